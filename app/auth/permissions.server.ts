@@ -1,0 +1,144 @@
+// Who is asking and what they may touch. Every loader and action calls one of these first.
+import { redirect } from "@remix-run/node";
+import { parse } from "cookie";
+import { db } from "~/db.server.ts";
+import type { MemberRole, OrganisationKind, VerificationStatus } from "~/generated/prisma/enums.ts";
+import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server.ts";
+
+export type ViewerMembership = {
+  organisationId: string;
+  organisationName: string;
+  kind: OrganisationKind;
+  status: VerificationStatus;
+  role: MemberRole;
+  surveyAccess: boolean;
+};
+
+export type Viewer = {
+  sessionId: string;
+  user: SessionUser;
+  memberships: ViewerMembership[];
+};
+
+export const ORGANISATION_COOKIE = "svm_org";
+
+const viewerCache = new WeakMap<Request, Promise<Viewer | null>>();
+
+export function getViewer(request: Request): Promise<Viewer | null> {
+  let pending = viewerCache.get(request);
+  if (!pending) {
+    pending = loadViewer(request);
+    viewerCache.set(request, pending);
+  }
+  return pending;
+}
+
+async function loadViewer(request: Request): Promise<Viewer | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const session = await validateSessionToken(token);
+  if (!session) return null;
+  const memberships = await db.membership.findMany({
+    where: { userId: session.user.id },
+    orderBy: { createdAt: "asc" },
+    select: {
+      role: true,
+      surveyAccess: true,
+      organisation: { select: { id: true, name: true, kind: true, status: true } },
+    },
+  });
+  return {
+    sessionId: session.sessionId,
+    user: session.user,
+    memberships: memberships.map((m) => ({
+      organisationId: m.organisation.id,
+      organisationName: m.organisation.name,
+      kind: m.organisation.kind,
+      status: m.organisation.status,
+      role: m.role,
+      surveyAccess: m.surveyAccess,
+    })),
+  };
+}
+
+export function notFound(): never {
+  throw new Response("Not found", { status: 404, statusText: "Not Found" });
+}
+
+export function forbidden(message = "You do not have permission to do this."): never {
+  throw new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+export async function requireViewer(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return viewer;
+}
+
+export async function requirePlatformAdmin(request: Request): Promise<Viewer> {
+  const viewer = await requireViewer(request);
+  if (!viewer.user.isPlatformAdmin) notFound();
+  return viewer;
+}
+
+type MembershipRule = {
+  kinds: OrganisationKind[];
+  roles?: MemberRole[];
+  organisationId?: string;
+  verified?: boolean;
+};
+
+function matches(m: ViewerMembership, rule: MembershipRule) {
+  return (
+    rule.kinds.includes(m.kind) &&
+    (!rule.roles || rule.roles.includes(m.role)) &&
+    (!rule.organisationId || m.organisationId === rule.organisationId) &&
+    (!rule.verified || m.status === "VERIFIED")
+  );
+}
+
+// The organisation the viewer is acting for: the one chosen in the header switcher if it still fits.
+export function actingMembership(
+  viewer: Viewer,
+  request: Request,
+  rule: MembershipRule,
+): ViewerMembership | undefined {
+  const candidates = viewer.memberships.filter((m) => matches(m, rule));
+  const chosen = parse(request.headers.get("cookie") ?? "")[ORGANISATION_COOKIE];
+  return candidates.find((m) => m.organisationId === chosen) ?? candidates[0];
+}
+
+// Throws 404 (not 403) when the viewer has no such membership, so records' existence is not revealed.
+export async function requireMembership(
+  request: Request,
+  rule: MembershipRule,
+): Promise<{ viewer: Viewer; membership: ViewerMembership }> {
+  const viewer = await requireViewer(request);
+  const membership = actingMembership(viewer, request, rule);
+  if (!membership) notFound();
+  return { viewer, membership };
+}
+
+export function requireCouncilOfficer(request: Request, councilId?: string) {
+  return requireMembership(request, {
+    kinds: ["COUNCIL"],
+    roles: ["ADMIN", "OFFICER"],
+    organisationId: councilId,
+  });
+}
+
+export function requireCouncilAdmin(request: Request, councilId?: string) {
+  return requireMembership(request, { kinds: ["COUNCIL"], roles: ["ADMIN"], organisationId: councilId });
+}
+
+export function councilIdsOf(viewer: Viewer): string[] {
+  return viewer.memberships.filter((m) => m.kind === "COUNCIL").map((m) => m.organisationId);
+}
+
+export function organisationIdsOf(viewer: Viewer, kind: OrganisationKind): string[] {
+  return viewer.memberships.filter((m) => m.kind === kind).map((m) => m.organisationId);
+}

@@ -1,0 +1,135 @@
+// Sessions as in Lucia's guide (lucia-auth.com, "Sessions"), without the deprecated `lucia` package:
+// the cookie holds `<id>.<secret>`; the database holds the id and only the SHA-256 of the secret.
+import crypto from "node:crypto";
+import { parse, serialize } from "cookie";
+import { db } from "~/db.server.ts";
+import { getEnv } from "~/env.server.ts";
+
+export const SESSION_COOKIE = "svm_session";
+const INACTIVITY_TIMEOUT_MS = 10 * 24 * 60 * 60 * 1000; // 10 days without use
+const ABSOLUTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000; // never longer than 30 days
+const ACTIVITY_CHECK_MS = 60 * 60 * 1000; // refresh "last used" at most hourly
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+  emailVerifiedAt: Date | null;
+};
+
+function randomSecret(bytes = 24) {
+  return crypto.randomBytes(bytes).toString("base64url");
+}
+
+function hashSecret(secret: string): Buffer {
+  return crypto.createHash("sha256").update(secret).digest();
+}
+
+export async function createSession(userId: string, userAgent?: string | null) {
+  const id = randomSecret(15);
+  const secret = randomSecret(24);
+  const now = Date.now();
+  await db.session.create({
+    data: {
+      id,
+      secretHash: new Uint8Array(hashSecret(secret)),
+      userId,
+      createdAt: new Date(now),
+      lastUsedAt: new Date(now),
+      expiresAt: new Date(now + INACTIVITY_TIMEOUT_MS),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return { token: `${id}.${secret}`, expiresAt: new Date(now + INACTIVITY_TIMEOUT_MS) };
+}
+
+export async function validateSessionToken(
+  token: string,
+): Promise<{ sessionId: string; user: SessionUser } | null> {
+  const [id, secret] = token.split(".");
+  if (!id || !secret || id.length > 64 || secret.length > 128) return null;
+  const session = await db.session.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      secretHash: true,
+      createdAt: true,
+      lastUsedAt: true,
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          isPlatformAdmin: true,
+          emailVerifiedAt: true,
+          deletedAt: true,
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  const expected = Buffer.from(session.secretHash);
+  const actual = hashSecret(secret);
+  if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual)) return null;
+  const now = Date.now();
+  if (
+    session.user.deletedAt ||
+    session.expiresAt.getTime() <= now ||
+    session.createdAt.getTime() + ABSOLUTE_LIFETIME_MS <= now
+  ) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (now - session.lastUsedAt.getTime() >= ACTIVITY_CHECK_MS) {
+    const cap = session.createdAt.getTime() + ABSOLUTE_LIFETIME_MS;
+    await db.session.updateMany({
+      where: { id },
+      data: { lastUsedAt: new Date(now), expiresAt: new Date(Math.min(now + INACTIVITY_TIMEOUT_MS, cap)) },
+    });
+  }
+  const { deletedAt: _deleted, ...user } = session.user;
+  return { sessionId: session.id, user };
+}
+
+export async function invalidateSession(sessionId: string) {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function invalidateAllSessions(userId: string, exceptSessionId?: string) {
+  await db.session.deleteMany({
+    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
+}
+
+function cookieIsSecure() {
+  const env = getEnv();
+  if (env.SESSION_COOKIE_SECURE) return env.SESSION_COOKIE_SECURE === "true";
+  return env.NODE_ENV === "production" && (env.APP_URL ?? "").startsWith("https://");
+}
+
+export function sessionCookie(token: string, expiresAt: Date) {
+  return serialize(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: cookieIsSecure(),
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie() {
+  return serialize(SESSION_COOKIE, "", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: cookieIsSecure(),
+    maxAge: 0,
+  });
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("cookie");
+  return header ? (parse(header)[SESSION_COOKIE] ?? null) : null;
+}

@@ -1,0 +1,25 @@
+import { db } from "~/db.server.ts";
+
+export const PUBLIC_STATUSES = ["OPEN", "PARTIALLY_PLEDGED"] as const;
+
+// The home page's "newest needs": public fields only, never the requestor's contact details.
+export function listNewestOpenRequests(limit = 6) {
+  return db.request.findMany({
+    where: { status: { in: [...PUBLIC_STATUSES] } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      title: true,
+      helpType: true,
+      quantity: true,
+      pledgedQuantity: true,
+      unitLabel: true,
+      neededBy: true,
+      isRemote: true,
+      category: { select: { name: true } },
+      district: { select: { name: true } },
+      council: { select: { name: true } },
+    },
+  });
+}

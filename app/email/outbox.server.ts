@@ -1,0 +1,24 @@
+// The email outbox: an email is a row written in the same transaction as the change that caused it,
+// so a provider outage delays mail but never loses it (delivery: ./deliver.server.ts).
+import type { Tx } from "~/db.server.ts";
+import type { RenderedEmail } from "./render.server.tsx";
+
+export type OutgoingEmail = RenderedEmail & { to: string; template: string; councilId?: string | null };
+
+export async function enqueueEmail(tx: Tx, email: OutgoingEmail) {
+  return tx.emailOutbox.create({
+    data: {
+      to: email.to.toLowerCase(),
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      template: email.template,
+      councilId: email.councilId ?? null,
+    },
+    select: { id: true },
+  });
+}
+
+export async function enqueueEmails(tx: Tx, emails: OutgoingEmail[]) {
+  for (const email of emails) await enqueueEmail(tx, email);
+}

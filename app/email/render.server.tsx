@@ -1,0 +1,81 @@
+import {
+  Body,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
+import { render } from "@react-email/render";
+import type { ReactElement, ReactNode } from "react";
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+// Every email shares one layout carrying the council's name and brand colour.
+export function EmailLayout({
+  councilName = "Social Value Marketplace",
+  brandColour = "#1d3d7a",
+  preview,
+  heading,
+  children,
+}: {
+  councilName?: string;
+  brandColour?: string;
+  preview: string;
+  heading: string;
+  children: ReactNode;
+}) {
+  return (
+    <Html lang="en-GB">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body
+        style={{ fontFamily: "Helvetica, Arial, sans-serif", color: "#0b0c0c", backgroundColor: "#ffffff" }}
+      >
+        <Container style={{ maxWidth: "600px", margin: "0 auto" }}>
+          <Section style={{ backgroundColor: brandColour, padding: "12px 16px" }}>
+            <Text style={{ color: "#ffffff", fontWeight: "bold", fontSize: "18px", margin: 0 }}>
+              {councilName} · Social Value Marketplace
+            </Text>
+          </Section>
+          <Section style={{ padding: "16px" }}>
+            <Heading as="h1" style={{ fontSize: "24px" }}>
+              {heading}
+            </Heading>
+            {children}
+            <Hr />
+            <Text style={{ fontSize: "12px", color: "#505a5f" }}>
+              You received this email because you use the Social Value Marketplace.
+            </Text>
+          </Section>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function EmailParagraph({ children }: { children: ReactNode }) {
+  return <Text style={{ fontSize: "16px", lineHeight: "24px" }}>{children}</Text>;
+}
+
+export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Text>
+      <Link
+        href={href}
+        style={{ color: "#1d3d7a", fontWeight: "bold", textDecoration: "underline", fontSize: "16px" }}
+      >
+        {children}
+      </Link>
+    </Text>
+  );
+}
+
+export async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject, html, text };
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// Every setting the portal reads, checked once at start. README "Configuration" lists the same.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  // the address users reach the portal at: links in emails and the Origin check use it
+  APP_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().startsWith("postgres").optional(),
+  DATA_DIR: z.string().default(".data"),
+  UPLOAD_DIR: z.string().optional(),
+  // signs the one-off flash-message cookie; defaults to a value derived from DATABASE_URL, which every
+  // instance of one installation shares
+  COOKIE_SECRET: z.string().min(16).optional(),
+  SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default("Social Value Marketplace <no-reply@socialvalue.localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
+  RUN_JOBS: z.enum(["true", "false"]).default("true"),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+// Tests change the environment between files.
+export function resetEnvCache() {
+  cached = undefined;
+}
+
+export function appUrl(): string {
+  const env = getEnv();
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
+export function isProduction() {
+  return getEnv().NODE_ENV === "production";
+}

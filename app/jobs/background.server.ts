@@ -1,0 +1,41 @@
+// Background work started by the server process: the email outbox worker and scheduled jobs.
+import PgBoss from "pg-boss";
+import { deliverDueEmails } from "~/email/deliver.server.ts";
+import { logger } from "~/server/logger.ts";
+import { SCHEDULED_JOBS } from "./registry.server.ts";
+
+const EMAIL_POLL_MS = 2_000;
+
+export async function startBackgroundWork(): Promise<() => Promise<void>> {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    running = deliverDueEmails()
+      .catch((error) => logger.error({ err: error }, "email worker failed; retrying"))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, EMAIL_POLL_MS);
+      });
+  };
+  let timer = setTimeout(tick, 500);
+
+  const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: "pgboss", max: 3 });
+  boss.on("error", (error) => logger.error({ err: error }, "job runner error"));
+  await boss.start();
+  for (const job of SCHEDULED_JOBS) {
+    await boss.createQueue(job.name);
+    await boss.schedule(job.name, job.cron, {}, { tz: "Europe/London" });
+    await boss.work(job.name, async () => {
+      const result = await job.run(new Date());
+      logger.info({ job: job.name, result }, "scheduled job finished");
+    });
+  }
+  logger.info({ jobs: SCHEDULED_JOBS.map((j) => j.name) }, "background work started");
+
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  };
+}

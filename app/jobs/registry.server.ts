@@ -1,0 +1,10 @@
+// Scheduled work. Each job must be idempotent for its period (re-running changes nothing), because a
+// job can be retried after a crash; pg-boss makes sure one instance runs each tick.
+export type ScheduledJob = {
+  name: string;
+  cron: string; // in Europe/London time
+  run: (now: Date) => Promise<unknown>;
+};
+
+// Features add their jobs here (expiry, reminders, digests, returns, anonymisation).
+export const SCHEDULED_JOBS: ScheduledJob[] = [];

@@ -1,0 +1,106 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getViewer } from "~/auth/permissions.server.ts";
+import { readFlash } from "~/ui/flash.server.ts";
+import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
+import { useNonce } from "~/ui/nonce.tsx";
+import stylesheet from "~/tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const { flash, setCookie } = await readFlash(request);
+  const user: LayoutUser | null = viewer
+    ? {
+        name: viewer.user.name,
+        signedIn: true,
+        kinds: Array.from(new Set(viewer.memberships.map((m) => m.kind))),
+        isCouncilAdmin: viewer.memberships.some((m) => m.kind === "COUNCIL" && m.role === "ADMIN"),
+        isPlatformAdmin: viewer.user.isPlatformAdmin,
+        surveyAccess: viewer.memberships.some((m) => m.kind === "COUNCIL" && m.surveyAccess),
+      }
+    : null;
+  return json({ user, flash }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
+}
+
+function Document({ children, title }: { children: ReactNode; title?: string }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {title ? <title>{title}</title> : null}
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user, flash } = useLoaderData<typeof loader>();
+  return (
+    <Document>
+      <PageShell user={user} flash={flash}>
+        <Outlet />
+      </PageShell>
+    </Document>
+  );
+}
+
+const errorText: Record<number, { title: string; body: string }> = {
+  403: {
+    title: "You do not have permission to see this page",
+    body: "If you think you should, ask your organisation's owner or the council's social value team.",
+  },
+  404: {
+    title: "Page not found",
+    body: "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.",
+  },
+  429: { title: "Too many attempts", body: "Wait a few minutes, then try again." },
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const text = errorText[status] ?? {
+    title: "Sorry, there is a problem with the service",
+    body: "Try again later. Nothing you entered has been lost if you saw a confirmation; otherwise please enter it again.",
+  };
+  return (
+    <Document title={`${text.title} – Social Value Marketplace`}>
+      <PageShell user={data?.user ?? null} flash={null}>
+        <h1 className="mb-6 text-3xl font-bold">{text.title}</h1>
+        <p className="mb-4">{text.body}</p>
+        <p>
+          <a href="/">Go to the home page</a>
+        </p>
+      </PageShell>
+    </Document>
+  );
+}

@@ -1,0 +1,102 @@
+import crypto from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { logger } from "./logger.ts";
+
+export type AppLoadContext = { cspNonce: string };
+
+type Options = {
+  build: ServerBuild;
+  assetsDir: string;
+  publicDir: string;
+  production: boolean;
+  // served over https: turn on HSTS and upgrade-insecure-requests
+  https: boolean;
+  trustProxy: boolean;
+  // the origins a browser may post from: the portal's own address
+  allowedOrigins: string[];
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// Cross-site request forgery defence: a non-GET request must come from our own origin.
+export function isSameOrigin(req: express.Request, allowedOrigins: string[]): boolean {
+  const origin = req.get("origin");
+  if (origin) {
+    const own = `${req.protocol}://${req.get("host")}`;
+    return origin === own || allowedOrigins.includes(origin);
+  }
+  // Browsers that omit Origin still send Sec-Fetch-Site; non-browser clients send neither.
+  const site = req.get("sec-fetch-site");
+  return site === undefined || site === "same-origin" || site === "none";
+}
+
+export function createApp(options: Options) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", true);
+
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "style-src-attr": ["'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": ["'self'", ...(options.production ? [] : ["ws:"])],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "base-uri": ["'self'"],
+          "object-src": ["'none'"],
+          "upgrade-insecure-requests": options.https ? [] : null,
+        },
+      },
+      strictTransportSecurity: options.https ? { maxAge: 63072000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/build/") === true },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url?.split("?")[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method) || isSameOrigin(req, options.allowedOrigins)) return next();
+    res.status(403).type("text/plain").send("This form was sent from another website, so it was refused.");
+  });
+
+  // Fingerprinted build assets never change; everything else in public/ may.
+  app.use("/build", express.static(options.assetsDir, { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(options.publicDir, { maxAge: "1h", index: false }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: options.production ? "production" : "development",
+      getLoadContext: (_req, res): AppLoadContext => ({ cspNonce: res.locals.cspNonce }),
+    }),
+  );
+  return app;
+}

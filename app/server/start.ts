@@ -1,0 +1,108 @@
+// `npm start`: build if needed, start (or connect to) PostgreSQL, migrate, seed once, serve.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { appUrl, getEnv } from "../env.server.ts";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.ts";
+import { createApp } from "./http.ts";
+import { logger } from "./logger.ts";
+import { migrateDeploy } from "./migrate.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const buildDir = process.env.SVM_BUILD_DIR ? path.resolve(root, process.env.SVM_BUILD_DIR) : undefined;
+const buildFile = buildDir ? path.join(buildDir, "index.js") : path.join(root, "build/index.js");
+const assetsDir = buildDir ? path.join(buildDir, "assets") : path.join(root, "public/build");
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated") continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const stale =
+    !fs.existsSync(buildFile) || fs.statSync(buildFile).mtimeMs < newestSourceTime(path.join(root, "app"));
+  if (!stale) return;
+  logger.info("building the portal (first start or changed sources)");
+  const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("npm run build failed");
+}
+
+async function main() {
+  process.env.NODE_ENV ??= "production";
+  const env = getEnv();
+  buildIfNeeded();
+
+  let embedded: EmbeddedPostgresHandle | undefined;
+  if (!env.DATABASE_URL) {
+    const dataDir = path.resolve(root, env.DATA_DIR, "postgres");
+    logger.info({ dataDir }, "starting embedded PostgreSQL");
+    embedded = await startEmbeddedPostgres({ dataDir, log: (m) => logger.debug({ postgres: m }) });
+    await ensureDatabase(embedded.urlFor("postgres"), "social_value");
+    process.env.DATABASE_URL = embedded.urlFor("social_value");
+  }
+  const databaseUrl = process.env.DATABASE_URL as string;
+  await migrateDeploy(databaseUrl);
+  logger.info("database migrations applied");
+
+  if (env.SEED_DEMO_DATA === "true") {
+    const { seedDemoDataOnce } = await import("../../prisma/seed.ts");
+    const seeded = await seedDemoDataOnce();
+    if (seeded.logins.length) printDemoLogins(seeded);
+  }
+
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const app = createApp({
+    build,
+    assetsDir,
+    publicDir: path.join(root, "public"),
+    production: env.NODE_ENV === "production",
+    https: appUrl().startsWith("https://"),
+    trustProxy: env.TRUST_PROXY === "true",
+    allowedOrigins: [appUrl()],
+  });
+  const background = build.entry.module as { startBackgroundWork?: () => Promise<() => Promise<void>> };
+  const stopBackground = env.RUN_JOBS === "true" ? await background.startBackgroundWork?.() : undefined;
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    logger.info(`Social Value Marketplace is running at ${appUrl()}`);
+    console.log(`\n  Social Value Marketplace: ${appUrl()}\n`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    server.closeIdleConnections?.();
+    await new Promise((resolve) => server.close(resolve));
+    await stopBackground?.();
+    const { disconnectDb } = await import("../db.server.ts");
+    await disconnectDb();
+    await embedded?.stop();
+    logger.info("stopped cleanly");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function printDemoLogins(seeded: { password: string; logins: { role: string; email: string }[] }) {
+  console.log(`\n  Demo logins (password for every one: ${seeded.password})`);
+  for (const login of seeded.logins) console.log(`    ${login.role.padEnd(40)} ${login.email}`);
+  console.log("");
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, "failed to start");
+  console.error(error);
+  process.exit(1);
+});

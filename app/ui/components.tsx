@@ -1,0 +1,212 @@
+// Shared display components (GOV.UK patterns): summary list, table, status tag, pagination, notices.
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+export function PageHeading({ children, caption }: { children: ReactNode; caption?: ReactNode }) {
+  return (
+    <div className="mb-6">
+      {caption ? <span className="mb-1 block text-lg text-muted">{caption}</span> : null}
+      <h1 className="text-3xl font-bold sm:text-4xl">{children}</h1>
+    </div>
+  );
+}
+
+export function BackLink({ to, children = "Back" }: { to: string; children?: ReactNode }) {
+  return (
+    <Link to={to} className="mb-6 inline-block text-ink before:mr-1 before:content-['‹']">
+      {children}
+    </Link>
+  );
+}
+
+export type SummaryRow = {
+  key: ReactNode;
+  value: ReactNode;
+  action?: { to: string; label: string; hidden: string };
+};
+
+export function SummaryList({ rows }: { rows: SummaryRow[] }) {
+  return (
+    <dl className="mb-8 divide-y divide-line border-y border-line">
+      {rows.map((row, index) => (
+        <div key={index} className="grid gap-1 py-3 sm:grid-cols-[1fr_2fr_auto] sm:gap-4">
+          <dt className="font-bold">{row.key}</dt>
+          <dd className="whitespace-pre-line">{row.value}</dd>
+          {row.action ? (
+            <dd>
+              <Link to={row.action.to}>
+                {row.action.label}
+                <span className="sr-only"> {row.action.hidden}</span>
+              </Link>
+            </dd>
+          ) : null}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export type Column<T> = {
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  numeric?: boolean;
+  rowHeader?: boolean;
+};
+
+export function Table<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty = "Nothing to show.",
+}: {
+  caption: ReactNode;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  empty?: ReactNode;
+}) {
+  if (rows.length === 0) return <p className="mb-6 text-muted">{empty}</p>;
+  return (
+    <div className="mb-8 overflow-x-auto">
+      <table className="w-full border-collapse text-left">
+        <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th
+                key={index}
+                scope="col"
+                className={`border-b-2 border-ink px-2 py-2 align-bottom ${column.numeric ? "text-right" : ""}`}
+              >
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="border-b border-line">
+              {columns.map((column, index) =>
+                column.rowHeader ? (
+                  <th key={index} scope="row" className="px-2 py-2 text-left font-normal">
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={index} className={`px-2 py-2 ${column.numeric ? "text-right tabular-nums" : ""}`}>
+                    {column.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const tagColours = {
+  grey: "bg-gray-200 text-gray-900",
+  blue: "bg-blue-100 text-blue-950",
+  green: "bg-green-100 text-green-950",
+  yellow: "bg-yellow-100 text-yellow-950",
+  orange: "bg-orange-100 text-orange-950",
+  red: "bg-red-100 text-red-950",
+  purple: "bg-purple-100 text-purple-950",
+} as const;
+
+export type TagColour = keyof typeof tagColours;
+
+// Status is always written out in words, never shown by colour alone.
+export function Tag({ children, colour = "blue" }: { children: ReactNode; colour?: TagColour }) {
+  return (
+    <strong
+      className={`inline-block px-2 py-0.5 text-sm font-bold tracking-wide uppercase ${tagColours[colour]}`}
+    >
+      {children}
+    </strong>
+  );
+}
+
+// Pagination keeps every other query-string parameter (filters are shareable URLs).
+export function Pagination({
+  page,
+  pageCount,
+  search,
+  path,
+}: {
+  page: number;
+  pageCount: number;
+  search: string;
+  path: string;
+}) {
+  if (pageCount <= 1) return null;
+  const hrefFor = (target: number) => {
+    const params = new URLSearchParams(search);
+    if (target <= 1) params.delete("page");
+    else params.set("page", String(target));
+    const query = params.toString();
+    return query ? `${path}?${query}` : path;
+  };
+  const pages = Array.from(new Set([1, page - 1, page, page + 1, pageCount])).filter(
+    (p) => p >= 1 && p <= pageCount,
+  );
+  return (
+    <nav aria-label="Pagination" className="my-8">
+      <ul className="flex flex-wrap items-center gap-2">
+        {page > 1 ? (
+          <li>
+            <Link to={hrefFor(page - 1)} rel="prev" className="font-bold">
+              ‹ Previous<span className="sr-only"> page</span>
+            </Link>
+          </li>
+        ) : null}
+        {pages.map((p, index) => (
+          <li key={p} className="flex items-center gap-2">
+            {index > 0 && p - pages[index - 1] > 1 ? <span aria-hidden="true">…</span> : null}
+            {p === page ? (
+              <span aria-current="page" className="bg-brand px-3 py-1 font-bold text-white">
+                <span className="sr-only">Page </span>
+                {p}
+              </span>
+            ) : (
+              <Link to={hrefFor(p)} className="px-3 py-1" aria-label={`Page ${p}`}>
+                {p}
+              </Link>
+            )}
+          </li>
+        ))}
+        {page < pageCount ? (
+          <li>
+            <Link to={hrefFor(page + 1)} rel="next" className="font-bold">
+              Next<span className="sr-only"> page</span> ›
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+export function Notice({
+  kind = "info",
+  title,
+  children,
+}: {
+  kind?: "success" | "info" | "error";
+  title?: ReactNode;
+  children: ReactNode;
+}) {
+  const border = { success: "border-success", info: "border-brand", error: "border-error" }[kind];
+  return (
+    <div role={kind === "error" ? "alert" : "status"} className={`mb-8 border-4 ${border} p-4`}>
+      {title ? <h2 className="mb-1 text-lg font-bold">{title}</h2> : null}
+      <div>{children}</div>
+    </div>
+  );
+}
+
+export function InsetText({ children }: { children: ReactNode }) {
+  return <div className="my-6 border-l-8 border-line py-2 pl-4">{children}</div>;
+}

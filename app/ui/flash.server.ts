@@ -1,0 +1,40 @@
+// One-off messages shown after Post/Redirect/Get ("Request submitted for approval").
+import crypto from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { getEnv } from "~/env.server.ts";
+
+export type Flash = { kind: "success" | "info" | "error"; message: string };
+
+function flashCookie() {
+  const env = getEnv();
+  const secret =
+    env.COOKIE_SECRET ??
+    crypto
+      .createHash("sha256")
+      .update(`svm-flash:${process.env.DATABASE_URL ?? ""}`)
+      .digest("hex");
+  return createCookie("svm_flash", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.NODE_ENV === "production" && (env.APP_URL ?? "").startsWith("https://"),
+    secrets: [secret],
+    maxAge: 60,
+  });
+}
+
+export async function redirectWithFlash(url: string, flash: Flash, init: ResponseInit = {}) {
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", await flashCookie().serialize(flash));
+  return redirect(url, { ...init, headers });
+}
+
+// Reads and clears the flash; the root loader returns the header with its data.
+export async function readFlash(
+  request: Request,
+): Promise<{ flash: Flash | null; setCookie: string | null }> {
+  const cookie = flashCookie();
+  const value = (await cookie.parse(request.headers.get("cookie"))) as Flash | null;
+  if (!value || typeof value.message !== "string") return { flash: null, setCookie: null };
+  return { flash: value, setCookie: await cookie.serialize("", { maxAge: 0 }) };
+}

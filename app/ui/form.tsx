@@ -1,0 +1,401 @@
+// GOV.UK Design System form patterns (question pages, error summary) in Tailwind.
+// Field ids equal field names, so the error summary can link to them.
+import {
+  useEffect,
+  useRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from "react";
+
+export type FieldErrors = string[] | undefined;
+
+const inputClass =
+  "block w-full border-2 border-ink px-2 py-1.5 text-base aria-[invalid=true]:border-error disabled:bg-gray-100";
+
+function errorId(name: string) {
+  return `${name}-error`;
+}
+function hintId(name: string) {
+  return `${name}-hint`;
+}
+function describedBy(name: string, hint?: ReactNode, errors?: FieldErrors) {
+  return (
+    [hint ? hintId(name) : null, errors?.length ? errorId(name) : null].filter(Boolean).join(" ") || undefined
+  );
+}
+
+function FieldError({ name, errors }: { name: string; errors?: FieldErrors }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={errorId(name)} className="mb-2 font-bold text-error">
+      <span className="sr-only">Error: </span>
+      {errors[0]}
+    </p>
+  );
+}
+
+function Hint({ name, hint }: { name: string; hint?: ReactNode }) {
+  return hint ? (
+    <div id={hintId(name)} className="mb-2 text-muted">
+      {hint}
+    </div>
+  ) : null;
+}
+
+function FieldGroup({ errors, children }: { errors?: FieldErrors; children: ReactNode }) {
+  return <div className={`mb-6 ${errors?.length ? "border-l-4 border-error pl-4" : ""}`}>{children}</div>;
+}
+
+type TextInputProps = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  width?: "full" | "20" | "10" | "5" | "4" | "3" | "2";
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+const widths = {
+  full: "",
+  "20": "max-w-[41ex]",
+  "10": "max-w-[23ex]",
+  "5": "max-w-[10.8ex]",
+  "4": "max-w-[9ex]",
+  "3": "max-w-[7.2ex]",
+  "2": "max-w-[5.4ex]",
+};
+
+export function TextInput({ name, label, hint, errors, width = "full", className, ...rest }: TextInputProps) {
+  return (
+    <FieldGroup errors={errors}>
+      <label htmlFor={name} className="mb-1 block font-bold">
+        {label}
+      </label>
+      <Hint name={name} hint={hint} />
+      <FieldError name={name} errors={errors} />
+      <input
+        id={name}
+        name={name}
+        type="text"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={`${inputClass} ${widths[width]} ${className ?? ""}`}
+        {...rest}
+      />
+    </FieldGroup>
+  );
+}
+
+type TextareaProps = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
+
+export function Textarea({ name, label, hint, errors, rows = 5, ...rest }: TextareaProps) {
+  return (
+    <FieldGroup errors={errors}>
+      <label htmlFor={name} className="mb-1 block font-bold">
+        {label}
+      </label>
+      <Hint name={name} hint={hint} />
+      <FieldError name={name} errors={errors} />
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={inputClass}
+        {...rest}
+      />
+    </FieldGroup>
+  );
+}
+
+export type Option = { value: string; label: ReactNode; hint?: ReactNode };
+
+type ChoiceProps = {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  options: Option[];
+  inline?: boolean;
+  legendAsHeading?: boolean;
+};
+
+export function Radios({
+  name,
+  legend,
+  hint,
+  errors,
+  options,
+  inline,
+  legendAsHeading,
+  defaultValue,
+}: ChoiceProps & { defaultValue?: string | null }) {
+  return (
+    <FieldGroup errors={errors}>
+      <fieldset aria-describedby={describedBy(name, hint, errors)}>
+        <Legend asHeading={legendAsHeading}>{legend}</Legend>
+        <Hint name={name} hint={hint} />
+        <FieldError name={name} errors={errors} />
+        <div className={inline ? "flex flex-wrap gap-6" : "space-y-3"}>
+          {options.map((option, index) => {
+            const id = index === 0 ? name : `${name}-${index}`;
+            return (
+              <div key={option.value} className="flex items-start gap-3">
+                <input
+                  id={id}
+                  type="radio"
+                  name={name}
+                  value={option.value}
+                  defaultChecked={defaultValue === option.value}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                  className="mt-0.5 h-7 w-7 shrink-0 accent-brand"
+                />
+                <label htmlFor={id} className="pt-0.5">
+                  {option.label}
+                  {option.hint ? (
+                    <span id={`${id}-item-hint`} className="block text-muted">
+                      {option.hint}
+                    </span>
+                  ) : null}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </FieldGroup>
+  );
+}
+
+export function Checkboxes({
+  name,
+  legend,
+  hint,
+  errors,
+  options,
+  legendAsHeading,
+  defaultValues = [],
+}: ChoiceProps & { defaultValues?: string[] }) {
+  return (
+    <FieldGroup errors={errors}>
+      <fieldset aria-describedby={describedBy(name, hint, errors)}>
+        <Legend asHeading={legendAsHeading}>{legend}</Legend>
+        <Hint name={name} hint={hint} />
+        <FieldError name={name} errors={errors} />
+        <div className="space-y-3">
+          {options.map((option, index) => {
+            const id = index === 0 ? name : `${name}-${index}`;
+            return (
+              <div key={option.value} className="flex items-start gap-3">
+                <input
+                  id={id}
+                  type="checkbox"
+                  name={name}
+                  value={option.value}
+                  defaultChecked={defaultValues.includes(option.value)}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                  className="mt-0.5 h-7 w-7 shrink-0 accent-brand"
+                />
+                <label htmlFor={id} className="pt-0.5">
+                  {option.label}
+                  {option.hint ? (
+                    <span id={`${id}-item-hint`} className="block text-muted">
+                      {option.hint}
+                    </span>
+                  ) : null}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </FieldGroup>
+  );
+}
+
+// A single yes/no style checkbox, e.g. "Can be done remotely".
+export function Checkbox({
+  name,
+  label,
+  hint,
+  errors,
+  defaultChecked,
+  value = "on",
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  defaultChecked?: boolean;
+  value?: string;
+}) {
+  return (
+    <FieldGroup errors={errors}>
+      <FieldError name={name} errors={errors} />
+      <div className="flex items-start gap-3">
+        <input
+          id={name}
+          type="checkbox"
+          name={name}
+          value={value}
+          defaultChecked={defaultChecked}
+          aria-describedby={describedBy(name, hint, errors)}
+          className="mt-0.5 h-7 w-7 shrink-0 accent-brand"
+        />
+        <label htmlFor={name} className="pt-0.5">
+          {label}
+          <Hint name={name} hint={hint} />
+        </label>
+      </div>
+    </FieldGroup>
+  );
+}
+
+export function Select({
+  name,
+  label,
+  hint,
+  errors,
+  options,
+  defaultValue,
+  placeholder,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  options: { value: string; label: string }[];
+  defaultValue?: string | null;
+  placeholder?: string;
+}) {
+  return (
+    <FieldGroup errors={errors}>
+      <label htmlFor={name} className="mb-1 block font-bold">
+        {label}
+      </label>
+      <Hint name={name} hint={hint} />
+      <FieldError name={name} errors={errors} />
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={`${inputClass} max-w-md bg-white`}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldGroup>
+  );
+}
+
+// GOV.UK date input: one ISO date field, shown as a native date control with a typed fallback.
+export function DateInput({
+  name,
+  label,
+  hint = "For example, 27 3 2027",
+  errors,
+  defaultValue,
+  min,
+  max,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  defaultValue?: string | null;
+  min?: string;
+  max?: string;
+}) {
+  return (
+    <TextInput
+      name={name}
+      label={label}
+      hint={hint}
+      errors={errors}
+      type="date"
+      width="10"
+      defaultValue={defaultValue ?? undefined}
+      min={min}
+      max={max}
+    />
+  );
+}
+
+function Legend({ children, asHeading }: { children: ReactNode; asHeading?: boolean }) {
+  return asHeading ? (
+    <legend className="mb-3">
+      <h1 className="text-3xl font-bold">{children}</h1>
+    </legend>
+  ) : (
+    <legend className="mb-2 font-bold">{children}</legend>
+  );
+}
+
+// The error summary at the top of a form: focused on render so screen readers announce it.
+export function ErrorSummary({ errors }: { errors?: Record<string, FieldErrors> | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {}).filter(([, messages]) => messages && messages.length > 0);
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [entries.length]);
+  if (!entries.length) return null;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="mb-8 border-4 border-error p-4 focus:outline-3 focus:outline-focus"
+    >
+      <h2 id="error-summary-title" className="mb-3 text-xl font-bold">
+        There is a problem
+      </h2>
+      <ul className="list-none space-y-1">
+        {entries.map(([name, messages]) => (
+          <li key={name}>
+            {name === "" || name === "form" ? (
+              <span className="font-bold text-error">{messages![0]}</span>
+            ) : (
+              <a href={`#${name}`} className="font-bold text-error">
+                {messages![0]}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Button({
+  children,
+  variant = "primary",
+  ...rest
+}: { variant?: "primary" | "secondary" | "warning" } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  const styles = {
+    primary: "bg-brand text-white hover:bg-brand-dark",
+    secondary: "bg-gray-200 text-ink hover:bg-gray-300",
+    warning: "bg-error text-white hover:bg-red-900",
+  }[variant];
+  return (
+    <button
+      type="submit"
+      className={`inline-block px-4 py-2 font-bold shadow-[0_2px_0_#0b0c0c] ${styles}`}
+      {...rest}
+    >
+      {children}
+    </button>
+  );
+}

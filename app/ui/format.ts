@@ -1,0 +1,39 @@
+// Display formats shared by every page (GOV.UK style: "27 March 2027").
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
+
+export function formatDate(value: string | Date | null | undefined) {
+  if (!value) return "";
+  return dateFormat.format(typeof value === "string" ? new Date(value) : value);
+}
+
+export function formatDateTime(value: string | Date | null | undefined) {
+  if (!value) return "";
+  return dateTimeFormat.format(typeof value === "string" ? new Date(value) : value);
+}
+
+export function formatGbp(value: number | string) {
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(Number(value));
+}
+
+export function formatNumber(value: number | string, maximumFractionDigits = 2) {
+  return new Intl.NumberFormat("en-GB", { maximumFractionDigits }).format(Number(value));
+}
+
+// ISO date (yyyy-mm-dd) for date inputs.
+export function isoDate(value: string | Date | null | undefined) {
+  if (!value) return "";
+  return (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);
+}

@@ -1,0 +1,135 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Flash } from "./flash.server.ts";
+import { navigationFor, type NavViewer } from "./navigation.ts";
+
+export type LayoutUser = { name: string } & NavViewer;
+
+export function SkipLink() {
+  return (
+    <a
+      href="#main-content"
+      className="sr-only bg-focus p-2 text-ink focus:not-sr-only focus:absolute focus:top-0 focus:left-0 focus:z-50"
+    >
+      Skip to main content
+    </a>
+  );
+}
+
+export function Header({ user }: { user: LayoutUser | null }) {
+  const viewer: NavViewer = user ?? {
+    signedIn: false,
+    kinds: [],
+    isCouncilAdmin: false,
+    isPlatformAdmin: false,
+    surveyAccess: false,
+  };
+  const items = navigationFor(viewer);
+  return (
+    <header className="no-print border-b-8 border-brand-light bg-brand text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link to="/" className="text-xl font-bold text-white no-underline hover:text-white">
+          Social Value Marketplace
+        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          {user ? (
+            <>
+              <Link to="/account" className="text-white hover:text-white">
+                {user.name}
+                <span className="sr-only"> (your account)</span>
+              </Link>
+              <Form method="post" action="/sign-out">
+                <button type="submit" className="text-white underline">
+                  Sign out
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/sign-in" className="text-white hover:text-white">
+                Sign in
+              </Link>
+              <Link to="/sign-up" className="text-white hover:text-white">
+                Create an account
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+      <nav aria-label="Main" className="bg-brand-dark">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-1 px-4 py-2">
+          {items.map((item) => (
+            <li key={item.to}>
+              <NavLink
+                to={item.to}
+                end={item.to === "/"}
+                className={({ isActive }) =>
+                  `text-white hover:text-white ${isActive ? "font-bold underline decoration-4" : "no-underline"}`
+                }
+              >
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export function Footer() {
+  return (
+    <footer className="no-print mt-16 border-t-4 border-brand bg-gray-100">
+      <div className="mx-auto flex max-w-6xl flex-wrap gap-6 px-4 py-8 text-sm">
+        <p>Social Value Marketplace — run by the councils of the partnership.</p>
+        <ul className="flex flex-wrap gap-4">
+          <li>
+            <Link to="/accessibility">Accessibility statement</Link>
+          </li>
+          <li>
+            <Link to="/privacy">Privacy notice</Link>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  );
+}
+
+export function FlashBanner({ flash }: { flash: Flash | null }) {
+  if (!flash) return null;
+  const border = { success: "border-success", info: "border-brand", error: "border-error" }[flash.kind];
+  return (
+    <div
+      role={flash.kind === "error" ? "alert" : "status"}
+      className={`mb-6 border-4 ${border} p-4 font-bold`}
+    >
+      {flash.message}
+    </div>
+  );
+}
+
+export function PageShell({
+  user,
+  flash,
+  children,
+}: {
+  user: LayoutUser | null;
+  flash: Flash | null;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <SkipLink />
+      <Header user={user} />
+      <main
+        id="main-content"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none"
+      >
+        <FlashBanner flash={flash} />
+        {children}
+      </main>
+      <Footer />
+    </div>
+  );
+}

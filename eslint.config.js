@@ -1,0 +1,78 @@
+import js from "@eslint/js";
+import globals from "globals";
+import importPlugin from "eslint-plugin-import";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+// Browser code must never import *.server modules: the classic compiler silently replaces them with an
+// empty module. Routes may (Remix strips loaders and actions from the browser bundle).
+const noServerImports = {
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        {
+          group: ["**/*.server", "**/*.server.ts", "**/*.server.tsx"],
+          message: "Browser code must not import *.server modules.",
+          allowTypeImports: true,
+        },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "app/generated/**",
+      "node_modules/**",
+      ".data/**",
+      ".e2e/**",
+      "tests/.results/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
+  { languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { react, "react-hooks": reactHooks, "jsx-a11y": jsxA11y, import: importPlugin },
+    settings: { react: { version: "18.3" } },
+    rules: {
+      ...react.configs.recommended.rules,
+      ...react.configs["jsx-runtime"].rules,
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.configs.recommended.rules,
+      "react/prop-types": "off",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/ban-ts-comment": ["error", { "ts-ignore": "allow-with-description" }],
+      "import/no-duplicates": "error",
+    },
+  },
+  {
+    // browser code: components and shared modules outside routes, domain, auth, email, jobs and server
+    files: ["app/ui/**/*.{ts,tsx}", "app/entry.client.tsx"],
+    ignores: ["app/ui/**/*.server.{ts,tsx}"],
+    rules: noServerImports,
+  },
+  {
+    // Playwright fixtures take a `use` callback, which is not React's `use`
+    files: ["tests/e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // the Prisma CLI config patches pg internals (see comments there), which are untyped
+    files: ["prisma.config.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+);

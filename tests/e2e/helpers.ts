@@ -1,0 +1,62 @@
+// End-to-end helpers: accessibility checks on every visited page, sign-in fixtures and the fake mailbox.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password-2026";
+
+// Runs axe (WCAG 2.2 A and AA rules) on the page as it is now and fails on any violation.
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+// Every test's page is checked with axe once more when the test ends (tests also check each step).
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use, testInfo) => {
+    await use(page);
+    if (testInfo.status === testInfo.expectedStatus && page.url().startsWith("http"))
+      await expectAccessible(page);
+  },
+});
+
+// Go to a page and check it with axe.
+export async function visit(page: Page, path: string) {
+  const response = await page.goto(path);
+  await expectAccessible(page);
+  return response;
+}
+
+export { expect };
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+type SentEmail = { to: string[]; subject: string; html: string; text: string };
+
+// Waits for an email to arrive at the fake Resend server and returns it.
+export async function waitForEmail(to: string, subject: RegExp): Promise<SentEmail> {
+  const url = `http://127.0.0.1:${process.env.FAKE_RESEND_PORT}/emails`;
+  for (let i = 0; i < 60; i++) {
+    const sent = (await (await fetch(url)).json()) as SentEmail[];
+    const found = sent.filter((e) => e.to.includes(to.toLowerCase()) && subject.test(e.subject)).pop();
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no email to ${to} matching ${subject}`);
+}
+
+export function firstLink(email: SentEmail, pathContains: string) {
+  const match = email.text.match(new RegExp(`https?://[^\\s\\]]*${pathContains}[^\\s\\]]*`));
+  if (!match) throw new Error(`no link containing ${pathContains} in email "${email.subject}"`);
+  return match[0];
+}
