@@ -41,7 +41,9 @@ export function createApp(options: Options) {
   if (options.trustProxy) app.set("trust proxy", true);
 
   app.use(compression());
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
+    // The client address for rate limits and the audit log, as Express resolved it (see TRUST_PROXY).
+    req.headers["x-svm-client-ip"] = req.ip ?? "";
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     next();
   });

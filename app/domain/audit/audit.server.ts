@@ -1,0 +1,33 @@
+// The audit log: who did what to which record, and when. Written in the same transaction as the change.
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { db, type Tx } from "~/db.server.ts";
+
+export type AuditEntry = {
+  actorUserId: string | null;
+  // the council (or other organisation) whose log this belongs in
+  organisationId?: string | null;
+  action: string; // "area.verb", e.g. "auth.sign_in", "request.approve"
+  entityType: string;
+  entityId?: string | null;
+  details?: Prisma.InputJsonValue;
+  ipAddress?: string | null;
+};
+
+export function writeAudit(entry: AuditEntry, tx: Tx = db) {
+  return tx.auditLog.create({
+    data: {
+      actorUserId: entry.actorUserId,
+      organisationId: entry.organisationId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      details: entry.details,
+      ipAddress: entry.ipAddress ?? null,
+    },
+  });
+}
+
+// The client address as the Express server saw it (X-Forwarded-For only when TRUST_PROXY is on).
+export function clientIp(request: Request): string | null {
+  return request.headers.get("x-svm-client-ip");
+}
