@@ -1,0 +1,202 @@
+/**
+ * Delivered-vs-committed progress for one commitment: the single rule every page and report uses.
+ *
+ * Pure: no database, no dates. Callers turn dates into financial quarters with
+ * `app/domain/contracts/quarters.ts` and pass quarter references in.
+ *
+ * How delivery is counted, so nothing is counted twice:
+ *  - A confirmed marketplace pledge linked to the commitment counts once, in the quarter it was delivered
+ *    (its `deliveredQuantity`, or its pledged quantity when none was recorded).
+ *  - A KPI return line records ONLY what was delivered in the quarter *outside* linked pledges. The return
+ *    page shows the quarter's confirmed pledges pre-filled as a separate, read-only figure; the supplier's
+ *    own figure is added to it, never replaced by it.
+ *  - Only ACCEPTED returns count. Drafts, submitted and queried returns do not.
+ *
+ * Plan to date is the sum of the per-quarter plan for every quarter that has ENDED (strictly before the
+ * quarter containing the as-of date). Delivered to date counts every accepted return and confirmed pledge up
+ * to and including the current quarter, so early delivery is credited straight away.
+ *
+ * Quantities are held as integer hundredths (bigint), matching the database's Decimal(14, 2), so sums never
+ * drift the way binary floating point does.
+ */
+
+import {
+  isQuarterNumber,
+  quarterIndex as financialQuarterIndex,
+  quarterOf,
+} from "~/domain/contracts/quarters.ts";
+
+export type QuarterRef = { financialYear: number; quarter: number };
+
+/** Anything with a decimal string form: a number, a string like "12.50" or a Prisma Decimal. */
+export type DecimalLike = number | string | { toString(): string };
+
+export type QuarterQuantity = QuarterRef & { quantity: DecimalLike };
+
+export type Rag = "GREEN" | "AMBER" | "RED" | "NOT_YET_DUE";
+export type QualitativeStatus = "REPORTED" | "NOT_REPORTED";
+
+export const GREEN_THRESHOLD_PERCENT = 90;
+export const AMBER_THRESHOLD_PERCENT = 60;
+
+export type NumericProgressInput = {
+  kind: "numeric";
+  /** Target over the whole contract term (for "x of y" displays); may be null if only a plan exists. */
+  target?: DecimalLike | null;
+  plan: QuarterQuantity[];
+  acceptedReturns: QuarterQuantity[];
+  confirmedPledges: QuarterQuantity[];
+  /** The quarter containing the as-of date. */
+  current: QuarterRef;
+};
+
+export type QualitativeProgressInput = {
+  kind: "qualitative";
+  /** Quarters whose ACCEPTED return carries a narrative for this commitment. */
+  reportedQuarters: QuarterRef[];
+  current: QuarterRef;
+};
+
+export type NumericProgress = {
+  kind: "numeric";
+  /** Decimal strings with two places, e.g. "120.50". */
+  target: string | null;
+  planToDate: string;
+  deliveredToDate: string;
+  fromReturns: string;
+  fromPledges: string;
+  /** Delivered as a percentage of plan to date, one decimal place; null when nothing is planned yet. */
+  percent: number | null;
+  rag: Rag;
+  overDelivered: boolean;
+};
+
+export type QualitativeProgress = {
+  kind: "qualitative";
+  status: QualitativeStatus;
+  reportedQuarterCount: number;
+};
+
+export type Progress = NumericProgress | QualitativeProgress;
+
+export function computeProgress(input: NumericProgressInput): NumericProgress;
+export function computeProgress(input: QualitativeProgressInput): QualitativeProgress;
+export function computeProgress(input: NumericProgressInput | QualitativeProgressInput): Progress;
+export function computeProgress(input: NumericProgressInput | QualitativeProgressInput): Progress {
+  if (input.kind === "qualitative") {
+    const current = quarterIndex(input.current);
+    const reported = new Set(
+      input.reportedQuarters.filter((q) => quarterIndex(q) <= current).map(quarterIndex),
+    );
+    return {
+      kind: "qualitative",
+      status: reported.size > 0 ? "REPORTED" : "NOT_REPORTED",
+      reportedQuarterCount: reported.size,
+    };
+  }
+
+  const current = quarterIndex(input.current);
+  const planToDate = sumWhere(input.plan, (q) => q < current);
+  const fromReturns = sumWhere(input.acceptedReturns, (q) => q <= current);
+  const fromPledges = sumWhere(input.confirmedPledges, (q) => q <= current);
+  const delivered = fromReturns + fromPledges;
+
+  return {
+    kind: "numeric",
+    target: input.target == null ? null : formatHundredths(toHundredths(input.target)),
+    planToDate: formatHundredths(planToDate),
+    deliveredToDate: formatHundredths(delivered),
+    fromReturns: formatHundredths(fromReturns),
+    fromPledges: formatHundredths(fromPledges),
+    percent: planToDate > 0n ? percentOneDecimal(delivered, planToDate) : null,
+    rag: ragFor(delivered, planToDate),
+    overDelivered: planToDate > 0n && delivered > planToDate,
+  };
+}
+
+/**
+ * RAG for delivered against plan to date (both in the same units).
+ * Nothing planned yet: GREEN if anything has been delivered early, otherwise NOT_YET_DUE (shown as
+ * "Not yet due", never as red).
+ */
+export function ragFor(delivered: bigint, planToDate: bigint): Rag {
+  if (planToDate <= 0n) return delivered > 0n ? "GREEN" : "NOT_YET_DUE";
+  // delivered / plan >= 90%  ⇔  delivered * 100 >= plan * 90, exact in integers
+  if (delivered * 100n >= planToDate * BigInt(GREEN_THRESHOLD_PERCENT)) return "GREEN";
+  if (delivered * 100n >= planToDate * BigInt(AMBER_THRESHOLD_PERCENT)) return "AMBER";
+  return "RED";
+}
+
+export const RAG_LABELS: Record<Rag | QualitativeStatus, string> = {
+  GREEN: "On track",
+  AMBER: "Slightly behind",
+  RED: "Behind",
+  NOT_YET_DUE: "Not yet due",
+  REPORTED: "Reported",
+  NOT_REPORTED: "Not reported",
+};
+
+/** The status a page shows for any progress result. */
+export function progressStatus(progress: Progress): Rag | QualitativeStatus {
+  return progress.kind === "numeric" ? progress.rag : progress.status;
+}
+
+/** The quarter containing `asOf`, for the `current` input. */
+export function currentQuarter(asOf: Date): QuarterRef {
+  return quarterOf(asOf);
+}
+
+function quarterIndex(q: QuarterRef): number {
+  if (!Number.isInteger(q.financialYear) || !isQuarterNumber(q.quarter)) {
+    throw new RangeError(`Not a financial quarter: ${q.financialYear} Q${q.quarter}`);
+  }
+  return financialQuarterIndex({ financialYear: q.financialYear, quarter: q.quarter });
+}
+
+/** "12.345" → 1235n (half away from zero at the third decimal place). Throws on anything not a number. */
+export function toHundredths(value: DecimalLike): bigint {
+  const text = (typeof value === "number" ? numberToPlainString(value) : value.toString()).trim();
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!match || (match[2] === "" && (match[3] ?? "") === "")) {
+    throw new RangeError(`Not a decimal quantity: ${JSON.stringify(text)}`);
+  }
+  const [, sign, whole, fraction = ""] = match;
+  const padded = (fraction + "000").slice(0, 3);
+  let hundredths = BigInt(whole || "0") * 100n + BigInt(padded.slice(0, 2));
+  if (Number(padded[2]) >= 5) hundredths += 1n;
+  return sign === "-" ? -hundredths : hundredths;
+}
+
+/** 1235n → "12.35" */
+export function formatHundredths(hundredths: bigint): string {
+  const negative = hundredths < 0n;
+  const abs = negative ? -hundredths : hundredths;
+  const whole = abs / 100n;
+  const fraction = (abs % 100n).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}${whole}.${fraction}`;
+}
+
+/** Sum of decimal quantities without float drift, as a two-place string. */
+export function sumQuantities(values: DecimalLike[]): string {
+  return formatHundredths(values.reduce<bigint>((sum, v) => sum + toHundredths(v), 0n));
+}
+
+function sumWhere(rows: QuarterQuantity[], include: (index: number) => boolean): bigint {
+  let sum = 0n;
+  for (const row of rows) {
+    if (include(quarterIndex(row))) sum += toHundredths(row.quantity);
+  }
+  return sum;
+}
+
+/** delivered / plan × 100 rounded half-up to one decimal place, computed in integers. */
+function percentOneDecimal(delivered: bigint, plan: bigint): number {
+  const tenthsOfPercent = (delivered * 2000n + plan) / (2n * plan);
+  return Number(tenthsOfPercent) / 10;
+}
+
+function numberToPlainString(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`Not a decimal quantity: ${value}`);
+  // toFixed avoids exponent notation for small/large values; 3 places is enough to round to hundredths
+  return value.toFixed(3);
+}
