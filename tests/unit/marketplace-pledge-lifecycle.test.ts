@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import {
+  PLEDGE_ACTIONS,
+  PLEDGE_ROLES,
+  PLEDGE_STATUSES,
+  pledgeTransition,
+  releasesShare,
+  type PledgeAction,
+  type PledgeRole,
+} from "~/domain/marketplace/pledge-lifecycle.ts";
+import type { PledgeStatus } from "~/generated/prisma/enums.ts";
+
+// Written out by hand from PRODUCT.md §2: OFFERED → ACCEPTED | DECLINED → DELIVERED → CONFIRMED | DISPUTED,
+// and WITHDRAWN.
+const ALLOWED: [PledgeStatus, PledgeAction, PledgeRole, PledgeStatus][] = [
+  ["OFFERED", "accept", "REQUESTOR", "ACCEPTED"],
+  ["OFFERED", "decline", "REQUESTOR", "DECLINED"],
+  ["OFFERED", "decline", "SYSTEM", "DECLINED"],
+  ["OFFERED", "withdraw", "SUPPLIER", "WITHDRAWN"],
+  ["ACCEPTED", "reportDelivery", "SUPPLIER", "DELIVERED"],
+  ["DELIVERED", "confirm", "REQUESTOR", "CONFIRMED"],
+  ["DELIVERED", "dispute", "REQUESTOR", "DISPUTED"],
+];
+const key = (s: string, a: string, r: string) => `${s}/${a}/${r}`;
+const allowed = new Map(ALLOWED.map(([s, a, r, to]) => [key(s, a, r), to]));
+
+describe("pledge state machine", () => {
+  const cases = PLEDGE_STATUSES.flatMap((s) =>
+    PLEDGE_ACTIONS.flatMap((a) => PLEDGE_ROLES.map((r) => [s, a, r] as const)),
+  );
+
+  it("covers every state × action × role", () => {
+    expect(cases).toHaveLength(7 * 6 * 3);
+  });
+
+  it.each(cases)("%s + %s by %s", (status, action, role) => {
+    const result = pledgeTransition(status, action, role);
+    const expected = allowed.get(key(status, action, role));
+    if (expected) expect(result).toEqual({ ok: true, to: expected });
+    else {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).toMatch(/cannot/);
+    }
+  });
+
+  it("a supplier can never accept its own pledge", () => {
+    for (const status of PLEDGE_STATUSES)
+      expect(pledgeTransition(status, "accept", "SUPPLIER").ok).toBe(false);
+  });
+
+  it("only declining or withdrawing gives the share back", () => {
+    expect(releasesShare("OFFERED", "DECLINED")).toBe(true);
+    expect(releasesShare("OFFERED", "WITHDRAWN")).toBe(true);
+    expect(releasesShare("OFFERED", "ACCEPTED")).toBe(false);
+    expect(releasesShare("DELIVERED", "CONFIRMED")).toBe(false);
+    expect(releasesShare("DELIVERED", "DISPUTED")).toBe(false);
+  });
+});

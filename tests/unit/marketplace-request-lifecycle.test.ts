@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import {
+  REQUEST_ACTIONS,
+  REQUEST_ROLES,
+  REQUEST_STATUSES,
+  requestTransition,
+  statusForPledged,
+  type RequestAction,
+  type RequestRole,
+} from "~/domain/marketplace/request-lifecycle.ts";
+import type { RequestStatus } from "~/generated/prisma/enums.ts";
+
+// The allowed transitions written out by hand from PRODUCT.md §2: [state, action, role] → next state.
+const ALLOWED: [RequestStatus, RequestAction, RequestRole, RequestStatus][] = [
+  ["DRAFT", "edit", "REQUESTOR", "DRAFT"],
+  ["CHANGES_REQUESTED", "edit", "REQUESTOR", "CHANGES_REQUESTED"],
+  ["DRAFT", "submit", "REQUESTOR", "SUBMITTED"],
+  ["CHANGES_REQUESTED", "submit", "REQUESTOR", "SUBMITTED"],
+  ["SUBMITTED", "approve", "OFFICER", "OPEN"],
+  ["SUBMITTED", "requestChanges", "OFFICER", "CHANGES_REQUESTED"],
+  ["DRAFT", "withdraw", "REQUESTOR", "WITHDRAWN"],
+  ["SUBMITTED", "withdraw", "REQUESTOR", "WITHDRAWN"],
+  ["CHANGES_REQUESTED", "withdraw", "REQUESTOR", "WITHDRAWN"],
+  ["OPEN", "withdraw", "REQUESTOR", "WITHDRAWN"],
+  ["PARTIALLY_PLEDGED", "withdraw", "REQUESTOR", "WITHDRAWN"],
+  ["OPEN", "extend", "REQUESTOR", "OPEN"],
+  ["PARTIALLY_PLEDGED", "extend", "REQUESTOR", "PARTIALLY_PLEDGED"],
+  ["FULLY_PLEDGED", "extend", "REQUESTOR", "FULLY_PLEDGED"],
+  ["OPEN", "expire", "SYSTEM", "EXPIRED"],
+  ["PARTIALLY_PLEDGED", "expire", "SYSTEM", "EXPIRED"],
+  // pledgesChanged with 3 of 10 pledged
+  ["OPEN", "pledgesChanged", "SYSTEM", "PARTIALLY_PLEDGED"],
+  ["PARTIALLY_PLEDGED", "pledgesChanged", "SYSTEM", "PARTIALLY_PLEDGED"],
+  ["FULLY_PLEDGED", "pledgesChanged", "SYSTEM", "PARTIALLY_PLEDGED"],
+  ["FULLY_PLEDGED", "fulfil", "SYSTEM", "FULFILLED"],
+  ...(
+    [
+      "DRAFT",
+      "SUBMITTED",
+      "CHANGES_REQUESTED",
+      "OPEN",
+      "PARTIALLY_PLEDGED",
+      "FULLY_PLEDGED",
+      "FULFILLED",
+      "WITHDRAWN",
+      "EXPIRED",
+    ] as RequestStatus[]
+  ).map((s): [RequestStatus, RequestAction, RequestRole, RequestStatus] => [
+    s,
+    "setShowcase",
+    "REQUESTOR",
+    s,
+  ]),
+];
+
+const key = (s: string, a: string, r: string) => `${s}/${a}/${r}`;
+const allowed = new Map(ALLOWED.map(([s, a, r, to]) => [key(s, a, r), to]));
+
+describe("request state machine", () => {
+  const cases = REQUEST_STATUSES.flatMap((s) =>
+    REQUEST_ACTIONS.flatMap((a) => REQUEST_ROLES.map((r) => [s, a, r] as const)),
+  );
+
+  it("covers every state × action × role", () => {
+    expect(cases).toHaveLength(9 * 10 * 3);
+  });
+
+  it.each(cases)("%s + %s by %s", (status, action, role) => {
+    const result = requestTransition(status, action, role, { quantity: 10, pledgedQuantity: 3 });
+    const expected = allowed.get(key(status, action, role));
+    if (expected) expect(result).toEqual({ ok: true, to: expected });
+    else {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).toMatch(/cannot/);
+    }
+  });
+
+  it("puts a live request in the state its pledges imply", () => {
+    expect(statusForPledged(10, 0)).toBe("OPEN");
+    expect(statusForPledged(10, 1)).toBe("PARTIALLY_PLEDGED");
+    expect(statusForPledged(10, 10)).toBe("FULLY_PLEDGED");
+    expect(
+      requestTransition("PARTIALLY_PLEDGED", "pledgesChanged", "SYSTEM", { quantity: 5, pledgedQuantity: 0 }),
+    ).toEqual({ ok: true, to: "OPEN" });
+    expect(
+      requestTransition("OPEN", "pledgesChanged", "SYSTEM", { quantity: 5, pledgedQuantity: 5 }),
+    ).toEqual({
+      ok: true,
+      to: "FULLY_PLEDGED",
+    });
+  });
+});
