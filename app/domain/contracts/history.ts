@@ -1,0 +1,52 @@
+// A contract's history of changes: field-by-field differences, kept in the audit log's `details`.
+
+export type Change = { field: string; label: string; from: string | null; to: string | null };
+
+export type Snapshot = Record<string, string | null>;
+
+/** Every field whose value differs, in the order of `labels`. */
+export function diffSnapshots(before: Snapshot, after: Snapshot, labels: Record<string, string>): Change[] {
+  const changes: Change[] = [];
+  for (const [field, label] of Object.entries(labels)) {
+    const from = before[field] ?? null;
+    const to = after[field] ?? null;
+    if (from !== to) changes.push({ field, label, from, to });
+  }
+  return changes;
+}
+
+export const CONTRACT_FIELD_LABELS: Record<string, string> = {
+  reference: "Reference",
+  title: "Title",
+  supplier: "Supplier",
+  department: "Department or service",
+  contractManager: "Contract manager",
+  valueGbp: "Value (£)",
+  awardedOn: "Award date",
+  startDate: "Start date",
+  endDate: "End date",
+  planReference: "Procurement plan reference",
+  status: "Status",
+};
+
+export const COMMITMENT_FIELD_LABELS: Record<string, string> = {
+  measure: "Measure",
+  targetQuantity: "Target",
+  qualitativeText: "Commitment",
+  narrative: "Narrative",
+  plan: "Quarterly plan",
+};
+
+/** Reads the list of changes back from an audit entry's details, ignoring anything malformed. */
+export function changesFrom(details: unknown): Change[] {
+  if (!details || typeof details !== "object" || !("changes" in details)) return [];
+  const changes = (details as { changes: unknown }).changes;
+  if (!Array.isArray(changes)) return [];
+  return changes.filter(
+    (c): c is Change =>
+      !!c &&
+      typeof c === "object" &&
+      typeof (c as Change).field === "string" &&
+      typeof (c as Change).label === "string",
+  );
+}

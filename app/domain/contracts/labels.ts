@@ -1,0 +1,55 @@
+// The words pages use for measure themes, units and contract statuses. Safe for browser code.
+import type { ContractStatus, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
+
+export const MEASURE_THEMES: { value: MeasureTheme; label: string }[] = [
+  { value: "JOBS", label: "Jobs" },
+  { value: "GROWTH", label: "Growth" },
+  { value: "SOCIAL", label: "Social" },
+  { value: "ENVIRONMENT", label: "Environment" },
+  { value: "INNOVATION", label: "Innovation" },
+];
+
+export const MEASURE_UNITS: { value: MeasureUnit; label: string }[] = [
+  { value: "PEOPLE", label: "People" },
+  { value: "HOURS", label: "Hours" },
+  { value: "WEEKS", label: "Weeks" },
+  { value: "GBP", label: "Pounds (£)" },
+  { value: "PERCENT", label: "Percentage (%)" },
+  { value: "COUNT", label: "Count" },
+  { value: "TONNES_CO2E", label: "Tonnes CO2e" },
+  { value: "QUALITATIVE", label: "Qualitative (described in words)" },
+];
+
+export const CONTRACT_STATUSES: { value: ContractStatus; label: string }[] = [
+  { value: "PIPELINE", label: "Pipeline" },
+  { value: "ACTIVE", label: "Active" },
+  { value: "ENDED", label: "Ended" },
+  { value: "TERMINATED", label: "Terminated" },
+];
+
+export function themeLabel(theme: MeasureTheme) {
+  return MEASURE_THEMES.find((t) => t.value === theme)?.label ?? theme;
+}
+
+export function unitLabel(unit: MeasureUnit) {
+  return MEASURE_UNITS.find((u) => u.value === unit)?.label ?? unit;
+}
+
+export function contractStatusLabel(status: ContractStatus) {
+  return CONTRACT_STATUSES.find((s) => s.value === status)?.label ?? status;
+}
+
+/** "1,200 hours", "£5,000.00", "95%" */
+export function formatMeasureQuantity(unit: MeasureUnit, quantity: string | number | null) {
+  if (quantity === null) return "";
+  const n = Number(quantity);
+  if (unit === "GBP") return new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(n);
+  const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(n);
+  const suffix: Partial<Record<MeasureUnit, string>> = {
+    PEOPLE: n === 1 ? " person" : " people",
+    HOURS: n === 1 ? " hour" : " hours",
+    WEEKS: n === 1 ? " week" : " weeks",
+    TONNES_CO2E: " tonnes CO2e",
+  };
+  return unit === "PERCENT" ? `${number}%` : `${number}${suffix[unit] ?? ""}`;
+}

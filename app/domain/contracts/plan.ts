@@ -1,0 +1,108 @@
+// The rules a commitment and its quarterly delivery plan must meet. Pure: the form, the CSV import and the
+// tests all use this one check.
+import { formatHundredths, toHundredths } from "~/domain/reporting/progress.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import {
+  isQuarterNumber,
+  quarterIndex,
+  quarterLabel,
+  quartersBetween,
+  type FinancialQuarter,
+} from "./quarters.ts";
+
+export type PlanEntry = { financialYear: number; quarter: number; quantity: string };
+
+export type CommitmentDraft = {
+  unit: MeasureUnit;
+  targetQuantity?: string | null;
+  qualitativeText?: string | null;
+  plan: PlanEntry[];
+};
+
+export type Term = { startDate: Date; endDate: Date };
+
+export type CheckedCommitment = {
+  targetQuantity: string | null;
+  qualitativeText: string | null;
+  /** non-zero quarters only, in order */
+  plan: (FinancialQuarter & { quantity: string })[];
+};
+
+export type CommitmentErrors = Partial<Record<"targetQuantity" | "qualitativeText" | "plan", string[]>>;
+
+/** Quantities add up over quarters for every unit except a percentage (a level to keep) and words. */
+export function planIsRequired(unit: MeasureUnit) {
+  return unit !== "PERCENT" && unit !== "QUALITATIVE";
+}
+
+export function checkCommitment(
+  draft: CommitmentDraft,
+  term: Term,
+): { ok: true; value: CheckedCommitment } | { ok: false; errors: CommitmentErrors } {
+  const errors: CommitmentErrors = {};
+  const add = (field: keyof CommitmentErrors, message: string) => (errors[field] ??= []).push(message);
+  const text = draft.qualitativeText?.trim() || null;
+  const nonZero = draft.plan.filter((entry) => toHundredths(entry.quantity) !== 0n);
+
+  if (draft.unit === "QUALITATIVE") {
+    if (!text) add("qualitativeText", "Describe what the supplier has committed to");
+    if (draft.targetQuantity != null) add("targetQuantity", "A qualitative measure has no numeric target");
+    if (nonZero.length) add("plan", "A qualitative measure has no quarterly plan: leave the plan blank");
+    if (Object.keys(errors).length) return { ok: false, errors };
+    return { ok: true, value: { targetQuantity: null, qualitativeText: text, plan: [] } };
+  }
+
+  if (text)
+    add("qualitativeText", "Only qualitative measures are described in words: use the narrative instead");
+  if (draft.targetQuantity == null) add("targetQuantity", "Enter the target over the contract term");
+  else if (draft.unit === "PERCENT" && toHundredths(draft.targetQuantity) > 10_000n)
+    add("targetQuantity", "A percentage cannot be more than 100");
+
+  if (draft.unit === "PERCENT") {
+    if (nonZero.length) add("plan", "A percentage is a level to keep, not added up: leave the plan blank");
+    if (Object.keys(errors).length) return { ok: false, errors };
+    return { ok: true, value: { targetQuantity: draft.targetQuantity!, qualitativeText: null, plan: [] } };
+  }
+
+  const inTerm = new Set(quartersBetween(term.startDate, term.endDate).map(quarterIndex));
+  const seen = new Set<number>();
+  const plan: CheckedCommitment["plan"] = [];
+  for (const entry of nonZero) {
+    if (!isQuarterNumber(entry.quarter) || !Number.isInteger(entry.financialYear)) {
+      add("plan", `Quarter ${entry.quarter} of ${entry.financialYear} does not exist`);
+      continue;
+    }
+    const q = { financialYear: entry.financialYear, quarter: entry.quarter };
+    const label = quarterLabel(q.financialYear, q.quarter);
+    if (seen.has(quarterIndex(q))) add("plan", `${label} appears more than once in the plan`);
+    else if (!inTerm.has(quarterIndex(q))) add("plan", `${label} is outside the contract term`);
+    seen.add(quarterIndex(q));
+    plan.push({ ...q, quantity: formatHundredths(toHundredths(entry.quantity)) });
+  }
+  if (draft.targetQuantity != null && !errors.plan) {
+    const total = nonZero.reduce((sum, entry) => sum + toHundredths(entry.quantity), 0n);
+    const target = toHundredths(draft.targetQuantity);
+    if (total !== target)
+      add(
+        "plan",
+        `The quarterly plan adds up to ${trim(total)} but the target is ${trim(target)}: they must be equal`,
+      );
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  plan.sort((a, b) => quarterIndex(a) - quarterIndex(b));
+  return { ok: true, value: { targetQuantity: draft.targetQuantity!, qualitativeText: null, plan } };
+}
+
+/** Plan quarters that a new contract term would leave outside it (an edit must not strand them). */
+export function quartersOutsideTerm(plan: { financialYear: number; quarter: number }[], term: Term) {
+  const inTerm = new Set(quartersBetween(term.startDate, term.endDate).map(quarterIndex));
+  return plan.filter(
+    (q) =>
+      isQuarterNumber(q.quarter) &&
+      !inTerm.has(quarterIndex({ financialYear: q.financialYear, quarter: q.quarter })),
+  );
+}
+
+function trim(hundredths: bigint) {
+  return formatHundredths(hundredths).replace(/\.00$/, "");
+}

@@ -1,0 +1,112 @@
+// Form schemas for contracts, commitments and measures: used by the server actions and the forms.
+import { z } from "zod";
+import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
+import { parseAmount, parseDay } from "./values.ts";
+
+const text = (required: string, max: number) =>
+  z.string({ error: required }).trim().min(1, required).max(max, `Must be ${max} characters or fewer`);
+
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `Must be ${max} characters or fewer`).optional();
+
+export const amount = (required: string, invalid: string) =>
+  z.string({ error: required }).transform((value, ctx) => {
+    const parsed = parseAmount(value);
+    if (parsed === null) {
+      ctx.addIssue({ code: "custom", message: invalid });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const day = (required: string, invalid = "Enter a real date, for example 2027-03-27") =>
+  z.string({ error: required }).transform((value, ctx) => {
+    const parsed = parseDay(value);
+    if (parsed === null) {
+      ctx.addIssue({ code: "custom", message: invalid });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const contractSchema = z
+  .object({
+    reference: text("Enter the contract reference", 60),
+    title: text("Enter the contract title", 200),
+    supplierOrganisationId: z.string({ error: "Choose the supplier" }),
+    department: text("Enter the department or service", 120),
+    contractManagerId: z.string().optional(),
+    valueGbp: amount("Enter the contract value", "Enter the value in pounds, for example 250000"),
+    awardedOn: day("Enter the award date").optional(),
+    startDate: day("Enter the start date"),
+    endDate: day("Enter the end date"),
+    planReference: optionalText(60),
+    status: z.enum(ContractStatus, { error: "Choose the contract status" }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.endDate < value.startDate)
+      ctx.addIssue({
+        code: "custom",
+        path: ["endDate"],
+        message: "The end date must be on or after the start date",
+      });
+  });
+
+export type ContractInput = z.infer<typeof contractSchema>;
+
+const quantity = z.string().transform((value, ctx) => {
+  const parsed = parseAmount(value);
+  if (parsed === null) {
+    ctx.addIssue({ code: "custom", message: "Enter a number of 0 or more, with up to 2 decimal places" });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+export const commitmentSchema = z.object({
+  measureId: z.string({ error: "Choose a measure" }),
+  targetQuantity: quantity.optional(),
+  qualitativeText: optionalText(2000),
+  narrative: optionalText(2000),
+  plan: z
+    .array(
+      z.object({
+        quarter: z.string().regex(/^\d{4}-[1-4]$/),
+        quantity: quantity.optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type CommitmentInput = z.infer<typeof commitmentSchema>;
+
+export const measureSchema = z.object({
+  code: z
+    .string({ error: "Enter a code" })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,19}$/, "Use up to 20 letters, numbers and hyphens, for example JOB-06"),
+  name: text("Enter the measure name", 200),
+  theme: z.enum(MeasureTheme, { error: "Choose a theme" }),
+  unit: z.enum(MeasureUnit, { error: "Choose a unit" }),
+  helpText: optionalText(1000),
+  frameworkMapping: optionalText(200),
+  contributingHelpTypes: z.array(z.enum(HelpType)).default([]),
+  proxyValueGbp: amount("", "Enter the value in pounds, for example 14.50").optional(),
+});
+
+export type MeasureInput = z.infer<typeof measureSchema>;
+
+export const measureStateSchema = z.object({ intent: z.enum(["retire", "reinstate"]) });
+
+export const contractFiltersSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  department: z.string().max(120).optional().catch(undefined),
+  supplier: z.string().max(40).optional().catch(undefined),
+  manager: z.string().max(40).optional().catch(undefined),
+  status: z.enum(ContractStatus).optional().catch(undefined),
+  commitments: z.enum(["yes", "no"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export type ContractFilters = z.infer<typeof contractFiltersSchema>;

@@ -1,0 +1,28 @@
+// Reading the numbers and dates officers type or a procurement system exports. Safe for browser code.
+
+/** "£1,250,000.5" → "1250000.50"; null if it is not a non-negative amount with at most two decimal places. */
+export function parseAmount(text: string): string | null {
+  const cleaned = text.trim().replace(/^£/, "").replace(/,/g, "");
+  const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  return `${BigInt(match[1]!)}.${(match[2] ?? "").padEnd(2, "0")}`;
+}
+
+/** "2026-04-01" or the UK "01/04/2026" → "2026-04-01"; null if it is not a real calendar day. */
+export function parseDay(text: string): string | null {
+  const value = text.trim();
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (uk) [d, m, y] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (y < 1990 || y > 2100) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
