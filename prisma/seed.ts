@@ -2,6 +2,7 @@
 import { pathToFileURL } from "node:url";
 import { db } from "~/db.server.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
+import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import {
   addMember,
@@ -438,6 +439,18 @@ export async function seedDemoData(): Promise<Login[]> {
   }
 
   await createSurveyCycle({ councilId: north.id, year: 2026, status: "OPEN" });
+
+  for (const { council } of world)
+    for (const page of DEFAULT_GUIDANCE)
+      await db.guidancePage.create({
+        data: {
+          councilId: council.id,
+          slug: page.slug,
+          title: page.title,
+          audience: page.audience,
+          bodyMarkdown: page.body,
+        },
+      });
 
   return DEMO_LOGINS;
 }

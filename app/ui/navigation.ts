@@ -9,7 +9,10 @@ export type NavViewer = {
 
 export type NavItem = { to: string; label: string; show: (viewer: NavViewer) => boolean };
 
-export const NAV_ITEMS: NavItem[] = [{ to: "/", label: "Home", show: () => true }];
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", label: "Home", show: () => true },
+  { to: "/guidance", label: "Guidance", show: () => true },
+];
 
 export function navigationFor(viewer: NavViewer) {
   return NAV_ITEMS.filter((item) => item.show(viewer)).map(({ to, label }) => ({ to, label }));

@@ -1,0 +1,83 @@
+// Reading the audit log: a council admin sees the entries of their council and of the organisations
+// registered with it, filtered by who, which organisation, record type, action and date.
+import { db } from "~/db.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditFilters = {
+  user?: string;
+  organisationId?: string;
+  entityType?: string;
+  action?: string;
+  from?: Date;
+  to?: Date; // inclusive: the whole day
+  page: number;
+};
+
+function councilScope(councilId: string): Prisma.AuditLogWhereInput {
+  return { OR: [{ organisationId: councilId }, { organisation: { councilId } }] };
+}
+
+export function auditWhere(councilId: string, filters: AuditFilters): Prisma.AuditLogWhereInput {
+  const and: Prisma.AuditLogWhereInput[] = [councilScope(councilId)];
+  if (filters.user)
+    and.push({
+      actor: {
+        OR: [
+          { email: { contains: filters.user, mode: "insensitive" } },
+          { name: { contains: filters.user, mode: "insensitive" } },
+        ],
+      },
+    });
+  if (filters.organisationId) and.push({ organisationId: filters.organisationId });
+  if (filters.entityType) and.push({ entityType: filters.entityType });
+  if (filters.action) and.push({ action: filters.action });
+  if (filters.from) and.push({ createdAt: { gte: filters.from } });
+  if (filters.to) and.push({ createdAt: { lt: new Date(filters.to.getTime() + 24 * 60 * 60 * 1000) } });
+  return { AND: and };
+}
+
+export async function searchAuditLog(councilId: string, filters: AuditFilters) {
+  const where = auditWhere(councilId, filters);
+  const [total, entries] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        createdAt: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        details: true,
+        ipAddress: true,
+        actor: { select: { name: true, email: true } },
+        organisation: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { total, entries, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+// The choices offered in the filter form: only values that occur in this council's log.
+export async function auditFilterOptions(councilId: string) {
+  const scope = councilScope(councilId);
+  const [actions, types, organisations] = await Promise.all([
+    db.auditLog.groupBy({ by: ["action"], where: scope, orderBy: { action: "asc" } }),
+    db.auditLog.groupBy({ by: ["entityType"], where: scope, orderBy: { entityType: "asc" } }),
+    db.organisation.findMany({
+      where: { OR: [{ id: councilId }, { councilId }] },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  return {
+    actions: actions.map((a) => a.action),
+    entityTypes: types.map((t) => t.entityType),
+    organisations,
+  };
+}

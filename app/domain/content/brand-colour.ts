@@ -1,0 +1,20 @@
+// The council's brand colour sits behind white text in the header and emails, so it must keep WCAG AA
+// contrast (4.5:1) with white.
+export const MIN_CONTRAST_WITH_WHITE = 4.5;
+
+export function isHexColour(value: string) {
+  return /^#[0-9a-f]{6}$/i.test(value);
+}
+
+function channel(hex: string) {
+  const c = parseInt(hex, 16) / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+// WCAG 2.2 relative luminance and contrast ratio against white (#ffffff, luminance 1).
+export function contrastWithWhite(hexColour: string) {
+  const hex = hexColour.slice(1);
+  const luminance =
+    0.2126 * channel(hex.slice(0, 2)) + 0.7152 * channel(hex.slice(2, 4)) + 0.0722 * channel(hex.slice(4, 6));
+  return 1.05 / (luminance + 0.05);
+}

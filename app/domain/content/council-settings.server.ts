@@ -1,0 +1,78 @@
+// A council's own settings: return due days, reminder schedule, name and brand colour.
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { db } from "~/db.server.ts";
+
+export async function getCouncilSettings(councilId: string) {
+  const council = await db.organisation.findFirst({
+    where: { id: councilId, kind: "COUNCIL" },
+    select: {
+      name: true,
+      councilSettings: {
+        select: {
+          returnDueDays: true,
+          reminderDaysBefore: true,
+          overdueReminderDays: true,
+          brandColour: true,
+          proxyValueSource: true,
+        },
+      },
+    },
+  });
+  if (!council) return null;
+  const settings = council.councilSettings ?? {
+    returnDueDays: 30,
+    reminderDaysBefore: 7,
+    overdueReminderDays: 7,
+    brandColour: "#1d3d7a",
+    proxyValueSource: null,
+  };
+  return { councilName: council.name, ...settings };
+}
+
+export type CouncilSettingsInput = {
+  councilName: string;
+  returnDueDays: number;
+  reminderDaysBefore: number;
+  overdueReminderDays: number;
+  brandColour: string;
+  proxyValueSource: string | null;
+};
+
+export async function updateCouncilSettings(args: {
+  councilId: string;
+  actorUserId: string;
+  ipAddress: string | null;
+  input: CouncilSettingsInput;
+}) {
+  const { councilId, input } = args;
+  const { councilName, ...settings } = input;
+  const before = await getCouncilSettings(councilId);
+  await db.$transaction(async (tx) => {
+    await tx.organisation.update({ where: { id: councilId }, data: { name: councilName } });
+    await tx.councilSettings.upsert({
+      where: { organisationId: councilId },
+      create: { organisationId: councilId, ...settings },
+      update: settings,
+    });
+    const changed = Object.fromEntries(
+      Object.entries(input)
+        .filter(([key, value]) => before?.[key as keyof CouncilSettingsInput] !== value)
+        .map(([key, value]) => [
+          key,
+          { from: before?.[key as keyof CouncilSettingsInput] ?? null, to: value },
+        ]),
+    );
+    await writeAudit(
+      {
+        actorUserId: args.actorUserId,
+        organisationId: councilId,
+        action: "council.settings_update",
+        entityType: "CouncilSettings",
+        entityId: councilId,
+        details: changed,
+        ipAddress: args.ipAddress,
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,128 @@
+// Guidance pages: public reading for published pages, editing by the council's admins.
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { db } from "~/db.server.ts";
+import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
+import { renderMarkdown } from "./markdown.server.ts";
+
+export type GuidanceInput = {
+  title: string;
+  slug: string;
+  audience: GuidanceAudience;
+  bodyMarkdown: string;
+  published: boolean;
+};
+
+export async function listPublishedGuidance() {
+  return db.guidancePage.findMany({
+    where: { published: true },
+    orderBy: [{ council: { name: "asc" } }, { title: "asc" }],
+    select: {
+      slug: true,
+      title: true,
+      audience: true,
+      councilId: true,
+      council: { select: { name: true } },
+    },
+  });
+}
+
+export async function getPublishedGuidance(councilId: string, slug: string) {
+  const page = await db.guidancePage.findFirst({
+    where: { councilId, slug, published: true },
+    select: {
+      title: true,
+      audience: true,
+      bodyMarkdown: true,
+      updatedAt: true,
+      council: { select: { name: true } },
+    },
+  });
+  if (!page) return null;
+  const { bodyMarkdown, ...rest } = page;
+  return { ...rest, html: renderMarkdown(bodyMarkdown) };
+}
+
+export function listCouncilGuidance(councilId: string) {
+  return db.guidancePage.findMany({
+    where: { councilId },
+    orderBy: { title: "asc" },
+    select: { id: true, slug: true, title: true, audience: true, published: true, updatedAt: true },
+  });
+}
+
+export function getCouncilGuidance(councilId: string, id: string) {
+  return db.guidancePage.findFirst({
+    where: { id, councilId },
+    select: { id: true, slug: true, title: true, audience: true, bodyMarkdown: true, published: true },
+  });
+}
+
+type Result = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
+const slugTaken = {
+  ok: false as const,
+  fieldErrors: { slug: ["Another page already uses this web address name"] },
+};
+
+export async function saveGuidance(args: {
+  councilId: string;
+  actorUserId: string;
+  ipAddress: string | null;
+  id?: string;
+  input: GuidanceInput;
+}): Promise<Result | null> {
+  const { councilId, actorUserId, id, input } = args;
+  const clash = await db.guidancePage.findFirst({
+    where: { councilId, slug: input.slug, ...(id ? { id: { not: id } } : {}) },
+    select: { id: true },
+  });
+  if (clash) return slugTaken;
+  return db.$transaction(async (tx) => {
+    let pageId = id;
+    if (id) {
+      const { count } = await tx.guidancePage.updateMany({
+        where: { id, councilId },
+        data: { ...input, updatedById: actorUserId },
+      });
+      if (count === 0) return null;
+    } else {
+      pageId = (await tx.guidancePage.create({ data: { ...input, councilId, updatedById: actorUserId } })).id;
+    }
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId: councilId,
+        action: id ? "guidance.update" : "guidance.create",
+        entityType: "GuidancePage",
+        entityId: pageId,
+        details: { slug: input.slug, published: input.published },
+        ipAddress: args.ipAddress,
+      },
+      tx,
+    );
+    return { ok: true as const, id: pageId! };
+  });
+}
+
+export async function deleteGuidance(args: {
+  councilId: string;
+  actorUserId: string;
+  ipAddress: string | null;
+  id: string;
+}) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.guidancePage.deleteMany({ where: { id: args.id, councilId: args.councilId } });
+    if (count === 0) return false;
+    await writeAudit(
+      {
+        actorUserId: args.actorUserId,
+        organisationId: args.councilId,
+        action: "guidance.delete",
+        entityType: "GuidancePage",
+        entityId: args.id,
+        ipAddress: args.ipAddress,
+      },
+      tx,
+    );
+    return true;
+  });
+}

@@ -1,0 +1,64 @@
+// Validation for guidance pages and council settings; no server imports (used by forms too).
+import { z } from "zod";
+import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE } from "./brand-colour.ts";
+
+export const GUIDANCE_AUDIENCES = [
+  { value: "EVERYONE", label: "Everyone" },
+  { value: "SUPPLIER", label: "Suppliers" },
+  { value: "REQUESTOR", label: "Requestors (charities and community groups)" },
+] as const;
+
+export const guidancePageSchema = z.object({
+  title: z
+    .string({ error: "Enter a title" })
+    .trim()
+    .min(1, "Enter a title")
+    .max(120, "Title must be 120 characters or fewer"),
+  slug: z
+    .string({ error: "Enter a web address name" })
+    .trim()
+    .toLowerCase()
+    .min(2, "Web address name must be at least 2 characters")
+    .max(60, "Web address name must be 60 characters or fewer")
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Web address name must only use letters, numbers and hyphens"),
+  audience: z.enum(["EVERYONE", "SUPPLIER", "REQUESTOR"], { error: "Select who the page is for" }),
+  bodyMarkdown: z
+    .string({ error: "Enter the page content" })
+    .trim()
+    .min(1, "Enter the page content")
+    .max(50_000, "Page content must be 50,000 characters or fewer"),
+  published: z.preprocess((v) => v === "on" || v === true, z.boolean()),
+});
+
+const wholeDays = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `Enter ${what} as a number of days` })
+    .int(`Enter ${what} as a whole number of days`)
+    .min(min, `${what[0].toUpperCase()}${what.slice(1)} must be ${min} days or more`)
+    .max(max, `${what[0].toUpperCase()}${what.slice(1)} must be ${max} days or fewer`);
+
+export const councilSettingsSchema = z.object({
+  councilName: z
+    .string({ error: "Enter the council name" })
+    .trim()
+    .min(3, "Council name must be at least 3 characters")
+    .max(120, "Council name must be 120 characters or fewer"),
+  returnDueDays: wholeDays("the days a return is due after quarter end", 1, 90),
+  reminderDaysBefore: wholeDays("the reminder before the due date", 1, 30),
+  overdueReminderDays: wholeDays("the days between overdue reminders", 1, 30),
+  brandColour: z
+    .string({ error: "Enter a brand colour" })
+    .trim()
+    .refine(isHexColour, "Enter the brand colour as a hex code, like #1d3d7a")
+    .refine(
+      (v) => !isHexColour(v) || contrastWithWhite(v) >= MIN_CONTRAST_WITH_WHITE,
+      "Brand colour is too light for white text: choose a darker colour (contrast must be at least 4.5 to 1)",
+    )
+    .transform((v) => v.toLowerCase()),
+  proxyValueSource: z
+    .string()
+    .trim()
+    .max(300, "Source of local £ values must be 300 characters or fewer")
+    .optional()
+    .transform((v) => v || null),
+});

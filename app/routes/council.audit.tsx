@@ -1,0 +1,156 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.server.ts";
+import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
+import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
+import { formatDateTime, formatNumber } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Audit log – Social Value Marketplace" }];
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date")
+  .refine((v) => !Number.isNaN(Date.parse(v)), "Enter a real date")
+  .transform((v) => new Date(`${v}T00:00:00Z`));
+
+const filtersSchema = z.object({
+  user: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
+  organisationId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+  entityType: z
+    .string()
+    .max(80)
+    .optional()
+    .transform((v) => v || undefined),
+  action: z
+    .string()
+    .max(80)
+    .optional()
+    .transform((v) => v || undefined),
+  from: z
+    .union([z.literal(""), isoDay])
+    .optional()
+    .transform((v) => v || undefined),
+  to: z
+    .union([z.literal(""), isoDay])
+    .optional()
+    .transform((v) => v || undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilAdmin(request);
+  const councilId = membership.organisationId;
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = filtersSchema.safeParse(params);
+  const options = await auditFilterOptions(councilId);
+  const errors: Record<string, string[]> = {};
+  if (!parsed.success)
+    for (const issue of parsed.error.issues)
+      errors[String(issue.path[0])] = ["Enter a real date, like 2026-11-01"];
+  const filters = parsed.success ? parsed.data : { page: 1 };
+  const result = await searchAuditLog(councilId, filters);
+  return json({
+    councilName: membership.organisationName,
+    params,
+    errors,
+    options,
+    total: result.total,
+    pageCount: result.pageCount,
+    page: filters.page,
+    entries: result.entries.map((e) => ({ ...e, details: e.details ? JSON.stringify(e.details) : null })),
+  });
+}
+
+export default function AuditLog() {
+  const { councilName, params, errors, options, total, page, pageCount, entries } =
+    useLoaderData<typeof loader>();
+  const location = useLocation();
+  return (
+    <>
+      <PageHeading caption={councilName}>Audit log</PageHeading>
+      <ErrorSummary errors={errors} />
+      <Form method="get" className="mb-8 border-l-8 border-line pl-4" aria-label="Filter the audit log">
+        <h2 className="mb-4 text-xl font-bold">Filter</h2>
+        <div className="grid gap-x-6 sm:grid-cols-2">
+          <TextInput name="user" label="User (name or email)" defaultValue={params.user} />
+          <Select
+            name="organisationId"
+            label="Organisation"
+            placeholder="Any organisation"
+            defaultValue={params.organisationId}
+            options={options.organisations.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <Select
+            name="entityType"
+            label="Record type"
+            placeholder="Any record type"
+            defaultValue={params.entityType}
+            options={options.entityTypes.map((t) => ({ value: t, label: t }))}
+          />
+          <Select
+            name="action"
+            label="Action"
+            placeholder="Any action"
+            defaultValue={params.action}
+            options={options.actions.map((a) => ({ value: a, label: a }))}
+          />
+          <DateInput name="from" label="From" defaultValue={params.from} errors={errors.from} />
+          <DateInput name="to" label="To (inclusive)" defaultValue={params.to} errors={errors.to} />
+        </div>
+        <Button>Apply filters</Button>
+      </Form>
+      <p className="mb-4" role="status">
+        {formatNumber(total)} {total === 1 ? "entry" : "entries"}
+      </p>
+      <Table
+        caption="Audit entries, newest first"
+        rows={entries}
+        rowKey={(e) => e.id}
+        empty="No entries match these filters."
+        columns={[
+          { header: "When", rowHeader: true, cell: (e) => formatDateTime(e.createdAt) },
+          {
+            header: "Who",
+            cell: (e) =>
+              e.actor ? (
+                <>
+                  {e.actor.name}
+                  <span className="block text-sm text-muted">{e.actor.email}</span>
+                </>
+              ) : (
+                "System"
+              ),
+          },
+          { header: "Organisation", cell: (e) => e.organisation?.name ?? "" },
+          { header: "Action", cell: (e) => <code>{e.action}</code> },
+          {
+            header: "Record",
+            cell: (e) => (
+              <>
+                {e.entityType}
+                {e.entityId ? <span className="block text-sm break-all text-muted">{e.entityId}</span> : null}
+              </>
+            ),
+          },
+          {
+            header: "Details",
+            cell: (e) => <span className="block max-w-xs text-sm break-all">{e.details ?? ""}</span>,
+          },
+          { header: "IP address", cell: (e) => e.ipAddress ?? "" },
+        ]}
+      />
+      <Pagination page={page} pageCount={pageCount} search={location.search} path="/council/audit" />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { listCouncilGuidance } from "~/domain/content/guidance.server.ts";
+import { GUIDANCE_AUDIENCES } from "~/domain/content/schemas.ts";
+import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Guidance pages – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilAdmin(request);
+  const pages = await listCouncilGuidance(membership.organisationId);
+  return json({ councilName: membership.organisationName, councilId: membership.organisationId, pages });
+}
+
+export default function CouncilGuidance() {
+  const { councilName, councilId, pages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption={councilName}>Guidance pages</PageHeading>
+      <p className="mb-6 max-w-3xl">
+        Pages for suppliers and requestors, written in Markdown. Published pages appear on the public{" "}
+        <Link to="/guidance">guidance</Link> list.
+      </p>
+      <p className="mb-8">
+        <Link to="/council/guidance/new" className="font-bold">
+          Add a guidance page
+        </Link>
+      </p>
+      <Table
+        caption="Your council's guidance pages"
+        rows={pages}
+        rowKey={(p) => p.id}
+        empty="You have no guidance pages yet."
+        columns={[
+          {
+            header: "Title",
+            rowHeader: true,
+            cell: (p) => (
+              <Link to={`/council/guidance/${p.id}`}>
+                {p.title}
+                <span className="sr-only"> (edit)</span>
+              </Link>
+            ),
+          },
+          { header: "For", cell: (p) => GUIDANCE_AUDIENCES.find((a) => a.value === p.audience)?.label },
+          {
+            header: "Status",
+            cell: (p) =>
+              p.published ? (
+                <Link to={`/guidance/${councilId}/${p.slug}`}>
+                  <Tag colour="green">Published</Tag>
+                  <span className="sr-only"> – view {p.title}</span>
+                </Link>
+              ) : (
+                <Tag colour="grey">Draft</Tag>
+              ),
+          },
+          { header: "Last updated", cell: (p) => formatDate(p.updatedAt) },
+        ]}
+      />
+    </>
+  );
+}

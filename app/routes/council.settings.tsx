@@ -1,0 +1,118 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
+import { councilSettingsSchema } from "~/domain/content/schemas.ts";
+import { PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Council settings – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilAdmin(request);
+  const settings = await getCouncilSettings(membership.organisationId);
+  if (!settings) notFound();
+  return json({ settings });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilAdmin(request);
+  const submission = parseWithZod(await request.formData(), { schema: councilSettingsSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await updateCouncilSettings({
+    councilId: membership.organisationId,
+    actorUserId: viewer.user.id,
+    ipAddress: clientIp(request),
+    input: submission.value,
+  });
+  return redirectWithFlash("/council/settings", { kind: "success", message: "Settings saved" });
+}
+
+export default function CouncilSettings() {
+  const { settings } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: {
+      ...settings,
+      returnDueDays: String(settings.returnDueDays),
+      reminderDaysBefore: String(settings.reminderDaysBefore),
+      overdueReminderDays: String(settings.overdueReminderDays),
+      proxyValueSource: settings.proxyValueSource ?? "",
+    },
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: councilSettingsSchema }),
+  });
+  const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;
+  return (
+    <>
+      <PageHeading caption={settings.councilName}>Council settings</PageHeading>
+      <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
+        <ErrorSummary errors={form.allErrors} />
+        <TextInput
+          name={fields.councilName.name}
+          key={fields.councilName.key}
+          defaultValue={value(fields.councilName)}
+          label="Council name"
+          hint="Shown in the header, on reports and in emails"
+          errors={fields.councilName.errors}
+        />
+        <h2 className="mb-4 text-2xl font-bold">Quarterly returns</h2>
+        <TextInput
+          name={fields.returnDueDays.name}
+          key={fields.returnDueDays.key}
+          defaultValue={value(fields.returnDueDays)}
+          label="Days after the end of the quarter that a return is due"
+          hint="Between 1 and 90. Applies to returns opened from now on."
+          errors={fields.returnDueDays.errors}
+          inputMode="numeric"
+          width="3"
+        />
+        <TextInput
+          name={fields.reminderDaysBefore.name}
+          key={fields.reminderDaysBefore.key}
+          defaultValue={value(fields.reminderDaysBefore)}
+          label="Days before the due date to send a reminder"
+          hint="Between 1 and 30"
+          errors={fields.reminderDaysBefore.errors}
+          inputMode="numeric"
+          width="3"
+        />
+        <TextInput
+          name={fields.overdueReminderDays.name}
+          key={fields.overdueReminderDays.key}
+          defaultValue={value(fields.overdueReminderDays)}
+          label="Days between reminders once a return is overdue"
+          hint="Between 1 and 30"
+          errors={fields.overdueReminderDays.errors}
+          inputMode="numeric"
+          width="3"
+        />
+        <h2 className="mb-4 text-2xl font-bold">Appearance and values</h2>
+        <TextInput
+          name={fields.brandColour.name}
+          key={fields.brandColour.key}
+          defaultValue={value(fields.brandColour)}
+          label="Brand colour"
+          hint="A hex code such as #1d3d7a. It sits behind white text, so it must be dark enough to read (contrast at least 4.5 to 1)."
+          errors={fields.brandColour.errors}
+          width="10"
+          spellCheck={false}
+        />
+        <TextInput
+          name={fields.proxyValueSource.name}
+          key={fields.proxyValueSource.key}
+          defaultValue={value(fields.proxyValueSource)}
+          label="Where your local £ values come from (optional)"
+          hint="Shown next to every £ figure worked out from your measures' proxy values, for example “Northshire proxy values, Cabinet report March 2026”"
+          errors={fields.proxyValueSource.errors}
+        />
+        <Button>Save settings</Button>
+      </Form>
+    </>
+  );
+}

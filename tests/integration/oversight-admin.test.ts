@@ -1,0 +1,277 @@
+// Guidance pages, council settings and the audit log viewer: who may use them and what they do.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { loader as auditLoader } from "~/routes/council.audit.tsx";
+import { action as editAction, loader as editLoader } from "~/routes/council.guidance.$id.tsx";
+import { loader as councilGuidanceLoader } from "~/routes/council.guidance._index.tsx";
+import { loader as pageLoader } from "~/routes/guidance.$councilId.$slug.tsx";
+import { loader as guidanceLoader } from "~/routes/guidance._index.tsx";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/council.settings.tsx";
+import { createGuidancePage, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { callAction, callLoader } from "../helpers/routes.ts";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  world = await createWorld();
+  for (const [key, user] of Object.entries(world.users)) cookies[key] = await sessionCookieFor(user.id);
+});
+
+const validPage = {
+  intent: "save",
+  title: "What good looks like",
+  slug: "what-good-looks-like",
+  audience: "SUPPLIER",
+  bodyMarkdown:
+    "## Be specific\n\nSay <script>alert(1)</script> what you will do. [Bad](javascript:alert(1))",
+  published: "on",
+};
+
+describe("guidance pages", () => {
+  it("lets a council admin write a page that the public reads, sanitised", async () => {
+    const response = await callAction(editAction, {
+      path: "/council/guidance/new",
+      params: { id: "new" },
+      cookie: cookies.councilAdmin,
+      form: validPage,
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/council/guidance");
+    const page = await db.guidancePage.findFirstOrThrow({ where: { councilId: world.councilA.id } });
+    expect(page.updatedById).toBe(world.users.councilAdmin.id);
+
+    const read = await callLoader(pageLoader, {
+      path: `/guidance/${world.councilA.id}/what-good-looks-like`,
+      params: { councilId: world.councilA.id, slug: "what-good-looks-like" },
+    });
+    const html = (await read.json()).page.html as string;
+    expect(html).toContain("<h2>Be specific</h2>");
+    expect(html).not.toContain("<script");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).toContain("Bad");
+
+    const list = await callLoader(guidanceLoader, { path: "/guidance" });
+    expect(JSON.stringify(await list.json())).toContain("What good looks like");
+
+    const audit = await db.auditLog.findFirst({ where: { action: "guidance.create", entityId: page.id } });
+    expect(audit?.organisationId).toBe(world.councilA.id);
+  });
+
+  it("keeps the input and explains the problem when the form is wrong", async () => {
+    const response = await callAction(editAction, {
+      path: "/council/guidance/new",
+      params: { id: "new" },
+      cookie: cookies.councilAdmin,
+      form: { ...validPage, title: "", slug: "Not A Slug!" },
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.title).toEqual(["Enter a title"]);
+    expect(body.error.slug[0]).toMatch(/letters, numbers and hyphens/);
+    expect(body.initialValue.bodyMarkdown).toContain("Say <script>alert(1)</script> what you will do.");
+  });
+
+  it("refuses a second page with the same web address name", async () => {
+    const response = await callAction(editAction, {
+      path: "/council/guidance/new",
+      params: { id: "new" },
+      cookie: cookies.councilAdmin,
+      form: validPage,
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.slug).toEqual(["Another page already uses this web address name"]);
+  });
+
+  it("hides drafts from the public", async () => {
+    await createGuidancePage({ councilId: world.councilA.id, slug: "secret-draft", title: "Secret draft" });
+    await db.guidancePage.updateMany({ where: { slug: "secret-draft" }, data: { published: false } });
+    const read = await callLoader(pageLoader, {
+      path: `/guidance/${world.councilA.id}/secret-draft`,
+      params: { councilId: world.councilA.id, slug: "secret-draft" },
+    });
+    expect(read.status).toBe(404);
+    const list = await callLoader(guidanceLoader, { path: "/guidance" });
+    expect(JSON.stringify(await list.json())).not.toContain("Secret draft");
+  });
+
+  it("answers 404 to officers, suppliers, VCSEs and another council's admin", async () => {
+    const page = await createGuidancePage({ councilId: world.councilB.id, slug: "b-page" });
+    for (const who of ["officerA", "officerB", "supplierOwner", "vcseOwner"]) {
+      const list = await callLoader(councilGuidanceLoader, {
+        path: "/council/guidance",
+        cookie: cookies[who],
+      });
+      expect(list.status, who).toBe(404);
+    }
+    // council A's admin cannot open, change or delete council B's page
+    const open = await callLoader(editLoader, {
+      path: `/council/guidance/${page.id}`,
+      params: { id: page.id },
+      cookie: cookies.councilAdmin,
+    });
+    expect(open.status).toBe(404);
+    const change = await callAction(editAction, {
+      path: `/council/guidance/${page.id}`,
+      params: { id: page.id },
+      cookie: cookies.councilAdmin,
+      form: { intent: "delete" },
+    });
+    expect(change.status).toBe(404);
+    expect(await db.guidancePage.count({ where: { id: page.id } })).toBe(1);
+  });
+
+  it("sends a signed-out visitor to sign in", async () => {
+    const response = await callLoader(councilGuidanceLoader, { path: "/council/guidance" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toMatch(/^\/sign-in/);
+  });
+});
+
+describe("council settings", () => {
+  const valid = {
+    councilName: "Northshire County Council",
+    returnDueDays: "45",
+    reminderDaysBefore: "10",
+    overdueReminderDays: "3",
+    brandColour: "#005A30",
+    proxyValueSource: "Our own proxy values, Cabinet March 2026",
+  };
+
+  it("saves the settings and writes an audit entry", async () => {
+    const response = await callAction(settingsAction, {
+      path: "/council/settings",
+      cookie: cookies.councilAdmin,
+      form: valid,
+    });
+    expect(response.status).toBe(302);
+    const settings = await db.councilSettings.findUniqueOrThrow({
+      where: { organisationId: world.councilA.id },
+    });
+    expect(settings).toMatchObject({
+      returnDueDays: 45,
+      reminderDaysBefore: 10,
+      overdueReminderDays: 3,
+      brandColour: "#005a30",
+      proxyValueSource: valid.proxyValueSource,
+    });
+    const council = await db.organisation.findUniqueOrThrow({ where: { id: world.councilA.id } });
+    expect(council.name).toBe("Northshire County Council");
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "council.settings_update" } });
+    expect(entry.details).toMatchObject({ returnDueDays: { to: 45 } });
+  });
+
+  it("rejects a light brand colour and bad numbers, keeping what was typed", async () => {
+    const response = await callAction(settingsAction, {
+      path: "/council/settings",
+      cookie: cookies.councilAdmin,
+      form: { ...valid, brandColour: "#ffdd00", returnDueDays: "0", reminderDaysBefore: "ten" },
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.brandColour[0]).toMatch(/too light/);
+    expect(body.error.returnDueDays[0]).toMatch(/1 days or more/);
+    expect(body.error.reminderDaysBefore).toBeDefined();
+    expect(body.initialValue.brandColour).toBe("#ffdd00");
+    const settings = await db.councilSettings.findUniqueOrThrow({
+      where: { organisationId: world.councilA.id },
+    });
+    expect(settings.brandColour).toBe("#005a30");
+  });
+
+  it("is only for council admins", async () => {
+    for (const who of ["officerA", "supplierOwner", "vcseOwner"]) {
+      expect(
+        (await callLoader(settingsLoader, { path: "/council/settings", cookie: cookies[who] })).status,
+      ).toBe(404);
+      const post = await callAction(settingsAction, {
+        path: "/council/settings",
+        cookie: cookies[who],
+        form: valid,
+      });
+      expect(post.status, who).toBe(404);
+    }
+  });
+});
+
+describe("audit log viewer", () => {
+  beforeAll(async () => {
+    const { councilA, councilB, supplier, users } = world;
+    await writeAudit({
+      actorUserId: users.officerA.id,
+      organisationId: councilA.id,
+      action: "organisation.verify",
+      entityType: "Organisation",
+      entityId: supplier.id,
+    });
+    await writeAudit({
+      actorUserId: users.supplierOwner.id,
+      organisationId: supplier.id,
+      action: "pledge.create",
+      entityType: "Pledge",
+      entityId: "pledge-1",
+    });
+    await writeAudit({
+      actorUserId: users.officerB.id,
+      organisationId: councilB.id,
+      action: "contract.create",
+      entityType: "Contract",
+      entityId: "other-council-contract",
+    });
+    const old = await writeAudit({
+      actorUserId: users.officerA.id,
+      organisationId: councilA.id,
+      action: "request.approve",
+      entityType: "Request",
+      entityId: "old-request",
+    });
+    await db.auditLog.update({
+      where: { id: old.id },
+      data: { createdAt: new Date("2025-01-15T12:00:00Z") },
+    });
+  });
+
+  const entriesFor = async (query: string, who = "councilAdmin") => {
+    const response = await callLoader(auditLoader, { path: `/council/audit${query}`, cookie: cookies[who] });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    return body.entries.map((e: { entityId: string }) => e.entityId) as string[];
+  };
+
+  it("shows the council's own entries and its organisations', never another council's", async () => {
+    const ids = await entriesFor("");
+    expect(ids).toEqual(expect.arrayContaining([world.supplier.id, "pledge-1", "old-request"]));
+    expect(ids).not.toContain("other-council-contract");
+  });
+
+  it("filters by user, organisation, record type, action and date", async () => {
+    expect(await entriesFor(`?user=${encodeURIComponent(world.users.supplierOwner.email)}`)).toEqual([
+      "pledge-1",
+    ]);
+    expect(await entriesFor(`?organisationId=${world.supplier.id}`)).toEqual(["pledge-1"]);
+    expect(await entriesFor("?entityType=Request")).toEqual(["old-request"]);
+    expect(await entriesFor("?action=organisation.verify")).toEqual([world.supplier.id]);
+    expect(await entriesFor("?from=2025-01-01&to=2025-01-15")).toEqual(["old-request"]);
+    expect(await entriesFor("?to=2025-01-14")).toEqual([]);
+    // another council's organisation cannot be used to peek at its log
+    expect(await entriesFor(`?organisationId=${world.councilB.id}`)).toEqual([]);
+  });
+
+  it("explains an impossible date instead of failing", async () => {
+    const response = await callLoader(auditLoader, {
+      path: "/council/audit?from=2025-13-45",
+      cookie: cookies.councilAdmin,
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).errors.from).toBeDefined();
+  });
+
+  it("is only for council admins", async () => {
+    for (const who of ["officerA", "supplierOwner", "vcseOwner"]) {
+      const response = await callLoader(auditLoader, { path: "/council/audit", cookie: cookies[who] });
+      expect(response.status, who).toBe(404);
+    }
+  });
+});
