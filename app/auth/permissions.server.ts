@@ -142,3 +142,13 @@ export function councilIdsOf(viewer: Viewer): string[] {
 export function organisationIdsOf(viewer: Viewer, kind: OrganisationKind): string[] {
   return viewer.memberships.filter((m) => m.kind === kind).map((m) => m.organisationId);
 }
+
+// Any signed-in user (the name the account pages use).
+export const requireUser = requireViewer;
+
+// A signed-in user whose email address is confirmed: needed before creating or joining organisations.
+export async function requireVerifiedUser(request: Request): Promise<Viewer> {
+  const viewer = await requireViewer(request);
+  if (!viewer.user.emailVerifiedAt) throw redirect("/verify-email");
+  return viewer;
+}

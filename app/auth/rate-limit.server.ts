@@ -1,0 +1,101 @@
+// Rate limits on sign-in, sign-up, password reset and email verification, per client address and per account.
+// Counters live in PostgreSQL (rate-limiter-flexible), so every app instance shares them.
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+
+export type LimitedAction = "sign-in" | "sign-up" | "password-reset" | "verification";
+
+const RULES: Record<LimitedAction, { perIp: number; perAccount: number; windowSeconds: number }> = {
+  "sign-in": { perIp: 50, perAccount: 5, windowSeconds: 15 * 60 },
+  "sign-up": { perIp: 10, perAccount: 3, windowSeconds: 60 * 60 },
+  "password-reset": { perIp: 10, perAccount: 3, windowSeconds: 60 * 60 },
+  verification: { perIp: 30, perAccount: 10, windowSeconds: 60 * 60 },
+};
+
+// Kept out of Prisma's schema so migrations never see the limiter's table.
+const SCHEMA = "rate_limits";
+
+type Limiters = Record<LimitedAction, { ip: RateLimiterPostgres; account: RateLimiterPostgres }>;
+const state = globalThis as unknown as {
+  __svmLimiters?: { url: string; pool: pg.Pool; ready: Promise<Limiters> };
+};
+
+function createLimiter(pool: pg.Pool, keyPrefix: string, points: number, duration: number) {
+  return new Promise<RateLimiterPostgres>((resolve, reject) => {
+    const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+      { storeClient: pool, schemaName: SCHEMA, tableName: "counters", keyPrefix, points, duration },
+      (error?: unknown) => (error ? reject(error) : resolve(limiter)),
+    );
+  });
+}
+
+async function build(pool: pg.Pool): Promise<Limiters> {
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
+  } catch (error) {
+    // another instance created it at the same moment
+    if ((error as { code?: string }).code !== "23505") throw error;
+  }
+  const entries = await Promise.all(
+    (Object.keys(RULES) as LimitedAction[]).map(async (action) => {
+      const rule = RULES[action];
+      const [ip, account] = await Promise.all([
+        createLimiter(pool, `${action}:ip`, rule.perIp, rule.windowSeconds),
+        createLimiter(pool, `${action}:account`, rule.perAccount, rule.windowSeconds),
+      ]);
+      return [action, { ip, account }] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Limiters;
+}
+
+function limiters(): Promise<Limiters> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  if (!state.__svmLimiters || state.__svmLimiters.url !== url) {
+    const pool = new pg.Pool({ connectionString: url, max: 3, allowExitOnIdle: true });
+    // a dropped connection is replaced on next use; without a listener it would crash the process
+    pool.on("error", () => undefined);
+    const ready = build(pool);
+    ready.catch(() => (state.__svmLimiters = undefined));
+    state.__svmLimiters = { url, pool, ready };
+  }
+  return state.__svmLimiters.ready;
+}
+
+export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+// Counts one attempt against the client address and (if known) the account; refuses once either is spent.
+export async function consumeAttempt(
+  action: LimitedAction,
+  keys: { ip: string | null; account?: string | null },
+): Promise<LimitResult> {
+  const limiter = (await limiters())[action];
+  const attempts = [limiter.ip.consume(keys.ip || "unknown")];
+  if (keys.account) attempts.push(limiter.account.consume(keys.account.toLowerCase()));
+  const results = await Promise.allSettled(attempts);
+  let waitMs = 0;
+  for (const result of results) {
+    if (result.status === "fulfilled") continue;
+    if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
+    waitMs = Math.max(waitMs, result.reason.msBeforeNext);
+  }
+  return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { ok: true };
+}
+
+// A successful sign-in clears the account's count, so a user's own typos do not lock them out later.
+export async function resetAttempts(action: LimitedAction, account: string) {
+  await (await limiters())[action].account.delete(account.toLowerCase());
+}
+
+export function waitMessage(seconds: number) {
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds} seconds` : minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  return `Too many attempts. Wait ${wait}, then try again.`;
+}
+
+export async function closeRateLimits() {
+  const current = state.__svmLimiters;
+  state.__svmLimiters = undefined;
+  await current?.pool.end();
+}

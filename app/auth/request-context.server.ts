@@ -1,0 +1,13 @@
+// What the account code needs to know about the request: the client address and browser, and safe redirects.
+import { clientIp } from "~/domain/audit/audit.server.ts";
+
+export function requestContext(request: Request) {
+  return { ip: clientIp(request), userAgent: request.headers.get("user-agent") };
+}
+
+// Only our own paths: "//evil.example" and "https://…" would send the user to another site.
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+    return fallback;
+  return to;
+}

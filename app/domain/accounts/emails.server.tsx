@@ -1,0 +1,240 @@
+// The account emails. Each carries the name and colour of the council the recipient works with.
+import type { Tx } from "~/db.server.ts";
+import type { ReactNode } from "react";
+import { appUrl } from "~/env.server.ts";
+import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "~/email/render.server.tsx";
+
+export type Brand = { councilId: string | null; councilName?: string; brandColour?: string };
+
+// The council an organisation belongs to (or the council itself).
+export async function brandForOrganisation(tx: Tx, organisationId: string): Promise<Brand> {
+  const organisation = await tx.organisation.findUnique({
+    where: { id: organisationId },
+    select: {
+      kind: true,
+      name: true,
+      councilSettings: { select: { brandColour: true } },
+      council: { select: { id: true, name: true, councilSettings: { select: { brandColour: true } } } },
+    },
+  });
+  if (!organisation) return { councilId: null };
+  if (organisation.kind === "COUNCIL")
+    return {
+      councilId: organisationId,
+      councilName: organisation.name,
+      brandColour: organisation.councilSettings?.brandColour,
+    };
+  if (!organisation.council) return { councilId: null };
+  return {
+    councilId: organisation.council.id,
+    councilName: organisation.council.name,
+    brandColour: organisation.council.councilSettings?.brandColour,
+  };
+}
+
+// A user's own emails use the council of their first organisation, if they have one yet.
+export async function brandForUser(tx: Tx, userId: string): Promise<Brand> {
+  const first = await tx.membership.findFirst({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { organisationId: true },
+  });
+  return first ? brandForOrganisation(tx, first.organisationId) : { councilId: null };
+}
+
+const link = (path: string) => `${appUrl()}${path}`;
+
+function layout(brand: Brand, heading: string, preview: string, body: ReactNode) {
+  return (
+    <EmailLayout
+      councilName={brand.councilName}
+      brandColour={brand.brandColour}
+      heading={heading}
+      preview={preview}
+    >
+      {body}
+    </EmailLayout>
+  );
+}
+
+export function verifyEmailMessage(brand: Brand, name: string, token: string) {
+  const url = link(`/verify-email?token=${encodeURIComponent(token)}`);
+  return renderEmail(
+    "Confirm your email address",
+    layout(
+      brand,
+      "Confirm your email address",
+      "Confirm your email address to finish creating your account",
+      <>
+        <EmailParagraph>Hello {name},</EmailParagraph>
+        <EmailParagraph>Confirm your email address to finish creating your account:</EmailParagraph>
+        <EmailButton href={url}>{url}</EmailButton>
+        <EmailParagraph>
+          The link works for 48 hours. If you did not create an account, ignore this email.
+        </EmailParagraph>
+      </>,
+    ),
+  );
+}
+
+export function resetPasswordMessage(brand: Brand, name: string, token: string) {
+  const url = link(`/reset-password?token=${encodeURIComponent(token)}`);
+  return renderEmail(
+    "Reset your password",
+    layout(
+      brand,
+      "Reset your password",
+      "Choose a new password",
+      <>
+        <EmailParagraph>Hello {name},</EmailParagraph>
+        <EmailParagraph>
+          Someone asked to reset the password for your account. To choose a new password:
+        </EmailParagraph>
+        <EmailButton href={url}>{url}</EmailButton>
+        <EmailParagraph>
+          The link works once, for 1 hour. If you did not ask for this, ignore this email: your password has
+          not changed.
+        </EmailParagraph>
+      </>,
+    ),
+  );
+}
+
+export function alreadyRegisteredMessage(brand: Brand, name: string) {
+  const url = link("/forgot-password");
+  return renderEmail(
+    "You already have an account",
+    layout(
+      brand,
+      "You already have an account",
+      "Someone tried to create an account with your email address",
+      <>
+        <EmailParagraph>Hello {name},</EmailParagraph>
+        <EmailParagraph>
+          Someone tried to create an account with this email address, but you already have one. Sign in, or if
+          you have forgotten your password, reset it:
+        </EmailParagraph>
+        <EmailButton href={url}>{url}</EmailButton>
+      </>,
+    ),
+  );
+}
+
+export function confirmNewEmailMessage(brand: Brand, name: string, token: string) {
+  const url = link(`/account/confirm-email?token=${encodeURIComponent(token)}`);
+  return renderEmail(
+    "Confirm your new email address",
+    layout(
+      brand,
+      "Confirm your new email address",
+      "Confirm the new email address for your account",
+      <>
+        <EmailParagraph>Hello {name},</EmailParagraph>
+        <EmailParagraph>To use this address for your account from now on, confirm it:</EmailParagraph>
+        <EmailButton href={url}>{url}</EmailButton>
+        <EmailParagraph>The link works for 24 hours.</EmailParagraph>
+      </>,
+    ),
+  );
+}
+
+export function accountNoticeMessage(brand: Brand, name: string, subject: string, text: string) {
+  return renderEmail(
+    subject,
+    layout(
+      brand,
+      subject,
+      text,
+      <>
+        <EmailParagraph>Hello {name},</EmailParagraph>
+        <EmailParagraph>{text}</EmailParagraph>
+        <EmailParagraph>
+          If this was not you, reset your password now at {link("/forgot-password")} and tell your council.
+        </EmailParagraph>
+      </>,
+    ),
+  );
+}
+
+export function invitationMessage(
+  brand: Brand,
+  invitedBy: string,
+  organisationName: string,
+  roleLabel: string,
+  token: string,
+) {
+  const url = link(`/invitations/${encodeURIComponent(token)}`);
+  return renderEmail(
+    `Join ${organisationName} on the Social Value Marketplace`,
+    layout(
+      brand,
+      `Join ${organisationName}`,
+      `${invitedBy} invited you to join ${organisationName}`,
+      <>
+        <EmailParagraph>
+          {invitedBy} invited you to join {organisationName} as {roleLabel.toLowerCase()}.
+        </EmailParagraph>
+        <EmailParagraph>To accept (you can create an account on the way):</EmailParagraph>
+        <EmailButton href={url}>{url}</EmailButton>
+        <EmailParagraph>The invitation works for 7 days.</EmailParagraph>
+      </>,
+    ),
+  );
+}
+
+export function organisationDecisionMessage(
+  brand: Brand,
+  organisationName: string,
+  decision: { verified: true } | { verified: false; reason: string },
+) {
+  const subject = decision.verified
+    ? `${organisationName} has been verified`
+    : `${organisationName} was not verified`;
+  return renderEmail(
+    subject,
+    layout(
+      brand,
+      subject,
+      subject,
+      decision.verified ? (
+        <>
+          <EmailParagraph>
+            {brand.councilName ?? "The council"} has verified {organisationName}. You can now publish requests
+            and make pledges.
+          </EmailParagraph>
+          <EmailButton href={link("/dashboard")}>{link("/dashboard")}</EmailButton>
+        </>
+      ) : (
+        <>
+          <EmailParagraph>
+            {brand.councilName ?? "The council"} could not verify {organisationName}. The reason given was:
+          </EmailParagraph>
+          <EmailParagraph>{decision.reason}</EmailParagraph>
+          <EmailParagraph>
+            Reply to the council&apos;s social value team if you think this is wrong.
+          </EmailParagraph>
+        </>
+      ),
+    ),
+  );
+}
+
+export function newOrganisationForCouncilMessage(
+  brand: Brand,
+  organisationName: string,
+  organisationId: string,
+) {
+  const url = link(`/council/verification/${organisationId}`);
+  return renderEmail(
+    `New organisation to verify: ${organisationName}`,
+    layout(
+      brand,
+      "A new organisation is waiting to be verified",
+      `${organisationName} is waiting to be verified`,
+      <>
+        <EmailParagraph>{organisationName} has registered and is waiting for verification.</EmailParagraph>
+        <EmailButton href={url}>{url}</EmailButton>
+      </>,
+    ),
+  );
+}

@@ -1,0 +1,379 @@
+// Memberships and invitations: who belongs to an organisation and in which role.
+import { db, type Tx } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import type { MemberRole, OrganisationKind } from "~/generated/prisma/enums.ts";
+import { brandForOrganisation, invitationMessage } from "./emails.server.tsx";
+import { MEMBER_ROLES_BY_KIND, ROLE_LABEL } from "./schemas.ts";
+import { hashToken, INVITATION_LIFETIME_MS, newToken } from "./tokens.server.ts";
+
+type Context = { ip: string | null };
+type FieldErrors = Record<string, string[]>;
+export type MemberResult = { ok: true; message: string } | { ok: false; fieldErrors: FieldErrors };
+
+// The role that manages members: owners of VCSEs and suppliers, admins of councils.
+export function leadRoleFor(kind: OrganisationKind): MemberRole {
+  return kind === "COUNCIL" ? "ADMIN" : "OWNER";
+}
+
+export function roleFitsKind(kind: OrganisationKind, role: MemberRole) {
+  return (MEMBER_ROLES_BY_KIND[kind] as readonly MemberRole[]).includes(role);
+}
+
+// The organisation page: only its members may see it (anyone else gets null, shown as 404).
+export async function organisationForMember(organisationId: string, userId: string) {
+  const organisation = await db.organisation.findFirst({
+    where: { id: organisationId, memberships: { some: { userId } } },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      rejectionReason: true,
+      charityNumber: true,
+      areaServed: true,
+      description: true,
+      companyNumber: true,
+      registeredPostcode: true,
+      staffHeadcount: true,
+      businessSize: true,
+      council: { select: { name: true } },
+      partnership: { select: { name: true } },
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, role: true, userId: true, user: { select: { name: true, email: true } } },
+      },
+      invitations: {
+        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, email: true, role: true, expiresAt: true },
+      },
+    },
+  });
+  if (!organisation) return null;
+  const me = organisation.memberships.find((m) => m.userId === userId)!;
+  return { organisation, myRole: me.role, canManage: me.role === leadRoleFor(organisation.kind) };
+}
+
+// Writes the invitation and its email in the caller's transaction; earlier open invitations to the address end.
+export async function createInvitation(
+  tx: Tx,
+  input: { organisationId: string; email: string; role: MemberRole; invitedById: string },
+) {
+  const now = new Date();
+  await tx.invitation.updateMany({
+    where: { organisationId: input.organisationId, email: input.email, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  const { token, tokenHash } = newToken();
+  const invitation = await tx.invitation.create({
+    data: {
+      organisationId: input.organisationId,
+      email: input.email,
+      role: input.role,
+      tokenHash,
+      invitedById: input.invitedById,
+      expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
+    },
+    select: { id: true, organisation: { select: { name: true } }, invitedBy: { select: { name: true } } },
+  });
+  const brand = await brandForOrganisation(tx, input.organisationId);
+  await enqueueEmail(tx, {
+    ...(await invitationMessage(
+      brand,
+      invitation.invitedBy?.name ?? "The Social Value Marketplace",
+      invitation.organisation.name,
+      ROLE_LABEL[input.role],
+      token,
+    )),
+    to: input.email,
+    template: "membership.invitation",
+    councilId: brand.councilId,
+  });
+  return { invitationId: invitation.id, token };
+}
+
+// Serialises changes to one organisation's members, so two owners cannot remove each other at once.
+async function lockOrganisation(tx: Tx, organisationId: string) {
+  const rows = await tx.$queryRaw<{ id: string; kind: OrganisationKind }[]>`
+    SELECT id, kind FROM "Organisation" WHERE id = ${organisationId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+async function leadMembership(tx: Tx, organisationId: string, userId: string, kind: OrganisationKind) {
+  return tx.membership.findFirst({
+    where: { organisationId, userId, role: leadRoleFor(kind) },
+    select: { id: true },
+  });
+}
+
+async function otherLeadsCount(
+  tx: Tx,
+  organisationId: string,
+  kind: OrganisationKind,
+  exceptMembershipId: string,
+) {
+  return tx.membership.count({
+    where: { organisationId, role: leadRoleFor(kind), id: { not: exceptMembershipId } },
+  });
+}
+
+const NOT_ALLOWED: MemberResult = {
+  ok: false,
+  fieldErrors: { form: ["You cannot manage this organisation's members"] },
+};
+
+export async function inviteMember(
+  organisationId: string,
+  actorUserId: string,
+  input: { email: string; role: MemberRole },
+  context: Context,
+): Promise<MemberResult> {
+  return db.$transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, organisationId);
+    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
+      return NOT_ALLOWED;
+    if (!roleFitsKind(organisation.kind, input.role))
+      return { ok: false, fieldErrors: { role: ["Select a role"] } };
+    const existing = await tx.membership.findFirst({
+      where: { organisationId, user: { email: input.email } },
+      select: { id: true },
+    });
+    if (existing) return { ok: false, fieldErrors: { email: ["This person is already a member"] } };
+    const { invitationId } = await createInvitation(tx, {
+      organisationId,
+      email: input.email,
+      role: input.role,
+      invitedById: actorUserId,
+    });
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId,
+        action: "membership.invite",
+        entityType: "Invitation",
+        entityId: invitationId,
+        details: { email: input.email, role: input.role },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true, message: `Invitation sent to ${input.email}` };
+  });
+}
+
+export async function revokeInvitation(
+  organisationId: string,
+  actorUserId: string,
+  invitationId: string,
+  context: Context,
+): Promise<MemberResult> {
+  return db.$transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, organisationId);
+    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
+      return NOT_ALLOWED;
+    const revoked = await tx.invitation.updateMany({
+      where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (revoked.count !== 1)
+      return { ok: false, fieldErrors: { form: ["That invitation has already ended"] } };
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId,
+        action: "membership.invitation_revoke",
+        entityType: "Invitation",
+        entityId: invitationId,
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true, message: "Invitation cancelled" };
+  });
+}
+
+export async function changeRole(
+  organisationId: string,
+  actorUserId: string,
+  input: { membershipId: string; role: MemberRole },
+  context: Context,
+): Promise<MemberResult> {
+  return db.$transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, organisationId);
+    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
+      return NOT_ALLOWED;
+    if (!roleFitsKind(organisation.kind, input.role))
+      return { ok: false, fieldErrors: { role: ["Select a role"] } };
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, organisationId },
+      select: { id: true, role: true, userId: true },
+    });
+    if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
+    const lead = leadRoleFor(organisation.kind);
+    if (
+      target.role === lead &&
+      input.role !== lead &&
+      (await otherLeadsCount(tx, organisationId, organisation.kind, target.id)) === 0
+    )
+      return {
+        ok: false,
+        fieldErrors: { form: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`] },
+      };
+    await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId,
+        action: "membership.role_change",
+        entityType: "Membership",
+        entityId: target.id,
+        details: { userId: target.userId, from: target.role, to: input.role },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true, message: "Role changed" };
+  });
+}
+
+export async function removeMember(
+  organisationId: string,
+  actorUserId: string,
+  membershipId: string,
+  context: Context,
+): Promise<MemberResult> {
+  return db.$transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, organisationId);
+    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
+      return NOT_ALLOWED;
+    const target = await tx.membership.findFirst({
+      where: { id: membershipId, organisationId },
+      select: { id: true, role: true, userId: true },
+    });
+    if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
+    const lead = leadRoleFor(organisation.kind);
+    if (
+      target.role === lead &&
+      (await otherLeadsCount(tx, organisationId, organisation.kind, target.id)) === 0
+    )
+      return {
+        ok: false,
+        fieldErrors: { form: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`] },
+      };
+    await tx.membership.delete({ where: { id: target.id } });
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId,
+        action: "membership.remove",
+        entityType: "Membership",
+        entityId: target.id,
+        details: { userId: target.userId, role: target.role },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true, message: "Member removed" };
+  });
+}
+
+export async function leaveOrganisation(
+  organisationId: string,
+  userId: string,
+  context: Context,
+): Promise<MemberResult> {
+  return db.$transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, organisationId);
+    const mine = organisation
+      ? await tx.membership.findFirst({ where: { organisationId, userId }, select: { id: true, role: true } })
+      : null;
+    if (!organisation || !mine) return { ok: false, fieldErrors: { form: ["You are not a member"] } };
+    const lead = leadRoleFor(organisation.kind);
+    if (mine.role === lead && (await otherLeadsCount(tx, organisationId, organisation.kind, mine.id)) === 0)
+      return {
+        ok: false,
+        fieldErrors: {
+          form: [
+            `You are the last ${ROLE_LABEL[lead].toLowerCase()}. Make someone else ${ROLE_LABEL[lead].toLowerCase()} before you leave.`,
+          ],
+        },
+      };
+    await tx.membership.delete({ where: { id: mine.id } });
+    await writeAudit(
+      {
+        actorUserId: userId,
+        organisationId,
+        action: "membership.leave",
+        entityType: "Membership",
+        entityId: mine.id,
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true, message: "You have left the organisation" };
+  });
+}
+
+export async function findOpenInvitation(token: string) {
+  if (!token || token.length > 200) return null;
+  return db.invitation.findFirst({
+    where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      organisation: { select: { id: true, name: true, kind: true } },
+    },
+  });
+}
+
+// The invitation link proves the address, so accepting also confirms the email.
+export async function acceptInvitation(
+  token: string,
+  user: { id: string; email: string },
+  context: Context,
+  tx?: Tx,
+): Promise<{ ok: true; organisationId: string } | { ok: false; reason: "invalid" | "other-email" }> {
+  const run = async (t: Tx) => {
+    const invitation = await t.invitation.findFirst({
+      where: {
+        tokenHash: hashToken(token),
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: new Date() },
+      },
+      select: { id: true, email: true, role: true, organisationId: true },
+    });
+    if (!invitation) return { ok: false, reason: "invalid" } as const;
+    if (invitation.email !== user.email.toLowerCase()) return { ok: false, reason: "other-email" } as const;
+    const claimed = await t.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count !== 1) return { ok: false, reason: "invalid" } as const;
+    await t.membership.upsert({
+      where: { userId_organisationId: { userId: user.id, organisationId: invitation.organisationId } },
+      create: { userId: user.id, organisationId: invitation.organisationId, role: invitation.role },
+      update: {},
+    });
+    await t.user.updateMany({
+      where: { id: user.id, emailVerifiedAt: null },
+      data: { emailVerifiedAt: new Date() },
+    });
+    await writeAudit(
+      {
+        actorUserId: user.id,
+        organisationId: invitation.organisationId,
+        action: "membership.join",
+        entityType: "Invitation",
+        entityId: invitation.id,
+        details: { role: invitation.role },
+        ipAddress: context.ip,
+      },
+      t,
+    );
+    return { ok: true, organisationId: invitation.organisationId } as const;
+  };
+  return tx ? run(tx) : db.$transaction(run);
+}

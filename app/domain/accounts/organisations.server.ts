@@ -1,0 +1,338 @@
+// Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
+import { db, type Tx } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import { classifyBusinessSize, type BalanceSheetBand, type TurnoverBand } from "./business-size.ts";
+import {
+  brandForOrganisation,
+  newOrganisationForCouncilMessage,
+  organisationDecisionMessage,
+} from "./emails.server.tsx";
+import { createInvitation } from "./members.server.ts";
+
+type Context = { ip: string | null };
+type FieldErrors = Record<string, string[]>;
+
+export function listCouncils() {
+  return db.organisation.findMany({
+    where: { kind: "COUNCIL" },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+type VcseInput = {
+  name: string;
+  councilId: string;
+  charityNumber?: string;
+  areaServed: string;
+  description: string;
+};
+
+type SupplierInput = {
+  name: string;
+  councilId: string;
+  companyNumber: string;
+  registeredPostcode: string;
+  staffHeadcount: number;
+  turnoverBand: string;
+  balanceSheetBand: string;
+  contactEmail?: string;
+};
+
+export type RegisterInput = ({ kind: "VCSE" } & VcseInput) | ({ kind: "SUPPLIER" } & SupplierInput);
+
+// A new VCSE or supplier starts pending, with its creator as owner, until a council officer verifies it.
+export async function registerOrganisation(
+  userId: string,
+  input: RegisterInput,
+  context: Context,
+): Promise<{ ok: true; organisationId: string } | { ok: false; fieldErrors: FieldErrors }> {
+  const council = await db.organisation.findFirst({
+    where: { id: input.councilId, kind: "COUNCIL" },
+    select: { id: true },
+  });
+  if (!council) return { ok: false, fieldErrors: { councilId: ["Select the council area you work in"] } };
+  const details =
+    input.kind === "VCSE"
+      ? {
+          charityNumber: input.charityNumber ?? null,
+          areaServed: input.areaServed,
+          description: input.description,
+        }
+      : {
+          companyNumber: input.companyNumber,
+          registeredPostcode: input.registeredPostcode,
+          staffHeadcount: input.staffHeadcount,
+          turnoverBand: input.turnoverBand,
+          balanceSheetBand: input.balanceSheetBand,
+          contactEmail: input.contactEmail ?? null,
+          businessSize: classifyBusinessSize({
+            staffHeadcount: input.staffHeadcount,
+            turnoverBand: input.turnoverBand as TurnoverBand,
+            balanceSheetBand: input.balanceSheetBand as BalanceSheetBand,
+          }),
+        };
+  const organisation = await db.$transaction(async (tx) => {
+    const created = await tx.organisation.create({
+      data: { kind: input.kind, name: input.name, status: "PENDING", councilId: council.id, ...details },
+      select: { id: true, name: true },
+    });
+    await tx.membership.create({ data: { userId, organisationId: created.id, role: "OWNER" } });
+    await writeAudit(
+      {
+        actorUserId: userId,
+        organisationId: council.id,
+        action: "organisation.register",
+        entityType: "Organisation",
+        entityId: created.id,
+        details: { kind: input.kind, name: input.name },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    await notifyCouncilAdmins(tx, council.id, created.name, created.id);
+    return created;
+  });
+  return { ok: true, organisationId: organisation.id };
+}
+
+async function notifyCouncilAdmins(tx: Tx, councilId: string, name: string, organisationId: string) {
+  const admins = await tx.membership.findMany({
+    where: { organisationId: councilId, role: "ADMIN", user: { deletedAt: null } },
+    select: { user: { select: { email: true } } },
+  });
+  if (!admins.length) return;
+  const brand = await brandForOrganisation(tx, councilId);
+  const message = await newOrganisationForCouncilMessage(brand, name, organisationId);
+  for (const admin of admins)
+    await enqueueEmail(tx, {
+      ...message,
+      to: admin.user.email,
+      template: "organisation.to_verify",
+      councilId,
+    });
+}
+
+// Councils are created by a platform admin; the first council admin is invited by email.
+export async function createCouncil(
+  actorUserId: string,
+  input: { name: string; partnershipId?: string; adminEmail: string },
+  context: Context,
+): Promise<{ ok: true; councilId: string } | { ok: false; fieldErrors: FieldErrors }> {
+  const clash = await db.organisation.findFirst({
+    where: { kind: "COUNCIL", name: { equals: input.name, mode: "insensitive" } },
+    select: { id: true },
+  });
+  if (clash) return { ok: false, fieldErrors: { name: ["A council with this name already exists"] } };
+  if (input.partnershipId) {
+    const partnership = await db.partnership.findUnique({
+      where: { id: input.partnershipId },
+      select: { id: true },
+    });
+    if (!partnership) return { ok: false, fieldErrors: { partnershipId: ["Select a partnership"] } };
+  }
+  const councilId = await db.$transaction(async (tx) => {
+    const council = await tx.organisation.create({
+      data: {
+        kind: "COUNCIL",
+        name: input.name,
+        status: "VERIFIED",
+        verifiedAt: new Date(),
+        verifiedById: actorUserId,
+        partnershipId: input.partnershipId ?? null,
+        councilSettings: { create: {} },
+      },
+      select: { id: true },
+    });
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId: council.id,
+        action: "council.create",
+        entityType: "Organisation",
+        entityId: council.id,
+        details: { name: input.name },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    await createInvitation(tx, {
+      organisationId: council.id,
+      email: input.adminEmail,
+      role: "ADMIN",
+      invitedById: actorUserId,
+    });
+    return council.id;
+  });
+  return { ok: true, councilId };
+}
+
+export async function createPartnership(
+  actorUserId: string,
+  name: string,
+  context: Context,
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  const clash = await db.partnership.findUnique({ where: { name }, select: { id: true } });
+  if (clash) return { ok: false, fieldErrors: { name: ["A partnership with this name already exists"] } };
+  await db.$transaction(async (tx) => {
+    const partnership = await tx.partnership.create({ data: { name }, select: { id: true } });
+    await writeAudit(
+      {
+        actorUserId,
+        action: "partnership.create",
+        entityType: "Partnership",
+        entityId: partnership.id,
+        details: { name },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+// Partners share one login across their councils; each council still sees only its own records.
+export async function setCouncilPartnership(
+  actorUserId: string,
+  councilId: string,
+  partnershipId: string | null,
+  context: Context,
+) {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.organisation.updateMany({
+      where: { id: councilId, kind: "COUNCIL" },
+      data: { partnershipId },
+    });
+    if (updated.count !== 1) return false;
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId: councilId,
+        action: "council.partnership_change",
+        entityType: "Organisation",
+        entityId: councilId,
+        details: { partnershipId },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return true;
+  });
+}
+
+export function listCouncilsWithPartnerships() {
+  return Promise.all([
+    db.organisation.findMany({
+      where: { kind: "COUNCIL" },
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        name: true,
+        partnership: { select: { id: true, name: true } },
+        _count: { select: { memberships: true, organisations: true } },
+      },
+    }),
+    db.partnership.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+}
+
+export function verificationQueue(councilIds: string[]) {
+  return db.organisation.findMany({
+    where: { councilId: { in: councilIds }, status: "PENDING", kind: { in: ["VCSE", "SUPPLIER"] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, kind: true, createdAt: true, council: { select: { name: true } } },
+  });
+}
+
+export function organisationForVerification(id: string, councilIds: string[]) {
+  return db.organisation.findFirst({
+    where: { id, councilId: { in: councilIds }, kind: { in: ["VCSE", "SUPPLIER"] } },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      rejectionReason: true,
+      verifiedAt: true,
+      charityNumber: true,
+      areaServed: true,
+      description: true,
+      companyNumber: true,
+      registeredPostcode: true,
+      staffHeadcount: true,
+      turnoverBand: true,
+      balanceSheetBand: true,
+      businessSize: true,
+      contactEmail: true,
+      createdAt: true,
+      council: { select: { name: true } },
+      memberships: {
+        where: { role: "OWNER" },
+        select: { user: { select: { name: true, email: true } } },
+      },
+    },
+  });
+}
+
+export type Decision = { intent: "verify" } | { intent: "reject"; reason: string };
+
+// Only a pending organisation of one of the officer's councils can be decided, and only once.
+export async function decideVerification(
+  organisationId: string,
+  councilIds: string[],
+  officerUserId: string,
+  decision: Decision,
+  context: Context,
+): Promise<"done" | "not-found" | "already-decided"> {
+  return db.$transaction(async (tx) => {
+    const organisation = await tx.organisation.findFirst({
+      where: { id: organisationId, councilId: { in: councilIds }, kind: { in: ["VCSE", "SUPPLIER"] } },
+      select: { id: true, name: true, councilId: true },
+    });
+    if (!organisation) return "not-found";
+    const verified = decision.intent === "verify";
+    const updated = await tx.organisation.updateMany({
+      where: { id: organisationId, status: "PENDING" },
+      data: verified
+        ? { status: "VERIFIED", verifiedAt: new Date(), verifiedById: officerUserId, rejectionReason: null }
+        : {
+            status: "REJECTED",
+            verifiedAt: null,
+            verifiedById: officerUserId,
+            rejectionReason: decision.reason,
+          },
+    });
+    if (updated.count !== 1) return "already-decided";
+    await writeAudit(
+      {
+        actorUserId: officerUserId,
+        organisationId: organisation.councilId,
+        action: verified ? "organisation.verify" : "organisation.reject",
+        entityType: "Organisation",
+        entityId: organisationId,
+        details: verified ? undefined : { reason: decision.reason },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    const owners = await tx.membership.findMany({
+      where: { organisationId, role: "OWNER", user: { deletedAt: null } },
+      select: { user: { select: { email: true } } },
+    });
+    const brand = await brandForOrganisation(tx, organisationId);
+    const message = await organisationDecisionMessage(
+      brand,
+      organisation.name,
+      verified ? { verified: true } : { verified: false, reason: decision.reason },
+    );
+    for (const owner of owners)
+      await enqueueEmail(tx, {
+        ...message,
+        to: owner.user.email,
+        template: verified ? "organisation.verified" : "organisation.rejected",
+        councilId: brand.councilId,
+      });
+    return "done";
+  });
+}

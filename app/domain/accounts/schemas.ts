@@ -1,0 +1,194 @@
+// Form schemas for accounts and organisations: shared by the server actions and the forms (no server imports).
+import { z } from "zod";
+import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
+
+// NCSC / NIST advice: a length rule, no composition rules; 128 caps the hashing work.
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+export const emailField = z
+  .string({ error: "Enter your email address" })
+  .trim()
+  .max(254, "Email address must be 254 characters or fewer")
+  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }))
+  .transform((value) => value.toLowerCase());
+
+export const newPasswordField = z
+  .string({ error: "Enter a password" })
+  .min(PASSWORD_MIN, `Password must be ${PASSWORD_MIN} characters or more`)
+  .max(PASSWORD_MAX, `Password must be ${PASSWORD_MAX} characters or fewer`);
+
+const nameField = z
+  .string({ error: "Enter your full name" })
+  .trim()
+  .min(1, "Enter your full name")
+  .max(100, "Name must be 100 characters or fewer");
+
+export const signUpSchema = z.object({
+  name: nameField,
+  email: emailField,
+  password: newPasswordField,
+  invitation: z.string().max(200).optional(),
+});
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: z.string({ error: "Enter your password" }).max(PASSWORD_MAX * 4),
+  redirectTo: z.string().max(500).optional(),
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string({ error: "This link is not valid" }).max(200),
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "Enter the password again" }),
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "Passwords do not match",
+  });
+
+export const changeNameSchema = z.object({ name: nameField });
+
+export const changeEmailSchema = z.object({
+  email: emailField,
+  currentPassword: z.string({ error: "Enter your current password" }).max(PASSWORD_MAX * 4),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).max(PASSWORD_MAX * 4),
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "Enter the new password again" }),
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "Passwords do not match",
+  });
+
+export const deleteAccountSchema = z.object({
+  currentPassword: z.string({ error: "Enter your password to confirm" }).max(PASSWORD_MAX * 4),
+});
+
+const organisationName = z
+  .string({ error: "Enter the organisation's name" })
+  .trim()
+  .min(2, "Organisation name must be 2 characters or more")
+  .max(150, "Organisation name must be 150 characters or fewer");
+
+const councilChoice = z.string({ error: "Select the council area you work in" }).min(1).max(40);
+
+export const vcseSchema = z.object({
+  name: organisationName,
+  councilId: councilChoice,
+  charityNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9 -]{4,20}$/, "Enter a charity or company number, like 1123456 or SC012345")
+    .optional(),
+  areaServed: z
+    .string({ error: "Enter the area you serve" })
+    .trim()
+    .min(2, "Enter the area you serve")
+    .max(200, "Area served must be 200 characters or fewer"),
+  description: z
+    .string({ error: "Describe what your organisation does" })
+    .trim()
+    .min(10, "Description must be 10 characters or more")
+    .max(2000, "Description must be 2000 characters or fewer"),
+});
+
+// UK postcode, as Royal Mail writes it (the space is optional when typed).
+const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/;
+
+export const supplierSchema = z.object({
+  name: organisationName,
+  councilId: councilChoice,
+  companyNumber: z
+    .string({ error: "Enter your Companies House number" })
+    .trim()
+    .toUpperCase()
+    .regex(
+      /^(\d{8}|[A-Z]{2}\d{6})$/,
+      "Companies House number must be 8 characters, like 01234567 or SC123456",
+    ),
+  registeredPostcode: z
+    .string({ error: "Enter your registered office postcode" })
+    .trim()
+    .toUpperCase()
+    .regex(POSTCODE, "Enter a full UK postcode, like GU1 3UW")
+    .transform((value) => value.replace(/^(.+?) ?(\d[A-Z]{2})$/, "$1 $2")),
+  staffHeadcount: z.coerce
+    .number({ error: "Enter the number of staff as a whole number, like 25" })
+    .int("Enter the number of staff as a whole number, like 25")
+    .min(0, "Number of staff must be 0 or more")
+    .max(10_000_000, "Number of staff must be 10,000,000 or fewer"),
+  turnoverBand: z.enum(TURNOVER_BANDS.map((b) => b.value) as [string, ...string[]], {
+    error: "Select your annual turnover",
+  }),
+  balanceSheetBand: z.enum(BALANCE_SHEET_BANDS.map((b) => b.value) as [string, ...string[]], {
+    error: "Select your balance sheet total",
+  }),
+  contactEmail: emailField.optional(),
+});
+
+export const councilSchema = z.object({
+  name: organisationName,
+  partnershipId: z.string().max(40).optional(),
+  adminEmail: emailField,
+});
+
+export const partnershipSchema = z.object({
+  name: z
+    .string({ error: "Enter the partnership's name" })
+    .trim()
+    .min(3, "Partnership name must be 3 characters or more")
+    .max(150, "Partnership name must be 150 characters or fewer"),
+});
+
+export const joinPartnershipSchema = z.object({
+  councilId: z.string({ error: "Select a council" }).max(40),
+  partnershipId: z.string().max(40).optional(),
+});
+
+export const MEMBER_ROLES_BY_KIND = {
+  COUNCIL: ["ADMIN", "OFFICER"],
+  SUPPLIER: ["OWNER", "MEMBER"],
+  VCSE: ["OWNER", "MEMBER"],
+} as const;
+
+export const ROLE_LABEL = { ADMIN: "Admin", OFFICER: "Officer", OWNER: "Owner", MEMBER: "Member" } as const;
+
+const role = z.enum(["ADMIN", "OFFICER", "OWNER", "MEMBER"], { error: "Select a role" });
+
+export const inviteSchema = z.object({ intent: z.literal("invite"), email: emailField, role });
+
+export const membersActionSchema = z.discriminatedUnion("intent", [
+  inviteSchema,
+  z.object({ intent: z.literal("change-role"), membershipId: z.string().max(40), role }),
+  z.object({ intent: z.literal("remove"), membershipId: z.string().max(40) }),
+  z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().max(40) }),
+  z.object({ intent: z.literal("leave") }),
+]);
+
+export const verificationDecisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("verify") }),
+  z.object({
+    intent: z.literal("reject"),
+    reason: z
+      .string({ error: "Enter the reason for rejecting the organisation" })
+      .trim()
+      .min(10, "Reason must be 10 characters or more")
+      .max(1000, "Reason must be 1000 characters or fewer"),
+  }),
+]);
+
+export const KIND_LABEL = {
+  COUNCIL: "Council",
+  SUPPLIER: "Supplier",
+  VCSE: "Voluntary or community group (VCSE)",
+} as const;
+
+export const STATUS_LABEL = { PENDING: "Pending", VERIFIED: "Verified", REJECTED: "Rejected" } as const;

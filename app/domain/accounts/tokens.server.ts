@@ -1,0 +1,67 @@
+// One-off emailed links (verify email, reset password, confirm a new email, invitations): the link carries a
+// random token; the database keeps only its SHA-256, so a leaked database cannot be turned into links.
+import crypto from "node:crypto";
+import type { Tx } from "~/db.server.ts";
+import type { TokenPurpose } from "~/generated/prisma/enums.ts";
+
+export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
+  EMAIL_VERIFICATION: 48 * 60 * 60 * 1000,
+  PASSWORD_RESET: 60 * 60 * 1000,
+  EMAIL_CHANGE: 24 * 60 * 60 * 1000,
+};
+export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function newToken() {
+  const token = crypto.randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashToken(token) };
+}
+
+export function hashToken(token: string) {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+// Issues a fresh token and retires the user's earlier unused ones for the same purpose.
+export async function issueUserToken(
+  tx: Tx,
+  userId: string,
+  purpose: TokenPurpose,
+  options: { newEmail?: string; now?: Date } = {},
+) {
+  const now = options.now ?? new Date();
+  await tx.userToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
+  const { token, tokenHash } = newToken();
+  await tx.userToken.create({
+    data: {
+      userId,
+      purpose,
+      tokenHash,
+      newEmail: options.newEmail ?? null,
+      expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
+    },
+  });
+  return token;
+}
+
+// Marks the token used if it is valid now; a second use, an expired or an unknown token gives null.
+export async function consumeUserToken(tx: Tx, token: string, purpose: TokenPurpose, now = new Date()) {
+  if (!token || token.length > 200) return null;
+  const tokenHash = hashToken(token);
+  const claimed = await tx.userToken.updateMany({
+    where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  if (claimed.count !== 1) return null;
+  return tx.userToken.findUnique({
+    where: { tokenHash },
+    select: { userId: true, newEmail: true, user: { select: { email: true, deletedAt: true } } },
+  });
+}
+
+// For pages that show a form before the token is used (reset password).
+export async function peekUserToken(tx: Tx, token: string, purpose: TokenPurpose, now = new Date()) {
+  if (!token || token.length > 200) return null;
+  return tx.userToken.findFirst({
+    where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: now } },
+    select: { id: true, userId: true },
+  });
+}

@@ -1,0 +1,452 @@
+// Users: sign-up, sign-in, email verification, password reset, profile changes, data export and deletion.
+import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
+import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
+import { db } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import {
+  accountNoticeMessage,
+  alreadyRegisteredMessage,
+  brandForUser,
+  confirmNewEmailMessage,
+  resetPasswordMessage,
+  verifyEmailMessage,
+} from "./emails.server.tsx";
+import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
+import { consumeUserToken, issueUserToken } from "./tokens.server.ts";
+
+type Context = { ip: string | null; userAgent?: string | null };
+
+// Verifying against a real hash when the account does not exist keeps the timing the same either way.
+let dummyHash: Promise<string> | undefined;
+function timingDecoy() {
+  return (dummyHash ??= hashPassword("not-a-real-password-for-timing"));
+}
+
+export async function signUp(input: { name: string; email: string; password: string }, context: Context) {
+  const passwordHash = await hashPassword(input.password);
+  await db.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, name: true, deletedAt: true },
+    });
+    if (existing) {
+      // The page says the same either way; the owner of the address learns what happened by email.
+      const brand = await brandForUser(tx, existing.id);
+      await enqueueEmail(tx, {
+        ...(await alreadyRegisteredMessage(brand, existing.name)),
+        to: input.email,
+        template: "account.already_registered",
+        councilId: brand.councilId,
+      });
+      return;
+    }
+    const user = await tx.user.create({
+      data: { name: input.name, email: input.email, passwordHash },
+      select: { id: true },
+    });
+    const token = await issueUserToken(tx, user.id, "EMAIL_VERIFICATION");
+    await enqueueEmail(tx, {
+      ...(await verifyEmailMessage({ councilId: null }, input.name, token)),
+      to: input.email,
+      template: "account.verify_email",
+    });
+    await writeAudit(
+      {
+        actorUserId: user.id,
+        action: "auth.sign_up",
+        entityType: "User",
+        entityId: user.id,
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+  });
+}
+
+export async function resendVerification(userId: string) {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, email: true },
+    });
+    const token = await issueUserToken(tx, userId, "EMAIL_VERIFICATION");
+    const brand = await brandForUser(tx, userId);
+    await enqueueEmail(tx, {
+      ...(await verifyEmailMessage(brand, user.name, token)),
+      to: user.email,
+      template: "account.verify_email",
+      councilId: brand.councilId,
+    });
+  });
+}
+
+export async function verifyEmail(token: string, context: Context): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const used = await consumeUserToken(tx, token, "EMAIL_VERIFICATION");
+    if (!used || used.user.deletedAt) return false;
+    await tx.user.update({ where: { id: used.userId }, data: { emailVerifiedAt: new Date() } });
+    await writeAudit(
+      {
+        actorUserId: used.userId,
+        action: "auth.email_verified",
+        entityType: "User",
+        entityId: used.userId,
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return true;
+  });
+}
+
+// Returns the user only when the email and password match; every failure looks the same to the caller.
+export async function authenticate(email: string, password: string, context: Context) {
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, deletedAt: true },
+  });
+  const usable = user && user.passwordHash && !user.deletedAt;
+  const matches = await verifyPassword(usable ? user.passwordHash! : await timingDecoy(), password);
+  if (!usable || !matches) {
+    await writeAudit({
+      actorUserId: usable ? user.id : null,
+      action: "auth.sign_in_failed",
+      entityType: "User",
+      entityId: usable ? user.id : null,
+      details: { email },
+      ipAddress: context.ip,
+    });
+    return null;
+  }
+  await writeAudit({
+    actorUserId: user.id,
+    action: "auth.sign_in",
+    entityType: "User",
+    entityId: user.id,
+    ipAddress: context.ip,
+  });
+  return { id: user.id };
+}
+
+export async function requestPasswordReset(email: string) {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, name: true, deletedAt: true },
+    });
+    if (!user || user.deletedAt) return;
+    const token = await issueUserToken(tx, user.id, "PASSWORD_RESET");
+    const brand = await brandForUser(tx, user.id);
+    await enqueueEmail(tx, {
+      ...(await resetPasswordMessage(brand, user.name, token)),
+      to: email,
+      template: "account.reset_password",
+      councilId: brand.councilId,
+    });
+  });
+}
+
+// Sets the new password and ends every session: whoever knew the old password is signed out.
+export async function resetPassword(token: string, password: string, context: Context) {
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const used = await consumeUserToken(tx, token, "PASSWORD_RESET");
+    if (!used || used.user.deletedAt) return false;
+    // the emailed link proves the address too
+    const user = await tx.user.update({
+      where: { id: used.userId },
+      data: { passwordHash, emailVerifiedAt: new Date() },
+      select: { name: true, email: true },
+    });
+    await tx.session.deleteMany({ where: { userId: used.userId } });
+    await writeAudit(
+      {
+        actorUserId: used.userId,
+        action: "auth.password_reset",
+        entityType: "User",
+        entityId: used.userId,
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    const brand = await brandForUser(tx, used.userId);
+    await enqueueEmail(tx, {
+      ...(await accountNoticeMessage(
+        brand,
+        user.name,
+        "Your password was changed",
+        "Your password was reset.",
+      )),
+      to: user.email,
+      template: "account.password_changed",
+      councilId: brand.councilId,
+    });
+    return true;
+  });
+}
+
+export async function changeName(userId: string, name: string) {
+  await db.user.update({ where: { id: userId }, data: { name } });
+}
+
+export type PasswordCheck = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
+
+async function checkCurrentPassword(userId: string, password: string): Promise<PasswordCheck> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  const matches = user.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
+  return matches
+    ? { ok: true }
+    : { ok: false, fieldErrors: { currentPassword: ["Your current password is incorrect"] } };
+}
+
+// The new address must be confirmed from its own inbox before it replaces the old one.
+export async function requestEmailChange(
+  userId: string,
+  input: { email: string; currentPassword: string },
+): Promise<PasswordCheck> {
+  const check = await checkCurrentPassword(userId, input.currentPassword);
+  if (!check.ok) return check;
+  await db.$transaction(async (tx) => {
+    const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (taken) return; // say nothing: another account's address is not ours to reveal
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+    const token = await issueUserToken(tx, userId, "EMAIL_CHANGE", { newEmail: input.email });
+    const brand = await brandForUser(tx, userId);
+    await enqueueEmail(tx, {
+      ...(await confirmNewEmailMessage(brand, user.name, token)),
+      to: input.email,
+      template: "account.confirm_new_email",
+      councilId: brand.councilId,
+    });
+  });
+  return { ok: true };
+}
+
+export async function confirmEmailChange(token: string, context: Context): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const used = await consumeUserToken(tx, token, "EMAIL_CHANGE");
+    if (!used || !used.newEmail || used.user.deletedAt) return false;
+    const taken = await tx.user.findUnique({ where: { email: used.newEmail }, select: { id: true } });
+    if (taken) return false;
+    const user = await tx.user.update({
+      where: { id: used.userId },
+      data: { email: used.newEmail, emailVerifiedAt: new Date() },
+      select: { name: true },
+    });
+    await writeAudit(
+      {
+        actorUserId: used.userId,
+        action: "account.email_changed",
+        entityType: "User",
+        entityId: used.userId,
+        details: { from: used.user.email, to: used.newEmail },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    const brand = await brandForUser(tx, used.userId);
+    await enqueueEmail(tx, {
+      ...(await accountNoticeMessage(
+        brand,
+        user.name,
+        "Your email address was changed",
+        `Your account now uses ${used.newEmail} instead of this address.`,
+      )),
+      to: used.user.email,
+      template: "account.email_changed",
+      councilId: brand.councilId,
+    });
+    return true;
+  });
+}
+
+// Ends every session (this one too) and starts a fresh one for the browser that made the change.
+export async function changePassword(
+  userId: string,
+  input: { currentPassword: string; password: string },
+  context: Context,
+): Promise<PasswordCheck | { ok: true; session: { token: string; expiresAt: Date } }> {
+  const check = await checkCurrentPassword(userId, input.currentPassword);
+  if (!check.ok) return check;
+  const passwordHash = await hashPassword(input.password);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash },
+      select: { name: true, email: true },
+    });
+    await tx.session.deleteMany({ where: { userId } });
+    await writeAudit(
+      {
+        actorUserId: userId,
+        action: "auth.password_changed",
+        entityType: "User",
+        entityId: userId,
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    const brand = await brandForUser(tx, userId);
+    await enqueueEmail(tx, {
+      ...(await accountNoticeMessage(
+        brand,
+        user.name,
+        "Your password was changed",
+        "Your password was changed.",
+      )),
+      to: user.email,
+      template: "account.password_changed",
+      councilId: brand.councilId,
+    });
+  });
+  return { ok: true, session: await createSession(userId, context.userAgent) };
+}
+
+export async function signOutEverywhere(userId: string, context: Context) {
+  await invalidateAllSessions(userId);
+  await writeAudit({
+    actorUserId: userId,
+    action: "auth.sign_out_everywhere",
+    entityType: "User",
+    entityId: userId,
+    ipAddress: context.ip,
+  });
+}
+
+// Everything we hold about the person (not their organisations' shared records).
+export async function exportUserData(userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      emailVerifiedAt: true,
+      createdAt: true,
+      memberships: {
+        select: {
+          role: true,
+          createdAt: true,
+          organisation: { select: { id: true, name: true, kind: true } },
+        },
+      },
+      sessions: { select: { createdAt: true, lastUsedAt: true, expiresAt: true, userAgent: true } },
+      savedSearches: { select: { name: true, filters: true, emailDigest: true, createdAt: true } },
+      requestsCreated: { select: { id: true, title: true, status: true, createdAt: true } },
+      pledgesCreated: { select: { id: true, quantity: true, status: true, createdAt: true } },
+      surveyResponses: { select: { id: true, status: true, submittedAt: true } },
+      auditEntries: {
+        select: { action: true, entityType: true, createdAt: true, ipAddress: true },
+        orderBy: { createdAt: "desc" },
+        take: 500,
+      },
+    },
+  });
+  return { exportedAt: new Date().toISOString(), ...user };
+}
+
+export type DeleteResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
+
+// Memberships, sessions and personal settings go; records the person wrote stay, shown as "Deleted user".
+export async function deleteAccount(
+  userId: string,
+  password: string,
+  context: Context,
+): Promise<DeleteResult> {
+  const check = await checkCurrentPassword(userId, password);
+  if (!check.ok) return check;
+  return db.$transaction(async (tx) => {
+    const leadRoles = await tx.membership.findMany({
+      where: { userId, role: { in: ["OWNER", "ADMIN"] } },
+      select: { organisationId: true, role: true, organisation: { select: { name: true } } },
+    });
+    for (const lead of leadRoles) {
+      const others = await tx.membership.count({
+        where: { organisationId: lead.organisationId, userId: { not: userId } },
+      });
+      const otherLeads = await tx.membership.count({
+        where: { organisationId: lead.organisationId, userId: { not: userId }, role: lead.role },
+      });
+      if (others > 0 && otherLeads === 0)
+        return {
+          ok: false,
+          fieldErrors: {
+            currentPassword: [
+              `You are the last ${lead.role === "OWNER" ? "owner" : "admin"} of ${lead.organisation.name}. Give another member that role first.`,
+            ],
+          },
+        } as const;
+    }
+    await tx.membership.deleteMany({ where: { userId } });
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.userToken.deleteMany({ where: { userId } });
+    await tx.savedSearch.deleteMany({ where: { userId } });
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        name: "Deleted user",
+        email: `deleted-${userId}@deleted.invalid`,
+        passwordHash: null,
+        emailVerifiedAt: null,
+        isPlatformAdmin: false,
+        deletedAt: new Date(),
+      },
+    });
+    await writeAudit(
+      {
+        actorUserId: userId,
+        action: "account.delete",
+        entityType: "User",
+        entityId: userId,
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true } as const;
+  });
+}
+
+// Signing up from an invitation: the link proves the address, so the account starts verified and joins at once.
+export async function signUpWithInvitation(
+  input: { name: string; email: string; password: string },
+  token: string,
+  context: Context,
+): Promise<
+  { ok: true; userId: string; organisationId: string } | { ok: false; fieldErrors: Record<string, string[]> }
+> {
+  const passwordHash = await hashPassword(input.password);
+  const invitation = await findOpenInvitation(token);
+  if (!invitation)
+    return { ok: false, fieldErrors: { form: ["This invitation has expired or was already used"] } };
+  if (invitation.email !== input.email)
+    return {
+      ok: false,
+      fieldErrors: { email: [`Use the address the invitation was sent to: ${invitation.email}`] },
+    };
+  const exists = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (exists)
+    return {
+      ok: false,
+      fieldErrors: { email: ["You already have an account. Sign in to accept the invitation"] },
+    };
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { name: input.name, email: input.email, passwordHash, emailVerifiedAt: new Date() },
+      select: { id: true, email: true },
+    });
+    await writeAudit(
+      {
+        actorUserId: user.id,
+        action: "auth.sign_up",
+        entityType: "User",
+        entityId: user.id,
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    const accepted = await acceptInvitation(token, user, context, tx);
+    if (!accepted.ok) throw new Error("invitation ended during sign-up");
+    return { ok: true, userId: user.id, organisationId: accepted.organisationId } as const;
+  });
+}
