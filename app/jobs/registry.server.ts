@@ -1,3 +1,5 @@
+import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
+
 // Scheduled work. Each job must be idempotent for its period (re-running changes nothing), because a
 // job can be retried after a crash; pg-boss makes sure one instance runs each tick.
 export type ScheduledJob = {
@@ -7,4 +9,7 @@ export type ScheduledJob = {
 };
 
 // Features add their jobs here (expiry, reminders, digests, returns, anonymisation).
-export const SCHEDULED_JOBS: ScheduledJob[] = [];
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  // closes survey cycles past their closing date; anonymises answers after each cycle's retention period
+  { name: "survey-housekeeping", cron: "15 2 * * *", run: runSurveyHousekeeping },
+];

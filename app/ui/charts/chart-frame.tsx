@@ -1,0 +1,70 @@
+// Every chart is a figure: a heading, a sentence saying what it shows, the SVG (hidden from screen readers,
+// which read the summary and the table instead) and the same numbers as a table.
+import type { ReactNode } from "react";
+
+export type ChartColumn = { header: string; numeric?: boolean };
+
+export function ChartFrame({
+  id,
+  title,
+  summary,
+  children,
+  columns,
+  rows,
+}: {
+  id: string;
+  title: string;
+  summary: ReactNode;
+  children: ReactNode;
+  columns: ChartColumn[];
+  rows: { key: string; cells: ReactNode[] }[];
+}) {
+  return (
+    <figure aria-labelledby={`${id}-title`} className="mb-10 break-inside-avoid">
+      <h3 id={`${id}-title`} className="mb-2 text-xl font-bold">
+        {title}
+      </h3>
+      <figcaption className="mb-3 max-w-3xl">{summary}</figcaption>
+      {rows.length > 0 ? children : null}
+      <details className="mt-2">
+        <summary className="cursor-pointer text-brand underline">Show the data as a table</summary>
+        <table className="mt-2 w-full max-w-3xl border-collapse text-left">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th
+                  key={c.header}
+                  scope="col"
+                  className={`border-b-2 border-ink px-2 py-1 ${c.numeric ? "text-right" : ""}`}
+                >
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key} className="border-b border-line">
+                {row.cells.map((cell, index) =>
+                  index === 0 ? (
+                    <th key={index} scope="row" className="px-2 py-1 font-normal">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td
+                      key={index}
+                      className={`px-2 py-1 ${columns[index]?.numeric ? "text-right tabular-nums" : ""}`}
+                    >
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

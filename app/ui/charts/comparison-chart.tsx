@@ -1,0 +1,107 @@
+// Delivered against committed, one pair of bars per row; the delivered bar is patterned as well as
+// coloured so the two are told apart without colour.
+import { scaleBand, scaleLinear } from "d3-scale";
+import { ChartFrame } from "./chart-frame.tsx";
+
+export type ComparisonDatum = { label: string; committed: number; delivered: number };
+
+const WIDTH = 640;
+const LABEL_WIDTH = 200;
+const ROW_HEIGHT = 44;
+
+export function ComparisonChart({
+  id,
+  title,
+  summary,
+  data,
+  format = (v) => v.toLocaleString("en-GB"),
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  data: ComparisonDatum[];
+  format?: (value: number) => string;
+}) {
+  const height = data.length * ROW_HEIGHT + 24;
+  const y = scaleBand()
+    .domain(data.map((d) => d.label))
+    .range([24, height])
+    .padding(0.15);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, ...data.flatMap((d) => [d.committed, d.delivered]))])
+    .range([0, WIDTH - LABEL_WIDTH - 90]);
+  const half = y.bandwidth() / 2;
+  return (
+    <ChartFrame
+      id={id}
+      title={title}
+      summary={summary}
+      columns={[
+        { header: "Row" },
+        { header: "Committed", numeric: true },
+        { header: "Delivered", numeric: true },
+        { header: "Delivered as % of committed", numeric: true },
+      ]}
+      rows={data.map((d) => ({
+        key: d.label,
+        cells: [
+          d.label,
+          format(d.committed),
+          format(d.delivered),
+          d.committed > 0 ? `${Math.round((d.delivered / d.committed) * 100)}%` : "–",
+        ],
+      }))}
+    >
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        className="h-auto w-full max-w-3xl"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <defs>
+          <pattern
+            id={`${id}-hatch`}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" fill="#00703c" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" strokeWidth="2" />
+          </pattern>
+        </defs>
+        <g fontSize="12" fill="#0b0c0c">
+          <rect x={LABEL_WIDTH} y={4} width={12} height={12} fill="#b1b4b6" />
+          <text x={LABEL_WIDTH + 16} y={14}>
+            Committed
+          </text>
+          <rect x={LABEL_WIDTH + 100} y={4} width={12} height={12} fill={`url(#${id}-hatch)`} />
+          <text x={LABEL_WIDTH + 116} y={14}>
+            Delivered
+          </text>
+        </g>
+        {data.map((d) => (
+          <g key={d.label} transform={`translate(0 ${y(d.label)})`} fontSize="12" fill="#0b0c0c">
+            <text x={LABEL_WIDTH - 8} y={half} dy="0.35em" textAnchor="end" fontSize="13">
+              {d.label.length > 28 ? `${d.label.slice(0, 27)}…` : d.label}
+            </text>
+            <rect x={LABEL_WIDTH} width={x(d.committed)} height={half - 1} fill="#b1b4b6" />
+            <text x={LABEL_WIDTH + x(d.committed) + 4} y={half / 2} dy="0.35em">
+              {format(d.committed)}
+            </text>
+            <rect
+              x={LABEL_WIDTH}
+              y={half}
+              width={x(d.delivered)}
+              height={half - 1}
+              fill={`url(#${id}-hatch)`}
+            />
+            <text x={LABEL_WIDTH + x(d.delivered) + 4} y={half * 1.5} dy="0.35em">
+              {format(d.delivered)}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </ChartFrame>
+  );
+}
