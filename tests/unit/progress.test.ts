@@ -174,6 +174,39 @@ describe("percentage and RAG", () => {
   });
 });
 
+describe("levels such as percentages (aggregation: latest)", () => {
+  const level = (
+    acceptedReturns: QuarterQuantity[],
+    overrides: Partial<Parameters<typeof computeProgress>[0]> = {},
+  ) =>
+    numeric(acceptedReturns, [q(2026, 2, 40)], { aggregation: "latest", target: 95, plan: [], ...overrides });
+
+  it("uses the most recent accepted figure, not the sum, and ignores pledges", () => {
+    const p = level([q(2026, 2, 92), q(2026, 1, 80)]);
+    expect(p.deliveredToDate).toBe("92.00");
+    expect(p.fromPledges).toBe("0.00");
+    expect(p.planToDate).toBe("95.00");
+    expect(p.percent).toBe(96.8);
+    expect(p.rag).toBe("GREEN");
+  });
+
+  it("compares with the latest ended quarter's plan when there is one", () => {
+    const p = level([q(2026, 2, 50)], { plan: [q(2026, 1, 60), q(2026, 2, 80), q(2026, 3, 100)] });
+    expect(p.planToDate).toBe("80.00");
+    expect(p.rag).toBe("AMBER");
+  });
+
+  it("has no status until a figure has been accepted", () => {
+    const p = level([]);
+    expect(p.rag).toBe("NOT_YET_DUE");
+    expect(p.deliveredToDate).toBe("0.00");
+  });
+
+  it("a level well under target is red", () => {
+    expect(level([q(2026, 1, 40)]).rag).toBe("RED");
+  });
+});
+
 describe("qualitative commitments", () => {
   it("are NOT_REPORTED until an accepted return carries a narrative", () => {
     const p = computeProgress({ kind: "qualitative", reportedQuarters: [], current });

@@ -16,6 +16,11 @@
  * quarter containing the as-of date). Delivered to date counts every accepted return and confirmed pledge up
  * to and including the current quarter, so early delivery is credited straight away.
  *
+ * Percentage measures ("% of staff paid the Real Living Wage") are levels, not amounts: summing quarters
+ * means nothing. With `aggregation: "latest"` the delivered figure is the most recent accepted return's
+ * figure and the plan to date is the most recent ended quarter's plan (or the target when there is no
+ * per-quarter plan). Pledges do not contribute to levels.
+ *
  * Quantities are held as integer hundredths (bigint), matching the database's Decimal(14, 2), so sums never
  * drift the way binary floating point does.
  */
@@ -48,6 +53,8 @@ export type NumericProgressInput = {
   confirmedPledges: QuarterQuantity[];
   /** The quarter containing the as-of date. */
   current: QuarterRef;
+  /** "sum" (default) adds quarters up; "latest" is for levels such as percentages. */
+  aggregation?: "sum" | "latest";
 };
 
 export type QualitativeProgressInput = {
@@ -96,9 +103,14 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
   }
 
   const current = quarterIndex(input.current);
-  const planToDate = sumWhere(input.plan, (q) => q < current);
-  const fromReturns = sumWhere(input.acceptedReturns, (q) => q <= current);
-  const fromPledges = sumWhere(input.confirmedPledges, (q) => q <= current);
+  const latest = input.aggregation === "latest";
+  const planToDate = latest
+    ? (latestWhere(input.plan, (q) => q < current) ??
+      (input.plan.length === 0 && input.target != null ? toHundredths(input.target) : 0n))
+    : sumWhere(input.plan, (q) => q < current);
+  const latestReturn = latest ? latestWhere(input.acceptedReturns, (q) => q <= current) : null;
+  const fromReturns = latest ? (latestReturn ?? 0n) : sumWhere(input.acceptedReturns, (q) => q <= current);
+  const fromPledges = latest ? 0n : sumWhere(input.confirmedPledges, (q) => q <= current);
   const delivered = fromReturns + fromPledges;
 
   return {
@@ -109,7 +121,7 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
     fromReturns: formatHundredths(fromReturns),
     fromPledges: formatHundredths(fromPledges),
     percent: planToDate > 0n ? percentOneDecimal(delivered, planToDate) : null,
-    rag: ragFor(delivered, planToDate),
+    rag: latest && latestReturn === null ? "NOT_YET_DUE" : ragFor(delivered, planToDate),
     overDelivered: planToDate > 0n && delivered > planToDate,
   };
 }
@@ -187,6 +199,16 @@ function sumWhere(rows: QuarterQuantity[], include: (index: number) => boolean):
     if (include(quarterIndex(row))) sum += toHundredths(row.quantity);
   }
   return sum;
+}
+
+/** The figure of the latest included quarter, or null if none. */
+function latestWhere(rows: QuarterQuantity[], include: (index: number) => boolean): bigint | null {
+  let best: { index: number; value: bigint } | null = null;
+  for (const row of rows) {
+    const index = quarterIndex(row);
+    if (include(index) && (!best || index > best.index)) best = { index, value: toHundredths(row.quantity) };
+  }
+  return best ? best.value : null;
 }
 
 /** delivered / plan × 100 rounded half-up to one decimal place, computed in integers. */

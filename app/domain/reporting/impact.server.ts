@@ -1,0 +1,125 @@
+// The public impact page and its open data: confirmed social value only (confirmed pledges), no personal
+// data, and case studies only where the requestor agreed to be showcased.
+import { db } from "~/db.server.ts";
+import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import type { HelpType } from "~/generated/prisma/enums.ts";
+
+export type ImpactRow = {
+  councilId: string;
+  council: string;
+  category: string;
+  district: string; // "Remote or not given" when the request had no district
+  helpType: HelpType;
+  unit: string;
+  confirmedPledges: number;
+  quantity: number;
+};
+
+// Documented in the open-data download section of /impact and in the JSON's "fields".
+export const OPEN_DATA_FIELDS: { name: keyof ImpactRow; description: string }[] = [
+  { name: "council", description: "The council the need was posted for" },
+  { name: "category", description: "The council's needs-and-priorities category of the request" },
+  { name: "district", description: "The district of the request, or “Remote or not given”" },
+  { name: "helpType", description: "VOLUNTEERING, GOODS, EXPERTISE, FUNDING or WORK_PLACEMENT" },
+  { name: "unit", description: "What quantity counts: hours, items, £ or places" },
+  { name: "confirmedPledges", description: "Number of pledges the requestor confirmed as received" },
+  { name: "quantity", description: "Total delivered quantity of those pledges, in the unit" },
+];
+
+export const NO_DISTRICT = "Remote or not given";
+
+const unitOf = (helpType: HelpType) => HELP_TYPES.find((h) => h.value === helpType)?.unit ?? "";
+
+// One grouped query: a few hundred rows at most, however many pledges there are.
+export async function confirmedImpact(councilId?: string): Promise<ImpactRow[]> {
+  const rows = await db.$queryRaw<
+    {
+      councilId: string;
+      council: string;
+      category: string;
+      district: string | null;
+      helpType: HelpType;
+      pledges: bigint;
+      quantity: bigint;
+    }[]
+  >`
+    select r."councilId", c.name as council, cat.name as category, d.name as district, r."helpType",
+           count(*) as pledges, sum(coalesce(p."deliveredQuantity", p.quantity)) as quantity
+    from "Pledge" p
+    join "Request" r on r.id = p."requestId"
+    join "Organisation" c on c.id = r."councilId"
+    join "Category" cat on cat.id = r."categoryId"
+    left join "District" d on d.id = r."districtId"
+    where p.status = 'CONFIRMED' and (${councilId ?? null}::text is null or r."councilId" = ${councilId ?? null})
+    group by r."councilId", c.name, cat.name, d.name, r."helpType"
+    order by c.name, cat.name, d.name nulls last, r."helpType"`;
+  return rows.map((r) => ({
+    councilId: r.councilId,
+    council: r.council,
+    category: r.category,
+    district: r.district ?? NO_DISTRICT,
+    helpType: r.helpType,
+    unit: unitOf(r.helpType),
+    confirmedPledges: Number(r.pledges),
+    quantity: Number(r.quantity),
+  }));
+}
+
+type Total = { label: string; helpType: HelpType; quantity: number; pledges: number };
+
+function totalsBy(rows: ImpactRow[], key: (row: ImpactRow) => string): Total[] {
+  const map = new Map<string, Total>();
+  for (const row of rows) {
+    const label = key(row);
+    const id = `${label}|${row.helpType}`;
+    const total = map.get(id) ?? { label, helpType: row.helpType, quantity: 0, pledges: 0 };
+    total.quantity += row.quantity;
+    total.pledges += row.confirmedPledges;
+    map.set(id, total);
+  }
+  return Array.from(map.values());
+}
+
+export function summariseImpact(rows: ImpactRow[]) {
+  const councils = new Map<string, { id: string; name: string; rows: ImpactRow[] }>();
+  for (const row of rows) {
+    const council = councils.get(row.councilId) ?? { id: row.councilId, name: row.council, rows: [] };
+    council.rows.push(row);
+    councils.set(row.councilId, council);
+  }
+  return Array.from(councils.values()).map((council) => ({
+    id: council.id,
+    name: council.name,
+    byHelpType: HELP_TYPES.map((h) => ({
+      helpType: h.value,
+      label: h.label,
+      unit: h.unit,
+      quantity: council.rows.filter((r) => r.helpType === h.value).reduce((s, r) => s + r.quantity, 0),
+      pledges: council.rows.filter((r) => r.helpType === h.value).reduce((s, r) => s + r.confirmedPledges, 0),
+    })).filter((h) => h.pledges > 0),
+    byCategory: totalsBy(council.rows, (r) => r.category),
+    byDistrict: totalsBy(council.rows, (r) => r.district),
+  }));
+}
+
+// Fulfilled requests whose requestor ticked "showcase"; only what the public request page already shows.
+export function caseStudies(limit = 12) {
+  return db.request.findMany({
+    where: { status: "FULFILLED", showcaseConsent: true },
+    orderBy: [{ fulfilledAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      helpType: true,
+      quantity: true,
+      unitLabel: true,
+      fulfilledAt: true,
+      council: { select: { name: true } },
+      organisation: { select: { name: true } },
+      category: { select: { name: true } },
+      district: { select: { name: true } },
+    },
+  });
+}

@@ -1,0 +1,137 @@
+// The quarterly KPI return's rules: states, who may move it where, when it is due, reminded and overdue.
+// Pure, so pages, jobs and dashboards all answer the same way.
+import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
+
+export type ReturnAction = "save" | "submit" | "accept" | "query";
+
+// NOT_STARTED → DRAFT → SUBMITTED → ACCEPTED | QUERIED → (amended, resubmitted) SUBMITTED …
+const TRANSITIONS: Record<ReturnAction, { from: ReturnStatus[]; to: ReturnStatus | "same" }> = {
+  // saving a queried return keeps it QUERIED: the officer's query stands until it is resubmitted
+  save: { from: ["NOT_STARTED", "DRAFT", "QUERIED"], to: "same" },
+  submit: { from: ["NOT_STARTED", "DRAFT", "QUERIED"], to: "SUBMITTED" },
+  accept: { from: ["SUBMITTED"], to: "ACCEPTED" },
+  query: { from: ["SUBMITTED"], to: "QUERIED" },
+};
+
+/** The state a return moves to, or null if the action is not allowed from `from`. */
+export function nextStatus(from: ReturnStatus, action: ReturnAction): ReturnStatus | null {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(from)) return null;
+  if (rule.to !== "same") return rule.to;
+  return from === "NOT_STARTED" ? "DRAFT" : from;
+}
+
+export function allowedFrom(action: ReturnAction): ReturnStatus[] {
+  return [...TRANSITIONS[action].from];
+}
+
+/** The supplier may change figures and evidence. */
+export function isEditableBySupplier(status: ReturnStatus): boolean {
+  return TRANSITIONS.save.from.includes(status);
+}
+
+export const RETURN_STATUS_LABELS: Record<ReturnStatus, string> = {
+  NOT_STARTED: "Not started",
+  DRAFT: "Draft",
+  SUBMITTED: "Submitted",
+  ACCEPTED: "Accepted",
+  QUERIED: "Queried",
+};
+
+export const RETURN_STATUS_COLOURS = {
+  NOT_STARTED: "grey",
+  DRAFT: "yellow",
+  SUBMITTED: "blue",
+  ACCEPTED: "green",
+  QUERIED: "orange",
+} as const satisfies Record<ReturnStatus, string>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 00:00 UTC of the calendar day `moment` falls on (due dates are stored as DATE). */
+export function startOfDay(moment: Date): Date {
+  return new Date(Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate()));
+}
+
+function addDays(day: Date, days: number): Date {
+  return new Date(startOfDay(day).getTime() + days * DAY_MS);
+}
+
+// Still with the supplier (a queried return is back with them too).
+const AWAITING_SUPPLIER: ReturnStatus[] = ["NOT_STARTED", "DRAFT", "QUERIED"];
+
+export function isAwaitingSupplier(status: ReturnStatus): boolean {
+  return AWAITING_SUPPLIER.includes(status);
+}
+
+/**
+ * Overdue: with the supplier after the due date has passed. Due on 30 July means it can be submitted
+ * all day on 30 July and is overdue from 00:00 UTC on 31 July.
+ */
+export function isOverdue(kpiReturn: { status: ReturnStatus; dueDate: Date }, now: Date): boolean {
+  return isAwaitingSupplier(kpiReturn.status) && now.getTime() >= addDays(kpiReturn.dueDate, 1).getTime();
+}
+
+export const OVERDUE_STATUSES = AWAITING_SUPPLIER;
+
+/** Whether the "due soon" reminder should go now: within `daysBefore` days of the due date, once. */
+export function isReminderDue(
+  kpiReturn: { status: ReturnStatus; dueDate: Date; reminderSentAt: Date | null },
+  now: Date,
+  daysBefore: number,
+): boolean {
+  if (!isAwaitingSupplier(kpiReturn.status) || kpiReturn.reminderSentAt) return false;
+  if (isOverdue(kpiReturn, now)) return false;
+  return now.getTime() >= addDays(kpiReturn.dueDate, -daysBefore).getTime();
+}
+
+/** Whether an overdue notice should go now: first on the day after the due date, then every `everyDays`. */
+export function isOverdueNoticeDue(
+  kpiReturn: { status: ReturnStatus; dueDate: Date; overdueNoticeSentAt: Date | null },
+  now: Date,
+  everyDays: number,
+): boolean {
+  if (!isOverdue(kpiReturn, now)) return false;
+  if (!kpiReturn.overdueNoticeSentAt) return true;
+  if (everyDays <= 0) return false;
+  return now.getTime() >= addDays(kpiReturn.overdueNoticeSentAt, everyDays).getTime();
+}
+
+/** Days until the due date (negative once it has passed), counting calendar days. */
+export function daysUntilDue(dueDate: Date, now: Date): number {
+  return Math.round((startOfDay(dueDate).getTime() - startOfDay(now).getTime()) / DAY_MS);
+}
+
+// The largest figure a supplier may report for one quarter, by unit: anything bigger is a typing slip.
+export const QUARTER_MAXIMA: Record<Exclude<MeasureUnit, "QUALITATIVE">, number> = {
+  PEOPLE: 100_000,
+  HOURS: 1_000_000,
+  WEEKS: 100_000,
+  GBP: 1_000_000_000,
+  PERCENT: 100,
+  COUNT: 1_000_000,
+  TONNES_CO2E: 1_000_000,
+};
+
+export const UNIT_LABELS: Record<MeasureUnit, string> = {
+  PEOPLE: "people",
+  HOURS: "hours",
+  WEEKS: "weeks",
+  GBP: "£",
+  PERCENT: "%",
+  COUNT: "",
+  TONNES_CO2E: "tonnes CO2e",
+  QUALITATIVE: "",
+};
+
+/** "12 hours", "£5,000.50", "95%" */
+export function formatQuantity(value: string | number, unit: MeasureUnit): string {
+  const n = Number(value);
+  if (unit === "GBP") {
+    return new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(n);
+  }
+  const text = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(n);
+  if (unit === "PERCENT") return `${text}%`;
+  const label = UNIT_LABELS[unit];
+  return label ? `${text} ${label}` : text;
+}

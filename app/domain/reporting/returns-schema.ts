@@ -1,0 +1,145 @@
+// Validation of a quarterly return's figures; no server imports (the form uses the same rules).
+import { z } from "zod";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { QUARTER_MAXIMA } from "./returns-rules.ts";
+
+export type ReturnLineSpec = { commitmentId: string; unit: MeasureUnit; measureName: string };
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const evidenceUrl = z
+  .string()
+  .trim()
+  .max(2000, "Evidence link must be 2,000 characters or fewer")
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine(
+    (v) => {
+      if (!v) return true;
+      try {
+        const url = new URL(v);
+        return url.protocol === "https:" || url.protocol === "http:";
+      } catch {
+        return false;
+      }
+    },
+    { message: "Enter the evidence link as a full web address, like https://example.org/report" },
+  );
+
+const QUANTITY_PATTERN = /^\d+(\.\d{1,2})?$/;
+
+/** Checks a figure for a unit; returns an error message or null. Accepts "1,250" and "£1,250.50". */
+export function quantityError(raw: string, unit: MeasureUnit, measureName: string): string | null {
+  if (unit === "QUALITATIVE") return null;
+  const text = raw.replace(/[,£%\s]/g, "");
+  const what = `the amount for ${measureName}`;
+  if (text.startsWith("-")) return `Enter ${what} as 0 or more`;
+  if (!QUANTITY_PATTERN.test(text)) {
+    return /^\d*\.\d{3,}$/.test(text)
+      ? `Enter ${what} with no more than 2 decimal places`
+      : `Enter ${what} as a number, like 12 or 12.5`;
+  }
+  const max = QUARTER_MAXIMA[unit];
+  if (Number(text) > max) {
+    return unit === "PERCENT"
+      ? `Enter ${what} as a percentage from 0 to 100`
+      : `Enter ${what} of ${max.toLocaleString("en-GB")} or less for one quarter`;
+  }
+  return null;
+}
+
+/** "£1,250.50" → "1250.50"; blank → undefined. Only called after quantityError passed. */
+export function normaliseQuantity(raw: string | undefined): string | undefined {
+  const text = raw?.replace(/[,£%\s]/g, "");
+  return text ? text : undefined;
+}
+
+/**
+ * The return form: one entry per commitment, `intent` save (blanks allowed) or submit (every line
+ * answered and the declaration ticked).
+ */
+export function returnFormSchema(specs: ReturnLineSpec[]) {
+  const line = z.object({
+    commitmentId: z.string(),
+    quantity: z.string().trim().optional(),
+    narrative: optionalText(5000, "What was delivered"),
+    note: optionalText(2000, "Note"),
+    evidenceUrl,
+  });
+  return z
+    .object({
+      intent: z.enum(["save", "submit"]),
+      lines: z.array(line).default([]),
+      declaration: z.string().optional(),
+    })
+    .superRefine((value, ctx) => {
+      specs.forEach((spec, index) => {
+        const entry = value.lines[index];
+        if (!entry || entry.commitmentId !== spec.commitmentId) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["lines"],
+            message: "The form is out of date: reload the page",
+          });
+          return;
+        }
+        if (spec.unit === "QUALITATIVE") {
+          if (value.intent === "submit" && !entry.narrative) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["lines", index, "narrative"],
+              message: `Enter what was delivered for ${spec.measureName}`,
+            });
+          }
+          return;
+        }
+        if (!entry.quantity) {
+          if (value.intent === "submit") {
+            ctx.addIssue({
+              code: "custom",
+              path: ["lines", index, "quantity"],
+              message: `Enter the amount for ${spec.measureName}, or 0 if nothing was delivered`,
+            });
+          }
+          return;
+        }
+        const error = quantityError(entry.quantity, spec.unit, spec.measureName);
+        if (error) ctx.addIssue({ code: "custom", path: ["lines", index, "quantity"], message: error });
+      });
+      if (value.intent === "submit" && value.declaration !== "on") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["declaration"],
+          message: "Confirm that this return relates only to this contract and this period",
+        });
+      }
+    });
+}
+
+export type ReturnFormValue = z.infer<ReturnType<typeof returnFormSchema>>;
+
+export const reviewSchema = z
+  .object({
+    intent: z.enum(["accept", "query"]),
+    comment: optionalText(5000, "Comment"),
+    lineComments: z
+      .array(z.object({ lineId: z.string(), comment: optionalText(2000, "Comment") }))
+      .default([]),
+  })
+  .superRefine((value, ctx) => {
+    if (value.intent === "query" && !value.comment && !value.lineComments.some((l) => l.comment)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["comment"],
+        message: "Enter what the supplier needs to change, overall or against a line",
+      });
+    }
+  });
+
+export type ReviewValue = z.infer<typeof reviewSchema>;
