@@ -1,0 +1,79 @@
+// Authorization matrix: every route × every role × GET and each action intent, against someone else's records.
+import { describe, expect, it } from "vitest";
+import { callAction, callLoader } from "../helpers/routes.ts";
+import { fillPath, importRoute, routeManifest } from "../helpers/route-manifest.ts";
+import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
+import { createMatrixWorld, ROLES, type Role } from "../authorization/world.ts";
+
+type Outcome = "allowed" | "denied";
+
+function outcomeOf(response: Response): Outcome {
+  if ([401, 403, 404, 405].includes(response.status)) return "denied";
+  const location = response.headers.get("location") ?? "";
+  if (response.status >= 300 && response.status < 400 && location.startsWith("/sign-in")) return "denied";
+  if (response.status >= 500) throw new Error(`answered ${response.status}`);
+  return "allowed";
+}
+
+const manifest = routeManifest();
+
+describe("the permissions table", () => {
+  it("lists every route of the app, and only those", () => {
+    const routeIds = manifest.map((r) => r.id);
+    const missing = routeIds.filter((id) => !(id in ROUTE_PERMISSIONS));
+    const stale = Object.keys(ROUTE_PERMISSIONS).filter((id) => !routeIds.includes(id));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+});
+
+describe.each(manifest.filter((r) => r.id in ROUTE_PERMISSIONS))("$id", (route) => {
+  const rule = ROUTE_PERMISSIONS[route.id];
+
+  it("GET: exactly the declared roles get through", async () => {
+    const module = await importRoute(route);
+    if (!module.loader) {
+      expect(rule.get, "table declares GET for a route without a loader").toBeUndefined();
+      return;
+    }
+    expect(rule.get, "the table must declare who may GET this route").toBeDefined();
+    const world = await createMatrixWorld();
+    const params = rule.params?.(world) ?? {};
+    const allowed: Role[] = [];
+    for (const role of ROLES) {
+      const response = await callLoader(module.loader, {
+        path: fillPath(route.path, params),
+        cookie: world.cookies[role],
+        params,
+      });
+      if (outcomeOf(response) === "allowed") allowed.push(role);
+    }
+    expect(allowed).toEqual([...(rule.get ?? [])].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
+  });
+
+  const intents = Object.entries(rule.actions ?? {});
+  it.each(intents.length ? intents : [["(none)", undefined] as const])(
+    "POST intent %s: exactly the declared roles get through",
+    async (intent, roles) => {
+      const module = await importRoute(route);
+      if (!module.action) {
+        expect(rule.actions, "table declares actions for a route without an action").toBeUndefined();
+        return;
+      }
+      expect(roles, "the table must declare each action intent of this route").toBeDefined();
+      const allowed: Role[] = [];
+      for (const role of ROLES) {
+        // a fresh world per attempt: an allowed action may change the records it acts on
+        const world = await createMatrixWorld();
+        const params = rule.params?.(world) ?? {};
+        const response = await callAction(module.action, {
+          path: fillPath(route.path, params),
+          cookie: world.cookies[role],
+          params,
+          form: intent ? { intent } : {},
+        });
+        if (outcomeOf(response) === "allowed") allowed.push(role);
+      }
+      expect(allowed).toEqual([...(roles ?? [])].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
+    },
+  );
+});
