@@ -39,7 +39,7 @@ export function folderStorage(root: string = uploadDir()): EvidenceStorage {
       try {
         for await (const chunk of chunks) {
           inspect(chunk);
-          if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+          if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
         }
         out.end();
         await finished(out);

@@ -46,8 +46,8 @@ const WRONG_TYPE = "The selected file must be a PDF, PNG, JPEG, CSV or Excel (.x
 
 /** Feed every chunk with `push`, then call `verdict` once the upload has ended. */
 export class EvidenceTypeChecker {
-  private head = new Uint8Array(0);
-  private tail = new Uint8Array(0);
+  private head: Uint8Array = new Uint8Array(0);
+  private tail: Uint8Array = new Uint8Array(0);
   private seenMarkers = new Set<number>();
   private decoder = new TextDecoder("utf-8", { fatal: true });
   private validText = true;
