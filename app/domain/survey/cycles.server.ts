@@ -1,0 +1,253 @@
+// Survey cycles as the council runs them: open, invite, follow response rates, close.
+import crypto from "node:crypto";
+import { db } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
+import { appUrl } from "~/env.server.ts";
+import { formatDate } from "~/ui/format.ts";
+import { isEligibleByArea } from "./eligibility.server.ts";
+
+type Officer = { userId: string; councilId: string; ipAddress?: string | null };
+
+export function hashInvitationToken(token: string) {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export function listCycles(councilId: string) {
+  return db.surveyCycle.findMany({
+    where: { councilId },
+    orderBy: { year: "desc" },
+    select: { id: true, year: true, opensOn: true, closesOn: true, status: true, anonymisedAt: true },
+  });
+}
+
+export function getCycle(councilId: string, cycleId: string) {
+  return db.surveyCycle.findFirst({
+    where: { id: cycleId, councilId },
+    select: {
+      id: true,
+      councilId: true,
+      year: true,
+      opensOn: true,
+      closesOn: true,
+      status: true,
+      privacyNotice: true,
+      dpiaReference: true,
+      retentionMonths: true,
+      closedAt: true,
+      anonymisedAt: true,
+      council: { select: { name: true } },
+    },
+  });
+}
+
+export async function createCycle(
+  officer: Officer,
+  input: {
+    year: number;
+    opensOn: string;
+    closesOn: string;
+    privacyNotice: string;
+    dpiaReference: string;
+    retentionMonths: number;
+  },
+) {
+  const taken = await db.surveyCycle.count({ where: { councilId: officer.councilId, year: input.year } });
+  if (taken)
+    return { ok: false as const, fieldErrors: { year: ["There is already a survey for this year"] } };
+  const cycle = await db.$transaction(async (tx) => {
+    const created = await tx.surveyCycle.create({
+      data: {
+        councilId: officer.councilId,
+        year: input.year,
+        opensOn: new Date(`${input.opensOn}T00:00:00Z`),
+        closesOn: new Date(`${input.closesOn}T00:00:00Z`),
+        privacyNotice: input.privacyNotice,
+        dpiaReference: input.dpiaReference,
+        retentionMonths: input.retentionMonths,
+        status: "OPEN",
+      },
+      select: { id: true },
+    });
+    await writeAudit(
+      {
+        actorUserId: officer.userId,
+        organisationId: officer.councilId,
+        action: "survey.cycle.open",
+        entityType: "SurveyCycle",
+        entityId: created.id,
+        details: { year: input.year },
+        ipAddress: officer.ipAddress,
+      },
+      tx,
+    );
+    return created;
+  });
+  return { ok: true as const, cycle };
+}
+
+export async function closeCycle(officer: Officer, cycleId: string) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.surveyCycle.updateMany({
+      where: { id: cycleId, councilId: officer.councilId, status: "OPEN" },
+      data: { status: "CLOSED", closedAt: new Date() },
+    });
+    if (count === 0) return false;
+    await writeAudit(
+      {
+        actorUserId: officer.userId,
+        organisationId: officer.councilId,
+        action: "survey.cycle.close",
+        entityType: "SurveyCycle",
+        entityId: cycleId,
+        ipAddress: officer.ipAddress,
+      },
+      tx,
+    );
+    return true;
+  });
+}
+
+// SME suppliers with a registered postcode in the council's area.
+export async function eligibleSuppliers(councilId: string) {
+  const settings = await db.councilSettings.findUnique({
+    where: { organisationId: councilId },
+    select: { postcodeAreas: true },
+  });
+  const areas = settings?.postcodeAreas ?? [];
+  if (areas.length === 0) return [];
+  const suppliers = await db.organisation.findMany({
+    where: { kind: "SUPPLIER", status: { not: "REJECTED" }, registeredPostcode: { not: null } },
+    select: {
+      id: true,
+      name: true,
+      contactEmail: true,
+      businessSize: true,
+      registeredPostcode: true,
+      staffHeadcount: true,
+      turnoverBand: true,
+      balanceSheetBand: true,
+      memberships: {
+        where: { role: "OWNER", user: { deletedAt: null } },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+        select: { user: { select: { email: true } } },
+      },
+    },
+  });
+  return suppliers.filter((s) => isEligibleByArea(s, areas));
+}
+
+export async function responseRates(cycleId: string, councilId: string) {
+  const [eligible, invited, byStatus] = await Promise.all([
+    eligibleSuppliers(councilId),
+    db.surveyInvitation.count({ where: { cycleId } }),
+    db.surveyResponse.groupBy({ by: ["status"], where: { cycleId }, _count: { _all: true } }),
+  ]);
+  const count = (status: string) => byStatus.find((s) => s.status === status)?._count._all ?? 0;
+  const invitedOrgs = await db.surveyInvitation.findMany({
+    where: { cycleId, organisationId: { not: null } },
+    select: { organisationId: true },
+    distinct: ["organisationId"],
+  });
+  const reachable = new Set([...eligible.map((e) => e.id), ...invitedOrgs.map((i) => i.organisationId)]);
+  const submitted = count("SUBMITTED");
+  return {
+    eligible: reachable.size,
+    invited,
+    inProgress: count("IN_PROGRESS"),
+    submitted,
+    withdrawn: count("WITHDRAWN"),
+    rate: reachable.size > 0 ? Math.round((submitted / reachable.size) * 1000) / 10 : null,
+  };
+}
+
+type InviteTarget = { email: string; organisationId: string | null };
+
+async function sendInvitations(
+  officer: Officer,
+  cycle: { id: string; year: number; closesOn: Date; council: { name: string } },
+  targets: InviteTarget[],
+) {
+  return db.$transaction(async (tx) => {
+    for (const target of targets) {
+      const token = crypto.randomBytes(24).toString("base64url");
+      await tx.surveyInvitation.create({
+        data: {
+          cycleId: cycle.id,
+          organisationId: target.organisationId,
+          email: target.email.toLowerCase(),
+          tokenHash: hashInvitationToken(token),
+        },
+      });
+      const email = await renderSurveyInvitationEmail({
+        councilName: cycle.council.name,
+        year: cycle.year,
+        closesOn: formatDate(cycle.closesOn),
+        url: `${appUrl()}/survey/invitation/${token}`,
+      });
+      await enqueueEmail(tx, {
+        ...email,
+        to: target.email,
+        template: "survey-invitation",
+        councilId: officer.councilId,
+      });
+    }
+    await writeAudit(
+      {
+        actorUserId: officer.userId,
+        organisationId: officer.councilId,
+        action: "survey.invite",
+        entityType: "SurveyCycle",
+        entityId: cycle.id,
+        details: { invitations: targets.length },
+        ipAddress: officer.ipAddress,
+      },
+      tx,
+    );
+    return targets.length;
+  });
+}
+
+// Invites every eligible supplier not yet invited to this cycle. Returns how many were invited.
+export async function inviteEligible(officer: Officer, cycleId: string) {
+  const cycle = await getCycle(officer.councilId, cycleId);
+  if (!cycle || cycle.status !== "OPEN") return null;
+  const already = await db.surveyInvitation.findMany({
+    where: { cycleId, organisationId: { not: null } },
+    select: { organisationId: true },
+  });
+  const invited = new Set(already.map((a) => a.organisationId));
+  const targets = (await eligibleSuppliers(officer.councilId))
+    .filter((s) => !invited.has(s.id))
+    .flatMap((s) => {
+      const email = s.contactEmail ?? s.memberships[0]?.user.email;
+      return email ? [{ email, organisationId: s.id }] : [];
+    });
+  return sendInvitations(officer, cycle, targets);
+}
+
+export async function inviteByEmail(officer: Officer, cycleId: string, email: string) {
+  const cycle = await getCycle(officer.councilId, cycleId);
+  if (!cycle || cycle.status !== "OPEN") return null;
+  return sendInvitations(officer, cycle, [{ email, organisationId: null }]);
+}
+
+// An emailed link binds the invitation to the business that follows it; a link already used by another
+// business is not valid for this one.
+export async function redeemInvitation(token: string, organisationId: string) {
+  return db.$transaction(async (tx) => {
+    const invitation = await tx.surveyInvitation.findUnique({
+      where: { tokenHash: hashInvitationToken(token) },
+      select: { id: true, cycleId: true, organisationId: true, cycle: { select: { status: true } } },
+    });
+    if (!invitation || invitation.cycle.status !== "OPEN") return null;
+    if (invitation.organisationId && invitation.organisationId !== organisationId) return null;
+    await tx.surveyInvitation.update({
+      where: { id: invitation.id },
+      data: { organisationId, usedAt: new Date() },
+    });
+    return invitation.cycleId;
+  });
+}

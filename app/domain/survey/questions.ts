@@ -1,0 +1,403 @@
+// The questionnaire: one topic per page, every question optional with "Prefer not to say".
+// Protected characteristics (Equality Act 2010) use the GSS harmonised categories where they exist;
+// ethnic group is asked in two steps (broad group, then background within it).
+import { BALANCE_SHEET_BANDS, STAFF_BANDS, TURNOVER_BANDS } from "./size.ts";
+
+export const PREFER_NOT = "PREFER_NOT_TO_SAY";
+export const NO_MAJORITY = "NO_SINGLE_MAJORITY";
+
+export type Choice = { value: string; label: string };
+
+export type Question = {
+  name: string;
+  legend: string;
+  hint?: string;
+  kind: "radio" | "checkbox" | "textarea" | "text" | "email";
+  options?: Choice[];
+};
+
+export type Topic = {
+  slug: string;
+  title: string;
+  // whether this page's answers are special category data (kept in SurveyProtectedAnswers)
+  protected: boolean;
+  questions: Question[];
+};
+
+const preferNot: Choice = { value: PREFER_NOT, label: "Prefer not to say" };
+const noMajority: Choice = { value: NO_MAJORITY, label: "No single group makes up the majority" };
+const yesNo: Choice[] = [{ value: "YES", label: "Yes" }, { value: "NO", label: "No" }, preferNot];
+const bandChoices = (bands: Record<string, { label: string }>) => [
+  ...Object.entries(bands).map(([value, band]) => ({ value, label: band.label })),
+  preferNot,
+];
+const majority = "most of the business's owners or leaders";
+
+export const ETHNIC_GROUPS: (Choice & { backgrounds: Choice[] })[] = [
+  {
+    value: "WHITE",
+    label: "White",
+    backgrounds: [
+      { value: "WHITE_BRITISH", label: "English, Welsh, Scottish, Northern Irish or British" },
+      { value: "WHITE_IRISH", label: "Irish" },
+      { value: "WHITE_GYPSY_TRAVELLER", label: "Gypsy or Irish Traveller" },
+      { value: "WHITE_ROMA", label: "Roma" },
+      { value: "WHITE_OTHER", label: "Any other White background" },
+    ],
+  },
+  {
+    value: "MIXED",
+    label: "Mixed or Multiple ethnic groups",
+    backgrounds: [
+      { value: "MIXED_WHITE_BLACK_CARIBBEAN", label: "White and Black Caribbean" },
+      { value: "MIXED_WHITE_BLACK_AFRICAN", label: "White and Black African" },
+      { value: "MIXED_WHITE_ASIAN", label: "White and Asian" },
+      { value: "MIXED_OTHER", label: "Any other Mixed or Multiple ethnic background" },
+    ],
+  },
+  {
+    value: "ASIAN",
+    label: "Asian or Asian British",
+    backgrounds: [
+      { value: "ASIAN_INDIAN", label: "Indian" },
+      { value: "ASIAN_PAKISTANI", label: "Pakistani" },
+      { value: "ASIAN_BANGLADESHI", label: "Bangladeshi" },
+      { value: "ASIAN_CHINESE", label: "Chinese" },
+      { value: "ASIAN_OTHER", label: "Any other Asian background" },
+    ],
+  },
+  {
+    value: "BLACK",
+    label: "Black, Black British, Caribbean or African",
+    backgrounds: [
+      { value: "BLACK_CARIBBEAN", label: "Caribbean" },
+      { value: "BLACK_AFRICAN", label: "African" },
+      { value: "BLACK_OTHER", label: "Any other Black, Black British or Caribbean background" },
+    ],
+  },
+  {
+    value: "OTHER",
+    label: "Other ethnic group",
+    backgrounds: [
+      { value: "OTHER_ARAB", label: "Arab" },
+      { value: "OTHER_ANY", label: "Any other ethnic group" },
+    ],
+  },
+];
+
+export function backgroundsFor(ethnicGroup: string | null | undefined): Choice[] {
+  return ETHNIC_GROUPS.find((g) => g.value === ethnicGroup)?.backgrounds ?? [];
+}
+
+export const BARRIERS: Choice[] = [
+  { value: "HARD_TO_FIND_OPPORTUNITIES", label: "Finding out about opportunities" },
+  { value: "TOO_MUCH_PAPERWORK", label: "Too much paperwork or a complicated process" },
+  { value: "CONTRACTS_TOO_LARGE", label: "Contracts are too large for a business our size" },
+  { value: "FINANCIAL_REQUIREMENTS", label: "Turnover, accounts or financial checks we cannot meet" },
+  { value: "INSURANCE_ACCREDITATION", label: "Insurance levels or accreditations asked for" },
+  { value: "SHORT_TIMESCALES", label: "Not enough time to respond" },
+  { value: "PRICE_OVER_QUALITY", label: "Decisions made mostly on lowest price" },
+  { value: "PAYMENT_TERMS", label: "Payment terms or late payment" },
+  { value: "NO_FEEDBACK", label: "Little or no feedback on unsuccessful bids" },
+  { value: "CLOSED_FRAMEWORKS", label: "Frameworks closed to new suppliers" },
+  { value: "SOCIAL_VALUE_REQUIREMENTS", label: "Social value requirements are hard to meet" },
+  { value: "NO_BARRIERS", label: "We have not met any barriers" },
+];
+
+export const MEET_THE_BUYER: Choice[] = [
+  { value: "YES", label: "Yes" },
+  { value: "MAYBE", label: "Maybe, depending on the date and place" },
+  { value: "NO", label: "No" },
+  preferNot,
+];
+
+export const TOPICS: Topic[] = [
+  {
+    slug: "business-size",
+    title: "About your business's size",
+    protected: false,
+    questions: [
+      {
+        name: "staffHeadcountBand",
+        legend: "How many staff does the business employ?",
+        hint: "Count full-time and part-time staff, including owners who work in the business.",
+        kind: "radio",
+        options: bandChoices(STAFF_BANDS),
+      },
+      {
+        name: "turnoverBand",
+        legend: "What was the business's turnover in its last financial year?",
+        kind: "radio",
+        options: bandChoices(TURNOVER_BANDS),
+      },
+      {
+        name: "balanceSheetBand",
+        legend: "What was the business's balance sheet total at the end of its last financial year?",
+        hint: "The total assets shown on the balance sheet.",
+        kind: "radio",
+        options: bandChoices(BALANCE_SHEET_BANDS),
+      },
+    ],
+  },
+  {
+    slug: "age",
+    title: "Age",
+    protected: true,
+    questions: [
+      {
+        name: "age",
+        legend: `Which age group are ${majority} in?`,
+        kind: "radio",
+        options: [
+          { value: "UNDER_25", label: "Under 25" },
+          { value: "25_34", label: "25 to 34" },
+          { value: "35_49", label: "35 to 49" },
+          { value: "50_64", label: "50 to 64" },
+          { value: "65_PLUS", label: "65 or over" },
+          noMajority,
+          preferNot,
+        ],
+      },
+    ],
+  },
+  {
+    slug: "disability",
+    title: "Disability",
+    protected: true,
+    questions: [
+      {
+        name: "disability",
+        legend: `Are ${majority} disabled people?`,
+        hint: "Someone with a physical or mental health condition or illness that has lasted or is expected to last 12 months or more, and reduces their ability to carry out day-to-day activities.",
+        kind: "radio",
+        options: yesNo,
+      },
+    ],
+  },
+  {
+    slug: "sex",
+    title: "Sex",
+    protected: true,
+    questions: [
+      {
+        name: "sex",
+        legend: `What is the sex of ${majority}?`,
+        kind: "radio",
+        options: [
+          { value: "FEMALE", label: "Female" },
+          { value: "MALE", label: "Male" },
+          { value: "EQUAL", label: "Equal numbers of women and men" },
+          preferNot,
+        ],
+      },
+    ],
+  },
+  {
+    slug: "gender-identity",
+    title: "Gender identity",
+    protected: true,
+    questions: [
+      {
+        name: "genderIdentity",
+        legend: `Is the gender ${majority} identify with different from their sex registered at birth?`,
+        hint: "This covers gender reassignment under the Equality Act 2010.",
+        kind: "radio",
+        options: yesNo,
+      },
+    ],
+  },
+  {
+    slug: "sexual-orientation",
+    title: "Sexual orientation",
+    protected: true,
+    questions: [
+      {
+        name: "sexualOrientation",
+        legend: `Which best describes the sexual orientation of ${majority}?`,
+        kind: "radio",
+        options: [
+          { value: "STRAIGHT", label: "Straight or heterosexual" },
+          { value: "GAY_LESBIAN", label: "Gay or lesbian" },
+          { value: "BISEXUAL", label: "Bisexual" },
+          { value: "OTHER", label: "Other sexual orientation" },
+          noMajority,
+          preferNot,
+        ],
+      },
+    ],
+  },
+  {
+    slug: "marriage-civil-partnership",
+    title: "Marriage and civil partnership",
+    protected: true,
+    questions: [
+      {
+        name: "marriage",
+        legend: "Is the business owned by a married couple or civil partners?",
+        kind: "radio",
+        options: yesNo,
+      },
+    ],
+  },
+  {
+    slug: "pregnancy-maternity",
+    title: "Pregnancy and maternity",
+    protected: true,
+    questions: [
+      {
+        name: "pregnancyMaternity",
+        legend:
+          "Has an owner or leader of the business been pregnant or on maternity leave in the last 12 months?",
+        kind: "radio",
+        options: yesNo,
+      },
+    ],
+  },
+  {
+    slug: "ethnic-group",
+    title: "Ethnic group",
+    protected: true,
+    questions: [
+      {
+        name: "ethnicGroup",
+        legend: `What is the ethnic group of ${majority}?`,
+        kind: "radio",
+        options: [...ETHNIC_GROUPS.map(({ value, label }) => ({ value, label })), noMajority, preferNot],
+      },
+    ],
+  },
+  {
+    slug: "ethnic-background",
+    title: "Ethnic background",
+    protected: true,
+    questions: [{ name: "ethnicBackground", legend: "", kind: "radio", options: [] }],
+  },
+  {
+    slug: "religion",
+    title: "Religion or belief",
+    protected: true,
+    questions: [
+      {
+        name: "religion",
+        legend: `What is the religion of ${majority}?`,
+        kind: "radio",
+        options: [
+          { value: "NONE", label: "No religion" },
+          {
+            value: "CHRISTIAN",
+            label:
+              "Christian (including Church of England, Catholic, Protestant and all other denominations)",
+          },
+          { value: "BUDDHIST", label: "Buddhist" },
+          { value: "HINDU", label: "Hindu" },
+          { value: "JEWISH", label: "Jewish" },
+          { value: "MUSLIM", label: "Muslim" },
+          { value: "SIKH", label: "Sikh" },
+          { value: "OTHER", label: "Any other religion" },
+          noMajority,
+          preferNot,
+        ],
+      },
+    ],
+  },
+  {
+    slug: "barriers",
+    title: "Barriers to tendering",
+    protected: false,
+    questions: [
+      {
+        name: "barriers",
+        legend: "What makes it hard for the business to bid for council contracts?",
+        hint: "Select all that apply.",
+        kind: "checkbox",
+        options: [...BARRIERS, preferNot],
+      },
+      { name: "barriersOther", legend: "Anything else that makes it hard (optional)", kind: "textarea" },
+    ],
+  },
+  {
+    slug: "council-could-do",
+    title: "What the council could do",
+    protected: false,
+    questions: [
+      {
+        name: "councilCouldDo",
+        legend: "What could the council do to make it easier for businesses like yours to win contracts?",
+        hint: "Leave this blank if you prefer not to say.",
+        kind: "textarea",
+      },
+    ],
+  },
+  {
+    slug: "meet-the-buyer",
+    title: "Meet the Buyer events and follow-up",
+    protected: false,
+    questions: [
+      {
+        name: "meetTheBuyerInterest",
+        legend: "Would the business like to come to a Meet the Buyer event?",
+        kind: "radio",
+        options: MEET_THE_BUYER,
+      },
+      {
+        name: "contactConsent",
+        legend: "May the council contact the business about its answers and about events?",
+        hint: "We will only share your name, contact details and the barriers you chose with the council's procurement team.",
+        kind: "radio",
+        options: [{ value: "YES", label: "Yes" }, { value: "NO", label: "No" }, preferNot],
+      },
+      {
+        name: "contactName",
+        legend: "Who should we contact?",
+        hint: "Only if you said yes.",
+        kind: "text",
+      },
+      { name: "contactEmail", legend: "Their email address", hint: "Only if you said yes.", kind: "email" },
+    ],
+  },
+];
+
+export const PROTECTED_FIELDS = TOPICS.filter((t) => t.protected).flatMap((t) =>
+  t.questions.map((q) => q.name),
+);
+
+export function topicBySlug(slug: string | undefined) {
+  return TOPICS.find((t) => t.slug === slug);
+}
+
+// The ethnic background page only follows a broad ethnic group that has backgrounds.
+export function topicApplies(topic: Topic, protectedAnswers: Record<string, string | undefined>) {
+  if (topic.slug === "ethnic-background") return backgroundsFor(protectedAnswers.ethnicGroup).length > 0;
+  return true;
+}
+
+export function nextTopic(slug: string, protectedAnswers: Record<string, string | undefined>) {
+  const index = TOPICS.findIndex((t) => t.slug === slug);
+  return TOPICS.slice(index + 1).find((t) => topicApplies(t, protectedAnswers)) ?? null;
+}
+
+export function previousTopic(slug: string, protectedAnswers: Record<string, string | undefined>) {
+  const index = TOPICS.findIndex((t) => t.slug === slug);
+  return (
+    TOPICS.slice(0, Math.max(0, index))
+      .reverse()
+      .find((t) => topicApplies(t, protectedAnswers)) ?? null
+  );
+}
+
+export function labelFor(question: Question, value: string | null | undefined) {
+  if (!value) return null;
+  return question.options?.find((o) => o.value === value)?.label ?? value;
+}
+
+export function backgroundLabel(value: string | null | undefined) {
+  if (!value) return null;
+  if (value === PREFER_NOT) return preferNot.label;
+  for (const group of ETHNIC_GROUPS) {
+    const found = group.backgrounds.find((b) => b.value === value);
+    if (found) return found.label;
+  }
+  return value;
+}
+
+export const preferNotChoice = preferNot;

@@ -1,0 +1,137 @@
+// The aggregate report (pure): counts and percentages per answer with small-number suppression,
+// barriers ranked, and the change against the previous cycle.
+import { BARRIERS, MEET_THE_BUYER, PREFER_NOT, TOPICS, preferNotChoice, type Choice } from "./questions.ts";
+import { SIZE_LABELS } from "./size.ts";
+import { suppressIndependent, suppressPartition, type Cell, type ShownCell } from "./suppression.ts";
+
+export type ReportResponse = {
+  derivedSize: string | null;
+  barriers: string[];
+  meetTheBuyerInterest: string | null;
+  contactConsent: boolean;
+  protectedAnswers: Record<string, string>;
+};
+
+export type ReportRow = {
+  key: string;
+  label: string;
+  current: ShownCell;
+  previous: ShownCell | null;
+  // percentage points, only where both years' cells are shown
+  change: number | null;
+};
+
+export type ReportTable = {
+  id: string;
+  title: string;
+  kind: "partition" | "multi";
+  total: number | null;
+  rows: ReportRow[];
+};
+
+const NOT_ANSWERED: Choice = { value: "NOT_ANSWERED", label: "Not answered" };
+
+type Definition = {
+  id: string;
+  title: string;
+  kind: "partition" | "multi";
+  choices: Choice[];
+  valuesOf: (r: ReportResponse) => string[];
+};
+
+function single(value: string | null | undefined) {
+  return [value || NOT_ANSWERED.value];
+}
+
+const protectedQuestions = TOPICS.filter((t) => t.protected).flatMap((t) =>
+  // ethnic background is reported only by broad group: the detailed cells would all be small
+  t.questions.filter((q) => q.name !== "ethnicBackground").map((q) => ({ topic: t, question: q })),
+);
+
+export const REPORT_DEFINITIONS: Definition[] = [
+  {
+    id: "derivedSize",
+    title: "Business size",
+    kind: "partition",
+    choices: [
+      ...Object.entries(SIZE_LABELS).map(([value, label]) => ({ value, label })),
+      { value: NOT_ANSWERED.value, label: "Not known" },
+    ],
+    valuesOf: (r) => single(r.derivedSize),
+  },
+  ...protectedQuestions.map(({ topic, question }) => ({
+    id: question.name,
+    title: `${topic.title}: ${question.legend}`,
+    kind: "partition" as const,
+    choices: [...(question.options ?? []), NOT_ANSWERED],
+    valuesOf: (r: ReportResponse) => single(r.protectedAnswers[question.name]),
+  })),
+  {
+    id: "barriers",
+    title: "Barriers to tendering (businesses could choose more than one)",
+    kind: "multi",
+    choices: [...BARRIERS, preferNotChoice],
+    valuesOf: (r) => r.barriers,
+  },
+  {
+    id: "meetTheBuyerInterest",
+    title: "Interest in Meet the Buyer events",
+    kind: "partition",
+    choices: [...MEET_THE_BUYER, NOT_ANSWERED],
+    valuesOf: (r) => single(r.meetTheBuyerInterest),
+  },
+  {
+    id: "contactConsent",
+    title: "Agreed to be contacted",
+    kind: "partition",
+    choices: [
+      { value: "YES", label: "Yes" },
+      { value: "NO", label: "No or not answered" },
+    ],
+    valuesOf: (r) => [r.contactConsent ? "YES" : "NO"],
+  },
+];
+
+function countCells(definition: Definition, responses: ReportResponse[]): Cell[] {
+  const counts = new Map(definition.choices.map((c) => [c.value, 0]));
+  for (const response of responses)
+    for (const value of definition.valuesOf(response))
+      if (counts.has(value)) counts.set(value, counts.get(value)! + 1);
+  return definition.choices.map((c) => ({ key: c.value, count: counts.get(c.value)! }));
+}
+
+function suppressedTable(definition: Definition, responses: ReportResponse[]) {
+  const cells = countCells(definition, responses);
+  return definition.kind === "multi"
+    ? suppressIndependent(cells, responses.length)
+    : suppressPartition(cells, responses.length);
+}
+
+// Ranked barriers: shown counts first, largest first; hidden ones after, in questionnaire order.
+function rank(rows: ReportRow[]) {
+  const order = (r: ReportRow) => (r.key === PREFER_NOT ? -2 : (r.current.count ?? -1));
+  return [...rows].sort((a, b) => order(b) - order(a));
+}
+
+export function buildReport(responses: ReportResponse[], previous: ReportResponse[] | null): ReportTable[] {
+  return REPORT_DEFINITIONS.map((definition) => {
+    const current = suppressedTable(definition, responses);
+    const before = previous ? suppressedTable(definition, previous) : null;
+    const rows: ReportRow[] = definition.choices.map((choice, index) => {
+      const cell = current.cells[index];
+      const prior = before?.cells[index] ?? null;
+      const change =
+        cell.percent !== null && prior?.percent != null
+          ? Math.round((cell.percent - prior.percent) * 10) / 10
+          : null;
+      return { key: choice.value, label: choice.label, current: cell, previous: prior, change };
+    });
+    return {
+      id: definition.id,
+      title: definition.title,
+      kind: definition.kind,
+      total: current.total,
+      rows: definition.id === "barriers" ? rank(rows) : rows,
+    };
+  });
+}

@@ -1,0 +1,251 @@
+// A business's answers to one survey cycle: consent, page-by-page saving, submission, withdrawal.
+// Nothing is stored before consent; the special-category part goes through ./protected-answers.server.ts.
+import { db } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import { appUrl } from "~/env.server.ts";
+import { renderSurveySubmittedEmail } from "~/email/templates/survey-submitted.tsx";
+import {
+  copyProtectedAnswers,
+  deleteProtectedAnswers,
+  readOwnProtectedAnswers,
+  saveProtectedAnswers,
+} from "./protected-answers.server.ts";
+import { backgroundsFor, PREFER_NOT, type Topic } from "./questions.ts";
+import { classifyFromBands } from "./size.ts";
+
+export const responseSelect = {
+  id: true,
+  status: true,
+  consentGivenAt: true,
+  submittedAt: true,
+  staffHeadcountBand: true,
+  turnoverBand: true,
+  balanceSheetBand: true,
+  derivedSize: true,
+  barriers: true,
+  barriersOther: true,
+  councilCouldDo: true,
+  meetTheBuyerInterest: true,
+  contactConsent: true,
+  contactName: true,
+  contactEmail: true,
+} as const;
+
+export type OwnResponse = NonNullable<Awaited<ReturnType<typeof getOwnResponse>>>;
+
+export function getOwnResponse(cycleId: string, organisationId: string) {
+  return db.surveyResponse.findFirst({
+    where: { cycleId, organisationId, status: { not: "WITHDRAWN" } },
+    select: responseSelect,
+  });
+}
+
+// The response and its protected answers, for the respondent's own pages (the read is audited).
+export async function getOwnAnswers(input: {
+  cycleId: string;
+  organisationId: string;
+  userId: string;
+  ipAddress?: string | null;
+}) {
+  const response = await getOwnResponse(input.cycleId, input.organisationId);
+  if (!response) return null;
+  const protectedAnswers = await readOwnProtectedAnswers({
+    responseId: response.id,
+    organisationId: input.organisationId,
+    userId: input.userId,
+    ipAddress: input.ipAddress,
+  });
+  return { response, protectedAnswers };
+}
+
+type Actor = { userId: string; organisationId: string; ipAddress?: string | null };
+
+// Consent creates the response; next year starts from the business's last submitted answers.
+export async function giveConsent(cycle: { id: string; councilId: string; year: number }, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.surveyResponse.findUnique({
+      where: { cycleId_organisationId: { cycleId: cycle.id, organisationId: actor.organisationId } },
+      select: { id: true, status: true },
+    });
+    if (existing && existing.status !== "WITHDRAWN") return { responseId: existing.id, prefilled: false };
+    const previous = await tx.surveyResponse.findFirst({
+      where: {
+        organisationId: actor.organisationId,
+        status: "SUBMITTED",
+        cycle: { councilId: cycle.councilId, year: { lt: cycle.year } },
+      },
+      orderBy: { cycle: { year: "desc" } },
+      select: { ...responseSelect, id: true },
+    });
+    const carried = previous
+      ? {
+          staffHeadcountBand: previous.staffHeadcountBand,
+          turnoverBand: previous.turnoverBand,
+          balanceSheetBand: previous.balanceSheetBand,
+          derivedSize: previous.derivedSize,
+          barriers: previous.barriers,
+          barriersOther: previous.barriersOther,
+          councilCouldDo: previous.councilCouldDo,
+          meetTheBuyerInterest: previous.meetTheBuyerInterest,
+          contactConsent: previous.contactConsent,
+          contactName: previous.contactName,
+          contactEmail: previous.contactEmail,
+        }
+      : {};
+    const data = {
+      ...carried,
+      status: "IN_PROGRESS" as const,
+      consentGivenAt: new Date(),
+      submittedAt: null,
+      respondentUserId: actor.userId,
+    };
+    const response = existing
+      ? await tx.surveyResponse.update({ where: { id: existing.id }, data, select: { id: true } })
+      : await tx.surveyResponse.create({
+          data: { ...data, cycleId: cycle.id, organisationId: actor.organisationId },
+          select: { id: true },
+        });
+    if (previous) await copyProtectedAnswers(tx, previous.id, response.id);
+    await writeAudit(
+      {
+        actorUserId: actor.userId,
+        organisationId: actor.organisationId,
+        action: "survey.consent",
+        entityType: "SurveyResponse",
+        entityId: response.id,
+        details: { prefilled: Boolean(previous) },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+    return { responseId: response.id, prefilled: Boolean(previous) };
+  });
+}
+
+// Saves one question page. Returns the protected answers after the change (for the next-page choice).
+export async function saveTopicAnswers(
+  responseId: string,
+  topic: Topic,
+  values: Record<string, unknown>,
+): Promise<Record<string, string>> {
+  return db.$transaction(async (tx) => {
+    if (topic.protected) {
+      const changes: Record<string, string | undefined> = {};
+      for (const q of topic.questions) changes[q.name] = (values[q.name] as string | undefined) ?? undefined;
+      if (topic.slug === "ethnic-group") {
+        // A background from another broad group no longer fits: drop it.
+        const current = await saveProtectedAnswers(tx, responseId, changes);
+        const background = current.ethnicBackground;
+        const fits =
+          background === PREFER_NOT ||
+          backgroundsFor(current.ethnicGroup).some((b) => b.value === background);
+        if (background && !fits) return saveProtectedAnswers(tx, responseId, { ethnicBackground: undefined });
+        return current;
+      }
+      return saveProtectedAnswers(tx, responseId, changes);
+    }
+    const data: Record<string, unknown> = {};
+    for (const q of topic.questions) {
+      const value = values[q.name];
+      if (q.name === "contactConsent") data.contactConsent = value === "YES";
+      else if (q.kind === "checkbox") data[q.name] = (value as string[] | undefined) ?? [];
+      else data[q.name] = (value as string | undefined) ?? null;
+    }
+    if (topic.slug === "meet-the-buyer" && values.contactConsent !== "YES") {
+      data.contactName = null;
+      data.contactEmail = null;
+    }
+    const updated = await tx.surveyResponse.update({
+      where: { id: responseId },
+      data,
+      select: { staffHeadcountBand: true, turnoverBand: true, balanceSheetBand: true },
+    });
+    if (topic.slug === "business-size")
+      await tx.surveyResponse.update({
+        where: { id: responseId },
+        data: { derivedSize: classifyFromBands(updated) },
+      });
+    return {};
+  });
+}
+
+export async function submitResponse(
+  input: Actor & {
+    responseId: string;
+    email: string;
+    councilId: string;
+    councilName: string;
+    cycleId: string;
+    year: number;
+  },
+) {
+  return db.$transaction(async (tx) => {
+    const wasSubmitted = await tx.surveyResponse.count({
+      where: { id: input.responseId, status: "SUBMITTED" },
+    });
+    await tx.surveyResponse.update({
+      where: { id: input.responseId, organisationId: input.organisationId },
+      data: { status: "SUBMITTED", submittedAt: new Date(), respondentUserId: input.userId },
+    });
+    await writeAudit(
+      {
+        actorUserId: input.userId,
+        organisationId: input.organisationId,
+        action: wasSubmitted ? "survey.response.change" : "survey.response.submit",
+        entityType: "SurveyResponse",
+        entityId: input.responseId,
+        ipAddress: input.ipAddress,
+      },
+      tx,
+    );
+    const email = await renderSurveySubmittedEmail({
+      councilName: input.councilName,
+      year: input.year,
+      answersUrl: `${appUrl()}/survey/${input.cycleId}`,
+      changed: wasSubmitted > 0,
+    });
+    await enqueueEmail(tx, {
+      ...email,
+      to: input.email,
+      template: "survey-submitted",
+      councilId: input.councilId,
+    });
+  });
+}
+
+// Withdrawal deletes every answer; only the fact of withdrawal remains.
+export async function withdrawResponse(input: Actor & { responseId: string }) {
+  await db.$transaction(async (tx) => {
+    await deleteProtectedAnswers(tx, input.responseId);
+    await tx.surveyResponse.update({
+      where: { id: input.responseId, organisationId: input.organisationId },
+      data: {
+        status: "WITHDRAWN",
+        submittedAt: null,
+        staffHeadcountBand: null,
+        turnoverBand: null,
+        balanceSheetBand: null,
+        derivedSize: null,
+        barriers: [],
+        barriersOther: null,
+        councilCouldDo: null,
+        meetTheBuyerInterest: null,
+        contactConsent: false,
+        contactName: null,
+        contactEmail: null,
+      },
+    });
+    await writeAudit(
+      {
+        actorUserId: input.userId,
+        organisationId: input.organisationId,
+        action: "survey.response.withdraw",
+        entityType: "SurveyResponse",
+        entityId: input.responseId,
+        ipAddress: input.ipAddress,
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,91 @@
+// Validation for the survey forms (no server imports: used by actions and forms alike).
+import { z } from "zod";
+import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
+
+const text = (max: number) => z.string().trim().max(max, `Enter ${max} characters or fewer`).optional();
+
+const ETHNIC_BACKGROUNDS: [string, ...string[]] = [
+  PREFER_NOT,
+  ...ETHNIC_GROUPS.flatMap((g) => g.backgrounds.map((b) => b.value)),
+];
+
+// One schema per question page, built from the questionnaire so the two cannot drift apart.
+export function topicSchema(topic: Topic) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const question of topic.questions) {
+    const values = (question.options ?? []).map((o) => o.value) as [string, ...string[]];
+    const invalid = { error: `Select an answer from the list for "${question.legend}"` };
+    if (question.name === "ethnicBackground") shape[question.name] = z.enum(ETHNIC_BACKGROUNDS).optional();
+    else if (question.kind === "radio") shape[question.name] = z.enum(values, invalid).optional();
+    else if (question.kind === "checkbox")
+      shape[question.name] = z.array(z.enum(values, invalid)).optional().default([]);
+    else if (question.kind === "email")
+      shape[question.name] = z
+        .email("Enter an email address in the correct format, like name@example.com")
+        .max(254)
+        .optional();
+    else shape[question.name] = text(question.kind === "text" ? 200 : 2000);
+  }
+  return z
+    .object({ ...shape, intent: z.enum(["continue", "save-and-exit"]).default("continue") })
+    .superRefine((value: Record<string, unknown>, ctx) => {
+      const barriers = value.barriers as string[] | undefined;
+      if (barriers && barriers.includes(PREFER_NOT) && barriers.length > 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["barriers"],
+          message: 'Select barriers, or select "Prefer not to say" on its own',
+        });
+      if (value.contactConsent === "YES" && !value.contactEmail)
+        ctx.addIssue({
+          code: "custom",
+          path: ["contactEmail"],
+          message: "Enter an email address we can contact, or choose not to be contacted",
+        });
+    });
+}
+
+export const consentSchema = z.object({
+  consent: z.literal("yes", {
+    error: "Confirm that you agree to take part, or leave the questionnaire",
+  }),
+});
+
+export const cycleSchema = z
+  .object({
+    year: z.coerce
+      .number({ error: "Enter the year the survey is for, like 2027" })
+      .int("Enter the year as a whole number")
+      .min(2020, "Enter a year from 2020")
+      .max(2100, "Enter a year before 2100"),
+    opensOn: z.iso.date({ error: "Enter the date the survey opens" }),
+    closesOn: z.iso.date({ error: "Enter the date the survey closes" }),
+    privacyNotice: z
+      .string({ error: "Enter the privacy notice respondents will read" })
+      .trim()
+      .min(20, "The privacy notice must say what you do with the answers (at least 20 characters)")
+      .max(10_000),
+    dpiaReference: z
+      .string({ error: "Enter the reference of the data protection impact assessment" })
+      .trim()
+      .min(1)
+      .max(100),
+    retentionMonths: z.coerce
+      .number({ error: "Enter how many months answers are kept before they are anonymised" })
+      .int("Enter a whole number of months")
+      .min(1, "Keep answers for at least 1 month")
+      .max(120, "Keep answers for no more than 120 months"),
+  })
+  .refine((v) => v.closesOn >= v.opensOn, {
+    path: ["closesOn"],
+    message: "The closing date must be on or after the opening date",
+  });
+
+export const cycleActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite-eligible") }),
+  z.object({
+    intent: z.literal("invite-email"),
+    email: z.email("Enter an email address in the correct format, like name@example.com").max(254),
+  }),
+  z.object({ intent: z.literal("close") }),
+]);

@@ -1,0 +1,30 @@
+// Invitation to a council's annual supplier diversity survey, with a personal link.
+import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render.server.tsx";
+
+export function renderSurveyInvitationEmail({
+  councilName,
+  year,
+  closesOn,
+  url,
+}: {
+  councilName: string;
+  year: number;
+  closesOn: string;
+  url: string;
+}) {
+  return renderEmail(
+    `${councilName} invites your business to its ${year} supplier survey`,
+    <EmailLayout
+      councilName={councilName}
+      preview="Help us understand the barriers small businesses face"
+      heading="Tell us what makes it hard to win council contracts"
+    >
+      <EmailParagraph>
+        {councilName} asks small and medium-sized businesses each year who owns and leads them and what makes
+        it hard to bid for council contracts. Every question is optional and it takes about 10 minutes.
+      </EmailParagraph>
+      <EmailParagraph>The survey closes on {closesOn}.</EmailParagraph>
+      <EmailButton href={url}>Take part in the survey</EmailButton>
+    </EmailLayout>,
+  );
+}
