@@ -12,6 +12,7 @@ export type NavItem = { to: string; label: string; show: (viewer: NavViewer) => 
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "Home", show: () => true },
   { to: "/guidance", label: "Guidance", show: () => true },
+  { to: "/impact", label: "Our impact", show: () => true },
 ];
 
 export function navigationFor(viewer: NavViewer) {

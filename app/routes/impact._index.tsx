@@ -1,0 +1,139 @@
+import { json, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import {
+  caseStudies,
+  confirmedImpact,
+  OPEN_DATA_FIELDS,
+  summariseImpact,
+} from "~/domain/reporting/impact.server.ts";
+import { BarChart } from "~/ui/charts/bar-chart.tsx";
+import { PageHeading, Table } from "~/ui/components.tsx";
+import { formatDate, formatNumber } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Our impact – Social Value Marketplace" }];
+
+export async function loader() {
+  const [rows, stories] = await Promise.all([confirmedImpact(), caseStudies()]);
+  return json({ councils: summariseImpact(rows), stories });
+}
+
+export default function Impact() {
+  const { councils, stories } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading>Our impact</PageHeading>
+      <p className="mb-8 max-w-3xl text-lg">
+        The social value council suppliers have delivered to local charities and community groups through the
+        marketplace. Only help the group has confirmed it received is counted.
+      </p>
+      {councils.length === 0 ? <p className="mb-8">No help has been confirmed yet.</p> : null}
+      {councils.map((council) => (
+        <section key={council.id} aria-labelledby={`impact-${council.id}`} className="mb-12">
+          <h2 id={`impact-${council.id}`} className="mb-4 text-3xl font-bold">
+            {council.name}
+          </h2>
+          <ul className="mb-8 grid gap-4 sm:grid-cols-3">
+            {council.byHelpType.map((h) => (
+              <li key={h.helpType} className="border-l-8 border-brand bg-brand-light p-4">
+                <span className="block text-3xl font-bold">{formatQuantity(h.helpType, h.quantity)}</span>
+                <span className="block">{h.label}</span>
+                <span className="block text-muted">
+                  from {formatNumber(h.pledges)} confirmed {h.pledges === 1 ? "pledge" : "pledges"}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <BarChart
+            id={`impact-categories-${council.id}`}
+            title="Confirmed pledges by category"
+            summary={`${formatNumber(council.byHelpType.reduce((s, h) => s + h.pledges, 0))} confirmed pledges across ${council.byCategory.length === 0 ? "no" : new Set(council.byCategory.map((c) => c.label)).size} categories.`}
+            valueHeader="Confirmed pledges"
+            data={Object.entries(
+              council.byCategory.reduce<Record<string, number>>(
+                (acc, c) => ({ ...acc, [c.label]: (acc[c.label] ?? 0) + c.pledges }),
+                {},
+              ),
+            ).map(([label, value]) => ({ label, value }))}
+          />
+          <Table
+            caption="Confirmed help by category and type"
+            rows={council.byCategory}
+            rowKey={(c) => `${c.label}-${c.helpType}`}
+            columns={[
+              { header: "Category", rowHeader: true, cell: (c) => c.label },
+              { header: "Type of help", cell: (c) => helpTypeLabel(c.helpType) },
+              { header: "Confirmed pledges", numeric: true, cell: (c) => formatNumber(c.pledges) },
+              { header: "Delivered", numeric: true, cell: (c) => formatQuantity(c.helpType, c.quantity) },
+            ]}
+          />
+          <Table
+            caption="Confirmed help by district and type"
+            rows={council.byDistrict}
+            rowKey={(c) => `${c.label}-${c.helpType}`}
+            columns={[
+              { header: "District", rowHeader: true, cell: (c) => c.label },
+              { header: "Type of help", cell: (c) => helpTypeLabel(c.helpType) },
+              { header: "Confirmed pledges", numeric: true, cell: (c) => formatNumber(c.pledges) },
+              { header: "Delivered", numeric: true, cell: (c) => formatQuantity(c.helpType, c.quantity) },
+            ]}
+          />
+        </section>
+      ))}
+      <section aria-labelledby="stories" className="mb-12">
+        <h2 id="stories" className="mb-4 text-3xl font-bold">
+          Needs that were met
+        </h2>
+        {stories.length === 0 ? (
+          <p>No case studies yet.</p>
+        ) : (
+          <ul className="grid gap-6 sm:grid-cols-2">
+            {stories.map((story) => (
+              <li key={story.id} className="border-t-4 border-brand pt-3">
+                <h3 className="mb-1 text-xl font-bold">{story.title}</h3>
+                <p className="mb-2 text-muted">
+                  {story.organisation.name} · {story.category.name} ·{" "}
+                  {story.district?.name ?? story.council.name}
+                </p>
+                <p className="mb-2">{story.description}</p>
+                <p>
+                  {formatQuantity(story.helpType, story.quantity, story.unitLabel)} of{" "}
+                  {helpTypeLabel(story.helpType).toLowerCase()}
+                  {story.fulfilledAt ? `, met ${formatDate(story.fulfilledAt)}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="open-data">
+        <h2 id="open-data" className="mb-4 text-3xl font-bold">
+          Open data
+        </h2>
+        <p className="mb-4 max-w-3xl">
+          The figures on this page, free to reuse under the Open Government Licence. One row per council,
+          category, district and type of help. They contain no personal data.
+        </p>
+        <ul className="mb-6 list-disc pl-6">
+          <li>
+            <a href="/impact/data.csv" download>
+              Download as CSV
+            </a>
+          </li>
+          <li>
+            <a href="/impact/data.json">Download as JSON</a>
+          </li>
+        </ul>
+        <Table
+          caption="Fields"
+          rows={OPEN_DATA_FIELDS}
+          rowKey={(f) => f.name}
+          columns={[
+            { header: "Field", rowHeader: true, cell: (f) => <code>{f.name}</code> },
+            { header: "What it means", cell: (f) => f.description },
+          ]}
+        />
+      </section>
+    </>
+  );
+}

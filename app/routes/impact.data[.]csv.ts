@@ -1,0 +1,13 @@
+import { confirmedImpact, OPEN_DATA_FIELDS } from "~/domain/reporting/impact.server.ts";
+import { csvResponse } from "~/domain/reporting/csv.server.ts";
+
+// Open data: public, no sign-in, no personal data.
+export async function loader() {
+  const rows = await confirmedImpact();
+  return csvResponse(
+    "social-value-impact.csv",
+    OPEN_DATA_FIELDS.map((f) => ({ key: f.name, header: f.name })),
+    rows,
+    (row) => Object.fromEntries(OPEN_DATA_FIELDS.map((f) => [f.name, row[f.name]])),
+  );
+}
