@@ -1,0 +1,208 @@
+// `npm run check:consistency`: checks that the data still keeps the portal's rules, for example after a
+// crash or a restore from backup. Read-only. Prints every problem found and exits 1 if there is any.
+//
+//   DATABASE_URL=postgresql://… UPLOAD_DIR=/srv/uploads npm run check:consistency
+import fs from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { HOLDING_STATUSES } from "../domain/marketplace/pledge-lifecycle.ts";
+import { LIVE_STATUSES, statusForPledged } from "../domain/marketplace/request-lifecycle.ts";
+
+export type Violation = { rule: string; record: string; detail: string };
+
+type Queryable = Pick<pg.ClientBase, "query">;
+
+// Statuses a record starts in before anyone has changed it: no event row is needed yet.
+const STARTING_STATUS = { Request: "DRAFT", KpiReturn: "NOT_STARTED" } as const;
+const NOT_YET_PUBLISHED = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
+const HANDED_IN = ["SUBMITTED", "ACCEPTED", "QUERIED"];
+
+async function pledgedQuantities(db: Queryable): Promise<Violation[]> {
+  const { rows } = await db.query<{ id: string; pledged: number; held: number }>(
+    `select r.id, r."pledgedQuantity" as pledged,
+            coalesce(sum(p.quantity) filter (where p.status::text = any($1)), 0)::int as held
+       from "Request" r left join "Pledge" p on p."requestId" = r.id
+      group by r.id
+     having r."pledgedQuantity" <> coalesce(sum(p.quantity) filter (where p.status::text = any($1)), 0)`,
+    [HOLDING_STATUSES],
+  );
+  return rows.map((r) => ({
+    rule: "pledged quantity",
+    record: `Request ${r.id}`,
+    detail: `pledgedQuantity is ${r.pledged} but its offered, accepted, delivered, confirmed and disputed pledges add up to ${r.held}`,
+  }));
+}
+
+async function requestStatuses(db: Queryable): Promise<Violation[]> {
+  const found: Violation[] = [];
+  const live = await db.query<{ id: string; status: string; quantity: number; pledged: number }>(
+    `select id, status::text as status, quantity, "pledgedQuantity" as pledged
+       from "Request" where status::text = any($1)`,
+    [LIVE_STATUSES],
+  );
+  for (const r of live.rows) {
+    const expected = statusForPledged(r.quantity, r.pledged);
+    if (expected !== r.status) {
+      found.push({
+        rule: "request status",
+        record: `Request ${r.id}`,
+        detail: `is ${r.status} with ${r.pledged} of ${r.quantity} pledged; it should be ${expected}`,
+      });
+    }
+  }
+  const unpublished = await db.query<{ id: string; status: string; pledges: number }>(
+    `select r.id, r.status::text as status, count(p.id)::int as pledges
+       from "Request" r join "Pledge" p on p."requestId" = r.id
+      where r.status::text = any($1) group by r.id`,
+    [NOT_YET_PUBLISHED],
+  );
+  for (const r of unpublished.rows) {
+    found.push({
+      rule: "request status",
+      record: `Request ${r.id}`,
+      detail: `is ${r.status} (never published) but has ${r.pledges} pledge(s)`,
+    });
+  }
+  return found;
+}
+
+// Every change of status writes an event row in the same transaction, so the newest event of a record
+// names its current status. Events written in one transaction share a timestamp: any of them may match.
+async function latestEvents(
+  db: Queryable,
+  table: "Request" | "Pledge" | "KpiReturn",
+  eventTable: string,
+  foreignKey: string,
+): Promise<Violation[]> {
+  const starting = table in STARTING_STATUS ? STARTING_STATUS[table as keyof typeof STARTING_STATUS] : null;
+  const { rows } = await db.query<{ id: string; status: string; latest: string[] | null }>(
+    `with latest as (
+       select "${foreignKey}" as id, max("createdAt") as at from "${eventTable}" group by 1
+     )
+     select t.id, t.status::text as status,
+            (select array_agg(e."toStatus"::text) from "${eventTable}" e
+              where e."${foreignKey}" = t.id and e."createdAt" = l.at) as latest
+       from "${table}" t left join latest l on l.id = t.id
+      where (l.id is null and t.status::text is distinct from $1)
+         or (l.id is not null and not exists (
+               select 1 from "${eventTable}" e
+                where e."${foreignKey}" = t.id and e."createdAt" = l.at and e."toStatus" = t.status))`,
+    [starting],
+  );
+  return rows.map((r) => ({
+    rule: "status history",
+    record: `${table} ${r.id}`,
+    detail: r.latest
+      ? `is ${r.status} but its latest event says ${r.latest.join(" / ")}`
+      : `is ${r.status} but has no event row recording how it got there`,
+  }));
+}
+
+async function returnLines(db: Queryable): Promise<Violation[]> {
+  const missing = await db.query<{ id: string; status: string; commitmentId: string }>(
+    `select r.id, r.status::text as status, c.id as "commitmentId"
+       from "KpiReturn" r
+       join "Commitment" c on c."contractId" = r."contractId"
+       left join "KpiReturnLine" l on l."returnId" = r.id and l."commitmentId" = c.id
+      where r.status::text = any($1) and l.id is null
+        and c."createdAt" <= coalesce(r."submittedAt", r."updatedAt")`,
+    [HANDED_IN],
+  );
+  const undeclared = await db.query<{ id: string; status: string }>(
+    `select id, status::text as status from "KpiReturn"
+      where status::text = any($1) and ("submittedAt" is null or not "declarationAccepted")`,
+    [HANDED_IN],
+  );
+  return [
+    ...missing.rows.map((r) => ({
+      rule: "return lines",
+      record: `KpiReturn ${r.id}`,
+      detail: `is ${r.status} but has no line for commitment ${r.commitmentId}`,
+    })),
+    ...undeclared.rows.map((r) => ({
+      rule: "return declaration",
+      record: `KpiReturn ${r.id}`,
+      detail: `is ${r.status} without a submission date and accepted declaration`,
+    })),
+  ];
+}
+
+async function evidenceFiles(db: Queryable, uploadDir: string): Promise<Violation[]> {
+  const found: Violation[] = [];
+  const { rows } = await db.query<{ id: string; storageKey: string; sizeBytes: number }>(
+    `select id, "storageKey", "sizeBytes" from "EvidenceFile"`,
+  );
+  for (const file of rows) {
+    const where = path.join(uploadDir, file.storageKey);
+    const stat = await fs.stat(where).catch(() => null);
+    if (!stat?.isFile()) {
+      found.push({ rule: "evidence file", record: `EvidenceFile ${file.id}`, detail: `${where} is missing` });
+    } else if (stat.size !== file.sizeBytes) {
+      found.push({
+        rule: "evidence file",
+        record: `EvidenceFile ${file.id}`,
+        detail: `${where} has ${stat.size} bytes, the record says ${file.sizeBytes}`,
+      });
+    }
+  }
+  return found;
+}
+
+async function outbox(db: Queryable): Promise<Violation[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from "EmailOutbox" where status = 'SENT' and ("providerId" is null or "sentAt" is null)`,
+  );
+  return rows.map((r) => ({
+    rule: "email outbox",
+    record: `EmailOutbox ${r.id}`,
+    detail: "is marked sent without the provider's id or a sent time",
+  }));
+}
+
+export async function checkConsistency(db: Queryable, options: { uploadDir: string }) {
+  // one query at a time: a pg client runs them in turn anyway
+  const groups: Violation[][] = [];
+  groups.push(await pledgedQuantities(db));
+  groups.push(await requestStatuses(db));
+  groups.push(await latestEvents(db, "Request", "RequestEvent", "requestId"));
+  groups.push(await latestEvents(db, "Pledge", "PledgeEvent", "pledgeId"));
+  groups.push(await latestEvents(db, "KpiReturn", "KpiReturnEvent", "returnId"));
+  groups.push(await returnLines(db));
+  groups.push(await evidenceFiles(db, options.uploadDir));
+  groups.push(await outbox(db));
+  return groups.flat();
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error(
+      "Set DATABASE_URL to the portal's database, e.g. DATABASE_URL=postgresql://… npm run check:consistency",
+    );
+    process.exit(2);
+  }
+  const uploadDir = path.resolve(
+    process.env.UPLOAD_DIR ?? path.join(process.env.DATA_DIR ?? ".data", "uploads"),
+  );
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // one snapshot, so rows changing while we read cannot look inconsistent
+    await client.query("begin transaction isolation level repeatable read read only");
+    const violations = await checkConsistency(client, { uploadDir });
+    await client.query("commit");
+    for (const v of violations) console.log(`${v.rule}: ${v.record} ${v.detail}`);
+    console.log(violations.length ? `${violations.length} problem(s) found.` : "No problems found.");
+    process.exitCode = violations.length ? 1 : 0;
+  } finally {
+    await client.end();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(2);
+  });
+}

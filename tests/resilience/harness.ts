@@ -1,0 +1,249 @@
+// Process-level test harness: a throwaway PostgreSQL cluster that can be stopped and started again, and
+// the built portal run as real processes (`tsx app/server/start.ts`) that can be stopped or killed.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
+import { disconnectDb } from "~/db.server.ts";
+import { resetEnvCache } from "~/env.server.ts";
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "~/server/embedded-postgres.ts";
+import { migrateDeploy } from "~/server/migrate.ts";
+
+const TSX = path.resolve("node_modules/.bin/tsx");
+
+export function tempDir(prefix: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `svm-resilience-${prefix}-`));
+  // PostgreSQL runs as the OS user `postgres` when we are root: it must be able to enter the folder
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  { timeoutMs = 60_000, intervalMs = 250 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError}` : ""}`);
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+export type Cluster = {
+  port: number;
+  adminUrl: string;
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  destroy(): Promise<void>;
+};
+
+export async function startCluster(): Promise<Cluster> {
+  const dir = tempDir("pg");
+  const dataDir = path.join(dir, "data");
+  const port = await freePort();
+  let handle: EmbeddedPostgresHandle | undefined = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    unsafeFast: true,
+  });
+  const urlFor = (database: string) => `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    adminUrl: urlFor("postgres"),
+    urlFor,
+    async createDatabase(name) {
+      const admin = new pg.Client({ connectionString: urlFor("postgres") });
+      await admin.connect();
+      try {
+        await admin.query(`create database "${name}"`);
+      } finally {
+        await admin.end();
+      }
+      const url = urlFor(name);
+      await migrateDeploy(url);
+      return url;
+    },
+    async stop() {
+      await handle?.stop();
+      handle = undefined;
+    },
+    async start() {
+      // same folder and port: to the app it is the same server coming back
+      handle = await startEmbeddedPostgres({ dataDir, port, unsafeFast: true });
+    },
+    async destroy() {
+      await handle?.stop().catch(() => undefined);
+      handle = undefined;
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Points this test process (factories, domain calls, Prisma) at a database.
+export async function useDatabase(url: string) {
+  await disconnectDb();
+  process.env.DATABASE_URL = url;
+  resetEnvCache();
+}
+
+// ---------------------------------------------------------------- the portal as a process
+
+export type AppProcess = {
+  port: number;
+  url: string;
+  pid: number;
+  output(): string;
+  alive(): boolean;
+  exitCode: Promise<number | null>;
+  // SIGKILL the whole process group (npx/tsx and the node process running the portal)
+  kill(): Promise<void>;
+  // SIGTERM and wait for the graceful shutdown
+  stop(): Promise<void>;
+};
+
+type AppOptions = {
+  databaseUrl: string;
+  port?: number;
+  appUrl?: string;
+  resendUrl?: string;
+  runJobs?: boolean;
+  logLevel?: string;
+  env?: Record<string, string>;
+};
+
+const running = new Set<AppProcess>();
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+export async function startApp(options: AppOptions): Promise<AppProcess> {
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = tempDir("app");
+  const child = spawn(TSX, ["app/server/start.ts"], {
+    cwd: process.cwd(),
+    detached: true, // its own process group, so a kill reaches the real server process too
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_POOL_SIZE: "5",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: options.appUrl ?? url,
+      SVM_BUILD_DIR: inject("resilienceBuildDir"),
+      DATA_DIR: dataDir,
+      UPLOAD_DIR: path.join(dataDir, "uploads"),
+      SEED_DEMO_DATA: "false",
+      RUN_JOBS: options.runJobs === false ? "false" : "true",
+      RESEND_API_KEY: "re_test_resilience",
+      ...(options.resendUrl ? { RESEND_BASE_URL: options.resendUrl } : {}),
+      COOKIE_SECRET: "resilience-tests-cookie-secret",
+      LOG_LEVEL: options.logLevel ?? "warn",
+      CHECKPOINT_DISABLE: "1",
+      ...options.env,
+    },
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  let exited = false;
+  const exitCode = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      exited = true;
+      resolve(code);
+    }),
+  );
+
+  const app: AppProcess = {
+    port,
+    url,
+    pid: child.pid!,
+    output: () => output,
+    alive: () => !exited,
+    exitCode,
+    async kill() {
+      signalGroup(child, "SIGKILL");
+      await exitCode;
+      running.delete(app);
+    },
+    async stop() {
+      if (!exited) {
+        signalGroup(child, "SIGTERM");
+        const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 25_000);
+        await exitCode;
+        clearTimeout(timer);
+      }
+      // the group may still hold a grandchild if the parent went first
+      signalGroup(child, "SIGKILL");
+      running.delete(app);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  running.add(app);
+
+  try {
+    await waitFor(
+      `the portal on port ${port} to answer /healthz`,
+      async () => {
+        if (exited) throw new Error(`the portal exited early:\n${output}`);
+        const res = await fetch(`${url}/healthz`);
+        return res.status === 200;
+      },
+      { timeoutMs: 180_000, intervalMs: 300 },
+    );
+  } catch (error) {
+    await app.stop();
+    throw new Error(`${error instanceof Error ? error.message : error}\n--- portal output ---\n${output}`);
+  }
+  return app;
+}
+
+export async function stopAllApps() {
+  await Promise.all([...running].map((app) => app.stop()));
+}
+
+// ---------------------------------------------------------------- HTTP as a browser without JavaScript
+
+export async function postForm(
+  baseUrl: string,
+  pathname: string,
+  fields: Record<string, string>,
+  { cookie, origin = baseUrl }: { cookie?: string; origin?: string } = {},
+) {
+  return fetch(`${baseUrl}${pathname}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin,
+      ...(cookie ? { cookie } : {}),
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
