@@ -35,12 +35,13 @@ export function isSameOrigin(req: express.Request, allowedOrigins: string[]): bo
   return site === undefined || site === "same-origin" || site === "none";
 }
 
-export function createApp(options: Options) {
-  const app = express();
-  app.disable("x-powered-by");
-  if (options.trustProxy) app.set("trust proxy", true);
+// Largest request body accepted: a 10 MB evidence file plus the rest of its form.
+export const MAX_BODY_BYTES = 11 * 1024 * 1024;
 
-  app.use(compression());
+type Protections = { production: boolean; https: boolean; allowedOrigins: string[] };
+
+// Security headers (CSP with a per-request script nonce), the cross-site request check and the body size cap.
+export function applyProtections(app: express.Express, options: Protections) {
   app.use((req, res, next) => {
     // The client address for rate limits and the audit log, as Express resolved it (see TRUST_PROXY).
     req.headers["x-svm-client-ip"] = req.ip ?? "";
@@ -71,6 +72,26 @@ export function createApp(options: Options) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method) || isSameOrigin(req, options.allowedOrigins)) return next();
+    res.status(403).type("text/plain").send("This form was sent from another website, so it was refused.");
+  });
+  app.use((req, res, next) => {
+    const declared = Number(req.get("content-length") ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      res.status(413).type("text/plain").send("This upload is too large. Files must be 10 MB or smaller.");
+      return;
+    }
+    next();
+  });
+}
+
+export function createApp(options: Options) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", true);
+
+  app.use(compression());
   app.use(
     pinoHttp({
       logger,
@@ -82,11 +103,7 @@ export function createApp(options: Options) {
       },
     }),
   );
-
-  app.use((req, res, next) => {
-    if (SAFE_METHODS.has(req.method) || isSameOrigin(req, options.allowedOrigins)) return next();
-    res.status(403).type("text/plain").send("This form was sent from another website, so it was refused.");
-  });
+  applyProtections(app, options);
 
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static(options.assetsDir, { immutable: true, maxAge: "1y", index: false }));

@@ -1,0 +1,84 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyProtections, MAX_BODY_BYTES } from "~/server/http.ts";
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => close?.());
+
+async function serve(options: { production: boolean; https: boolean }) {
+  const app = express();
+  applyProtections(app, { ...options, allowedOrigins: ["https://portal.example.gov.uk"] });
+  app.get("/", (_req, res) => res.send(`<script nonce="${res.locals.cspNonce}"></script>`));
+  app.post("/form", (_req, res) => res.send("accepted"));
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  close = () => new Promise((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe("security headers", () => {
+  it("sends a script CSP with a per-request nonce and no unsafe-inline, and forbids framing", async () => {
+    const base = await serve({ production: true, https: true });
+    const first = await fetch(base);
+    const second = await fetch(base);
+    const csp = first.headers.get("content-security-policy")!;
+    const scriptSrc = csp.split(";").find((d) => d.startsWith("script-src"))!;
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(second.headers.get("content-security-policy")).not.toBe(csp);
+    expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+  });
+
+  it("sends no HSTS when the portal is not served over https", async () => {
+    const base = await serve({ production: true, https: false });
+    const response = await fetch(base);
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+    expect(response.headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+  });
+});
+
+describe("cross-site request forgery", () => {
+  it("refuses a POST from another origin and accepts one from the portal itself", async () => {
+    const base = await serve({ production: true, https: false });
+    const evil = await fetch(`${base}/form`, {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+      body: "x=1",
+    });
+    expect(evil.status).toBe(403);
+    const crossSite = await fetch(`${base}/form`, {
+      method: "POST",
+      headers: { "sec-fetch-site": "cross-site" },
+      body: "x",
+    });
+    expect(crossSite.status).toBe(403);
+    const own = await fetch(`${base}/form`, { method: "POST", headers: { origin: base }, body: "x=1" });
+    expect(own.status).toBe(200);
+    const configured = await fetch(`${base}/form`, {
+      method: "POST",
+      headers: { origin: "https://portal.example.gov.uk" },
+      body: "x",
+    });
+    expect(configured.status).toBe(200);
+  });
+
+  it("refuses bodies larger than the upload limit before reading them", async () => {
+    const base = await serve({ production: true, https: false });
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${base}/form`, {
+        method: "POST",
+        headers: { origin: base, "content-length": String(MAX_BODY_BYTES + 1) },
+      });
+      request.on("response", (response) => resolve(response.statusCode ?? 0));
+      request.on("error", reject);
+      request.write("x".repeat(1024)); // the rest never comes: the answer must not wait for it
+    });
+    expect(status).toBe(413);
+  });
+});
