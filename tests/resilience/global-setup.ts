@@ -28,7 +28,10 @@ export default function setup(project: TestProject) {
     }
     failure = `${result.stdout}\n${result.stderr}`.slice(-5000);
   }
-  if (failure) throw new Error(`remix build failed:\n${failure}`);
+  if (failure) {
+    fs.rmSync(runDir, { recursive: true, force: true });
+    throw new Error(`remix build failed:\n${failure}`);
+  }
   // start.ts rebuilds when any source is newer than the build; in a tree that is being edited that would
   // rebuild on every start. This build is the one under test, so mark it as newer than any source.
   const future = new Date(Date.now() + 24 * 60 * 60 * 1000);
