@@ -1,0 +1,87 @@
+// Who hears about a return, and the facts every return email carries. Emails are queued in the caller's
+// transaction so they are sent exactly when the change they describe is committed.
+import type { Tx } from "~/db.server.ts";
+import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import type { RenderedEmail } from "~/email/render.server.tsx";
+import type { ReturnEmailBase } from "~/email/templates/returns-notices.tsx";
+import { appUrl } from "~/env.server.ts";
+import { formatDate } from "~/ui/format.ts";
+
+export const returnEmailSelect = {
+  id: true,
+  financialYear: true,
+  quarter: true,
+  dueDate: true,
+  contract: {
+    select: {
+      councilId: true,
+      title: true,
+      reference: true,
+      supplierOrganisationId: true,
+      supplierOrganisation: { select: { name: true } },
+      contractManager: { select: { email: true, deletedAt: true } },
+      council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
+    },
+  },
+} as const;
+
+export type ReturnForEmail = {
+  id: string;
+  financialYear: number;
+  quarter: number;
+  dueDate: Date;
+  contract: {
+    councilId: string;
+    title: string;
+    reference: string;
+    supplierOrganisationId: string;
+    supplierOrganisation: { name: string };
+    contractManager: { email: string; deletedAt: Date | null } | null;
+    council: { name: string; councilSettings: { brandColour: string } | null };
+  };
+};
+
+export function emailBase(kpiReturn: ReturnForEmail, path = `/returns/${kpiReturn.id}`): ReturnEmailBase {
+  return {
+    councilName: kpiReturn.contract.council.name,
+    brandColour: kpiReturn.contract.council.councilSettings?.brandColour,
+    contractTitle: kpiReturn.contract.title,
+    contractReference: kpiReturn.contract.reference,
+    quarterLabel: quarterLabel(kpiReturn.financialYear, kpiReturn.quarter as QuarterNumber),
+    dueDate: formatDate(kpiReturn.dueDate),
+    url: `${appUrl()}${path}`,
+  };
+}
+
+/** Every current member of the supplier: returns are the whole organisation's job. */
+export async function supplierRecipients(tx: Tx, supplierOrganisationId: string): Promise<string[]> {
+  const members = await tx.membership.findMany({
+    where: { organisationId: supplierOrganisationId, user: { deletedAt: null } },
+    select: { user: { select: { email: true } } },
+  });
+  return members.map((m) => m.user.email);
+}
+
+/** The contract manager; with none assigned, the council's admins. */
+export async function managerRecipients(tx: Tx, kpiReturn: ReturnForEmail): Promise<string[]> {
+  const manager = kpiReturn.contract.contractManager;
+  if (manager && !manager.deletedAt) return [manager.email];
+  const admins = await tx.membership.findMany({
+    where: { organisationId: kpiReturn.contract.councilId, role: "ADMIN", user: { deletedAt: null } },
+    select: { user: { select: { email: true } } },
+  });
+  return admins.map((m) => m.user.email);
+}
+
+export async function sendReturnEmail(
+  tx: Tx,
+  kpiReturn: ReturnForEmail,
+  to: string[],
+  template: string,
+  email: RenderedEmail,
+) {
+  for (const address of new Set(to)) {
+    await enqueueEmail(tx, { ...email, to: address, template, councilId: kpiReturn.contract.councilId });
+  }
+}

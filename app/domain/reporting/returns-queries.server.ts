@@ -1,0 +1,349 @@
+// Reading returns: the supplier's and the council's lists, and one return with everything its page shows.
+// Every query is filtered by the organisation asking, so another organisation's return is simply not found.
+import type { Viewer } from "~/auth/permissions.server.ts";
+import { db } from "~/db.server.ts";
+import { progressFor } from "~/domain/contracts/progress.server.ts";
+import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { isEditableBySupplier, isOverdue, OVERDUE_STATUSES } from "./returns-rules.ts";
+import type { ReturnLineSpec } from "./returns-schema.ts";
+
+export type ReturnAccess = { kind: "SUPPLIER" | "COUNCIL"; organisationId: string };
+
+export function returnWhere(access: ReturnAccess): Prisma.KpiReturnWhereInput {
+  return access.kind === "SUPPLIER"
+    ? { contract: { supplierOrganisationId: access.organisationId } }
+    : { contract: { councilId: access.organisationId } };
+}
+
+export const PAGE_SIZE = 25;
+
+const listSelect = {
+  id: true,
+  financialYear: true,
+  quarter: true,
+  dueDate: true,
+  status: true,
+  submittedAt: true,
+  contract: {
+    select: {
+      id: true,
+      title: true,
+      reference: true,
+      supplierOrganisation: { select: { name: true } },
+      contractManager: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.KpiReturnSelect;
+
+type ListRow = Prisma.KpiReturnGetPayload<{ select: typeof listSelect }>;
+
+function toListItem(row: ListRow, now: Date) {
+  return {
+    id: row.id,
+    period: quarterLabel(row.financialYear, row.quarter as QuarterNumber),
+    dueDate: row.dueDate.toISOString(),
+    status: row.status,
+    overdue: isOverdue(row, now),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    contractTitle: row.contract.title,
+    contractReference: row.contract.reference,
+    supplierName: row.contract.supplierOrganisation.name,
+    managerName: row.contract.contractManager?.name ?? null,
+  };
+}
+
+export type ReturnListItem = ReturnType<typeof toListItem>;
+
+async function page(where: Prisma.KpiReturnWhereInput, pageNumber: number, now: Date, oldestFirst = false) {
+  const [total, rows] = await Promise.all([
+    db.kpiReturn.count({ where }),
+    db.kpiReturn.findMany({
+      where,
+      select: listSelect,
+      orderBy: [{ dueDate: oldestFirst ? "asc" : "desc" }, { id: "asc" }],
+      skip: (pageNumber - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    items: rows.map((r) => toListItem(r, now)),
+  };
+}
+
+/** The supplier's returns: those still to do (oldest due first), then the rest. */
+export async function listSupplierReturns(supplierOrganisationId: string, pageNumber: number, now: Date) {
+  const base = returnWhere({ kind: "SUPPLIER", organisationId: supplierOrganisationId });
+  const [toDo, done] = await Promise.all([
+    db.kpiReturn.findMany({
+      where: { ...base, status: { in: OVERDUE_STATUSES } },
+      select: listSelect,
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      take: 100,
+    }),
+    page({ ...base, status: { notIn: OVERDUE_STATUSES } }, pageNumber, now),
+  ]);
+  return { toDo: toDo.map((r) => toListItem(r, now)), done };
+}
+
+export type CouncilQueue = "review" | "overdue" | "all";
+
+/** The council's queue: submitted returns to review, overdue ones, or everything; optionally only mine. */
+export async function listCouncilReturns(
+  councilId: string,
+  options: { queue: CouncilQueue; managerId?: string; page: number },
+  now: Date,
+) {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const where: Prisma.KpiReturnWhereInput = {
+    contract: {
+      councilId,
+      ...(options.managerId ? { contractManagerId: options.managerId } : {}),
+    },
+    ...(options.queue === "review" ? { status: "SUBMITTED" } : {}),
+    ...(options.queue === "overdue" ? { status: { in: OVERDUE_STATUSES }, dueDate: { lt: today } } : {}),
+  };
+  return page(where, options.page, now, options.queue !== "all");
+}
+
+/** The commitments a return covers, in the order its form lists them. */
+export async function returnLineSpecs(returnId: string, access: ReturnAccess) {
+  const kpiReturn = await db.kpiReturn.findFirst({
+    where: { id: returnId, ...returnWhere(access) },
+    select: {
+      status: true,
+      contract: {
+        select: {
+          commitments: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: {
+              id: true,
+              targetQuantity: true,
+              qualitativeText: true,
+              measure: { select: { name: true, unit: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!kpiReturn) return null;
+  const specs: ReturnLineSpec[] = kpiReturn.contract.commitments.map((c) => ({
+    commitmentId: c.id,
+    measureName: c.measure.name,
+    unit: isQualitativeCommitment(c) ? "QUALITATIVE" : c.measure.unit,
+  }));
+  return { status: kpiReturn.status, specs };
+}
+
+/** A commitment is reported in words when its measure is qualitative or it has text and no target. */
+export function isQualitativeCommitment(c: {
+  targetQuantity: unknown;
+  qualitativeText: string | null;
+  measure: { unit: MeasureUnit };
+}) {
+  return c.measure.unit === "QUALITATIVE" || (c.targetQuantity == null && c.qualitativeText != null);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One return with its contract, lines, evidence, linked pledges, progress and history. */
+export async function getReturnPage(returnId: string, access: ReturnAccess, now: Date) {
+  const r = await db.kpiReturn.findFirst({
+    where: { id: returnId, ...returnWhere(access) },
+    select: {
+      id: true,
+      financialYear: true,
+      quarter: true,
+      periodStart: true,
+      periodEnd: true,
+      dueDate: true,
+      status: true,
+      submittedAt: true,
+      reviewedAt: true,
+      reviewComment: true,
+      submittedBy: { select: { name: true } },
+      reviewedBy: { select: { name: true } },
+      contract: {
+        select: {
+          id: true,
+          title: true,
+          reference: true,
+          supplierOrganisationId: true,
+          council: { select: { name: true } },
+          supplierOrganisation: { select: { name: true } },
+          contractManager: { select: { name: true } },
+          commitments: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: {
+              id: true,
+              targetQuantity: true,
+              qualitativeText: true,
+              narrative: true,
+              measure: { select: { name: true, unit: true, helpText: true } },
+            },
+          },
+        },
+      },
+      lines: {
+        select: {
+          id: true,
+          commitmentId: true,
+          quantity: true,
+          narrative: true,
+          note: true,
+          evidenceUrl: true,
+          queryComment: true,
+          evidence: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, originalName: true, contentType: true, sizeBytes: true, sha256: true },
+          },
+        },
+      },
+      events: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          fromStatus: true,
+          toStatus: true,
+          comment: true,
+          createdAt: true,
+          actor: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!r) return null;
+  const commitments = r.contract.commitments;
+  const [pledges, progress] = await Promise.all([
+    confirmedPledgesInPeriod(
+      commitments.map((c) => c.id),
+      r.contract.supplierOrganisationId,
+      r.periodStart,
+      r.periodEnd,
+    ),
+    progressFor(commitments, now),
+  ]);
+  const lines = commitments.map((c) => {
+    const line = r.lines.find((l) => l.commitmentId === c.id);
+    const linked = pledges.filter((p) => p.commitmentId === c.id);
+    return {
+      commitmentId: c.id,
+      lineId: line?.id ?? null,
+      measureName: c.measure.name,
+      helpText: c.measure.helpText,
+      unit: isQualitativeCommitment(c) ? ("QUALITATIVE" as const) : c.measure.unit,
+      target: c.targetQuantity?.toString() ?? null,
+      qualitativeText: c.qualitativeText,
+      quantity: line?.quantity?.toString() ?? null,
+      narrative: line?.narrative ?? null,
+      note: line?.note ?? null,
+      evidenceUrl: line?.evidenceUrl ?? null,
+      queryComment: line?.queryComment ?? null,
+      evidence: line?.evidence ?? [],
+      pledges: linked.map((p) => ({
+        id: p.id,
+        requestTitle: p.request.title,
+        quantity: (p.deliveredQuantity ?? p.quantity).toString(),
+        deliveredOn: (p.deliveredOn ?? p.confirmedAt)?.toISOString() ?? null,
+      })),
+      pledgeTotal: linked.reduce((sum, p) => sum + (p.deliveredQuantity ?? p.quantity), 0).toString(),
+      progress: progress.get(c.id) ?? null,
+    };
+  });
+  return {
+    id: r.id,
+    period: quarterLabel(r.financialYear, r.quarter as QuarterNumber),
+    periodStart: r.periodStart.toISOString(),
+    periodEnd: r.periodEnd.toISOString(),
+    dueDate: r.dueDate.toISOString(),
+    status: r.status,
+    overdue: isOverdue(r, now),
+    editable: access.kind === "SUPPLIER" && isEditableBySupplier(r.status),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    submittedBy: r.submittedBy?.name ?? null,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    reviewedBy: r.reviewedBy?.name ?? null,
+    reviewComment: r.reviewComment,
+    contract: {
+      id: r.contract.id,
+      title: r.contract.title,
+      reference: r.contract.reference,
+      councilName: r.contract.council.name,
+      supplierName: r.contract.supplierOrganisation.name,
+      managerName: r.contract.contractManager?.name ?? null,
+    },
+    lines,
+    history: r.events.map((e) => ({
+      id: e.id,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      comment: e.comment,
+      at: e.createdAt.toISOString(),
+      actorName: e.actor?.name ?? "The portal",
+    })),
+  };
+}
+
+export type ReturnPage = NonNullable<Awaited<ReturnType<typeof getReturnPage>>>;
+export type ReturnPageLine = ReturnPage["lines"][number];
+
+/**
+ * Confirmed marketplace pledges linked to these commitments whose delivery falls in the period: shown
+ * beside the supplier's own figure and counted once (see progress.ts).
+ */
+async function confirmedPledgesInPeriod(
+  commitmentIds: string[],
+  supplierOrganisationId: string,
+  periodStart: Date,
+  periodEnd: Date,
+) {
+  if (commitmentIds.length === 0) return [];
+  const dayAfterEnd = new Date(periodEnd.getTime() + DAY_MS);
+  return db.pledge.findMany({
+    where: {
+      commitmentId: { in: commitmentIds },
+      supplierOrganisationId,
+      status: "CONFIRMED",
+      OR: [
+        { deliveredOn: { gte: periodStart, lte: periodEnd } },
+        { deliveredOn: null, confirmedAt: { gte: periodStart, lt: dayAfterEnd } },
+      ],
+    },
+    orderBy: [{ deliveredOn: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      commitmentId: true,
+      quantity: true,
+      deliveredQuantity: true,
+      deliveredOn: true,
+      confirmedAt: true,
+      request: { select: { title: true } },
+    },
+  });
+}
+
+/** An evidence file, if the viewer may see the return it belongs to (supplier or the council's officers). */
+export async function getEvidenceForViewer(evidenceId: string, viewer: Viewer) {
+  const supplierIds = viewer.memberships.filter((m) => m.kind === "SUPPLIER").map((m) => m.organisationId);
+  const councilIds = viewer.memberships
+    .filter((m) => m.kind === "COUNCIL" && (m.role === "ADMIN" || m.role === "OFFICER"))
+    .map((m) => m.organisationId);
+  return db.evidenceFile.findFirst({
+    where: {
+      id: evidenceId,
+      returnLine: {
+        kpiReturn: {
+          contract: {
+            OR: [{ supplierOrganisationId: { in: supplierIds } }, { councilId: { in: councilIds } }],
+          },
+        },
+      },
+    },
+    select: { storageKey: true, originalName: true, contentType: true, sizeBytes: true },
+  });
+}
+

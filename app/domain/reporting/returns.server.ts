@@ -1,0 +1,319 @@
+// Changing returns: save, submit, review, and evidence. Each change is one transaction guarded on the
+// state it started from, and writes its history event, audit entry and emails in that transaction.
+import { db, type Tx } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import {
+  returnAcceptedEmail,
+  returnQueriedEmail,
+  returnSubmittedEmail,
+} from "~/email/templates/returns-notices.tsx";
+import type { ReturnStatus } from "~/generated/prisma/enums.ts";
+import { evidenceStorage, type StoredUpload } from "./evidence-storage.server.ts";
+import {
+  emailBase,
+  managerRecipients,
+  returnEmailSelect,
+  sendReturnEmail,
+  supplierRecipients,
+} from "./returns-emails.server.ts";
+import { returnWhere } from "./returns-queries.server.ts";
+import { isEditableBySupplier, nextStatus, RETURN_STATUS_LABELS } from "./returns-rules.ts";
+import {
+  normaliseQuantity,
+  type ReturnFormValue,
+  type ReturnLineSpec,
+  type ReviewValue,
+} from "./returns-schema.ts";
+
+export type ChangeResult =
+  | { ok: true; status: ReturnStatus; unchanged?: boolean }
+  | { ok: false; notFound: true }
+  | { ok: false; formError: string };
+
+type Actor = { actorUserId: string; ipAddress: string | null };
+
+const changedElsewhere =
+  "This return was changed by someone else while you were working on it. Reload the page to see it.";
+
+function notEditable(status: ReturnStatus) {
+  return `This return is ${RETURN_STATUS_LABELS[status].toLowerCase()} and can no longer be changed.`;
+}
+
+async function recordTransition(
+  tx: Tx,
+  returnId: string,
+  from: ReturnStatus,
+  to: ReturnStatus,
+  actorUserId: string,
+  comment: string | null = null,
+) {
+  await tx.kpiReturnEvent.create({
+    data: { returnId, fromStatus: from, toStatus: to, actorUserId, comment },
+  });
+}
+
+/** Saves the supplier's figures as a draft, or submits them with the declaration. */
+export async function saveReturn(
+  input: Actor & {
+    returnId: string;
+    supplierOrganisationId: string;
+    specs: ReturnLineSpec[];
+    value: ReturnFormValue;
+  },
+): Promise<ChangeResult> {
+  const { returnId, value } = input;
+  return db.$transaction(async (tx) => {
+    const current = await tx.kpiReturn.findFirst({
+      where: {
+        id: returnId,
+        ...returnWhere({ kind: "SUPPLIER", organisationId: input.supplierOrganisationId }),
+      },
+      select: { status: true, ...returnEmailSelect },
+    });
+    if (!current) return { ok: false, notFound: true };
+    // a second click on "Submit" (or a resent form) finds it already submitted: nothing more to do
+    if (value.intent === "submit" && current.status === "SUBMITTED") {
+      return { ok: true, status: "SUBMITTED", unchanged: true };
+    }
+    const to = nextStatus(current.status, value.intent);
+    if (!to) return { ok: false, formError: notEditable(current.status) };
+    const now = new Date();
+    const submitting = value.intent === "submit";
+    const guarded = await tx.kpiReturn.updateMany({
+      where: { id: returnId, status: current.status },
+      data: {
+        status: to,
+        ...(submitting
+          ? { submittedAt: now, submittedById: input.actorUserId, declarationAccepted: true }
+          : {}),
+      },
+    });
+    if (guarded.count !== 1) return { ok: false, formError: changedElsewhere };
+
+    for (const [index, spec] of input.specs.entries()) {
+      const entry = value.lines[index];
+      const fields = {
+        quantity: spec.unit === "QUALITATIVE" ? null : (normaliseQuantity(entry.quantity) ?? null),
+        narrative: spec.unit === "QUALITATIVE" ? (entry.narrative ?? null) : null,
+        note: entry.note ?? null,
+        evidenceUrl: entry.evidenceUrl ?? null,
+      };
+      await tx.kpiReturnLine.upsert({
+        where: { returnId_commitmentId: { returnId, commitmentId: spec.commitmentId } },
+        create: { returnId, commitmentId: spec.commitmentId, ...fields },
+        update: fields,
+      });
+    }
+
+    if (to !== current.status) {
+      await recordTransition(tx, returnId, current.status, to, input.actorUserId);
+    }
+    if (submitting) {
+      await writeAudit(
+        {
+          actorUserId: input.actorUserId,
+          organisationId: current.contract.councilId,
+          action: "return.submit",
+          entityType: "KpiReturn",
+          entityId: returnId,
+          details: { from: current.status },
+          ipAddress: input.ipAddress,
+        },
+        tx,
+      );
+      const email = await returnSubmittedEmail({
+        ...emailBase(current, `/returns/${returnId}/review`),
+        supplierName: current.contract.supplierOrganisation.name,
+      });
+      await sendReturnEmail(tx, current, await managerRecipients(tx, current), "returns-submitted", email);
+    }
+    return { ok: true, status: to };
+  });
+}
+
+/** The contract manager (any officer of the council) accepts or queries a submitted return. */
+export async function reviewReturn(
+  input: Actor & { returnId: string; councilId: string; value: ReviewValue },
+): Promise<ChangeResult> {
+  const { returnId, value } = input;
+  return db.$transaction(async (tx) => {
+    const current = await tx.kpiReturn.findFirst({
+      where: { id: returnId, ...returnWhere({ kind: "COUNCIL", organisationId: input.councilId }) },
+      select: {
+        status: true,
+        lines: { select: { id: true, commitment: { select: { measure: { select: { name: true } } } } } },
+        ...returnEmailSelect,
+      },
+    });
+    if (!current) return { ok: false, notFound: true };
+    const to = nextStatus(current.status, value.intent);
+    if (!to) {
+      const already = value.intent === "accept" ? "ACCEPTED" : "QUERIED";
+      if (current.status === already) return { ok: true, status: already, unchanged: true };
+      return {
+        ok: false,
+        formError: `This return is ${RETURN_STATUS_LABELS[current.status].toLowerCase()}: only a submitted return can be reviewed.`,
+      };
+    }
+    const guarded = await tx.kpiReturn.updateMany({
+      where: { id: returnId, status: "SUBMITTED" },
+      data: {
+        status: to,
+        reviewedAt: new Date(),
+        reviewedById: input.actorUserId,
+        reviewComment: value.comment ?? null,
+      },
+    });
+    if (guarded.count !== 1) return { ok: false, formError: changedElsewhere };
+
+    const lineNames = new Map(current.lines.map((l) => [l.id, l.commitment.measure.name]));
+    const lineComments = value.lineComments.filter((l) => l.comment && lineNames.has(l.lineId));
+    // the comments of a previous query are replaced by this review's
+    await tx.kpiReturnLine.updateMany({ where: { returnId }, data: { queryComment: null } });
+    if (to === "QUERIED") {
+      for (const line of lineComments) {
+        await tx.kpiReturnLine.update({ where: { id: line.lineId }, data: { queryComment: line.comment } });
+      }
+    }
+    // the history keeps every comment, because line comments are replaced at the next review
+    const historyComment =
+      [
+        value.comment,
+        ...(to === "QUERIED" ? lineComments.map((l) => `${lineNames.get(l.lineId)}: ${l.comment}`) : []),
+      ]
+        .filter(Boolean)
+        .join("\n") || null;
+    await recordTransition(tx, returnId, "SUBMITTED", to, input.actorUserId, historyComment);
+    await writeAudit(
+      {
+        actorUserId: input.actorUserId,
+        organisationId: input.councilId,
+        action: to === "ACCEPTED" ? "return.accept" : "return.query",
+        entityType: "KpiReturn",
+        entityId: returnId,
+        ipAddress: input.ipAddress,
+      },
+      tx,
+    );
+    const base = emailBase(current);
+    const email =
+      to === "ACCEPTED"
+        ? await returnAcceptedEmail({ ...base, comment: value.comment ?? null })
+        : await returnQueriedEmail({ ...base, comment: historyComment });
+    await sendReturnEmail(
+      tx,
+      current,
+      await supplierRecipients(tx, current.contract.supplierOrganisationId),
+      to === "ACCEPTED" ? "returns-accepted" : "returns-queried",
+      email,
+    );
+    return { ok: true, status: to };
+  });
+}
+
+export type EvidenceResult = { ok: true } | { ok: false; notFound: true } | { ok: false; formError: string };
+
+/** Attaches a stored upload to the return's line for a commitment; removes the file if that is refused. */
+export async function addEvidence(
+  input: Actor & {
+    returnId: string;
+    supplierOrganisationId: string;
+    commitmentId: string;
+    file: StoredUpload;
+  },
+): Promise<EvidenceResult> {
+  const result = await db.$transaction(async (tx): Promise<EvidenceResult> => {
+    const current = await tx.kpiReturn.findFirst({
+      where: {
+        id: input.returnId,
+        ...returnWhere({ kind: "SUPPLIER", organisationId: input.supplierOrganisationId }),
+      },
+      select: { status: true, contractId: true, contract: { select: { councilId: true } } },
+    });
+    if (!current) return { ok: false, notFound: true };
+    if (!isEditableBySupplier(current.status)) return { ok: false, formError: notEditable(current.status) };
+    const commitment = await tx.commitment.findFirst({
+      where: { id: input.commitmentId, contractId: current.contractId },
+      select: { id: true },
+    });
+    if (!commitment) return { ok: false, notFound: true };
+    // uploading counts as starting the return
+    if (current.status === "NOT_STARTED") {
+      const moved = await tx.kpiReturn.updateMany({
+        where: { id: input.returnId, status: "NOT_STARTED" },
+        data: { status: "DRAFT" },
+      });
+      if (moved.count === 1) {
+        await recordTransition(tx, input.returnId, "NOT_STARTED", "DRAFT", input.actorUserId);
+      }
+    }
+    const line = await tx.kpiReturnLine.upsert({
+      where: { returnId_commitmentId: { returnId: input.returnId, commitmentId: commitment.id } },
+      create: { returnId: input.returnId, commitmentId: commitment.id },
+      update: {},
+      select: { id: true },
+    });
+    const evidence = await tx.evidenceFile.create({
+      data: { ...input.file, returnLineId: line.id, uploadedById: input.actorUserId },
+      select: { id: true },
+    });
+    await writeAudit(
+      {
+        actorUserId: input.actorUserId,
+        organisationId: current.contract.councilId,
+        action: "return.evidence_upload",
+        entityType: "EvidenceFile",
+        entityId: evidence.id,
+        details: { returnId: input.returnId, name: input.file.originalName, sha256: input.file.sha256 },
+        ipAddress: input.ipAddress,
+      },
+      tx,
+    );
+    return { ok: true };
+  });
+  if (!result.ok) await evidenceStorage().remove(input.file.storageKey);
+  return result;
+}
+
+export async function removeEvidence(
+  input: Actor & { returnId: string; supplierOrganisationId: string; evidenceId: string },
+): Promise<EvidenceResult> {
+  const result = await db.$transaction(async (tx) => {
+    const evidence = await tx.evidenceFile.findFirst({
+      where: {
+        id: input.evidenceId,
+        returnLine: {
+          returnId: input.returnId,
+          kpiReturn: returnWhere({ kind: "SUPPLIER", organisationId: input.supplierOrganisationId }),
+        },
+      },
+      select: {
+        storageKey: true,
+        originalName: true,
+        returnLine: {
+          select: { kpiReturn: { select: { status: true, contract: { select: { councilId: true } } } } },
+        },
+      },
+    });
+    if (!evidence) return { ok: false as const, notFound: true as const };
+    const { status, contract } = evidence.returnLine.kpiReturn;
+    if (!isEditableBySupplier(status)) return { ok: false as const, formError: notEditable(status) };
+    await tx.evidenceFile.delete({ where: { id: input.evidenceId } });
+    await writeAudit(
+      {
+        actorUserId: input.actorUserId,
+        organisationId: contract.councilId,
+        action: "return.evidence_remove",
+        entityType: "EvidenceFile",
+        entityId: input.evidenceId,
+        details: { returnId: input.returnId, name: evidence.originalName },
+        ipAddress: input.ipAddress,
+      },
+      tx,
+    );
+    return { ok: true as const, storageKey: evidence.storageKey };
+  });
+  if (!result.ok) return result;
+  await evidenceStorage().remove(result.storageKey);
+  return { ok: true };
+}

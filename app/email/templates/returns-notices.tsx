@@ -1,0 +1,156 @@
+// Emails about quarterly KPI returns: opened, due soon, overdue, submitted, queried, accepted.
+import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render.server.tsx";
+
+export type ReturnEmailBase = {
+  councilName: string;
+  brandColour?: string;
+  contractTitle: string;
+  contractReference: string;
+  quarterLabel: string;
+  dueDate: string; // already formatted, e.g. "30 July 2026"
+  url: string;
+};
+
+function layout(base: ReturnEmailBase, heading: string, preview: string, body: React.ReactNode) {
+  return (
+    <EmailLayout
+      councilName={base.councilName}
+      brandColour={base.brandColour}
+      preview={preview}
+      heading={heading}
+    >
+      {body}
+    </EmailLayout>
+  );
+}
+
+const contractName = (b: ReturnEmailBase) => `${b.contractTitle} (${b.contractReference})`;
+
+export function returnOpenedEmail(base: ReturnEmailBase) {
+  return renderEmail(
+    `Your ${base.quarterLabel} social value return is open: ${base.contractReference}`,
+    layout(
+      base,
+      "Your quarterly social value return is open",
+      `Due by ${base.dueDate}`,
+      <>
+        <EmailParagraph>
+          Please report the social value you delivered in {base.quarterLabel} on {contractName(base)}. The
+          return is due by {base.dueDate}.
+        </EmailParagraph>
+        <EmailButton href={base.url}>Start the return</EmailButton>
+      </>,
+    ),
+  );
+}
+
+export function returnReminderEmail(base: ReturnEmailBase & { daysLeft: number }) {
+  const when = base.daysLeft <= 0 ? "today" : base.daysLeft === 1 ? "tomorrow" : `in ${base.daysLeft} days`;
+  return renderEmail(
+    `Reminder: your ${base.quarterLabel} return is due ${when}: ${base.contractReference}`,
+    layout(
+      base,
+      `Your return is due ${when}`,
+      `Due by ${base.dueDate}`,
+      <>
+        <EmailParagraph>
+          Your {base.quarterLabel} social value return for {contractName(base)} is due by {base.dueDate}. If
+          you have started it, remember to submit it.
+        </EmailParagraph>
+        <EmailButton href={base.url}>Complete the return</EmailButton>
+      </>,
+    ),
+  );
+}
+
+export function returnOverdueSupplierEmail(base: ReturnEmailBase) {
+  return renderEmail(
+    `Overdue: your ${base.quarterLabel} return for ${base.contractReference}`,
+    layout(
+      base,
+      "Your return is overdue",
+      `It was due by ${base.dueDate}`,
+      <>
+        <EmailParagraph>
+          Your {base.quarterLabel} social value return for {contractName(base)} was due by {base.dueDate} and
+          has not been submitted. Your contract manager has been told.
+        </EmailParagraph>
+        <EmailButton href={base.url}>Complete the return now</EmailButton>
+      </>,
+    ),
+  );
+}
+
+export function returnOverdueManagerEmail(base: ReturnEmailBase & { supplierName: string }) {
+  return renderEmail(
+    `Overdue return: ${base.supplierName}, ${base.contractReference} ${base.quarterLabel}`,
+    layout(
+      base,
+      "A supplier's return is overdue",
+      `${base.supplierName} has not submitted`,
+      <>
+        <EmailParagraph>
+          {base.supplierName} has not submitted the {base.quarterLabel} social value return for{" "}
+          {contractName(base)}. It was due by {base.dueDate}. They have been sent a reminder.
+        </EmailParagraph>
+        <EmailButton href={base.url}>View the return</EmailButton>
+      </>,
+    ),
+  );
+}
+
+export function returnSubmittedEmail(base: ReturnEmailBase & { supplierName: string }) {
+  return renderEmail(
+    `Return submitted for review: ${base.contractReference} ${base.quarterLabel}`,
+    layout(
+      base,
+      "A return is ready for review",
+      `${base.supplierName} submitted a return`,
+      <>
+        <EmailParagraph>
+          {base.supplierName} submitted the {base.quarterLabel} social value return for {contractName(base)}.
+          Please accept it or query it.
+        </EmailParagraph>
+        <EmailButton href={base.url}>Review the return</EmailButton>
+      </>,
+    ),
+  );
+}
+
+export function returnQueriedEmail(base: ReturnEmailBase & { comment: string | null }) {
+  return renderEmail(
+    `Your ${base.quarterLabel} return was queried: ${base.contractReference}`,
+    layout(
+      base,
+      "Your contract manager has queried your return",
+      "Please amend and resubmit it",
+      <>
+        <EmailParagraph>
+          Your contract manager has questions about your {base.quarterLabel} social value return for{" "}
+          {contractName(base)}. Please read their comments, amend the return and submit it again.
+        </EmailParagraph>
+        {base.comment ? <EmailParagraph>Their comment: {base.comment}</EmailParagraph> : null}
+        <EmailButton href={base.url}>Amend the return</EmailButton>
+      </>,
+    ),
+  );
+}
+
+export function returnAcceptedEmail(base: ReturnEmailBase & { comment: string | null }) {
+  return renderEmail(
+    `Your ${base.quarterLabel} return was accepted: ${base.contractReference}`,
+    layout(
+      base,
+      "Your return was accepted",
+      "Thank you for reporting",
+      <>
+        <EmailParagraph>
+          Your {base.quarterLabel} social value return for {contractName(base)} was accepted. The figures now
+          count towards your commitments.
+        </EmailParagraph>
+        {base.comment ? <EmailParagraph>Comment: {base.comment}</EmailParagraph> : null}
+        <EmailButton href={base.url}>View the return</EmailButton>
+      </>,
+    ),
+  );
+}
