@@ -1,3 +1,4 @@
+import { openReturnsForQuarter, sendReturnReminders } from "~/domain/reporting/returns-jobs.server.ts";
 import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
 
 // Scheduled work. Each job must be idempotent for its period (re-running changes nothing), because a
@@ -12,4 +13,8 @@ export type ScheduledJob = {
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   // closes survey cycles past their closing date; anonymises answers after each cycle's retention period
   { name: "survey-housekeeping", cron: "15 2 * * *", run: runSurveyHousekeeping },
+  // creates each contract's return for the quarter just ended (once) and tells the supplier it is open
+  { name: "returns-open-quarter", cron: "0 6 * * *", run: (now) => openReturnsForQuarter(now) },
+  // "due soon" reminders, then overdue notices to supplier and contract manager every few days
+  { name: "returns-reminders", cron: "30 7 * * *", run: sendReturnReminders },
 ];
