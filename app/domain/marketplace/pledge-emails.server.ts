@@ -1,0 +1,70 @@
+// Renders the pledge emails from the pledge as it is inside the transaction.
+import type { Tx } from "~/db.server.ts";
+import {
+  deliveryConfirmedEmail,
+  deliveryReportedEmail,
+  newPledgeEmail,
+  pledgeDecisionEmail,
+} from "~/email/templates/marketplace-pledge.tsx";
+import { appUrl } from "~/env.server.ts";
+import { formatQuantity } from "./help-types.ts";
+
+async function load(tx: Tx, pledgeId: string) {
+  const pledge = await tx.pledge.findUniqueOrThrow({
+    where: { id: pledgeId },
+    select: {
+      id: true,
+      status: true,
+      quantity: true,
+      deliveredQuantity: true,
+      decisionReason: true,
+      supplierOrganisation: { select: { name: true } },
+      request: {
+        select: {
+          id: true,
+          title: true,
+          helpType: true,
+          unitLabel: true,
+          council: { select: { name: true } },
+        },
+      },
+    },
+  });
+  const r = pledge.request;
+  return {
+    pledge,
+    base: {
+      councilName: r.council.name,
+      title: r.title,
+      supplierName: pledge.supplierOrganisation.name,
+      quantity: formatQuantity(r.helpType, pledge.deliveredQuantity ?? pledge.quantity, r.unitLabel),
+    },
+    requestUrl: `${appUrl()}/requests/${r.id}/manage`,
+    pledgeUrl: `${appUrl()}/pledges/${pledge.id}`,
+  };
+}
+
+export async function newPledgeEmailFor(tx: Tx, pledgeId: string) {
+  const { base, requestUrl } = await load(tx, pledgeId);
+  return newPledgeEmail({ ...base, url: requestUrl });
+}
+
+export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string) {
+  const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
+  return pledgeDecisionEmail({
+    ...base,
+    url: pledgeUrl,
+    accepted: pledge.status === "ACCEPTED",
+    reason: pledge.decisionReason,
+  });
+}
+
+export async function deliveryReportedEmailFor(tx: Tx, pledgeId: string) {
+  const { base, requestUrl } = await load(tx, pledgeId);
+  return deliveryReportedEmail({ ...base, url: requestUrl });
+}
+
+export async function deliveredConfirmedEmailFor(tx: Tx, pledgeId: string) {
+  const { base, pledgeUrl } = await load(tx, pledgeId);
+  return deliveryConfirmedEmail({ ...base, url: pledgeUrl });
+}

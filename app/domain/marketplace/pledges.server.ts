@@ -1,0 +1,398 @@
+// Pledges: a supplier pledges, the requestor accepts or declines, the supplier reports delivery, the requestor
+// confirms or disputes. Request.pledgedQuantity moves in the same transaction with a guarded UPDATE, so
+// simultaneous pledges can never pledge more than a request needs.
+import { db, type Tx } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import {
+  deliveredConfirmedEmailFor,
+  deliveryReportedEmailFor,
+  newPledgeEmailFor,
+  pledgeDecisionEmailFor,
+} from "./pledge-emails.server.ts";
+import type { Actor } from "./access.server.ts";
+import { formatQuantity } from "./help-types.ts";
+import { pledgeTransition, releasesShare, type PledgeAction, type PledgeRole } from "./pledge-lifecycle.ts";
+import { organisationRecipients } from "./recipients.server.ts";
+import { refusal, TransitionRefused, type Failure } from "./requests.server.ts";
+import { statusForPledged } from "./request-lifecycle.ts";
+import type { PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
+
+class PledgeRefused extends Error {
+  constructor(public fieldErrors: Record<string, string[]>) {
+    super("pledge refused");
+  }
+}
+
+// The request as a supplier sees it before pledging, and the supplier's own commitments with that council.
+export async function getRequestForPledge(requestId: string, supplierOrganisationId: string) {
+  const request = await db.request.findFirst({
+    where: { id: requestId, status: { in: ["OPEN", "PARTIALLY_PLEDGED", "FULLY_PLEDGED"] } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      helpType: true,
+      quantity: true,
+      pledgedQuantity: true,
+      unitLabel: true,
+      neededBy: true,
+      councilId: true,
+      organisationId: true,
+      council: { select: { name: true } },
+    },
+  });
+  if (!request) return null;
+  const commitments = await supplierCommitments(supplierOrganisationId, request.councilId);
+  return { request, commitments };
+}
+
+export function supplierCommitments(supplierOrganisationId: string, councilId: string) {
+  return db.commitment.findMany({
+    where: { contract: { supplierOrganisationId, councilId } },
+    orderBy: [{ contract: { reference: "asc" } }],
+    select: {
+      id: true,
+      measure: { select: { name: true } },
+      contract: { select: { reference: true, title: true } },
+    },
+  });
+}
+
+type PledgeInput = {
+  requestId: string;
+  supplierOrganisationId: string;
+  actor: Actor;
+  submissionKey: string;
+  quantity: number;
+  message?: string;
+  expectedDeliveryDate: string;
+  commitmentId?: string;
+};
+
+export async function createPledge(
+  input: PledgeInput,
+): Promise<{ ok: true; pledgeId: string; repeated: boolean } | Failure> {
+  // A double-submitted form carries the same key: answer with the pledge it already made.
+  const earlier = await findBySubmissionKey(input.supplierOrganisationId, input.submissionKey);
+  if (earlier) return { ok: true, pledgeId: earlier.id, repeated: true };
+  if (input.commitmentId) {
+    const request = await db.request.findUnique({
+      where: { id: input.requestId },
+      select: { councilId: true },
+    });
+    const commitment = await db.commitment.findFirst({
+      where: {
+        id: input.commitmentId,
+        contract: {
+          supplierOrganisationId: input.supplierOrganisationId,
+          councilId: request?.councilId ?? "",
+        },
+      },
+      select: { id: true },
+    });
+    if (!commitment)
+      return {
+        ok: false,
+        fieldErrors: { commitmentId: ["Select one of your commitments with this council"] },
+      };
+  }
+  try {
+    const pledgeId = await db.$transaction(async (tx) => {
+      const pledge = await tx.pledge.create({
+        data: {
+          requestId: input.requestId,
+          supplierOrganisationId: input.supplierOrganisationId,
+          createdById: input.actor.userId,
+          commitmentId: input.commitmentId || null,
+          quantity: input.quantity,
+          message: input.message || null,
+          expectedDeliveryDate: new Date(`${input.expectedDeliveryDate}T00:00:00Z`),
+          submissionKey: input.submissionKey,
+        },
+        select: { id: true },
+      });
+      const claimed = await tx.$queryRaw<
+        { quantity: number; pledgedQuantity: number; status: RequestStatus }[]
+      >`
+        UPDATE "Request"
+        SET "pledgedQuantity" = "pledgedQuantity" + ${input.quantity},
+            status = (CASE WHEN "pledgedQuantity" + ${input.quantity} >= quantity THEN 'FULLY_PLEDGED'
+                           ELSE 'PARTIALLY_PLEDGED' END)::"RequestStatus",
+            "updatedAt" = now()
+        WHERE id = ${input.requestId}
+          AND status IN ('OPEN', 'PARTIALLY_PLEDGED')
+          AND "organisationId" <> ${input.supplierOrganisationId}
+          AND "neededBy" >= CURRENT_DATE
+          AND "pledgedQuantity" + ${input.quantity} <= quantity
+        RETURNING quantity, "pledgedQuantity", status`;
+      if (claimed.length !== 1) throw new PledgeRefused(await whyNot(tx, input));
+      const after = claimed[0];
+      const before = statusForPledged(after.quantity, after.pledgedQuantity - input.quantity);
+      if (before !== after.status)
+        await tx.requestEvent.create({
+          data: {
+            requestId: input.requestId,
+            fromStatus: before,
+            toStatus: after.status,
+            actorUserId: input.actor.userId,
+            reason: "Pledge received",
+          },
+        });
+      await tx.pledgeEvent.create({
+        data: { pledgeId: pledge.id, fromStatus: null, toStatus: "OFFERED", actorUserId: input.actor.userId },
+      });
+      const request = await tx.request.findUniqueOrThrow({
+        where: { id: input.requestId },
+        select: { councilId: true, organisationId: true, createdById: true },
+      });
+      await writeAudit(
+        {
+          actorUserId: input.actor.userId,
+          organisationId: request.councilId,
+          action: "pledge.create",
+          entityType: "Pledge",
+          entityId: pledge.id,
+          ipAddress: input.actor.ipAddress,
+        },
+        tx,
+      );
+      const email = await newPledgeEmailFor(tx, pledge.id);
+      for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
+        await enqueueEmail(tx, {
+          ...email,
+          to,
+          template: "marketplace.newPledge",
+          councilId: request.councilId,
+        });
+      return pledge.id;
+    });
+    return { ok: true, pledgeId, repeated: false };
+  } catch (error) {
+    if (error instanceof PledgeRefused) return { ok: false, fieldErrors: error.fieldErrors };
+    if (isUniqueViolation(error)) {
+      const existing = await findBySubmissionKey(input.supplierOrganisationId, input.submissionKey);
+      if (existing) return { ok: true, pledgeId: existing.id, repeated: true };
+    }
+    throw error;
+  }
+}
+
+function findBySubmissionKey(supplierOrganisationId: string, submissionKey: string) {
+  return db.pledge.findUnique({
+    where: { supplierOrganisationId_submissionKey: { supplierOrganisationId, submissionKey } },
+    select: { id: true },
+  });
+}
+
+function isUniqueViolation(error: unknown) {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    (error as { code: string }).code === "P2002"
+  );
+}
+
+// A clear message for each reason the guarded update matched nothing.
+async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string[]>> {
+  const request = await tx.request.findUnique({
+    where: { id: input.requestId },
+    select: {
+      status: true,
+      quantity: true,
+      pledgedQuantity: true,
+      organisationId: true,
+      neededBy: true,
+      helpType: true,
+      unitLabel: true,
+    },
+  });
+  if (!request) return { "": ["This request no longer exists."] };
+  if (request.organisationId === input.supplierOrganisationId)
+    return { "": ["You cannot pledge to your own request."] };
+  if (!["OPEN", "PARTIALLY_PLEDGED"].includes(request.status) || request.neededBy < startOfToday())
+    return { "": ["This request is closed to new pledges."] };
+  const left = request.quantity - request.pledgedQuantity;
+  return {
+    quantity: [
+      `Enter ${formatQuantity(request.helpType, left, request.unitLabel)} or less: that is what is still needed`,
+    ],
+  };
+}
+
+function startOfToday() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+type PledgeChange = {
+  pledgeId: string;
+  action: PledgeAction;
+  roles: PledgeRole[];
+  actor: Actor;
+  reason?: string | null;
+  deliveredQuantity?: number;
+  deliveredOn?: string;
+  deliveryNote?: string;
+  rating?: number;
+  feedback?: string;
+};
+
+const ROLE_FOR: Record<PledgeAction, PledgeRole> = {
+  accept: "REQUESTOR",
+  decline: "REQUESTOR",
+  confirm: "REQUESTOR",
+  dispute: "REQUESTOR",
+  withdraw: "SUPPLIER",
+  reportDelivery: "SUPPLIER",
+};
+
+export async function changePledge(
+  change: PledgeChange,
+): Promise<{ ok: true; status: PledgeStatus } | Failure> {
+  return db
+    .$transaction(async (tx) => {
+      const pledge = await tx.pledge.findUnique({
+        where: { id: change.pledgeId },
+        select: {
+          id: true,
+          status: true,
+          quantity: true,
+          requestId: true,
+          supplierOrganisationId: true,
+          createdById: true,
+          request: { select: { councilId: true, organisationId: true, createdById: true } },
+        },
+      });
+      if (!pledge) throw new TransitionRefused("This pledge no longer exists.");
+      const role = ROLE_FOR[change.action];
+      if (!change.roles.includes(role)) throw new TransitionRefused("You cannot do this to a pledge.");
+      const transition = pledgeTransition(pledge.status, change.action, role);
+      if (!transition.ok) throw new TransitionRefused(transition.reason);
+      const data: Record<string, unknown> = { status: transition.to };
+      if (change.action === "decline") data.decisionReason = change.reason;
+      if (change.action === "reportDelivery") {
+        data.deliveredQuantity = change.deliveredQuantity;
+        data.deliveredOn = new Date(`${change.deliveredOn}T00:00:00Z`);
+        data.deliveryNote = change.deliveryNote;
+      }
+      if (change.action === "confirm") {
+        data.confirmedAt = new Date();
+        data.rating = change.rating ?? null;
+        data.feedback = change.feedback || null;
+      }
+      if (change.action === "dispute") data.disputeReason = change.reason;
+      const { count } = await tx.pledge.updateMany({ where: { id: pledge.id, status: pledge.status }, data });
+      if (count !== 1)
+        throw new TransitionRefused("The pledge changed at the same time. Please reload and try again.");
+      await tx.pledgeEvent.create({
+        data: {
+          pledgeId: pledge.id,
+          fromStatus: pledge.status,
+          toStatus: transition.to,
+          actorUserId: change.actor.userId,
+          reason:
+            change.reason ??
+            (change.action === "reportDelivery" ? change.deliveryNote : change.feedback) ??
+            null,
+        },
+      });
+      if (releasesShare(pledge.status, transition.to))
+        await releaseShare(tx, pledge.requestId, pledge.quantity, change.actor.userId);
+      if (change.action === "confirm") await fulfilIfComplete(tx, pledge.requestId, change.actor.userId);
+      await writeAudit(
+        {
+          actorUserId: change.actor.userId,
+          organisationId: pledge.request.councilId,
+          action: `pledge.${change.action}`,
+          entityType: "Pledge",
+          entityId: pledge.id,
+          details: change.reason ? { reason: change.reason } : undefined,
+          ipAddress: change.actor.ipAddress,
+        },
+        tx,
+      );
+      await notify(tx, change.action, pledge);
+      return { ok: true as const, status: transition.to };
+    })
+    .catch(refusal);
+}
+
+async function notify(
+  tx: Tx,
+  action: PledgeAction,
+  pledge: {
+    id: string;
+    supplierOrganisationId: string;
+    createdById: string | null;
+    request: { councilId: string; organisationId: string; createdById: string | null };
+  },
+) {
+  let email;
+  let toRequestor = false;
+  if (action === "accept" || action === "decline") email = await pledgeDecisionEmailFor(tx, pledge.id);
+  else if (action === "reportDelivery") {
+    email = await deliveryReportedEmailFor(tx, pledge.id);
+    toRequestor = true;
+  } else if (action === "confirm") email = await deliveredConfirmedEmailFor(tx, pledge.id);
+  if (!email) return;
+  const recipients = toRequestor
+    ? await organisationRecipients(tx, pledge.request.organisationId, pledge.request.createdById)
+    : await organisationRecipients(tx, pledge.supplierOrganisationId, pledge.createdById);
+  for (const to of recipients)
+    await enqueueEmail(tx, {
+      ...email,
+      to,
+      template: `marketplace.${action}`,
+      councilId: pledge.request.councilId,
+    });
+}
+
+// Gives a declined or withdrawn pledge's share back; a live request moves back to the state it now fits.
+async function releaseShare(tx: Tx, requestId: string, quantity: number, actorUserId: string | null) {
+  const rows = await tx.$queryRaw<{ quantity: number; pledgedQuantity: number; status: RequestStatus }[]>`
+    UPDATE "Request"
+    SET "pledgedQuantity" = "pledgedQuantity" - ${quantity},
+        status = (CASE WHEN status IN ('OPEN', 'PARTIALLY_PLEDGED', 'FULLY_PLEDGED') THEN
+                   CASE WHEN "pledgedQuantity" - ${quantity} <= 0 THEN 'OPEN' ELSE 'PARTIALLY_PLEDGED' END
+                 ELSE status::text END)::"RequestStatus",
+        "updatedAt" = now()
+    WHERE id = ${requestId}
+    RETURNING quantity, "pledgedQuantity", status`;
+  const after = rows[0];
+  if (!after || !["OPEN", "PARTIALLY_PLEDGED"].includes(after.status)) return;
+  const before = statusForPledged(after.quantity, after.pledgedQuantity + quantity);
+  if (before !== after.status)
+    await tx.requestEvent.create({
+      data: {
+        requestId,
+        fromStatus: before,
+        toStatus: after.status,
+        actorUserId,
+        reason: "A pledge was declined or withdrawn",
+      },
+    });
+}
+
+// A fully pledged request is fulfilled once every pledge holding a share is confirmed.
+async function fulfilIfComplete(tx: Tx, requestId: string, actorUserId: string) {
+  const outstanding = await tx.pledge.count({
+    where: { requestId, status: { in: ["OFFERED", "ACCEPTED", "DELIVERED", "DISPUTED"] } },
+  });
+  if (outstanding > 0) return;
+  const { count } = await tx.request.updateMany({
+    where: { id: requestId, status: "FULLY_PLEDGED" },
+    data: { status: "FULFILLED", fulfilledAt: new Date(), closedAt: new Date() },
+  });
+  if (count === 1)
+    await tx.requestEvent.create({
+      data: {
+        requestId,
+        fromStatus: "FULLY_PLEDGED",
+        toStatus: "FULFILLED",
+        actorUserId,
+        reason: "Every pledge confirmed",
+      },
+    });
+}

@@ -1,0 +1,393 @@
+// Requests: create, edit, the requestor's and the officer's transitions. Each change is one transaction with
+// a guard on the current status, an event row (who, when, why), an audit entry and its emails.
+import { db, type Tx } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import {
+  changesRequestedEmail,
+  expiryReminderEmail,
+  requestApprovedEmail,
+} from "~/email/templates/marketplace-request.tsx";
+import { appUrl } from "~/env.server.ts";
+import type { RequestStatus } from "~/generated/prisma/enums.ts";
+import type { Actor } from "./access.server.ts";
+import { organisationRecipients } from "./recipients.server.ts";
+import { requestTransition, type RequestAction, type RequestRole } from "./request-lifecycle.ts";
+import type { RequestForm } from "./schemas.ts";
+
+export type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
+
+class TransitionRefused extends Error {}
+
+// The councils a request can be for, with their active categories and districts (form options).
+export async function requestFormOptions() {
+  const councils = await db.organisation.findMany({
+    where: { kind: "COUNCIL", status: "VERIFIED" },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      categories: {
+        where: { active: true },
+        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+        select: { id: true, name: true },
+      },
+      districts: { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+    },
+  });
+  return councils;
+}
+
+// Unknown categories or districts (or ones of another council) become field errors, never a 500.
+async function checkReferences(form: RequestForm): Promise<Failure | null> {
+  const fieldErrors: Record<string, string[]> = {};
+  const council = await db.organisation.findFirst({
+    where: { id: form.councilId, kind: "COUNCIL", status: "VERIFIED" },
+    select: { id: true },
+  });
+  if (!council) fieldErrors.councilId = ["Select a council from the list"];
+  const category = await db.category.findFirst({
+    where: { id: form.categoryId, councilId: form.councilId, active: true },
+    select: { id: true },
+  });
+  if (!category) fieldErrors.categoryId = ["Select a category from the chosen council's list"];
+  if (form.districtId) {
+    const district = await db.district.findFirst({
+      where: { id: form.districtId, councilId: form.councilId, active: true },
+      select: { id: true },
+    });
+    if (!district) fieldErrors.districtId = ["Select a district from the chosen council's list"];
+  }
+  if (!form.districtId && !form.postcodeArea && !form.isRemote)
+    fieldErrors.districtId = ["Select a district, enter a postcode area, or say it can be done remotely"];
+  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : null;
+}
+
+function requestData(form: RequestForm) {
+  return {
+    councilId: form.councilId,
+    title: form.title,
+    description: form.description,
+    categoryId: form.categoryId,
+    helpType: form.helpType,
+    quantity: form.quantity,
+    unitLabel: form.helpType === "GOODS" ? form.unitLabel || null : null,
+    districtId: form.districtId || null,
+    postcodeArea: form.postcodeArea || null,
+    isRemote: form.isRemote,
+    neededBy: new Date(`${form.neededBy}T00:00:00Z`),
+    beneficiaries: form.beneficiaries || null,
+    beneficiaryCount: form.beneficiaryCount ?? null,
+    contactPreference: form.contactPreference || null,
+  };
+}
+
+async function recordRequestEvent(
+  tx: Tx,
+  input: {
+    requestId: string;
+    from: RequestStatus | null;
+    to: RequestStatus;
+    actorUserId: string | null;
+    reason?: string | null;
+  },
+) {
+  await tx.requestEvent.create({
+    data: {
+      requestId: input.requestId,
+      fromStatus: input.from,
+      toStatus: input.to,
+      actorUserId: input.actorUserId,
+      reason: input.reason ?? null,
+    },
+  });
+}
+
+export async function createRequest(input: {
+  form: RequestForm;
+  organisationId: string;
+  organisationVerified: boolean;
+  actor: Actor;
+}): Promise<{ ok: true; id: string; status: RequestStatus } | Failure> {
+  const refused = await checkReferences(input.form);
+  if (refused) return refused;
+  if (input.form.intent === "submit" && !input.organisationVerified) return unverified();
+  const submit = input.form.intent === "submit";
+  const request = await db.$transaction(async (tx) => {
+    const created = await tx.request.create({
+      data: {
+        ...requestData(input.form),
+        organisationId: input.organisationId,
+        createdById: input.actor.userId,
+        status: submit ? "SUBMITTED" : "DRAFT",
+        submittedAt: submit ? new Date() : null,
+      },
+      select: { id: true, status: true, councilId: true },
+    });
+    await recordRequestEvent(tx, {
+      requestId: created.id,
+      from: null,
+      to: "DRAFT",
+      actorUserId: input.actor.userId,
+    });
+    if (submit)
+      await recordRequestEvent(tx, {
+        requestId: created.id,
+        from: "DRAFT",
+        to: "SUBMITTED",
+        actorUserId: input.actor.userId,
+      });
+    await writeAudit(
+      {
+        actorUserId: input.actor.userId,
+        organisationId: created.councilId,
+        action: submit ? "request.submit" : "request.create",
+        entityType: "Request",
+        entityId: created.id,
+        ipAddress: input.actor.ipAddress,
+      },
+      tx,
+    );
+    return created;
+  });
+  return { ok: true, id: request.id, status: request.status };
+}
+
+function unverified(): Failure {
+  return {
+    ok: false,
+    formError:
+      "Your organisation has not been verified by the council yet. Save the request as a draft and submit it once you are verified.",
+  };
+}
+
+export async function updateRequest(input: {
+  requestId: string;
+  organisationId: string;
+  organisationVerified: boolean;
+  form: RequestForm;
+  actor: Actor;
+}): Promise<{ ok: true; status: RequestStatus } | Failure> {
+  const refused = await checkReferences(input.form);
+  if (refused) return refused;
+  const submit = input.form.intent === "submit";
+  if (submit && !input.organisationVerified) return unverified();
+  return db
+    .$transaction(async (tx) => {
+      const current = await tx.request.findFirst({
+        where: { id: input.requestId, organisationId: input.organisationId },
+        select: { status: true, councilId: true },
+      });
+      if (!current) throw new TransitionRefused("This request no longer exists.");
+      const edit = requestTransition(current.status, "edit", "REQUESTOR");
+      if (!edit.ok) throw new TransitionRefused(edit.reason);
+      const to: RequestStatus = submit ? "SUBMITTED" : current.status;
+      const { count } = await tx.request.updateMany({
+        where: { id: input.requestId, status: current.status },
+        data: { ...requestData(input.form), status: to, ...(submit ? { submittedAt: new Date() } : {}) },
+      });
+      if (count !== 1)
+        throw new TransitionRefused("The request changed while you were editing it. Please try again.");
+      if (submit)
+        await recordRequestEvent(tx, {
+          requestId: input.requestId,
+          from: current.status,
+          to,
+          actorUserId: input.actor.userId,
+        });
+      await writeAudit(
+        {
+          actorUserId: input.actor.userId,
+          organisationId: input.form.councilId,
+          action: submit ? "request.submit" : "request.edit",
+          entityType: "Request",
+          entityId: input.requestId,
+          ipAddress: input.actor.ipAddress,
+        },
+        tx,
+      );
+      return { ok: true as const, status: to };
+    })
+    .catch(refusal);
+}
+
+export function refusal(error: unknown): Failure {
+  if (error instanceof TransitionRefused) return { ok: false, formError: error.message };
+  throw error;
+}
+
+export { TransitionRefused };
+
+type RequestChange = {
+  requestId: string;
+  action: Extract<
+    RequestAction,
+    "submit" | "approve" | "requestChanges" | "withdraw" | "extend" | "setShowcase"
+  >;
+  roles: RequestRole[];
+  actor: Actor;
+  reason?: string | null;
+  neededBy?: string;
+  showcaseConsent?: boolean;
+  organisationVerified?: boolean;
+};
+
+// One transition chosen by the viewer on the manage or moderation page.
+export async function changeRequest(
+  change: RequestChange,
+): Promise<{ ok: true; status: RequestStatus } | Failure> {
+  return db
+    .$transaction(async (tx) => {
+      const request = await tx.request.findUnique({
+        where: { id: change.requestId },
+        select: {
+          id: true,
+          status: true,
+          title: true,
+          councilId: true,
+          organisationId: true,
+          createdById: true,
+          neededBy: true,
+          extendedAt: true,
+          council: { select: { name: true } },
+        },
+      });
+      if (!request) throw new TransitionRefused("This request no longer exists.");
+      const role =
+        change.action === "approve" || change.action === "requestChanges" ? "OFFICER" : "REQUESTOR";
+      if (!change.roles.includes(role)) throw new TransitionRefused("You cannot do this to a request.");
+      const transition = requestTransition(request.status, change.action, role);
+      if (!transition.ok) throw new TransitionRefused(transition.reason);
+      const now = new Date();
+      const data: Record<string, unknown> = { status: transition.to };
+      let reason = change.reason ?? null;
+      if (change.action === "submit") {
+        if (change.organisationVerified === false) throw new TransitionRefused(unverified().formError);
+        data.submittedAt = now;
+      }
+      if (change.action === "approve") {
+        data.publishedAt = now;
+        data.moderationComment = change.reason || null;
+      }
+      if (change.action === "requestChanges") data.moderationComment = change.reason;
+      if (change.action === "withdraw") {
+        const committed = await tx.pledge.count({
+          where: { requestId: request.id, status: { in: ["ACCEPTED", "DELIVERED", "DISPUTED"] } },
+        });
+        if (committed > 0)
+          throw new TransitionRefused(
+            "You cannot withdraw a request with accepted pledges. Contact the supplier first.",
+          );
+        data.closedAt = now;
+      }
+      if (change.action === "extend") {
+        if (request.extendedAt) throw new TransitionRefused("A request can be extended only once.");
+        if (!change.neededBy) throw new TransitionRefused("Enter the new date.");
+        const neededBy = new Date(`${change.neededBy}T00:00:00Z`);
+        if (neededBy <= request.neededBy)
+          throw new TransitionRefused("The new date must be later than the current one.");
+        data.neededBy = neededBy;
+        data.extendedAt = now;
+        data.reminderSentAt = null;
+        reason = `Extended to ${change.neededBy}`;
+      }
+      if (change.action === "setShowcase") data.showcaseConsent = change.showcaseConsent ?? false;
+      const { count } = await tx.request.updateMany({
+        where: { id: request.id, status: request.status },
+        data,
+      });
+      if (count !== 1) throw new TransitionRefused("The request changed at the same time. Please try again.");
+      if (change.action === "withdraw")
+        await declineOfferedPledges(tx, request.id, "The request was withdrawn");
+      if (change.action !== "setShowcase")
+        await recordRequestEvent(tx, {
+          requestId: request.id,
+          from: request.status,
+          to: transition.to,
+          actorUserId: change.actor.userId,
+          reason,
+        });
+      await writeAudit(
+        {
+          actorUserId: change.actor.userId,
+          organisationId: request.councilId,
+          action: `request.${change.action}`,
+          entityType: "Request",
+          entityId: request.id,
+          details: reason ? { reason } : undefined,
+          ipAddress: change.actor.ipAddress,
+        },
+        tx,
+      );
+      if (change.action === "approve" || change.action === "requestChanges") {
+        const base = {
+          councilName: request.council.name,
+          title: request.title,
+          url: `${appUrl()}/requests/${request.id}/manage`,
+        };
+        const email =
+          change.action === "approve"
+            ? await requestApprovedEmail(base)
+            : await changesRequestedEmail({ ...base, comment: change.reason ?? "" });
+        for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
+          await enqueueEmail(tx, {
+            ...email,
+            to,
+            template: `marketplace.${change.action}`,
+            councilId: request.councilId,
+          });
+      }
+      return { ok: true as const, status: transition.to };
+    })
+    .catch(refusal);
+}
+
+// When a request closes, what is still only on offer is declined for the supplier (its share is released
+// by the request leaving the live states, so the quantity is not touched here).
+export async function declineOfferedPledges(tx: Tx, requestId: string, reason: string) {
+  const offered = await tx.pledge.findMany({
+    where: { requestId, status: "OFFERED" },
+    select: { id: true, quantity: true },
+  });
+  for (const pledge of offered) {
+    const { count } = await tx.pledge.updateMany({
+      where: { id: pledge.id, status: "OFFERED" },
+      data: { status: "DECLINED", decisionReason: reason },
+    });
+    if (count === 1) {
+      await tx.pledgeEvent.create({
+        data: { pledgeId: pledge.id, fromStatus: "OFFERED", toStatus: "DECLINED", reason, actorUserId: null },
+      });
+      await tx.$executeRaw`UPDATE "Request" SET "pledgedQuantity" = "pledgedQuantity" - ${pledge.quantity}
+        WHERE id = ${requestId}`;
+    }
+  }
+}
+
+export async function sendReminderEmail(
+  tx: Tx,
+  request: {
+    id: string;
+    title: string;
+    councilId: string;
+    organisationId: string;
+    createdById: string | null;
+    neededBy: Date;
+    council: { name: string };
+  },
+  neededByText: string,
+) {
+  const email = await expiryReminderEmail({
+    councilName: request.council.name,
+    title: request.title,
+    url: `${appUrl()}/requests/${request.id}/manage`,
+    neededBy: neededByText,
+  });
+  for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
+    await enqueueEmail(tx, {
+      ...email,
+      to,
+      template: "marketplace.expiryReminder",
+      councilId: request.councilId,
+    });
+}

@@ -1,0 +1,221 @@
+// Marketplace form and query-string schemas. No server imports: the forms use them for client hints too.
+import { z } from "zod";
+
+export const HELP_TYPE_VALUES = ["VOLUNTEERING", "GOODS", "EXPERTISE", "FUNDING", "WORK_PLACEMENT"] as const;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+function validDate(value: string) {
+  if (!isoDate.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const futureDate = (what: string) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .refine(validDate, `${capitalise(what)} must be a real date, for example 27 3 2027`)
+    .refine((v) => !validDate(v) || v >= todayIso(), `${capitalise(what)} must be today or in the future`);
+
+function capitalise(text: string) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const wholeNumber = (what: string, max: number) =>
+  z
+    .number({ error: `Enter ${what} as a number` })
+    .int(`${capitalise(what)} must be a whole number`)
+    .min(1, `${capitalise(what)} must be 1 or more`)
+    .max(max, `${capitalise(what)} must be ${max.toLocaleString("en-GB")} or less`);
+
+export const requestFormSchema = z.object({
+  intent: z.enum(["draft", "submit"]).default("draft"),
+  title: z
+    .string({ error: "Enter a title" })
+    .trim()
+    .min(5, "Title must be 5 characters or more")
+    .max(120, "Title must be 120 characters or fewer"),
+  description: z
+    .string({ error: "Enter a description of what you need" })
+    .trim()
+    .min(20, "Description must be 20 characters or more")
+    .max(4000, "Description must be 4,000 characters or fewer"),
+  councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
+  categoryId: z.string({ error: "Select a category" }).trim().min(1),
+  helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
+  quantity: wholeNumber("the quantity", 1_000_000),
+  unitLabel: z.string().trim().max(40, "Unit must be 40 characters or fewer").optional(),
+  districtId: z.string().trim().optional(),
+  postcodeArea: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "Enter the first half of a postcode, like GU1")
+    .optional(),
+  isRemote: z.boolean().default(false),
+  neededBy: futureDate("the date you need it by"),
+  beneficiaries: z.string().trim().max(500, "Who benefits must be 500 characters or fewer").optional(),
+  beneficiaryCount: z
+    .number({ error: "Enter how many people benefit as a number" })
+    .int("Enter a whole number of people")
+    .min(0, "Number of people cannot be negative")
+    .max(10_000_000, "Number of people is too large")
+    .optional(),
+  contactPreference: z
+    .string()
+    .trim()
+    .max(300, "Contact preference must be 300 characters or fewer")
+    .optional(),
+});
+export type RequestForm = z.infer<typeof requestFormSchema>;
+
+export const moderationSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), comment: z.string().trim().max(1000).optional() }),
+  z.object({
+    intent: z.literal("requestChanges"),
+    comment: z
+      .string({ error: "Say what needs to change" })
+      .trim()
+      .min(5, "Say what needs to change")
+      .max(1000, "Comment must be 1,000 characters or fewer"),
+  }),
+]);
+
+const reason = (message: string) =>
+  z.string({ error: message }).trim().min(3, message).max(1000, "Reason must be 1,000 characters or fewer");
+
+export const manageRequestSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("submit") }),
+  z.object({ intent: z.literal("withdraw"), reason: z.string().trim().max(1000).optional() }),
+  z.object({ intent: z.literal("extend"), neededBy: futureDate("the new date") }),
+  z.object({ intent: z.literal("showcase"), showcaseConsent: z.boolean().default(false) }),
+]);
+
+export const pledgeFormSchema = z.object({
+  submissionKey: z.string().min(10).max(64),
+  quantity: wholeNumber("the quantity", 1_000_000),
+  message: z.string().trim().max(2000, "Message must be 2,000 characters or fewer").optional(),
+  expectedDeliveryDate: futureDate("the expected delivery date"),
+  commitmentId: z.string().trim().optional(),
+});
+
+export const pledgeActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept") }),
+  z.object({ intent: z.literal("decline"), reason: reason("Give a reason for declining") }),
+  z.object({
+    intent: z.literal("confirm"),
+    rating: z
+      .number({ error: "Choose a rating from 1 to 5" })
+      .int()
+      .min(1, "Choose a rating from 1 to 5")
+      .max(5, "Choose a rating from 1 to 5")
+      .optional(),
+    feedback: z.string().trim().max(2000, "Feedback must be 2,000 characters or fewer").optional(),
+  }),
+  z.object({ intent: z.literal("dispute"), reason: reason("Say what is wrong") }),
+  z.object({ intent: z.literal("withdraw"), reason: z.string().trim().max(1000).optional() }),
+  z.object({
+    intent: z.literal("reportDelivery"),
+    deliveredQuantity: z
+      .number({ error: "Enter the quantity delivered as a number" })
+      .int("Enter a whole number")
+      .min(1, "Quantity delivered must be 1 or more")
+      .max(1_000_000, "Quantity delivered is too large"),
+    deliveredOn: z
+      .string({ error: "Enter the date it was delivered" })
+      .trim()
+      .refine(validDate, "Date delivered must be a real date")
+      .refine((v) => !validDate(v) || v <= todayIso(), "Date delivered cannot be in the future"),
+    deliveryNote: z
+      .string({ error: "Add a note about what was delivered" })
+      .trim()
+      .min(3, "Add a note about what was delivered")
+      .max(2000, "Note must be 2,000 characters or fewer"),
+  }),
+]);
+
+// The /requests query string: shareable, and stored as a saved search's filters. Bad values are dropped.
+const optionalId = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[a-z0-9]+$/)
+  .optional()
+  .catch(undefined);
+export const searchSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  category: optionalId,
+  helpType: z.enum(HELP_TYPE_VALUES).optional().catch(undefined),
+  district: optionalId,
+  council: optionalId,
+  remote: z.literal("1").optional().catch(undefined),
+  closingBefore: z.string().refine(validDate).optional().catch(undefined),
+  sort: z.enum(["newest", "closing", "relevance"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(500).optional().catch(undefined),
+});
+export type SearchFilters = z.infer<typeof searchSchema>;
+
+export function parseSearch(params: URLSearchParams | Record<string, unknown>): SearchFilters {
+  const raw =
+    params instanceof URLSearchParams
+      ? Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""))
+      : params;
+  return searchSchema.parse(raw);
+}
+
+// The filters as a query string (no page), e.g. for a saved search's link.
+export function searchQueryString(filters: SearchFilters) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters))
+    if (value !== undefined && value !== "" && key !== "page") params.set(key, String(value));
+  return params.toString();
+}
+
+export const savedSearchSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("create"),
+    name: z
+      .string({ error: "Enter a name for the search" })
+      .trim()
+      .min(2, "Name must be 2 characters or more")
+      .max(80, "Name must be 80 characters or fewer"),
+    query: z.string().max(1000).default(""),
+    emailDigest: z.boolean().default(false),
+  }),
+  z.object({ intent: z.literal("delete"), id: z.string().min(1) }),
+  z.object({ intent: z.literal("digest"), id: z.string().min(1), emailDigest: z.boolean().default(false) }),
+]);
+
+export const categorySchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("add"),
+    name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
+    description: z.string().trim().max(300).optional(),
+  }),
+  z.object({
+    intent: z.literal("rename"),
+    id: z.string().min(1),
+    name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
+  }),
+  z.object({ intent: z.literal("toggle"), id: z.string().min(1) }),
+]);
+
+export const districtSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("add"),
+    name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
+    postcodeAreas: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{1,2}\d[A-Z\d]?)([ ,]+[A-Z]{1,2}\d[A-Z\d]?)*$/, "List postcode areas like GU1, GU2")
+      .optional(),
+  }),
+  z.object({ intent: z.literal("toggle"), id: z.string().min(1) }),
+]);
+
+export function splitPostcodeAreas(text: string | undefined) {
+  return (text ?? "").split(/[ ,]+/).filter(Boolean);
+}

@@ -1,0 +1,118 @@
+// The public marketplace list: Postgres full-text search (websearch_to_tsquery + ts_rank over the generated,
+// GIN-indexed "searchVector") for the ids, then the display fields through Prisma. Public fields only.
+import { db, Prisma } from "~/db.server.ts";
+import type { HelpType } from "~/generated/prisma/enums.ts";
+import { PLEDGEABLE_STATUSES } from "./request-lifecycle.ts";
+import type { SearchFilters } from "./schemas.ts";
+
+export const PAGE_SIZE = 20;
+
+const listSelect = {
+  id: true,
+  title: true,
+  helpType: true,
+  quantity: true,
+  pledgedQuantity: true,
+  unitLabel: true,
+  neededBy: true,
+  isRemote: true,
+  publishedAt: true,
+  category: { select: { name: true } },
+  district: { select: { name: true } },
+  council: { select: { name: true } },
+} as const;
+
+function filterSql(filters: SearchFilters, since?: Date) {
+  const parts = [Prisma.sql`r.status IN ('OPEN', 'PARTIALLY_PLEDGED')`];
+  if (filters.category) parts.push(Prisma.sql`r."categoryId" = ${filters.category}`);
+  if (filters.helpType) parts.push(Prisma.sql`r."helpType" = ${filters.helpType}::"HelpType"`);
+  if (filters.district) parts.push(Prisma.sql`r."districtId" = ${filters.district}`);
+  if (filters.council) parts.push(Prisma.sql`r."councilId" = ${filters.council}`);
+  if (filters.remote) parts.push(Prisma.sql`r."isRemote" = true`);
+  if (filters.closingBefore) parts.push(Prisma.sql`r."neededBy" <= ${filters.closingBefore}::date`);
+  if (since) parts.push(Prisma.sql`r."publishedAt" > ${since}`);
+  return Prisma.join(parts, " AND ");
+}
+
+function filterWhere(filters: SearchFilters, since?: Date): Prisma.RequestWhereInput {
+  return {
+    status: { in: PLEDGEABLE_STATUSES },
+    ...(filters.category ? { categoryId: filters.category } : {}),
+    ...(filters.helpType ? { helpType: filters.helpType as HelpType } : {}),
+    ...(filters.district ? { districtId: filters.district } : {}),
+    ...(filters.council ? { councilId: filters.council } : {}),
+    ...(filters.remote ? { isRemote: true } : {}),
+    ...(filters.closingBefore ? { neededBy: { lte: new Date(`${filters.closingBefore}T00:00:00Z`) } } : {}),
+    ...(since ? { publishedAt: { gt: since } } : {}),
+  };
+}
+
+export type SearchResult = Awaited<ReturnType<typeof searchRequests>>;
+
+export async function searchRequests(
+  filters: SearchFilters,
+  options: { pageSize?: number; since?: Date } = {},
+) {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const page = filters.page ?? 1;
+  const offset = (page - 1) * pageSize;
+  const q = filters.q?.trim();
+  if (!q) {
+    const orderBy: Prisma.RequestOrderByWithRelationInput[] =
+      filters.sort === "closing"
+        ? [{ neededBy: "asc" }, { id: "asc" }]
+        : [{ publishedAt: "desc" }, { id: "desc" }];
+    const where = filterWhere(filters, options.since);
+    const [requests, total] = await Promise.all([
+      db.request.findMany({ where, orderBy, skip: offset, take: pageSize, select: listSelect }),
+      db.request.count({ where }),
+    ]);
+    return { requests, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  }
+  const order =
+    filters.sort === "closing"
+      ? Prisma.sql`r."neededBy" ASC, r.id ASC`
+      : filters.sort === "newest"
+        ? Prisma.sql`r."publishedAt" DESC, r.id DESC`
+        : Prisma.sql`ts_rank(r."searchVector", query) DESC, r."publishedAt" DESC, r.id DESC`;
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT r.id, count(*) OVER () AS total
+    FROM "Request" r, websearch_to_tsquery('english', ${q}) query
+    WHERE r."searchVector" @@ query AND ${filterSql(filters, options.since)}
+    ORDER BY ${order}
+    LIMIT ${pageSize} OFFSET ${offset}`;
+  const total = rows.length ? Number(rows[0].total) : await countMatches(q, filters, options.since, offset);
+  const found = rows.length
+    ? await db.request.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: listSelect })
+    : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const requests = rows.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
+  return { requests, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+// Only needed when a page past the end is asked for: the window count came back with no rows.
+async function countMatches(q: string, filters: SearchFilters, since: Date | undefined, offset: number) {
+  if (offset === 0) return 0;
+  const [row] = await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM "Request" r, websearch_to_tsquery('english', ${q}) query
+    WHERE r."searchVector" @@ query AND ${filterSql(filters, since)}`;
+  return Number(row.total);
+}
+
+// The filter choices on the list page: councils, their active categories and districts.
+export function searchOptions() {
+  return db.organisation.findMany({
+    where: { kind: "COUNCIL", status: "VERIFIED" },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      categories: {
+        where: { active: true },
+        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+        select: { id: true, name: true },
+      },
+      districts: { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+    },
+  });
+}

@@ -1,0 +1,79 @@
+// Emails about pledges: new pledge, accepted or declined, delivery reported, delivery confirmed.
+import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render.server.tsx";
+
+type Base = { councilName: string; title: string; url: string; supplierName: string; quantity: string };
+
+export function newPledgeEmail({ councilName, title, url, supplierName, quantity }: Base) {
+  return renderEmail(
+    `New pledge: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      preview={`${supplierName} pledged ${quantity}`}
+      heading="You have a new pledge"
+    >
+      <EmailParagraph>
+        {supplierName} pledged {quantity} to your request “{title}”. Please accept or decline it.
+      </EmailParagraph>
+      <EmailButton href={url}>Respond to the pledge</EmailButton>
+    </EmailLayout>,
+  );
+}
+
+export function pledgeDecisionEmail({
+  councilName,
+  title,
+  url,
+  quantity,
+  accepted,
+  reason,
+}: Omit<Base, "supplierName"> & { accepted: boolean; reason?: string | null }) {
+  const word = accepted ? "accepted" : "declined";
+  return renderEmail(
+    `Pledge ${word}: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      preview={`Your pledge was ${word}`}
+      heading={`Your pledge was ${word}`}
+    >
+      <EmailParagraph>
+        Your pledge of {quantity} to “{title}” was {word}.
+        {accepted ? " Please report the delivery once you have delivered it." : ""}
+      </EmailParagraph>
+      {reason ? <EmailParagraph>Reason: {reason}</EmailParagraph> : null}
+      <EmailButton href={url}>View your pledge</EmailButton>
+    </EmailLayout>,
+  );
+}
+
+export function deliveryReportedEmail({ councilName, title, url, supplierName, quantity }: Base) {
+  return renderEmail(
+    `Please confirm delivery: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      preview="A supplier reported a delivery"
+      heading="Please confirm the delivery"
+    >
+      <EmailParagraph>
+        {supplierName} reported delivering {quantity} for your request “{title}”. Please confirm you received
+        it, or tell us if something is wrong.
+      </EmailParagraph>
+      <EmailButton href={url}>Confirm the delivery</EmailButton>
+    </EmailLayout>,
+  );
+}
+
+export function deliveryConfirmedEmail({ councilName, title, url, quantity }: Omit<Base, "supplierName">) {
+  return renderEmail(
+    `Delivery confirmed: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      preview="Your delivery was confirmed"
+      heading="Your delivery was confirmed"
+    >
+      <EmailParagraph>
+        The requestor confirmed receiving {quantity} for “{title}”. It now counts as delivered social value.
+      </EmailParagraph>
+      <EmailButton href={url}>View your pledge</EmailButton>
+    </EmailLayout>,
+  );
+}

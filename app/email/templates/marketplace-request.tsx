@@ -1,0 +1,51 @@
+// Emails to requestors about their request: approved, changes requested, about to expire.
+import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render.server.tsx";
+
+type Base = { councilName: string; title: string; url: string };
+
+export function requestApprovedEmail({ councilName, title, url }: Base) {
+  return renderEmail(
+    `Your request is now open: ${title}`,
+    <EmailLayout councilName={councilName} preview="Suppliers can now pledge" heading="Your request is open">
+      <EmailParagraph>
+        {councilName} approved your request “{title}”. It is now on the marketplace and suppliers can pledge
+        to it.
+      </EmailParagraph>
+      <EmailButton href={url}>Manage your request</EmailButton>
+    </EmailLayout>,
+  );
+}
+
+export function changesRequestedEmail({ councilName, title, url, comment }: Base & { comment: string }) {
+  return renderEmail(
+    `Changes requested: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      preview="The council asked for changes"
+      heading="Changes requested"
+    >
+      <EmailParagraph>
+        {councilName} asked for changes to your request “{title}” before it can be published:
+      </EmailParagraph>
+      <EmailParagraph>{comment}</EmailParagraph>
+      <EmailButton href={url}>Edit your request</EmailButton>
+    </EmailLayout>,
+  );
+}
+
+export function expiryReminderEmail({ councilName, title, url, neededBy }: Base & { neededBy: string }) {
+  return renderEmail(
+    `Your request closes on ${neededBy}: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      preview="Your request closes in 7 days"
+      heading="Your request closes soon"
+    >
+      <EmailParagraph>
+        Your request “{title}” closes on {neededBy}. After that date it will expire and suppliers will no
+        longer be able to pledge. You can extend it once.
+      </EmailParagraph>
+      <EmailButton href={url}>Extend or manage your request</EmailButton>
+    </EmailLayout>,
+  );
+}

@@ -1,0 +1,124 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { councilIdsOf, notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requestRolesOf } from "~/domain/marketplace/access.server.ts";
+import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { getModerationRequest } from "~/domain/marketplace/queries.server.ts";
+import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { changeRequest } from "~/domain/marketplace/requests.server.ts";
+import { moderationSchema } from "~/domain/marketplace/schemas.ts";
+import { BackLink, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
+import { formatDate, formatDateTime } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Review a request – Social Value Marketplace" }];
+
+// Officers of the request's own council only; other councils' requests answer 404.
+async function requireReviewable(request: Request, id: string) {
+  const { viewer } = await requireCouncilOfficer(request);
+  const officerCouncils = viewer.memberships
+    .filter((m) => m.kind === "COUNCIL" && ["ADMIN", "OFFICER"].includes(m.role))
+    .map((m) => m.organisationId);
+  const need = await getModerationRequest(
+    id,
+    officerCouncils.filter((c) => councilIdsOf(viewer).includes(c)),
+  );
+  if (!need) notFound();
+  return { viewer, need };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { need } = await requireReviewable(request, params.id!);
+  return json({ need });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, need } = await requireReviewable(request, params.id!);
+  const submission = parseWithZod(await request.formData(), { schema: moderationSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await changeRequest({
+    requestId: need.id,
+    action: submission.value.intent,
+    roles: requestRolesOf(viewer, need),
+    actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
+    reason: submission.value.comment,
+  });
+  if (!result.ok)
+    return json(submission.reply({ formErrors: [result.formError ?? "That did not work."] }), {
+      status: 400,
+    });
+  return redirectWithFlash("/council/moderation", {
+    kind: "success",
+    message:
+      submission.value.intent === "approve" ? `Approved: ${need.title}` : `Changes requested: ${need.title}`,
+  });
+}
+
+export default function ReviewRequestPage() {
+  const { need } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  return (
+    <>
+      <BackLink to="/council/moderation">Back to requests to approve</BackLink>
+      <PageHeading caption={need.organisation.name}>{need.title}</PageHeading>
+      <p className="mb-6">
+        <Tag>{statusLabel(need.status)}</Tag>{" "}
+        {need.organisation.status === "VERIFIED" ? null : (
+          <Tag colour="orange">organisation not verified</Tag>
+        )}
+      </p>
+      <p className="mb-6 max-w-3xl whitespace-pre-line">{need.description}</p>
+      <SummaryList
+        rows={[
+          { key: "Type of help", value: helpTypeLabel(need.helpType) },
+          { key: "Quantity", value: formatQuantity(need.helpType, need.quantity, need.unitLabel) },
+          { key: "Category", value: need.category.name },
+          {
+            key: "Where",
+            value: [need.district?.name, need.postcodeArea, need.isRemote ? "Remote" : null]
+              .filter(Boolean)
+              .join(", "),
+          },
+          { key: "Needed by", value: formatDate(need.neededBy) },
+          { key: "Who benefits", value: need.beneficiaries ?? "Not given" },
+          { key: "Contact preference", value: need.contactPreference ?? "Not given" },
+        ]}
+      />
+      {need.status === "SUBMITTED" ? (
+        <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
+          <ErrorSummary errors={form.allErrors} />
+          <Textarea
+            name="comment"
+            label="Comment for the requestor"
+            hint="Required if you ask for changes. The requestor sees it."
+            rows={3}
+            errors={fields.comment.errors}
+            defaultValue={fields.comment.initialValue as string | undefined}
+          />
+          <div className="flex flex-wrap gap-4">
+            <Button name="intent" value="approve">
+              Approve and publish
+            </Button>
+            <Button name="intent" value="requestChanges" variant="secondary">
+              Request changes
+            </Button>
+          </div>
+        </Form>
+      ) : null}
+      <Timeline
+        items={need.events.map((e) => ({
+          id: e.id,
+          title: statusLabel(e.toStatus),
+          when: formatDateTime(e.createdAt),
+          who: e.actor?.name,
+          why: e.reason,
+        }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { moderationQueue } from "~/domain/marketplace/queries.server.ts";
+import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Requests to approve – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const queue = await moderationQueue(membership.organisationId);
+  return json({ queue, councilName: membership.organisationName });
+}
+
+export default function ModerationQueuePage() {
+  const { queue, councilName } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption={councilName}>Requests to approve</PageHeading>
+      <Table
+        caption={`${queue.length} waiting, oldest first`}
+        rows={queue}
+        rowKey={(r) => r.id}
+        empty="No requests are waiting for approval."
+        columns={[
+          {
+            header: "Request",
+            cell: (r) => <Link to={`/council/moderation/${r.id}`}>{r.title}</Link>,
+            rowHeader: true,
+          },
+          {
+            header: "Posted by",
+            cell: (r) => (
+              <>
+                {r.organisation.name}{" "}
+                {r.organisation.status === "VERIFIED" ? null : <Tag colour="orange">not verified</Tag>}
+              </>
+            ),
+          },
+          { header: "Type of help", cell: (r) => helpTypeLabel(r.helpType) },
+          { header: "Category", cell: (r) => r.category.name },
+          { header: "Submitted", cell: (r) => formatDate(r.submittedAt) },
+        ]}
+      />
+    </>
+  );
+}

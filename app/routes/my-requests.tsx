@@ -1,0 +1,58 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireMembership } from "~/auth/permissions.server.ts";
+import { formatQuantity } from "~/domain/marketplace/help-types.ts";
+import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts";
+import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Your requests – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireMembership(request, { kinds: ["VCSE", "COUNCIL"] });
+  const requests = await listOrganisationRequests(membership.organisationId);
+  return json({ requests, organisationName: membership.organisationName });
+}
+
+export default function MyRequestsPage() {
+  const { requests, organisationName } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption={organisationName}>Your requests</PageHeading>
+      <p className="mb-8">
+        <Link
+          to="/requests/new"
+          className="inline-block bg-brand px-4 py-2 font-bold text-white no-underline shadow-[0_2px_0_#0b0c0c] hover:bg-brand-dark hover:text-white"
+        >
+          Post a request
+        </Link>
+      </p>
+      <Table
+        caption="Requests posted by your organisation"
+        rows={requests}
+        rowKey={(r) => r.id}
+        empty="You have not posted any requests yet."
+        columns={[
+          {
+            header: "Request",
+            cell: (r) => <Link to={`/requests/${r.id}/manage`}>{r.title}</Link>,
+            rowHeader: true,
+          },
+          { header: "Status", cell: (r) => <Tag>{statusLabel(r.status)}</Tag> },
+          {
+            header: "Pledged",
+            cell: (r) =>
+              `${formatQuantity(r.helpType, r.pledgedQuantity, r.unitLabel)} of ${formatQuantity(r.helpType, r.quantity, r.unitLabel)}`,
+          },
+          { header: "Needed by", cell: (r) => formatDate(r.neededBy) },
+          {
+            header: "Waiting for you",
+            cell: (r) => (r._count.pledges ? `${r._count.pledges} pledge(s)` : "Nothing"),
+            numeric: true,
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,238 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireViewer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
+import { formatQuantity } from "~/domain/marketplace/help-types.ts";
+import { canPledge, pledgeStatusLabel, type PledgeAction } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { changePledge } from "~/domain/marketplace/pledges.server.ts";
+import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
+import { pledgeActionSchema } from "~/domain/marketplace/schemas.ts";
+import { PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, DateInput, ErrorSummary, Radios, TextInput, Textarea } from "~/ui/form.tsx";
+import { formatDate, formatDateTime, isoDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Pledge – Social Value Marketplace" }];
+
+// The supplier that pledged and the requestor it pledged to may see a pledge; anyone else gets 404.
+async function requirePledge(request: Request, id: string) {
+  const viewer = await requireViewer(request);
+  const pledge = await getPledgePage(
+    id,
+    viewer.memberships.map((m) => m.organisationId),
+  );
+  if (!pledge) notFound();
+  return { viewer, pledge, roles: pledgeRolesOf(viewer, pledge) };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { pledge, roles } = await requirePledge(request, params.id!);
+  return json({ pledge, roles, today: isoDate(new Date()) });
+}
+
+const FLASH: Record<PledgeAction, string> = {
+  accept: "Pledge accepted",
+  decline: "Pledge declined",
+  withdraw: "Pledge withdrawn",
+  reportDelivery: "Delivery reported",
+  confirm: "Delivery confirmed",
+  dispute: "Delivery disputed",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, pledge, roles } = await requirePledge(request, params.id!);
+  const submission = parseWithZod(await request.formData(), { schema: pledgeActionSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const value = submission.value;
+  const result = await changePledge({
+    pledgeId: pledge.id,
+    action: value.intent,
+    roles,
+    actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
+    reason: "reason" in value ? value.reason : null,
+    ...(value.intent === "reportDelivery" ? value : {}),
+    ...(value.intent === "confirm" ? { rating: value.rating, feedback: value.feedback } : {}),
+  });
+  if (!result.ok)
+    return json(submission.reply({ formErrors: [result.formError ?? "That did not work."] }), {
+      status: 400,
+    });
+  return redirectWithFlash(`/pledges/${pledge.id}`, { kind: "success", message: FLASH[value.intent] });
+}
+
+export default function PledgeDetailPage() {
+  const { pledge, roles, today } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const can = (a: PledgeAction) => roles.some((r) => canPledge(pledge.status, a, r));
+  const q = (n: number) => formatQuantity(pledge.request.helpType, n, pledge.request.unitLabel);
+  const initial = (name: string) => {
+    const v = (fields as unknown as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
+    return typeof v === "string" ? v : undefined;
+  };
+  return (
+    <>
+      <PageHeading caption={`Pledge from ${pledge.supplierOrganisation.name}`}>
+        {pledge.request.title}
+      </PageHeading>
+      <ErrorSummary errors={form.allErrors} />
+      <p className="mb-6">
+        <Tag>{pledgeStatusLabel(pledge.status)}</Tag>
+      </p>
+      <SummaryList
+        rows={[
+          { key: "Pledged", value: q(pledge.quantity) },
+          { key: "Expected delivery", value: formatDate(pledge.expectedDeliveryDate) },
+          { key: "Message", value: pledge.message || "None" },
+          ...(pledge.commitment
+            ? [
+                {
+                  key: "Counts towards",
+                  value: `${pledge.commitment.contract.reference}: ${pledge.commitment.measure.name}`,
+                },
+              ]
+            : []),
+          ...(pledge.decisionReason ? [{ key: "Reason declined", value: pledge.decisionReason }] : []),
+          ...(pledge.deliveredQuantity != null
+            ? [
+                {
+                  key: "Delivered",
+                  value: `${q(pledge.deliveredQuantity)} on ${formatDate(pledge.deliveredOn)}`,
+                },
+                { key: "Delivery note", value: pledge.deliveryNote ?? "" },
+              ]
+            : []),
+          ...(pledge.rating ? [{ key: "Rating", value: `${pledge.rating} out of 5` }] : []),
+          ...(pledge.feedback ? [{ key: "Feedback", value: pledge.feedback }] : []),
+          ...(pledge.disputeReason ? [{ key: "What is wrong", value: pledge.disputeReason }] : []),
+        ]}
+      />
+      <p className="mb-8">
+        <Link
+          to={
+            roles.includes("REQUESTOR")
+              ? `/requests/${pledge.request.id}/manage`
+              : `/requests/${pledge.request.id}`
+          }
+        >
+          View the request
+        </Link>
+      </p>
+
+      {can("accept") ? (
+        <Form method="post" {...getFormProps(form)} className="mb-8">
+          <Button name="intent" value="accept">
+            Accept pledge
+          </Button>
+        </Form>
+      ) : null}
+      {can("decline") ? (
+        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 className="mb-4 text-2xl font-bold">Decline the pledge</h2>
+          <Textarea
+            name="reason"
+            label="Reason for declining"
+            hint="The supplier will see this"
+            rows={2}
+            errors={fields.reason?.errors}
+          />
+          <Button name="intent" value="decline" variant="warning">
+            Decline pledge
+          </Button>
+        </Form>
+      ) : null}
+      {can("withdraw") ? (
+        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 className="mb-4 text-2xl font-bold">Withdraw your pledge</h2>
+          <Textarea
+            name="reason"
+            label="Why are you withdrawing it? (optional)"
+            rows={2}
+            errors={fields.reason?.errors}
+          />
+          <Button name="intent" value="withdraw" variant="warning">
+            Withdraw pledge
+          </Button>
+        </Form>
+      ) : null}
+      {can("reportDelivery") ? (
+        <Form method="post" noValidate className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 className="mb-4 text-2xl font-bold">Report delivery</h2>
+          <TextInput
+            name="deliveredQuantity"
+            label="How much did you deliver?"
+            inputMode="numeric"
+            width="10"
+            errors={fields.deliveredQuantity?.errors}
+            defaultValue={initial("deliveredQuantity") ?? String(pledge.quantity)}
+          />
+          <DateInput
+            name="deliveredOn"
+            label="Date delivered"
+            max={today}
+            errors={fields.deliveredOn?.errors}
+            defaultValue={initial("deliveredOn") ?? today}
+          />
+          <Textarea
+            name="deliveryNote"
+            label="What was delivered?"
+            rows={3}
+            errors={fields.deliveryNote?.errors}
+            defaultValue={initial("deliveryNote")}
+          />
+          <Button name="intent" value="reportDelivery">
+            Report delivery
+          </Button>
+        </Form>
+      ) : null}
+      {can("confirm") ? (
+        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 className="mb-4 text-2xl font-bold">Confirm you received it</h2>
+          <Radios
+            name="rating"
+            legend="How would you rate it? (optional)"
+            inline
+            options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n}` }))}
+            errors={fields.rating?.errors}
+          />
+          <Textarea
+            name="feedback"
+            label="Feedback for the supplier (optional)"
+            rows={3}
+            errors={fields.feedback?.errors}
+          />
+          <Button name="intent" value="confirm">
+            Confirm delivery
+          </Button>
+        </Form>
+      ) : null}
+      {can("dispute") ? (
+        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 className="mb-4 text-2xl font-bold">Something wrong?</h2>
+          <Textarea
+            name="reason"
+            label="What is wrong with the delivery?"
+            rows={2}
+            errors={fields.reason?.errors}
+          />
+          <Button name="intent" value="dispute" variant="warning">
+            Dispute delivery
+          </Button>
+        </Form>
+      ) : null}
+
+      <Timeline
+        items={pledge.events.map((e) => ({
+          id: e.id,
+          title: pledgeStatusLabel(e.toStatus),
+          when: formatDateTime(e.createdAt),
+          who: e.actor?.name,
+          why: e.reason,
+        }))}
+      />
+    </>
+  );
+}

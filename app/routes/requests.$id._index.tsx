@@ -1,0 +1,123 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { councilIdsOf, getViewer, notFound } from "~/auth/permissions.server.ts";
+import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { getRequestPage } from "~/domain/marketplace/queries.server.ts";
+import { PLEDGEABLE_STATUSES, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.request.title ?? "Request"} – Social Value Marketplace` },
+];
+
+// Public for published requests; the requestor and its council's officers also see unpublished ones.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const organisationIds = viewer?.memberships.map((m) => m.organisationId) ?? [];
+  const councilIds = viewer ? councilIdsOf(viewer) : [];
+  const page = await getRequestPage(params.id!, organisationIds, councilIds);
+  if (!page) notFound();
+  const { organisationId, councilId, ...details } = page.request;
+  const isRequestor = organisationIds.includes(organisationId);
+  const isOfficer = councilIds.includes(councilId);
+  const canPledge =
+    PLEDGEABLE_STATUSES.includes(details.status) &&
+    !isRequestor &&
+    Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
+  return json({
+    request: details,
+    events: page.events,
+    isRequestor,
+    isOfficer,
+    canPledge,
+    signedIn: Boolean(viewer),
+  });
+}
+
+export default function RequestPage() {
+  const { request, events, isRequestor, isOfficer, canPledge, signedIn } = useLoaderData<typeof loader>();
+  const left = request.quantity - request.pledgedQuantity;
+  const open = PLEDGEABLE_STATUSES.includes(request.status);
+  return (
+    <>
+      <PageHeading caption={`${request.organisation.name} · ${request.council.name}`}>
+        {request.title}
+      </PageHeading>
+      <p className="mb-6">
+        <Tag colour={open ? "green" : "grey"}>{statusLabel(request.status)}</Tag>
+      </p>
+      <div className="mb-8 border-l-8 border-brand bg-gray-100 p-4">
+        <p className="text-xl">
+          Still needed: <strong>{formatQuantity(request.helpType, left, request.unitLabel)}</strong> of{" "}
+          {formatQuantity(request.helpType, request.quantity, request.unitLabel)}
+        </p>
+        <p>Needed by {formatDate(request.neededBy)}</p>
+      </div>
+      <p className="mb-8 max-w-3xl whitespace-pre-line">{request.description}</p>
+      <SummaryList
+        rows={[
+          { key: "Type of help", value: helpTypeLabel(request.helpType) },
+          { key: "Category", value: request.category.name },
+          {
+            key: "Where",
+            value:
+              [request.district?.name, request.postcodeArea, request.isRemote ? "Can be done remotely" : null]
+                .filter(Boolean)
+                .join(", ") || "Not given",
+          },
+          {
+            key: "Who benefits",
+            value:
+              [request.beneficiaries, request.beneficiaryCount ? `${request.beneficiaryCount} people` : null]
+                .filter(Boolean)
+                .join(" — ") || "Not given",
+          },
+          {
+            key: "Published",
+            value: request.publishedAt ? formatDate(request.publishedAt) : "Not yet published",
+          },
+        ]}
+      />
+      {canPledge ? (
+        <p className="mb-8">
+          <Link
+            to={`/requests/${request.id}/pledge`}
+            className="inline-block bg-brand px-4 py-2 font-bold text-white no-underline shadow-[0_2px_0_#0b0c0c] hover:bg-brand-dark hover:text-white"
+          >
+            Pledge to this request
+          </Link>
+        </p>
+      ) : open && !signedIn ? (
+        <p className="mb-8">
+          <Link to={`/sign-in?redirectTo=${encodeURIComponent(`/requests/${request.id}/pledge`)}`}>
+            Sign in as a supplier
+          </Link>{" "}
+          to pledge.
+        </p>
+      ) : null}
+      {isRequestor ? (
+        <p className="mb-8">
+          <Link to={`/requests/${request.id}/manage`}>Manage this request</Link>
+        </p>
+      ) : null}
+      {isOfficer && request.status === "SUBMITTED" ? (
+        <p className="mb-8">
+          <Link to={`/council/moderation/${request.id}`}>Review this request</Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-4 text-2xl font-bold">
+          History
+        </h2>
+        <ol className="space-y-2 border-l-4 border-line pl-4">
+          {events.map((e) => (
+            <li key={e.id}>
+              <strong>{statusLabel(e.toStatus)}</strong> — {formatDate(e.createdAt)}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireMembership } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { getEditableRequest } from "~/domain/marketplace/queries.server.ts";
+import { EDITABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
+import { requestFormOptions, updateRequest } from "~/domain/marketplace/requests.server.ts";
+import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
+import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { isoDate } from "~/ui/format.ts";
+import { RequestForm } from "./requests.new/request-form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Edit request – Social Value Marketplace" }];
+
+const REQUESTORS = { kinds: ["VCSE", "COUNCIL"] as ("VCSE" | "COUNCIL")[] };
+
+async function requireEditable(request: Request, id: string) {
+  const { viewer, membership } = await requireMembership(request, REQUESTORS);
+  const need = await getEditableRequest(id, [membership.organisationId]);
+  if (!need) notFound();
+  return { viewer, membership, need };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { need } = await requireEditable(request, params.id!);
+  if (!EDITABLE_STATUSES.includes(need.status))
+    return redirectWithFlash(`/requests/${need.id}/manage`, {
+      kind: "info",
+      message: "This request can no longer be edited.",
+    });
+  const councils = await requestFormOptions();
+  const defaults: Record<string, string | undefined> = {
+    title: need.title,
+    description: need.description,
+    councilId: need.councilId,
+    categoryId: need.categoryId,
+    helpType: need.helpType,
+    quantity: String(need.quantity),
+    unitLabel: need.unitLabel ?? undefined,
+    districtId: need.districtId ?? undefined,
+    postcodeArea: need.postcodeArea ?? undefined,
+    isRemote: need.isRemote ? "on" : undefined,
+    neededBy: isoDate(need.neededBy),
+    beneficiaries: need.beneficiaries ?? undefined,
+    beneficiaryCount: need.beneficiaryCount == null ? undefined : String(need.beneficiaryCount),
+    contactPreference: need.contactPreference ?? undefined,
+  };
+  return json({ id: need.id, status: need.status, comment: need.moderationComment, councils, defaults });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership, need } = await requireEditable(request, params.id!);
+  const submission = parseWithZod(await request.formData(), { schema: requestFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await updateRequest({
+    requestId: need.id,
+    organisationId: membership.organisationId,
+    organisationVerified: membership.status === "VERIFIED",
+    form: submission.value,
+    actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
+  });
+  if (!result.ok)
+    return json(
+      submission.reply({
+        fieldErrors: result.fieldErrors,
+        formErrors: result.formError ? [result.formError] : undefined,
+      }),
+      {
+        status: 400,
+      },
+    );
+  return redirectWithFlash(`/requests/${need.id}/manage`, {
+    kind: "success",
+    message: result.status === "SUBMITTED" ? "Request submitted for approval" : "Changes saved",
+  });
+}
+
+export default function EditRequestPage() {
+  const { id, status, comment, councils, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink to={`/requests/${id}/manage`}>Back to the request</BackLink>
+      <PageHeading>Edit request</PageHeading>
+      {status === "CHANGES_REQUESTED" && comment ? (
+        <InsetText>
+          <strong>The council asked for changes:</strong> {comment}
+        </InsetText>
+      ) : null}
+      <RequestForm
+        lastResult={lastResult}
+        councils={councils}
+        defaults={defaults}
+        submitLabel="Save and submit for approval"
+      />
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireViewer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requestRolesOf } from "~/domain/marketplace/access.server.ts";
+import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { getManagedRequest } from "~/domain/marketplace/queries.server.ts";
+import { canRequest, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { changeRequest } from "~/domain/marketplace/requests.server.ts";
+import { manageRequestSchema } from "~/domain/marketplace/schemas.ts";
+import { PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, Checkbox, DateInput, ErrorSummary, Textarea } from "~/ui/form.tsx";
+import { formatDate, formatDateTime } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Manage your request – Social Value Marketplace" }];
+
+// Only members of the organisation that posted the request: everyone else gets 404.
+async function requireRequestor(request: Request, id: string) {
+  const viewer = await requireViewer(request);
+  const need = await getManagedRequest(
+    id,
+    viewer.memberships.map((m) => m.organisationId),
+  );
+  if (!need) notFound();
+  const membership = viewer.memberships.find((m) => m.organisationId === need.organisationId)!;
+  return { viewer, need, membership };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { need, membership } = await requireRequestor(request, params.id!);
+  const { contactPreference, ...rest } = need;
+  return json({ need: rest, contactPreference, verified: membership.status === "VERIFIED" });
+}
+
+const FLASH: Record<string, string> = {
+  submit: "Request submitted for approval",
+  withdraw: "Request withdrawn",
+  extend: "Needed-by date extended",
+  showcase: "Case study choice saved",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, need, membership } = await requireRequestor(request, params.id!);
+  const submission = parseWithZod(await request.formData(), { schema: manageRequestSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const value = submission.value;
+  const result = await changeRequest({
+    requestId: need.id,
+    action: value.intent === "showcase" ? "setShowcase" : value.intent,
+    roles: requestRolesOf(viewer, need),
+    actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
+    reason: value.intent === "withdraw" ? value.reason : null,
+    neededBy: value.intent === "extend" ? value.neededBy : undefined,
+    showcaseConsent: value.intent === "showcase" ? value.showcaseConsent : undefined,
+    organisationVerified: membership.status === "VERIFIED",
+  });
+  if (!result.ok)
+    return json(submission.reply({ formErrors: [result.formError ?? "That did not work."] }), {
+      status: 400,
+    });
+  return redirectWithFlash(`/requests/${need.id}/manage`, { kind: "success", message: FLASH[value.intent] });
+}
+
+export default function ManageRequestPage() {
+  const { need, contactPreference } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult });
+  const can = (a: Parameters<typeof canRequest>[1]) => canRequest(need.status, a, "REQUESTOR");
+  const left = need.quantity - need.pledgedQuantity;
+  return (
+    <>
+      <PageHeading caption="Manage your request">{need.title}</PageHeading>
+      <ErrorSummary errors={form.allErrors} />
+      <p className="mb-6">
+        <Tag>{statusLabel(need.status)}</Tag>
+      </p>
+      {need.status === "CHANGES_REQUESTED" && need.moderationComment ? (
+        <div className="mb-6 border-l-8 border-error p-4">
+          <strong>The council asked for changes:</strong> {need.moderationComment}
+        </div>
+      ) : null}
+      <SummaryList
+        rows={[
+          { key: "Type of help", value: helpTypeLabel(need.helpType) },
+          { key: "Quantity", value: formatQuantity(need.helpType, need.quantity, need.unitLabel) },
+          { key: "Still needed", value: formatQuantity(need.helpType, left, need.unitLabel) },
+          { key: "Needed by", value: formatDate(need.neededBy) + (need.extendedAt ? " (extended)" : "") },
+          { key: "Council", value: need.council.name },
+          { key: "Category", value: need.category.name },
+          { key: "Contact preference (private)", value: contactPreference || "Not given" },
+        ]}
+      />
+      <ul className="mb-8 flex flex-wrap gap-6">
+        {need.publishedAt ? (
+          <li>
+            <Link to={`/requests/${need.id}`}>View the public page</Link>
+          </li>
+        ) : null}
+        {can("edit") ? (
+          <li>
+            <Link to={`/requests/${need.id}/edit`}>Edit request</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/my-requests">All your requests</Link>
+        </li>
+      </ul>
+      {can("submit") ? (
+        <Form method="post" {...getFormProps(form)} className="mb-8">
+          <Button name="intent" value="submit">
+            Submit for approval
+          </Button>
+        </Form>
+      ) : null}
+
+      <section aria-labelledby="pledges-heading" className="mb-8">
+        <h2 id="pledges-heading" className="mb-4 text-2xl font-bold">
+          Pledges
+        </h2>
+        <Table
+          caption="Pledges to this request"
+          rows={need.pledges}
+          rowKey={(p) => p.id}
+          empty="No pledges yet."
+          columns={[
+            { header: "Supplier", cell: (p) => p.supplierOrganisation.name, rowHeader: true },
+            { header: "Quantity", cell: (p) => formatQuantity(need.helpType, p.quantity, need.unitLabel) },
+            { header: "Status", cell: (p) => <Tag colour="grey">{pledgeStatusLabel(p.status)}</Tag> },
+            {
+              header: "Action",
+              cell: (p) => (
+                <Link to={`/pledges/${p.id}`}>
+                  {p.status === "OFFERED"
+                    ? "Accept or decline"
+                    : p.status === "DELIVERED"
+                      ? "Confirm delivery"
+                      : "View"}
+                  <span className="sr-only"> the pledge from {p.supplierOrganisation.name}</span>
+                </Link>
+              ),
+            },
+          ]}
+        />
+      </section>
+
+      {can("extend") && !need.extendedAt ? (
+        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 className="mb-4 text-2xl font-bold">Extend the needed-by date</h2>
+          <p className="mb-4">You can extend a request once.</p>
+          <DateInput name="neededBy" label="New needed-by date" errors={fields.neededBy?.errors} />
+          <Button name="intent" value="extend" variant="secondary">
+            Extend
+          </Button>
+        </Form>
+      ) : null}
+
+      {need.status === "FULFILLED" ? (
+        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 className="mb-4 text-2xl font-bold">Case study</h2>
+          <Checkbox
+            name="showcaseConsent"
+            label="Show this request as a case study on the public impact page"
+            hint="Only the title, category and what was delivered are shown."
+            defaultChecked={need.showcaseConsent}
+          />
+          <Button name="intent" value="showcase" variant="secondary">
+            Save
+          </Button>
+        </Form>
+      ) : null}
+
+      {can("withdraw") ? (
+        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 className="mb-4 text-2xl font-bold">Withdraw the request</h2>
+          <Textarea
+            name="reason"
+            label="Why are you withdrawing it? (optional)"
+            rows={2}
+            errors={fields.reason?.errors}
+          />
+          <Button name="intent" value="withdraw" variant="warning">
+            Withdraw request
+          </Button>
+        </Form>
+      ) : null}
+
+      <Timeline
+        items={need.events.map((e) => ({
+          id: e.id,
+          title: statusLabel(e.toStatus),
+          when: formatDateTime(e.createdAt),
+          who: e.actor?.name,
+          why: e.reason,
+        }))}
+      />
+    </>
+  );
+}

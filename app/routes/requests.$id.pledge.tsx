@@ -1,0 +1,123 @@
+import crypto from "node:crypto";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireMembership } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { formatQuantity, HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
+import { PLEDGEABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
+import { pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
+import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, DateInput, ErrorSummary, Select, TextInput, Textarea } from "~/ui/form.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Pledge to a request – Social Value Marketplace" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
+  const target = await getRequestForPledge(params.id!, membership.organisationId);
+  if (!target) notFound();
+  const { request: need, commitments } = target;
+  return json({
+    need: { ...need, organisationId: undefined },
+    commitments,
+    verified: membership.status === "VERIFIED",
+    own: need.organisationId === membership.organisationId,
+    // one key per form: a double-submitted form makes one pledge
+    submissionKey: crypto.randomUUID(),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
+  const submission = parseWithZod(await request.formData(), { schema: pledgeFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (membership.status !== "VERIFIED")
+    return json(
+      submission.reply({
+        formErrors: ["Your organisation must be verified by the council before it can pledge."],
+      }),
+      { status: 400 },
+    );
+  const result = await createPledge({
+    ...submission.value,
+    requestId: params.id!,
+    supplierOrganisationId: membership.organisationId,
+    actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
+  });
+  if (!result.ok) {
+    const { "": formErrors, ...fieldErrors } = result.fieldErrors ?? {};
+    return json(submission.reply({ formErrors, fieldErrors }), { status: 400 });
+  }
+  return redirectWithFlash(`/pledges/${result.pledgeId}`, { kind: "success", message: "Pledge sent" });
+}
+
+export default function PledgePage() {
+  const { need, commitments, verified, own, submissionKey } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const left = need.quantity - need.pledgedQuantity;
+  const unit = HELP_TYPES.find((h) => h.value === need.helpType)?.unit ?? "";
+  const closed = !PLEDGEABLE_STATUSES.includes(need.status) || left <= 0;
+  return (
+    <>
+      <BackLink to={`/requests/${need.id}`}>Back to the request</BackLink>
+      <PageHeading caption={`${need.title} · ${need.council.name}`}>Pledge to this request</PageHeading>
+      <p className="mb-6 text-xl">
+        Still needed: <strong>{formatQuantity(need.helpType, left, need.unitLabel)}</strong> by{" "}
+        {formatDate(need.neededBy)}
+      </p>
+      {own ? (
+        <InsetText>You cannot pledge to your own organisation&apos;s request.</InsetText>
+      ) : closed ? (
+        <InsetText>This request is closed to new pledges.</InsetText>
+      ) : !verified ? (
+        <InsetText>Your organisation must be verified by the council before it can pledge.</InsetText>
+      ) : (
+        <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
+          <ErrorSummary errors={form.allErrors} />
+          <input type="hidden" name="submissionKey" value={submissionKey} />
+          <TextInput
+            name="quantity"
+            label={`How much are you pledging (${need.unitLabel || unit})?`}
+            hint={`Up to ${formatQuantity(need.helpType, left, need.unitLabel)}`}
+            inputMode="numeric"
+            width="10"
+            errors={fields.quantity.errors}
+            defaultValue={fields.quantity.initialValue as string | undefined}
+          />
+          <Textarea
+            name="message"
+            label="Message to the requestor (optional)"
+            rows={3}
+            errors={fields.message.errors}
+            defaultValue={fields.message.initialValue as string | undefined}
+          />
+          <DateInput
+            name="expectedDeliveryDate"
+            label="When do you expect to deliver it?"
+            errors={fields.expectedDeliveryDate.errors}
+            defaultValue={fields.expectedDeliveryDate.initialValue as string | undefined}
+          />
+          {commitments.length ? (
+            <Select
+              name="commitmentId"
+              label="Which of your commitments does it count towards? (optional)"
+              placeholder="None"
+              options={commitments.map((c) => ({
+                value: c.id,
+                label: `${c.contract.reference} ${c.contract.title}: ${c.measure.name}`,
+              }))}
+              errors={fields.commitmentId.errors}
+              defaultValue={fields.commitmentId.initialValue as string | undefined}
+            />
+          ) : null}
+          <Button>Send pledge</Button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { getViewer } from "~/auth/permissions.server.ts";
+import { formatQuantity, HELP_TYPES, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { parseSearch, searchQueryString } from "~/domain/marketplace/schemas.ts";
+import { searchOptions, searchRequests } from "~/domain/marketplace/search.server.ts";
+import { PageHeading, Pagination } from "~/ui/components.tsx";
+import { Button, Checkbox, DateInput, Select, TextInput } from "~/ui/form.tsx";
+import { formatDate, formatNumber } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Find a request to support – Social Value Marketplace" }];
+
+// Public: anyone may browse open requests; the filters live in the query string so results can be shared.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const filters = parseSearch(url.searchParams);
+  const [result, councils, viewer] = await Promise.all([
+    searchRequests(filters),
+    searchOptions(),
+    getViewer(request),
+  ]);
+  const canSaveSearch = Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
+  return json({ ...result, filters, councils, canSaveSearch, query: searchQueryString(filters) });
+}
+
+export default function RequestsPage() {
+  const { requests, total, page, pageCount, filters, councils, canSaveSearch, query } =
+    useLoaderData<typeof loader>();
+  const location = useLocation();
+  const councilsShown = filters.council ? councils.filter((c) => c.id === filters.council) : councils;
+  const many = councils.length > 1;
+  const categories = councilsShown.flatMap((c) =>
+    c.categories.map((cat) => ({ value: cat.id, label: many ? `${cat.name} (${c.name})` : cat.name })),
+  );
+  const districts = councilsShown.flatMap((c) =>
+    c.districts.map((d) => ({ value: d.id, label: many ? `${d.name} (${c.name})` : d.name })),
+  );
+  return (
+    <>
+      <PageHeading>Find a request to support</PageHeading>
+      <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
+        <section aria-labelledby="filters-heading">
+          <h2 id="filters-heading" className="mb-4 text-2xl font-bold">
+            Search and filter
+          </h2>
+          <Form method="get" action="/requests">
+            <TextInput
+              name="q"
+              label="Search"
+              hint="For example, laptops or garden"
+              defaultValue={filters.q ?? ""}
+            />
+            <Select
+              name="council"
+              label="Council"
+              placeholder="Any council"
+              options={councils.map((c) => ({ value: c.id, label: c.name }))}
+              defaultValue={filters.council}
+            />
+            <Select
+              name="category"
+              label="Category"
+              placeholder="Any category"
+              options={categories}
+              defaultValue={filters.category}
+            />
+            <Select
+              name="helpType"
+              label="Type of help"
+              placeholder="Any type of help"
+              options={HELP_TYPES.map((h) => ({ value: h.value, label: h.label }))}
+              defaultValue={filters.helpType}
+            />
+            <Select
+              name="district"
+              label="District"
+              placeholder="Any district"
+              options={districts}
+              defaultValue={filters.district}
+            />
+            <Checkbox
+              name="remote"
+              value="1"
+              label="Can be done remotely"
+              defaultChecked={filters.remote === "1"}
+            />
+            <DateInput
+              name="closingBefore"
+              label="Closing on or before"
+              hint=""
+              defaultValue={filters.closingBefore}
+            />
+            <Select
+              name="sort"
+              label="Sort by"
+              options={[
+                ...(filters.q ? [{ value: "relevance", label: "Best match" }] : []),
+                { value: "newest", label: "Newest" },
+                { value: "closing", label: "Closing soon" },
+              ]}
+              defaultValue={filters.sort ?? (filters.q ? "relevance" : "newest")}
+            />
+            <Button>Show requests</Button>
+          </Form>
+          {canSaveSearch ? (
+            <Form method="post" action="/saved-searches" className="mt-8 border-t-2 border-line pt-4">
+              <input type="hidden" name="intent" value="create" />
+              <input type="hidden" name="query" value={query} />
+              <TextInput
+                name="name"
+                label="Save this search"
+                hint="Give it a name to find it again"
+                width="20"
+              />
+              <Checkbox name="emailDigest" label="Email me new matches every day" defaultChecked />
+              <Button variant="secondary">Save search</Button>
+            </Form>
+          ) : null}
+        </section>
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading" className="mb-4 text-2xl font-bold" aria-live="polite">
+            {total === 1 ? "1 request" : `${formatNumber(total)} requests`}
+            {filters.q ? ` matching “${filters.q}”` : ""}
+          </h2>
+          {requests.length === 0 ? (
+            <p>No open requests match. Try fewer filters or different words.</p>
+          ) : (
+            <ul className="space-y-6">
+              {requests.map((r) => (
+                <li key={r.id} className="border-t-4 border-brand pt-3">
+                  <h3 className="mb-1 text-xl font-bold">
+                    <Link to={`/requests/${r.id}`}>{r.title}</Link>
+                  </h3>
+                  <p className="text-muted">
+                    {helpTypeLabel(r.helpType)} · {r.category.name} ·{" "}
+                    {r.district?.name ?? (r.isRemote ? "Remote" : "")}
+                    {r.district && r.isRemote ? " or remote" : ""} · {r.council.name}
+                  </p>
+                  <p>
+                    Still needed:{" "}
+                    <strong>{formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel)}</strong>{" "}
+                    of {formatQuantity(r.helpType, r.quantity, r.unitLabel)}, by {formatDate(r.neededBy)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination page={page} pageCount={pageCount} search={location.search} path="/requests" />
+        </section>
+      </div>
+    </>
+  );
+}

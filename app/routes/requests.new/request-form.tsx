@@ -1,0 +1,165 @@
+// The request form shared by "Post a request" and "Edit request". Works without JavaScript.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import {
+  Button,
+  Checkbox,
+  DateInput,
+  ErrorSummary,
+  Radios,
+  Select,
+  TextInput,
+  Textarea,
+} from "~/ui/form.tsx";
+
+export type CouncilOption = {
+  id: string;
+  name: string;
+  categories: { id: string; name: string }[];
+  districts: { id: string; name: string }[];
+};
+
+export type RequestDefaults = Partial<Record<string, string>>;
+
+export function RequestForm({
+  lastResult,
+  councils,
+  defaults,
+  submitLabel = "Submit for approval",
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  councils: CouncilOption[];
+  defaults: RequestDefaults;
+  submitLabel?: string;
+}) {
+  const [form, fields] = useForm({ lastResult, defaultValue: defaults, shouldRevalidate: "onBlur" });
+  const value = (name: string) => {
+    const v = (fields as unknown as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
+    return typeof v === "string" ? v : undefined;
+  };
+  const many = councils.length > 1;
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
+      <ErrorSummary errors={form.allErrors} />
+      <TextInput
+        name="title"
+        label="Title"
+        hint="Say what you need in a few words"
+        errors={fields.title.errors}
+        defaultValue={value("title")}
+      />
+      <Textarea
+        name="description"
+        label="What do you need, and why?"
+        hint="Do not include anyone's personal details. This is shown publicly."
+        errors={fields.description.errors}
+        defaultValue={value("description")}
+      />
+      <Select
+        name="councilId"
+        label="Which council is it for?"
+        placeholder="Select a council"
+        options={councils.map((c) => ({ value: c.id, label: c.name }))}
+        errors={fields.councilId.errors}
+        defaultValue={value("councilId")}
+      />
+      <Select
+        name="categoryId"
+        label="Category"
+        hint="From the council's needs and priorities list"
+        placeholder="Select a category"
+        options={councils.flatMap((c) =>
+          c.categories.map((cat) => ({ value: cat.id, label: many ? `${cat.name} (${c.name})` : cat.name })),
+        )}
+        errors={fields.categoryId.errors}
+        defaultValue={value("categoryId")}
+      />
+      <Radios
+        name="helpType"
+        legend="Type of help"
+        options={HELP_TYPES.map((h) => ({ value: h.value, label: h.label, hint: `Measured in ${h.unit}` }))}
+        errors={fields.helpType.errors}
+        defaultValue={value("helpType")}
+      />
+      <TextInput
+        name="quantity"
+        label="How much do you need?"
+        hint="In the unit of the type of help: hours, items, £ or places"
+        inputMode="numeric"
+        width="10"
+        errors={fields.quantity.errors}
+        defaultValue={value("quantity")}
+      />
+      <TextInput
+        name="unitLabel"
+        label="What are the items? (goods only)"
+        hint="For example, laptops"
+        width="20"
+        errors={fields.unitLabel.errors}
+        defaultValue={value("unitLabel")}
+      />
+      <Select
+        name="districtId"
+        label="District"
+        placeholder="No district"
+        options={councils.flatMap((c) =>
+          c.districts.map((d) => ({ value: d.id, label: many ? `${d.name} (${c.name})` : d.name })),
+        )}
+        errors={fields.districtId.errors}
+        defaultValue={value("districtId")}
+      />
+      <TextInput
+        name="postcodeArea"
+        label="Postcode area (optional)"
+        hint="The first half of the postcode, for example GU1"
+        width="5"
+        errors={fields.postcodeArea.errors}
+        defaultValue={value("postcodeArea")}
+      />
+      <Checkbox
+        name="isRemote"
+        label="Can be done remotely"
+        defaultChecked={value("isRemote") === "on"}
+        errors={fields.isRemote.errors}
+      />
+      <DateInput
+        name="neededBy"
+        label="Needed by"
+        errors={fields.neededBy.errors}
+        defaultValue={value("neededBy")}
+      />
+      <Textarea
+        name="beneficiaries"
+        label="Who benefits? (optional)"
+        rows={3}
+        errors={fields.beneficiaries.errors}
+        defaultValue={value("beneficiaries")}
+      />
+      <TextInput
+        name="beneficiaryCount"
+        label="How many people benefit? (optional)"
+        inputMode="numeric"
+        width="5"
+        errors={fields.beneficiaryCount.errors}
+        defaultValue={value("beneficiaryCount")}
+      />
+      <Textarea
+        name="contactPreference"
+        label="How should a supplier contact you? (optional)"
+        hint="Only you and the council see this. It is never shown publicly."
+        rows={2}
+        errors={fields.contactPreference.errors}
+        defaultValue={value("contactPreference")}
+      />
+      <div className="flex flex-wrap gap-4">
+        <Button name="intent" value="submit">
+          {submitLabel}
+        </Button>
+        <Button name="intent" value="draft" variant="secondary">
+          Save as draft
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,69 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireMembership } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { createRequest, requestFormOptions } from "~/domain/marketplace/requests.server.ts";
+import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
+import { InsetText, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { RequestForm } from "./request-form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Post a request – Social Value Marketplace" }];
+
+const REQUESTORS = { kinds: ["VCSE", "COUNCIL"] as ("VCSE" | "COUNCIL")[] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireMembership(request, REQUESTORS);
+  const councils = await requestFormOptions();
+  const homeCouncil = membership.kind === "COUNCIL" ? membership.organisationId : undefined;
+  return json({
+    councils,
+    organisationName: membership.organisationName,
+    verified: membership.status === "VERIFIED",
+    defaults: { councilId: homeCouncil ?? (councils.length === 1 ? councils[0].id : undefined) },
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireMembership(request, REQUESTORS);
+  const submission = parseWithZod(await request.formData(), { schema: requestFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await createRequest({
+    form: submission.value,
+    organisationId: membership.organisationId,
+    organisationVerified: membership.status === "VERIFIED",
+    actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
+  });
+  if (!result.ok)
+    return json(
+      submission.reply({
+        fieldErrors: result.fieldErrors,
+        formErrors: result.formError ? [result.formError] : undefined,
+      }),
+      {
+        status: 400,
+      },
+    );
+  return redirectWithFlash(`/requests/${result.id}/manage`, {
+    kind: "success",
+    message: result.status === "SUBMITTED" ? "Request submitted for approval" : "Draft saved",
+  });
+}
+
+export default function NewRequestPage() {
+  const { councils, organisationName, verified, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeading caption={organisationName}>Post a request</PageHeading>
+      {verified ? null : (
+        <InsetText>
+          Your organisation is waiting to be verified by the council. You can save drafts now and submit them
+          once you are verified.
+        </InsetText>
+      )}
+      <RequestForm lastResult={lastResult} councils={councils} defaults={defaults} />
+    </>
+  );
+}
