@@ -210,3 +210,29 @@ export function Notice({
 export function InsetText({ children }: { children: ReactNode }) {
   return <div className="my-6 border-l-8 border-line py-2 pl-4">{children}</div>;
 }
+
+// A record's history, oldest first: what happened, when, who (where the viewer may know) and why.
+export function Timeline({
+  items,
+  heading = "History",
+}: {
+  items: { id: string; title: ReactNode; when: ReactNode; who?: ReactNode; why?: ReactNode }[];
+  heading?: string;
+}) {
+  return (
+    <section aria-labelledby="timeline-heading" className="mb-8">
+      <h2 id="timeline-heading" className="mb-4 text-2xl font-bold">
+        {heading}
+      </h2>
+      <ol className="space-y-3 border-l-4 border-line pl-4">
+        {items.map((item) => (
+          <li key={item.id}>
+            <strong>{item.title}</strong> <span className="text-muted">— {item.when}</span>
+            {item.who ? <span className="block">By {item.who}</span> : null}
+            {item.why ? <span className="block whitespace-pre-line">{item.why}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
