@@ -11,3 +11,6 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
     return fallback;
   return to;
 }
+
+// Where a user lands after signing in: the role-based dashboard.
+export const SIGNED_IN_LANDING = "/dashboard";

@@ -13,6 +13,10 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "Home", show: () => true },
   { to: "/guidance", label: "Guidance", show: () => true },
   { to: "/impact", label: "Our impact", show: () => true },
+  { to: "/organisations", label: "Your organisations", show: (v) => v.signedIn },
+  { to: "/council/verification", label: "Verify organisations", show: (v) => v.kinds.includes("COUNCIL") },
+  { to: "/admin/councils", label: "Councils", show: (v) => v.isPlatformAdmin },
+  { to: "/admin/mailbox", label: "Mailbox", show: (v) => v.isPlatformAdmin },
 ];
 
 export function navigationFor(viewer: NavViewer) {

@@ -192,3 +192,14 @@ export const KIND_LABEL = {
 } as const;
 
 export const STATUS_LABEL = { PENDING: "Pending", VERIFIED: "Verified", REJECTED: "Rejected" } as const;
+
+// One message whatever was wrong, so the form never reveals which addresses have accounts.
+export const SIGN_IN_FAILED = "Incorrect email or password";
+
+export const tokenSchema = z.object({ token: z.string({ error: "This link is not valid" }).max(200) });
+
+export const adminCouncilsSchema = z.discriminatedUnion("intent", [
+  councilSchema.extend({ intent: z.literal("create-council") }),
+  z.object({ intent: z.literal("create-partnership"), partnershipName: partnershipSchema.shape.name }),
+  joinPartnershipSchema.extend({ intent: z.literal("set-partnership") }),
+]);

@@ -1,0 +1,39 @@
+// The platform admin's view of the email outbox: the demo's inbox when no email provider is set up.
+import { db } from "~/db.server.ts";
+import { getEnv } from "~/env.server.ts";
+
+const PAGE_SIZE = 25;
+
+export async function listMailbox(page: number) {
+  const [emails, total] = await Promise.all([
+    db.emailOutbox.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: { id: true, to: true, subject: true, status: true, createdAt: true },
+    }),
+    db.emailOutbox.count(),
+  ]);
+  return {
+    emails,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    providerConfigured: Boolean(getEnv().RESEND_API_KEY),
+  };
+}
+
+export function mailboxEmail(id: string) {
+  return db.emailOutbox.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      status: true,
+      attempts: true,
+      providerId: true,
+      lastError: true,
+      createdAt: true,
+    },
+  });
+}

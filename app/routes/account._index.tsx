@@ -1,0 +1,110 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/permissions.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { clearSessionCookie } from "~/auth/session.server.ts";
+import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from "~/domain/accounts/schemas.ts";
+import { signOutEverywhere } from "~/domain/accounts/users.server.ts";
+import { PageHeading, SummaryList, Table, Tag } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Your account – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  return json({
+    user: {
+      name: viewer.user.name,
+      email: viewer.user.email,
+      verified: Boolean(viewer.user.emailVerifiedAt),
+    },
+    memberships: viewer.memberships,
+  });
+}
+
+// The only form here: sign out of every device, this one included.
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  await signOutEverywhere(viewer.user.id, requestContext(request));
+  return redirectWithFlash(
+    "/sign-in",
+    { kind: "success", message: "You have been signed out on every device" },
+    { headers: { "Set-Cookie": clearSessionCookie() } },
+  );
+}
+
+export default function Account() {
+  const { user, memberships } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading>Your account</PageHeading>
+      <SummaryList
+        rows={[
+          { key: "Name", value: user.name, action: { to: "/account/name", label: "Change", hidden: "name" } },
+          {
+            key: "Email address",
+            value: (
+              <>
+                {user.email}{" "}
+                {user.verified ? null : (
+                  <>
+                    <Tag colour="yellow">Not confirmed</Tag> <Link to="/verify-email">Confirm it</Link>
+                  </>
+                )}
+              </>
+            ),
+            action: { to: "/account/email", label: "Change", hidden: "email address" },
+          },
+          {
+            key: "Password",
+            value: "••••••••••••",
+            action: { to: "/account/password", label: "Change", hidden: "password" },
+          },
+        ]}
+      />
+      <h2 className="mb-4 text-2xl font-bold">Your organisations</h2>
+      <Table
+        caption={<span className="sr-only">Your organisations</span>}
+        rows={memberships}
+        rowKey={(m) => m.organisationId}
+        empty="You do not belong to an organisation yet."
+        columns={[
+          {
+            header: "Organisation",
+            rowHeader: true,
+            cell: (m) => <Link to={`/organisations/${m.organisationId}`}>{m.organisationName}</Link>,
+          },
+          { header: "Type", cell: (m) => KIND_LABEL[m.kind] },
+          { header: "Your role", cell: (m) => ROLE_LABEL[m.role] },
+          {
+            header: "Status",
+            cell: (m) => (
+              <Tag colour={m.status === "VERIFIED" ? "green" : m.status === "PENDING" ? "yellow" : "red"}>
+                {STATUS_LABEL[m.status]}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+      <p className="mb-10">
+        <Link to="/organisations/new">Register an organisation</Link>
+      </p>
+      <h2 className="mb-4 text-2xl font-bold">Security and your data</h2>
+      <Form method="post" className="mb-6">
+        <p className="mb-4">If you signed in on a shared or lost device, sign out everywhere.</p>
+        <Button variant="secondary">Sign out of every device</Button>
+      </Form>
+      <ul className="space-y-2">
+        <li>
+          <a href="/account/data" download>
+            Download your data (JSON)
+          </a>
+        </li>
+        <li>
+          <Link to="/account/delete">Delete your account</Link>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { tokenSchema } from "~/domain/accounts/schemas.ts";
+import { confirmEmailChange } from "~/domain/accounts/users.server.ts";
+import { Notice, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [
+  { title: "Confirm your new email address – Social Value Marketplace" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ token: new URL(request.url).searchParams.get("token") });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const context = requestContext(request);
+  const submission = parseWithZod(await request.formData(), { schema: tokenSchema });
+  if (submission.status !== "success") return json({ error: "This link is not valid" }, { status: 400 });
+  const { token } = submission.value;
+  const limit = await consumeAttempt("verification", { ip: context.ip, account: token.slice(0, 16) });
+  if (!limit.ok) return json({ error: waitMessage(limit.retryAfterSeconds) }, { status: 429 });
+  const done = await confirmEmailChange(token, context);
+  if (!done)
+    return json(
+      { error: "This link has expired or has already been used. Change your email address again." },
+      { status: 400 },
+    );
+  return redirectWithFlash("/account", { kind: "success", message: "Your email address has been changed" });
+}
+
+export default function ConfirmEmail() {
+  const { token } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="max-w-2xl">
+      <PageHeading>Confirm your new email address</PageHeading>
+      {result?.error ? (
+        <Notice kind="error" title="There is a problem">
+          {result.error}
+        </Notice>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="token" value={token ?? ""} />
+        <p className="mb-6">Confirm that you want your account to use this address from now on.</p>
+        <Button>Confirm new email address</Button>
+      </Form>
+    </div>
+  );
+}

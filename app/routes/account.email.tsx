@@ -1,0 +1,73 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/permissions.server.ts";
+import { changeEmailSchema } from "~/domain/accounts/schemas.ts";
+import { requestEmailChange } from "~/domain/accounts/users.server.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Change your email address – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  return json({ email: viewer.user.email });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: changeEmailSchema });
+  const hideFields = ["currentPassword"];
+  if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
+  const result = await requestEmailChange(viewer.user.id, submission.value);
+  if (!result.ok)
+    return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
+  return redirectWithFlash("/account", {
+    kind: "success",
+    message: `If ${submission.value.email} is not used by another account, we have sent it a link. Your address changes when you open it.`,
+  });
+}
+
+export default function ChangeEmail() {
+  const { email } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
+  });
+  return (
+    <div className="max-w-2xl">
+      <BackLink to="/account">Back to your account</BackLink>
+      <PageHeading>Change your email address</PageHeading>
+      <p className="mb-6">
+        Your address is <strong>{email}</strong>. We will send a link to the new address; it replaces this one
+        when you open the link.
+      </p>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <ErrorSummary errors={form.allErrors} />
+        <TextInput
+          name={fields.email.name}
+          key={fields.email.key}
+          defaultValue={fields.email.initialValue as string | undefined}
+          label="New email address"
+          errors={fields.email.errors}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+        />
+        <TextInput
+          name={fields.currentPassword.name}
+          key={fields.currentPassword.key}
+          label="Your current password"
+          errors={fields.currentPassword.errors}
+          type="password"
+          autoComplete="current-password"
+        />
+        <Button>Send confirmation link</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { requireUser } from "~/auth/permissions.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { sessionCookie } from "~/auth/session.server.ts";
+import { changePasswordSchema, PASSWORD_MIN } from "~/domain/accounts/schemas.ts";
+import { changePassword } from "~/domain/accounts/users.server.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Change your password – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json(null);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const hideFields = ["currentPassword", "password", "confirmPassword"];
+  if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
+  const result = await changePassword(viewer.user.id, submission.value, requestContext(request));
+  if (!result.ok)
+    return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
+  // Every other session has ended; this browser continues with a brand-new one.
+  if (!("session" in result)) throw new Error("password change returned no session");
+  return redirectWithFlash(
+    "/account",
+    {
+      kind: "success",
+      message: "Your password has been changed. You have been signed out on other devices.",
+    },
+    { headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) } },
+  );
+}
+
+export default function ChangePassword() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+  });
+  return (
+    <div className="max-w-2xl">
+      <BackLink to="/account">Back to your account</BackLink>
+      <PageHeading>Change your password</PageHeading>
+      <p className="mb-6">You will stay signed in here and be signed out on every other device.</p>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <ErrorSummary errors={form.allErrors} />
+        <TextInput
+          name={fields.currentPassword.name}
+          key={fields.currentPassword.key}
+          label="Current password"
+          errors={fields.currentPassword.errors}
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextInput
+          name={fields.password.name}
+          key={fields.password.key}
+          label="New password"
+          hint={`At least ${PASSWORD_MIN} characters`}
+          errors={fields.password.errors}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextInput
+          name={fields.confirmPassword.name}
+          key={fields.confirmPassword.key}
+          label="Confirm new password"
+          errors={fields.confirmPassword.errors}
+          type="password"
+          autoComplete="new-password"
+        />
+        <Button>Change password</Button>
+      </Form>
+    </div>
+  );
+}

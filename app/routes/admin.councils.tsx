@@ -1,0 +1,158 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePlatformAdmin } from "~/auth/permissions.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import {
+  createCouncil,
+  createPartnership,
+  listCouncilsWithPartnerships,
+  setCouncilPartnership,
+} from "~/domain/accounts/organisations.server.ts";
+import { adminCouncilsSchema } from "~/domain/accounts/schemas.ts";
+import { PageHeading, Table } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Councils and partnerships – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePlatformAdmin(request);
+  const [councils, partnerships] = await listCouncilsWithPartnerships();
+  return json({ councils, partnerships });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requirePlatformAdmin(request);
+  const submission = parseWithZod(await request.formData(), { schema: adminCouncilsSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const context = requestContext(request);
+  const input = submission.value;
+  if (input.intent === "create-council") {
+    const result = await createCouncil(viewer.user.id, input, context);
+    if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+    return redirectWithFlash("/admin/councils", {
+      kind: "success",
+      message: `Council created. We have invited ${input.adminEmail} to be its admin.`,
+    });
+  }
+  if (input.intent === "create-partnership") {
+    const result = await createPartnership(viewer.user.id, input.partnershipName, context);
+    if (!result.ok)
+      return json(submission.reply({ fieldErrors: { partnershipName: result.fieldErrors.name } }), {
+        status: 400,
+      });
+    return redirectWithFlash("/admin/councils", { kind: "success", message: "Partnership created" });
+  }
+  const changed = await setCouncilPartnership(
+    viewer.user.id,
+    input.councilId,
+    input.partnershipId ?? null,
+    context,
+  );
+  if (!changed)
+    return json(submission.reply({ formErrors: ["That council no longer exists"] }), { status: 400 });
+  return redirectWithFlash("/admin/councils", { kind: "success", message: "Partnership changed" });
+}
+
+export default function AdminCouncils() {
+  const { councils, partnerships } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [councilForm, fields] = useForm({ id: "council", lastResult });
+  const partnershipOptions = partnerships.map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <>
+      <PageHeading caption="Platform administration">Councils and partnerships</PageHeading>
+      <p className="mb-6">
+        <Link to="/admin/mailbox">Local mailbox</Link> (emails held when no email provider is set up)
+      </p>
+      <ErrorSummary errors={councilForm.allErrors} />
+      <Table
+        caption="Councils"
+        rows={councils}
+        rowKey={(c) => c.id}
+        empty="There are no councils yet."
+        columns={[
+          { header: "Council", rowHeader: true, cell: (c) => c.name },
+          { header: "Members", numeric: true, cell: (c) => c._count.memberships },
+          { header: "Organisations", numeric: true, cell: (c) => c._count.organisations },
+          {
+            header: "Partnership",
+            cell: (c) => (
+              <Form method="post" className="flex flex-wrap items-center gap-2">
+                <input type="hidden" name="councilId" value={c.id} />
+                <label htmlFor={`partnership-${c.id}`} className="sr-only">
+                  Partnership for {c.name}
+                </label>
+                <select
+                  id={`partnership-${c.id}`}
+                  name="partnershipId"
+                  defaultValue={c.partnership?.id ?? ""}
+                  className="border-2 border-ink bg-white px-2 py-1"
+                >
+                  <option value="">None</option>
+                  {partnerships.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" name="intent" value="set-partnership" className="underline">
+                  Save<span className="sr-only"> partnership for {c.name}</span>
+                </button>
+              </Form>
+            ),
+          },
+        ]}
+      />
+      <div className="grid gap-12 lg:grid-cols-2">
+        <Form method="post" {...getFormProps(councilForm)} noValidate>
+          <h2 className="mb-4 text-2xl font-bold">Add a council</h2>
+          <TextInput
+            name={fields.name.name}
+            key={fields.name.key}
+            defaultValue={fields.name.initialValue as string | undefined}
+            label="Council name"
+            errors={fields.name.errors}
+          />
+          <Select
+            name={fields.partnershipId.name}
+            key={fields.partnershipId.key}
+            label="Partnership (optional)"
+            hint="Partner councils share one login; each sees only its own records"
+            errors={fields.partnershipId.errors}
+            placeholder="None"
+            options={partnershipOptions}
+          />
+          <TextInput
+            name={fields.adminEmail.name}
+            key={fields.adminEmail.key}
+            defaultValue={fields.adminEmail.initialValue as string | undefined}
+            label="Email of the council's first admin"
+            hint="We will invite them by email"
+            errors={fields.adminEmail.errors}
+            type="email"
+            spellCheck={false}
+          />
+          <Button name="intent" value="create-council">
+            Add council
+          </Button>
+        </Form>
+        <Form method="post" noValidate>
+          <h2 className="mb-4 text-2xl font-bold">Add a partnership</h2>
+          <TextInput
+            name={fields.partnershipName.name}
+            key={fields.partnershipName.key}
+            defaultValue={fields.partnershipName.initialValue as string | undefined}
+            label="Partnership name"
+            errors={fields.partnershipName.errors}
+          />
+          <Button name="intent" value="create-partnership">
+            Add partnership
+          </Button>
+        </Form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePlatformAdmin } from "~/auth/permissions.server.ts";
+import { listMailbox } from "~/domain/accounts/mailbox.server.ts";
+import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
+import { formatDateTime } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Local mailbox – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePlatformAdmin(request);
+  const url = new URL(request.url);
+  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  return json({ ...(await listMailbox(page)), page, search: url.search });
+}
+
+export default function Mailbox() {
+  const { emails, pageCount, page, search, providerConfigured } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption="Platform administration">Local mailbox</PageHeading>
+      <p className="mb-6 max-w-3xl">
+        {providerConfigured
+          ? "An email provider is set up, so emails are sent for real. This list shows every email in the outbox."
+          : "No email provider is set up (RESEND_API_KEY is empty), so emails are delivered here instead of being sent."}
+      </p>
+      <Table
+        caption={<span className="sr-only">Emails, newest first</span>}
+        rows={emails}
+        rowKey={(e) => e.id}
+        empty="No emails yet."
+        columns={[
+          {
+            header: "Subject",
+            rowHeader: true,
+            cell: (e) => <Link to={`/admin/mailbox/${e.id}`}>{e.subject}</Link>,
+          },
+          { header: "To", cell: (e) => e.to },
+          { header: "Written", cell: (e) => formatDateTime(e.createdAt) },
+          {
+            header: "Status",
+            cell: (e) => (
+              <Tag colour={e.status === "SENT" ? "green" : e.status === "PENDING" ? "yellow" : "red"}>
+                {e.status === "SENT" ? "Delivered" : e.status === "PENDING" ? "Waiting" : "Failed"}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+      <Pagination page={page} pageCount={pageCount} search={search} path="/admin/mailbox" />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { verificationQueue } from "~/domain/accounts/organisations.server.ts";
+import { KIND_LABEL } from "~/domain/accounts/schemas.ts";
+import { PageHeading, Table } from "~/ui/components.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Organisations to verify – Social Value Marketplace" }];
+
+// The council the officer is working for now: partners each verify their own organisations.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const queue = await verificationQueue([membership.organisationId]);
+  return json({ councilName: membership.organisationName, queue });
+}
+
+export default function VerificationQueue() {
+  const { councilName, queue } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption={councilName}>Organisations to verify</PageHeading>
+      <p className="mb-6 max-w-3xl">
+        New charities, community groups and suppliers wait here until you check they are genuine. Until then
+        they can draft but cannot publish requests or pledge.
+      </p>
+      <Table
+        caption={<span className="sr-only">Organisations waiting for verification, oldest first</span>}
+        rows={queue}
+        rowKey={(o) => o.id}
+        empty="No organisations are waiting for verification."
+        columns={[
+          {
+            header: "Organisation",
+            rowHeader: true,
+            cell: (o) => <Link to={`/council/verification/${o.id}`}>{o.name}</Link>,
+          },
+          { header: "Type", cell: (o) => KIND_LABEL[o.kind] },
+          { header: "Registered", cell: (o) => formatDate(o.createdAt) },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { forgotPasswordSchema } from "~/domain/accounts/schemas.ts";
+import { requestPasswordReset } from "~/domain/accounts/users.server.ts";
+import { Notice, PageHeading } from "~/ui/components.tsx";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Reset your password – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ sent: new URL(request.url).searchParams.get("sent") === "1" });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const context = requestContext(request);
+  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const limit = await consumeAttempt("password-reset", { ip: context.ip, account: submission.value.email });
+  if (!limit.ok)
+    return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)] }), { status: 429 });
+  await requestPasswordReset(submission.value.email);
+  // The same answer whether or not there is an account for the address.
+  return redirect(`/forgot-password?sent=1`);
+}
+
+export default function ForgotPassword() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+  });
+  const { sent } = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-2xl">
+      <PageHeading>Reset your password</PageHeading>
+      {sent ? (
+        <Notice kind="success" title="Check your email">
+          If there is an account for the address you entered, we have sent it a link to reset the password.
+          The link works once, for 1 hour.
+        </Notice>
+      ) : null}
+      <p className="mb-6">
+        Enter the email address you use to sign in. If it has an account, we will email a link.
+      </p>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <ErrorSummary errors={form.allErrors} />
+        <TextInput
+          name={fields.email.name}
+          key={fields.email.key}
+          defaultValue={fields.email.initialValue as string | undefined}
+          label="Email address"
+          errors={fields.email.errors}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+        />
+        <Button>Send reset link</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getViewer, requireUser } from "~/auth/permissions.server.ts";
+import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { acceptInvitation, findOpenInvitation } from "~/domain/accounts/members.server.ts";
+import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/schemas.ts";
+import { Notice, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Join an organisation – Social Value Marketplace" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token!;
+  const invitation = await findOpenInvitation(token);
+  const viewer = await getViewer(request);
+  if (!invitation) return json({ invitation: null, signedInAs: viewer?.user.email ?? null, token });
+  return json({
+    invitation: {
+      organisation: invitation.organisation.name,
+      kind: invitation.organisation.kind,
+      role: invitation.role,
+      email: invitation.email,
+    },
+    signedInAs: viewer?.user.email ?? null,
+    token,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  const result = await acceptInvitation(params.token!, viewer.user, requestContext(request));
+  if (!result.ok)
+    return json(
+      {
+        error:
+          result.reason === "other-email"
+            ? "This invitation was sent to a different email address. Sign in with that address to accept it."
+            : "This invitation has expired or was already used. Ask the organisation to invite you again.",
+      },
+      { status: 400 },
+    );
+  return redirectWithFlash(
+    `/organisations/${result.organisationId}`,
+    { kind: "success", message: "You have joined the organisation" },
+    { headers: { "Set-Cookie": organisationCookie(result.organisationId) } },
+  );
+}
+
+export default function Invitation() {
+  const { invitation, signedInAs, token } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (!invitation)
+    return (
+      <div className="max-w-2xl">
+        <PageHeading>This invitation has ended</PageHeading>
+        <p>It has expired, was cancelled or was already used. Ask the organisation to invite you again.</p>
+      </div>
+    );
+  const here = `/invitations/${encodeURIComponent(token)}`;
+  return (
+    <div className="max-w-2xl">
+      <PageHeading caption={KIND_LABEL[invitation.kind]}>Join {invitation.organisation}</PageHeading>
+      {result?.error ? (
+        <Notice kind="error" title="There is a problem">
+          {result.error}
+        </Notice>
+      ) : null}
+      <p className="mb-6">
+        You have been invited to join as <strong>{ROLE_LABEL[invitation.role].toLowerCase()}</strong>. The
+        invitation was sent to {invitation.email}.
+      </p>
+      {signedInAs ? (
+        <Form method="post">
+          <p className="mb-6">You are signed in as {signedInAs}.</p>
+          <Button>Accept invitation</Button>
+        </Form>
+      ) : (
+        <ul className="space-y-3">
+          <li>
+            <Link to={`/sign-up?invitation=${encodeURIComponent(token)}`} className="font-bold">
+              Create an account and join
+            </Link>
+          </li>
+          <li>
+            <Link to={`/sign-in?redirectTo=${encodeURIComponent(here)}`}>
+              I already have an account: sign in
+            </Link>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}

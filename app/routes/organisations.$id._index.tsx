@@ -1,0 +1,250 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/permissions.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { BUSINESS_SIZE_LABEL } from "~/domain/accounts/business-size.ts";
+import {
+  changeRole,
+  inviteMember,
+  leaveOrganisation,
+  organisationForMember,
+  removeMember,
+  revokeInvitation,
+} from "~/domain/accounts/members.server.ts";
+import {
+  KIND_LABEL,
+  MEMBER_ROLES_BY_KIND,
+  membersActionSchema,
+  ROLE_LABEL,
+  STATUS_LABEL,
+} from "~/domain/accounts/schemas.ts";
+import { Notice, PageHeading, SummaryList, Table, Tag, type SummaryRow } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, Radios, TextInput } from "~/ui/form.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? "Organisation"} – Social Value Marketplace` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  const page = await organisationForMember(params.id!, viewer.user.id);
+  if (!page) notFound();
+  const { organisation, myRole, canManage } = page;
+  return json({
+    organisation: {
+      ...organisation,
+      memberships: organisation.memberships.map((m) => ({
+        id: m.id,
+        role: m.role,
+        isMe: m.userId === viewer.user.id,
+        name: m.user.name,
+        email: m.user.email,
+      })),
+      invitations: canManage ? organisation.invitations : [],
+    },
+    myRole,
+    canManage,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  const organisationId = params.id!;
+  if (!viewer.memberships.some((m) => m.organisationId === organisationId)) notFound();
+  const submission = parseWithZod(await request.formData(), { schema: membersActionSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const context = requestContext(request);
+  const input = submission.value;
+  const actor = viewer.user.id;
+  const result =
+    input.intent === "invite"
+      ? await inviteMember(organisationId, actor, input, context)
+      : input.intent === "change-role"
+        ? await changeRole(organisationId, actor, input, context)
+        : input.intent === "remove"
+          ? await removeMember(organisationId, actor, input.membershipId, context)
+          : input.intent === "revoke-invitation"
+            ? await revokeInvitation(organisationId, actor, input.invitationId, context)
+            : await leaveOrganisation(organisationId, actor, context);
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  const destination = input.intent === "leave" ? "/account" : `/organisations/${organisationId}`;
+  return redirectWithFlash(destination, { kind: "success", message: result.message });
+}
+
+export default function OrganisationPage() {
+  const { organisation, myRole, canManage } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ id: "invite", lastResult });
+  const roles = MEMBER_ROLES_BY_KIND[organisation.kind];
+  const details: SummaryRow[] = [
+    { key: "Type", value: KIND_LABEL[organisation.kind] },
+    {
+      key: "Status",
+      value: (
+        <Tag
+          colour={
+            organisation.status === "VERIFIED"
+              ? "green"
+              : organisation.status === "PENDING"
+                ? "yellow"
+                : "red"
+          }
+        >
+          {STATUS_LABEL[organisation.status]}
+        </Tag>
+      ),
+    },
+  ];
+  if (organisation.council) details.push({ key: "Council", value: organisation.council.name });
+  if (organisation.partnership) details.push({ key: "Partnership", value: organisation.partnership.name });
+  if (organisation.kind === "VCSE") {
+    details.push({ key: "Charity or company number", value: organisation.charityNumber ?? "Not registered" });
+    details.push({ key: "Area served", value: organisation.areaServed ?? "" });
+    details.push({ key: "What it does", value: organisation.description ?? "" });
+  }
+  if (organisation.kind === "SUPPLIER") {
+    details.push({ key: "Companies House number", value: organisation.companyNumber ?? "" });
+    details.push({ key: "Registered postcode", value: organisation.registeredPostcode ?? "" });
+    details.push({ key: "Staff", value: String(organisation.staffHeadcount ?? "") });
+    details.push({
+      key: "Business size",
+      value: organisation.businessSize ? BUSINESS_SIZE_LABEL[organisation.businessSize] : "Not known",
+    });
+  }
+  return (
+    <>
+      <PageHeading caption={`Your role: ${ROLE_LABEL[myRole]}`}>{organisation.name}</PageHeading>
+      <ErrorSummary errors={form.allErrors} />
+      {organisation.status === "PENDING" ? (
+        <Notice title="Waiting for the council to verify this organisation">
+          {organisation.kind === "VCSE"
+            ? "You can draft requests now. They are published once the council has verified you."
+            : "You can look at requests now. You can pledge once the council has verified you."}
+        </Notice>
+      ) : null}
+      {organisation.status === "REJECTED" ? (
+        <Notice kind="error" title="The council did not verify this organisation">
+          {organisation.rejectionReason}
+        </Notice>
+      ) : null}
+      <SummaryList rows={details} />
+
+      <h2 className="mb-4 text-2xl font-bold">Members</h2>
+      <Table
+        caption={<span className="sr-only">Members of {organisation.name}</span>}
+        rows={organisation.memberships}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: "Name", rowHeader: true, cell: (m) => (m.isMe ? `${m.name} (you)` : m.name) },
+          { header: "Email", cell: (m) => m.email },
+          {
+            header: "Role",
+            cell: (m) =>
+              canManage ? (
+                <Form method="post" className="flex flex-wrap items-center gap-2">
+                  <input type="hidden" name="membershipId" value={m.id} />
+                  <label htmlFor={`role-${m.id}`} className="sr-only">
+                    Role for {m.name}
+                  </label>
+                  <select
+                    id={`role-${m.id}`}
+                    name="role"
+                    defaultValue={m.role}
+                    className="border-2 border-ink bg-white px-2 py-1"
+                  >
+                    {roles.map((role) => (
+                      <option key={role} value={role}>
+                        {ROLE_LABEL[role]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" name="intent" value="change-role" className="underline">
+                    Change role<span className="sr-only"> for {m.name}</span>
+                  </button>
+                </Form>
+              ) : (
+                ROLE_LABEL[m.role]
+              ),
+          },
+          {
+            header: <span className="sr-only">Actions</span>,
+            cell: (m) =>
+              canManage && !m.isMe ? (
+                <Form method="post">
+                  <input type="hidden" name="membershipId" value={m.id} />
+                  <button type="submit" name="intent" value="remove" className="text-error underline">
+                    Remove<span className="sr-only"> {m.name}</span>
+                  </button>
+                </Form>
+              ) : null,
+          },
+        ]}
+      />
+
+      {canManage ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">Invitations waiting</h2>
+          <Table
+            caption={<span className="sr-only">Invitations waiting</span>}
+            rows={organisation.invitations}
+            rowKey={(i) => i.id}
+            empty="No invitations are waiting."
+            columns={[
+              { header: "Email", rowHeader: true, cell: (i) => i.email },
+              { header: "Role", cell: (i) => ROLE_LABEL[i.role] },
+              { header: "Expires", cell: (i) => formatDate(i.expiresAt) },
+              {
+                header: <span className="sr-only">Actions</span>,
+                cell: (i) => (
+                  <Form method="post">
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" name="intent" value="revoke-invitation" className="underline">
+                      Cancel invitation<span className="sr-only"> to {i.email}</span>
+                    </button>
+                  </Form>
+                ),
+              },
+            ]}
+          />
+          <h2 className="mb-4 text-2xl font-bold">Invite a colleague</h2>
+          <Form method="post" {...getFormProps(form)} noValidate className="mb-10 max-w-2xl">
+            <TextInput
+              name={fields.email.name}
+              key={fields.email.key}
+              defaultValue={fields.email.initialValue as string | undefined}
+              label="Their email address"
+              hint="We will email them a link that works for 7 days"
+              errors={fields.email.errors}
+              type="email"
+              spellCheck={false}
+            />
+            <Radios
+              name={fields.role.name}
+              key={fields.role.key}
+              defaultValue={(fields.role.initialValue as string | undefined) ?? roles[roles.length - 1]}
+              legend="Role"
+              errors={fields.role.errors}
+              inline
+              options={roles.map((role) => ({ value: role, label: ROLE_LABEL[role] }))}
+            />
+            <Button name="intent" value="invite">
+              Send invitation
+            </Button>
+          </Form>
+        </>
+      ) : null}
+
+      <h2 className="mb-4 text-2xl font-bold">Leave this organisation</h2>
+      <Form method="post">
+        <p className="mb-4">You will no longer be able to act for {organisation.name}.</p>
+        <Button name="intent" value="leave" variant="warning">
+          Leave {organisation.name}
+        </Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { requireVerifiedUser } from "~/auth/permissions.server.ts";
+import { BackLink } from "~/ui/components.tsx";
+import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Register an organisation – Social Value Marketplace" }];
+
+const schema = z.object({ kind: z.enum(["vcse", "supplier"], { error: "Select the type of organisation" }) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireVerifiedUser(request);
+  return json(null);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireVerifiedUser(request);
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  return redirect(`/organisations/new/${submission.value.kind}`);
+}
+
+export default function ChooseOrganisationKind() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult });
+  return (
+    <div className="max-w-2xl">
+      <BackLink to="/account">Back to your account</BackLink>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <ErrorSummary errors={form.allErrors} />
+        <Radios
+          name={fields.kind.name}
+          legend="What kind of organisation are you registering?"
+          legendAsHeading
+          errors={fields.kind.errors}
+          options={[
+            {
+              value: "vcse",
+              label: "A charity, community group or social enterprise",
+              hint: "You can post requests for help once the council has verified you",
+            },
+            {
+              value: "supplier",
+              label: "A business that supplies the council",
+              hint: "You can pledge help and report your social value once the council has verified you",
+            },
+          ]}
+        />
+        <p className="mb-6 text-muted">
+          Councils are set up by the portal&apos;s administrators. To join an organisation that is already
+          registered, ask its owner to invite you.
+        </p>
+        <Button>Continue</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireVerifiedUser } from "~/auth/permissions.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { listCouncils, registerOrganisation } from "~/domain/accounts/organisations.server.ts";
+import { vcseSchema } from "~/domain/accounts/schemas.ts";
+import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, Select, Textarea, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [
+  { title: "Register a community organisation – Social Value Marketplace" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireVerifiedUser(request);
+  return json({ councils: await listCouncils() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireVerifiedUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: vcseSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await registerOrganisation(
+    viewer.user.id,
+    { kind: "VCSE", ...submission.value },
+    requestContext(request),
+  );
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash(
+    `/organisations/${result.organisationId}`,
+    {
+      kind: "success",
+      message:
+        "Organisation registered. You can draft requests now; the council will verify you before they are published.",
+    },
+    { headers: { "Set-Cookie": organisationCookie(result.organisationId) } },
+  );
+}
+
+export default function RegisterVcse() {
+  const { councils } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: vcseSchema }),
+  });
+  const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;
+  return (
+    <div className="max-w-2xl">
+      <BackLink to="/organisations/new" />
+      <PageHeading caption="Register an organisation">
+        Your charity, community group or social enterprise
+      </PageHeading>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <ErrorSummary errors={form.allErrors} />
+        <TextInput
+          name={fields.name.name}
+          key={fields.name.key}
+          defaultValue={value(fields.name)}
+          label="Organisation name"
+          errors={fields.name.errors}
+          autoComplete="organization"
+        />
+        <Select
+          name={fields.councilId.name}
+          key={fields.councilId.key}
+          defaultValue={value(fields.councilId)}
+          label="Council area"
+          hint="The council whose social value team will verify you"
+          errors={fields.councilId.errors}
+          placeholder="Select a council"
+          options={councils.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <TextInput
+          name={fields.charityNumber.name}
+          key={fields.charityNumber.key}
+          defaultValue={value(fields.charityNumber)}
+          label="Charity or company number (optional)"
+          hint="Leave this blank if your group is not registered"
+          errors={fields.charityNumber.errors}
+          width="10"
+        />
+        <TextInput
+          name={fields.areaServed.name}
+          key={fields.areaServed.key}
+          defaultValue={value(fields.areaServed)}
+          label="Area you serve"
+          hint="For example, a town, a neighbourhood or the whole county"
+          errors={fields.areaServed.errors}
+        />
+        <Textarea
+          name={fields.description.name}
+          key={fields.description.key}
+          defaultValue={value(fields.description)}
+          label="What your organisation does"
+          hint="Who you help and how. Suppliers will see this next to your requests."
+          errors={fields.description.errors}
+        />
+        <Button>Register organisation</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { clearSessionCookie } from "~/auth/session.server.ts";
+import { db } from "~/db.server.ts";
+import { PASSWORD_MIN, resetPasswordSchema } from "~/domain/accounts/schemas.ts";
+import { peekUserToken } from "~/domain/accounts/tokens.server.ts";
+import { resetPassword } from "~/domain/accounts/users.server.ts";
+import { PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Choose a new password – Social Value Marketplace" }];
+
+const LINK_ENDED = "This link has expired or has already been used. Ask for a new one.";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const valid = Boolean(await peekUserToken(db, token, "PASSWORD_RESET"));
+  return json({ token: valid ? token : null });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const context = requestContext(request);
+  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  const hideFields = ["password", "confirmPassword"];
+  if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
+  const holder = await peekUserToken(db, submission.value.token, "PASSWORD_RESET");
+  const limit = await consumeAttempt("password-reset", { ip: context.ip, account: holder?.userId });
+  if (!limit.ok)
+    return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)], hideFields }), {
+      status: 429,
+    });
+  const done = await resetPassword(submission.value.token, submission.value.password, context);
+  if (!done) return json(submission.reply({ formErrors: [LINK_ENDED], hideFields }), { status: 400 });
+  return redirectWithFlash(
+    "/sign-in",
+    { kind: "success", message: "Your password has been changed. Sign in with your new password." },
+    { headers: { "Set-Cookie": clearSessionCookie() } },
+  );
+}
+
+export default function ResetPassword() {
+  const { token } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
+  });
+  if (!token)
+    return (
+      <div className="max-w-2xl">
+        <PageHeading>This link has ended</PageHeading>
+        <p className="mb-4">{LINK_ENDED}</p>
+        <p>
+          <Link to="/forgot-password">Get a new link</Link>
+        </p>
+      </div>
+    );
+  return (
+    <div className="max-w-2xl">
+      <PageHeading>Choose a new password</PageHeading>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <ErrorSummary errors={form.allErrors} />
+        <input type="hidden" name="token" value={token} />
+        <TextInput
+          name={fields.password.name}
+          key={fields.password.key}
+          label="New password"
+          hint={`At least ${PASSWORD_MIN} characters`}
+          errors={fields.password.errors}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextInput
+          name={fields.confirmPassword.name}
+          key={fields.confirmPassword.key}
+          label="Confirm new password"
+          errors={fields.confirmPassword.errors}
+          type="password"
+          autoComplete="new-password"
+        />
+        <Button>Change password</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/permissions.server.ts";
+import { consumeAttempt, resetAttempts, waitMessage } from "~/auth/rate-limit.server.ts";
+import { requestContext, safeRedirect, SIGNED_IN_LANDING } from "~/auth/request-context.server.ts";
+import { createSession, sessionCookie } from "~/auth/session.server.ts";
+import { SIGN_IN_FAILED, signInSchema } from "~/domain/accounts/schemas.ts";
+import { authenticate } from "~/domain/accounts/users.server.ts";
+import { PageHeading } from "~/ui/components.tsx";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Sign in – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), SIGNED_IN_LANDING);
+  if (await getViewer(request)) throw redirect(redirectTo);
+  return json({ redirectTo });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const context = requestContext(request);
+  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
+  const hideFields = ["password"];
+  if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
+  const { email, password, redirectTo } = submission.value;
+  const limit = await consumeAttempt("sign-in", { ip: context.ip, account: email });
+  if (!limit.ok)
+    return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)], hideFields }), {
+      status: 429,
+    });
+  const user = await authenticate(email, password, context);
+  if (!user) return json(submission.reply({ formErrors: [SIGN_IN_FAILED], hideFields }), { status: 400 });
+  await resetAttempts("sign-in", email);
+  const session = await createSession(user.id, context.userAgent);
+  return redirect(safeRedirect(redirectTo, SIGNED_IN_LANDING), {
+    headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) },
+  });
+}
+
+export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  return (
+    <div className="max-w-2xl">
+      <PageHeading>Sign in</PageHeading>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <ErrorSummary errors={form.allErrors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextInput
+          name={fields.email.name}
+          key={fields.email.key}
+          defaultValue={fields.email.initialValue as string | undefined}
+          label="Email address"
+          errors={fields.email.errors}
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+        />
+        <TextInput
+          name={fields.password.name}
+          key={fields.password.key}
+          label="Password"
+          errors={fields.password.errors}
+          type="password"
+          autoComplete="current-password"
+        />
+        <Button>Sign in</Button>
+      </Form>
+      <ul className="mt-8 space-y-2">
+        <li>
+          <Link to="/forgot-password">I have forgotten my password</Link>
+        </li>
+        <li>
+          <Link to="/sign-up">Create an account</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/permissions.server.ts";
+import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { createSession, sessionCookie } from "~/auth/session.server.ts";
+import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
+import { PASSWORD_MIN, signUpSchema } from "~/domain/accounts/schemas.ts";
+import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
+import { PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Create an account – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getViewer(request)) throw redirect("/account");
+  const token = new URL(request.url).searchParams.get("invitation") ?? "";
+  const invitation = token ? await findOpenInvitation(token) : null;
+  return json({
+    invitation: invitation
+      ? { token, email: invitation.email, organisation: invitation.organisation.name }
+      : null,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const context = requestContext(request);
+  const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
+  const hideFields = ["password"];
+  if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
+  const { invitation, ...input } = submission.value;
+  const limit = await consumeAttempt("sign-up", { ip: context.ip, account: input.email });
+  if (!limit.ok)
+    return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)], hideFields }), {
+      status: 429,
+    });
+  if (invitation) {
+    const result = await signUpWithInvitation(input, invitation, context);
+    if (!result.ok)
+      return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
+    const session = await createSession(result.userId, context.userAgent);
+    return redirectWithFlash(
+      `/organisations/${result.organisationId}`,
+      { kind: "success", message: "Your account is ready and you have joined the organisation" },
+      { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } },
+    );
+  }
+  await signUp(input, context);
+  // The same answer whether or not the address already had an account (no account enumeration).
+  return redirect(`/sign-up/check-email?email=${encodeURIComponent(input.email)}`);
+}
+
+export default function SignUp() {
+  const { invitation } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: invitation ? { email: invitation.email, invitation: invitation.token } : undefined,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+  });
+  return (
+    <div className="max-w-2xl">
+      <PageHeading>Create an account</PageHeading>
+      {invitation ? (
+        <p className="mb-6">
+          Create an account to join <strong>{invitation.organisation}</strong>.
+        </p>
+      ) : (
+        <p className="mb-6">
+          You can register your charity, community group or business after you have created your account.
+        </p>
+      )}
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <ErrorSummary errors={form.allErrors} />
+        {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
+        <TextInput
+          name={fields.name.name}
+          key={fields.name.key}
+          defaultValue={fields.name.initialValue as string | undefined}
+          label="Full name"
+          errors={fields.name.errors}
+          autoComplete="name"
+          spellCheck={false}
+        />
+        <TextInput
+          name={fields.email.name}
+          key={fields.email.key}
+          defaultValue={fields.email.initialValue as string | undefined}
+          label="Email address"
+          hint="We will send you a link to confirm it"
+          errors={fields.email.errors}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+        />
+        <TextInput
+          name={fields.password.name}
+          key={fields.password.key}
+          label="Password"
+          hint={`At least ${PASSWORD_MIN} characters. A few random words together make a strong password you can remember.`}
+          errors={fields.password.errors}
+          type="password"
+          autoComplete="new-password"
+        />
+        <Button>Create account</Button>
+      </Form>
+      <p className="mt-8">
+        Already have an account? <Link to="/sign-in">Sign in</Link>
+      </p>
+    </div>
+  );
+}

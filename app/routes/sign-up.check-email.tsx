@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { emailField } from "~/domain/accounts/schemas.ts";
+import { PageHeading } from "~/ui/components.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Check your email – Social Value Marketplace" }];
+
+// Public page: it shows only the address the visitor typed themselves.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = emailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");
+  return json({ email: parsed.success ? parsed.data : null });
+}
+
+export default function CheckEmail() {
+  const { email } = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-2xl">
+      <PageHeading>Check your email</PageHeading>
+      <p className="mb-4">
+        We have sent an email to {email ? <strong>{email}</strong> : "the address you gave"}. Open the link in
+        it to confirm your address. The link works for 48 hours.
+      </p>
+      <p className="mb-4">If you already have an account, the email tells you how to sign in instead.</p>
+      <p>
+        <Link to="/sign-in">Sign in</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getViewer } from "~/auth/permissions.server.ts";
+import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { resendVerification, verifyEmail } from "~/domain/accounts/users.server.ts";
+import { Notice, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Confirm your email address – Social Value Marketplace" }];
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("confirm"), token: z.string().max(200) }),
+  z.object({ intent: z.literal("resend") }),
+]);
+
+// The link opens a page with a button, so mail scanners that follow links cannot use the token.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token");
+  const viewer = await getViewer(request);
+  return json({
+    token,
+    signedIn: Boolean(viewer),
+    verified: Boolean(viewer?.user.emailVerifiedAt),
+    email: viewer?.user.email ?? null,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const context = requestContext(request);
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return json({ error: "This link is not valid" }, { status: 400 });
+  const viewer = await getViewer(request);
+  const account =
+    submission.value.intent === "confirm" ? submission.value.token.slice(0, 16) : viewer?.user.id;
+  const limit = await consumeAttempt("verification", { ip: context.ip, account });
+  if (!limit.ok) return json({ error: waitMessage(limit.retryAfterSeconds) }, { status: 429 });
+  if (submission.value.intent === "resend") {
+    if (!viewer) return json({ error: "Sign in to get a new link" }, { status: 400 });
+    await resendVerification(viewer.user.id);
+    return redirectWithFlash("/verify-email", {
+      kind: "success",
+      message: `We have sent a new link to ${viewer.user.email}`,
+    });
+  }
+  const confirmed = await verifyEmail(submission.value.token, context);
+  if (!confirmed)
+    return json(
+      { error: "This link has expired or has already been used. Sign in and ask for a new one." },
+      { status: 400 },
+    );
+  const message = { kind: "success", message: "Your email address is confirmed" } as const;
+  return viewer
+    ? redirectWithFlash("/organisations/new", message)
+    : redirectWithFlash("/sign-in?redirectTo=%2Forganisations%2Fnew", message);
+}
+
+export default function VerifyEmail() {
+  const { token, signedIn, verified, email } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="max-w-2xl">
+      <PageHeading>Confirm your email address</PageHeading>
+      {result?.error ? (
+        <Notice kind="error" title="There is a problem">
+          {result.error}
+        </Notice>
+      ) : null}
+      {token ? (
+        <Form method="post">
+          <input type="hidden" name="token" value={token} />
+          <p className="mb-6">Confirm that this is your email address to finish setting up your account.</p>
+          <Button name="intent" value="confirm">
+            Confirm email address
+          </Button>
+        </Form>
+      ) : verified ? (
+        <p>Your email address {email} is confirmed.</p>
+      ) : signedIn ? (
+        <Form method="post">
+          <p className="mb-4">
+            We sent a link to <strong>{email}</strong>. Open it to confirm your address before you register an
+            organisation or join one.
+          </p>
+          <p className="mb-6">If the email has not arrived, check your spam folder or get a new link.</p>
+          <Button name="intent" value="resend" variant="secondary">
+            Send a new link
+          </Button>
+        </Form>
+      ) : (
+        <p>Open the link in the email we sent you, or sign in to get a new one.</p>
+      )}
+    </div>
+  );
+}
