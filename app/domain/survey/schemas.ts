@@ -46,9 +46,7 @@ export function topicSchema(topic: Topic) {
 }
 
 export const consentSchema = z.object({
-  consent: z.literal("yes", {
-    error: "Confirm that you agree to take part, or leave the questionnaire",
-  }),
+  consent: z.enum(["yes", "no"], { error: "Select whether you agree to take part" }),
 });
 
 export const cycleSchema = z

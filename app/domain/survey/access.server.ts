@@ -1,0 +1,51 @@
+// Who may use the survey pages: respondents (members of a supplier the cycle is open to) and council
+// officers with the survey role. Anything else answers 404, so records' existence is not revealed.
+import { parse } from "cookie";
+import {
+  notFound,
+  ORGANISATION_COOKIE,
+  requireMembership,
+  requireViewer,
+  type ViewerMembership,
+} from "~/auth/permissions.server.ts";
+import { db } from "~/db.server.ts";
+import { cycleForRespondent } from "./eligibility.server.ts";
+import { getCycle } from "./cycles.server.ts";
+
+export async function requireRespondent(request: Request, cycleId: string) {
+  const { viewer, membership } = await requireMembership(request, {
+    kinds: ["SUPPLIER"],
+    roles: ["OWNER", "MEMBER"],
+  });
+  const cycle = await cycleForRespondent(cycleId, membership.organisationId);
+  if (!cycle) notFound();
+  return { viewer, membership, cycle };
+}
+
+function surveyMemberships(memberships: ViewerMembership[]) {
+  return memberships.filter(
+    (m) => m.kind === "COUNCIL" && m.surveyAccess && (m.role === "ADMIN" || m.role === "OFFICER"),
+  );
+}
+
+// The council whose survey the officer is working on: the one chosen in the header switcher if it fits.
+export async function requireSurveyOfficer(request: Request) {
+  const viewer = await requireViewer(request);
+  const candidates = surveyMemberships(viewer.memberships);
+  const chosen = parse(request.headers.get("cookie") ?? "")[ORGANISATION_COOKIE];
+  const membership = candidates.find((m) => m.organisationId === chosen) ?? candidates[0];
+  if (!membership) notFound();
+  return { viewer, membership };
+}
+
+export async function requireSurveyCycle(request: Request, cycleId: string) {
+  const viewer = await requireViewer(request);
+  const owner = await db.surveyCycle.findUnique({ where: { id: cycleId }, select: { councilId: true } });
+  const membership = owner
+    ? surveyMemberships(viewer.memberships).find((m) => m.organisationId === owner.councilId)
+    : undefined;
+  if (!owner || !membership) notFound();
+  const cycle = await getCycle(owner.councilId, cycleId);
+  if (!cycle) notFound();
+  return { viewer, membership, cycle };
+}

@@ -1,0 +1,146 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
+import { closeCycle, inviteByEmail, inviteEligible, responseRates } from "~/domain/survey/cycles.server.ts";
+import { cycleActionSchema } from "~/domain/survey/schemas.ts";
+import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { formatDate, formatNumber } from "~/ui/format.ts";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Supplier survey ${data?.cycle.year ?? ""} – Social Value Marketplace` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cycle } = await requireSurveyCycle(request, params.cycleId!);
+  const rates = await responseRates(cycle.id, cycle.councilId);
+  return json({ cycle, rates });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
+  const submission = parseWithZod(await request.formData(), { schema: cycleActionSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const officer = { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) };
+  const back = `/council/survey/${cycle.id}`;
+  const notOpen = () =>
+    json(submission.reply({ formErrors: ["This survey is closed: no more invitations can be sent"] }), {
+      status: 400,
+    });
+  switch (submission.value.intent) {
+    case "invite-eligible": {
+      const count = await inviteEligible(officer, cycle.id);
+      if (count === null) return notOpen();
+      return redirectWithFlash(back, {
+        kind: "success",
+        message:
+          count === 0
+            ? "Every eligible business has already been invited"
+            : `Invitations sent to ${count} ${count === 1 ? "business" : "businesses"}`,
+      });
+    }
+    case "invite-email": {
+      const count = await inviteByEmail(officer, cycle.id, submission.value.email);
+      if (count === null) return notOpen();
+      return redirectWithFlash(back, {
+        kind: "success",
+        message: `Invitation sent to ${submission.value.email}`,
+      });
+    }
+    case "close": {
+      const closed = await closeCycle(officer, cycle.id);
+      return redirectWithFlash(back, {
+        kind: closed ? "success" : "info",
+        message: closed ? "The survey is closed" : "The survey was already closed",
+      });
+    }
+  }
+}
+
+export default function SurveyCyclePage() {
+  const { cycle, rates } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult });
+  const open = cycle.status === "OPEN";
+  return (
+    <>
+      <BackLink to="/council/survey">All surveys</BackLink>
+      <PageHeading caption={cycle.council.name}>Supplier diversity survey {cycle.year}</PageHeading>
+      <ErrorSummary errors={form.allErrors} />
+      <p className="mb-6">
+        <Link to={`/council/survey/${cycle.id}/report`} className="font-bold">
+          See the report
+        </Link>
+      </p>
+      <SummaryList
+        rows={[
+          {
+            key: "Status",
+            value: (
+              <>
+                <Tag colour={open ? "green" : "blue"}>{open ? "Open" : "Closed"}</Tag>
+                {cycle.anonymisedAt ? ` Anonymised on ${formatDate(cycle.anonymisedAt)}` : null}
+              </>
+            ),
+          },
+          { key: "Open", value: `${formatDate(cycle.opensOn)} to ${formatDate(cycle.closesOn)}` },
+          { key: "DPIA reference", value: cycle.dpiaReference },
+          { key: "Answers kept for", value: `${cycle.retentionMonths} months after closing` },
+          { key: "Privacy notice", value: cycle.privacyNotice },
+        ]}
+      />
+      <h2 className="mb-2 text-2xl font-bold">Response rate</h2>
+      <SummaryList
+        rows={[
+          { key: "Eligible or invited businesses", value: formatNumber(rates.eligible) },
+          { key: "Invitations sent", value: formatNumber(rates.invited) },
+          { key: "Started, not yet sent", value: formatNumber(rates.inProgress) },
+          { key: "Answers sent", value: formatNumber(rates.submitted) },
+          { key: "Withdrawn", value: formatNumber(rates.withdrawn) },
+          { key: "Response rate", value: rates.rate === null ? "–" : `${rates.rate}%` },
+        ]}
+      />
+      {open ? (
+        <>
+          <h2 className="mb-2 text-2xl font-bold">Invite businesses</h2>
+          <Form method="post" className="mb-8">
+            <p className="mb-4">
+              Email every SME supplier with a registered postcode in your area that has not been invited yet.
+            </p>
+            <Button name="intent" value="invite-eligible">
+              Invite eligible businesses
+            </Button>
+          </Form>
+          <Form method="post" {...getFormProps(form)} noValidate className="mb-8">
+            <input type="hidden" name="intent" value="invite-email" />
+            <TextInput
+              name="email"
+              label="Invite any business by email"
+              hint="They get a personal link to the survey."
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              width="20"
+              errors={fields.email?.errors}
+            />
+            <Button variant="secondary">Send invitation</Button>
+          </Form>
+          <h2 className="mb-2 text-2xl font-bold">Close the survey</h2>
+          <Form method="post">
+            <p className="mb-4">
+              Businesses can no longer answer, change or withdraw. The answers are anonymised{" "}
+              {cycle.retentionMonths} months after closing.
+            </p>
+            <Button name="intent" value="close" variant="warning">
+              Close the survey
+            </Button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
+import { cycleReport } from "~/domain/survey/report.server.ts";
+import type { ReportTable } from "~/domain/survey/report.ts";
+import { displayCount, displayPercent } from "~/domain/survey/suppression.ts";
+import { BackLink, InsetText, PageHeading, Table } from "~/ui/components.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Supplier survey ${data?.year ?? ""} report – Social Value Marketplace` },
+];
+
+// Only suppressed aggregates leave the server: never a business or its individual answers.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
+  const report = await cycleReport(
+    { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) },
+    cycle,
+  );
+  return json({ cycleId: cycle.id, year: cycle.year, councilName: cycle.council.name, ...report });
+}
+
+function change(value: number | null) {
+  if (value === null) return "–";
+  return `${value > 0 ? "+" : ""}${value}`;
+}
+
+function ReportTableView({
+  table,
+  year,
+  previousYear,
+}: {
+  table: ReportTable;
+  year: number;
+  previousYear: number | null;
+}) {
+  return (
+    <Table
+      caption={table.title}
+      rows={table.rows}
+      rowKey={(r) => r.key}
+      columns={[
+        { header: "Answer", rowHeader: true, cell: (r) => r.label },
+        { header: `Businesses ${year}`, numeric: true, cell: (r) => displayCount(r.current) },
+        { header: `% ${year}`, numeric: true, cell: (r) => displayPercent(r.current) || "–" },
+        ...(previousYear
+          ? [
+              {
+                header: `% ${previousYear}`,
+                numeric: true,
+                cell: (r: ReportTable["rows"][number]) =>
+                  r.previous ? displayPercent(r.previous) || "–" : "–",
+              },
+              {
+                header: "Change (points)",
+                numeric: true,
+                cell: (r: ReportTable["rows"][number]) => change(r.change),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
+
+export default function SurveyReport() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <BackLink to={`/council/survey/${data.cycleId}`}>Back to the {data.year} survey</BackLink>
+      <PageHeading caption={data.councilName}>Supplier diversity survey {data.year}: report</PageHeading>
+      <p className="mb-2">
+        Businesses that sent answers:{" "}
+        <strong>{data.respondents < 5 ? "fewer than 5" : data.respondents}</strong>
+        {data.previousYear ? (
+          <>
+            {" "}
+            ({data.previousYear}:{" "}
+            {data.previousRespondents !== null && data.previousRespondents < 5
+              ? "fewer than 5"
+              : data.previousRespondents}
+            )
+          </>
+        ) : null}
+      </p>
+      <InsetText>
+        To protect businesses, any number below 5 is shown as &ldquo;&lt;5&rdquo;. Where a small number could
+        be worked out from the total and the other answers, another number is hidden too and shown as
+        &ldquo;[c]&rdquo;. Ethnic group is reported by broad group only.
+      </InsetText>
+      <ul className="mb-8 flex flex-wrap gap-6">
+        <li>
+          <a href={`/council/survey/${data.cycleId}/aggregate.csv`} download>
+            Download this report (CSV)
+          </a>
+        </li>
+        <li>
+          <a href={`/council/survey/${data.cycleId}/contacts.csv`} download>
+            Download businesses that agreed to be contacted (CSV)
+          </a>
+        </li>
+      </ul>
+      {data.tables.map((table) => (
+        <ReportTableView key={table.id} table={table} year={data.year} previousYear={data.previousYear} />
+      ))}
+      <p>
+        <Link to="/council/survey">All surveys</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireSurveyOfficer } from "~/domain/survey/access.server.ts";
+import { listCycles } from "~/domain/survey/cycles.server.ts";
+import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Supplier diversity surveys – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireSurveyOfficer(request);
+  const cycles = await listCycles(membership.organisationId);
+  return json({ councilName: membership.organisationName, cycles });
+}
+
+const statusTag = {
+  DRAFT: <Tag colour="grey">Draft</Tag>,
+  OPEN: <Tag colour="green">Open</Tag>,
+  CLOSED: <Tag colour="blue">Closed</Tag>,
+};
+
+export default function SurveyCycles() {
+  const { councilName, cycles } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption={councilName}>Supplier diversity surveys</PageHeading>
+      <p className="mb-6">
+        <Link to="/council/survey/new" className="font-bold">
+          Open a new survey
+        </Link>
+      </p>
+      <Table
+        caption="Survey cycles"
+        rows={cycles}
+        rowKey={(c) => c.id}
+        empty="No surveys yet."
+        columns={[
+          {
+            header: "Year",
+            rowHeader: true,
+            cell: (c) => <Link to={`/council/survey/${c.id}`}>{c.year}</Link>,
+          },
+          { header: "Opens", cell: (c) => formatDate(c.opensOn) },
+          { header: "Closes", cell: (c) => formatDate(c.closesOn) },
+          {
+            header: "Status",
+            cell: (c) => (
+              <>
+                {statusTag[c.status]} {c.anonymisedAt ? <Tag colour="grey">Anonymised</Tag> : null}
+              </>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

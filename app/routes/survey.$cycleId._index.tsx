@@ -1,0 +1,166 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requireRespondent } from "~/domain/survey/access.server.ts";
+import { TOPICS } from "~/domain/survey/questions.ts";
+import { getOwnResponse, giveConsent } from "~/domain/survey/responses.server.ts";
+import { consentSchema } from "~/domain/survey/schemas.ts";
+import { BackLink, InsetText, Notice, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { formatDate } from "~/ui/format.ts";
+import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Supplier diversity survey – Social Value Marketplace" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership, cycle } = await requireRespondent(request, params.cycleId!);
+  const response = await getOwnResponse(cycle.id, membership.organisationId);
+  return json({
+    organisationName: membership.organisationName,
+    cycle: {
+      id: cycle.id,
+      year: cycle.year,
+      councilName: cycle.council.name,
+      closesOn: cycle.closesOn,
+      opensOn: cycle.opensOn,
+      accepting: cycle.accepting,
+      privacyNotice: cycle.privacyNotice,
+      dpiaReference: cycle.dpiaReference,
+      retentionMonths: cycle.retentionMonths,
+    },
+    response: response ? { status: response.status, submittedAt: response.submittedAt } : null,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
+  const submission = parseWithZod(await request.formData(), { schema: consentSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.value.consent === "no")
+    return redirectWithFlash("/survey", {
+      kind: "info",
+      message: "You chose not to take part. Nothing about your business was saved.",
+    });
+  if (!cycle.accepting)
+    return json(submission.reply({ formErrors: ["This survey is not taking answers at the moment"] }), {
+      status: 400,
+    });
+  const result = await giveConsent(cycle, {
+    userId: viewer.user.id,
+    organisationId: membership.organisationId,
+    ipAddress: clientIp(request),
+  });
+  const first = `/survey/${cycle.id}/questions/${TOPICS[0].slug}`;
+  if (result.prefilled)
+    return redirectWithFlash(first, {
+      kind: "info",
+      message:
+        "We have filled in your answers from last year. Check each one and change anything that is different.",
+    });
+  return redirect(first);
+}
+
+export default function SurveyExplainer() {
+  const { organisationName, cycle, response } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult });
+  const started = response && response.status !== "WITHDRAWN";
+  return (
+    <div className="max-w-3xl">
+      <BackLink to="/survey">Back to surveys</BackLink>
+      <PageHeading caption={`${cycle.councilName} · ${organisationName}`}>
+        Supplier diversity survey {cycle.year}
+      </PageHeading>
+      {!cycle.accepting ? (
+        <Notice title="This survey is not taking answers">
+          It is open from {formatDate(cycle.opensOn)} to {formatDate(cycle.closesOn)}.
+        </Notice>
+      ) : null}
+      {started ? (
+        <>
+          {response.status === "SUBMITTED" ? (
+            <p className="mb-4">
+              You sent your answers on {formatDate(response.submittedAt)}. You can see, change or withdraw
+              them until {formatDate(cycle.closesOn)}.
+            </p>
+          ) : (
+            <p className="mb-4">
+              You have started the survey. Your answers are saved as you go; send them by{" "}
+              {formatDate(cycle.closesOn)}.
+            </p>
+          )}
+          {cycle.accepting ? (
+            <ul className="mb-6 list-disc space-y-2 pl-6">
+              {response.status === "IN_PROGRESS" ? (
+                <li>
+                  <Link to={`/survey/${cycle.id}/questions/${TOPICS[0].slug}`}>Continue the survey</Link>
+                </li>
+              ) : null}
+              <li>
+                <Link to={`/survey/${cycle.id}/check-answers`}>See or change your answers</Link>
+              </li>
+              <li>
+                <Link to={`/survey/${cycle.id}/withdraw`}>Withdraw your answers</Link>
+              </li>
+            </ul>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <h2 className="mb-2 text-2xl font-bold">Why we ask</h2>
+          <p className="mb-4">
+            {cycle.councilName} wants more small and diverse businesses to win its contracts. Your answers
+            show us who owns and leads local businesses and what stops them bidding, so we can remove barriers
+            and plan events such as Meet the Buyer.
+          </p>
+          <h2 className="mb-2 text-2xl font-bold">Every question is optional</h2>
+          <p className="mb-4">
+            Each question has a &ldquo;Prefer not to say&rdquo; answer, and you can skip any question. You can
+            save your answers and come back later, and change or withdraw them until{" "}
+            {formatDate(cycle.closesOn)}.
+          </p>
+          <h2 className="mb-2 text-2xl font-bold">Who sees your answers</h2>
+          <p className="mb-4">
+            This survey is not anonymous, so that the council can follow up with businesses that agree to be
+            contacted. Answers about the protected characteristics of your owners and leaders are special
+            category data: they are kept apart, seen only by council officers who run the survey, and every
+            time they are looked at is recorded. Reports only show totals, and any number below 5 is hidden.
+          </p>
+          <h2 className="mb-2 text-2xl font-bold">How long we keep them</h2>
+          <p className="mb-4">
+            {cycle.retentionMonths} months after the survey closes, your answers are anonymised: they are no
+            longer linked to your business.
+          </p>
+          <InsetText>
+            <p className="mb-2 whitespace-pre-line">{cycle.privacyNotice}</p>
+            <p className="text-muted">Data protection impact assessment: {cycle.dpiaReference}</p>
+          </InsetText>
+          {cycle.accepting ? (
+            <Form method="post" {...getFormProps(form)} noValidate>
+              <ErrorSummary errors={form.allErrors} />
+              <Radios
+                name={fields.consent.name}
+                legend="Do you agree to answer the survey on behalf of your business?"
+                hint="We store nothing until you agree."
+                errors={fields.consent.errors}
+                options={[
+                  { value: "yes", label: "Yes, I agree to take part" },
+                  { value: "no", label: "No, I do not want to take part" },
+                ]}
+              />
+              <Button>Continue</Button>
+            </Form>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

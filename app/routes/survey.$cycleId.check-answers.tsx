@@ -1,0 +1,123 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requireRespondent } from "~/domain/survey/access.server.ts";
+import { backgroundLabel, labelFor, topicApplies, TOPICS, type Question } from "~/domain/survey/questions.ts";
+import { getOwnAnswers, submitResponse, type OwnResponse } from "~/domain/survey/responses.server.ts";
+import { SIZE_LABELS } from "~/domain/survey/size.ts";
+import { BackLink, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { Button } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [
+  { title: "Check your answers – Supplier diversity survey – Social Value Marketplace" },
+];
+
+async function load(request: Request, cycleId: string) {
+  const { viewer, membership, cycle } = await requireRespondent(request, cycleId);
+  if (!cycle.accepting) throw redirect(`/survey/${cycle.id}`);
+  const own = await getOwnAnswers({
+    cycleId: cycle.id,
+    organisationId: membership.organisationId,
+    userId: viewer.user.id,
+    ipAddress: clientIp(request),
+  });
+  if (!own) throw redirect(`/survey/${cycle.id}`);
+  return { viewer, membership, cycle, ...own };
+}
+
+function answerText(response: OwnResponse, protectedAnswers: Record<string, string>, q: Question) {
+  if (q.name === "ethnicBackground") return backgroundLabel(protectedAnswers.ethnicBackground);
+  if (q.name in protectedAnswers) return labelFor(q, protectedAnswers[q.name]);
+  if (q.name === "contactConsent") return response.contactConsent ? "Yes" : null;
+  if (q.name === "barriers")
+    return response.barriers.length ? response.barriers.map((b) => labelFor(q, b)).join("\n") : null;
+  const value = (response as Record<string, unknown>)[q.name];
+  if (typeof value !== "string" || !value) return null;
+  return q.options ? labelFor(q, value) : value;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cycle, response, protectedAnswers } = await load(request, params.cycleId!);
+  const sections = TOPICS.filter((t) => topicApplies(t, protectedAnswers)).map((topic) => ({
+    slug: topic.slug,
+    title: topic.title,
+    answers: topic.questions.map((q) => ({
+      name: q.name,
+      question: q.name === "ethnicBackground" ? "Ethnic background" : q.legend,
+      answer: answerText(response, protectedAnswers, q),
+    })),
+  }));
+  return json({
+    cycleId: cycle.id,
+    year: cycle.year,
+    submitted: response.status === "SUBMITTED",
+    derivedSize: response.derivedSize ? SIZE_LABELS[response.derivedSize] : null,
+    sections,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
+  await submitResponse({
+    responseId: response.id,
+    userId: viewer.user.id,
+    organisationId: membership.organisationId,
+    ipAddress: clientIp(request),
+    email: viewer.user.email,
+    councilId: cycle.councilId,
+    councilName: cycle.council.name,
+    cycleId: cycle.id,
+    year: cycle.year,
+  });
+  return redirect(`/survey/${cycle.id}/confirmation`);
+}
+
+export default function CheckAnswers() {
+  const { cycleId, year, submitted, derivedSize, sections } = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-4xl">
+      <BackLink to={`/survey/${cycleId}`} />
+      <PageHeading caption={`Supplier diversity survey ${year}`}>Check your answers</PageHeading>
+      {derivedSize ? (
+        <p className="mb-6">
+          From your answers, your business is <strong>{derivedSize.toLowerCase()}</strong>.
+        </p>
+      ) : null}
+      {sections.map((section) => (
+        <section key={section.slug} aria-labelledby={`section-${section.slug}`}>
+          <h2 id={`section-${section.slug}`} className="mb-2 text-xl font-bold">
+            {section.title}
+          </h2>
+          <SummaryList
+            rows={section.answers.map((a, index) => ({
+              key: a.question,
+              value: a.answer ?? "Not answered",
+              action:
+                index === 0
+                  ? {
+                      to: `/survey/${cycleId}/questions/${section.slug}?return=check`,
+                      label: "Change",
+                      hidden: section.title.toLowerCase(),
+                    }
+                  : undefined,
+            }))}
+          />
+        </section>
+      ))}
+      <h2 className="mb-2 text-2xl font-bold">Now send your answers</h2>
+      <p className="mb-6">
+        By sending your answers you confirm they are right to the best of your knowledge. You can change or
+        withdraw them until the survey closes.
+      </p>
+      <Form method="post">
+        <Button>{submitted ? "Send changed answers" : "Send answers"}</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound } from "~/auth/permissions.server.ts";
+import { requireRespondent } from "~/domain/survey/access.server.ts";
+import { getOwnResponse } from "~/domain/survey/responses.server.ts";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "Answers sent – Supplier diversity survey – Social Value Marketplace" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership, cycle } = await requireRespondent(request, params.cycleId!);
+  const response = await getOwnResponse(cycle.id, membership.organisationId);
+  if (!response || response.status !== "SUBMITTED") notFound();
+  return json({ cycleId: cycle.id, councilName: cycle.council.name, closesOn: cycle.closesOn });
+}
+
+export default function SurveyConfirmation() {
+  const { cycleId, councilName, closesOn } = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-3xl">
+      <div className="mb-8 bg-success p-6 text-center text-white">
+        <h1 className="mb-2 text-3xl font-bold">Answers sent</h1>
+        <p className="text-xl">Thank you for taking part</p>
+      </div>
+      <h2 className="mb-2 text-2xl font-bold">What happens next</h2>
+      <p className="mb-4">
+        {councilName} will use the answers of all the businesses that take part to understand the barriers
+        they face, and publish only totals. If you agreed to be contacted, the procurement team may get in
+        touch about events such as Meet the Buyer.
+      </p>
+      <p className="mb-4">We have sent you an email to confirm.</p>
+      <p className="mb-4">
+        You can <Link to={`/survey/${cycleId}/check-answers`}>see or change your answers</Link> or{" "}
+        <Link to={`/survey/${cycleId}/withdraw`}>withdraw them</Link> until {formatDate(closesOn)}.
+      </p>
+    </div>
+  );
+}

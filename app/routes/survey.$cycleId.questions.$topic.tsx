@@ -1,0 +1,215 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requireRespondent } from "~/domain/survey/access.server.ts";
+import {
+  backgroundsFor,
+  ETHNIC_GROUPS,
+  nextTopic,
+  PREFER_NOT,
+  preferNotChoice,
+  previousTopic,
+  topicApplies,
+  topicBySlug,
+  type Question,
+} from "~/domain/survey/questions.ts";
+import { getOwnAnswers, saveTopicAnswers, type OwnResponse } from "~/domain/survey/responses.server.ts";
+import { topicSchema } from "~/domain/survey/schemas.ts";
+import { BackLink } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { formatDate } from "~/ui/format.ts";
+import { Button, Checkboxes, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.topicTitle ?? "Question"} – Supplier diversity survey – Social Value Marketplace` },
+];
+
+// Loads the respondent's answers; answers are only ever taken after consent (the explainer page).
+async function load(request: Request, cycleId: string, slug: string | undefined) {
+  const { viewer, membership, cycle } = await requireRespondent(request, cycleId);
+  const topic = topicBySlug(slug);
+  if (!topic) notFound();
+  if (!cycle.accepting) throw redirect(`/survey/${cycle.id}`);
+  const own = await getOwnAnswers({
+    cycleId: cycle.id,
+    organisationId: membership.organisationId,
+    userId: viewer.user.id,
+    ipAddress: clientIp(request),
+  });
+  if (!own) throw redirect(`/survey/${cycle.id}`);
+  if (!topicApplies(topic, own.protectedAnswers)) throw redirect(`/survey/${cycle.id}/check-answers`);
+  return { viewer, membership, cycle, topic, ...own };
+}
+
+function currentValue(response: OwnResponse, protectedAnswers: Record<string, string>, q: Question) {
+  if (q.name in protectedAnswers) return protectedAnswers[q.name];
+  if (q.name === "contactConsent") return response.contactConsent ? "YES" : null;
+  const value = (response as Record<string, unknown>)[q.name];
+  return value ?? null;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cycle, topic, response, protectedAnswers } = await load(request, params.cycleId!, params.topic);
+  const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
+  const previous = previousTopic(topic.slug, protectedAnswers);
+  // Only this page's answers go to the browser.
+  const values: Record<string, unknown> = {};
+  for (const q of topic.questions) values[q.name] = currentValue(response, protectedAnswers, q);
+  return json({
+    cycleId: cycle.id,
+    year: cycle.year,
+    closesOn: cycle.closesOn,
+    topicSlug: topic.slug,
+    topicTitle: topic.title,
+    ethnicGroup: topic.slug === "ethnic-background" ? (protectedAnswers.ethnicGroup ?? null) : null,
+    values,
+    returnToCheck,
+    backTo: returnToCheck
+      ? `/survey/${cycle.id}/check-answers`
+      : previous
+        ? `/survey/${cycle.id}/questions/${previous.slug}`
+        : `/survey/${cycle.id}`,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { cycle, topic, protectedAnswers, response } = await load(request, params.cycleId!, params.topic);
+  const submission = parseWithZod(await request.formData(), { schema: topicSchema(topic) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const values = submission.value as Record<string, unknown>;
+  if (topic.slug === "ethnic-background") {
+    const chosen = values.ethnicBackground as string | undefined;
+    const allowed = backgroundsFor(protectedAnswers.ethnicGroup).map((b) => b.value);
+    if (chosen && chosen !== PREFER_NOT && !allowed.includes(chosen))
+      return json(
+        submission.reply({ fieldErrors: { ethnicBackground: ["Select an answer from the list"] } }),
+        {
+          status: 400,
+        },
+      );
+  }
+  const after = await saveTopicAnswers(response.id, topic, values);
+  if (values.intent === "save-and-exit")
+    return redirectWithFlash("/survey", {
+      kind: "success",
+      message: `Your answers are saved. You can come back to them until ${formatDate(cycle.closesOn)}.`,
+    });
+  const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
+  const next = nextTopic(topic.slug, { ...protectedAnswers, ...after });
+  // A new broad ethnic group needs its follow-up question even when changing from check your answers.
+  if (topic.slug === "ethnic-group" && next?.slug === "ethnic-background" && !after.ethnicBackground)
+    return redirect(`/survey/${cycle.id}/questions/${next.slug}${returnToCheck ? "?return=check" : ""}`);
+  if (returnToCheck || !next) return redirect(`/survey/${cycle.id}/check-answers`);
+  return redirect(`/survey/${cycle.id}/questions/${next.slug}`);
+}
+
+function QuestionField({
+  question,
+  value,
+  errors,
+  asHeading,
+  ethnicGroup,
+}: {
+  question: Question;
+  value: unknown;
+  errors?: string[];
+  asHeading: boolean;
+  ethnicGroup: string | null;
+}) {
+  if (question.name === "ethnicBackground") {
+    const group = ETHNIC_GROUPS.find((g) => g.value === ethnicGroup);
+    return (
+      <Radios
+        name={question.name}
+        legend={`Which of these best describes the ${group?.label ?? ""} background of most of the business's owners or leaders?`}
+        legendAsHeading={asHeading}
+        errors={errors}
+        defaultValue={value as string | null}
+        options={[...backgroundsFor(ethnicGroup), preferNotChoice]}
+      />
+    );
+  }
+  const common = { name: question.name, hint: question.hint, errors };
+  switch (question.kind) {
+    case "radio":
+      return (
+        <Radios
+          {...common}
+          legend={question.legend}
+          legendAsHeading={asHeading}
+          options={question.options ?? []}
+          defaultValue={value as string | null}
+        />
+      );
+    case "checkbox":
+      return (
+        <Checkboxes
+          {...common}
+          legend={question.legend}
+          legendAsHeading={asHeading}
+          options={question.options ?? []}
+          defaultValues={(value as string[] | null) ?? []}
+        />
+      );
+    case "textarea":
+      return <Textarea {...common} label={question.legend} defaultValue={(value as string | null) ?? ""} />;
+    default:
+      return (
+        <TextInput
+          {...common}
+          label={question.legend}
+          type={question.kind === "email" ? "email" : "text"}
+          autoComplete={question.kind === "email" ? "email" : "name"}
+          spellCheck={false}
+          width="20"
+          defaultValue={(value as string | null) ?? ""}
+        />
+      );
+  }
+}
+
+export default function SurveyQuestion() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form] = useForm({ lastResult });
+  const topic = topicBySlug(data.topicSlug)!;
+  const single = topic.questions.length === 1;
+  const submitted = (lastResult?.initialValue ?? null) as Record<string, unknown> | null;
+  return (
+    <div className="max-w-3xl">
+      <BackLink to={data.backTo} />
+      <span className="mb-1 block text-lg text-muted">Supplier diversity survey {data.year}</span>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <ErrorSummary errors={form.allErrors} />
+        {single ? null : <h1 className="mb-6 text-3xl font-bold">{topic.title}</h1>}
+        {topic.questions.map((question) => (
+          <QuestionField
+            key={question.name}
+            question={question}
+            asHeading={single}
+            ethnicGroup={data.ethnicGroup}
+            value={submitted ? (submitted[question.name] ?? null) : data.values[question.name]}
+            errors={form.allErrors[question.name]}
+          />
+        ))}
+        <div className="flex flex-wrap items-center gap-4">
+          <Button name="intent" value="continue">
+            {data.returnToCheck ? "Save and return to your answers" : "Save and continue"}
+          </Button>
+          <Button name="intent" value="save-and-exit" variant="secondary">
+            Save and come back later
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

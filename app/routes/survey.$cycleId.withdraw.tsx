@@ -1,0 +1,64 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requireRespondent } from "~/domain/survey/access.server.ts";
+import { getOwnResponse, withdrawResponse } from "~/domain/survey/responses.server.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [
+  { title: "Withdraw your answers – Supplier diversity survey – Social Value Marketplace" },
+];
+
+async function load(request: Request, cycleId: string) {
+  const { viewer, membership, cycle } = await requireRespondent(request, cycleId);
+  const response = await getOwnResponse(cycle.id, membership.organisationId);
+  if (!response || !cycle.accepting) throw redirect(`/survey/${cycle.id}`);
+  return { viewer, membership, cycle, response };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cycle } = await load(request, params.cycleId!);
+  return json({ cycleId: cycle.id, year: cycle.year });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
+  await withdrawResponse({
+    responseId: response.id,
+    userId: viewer.user.id,
+    organisationId: membership.organisationId,
+    ipAddress: clientIp(request),
+  });
+  return redirectWithFlash(`/survey/${cycle.id}`, {
+    kind: "success",
+    message: "Your answers have been withdrawn and deleted.",
+  });
+}
+
+export default function WithdrawAnswers() {
+  const { cycleId, year } = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-3xl">
+      <BackLink to={`/survey/${cycleId}`} />
+      <PageHeading caption={`Supplier diversity survey ${year}`}>
+        Are you sure you want to withdraw your answers?
+      </PageHeading>
+      <p className="mb-6">
+        All your business&apos;s answers to this year&apos;s survey will be deleted. You can take part again
+        while the survey is open.
+      </p>
+      <Form method="post" className="flex flex-wrap items-center gap-6">
+        <Button variant="warning">Withdraw and delete my answers</Button>
+        <Link to={`/survey/${cycleId}`}>Keep my answers</Link>
+      </Form>
+    </div>
+  );
+}

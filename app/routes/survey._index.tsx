@@ -1,0 +1,59 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireMembership } from "~/auth/permissions.server.ts";
+import { cyclesOpenTo } from "~/domain/survey/eligibility.server.ts";
+import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Supplier diversity survey – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireMembership(request, {
+    kinds: ["SUPPLIER"],
+    roles: ["OWNER", "MEMBER"],
+  });
+  const cycles = await cyclesOpenTo(membership.organisationId);
+  return json({ organisationName: membership.organisationName, cycles });
+}
+
+const statusTag = {
+  IN_PROGRESS: <Tag colour="yellow">In progress</Tag>,
+  SUBMITTED: <Tag colour="green">Submitted</Tag>,
+  WITHDRAWN: <Tag colour="grey">Withdrawn</Tag>,
+};
+
+export default function SurveyList() {
+  const { organisationName, cycles } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption={organisationName}>Supplier diversity survey</PageHeading>
+      <p className="mb-6 max-w-3xl">
+        Each year councils ask small and medium-sized businesses in their area who owns and leads them and
+        what makes it hard to bid for council contracts. Every question is optional.
+      </p>
+      <Table
+        caption="Surveys open to your business"
+        rows={cycles}
+        rowKey={(c) => c.id}
+        empty="There are no surveys open to your business at the moment."
+        columns={[
+          {
+            header: "Survey",
+            rowHeader: true,
+            cell: (c) => (
+              <Link to={`/survey/${c.id}`}>
+                {c.councilName} {c.year}
+              </Link>
+            ),
+          },
+          { header: "Closes", cell: (c) => formatDate(c.closesOn) },
+          {
+            header: "Your answers",
+            cell: (c) =>
+              c.responseStatus ? statusTag[c.responseStatus] : <Tag colour="blue">Not started</Tag>,
+          },
+        ]}
+      />
+    </>
+  );
+}

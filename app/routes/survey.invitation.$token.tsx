@@ -1,0 +1,51 @@
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireViewer } from "~/auth/permissions.server.ts";
+import { redeemInvitation } from "~/domain/survey/cycles.server.ts";
+import { PageHeading } from "~/ui/components.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Survey invitation – Social Value Marketplace" }];
+
+// The emailed link: a signed-in member of a supplier organisation is taken to the survey; anyone else
+// is told what to do. An unknown or used-elsewhere link says so without revealing anything.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const supplier = viewer.memberships.find(
+    (m) => m.kind === "SUPPLIER" && (m.role === "OWNER" || m.role === "MEMBER"),
+  );
+  if (!supplier) return json({ problem: "no-supplier" as const });
+  const cycleId = await redeemInvitation(params.token ?? "", supplier.organisationId);
+  if (!cycleId) return json({ problem: "invalid" as const }, { status: 404 });
+  return redirect(`/survey/${cycleId}`);
+}
+
+export default function SurveyInvitation() {
+  const { problem } = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-3xl">
+      {problem === "no-supplier" ? (
+        <>
+          <PageHeading>Add your business first</PageHeading>
+          <p className="mb-4">
+            The survey is answered on behalf of a business. Add your business to your account, then follow the
+            link in the email again.
+          </p>
+          <p>
+            <Link to="/organisations/new">Add your business</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <PageHeading>This invitation link does not work</PageHeading>
+          <p className="mb-4">
+            The link may have been used by another business, or the survey may have closed. Contact the
+            council that sent it if you think this is wrong.
+          </p>
+          <p>
+            <Link to="/survey">See the surveys open to your business</Link>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
