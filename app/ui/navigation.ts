@@ -15,6 +15,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/impact", label: "Our impact", show: () => true },
   { to: "/organisations", label: "Your organisations", show: (v) => v.signedIn },
   { to: "/council/verification", label: "Verify organisations", show: (v) => v.kinds.includes("COUNCIL") },
+  { to: "/survey", label: "Diversity survey", show: (v) => v.kinds.includes("SUPPLIER") },
+  { to: "/council/survey", label: "Supplier survey", show: (v) => v.surveyAccess },
   { to: "/admin/councils", label: "Councils", show: (v) => v.isPlatformAdmin },
   { to: "/admin/mailbox", label: "Mailbox", show: (v) => v.isPlatformAdmin },
 ];
