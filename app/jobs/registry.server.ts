@@ -1,3 +1,4 @@
+import { MARKETPLACE_JOBS } from "~/domain/marketplace/jobs.server.ts";
 import { openReturnsForQuarter, sendReturnReminders } from "~/domain/reporting/returns-jobs.server.ts";
 import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
 
@@ -17,4 +18,6 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "returns-open-quarter", cron: "0 6 * * *", run: (now) => openReturnsForQuarter(now) },
   // "due soon" reminders, then overdue notices to supplier and contract manager every few days
   { name: "returns-reminders", cron: "30 7 * * *", run: sendReturnReminders },
+  // marketplace: expire requests after their needed-by date, 7-day expiry reminders, saved-search digests
+  ...MARKETPLACE_JOBS,
 ];

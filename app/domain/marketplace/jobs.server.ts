@@ -1,0 +1,148 @@
+// Scheduled marketplace work. Each run is idempotent: guarded updates mean a second run in the same period
+// (another instance, or a retry after a crash) finds nothing left to do.
+import { db } from "~/db.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx";
+import { appUrl } from "~/env.server.ts";
+import { formatDate } from "~/ui/format.ts";
+import { formatQuantity, helpTypeLabel } from "./help-types.ts";
+import { declineOfferedPledges, sendReminderEmail } from "./requests.server.ts";
+import { PLEDGEABLE_STATUSES } from "./request-lifecycle.ts";
+import { parseSearch, searchQueryString } from "./schemas.ts";
+import { searchRequests } from "./search.server.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function startOfDay(now: Date) {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+// Requests still taking pledges after their needed-by date expire; what is only on offer is declined.
+export async function expireRequests(now: Date) {
+  const due = await db.request.findMany({
+    where: { status: { in: PLEDGEABLE_STATUSES }, neededBy: { lt: startOfDay(now) } },
+    select: { id: true, status: true, councilId: true },
+    take: 5000,
+  });
+  let expired = 0;
+  for (const request of due) {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.request.updateMany({
+        where: { id: request.id, status: request.status },
+        data: { status: "EXPIRED", closedAt: now },
+      });
+      if (count !== 1) return;
+      expired++;
+      await tx.requestEvent.create({
+        data: {
+          requestId: request.id,
+          fromStatus: request.status,
+          toStatus: "EXPIRED",
+          reason: "The needed-by date passed",
+        },
+      });
+      await declineOfferedPledges(tx, request.id, "The request expired");
+      await tx.auditLog.create({
+        data: {
+          action: "request.expire",
+          entityType: "Request",
+          entityId: request.id,
+          organisationId: request.councilId,
+        },
+      });
+    });
+  }
+  return { expired };
+}
+
+// One reminder per request, 7 days before its needed-by date (again after an extension).
+export async function sendExpiryReminders(now: Date) {
+  const today = startOfDay(now);
+  const due = await db.request.findMany({
+    where: {
+      status: { in: PLEDGEABLE_STATUSES },
+      reminderSentAt: null,
+      neededBy: { gte: today, lte: new Date(today.getTime() + 7 * DAY) },
+    },
+    select: {
+      id: true,
+      title: true,
+      councilId: true,
+      organisationId: true,
+      createdById: true,
+      neededBy: true,
+      council: { select: { name: true } },
+    },
+    take: 5000,
+  });
+  let sent = 0;
+  for (const request of due) {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.request.updateMany({
+        where: { id: request.id, reminderSentAt: null },
+        data: { reminderSentAt: now },
+      });
+      if (count !== 1) return;
+      sent++;
+      await sendReminderEmail(tx, request, formatDate(request.neededBy));
+    });
+  }
+  return { sent };
+}
+
+// A daily email per saved search listing requests published since its last digest (nothing when none).
+export async function sendSavedSearchDigests(now: Date) {
+  const searches = await db.savedSearch.findMany({
+    where: {
+      emailDigest: true,
+      OR: [{ lastDigestAt: null }, { lastDigestAt: { lt: new Date(now.getTime() - 20 * 60 * 60 * 1000) } }],
+      user: { deletedAt: null },
+    },
+    select: {
+      id: true,
+      name: true,
+      filters: true,
+      createdAt: true,
+      lastDigestAt: true,
+      organisationId: true,
+      user: { select: { email: true, memberships: { select: { organisationId: true } } } },
+    },
+    take: 10_000,
+  });
+  let sent = 0;
+  for (const search of searches) {
+    const filters = parseSearch((search.filters ?? {}) as Record<string, unknown>);
+    const since = search.lastDigestAt ?? search.createdAt;
+    const stillMember = search.user.memberships.some((m) => m.organisationId === search.organisationId);
+    const { requests } = stillMember
+      ? await searchRequests({ ...filters, page: 1, sort: "newest" }, { since, pageSize: 20 })
+      : { requests: [] };
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.savedSearch.updateMany({
+        where: { id: search.id, lastDigestAt: search.lastDigestAt },
+        data: { lastDigestAt: now },
+      });
+      if (count !== 1 || requests.length === 0) return;
+      sent++;
+      const query = searchQueryString(filters);
+      const email = await savedSearchDigestEmail({
+        searchName: search.name,
+        searchUrl: `${appUrl()}/requests${query ? `?${query}` : ""}`,
+        manageUrl: `${appUrl()}/saved-searches`,
+        requests: requests.map((r) => ({
+          title: r.title,
+          url: `${appUrl()}/requests/${r.id}`,
+          summary: `${helpTypeLabel(r.helpType)}: ${formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel)} needed by ${formatDate(r.neededBy)} (${r.council.name})`,
+        })),
+      });
+      await enqueueEmail(tx, { ...email, to: search.user.email, template: "marketplace.digest" });
+    });
+  }
+  return { sent };
+}
+
+export const MARKETPLACE_JOBS = [
+  { name: "marketplace-expire-requests", cron: "10 0 * * *", run: expireRequests },
+  { name: "marketplace-expiry-reminders", cron: "0 8 * * *", run: sendExpiryReminders },
+  { name: "marketplace-saved-search-digests", cron: "0 7 * * *", run: sendSavedSearchDigests },
+];
