@@ -1,0 +1,533 @@
+import crypto from "node:crypto";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { closeRateLimits } from "~/auth/rate-limit.server.ts";
+import { SESSION_COOKIE, validateSessionToken } from "~/auth/session.server.ts";
+import { db } from "~/db.server.ts";
+import { hashToken } from "~/domain/accounts/tokens.server.ts";
+import { action as accountAction } from "~/routes/account._index.tsx";
+import { action as confirmEmailAction } from "~/routes/account.confirm-email.tsx";
+import { loader as dataLoader } from "~/routes/account.data.tsx";
+import { action as deleteAction } from "~/routes/account.delete.tsx";
+import { action as changeEmailAction } from "~/routes/account.email.tsx";
+import { action as changeNameAction } from "~/routes/account.name.tsx";
+import {
+  action as changePasswordAction,
+  loader as changePasswordLoader,
+} from "~/routes/account.password.tsx";
+import { action as forgotAction } from "~/routes/forgot-password.tsx";
+import { action as resetAction, loader as resetLoader } from "~/routes/reset-password.tsx";
+import { action as signInAction } from "~/routes/sign-in.tsx";
+import { action as signOutAction } from "~/routes/sign-out.tsx";
+import { action as signUpAction } from "~/routes/sign-up._index.tsx";
+import { action as verifyAction } from "~/routes/verify-email.tsx";
+import {
+  addMember,
+  createCategory,
+  createCouncil,
+  createOrganisation,
+  createRequest,
+  createUser,
+  sessionCookieFor,
+  TEST_PASSWORD,
+  unique,
+} from "../helpers/factories.ts";
+import { callAction, callLoader } from "../helpers/routes.ts";
+
+afterEach(() => vi.useRealTimers());
+afterAll(() => closeRateLimits());
+
+// Each test gets its own client address so per-address limits from one test never leak into another.
+const fromIp = () => ({
+  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
+});
+const NEW_PASSWORD = "a much longer new passphrase";
+
+async function latestEmail(to: string, subject: RegExp) {
+  const emails = await db.emailOutbox.findMany({ where: { to }, orderBy: { createdAt: "desc" } });
+  const found = emails.find((e) => subject.test(e.subject));
+  if (!found) throw new Error(`no email to ${to} matching ${subject}`);
+  return found;
+}
+
+function tokenIn(text: string, path: string) {
+  const match = text.match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`));
+  if (!match) throw new Error(`no ${path} link in: ${text}`);
+  return match[1];
+}
+
+function sessionFrom(response: Response) {
+  const header = response.headers.get("set-cookie") ?? "";
+  const match = header.match(new RegExp(`${SESSION_COOKIE}=([^;]*)`));
+  return match ? match[1] : null;
+}
+
+async function signIn(email: string, password: string, headers = fromIp()) {
+  return callAction(signInAction, { path: "/sign-in", form: { email, password }, headers });
+}
+
+describe("sign up and email verification", () => {
+  it("creates an unverified account, emails a link through the outbox, and the link confirms it once", async () => {
+    const email = `${unique("new")}@example.test`;
+    const response = await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Nia New", email: email.toUpperCase(), password: TEST_PASSWORD },
+      headers: fromIp(),
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toContain("/sign-up/check-email");
+    expect(sessionFrom(response)).toBeNull();
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.emailVerifiedAt).toBeNull();
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+
+    const message = await latestEmail(email, /Confirm your email address/);
+    expect(message.html).toContain("<html");
+    const token = tokenIn(message.text, "/verify-email");
+    expect(await db.userToken.count({ where: { tokenHash: token } })).toBe(0); // only the hash is stored
+    expect(await db.userToken.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
+
+    const confirmed = await callAction(verifyAction, {
+      path: "/verify-email",
+      form: { intent: "confirm", token },
+      headers: fromIp(),
+    });
+    expect(confirmed.status).toBe(302);
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).not.toBeNull();
+    expect(await db.auditLog.count({ where: { action: "auth.email_verified", actorUserId: user.id } })).toBe(
+      1,
+    );
+
+    const again = await callAction(verifyAction, {
+      path: "/verify-email",
+      form: { intent: "confirm", token },
+      headers: fromIp(),
+    });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain("already been used");
+  });
+
+  it("refuses an expired verification link", async () => {
+    const email = `${unique("late")}@example.test`;
+    await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Lee Late", email, password: TEST_PASSWORD },
+      headers: fromIp(),
+    });
+    const token = tokenIn((await latestEmail(email, /Confirm/)).text, "/verify-email");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 49 * 60 * 60 * 1000 });
+    const response = await callAction(verifyAction, {
+      path: "/verify-email",
+      form: { intent: "confirm", token },
+      headers: fromIp(),
+    });
+    expect(response.status).toBe(400);
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeNull();
+  });
+
+  it("answers an existing address exactly like a new one, and tells the owner by email", async () => {
+    const existing = await createUser({ name: "Ada Existing" });
+    const fresh = `${unique("fresh")}@example.test`;
+    const [forExisting, forFresh] = await Promise.all([
+      callAction(signUpAction, {
+        path: "/sign-up",
+        form: { name: "Impostor", email: existing.email, password: TEST_PASSWORD },
+        headers: fromIp(),
+      }),
+      callAction(signUpAction, {
+        path: "/sign-up",
+        form: { name: "Fresh", email: fresh, password: TEST_PASSWORD },
+        headers: fromIp(),
+      }),
+    ]);
+    expect(forExisting.status).toBe(forFresh.status);
+    expect(forExisting.headers.get("location")).toBe(
+      forFresh.headers
+        .get("location")!
+        .replace(encodeURIComponent(fresh), encodeURIComponent(existing.email)),
+    );
+    expect((await db.user.findUniqueOrThrow({ where: { id: existing.id } })).name).toBe("Ada Existing");
+    await latestEmail(existing.email, /You already have an account/);
+  });
+
+  it("rejects short and over-long passwords but accepts any 12 characters without composition rules", async () => {
+    const tooShort = await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Sam", email: `${unique("s")}@example.test`, password: "elevenchars" },
+      headers: fromIp(),
+    });
+    expect(tooShort.status).toBe(400);
+    const body = await tooShort.json();
+    expect(JSON.stringify(body)).toContain("Password must be 12 characters or more");
+    expect(JSON.stringify(body)).not.toContain("elevenchars"); // the password is never echoed back
+
+    const tooLong = await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Sam", email: `${unique("s")}@example.test`, password: "x".repeat(129) },
+      headers: fromIp(),
+    });
+    expect(tooLong.status).toBe(400);
+
+    const plain = await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Sam", email: `${unique("s")}@example.test`, password: "aaaaaaaaaaaa" },
+      headers: fromIp(),
+    });
+    expect(plain.status).toBe(302);
+  });
+
+  it("shows field errors and keeps the input for a bad email", async () => {
+    const response = await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Kept Name", email: "not-an-email", password: TEST_PASSWORD },
+      headers: fromIp(),
+    });
+    expect(response.status).toBe(400);
+    const reply = (await response.json()) as {
+      error: Record<string, string[]>;
+      initialValue: Record<string, string>;
+    };
+    expect(reply.error.email[0]).toMatch(/correct format/);
+    expect(reply.initialValue.name).toBe("Kept Name");
+  });
+});
+
+describe("sign in and sign out", () => {
+  it("signs in with a hashed session and writes the audit log", async () => {
+    const user = await createUser();
+    const response = await signIn(user.email, TEST_PASSWORD);
+    expect(response.status).toBe(302);
+    const cookie = response.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const token = sessionFrom(response)!;
+    const [id, secret] = token.split(".");
+    const stored = await db.session.findUniqueOrThrow({ where: { id } });
+    expect(Buffer.from(stored.secretHash).toString("hex")).toBe(
+      crypto.createHash("sha256").update(secret).digest("hex"),
+    );
+    expect(await db.auditLog.count({ where: { action: "auth.sign_in", actorUserId: user.id } })).toBe(1);
+  });
+
+  it("gives the same message for a wrong password and an unknown address, and audits the failure", async () => {
+    const user = await createUser();
+    const wrong = await signIn(user.email, "wrong password entirely");
+    const unknown = await signIn(`${unique("nobody")}@example.test`, "wrong password entirely");
+    expect(wrong.status).toBe(400);
+    expect(unknown.status).toBe(400);
+    const a = (await wrong.json()) as { error: Record<string, string[]> };
+    const b = (await unknown.json()) as { error: Record<string, string[]> };
+    expect(a.error).toEqual(b.error);
+    expect(a.error[""]).toEqual(["Incorrect email or password"]);
+    expect(await db.auditLog.count({ where: { action: "auth.sign_in_failed", actorUserId: user.id } })).toBe(
+      1,
+    );
+  });
+
+  it("ends the session on sign out", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const response = await callAction(signOutAction, { path: "/sign-out", cookie });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("set-cookie")).toMatch(new RegExp(`${SESSION_COOKIE}=;`));
+    expect(await validateSessionToken(cookie.split("=")[1])).toBeNull();
+  });
+
+  it("signs out of every device", async () => {
+    const user = await createUser();
+    const here = await sessionCookieFor(user.id);
+    const phone = await sessionCookieFor(user.id);
+    const response = await callAction(accountAction, { path: "/account", cookie: here });
+    expect(response.status).toBe(302);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    expect(await validateSessionToken(phone.split("=")[1])).toBeNull();
+    expect(
+      await db.auditLog.count({ where: { action: "auth.sign_out_everywhere", actorUserId: user.id } }),
+    ).toBe(1);
+  });
+
+  it("only redirects to the portal's own pages after sign-in", async () => {
+    const user = await createUser();
+    const response = await callAction(signInAction, {
+      path: "/sign-in",
+      form: { email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example/steal" },
+      headers: fromIp(),
+    });
+    expect(response.headers.get("location")).toBe("/dashboard");
+  });
+});
+
+describe("rate limits", () => {
+  it("locks an account after five failed sign-ins, says how long to wait, and lets it in again later", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 5; i++) expect((await signIn(user.email, "not the password!")).status).toBe(400);
+    const limited = await signIn(user.email, TEST_PASSWORD); // even the right password waits
+    expect(limited.status).toBe(429);
+    const reply = (await limited.json()) as { error: Record<string, string[]> };
+    expect(reply.error[""][0]).toMatch(/Too many attempts\. Wait (1[45]|\d) minutes?, then try again\./);
+
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 16 * 60 * 1000 });
+    expect((await signIn(user.email, TEST_PASSWORD)).status).toBe(302);
+  });
+
+  it("a successful sign-in resets the account's count", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 4; i++) await signIn(user.email, "not the password!");
+    expect((await signIn(user.email, TEST_PASSWORD)).status).toBe(302);
+    for (let i = 0; i < 4; i++) expect((await signIn(user.email, "not the password!")).status).toBe(400);
+  });
+
+  it("limits one address trying many accounts", async () => {
+    const headers = fromIp();
+    let last: Response | undefined;
+    for (let i = 0; i < 51; i++)
+      last = await signIn(`${unique("spray")}@example.test`, "guess guess guess", headers);
+    expect(last!.status).toBe(429);
+  });
+
+  it("limits sign-up and password reset requests", async () => {
+    const email = `${unique("spam")}@example.test`;
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await callAction(forgotAction, { path: "/forgot-password", form: { email }, headers: fromIp() }))
+          .status,
+      );
+    expect(statuses).toEqual([302, 302, 302, 429]);
+    const signUps = [];
+    for (let i = 0; i < 4; i++)
+      signUps.push(
+        (
+          await callAction(signUpAction, {
+            path: "/sign-up",
+            form: { name: "Spam", email, password: TEST_PASSWORD },
+            headers: fromIp(),
+          })
+        ).status,
+      );
+    expect(signUps).toEqual([302, 302, 302, 429]);
+  });
+});
+
+describe("password reset", () => {
+  it("resets by a single-use emailed link and ends every session", async () => {
+    const user = await createUser();
+    const oldSession = await sessionCookieFor(user.id);
+    const unknown = `${unique("nobody")}@example.test`;
+    const forUnknown = await callAction(forgotAction, {
+      path: "/forgot-password",
+      form: { email: unknown },
+      headers: fromIp(),
+    });
+    const forUser = await callAction(forgotAction, {
+      path: "/forgot-password",
+      form: { email: user.email },
+      headers: fromIp(),
+    });
+    expect(forUnknown.headers.get("location")).toBe(forUser.headers.get("location")); // no enumeration
+    expect(await db.emailOutbox.count({ where: { to: unknown } })).toBe(0);
+
+    const token = tokenIn((await latestEmail(user.email, /Reset your password/)).text, "/reset-password");
+    const page = await callLoader(resetLoader, { path: `/reset-password?token=${token}` });
+    expect(((await page.json()) as { token: string | null }).token).toBe(token);
+
+    const mismatch = await callAction(resetAction, {
+      path: "/reset-password",
+      form: { token, password: NEW_PASSWORD, confirmPassword: "something else entirely" },
+      headers: fromIp(),
+    });
+    expect(mismatch.status).toBe(400);
+
+    const reset = await callAction(resetAction, {
+      path: "/reset-password",
+      form: { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      headers: fromIp(),
+    });
+    expect(reset.status).toBe(302);
+    expect(await validateSessionToken(oldSession.split("=")[1])).toBeNull();
+    expect((await signIn(user.email, NEW_PASSWORD)).status).toBe(302);
+    expect((await signIn(user.email, TEST_PASSWORD)).status).toBe(400);
+
+    const reused = await callAction(resetAction, {
+      path: "/reset-password",
+      form: { token, password: "yet another passphrase", confirmPassword: "yet another passphrase" },
+      headers: fromIp(),
+    });
+    expect(reused.status).toBe(400);
+    expect(JSON.stringify(await reused.json())).toContain("already been used");
+  });
+
+  it("refuses a link older than an hour", async () => {
+    const user = await createUser();
+    await callAction(forgotAction, {
+      path: "/forgot-password",
+      form: { email: user.email },
+      headers: fromIp(),
+    });
+    const token = tokenIn((await latestEmail(user.email, /Reset your password/)).text, "/reset-password");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 61 * 60 * 1000 });
+    const page = await callLoader(resetLoader, { path: `/reset-password?token=${token}` });
+    expect(((await page.json()) as { token: string | null }).token).toBeNull();
+    const response = await callAction(resetAction, {
+      path: "/reset-password",
+      form: { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      headers: fromIp(),
+    });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("changing account details", () => {
+  it("changes the password, ends other sessions and rotates this one", async () => {
+    const user = await createUser();
+    const here = await sessionCookieFor(user.id);
+    const elsewhere = await sessionCookieFor(user.id);
+    const wrong = await callAction(changePasswordAction, {
+      path: "/account/password",
+      cookie: here,
+      form: { currentPassword: "not my password", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+    });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(await wrong.json())).toContain("Your current password is incorrect");
+
+    const response = await callAction(changePasswordAction, {
+      path: "/account/password",
+      cookie: here,
+      form: { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+    });
+    expect(response.status).toBe(302);
+    const rotated = sessionFrom(response)!;
+    expect(rotated).not.toBe(here.split("=")[1]);
+    expect(await validateSessionToken(here.split("=")[1])).toBeNull();
+    expect(await validateSessionToken(elsewhere.split("=")[1])).toBeNull();
+    expect((await validateSessionToken(rotated))?.user.id).toBe(user.id);
+    expect(
+      await db.auditLog.count({ where: { action: "auth.password_changed", actorUserId: user.id } }),
+    ).toBe(1);
+    await latestEmail(user.email, /Your password was changed/);
+    const page = await callLoader(changePasswordLoader, { path: "/account/password", cookie: here });
+    expect(page.headers.get("location")).toMatch(/^\/sign-in/);
+  });
+
+  it("changes the name", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const blank = await callAction(changeNameAction, { path: "/account/name", cookie, form: { name: "  " } });
+    expect(blank.status).toBe(400);
+    await callAction(changeNameAction, { path: "/account/name", cookie, form: { name: "Renamed Person" } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Renamed Person");
+  });
+
+  it("changes the email only once the new address is confirmed", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const next = `${unique("moved")}@example.test`;
+    const response = await callAction(changeEmailAction, {
+      path: "/account/email",
+      cookie,
+      form: { email: next, currentPassword: TEST_PASSWORD },
+    });
+    expect(response.status).toBe(302);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+    const token = tokenIn((await latestEmail(next, /Confirm your new email/)).text, "/account/confirm-email");
+    const confirmed = await callAction(confirmEmailAction, {
+      path: "/account/confirm-email",
+      form: { token },
+      headers: fromIp(),
+    });
+    expect(confirmed.status).toBe(302);
+    const updated = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(updated.email).toBe(next);
+    expect(updated.emailVerifiedAt).not.toBeNull();
+    await latestEmail(user.email, /Your email address was changed/);
+    const reused = await callAction(confirmEmailAction, {
+      path: "/account/confirm-email",
+      form: { token },
+      headers: fromIp(),
+    });
+    expect(reused.status).toBe(400);
+  });
+
+  it("does not reveal or take another account's address", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const response = await callAction(changeEmailAction, {
+      path: "/account/email",
+      cookie,
+      form: { email: other.email, currentPassword: TEST_PASSWORD },
+    });
+    expect(response.status).toBe(302);
+    expect(await db.userToken.count({ where: { userId: user.id, purpose: "EMAIL_CHANGE" } })).toBe(0);
+  });
+});
+
+describe("my data", () => {
+  it("downloads the signed-in person's data as JSON, without secrets", async () => {
+    const user = await createUser({ name: "Dana Data" });
+    const cookie = await sessionCookieFor(user.id);
+    const response = await callLoader(dataLoader, { path: "/account/data", cookie });
+    expect(response.headers.get("content-disposition")).toMatch(/attachment/);
+    const data = (await response.json()) as Record<string, unknown>;
+    expect(data.email).toBe(user.email);
+    expect(data.name).toBe("Dana Data");
+    expect(JSON.stringify(data)).not.toContain("argon2");
+    expect(JSON.stringify(data)).not.toContain("secretHash");
+  });
+
+  it("deletes the account but keeps what the person wrote, shown as a deleted user", async () => {
+    const council = await createCouncil();
+    const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
+    const category = await createCategory(council.id);
+    const owner = await createUser();
+    const leaver = await createUser();
+    await addMember(vcse.id, owner.id, "OWNER");
+    await addMember(vcse.id, leaver.id, "MEMBER");
+    const request = await createRequest({
+      councilId: council.id,
+      organisationId: vcse.id,
+      categoryId: category.id,
+      createdById: leaver.id,
+    });
+    const cookie = await sessionCookieFor(leaver.id);
+    const wrong = await callAction(deleteAction, {
+      path: "/account/delete",
+      cookie,
+      form: { currentPassword: "nope nope nope" },
+    });
+    expect(wrong.status).toBe(400);
+    const response = await callAction(deleteAction, {
+      path: "/account/delete",
+      cookie,
+      form: { currentPassword: TEST_PASSWORD },
+    });
+    expect(response.status).toBe(302);
+    const gone = await db.user.findUniqueOrThrow({ where: { id: leaver.id } });
+    expect(gone.name).toBe("Deleted user");
+    expect(gone.email).not.toBe(leaver.email);
+    expect(gone.passwordHash).toBeNull();
+    expect(await db.membership.count({ where: { userId: leaver.id } })).toBe(0);
+    expect(await db.session.count({ where: { userId: leaver.id } })).toBe(0);
+    const kept = await db.request.findUniqueOrThrow({
+      where: { id: request.id },
+      select: { createdBy: { select: { name: true } } },
+    });
+    expect(kept.createdBy?.name).toBe("Deleted user");
+    expect((await signIn(leaver.email, TEST_PASSWORD)).status).toBe(400);
+  });
+
+  it("will not delete the last owner of an organisation that has other members", async () => {
+    const council = await createCouncil();
+    const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
+    const owner = await createUser();
+    await addMember(vcse.id, owner.id, "OWNER");
+    await addMember(vcse.id, (await createUser()).id, "MEMBER");
+    const response = await callAction(deleteAction, {
+      path: "/account/delete",
+      cookie: await sessionCookieFor(owner.id),
+      form: { currentPassword: TEST_PASSWORD },
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("last owner");
+    expect((await db.user.findUniqueOrThrow({ where: { id: owner.id } })).deletedAt).toBeNull();
+  });
+});
