@@ -35,6 +35,13 @@ function ReportTableView({
   year: number;
   previousYear: number | null;
 }) {
+  if (table.hidden)
+    return (
+      <section className="mb-8">
+        <h2 className="mb-2 text-xl font-bold">{table.title}</h2>
+        <p>Not published: too few answers to show without risk of identifying a business.</p>
+      </section>
+    );
   return (
     <Table
       caption={table.title}

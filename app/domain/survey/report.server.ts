@@ -82,7 +82,11 @@ export async function aggregateCsv(reader: Reader, cycle: { id: string; year: nu
     "Change (percentage points)",
   ];
   const rows: unknown[][] = [header];
-  for (const table of report.tables)
+  for (const table of report.tables) {
+    if (table.hidden) {
+      rows.push([table.title, "Not published: too few answers to show safely", "", "", "", "", ""]);
+      continue;
+    }
     for (const row of table.rows)
       rows.push([
         table.title,
@@ -93,6 +97,7 @@ export async function aggregateCsv(reader: Reader, cycle: { id: string; year: nu
         row.previous ? displayPercent(row.previous) : "",
         row.change ?? "",
       ]);
+  }
   rows.push(["Responses", "Total", report.respondents < 5 ? "<5" : report.respondents, "", "", "", ""]);
   return csvResponse(rows, `supplier-survey-${cycle.year}-aggregate.csv`);
 }

@@ -26,6 +26,8 @@ export type ReportTable = {
   title: string;
   kind: "partition" | "multi";
   total: number | null;
+  // too few answers (or one answer for everybody): the table is not published at all
+  hidden: boolean;
   rows: ReportRow[];
 };
 
@@ -119,7 +121,7 @@ export function buildReport(responses: ReportResponse[], previous: ReportRespons
     const before = previous ? suppressedTable(definition, previous) : null;
     const rows: ReportRow[] = definition.choices.map((choice, index) => {
       const cell = current.cells[index];
-      const prior = before?.cells[index] ?? null;
+      const prior = before && !before.totalSuppressed ? before.cells[index] : null;
       const change =
         cell.percent !== null && prior?.percent != null
           ? Math.round((cell.percent - prior.percent) * 10) / 10
@@ -131,6 +133,7 @@ export function buildReport(responses: ReportResponse[], previous: ReportRespons
       title: definition.title,
       kind: definition.kind,
       total: current.total,
+      hidden: current.totalSuppressed,
       rows: definition.id === "barriers" ? rank(rows) : rows,
     };
   });

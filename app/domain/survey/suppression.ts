@@ -28,14 +28,16 @@ export function anyHiddenCellDerivable(hidden: Hidden[], hiddenSum: number) {
 }
 
 // A table whose cells add up to `total` (every answer, "Prefer not to say" and "Not answered").
+function everythingHidden(cells: Cell[]): SuppressedTable {
+  return {
+    total: null,
+    totalSuppressed: true,
+    cells: cells.map((c) => ({ key: c.key, count: null, suppressed: "primary", percent: null })),
+  };
+}
+
 export function suppressPartition(cells: Cell[], total: number): SuppressedTable {
-  if (total < THRESHOLD) {
-    return {
-      total: null,
-      totalSuppressed: true,
-      cells: cells.map((c) => ({ key: c.key, count: null, suppressed: "primary", percent: null })),
-    };
-  }
+  if (total < THRESHOLD) return everythingHidden(cells);
   const state: ("shown" | "primary" | "secondary")[] = cells.map((c) =>
     c.count < THRESHOLD ? "primary" : "shown",
   );
@@ -52,7 +54,8 @@ export function suppressPartition(cells: Cell[], total: number): SuppressedTable
     state.forEach((s, index) => {
       if (s === "shown" && (next === -1 || cells[index].count < cells[next].count)) next = index;
     });
-    if (next === -1) break; // every cell hidden: only the total is left, which tells nothing per cell
+    // Every cell hidden and the total still gives one away (e.g. 5 and 0): hide the total as well.
+    if (next === -1) return everythingHidden(cells);
     state[next] = "secondary";
   }
   return {
