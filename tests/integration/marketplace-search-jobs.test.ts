@@ -1,0 +1,282 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import {
+  expireRequests,
+  sendExpiryReminders,
+  sendSavedSearchDigests,
+} from "~/domain/marketplace/jobs.server.ts";
+import { changePledge, createPledge } from "~/domain/marketplace/pledges.server.ts";
+import { loader as listLoader } from "~/routes/requests._index.tsx";
+import {
+  createCategory,
+  createDistrict,
+  createPledge as createPledgeRow,
+  createRequest,
+  createSavedSearch,
+  createWorld,
+} from "../helpers/factories.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+let world: World;
+const DAY = 86400000;
+const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+const base = () => ({
+  councilId: world.councilA.id,
+  organisationId: world.vcse.id,
+  categoryId: world.category.id,
+});
+
+async function list(query: string) {
+  const response = await callLoader(listLoader, { path: `/requests${query}` });
+  expect(response.status).toBe(200);
+  return jsonOf<{ requests: { id: string; title: string }[]; total: number; pageCount: number }>(response);
+}
+
+describe("simultaneous pledges", () => {
+  it("never pledge more than a request needs", async () => {
+    const need = await createRequest({ ...base(), quantity: 10 });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        createPledge({
+          requestId: need.id,
+          supplierOrganisationId: i % 2 ? world.supplier.id : world.otherSupplier.id,
+          actor: { userId: world.users.supplierOwner.id },
+          submissionKey: `race-${need.id}-${i}`,
+          quantity: 3,
+          expectedDeliveryDate: inDays(5),
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    const after = await db.request.findUniqueOrThrow({ where: { id: need.id } });
+    expect(after).toMatchObject({ pledgedQuantity: 9, status: "PARTIALLY_PLEDGED" });
+    expect(await db.pledge.count({ where: { requestId: need.id } })).toBe(3);
+    for (const refused of results.filter((r) => !r.ok))
+      expect(JSON.stringify(refused)).toMatch(/1 hour or less|3 hours or less/);
+  });
+
+  it("make one pledge from a double-submitted form", async () => {
+    const need = await createRequest({ ...base(), quantity: 10 });
+    const submit = () =>
+      createPledge({
+        requestId: need.id,
+        supplierOrganisationId: world.supplier.id,
+        actor: { userId: world.users.supplierOwner.id },
+        submissionKey: `double-${need.id}`,
+        quantity: 4,
+        expectedDeliveryDate: inDays(5),
+      });
+    const results = await Promise.all([submit(), submit(), submit()]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(results.map((r) => (r.ok ? r.pledgeId : "")))).toHaveProperty("size", 1);
+    expect(await db.pledge.count({ where: { requestId: need.id } })).toBe(1);
+    expect((await db.request.findUniqueOrThrow({ where: { id: need.id } })).pledgedQuantity).toBe(4);
+  });
+
+  it("accept a pledge once when two accepts arrive together", async () => {
+    const need = await createRequest({
+      ...base(),
+      quantity: 10,
+      pledgedQuantity: 5,
+      status: "PARTIALLY_PLEDGED",
+    });
+    const pledge = await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      quantity: 5,
+    });
+    const accept = () =>
+      changePledge({
+        pledgeId: pledge.id,
+        action: "accept",
+        roles: ["REQUESTOR"],
+        actor: { userId: world.users.vcseOwner.id },
+      });
+    const results = await Promise.all([accept(), accept()]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.pledgeEvent.count({ where: { pledgeId: pledge.id, toStatus: "ACCEPTED" } })).toBe(1);
+  });
+});
+
+describe("public search", () => {
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    const council = world.councilB;
+    const category = await createCategory(council.id, "Digital inclusion");
+    const other = await createCategory(council.id, "Environment");
+    const district = await createDistrict(council.id, "Lewes");
+    const make = (title: string, extra: Partial<Parameters<typeof createRequest>[0]> = {}) =>
+      createRequest({
+        councilId: council.id,
+        organisationId: world.otherVcse.id,
+        categoryId: category.id,
+        title,
+        ...extra,
+      });
+    ids = {
+      title: (
+        await make("Zebra laptops for the homework club", { helpType: "GOODS", districtId: district.id })
+      ).id,
+      body: (
+        await make("Zebra IT kit", {
+          description: "Any laptops would help our pupils.",
+          isRemote: true,
+          helpType: "GOODS",
+        })
+      ).id,
+      unrelated: (
+        await make("Zebra crossing painting", {
+          categoryId: other.id,
+          neededBy: new Date(Date.now() + 5 * DAY),
+        })
+      ).id,
+      draft: (await make("Zebra laptops draft", { status: "DRAFT" })).id,
+      fulfilled: (await make("Zebra laptops delivered", { status: "FULFILLED" })).id,
+    };
+    ids.category = category.id;
+    ids.district = district.id;
+    ids.council = council.id;
+  });
+
+  it("ranks a title match above a description match and leaves out unpublished or closed requests", async () => {
+    const result = await list("?q=zebra+laptops");
+    expect(result.requests.map((r) => r.id)).toEqual([ids.title, ids.body]);
+    expect(result.total).toBe(2);
+  });
+
+  it("understands web-style queries", async () => {
+    expect((await list('?q="zebra crossing"')).requests.map((r) => r.id)).toEqual([ids.unrelated]);
+    expect((await list("?q=zebra+-laptops")).requests.map((r) => r.id)).toEqual([ids.unrelated]);
+  });
+
+  it("filters by council, category, help type, district, remote and closing date", async () => {
+    const ofCouncil = (await list(`?council=${ids.council}`)).requests.map((r) => r.id);
+    expect(ofCouncil.sort()).toEqual([ids.title, ids.body, ids.unrelated].sort());
+    expect((await list(`?q=zebra&category=${ids.category}&helpType=GOODS`)).total).toBe(2);
+    expect((await list(`?district=${ids.district}`)).requests.map((r) => r.id)).toEqual([ids.title]);
+    expect((await list(`?council=${ids.council}&remote=1`)).requests.map((r) => r.id)).toEqual([ids.body]);
+    expect(
+      (await list(`?council=${ids.council}&closingBefore=${inDays(10)}`)).requests.map((r) => r.id),
+    ).toEqual([ids.unrelated]);
+    expect((await list(`?council=${ids.council}&sort=closing`)).requests[0].id).toBe(ids.unrelated);
+  });
+
+  it("ignores nonsense in the query string instead of failing", async () => {
+    const result = await list("?helpType=PIZZA&page=-4&closingBefore=soon&sort=random&q=%27%3B+drop+table");
+    expect(result.total).toBe(0);
+    expect((await list("?helpType=PIZZA&page=abc")).total).toBeGreaterThan(0);
+  });
+
+  it("paginates", async () => {
+    for (let i = 0; i < 22; i++) await createRequest({ ...base(), title: `Quokka help ${i}` });
+    const first = await list("?q=quokka");
+    expect(first).toMatchObject({ total: 22, pageCount: 2 });
+    expect(first.requests).toHaveLength(20);
+    const second = await list("?q=quokka&page=2");
+    expect(second.requests).toHaveLength(2);
+    expect(new Set([...first.requests, ...second.requests].map((r) => r.id)).size).toBe(22);
+  });
+});
+
+describe("scheduled jobs with a controllable clock", () => {
+  it("expire requests after their needed-by date, declining what is only offered, once", async () => {
+    const neededBy = new Date("2031-03-10T00:00:00Z");
+    const need = await createRequest({
+      ...base(),
+      neededBy,
+      quantity: 6,
+      pledgedQuantity: 6,
+      status: "FULLY_PLEDGED",
+    });
+    const partly = await createRequest({
+      ...base(),
+      neededBy,
+      quantity: 6,
+      pledgedQuantity: 2,
+      status: "PARTIALLY_PLEDGED",
+    });
+    const offered = await createPledgeRow({
+      requestId: partly.id,
+      supplierOrganisationId: world.supplier.id,
+      quantity: 2,
+    });
+
+    await expireRequests(new Date("2031-03-10T12:00:00Z"));
+    expect((await db.request.findUniqueOrThrow({ where: { id: partly.id } })).status).toBe(
+      "PARTIALLY_PLEDGED",
+    );
+
+    const first = await expireRequests(new Date("2031-03-11T00:30:00Z"));
+    expect(first.expired).toBeGreaterThanOrEqual(1);
+    expect((await db.request.findUniqueOrThrow({ where: { id: partly.id } })).status).toBe("EXPIRED");
+    // fully pledged requests are being delivered: they do not expire
+    expect((await db.request.findUniqueOrThrow({ where: { id: need.id } })).status).toBe("FULLY_PLEDGED");
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: offered.id } })).toMatchObject({
+      status: "DECLINED",
+    });
+    expect((await db.request.findUniqueOrThrow({ where: { id: partly.id } })).pledgedQuantity).toBe(0);
+
+    const again = await expireRequests(new Date("2031-03-11T00:31:00Z"));
+    expect(again.expired).toBe(0);
+    expect(await db.requestEvent.count({ where: { requestId: partly.id, toStatus: "EXPIRED" } })).toBe(1);
+  });
+
+  it("remind the requestor 7 days before, once", async () => {
+    const need = await createRequest({
+      ...base(),
+      neededBy: new Date("2032-06-20T00:00:00Z"),
+      createdById: world.users.vcseMember.id,
+    });
+    const early = await sendExpiryReminders(new Date("2032-06-10T08:00:00Z"));
+    expect(
+      await db.emailOutbox.count({
+        where: { template: "marketplace.expiryReminder", to: world.users.vcseMember.email },
+      }),
+    ).toBe(0);
+    expect(early.sent).toBe(0);
+    await sendExpiryReminders(new Date("2032-06-13T08:00:00Z"));
+    await sendExpiryReminders(new Date("2032-06-14T08:00:00Z"));
+    const emails = await db.emailOutbox.findMany({
+      where: { template: "marketplace.expiryReminder", to: world.users.vcseMember.email },
+    });
+    expect(emails).toHaveLength(1);
+    expect(emails[0].subject).toContain(need.title);
+  });
+
+  it("send a daily digest of new matching requests, once a day, nothing when nothing is new", async () => {
+    const search = await createSavedSearch({
+      userId: world.users.supplierOwner.id,
+      organisationId: world.supplier.id,
+      filters: { q: "wombat" },
+    });
+    await db.savedSearch.update({
+      where: { id: search.id },
+      data: { createdAt: new Date(Date.now() - 2 * DAY) },
+    });
+    const fresh = await createRequest({ ...base(), title: "Wombat habitat volunteers" });
+    await createRequest({ ...base(), title: "Wombat old news", publishedAt: new Date(Date.now() - 3 * DAY) });
+    await createRequest({ ...base(), title: "Kangaroo counting" });
+
+    const now = new Date(Date.now() + 60_000);
+    await sendSavedSearchDigests(now);
+    const digests = await db.emailOutbox.findMany({
+      where: { template: "marketplace.digest", to: world.users.supplierOwner.email },
+    });
+    expect(digests).toHaveLength(1);
+    expect(digests[0].text).toContain("Wombat habitat volunteers");
+    expect(digests[0].text).toContain(`/requests/${fresh.id}`);
+    expect(digests[0].text).not.toContain("Wombat old news");
+    expect(digests[0].text).not.toContain("Kangaroo");
+
+    await sendSavedSearchDigests(new Date(now.getTime() + 60_000));
+    expect(await db.emailOutbox.count({ where: { template: "marketplace.digest" } })).toBe(1);
+    await sendSavedSearchDigests(new Date(now.getTime() + DAY));
+    expect(await db.emailOutbox.count({ where: { template: "marketplace.digest" } })).toBe(1);
+  });
+});
