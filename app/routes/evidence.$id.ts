@@ -1,0 +1,25 @@
+// Downloads an evidence file, only for the supplier that uploaded it and the council's officers.
+// Always as an attachment with our own content type, so a file can never run as a page on our site.
+import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requireViewer } from "~/auth/permissions.server.ts";
+import { evidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
+import { safeFilename } from "~/domain/reporting/returns-evidence.ts";
+import { getEvidenceForViewer } from "~/domain/reporting/returns-queries.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const file = await getEvidenceForViewer(params.id!, viewer);
+  if (!file) notFound();
+  const name = safeFilename(file.originalName);
+  const asciiName = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+  return new Response(createReadableStreamFromReadable(evidenceStorage().read(file.storageKey)), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.sizeBytes),
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}

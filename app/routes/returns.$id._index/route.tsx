@@ -1,0 +1,436 @@
+// One quarterly return. The supplier fills it in (figures, notes, evidence), saves drafts and submits it;
+// the council sees it read-only with a link to review it. Both see progress and history.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { ReturnFormValue } from "~/domain/reporting/returns-schema.ts";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { actingMembership, notFound, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { ACCEPT_ATTRIBUTE } from "~/domain/reporting/returns-evidence.ts";
+import {
+  getReturnPage,
+  returnLineSpecs,
+  type ReturnAccess,
+} from "~/domain/reporting/returns-queries.server.ts";
+import { isEditableBySupplier, UNIT_LABELS } from "~/domain/reporting/returns-rules.ts";
+import { returnFormSchema } from "~/domain/reporting/returns-schema.ts";
+import { addEvidence, removeEvidence, saveReturn } from "~/domain/reporting/returns.server.ts";
+import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, Checkbox, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
+import { formatDate, formatDateTime } from "~/ui/format.ts";
+import {
+  commitmentSummary,
+  ContractLink,
+  FileInput,
+  formatBytes,
+  LinkedPledges,
+  ProgressTable,
+  ReturnHistory,
+  ReturnLineAnswer,
+  ReturnStatusTag,
+  type ReturnLineView,
+} from "~/ui/returns.tsx";
+import { discardUpload, readReturnForm } from "./read-form.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${data.page.period} return: ${data.page.contract.reference} – Social Value Marketplace`
+      : "Return – Social Value Marketplace",
+  },
+];
+
+// The organisations the viewer could be looking at this return for: the one they act as first.
+function accessCandidates(
+  viewer: Viewer,
+  request: Request,
+  kinds: ("SUPPLIER" | "COUNCIL")[],
+): ReturnAccess[] {
+  const acting = actingMembership(viewer, request, { kinds });
+  const all = viewer.memberships.filter(
+    (m) => (m.kind === "SUPPLIER" || m.kind === "COUNCIL") && kinds.includes(m.kind),
+  );
+  const ordered = acting ? [acting, ...all.filter((m) => m.organisationId !== acting.organisationId)] : all;
+  return ordered.map((m) => ({ kind: m.kind as ReturnAccess["kind"], organisationId: m.organisationId }));
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const now = new Date();
+  for (const access of accessCandidates(viewer, request, ["SUPPLIER", "COUNCIL"])) {
+    const page = await getReturnPage(params.id!, access, now);
+    if (page) return json({ view: access.kind, page });
+  }
+  notFound();
+}
+
+type UploadReply = { kind: "upload"; commitmentId: string; error: string };
+type LinesReply = { kind: "lines"; reply: SubmissionResult<string[]> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const returnId = params.id!;
+  let found: { access: ReturnAccess; specs: Awaited<ReturnType<typeof returnLineSpecs>> } | null = null;
+  for (const access of accessCandidates(viewer, request, ["SUPPLIER"])) {
+    const specs = await returnLineSpecs(returnId, access);
+    if (specs) {
+      found = { access, specs };
+      break;
+    }
+  }
+  if (!found?.specs) notFound();
+  const { access, specs } = found;
+  const actor = { actorUserId: viewer.user.id, ipAddress: clientIp(request) };
+  const { formData, upload } = await readReturnForm(request, {
+    acceptFiles: isEditableBySupplier(specs.status),
+  });
+  const intent = String(formData.get("intent") ?? "");
+  if (intent !== "upload") await discardUpload(upload);
+
+  if (intent === "upload") {
+    const commitmentId = String(formData.get("commitmentId") ?? "");
+    if (!specs.specs.some((s) => s.commitmentId === commitmentId)) {
+      await discardUpload(upload);
+      notFound();
+    }
+    const refuse = (error: string) =>
+      json<UploadReply>({ kind: "upload", commitmentId, error }, { status: 400 });
+    if (!isEditableBySupplier(specs.status)) {
+      return refuse("This return has been submitted and its evidence can no longer be changed");
+    }
+    if (!upload) return refuse("Select a file to upload");
+    if (!upload.ok) return refuse(upload.message);
+    const result = await addEvidence({
+      ...actor,
+      returnId,
+      supplierOrganisationId: access.organisationId,
+      commitmentId,
+      file: upload.file,
+    });
+    if (!result.ok) {
+      if ("notFound" in result) notFound();
+      return refuse(result.formError);
+    }
+    return redirectWithFlash(`/returns/${returnId}#line-${commitmentId}`, {
+      kind: "success",
+      message: `${upload.file.originalName} uploaded`,
+    });
+  }
+
+  if (intent === "remove-evidence") {
+    const result = await removeEvidence({
+      ...actor,
+      returnId,
+      supplierOrganisationId: access.organisationId,
+      evidenceId: String(formData.get("evidenceId") ?? ""),
+    });
+    if (!result.ok) {
+      if ("notFound" in result) notFound();
+      return redirectWithFlash(`/returns/${returnId}`, { kind: "error", message: result.formError });
+    }
+    return redirectWithFlash(`/returns/${returnId}`, { kind: "success", message: "File removed" });
+  }
+
+  const submission = parseWithZod(formData, { schema: returnFormSchema(specs.specs) });
+  if (submission.status !== "success") {
+    return json<LinesReply>({ kind: "lines", reply: submission.reply() }, { status: 400 });
+  }
+  const result = await saveReturn({
+    ...actor,
+    returnId,
+    supplierOrganisationId: access.organisationId,
+    specs: specs.specs,
+    value: submission.value,
+  });
+  if (!result.ok) {
+    if ("notFound" in result) notFound();
+    return json<LinesReply>(
+      { kind: "lines", reply: submission.reply({ formErrors: [result.formError] }) },
+      { status: 409 },
+    );
+  }
+  const message =
+    submission.value.intent === "save"
+      ? "Draft saved. You can come back and finish it later."
+      : result.unchanged
+        ? "This return was already submitted"
+        : "Return submitted. Your contract manager will review it.";
+  return redirectWithFlash(`/returns/${returnId}`, { kind: "success", message });
+}
+
+export default function ReturnPage() {
+  const { view, page } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <BackLink to="/returns">Quarterly returns</BackLink>
+      <PageHeading caption={`${page.contract.title} (${page.contract.reference})`}>
+        {page.period} return
+      </PageHeading>
+      <SummaryList
+        rows={[
+          {
+            key: "Contract",
+            value: (
+              <ContractLink
+                id={page.contract.id}
+                title={page.contract.title}
+                reference={page.contract.reference}
+              />
+            ),
+          },
+          {
+            key: view === "SUPPLIER" ? "Council" : "Supplier",
+            value: view === "SUPPLIER" ? page.contract.councilName : page.contract.supplierName,
+          },
+          { key: "Period", value: `${formatDate(page.periodStart)} to ${formatDate(page.periodEnd)}` },
+          { key: "Due by", value: formatDate(page.dueDate) },
+          { key: "Status", value: <ReturnStatusTag status={page.status} overdue={page.overdue} /> },
+          ...(page.submittedAt
+            ? [
+                {
+                  key: "Submitted",
+                  value: `${formatDateTime(page.submittedAt)} by ${page.submittedBy ?? "a former user"}`,
+                },
+              ]
+            : []),
+        ]}
+      />
+      {page.status === "QUERIED" ? (
+        <Notice kind="error" title="Your contract manager has queried this return">
+          {page.reviewComment ? <p className="mb-2 whitespace-pre-line">{page.reviewComment}</p> : null}
+          <p>Read the comments against each commitment below, amend the return and submit it again.</p>
+        </Notice>
+      ) : null}
+      {view === "COUNCIL" && page.status === "SUBMITTED" ? (
+        <p className="mb-8">
+          <Link to={`/returns/${page.id}/review`} className="font-bold">
+            Review this return
+          </Link>
+        </p>
+      ) : null}
+      {page.editable ? <ReturnForm /> : <ReadOnlyLines lines={page.lines} />}
+      <ProgressTable rows={page.lines} caption="Delivered against commitments to date" />
+      <p className="mb-8 max-w-3xl text-sm text-muted">
+        Delivered to date counts accepted returns and confirmed marketplace pledges, each once. Plan to date
+        covers the quarters that have ended. Green is at least 90% of plan to date, amber at least 60%.
+      </p>
+      <ReturnHistory items={page.history} />
+    </>
+  );
+}
+
+function ReadOnlyLines({ lines }: { lines: ReturnLineView[] }) {
+  return (
+    <section aria-labelledby="answers-heading" className="mb-8">
+      <h2 id="answers-heading" className="mb-4 text-2xl font-bold">
+        What was reported
+      </h2>
+      {lines.map((line) => (
+        <section
+          key={line.commitmentId}
+          aria-labelledby={`line-${line.commitmentId}-heading`}
+          className="mb-6"
+        >
+          <h3 id={`line-${line.commitmentId}-heading`} className="mb-1 text-xl font-bold">
+            {line.measureName}
+          </h3>
+          {commitmentSummary(line) ? <p className="mb-2 text-muted">{commitmentSummary(line)}</p> : null}
+          {line.queryComment ? (
+            <p className="mb-2 border-l-4 border-error pl-3">
+              <strong>Query:</strong> {line.queryComment}
+            </p>
+          ) : null}
+          <ReturnLineAnswer line={line} />
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function ReturnForm() {
+  const { page } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const linesReply =
+    actionData && "kind" in actionData && actionData.kind === "lines" ? actionData.reply : undefined;
+  const uploadReply =
+    actionData && "kind" in actionData && actionData.kind === "upload" ? actionData : undefined;
+  const [form, fields] = useForm<ReturnFormValue>({
+    id: "return-form",
+    lastResult: linesReply,
+    defaultValue: {
+      lines: page.lines.map((l) => ({
+        commitmentId: l.commitmentId,
+        quantity: l.quantity ?? "",
+        narrative: l.narrative ?? "",
+        note: l.note ?? "",
+        evidenceUrl: l.evidenceUrl ?? "",
+      })),
+    },
+  });
+  const lineFields = fields.lines.getFieldList();
+  const uploadErrors = uploadReply
+    ? { [`evidence-${uploadReply.commitmentId}`]: [uploadReply.error] }
+    : undefined;
+  return (
+    <>
+      <ErrorSummary errors={uploadErrors ?? form.allErrors} />
+      <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
+        <p className="mb-6">
+          For each commitment, enter what you delivered in this quarter. Save a draft at any time and come
+          back to it; submit when it is complete.
+        </p>
+        {page.lines.map((line, index) => {
+          const f = lineFields[index].getFieldset();
+          const unitWord = UNIT_LABELS[line.unit];
+          return (
+            <section
+              key={line.commitmentId}
+              id={`line-${line.commitmentId}`}
+              aria-labelledby={`line-${line.commitmentId}-heading`}
+              className="mb-10 border-t-2 border-line pt-6"
+            >
+              <h2 id={`line-${line.commitmentId}-heading`} className="mb-1 text-2xl font-bold">
+                {line.measureName}
+              </h2>
+              {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
+              {line.queryComment ? (
+                <Notice kind="error" title="Query from your contract manager">
+                  <p className="whitespace-pre-line">{line.queryComment}</p>
+                </Notice>
+              ) : null}
+              <input type="hidden" name={f.commitmentId.name} value={line.commitmentId} />
+              {line.unit === "QUALITATIVE" ? (
+                <Textarea
+                  name={f.narrative.name}
+                  key={f.narrative.key}
+                  label="What did you deliver this quarter?"
+                  hint="Describe what happened, who benefited and what changed."
+                  defaultValue={f.narrative.initialValue as string | undefined}
+                  errors={f.narrative.errors}
+                />
+              ) : (
+                <>
+                  <LinkedPledges pledges={line.pledges} total={line.pledgeTotal} unit={line.unit} />
+                  <TextInput
+                    name={f.quantity.name}
+                    key={f.quantity.key}
+                    label={`Amount delivered this quarter${unitWord ? ` (${unitWord})` : ""}`}
+                    hint={
+                      line.unit === "PERCENT"
+                        ? "A percentage from 0 to 100, for example 95"
+                        : line.pledges.length
+                          ? "Only what you delivered outside the marketplace pledges listed above. Enter 0 if nothing else."
+                          : "Enter 0 if nothing was delivered."
+                    }
+                    inputMode="decimal"
+                    width="10"
+                    defaultValue={f.quantity.initialValue as string | undefined}
+                    errors={f.quantity.errors}
+                  />
+                </>
+              )}
+              <Textarea
+                name={f.note.name}
+                key={f.note.key}
+                label="Note (optional)"
+                hint="Anything your contract manager should know about this figure."
+                rows={3}
+                defaultValue={f.note.initialValue as string | undefined}
+                errors={f.note.errors}
+              />
+              <TextInput
+                name={f.evidenceUrl.name}
+                key={f.evidenceUrl.key}
+                label="Link to evidence (optional)"
+                hint="For example a page on your website or a shared document"
+                type="url"
+                spellCheck={false}
+                defaultValue={f.evidenceUrl.initialValue as string | undefined}
+                errors={f.evidenceUrl.errors}
+              />
+              <EvidenceFiles
+                line={line}
+                error={uploadReply?.commitmentId === line.commitmentId ? uploadReply.error : null}
+              />
+            </section>
+          );
+        })}
+        <Checkbox
+          name={fields.declaration.name}
+          key={fields.declaration.key}
+          label="I confirm this return relates only to this contract and this period"
+          hint="Needed to submit. Each delivery can be reported once, on one contract."
+          errors={fields.declaration.errors}
+        />
+        <div className="flex flex-wrap gap-4">
+          <Button name="intent" value="submit">
+            Submit return
+          </Button>
+          <Button name="intent" value="save" variant="secondary">
+            Save draft
+          </Button>
+        </div>
+      </Form>
+      {/* the upload and remove forms: their controls sit inside each commitment above, joined by form="…" */}
+      {page.lines.map((line) => (
+        <Form
+          key={line.commitmentId}
+          id={`upload-${line.commitmentId}`}
+          method="post"
+          encType="multipart/form-data"
+          reloadDocument
+        >
+          <input type="hidden" name="intent" value="upload" />
+          <input type="hidden" name="commitmentId" value={line.commitmentId} />
+        </Form>
+      ))}
+      {page.lines.flatMap((line) =>
+        line.evidence.map((file) => (
+          <Form key={file.id} id={`remove-${file.id}`} method="post">
+            <input type="hidden" name="intent" value="remove-evidence" />
+            <input type="hidden" name="evidenceId" value={file.id} />
+          </Form>
+        )),
+      )}
+    </>
+  );
+}
+
+function EvidenceFiles({ line, error }: { line: ReturnLineView; error: string | null }) {
+  return (
+    <div className="mb-4 bg-gray-50 p-4">
+      <h3 className="mb-2 text-lg font-bold">Evidence files</h3>
+      {line.evidence.length ? (
+        <ul className="mb-4 space-y-2">
+          {line.evidence.map((file) => (
+            <li key={file.id} className="flex flex-wrap items-center gap-4">
+              <a href={`/evidence/${file.id}`} download>
+                {file.originalName}
+              </a>
+              <span className="text-sm text-muted">{formatBytes(file.sizeBytes)}</span>
+              <button type="submit" form={`remove-${file.id}`} className="underline">
+                Remove<span className="sr-only"> {file.originalName}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-4 text-muted">No files uploaded.</p>
+      )}
+      <FileInput
+        id={`evidence-${line.commitmentId}`}
+        name="evidence"
+        form={`upload-${line.commitmentId}`}
+        label={`Upload a file for ${line.measureName}`}
+        hint="PDF, PNG, JPEG, CSV or Excel (.xlsx), smaller than 10 MB. Save your figures first: uploading does not save them."
+        accept={ACCEPT_ATTRIBUTE}
+        error={error}
+      />
+      <Button type="submit" form={`upload-${line.commitmentId}`} variant="secondary">
+        Upload file<span className="sr-only"> for {line.measureName}</span>
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+// The contract manager reviews a submitted return: accept it, or query it with comments per line.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { getReturnPage } from "~/domain/reporting/returns-queries.server.ts";
+import { reviewSchema, type ReviewValue } from "~/domain/reporting/returns-schema.ts";
+import { reviewReturn } from "~/domain/reporting/returns.server.ts";
+import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
+import { formatDate, formatDateTime } from "~/ui/format.ts";
+import {
+  commitmentSummary,
+  ProgressTable,
+  ReturnHistory,
+  ReturnLineAnswer,
+  ReturnStatusTag,
+} from "~/ui/returns.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `Review ${data.page.period} return: ${data.page.contract.reference} – Social Value Marketplace`
+      : "Review return – Social Value Marketplace",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const page = await getReturnPage(
+    params.id!,
+    { kind: "COUNCIL", organisationId: membership.organisationId },
+    new Date(),
+  );
+  if (!page) notFound();
+  return json({ page });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilOfficer(request);
+  const submission = parseWithZod(await request.formData(), { schema: reviewSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await reviewReturn({
+    returnId: params.id!,
+    councilId: membership.organisationId,
+    actorUserId: viewer.user.id,
+    ipAddress: clientIp(request),
+    value: submission.value,
+  });
+  if (!result.ok) {
+    if ("notFound" in result) notFound();
+    return json(submission.reply({ formErrors: [result.formError] }), { status: 409 });
+  }
+  const message = result.unchanged
+    ? `This return was already ${result.status === "ACCEPTED" ? "accepted" : "queried"}`
+    : result.status === "ACCEPTED"
+      ? "Return accepted. Its figures now count towards the contract's progress."
+      : "Return queried. The supplier has been asked to amend it.";
+  return redirectWithFlash(`/returns/${params.id}`, { kind: "success", message });
+}
+
+export default function ReviewReturn() {
+  const { page } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const reviewable = page.lines.filter((l) => l.lineId);
+  const [form, fields] = useForm<ReviewValue>({
+    id: "review-form",
+    lastResult,
+    defaultValue: { lineComments: reviewable.map((l) => ({ lineId: l.lineId!, comment: "" })) },
+  });
+  const commentFields = fields.lineComments.getFieldList();
+  return (
+    <>
+      <BackLink to="/returns">Quarterly returns</BackLink>
+      <PageHeading
+        caption={`${page.contract.supplierName}: ${page.contract.title} (${page.contract.reference})`}
+      >
+        Review the {page.period} return
+      </PageHeading>
+      <SummaryList
+        rows={[
+          { key: "Supplier", value: page.contract.supplierName },
+          { key: "Period", value: `${formatDate(page.periodStart)} to ${formatDate(page.periodEnd)}` },
+          { key: "Due by", value: formatDate(page.dueDate) },
+          { key: "Status", value: <ReturnStatusTag status={page.status} overdue={page.overdue} /> },
+          ...(page.submittedAt
+            ? [
+                {
+                  key: "Submitted",
+                  value: `${formatDateTime(page.submittedAt)} by ${page.submittedBy ?? "a former user"}, with the declaration that it relates only to this contract and period`,
+                },
+              ]
+            : []),
+        ]}
+      />
+      {page.status !== "SUBMITTED" ? (
+        <Notice title="This return is not waiting for review">
+          Only a submitted return can be accepted or queried.{" "}
+          <Link to={`/returns/${page.id}`}>View the return</Link>
+        </Notice>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
+        <ErrorSummary errors={form.allErrors} />
+        {page.lines.map((line) => {
+          const index = reviewable.findIndex((l) => l.commitmentId === line.commitmentId);
+          const f = index >= 0 ? commentFields[index]?.getFieldset() : undefined;
+          return (
+            <section
+              key={line.commitmentId}
+              aria-labelledby={`line-${line.commitmentId}-heading`}
+              className="mb-10 border-t-2 border-line pt-6"
+            >
+              <h2 id={`line-${line.commitmentId}-heading`} className="mb-1 text-2xl font-bold">
+                {line.measureName}
+              </h2>
+              {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
+              <ReturnLineAnswer line={line} />
+              {f && page.status === "SUBMITTED" ? (
+                <>
+                  <input type="hidden" name={f.lineId.name} value={line.lineId!} />
+                  <Textarea
+                    name={f.comment.name}
+                    key={f.comment.key}
+                    label={`Query about ${line.measureName} (optional)`}
+                    hint="Only needed if you query the return. The supplier sees this against the line."
+                    rows={3}
+                    defaultValue={f.comment.initialValue as string | undefined}
+                    errors={f.comment.errors}
+                  />
+                </>
+              ) : null}
+            </section>
+          );
+        })}
+        {page.status === "SUBMITTED" ? (
+          <>
+            <Textarea
+              name={fields.comment.name}
+              key={fields.comment.key}
+              label="Overall comment"
+              hint="Needed to query the return, unless you have commented on a line. Optional when accepting."
+              rows={4}
+              defaultValue={fields.comment.initialValue as string | undefined}
+              errors={fields.comment.errors}
+            />
+            <div className="flex flex-wrap gap-4">
+              <Button name="intent" value="accept">
+                Accept return
+              </Button>
+              <Button name="intent" value="query" variant="warning">
+                Query return
+              </Button>
+            </div>
+          </>
+        ) : null}
+      </Form>
+      <div className="mt-10">
+        <ProgressTable rows={page.lines} caption="Delivered against commitments to date" />
+        <ReturnHistory items={page.history} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+// Quarterly returns: a supplier's to-do list, or a council's review queue.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { actingMembership, notFound, requireViewer } from "~/auth/permissions.server.ts";
+import {
+  listCouncilReturns,
+  listSupplierReturns,
+  type ReturnListItem,
+} from "~/domain/reporting/returns-queries.server.ts";
+import { PageHeading, Pagination, Table, type Column } from "~/ui/components.tsx";
+import { formatDate } from "~/ui/format.ts";
+import { ReturnStatusTag } from "~/ui/returns.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Quarterly returns – Social Value Marketplace" }];
+
+const filtersSchema = z.object({
+  queue: z.enum(["review", "overdue", "all"]).catch("review"),
+  mine: z.literal("1").optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const membership = actingMembership(viewer, request, { kinds: ["SUPPLIER", "COUNCIL"] });
+  if (!membership) notFound();
+  const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const now = new Date();
+  if (membership.kind === "SUPPLIER") {
+    const lists = await listSupplierReturns(membership.organisationId, filters.page, now);
+    return json({
+      view: "supplier" as const,
+      organisationName: membership.organisationName,
+      filters,
+      ...lists,
+    });
+  }
+  const list = await listCouncilReturns(
+    membership.organisationId,
+    { queue: filters.queue, managerId: filters.mine ? viewer.user.id : undefined, page: filters.page },
+    now,
+  );
+  return json({ view: "council" as const, organisationName: membership.organisationName, filters, list });
+}
+
+const contractColumn: Column<ReturnListItem> = {
+  header: "Contract",
+  rowHeader: true,
+  cell: (r) => (
+    <Link to={`/returns/${r.id}`}>
+      {r.contractTitle} <span className="whitespace-nowrap">({r.contractReference})</span>
+      <span className="sr-only">, {r.period} return</span>
+    </Link>
+  ),
+};
+const periodColumn: Column<ReturnListItem> = { header: "Quarter", cell: (r) => r.period };
+const dueColumn: Column<ReturnListItem> = { header: "Due by", cell: (r) => formatDate(r.dueDate) };
+const statusColumn: Column<ReturnListItem> = {
+  header: "Status",
+  cell: (r) => <ReturnStatusTag status={r.status} overdue={r.overdue} />,
+};
+
+export default function Returns() {
+  const data = useLoaderData<typeof loader>();
+  return data.view === "supplier" ? <SupplierReturns data={data} /> : <CouncilReturns data={data} />;
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }) {
+  const location = useLocation();
+  return (
+    <>
+      <PageHeading caption={data.organisationName}>Quarterly returns</PageHeading>
+      <p className="mb-6 max-w-3xl">
+        Each quarter, report the social value you delivered on each contract. Returns open when a quarter ends
+        and are due a set number of days later.
+      </p>
+      <Table
+        caption="Returns to complete"
+        rows={data.toDo}
+        rowKey={(r) => r.id}
+        empty="You have no returns to complete."
+        columns={[contractColumn, periodColumn, dueColumn, statusColumn]}
+      />
+      <Table
+        caption="Submitted and accepted returns"
+        rows={data.done.items}
+        rowKey={(r) => r.id}
+        empty="You have not submitted any returns yet."
+        columns={[contractColumn, periodColumn, statusColumn]}
+      />
+      <Pagination
+        page={data.filters.page}
+        pageCount={data.done.pageCount}
+        search={location.search}
+        path="/returns"
+      />
+    </>
+  );
+}
+
+const QUEUES = [
+  { value: "review", label: "To review" },
+  { value: "overdue", label: "Overdue" },
+  { value: "all", label: "All returns" },
+] as const;
+
+function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) {
+  const location = useLocation();
+  const { queue, mine } = data.filters;
+  const hrefFor = (next: { queue?: string; mine?: boolean }) => {
+    const params = new URLSearchParams();
+    params.set("queue", next.queue ?? queue);
+    if (next.mine ?? mine) params.set("mine", "1");
+    return `/returns?${params}`;
+  };
+  const caption = `${QUEUES.find((q) => q.value === queue)!.label}${mine ? " (my contracts)" : ""}: ${data.list.total}`;
+  return (
+    <>
+      <PageHeading caption={data.organisationName}>Quarterly returns</PageHeading>
+      <nav aria-label="Return queues" className="mb-4">
+        <ul className="flex flex-wrap gap-4">
+          {QUEUES.map((q) => (
+            <li key={q.value}>
+              <Link
+                to={hrefFor({ queue: q.value })}
+                aria-current={q.value === queue ? "page" : undefined}
+                className={q.value === queue ? "font-bold no-underline" : undefined}
+              >
+                {q.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p className="mb-6">
+        {mine ? (
+          <Link to={hrefFor({ mine: false })}>Show returns for every contract</Link>
+        ) : (
+          <Link to={hrefFor({ mine: true })}>Show only contracts I manage</Link>
+        )}
+      </p>
+      <Table
+        caption={caption}
+        rows={data.list.items}
+        rowKey={(r) => r.id}
+        empty="There are no returns here."
+        columns={[
+          contractColumn,
+          { header: "Supplier", cell: (r) => r.supplierName },
+          periodColumn,
+          dueColumn,
+          { header: "Contract manager", cell: (r) => r.managerName ?? "Not assigned" },
+          statusColumn,
+          {
+            header: <span className="sr-only">Actions</span>,
+            cell: (r) =>
+              r.status === "SUBMITTED" ? (
+                <Link to={`/returns/${r.id}/review`}>
+                  Review
+                  <span className="sr-only">
+                    {" "}
+                    {r.contractReference} {r.period}
+                  </span>
+                </Link>
+              ) : null,
+          },
+        ]}
+      />
+      <Pagination
+        page={data.filters.page}
+        pageCount={data.list.pageCount}
+        search={location.search}
+        path="/returns"
+      />
+    </>
+  );
+}

@@ -1,0 +1,309 @@
+// Pieces the return pages share: status tags, the progress table, evidence lists, linked pledges, history.
+import { Link } from "@remix-run/react";
+import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
+import type { Progress } from "~/domain/reporting/progress.ts";
+import { progressStatus } from "~/domain/reporting/progress.ts";
+import {
+  formatQuantity,
+  RETURN_STATUS_COLOURS,
+  RETURN_STATUS_LABELS,
+} from "~/domain/reporting/returns-rules.ts";
+import { RagTag } from "~/ui/charts/rag-tag.tsx";
+import { Table, Tag } from "~/ui/components.tsx";
+import { formatDate, formatDateTime } from "~/ui/format.ts";
+
+export function ReturnStatusTag({ status, overdue }: { status: ReturnStatus; overdue?: boolean }) {
+  return (
+    <span className="inline-flex flex-wrap gap-2">
+      <Tag colour={RETURN_STATUS_COLOURS[status]}>{RETURN_STATUS_LABELS[status]}</Tag>
+      {overdue ? <Tag colour="red">Overdue</Tag> : null}
+    </span>
+  );
+}
+
+type ProgressRow = {
+  commitmentId: string;
+  measureName: string;
+  unit: MeasureUnit;
+  progress: Progress | null;
+};
+
+/** Delivered vs committed per commitment: the same figures the supplier and the council see. */
+export function ProgressTable({
+  rows,
+  caption = "Progress to date",
+}: {
+  rows: ProgressRow[];
+  caption?: string;
+}) {
+  return (
+    <Table
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.commitmentId}
+      empty="This contract has no commitments recorded."
+      columns={[
+        { header: "Commitment", cell: (r) => r.measureName, rowHeader: true },
+        {
+          header: "Plan to date",
+          numeric: true,
+          cell: (r) => (r.progress?.kind === "numeric" ? formatQuantity(r.progress.planToDate, r.unit) : "—"),
+        },
+        {
+          header: "Delivered to date",
+          numeric: true,
+          cell: (r) =>
+            r.progress?.kind === "numeric" ? (
+              <>
+                {formatQuantity(r.progress.deliveredToDate, r.unit)}
+                {r.progress.fromPledges !== "0.00" ? (
+                  <span className="block text-sm text-muted">
+                    including {formatQuantity(r.progress.fromPledges, r.unit)} from pledges
+                  </span>
+                ) : null}
+              </>
+            ) : (
+              "—"
+            ),
+        },
+        {
+          header: "Percentage",
+          numeric: true,
+          cell: (r) =>
+            r.progress?.kind === "numeric" && r.progress.percent !== null ? `${r.progress.percent}%` : "—",
+        },
+        { header: "Status", cell: (r) => <RagTag status={r.progress ? progressStatus(r.progress) : null} /> },
+      ]}
+    />
+  );
+}
+
+export type EvidenceItem = { id: string; originalName: string; sizeBytes: number; sha256: string };
+
+export function formatBytes(bytes: number) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function EvidenceLinks({ evidenceUrl, files }: { evidenceUrl: string | null; files: EvidenceItem[] }) {
+  if (!evidenceUrl && files.length === 0) return <span className="text-muted">No evidence</span>;
+  return (
+    <ul className="space-y-1">
+      {evidenceUrl ? (
+        <li>
+          <a href={evidenceUrl} rel="noopener noreferrer nofollow" target="_blank">
+            Evidence link<span className="sr-only"> (opens in a new tab)</span>
+          </a>{" "}
+          <span className="text-sm break-all text-muted">{evidenceUrl}</span>
+        </li>
+      ) : null}
+      {files.map((file) => (
+        <li key={file.id}>
+          <a href={`/evidence/${file.id}`} download>
+            {file.originalName}
+          </a>{" "}
+          <span className="text-sm text-muted">({formatBytes(file.sizeBytes)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function LinkedPledges({
+  pledges,
+  total,
+  unit,
+}: {
+  pledges: { id: string; requestTitle: string; quantity: string; deliveredOn: string | null }[];
+  total: string;
+  unit: MeasureUnit;
+}) {
+  if (pledges.length === 0) return null;
+  return (
+    <div className="mb-4 border-l-8 border-line py-2 pl-4">
+      <p className="font-bold">
+        From confirmed marketplace pledges this quarter: {formatQuantity(total, unit)}
+      </p>
+      <p className="text-sm text-muted">Counted automatically. Do not include these in your own figure.</p>
+      <ul className="mt-2 list-disc pl-6">
+        {pledges.map((p) => (
+          <li key={p.id}>
+            {p.requestTitle}: {formatQuantity(p.quantity, unit)}
+            {p.deliveredOn ? `, delivered ${formatDate(p.deliveredOn)}` : ""}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ReturnHistory({
+  items,
+}: {
+  items: {
+    id: string;
+    fromStatus: ReturnStatus | null;
+    toStatus: ReturnStatus;
+    comment: string | null;
+    at: string;
+    actorName: string;
+  }[];
+}) {
+  return (
+    <section aria-labelledby="history-heading" className="mb-8">
+      <h2 id="history-heading" className="mb-4 text-2xl font-bold">
+        History
+      </h2>
+      {items.length === 0 ? (
+        <p className="text-muted">Nothing has happened to this return yet.</p>
+      ) : (
+        <ol className="space-y-3 border-l-4 border-line pl-4">
+          {items.map((item) => (
+            <li key={item.id}>
+              <strong>{historyTitle(item.fromStatus, item.toStatus)}</strong>{" "}
+              <span className="text-muted">— {formatDateTime(item.at)}</span>
+              <span className="block">By {item.actorName}</span>
+              {item.comment ? <span className="block whitespace-pre-line">{item.comment}</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function historyTitle(from: ReturnStatus | null, to: ReturnStatus) {
+  if (to === "DRAFT") return "Started";
+  if (to === "SUBMITTED") return from === "QUERIED" ? "Resubmitted" : "Submitted";
+  if (to === "ACCEPTED") return "Accepted";
+  if (to === "QUERIED") return "Queried";
+  return RETURN_STATUS_LABELS[to];
+}
+
+export function ContractLink({ id, title, reference }: { id: string; title: string; reference: string }) {
+  return (
+    <Link to={`/contracts/${id}`}>
+      {title} ({reference})
+    </Link>
+  );
+}
+
+export type ReturnLineView = {
+  commitmentId: string;
+  lineId: string | null;
+  measureName: string;
+  unit: MeasureUnit;
+  target: string | null;
+  qualitativeText: string | null;
+  quantity: string | null;
+  narrative: string | null;
+  note: string | null;
+  evidenceUrl: string | null;
+  queryComment: string | null;
+  evidence: EvidenceItem[];
+  pledges: { id: string; requestTitle: string; quantity: string; deliveredOn: string | null }[];
+  pledgeTotal: string;
+};
+
+/** What the commitment promised, in one line. */
+export function commitmentSummary(line: Pick<ReturnLineView, "unit" | "target" | "qualitativeText">) {
+  if (line.unit === "QUALITATIVE") return line.qualitativeText ?? "Reported in words";
+  return line.target ? `Committed over the contract: ${formatQuantity(line.target, line.unit)}` : null;
+}
+
+/** The supplier's answer for one commitment, read-only (council pages and submitted returns). */
+export function ReturnLineAnswer({ line }: { line: ReturnLineView }) {
+  const reported =
+    line.unit === "QUALITATIVE"
+      ? (line.narrative ?? "Not answered")
+      : line.quantity !== null
+        ? formatQuantity(line.quantity, line.unit)
+        : "Not answered";
+  return (
+    <dl className="mb-4 divide-y divide-line border-y border-line">
+      <div className="grid gap-1 py-2 sm:grid-cols-[1fr_2fr] sm:gap-4">
+        <dt className="font-bold">
+          {line.unit === "QUALITATIVE" ? "What was delivered" : "Supplier's own figure this quarter"}
+        </dt>
+        <dd className="whitespace-pre-line">{reported}</dd>
+      </div>
+      {line.unit !== "QUALITATIVE" ? (
+        <div className="grid gap-1 py-2 sm:grid-cols-[1fr_2fr] sm:gap-4">
+          <dt className="font-bold">From confirmed pledges this quarter</dt>
+          <dd>
+            {formatQuantity(line.pledgeTotal, line.unit)}
+            {line.pledges.length ? (
+              <ul className="mt-1 list-disc pl-6 text-sm">
+                {line.pledges.map((p) => (
+                  <li key={p.id}>
+                    {p.requestTitle}: {formatQuantity(p.quantity, line.unit)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </dd>
+        </div>
+      ) : null}
+      <div className="grid gap-1 py-2 sm:grid-cols-[1fr_2fr] sm:gap-4">
+        <dt className="font-bold">Note</dt>
+        <dd className="whitespace-pre-line">{line.note ?? "None"}</dd>
+      </div>
+      <div className="grid gap-1 py-2 sm:grid-cols-[1fr_2fr] sm:gap-4">
+        <dt className="font-bold">Evidence</dt>
+        <dd>
+          <EvidenceLinks evidenceUrl={line.evidenceUrl} files={line.evidence} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+// A file chooser in the GOV.UK pattern; the id is separate from the name so one page can have several.
+export function FileInput({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  accept,
+  form,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | null;
+  accept?: string;
+  form?: string;
+}) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`mb-4 ${error ? "border-l-4 border-error pl-4" : ""}`}>
+      <label htmlFor={id} className="mb-1 block font-bold">
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="mb-2 text-muted">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mb-2 font-bold text-error">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        form={form}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className="block max-w-full"
+      />
+    </div>
+  );
+}
