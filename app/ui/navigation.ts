@@ -15,6 +15,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/impact", label: "Our impact", show: () => true },
   { to: "/organisations", label: "Your organisations", show: (v) => v.signedIn },
   { to: "/council/verification", label: "Verify organisations", show: (v) => v.kinds.includes("COUNCIL") },
+  {
+    to: "/returns",
+    label: "Quarterly returns",
+    show: (v) => v.kinds.includes("SUPPLIER") || v.kinds.includes("COUNCIL"),
+  },
   { to: "/survey", label: "Diversity survey", show: (v) => v.kinds.includes("SUPPLIER") },
   { to: "/council/survey", label: "Supplier survey", show: (v) => v.surveyAccess },
   { to: "/admin/councils", label: "Councils", show: (v) => v.isPlatformAdmin },
