@@ -1,0 +1,201 @@
+// The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
+// rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
+import { db } from "~/db.server.ts";
+import { OVERDUE_STATUSES } from "~/domain/reporting/returns-rules.ts";
+import {
+  previousQuarter,
+  quarterIndex,
+  quarterLabel,
+  quarterOf,
+  type FinancialQuarter,
+} from "~/domain/contracts/quarters.ts";
+import type { HelpType } from "~/generated/prisma/enums.ts";
+import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
+import { localValueHundredths, summariseByMeasure, contractProgressSummary } from "./dashboard-totals.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function awardedWithCommitments(councilId: string, asOf: Date) {
+  const since = new Date(asOf.getTime() - 365 * DAY_MS);
+  const awarded = { councilId, awardedOn: { gte: since, lte: asOf } };
+  const [total, withCommitments] = await Promise.all([
+    db.contract.count({ where: awarded }),
+    db.contract.count({ where: { ...awarded, commitments: { some: {} } } }),
+  ]);
+  return {
+    since,
+    total,
+    withCommitments,
+    percent: total === 0 ? null : Math.round((withCommitments / total) * 1000) / 10,
+  };
+}
+
+export type ComplianceRow = FinancialQuarter & {
+  label: string;
+  onTime: number;
+  late: number;
+  overdue: number;
+  notYetDue: number;
+  total: number;
+};
+
+// Returns for the quarters that have ended (a return is due after its quarter), newest last.
+export async function returnCompliance(
+  councilId: string,
+  asOf: Date,
+  quarters = 4,
+): Promise<ComplianceRow[]> {
+  const last = previousQuarter(quarterOf(asOf));
+  const lastIndex = quarterIndex(last);
+  const today = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
+  const awaiting = OVERDUE_STATUSES;
+  const rows = await db.$queryRaw<
+    {
+      financialYear: number;
+      quarter: number;
+      onTime: bigint;
+      late: bigint;
+      overdue: bigint;
+      notYetDue: bigint;
+    }[]
+  >`
+    select r."financialYear", r.quarter,
+      count(*) filter (where r.status in ('SUBMITTED', 'ACCEPTED') and r."submittedAt"::date <= r."dueDate") as "onTime",
+      count(*) filter (where r.status in ('SUBMITTED', 'ACCEPTED') and (r."submittedAt" is null or r."submittedAt"::date > r."dueDate")) as late,
+      count(*) filter (where r.status::text = any(${awaiting}::text[]) and r."dueDate" < ${today}::date) as overdue,
+      count(*) filter (where r.status::text = any(${awaiting}::text[]) and r."dueDate" >= ${today}::date) as "notYetDue"
+    from "KpiReturn" r join "Contract" c on c.id = r."contractId"
+    where c."councilId" = ${councilId}
+      and r."financialYear" * 4 + r.quarter - 1 between ${lastIndex - quarters + 1} and ${lastIndex}
+    group by 1, 2`;
+  const result: ComplianceRow[] = [];
+  for (let i = lastIndex - quarters + 1; i <= lastIndex; i++) {
+    const q = { financialYear: Math.floor(i / 4), quarter: ((i % 4) + 1) as 1 | 2 | 3 | 4 };
+    const row = rows.find((r) => r.financialYear === q.financialYear && r.quarter === q.quarter);
+    const counts = {
+      onTime: Number(row?.onTime ?? 0),
+      late: Number(row?.late ?? 0),
+      overdue: Number(row?.overdue ?? 0),
+      notYetDue: Number(row?.notYetDue ?? 0),
+    };
+    result.push({
+      ...q,
+      label: quarterLabel(q.financialYear, q.quarter),
+      ...counts,
+      total: counts.onTime + counts.late + counts.overdue + counts.notYetDue,
+    });
+  }
+  return result;
+}
+
+// Largest commitments first: by the council's local £ value of what was committed, then contract value.
+export async function topContracts(councilId: string, limit: number) {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    select k.id
+    from "Contract" k
+    left join "Commitment" c on c."contractId" = k.id
+    left join "Measure" m on m.id = c."measureId"
+    where k."councilId" = ${councilId}
+    group by k.id
+    having count(c.id) > 0
+    order by coalesce(sum(c."targetQuantity" * m."proxyValueGbp"), 0) desc, k."valueGbp" desc, k.reference
+    limit ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+export type MarketplaceActivity = {
+  since: string;
+  opened: number;
+  fulfilled: number;
+  expired: number;
+  medianDaysToFirstPledge: number | null;
+  byHelpType: { helpType: HelpType; pledged: number; confirmed: number }[];
+};
+
+export async function marketplaceActivity(councilId: string, asOf: Date): Promise<MarketplaceActivity> {
+  const since = new Date(asOf.getTime() - 365 * DAY_MS);
+  const [counts, byHelpType, median] = await Promise.all([
+    db.$queryRaw<{ opened: bigint; fulfilled: bigint; expired: bigint }[]>`
+      select
+        count(*) filter (where "publishedAt" >= ${since} and "publishedAt" <= ${asOf}) as opened,
+        count(*) filter (where status = 'FULFILLED' and coalesce("fulfilledAt", "updatedAt") >= ${since}) as fulfilled,
+        count(*) filter (where status = 'EXPIRED' and coalesce("closedAt", "neededBy") >= ${since}) as expired
+      from "Request" where "councilId" = ${councilId}`,
+    db.$queryRaw<{ helpType: HelpType; pledged: bigint; confirmed: bigint }[]>`
+      select r."helpType",
+        coalesce(sum(p.quantity) filter (where p.status not in ('DECLINED', 'WITHDRAWN')), 0) as pledged,
+        coalesce(sum(coalesce(p."deliveredQuantity", p.quantity)) filter (where p.status = 'CONFIRMED'), 0) as confirmed
+      from "Pledge" p join "Request" r on r.id = p."requestId"
+      where r."councilId" = ${councilId} and p."createdAt" >= ${since}
+      group by 1`,
+    db.$queryRaw<{ median: number | null }[]>`
+      select percentile_cont(0.5) within group (order by extract(epoch from first_pledge - r."publishedAt") / 86400)
+        as median
+      from "Request" r
+      join lateral (select min(p."createdAt") as first_pledge from "Pledge" p where p."requestId" = r.id) f on true
+      where r."councilId" = ${councilId} and r."publishedAt" >= ${since} and f.first_pledge is not null`,
+  ]);
+  const c = counts[0];
+  const medianDays = median[0]?.median;
+  return {
+    since: since.toISOString(),
+    opened: Number(c?.opened ?? 0),
+    fulfilled: Number(c?.fulfilled ?? 0),
+    expired: Number(c?.expired ?? 0),
+    medianDaysToFirstPledge: medianDays == null ? null : Math.round(Number(medianDays) * 10) / 10,
+    byHelpType: byHelpType.map((r) => ({
+      helpType: r.helpType,
+      pledged: Number(r.pledged),
+      confirmed: Number(r.confirmed),
+    })),
+  };
+}
+
+export async function councilDashboard(councilId: string, options: { top: number; asOf?: Date }) {
+  const asOf = options.asOf ?? new Date();
+  const [settings, awarded, compliance, activity, topIds, all] = await Promise.all([
+    db.councilSettings.findUnique({
+      where: { organisationId: councilId },
+      select: { proxyValueSource: true },
+    }),
+    awardedWithCommitments(councilId, asOf),
+    returnCompliance(councilId, asOf),
+    marketplaceActivity(councilId, asOf),
+    topContracts(councilId, options.top),
+    loadCommitmentProgress({ contract: { councilId } }, asOf),
+  ]);
+  const contracts = await db.contract.findMany({
+    where: { id: { in: topIds } },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      department: true,
+      valueGbp: true,
+      supplierOrganisation: { select: { name: true } },
+    },
+  });
+  const order = new Map(topIds.map((id, index) => [id, index]));
+  contracts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const byContract = new Map<string, typeof all.commitments>();
+  for (const c of all.commitments) byContract.set(c.contractId, [...(byContract.get(c.contractId) ?? []), c]);
+  return {
+    asOf: asOf.toISOString(),
+    currentQuarter: quarterLabel(all.current.financialYear, all.current.quarter as 1 | 2 | 3 | 4),
+    proxyValueSource: settings?.proxyValueSource ?? null,
+    awarded: { ...awarded, since: awarded.since.toISOString() },
+    compliance,
+    activity,
+    measures: summariseByMeasure(all.commitments, all.progress),
+    localValue: localValueHundredths(all.commitments, all.progress),
+    topContracts: contracts.map((k) => ({
+      id: k.id,
+      reference: k.reference,
+      title: k.title,
+      department: k.department,
+      supplier: k.supplierOrganisation.name,
+      valueGbp: k.valueGbp.toString(),
+      ...contractProgressSummary(byContract.get(k.id) ?? [], all.progress),
+    })),
+  };
+}

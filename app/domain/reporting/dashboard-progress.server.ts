@@ -1,0 +1,145 @@
+// Progress of many commitments at once, for dashboards and the departmental report. The numbers come
+// from the one progress rule (progress.ts) with the same inputs the contract pages use; only the way
+// they are loaded differs: confirmed pledges (the table that grows with the marketplace) are summed per
+// commitment and quarter in SQL instead of being read row by row.
+import { db } from "~/db.server.ts";
+import { nextQuarter, quarterIndex, quarterOf, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import {
+  computeProgress,
+  currentQuarter,
+  type Progress,
+  type QuarterQuantity,
+  type QuarterRef,
+} from "./progress.ts";
+
+export type CommitmentRow = {
+  id: string;
+  contractId: string;
+  targetQuantity: Prisma.Decimal | null;
+  measure: { id: string; code: string; name: string; unit: string; proxyValueGbp: Prisma.Decimal | null };
+};
+
+const commitmentSelect = {
+  id: true,
+  contractId: true,
+  targetQuantity: true,
+  measure: { select: { id: true, code: true, name: true, unit: true, proxyValueGbp: true } },
+} as const;
+
+function groupBy<T>(rows: T[], key: (row: T) => string) {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+// Confirmed pledges per commitment and financial quarter of delivery (delivered on, else confirmed at).
+async function confirmedPledgesByQuarter(ids: string[]) {
+  const rows = await db.$queryRaw<{ commitmentId: string; year: number; month: number; quantity: bigint }[]>`
+    with delivered as (
+      select "commitmentId", date_trunc('quarter', coalesce("deliveredOn", "confirmedAt"::date)) as quarter_start,
+             coalesce("deliveredQuantity", quantity) as quantity
+      from "Pledge"
+      where status = 'CONFIRMED' and "commitmentId" = any(${ids}::text[])
+        and coalesce("deliveredOn", "confirmedAt") is not null
+    )
+    select "commitmentId", extract(year from quarter_start)::int as year, extract(month from quarter_start)::int as month,
+           sum(quantity)::bigint as quantity
+    from delivered group by 1, 2, 3`;
+  // Calendar quarters and financial quarters share boundaries (Apr, Jul, Oct, Jan), so the calendar
+  // quarter's first day falls in the same financial quarter as every day in it.
+  return rows.map((r) => ({
+    commitmentId: r.commitmentId,
+    ...quarterOf(new Date(Date.UTC(Number(r.year), Number(r.month) - 1, 1))),
+    quantity: r.quantity.toString(),
+  }));
+}
+
+export type ProgressWindow = {
+  // As at the end of this quarter (for quarterly reports): later plan and delivery are left out.
+  through?: QuarterRef;
+  // Only this one quarter's plan and delivery: "delivered in the quarter".
+  only?: QuarterRef;
+};
+
+export async function loadCommitmentProgress(
+  where: Prisma.CommitmentWhereInput,
+  asOf = new Date(),
+  window: ProgressWindow = {},
+): Promise<{ commitments: CommitmentRow[]; progress: Map<string, Progress>; current: QuarterRef }> {
+  const last = window.only ?? window.through;
+  const current = last ? nextQuarter(last as FinancialQuarter) : currentQuarter(asOf);
+  const keep = (q: QuarterRef) => {
+    const index = quarterIndex(q as FinancialQuarter);
+    if (window.only) return index === quarterIndex(window.only as FinancialQuarter);
+    if (window.through) return index <= quarterIndex(window.through as FinancialQuarter);
+    return true;
+  };
+  const commitments = await db.commitment.findMany({ where, select: commitmentSelect });
+  const ids = commitments.map((c) => c.id);
+  if (ids.length === 0) return { commitments, progress: new Map(), current };
+  const [plans, lines, pledges] = await Promise.all([
+    db.commitmentPlan.findMany({
+      where: { commitmentId: { in: ids } },
+      select: { commitmentId: true, financialYear: true, quarter: true, targetQuantity: true },
+    }),
+    db.kpiReturnLine.findMany({
+      where: { commitmentId: { in: ids }, kpiReturn: { status: "ACCEPTED" } },
+      select: {
+        commitmentId: true,
+        quantity: true,
+        narrative: true,
+        kpiReturn: { select: { financialYear: true, quarter: true } },
+      },
+    }),
+    confirmedPledgesByQuarter(ids),
+  ]);
+  const plansBy = groupBy(plans, (p) => p.commitmentId);
+  const linesBy = groupBy(lines, (l) => l.commitmentId);
+  const pledgesBy = groupBy(pledges, (p) => p.commitmentId);
+  const progress = new Map<string, Progress>();
+  for (const c of commitments) {
+    const myLines = linesBy.get(c.id) ?? [];
+    if (c.measure.unit === "QUALITATIVE") {
+      progress.set(
+        c.id,
+        computeProgress({
+          kind: "qualitative",
+          current,
+          reportedQuarters: myLines
+            .filter((l) => l.narrative?.trim() && keep(l.kpiReturn))
+            .map((l) => l.kpiReturn),
+        }),
+      );
+      continue;
+    }
+    progress.set(
+      c.id,
+      computeProgress({
+        kind: "numeric",
+        target: c.targetQuantity,
+        current,
+        aggregation: c.measure.unit === "PERCENT" ? "latest" : "sum",
+        plan: (plansBy.get(c.id) ?? []).filter(keep).map((p) => ({
+          financialYear: p.financialYear,
+          quarter: p.quarter,
+          quantity: p.targetQuantity,
+        })),
+        acceptedReturns: myLines
+          .filter((l) => l.quantity !== null && keep(l.kpiReturn))
+          .map((l): QuarterQuantity => ({ ...l.kpiReturn, quantity: l.quantity! })),
+        confirmedPledges: (pledgesBy.get(c.id) ?? []).filter(keep).map((p) => ({
+          financialYear: p.financialYear,
+          quarter: p.quarter,
+          quantity: p.quantity,
+        })),
+      }),
+    );
+  }
+  return { commitments, progress, current };
+}

@@ -1,0 +1,129 @@
+// Adding up many commitments' progress for dashboards and reports. Pure; every per-commitment figure and
+// RAG comes from progress.ts, and sums are exact (hundredths as bigint) so every page agrees to the penny.
+import type { DecimalLike, Progress, QualitativeStatus, Rag } from "./progress.ts";
+import { formatHundredths, progressStatus, ragFor, toHundredths } from "./progress.ts";
+
+export type CommitmentLike = {
+  id: string;
+  targetQuantity: DecimalLike | null;
+  measure: { id: string; code: string; name: string; unit: string; proxyValueGbp: DecimalLike | null };
+};
+
+export type Status = Rag | QualitativeStatus;
+const SEVERITY: Status[] = ["RED", "NOT_REPORTED", "AMBER", "GREEN", "REPORTED", "NOT_YET_DUE"];
+
+function percent(delivered: bigint, plan: bigint) {
+  return plan > 0n ? Number((delivered * 2000n + plan) / (2n * plan)) / 10 : null;
+}
+
+// Levels (percentages) cannot be added up across contracts, so only amounts are summed; every measure
+// still reports how many of its commitments are in each status.
+export function summariseByMeasure(commitments: CommitmentLike[], progress: Map<string, Progress>) {
+  const rows = new Map<
+    string,
+    {
+      measureId: string;
+      code: string;
+      name: string;
+      unit: string;
+      commitments: number;
+      committed: bigint;
+      planToDate: bigint;
+      delivered: bigint;
+      statuses: Partial<Record<Status, number>>;
+    }
+  >();
+  for (const c of commitments) {
+    const p = progress.get(c.id);
+    if (!p) continue;
+    const row = rows.get(c.measure.id) ?? {
+      measureId: c.measure.id,
+      code: c.measure.code,
+      name: c.measure.name,
+      unit: c.measure.unit,
+      commitments: 0,
+      committed: 0n,
+      planToDate: 0n,
+      delivered: 0n,
+      statuses: {},
+    };
+    row.commitments += 1;
+    const status = progressStatus(p);
+    row.statuses[status] = (row.statuses[status] ?? 0) + 1;
+    if (p.kind === "numeric" && c.measure.unit !== "PERCENT") {
+      row.committed += p.target ? toHundredths(p.target) : 0n;
+      row.planToDate += toHundredths(p.planToDate);
+      row.delivered += toHundredths(p.deliveredToDate);
+    }
+    rows.set(c.measure.id, row);
+  }
+  return Array.from(rows.values())
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((row) => {
+      const summed = row.unit !== "PERCENT" && row.unit !== "QUALITATIVE";
+      return {
+        measureId: row.measureId,
+        code: row.code,
+        name: row.name,
+        unit: row.unit,
+        commitments: row.commitments,
+        statuses: row.statuses,
+        committed: summed ? formatHundredths(row.committed) : null,
+        planToDate: summed ? formatHundredths(row.planToDate) : null,
+        delivered: summed ? formatHundredths(row.delivered) : null,
+        percent: summed ? percent(row.delivered, row.planToDate) : null,
+        rag: summed ? ragFor(row.delivered, row.planToDate) : null,
+      };
+    });
+}
+
+// quantity × £ per unit, both in hundredths → hundredths of £, rounded half up.
+function times(quantity: bigint, proxy: bigint) {
+  return (quantity * proxy + 50n) / 100n;
+}
+
+// The council's "local £": only measures the council gave a proxy value, and never levels.
+export function localValueHundredths(commitments: CommitmentLike[], progress: Map<string, Progress>) {
+  let committed = 0n;
+  let planToDate = 0n;
+  let delivered = 0n;
+  let measures = 0;
+  const seen = new Set<string>();
+  for (const c of commitments) {
+    const p = progress.get(c.id);
+    if (!p || p.kind !== "numeric" || c.measure.proxyValueGbp == null || c.measure.unit === "PERCENT")
+      continue;
+    const proxy = toHundredths(c.measure.proxyValueGbp);
+    if (!seen.has(c.measure.id)) {
+      seen.add(c.measure.id);
+      measures += 1;
+    }
+    committed += times(p.target ? toHundredths(p.target) : 0n, proxy);
+    planToDate += times(toHundredths(p.planToDate), proxy);
+    delivered += times(toHundredths(p.deliveredToDate), proxy);
+  }
+  return {
+    measures,
+    committed: formatHundredths(committed),
+    planToDate: formatHundredths(planToDate),
+    delivered: formatHundredths(delivered),
+  };
+}
+
+// A contract's commitments by status, and the worst of them (red first) as the contract's headline.
+export function contractProgressSummary(commitments: CommitmentLike[], progress: Map<string, Progress>) {
+  const statuses: Partial<Record<Status, number>> = {};
+  for (const c of commitments) {
+    const p = progress.get(c.id);
+    if (!p) continue;
+    const s = progressStatus(p);
+    statuses[s] = (statuses[s] ?? 0) + 1;
+  }
+  const worst = SEVERITY.find((s) => statuses[s]) ?? null;
+  return {
+    commitments: commitments.length,
+    statuses,
+    worst,
+    local: localValueHundredths(commitments, progress),
+  };
+}

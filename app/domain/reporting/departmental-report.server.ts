@@ -1,0 +1,175 @@
+// The quarterly departmental report: for one quarter and one department (or all), each contract's
+// commitments with delivery in the quarter and to the end of it, RAG and overdue returns.
+import { db } from "~/db.server.ts";
+import { quarterLabel, quarterOf, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import { OVERDUE_STATUSES } from "./returns-rules.ts";
+import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
+import { progressStatus, type Progress } from "./progress.ts";
+
+export const ALL_DEPARTMENTS = "all";
+
+export async function reportChoices(councilId: string, asOf = new Date()) {
+  const [departments, earliest] = await Promise.all([
+    db.contract.groupBy({ by: ["department"], where: { councilId }, orderBy: { department: "asc" } }),
+    db.contract.aggregate({ where: { councilId }, _min: { startDate: true } }),
+  ]);
+  const current = quarterOf(asOf);
+  const first = earliest._min.startDate ? quarterOf(earliest._min.startDate) : current;
+  const quarters: (FinancialQuarter & { value: string; label: string })[] = [];
+  for (let fy = current.financialYear, q = current.quarter; quarters.length < 12;) {
+    quarters.push({ financialYear: fy, quarter: q, value: `${fy}-Q${q}`, label: quarterLabel(fy, q) });
+    if (fy === first.financialYear && q === first.quarter) break;
+    if (q === 1) [fy, q] = [fy - 1, 4];
+    else q = (q - 1) as 1 | 2 | 3 | 4;
+  }
+  return { departments: departments.map((d) => d.department), quarters, current };
+}
+
+export function parseQuarter(value: string | null): FinancialQuarter | null {
+  const match = /^(\d{4})-Q([1-4])$/.exec(value ?? "");
+  return match ? { financialYear: Number(match[1]), quarter: Number(match[2]) as 1 | 2 | 3 | 4 } : null;
+}
+
+type Numeric = Extract<Progress, { kind: "numeric" }>;
+
+export type ReportLine = {
+  commitmentId: string;
+  measureCode: string;
+  measure: string;
+  unit: string;
+  target: string | null;
+  qualitativeText: string | null;
+  planInQuarter: string | null;
+  deliveredInQuarter: string | null;
+  planToDate: string | null;
+  deliveredToDate: string | null;
+  percent: number | null;
+  status: ReturnType<typeof progressStatus>;
+};
+
+export async function departmentalReport(args: {
+  councilId: string;
+  quarter: FinancialQuarter;
+  department: string;
+  asOf?: Date;
+}) {
+  const asOf = args.asOf ?? new Date();
+  const contractWhere = {
+    councilId: args.councilId,
+    ...(args.department === ALL_DEPARTMENTS ? {} : { department: args.department }),
+  };
+  const commitmentWhere = { contract: contractWhere };
+  const [contracts, toDate, inQuarter, overdue, texts] = await Promise.all([
+    db.contract.findMany({
+      where: contractWhere,
+      orderBy: [{ department: "asc" }, { reference: "asc" }],
+      select: {
+        id: true,
+        reference: true,
+        title: true,
+        department: true,
+        status: true,
+        supplierOrganisation: { select: { name: true } },
+        returns: {
+          where: { financialYear: args.quarter.financialYear, quarter: args.quarter.quarter },
+          select: { status: true, dueDate: true, submittedAt: true },
+        },
+      },
+    }),
+    loadCommitmentProgress(commitmentWhere, asOf, { through: args.quarter }),
+    loadCommitmentProgress(commitmentWhere, asOf, { only: args.quarter }),
+    db.kpiReturn.groupBy({
+      by: ["contractId"],
+      where: {
+        contract: contractWhere,
+        status: { in: OVERDUE_STATUSES },
+        dueDate: { lt: new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate())) },
+      },
+      _count: { _all: true },
+    }),
+    db.commitment.findMany({ where: commitmentWhere, select: { id: true, qualitativeText: true } }),
+  ]);
+  const qualitative = new Map(texts.map((t) => [t.id, t.qualitativeText]));
+  const overdueBy = new Map(overdue.map((o) => [o.contractId, o._count._all]));
+  const linesBy = new Map<string, ReportLine[]>();
+  for (const c of toDate.commitments) {
+    const p = toDate.progress.get(c.id)!;
+    const q = inQuarter.progress.get(c.id)!;
+    const numeric = p.kind === "numeric" ? p : null;
+    const quarterly = q.kind === "numeric" ? (q as Numeric) : null;
+    const line: ReportLine = {
+      commitmentId: c.id,
+      measureCode: c.measure.code,
+      measure: c.measure.name,
+      unit: c.measure.unit,
+      target: numeric?.target ?? null,
+      qualitativeText: qualitative.get(c.id) ?? null,
+      planInQuarter: quarterly?.planToDate ?? null,
+      deliveredInQuarter: quarterly?.deliveredToDate ?? null,
+      planToDate: numeric?.planToDate ?? null,
+      deliveredToDate: numeric?.deliveredToDate ?? null,
+      percent: numeric?.percent ?? null,
+      status: progressStatus(p),
+    };
+    linesBy.set(c.contractId, [...(linesBy.get(c.contractId) ?? []), line]);
+  }
+  return {
+    quarter: { ...args.quarter, label: quarterLabel(args.quarter.financialYear, args.quarter.quarter) },
+    department: args.department,
+    generatedAt: asOf.toISOString(),
+    contracts: contracts.map((k) => ({
+      id: k.id,
+      reference: k.reference,
+      title: k.title,
+      department: k.department,
+      status: k.status,
+      supplier: k.supplierOrganisation.name,
+      returnStatus: k.returns[0]?.status ?? null,
+      returnDueDate: k.returns[0]?.dueDate.toISOString() ?? null,
+      overdueReturns: overdueBy.get(k.id) ?? 0,
+      lines: (linesBy.get(k.id) ?? []).sort((a, b) => a.measureCode.localeCompare(b.measureCode)),
+    })),
+  };
+}
+
+export type DepartmentalReport = Awaited<ReturnType<typeof departmentalReport>>;
+
+export const REPORT_CSV_COLUMNS = [
+  { key: "department", header: "Department" },
+  { key: "contractReference", header: "Contract reference" },
+  { key: "contractTitle", header: "Contract title" },
+  { key: "supplier", header: "Supplier" },
+  { key: "measureCode", header: "Measure code" },
+  { key: "measure", header: "Measure" },
+  { key: "unit", header: "Unit" },
+  { key: "target", header: "Target over the contract" },
+  { key: "planInQuarter", header: "Plan in quarter" },
+  { key: "deliveredInQuarter", header: "Delivered in quarter" },
+  { key: "planToDate", header: "Plan to end of quarter" },
+  { key: "deliveredToDate", header: "Delivered to end of quarter" },
+  { key: "percent", header: "Delivered as % of plan" },
+  { key: "status", header: "RAG" },
+  { key: "overdueReturns", header: "Overdue returns" },
+];
+
+export function* reportCsvRows(report: DepartmentalReport) {
+  for (const k of report.contracts)
+    for (const line of k.lines)
+      yield {
+        department: k.department,
+        contractReference: k.reference,
+        contractTitle: k.title,
+        supplier: k.supplier,
+        measureCode: line.measureCode,
+        measure: line.measure,
+        unit: line.unit,
+        target: line.target ?? line.qualitativeText ?? "",
+        planInQuarter: line.planInQuarter ?? "",
+        deliveredInQuarter: line.deliveredInQuarter ?? "",
+        planToDate: line.planToDate ?? "",
+        deliveredToDate: line.deliveredToDate ?? "",
+        percent: line.percent ?? "",
+        status: line.status,
+        overdueReturns: k.overdueReturns,
+      };
+}

@@ -1,0 +1,252 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import { helpTypeLabel, formatQuantity } from "~/domain/marketplace/help-types.ts";
+import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { BarChart } from "~/ui/charts/bar-chart.tsx";
+import { LineChart } from "~/ui/charts/line-chart.tsx";
+import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
+import { InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
+import { Button, TextInput } from "~/ui/form.tsx";
+import { formatDate, formatGbp, formatNumber } from "~/ui/format.ts";
+import { links as reportLinks } from "~/ui/charts/record-links.ts";
+
+export const meta: MetaFunction = () => [{ title: "Council dashboard – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const topParam = Number(new URL(request.url).searchParams.get("top") ?? 75);
+  const top = Number.isInteger(topParam) && topParam >= 1 && topParam <= 500 ? topParam : 75;
+  const dashboard = await councilDashboard(membership.organisationId, { top });
+  return json({
+    councilName: membership.organisationName,
+    isAdmin: membership.role === "ADMIN",
+    top,
+    topInvalid: top !== topParam,
+    dashboard,
+  });
+}
+
+const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(value, 1)}%`);
+
+export default function CouncilDashboard() {
+  const { councilName, isAdmin, top, topInvalid, dashboard: d } = useLoaderData<typeof loader>();
+  const thisQuarter = d.compliance[d.compliance.length - 1];
+  return (
+    <>
+      <PageHeading caption={councilName}>Council dashboard</PageHeading>
+      <nav aria-label="Council tools" className="mb-8">
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link to="/council/reports">Quarterly departmental report</Link>
+          </li>
+          {isAdmin ? (
+            <>
+              <li>
+                <Link to="/council/settings">Council settings</Link>
+              </li>
+              <li>
+                <Link to="/council/guidance">Guidance pages</Link>
+              </li>
+              <li>
+                <Link to="/council/audit">Audit log</Link>
+              </li>
+            </>
+          ) : null}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="kpi" className="mb-10">
+        <h2 id="kpi" className="mb-4 text-2xl font-bold">
+          Contracts with social value commitments recorded
+        </h2>
+        <p className="mb-2 text-5xl font-bold">{pct(d.awarded.percent)}</p>
+        <p className="mb-4">
+          {formatNumber(d.awarded.withCommitments)} of {formatNumber(d.awarded.total)} contracts awarded since{" "}
+          {formatDate(d.awarded.since)} have commitments recorded.{" "}
+          {reportLinks.contracts ? <Link to={reportLinks.contracts}>See the contracts</Link> : null}
+        </p>
+      </section>
+
+      <section aria-labelledby="compliance" className="mb-10">
+        <h2 id="compliance" className="mb-4 text-2xl font-bold">
+          Quarterly KPI returns
+        </h2>
+        {thisQuarter ? (
+          <SummaryList
+            rows={[
+              { key: `Returns for ${thisQuarter.label}`, value: formatNumber(thisQuarter.total) },
+              { key: "Submitted on time", value: formatNumber(thisQuarter.onTime) },
+              { key: "Submitted late", value: formatNumber(thisQuarter.late) },
+              { key: "Overdue", value: formatNumber(thisQuarter.overdue) },
+              { key: "Not yet due", value: formatNumber(thisQuarter.notYetDue) },
+            ]}
+          />
+        ) : null}
+        <LineChart
+          id="compliance-trend"
+          title="Returns submitted on time, last four quarters"
+          summary={d.compliance
+            .map((q) => `${q.label}: ${q.onTime} of ${q.total} on time, ${q.overdue} overdue`)
+            .join("; ")}
+          valueHeader="% submitted on time"
+          max={100}
+          format={(v) => `${Math.round(v)}%`}
+          data={d.compliance.map((q) => ({
+            label: q.label,
+            value: q.total ? (q.onTime / q.total) * 100 : 0,
+          }))}
+        />
+      </section>
+
+      <section aria-labelledby="delivery" className="mb-10">
+        <h2 id="delivery" className="mb-4 text-2xl font-bold">
+          Delivered against committed, all contracts
+        </h2>
+        <p className="mb-4 max-w-3xl">
+          As at {d.currentQuarter}. Plan to date counts quarters that have ended; delivered counts accepted
+          returns and confirmed marketplace pledges. Percentage measures are levels and are not added up.
+        </p>
+        {d.localValue.measures > 0 ? (
+          <InsetText>
+            <p className="mb-1 text-xl font-bold">
+              Local £ value: {formatGbp(d.localValue.delivered)} delivered of{" "}
+              {formatGbp(d.localValue.committed)} committed ({formatGbp(d.localValue.planToDate)} planned to
+              date)
+            </p>
+            <p>
+              Worked out from the council’s own proxy values for {d.localValue.measures}{" "}
+              {d.localValue.measures === 1 ? "measure" : "measures"}. Source:{" "}
+              {d.proxyValueSource ?? "not stated – add it in the council settings"}.
+            </p>
+          </InsetText>
+        ) : null}
+        <BarChart
+          id="delivery-by-measure"
+          title="Delivered as a percentage of plan to date, by measure"
+          summary={`${d.measures.filter((m) => m.rag === "GREEN").length} of ${d.measures.filter((m) => m.rag).length} measures are on track (90% of plan to date or more).`}
+          valueHeader="% of plan to date"
+          format={(v) => `${formatNumber(v, 1)}%`}
+          data={d.measures
+            .filter((m) => m.percent !== null)
+            .map((m) => ({ label: m.name, value: m.percent! }))}
+        />
+        <Table
+          caption="Delivery by measure"
+          rows={d.measures}
+          rowKey={(m) => m.measureId}
+          columns={[
+            { header: "Measure", rowHeader: true, cell: (m) => m.name },
+            { header: "Commitments", numeric: true, cell: (m) => formatNumber(m.commitments) },
+            {
+              header: "Committed",
+              numeric: true,
+              cell: (m) => (m.committed ? formatMeasureQuantity(m.unit as MeasureUnit, m.committed) : "–"),
+            },
+            {
+              header: "Plan to date",
+              numeric: true,
+              cell: (m) => (m.planToDate ? formatMeasureQuantity(m.unit as MeasureUnit, m.planToDate) : "–"),
+            },
+            {
+              header: "Delivered",
+              numeric: true,
+              cell: (m) => (m.delivered ? formatMeasureQuantity(m.unit as MeasureUnit, m.delivered) : "–"),
+            },
+            { header: "Status", cell: (m) => (m.rag ? <RagTag status={m.rag} /> : statusCounts(m.statuses)) },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="top" className="mb-10">
+        <h2 id="top" className="mb-4 text-2xl font-bold">
+          Top {top} contracts by size of commitment
+        </h2>
+        <Form method="get" className="mb-4 flex flex-wrap items-end gap-4">
+          <TextInput
+            name="top"
+            label="How many contracts to show"
+            hint="1 to 500"
+            defaultValue={String(top)}
+            inputMode="numeric"
+            width="4"
+            errors={topInvalid ? ["Enter a whole number from 1 to 500; showing 75"] : undefined}
+          />
+          <div className="mb-6">
+            <Button variant="secondary">Show</Button>
+          </div>
+        </Form>
+        <Table
+          caption={`Largest ${top} contracts by committed local £ value, then contract value`}
+          rows={d.topContracts}
+          rowKey={(k) => k.id}
+          empty="No contracts have commitments recorded yet."
+          columns={[
+            {
+              header: "Contract",
+              rowHeader: true,
+              cell: (k) =>
+                reportLinks.contract ? (
+                  <Link to={reportLinks.contract(k.id)}>
+                    {k.reference} {k.title}
+                  </Link>
+                ) : (
+                  `${k.reference} ${k.title}`
+                ),
+            },
+            { header: "Supplier", cell: (k) => k.supplier },
+            { header: "Department", cell: (k) => k.department },
+            { header: "Value", numeric: true, cell: (k) => formatGbp(k.valueGbp) },
+            {
+              header: "Committed local £",
+              numeric: true,
+              cell: (k) => (k.local.measures ? formatGbp(k.local.committed) : "–"),
+            },
+            {
+              header: "Progress",
+              cell: (k) => (
+                <>
+                  <RagTag status={k.worst} />
+                  <span className="block text-sm">{statusCounts(k.statuses)}</span>
+                </>
+              ),
+            },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="marketplace" className="mb-10">
+        <h2 id="marketplace" className="mb-4 text-2xl font-bold">
+          Marketplace activity since {formatDate(d.activity.since)}
+        </h2>
+        <SummaryList
+          rows={[
+            { key: "Requests opened", value: formatNumber(d.activity.opened) },
+            { key: "Requests fulfilled", value: formatNumber(d.activity.fulfilled) },
+            { key: "Requests expired", value: formatNumber(d.activity.expired) },
+            {
+              key: "Median time to first pledge",
+              value:
+                d.activity.medianDaysToFirstPledge === null
+                  ? "No pledges yet"
+                  : `${formatNumber(d.activity.medianDaysToFirstPledge, 1)} days`,
+            },
+          ]}
+        />
+        <Table
+          caption="Pledged and confirmed, by type of help"
+          rows={d.activity.byHelpType}
+          rowKey={(h) => h.helpType}
+          empty="No pledges in this period."
+          columns={[
+            { header: "Type of help", rowHeader: true, cell: (h) => helpTypeLabel(h.helpType) },
+            { header: "Pledged", numeric: true, cell: (h) => formatQuantity(h.helpType, h.pledged) },
+            { header: "Confirmed", numeric: true, cell: (h) => formatQuantity(h.helpType, h.confirmed) },
+          ]}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+// The quarterly departmental report: choose a quarter and a department; prints as a clean A4 report.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import {
+  ALL_DEPARTMENTS,
+  departmentalReport,
+  parseQuarter,
+  reportChoices,
+} from "~/domain/reporting/departmental-report.server.ts";
+import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { RagTag } from "~/ui/charts/rag-tag.tsx";
+import { links as recordLinks } from "~/ui/charts/record-links.ts";
+import { PageHeading } from "~/ui/components.tsx";
+import { Button, ErrorSummary, Select } from "~/ui/form.tsx";
+import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "Quarterly departmental report – Social Value Marketplace" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const councilId = membership.organisationId;
+  const url = new URL(request.url);
+  const choices = await reportChoices(councilId);
+  const quarterParam = url.searchParams.get("quarter");
+  const departmentParam = url.searchParams.get("department");
+  const errors: Record<string, string[]> = {};
+  const quarter = quarterParam === null ? choices.current : parseQuarter(quarterParam);
+  if (!quarter) errors.quarter = ["Select a quarter"];
+  const department = departmentParam ?? ALL_DEPARTMENTS;
+  if (department !== ALL_DEPARTMENTS && !choices.departments.includes(department))
+    errors.department = ["Select a department or service"];
+  const report =
+    quarter && !errors.department ? await departmentalReport({ councilId, quarter, department }) : null;
+  const search = quarter
+    ? `?quarter=${quarter.financialYear}-Q${quarter.quarter}&department=${encodeURIComponent(department)}`
+    : "";
+  return json({ councilName: membership.organisationName, choices, errors, report, search });
+}
+
+export default function DepartmentalReportPage() {
+  const { councilName, choices, errors, report, search } = useLoaderData<typeof loader>();
+  const departmentName = report?.department === ALL_DEPARTMENTS ? "All departments" : report?.department;
+  return (
+    <>
+      <div className="no-print">
+        <PageHeading caption={councilName}>Quarterly departmental report</PageHeading>
+        <ErrorSummary errors={errors} />
+        <Form method="get" className="mb-8 flex flex-wrap items-end gap-x-6">
+          <Select
+            name="quarter"
+            label="Quarter"
+            defaultValue={report ? `${report.quarter.financialYear}-Q${report.quarter.quarter}` : undefined}
+            options={choices.quarters.map((q) => ({ value: q.value, label: q.label }))}
+            errors={errors.quarter}
+          />
+          <Select
+            name="department"
+            label="Department or service"
+            defaultValue={report?.department ?? ALL_DEPARTMENTS}
+            options={[
+              { value: ALL_DEPARTMENTS, label: "All departments" },
+              ...choices.departments.map((d) => ({ value: d, label: d })),
+            ]}
+            errors={errors.department}
+          />
+          <div className="mb-6">
+            <Button>Show report</Button>
+          </div>
+        </Form>
+      </div>
+      {report ? (
+        <article aria-labelledby="report-title" className="print:text-[10pt]">
+          <header className="mb-6">
+            <p className="hidden text-muted print:block">{councilName}</p>
+            <h2 id="report-title" className="text-2xl font-bold print:text-[16pt]">
+              Social value delivery: {departmentName}, {report.quarter.label}
+            </h2>
+            <p className="text-muted">
+              Delivery to the end of {report.quarter.label}. RAG: green at 90% of plan or more, amber at 60%
+              or more, red below. Produced {formatDateTime(report.generatedAt)}.
+            </p>
+            <ul className="no-print mt-4 flex flex-wrap gap-6">
+              <li>
+                <a href={`/council/reports/departmental.csv${search}`} download>
+                  Download as CSV
+                </a>
+              </li>
+              <li>Print this page for an A4 report (the browser’s print command).</li>
+            </ul>
+          </header>
+          {report.contracts.length === 0 ? <p>There are no contracts for this department.</p> : null}
+          {report.contracts.map((k) => (
+            <section key={k.id} aria-labelledby={`contract-${k.id}`} className="mb-8 break-inside-avoid">
+              <h3 id={`contract-${k.id}`} className="text-xl font-bold print:text-[12pt]">
+                {recordLinks.contract ? (
+                  <Link to={recordLinks.contract(k.id)}>
+                    {k.reference} {k.title}
+                  </Link>
+                ) : (
+                  `${k.reference} ${k.title}`
+                )}
+              </h3>
+              <p className="mb-2 text-muted">
+                {k.supplier} · {k.department} · Return for {report.quarter.label}:{" "}
+                {k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened"}
+                {k.returnDueDate ? ` (due ${formatDate(k.returnDueDate)})` : ""} ·{" "}
+                <strong>
+                  {k.overdueReturns} overdue {k.overdueReturns === 1 ? "return" : "returns"}
+                </strong>
+              </p>
+              {k.lines.length === 0 ? (
+                <p>No commitments recorded.</p>
+              ) : (
+                <table className="w-full border-collapse text-left">
+                  <caption className="sr-only">
+                    Commitments of {k.reference} {k.title}
+                  </caption>
+                  <thead>
+                    <tr className="border-b-2 border-ink">
+                      <th scope="col" className="px-1 py-1">
+                        Measure
+                      </th>
+                      <th scope="col" className="px-1 py-1 text-right">
+                        Target
+                      </th>
+                      <th scope="col" className="px-1 py-1 text-right">
+                        Plan in quarter
+                      </th>
+                      <th scope="col" className="px-1 py-1 text-right">
+                        Delivered in quarter
+                      </th>
+                      <th scope="col" className="px-1 py-1 text-right">
+                        Plan to date
+                      </th>
+                      <th scope="col" className="px-1 py-1 text-right">
+                        Delivered to date
+                      </th>
+                      <th scope="col" className="px-1 py-1">
+                        RAG
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {k.lines.map((line) => {
+                      const q = (v: string | null) =>
+                        v === null ? "–" : formatMeasureQuantity(line.unit as MeasureUnit, v);
+                      return (
+                        <tr key={line.commitmentId} className="border-b border-line">
+                          <th scope="row" className="px-1 py-1 font-normal">
+                            {line.measure}
+                            {line.qualitativeText ? (
+                              <span className="block text-sm text-muted">{line.qualitativeText}</span>
+                            ) : null}
+                          </th>
+                          <td className="px-1 py-1 text-right tabular-nums">{q(line.target)}</td>
+                          <td className="px-1 py-1 text-right tabular-nums">{q(line.planInQuarter)}</td>
+                          <td className="px-1 py-1 text-right tabular-nums">{q(line.deliveredInQuarter)}</td>
+                          <td className="px-1 py-1 text-right tabular-nums">{q(line.planToDate)}</td>
+                          <td className="px-1 py-1 text-right tabular-nums">
+                            {q(line.deliveredToDate)}
+                            {line.percent !== null ? (
+                              <span className="block text-sm">{formatNumber(line.percent, 1)}%</span>
+                            ) : null}
+                          </td>
+                          <td className="px-1 py-1">
+                            <RagTag status={line.status} />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          ))}
+        </article>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// Progress status as a tag: words first, colour only as a second cue.
+import { RAG_LABELS, type QualitativeStatus, type Rag } from "~/domain/reporting/progress.ts";
+import { Tag, type TagColour } from "~/ui/components.tsx";
+
+const COLOURS: Record<Rag | QualitativeStatus, TagColour> = {
+  GREEN: "green",
+  AMBER: "yellow",
+  RED: "red",
+  NOT_YET_DUE: "grey",
+  REPORTED: "green",
+  NOT_REPORTED: "orange",
+};
+
+const LETTER: Partial<Record<Rag, string>> = { GREEN: "Green", AMBER: "Amber", RED: "Red" };
+
+export function RagTag({ status }: { status: Rag | QualitativeStatus | null }) {
+  if (!status) return null;
+  const letter = LETTER[status as Rag];
+  return (
+    <Tag colour={COLOURS[status]}>
+      {letter ? `${letter}: ` : ""}
+      {RAG_LABELS[status]}
+    </Tag>
+  );
+}
+
+export function statusCounts(statuses: Partial<Record<Rag | QualitativeStatus, number>>) {
+  return (Object.keys(RAG_LABELS) as (Rag | QualitativeStatus)[])
+    .filter((s) => statuses[s])
+    .map((s) => `${statuses[s]} ${RAG_LABELS[s].toLowerCase()}`)
+    .join(", ");
+}

@@ -1,0 +1,9 @@
+// Where a figure links to the records behind it: only pages that exist are listed.
+export const links = {
+  contracts: "/contracts",
+  contract: (id: string) => `/contracts/${id}`,
+  returns: "/returns",
+  overdueReturns: "/returns?queue=overdue",
+  pledges: "/pledges",
+  myRequests: "/my-requests",
+};

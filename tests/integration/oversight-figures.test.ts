@@ -1,0 +1,469 @@
+// Every dashboard and report figure against a hand-computed fixture; the council dashboard, the
+// departmental report, its CSV export and the supplier's contract page agree to the penny.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { progressFor } from "~/domain/contracts/progress.server.ts";
+import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
+import { departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
+import type { ReturnStatus } from "~/generated/prisma/enums.ts";
+import { loader as dashboardLoader } from "~/routes/council.dashboard.tsx";
+import { loader as reportLoader } from "~/routes/council.reports._index.tsx";
+import { loader as csvLoader } from "~/routes/council.reports.departmental[.]csv.ts";
+import {
+  createCategory,
+  createCommitment,
+  createContract,
+  createMeasure,
+  createOrganisation,
+  createPledge,
+  createRequest,
+  createReturn,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+import { callLoader } from "../helpers/routes.ts";
+
+// 22 November 2026: the current quarter is Q3 2026/27, so Q1 and Q2 2026/27 have ended.
+const AS_OF = new Date("2026-11-22T10:00:00Z");
+const Q2 = { financialYear: 2026, quarter: 2 as const };
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+const ids: Record<string, string> = {};
+
+async function acceptedReturn(
+  contractId: string,
+  quarter: number,
+  lines: { commitmentId: string; quantity: string }[],
+  options: { status?: ReturnStatus; submittedAt?: string; dueDate?: string } = {},
+) {
+  const kpiReturn = await createReturn({
+    contractId,
+    financialYear: 2026,
+    quarter,
+    status: options.status ?? "ACCEPTED",
+    dueDate: options.dueDate ? new Date(options.dueDate) : undefined,
+  });
+  if (options.submittedAt)
+    await db.kpiReturn.update({
+      where: { id: kpiReturn.id },
+      data: { submittedAt: new Date(options.submittedAt) },
+    });
+  for (const line of lines) await db.kpiReturnLine.create({ data: { returnId: kpiReturn.id, ...line } });
+  return kpiReturn;
+}
+
+beforeAll(async () => {
+  world = await createWorld();
+  const { councilA, supplier, vcse, category } = world;
+  const hours = await createMeasure({
+    councilId: councilA.id,
+    code: "SOC-V",
+    name: "Volunteering hours",
+    proxyValueGbp: 15.5,
+  });
+  const spend = await createMeasure({
+    councilId: councilA.id,
+    code: "GRO-L",
+    name: "Local spend",
+    unit: "GBP",
+  });
+  const k1 = await createContract({
+    councilId: councilA.id,
+    supplierOrganisationId: supplier.id,
+    reference: "K1",
+    title: "Home care",
+    department: "Adult Social Care",
+    awardedOn: new Date("2026-03-01"),
+    startDate: new Date("2026-04-01"),
+  });
+  const k2 = await createContract({
+    councilId: councilA.id,
+    supplierOrganisationId: supplier.id,
+    reference: "K2",
+    title: "IT service",
+    department: "Resources",
+    awardedOn: new Date("2026-01-10"),
+    startDate: new Date("2026-04-01"),
+  });
+  const k3 = await createContract({
+    councilId: councilA.id,
+    supplierOrganisationId: world.otherSupplier.id,
+    reference: "K3",
+    title: "No commitments yet",
+    department: "Resources",
+    awardedOn: new Date("2025-12-01"),
+  });
+  await createContract({
+    councilId: councilA.id,
+    supplierOrganisationId: supplier.id,
+    reference: "K4",
+    title: "Old contract",
+    awardedOn: new Date("2024-05-01"),
+  });
+  Object.assign(ids, { k1: k1.id, k2: k2.id, k3: k3.id });
+  const plan = (...quarters: number[]) =>
+    quarters.map((q, i) => ({ financialYear: 2026, quarter: i + 1, targetQuantity: q }));
+  const c1 = await createCommitment({
+    contractId: k1.id,
+    measureId: hours.id,
+    targetQuantity: 100,
+    plan: plan(20, 30, 25, 25),
+  });
+  const c2 = await createCommitment({
+    contractId: k1.id,
+    measureId: spend.id,
+    targetQuantity: 20000,
+    plan: plan(5000, 5000, 5000, 5000),
+  });
+  const c3 = await createCommitment({
+    contractId: k2.id,
+    measureId: hours.id,
+    targetQuantity: 40,
+    plan: plan(10, 10, 10, 10),
+  });
+  Object.assign(ids, { c1: c1.id, c2: c2.id, c3: c3.id });
+
+  // K1: Q1 on time, Q2 on time; K2: Q1 late, Q2 queried (overdue); K3: Q1 not started (overdue), Q2 draft not yet due
+  await acceptedReturn(
+    k1.id,
+    1,
+    [
+      { commitmentId: c1.id, quantity: "10.25" },
+      { commitmentId: c2.id, quantity: "4999.99" },
+    ],
+    {
+      submittedAt: "2026-07-20T09:00:00Z",
+    },
+  );
+  await acceptedReturn(
+    k1.id,
+    2,
+    [
+      { commitmentId: c1.id, quantity: "12.50" },
+      { commitmentId: c2.id, quantity: "5000.02" },
+    ],
+    {
+      submittedAt: "2026-10-10T09:00:00Z",
+    },
+  );
+  await acceptedReturn(k2.id, 1, [{ commitmentId: c3.id, quantity: "1.10" }], {
+    submittedAt: "2026-08-05T09:00:00Z",
+  });
+  await acceptedReturn(k2.id, 2, [{ commitmentId: c3.id, quantity: "9" }], {
+    status: "QUERIED",
+    submittedAt: "2026-10-20T09:00:00Z",
+  });
+  await createReturn({ contractId: k3.id, financialYear: 2026, quarter: 1, status: "NOT_STARTED" });
+  await createReturn({
+    contractId: k3.id,
+    financialYear: 2026,
+    quarter: 2,
+    status: "DRAFT",
+    dueDate: new Date("2099-01-01"),
+  });
+
+  // Confirmed pledges towards C1: 8 hours in Q1; 9 pledged but 7 delivered in Q2. Unconfirmed ones never count.
+  const request = await createRequest({
+    councilId: councilA.id,
+    organisationId: vcse.id,
+    categoryId: category.id,
+    quantity: 100,
+  });
+  const pledge = async (
+    status: "CONFIRMED" | "DELIVERED" | "DISPUTED",
+    quantity: number,
+    deliveredOn: string,
+    delivered?: number,
+  ) => {
+    const p = await createPledge({
+      requestId: request.id,
+      supplierOrganisationId: supplier.id,
+      commitmentId: c1.id,
+      quantity,
+      deliveredQuantity: delivered,
+      status,
+    });
+    await db.pledge.update({ where: { id: p.id }, data: { deliveredOn: new Date(deliveredOn) } });
+  };
+  await pledge("CONFIRMED", 8, "2026-05-10");
+  await pledge("CONFIRMED", 9, "2026-08-20", 7);
+  await pledge("DELIVERED", 50, "2026-08-21");
+  await pledge("DISPUTED", 5, "2026-08-22");
+});
+
+// Hand-computed, as at 22 November 2026 (plan to date = Q1 + Q2):
+//  C1 hours: plan 20 + 30 = 50; delivered 10.25 + 12.50 + 8 + 7 = 37.75 → 75.5% amber
+//  C2 local spend: plan 10,000; delivered 4,999.99 + 5,000.02 = 10,000.01 → 100.0% green
+//  C3 hours: plan 20; delivered 1.10 (the queried Q2 return does not count) → 5.5% red
+const EXPECTED = {
+  c1: { planToDate: "50.00", deliveredToDate: "37.75", percent: 75.5, rag: "AMBER" },
+  c2: { planToDate: "10000.00", deliveredToDate: "10000.01", percent: 100, rag: "GREEN" },
+  c3: { planToDate: "20.00", deliveredToDate: "1.10", percent: 5.5, rag: "RED" },
+} as const;
+
+describe("council dashboard figures", () => {
+  it("counts contracts awarded in the last 12 months with commitments recorded", async () => {
+    const d = await councilDashboard(world.councilA.id, { top: 75, asOf: AS_OF });
+    expect(d.awarded).toMatchObject({ total: 3, withCommitments: 2, percent: 66.7 });
+  });
+
+  it("counts returns on time, late, overdue and not yet due per quarter", async () => {
+    const d = await councilDashboard(world.councilA.id, { top: 75, asOf: AS_OF });
+    expect(d.compliance.map((q) => q.label)).toEqual([
+      "Q3 2025/26",
+      "Q4 2025/26",
+      "Q1 2026/27",
+      "Q2 2026/27",
+    ]);
+    expect(d.compliance[2]).toMatchObject({ onTime: 1, late: 1, overdue: 1, notYetDue: 0, total: 3 });
+    expect(d.compliance[3]).toMatchObject({ onTime: 1, late: 0, overdue: 1, notYetDue: 1, total: 3 });
+    expect(d.compliance[0].total).toBe(0);
+  });
+
+  it("adds delivered and committed per measure, and the local £ from the council's proxy values", async () => {
+    await db.councilSettings.update({
+      where: { organisationId: world.councilA.id },
+      data: { proxyValueSource: "Council proxy values 2026" },
+    });
+    const d = await councilDashboard(world.councilA.id, { top: 75, asOf: AS_OF });
+    const byCode = Object.fromEntries(d.measures.map((m) => [m.code, m]));
+    expect(byCode["SOC-V"]).toMatchObject({
+      commitments: 2,
+      committed: "140.00",
+      planToDate: "70.00",
+      delivered: "38.85",
+      percent: 55.5,
+      rag: "RED",
+    });
+    expect(byCode["GRO-L"]).toMatchObject({
+      committed: "20000.00",
+      planToDate: "10000.00",
+      delivered: "10000.01",
+      rag: "GREEN",
+    });
+    // hours × £15.50: committed 140 → £2,170.00; plan 70 → £1,085.00; delivered 37.75 → £585.13 (half up) + 1.10 → £17.05
+    expect(d.localValue).toEqual({
+      measures: 1,
+      committed: "2170.00",
+      planToDate: "1085.00",
+      delivered: "602.18",
+    });
+    expect(d.proxyValueSource).toBe("Council proxy values 2026");
+  });
+
+  it("ranks contracts by committed local £ with each contract's worst RAG, limited to the top N", async () => {
+    const d = await councilDashboard(world.councilA.id, { top: 75, asOf: AS_OF });
+    expect(d.topContracts.map((k) => k.reference)).toEqual(["K1", "K2"]);
+    expect(d.topContracts[0]).toMatchObject({ worst: "AMBER", statuses: { AMBER: 1, GREEN: 1 } });
+    expect(d.topContracts[0].local.committed).toBe("1550.00");
+    expect(d.topContracts[1]).toMatchObject({ worst: "RED", statuses: { RED: 1 } });
+    const top1 = await councilDashboard(world.councilA.id, { top: 1, asOf: AS_OF });
+    expect(top1.topContracts.map((k) => k.reference)).toEqual(["K1"]);
+  });
+});
+
+describe("the dashboard, the report, the export and the supplier's page agree to the penny", () => {
+  it("gives every commitment the same plan, delivery and RAG everywhere", async () => {
+    const report = await departmentalReport({
+      councilId: world.councilA.id,
+      quarter: Q2,
+      department: "all",
+      asOf: AS_OF,
+    });
+    const reportLines = new Map(report.contracts.flatMap((k) => k.lines.map((l) => [l.commitmentId, l])));
+    const commitments = await db.commitment.findMany({
+      where: { id: { in: [ids.c1, ids.c2, ids.c3] } },
+      select: { id: true, targetQuantity: true, measure: { select: { unit: true } } },
+    });
+    const supplierPage = await progressFor(commitments, AS_OF);
+    for (const key of ["c1", "c2", "c3"] as const) {
+      const expected = EXPECTED[key];
+      const line = reportLines.get(ids[key])!;
+      expect({
+        planToDate: line.planToDate,
+        deliveredToDate: line.deliveredToDate,
+        percent: line.percent,
+        rag: line.status,
+      }).toEqual(expected);
+      const page = supplierPage.get(ids[key])!;
+      expect(
+        page.kind === "numeric" && {
+          planToDate: page.planToDate,
+          deliveredToDate: page.deliveredToDate,
+          percent: page.percent,
+          rag: page.rag,
+        },
+      ).toEqual(expected);
+    }
+    // the dashboard's measure totals are the sums of exactly these figures
+    const d = await councilDashboard(world.councilA.id, { top: 75, asOf: AS_OF });
+    const hours = d.measures.find((m) => m.code === "SOC-V")!;
+    expect(hours.delivered).toBe("38.85"); // 37.75 + 1.10
+    expect(hours.planToDate).toBe("70.00"); // 50 + 20
+
+    const officer = await sessionCookieFor(world.users.officerA.id);
+    const csv = await callLoader(csvLoader, {
+      path: "/council/reports/departmental.csv?quarter=2026-Q2&department=all",
+      cookie: officer,
+    });
+    const rows = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/)
+      .map((r) => r.split(","));
+    const header = rows[0];
+    const col = (name: string) => header.indexOf(name);
+    const c1Row = rows.find(
+      (r) => r[col("Contract reference")] === "K1" && r[col("Measure code")] === "SOC-V",
+    )!;
+    expect(c1Row[col("Plan to end of quarter")]).toBe("50.00");
+    expect(c1Row[col("Delivered to end of quarter")]).toBe("37.75");
+    expect(c1Row[col("RAG")]).toBe("AMBER");
+    const c2Row = rows.find((r) => r[col("Measure code")] === "GRO-L")!;
+    expect(c2Row[col("Delivered to end of quarter")]).toBe("10000.01");
+  });
+});
+
+describe("quarterly departmental report", () => {
+  it("shows delivery in the quarter and overdue returns for one department", async () => {
+    const report = await departmentalReport({
+      councilId: world.councilA.id,
+      quarter: Q2,
+      department: "Adult Social Care",
+      asOf: AS_OF,
+    });
+    expect(report.contracts.map((k) => k.reference)).toEqual(["K1"]);
+    const [k1] = report.contracts;
+    expect(k1.overdueReturns).toBe(0);
+    expect(k1.returnStatus).toBe("ACCEPTED");
+    const byCode = Object.fromEntries(k1.lines.map((l) => [l.measureCode, l]));
+    // Q2 only: hours plan 30, delivered 12.50 + 7 = 19.50; spend plan 5,000, delivered 5,000.02
+    expect(byCode["SOC-V"]).toMatchObject({
+      planInQuarter: "30.00",
+      deliveredInQuarter: "19.50",
+      target: "100.00",
+    });
+    expect(byCode["GRO-L"]).toMatchObject({ planInQuarter: "5000.00", deliveredInQuarter: "5000.02" });
+
+    const resources = await departmentalReport({
+      councilId: world.councilA.id,
+      quarter: Q2,
+      department: "Resources",
+      asOf: AS_OF,
+    });
+    expect(Object.fromEntries(resources.contracts.map((k) => [k.reference, k.overdueReturns]))).toEqual({
+      K2: 1,
+      K3: 1,
+    });
+    expect(resources.contracts[0].lines[0]).toMatchObject({
+      planInQuarter: "10.00",
+      deliveredInQuarter: "0.00",
+      status: "RED",
+    });
+  });
+
+  it("exports CSV with a header row and a download name", async () => {
+    const officer = await sessionCookieFor(world.users.officerA.id);
+    const response = await callLoader(csvLoader, {
+      path: "/council/reports/departmental.csv?quarter=2026-Q2&department=Resources",
+      cookie: officer,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="social-value-2026-q2-resources.csv"',
+    );
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(
+      "Department,Contract reference,Contract title,Supplier,Measure code,Measure,Unit,Target over the contract,Plan in quarter,Delivered in quarter,Plan to end of quarter,Delivered to end of quarter,Delivered as % of plan,RAG,Overdue returns",
+    );
+    expect(lines).toHaveLength(2); // K2's one commitment; K3 has none
+    expect(lines[1]).toContain("K2,IT service");
+  });
+});
+
+describe("who may see the council's figures", () => {
+  it("lets the council's officers in and answers 404 to everyone else", async () => {
+    for (const [who, status] of [
+      ["officerA", 200],
+      ["councilAdmin", 200],
+      ["officerB", 200], // their own council's (empty) dashboard, never council A's
+      ["supplierOwner", 404],
+      ["vcseOwner", 404],
+    ] as const) {
+      const cookie = await sessionCookieFor(world.users[who].id);
+      const dashboard = await callLoader(dashboardLoader, { path: "/council/dashboard", cookie });
+      expect(dashboard.status, who).toBe(status);
+      const report = await callLoader(reportLoader, { path: "/council/reports", cookie });
+      expect(report.status, who).toBe(status);
+      const csv = await callLoader(csvLoader, {
+        path: "/council/reports/departmental.csv?quarter=2026-Q2",
+        cookie,
+      });
+      expect(csv.status, who).toBe(status);
+      if (who === "officerB") {
+        expect(JSON.stringify(await dashboard.json())).not.toContain("K1");
+        expect(await csv.text()).not.toContain("K1");
+      }
+    }
+  });
+
+  it("keeps a bad top-N or quarter from failing", async () => {
+    const cookie = await sessionCookieFor(world.users.officerA.id);
+    const dashboard = await callLoader(dashboardLoader, { path: "/council/dashboard?top=abc", cookie });
+    expect(dashboard.status).toBe(200);
+    expect((await dashboard.json()).top).toBe(75);
+    const report = await callLoader(reportLoader, { path: "/council/reports?quarter=nonsense", cookie });
+    expect(report.status).toBe(200);
+    expect((await report.json()).errors.quarter).toEqual(["Select a quarter"]);
+  });
+});
+
+describe("marketplace activity", () => {
+  it("counts requests opened, fulfilled and expired, pledged and confirmed, and the median days to first pledge", async () => {
+    const council = world.councilB;
+    const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const category = await createCategory(council.id);
+    const day = 24 * 60 * 60 * 1000;
+    const make = async (
+      status: "OPEN" | "FULFILLED" | "EXPIRED",
+      publishedDaysAgo: number,
+      firstPledgeAfterDays: number[],
+    ) => {
+      const r = await createRequest({
+        councilId: council.id,
+        organisationId: vcse.id,
+        categoryId: category.id,
+        status,
+        quantity: 50,
+        publishedAt: new Date(AS_OF.getTime() - publishedDaysAgo * day),
+      });
+      if (status === "FULFILLED")
+        await db.request.update({ where: { id: r.id }, data: { fulfilledAt: AS_OF } });
+      if (status === "EXPIRED") await db.request.update({ where: { id: r.id }, data: { closedAt: AS_OF } });
+      for (const [i, after] of firstPledgeAfterDays.entries()) {
+        const p = await createPledge({
+          requestId: r.id,
+          supplierOrganisationId: supplier.id,
+          quantity: 10,
+          status: i === 0 && status === "FULFILLED" ? "CONFIRMED" : "OFFERED",
+        });
+        await db.pledge.update({
+          where: { id: p.id },
+          data: { createdAt: new Date(AS_OF.getTime() - (publishedDaysAgo - after) * day) },
+        });
+      }
+    };
+    await make("OPEN", 10, [2]);
+    await make("FULFILLED", 20, [4, 10]);
+    await make("EXPIRED", 30, [9]);
+    await make("OPEN", 500, [1]); // published over a year ago: outside the window
+    const d = await councilDashboard(council.id, { top: 75, asOf: AS_OF });
+    expect(d.activity).toMatchObject({ opened: 3, fulfilled: 1, expired: 1, medianDaysToFirstPledge: 4 });
+    expect(d.activity.byHelpType).toEqual([{ helpType: "VOLUNTEERING", pledged: 40, confirmed: 10 }]);
+  });
+});
