@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeRateLimits } from "~/auth/rate-limit.server.ts";
+import { db } from "~/db.server.ts";
+import { backoffMs, deliverDueEmails, resetEmailClient } from "~/email/deliver.server.ts";
+import { resetEnvCache } from "~/env.server.ts";
+import { action as forgotAction } from "~/routes/forgot-password.tsx";
+import { action as signUpAction } from "~/routes/sign-up._index.tsx";
+import { createUser, TEST_PASSWORD, unique } from "../helpers/factories.ts";
+import { startFakeResend } from "../helpers/fake-resend.ts";
+import { callAction } from "../helpers/routes.ts";
+
+let fake: Awaited<ReturnType<typeof startFakeResend>>;
+
+beforeAll(async () => {
+  fake = await startFakeResend();
+  process.env.RESEND_API_KEY = "re_test_fake";
+  process.env.RESEND_BASE_URL = fake.url;
+  resetEnvCache();
+  resetEmailClient();
+});
+
+afterAll(async () => {
+  delete process.env.RESEND_API_KEY;
+  delete process.env.RESEND_BASE_URL;
+  resetEnvCache();
+  resetEmailClient();
+  await fake.close();
+  await closeRateLimits();
+});
+
+const ip = () => ({ "x-svm-client-ip": `192.0.2.${Math.floor(Math.random() * 250)}` });
+
+async function pendingCount() {
+  return db.emailOutbox.count({ where: { status: "PENDING" } });
+}
+
+describe("account emails through the outbox", () => {
+  it("a Resend outage delays mail but delivers every email exactly once", async () => {
+    const addresses = [0, 1, 2].map(() => `${unique("outage")}@example.test`);
+    for (const email of addresses)
+      await callAction(signUpAction, {
+        path: "/sign-up",
+        form: { name: "Olu Outage", email, password: TEST_PASSWORD },
+        headers: ip(),
+      });
+    const existing = await createUser();
+    await callAction(forgotAction, {
+      path: "/forgot-password",
+      form: { email: existing.email },
+      headers: ip(),
+    });
+    const expected = [...addresses, existing.email].sort();
+    expect(await pendingCount()).toBe(4);
+
+    fake.setDown(true);
+    const start = new Date();
+    const failed = await deliverDueEmails({ now: start });
+    expect(failed).toMatchObject({ claimed: 4, sent: 0, failed: 4 });
+    expect(fake.sent).toHaveLength(0);
+    const afterFailure = await db.emailOutbox.findMany({ where: { to: { in: expected } } });
+    for (const row of afterFailure) {
+      expect(row).toMatchObject({ status: "PENDING", attempts: 1, providerId: null });
+      expect(row.lastError).toBeTruthy();
+      expect(row.nextAttemptAt.getTime()).toBe(start.getTime() + backoffMs(1));
+    }
+
+    fake.setDown(false);
+    // Too early: backoff holds the retry back even though the provider is up again.
+    expect((await deliverDueEmails({ now: new Date(start.getTime() + 1000) })).claimed).toBe(0);
+
+    fake.failNext(1); // the provider recovers after one more error
+    const later = new Date(start.getTime() + backoffMs(1) + 1);
+    const second = await deliverDueEmails({ now: later });
+    expect(second).toMatchObject({ claimed: 4, sent: 3, failed: 1 });
+    const third = await deliverDueEmails({ now: new Date(later.getTime() + backoffMs(2) + 1) });
+    expect(third).toMatchObject({ claimed: 1, sent: 1, failed: 0 });
+    expect(await deliverDueEmails({ now: new Date(later.getTime() + 10 * backoffMs(3)) })).toMatchObject({
+      claimed: 0,
+    });
+
+    expect(fake.sent.map((e) => e.to[0]).sort()).toEqual(expected);
+    const rows = await db.emailOutbox.findMany({ where: { to: { in: expected } } });
+    for (const row of rows) {
+      expect(row.status).toBe("SENT");
+      expect(row.providerId).toMatch(/^fake_\d+$/);
+      expect(row.sentAt).not.toBeNull();
+    }
+    // every message has a plain-text and an HTML part
+    for (const sent of fake.sent) {
+      expect(sent.html).toContain("<html");
+      expect(sent.text.length).toBeGreaterThan(20);
+    }
+  });
+
+  it("two workers delivering at once send each email once", async () => {
+    fake.sent.length = 0;
+    const addresses = [0, 1, 2, 3, 4].map(() => `${unique("race")}@example.test`);
+    for (const email of addresses)
+      await callAction(signUpAction, {
+        path: "/sign-up",
+        form: { name: "Rae Race", email, password: TEST_PASSWORD },
+        headers: ip(),
+      });
+    const [a, b] = await Promise.all([deliverDueEmails(), deliverDueEmails()]);
+    expect(a.sent + b.sent).toBe(5);
+    expect(fake.sent.map((e) => e.to[0]).sort()).toEqual(addresses.sort());
+  });
+
+  it("an email retried after a crash between sending and recording is not sent twice", async () => {
+    fake.sent.length = 0;
+    const email = `${unique("crash")}@example.test`;
+    await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Cal Crash", email, password: TEST_PASSWORD },
+      headers: ip(),
+    });
+    await deliverDueEmails();
+    expect(fake.sent).toHaveLength(1);
+    // as if the process died before it could mark the row sent
+    await db.emailOutbox.updateMany({ where: { to: email }, data: { status: "PENDING", providerId: null } });
+    await deliverDueEmails();
+    expect(fake.sent).toHaveLength(1);
+    expect((await db.emailOutbox.findFirstOrThrow({ where: { to: email } })).status).toBe("SENT");
+  });
+});
