@@ -1,0 +1,408 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
+import {
+  readProtectedAnswersForCycle,
+  SurveyAccessDenied,
+} from "~/domain/survey/protected-answers.server.ts";
+import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
+import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
+import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
+import * as report from "~/routes/council.survey.$cycleId.report.tsx";
+import * as cycles from "~/routes/council.survey._index.tsx";
+import * as newCycle from "~/routes/council.survey.new.tsx";
+import * as invitation from "~/routes/survey.invitation.$token.tsx";
+import * as explainer from "~/routes/survey.$cycleId._index.tsx";
+import {
+  createMember,
+  createOrganisation,
+  createSurveyCycle,
+  createSurveyResponse,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+import { callAction, callLoader } from "../helpers/routes.ts";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+let surveyOfficer: { id: string };
+let cookie: string;
+let noRole: string;
+let otherCouncil: string;
+let cycleId: string;
+let previousId: string;
+
+async function respondents(
+  cycle: string,
+  count: number,
+  make: (i: number) => Parameters<typeof createSurveyResponse>[0],
+) {
+  for (let i = 0; i < count; i++) {
+    const org = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: world.councilA.id,
+      name: `Business ${cycle.slice(-4)}-${i}`,
+    });
+    await createSurveyResponse({ ...make(i), cycleId: cycle, organisationId: org.id });
+  }
+}
+
+beforeAll(async () => {
+  world = await createWorld();
+  surveyOfficer = await createMember(world.councilA.id, "OFFICER", { surveyAccess: true });
+  cookie = await sessionCookieFor(surveyOfficer.id);
+  noRole = await sessionCookieFor(world.users.officerA.id);
+  otherCouncil = await sessionCookieFor(
+    (await createMember(world.councilB.id, "OFFICER", { surveyAccess: true })).id,
+  );
+  previousId = (await createSurveyCycle({ councilId: world.councilA.id, year: 2025, status: "CLOSED" })).id;
+  cycleId = (await createSurveyCycle({ councilId: world.councilA.id, year: 2026 })).id;
+  // 2026: 12 businesses — 9 women-led, 3 men-led; one agreed to be contacted
+  await respondents(cycleId, 12, (i) => ({
+    cycleId,
+    organisationId: "",
+    protectedAnswers: { sex: i < 9 ? "FEMALE" : "MALE", ethnicGroup: i < 2 ? "BLACK" : "WHITE" },
+    barriers: i < 10 ? ["TOO_MUCH_PAPERWORK", "NO_FEEDBACK"] : ["NO_FEEDBACK"],
+    contactConsent: i === 0,
+  }));
+  // 2025: 10 businesses — 6 women-led, 4 men-led
+  await respondents(previousId, 10, (i) => ({
+    cycleId: previousId,
+    organisationId: "",
+    protectedAnswers: { sex: i < 6 ? "FEMALE" : "MALE" },
+  }));
+});
+
+describe("the survey role guards every officer page and the protected answers", () => {
+  it("answers 404 to an officer without the survey role, on every page and export", async () => {
+    const params = { cycleId };
+    for (const loader of [report.loader, aggregateCsv.loader, contactsCsv.loader, cyclePage.loader])
+      expect((await callLoader(loader, { path: "/x", params, cookie: noRole })).status).toBe(404);
+    expect((await callLoader(cycles.loader, { path: "/council/survey", cookie: noRole })).status).toBe(404);
+    const close = await callAction(cyclePage.action, {
+      path: "/x",
+      params,
+      cookie: noRole,
+      form: { intent: "close" },
+    });
+    expect(close.status).toBe(404);
+    expect(await db.auditLog.count({ where: { action: { startsWith: "survey.answers" } } })).toBe(0);
+  });
+
+  it("answers 404 to another council's survey officer", async () => {
+    expect(
+      (await callLoader(report.loader, { path: "/x", params: { cycleId }, cookie: otherCouncil })).status,
+    ).toBe(404);
+    expect(
+      (await callLoader(contactsCsv.loader, { path: "/x", params: { cycleId }, cookie: otherCouncil }))
+        .status,
+    ).toBe(404);
+  });
+
+  it("refuses a read in the module itself without the role, whatever the route did", async () => {
+    await expect(
+      readProtectedAnswersForCycle({
+        userId: world.users.officerA.id,
+        councilId: world.councilA.id,
+        cycleId,
+        purpose: "report",
+      }),
+    ).rejects.toBeInstanceOf(SurveyAccessDenied);
+    const supplierOwner = world.users.supplierOwner.id;
+    await expect(
+      readProtectedAnswersForCycle({
+        userId: supplierOwner,
+        councilId: world.councilA.id,
+        cycleId,
+        purpose: "report",
+      }),
+    ).rejects.toBeInstanceOf(SurveyAccessDenied);
+  });
+});
+
+describe("the aggregate report", () => {
+  it("shows counts and percentages with small numbers hidden, year on year, and audits the read", async () => {
+    const response = await callLoader(report.loader, { path: "/x", params: { cycleId }, cookie });
+    expect(response.status).toBe(200);
+    type Cell = { count: number | null; suppressed: false | string; percent: number | null };
+    type Data = {
+      respondents: number;
+      previousYear: number;
+      tables: {
+        id: string;
+        rows: { key: string; current: Cell; previous: Cell | null; change: number | null }[];
+      }[];
+    };
+    const data = (await response.json()) as Data;
+    expect(data.respondents).toBe(12);
+    expect(data.previousYear).toBe(2025);
+    const sex = data.tables.find((t) => t.id === "sex")!;
+    const row = (key: string) => sex.rows.find((r) => r.key === key)!;
+    // 3 men-led is below 5; it shares the 3 left over with three empty answers, so no one cell can be worked out
+    expect(row("MALE").current).toMatchObject({ count: null, suppressed: "primary" });
+    expect(row("FEMALE").current).toMatchObject({ count: 9, percent: 75 });
+    expect(row("FEMALE").previous).toMatchObject({ count: 6, percent: 60 });
+    expect(row("FEMALE").change).toBe(15);
+    // 1 said yes to contact: with only two answers, 12 − 11 would give it away, so "No" is hidden too
+    const contact = data.tables.find((t) => t.id === "contactConsent")!;
+    expect(contact.rows.map((r) => r.current.suppressed)).toEqual(["primary", "secondary"]);
+    expect(contact.rows.every((r) => r.current.count === null && r.current.percent === null)).toBe(true);
+    const barriers = data.tables.find((t) => t.id === "barriers")!;
+    expect(barriers.rows[0]).toMatchObject({ key: "NO_FEEDBACK", current: { count: 12, percent: 100 } });
+    expect(barriers.rows[1]).toMatchObject({ key: "TOO_MUCH_PAPERWORK", current: { count: 10 } });
+    // every business is small: the four zeros would be given away by the total, so "Small" is hidden too
+    const size = data.tables.find((t) => t.id === "derivedSize")!;
+    expect(size.rows.find((r) => r.key === "SMALL")!.current.suppressed).toBe("secondary");
+    expect(size.rows.every((r) => r.current.count === null)).toBe(true);
+    expect(JSON.stringify(data)).not.toMatch(/Business [a-z0-9]{4}-/); // no business is named
+    const audit = await db.auditLog.findMany({ where: { action: "survey.answers.read", entityId: cycleId } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0].actorUserId).toBe(surveyOfficer.id);
+  });
+
+  it("exports the same suppressed aggregate as CSV, audited", async () => {
+    const response = await callLoader(aggregateCsv.loader, { path: "/x", params: { cycleId }, cookie });
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    const csv = await response.text();
+    expect(csv).toContain("Question,Answer,Count 2026,Percent 2026,Count 2025,Percent 2025");
+    expect(csv).toMatch(/Sex: [^\n]*,Male,<5,,<5,,\n/);
+    expect(csv).toMatch(/Sex: [^\n]*,Female,9,75%,6,60%,15\n/);
+    expect(csv).toMatch(/Agreed to be contacted,Yes,<5,,/);
+    expect(csv).toMatch(/Agreed to be contacted,No or not answered,\[c\],,/);
+    expect(csv).not.toMatch(/,3,25%/);
+    expect(csv).not.toMatch(/,11,91.7%/);
+    expect(await db.auditLog.count({ where: { action: "survey.answers.export", entityId: cycleId } })).toBe(
+      1,
+    );
+  });
+
+  it("exports only businesses that agreed to be contacted, with name, contact and barriers", async () => {
+    await db.surveyResponse.updateMany({
+      where: { cycleId, contactConsent: true },
+      data: { contactName: "Ada Owner", contactEmail: "ada@example.test" },
+    });
+    const response = await callLoader(contactsCsv.loader, { path: "/x", params: { cycleId }, cookie });
+    const lines = (await response.text()).trim().split("\n");
+    expect(lines[0]).toBe("Business,Contact name,Contact email,Barriers,Other barriers");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /^Business .*-0,Ada Owner,ada@example.test,Too much paperwork.*; Little or no feedback/,
+    );
+    expect(lines[1]).not.toContain("FEMALE");
+    expect(await db.auditLog.count({ where: { action: "survey.contacts.export", entityId: cycleId } })).toBe(
+      1,
+    );
+  });
+});
+
+describe("running a cycle", () => {
+  it("opens a cycle with validation errors kept as field errors", async () => {
+    const bad = await callAction(newCycle.action, {
+      path: "/council/survey/new",
+      cookie,
+      form: {
+        year: "2026",
+        opensOn: "2027-05-01",
+        closesOn: "2027-04-01",
+        privacyNotice: "short",
+        dpiaReference: "D",
+        retentionMonths: "0",
+      },
+    });
+    expect(bad.status).toBe(400);
+    const text = JSON.stringify(await bad.json());
+    expect(text).toContain("closing date must be on or after");
+    expect(text).toContain("at least 1 month");
+    const duplicate = await callAction(newCycle.action, {
+      path: "/council/survey/new",
+      cookie,
+      form: {
+        year: "2026",
+        opensOn: "2026-04-01",
+        closesOn: "2026-06-30",
+        privacyNotice: "We use your answers to plan supplier engagement.",
+        dpiaReference: "DPIA-1",
+        retentionMonths: "24",
+      },
+    });
+    expect(duplicate.status).toBe(400);
+    expect(JSON.stringify(await duplicate.json())).toContain("already a survey for this year");
+    const ok = await callAction(newCycle.action, {
+      path: "/council/survey/new",
+      cookie,
+      form: {
+        year: "2027",
+        opensOn: "2027-04-01",
+        closesOn: "2027-06-30",
+        privacyNotice: "We use your answers to plan supplier engagement.",
+        dpiaReference: "DPIA-2",
+        retentionMonths: "24",
+      },
+    });
+    expect(ok.status).toBe(302);
+    expect(
+      await db.surveyCycle.count({ where: { councilId: world.councilA.id, year: 2027, status: "OPEN" } }),
+    ).toBe(1);
+  });
+
+  it("invites eligible SMEs once each, and any business by email; the link lets an outside business in", async () => {
+    const first = await callAction(cyclePage.action, {
+      path: "/x",
+      params: { cycleId },
+      cookie,
+      form: { intent: "invite-eligible" },
+    });
+    expect(first.status).toBe(302);
+    const invited = await db.surveyInvitation.count({ where: { cycleId } });
+    expect(invited).toBeGreaterThanOrEqual(2); // the world's suppliers are small and in GU1
+    await callAction(cyclePage.action, {
+      path: "/x",
+      params: { cycleId },
+      cookie,
+      form: { intent: "invite-eligible" },
+    });
+    expect(await db.surveyInvitation.count({ where: { cycleId } })).toBe(invited);
+    const bad = await callAction(cyclePage.action, {
+      path: "/x",
+      params: { cycleId },
+      cookie,
+      form: { intent: "invite-email", email: "not-an-email" },
+    });
+    expect(bad.status).toBe(400);
+    await callAction(cyclePage.action, {
+      path: "/x",
+      params: { cycleId },
+      cookie,
+      form: { intent: "invite-email", email: "Owner@Faraway.test" },
+    });
+    const email = await db.emailOutbox.findFirst({
+      where: { to: "owner@faraway.test", template: "survey-invitation" },
+    });
+    const token = email!.text.match(/\/survey\/invitation\/([A-Za-z0-9_-]+)/)![1];
+    const stored = await db.surveyInvitation.findFirst({ where: { email: "owner@faraway.test" } });
+    expect(stored!.tokenHash).not.toBe(token);
+
+    const far = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: world.councilB.id,
+      registeredPostcode: "BN1 1AA",
+    });
+    const farCookie = await sessionCookieFor((await createMember(far.id, "OWNER")).id);
+    const before = await callLoader(explainer.loader, { path: "/x", params: { cycleId }, cookie: farCookie });
+    expect(before.status).toBe(404);
+    const follow = await callLoader(invitation.loader, { path: "/x", params: { token }, cookie: farCookie });
+    expect(follow.headers.get("location")).toBe(`/survey/${cycleId}`);
+    const after = await callLoader(explainer.loader, { path: "/x", params: { cycleId }, cookie: farCookie });
+    expect(after.status).toBe(200);
+    const rates = (await (
+      await callLoader(cyclePage.loader, { path: "/x", params: { cycleId }, cookie })
+    ).json()) as {
+      rates: { submitted: number; eligible: number };
+    };
+    expect(rates.rates.submitted).toBe(12);
+    expect(rates.rates.eligible).toBeGreaterThanOrEqual(3);
+  });
+
+  it("closes the cycle", async () => {
+    const closed = await callAction(cyclePage.action, {
+      path: "/x",
+      params: { cycleId },
+      cookie,
+      form: { intent: "close" },
+    });
+    expect(closed.status).toBe(302);
+    const cycle = await db.surveyCycle.findUniqueOrThrow({ where: { id: cycleId } });
+    expect(cycle.status).toBe("CLOSED");
+    expect(cycle.closedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("anonymisation after the retention period", () => {
+  it("keeps the answers that feed the report and drops every link to the business", async () => {
+    const council = await db.organisation.create({
+      data: { kind: "COUNCIL", name: "Retention Council", status: "VERIFIED" },
+    });
+    const cycle = await createSurveyCycle({
+      councilId: council.id,
+      year: 2020,
+      status: "CLOSED",
+      opensOn: new Date("2020-04-01"),
+      closesOn: new Date("2020-06-30"),
+      retentionMonths: 24,
+    });
+    const org = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
+    const kept = await createSurveyResponse({
+      cycleId: cycle.id,
+      organisationId: org.id,
+      respondentUserId: world.users.supplierOwner.id,
+      protectedAnswers: { sex: "FEMALE" },
+      contactConsent: true,
+    });
+    await db.surveyResponse.update({
+      where: { id: kept.id },
+      data: {
+        contactName: "Ada",
+        contactEmail: "ada@example.test",
+        councilCouldDo: "Smaller lots",
+        barriersOther: "Our name",
+      },
+    });
+    const unfinished = await createSurveyResponse({
+      cycleId: cycle.id,
+      organisationId: world.supplier.id,
+      submitted: false,
+    });
+    await db.surveyInvitation.create({
+      data: { cycleId: cycle.id, organisationId: org.id, email: "a@b.test", tokenHash: "x1" },
+    });
+
+    // the day before the retention period ends nothing changes
+    await runSurveyHousekeeping(new Date("2022-06-29T12:00:00Z"));
+    expect((await db.surveyResponse.findUniqueOrThrow({ where: { id: kept.id } })).organisationId).toBe(
+      org.id,
+    );
+
+    const result = await runSurveyHousekeeping(new Date("2022-07-01T03:00:00Z"));
+    expect(result.anonymised).toBe(1);
+    const after = await db.surveyResponse.findUniqueOrThrow({
+      where: { id: kept.id },
+      include: { protectedAnswers: true },
+    });
+    expect(after).toMatchObject({
+      organisationId: null,
+      respondentUserId: null,
+      contactConsent: false,
+      contactName: null,
+      contactEmail: null,
+      councilCouldDo: null,
+      barriersOther: null,
+      status: "SUBMITTED",
+      derivedSize: "SMALL",
+      barriers: ["TOO_MUCH_PAPERWORK"],
+    });
+    expect(after.anonymisedAt).toBeInstanceOf(Date);
+    expect(after.protectedAnswers!.answers).toEqual({ sex: "FEMALE" });
+    expect(await db.surveyResponse.count({ where: { id: unfinished.id } })).toBe(0);
+    expect(await db.surveyInvitation.count({ where: { cycleId: cycle.id } })).toBe(0);
+    expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).anonymisedAt).toBeInstanceOf(
+      Date,
+    );
+    // running again changes nothing
+    expect((await runSurveyHousekeeping(new Date("2022-07-02T03:00:00Z"))).anonymised).toBe(0);
+  });
+
+  it("closes open cycles after their closing date", async () => {
+    const council = await db.organisation.create({
+      data: { kind: "COUNCIL", name: "Closing Council", status: "VERIFIED" },
+    });
+    const cycle = await createSurveyCycle({
+      councilId: council.id,
+      year: 2024,
+      opensOn: new Date("2024-01-01"),
+      closesOn: new Date("2024-02-01"),
+    });
+    await runSurveyHousekeeping(new Date("2024-02-01T20:00:00Z"));
+    expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).status).toBe("OPEN");
+    await runSurveyHousekeeping(new Date("2024-02-03T02:00:00Z"));
+    expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).status).toBe("CLOSED");
+  });
+});
