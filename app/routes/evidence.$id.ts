@@ -10,9 +10,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const file = await getEvidenceForViewer(params.id!, viewer);
   if (!file) notFound();
+  const stream = await evidenceStorage().read(file.storageKey);
+  if (!stream) throw new Response("This file is no longer available", { status: 410, statusText: "Gone" });
   const name = safeFilename(file.originalName);
   const asciiName = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
-  return new Response(createReadableStreamFromReadable(evidenceStorage().read(file.storageKey)), {
+  return new Response(createReadableStreamFromReadable(stream), {
     headers: {
       "Content-Type": file.contentType,
       "Content-Length": String(file.sizeBytes),

@@ -5,7 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { getReturnPage } from "~/domain/reporting/returns-queries.server.ts";
+import { getReturnPage, returnLineSpecs } from "~/domain/reporting/returns-queries.server.ts";
 import { reviewSchema, type ReviewValue } from "~/domain/reporting/returns-schema.ts";
 import { reviewReturn } from "~/domain/reporting/returns.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
@@ -41,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilOfficer(request);
+  const access = { kind: "COUNCIL" as const, organisationId: membership.organisationId };
+  if (!(await returnLineSpecs(params.id!, access))) notFound();
   const submission = parseWithZod(await request.formData(), { schema: reviewSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await reviewReturn({

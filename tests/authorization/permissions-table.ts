@@ -39,4 +39,20 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   "routes/council.settings": { get: COUNCIL_ADMIN, actions: { "": COUNCIL_ADMIN } },
   "routes/council.audit": { get: COUNCIL_ADMIN },
+
+  // returns: the return and its evidence belong to another supplier on a council A contract
+  "routes/returns._index": {
+    get: ["supplierOwner", "supplierMember", "officerA", "officerB", "councilAdmin"],
+  },
+  "routes/returns.$id._index": {
+    params: (w) => ({ id: w.kpiReturn.id }),
+    get: COUNCIL_A_STAFF,
+    actions: { save: NOBODY, submit: NOBODY, upload: NOBODY, "remove-evidence": NOBODY },
+  },
+  "routes/returns.$id.review": {
+    params: (w) => ({ id: w.kpiReturn.id }),
+    get: COUNCIL_A_STAFF,
+    actions: { accept: COUNCIL_A_STAFF, query: COUNCIL_A_STAFF },
+  },
+  "routes/evidence.$id": { params: (w) => ({ id: w.evidence.id }), get: COUNCIL_A_STAFF },
 };

@@ -12,7 +12,8 @@ import { EvidenceTypeChecker, MAX_EVIDENCE_BYTES, safeFilename } from "./returns
 export interface EvidenceStorage {
   /** Writes the chunks under a new key; `inspect` sees every chunk first and may throw to abandon. */
   write(chunks: AsyncIterable<Uint8Array>, inspect: (chunk: Uint8Array) => void): Promise<string>;
-  read(key: string): Readable;
+  /** Null when the stored copy has gone (the record outlived its file). */
+  read(key: string): Promise<Readable | null>;
   remove(key: string): Promise<void>;
 }
 
@@ -51,7 +52,13 @@ export function folderStorage(root: string = uploadDir()): EvidenceStorage {
         throw error;
       }
     },
-    read(key) {
+    async read(key) {
+      if (!KEY_PATTERN.test(key)) return null;
+      try {
+        await fs.access(fileFor(key));
+      } catch {
+        return null;
+      }
       return createReadStream(fileFor(key));
     },
     async remove(key) {

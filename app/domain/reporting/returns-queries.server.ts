@@ -346,4 +346,3 @@ export async function getEvidenceForViewer(evidenceId: string, viewer: Viewer) {
     select: { storageKey: true, originalName: true, contentType: true, sizeBytes: true },
   });
 }
-
