@@ -50,30 +50,28 @@ describe.each(manifest.filter((r) => r.id in ROUTE_PERMISSIONS))("$id", (route) 
     expect(allowed).toEqual([...(rule.get ?? [])].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
   });
 
-  const intents = Object.entries(rule.actions ?? {});
-  it.each(intents.length ? intents : [["(none)", undefined] as const])(
-    "POST intent %s: exactly the declared roles get through",
-    async (intent, roles) => {
-      const module = await importRoute(route);
-      if (!module.action) {
-        expect(rule.actions, "table declares actions for a route without an action").toBeUndefined();
-        return;
-      }
-      expect(roles, "the table must declare each action intent of this route").toBeDefined();
-      const allowed: Role[] = [];
-      for (const role of ROLES) {
-        // a fresh world per attempt: an allowed action may change the records it acts on
-        const world = await createMatrixWorld();
-        const params = rule.params?.(world) ?? {};
-        const response = await callAction(module.action, {
-          path: fillPath(route.path, params),
-          cookie: world.cookies[role],
-          params,
-          form: intent ? { intent } : {},
-        });
-        if (outcomeOf(response) === "allowed") allowed.push(role);
-      }
-      expect(allowed).toEqual([...(roles ?? [])].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
-    },
-  );
+  const declared: [string, readonly Role[] | undefined][] = Object.entries(rule.actions ?? {});
+  const intents = declared.length ? declared : [["(none)", undefined] as [string, undefined]];
+  it.each(intents)("POST intent %s: exactly the declared roles get through", async (intent, roles) => {
+    const module = await importRoute(route);
+    if (!module.action) {
+      expect(rule.actions, "table declares actions for a route without an action").toBeUndefined();
+      return;
+    }
+    expect(roles, "the table must declare each action intent of this route").toBeDefined();
+    const allowed: Role[] = [];
+    for (const role of ROLES) {
+      // a fresh world per attempt: an allowed action may change the records it acts on
+      const world = await createMatrixWorld();
+      const params = rule.params?.(world) ?? {};
+      const response = await callAction(module.action, {
+        path: fillPath(route.path, params),
+        cookie: world.cookies[role],
+        params,
+        form: intent ? { intent } : {},
+      });
+      if (outcomeOf(response) === "allowed") allowed.push(role);
+    }
+    expect(allowed).toEqual([...(roles ?? [])].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
+  });
 });
