@@ -16,6 +16,7 @@ import {
   createPledge,
   createRequest,
   createSurveyCycle,
+  createSurveyResponse,
   createUser,
 } from "../tests/helpers/factories.ts";
 
@@ -439,6 +440,7 @@ export async function seedDemoData(): Promise<Login[]> {
   }
 
   await createSurveyCycle({ councilId: north.id, year: 2026, status: "OPEN" });
+  await seedSurveyAnswers(north.id, suppliers[3].id);
 
   for (const { council } of world)
     for (const page of DEFAULT_GUIDANCE)
@@ -453,6 +455,47 @@ export async function seedDemoData(): Promise<Login[]> {
       });
 
   return DEMO_LOGINS;
+}
+
+// Last year's closed survey (so the report shows year-on-year change) and a few answers this year.
+async function seedSurveyAnswers(councilId: string, kiteDigitalId: string) {
+  const lastYear = await createSurveyCycle({
+    councilId,
+    year: 2025,
+    status: "CLOSED",
+    opensOn: new Date("2025-04-01"),
+    closesOn: new Date("2025-06-30"),
+  });
+  const thisYear = await db.surveyCycle.findUniqueOrThrow({
+    where: { councilId_year: { councilId, year: 2026 } },
+  });
+  const sexes = ["FEMALE", "MALE", "FEMALE", "MALE", "EQUAL", "FEMALE", "MALE"];
+  const groups = ["WHITE", "WHITE", "ASIAN", "WHITE", "BLACK", "WHITE", "MIXED"];
+  const barriers = ["TOO_MUCH_PAPERWORK", "HARD_TO_FIND_OPPORTUNITIES", "CONTRACTS_TOO_LARGE", "NO_FEEDBACK"];
+  for (let i = 0; i < 26; i++) {
+    const cycleId = i < 14 ? lastYear.id : thisYear.id;
+    const business = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId,
+      name: `Northshire Small Business ${i + 1} Ltd`,
+      businessSize: i % 4 === 0 ? "MICRO" : "SMALL",
+      registeredPostcode: "GU2 7XH",
+    });
+    await createSurveyResponse({
+      cycleId,
+      organisationId: business.id,
+      protectedAnswers: { sex: sexes[i % sexes.length], ethnicGroup: groups[i % groups.length] },
+      barriers: barriers.slice(0, 1 + (i % barriers.length)),
+      contactConsent: i % 3 === 0,
+    });
+  }
+  // Kite Digital answered last year: this year's questionnaire starts from those answers.
+  await createSurveyResponse({
+    cycleId: lastYear.id,
+    organisationId: kiteDigitalId,
+    protectedAnswers: { sex: "FEMALE", age: "35_49", ethnicGroup: "ASIAN", ethnicBackground: "ASIAN_INDIAN" },
+    barriers: ["TOO_MUCH_PAPERWORK", "NO_FEEDBACK"],
+  });
 }
 
 // Seeds only an empty database (a restart keeps whatever is there); returns the demo logins that exist.
