@@ -11,6 +11,11 @@ export type NavItem = { to: string; label: string; show: (viewer: NavViewer) => 
 
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "Home", show: () => true },
+  { to: "/requests", label: "Find requests", show: () => true },
+  { to: "/my-requests", label: "Your requests", show: (v) => v.kinds.includes("VCSE") },
+  { to: "/pledges", label: "Your pledges", show: (v) => v.kinds.includes("SUPPLIER") },
+  { to: "/matching", label: "Requests for you", show: (v) => v.kinds.includes("SUPPLIER") },
+  { to: "/council/moderation", label: "Requests to approve", show: (v) => v.kinds.includes("COUNCIL") },
   { to: "/guidance", label: "Guidance", show: () => true },
   { to: "/impact", label: "Our impact", show: () => true },
   { to: "/organisations", label: "Your organisations", show: (v) => v.signedIn },
