@@ -11,6 +11,13 @@ export type NavItem = { to: string; label: string; show: (viewer: NavViewer) => 
 
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "Home", show: () => true },
+  {
+    to: "/dashboard",
+    label: "Dashboard",
+    show: (v) => v.signedIn && (v.kinds.includes("SUPPLIER") || v.kinds.includes("VCSE")),
+  },
+  { to: "/council/dashboard", label: "Council dashboard", show: (v) => v.kinds.includes("COUNCIL") },
+  { to: "/council/reports", label: "Reports", show: (v) => v.kinds.includes("COUNCIL") },
   { to: "/requests", label: "Find requests", show: () => true },
   { to: "/my-requests", label: "Your requests", show: (v) => v.kinds.includes("VCSE") },
   { to: "/pledges", label: "Your pledges", show: (v) => v.kinds.includes("SUPPLIER") },

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
+import { supplierDashboard } from "~/domain/reporting/dashboard-people.server.ts";
 import { departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
 import type { ReturnStatus } from "~/generated/prisma/enums.ts";
 import { loader as dashboardLoader } from "~/routes/council.dashboard.tsx";
@@ -300,6 +301,21 @@ describe("the dashboard, the report, the export and the supplier's page agree to
     const hours = d.measures.find((m) => m.code === "SOC-V")!;
     expect(hours.delivered).toBe("38.85"); // 37.75 + 1.10
     expect(hours.planToDate).toBe("70.00"); // 50 + 20
+
+    // the supplier's own dashboard shows the same totals for its contracts (K1 and K2 are both theirs)
+    const mine = await supplierDashboard(world.supplier.id, AS_OF);
+    expect(mine.measures.find((m) => m.code === "SOC-V")).toMatchObject({
+      delivered: "38.85",
+      planToDate: "70.00",
+    });
+    expect(mine.measures.find((m) => m.code === "GRO-L")).toMatchObject({
+      delivered: "10000.01",
+      rag: "GREEN",
+    });
+    expect(Object.fromEntries(mine.contracts.map((k) => [k.reference, k.worst]))).toMatchObject({
+      K1: "AMBER",
+      K2: "RED",
+    });
 
     const officer = await sessionCookieFor(world.users.officerA.id);
     const csv = await callLoader(csvLoader, {

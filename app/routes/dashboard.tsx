@@ -1,0 +1,326 @@
+// The signed-in landing page: what needs my action now, by the organisation I am acting for.
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { actingMembership, requireViewer } from "~/auth/permissions.server.ts";
+import { quarterLabel } from "~/domain/contracts/quarters.ts";
+import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { supplierDashboard, vcseDashboard } from "~/domain/reporting/dashboard-people.server.ts";
+import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
+import type { MeasureUnit, RequestStatus } from "~/generated/prisma/enums.ts";
+import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
+import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { formatDate, formatNumber } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Dashboard – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const membership = actingMembership(viewer, request, { kinds: ["COUNCIL", "SUPPLIER", "VCSE"] });
+  if (!membership) return json({ view: "none" as const, name: viewer.user.name });
+  if (membership.kind === "COUNCIL") throw redirect("/council/dashboard");
+  if (membership.kind === "SUPPLIER")
+    return json({
+      view: "supplier" as const,
+      organisationName: membership.organisationName,
+      verified: membership.status === "VERIFIED",
+      supplier: await supplierDashboard(membership.organisationId),
+    });
+  return json({
+    view: "vcse" as const,
+    organisationName: membership.organisationName,
+    verified: membership.status === "VERIFIED",
+    vcse: await vcseDashboard(membership.organisationId),
+  });
+}
+
+function Count({ value, label, to }: { value: number; label: string; to?: string }) {
+  const body = (
+    <>
+      <span className="block text-4xl font-bold">{formatNumber(value)}</span>
+      <span className="block">{label}</span>
+    </>
+  );
+  return (
+    <li className="border-l-8 border-brand bg-brand-light p-4">{to ? <Link to={to}>{body}</Link> : body}</li>
+  );
+}
+
+export default function Dashboard() {
+  const data = useLoaderData<typeof loader>();
+  if (data.view === "none")
+    return (
+      <>
+        <PageHeading>Your dashboard</PageHeading>
+        <p className="mb-4">You are not a member of an organisation yet.</p>
+        <p>
+          <Link to="/organisations/new">Register your organisation</Link> or ask a colleague to invite you.
+        </p>
+      </>
+    );
+  if (data.view === "supplier") return <SupplierDashboard data={data} />;
+  return <VcseDashboard data={data} />;
+}
+
+type SupplierData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "supplier" }>;
+type VcseData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "vcse" }>;
+
+function SupplierDashboard({ data }: { data: SupplierData }) {
+  const s = data.supplier;
+  return (
+    <>
+      <PageHeading caption={data.organisationName}>Your dashboard</PageHeading>
+      {!data.verified ? (
+        <p className="mb-6 border-l-8 border-line pl-4">
+          The council has not verified your organisation yet. You can browse requests but cannot pledge.
+        </p>
+      ) : null}
+      <section aria-labelledby="action" className="mb-10">
+        <h2 id="action" className="mb-4 text-2xl font-bold">
+          Needs your action
+        </h2>
+        <ul className="mb-6 grid gap-4 sm:grid-cols-3">
+          <Count value={s.returnsDueCount} label="quarterly returns to complete" to="/returns" />
+          <Count value={s.overdueCount} label="of them overdue" to="/returns" />
+          <Count value={s.pledgesToDeliverCount} label="accepted pledges to deliver" to="/pledges" />
+        </ul>
+        <p className="mb-6">
+          {formatNumber(s.pledgesAwaitingRequestor)} of your pledges are waiting for the group to accept them.
+        </p>
+        <Table
+          caption="Returns to complete"
+          rows={s.returnsDue}
+          rowKey={(r) => r.id}
+          empty="No returns to complete."
+          columns={[
+            {
+              header: "Return",
+              rowHeader: true,
+              cell: (r) => (
+                <Link to={`/returns/${r.id}`}>
+                  {r.contract.reference} {r.contract.title}, {quarterLabel(r.financialYear, r.quarter as 1)}
+                </Link>
+              ),
+            },
+            { header: "Status", cell: (r) => RETURN_STATUS_LABELS[r.status] },
+            {
+              header: "Due",
+              cell: (r) => (
+                <>
+                  {formatDate(r.dueDate)} {r.overdue ? <Tag colour="red">Overdue</Tag> : null}
+                </>
+              ),
+            },
+          ]}
+        />
+        <Table
+          caption="Pledges to deliver"
+          rows={s.pledgesToDeliver}
+          rowKey={(p) => p.id}
+          empty="No accepted pledges waiting for delivery."
+          columns={[
+            {
+              header: "Request",
+              rowHeader: true,
+              cell: (p) => <Link to={`/pledges/${p.id}`}>{p.request.title}</Link>,
+            },
+            {
+              header: "Pledged",
+              numeric: true,
+              cell: (p) => formatQuantity(p.request.helpType, p.quantity, p.request.unitLabel),
+            },
+            { header: "Expected by", cell: (p) => formatDate(p.expectedDeliveryDate) },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="delivery" className="mb-10">
+        <h2 id="delivery" className="mb-4 text-2xl font-bold">
+          Delivered against committed
+        </h2>
+        <Table
+          caption="Your contracts"
+          rows={s.contracts}
+          rowKey={(k) => k.id}
+          empty="You have no council contracts recorded."
+          columns={[
+            {
+              header: "Contract",
+              rowHeader: true,
+              cell: (k) => (
+                <Link to={`/contracts/${k.id}`}>
+                  {k.reference} {k.title}
+                </Link>
+              ),
+            },
+            { header: "Council", cell: (k) => k.council },
+            {
+              header: "Progress",
+              cell: (k) =>
+                k.commitments === 0 ? (
+                  "No commitments recorded"
+                ) : (
+                  <>
+                    <RagTag status={k.worst} />
+                    <span className="block text-sm">{statusCounts(k.statuses)}</span>
+                  </>
+                ),
+            },
+          ]}
+        />
+        <Table
+          caption="By measure, to date"
+          rows={s.measures}
+          rowKey={(m) => m.measureId}
+          empty="No commitments yet."
+          columns={[
+            { header: "Measure", rowHeader: true, cell: (m) => m.name },
+            {
+              header: "Committed",
+              numeric: true,
+              cell: (m) => (m.committed ? formatMeasureQuantity(m.unit as MeasureUnit, m.committed) : "–"),
+            },
+            {
+              header: "Plan to date",
+              numeric: true,
+              cell: (m) => (m.planToDate ? formatMeasureQuantity(m.unit as MeasureUnit, m.planToDate) : "–"),
+            },
+            {
+              header: "Delivered",
+              numeric: true,
+              cell: (m) => (m.delivered ? formatMeasureQuantity(m.unit as MeasureUnit, m.delivered) : "–"),
+            },
+            { header: "Status", cell: (m) => (m.rag ? <RagTag status={m.rag} /> : statusCounts(m.statuses)) },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="matching" className="mb-10">
+        <h2 id="matching" className="mb-4 text-2xl font-bold">
+          Requests that fit your open commitments
+        </h2>
+        {s.matches.length === 0 ? (
+          <p>No open requests match your commitments at the moment.</p>
+        ) : (
+          <ul className="mb-4 space-y-3">
+            {s.matches.map((m) => (
+              <li key={m.id}>
+                <Link to={`/requests/${m.id}`} className="font-bold">
+                  {m.title}
+                </Link>
+                <span className="block text-muted">
+                  {helpTypeLabel(m.helpType)} · {m.category} · {m.council} · still needed{" "}
+                  {formatQuantity(m.helpType, m.stillNeeded, m.unitLabel)} by {formatDate(m.neededBy)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/matching">See all matching requests</Link>
+        </p>
+      </section>
+    </>
+  );
+}
+
+function VcseDashboard({ data }: { data: VcseData }) {
+  const v = data.vcse;
+  const pledgeColumns = (action: string) => [
+    {
+      header: "Request",
+      rowHeader: true,
+      cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) => (
+        <Link to={`/pledges/${p.id}`}>
+          {p.request.title}
+          <span className="sr-only"> – {action}</span>
+        </Link>
+      ),
+    },
+    {
+      header: "From",
+      cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) => p.supplierOrganisation.name,
+    },
+    {
+      header: "Quantity",
+      numeric: true,
+      cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) =>
+        formatQuantity(p.request.helpType, p.deliveredQuantity ?? p.quantity, p.request.unitLabel),
+    },
+  ];
+  return (
+    <>
+      <PageHeading caption={data.organisationName}>Your dashboard</PageHeading>
+      {!data.verified ? (
+        <p className="mb-6 border-l-8 border-line pl-4">
+          The council has not verified your group yet. You can draft requests; they are published once you are
+          verified.
+        </p>
+      ) : null}
+      <section aria-labelledby="action" className="mb-10">
+        <h2 id="action" className="mb-4 text-2xl font-bold">
+          Needs your action
+        </h2>
+        <ul className="mb-6 grid gap-4 sm:grid-cols-3">
+          <Count
+            value={v.pledgesAwaitingResponseCount}
+            label="pledges waiting for your answer"
+            to="/my-requests"
+          />
+          <Count value={v.deliveriesToConfirmCount} label="deliveries to confirm" to="/my-requests" />
+          <Count
+            value={Object.values(v.requestsByStatus).reduce((a, b) => a + b, 0)}
+            label="requests in total"
+            to="/my-requests"
+          />
+        </ul>
+        <Table
+          caption="Pledges waiting for your answer"
+          rows={v.pledgesAwaitingResponse}
+          rowKey={(p) => p.id}
+          empty="No pledges are waiting for an answer."
+          columns={pledgeColumns("accept or decline")}
+        />
+        <Table
+          caption="Deliveries to confirm"
+          rows={v.deliveriesToConfirm}
+          rowKey={(p) => p.id}
+          empty="No deliveries are waiting for you to confirm."
+          columns={pledgeColumns("confirm receipt")}
+        />
+      </section>
+      <section aria-labelledby="requests" className="mb-10">
+        <h2 id="requests" className="mb-4 text-2xl font-bold">
+          Your requests
+        </h2>
+        <Table
+          caption="Recently updated requests"
+          rows={v.requests}
+          rowKey={(r) => r.id}
+          empty="You have not posted any requests yet."
+          columns={[
+            {
+              header: "Request",
+              rowHeader: true,
+              cell: (r) => <Link to={`/requests/${r.id}/manage`}>{r.title}</Link>,
+            },
+            {
+              header: "Status",
+              cell: (r) => <Tag colour="blue">{statusLabel(r.status as RequestStatus)}</Tag>,
+            },
+            {
+              header: "Pledged",
+              numeric: true,
+              cell: (r) =>
+                `${formatQuantity(r.helpType, r.pledgedQuantity, r.unitLabel)} of ${formatQuantity(r.helpType, r.quantity, r.unitLabel)}`,
+            },
+            { header: "Needed by", cell: (r) => formatDate(r.neededBy) },
+          ]}
+        />
+        <p className="flex flex-wrap gap-6">
+          <Link to="/my-requests">All your requests</Link>
+          <Link to="/requests/new">Post a new request</Link>
+        </p>
+      </section>
+    </>
+  );
+}
