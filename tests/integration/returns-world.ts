@@ -1,0 +1,99 @@
+// The records the returns tests start from: a contract held by `supplier` on council A, managed by
+// officerA, with a numeric commitment (hours, planned 40 a quarter) and a qualitative one.
+import { db } from "~/db.server.ts";
+import {
+  createCommitment,
+  createContract,
+  createMeasure,
+  createPledge,
+  createRequest,
+  createReturn,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+
+export async function createReturnsWorld() {
+  const world = await createWorld();
+  const { councilA, supplier, users } = world;
+  const hours = await createMeasure({ councilId: councilA.id, name: "Volunteering hours", unit: "HOURS" });
+  const events = await createMeasure({ councilId: councilA.id, name: "Careers events", unit: "QUALITATIVE" });
+  const contract = await createContract({
+    councilId: councilA.id,
+    supplierOrganisationId: supplier.id,
+    contractManagerId: users.officerA.id,
+    reference: "NCC-2401",
+    title: "Highways maintenance",
+    startDate: new Date("2026-04-01"),
+    endDate: new Date("2027-03-31"),
+  });
+  const hoursCommitment = await createCommitment({
+    contractId: contract.id,
+    measureId: hours.id,
+    targetQuantity: 160,
+    plan: [1, 2, 3, 4].map((quarter) => ({ financialYear: 2026, quarter, targetQuantity: 40 })),
+  });
+  const eventsCommitment = await createCommitment({
+    contractId: contract.id,
+    measureId: events.id,
+    qualitativeText: "Two careers events a year with local schools",
+  });
+  const kpiReturn = await createReturn({ contractId: contract.id, financialYear: 2026, quarter: 1 });
+  const cookies = {
+    supplierOwner: await sessionCookieFor(users.supplierOwner.id),
+    supplierMember: await sessionCookieFor(users.supplierMember.id),
+    otherSupplierOwner: await sessionCookieFor(users.otherSupplierOwner.id),
+    officerA: await sessionCookieFor(users.officerA.id),
+    officerB: await sessionCookieFor(users.officerB.id),
+    vcseOwner: await sessionCookieFor(users.vcseOwner.id),
+  };
+  return { ...world, hours, events, contract, hoursCommitment, eventsCommitment, kpiReturn, cookies };
+}
+
+/** A confirmed marketplace pledge linked to the commitment, delivered on `deliveredOn`. */
+export async function confirmedPledge(
+  w: Awaited<ReturnType<typeof createReturnsWorld>>,
+  quantity: number,
+  deliveredOn: Date,
+) {
+  const request = await createRequest({
+    councilId: w.councilA.id,
+    organisationId: w.vcse.id,
+    categoryId: w.category.id,
+    quantity,
+    status: "FULFILLED",
+  });
+  const pledge = await createPledge({
+    requestId: request.id,
+    supplierOrganisationId: w.supplier.id,
+    commitmentId: w.hoursCommitment.id,
+    quantity,
+    status: "CONFIRMED",
+  });
+  return db.pledge.update({ where: { id: pledge.id }, data: { deliveredOn, confirmedAt: deliveredOn } });
+}
+
+/** The return form as the page sends it, for the world's two commitments in page order. */
+export function returnForm(
+  w: Awaited<ReturnType<typeof createReturnsWorld>>,
+  intent: "save" | "submit",
+  values: {
+    hours?: string;
+    narrative?: string;
+    note?: string;
+    evidenceUrl?: string;
+    declaration?: boolean;
+  } = {},
+) {
+  return {
+    intent,
+    "lines[0].commitmentId": w.hoursCommitment.id,
+    "lines[0].quantity": values.hours ?? "",
+    "lines[0].note": values.note ?? "",
+    "lines[0].evidenceUrl": values.evidenceUrl ?? "",
+    "lines[1].commitmentId": w.eventsCommitment.id,
+    "lines[1].narrative": values.narrative ?? "",
+    "lines[1].note": "",
+    "lines[1].evidenceUrl": "",
+    ...(values.declaration ? { declaration: "on" } : {}),
+  };
+}
