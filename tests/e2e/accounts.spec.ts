@@ -1,0 +1,135 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectAccessible, signIn, test, visit } from "./helpers.ts";
+
+const PASSWORD = "a long enough passphrase";
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+// Reads an email as the platform admin does, in the portal's mailbox page (every outbox row is listed there),
+// and returns the first link in it that contains `path`.
+async function linkFromMailbox(browser: Browser, baseURL: string, to: string, subject: RegExp, path: string) {
+  const context = await browser.newContext({ baseURL });
+  const admin = await context.newPage();
+  try {
+    await signIn(admin, "platform.admin@demo.test");
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await admin.goto("/admin/mailbox");
+      const row = admin.getByRole("row").filter({ hasText: to }).filter({ hasText: subject });
+      if ((await row.count()) > 0) {
+        await expectAccessible(admin);
+        await row.first().getByRole("link").click();
+        await expectAccessible(admin);
+        const link = admin.getByRole("link", { name: new RegExp(path) }).first();
+        return path ? await link.getAttribute("href") : "";
+      }
+      await admin.waitForTimeout(500);
+    }
+    throw new Error(`no email to ${to} matching ${subject}`);
+  } finally {
+    await context.close();
+  }
+}
+
+test("a new charity signs up, is verified by the council and brings in a colleague", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const mailbox = (to: string, subject: RegExp, path: string) =>
+    linkFromMailbox(browser, baseURL!, to, subject, path);
+  const stamp = Date.now().toString(36);
+  const email = `owner.${stamp}@example.test`;
+  const colleague = `colleague.${stamp}@example.test`;
+  const groupName = `Riverside Repair Café ${stamp}`;
+
+  // Sign up
+  await visit(page, "/sign-up");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("alert").getByText("There is a problem")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Full name").fill("Rosa Repair");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Verify through the emailed link
+  await visit(page, (await mailbox(email, /Confirm your email address/, "/verify-email"))!);
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page.getByText("Your email address is confirmed")).toBeVisible();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  // Register a VCSE
+  await expect(
+    page.getByRole("heading", { name: "What kind of organisation are you registering?" }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("A charity, community group or social enterprise").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Organisation name").fill(groupName);
+  await page.getByLabel("Council area").selectOption({ label: "Northshire County Council" });
+  await page.getByLabel("Area you serve").fill("Riverside ward");
+  await page
+    .getByLabel("What your organisation does")
+    .fill("We fix broken things so they are not thrown away.");
+  await page.getByRole("button", { name: "Register organisation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  await expect(page.getByText("Waiting for the council to verify this organisation")).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  // A council officer verifies it
+  await signIn(page, "officer@demo.test");
+  await visit(page, "/council/verification");
+  await page.getByRole("link", { name: groupName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Verify organisation" }).click();
+  await expect(page.getByText("Organisation verified")).toBeVisible();
+  await expect(page.getByRole("link", { name: groupName })).toHaveCount(0);
+  await expectAccessible(page);
+  await mailbox(email, /has been verified/, "");
+  await signOut(page);
+
+  // The owner invites a colleague
+  await signIn(page, email, PASSWORD);
+  await visit(page, "/organisations");
+  await page.getByRole("link", { name: groupName }).click();
+  await expect(page.getByText("Verified", { exact: true })).toBeVisible();
+  await page.getByLabel("Their email address").fill(colleague);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${colleague}`)).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  // The colleague joins from the email, creating an account on the way
+  await visit(page, (await mailbox(colleague, /Join/, "/invitations/"))!);
+  await page.getByRole("link", { name: "Create an account and join" }).click();
+  await expectAccessible(page);
+  await expect(page.getByLabel("Email address")).toHaveValue(colleague);
+  await page.getByLabel("Full name").fill("Cal Colleague");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Cal Colleague (you)" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Rosa Repair" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("sign-in failures never say which part was wrong", async ({ page }) => {
+  await visit(page, "/sign-in");
+  await page.getByLabel("Email address").fill("nobody@example.test");
+  await page.getByLabel("Password", { exact: true }).fill("wrong password here");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Incorrect email or password")).toBeVisible();
+  await expect(page.getByLabel("Email address")).toHaveValue("nobody@example.test");
+  await expectAccessible(page);
+});
