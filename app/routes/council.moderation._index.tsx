@@ -19,6 +19,14 @@ export default function ModerationQueuePage() {
   return (
     <>
       <PageHeading caption={councilName}>Requests to approve</PageHeading>
+      <ul className="mb-6 flex flex-wrap gap-6">
+        <li>
+          <Link to="/council/categories">Needs and priorities (categories)</Link>
+        </li>
+        <li>
+          <Link to="/council/districts">Districts and postcode areas</Link>
+        </li>
+      </ul>
       <Table
         caption={`${queue.length} waiting, oldest first`}
         rows={queue}

@@ -158,9 +158,12 @@ export const searchSchema = z.object({
 export type SearchFilters = z.infer<typeof searchSchema>;
 
 export function parseSearch(params: URLSearchParams | Record<string, unknown>): SearchFilters {
+  // A repeated parameter counts once (its first value); empty fields mean "any".
   const raw =
     params instanceof URLSearchParams
-      ? Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""))
+      ? Object.fromEntries(
+          [...new Set(params.keys())].map((key) => [key, params.get(key)]).filter(([, v]) => v !== ""),
+        )
       : params;
   return searchSchema.parse(raw);
 }

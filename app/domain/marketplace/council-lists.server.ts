@@ -1,0 +1,219 @@
+// Saved searches and the council's own lists (categories, districts) that requests are filed under.
+import { db } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import type { Actor } from "./access.server.ts";
+import { parseSearch, searchQueryString } from "./schemas.ts";
+
+export function listSavedSearches(userId: string, organisationId: string) {
+  return db.savedSearch.findMany({
+    where: { userId, organisationId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, filters: true, emailDigest: true, lastDigestAt: true },
+  });
+}
+
+export async function saveSearch(input: {
+  userId: string;
+  organisationId: string;
+  name: string;
+  query: string;
+  emailDigest: boolean;
+}) {
+  const filters = parseSearch(new URLSearchParams(input.query));
+  const { page: _page, ...kept } = filters;
+  const stored = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined));
+  return db.savedSearch.create({
+    data: {
+      userId: input.userId,
+      organisationId: input.organisationId,
+      name: input.name,
+      filters: stored,
+      emailDigest: input.emailDigest,
+      // new matches are those published from now on
+      lastDigestAt: null,
+    },
+    select: { id: true },
+  });
+}
+
+// Scoped to the viewer in the query, so another user's search is simply not found.
+export async function deleteSavedSearch(id: string, userId: string) {
+  const { count } = await db.savedSearch.deleteMany({ where: { id, userId } });
+  return count === 1;
+}
+
+export async function setDigest(id: string, userId: string, emailDigest: boolean) {
+  const { count } = await db.savedSearch.updateMany({ where: { id, userId }, data: { emailDigest } });
+  return count === 1;
+}
+
+export function savedSearchLink(filters: unknown) {
+  const query = searchQueryString(parseSearch((filters ?? {}) as Record<string, unknown>));
+  return query ? `/requests?${query}` : "/requests";
+}
+
+export function listCategories(councilId: string) {
+  return db.category.findMany({
+    where: { councilId },
+    orderBy: [{ active: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, description: true, active: true, _count: { select: { requests: true } } },
+  });
+}
+
+function slugify(name: string) {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+type ListResult = { ok: true } | { ok: false; field: string; message: string };
+
+export async function addCategory(
+  councilId: string,
+  name: string,
+  description: string | undefined,
+  actor: Actor,
+): Promise<ListResult> {
+  const clash = await db.category.findFirst({
+    where: { councilId, OR: [{ name: { equals: name, mode: "insensitive" } }, { slug: slugify(name) }] },
+    select: { id: true },
+  });
+  if (clash) return { ok: false, field: "name", message: "There is already a category with that name" };
+  await db.$transaction(async (tx) => {
+    const category = await tx.category.create({
+      data: { councilId, name, slug: slugify(name), description: description || null },
+      select: { id: true },
+    });
+    await writeAudit(
+      {
+        actorUserId: actor.userId,
+        organisationId: councilId,
+        action: "category.create",
+        entityType: "Category",
+        entityId: category.id,
+        details: { name },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+export async function renameCategory(
+  councilId: string,
+  id: string,
+  name: string,
+  actor: Actor,
+): Promise<ListResult> {
+  const clash = await db.category.findFirst({
+    where: { councilId, id: { not: id }, name: { equals: name, mode: "insensitive" } },
+    select: { id: true },
+  });
+  if (clash) return { ok: false, field: "name", message: "There is already a category with that name" };
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.category.updateMany({ where: { id, councilId }, data: { name } });
+    if (count !== 1) return { ok: false as const, field: "", message: "That category no longer exists" };
+    await writeAudit(
+      {
+        actorUserId: actor.userId,
+        organisationId: councilId,
+        action: "category.rename",
+        entityType: "Category",
+        entityId: id,
+        details: { name },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+    return { ok: true as const };
+  });
+}
+
+// Categories and districts in use are never deleted (requests point at them): they are retired instead.
+export async function toggleCategory(councilId: string, id: string, actor: Actor): Promise<ListResult> {
+  const category = await db.category.findFirst({ where: { id, councilId }, select: { active: true } });
+  if (!category) return { ok: false, field: "", message: "That category no longer exists" };
+  await db.$transaction(async (tx) => {
+    await tx.category.updateMany({ where: { id, councilId }, data: { active: !category.active } });
+    await writeAudit(
+      {
+        actorUserId: actor.userId,
+        organisationId: councilId,
+        action: category.active ? "category.retire" : "category.restore",
+        entityType: "Category",
+        entityId: id,
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+export function listDistricts(councilId: string) {
+  return db.district.findMany({
+    where: { councilId },
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      postcodeAreas: true,
+      active: true,
+      _count: { select: { requests: true } },
+    },
+  });
+}
+
+export async function addDistrict(
+  councilId: string,
+  name: string,
+  postcodeAreas: string[],
+  actor: Actor,
+): Promise<ListResult> {
+  const clash = await db.district.findFirst({
+    where: { councilId, name: { equals: name, mode: "insensitive" } },
+    select: { id: true },
+  });
+  if (clash) return { ok: false, field: "name", message: "There is already a district with that name" };
+  await db.$transaction(async (tx) => {
+    const district = await tx.district.create({
+      data: { councilId, name, postcodeAreas },
+      select: { id: true },
+    });
+    await writeAudit(
+      {
+        actorUserId: actor.userId,
+        organisationId: councilId,
+        action: "district.create",
+        entityType: "District",
+        entityId: district.id,
+        details: { name, postcodeAreas },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+export async function toggleDistrict(councilId: string, id: string, actor: Actor): Promise<ListResult> {
+  const district = await db.district.findFirst({ where: { id, councilId }, select: { active: true } });
+  if (!district) return { ok: false, field: "", message: "That district no longer exists" };
+  await db.$transaction(async (tx) => {
+    await tx.district.updateMany({ where: { id, councilId }, data: { active: !district.active } });
+    await writeAudit(
+      {
+        actorUserId: actor.userId,
+        organisationId: councilId,
+        action: district.active ? "district.retire" : "district.restore",
+        entityType: "District",
+        entityId: id,
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}

@@ -1,0 +1,104 @@
+// Loads a supplier's commitments with target left and ranks open requests against them (./matching.ts).
+import { db } from "~/db.server.ts";
+import type { HelpType } from "~/generated/prisma/enums.ts";
+import { outwardCode, scoreMatch, type OpenCommitment } from "./matching.ts";
+import { PLEDGEABLE_STATUSES } from "./request-lifecycle.ts";
+
+// Target left = target − quantities reported in submitted or accepted returns − pledges still in progress
+// against the commitment (confirmed pledges are reported through the returns).
+export async function openCommitments(supplierOrganisationId: string): Promise<OpenCommitment[]> {
+  const commitments = await db.commitment.findMany({
+    where: {
+      targetQuantity: { not: null },
+      contract: { supplierOrganisationId, status: "ACTIVE" },
+      measure: { retiredAt: null, NOT: { contributingHelpTypes: { isEmpty: true } } },
+    },
+    select: {
+      id: true,
+      targetQuantity: true,
+      contract: { select: { councilId: true } },
+      measure: { select: { name: true, theme: true, contributingHelpTypes: true } },
+      returnLines: {
+        where: { kpiReturn: { status: { in: ["SUBMITTED", "ACCEPTED"] } } },
+        select: { quantity: true },
+      },
+      pledges: {
+        where: { status: { in: ["OFFERED", "ACCEPTED", "DELIVERED"] } },
+        select: { quantity: true },
+      },
+    },
+  });
+  return commitments.map((c) => ({
+    id: c.id,
+    councilId: c.contract.councilId,
+    measureName: c.measure.name,
+    theme: c.measure.theme,
+    helpTypes: c.measure.contributingHelpTypes,
+    remaining:
+      Number(c.targetQuantity) -
+      c.returnLines.reduce((sum, l) => sum + Number(l.quantity ?? 0), 0) -
+      c.pledges.reduce((sum, p) => sum + p.quantity, 0),
+  }));
+}
+
+export async function matchingRequests(supplierOrganisationId: string, now = new Date(), limit = 25) {
+  const [commitments, supplier] = await Promise.all([
+    openCommitments(supplierOrganisationId),
+    db.organisation.findUnique({
+      where: { id: supplierOrganisationId },
+      select: { registeredPostcode: true },
+    }),
+  ]);
+  const open = commitments.filter((c) => c.remaining > 0);
+  if (open.length === 0) return { commitments, matches: [] };
+  const candidates = await db.request.findMany({
+    where: {
+      status: { in: PLEDGEABLE_STATUSES },
+      councilId: { in: [...new Set(open.map((c) => c.councilId))] },
+      helpType: { in: [...new Set(open.flatMap((c) => c.helpTypes))] as HelpType[] },
+      organisationId: { not: supplierOrganisationId },
+      neededBy: { gte: new Date(now.toISOString().slice(0, 10)) },
+    },
+    orderBy: [{ neededBy: "asc" }, { id: "asc" }],
+    take: 300,
+    select: {
+      id: true,
+      title: true,
+      councilId: true,
+      helpType: true,
+      quantity: true,
+      pledgedQuantity: true,
+      unitLabel: true,
+      isRemote: true,
+      postcodeArea: true,
+      neededBy: true,
+      category: { select: { name: true } },
+      district: { select: { name: true, postcodeAreas: true } },
+      council: { select: { name: true } },
+    },
+  });
+  const area = outwardCode(supplier?.registeredPostcode);
+  const matches = candidates
+    .map((r) => ({
+      request: r,
+      ...scoreMatch(
+        {
+          councilId: r.councilId,
+          helpType: r.helpType,
+          categoryName: r.category.name,
+          stillNeeded: r.quantity - r.pledgedQuantity,
+          isRemote: r.isRemote,
+          postcodeArea: r.postcodeArea,
+          districtPostcodeAreas: r.district?.postcodeAreas ?? [],
+          neededBy: r.neededBy,
+        },
+        open,
+        area,
+        now,
+      ),
+    }))
+    .filter((m) => m.score > 0)
+    .sort((a, b) => b.score - a.score || a.request.neededBy.getTime() - b.request.neededBy.getTime())
+    .slice(0, limit);
+  return { commitments, matches };
+}

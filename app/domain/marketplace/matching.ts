@@ -1,0 +1,84 @@
+// "Requests that fit your open commitments": a pure score of one open request against a supplier's
+// commitments that still have target left. Higher is a better fit; reasons explain the score in words.
+import type { HelpType, MeasureTheme } from "~/generated/prisma/enums.ts";
+
+export type OpenCommitment = {
+  id: string;
+  councilId: string;
+  measureName: string;
+  theme: MeasureTheme;
+  helpTypes: HelpType[];
+  remaining: number;
+};
+
+export type CandidateRequest = {
+  councilId: string;
+  helpType: HelpType;
+  categoryName: string;
+  stillNeeded: number;
+  isRemote: boolean;
+  postcodeArea: string | null;
+  districtPostcodeAreas: string[];
+  neededBy: Date;
+};
+
+// Words in a council's category names that suggest a measure theme.
+const THEME_WORDS: Record<MeasureTheme, RegExp> = {
+  JOBS: /employ|skill|job|career|apprentice/i,
+  GROWTH: /business|enterprise|econom|growth/i,
+  SOCIAL: /community|health|wellbeing|children|young|older|food|space/i,
+  ENVIRONMENT: /environment|green|climate|tree|waste/i,
+  INNOVATION: /digital|innovation|technology/i,
+};
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function outwardCode(postcode: string | null | undefined) {
+  const match = postcode
+    ?.trim()
+    .toUpperCase()
+    .match(/^([A-Z]{1,2}\d[A-Z\d]?)\s*\d[A-Z]{2}$/);
+  return match ? match[1] : (postcode?.trim().toUpperCase().split(/\s+/)[0] ?? null);
+}
+
+export function scoreMatch(
+  request: CandidateRequest,
+  commitments: OpenCommitment[],
+  supplierArea: string | null,
+  today: Date,
+): { score: number; commitmentId: string | null; reasons: string[] } {
+  const fitting = commitments.filter(
+    (c) => c.councilId === request.councilId && c.remaining > 0 && c.helpTypes.includes(request.helpType),
+  );
+  if (fitting.length === 0) return { score: 0, commitmentId: null, reasons: [] };
+  const best = [...fitting].sort((a, b) => b.remaining - a.remaining)[0];
+  const reasons = [`Counts towards “${best.measureName}”`];
+  let score = 40;
+  if (best.remaining >= request.stillNeeded) {
+    score += 10;
+    reasons.push("Your commitment has enough target left to cover all of it");
+  }
+  if (fitting.some((c) => THEME_WORDS[c.theme].test(request.categoryName))) {
+    score += 15;
+    reasons.push(`Category “${request.categoryName}” fits your commitment's theme`);
+  }
+  if (
+    supplierArea &&
+    (request.postcodeArea === supplierArea || request.districtPostcodeAreas.includes(supplierArea))
+  ) {
+    score += 20;
+    reasons.push(`Near you (${supplierArea})`);
+  } else if (request.isRemote) {
+    score += 10;
+    reasons.push("Can be done remotely");
+  }
+  const days = Math.round((request.neededBy.getTime() - today.getTime()) / DAY);
+  if (days <= 14) {
+    score += 15;
+    reasons.push("Closes within two weeks");
+  } else if (days <= 30) {
+    score += 10;
+    reasons.push("Closes within a month");
+  } else score += 5;
+  return { score, commitmentId: best.id, reasons };
+}

@@ -1,0 +1,104 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import {
+  addCategory,
+  listCategories,
+  renameCategory,
+  toggleCategory,
+} from "~/domain/marketplace/council-lists.server.ts";
+import { categorySchema } from "~/domain/marketplace/schemas.ts";
+import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Needs and priorities – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const categories = await listCategories(membership.organisationId);
+  return json({ categories, councilName: membership.organisationName });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilOfficer(request);
+  const submission = parseWithZod(await request.formData(), { schema: categorySchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const actor = { userId: viewer.user.id, ipAddress: clientIp(request) };
+  const councilId = membership.organisationId;
+  const value = submission.value;
+  const result =
+    value.intent === "add"
+      ? await addCategory(councilId, value.name, value.description, actor)
+      : value.intent === "rename"
+        ? await renameCategory(councilId, value.id, value.name, actor)
+        : await toggleCategory(councilId, value.id, actor);
+  if (!result.ok)
+    return json(
+      submission.reply(
+        result.field
+          ? { fieldErrors: { [result.field]: [result.message] } }
+          : { formErrors: [result.message] },
+      ),
+      { status: 400 },
+    );
+  return redirectWithFlash("/council/categories", { kind: "success", message: "Categories updated" });
+}
+
+export default function CategoriesPage() {
+  const { categories, councilName } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  return (
+    <>
+      <PageHeading caption={councilName}>Needs and priorities</PageHeading>
+      <p className="mb-6 max-w-3xl">
+        Requestors file every request under one of these categories. A category in use cannot be deleted;
+        retire it so no new requests use it.
+      </p>
+      <ErrorSummary errors={form.allErrors} />
+      <Table
+        caption="Categories"
+        rows={categories}
+        rowKey={(c) => c.id}
+        columns={[
+          { header: "Name", cell: (c) => c.name, rowHeader: true },
+          {
+            header: "Status",
+            cell: (c) => (c.active ? <Tag colour="green">in use</Tag> : <Tag colour="grey">retired</Tag>),
+          },
+          { header: "Requests", cell: (c) => c._count.requests, numeric: true },
+          {
+            header: "Actions",
+            cell: (c) => (
+              <Form method="post">
+                <input type="hidden" name="id" value={c.id} />
+                <Button name="intent" value="toggle" variant="secondary">
+                  {c.active ? "Retire" : "Restore"}
+                  <span className="sr-only"> {c.name}</span>
+                </Button>
+              </Form>
+            ),
+          },
+        ]}
+      />
+      <Form method="post" {...getFormProps(form)} noValidate className="max-w-xl border-t-2 border-line pt-4">
+        <h2 className="mb-4 text-2xl font-bold">Add a category</h2>
+        <TextInput
+          name="name"
+          label="Name"
+          width="20"
+          errors={fields.name.errors}
+          defaultValue={fields.name.initialValue as string | undefined}
+        />
+        <TextInput name="description" label="Description (optional)" errors={fields.description.errors} />
+        <Button name="intent" value="add">
+          Add category
+        </Button>
+      </Form>
+    </>
+  );
+}

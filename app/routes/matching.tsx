@@ -1,0 +1,76 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireMembership } from "~/auth/permissions.server.ts";
+import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
+import { PageHeading, Table } from "~/ui/components.tsx";
+import { formatDate, formatNumber } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "Requests that fit your commitments – Social Value Marketplace" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
+  const { commitments, matches } = await matchingRequests(membership.organisationId);
+  return json({ commitments, matches, organisationName: membership.organisationName });
+}
+
+export default function MatchingPage() {
+  const { commitments, matches, organisationName } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption={organisationName}>Requests that fit your open commitments</PageHeading>
+      <p className="mb-6">
+        <Link to="/saved-searches">Your saved searches and daily emails</Link>
+      </p>
+      <Table
+        caption="Your commitments that marketplace pledges count towards"
+        rows={commitments}
+        rowKey={(c) => c.id}
+        empty="None of your contracts has a commitment that marketplace pledges count towards."
+        columns={[
+          { header: "Measure", cell: (c) => c.measureName, rowHeader: true },
+          { header: "Help that counts", cell: (c) => c.helpTypes.map(helpTypeLabel).join(", ") },
+          { header: "Target left", cell: (c) => formatNumber(Math.max(0, c.remaining)), numeric: true },
+        ]}
+      />
+      <h2 className="mb-4 text-2xl font-bold">Best fits first</h2>
+      {matches.length === 0 ? (
+        <p>
+          No open requests fit your commitments right now. <Link to="/requests">Browse every request</Link> or
+          save a search to hear about new ones.
+        </p>
+      ) : (
+        <ol className="space-y-6">
+          {matches.map((m) => (
+            <li key={m.request.id} className="border-t-4 border-brand pt-3">
+              <h3 className="mb-1 text-xl font-bold">
+                <Link to={`/requests/${m.request.id}`}>{m.request.title}</Link>
+              </h3>
+              <p className="text-muted">
+                {helpTypeLabel(m.request.helpType)} · {m.request.category.name} · {m.request.council.name}
+              </p>
+              <p>
+                Still needed:{" "}
+                <strong>
+                  {formatQuantity(
+                    m.request.helpType,
+                    m.request.quantity - m.request.pledgedQuantity,
+                    m.request.unitLabel,
+                  )}
+                </strong>{" "}
+                by {formatDate(m.request.neededBy)}
+              </p>
+              <ul className="mt-1 list-disc pl-6">
+                {m.reasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireMembership } from "~/auth/permissions.server.ts";
+import {
+  deleteSavedSearch,
+  listSavedSearches,
+  savedSearchLink,
+  saveSearch,
+  setDigest,
+} from "~/domain/marketplace/council-lists.server.ts";
+import { savedSearchSchema } from "~/domain/marketplace/schemas.ts";
+import { PageHeading, Table } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, Checkbox, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Saved searches – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
+  const searches = await listSavedSearches(viewer.user.id, membership.organisationId);
+  return json({
+    searches: searches.map(({ filters, ...s }) => ({ ...s, link: savedSearchLink(filters) })),
+    organisationName: membership.organisationName,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
+  const submission = parseWithZod(await request.formData(), { schema: savedSearchSchema });
+  if (submission.status !== "success") {
+    // The save form lives on /requests: send the user back there with the message.
+    return json(submission.reply(), { status: 400 });
+  }
+  const value = submission.value;
+  if (value.intent === "create") {
+    await saveSearch({ userId: viewer.user.id, organisationId: membership.organisationId, ...value });
+    return redirectWithFlash("/saved-searches", { kind: "success", message: `Search “${value.name}” saved` });
+  }
+  const done =
+    value.intent === "delete"
+      ? await deleteSavedSearch(value.id, viewer.user.id)
+      : await setDigest(value.id, viewer.user.id, value.emailDigest);
+  if (!done)
+    return json(submission.reply({ formErrors: ["That saved search no longer exists."] }), { status: 404 });
+  return redirectWithFlash("/saved-searches", {
+    kind: "success",
+    message:
+      value.intent === "delete"
+        ? "Saved search deleted"
+        : value.emailDigest
+          ? "Daily email turned on"
+          : "Daily email turned off",
+  });
+}
+
+export default function SavedSearchesPage() {
+  const { searches, organisationName } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult });
+  return (
+    <>
+      <PageHeading caption={organisationName}>Saved searches</PageHeading>
+      <ErrorSummary errors={form.allErrors} />
+      <p className="mb-6">
+        To save a search, <Link to="/requests">search the requests</Link> and use “Save this search”. With the
+        daily email on, you get one email a day listing new requests that match.
+      </p>
+      {fields.query.initialValue !== undefined ? (
+        <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
+          <input type="hidden" name="intent" value="create" />
+          <input type="hidden" name="query" value={String(fields.query.initialValue ?? "")} />
+          <TextInput name="name" label="Name for the search" width="20" errors={fields.name.errors} />
+          <Checkbox name="emailDigest" label="Email me new matches every day" defaultChecked />
+          <Button>Save search</Button>
+        </Form>
+      ) : null}
+      <Table
+        caption="Your saved searches"
+        rows={searches}
+        rowKey={(s) => s.id}
+        empty="You have no saved searches."
+        columns={[
+          { header: "Name", cell: (s) => <Link to={s.link}>{s.name}</Link>, rowHeader: true },
+          { header: "Daily email", cell: (s) => (s.emailDigest ? "On" : "Off") },
+          { header: "Last email", cell: (s) => (s.lastDigestAt ? formatDate(s.lastDigestAt) : "None yet") },
+          {
+            header: "Actions",
+            cell: (s) => (
+              <div className="flex flex-wrap gap-3">
+                <Form method="post">
+                  <input type="hidden" name="id" value={s.id} />
+                  {s.emailDigest ? null : <input type="hidden" name="emailDigest" value="on" />}
+                  <Button name="intent" value="digest" variant="secondary">
+                    {s.emailDigest ? "Turn off email" : "Turn on email"}
+                    <span className="sr-only"> for {s.name}</span>
+                  </Button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="id" value={s.id} />
+                  <Button name="intent" value="delete" variant="warning">
+                    Delete<span className="sr-only"> {s.name}</span>
+                  </Button>
+                </Form>
+              </div>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

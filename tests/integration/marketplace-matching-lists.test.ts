@@ -1,0 +1,188 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { action as categoriesAction, loader as categoriesLoader } from "~/routes/council.categories.tsx";
+import { action as districtsAction } from "~/routes/council.districts.tsx";
+import { loader as matchingLoader } from "~/routes/matching.tsx";
+import { action as savedAction, loader as savedLoader } from "~/routes/saved-searches.tsx";
+import {
+  createCommitment,
+  createContract,
+  createMeasure,
+  createRequest,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  world = await createWorld();
+  for (const [name, user] of Object.entries(world.users)) cookies[name] = await sessionCookieFor(user.id);
+});
+
+describe("requests that fit your open commitments", () => {
+  it("ranks open requests of the supplier's councils whose help type counts towards a commitment with target left", async () => {
+    const measure = await createMeasure({
+      councilId: world.councilA.id,
+      contributingHelpTypes: ["VOLUNTEERING"],
+    });
+    const contract = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: world.supplier.id,
+    });
+    await createCommitment({ contractId: contract.id, measureId: measure.id, targetQuantity: 50 });
+    const base = {
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+    };
+    const soon = await createRequest({
+      ...base,
+      title: "Soon and near",
+      districtId: world.district.id,
+      neededBy: new Date(Date.now() + 5 * 86400000),
+    });
+    const later = await createRequest({
+      ...base,
+      title: "Later",
+      neededBy: new Date(Date.now() + 90 * 86400000),
+    });
+    await createRequest({ ...base, title: "Funding need", helpType: "FUNDING" });
+    await createRequest({ ...base, title: "Closed need", status: "FULFILLED" });
+
+    const response = await callLoader(matchingLoader, { path: "/matching", cookie: cookies.supplierOwner });
+    const data = await jsonOf<{ matches: { request: { id: string; title: string }; reasons: string[] }[] }>(
+      response,
+    );
+    expect(data.matches.map((m) => m.request.id)).toEqual([soon.id, later.id]);
+    expect(data.matches[0].reasons[0]).toContain(measure.name);
+
+    const other = await jsonOf<{ matches: unknown[] }>(
+      await callLoader(matchingLoader, { path: "/matching", cookie: cookies.otherSupplierOwner }),
+    );
+    expect(other.matches).toEqual([]);
+    expect((await callLoader(matchingLoader, { path: "/matching", cookie: cookies.vcseOwner })).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("saved searches", () => {
+  it("saves the current filters, lists them for their owner only, toggles the email and deletes", async () => {
+    const saved = await callAction(savedAction, {
+      path: "/saved-searches",
+      cookie: cookies.supplierOwner,
+      form: {
+        intent: "create",
+        name: "Laptops",
+        query: "q=laptops&helpType=GOODS&page=3&helpType=nonsense",
+        emailDigest: "on",
+      },
+    });
+    expect(saved.status).toBe(302);
+    const row = await db.savedSearch.findFirstOrThrow({ where: { userId: world.users.supplierOwner.id } });
+    expect(row.filters).toEqual({ q: "laptops", helpType: "GOODS" });
+    expect(row.emailDigest).toBe(true);
+
+    const mine = await jsonOf<{ searches: { id: string; link: string }[] }>(
+      await callLoader(savedLoader, { path: "/", cookie: cookies.supplierOwner }),
+    );
+    expect(mine.searches).toEqual([
+      expect.objectContaining({ id: row.id, link: "/requests?q=laptops&helpType=GOODS" }),
+    ]);
+    const theirs = await jsonOf<{ searches: unknown[] }>(
+      await callLoader(savedLoader, { path: "/", cookie: cookies.supplierMember }),
+    );
+    expect(theirs.searches).toEqual([]);
+
+    const stolen = await callAction(savedAction, {
+      path: "/",
+      cookie: cookies.otherSupplierOwner,
+      form: { intent: "delete", id: row.id },
+    });
+    expect(stolen.status).toBe(404);
+    await callAction(savedAction, {
+      path: "/",
+      cookie: cookies.supplierOwner,
+      form: { intent: "digest", id: row.id },
+    });
+    expect((await db.savedSearch.findUniqueOrThrow({ where: { id: row.id } })).emailDigest).toBe(false);
+    await callAction(savedAction, {
+      path: "/",
+      cookie: cookies.supplierOwner,
+      form: { intent: "delete", id: row.id },
+    });
+    expect(await db.savedSearch.count({ where: { id: row.id } })).toBe(0);
+
+    const nameless = await callAction(savedAction, {
+      path: "/",
+      cookie: cookies.supplierOwner,
+      form: { intent: "create", name: "", query: "q=x" },
+    });
+    expect(nameless.status).toBe(400);
+  });
+});
+
+describe("council categories and districts", () => {
+  it("lets an officer add, rename and retire categories of their own council only", async () => {
+    const add = await callAction(categoriesAction, {
+      path: "/",
+      cookie: cookies.officerA,
+      form: { intent: "add", name: "Food poverty" },
+    });
+    expect(add.status).toBe(302);
+    const category = await db.category.findFirstOrThrow({
+      where: { councilId: world.councilA.id, name: "Food poverty" },
+    });
+    const dup = await callAction(categoriesAction, {
+      path: "/",
+      cookie: cookies.officerA,
+      form: { intent: "add", name: "food POVERTY" },
+    });
+    expect(dup.status).toBe(400);
+    await callAction(categoriesAction, {
+      path: "/",
+      cookie: cookies.officerA,
+      form: { intent: "rename", id: category.id, name: "Food and fuel poverty" },
+    });
+    await callAction(categoriesAction, {
+      path: "/",
+      cookie: cookies.officerA,
+      form: { intent: "toggle", id: category.id },
+    });
+    expect(await db.category.findUniqueOrThrow({ where: { id: category.id } })).toMatchObject({
+      name: "Food and fuel poverty",
+      active: false,
+    });
+
+    const foreign = await callAction(categoriesAction, {
+      path: "/",
+      cookie: cookies.officerB,
+      form: { intent: "toggle", id: category.id },
+    });
+    expect(foreign.status).toBe(400);
+    expect((await db.category.findUniqueOrThrow({ where: { id: category.id } })).active).toBe(false);
+    for (const cookie of [cookies.vcseOwner, cookies.supplierOwner])
+      expect((await callLoader(categoriesLoader, { path: "/", cookie })).status).toBe(404);
+  });
+
+  it("adds districts with their postcode areas and validates them", async () => {
+    const bad = await callAction(districtsAction, {
+      path: "/",
+      cookie: cookies.officerA,
+      form: { intent: "add", name: "Woking", postcodeAreas: "not a postcode!" },
+    });
+    expect(bad.status).toBe(400);
+    await callAction(districtsAction, {
+      path: "/",
+      cookie: cookies.officerA,
+      form: { intent: "add", name: "Woking", postcodeAreas: "gu21, GU22 GU24" },
+    });
+    expect(
+      (await db.district.findFirstOrThrow({ where: { councilId: world.councilA.id, name: "Woking" } }))
+        .postcodeAreas,
+    ).toEqual(["GU21", "GU22", "GU24"]);
+  });
+});
