@@ -1,5 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getViewer } from "~/auth/permissions.server.ts";
@@ -39,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const limit = await consumeAttempt("verification", { ip: context.ip, account });
   if (!limit.ok) return json({ error: waitMessage(limit.retryAfterSeconds) }, { status: 429 });
   if (submission.value.intent === "resend") {
-    if (!viewer) return json({ error: "Sign in to get a new link" }, { status: 400 });
+    if (!viewer) throw redirect("/sign-in?redirectTo=%2Fverify-email");
     await resendVerification(viewer.user.id);
     return redirectWithFlash("/verify-email", {
       kind: "success",
