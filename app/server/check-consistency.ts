@@ -1,5 +1,7 @@
 // `npm run check:consistency`: checks that the data still keeps the portal's rules, for example after a
 // crash or a restore from backup. Read-only. Prints every problem found and exits 1 if there is any.
+// (What the database's own constraints guarantee, such as never pledging more than is needed, is not
+// checked again here.)
 //
 //   DATABASE_URL=postgresql://… UPLOAD_DIR=/srv/uploads npm run check:consistency
 import fs from "node:fs/promises";

@@ -168,7 +168,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   let output = "";
   const keep = (chunk: Buffer) => {
     output += chunk.toString();
-    if (output.length > 200_000) output = output.slice(-100_000);
+    if (output.length > 4_000_000) output = output.slice(-2_000_000);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
