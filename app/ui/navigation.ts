@@ -28,6 +28,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/organisations", label: "Your organisations", show: (v) => v.signedIn },
   { to: "/council/verification", label: "Verify organisations", show: (v) => v.kinds.includes("COUNCIL") },
   {
+    to: "/contracts",
+    label: "Contracts",
+    show: (v) => v.kinds.includes("COUNCIL") || v.kinds.includes("SUPPLIER"),
+  },
+  { to: "/council/measures", label: "Measures", show: (v) => v.kinds.includes("COUNCIL") },
+  {
     to: "/returns",
     label: "Quarterly returns",
     show: (v) => v.kinds.includes("SUPPLIER") || v.kinds.includes("COUNCIL"),

@@ -1,0 +1,290 @@
+// A contract's social value commitments and their quarterly delivery plans.
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { db, type Tx } from "~/db.server.ts";
+import type { Actor } from "./contracts.server.ts";
+import { COMMITMENT_FIELD_LABELS, diffSnapshots, type Snapshot } from "./history.ts";
+import { isUniqueViolation } from "./measures.server.ts";
+import { checkCommitment, type PlanEntry } from "./plan.ts";
+import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
+import type { CommitmentInput } from "./schemas.ts";
+
+type FieldErrors = Record<string, string[]>;
+type Result =
+  { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
+
+const quantityText = (value: { toString(): string } | null) =>
+  value === null ? null : Number(value.toString()).toFixed(2);
+
+/** "Q1 2026/27: 10.00; Q2 2026/27: 5.00" — how a plan reads in the history. */
+export function planText(
+  plan: { financialYear: number; quarter: number; quantity: { toString(): string } }[],
+) {
+  if (plan.length === 0) return null;
+  return [...plan]
+    .sort((a, b) => a.financialYear * 4 + a.quarter - (b.financialYear * 4 + b.quarter))
+    .map((p) => `${quarterLabel(p.financialYear, p.quarter as QuarterNumber)}: ${quantityText(p.quantity)}`)
+    .join("; ");
+}
+
+export function commitmentSnapshot(c: {
+  measure: { code: string; name: string };
+  targetQuantity: { toString(): string } | null;
+  qualitativeText: string | null;
+  narrative: string | null;
+  plan: { financialYear: number; quarter: number; quantity: { toString(): string } }[];
+}): Snapshot {
+  return {
+    measure: `${c.measure.code} ${c.measure.name}`,
+    targetQuantity: quantityText(c.targetQuantity),
+    qualitativeText: c.qualitativeText,
+    narrative: c.narrative,
+    plan: planText(c.plan),
+  };
+}
+
+/** The form's plan inputs ("2026-1" → quantity) as plan entries; blank quarters are zero. */
+function planEntries(input: CommitmentInput): PlanEntry[] {
+  return input.plan.map((p) => {
+    const [fy, q] = p.quarter.split("-").map(Number);
+    return { financialYear: fy!, quarter: q!, quantity: p.quantity ?? "0" };
+  });
+}
+
+/** The contract a commitment form belongs to, with the quarters of its term. */
+export async function getContractForCommitments(councilId: string, contractId: string) {
+  const contract = await db.contract.findFirst({
+    where: { id: contractId, councilId },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      startDate: true,
+      endDate: true,
+      commitments: { select: { measureId: true } },
+    },
+  });
+  if (!contract) return null;
+  const quarters = quartersBetween(contract.startDate, contract.endDate).map((q) => ({
+    key: `${q.financialYear}-${q.quarter}`,
+    label: quarterLabel(q.financialYear, q.quarter),
+  }));
+  return { ...contract, quarters, usedMeasureIds: contract.commitments.map((c) => c.measureId) };
+}
+
+export async function getCommitmentForEdit(councilId: string, contractId: string, commitmentId: string) {
+  const c = await db.commitment.findFirst({
+    where: { id: commitmentId, contractId, contract: { councilId } },
+    select: {
+      id: true,
+      measureId: true,
+      targetQuantity: true,
+      qualitativeText: true,
+      narrative: true,
+      measure: { select: { code: true, name: true, unit: true } },
+      plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
+      _count: { select: { pledges: true, returnLines: true } },
+    },
+  });
+  if (!c) return null;
+  return {
+    id: c.id,
+    measureId: c.measureId,
+    measure: c.measure,
+    targetQuantity: c.targetQuantity?.toFixed(2) ?? "",
+    qualitativeText: c.qualitativeText ?? "",
+    narrative: c.narrative ?? "",
+    plan: Object.fromEntries(
+      c.plan.map((p) => [`${p.financialYear}-${p.quarter}`, p.targetQuantity.toFixed(2)]),
+    ) as Record<string, string>,
+    hasDelivery: c._count.pledges + c._count.returnLines > 0,
+  };
+}
+
+function audit(tx: Tx, actor: Actor, contractId: string, action: string, details: object) {
+  return writeAudit(
+    {
+      actorUserId: actor.actorUserId,
+      organisationId: actor.councilId,
+      action,
+      entityType: "Contract",
+      entityId: contractId,
+      details: details as never,
+      ipAddress: actor.ipAddress,
+    },
+    tx,
+  );
+}
+
+export async function addCommitment(
+  actor: Actor,
+  contractId: string,
+  input: CommitmentInput,
+): Promise<Result> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const contract = await tx.contract.findFirst({
+        where: { id: contractId, councilId: actor.councilId },
+        select: { startDate: true, endDate: true },
+      });
+      if (!contract) return { ok: false, notFound: true };
+      const measure = await tx.measure.findFirst({
+        where: { id: input.measureId, councilId: actor.councilId, retiredAt: null },
+        select: { id: true, code: true, name: true, unit: true },
+      });
+      if (!measure) return { ok: false, fieldErrors: { measureId: ["Choose a measure from the list"] } };
+      const checked = checkCommitment(
+        {
+          unit: measure.unit,
+          targetQuantity: input.targetQuantity,
+          qualitativeText: input.qualitativeText,
+          plan: planEntries(input),
+        },
+        contract,
+      );
+      if (!checked.ok) return { ok: false, fieldErrors: checked.errors as FieldErrors };
+      const { plan, ...values } = checked.value;
+      const created = await tx.commitment.create({
+        data: {
+          contractId,
+          measureId: measure.id,
+          ...values,
+          narrative: input.narrative ?? null,
+          plan: {
+            createMany: {
+              data: plan.map((p) => ({
+                financialYear: p.financialYear,
+                quarter: p.quarter,
+                targetQuantity: p.quantity,
+              })),
+            },
+          },
+        },
+        select: { id: true },
+      });
+      const after = commitmentSnapshot({ measure, ...values, narrative: input.narrative ?? null, plan });
+      await audit(tx, actor, contractId, "commitment.add", {
+        measure: measure.code,
+        commitmentId: created.id,
+        changes: diffSnapshots({}, after, COMMITMENT_FIELD_LABELS),
+      });
+      return { ok: true, id: created.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      return {
+        ok: false,
+        fieldErrors: { measureId: ["This contract already has a commitment for this measure"] },
+      };
+    throw error;
+  }
+}
+
+export async function updateCommitment(
+  actor: Actor,
+  contractId: string,
+  commitmentId: string,
+  input: CommitmentInput,
+): Promise<Result> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.commitment.findFirst({
+      where: { id: commitmentId, contractId, contract: { councilId: actor.councilId } },
+      select: {
+        updatedAt: true,
+        targetQuantity: true,
+        qualitativeText: true,
+        narrative: true,
+        measure: { select: { code: true, name: true, unit: true } },
+        contract: { select: { startDate: true, endDate: true } },
+        plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
+      },
+    });
+    if (!current) return { ok: false, notFound: true };
+    const checked = checkCommitment(
+      {
+        unit: current.measure.unit,
+        targetQuantity: input.targetQuantity,
+        qualitativeText: input.qualitativeText,
+        plan: planEntries(input),
+      },
+      current.contract,
+    );
+    if (!checked.ok) return { ok: false, fieldErrors: checked.errors as FieldErrors };
+    const { plan, ...values } = checked.value;
+    const { count } = await tx.commitment.updateMany({
+      where: { id: commitmentId, updatedAt: current.updatedAt },
+      data: { ...values, narrative: input.narrative ?? null },
+    });
+    if (count !== 1)
+      return {
+        ok: false,
+        fieldErrors: { form: ["Someone else changed this commitment. Reload and try again."] },
+      };
+    await tx.commitmentPlan.deleteMany({ where: { commitmentId } });
+    await tx.commitmentPlan.createMany({
+      data: plan.map((p) => ({
+        commitmentId,
+        financialYear: p.financialYear,
+        quarter: p.quarter,
+        targetQuantity: p.quantity,
+      })),
+    });
+    const before = commitmentSnapshot({
+      ...current,
+      plan: current.plan.map((p) => ({ ...p, quantity: p.targetQuantity })),
+    });
+    const after = commitmentSnapshot({
+      measure: current.measure,
+      ...values,
+      narrative: input.narrative ?? null,
+      plan,
+    });
+    const changes = diffSnapshots(before, after, COMMITMENT_FIELD_LABELS);
+    if (changes.length)
+      await audit(tx, actor, contractId, "commitment.update", {
+        measure: current.measure.code,
+        commitmentId,
+        changes,
+      });
+    return { ok: true, id: commitmentId };
+  });
+}
+
+/** A commitment with pledges or KPI returns against it holds delivery records, so it stays. */
+export async function removeCommitment(
+  actor: Actor,
+  contractId: string,
+  commitmentId: string,
+): Promise<Result> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.commitment.findFirst({
+      where: { id: commitmentId, contractId, contract: { councilId: actor.councilId } },
+      select: {
+        targetQuantity: true,
+        qualitativeText: true,
+        narrative: true,
+        measure: { select: { code: true, name: true } },
+        plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
+        _count: { select: { pledges: true, returnLines: true } },
+      },
+    });
+    if (!current) return { ok: false, notFound: true };
+    if (current._count.pledges + current._count.returnLines > 0)
+      return {
+        ok: false,
+        fieldErrors: {
+          form: ["Pledges or KPI returns record delivery against this commitment, so it cannot be removed."],
+        },
+      };
+    await tx.commitment.delete({ where: { id: commitmentId } });
+    const before = commitmentSnapshot({
+      ...current,
+      plan: current.plan.map((p) => ({ ...p, quantity: p.targetQuantity })),
+    });
+    await audit(tx, actor, contractId, "commitment.remove", {
+      measure: current.measure.code,
+      commitmentId,
+      changes: diffSnapshots(before, {}, COMMITMENT_FIELD_LABELS),
+    });
+    return { ok: true, id: commitmentId };
+  });
+}

@@ -1,0 +1,413 @@
+// Contracts: register, edit (with a field-by-field history), find, and read for officers and suppliers.
+import type { Viewer } from "~/auth/permissions.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { db, type Tx } from "~/db.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { officerCouncilIds, readableContracts } from "./access.server.ts";
+import { changesFrom, CONTRACT_FIELD_LABELS, diffSnapshots, type Snapshot } from "./history.ts";
+import { isUniqueViolation } from "./measures.server.ts";
+import { quartersOutsideTerm } from "./plan.ts";
+import { quarterLabel, type QuarterNumber } from "./quarters.ts";
+import type { ContractFilters, ContractInput } from "./schemas.ts";
+import { dayToDate } from "./values.ts";
+
+export const PAGE_SIZE = 25;
+
+export type Actor = { councilId: string; actorUserId: string; ipAddress: string | null };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export function contractSnapshot(c: {
+  reference: string;
+  title: string;
+  department: string;
+  valueGbp: { toString(): string };
+  awardedOn: Date | null;
+  startDate: Date;
+  endDate: Date;
+  planReference: string | null;
+  status: string;
+  supplierOrganisation: { name: string };
+  contractManager: { name: string } | null;
+}): Snapshot {
+  return {
+    reference: c.reference,
+    title: c.title,
+    supplier: c.supplierOrganisation.name,
+    department: c.department,
+    contractManager: c.contractManager?.name ?? null,
+    valueGbp: Number(c.valueGbp.toString()).toFixed(2),
+    awardedOn: day(c.awardedOn),
+    startDate: day(c.startDate),
+    endDate: day(c.endDate),
+    planReference: c.planReference,
+    status: c.status,
+  };
+}
+
+const snapshotSelect = {
+  reference: true,
+  title: true,
+  department: true,
+  valueGbp: true,
+  awardedOn: true,
+  startDate: true,
+  endDate: true,
+  planReference: true,
+  status: true,
+  supplierOrganisation: { select: { name: true } },
+  contractManager: { select: { name: true } },
+} as const;
+
+// ───────────── finding contracts ─────────────
+
+function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWhereInput {
+  return {
+    councilId,
+    ...(f.department ? { department: f.department } : {}),
+    ...(f.supplier ? { supplierOrganisationId: f.supplier } : {}),
+    ...(f.manager ? { contractManagerId: f.manager } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.commitments === "yes" ? { commitments: { some: {} } } : {}),
+    ...(f.commitments === "no" ? { commitments: { none: {} } } : {}),
+    ...(f.q
+      ? {
+          OR: [
+            { reference: { contains: f.q, mode: "insensitive" as const } },
+            { title: { contains: f.q, mode: "insensitive" as const } },
+          ],
+        }
+      : {}),
+  };
+}
+
+export async function listCouncilContracts(councilId: string, filters: ContractFilters) {
+  const where = filterWhere(councilId, filters);
+  const [total, rows] = await Promise.all([
+    db.contract.count({ where }),
+    db.contract.findMany({
+      where,
+      orderBy: [{ reference: "asc" }],
+      skip: (filters.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        reference: true,
+        title: true,
+        department: true,
+        status: true,
+        endDate: true,
+        valueGbp: true,
+        supplierOrganisation: { select: { name: true } },
+        contractManager: { select: { name: true } },
+        _count: { select: { commitments: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    contracts: rows.map(({ valueGbp, _count, endDate, ...c }) => ({
+      ...c,
+      endDate: day(endDate)!,
+      valueGbp: valueGbp.toFixed(2),
+      commitmentCount: _count.commitments,
+    })),
+  };
+}
+
+/** The choices in the filter form: only values that occur in this council's contracts. */
+export async function contractFilterOptions(councilId: string) {
+  const [departments, suppliers, managers] = await Promise.all([
+    db.contract.findMany({
+      where: { councilId },
+      distinct: ["department"],
+      orderBy: { department: "asc" },
+      select: { department: true },
+    }),
+    db.organisation.findMany({
+      where: { contractsAsSupplier: { some: { councilId } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.user.findMany({
+      where: { managedContracts: { some: { councilId } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  return { departments: departments.map((d) => d.department), suppliers, managers };
+}
+
+/** The choices in the contract form: every supplier organisation not rejected, and the council's staff. */
+export async function contractFormOptions(councilId: string) {
+  const [suppliers, managers] = await Promise.all([
+    db.organisation.findMany({
+      where: { kind: "SUPPLIER", status: { not: "REJECTED" } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.user.findMany({
+      where: { deletedAt: null, memberships: { some: { organisationId: councilId } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  return { suppliers, managers };
+}
+
+/** A contract the viewer may read, and whether they read it as its council's officer or its supplier. */
+export async function findContractForViewer(viewer: Viewer, id: string) {
+  const contract = await db.contract.findFirst({
+    where: { id, ...readableContracts(viewer) },
+    select: {
+      id: true,
+      councilId: true,
+      reference: true,
+      title: true,
+      department: true,
+      valueGbp: true,
+      awardedOn: true,
+      startDate: true,
+      endDate: true,
+      planReference: true,
+      status: true,
+      updatedAt: true,
+      council: { select: { name: true } },
+      supplierOrganisation: { select: { id: true, name: true } },
+      contractManager: { select: { id: true, name: true } },
+      commitments: {
+        orderBy: { measure: { code: "asc" } },
+        select: {
+          id: true,
+          targetQuantity: true,
+          qualitativeText: true,
+          narrative: true,
+          measure: { select: { code: true, name: true, unit: true, retiredAt: true } },
+        },
+      },
+    },
+  });
+  if (!contract) return null;
+  const asOfficer = officerCouncilIds(viewer).includes(contract.councilId);
+  return { contract, viewAs: asOfficer ? ("officer" as const) : ("supplier" as const) };
+}
+
+/** A supplier's contracts with every council, with their commitments. */
+export function listSupplierContracts(supplierOrganisationId: string) {
+  return db.contract.findMany({
+    where: { supplierOrganisationId },
+    orderBy: [{ council: { name: "asc" } }, { reference: "asc" }],
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      status: true,
+      startDate: true,
+      endDate: true,
+      council: { select: { name: true } },
+      commitments: {
+        orderBy: { measure: { code: "asc" } },
+        select: {
+          id: true,
+          targetQuantity: true,
+          qualitativeText: true,
+          measure: { select: { code: true, name: true, unit: true } },
+        },
+      },
+    },
+  });
+}
+
+/** The contract as its edit form starts. */
+export async function getContractForEdit(councilId: string, id: string) {
+  const c = await db.contract.findFirst({
+    where: { id, councilId },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      supplierOrganisationId: true,
+      department: true,
+      contractManagerId: true,
+      valueGbp: true,
+      awardedOn: true,
+      startDate: true,
+      endDate: true,
+      planReference: true,
+      status: true,
+    },
+  });
+  if (!c) return null;
+  return {
+    ...c,
+    contractManagerId: c.contractManagerId ?? "",
+    valueGbp: c.valueGbp.toFixed(2),
+    awardedOn: day(c.awardedOn) ?? "",
+    startDate: day(c.startDate)!,
+    endDate: day(c.endDate)!,
+    planReference: c.planReference ?? "",
+  };
+}
+
+// ───────────── changing contracts ─────────────
+
+type FieldErrors = Record<string, string[]>;
+type Result =
+  { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
+
+async function checkParties(tx: Tx, councilId: string, input: ContractInput): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const supplier = await tx.organisation.findFirst({
+    where: { id: input.supplierOrganisationId, kind: "SUPPLIER", status: { not: "REJECTED" } },
+    select: { id: true },
+  });
+  if (!supplier) errors.supplierOrganisationId = ["Choose the supplier from the list"];
+  if (input.contractManagerId) {
+    const manager = await tx.membership.findFirst({
+      where: { userId: input.contractManagerId, organisationId: councilId },
+      select: { id: true },
+    });
+    if (!manager) errors.contractManagerId = ["Choose a contract manager from your council"];
+  }
+  return errors;
+}
+
+function contractData(input: ContractInput) {
+  return {
+    reference: input.reference,
+    title: input.title,
+    supplierOrganisationId: input.supplierOrganisationId,
+    department: input.department,
+    contractManagerId: input.contractManagerId || null,
+    valueGbp: input.valueGbp,
+    awardedOn: input.awardedOn ? dayToDate(input.awardedOn) : null,
+    startDate: dayToDate(input.startDate),
+    endDate: dayToDate(input.endDate),
+    planReference: input.planReference || null,
+    status: input.status,
+  };
+}
+
+const referenceTaken = { reference: ["Your council already has a contract with this reference"] };
+
+export async function createContract(actor: Actor, input: ContractInput): Promise<Result> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const errors = await checkParties(tx, actor.councilId, input);
+      if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+      const created = await tx.contract.create({
+        data: { ...contractData(input), councilId: actor.councilId },
+        select: { id: true, ...snapshotSelect },
+      });
+      await writeAudit(
+        {
+          actorUserId: actor.actorUserId,
+          organisationId: actor.councilId,
+          action: "contract.create",
+          entityType: "Contract",
+          entityId: created.id,
+          details: { changes: diffSnapshots({}, contractSnapshot(created), CONTRACT_FIELD_LABELS) },
+          ipAddress: actor.ipAddress,
+        },
+        tx,
+      );
+      return { ok: true, id: created.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: referenceTaken };
+    throw error;
+  }
+}
+
+export async function updateContract(actor: Actor, id: string, input: ContractInput): Promise<Result> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.contract.findFirst({
+        where: { id, councilId: actor.councilId },
+        select: { ...snapshotSelect, updatedAt: true },
+      });
+      if (!before) return { ok: false, notFound: true };
+      const errors = await checkParties(tx, actor.councilId, input);
+      const plan = await tx.commitmentPlan.findMany({
+        where: { commitment: { contractId: id } },
+        select: { financialYear: true, quarter: true },
+      });
+      const stranded = quartersOutsideTerm(plan, {
+        startDate: dayToDate(input.startDate),
+        endDate: dayToDate(input.endDate),
+      });
+      if (stranded.length) {
+        const labels = Array.from(
+          new Set(stranded.map((q) => quarterLabel(q.financialYear, q.quarter as QuarterNumber))),
+        );
+        errors.endDate = [
+          `The delivery plan has targets in ${labels.join(", ")}, outside these dates. Change the plan first.`,
+        ];
+      }
+      if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+      // the guard on updatedAt refuses to overwrite a change saved since this transaction read the row
+      const { count } = await tx.contract.updateMany({
+        where: { id, councilId: actor.councilId, updatedAt: before.updatedAt },
+        data: contractData(input),
+      });
+      if (count !== 1)
+        return {
+          ok: false,
+          fieldErrors: { form: ["Someone else changed this contract. Reload and try again."] },
+        };
+      const after = await tx.contract.findUniqueOrThrow({ where: { id }, select: snapshotSelect });
+      const changes = diffSnapshots(contractSnapshot(before), contractSnapshot(after), CONTRACT_FIELD_LABELS);
+      if (changes.length)
+        await writeAudit(
+          {
+            actorUserId: actor.actorUserId,
+            organisationId: actor.councilId,
+            action: "contract.update",
+            entityType: "Contract",
+            entityId: id,
+            details: { changes },
+            ipAddress: actor.ipAddress,
+          },
+          tx,
+        );
+      return { ok: true, id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: referenceTaken };
+    throw error;
+  }
+}
+
+// ───────────── history ─────────────
+
+const HISTORY_ACTIONS: Record<string, string> = {
+  "contract.create": "Contract registered",
+  "contract.update": "Contract details changed",
+  "contract.import_create": "Contract imported",
+  "contract.import_update": "Contract changed by import",
+  "commitment.add": "Commitment added",
+  "commitment.update": "Commitment changed",
+  "commitment.remove": "Commitment removed",
+};
+
+/** Every recorded change to a contract and its commitments, newest first. */
+export async function contractHistory(councilId: string, contractId: string) {
+  const entries = await db.auditLog.findMany({
+    where: { organisationId: councilId, entityType: "Contract", entityId: contractId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: { id: true, action: true, createdAt: true, details: true, actor: { select: { name: true } } },
+  });
+  return entries.map((e) => {
+    const details = (e.details ?? {}) as { measure?: unknown };
+    return {
+      id: e.id,
+      what: HISTORY_ACTIONS[e.action] ?? e.action,
+      measure: typeof details.measure === "string" ? details.measure : null,
+      when: e.createdAt.toISOString(),
+      who: e.actor?.name ?? "Someone no longer registered",
+      changes: changesFrom(e.details),
+    };
+  });
+}

@@ -1,0 +1,180 @@
+// The columns of a contracts CSV (docs/contracts-import.md) and the checks on each row that need no
+// database. One row is one commitment; a contract with no commitments has one row with no measure code.
+import { z } from "zod";
+import { ContractStatus } from "~/generated/prisma/enums.ts";
+import type { PlanEntry } from "./plan.ts";
+import { parseAmount, parseDay } from "./values.ts";
+
+export const IMPORT_COLUMNS = [
+  "contract_reference",
+  "contract_title",
+  "supplier_company_number",
+  "supplier_name",
+  "department",
+  "contract_manager_email",
+  "value_gbp",
+  "awarded_on",
+  "start_date",
+  "end_date",
+  "plan_reference",
+  "status",
+  "measure_code",
+  "target_quantity",
+  "delivery_plan",
+  "qualitative_commitment",
+  "narrative",
+] as const;
+
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+const REQUIRED_COLUMNS: ImportColumn[] = [
+  "contract_reference",
+  "contract_title",
+  "department",
+  "value_gbp",
+  "start_date",
+  "end_date",
+];
+
+export type RowError = { line: number; column: ImportColumn | null; message: string };
+
+/** Header names as a procurement system might write them ("Contract Reference") → our column names. */
+export function normaliseHeader(header: string) {
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+}
+
+export function checkHeader(columns: string[]): RowError[] {
+  const errors: RowError[] = [];
+  const known = new Set<string>(IMPORT_COLUMNS);
+  for (const column of columns)
+    if (!known.has(column)) errors.push({ line: 1, column: null, message: `Unknown column "${column}"` });
+  for (const column of REQUIRED_COLUMNS)
+    if (!columns.includes(column))
+      errors.push({ line: 1, column, message: `The file has no "${column}" column` });
+  if (!columns.includes("supplier_company_number") && !columns.includes("supplier_name"))
+    errors.push({
+      line: 1,
+      column: "supplier_company_number",
+      message: `The file needs a "supplier_company_number" or "supplier_name" column`,
+    });
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (seen.has(column))
+      errors.push({ line: 1, column: null, message: `The column "${column}" appears twice` });
+    seen.add(column);
+  }
+  return errors;
+}
+
+const PLAN_ENTRY = /^Q([1-4])\s*(\d{4})\/(\d{2})\s*[=:]\s*(.+)$/i;
+
+/** "Q1 2026/27=25; Q2 2026/27=25" → plan entries, or the first problem found. */
+export function parsePlanText(
+  text: string,
+): { ok: true; plan: PlanEntry[] } | { ok: false; message: string } {
+  const plan: PlanEntry[] = [];
+  for (const part of text.split(";").map((p) => p.trim())) {
+    if (!part) continue;
+    const match = PLAN_ENTRY.exec(part);
+    const financialYear = Number(match?.[2]);
+    const quantity = match ? parseAmount(match[4]!) : null;
+    if (!match || (financialYear + 1) % 100 !== Number(match[3]) || quantity === null)
+      return { ok: false, message: `"${part}" is not a quarter and quantity like "Q1 2026/27=25"` };
+    plan.push({ financialYear, quarter: Number(match[1]), quantity });
+  }
+  return { ok: true, plan };
+}
+
+const blank = z.string().transform((s) => s.trim());
+const required = (message: string, max: number) =>
+  blank.pipe(z.string().min(1, message).max(max, `Must be ${max} characters or fewer`));
+const optional = (max: number) => blank.pipe(z.string().max(max, `Must be ${max} characters or fewer`));
+const transformed = <T>(parse: (s: string) => T | null, message: string, allowBlank: boolean) =>
+  blank.transform((value, ctx): T | null => {
+    if (value === "" && allowBlank) return null;
+    const parsed = value === "" ? null : parse(value);
+    if (parsed === null) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const importRowSchema = z.object({
+  contract_reference: required("Enter the contract reference", 60),
+  contract_title: required("Enter the contract title", 200),
+  supplier_company_number: optional(20),
+  supplier_name: optional(200),
+  department: required("Enter the department or service", 120),
+  contract_manager_email: blank.pipe(
+    z.union([z.literal(""), z.email("Enter an email address like name@council.gov.uk")]),
+  ),
+  value_gbp: transformed(parseAmount, "Enter the value in pounds, for example 250000", false),
+  awarded_on: transformed(parseDay, "Enter a real date as 2026-04-01 or 01/04/2026", true),
+  start_date: transformed(parseDay, "Enter a real date as 2026-04-01 or 01/04/2026", false),
+  end_date: transformed(parseDay, "Enter a real date as 2026-04-01 or 01/04/2026", false),
+  plan_reference: optional(60),
+  status: transformed(
+    (s) => {
+      const upper = s.toUpperCase();
+      return upper in ContractStatus ? (upper as ContractStatus) : null;
+    },
+    "Status must be Pipeline, Active, Ended or Terminated",
+    true,
+  ),
+  measure_code: blank.transform((s) => s.toUpperCase()),
+  target_quantity: transformed(parseAmount, "Enter a number of 0 or more, with up to 2 decimal places", true),
+  delivery_plan: blank.transform((value, ctx) => {
+    const parsed = parsePlanText(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.plan;
+  }),
+  qualitative_commitment: optional(2000),
+  narrative: optional(2000),
+});
+
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+/** Validates one record (missing optional columns read as blank), reporting each problem by column. */
+export function parseImportRow(
+  line: number,
+  record: Record<string, string>,
+): { ok: true; row: ImportRow } | { ok: false; errors: RowError[] } {
+  const input = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, record[c] ?? ""]));
+  const result = importRowSchema.safeParse(input);
+  const errors: RowError[] = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        line,
+        column: issue.path[0] as ImportColumn,
+        message: issue.message,
+      }));
+  if (result.success) {
+    const row = result.data;
+    if (!row.supplier_company_number && !row.supplier_name)
+      errors.push({
+        line,
+        column: "supplier_company_number",
+        message: "Enter the supplier's company number or name",
+      });
+    if (row.end_date && row.start_date && row.end_date < row.start_date)
+      errors.push({ line, column: "end_date", message: "The end date must be on or after the start date" });
+    if (
+      !row.measure_code &&
+      (row.target_quantity !== null || row.delivery_plan.length || row.qualitative_commitment)
+    )
+      errors.push({
+        line,
+        column: "measure_code",
+        message: "Enter the measure code this commitment is measured by",
+      });
+    if (errors.length === 0) return { ok: true, row };
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,156 @@
+// The council's measure library: what commitments are measured in.
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { db, Prisma } from "~/db.server.ts";
+import type { MeasureInput } from "./schemas.ts";
+
+const measureSelect = {
+  id: true,
+  code: true,
+  name: true,
+  theme: true,
+  unit: true,
+  helpText: true,
+  frameworkMapping: true,
+  contributingHelpTypes: true,
+  proxyValueGbp: true,
+  retiredAt: true,
+} as const;
+
+export async function listMeasures(councilId: string) {
+  const measures = await db.measure.findMany({
+    where: { councilId },
+    orderBy: [{ retiredAt: { sort: "desc", nulls: "first" } }, { code: "asc" }],
+    select: { ...measureSelect, _count: { select: { commitments: true } } },
+  });
+  return measures.map(({ proxyValueGbp, _count, ...m }) => ({
+    ...m,
+    proxyValueGbp: proxyValueGbp?.toFixed(2) ?? null,
+    commitmentCount: _count.commitments,
+  }));
+}
+
+/** Measures a new commitment may use: not retired. */
+export function activeMeasures(councilId: string) {
+  return db.measure.findMany({
+    where: { councilId, retiredAt: null },
+    orderBy: { code: "asc" },
+    select: { id: true, code: true, name: true, unit: true },
+  });
+}
+
+export async function getMeasure(councilId: string, id: string) {
+  const measure = await db.measure.findFirst({
+    where: { id, councilId },
+    select: { ...measureSelect, _count: { select: { commitments: true } } },
+  });
+  if (!measure) return null;
+  const { proxyValueGbp, _count, ...rest } = measure;
+  return { ...rest, proxyValueGbp: proxyValueGbp?.toFixed(2) ?? null, commitmentCount: _count.commitments };
+}
+
+type Actor = { councilId: string; actorUserId: string; ipAddress: string | null };
+
+function dataFrom(input: MeasureInput) {
+  return {
+    code: input.code,
+    name: input.name,
+    theme: input.theme,
+    unit: input.unit,
+    helpText: input.helpText ?? null,
+    frameworkMapping: input.frameworkMapping ?? null,
+    contributingHelpTypes: input.contributingHelpTypes,
+    proxyValueGbp: input.proxyValueGbp ?? null,
+  };
+}
+
+const codeTaken = { code: ["Another measure already uses this code"] };
+
+export async function createMeasure(actor: Actor, input: MeasureInput) {
+  try {
+    const measure = await db.$transaction(async (tx) => {
+      const created = await tx.measure.create({
+        data: { ...dataFrom(input), councilId: actor.councilId },
+        select: { id: true },
+      });
+      await writeAudit(
+        {
+          actorUserId: actor.actorUserId,
+          organisationId: actor.councilId,
+          action: "measure.create",
+          entityType: "Measure",
+          entityId: created.id,
+          details: { code: input.code, name: input.name },
+          ipAddress: actor.ipAddress,
+        },
+        tx,
+      );
+      return created;
+    });
+    return { ok: true as const, measure };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false as const, fieldErrors: codeTaken };
+    throw error;
+  }
+}
+
+export async function updateMeasure(actor: Actor, id: string, input: MeasureInput) {
+  const current = await db.measure.findFirst({
+    where: { id, councilId: actor.councilId },
+    select: { unit: true, _count: { select: { commitments: true } } },
+  });
+  if (!current) return { ok: false as const, notFound: true as const };
+  // a commitment's target and plan are in the measure's unit: changing it would change what they mean
+  if (current._count.commitments > 0 && current.unit !== input.unit)
+    return {
+      ok: false as const,
+      fieldErrors: { unit: ["Commitments use this measure, so its unit cannot change. Add a new measure."] },
+    };
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.measure.update({ where: { id }, data: dataFrom(input) });
+      await writeAudit(
+        {
+          actorUserId: actor.actorUserId,
+          organisationId: actor.councilId,
+          action: "measure.update",
+          entityType: "Measure",
+          entityId: id,
+          details: { code: input.code, name: input.name },
+          ipAddress: actor.ipAddress,
+        },
+        tx,
+      );
+    });
+    return { ok: true as const };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false as const, fieldErrors: codeTaken };
+    throw error;
+  }
+}
+
+/** Retired measures stay on the commitments that use them but are not offered for new ones. */
+export async function setMeasureRetired(actor: Actor, id: string, retired: boolean) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.measure.updateMany({
+      where: { id, councilId: actor.councilId, retiredAt: retired ? null : { not: null } },
+      data: { retiredAt: retired ? new Date() : null },
+    });
+    if (count === 1)
+      await writeAudit(
+        {
+          actorUserId: actor.actorUserId,
+          organisationId: actor.councilId,
+          action: retired ? "measure.retire" : "measure.reinstate",
+          entityType: "Measure",
+          entityId: id,
+          ipAddress: actor.ipAddress,
+        },
+        tx,
+      );
+    return count === 1;
+  });
+}
+
+export function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

@@ -1,0 +1,98 @@
+// Loads what the shared progress rule (~/domain/reporting/progress.ts) needs for a set of commitments:
+// plan, accepted KPI return lines and confirmed pledges, all by financial quarter.
+import { db } from "~/db.server.ts";
+import {
+  computeProgress,
+  currentQuarter,
+  type Progress,
+  type QuarterQuantity,
+} from "~/domain/reporting/progress.ts";
+import { quarterOf } from "./quarters.ts";
+
+export type CommitmentForProgress = {
+  id: string;
+  targetQuantity: { toString(): string } | null;
+  measure: { unit: string };
+};
+
+export async function progressFor(
+  commitments: CommitmentForProgress[],
+  asOf = new Date(),
+): Promise<Map<string, Progress>> {
+  const ids = commitments.map((c) => c.id);
+  if (ids.length === 0) return new Map();
+  const [plans, lines, pledges] = await Promise.all([
+    db.commitmentPlan.findMany({
+      where: { commitmentId: { in: ids } },
+      select: { commitmentId: true, financialYear: true, quarter: true, targetQuantity: true },
+    }),
+    db.kpiReturnLine.findMany({
+      where: { commitmentId: { in: ids }, kpiReturn: { status: "ACCEPTED" } },
+      select: {
+        commitmentId: true,
+        quantity: true,
+        narrative: true,
+        kpiReturn: { select: { financialYear: true, quarter: true } },
+      },
+    }),
+    db.pledge.findMany({
+      where: { commitmentId: { in: ids }, status: "CONFIRMED" },
+      select: {
+        commitmentId: true,
+        quantity: true,
+        deliveredQuantity: true,
+        deliveredOn: true,
+        confirmedAt: true,
+      },
+    }),
+  ]);
+  const current = currentQuarter(asOf);
+  const group = <T extends { commitmentId: string | null }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows)
+      if (row.commitmentId) map.set(row.commitmentId, [...(map.get(row.commitmentId) ?? []), row]);
+    return map;
+  };
+  const plansBy = group(plans);
+  const linesBy = group(lines);
+  const pledgesBy = group(pledges);
+  const result = new Map<string, Progress>();
+  for (const c of commitments) {
+    const myLines = linesBy.get(c.id) ?? [];
+    if (c.measure.unit === "QUALITATIVE") {
+      result.set(
+        c.id,
+        computeProgress({
+          kind: "qualitative",
+          current,
+          reportedQuarters: myLines.filter((l) => l.narrative?.trim()).map((l) => l.kpiReturn),
+        }),
+      );
+      continue;
+    }
+    const confirmed: QuarterQuantity[] = [];
+    for (const p of pledgesBy.get(c.id) ?? []) {
+      const when = p.deliveredOn ?? p.confirmedAt;
+      if (!when) continue;
+      confirmed.push({ ...quarterOf(when), quantity: p.deliveredQuantity ?? p.quantity });
+    }
+    result.set(
+      c.id,
+      computeProgress({
+        kind: "numeric",
+        target: c.targetQuantity,
+        current,
+        plan: (plansBy.get(c.id) ?? []).map((p) => ({
+          financialYear: p.financialYear,
+          quarter: p.quarter,
+          quantity: p.targetQuantity,
+        })),
+        acceptedReturns: myLines
+          .filter((l) => l.quantity !== null)
+          .map((l) => ({ ...l.kpiReturn, quantity: l.quantity! })),
+        confirmedPledges: confirmed,
+      }),
+    );
+  }
+  return result;
+}

@@ -1,0 +1,184 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound, requireViewer } from "~/auth/permissions.server.ts";
+import { contractHistory, findContractForViewer } from "~/domain/contracts/contracts.server.ts";
+import { contractStatusLabel } from "~/domain/contracts/labels.ts";
+import { progressFor } from "~/domain/contracts/progress.server.ts";
+import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
+import { formatDate, formatDateTime, formatGbp } from "~/ui/format.ts";
+import { CommitmentProgressTable } from "./commitment-progress.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data ? `${data.contract.reference}: ${data.contract.title}` : "Contract"} – Social Value Marketplace`,
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const found = await findContractForViewer(viewer, params.id!);
+  if (!found) notFound();
+  const { contract, viewAs } = found;
+  const [progress, history] = await Promise.all([
+    progressFor(contract.commitments),
+    viewAs === "officer" ? contractHistory(contract.councilId, contract.id) : Promise.resolve([]),
+  ]);
+  return json({
+    viewAs,
+    contract: {
+      id: contract.id,
+      reference: contract.reference,
+      title: contract.title,
+      council: contract.council.name,
+      supplier: contract.supplierOrganisation.name,
+      department: contract.department,
+      contractManager: contract.contractManager?.name ?? null,
+      valueGbp: contract.valueGbp.toFixed(2),
+      awardedOn: contract.awardedOn?.toISOString() ?? null,
+      startDate: contract.startDate.toISOString(),
+      endDate: contract.endDate.toISOString(),
+      planReference: contract.planReference,
+      status: contract.status,
+    },
+    commitments: contract.commitments.map((c) => ({
+      id: c.id,
+      measure: c.measure,
+      targetQuantity: c.targetQuantity?.toFixed(2) ?? null,
+      qualitativeText: c.qualitativeText,
+      narrative: c.narrative,
+      progress: progress.get(c.id)!,
+    })),
+    history,
+  });
+}
+
+export default function ContractPage() {
+  const { viewAs, contract, commitments, history } = useLoaderData<typeof loader>();
+  const officer = viewAs === "officer";
+  const change = (hidden: string) =>
+    officer ? { to: `/contracts/${contract.id}/edit`, label: "Change", hidden } : undefined;
+  return (
+    <>
+      <BackLink to="/contracts">All contracts</BackLink>
+      <PageHeading caption={`${contract.reference} · ${contract.council}`}>{contract.title}</PageHeading>
+      <p className="mb-6">
+        <Tag colour={contract.status === "ACTIVE" ? "green" : "grey"}>
+          {contractStatusLabel(contract.status)}
+        </Tag>
+      </p>
+      {officer ? (
+        <p className="mb-6">
+          <Link to={`/contracts/${contract.id}/edit`} className="font-bold">
+            Change contract details
+          </Link>
+        </p>
+      ) : null}
+      <SummaryList
+        rows={[
+          { key: "Supplier", value: contract.supplier, action: change("supplier") },
+          { key: "Department or service", value: contract.department, action: change("department") },
+          {
+            key: "Contract manager",
+            value: contract.contractManager ?? "Not set",
+            action: change("contract manager"),
+          },
+          { key: "Value", value: formatGbp(contract.valueGbp), action: change("value") },
+          {
+            key: "Term",
+            value: `${formatDate(contract.startDate)} to ${formatDate(contract.endDate)}`,
+            action: change("term"),
+          },
+          {
+            key: "Awarded",
+            value: contract.awardedOn ? formatDate(contract.awardedOn) : "Not recorded",
+            action: change("award date"),
+          },
+          {
+            key: "Procurement plan reference",
+            value: contract.planReference ?? "Not recorded",
+            action: change("procurement plan reference"),
+          },
+        ]}
+      />
+      <h2 className="mb-4 text-2xl font-bold">Social value commitments</h2>
+      {officer ? (
+        <p className="mb-4">
+          <Link to={`/contracts/${contract.id}/commitments/new`} className="font-bold">
+            Add a commitment
+          </Link>
+        </p>
+      ) : null}
+      <CommitmentProgressTable
+        caption={`Commitments in ${contract.reference}`}
+        commitments={commitments}
+        editPath={officer ? (id) => `/contracts/${contract.id}/commitments/${id}` : undefined}
+      />
+      {commitments.some((c) => c.narrative) ? (
+        <>
+          <h3 className="mb-2 text-xl font-bold">Notes on the commitments</h3>
+          <dl className="mb-8">
+            {commitments
+              .filter((c) => c.narrative)
+              .map((c) => (
+                <div key={c.id} className="mb-3">
+                  <dt className="font-bold">{c.measure.name}</dt>
+                  <dd className="whitespace-pre-line">{c.narrative}</dd>
+                </div>
+              ))}
+          </dl>
+        </>
+      ) : null}
+      {officer ? (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading" className="mb-4 text-2xl font-bold">
+            History of changes
+          </h2>
+          {history.length === 0 ? (
+            <p>No changes have been recorded.</p>
+          ) : (
+            <ol className="space-y-6">
+              {history.map((entry) => (
+                <li key={entry.id} className="border-l-4 border-line pl-4">
+                  <h3 className="font-bold">
+                    {entry.what}
+                    {entry.measure ? ` (${entry.measure})` : ""}
+                  </h3>
+                  <p className="mb-2 text-muted">
+                    {formatDateTime(entry.when)} by {entry.who}
+                  </p>
+                  {entry.changes.length ? (
+                    <table className="w-full text-left text-sm">
+                      <caption className="sr-only">Changes made on {formatDateTime(entry.when)}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col" className="pr-4">
+                            Field
+                          </th>
+                          <th scope="col" className="pr-4">
+                            Before
+                          </th>
+                          <th scope="col">After</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {entry.changes.map((c, index) => (
+                          <tr key={index} className="border-t border-line align-top">
+                            <th scope="row" className="pr-4 font-normal">
+                              {c.label}
+                            </th>
+                            <td className="pr-4">{c.from ?? "(blank)"}</td>
+                            <td>{c.to ?? "(blank)"}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

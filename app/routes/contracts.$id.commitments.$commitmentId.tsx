@@ -1,0 +1,92 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import {
+  getCommitmentForEdit,
+  getContractForCommitments,
+  removeCommitment,
+  updateCommitment,
+} from "~/domain/contracts/commitments.server.ts";
+import { commitmentSchema } from "~/domain/contracts/schemas.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button } from "~/ui/form.tsx";
+import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Change a commitment – Social Value Marketplace" }];
+
+const intentSchema = z.discriminatedUnion("intent", [
+  commitmentSchema.extend({ intent: z.literal("save") }),
+  z.object({ intent: z.literal("remove") }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const [contract, commitment] = await Promise.all([
+    getContractForCommitments(membership.organisationId, params.id!),
+    getCommitmentForEdit(membership.organisationId, params.id!, params.commitmentId!),
+  ]);
+  if (!contract || !commitment) notFound();
+  return json({
+    contract: { id: contract.id, reference: contract.reference, title: contract.title },
+    quarters: contract.quarters,
+    commitment,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilOfficer(request);
+  const submission = parseWithZod(await request.formData(), { schema: intentSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const actor = {
+    councilId: membership.organisationId,
+    actorUserId: viewer.user.id,
+    ipAddress: clientIp(request),
+  };
+  const result =
+    submission.value.intent === "remove"
+      ? await removeCommitment(actor, params.id!, params.commitmentId!)
+      : await updateCommitment(actor, params.id!, params.commitmentId!, submission.value);
+  if (!result.ok) {
+    if ("notFound" in result) notFound();
+    const { form, ...fieldErrors } = result.fieldErrors;
+    return json(submission.reply({ formErrors: form, fieldErrors }), { status: 400 });
+  }
+  return redirectWithFlash(`/contracts/${params.id}`, {
+    kind: "success",
+    message: submission.value.intent === "remove" ? "Commitment removed" : "Commitment saved",
+  });
+}
+
+export default function EditCommitment() {
+  const { contract, quarters, commitment } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink to={`/contracts/${contract.id}`}>Back to the contract</BackLink>
+      <PageHeading caption={`${contract.reference}: ${contract.title}`}>Change a commitment</PageHeading>
+      <CommitmentForm
+        lastResult={lastResult}
+        quarters={quarters}
+        fixedMeasure={{ id: commitment.measureId, ...commitment.measure }}
+        defaultValue={commitment}
+        submitLabel="Save commitment"
+      >
+        {commitment.hasDelivery ? (
+          <p className="mt-6 text-muted">
+            Delivery has been recorded against this commitment, so it cannot be removed.
+          </p>
+        ) : (
+          <div className="mt-6">
+            <Button variant="warning" name="intent" value="remove" formNoValidate>
+              Remove this commitment
+            </Button>
+          </div>
+        )}
+      </CommitmentForm>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+// The commitment question page: measure, target, quarterly delivery plan or words, and a note.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { commitmentSchema } from "~/domain/contracts/schemas.ts";
+import { Button, ErrorSummary, Select, Textarea, TextInput } from "~/ui/form.tsx";
+
+export type CommitmentFormValues = {
+  measureId: string;
+  targetQuantity: string;
+  qualitativeText: string;
+  narrative: string;
+  plan: Record<string, string>;
+};
+
+export function CommitmentForm({
+  lastResult,
+  quarters,
+  measures,
+  fixedMeasure,
+  defaultValue,
+  submitLabel,
+  children,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  quarters: { key: string; label: string }[];
+  measures?: { id: string; code: string; name: string }[];
+  fixedMeasure?: { id: string; code: string; name: string };
+  defaultValue?: CommitmentFormValues;
+  submitLabel: string;
+  children?: ReactNode;
+}) {
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: {
+      measureId: defaultValue?.measureId ?? fixedMeasure?.id ?? "",
+      targetQuantity: defaultValue?.targetQuantity ?? "",
+      qualitativeText: defaultValue?.qualitativeText ?? "",
+      narrative: defaultValue?.narrative ?? "",
+      plan: quarters.map((q) => ({ quarter: q.key, quantity: defaultValue?.plan[q.key] ?? "" })),
+    },
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commitmentSchema }),
+  });
+  const value = (field: { initialValue?: unknown }) =>
+    (field.initialValue as string | undefined) ?? undefined;
+  const planFields = fields.plan.getFieldList();
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
+      <ErrorSummary errors={form.allErrors} />
+      {fixedMeasure ? (
+        <>
+          <input type="hidden" name={fields.measureId.name} value={fixedMeasure.id} />
+          <p className="mb-6">
+            <strong>Measure:</strong> {fixedMeasure.code} {fixedMeasure.name}
+          </p>
+        </>
+      ) : (
+        <Select
+          name={fields.measureId.name}
+          key={fields.measureId.key}
+          label="Measure"
+          hint="From your council's measure library"
+          placeholder="Choose a measure"
+          errors={fields.measureId.errors}
+          defaultValue={value(fields.measureId)}
+          options={(measures ?? []).map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
+        />
+      )}
+      <TextInput
+        name={fields.targetQuantity.name}
+        key={fields.targetQuantity.key}
+        label="Target over the contract term"
+        hint="In the measure's unit. A percentage is the level to keep, up to 100. Leave blank for a qualitative measure."
+        errors={fields.targetQuantity.errors}
+        defaultValue={value(fields.targetQuantity)}
+        inputMode="decimal"
+        width="10"
+      />
+      <fieldset
+        id="plan"
+        tabIndex={-1}
+        className={`mb-6 ${fields.plan.errors?.length ? "border-l-4 border-error pl-4" : ""}`}
+        aria-describedby={`plan-hint${fields.plan.errors?.length ? " plan-error" : ""}`}
+      >
+        <legend className="mb-2 text-xl font-bold">Delivery plan by financial quarter</legend>
+        <p id="plan-hint" className="mb-2 text-muted">
+          How much is due in each quarter of the contract (Q1 is April to June). The quarters must add up to
+          the target. Leave the plan blank for percentage and qualitative measures.
+        </p>
+        {fields.plan.errors?.length ? (
+          <p id="plan-error" className="mb-2 font-bold text-error">
+            <span className="sr-only">Error: </span>
+            {fields.plan.errors[0]}
+          </p>
+        ) : null}
+        <div className="grid grid-cols-2 gap-x-6 sm:grid-cols-4">
+          {planFields.map((item, index) => {
+            const entry = item.getFieldset();
+            return (
+              <div key={item.key}>
+                <input type="hidden" name={entry.quarter.name} value={quarters[index]!.key} />
+                <TextInput
+                  name={entry.quantity.name}
+                  label={quarters[index]!.label}
+                  errors={entry.quantity.errors}
+                  defaultValue={value(entry.quantity)}
+                  inputMode="decimal"
+                  width="5"
+                />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+      <Textarea
+        name={fields.qualitativeText.name}
+        key={fields.qualitativeText.key}
+        label="What the supplier has committed to (qualitative measures only)"
+        errors={fields.qualitativeText.errors}
+        defaultValue={value(fields.qualitativeText)}
+        rows={3}
+      />
+      <Textarea
+        name={fields.narrative.name}
+        key={fields.narrative.key}
+        label="Note (optional)"
+        hint="Anything the contract manager or supplier should know about this commitment"
+        errors={fields.narrative.errors}
+        defaultValue={value(fields.narrative)}
+        rows={3}
+      />
+      <Button name="intent" value="save">
+        {submitLabel}
+      </Button>
+      {children}
+    </Form>
+  );
+}

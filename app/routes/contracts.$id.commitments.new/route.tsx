@@ -1,0 +1,62 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { addCommitment, getContractForCommitments } from "~/domain/contracts/commitments.server.ts";
+import { activeMeasures } from "~/domain/contracts/measures.server.ts";
+import { commitmentSchema } from "~/domain/contracts/schemas.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { CommitmentForm } from "./commitment-form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Add a commitment – Social Value Marketplace" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const contract = await getContractForCommitments(membership.organisationId, params.id!);
+  if (!contract) notFound();
+  const measures = (await activeMeasures(membership.organisationId)).filter(
+    (m) => !contract.usedMeasureIds.includes(m.id),
+  );
+  return json({
+    contract: { id: contract.id, reference: contract.reference, title: contract.title },
+    quarters: contract.quarters,
+    measures,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilOfficer(request);
+  const submission = parseWithZod(await request.formData(), { schema: commitmentSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await addCommitment(
+    { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
+    params.id!,
+    submission.value,
+  );
+  if (!result.ok) {
+    if ("notFound" in result) notFound();
+    return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  }
+  return redirectWithFlash(`/contracts/${params.id}`, { kind: "success", message: "Commitment added" });
+}
+
+export default function NewCommitment() {
+  const { contract, quarters, measures } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink to={`/contracts/${contract.id}`}>Back to the contract</BackLink>
+      <PageHeading caption={`${contract.reference}: ${contract.title}`}>
+        Add a social value commitment
+      </PageHeading>
+      <CommitmentForm
+        lastResult={lastResult}
+        quarters={quarters}
+        measures={measures}
+        submitLabel="Add commitment"
+      />
+    </>
+  );
+}

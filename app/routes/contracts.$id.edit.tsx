@@ -1,0 +1,58 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import {
+  contractFormOptions,
+  getContractForEdit,
+  updateContract,
+} from "~/domain/contracts/contracts.server.ts";
+import { contractSchema } from "~/domain/contracts/schemas.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { ContractForm } from "./contracts.new/contract-form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Change contract details – Social Value Marketplace" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const contract = await getContractForEdit(membership.organisationId, params.id!);
+  if (!contract) notFound();
+  return json({ contract, ...(await contractFormOptions(membership.organisationId)) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilOfficer(request);
+  const submission = parseWithZod(await request.formData(), { schema: contractSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await updateContract(
+    { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
+    params.id!,
+    submission.value,
+  );
+  if (!result.ok) {
+    if ("notFound" in result) notFound();
+    const { form, ...fieldErrors } = result.fieldErrors;
+    return json(submission.reply({ formErrors: form, fieldErrors }), { status: 400 });
+  }
+  return redirectWithFlash(`/contracts/${result.id}`, { kind: "success", message: "Contract details saved" });
+}
+
+export default function EditContract() {
+  const { contract, suppliers, managers } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink to={`/contracts/${contract.id}`}>Back to the contract</BackLink>
+      <PageHeading caption={contract.reference}>Change contract details</PageHeading>
+      <ContractForm
+        lastResult={lastResult}
+        defaultValue={contract}
+        suppliers={suppliers}
+        managers={managers}
+        submitLabel="Save changes"
+      />
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { requireMembership } from "~/auth/permissions.server.ts";
+import {
+  contractFilterOptions,
+  listCouncilContracts,
+  listSupplierContracts,
+} from "~/domain/contracts/contracts.server.ts";
+import { CONTRACT_STATUSES, contractStatusLabel } from "~/domain/contracts/labels.ts";
+import { progressFor } from "~/domain/contracts/progress.server.ts";
+import { contractFiltersSchema } from "~/domain/contracts/schemas.ts";
+import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
+import { Button, Select, TextInput } from "~/ui/form.tsx";
+import { formatDate, formatGbp, formatNumber } from "~/ui/format.ts";
+import { CommitmentProgressTable } from "./contracts.$id._index/commitment-progress.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Contracts – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireMembership(request, {
+    kinds: ["COUNCIL", "SUPPLIER"],
+    roles: ["ADMIN", "OFFICER", "OWNER", "MEMBER"],
+  });
+  if (membership.kind === "SUPPLIER") {
+    const contracts = await listSupplierContracts(membership.organisationId);
+    const progress = await progressFor(contracts.flatMap((c) => c.commitments));
+    return json({
+      view: "supplier" as const,
+      organisationName: membership.organisationName,
+      contracts: contracts.map((c) => ({
+        id: c.id,
+        reference: c.reference,
+        title: c.title,
+        status: c.status,
+        council: c.council.name,
+        startDate: c.startDate.toISOString(),
+        endDate: c.endDate.toISOString(),
+        commitments: c.commitments.map((m) => ({
+          id: m.id,
+          measure: m.measure,
+          targetQuantity: m.targetQuantity?.toFixed(2) ?? null,
+          qualitativeText: m.qualitativeText,
+          progress: progress.get(m.id)!,
+        })),
+      })),
+    });
+  }
+  const filters = contractFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [result, options] = await Promise.all([
+    listCouncilContracts(membership.organisationId, filters),
+    contractFilterOptions(membership.organisationId),
+  ]);
+  return json({
+    view: "officer" as const,
+    organisationName: membership.organisationName,
+    filters,
+    options,
+    ...result,
+  });
+}
+
+export default function Contracts() {
+  const data = useLoaderData<typeof loader>();
+  return data.view === "supplier" ? <SupplierContracts data={data} /> : <CouncilContracts data={data} />;
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }> }) {
+  return (
+    <>
+      <PageHeading caption={data.organisationName}>Your contracts</PageHeading>
+      <p className="mb-8 max-w-3xl">
+        The social value you committed to in each contract, what was planned by the end of the last full
+        quarter and what has been delivered so far (confirmed marketplace pledges and accepted quarterly
+        returns).
+      </p>
+      {data.contracts.length === 0 ? (
+        <p>No council has recorded a contract with your organisation yet.</p>
+      ) : (
+        data.contracts.map((contract) => (
+          <section key={contract.id} aria-labelledby={`contract-${contract.id}`} className="mb-10">
+            <h2 id={`contract-${contract.id}`} className="mb-1 text-2xl font-bold">
+              <Link to={`/contracts/${contract.id}`}>
+                {contract.reference}: {contract.title}
+              </Link>
+            </h2>
+            <p className="mb-4 text-muted">
+              {contract.council} · {contractStatusLabel(contract.status)} · {formatDate(contract.startDate)}{" "}
+              to {formatDate(contract.endDate)}
+            </p>
+            <CommitmentProgressTable
+              caption={`Commitments in ${contract.reference}`}
+              commitments={contract.commitments}
+            />
+          </section>
+        ))
+      )}
+    </>
+  );
+}
+
+function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }) {
+  const location = useLocation();
+  const { filters, options } = data;
+  return (
+    <>
+      <PageHeading caption={data.organisationName}>Contracts</PageHeading>
+      <div className="mb-8 flex flex-wrap gap-4">
+        <Link to="/contracts/new" className="font-bold">
+          Register a contract
+        </Link>
+        <Link to="/contracts/import" className="font-bold">
+          Import contracts from a CSV file
+        </Link>
+      </div>
+      <Form method="get" className="mb-8 border-l-4 border-line pl-4" aria-labelledby="filter-heading">
+        <h2 id="filter-heading" className="mb-4 text-xl font-bold">
+          Find contracts
+        </h2>
+        <TextInput name="q" label="Reference or title" defaultValue={filters.q ?? ""} width="20" />
+        <div className="grid gap-x-6 sm:grid-cols-2">
+          <Select
+            name="department"
+            label="Department or service"
+            placeholder="Any department"
+            defaultValue={filters.department}
+            options={options.departments.map((d) => ({ value: d, label: d }))}
+          />
+          <Select
+            name="supplier"
+            label="Supplier"
+            placeholder="Any supplier"
+            defaultValue={filters.supplier}
+            options={options.suppliers.map((s) => ({ value: s.id, label: s.name }))}
+          />
+          <Select
+            name="manager"
+            label="Contract manager"
+            placeholder="Any contract manager"
+            defaultValue={filters.manager}
+            options={options.managers.map((m) => ({ value: m.id, label: m.name }))}
+          />
+          <Select
+            name="status"
+            label="Status"
+            placeholder="Any status"
+            defaultValue={filters.status}
+            options={CONTRACT_STATUSES}
+          />
+          <Select
+            name="commitments"
+            label="Social value commitments"
+            placeholder="With or without"
+            defaultValue={filters.commitments}
+            options={[
+              { value: "yes", label: "Has commitments recorded" },
+              { value: "no", label: "No commitments recorded" },
+            ]}
+          />
+        </div>
+        <Button>Apply filters</Button>{" "}
+        <Link to="/contracts" className="ml-4">
+          Clear filters
+        </Link>
+      </Form>
+      <p className="mb-4" role="status">
+        {formatNumber(data.total)} {data.total === 1 ? "contract" : "contracts"} found
+      </p>
+      <Table
+        caption="Contracts"
+        rows={data.contracts}
+        rowKey={(c) => c.id}
+        empty="No contracts match these filters."
+        columns={[
+          {
+            header: "Reference",
+            rowHeader: true,
+            cell: (c) => <Link to={`/contracts/${c.id}`}>{c.reference}</Link>,
+          },
+          { header: "Title", cell: (c) => c.title },
+          { header: "Supplier", cell: (c) => c.supplierOrganisation.name },
+          { header: "Department", cell: (c) => c.department },
+          { header: "Contract manager", cell: (c) => c.contractManager?.name ?? "Not set" },
+          { header: "Status", cell: (c) => contractStatusLabel(c.status) },
+          { header: "Ends", cell: (c) => formatDate(c.endDate) },
+          { header: "Value", numeric: true, cell: (c) => formatGbp(c.valueGbp) },
+          { header: "Commitments", numeric: true, cell: (c) => formatNumber(c.commitmentCount) },
+        ]}
+      />
+      <Pagination page={filters.page} pageCount={data.pageCount} search={location.search} path="/contracts" />
+    </>
+  );
+}

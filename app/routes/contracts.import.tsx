@@ -1,0 +1,222 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  json,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { IMPORT_COLUMNS } from "~/domain/contracts/import-rows.ts";
+import {
+  applyImport,
+  MAX_IMPORT_BYTES,
+  previewImport,
+  type ImportPlan,
+} from "~/domain/contracts/import.server.ts";
+import { BackLink, Notice, PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary } from "~/ui/form.tsx";
+import { formatNumber } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Import contracts – Social Value Marketplace" }];
+
+const MB = MAX_IMPORT_BYTES / 1024 / 1024;
+
+const importSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("preview"),
+    file: z
+      .instanceof(File, { message: "Choose a CSV file" })
+      .refine((f) => f.size > 0, "The file is empty")
+      .refine((f) => /\.csv$/i.test(f.name) || f.type === "text/csv", "The file must be a CSV file"),
+  }),
+  z.object({ intent: z.literal("import"), csv: z.string({ error: "Upload the file again" }).min(1) }),
+]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  return json({ council: membership.organisationName });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilOfficer(request);
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
+    );
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    const reply = { status: "error" as const, error: { file: [`The file must be smaller than ${MB} MB`] } };
+    return json({ kind: "form" as const, reply }, { status: 400 });
+  }
+  const submission = parseWithZod(formData, { schema: importSchema });
+  if (submission.status !== "success")
+    return json({ kind: "form" as const, reply: submission.reply() }, { status: 400 });
+
+  if (submission.value.intent === "preview") {
+    const csv = await submission.value.file.text();
+    const plan = await previewImport(membership.organisationId, submission.value.file.stream());
+    return json({ kind: "preview" as const, plan, csv, fileName: submission.value.file.name });
+  }
+  const csv = submission.value.csv;
+  const result = await applyImport(
+    { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
+    csv,
+  );
+  // the council's data changed since the preview: show the new problems instead
+  if (!result.ok)
+    return json({ kind: "preview" as const, plan: result.plan, csv, fileName: null }, { status: 400 });
+  const { created, changed, unchanged } = result.plan.counts;
+  return redirectWithFlash("/contracts", {
+    kind: "success",
+    message: `Import complete: ${created} new ${created === 1 ? "contract" : "contracts"}, ${changed} changed, ${unchanged} unchanged`,
+  });
+}
+
+export default function ImportContracts() {
+  const { council } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({ lastResult: data?.kind === "form" ? data.reply : undefined });
+  const preview = data?.kind === "preview" ? data : null;
+  return (
+    <>
+      <BackLink to="/contracts">All contracts</BackLink>
+      <PageHeading caption={council}>Import contracts from a CSV file</PageHeading>
+      {preview ? <Preview plan={preview.plan} csv={preview.csv} fileName={preview.fileName} /> : null}
+      <h2 className="mb-4 text-2xl font-bold">{preview ? "Upload a corrected file" : "Upload a file"}</h2>
+      <div className="mb-6 max-w-3xl">
+        <p className="mb-2">
+          One row per commitment, with the contract’s columns repeated on each row. Nothing is saved until you
+          have checked the preview. Importing the same file again changes nothing.
+        </p>
+        <p className="mb-2">
+          <a href="/samples/contracts-import-sample.csv" download>
+            Download a sample file (CSV)
+          </a>
+        </p>
+        <details className="mb-2">
+          <summary className="cursor-pointer text-brand underline">The columns the file can have</summary>
+          <p className="mt-2">
+            Required: contract_reference, contract_title, supplier_company_number or supplier_name,
+            department, value_gbp, start_date and end_date. Dates as 2026-04-01 or 01/04/2026. A delivery plan
+            is written as “Q1 2026/27=25; Q2 2026/27=25” and must add up to target_quantity.
+          </p>
+          <p className="mt-2 font-mono text-sm break-words">{IMPORT_COLUMNS.join(", ")}</p>
+        </details>
+      </div>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        {...getFormProps(form)}
+        noValidate
+        className="max-w-2xl"
+      >
+        <ErrorSummary errors={form.allErrors} />
+        <div className={`mb-6 ${fields.file.errors?.length ? "border-l-4 border-error pl-4" : ""}`}>
+          <label htmlFor="file" className="mb-1 block font-bold">
+            CSV file
+          </label>
+          <p id="file-hint" className="mb-2 text-muted">
+            At most {MB} MB
+          </p>
+          {fields.file.errors?.length ? (
+            <p id="file-error" className="mb-2 font-bold text-error">
+              <span className="sr-only">Error: </span>
+              {fields.file.errors[0]}
+            </p>
+          ) : null}
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={`file-hint${fields.file.errors?.length ? " file-error" : ""}`}
+            aria-invalid={fields.file.errors?.length ? true : undefined}
+            className="block"
+          />
+        </div>
+        <Button name="intent" value="preview" disabled={navigation.state === "submitting"}>
+          Check the file
+        </Button>
+      </Form>
+    </>
+  );
+}
+
+function Preview({ plan, csv, fileName }: { plan: ImportPlan; csv: string; fileName: string | null }) {
+  if (plan.errors.length)
+    return (
+      <section aria-labelledby="preview-heading" className="mb-10">
+        <h2 id="preview-heading" className="mb-4 text-2xl font-bold">
+          Preview{fileName ? ` of ${fileName}` : ""}
+        </h2>
+        <Notice
+          kind="error"
+          title={`${formatNumber(plan.errors.length)} ${plan.errors.length === 1 ? "problem" : "problems"} found`}
+        >
+          Nothing has been imported. Correct the file and upload it again.
+        </Notice>
+        <Table
+          caption="Problems in the file"
+          rows={plan.errors.map((e, index) => ({ ...e, index }))}
+          rowKey={(e) => String(e.index)}
+          columns={[
+            { header: "Line", numeric: true, rowHeader: true, cell: (e) => e.line },
+            { header: "Column", cell: (e) => e.column ?? "–" },
+            { header: "Problem", cell: (e) => e.message },
+          ]}
+        />
+      </section>
+    );
+  const { created, changed, unchanged, commitments } = plan.counts;
+  return (
+    <section aria-labelledby="preview-heading" className="mb-10">
+      <h2 id="preview-heading" className="mb-4 text-2xl font-bold">
+        Preview{fileName ? ` of ${fileName}` : ""}
+      </h2>
+      <Notice kind="success" title="No problems found">
+        {formatNumber(plan.rowCount)} rows: {created} new {created === 1 ? "contract" : "contracts"},{" "}
+        {changed} changed, {unchanged} unchanged, {formatNumber(commitments)}{" "}
+        {commitments === 1 ? "commitment" : "commitments"}. Nothing has been saved yet.
+      </Notice>
+      <Table
+        caption="What the import will do"
+        rows={plan.contracts}
+        rowKey={(c) => c.reference}
+        columns={[
+          { header: "Reference", rowHeader: true, cell: (c) => c.reference },
+          { header: "Title", cell: (c) => c.title },
+          { header: "Supplier", cell: (c) => c.supplier },
+          { header: "Commitments", numeric: true, cell: (c) => c.commitments },
+          {
+            header: "Outcome",
+            cell: (c) => (
+              <Tag colour={c.outcome === "new" ? "blue" : c.outcome === "changed" ? "yellow" : "grey"}>
+                {c.outcome === "new" ? "New" : c.outcome === "changed" ? "Changed" : "Unchanged"}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+      <Form method="post" encType="multipart/form-data">
+        <input type="hidden" name="csv" value={csv} />
+        <Button name="intent" value="import">
+          Import {plan.contracts.length} {plan.contracts.length === 1 ? "contract" : "contracts"}
+        </Button>
+      </Form>
+      <p className="mt-4">
+        <Link to="/contracts">Cancel</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+// The contract question page, shared by "register a contract" and "change contract details".
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { CONTRACT_STATUSES } from "~/domain/contracts/labels.ts";
+import { contractSchema } from "~/domain/contracts/schemas.ts";
+import { Button, DateInput, ErrorSummary, Radios, Select, TextInput } from "~/ui/form.tsx";
+
+export type ContractFormValues = {
+  reference: string;
+  title: string;
+  supplierOrganisationId: string;
+  department: string;
+  contractManagerId: string;
+  valueGbp: string;
+  awardedOn: string;
+  startDate: string;
+  endDate: string;
+  planReference: string;
+  status: string;
+};
+
+export function ContractForm({
+  lastResult,
+  defaultValue,
+  suppliers,
+  managers,
+  submitLabel,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue?: Partial<ContractFormValues>;
+  suppliers: { id: string; name: string }[];
+  managers: { id: string; name: string }[];
+  submitLabel: string;
+}) {
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: contractSchema }),
+  });
+  const value = (field: { initialValue?: unknown }) =>
+    (field.initialValue as string | undefined) ?? undefined;
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
+      <ErrorSummary errors={form.allErrors} />
+      <TextInput
+        name={fields.reference.name}
+        key={fields.reference.key}
+        label="Contract reference"
+        hint="Your council's reference, for example NCC-2431"
+        errors={fields.reference.errors}
+        defaultValue={value(fields.reference)}
+        width="20"
+        spellCheck={false}
+      />
+      <TextInput
+        name={fields.title.name}
+        key={fields.title.key}
+        label="Title"
+        errors={fields.title.errors}
+        defaultValue={value(fields.title)}
+      />
+      <Select
+        name={fields.supplierOrganisationId.name}
+        key={fields.supplierOrganisationId.key}
+        label="Supplier"
+        hint="The supplier must have registered its organisation on the portal"
+        placeholder="Choose the supplier"
+        errors={fields.supplierOrganisationId.errors}
+        defaultValue={value(fields.supplierOrganisationId)}
+        options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
+      />
+      <TextInput
+        name={fields.department.name}
+        key={fields.department.key}
+        label="Department or service"
+        errors={fields.department.errors}
+        defaultValue={value(fields.department)}
+      />
+      <Select
+        name={fields.contractManagerId.name}
+        key={fields.contractManagerId.key}
+        label="Contract manager (optional)"
+        placeholder="Not set"
+        errors={fields.contractManagerId.errors}
+        defaultValue={value(fields.contractManagerId)}
+        options={managers.map((m) => ({ value: m.id, label: m.name }))}
+      />
+      <TextInput
+        name={fields.valueGbp.name}
+        key={fields.valueGbp.key}
+        label="Contract value in pounds"
+        hint="For example 250000"
+        errors={fields.valueGbp.errors}
+        defaultValue={value(fields.valueGbp)}
+        inputMode="decimal"
+        width="10"
+      />
+      <DateInput
+        name={fields.awardedOn.name}
+        key={fields.awardedOn.key}
+        label="Award date (optional)"
+        errors={fields.awardedOn.errors}
+        defaultValue={value(fields.awardedOn)}
+      />
+      <DateInput
+        name={fields.startDate.name}
+        key={fields.startDate.key}
+        label="Start date"
+        errors={fields.startDate.errors}
+        defaultValue={value(fields.startDate)}
+      />
+      <DateInput
+        name={fields.endDate.name}
+        key={fields.endDate.key}
+        label="End date"
+        errors={fields.endDate.errors}
+        defaultValue={value(fields.endDate)}
+      />
+      <TextInput
+        name={fields.planReference.name}
+        key={fields.planReference.key}
+        label="Procurement plan reference (optional)"
+        hint="The pipeline's plan ID, for example PM3-1042, so the tender, the contract and its delivery link up"
+        errors={fields.planReference.errors}
+        defaultValue={value(fields.planReference)}
+        width="20"
+        spellCheck={false}
+      />
+      <Radios
+        name={fields.status.name}
+        key={fields.status.key}
+        legend="Status"
+        errors={fields.status.errors}
+        defaultValue={value(fields.status) ?? "ACTIVE"}
+        options={CONTRACT_STATUSES}
+        inline
+      />
+      <Button>{submitLabel}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,55 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { contractFormOptions, createContract } from "~/domain/contracts/contracts.server.ts";
+import { contractSchema } from "~/domain/contracts/schemas.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { ContractForm } from "./contract-form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Register a contract – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  return json({
+    council: membership.organisationName,
+    ...(await contractFormOptions(membership.organisationId)),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilOfficer(request);
+  const submission = parseWithZod(await request.formData(), { schema: contractSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await createContract(
+    { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
+    submission.value,
+  );
+  if (!result.ok)
+    return json(submission.reply({ fieldErrors: "fieldErrors" in result ? result.fieldErrors : {} }), {
+      status: 400,
+    });
+  return redirectWithFlash(`/contracts/${result.id}`, {
+    kind: "success",
+    message: "Contract registered. Now add its social value commitments.",
+  });
+}
+
+export default function NewContract() {
+  const { council, suppliers, managers } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink to="/contracts">All contracts</BackLink>
+      <PageHeading caption={council}>Register a contract</PageHeading>
+      <ContractForm
+        lastResult={lastResult}
+        suppliers={suppliers}
+        managers={managers}
+        submitLabel="Register contract"
+      />
+    </>
+  );
+}

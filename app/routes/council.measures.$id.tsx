@@ -1,0 +1,110 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { getMeasure, setMeasureRetired, updateMeasure } from "~/domain/contracts/measures.server.ts";
+import { measureSchema } from "~/domain/contracts/schemas.ts";
+import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button } from "~/ui/form.tsx";
+import { formatDate } from "~/ui/format.ts";
+import { MeasureForm } from "./council.measures.new/measure-form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Change a measure – Social Value Marketplace" }];
+
+const intentSchema = z.discriminatedUnion("intent", [
+  measureSchema.extend({ intent: z.literal("save") }),
+  z.object({ intent: z.enum(["retire", "reinstate"]) }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilAdmin(request);
+  const measure = await getMeasure(membership.organisationId, params.id!);
+  if (!measure) notFound();
+  return json({ measure });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilAdmin(request);
+  const formData = await request.formData();
+  if (!formData.has("intent")) formData.set("intent", "save");
+  const submission = parseWithZod(formData, { schema: intentSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const actor = {
+    councilId: membership.organisationId,
+    actorUserId: viewer.user.id,
+    ipAddress: clientIp(request),
+  };
+  if (submission.value.intent !== "save") {
+    const retire = submission.value.intent === "retire";
+    const changed = await setMeasureRetired(actor, params.id!, retire);
+    if (!changed && !(await getMeasure(membership.organisationId, params.id!))) notFound();
+    return redirectWithFlash("/council/measures", {
+      kind: "success",
+      message: retire
+        ? "Measure retired: it is no longer offered for new commitments"
+        : "Measure back in use",
+    });
+  }
+  const result = await updateMeasure(actor, params.id!, submission.value);
+  if (!result.ok) {
+    if ("notFound" in result) notFound();
+    return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  }
+  return redirectWithFlash("/council/measures", { kind: "success", message: "Measure saved" });
+}
+
+export default function EditMeasure() {
+  const { measure } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink to="/council/measures">Measure library</BackLink>
+      <PageHeading caption={measure.code}>Change a measure</PageHeading>
+      {measure.commitmentCount > 0 ? (
+        <InsetText>
+          {measure.commitmentCount} {measure.commitmentCount === 1 ? "commitment uses" : "commitments use"}{" "}
+          this measure, so its unit cannot change.
+        </InsetText>
+      ) : null}
+      <MeasureForm
+        lastResult={lastResult}
+        submitLabel="Save measure"
+        defaultValue={{
+          ...measure,
+          helpText: measure.helpText ?? "",
+          frameworkMapping: measure.frameworkMapping ?? "",
+          proxyValueGbp: measure.proxyValueGbp ?? "",
+        }}
+      />
+      <h2 className="mt-10 mb-4 text-2xl font-bold">
+        {measure.retiredAt ? "Retired measure" : "Retire this measure"}
+      </h2>
+      <Form method="post" className="max-w-2xl">
+        {measure.retiredAt ? (
+          <>
+            <p className="mb-4">
+              Retired on {formatDate(measure.retiredAt)}. Existing commitments keep it; it is not offered for
+              new ones.
+            </p>
+            <Button name="intent" value="reinstate" variant="secondary">
+              Put this measure back in use
+            </Button>
+          </>
+        ) : (
+          <>
+            <p className="mb-4">
+              A retired measure stays on the commitments that already use it, with their history, but is not
+              offered for new commitments.
+            </p>
+            <Button name="intent" value="retire" variant="warning">
+              Retire this measure
+            </Button>
+          </>
+        )}
+      </Form>
+    </>
+  );
+}

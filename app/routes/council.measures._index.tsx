@@ -1,0 +1,67 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { themeLabel, unitLabel } from "~/domain/contracts/labels.ts";
+import { listMeasures } from "~/domain/contracts/measures.server.ts";
+import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { formatGbp } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Measure library – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  return json({
+    council: membership.organisationName,
+    canManage: membership.role === "ADMIN",
+    measures: await listMeasures(membership.organisationId),
+  });
+}
+
+export default function Measures() {
+  const { council, canManage, measures } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption={council}>Measure library</PageHeading>
+      <p className="mb-6 max-w-3xl">
+        The measures your contracts’ social value commitments are recorded in. Proxy values are your council’s
+        own £ per unit; none are supplied with the portal.
+      </p>
+      {canManage ? (
+        <p className="mb-6">
+          <Link to="/council/measures/new" className="font-bold">
+            Add a measure
+          </Link>
+        </p>
+      ) : null}
+      <Table
+        caption="Measures"
+        rows={measures}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: "Code", rowHeader: true, cell: (m) => m.code },
+          {
+            header: "Measure",
+            cell: (m) => (canManage ? <Link to={`/council/measures/${m.id}`}>{m.name}</Link> : m.name),
+          },
+          { header: "Theme", cell: (m) => themeLabel(m.theme) },
+          { header: "Unit", cell: (m) => unitLabel(m.unit) },
+          {
+            header: "Marketplace help that counts",
+            cell: (m) => m.contributingHelpTypes.map(helpTypeLabel).join(", ") || "None",
+          },
+          {
+            header: "Proxy value",
+            numeric: true,
+            cell: (m) => (m.proxyValueGbp ? formatGbp(m.proxyValueGbp) : "–"),
+          },
+          { header: "Commitments", numeric: true, cell: (m) => m.commitmentCount },
+          {
+            header: "Status",
+            cell: (m) => (m.retiredAt ? <Tag colour="grey">Retired</Tag> : <Tag colour="green">In use</Tag>),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+// The measure question page, shared by "add a measure" and "change a measure".
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { MEASURE_THEMES, MEASURE_UNITS } from "~/domain/contracts/labels.ts";
+import { measureSchema } from "~/domain/contracts/schemas.ts";
+import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput } from "~/ui/form.tsx";
+
+export type MeasureFormValues = {
+  code: string;
+  name: string;
+  theme: string;
+  unit: string;
+  helpText: string;
+  frameworkMapping: string;
+  contributingHelpTypes: string[];
+  proxyValueGbp: string;
+};
+
+export function MeasureForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue?: MeasureFormValues;
+  submitLabel: string;
+}) {
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: measureSchema }),
+  });
+  const value = (field: { initialValue?: unknown }) =>
+    (field.initialValue as string | undefined) ?? undefined;
+  const helpTypes = fields.contributingHelpTypes.initialValue;
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
+      <ErrorSummary errors={form.allErrors} />
+      <TextInput
+        name={fields.code.name}
+        key={fields.code.key}
+        label="Code"
+        hint="Short and unique in your library, for example JOB-06"
+        errors={fields.code.errors}
+        defaultValue={value(fields.code)}
+        width="10"
+        spellCheck={false}
+      />
+      <TextInput
+        name={fields.name.name}
+        key={fields.name.key}
+        label="Name"
+        hint="As your council publishes it, for example “No. of apprentices”"
+        errors={fields.name.errors}
+        defaultValue={value(fields.name)}
+      />
+      <Radios
+        name={fields.theme.name}
+        key={fields.theme.key}
+        legend="Theme"
+        errors={fields.theme.errors}
+        defaultValue={value(fields.theme)}
+        options={MEASURE_THEMES}
+        inline
+      />
+      <Select
+        name={fields.unit.name}
+        key={fields.unit.key}
+        label="Unit"
+        placeholder="Choose a unit"
+        errors={fields.unit.errors}
+        defaultValue={value(fields.unit)}
+        options={MEASURE_UNITS}
+      />
+      <Textarea
+        name={fields.helpText.name}
+        key={fields.helpText.key}
+        label="Help text (optional)"
+        hint="What counts, shown to suppliers when they report"
+        errors={fields.helpText.errors}
+        defaultValue={value(fields.helpText)}
+        rows={3}
+      />
+      <Checkboxes
+        name={fields.contributingHelpTypes.name}
+        key={fields.contributingHelpTypes.key}
+        legend="Marketplace help that counts towards this measure"
+        hint="A confirmed pledge of these kinds can be linked to a commitment on this measure"
+        errors={fields.contributingHelpTypes.errors}
+        defaultValues={
+          Array.isArray(helpTypes) ? (helpTypes as string[]) : helpTypes ? [helpTypes as string] : []
+        }
+        options={HELP_TYPES.map((h) => ({ value: h.value, label: h.label }))}
+      />
+      <TextInput
+        name={fields.proxyValueGbp.name}
+        key={fields.proxyValueGbp.key}
+        label="Proxy value in £ per unit (optional)"
+        hint="Your council's own figure. Do not use licensed values such as the National TOMs."
+        errors={fields.proxyValueGbp.errors}
+        defaultValue={value(fields.proxyValueGbp)}
+        inputMode="decimal"
+        width="10"
+      />
+      <TextInput
+        name={fields.frameworkMapping.name}
+        key={fields.frameworkMapping.key}
+        label="Framework theme (optional)"
+        hint="Where this sits in the framework your council reports against, for example a Social Value Model theme"
+        errors={fields.frameworkMapping.errors}
+        defaultValue={value(fields.frameworkMapping)}
+      />
+      <Button>{submitLabel}</Button>
+    </Form>
+  );
+}

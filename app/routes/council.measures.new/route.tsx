@@ -1,0 +1,44 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { createMeasure } from "~/domain/contracts/measures.server.ts";
+import { measureSchema } from "~/domain/contracts/schemas.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { MeasureForm } from "./measure-form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Add a measure – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilAdmin(request);
+  return json({ council: membership.organisationName });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireCouncilAdmin(request);
+  const submission = parseWithZod(await request.formData(), { schema: measureSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await createMeasure(
+    { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
+    submission.value,
+  );
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash("/council/measures", {
+    kind: "success",
+    message: `Measure ${submission.value.code} added`,
+  });
+}
+
+export default function NewMeasure() {
+  const { council } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink to="/council/measures">Measure library</BackLink>
+      <PageHeading caption={council}>Add a measure</PageHeading>
+      <MeasureForm lastResult={lastResult} submitLabel="Add measure" />
+    </>
+  );
+}
