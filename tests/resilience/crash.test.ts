@@ -7,7 +7,15 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "~/db.server.ts";
 import { checkConsistency } from "~/server/check-consistency.ts";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import {
+  createCommitment,
+  createContract,
+  createMeasure,
+  createReturn,
+  createWorld,
+  sessionCookieFor,
+  unique,
+} from "../helpers/factories.ts";
 import { openRequest, type World } from "./fixtures.ts";
 import {
   postForm,
@@ -27,6 +35,7 @@ let world: World;
 let uploadDir: string;
 let suppliers: string[]; // session cookies of two verified suppliers' owners
 let requestIds: string[];
+let returns: { id: string; commitmentIds: string[] }[];
 
 const inAMonth = () => new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
@@ -43,6 +52,31 @@ beforeAll(async () => {
   requestIds = [];
   // small requests, so that many pledges race for the last few hours of each
   for (let i = 0; i < 8; i++) requestIds.push((await openRequest(world, 30)).id);
+
+  // one contract with three commitments, and forty quarterly returns waiting to be filled in
+  const contract = await createContract({
+    councilId: world.councilA.id,
+    supplierOrganisationId: world.supplier.id,
+    startDate: new Date("2015-04-01"),
+  });
+  for (let i = 0; i < 3; i++) {
+    const measure = await createMeasure({ councilId: world.councilA.id, code: unique("M") });
+    await createCommitment({ contractId: contract.id, measureId: measure.id });
+  }
+  // the order the return form lists them in
+  const commitmentIds = (
+    await db.commitment.findMany({
+      where: { contractId: contract.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    })
+  ).map((c) => c.id);
+  returns = [];
+  for (let year = 2016; year < 2026; year++) {
+    for (let quarter = 1; quarter <= 4; quarter++) {
+      const kpiReturn = await createReturn({ contractId: contract.id, financialYear: year, quarter });
+      returns.push({ id: kpiReturn.id, commitmentIds });
+    }
+  }
 });
 
 afterAll(async () => {
@@ -63,58 +97,82 @@ async function violations() {
 
 type Outcome = { status: number; location?: string | null; key: string };
 
-// Suppliers pledging as fast as they can through the no-JavaScript form, some double-submitting.
-function pledgeLoad(baseUrl: string, clients = 8) {
+function returnForm(kpiReturn: (typeof returns)[number], intent: "save" | "submit") {
+  const fields: Record<string, string> = { intent };
+  kpiReturn.commitmentIds.forEach((id, i) => {
+    fields[`lines[${i}].commitmentId`] = id;
+    fields[`lines[${i}].quantity`] = String(10 + i);
+    fields[`lines[${i}].note`] = "Hours from the timesheets.";
+  });
+  if (intent === "submit") fields.declaration = "on";
+  return fields;
+}
+
+// Suppliers pledging through the no-JavaScript form (some double-submitting) while another fills in and
+// submits quarterly returns, as fast as they can.
+function startLoad(baseUrl: string, { pledgers = 6, returners = 2 } = {}) {
   let stopping = false;
   const outcomes: Outcome[] = [];
-  const loops = Array.from({ length: clients }, async (_, c) => {
+  async function send(key: string, path: string, fields: Record<string, string>, cookie: string) {
+    try {
+      const res = await postForm(baseUrl, path, fields, { cookie });
+      await res.arrayBuffer();
+      outcomes.push({ status: res.status, location: res.headers.get("location"), key });
+    } catch {
+      outcomes.push({ status: 0, key }); // the connection died with the process
+    }
+  }
+  const pledging = Array.from({ length: pledgers }, async (_, c) => {
     for (let n = 0; !stopping; n++) {
       const key = crypto.randomUUID();
-      const requestId = requestIds[(c + n) % requestIds.length];
       const fields = {
         submissionKey: key,
         quantity: String(1 + ((c + n) % 4)),
         message: "We can send a team of volunteers.",
         expectedDeliveryDate: inAMonth(),
       };
+      const path = `/requests/${requestIds[(c + n) % requestIds.length]}/pledge`;
       const times = n % 5 === 0 ? 2 : 1; // a double-click sends the same form twice
-      for (let t = 0; t < times && !stopping; t++) {
-        try {
-          const res = await postForm(baseUrl, `/requests/${requestId}/pledge`, fields, {
-            cookie: suppliers[c % suppliers.length],
-          });
-          await res.arrayBuffer();
-          outcomes.push({ status: res.status, location: res.headers.get("location"), key });
-        } catch {
-          outcomes.push({ status: 0, key }); // the connection died with the process
-        }
-      }
+      for (let t = 0; t < times && !stopping; t++) await send(key, path, fields, suppliers[c % 2]);
+    }
+  });
+  const returning = Array.from({ length: returners }, async (_, c) => {
+    for (let n = c; !stopping; n += returners) {
+      const kpiReturn = returns[n % returns.length];
+      const path = `/returns/${kpiReturn.id}`;
+      await send(kpiReturn.id, path, returnForm(kpiReturn, "save"), suppliers[0]);
+      if (!stopping) await send(kpiReturn.id, path, returnForm(kpiReturn, "submit"), suppliers[0]);
     }
   });
   return {
     outcomes,
     async stop() {
       stopping = true;
-      await Promise.all(loops);
+      await Promise.all([...pledging, ...returning]);
     },
   };
 }
 
-describe("the portal killed while suppliers are pledging", () => {
-  it("keeps every pledge whole or absent, and the quantities add up after a restart", async () => {
+describe("the portal killed while suppliers are pledging and submitting returns", () => {
+  it("keeps every pledge and return whole or absent, and the quantities add up after a restart", async () => {
     app = await startApp({ databaseUrl, runJobs: false });
-    const load = pledgeLoad(app.url);
-    await waitFor("a good number of pledges to go through", async () => (await db.pledge.count()) >= 25, {
-      timeoutMs: 120_000,
-    });
+    const load = startLoad(app.url);
+    await waitFor(
+      "a good number of pledges and returns to go through",
+      async () =>
+        (await db.pledge.count()) >= 25 &&
+        (await db.kpiReturn.count({ where: { status: "SUBMITTED" } })) >= 8,
+      { timeoutMs: 120_000 },
+    );
     await app.kill(); // SIGKILL mid-flight: transactions in progress are cut off
     await load.stop();
     app = undefined;
 
     // the refused answers (a request full) are the form's own errors, never a server error
     const statuses = new Set(load.outcomes.map((o) => o.status));
-    expect([...statuses].filter((s) => ![0, 302, 303, 400].includes(s))).toEqual([]);
-    expect(load.outcomes.some((o) => o.status === 302)).toBe(true);
+    expect([...statuses].filter((s) => ![0, 302, 400, 409].includes(s))).toEqual([]);
+    expect(load.outcomes.some((o) => o.location?.includes("/pledges/"))).toBe(true);
+    expect(load.outcomes.some((o) => o.location?.includes("/returns/"))).toBe(true);
     // some forms were in flight when the process died
     expect(load.outcomes.some((o) => o.status === 0)).toBe(true);
 
@@ -125,7 +183,9 @@ describe("the portal killed while suppliers are pledging", () => {
     expect(await violations()).toEqual([]);
 
     // every pledge the portal confirmed (redirected to) is there, once, with its history
-    for (const outcome of load.outcomes.filter((o) => o.status === 302)) {
+    for (const outcome of load.outcomes.filter(
+      (o) => o.status === 302 && o.location?.includes("/pledges/"),
+    )) {
       const id = outcome.location?.match(/\/pledges\/([^/?]+)/)?.[1];
       expect(id, "redirect to the new pledge").toBeTruthy();
       const pledge = await db.pledge.findUnique({ where: { id }, include: { events: true } });
@@ -139,10 +199,20 @@ describe("the portal killed while suppliers are pledging", () => {
     expect(requests.every((r) => r.pledgedQuantity <= r.quantity)).toBe(true);
 
     // the restarted portal carries on where it was
-    const again = pledgeLoad(app.url, 2);
-    await new Promise((r) => setTimeout(r, 2_000));
+    // every submitted return has its three lines (the checker agrees: see above) and the rest are unchanged
+    const submitted = await db.kpiReturn.findMany({
+      where: { status: "SUBMITTED" },
+      include: { _count: { select: { lines: true } } },
+    });
+    expect(submitted.length).toBeGreaterThanOrEqual(8);
+    expect(submitted.every((r) => r._count.lines === 3 && r.declarationAccepted)).toBe(true);
+
+    // the restarted portal carries on where it was
+    const again = startLoad(app.url, { pledgers: 2, returners: 1 });
+    await new Promise((r) => setTimeout(r, 3_000));
     await again.stop();
-    expect(again.outcomes.every((o) => [302, 400].includes(o.status))).toBe(true);
+    expect(again.outcomes.every((o) => [302, 400, 409].includes(o.status))).toBe(true);
+    expect(again.outcomes.some((o) => o.status === 302)).toBe(true);
     expect(await violations()).toEqual([]);
 
     // and the operator's script agrees
