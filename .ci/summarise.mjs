@@ -14,9 +14,10 @@ function read(file) {
   }
 }
 
-const vitest = read("tests/.results/vitest.json");
-if (vitest) {
-  found++;
+for (const file of ["tests/.results/vitest.json", "tests/.results/vitest-resilience.json"]) {
+  const vitest = read(file);
+  if (!vitest) continue;
+  if (file.endsWith("vitest.json")) found++;
   passed += vitest.numPassedTests ?? 0;
   failed += (vitest.numFailedTests ?? 0) + (vitest.numRuntimeErrorTestSuites ?? 0);
 }
