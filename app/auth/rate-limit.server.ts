@@ -6,7 +6,7 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 export type LimitedAction = "sign-in" | "sign-up" | "password-reset" | "verification";
 
 const RULES: Record<LimitedAction, { perIp: number; perAccount: number; windowSeconds: number }> = {
-  "sign-in": { perIp: 50, perAccount: 5, windowSeconds: 15 * 60 },
+  "sign-in": { perIp: 50, perAccount: 5, windowSeconds: 15 * 60 }, // failed attempts only
   "sign-up": { perIp: 10, perAccount: 3, windowSeconds: 60 * 60 },
   "password-reset": { perIp: 10, perAccount: 3, windowSeconds: 60 * 60 },
   verification: { perIp: 30, perAccount: 10, windowSeconds: 60 * 60 },
@@ -80,6 +80,24 @@ export async function consumeAttempt(
     if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
     waitMs = Math.max(waitMs, result.reason.msBeforeNext);
   }
+  return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { ok: true };
+}
+
+// Sign-in only counts failures (an office behind one address signs in many times a day): this checks whether
+// earlier failures have used up the allowance, without counting this attempt.
+export async function checkAttempt(
+  action: LimitedAction,
+  keys: { ip: string | null; account?: string | null },
+): Promise<LimitResult> {
+  const limiter = (await limiters())[action];
+  const rule = RULES[action];
+  const [ip, account] = await Promise.all([
+    limiter.ip.get(keys.ip || "unknown"),
+    keys.account ? limiter.account.get(keys.account.toLowerCase()) : null,
+  ]);
+  let waitMs = 0;
+  if (ip && ip.consumedPoints >= rule.perIp) waitMs = Math.max(waitMs, ip.msBeforeNext);
+  if (account && account.consumedPoints >= rule.perAccount) waitMs = Math.max(waitMs, account.msBeforeNext);
   return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { ok: true };
 }
 

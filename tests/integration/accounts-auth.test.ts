@@ -276,6 +276,13 @@ describe("rate limits", () => {
     for (let i = 0; i < 4; i++) expect((await signIn(user.email, "not the password!")).status).toBe(400);
   });
 
+  it("does not count successful sign-ins from a shared office address", async () => {
+    const headers = fromIp();
+    const users = await Promise.all(Array.from({ length: 8 }, () => createUser()));
+    for (let round = 0; round < 7; round++)
+      for (const user of users) expect((await signIn(user.email, TEST_PASSWORD, headers)).status).toBe(302);
+  });
+
   it("limits one address trying many accounts", async () => {
     const headers = fromIp();
     let last: Response | undefined;
