@@ -14,6 +14,7 @@ import {
   createWorld,
   unique,
 } from "../helpers/factories.ts";
+import { seedDemoData } from "../../prisma/seed.ts";
 import { openRequest, pledgeTo, type World } from "./fixtures.ts";
 import { startCluster, tempDir, useDatabase, type Cluster } from "./harness.ts";
 
@@ -217,5 +218,22 @@ describe("npm run check:consistency", () => {
       data: { providerId: "re_123", sentAt: new Date() },
     });
     expect(await check()).toEqual([]);
+  });
+
+  it("finds nothing wrong with the demo data `npm start` loads", async () => {
+    const demoUrl = await cluster.createDatabase("demo");
+    await useDatabase(demoUrl);
+    try {
+      await seedDemoData();
+      const client = new pg.Client({ connectionString: demoUrl });
+      await client.connect();
+      try {
+        expect(await checkConsistency(client, { uploadDir })).toEqual([]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await useDatabase(url);
+    }
   });
 });
