@@ -29,6 +29,8 @@ export const day = (required: string, invalid = "Enter a real date, for example 
     return parsed;
   });
 
+const termSchema = z.object({ startDate: day(""), endDate: day("") });
+
 export const contractSchema = z
   .object({
     reference: text("Enter the contract reference", 60),
@@ -43,13 +45,11 @@ export const contractSchema = z
     planReference: optionalText(60),
     status: z.enum(ContractStatus, { error: "Choose the contract status" }),
   })
-  .superRefine((value, ctx) => {
-    if (value.endDate < value.startDate)
-      ctx.addIssue({
-        code: "custom",
-        path: ["endDate"],
-        message: "The end date must be on or after the start date",
-      });
+  .refine((value) => value.endDate >= value.startDate, {
+    path: ["endDate"],
+    message: "The end date must be on or after the start date",
+    // checked even when other fields are wrong, so every problem shows at once
+    when: (payload) => termSchema.safeParse(payload.value).success,
   });
 
 export type ContractInput = z.infer<typeof contractSchema>;
