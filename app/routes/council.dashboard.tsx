@@ -66,7 +66,7 @@ export default function CouncilDashboard() {
         <p className="mb-4">
           {formatNumber(d.awarded.withCommitments)} of {formatNumber(d.awarded.total)} contracts awarded since{" "}
           {formatDate(d.awarded.since)} have commitments recorded.{" "}
-          {reportLinks.contracts ? <Link to={reportLinks.contracts}>See the contracts</Link> : null}
+          <Link to={reportLinks.contracts}>See the contracts</Link>
         </p>
       </section>
 
@@ -80,7 +80,15 @@ export default function CouncilDashboard() {
               { key: `Returns for ${thisQuarter.label}`, value: formatNumber(thisQuarter.total) },
               { key: "Submitted on time", value: formatNumber(thisQuarter.onTime) },
               { key: "Submitted late", value: formatNumber(thisQuarter.late) },
-              { key: "Overdue", value: formatNumber(thisQuarter.overdue) },
+              {
+                key: "Overdue",
+                value: (
+                  <Link to={reportLinks.overdueReturns}>
+                    {formatNumber(thisQuarter.overdue)}
+                    <span className="sr-only"> overdue returns – see them</span>
+                  </Link>
+                ),
+              },
               { key: "Not yet due", value: formatNumber(thisQuarter.notYetDue) },
             ]}
           />
@@ -187,14 +195,11 @@ export default function CouncilDashboard() {
             {
               header: "Contract",
               rowHeader: true,
-              cell: (k) =>
-                reportLinks.contract ? (
-                  <Link to={reportLinks.contract(k.id)}>
-                    {k.reference} {k.title}
-                  </Link>
-                ) : (
-                  `${k.reference} ${k.title}`
-                ),
+              cell: (k) => (
+                <Link to={reportLinks.contract(k.id)}>
+                  {k.reference} {k.title}
+                </Link>
+              ),
             },
             { header: "Supplier", cell: (k) => k.supplier },
             { header: "Department", cell: (k) => k.department },

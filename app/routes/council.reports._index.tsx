@@ -3,8 +3,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import { ALL_DEPARTMENTS } from "~/domain/reporting/departmental-report-options.ts";
 import {
-  ALL_DEPARTMENTS,
   departmentalReport,
   parseQuarter,
   reportChoices,
@@ -97,21 +97,21 @@ export default function DepartmentalReportPage() {
           {report.contracts.map((k) => (
             <section key={k.id} aria-labelledby={`contract-${k.id}`} className="mb-8 break-inside-avoid">
               <h3 id={`contract-${k.id}`} className="text-xl font-bold print:text-[12pt]">
-                {recordLinks.contract ? (
-                  <Link to={recordLinks.contract(k.id)}>
-                    {k.reference} {k.title}
-                  </Link>
-                ) : (
-                  `${k.reference} ${k.title}`
-                )}
+                <Link to={recordLinks.contract(k.id)}>
+                  {k.reference} {k.title}
+                </Link>
               </h3>
               <p className="mb-2 text-muted">
                 {k.supplier} · {k.department} · Return for {report.quarter.label}:{" "}
                 {k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened"}
                 {k.returnDueDate ? ` (due ${formatDate(k.returnDueDate)})` : ""} ·{" "}
-                <strong>
-                  {k.overdueReturns} overdue {k.overdueReturns === 1 ? "return" : "returns"}
-                </strong>
+                {k.overdueReturns > 0 ? (
+                  <Link to={recordLinks.overdueReturns} className="font-bold">
+                    {k.overdueReturns} overdue {k.overdueReturns === 1 ? "return" : "returns"}
+                  </Link>
+                ) : (
+                  "no overdue returns"
+                )}
               </p>
               {k.lines.length === 0 ? (
                 <p>No commitments recorded.</p>

@@ -1,12 +1,8 @@
 import { json, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
-import {
-  caseStudies,
-  confirmedImpact,
-  OPEN_DATA_FIELDS,
-  summariseImpact,
-} from "~/domain/reporting/impact.server.ts";
+import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
+import { caseStudies, confirmedImpact, summariseImpact } from "~/domain/reporting/impact.server.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";

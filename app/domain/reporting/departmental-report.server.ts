@@ -6,7 +6,9 @@ import { OVERDUE_STATUSES } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { progressStatus, type Progress } from "./progress.ts";
 
-export const ALL_DEPARTMENTS = "all";
+import { ALL_DEPARTMENTS } from "./departmental-report-options.ts";
+
+export { ALL_DEPARTMENTS };
 
 export async function reportChoices(councilId: string, asOf = new Date()) {
   const [departments, earliest] = await Promise.all([

@@ -1,0 +1,90 @@
+import { expect, expectAccessible, signIn, test, visit } from "./helpers.ts";
+
+test("a council officer opens the dashboard, the departmental report and downloads its CSV", async ({
+  page,
+}) => {
+  await signIn(page, "officer@demo.test");
+  await visit(page, "/council/dashboard");
+  await expect(page.getByRole("heading", { level: 1, name: "Council dashboard" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Contracts with social value commitments recorded" }),
+  ).toBeVisible();
+  const top = page.getByRole("table", { name: /Largest 75 contracts/ });
+  await expect(top.getByRole("link", { name: /NCC-24\d\d/ }).first()).toBeVisible();
+
+  // the data table alternative of a chart opens without JavaScript (a details element)
+  await page.getByText("Show the data as a table").first().click();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Quarterly departmental report" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Quarterly departmental report" })).toBeVisible();
+  await page.getByLabel("Department or service").selectOption("Adult Social Care");
+  await page.getByRole("button", { name: "Show report" }).click();
+  await expect(
+    page.getByRole("heading", { level: 2, name: /Social value delivery: Adult Social Care/ }),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download as CSV" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^social-value-\d{4}-q[1-4]-adult-social-care\.csv$/);
+  const body = await (await download.createReadStream()).toArray();
+  const text = Buffer.concat(body).toString("utf8");
+  expect(text).toContain("Contract reference");
+  expect(text).toContain("Adult Social Care");
+
+  // printing hides the header, the navigation and the form
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Show report" })).toBeHidden();
+  await expect(page.getByRole("heading", { level: 2, name: /Social value delivery/ })).toBeVisible();
+});
+
+test("a public visitor opens the impact page and downloads the open data", async ({ page, request }) => {
+  await visit(page, "/impact");
+  await expect(page.getByRole("heading", { level: 1, name: "Our impact" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Northshire County Council" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Needs that were met" })).toBeVisible();
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download as CSV" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("social-value-impact.csv");
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  expect(text.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe(
+    "council,category,district,helpType,unit,confirmedPledges,quantity",
+  );
+  expect(text).not.toMatch(/@demo\.test/);
+
+  const json = await request.get("/impact/data.json");
+  expect(json.ok()).toBe(true);
+  const data = await json.json();
+  expect(data.fields.length).toBe(7);
+  expect(data.records.length).toBeGreaterThan(0);
+});
+
+test("guidance pages are public and readable", async ({ page }) => {
+  await visit(page, "/guidance");
+  await page.getByRole("link", { name: "How the marketplace works" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "How the marketplace works" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a council admin changes the settings and reads the audit log", async ({ page }) => {
+  await signIn(page, "council.admin@demo.test");
+  await visit(page, "/council/settings");
+  await page.getByLabel("Brand colour").fill("#ffdd00");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /too light for white text/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Brand colour").fill("#0b3d2e");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved")).toBeVisible();
+
+  await visit(page, "/council/audit?action=council.settings_update");
+  await expect(
+    page.getByRole("table", { name: /Audit entries/ }).getByText("council.settings_update"),
+  ).toBeVisible();
+});
