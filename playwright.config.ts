@@ -16,6 +16,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  outputDir: `${runDir}/test-results`,
   reporter: process.env.CI
     ? [["list"], ["json", { outputFile: "tests/.results/playwright.json" }]]
     : [["list"]],

@@ -54,7 +54,8 @@ async function send(email: Claimed): Promise<string> {
     { from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text },
     { idempotencyKey: `outbox-${email.id}` },
   );
-  if (error || !data) throw new Error(error?.message ?? "no answer from the email provider");
+  // no id means the provider did not accept the message: retry rather than mark it sent
+  if (error || !data?.id) throw new Error(error?.message ?? "the email provider did not accept the message");
   return data.id;
 }
 

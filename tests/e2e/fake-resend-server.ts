@@ -5,7 +5,7 @@ import { startFakeResend } from "../helpers/fake-resend.ts";
 const port = Number(process.env.FAKE_RESEND_PORT ?? 0);
 const fake = await startFakeResend();
 const inspector = http.createServer(async (req, res) => {
-  if (req.url === "/emails") {
+  if (req.method === "GET" && req.url === "/emails") {
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(fake.sent));
     return;
   }
