@@ -95,17 +95,14 @@ export default function CheckAnswers() {
             {section.title}
           </h2>
           <SummaryList
-            rows={section.answers.map((a, index) => ({
+            rows={section.answers.map((a) => ({
               key: a.question,
               value: a.answer ?? "Not answered",
-              action:
-                index === 0
-                  ? {
-                      to: `/survey/${cycleId}/questions/${section.slug}?return=check`,
-                      label: "Change",
-                      hidden: section.title.toLowerCase(),
-                    }
-                  : undefined,
+              action: {
+                to: `/survey/${cycleId}/questions/${section.slug}?return=check#${a.name}`,
+                label: "Change",
+                hidden: section.answers.length === 1 ? section.title.toLowerCase() : a.question.toLowerCase(),
+              },
             }))}
           />
         </section>
