@@ -3,6 +3,8 @@ import { pathToFileURL } from "node:url";
 import { db } from "~/db.server.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
+import { previousQuarter, quarterOf } from "~/domain/contracts/quarters.ts";
+import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import {
   addMember,
@@ -454,7 +456,68 @@ export async function seedDemoData(): Promise<Login[]> {
         },
       });
 
+  await seedDemoReturns(new Date());
+
   return DEMO_LOGINS;
+}
+
+// Returns: last quarter's are open (due or overdue); the quarter before was reported and accepted at between
+// half and all of plan, so progress shows every RAG colour.
+async function seedDemoReturns(now: Date) {
+  const earlier = previousQuarter(previousQuarter(quarterOf(now)));
+  await openReturnsForQuarter(now, earlier);
+  const accepted = await db.kpiReturn.findMany({
+    where: { financialYear: earlier.financialYear, quarter: earlier.quarter },
+    select: {
+      id: true,
+      contract: {
+        select: {
+          contractManagerId: true,
+          commitments: {
+            select: {
+              id: true,
+              targetQuantity: true,
+              measure: { select: { unit: true } },
+              plan: { where: { financialYear: earlier.financialYear, quarter: earlier.quarter } },
+            },
+          },
+        },
+      },
+    },
+  });
+  for (const [index, r] of accepted.entries()) {
+    const share = [1.1, 0.95, 0.75, 0.5][index % 4];
+    for (const c of r.contract.commitments) {
+      const planned = Number(c.plan[0]?.targetQuantity ?? c.targetQuantity ?? 0);
+      await db.kpiReturnLine.create({
+        data: {
+          returnId: r.id,
+          commitmentId: c.id,
+          ...(c.measure.unit === "QUALITATIVE"
+            ? { narrative: "Held a careers event with two local schools; 60 pupils attended." }
+            : { quantity: c.measure.unit === "PERCENT" ? planned : Math.round(planned * share) }),
+        },
+      });
+    }
+    const reviewedById = r.contract.contractManagerId;
+    await db.kpiReturn.update({
+      where: { id: r.id },
+      data: {
+        status: "ACCEPTED",
+        declarationAccepted: true,
+        submittedAt: now,
+        reviewedAt: now,
+        reviewedById,
+      },
+    });
+    await db.kpiReturnEvent.createMany({
+      data: [
+        { returnId: r.id, fromStatus: "NOT_STARTED", toStatus: "SUBMITTED", comment: "Demo data" },
+        { returnId: r.id, fromStatus: "SUBMITTED", toStatus: "ACCEPTED", actorUserId: reviewedById },
+      ],
+    });
+  }
+  await openReturnsForQuarter(now);
 }
 
 // Last year's closed survey (so the report shows year-on-year change) and a few answers this year.
