@@ -1,0 +1,187 @@
+// `npm run bench`: load-tests the public marketplace list on the 100,000-request seed with autocannon,
+// next to a bare Remix route in the same run, at 10 and 50 connections, and writes a dated report to
+// docs/benchmarks/. Uses its own embedded PostgreSQL in .data/bench (seeded once, kept between runs).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "../../app/server/embedded-postgres.ts";
+import { migrateDeploy } from "../../app/server/migrate.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dataDir = path.join(root, ".data/bench");
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const warmup = Number(process.env.BENCH_WARMUP ?? 3);
+const CONNECTIONS = [10, 50];
+
+type Row = {
+  name: string;
+  path: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+};
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+// autocannon reports p97.5 but not p95, so every response time is kept to compute p50/p95/p99 exactly.
+function measure(url: string, connections: number, seconds: number) {
+  return new Promise<Omit<Row, "name" | "path" | "connections">>((resolve, reject) => {
+    const times: number[] = [];
+    const instance = autocannon({ url, connections, duration: seconds, pipelining: 1 }, (error, result) => {
+      if (error) return reject(error);
+      times.sort((a, b) => a - b);
+      resolve({
+        rps: result.requests.total / seconds,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        p99: percentile(times, 99),
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+      });
+    });
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+      times.push(responseTime);
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error("the portal exited during start-up");
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function main() {
+  console.log("Starting the benchmark database (.data/bench)…");
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+  await ensureDatabase(postgres.urlFor("postgres"), "social_value");
+  const databaseUrl = postgres.urlFor("social_value");
+  await migrateDeploy(databaseUrl);
+
+  console.log("Seeding the demo data and 100,000 requests (first run only)…");
+  const seeded = spawnSync("npx", ["tsx", "prisma/seed-large.ts"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" },
+  });
+  if (seeded.status !== 0) throw new Error("seed:large failed");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query(
+    `select count(*)::int as total, count(*) filter (where status in ('OPEN','PARTIALLY_PLEDGED'))::int as open from "Request"`,
+  );
+  const councilRow = await client.query(
+    `select id from "Organisation" where kind = 'COUNCIL' order by name limit 1`,
+  );
+  await client.end();
+  const councilId = councilRow.rows[0].id as string;
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  console.log(`Starting the production build on ${base}…`);
+  const server = spawn("npx", ["tsx", "app/server/start.ts"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: base,
+      SVM_BUILD_DIR: ".data/bench/build",
+      SEED_DEMO_DATA: "false",
+      RUN_JOBS: "false",
+      LOG_LEVEL: "warn",
+      CHECKPOINT_DISABLE: "1",
+    },
+  });
+  const results: Row[] = [];
+  try {
+    await waitFor(`${base}/healthz`, server);
+    const scenarios = [
+      { name: "Bare Remix route (reference)", path: "/bench/bare" },
+      { name: "/requests (plain, newest first)", path: "/requests" },
+      { name: "/requests searched", path: "/requests?q=laptops" },
+      { name: "/requests searched, two words", path: "/requests?q=garden+volunteers" },
+      { name: "/requests filtered", path: `/requests?council=${councilId}&helpType=GOODS&sort=closing` },
+    ];
+    for (const connections of CONNECTIONS) {
+      for (const scenario of scenarios) {
+        const url = base + scenario.path;
+        const check = await fetch(url);
+        if (!check.ok) throw new Error(`${scenario.path} answered ${check.status}`);
+        await measure(url, connections, warmup);
+        const result = await measure(url, connections, duration);
+        results.push({ ...scenario, connections, ...result });
+        console.log(
+          `${String(connections).padStart(3)} conns  ${scenario.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms${result.errors || result.non2xx ? `  (${result.errors} errors, ${result.non2xx} non-2xx)` : ""}`,
+        );
+      }
+    }
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    await postgres.stop();
+  }
+  writeReport(results, rows[0]);
+}
+
+function writeReport(results: Row[], counts: { total: number; open: number }) {
+  const date = new Date().toISOString().slice(0, 10);
+  const file = path.join(root, "docs/benchmarks", `${date}-marketplace-list.md`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const lines = [
+    `# Marketplace list benchmark — ${date}`,
+    "",
+    `\`npm run bench\` (tests/bench/run.ts): autocannon against the production build, ${duration} s per row after a ${warmup} s warm-up,`,
+    `on ${counts.total.toLocaleString("en-GB")} requests (${counts.open.toLocaleString("en-GB")} open). Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")}, Node ${process.version}.`,
+    "The bare route is a Remix route that does no work of its own (same root loader, same server), measured in the same run.",
+    "",
+    "| Connections | Page | req/s | % of bare | p50 ms | p95 ms | p99 ms | errors |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  const verdicts: string[] = [];
+  for (const connections of CONNECTIONS) {
+    const bare = results.find((r) => r.connections === connections && r.path === "/bench/bare");
+    for (const r of results.filter((x) => x.connections === connections)) {
+      const share = bare ? (100 * r.rps) / bare.rps : NaN;
+      lines.push(
+        `| ${connections} | ${r.name} | ${r.rps.toFixed(0)} | ${share.toFixed(0)}% | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} |`,
+      );
+      if (r.path === "/bench/bare") continue;
+      const p95Target = connections >= 50 ? 150 : 50;
+      verdicts.push(
+        `- ${connections} connections, ${r.name}: throughput ${share.toFixed(0)}% of bare (target ≥ 50%) — ${share >= 50 ? "met" : "NOT met"}; p95 ${r.p95} ms (target < ${p95Target} ms) — ${r.p95 < p95Target ? "met" : "NOT met"}.`,
+      );
+    }
+  }
+  lines.push("", "## Against the targets", "", ...verdicts, "");
+  fs.writeFileSync(file, lines.join("\n"));
+  console.log(`\nReport written to ${path.relative(root, file)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
