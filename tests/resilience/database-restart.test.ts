@@ -1,10 +1,21 @@
 // PostgreSQL is restarted while the portal is under load: /healthz says 503 while the database is away and
 // 200 when it is back, and the same portal process serves pages and sends email again without a restart.
+import crypto from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db, disconnectDb } from "~/db.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { startFakeResend } from "../helpers/fake-resend.ts";
-import { startApp, startCluster, useDatabase, waitFor, type AppProcess, type Cluster } from "./harness.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { openRequest } from "./fixtures.ts";
+import {
+  postForm,
+  startApp,
+  startCluster,
+  useDatabase,
+  waitFor,
+  type AppProcess,
+  type Cluster,
+} from "./harness.ts";
 
 let cluster: Cluster;
 let app: AppProcess;
@@ -92,6 +103,22 @@ it("reports the outage honestly and recovers without a restart", async () => {
   expect(load.statuses.get(0) ?? 0).toBe(0);
   expect(load.statuses.get(503) ?? 0).toBeGreaterThan(0);
   expect(load.statuses.get(200) ?? 0).toBeGreaterThan(0);
+
+  // a supplier can pledge again through the form: the write path is back too
+  const world = await createWorld();
+  const request = await openRequest(world, 10);
+  const pledge = await postForm(
+    app.url,
+    `/requests/${request.id}/pledge`,
+    {
+      submissionKey: crypto.randomUUID(),
+      quantity: "4",
+      expectedDeliveryDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+    },
+    { cookie: await sessionCookieFor(world.users.supplierOwner.id) },
+  );
+  expect(pledge.status).toBe(302);
+  expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).pledgedQuantity).toBe(4);
 
   // and its background worker picked up again: an email written now is delivered
   await db.$transaction((tx) =>
