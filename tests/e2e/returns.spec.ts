@@ -150,3 +150,57 @@ test("another organisation's return is not found", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expectAccessible(page);
 });
+
+// Without JavaScript axe cannot run in the page itself, so each page's HTML (scripts removed) is checked
+// in the test's own page, on the same origin so the stylesheet loads.
+test("without JavaScript: a supplier saves a draft, uploads evidence and submits", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const nojs = await context.newPage();
+  await page.goto("/healthz");
+  const check = async () => {
+    await page.setContent((await nojs.content()).replace(/<script\b[\s\S]*?<\/script>/gi, ""));
+    await expectAccessible(page);
+  };
+  try {
+    await signIn(nojs, "sme@demo.test");
+    await nojs.goto("/returns");
+    await check();
+    await nojs.getByRole("table", { name: "Returns to complete" }).getByRole("link").first().click();
+    await expect(nojs.getByRole("heading", { level: 1, name: /return$/ })).toBeVisible();
+    await fillFigures(nojs, "3.5");
+    await nojs.getByRole("button", { name: "Save draft" }).click();
+    await expect(nojs.getByText("Draft saved")).toBeVisible();
+    await expect(nojs.getByLabel(/^Amount delivered this quarter/).first()).toHaveValue("3.5");
+
+    await nojs
+      .getByLabel(/^Upload a file for/)
+      .first()
+      .setInputFiles({
+        name: "hours.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("site,hours\nDepot,3.5\n"),
+      });
+    await nojs
+      .getByRole("button", { name: /^Upload file/ })
+      .first()
+      .click();
+    await expect(nojs.getByText("hours.csv uploaded")).toBeVisible();
+    await check();
+
+    await nojs.getByRole("button", { name: "Submit return" }).click();
+    await expect(nojs.getByRole("alert").getByText(/Confirm that this return relates only/)).toBeVisible();
+    await check();
+    await nojs.getByLabel("I confirm this return relates only to this contract and this period").check();
+    await nojs.getByRole("button", { name: "Submit return" }).click();
+    await expect(nojs.getByText("Return submitted")).toBeVisible();
+    await expect(nojs.getByRole("link", { name: "hours.csv" })).toBeVisible();
+    await check();
+  } finally {
+    await context.close();
+  }
+});
