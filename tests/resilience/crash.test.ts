@@ -136,10 +136,30 @@ function startLoad(baseUrl: string, { pledgers = 6, returners = 2 } = {}) {
       for (let t = 0; t < times && !stopping; t++) await send(key, path, fields, suppliers[c % 2]);
     }
   });
+  async function upload(key: string, path: string, commitmentId: string) {
+    const form = new FormData();
+    form.set("intent", "upload");
+    form.set("commitmentId", commitmentId);
+    form.set("evidence", new Blob(["date,hours\n2025-05-01,12\n"], { type: "text/csv" }), "timesheet.csv");
+    try {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { origin: baseUrl, cookie: suppliers[0] },
+        body: form,
+      });
+      await res.arrayBuffer();
+      outcomes.push({ status: res.status, location: res.headers.get("location"), key });
+    } catch {
+      outcomes.push({ status: 0, key });
+    }
+  }
   const returning = Array.from({ length: returners }, async (_, c) => {
     for (let n = c; !stopping; n += returners) {
       const kpiReturn = returns[n % returns.length];
       const path = `/returns/${kpiReturn.id}`;
+      await upload(kpiReturn.id, path, kpiReturn.commitmentIds[0]);
+      if (stopping) break;
       await send(kpiReturn.id, path, returnForm(kpiReturn, "save"), suppliers[0]);
       if (!stopping) await send(kpiReturn.id, path, returnForm(kpiReturn, "submit"), suppliers[0]);
     }
@@ -155,7 +175,7 @@ function startLoad(baseUrl: string, { pledgers = 6, returners = 2 } = {}) {
 
 describe("the portal killed while suppliers are pledging and submitting returns", () => {
   it("keeps every pledge and return whole or absent, and the quantities add up after a restart", async () => {
-    app = await startApp({ databaseUrl, runJobs: false });
+    app = await startApp({ databaseUrl, runJobs: false, uploadDir });
     const load = startLoad(app.url);
     await waitFor(
       "a good number of pledges and returns to go through",
@@ -179,7 +199,7 @@ describe("the portal killed while suppliers are pledging and submitting returns"
     // the data as the killed process left it, before anything could repair it
     expect(await violations()).toEqual([]);
 
-    app = await startApp({ databaseUrl, runJobs: false });
+    app = await startApp({ databaseUrl, runJobs: false, uploadDir });
     expect(await violations()).toEqual([]);
 
     // every pledge the portal confirmed (redirected to) is there, once, with its history
@@ -206,6 +226,8 @@ describe("the portal killed while suppliers are pledging and submitting returns"
     });
     expect(submitted.length).toBeGreaterThanOrEqual(8);
     expect(submitted.every((r) => r._count.lines === 3 && r.declarationAccepted)).toBe(true);
+    // evidence was uploaded before the crash, and every file the database lists is on disk (checker)
+    expect(await db.evidenceFile.count()).toBeGreaterThan(0);
 
     // the restarted portal carries on where it was
     const again = startLoad(app.url, { pledgers: 2, returners: 1 });

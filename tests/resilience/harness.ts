@@ -121,11 +121,18 @@ type AppOptions = {
   appUrl?: string;
   resendUrl?: string;
   runJobs?: boolean;
+  // evidence files; by default a folder of the process's own
+  uploadDir?: string;
   logLevel?: string;
   env?: Record<string, string>;
 };
 
 const running = new Set<AppProcess>();
+const groups = new Set<ChildProcess>();
+// If the test worker itself dies, take the portals it started with it (they run in their own groups).
+process.on("exit", () => {
+  for (const child of groups) signalGroup(child, "SIGKILL");
+});
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   try {
@@ -154,7 +161,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
       APP_URL: options.appUrl ?? url,
       SVM_BUILD_DIR: inject("resilienceBuildDir"),
       DATA_DIR: dataDir,
-      UPLOAD_DIR: path.join(dataDir, "uploads"),
+      UPLOAD_DIR: options.uploadDir ?? path.join(dataDir, "uploads"),
       SEED_DEMO_DATA: "false",
       RUN_JOBS: options.runJobs === false ? "false" : "true",
       RESEND_API_KEY: "re_test_resilience",
@@ -173,6 +180,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   let exited = false;
+  groups.add(child);
   const exitCode = new Promise<number | null>((resolve) =>
     child.on("exit", (code) => {
       exited = true;
@@ -190,7 +198,9 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     async kill() {
       signalGroup(child, "SIGKILL");
       await exitCode;
+      groups.delete(child);
       running.delete(app);
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
     async stop() {
       if (!exited) {
@@ -201,6 +211,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
       }
       // the group may still hold a grandchild if the parent went first
       signalGroup(child, "SIGKILL");
+      groups.delete(child);
       running.delete(app);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
@@ -222,10 +233,6 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     throw new Error(`${error instanceof Error ? error.message : error}\n--- portal output ---\n${output}`);
   }
   return app;
-}
-
-export async function stopAllApps() {
-  await Promise.all([...running].map((app) => app.stop()));
 }
 
 // ---------------------------------------------------------------- HTTP as a browser without JavaScript
