@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function RequestsPage() {
-  const { requests, total, page, pageCount, filters, councils, canSaveSearch, query } =
+  const { requests, total, capped, page, pageCount, filters, councils, canSaveSearch, query } =
     useLoaderData<typeof loader>();
   const location = useLocation();
   const councilsShown = filters.council ? councils.filter((c) => c.id === filters.council) : councils;
@@ -119,7 +119,11 @@ export default function RequestsPage() {
         </section>
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" className="mb-4 text-2xl font-bold" aria-live="polite">
-            {total === 1 ? "1 request" : `${formatNumber(total)} requests`}
+            {capped
+              ? `More than ${formatNumber(total)} requests`
+              : total === 1
+                ? "1 request"
+                : `${formatNumber(total)} requests`}
             {filters.q ? ` matching “${filters.q}”` : ""}
           </h2>
           {requests.length === 0 ? (

@@ -153,7 +153,7 @@ export const searchSchema = z.object({
   remote: z.literal("1").optional().catch(undefined),
   closingBefore: z.string().refine(validDate).optional().catch(undefined),
   sort: z.enum(["newest", "closing", "relevance"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(500).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
 });
 export type SearchFilters = z.infer<typeof searchSchema>;
 

@@ -6,6 +6,8 @@ import { PLEDGEABLE_STATUSES } from "./request-lifecycle.ts";
 import type { SearchFilters } from "./schemas.ts";
 
 export const PAGE_SIZE = 20;
+// Counting stops here: "more than 1,000 requests" is as useful as an exact figure and costs far less.
+export const COUNT_CAP = 1000;
 
 const listSelect = {
   id: true,
@@ -65,9 +67,9 @@ export async function searchRequests(
     const where = filterWhere(filters, options.since);
     const [requests, total] = await Promise.all([
       db.request.findMany({ where, orderBy, skip: offset, take: pageSize, select: listSelect }),
-      db.request.count({ where }),
+      db.request.count({ where, take: COUNT_CAP + 1 }),
     ]);
-    return { requests, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+    return paged(requests, total, page, pageSize);
   }
   const order =
     filters.sort === "closing"
@@ -87,7 +89,13 @@ export async function searchRequests(
     : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const requests = rows.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
-  return { requests, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return paged(requests, total, page, pageSize);
+}
+
+function paged<T>(requests: T[], total: number, page: number, pageSize: number) {
+  const capped = total > COUNT_CAP;
+  const shown = Math.min(total, COUNT_CAP);
+  return { requests, total: shown, capped, page, pageCount: Math.max(1, Math.ceil(shown / pageSize)) };
 }
 
 // Only needed when a page past the end is asked for: the window count came back with no rows.
