@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { helpTypeLabel, formatQuantity } from "~/domain/marketplace/help-types.ts";
+import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
@@ -19,7 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   const topParam = Number(new URL(request.url).searchParams.get("top") ?? 75);
   const top = Number.isInteger(topParam) && topParam >= 1 && topParam <= 500 ? topParam : 75;
-  const dashboard = await councilDashboard(membership.organisationId, { top });
+  const councilId = membership.organisationId;
+  const dashboard = await cached(`council-dashboard:${councilId}:${top}`, () =>
+    councilDashboard(councilId, { top }),
+  );
   return json({
     councilName: membership.organisationName,
     isAdmin: membership.role === "ADMIN",

@@ -9,6 +9,7 @@ import {
   parseQuarter,
   reportChoices,
 } from "~/domain/reporting/departmental-report.server.ts";
+import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { RagTag } from "~/ui/charts/rag-tag.tsx";
@@ -35,7 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (department !== ALL_DEPARTMENTS && !choices.departments.includes(department))
     errors.department = ["Select a department or service"];
   const report =
-    quarter && !errors.department ? await departmentalReport({ councilId, quarter, department }) : null;
+    quarter && !errors.department
+      ? await cached(`report:${councilId}:${quarter.financialYear}-${quarter.quarter}:${department}`, () =>
+          departmentalReport({ councilId, quarter, department }),
+        )
+      : null;
   const search = quarter
     ? `?quarter=${quarter.financialYear}-Q${quarter.quarter}&department=${encodeURIComponent(department)}`
     : "";

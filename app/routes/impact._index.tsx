@@ -2,6 +2,7 @@ import { json, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
+import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { caseStudies, confirmedImpact, summariseImpact } from "~/domain/reporting/impact.server.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
 import { PageHeading, Table } from "~/ui/components.tsx";
@@ -10,8 +11,12 @@ import { formatDate, formatNumber } from "~/ui/format.ts";
 export const meta: MetaFunction = () => [{ title: "Our impact – Social Value Marketplace" }];
 
 export async function loader() {
-  const [rows, stories] = await Promise.all([confirmedImpact(), caseStudies()]);
-  return json({ councils: summariseImpact(rows), stories });
+  return json(
+    await cached("impact-page", async () => {
+      const [rows, stories] = await Promise.all([confirmedImpact(), caseStudies()]);
+      return { councils: summariseImpact(rows), stories };
+    }),
+  );
 }
 
 export default function Impact() {

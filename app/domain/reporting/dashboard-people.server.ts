@@ -2,6 +2,7 @@
 // Counts and short lists only; progress comes from progress.ts through loadCommitmentProgress.
 import { db } from "~/db.server.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
+import { cached } from "./dashboard-cache.server.ts";
 import { OVERDUE_STATUSES } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.ts";
@@ -18,45 +19,58 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
     periodEnd: { lt: today },
   };
   const pledgesWhere = { supplierOrganisationId, status: "ACCEPTED" as const };
-  const [
-    returnsDue,
+  const [returnsDue, returnsDueCount, overdueCount, pledges, pledgesCount, offeredCount, delivery] =
+    await Promise.all([
+      db.kpiReturn.findMany({
+        where: returnsWhere,
+        orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+        take: LIST,
+        select: {
+          id: true,
+          financialYear: true,
+          quarter: true,
+          dueDate: true,
+          status: true,
+          contract: { select: { reference: true, title: true } },
+        },
+      }),
+      db.kpiReturn.count({ where: returnsWhere }),
+      db.kpiReturn.count({ where: { ...returnsWhere, dueDate: { lt: today } } }),
+      db.pledge.findMany({
+        where: pledgesWhere,
+        orderBy: [{ expectedDeliveryDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+        take: LIST,
+        select: {
+          id: true,
+          quantity: true,
+          expectedDeliveryDate: true,
+          request: { select: { title: true, helpType: true, unitLabel: true } },
+        },
+      }),
+      db.pledge.count({ where: pledgesWhere }),
+      db.pledge.count({ where: { supplierOrganisationId, status: "OFFERED" } }),
+      // the aggregate half is shared for a minute; what needs action now is always read fresh
+      cached(`supplier-delivery:${supplierOrganisationId}`, () =>
+        supplierDelivery(supplierOrganisationId, asOf),
+      ),
+    ]);
+  return {
+    returnsDue: returnsDue.map((r) => ({
+      ...r,
+      dueDate: r.dueDate.toISOString(),
+      overdue: r.dueDate < today,
+    })),
     returnsDueCount,
     overdueCount,
-    pledges,
-    pledgesCount,
-    offeredCount,
-    progress,
-    contracts,
-    matching,
-  ] = await Promise.all([
-    db.kpiReturn.findMany({
-      where: returnsWhere,
-      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      take: LIST,
-      select: {
-        id: true,
-        financialYear: true,
-        quarter: true,
-        dueDate: true,
-        status: true,
-        contract: { select: { reference: true, title: true } },
-      },
-    }),
-    db.kpiReturn.count({ where: returnsWhere }),
-    db.kpiReturn.count({ where: { ...returnsWhere, dueDate: { lt: today } } }),
-    db.pledge.findMany({
-      where: pledgesWhere,
-      orderBy: [{ expectedDeliveryDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-      take: LIST,
-      select: {
-        id: true,
-        quantity: true,
-        expectedDeliveryDate: true,
-        request: { select: { title: true, helpType: true, unitLabel: true } },
-      },
-    }),
-    db.pledge.count({ where: pledgesWhere }),
-    db.pledge.count({ where: { supplierOrganisationId, status: "OFFERED" } }),
+    pledgesToDeliver: pledges,
+    pledgesToDeliverCount: pledgesCount,
+    pledgesAwaitingRequestor: offeredCount,
+    ...delivery,
+  };
+}
+
+async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
+  const [progress, contracts, matching] = await Promise.all([
     loadCommitmentProgress({ contract: { supplierOrganisationId } }, asOf),
     db.contract.findMany({
       where: { supplierOrganisationId },
@@ -69,16 +83,6 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
   for (const c of progress.commitments)
     byContract.set(c.contractId, [...(byContract.get(c.contractId) ?? []), c]);
   return {
-    returnsDue: returnsDue.map((r) => ({
-      ...r,
-      dueDate: r.dueDate.toISOString(),
-      overdue: r.dueDate < today,
-    })),
-    returnsDueCount,
-    overdueCount,
-    pledgesToDeliver: pledges,
-    pledgesToDeliverCount: pledgesCount,
-    pledgesAwaitingRequestor: offeredCount,
     measures: summariseByMeasure(progress.commitments, progress.progress),
     contracts: contracts.map((k) => ({
       id: k.id,
