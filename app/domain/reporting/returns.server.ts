@@ -222,7 +222,23 @@ export async function addEvidence(
     file: StoredUpload;
   },
 ): Promise<EvidenceResult> {
-  const result = await db.$transaction(async (tx): Promise<EvidenceResult> => {
+  const result = await attachEvidence(input).catch(async (error: unknown) => {
+    await evidenceStorage().remove(input.file.storageKey);
+    throw error;
+  });
+  if (!result.ok) await evidenceStorage().remove(input.file.storageKey);
+  return result;
+}
+
+function attachEvidence(
+  input: Actor & {
+    returnId: string;
+    supplierOrganisationId: string;
+    commitmentId: string;
+    file: StoredUpload;
+  },
+) {
+  return db.$transaction(async (tx): Promise<EvidenceResult> => {
     const current = await tx.kpiReturn.findFirst({
       where: {
         id: input.returnId,
@@ -271,8 +287,6 @@ export async function addEvidence(
     );
     return { ok: true };
   });
-  if (!result.ok) await evidenceStorage().remove(input.file.storageKey);
-  return result;
 }
 
 export async function removeEvidence(
