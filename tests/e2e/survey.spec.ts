@@ -112,7 +112,7 @@ test("an SME answers the whole questionnaire, changes answers from check your an
   // a new broad group asks for the background, then returns
   await expect(page.getByRole("heading", { level: 1, name: /White background/ })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Irish").check();
+  await page.getByLabel("Irish", { exact: true }).check();
   await saveAndContinue(page);
   await expect(page).toHaveURL(/check-answers$/);
   await expect(page.getByText("Irish", { exact: true })).toBeVisible();
@@ -174,7 +174,7 @@ test(
         await saveAndContinue(page);
         await expect(page.getByRole("alert").getByText("There is a problem")).toBeVisible();
         await check();
-        for (const box of await page.getByRole("checkbox", { checked: true }).all())
+        for (const box of await page.getByRole("checkbox").all())
           if ((await box.getAttribute("value")) !== "PREFER_NOT_TO_SAY") await box.uncheck();
       } else await preferNotToSayOnThisPage(page);
       await saveAndContinue(page);
