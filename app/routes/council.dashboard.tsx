@@ -11,7 +11,7 @@ import { LineChart } from "~/ui/charts/line-chart.tsx";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
 import { Button, TextInput } from "~/ui/form.tsx";
-import { formatDate, formatGbp, formatNumber } from "~/ui/format.ts";
+import { formatDate, formatDateTime, formatGbp, formatNumber } from "~/ui/format.ts";
 import { links as reportLinks } from "~/ui/charts/record-links.ts";
 
 export const meta: MetaFunction = () => [{ title: "Council dashboard – Social Value Marketplace" }];
@@ -41,6 +41,9 @@ export default function CouncilDashboard() {
   return (
     <>
       <PageHeading caption={councilName}>Council dashboard</PageHeading>
+      <p className="mb-6 text-muted">
+        Figures as at {formatDateTime(d.asOf)}; they are refreshed every minute.
+      </p>
       <nav aria-label="Council tools" className="mb-8">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>

@@ -1,9 +1,10 @@
 import { json } from "@remix-run/node";
+import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { confirmedImpact, OPEN_DATA_FIELDS } from "~/domain/reporting/impact.server.ts";
 
 // Open data: public, no sign-in, no personal data; the field list travels with the data.
 export async function loader() {
-  const rows = await confirmedImpact();
+  const rows = await cached("impact-open-data", confirmedImpact);
   return json(
     {
       title: "Confirmed social value delivered through the Social Value Marketplace",
