@@ -184,6 +184,41 @@ describe("a return from draft to accepted", () => {
   });
 });
 
+describe("double submissions", () => {
+  it("two submits at once make one submission, one event and one email, and both succeed", async () => {
+    const w = await createReturnsWorld();
+    const form = returnForm(w, "submit", { hours: "5", narrative: "A fair", declaration: true });
+    const responses = await Promise.all([
+      save(w, w.cookies.supplierOwner, form),
+      save(w, w.cookies.supplierMember, form),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([302, 302]);
+    expect(
+      await db.kpiReturnEvent.count({ where: { returnId: w.kpiReturn.id, toStatus: "SUBMITTED" } }),
+    ).toBe(1);
+    expect(
+      await db.emailOutbox.count({ where: { template: "returns-submitted", councilId: w.councilA.id } }),
+    ).toBe(1);
+  });
+
+  it("two accepts at once accept once", async () => {
+    const w = await createReturnsWorld();
+    await save(
+      w,
+      w.cookies.supplierOwner,
+      returnForm(w, "submit", { hours: "5", narrative: "A fair", declaration: true }),
+    );
+    const responses = await Promise.all([
+      review(w, w.cookies.officerA, { intent: "accept" }),
+      review(w, w.cookies.officerA, { intent: "accept" }),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([302, 302]);
+    expect(await db.kpiReturnEvent.count({ where: { returnId: w.kpiReturn.id, toStatus: "ACCEPTED" } })).toBe(
+      1,
+    );
+  });
+});
+
 describe("figures are validated", () => {
   it.each([
     ["-5", "Enter the amount for Volunteering hours as 0 or more"],

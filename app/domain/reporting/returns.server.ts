@@ -52,6 +52,18 @@ async function recordTransition(
   });
 }
 
+// Another request changed the return between our read and our guarded update: if it made the same change
+// (a double-clicked button, two tabs), that is success; anything else is a conflict to reload.
+async function settledElsewhere(
+  tx: Tx,
+  returnId: string,
+  wanted: ReturnStatus | null,
+): Promise<ChangeResult> {
+  const now = await tx.kpiReturn.findUnique({ where: { id: returnId }, select: { status: true } });
+  if (wanted && now?.status === wanted) return { ok: true, status: wanted, unchanged: true };
+  return { ok: false, formError: changedElsewhere };
+}
+
 /** Saves the supplier's figures as a draft, or submits them with the declaration. */
 export async function saveReturn(
   input: Actor & {
@@ -88,7 +100,7 @@ export async function saveReturn(
           : {}),
       },
     });
-    if (guarded.count !== 1) return { ok: false, formError: changedElsewhere };
+    if (guarded.count !== 1) return settledElsewhere(tx, returnId, submitting ? "SUBMITTED" : null);
 
     for (const [index, spec] of input.specs.entries()) {
       const entry = value.lines[index];
@@ -164,7 +176,7 @@ export async function reviewReturn(
         reviewComment: value.comment ?? null,
       },
     });
-    if (guarded.count !== 1) return { ok: false, formError: changedElsewhere };
+    if (guarded.count !== 1) return settledElsewhere(tx, returnId, to);
 
     const lineNames = new Map(current.lines.map((l) => [l.id, l.commitment.measure.name]));
     const lineComments = value.lineComments.filter((l) => l.comment && lineNames.has(l.lineId));
