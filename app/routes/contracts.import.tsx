@@ -13,13 +13,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { IMPORT_COLUMNS } from "~/domain/contracts/import-rows.ts";
-import {
-  applyImport,
-  MAX_IMPORT_BYTES,
-  previewImport,
-  type ImportPlan,
-} from "~/domain/contracts/import.server.ts";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/domain/contracts/import-rows.ts";
+import { applyImport, previewImport, type ImportPlan } from "~/domain/contracts/import.server.ts";
 import { BackLink, Notice, PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary } from "~/ui/form.tsx";
@@ -34,6 +29,7 @@ const importSchema = z.discriminatedUnion("intent", [
     intent: z.literal("preview"),
     file: z
       .instanceof(File, { message: "Choose a CSV file" })
+      .refine((f) => f.name !== "", "Choose a CSV file")
       .refine((f) => f.size > 0, "The file is empty")
       .refine((f) => /\.csv$/i.test(f.name) || f.type === "text/csv", "The file must be a CSV file"),
   }),

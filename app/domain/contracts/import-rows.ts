@@ -5,6 +5,10 @@ import { ContractStatus } from "~/generated/prisma/enums.ts";
 import type { PlanEntry } from "./plan.ts";
 import { parseAmount, parseDay } from "./values.ts";
 
+/** Upload limits, shown on the import page. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 20_000;
+
 export const IMPORT_COLUMNS = [
   "contract_reference",
   "contract_title",

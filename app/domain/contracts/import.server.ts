@@ -12,6 +12,7 @@ import { COMMITMENT_FIELD_LABELS, CONTRACT_FIELD_LABELS, diffSnapshots, type Cha
 import {
   checkHeader,
   normaliseHeader,
+  MAX_IMPORT_ROWS,
   parseImportRow,
   type ImportColumn,
   type ImportRow,
@@ -19,9 +20,6 @@ import {
 } from "./import-rows.ts";
 import { checkCommitment, type CheckedCommitment } from "./plan.ts";
 import { dayToDate } from "./values.ts";
-
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 20_000;
 
 type Line = { line: number; row: ImportRow };
 

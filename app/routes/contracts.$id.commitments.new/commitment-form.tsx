@@ -40,7 +40,9 @@ export function CommitmentForm({
       narrative: defaultValue?.narrative ?? "",
       plan: quarters.map((q) => ({ quarter: q.key, quantity: defaultValue?.plan[q.key] ?? "" })),
     },
-    shouldRevalidate: "onBlur",
+    // errors change only when the form is sent: a summary that vanished on blur would move the button
+    // away from under the pointer (GOV.UK validates on submit)
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: commitmentSchema }),
   });
   const value = (field: { initialValue?: unknown }) =>

@@ -36,7 +36,9 @@ export function ContractForm({
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
-    shouldRevalidate: "onBlur",
+    // errors change only when the form is sent: a summary that vanished on blur would move the button
+    // away from under the pointer (GOV.UK validates on submit)
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: contractSchema }),
   });
   const value = (field: { initialValue?: unknown }) =>

@@ -30,7 +30,9 @@ export function MeasureForm({
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
-    shouldRevalidate: "onBlur",
+    // errors change only when the form is sent: a summary that vanished on blur would move the button
+    // away from under the pointer (GOV.UK validates on submit)
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: measureSchema }),
   });
   const value = (field: { initialValue?: unknown }) =>

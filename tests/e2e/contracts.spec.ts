@@ -1,0 +1,137 @@
+import path from "node:path";
+import { expect, expectAccessible, signIn, test, visit } from "./helpers.ts";
+
+const SAMPLE = path.resolve("public/samples/contracts-import-sample.csv");
+
+test("an officer imports the sample CSV through the preview, then the supplier sees its contracts", async ({
+  page,
+}) => {
+  await signIn(page, "officer@demo.test");
+  await visit(page, "/contracts");
+  await page.getByRole("link", { name: "Import contracts from a CSV file" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Import contracts from a CSV file" }),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  // nothing chosen: the error summary, not a crash
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("alert").getByText("Choose a CSV file")).toBeVisible();
+  await expectAccessible(page);
+
+  // a file with a problem: listed by line and column, nothing imported
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "broken.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date\n" +
+        "NCC-BAD-1,Broken,99999999,Resources,1000,2026-04-01,2027-03-31\n",
+    ),
+  });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const problems = page.getByRole("table", { name: "Problems in the file" });
+  await expect(problems).toContainText("No supplier with company number 99999999");
+  await expect(problems.getByRole("rowheader", { name: "2" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByLabel("CSV file").setInputFiles(SAMPLE);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByText("No problems found")).toBeVisible();
+  const preview = page.getByRole("table", { name: "What the import will do" });
+  await expect(preview.getByRole("row")).toHaveCount(5);
+  await expect(preview).toContainText("NCC-IMP-001");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Import 4 contracts" }).click();
+
+  await expect(page.getByText("Import complete: 4 new contracts, 0 changed, 0 unchanged")).toBeVisible();
+  await page.getByLabel("Reference or title").fill("NCC-IMP");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  const list = page.getByRole("table", { name: "Contracts" });
+  await expect(list.getByRole("row")).toHaveCount(5);
+  await expectAccessible(page);
+  await list.getByRole("link", { name: "NCC-IMP-001" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Schools capital works programme" }),
+  ).toBeVisible();
+  await expect(page.getByRole("table", { name: "Commitments in NCC-IMP-001" }).getByRole("row")).toHaveCount(
+    4,
+  );
+  await expect(page.getByRole("heading", { name: "Contract imported" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await signIn(page, "supplier@demo.test");
+  await visit(page, "/contracts");
+  await expect(page.getByRole("heading", { level: 1, name: "Your contracts" })).toBeVisible();
+  const mine = page.getByRole("table", { name: "Commitments in NCC-IMP-001" });
+  await expect(mine).toContainText("No. of apprentices");
+  await expect(mine.getByRole("columnheader", { name: "Plan to date" })).toBeVisible();
+  await expect(mine.getByRole("columnheader", { name: "Delivered to date" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /NCC-IMP-003/ })).toHaveCount(0); // Kite Digital's, not Greenway's
+  await page.getByRole("link", { name: /NCC-IMP-002/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Library refurbishment" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "History of changes" })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("an officer registers a contract, adds a commitment with a quarterly plan and sees the history", async ({
+  page,
+}) => {
+  await signIn(page, "officer@demo.test");
+  await visit(page, "/contracts/new");
+  await page.getByRole("button", { name: "Register contract" }).click();
+  await expect(
+    page.getByRole("alert").getByRole("link", { name: "Enter the contract reference" }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Contract reference").fill("NCC-E2E-1");
+  await page.getByLabel("Title").fill("Park cafés");
+  await page.getByLabel("Supplier", { exact: true }).selectOption({ label: "Kite Digital Ltd" });
+  await page.getByLabel("Department or service").fill("Communities");
+  await page.getByLabel("Contract value in pounds").fill("120000");
+  await page.getByLabel("Start date").fill("2026-04-01");
+  await page.getByLabel("End date").fill("2027-03-31");
+  await page.getByRole("button", { name: "Register contract" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Park cafés" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Add a commitment" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Measure", { exact: true }).selectOption({ label: "SOC-01 Volunteering hours" });
+  await page.getByLabel("Target over the contract term").fill("100");
+  for (const q of ["Q1", "Q2", "Q3"]) await page.getByLabel(`${q} 2026/27`).fill("25");
+  await page.getByRole("button", { name: "Add commitment" }).click();
+  await expect(page.getByRole("alert")).toContainText("adds up to 75 but the target is 100");
+  await expect(page.getByLabel("Q1 2026/27")).toHaveValue("25");
+  await expectAccessible(page);
+  await page.getByLabel("Q4 2026/27").fill("25");
+  await page.getByRole("button", { name: "Add commitment" }).click();
+  await expect(page.getByRole("status").getByText("Commitment added")).toBeVisible();
+
+  await page.getByRole("link", { name: "Change contract details" }).click();
+  await page.getByLabel("Title").fill("Park cafés and kiosks");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const history = page.getByRole("region", { name: "History of changes" });
+  await expect(history.getByRole("heading", { name: "Contract details changed" })).toBeVisible();
+  await expect(history.getByRole("row", { name: /Title Park cafés Park cafés and kiosks/ })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a council admin manages the measure library", async ({ page }) => {
+  await signIn(page, "council.admin@demo.test");
+  await visit(page, "/council/measures");
+  await page.getByRole("link", { name: "Add a measure" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Code").fill("JOB-09");
+  await page.getByLabel("Name").fill("Care leavers employed");
+  await page.getByLabel("Jobs").check();
+  await page.getByLabel("Unit", { exact: true }).selectOption("PEOPLE");
+  await page.getByLabel("Work placements and training").check();
+  await page.getByRole("button", { name: "Add measure" }).click();
+  await expect(page.getByText("Measure JOB-09 added")).toBeVisible();
+  await page.getByRole("link", { name: "Care leavers employed" }).click();
+  await page.getByRole("button", { name: "Retire this measure" }).click();
+  await expect(page.getByText("Measure retired")).toBeVisible();
+  await expect(page.getByRole("row", { name: /JOB-09.*Retired/ })).toBeVisible();
+  await expectAccessible(page);
+});
