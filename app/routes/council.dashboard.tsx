@@ -153,7 +153,12 @@ export default function CouncilDashboard() {
           rows={d.measures}
           rowKey={(m) => m.measureId}
           columns={[
-            { header: "Measure", rowHeader: true, cell: (m) => m.name },
+            {
+              header: "Measure",
+              rowHeader: true,
+              // the measure library is for council admins
+              cell: (m) => (isAdmin ? <Link to={reportLinks.measure(m.measureId)}>{m.name}</Link> : m.name),
+            },
             { header: "Commitments", numeric: true, cell: (m) => formatNumber(m.commitments) },
             {
               header: "Committed",

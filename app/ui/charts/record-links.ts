@@ -2,6 +2,7 @@
 export const links = {
   contracts: "/contracts",
   contract: (id: string) => `/contracts/${id}`,
+  measure: (id: string) => `/council/measures/${id}`,
   returns: "/returns",
   overdueReturns: "/returns?queue=overdue",
   pledges: "/pledges",
