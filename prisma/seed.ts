@@ -544,13 +544,18 @@ async function seedSurveyAnswers(councilId: string, kiteDigitalId: string) {
       businessSize: i % 4 === 0 ? "MICRO" : "SMALL",
       registeredPostcode: "GU2 7XH",
     });
-    await createSurveyResponse({
+    const answers = await createSurveyResponse({
       cycleId,
       organisationId: business.id,
       protectedAnswers: { sex: sexes[i % sexes.length], ethnicGroup: groups[i % groups.length] },
       barriers: barriers.slice(0, 1 + (i % barriers.length)),
       contactConsent: i % 3 === 0,
     });
+    if (i % 3 === 0)
+      await db.surveyResponse.update({
+        where: { id: answers.id },
+        data: { contactName: "Business owner", contactEmail: `owner.sme${i + 1}@demo.test` },
+      });
   }
   // Kite Digital answered last year: this year's questionnaire starts from those answers.
   await createSurveyResponse({
