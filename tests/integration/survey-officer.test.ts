@@ -293,6 +293,27 @@ describe("running a cycle", () => {
     expect(follow.headers.get("location")).toBe(`/survey/${cycleId}`);
     const after = await callLoader(explainer.loader, { path: "/x", params: { cycleId }, cookie: farCookie });
     expect(after.status).toBe(200);
+    // the same link does not let a second business in, and a made-up token does nothing
+    const second = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: world.councilB.id,
+      registeredPostcode: "BN1 1AA",
+    });
+    const secondCookie = await sessionCookieFor((await createMember(second.id, "OWNER")).id);
+    for (const attempt of [token, "made-up-token"]) {
+      const reused = await callLoader(invitation.loader, {
+        path: "/x",
+        params: { token: attempt },
+        cookie: secondCookie,
+      });
+      expect(reused.status).toBe(404);
+    }
+    const stillOut = await callLoader(explainer.loader, {
+      path: "/x",
+      params: { cycleId },
+      cookie: secondCookie,
+    });
+    expect(stillOut.status).toBe(404);
     const rates = (await (
       await callLoader(cyclePage.loader, { path: "/x", params: { cycleId }, cookie })
     ).json()) as {
