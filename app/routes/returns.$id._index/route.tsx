@@ -162,6 +162,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReturnPage() {
   const { view, page } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  // a change sent from a page that was out of date (the return moved on meanwhile)
+  const staleError =
+    page.editable || !actionData || !("kind" in actionData)
+      ? undefined
+      : actionData.kind === "upload"
+        ? actionData.error
+        : Object.values(actionData.reply.error ?? {}).flat()[0];
   return (
     <>
       <BackLink to="/returns">Quarterly returns</BackLink>
@@ -209,6 +217,11 @@ export default function ReturnPage() {
             Review this return
           </Link>
         </p>
+      ) : null}
+      {staleError ? (
+        <Notice kind="error" title="Your changes were not saved">
+          {staleError}
+        </Notice>
       ) : null}
       {page.editable ? <ReturnForm /> : <ReadOnlyLines lines={page.lines} />}
       <ProgressTable rows={page.lines} caption="Delivered against commitments to date" />
