@@ -444,6 +444,18 @@ export async function seedDemoData(): Promise<Login[]> {
   await createSurveyCycle({ councilId: north.id, year: 2026, status: "OPEN" });
   await seedSurveyAnswers(north.id, suppliers[3].id);
 
+  // Northshire's own local £ values (made up for the demo, never licensed proxy values)
+  for (const [code, proxyValueGbp] of [
+    ["SOC-01", 15],
+    ["JOB-04", 20],
+    ["SOC-03", 25],
+  ] as const)
+    await db.measure.updateMany({ where: { councilId: north.id, code }, data: { proxyValueGbp } });
+  await db.councilSettings.update({
+    where: { organisationId: north.id },
+    data: { proxyValueSource: "Demo values for illustration only (Northshire social value team, 2026)" },
+  });
+
   for (const { council } of world)
     for (const page of DEFAULT_GUIDANCE)
       await db.guidancePage.create({
