@@ -477,7 +477,7 @@ export async function seedDemoData(): Promise<Login[]> {
 // half and all of plan, so progress shows every RAG colour.
 async function seedDemoReturns(now: Date) {
   const earlier = previousQuarter(previousQuarter(quarterOf(now)));
-  await openReturnsForQuarter(now, earlier);
+  await openReturnsForQuarter(now, earlier, { announce: false });
   const accepted = await db.kpiReturn.findMany({
     where: { financialYear: earlier.financialYear, quarter: earlier.quarter },
     select: {
@@ -529,7 +529,7 @@ async function seedDemoReturns(now: Date) {
       ],
     });
   }
-  await openReturnsForQuarter(now);
+  await openReturnsForQuarter(now, undefined, { announce: false });
 }
 
 // Last year's closed survey (so the report shows year-on-year change) and a few answers this year.

@@ -39,6 +39,8 @@ const DEFAULT_SETTINGS = { returnDueDays: 30, reminderDaysBefore: 7, overdueRemi
 export async function openReturnsForQuarter(
   now: Date,
   quarter: FinancialQuarter = previousQuarter(quarterOf(now)),
+  // the demo seed opens returns without emailing anyone
+  { announce = true }: { announce?: boolean } = {},
 ) {
   const { start, end } = quarterPeriod(quarter.financialYear, quarter.quarter);
   const contracts = await db.contract.findMany({
@@ -58,6 +60,7 @@ export async function openReturnsForQuarter(
       periodStart: start,
       periodEnd: end,
       dueDate: dueDateFor(end, c.council.councilSettings?.returnDueDays ?? DEFAULT_SETTINGS.returnDueDays),
+      openedNoticeSentAt: announce ? null : now,
     })),
     skipDuplicates: true,
   });
