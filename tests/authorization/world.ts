@@ -1,5 +1,6 @@
 // The world the authorization matrix runs in: one actor per role, and records that belong to SOMEONE ELSE
 // (another VCSE, another supplier, council A's contracts), so every allowed answer must be deliberate.
+import crypto from "node:crypto";
 import { db } from "~/db.server.ts";
 import {
   createCommitment,
@@ -35,6 +36,11 @@ export type Role = (typeof ROLES)[number];
 export async function createMatrixWorld() {
   const world = await createWorld();
   const { councilA, category, district, otherVcse, otherSupplier, users } = world;
+  // council A's admin also holds the survey role; officer A does not
+  await db.membership.update({
+    where: { userId_organisationId: { userId: users.councilAdmin.id, organisationId: councilA.id } },
+    data: { surveyAccess: true },
+  });
   const pendingOrganisation = await createOrganisation({
     kind: "VCSE",
     councilId: councilA.id,
@@ -118,14 +124,27 @@ export async function createMatrixWorld() {
     userId: users.otherSupplierOwner.id,
     organisationId: otherSupplier.id,
   });
+  const sha256 = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
+  // an invitation to the other VCSE for someone who is none of the actors
+  const invitationToken = crypto.randomBytes(32).toString("base64url");
   const invitation = await db.invitation.create({
     data: {
       organisationId: otherVcse.id,
       email: "invitee@example.test",
       role: "MEMBER",
-      tokenHash: `matrix-${otherVcse.id}`,
+      tokenHash: sha256(invitationToken),
       invitedById: users.otherVcseOwner.id,
       expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  // a survey invitation sent to the other supplier
+  const surveyInvitationToken = crypto.randomBytes(32).toString("base64url");
+  await db.surveyInvitation.create({
+    data: {
+      cycleId: surveyCycle.id,
+      organisationId: otherSupplier.id,
+      email: "owner@other-supplier.example",
+      tokenHash: sha256(surveyInvitationToken),
     },
   });
   const outboxEmail = await db.emailOutbox.create({
@@ -171,6 +190,8 @@ export async function createMatrixWorld() {
     guidancePage,
     savedSearch,
     invitation,
+    invitationToken,
+    surveyInvitationToken,
     outboxEmail,
     cookies,
   };
