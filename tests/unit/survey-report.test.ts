@@ -46,7 +46,7 @@ describe("buildReport", () => {
 
   it("counts unanswered questions so every table adds up to the respondents", () => {
     const report = buildReport(
-      many(6, (i) => ({ protectedAnswers: i < 5 ? { sex: "FEMALE" } : {} })),
+      many(6, (i) => ({ protectedAnswers: i < 5 ? { sex: "FEMALE" } : ({} as Record<string, string>) })),
       null,
     );
     const sex = report.find((t) => t.id === "sex")!;
