@@ -376,6 +376,7 @@ function ReturnForm() {
           label="I confirm this return relates only to this contract and this period"
           hint="Needed to submit. Each delivery can be reported once, on one contract."
           errors={fields.declaration.errors}
+          defaultChecked={fields.declaration.initialValue === "on"}
         />
         <div className="flex flex-wrap gap-4">
           <Button name="intent" value="submit">
