@@ -3,6 +3,7 @@ import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
 import { parseSearch, searchQueryString } from "./schemas.ts";
+import { forgetSearchOptions } from "./search.server.ts";
 
 export function listSavedSearches(userId: string, organisationId: string) {
   return db.savedSearch.findMany({
@@ -98,6 +99,7 @@ export async function addCategory(
       tx,
     );
   });
+  forgetSearchOptions();
   return { ok: true };
 }
 
@@ -127,6 +129,7 @@ export async function renameCategory(
       },
       tx,
     );
+    forgetSearchOptions();
     return { ok: true as const };
   });
 }
@@ -149,6 +152,7 @@ export async function toggleCategory(councilId: string, id: string, actor: Actor
       tx,
     );
   });
+  forgetSearchOptions();
   return { ok: true };
 }
 
@@ -195,6 +199,7 @@ export async function addDistrict(
       tx,
     );
   });
+  forgetSearchOptions();
   return { ok: true };
 }
 
@@ -215,5 +220,6 @@ export async function toggleDistrict(councilId: string, id: string, actor: Actor
       tx,
     );
   });
+  forgetSearchOptions();
   return { ok: true };
 }
