@@ -1,7 +1,9 @@
-// The portal process is killed (SIGKILL: no shutdown, no cleanup) while suppliers are pledging through the
-// real forms. After a restart every pledge is either fully there (with its event and the request's count)
-// or not there at all, and the operator's consistency checker finds nothing wrong.
+// The portal process is killed (SIGKILL: no shutdown, no cleanup) while suppliers are pledging, uploading
+// evidence and submitting quarterly returns through the real forms. After a restart every pledge and return
+// is either fully there (with its events, lines and the request's count) or not there at all, and the
+// operator's consistency checker finds nothing wrong.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -83,6 +85,7 @@ afterAll(async () => {
   await app?.stop();
   await disconnectDb();
   await cluster?.destroy();
+  if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
 });
 
 async function violations() {
