@@ -2,6 +2,7 @@
 // next to a bare Remix route in the same run, at 10 and 50 connections, and writes a dated report to
 // docs/benchmarks/. Uses its own embedded PostgreSQL in .data/bench (seeded once, kept between runs).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +27,8 @@ type Row = {
   p99: number;
   errors: number;
   non2xx: number;
+  // dashboards (issue 9) have their own p95 target and no throughput target
+  dashboardP95Target?: number;
 };
 
 function percentile(sorted: number[], p: number) {
@@ -34,21 +37,24 @@ function percentile(sorted: number[], p: number) {
 }
 
 // autocannon reports p97.5 but not p95, so every response time is kept to compute p50/p95/p99 exactly.
-function measure(url: string, connections: number, seconds: number) {
+function measure(url: string, connections: number, seconds: number, headers: Record<string, string> = {}) {
   return new Promise<Omit<Row, "name" | "path" | "connections">>((resolve, reject) => {
     const times: number[] = [];
-    const instance = autocannon({ url, connections, duration: seconds, pipelining: 1 }, (error, result) => {
-      if (error) return reject(error);
-      times.sort((a, b) => a - b);
-      resolve({
-        rps: result.requests.total / seconds,
-        p50: percentile(times, 50),
-        p95: percentile(times, 95),
-        p99: percentile(times, 99),
-        errors: result.errors + result.timeouts,
-        non2xx: result.non2xx,
-      });
-    });
+    const instance = autocannon(
+      { url, connections, duration: seconds, pipelining: 1, headers },
+      (error, result) => {
+        if (error) return reject(error);
+        times.sort((a, b) => a - b);
+        resolve({
+          rps: result.requests.total / seconds,
+          p50: percentile(times, 50),
+          p95: percentile(times, 95),
+          p99: percentile(times, 99),
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+        });
+      },
+    );
     instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
       times.push(responseTime);
     });
@@ -90,6 +96,18 @@ async function main() {
   const councilRow = await client.query(
     `select id from "Organisation" where kind = 'COUNCIL' order by name limit 1`,
   );
+  // signed-in sessions for the dashboards, made the way the portal makes them (only the secret's hash is stored)
+  const cookies: Record<string, string> = {};
+  for (const email of ["officer@demo.test", "supplier@demo.test", "charity@demo.test"]) {
+    const id = crypto.randomBytes(15).toString("base64url");
+    const secret = crypto.randomBytes(24).toString("base64url");
+    await client.query(
+      `insert into "Session" (id, "secretHash", "userId", "createdAt", "lastUsedAt", "expiresAt", "userAgent")
+       select $1, $2, u.id, now(), now(), now() + interval '1 day', 'bench' from "User" u where u.email = $3`,
+      [id, crypto.createHash("sha256").update(secret).digest(), email],
+    );
+    cookies[email] = `svm_session=${id}.${secret}`;
+  }
   await client.end();
   const councilId = councilRow.rows[0].id as string;
 
@@ -122,15 +140,33 @@ async function main() {
       { name: "/requests searched", path: "/requests?q=laptops" },
       { name: "/requests searched, two words", path: "/requests?q=garden+volunteers" },
       { name: "/requests filtered", path: `/requests?council=${councilId}&helpType=GOODS&sort=closing` },
+      ...[
+        { name: "Council dashboard", path: "/council/dashboard", as: "officer@demo.test" },
+        { name: "Departmental report", path: "/council/reports?department=all", as: "officer@demo.test" },
+        { name: "Supplier dashboard", path: "/dashboard", as: "supplier@demo.test" },
+        { name: "VCSE dashboard", path: "/dashboard", as: "charity@demo.test" },
+        { name: "Public impact page", path: "/impact", as: "" },
+      ].map((d) => ({
+        ...d,
+        headers: (d.as ? { cookie: cookies[d.as] } : {}) as Record<string, string>,
+        dashboardP95Target: 250,
+      })),
     ];
     for (const connections of CONNECTIONS) {
       for (const scenario of scenarios) {
         const url = base + scenario.path;
-        const check = await fetch(url);
+        const headers = "headers" in scenario ? scenario.headers : {};
+        const check = await fetch(url, { headers, redirect: "manual" });
         if (!check.ok) throw new Error(`${scenario.path} answered ${check.status}`);
-        await measure(url, connections, warmup);
-        const result = await measure(url, connections, duration);
-        results.push({ ...scenario, connections, ...result });
+        await measure(url, connections, warmup, headers);
+        const result = await measure(url, connections, duration, headers);
+        results.push({
+          name: scenario.name,
+          path: scenario.path,
+          connections,
+          ...result,
+          dashboardP95Target: "dashboardP95Target" in scenario ? scenario.dashboardP95Target : undefined,
+        });
         console.log(
           `${String(connections).padStart(3)} conns  ${scenario.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms${result.errors || result.non2xx ? `  (${result.errors} errors, ${result.non2xx} non-2xx)` : ""}`,
         );
@@ -170,6 +206,13 @@ function writeReport(results: Row[], counts: { total: number; open: number }) {
         `| ${connections} | ${r.name} | ${r.rps.toFixed(0)} | ${share.toFixed(0)}% | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} |`,
       );
       if (r.path === "/bench/bare") continue;
+      if (r.dashboardP95Target) {
+        if (connections >= 50)
+          verdicts.push(
+            `- ${connections} connections, ${r.name}: p95 ${r.p95} ms (target < ${r.dashboardP95Target} ms) — ${r.p95 < r.dashboardP95Target ? "met" : "NOT met"}.`,
+          );
+        continue;
+      }
       const p95Target = connections >= 50 ? 150 : 50;
       verdicts.push(
         `- ${connections} connections, ${r.name}: throughput ${share.toFixed(0)}% of bare (target ≥ 50%) — ${share >= 50 ? "met" : "NOT met"}; p95 ${r.p95} ms (target < ${p95Target} ms) — ${r.p95 < p95Target ? "met" : "NOT met"}.`,
