@@ -8,7 +8,15 @@ import {
 import { Form, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
-import { backgroundLabel, labelFor, topicApplies, TOPICS, type Question } from "~/domain/survey/questions.ts";
+import {
+  backgroundLabel,
+  labelFor,
+  PREFER_NOT,
+  preferNotChoice,
+  topicApplies,
+  TOPICS,
+  type Question,
+} from "~/domain/survey/questions.ts";
 import { getOwnAnswers, submitResponse, type OwnResponse } from "~/domain/survey/responses.server.ts";
 import { SIZE_LABELS } from "~/domain/survey/size.ts";
 import { BackLink, PageHeading, SummaryList } from "~/ui/components.tsx";
@@ -39,6 +47,7 @@ function answerText(response: OwnResponse, protectedAnswers: Record<string, stri
     return response.barriers.length ? response.barriers.map((b) => labelFor(q, b)).join("\n") : null;
   const value = (response as Record<string, unknown>)[q.name];
   if (typeof value !== "string" || !value) return null;
+  if (value === PREFER_NOT) return preferNotChoice.label;
   return q.options ? labelFor(q, value) : value;
 }
 

@@ -27,7 +27,7 @@ import { topicSchema } from "~/domain/survey/schemas.ts";
 import { BackLink } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { formatDate } from "~/ui/format.ts";
-import { Button, Checkboxes, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
+import { Button, Checkbox, Checkboxes, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.topicTitle ?? "Question"} – Supplier diversity survey – Social Value Marketplace` },
@@ -161,7 +161,23 @@ function QuestionField({
         />
       );
     case "textarea":
-      return <Textarea {...common} label={question.legend} defaultValue={(value as string | null) ?? ""} />;
+      return (
+        <>
+          <Textarea
+            {...common}
+            label={question.legend}
+            defaultValue={value === PREFER_NOT ? "" : ((value as string | null) ?? "")}
+          />
+          {question.preferNotBox ? (
+            <Checkbox
+              name={`${question.name}PreferNot`}
+              label={preferNotChoice.label}
+              value={PREFER_NOT}
+              defaultChecked={value === PREFER_NOT}
+            />
+          ) : null}
+        </>
+      );
     default:
       return (
         <TextInput

@@ -138,6 +138,27 @@ describe("consent comes first", () => {
   });
 });
 
+describe("free-text questions have their own 'Prefer not to say'", () => {
+  it("stores the choice, shows it on check your answers and refuses text with it", async () => {
+    const both = await answer(owner, "council-could-do", {
+      councilCouldDo: "Smaller lots",
+      councilCouldDoPreferNot: "PREFER_NOT_TO_SAY",
+    });
+    expect(both.status).toBe(400);
+    const prefer = await answer(owner, "council-could-do", { councilCouldDoPreferNot: "PREFER_NOT_TO_SAY" });
+    expect(prefer.status).toBe(302);
+    expect((await responseOf(world.supplier.id))!.councilCouldDo).toBe("PREFER_NOT_TO_SAY");
+    const page = await callLoader(checkAnswers.loader, {
+      path: `/survey/${cycleId}/check-answers`,
+      params: { cycleId },
+      cookie: owner,
+    });
+    expect(JSON.stringify(await page.json())).toMatch(
+      /"name":"councilCouldDo","question":"[^"]*","answer":"Prefer not to say"/,
+    );
+  });
+});
+
 describe("submission, other businesses and withdrawal", () => {
   it("submits from check your answers and queues a receipt without the answers", async () => {
     await answer(owner, "meet-the-buyer", {

@@ -14,6 +14,8 @@ export type Question = {
   hint?: string;
   kind: "radio" | "checkbox" | "textarea" | "text" | "email";
   options?: Choice[];
+  // a free-text question with its own "Prefer not to say" box (stored as PREFER_NOT)
+  preferNotBox?: boolean;
 };
 
 export type Topic = {
@@ -323,8 +325,8 @@ export const TOPICS: Topic[] = [
       {
         name: "councilCouldDo",
         legend: "What could the council do to make it easier for businesses like yours to win contracts?",
-        hint: "Leave this blank if you prefer not to say.",
         kind: "textarea",
+        preferNotBox: true,
       },
     ],
   },

@@ -150,6 +150,7 @@ export async function saveTopicAnswers(
       const value = values[q.name];
       if (q.name === "contactConsent") data.contactConsent = value === "YES";
       else if (q.kind === "checkbox") data[q.name] = (value as string[] | undefined) ?? [];
+      else if (q.preferNotBox && values[`${q.name}PreferNot`] === PREFER_NOT) data[q.name] = PREFER_NOT;
       else data[q.name] = (value as string | undefined) ?? null;
     }
     if (topic.slug === "meet-the-buyer" && values.contactConsent !== "YES") {

@@ -25,6 +25,7 @@ export function topicSchema(topic: Topic) {
         .max(254)
         .optional();
     else shape[question.name] = text(question.kind === "text" ? 200 : 2000);
+    if (question.preferNotBox) shape[`${question.name}PreferNot`] = z.literal(PREFER_NOT).optional();
   }
   return z
     .object({ ...shape, intent: z.enum(["continue", "save-and-exit"]).default("continue") })
@@ -35,6 +36,12 @@ export function topicSchema(topic: Topic) {
           code: "custom",
           path: ["barriers"],
           message: 'Select barriers, or select "Prefer not to say" on its own',
+        });
+      if (value.councilCouldDo && value.councilCouldDoPreferNot)
+        ctx.addIssue({
+          code: "custom",
+          path: ["councilCouldDo"],
+          message: 'Tell us what the council could do, or select "Prefer not to say", not both',
         });
       if (value.contactConsent === "YES" && !value.contactEmail)
         ctx.addIssue({
