@@ -88,3 +88,17 @@ test("a council admin changes the settings and reads the audit log", async ({ pa
     page.getByRole("table", { name: /Audit entries/ }).getByText("council.settings_update"),
   ).toBeVisible();
 });
+
+test("a supplier and a charity each land on their own dashboard", async ({ page }) => {
+  await signIn(page, "supplier@demo.test");
+  await visit(page, "/dashboard");
+  await expect(page.getByRole("heading", { level: 1, name: "Your dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Requests that fit your open commitments" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Your contracts" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "charity@demo.test");
+  await visit(page, "/dashboard");
+  await expect(page.getByRole("heading", { level: 2, name: "Your requests" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Recently updated requests" })).toBeVisible();
+});
