@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { notFound } from "~/auth/permissions.server.ts";
+import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   getCommitmentForEdit,
@@ -24,7 +25,7 @@ const intentSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  const { membership } = await requireContractOfficer(request, params.id!);
   const [contract, commitment] = await Promise.all([
     getContractForCommitments(membership.organisationId, params.id!),
     getCommitmentForEdit(membership.organisationId, params.id!, params.commitmentId!),
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilOfficer(request);
+  const { viewer, membership } = await requireContractOfficer(request, params.id!);
   const submission = parseWithZod(await request.formData(), { schema: intentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = {

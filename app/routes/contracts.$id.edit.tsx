@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { notFound } from "~/auth/permissions.server.ts";
+import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   contractFormOptions,
@@ -16,14 +17,14 @@ import { ContractForm } from "./contracts.new/contract-form.tsx";
 export const meta: MetaFunction = () => [{ title: "Change contract details – Social Value Marketplace" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  const { membership } = await requireContractOfficer(request, params.id!);
   const contract = await getContractForEdit(membership.organisationId, params.id!);
   if (!contract) notFound();
   return json({ contract, ...(await contractFormOptions(membership.organisationId)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilOfficer(request);
+  const { viewer, membership } = await requireContractOfficer(request, params.id!);
   const submission = parseWithZod(await request.formData(), { schema: contractSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateContract(

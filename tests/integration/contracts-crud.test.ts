@@ -14,9 +14,11 @@ import { action as measureAction } from "~/routes/council.measures.$id.tsx";
 import { loader as measuresLoader } from "~/routes/council.measures._index.tsx";
 import { action as newMeasureAction } from "~/routes/council.measures.new/route.tsx";
 import {
+  addMember,
   createCommitment,
   createContract,
   createMeasure,
+  createMember,
   createPledge,
   createRequest,
   createWorld,
@@ -207,6 +209,31 @@ describe("registering and changing a contract", () => {
     expect((await db.contract.findUniqueOrThrow({ where: { id: contractId } })).title).toBe(
       "Central library refurbishment",
     );
+  });
+
+  it("an officer of two councils changes a contract of the council they are not acting for", async () => {
+    const both = await createMember(world.councilB.id, "OFFICER");
+    await addMember(world.councilA.id, both.id, "OFFICER");
+    const bContract = await createContract({
+      councilId: world.councilB.id,
+      supplierOrganisationId: world.supplier.id,
+      reference: "TWO-COUNCILS",
+    });
+    const cookie = `${await sessionCookieFor(both.id)}; svm_org=${world.councilA.id}`;
+    const params = { id: bContract.id };
+    expect(
+      (await callLoader(editLoader, { path: `/contracts/${bContract.id}/edit`, params, cookie })).status,
+    ).toBe(200);
+    const response = await callAction(editAction, {
+      path: `/contracts/${bContract.id}/edit`,
+      params,
+      cookie,
+      form: contractForm({ reference: "TWO-COUNCILS", title: "Renamed", contractManagerId: "" }),
+    });
+    expect(response.status).toBe(302);
+    const entry = await db.auditLog.findFirstOrThrow({ where: { entityId: bContract.id } });
+    expect(entry.organisationId).toBe(world.councilB.id);
+    await db.contract.delete({ where: { id: bContract.id } }); // keep the later listings exact
   });
 
   it("the term cannot shrink past the delivery plan", async () => {

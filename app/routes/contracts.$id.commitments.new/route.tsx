@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { notFound } from "~/auth/permissions.server.ts";
+import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { addCommitment, getContractForCommitments } from "~/domain/contracts/commitments.server.ts";
 import { activeMeasures } from "~/domain/contracts/measures.server.ts";
@@ -13,7 +14,7 @@ import { CommitmentForm } from "./commitment-form.tsx";
 export const meta: MetaFunction = () => [{ title: "Add a commitment – Social Value Marketplace" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  const { membership } = await requireContractOfficer(request, params.id!);
   const contract = await getContractForCommitments(membership.organisationId, params.id!);
   if (!contract) notFound();
   const measures = (await activeMeasures(membership.organisationId)).filter(
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilOfficer(request);
+  const { viewer, membership } = await requireContractOfficer(request, params.id!);
   const submission = parseWithZod(await request.formData(), { schema: commitmentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await addCommitment(
