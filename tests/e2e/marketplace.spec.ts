@@ -1,0 +1,150 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signIn, test, waitForEmail } from "./helpers.ts";
+
+const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+// letters only, so full-text search treats it as one word
+const token = () =>
+  `qx${Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, "")
+    .slice(0, 8)}`;
+
+async function switchUser(page: Page, email: string) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signIn(page, email);
+}
+
+type Check = () => Promise<void>;
+
+async function flash(page: Page, message: string | RegExp, check: Check) {
+  await expect(page.getByRole("status").filter({ hasText: message })).toBeVisible();
+  await check();
+}
+
+async function wholeFlow(page: Page, word: string, check: Check) {
+  const visit = async (_page: Page, path: string) => {
+    await page.goto(path);
+    await check();
+  };
+  const title = `Bicycles for the refugee welcome project ${word}`;
+
+  // a VCSE posts a request
+  await signIn(page, "charity@demo.test");
+  await visit(page, "/requests/new");
+  await page.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
+  await check();
+  await page.getByLabel("Title").fill(title);
+  await page
+    .getByLabel("What do you need, and why?")
+    .fill("Refurbished bicycles so newly arrived families can get to school and work.");
+  await page.getByLabel("Which council is it for?").selectOption({ label: "Northshire County Council" });
+  await page
+    .getByLabel("Category", { exact: true })
+    .selectOption({ label: "Community spaces (Northshire County Council)" });
+  await page.getByRole("radio", { name: /^Goods/ }).check();
+  await page.getByLabel("How much do you need?").fill("6");
+  await page.getByLabel("What are the items? (goods only)").fill("bicycles");
+  await page.getByLabel("District").selectOption({ label: "Guildford (Northshire County Council)" });
+  await page.getByLabel("Needed by").fill(inDays(45));
+  await page.getByLabel("How should a supplier contact you? (optional)").fill("Phone Chris on 01483 000000");
+  await page.getByRole("button", { name: "Submit for approval" }).click();
+  await flash(page, "Request submitted for approval", check);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  // the council officer approves it
+  await switchUser(page, "officer@demo.test");
+  await visit(page, "/council/moderation");
+  await page.getByRole("link", { name: title }).click();
+  await check();
+  await page.getByRole("button", { name: "Approve and publish" }).click();
+  await flash(page, `Approved: ${title}`, check);
+  await waitForEmail("charity@demo.test", new RegExp(`Your request is now open: ${title}`));
+
+  // a supplier finds it by search and pledges
+  await switchUser(page, "supplier@demo.test");
+  await visit(page, "/requests");
+  await page.getByRole("textbox", { name: "Search", exact: true }).fill(word);
+  await page.getByRole("button", { name: "Show requests" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `1 request matching “${word}”` })).toBeVisible();
+  await check();
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByText("Still needed: 6 bicycles")).toBeVisible();
+  await expect(page.getByText("01483 000000")).toHaveCount(0);
+  await check();
+  await page.getByRole("link", { name: "Pledge to this request" }).click();
+  await page.getByLabel(/How much are you pledging/).fill("9");
+  await page.getByLabel("When do you expect to deliver it?").fill(inDays(10));
+  await page.getByRole("button", { name: "Send pledge" }).click();
+  await expect(
+    page.getByText("Enter 6 bicycles or less: that is what is still needed").first(),
+  ).toBeVisible();
+  await check();
+  await page.getByLabel(/How much are you pledging/).fill("6");
+  await page.getByRole("button", { name: "Send pledge" }).click();
+  await flash(page, "Pledge sent", check);
+
+  // the VCSE accepts
+  await switchUser(page, "charity@demo.test");
+  await waitForEmail("charity@demo.test", new RegExp(`New pledge: ${title}`));
+  await visit(page, "/my-requests");
+  await page.getByRole("link", { name: title }).click();
+  await check();
+  await page.getByRole("link", { name: /Accept or decline/ }).click();
+  await page.getByRole("button", { name: "Accept pledge" }).click();
+  await flash(page, "Pledge accepted", check);
+
+  // the supplier reports delivery
+  await switchUser(page, "supplier@demo.test");
+  await visit(page, "/pledges");
+  await page.getByRole("link", { name: title }).click();
+  await page.getByLabel("What was delivered?").fill("Six serviced bicycles with locks and lights");
+  await page.getByRole("button", { name: "Report delivery" }).click();
+  await flash(page, "Delivery reported", check);
+
+  // the VCSE confirms
+  await switchUser(page, "charity@demo.test");
+  await waitForEmail("charity@demo.test", new RegExp(`Please confirm delivery: ${title}`));
+  await visit(page, "/my-requests");
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("link", { name: /Confirm delivery/ }).click();
+  await page.getByRole("radio", { name: "5" }).check();
+  await page.getByLabel("Feedback for the supplier (optional)").fill("Thank you!");
+  await page.getByRole("button", { name: "Confirm delivery" }).click();
+  await flash(page, "Delivery confirmed", check);
+  await page.getByRole("link", { name: "View the request" }).click();
+  await expect(page.getByText("fulfilled").first()).toBeVisible();
+  await check();
+}
+
+test("post → approve → find by search and pledge → accept → report delivery → confirm", async ({ page }) => {
+  test.setTimeout(240_000);
+  await wholeFlow(page, token(), () => expectAccessible(page));
+});
+
+// Without JavaScript axe cannot run in the page itself, so each page's HTML (scripts removed) is checked
+// in the test's own page, on the same origin so the stylesheet loads.
+test("the same flow works without JavaScript", async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const nojs = await context.newPage();
+  await page.goto("/healthz");
+  const check = async () => {
+    await page.setContent((await nojs.content()).replace(/<script\b[\s\S]*?<\/script>/gi, ""));
+    await expectAccessible(page);
+  };
+  try {
+    await wholeFlow(nojs, token(), check);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the public list keeps its filters in shareable URLs", async ({ page }) => {
+  await page.goto("/requests?helpType=VOLUNTEERING&sort=closing");
+  await expectAccessible(page);
+  await expect(page.getByLabel("Type of help")).toHaveValue("VOLUNTEERING");
+  await expect(page.getByLabel("Sort by")).toHaveValue("closing");
+  await expect(page.getByRole("heading", { level: 2, name: /requests?$/ })).toBeVisible();
+});
