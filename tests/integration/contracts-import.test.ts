@@ -120,6 +120,23 @@ describe("a valid file", () => {
     expect(changes.map((c) => c.label)).toContain("JOB-02: Quarterly plan");
   });
 
+  it("still re-imports a commitment whose measure has since been retired", async () => {
+    await db.measure.updateMany({
+      where: { councilId: world.councilA.id, code: "SOC-04" },
+      data: { retiredAt: new Date() },
+    });
+    const preview = await previewImport(world.councilA.id, validFile());
+    expect(preview.errors).toEqual([]);
+    const fresh = await previewImport(world.councilA.id, validFile("NEWREF"));
+    expect(fresh.errors).toEqual([
+      expect.objectContaining({ line: 3, column: "measure_code", message: "The measure SOC-04 is retired" }),
+    ]);
+    await db.measure.updateMany({
+      where: { councilId: world.councilA.id, code: "SOC-04" },
+      data: { retiredAt: null },
+    });
+  });
+
   it("does not touch another council's contract with the same reference", async () => {
     const result = await applyImport(
       { ...actor, councilId: world.councilB.id, actorUserId: world.users.officerB.id },

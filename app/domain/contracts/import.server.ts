@@ -246,7 +246,12 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
     if (row.measure_code) {
       const measure = measureByCode.get(row.measure_code);
       if (!measure) add("measure_code", `There is no measure with code ${row.measure_code} in your library`);
-      else if (measure.retiredAt) add("measure_code", `The measure ${row.measure_code} is retired`);
+      // a retired measure stays on commitments that already use it, so re-importing them still works
+      else if (
+        measure.retiredAt &&
+        !existingByRef.get(row.contract_reference)?.commitments.some((c) => c.measureId === measure.id)
+      )
+        add("measure_code", `The measure ${row.measure_code} is retired`);
       else {
         const repeat = first?.commitments.find((c) => c.measureId === measure.id);
         if (repeat)
