@@ -7,6 +7,7 @@ import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
+import { ComparisonChart } from "~/ui/charts/comparison-chart.tsx";
 import { LineChart } from "~/ui/charts/line-chart.tsx";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
@@ -137,6 +138,22 @@ export default function CouncilDashboard() {
               {d.proxyValueSource ?? "not stated – add it in the council settings"}.
             </p>
           </InsetText>
+        ) : null}
+        {d.localValue.measures > 0 ? (
+          <ComparisonChart
+            id="local-value-by-contract"
+            title="Local £ committed and delivered, largest contracts"
+            summary={`For the ${Math.min(10, d.topContracts.length)} largest contracts by committed local £, the value delivered so far against the value committed over the whole contract.`}
+            format={(v) => formatGbp(v)}
+            data={d.topContracts
+              .filter((k) => k.local.measures > 0)
+              .slice(0, 10)
+              .map((k) => ({
+                label: `${k.reference} ${k.title}`,
+                committed: Number(k.local.committed),
+                delivered: Number(k.local.delivered),
+              }))}
+          />
         ) : null}
         <BarChart
           id="delivery-by-measure"

@@ -9,6 +9,9 @@ test("a council officer opens the dashboard, the departmental report and downloa
   await expect(
     page.getByRole("heading", { name: "Contracts with social value commitments recorded" }),
   ).toBeVisible();
+  // the council entered its own proxy values: the local £ is shown with where the values come from
+  await expect(page.getByText(/^Local £ value: £[\d,.]+ delivered of £[\d,.]+ committed/)).toBeVisible();
+  await expect(page.getByText(/Source: Demo values for illustration only/)).toBeVisible();
   const top = page.getByRole("table", { name: /Largest 75 contracts/ });
   await expect(top.getByRole("link", { name: /NCC-24\d\d/ }).first()).toBeVisible();
 
