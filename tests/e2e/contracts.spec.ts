@@ -108,12 +108,23 @@ test("an officer registers a contract, adds a commitment with a quarterly plan a
   await page.getByRole("button", { name: "Add commitment" }).click();
   await expect(page.getByRole("status").getByText("Commitment added")).toBeVisible();
 
+  await page.getByRole("link", { name: "Change commitment SOC-01" }).click();
+  await expect(page.getByLabel("Q4 2026/27")).toHaveValue("25.00");
+  await expectAccessible(page);
+  await page.getByLabel("Target over the contract term").fill("110");
+  await page.getByLabel("Q4 2026/27").fill("35");
+  await page.getByRole("button", { name: "Save commitment" }).click();
+  await expect(page.getByRole("status").getByText("Commitment saved")).toBeVisible();
+
   await page.getByRole("link", { name: "Change contract details" }).click();
+  await expectAccessible(page);
   await page.getByLabel("Title").fill("Park cafés and kiosks");
   await page.getByRole("button", { name: "Save changes" }).click();
   const history = page.getByRole("region", { name: "History of changes" });
   await expect(history.getByRole("heading", { name: "Contract details changed" })).toBeVisible();
   await expect(history.getByRole("row", { name: /Title Park cafés Park cafés and kiosks/ })).toBeVisible();
+  await expect(history.getByRole("heading", { name: "Commitment changed (SOC-01)" })).toBeVisible();
+  await expect(history.getByRole("row", { name: /Target 100.00 110.00/ })).toBeVisible();
   await expectAccessible(page);
 });
 
