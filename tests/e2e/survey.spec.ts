@@ -234,3 +234,31 @@ test("an officer without the survey role cannot open the survey pages", async ({
   const response = await page.goto("/council/survey");
   expect(response?.status()).toBe(404);
 });
+
+test("a survey officer opens a cycle, invites eligible businesses and closes it", async ({ page }) => {
+  await signIn(page, "officer@demo.test");
+  await visit(page, "/council/survey/new");
+  await page.getByLabel("Year").fill("2027");
+  await page.getByRole("button", { name: "Open the survey" }).click();
+  await expect(page.getByRole("alert").getByText("There is a problem")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Opens on").fill("2027-04-01");
+  await page.getByLabel("Closes on").fill("2027-06-30");
+  await page
+    .getByLabel("Privacy notice")
+    .fill("We use your answers to plan how we engage with local businesses.");
+  await page.getByLabel("Data protection impact assessment reference").fill("DPIA-2027-003");
+  await page.getByRole("button", { name: "Open the survey" }).click();
+  await expect(page.getByText("The 2027 survey is open")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Invite eligible businesses" }).click();
+  await expect(page.getByText(/Invitations sent to \d+ businesses/)).toBeVisible();
+  await page.getByLabel("Invite any business by email").fill("owner@new-business.example");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("Invitation sent to owner@new-business.example")).toBeVisible();
+  const invitation = await waitForEmail("owner@new-business.example", /supplier survey/);
+  expect(invitation.text).toContain("/survey/invitation/");
+  await page.getByRole("button", { name: "Close the survey" }).click();
+  await expect(page.getByText("The survey is closed")).toBeVisible();
+  await expectAccessible(page);
+});
