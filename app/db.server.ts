@@ -7,7 +7,15 @@ export { Prisma } from "~/generated/prisma/client.ts";
 const globalForPrisma = globalThis as unknown as { __svmPrisma?: PrismaClient; __svmPrismaUrl?: string };
 
 function createClient(url: string) {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // without these, a connection lost in a network partition hangs forever and the pool never recovers
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    idleTimeoutMillis: 30_000,
+    query_timeout: 60_000,
+  });
   return new PrismaClient({ adapter });
 }
 

@@ -406,7 +406,7 @@ export async function seedDemoData(): Promise<Login[]> {
     if (status === "PARTIALLY_PLEDGED") pledgeStatuses = [pledgeCycle[i % 4]];
     if (status === "FULLY_PLEDGED") pledgeStatuses = ["ACCEPTED", "DELIVERED"];
     if (status === "FULFILLED") pledgeStatuses = ["CONFIRMED"];
-    if (status === "OPEN" && i % 2 === 0) pledgeStatuses = [pledgeCycle[4 + (i % 3)]];
+    if (status === "OPEN" && i % 2 === 0) pledgeStatuses = [pledgeCycle[4 + (i % 2)]];
     const share = Math.max(
       1,
       Math.floor(quantity / Math.max(1, pledgeStatuses.length) / (status === "PARTIALLY_PLEDGED" ? 2 : 1)),

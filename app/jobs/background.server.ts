@@ -6,6 +6,19 @@ import { SCHEDULED_JOBS } from "./registry.server.ts";
 
 const EMAIL_POLL_MS = 2_000;
 
+// Two instances starting together can deadlock inside pg-boss's queue setup; the loser simply tries again.
+async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== "40P01" || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
+}
+
 export async function startBackgroundWork(): Promise<() => Promise<void>> {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
@@ -23,8 +36,8 @@ export async function startBackgroundWork(): Promise<() => Promise<void>> {
   boss.on("error", (error) => logger.error({ err: error }, "job runner error"));
   await boss.start();
   for (const job of SCHEDULED_JOBS) {
-    await boss.createQueue(job.name);
-    await boss.schedule(job.name, job.cron, {}, { tz: "Europe/London" });
+    await retryOnDeadlock(() => boss.createQueue(job.name));
+    await retryOnDeadlock(() => boss.schedule(job.name, job.cron, {}, { tz: "Europe/London" }));
     await boss.work(job.name, async () => {
       const result = await job.run(new Date());
       logger.info({ job: job.name, result }, "scheduled job finished");

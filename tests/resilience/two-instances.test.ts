@@ -35,12 +35,10 @@ beforeAll(async () => {
   provider = await startRoundRobinProxy([fake.url]);
   const balancerPort = await freePort();
   const appUrl = `http://127.0.0.1:${balancerPort}`;
-  // One after the other: started at the same moment, pg-boss's queue creation in startBackgroundWork can
-  // deadlock and one instance fails to start (reported; see the resilience report).
-  apps = [];
-  for (let i = 0; i < 2; i++) {
-    apps.push(await startApp({ databaseUrl, appUrl, resendUrl: provider.url, logLevel: "info" }));
-  }
+  // Both at the same moment, as a deployment would: start-up must not race (migrations, job queues).
+  apps = await Promise.all(
+    [0, 1].map(() => startApp({ databaseUrl, appUrl, resendUrl: provider.url, logLevel: "info" })),
+  );
   balancer = await startRoundRobinProxy(
     apps.map((a) => a.url),
     balancerPort,
