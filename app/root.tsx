@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getViewer } from "~/auth/permissions.server.ts";
+import { brandingFor } from "~/domain/content/branding.server.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
 import { useNonce } from "~/ui/nonce.tsx";
@@ -27,7 +28,10 @@ export const meta: MetaFunction = () => [{ title: "Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const { flash, setCookie } = await readFlash(request);
+  const [{ flash, setCookie }, branding] = await Promise.all([
+    readFlash(request),
+    brandingFor(viewer, request),
+  ]);
   const user: LayoutUser | null = viewer
     ? {
         name: viewer.user.name,
@@ -38,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         surveyAccess: viewer.memberships.some((m) => m.kind === "COUNCIL" && m.surveyAccess),
       }
     : null;
-  return json({ user, flash }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
+  return json({ user, flash, branding }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
 }
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {
@@ -62,10 +66,10 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
 }
 
 export default function App() {
-  const { user, flash } = useLoaderData<typeof loader>();
+  const { user, flash, branding } = useLoaderData<typeof loader>();
   return (
     <Document>
-      <PageShell user={user} flash={flash}>
+      <PageShell user={user} flash={flash} branding={branding}>
         <Outlet />
       </PageShell>
     </Document>
@@ -94,7 +98,7 @@ export function ErrorBoundary() {
   };
   return (
     <Document title={`${text.title} – Social Value Marketplace`}>
-      <PageShell user={data?.user ?? null} flash={null}>
+      <PageShell user={data?.user ?? null} flash={null} branding={data?.branding ?? null}>
         <h1 className="mb-6 text-3xl font-bold">{text.title}</h1>
         <p className="mb-4">{text.body}</p>
         <p>

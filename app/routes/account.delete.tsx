@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function DeleteAccount() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
     <div className="max-w-2xl">
       <BackLink to="/account">Back to your account</BackLink>

@@ -30,7 +30,7 @@ export default function ChangeName() {
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { name },
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changeNameSchema }),
   });
   return (

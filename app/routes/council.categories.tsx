@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CategoriesPage() {
   const { categories, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
     <>
       <PageHeading caption={councilName}>Needs and priorities</PageHeading>

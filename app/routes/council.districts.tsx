@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function DistrictsPage() {
   const { districts, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
     <>
       <PageHeading caption={councilName}>Districts and postcode areas</PageHeading>

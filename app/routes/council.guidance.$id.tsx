@@ -54,7 +54,7 @@ export default function EditGuidance() {
   const [form, fields] = useForm({
     lastResult,
     defaultValue: page ?? { audience: "EVERYONE", published: true },
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onSubmit",
   });
   return (
     <>

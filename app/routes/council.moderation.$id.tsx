@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ReviewRequestPage() {
   const { need } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
     <>
       <BackLink to="/council/moderation">Back to requests to approve</BackLink>

@@ -44,7 +44,7 @@ export default function CouncilSettings() {
       overdueReminderDays: String(settings.overdueReminderDays),
       proxyValueSource: settings.proxyValueSource ?? "",
     },
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: councilSettingsSchema }),
   });
   const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;

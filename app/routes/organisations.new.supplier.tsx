@@ -45,7 +45,7 @@ export default function RegisterSupplier() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: supplierSchema }),
   });
   const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;

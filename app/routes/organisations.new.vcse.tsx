@@ -46,7 +46,7 @@ export default function RegisterVcse() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: vcseSchema }),
   });
   const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;

@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PledgeDetailPage() {
   const { pledge, roles, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const can = (a: PledgeAction) => roles.some((r) => canPledge(pledge.status, a, r));
   const q = (n: number) => formatQuantity(pledge.request.helpType, n, pledge.request.unitLabel);
   const initial = (name: string) => {

@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PledgePage() {
   const { need, commitments, verified, own, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const left = need.quantity - need.pledgedQuantity;
   const unit = HELP_TYPES.find((h) => h.value === need.helpType)?.unit ?? "";
   const closed = !PLEDGEABLE_STATUSES.includes(need.status) || left <= 0;

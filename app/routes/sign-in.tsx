@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
     <div className="max-w-2xl">
       <PageHeading>Sign in</PageHeading>

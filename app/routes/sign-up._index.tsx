@@ -65,7 +65,7 @@ export default function SignUp() {
   const [form, fields] = useForm({
     lastResult,
     defaultValue: invitation ? { email: invitation.email, invitation: invitation.token } : undefined,
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
   });
   return (

@@ -13,7 +13,8 @@ export function PageHeading({ children, caption }: { children: ReactNode; captio
 
 export function BackLink({ to, children = "Back" }: { to: string; children?: ReactNode }) {
   return (
-    <Link to={to} className="mb-6 inline-block text-ink before:mr-1 before:content-['‹']">
+    <Link to={to} className="mb-6 inline-block text-ink">
+      <span aria-hidden="true">‹ </span>
       {children}
     </Link>
   );

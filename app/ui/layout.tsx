@@ -1,5 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { Branding } from "~/domain/content/branding.server.ts";
 import type { Flash } from "./flash.server.ts";
 import { navigationFor, type NavViewer } from "./navigation.ts";
 
@@ -16,7 +17,7 @@ export function SkipLink() {
   );
 }
 
-export function Header({ user }: { user: LayoutUser | null }) {
+export function Header({ user, branding = null }: { user: LayoutUser | null; branding?: Branding }) {
   const viewer: NavViewer = user ?? {
     signedIn: false,
     kinds: [],
@@ -26,9 +27,14 @@ export function Header({ user }: { user: LayoutUser | null }) {
   };
   const items = navigationFor(viewer);
   return (
-    <header className="no-print border-b-8 border-brand-light bg-brand text-white">
+    // the council's own colour (checked for contrast with white text when an admin sets it)
+    <header
+      className="no-print border-b-8 border-brand-light bg-brand text-white"
+      style={branding ? { backgroundColor: branding.brandColour } : undefined}
+    >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link to="/" className="text-xl font-bold text-white no-underline hover:text-white">
+          {branding ? <span className="block text-sm font-normal">{branding.councilName}</span> : null}
           Social Value Marketplace
         </Link>
         <div className="flex flex-wrap items-center gap-4">
@@ -111,16 +117,18 @@ export function FlashBanner({ flash }: { flash: Flash | null }) {
 export function PageShell({
   user,
   flash,
+  branding = null,
   children,
 }: {
   user: LayoutUser | null;
   flash: Flash | null;
+  branding?: Branding;
   children: ReactNode;
 }) {
   return (
     <div className="flex min-h-screen flex-col">
       <SkipLink />
-      <Header user={user} />
+      <Header user={user} branding={branding} />
       <main
         id="main-content"
         tabIndex={-1}

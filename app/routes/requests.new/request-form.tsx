@@ -33,7 +33,7 @@ export function RequestForm({
   defaults: RequestDefaults;
   submitLabel?: string;
 }) {
-  const [form, fields] = useForm({ lastResult, defaultValue: defaults, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, defaultValue: defaults, shouldRevalidate: "onSubmit" });
   const value = (name: string) => {
     const v = (fields as unknown as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
     return typeof v === "string" ? v : undefined;
