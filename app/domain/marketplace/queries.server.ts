@@ -26,7 +26,8 @@ const publicRequestSelect = {
   council: { select: { name: true } },
 } as const;
 
-// The public request page: published requests for everyone; the requestor and its council also see the rest.
+// The public request page: published requests for everyone; the requestor, its council and suppliers that
+// pledged to it also see it once closed.
 export async function getRequestPage(
   id: string,
   viewerOrganisationIds: string[],
@@ -39,6 +40,8 @@ export async function getRequestPage(
         { status: { in: PUBLISHED_STATUSES } },
         { organisationId: { in: viewerOrganisationIds } },
         { councilId: { in: viewerCouncilIds }, status: { not: "DRAFT" } },
+        // a supplier can still read a request it pledged to after it closed
+        { pledges: { some: { supplierOrganisationId: { in: viewerOrganisationIds } } } },
       ],
     },
     select: publicRequestSelect,
