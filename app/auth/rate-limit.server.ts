@@ -29,6 +29,19 @@ function createLimiter(pool: pg.Pool, keyPrefix: string, points: number, duratio
   });
 }
 
+// Another instance may be creating the same table at this moment ("already exists" errors): try again.
+async function retryCreate<T>(create: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!["23505", "42P07", "42710"].includes(code ?? "") || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 async function build(pool: pg.Pool): Promise<Limiters> {
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
@@ -36,16 +49,16 @@ async function build(pool: pg.Pool): Promise<Limiters> {
     // another instance created it at the same moment
     if ((error as { code?: string }).code !== "23505") throw error;
   }
-  const entries = await Promise.all(
-    (Object.keys(RULES) as LimitedAction[]).map(async (action) => {
-      const rule = RULES[action];
-      const [ip, account] = await Promise.all([
-        createLimiter(pool, `${action}:ip`, rule.perIp, rule.windowSeconds),
-        createLimiter(pool, `${action}:account`, rule.perAccount, rule.windowSeconds),
-      ]);
-      return [action, { ip, account }] as const;
-    }),
-  );
+  // One after the other: every limiter shares one table, and creating it twice at once fails in PostgreSQL.
+  const entries = [];
+  for (const action of Object.keys(RULES) as LimitedAction[]) {
+    const rule = RULES[action];
+    const ip = await retryCreate(() => createLimiter(pool, `${action}:ip`, rule.perIp, rule.windowSeconds));
+    const account = await retryCreate(() =>
+      createLimiter(pool, `${action}:account`, rule.perAccount, rule.windowSeconds),
+    );
+    entries.push([action, { ip, account }] as const);
+  }
   return Object.fromEntries(entries) as Limiters;
 }
 

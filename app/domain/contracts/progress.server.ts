@@ -82,6 +82,8 @@ export async function progressFor(
         kind: "numeric",
         target: c.targetQuantity,
         current,
+        // a percentage is a level reported each quarter, not an amount to add up
+        aggregation: c.measure.unit === "PERCENT" ? "latest" : "sum",
         plan: (plansBy.get(c.id) ?? []).map((p) => ({
           financialYear: p.financialYear,
           quarter: p.quarter,

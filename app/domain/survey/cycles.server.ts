@@ -170,44 +170,54 @@ async function sendInvitations(
   cycle: { id: string; year: number; closesOn: Date; council: { name: string } },
   targets: InviteTarget[],
 ) {
-  return db.$transaction(async (tx) => {
-    for (const target of targets) {
+  // Tokens and emails are prepared first, so the transaction only writes (a large invitation round must not
+  // outlast the transaction's time limit).
+  const prepared = await Promise.all(
+    targets.map(async (target) => {
       const token = crypto.randomBytes(24).toString("base64url");
-      await tx.surveyInvitation.create({
-        data: {
-          cycleId: cycle.id,
-          organisationId: target.organisationId,
-          email: target.email.toLowerCase(),
-          tokenHash: hashInvitationToken(token),
-        },
-      });
       const email = await renderSurveyInvitationEmail({
         councilName: cycle.council.name,
         year: cycle.year,
         closesOn: formatDate(cycle.closesOn),
         url: `${appUrl()}/survey/invitation/${token}`,
       });
-      await enqueueEmail(tx, {
-        ...email,
-        to: target.email,
-        template: "survey-invitation",
-        councilId: officer.councilId,
-      });
-    }
-    await writeAudit(
-      {
-        actorUserId: officer.userId,
-        organisationId: officer.councilId,
-        action: "survey.invite",
-        entityType: "SurveyCycle",
-        entityId: cycle.id,
-        details: { invitations: targets.length },
-        ipAddress: officer.ipAddress,
-      },
-      tx,
-    );
-    return targets.length;
-  });
+      return { target, tokenHash: hashInvitationToken(token), email };
+    }),
+  );
+  return db.$transaction(
+    async (tx) => {
+      for (const { target, tokenHash, email } of prepared) {
+        await tx.surveyInvitation.create({
+          data: {
+            cycleId: cycle.id,
+            organisationId: target.organisationId,
+            email: target.email.toLowerCase(),
+            tokenHash,
+          },
+        });
+        await enqueueEmail(tx, {
+          ...email,
+          to: target.email,
+          template: "survey-invitation",
+          councilId: officer.councilId,
+        });
+      }
+      await writeAudit(
+        {
+          actorUserId: officer.userId,
+          organisationId: officer.councilId,
+          action: "survey.invite",
+          entityType: "SurveyCycle",
+          entityId: cycle.id,
+          details: { invitations: targets.length },
+          ipAddress: officer.ipAddress,
+        },
+        tx,
+      );
+      return targets.length;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 // Invites every eligible supplier not yet invited to this cycle. Returns how many were invited.
