@@ -30,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer } = await requireCouncilOfficer(request);
+  // may they: only an organisation registered with one of the officer's councils (404 before any validation)
+  if (!(await organisationForVerification(params.id!, officerCouncilIds(viewer)))) notFound();
   const submission = parseWithZod(await request.formData(), { schema: verificationDecisionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const outcome = await decideVerification(
