@@ -2,7 +2,6 @@
 // GIN-indexed "searchVector") for the ids, then the display fields through Prisma. Public fields only.
 import { db, Prisma } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
-import { PLEDGEABLE_STATUSES } from "./request-lifecycle.ts";
 import type { SearchFilters } from "./schemas.ts";
 
 export const PAGE_SIZE = 20;
@@ -24,6 +23,21 @@ const listSelect = {
   councilId: true,
 } as const;
 
+type ListRow = {
+  id: string;
+  title: string;
+  helpType: HelpType;
+  quantity: number;
+  pledgedQuantity: number;
+  unitLabel: string | null;
+  neededBy: Date;
+  isRemote: boolean;
+  publishedAt: Date | null;
+  categoryId: string;
+  districtId: string | null;
+  councilId: string;
+};
+
 function filterSql(filters: SearchFilters, since?: Date) {
   const parts = [Prisma.sql`r.status IN ('OPEN', 'PARTIALLY_PLEDGED')`];
   if (filters.category) parts.push(Prisma.sql`r."categoryId" = ${filters.category}`);
@@ -34,19 +48,6 @@ function filterSql(filters: SearchFilters, since?: Date) {
   if (filters.closingBefore) parts.push(Prisma.sql`r."neededBy" <= ${filters.closingBefore}::date`);
   if (since) parts.push(Prisma.sql`r."publishedAt" > ${since}`);
   return Prisma.join(parts, " AND ");
-}
-
-function filterWhere(filters: SearchFilters, since?: Date): Prisma.RequestWhereInput {
-  return {
-    status: { in: PLEDGEABLE_STATUSES },
-    ...(filters.category ? { categoryId: filters.category } : {}),
-    ...(filters.helpType ? { helpType: filters.helpType as HelpType } : {}),
-    ...(filters.district ? { districtId: filters.district } : {}),
-    ...(filters.council ? { councilId: filters.council } : {}),
-    ...(filters.remote ? { isRemote: true } : {}),
-    ...(filters.closingBefore ? { neededBy: { lte: new Date(`${filters.closingBefore}T00:00:00Z`) } } : {}),
-    ...(since ? { publishedAt: { gt: since } } : {}),
-  };
 }
 
 export type SearchResult = Awaited<ReturnType<typeof searchRequests>>;
@@ -60,16 +61,22 @@ export async function searchRequests(
   const offset = (page - 1) * pageSize;
   const q = filters.q?.trim();
   if (!q) {
-    const orderBy: Prisma.RequestOrderByWithRelationInput[] =
+    // Raw SQL so the status condition is the literal the partial indexes were built on (Prisma's enum
+    // parameters are casts the planner cannot match to an index predicate).
+    const order =
       filters.sort === "closing"
-        ? [{ neededBy: "asc" }, { id: "asc" }]
-        : [{ publishedAt: "desc" }, { id: "desc" }];
-    const where = filterWhere(filters, options.since);
-    const [requests, total] = await Promise.all([
-      db.request.findMany({ where, orderBy, skip: offset, take: pageSize, select: listSelect }),
-      db.request.count({ where, take: COUNT_CAP + 1 }),
+        ? Prisma.sql`r."neededBy" ASC, r.id ASC`
+        : Prisma.sql`r."publishedAt" DESC, r.id DESC`;
+    const where = filterSql(filters, options.since);
+    const [requests, counted] = await Promise.all([
+      db.$queryRaw<ListRow[]>`
+        SELECT r.id, r.title, r."helpType", r.quantity, r."pledgedQuantity", r."unitLabel", r."neededBy",
+               r."isRemote", r."publishedAt", r."categoryId", r."districtId", r."councilId"
+        FROM "Request" r WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
+      db.$queryRaw<{ total: bigint }[]>`
+        SELECT count(*) AS total FROM (SELECT 1 FROM "Request" r WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
     ]);
-    return paged(await withNames(requests), total, page, pageSize);
+    return paged(await withNames(requests), Number(counted[0].total), page, pageSize);
   }
   const order =
     filters.sort === "closing"
