@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 
 export { Prisma } from "~/generated/prisma/client.ts";
@@ -6,8 +7,32 @@ export { Prisma } from "~/generated/prisma/client.ts";
 // One client per process, created on first use so tests can point DATABASE_URL first.
 const globalForPrisma = globalThis as unknown as { __svmPrisma?: PrismaClient; __svmPrismaUrl?: string };
 
+// PostgreSQL text cannot hold the NUL character (nor jsonb its \u0000 escape): a form value carrying one would
+// make the query fail. It is invisible and meaningless in text, so it is dropped from every query parameter here,
+// once, rather than in each of the app's schemas.
+// eslint-disable-next-line no-control-regex -- matching the NUL character is the point
+const NUL = /\u0000|\\u0000/g;
+export function withoutNul(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(NUL, "");
+  if (Array.isArray(value)) return value.map(withoutNul);
+  return value;
+}
+
+type QueryFn = (...args: unknown[]) => unknown;
+
+function stripNulFromQueries(client: pg.PoolClient) {
+  const query = client.query.bind(client) as QueryFn;
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    if (config && typeof config === "object" && Array.isArray((config as { values?: unknown }).values)) {
+      config = { ...config, values: withoutNul((config as { values: unknown[] }).values) };
+    }
+    if (Array.isArray(values)) values = withoutNul(values);
+    return query(config, values, callback);
+  }) as unknown as typeof client.query;
+}
+
 function createClient(url: string) {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // without these, a connection lost in a network partition hangs forever and the pool never recovers
@@ -16,7 +41,10 @@ function createClient(url: string) {
     idleTimeoutMillis: 30_000,
     query_timeout: 60_000,
   });
-  return new PrismaClient({ adapter });
+  pool.on("connect", stripNulFromQueries);
+  // an idle connection dropped by the server is replaced on next use; unhandled, it would end the process
+  pool.on("error", () => undefined);
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 export function getDb(): PrismaClient {

@@ -8,6 +8,7 @@ const schema = z.object({
   // the address users reach the portal at: links in emails and the Origin check use it
   APP_URL: z.string().url().optional(),
   DATABASE_URL: z.string().startsWith("postgres").optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().default(".data"),
   UPLOAD_DIR: z.string().optional(),
   // signs the one-off flash-message cookie; defaults to a value derived from DATABASE_URL, which every
@@ -21,6 +22,7 @@ const schema = z.object({
   SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  SVM_BUILD_DIR: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -72,3 +72,17 @@ describe("home page", () => {
     expect(body).not.toContain("Secret draft");
   });
 });
+
+describe("the NUL character", () => {
+  it("is dropped from text and search parameters instead of failing the query", async () => {
+    const { createUser } = await import("../helpers/factories.ts");
+    const user = await createUser({ name: "Ann\u0000 Smith" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Ann Smith");
+    const rows = await db.$queryRaw<{ q: string }[]>`select ${"lap\u0000tops"}::text as q`;
+    expect(rows[0].q).toBe("laptops");
+    const saved = await db.auditLog.create({
+      data: { action: "test", entityType: "Test", details: { q: "a\u0000b" } },
+    });
+    expect(saved.details).toEqual({ q: "ab" });
+  });
+});
