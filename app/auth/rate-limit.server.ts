@@ -1,5 +1,6 @@
 // Rate limits on sign-in, sign-up, password reset and email verification, per client address and per account.
 // Counters live in PostgreSQL (rate-limiter-flexible), so every app instance shares them.
+import crypto from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
@@ -78,6 +79,12 @@ function limiters(): Promise<Limiters> {
 
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+// The counter key for an account (an email or an emailed token as typed): hashed, so the counters table holds no
+// addresses or tokens, and whatever was typed (even a NUL character) is a valid key.
+function accountKey(account: string) {
+  return crypto.createHash("sha256").update(account.toLowerCase()).digest("base64url");
+}
+
 // Counts one attempt against the client address and (if known) the account; refuses once either is spent.
 export async function consumeAttempt(
   action: LimitedAction,
@@ -85,7 +92,7 @@ export async function consumeAttempt(
 ): Promise<LimitResult> {
   const limiter = (await limiters())[action];
   const attempts = [limiter.ip.consume(keys.ip || "unknown")];
-  if (keys.account) attempts.push(limiter.account.consume(keys.account.toLowerCase()));
+  if (keys.account) attempts.push(limiter.account.consume(accountKey(keys.account)));
   const results = await Promise.allSettled(attempts);
   let waitMs = 0;
   for (const result of results) {
@@ -106,7 +113,7 @@ export async function checkAttempt(
   const rule = RULES[action];
   const [ip, account] = await Promise.all([
     limiter.ip.get(keys.ip || "unknown"),
-    keys.account ? limiter.account.get(keys.account.toLowerCase()) : null,
+    keys.account ? limiter.account.get(accountKey(keys.account)) : null,
   ]);
   let waitMs = 0;
   if (ip && ip.consumedPoints >= rule.perIp) waitMs = Math.max(waitMs, ip.msBeforeNext);
@@ -116,7 +123,7 @@ export async function checkAttempt(
 
 // A successful sign-in clears the account's count, so a user's own typos do not lock them out later.
 export async function resetAttempts(action: LimitedAction, account: string) {
-  await (await limiters())[action].account.delete(account.toLowerCase());
+  await (await limiters())[action].account.delete(accountKey(account));
 }
 
 export function waitMessage(seconds: number) {

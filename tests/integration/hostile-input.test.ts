@@ -144,7 +144,14 @@ describe.each(targets)("$route.id intent '$intent' as $role", ({ route, intent, 
         expect(response.status).toBeLessThan(500);
         if (response.status >= 400) expect(await snapshot()).toEqual(before);
       }),
-      { numRuns: 12, endOnFailure: true },
+      {
+        numRuns: 12,
+        endOnFailure: true,
+        // every known-bad value in every field, every run; then generated ones
+        examples: KNOWN_BAD.map((value) => [
+          { values: Object.fromEntries(fields.map((f) => [f, [value]])), intent },
+        ]),
+      },
     );
   });
 });
