@@ -377,7 +377,8 @@ export async function seedDemoData(): Promise<Login[]> {
   for (let i = 0; i < 62; i++) {
     const vcse = i < 8 ? vcses[0] : vcses[i % vcses.length];
     const home = world.find((w) => w.council.id === vcse.councilId)!;
-    const idea = REQUEST_IDEAS[i % REQUEST_IDEAS.length];
+    // shifted by one each round, so every kind of need is open somewhere (a search for "garden" finds one)
+    const idea = REQUEST_IDEAS[(i + Math.floor(i / REQUEST_IDEAS.length)) % REQUEST_IDEAS.length];
     const status = statuses[i % statuses.length];
     const quantity = idea.quantity;
     const expired = status === "EXPIRED";

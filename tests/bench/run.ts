@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
+import zlib from "node:zlib";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -108,8 +109,12 @@ async function main() {
     );
     cookies[email] = `svm_session=${id}.${secret}`;
   }
+  const openRequest = await client.query(
+    `select id from "Request" where status = 'OPEN' order by "publishedAt" desc limit 1`,
+  );
   await client.end();
   const councilId = councilRow.rows[0].id as string;
+  const requestId = openRequest.rows[0].id as string;
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -132,6 +137,7 @@ async function main() {
     },
   });
   const results: Row[] = [];
+  const javascript: { path: string; files: number; gzipBytes: number }[] = [];
   try {
     await waitFor(`${base}/healthz`, server);
     const scenarios = [
@@ -140,6 +146,7 @@ async function main() {
       { name: "/requests searched", path: "/requests?q=laptops" },
       { name: "/requests searched, two words", path: "/requests?q=garden+volunteers" },
       { name: "/requests filtered", path: `/requests?council=${councilId}&helpType=GOODS&sort=closing` },
+      { name: "A request page", path: `/requests/${requestId}` },
       ...[
         { name: "Council dashboard", path: "/council/dashboard", as: "officer@demo.test" },
         { name: "Departmental report", path: "/council/reports?department=all", as: "officer@demo.test" },
@@ -152,6 +159,15 @@ async function main() {
         dashboardP95Target: 250,
       })),
     ];
+    javascript.push(
+      ...(await javascriptPerPage(base, [
+        "/",
+        "/requests",
+        `/requests/${requestId}`,
+        "/impact",
+        "/guidance",
+      ])),
+    );
     for (const connections of CONNECTIONS) {
       for (const scenario of scenarios) {
         const url = base + scenario.path;
@@ -177,15 +193,44 @@ async function main() {
     await new Promise((r) => server.once("exit", r));
     await postgres.stop();
   }
-  writeReport(results, rows[0]);
+  writeReport(results, rows[0], javascript);
 }
 
-function writeReport(results: Row[], counts: { total: number; open: number }) {
+// The JavaScript a browser downloads for a page: its module scripts and preloads, gzipped as they are served.
+async function javascriptPerPage(base: string, paths: string[]) {
+  const sizes = new Map<string, number>();
+  const out = [];
+  for (const pagePath of paths) {
+    const html = await (await fetch(base + pagePath)).text();
+    const sources = new Set(
+      [
+        ...html.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g),
+        ...html.matchAll(/import\("(\/build\/[^"]+\.js)"\)/g),
+      ].map((m) => m[1]),
+    );
+    let gzipBytes = 0;
+    for (const source of sources) {
+      if (!sizes.has(source)) {
+        const body = Buffer.from(await (await fetch(base + source)).arrayBuffer());
+        sizes.set(source, zlib.gzipSync(body).length);
+      }
+      gzipBytes += sizes.get(source)!;
+    }
+    out.push({ path: pagePath.replace(/[a-z0-9]{20,}/, ":id"), files: sources.size, gzipBytes });
+  }
+  return out;
+}
+
+function writeReport(
+  results: Row[],
+  counts: { total: number; open: number },
+  javascript: { path: string; files: number; gzipBytes: number }[],
+) {
   const date = new Date().toISOString().slice(0, 10);
-  const file = path.join(root, "docs/benchmarks", `${date}-marketplace-list.md`);
+  const file = path.join(root, "docs/benchmarks", `${date}-benchmark.md`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const lines = [
-    `# Marketplace list benchmark — ${date}`,
+    `# Benchmark — ${date}`,
     "",
     `\`npm run bench\` (tests/bench/run.ts): autocannon against the production build, ${duration} s per row after a ${warmup} s warm-up,`,
     `on ${counts.total.toLocaleString("en-GB")} requests (${counts.open.toLocaleString("en-GB")} open). Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), load average at the end ${os
@@ -218,6 +263,13 @@ function writeReport(results: Row[], counts: { total: number; open: number }) {
         `- ${connections} connections, ${r.name}: throughput ${share.toFixed(0)}% of bare (target ≥ 50%) — ${share >= 50 ? "met" : "NOT met"}; p95 ${r.p95} ms (target < ${p95Target} ms) — ${r.p95 < p95Target ? "met" : "NOT met"}.`,
       );
     }
+  }
+  lines.push("", "## JavaScript shipped per public page (gzipped, target ≤ 100 KB)", "");
+  lines.push("| Page | files | KB gzipped | target |", "|---|---:|---:|---|");
+  for (const j of javascript) {
+    lines.push(
+      `| ${j.path} | ${j.files} | ${(j.gzipBytes / 1024).toFixed(1)} | ${j.gzipBytes <= 100 * 1024 ? "met" : "NOT met"} |`,
+    );
   }
   lines.push("", "## Against the targets", "", ...verdicts, "");
   fs.writeFileSync(file, lines.join("\n"));
