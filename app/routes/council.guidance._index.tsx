@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { listCouncilGuidance } from "~/domain/content/guidance.server.ts";
-import { GUIDANCE_AUDIENCES } from "~/domain/content/schemas.ts";
+import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 

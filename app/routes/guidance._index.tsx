@@ -1,7 +1,7 @@
 import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listPublishedGuidance } from "~/domain/content/guidance.server.ts";
-import { GUIDANCE_AUDIENCES } from "~/domain/content/schemas.ts";
+import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Guidance – Social Value Marketplace" }];

@@ -2,11 +2,9 @@
 import { z } from "zod";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE } from "./brand-colour.ts";
 
-export const GUIDANCE_AUDIENCES = [
-  { value: "EVERYONE", label: "Everyone" },
-  { value: "SUPPLIER", label: "Suppliers" },
-  { value: "REQUESTOR", label: "Requestors (charities and community groups)" },
-] as const;
+import { GUIDANCE_AUDIENCES } from "./audiences.ts";
+
+export { GUIDANCE_AUDIENCES };
 
 export const guidancePageSchema = z.object({
   title: z
