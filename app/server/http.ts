@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -107,7 +108,9 @@ export function createApp(options: Options) {
 
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static(options.assetsDir, { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(options.publicDir, { maxAge: "1h", index: false }));
+  // Mounted by name, so a page request is not first looked for on disk.
+  app.use("/favicon.ico", express.static(path.join(options.publicDir, "favicon.ico"), { maxAge: "1h" }));
+  app.use("/samples", express.static(path.join(options.publicDir, "samples"), { maxAge: "1h", index: false }));
 
   app.all(
     "*",
