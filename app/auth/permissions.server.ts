@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { parse } from "cookie";
 import { db } from "~/db.server.ts";
 import type { MemberRole, OrganisationKind, VerificationStatus } from "~/generated/prisma/enums.ts";
+import { requestMemo } from "~/server/request-scope.ts";
 import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server.ts";
 
 export type ViewerMembership = {
@@ -27,7 +28,9 @@ const viewerCache = new WeakMap<Request, Promise<Viewer | null>>();
 export function getViewer(request: Request): Promise<Viewer | null> {
   let pending = viewerCache.get(request);
   if (!pending) {
-    pending = loadViewer(request);
+    // Within one page request every loader shares the lookup (see request-scope.ts). Only GET and HEAD
+    // requests have a scope: after a form post's action the loaders must see what it changed.
+    pending = requestMemo(`viewer:${request.headers.get("cookie") ?? ""}`, () => loadViewer(request));
     viewerCache.set(request, pending);
   }
   return pending;
@@ -38,27 +41,14 @@ async function loadViewer(request: Request): Promise<Viewer | null> {
   if (!token) return null;
   const session = await validateSessionToken(token);
   if (!session) return null;
-  const memberships = await db.membership.findMany({
-    where: { userId: session.user.id },
-    orderBy: { createdAt: "asc" },
-    select: {
-      role: true,
-      surveyAccess: true,
-      organisation: { select: { id: true, name: true, kind: true, status: true } },
-    },
-  });
-  return {
-    sessionId: session.sessionId,
-    user: session.user,
-    memberships: memberships.map((m) => ({
-      organisationId: m.organisation.id,
-      organisationName: m.organisation.name,
-      kind: m.organisation.kind,
-      status: m.organisation.status,
-      role: m.role,
-      surveyAccess: m.surveyAccess,
-    })),
-  };
+  // Raw SQL for the same reason as the session lookup: every signed-in request needs it.
+  const memberships = await db.$queryRaw<ViewerMembership[]>`
+    SELECT o.id AS "organisationId", o.name AS "organisationName", o.kind::text AS kind,
+           o.status::text AS status, m.role::text AS role, m."surveyAccess"
+    FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId"
+    WHERE m."userId" = ${session.user.id}
+    ORDER BY m."createdAt" ASC, m.id ASC`;
+  return { sessionId: session.sessionId, user: session.user, memberships };
 }
 
 export function notFound(): never {

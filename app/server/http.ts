@@ -7,6 +7,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { logger } from "./logger.ts";
+import { runInRequestScope } from "./request-scope.ts";
 
 export type AppLoadContext = { cspNonce: string };
 
@@ -48,6 +49,10 @@ export function applyProtections(app: express.Express, options: Protections) {
     req.headers["x-svm-client-ip"] = req.ip ?? "";
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     next();
+  });
+  app.use((req, _res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") runInRequestScope(next);
+    else next();
   });
   app.use(
     helmet({

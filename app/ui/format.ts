@@ -24,12 +24,22 @@ export function formatDateTime(value: string | Date | null | undefined) {
   return dateTimeFormat.format(typeof value === "string" ? new Date(value) : value);
 }
 
+// Intl formatters are slow to build (tens of microseconds each) and a dashboard formats thousands of
+// figures, so each one is built once.
+const gbpFormat = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatGbp(value: number | string) {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(Number(value));
+  return gbpFormat.format(Number(value));
 }
 
 export function formatNumber(value: number | string, maximumFractionDigits = 2) {
-  return new Intl.NumberFormat("en-GB", { maximumFractionDigits }).format(Number(value));
+  let format = numberFormats.get(maximumFractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat("en-GB", { maximumFractionDigits });
+    numberFormats.set(maximumFractionDigits, format);
+  }
+  return format.format(Number(value));
 }
 
 // ISO date (yyyy-mm-dd) for date inputs.

@@ -9,20 +9,12 @@ export async function brandingFor(viewer: Viewer | null, request: Request): Prom
   if (!viewer) return null;
   const acting = actingMembership(viewer, request, { kinds: ["COUNCIL", "SUPPLIER", "VCSE"] });
   if (!acting) return null;
-  const councilId =
-    acting.kind === "COUNCIL"
-      ? acting.organisationId
-      : (
-          await db.organisation.findUnique({
-            where: { id: acting.organisationId },
-            select: { councilId: true },
-          })
-        )?.councilId;
-  if (!councilId) return null;
-  const council = await db.organisation.findUnique({
-    where: { id: councilId },
-    select: { name: true, councilSettings: { select: { brandColour: true } } },
-  });
-  if (!council?.councilSettings) return null;
-  return { councilName: council.name, brandColour: council.councilSettings.brandColour };
+  // One raw query (it runs on every signed-in page): the acting organisation's council, or itself if a council.
+  const [branding] = await db.$queryRaw<{ councilName: string; brandColour: string }[]>`
+    SELECT c.name AS "councilName", cs."brandColour"
+    FROM "Organisation" a
+    JOIN "Organisation" c ON c.id = CASE WHEN a.kind = 'COUNCIL' THEN a.id ELSE a."councilId" END
+    JOIN "CouncilSettings" cs ON cs."organisationId" = c.id
+    WHERE a.id = ${acting.organisationId}`;
+  return branding ?? null;
 }

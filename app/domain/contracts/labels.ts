@@ -1,4 +1,5 @@
 // The words pages use for measure themes, units and contract statuses. Safe for browser code.
+import { formatGbp, formatNumber } from "~/ui/format.ts";
 import type { ContractStatus, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 
 export const MEASURE_THEMES: { value: MeasureTheme; label: string }[] = [
@@ -43,8 +44,8 @@ export function contractStatusLabel(status: ContractStatus) {
 export function formatMeasureQuantity(unit: MeasureUnit, quantity: string | number | null) {
   if (quantity === null) return "";
   const n = Number(quantity);
-  if (unit === "GBP") return new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(n);
-  const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(n);
+  if (unit === "GBP") return formatGbp(n);
+  const number = formatNumber(n);
   const suffix: Partial<Record<MeasureUnit, string>> = {
     PEOPLE: n === 1 ? " person" : " people",
     HOURS: n === 1 ? " hour" : " hours",

@@ -1,4 +1,5 @@
 // What each help type measures: the unit a request's quantity is in. Safe for browser code.
+import { formatNumber } from "~/ui/format.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 
 export const HELP_TYPES: { value: HelpType; label: string; unit: string; unitSingular: string }[] = [
@@ -14,8 +15,8 @@ export function helpTypeLabel(helpType: HelpType) {
 }
 
 export function formatQuantity(helpType: HelpType, quantity: number, unitLabel?: string | null) {
-  if (helpType === "FUNDING") return `£${quantity.toLocaleString("en-GB")}`;
+  if (helpType === "FUNDING") return `£${formatNumber(quantity, 3)}`;
   const type = HELP_TYPES.find((h) => h.value === helpType);
   const unit = unitLabel || (quantity === 1 ? type?.unitSingular : type?.unit) || "";
-  return `${quantity.toLocaleString("en-GB")} ${unit}`;
+  return `${formatNumber(quantity, 3)} ${unit}`;
 }

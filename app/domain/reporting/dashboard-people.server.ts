@@ -1,6 +1,7 @@
 // The landing dashboards for suppliers and VCSEs: what needs their action now, and how they are doing.
 // Counts and short lists only; progress comes from progress.ts through loadCommitmentProgress.
 import { db } from "~/db.server.ts";
+import type { HelpType, RequestStatus } from "~/generated/prisma/enums.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { OVERDUE_STATUSES } from "./returns-rules.ts";
@@ -104,54 +105,83 @@ async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
   };
 }
 
+type VcsePledgeRow = {
+  id: string;
+  status: "OFFERED" | "DELIVERED";
+  quantity: number;
+  deliveredQuantity: number | null;
+  createdAt: Date;
+  supplierName: string;
+  requestId: string;
+  requestTitle: string;
+  helpType: HelpType;
+  unitLabel: string | null;
+  total: bigint;
+};
+
+// Raw SQL: this page is a requestor's landing page, and Prisma 6 would send ten queries for it (relations are
+// fetched one query each) and compile each shape for about a millisecond (decision 010).
 export async function vcseDashboard(organisationId: string) {
-  const onMyRequests = { request: { organisationId } };
-  const pledgeSelect = {
-    id: true,
-    quantity: true,
-    deliveredQuantity: true,
-    createdAt: true,
-    supplierOrganisation: { select: { name: true } },
-    request: { select: { id: true, title: true, helpType: true, unitLabel: true } },
-  } as const;
-  const [offered, offeredCount, delivered, deliveredCount, statusCounts, requests] = await Promise.all([
-    db.pledge.findMany({
-      where: { ...onMyRequests, status: "OFFERED" },
-      orderBy: { createdAt: "asc" },
-      take: LIST,
-      select: pledgeSelect,
-    }),
-    db.pledge.count({ where: { ...onMyRequests, status: "OFFERED" } }),
-    db.pledge.findMany({
-      where: { ...onMyRequests, status: "DELIVERED" },
-      orderBy: { updatedAt: "asc" },
-      take: LIST,
-      select: pledgeSelect,
-    }),
-    db.pledge.count({ where: { ...onMyRequests, status: "DELIVERED" } }),
-    db.request.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),
-    db.request.findMany({
-      where: { organisationId },
-      orderBy: { updatedAt: "desc" },
-      take: LIST,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        helpType: true,
-        quantity: true,
-        pledgedQuantity: true,
-        unitLabel: true,
-        neededBy: true,
-      },
-    }),
+  const [pledges, statusCounts, requests] = await Promise.all([
+    // the oldest ten of each: offers to answer (by when offered) and deliveries to confirm (by when reported)
+    db.$queryRaw<VcsePledgeRow[]>`
+      SELECT id, status, quantity, "deliveredQuantity", "createdAt", "supplierName", "requestId", "requestTitle",
+             "helpType", "unitLabel", total
+      FROM (
+        SELECT p.id, p.status::text AS status, p.quantity, p."deliveredQuantity", p."createdAt",
+               s.name AS "supplierName", r.id AS "requestId", r.title AS "requestTitle",
+               r."helpType"::text AS "helpType", r."unitLabel",
+               count(*) OVER (PARTITION BY p.status) AS total,
+               row_number() OVER (
+                 PARTITION BY p.status
+                 ORDER BY CASE WHEN p.status = 'OFFERED' THEN p."createdAt" ELSE p."updatedAt" END, p.id
+               ) AS position
+        FROM "Pledge" p
+        JOIN "Request" r ON r.id = p."requestId"
+        JOIN "Organisation" s ON s.id = p."supplierOrganisationId"
+        WHERE r."organisationId" = ${organisationId} AND p.status IN ('OFFERED', 'DELIVERED')
+      ) ranked
+      WHERE position <= ${LIST}
+      ORDER BY status, position`,
+    db.$queryRaw<{ status: RequestStatus; count: bigint }[]>`
+      SELECT status::text AS status, count(*) AS count FROM "Request"
+      WHERE "organisationId" = ${organisationId} GROUP BY status`,
+    db.$queryRaw<
+      {
+        id: string;
+        title: string;
+        status: RequestStatus;
+        helpType: HelpType;
+        quantity: number;
+        pledgedQuantity: number;
+        unitLabel: string | null;
+        neededBy: Date;
+      }[]
+    >`
+      SELECT id, title, status::text AS status, "helpType"::text AS "helpType", quantity, "pledgedQuantity",
+             "unitLabel", "neededBy"
+      FROM "Request" WHERE "organisationId" = ${organisationId}
+      ORDER BY "updatedAt" DESC, id DESC LIMIT ${LIST}`,
   ]);
+  const shaped = (status: VcsePledgeRow["status"]) =>
+    pledges
+      .filter((p) => p.status === status)
+      .map((p) => ({
+        id: p.id,
+        quantity: p.quantity,
+        deliveredQuantity: p.deliveredQuantity,
+        createdAt: p.createdAt,
+        supplierOrganisation: { name: p.supplierName },
+        request: { id: p.requestId, title: p.requestTitle, helpType: p.helpType, unitLabel: p.unitLabel },
+      }));
+  const countOf = (status: VcsePledgeRow["status"]) =>
+    Number(pledges.find((p) => p.status === status)?.total ?? 0);
   return {
-    pledgesAwaitingResponse: offered,
-    pledgesAwaitingResponseCount: offeredCount,
-    deliveriesToConfirm: delivered,
-    deliveriesToConfirmCount: deliveredCount,
-    requestsByStatus: Object.fromEntries(statusCounts.map((s) => [s.status, s._count._all])),
+    pledgesAwaitingResponse: shaped("OFFERED"),
+    pledgesAwaitingResponseCount: countOf("OFFERED"),
+    deliveriesToConfirm: shaped("DELIVERED"),
+    deliveriesToConfirmCount: countOf("DELIVERED"),
+    requestsByStatus: Object.fromEntries(statusCounts.map((s) => [s.status, Number(s.count)])),
     requests: requests.map((r) => ({ ...r, neededBy: r.neededBy.toISOString() })),
   };
 }

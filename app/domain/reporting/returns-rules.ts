@@ -1,5 +1,6 @@
 // The quarterly KPI return's rules: states, who may move it where, when it is due, reminded and overdue.
 // Pure, so pages, jobs and dashboards all answer the same way.
+import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 
 export type ReturnAction = "save" | "submit" | "accept" | "query";
@@ -126,12 +127,5 @@ export const UNIT_LABELS: Record<MeasureUnit, string> = {
 
 /** "12 hours", "£5,000.50", "95%" */
 export function formatQuantity(value: string | number, unit: MeasureUnit): string {
-  const n = Number(value);
-  if (unit === "GBP") {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(n);
-  }
-  const text = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(n);
-  if (unit === "PERCENT") return `${text}%`;
-  const label = UNIT_LABELS[unit];
-  return label ? `${text} ${label}` : text;
+  return formatMeasureQuantity(unit, value);
 }

@@ -1,5 +1,6 @@
 // Horizontal bars, one per label. Server-rendered SVG: no JavaScript needed.
 import { scaleBand, scaleLinear } from "d3-scale";
+import { formatNumber } from "~/ui/format.ts";
 import { ChartFrame } from "./chart-frame.tsx";
 
 export type BarDatum = { label: string; value: number };
@@ -15,7 +16,7 @@ export function BarChart({
   summary,
   data,
   valueHeader,
-  format = (v) => v.toLocaleString("en-GB"),
+  format = (v) => formatNumber(v, 3),
 }: {
   id: string;
   title: string;

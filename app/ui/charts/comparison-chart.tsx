@@ -1,6 +1,7 @@
 // Delivered against committed, one pair of bars per row; the delivered bar is patterned as well as
 // coloured so the two are told apart without colour.
 import { scaleBand, scaleLinear } from "d3-scale";
+import { formatNumber } from "~/ui/format.ts";
 import { ChartFrame } from "./chart-frame.tsx";
 
 export type ComparisonDatum = { label: string; committed: number; delivered: number };
@@ -14,7 +15,7 @@ export function ComparisonChart({
   title,
   summary,
   data,
-  format = (v) => v.toLocaleString("en-GB"),
+  format = (v) => formatNumber(v, 3),
 }: {
   id: string;
   title: string;

@@ -1,6 +1,7 @@
 // A trend over periods (e.g. quarters), drawn with d3-shape; each point is also marked and labelled.
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
+import { formatNumber } from "~/ui/format.ts";
 import { ChartFrame } from "./chart-frame.tsx";
 
 export type LinePoint = { label: string; value: number };
@@ -16,7 +17,7 @@ export function LineChart({
   data,
   valueHeader,
   max,
-  format = (v) => v.toLocaleString("en-GB"),
+  format = (v) => formatNumber(v, 3),
 }: {
   id: string;
   title: string;

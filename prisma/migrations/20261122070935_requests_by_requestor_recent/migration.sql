@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Request_organisationId_updatedAt_idx" ON "Request"("organisationId", "updatedAt" DESC);
+
