@@ -115,7 +115,10 @@ export function createApp(options: Options) {
   app.use("/build", express.static(options.assetsDir, { immutable: true, maxAge: "1y", index: false }));
   // Mounted by name, so a page request is not first looked for on disk.
   app.use("/favicon.ico", express.static(path.join(options.publicDir, "favicon.ico"), { maxAge: "1h" }));
-  app.use("/samples", express.static(path.join(options.publicDir, "samples"), { maxAge: "1h", index: false }));
+  app.use(
+    "/samples",
+    express.static(path.join(options.publicDir, "samples"), { maxAge: "1h", index: false }),
+  );
 
   app.all(
     "*",

@@ -8,7 +8,9 @@ import {
   createCommitment,
   createContract,
   createMeasure,
+  createPledge,
   createRequest,
+  createReturn,
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
@@ -66,6 +68,54 @@ describe("requests that fit your open commitments", () => {
     expect((await callLoader(matchingLoader, { path: "/matching", cookie: cookies.vcseOwner })).status).toBe(
       404,
     );
+  });
+});
+
+describe("target left on a commitment", () => {
+  it("is the target less delivery by the progress rule (accepted returns + confirmed pledges, once) and pledges in progress", async () => {
+    const measure = await createMeasure({ councilId: world.councilA.id, contributingHelpTypes: ["GOODS"] });
+    const contract = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: world.supplier.id,
+    });
+    const commitment = await createCommitment({
+      contractId: contract.id,
+      measureId: measure.id,
+      targetQuantity: 100,
+    });
+    const request = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      helpType: "GOODS",
+      quantity: 500,
+    });
+    const pledge = (status: "CONFIRMED" | "ACCEPTED" | "OFFERED" | "DECLINED", quantity: number) =>
+      createPledge({
+        requestId: request.id,
+        supplierOrganisationId: world.supplier.id,
+        commitmentId: commitment.id,
+        status,
+        quantity,
+      });
+    await pledge("CONFIRMED", 10); // delivered: counts once, through the progress rule
+    await pledge("ACCEPTED", 5); // promised, not yet delivered
+    await pledge("OFFERED", 3); // promised, not yet delivered
+    await pledge("DECLINED", 40); // not counted at all
+    const accepted = await createReturn({ contractId: contract.id, status: "ACCEPTED" });
+    await db.kpiReturnLine.create({
+      data: { returnId: accepted.id, commitmentId: commitment.id, quantity: 20 },
+    });
+    const submitted = await createReturn({ contractId: contract.id, quarter: 2, status: "SUBMITTED" });
+    await db.kpiReturnLine.create({
+      data: { returnId: submitted.id, commitmentId: commitment.id, quantity: 7 }, // not accepted: not delivery
+    });
+
+    const data = await jsonOf<{ commitments: { id: string; remaining: number }[] }>(
+      await callLoader(matchingLoader, { path: "/matching", cookie: cookies.supplierOwner }),
+    );
+    // 100 − (20 accepted + 10 confirmed) − (5 + 3 in progress)
+    expect(data.commitments.find((c) => c.id === commitment.id)?.remaining).toBe(62);
   });
 });
 

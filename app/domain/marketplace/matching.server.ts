@@ -1,49 +1,57 @@
 // Loads a supplier's commitments with target left and ranks open requests against them (./matching.ts).
 import { db } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
+import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
 import { outwardCode, scoreMatch, type OpenCommitment } from "./matching.ts";
 import { PLEDGEABLE_STATUSES } from "./request-lifecycle.ts";
 
-// Target left = target − quantities reported in submitted or accepted returns − pledges still in progress
-// against the commitment (confirmed pledges are reported through the returns).
-export async function openCommitments(supplierOrganisationId: string): Promise<OpenCommitment[]> {
-  const commitments = await db.commitment.findMany({
-    where: {
-      targetQuantity: { not: null },
-      contract: { supplierOrganisationId, status: "ACTIVE" },
-      measure: { retiredAt: null, NOT: { contributingHelpTypes: { isEmpty: true } } },
-    },
-    select: {
-      id: true,
-      targetQuantity: true,
-      contract: { select: { councilId: true } },
-      measure: { select: { name: true, theme: true, contributingHelpTypes: true } },
-      returnLines: {
-        where: { kpiReturn: { status: { in: ["SUBMITTED", "ACCEPTED"] } } },
-        select: { quantity: true },
+// Target left = target − delivered to date (the one progress rule: accepted returns + confirmed pledges,
+// app/domain/reporting/progress.ts) − pledges still in progress against the commitment (offered, accepted or
+// delivered but not yet confirmed), so a supplier is not pointed at work it has already promised.
+export async function openCommitments(
+  supplierOrganisationId: string,
+  asOf = new Date(),
+): Promise<OpenCommitment[]> {
+  const where = {
+    targetQuantity: { not: null },
+    contract: { supplierOrganisationId, status: "ACTIVE" as const },
+    measure: { retiredAt: null, NOT: { contributingHelpTypes: { isEmpty: true } } },
+  };
+  const [commitments, { progress }, inFlight] = await Promise.all([
+    db.commitment.findMany({
+      where,
+      select: {
+        id: true,
+        targetQuantity: true,
+        contract: { select: { councilId: true } },
+        measure: { select: { name: true, theme: true, contributingHelpTypes: true } },
       },
-      pledges: {
-        where: { status: { in: ["OFFERED", "ACCEPTED", "DELIVERED"] } },
-        select: { quantity: true },
-      },
-    },
+    }),
+    loadCommitmentProgress(where, asOf),
+    db.pledge.groupBy({
+      by: ["commitmentId"],
+      where: { commitment: where, status: { in: ["OFFERED", "ACCEPTED", "DELIVERED"] } },
+      _sum: { quantity: true },
+    }),
+  ]);
+  const promised = new Map(inFlight.map((p) => [p.commitmentId, p._sum.quantity ?? 0]));
+  return commitments.map((c) => {
+    const done = progress.get(c.id);
+    const delivered = done?.kind === "numeric" ? Number(done.deliveredToDate) : 0;
+    return {
+      id: c.id,
+      councilId: c.contract.councilId,
+      measureName: c.measure.name,
+      theme: c.measure.theme,
+      helpTypes: c.measure.contributingHelpTypes,
+      remaining: Number(c.targetQuantity) - delivered - (promised.get(c.id) ?? 0),
+    };
   });
-  return commitments.map((c) => ({
-    id: c.id,
-    councilId: c.contract.councilId,
-    measureName: c.measure.name,
-    theme: c.measure.theme,
-    helpTypes: c.measure.contributingHelpTypes,
-    remaining:
-      Number(c.targetQuantity) -
-      c.returnLines.reduce((sum, l) => sum + Number(l.quantity ?? 0), 0) -
-      c.pledges.reduce((sum, p) => sum + p.quantity, 0),
-  }));
 }
 
 export async function matchingRequests(supplierOrganisationId: string, now = new Date(), limit = 25) {
   const [commitments, supplier] = await Promise.all([
-    openCommitments(supplierOrganisationId),
+    openCommitments(supplierOrganisationId, now),
     db.organisation.findUnique({
       where: { id: supplierOrganisationId },
       select: { registeredPostcode: true },
