@@ -9,6 +9,7 @@ import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
 import { ComparisonChart } from "~/ui/charts/comparison-chart.tsx";
 import { LineChart } from "~/ui/charts/line-chart.tsx";
+import { barChart, comparisonChart, lineChart } from "~/ui/charts/geometry.server.ts";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
 import { Button, TextInput } from "~/ui/form.tsx";
@@ -25,19 +26,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dashboard = await cached(`council-dashboard:${councilId}:${top}`, () =>
     councilDashboard(councilId, { top }),
   );
+  const charts = {
+    compliance: lineChart(
+      dashboard.compliance.map((q) => ({ label: q.label, value: q.total ? (q.onTime / q.total) * 100 : 0 })),
+      100,
+    ),
+    localValue: comparisonChart(
+      dashboard.topContracts
+        .filter((k) => k.local.measures > 0)
+        .slice(0, 10)
+        .map((k) => ({
+          label: `${k.reference} ${k.title}`,
+          committed: Number(k.local.committed),
+          delivered: Number(k.local.delivered),
+        })),
+    ),
+    measures: barChart(
+      dashboard.measures.filter((m) => m.percent !== null).map((m) => ({ label: m.name, value: m.percent! })),
+    ),
+  };
   return json({
     councilName: membership.organisationName,
     isAdmin: membership.role === "ADMIN",
     top,
     topInvalid: top !== topParam,
     dashboard,
+    charts,
   });
 }
 
 const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(value, 1)}%`);
 
 export default function CouncilDashboard() {
-  const { councilName, isAdmin, top, topInvalid, dashboard: d } = useLoaderData<typeof loader>();
+  const { councilName, isAdmin, top, topInvalid, dashboard: d, charts } = useLoaderData<typeof loader>();
   const thisQuarter = d.compliance[d.compliance.length - 1];
   return (
     <>
@@ -108,12 +129,8 @@ export default function CouncilDashboard() {
             .map((q) => `${q.label}: ${q.onTime} of ${q.total} on time, ${q.overdue} overdue`)
             .join("; ")}
           valueHeader="% submitted on time"
-          max={100}
           format={(v) => `${Math.round(v)}%`}
-          data={d.compliance.map((q) => ({
-            label: q.label,
-            value: q.total ? (q.onTime / q.total) * 100 : 0,
-          }))}
+          chart={charts.compliance}
         />
       </section>
 
@@ -145,14 +162,7 @@ export default function CouncilDashboard() {
             title="Local £ committed and delivered, largest contracts"
             summary={`For the ${Math.min(10, d.topContracts.length)} largest contracts by committed local £, the value delivered so far against the value committed over the whole contract.`}
             format={(v) => formatGbp(v)}
-            data={d.topContracts
-              .filter((k) => k.local.measures > 0)
-              .slice(0, 10)
-              .map((k) => ({
-                label: `${k.reference} ${k.title}`,
-                committed: Number(k.local.committed),
-                delivered: Number(k.local.delivered),
-              }))}
+            chart={charts.localValue}
           />
         ) : null}
         <BarChart
@@ -161,9 +171,7 @@ export default function CouncilDashboard() {
           summary={`${d.measures.filter((m) => m.rag === "GREEN").length} of ${d.measures.filter((m) => m.rag).length} measures are on track (90% of plan to date or more).`}
           valueHeader="% of plan to date"
           format={(v) => `${formatNumber(v, 1)}%`}
-          data={d.measures
-            .filter((m) => m.percent !== null)
-            .map((m) => ({ label: m.name, value: m.percent! }))}
+          chart={charts.measures}
         />
         <Table
           caption="Delivery by measure"

@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   const councilId = membership.organisationId;
   const url = new URL(request.url);
-  const choices = await reportChoices(councilId);
+  // the departments and quarters change rarely: shared for a minute like the report itself
+  const choices = await cached(`report-choices:${councilId}`, () => reportChoices(councilId));
   const quarterParam = url.searchParams.get("quarter");
   const departmentParam = url.searchParams.get("department");
   const errors: Record<string, string[]> = {};

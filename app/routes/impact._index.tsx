@@ -5,6 +5,7 @@ import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { caseStudies, confirmedImpact, summariseImpact } from "~/domain/reporting/impact.server.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
+import { barChart } from "~/ui/charts/geometry.server.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 
@@ -14,7 +15,14 @@ export async function loader() {
   return json(
     await cached("impact-page", async () => {
       const [rows, stories] = await Promise.all([confirmedImpact(), caseStudies()]);
-      return { councils: summariseImpact(rows), stories };
+      const councils = summariseImpact(rows).map((council) => {
+        const pledgesByCategory = new Map<string, number>();
+        for (const c of council.byCategory)
+          pledgesByCategory.set(c.label, (pledgesByCategory.get(c.label) ?? 0) + c.pledges);
+        const bars = [...pledgesByCategory].map(([label, value]) => ({ label, value }));
+        return { ...council, categoryChart: barChart(bars) };
+      });
+      return { councils, stories };
     }),
   );
 }
@@ -50,12 +58,7 @@ export default function Impact() {
             title="Confirmed pledges by category"
             summary={`${formatNumber(council.byHelpType.reduce((s, h) => s + h.pledges, 0))} confirmed pledges across ${council.byCategory.length === 0 ? "no" : new Set(council.byCategory.map((c) => c.label)).size} categories.`}
             valueHeader="Confirmed pledges"
-            data={Object.entries(
-              council.byCategory.reduce<Record<string, number>>(
-                (acc, c) => ({ ...acc, [c.label]: (acc[c.label] ?? 0) + c.pledges }),
-                {},
-              ),
-            ).map(([label, value]) => ({ label, value }))}
+            chart={council.categoryChart}
           />
           <Table
             caption="Confirmed help by category and type"

@@ -1,37 +1,27 @@
 // Delivered against committed, one pair of bars per row; the delivered bar is patterned as well as
-// coloured so the two are told apart without colour.
-import { scaleBand, scaleLinear } from "d3-scale";
+// coloured so the two are told apart without colour. Geometry from comparisonChart in geometry.server.ts.
 import { formatNumber } from "~/ui/format.ts";
 import { ChartFrame } from "./chart-frame.tsx";
+import { COMPARISON } from "./dimensions.ts";
+import type { ComparisonChartModel } from "./geometry.server.ts";
 
-export type ComparisonDatum = { label: string; committed: number; delivered: number };
-
-const WIDTH = 640;
-const LABEL_WIDTH = 200;
-const ROW_HEIGHT = 44;
+const WIDTH = COMPARISON.width;
+const LABEL_WIDTH = COMPARISON.labelWidth;
 
 export function ComparisonChart({
   id,
   title,
   summary,
-  data,
+  chart,
   format = (v) => formatNumber(v, 3),
 }: {
   id: string;
   title: string;
   summary: string;
-  data: ComparisonDatum[];
+  chart: ComparisonChartModel;
   format?: (value: number) => string;
 }) {
-  const height = data.length * ROW_HEIGHT + 24;
-  const y = scaleBand()
-    .domain(data.map((d) => d.label))
-    .range([24, height])
-    .padding(0.15);
-  const x = scaleLinear()
-    .domain([0, Math.max(1, ...data.flatMap((d) => [d.committed, d.delivered]))])
-    .range([0, WIDTH - LABEL_WIDTH - 90]);
-  const half = y.bandwidth() / 2;
+  const { height, half, rows } = chart;
   return (
     <ChartFrame
       id={id}
@@ -43,7 +33,7 @@ export function ComparisonChart({
         { header: "Delivered", numeric: true },
         { header: "Delivered as % of committed", numeric: true },
       ]}
-      rows={data.map((d) => ({
+      rows={rows.map((d) => ({
         key: d.label,
         cells: [
           d.label,
@@ -81,23 +71,23 @@ export function ComparisonChart({
             Delivered
           </text>
         </g>
-        {data.map((d) => (
-          <g key={d.label} transform={`translate(0 ${y(d.label)})`} fontSize="12" fill="#0b0c0c">
+        {rows.map((d) => (
+          <g key={d.label} transform={`translate(0 ${d.y})`} fontSize="12" fill="#0b0c0c">
             <text x={LABEL_WIDTH - 8} y={half} dy="0.35em" textAnchor="end" fontSize="13">
               {d.label.length > 28 ? `${d.label.slice(0, 27)}…` : d.label}
             </text>
-            <rect x={LABEL_WIDTH} width={x(d.committed)} height={half - 1} fill="#b1b4b6" />
-            <text x={LABEL_WIDTH + x(d.committed) + 4} y={half / 2} dy="0.35em">
+            <rect x={LABEL_WIDTH} width={d.committedLength} height={half - 1} fill="#b1b4b6" />
+            <text x={LABEL_WIDTH + d.committedLength + 4} y={half / 2} dy="0.35em">
               {format(d.committed)}
             </text>
             <rect
               x={LABEL_WIDTH}
               y={half}
-              width={x(d.delivered)}
+              width={d.deliveredLength}
               height={half - 1}
               fill={`url(#${id}-hatch)`}
             />
-            <text x={LABEL_WIDTH + x(d.delivered) + 4} y={half * 1.5} dy="0.35em">
+            <text x={LABEL_WIDTH + d.deliveredLength + 4} y={half * 1.5} dy="0.35em">
               {format(d.delivered)}
             </text>
           </g>

@@ -1,49 +1,37 @@
-// A trend over periods (e.g. quarters), drawn with d3-shape; each point is also marked and labelled.
-import { scaleLinear, scalePoint } from "d3-scale";
-import { line } from "d3-shape";
+// A trend over periods (e.g. quarters), its line drawn with d3-shape on the server (lineChart in
+// geometry.server.ts); each point is also marked and labelled.
 import { formatNumber } from "~/ui/format.ts";
 import { ChartFrame } from "./chart-frame.tsx";
+import { LINE } from "./dimensions.ts";
+import type { LineChartModel } from "./geometry.server.ts";
 
-export type LinePoint = { label: string; value: number };
-
-const WIDTH = 640;
-const HEIGHT = 220;
-const MARGIN = { top: 20, right: 30, bottom: 30, left: 40 };
+const WIDTH = LINE.width;
+const HEIGHT = LINE.height;
+const MARGIN = LINE.margin;
 
 export function LineChart({
   id,
   title,
   summary,
-  data,
+  chart,
   valueHeader,
-  max,
   format = (v) => formatNumber(v, 3),
 }: {
   id: string;
   title: string;
   summary: string;
-  data: LinePoint[];
+  chart: LineChartModel;
   valueHeader: string;
-  max?: number;
   format?: (value: number) => string;
 }) {
-  const x = scalePoint()
-    .domain(data.map((d) => d.label))
-    .range([MARGIN.left, WIDTH - MARGIN.right])
-    .padding(0.3);
-  const y = scaleLinear()
-    .domain([0, max ?? Math.max(1, ...data.map((d) => d.value))])
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const path = line<LinePoint>()
-    .x((d) => x(d.label) ?? 0)
-    .y((d) => y(d.value))(data);
+  const { baseline, ticks, path, points } = chart;
   return (
     <ChartFrame
       id={id}
       title={title}
       summary={summary}
       columns={[{ header: "Period" }, { header: valueHeader, numeric: true }]}
-      rows={data.map((d) => ({ key: d.label, cells: [d.label, format(d.value)] }))}
+      rows={points.map((d) => ({ key: d.label, cells: [d.label, format(d.value)] }))}
     >
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -51,28 +39,28 @@ export function LineChart({
         aria-hidden="true"
         focusable="false"
       >
-        <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(0)} y2={y(0)} stroke="#505a5f" />
-        {y.ticks(4).map((t) => (
+        <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} stroke="#505a5f" />
+        {ticks.map((t) => (
           <text
-            key={t}
+            key={t.value}
             x={MARGIN.left - 6}
-            y={y(t)}
+            y={t.y}
             dy="0.35em"
             textAnchor="end"
             fontSize="11"
             fill="#505a5f"
           >
-            {format(t)}
+            {format(t.value)}
           </text>
         ))}
         {path ? <path d={path} fill="none" stroke="#1d3d7a" strokeWidth="3" /> : null}
-        {data.map((d) => (
+        {points.map((d) => (
           <g key={d.label} fontSize="12" fill="#0b0c0c">
-            <circle cx={x(d.label)} cy={y(d.value)} r="5" fill="#1d3d7a" />
-            <text x={x(d.label)} y={y(d.value) - 10} textAnchor="middle">
+            <circle cx={d.x} cy={d.y} r="5" fill="#1d3d7a" />
+            <text x={d.x} y={d.y - 10} textAnchor="middle">
               {format(d.value)}
             </text>
-            <text x={x(d.label)} y={HEIGHT - 8} textAnchor="middle" fill="#505a5f">
+            <text x={d.x} y={HEIGHT - 8} textAnchor="middle" fill="#505a5f">
               {d.label}
             </text>
           </g>
