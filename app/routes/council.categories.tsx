@@ -11,7 +11,8 @@ import {
   toggleCategory,
 } from "~/domain/marketplace/council-lists.server.ts";
 import { categorySchema } from "~/domain/marketplace/schemas.ts";
-import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { PageHeading, Table } from "~/ui/components.tsx";
+import { listItemColumns } from "~/ui/council-lists.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 
@@ -66,23 +67,7 @@ export default function CategoriesPage() {
         rowKey={(c) => c.id}
         columns={[
           { header: "Name", cell: (c) => c.name, rowHeader: true },
-          {
-            header: "Status",
-            cell: (c) => (c.active ? <Tag colour="green">in use</Tag> : <Tag colour="grey">retired</Tag>),
-          },
-          { header: "Requests", cell: (c) => c._count.requests, numeric: true },
-          {
-            header: "Actions",
-            cell: (c) => (
-              <Form method="post">
-                <input type="hidden" name="id" value={c.id} />
-                <Button name="intent" value="toggle" variant="secondary">
-                  {c.active ? "Retire" : "Restore"}
-                  <span className="sr-only"> {c.name}</span>
-                </Button>
-              </Form>
-            ),
-          },
+          ...listItemColumns<(typeof categories)[number]>(),
         ]}
       />
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-xl border-t-2 border-line pt-4">

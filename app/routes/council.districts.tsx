@@ -6,7 +6,8 @@ import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { addDistrict, listDistricts, toggleDistrict } from "~/domain/marketplace/council-lists.server.ts";
 import { districtSchema, splitPostcodeAreas } from "~/domain/marketplace/schemas.ts";
-import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { PageHeading, Table } from "~/ui/components.tsx";
+import { listItemColumns } from "~/ui/council-lists.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 
@@ -60,23 +61,7 @@ export default function DistrictsPage() {
         columns={[
           { header: "Name", cell: (d) => d.name, rowHeader: true },
           { header: "Postcode areas", cell: (d) => d.postcodeAreas.join(", ") || "None" },
-          {
-            header: "Status",
-            cell: (d) => (d.active ? <Tag colour="green">in use</Tag> : <Tag colour="grey">retired</Tag>),
-          },
-          { header: "Requests", cell: (d) => d._count.requests, numeric: true },
-          {
-            header: "Actions",
-            cell: (d) => (
-              <Form method="post">
-                <input type="hidden" name="id" value={d.id} />
-                <Button name="intent" value="toggle" variant="secondary">
-                  {d.active ? "Retire" : "Restore"}
-                  <span className="sr-only"> {d.name}</span>
-                </Button>
-              </Form>
-            ),
-          },
+          ...listItemColumns<(typeof districts)[number]>(),
         ]}
       />
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-xl border-t-2 border-line pt-4">

@@ -1,43 +1,21 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireVerifiedUser } from "~/auth/permissions.server.ts";
-import { requestContext } from "~/auth/request-context.server.ts";
+import { registrationAction, registrationLoader } from "~/domain/accounts/registration.server.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
-import { listCouncils, registerOrganisation } from "~/domain/accounts/organisations.server.ts";
 import { supplierSchema } from "~/domain/accounts/schemas.ts";
-import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
-import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Radios, Select, TextInput } from "~/ui/form.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Register a business – Social Value Marketplace" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireVerifiedUser(request);
-  return json({ councils: await listCouncils() });
+export function loader({ request }: LoaderFunctionArgs) {
+  return registrationLoader(request);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireVerifiedUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: supplierSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await registerOrganisation(
-    viewer.user.id,
-    { kind: "SUPPLIER", ...submission.value },
-    requestContext(request),
-  );
-  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  return redirectWithFlash(
-    `/organisations/${result.organisationId}`,
-    {
-      kind: "success",
-      message:
-        "Business registered. You can look around now; the council will verify you before you can pledge.",
-    },
-    { headers: { "Set-Cookie": organisationCookie(result.organisationId) } },
-  );
+export function action({ request }: ActionFunctionArgs) {
+  return registrationAction(request, "SUPPLIER");
 }
 
 export default function RegisterSupplier() {

@@ -1,44 +1,22 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireVerifiedUser } from "~/auth/permissions.server.ts";
-import { requestContext } from "~/auth/request-context.server.ts";
-import { listCouncils, registerOrganisation } from "~/domain/accounts/organisations.server.ts";
+import { registrationAction, registrationLoader } from "~/domain/accounts/registration.server.ts";
 import { vcseSchema } from "~/domain/accounts/schemas.ts";
-import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
-import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Select, Textarea, TextInput } from "~/ui/form.tsx";
 
 export const meta: MetaFunction = () => [
   { title: "Register a community organisation – Social Value Marketplace" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireVerifiedUser(request);
-  return json({ councils: await listCouncils() });
+export function loader({ request }: LoaderFunctionArgs) {
+  return registrationLoader(request);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireVerifiedUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: vcseSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await registerOrganisation(
-    viewer.user.id,
-    { kind: "VCSE", ...submission.value },
-    requestContext(request),
-  );
-  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  return redirectWithFlash(
-    `/organisations/${result.organisationId}`,
-    {
-      kind: "success",
-      message:
-        "Organisation registered. You can draft requests now; the council will verify you before they are published.",
-    },
-    { headers: { "Set-Cookie": organisationCookie(result.organisationId) } },
-  );
+export function action({ request }: ActionFunctionArgs) {
+  return registrationAction(request, "VCSE");
 }
 
 export default function RegisterVcse() {

@@ -12,7 +12,7 @@ import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
 import { pledgeActionSchema } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, DateInput, ErrorSummary, Radios, TextInput, Textarea } from "~/ui/form.tsx";
+import { Button, DateInput, ErrorSummary, Radios, ReasonForm, TextInput, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, isoDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Pledge – Social Value Marketplace" }];
@@ -130,33 +130,23 @@ export default function PledgeDetailPage() {
         </Form>
       ) : null}
       {can("decline") ? (
-        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
-          <h2 className="mb-4 text-2xl font-bold">Decline the pledge</h2>
-          <Textarea
-            name="reason"
-            label="Reason for declining"
-            hint="The supplier will see this"
-            rows={2}
-            errors={fields.reason?.errors}
-          />
-          <Button name="intent" value="decline" variant="warning">
-            Decline pledge
-          </Button>
-        </Form>
+        <ReasonForm
+          heading="Decline the pledge"
+          label="Reason for declining"
+          hint="The supplier will see this"
+          intent="decline"
+          submit="Decline pledge"
+          errors={fields.reason?.errors}
+        />
       ) : null}
       {can("withdraw") ? (
-        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
-          <h2 className="mb-4 text-2xl font-bold">Withdraw your pledge</h2>
-          <Textarea
-            name="reason"
-            label="Why are you withdrawing it? (optional)"
-            rows={2}
-            errors={fields.reason?.errors}
-          />
-          <Button name="intent" value="withdraw" variant="warning">
-            Withdraw pledge
-          </Button>
-        </Form>
+        <ReasonForm
+          heading="Withdraw your pledge"
+          label="Why are you withdrawing it? (optional)"
+          intent="withdraw"
+          submit="Withdraw pledge"
+          errors={fields.reason?.errors}
+        />
       ) : null}
       {can("reportDelivery") ? (
         <Form method="post" noValidate className="mb-8 max-w-xl border-t-2 border-line pt-4">
@@ -210,18 +200,13 @@ export default function PledgeDetailPage() {
         </Form>
       ) : null}
       {can("dispute") ? (
-        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
-          <h2 className="mb-4 text-2xl font-bold">Something wrong?</h2>
-          <Textarea
-            name="reason"
-            label="What is wrong with the delivery?"
-            rows={2}
-            errors={fields.reason?.errors}
-          />
-          <Button name="intent" value="dispute" variant="warning">
-            Dispute delivery
-          </Button>
-        </Form>
+        <ReasonForm
+          heading="Something wrong?"
+          label="What is wrong with the delivery?"
+          intent="dispute"
+          submit="Dispute delivery"
+          errors={fields.reason?.errors}
+        />
       ) : null}
 
       <Timeline

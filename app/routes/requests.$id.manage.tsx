@@ -13,7 +13,7 @@ import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { manageRequestSchema } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, Checkbox, DateInput, ErrorSummary, Textarea } from "~/ui/form.tsx";
+import { Button, Checkbox, DateInput, ErrorSummary, ReasonForm } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Manage your request – Social Value Marketplace" }];
@@ -174,18 +174,13 @@ export default function ManageRequestPage() {
       ) : null}
 
       {can("withdraw") ? (
-        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
-          <h2 className="mb-4 text-2xl font-bold">Withdraw the request</h2>
-          <Textarea
-            name="reason"
-            label="Why are you withdrawing it? (optional)"
-            rows={2}
-            errors={fields.reason?.errors}
-          />
-          <Button name="intent" value="withdraw" variant="warning">
-            Withdraw request
-          </Button>
-        </Form>
+        <ReasonForm
+          heading="Withdraw the request"
+          label="Why are you withdrawing it? (optional)"
+          intent="withdraw"
+          submit="Withdraw request"
+          errors={fields.reason?.errors}
+        />
       ) : null}
 
       <Timeline

@@ -1,5 +1,6 @@
 // GOV.UK Design System form patterns (question pages, error summary) in Tailwind.
 // Field ids equal field names, so the error summary can link to them.
+import { Form } from "@remix-run/react";
 import {
   useEffect,
   useRef,
@@ -397,5 +398,32 @@ export function Button({
     >
       {children}
     </button>
+  );
+}
+
+/** A form that does one thing with a short written reason: decline, withdraw, dispute. */
+export function ReasonForm({
+  heading,
+  label,
+  hint,
+  intent,
+  submit,
+  errors,
+}: {
+  heading: string;
+  label: string;
+  hint?: string;
+  intent: string;
+  submit: string;
+  errors: FieldErrors;
+}) {
+  return (
+    <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+      <h2 className="mb-4 text-2xl font-bold">{heading}</h2>
+      <Textarea name="reason" label={label} hint={hint} rows={2} errors={errors} />
+      <Button name="intent" value={intent} variant="warning">
+        {submit}
+      </Button>
+    </Form>
   );
 }

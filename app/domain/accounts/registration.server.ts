@@ -1,0 +1,44 @@
+// The loader and action behind both "register an organisation" forms (a VCSE, a supplier): they differ only in
+// their fields and in what the new owner is told next.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json } from "@remix-run/node";
+import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
+import { requireVerifiedUser } from "~/auth/permissions.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { listCouncils, registerOrganisation, type RegisterInput } from "./organisations.server.ts";
+import { supplierSchema, vcseSchema } from "./schemas.ts";
+
+export async function registrationLoader(request: Request) {
+  await requireVerifiedUser(request);
+  return json({ councils: await listCouncils() });
+}
+
+const forms = {
+  VCSE: {
+    schema: vcseSchema,
+    registered:
+      "Organisation registered. You can draft requests now; the council will verify you before they are published.",
+  },
+  SUPPLIER: {
+    schema: supplierSchema,
+    registered:
+      "Business registered. You can look around now; the council will verify you before you can pledge.",
+  },
+} as const;
+
+export async function registrationAction(request: Request, kind: keyof typeof forms) {
+  const viewer = await requireVerifiedUser(request);
+  const { schema, registered } = forms[kind];
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  // the schema was chosen by kind, so its value is that kind's input
+  const input = { kind, ...submission.value } as RegisterInput;
+  const result = await registerOrganisation(viewer.user.id, input, requestContext(request));
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirectWithFlash(
+    `/organisations/${result.organisationId}`,
+    { kind: "success", message: registered },
+    { headers: { "Set-Cookie": organisationCookie(result.organisationId) } },
+  );
+}

@@ -1,0 +1,29 @@
+// The columns the council's own lists (categories, districts) share: in use or retired, how many requests are
+// filed under each, and the button that retires or restores one.
+import { Form } from "@remix-run/react";
+import { Tag, type Column } from "~/ui/components.tsx";
+import { Button } from "~/ui/form.tsx";
+
+type ListItem = { id: string; name: string; active: boolean; _count: { requests: number } };
+
+export function listItemColumns<T extends ListItem>(): Column<T>[] {
+  return [
+    {
+      header: "Status",
+      cell: (item) => (item.active ? <Tag colour="green">in use</Tag> : <Tag colour="grey">retired</Tag>),
+    },
+    { header: "Requests", cell: (item) => item._count.requests, numeric: true },
+    {
+      header: "Actions",
+      cell: (item) => (
+        <Form method="post">
+          <input type="hidden" name="id" value={item.id} />
+          <Button name="intent" value="toggle" variant="secondary">
+            {item.active ? "Retire" : "Restore"}
+            <span className="sr-only"> {item.name}</span>
+          </Button>
+        </Form>
+      ),
+    },
+  ];
+}
