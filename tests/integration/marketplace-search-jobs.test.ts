@@ -221,6 +221,12 @@ describe("scheduled jobs with a controllable clock", () => {
       status: "DECLINED",
     });
     expect((await db.request.findUniqueOrThrow({ where: { id: partly.id } })).pledgedQuantity).toBe(0);
+    // the supplier is told, as for any declined pledge
+    const declined = await db.emailOutbox.findMany({
+      where: { template: "marketplace.decline", text: { contains: partly.title } },
+    });
+    expect(declined.map((e) => e.to)).toEqual([world.users.supplierOwner.email]);
+    expect(declined[0].text).toContain("The request expired");
 
     const again = await expireRequests(new Date("2031-03-11T00:31:00Z"));
     expect(again.expired).toBe(0);

@@ -94,7 +94,9 @@ describe("due, reminders and overdue", () => {
   });
 
   it("counts calendar days to the due date", () => {
-    expect(daysUntilDue(dueDate, at("2026-07-29T23:00:00Z"))).toBe(1);
+    // days are London days: 23:00 UTC on 29 July is already midnight on the 30th in British Summer Time
+    expect(daysUntilDue(dueDate, at("2026-07-29T22:59:00Z"))).toBe(1);
+    expect(daysUntilDue(dueDate, at("2026-07-29T23:00:00Z"))).toBe(0);
     expect(daysUntilDue(dueDate, at("2026-07-30T08:00:00Z"))).toBe(0);
     expect(daysUntilDue(dueDate, at("2026-08-02T08:00:00Z"))).toBe(-3);
   });

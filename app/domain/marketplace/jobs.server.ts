@@ -1,5 +1,6 @@
 // Scheduled marketplace work. Each run is idempotent: guarded updates mean a second run in the same period
 // (another instance, or a retry after a crash) finds nothing left to do.
+import { londonDay } from "~/domain/calendar.ts";
 import { db } from "~/db.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx";
@@ -13,9 +14,7 @@ import { searchRequests } from "./search.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function startOfDay(now: Date) {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
+const startOfDay = londonDay;
 
 // Requests still taking pledges after their needed-by date expire; what is only on offer is declined.
 export async function expireRequests(now: Date) {

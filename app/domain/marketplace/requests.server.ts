@@ -11,6 +11,7 @@ import {
 import { appUrl } from "~/env.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import type { Actor } from "./access.server.ts";
+import { pledgeDecisionEmailFor } from "./pledge-emails.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import { requestTransition, type RequestAction, type RequestRole } from "./request-lifecycle.ts";
 import type { RequestForm } from "./schemas.ts";
@@ -342,12 +343,18 @@ export async function changeRequest(
     .catch(refusal);
 }
 
-// When a request closes, what is still only on offer is declined for the supplier (its share is released
-// by the request leaving the live states, so the quantity is not touched here).
+// When a request closes, what is still only on offer is declined for the supplier, who is emailed why, as for
+// any declined pledge (its share is released by the request leaving the live states).
 export async function declineOfferedPledges(tx: Tx, requestId: string, reason: string) {
   const offered = await tx.pledge.findMany({
     where: { requestId, status: "OFFERED" },
-    select: { id: true, quantity: true },
+    select: {
+      id: true,
+      quantity: true,
+      supplierOrganisationId: true,
+      createdById: true,
+      request: { select: { councilId: true } },
+    },
   });
   for (const pledge of offered) {
     const { count } = await tx.pledge.updateMany({
@@ -360,6 +367,14 @@ export async function declineOfferedPledges(tx: Tx, requestId: string, reason: s
       });
       await tx.$executeRaw`UPDATE "Request" SET "pledgedQuantity" = "pledgedQuantity" - ${pledge.quantity}
         WHERE id = ${requestId}`;
+      const email = await pledgeDecisionEmailFor(tx, pledge.id);
+      for (const to of await organisationRecipients(tx, pledge.supplierOrganisationId, pledge.createdById))
+        await enqueueEmail(tx, {
+          ...email,
+          to,
+          template: "marketplace.decline",
+          councilId: pledge.request.councilId,
+        });
     }
   }
 }

@@ -1,5 +1,6 @@
 // The landing dashboards for suppliers and VCSEs: what needs their action now, and how they are doing.
 // Counts and short lists only; progress comes from progress.ts through loadCommitmentProgress.
+import { londonDay } from "~/domain/calendar.ts";
 import { db } from "~/db.server.ts";
 import type { HelpType, RequestStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
@@ -9,7 +10,7 @@ import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.ts";
 
 const LIST = 10;
-const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+const startOfDay = londonDay;
 
 // What needs the supplier's action now is read fresh on every view, in raw SQL (three queries where Prisma
 // sends seven, each compiled for about a millisecond: decision 010); the delivery figures are shared for a

@@ -1,5 +1,6 @@
 // The quarterly KPI return's rules: states, who may move it where, when it is due, reminded and overdue.
 // Pure, so pages, jobs and dashboards all answer the same way.
+import { londonDay } from "~/domain/calendar.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 
@@ -49,10 +50,8 @@ export const RETURN_STATUS_COLOURS = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** 00:00 UTC of the calendar day `moment` falls on (due dates are stored as DATE). */
-export function startOfDay(moment: Date): Date {
-  return new Date(Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate()));
-}
+/** 00:00 UTC of the calendar day `moment` falls on in London (due dates are stored as DATE). */
+export const startOfDay = londonDay;
 
 function addDays(day: Date, days: number): Date {
   return new Date(startOfDay(day).getTime() + days * DAY_MS);

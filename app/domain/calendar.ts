@@ -1,0 +1,15 @@
+// Calendar dates (needed-by dates, due dates) are stored as DATE, read as 00:00 UTC of that date. Which date
+// it is "today" is decided in London, where the council works: at 00:30 on a summer night it is already the
+// next day in London while still the previous one in UTC.
+const londonDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** 00:00 UTC of the calendar date that `moment` falls on in London. */
+export function londonDay(moment: Date): Date {
+  const [year, month, day] = londonDate.format(moment).split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}

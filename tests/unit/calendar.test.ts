@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { londonDay } from "~/domain/calendar.ts";
+
+describe("londonDay: which calendar date it is in London", () => {
+  it("after midnight in British Summer Time it is already the next day (UTC is still on the previous one)", () => {
+    expect(londonDay(new Date("2031-07-10T23:30:00Z")).toISOString()).toBe("2031-07-11T00:00:00.000Z");
+    expect(londonDay(new Date("2031-07-10T22:59:00Z")).toISOString()).toBe("2031-07-10T00:00:00.000Z");
+  });
+
+  it("in winter London is on UTC", () => {
+    expect(londonDay(new Date("2031-01-10T23:30:00Z")).toISOString()).toBe("2031-01-10T00:00:00.000Z");
+    expect(londonDay(new Date("2031-01-11T00:00:00Z")).toISOString()).toBe("2031-01-11T00:00:00.000Z");
+  });
+
+  it("a stored date (00:00 UTC) is its own day in every season, across the clock changes", () => {
+    for (const date of ["2031-03-30", "2031-03-31", "2031-10-26", "2032-02-29", "2031-12-31"])
+      expect(
+        londonDay(new Date(`${date}T00:00:00Z`))
+          .toISOString()
+          .slice(0, 10),
+      ).toBe(date);
+  });
+});
