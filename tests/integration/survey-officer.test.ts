@@ -5,6 +5,7 @@ import {
   readProtectedAnswersForCycle,
   SurveyAccessDenied,
 } from "~/domain/survey/protected-answers.server.ts";
+import { eligibleSuppliers } from "~/domain/survey/cycles.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
@@ -14,6 +15,7 @@ import * as newCycle from "~/routes/council.survey.new.tsx";
 import * as invitation from "~/routes/survey.invitation.$token.tsx";
 import * as explainer from "~/routes/survey.$cycleId._index.tsx";
 import {
+  createCouncil,
   createMember,
   createOrganisation,
   createSurveyCycle,
@@ -425,5 +427,23 @@ describe("anonymisation after the retention period", () => {
     expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).status).toBe("OPEN");
     await runSurveyHousekeeping(new Date("2024-02-03T02:00:00Z"));
     expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).status).toBe("CLOSED");
+  });
+});
+
+describe("who is eligible to be invited", () => {
+  it("SME suppliers registered in the council's postcode areas, however the postcode is typed", async () => {
+    const council = await createCouncil({ postcodeAreas: ["GU1", "sw1a"] });
+    const supplier = (
+      registeredPostcode: string,
+      extra: Partial<Parameters<typeof createOrganisation>[0]> = {},
+    ) => createOrganisation({ kind: "SUPPLIER", councilId: council.id, registeredPostcode, ...extra });
+    const compact = await supplier("gu13uw");
+    const spaced = await supplier("SW1A  1AA");
+    const elsewhere = await supplier("RH1 1AA");
+    const large = await supplier("GU1 2BB", { businessSize: "LARGE", staffHeadcount: 400 });
+    const rejected = await supplier("GU1 3CC", { status: "REJECTED" });
+    const ids = (await eligibleSuppliers(council.id)).map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining([compact.id, spaced.id]));
+    for (const excluded of [elsewhere, large, rejected]) expect(ids).not.toContain(excluded.id);
   });
 });

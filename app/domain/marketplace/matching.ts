@@ -33,13 +33,7 @@ const THEME_WORDS: Record<MeasureTheme, RegExp> = {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export function outwardCode(postcode: string | null | undefined) {
-  const match = postcode
-    ?.trim()
-    .toUpperCase()
-    .match(/^([A-Z]{1,2}\d[A-Z\d]?)\s*\d[A-Z]{2}$/);
-  return match ? match[1] : (postcode?.trim().toUpperCase().split(/\s+/)[0] ?? null);
-}
+export { outwardCode } from "~/domain/postcodes.ts";
 
 export function scoreMatch(
   request: CandidateRequest,

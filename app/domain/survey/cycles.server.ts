@@ -117,8 +117,19 @@ export async function eligibleSuppliers(councilId: string) {
   });
   const areas = settings?.postcodeAreas ?? [];
   if (areas.length === 0) return [];
+  // Only suppliers registered in the council's postcode areas are read (the outward code worked out in SQL the
+  // way outwardCode() does); isEligibleByArea below stays the rule, and also checks the size.
+  const inArea = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM (
+      SELECT id, upper(regexp_replace("registeredPostcode", '[[:space:]]+', '', 'g')) AS compact
+      FROM "Organisation"
+      WHERE kind = 'SUPPLIER' AND status <> 'REJECTED' AND "registeredPostcode" IS NOT NULL
+    ) supplier
+    WHERE (CASE WHEN length(compact) > 4 THEN left(compact, length(compact) - 3) ELSE compact END)
+      = ANY(${areas.map((a) => a.toUpperCase().replace(/\s+/g, ""))}::text[])`;
+  if (inArea.length === 0) return [];
   const suppliers = await db.organisation.findMany({
-    where: { kind: "SUPPLIER", status: { not: "REJECTED" }, registeredPostcode: { not: null } },
+    where: { id: { in: inArea.map((s) => s.id) } },
     select: {
       id: true,
       name: true,

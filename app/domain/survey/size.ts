@@ -80,9 +80,4 @@ export const SIZE_LABELS: Record<BusinessSize, string> = {
   LARGE: "Large",
 };
 
-// "GU1 3UW" → "GU1"; an outward code alone is returned as it is.
-export function outwardCode(postcode: string | null | undefined) {
-  const compact = (postcode ?? "").toUpperCase().replace(/\s+/g, "");
-  if (!compact) return null;
-  return compact.length > 4 ? compact.slice(0, -3) : compact;
-}
+export { outwardCode } from "~/domain/postcodes.ts";
