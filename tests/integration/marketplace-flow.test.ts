@@ -607,3 +607,40 @@ describe("who may see and do what", () => {
     }
   });
 });
+
+describe("who can read a request page once it has closed", () => {
+  it("the requestor, its council and suppliers that pledged to it; nobody else", async () => {
+    const { createPledge } = await import("../helpers/factories.ts");
+    const need = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      status: "WITHDRAWN",
+    });
+    await db.requestEvent.createMany({
+      data: [
+        { requestId: need.id, fromStatus: "DRAFT", toStatus: "SUBMITTED", createdAt: new Date("2030-01-01") },
+        { requestId: need.id, fromStatus: "OPEN", toStatus: "WITHDRAWN", createdAt: new Date("2030-02-01") },
+      ],
+    });
+    await createPledge({ requestId: need.id, supplierOrganisationId: world.supplier.id, status: "DECLINED" });
+    const status = async (cookie?: string) =>
+      (await callLoader(publicLoader, { path: "/", params: { id: need.id }, cookie })).status;
+    expect(await status()).toBe(404);
+    for (const reader of ["vcseMember", "officerA", "supplierMember"])
+      expect({ reader, status: await status(cookies[reader]) }).toEqual({ reader, status: 200 });
+    for (const outsider of ["otherVcseOwner", "officerB", "otherSupplierOwner"])
+      expect({ outsider, status: await status(cookies[outsider]) }).toEqual({ outsider, status: 404 });
+
+    const page = await jsonOf<{
+      request: { title: string; status: string; council: { name: string }; district: unknown };
+      events: { toStatus: string }[];
+    }>(await callLoader(publicLoader, { path: "/", params: { id: need.id }, cookie: cookies.officerA }));
+    expect(page.request).toMatchObject({
+      title: need.title,
+      status: "WITHDRAWN",
+      council: { name: world.councilA.name },
+    });
+    expect(page.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "WITHDRAWN"]);
+  });
+});
