@@ -7,6 +7,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   addCategory,
   listCategories,
+  refusalReply,
   renameCategory,
   toggleCategory,
 } from "~/domain/marketplace/council-lists.server.ts";
@@ -37,15 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
       : value.intent === "rename"
         ? await renameCategory(councilId, value.id, value.name, actor)
         : await toggleCategory(councilId, value.id, actor);
-  if (!result.ok)
-    return json(
-      submission.reply(
-        result.field
-          ? { fieldErrors: { [result.field]: [result.message] } }
-          : { formErrors: [result.message] },
-      ),
-      { status: 400 },
-    );
+  if (!result.ok) return json(submission.reply(refusalReply(result)), { status: 400 });
   return redirectWithFlash("/council/categories", { kind: "success", message: "Categories updated" });
 }
 

@@ -4,7 +4,12 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { addDistrict, listDistricts, toggleDistrict } from "~/domain/marketplace/council-lists.server.ts";
+import {
+  addDistrict,
+  listDistricts,
+  refusalReply,
+  toggleDistrict,
+} from "~/domain/marketplace/council-lists.server.ts";
 import { districtSchema, splitPostcodeAreas } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { listItemColumns } from "~/ui/council-lists.tsx";
@@ -34,15 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
           actor,
         )
       : await toggleDistrict(membership.organisationId, value.id, actor);
-  if (!result.ok)
-    return json(
-      submission.reply(
-        result.field
-          ? { fieldErrors: { [result.field]: [result.message] } }
-          : { formErrors: [result.message] },
-      ),
-      { status: 400 },
-    );
+  if (!result.ok) return json(submission.reply(refusalReply(result)), { status: 400 });
   return redirectWithFlash("/council/districts", { kind: "success", message: "Districts updated" });
 }
 

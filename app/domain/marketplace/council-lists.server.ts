@@ -70,6 +70,13 @@ function slugify(name: string) {
 
 type ListResult = { ok: true } | { ok: false; field: string; message: string };
 
+/** How a refused change is shown: next to its field, or above the form when it concerns the whole list. */
+export function refusalReply(result: Extract<ListResult, { ok: false }>) {
+  return result.field
+    ? { fieldErrors: { [result.field]: [result.message] } }
+    : { formErrors: [result.message] };
+}
+
 export async function addCategory(
   councilId: string,
   name: string,
