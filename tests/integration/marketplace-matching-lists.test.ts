@@ -192,6 +192,7 @@ describe("council categories and districts", () => {
       form: { intent: "add", name: "food POVERTY" },
     });
     expect(dup.status).toBe(400);
+    expect((await dup.json()).error).toEqual({ name: ["There is already a category with that name"] });
     await callAction(categoriesAction, {
       path: "/",
       cookie: cookies.officerA,
@@ -213,6 +214,7 @@ describe("council categories and districts", () => {
       form: { intent: "toggle", id: category.id },
     });
     expect(foreign.status).toBe(400);
+    expect((await foreign.json()).error).toEqual({ "": ["That category no longer exists"] });
     expect((await db.category.findUniqueOrThrow({ where: { id: category.id } })).active).toBe(false);
     for (const cookie of [cookies.vcseOwner, cookies.supplierOwner])
       expect((await callLoader(categoriesLoader, { path: "/", cookie })).status).toBe(404);
