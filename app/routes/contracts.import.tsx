@@ -15,6 +15,11 @@ import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/domain/contracts/import-rows.ts";
 import { applyImport, previewImport, type ImportPlan } from "~/domain/contracts/import.server.ts";
+import {
+  discardImportUpload,
+  keepImportUpload,
+  readImportUpload,
+} from "~/domain/contracts/import-uploads.server.ts";
 import { BackLink, Notice, PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary } from "~/ui/form.tsx";
@@ -33,7 +38,10 @@ const importSchema = z.discriminatedUnion("intent", [
       .refine((f) => f.size > 0, "The file is empty")
       .refine((f) => /\.csv$/i.test(f.name) || f.type === "text/csv", "The file must be a CSV file"),
   }),
-  z.object({ intent: z.literal("import"), csv: z.string({ error: "Upload the file again" }).min(1) }),
+  z.object({
+    intent: z.literal("import"),
+    upload: z.string({ error: "Upload the file again" }).uuid("Upload the file again"),
+  }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -58,19 +66,35 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return json({ kind: "form" as const, reply: submission.reply() }, { status: 400 });
 
+  const councilId = membership.organisationId;
   if (submission.value.intent === "preview") {
-    const csv = await submission.value.file.text();
-    const plan = await previewImport(membership.organisationId, submission.value.file.stream());
-    return json({ kind: "preview" as const, plan, csv, fileName: submission.value.file.name });
+    const plan = await previewImport(councilId, submission.value.file.stream());
+    // only a file that can be imported is kept for the confirm step
+    const upload = plan.errors.length
+      ? null
+      : await keepImportUpload(councilId, await submission.value.file.text());
+    return json({ kind: "preview" as const, plan, upload, fileName: submission.value.file.name });
   }
-  const csv = submission.value.csv;
+  const { upload } = submission.value;
+  const csv = await readImportUpload(councilId, upload);
+  if (csv === null) {
+    const reply = {
+      status: "error" as const,
+      error: { file: ["That preview has expired or was already imported: upload the file again"] },
+    };
+    return json({ kind: "form" as const, reply }, { status: 400 });
+  }
   const result = await applyImport(
-    { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
+    { councilId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
     csv,
   );
   // the council's data changed since the preview: show the new problems instead
   if (!result.ok)
-    return json({ kind: "preview" as const, plan: result.plan, csv, fileName: null }, { status: 400 });
+    return json(
+      { kind: "preview" as const, plan: result.plan, upload: null, fileName: null },
+      { status: 400 },
+    );
+  await discardImportUpload(councilId, upload);
   const { created, changed, unchanged } = result.plan.counts;
   return redirectWithFlash("/contracts", {
     kind: "success",
@@ -88,7 +112,7 @@ export default function ImportContracts() {
     <>
       <BackLink to="/contracts">All contracts</BackLink>
       <PageHeading caption={council}>Import contracts from a CSV file</PageHeading>
-      {preview ? <Preview plan={preview.plan} csv={preview.csv} fileName={preview.fileName} /> : null}
+      {preview ? <Preview plan={preview.plan} upload={preview.upload} fileName={preview.fileName} /> : null}
       <h2 className="mb-4 text-2xl font-bold">{preview ? "Upload a corrected file" : "Upload a file"}</h2>
       <div className="mb-6 max-w-3xl">
         <p className="mb-2">
@@ -149,8 +173,16 @@ export default function ImportContracts() {
   );
 }
 
-function Preview({ plan, csv, fileName }: { plan: ImportPlan; csv: string; fileName: string | null }) {
-  if (plan.errors.length)
+function Preview({
+  plan,
+  upload,
+  fileName,
+}: {
+  plan: ImportPlan;
+  upload: string | null;
+  fileName: string | null;
+}) {
+  if (plan.errors.length || !upload)
     return (
       <section aria-labelledby="preview-heading" className="mb-10">
         <h2 id="preview-heading" className="mb-4 text-2xl font-bold">
@@ -205,7 +237,7 @@ function Preview({ plan, csv, fileName }: { plan: ImportPlan; csv: string; fileN
         ]}
       />
       <Form method="post" encType="multipart/form-data">
-        <input type="hidden" name="csv" value={csv} />
+        <input type="hidden" name="upload" value={upload} />
         <Button name="intent" value="import">
           Import {plan.contracts.length} {plan.contracts.length === 1 ? "contract" : "contracts"}
         </Button>

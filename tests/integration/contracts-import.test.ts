@@ -339,18 +339,47 @@ describe("the import page", () => {
       form: upload(validFile("WEB")),
     });
     expect(preview.status).toBe(200);
-    const data = (await preview.json()) as { kind: string; plan: { counts: object }; csv: string };
+    const data = (await preview.json()) as { kind: string; plan: { counts: object }; upload: string };
     expect(data.kind).toBe("preview");
     expect(data.plan.counts).toEqual({ created: 2, changed: 0, unchanged: 0, commitments: 3 });
     expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(0);
+    // the page carries a short id, not the file
+    expect(data.upload).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(data)).not.toContain("contract_reference");
 
-    const form = new FormData();
-    form.append("intent", "import");
-    form.append("csv", data.csv);
-    const done = await callAction(importAction, { path: "/contracts/import", cookie, form });
+    const confirm = (upload: string, as = cookie) => {
+      const form = new FormData();
+      form.append("intent", "import");
+      form.append("upload", upload);
+      return callAction(importAction, { path: "/contracts/import", cookie: as, form });
+    };
+    // another council's officer cannot import this council's previewed file
+    const stranger = await confirm(data.upload, await sessionCookieFor(world.users.officerB.id));
+    expect(stranger.status).toBe(400);
+    expect(JSON.stringify(await stranger.json())).toContain("upload the file again");
+    expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(0);
+
+    const done = await confirm(data.upload);
     expect(done.status).toBe(302);
     expect(done.headers.get("location")).toBe("/contracts");
     expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(2);
+    // used once: a second confirm (a double submit) is refused and changes nothing
+    const again = await confirm(data.upload);
+    expect(again.status).toBe(400);
+    expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(2);
+    expect((await confirm("not-an-id")).status).toBe(400);
+  });
+
+  it("keeps a preview for a day: older previews are removed when the council previews again", async () => {
+    const { keepImportUpload, readImportUpload } =
+      await import("~/domain/contracts/import-uploads.server.ts");
+    const councilId = world.councilA.id;
+    const old = await keepImportUpload(councilId, "old file", Date.now());
+    expect(await readImportUpload(councilId, old)).toBe("old file");
+    expect(await readImportUpload(world.councilB.id, old)).toBeNull();
+    const fresh = await keepImportUpload(councilId, "new file", Date.now() + 25 * 60 * 60 * 1000);
+    expect(await readImportUpload(councilId, old)).toBeNull();
+    expect(await readImportUpload(councilId, fresh)).toBe("new file");
   });
 
   it("refuses a missing file, a file that is not CSV and a file over the size limit", async () => {
