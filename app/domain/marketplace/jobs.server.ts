@@ -14,12 +14,11 @@ import { searchRequests } from "./search.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const startOfDay = londonDay;
 
 // Requests still taking pledges after their needed-by date expire; what is only on offer is declined.
 export async function expireRequests(now: Date) {
   const due = await db.request.findMany({
-    where: { status: { in: PLEDGEABLE_STATUSES }, neededBy: { lt: startOfDay(now) } },
+    where: { status: { in: PLEDGEABLE_STATUSES }, neededBy: { lt: londonDay(now) } },
     select: { id: true, status: true, councilId: true },
     take: 5000,
   });
@@ -56,7 +55,7 @@ export async function expireRequests(now: Date) {
 
 // One reminder per request, 7 days before its needed-by date (again after an extension).
 export async function sendExpiryReminders(now: Date) {
-  const today = startOfDay(now);
+  const today = londonDay(now);
   const due = await db.request.findMany({
     where: {
       status: { in: PLEDGEABLE_STATUSES },

@@ -10,13 +10,12 @@ import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.ts";
 
 const LIST = 10;
-const startOfDay = londonDay;
 
 // What needs the supplier's action now is read fresh on every view, in raw SQL (three queries where Prisma
 // sends seven, each compiled for about a millisecond: decision 010); the delivery figures are shared for a
 // minute.
 export async function supplierDashboard(supplierOrganisationId: string, asOf = new Date()) {
-  const today = startOfDay(asOf);
+  const today = londonDay(asOf);
   const [returnsDue, pledges, [offered], delivery] = await Promise.all([
     // a return can be filled in once its quarter has ended
     db.$queryRaw<
