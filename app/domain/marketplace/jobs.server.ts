@@ -14,7 +14,6 @@ import { searchRequests } from "./search.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-
 // Requests still taking pledges after their needed-by date expire; what is only on offer is declined.
 export async function expireRequests(now: Date) {
   const due = await db.request.findMany({
