@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, expectAccessible, signIn, test, visit } from "./helpers.ts";
+import { expect, expectAccessible, signIn, test, visit, withoutJavaScript } from "./helpers.ts";
 
 const SAMPLE = path.resolve("public/samples/contracts-import-sample.csv");
 
@@ -147,21 +147,9 @@ test("a council admin manages the measure library", async ({ page }) => {
   await expectAccessible(page);
 });
 
-// Without JavaScript axe cannot run in the page itself, so each page's HTML (scripts removed) is checked in
-// the test's own page, on the same origin so the stylesheet loads (as in marketplace.spec.ts).
-test("without JavaScript the import works end to end: upload, preview, import", async ({
-  page,
-  browser,
-  baseURL,
-}) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
-  const nojs = await context.newPage();
-  await page.goto("/healthz");
-  const check = async () => {
-    await page.setContent((await nojs.content()).replace(/<script\b[\s\S]*?<\/script>/gi, ""));
-    await expectAccessible(page);
-  };
-  try {
+test(
+  "without JavaScript the import works end to end: upload, preview, import",
+  withoutJavaScript(async (nojs, check) => {
     await signIn(nojs, "officer@demo.test");
     await nojs.goto("/contracts/import");
     await check();
@@ -185,7 +173,5 @@ test("without JavaScript the import works end to end: upload, preview, import", 
       "Volunteering hours",
     );
     await check();
-  } finally {
-    await context.close();
-  }
-});
+  }),
+);

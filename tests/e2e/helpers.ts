@@ -1,6 +1,6 @@
 // End-to-end helpers: accessibility checks on every visited page, sign-in fixtures and the fake mailbox.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -23,6 +23,26 @@ export const test = base.extend<{ page: Page }>({
       await expectAccessible(page);
   },
 });
+
+// Without JavaScript axe cannot run in the page itself: each page's HTML (scripts removed) is checked in the
+// test's own page, on the same origin so the stylesheet loads. `run` drives a second page with JavaScript off.
+export function withoutJavaScript(run: (nojs: Page, check: () => Promise<void>) => Promise<void>) {
+  return async ({ page, browser, baseURL }: { page: Page; browser: Browser; baseURL?: string }) => {
+    test.setTimeout(240_000);
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const nojs = await context.newPage();
+    await page.goto("/healthz");
+    const check = async () => {
+      await page.setContent((await nojs.content()).replace(/<script\b[\s\S]*?<\/script>/gi, ""));
+      await expectAccessible(page);
+    };
+    try {
+      await run(nojs, check);
+    } finally {
+      await context.close();
+    }
+  };
+}
 
 // Go to a page and check it with axe.
 export async function visit(page: Page, path: string) {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test, waitForEmail } from "./helpers.ts";
+import { expect, expectAccessible, signIn, test, waitForEmail, withoutJavaScript } from "./helpers.ts";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 // letters only, so full-text search treats it as one word
@@ -123,23 +123,12 @@ test("post → approve → find by search and pledge → accept → report deliv
   await wholeFlow(page, token(), () => expectAccessible(page));
 });
 
-// Without JavaScript axe cannot run in the page itself, so each page's HTML (scripts removed) is checked
-// in the test's own page, on the same origin so the stylesheet loads.
-test("the same flow works without JavaScript", async ({ page, browser, baseURL }) => {
-  test.setTimeout(240_000);
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
-  const nojs = await context.newPage();
-  await page.goto("/healthz");
-  const check = async () => {
-    await page.setContent((await nojs.content()).replace(/<script\b[\s\S]*?<\/script>/gi, ""));
-    await expectAccessible(page);
-  };
-  try {
+test(
+  "the same flow works without JavaScript",
+  withoutJavaScript(async (nojs, check) => {
     await wholeFlow(nojs, token(), check);
-  } finally {
-    await context.close();
-  }
-});
+  }),
+);
 
 test("the public list keeps its filters in shareable URLs", async ({ page }) => {
   await page.goto("/requests?helpType=VOLUNTEERING&sort=closing");

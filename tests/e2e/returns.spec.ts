@@ -1,7 +1,7 @@
 // A quarterly return end to end, in the browser: the supplier drafts, uploads evidence and submits; the
 // officer queries; the supplier amends and resubmits; the officer accepts; both see the progress.
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test, visit } from "./helpers.ts";
+import { expect, expectAccessible, signIn, test, visit, withoutJavaScript } from "./helpers.ts";
 
 const SUPPLIER = "supplier@demo.test";
 const OFFICER = "officer@demo.test";
@@ -151,22 +151,9 @@ test("another organisation's return is not found", async ({ page }) => {
   await expectAccessible(page);
 });
 
-// Without JavaScript axe cannot run in the page itself, so each page's HTML (scripts removed) is checked
-// in the test's own page, on the same origin so the stylesheet loads.
-test("without JavaScript: a supplier saves a draft, uploads evidence and submits", async ({
-  page,
-  browser,
-  baseURL,
-}) => {
-  test.setTimeout(120_000);
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
-  const nojs = await context.newPage();
-  await page.goto("/healthz");
-  const check = async () => {
-    await page.setContent((await nojs.content()).replace(/<script\b[\s\S]*?<\/script>/gi, ""));
-    await expectAccessible(page);
-  };
-  try {
+test(
+  "without JavaScript: a supplier saves a draft, uploads evidence and submits",
+  withoutJavaScript(async (nojs, check) => {
     await signIn(nojs, "sme@demo.test");
     await nojs.goto("/returns");
     await check();
@@ -200,7 +187,5 @@ test("without JavaScript: a supplier saves a draft, uploads evidence and submits
     await expect(nojs.getByText("Return submitted")).toBeVisible();
     await expect(nojs.getByRole("link", { name: "hours.csv" })).toBeVisible();
     await check();
-  } finally {
-    await context.close();
-  }
-});
+  }),
+);

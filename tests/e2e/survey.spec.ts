@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test, visit, waitForEmail } from "./helpers.ts";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signIn, test, visit, waitForEmail, withoutJavaScript } from "./helpers.ts";
 
 const SME = "sme@demo.test";
 
@@ -123,27 +123,6 @@ test("an SME answers the whole questionnaire, changes answers from check your an
   const email = await waitForEmail(SME, /answers received/);
   expect(email.text).not.toContain("Irish");
 });
-
-// Without JavaScript axe cannot run in the page itself: each page's HTML is checked in a second page
-// (scripts removed, same origin so the stylesheet loads).
-function withoutJavaScript(run: (page: Page, check: () => Promise<void>) => Promise<void>) {
-  return async ({ page, browser, baseURL }: { page: Page; browser: Browser; baseURL?: string }) => {
-    test.setTimeout(240_000);
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
-    const nojs = await context.newPage();
-    await page.goto("/healthz");
-    const check = async () => {
-      const html = (await nojs.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
-      await page.setContent(html);
-      await expectAccessible(page);
-    };
-    try {
-      await run(nojs, check);
-    } finally {
-      await context.close();
-    }
-  };
-}
 
 test(
   "without JavaScript: an SME withdraws, starts again and answers 'Prefer not to say' throughout",
