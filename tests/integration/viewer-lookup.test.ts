@@ -1,0 +1,105 @@
+// The lookups every signed-in page makes (raw SQL since decision 010): the session with its user, the
+// memberships, and the council brand in the header. Each rule the session guide sets is checked here.
+import { beforeAll, describe, expect, it } from "vitest";
+import { validateSessionToken } from "~/auth/session.server.ts";
+import { db } from "~/db.server.ts";
+import { loader as rootLoader } from "~/root.tsx";
+import { createUser, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+let world: Awaited<ReturnType<typeof createWorld>>;
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+async function session() {
+  const user = await createUser({ name: "Sam Session" });
+  const token = (await sessionCookieFor(user.id)).split("=")[1];
+  return { user, token, id: token.split(".")[0] };
+}
+
+describe("a session token", () => {
+  it("gives the user (never a deleted one), and only with the right secret", async () => {
+    const { user, token, id } = await session();
+    expect(await validateSessionToken(token)).toEqual({
+      sessionId: id,
+      user: {
+        id: user.id,
+        email: user.email,
+        name: "Sam Session",
+        isPlatformAdmin: false,
+        emailVerifiedAt: expect.any(Date),
+      },
+    });
+    expect(await validateSessionToken(`${id}.wrong-secret`)).toBeNull();
+    expect(await validateSessionToken(`${id}`)).toBeNull();
+
+    await db.user.update({ where: { id: user.id }, data: { deletedAt: new Date() } });
+    expect(await validateSessionToken(token)).toBeNull();
+    expect(await db.session.count({ where: { id } })).toBe(0);
+  });
+
+  it("ends after ten days unused and after thirty days in all", async () => {
+    const idle = await session();
+    await db.session.update({ where: { id: idle.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await validateSessionToken(idle.token)).toBeNull();
+
+    const old = await session();
+    await db.session.update({
+      where: { id: old.id },
+      data: { createdAt: new Date(Date.now() - 31 * DAY), lastUsedAt: new Date() },
+    });
+    expect(await validateSessionToken(old.token)).toBeNull();
+    expect(await db.session.count({ where: { id: { in: [idle.id, old.id] } } })).toBe(0);
+  });
+
+  it("slides on use (at most hourly), never past thirty days from sign-in", async () => {
+    const { token, id } = await session();
+    const createdAt = new Date(Date.now() - 25 * DAY);
+    await db.session.update({
+      where: { id },
+      data: {
+        createdAt,
+        lastUsedAt: new Date(Date.now() - 2 * 60 * 60 * 1000),
+        expiresAt: new Date(Date.now() + DAY),
+      },
+    });
+    expect(await validateSessionToken(token)).not.toBeNull();
+    const after = await db.session.findUniqueOrThrow({ where: { id } });
+    expect(Date.now() - after.lastUsedAt.getTime()).toBeLessThan(60_000);
+    expect(after.expiresAt.getTime()).toBe(createdAt.getTime() + 30 * DAY);
+  });
+});
+
+describe("the page shell for a signed-in user", () => {
+  const shell = async (cookie?: string) =>
+    jsonOf<{
+      user: { name: string; kinds: string[]; isCouncilAdmin: boolean } | null;
+      branding: { councilName: string; brandColour: string } | null;
+    }>(await callLoader(rootLoader, { path: "/", cookie }));
+
+  it("shows the council's name and brand colour to its officers and to the organisations that work with it", async () => {
+    await db.councilSettings.update({
+      where: { organisationId: world.councilA.id },
+      data: { brandColour: "#005a30" },
+    });
+    const brandA = { councilName: world.councilA.name, brandColour: "#005a30" };
+    for (const role of ["officerA", "councilAdmin", "supplierOwner", "vcseMember"] as const)
+      expect({
+        role,
+        branding: (await shell(await sessionCookieFor(world.users[role].id))).branding,
+      }).toEqual({
+        role,
+        branding: brandA,
+      });
+    const officerB = await shell(await sessionCookieFor(world.users.officerB.id));
+    expect(officerB.branding?.councilName).toBe(world.councilB.name);
+    expect(officerB.user).toMatchObject({ kinds: ["COUNCIL"], isCouncilAdmin: false });
+    expect((await shell(await sessionCookieFor(world.users.councilAdmin.id))).user?.isCouncilAdmin).toBe(
+      true,
+    );
+    expect(await shell()).toMatchObject({ user: null, branding: null });
+  });
+});
