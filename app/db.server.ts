@@ -1,11 +1,15 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "~/generated/prisma/client.ts";
+import { Prisma, PrismaClient } from "~/generated/prisma/client.ts";
 
 export { Prisma } from "~/generated/prisma/client.ts";
 
 // One client per process, created on first use so tests can point DATABASE_URL first.
-const globalForPrisma = globalThis as unknown as { __svmPrisma?: PrismaClient; __svmPrismaUrl?: string };
+const globalForPrisma = globalThis as unknown as {
+  __svmPrisma?: PrismaClient;
+  __svmPrismaUrl?: string;
+  __svmPool?: pg.Pool;
+};
 
 // PostgreSQL text cannot hold the NUL character (nor jsonb its \u0000 escape): a form value carrying one would
 // make the query fail. It is invisible and meaningless in text, so it is dropped from every query parameter here,
@@ -44,6 +48,7 @@ function createClient(url: string) {
   pool.on("connect", stripNulFromQueries);
   // an idle connection dropped by the server is replaced on next use; unhandled, it would end the process
   pool.on("error", () => undefined);
+  globalForPrisma.__svmPool = pool;
   return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
@@ -65,10 +70,36 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+// Column values come back as $queryRaw returns them: int8 as bigint, numeric as Decimal, and the schema's
+// zone-less timestamps and dates as the UTC instants Prisma stores (pg alone would read them as local time).
+const OID = { INT8: 20, DATE: 1082, TIMESTAMP: 1114, NUMERIC: 1700 } as const;
+const asUtc = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const rawTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === OID.INT8) return (text: string) => BigInt(text);
+    if (oid === OID.TIMESTAMP) return asUtc;
+    if (oid === OID.DATE) return (text: string) => asUtc(`${text}T00:00:00`);
+    if (oid === OID.NUMERIC) return (text: string) => new Prisma.Decimal(text);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+// A read-only query straight on the pool, for the few queries that run on every page view (decision 010):
+// $queryRaw compiles even raw SQL through Prisma's query compiler first, about a quarter of a millisecond a
+// query. Same tagged-template safety: `Prisma.sql` keeps every value a bound parameter. Not inside a
+// transaction (use tx.$queryRaw there).
+export async function readRows<Rows extends unknown[]>(query: Prisma.Sql): Promise<Rows> {
+  getDb();
+  const values = query.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+  const result = await globalForPrisma.__svmPool!.query({ text: query.text, values, types: rawTypes });
+  return result.rows as Rows;
+}
+
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export async function disconnectDb() {
   await globalForPrisma.__svmPrisma?.$disconnect();
   globalForPrisma.__svmPrisma = undefined;
   globalForPrisma.__svmPrismaUrl = undefined;
+  globalForPrisma.__svmPool = undefined;
 }

@@ -1,7 +1,7 @@
 // Who is asking and what they may touch. Every loader and action calls one of these first.
 import { redirect } from "@remix-run/node";
 import { parse } from "cookie";
-import { db } from "~/db.server.ts";
+import { Prisma, readRows } from "~/db.server.ts";
 import type { MemberRole, OrganisationKind, VerificationStatus } from "~/generated/prisma/enums.ts";
 import { requestMemo } from "~/server/request-scope.ts";
 import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server.ts";
@@ -42,12 +42,12 @@ async function loadViewer(request: Request): Promise<Viewer | null> {
   const session = await validateSessionToken(token);
   if (!session) return null;
   // Raw SQL for the same reason as the session lookup: every signed-in request needs it.
-  const memberships = await db.$queryRaw<ViewerMembership[]>`
+  const memberships = await readRows<ViewerMembership[]>(Prisma.sql`
     SELECT o.id AS "organisationId", o.name AS "organisationName", o.kind::text AS kind,
            o.status::text AS status, m.role::text AS role, m."surveyAccess"
     FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId"
     WHERE m."userId" = ${session.user.id}
-    ORDER BY m."createdAt" ASC, m.id ASC`;
+    ORDER BY m."createdAt" ASC, m.id ASC`);
   return { sessionId: session.sessionId, user: session.user, memberships };
 }
 

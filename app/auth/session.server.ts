@@ -2,7 +2,7 @@
 // the cookie holds `<id>.<secret>`; the database holds the id and only the SHA-256 of the secret.
 import crypto from "node:crypto";
 import { parse, serialize } from "cookie";
-import { db } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import { getEnv } from "~/env.server.ts";
 
 export const SESSION_COOKIE = "svm_session";
@@ -51,7 +51,7 @@ export async function validateSessionToken(
   if (!id || !secret || id.length > 64 || secret.length > 128) return null;
   // Raw SQL: this runs on every signed-in request, and Prisma 6's query compiler costs about a millisecond
   // per query shape (decision 010).
-  const [session] = await db.$queryRaw<
+  const [session] = await readRows<
     {
       id: string;
       secretHash: Uint8Array;
@@ -65,11 +65,11 @@ export async function validateSessionToken(
       emailVerifiedAt: Date | null;
       deletedAt: Date | null;
     }[]
-  >`
+  >(Prisma.sql`
     SELECT s.id, s."secretHash", s."createdAt", s."lastUsedAt", s."expiresAt", u.id AS "userId", u.email,
            u.name, u."isPlatformAdmin", u."emailVerifiedAt", u."deletedAt"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${id}`;
+    WHERE s.id = ${id}`);
   if (!session) return null;
   const expected = Buffer.from(session.secretHash);
   const actual = hashSecret(secret);

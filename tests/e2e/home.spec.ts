@@ -25,3 +25,21 @@ test("an unknown address shows the 404 page", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("pages arrive whole and compressed, and built assets are cached for good", async ({ request }) => {
+  const plain = await request.get("/requests", { headers: { "accept-encoding": "identity" } });
+  expect(plain.status()).toBe(200);
+  const html = await plain.body();
+  expect(plain.headers()["content-length"]).toBe(String(html.byteLength));
+  expect(plain.headers()["transfer-encoding"]).toBeUndefined();
+  expect(html.toString()).toMatch(/<\/html>$/);
+
+  const gzipped = await request.get("/requests", { headers: { "accept-encoding": "gzip" } });
+  expect(gzipped.headers()["content-encoding"]).toBe("gzip");
+
+  const asset = html.toString().match(/"(\/build\/[^"]+\.js)"/)?.[1];
+  expect(asset).toBeDefined();
+  const script = await request.get(asset!);
+  expect(script.status()).toBe(200);
+  expect(script.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+});

@@ -2,7 +2,7 @@
 // memberships, and the council brand in the header. Each rule the session guide sets is checked here.
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateSessionToken } from "~/auth/session.server.ts";
-import { db } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import { loader as rootLoader } from "~/root.tsx";
 import { createUser, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
@@ -101,5 +101,30 @@ describe("the page shell for a signed-in user", () => {
       true,
     );
     expect(await shell()).toMatchObject({ user: null, branding: null });
+  });
+});
+
+describe("readRows, the pool-level read the hot paths use", () => {
+  it("returns what $queryRaw returns, whatever the server's time zone", async () => {
+    const before = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      const when = new Date("2026-07-01T00:30:00.000Z");
+      const query = Prisma.sql`
+        SELECT ${when}::timestamp(3) AS "at", ${when}::date AS "day", count(*) AS "count",
+               1.25::numeric AS "amount", ${["a", "b"]}::text[] AS "list", ${"x\u0000y"}::text AS "text",
+               u."createdAt", u.email
+        FROM "User" u WHERE u.email = ${world.users.officerA.email} GROUP BY u.id`;
+      const [viaPool] = await readRows<Record<string, unknown>[]>(query);
+      const [viaPrisma] = await db.$queryRaw<Record<string, unknown>[]>(query);
+      expect(viaPool).toEqual(viaPrisma);
+      expect(viaPool.at).toEqual(when);
+      expect(viaPool.day).toEqual(new Date("2026-07-01T00:00:00.000Z"));
+      expect(viaPool.count).toBe(1n);
+      expect(String(viaPool.amount)).toBe("1.25");
+      expect(viaPool.text).toBe("xy");
+    } finally {
+      process.env.TZ = before;
+    }
   });
 });

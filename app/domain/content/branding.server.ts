@@ -1,7 +1,7 @@
 // The council whose name and brand colour the header shows: the viewer's own council, or the council their
 // organisation works with. Anonymous visitors see the partnership's neutral brand.
 import { actingMembership, type Viewer } from "~/auth/permissions.server.ts";
-import { db } from "~/db.server.ts";
+import { Prisma, readRows } from "~/db.server.ts";
 
 export type Branding = { councilName: string; brandColour: string } | null;
 
@@ -10,11 +10,11 @@ export async function brandingFor(viewer: Viewer | null, request: Request): Prom
   const acting = actingMembership(viewer, request, { kinds: ["COUNCIL", "SUPPLIER", "VCSE"] });
   if (!acting) return null;
   // One raw query (it runs on every signed-in page): the acting organisation's council, or itself if a council.
-  const [branding] = await db.$queryRaw<{ councilName: string; brandColour: string }[]>`
+  const [branding] = await readRows<{ councilName: string; brandColour: string }[]>(Prisma.sql`
     SELECT c.name AS "councilName", cs."brandColour"
     FROM "Organisation" a
     JOIN "Organisation" c ON c.id = CASE WHEN a.kind = 'COUNCIL' THEN a.id ELSE a."councilId" END
     JOIN "CouncilSettings" cs ON cs."organisationId" = c.id
-    WHERE a.id = ${acting.organisationId}`;
+    WHERE a.id = ${acting.organisationId}`);
   return branding ?? null;
 }

@@ -1,6 +1,6 @@
 // Reading requests and pledges for each kind of viewer. Public reads select public fields only: never the
 // requestor's contact details, contact preference, or who created the request.
-import { db } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, RequestStatus } from "~/generated/prisma/enums.ts";
 import { PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 
@@ -37,7 +37,7 @@ export async function getRequestPage(
   // One raw query (the most visited page after the list; Prisma 6 compiles each query for about a
   // millisecond, decision 010). The access rule is in the WHERE clause, so a request the viewer may not see
   // is simply not found. The same public fields as publicRequestSelect, and the status history.
-  const [row] = await db.$queryRaw<
+  const [row] = await readRows<
     {
       id: string;
       title: string;
@@ -61,7 +61,7 @@ export async function getRequestPage(
       councilName: string;
       events: { id: string; toStatus: RequestStatus; createdAt: string }[];
     }[]
-  >`
+  >(Prisma.sql`
     SELECT r.id, r.title, r.description, r.status::text AS status, r."helpType"::text AS "helpType", r.quantity,
            r."pledgedQuantity", r."unitLabel", r."isRemote", r."postcodeArea", r."neededBy", r.beneficiaries,
            r."beneficiaryCount", r."publishedAt", r."organisationId", r."councilId",
@@ -84,7 +84,7 @@ export async function getRequestPage(
       -- a supplier can still read a request it pledged to after it closed
       OR EXISTS (SELECT 1 FROM "Pledge" p
                  WHERE p."requestId" = r.id AND p."supplierOrganisationId" = ANY(${viewerOrganisationIds}::text[]))
-    )`;
+    )`);
   if (!row) return null;
   const { organisationName, categoryName, districtName, councilName, events, ...request } = row;
   return {

@@ -1,6 +1,6 @@
 // The public marketplace list: Postgres full-text search (websearch_to_tsquery + ts_rank over the generated,
 // GIN-indexed "searchVector") for the ids, then the display fields through Prisma. Public fields only.
-import { db, Prisma } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { SearchFilters } from "./schemas.ts";
 
@@ -69,12 +69,12 @@ export async function searchRequests(
         : Prisma.sql`r."publishedAt" DESC, r.id DESC`;
     const where = filterSql(filters, options.since);
     const [requests, counted] = await Promise.all([
-      db.$queryRaw<ListRow[]>`
+      readRows<ListRow[]>(Prisma.sql`
         SELECT r.id, r.title, r."helpType", r.quantity, r."pledgedQuantity", r."unitLabel", r."neededBy",
                r."isRemote", r."publishedAt", r."categoryId", r."districtId", r."councilId"
-        FROM "Request" r WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
-      db.$queryRaw<{ total: bigint }[]>`
-        SELECT count(*) AS total FROM (SELECT 1 FROM "Request" r WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
+        FROM "Request" r WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`),
+      readRows<{ total: bigint }[]>(Prisma.sql`
+        SELECT count(*) AS total FROM (SELECT 1 FROM "Request" r WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`),
     ]);
     return paged(await withNames(requests), Number(counted[0].total), page, pageSize);
   }
@@ -84,12 +84,12 @@ export async function searchRequests(
       : filters.sort === "newest"
         ? Prisma.sql`r."publishedAt" DESC, r.id DESC`
         : Prisma.sql`ts_rank(r."searchVector", query) DESC, r."publishedAt" DESC, r.id DESC`;
-  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+  const rows = await readRows<{ id: string; total: bigint }[]>(Prisma.sql`
     SELECT r.id, count(*) OVER () AS total
     FROM "Request" r, websearch_to_tsquery('english', ${q}) query
     WHERE r."searchVector" @@ query AND ${filterSql(filters, options.since)}
     ORDER BY ${order}
-    LIMIT ${pageSize} OFFSET ${offset}`;
+    LIMIT ${pageSize} OFFSET ${offset}`);
   const total = rows.length ? Number(rows[0].total) : await countMatches(q, filters, options.since, offset);
   const found = rows.length
     ? await db.request.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: listSelect })
@@ -108,9 +108,9 @@ function paged<T>(requests: T[], total: number, page: number, pageSize: number) 
 // Only needed when a page past the end is asked for: the window count came back with no rows.
 async function countMatches(q: string, filters: SearchFilters, since: Date | undefined, offset: number) {
   if (offset === 0) return 0;
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`
+  const [row] = await readRows<{ total: bigint }[]>(Prisma.sql`
     SELECT count(*) AS total FROM "Request" r, websearch_to_tsquery('english', ${q}) query
-    WHERE r."searchVector" @@ query AND ${filterSql(filters, since)}`;
+    WHERE r."searchVector" @@ query AND ${filterSql(filters, since)}`);
   return Number(row.total);
 }
 

@@ -1,6 +1,6 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
-import { db } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import { OVERDUE_STATUSES } from "~/domain/reporting/returns-rules.ts";
 import {
   previousQuarter,
@@ -49,7 +49,7 @@ export async function returnCompliance(
   const lastIndex = quarterIndex(last);
   const today = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
   const awaiting = OVERDUE_STATUSES;
-  const rows = await db.$queryRaw<
+  const rows = await readRows<
     {
       financialYear: number;
       quarter: number;
@@ -58,7 +58,7 @@ export async function returnCompliance(
       overdue: bigint;
       notYetDue: bigint;
     }[]
-  >`
+  >(Prisma.sql`
     select r."financialYear", r.quarter,
       count(*) filter (where r.status in ('SUBMITTED', 'ACCEPTED') and r."submittedAt"::date <= r."dueDate") as "onTime",
       count(*) filter (where r.status in ('SUBMITTED', 'ACCEPTED') and (r."submittedAt" is null or r."submittedAt"::date > r."dueDate")) as late,
@@ -67,7 +67,7 @@ export async function returnCompliance(
     from "KpiReturn" r join "Contract" c on c.id = r."contractId"
     where c."councilId" = ${councilId}
       and r."financialYear" * 4 + r.quarter - 1 between ${lastIndex - quarters + 1} and ${lastIndex}
-    group by 1, 2`;
+    group by 1, 2`);
   const result: ComplianceRow[] = [];
   for (let i = lastIndex - quarters + 1; i <= lastIndex; i++) {
     const q = { financialYear: Math.floor(i / 4), quarter: ((i % 4) + 1) as 1 | 2 | 3 | 4 };
@@ -90,7 +90,7 @@ export async function returnCompliance(
 
 // Largest commitments first: by the council's local £ value of what was committed, then contract value.
 export async function topContracts(councilId: string, limit: number) {
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await readRows<{ id: string }[]>(Prisma.sql`
     select k.id
     from "Contract" k
     left join "Commitment" c on c."contractId" = k.id
@@ -99,7 +99,7 @@ export async function topContracts(councilId: string, limit: number) {
     group by k.id
     having count(c.id) > 0
     order by coalesce(sum(c."targetQuantity" * m."proxyValueGbp"), 0) desc, k."valueGbp" desc, k.reference
-    limit ${limit}`;
+    limit ${limit}`);
   return rows.map((r) => r.id);
 }
 
@@ -115,25 +115,25 @@ export type MarketplaceActivity = {
 export async function marketplaceActivity(councilId: string, asOf: Date): Promise<MarketplaceActivity> {
   const since = new Date(asOf.getTime() - 365 * DAY_MS);
   const [counts, byHelpType, median] = await Promise.all([
-    db.$queryRaw<{ opened: bigint; fulfilled: bigint; expired: bigint }[]>`
+    readRows<{ opened: bigint; fulfilled: bigint; expired: bigint }[]>(Prisma.sql`
       select
         count(*) filter (where "publishedAt" >= ${since} and "publishedAt" <= ${asOf}) as opened,
         count(*) filter (where status = 'FULFILLED' and coalesce("fulfilledAt", "updatedAt") >= ${since}) as fulfilled,
         count(*) filter (where status = 'EXPIRED' and coalesce("closedAt", "neededBy") >= ${since}) as expired
-      from "Request" where "councilId" = ${councilId}`,
-    db.$queryRaw<{ helpType: HelpType; pledged: bigint; confirmed: bigint }[]>`
+      from "Request" where "councilId" = ${councilId}`),
+    readRows<{ helpType: HelpType; pledged: bigint; confirmed: bigint }[]>(Prisma.sql`
       select r."helpType",
         coalesce(sum(p.quantity) filter (where p.status not in ('DECLINED', 'WITHDRAWN')), 0) as pledged,
         coalesce(sum(coalesce(p."deliveredQuantity", p.quantity)) filter (where p.status = 'CONFIRMED'), 0) as confirmed
       from "Pledge" p join "Request" r on r.id = p."requestId"
       where r."councilId" = ${councilId} and p."createdAt" >= ${since}
-      group by 1`,
-    db.$queryRaw<{ median: number | null }[]>`
+      group by 1`),
+    readRows<{ median: number | null }[]>(Prisma.sql`
       select percentile_cont(0.5) within group (order by extract(epoch from first_pledge - r."publishedAt") / 86400)
         as median
       from "Request" r
       join lateral (select min(p."createdAt") as first_pledge from "Pledge" p where p."requestId" = r.id) f on true
-      where r."councilId" = ${councilId} and r."publishedAt" >= ${since} and f.first_pledge is not null`,
+      where r."councilId" = ${councilId} and r."publishedAt" >= ${since} and f.first_pledge is not null`),
   ]);
   const c = counts[0];
   const medianDays = median[0]?.median;

@@ -1,7 +1,7 @@
 // The landing dashboards for suppliers and VCSEs: what needs their action now, and how they are doing.
 // Counts and short lists only; progress comes from progress.ts through loadCommitmentProgress.
 import { londonDay } from "~/domain/calendar.ts";
-import { db } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, RequestStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import { cached } from "./dashboard-cache.server.ts";
@@ -18,7 +18,7 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
   const today = londonDay(asOf);
   const [returnsDue, pledges, [offered], delivery] = await Promise.all([
     // a return can be filled in once its quarter has ended
-    db.$queryRaw<
+    readRows<
       {
         id: string;
         financialYear: number;
@@ -30,15 +30,15 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
         total: bigint;
         overdue: bigint;
       }[]
-    >`
+    >(Prisma.sql`
       SELECT r.id, r."financialYear", r.quarter, r."dueDate", r.status::text AS status, c.reference, c.title,
              count(*) OVER () AS total, count(*) FILTER (WHERE r."dueDate" < ${today}::date) OVER () AS overdue
       FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
       WHERE c."supplierOrganisationId" = ${supplierOrganisationId}
         AND r.status::text = ANY(${OVERDUE_STATUSES}::text[]) AND r."periodEnd" < ${today}::date
       ORDER BY r."dueDate" ASC, r.id ASC
-      LIMIT ${LIST}`,
-    db.$queryRaw<
+      LIMIT ${LIST}`),
+    readRows<
       {
         id: string;
         quantity: number;
@@ -48,16 +48,16 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
         unitLabel: string | null;
         total: bigint;
       }[]
-    >`
+    >(Prisma.sql`
       SELECT p.id, p.quantity, p."expectedDeliveryDate", r.title, r."helpType"::text AS "helpType", r."unitLabel",
              count(*) OVER () AS total
       FROM "Pledge" p JOIN "Request" r ON r.id = p."requestId"
       WHERE p."supplierOrganisationId" = ${supplierOrganisationId} AND p.status = 'ACCEPTED'
       ORDER BY p."expectedDeliveryDate" ASC NULLS LAST, p.id ASC
-      LIMIT ${LIST}`,
-    db.$queryRaw<{ count: bigint }[]>`
+      LIMIT ${LIST}`),
+    readRows<{ count: bigint }[]>(Prisma.sql`
       SELECT count(*) AS count FROM "Pledge"
-      WHERE "supplierOrganisationId" = ${supplierOrganisationId} AND status = 'OFFERED'`,
+      WHERE "supplierOrganisationId" = ${supplierOrganisationId} AND status = 'OFFERED'`),
     cached(`supplier-delivery:${supplierOrganisationId}`, () =>
       supplierDelivery(supplierOrganisationId, asOf),
     ),
@@ -140,7 +140,7 @@ type VcsePledgeRow = {
 export async function vcseDashboard(organisationId: string) {
   const [pledges, statusCounts, requests] = await Promise.all([
     // the oldest ten of each: offers to answer (by when offered) and deliveries to confirm (by when reported)
-    db.$queryRaw<VcsePledgeRow[]>`
+    readRows<VcsePledgeRow[]>(Prisma.sql`
       SELECT id, status, quantity, "deliveredQuantity", "createdAt", "supplierName", "requestId", "requestTitle",
              "helpType", "unitLabel", total
       FROM (
@@ -158,11 +158,11 @@ export async function vcseDashboard(organisationId: string) {
         WHERE r."organisationId" = ${organisationId} AND p.status IN ('OFFERED', 'DELIVERED')
       ) ranked
       WHERE position <= ${LIST}
-      ORDER BY status, position`,
-    db.$queryRaw<{ status: RequestStatus; count: bigint }[]>`
+      ORDER BY status, position`),
+    readRows<{ status: RequestStatus; count: bigint }[]>(Prisma.sql`
       SELECT status::text AS status, count(*) AS count FROM "Request"
-      WHERE "organisationId" = ${organisationId} GROUP BY status`,
-    db.$queryRaw<
+      WHERE "organisationId" = ${organisationId} GROUP BY status`),
+    readRows<
       {
         id: string;
         title: string;
@@ -173,11 +173,11 @@ export async function vcseDashboard(organisationId: string) {
         unitLabel: string | null;
         neededBy: Date;
       }[]
-    >`
+    >(Prisma.sql`
       SELECT id, title, status::text AS status, "helpType"::text AS "helpType", quantity, "pledgedQuantity",
              "unitLabel", "neededBy"
       FROM "Request" WHERE "organisationId" = ${organisationId}
-      ORDER BY "updatedAt" DESC, id DESC LIMIT ${LIST}`,
+      ORDER BY "updatedAt" DESC, id DESC LIMIT ${LIST}`),
   ]);
   const shaped = (status: VcsePledgeRow["status"]) =>
     pledges

@@ -2,9 +2,8 @@
 // from the one progress rule (progress.ts) with the same inputs the contract pages use; only the way
 // they are loaded differs: confirmed pledges (the table that grows with the marketplace) are summed per
 // commitment and quarter in SQL instead of being read row by row.
-import { db } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import { nextQuarter, quarterIndex, quarterOf, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
-import type { Prisma } from "~/generated/prisma/client.ts";
 import {
   computeProgress,
   currentQuarter,
@@ -40,7 +39,9 @@ function groupBy<T>(rows: T[], key: (row: T) => string) {
 
 // Confirmed pledges per commitment and financial quarter of delivery (delivered on, else confirmed at).
 async function confirmedPledgesByQuarter(ids: string[]) {
-  const rows = await db.$queryRaw<{ commitmentId: string; year: number; month: number; quantity: bigint }[]>`
+  const rows = await readRows<
+    { commitmentId: string; year: number; month: number; quantity: bigint }[]
+  >(Prisma.sql`
     with delivered as (
       select "commitmentId", date_trunc('quarter', coalesce("deliveredOn", "confirmedAt"::date)) as quarter_start,
              coalesce("deliveredQuantity", quantity) as quantity
@@ -50,7 +51,7 @@ async function confirmedPledgesByQuarter(ids: string[]) {
     )
     select "commitmentId", extract(year from quarter_start)::int as year, extract(month from quarter_start)::int as month,
            sum(quantity)::bigint as quantity
-    from delivered group by 1, 2, 3`;
+    from delivered group by 1, 2, 3`);
   // Calendar quarters and financial quarters share boundaries (Apr, Jul, Oct, Jan), so the calendar
   // quarter's first day falls in the same financial quarter as every day in it.
   return rows.map((r) => ({

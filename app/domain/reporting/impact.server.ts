@@ -1,6 +1,6 @@
 // The public impact page and its open data: confirmed social value only (confirmed pledges), no personal
 // data, and case studies only where the requestor agreed to be showcased.
-import { db } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { ImpactRow } from "./impact-fields.ts";
@@ -13,7 +13,7 @@ const unitOf = (helpType: HelpType) => HELP_TYPES.find((h) => h.value === helpTy
 
 // One grouped query: a few hundred rows at most, however many pledges there are.
 export async function confirmedImpact(councilId?: string): Promise<ImpactRow[]> {
-  const rows = await db.$queryRaw<
+  const rows = await readRows<
     {
       councilId: string;
       council: string;
@@ -23,7 +23,7 @@ export async function confirmedImpact(councilId?: string): Promise<ImpactRow[]> 
       pledges: bigint;
       quantity: bigint;
     }[]
-  >`
+  >(Prisma.sql`
     select r."councilId", c.name as council, cat.name as category, d.name as district, r."helpType",
            count(*) as pledges, sum(coalesce(p."deliveredQuantity", p.quantity)) as quantity
     from "Pledge" p
@@ -33,7 +33,7 @@ export async function confirmedImpact(councilId?: string): Promise<ImpactRow[]> 
     left join "District" d on d.id = r."districtId"
     where p.status = 'CONFIRMED' and (${councilId ?? null}::text is null or r."councilId" = ${councilId ?? null})
     group by r."councilId", c.name, cat.name, d.name, r."helpType"
-    order by c.name, cat.name, d.name nulls last, r."helpType"`;
+    order by c.name, cat.name, d.name nulls last, r."helpType"`);
   return rows.map((r) => ({
     councilId: r.councilId,
     council: r.council,
