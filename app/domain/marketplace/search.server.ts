@@ -1,5 +1,5 @@
 // The public marketplace list: Postgres full-text search (websearch_to_tsquery + ts_rank over the generated,
-// GIN-indexed "searchVector") for the ids, then the display fields through Prisma. Public fields only.
+// GIN-indexed "searchVector") for the ids, then their display fields. Public fields only.
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { SearchFilters } from "./schemas.ts";
@@ -8,20 +8,9 @@ export const PAGE_SIZE = 20;
 // Counting stops here: "more than 1,000 requests" is as useful as an exact figure and costs far less.
 export const COUNT_CAP = 1000;
 
-const listSelect = {
-  id: true,
-  title: true,
-  helpType: true,
-  quantity: true,
-  pledgedQuantity: true,
-  unitLabel: true,
-  neededBy: true,
-  isRemote: true,
-  publishedAt: true,
-  categoryId: true,
-  districtId: true,
-  councilId: true,
-} as const;
+const listColumns = Prisma.sql`
+  r.id, r.title, r."helpType"::text AS "helpType", r.quantity, r."pledgedQuantity", r."unitLabel", r."neededBy",
+  r."isRemote", r."publishedAt", r."categoryId", r."districtId", r."councilId"`;
 
 type ListRow = {
   id: string;
@@ -52,31 +41,28 @@ function filterSql(filters: SearchFilters, since?: Date) {
 
 export type SearchResult = Awaited<ReturnType<typeof searchRequests>>;
 
-export async function searchRequests(
-  filters: SearchFilters,
-  options: { pageSize?: number; since?: Date } = {},
-) {
+type SearchOptions = { pageSize?: number; since?: Date };
+
+// The SQL of a list page, exported so a test can check the planner can use the partial indexes with it.
+// Raw SQL so the status condition is the literal the partial indexes were built on (Prisma's enum
+// parameters are casts the planner cannot match to an index predicate).
+export function listQueries(filters: SearchFilters, options: SearchOptions = {}) {
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  const page = filters.page ?? 1;
-  const offset = (page - 1) * pageSize;
+  const offset = ((filters.page ?? 1) - 1) * pageSize;
+  const where = filterSql(filters, options.since);
   const q = filters.q?.trim();
   if (!q) {
-    // Raw SQL so the status condition is the literal the partial indexes were built on (Prisma's enum
-    // parameters are casts the planner cannot match to an index predicate).
     const order =
       filters.sort === "closing"
         ? Prisma.sql`r."neededBy" ASC, r.id ASC`
         : Prisma.sql`r."publishedAt" DESC, r.id DESC`;
-    const where = filterSql(filters, options.since);
-    const [requests, counted] = await Promise.all([
-      readRows<ListRow[]>(Prisma.sql`
-        SELECT r.id, r.title, r."helpType", r.quantity, r."pledgedQuantity", r."unitLabel", r."neededBy",
-               r."isRemote", r."publishedAt", r."categoryId", r."districtId", r."councilId"
-        FROM "Request" r WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`),
-      readRows<{ total: bigint }[]>(Prisma.sql`
-        SELECT count(*) AS total FROM (SELECT 1 FROM "Request" r WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`),
-    ]);
-    return paged(await withNames(requests), Number(counted[0].total), page, pageSize);
+    return {
+      kind: "list" as const,
+      rows: Prisma.sql`
+        SELECT ${listColumns} FROM "Request" r WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
+      count: Prisma.sql`
+        SELECT count(*) AS total FROM (SELECT 1 FROM "Request" r WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
+    };
   }
   const order =
     filters.sort === "closing"
@@ -84,15 +70,38 @@ export async function searchRequests(
       : filters.sort === "newest"
         ? Prisma.sql`r."publishedAt" DESC, r.id DESC`
         : Prisma.sql`ts_rank(r."searchVector", query) DESC, r."publishedAt" DESC, r.id DESC`;
-  const rows = await readRows<{ id: string; total: bigint }[]>(Prisma.sql`
-    SELECT r.id, count(*) OVER () AS total
-    FROM "Request" r, websearch_to_tsquery('english', ${q}) query
-    WHERE r."searchVector" @@ query AND ${filterSql(filters, options.since)}
-    ORDER BY ${order}
-    LIMIT ${pageSize} OFFSET ${offset}`);
-  const total = rows.length ? Number(rows[0].total) : await countMatches(q, filters, options.since, offset);
+  const matches = Prisma.sql`FROM "Request" r, websearch_to_tsquery('english', ${q}) query
+    WHERE r."searchVector" @@ query AND ${where}`;
+  return {
+    kind: "search" as const,
+    // ids with the count of all matches alongside (ranking visits every match anyway)
+    search: Prisma.sql`SELECT r.id, count(*) OVER () AS total ${matches}
+      ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
+    // only needed when a page past the end is asked for: the window count came back with no rows
+    count: Prisma.sql`SELECT count(*) AS total ${matches}`,
+  };
+}
+
+export async function searchRequests(filters: SearchFilters, options: SearchOptions = {}) {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const page = filters.page ?? 1;
+  const queries = listQueries(filters, options);
+  if (queries.kind === "list") {
+    const [requests, counted] = await Promise.all([
+      readRows<ListRow[]>(queries.rows),
+      readRows<{ total: bigint }[]>(queries.count),
+    ]);
+    return paged(await withNames(requests), Number(counted[0].total), page, pageSize);
+  }
+  const rows = await readRows<{ id: string; total: bigint }[]>(queries.search);
+  const total = rows.length
+    ? Number(rows[0].total)
+    : page > 1
+      ? Number((await readRows<{ total: bigint }[]>(queries.count))[0].total)
+      : 0;
   const found = rows.length
-    ? await db.request.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: listSelect })
+    ? await readRows<ListRow[]>(Prisma.sql`
+        SELECT ${listColumns} FROM "Request" r WHERE r.id = ANY(${rows.map((r) => r.id)}::text[])`)
     : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const requests = rows.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
@@ -103,15 +112,6 @@ function paged<T>(requests: T[], total: number, page: number, pageSize: number) 
   const capped = total > COUNT_CAP;
   const shown = Math.min(total, COUNT_CAP);
   return { requests, total: shown, capped, page, pageCount: Math.max(1, Math.ceil(shown / pageSize)) };
-}
-
-// Only needed when a page past the end is asked for: the window count came back with no rows.
-async function countMatches(q: string, filters: SearchFilters, since: Date | undefined, offset: number) {
-  if (offset === 0) return 0;
-  const [row] = await readRows<{ total: bigint }[]>(Prisma.sql`
-    SELECT count(*) AS total FROM "Request" r, websearch_to_tsquery('english', ${q}) query
-    WHERE r."searchVector" @@ query AND ${filterSql(filters, since)}`);
-  return Number(row.total);
 }
 
 // Councils, categories and districts change rarely: each instance keeps them for half a minute, so a list

@@ -1,0 +1,71 @@
+// The public list's queries must stay able to use the partial indexes built for them (open requests only).
+// A change that stops the status condition matching an index predicate (an enum parameter instead of the
+// literal, say) would still pass every other test and silently read the whole table on real data.
+// The test tables are too small for the planner to choose an index on its own, so within a rolled-back
+// transaction sequential scans are priced out and every other index on "Request" is dropped: if the query
+// can use its index, the plan names it.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, Prisma } from "~/db.server.ts";
+import { listQueries } from "~/domain/marketplace/search.server.ts";
+import type { SearchFilters } from "~/domain/marketplace/schemas.ts";
+import { createWorld } from "../helpers/factories.ts";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+const ROLLBACK = new Error("rollback");
+
+async function indexesUsed(query: Prisma.Sql, index: string) {
+  let plan = "";
+  await db
+    .$transaction(async (tx) => {
+      const others = await tx.$queryRaw<{ name: string }[]>`
+        SELECT indexname::text AS name FROM pg_indexes
+        WHERE tablename = 'Request' AND indexname NOT IN (${index}, 'Request_pkey')`;
+      for (const { name } of others) await tx.$executeRawUnsafe(`DROP INDEX "${name}"`);
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      const [row] = await tx.$queryRaw<{ "QUERY PLAN": unknown }[]>(
+        Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`,
+      );
+      plan = JSON.stringify(row["QUERY PLAN"]);
+      throw ROLLBACK;
+    })
+    .catch((error) => {
+      if (error !== ROLLBACK) throw error;
+    });
+  return [...plan.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]);
+}
+
+describe("the public list's queries use the open-request indexes", () => {
+  const cases: [string, () => SearchFilters, string][] = [
+    ["newest first", () => ({}), "Request_open_published_idx"],
+    ["closing soon", () => ({ sort: "closing" }), "Request_open_neededBy_idx"],
+    [
+      "one council, newest first",
+      () => ({ council: world.councilA.id }),
+      "Request_open_council_published_idx",
+    ],
+    [
+      "one council, closing soon",
+      () => ({ council: world.councilA.id, sort: "closing" }),
+      "Request_open_council_neededBy_idx",
+    ],
+  ];
+  it.each(cases)("%s", async (_name, filters, index) => {
+    const queries = listQueries(filters());
+    if (queries.kind !== "list") throw new Error("expected the plain list");
+    expect(await indexesUsed(queries.rows, index)).toContain(index);
+  });
+
+  it("a search, ranked or by date", async () => {
+    for (const sort of [undefined, "newest", "closing"] as const) {
+      const queries = listQueries({ q: "garden volunteers", sort });
+      if (queries.kind !== "search") throw new Error("expected a search");
+      const index = "Request_open_searchVector_idx";
+      expect(await indexesUsed(queries.search, index)).toContain(index);
+      expect(await indexesUsed(queries.count, index)).toContain(index);
+    }
+  });
+});
