@@ -32,9 +32,10 @@ type Row = {
   dashboardP95Target?: number;
 };
 
+// to a tenth of a millisecond: finer than that is noise on a shared machine
 function percentile(sorted: number[], p: number) {
   if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return Math.round(10 * sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) / 10;
 }
 
 // autocannon reports p97.5 but not p95, so every response time is kept to compute p50/p95/p99 exactly.
