@@ -41,7 +41,10 @@ export async function createSession(userId: string, userAgent?: string | null) {
       userAgent: userAgent?.slice(0, 300) ?? null,
     },
   });
-  return { token: `${id}.${secret}`, expiresAt: new Date(now + INACTIVITY_TIMEOUT_MS) };
+  // The cookie lasts the session's longest possible life; the database decides sooner (10 idle days, extended
+  // on use). A cookie expiring with the first 10 days would sign an active user out although the session
+  // was still being extended, as nothing re-sends it on ordinary page views.
+  return { token: `${id}.${secret}`, expiresAt: new Date(now + ABSOLUTE_LIFETIME_MS) };
 }
 
 export async function validateSessionToken(

@@ -208,6 +208,19 @@ describe("sign in and sign out", () => {
     expect(await db.auditLog.count({ where: { action: "auth.sign_in", actorUserId: user.id } })).toBe(1);
   });
 
+  it("keeps the cookie for the session's whole bounded life, so the sliding expiry is the server's to end", async () => {
+    const user = await createUser();
+    const response = await signIn(user.email, TEST_PASSWORD);
+    const expires = Date.parse(/Expires=([^;]+)/i.exec(response.headers.get("set-cookie")!)![1]);
+    const stored = await db.session.findUniqueOrThrow({
+      where: { id: sessionFrom(response)!.split(".")[0] },
+    });
+    const DAY = 24 * 60 * 60 * 1000;
+    // the database gives 10 idle days (extended on use); the browser keeps the cookie for the 30-day cap
+    expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(10 * DAY);
+    expect(Math.abs(expires - (stored.createdAt.getTime() + 30 * DAY))).toBeLessThan(2000);
+  });
+
   it("gives the same message for a wrong password and an unknown address, and audits the failure", async () => {
     const user = await createUser();
     const wrong = await signIn(user.email, "wrong password entirely");

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
+import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
+import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { action as adminCouncilsAction, loader as adminCouncilsLoader } from "~/routes/admin.councils.tsx";
 import { loader as mailboxEmailLoader } from "~/routes/admin.mailbox.$id.tsx";
 import { loader as mailboxLoader } from "~/routes/admin.mailbox._index.tsx";
@@ -191,6 +193,17 @@ describe("registering organisations", () => {
     });
     expect(westshire).toMatchObject({ kind: "COUNCIL", status: "VERIFIED", partnershipId: created.id });
     expect(westshire.councilSettings).not.toBeNull();
+    // ready for work on day one: the default needs and priorities, measure library and guidance
+    const [categories, measures, guidance] = await Promise.all([
+      db.category.findMany({ where: { councilId: westshire.id }, orderBy: { sortOrder: "asc" } }),
+      db.measure.findMany({ where: { councilId: westshire.id } }),
+      db.guidancePage.findMany({ where: { councilId: westshire.id } }),
+    ]);
+    expect(categories.map((c) => c.name)).toEqual(DEFAULT_CATEGORIES);
+    expect(categories.every((c) => c.active && /^[a-z0-9-]+$/.test(c.slug))).toBe(true);
+    expect(measures.map((m) => m.code).sort()).toEqual(DEFAULT_MEASURES.map((m) => m.code).sort());
+    expect(measures.every((m) => m.proxyValueGbp === null && m.retiredAt === null)).toBe(true);
+    expect(guidance.map((g) => g.slug).sort()).toEqual(DEFAULT_GUIDANCE.map((g) => g.slug).sort());
     const invite = (await emailsTo(adminEmail))[0];
     expect(invite.subject).toContain("Westshire Council");
     expect(invite.councilId).toBe(westshire.id);

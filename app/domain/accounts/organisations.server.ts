@@ -1,6 +1,9 @@
 // Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
+import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
+import { slugify } from "~/domain/marketplace/council-lists.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { classifyBusinessSize, type BalanceSheetBand, type TurnoverBand } from "./business-size.ts";
 import {
@@ -144,6 +147,27 @@ export async function createCouncil(
         councilSettings: { create: {} },
       },
       select: { id: true },
+    });
+    // A new council starts with the default needs and priorities, measure library and guidance (the same
+    // the demo councils have), so its officers can take requests and record commitments on day one;
+    // its admins then edit them.
+    await tx.category.createMany({
+      data: DEFAULT_CATEGORIES.map((name, sortOrder) => ({
+        councilId: council.id,
+        name,
+        slug: slugify(name),
+        sortOrder,
+      })),
+    });
+    await tx.measure.createMany({ data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: council.id })) });
+    await tx.guidancePage.createMany({
+      data: DEFAULT_GUIDANCE.map((page) => ({
+        councilId: council.id,
+        slug: page.slug,
+        title: page.title,
+        audience: page.audience,
+        bodyMarkdown: page.body,
+      })),
     });
     await writeAudit(
       {

@@ -61,7 +61,7 @@ export function listCategories(councilId: string) {
   });
 }
 
-function slugify(name: string) {
+export function slugify(name: string) {
   return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
