@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
+import { MAX_IMPORT_ROWS } from "~/domain/contracts/import-rows.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { action as importAction, loader as importLoader } from "~/routes/contracts.import.tsx";
 import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
@@ -263,6 +264,32 @@ describe("every kind of problem is reported by line and column, and nothing is i
     const broken = await previewImport(world.councilA.id, csv([`"unterminated,${row().slice(1)}`]));
     expect(broken.errors[0]!.message).toMatch(/not valid CSV/);
   });
+
+  it("a row with a missing or an extra field is reported, and the rows after it still checked", async () => {
+    const file = csv([
+      row({ contract_reference: "COLS-1" }).split(",").slice(0, -1).join(","),
+      `${row({ contract_reference: "COLS-2" })},extra`,
+      row({ contract_reference: "COLS-3", start_date: "soon" }),
+    ]);
+    const preview = await previewImport(world.councilA.id, file);
+    expect(preview.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, null],
+      [3, null],
+      [4, "start_date"],
+    ]);
+    expect(preview.errors[0]!.message).toMatch(/^This row has \d+ fields; the header has \d+/);
+  });
+
+  it("stops at the row limit counting rows, however many errors each row has", async () => {
+    const bad = row({ contract_title: "", value_gbp: "-5" }); // two errors
+    const file = csv(Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => bad));
+    const { errors } = await previewImport(world.councilA.id, file);
+    expect(errors).toHaveLength(2 * MAX_IMPORT_ROWS + 1);
+    expect(errors.at(-1)).toMatchObject({
+      line: MAX_IMPORT_ROWS + 2,
+      message: `A file can hold at most ${MAX_IMPORT_ROWS} rows`,
+    });
+  });
 });
 
 describe("a 5,000-row file", () => {
@@ -368,6 +395,33 @@ describe("the import page", () => {
     expect(again.status).toBe(400);
     expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(2);
     expect((await confirm("not-an-id")).status).toBe(400);
+  });
+
+  it("imports once when the same file is confirmed twice at the same moment", async () => {
+    const cookie = await sessionCookieFor(world.users.officerA.id);
+    const previewOf = async () => {
+      const preview = await callAction(importAction, {
+        path: "/contracts/import",
+        cookie,
+        form: upload(validFile("RACE")),
+      });
+      return ((await preview.json()) as { upload: string }).upload;
+    };
+    // two officers previewed the same file; both press Import together (and one of them twice)
+    const [first, second] = [await previewOf(), await previewOf()];
+    const confirm = (id: string) => {
+      const form = new FormData();
+      form.append("intent", "import");
+      form.append("upload", id);
+      return callAction(importAction, { path: "/contracts/import", cookie, form });
+    };
+    const answers = await Promise.all([confirm(first), confirm(second), confirm(first)]);
+    for (const answer of answers) expect([302, 400]).toContain(answer.status);
+    expect(answers.filter((a) => a.status === 302).length).toBeGreaterThanOrEqual(2);
+    expect(await db.contract.count({ where: { reference: { startsWith: "RACE-" } } })).toBe(2);
+    expect(await db.commitment.count({ where: { contract: { reference: { startsWith: "RACE-" } } } })).toBe(
+      3,
+    );
   });
 
   it("keeps a preview for a day: older previews are removed when the council previews again", async () => {

@@ -34,6 +34,7 @@ export async function readImportFile(source: string | NodeJS.ReadableStream | Re
   const errors: RowError[] = [];
   const rows: Line[] = [];
   let headerChecked = false;
+  let rejectedRows = 0; // rows with one or more errors (the row limit counts rows, not errors)
   const parser = input.pipe(
     parse({
       bom: true,
@@ -44,6 +45,8 @@ export async function readImportFile(source: string | NodeJS.ReadableStream | Re
         return columns;
       },
       skip_empty_lines: true,
+      // a row with too few or too many fields is reported with the others instead of ending the preview
+      relax_column_count: true,
       info: true,
       max_record_size: 64 * 1024,
     }),
@@ -51,10 +54,10 @@ export async function readImportFile(source: string | NodeJS.ReadableStream | Re
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;
-      info: { lines: number };
+      info: { lines: number; columns?: unknown[]; error?: CsvError };
     }>) {
       if (errors.some((e) => e.line === 1)) break; // a bad header makes every row meaningless
-      if (rows.length + errors.length >= MAX_IMPORT_ROWS) {
+      if (rows.length + rejectedRows >= MAX_IMPORT_ROWS) {
         errors.push({
           line: info.lines,
           column: null,
@@ -62,9 +65,22 @@ export async function readImportFile(source: string | NodeJS.ReadableStream | Re
         });
         break;
       }
+      if (info.error?.code === "CSV_RECORD_INCONSISTENT_COLUMNS") {
+        const got = /got (\d+)/.exec(info.error.message)?.[1];
+        errors.push({
+          line: info.lines,
+          column: null,
+          message: `This row has ${got ?? "a different number of"} fields; the header has ${info.columns?.length ?? "more"}. Check for a missing or extra comma.`,
+        });
+        rejectedRows += 1;
+        continue;
+      }
       const parsed = parseImportRow(info.lines, record);
       if (parsed.ok) rows.push({ line: info.lines, row: parsed.row });
-      else errors.push(...parsed.errors);
+      else {
+        errors.push(...parsed.errors);
+        rejectedRows += 1;
+      }
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
@@ -449,6 +465,9 @@ export async function applyImport(
   const file = await readImportFile(source);
   return db.$transaction(
     async (tx) => {
+      // One import per council at a time: a second (a double click, or a colleague importing the same file)
+      // waits here, then plans against what the first wrote and finds nothing left to do.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`contract-import:${actor.councilId}`}, 0))`;
       const planned = await planImport(tx, actor.councilId, file.rows);
       const plan = summarise(file.rowCount, [...file.errors, ...planned.errors], planned.contracts);
       if (plan.errors.length) return { ok: false as const, plan };
