@@ -103,27 +103,16 @@ export async function consumeAttempt(
   return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { ok: true };
 }
 
-// Sign-in only counts failures (an office behind one address signs in many times a day): this checks whether
-// earlier failures have used up the allowance, without counting this attempt.
-export async function checkAttempt(
-  action: LimitedAction,
-  keys: { ip: string | null; account?: string | null },
-): Promise<LimitResult> {
-  const limiter = (await limiters())[action];
-  const rule = RULES[action];
-  const [ip, account] = await Promise.all([
-    limiter.ip.get(keys.ip || "unknown"),
-    keys.account ? limiter.account.get(accountKey(keys.account)) : null,
+// Sign-in only holds failures against a client (an office behind one address signs in many times a day), but
+// every attempt is counted *before* the password is checked and handed back when it succeeds: checking first
+// and counting after would let many guesses sent at once all pass the check.
+export async function refundSignIn(keys: { ip: string | null; account: string }) {
+  const limiter = (await limiters())["sign-in"];
+  await Promise.all([
+    limiter.ip.reward(keys.ip || "unknown", 1),
+    // a successful sign-in clears the account's count, so a user's own typos do not lock them out later
+    limiter.account.delete(accountKey(keys.account)),
   ]);
-  let waitMs = 0;
-  if (ip && ip.consumedPoints >= rule.perIp) waitMs = Math.max(waitMs, ip.msBeforeNext);
-  if (account && account.consumedPoints >= rule.perAccount) waitMs = Math.max(waitMs, account.msBeforeNext);
-  return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { ok: true };
-}
-
-// A successful sign-in clears the account's count, so a user's own typos do not lock them out later.
-export async function resetAttempts(action: LimitedAction, account: string) {
-  await (await limiters())[action].account.delete(accountKey(account));
 }
 
 export function waitMessage(seconds: number) {

@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/permissions.server.ts";
-import { checkAttempt, consumeAttempt, resetAttempts, waitMessage } from "~/auth/rate-limit.server.ts";
+import { consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext, safeRedirect, SIGNED_IN_LANDING } from "~/auth/request-context.server.ts";
 import { createSession, sessionCookie } from "~/auth/session.server.ts";
 import { SIGN_IN_FAILED, signInSchema } from "~/domain/accounts/schemas.ts";
@@ -31,17 +31,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const hideFields = ["password"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
-  const limit = await checkAttempt("sign-in", { ip: context.ip, account: email });
+  const limit = await consumeAttempt("sign-in", { ip: context.ip, account: email });
   if (!limit.ok)
     return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)], hideFields }), {
       status: 429,
     });
   const user = await authenticate(email, password, context);
-  if (!user) {
-    await consumeAttempt("sign-in", { ip: context.ip, account: email });
-    return json(submission.reply({ formErrors: [SIGN_IN_FAILED], hideFields }), { status: 400 });
-  }
-  await resetAttempts("sign-in", email);
+  if (!user) return json(submission.reply({ formErrors: [SIGN_IN_FAILED], hideFields }), { status: 400 });
+  await refundSignIn({ ip: context.ip, account: email });
   const session = await createSession(user.id, context.userAgent);
   return redirect(safeRedirect(redirectTo, SIGNED_IN_LANDING), {
     headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) },

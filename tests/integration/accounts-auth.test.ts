@@ -282,6 +282,16 @@ describe("rate limits", () => {
     expect((await signIn(user.email, TEST_PASSWORD)).status).toBe(302);
   });
 
+  it("lets no more than five guesses through when many are sent at once", async () => {
+    const user = await createUser();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signIn(user.email, `wrong guess number ${i}`, fromIp())),
+    );
+    // every attempt is counted before its password is checked: the rest wait without being checked
+    expect(answers.filter((a) => a.status === 400)).toHaveLength(5);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(15);
+  });
+
   it("a successful sign-in resets the account's count", async () => {
     const user = await createUser();
     for (let i = 0; i < 4; i++) await signIn(user.email, "not the password!");
