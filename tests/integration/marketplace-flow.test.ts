@@ -12,6 +12,8 @@ import {
   createCommitment,
   createContract,
   createMeasure,
+  createMember,
+  createOrganisation,
   createRequest,
   createWorld,
   sessionCookieFor,
@@ -491,6 +493,55 @@ describe("bad input is a clear message, never a 500", () => {
     });
     expect(own).toEqual({ ok: false, fieldErrors: { "": ["You cannot pledge to your own request."] } });
     expect((await db.request.findUniqueOrThrow({ where: { id: need.id } })).pledgedQuantity).toBe(1);
+  });
+
+  it("lets an organisation awaiting verification draft, but not submit a request or pledge", async () => {
+    const pendingVcse = await createOrganisation({
+      kind: "VCSE",
+      councilId: world.councilA.id,
+      status: "PENDING",
+    });
+    const pendingSupplier = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: world.councilA.id,
+      status: "PENDING",
+    });
+    const vcseCookie = await sessionCookieFor((await createMember(pendingVcse.id, "OWNER")).id);
+    const supplierCookie = await sessionCookieFor((await createMember(pendingSupplier.id, "OWNER")).id);
+
+    const submitted = await callAction(newRequestAction, {
+      path: "/requests/new",
+      cookie: vcseCookie,
+      form: requestForm({ title: "Submitted while pending" }),
+    });
+    expect(submitted.status).toBe(400);
+    expect(JSON.stringify(await jsonOf(submitted))).toMatch(/verified/);
+    expect(await db.request.count({ where: { organisationId: pendingVcse.id } })).toBe(0);
+    const drafted = await callAction(newRequestAction, {
+      path: "/requests/new",
+      cookie: vcseCookie,
+      form: requestForm({ intent: "draft", title: "Drafted while pending" }),
+    });
+    expect(drafted.status).toBe(302);
+    expect(await db.request.findFirstOrThrow({ where: { organisationId: pendingVcse.id } })).toMatchObject({
+      status: "DRAFT",
+    });
+
+    const open = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      status: "OPEN",
+    });
+    const pledged = await callAction(pledgeAction, {
+      path: "/",
+      params: { id: open.id },
+      cookie: supplierCookie,
+      form: { submissionKey: `pending-${open.id}`, quantity: "1", expectedDeliveryDate: inDays(3) },
+    });
+    expect(pledged.status).toBe(400);
+    expect(JSON.stringify(await jsonOf(pledged))).toContain("must be verified by the council");
+    expect(await db.pledge.count({ where: { requestId: open.id } })).toBe(0);
   });
 });
 
