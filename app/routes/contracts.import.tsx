@@ -53,13 +53,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilOfficer(request);
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-    );
+    // the confirm step may arrive as a plain form (it carries only the upload's id)
+    formData = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
+      ? await unstable_parseMultipartFormData(
+          request,
+          unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
+        )
+      : await request.formData();
   } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
-    const reply = { status: "error" as const, error: { file: [`The file must be smaller than ${MB} MB`] } };
+    const message =
+      error instanceof MaxPartSizeExceededError
+        ? `The file must be smaller than ${MB} MB`
+        : "The upload could not be read. Choose the file again.";
+    const reply = { status: "error" as const, error: { file: [message] } };
     return json({ kind: "form" as const, reply }, { status: 400 });
   }
   const submission = parseWithZod(formData, { schema: importSchema });

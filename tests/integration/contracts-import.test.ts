@@ -442,6 +442,21 @@ describe("the import page", () => {
     none.append("intent", "preview");
     const missing = await callAction(importAction, { path: "/contracts/import", cookie, form: none });
     expect(missing.status).toBe(400);
+    // a plain (not multipart) form, and a multipart body that is not one
+    const plain = await callAction(importAction, {
+      path: "/contracts/import",
+      cookie,
+      body: new URLSearchParams({ intent: "preview" }),
+    });
+    expect(plain.status).toBe(400);
+    const garbled = await callAction(importAction, {
+      path: "/contracts/import",
+      cookie,
+      body: "--x\r\nnot a part",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    });
+    expect(garbled.status).toBe(400);
+    expect(JSON.stringify(await garbled.json())).toContain("could not be read");
     const notCsv = await callAction(importAction, {
       path: "/contracts/import",
       cookie,
