@@ -8,6 +8,7 @@ import { confirmEmailChange } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Confirm your new email address – Social Value Marketplace" },
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: tokenSchema });
+  const submission = parseWithZod(await readForm(request), { schema: tokenSchema });
   if (submission.status !== "success") return json({ error: "This link is not valid" }, { status: 400 });
   const { token } = submission.value;
   const limit = await consumeAttempt("verification", { ip: context.ip, account: token.slice(0, 16) });

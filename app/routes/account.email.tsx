@@ -8,6 +8,7 @@ import { requestEmailChange } from "~/domain/accounts/users.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change your email address – Social Value Marketplace" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: changeEmailSchema });
+  const submission = parseWithZod(await readForm(request), { schema: changeEmailSchema });
   const hideFields = ["currentPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const result = await requestEmailChange(viewer.user.id, submission.value);

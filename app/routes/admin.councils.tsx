@@ -14,6 +14,7 @@ import { adminCouncilsSchema } from "~/domain/accounts/schemas.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Councils and partnerships – Social Value Marketplace" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePlatformAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: adminCouncilsSchema });
+  const submission = parseWithZod(await readForm(request), { schema: adminCouncilsSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const context = requestContext(request);
   const input = submission.value;

@@ -16,6 +16,7 @@ import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change a commitment – Social Value Marketplace" }];
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  const submission = parseWithZod(await request.formData(), { schema: intentSchema });
+  const submission = parseWithZod(await readForm(request), { schema: intentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = {
     councilId: membership.organisationId,

@@ -13,6 +13,7 @@ import { contractSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contracts.new/contract-form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change contract details – Social Value Marketplace" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  const submission = parseWithZod(await request.formData(), { schema: contractSchema });
+  const submission = parseWithZod(await readForm(request), { schema: contractSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateContract(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },

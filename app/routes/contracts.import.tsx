@@ -24,6 +24,7 @@ import { BackLink, Notice, PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary } from "~/ui/form.tsx";
 import { formatNumber } from "~/ui/format.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import contracts – Social Value Marketplace" }];
 
@@ -59,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
           request,
           unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
         )
-      : await request.formData();
+      : await readForm(request);
   } catch (error) {
     const message =
       error instanceof MaxPartSizeExceededError

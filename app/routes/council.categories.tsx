@@ -16,6 +16,7 @@ import { PageHeading, Table } from "~/ui/components.tsx";
 import { listItemColumns } from "~/ui/council-lists.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Needs and priorities – Social Value Marketplace" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilOfficer(request);
-  const submission = parseWithZod(await request.formData(), { schema: categorySchema });
+  const submission = parseWithZod(await readForm(request), { schema: categorySchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = { userId: viewer.user.id, ipAddress: clientIp(request) };
   const councilId = membership.organisationId;

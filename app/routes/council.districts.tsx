@@ -15,6 +15,7 @@ import { PageHeading, Table } from "~/ui/components.tsx";
 import { listItemColumns } from "~/ui/council-lists.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Districts – Social Value Marketplace" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilOfficer(request);
-  const submission = parseWithZod(await request.formData(), { schema: districtSchema });
+  const submission = parseWithZod(await readForm(request), { schema: districtSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = { userId: viewer.user.id, ipAddress: clientIp(request) };
   const value = submission.value;

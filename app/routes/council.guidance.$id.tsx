@@ -11,6 +11,7 @@ import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.page ? "Edit guidance page" : "Add a guidance page"} – Social Value Marketplace` },
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const councilId = membership.organisationId;
   const isNew = params.id === "new";
   if (!isNew && !(await getCouncilGuidance(councilId, params.id!))) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: actionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const common = { councilId, actorUserId: viewer.user.id, ipAddress: clientIp(request) };
   if (submission.value.intent === "delete") {

@@ -11,6 +11,7 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
 import { MeasureForm } from "./council.measures.new/measure-form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change a measure – Social Value Marketplace" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (!formData.has("intent")) formData.set("intent", "save");
   const submission = parseWithZod(formData, { schema: intentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });

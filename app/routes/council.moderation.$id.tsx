@@ -14,6 +14,7 @@ import { BackLink, PageHeading, SummaryList, Tag, Timeline } from "~/ui/componen
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Review a request – Social Value Marketplace" }];
 
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, need } = await requireReviewable(request, params.id!);
-  const submission = parseWithZod(await request.formData(), { schema: moderationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: moderationSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await changeRequest({
     requestId: need.id,

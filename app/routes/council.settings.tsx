@@ -9,6 +9,7 @@ import { councilSettingsSchema } from "~/domain/content/schemas.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Council settings – Social Value Marketplace" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: councilSettingsSchema });
+  const submission = parseWithZod(await readForm(request), { schema: councilSettingsSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   await updateCouncilSettings({
     councilId: membership.organisationId,

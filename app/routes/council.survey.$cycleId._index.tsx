@@ -10,6 +10,7 @@ import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Supplier survey ${data?.cycle.year ?? ""} – Social Value Marketplace` },
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
-  const submission = parseWithZod(await request.formData(), { schema: cycleActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: cycleActionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const officer = { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) };
   const back = `/council/survey/${cycle.id}`;

@@ -9,6 +9,7 @@ import { cycleSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Open a survey – Social Value Marketplace" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireSurveyOfficer(request);
-  const submission = parseWithZod(await request.formData(), { schema: cycleSchema });
+  const submission = parseWithZod(await readForm(request), { schema: cycleSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createCycle(
     { userId: viewer.user.id, councilId: membership.organisationId, ipAddress: clientIp(request) },

@@ -11,6 +11,7 @@ import { BackLink, PageHeading, SummaryList, Tag, type SummaryRow } from "~/ui/c
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Verify an organisation – Social Value Marketplace" }];
 
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer } = await requireCouncilOfficer(request);
   // may they: only an organisation registered with one of the officer's councils (404 before any validation)
   if (!(await organisationForVerification(params.id!, officerCouncilIds(viewer)))) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: verificationDecisionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: verificationDecisionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const outcome = await decideVerification(
     params.id!,

@@ -14,6 +14,7 @@ import { forgotPasswordSchema } from "~/domain/accounts/schemas.ts";
 import { requestPasswordReset } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Social Value Marketplace" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: forgotPasswordSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const limit = await consumeAttempt("password-reset", { ip: context.ip, account: submission.value.email });
   if (!limit.ok)

@@ -24,6 +24,7 @@ import { Notice, PageHeading, SummaryList, Table, Tag, type SummaryRow } from "~
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Radios, TextInput } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisation"} – Social Value Marketplace` },
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const organisationId = params.id!;
   if (!viewer.memberships.some((m) => m.organisationId === organisationId)) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: membersActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: membersActionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const context = requestContext(request);
   const input = submission.value;

@@ -14,6 +14,7 @@ import { PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Radios, ReasonForm, TextInput, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, isoDate } from "~/ui/format.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Pledge – Social Value Marketplace" }];
 
@@ -44,7 +45,7 @@ const FLASH: Record<PledgeAction, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, pledge, roles } = await requirePledge(request, params.id!);
-  const submission = parseWithZod(await request.formData(), { schema: pledgeActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: pledgeActionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const value = submission.value;
   const result = await changePledge({

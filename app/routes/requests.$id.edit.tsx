@@ -11,6 +11,7 @@ import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { isoDate } from "~/ui/format.ts";
 import { RequestForm } from "./requests.new/request-form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Edit request – Social Value Marketplace" }];
 
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, need } = await requireEditable(request, params.id!);
-  const submission = parseWithZod(await request.formData(), { schema: requestFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: requestFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateRequest({
     requestId: need.id,

@@ -15,6 +15,7 @@ import { PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, DateInput, ErrorSummary, ReasonForm } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Manage your request – Social Value Marketplace" }];
 
@@ -45,7 +46,7 @@ const FLASH: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, need, membership } = await requireRequestor(request, params.id!);
-  const submission = parseWithZod(await request.formData(), { schema: manageRequestSchema });
+  const submission = parseWithZod(await readForm(request), { schema: manageRequestSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const value = submission.value;
   const result = await changeRequest({

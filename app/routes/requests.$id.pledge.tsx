@@ -13,6 +13,7 @@ import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Select, TextInput, Textarea } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Pledge to a request – Social Value Marketplace" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
-  const submission = parseWithZod(await request.formData(), { schema: pledgeFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: pledgeFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (membership.status !== "VERIFIED")
     return json(

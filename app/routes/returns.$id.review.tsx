@@ -19,6 +19,7 @@ import {
   ReturnLineAnswer,
   ReturnStatusTag,
 } from "~/ui/returns.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilOfficer(request);
   const access = { kind: "COUNCIL" as const, organisationId: membership.organisationId };
   if (!(await returnLineSpecs(params.id!, access))) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: reviewSchema });
+  const submission = parseWithZod(await readForm(request), { schema: reviewSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await reviewReturn({
     returnId: params.id!,

@@ -15,6 +15,7 @@ import { PageHeading, Table } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Saved searches – Social Value Marketplace" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
-  const submission = parseWithZod(await request.formData(), { schema: savedSearchSchema });
+  const submission = parseWithZod(await readForm(request), { schema: savedSearchSchema });
   if (submission.status !== "success") {
     // The save form lives on /requests: send the user back there with the message.
     return json(submission.reply(), { status: 400 });

@@ -16,6 +16,7 @@ import { SIGN_IN_FAILED, signInSchema } from "~/domain/accounts/schemas.ts";
 import { authenticate } from "~/domain/accounts/users.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Social Value Marketplace" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
+  const submission = parseWithZod(await readForm(request), { schema: signInSchema });
   const hideFields = ["password"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const { email, password, redirectTo } = submission.value;

@@ -18,6 +18,7 @@ import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts"
 import { PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Create an account – Social Value Marketplace" }];
 
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
+  const submission = parseWithZod(await readForm(request), { schema: signUpSchema });
   const hideFields = ["password"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const { invitation, ...input } = submission.value;

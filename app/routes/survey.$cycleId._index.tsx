@@ -17,6 +17,7 @@ import { BackLink, InsetText, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { formatDate } from "~/ui/format.ts";
 import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Supplier diversity survey – Social Value Marketplace" }];
 
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
-  const submission = parseWithZod(await request.formData(), { schema: consentSchema });
+  const submission = parseWithZod(await readForm(request), { schema: consentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (submission.value.consent === "no")
     return redirectWithFlash("/survey", {

@@ -28,6 +28,7 @@ import { BackLink } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { formatDate } from "~/ui/format.ts";
 import { Button, Checkbox, Checkboxes, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.topicTitle ?? "Question"} – Supplier diversity survey – Social Value Marketplace` },
@@ -83,7 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { cycle, topic, protectedAnswers, response } = await load(request, params.cycleId!, params.topic);
-  const submission = parseWithZod(await request.formData(), { schema: topicSchema(topic) });
+  const submission = parseWithZod(await readForm(request), { schema: topicSchema(topic) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const values = submission.value as Record<string, unknown>;
   if (topic.slug === "ethnic-background") {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { notFound, requireUser } from "~/auth/permissions.server.ts";
 import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { safeRedirect, SIGNED_IN_LANDING } from "~/auth/request-context.server.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 const schema = z.object({ organisationId: z.string().max(40), redirectTo: z.string().max(500).optional() });
 
@@ -14,7 +15,7 @@ export async function loader() {
 // Only an organisation the user belongs to can be chosen.
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") notFound();
   const { organisationId, redirectTo } = submission.value;
   if (!viewer.memberships.some((m) => m.organisationId === organisationId)) notFound();

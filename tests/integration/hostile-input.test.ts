@@ -128,10 +128,12 @@ describe.each(targets)("$route.id intent '$intent' as $role", ({ route, intent, 
         fc.array(hostileValue, { minLength: 0, maxLength: 2 }),
       ),
       intent: fc.oneof(fc.constant(intent), hostileValue),
+      // browsers send multipart or urlencoded forms; an upload form may receive either
+      urlencoded: fc.boolean(),
     });
     await fc.assert(
-      fc.asyncProperty(formArbitrary, async ({ values, intent: sentIntent }) => {
-        const form = new FormData();
+      fc.asyncProperty(formArbitrary, async ({ values, intent: sentIntent, urlencoded }) => {
+        const form = urlencoded ? new URLSearchParams() : new FormData();
         if (sentIntent) form.append("intent", sentIntent);
         for (const [name, list] of Object.entries(values)) for (const v of list) form.append(name, v);
         const before = await snapshot();
@@ -139,7 +141,7 @@ describe.each(targets)("$route.id intent '$intent' as $role", ({ route, intent, 
           path: fillPath(route.path, params),
           cookie: world.cookies[role],
           params,
-          form,
+          body: form,
         });
         expect(response.status).toBeLessThan(500);
         if (response.status >= 400) expect(await snapshot()).toEqual(before);
@@ -149,10 +151,21 @@ describe.each(targets)("$route.id intent '$intent' as $role", ({ route, intent, 
         endOnFailure: true,
         // every known-bad value in every field, every run; then generated ones
         examples: KNOWN_BAD.map((value) => [
-          { values: Object.fromEntries(fields.map((f) => [f, [value]])), intent },
+          { values: Object.fromEntries(fields.map((f) => [f, [value]])), intent, urlencoded: false },
         ]),
       },
     );
+    // a body that says it is multipart and is not
+    const before = await snapshot();
+    const garbled = await callAction(module.action!, {
+      path: fillPath(route.path, params),
+      cookie: world.cookies[role],
+      params,
+      body: '--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\n',
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    });
+    expect(garbled.status).toBeLessThan(500);
+    if (garbled.status >= 400) expect(await snapshot()).toEqual(before);
   });
 });
 

@@ -8,6 +8,7 @@ import { requestContext } from "~/auth/request-context.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { listCouncils, registerOrganisation, type RegisterInput } from "./organisations.server.ts";
 import { supplierSchema, vcseSchema } from "./schemas.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 export async function registrationLoader(request: Request) {
   await requireVerifiedUser(request);
@@ -30,7 +31,7 @@ const forms = {
 export async function registrationAction(request: Request, kind: keyof typeof forms) {
   const viewer = await requireVerifiedUser(request);
   const { schema, registered } = forms[kind];
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   // the schema was chosen by kind, so its value is that kind's input
   const input = { kind, ...submission.value } as RegisterInput;

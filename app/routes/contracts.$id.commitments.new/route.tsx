@@ -10,6 +10,7 @@ import { commitmentSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { CommitmentForm } from "./commitment-form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Add a commitment – Social Value Marketplace" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  const submission = parseWithZod(await request.formData(), { schema: commitmentSchema });
+  const submission = parseWithZod(await readForm(request), { schema: commitmentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await addCommitment(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },

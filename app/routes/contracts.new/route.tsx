@@ -8,6 +8,7 @@ import { contractSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contract-form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Register a contract – Social Value Marketplace" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilOfficer(request);
-  const submission = parseWithZod(await request.formData(), { schema: contractSchema });
+  const submission = parseWithZod(await readForm(request), { schema: contractSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createContract(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },

@@ -8,6 +8,7 @@ import { measureSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { MeasureForm } from "./measure-form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Add a measure – Social Value Marketplace" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: measureSchema });
+  const submission = parseWithZod(await readForm(request), { schema: measureSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createMeasure(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },

@@ -8,6 +8,7 @@ import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { RequestForm } from "./request-form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Post a request – Social Value Marketplace" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, REQUESTORS);
-  const submission = parseWithZod(await request.formData(), { schema: requestFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: requestFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createRequest({
     form: submission.value,

@@ -7,6 +7,7 @@ import {
   UploadAbandoned,
   type UploadOutcome,
 } from "~/domain/reporting/evidence-storage.server.ts";
+import { readForm } from "~/server/read-form.server.ts";
 
 const MAX_FIELD_BYTES = 64 * 1024;
 
@@ -18,7 +19,7 @@ export async function readReturnForm(
 ): Promise<ReturnForm> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data"))
-    return { formData: await request.formData(), upload: undefined };
+    return { formData: await readForm(request), upload: undefined };
   let upload: UploadOutcome | undefined;
   const handler: UploadHandler = async (part) => {
     if (part.filename !== undefined) {
