@@ -149,6 +149,20 @@ describe("sign up and email verification", () => {
     await latestEmail(existing.email, /You already have an account/);
   });
 
+  it("makes one account when the form is sent several times at once", async () => {
+    const email = `${unique("double")}@example.test`;
+    const send = () =>
+      callAction(signUpAction, {
+        path: "/sign-up",
+        form: { name: "Double Click", email, password: TEST_PASSWORD },
+        headers: fromIp(),
+      });
+    // three: the most one address may be sent in an hour
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([302, 302, 302]);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
   it("rejects short and over-long passwords but accepts any 12 characters without composition rules", async () => {
     const tooShort = await callAction(signUpAction, {
       path: "/sign-up",

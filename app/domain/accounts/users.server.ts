@@ -26,6 +26,8 @@ function timingDecoy() {
 export async function signUp(input: { name: string; email: string; password: string }, context: Context) {
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
+    // one sign-up per address at a time: a double submit waits here and then finds the account made
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-up:${input.email.toLowerCase()}`}, 0))`;
     const existing = await tx.user.findUnique({
       where: { email: input.email },
       select: { id: true, name: true, deletedAt: true },
