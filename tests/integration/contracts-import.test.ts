@@ -121,6 +121,30 @@ describe("a valid file", () => {
     expect(changes.map((c) => c.label)).toContain("JOB-02: Quarterly plan");
   });
 
+  it("refuses new dates that would strand the plan of a commitment the file leaves out", async () => {
+    expect((await applyImport(actor, validFile("TERM"))).ok).toBe(true);
+    // TERM-1 again, with only its GRO-04 row and a term ending before JOB-02's Q3 and Q4 targets
+    const shorter = csv([
+      validFile("TERM")
+        .split("\n")
+        .find((l) => l.startsWith("TERM-1,") && l.includes(",GRO-04,"))!
+        .replace("2027-03-31", "2026-09-30"),
+    ]);
+    const preview = await previewImport(world.councilA.id, shorter);
+    expect(preview.errors).toEqual([
+      {
+        line: 2,
+        column: "end_date",
+        message: expect.stringMatching(/targets in Q3 2026\/27, Q4 2026\/27, outside these dates/),
+      },
+    ]);
+    expect((await applyImport(actor, shorter)).ok).toBe(false);
+    const kept = await db.contract.findFirstOrThrow({
+      where: { councilId: world.councilA.id, reference: "TERM-1" },
+    });
+    expect(kept.endDate.toISOString().slice(0, 10)).toBe("2027-03-31");
+  });
+
   it("still re-imports a commitment whose measure has since been retired", async () => {
     await db.measure.updateMany({
       where: { councilId: world.councilA.id, code: "SOC-04" },

@@ -18,7 +18,8 @@ import {
   type ImportRow,
   type RowError,
 } from "./import-rows.ts";
-import { checkCommitment, type CheckedCommitment } from "./plan.ts";
+import { checkCommitment, quartersOutsideTerm, type CheckedCommitment } from "./plan.ts";
+import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { dayToDate } from "./values.ts";
 
 type Line = { line: number; row: ImportRow };
@@ -355,6 +356,24 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
       });
     }
     if (commitment) contracts.get(row.contract_reference)!.commitments.push(commitment);
+  }
+  // New dates for a contract must not leave the plan of a commitment the file does not mention outside the
+  // term (the same rule as editing the contract by hand).
+  for (const contract of contracts.values()) {
+    const previous = existingByRef.get(contract.reference);
+    if (!previous) continue;
+    const inFile = new Set(contract.commitments.map((c) => c.measureId));
+    const stranded = quartersOutsideTerm(
+      previous.commitments.filter((c) => !inFile.has(c.measureId)).flatMap((c) => c.plan),
+      { startDate: contract.data.startDate, endDate: contract.data.endDate },
+    );
+    if (!stranded.length) continue;
+    const labels = new Set(stranded.map((q) => quarterLabel(q.financialYear, q.quarter as QuarterNumber)));
+    errors.push({
+      line: contract.line,
+      column: "end_date",
+      message: `Commitments already on this contract have targets in ${[...labels].join(", ")}, outside these dates. Change their delivery plans first, or include them in the file.`,
+    });
   }
   return { errors, contracts: Array.from(contracts.values()) };
 }
