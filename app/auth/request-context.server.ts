@@ -14,3 +14,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 
 // Where a user lands after signing in: the role-based dashboard.
 export const SIGNED_IN_LANDING = "/dashboard";
+
+// The ?page= of a paginated list: 1 unless a whole number of at least 1 is given.
+export function pageParam(request: Request) {
+  return Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1);
+}

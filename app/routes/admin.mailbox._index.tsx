@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePlatformAdmin } from "~/auth/permissions.server.ts";
+import { pageParam } from "~/auth/request-context.server.ts";
 import { listMailbox } from "~/domain/accounts/mailbox.server.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDateTime } from "~/ui/format.ts";
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Local mailbox – Social Valu
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request);
   const url = new URL(request.url);
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const page = pageParam(request);
   return json({ ...(await listMailbox(page)), page, search: url.search });
 }
 

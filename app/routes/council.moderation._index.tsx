@@ -1,21 +1,23 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { pageParam } from "~/auth/request-context.server.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { moderationQueue } from "~/domain/marketplace/queries.server.ts";
-import { PageHeading, Table, Tag } from "~/ui/components.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
+import { formatDate, formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Requests to approve – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
-  const queue = await moderationQueue(membership.organisationId);
-  return json({ queue, councilName: membership.organisationName });
+  const page = pageParam(request);
+  const { queue, total, pageCount } = await moderationQueue(membership.organisationId, page);
+  return json({ queue, total, page, pageCount, councilName: membership.organisationName });
 }
 
 export default function ModerationQueuePage() {
-  const { queue, councilName } = useLoaderData<typeof loader>();
+  const { queue, total, page, pageCount, councilName } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={councilName}>Requests to approve</PageHeading>
@@ -28,7 +30,7 @@ export default function ModerationQueuePage() {
         </li>
       </ul>
       <Table
-        caption={`${queue.length} waiting, oldest first`}
+        caption={`${formatNumber(total)} waiting, oldest first`}
         rows={queue}
         rowKey={(r) => r.id}
         empty="No requests are waiting for approval."
@@ -52,6 +54,7 @@ export default function ModerationQueuePage() {
           { header: "Submitted", cell: (r) => formatDate(r.submittedAt) },
         ]}
       />
+      <Pagination page={page} pageCount={pageCount} search="" path="/council/moderation" />
     </>
   );
 }

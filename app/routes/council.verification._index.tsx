@@ -1,22 +1,24 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { pageParam } from "~/auth/request-context.server.ts";
 import { verificationQueue } from "~/domain/accounts/organisations.server.ts";
 import { KIND_LABEL } from "~/domain/accounts/schemas.ts";
-import { PageHeading, Table } from "~/ui/components.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
+import { formatDate, formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organisations to verify – Social Value Marketplace" }];
 
 // The council the officer is working for now: partners each verify their own organisations.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
-  const queue = await verificationQueue([membership.organisationId]);
-  return json({ councilName: membership.organisationName, queue });
+  const page = pageParam(request);
+  const { queue, total, pageCount } = await verificationQueue([membership.organisationId], page);
+  return json({ councilName: membership.organisationName, queue, total, page, pageCount });
 }
 
 export default function VerificationQueue() {
-  const { councilName, queue } = useLoaderData<typeof loader>();
+  const { councilName, queue, total, page, pageCount } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={councilName}>Organisations to verify</PageHeading>
@@ -25,7 +27,7 @@ export default function VerificationQueue() {
         they can draft but cannot publish requests or pledge.
       </p>
       <Table
-        caption={<span className="sr-only">Organisations waiting for verification, oldest first</span>}
+        caption={`${formatNumber(total)} waiting, oldest first`}
         rows={queue}
         rowKey={(o) => o.id}
         empty="No organisations are waiting for verification."
@@ -39,6 +41,7 @@ export default function VerificationQueue() {
           { header: "Registered", cell: (o) => formatDate(o.createdAt) },
         ]}
       />
+      <Pagination page={page} pageCount={pageCount} search="" path="/council/verification" />
     </>
   );
 }

@@ -23,6 +23,7 @@ import { action as switchAction } from "~/routes/switch-organisation.tsx";
 import {
   addMember,
   createCouncil,
+  createMember,
   createOrganisation,
   createUser,
   createWorld,
@@ -30,7 +31,7 @@ import {
   TEST_PASSWORD,
   unique,
 } from "../helpers/factories.ts";
-import { callAction, callLoader } from "../helpers/routes.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
 
@@ -218,6 +219,27 @@ describe("registering organisations", () => {
 });
 
 describe("council verification", () => {
+  it("pages the queue, oldest first, 25 at a time", async () => {
+    const council = await createCouncil();
+    const officer = await sessionCookieFor((await createMember(council.id, "OFFICER")).id);
+    for (let i = 0; i < 26; i++)
+      await createOrganisation({ kind: "VCSE", councilId: council.id, status: "PENDING" });
+    const pending = await db.organisation.findMany({
+      where: { councilId: council.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    const pageOf = async (path: string) =>
+      jsonOf<{ queue: { id: string }[]; total: number; page: number; pageCount: number }>(
+        await callLoader(queueLoader, { path, cookie: officer }),
+      );
+    const first = await pageOf("/council/verification");
+    expect(first).toMatchObject({ total: 26, page: 1, pageCount: 2 });
+    expect(first.queue.map((o) => o.id)).toEqual(pending.slice(0, 25).map((o) => o.id));
+    const second = await pageOf("/council/verification?page=2");
+    expect(second.queue.map((o) => o.id)).toEqual([pending[25].id]);
+    expect((await pageOf("/council/verification?page=nonsense")).page).toBe(1);
+  });
+
   it("lists pending organisations of the officer's own council only", async () => {
     const pendingA = await createOrganisation({
       kind: "VCSE",

@@ -261,12 +261,26 @@ export function listCouncilsWithPartnerships() {
   ]);
 }
 
-export function verificationQueue(councilIds: string[]) {
-  return db.organisation.findMany({
-    where: { councilId: { in: councilIds }, status: "PENDING", kind: { in: ["VCSE", "SUPPLIER"] } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, kind: true, createdAt: true, council: { select: { name: true } } },
-  });
+export const QUEUE_PAGE_SIZE = 25;
+
+// Oldest first, a page at a time.
+export async function verificationQueue(councilIds: string[], page = 1) {
+  const where = {
+    councilId: { in: councilIds },
+    status: "PENDING" as const,
+    kind: { in: ["VCSE" as const, "SUPPLIER" as const] },
+  };
+  const [queue, total] = await Promise.all([
+    db.organisation.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
+      select: { id: true, name: true, kind: true, createdAt: true, council: { select: { name: true } } },
+    }),
+    db.organisation.count({ where }),
+  ]);
+  return { queue, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
 }
 
 export function organisationForVerification(id: string, councilIds: string[]) {

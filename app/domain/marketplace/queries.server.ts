@@ -191,11 +191,21 @@ export function listOrganisationRequests(organisationId: string) {
   });
 }
 
-export function moderationQueue(councilId: string) {
+export const MODERATION_PAGE_SIZE = 25;
+
+// Oldest first, a page at a time.
+export async function moderationQueue(councilId: string, page = 1) {
+  const where = { councilId, status: "SUBMITTED" as const };
+  const [queue, total] = await Promise.all([moderationPage(where, page), db.request.count({ where })]);
+  return { queue, total, pageCount: Math.max(1, Math.ceil(total / MODERATION_PAGE_SIZE)) };
+}
+
+function moderationPage(where: { councilId: string; status: "SUBMITTED" }, page: number) {
   return db.request.findMany({
-    where: { councilId, status: "SUBMITTED" },
-    orderBy: { submittedAt: "asc" },
-    take: 200,
+    where,
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * MODERATION_PAGE_SIZE,
+    take: MODERATION_PAGE_SIZE,
     select: {
       id: true,
       title: true,
