@@ -82,6 +82,23 @@ describe("uploading evidence", () => {
     expect(await storedFiles()).toEqual([]);
   });
 
+  it("leaves no partial file when the very first chunk is refused (before the file is even open)", async () => {
+    const storage = folderStorage(root);
+    for (let i = 0; i < 20; i++) {
+      const refused = storage.write(
+        (async function* () {
+          yield new Uint8Array(16);
+        })(),
+        () => {
+          throw new Error("too large");
+        },
+      );
+      await expect(refused).rejects.toThrow("too large");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50)); // any late open would have happened by now
+    expect(await storedFiles()).toEqual([]);
+  });
+
   it("accepts a file of exactly 10 MB", async () => {
     const w = await createReturnsWorld();
     const edge = Buffer.alloc(10 * 1024 * 1024, 0x20);

@@ -48,6 +48,9 @@ export function folderStorage(root: string = uploadDir()): EvidenceStorage {
         return key;
       } catch (error) {
         out.destroy();
+        // wait for the file to be closed: a first chunk that is already too large is refused before the file
+        // has even been opened, and removing it before the open completes would leave it behind
+        await finished(out).catch(() => undefined);
         await fs.rm(partial, { force: true });
         throw error;
       }
