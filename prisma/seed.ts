@@ -126,6 +126,10 @@ export const DEMO_LOGINS: Login[] = [
   { role: "Council admin (Northshire, Eastvale)", email: "council.admin@demo.test" },
   { role: "Council officer (Northshire, survey)", email: "officer@demo.test" },
   { role: "Council officer (Eastvale)", email: "officer.eastvale@demo.test" },
+  {
+    role: "Partnership officer (Northshire, and Eastvale through the partnership)",
+    email: "partnership.officer@demo.test",
+  },
   { role: "Supplier owner (Greenway)", email: "supplier@demo.test" },
   { role: "Supplier member (Greenway)", email: "supplier.member@demo.test" },
   { role: "SME supplier owner (Kite Digital)", email: "sme@demo.test" },
@@ -177,6 +181,12 @@ export async function seedDemoData(): Promise<Login[]> {
   const officerEast = await user("officer.eastvale@demo.test", "Eve Eastvale");
   await addMember(east.id, officerEast.id, "OFFICER");
   await addMember(east.id, councilAdmin.id, "ADMIN");
+  // One sign-in for both partner councils: Northshire's admins made this member partnership-wide.
+  const partnershipOfficer = await user("partnership.officer@demo.test", "Parveen Partnership");
+  await db.membership.update({
+    where: { id: (await addMember(north.id, partnershipOfficer.id, "OFFICER")).id },
+    data: { partnershipWide: true },
+  });
 
   const supplierNames = [
     ["Greenway Construction Ltd", "LARGE", 850],

@@ -13,6 +13,8 @@ export type ViewerMembership = {
   status: VerificationStatus;
   role: MemberRole;
   surveyAccess: boolean;
+  // Set when the viewer acts for this council through a partnership-wide membership of another (named here).
+  viaCouncil: string | null;
 };
 
 export type Viewer = {
@@ -41,13 +43,27 @@ async function loadViewer(request: Request): Promise<Viewer | null> {
   if (!token) return null;
   const session = await validateSessionToken(token);
   if (!session) return null;
-  // Raw SQL for the same reason as the session lookup: every signed-in request needs it.
+  // Raw SQL for the same reason as the session lookup: every signed-in request needs it. A member whom their
+  // council's admins made partnership-wide also acts, as an officer, for every other council of that
+  // partnership; never with survey access (each council grants that itself), and a direct membership wins.
   const memberships = await readRows<ViewerMembership[]>(Prisma.sql`
-    SELECT o.id AS "organisationId", o.name AS "organisationName", o.kind::text AS kind,
-           o.status::text AS status, m.role::text AS role, m."surveyAccess"
-    FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId"
-    WHERE m."userId" = ${session.user.id}
-    ORDER BY m."createdAt" ASC, m.id ASC`);
+    SELECT "organisationId", "organisationName", kind, status, role, "surveyAccess", "viaCouncil" FROM (
+      SELECT o.id AS "organisationId", o.name AS "organisationName", o.kind::text AS kind,
+             o.status::text AS status, m.role::text AS role, m."surveyAccess", NULL::text AS "viaCouncil",
+             m."createdAt", m.id AS "order"
+      FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId"
+      WHERE m."userId" = ${session.user.id}
+      UNION ALL
+      (SELECT DISTINCT ON (p.id) p.id, p.name, p.kind::text, p.status::text, 'OFFICER', false, o.name,
+             m."createdAt", m.id || p.id
+      FROM "Membership" m
+      JOIN "Organisation" o ON o.id = m."organisationId" AND o.kind = 'COUNCIL'
+      JOIN "Organisation" p ON p."partnershipId" = o."partnershipId" AND p.kind = 'COUNCIL' AND p.id <> o.id
+      WHERE m."userId" = ${session.user.id} AND m."partnershipWide"
+        AND NOT EXISTS (SELECT 1 FROM "Membership" d WHERE d."userId" = m."userId" AND d."organisationId" = p.id)
+      ORDER BY p.id, m."createdAt", m.id)
+    ) AS memberships
+    ORDER BY "viaCouncil" IS NOT NULL, "createdAt" ASC, "order" ASC`);
   return { sessionId: session.sessionId, user: session.user, memberships };
 }
 

@@ -5,6 +5,7 @@ import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie } from "~/auth/session.server.ts";
 import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from "~/domain/accounts/schemas.ts";
 import { signOutEverywhere } from "~/domain/accounts/users.server.ts";
+import { MembershipName } from "~/ui/memberships.tsx";
 import { PageHeading, SummaryList, Table, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
@@ -73,7 +74,7 @@ export default function Account() {
           {
             header: "Organisation",
             rowHeader: true,
-            cell: (m) => <Link to={`/organisations/${m.organisationId}`}>{m.organisationName}</Link>,
+            cell: (m) => <MembershipName membership={m} />,
           },
           { header: "Type", cell: (m) => KIND_LABEL[m.kind] },
           { header: "Your role", cell: (m) => ROLE_LABEL[m.role] },

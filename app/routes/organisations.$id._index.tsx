@@ -12,6 +12,7 @@ import {
   organisationForMember,
   removeMember,
   revokeInvitation,
+  setPartnershipAccess,
 } from "~/domain/accounts/members.server.ts";
 import {
   KIND_LABEL,
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       memberships: organisation.memberships.map((m) => ({
         id: m.id,
         role: m.role,
+        partnershipWide: m.partnershipWide,
         isMe: m.userId === viewer.user.id,
         name: m.user.name,
         email: m.user.email,
@@ -55,22 +57,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const organisationId = params.id!;
-  if (!viewer.memberships.some((m) => m.organisationId === organisationId)) notFound();
+  // Members only: a partner council reached through a partnership-wide membership is not one's own to manage.
+  if (!viewer.memberships.some((m) => m.organisationId === organisationId && !m.viaCouncil)) notFound();
   const submission = parseWithZod(await readForm(request), { schema: membersActionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const context = requestContext(request);
   const input = submission.value;
   const actor = viewer.user.id;
-  const result =
-    input.intent === "invite"
-      ? await inviteMember(organisationId, actor, input, context)
-      : input.intent === "change-role"
-        ? await changeRole(organisationId, actor, input, context)
-        : input.intent === "remove"
-          ? await removeMember(organisationId, actor, input.membershipId, context)
-          : input.intent === "revoke-invitation"
-            ? await revokeInvitation(organisationId, actor, input.invitationId, context)
-            : await leaveOrganisation(organisationId, actor, context);
+  const result = await (() => {
+    switch (input.intent) {
+      case "invite":
+        return inviteMember(organisationId, actor, input, context);
+      case "change-role":
+        return changeRole(organisationId, actor, input, context);
+      case "remove":
+        return removeMember(organisationId, actor, input.membershipId, context);
+      case "revoke-invitation":
+        return revokeInvitation(organisationId, actor, input.invitationId, context);
+      case "partnership-access":
+        return setPartnershipAccess(organisationId, actor, input, context);
+      case "leave":
+        return leaveOrganisation(organisationId, actor, context);
+    }
+  })();
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   const destination = input.intent === "leave" ? "/account" : `/organisations/${organisationId}`;
   return redirectWithFlash(destination, { kind: "success", message: result.message });
@@ -135,6 +144,14 @@ export default function OrganisationPage() {
       <SummaryList rows={details} />
 
       <h2 className="mb-4 text-2xl font-bold">Members</h2>
+      {organisation.partnership ? (
+        <p className="mb-4 max-w-3xl">
+          A member who works for every partner council in {organisation.partnership.name} uses one sign-in to
+          act as an officer for each of them, choosing which council they are working for. Each council still
+          sees only its own records, and each council&apos;s own admins keep its settings, members and survey
+          access.
+        </p>
+      ) : null}
       <Table
         caption={<span className="sr-only">Members of {organisation.name}</span>}
         rows={organisation.memberships}
@@ -171,6 +188,33 @@ export default function OrganisationPage() {
                 ROLE_LABEL[m.role]
               ),
           },
+          ...(organisation.partnership
+            ? [
+                {
+                  header: "Partner councils",
+                  cell: (m: (typeof organisation.memberships)[number]) => (
+                    <>
+                      {m.partnershipWide ? "Works for every partner council" : "This council only"}
+                      {canManage ? (
+                        <Form method="post">
+                          <input type="hidden" name="membershipId" value={m.id} />
+                          <input type="hidden" name="access" value={m.partnershipWide ? "revoke" : "grant"} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="partnership-access"
+                            className="underline"
+                          >
+                            {m.partnershipWide ? "Limit to this council" : "Let them work for every partner"}
+                            <span className="sr-only"> ({m.name})</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]
+            : []),
           {
             header: <span className="sr-only">Actions</span>,
             cell: (m) =>

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { actingMembership, requireUser } from "~/auth/permissions.server.ts";
 import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from "~/domain/accounts/schemas.ts";
+import { MembershipName } from "~/ui/memberships.tsx";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your organisations – Social Value Marketplace" }];
@@ -29,7 +30,7 @@ export default function Organisations() {
           {
             header: "Organisation",
             rowHeader: true,
-            cell: (m) => <Link to={`/organisations/${m.organisationId}`}>{m.organisationName}</Link>,
+            cell: (m) => <MembershipName membership={m} />,
           },
           { header: "Type", cell: (m) => KIND_LABEL[m.kind] },
           { header: "Your role", cell: (m) => ROLE_LABEL[m.role] },

@@ -160,6 +160,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       remove: NOBODY,
       leave: NOBODY,
       "revoke-invitation": NOBODY,
+      "partnership-access": NOBODY,
     },
   },
   "routes/organisations._index": { get: SIGNED_IN },

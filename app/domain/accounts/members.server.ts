@@ -2,6 +2,7 @@
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import type { MemberRole, OrganisationKind } from "~/generated/prisma/enums.ts";
 import { brandForOrganisation, invitationMessage } from "./emails.server.tsx";
 import { MEMBER_ROLES_BY_KIND, ROLE_LABEL } from "./schemas.ts";
@@ -18,6 +19,19 @@ export function leadRoleFor(kind: OrganisationKind): MemberRole {
 
 export function roleFitsKind(kind: OrganisationKind, role: MemberRole) {
   return (MEMBER_ROLES_BY_KIND[kind] as readonly MemberRole[]).includes(role);
+}
+
+/** Memberships of the people who work for a council: its own, and partnership-wide members of its partners. */
+export function councilStaff(councilId: string): Prisma.MembershipWhereInput {
+  return {
+    OR: [
+      { organisationId: councilId },
+      {
+        partnershipWide: true,
+        organisation: { kind: "COUNCIL", partnership: { councils: { some: { id: councilId } } } },
+      },
+    ],
+  };
 }
 
 // The organisation page: only its members may see it (anyone else gets null, shown as 404).
@@ -41,7 +55,13 @@ export async function organisationForMember(organisationId: string, userId: stri
       partnership: { select: { name: true } },
       memberships: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, role: true, userId: true, user: { select: { name: true, email: true } } },
+        select: {
+          id: true,
+          role: true,
+          userId: true,
+          partnershipWide: true,
+          user: { select: { name: true, email: true } },
+        },
       },
       invitations: {
         where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
@@ -234,6 +254,53 @@ export async function changeRole(
       tx,
     );
     return { ok: true, message: "Role changed" };
+  });
+}
+
+// A council's admins let one of their members work, as an officer, for every council in its partnership.
+export async function setPartnershipAccess(
+  organisationId: string,
+  actorUserId: string,
+  input: { membershipId: string; access: "grant" | "revoke" },
+  context: Context,
+): Promise<MemberResult> {
+  return db.$transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, organisationId);
+    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
+      return NOT_ALLOWED;
+    const council = await tx.organisation.findFirst({
+      where: { id: organisationId, kind: "COUNCIL", partnershipId: { not: null } },
+      select: { partnership: { select: { name: true } } },
+    });
+    if (!council?.partnership)
+      return { ok: false, fieldErrors: { form: ["This council is not in a partnership"] } };
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, organisationId },
+      select: { id: true, userId: true, partnershipWide: true },
+    });
+    if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
+    const partnershipWide = input.access === "grant";
+    if (target.partnershipWide !== partnershipWide) {
+      await tx.membership.update({ where: { id: target.id }, data: { partnershipWide } });
+      await writeAudit(
+        {
+          actorUserId,
+          organisationId,
+          action: partnershipWide ? "membership.partnership_grant" : "membership.partnership_revoke",
+          entityType: "Membership",
+          entityId: target.id,
+          details: { userId: target.userId, partnership: council.partnership.name },
+          ipAddress: context.ip,
+        },
+        tx,
+      );
+    }
+    return {
+      ok: true,
+      message: partnershipWide
+        ? `They now work for every council in ${council.partnership.name}`
+        : `They now work for this council only`,
+    };
   });
 }
 

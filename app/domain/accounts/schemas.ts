@@ -171,6 +171,11 @@ export const membersActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), membershipId: z.string().max(40) }),
   z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().max(40) }),
   z.object({ intent: z.literal("leave") }),
+  z.object({
+    intent: z.literal("partnership-access"),
+    membershipId: z.string().max(40),
+    access: z.enum(["grant", "revoke"], { error: "Choose whether they work for the partner councils" }),
+  }),
 ]);
 
 export const verificationDecisionSchema = z.discriminatedUnion("intent", [

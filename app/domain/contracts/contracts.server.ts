@@ -1,5 +1,6 @@
 // Contracts: register, edit (with a field-by-field history), find, and read for officers and suppliers.
 import type { Viewer } from "~/auth/permissions.server.ts";
+import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, type Tx } from "~/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -148,7 +149,7 @@ export async function contractFormOptions(councilId: string) {
       select: { id: true, name: true },
     }),
     db.user.findMany({
-      where: { deletedAt: null, memberships: { some: { organisationId: councilId } } },
+      where: { deletedAt: null, memberships: { some: councilStaff(councilId) } },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
@@ -265,7 +266,7 @@ async function checkParties(tx: Tx, councilId: string, input: ContractInput): Pr
   if (!supplier) errors.supplierOrganisationId = ["Choose the supplier from the list"];
   if (input.contractManagerId) {
     const manager = await tx.membership.findFirst({
-      where: { userId: input.contractManagerId, organisationId: councilId },
+      where: { userId: input.contractManagerId, ...councilStaff(councilId) },
       select: { id: true },
     });
     if (!manager) errors.contractManagerId = ["Choose a contract manager from your council"];

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { db, type Tx } from "~/db.server.ts";
+import { councilStaff } from "~/domain/accounts/members.server.ts";
 import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { contractSnapshot, type Actor } from "./contracts.server.ts";
@@ -170,7 +171,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
       select: { id: true, name: true, companyNumber: true },
     }),
     tx.membership.findMany({
-      where: { organisationId: councilId, user: { deletedAt: null } },
+      where: { ...councilStaff(councilId), user: { deletedAt: null } },
       select: { user: { select: { id: true, email: true, name: true } } },
     }),
     tx.measure.findMany({
