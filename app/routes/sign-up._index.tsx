@@ -17,7 +17,7 @@ import { PASSWORD_MIN, signUpSchema } from "~/domain/accounts/schemas.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { Button, ErrorSummary, Radios, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Create an account – Social Value Marketplace" }];
@@ -57,7 +57,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   await signUp(input, context);
   // The same answer whether or not the address already had an account (no account enumeration).
-  return redirect(`/sign-up/check-email?email=${encodeURIComponent(input.email)}`);
+  const then = input.organisationKind === "join" ? "" : (input.organisationKind ?? "");
+  return redirect(
+    `/sign-up/check-email?email=${encodeURIComponent(input.email)}${then ? `&then=${then}` : ""}`,
+  );
 }
 
 export default function SignUp() {
@@ -78,7 +81,8 @@ export default function SignUp() {
         </p>
       ) : (
         <p className="mb-6">
-          You can register your charity, community group or business after you have created your account.
+          Create your account, confirm your email address, then register your organisation: the council
+          verifies it before you can publish requests or pledge.
         </p>
       )}
       <Form method="post" {...getFormProps(form)} noValidate>
@@ -113,6 +117,25 @@ export default function SignUp() {
           type="password"
           autoComplete="new-password"
         />
+        {invitation ? null : (
+          <Radios
+            name={fields.organisationKind.name}
+            key={fields.organisationKind.key}
+            defaultValue={fields.organisationKind.initialValue as string | undefined}
+            legend="What are you signing up for? (optional)"
+            hint="After you confirm your email address we will take you to the right form"
+            errors={fields.organisationKind.errors}
+            options={[
+              { value: "vcse", label: "To register a charity, community group or social enterprise" },
+              { value: "supplier", label: "To register a business that supplies the council" },
+              {
+                value: "join",
+                label: "To join an organisation that is already registered",
+                hint: "Its owner invites you by email",
+              },
+            ]}
+          />
+        )}
         <Button>Create account</Button>
       </Form>
       <p className="mt-8">

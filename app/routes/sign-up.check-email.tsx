@@ -9,11 +9,18 @@ export const meta: MetaFunction = () => [{ title: "Check your email – Social V
 // Public page: it shows only the address the visitor typed themselves.
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = emailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");
-  return json({ email: parsed.success ? parsed.data : null });
+  const then = new URL(request.url).searchParams.get("then");
+  const registering =
+    then === "vcse"
+      ? "your charity, community group or social enterprise"
+      : then === "supplier"
+        ? "your business"
+        : null;
+  return json({ email: parsed.success ? parsed.data : null, registering });
 }
 
 export default function CheckEmail() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, registering } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-2xl">
       <PageHeading>Check your email</PageHeading>
@@ -21,6 +28,11 @@ export default function CheckEmail() {
         We have sent an email to {email ? <strong>{email}</strong> : "the address you gave"}. Open the link in
         it to confirm your address. The link works for 48 hours.
       </p>
+      {registering ? (
+        <p className="mb-4">
+          When you have confirmed it, we will take you straight to registering {registering}.
+        </p>
+      ) : null}
       <p className="mb-4">If you already have an account, the email tells you how to sign in instead.</p>
       <p>
         <Link to="/sign-in">Sign in</Link>

@@ -20,16 +20,23 @@ import { readForm } from "~/server/read-form.server.ts";
 export const meta: MetaFunction = () => [{ title: "Confirm your email address – Social Value Marketplace" }];
 
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("confirm"), token: z.string().max(200) }),
+  z.object({
+    intent: z.literal("confirm"),
+    token: z.string().max(200),
+    then: z.enum(["vcse", "supplier"]).optional(),
+  }),
   z.object({ intent: z.literal("resend") }),
 ]);
 
 // The link opens a page with a button, so mail scanners that follow links cannot use the token.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token");
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token");
+  const then = url.searchParams.get("then");
   const viewer = await getViewer(request);
   return json({
     token,
+    then: then === "vcse" || then === "supplier" ? then : null,
     signedIn: Boolean(viewer),
     verified: Boolean(viewer?.user.emailVerifiedAt),
     email: viewer?.user.email ?? null,
@@ -60,13 +67,15 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   const message = { kind: "success", message: "Your email address is confirmed" } as const;
+  // On to registering the organisation they said they came for (or the choice of kind).
+  const next = `/organisations/new${submission.value.then ? `/${submission.value.then}` : ""}`;
   return viewer
-    ? redirectWithFlash("/organisations/new", message)
-    : redirectWithFlash("/sign-in?redirectTo=%2Forganisations%2Fnew", message);
+    ? redirectWithFlash(next, message)
+    : redirectWithFlash(`/sign-in?redirectTo=${encodeURIComponent(next)}`, message);
 }
 
 export default function VerifyEmail() {
-  const { token, signedIn, verified, email } = useLoaderData<typeof loader>();
+  const { token, then, signedIn, verified, email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
@@ -79,6 +88,7 @@ export default function VerifyEmail() {
       {token ? (
         <Form method="post">
           <input type="hidden" name="token" value={token} />
+          {then ? <input type="hidden" name="then" value={then} /> : null}
           <p className="mb-6">Confirm that this is your email address to finish setting up your account.</p>
           <Button name="intent" value="confirm">
             Confirm email address

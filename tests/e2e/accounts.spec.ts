@@ -54,8 +54,10 @@ test("a new charity signs up, is verified by the council and brings in a colleag
   await page.getByLabel("Full name").fill("Rosa Repair");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("To register a charity, community group or social enterprise").check();
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  await expect(page.getByText("straight to registering your charity")).toBeVisible();
   await expectAccessible(page);
 
   // Verify through the emailed link
@@ -66,13 +68,10 @@ test("a new charity signs up, is verified by the council and brings in a colleag
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
 
-  // Register a VCSE
+  // Register the VCSE they said they came for: confirming led straight to its form
   await expect(
-    page.getByRole("heading", { name: "What kind of organisation are you registering?" }),
+    page.getByRole("heading", { name: "Your charity, community group or social enterprise" }),
   ).toBeVisible();
-  await expectAccessible(page);
-  await page.getByLabel("A charity, community group or social enterprise").check();
-  await page.getByRole("button", { name: "Continue" }).click();
   await expectAccessible(page);
   await page.getByLabel("Organisation name").fill(groupName);
   await page.getByLabel("Council area").selectOption({ label: "Northshire County Council" });
@@ -131,5 +130,27 @@ test("sign-in failures never say which part was wrong", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Incorrect email or password")).toBeVisible();
   await expect(page.getByLabel("Email address")).toHaveValue("nobody@example.test");
+  await expectAccessible(page);
+});
+
+test("a partnership officer works for each partner council in turn with one sign-in", async ({ page }) => {
+  await signIn(page, "partnership.officer@demo.test");
+  await visit(page, "/organisations");
+  await expect(page.getByRole("rowheader", { name: "Northshire County Council", exact: true })).toBeVisible();
+  await expect(
+    page.getByText("Partner council, through your role at Northshire County Council"),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  await visit(page, "/council/verification");
+  await expect(
+    page.locator("#main-content").getByText("Northshire County Council", { exact: true }),
+  ).toBeVisible();
+  await visit(page, "/organisations");
+  await page.getByRole("button", { name: /Work for this one\s*: Eastvale District Council/ }).click();
+  await visit(page, "/council/verification");
+  await expect(
+    page.locator("#main-content").getByText("Eastvale District Council", { exact: true }),
+  ).toBeVisible();
   await expectAccessible(page);
 });

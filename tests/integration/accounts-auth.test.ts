@@ -19,7 +19,7 @@ import { action as resetAction, loader as resetLoader } from "~/routes/reset-pas
 import { action as signInAction } from "~/routes/sign-in.tsx";
 import { action as signOutAction } from "~/routes/sign-out.tsx";
 import { action as signUpAction } from "~/routes/sign-up._index.tsx";
-import { action as verifyAction } from "~/routes/verify-email.tsx";
+import { action as verifyAction, loader as verifyLoader } from "~/routes/verify-email.tsx";
 import {
   addMember,
   createCategory,
@@ -104,6 +104,52 @@ describe("sign up and email verification", () => {
     });
     expect(again.status).toBe(400);
     expect(await again.text()).toContain("already been used");
+  });
+
+  it("takes someone who signed up to register an organisation straight to its form once confirmed", async () => {
+    const email = `${unique("charity")}@example.test`;
+    const response = await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Cal Charity", email, password: TEST_PASSWORD, organisationKind: "vcse" },
+      headers: fromIp(),
+    });
+    expect(response.headers.get("location")).toBe(
+      `/sign-up/check-email?email=${encodeURIComponent(email)}&then=vcse`,
+    );
+    const text = (await latestEmail(email, /Confirm your email address/)).text;
+    expect(text).toMatch(/\/verify-email\?token=[A-Za-z0-9_-]+&then=vcse/);
+    const page = await callLoader(verifyLoader, {
+      path: `/verify-email?token=${tokenIn(text, "/verify-email")}&then=vcse`,
+    });
+    expect(await page.json()).toMatchObject({ then: "vcse" });
+    const confirmed = await callAction(verifyAction, {
+      path: "/verify-email",
+      form: { intent: "confirm", token: tokenIn(text, "/verify-email"), then: "vcse" },
+      headers: fromIp(),
+    });
+    expect(confirmed.headers.get("location")).toBe("/sign-in?redirectTo=%2Forganisations%2Fnew%2Fvcse");
+
+    // Joining an existing organisation (or saying nothing) leads to the ordinary choice page.
+    const joiner = `${unique("joiner")}@example.test`;
+    const joined = await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Jo Joiner", email: joiner, password: TEST_PASSWORD, organisationKind: "join" },
+      headers: fromIp(),
+    });
+    expect(joined.headers.get("location")).toBe(`/sign-up/check-email?email=${encodeURIComponent(joiner)}`);
+    expect((await latestEmail(joiner, /Confirm your email address/)).text).not.toContain("then=");
+    const odd = await callAction(signUpAction, {
+      path: "/sign-up",
+      form: {
+        name: "Od Odd",
+        email: `${unique("odd")}@example.test`,
+        password: TEST_PASSWORD,
+        organisationKind: "council",
+      },
+      headers: fromIp(),
+    });
+    expect(odd.status).toBe(400);
+    expect(JSON.stringify(await odd.json())).toContain("Select what you are signing up for");
   });
 
   it("refuses an expired verification link", async () => {

@@ -1,6 +1,7 @@
 // The account emails. Each carries the name and colour of the council the recipient works with.
 import type { Tx } from "~/db.server.ts";
 import type { ReactNode } from "react";
+import type { NewOrganisationKind } from "~/domain/accounts/schemas.ts";
 import { appUrl } from "~/env.server.ts";
 import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "~/email/render.server.tsx";
 
@@ -57,8 +58,9 @@ function layout(brand: Brand, heading: string, preview: string, body: ReactNode)
   );
 }
 
-export function verifyEmailMessage(brand: Brand, name: string, token: string) {
-  const url = link(`/verify-email?token=${encodeURIComponent(token)}`);
+// `then`: the organisation they said at sign-up they would register, so confirming leads straight to its form.
+export function verifyEmailMessage(brand: Brand, name: string, token: string, then?: NewOrganisationKind) {
+  const url = link(`/verify-email?token=${encodeURIComponent(token)}${then ? `&then=${then}` : ""}`);
   return renderEmail(
     "Confirm your email address",
     layout(

@@ -29,7 +29,13 @@ export const signUpSchema = z.object({
   email: emailField,
   password: newPasswordField,
   invitation: z.string().max(200).optional(),
+  // What they came to do: register a VCSE or a supplier straight after confirming their address, or join one.
+  organisationKind: z
+    .enum(["vcse", "supplier", "join"], { error: "Select what you are signing up for" })
+    .optional(),
 });
+
+export type NewOrganisationKind = "vcse" | "supplier";
 
 export const signInSchema = z.object({
   email: emailField,

@@ -13,6 +13,7 @@ import {
   verifyEmailMessage,
 } from "./emails.server.tsx";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
+import type { NewOrganisationKind } from "./schemas.ts";
 import { consumeUserToken, issueUserToken } from "./tokens.server.ts";
 
 type Context = { ip: string | null; userAgent?: string | null };
@@ -23,7 +24,10 @@ function timingDecoy() {
   return (dummyHash ??= hashPassword("not-a-real-password-for-timing"));
 }
 
-export async function signUp(input: { name: string; email: string; password: string }, context: Context) {
+export async function signUp(
+  input: { name: string; email: string; password: string; organisationKind?: NewOrganisationKind | "join" },
+  context: Context,
+) {
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     // one sign-up per address at a time: a double submit waits here and then finds the account made
@@ -49,7 +53,12 @@ export async function signUp(input: { name: string; email: string; password: str
     });
     const token = await issueUserToken(tx, user.id, "EMAIL_VERIFICATION");
     await enqueueEmail(tx, {
-      ...(await verifyEmailMessage({ councilId: null }, input.name, token)),
+      ...(await verifyEmailMessage(
+        { councilId: null },
+        input.name,
+        token,
+        input.organisationKind === "join" ? undefined : input.organisationKind,
+      )),
       to: input.email,
       template: "account.verify_email",
     });
