@@ -14,6 +14,7 @@ import { BackLink, PageHeading, SummaryList, Tag, Timeline } from "~/ui/componen
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
+import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Review a request – Social Value Marketplace" }];
@@ -48,10 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
     reason: submission.value.comment,
   });
-  if (!result.ok)
-    return json(submission.reply({ formErrors: [result.formError ?? "That did not work."] }), {
-      status: 400,
-    });
+  if (!result.ok) return json(replyToFailure(submission, result), { status: 400 });
   return redirectWithFlash("/council/moderation", {
     kind: "success",
     message:

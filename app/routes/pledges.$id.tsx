@@ -14,6 +14,7 @@ import { PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Radios, ReasonForm, TextInput, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, isoDate } from "~/ui/format.ts";
+import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Pledge – Social Value Marketplace" }];
@@ -57,10 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ...(value.intent === "reportDelivery" ? value : {}),
     ...(value.intent === "confirm" ? { rating: value.rating, feedback: value.feedback } : {}),
   });
-  if (!result.ok)
-    return json(submission.reply({ formErrors: [result.formError ?? "That did not work."] }), {
-      status: 400,
-    });
+  if (!result.ok) return json(replyToFailure(submission, result), { status: 400 });
   return redirectWithFlash(`/pledges/${pledge.id}`, { kind: "success", message: FLASH[value.intent] });
 }
 
@@ -138,6 +136,7 @@ export default function PledgeDetailPage() {
           intent="decline"
           submit="Decline pledge"
           errors={fields.reason?.errors}
+          defaultValue={initial("reason")}
         />
       ) : null}
       {can("withdraw") ? (
@@ -147,6 +146,7 @@ export default function PledgeDetailPage() {
           intent="withdraw"
           submit="Withdraw pledge"
           errors={fields.reason?.errors}
+          defaultValue={initial("reason")}
         />
       ) : null}
       {can("reportDelivery") ? (
@@ -188,12 +188,14 @@ export default function PledgeDetailPage() {
             inline
             options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n}` }))}
             errors={fields.rating?.errors}
+            defaultValue={initial("rating")}
           />
           <Textarea
             name="feedback"
             label="Feedback for the supplier (optional)"
             rows={3}
             errors={fields.feedback?.errors}
+            defaultValue={initial("feedback")}
           />
           <Button name="intent" value="confirm">
             Confirm delivery
@@ -207,6 +209,7 @@ export default function PledgeDetailPage() {
           intent="dispute"
           submit="Dispute delivery"
           errors={fields.reason?.errors}
+          defaultValue={initial("reason")}
         />
       ) : null}
 

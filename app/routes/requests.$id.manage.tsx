@@ -15,6 +15,7 @@ import { PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, DateInput, ErrorSummary, ReasonForm } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
+import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Manage your request – Social Value Marketplace" }];
@@ -59,10 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     showcaseConsent: value.intent === "showcase" ? value.showcaseConsent : undefined,
     organisationVerified: membership.status === "VERIFIED",
   });
-  if (!result.ok)
-    return json(submission.reply({ formErrors: [result.formError ?? "That did not work."] }), {
-      status: 400,
-    });
+  if (!result.ok) return json(replyToFailure(submission, result), { status: 400 });
   return redirectWithFlash(`/requests/${need.id}/manage`, { kind: "success", message: FLASH[value.intent] });
 }
 
@@ -152,7 +150,12 @@ export default function ManageRequestPage() {
         <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
           <h2 className="mb-4 text-2xl font-bold">Extend the needed-by date</h2>
           <p className="mb-4">You can extend a request once.</p>
-          <DateInput name="neededBy" label="New needed-by date" errors={fields.neededBy?.errors} />
+          <DateInput
+            name="neededBy"
+            label="New needed-by date"
+            errors={fields.neededBy?.errors}
+            defaultValue={fields.neededBy?.initialValue as string | undefined}
+          />
           <Button name="intent" value="extend" variant="secondary">
             Extend
           </Button>
@@ -181,6 +184,7 @@ export default function ManageRequestPage() {
           intent="withdraw"
           submit="Withdraw request"
           errors={fields.reason?.errors}
+          defaultValue={fields.reason?.initialValue as string | undefined}
         />
       ) : null}
 

@@ -107,6 +107,7 @@ export default function PledgePage() {
             <Select
               name="commitmentId"
               label="Which of your commitments does it count towards? (optional)"
+              hint="Listed: commitments on your active contracts with this council whose measure counts this kind of help"
               placeholder="None"
               options={commitments.map((c) => ({
                 value: c.id,

@@ -409,6 +409,7 @@ export function ReasonForm({
   intent,
   submit,
   errors,
+  defaultValue,
 }: {
   heading: string;
   label: string;
@@ -416,11 +417,20 @@ export function ReasonForm({
   intent: string;
   submit: string;
   errors: FieldErrors;
+  /** what the user typed before an error, so it is not lost */
+  defaultValue?: string;
 }) {
   return (
     <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
       <h2 className="mb-4 text-2xl font-bold">{heading}</h2>
-      <Textarea name="reason" label={label} hint={hint} rows={2} errors={errors} />
+      <Textarea
+        name="reason"
+        label={label}
+        hint={hint}
+        rows={2}
+        errors={errors}
+        defaultValue={defaultValue}
+      />
       <Button name="intent" value={intent} variant="warning">
         {submit}
       </Button>

@@ -133,6 +133,23 @@ describe("a request from posting to fulfilment", () => {
       }),
     ).toBe(1);
 
+    const tooMuch = await step(cookies.supplierOwner, {
+      intent: "reportDelivery",
+      deliveredQuantity: "11",
+      deliveredOn: inDays(0),
+      deliveryNote: "Eleven laptops",
+    });
+    expect(tooMuch.status).toBe(400);
+    const tooMuchBody = await jsonOf<{
+      error: Record<string, string[]>;
+      initialValue: Record<string, string>;
+    }>(tooMuch);
+    expect(tooMuchBody.error.deliveredQuantity).toEqual([
+      "Enter 10 laptops or less: that is what you pledged",
+    ]);
+    expect(tooMuchBody.initialValue.deliveryNote).toBe("Eleven laptops");
+    expect((await db.pledge.findUniqueOrThrow({ where: { id: pledgeId } })).status).toBe("ACCEPTED");
+
     const badDelivery = await step(cookies.supplierOwner, {
       intent: "reportDelivery",
       deliveredQuantity: "0",
@@ -306,10 +323,46 @@ describe("a request from posting to fulfilment", () => {
     });
     const theirCommitment = await createCommitment({ contractId: theirs.id, measureId: measure.id });
 
+    // its own commitments that this pledge could not add to: not offered, and refused if posted
+    const retired = await createMeasure({ councilId: world.councilA.id });
+    await db.measure.update({ where: { id: retired.id }, data: { retiredAt: new Date() } });
+    const goodsOnly = await createMeasure({ councilId: world.councilA.id, contributingHelpTypes: ["GOODS"] });
+    const ended = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: world.supplier.id,
+      status: "ENDED",
+    });
+    const unfit = [
+      await createCommitment({ contractId: own.id, measureId: retired.id }),
+      await createCommitment({ contractId: own.id, measureId: goodsOnly.id }),
+      await createCommitment({ contractId: ended.id, measureId: measure.id }),
+      await createCommitment({
+        contractId: own.id,
+        measureId: (await createMeasure({ councilId: world.councilA.id, unit: "QUALITATIVE" })).id,
+        qualitativeText: "Mentoring",
+      }),
+    ];
+
     const page = await jsonOf<{ commitments: { id: string }[] }>(
       await callLoader(pledgeLoader, { path: "/", params: { id: need.id }, cookie: cookies.supplierOwner }),
     );
     expect(page.commitments.map((c) => c.id)).toEqual([ownCommitment.id]);
+    for (const [index, commitment] of unfit.entries()) {
+      const refused = await callAction(pledgeAction, {
+        path: "/",
+        params: { id: need.id },
+        cookie: cookies.supplierOwner,
+        form: {
+          submissionKey: `unfit-${need.id}-${index}`,
+          quantity: "2",
+          expectedDeliveryDate: inDays(5),
+          commitmentId: commitment.id,
+        },
+      });
+      expect(refused.status).toBe(400);
+      expect((await errorsOf(refused)).commitmentId).toBeDefined();
+    }
+    expect(await db.pledge.count({ where: { requestId: need.id } })).toBe(0);
 
     const wrong = await callAction(pledgeAction, {
       path: "/",
@@ -406,6 +459,12 @@ describe("a request from posting to fulfilment", () => {
       callAction(manageAction, { path: "/", params: { id }, cookie: cookies.vcseOwner, form });
     const earlier = await manage({ intent: "extend", neededBy: inDays(20) });
     expect(earlier.status).toBe(400);
+    const earlierBody = await jsonOf<{
+      error: Record<string, string[]>;
+      initialValue: Record<string, string>;
+    }>(earlier);
+    expect(earlierBody.error.neededBy).toEqual(["The new date must be later than the current one."]);
+    expect(earlierBody.initialValue.neededBy).toBe(inDays(20));
     expect((await manage({ intent: "extend", neededBy: inDays(70) })).status).toBe(302);
     const twice = await manage({ intent: "extend", neededBy: inDays(90) });
     expect(twice.status).toBe(400);
@@ -481,6 +540,15 @@ describe("bad input is a clear message, never a 500", () => {
     });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await jsonOf(refused))).toContain("closed to new pledges");
+
+    const missing = await callAction(pledgeAction, {
+      path: "/",
+      params: { id: "no-such-request" },
+      cookie: cookies.supplierOwner,
+      form: { submissionKey: "missing-request", quantity: "1", expectedDeliveryDate: inDays(3) },
+    });
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(await jsonOf(missing))).toContain("no longer exists");
 
     const { createPledge } = await import("~/domain/marketplace/pledges.server.ts");
     const own = await createPledge({

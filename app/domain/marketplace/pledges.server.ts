@@ -14,9 +14,10 @@ import type { Actor } from "./access.server.ts";
 import { formatQuantity } from "./help-types.ts";
 import { pledgeTransition, releasesShare, type PledgeAction, type PledgeRole } from "./pledge-lifecycle.ts";
 import { organisationRecipients } from "./recipients.server.ts";
-import { refusal, TransitionRefused, type Failure } from "./requests.server.ts";
+import { lockRequest, refusal, TransitionRefused, type Failure } from "./requests.server.ts";
 import { statusForPledged } from "./request-lifecycle.ts";
-import type { PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
+import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 
 class PledgeRefused extends Error {
   constructor(public fieldErrors: Record<string, string[]>) {
@@ -43,13 +44,29 @@ export async function getRequestForPledge(requestId: string, supplierOrganisatio
     },
   });
   if (!request) return null;
-  const commitments = await supplierCommitments(supplierOrganisationId, request.councilId);
+  const commitments = await supplierCommitments(supplierOrganisationId, request);
   return { request, commitments };
 }
 
-export function supplierCommitments(supplierOrganisationId: string, councilId: string) {
+// A pledge can count only towards a commitment it can add to: a numeric target on an active contract with the
+// request's council, whose measure is still in use and counts the request's kind of help.
+function fittingCommitments(
+  supplierOrganisationId: string,
+  request: { councilId: string; helpType: HelpType },
+): Prisma.CommitmentWhereInput {
+  return {
+    targetQuantity: { not: null },
+    contract: { supplierOrganisationId, councilId: request.councilId, status: "ACTIVE" },
+    measure: { retiredAt: null, contributingHelpTypes: { has: request.helpType } },
+  };
+}
+
+function supplierCommitments(
+  supplierOrganisationId: string,
+  request: { councilId: string; helpType: HelpType },
+) {
   return db.commitment.findMany({
-    where: { contract: { supplierOrganisationId, councilId } },
+    where: fittingCommitments(supplierOrganisationId, request),
     orderBy: [{ contract: { reference: "asc" } }],
     select: {
       id: true,
@@ -76,25 +93,24 @@ export async function createPledge(
   // A double-submitted form carries the same key: answer with the pledge it already made.
   const earlier = await findBySubmissionKey(input.supplierOrganisationId, input.submissionKey);
   if (earlier) return { ok: true, pledgeId: earlier.id, repeated: true };
+  const request = await db.request.findUnique({
+    where: { id: input.requestId },
+    select: { councilId: true, helpType: true },
+  });
+  if (!request) return { ok: false, fieldErrors: { "": ["This request no longer exists."] } };
   if (input.commitmentId) {
-    const request = await db.request.findUnique({
-      where: { id: input.requestId },
-      select: { councilId: true },
-    });
     const commitment = await db.commitment.findFirst({
-      where: {
-        id: input.commitmentId,
-        contract: {
-          supplierOrganisationId: input.supplierOrganisationId,
-          councilId: request?.councilId ?? "",
-        },
-      },
+      where: { id: input.commitmentId, ...fittingCommitments(input.supplierOrganisationId, request) },
       select: { id: true },
     });
     if (!commitment)
       return {
         ok: false,
-        fieldErrors: { commitmentId: ["Select one of your commitments with this council"] },
+        fieldErrors: {
+          commitmentId: [
+            "Select one of your commitments listed here: an active contract with this council whose measure counts this kind of help",
+          ],
+        },
       };
   }
   try {
@@ -221,6 +237,14 @@ async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string
   };
 }
 
+async function pledgedAmount(tx: Tx, pledge: { quantity: number; requestId: string }) {
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: pledge.requestId },
+    select: { helpType: true, unitLabel: true },
+  });
+  return formatQuantity(request.helpType, pledge.quantity, request.unitLabel);
+}
+
 function startOfToday() {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -253,6 +277,12 @@ export async function changePledge(
 ): Promise<{ ok: true; status: PledgeStatus } | Failure> {
   return db
     .$transaction(async (tx) => {
+      const target = await tx.pledge.findUnique({
+        where: { id: change.pledgeId },
+        select: { requestId: true },
+      });
+      if (!target) throw new TransitionRefused("This pledge no longer exists.");
+      await lockRequest(tx, target.requestId);
       const pledge = await tx.pledge.findUnique({
         where: { id: change.pledgeId },
         select: {
@@ -273,6 +303,11 @@ export async function changePledge(
       const data: Record<string, unknown> = { status: transition.to };
       if (change.action === "decline") data.decisionReason = change.reason;
       if (change.action === "reportDelivery") {
+        if ((change.deliveredQuantity ?? 0) > pledge.quantity)
+          throw new TransitionRefused(
+            `Enter ${await pledgedAmount(tx, pledge)} or less: that is what you pledged`,
+            "deliveredQuantity",
+          );
         data.deliveredQuantity = change.deliveredQuantity;
         data.deliveredOn = new Date(`${change.deliveredOn}T00:00:00Z`);
         data.deliveryNote = change.deliveryNote;

@@ -18,7 +18,15 @@ import type { RequestForm } from "./schemas.ts";
 
 export type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
 
-class TransitionRefused extends Error {}
+// A change that cannot be made; with a field, the message belongs next to that field of the form.
+class TransitionRefused extends Error {
+  constructor(
+    message: string,
+    public field?: string,
+  ) {
+    super(message);
+  }
+}
 
 // The councils a request can be for, with their active categories and districts (form options).
 export async function requestFormOptions() {
@@ -213,11 +221,22 @@ export async function updateRequest(input: {
 }
 
 export function refusal(error: unknown): Failure {
-  if (error instanceof TransitionRefused) return { ok: false, formError: error.message };
+  if (error instanceof TransitionRefused)
+    return error.field
+      ? { ok: false, fieldErrors: { [error.field]: [error.message] } }
+      : { ok: false, formError: error.message };
   throw error;
 }
 
 export { TransitionRefused };
+
+// Every change to a request, or to a pledge on it, first takes this row lock, so two people acting at once are
+// handled one after the other: the second sees what the first did (a withdraw cannot slip past an accept, two
+// last confirmations both see each other, an extension happens once). NO KEY UPDATE does not block the
+// foreign-key checks of new pledges.
+export async function lockRequest(tx: Tx, requestId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Request" WHERE id = ${requestId} FOR NO KEY UPDATE`;
+}
 
 type RequestChange = {
   requestId: string;
@@ -239,6 +258,7 @@ export async function changeRequest(
 ): Promise<{ ok: true; status: RequestStatus } | Failure> {
   return db
     .$transaction(async (tx) => {
+      await lockRequest(tx, change.requestId);
       const request = await tx.request.findUnique({
         where: { id: change.requestId },
         select: {
@@ -263,7 +283,7 @@ export async function changeRequest(
       const data: Record<string, unknown> = { status: transition.to };
       let reason = change.reason ?? null;
       if (change.action === "submit") {
-        if (change.organisationVerified === false) throw new TransitionRefused(unverified().formError);
+        if (change.organisationVerified === false) throw new TransitionRefused(unverified().formError ?? "");
         data.submittedAt = now;
       }
       if (change.action === "approve") {
@@ -283,10 +303,10 @@ export async function changeRequest(
       }
       if (change.action === "extend") {
         if (request.extendedAt) throw new TransitionRefused("A request can be extended only once.");
-        if (!change.neededBy) throw new TransitionRefused("Enter the new date.");
+        if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
         const neededBy = new Date(`${change.neededBy}T00:00:00Z`);
         if (neededBy <= request.neededBy)
-          throw new TransitionRefused("The new date must be later than the current one.");
+          throw new TransitionRefused("The new date must be later than the current one.", "neededBy");
         data.neededBy = neededBy;
         data.extendedAt = now;
         data.reminderSentAt = null;
@@ -294,7 +314,11 @@ export async function changeRequest(
       }
       if (change.action === "setShowcase") data.showcaseConsent = change.showcaseConsent ?? false;
       const { count } = await tx.request.updateMany({
-        where: { id: request.id, status: request.status },
+        where: {
+          id: request.id,
+          status: request.status,
+          ...(change.action === "extend" ? { extendedAt: null } : {}),
+        },
         data,
       });
       if (count !== 1) throw new TransitionRefused("The request changed at the same time. Please try again.");
