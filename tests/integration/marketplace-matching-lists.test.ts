@@ -8,6 +8,8 @@ import {
   createCommitment,
   createContract,
   createMeasure,
+  createMember,
+  createOrganisation,
   createPledge,
   createRequest,
   createReturn,
@@ -68,6 +70,56 @@ describe("requests that fit your open commitments", () => {
     expect((await callLoader(matchingLoader, { path: "/matching", cookie: cookies.vcseOwner })).status).toBe(
       404,
     );
+  });
+
+  it("finds the best fit among every open request, not only the soonest-closing few hundred", async () => {
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
+    await db.organisation.update({ where: { id: supplier.id }, data: { registeredPostcode: "ZZ9 9ZZ" } });
+    const cookie = await sessionCookieFor((await createMember(supplier.id, "OWNER")).id);
+    const measure = await createMeasure({
+      councilId: world.councilA.id,
+      contributingHelpTypes: ["WORK_PLACEMENT"],
+    });
+    const contract = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: supplier.id,
+    });
+    await createCommitment({ contractId: contract.id, measureId: measure.id, targetQuantity: 1000 });
+    const soon = new Date(Date.now() + 5 * 86400000);
+    await db.request.createMany({
+      data: Array.from({ length: 620 }, (_, i) => ({
+        councilId: world.councilA.id,
+        organisationId: world.vcse.id,
+        categoryId: world.category.id,
+        title: `Placement ${i}`,
+        description: "A work placement for a young person.",
+        helpType: "WORK_PLACEMENT" as const,
+        quantity: 1,
+        status: "OPEN" as const,
+        neededBy: soon,
+        beneficiaries: "Young people",
+        contactPreference: "Email",
+        publishedAt: new Date(),
+      })),
+    });
+    const nearButLate = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      helpType: "WORK_PLACEMENT",
+      quantity: 1,
+      title: "Placement near the supplier",
+      neededBy: new Date(Date.now() + 120 * 86400000),
+    });
+    await db.request.update({ where: { id: nearButLate.id }, data: { postcodeArea: "ZZ9" } });
+
+    const data = await jsonOf<{ matches: { request: { id: string } }[] }>(
+      await callLoader(matchingLoader, { path: "/matching", cookie }),
+    );
+    expect(data.matches).toHaveLength(25);
+    expect(data.matches[0].request.id).toBe(nearButLate.id);
+    // leave the marketplace as the other tests expect it
+    await db.request.updateMany({ where: { helpType: "WORK_PLACEMENT" }, data: { status: "WITHDRAWN" } });
   });
 });
 

@@ -1,5 +1,5 @@
 // Loads a supplier's commitments with target left and ranks open requests against them (./matching.ts).
-import { db } from "~/db.server.ts";
+import { db, type Prisma } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
 import { outwardCode, scoreMatch, type OpenCommitment } from "./matching.ts";
@@ -49,6 +49,45 @@ export async function openCommitments(
   });
 }
 
+const BATCH = 500;
+
+const CANDIDATE = {
+  id: true,
+  title: true,
+  councilId: true,
+  helpType: true,
+  quantity: true,
+  pledgedQuantity: true,
+  unitLabel: true,
+  isRemote: true,
+  postcodeArea: true,
+  neededBy: true,
+  category: { select: { name: true } },
+  district: { select: { name: true, postcodeAreas: true } },
+  council: { select: { name: true } },
+} satisfies Prisma.RequestSelect;
+
+type Candidate = Prisma.RequestGetPayload<{ select: typeof CANDIDATE }>;
+type Match = { request: Candidate } & ReturnType<typeof scoreMatch>;
+
+function candidateOf(r: Candidate) {
+  return {
+    councilId: r.councilId,
+    helpType: r.helpType,
+    categoryName: r.category.name,
+    stillNeeded: r.quantity - r.pledgedQuantity,
+    isRemote: r.isRemote,
+    postcodeArea: r.postcodeArea,
+    districtPostcodeAreas: r.district?.postcodeAreas ?? [],
+    neededBy: r.neededBy,
+  };
+}
+
+// Best score first; among equals, the one closing soonest.
+function byFit(a: Match, b: Match) {
+  return b.score - a.score || a.request.neededBy.getTime() - b.request.neededBy.getTime();
+}
+
 export async function matchingRequests(supplierOrganisationId: string, now = new Date(), limit = 25) {
   const [commitments, supplier] = await Promise.all([
     openCommitments(supplierOrganisationId, now),
@@ -59,54 +98,31 @@ export async function matchingRequests(supplierOrganisationId: string, now = new
   ]);
   const open = commitments.filter((c) => c.remaining > 0);
   if (open.length === 0) return { commitments, matches: [] };
-  const candidates = await db.request.findMany({
-    where: {
-      status: { in: PLEDGEABLE_STATUSES },
-      councilId: { in: [...new Set(open.map((c) => c.councilId))] },
-      helpType: { in: [...new Set(open.flatMap((c) => c.helpTypes))] as HelpType[] },
-      organisationId: { not: supplierOrganisationId },
-      neededBy: { gte: new Date(now.toISOString().slice(0, 10)) },
-    },
-    orderBy: [{ neededBy: "asc" }, { id: "asc" }],
-    take: 300,
-    select: {
-      id: true,
-      title: true,
-      councilId: true,
-      helpType: true,
-      quantity: true,
-      pledgedQuantity: true,
-      unitLabel: true,
-      isRemote: true,
-      postcodeArea: true,
-      neededBy: true,
-      category: { select: { name: true } },
-      district: { select: { name: true, postcodeAreas: true } },
-      council: { select: { name: true } },
-    },
-  });
   const area = outwardCode(supplier?.registeredPostcode);
-  const matches = candidates
-    .map((r) => ({
-      request: r,
-      ...scoreMatch(
-        {
-          councilId: r.councilId,
-          helpType: r.helpType,
-          categoryName: r.category.name,
-          stillNeeded: r.quantity - r.pledgedQuantity,
-          isRemote: r.isRemote,
-          postcodeArea: r.postcodeArea,
-          districtPostcodeAreas: r.district?.postcodeAreas ?? [],
-          neededBy: r.neededBy,
-        },
-        open,
-        area,
-        now,
-      ),
-    }))
-    .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score || a.request.neededBy.getTime() - b.request.neededBy.getTime())
-    .slice(0, limit);
+  // Every candidate is scored, a batch at a time, keeping only the best `limit`: a request that fits well but
+  // closes late is not lost behind hundreds that close sooner.
+  let matches: Match[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = await db.request.findMany({
+      where: {
+        status: { in: PLEDGEABLE_STATUSES },
+        councilId: { in: [...new Set(open.map((c) => c.councilId))] },
+        helpType: { in: [...new Set(open.flatMap((c) => c.helpTypes))] as HelpType[] },
+        organisationId: { not: supplierOrganisationId },
+        neededBy: { gte: new Date(now.toISOString().slice(0, 10)) },
+      },
+      orderBy: [{ neededBy: "asc" }, { id: "asc" }],
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: CANDIDATE,
+    });
+    const scored = batch
+      .map((r) => ({ request: r, ...scoreMatch(candidateOf(r), open, area, now) }))
+      .filter((m) => m.score > 0);
+    matches = [...matches, ...scored].sort(byFit).slice(0, limit);
+    if (batch.length < BATCH) break;
+    cursor = batch[batch.length - 1].id;
+  }
   return { commitments, matches };
 }
