@@ -1,15 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   addCategory,
   listCategories,
   refusalReply,
-  renameCategory,
   toggleCategory,
+  updateCategory,
 } from "~/domain/marketplace/council-lists.server.ts";
 import { categorySchema } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
@@ -23,7 +23,9 @@ export const meta: MetaFunction = () => [{ title: "Needs and priorities – Soci
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   const categories = await listCategories(membership.organisationId);
-  return json({ categories, councilName: membership.organisationName });
+  const editId = new URL(request.url).searchParams.get("edit");
+  const editing = categories.find((c) => c.id === editId) ?? null;
+  return json({ categories, editing, councilName: membership.organisationName });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,15 +38,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const result =
     value.intent === "add"
       ? await addCategory(councilId, value.name, value.description, actor)
-      : value.intent === "rename"
-        ? await renameCategory(councilId, value.id, value.name, actor)
+      : value.intent === "update"
+        ? await updateCategory(councilId, value.id, value, actor)
         : await toggleCategory(councilId, value.id, actor);
   if (!result.ok) return json(submission.reply(refusalReply(result)), { status: 400 });
   return redirectWithFlash("/council/categories", { kind: "success", message: "Categories updated" });
 }
 
 export default function CategoriesPage() {
-  const { categories, councilName } = useLoaderData<typeof loader>();
+  const { categories, editing, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
@@ -61,22 +63,40 @@ export default function CategoriesPage() {
         rowKey={(c) => c.id}
         columns={[
           { header: "Name", cell: (c) => c.name, rowHeader: true },
+          { header: "Description", cell: (c) => c.description || "None" },
           ...listItemColumns<(typeof categories)[number]>(),
         ]}
       />
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-xl border-t-2 border-line pt-4">
-        <h2 className="mb-4 text-2xl font-bold">Add a category</h2>
+        <h2 id="change" className="mb-4 text-2xl font-bold">
+          {editing ? `Change “${editing.name}”` : "Add a category"}
+        </h2>
+        {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
         <TextInput
+          key={`name-${editing?.id}`}
           name="name"
           label="Name"
           width="20"
           errors={fields.name.errors}
-          defaultValue={fields.name.initialValue as string | undefined}
+          defaultValue={(fields.name.initialValue as string | undefined) ?? editing?.name}
         />
-        <TextInput name="description" label="Description (optional)" errors={fields.description.errors} />
-        <Button name="intent" value="add">
-          Add category
-        </Button>
+        <TextInput
+          key={`description-${editing?.id}`}
+          name="description"
+          label="Description (optional)"
+          errors={fields.description.errors}
+          defaultValue={(fields.description.initialValue as string | undefined) ?? editing?.description ?? ""}
+        />
+        <div className="flex flex-wrap items-center gap-6">
+          <Button name="intent" value={editing ? "update" : "add"}>
+            {editing ? "Save changes" : "Add category"}
+          </Button>
+          {editing ? (
+            <Link to="/council/categories" className="underline">
+              Cancel
+            </Link>
+          ) : null}
+        </div>
       </Form>
     </>
   );

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
@@ -9,6 +9,7 @@ import {
   listDistricts,
   refusalReply,
   toggleDistrict,
+  updateDistrict,
 } from "~/domain/marketplace/council-lists.server.ts";
 import { districtSchema, splitPostcodeAreas } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
@@ -22,7 +23,9 @@ export const meta: MetaFunction = () => [{ title: "Districts – Social Value Ma
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   const districts = await listDistricts(membership.organisationId);
-  return json({ districts, councilName: membership.organisationName });
+  const editId = new URL(request.url).searchParams.get("edit");
+  const editing = districts.find((d) => d.id === editId) ?? null;
+  return json({ districts, editing, councilName: membership.organisationName });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,21 +34,24 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = { userId: viewer.user.id, ipAddress: clientIp(request) };
   const value = submission.value;
+  const councilId = membership.organisationId;
   const result =
     value.intent === "add"
-      ? await addDistrict(
-          membership.organisationId,
-          value.name,
-          splitPostcodeAreas(value.postcodeAreas),
-          actor,
-        )
-      : await toggleDistrict(membership.organisationId, value.id, actor);
+      ? await addDistrict(councilId, value.name, splitPostcodeAreas(value.postcodeAreas), actor)
+      : value.intent === "update"
+        ? await updateDistrict(
+            councilId,
+            value.id,
+            { name: value.name, postcodeAreas: splitPostcodeAreas(value.postcodeAreas) },
+            actor,
+          )
+        : await toggleDistrict(councilId, value.id, actor);
   if (!result.ok) return json(submission.reply(refusalReply(result)), { status: 400 });
   return redirectWithFlash("/council/districts", { kind: "success", message: "Districts updated" });
 }
 
 export default function DistrictsPage() {
-  const { districts, councilName } = useLoaderData<typeof loader>();
+  const { districts, editing, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
@@ -63,25 +69,39 @@ export default function DistrictsPage() {
         ]}
       />
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-xl border-t-2 border-line pt-4">
-        <h2 className="mb-4 text-2xl font-bold">Add a district</h2>
+        <h2 id="change" className="mb-4 text-2xl font-bold">
+          {editing ? `Change “${editing.name}”` : "Add a district"}
+        </h2>
+        {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
         <TextInput
+          key={`name-${editing?.id}`}
           name="name"
           label="Name"
           width="20"
           errors={fields.name.errors}
-          defaultValue={fields.name.initialValue as string | undefined}
+          defaultValue={(fields.name.initialValue as string | undefined) ?? editing?.name}
         />
         <TextInput
+          key={`areas-${editing?.id}`}
           name="postcodeAreas"
           label="Postcode areas (optional)"
           hint="The first half of postcodes, separated by commas, for example GU1, GU2"
           width="20"
           errors={fields.postcodeAreas.errors}
-          defaultValue={fields.postcodeAreas.initialValue as string | undefined}
+          defaultValue={
+            (fields.postcodeAreas.initialValue as string | undefined) ?? editing?.postcodeAreas.join(", ")
+          }
         />
-        <Button name="intent" value="add">
-          Add district
-        </Button>
+        <div className="flex flex-wrap items-center gap-6">
+          <Button name="intent" value={editing ? "update" : "add"}>
+            {editing ? "Save changes" : "Add district"}
+          </Button>
+          {editing ? (
+            <Link to="/council/districts" className="underline">
+              Cancel
+            </Link>
+          ) : null}
+        </div>
       </Form>
     </>
   );

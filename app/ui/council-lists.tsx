@@ -1,6 +1,6 @@
 // The columns the council's own lists (categories, districts) share: in use or retired, how many requests are
-// filed under each, and the button that retires or restores one.
-import { Form } from "@remix-run/react";
+// filed under each, a link to change one and the button that retires or restores it.
+import { Form, Link } from "@remix-run/react";
 import { Tag, type Column } from "~/ui/components.tsx";
 import { Button } from "~/ui/form.tsx";
 
@@ -16,13 +16,18 @@ export function listItemColumns<T extends ListItem>(): Column<T>[] {
     {
       header: "Actions",
       cell: (item) => (
-        <Form method="post">
-          <input type="hidden" name="id" value={item.id} />
-          <Button name="intent" value="toggle" variant="secondary">
-            {item.active ? "Retire" : "Restore"}
-            <span className="sr-only"> {item.name}</span>
-          </Button>
-        </Form>
+        <div className="flex flex-wrap items-center gap-4">
+          <Link to={`?edit=${item.id}#change`} className="underline">
+            Change<span className="sr-only"> {item.name}</span>
+          </Link>
+          <Form method="post">
+            <input type="hidden" name="id" value={item.id} />
+            <Button name="intent" value="toggle" variant="secondary">
+              {item.active ? "Retire" : "Restore"}
+              <span className="sr-only"> {item.name}</span>
+            </Button>
+          </Form>
+        </div>
       ),
     },
   ];

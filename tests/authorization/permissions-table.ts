@@ -74,12 +74,12 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/council.audit": { get: COUNCIL_ADMIN },
   "routes/council.categories": {
     get: ALL_COUNCIL_STAFF,
-    actions: { add: ALL_COUNCIL_STAFF, toggle: ALL_COUNCIL_STAFF },
+    actions: { add: ALL_COUNCIL_STAFF, update: ALL_COUNCIL_STAFF, toggle: ALL_COUNCIL_STAFF },
   },
   "routes/council.dashboard": { get: ALL_COUNCIL_STAFF },
   "routes/council.districts": {
     get: ALL_COUNCIL_STAFF,
-    actions: { add: ALL_COUNCIL_STAFF, toggle: ALL_COUNCIL_STAFF },
+    actions: { add: ALL_COUNCIL_STAFF, update: ALL_COUNCIL_STAFF, toggle: ALL_COUNCIL_STAFF },
   },
   "routes/council.guidance.$id": {
     params: (w) => ({ id: w.guidancePage.id }),

@@ -248,8 +248,23 @@ describe("council categories and districts", () => {
     await callAction(categoriesAction, {
       path: "/",
       cookie: cookies.officerA,
-      form: { intent: "rename", id: category.id, name: "Food and fuel poverty" },
+      form: {
+        intent: "update",
+        id: category.id,
+        name: "Food and fuel poverty",
+        description: "Food banks, community fridges and warm spaces",
+      },
     });
+    const editing = await jsonOf<{ editing: { id: string } | null }>(
+      await callLoader(categoriesLoader, { path: `/?edit=${category.id}`, cookie: cookies.officerA }),
+    );
+    expect(editing.editing?.id).toBe(category.id);
+    const foreignEdit = await callAction(categoriesAction, {
+      path: "/",
+      cookie: cookies.officerB,
+      form: { intent: "update", id: category.id, name: "Taken over" },
+    });
+    expect(foreignEdit.status).toBe(400);
     await callAction(categoriesAction, {
       path: "/",
       cookie: cookies.officerA,
@@ -257,6 +272,7 @@ describe("council categories and districts", () => {
     });
     expect(await db.category.findUniqueOrThrow({ where: { id: category.id } })).toMatchObject({
       name: "Food and fuel poverty",
+      description: "Food banks, community fridges and warm spaces",
       active: false,
     });
 
@@ -288,5 +304,37 @@ describe("council categories and districts", () => {
       (await db.district.findFirstOrThrow({ where: { councilId: world.councilA.id, name: "Woking" } }))
         .postcodeAreas,
     ).toEqual(["GU21", "GU22", "GU24"]);
+
+    const woking = await db.district.findFirstOrThrow({
+      where: { councilId: world.councilA.id, name: "Woking" },
+    });
+    const badChange = await callAction(districtsAction, {
+      path: "/",
+      cookie: cookies.officerA,
+      form: { intent: "update", id: woking.id, name: "Woking borough", postcodeAreas: "GU21, nope" },
+    });
+    expect(badChange.status).toBe(400);
+    const badBody = await jsonOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(
+      badChange,
+    );
+    expect(badBody.error.postcodeAreas).toEqual(["List postcode areas like GU1, GU2"]);
+    expect(badBody.initialValue.name).toBe("Woking borough");
+    const foreign = await callAction(districtsAction, {
+      path: "/",
+      cookie: cookies.officerB,
+      form: { intent: "update", id: woking.id, name: "Elsewhere" },
+    });
+    expect(foreign.status).toBe(400);
+    const changed = await callAction(districtsAction, {
+      path: "/",
+      cookie: cookies.officerA,
+      form: { intent: "update", id: woking.id, name: "Woking borough", postcodeAreas: "GU21 GU22 GU23" },
+    });
+    expect(changed.status).toBe(302);
+    expect(await db.district.findUniqueOrThrow({ where: { id: woking.id } })).toMatchObject({
+      name: "Woking borough",
+      postcodeAreas: ["GU21", "GU22", "GU23"],
+    });
+    expect(await db.auditLog.count({ where: { entityId: woking.id, action: "district.update" } })).toBe(1);
   });
 });

@@ -110,28 +110,31 @@ export async function addCategory(
   return { ok: true };
 }
 
-export async function renameCategory(
+export async function updateCategory(
   councilId: string,
   id: string,
-  name: string,
+  change: { name: string; description?: string },
   actor: Actor,
 ): Promise<ListResult> {
   const clash = await db.category.findFirst({
-    where: { councilId, id: { not: id }, name: { equals: name, mode: "insensitive" } },
+    where: { councilId, id: { not: id }, name: { equals: change.name, mode: "insensitive" } },
     select: { id: true },
   });
   if (clash) return { ok: false, field: "name", message: "There is already a category with that name" };
   return db.$transaction(async (tx) => {
-    const { count } = await tx.category.updateMany({ where: { id, councilId }, data: { name } });
+    const { count } = await tx.category.updateMany({
+      where: { id, councilId },
+      data: { name: change.name, description: change.description || null },
+    });
     if (count !== 1) return { ok: false as const, field: "", message: "That category no longer exists" };
     await writeAudit(
       {
         actorUserId: actor.userId,
         organisationId: councilId,
-        action: "category.rename",
+        action: "category.update",
         entityType: "Category",
         entityId: id,
-        details: { name },
+        details: { name: change.name },
         ipAddress: actor.ipAddress,
       },
       tx,
@@ -208,6 +211,37 @@ export async function addDistrict(
   });
   forgetSearchOptions();
   return { ok: true };
+}
+
+export async function updateDistrict(
+  councilId: string,
+  id: string,
+  change: { name: string; postcodeAreas: string[] },
+  actor: Actor,
+): Promise<ListResult> {
+  const clash = await db.district.findFirst({
+    where: { councilId, id: { not: id }, name: { equals: change.name, mode: "insensitive" } },
+    select: { id: true },
+  });
+  if (clash) return { ok: false, field: "name", message: "There is already a district with that name" };
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.district.updateMany({ where: { id, councilId }, data: change });
+    if (count !== 1) return { ok: false as const, field: "", message: "That district no longer exists" };
+    await writeAudit(
+      {
+        actorUserId: actor.userId,
+        organisationId: councilId,
+        action: "district.update",
+        entityType: "District",
+        entityId: id,
+        details: change,
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+    forgetSearchOptions();
+    return { ok: true as const };
+  });
 }
 
 export async function toggleDistrict(councilId: string, id: string, actor: Actor): Promise<ListResult> {

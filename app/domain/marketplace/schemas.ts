@@ -195,27 +195,30 @@ export const categorySchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("add"),
     name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
-    description: z.string().trim().max(300).optional(),
+    description: z.string().trim().max(300, "Description must be 300 characters or fewer").optional(),
   }),
   z.object({
-    intent: z.literal("rename"),
+    intent: z.literal("update"),
     id: z.string().min(1),
     name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
+    description: z.string().trim().max(300, "Description must be 300 characters or fewer").optional(),
   }),
   z.object({ intent: z.literal("toggle"), id: z.string().min(1) }),
 ]);
 
+const districtFields = {
+  name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
+  postcodeAreas: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{1,2}\d[A-Z\d]?)([ ,]+[A-Z]{1,2}\d[A-Z\d]?)*$/, "List postcode areas like GU1, GU2")
+    .optional(),
+};
+
 export const districtSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("add"),
-    name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
-    postcodeAreas: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^([A-Z]{1,2}\d[A-Z\d]?)([ ,]+[A-Z]{1,2}\d[A-Z\d]?)*$/, "List postcode areas like GU1, GU2")
-      .optional(),
-  }),
+  z.object({ intent: z.literal("add"), ...districtFields }),
+  z.object({ intent: z.literal("update"), id: z.string().min(1), ...districtFields }),
   z.object({ intent: z.literal("toggle"), id: z.string().min(1) }),
 ]);
 
