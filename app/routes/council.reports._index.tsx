@@ -5,9 +5,10 @@ import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { ALL_DEPARTMENTS } from "~/domain/reporting/departmental-report-options.ts";
 import {
-  departmentalReport,
   parseQuarter,
   reportChoices,
+  sharedDepartmentalReport,
+  startedQuarter,
 } from "~/domain/reporting/departmental-report.server.ts";
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
@@ -31,17 +32,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const quarterParam = url.searchParams.get("quarter");
   const departmentParam = url.searchParams.get("department");
   const errors: Record<string, string[]> = {};
-  const quarter = quarterParam === null ? choices.current : parseQuarter(quarterParam);
-  if (!quarter) errors.quarter = ["Select a quarter"];
+  const parsed = quarterParam === null ? choices.latestEnded : parseQuarter(quarterParam);
+  const quarter = startedQuarter(parsed);
+  if (!parsed) errors.quarter = ["Select a quarter"];
+  else if (!quarter) errors.quarter = ["Select a quarter that has started"];
   const department = departmentParam ?? ALL_DEPARTMENTS;
   if (department !== ALL_DEPARTMENTS && !choices.departments.includes(department))
     errors.department = ["Select a department or service"];
   const report =
-    quarter && !errors.department
-      ? await cached(`report:${councilId}:${quarter.financialYear}-${quarter.quarter}:${department}`, () =>
-          departmentalReport({ councilId, quarter, department }),
-        )
-      : null;
+    quarter && !errors.department ? await sharedDepartmentalReport(councilId, quarter, department) : null;
   const search = quarter
     ? `?quarter=${quarter.financialYear}-Q${quarter.quarter}&department=${encodeURIComponent(department)}`
     : "";
@@ -87,8 +86,11 @@ export default function DepartmentalReportPage() {
               Social value delivery: {departmentName}, {report.quarter.label}
             </h2>
             <p className="text-muted">
-              Delivery to the end of {report.quarter.label}. RAG: green at 90% of plan or more, amber at 60%
-              or more, red below. Produced {formatDateTime(report.generatedAt)}.
+              {report.inProgress
+                ? `${report.quarter.label} is still under way: plan to date counts the quarters that have ended, as on the dashboard, and delivery everything accepted or confirmed so far.`
+                : `Delivery to the end of ${report.quarter.label}.`}{" "}
+              RAG: green at 90% of plan or more, amber at 60% or more, red below. Produced{" "}
+              {formatDateTime(report.generatedAt)}.
             </p>
             <ul className="no-print mt-4 flex flex-wrap gap-6">
               <li>

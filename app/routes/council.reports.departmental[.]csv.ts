@@ -3,19 +3,20 @@ import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { csvResponse } from "~/domain/reporting/csv.server.ts";
 import {
   ALL_DEPARTMENTS,
-  departmentalReport,
   parseQuarter,
   REPORT_CSV_COLUMNS,
   reportCsvRows,
+  sharedDepartmentalReport,
+  startedQuarter,
 } from "~/domain/reporting/departmental-report.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   const url = new URL(request.url);
-  const quarter = parseQuarter(url.searchParams.get("quarter"));
-  if (!quarter) throw new Response("Choose a quarter, like 2026-Q2", { status: 400 });
+  const quarter = startedQuarter(parseQuarter(url.searchParams.get("quarter")));
+  if (!quarter) throw new Response("Choose a quarter that has started, like 2026-Q2", { status: 400 });
   const department = url.searchParams.get("department") || ALL_DEPARTMENTS;
-  const report = await departmentalReport({ councilId: membership.organisationId, quarter, department });
+  const report = await sharedDepartmentalReport(membership.organisationId, quarter, department);
   const slug =
     department === ALL_DEPARTMENTS ? "all-departments" : department.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return csvResponse(

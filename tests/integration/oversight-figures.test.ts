@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
+import { quarterIndex, quarterOf } from "~/domain/contracts/quarters.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
 import { supplierDashboard } from "~/domain/reporting/dashboard-people.server.ts";
 import { departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
@@ -22,7 +23,7 @@ import {
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { callLoader } from "../helpers/routes.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
 
 // 22 November 2026: the current quarter is Q3 2026/27, so Q1 and Q2 2026/27 have ended.
 const AS_OF = new Date("2026-11-22T10:00:00Z");
@@ -264,80 +265,88 @@ describe("council dashboard figures", () => {
 });
 
 describe("the dashboard, the report, the export and the supplier's page agree to the penny", () => {
-  it("gives every commitment the same plan, delivery and RAG everywhere", async () => {
-    const report = await departmentalReport({
-      councilId: world.councilA.id,
-      quarter: Q2,
-      department: "all",
-      asOf: AS_OF,
-    });
-    const reportLines = new Map(report.contracts.flatMap((k) => k.lines.map((l) => [l.commitmentId, l])));
-    const commitments = await db.commitment.findMany({
-      where: { id: { in: [ids.c1, ids.c2, ids.c3] } },
-      select: { id: true, targetQuantity: true, measure: { select: { unit: true } } },
-    });
-    const supplierPage = await progressFor(commitments, AS_OF);
-    for (const key of ["c1", "c2", "c3"] as const) {
-      const expected = EXPECTED[key];
-      const line = reportLines.get(ids[key])!;
-      expect({
-        planToDate: line.planToDate,
-        deliveredToDate: line.deliveredToDate,
-        percent: line.percent,
-        rag: line.status,
-      }).toEqual(expected);
-      const page = supplierPage.get(ids[key])!;
-      expect(
-        page.kind === "numeric" && {
-          planToDate: page.planToDate,
-          deliveredToDate: page.deliveredToDate,
-          percent: page.percent,
-          rag: page.rag,
-        },
-      ).toEqual(expected);
-    }
-    // the dashboard's measure totals are the sums of exactly these figures
-    const d = await councilDashboard(world.councilA.id, { top: 75, asOf: AS_OF });
-    const hours = d.measures.find((m) => m.code === "SOC-V")!;
-    expect(hours.delivered).toBe("38.85"); // 37.75 + 1.10
-    expect(hours.planToDate).toBe("70.00"); // 50 + 20
+  // Q2 has ended; Q3 is the quarter under way on 22 November, whose plan is not yet due
+  it.each([
+    ["the last quarter that has ended", Q2],
+    ["the quarter under way", { financialYear: 2026, quarter: 3 as const }],
+  ])(
+    "gives every commitment the same plan, delivery and RAG everywhere (report for %s)",
+    async (_, quarter) => {
+      const report = await departmentalReport({
+        councilId: world.councilA.id,
+        quarter,
+        department: "all",
+        asOf: AS_OF,
+      });
+      expect(report.inProgress).toBe(quarter.quarter === 3);
+      const reportLines = new Map(report.contracts.flatMap((k) => k.lines.map((l) => [l.commitmentId, l])));
+      const commitments = await db.commitment.findMany({
+        where: { id: { in: [ids.c1, ids.c2, ids.c3] } },
+        select: { id: true, targetQuantity: true, measure: { select: { unit: true } } },
+      });
+      const supplierPage = await progressFor(commitments, AS_OF);
+      for (const key of ["c1", "c2", "c3"] as const) {
+        const expected = EXPECTED[key];
+        const line = reportLines.get(ids[key])!;
+        expect({
+          planToDate: line.planToDate,
+          deliveredToDate: line.deliveredToDate,
+          percent: line.percent,
+          rag: line.status,
+        }).toEqual(expected);
+        const page = supplierPage.get(ids[key])!;
+        expect(
+          page.kind === "numeric" && {
+            planToDate: page.planToDate,
+            deliveredToDate: page.deliveredToDate,
+            percent: page.percent,
+            rag: page.rag,
+          },
+        ).toEqual(expected);
+      }
+      // the dashboard's measure totals are the sums of exactly these figures
+      const d = await councilDashboard(world.councilA.id, { top: 75, asOf: AS_OF });
+      const hours = d.measures.find((m) => m.code === "SOC-V")!;
+      expect(hours.delivered).toBe("38.85"); // 37.75 + 1.10
+      expect(hours.planToDate).toBe("70.00"); // 50 + 20
 
-    // the supplier's own dashboard shows the same totals for its contracts (K1 and K2 are both theirs)
-    const mine = await supplierDashboard(world.supplier.id, AS_OF);
-    expect(mine.measures.find((m) => m.code === "SOC-V")).toMatchObject({
-      delivered: "38.85",
-      planToDate: "70.00",
-    });
-    expect(mine.measures.find((m) => m.code === "GRO-L")).toMatchObject({
-      delivered: "10000.01",
-      rag: "GREEN",
-    });
-    expect(Object.fromEntries(mine.contracts.map((k) => [k.reference, k.worst]))).toMatchObject({
-      K1: "AMBER",
-      K2: "RED",
-    });
+      // the supplier's own dashboard shows the same totals for its contracts (K1 and K2 are both theirs)
+      const mine = await supplierDashboard(world.supplier.id, AS_OF);
+      expect(mine.measures.find((m) => m.code === "SOC-V")).toMatchObject({
+        delivered: "38.85",
+        planToDate: "70.00",
+      });
+      expect(mine.measures.find((m) => m.code === "GRO-L")).toMatchObject({
+        delivered: "10000.01",
+        rag: "GREEN",
+      });
+      expect(Object.fromEntries(mine.contracts.map((k) => [k.reference, k.worst]))).toMatchObject({
+        K1: "AMBER",
+        K2: "RED",
+      });
 
-    const officer = await sessionCookieFor(world.users.officerA.id);
-    const csv = await callLoader(csvLoader, {
-      path: "/council/reports/departmental.csv?quarter=2026-Q2&department=all",
-      cookie: officer,
-    });
-    const rows = (await csv.text())
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split(/\r?\n/)
-      .map((r) => r.split(","));
-    const header = rows[0];
-    const col = (name: string) => header.indexOf(name);
-    const c1Row = rows.find(
-      (r) => r[col("Contract reference")] === "K1" && r[col("Measure code")] === "SOC-V",
-    )!;
-    expect(c1Row[col("Plan to end of quarter")]).toBe("50.00");
-    expect(c1Row[col("Delivered to end of quarter")]).toBe("37.75");
-    expect(c1Row[col("RAG")]).toBe("AMBER");
-    const c2Row = rows.find((r) => r[col("Measure code")] === "GRO-L")!;
-    expect(c2Row[col("Delivered to end of quarter")]).toBe("10000.01");
-  });
+      const officer = await sessionCookieFor(world.users.officerA.id);
+      const csv = await callLoader(csvLoader, {
+        path: "/council/reports/departmental.csv?quarter=2026-Q2&department=all",
+        cookie: officer,
+      });
+      const rows = (await csv.text())
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/)
+        .map((r) => r.split(","));
+      const header = rows[0];
+      const col = (name: string) => header.indexOf(name);
+      const c1Row = rows.find(
+        (r) => r[col("Contract reference")] === "K1" && r[col("Measure code")] === "SOC-V",
+      )!;
+      expect(c1Row[col("Plan to end of quarter")]).toBe("50.00");
+      expect(c1Row[col("Delivered to end of quarter")]).toBe("37.75");
+      expect(c1Row[col("RAG")]).toBe("AMBER");
+      const c2Row = rows.find((r) => r[col("Measure code")] === "GRO-L")!;
+      expect(c2Row[col("Delivered to end of quarter")]).toBe("10000.01");
+    },
+  );
 });
 
 describe("quarterly departmental report", () => {
@@ -394,10 +403,50 @@ describe("quarterly departmental report", () => {
       .trim()
       .split(/\r?\n/);
     expect(lines[0]).toBe(
-      "Department,Contract reference,Contract title,Supplier,Measure code,Measure,Unit,Target over the contract,Plan in quarter,Delivered in quarter,Plan to end of quarter,Delivered to end of quarter,Delivered as % of plan,RAG,Overdue returns",
+      "Department,Contract reference,Contract title,Supplier,Measure code,Measure,Unit,Target over the contract,Plan in quarter,Delivered in quarter,Plan to end of quarter,Delivered to end of quarter,Delivered as % of plan,RAG,Return for the quarter,Overdue returns",
     );
-    expect(lines).toHaveLength(2); // K2's one commitment; K3 has none
+    expect(lines).toHaveLength(3); // K2's one commitment, and K3 (none yet) as on the page
     expect(lines[1]).toContain("K2,IT service");
+    expect(lines[2]).toMatch(/^Resources,K3,No commitments yet,.*,no commitments recorded,.*,1$/);
+  });
+
+  it("keeps text a spreadsheet would run as a formula inert", async () => {
+    const officer = await sessionCookieFor(world.users.officerA.id);
+    const name = (await db.organisation.findUniqueOrThrow({ where: { id: world.otherSupplier.id } })).name;
+    await db.organisation.update({
+      where: { id: world.otherSupplier.id },
+      data: { name: '=HYPERLINK("http://evil.example","Click")' },
+    });
+    try {
+      const response = await callLoader(csvLoader, {
+        path: "/council/reports/departmental.csv?quarter=2026-Q2&department=Resources",
+        cookie: officer,
+      });
+      const text = await response.text();
+      expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+      expect(text).not.toMatch(/,"?=HYPERLINK/);
+    } finally {
+      await db.organisation.update({ where: { id: world.otherSupplier.id }, data: { name } });
+    }
+  });
+
+  it("opens on the last quarter that has ended and refuses quarters that have not started", async () => {
+    const cookie = await sessionCookieFor(world.users.officerA.id);
+    const opened = await jsonOf<{ report: { quarter: { financialYear: number; quarter: 1 | 2 | 3 | 4 } } }>(
+      await callLoader(reportLoader, { path: "/council/reports", cookie }),
+    );
+    const now = quarterOf(new Date());
+    expect(quarterIndex(opened.report.quarter)).toBe(quarterIndex(now) - 1);
+    const future = await jsonOf<{ errors: Record<string, string[]>; report: unknown }>(
+      await callLoader(reportLoader, { path: "/council/reports?quarter=2099-Q1", cookie }),
+    );
+    expect(future.errors.quarter).toEqual(["Select a quarter that has started"]);
+    expect(future.report).toBeNull();
+    const csv = await callLoader(csvLoader, {
+      path: "/council/reports/departmental.csv?quarter=2099-Q1",
+      cookie,
+    });
+    expect(csv.status).toBe(400);
   });
 });
 

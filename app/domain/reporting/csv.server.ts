@@ -1,4 +1,6 @@
-// Streams CSV (csv-stringify) as a download: rows are written as they are produced, never built whole.
+// Streams CSV (csv-stringify) as a download: rows are written as they are produced, never built whole. Text
+// that a spreadsheet would run as a formula (=, +, -, @ first: supplier names are chosen by suppliers) is
+// prefixed with an apostrophe.
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { stringify } from "csv-stringify";
 
@@ -8,7 +10,7 @@ export function csvResponse<T>(
   rows: AsyncIterable<T> | Iterable<T>,
   toRecord: (row: T) => Record<string, unknown>,
 ) {
-  const stringifier = stringify({ header: true, columns, bom: true });
+  const stringifier = stringify({ header: true, columns, bom: true, escape_formulas: true });
   (async () => {
     try {
       for await (const row of rows) {

@@ -61,6 +61,10 @@ async function confirmedPledgesByQuarter(ids: string[]) {
   }));
 }
 
+function earlier(a: QuarterRef, b: QuarterRef) {
+  return quarterIndex(a as FinancialQuarter) <= quarterIndex(b as FinancialQuarter) ? a : b;
+}
+
 export type ProgressWindow = {
   // As at the end of this quarter (for quarterly reports): later plan and delivery are left out.
   through?: QuarterRef;
@@ -73,8 +77,15 @@ export async function loadCommitmentProgress(
   asOf = new Date(),
   window: ProgressWindow = {},
 ): Promise<{ commitments: CommitmentRow[]; progress: Map<string, Progress>; current: QuarterRef }> {
-  const last = window.only ?? window.through;
-  const current = last ? nextQuarter(last as FinancialQuarter) : currentQuarter(asOf);
+  // Plan counts up to the quarter before `current`. A quarter still under way is not yet planned to date
+  // (as on the dashboard), so a report "through" it counts the plan of ended quarters only; a single quarter
+  // ("only") always shows that quarter's own plan.
+  const now = currentQuarter(asOf);
+  const current = window.only
+    ? nextQuarter(window.only as FinancialQuarter)
+    : window.through
+      ? earlier(nextQuarter(window.through as FinancialQuarter), now)
+      : now;
   const keep = (q: QuarterRef) => {
     const index = quarterIndex(q as FinancialQuarter);
     if (window.only) return index === quarterIndex(window.only as FinancialQuarter);

@@ -1,8 +1,9 @@
 // The quarterly departmental report: for one quarter and one department (or all), each contract's
 // commitments with delivery in the quarter and to the end of it, RAG and overdue returns.
 import { db } from "~/db.server.ts";
-import { quarterLabel, quarterOf, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
-import { OVERDUE_STATUSES } from "./returns-rules.ts";
+import { quarterIndex, quarterLabel, quarterOf, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import { cached } from "./dashboard-cache.server.ts";
+import { OVERDUE_STATUSES, RETURN_STATUS_LABELS } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { progressStatus, type Progress } from "./progress.ts";
 
@@ -24,7 +25,14 @@ export async function reportChoices(councilId: string, asOf = new Date()) {
     if (q === 1) [fy, q] = [fy - 1, 4];
     else q = (q - 1) as 1 | 2 | 3 | 4;
   }
-  return { departments: departments.map((d) => d.department), quarters, current };
+  // The report opens on the last quarter that has ended: the one returns are being made for.
+  const latest = quarters[1] ?? quarters[0];
+  return {
+    departments: departments.map((d) => d.department),
+    quarters,
+    current,
+    latestEnded: { financialYear: latest.financialYear, quarter: latest.quarter },
+  };
 }
 
 export function parseQuarter(value: string | null): FinancialQuarter | null {
@@ -115,8 +123,11 @@ export async function departmentalReport(args: {
     };
     linesBy.set(c.contractId, [...(linesBy.get(c.contractId) ?? []), line]);
   }
+  const now = quarterOf(asOf);
   return {
     quarter: { ...args.quarter, label: quarterLabel(args.quarter.financialYear, args.quarter.quarter) },
+    // still under way: plan to date counts the quarters that have ended, as the dashboard does
+    inProgress: args.quarter.financialYear === now.financialYear && args.quarter.quarter === now.quarter,
     department: args.department,
     generatedAt: asOf.toISOString(),
     contracts: contracts.map((k) => ({
@@ -136,6 +147,18 @@ export async function departmentalReport(args: {
 
 export type DepartmentalReport = Awaited<ReturnType<typeof departmentalReport>>;
 
+// The page and its CSV export share one cached report, so a download always matches the page just seen.
+export function sharedDepartmentalReport(councilId: string, quarter: FinancialQuarter, department: string) {
+  return cached(`report:${councilId}:${quarter.financialYear}-${quarter.quarter}:${department}`, () =>
+    departmentalReport({ councilId, quarter, department }),
+  );
+}
+
+// A quarter can be reported once it has started.
+export function startedQuarter(quarter: FinancialQuarter | null, asOf = new Date()) {
+  return quarter && quarterIndex(quarter) <= quarterIndex(quarterOf(asOf)) ? quarter : null;
+}
+
 export const REPORT_CSV_COLUMNS = [
   { key: "department", header: "Department" },
   { key: "contractReference", header: "Contract reference" },
@@ -151,17 +174,26 @@ export const REPORT_CSV_COLUMNS = [
   { key: "deliveredToDate", header: "Delivered to end of quarter" },
   { key: "percent", header: "Delivered as % of plan" },
   { key: "status", header: "RAG" },
+  { key: "returnStatus", header: "Return for the quarter" },
   { key: "overdueReturns", header: "Overdue returns" },
 ];
 
+// One row per commitment; a contract with no commitments still has its row (measure columns empty), so the
+// export lists every contract the page shows.
 export function* reportCsvRows(report: DepartmentalReport) {
-  for (const k of report.contracts)
+  for (const k of report.contracts) {
+    const contract = {
+      department: k.department,
+      contractReference: k.reference,
+      contractTitle: k.title,
+      supplier: k.supplier,
+      returnStatus: k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened",
+      overdueReturns: k.overdueReturns,
+    };
+    if (k.lines.length === 0) yield { ...contract, status: "no commitments recorded" };
     for (const line of k.lines)
       yield {
-        department: k.department,
-        contractReference: k.reference,
-        contractTitle: k.title,
-        supplier: k.supplier,
+        ...contract,
         measureCode: line.measureCode,
         measure: line.measure,
         unit: line.unit,
@@ -172,6 +204,6 @@ export function* reportCsvRows(report: DepartmentalReport) {
         deliveredToDate: line.deliveredToDate ?? "",
         percent: line.percent ?? "",
         status: line.status,
-        overdueReturns: k.overdueReturns,
       };
+  }
 }
