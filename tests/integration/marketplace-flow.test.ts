@@ -9,6 +9,7 @@ import { loader as publicLoader } from "~/routes/requests.$id._index.tsx";
 import { action as pledgeAction, loader as pledgeLoader } from "~/routes/requests.$id.pledge.tsx";
 import { action as newRequestAction } from "~/routes/requests.new/route.tsx";
 import {
+  createCategory,
   createCommitment,
   createContract,
   createMeasure,
@@ -471,6 +472,35 @@ describe("a request from posting to fulfilment", () => {
     expect(JSON.stringify(await jsonOf(twice))).toContain("extended only once");
     expect((await manage({ intent: "withdraw", reason: "No longer needed" })).status).toBe(302);
     expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("WITHDRAWN");
+  });
+});
+
+describe("emails about requests and pledges", () => {
+  it("carry the council's own brand colour in their header", async () => {
+    await db.councilSettings.update({
+      where: { organisationId: world.councilB.id },
+      data: { brandColour: "#6b2c91" },
+    });
+    const vcseB = await createOrganisation({ kind: "VCSE", councilId: world.councilB.id });
+    const owner = await createMember(vcseB.id, "OWNER");
+    const need = await createRequest({
+      councilId: world.councilB.id,
+      organisationId: vcseB.id,
+      createdById: owner.id,
+      categoryId: (await createCategory(world.councilB.id, "Community spaces")).id,
+      quantity: 10,
+    });
+    const pledged = await callAction(pledgeAction, {
+      path: "/",
+      params: { id: need.id },
+      cookie: cookies.supplierOwner,
+      form: { submissionKey: `brand-${need.id}`, quantity: "2", expectedDeliveryDate: inDays(5) },
+    });
+    expect(pledged.status).toBe(302);
+    const email = await db.emailOutbox.findFirstOrThrow({
+      where: { to: owner.email, template: "marketplace.newPledge" },
+    });
+    expect(email.html).toContain("#6b2c91");
   });
 });
 

@@ -68,7 +68,7 @@ export async function sendExpiryReminders(now: Date) {
       organisationId: true,
       createdById: true,
       neededBy: true,
-      council: { select: { name: true } },
+      council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
     },
     take: 5000,
   });

@@ -25,7 +25,7 @@ async function load(tx: Tx, pledgeId: string) {
           title: true,
           helpType: true,
           unitLabel: true,
-          council: { select: { name: true } },
+          council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
         },
       },
     },
@@ -35,6 +35,7 @@ async function load(tx: Tx, pledgeId: string) {
     pledge,
     base: {
       councilName: r.council.name,
+      brandColour: r.council.councilSettings?.brandColour,
       title: r.title,
       supplierName: pledge.supplierOrganisation.name,
       quantity: formatQuantity(r.helpType, pledge.deliveredQuantity ?? pledge.quantity, r.unitLabel),

@@ -270,7 +270,7 @@ export async function changeRequest(
           createdById: true,
           neededBy: true,
           extendedAt: true,
-          council: { select: { name: true } },
+          council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
         },
       });
       if (!request) throw new TransitionRefused("This request no longer exists.");
@@ -347,6 +347,7 @@ export async function changeRequest(
       if (change.action === "approve" || change.action === "requestChanges") {
         const base = {
           councilName: request.council.name,
+          brandColour: request.council.councilSettings?.brandColour,
           title: request.title,
           url: `${appUrl()}/requests/${request.id}/manage`,
         };
@@ -412,12 +413,13 @@ export async function sendReminderEmail(
     organisationId: string;
     createdById: string | null;
     neededBy: Date;
-    council: { name: string };
+    council: { name: string; councilSettings: { brandColour: string } | null };
   },
   neededByText: string,
 ) {
   const email = await expiryReminderEmail({
     councilName: request.council.name,
+    brandColour: request.council.councilSettings?.brandColour,
     title: request.title,
     url: `${appUrl()}/requests/${request.id}/manage`,
     neededBy: neededByText,

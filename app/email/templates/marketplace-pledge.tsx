@@ -1,13 +1,21 @@
 // Emails about pledges: new pledge, accepted or declined, delivery reported, delivery confirmed.
 import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render.server.tsx";
 
-type Base = { councilName: string; title: string; url: string; supplierName: string; quantity: string };
+type Base = {
+  councilName: string;
+  brandColour?: string;
+  title: string;
+  url: string;
+  supplierName: string;
+  quantity: string;
+};
 
-export function newPledgeEmail({ councilName, title, url, supplierName, quantity }: Base) {
+export function newPledgeEmail({ councilName, brandColour, title, url, supplierName, quantity }: Base) {
   return renderEmail(
     `New pledge: ${title}`,
     <EmailLayout
       councilName={councilName}
+      brandColour={brandColour}
       preview={`${supplierName} pledged ${quantity}`}
       heading="You have a new pledge"
     >
@@ -21,6 +29,7 @@ export function newPledgeEmail({ councilName, title, url, supplierName, quantity
 
 export function pledgeDecisionEmail({
   councilName,
+  brandColour,
   title,
   url,
   quantity,
@@ -32,6 +41,7 @@ export function pledgeDecisionEmail({
     `Pledge ${word}: ${title}`,
     <EmailLayout
       councilName={councilName}
+      brandColour={brandColour}
       preview={`Your pledge was ${word}`}
       heading={`Your pledge was ${word}`}
     >
@@ -45,11 +55,19 @@ export function pledgeDecisionEmail({
   );
 }
 
-export function deliveryReportedEmail({ councilName, title, url, supplierName, quantity }: Base) {
+export function deliveryReportedEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  supplierName,
+  quantity,
+}: Base) {
   return renderEmail(
     `Please confirm delivery: ${title}`,
     <EmailLayout
       councilName={councilName}
+      brandColour={brandColour}
       preview="A supplier reported a delivery"
       heading="Please confirm the delivery"
     >
@@ -62,11 +80,18 @@ export function deliveryReportedEmail({ councilName, title, url, supplierName, q
   );
 }
 
-export function deliveryConfirmedEmail({ councilName, title, url, quantity }: Omit<Base, "supplierName">) {
+export function deliveryConfirmedEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  quantity,
+}: Omit<Base, "supplierName">) {
   return renderEmail(
     `Delivery confirmed: ${title}`,
     <EmailLayout
       councilName={councilName}
+      brandColour={brandColour}
       preview="Your delivery was confirmed"
       heading="Your delivery was confirmed"
     >

@@ -1,12 +1,17 @@
 // Emails to requestors about their request: approved, changes requested, about to expire.
 import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render.server.tsx";
 
-type Base = { councilName: string; title: string; url: string };
+type Base = { councilName: string; brandColour?: string; title: string; url: string };
 
-export function requestApprovedEmail({ councilName, title, url }: Base) {
+export function requestApprovedEmail({ councilName, brandColour, title, url }: Base) {
   return renderEmail(
     `Your request is now open: ${title}`,
-    <EmailLayout councilName={councilName} preview="Suppliers can now pledge" heading="Your request is open">
+    <EmailLayout
+      councilName={councilName}
+      brandColour={brandColour}
+      preview="Suppliers can now pledge"
+      heading="Your request is open"
+    >
       <EmailParagraph>
         {councilName} approved your request “{title}”. It is now on the marketplace and suppliers can pledge
         to it.
@@ -16,11 +21,18 @@ export function requestApprovedEmail({ councilName, title, url }: Base) {
   );
 }
 
-export function changesRequestedEmail({ councilName, title, url, comment }: Base & { comment: string }) {
+export function changesRequestedEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  comment,
+}: Base & { comment: string }) {
   return renderEmail(
     `Changes requested: ${title}`,
     <EmailLayout
       councilName={councilName}
+      brandColour={brandColour}
       preview="The council asked for changes"
       heading="Changes requested"
     >
@@ -33,11 +45,18 @@ export function changesRequestedEmail({ councilName, title, url, comment }: Base
   );
 }
 
-export function expiryReminderEmail({ councilName, title, url, neededBy }: Base & { neededBy: string }) {
+export function expiryReminderEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  neededBy,
+}: Base & { neededBy: string }) {
   return renderEmail(
     `Your request closes on ${neededBy}: ${title}`,
     <EmailLayout
       councilName={councilName}
+      brandColour={brandColour}
       preview="Your request closes in 7 days"
       heading="Your request closes soon"
     >
