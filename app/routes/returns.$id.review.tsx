@@ -3,9 +3,13 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilOfficer, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { getReturnPage, returnLineSpecs } from "~/domain/reporting/returns-queries.server.ts";
+import {
+  getReturnPage,
+  returnCouncilId,
+  returnLineSpecs,
+} from "~/domain/reporting/returns-queries.server.ts";
 import { reviewSchema, type ReviewValue } from "~/domain/reporting/returns-schema.ts";
 import { reviewReturn } from "~/domain/reporting/returns.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
@@ -29,8 +33,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
+// An officer of the return's own council, whichever council they are acting for at the moment (the review
+// link comes from emails and the return page), including a partnership-wide member of a partner council.
+async function requireReturnOfficer(request: Request, returnId: string) {
+  await requireViewer(request);
+  const councilId = await returnCouncilId(returnId);
+  if (!councilId) notFound();
+  return requireCouncilOfficer(request, councilId);
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  const { membership } = await requireReturnOfficer(request, params.id!);
   const page = await getReturnPage(
     params.id!,
     { kind: "COUNCIL", organisationId: membership.organisationId },
@@ -41,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilOfficer(request);
+  const { viewer, membership } = await requireReturnOfficer(request, params.id!);
   const access = { kind: "COUNCIL" as const, organisationId: membership.organisationId };
   if (!(await returnLineSpecs(params.id!, access))) notFound();
   const submission = parseWithZod(await readForm(request), { schema: reviewSchema });
@@ -140,6 +153,7 @@ export default function ReviewReturn() {
         })}
         {page.status === "SUBMITTED" ? (
           <>
+            <input type="hidden" name={fields.submittedAt.name} value={page.submittedAt ?? ""} />
             <Textarea
               name={fields.comment.name}
               key={fields.comment.key}

@@ -16,8 +16,15 @@ const params = (w: World) => ({ id: w.kpiReturn.id });
 function save(w: World, cookie: string, form: Record<string, string>) {
   return callAction(returnAction, { path: pathOf(w), params: params(w), cookie, form });
 }
-function review(w: World, cookie: string, form: Record<string, string>) {
-  return callAction(reviewAction, { path: `${pathOf(w)}/review`, params: params(w), cookie, form });
+// as the review page sends it: with the submission time of the version it shows
+async function review(w: World, cookie: string, form: Record<string, string>) {
+  const { submittedAt } = await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } });
+  return callAction(reviewAction, {
+    path: `${pathOf(w)}/review`,
+    params: params(w),
+    cookie,
+    form: { submittedAt: submittedAt?.toISOString() ?? "", ...form },
+  });
 }
 async function statusOf(w: World) {
   return (await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).status;

@@ -109,6 +109,18 @@ export async function listCouncilReturns(
   return page(where, options.page, now, options.queue !== "all");
 }
 
+/**
+ * The council a return belongs to, to check the viewer is one of its officers (directly, as a member of
+ * several councils, or partnership-wide) before anything else is read. Null when there is no such return.
+ */
+export async function returnCouncilId(returnId: string): Promise<string | null> {
+  const found = await db.kpiReturn.findUnique({
+    where: { id: returnId },
+    select: { contract: { select: { councilId: true } } },
+  });
+  return found?.contract.councilId ?? null;
+}
+
 /** The commitments a return covers, in the order its form lists them. */
 export async function returnLineSpecs(returnId: string, access: ReturnAccess) {
   const kpiReturn = await db.kpiReturn.findFirst({
@@ -218,8 +230,8 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
   });
   if (!r) return null;
   const commitments = r.contract.commitments;
-  const [pledges, progress] = await Promise.all([
-    confirmedPledgesInPeriod(
+  const [linkedPledges, progress] = await Promise.all([
+    pledgesInPeriod(
       commitments.map((c) => c.id),
       r.contract.supplierOrganisationId,
       r.periodStart,
@@ -229,7 +241,8 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
   ]);
   const lines = commitments.map((c) => {
     const line = r.lines.find((l) => l.commitmentId === c.id);
-    const linked = pledges.filter((p) => p.commitmentId === c.id);
+    const linked = linkedPledges.filter((p) => p.commitmentId === c.id && p.status === "CONFIRMED");
+    const awaiting = linkedPledges.filter((p) => p.commitmentId === c.id && p.status === "DELIVERED");
     return {
       commitmentId: c.id,
       lineId: line?.id ?? null,
@@ -251,6 +264,13 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
         deliveredOn: (p.deliveredOn ?? p.confirmedAt)?.toISOString() ?? null,
       })),
       pledgeTotal: linked.reduce((sum, p) => sum + (p.deliveredQuantity ?? p.quantity), 0).toString(),
+      // reported delivered but not yet confirmed: they count once confirmed, so never in the supplier's figure
+      awaitingConfirmation: awaiting.map((p) => ({
+        id: p.id,
+        requestTitle: p.request.title,
+        quantity: (p.deliveredQuantity ?? p.quantity).toString(),
+        deliveredOn: p.deliveredOn?.toISOString() ?? null,
+      })),
       progress: progress.get(c.id) ?? null,
     };
   });
@@ -292,10 +312,11 @@ export type ReturnPage = NonNullable<Awaited<ReturnType<typeof getReturnPage>>>;
 export type ReturnPageLine = ReturnPage["lines"][number];
 
 /**
- * Confirmed marketplace pledges linked to these commitments whose delivery falls in the period: shown
- * beside the supplier's own figure and counted once (see progress.ts).
+ * Marketplace pledges linked to these commitments whose delivery falls in the period, shown beside the
+ * supplier's own figure: confirmed ones are counted once (see progress.ts); delivered ones awaiting the
+ * requestor's confirmation will be, so the supplier must leave them out of its figure too.
  */
-async function confirmedPledgesInPeriod(
+async function pledgesInPeriod(
   commitmentIds: string[],
   supplierOrganisationId: string,
   periodStart: Date,
@@ -307,16 +328,17 @@ async function confirmedPledgesInPeriod(
     where: {
       commitmentId: { in: commitmentIds },
       supplierOrganisationId,
-      status: "CONFIRMED",
       OR: [
-        { deliveredOn: { gte: periodStart, lte: periodEnd } },
-        { deliveredOn: null, confirmedAt: { gte: periodStart, lt: dayAfterEnd } },
+        { status: "CONFIRMED", deliveredOn: { gte: periodStart, lte: periodEnd } },
+        { status: "CONFIRMED", deliveredOn: null, confirmedAt: { gte: periodStart, lt: dayAfterEnd } },
+        { status: "DELIVERED", deliveredOn: { gte: periodStart, lte: periodEnd } },
       ],
     },
     orderBy: [{ deliveredOn: "asc" }, { id: "asc" }],
     select: {
       id: true,
       commitmentId: true,
+      status: true,
       quantity: true,
       deliveredQuantity: true,
       deliveredOn: true,

@@ -127,6 +127,11 @@ export type ReturnFormValue = z.infer<ReturnType<typeof returnFormSchema>>;
 export const reviewSchema = z
   .object({
     intent: z.enum(["accept", "query"]),
+    // the version the officer reviewed (its submission time), so a resubmission they never saw is not accepted
+    // (missing, the review is refused as made on an out-of-date page)
+    submittedAt: z.iso
+      .datetime({ error: "This review page is out of date. Reload it and review the return again." })
+      .optional(),
     comment: optionalText(5000, "Comment"),
     lineComments: z
       .array(z.object({ lineId: z.string(), comment: optionalText(2000, "Comment") }))

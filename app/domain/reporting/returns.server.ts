@@ -17,7 +17,7 @@ import {
   supplierRecipients,
 } from "./returns-emails.server.ts";
 import { returnWhere } from "./returns-queries.server.ts";
-import { isEditableBySupplier, nextStatus, RETURN_STATUS_LABELS } from "./returns-rules.ts";
+import { allowedFrom, nextStatus, RETURN_STATUS_LABELS } from "./returns-rules.ts";
 import {
   normaliseQuantity,
   type ReturnFormValue,
@@ -28,7 +28,10 @@ import {
 export type ChangeResult =
   | { ok: true; status: ReturnStatus; unchanged?: boolean }
   | { ok: false; notFound: true }
-  | { ok: false; formError: string };
+  | { ok: false; formError: string; stale?: true };
+
+export const resubmittedSinceOpened =
+  "This return was changed and resubmitted since you opened it. Review the new version.";
 
 type Actor = { actorUserId: string; ipAddress: string | null };
 
@@ -87,20 +90,35 @@ export async function saveReturn(
     if (value.intent === "submit" && current.status === "SUBMITTED") {
       return { ok: true, status: "SUBMITTED", unchanged: true };
     }
-    const to = nextStatus(current.status, value.intent);
-    if (!to) return { ok: false, formError: notEditable(current.status) };
+    let from = current.status;
+    let to = nextStatus(from, value.intent);
+    if (!to) return { ok: false, formError: notEditable(from) };
     const now = new Date();
     const submitting = value.intent === "submit";
-    const guarded = await tx.kpiReturn.updateMany({
-      where: { id: returnId, status: current.status },
-      data: {
-        status: to,
-        ...(submitting
-          ? { submittedAt: now, submittedById: input.actorUserId, declarationAccepted: true }
-          : {}),
-      },
-    });
-    if (guarded.count !== 1) return settledElsewhere(tx, returnId, submitting ? "SUBMITTED" : null);
+    const moveFrom = (status: ReturnStatus, next: ReturnStatus) =>
+      tx.kpiReturn.updateMany({
+        where: { id: returnId, status },
+        data: {
+          status: next,
+          ...(submitting
+            ? { submittedAt: now, submittedById: input.actorUserId, declarationAccepted: true }
+            : {}),
+        },
+      });
+    let guarded = await moveFrom(from, to);
+    if (guarded.count !== 1) {
+      // Another request moved it first. A double-clicked "Save draft" on a new return finds it a draft
+      // (and a save between our read and update leaves it editable): the supplier's form applies just the
+      // same, so try once more from the state now committed (our update waited for that change's lock).
+      const again = await tx.kpiReturn.findUnique({ where: { id: returnId }, select: { status: true } });
+      const retryTo = again ? nextStatus(again.status, value.intent) : null;
+      if (again && retryTo) {
+        from = again.status;
+        to = retryTo;
+        guarded = await moveFrom(from, to);
+      }
+      if (guarded.count !== 1) return settledElsewhere(tx, returnId, submitting ? "SUBMITTED" : null);
+    }
 
     for (const [index, spec] of input.specs.entries()) {
       const entry = value.lines[index];
@@ -117,8 +135,8 @@ export async function saveReturn(
       });
     }
 
-    if (to !== current.status) {
-      await recordTransition(tx, returnId, current.status, to, input.actorUserId);
+    if (to !== from) {
+      await recordTransition(tx, returnId, from, to, input.actorUserId);
     }
     if (submitting) {
       await writeAudit(
@@ -128,7 +146,7 @@ export async function saveReturn(
           action: "return.submit",
           entityType: "KpiReturn",
           entityId: returnId,
-          details: { from: current.status },
+          details: { from },
           ipAddress: input.ipAddress,
         },
         tx,
@@ -153,22 +171,33 @@ export async function reviewReturn(
       where: { id: returnId, ...returnWhere({ kind: "COUNCIL", organisationId: input.councilId }) },
       select: {
         status: true,
+        submittedAt: true,
         lines: { select: { id: true, commitment: { select: { measure: { select: { name: true } } } } } },
         ...returnEmailSelect,
       },
     });
     if (!current) return { ok: false, notFound: true };
+    const seen = value.submittedAt ? new Date(value.submittedAt) : null;
+    const sameVersion = (submittedAt: Date | null | undefined) =>
+      seen !== null && submittedAt?.getTime() === seen.getTime();
     const to = nextStatus(current.status, value.intent);
     if (!to) {
       const already = value.intent === "accept" ? "ACCEPTED" : "QUERIED";
-      if (current.status === already) return { ok: true, status: already, unchanged: true };
+      if (current.status === already && sameVersion(current.submittedAt)) {
+        return { ok: true, status: already, unchanged: true };
+      }
+      if (current.status === already) return { ok: false, stale: true, formError: resubmittedSinceOpened };
       return {
         ok: false,
         formError: `This return is ${RETURN_STATUS_LABELS[current.status].toLowerCase()}: only a submitted return can be reviewed.`,
       };
     }
+    if (!seen || !sameVersion(current.submittedAt)) {
+      return { ok: false, stale: true, formError: resubmittedSinceOpened };
+    }
     const guarded = await tx.kpiReturn.updateMany({
-      where: { id: returnId, status: "SUBMITTED" },
+      // the version reviewed must still be the one submitted: a resubmission changes submittedAt
+      where: { id: returnId, status: "SUBMITTED", submittedAt: seen },
       data: {
         status: to,
         reviewedAt: new Date(),
@@ -176,7 +205,15 @@ export async function reviewReturn(
         reviewComment: value.comment ?? null,
       },
     });
-    if (guarded.count !== 1) return settledElsewhere(tx, returnId, to);
+    if (guarded.count !== 1) {
+      const now = await tx.kpiReturn.findUnique({
+        where: { id: returnId },
+        select: { status: true, submittedAt: true },
+      });
+      if (!sameVersion(now?.submittedAt))
+        return { ok: false, stale: true, formError: resubmittedSinceOpened };
+      return settledElsewhere(tx, returnId, to);
+    }
 
     const lineNames = new Map(current.lines.map((l) => [l.id, l.commitment.measure.name]));
     const lineComments = value.lineComments.filter((l) => l.comment && lineNames.has(l.lineId));
@@ -251,15 +288,12 @@ function attachEvidence(
   },
 ) {
   return db.$transaction(async (tx): Promise<EvidenceResult> => {
-    const current = await tx.kpiReturn.findFirst({
-      where: {
-        id: input.returnId,
-        ...returnWhere({ kind: "SUPPLIER", organisationId: input.supplierOrganisationId }),
-      },
+    const refused = await lockEditable(tx, input.returnId, input.supplierOrganisationId);
+    if (refused) return refused;
+    const current = await tx.kpiReturn.findUniqueOrThrow({
+      where: { id: input.returnId },
       select: { status: true, contractId: true, contract: { select: { councilId: true } } },
     });
-    if (!current) return { ok: false, notFound: true };
-    if (!isEditableBySupplier(current.status)) return { ok: false, formError: notEditable(current.status) };
     const commitment = await tx.commitment.findFirst({
       where: { id: input.commitmentId, contractId: current.contractId },
       select: { id: true },
@@ -301,6 +335,27 @@ function attachEvidence(
   });
 }
 
+/**
+ * Locks the return for this transaction if it is still the supplier's to edit, so a submit or review cannot
+ * commit between our status check and the evidence change (theirs waits for ours, or ours sees theirs).
+ * Returns why not otherwise.
+ */
+async function lockEditable(
+  tx: Tx,
+  returnId: string,
+  supplierOrganisationId: string,
+): Promise<Exclude<EvidenceResult, { ok: true }> | null> {
+  const access = returnWhere({ kind: "SUPPLIER", organisationId: supplierOrganisationId });
+  const locked = await tx.kpiReturn.updateMany({
+    where: { id: returnId, ...access, status: { in: allowedFrom("save") } },
+    data: { updatedAt: new Date() },
+  });
+  if (locked.count === 1) return null;
+  const now = await tx.kpiReturn.findFirst({ where: { id: returnId, ...access }, select: { status: true } });
+  if (!now) return { ok: false, notFound: true };
+  return { ok: false, formError: notEditable(now.status) };
+}
+
 export async function removeEvidence(
   input: Actor & { returnId: string; supplierOrganisationId: string; evidenceId: string },
 ): Promise<EvidenceResult> {
@@ -317,13 +372,14 @@ export async function removeEvidence(
         storageKey: true,
         originalName: true,
         returnLine: {
-          select: { kpiReturn: { select: { status: true, contract: { select: { councilId: true } } } } },
+          select: { kpiReturn: { select: { contract: { select: { councilId: true } } } } },
         },
       },
     });
     if (!evidence) return { ok: false as const, notFound: true as const };
-    const { status, contract } = evidence.returnLine.kpiReturn;
-    if (!isEditableBySupplier(status)) return { ok: false as const, formError: notEditable(status) };
+    const refused = await lockEditable(tx, input.returnId, input.supplierOrganisationId);
+    if (refused) return refused;
+    const { contract } = evidence.returnLine.kpiReturn;
     await tx.evidenceFile.delete({ where: { id: input.evidenceId } });
     await writeAudit(
       {
