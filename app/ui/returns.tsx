@@ -110,30 +110,50 @@ export function EvidenceLinks({ evidenceUrl, files }: { evidenceUrl: string | nu
   );
 }
 
+type LinkedPledge = { id: string; requestTitle: string; quantity: string; deliveredOn: string | null };
+
 export function LinkedPledges({
   pledges,
+  awaiting,
   total,
   unit,
 }: {
-  pledges: { id: string; requestTitle: string; quantity: string; deliveredOn: string | null }[];
+  pledges: LinkedPledge[];
+  awaiting: LinkedPledge[];
   total: string;
   unit: MeasureUnit;
 }) {
-  if (pledges.length === 0) return null;
+  if (pledges.length === 0 && awaiting.length === 0) return null;
+  const item = (p: LinkedPledge) => (
+    <li key={p.id}>
+      {p.requestTitle}: {formatQuantity(p.quantity, unit)}
+      {p.deliveredOn ? `, delivered ${formatDate(p.deliveredOn)}` : ""}
+    </li>
+  );
   return (
     <div className="mb-4 border-l-8 border-line py-2 pl-4">
-      <p className="font-bold">
-        From confirmed marketplace pledges this quarter: {formatQuantity(total, unit)}
-      </p>
-      <p className="text-sm text-muted">Counted automatically. Do not include these in your own figure.</p>
-      <ul className="mt-2 list-disc pl-6">
-        {pledges.map((p) => (
-          <li key={p.id}>
-            {p.requestTitle}: {formatQuantity(p.quantity, unit)}
-            {p.deliveredOn ? `, delivered ${formatDate(p.deliveredOn)}` : ""}
-          </li>
-        ))}
-      </ul>
+      {pledges.length ? (
+        <>
+          <p className="font-bold">
+            From confirmed marketplace pledges this quarter: {formatQuantity(total, unit)}
+          </p>
+          <p className="text-sm text-muted">
+            Counted automatically. Do not include these in your own figure.
+          </p>
+          <ul className="mt-2 list-disc pl-6">{pledges.map(item)}</ul>
+        </>
+      ) : null}
+      {awaiting.length ? (
+        <>
+          <p className={`font-bold${pledges.length ? " mt-4" : ""}`}>
+            Delivered marketplace pledges awaiting the requestor&rsquo;s confirmation
+          </p>
+          <p className="text-sm text-muted">
+            Do not include these in your figure: each will count once the requestor confirms it.
+          </p>
+          <ul className="mt-2 list-disc pl-6">{awaiting.map(item)}</ul>
+        </>
+      ) : null}
     </div>
   );
 }
@@ -202,8 +222,9 @@ export type ReturnLineView = {
   evidenceUrl: string | null;
   queryComment: string | null;
   evidence: EvidenceItem[];
-  pledges: { id: string; requestTitle: string; quantity: string; deliveredOn: string | null }[];
+  pledges: LinkedPledge[];
   pledgeTotal: string;
+  awaitingConfirmation: LinkedPledge[];
 };
 
 /** What the commitment promised, in one line. */
@@ -242,6 +263,21 @@ export function ReturnLineAnswer({ line }: { line: ReturnLineView }) {
                 ))}
               </ul>
             ) : null}
+          </dd>
+        </div>
+      ) : null}
+      {line.unit !== "QUALITATIVE" && line.awaitingConfirmation.length ? (
+        <div className="grid gap-1 py-2 sm:grid-cols-[1fr_2fr] sm:gap-4">
+          <dt className="font-bold">Delivered pledges awaiting the requestor&rsquo;s confirmation</dt>
+          <dd>
+            Not in the supplier&rsquo;s figure: each counts once confirmed.
+            <ul className="mt-1 list-disc pl-6 text-sm">
+              {line.awaitingConfirmation.map((p) => (
+                <li key={p.id}>
+                  {p.requestTitle}: {formatQuantity(p.quantity, line.unit)}
+                </li>
+              ))}
+            </ul>
           </dd>
         </div>
       ) : null}

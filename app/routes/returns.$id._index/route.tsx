@@ -325,7 +325,12 @@ function ReturnForm() {
                 />
               ) : (
                 <>
-                  <LinkedPledges pledges={line.pledges} total={line.pledgeTotal} unit={line.unit} />
+                  <LinkedPledges
+                    pledges={line.pledges}
+                    awaiting={line.awaitingConfirmation}
+                    total={line.pledgeTotal}
+                    unit={line.unit}
+                  />
                   <TextInput
                     name={f.quantity.name}
                     key={f.quantity.key}
@@ -333,8 +338,8 @@ function ReturnForm() {
                     hint={
                       line.unit === "PERCENT"
                         ? "A percentage from 0 to 100, for example 95"
-                        : line.pledges.length
-                          ? "Only what you delivered outside the marketplace pledges listed above. Enter 0 if nothing else."
+                        : line.pledges.length || line.awaitingConfirmation.length
+                          ? "Only what you delivered outside the marketplace pledges listed above, confirmed or awaiting confirmation: those count once confirmed. Enter 0 if nothing else."
                           : "Enter 0 if nothing was delivered."
                     }
                     inputMode="decimal"
