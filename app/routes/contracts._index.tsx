@@ -118,6 +118,14 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
         <h2 id="filter-heading" className="mb-4 text-xl font-bold">
           Find contracts
         </h2>
+        {filters.awardedSince ? (
+          <>
+            <input type="hidden" name="awardedSince" value={filters.awardedSince} />
+            <p className="mb-4">
+              Only contracts awarded since {formatDate(filters.awardedSince)} (from the dashboard).
+            </p>
+          </>
+        ) : null}
         <TextInput name="q" label="Reference or title" defaultValue={filters.q ?? ""} width="20" />
         <div className="grid gap-x-6 sm:grid-cols-2">
           <Select

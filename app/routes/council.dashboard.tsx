@@ -28,7 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const charts = {
     compliance: lineChart(
-      dashboard.compliance.map((q) => ({ label: q.label, value: q.total ? (q.onTime / q.total) * 100 : 0 })),
+      // of the returns already due (returns not yet due are neither on time nor late)
+      dashboard.compliance.map((q) => {
+        const due = q.onTime + q.late + q.overdue;
+        return { label: q.label, value: due ? (q.onTime / due) * 100 : 0 };
+      }),
       100,
     ),
     localValue: comparisonChart(
@@ -42,7 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         })),
     ),
     measures: barChart(
-      dashboard.measures.filter((m) => m.percent !== null).map((m) => ({ label: m.name, value: m.percent! })),
+      dashboard.measures
+        .filter((m) => m.percent !== null)
+        .map((m) => ({ label: `${m.name} (${m.code})`, value: m.percent! })),
     ),
   };
   return json({
@@ -93,9 +99,15 @@ export default function CouncilDashboard() {
         </h2>
         <p className="mb-2 text-5xl font-bold">{pct(d.awarded.percent)}</p>
         <p className="mb-4">
-          {formatNumber(d.awarded.withCommitments)} of {formatNumber(d.awarded.total)} contracts awarded since{" "}
-          {formatDate(d.awarded.since)} have commitments recorded.{" "}
-          <Link to={reportLinks.contracts}>See the contracts</Link>
+          <Link to={reportLinks.awardedContracts(d.awarded.since, "yes")}>
+            {formatNumber(d.awarded.withCommitments)}
+          </Link>{" "}
+          of{" "}
+          <Link to={reportLinks.awardedContracts(d.awarded.since)}>
+            {formatNumber(d.awarded.total)} contracts awarded since {formatDate(d.awarded.since)}
+          </Link>{" "}
+          have commitments recorded.{" "}
+          <Link to={reportLinks.awardedContracts(d.awarded.since, "no")}>See those without</Link>
         </p>
       </section>
 
@@ -124,9 +136,12 @@ export default function CouncilDashboard() {
         ) : null}
         <LineChart
           id="compliance-trend"
-          title="Returns submitted on time, last four quarters"
+          title="Returns due that were submitted on time, last four quarters"
           summary={d.compliance
-            .map((q) => `${q.label}: ${q.onTime} of ${q.total} on time, ${q.overdue} overdue`)
+            .map(
+              (q) =>
+                `${q.label}: ${q.onTime} of ${q.onTime + q.late + q.overdue} due on time, ${q.overdue} overdue, ${q.notYetDue} not yet due`,
+            )
             .join("; ")}
           valueHeader="% submitted on time"
           format={(v) => `${Math.round(v)}%`}
@@ -265,9 +280,15 @@ export default function CouncilDashboard() {
         </h2>
         <SummaryList
           rows={[
-            { key: "Requests opened", value: formatNumber(d.activity.opened) },
-            { key: "Requests fulfilled", value: formatNumber(d.activity.fulfilled) },
-            { key: "Requests expired", value: formatNumber(d.activity.expired) },
+            ...(["opened", "fulfilled", "expired"] as const).map((view) => ({
+              key: `Requests ${view}`,
+              value: (
+                <Link to={reportLinks.activityRequests(view, d.activity.since)}>
+                  {formatNumber(d.activity[view])}
+                  <span className="sr-only"> – see the requests</span>
+                </Link>
+              ),
+            })),
             {
               key: "Median time to first pledge",
               value:

@@ -77,6 +77,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     actions: { add: ALL_COUNCIL_STAFF, update: ALL_COUNCIL_STAFF, toggle: ALL_COUNCIL_STAFF },
   },
   "routes/council.dashboard": { get: ALL_COUNCIL_STAFF },
+  "routes/council.requests": { get: ALL_COUNCIL_STAFF },
   "routes/council.districts": {
     get: ALL_COUNCIL_STAFF,
     actions: { add: ALL_COUNCIL_STAFF, update: ALL_COUNCIL_STAFF, toggle: ALL_COUNCIL_STAFF },
@@ -161,6 +162,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       leave: NOBODY,
       "revoke-invitation": NOBODY,
       "partnership-access": NOBODY,
+      "survey-access": NOBODY,
     },
   },
   "routes/organisations._index": { get: SIGNED_IN },

@@ -10,6 +10,9 @@ import { departmentalReport } from "~/domain/reporting/departmental-report.serve
 import type { ReturnStatus } from "~/generated/prisma/enums.ts";
 import { loader as dashboardLoader } from "~/routes/council.dashboard.tsx";
 import { loader as reportLoader } from "~/routes/council.reports._index.tsx";
+import { loader as activityLoader } from "~/routes/council.requests.tsx";
+import { loader as contractsLoader } from "~/routes/contracts._index.tsx";
+import { links } from "~/ui/charts/record-links.ts";
 import { loader as csvLoader } from "~/routes/council.reports.departmental[.]csv.ts";
 import {
   createCategory,
@@ -447,6 +450,55 @@ describe("quarterly departmental report", () => {
       cookie,
     });
     expect(csv.status).toBe(400);
+  });
+});
+
+describe("every figure links to the records behind it", () => {
+  it("leads from the awarded-contracts and marketplace figures to lists whose totals are those figures", async () => {
+    const cookie = await sessionCookieFor(world.users.officerA.id);
+    // a few requests in each state, for the activity figures
+    for (const status of ["OPEN", "FULFILLED", "EXPIRED", "EXPIRED"] as const) {
+      const r = await createRequest({
+        councilId: world.councilA.id,
+        organisationId: world.vcse.id,
+        categoryId: world.category.id,
+        status,
+      });
+      if (status !== "OPEN")
+        await db.request.update({
+          where: { id: r.id },
+          data: { closedAt: new Date(), fulfilledAt: status === "FULFILLED" ? new Date() : null },
+        });
+    }
+    const dashboard = await jsonOf<{
+      dashboard: {
+        awarded: { since: string; total: number; withCommitments: number };
+        activity: { since: string; opened: number; fulfilled: number; expired: number };
+      };
+    }>(await callLoader(dashboardLoader, { path: "/council/dashboard", cookie }));
+    const { awarded, activity } = dashboard.dashboard;
+    const contractsTotal = async (href: string) =>
+      (await jsonOf<{ total: number }>(await callLoader(contractsLoader, { path: href, cookie }))).total;
+    expect(await contractsTotal(links.awardedContracts(awarded.since))).toBe(awarded.total);
+    expect(await contractsTotal(links.awardedContracts(awarded.since, "yes"))).toBe(awarded.withCommitments);
+    expect(await contractsTotal(links.awardedContracts(awarded.since, "no"))).toBe(
+      awarded.total - awarded.withCommitments,
+    );
+    for (const view of ["opened", "fulfilled", "expired"] as const) {
+      const list = await jsonOf<{ total: number; requests: { id: string }[] }>(
+        await callLoader(activityLoader, { path: links.activityRequests(view, activity.since), cookie }),
+      );
+      expect(list.total, view).toBe(activity[view]);
+      expect(list.total, view).toBeGreaterThan(0);
+    }
+    // another council's officer sees only their own council's requests
+    const other = await jsonOf<{ total: number }>(
+      await callLoader(activityLoader, {
+        path: links.activityRequests("expired", activity.since),
+        cookie: await sessionCookieFor(world.users.officerB.id),
+      }),
+    );
+    expect(other.total).toBe(0);
   });
 });
 

@@ -71,6 +71,9 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
     ...(f.status ? { status: f.status } : {}),
     ...(f.commitments === "yes" ? { commitments: { some: {} } } : {}),
     ...(f.commitments === "no" ? { commitments: { none: {} } } : {}),
+    ...(f.awardedSince
+      ? { awardedOn: { gte: new Date(`${f.awardedSince}T00:00:00Z`), lte: new Date() } }
+      : {}),
     ...(f.q
       ? {
           OR: [

@@ -16,7 +16,10 @@ import { localValueHundredths, summariseByMeasure, contractProgressSummary } fro
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function awardedWithCommitments(councilId: string, asOf: Date) {
-  const since = new Date(asOf.getTime() - 365 * DAY_MS);
+  // whole days, so the contracts list filtered "awarded since" that day shows exactly these contracts
+  const since = new Date(
+    Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()) - 365 * DAY_MS,
+  );
   const awarded = { councilId, awardedOn: { gte: since, lte: asOf } };
   const [total, withCommitments] = await Promise.all([
     db.contract.count({ where: awarded }),
@@ -113,7 +116,10 @@ export type MarketplaceActivity = {
 };
 
 export async function marketplaceActivity(councilId: string, asOf: Date): Promise<MarketplaceActivity> {
-  const since = new Date(asOf.getTime() - 365 * DAY_MS);
+  // whole days, so the council's request list filtered "since" that day shows exactly these requests
+  const since = new Date(
+    Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()) - 365 * DAY_MS,
+  );
   const [counts, byHelpType, median] = await Promise.all([
     readRows<{ opened: bigint; fulfilled: bigint; expired: bigint }[]>(Prisma.sql`
       select

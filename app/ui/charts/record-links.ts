@@ -1,10 +1,14 @@
 // Where a figure links to the records behind it: only pages that exist are listed.
 export const links = {
   contracts: "/contracts",
+  awardedContracts: (since: string, commitments?: "yes" | "no") =>
+    `/contracts?awardedSince=${since.slice(0, 10)}${commitments ? `&commitments=${commitments}` : ""}`,
   contract: (id: string) => `/contracts/${id}`,
   measure: (id: string) => `/council/measures/${id}`,
   returns: "/returns",
   overdueReturns: "/returns?queue=overdue",
   pledges: "/pledges",
+  activityRequests: (view: "opened" | "fulfilled" | "expired", since: string) =>
+    `/council/requests?view=${view}&since=${since.slice(0, 10)}`,
   myRequests: "/my-requests",
 };

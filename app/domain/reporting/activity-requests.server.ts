@@ -1,0 +1,57 @@
+// The requests behind the dashboard's marketplace activity figures: opened, fulfilled or expired since a day,
+// counted by exactly the rules of marketplaceActivity (dashboard-council.server.ts), so a list's total is the
+// figure that linked to it.
+import { db, type Prisma } from "~/db.server.ts";
+
+export const ACTIVITY_VIEWS = ["opened", "fulfilled", "expired"] as const;
+export type ActivityView = (typeof ACTIVITY_VIEWS)[number];
+export const ACTIVITY_PAGE_SIZE = 25;
+
+function activityWhere(
+  councilId: string,
+  view: ActivityView,
+  since: Date,
+  asOf: Date,
+): Prisma.RequestWhereInput {
+  if (view === "opened") return { councilId, publishedAt: { gte: since, lte: asOf } };
+  if (view === "fulfilled")
+    return {
+      councilId,
+      status: "FULFILLED",
+      OR: [{ fulfilledAt: { gte: since } }, { fulfilledAt: null, updatedAt: { gte: since } }],
+    };
+  return {
+    councilId,
+    status: "EXPIRED",
+    OR: [{ closedAt: { gte: since } }, { closedAt: null, neededBy: { gte: since } }],
+  };
+}
+
+export async function councilActivityRequests(
+  councilId: string,
+  options: { view: ActivityView; since: Date; page: number },
+  asOf = new Date(),
+) {
+  const where = activityWhere(councilId, options.view, options.since, asOf);
+  const [total, requests] = await Promise.all([
+    db.request.count({ where }),
+    db.request.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      skip: (options.page - 1) * ACTIVITY_PAGE_SIZE,
+      take: ACTIVITY_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        helpType: true,
+        publishedAt: true,
+        neededBy: true,
+        closedAt: true,
+        organisation: { select: { name: true } },
+        category: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { total, requests, pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)) };
+}

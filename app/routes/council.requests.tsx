@@ -1,0 +1,92 @@
+// The council's requests behind each marketplace activity figure on the dashboard.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { pageParam } from "~/auth/request-context.server.ts";
+import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import {
+  ACTIVITY_VIEWS,
+  councilActivityRequests,
+  type ActivityView,
+} from "~/domain/reporting/activity-requests.server.ts";
+import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
+import { formatDate, formatNumber } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Marketplace requests – Social Value Marketplace" }];
+
+const TITLES: Record<ActivityView, string> = {
+  opened: "Requests opened",
+  fulfilled: "Requests fulfilled",
+  expired: "Requests expired",
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const url = new URL(request.url);
+  const asked = url.searchParams.get("view");
+  const view: ActivityView = ACTIVITY_VIEWS.includes(asked as ActivityView)
+    ? (asked as ActivityView)
+    : "opened";
+  // the last 12 months unless a valid day is given
+  const sinceParam = url.searchParams.get("since") ?? "";
+  const parsed = DAY.test(sinceParam) ? new Date(`${sinceParam}T00:00:00Z`) : null;
+  const since =
+    parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(sinceParam)
+      ? parsed
+      : new Date(Date.now() - 365 * 86_400_000);
+  const page = pageParam(request);
+  const result = await councilActivityRequests(membership.organisationId, { view, since, page });
+  return json({
+    ...result,
+    view,
+    since: since.toISOString(),
+    page,
+    councilName: membership.organisationName,
+  });
+}
+
+export default function CouncilRequestsPage() {
+  const { requests, total, page, pageCount, view, since, councilName } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const day = since.slice(0, 10);
+  return (
+    <>
+      <BackLink to="/council/dashboard">Back to the dashboard</BackLink>
+      <PageHeading caption={councilName}>
+        {TITLES[view]} since {formatDate(since)}
+      </PageHeading>
+      <nav aria-label="Other lists" className="mb-6">
+        <ul className="flex flex-wrap gap-6">
+          {ACTIVITY_VIEWS.filter((v) => v !== view).map((v) => (
+            <li key={v}>
+              <Link to={`/council/requests?view=${v}&since=${day}`}>{TITLES[v]}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Table
+        caption={`${formatNumber(total)} ${total === 1 ? "request" : "requests"}, newest first`}
+        rows={requests}
+        rowKey={(r) => r.id}
+        empty="No requests."
+        columns={[
+          {
+            header: "Request",
+            rowHeader: true,
+            cell: (r) => <Link to={`/requests/${r.id}`}>{r.title}</Link>,
+          },
+          { header: "Posted by", cell: (r) => r.organisation.name },
+          { header: "Type of help", cell: (r) => helpTypeLabel(r.helpType) },
+          { header: "Category", cell: (r) => r.category.name },
+          { header: "Status", cell: (r) => statusLabel(r.status) },
+          { header: "Opened", cell: (r) => (r.publishedAt ? formatDate(r.publishedAt) : "–") },
+          { header: "Needed by", cell: (r) => formatDate(r.neededBy) },
+        ]}
+      />
+      <Pagination page={page} pageCount={pageCount} search={location.search} path="/council/requests" />
+    </>
+  );
+}
