@@ -194,6 +194,12 @@ describe("evidence file types are judged by content", () => {
     ["photo.PNG", [png], "image/png"],
     ["photo.jpeg", [Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2])], "image/jpeg"],
     ["hours.csv", [enc("name,hours\nAlex,3\nSam,£4 – café\n")], "text/csv"],
+    // as Excel saves "CSV" on Windows: code page 1252, £ as 0xA3, é as 0xE9
+    [
+      "excel.csv",
+      [Uint8Array.from([...enc("name,paid\r\nCaf"), 0xe9, 0x2c, 0xa3, 0x35, 0x0d, 0x0a])],
+      "text/csv",
+    ],
     [
       "sheet.xlsx",
       [zipOf("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml")],
@@ -222,7 +228,7 @@ describe("evidence file types are judged by content", () => {
       [zipOf("[Content_Types].xml", "word/document.xml")],
     ],
     ["binary named .csv", "data.csv", [Uint8Array.from([0x00, 0x01, 0x02])]],
-    ["invalid UTF-8 named .csv", "data.csv", [Uint8Array.from([0x61, 0xc3])]],
+    ["neither UTF-8 nor plain 8-bit text named .csv", "data.csv", [Uint8Array.from([0x61, 0xc3, 0x01])]],
     ["an HTML page", "page.html", [enc("<html><script>alert(1)</script>")]],
     ["an empty file", "empty.pdf", []],
   ])("rejects %s", (_what, name, chunks) => {

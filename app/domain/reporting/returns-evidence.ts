@@ -51,6 +51,8 @@ export class EvidenceTypeChecker {
   private seenMarkers = new Set<number>();
   private decoder = new TextDecoder("utf-8", { fatal: true });
   private validText = true;
+  // Excel saves "CSV" in the Windows code page (£ as 0xA3), which is not UTF-8: any 8-bit text will do
+  private plainBytes = true;
   private size = 0;
 
   constructor(private readonly filename: string) {}
@@ -58,6 +60,7 @@ export class EvidenceTypeChecker {
   push(chunk: Uint8Array) {
     this.size += chunk.length;
     if (this.head.length < 16) this.head = concat(this.head, chunk.subarray(0, 16 - this.head.length));
+    if (this.plainBytes && !isPlainText(chunk)) this.plainBytes = false;
     if (this.validText) {
       try {
         this.decoder.decode(chunk, { stream: true });
@@ -99,10 +102,10 @@ export class EvidenceTypeChecker {
         this.decoder.decode(); // flush: a truncated multi-byte character is not text
         return "csv";
       } catch {
-        return null;
+        this.validText = false;
       }
     }
-    return null;
+    return this.plainBytes ? "csv" : null;
   }
 }
 
@@ -117,6 +120,14 @@ export function safeFilename(original: string): string {
     .trim()
     .slice(-120);
   return cleaned || "evidence";
+}
+
+/** No NUL or other control bytes besides tab, CR and LF: text in some 8-bit encoding, not binary. */
+function isPlainText(chunk: Uint8Array): boolean {
+  for (const byte of chunk) {
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return false;
+  }
+  return true;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

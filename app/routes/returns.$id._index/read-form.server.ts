@@ -7,6 +7,7 @@ import {
   UploadAbandoned,
   type UploadOutcome,
 } from "~/domain/reporting/evidence-storage.server.ts";
+import { MAX_EVIDENCE_BYTES } from "~/domain/reporting/returns-evidence.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 const MAX_FIELD_BYTES = 64 * 1024;
@@ -24,7 +25,12 @@ export async function readReturnForm(
   const handler: UploadHandler = async (part) => {
     if (part.filename !== undefined) {
       if (part.name !== "evidence" || !options.acceptFiles || upload !== undefined) {
-        for await (const _chunk of part.data); // read past files we will not keep
+        // read past files we will not keep, but not without end
+        let skipped = 0;
+        for await (const chunk of part.data) {
+          skipped += chunk.length;
+          if (skipped > MAX_EVIDENCE_BYTES) throw new Response("File too large", { status: 413 });
+        }
         return undefined;
       }
       upload = await storeEvidenceUpload(part);
@@ -42,9 +48,10 @@ export async function readReturnForm(
   try {
     return { formData: await unstable_parseMultipartFormData(request, handler), upload };
   } catch (error) {
+    // a field or part after the stored file can still fail the form: the file must not stay behind
+    await discardUpload(upload);
     if (error instanceof Response) throw error;
     if (error instanceof UploadAbandoned) throw new Response("File too large", { status: 413 });
-    await discardUpload(upload);
     throw new Response("The form could not be read", { status: 400 });
   }
 }
