@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server.ts";
@@ -13,6 +14,7 @@ import {
   removeMember,
   revokeInvitation,
   setPartnershipAccess,
+  setSurveyAccess,
 } from "~/domain/accounts/members.server.ts";
 import {
   KIND_LABEL,
@@ -21,11 +23,14 @@ import {
   ROLE_LABEL,
   STATUS_LABEL,
 } from "~/domain/accounts/schemas.ts";
+import { surveyAccessSchema } from "~/domain/survey/schemas.ts";
 import { Notice, PageHeading, SummaryList, Table, Tag, type SummaryRow } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Radios, TextInput } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
 import { readForm } from "~/server/read-form.server.ts";
+
+const actionSchema = z.discriminatedUnion("intent", [...membersActionSchema.options, surveyAccessSchema]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisation"} – Social Value Marketplace` },
@@ -43,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: m.id,
         role: m.role,
         partnershipWide: m.partnershipWide,
+        surveyAccess: organisation.kind === "COUNCIL" && m.surveyAccess,
         isMe: m.userId === viewer.user.id,
         name: m.user.name,
         email: m.user.email,
@@ -59,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = params.id!;
   // Members only: a partner council reached through a partnership-wide membership is not one's own to manage.
   if (!viewer.memberships.some((m) => m.organisationId === organisationId && !m.viaCouncil)) notFound();
-  const submission = parseWithZod(await readForm(request), { schema: membersActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const context = requestContext(request);
   const input = submission.value;
@@ -76,6 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return revokeInvitation(organisationId, actor, input.invitationId, context);
       case "partnership-access":
         return setPartnershipAccess(organisationId, actor, input, context);
+      case "survey-access":
+        return setSurveyAccess(organisationId, actor, input, context);
       case "leave":
         return leaveOrganisation(organisationId, actor, context);
     }
@@ -206,6 +214,28 @@ export default function OrganisationPage() {
                             className="underline"
                           >
                             {m.partnershipWide ? "Limit to this council" : "Let them work for every partner"}
+                            <span className="sr-only"> ({m.name})</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]
+            : []),
+          ...(organisation.kind === "COUNCIL"
+            ? [
+                {
+                  header: "Survey access",
+                  cell: (m: (typeof organisation.memberships)[number]) => (
+                    <>
+                      {m.surveyAccess ? "Runs the supplier survey" : "No survey access"}
+                      {canManage ? (
+                        <Form method="post">
+                          <input type="hidden" name="membershipId" value={m.id} />
+                          <input type="hidden" name="access" value={m.surveyAccess ? "revoke" : "grant"} />
+                          <button type="submit" name="intent" value="survey-access" className="underline">
+                            {m.surveyAccess ? "Remove survey access" : "Give survey access"}
                             <span className="sr-only"> ({m.name})</span>
                           </button>
                         </Form>

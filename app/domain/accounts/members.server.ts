@@ -60,6 +60,7 @@ export async function organisationForMember(organisationId: string, userId: stri
           role: true,
           userId: true,
           partnershipWide: true,
+          surveyAccess: true,
           user: { select: { name: true, email: true } },
         },
       },
@@ -300,6 +301,51 @@ export async function setPartnershipAccess(
       message: partnershipWide
         ? `They now work for every council in ${council.partnership.name}`
         : `They now work for this council only`,
+    };
+  });
+}
+
+// A council's admins choose which of their own members run the supplier diversity survey (and so may read its
+// special category answers). Only direct members: working for a partner council never brings survey access.
+export async function setSurveyAccess(
+  organisationId: string,
+  actorUserId: string,
+  input: { membershipId: string; access: "grant" | "revoke" },
+  context: Context,
+): Promise<MemberResult> {
+  return db.$transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, organisationId);
+    if (
+      organisation?.kind !== "COUNCIL" ||
+      !(await leadMembership(tx, organisationId, actorUserId, organisation.kind))
+    )
+      return NOT_ALLOWED;
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, organisationId, role: { in: ["ADMIN", "OFFICER"] } },
+      select: { id: true, userId: true, surveyAccess: true },
+    });
+    if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
+    const surveyAccess = input.access === "grant";
+    if (target.surveyAccess !== surveyAccess) {
+      await tx.membership.update({ where: { id: target.id }, data: { surveyAccess } });
+      await writeAudit(
+        {
+          actorUserId,
+          organisationId,
+          action: surveyAccess ? "membership.survey_grant" : "membership.survey_revoke",
+          entityType: "Membership",
+          entityId: target.id,
+          details: { userId: target.userId },
+          ipAddress: context.ip,
+        },
+        tx,
+      );
+    }
+    return {
+      ok: true,
+      message: surveyAccess
+        ? "They can now run the supplier diversity survey"
+        : "They can no longer run the supplier diversity survey",
     };
   });
 }

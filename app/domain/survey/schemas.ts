@@ -94,3 +94,10 @@ export const cycleActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("close") }),
 ]);
+
+// On the council's members page: its admins give or take away the survey role.
+export const surveyAccessSchema = z.object({
+  intent: z.literal("survey-access"),
+  membershipId: z.string().max(40),
+  access: z.enum(["grant", "revoke"], { error: "Choose whether they may run the survey" }),
+});
