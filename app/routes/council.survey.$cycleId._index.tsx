@@ -99,9 +99,10 @@ export default function SurveyCyclePage() {
         rows={[
           { key: "Eligible or invited businesses", value: formatNumber(rates.eligible) },
           { key: "Invitations sent", value: formatNumber(rates.invited) },
-          { key: "Started, not yet sent", value: formatNumber(rates.inProgress) },
+          // closing deletes unsent and withdrawn responses, so these only mean something while open
+          ...(open ? [{ key: "Started, not yet sent", value: formatNumber(rates.inProgress) }] : []),
           { key: "Answers sent", value: formatNumber(rates.submitted) },
-          { key: "Withdrawn", value: formatNumber(rates.withdrawn) },
+          ...(open ? [{ key: "Withdrawn", value: formatNumber(rates.withdrawn) }] : []),
           { key: "Response rate", value: rates.rate === null ? "–" : `${rates.rate}%` },
         ]}
       />
@@ -126,6 +127,8 @@ export default function SurveyCyclePage() {
               autoComplete="off"
               spellCheck={false}
               width="20"
+              key={fields.email.key}
+              defaultValue={fields.email.initialValue as string | undefined}
               errors={fields.email?.errors}
             />
             <Button variant="secondary">Send invitation</Button>

@@ -3,11 +3,17 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import { aggregateCsv } from "~/domain/survey/report.server.ts";
 
-// The report's suppressed aggregate as CSV (the export is audited like a read).
+// The report's suppressed aggregate as CSV (the export is audited like a read), once the cycle has closed.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
-  return aggregateCsv(
+  const csv = await aggregateCsv(
     { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) },
     cycle,
   );
+  if (!csv)
+    return new Response(
+      "The report is available once the survey closes, so that no one business's answers can be worked out from changes.",
+      { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } },
+    );
+  return csv;
 }

@@ -2,23 +2,33 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
+import { responseRates } from "~/domain/survey/cycles.server.ts";
 import { cycleReport } from "~/domain/survey/report.server.ts";
 import type { ReportTable } from "~/domain/survey/report.ts";
 import { displayCount, displayPercent } from "~/domain/survey/suppression.ts";
-import { BackLink, InsetText, PageHeading, Table } from "~/ui/components.tsx";
+import { BackLink, InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
+import { formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Supplier survey ${data?.year ?? ""} report – Social Value Marketplace` },
 ];
 
-// Only suppressed aggregates leave the server: never a business or its individual answers.
+// Only suppressed aggregates leave the server: never a business or its individual answers. While the cycle is
+// open only the response rate is shown (the report would move with each business's answers).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
+  const page = { cycleId: cycle.id, year: cycle.year, councilName: cycle.council.name };
   const report = await cycleReport(
     { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) },
     cycle,
   );
-  return json({ cycleId: cycle.id, year: cycle.year, councilName: cycle.council.name, ...report });
+  if (!report)
+    return json({
+      ...page,
+      available: false as const,
+      rates: await responseRates(cycle.id, cycle.councilId),
+    });
+  return json({ ...page, available: true as const, ...report });
 }
 
 function change(value: number | null) {
@@ -73,10 +83,42 @@ function ReportTableView({
 
 export default function SurveyReport() {
   const data = useLoaderData<typeof loader>();
-  return (
+  const heading = (
     <>
       <BackLink to={`/council/survey/${data.cycleId}`}>Back to the {data.year} survey</BackLink>
       <PageHeading caption={data.councilName}>Supplier diversity survey {data.year}: report</PageHeading>
+    </>
+  );
+  if (!data.available)
+    return (
+      <>
+        {heading}
+        <InsetText>
+          The report is available once the cycle closes, so that no one business&apos;s answers can be worked
+          out from changes.
+        </InsetText>
+        <SummaryList
+          rows={[
+            { key: "Eligible or invited businesses", value: formatNumber(data.rates.eligible) },
+            { key: "Answers sent", value: formatNumber(data.rates.submitted) },
+            { key: "Response rate", value: data.rates.rate === null ? "–" : `${data.rates.rate}%` },
+          ]}
+        />
+        <ul className="mb-8 flex flex-wrap gap-6">
+          <li>
+            <a href={`/council/survey/${data.cycleId}/contacts.csv`} download>
+              Download businesses that agreed to be contacted (CSV)
+            </a>
+          </li>
+        </ul>
+        <p>
+          <Link to="/council/survey">All surveys</Link>
+        </p>
+      </>
+    );
+  return (
+    <>
+      {heading}
       <p className="mb-2">
         Businesses that sent answers:{" "}
         <strong>{data.respondents < 5 ? "fewer than 5" : data.respondents}</strong>

@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
 import { TOPICS } from "~/domain/survey/questions.ts";
-import { getOwnResponse, giveConsent } from "~/domain/survey/responses.server.ts";
+import { getOwnResponse, giveConsent, mayUseAnswers } from "~/domain/survey/responses.server.ts";
 import { consentSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, InsetText, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -22,7 +22,7 @@ import { readForm } from "~/server/read-form.server.ts";
 export const meta: MetaFunction = () => [{ title: "Supplier diversity survey – Social Value Marketplace" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership, cycle } = await requireRespondent(request, params.cycleId!);
+  const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
   const response = await getOwnResponse(cycle.id, membership.organisationId);
   return json({
     organisationName: membership.organisationName,
@@ -37,7 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dpiaReference: cycle.dpiaReference,
       retentionMonths: cycle.retentionMonths,
     },
-    response: response ? { status: response.status, submittedAt: response.submittedAt } : null,
+    response: response
+      ? {
+          status: response.status,
+          submittedAt: response.submittedAt,
+          // a colleague's answers: only that they exist is shown, not who gave them or what they are
+          mine: mayUseAnswers(response, { userId: viewer.user.id, role: membership.role }),
+        }
+      : null,
   });
 }
 
@@ -85,7 +92,13 @@ export default function SurveyExplainer() {
           It is open from {formatDate(cycle.opensOn)} to {formatDate(cycle.closesOn)}.
         </Notice>
       ) : null}
-      {started ? (
+      {started && !response.mine ? (
+        <p className="mb-4">
+          Someone in {organisationName} has already {response.status === "SUBMITTED" ? "sent" : "started"}{" "}
+          this survey for the business. Only the person who answered and the business&apos;s owners can see,
+          change or withdraw the answers.
+        </p>
+      ) : started ? (
         <>
           {response.status === "SUBMITTED" ? (
             <p className="mb-4">

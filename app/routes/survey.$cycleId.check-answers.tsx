@@ -33,6 +33,7 @@ async function load(request: Request, cycleId: string) {
     cycleId: cycle.id,
     organisationId: membership.organisationId,
     userId: viewer.user.id,
+    role: membership.role,
     ipAddress: clientIp(request),
   });
   if (!own) throw redirect(`/survey/${cycle.id}`);
@@ -42,7 +43,7 @@ async function load(request: Request, cycleId: string) {
 function answerText(response: OwnResponse, protectedAnswers: Record<string, string>, q: Question) {
   if (q.name === "ethnicBackground") return backgroundLabel(protectedAnswers.ethnicBackground);
   if (q.name in protectedAnswers) return labelFor(q, protectedAnswers[q.name]);
-  if (q.name === "contactConsent") return response.contactConsent ? "Yes" : null;
+  if (q.name === "contactConsent") return labelFor(q, response.contactConsentAnswer);
   if (q.name === "barriers")
     return response.barriers.length ? response.barriers.map((b) => labelFor(q, b)).join("\n") : null;
   const value = (response as Record<string, unknown>)[q.name];

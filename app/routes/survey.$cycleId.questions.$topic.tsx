@@ -14,6 +14,7 @@ import { requireRespondent } from "~/domain/survey/access.server.ts";
 import {
   backgroundsFor,
   ETHNIC_GROUPS,
+  fieldState,
   nextTopic,
   PREFER_NOT,
   preferNotChoice,
@@ -44,6 +45,7 @@ async function load(request: Request, cycleId: string, slug: string | undefined)
     cycleId: cycle.id,
     organisationId: membership.organisationId,
     userId: viewer.user.id,
+    role: membership.role,
     ipAddress: clientIp(request),
   });
   if (!own) throw redirect(`/survey/${cycle.id}`);
@@ -53,7 +55,7 @@ async function load(request: Request, cycleId: string, slug: string | undefined)
 
 function currentValue(response: OwnResponse, protectedAnswers: Record<string, string>, q: Question) {
   if (q.name in protectedAnswers) return protectedAnswers[q.name];
-  if (q.name === "contactConsent") return response.contactConsent ? "YES" : null;
+  if (q.name === "contactConsent") return response.contactConsentAnswer;
   const value = (response as Record<string, unknown>)[q.name];
   return value ?? null;
 }
@@ -116,12 +118,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function QuestionField({
   question,
   value,
+  preferNot,
   errors,
   asHeading,
   ethnicGroup,
 }: {
   question: Question;
   value: unknown;
+  preferNot: boolean;
   errors?: string[];
   asHeading: boolean;
   ethnicGroup: string | null;
@@ -164,17 +168,13 @@ function QuestionField({
     case "textarea":
       return (
         <>
-          <Textarea
-            {...common}
-            label={question.legend}
-            defaultValue={value === PREFER_NOT ? "" : ((value as string | null) ?? "")}
-          />
+          <Textarea {...common} label={question.legend} defaultValue={(value as string | null) ?? ""} />
           {question.preferNotBox ? (
             <Checkbox
               name={`${question.name}PreferNot`}
               label={preferNotChoice.label}
               value={PREFER_NOT}
-              defaultChecked={value === PREFER_NOT}
+              defaultChecked={preferNot}
             />
           ) : null}
         </>
@@ -214,7 +214,7 @@ export default function SurveyQuestion() {
             question={question}
             asHeading={single}
             ethnicGroup={data.ethnicGroup}
-            value={submitted ? (submitted[question.name] ?? null) : data.values[question.name]}
+            {...fieldState(question, submitted, data.values[question.name])}
             errors={form.allErrors[question.name]}
           />
         ))}

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
-import { getOwnResponse, withdrawResponse } from "~/domain/survey/responses.server.ts";
+import { getOwnResponse, mayUseAnswers, withdrawResponse } from "~/domain/survey/responses.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
@@ -20,7 +20,12 @@ export const meta: MetaFunction = () => [
 async function load(request: Request, cycleId: string) {
   const { viewer, membership, cycle } = await requireRespondent(request, cycleId);
   const response = await getOwnResponse(cycle.id, membership.organisationId);
-  if (!response || !cycle.accepting) throw redirect(`/survey/${cycle.id}`);
+  if (
+    !response ||
+    !cycle.accepting ||
+    !mayUseAnswers(response, { userId: viewer.user.id, role: membership.role })
+  )
+    throw redirect(`/survey/${cycle.id}`);
   return { viewer, membership, cycle, response };
 }
 

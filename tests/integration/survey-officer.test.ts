@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
 import {
   readProtectedAnswersForCycle,
@@ -121,78 +122,17 @@ describe("the survey role guards every officer page and the protected answers", 
   });
 });
 
-describe("the aggregate report", () => {
-  it("shows counts and percentages with small numbers hidden, year on year, and audits the read", async () => {
-    const response = await callLoader(report.loader, { path: "/x", params: { cycleId }, cookie });
-    expect(response.status).toBe(200);
-    type Cell = { count: number | null; suppressed: false | string; percent: number | null };
-    type Data = {
-      respondents: number;
-      previousYear: number;
-      tables: {
-        id: string;
-        rows: { key: string; current: Cell; previous: Cell | null; change: number | null }[];
-      }[];
-    };
-    const data = (await response.json()) as Data;
-    expect(data.respondents).toBe(12);
-    expect(data.previousYear).toBe(2025);
-    const sex = data.tables.find((t) => t.id === "sex")!;
-    const row = (key: string) => sex.rows.find((r) => r.key === key)!;
-    // 3 men-led is below 5; it shares the 3 left over with three empty answers, so no one cell can be worked out
-    expect(row("MALE").current).toMatchObject({ count: null, suppressed: "primary" });
-    expect(row("FEMALE").current).toMatchObject({ count: 9, percent: 75 });
-    expect(row("FEMALE").previous).toMatchObject({ count: 6, percent: 60 });
-    expect(row("FEMALE").change).toBe(15);
-    // 1 said yes to contact: with only two answers, 12 − 11 would give it away, so "No" is hidden too
-    const contact = data.tables.find((t) => t.id === "contactConsent")!;
-    expect(contact.rows.map((r) => r.current.suppressed)).toEqual(["primary", "secondary"]);
-    expect(contact.rows.every((r) => r.current.count === null && r.current.percent === null)).toBe(true);
-    const barriers = data.tables.find((t) => t.id === "barriers")!;
-    expect(barriers.rows[0]).toMatchObject({ key: "NO_FEEDBACK", current: { count: 12, percent: 100 } });
-    expect(barriers.rows[1]).toMatchObject({ key: "TOO_MUCH_PAPERWORK", current: { count: 10 } });
-    // every business is small: the four zeros would be given away by the total, so "Small" is hidden too
-    const size = data.tables.find((t) => t.id === "derivedSize")!;
-    expect(size.rows.find((r) => r.key === "SMALL")!.current.suppressed).toBe("secondary");
-    expect(size.rows.every((r) => r.current.count === null)).toBe(true);
-    expect(JSON.stringify(data)).not.toMatch(/Business [a-z0-9]{4}-/); // no business is named
-    const audit = await db.auditLog.findMany({ where: { action: "survey.answers.read", entityId: cycleId } });
-    expect(audit).toHaveLength(1);
-    expect(audit[0].actorUserId).toBe(surveyOfficer.id);
-  });
-
-  it("exports the same suppressed aggregate as CSV, audited", async () => {
-    const response = await callLoader(aggregateCsv.loader, { path: "/x", params: { cycleId }, cookie });
-    expect(response.headers.get("content-type")).toContain("text/csv");
-    const csv = await response.text();
-    expect(csv).toContain("Question,Answer,Count 2026,Percent 2026,Count 2025,Percent 2025");
-    expect(csv).toMatch(/Sex: [^\n]*,Male,<5,,<5,,\n/);
-    expect(csv).toMatch(/Sex: [^\n]*,Female,9,75%,6,60%,15\n/);
-    expect(csv).toMatch(/Agreed to be contacted,Yes,<5,,/);
-    expect(csv).toMatch(/Agreed to be contacted,No or not answered,\[c\],,/);
-    expect(csv).not.toMatch(/,3,25%/);
-    expect(csv).not.toMatch(/,11,91.7%/);
-    expect(await db.auditLog.count({ where: { action: "survey.answers.export", entityId: cycleId } })).toBe(
-      1,
-    );
-  });
-
-  it("exports only businesses that agreed to be contacted, with name, contact and barriers", async () => {
-    await db.surveyResponse.updateMany({
-      where: { cycleId, contactConsent: true },
-      data: { contactName: "Ada Owner", contactEmail: "ada@example.test" },
-    });
-    const response = await callLoader(contactsCsv.loader, { path: "/x", params: { cycleId }, cookie });
-    const lines = (await response.text()).trim().split("\n");
-    expect(lines[0]).toBe("Business,Contact name,Contact email,Barriers,Other barriers");
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(
-      /^Business .*-0,Ada Owner,ada@example.test,Too much paperwork.*; Little or no feedback/,
-    );
-    expect(lines[1]).not.toContain("FEMALE");
-    expect(await db.auditLog.count({ where: { action: "survey.contacts.export", entityId: cycleId } })).toBe(
-      1,
-    );
+describe("while the cycle is open", () => {
+  it("shows response rates and why, but no report tables and no aggregate CSV", async () => {
+    const page = await callLoader(report.loader, { path: "/x", params: { cycleId }, cookie });
+    expect(page.status).toBe(200);
+    const data = (await page.json()) as Record<string, unknown>;
+    expect(data).toMatchObject({ available: false, rates: { submitted: 12 } });
+    expect(data).not.toHaveProperty("tables");
+    const csv = await callLoader(aggregateCsv.loader, { path: "/x", params: { cycleId }, cookie });
+    expect(csv.status).toBe(409);
+    expect(await csv.text()).toContain("available once the survey closes");
+    expect(await db.auditLog.count({ where: { action: { startsWith: "survey.answers" } } })).toBe(0);
   });
 });
 
@@ -325,7 +265,14 @@ describe("running a cycle", () => {
     expect(rates.rates.eligible).toBeGreaterThanOrEqual(3);
   });
 
-  it("closes the cycle", async () => {
+  it("closes the cycle, deleting responses that were never sent and their protected answers", async () => {
+    const started = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
+    const unsent = await createSurveyResponse({
+      cycleId,
+      organisationId: started.id,
+      submitted: false,
+      protectedAnswers: { sex: "FEMALE" },
+    });
     const closed = await callAction(cyclePage.action, {
       path: "/x",
       params: { cycleId },
@@ -336,6 +283,109 @@ describe("running a cycle", () => {
     const cycle = await db.surveyCycle.findUniqueOrThrow({ where: { id: cycleId } });
     expect(cycle.status).toBe("CLOSED");
     expect(cycle.closedAt).toBeInstanceOf(Date);
+    expect(await db.surveyResponse.count({ where: { id: unsent.id } })).toBe(0);
+    expect(await db.surveyProtectedAnswers.count({ where: { responseId: unsent.id } })).toBe(0);
+    expect(await db.surveyResponse.count({ where: { cycleId, status: "SUBMITTED" } })).toBe(12);
+  });
+
+  it("opens one cycle when the same year is sent twice at once, and answers the other with a field error", async () => {
+    const form = {
+      year: "2029",
+      opensOn: "2029-04-01",
+      closesOn: "2029-06-30",
+      privacyNotice: "We use your answers to plan supplier engagement.",
+      dpiaReference: "DPIA-9",
+      retentionMonths: "24",
+    };
+    const results = await Promise.all(
+      [1, 2, 3].map(() => callAction(newCycle.action, { path: "/council/survey/new", cookie, form })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([302, 400, 400]);
+    expect(await db.surveyCycle.count({ where: { councilId: world.councilA.id, year: 2029 } })).toBe(1);
+  });
+});
+
+describe("the aggregate report, once the cycle has closed", () => {
+  it("shows counts and percentages with small numbers hidden, year on year, and audits the read", async () => {
+    const response = await callLoader(report.loader, { path: "/x", params: { cycleId }, cookie });
+    expect(response.status).toBe(200);
+    type Cell = { count: number | null; suppressed: false | string; percent: number | null };
+    type Data = {
+      respondents: number;
+      previousYear: number;
+      tables: {
+        id: string;
+        rows: { key: string; current: Cell; previous: Cell | null; change: number | null }[];
+      }[];
+    };
+    const data = (await response.json()) as Data;
+    expect(data.respondents).toBe(12);
+    expect(data.previousYear).toBe(2025);
+    const sex = data.tables.find((t) => t.id === "sex")!;
+    const row = (key: string) => sex.rows.find((r) => r.key === key)!;
+    // 3 men-led is below 5; it shares the 3 left over with three empty answers, so no one cell can be worked out
+    expect(row("MALE").current).toMatchObject({ count: null, suppressed: "primary" });
+    expect(row("FEMALE").current).toMatchObject({ count: 9, percent: 75 });
+    expect(row("FEMALE").previous).toMatchObject({ count: 6, percent: 60 });
+    expect(row("FEMALE").change).toBe(15);
+    // 1 said yes to contact: with only two answers, 12 − 11 would give it away, so "No" is hidden too
+    const contact = data.tables.find((t) => t.id === "contactConsent")!;
+    expect(contact.rows.map((r) => r.current.suppressed)).toEqual(["primary", "secondary"]);
+    expect(contact.rows.every((r) => r.current.count === null && r.current.percent === null)).toBe(true);
+    const barriers = data.tables.find((t) => t.id === "barriers")!;
+    expect(barriers.rows[0]).toMatchObject({ key: "NO_FEEDBACK", current: { count: 12, percent: 100 } });
+    expect(barriers.rows[1]).toMatchObject({ key: "TOO_MUCH_PAPERWORK", current: { count: 10 } });
+    // every business is small: the four zeros would be given away by the total, so "Small" is hidden too
+    const size = data.tables.find((t) => t.id === "derivedSize")!;
+    expect(size.rows.find((r) => r.key === "SMALL")!.current.suppressed).toBe("secondary");
+    expect(size.rows.every((r) => r.current.count === null)).toBe(true);
+    expect(JSON.stringify(data)).not.toMatch(/Business [a-z0-9]{4}-/); // no business is named
+    const audit = await db.auditLog.findMany({ where: { action: "survey.answers.read", entityId: cycleId } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0].actorUserId).toBe(surveyOfficer.id);
+  });
+
+  it("exports the same suppressed aggregate as CSV, audited", async () => {
+    const response = await callLoader(aggregateCsv.loader, { path: "/x", params: { cycleId }, cookie });
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    const csv = await response.text();
+    expect(csv).toContain("Question,Answer,Count 2026,Percent 2026,Count 2025,Percent 2025");
+    expect(csv).toMatch(/Sex: [^\n]*,Male,<5,,<5,,\n/);
+    expect(csv).toMatch(/Sex: [^\n]*,Female,9,75%,6,60%,15\n/);
+    expect(csv).toMatch(/Agreed to be contacted,Yes,<5,,/);
+    expect(csv).toMatch(/Agreed to be contacted,No or not answered,\[c\],,/);
+    expect(csv).not.toMatch(/,3,25%/);
+    expect(csv).not.toMatch(/,11,91.7%/);
+    expect(await db.auditLog.count({ where: { action: "survey.answers.export", entityId: cycleId } })).toBe(
+      1,
+    );
+  });
+
+  it("compares year on year only with a closed cycle", async () => {
+    // 2027 was opened above and is still open: a closed 2028 compares with 2026, not with it
+    const later = await createSurveyCycle({ councilId: world.councilA.id, year: 2028, status: "CLOSED" });
+    const data = (await (
+      await callLoader(report.loader, { path: "/x", params: { cycleId: later.id }, cookie })
+    ).json()) as { previousYear: number | null };
+    expect(data.previousYear).toBe(2026);
+  });
+
+  it("exports only businesses that agreed to be contacted, with name, contact and barriers", async () => {
+    await db.surveyResponse.updateMany({
+      where: { cycleId, contactConsent: true },
+      data: { contactName: "Ada Owner", contactEmail: "ada@example.test" },
+    });
+    const response = await callLoader(contactsCsv.loader, { path: "/x", params: { cycleId }, cookie });
+    const lines = (await response.text()).trim().split("\n");
+    expect(lines[0]).toBe("Business,Contact name,Contact email,Barriers,Other barriers");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /^Business .*-0,Ada Owner,ada@example.test,Too much paperwork.*; Little or no feedback/,
+    );
+    expect(lines[1]).not.toContain("FEMALE");
+    expect(await db.auditLog.count({ where: { action: "survey.contacts.export", entityId: cycleId } })).toBe(
+      1,
+    );
   });
 });
 
@@ -384,12 +434,34 @@ describe("anonymisation after the retention period", () => {
       org.id,
     );
 
+    // what the audit log says about the business's response (it is kept, and council admins read it)
+    for (const action of ["survey.consent", "survey.response.submit", "survey.answers.read_own"])
+      await writeAudit({
+        actorUserId: world.users.supplierOwner.id,
+        organisationId: org.id,
+        action,
+        entityType: "SurveyResponse",
+        entityId: kept.id,
+      });
+
     const result = await runSurveyHousekeeping(new Date("2022-07-01T03:00:00Z"));
     expect(result.anonymised).toBe(1);
-    const after = await db.surveyResponse.findUniqueOrThrow({
-      where: { id: kept.id },
+    const remaining = await db.surveyResponse.findMany({
+      where: { cycleId: cycle.id },
       include: { protectedAnswers: true },
     });
+    expect(remaining).toHaveLength(1);
+    const after = remaining[0];
+    // a fresh id and no timestamps of its own: nothing in the audit log leads back to the business
+    expect(after.id).not.toBe(kept.id);
+    const audited = await db.auditLog.findMany({ select: { entityId: true } });
+    expect(audited.some((a) => remaining.some((r) => r.id === a.entityId))).toBe(false);
+    expect(after.consentGivenAt).toBeNull();
+    expect(after.submittedAt).toBeNull();
+    expect(after.createdAt.getTime()).toBe(new Date("2022-07-01T03:00:00Z").getTime());
+    expect(after.updatedAt.getTime()).toBe(new Date("2022-07-01T03:00:00Z").getTime());
+    expect(await db.surveyResponse.count({ where: { id: kept.id } })).toBe(0);
+    expect(await db.surveyProtectedAnswers.count({ where: { responseId: kept.id } })).toBe(0);
     expect(after).toMatchObject({
       organisationId: null,
       respondentUserId: null,
@@ -401,6 +473,7 @@ describe("anonymisation after the retention period", () => {
       status: "SUBMITTED",
       derivedSize: "SMALL",
       barriers: ["TOO_MUCH_PAPERWORK"],
+      cycleId: cycle.id,
     });
     expect(after.anonymisedAt).toBeInstanceOf(Date);
     expect(after.protectedAnswers!.answers).toEqual({ sex: "FEMALE" });
@@ -423,10 +496,26 @@ describe("anonymisation after the retention period", () => {
       opensOn: new Date("2024-01-01"),
       closesOn: new Date("2024-02-01"),
     });
+    const sent = await createSurveyResponse({
+      cycleId: cycle.id,
+      organisationId: world.supplier.id,
+      protectedAnswers: { sex: "MALE" },
+    });
+    const unsent = await createSurveyResponse({
+      cycleId: cycle.id,
+      organisationId: world.otherSupplier.id,
+      submitted: false,
+      protectedAnswers: { sex: "FEMALE" },
+    });
     await runSurveyHousekeeping(new Date("2024-02-01T20:00:00Z"));
+    expect(await db.surveyResponse.count({ where: { id: unsent.id } })).toBe(1);
     expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).status).toBe("OPEN");
     await runSurveyHousekeeping(new Date("2024-02-03T02:00:00Z"));
     expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).status).toBe("CLOSED");
+    // answers never sent do not wait out the retention period
+    expect(await db.surveyResponse.count({ where: { id: unsent.id } })).toBe(0);
+    expect(await db.surveyProtectedAnswers.count({ where: { responseId: unsent.id } })).toBe(0);
+    expect(await db.surveyProtectedAnswers.count({ where: { responseId: sent.id } })).toBe(1);
   });
 });
 

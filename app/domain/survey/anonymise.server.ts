@@ -1,23 +1,83 @@
 // Daily survey housekeeping: closes cycles past their closing date, and once a closed cycle's retention
 // period has passed, anonymises its answers — the answers that feed the aggregate report stay, every
-// link to the business (organisation, respondent, contact details, free text, invitations) goes.
+// link to the business (organisation, respondent, contact details, free text, invitations, and the response's
+// id and timestamps, which the audit log records) goes.
+import crypto from "node:crypto";
 import { addMonths } from "date-fns";
-import { db } from "~/db.server.ts";
+import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { deleteUnsentResponses, moveProtectedAnswers } from "./protected-answers.server.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// Closing also deletes the answers that were never sent, in the same transaction (as closeCycle does).
 export async function closeFinishedCycles(now: Date) {
-  const { count } = await db.surveyCycle.updateMany({
-    where: { status: "OPEN", closesOn: { lt: new Date(now.getTime() - DAY_MS) } },
-    data: { status: "CLOSED", closedAt: now },
+  return db.$transaction(async (tx) => {
+    const due = await tx.surveyCycle.findMany({
+      where: { status: "OPEN", closesOn: { lt: new Date(now.getTime() - DAY_MS) } },
+      select: { id: true },
+    });
+    const ids = due.map((c) => c.id);
+    const { count } = await tx.surveyCycle.updateMany({
+      where: { id: { in: ids }, status: "OPEN" },
+      data: { status: "CLOSED", closedAt: now },
+    });
+    await deleteUnsentResponses(tx, ids);
+    return count;
   });
-  return count;
 }
 
 export function retentionEndsOn(cycle: { closesOn: Date; closedAt: Date | null; retentionMonths: number }) {
   const closed = cycle.closedAt && cycle.closedAt < cycle.closesOn ? cycle.closedAt : cycle.closesOn;
   return addMonths(closed, cycle.retentionMonths);
+}
+
+// The audit log names each response (consent, submission, reads) beside its business, and is kept. So the kept
+// answers move to new rows with fresh random ids, in a shuffled order and with no timestamp of their own (only
+// the cycle and the time of anonymisation, the same for all), and the originals are deleted.
+async function moveToFreshRows(tx: Tx, cycleId: string, now: Date) {
+  const kept = await tx.surveyResponse.findMany({
+    where: { cycleId, status: "SUBMITTED", anonymisedAt: null },
+    select: {
+      id: true,
+      staffHeadcountBand: true,
+      turnoverBand: true,
+      balanceSheetBand: true,
+      derivedSize: true,
+      barriers: true,
+      meetTheBuyerInterest: true,
+    },
+  });
+  const moves = shuffle(kept).map((response) => ({ response, to: crypto.randomUUID() }));
+  await tx.surveyResponse.createMany({
+    data: moves.map(({ response: { id: _old, ...answers }, to }) => ({
+      ...answers,
+      id: to,
+      cycleId,
+      status: "SUBMITTED" as const,
+      consentGivenAt: null,
+      submittedAt: null,
+      anonymisedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  });
+  await moveProtectedAnswers(
+    tx,
+    moves.map((m) => ({ from: m.response.id, to: m.to })),
+    now,
+  );
+  await tx.surveyResponse.deleteMany({ where: { id: { in: kept.map((k) => k.id) } } });
+  return kept.length;
+}
+
+function shuffle<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 export async function anonymiseExpiredCycles(now: Date) {
@@ -27,36 +87,27 @@ export async function anonymiseExpiredCycles(now: Date) {
   });
   const due = candidates.filter((c) => retentionEndsOn(c) <= now);
   for (const cycle of due) {
-    await db.$transaction(async (tx) => {
-      // Unsubmitted and withdrawn responses are not part of the record: nothing of them is kept.
-      await tx.surveyResponse.deleteMany({ where: { cycleId: cycle.id, status: { not: "SUBMITTED" } } });
-      const { count } = await tx.surveyResponse.updateMany({
-        where: { cycleId: cycle.id, anonymisedAt: null },
-        data: {
-          organisationId: null,
-          respondentUserId: null,
-          contactConsent: false,
-          contactName: null,
-          contactEmail: null,
-          barriersOther: null,
-          councilCouldDo: null,
-          anonymisedAt: now,
-        },
-      });
-      await tx.surveyInvitation.deleteMany({ where: { cycleId: cycle.id } });
-      await tx.surveyCycle.update({ where: { id: cycle.id }, data: { anonymisedAt: now } });
-      await writeAudit(
-        {
-          actorUserId: null,
-          organisationId: cycle.councilId,
-          action: "survey.cycle.anonymise",
-          entityType: "SurveyCycle",
-          entityId: cycle.id,
-          details: { responses: count },
-        },
-        tx,
-      );
-    });
+    await db.$transaction(
+      async (tx) => {
+        // Unsubmitted and withdrawn responses are not part of the record: nothing of them is kept.
+        await deleteUnsentResponses(tx, [cycle.id]);
+        const count = await moveToFreshRows(tx, cycle.id, now);
+        await tx.surveyInvitation.deleteMany({ where: { cycleId: cycle.id } });
+        await tx.surveyCycle.update({ where: { id: cycle.id }, data: { anonymisedAt: now } });
+        await writeAudit(
+          {
+            actorUserId: null,
+            organisationId: cycle.councilId,
+            action: "survey.cycle.anonymise",
+            entityType: "SurveyCycle",
+            entityId: cycle.id,
+            details: { responses: count },
+          },
+          tx,
+        );
+      },
+      { timeout: 120_000 },
+    );
   }
   return due.length;
 }

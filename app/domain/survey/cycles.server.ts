@@ -7,6 +7,8 @@ import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation
 import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/ui/format.ts";
 import { isEligibleByArea } from "./eligibility.server.ts";
+import { deleteUnsentResponses } from "./protected-answers.server.ts";
+import { isUniqueViolation } from "./responses.server.ts";
 
 type Officer = { userId: string; councilId: string; ipAddress?: string | null };
 
@@ -53,37 +55,47 @@ export async function createCycle(
     retentionMonths: number;
   },
 ) {
+  const yearTaken = {
+    ok: false as const,
+    fieldErrors: { year: ["There is already a survey for this year"] },
+  };
   const taken = await db.surveyCycle.count({ where: { councilId: officer.councilId, year: input.year } });
-  if (taken)
-    return { ok: false as const, fieldErrors: { year: ["There is already a survey for this year"] } };
-  const cycle = await db.$transaction(async (tx) => {
-    const created = await tx.surveyCycle.create({
-      data: {
-        councilId: officer.councilId,
-        year: input.year,
-        opensOn: new Date(`${input.opensOn}T00:00:00Z`),
-        closesOn: new Date(`${input.closesOn}T00:00:00Z`),
-        privacyNotice: input.privacyNotice,
-        dpiaReference: input.dpiaReference,
-        retentionMonths: input.retentionMonths,
-        status: "OPEN",
-      },
-      select: { id: true },
+  if (taken) return yearTaken;
+  // Two officers (or a double click) opening the same year at once: the unique index decides, not a 500.
+  const cycle = await db
+    .$transaction(async (tx) => {
+      const created = await tx.surveyCycle.create({
+        data: {
+          councilId: officer.councilId,
+          year: input.year,
+          opensOn: new Date(`${input.opensOn}T00:00:00Z`),
+          closesOn: new Date(`${input.closesOn}T00:00:00Z`),
+          privacyNotice: input.privacyNotice,
+          dpiaReference: input.dpiaReference,
+          retentionMonths: input.retentionMonths,
+          status: "OPEN",
+        },
+        select: { id: true },
+      });
+      await writeAudit(
+        {
+          actorUserId: officer.userId,
+          organisationId: officer.councilId,
+          action: "survey.cycle.open",
+          entityType: "SurveyCycle",
+          entityId: created.id,
+          details: { year: input.year },
+          ipAddress: officer.ipAddress,
+        },
+        tx,
+      );
+      return created;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return null;
+      throw error;
     });
-    await writeAudit(
-      {
-        actorUserId: officer.userId,
-        organisationId: officer.councilId,
-        action: "survey.cycle.open",
-        entityType: "SurveyCycle",
-        entityId: created.id,
-        details: { year: input.year },
-        ipAddress: officer.ipAddress,
-      },
-      tx,
-    );
-    return created;
-  });
+  if (!cycle) return yearTaken;
   return { ok: true as const, cycle };
 }
 
@@ -94,6 +106,7 @@ export async function closeCycle(officer: Officer, cycleId: string) {
       data: { status: "CLOSED", closedAt: new Date() },
     });
     if (count === 0) return false;
+    const discarded = await deleteUnsentResponses(tx, [cycleId]);
     await writeAudit(
       {
         actorUserId: officer.userId,
@@ -101,6 +114,7 @@ export async function closeCycle(officer: Officer, cycleId: string) {
         action: "survey.cycle.close",
         entityType: "SurveyCycle",
         entityId: cycleId,
+        details: { unsentResponsesDeleted: discarded },
         ipAddress: officer.ipAddress,
       },
       tx,

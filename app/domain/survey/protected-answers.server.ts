@@ -23,7 +23,8 @@ function clean(value: unknown): ProtectedAnswers {
   return answers;
 }
 
-// The respondent's own answers, for their question pages and check-your-answers page.
+// The respondent's own answers, for their question pages and check-your-answers page: only the person who
+// answered and the business's owners may read them, never any other member of the business.
 export async function readOwnProtectedAnswers(input: {
   responseId: string;
   organisationId: string;
@@ -31,7 +32,16 @@ export async function readOwnProtectedAnswers(input: {
   ipAddress?: string | null;
 }): Promise<ProtectedAnswers> {
   const row = await db.surveyProtectedAnswers.findFirst({
-    where: { responseId: input.responseId, response: { organisationId: input.organisationId } },
+    where: {
+      responseId: input.responseId,
+      response: {
+        organisationId: input.organisationId,
+        OR: [
+          { respondentUserId: input.userId },
+          { organisation: { memberships: { some: { userId: input.userId, role: "OWNER" } } } },
+        ],
+      },
+    },
     select: { answers: true },
   });
   if (!row) return {};
@@ -87,6 +97,33 @@ export async function copyProtectedAnswers(tx: Tx, fromResponseId: string, toRes
 
 export async function deleteProtectedAnswers(tx: Tx, responseId: string) {
   await tx.surveyProtectedAnswers.deleteMany({ where: { responseId } });
+}
+
+// When a cycle closes, answers that were never sent (and withdrawn responses) are not part of the record:
+// they and their protected answers go. Returns how many responses were deleted.
+export async function deleteUnsentResponses(tx: Tx, cycleIds: string[]) {
+  if (cycleIds.length === 0) return 0;
+  const unsent = { cycleId: { in: cycleIds }, status: { not: "SUBMITTED" as const } };
+  await tx.surveyProtectedAnswers.deleteMany({ where: { response: unsent } });
+  const { count } = await tx.surveyResponse.deleteMany({ where: unsent });
+  return count;
+}
+
+// Anonymisation moves each kept response to a fresh id: its protected answers move with it, unread by anyone.
+export async function moveProtectedAnswers(tx: Tx, moves: { from: string; to: string }[], now: Date) {
+  const newId = new Map(moves.map((m) => [m.from, m.to]));
+  const rows = await tx.surveyProtectedAnswers.findMany({
+    where: { responseId: { in: [...newId.keys()] } },
+    select: { responseId: true, answers: true },
+  });
+  await tx.surveyProtectedAnswers.createMany({
+    data: rows.map((r) => ({
+      responseId: newId.get(r.responseId)!,
+      answers: clean(r.answers),
+      updatedAt: now,
+    })),
+  });
+  await tx.surveyProtectedAnswers.deleteMany({ where: { responseId: { in: [...newId.keys()] } } });
 }
 
 async function requireSurveyRole(userId: string, councilId: string) {

@@ -392,6 +392,22 @@ export function labelFor(question: Question, value: string | null | undefined) {
   return question.options?.find((o) => o.value === value)?.label ?? value;
 }
 
+// What a question's fields show: the answers just sent back with an error, else the saved answer. A free-text
+// question's "Prefer not to say" box is its own form field (`<name>PreferNot`); saved, it is the answer itself.
+export function fieldState(
+  question: Question,
+  submitted: Record<string, unknown> | null,
+  saved: unknown,
+): { value: unknown; preferNot: boolean } {
+  if (submitted)
+    return {
+      value: submitted[question.name] ?? null,
+      preferNot: Boolean(question.preferNotBox) && submitted[`${question.name}PreferNot`] === PREFER_NOT,
+    };
+  if (question.preferNotBox && saved === PREFER_NOT) return { value: null, preferNot: true };
+  return { value: saved ?? null, preferNot: false };
+}
+
 export function backgroundLabel(value: string | null | undefined) {
   if (!value) return null;
   if (value === PREFER_NOT) return preferNot.label;

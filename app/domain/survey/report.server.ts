@@ -31,19 +31,29 @@ async function responsesOf(reader: Reader, cycleId: string, purpose: "report" | 
   }));
 }
 
+// Year-on-year compares with the latest earlier cycle that has closed (an open one's figures still move).
 export async function previousCycle(councilId: string, year: number) {
   return db.surveyCycle.findFirst({
-    where: { councilId, year: { lt: year } },
+    where: { councilId, year: { lt: year }, status: "CLOSED" },
     orderBy: { year: "desc" },
     select: { id: true, year: true },
   });
 }
 
+type ReportCycle = { id: string; year: number; status: string };
+
+// The report exists only once the cycle has closed: while it is open, comparing it before and after one
+// business's (audited, visible) submission would give that business's answers away.
+export function reportAvailable(cycle: { status: string }) {
+  return cycle.status === "CLOSED";
+}
+
 export async function cycleReport(
   reader: Reader,
-  cycle: { id: string; year: number },
+  cycle: ReportCycle,
   purpose: "report" | "export" = "report",
 ) {
+  if (!reportAvailable(cycle)) return null;
   const before = await previousCycle(reader.councilId, cycle.year);
   const current = await responsesOf(reader, cycle.id, purpose);
   const previous = before ? await responsesOf(reader, before.id, purpose) : null;
@@ -70,8 +80,9 @@ function csvResponse(rows: AsyncIterable<unknown[]> | unknown[][], filename: str
   });
 }
 
-export async function aggregateCsv(reader: Reader, cycle: { id: string; year: number }) {
+export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
   const report = await cycleReport(reader, cycle, "export");
+  if (!report) return null;
   const header = [
     "Question",
     "Answer",

@@ -1,6 +1,7 @@
 // A business's answers to one survey cycle: consent, page-by-page saving, submission, withdrawal.
 // Nothing is stored before consent; the special-category part goes through ./protected-answers.server.ts.
-import { db } from "~/db.server.ts";
+import { db, Prisma } from "~/db.server.ts";
+import type { MemberRole } from "~/generated/prisma/enums.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { appUrl } from "~/env.server.ts";
@@ -17,6 +18,7 @@ import { classifyFromBands } from "./size.ts";
 export const responseSelect = {
   id: true,
   status: true,
+  respondentUserId: true,
   consentGivenAt: true,
   submittedAt: true,
   staffHeadcountBand: true,
@@ -27,6 +29,7 @@ export const responseSelect = {
   barriersOther: true,
   councilCouldDo: true,
   meetTheBuyerInterest: true,
+  contactConsentAnswer: true,
   contactConsent: true,
   contactName: true,
   contactEmail: true,
@@ -41,15 +44,26 @@ export function getOwnResponse(cycleId: string, organisationId: string) {
   });
 }
 
-// The response and its protected answers, for the respondent's own pages (the read is audited).
+// A business's answers are seen and changed by the person who answered and by its owners; other members
+// only learn that someone in the business has answered.
+export function mayUseAnswers(
+  response: { respondentUserId: string | null },
+  reader: { userId: string; role: MemberRole },
+) {
+  return reader.role === "OWNER" || response.respondentUserId === reader.userId;
+}
+
+// The response and its protected answers, for the respondent's own pages (the read is audited). Null when
+// there is none, or when it is a colleague's.
 export async function getOwnAnswers(input: {
   cycleId: string;
   organisationId: string;
   userId: string;
+  role: MemberRole;
   ipAddress?: string | null;
 }) {
   const response = await getOwnResponse(input.cycleId, input.organisationId);
-  if (!response) return null;
+  if (!response || !mayUseAnswers(response, input)) return null;
   const protectedAnswers = await readOwnProtectedAnswers({
     responseId: response.id,
     organisationId: input.organisationId,
@@ -61,8 +75,22 @@ export async function getOwnAnswers(input: {
 
 type Actor = { userId: string; organisationId: string; ipAddress?: string | null };
 
-// Consent creates the response; next year starts from the business's last submitted answers.
+export function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+// Consent creates the response; next year starts from the business's last submitted answers. Two consents
+// sent at once (two colleagues, or a double click) make one response: the one that loses the race re-reads it.
 export async function giveConsent(cycle: { id: string; councilId: string; year: number }, actor: Actor) {
+  try {
+    return await recordConsent(cycle, actor);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return recordConsent(cycle, actor);
+  }
+}
+
+function recordConsent(cycle: { id: string; councilId: string; year: number }, actor: Actor) {
   return db.$transaction(async (tx) => {
     const existing = await tx.surveyResponse.findUnique({
       where: { cycleId_organisationId: { cycleId: cycle.id, organisationId: actor.organisationId } },
@@ -88,6 +116,7 @@ export async function giveConsent(cycle: { id: string; councilId: string; year: 
           barriersOther: previous.barriersOther,
           councilCouldDo: previous.councilCouldDo,
           meetTheBuyerInterest: previous.meetTheBuyerInterest,
+          contactConsentAnswer: previous.contactConsentAnswer,
           contactConsent: previous.contactConsent,
           contactName: previous.contactName,
           contactEmail: previous.contactEmail,
@@ -131,6 +160,8 @@ export async function saveTopicAnswers(
 ): Promise<Record<string, string>> {
   return db.$transaction(async (tx) => {
     if (topic.protected) {
+      // The response records when its answers last changed (submitResponse compares it with submittedAt).
+      await tx.surveyResponse.update({ where: { id: responseId }, data: { updatedAt: new Date() } });
       const changes: Record<string, string | undefined> = {};
       for (const q of topic.questions) changes[q.name] = (values[q.name] as string | undefined) ?? undefined;
       if (topic.slug === "ethnic-group") {
@@ -148,8 +179,10 @@ export async function saveTopicAnswers(
     const data: Record<string, unknown> = {};
     for (const q of topic.questions) {
       const value = values[q.name];
-      if (q.name === "contactConsent") data.contactConsent = value === "YES";
-      else if (q.kind === "checkbox") data[q.name] = (value as string[] | undefined) ?? [];
+      if (q.name === "contactConsent") {
+        data.contactConsentAnswer = (value as string | undefined) ?? null;
+        data.contactConsent = value === "YES";
+      } else if (q.kind === "checkbox") data[q.name] = (value as string[] | undefined) ?? [];
       else if (q.preferNotBox && values[`${q.name}PreferNot`] === PREFER_NOT) data[q.name] = PREFER_NOT;
       else data[q.name] = (value as string | undefined) ?? null;
     }
@@ -171,6 +204,8 @@ export async function saveTopicAnswers(
   });
 }
 
+// Sends the answers. A second press of Send (or a resend with nothing changed since) sends no second email
+// and writes no "change" entry: the row is locked, so the second request waits for the first and sees it.
 export async function submitResponse(
   input: Actor & {
     responseId: string;
@@ -182,12 +217,18 @@ export async function submitResponse(
   },
 ) {
   return db.$transaction(async (tx) => {
-    const wasSubmitted = await tx.surveyResponse.count({
-      where: { id: input.responseId, status: "SUBMITTED" },
-    });
+    const [current] = await tx.$queryRaw<{ status: string; submittedAt: Date | null; updatedAt: Date }[]>`
+      SELECT status::text AS status, "submittedAt", "updatedAt" FROM "SurveyResponse"
+      WHERE id = ${input.responseId} AND "organisationId" = ${input.organisationId}
+      FOR UPDATE`;
+    if (!current) return { sent: false };
+    const wasSubmitted = current.status === "SUBMITTED";
+    if (wasSubmitted && current.submittedAt && current.updatedAt <= current.submittedAt)
+      return { sent: false };
+    const now = new Date();
     await tx.surveyResponse.update({
       where: { id: input.responseId, organisationId: input.organisationId },
-      data: { status: "SUBMITTED", submittedAt: new Date(), respondentUserId: input.userId },
+      data: { status: "SUBMITTED", submittedAt: now, updatedAt: now, respondentUserId: input.userId },
     });
     await writeAudit(
       {
@@ -204,7 +245,7 @@ export async function submitResponse(
       councilName: input.councilName,
       year: input.year,
       answersUrl: `${appUrl()}/survey/${input.cycleId}`,
-      changed: wasSubmitted > 0,
+      changed: wasSubmitted,
     });
     await enqueueEmail(tx, {
       ...email,
@@ -212,6 +253,7 @@ export async function submitResponse(
       template: "survey-submitted",
       councilId: input.councilId,
     });
+    return { sent: true };
   });
 }
 
@@ -232,6 +274,7 @@ export async function withdrawResponse(input: Actor & { responseId: string }) {
         barriersOther: null,
         councilCouldDo: null,
         meetTheBuyerInterest: null,
+        contactConsentAnswer: null,
         contactConsent: false,
         contactName: null,
         contactEmail: null,
