@@ -187,7 +187,7 @@ test(
   }),
 );
 
-test("a survey officer sees the suppressed report with last year's figures and downloads it", async ({
+test("a survey officer sees no report while the cycle is open, and the suppressed report once closed", async ({
   page,
 }) => {
   await signIn(page, "officer@demo.test");
@@ -198,14 +198,22 @@ test("a survey officer sees the suppressed report with last year's figures and d
   await expect(page.getByText("Answers sent")).toBeVisible();
   await page.getByRole("link", { name: "See the report" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /report/ })).toBeVisible();
+  await expect(page.getByText("The report is available once the cycle closes")).toBeVisible();
   await expectAccessible(page);
-  await expect(page.getByRole("columnheader", { name: "% 2025" }).first()).toBeVisible();
+  const open = await page.request.get(page.url().replace(/report$/, "aggregate.csv"));
+  expect(open.status()).toBe(409);
+  const contacts = await page.request.get(page.url().replace(/report$/, "contacts.csv"));
+  expect(await contacts.text()).toContain("Business,Contact name,Contact email,Barriers");
+
+  await visit(page, "/council/survey");
+  await page.getByRole("link", { name: "2025" }).click();
+  await page.getByRole("link", { name: "See the report" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /2025: report/ })).toBeVisible();
+  await expectAccessible(page);
   await expect(page.getByRole("cell", { name: "<5" }).first()).toBeVisible();
   const csv = await page.request.get(page.url().replace(/report$/, "aggregate.csv"));
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect(await csv.text()).toContain("Question,Answer,Count 2026");
-  const contacts = await page.request.get(page.url().replace(/report$/, "contacts.csv"));
-  expect(await contacts.text()).toContain("Business,Contact name,Contact email,Barriers");
+  expect(await csv.text()).toContain("Question,Answer,Count 2025");
 });
 
 test("an officer without the survey role cannot open the survey pages", async ({ page }) => {
