@@ -32,10 +32,11 @@ describe("opening the quarter's returns", () => {
     await createCommitment({ contractId: pipeline.id, measureId: measure.id });
     const startsLater = await contract({ ...base, startDate: at("2026-07-01"), endDate: at("2027-12-31") });
     await createCommitment({ contractId: startsLater.id, measureId: measure.id });
+    // (started in the quarter too: earlier quarters would be back-filled, see returns-backfill.test.ts)
     const endedInQuarter = await contract({
       ...base,
       status: "ENDED",
-      startDate: at("2025-04-01"),
+      startDate: at("2026-04-01"),
       endDate: at("2026-05-31"),
     });
     await createCommitment({ contractId: endedInQuarter.id, measureId: measure.id });

@@ -2,11 +2,15 @@
 // idempotent: running them twice in a day creates and sends nothing twice.
 import { db } from "~/db.server.ts";
 import {
+  compareQuarters,
   dueDateFor,
   previousQuarter,
+  quarterIndex,
   quarterOf,
   quarterPeriod,
+  quartersBetween,
   type FinancialQuarter,
+  type QuarterNumber,
 } from "~/domain/contracts/quarters.ts";
 import {
   returnOpenedEmail,
@@ -31,41 +35,95 @@ import {
 
 const DEFAULT_SETTINGS = { returnDueDays: 30, reminderDaysBefore: 7, overdueReminderDays: 7 };
 
+// How many quarters before the one just ended a missing return is still created (see openReturnsForQuarter).
+export const MAX_BACKFILL_QUARTERS = 4;
+
 /**
  * Creates the return for the quarter that has just ended for every active contract with commitments
  * that ran during it (one per contract per quarter, kept unique by the database), and tells suppliers
  * their returns are open.
+ *
+ * The scheduled run also creates any return missing for an earlier ended quarter (a contract registered or
+ * activated after its first quarters ended, or a scheduler outage), because plan to date counts those
+ * quarters. Only quarters within the contract's term, not before its earliest planned quarter, and at most
+ * MAX_BACKFILL_QUARTERS before the one just ended: older history of a long-running contract is taken to have
+ * been reported before it came to the portal. The supplier learns of a back-filled return only now, so it is
+ * due the council's usual number of days from today (or its normal date, if later): no reminder or overdue
+ * notice goes for a return they could not have known about.
  */
 export async function openReturnsForQuarter(
   now: Date,
-  quarter: FinancialQuarter = previousQuarter(quarterOf(now)),
-  // the demo seed opens returns without emailing anyone
-  { announce = true }: { announce?: boolean } = {},
+  quarter?: FinancialQuarter,
+  // the demo seed opens chosen quarters without emailing anyone, and lays out its own history
+  {
+    announce = true,
+    backfill = quarter === undefined && announce,
+  }: { announce?: boolean; backfill?: boolean } = {},
 ) {
-  const { start, end } = quarterPeriod(quarter.financialYear, quarter.quarter);
+  const target = quarter ?? previousQuarter(quarterOf(now));
+  let first = target;
+  for (let i = 0; backfill && i < MAX_BACKFILL_QUARTERS; i++) first = previousQuarter(first);
+  const windowStart = quarterPeriod(first.financialYear, first.quarter).start;
+  const windowEnd = quarterPeriod(target.financialYear, target.quarter).end;
   const contracts = await db.contract.findMany({
     where: {
       status: { in: ["ACTIVE", "ENDED"] },
-      startDate: { lte: end },
-      endDate: { gte: start },
+      startDate: { lte: windowEnd },
+      endDate: { gte: windowStart },
       commitments: { some: {} },
     },
-    select: { id: true, council: { select: { councilSettings: { select: { returnDueDays: true } } } } },
+    select: {
+      id: true,
+      startDate: true,
+      endDate: true,
+      council: { select: { councilSettings: { select: { returnDueDays: true } } } },
+      commitments: {
+        select: {
+          plan: {
+            orderBy: [{ financialYear: "asc" }, { quarter: "asc" }],
+            take: 1,
+            select: { financialYear: true, quarter: true },
+          },
+        },
+      },
+    },
   });
-  const created = await db.kpiReturn.createMany({
-    data: contracts.map((c) => ({
-      contractId: c.id,
-      financialYear: quarter.financialYear,
-      quarter: quarter.quarter,
-      periodStart: start,
-      periodEnd: end,
-      dueDate: dueDateFor(end, c.council.councilSettings?.returnDueDays ?? DEFAULT_SETTINGS.returnDueDays),
-      openedNoticeSentAt: announce ? null : now,
-    })),
-    skipDuplicates: true,
+  const today = startOfDay(now);
+  const data = contracts.flatMap((c) => {
+    const dueDays = c.council.councilSettings?.returnDueDays ?? DEFAULT_SETTINGS.returnDueDays;
+    const firstPlanned = c.commitments
+      .flatMap((commitment) => commitment.plan)
+      .map((row) => quarterIndex({ financialYear: row.financialYear, quarter: row.quarter as QuarterNumber }))
+      .reduce((a, b) => Math.min(a, b), Infinity);
+    return quartersBetween(windowStart, windowEnd)
+      .filter((q) => {
+        const { start, end } = quarterPeriod(q.financialYear, q.quarter);
+        if (start > c.endDate || end < c.startDate) return false;
+        // the quarter just ended is opened as it always was; only earlier ones are bounded by the plan
+        return (
+          compareQuarters(q, target) === 0 || firstPlanned === Infinity || quarterIndex(q) >= firstPlanned
+        );
+      })
+      .map((q) => {
+        const { start, end } = quarterPeriod(q.financialYear, q.quarter);
+        const usualDue = dueDateFor(end, dueDays);
+        const backfilled = compareQuarters(q, target) < 0;
+        const fromToday = dueDateFor(today, dueDays);
+        return {
+          contractId: c.id,
+          financialYear: q.financialYear,
+          quarter: q.quarter,
+          periodStart: start,
+          periodEnd: end,
+          dueDate: backfilled && fromToday > usualDue ? fromToday : usualDue,
+          openedNoticeSentAt: announce ? null : now,
+        };
+      });
   });
+  const created = await db.kpiReturn.createMany({ data, skipDuplicates: true });
   const unannounced = await db.kpiReturn.findMany({
-    where: { financialYear: quarter.financialYear, quarter: quarter.quarter, openedNoticeSentAt: null },
+    where: { periodStart: { gte: windowStart }, periodEnd: { lte: windowEnd }, openedNoticeSentAt: null },
+    orderBy: [{ periodStart: "asc" }, { id: "asc" }],
     select: { id: true },
   });
   let announced = 0;
@@ -84,7 +142,7 @@ export async function openReturnsForQuarter(
     });
     if (sent) announced++;
   }
-  return { quarter, created: created.count, announced };
+  return { quarter: target, created: created.count, announced };
 }
 
 /** Sends "due soon" reminders and overdue notices (to the supplier and the contract manager). */
