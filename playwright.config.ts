@@ -14,7 +14,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // the longest journeys run axe a dozen times; on a busy 2-core machine that alone can pass a minute
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   outputDir: `${runDir}/test-results`,
   reporter: process.env.CI
