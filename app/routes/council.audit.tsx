@@ -9,11 +9,17 @@ import { formatDateTime, formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Social Value Marketplace" }];
 
+// a day that exists (30 February does not: Date.parse would quietly roll it into March)
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date")
-  .refine((v) => !Number.isNaN(Date.parse(v)), "Enter a real date")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date, like 2026-11-01")
+  .refine(
+    (v) => !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "Enter a real date, like 2026-11-01",
+  )
   .transform((v) => new Date(`${v}T00:00:00Z`));
+
+const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), isoDay.optional());
 
 const filtersSchema = z.object({
   user: z
@@ -37,14 +43,8 @@ const filtersSchema = z.object({
     .max(80)
     .optional()
     .transform((v) => v || undefined),
-  from: z
-    .union([z.literal(""), isoDay])
-    .optional()
-    .transform((v) => v || undefined),
-  to: z
-    .union([z.literal(""), isoDay])
-    .optional()
-    .transform((v) => v || undefined),
+  from: optionalDay,
+  to: optionalDay,
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
@@ -52,13 +52,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilAdmin(request);
   const councilId = membership.organisationId;
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = filtersSchema.safeParse(params);
   const options = await auditFilterOptions(councilId);
+  // each filter is checked on its own: one bad date does not throw away the others
   const errors: Record<string, string[]> = {};
-  if (!parsed.success)
-    for (const issue of parsed.error.issues)
-      errors[String(issue.path[0])] = ["Enter a real date, like 2026-11-01"];
-  const filters = parsed.success ? parsed.data : { page: 1 };
+  const filters: Partial<z.infer<typeof filtersSchema>> & { page: number } = { page: 1 };
+  for (const [key, field] of Object.entries(filtersSchema.shape)) {
+    const parsed = field.safeParse(params[key]);
+    if (parsed.success) Object.assign(filters, { [key]: parsed.data });
+    else errors[key] = [parsed.error.issues[0]?.message ?? "Check this filter"];
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    errors.to = ["The end date must be the same as or after the start date"];
+    filters.to = undefined;
+  }
   const result = await searchAuditLog(councilId, filters);
   return json({
     councilName: membership.organisationName,

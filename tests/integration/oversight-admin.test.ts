@@ -266,6 +266,23 @@ describe("audit log viewer", () => {
     });
     expect(response.status).toBe(200);
     expect((await response.json()).errors.from).toBeDefined();
+
+    // 30 February is refused, not rolled into March, and the other filters still apply
+    const feb = await callLoader(auditLoader, {
+      path: "/council/audit?entityType=Request&from=2025-02-30",
+      cookie: cookies.councilAdmin,
+    });
+    const body = await feb.json();
+    expect(body.errors).toEqual({ from: ["Enter a real date, like 2026-11-01"] });
+    expect(body.entries.map((e: { entityId: string }) => e.entityId)).toEqual(["old-request"]);
+
+    const backwards = await callLoader(auditLoader, {
+      path: "/council/audit?from=2025-02-01&to=2025-01-01",
+      cookie: cookies.councilAdmin,
+    });
+    expect((await backwards.json()).errors.to).toEqual([
+      "The end date must be the same as or after the start date",
+    ]);
   });
 
   it("is only for council admins", async () => {

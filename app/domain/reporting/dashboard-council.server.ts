@@ -101,7 +101,10 @@ export async function topContracts(councilId: string, limit: number) {
     where k."councilId" = ${councilId}
     group by k.id
     having count(c.id) > 0
-    order by coalesce(sum(c."targetQuantity" * m."proxyValueGbp"), 0) desc, k."valueGbp" desc, k.reference
+    -- the same local £ as the "Committed local £" column: percentage levels and qualitative text have none
+    order by coalesce(sum(c."targetQuantity" * m."proxyValueGbp")
+                        filter (where m.unit not in ('PERCENT', 'QUALITATIVE')), 0) desc,
+             k."valueGbp" desc, k.reference
     limit ${limit}`);
   return rows.map((r) => r.id);
 }
