@@ -124,7 +124,7 @@ export default function CouncilDashboard() {
               {
                 key: "Overdue",
                 value: (
-                  <Link to={reportLinks.overdueReturns}>
+                  <Link to={reportLinks.overdueReturnsFor(thisQuarter)}>
                     {formatNumber(thisQuarter.overdue)}
                     <span className="sr-only"> overdue returns – see them</span>
                   </Link>

@@ -114,7 +114,7 @@ export default function DepartmentalReportPage() {
                 {k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened"}
                 {k.returnDueDate ? ` (due ${formatDate(k.returnDueDate)})` : ""} ·{" "}
                 {k.overdueReturns > 0 ? (
-                  <Link to={recordLinks.overdueReturns} className="font-bold">
+                  <Link to={recordLinks.overdueReturnsFor({ contractId: k.id })} className="font-bold">
                     {k.overdueReturns} overdue {k.overdueReturns === 1 ? "return" : "returns"}
                   </Link>
                 ) : (

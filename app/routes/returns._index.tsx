@@ -2,6 +2,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
+import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { actingMembership, notFound, requireViewer } from "~/auth/permissions.server.ts";
 import {
   listCouncilReturns,
@@ -17,6 +18,12 @@ export const meta: MetaFunction = () => [{ title: "Quarterly returns – Social 
 const filtersSchema = z.object({
   queue: z.enum(["review", "overdue", "all"]).catch("review"),
   mine: z.literal("1").optional().catch(undefined),
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional()
+    .catch(undefined),
+  contract: z.string().max(40).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
@@ -35,12 +42,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...lists,
     });
   }
+  const [year, quarter] = filters.quarter?.split("-Q").map(Number) ?? [];
   const list = await listCouncilReturns(
     membership.organisationId,
-    { queue: filters.queue, managerId: filters.mine ? viewer.user.id : undefined, page: filters.page },
+    {
+      queue: filters.queue,
+      managerId: filters.mine ? viewer.user.id : undefined,
+      page: filters.page,
+      quarter: filters.quarter ? { financialYear: year, quarter } : undefined,
+      contractId: filters.contract,
+    },
     now,
   );
-  return json({ view: "council" as const, organisationName: membership.organisationName, filters, list });
+  const narrowed = [
+    filters.quarter ? `for ${quarterLabel(year, quarter as 1 | 2 | 3 | 4)}` : null,
+    filters.contract ? `for ${list.items[0]?.contractReference ?? "one contract"}` : null,
+  ].filter(Boolean);
+  return json({
+    view: "council" as const,
+    organisationName: membership.organisationName,
+    filters,
+    narrowed: narrowed.join(" "),
+    list,
+  });
 }
 
 const contractColumn: Column<ReturnListItem> = {
@@ -108,14 +132,18 @@ const QUEUES = [
 
 function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) {
   const location = useLocation();
-  const { queue, mine } = data.filters;
-  const hrefFor = (next: { queue?: string; mine?: boolean }) => {
+  const { queue, mine, quarter, contract } = data.filters;
+  const hrefFor = (next: { queue?: string; mine?: boolean; narrowed?: boolean }) => {
     const params = new URLSearchParams();
     params.set("queue", next.queue ?? queue);
     if (next.mine ?? mine) params.set("mine", "1");
+    if (next.narrowed ?? true) {
+      if (quarter) params.set("quarter", quarter);
+      if (contract) params.set("contract", contract);
+    }
     return `/returns?${params}`;
   };
-  const caption = `${QUEUES.find((q) => q.value === queue)!.label}${mine ? " (my contracts)" : ""}: ${data.list.total}`;
+  const caption = `${QUEUES.find((q) => q.value === queue)!.label}${data.narrowed ? ` ${data.narrowed}` : ""}${mine ? " (my contracts)" : ""}: ${data.list.total}`;
   return (
     <>
       <PageHeading caption={data.organisationName}>Quarterly returns</PageHeading>
@@ -134,7 +162,10 @@ function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) 
           ))}
         </ul>
       </nav>
-      <p className="mb-6">
+      <p className="mb-6 flex flex-wrap gap-6">
+        {data.narrowed ? (
+          <Link to={hrefFor({ narrowed: false })}>Show every quarter and contract</Link>
+        ) : null}
         {mine ? (
           <Link to={hrefFor({ mine: false })}>Show returns for every contract</Link>
         ) : (

@@ -11,6 +11,7 @@ import type { ReturnStatus } from "~/generated/prisma/enums.ts";
 import { loader as dashboardLoader } from "~/routes/council.dashboard.tsx";
 import { loader as reportLoader } from "~/routes/council.reports._index.tsx";
 import { loader as activityLoader } from "~/routes/council.requests.tsx";
+import { loader as returnsLoader } from "~/routes/returns._index.tsx";
 import { loader as contractsLoader } from "~/routes/contracts._index.tsx";
 import { links } from "~/ui/charts/record-links.ts";
 import { loader as csvLoader } from "~/routes/council.reports.departmental[.]csv.ts";
@@ -491,6 +492,22 @@ describe("every figure links to the records behind it", () => {
       expect(list.total, view).toBe(activity[view]);
       expect(list.total, view).toBeGreaterThan(0);
     }
+    // overdue returns: this quarter's figure on the dashboard, one contract's in the report
+    const withCompliance = await jsonOf<{
+      dashboard: { compliance: { financialYear: number; quarter: number; overdue: number }[] };
+    }>(await callLoader(dashboardLoader, { path: "/council/dashboard", cookie }));
+    const thisQuarter = withCompliance.dashboard.compliance.at(-1)!;
+    const returnsTotal = async (href: string) =>
+      (await jsonOf<{ list: { total: number } }>(await callLoader(returnsLoader, { path: href, cookie })))
+        .list.total;
+    expect(await returnsTotal(links.overdueReturnsFor(thisQuarter))).toBe(thisQuarter.overdue);
+    expect(await returnsTotal(links.overdueReturns)).toBeGreaterThan(thisQuarter.overdue);
+    const report = await jsonOf<{ report: { contracts: { id: string; overdueReturns: number }[] } }>(
+      await callLoader(reportLoader, { path: "/council/reports?quarter=2026-Q2&department=all", cookie }),
+    );
+    for (const k of report.report.contracts)
+      expect(await returnsTotal(links.overdueReturnsFor({ contractId: k.id }))).toBe(k.overdueReturns);
+
     // another council's officer sees only their own council's requests
     const other = await jsonOf<{ total: number }>(
       await callLoader(activityLoader, {

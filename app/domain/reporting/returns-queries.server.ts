@@ -94,7 +94,14 @@ export type CouncilQueue = "review" | "overdue" | "all";
 /** The council's queue: submitted returns to review, overdue ones, or everything; optionally only mine. */
 export async function listCouncilReturns(
   councilId: string,
-  options: { queue: CouncilQueue; managerId?: string; page: number },
+  options: {
+    queue: CouncilQueue;
+    managerId?: string;
+    page: number;
+    // narrowed to one quarter or one contract, as the dashboard and the departmental report link
+    quarter?: { financialYear: number; quarter: number };
+    contractId?: string;
+  },
   now: Date,
 ) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -103,6 +110,8 @@ export async function listCouncilReturns(
       councilId,
       ...(options.managerId ? { contractManagerId: options.managerId } : {}),
     },
+    ...(options.quarter ? options.quarter : {}),
+    ...(options.contractId ? { contractId: options.contractId } : {}),
     ...(options.queue === "review" ? { status: "SUBMITTED" } : {}),
     ...(options.queue === "overdue" ? { status: { in: OVERDUE_STATUSES }, dueDate: { lt: today } } : {}),
   };

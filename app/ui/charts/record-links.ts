@@ -7,6 +7,8 @@ export const links = {
   measure: (id: string) => `/council/measures/${id}`,
   returns: "/returns",
   overdueReturns: "/returns?queue=overdue",
+  overdueReturnsFor: (narrow: { financialYear?: number; quarter?: number; contractId?: string }) =>
+    `/returns?queue=overdue${narrow.quarter ? `&quarter=${narrow.financialYear}-Q${narrow.quarter}` : ""}${narrow.contractId ? `&contract=${narrow.contractId}` : ""}`,
   pledges: "/pledges",
   activityRequests: (view: "opened" | "fulfilled" | "expired", since: string) =>
     `/council/requests?view=${view}&since=${since.slice(0, 10)}`,
