@@ -303,6 +303,35 @@ describe("a request from posting to fulfilment", () => {
       status: "DISPUTED",
       disputeReason: "Only two arrived",
     });
+    const disputed = await db.emailOutbox.findFirstOrThrow({
+      where: { to: world.users.supplierOwner.email, template: "marketplace.dispute" },
+    });
+    expect(disputed.text).toContain("Only two arrived");
+
+    // not a dead end: the supplier puts it right and reports again; the requestor then confirms
+    const again = await callAction(pledgeDetailAction, {
+      path: "/",
+      params: { id: firstId },
+      cookie: cookies.supplierOwner,
+      form: {
+        intent: "reportDelivery",
+        deliveredQuantity: "5",
+        deliveredOn: inDays(0),
+        deliveryNote: "The other three delivered today",
+      },
+    });
+    expect(again.status).toBe(302);
+    expect((await db.pledge.findUniqueOrThrow({ where: { id: firstId } })).status).toBe("DELIVERED");
+    await callAction(pledgeDetailAction, {
+      path: "/",
+      params: { id: firstId },
+      cookie: cookies.vcseOwner,
+      form: { intent: "confirm", rating: "4" },
+    });
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: firstId } })).toMatchObject({
+      status: "CONFIRMED",
+      rating: 4,
+    });
   });
 
   it("lets a supplier withdraw an offered pledge, and pledge towards its own commitment only", async () => {

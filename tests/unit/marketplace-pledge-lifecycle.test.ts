@@ -11,7 +11,7 @@ import {
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 
 // Written out by hand from PRODUCT.md §2: OFFERED → ACCEPTED | DECLINED → DELIVERED → CONFIRMED | DISPUTED,
-// and WITHDRAWN.
+// and WITHDRAWN; a disputed delivery is reported again by the supplier or confirmed by the requestor.
 const ALLOWED: [PledgeStatus, PledgeAction, PledgeRole, PledgeStatus][] = [
   ["OFFERED", "accept", "REQUESTOR", "ACCEPTED"],
   ["OFFERED", "decline", "REQUESTOR", "DECLINED"],
@@ -20,6 +20,8 @@ const ALLOWED: [PledgeStatus, PledgeAction, PledgeRole, PledgeStatus][] = [
   ["ACCEPTED", "reportDelivery", "SUPPLIER", "DELIVERED"],
   ["DELIVERED", "confirm", "REQUESTOR", "CONFIRMED"],
   ["DELIVERED", "dispute", "REQUESTOR", "DISPUTED"],
+  ["DISPUTED", "reportDelivery", "SUPPLIER", "DELIVERED"],
+  ["DISPUTED", "confirm", "REQUESTOR", "CONFIRMED"],
 ];
 const key = (s: string, a: string, r: string) => `${s}/${a}/${r}`;
 const allowed = new Map(ALLOWED.map(([s, a, r, to]) => [key(s, a, r), to]));

@@ -2,6 +2,7 @@
 import type { Tx } from "~/db.server.ts";
 import {
   deliveryConfirmedEmail,
+  deliveryDisputedEmail,
   deliveryReportedEmail,
   newPledgeEmail,
   pledgeDecisionEmail,
@@ -18,6 +19,7 @@ async function load(tx: Tx, pledgeId: string) {
       quantity: true,
       deliveredQuantity: true,
       decisionReason: true,
+      disputeReason: true,
       supplierOrganisation: { select: { name: true } },
       request: {
         select: {
@@ -68,4 +70,9 @@ export async function deliveryReportedEmailFor(tx: Tx, pledgeId: string) {
 export async function deliveredConfirmedEmailFor(tx: Tx, pledgeId: string) {
   const { base, pledgeUrl } = await load(tx, pledgeId);
   return deliveryConfirmedEmail({ ...base, url: pledgeUrl });
+}
+
+export async function deliveryDisputedEmailFor(tx: Tx, pledgeId: string) {
+  const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
+  return deliveryDisputedEmail({ ...base, url: pledgeUrl, reason: pledge.disputeReason ?? "" });
 }

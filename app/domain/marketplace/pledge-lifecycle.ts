@@ -33,8 +33,10 @@ const RULES: Record<PledgeAction, Rule> = {
   // SYSTEM declines what is still on offer when a request is withdrawn or expires.
   decline: { from: ["OFFERED"], roles: ["REQUESTOR", "SYSTEM"], to: "DECLINED" },
   withdraw: { from: ["OFFERED"], roles: ["SUPPLIER"], to: "WITHDRAWN" },
-  reportDelivery: { from: ["ACCEPTED"], roles: ["SUPPLIER"], to: "DELIVERED" },
-  confirm: { from: ["DELIVERED"], roles: ["REQUESTOR"], to: "CONFIRMED" },
+  // A dispute is not a dead end: the supplier puts it right and reports the delivery again, or the
+  // requestor, satisfied after all, confirms it.
+  reportDelivery: { from: ["ACCEPTED", "DISPUTED"], roles: ["SUPPLIER"], to: "DELIVERED" },
+  confirm: { from: ["DELIVERED", "DISPUTED"], roles: ["REQUESTOR"], to: "CONFIRMED" },
   dispute: { from: ["DELIVERED"], roles: ["REQUESTOR"], to: "DISPUTED" },
 };
 

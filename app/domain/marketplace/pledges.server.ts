@@ -6,6 +6,7 @@ import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import {
   deliveredConfirmedEmailFor,
+  deliveryDisputedEmailFor,
   deliveryReportedEmailFor,
   newPledgeEmailFor,
   pledgeDecisionEmailFor,
@@ -371,6 +372,7 @@ async function notify(
     email = await deliveryReportedEmailFor(tx, pledge.id);
     toRequestor = true;
   } else if (action === "confirm") email = await deliveredConfirmedEmailFor(tx, pledge.id);
+  else if (action === "dispute") email = await deliveryDisputedEmailFor(tx, pledge.id);
   if (!email) return;
   const recipients = toRequestor
     ? await organisationRecipients(tx, pledge.request.organisationId, pledge.request.createdById)

@@ -102,3 +102,30 @@ export function deliveryConfirmedEmail({
     </EmailLayout>,
   );
 }
+
+export function deliveryDisputedEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  reason,
+}: Omit<Base, "supplierName" | "quantity"> & { reason: string }) {
+  return renderEmail(
+    `Delivery disputed: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      brandColour={brandColour}
+      preview="The requestor says something is wrong"
+      heading="The requestor says something is wrong with the delivery"
+    >
+      <EmailParagraph>
+        Your delivery for “{title}” was disputed: “{reason}”
+      </EmailParagraph>
+      <EmailParagraph>
+        Please put it right and report the delivery again. It counts as delivered social value only once the
+        requestor confirms it.
+      </EmailParagraph>
+      <EmailButton href={url}>See the pledge</EmailButton>
+    </EmailLayout>,
+  );
+}
