@@ -1,22 +1,24 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
+import { pageParam } from "~/auth/request-context.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
-import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your requests – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireMembership(request, { kinds: ["VCSE", "COUNCIL"] });
-  const requests = await listOrganisationRequests(membership.organisationId);
-  return json({ requests, organisationName: membership.organisationName });
+  const page = pageParam(request);
+  const list = await listOrganisationRequests(membership.organisationId, page);
+  return json({ ...list, page, organisationName: membership.organisationName });
 }
 
 export default function MyRequestsPage() {
-  const { requests, organisationName } = useLoaderData<typeof loader>();
+  const { requests, total, page, pageCount, organisationName } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={organisationName}>Your requests</PageHeading>
@@ -29,7 +31,7 @@ export default function MyRequestsPage() {
         </Link>
       </p>
       <Table
-        caption="Requests posted by your organisation"
+        caption={`Requests posted by your organisation (${total}), most recently changed first`}
         rows={requests}
         rowKey={(r) => r.id}
         empty="You have not posted any requests yet."
@@ -53,6 +55,7 @@ export default function MyRequestsPage() {
           },
         ]}
       />
+      <Pagination page={page} pageCount={pageCount} search="" path="/my-requests" />
     </>
   );
 }

@@ -1,55 +1,79 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
+import { pageParam } from "~/auth/request-context.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { PLEDGE_STATUSES, pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { listSupplierPledges } from "~/domain/marketplace/queries.server.ts";
-import { PageHeading, Table } from "~/ui/components.tsx";
+import type { PledgeStatus } from "~/generated/prisma/enums.ts";
+import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your pledges – Social Value Marketplace" }];
 
+const capitalised = (status: PledgeStatus) => pledgeStatusLabel(status).replace(/^./, (c) => c.toUpperCase());
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
-  const pledges = await listSupplierPledges(membership.organisationId);
-  return json({ pledges, organisationName: membership.organisationName });
+  const asked = new URL(request.url).searchParams.get("status");
+  const status = PLEDGE_STATUSES.find((s) => s === asked);
+  const page = pageParam(request);
+  const list = await listSupplierPledges(membership.organisationId, { status, page });
+  return json({ ...list, status: status ?? null, page, organisationName: membership.organisationName });
 }
 
 export default function PledgesPage() {
-  const { pledges, organisationName } = useLoaderData<typeof loader>();
-  const groups = PLEDGE_STATUSES.map((status) => ({
-    status,
-    rows: pledges.filter((p) => p.status === status),
-  })).filter((g) => g.rows.length > 0);
+  const { pledges, byStatus, total, status, page, pageCount, organisationName } =
+    useLoaderData<typeof loader>();
+  const location = useLocation();
+  const everything = Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
   return (
     <>
       <PageHeading caption={organisationName}>Your pledges</PageHeading>
-      {groups.length === 0 ? (
+      {everything === 0 ? (
         <p>
           You have not pledged yet. <Link to="/requests">Find a request to support</Link>.
         </p>
-      ) : null}
-      {groups.map((group) => (
-        <Table
-          key={group.status}
-          caption={`${pledgeStatusLabel(group.status).replace(/^./, (c) => c.toUpperCase())} (${group.rows.length})`}
-          rows={group.rows}
-          rowKey={(p) => p.id}
-          columns={[
-            {
-              header: "Request",
-              cell: (p) => <Link to={`/pledges/${p.id}`}>{p.request.title}</Link>,
-              rowHeader: true,
-            },
-            {
-              header: "Pledged",
-              cell: (p) => formatQuantity(p.request.helpType, p.quantity, p.request.unitLabel),
-            },
-            { header: "Expected delivery", cell: (p) => formatDate(p.expectedDeliveryDate) },
-            { header: "Pledged on", cell: (p) => formatDate(p.createdAt) },
-          ]}
-        />
-      ))}
+      ) : (
+        <>
+          <nav aria-label="Pledges by state" className="mb-6">
+            <ul className="flex flex-wrap gap-x-6 gap-y-2">
+              {[null, ...PLEDGE_STATUSES.filter((s) => byStatus[s])].map((s) => (
+                <li key={s ?? "all"}>
+                  <Link
+                    to={s ? `/pledges?status=${s}` : "/pledges"}
+                    aria-current={s === status ? "page" : undefined}
+                    className={s === status ? "font-bold no-underline" : undefined}
+                  >
+                    {s ? capitalised(s) : "All"} ({s ? byStatus[s] : everything})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <Table
+            caption={`${status ? capitalised(status) : "All pledges"} (${total}), newest first`}
+            rows={pledges}
+            rowKey={(p) => p.id}
+            empty="No pledges in this state."
+            columns={[
+              {
+                header: "Request",
+                cell: (p) => <Link to={`/pledges/${p.id}`}>{p.request.title}</Link>,
+                rowHeader: true,
+              },
+              { header: "State", cell: (p) => <Tag>{pledgeStatusLabel(p.status)}</Tag> },
+              {
+                header: "Pledged",
+                cell: (p) => formatQuantity(p.request.helpType, p.quantity, p.request.unitLabel),
+              },
+              { header: "Expected delivery", cell: (p) => formatDate(p.expectedDeliveryDate) },
+              { header: "Pledged on", cell: (p) => formatDate(p.createdAt) },
+            ]}
+          />
+          <Pagination page={page} pageCount={pageCount} search={location.search} path="/pledges" />
+        </>
+      )}
     </>
   );
 }

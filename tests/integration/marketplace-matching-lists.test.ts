@@ -3,6 +3,8 @@ import { db } from "~/db.server.ts";
 import { action as categoriesAction, loader as categoriesLoader } from "~/routes/council.categories.tsx";
 import { action as districtsAction } from "~/routes/council.districts.tsx";
 import { loader as matchingLoader } from "~/routes/matching.tsx";
+import { loader as myRequestsLoader } from "~/routes/my-requests.tsx";
+import { loader as pledgesLoader } from "~/routes/pledges._index.tsx";
 import { action as savedAction, loader as savedLoader } from "~/routes/saved-searches.tsx";
 import {
   createCommitment,
@@ -336,5 +338,66 @@ describe("council categories and districts", () => {
       postcodeAreas: ["GU21", "GU22", "GU23"],
     });
     expect(await db.auditLog.count({ where: { entityId: woking.id, action: "district.update" } })).toBe(1);
+  });
+});
+
+describe("an organisation's own lists", () => {
+  it("pages a supplier's pledges and filters them by state, showing only its own", async () => {
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
+    const cookie = await sessionCookieFor((await createMember(supplier.id, "OWNER")).id);
+    const need = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      quantity: 1000,
+    });
+    for (let i = 0; i < 30; i++)
+      await createPledge({
+        requestId: need.id,
+        supplierOrganisationId: supplier.id,
+        quantity: 1,
+        status: i < 4 ? "CONFIRMED" : "OFFERED",
+      });
+    await createPledge({ requestId: need.id, supplierOrganisationId: world.supplier.id, quantity: 1 });
+    type Page = {
+      pledges: { id: string }[];
+      total: number;
+      pageCount: number;
+      byStatus: Record<string, number>;
+    };
+    const first = await jsonOf<Page>(await callLoader(pledgesLoader, { path: "/pledges", cookie }));
+    expect(first).toMatchObject({ total: 30, pageCount: 2, byStatus: { OFFERED: 26, CONFIRMED: 4 } });
+    expect(first.pledges).toHaveLength(25);
+    const second = await jsonOf<Page>(await callLoader(pledgesLoader, { path: "/pledges?page=2", cookie }));
+    expect(second.pledges).toHaveLength(5);
+    expect(new Set([...first.pledges, ...second.pledges].map((p) => p.id)).size).toBe(30);
+    const confirmed = await jsonOf<Page>(
+      await callLoader(pledgesLoader, { path: "/pledges?status=CONFIRMED", cookie }),
+    );
+    expect(confirmed).toMatchObject({ total: 4, pageCount: 1 });
+    const nonsense = await jsonOf<Page>(
+      await callLoader(pledgesLoader, { path: "/pledges?status=NOPE", cookie }),
+    );
+    expect(nonsense.total).toBe(30);
+  });
+
+  it("pages a VCSE's own requests", async () => {
+    const vcse = await createOrganisation({ kind: "VCSE", councilId: world.councilA.id });
+    const cookie = await sessionCookieFor((await createMember(vcse.id, "OWNER")).id);
+    for (let i = 0; i < 27; i++)
+      await createRequest({
+        councilId: world.councilA.id,
+        organisationId: vcse.id,
+        categoryId: world.category.id,
+        status: "DRAFT",
+      });
+    type Page = { requests: { id: string }[]; total: number; pageCount: number };
+    const first = await jsonOf<Page>(await callLoader(myRequestsLoader, { path: "/my-requests", cookie }));
+    expect(first).toMatchObject({ total: 27, pageCount: 2 });
+    expect(first.requests).toHaveLength(25);
+    const second = await jsonOf<Page>(
+      await callLoader(myRequestsLoader, { path: "/my-requests?page=2", cookie }),
+    );
+    expect(second.requests).toHaveLength(2);
   });
 });

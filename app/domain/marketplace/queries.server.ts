@@ -1,7 +1,7 @@
 // Reading requests and pledges for each kind of viewer. Public reads select public fields only: never the
 // requestor's contact details, contact preference, or who created the request.
 import { db, Prisma, readRows } from "~/db.server.ts";
-import type { HelpType, RequestStatus } from "~/generated/prisma/enums.ts";
+import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import { PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 
 const publicRequestSelect = {
@@ -172,11 +172,24 @@ export function getEditableRequest(id: string, organisationIds: string[]) {
   });
 }
 
-export function listOrganisationRequests(organisationId: string) {
+export const OWN_LIST_PAGE_SIZE = 25;
+
+// An organisation's own requests, most recently changed first, a page at a time.
+export async function listOrganisationRequests(organisationId: string, page = 1) {
+  const where = { organisationId };
+  const [total, requests] = await Promise.all([
+    db.request.count({ where }),
+    listOrganisationRequestRows(where, page),
+  ]);
+  return { total, requests, pageCount: Math.max(1, Math.ceil(total / OWN_LIST_PAGE_SIZE)) };
+}
+
+function listOrganisationRequestRows(where: { organisationId: string }, page: number) {
   return db.request.findMany({
-    where: { organisationId },
-    orderBy: [{ updatedAt: "desc" }],
-    take: 200,
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * OWN_LIST_PAGE_SIZE,
+    take: OWN_LIST_PAGE_SIZE,
     select: {
       id: true,
       title: true,
@@ -241,11 +254,31 @@ export function getModerationRequest(id: string, councilIds: string[]) {
   });
 }
 
-export function listSupplierPledges(supplierOrganisationId: string) {
+// A supplier's pledges in one state (or all), newest first, a page at a time, with how many are in each state.
+export async function listSupplierPledges(
+  supplierOrganisationId: string,
+  options: { status?: PledgeStatus; page: number } = { page: 1 },
+) {
+  const where = { supplierOrganisationId, ...(options.status ? { status: options.status } : {}) };
+  const [counts, pledges] = await Promise.all([
+    db.pledge.groupBy({ by: ["status"], where: { supplierOrganisationId }, _count: { _all: true } }),
+    listSupplierPledgeRows(where, options.page),
+  ]);
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<
+    Record<PledgeStatus, number>
+  >;
+  const total = options.status
+    ? (byStatus[options.status] ?? 0)
+    : counts.reduce((sum, c) => sum + c._count._all, 0);
+  return { byStatus, total, pledges, pageCount: Math.max(1, Math.ceil(total / OWN_LIST_PAGE_SIZE)) };
+}
+
+function listSupplierPledgeRows(where: Prisma.PledgeWhereInput, page: number) {
   return db.pledge.findMany({
-    where: { supplierOrganisationId },
-    orderBy: { createdAt: "desc" },
-    take: 300,
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * OWN_LIST_PAGE_SIZE,
+    take: OWN_LIST_PAGE_SIZE,
     select: {
       id: true,
       status: true,
