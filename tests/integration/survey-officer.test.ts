@@ -210,15 +210,28 @@ describe("running a cycle", () => {
       form: { intent: "invite-email", email: "not-an-email" },
     });
     expect(bad.status).toBe(400);
+    // the invitation carries the council's brand colour, like every email it sends
+    const settings = await db.councilSettings.findUniqueOrThrow({
+      where: { organisationId: world.councilA.id },
+    });
+    await db.councilSettings.update({
+      where: { organisationId: world.councilA.id },
+      data: { brandColour: "#0b6e4f" },
+    });
     await callAction(cyclePage.action, {
       path: "/x",
       params: { cycleId },
       cookie,
       form: { intent: "invite-email", email: "Owner@Faraway.test" },
     });
+    await db.councilSettings.update({
+      where: { organisationId: world.councilA.id },
+      data: { brandColour: settings.brandColour },
+    });
     const email = await db.emailOutbox.findFirst({
       where: { to: "owner@faraway.test", template: "survey-invitation" },
     });
+    expect(email!.html).toContain("#0b6e4f");
     const token = email!.text.match(/\/survey\/invitation\/([A-Za-z0-9_-]+)/)![1];
     const stored = await db.surveyInvitation.findFirst({ where: { email: "owner@faraway.test" } });
     expect(stored!.tokenHash).not.toBe(token);

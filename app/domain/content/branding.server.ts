@@ -1,7 +1,7 @@
 // The council whose name and brand colour the header shows: the viewer's own council, or the council their
 // organisation works with. Anonymous visitors see the partnership's neutral brand.
 import { actingMembership, type Viewer } from "~/auth/permissions.server.ts";
-import { Prisma, readRows } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 
 export type Branding = { councilName: string; brandColour: string } | null;
 
@@ -17,4 +17,13 @@ export async function brandingFor(viewer: Viewer | null, request: Request): Prom
     JOIN "CouncilSettings" cs ON cs."organisationId" = c.id
     WHERE a.id = ${acting.organisationId}`);
   return branding ?? null;
+}
+
+// The brand colour a council's emails carry in their header (undefined: the neutral default).
+export async function councilBrandColour(councilId: string): Promise<string | undefined> {
+  const settings = await db.councilSettings.findUnique({
+    where: { organisationId: councilId },
+    select: { brandColour: true },
+  });
+  return settings?.brandColour;
 }

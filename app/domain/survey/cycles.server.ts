@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
+import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
 import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/ui/format.ts";
@@ -197,11 +198,13 @@ async function sendInvitations(
 ) {
   // Tokens and emails are prepared first, so the transaction only writes (a large invitation round must not
   // outlast the transaction's time limit).
+  const brandColour = await councilBrandColour(officer.councilId);
   const prepared = await Promise.all(
     targets.map(async (target) => {
       const token = crypto.randomBytes(24).toString("base64url");
       const email = await renderSurveyInvitationEmail({
         councilName: cycle.council.name,
+        brandColour,
         year: cycle.year,
         closesOn: formatDate(cycle.closesOn),
         url: `${appUrl()}/survey/invitation/${token}`,

@@ -5,6 +5,7 @@ import type { MemberRole } from "~/generated/prisma/enums.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { appUrl } from "~/env.server.ts";
+import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveySubmittedEmail } from "~/email/templates/survey-submitted.tsx";
 import {
   copyProtectedAnswers,
@@ -243,6 +244,7 @@ export async function submitResponse(
     );
     const email = await renderSurveySubmittedEmail({
       councilName: input.councilName,
+      brandColour: await councilBrandColour(input.councilId),
       year: input.year,
       answersUrl: `${appUrl()}/survey/${input.cycleId}`,
       changed: wasSubmitted,

@@ -3,11 +3,13 @@ import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render
 
 export function renderSurveyInvitationEmail({
   councilName,
+  brandColour,
   year,
   closesOn,
   url,
 }: {
   councilName: string;
+  brandColour?: string;
   year: number;
   closesOn: string;
   url: string;
@@ -16,6 +18,7 @@ export function renderSurveyInvitationEmail({
     `${councilName} invites your business to its ${year} supplier survey`,
     <EmailLayout
       councilName={councilName}
+      brandColour={brandColour}
       preview="Help us understand the barriers small businesses face"
       heading="Tell us what makes it hard to win council contracts"
     >

@@ -3,11 +3,13 @@ import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render
 
 export function renderSurveySubmittedEmail({
   councilName,
+  brandColour,
   year,
   answersUrl,
   changed,
 }: {
   councilName: string;
+  brandColour?: string;
   year: number;
   answersUrl: string;
   changed: boolean;
@@ -15,7 +17,7 @@ export function renderSurveySubmittedEmail({
   const heading = changed ? "Your survey answers were changed" : "Thank you for your survey answers";
   return renderEmail(
     `${councilName} supplier survey ${year}: ${changed ? "answers changed" : "answers received"}`,
-    <EmailLayout councilName={councilName} preview={heading} heading={heading}>
+    <EmailLayout councilName={councilName} brandColour={brandColour} preview={heading} heading={heading}>
       <EmailParagraph>
         We have your business&apos;s answers to the {year} supplier diversity survey. You can see, change or
         withdraw them until the survey closes.
