@@ -1,6 +1,6 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireViewer } from "~/auth/permissions.server.ts";
+import { actingMembership, requireViewer } from "~/auth/permissions.server.ts";
 import { redeemInvitation } from "~/domain/survey/cycles.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
@@ -10,9 +10,9 @@ export const meta: MetaFunction = () => [{ title: "Survey invitation – Social 
 // is told what to do. An unknown or used-elsewhere link says so without revealing anything.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const supplier = viewer.memberships.find(
-    (m) => m.kind === "SUPPLIER" && (m.role === "OWNER" || m.role === "MEMBER"),
-  );
+  // the business the person is working for now (chosen in the header when they belong to several), which is
+  // the one every survey page then uses
+  const supplier = actingMembership(viewer, request, { kinds: ["SUPPLIER"] });
   if (!supplier) return json({ problem: "no-supplier" as const });
   const cycleId = await redeemInvitation(params.token ?? "", supplier.organisationId);
   if (!cycleId) return json({ problem: "invalid" as const }, { status: 404 });

@@ -16,6 +16,7 @@ import * as newCycle from "~/routes/council.survey.new.tsx";
 import * as invitation from "~/routes/survey.invitation.$token.tsx";
 import * as explainer from "~/routes/survey.$cycleId._index.tsx";
 import {
+  addMember,
   createCouncil,
   createMember,
   createOrganisation,
@@ -241,13 +242,23 @@ describe("running a cycle", () => {
       councilId: world.councilB.id,
       registeredPostcode: "BN1 1AA",
     });
-    const farCookie = await sessionCookieFor((await createMember(far.id, "OWNER")).id);
+    // the owner also runs another business, listed first; they are working for `far` (chosen in the header)
+    const farOwner = await createMember(
+      (await createOrganisation({ kind: "SUPPLIER", councilId: world.councilB.id })).id,
+      "OWNER",
+    );
+    await addMember(far.id, farOwner.id, "OWNER");
+    const farCookie = `${await sessionCookieFor(farOwner.id)}; svm_org=${far.id}`;
     const before = await callLoader(explainer.loader, { path: "/x", params: { cycleId }, cookie: farCookie });
     expect(before.status).toBe(404);
     const follow = await callLoader(invitation.loader, { path: "/x", params: { token }, cookie: farCookie });
     expect(follow.headers.get("location")).toBe(`/survey/${cycleId}`);
     const after = await callLoader(explainer.loader, { path: "/x", params: { cycleId }, cookie: farCookie });
     expect(after.status).toBe(200);
+    expect(
+      (await db.surveyInvitation.findFirstOrThrow({ where: { cycleId, usedAt: { not: null } } }))
+        .organisationId,
+    ).toBe(far.id);
     // the same link does not let a second business in, and a made-up token does nothing
     const second = await createOrganisation({
       kind: "SUPPLIER",
