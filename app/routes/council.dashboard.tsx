@@ -171,6 +171,18 @@ export default function CouncilDashboard() {
             </p>
           </InsetText>
         ) : null}
+        {d.localValue.measures > 0 && d.localValueByYear.length > 0 ? (
+          <Table
+            caption="Local £ planned and delivered by financial year"
+            rows={d.localValueByYear}
+            rowKey={(y) => String(y.financialYear)}
+            columns={[
+              { header: "Financial year", rowHeader: true, cell: (y) => y.label },
+              { header: "Planned", numeric: true, cell: (y) => formatGbp(y.planned) },
+              { header: "Delivered", numeric: true, cell: (y) => formatGbp(y.delivered) },
+            ]}
+          />
+        ) : null}
         {d.localValue.measures > 0 ? (
           <ComparisonChart
             id="local-value-by-contract"

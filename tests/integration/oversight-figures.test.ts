@@ -255,6 +255,8 @@ describe("council dashboard figures", () => {
       delivered: "602.18",
     });
     expect(d.proxyValueSource).toBe("Council proxy values 2026");
+    // per financial year, so years compare: every plan row and delivery here is in 2026/27
+    expect(d.localValueByYear).toEqual([expect.objectContaining({ label: "2026/27", delivered: "602.18" })]);
   });
 
   it("ranks contracts by committed local £ with each contract's worst RAG, limited to the top N", async () => {

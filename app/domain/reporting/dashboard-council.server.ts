@@ -11,7 +11,12 @@ import {
 } from "~/domain/contracts/quarters.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
-import { localValueHundredths, summariseByMeasure, contractProgressSummary } from "./dashboard-totals.ts";
+import {
+  contractProgressSummary,
+  localValueByYear,
+  localValueHundredths,
+  summariseByMeasure,
+} from "./dashboard-totals.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -197,6 +202,7 @@ export async function councilDashboard(councilId: string, options: { top: number
     activity,
     measures: summariseByMeasure(all.commitments, all.progress),
     localValue: localValueHundredths(all.commitments, all.progress),
+    localValueByYear: localValueByYear(all.commitments, all.quarterly),
     topContracts: contracts.map((k) => ({
       id: k.id,
       reference: k.reference,

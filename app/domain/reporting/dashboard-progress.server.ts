@@ -76,7 +76,12 @@ export async function loadCommitmentProgress(
   where: Prisma.CommitmentWhereInput,
   asOf = new Date(),
   window: ProgressWindow = {},
-): Promise<{ commitments: CommitmentRow[]; progress: Map<string, Progress>; current: QuarterRef }> {
+): Promise<{
+  commitments: CommitmentRow[];
+  progress: Map<string, Progress>;
+  current: QuarterRef;
+  quarterly: Map<string, { plan: QuarterQuantity[]; delivered: QuarterQuantity[] }>;
+}> {
   // Plan counts up to the quarter before `current`. A quarter still under way is not yet planned to date
   // (as on the dashboard), so a report "through" it counts the plan of ended quarters only; a single quarter
   // ("only") always shows that quarter's own plan.
@@ -94,7 +99,7 @@ export async function loadCommitmentProgress(
   };
   const commitments = await db.commitment.findMany({ where, select: commitmentSelect });
   const ids = commitments.map((c) => c.id);
-  if (ids.length === 0) return { commitments, progress: new Map(), current };
+  if (ids.length === 0) return { commitments, progress: new Map(), current, quarterly: new Map() };
   const [plans, lines, pledges] = await Promise.all([
     db.commitmentPlan.findMany({
       where: { commitmentId: { in: ids } },
@@ -115,6 +120,8 @@ export async function loadCommitmentProgress(
   const linesBy = groupBy(lines, (l) => l.commitmentId);
   const pledgesBy = groupBy(pledges, (p) => p.commitmentId);
   const progress = new Map<string, Progress>();
+  // each numeric commitment's plan and delivery quarter by quarter, for figures per financial year
+  const quarterly = new Map<string, { plan: QuarterQuantity[]; delivered: QuarterQuantity[] }>();
   for (const c of commitments) {
     const myLines = linesBy.get(c.id) ?? [];
     if (c.measure.unit === "QUALITATIVE") {
@@ -130,6 +137,20 @@ export async function loadCommitmentProgress(
       );
       continue;
     }
+    const plan = (plansBy.get(c.id) ?? []).filter(keep).map((p) => ({
+      financialYear: p.financialYear,
+      quarter: p.quarter,
+      quantity: p.targetQuantity,
+    }));
+    const acceptedReturns = myLines
+      .filter((l) => l.quantity !== null && keep(l.kpiReturn))
+      .map((l): QuarterQuantity => ({ ...l.kpiReturn, quantity: l.quantity! }));
+    const confirmedPledges = (pledgesBy.get(c.id) ?? []).filter(keep).map((p) => ({
+      financialYear: p.financialYear,
+      quarter: p.quarter,
+      quantity: p.quantity,
+    }));
+    quarterly.set(c.id, { plan, delivered: [...acceptedReturns, ...confirmedPledges] });
     progress.set(
       c.id,
       computeProgress({
@@ -137,21 +158,11 @@ export async function loadCommitmentProgress(
         target: c.targetQuantity,
         current,
         aggregation: c.measure.unit === "PERCENT" ? "latest" : "sum",
-        plan: (plansBy.get(c.id) ?? []).filter(keep).map((p) => ({
-          financialYear: p.financialYear,
-          quarter: p.quarter,
-          quantity: p.targetQuantity,
-        })),
-        acceptedReturns: myLines
-          .filter((l) => l.quantity !== null && keep(l.kpiReturn))
-          .map((l): QuarterQuantity => ({ ...l.kpiReturn, quantity: l.quantity! })),
-        confirmedPledges: (pledgesBy.get(c.id) ?? []).filter(keep).map((p) => ({
-          financialYear: p.financialYear,
-          quarter: p.quarter,
-          quantity: p.quantity,
-        })),
+        plan,
+        acceptedReturns,
+        confirmedPledges,
       }),
     );
   }
-  return { commitments, progress, current };
+  return { commitments, progress, current, quarterly };
 }

@@ -1,7 +1,17 @@
 // Adding up many commitments' progress for dashboards and reports. Pure; every per-commitment figure and
 // RAG comes from progress.ts, and sums are exact (hundredths as bigint) so every page agrees to the penny.
-import type { DecimalLike, Progress, QualitativeStatus, Rag } from "./progress.ts";
-import { formatHundredths, progressStatus, ragFor, toHundredths } from "./progress.ts";
+import { financialYearLabel } from "~/domain/contracts/quarters.ts";
+import {
+  formatHundredths,
+  progressStatus,
+  ragFor,
+  toHundredths,
+  type DecimalLike,
+  type Progress,
+  type QualitativeStatus,
+  type QuarterQuantity,
+  type Rag,
+} from "./progress.ts";
 
 export type CommitmentLike = {
   id: string;
@@ -108,6 +118,44 @@ export function localValueHundredths(commitments: CommitmentLike[], progress: Ma
     planToDate: formatHundredths(planToDate),
     delivered: formatHundredths(delivered),
   };
+}
+
+// The council's local £ planned and delivered in each financial year, so years compare: plan rows and delivery
+// (accepted returns + confirmed pledges, as in progress.ts) of each financial year × the measure's proxy value,
+// rounded per commitment and year. Oldest year first; years with neither plan nor delivery are left out.
+export function localValueByYear(
+  commitments: CommitmentLike[],
+  quarterly: Map<string, { plan: QuarterQuantity[]; delivered: QuarterQuantity[] }>,
+) {
+  const years = new Map<number, { planned: bigint; delivered: bigint }>();
+  for (const c of commitments) {
+    const q = quarterly.get(c.id);
+    if (
+      !q ||
+      c.measure.proxyValueGbp == null ||
+      c.measure.unit === "PERCENT" ||
+      c.measure.unit === "QUALITATIVE"
+    )
+      continue;
+    const proxy = toHundredths(c.measure.proxyValueGbp);
+    const perYear = new Map<number, { planned: bigint; delivered: bigint }>();
+    const at = (fy: number) => perYear.get(fy) ?? perYear.set(fy, { planned: 0n, delivered: 0n }).get(fy)!;
+    for (const p of q.plan) at(p.financialYear).planned += toHundredths(p.quantity);
+    for (const d of q.delivered) at(d.financialYear).delivered += toHundredths(d.quantity);
+    for (const [fy, v] of perYear) {
+      const year = years.get(fy) ?? years.set(fy, { planned: 0n, delivered: 0n }).get(fy)!;
+      year.planned += times(v.planned, proxy);
+      year.delivered += times(v.delivered, proxy);
+    }
+  }
+  return [...years.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([financialYear, v]) => ({
+      financialYear,
+      label: financialYearLabel(financialYear),
+      planned: formatHundredths(v.planned),
+      delivered: formatHundredths(v.delivered),
+    }));
 }
 
 // A contract's commitments by status, and the worst of them (red first) as the contract's headline.
