@@ -130,11 +130,11 @@ export default function PledgeDetailPage() {
       ) : null}
       {can("decline") ? (
         <ReasonForm
-          heading="Decline the pledge"
-          label="Reason for declining"
-          hint="The supplier will see this"
+          heading={pledge.status === "ACCEPTED" ? "Call off the pledge" : "Decline the pledge"}
+          label={pledge.status === "ACCEPTED" ? "Why are you calling it off?" : "Reason for declining"}
+          hint="The supplier will see this. The amount is needed again and other suppliers can pledge it."
           intent="decline"
-          submit="Decline pledge"
+          submit={pledge.status === "ACCEPTED" ? "Call off pledge" : "Decline pledge"}
           errors={fields.reason?.errors}
           defaultValue={initial("reason")}
         />
@@ -143,6 +143,11 @@ export default function PledgeDetailPage() {
         <ReasonForm
           heading="Withdraw your pledge"
           label="Why are you withdrawing it? (optional)"
+          hint={
+            pledge.status === "ACCEPTED"
+              ? "The requestor is counting on it: they will be told, with your reason."
+              : undefined
+          }
           intent="withdraw"
           submit="Withdraw pledge"
           errors={fields.reason?.errors}

@@ -15,6 +15,7 @@ import {
   createMeasure,
   createMember,
   createOrganisation,
+  createPledge,
   createRequest,
   createWorld,
   sessionCookieFor,
@@ -431,6 +432,52 @@ describe("a request from posting to fulfilment", () => {
       form: { intent: "withdraw" },
     });
     expect((await db.pledge.findUniqueOrThrow({ where: { id: pledgeId } })).status).toBe("WITHDRAWN");
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "OPEN",
+      pledgedQuantity: 0,
+    });
+  });
+
+  it("lets either side call off an accepted pledge before delivery, giving its share back", async () => {
+    const need = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      createdById: world.users.vcseOwner.id,
+      categoryId: world.category.id,
+      quantity: 10,
+      pledgedQuantity: 10,
+      status: "FULLY_PLEDGED",
+    });
+    const [ours, theirs] = await Promise.all(
+      [world.supplier, world.otherSupplier].map((s) =>
+        createPledge({ requestId: need.id, supplierOrganisationId: s.id, quantity: 5, status: "ACCEPTED" }),
+      ),
+    );
+    const step = (id: string, cookie: string, form: Record<string, string>) =>
+      callAction(pledgeDetailAction, { path: "/", params: { id }, cookie, form });
+
+    expect(
+      (await step(ours.id, cookies.supplierOwner, { intent: "withdraw", reason: "Van broke down" })).status,
+    ).toBe(302);
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "PARTIALLY_PLEDGED",
+      pledgedQuantity: 5,
+    });
+    const told = await db.emailOutbox.findFirstOrThrow({
+      where: { to: world.users.vcseOwner.email, template: "marketplace.withdraw" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(told.text).toContain("Van broke down");
+
+    const noReason = await step(theirs.id, cookies.vcseOwner, { intent: "decline", reason: "" });
+    expect(noReason.status).toBe(400);
+    expect(
+      (await step(theirs.id, cookies.vcseOwner, { intent: "decline", reason: "Found it elsewhere" })).status,
+    ).toBe(302);
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      status: "DECLINED",
+      decisionReason: "Found it elsewhere",
+    });
     expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
       status: "OPEN",
       pledgedQuantity: 0,

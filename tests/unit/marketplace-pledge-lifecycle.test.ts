@@ -11,12 +11,15 @@ import {
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 
 // Written out by hand from PRODUCT.md §2: OFFERED → ACCEPTED | DECLINED → DELIVERED → CONFIRMED | DISPUTED,
-// and WITHDRAWN; a disputed delivery is reported again by the supplier or confirmed by the requestor.
+// and WITHDRAWN; an accepted pledge can be called off before delivery; a disputed delivery is reported again by the supplier or confirmed by the requestor.
 const ALLOWED: [PledgeStatus, PledgeAction, PledgeRole, PledgeStatus][] = [
   ["OFFERED", "accept", "REQUESTOR", "ACCEPTED"],
   ["OFFERED", "decline", "REQUESTOR", "DECLINED"],
   ["OFFERED", "decline", "SYSTEM", "DECLINED"],
   ["OFFERED", "withdraw", "SUPPLIER", "WITHDRAWN"],
+  ["ACCEPTED", "decline", "REQUESTOR", "DECLINED"],
+  ["ACCEPTED", "decline", "SYSTEM", "DECLINED"],
+  ["ACCEPTED", "withdraw", "SUPPLIER", "WITHDRAWN"],
   ["ACCEPTED", "reportDelivery", "SUPPLIER", "DELIVERED"],
   ["DELIVERED", "confirm", "REQUESTOR", "CONFIRMED"],
   ["DELIVERED", "dispute", "REQUESTOR", "DISPUTED"],

@@ -6,6 +6,7 @@ import {
   deliveryReportedEmail,
   newPledgeEmail,
   pledgeDecisionEmail,
+  pledgeWithdrawnEmail,
 } from "~/email/templates/marketplace-pledge.tsx";
 import { appUrl } from "~/env.server.ts";
 import { formatQuantity } from "./help-types.ts";
@@ -75,4 +76,9 @@ export async function deliveredConfirmedEmailFor(tx: Tx, pledgeId: string) {
 export async function deliveryDisputedEmailFor(tx: Tx, pledgeId: string) {
   const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
   return deliveryDisputedEmail({ ...base, url: pledgeUrl, reason: pledge.disputeReason ?? "" });
+}
+
+export async function pledgeWithdrawnEmailFor(tx: Tx, pledgeId: string, reason?: string | null) {
+  const { base, requestUrl } = await load(tx, pledgeId);
+  return pledgeWithdrawnEmail({ ...base, url: requestUrl, reason });
 }

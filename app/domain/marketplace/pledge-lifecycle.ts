@@ -31,8 +31,10 @@ type Rule = { from: PledgeStatus[]; roles: PledgeRole[]; to: PledgeStatus };
 const RULES: Record<PledgeAction, Rule> = {
   accept: { from: ["OFFERED"], roles: ["REQUESTOR"], to: "ACCEPTED" },
   // SYSTEM declines what is still on offer when a request is withdrawn or expires.
-  decline: { from: ["OFFERED"], roles: ["REQUESTOR", "SYSTEM"], to: "DECLINED" },
-  withdraw: { from: ["OFFERED"], roles: ["SUPPLIER"], to: "WITHDRAWN" },
+  // An accepted pledge can still be called off, by either side, until it is delivered: otherwise a supplier
+  // who cannot deliver would hold the request's share for ever. (SYSTEM only ever declines offered pledges.)
+  decline: { from: ["OFFERED", "ACCEPTED"], roles: ["REQUESTOR", "SYSTEM"], to: "DECLINED" },
+  withdraw: { from: ["OFFERED", "ACCEPTED"], roles: ["SUPPLIER"], to: "WITHDRAWN" },
   // A dispute is not a dead end: the supplier puts it right and reports the delivery again, or the
   // requestor, satisfied after all, confirms it.
   reportDelivery: { from: ["ACCEPTED", "DISPUTED"], roles: ["SUPPLIER"], to: "DELIVERED" },

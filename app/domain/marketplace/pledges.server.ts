@@ -10,6 +10,7 @@ import {
   deliveryReportedEmailFor,
   newPledgeEmailFor,
   pledgeDecisionEmailFor,
+  pledgeWithdrawnEmailFor,
 } from "./pledge-emails.server.ts";
 import type { Actor } from "./access.server.ts";
 import { formatQuantity } from "./help-types.ts";
@@ -349,7 +350,7 @@ export async function changePledge(
         },
         tx,
       );
-      await notify(tx, change.action, pledge);
+      await notify(tx, change.action, pledge, change.reason);
       return { ok: true as const, status: transition.to };
     })
     .catch(refusal);
@@ -364,6 +365,7 @@ async function notify(
     createdById: string | null;
     request: { councilId: string; organisationId: string; createdById: string | null };
   },
+  reason?: string | null,
 ) {
   let email;
   let toRequestor = false;
@@ -373,6 +375,10 @@ async function notify(
     toRequestor = true;
   } else if (action === "confirm") email = await deliveredConfirmedEmailFor(tx, pledge.id);
   else if (action === "dispute") email = await deliveryDisputedEmailFor(tx, pledge.id);
+  else if (action === "withdraw") {
+    email = await pledgeWithdrawnEmailFor(tx, pledge.id, reason);
+    toRequestor = true;
+  }
   if (!email) return;
   const recipients = toRequestor
     ? await organisationRecipients(tx, pledge.request.organisationId, pledge.request.createdById)

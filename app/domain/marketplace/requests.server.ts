@@ -297,7 +297,7 @@ export async function changeRequest(
         });
         if (committed > 0)
           throw new TransitionRefused(
-            "You cannot withdraw a request with accepted pledges. Contact the supplier first.",
+            "You cannot withdraw a request while a pledge to it is accepted or delivered. Call off accepted pledges from their pages first, or settle a delivery.",
           );
         data.closedAt = now;
       }

@@ -129,3 +129,29 @@ export function deliveryDisputedEmail({
     </EmailLayout>,
   );
 }
+
+export function pledgeWithdrawnEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  supplierName,
+  quantity,
+  reason,
+}: Base & { reason?: string | null }) {
+  return renderEmail(
+    `Pledge withdrawn: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      brandColour={brandColour}
+      preview={`${supplierName} withdrew their pledge`}
+      heading="A supplier withdrew their pledge"
+    >
+      <EmailParagraph>
+        {supplierName} withdrew their pledge of {quantity} to your request “{title}”
+        {reason ? `: “${reason}”` : "."} That amount is needed again and other suppliers can pledge it.
+      </EmailParagraph>
+      <EmailButton href={url}>See your request</EmailButton>
+    </EmailLayout>,
+  );
+}
