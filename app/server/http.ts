@@ -39,6 +39,18 @@ export function isSameOrigin(req: express.Request, allowedOrigins: string[]): bo
 
 // Largest request body accepted: a 10 MB evidence file plus the rest of its form.
 export const MAX_BODY_BYTES = 11 * 1024 * 1024;
+// A return's page reads an oversized evidence file through (storing nothing past 10 MB) up to four times the
+// limit, so the supplier gets "must be smaller than 10 MB" next to the file field, with the rest of the form
+// kept, instead of a bare refusal. Beyond this it is refused before reading, like everything else.
+export const MAX_EVIDENCE_POST_BYTES = 41 * 1024 * 1024;
+const EVIDENCE_POST = /^\/returns\/[^/]+\/?$/;
+
+const TOO_LARGE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Upload too large – Social Value Marketplace</title></head>
+<body><main><h1>This upload is too large</h1>
+<p>Files must be 10 MB or smaller. Use your browser’s Back button, choose a smaller file and try again.</p>
+</main></body></html>`;
 
 type Protections = { production: boolean; https: boolean; allowedOrigins: string[] };
 
@@ -84,8 +96,9 @@ export function applyProtections(app: express.Express, options: Protections) {
   });
   app.use((req, res, next) => {
     const declared = Number(req.get("content-length") ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain").send("This upload is too large. Files must be 10 MB or smaller.");
+    const evidence = req.method === "POST" && EVIDENCE_POST.test(req.path) && req.is("multipart/form-data");
+    if (declared > (evidence ? MAX_EVIDENCE_POST_BYTES : MAX_BODY_BYTES)) {
+      res.status(413).type("html").send(TOO_LARGE_PAGE);
       return;
     }
     next();

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
-import { applyProtections, MAX_BODY_BYTES } from "~/server/http.ts";
+import { applyProtections, MAX_BODY_BYTES, MAX_EVIDENCE_POST_BYTES } from "~/server/http.ts";
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
@@ -12,6 +12,7 @@ async function serve(options: { production: boolean; https: boolean }) {
   applyProtections(app, { ...options, allowedOrigins: ["https://portal.example.gov.uk"] });
   app.get("/", (_req, res) => res.send(`<script nonce="${res.locals.cspNonce}"></script>`));
   app.post("/form", (_req, res) => res.send("accepted"));
+  app.post("/returns/:id", (_req, res) => res.send("accepted"));
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   close = () => new Promise((resolve) => server.close(() => resolve()));
@@ -80,5 +81,23 @@ describe("cross-site request forgery", () => {
       request.write("x".repeat(1024)); // the rest never comes: the answer must not wait for it
     });
     expect(status).toBe(413);
+  });
+
+  it("lets an oversized evidence file reach the return page, which answers next to the field", async () => {
+    const base = await serve({ production: true, https: false });
+    const post = (path: string, bytes: number, type = "multipart/form-data; boundary=x") =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(`${base}${path}`, {
+          method: "POST",
+          headers: { origin: base, "content-type": type, "content-length": String(bytes) },
+        });
+        request.on("response", (response) => resolve(response.statusCode ?? 0));
+        request.on("error", reject);
+        request.write("x".repeat(1024));
+      });
+    expect(await post("/returns/r1", 20 * 1024 * 1024)).toBe(200);
+    expect(await post("/returns/r1", MAX_EVIDENCE_POST_BYTES + 1)).toBe(413);
+    expect(await post("/form", 20 * 1024 * 1024)).toBe(413);
+    expect(await post("/returns/r1", 20 * 1024 * 1024, "application/x-www-form-urlencoded")).toBe(413);
   });
 });
