@@ -137,3 +137,36 @@ test("the public list keeps its filters in shareable URLs", async ({ page }) => 
   await expect(page.getByLabel("Sort by")).toHaveValue("closing");
   await expect(page.getByRole("heading", { level: 2, name: /requests?$/ })).toBeVisible();
 });
+
+test("an officer changes a district's postcode areas and a category's description", async ({ page }) => {
+  await signIn(page, "officer@demo.test");
+  await page.goto("/council/districts");
+  await expectAccessible(page);
+  const row = page.getByRole("row").nth(1);
+  const name = (await row.getByRole("rowheader").textContent())!.trim();
+  await row.getByRole("link", { name: `Change ${name}` }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `Change “${name}”` })).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue(name);
+  await expectAccessible(page);
+  await page.getByLabel("Postcode areas (optional)").fill("GU1, not a postcode");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert")).toContainText("List postcode areas like GU1, GU2");
+  await expect(page.getByLabel("Postcode areas (optional)")).toHaveValue("GU1, not a postcode");
+  await expectAccessible(page);
+  await page.getByLabel("Postcode areas (optional)").fill("GU1 GU2 GU3");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Districts updated" })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("GU1, GU2, GU3");
+
+  await page.goto("/council/categories");
+  const category = page.getByRole("row").nth(1);
+  const categoryName = (await category.getByRole("rowheader").textContent())!.trim();
+  await category.getByRole("link", { name: `Change ${categoryName}` }).click();
+  await page.getByLabel("Description (optional)").fill("Help into work, training and apprenticeships");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Categories updated" })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(categoryName) })).toContainText(
+    "Help into work, training and apprenticeships",
+  );
+  await expectAccessible(page);
+});
