@@ -69,6 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submitted: response.status === "SUBMITTED",
     derivedSize: response.derivedSize ? SIZE_LABELS[response.derivedSize] : null,
     sections,
+    // GOV.UK check-answers pattern: Back returns to the last question page
+    backTo: `/survey/${cycle.id}/questions/${TOPICS[TOPICS.length - 1].slug}`,
   });
 }
 
@@ -89,10 +91,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CheckAnswers() {
-  const { cycleId, year, submitted, derivedSize, sections } = useLoaderData<typeof loader>();
+  const { cycleId, year, submitted, derivedSize, sections, backTo } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-4xl">
-      <BackLink to={`/survey/${cycleId}`} />
+      <BackLink to={backTo} />
       <PageHeading caption={`Supplier diversity survey ${year}`}>Check your answers</PageHeading>
       {derivedSize ? (
         <p className="mb-6">

@@ -153,9 +153,11 @@ describe("free-text questions have their own 'Prefer not to say'", () => {
       params: { cycleId },
       cookie: owner,
     });
-    expect(JSON.stringify(await page.json())).toMatch(
+    const body = await page.json();
+    expect(JSON.stringify(body)).toMatch(
       /"name":"councilCouldDo","question":"[^"]*","answer":"Prefer not to say"/,
     );
+    expect(body.backTo).toBe(`/survey/${cycleId}/questions/meet-the-buyer`);
   });
 });
 
