@@ -148,6 +148,10 @@ test("a partnership officer works for each partner council in turn with one sign
   ).toBeVisible();
   await visit(page, "/organisations");
   await page.getByRole("button", { name: /Work for this one\s*: Eastvale District Council/ }).click();
+  // the choice is made once the header carries the partner's name (navigating sooner would cancel it)
+  await expect(
+    page.getByRole("banner").getByRole("link", { name: /^Eastvale District Council/ }),
+  ).toBeVisible();
   await visit(page, "/council/verification");
   await expect(
     page.locator("#main-content").getByText("Eastvale District Council", { exact: true }),
