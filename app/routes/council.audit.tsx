@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { dayToDate, parseDay } from "~/domain/contracts/values.ts";
 import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.server.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
@@ -12,12 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Audit log – Social Value Ma
 // a day that exists (30 February does not: Date.parse would quietly roll it into March)
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date, like 2026-11-01")
-  .refine(
-    (v) => !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    "Enter a real date, like 2026-11-01",
-  )
-  .transform((v) => new Date(`${v}T00:00:00Z`));
+  .refine((v) => parseDay(v) === v, "Enter a real date, like 2026-11-01")
+  .transform(dayToDate);
 
 const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), isoDay.optional());
 

@@ -3,6 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
+import { dayToDate, parseDay } from "~/domain/contracts/values.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import {
@@ -21,8 +22,6 @@ const TITLES: Record<ActivityView, string> = {
   expired: "Requests expired",
 };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   const url = new URL(request.url);
@@ -31,12 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? (asked as ActivityView)
     : "opened";
   // the last 12 months unless a valid day is given
-  const sinceParam = url.searchParams.get("since") ?? "";
-  const parsed = DAY.test(sinceParam) ? new Date(`${sinceParam}T00:00:00Z`) : null;
-  const since =
-    parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(sinceParam)
-      ? parsed
-      : new Date(Date.now() - 365 * 86_400_000);
+  const day = parseDay(url.searchParams.get("since") ?? "");
+  const since = day ? dayToDate(day) : new Date(Date.now() - 365 * 86_400_000);
   const page = pageParam(request);
   const result = await councilActivityRequests(membership.organisationId, { view, since, page });
   return json({

@@ -487,6 +487,13 @@ describe("every figure links to the records behind it", () => {
     expect(await contractsTotal(links.awardedContracts(awarded.since, "no"))).toBe(
       awarded.total - awarded.withCommitments,
     );
+    // a day that does not exist is ignored, not rolled into the next month
+    expect(await contractsTotal("/contracts?awardedSince=2026-02-30")).toBe(
+      await contractsTotal("/contracts"),
+    );
+    expect(await contractsTotal("/contracts?awardedSince=2026-03-02")).toBeLessThan(
+      await contractsTotal("/contracts"),
+    );
     for (const view of ["opened", "fulfilled", "expired"] as const) {
       const list = await jsonOf<{ total: number; requests: { id: string }[] }>(
         await callLoader(activityLoader, { path: links.activityRequests(view, activity.since), cookie }),

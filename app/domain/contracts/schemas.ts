@@ -109,11 +109,7 @@ export const contractFiltersSchema = z.object({
   // awarded on or after this day (YYYY-MM-DD): the dashboard's "awarded in the last 12 months"
   awardedSince: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine(
-      (v) =>
-        !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    )
+    .refine((v) => parseDay(v) === v)
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

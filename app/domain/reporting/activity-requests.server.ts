@@ -47,7 +47,6 @@ export async function councilActivityRequests(
         helpType: true,
         publishedAt: true,
         neededBy: true,
-        closedAt: true,
         organisation: { select: { name: true } },
         category: { select: { name: true } },
       },
