@@ -88,10 +88,38 @@ const rawTypes = {
 // $queryRaw compiles even raw SQL through Prisma's query compiler first, about a quarter of a millisecond a
 // query. Same tagged-template safety: `Prisma.sql` keeps every value a bound parameter. Not inside a
 // transaction (use tx.$queryRaw there).
-export async function readRows<Rows extends unknown[]>(query: Prisma.Sql): Promise<Rows> {
+//
+// Each distinct query text is a named prepared statement (decision 013): PostgreSQL then parses it once per
+// connection and, after a few runs, reuses a generic plan instead of planning it on every call — planning was
+// most of the database's time on a page view. The names are bounded, so queries whose text varies (IN lists of
+// varying length) cannot grow the statements kept on each connection without limit; beyond the bound they run
+// unnamed as before. A query whose best plan depends on its values (the marketplace list: LIMIT, OFFSET and a
+// search's words) passes { prepare: false }: a generic plan measured two to three times slower there.
+// DATABASE_PREPARED_STATEMENTS=false turns it off everywhere (for a pooler that cannot keep them).
+const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  if (process.env.DATABASE_PREPARED_STATEMENTS === "false") return undefined;
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `svm_${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+export async function readRows<Rows extends unknown[]>(
+  query: Prisma.Sql,
+  options: { prepare?: boolean } = {},
+): Promise<Rows> {
   getDb();
   const values = query.values.map((v) => (v instanceof Date ? v.toISOString() : v));
-  const result = await globalForPrisma.__svmPool!.query({ text: query.text, values, types: rawTypes });
+  const result = await globalForPrisma.__svmPool!.query({
+    name: options.prepare === false ? undefined : statementName(query.text),
+    text: query.text,
+    values,
+    types: rawTypes,
+  });
   return result.rows as Rows;
 }
 

@@ -9,6 +9,7 @@ const schema = z.object({
   APP_URL: z.string().url().optional(),
   DATABASE_URL: z.string().startsWith("postgres").optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"]).default("true"),
   DATA_DIR: z.string().default(".data"),
   UPLOAD_DIR: z.string().optional(),
   // signs the one-off flash-message cookie; defaults to a value derived from DATABASE_URL, which every

@@ -127,4 +127,32 @@ describe("readRows, the pool-level read the hot paths use", () => {
       process.env.TZ = before;
     }
   });
+
+  // decision 013: the hot-path queries are prepared statements, parsed and planned once per connection
+  it("runs each query text as a prepared statement, and plans a { prepare: false } query every time", async () => {
+    const prepared = Prisma.sql`SELECT u.email FROM "User" u WHERE u.id = ${world.users.officerA.id} /* svm-prepared */`;
+    const unprepared = Prisma.sql`SELECT u.email FROM "User" u WHERE u.id = ${world.users.officerA.id} /* svm-unprepared */`;
+    for (const id of [world.users.officerA.id, world.users.officerB.id, world.users.officerA.id]) {
+      const [row] = await readRows<{ email: string }[]>(
+        Prisma.sql`SELECT u.email FROM "User" u WHERE u.id = ${id} /* svm-prepared */`,
+      );
+      expect(row.email).toBe(
+        id === world.users.officerA.id ? world.users.officerA.email : world.users.officerB.email,
+      );
+    }
+    await readRows(prepared);
+    await readRows(unprepared, { prepare: false });
+    // statements belong to a connection: ask every connection the pool holds, by holding them all at once
+    const statements = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        readRows<{ statement: string }[]>(
+          Prisma.sql`SELECT statement FROM pg_prepared_statements, pg_sleep(0.05) WHERE statement LIKE '%svm-%'`,
+          { prepare: false },
+        ),
+      ),
+    );
+    const texts = statements.flat().map((s) => s.statement);
+    expect(texts.some((t) => t.includes("svm-prepared"))).toBe(true);
+    expect(texts.some((t) => t.includes("svm-unprepared"))).toBe(false);
+  });
 });

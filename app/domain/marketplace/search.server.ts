@@ -82,22 +82,26 @@ export function listQueries(filters: SearchFilters, options: SearchOptions = {})
   };
 }
 
+// The best plan for a list depends on its filters' values, its page and its search words: planned each time
+// rather than as a prepared statement's generic plan (decision 013).
+const planEachTime = { prepare: false };
+
 export async function searchRequests(filters: SearchFilters, options: SearchOptions = {}) {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const page = filters.page ?? 1;
   const queries = listQueries(filters, options);
   if (queries.kind === "list") {
     const [requests, counted] = await Promise.all([
-      readRows<ListRow[]>(queries.rows),
-      readRows<{ total: bigint }[]>(queries.count),
+      readRows<ListRow[]>(queries.rows, planEachTime),
+      readRows<{ total: bigint }[]>(queries.count, planEachTime),
     ]);
     return paged(await withNames(requests), Number(counted[0].total), page, pageSize);
   }
-  const rows = await readRows<{ id: string; total: bigint }[]>(queries.search);
+  const rows = await readRows<{ id: string; total: bigint }[]>(queries.search, planEachTime);
   const total = rows.length
     ? Number(rows[0].total)
     : page > 1
-      ? Number((await readRows<{ total: bigint }[]>(queries.count))[0].total)
+      ? Number((await readRows<{ total: bigint }[]>(queries.count, planEachTime))[0].total)
       : 0;
   const found = rows.length
     ? await readRows<ListRow[]>(Prisma.sql`
