@@ -10,7 +10,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
-import { TOPICS } from "~/domain/survey/questions.ts";
+import { TOPICS, topicBySlug } from "~/domain/survey/questions.ts";
 import { getOwnResponse, giveConsent, mayUseAnswers } from "~/domain/survey/responses.server.ts";
 import { consentSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, InsetText, Notice, PageHeading } from "~/ui/components.tsx";
@@ -24,6 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Supplier diversity survey –
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
   const response = await getOwnResponse(cycle.id, membership.organisationId);
+  const mine = response ? mayUseAnswers(response, { userId: viewer.user.id, role: membership.role }) : false;
   return json({
     organisationName: membership.organisationName,
     cycle: {
@@ -42,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           status: response.status,
           submittedAt: response.submittedAt,
           // a colleague's answers: only that they exist is shown, not who gave them or what they are
-          mine: mayUseAnswers(response, { userId: viewer.user.id, role: membership.role }),
+          mine,
+          // the page after the last one saved (the first if none was); a colleague is not told even that,
+          // since which page comes next can hint at an answer
+          continueAt: mine ? `/survey/${cycle.id}/${resumePath(response.resumeAt)}` : null,
         }
       : null,
   });
@@ -74,6 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         "We have filled in your answers from last year. Check each one and change anything that is different.",
     });
   return redirect(first);
+}
+
+function resumePath(resumeAt: string | null) {
+  if (resumeAt === "check-answers") return "check-answers";
+  return `questions/${topicBySlug(resumeAt ?? undefined)?.slug ?? TOPICS[0].slug}`;
 }
 
 export default function SurveyExplainer() {
@@ -113,9 +122,9 @@ export default function SurveyExplainer() {
           )}
           {cycle.accepting ? (
             <ul className="mb-6 list-disc space-y-2 pl-6">
-              {response.status === "IN_PROGRESS" ? (
+              {response.status === "IN_PROGRESS" && response.continueAt ? (
                 <li>
-                  <Link to={`/survey/${cycle.id}/questions/${TOPICS[0].slug}`}>Continue the survey</Link>
+                  <Link to={response.continueAt}>Continue the survey</Link>
                 </li>
               ) : null}
               <li>

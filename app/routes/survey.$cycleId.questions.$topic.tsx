@@ -23,7 +23,12 @@ import {
   topicBySlug,
   type Question,
 } from "~/domain/survey/questions.ts";
-import { getOwnAnswers, saveTopicAnswers, type OwnResponse } from "~/domain/survey/responses.server.ts";
+import {
+  getOwnAnswers,
+  rememberResumePoint,
+  saveTopicAnswers,
+  type OwnResponse,
+} from "~/domain/survey/responses.server.ts";
 import { topicSchema } from "~/domain/survey/schemas.ts";
 import { BackLink } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -101,13 +106,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
   }
   const after = await saveTopicAnswers(response.id, topic, values);
+  const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
+  const next = nextTopic(topic.slug, { ...protectedAnswers, ...after });
+  // Someone changing an answer from check your answers has already been through every page.
+  if (!returnToCheck) await rememberResumePoint(response.id, next?.slug ?? "check-answers");
   if (values.intent === "save-and-exit")
     return redirectWithFlash("/survey", {
       kind: "success",
       message: `Your answers are saved. You can come back to them until ${formatDate(cycle.closesOn)}.`,
     });
-  const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
-  const next = nextTopic(topic.slug, { ...protectedAnswers, ...after });
   // A new broad ethnic group needs its follow-up question even when changing from check your answers.
   if (topic.slug === "ethnic-group" && next?.slug === "ethnic-background" && !after.ethnicBackground)
     return redirect(`/survey/${cycle.id}/questions/${next.slug}${returnToCheck ? "?return=check" : ""}`);

@@ -135,6 +135,17 @@ describe("consent comes first", () => {
     expect(later.headers.get("location")).toBe("/survey");
     const list = await callLoader(surveyList.loader, { path: "/survey", cookie: owner });
     expect(JSON.stringify(await list.json())).toContain('"responseStatus":"IN_PROGRESS"');
+    // "Continue the survey" picks up on the page after the last one saved, not at the first page
+    const explainerPage = () =>
+      callLoader(explainer.loader, { path: `/survey/${cycleId}`, params: { cycleId }, cookie: owner })
+        .then((r) => r.json())
+        .then((data) => data.response.continueAt);
+    expect(await explainerPage()).toBe(`/survey/${cycleId}/questions/barriers`);
+    // changing an answer from check your answers does not move the resume point
+    await answer(owner, "age", { age: "35_49" }, "?return=check");
+    expect(await explainerPage()).toBe(`/survey/${cycleId}/questions/barriers`);
+    await answer(owner, "meet-the-buyer", { meetTheBuyerInterest: "NO", contactConsent: "NO" });
+    expect(await explainerPage()).toBe(`/survey/${cycleId}/check-answers`);
   });
 });
 

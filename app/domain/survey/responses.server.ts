@@ -34,6 +34,7 @@ export const responseSelect = {
   contactConsent: true,
   contactName: true,
   contactEmail: true,
+  resumeAt: true,
 } as const;
 
 export type OwnResponse = NonNullable<Awaited<ReturnType<typeof getOwnResponse>>>;
@@ -128,6 +129,7 @@ function recordConsent(cycle: { id: string; councilId: string; year: number }, a
       status: "IN_PROGRESS" as const,
       consentGivenAt: new Date(),
       submittedAt: null,
+      resumeAt: null,
       respondentUserId: actor.userId,
     };
     const response = existing
@@ -203,6 +205,11 @@ export async function saveTopicAnswers(
       });
     return {};
   });
+}
+
+// Where "Continue the survey" goes next time: a question page's slug, or "check-answers".
+export async function rememberResumePoint(responseId: string, resumeAt: string) {
+  await db.surveyResponse.update({ where: { id: responseId }, data: { resumeAt }, select: { id: true } });
 }
 
 // Sends the answers. A second press of Send (or a resend with nothing changed since) sends no second email
