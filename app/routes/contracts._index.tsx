@@ -8,6 +8,7 @@ import {
 } from "~/domain/contracts/contracts.server.ts";
 import { CONTRACT_STATUSES, contractStatusLabel } from "~/domain/contracts/labels.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
+import { getMeasure } from "~/domain/contracts/measures.server.ts";
 import { contractFiltersSchema } from "~/domain/contracts/schemas.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, Select, TextInput } from "~/ui/form.tsx";
@@ -46,6 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   }
   const filters = contractFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // a measure from the dashboard: only this council's, else the filter is dropped
+  const measure = filters.measure ? await getMeasure(membership.organisationId, filters.measure) : null;
+  if (!measure) filters.measure = undefined;
   const [result, options] = await Promise.all([
     listCouncilContracts(membership.organisationId, filters),
     contractFilterOptions(membership.organisationId),
@@ -54,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     view: "officer" as const,
     organisationName: membership.organisationName,
     filters,
+    measure: measure ? { code: measure.code, name: measure.name } : null,
     options,
     ...result,
   });
@@ -123,6 +128,15 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
             <input type="hidden" name="awardedSince" value={filters.awardedSince} />
             <p className="mb-4">
               Only contracts awarded since {formatDate(filters.awardedSince)} (from the dashboard).
+            </p>
+          </>
+        ) : null}
+        {filters.measure && data.measure ? (
+          <>
+            <input type="hidden" name="measure" value={filters.measure} />
+            <p className="mb-4">
+              Only contracts with a commitment on {data.measure.code} {data.measure.name} (from the dashboard).{" "}
+              <Link to="/contracts">See all contracts</Link>
             </p>
           </>
         ) : null}

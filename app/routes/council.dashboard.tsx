@@ -208,10 +208,20 @@ export default function CouncilDashboard() {
             {
               header: "Measure",
               rowHeader: true,
-              // the measure library is for council admins
-              cell: (m) => (isAdmin ? <Link to={reportLinks.measure(m.measureId)}>{m.name}</Link> : m.name),
+              cell: (m) => <Link to={reportLinks.measureContracts(m.measureId)}>{m.name}</Link>,
             },
-            { header: "Commitments", numeric: true, cell: (m) => formatNumber(m.commitments) },
+            {
+              header: "Commitments",
+              numeric: true,
+              cell: (m) => (
+                <Link
+                  to={reportLinks.measureContracts(m.measureId)}
+                  aria-label={`${formatNumber(m.commitments)} commitments on ${m.name}: see the contracts`}
+                >
+                  {formatNumber(m.commitments)}
+                </Link>
+              ),
+            },
             {
               header: "Committed",
               numeric: true,

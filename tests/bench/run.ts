@@ -120,7 +120,8 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   console.log(`Starting the production build on ${base}…`);
-  const server = spawn("npx", ["tsx", "app/server/start.ts"], {
+  // node itself, not npx: a signal to npx does not reach the server it starts, which outlived the run
+  const server = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

@@ -19,6 +19,15 @@ test("a council officer opens the dashboard, the departmental report and downloa
   await page.getByText("Show the data as a table").first().click();
   await expectAccessible(page);
 
+  // a measure's figures lead to the contracts holding its commitments
+  const measure = page.getByRole("table", { name: "Delivery by measure" }).getByRole("link").first();
+  const measureName = (await measure.innerText()).trim();
+  await measure.click();
+  await expect(page.getByText(`Only contracts with a commitment on`)).toContainText(measureName);
+  await expect(page.getByRole("table").getByRole("link").first()).toBeVisible();
+  await expectAccessible(page);
+  await visit(page, "/council/dashboard");
+
   await page.getByRole("link", { name: "Quarterly departmental report" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Quarterly departmental report" })).toBeVisible();
   await page.getByLabel("Department or service").selectOption("Adult Social Care");

@@ -494,6 +494,31 @@ describe("every figure links to the records behind it", () => {
     expect(await contractsTotal("/contracts?awardedSince=2026-03-02")).toBeLessThan(
       await contractsTotal("/contracts"),
     );
+    // delivery by measure: each measure leads to the contracts holding its commitments
+    const { measures } = (
+      await jsonOf<{ dashboard: { measures: { measureId: string; commitments: number }[] } }>(
+        await callLoader(dashboardLoader, { path: "/council/dashboard", cookie }),
+      )
+    ).dashboard;
+    expect(measures.length).toBeGreaterThan(0);
+    for (const m of measures) {
+      const listed = await jsonOf<{ total: number; contracts: { id: string }[] }>(
+        await callLoader(contractsLoader, { path: links.measureContracts(m.measureId), cookie }),
+      );
+      const holding = await db.contract.count({
+        where: { councilId: world.councilA.id, commitments: { some: { measureId: m.measureId } } },
+      });
+      expect(listed.total).toBe(holding);
+      expect(listed.total).toBeGreaterThan(0);
+      expect(listed.total).toBeLessThanOrEqual(m.commitments);
+    }
+    // another council's measure is no filter at all: it neither narrows the list nor names the measure
+    const elsewhere = await createMeasure({ councilId: world.councilB.id, code: "B-1", name: "Council B's" });
+    const foreign = await jsonOf<{ total: number; measure: unknown }>(
+      await callLoader(contractsLoader, { path: links.measureContracts(elsewhere.id), cookie }),
+    );
+    expect(foreign.measure).toBeNull();
+    expect(foreign.total).toBe(await contractsTotal("/contracts"));
     for (const view of ["opened", "fulfilled", "expired"] as const) {
       const list = await jsonOf<{ total: number; requests: { id: string }[] }>(
         await callLoader(activityLoader, { path: links.activityRequests(view, activity.since), cookie }),

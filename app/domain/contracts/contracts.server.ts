@@ -69,8 +69,11 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
     ...(f.supplier ? { supplierOrganisationId: f.supplier } : {}),
     ...(f.manager ? { contractManagerId: f.manager } : {}),
     ...(f.status ? { status: f.status } : {}),
-    ...(f.commitments === "yes" ? { commitments: { some: {} } } : {}),
-    ...(f.commitments === "no" ? { commitments: { none: {} } } : {}),
+    AND: [
+      ...(f.commitments === "yes" ? [{ commitments: { some: {} } }] : []),
+      ...(f.commitments === "no" ? [{ commitments: { none: {} } }] : []),
+      ...(f.measure ? [{ commitments: { some: { measureId: f.measure } } }] : []),
+    ],
     ...(f.awardedSince
       ? { awardedOn: { gte: new Date(`${f.awardedSince}T00:00:00Z`), lte: new Date() } }
       : {}),

@@ -106,6 +106,8 @@ export const contractFiltersSchema = z.object({
   manager: z.string().max(40).optional().catch(undefined),
   status: z.enum(ContractStatus).optional().catch(undefined),
   commitments: z.enum(["yes", "no"]).optional().catch(undefined),
+  // has a commitment on this measure: the dashboard's "delivery by measure"
+  measure: z.string().max(40).optional().catch(undefined),
   // awarded on or after this day (YYYY-MM-DD): the dashboard's "awarded in the last 12 months"
   awardedSince: z
     .string()

@@ -4,7 +4,8 @@ export const links = {
   awardedContracts: (since: string, commitments?: "yes" | "no") =>
     `/contracts?awardedSince=${since.slice(0, 10)}${commitments ? `&commitments=${commitments}` : ""}`,
   contract: (id: string) => `/contracts/${id}`,
-  measure: (id: string) => `/council/measures/${id}`,
+  // the contracts with a commitment on the measure
+  measureContracts: (id: string) => `/contracts?measure=${id}`,
   returns: "/returns",
   overdueReturns: "/returns?queue=overdue",
   overdueReturnsFor: (narrow: { financialYear?: number; quarter?: number; contractId?: string }) =>
