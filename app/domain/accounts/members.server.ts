@@ -275,33 +275,18 @@ export async function setPartnershipAccess(
     });
     if (!council?.partnership)
       return { ok: false, fieldErrors: { form: ["This council is not in a partnership"] } };
-    const target = await tx.membership.findFirst({
-      where: { id: input.membershipId, organisationId },
-      select: { id: true, userId: true, partnershipWide: true },
+    const partnership = council.partnership.name;
+    return setMemberFlag(tx, {
+      organisationId,
+      actorUserId,
+      membershipId: input.membershipId,
+      flag: "partnershipWide",
+      on: input.access === "grant",
+      audit: ["membership.partnership_grant", "membership.partnership_revoke"],
+      details: { partnership },
+      messages: [`They now work for every council in ${partnership}`, "They now work for this council only"],
+      ip: context.ip,
     });
-    if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
-    const partnershipWide = input.access === "grant";
-    if (target.partnershipWide !== partnershipWide) {
-      await tx.membership.update({ where: { id: target.id }, data: { partnershipWide } });
-      await writeAudit(
-        {
-          actorUserId,
-          organisationId,
-          action: partnershipWide ? "membership.partnership_grant" : "membership.partnership_revoke",
-          entityType: "Membership",
-          entityId: target.id,
-          details: { userId: target.userId, partnership: council.partnership.name },
-          ipAddress: context.ip,
-        },
-        tx,
-      );
-    }
-    return {
-      ok: true,
-      message: partnershipWide
-        ? `They now work for every council in ${council.partnership.name}`
-        : `They now work for this council only`,
-    };
   });
 }
 
@@ -320,34 +305,65 @@ export async function setSurveyAccess(
       !(await leadMembership(tx, organisationId, actorUserId, organisation.kind))
     )
       return NOT_ALLOWED;
-    const target = await tx.membership.findFirst({
-      where: { id: input.membershipId, organisationId, role: { in: ["ADMIN", "OFFICER"] } },
-      select: { id: true, userId: true, surveyAccess: true },
+    return setMemberFlag(tx, {
+      organisationId,
+      actorUserId,
+      membershipId: input.membershipId,
+      flag: "surveyAccess",
+      on: input.access === "grant",
+      roles: ["ADMIN", "OFFICER"],
+      audit: ["membership.survey_grant", "membership.survey_revoke"],
+      details: {},
+      messages: [
+        "They can now run the supplier diversity survey",
+        "They can no longer run the supplier diversity survey",
+      ],
+      ip: context.ip,
     });
-    if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
-    const surveyAccess = input.access === "grant";
-    if (target.surveyAccess !== surveyAccess) {
-      await tx.membership.update({ where: { id: target.id }, data: { surveyAccess } });
-      await writeAudit(
-        {
-          actorUserId,
-          organisationId,
-          action: surveyAccess ? "membership.survey_grant" : "membership.survey_revoke",
-          entityType: "Membership",
-          entityId: target.id,
-          details: { userId: target.userId },
-          ipAddress: context.ip,
-        },
-        tx,
-      );
-    }
-    return {
-      ok: true,
-      message: surveyAccess
-        ? "They can now run the supplier diversity survey"
-        : "They can no longer run the supplier diversity survey",
-    };
   });
+}
+
+// Turns a member's access flag on or off (audited only when it changes); the caller has checked the actor.
+async function setMemberFlag(
+  tx: Tx,
+  input: {
+    organisationId: string;
+    actorUserId: string;
+    membershipId: string;
+    flag: "partnershipWide" | "surveyAccess";
+    on: boolean;
+    roles?: MemberRole[];
+    audit: [grant: string, revoke: string];
+    details: Record<string, string>;
+    messages: [granted: string, revoked: string];
+    ip: string | null;
+  },
+): Promise<MemberResult> {
+  const target = await tx.membership.findFirst({
+    where: {
+      id: input.membershipId,
+      organisationId: input.organisationId,
+      ...(input.roles ? { role: { in: input.roles } } : {}),
+    },
+    select: { id: true, userId: true, partnershipWide: true, surveyAccess: true },
+  });
+  if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
+  if (target[input.flag] !== input.on) {
+    await tx.membership.update({ where: { id: target.id }, data: { [input.flag]: input.on } });
+    await writeAudit(
+      {
+        actorUserId: input.actorUserId,
+        organisationId: input.organisationId,
+        action: input.on ? input.audit[0] : input.audit[1],
+        entityType: "Membership",
+        entityId: target.id,
+        details: { userId: target.userId, ...input.details },
+        ipAddress: input.ip,
+      },
+      tx,
+    );
+  }
+  return { ok: true, message: input.on ? input.messages[0] : input.messages[1] };
 }
 
 export async function removeMember(
