@@ -4,6 +4,7 @@ import {
   REQUEST_ROLES,
   REQUEST_STATUSES,
   requestTransition,
+  statusesAllowing,
   statusForPledged,
   type RequestAction,
   type RequestRole,
@@ -73,6 +74,38 @@ describe("request state machine", () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toMatch(/cannot/);
     }
+  });
+
+  // Database code selects rows with this list (expiry, reminders): it must be exactly what the rules allow.
+  it.each(REQUEST_ACTIONS)("lists the statuses %s can move a request from", (action) => {
+    const allowedFrom = REQUEST_STATUSES.filter((s) =>
+      REQUEST_ROLES.some((r) => requestTransition(s, action, r).ok),
+    );
+    expect([...statusesAllowing(action)].sort()).toEqual([...allowedFrom].sort());
+  });
+
+  it("expires only requests still taking pledges, never a fully pledged one", () => {
+    expect([...statusesAllowing("expire")].sort()).toEqual(["OPEN", "PARTIALLY_PLEDGED"]);
+    expect(requestTransition("FULLY_PLEDGED", "expire", "SYSTEM").ok).toBe(false);
+  });
+
+  it("fulfils only a fully pledged request", () => {
+    expect(statusesAllowing("fulfil")).toEqual(["FULLY_PLEDGED"]);
+  });
+
+  it("moves every live request, and only a live one, by its pledges", () => {
+    const live = ["OPEN", "PARTIALLY_PLEDGED", "FULLY_PLEDGED"];
+    expect([...statusesAllowing("pledgesChanged")].sort()).toEqual(live.sort());
+    for (const status of live as RequestStatus[])
+      for (const pledgedQuantity of [0, 1, 9, 10])
+        expect(
+          requestTransition(status, "pledgesChanged", "SYSTEM", { quantity: 10, pledgedQuantity }),
+        ).toEqual({ ok: true, to: statusForPledged(10, pledgedQuantity) });
+  });
+
+  it("returns a copy, so a caller cannot change the rules", () => {
+    statusesAllowing("expire").push("FULLY_PLEDGED");
+    expect(statusesAllowing("expire")).not.toContain("FULLY_PLEDGED");
   });
 
   it("puts a live request in the state its pledges imply", () => {

@@ -97,6 +97,11 @@ export function requestTransition(
   return { ok: true, to: rule.to };
 }
 
+// The statuses an action can move a request from: database code selects only the rows a rule applies to.
+export function statusesAllowing(action: RequestAction): RequestStatus[] {
+  return [...RULES[action].from];
+}
+
 export function canRequest(status: RequestStatus, action: RequestAction, role: RequestRole) {
   return requestTransition(status, action, role).ok;
 }
