@@ -1,6 +1,6 @@
 // Pledges: a supplier pledges, the requestor accepts or declines, the supplier reports delivery, the requestor
-// confirms or disputes. Request.pledgedQuantity moves in the same transaction with a guarded UPDATE, so
-// simultaneous pledges can never pledge more than a request needs.
+// confirms or disputes. Request.pledgedQuantity and the request's status move in the same transaction
+// (pledged-share.server.ts), so simultaneous pledges can never pledge more than a request needs.
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
@@ -15,10 +15,11 @@ import {
 import type { Actor } from "./access.server.ts";
 import { formatQuantity } from "./help-types.ts";
 import { pledgeTransition, releasesShare, type PledgeAction, type PledgeRole } from "./pledge-lifecycle.ts";
+import { claimShare, releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import { lockRequest, refusal, TransitionRefused, type Failure } from "./requests.server.ts";
-import { statusForPledged } from "./request-lifecycle.ts";
-import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
+import { LIVE_STATUSES, PLEDGEABLE_STATUSES } from "./request-lifecycle.ts";
+import type { HelpType, PledgeStatus } from "~/generated/prisma/enums.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 
 class PledgeRefused extends Error {
@@ -30,7 +31,7 @@ class PledgeRefused extends Error {
 // The request as a supplier sees it before pledging, and the supplier's own commitments with that council.
 export async function getRequestForPledge(requestId: string, supplierOrganisationId: string) {
   const request = await db.request.findFirst({
-    where: { id: requestId, status: { in: ["OPEN", "PARTIALLY_PLEDGED", "FULLY_PLEDGED"] } },
+    where: { id: requestId, status: { in: LIVE_STATUSES } },
     select: {
       id: true,
       title: true,
@@ -130,33 +131,13 @@ export async function createPledge(
         },
         select: { id: true },
       });
-      const claimed = await tx.$queryRaw<
-        { quantity: number; pledgedQuantity: number; status: RequestStatus }[]
-      >`
-        UPDATE "Request"
-        SET "pledgedQuantity" = "pledgedQuantity" + ${input.quantity},
-            status = (CASE WHEN "pledgedQuantity" + ${input.quantity} >= quantity THEN 'FULLY_PLEDGED'
-                           ELSE 'PARTIALLY_PLEDGED' END)::"RequestStatus",
-            "updatedAt" = now()
-        WHERE id = ${input.requestId}
-          AND status IN ('OPEN', 'PARTIALLY_PLEDGED')
-          AND "organisationId" <> ${input.supplierOrganisationId}
-          AND "neededBy" >= CURRENT_DATE
-          AND "pledgedQuantity" + ${input.quantity} <= quantity
-        RETURNING quantity, "pledgedQuantity", status`;
-      if (claimed.length !== 1) throw new PledgeRefused(await whyNot(tx, input));
-      const after = claimed[0];
-      const before = statusForPledged(after.quantity, after.pledgedQuantity - input.quantity);
-      if (before !== after.status)
-        await tx.requestEvent.create({
-          data: {
-            requestId: input.requestId,
-            fromStatus: before,
-            toStatus: after.status,
-            actorUserId: input.actor.userId,
-            reason: "Pledge received",
-          },
-        });
+      const claimed = await claimShare(tx, {
+        requestId: input.requestId,
+        supplierOrganisationId: input.supplierOrganisationId,
+        quantity: input.quantity,
+        actorUserId: input.actor.userId,
+      });
+      if (!claimed) throw new PledgeRefused(await whyNot(tx, input));
       await tx.pledgeEvent.create({
         data: { pledgeId: pledge.id, fromStatus: null, toStatus: "OFFERED", actorUserId: input.actor.userId },
       });
@@ -229,7 +210,7 @@ async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string
   if (!request) return { "": ["This request no longer exists."] };
   if (request.organisationId === input.supplierOrganisationId)
     return { "": ["You cannot pledge to your own request."] };
-  if (!["OPEN", "PARTIALLY_PLEDGED"].includes(request.status) || request.neededBy < startOfToday())
+  if (!PLEDGEABLE_STATUSES.includes(request.status) || request.neededBy < startOfToday())
     return { "": ["This request is closed to new pledges."] };
   const left = request.quantity - request.pledgedQuantity;
   return {
@@ -336,7 +317,11 @@ export async function changePledge(
         },
       });
       if (releasesShare(pledge.status, transition.to))
-        await releaseShare(tx, pledge.requestId, pledge.quantity, change.actor.userId);
+        await releaseShare(tx, {
+          requestId: pledge.requestId,
+          quantity: pledge.quantity,
+          actorUserId: change.actor.userId,
+        });
       if (change.action === "confirm") await fulfilIfComplete(tx, pledge.requestId, change.actor.userId);
       await writeAudit(
         {
@@ -389,32 +374,6 @@ async function notify(
       to,
       template: `marketplace.${action}`,
       councilId: pledge.request.councilId,
-    });
-}
-
-// Gives a declined or withdrawn pledge's share back; a live request moves back to the state it now fits.
-async function releaseShare(tx: Tx, requestId: string, quantity: number, actorUserId: string | null) {
-  const rows = await tx.$queryRaw<{ quantity: number; pledgedQuantity: number; status: RequestStatus }[]>`
-    UPDATE "Request"
-    SET "pledgedQuantity" = "pledgedQuantity" - ${quantity},
-        status = (CASE WHEN status IN ('OPEN', 'PARTIALLY_PLEDGED', 'FULLY_PLEDGED') THEN
-                   CASE WHEN "pledgedQuantity" - ${quantity} <= 0 THEN 'OPEN' ELSE 'PARTIALLY_PLEDGED' END
-                 ELSE status::text END)::"RequestStatus",
-        "updatedAt" = now()
-    WHERE id = ${requestId}
-    RETURNING quantity, "pledgedQuantity", status`;
-  const after = rows[0];
-  if (!after || !["OPEN", "PARTIALLY_PLEDGED"].includes(after.status)) return;
-  const before = statusForPledged(after.quantity, after.pledgedQuantity + quantity);
-  if (before !== after.status)
-    await tx.requestEvent.create({
-      data: {
-        requestId,
-        fromStatus: before,
-        toStatus: after.status,
-        actorUserId,
-        reason: "A pledge was declined or withdrawn",
-      },
     });
 }
 

@@ -1,0 +1,67 @@
+// How much of a request is pledged, and the status that follows from it. The amount moves in one guarded UPDATE
+// (simultaneous pledges can never pledge more than a request needs); the status is then whatever the request
+// state machine's `pledgesChanged` says, while this transaction holds the request's row lock.
+import type { Tx } from "~/db.server.ts";
+import type { RequestStatus } from "~/generated/prisma/enums.ts";
+import { PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
+
+type Share = { status: RequestStatus; quantity: number; pledgedQuantity: number };
+
+// Takes a new pledge's share if the request is taking pledges and it fits; false when it does not.
+export async function claimShare(
+  tx: Tx,
+  claim: { requestId: string; supplierOrganisationId: string; quantity: number; actorUserId: string | null },
+) {
+  const rows = await tx.$queryRaw<Share[]>`
+    UPDATE "Request"
+    SET "pledgedQuantity" = "pledgedQuantity" + ${claim.quantity}, "updatedAt" = now()
+    WHERE id = ${claim.requestId}
+      AND status::text = ANY(${PLEDGEABLE_STATUSES}::text[])
+      AND "organisationId" <> ${claim.supplierOrganisationId}
+      AND "neededBy" >= CURRENT_DATE
+      AND "pledgedQuantity" + ${claim.quantity} <= quantity
+    RETURNING status, quantity, "pledgedQuantity"`;
+  if (rows.length !== 1) return false;
+  await followPledges(tx, claim.requestId, rows[0], claim.actorUserId, "Pledge received");
+  return true;
+}
+
+// Gives a declined or withdrawn pledge's share back; a live request moves back to the state it now fits, a
+// closed one keeps its status.
+export async function releaseShare(
+  tx: Tx,
+  release: { requestId: string; quantity: number; actorUserId: string | null },
+) {
+  const share = await tx.request.update({
+    where: { id: release.requestId },
+    data: { pledgedQuantity: { decrement: release.quantity } },
+    select: { status: true, quantity: true, pledgedQuantity: true },
+  });
+  await followPledges(
+    tx,
+    release.requestId,
+    share,
+    release.actorUserId,
+    "A pledge was declined or withdrawn",
+  );
+}
+
+// The UPDATE that moved the amount holds the row lock, so the status guard below cannot miss.
+async function followPledges(
+  tx: Tx,
+  requestId: string,
+  share: Share,
+  actorUserId: string | null,
+  reason: string,
+) {
+  const transition = requestTransition(share.status, "pledgesChanged", "SYSTEM", share);
+  if (!transition.ok || transition.to === share.status) return;
+  const { count } = await tx.request.updateMany({
+    where: { id: requestId, status: share.status },
+    data: { status: transition.to },
+  });
+  if (count !== 1) throw new Error(`Request ${requestId} changed status while its row was locked`);
+  await tx.requestEvent.create({
+    data: { requestId, fromStatus: share.status, toStatus: transition.to, actorUserId, reason },
+  });
+}
