@@ -14,11 +14,17 @@ import {
 } from "./pledge-emails.server.ts";
 import type { Actor } from "./access.server.ts";
 import { formatQuantity } from "./help-types.ts";
-import { pledgeTransition, releasesShare, type PledgeAction, type PledgeRole } from "./pledge-lifecycle.ts";
+import {
+  HOLDING_STATUSES,
+  pledgeTransition,
+  releasesShare,
+  type PledgeAction,
+  type PledgeRole,
+} from "./pledge-lifecycle.ts";
 import { claimShare, releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import { lockRequest, refusal, TransitionRefused, type Failure } from "./requests.server.ts";
-import { LIVE_STATUSES, PLEDGEABLE_STATUSES } from "./request-lifecycle.ts";
+import { LIVE_STATUSES, PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
 import type { HelpType, PledgeStatus } from "~/generated/prisma/enums.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 
@@ -377,22 +383,28 @@ async function notify(
     });
 }
 
+// Pledges still holding a share that are not yet confirmed: while any remain, the request is not fulfilled.
+const OUTSTANDING_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter((status) => status !== "CONFIRMED");
+
 // A fully pledged request is fulfilled once every pledge holding a share is confirmed.
 async function fulfilIfComplete(tx: Tx, requestId: string, actorUserId: string) {
+  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
+  const fulfil = requestTransition(request.status, "fulfil", "SYSTEM");
+  if (!fulfil.ok) return;
   const outstanding = await tx.pledge.count({
-    where: { requestId, status: { in: ["OFFERED", "ACCEPTED", "DELIVERED", "DISPUTED"] } },
+    where: { requestId, status: { in: OUTSTANDING_STATUSES } },
   });
   if (outstanding > 0) return;
   const { count } = await tx.request.updateMany({
-    where: { id: requestId, status: "FULLY_PLEDGED" },
-    data: { status: "FULFILLED", fulfilledAt: new Date(), closedAt: new Date() },
+    where: { id: requestId, status: request.status },
+    data: { status: fulfil.to, fulfilledAt: new Date(), closedAt: new Date() },
   });
   if (count === 1)
     await tx.requestEvent.create({
       data: {
         requestId,
-        fromStatus: "FULLY_PLEDGED",
-        toStatus: "FULFILLED",
+        fromStatus: request.status,
+        toStatus: fulfil.to,
         actorUserId,
         reason: "Every pledge confirmed",
       },
