@@ -12,6 +12,8 @@ import { appUrl } from "~/env.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import type { Actor } from "./access.server.ts";
 import { pledgeDecisionEmailFor } from "./pledge-emails.server.ts";
+import { pledgeTransition, releasesShare } from "./pledge-lifecycle.ts";
+import { releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import { requestTransition, type RequestAction, type RequestRole } from "./request-lifecycle.ts";
 import type { RequestForm } from "./schemas.ts";
@@ -369,12 +371,13 @@ export async function changeRequest(
 }
 
 // When a request closes, what is still only on offer is declined for the supplier, who is emailed why, as for
-// any declined pledge (its share is released by the request leaving the live states).
+// any declined pledge. Its share is given back; the closed request keeps its status.
 export async function declineOfferedPledges(tx: Tx, requestId: string, reason: string) {
   const offered = await tx.pledge.findMany({
     where: { requestId, status: "OFFERED" },
     select: {
       id: true,
+      status: true,
       quantity: true,
       supplierOrganisationId: true,
       createdById: true,
@@ -382,16 +385,24 @@ export async function declineOfferedPledges(tx: Tx, requestId: string, reason: s
     },
   });
   for (const pledge of offered) {
+    const decline = pledgeTransition(pledge.status, "decline", "SYSTEM");
+    if (!decline.ok) continue;
     const { count } = await tx.pledge.updateMany({
-      where: { id: pledge.id, status: "OFFERED" },
-      data: { status: "DECLINED", decisionReason: reason },
+      where: { id: pledge.id, status: pledge.status },
+      data: { status: decline.to, decisionReason: reason },
     });
     if (count === 1) {
       await tx.pledgeEvent.create({
-        data: { pledgeId: pledge.id, fromStatus: "OFFERED", toStatus: "DECLINED", reason, actorUserId: null },
+        data: {
+          pledgeId: pledge.id,
+          fromStatus: pledge.status,
+          toStatus: decline.to,
+          reason,
+          actorUserId: null,
+        },
       });
-      await tx.$executeRaw`UPDATE "Request" SET "pledgedQuantity" = "pledgedQuantity" - ${pledge.quantity}
-        WHERE id = ${requestId}`;
+      if (releasesShare(pledge.status, decline.to))
+        await releaseShare(tx, { requestId, quantity: pledge.quantity, actorUserId: null });
       const email = await pledgeDecisionEmailFor(tx, pledge.id);
       for (const to of await organisationRecipients(tx, pledge.supplierOrganisationId, pledge.createdById))
         await enqueueEmail(tx, {
