@@ -8,7 +8,7 @@ import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/ui/format.ts";
 import { formatQuantity, helpTypeLabel } from "./help-types.ts";
 import { declineOfferedPledges, sendReminderEmail } from "./requests.server.ts";
-import { PLEDGEABLE_STATUSES } from "./request-lifecycle.ts";
+import { requestTransition, statusesAllowing } from "./request-lifecycle.ts";
 import { parseSearch, searchQueryString } from "./schemas.ts";
 import { searchRequests } from "./search.server.ts";
 
@@ -17,16 +17,18 @@ const DAY = 24 * 60 * 60 * 1000;
 // Requests still taking pledges after their needed-by date expire; what is only on offer is declined.
 export async function expireRequests(now: Date) {
   const due = await db.request.findMany({
-    where: { status: { in: PLEDGEABLE_STATUSES }, neededBy: { lt: londonDay(now) } },
+    where: { status: { in: statusesAllowing("expire") }, neededBy: { lt: londonDay(now) } },
     select: { id: true, status: true, councilId: true },
     take: 5000,
   });
   let expired = 0;
   for (const request of due) {
+    const expiry = requestTransition(request.status, "expire", "SYSTEM");
+    if (!expiry.ok) continue;
     await db.$transaction(async (tx) => {
       const { count } = await tx.request.updateMany({
         where: { id: request.id, status: request.status },
-        data: { status: "EXPIRED", closedAt: now },
+        data: { status: expiry.to, closedAt: now },
       });
       if (count !== 1) return;
       expired++;
@@ -34,7 +36,7 @@ export async function expireRequests(now: Date) {
         data: {
           requestId: request.id,
           fromStatus: request.status,
-          toStatus: "EXPIRED",
+          toStatus: expiry.to,
           reason: "The needed-by date passed",
         },
       });
@@ -57,7 +59,7 @@ export async function sendExpiryReminders(now: Date) {
   const today = londonDay(now);
   const due = await db.request.findMany({
     where: {
-      status: { in: PLEDGEABLE_STATUSES },
+      status: { in: statusesAllowing("expire") },
       reminderSentAt: null,
       neededBy: { gte: today, lte: new Date(today.getTime() + 7 * DAY) },
     },
