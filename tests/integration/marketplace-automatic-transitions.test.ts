@@ -1,0 +1,292 @@
+// The automatic request and pledge transitions (expiry, a pledge taken or given back, fulfilment, pledges
+// declined when a request closes) against the real database, for every request status: each outcome must be
+// the one the pure state machines give, so a database guard that drifts from them fails here.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { expireRequests } from "~/domain/marketplace/jobs.server.ts";
+import { pledgeTransition } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { changePledge, createPledge } from "~/domain/marketplace/pledges.server.ts";
+import {
+  PLEDGEABLE_STATUSES,
+  REQUEST_STATUSES,
+  requestTransition,
+} from "~/domain/marketplace/request-lifecycle.ts";
+import type { RequestStatus } from "~/generated/prisma/enums.ts";
+import { createPledge as createPledgeRow, createRequest, createWorld } from "../helpers/factories.ts";
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+let world: World;
+const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+function request(status: RequestStatus, quantity: number, pledgedQuantity: number, neededBy?: Date) {
+  return createRequest({
+    councilId: world.councilA.id,
+    organisationId: world.vcse.id,
+    categoryId: world.category.id,
+    status,
+    quantity,
+    pledgedQuantity,
+    neededBy,
+  });
+}
+
+// What the state machine says a SYSTEM action does to a request: its new status, or no change when refused.
+function machine(
+  status: RequestStatus,
+  action: "expire" | "pledgesChanged" | "fulfil",
+  amounts?: { quantity: number; pledgedQuantity: number },
+) {
+  const transition = requestTransition(status, action, "SYSTEM", amounts);
+  return transition.ok ? transition.to : status;
+}
+
+const statusOf = async (id: string) => (await db.request.findUniqueOrThrow({ where: { id } })).status;
+const eventsOf = (requestId: string) =>
+  db.requestEvent.findMany({
+    where: { requestId },
+    select: { fromStatus: true, toStatus: true, reason: true, actorUserId: true },
+  });
+
+describe("a pledge taken: the request moves as pledgesChanged says", () => {
+  // [already pledged, pledged now] of a request for 10
+  const amounts = [
+    [0, 3],
+    [0, 10],
+    [7, 3],
+    [5, 6],
+  ] as const;
+  const cases = REQUEST_STATUSES.flatMap((status) =>
+    amounts.map(([pledged, quantity]) => [status, pledged, quantity] as const),
+  );
+
+  it.each(cases)("%s with %i of 10 pledged, pledging %i", async (status, pledged, quantity) => {
+    const need = await request(status, 10, pledged);
+    const result = await createPledge({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      actor: { userId: world.users.supplierOwner.id },
+      submissionKey: `claim-${need.id}`,
+      quantity,
+      expectedDeliveryDate: inDays(10),
+    });
+    const after = await db.request.findUniqueOrThrow({ where: { id: need.id } });
+    const takesPledges = PLEDGEABLE_STATUSES.includes(status) && pledged + quantity <= 10;
+    expect(result.ok).toBe(takesPledges);
+    if (!takesPledges) {
+      expect(after).toMatchObject({ status, pledgedQuantity: pledged });
+      expect(await eventsOf(need.id)).toEqual([]);
+      return;
+    }
+    const amountsAfter = { quantity: 10, pledgedQuantity: pledged + quantity };
+    expect(requestTransition(status, "pledgesChanged", "SYSTEM", amountsAfter).ok).toBe(true);
+    const expected = machine(status, "pledgesChanged", amountsAfter);
+    expect(after).toMatchObject({ status: expected, pledgedQuantity: pledged + quantity });
+    expect(await eventsOf(need.id)).toEqual(
+      expected === status
+        ? []
+        : [
+            {
+              fromStatus: status,
+              toStatus: expected,
+              reason: "Pledge received",
+              actorUserId: world.users.supplierOwner.id,
+            },
+          ],
+    );
+  });
+});
+
+describe("a pledge declined: its share goes back and the request moves as pledgesChanged says", () => {
+  // [pledged, this pledge's share] of a request for 10
+  const amounts = [
+    [10, 10],
+    [10, 3],
+    [4, 4],
+    [4, 1],
+  ] as const;
+  const cases = REQUEST_STATUSES.flatMap((status) =>
+    amounts.map(([pledged, share]) => [status, pledged, share] as const),
+  );
+
+  it.each(cases)("%s with %i of 10 pledged, giving back %i", async (status, pledged, share) => {
+    const need = await request(status, 10, pledged);
+    const pledge = await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      quantity: share,
+      status: "ACCEPTED",
+    });
+    const result = await changePledge({
+      pledgeId: pledge.id,
+      action: "decline",
+      roles: ["REQUESTOR"],
+      actor: { userId: world.users.vcseOwner.id },
+      reason: "We no longer need this part",
+    });
+    expect(result).toEqual({ ok: true, status: "DECLINED" });
+    const expected = machine(status, "pledgesChanged", { quantity: 10, pledgedQuantity: pledged - share });
+    const after = await db.request.findUniqueOrThrow({ where: { id: need.id } });
+    expect(after).toMatchObject({ status: expected, pledgedQuantity: pledged - share });
+    expect(await eventsOf(need.id)).toEqual(
+      expected === status
+        ? []
+        : [
+            {
+              fromStatus: status,
+              toStatus: expected,
+              reason: "A pledge was declined or withdrawn",
+              actorUserId: world.users.vcseOwner.id,
+            },
+          ],
+    );
+  });
+});
+
+describe("the last delivery confirmed: the request is fulfilled only as fulfil says", () => {
+  it.each(REQUEST_STATUSES)("%s", async (status) => {
+    const need = await request(status, 5, 5);
+    const pledge = await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      quantity: 5,
+      status: "DELIVERED",
+    });
+    const result = await changePledge({
+      pledgeId: pledge.id,
+      action: "confirm",
+      roles: ["REQUESTOR"],
+      actor: { userId: world.users.vcseOwner.id },
+      rating: 5,
+    });
+    expect(result).toEqual({ ok: true, status: "CONFIRMED" });
+    const expected = machine(status, "fulfil");
+    const after = await db.request.findUniqueOrThrow({ where: { id: need.id } });
+    expect(after.status).toBe(expected);
+    expect(after.fulfilledAt !== null).toBe(expected === "FULFILLED" && status !== "FULFILLED");
+    expect(await eventsOf(need.id)).toEqual(
+      expected === status
+        ? []
+        : [
+            {
+              fromStatus: status,
+              toStatus: expected,
+              reason: "Every pledge confirmed",
+              actorUserId: world.users.vcseOwner.id,
+            },
+          ],
+    );
+  });
+
+  it("waits while another pledge still holds a share", async () => {
+    const need = await request("FULLY_PLEDGED", 5, 5);
+    const delivered = await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      quantity: 3,
+      status: "DELIVERED",
+    });
+    await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.otherSupplier.id,
+      quantity: 2,
+      status: "ACCEPTED",
+    });
+    await changePledge({
+      pledgeId: delivered.id,
+      action: "confirm",
+      roles: ["REQUESTOR"],
+      actor: { userId: world.users.vcseOwner.id },
+    });
+    expect(await statusOf(need.id)).toBe("FULLY_PLEDGED");
+  });
+});
+
+describe("expiry: a request past its needed-by date moves only as expire says", () => {
+  const neededBy = new Date("2031-01-10T00:00:00Z");
+  const pledgedFor: Record<RequestStatus, number> = {
+    DRAFT: 0,
+    SUBMITTED: 0,
+    CHANGES_REQUESTED: 0,
+    OPEN: 0,
+    PARTIALLY_PLEDGED: 4,
+    FULLY_PLEDGED: 10,
+    FULFILLED: 10,
+    WITHDRAWN: 0,
+    EXPIRED: 0,
+  };
+
+  it("for every status, once", async () => {
+    const needs = await Promise.all(
+      REQUEST_STATUSES.map(async (status) => ({
+        status,
+        id: (await request(status, 10, pledgedFor[status], neededBy)).id,
+      })),
+    );
+    await expireRequests(new Date("2031-01-11T12:00:00Z"));
+    await expireRequests(new Date("2031-01-11T12:05:00Z"));
+    for (const { status, id } of needs) {
+      const expected = machine(status, "expire");
+      expect({ status, now: await statusOf(id) }).toEqual({ status, now: expected });
+      expect(await eventsOf(id)).toEqual(
+        expected === status
+          ? []
+          : [
+              {
+                fromStatus: status,
+                toStatus: expected,
+                reason: "The needed-by date passed",
+                actorUserId: null,
+              },
+            ],
+      );
+    }
+    // a fully pledged request is being delivered: it never expires
+    expect(machine("FULLY_PLEDGED", "expire")).toBe("FULLY_PLEDGED");
+  });
+
+  it("declines only what is still offered, as the pledge state machine's SYSTEM decline", async () => {
+    const need = await request("PARTIALLY_PLEDGED", 10, 6, neededBy);
+    const offered = await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      quantity: 4,
+      status: "OFFERED",
+    });
+    const accepted = await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.otherSupplier.id,
+      quantity: 2,
+      status: "ACCEPTED",
+    });
+    await expireRequests(new Date("2031-01-11T12:00:00Z"));
+
+    const declined = pledgeTransition("OFFERED", "decline", "SYSTEM");
+    expect(declined).toEqual({ ok: true, to: "DECLINED" });
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: offered.id } })).toMatchObject({
+      status: "DECLINED",
+      decisionReason: "The request expired",
+    });
+    expect(await db.pledgeEvent.findMany({ where: { pledgeId: offered.id } })).toMatchObject([
+      { fromStatus: "OFFERED", toStatus: "DECLINED", reason: "The request expired", actorUserId: null },
+    ]);
+    expect((await db.pledge.findUniqueOrThrow({ where: { id: accepted.id } })).status).toBe("ACCEPTED");
+    // the share goes back, but an expired request is not live: pledgesChanged leaves it expired
+    expect(machine("EXPIRED", "pledgesChanged", { quantity: 10, pledgedQuantity: 2 })).toBe("EXPIRED");
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "EXPIRED",
+      pledgedQuantity: 2,
+    });
+    expect(await eventsOf(need.id)).toEqual([
+      {
+        fromStatus: "PARTIALLY_PLEDGED",
+        toStatus: "EXPIRED",
+        reason: "The needed-by date passed",
+        actorUserId: null,
+      },
+    ]);
+  });
+});
