@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as moderateAction } from "~/routes/council.moderation.$id.tsx";
 import { loader as queueLoader } from "~/routes/council.moderation._index.tsx";
@@ -867,5 +867,41 @@ describe("who can read a request page once it has closed", () => {
       council: { name: world.councilA.name },
     });
     expect(page.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "WITHDRAWN"]);
+  });
+});
+
+describe("pledging closes at the end of the needed-by day in London", () => {
+  it("refuses a pledge at 00:30 on a summer night, when UTC is still on the needed-by day", async () => {
+    const request = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      status: "OPEN",
+      neededBy: new Date("2026-07-10T00:00:00Z"),
+    });
+    // 23:30 UTC on 10 July is 00:30 on 11 July in London (BST)
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-07-10T23:30:00Z") });
+    try {
+      const refused = await callAction(pledgeAction, {
+        path: "/",
+        params: { id: request.id },
+        cookie: cookies.supplierOwner,
+        form: { submissionKey: `late-${request.id}`, quantity: "1", expectedDeliveryDate: "2026-07-20" },
+      });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(await jsonOf(refused))).toContain("closed to new pledges");
+      // an hour earlier, still 10 July in London, the same pledge is taken
+      vi.setSystemTime(new Date("2026-07-10T22:30:00Z"));
+      const taken = await callAction(pledgeAction, {
+        path: "/",
+        params: { id: request.id },
+        cookie: cookies.supplierOwner,
+        form: { submissionKey: `in-time-${request.id}`, quantity: "1", expectedDeliveryDate: "2026-07-20" },
+      });
+      expect(taken.status).toBe(302);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await db.pledge.count({ where: { requestId: request.id } })).toBe(1);
   });
 });

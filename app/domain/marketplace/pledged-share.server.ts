@@ -1,13 +1,15 @@
 // How much of a request is pledged, and the status that follows from it. The amount moves in one guarded UPDATE
 // (simultaneous pledges can never pledge more than a request needs); the status is then whatever the request
 // state machine's `pledgesChanged` says, while this transaction holds the request's row lock.
+import { londonDay } from "~/domain/calendar.ts";
 import type { Tx } from "~/db.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import { PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
 
 type Share = { status: RequestStatus; quantity: number; pledgedQuantity: number };
 
-// Takes a new pledge's share if the request is taking pledges and it fits; false when it does not.
+// Takes a new pledge's share if the request is taking pledges and it fits; false when it does not. "Today" is
+// the London day, as for expiry (the database's CURRENT_DATE is UTC's, an hour behind in summer).
 export async function claimShare(
   tx: Tx,
   claim: { requestId: string; supplierOrganisationId: string; quantity: number; actorUserId: string | null },
@@ -18,7 +20,7 @@ export async function claimShare(
     WHERE id = ${claim.requestId}
       AND status::text = ANY(${PLEDGEABLE_STATUSES}::text[])
       AND "organisationId" <> ${claim.supplierOrganisationId}
-      AND "neededBy" >= CURRENT_DATE
+      AND "neededBy" >= ${londonDay(new Date())}::date
       AND "pledgedQuantity" + ${claim.quantity} <= quantity
     RETURNING status, quantity, "pledgedQuantity"`;
   if (rows.length !== 1) return false;

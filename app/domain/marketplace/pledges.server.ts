@@ -1,6 +1,7 @@
 // Pledges: a supplier pledges, the requestor accepts or declines, the supplier reports delivery, the requestor
 // confirms or disputes. Request.pledgedQuantity and the request's status move in the same transaction
 // (pledged-share.server.ts), so simultaneous pledges can never pledge more than a request needs.
+import { londonDay } from "~/domain/calendar.ts";
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
@@ -216,7 +217,7 @@ async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string
   if (!request) return { "": ["This request no longer exists."] };
   if (request.organisationId === input.supplierOrganisationId)
     return { "": ["You cannot pledge to your own request."] };
-  if (!PLEDGEABLE_STATUSES.includes(request.status) || request.neededBy < startOfToday())
+  if (!PLEDGEABLE_STATUSES.includes(request.status) || request.neededBy < londonDay(new Date()))
     return { "": ["This request is closed to new pledges."] };
   const left = request.quantity - request.pledgedQuantity;
   return {
@@ -232,11 +233,6 @@ async function pledgedAmount(tx: Tx, pledge: { quantity: number; requestId: stri
     select: { helpType: true, unitLabel: true },
   });
   return formatQuantity(request.helpType, pledge.quantity, request.unitLabel);
-}
-
-function startOfToday() {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 type PledgeChange = {
