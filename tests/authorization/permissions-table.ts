@@ -1,6 +1,7 @@
 // THE permissions table: for every route, which roles get past authorization when they ask for records that
 // belong to someone else (see world.ts). The matrix test enumerates the routes from app/routes and fails if a
 // route is missing here, if an entry names a route that no longer exists, or if any answer differs.
+import crypto from "node:crypto";
 import { ROLES, type MatrixWorld, type Role } from "./world.ts";
 
 export type RouteRule = {
@@ -9,14 +10,58 @@ export type RouteRule = {
   get?: readonly Role[];
   // per action intent ("" = a form without an intent field): roles whose POST gets past authorization
   actions?: Record<string, readonly Role[]>;
+  // per action intent, a form that passes validation; with one, only roles whose POST succeeds count as allowed
+  forms?: Record<string, (w: MatrixWorld) => Record<string, string | string[]>>;
 };
+
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const requestForm = (w: MatrixWorld) => ({
+  title: "Volunteers for the food bank",
+  description: "Help sorting donations on Saturday mornings at the community hall.",
+  councilId: w.councilA.id,
+  categoryId: w.category.id,
+  helpType: "VOLUNTEERING",
+  quantity: "12",
+  districtId: w.district.id,
+  neededBy: day(60),
+});
+const contractForm = (w: MatrixWorld) => ({
+  reference: `MX-${crypto.randomUUID().slice(0, 8)}`,
+  title: "Grounds maintenance",
+  supplierOrganisationId: w.otherSupplier.id,
+  department: "Environment",
+  valueGbp: "250000",
+  startDate: day(-30),
+  endDate: day(700),
+  status: "ACTIVE",
+});
+const measureForm = () => ({ code: "MX-01", name: "Local people employed", theme: "JOBS", unit: "PEOPLE" });
+// a commitment's quarterly plan: all of it in the first quarter of 2026/27, inside the contract's term
+const planOf = (quantity: string) => ({ "plan[0].quarter": "2026-1", "plan[0].quantity": quantity });
 
 export const EVERYONE = ROLES;
 export const SIGNED_IN = ROLES.filter((r) => r !== "anonymous");
 export const NOBODY: readonly Role[] = [];
-export const COUNCIL_A_STAFF: readonly Role[] = ["officerA", "councilAdmin"];
-export const ALL_COUNCIL_STAFF: readonly Role[] = ["officerA", "officerB", "councilAdmin"];
+// Partnership-wide members of council B act as officers of council A (decision 011), whichever council their
+// switcher names: a council A record is reached through its own council, not through the switcher.
+export const PARTNERSHIP_OFFICERS: readonly Role[] = ["partnershipOfficer", "partnershipOfficerAtB"];
+export const COUNCIL_A_OFFICERS: readonly Role[] = ["officerA", ...PARTNERSHIP_OFFICERS];
+export const COUNCIL_A_STAFF: readonly Role[] = [...COUNCIL_A_OFFICERS, "councilAdmin"];
+// council pages that show the acting council's own records (officer B's, or the outside officer's, council C)
+export const ALL_COUNCIL_STAFF: readonly Role[] = [...COUNCIL_A_STAFF, "officerB", "outsideOfficer"];
+// council pages that change the acting council's records: only those whose switcher is on council A reach A's
+export const ACTING_FOR_COUNCIL_A: readonly Role[] = ["officerA", "partnershipOfficer", "councilAdmin"];
 export const COUNCIL_ADMIN: readonly Role[] = ["councilAdmin"];
+// Holders of a council's survey role: council A's admin, and the partnership-wide officers for their own councils
+// B and C (the role never carries over to a partner, so council A's cycle stays COUNCIL_ADMIN only).
+export const SURVEY_ROLE_HOLDERS: readonly Role[] = [
+  "councilAdmin",
+  "partnershipOfficer",
+  "partnershipOfficerAtB",
+  "outsideOfficer",
+];
+// council teams may post requests too
+export const REQUESTORS: readonly Role[] = ["vcseOwner", "vcseMember", "pendingOwner", ...ALL_COUNCIL_STAFF];
 export const PLATFORM_ADMIN: readonly Role[] = ["platformAdmin"];
 export const SUPPLIERS: readonly Role[] = ["supplierOwner", "supplierMember"];
 
@@ -44,6 +89,11 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       "create-partnership": PLATFORM_ADMIN,
       "set-partnership": PLATFORM_ADMIN,
     },
+    forms: {
+      "create-council": () => ({ name: "Borough of Elsewhere", adminEmail: "admin@elsewhere.example.test" }),
+      "create-partnership": () => ({ partnershipName: "Northern partnership" }),
+      "set-partnership": (w) => ({ councilId: w.councilC.id, partnershipId: w.partnership.id }),
+    },
   },
   "routes/admin.mailbox.$id": { params: (w) => ({ id: w.outboxEmail.id }), get: PLATFORM_ADMIN },
   "routes/admin.mailbox._index": { get: PLATFORM_ADMIN },
@@ -51,54 +101,102 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/contracts.$id.commitments.$commitmentId": {
     params: (w) => ({ id: w.contract.id, commitmentId: w.commitment.id }),
     get: COUNCIL_A_STAFF,
+    // remove has no plausible form: delivery is recorded against the commitment, so removing it is refused (400)
     actions: { save: COUNCIL_A_STAFF, remove: COUNCIL_A_STAFF },
+    forms: { save: (w) => ({ measureId: w.measure.id, targetQuantity: "120", ...planOf("120") }) },
   },
   "routes/contracts.$id.commitments.new": {
     params: (w) => ({ id: w.contract.id }),
     get: COUNCIL_A_STAFF,
     actions: { "": COUNCIL_A_STAFF },
+    forms: { "": (w) => ({ measureId: w.spareMeasure.id, targetQuantity: "10", ...planOf("10") }) },
   },
   "routes/contracts.$id.edit": {
     params: (w) => ({ id: w.contract.id }),
     get: COUNCIL_A_STAFF,
     actions: { "": COUNCIL_A_STAFF },
+    forms: {
+      "": (w) => ({
+        ...contractForm(w),
+        contractManagerId: w.users.officerA.id,
+        // the term must still hold the commitment's quarterly plan
+        startDate: w.contract.startDate.toISOString().slice(0, 10),
+        endDate: w.contract.endDate.toISOString().slice(0, 10),
+      }),
+    },
   },
-  "routes/contracts._index": {
-    get: ["supplierOwner", "supplierMember", "officerA", "officerB", "councilAdmin"],
-  },
+  "routes/contracts._index": { get: [...SUPPLIERS, ...ALL_COUNCIL_STAFF] },
   "routes/contracts.import": {
     get: ALL_COUNCIL_STAFF,
     actions: { preview: ALL_COUNCIL_STAFF, import: ALL_COUNCIL_STAFF },
   },
-  "routes/contracts.new": { get: ALL_COUNCIL_STAFF, actions: { "": ALL_COUNCIL_STAFF } },
+  "routes/contracts.new": {
+    get: ALL_COUNCIL_STAFF,
+    actions: { "": ALL_COUNCIL_STAFF },
+    forms: { "": contractForm },
+  },
   "routes/council.audit": { get: COUNCIL_ADMIN },
   "routes/council.categories": {
     get: ALL_COUNCIL_STAFF,
-    actions: { add: ALL_COUNCIL_STAFF, update: ALL_COUNCIL_STAFF, toggle: ALL_COUNCIL_STAFF },
+    actions: { add: ALL_COUNCIL_STAFF, update: ACTING_FOR_COUNCIL_A, toggle: ACTING_FOR_COUNCIL_A },
+    forms: {
+      add: () => ({ name: "Digital inclusion" }),
+      update: (w) => ({ id: w.category.id, name: "Jobs and skills" }),
+      toggle: (w) => ({ id: w.category.id }),
+    },
   },
   "routes/council.dashboard": { get: ALL_COUNCIL_STAFF },
   "routes/council.requests": { get: ALL_COUNCIL_STAFF },
   "routes/council.districts": {
     get: ALL_COUNCIL_STAFF,
-    actions: { add: ALL_COUNCIL_STAFF, update: ALL_COUNCIL_STAFF, toggle: ALL_COUNCIL_STAFF },
+    actions: { add: ALL_COUNCIL_STAFF, update: ACTING_FOR_COUNCIL_A, toggle: ACTING_FOR_COUNCIL_A },
+    forms: {
+      add: () => ({ name: "Woking", postcodeAreas: "GU21, GU22" }),
+      update: (w) => ({ id: w.district.id, name: "Guildford town", postcodeAreas: "GU1" }),
+      toggle: (w) => ({ id: w.district.id }),
+    },
   },
   "routes/council.guidance.$id": {
     params: (w) => ({ id: w.guidancePage.id }),
     get: COUNCIL_ADMIN,
     actions: { save: COUNCIL_ADMIN, delete: COUNCIL_ADMIN },
+    forms: {
+      save: () => ({
+        title: "How pledging works",
+        slug: "how-pledging-works",
+        audience: "EVERYONE",
+        bodyMarkdown: "Pledge what you can.",
+        published: "on",
+      }),
+      delete: () => ({}),
+    },
   },
   "routes/council.guidance._index": { get: COUNCIL_ADMIN },
   "routes/council.measures.$id": {
     params: (w) => ({ id: w.measure.id }),
     get: COUNCIL_ADMIN,
     actions: { save: COUNCIL_ADMIN, retire: COUNCIL_ADMIN, reinstate: COUNCIL_ADMIN },
+    forms: {
+      // commitments use the measure, so its unit stays
+      save: (w) => ({ ...measureForm(), code: w.measure.code, unit: w.measure.unit }),
+      retire: () => ({}),
+      reinstate: () => ({}),
+    },
   },
   "routes/council.measures._index": { get: ALL_COUNCIL_STAFF },
-  "routes/council.measures.new": { get: COUNCIL_ADMIN, actions: { "": COUNCIL_ADMIN } },
+  "routes/council.measures.new": {
+    get: COUNCIL_ADMIN,
+    actions: { "": COUNCIL_ADMIN },
+    forms: { "": measureForm },
+  },
   "routes/council.moderation.$id": {
     params: (w) => ({ id: w.submittedRequest.id }),
     get: COUNCIL_A_STAFF,
     actions: { approve: COUNCIL_A_STAFF, requestChanges: COUNCIL_A_STAFF },
+    forms: {
+      approve: () => ({}),
+      requestChanges: () => ({ comment: "Please say which days volunteers are needed." }),
+    },
   },
   "routes/council.moderation._index": { get: ALL_COUNCIL_STAFF },
   "routes/council.reports._index": { get: ALL_COUNCIL_STAFF },
@@ -108,6 +206,11 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     params: (w) => ({ cycleId: w.surveyCycle.id }),
     get: COUNCIL_ADMIN,
     actions: { close: COUNCIL_ADMIN, "invite-eligible": COUNCIL_ADMIN, "invite-email": COUNCIL_ADMIN },
+    forms: {
+      close: () => ({}),
+      "invite-eligible": () => ({}),
+      "invite-email": () => ({ email: "owner@other-supplier.example" }),
+    },
   },
   "routes/council.survey.$cycleId.aggregate[.]csv": {
     params: (w) => ({ cycleId: w.surveyCycle.id }),
@@ -122,12 +225,17 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     get: COUNCIL_ADMIN,
   },
   // special category data: only council staff holding the survey role (council A's admin in this world)
-  "routes/council.survey._index": { get: COUNCIL_ADMIN },
-  "routes/council.survey.new": { get: COUNCIL_ADMIN, actions: { "": COUNCIL_ADMIN } },
+  // the partnership-wide officers hold the survey role of their own councils (B and C): theirs is what they get
+  "routes/council.survey._index": { get: SURVEY_ROLE_HOLDERS },
+  "routes/council.survey.new": { get: SURVEY_ROLE_HOLDERS, actions: { "": SURVEY_ROLE_HOLDERS } },
   "routes/council.verification.$id": {
     params: (w) => ({ id: w.pendingOrganisation.id }),
     get: COUNCIL_A_STAFF,
     actions: { verify: COUNCIL_A_STAFF, reject: COUNCIL_A_STAFF },
+    forms: {
+      verify: () => ({}),
+      reject: () => ({ reason: "The charity number does not match the register." }),
+    },
   },
   "routes/council.verification._index": { get: ALL_COUNCIL_STAFF },
   "routes/dashboard": { get: SIGNED_IN },
@@ -148,21 +256,30 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     actions: { "": SIGNED_IN },
   },
   "routes/matching": { get: SUPPLIERS },
-  // council teams may post requests too
-  "routes/my-requests": {
-    get: ["vcseOwner", "vcseMember", "pendingOwner", "officerA", "officerB", "councilAdmin"],
-  },
+  "routes/my-requests": { get: REQUESTORS },
+  // council A's members page: its own admins manage it; a partnership-wide officer of a partner is not a member
+  // there and gets 404 (decision 011)
   "routes/organisations.$id._index": {
-    params: (w) => ({ id: w.otherVcse.id }),
-    get: NOBODY,
+    params: (w) => ({ id: w.councilA.id }),
+    get: ["officerA", "councilAdmin"],
     actions: {
-      invite: NOBODY,
-      "change-role": NOBODY,
-      remove: NOBODY,
-      leave: NOBODY,
-      "revoke-invitation": NOBODY,
-      "partnership-access": NOBODY,
-      "survey-access": NOBODY,
+      invite: COUNCIL_ADMIN,
+      "change-role": COUNCIL_ADMIN,
+      remove: COUNCIL_ADMIN,
+      // the admin is the council's last one, so may not leave (400)
+      leave: ["officerA"],
+      "revoke-invitation": COUNCIL_ADMIN,
+      "partnership-access": COUNCIL_ADMIN,
+      "survey-access": COUNCIL_ADMIN,
+    },
+    forms: {
+      invite: () => ({ email: "another-officer@example.test", role: "OFFICER" }),
+      "change-role": (w) => ({ membershipId: w.officerAMembership.id, role: "ADMIN" }),
+      remove: (w) => ({ membershipId: w.officerAMembership.id }),
+      leave: () => ({}),
+      "revoke-invitation": (w) => ({ invitationId: w.councilInvitation.id }),
+      "partnership-access": (w) => ({ membershipId: w.officerAMembership.id, access: "grant" }),
+      "survey-access": (w) => ({ membershipId: w.officerAMembership.id, access: "grant" }),
     },
   },
   "routes/organisations._index": { get: SIGNED_IN },
@@ -180,6 +297,14 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       confirm: NOBODY,
       dispute: NOBODY,
     },
+    forms: {
+      accept: () => ({}),
+      decline: () => ({ reason: "We have found enough volunteers." }),
+      withdraw: () => ({ reason: "Our staff are no longer available." }),
+      reportDelivery: () => ({ deliveredQuantity: "5", deliveredOn: day(0), deliveryNote: "Five hours given." }),
+      confirm: () => ({ rating: "5", feedback: "Thank you" }),
+      dispute: () => ({ reason: "Nobody came." }),
+    },
   },
   "routes/pledges._index": { get: SUPPLIERS },
   "routes/requests.$id._index": { params: (w) => ({ id: w.openRequest.id }), get: EVERYONE },
@@ -187,39 +312,66 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     params: (w) => ({ id: w.draftRequest.id }),
     get: NOBODY,
     actions: { "": NOBODY },
+    forms: { "": requestForm },
   },
   "routes/requests.$id.manage": {
     params: (w) => ({ id: w.draftRequest.id }),
     get: NOBODY,
     actions: { submit: NOBODY, extend: NOBODY, showcase: NOBODY, withdraw: NOBODY },
+    forms: {
+      submit: () => ({}),
+      extend: () => ({ neededBy: day(90) }),
+      showcase: () => ({ showcaseConsent: "on" }),
+      withdraw: () => ({ reason: "No longer needed." }),
+    },
   },
   "routes/requests.$id.pledge": {
     params: (w) => ({ id: w.openRequest.id }),
     get: SUPPLIERS,
     actions: { "": SUPPLIERS },
+    forms: {
+      "": () => ({
+        submissionKey: crypto.randomUUID(),
+        quantity: "5",
+        message: "Our team can help.",
+        expectedDeliveryDate: day(14),
+      }),
+    },
   },
   "routes/requests._index": { get: EVERYONE },
-  "routes/requests.new": {
-    get: ["vcseOwner", "vcseMember", "pendingOwner", "officerA", "officerB", "councilAdmin"],
-    actions: { "": ["vcseOwner", "vcseMember", "pendingOwner", "officerA", "officerB", "councilAdmin"] },
-  },
+  "routes/requests.new": { get: REQUESTORS, actions: { "": REQUESTORS }, forms: { "": requestForm } },
   "routes/reset-password": { get: EVERYONE, actions: { "": EVERYONE } },
   "routes/returns.$id._index": {
     params: (w) => ({ id: w.kpiReturn.id }),
     get: COUNCIL_A_STAFF,
     actions: { save: NOBODY, submit: NOBODY, upload: NOBODY, "remove-evidence": NOBODY },
+    forms: {
+      save: (w) => ({ "lines[0].commitmentId": w.commitment.id, "lines[0].quantity": "12" }),
+      submit: (w) => ({ "lines[0].commitmentId": w.commitment.id, "lines[0].quantity": "12", declaration: "on" }),
+    },
   },
   "routes/returns.$id.review": {
     params: (w) => ({ id: w.kpiReturn.id }),
     get: COUNCIL_A_STAFF,
     actions: { accept: COUNCIL_A_STAFF, query: COUNCIL_A_STAFF },
+    forms: {
+      accept: (w) => ({ submittedAt: w.kpiReturn.submittedAt!.toISOString() }),
+      query: (w) => ({
+        submittedAt: w.kpiReturn.submittedAt!.toISOString(),
+        comment: "Please attach the timesheets for these hours.",
+      }),
+    },
   },
-  "routes/returns._index": {
-    get: ["supplierOwner", "supplierMember", "officerA", "officerB", "councilAdmin"],
-  },
+  "routes/returns._index": { get: [...SUPPLIERS, ...ALL_COUNCIL_STAFF] },
   "routes/saved-searches": {
     get: SUPPLIERS,
-    actions: { create: SUPPLIERS, digest: SUPPLIERS, delete: SUPPLIERS },
+    actions: { create: SUPPLIERS, digest: NOBODY, delete: NOBODY },
+    forms: {
+      create: () => ({ name: "Volunteering near me", query: "helpType=VOLUNTEERING" }),
+      // the saved search is the other supplier's
+      digest: (w) => ({ id: w.savedSearch.id, emailDigest: "on" }),
+      delete: (w) => ({ id: w.savedSearch.id }),
+    },
   },
   "routes/sign-in": { get: EVERYONE, actions: { "": EVERYONE } },
   "routes/sign-out": { get: EVERYONE, actions: { "": EVERYONE } },
@@ -250,9 +402,14 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   // non-suppliers are told the invitation is for a business account; another supplier's token is refused
   "routes/survey.invitation.$token": {
     params: (w) => ({ token: w.surveyInvitationToken }),
-    get: ["vcseOwner", "vcseMember", "pendingOwner", "officerA", "officerB", "councilAdmin", "platformAdmin"],
+    get: SIGNED_IN.filter((r) => !SUPPLIERS.includes(r)),
   },
-  // GET redirects home; POST must name one of the viewer's own organisations
-  "routes/switch-organisation": { get: EVERYONE, actions: { "": NOBODY } },
+  // GET redirects home; POST must name one of the viewer's own organisations: council A is the partnership-wide
+  // officers' (through council B), not the outside officer's nor officer B's
+  "routes/switch-organisation": {
+    get: EVERYONE,
+    actions: { "": COUNCIL_A_STAFF },
+    forms: { "": (w) => ({ organisationId: w.councilA.id, redirectTo: "/council/dashboard" }) },
+  },
   "routes/verify-email": { get: EVERYONE, actions: { confirm: EVERYONE, resend: SIGNED_IN } },
 };

@@ -1,6 +1,7 @@
 // The world the authorization matrix runs in: one actor per role, and records that belong to SOMEONE ELSE
 // (another VCSE, another supplier, council A's contracts), so every allowed answer must be deliberate.
 import crypto from "node:crypto";
+import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import { db } from "~/db.server.ts";
 import {
   createCommitment,
@@ -15,6 +16,8 @@ import {
   createSavedSearch,
   createSurveyCycle,
   createSurveyResponse,
+  createCouncil,
+  createPartnership,
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
@@ -28,6 +31,12 @@ export const ROLES = [
   "pendingOwner",
   "officerA",
   "officerB",
+  // partnership-wide officer of council B (council A's partner), working for council A in the switcher
+  "partnershipOfficer",
+  // the same kind of member, with the switcher left on their own council B
+  "partnershipOfficerAtB",
+  // partnership-wide officer of a council outside council A's partnership, switcher cookie naming council A
+  "outsideOfficer",
   "councilAdmin",
   "platformAdmin",
 ] as const;
@@ -47,6 +56,26 @@ export async function createMatrixWorld() {
     status: "PENDING",
   });
   const pendingOwner = await createMember(pendingOrganisation.id, "OWNER");
+  // Partnership-wide members (decision 011) act as officers of every partner council, never as admins and never
+  // with the partner's survey role: they hold council B's survey role to show that it does not carry over to A.
+  const partnershipWideMember = async (councilId: string) => {
+    const user = await createMember(councilId, "OFFICER", { surveyAccess: true });
+    await db.membership.update({
+      where: { userId_organisationId: { userId: user.id, organisationId: councilId } },
+      data: { partnershipWide: true },
+    });
+    return user;
+  };
+  const otherPartnership = await createPartnership();
+  const [councilC] = await Promise.all([
+    createCouncil({ partnershipId: otherPartnership.id }),
+    createCouncil({ partnershipId: otherPartnership.id }),
+  ]);
+  const [partnershipOfficer, partnershipOfficerAtB, outsideOfficer] = await Promise.all([
+    partnershipWideMember(world.councilB.id),
+    partnershipWideMember(world.councilB.id),
+    partnershipWideMember(councilC.id),
+  ]);
 
   // records owned by someone other than every actor below (except the council A staff who oversee them)
   const openRequest = await createRequest({
@@ -74,6 +103,8 @@ export async function createMatrixWorld() {
     status: "SUBMITTED",
   });
   const measure = await createMeasure({ councilId: councilA.id });
+  // a measure the contract has no commitment to yet
+  const spareMeasure = await createMeasure({ councilId: councilA.id });
   const contract = await createContract({
     councilId: councilA.id,
     supplierOrganisationId: otherSupplier.id,
@@ -93,11 +124,16 @@ export async function createMatrixWorld() {
     quantity: 5,
     status: "OFFERED",
   });
-  const kpiReturn = await createReturn({
+  const submittedReturn = await createReturn({
     contractId: contract.id,
     financialYear: 2026,
     quarter: 1,
     status: "SUBMITTED",
+  });
+  // submitted (the review form names this version) so that a review can succeed
+  const kpiReturn = await db.kpiReturn.update({
+    where: { id: submittedReturn.id },
+    data: { submittedAt: new Date(), submittedById: users.otherSupplierOwner.id, declarationAccepted: true },
   });
   const returnLine = await db.kpiReturnLine.create({
     data: { returnId: kpiReturn.id, commitmentId: commitment.id, quantity: 10, note: "Hours logged" },
@@ -137,6 +173,20 @@ export async function createMatrixWorld() {
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
+  // council A's members page: officer A's membership, and an invitation council A's admin sent
+  const officerAMembership = await db.membership.findUniqueOrThrow({
+    where: { userId_organisationId: { userId: users.officerA.id, organisationId: councilA.id } },
+  });
+  const councilInvitation = await db.invitation.create({
+    data: {
+      organisationId: councilA.id,
+      email: "new-officer@example.test",
+      role: "OFFICER",
+      tokenHash: sha256(crypto.randomBytes(32).toString("base64url")),
+      invitedById: users.councilAdmin.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   // a survey invitation sent to the other supplier
   const surveyInvitationToken = crypto.randomBytes(32).toString("base64url");
   await db.surveyInvitation.create({
@@ -165,20 +215,33 @@ export async function createMatrixWorld() {
     pendingOwner,
     officerA: users.officerA,
     officerB: users.officerB,
+    partnershipOfficer,
+    partnershipOfficerAtB,
+    outsideOfficer,
     councilAdmin: users.councilAdmin,
     platformAdmin: users.platformAdmin,
   };
   const cookies = {} as Record<Role, string | undefined>;
   cookies.anonymous = undefined;
-  for (const [role, user] of Object.entries(actors)) cookies[role as Role] = await sessionCookieFor(user.id);
+  await Promise.all(
+    Object.entries(actors).map(async ([role, user]) => {
+      cookies[role as Role] = await sessionCookieFor(user.id);
+    }),
+  );
+  // the organisation switcher's choice, as the browser sends it
+  const actingFor = (councilId: string) => `; ${ORGANISATION_COOKIE}=${councilId}`;
+  cookies.partnershipOfficer += actingFor(councilA.id);
+  cookies.outsideOfficer += actingFor(councilA.id);
 
   return {
     ...world,
     pendingOrganisation,
+    councilC,
     openRequest,
     draftRequest,
     submittedRequest,
     measure,
+    spareMeasure,
     contract,
     commitment,
     pledge,
@@ -191,6 +254,8 @@ export async function createMatrixWorld() {
     savedSearch,
     invitation,
     invitationToken,
+    officerAMembership,
+    councilInvitation,
     surveyInvitationToken,
     outboxEmail,
     cookies,

@@ -7,8 +7,11 @@ import { createMatrixWorld, ROLES, type Role } from "../authorization/world.ts";
 
 type Outcome = "allowed" | "denied";
 
-function outcomeOf(response: Response): Outcome {
+// With a plausible form (one that passes validation) only a done deed counts: a 400 or 409 is the app refusing a
+// well-formed request, e.g. a decision made by someone who may not make it. Near-empty forms cannot tell.
+function outcomeOf(response: Response, plausibleForm = false): Outcome {
   if ([401, 403, 404, 405].includes(response.status)) return "denied";
+  if (plausibleForm && response.status >= 400 && response.status < 500) return "denied";
   const location = response.headers.get("location") ?? "";
   // requireViewer sends the anonymous to sign in and back; other redirects (e.g. after signing out) are answers
   if (response.status >= 300 && response.status < 400 && location.startsWith("/sign-in?redirectTo="))
@@ -21,9 +24,14 @@ const manifest = routeManifest();
 
 // MATRIX_DISCOVER=1 prints what each role actually got instead of asserting: for reviewing a new route's entry.
 const discover = process.env.MATRIX_DISCOVER === "1";
-function check(label: string, actual: Role[], declared: readonly Role[] | undefined) {
+function check(
+  label: string,
+  actual: Role[],
+  declared: readonly Role[] | undefined,
+  statuses: Partial<Record<Role, number>>,
+) {
   if (discover) {
-    console.log(`MATRIX ${label} => ${JSON.stringify(actual)}`);
+    console.log(`MATRIX ${label} => ${JSON.stringify(actual)} ${JSON.stringify(statuses)}`);
     return;
   }
   expect(actual).toEqual([...(declared ?? [])].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
@@ -35,6 +43,15 @@ describe("the permissions table", () => {
     const missing = routeIds.filter((id) => !(id in ROUTE_PERMISSIONS));
     const stale = Object.keys(ROUTE_PERMISSIONS).filter((id) => !routeIds.includes(id));
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  it("declares plausible forms only for declared intents", () => {
+    const orphans = Object.entries(ROUTE_PERMISSIONS).flatMap(([id, rule]) =>
+      Object.keys(rule.forms ?? {})
+        .filter((intent) => !(intent in (rule.actions ?? {})))
+        .map((intent) => `${id} ${intent}`),
+    );
+    expect(orphans).toEqual([]);
   });
 });
 
@@ -51,15 +68,17 @@ describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))("$i
     const world = await createMatrixWorld();
     const params = rule.params?.(world) ?? {};
     const allowed: Role[] = [];
+    const statuses: Partial<Record<Role, number>> = {};
     for (const role of ROLES) {
       const response = await callLoader(module.loader, {
         path: fillPath(route.path, params),
         cookie: world.cookies[role],
         params,
       });
+      statuses[role] = response.status;
       if (outcomeOf(response) === "allowed") allowed.push(role);
     }
-    check(`${route.id} GET`, allowed, rule.get);
+    check(`${route.id} GET`, allowed, rule.get, statuses);
   });
 
   const declared: [string, readonly Role[] | undefined][] = Object.entries(rule.actions ?? {});
@@ -71,7 +90,9 @@ describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))("$i
       return;
     }
     if (!discover) expect(roles, "the table must declare each action intent of this route").toBeDefined();
+    const plausibleForm = rule.forms?.[intent];
     const allowed: Role[] = [];
+    const statuses: Partial<Record<Role, number>> = {};
     let world = await createMatrixWorld();
     for (const role of ROLES) {
       const params = rule.params?.(world) ?? {};
@@ -79,14 +100,15 @@ describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))("$i
         path: fillPath(route.path, params),
         cookie: world.cookies[role],
         params,
-        form: intent ? { intent } : {},
+        form: { ...(intent ? { intent } : {}), ...plausibleForm?.(world) },
       });
-      if (outcomeOf(response) === "allowed") {
+      statuses[role] = response.status;
+      if (outcomeOf(response, Boolean(plausibleForm)) === "allowed") {
         allowed.push(role);
         // an allowed action may have changed the records it acted on: the next role gets a fresh world
         world = await createMatrixWorld();
       }
     }
-    check(`${route.id} POST ${intent}`, allowed, roles);
+    check(`${route.id} POST ${intent}`, allowed, roles, statuses);
   });
 });
