@@ -2,6 +2,7 @@
 // accepts, and progress counts the accepted figure and the confirmed pledge once each. Plus who may do what.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
 import { action as returnAction, loader as returnLoader } from "~/routes/returns.$id._index/route.tsx";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/returns.$id.review.tsx";
 import { loader as listLoader } from "~/routes/returns._index.tsx";
@@ -183,6 +184,17 @@ describe("a return from draft to accepted", () => {
       ]);
       expect(page.page.history[2].comment).toContain("Please attach the timesheets");
     }
+    // the dashboards' loader (sums in SQL, narratives left in the database) agrees with the return page
+    const many = await loadCommitmentProgress({ contractId: w.contract.id });
+    const byUnit = (unit: string) => many.commitments.find((c) => c.measure.unit === unit)!.id;
+    expect(many.progress.get(byUnit("HOURS"))).toMatchObject({
+      deliveredToDate: "45.00",
+      fromPledges: "15.00",
+    });
+    expect(many.progress.get(byUnit("QUALITATIVE"))).toMatchObject({
+      kind: "qualitative",
+      status: "REPORTED",
+    });
 
     // an accepted return cannot be changed
     response = await save(w, w.cookies.supplierOwner, returnForm(w, "save", { hours: "1000" }));

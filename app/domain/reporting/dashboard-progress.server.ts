@@ -61,6 +61,28 @@ async function confirmedPledgesByQuarter(ids: string[]) {
   }));
 }
 
+// Accepted returns' lines, one per commitment and quarter: the quantity, and for a qualitative commitment only
+// whether a narrative was given (the narratives themselves stay in the database).
+async function acceptedReturnLines(ids: string[]) {
+  const rows = await readRows<
+    {
+      commitmentId: string;
+      financialYear: number;
+      quarter: number;
+      quantity: Prisma.Decimal | null;
+      reported: boolean;
+    }[]
+  >(Prisma.sql`
+    SELECT l."commitmentId", r."financialYear", r.quarter, l.quantity,
+           coalesce(l.narrative ~ '[^[:space:]]', false) AS reported
+    FROM "KpiReturnLine" l JOIN "KpiReturn" r ON r.id = l."returnId"
+    WHERE l."commitmentId" = ANY(${ids}::text[]) AND r.status = 'ACCEPTED'`);
+  return rows.map(({ financialYear, quarter, ...line }) => ({
+    ...line,
+    kpiReturn: { financialYear, quarter },
+  }));
+}
+
 function earlier(a: QuarterRef, b: QuarterRef) {
   return quarterIndex(a as FinancialQuarter) <= quarterIndex(b as FinancialQuarter) ? a : b;
 }
@@ -105,15 +127,7 @@ export async function loadCommitmentProgress(
       where: { commitmentId: { in: ids } },
       select: { commitmentId: true, financialYear: true, quarter: true, targetQuantity: true },
     }),
-    db.kpiReturnLine.findMany({
-      where: { commitmentId: { in: ids }, kpiReturn: { status: "ACCEPTED" } },
-      select: {
-        commitmentId: true,
-        quantity: true,
-        narrative: true,
-        kpiReturn: { select: { financialYear: true, quarter: true } },
-      },
-    }),
+    acceptedReturnLines(ids),
     confirmedPledgesByQuarter(ids),
   ]);
   const plansBy = groupBy(plans, (p) => p.commitmentId);
@@ -130,9 +144,7 @@ export async function loadCommitmentProgress(
         computeProgress({
           kind: "qualitative",
           current,
-          reportedQuarters: myLines
-            .filter((l) => l.narrative?.trim() && keep(l.kpiReturn))
-            .map((l) => l.kpiReturn),
+          reportedQuarters: myLines.filter((l) => l.reported && keep(l.kpiReturn)).map((l) => l.kpiReturn),
         }),
       );
       continue;
