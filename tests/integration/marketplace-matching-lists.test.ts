@@ -7,8 +7,10 @@ import { loader as myRequestsLoader } from "~/routes/my-requests.tsx";
 import { loader as pledgesLoader } from "~/routes/pledges._index.tsx";
 import { action as savedAction, loader as savedLoader } from "~/routes/saved-searches.tsx";
 import {
+  createCategory,
   createCommitment,
   createContract,
+  createDistrict,
   createMeasure,
   createMember,
   createOrganisation,
@@ -122,6 +124,44 @@ describe("requests that fit your open commitments", () => {
     expect(data.matches[0].request.id).toBe(nearButLate.id);
     // leave the marketplace as the other tests expect it
     await db.request.updateMany({ where: { helpType: "WORK_PLACEMENT" }, data: { status: "WITHDRAWN" } });
+  });
+});
+
+describe("why a request fits", () => {
+  it("names the district's postcode areas near the supplier and a category that fits the measure's theme", async () => {
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
+    await db.organisation.update({ where: { id: supplier.id }, data: { registeredPostcode: "ZZ8 1AA" } });
+    const cookie = await sessionCookieFor((await createMember(supplier.id, "OWNER")).id);
+    const measure = await createMeasure({
+      councilId: world.councilA.id,
+      theme: "ENVIRONMENT",
+      contributingHelpTypes: ["EXPERTISE"],
+    });
+    const contract = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: supplier.id,
+    });
+    await createCommitment({ contractId: contract.id, measureId: measure.id, targetQuantity: 50 });
+    const district = await createDistrict(world.councilA.id, "Riverside", ["ZZ7", "ZZ8"]);
+    const category = await createCategory(world.councilA.id, "Green spaces and climate");
+    const request = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: category.id,
+      districtId: district.id,
+      helpType: "EXPERTISE",
+      quantity: 10,
+    });
+    const data = await jsonOf<{ matches: { request: { id: string }; reasons: string[] }[] }>(
+      await callLoader(matchingLoader, { path: "/matching", cookie }),
+    );
+    const match = data.matches.find((m) => m.request.id === request.id);
+    expect(match?.reasons).toEqual(
+      expect.arrayContaining([
+        "Near you (ZZ8)",
+        "Category “Green spaces and climate” fits your commitment's theme",
+      ]),
+    );
   });
 });
 
