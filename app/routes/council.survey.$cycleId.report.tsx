@@ -120,16 +120,11 @@ export default function SurveyReport() {
     <>
       {heading}
       <p className="mb-2">
-        Businesses that sent answers:{" "}
-        <strong>{data.respondents < 5 ? "fewer than 5" : data.respondents}</strong>
+        Businesses that sent answers: <strong>{data.respondents}</strong>
         {data.previousYear ? (
           <>
             {" "}
-            ({data.previousYear}:{" "}
-            {data.previousRespondents !== null && data.previousRespondents < 5
-              ? "fewer than 5"
-              : data.previousRespondents}
-            )
+            ({data.previousYear}: {data.previousRespondents})
           </>
         ) : null}
       </p>

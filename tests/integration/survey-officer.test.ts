@@ -335,7 +335,7 @@ describe("the aggregate report, once the cycle has closed", () => {
     expect(response.status).toBe(200);
     type Cell = { count: number | null; suppressed: false | string; percent: number | null };
     type Data = {
-      respondents: number;
+      respondents: string;
       previousYear: number;
       tables: {
         id: string;
@@ -343,7 +343,7 @@ describe("the aggregate report, once the cycle has closed", () => {
       }[];
     };
     const data = (await response.json()) as Data;
-    expect(data.respondents).toBe(12);
+    expect(data.respondents).toBe("12");
     expect(data.previousYear).toBe(2025);
     const sex = data.tables.find((t) => t.id === "sex")!;
     const row = (key: string) => sex.rows.find((r) => r.key === key)!;
@@ -558,5 +558,24 @@ describe("who is eligible to be invited", () => {
     const ids = (await eligibleSuppliers(council.id)).map((s) => s.id);
     expect(ids).toEqual(expect.arrayContaining([compact.id, spaced.id]));
     for (const excluded of [elsewhere, large, rejected]) expect(ids).not.toContain(excluded.id);
+  });
+});
+
+describe("a cycle with fewer than 5 answers", () => {
+  it("sends the page and the CSV only '<5' for how many answered, never the exact number", async () => {
+    const small = (await createSurveyCycle({ councilId: world.councilA.id, year: 2031, status: "CLOSED" }))
+      .id;
+    await respondents(small, 3, () => ({
+      cycleId: small,
+      organisationId: "",
+      protectedAnswers: { sex: "FEMALE" },
+    }));
+    const page = await callLoader(report.loader, { path: "/x", params: { cycleId: small }, cookie });
+    const data = (await page.json()) as { respondents: unknown; previousRespondents: unknown };
+    expect(data.respondents).toBe("<5");
+    // the year before is shown the same way (a number as text, or "<5")
+    expect(data.previousRespondents).toMatch(/^(<5|\d+)$/);
+    const csv = await callLoader(aggregateCsv.loader, { path: "/x", params: { cycleId: small }, cookie });
+    expect(await csv.text()).toContain("Responses,Total,<5");
   });
 });

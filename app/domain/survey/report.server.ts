@@ -6,7 +6,7 @@ import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { readProtectedAnswersForCycle } from "./protected-answers.server.ts";
 import { BARRIERS } from "./questions.ts";
 import { buildReport, type ReportResponse } from "./report.ts";
-import { displayCount, displayPercent } from "./suppression.ts";
+import { displayCount, displayPercent, displayTotal } from "./suppression.ts";
 
 type Reader = { userId: string; councilId: string; ipAddress?: string | null };
 
@@ -57,10 +57,11 @@ export async function cycleReport(
   const before = await previousCycle(reader.councilId, cycle.year);
   const current = await responsesOf(reader, cycle.id, purpose);
   const previous = before ? await responsesOf(reader, before.id, purpose) : null;
+  // totals leave here already suppressed: the exact count of a small cycle never reaches the page's data
   return {
-    respondents: current.length,
+    respondents: displayTotal(current.length),
     previousYear: before?.year ?? null,
-    previousRespondents: previous?.length ?? null,
+    previousRespondents: previous ? displayTotal(previous.length) : null,
     tables: buildReport(current, previous),
   };
 }
@@ -109,7 +110,7 @@ export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
         row.change ?? "",
       ]);
   }
-  rows.push(["Responses", "Total", report.respondents < 5 ? "<5" : report.respondents, "", "", "", ""]);
+  rows.push(["Responses", "Total", report.respondents, "", "", "", ""]);
   return csvResponse(rows, `supplier-survey-${cycle.year}-aggregate.csv`);
 }
 

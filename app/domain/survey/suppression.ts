@@ -92,6 +92,11 @@ export function displayCount(cell: ShownCell) {
   return String(cell.count);
 }
 
+// A count of businesses shown on its own (how many answered): below the threshold it is "<5", like a cell.
+export function displayTotal(count: number) {
+  return count < THRESHOLD ? `<${THRESHOLD}` : String(count);
+}
+
 export function displayPercent(cell: ShownCell) {
   return cell.percent === null ? "" : `${cell.percent}%`;
 }
