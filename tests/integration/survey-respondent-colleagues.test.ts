@@ -91,6 +91,8 @@ describe("protected answers are seen only by the person who answered and the bus
     const text = await explained.text();
     expect(text).toContain('"mine":false');
     expect(text).not.toMatch(/ASIAN|Indian/);
+    // nor which page the respondent would continue at (the page after ethnic background hints at the answer)
+    expect(text).toContain('"continueAt":null');
     // the colleague cannot change them either
     expect((await answer(colleague, "ethnic-group", { ethnicGroup: "WHITE" })).status).toBe(302);
     expect((await send(colleague)).headers.get("location")).toBe(`/survey/${cycleId}`);
