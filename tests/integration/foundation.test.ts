@@ -46,6 +46,24 @@ describe("the database holds the rules", () => {
       /Unique constraint/,
     );
   });
+  it("keeps blank narratives out of return lines, so a qualitative quarter is reported only with words", async () => {
+    const { createCommitment, createContract, createMeasure, createReturn } =
+      await import("../helpers/factories.ts");
+    const council = await createCouncil();
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const contract = await createContract({ councilId: council.id, supplierOrganisationId: supplier.id });
+    const measure = await createMeasure({ councilId: council.id, unit: "QUALITATIVE" });
+    const commitment = await createCommitment({
+      contractId: contract.id,
+      measureId: measure.id,
+      qualitativeText: "Careers talks",
+    });
+    const kpiReturn = await createReturn({ contractId: contract.id });
+    const line = (narrative: string) =>
+      db.kpiReturnLine.create({ data: { returnId: kpiReturn.id, commitmentId: commitment.id, narrative } });
+    await expect(line(" \t\n ")).rejects.toThrow(/KpiReturnLine_narrative_has_text/);
+    await expect(line("  Two school visits ")).resolves.toMatchObject({ narrative: "  Two school visits " });
+  });
 });
 
 describe("home page", () => {

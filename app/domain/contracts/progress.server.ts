@@ -65,7 +65,7 @@ export async function progressFor(
         computeProgress({
           kind: "qualitative",
           current,
-          reportedQuarters: myLines.filter((l) => l.narrative?.trim()).map((l) => l.kpiReturn),
+          reportedQuarters: myLines.filter((l) => l.narrative !== null).map((l) => l.kpiReturn),
         }),
       );
       continue;

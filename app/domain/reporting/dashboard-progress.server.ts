@@ -62,7 +62,7 @@ async function confirmedPledgesByQuarter(ids: string[]) {
 }
 
 // Accepted returns' lines, one per commitment and quarter: the quantity, and for a qualitative commitment only
-// whether a narrative was given (the narratives themselves stay in the database).
+// whether a narrative was given (the narratives themselves stay in the database; the database keeps blank ones out).
 async function acceptedReturnLines(ids: string[]) {
   const rows = await readRows<
     {
@@ -74,7 +74,7 @@ async function acceptedReturnLines(ids: string[]) {
     }[]
   >(Prisma.sql`
     SELECT l."commitmentId", r."financialYear", r.quarter, l.quantity,
-           coalesce(l.narrative ~ '[^[:space:]]', false) AS reported
+           l.narrative IS NOT NULL AS reported
     FROM "KpiReturnLine" l JOIN "KpiReturn" r ON r.id = l."returnId"
     WHERE l."commitmentId" = ANY(${ids}::text[]) AND r.status = 'ACCEPTED'`);
   return rows.map(({ financialYear, quarter, ...line }) => ({
