@@ -184,7 +184,10 @@ describe("target left on a commitment", () => {
       helpType: "GOODS",
       quantity: 500,
     });
-    const pledge = (status: "CONFIRMED" | "ACCEPTED" | "OFFERED" | "DECLINED", quantity: number) =>
+    const pledge = (
+      status: "CONFIRMED" | "ACCEPTED" | "OFFERED" | "DELIVERED" | "DISPUTED" | "DECLINED" | "WITHDRAWN",
+      quantity: number,
+    ) =>
       createPledge({
         requestId: request.id,
         supplierOrganisationId: world.supplier.id,
@@ -195,7 +198,10 @@ describe("target left on a commitment", () => {
     await pledge("CONFIRMED", 10); // delivered: counts once, through the progress rule
     await pledge("ACCEPTED", 5); // promised, not yet delivered
     await pledge("OFFERED", 3); // promised, not yet delivered
+    await pledge("DELIVERED", 2); // reported, waiting for the requestor
+    await pledge("DISPUTED", 1); // to be put right or confirmed
     await pledge("DECLINED", 40); // not counted at all
+    await pledge("WITHDRAWN", 30); // not counted at all
     const accepted = await createReturn({ contractId: contract.id, status: "ACCEPTED" });
     await db.kpiReturnLine.create({
       data: { returnId: accepted.id, commitmentId: commitment.id, quantity: 20 },
@@ -208,8 +214,8 @@ describe("target left on a commitment", () => {
     const data = await jsonOf<{ commitments: { id: string; remaining: number }[] }>(
       await callLoader(matchingLoader, { path: "/matching", cookie: cookies.supplierOwner }),
     );
-    // 100 − (20 accepted + 10 confirmed) − (5 + 3 in progress)
-    expect(data.commitments.find((c) => c.id === commitment.id)?.remaining).toBe(62);
+    // 100 − (20 accepted + 10 confirmed) − (5 + 3 + 2 + 1 in progress)
+    expect(data.commitments.find((c) => c.id === commitment.id)?.remaining).toBe(59);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   PLEDGE_STATUSES,
   pledgeTransition,
   releasesShare,
+  UNSETTLED_STATUSES,
   type PledgeAction,
   type PledgeRole,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
@@ -18,7 +19,6 @@ const ALLOWED: [PledgeStatus, PledgeAction, PledgeRole, PledgeStatus][] = [
   ["OFFERED", "decline", "SYSTEM", "DECLINED"],
   ["OFFERED", "withdraw", "SUPPLIER", "WITHDRAWN"],
   ["ACCEPTED", "decline", "REQUESTOR", "DECLINED"],
-  ["ACCEPTED", "decline", "SYSTEM", "DECLINED"],
   ["ACCEPTED", "withdraw", "SUPPLIER", "WITHDRAWN"],
   ["ACCEPTED", "reportDelivery", "SUPPLIER", "DELIVERED"],
   ["DELIVERED", "confirm", "REQUESTOR", "CONFIRMED"],
@@ -46,6 +46,10 @@ describe("pledge state machine", () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toMatch(/cannot/);
     }
+  });
+
+  it("leaves accepted, delivered and disputed pledges for the two parties to settle before a request closes", () => {
+    expect(UNSETTLED_STATUSES).toEqual(["ACCEPTED", "DELIVERED", "DISPUTED"]);
   });
 
   it("a supplier can never accept its own pledge", () => {

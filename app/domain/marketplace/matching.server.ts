@@ -4,6 +4,7 @@ import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
 import { outwardCode, scoreMatch, type OpenCommitment } from "./matching.ts";
+import { IN_FLIGHT_STATUSES } from "./pledge-lifecycle.ts";
 
 // Target left = target − delivered to date (the one progress rule: accepted returns + confirmed pledges,
 // app/domain/reporting/progress.ts) − pledges still in progress against the commitment (offered, accepted or
@@ -30,7 +31,7 @@ export async function openCommitments(
     loadCommitmentProgress(where, asOf),
     db.pledge.groupBy({
       by: ["commitmentId"],
-      where: { commitment: where, status: { in: ["OFFERED", "ACCEPTED", "DELIVERED"] } },
+      where: { commitment: where, status: { in: IN_FLIGHT_STATUSES } },
       _sum: { quantity: true },
     }),
   ]);

@@ -26,20 +26,27 @@ export const PLEDGE_ROLES: PledgeRole[] = ["SUPPLIER", "REQUESTOR", "SYSTEM"];
 // Pledges in these states hold their share of the request's quantity (Request.pledgedQuantity).
 export const HOLDING_STATUSES: PledgeStatus[] = ["OFFERED", "ACCEPTED", "DELIVERED", "CONFIRMED", "DISPUTED"];
 
-type Rule = { from: PledgeStatus[]; roles: PledgeRole[]; to: PledgeStatus };
+// Who may take an action from which states (one entry per group of roles that share a starting set).
+type Rule = { by: { roles: PledgeRole[]; from: PledgeStatus[] }[]; to: PledgeStatus };
 
 const RULES: Record<PledgeAction, Rule> = {
-  accept: { from: ["OFFERED"], roles: ["REQUESTOR"], to: "ACCEPTED" },
-  // SYSTEM declines what is still on offer when a request is withdrawn or expires.
+  accept: { by: [{ roles: ["REQUESTOR"], from: ["OFFERED"] }], to: "ACCEPTED" },
   // An accepted pledge can still be called off, by either side, until it is delivered: otherwise a supplier
-  // who cannot deliver would hold the request's share for ever. (SYSTEM only ever declines offered pledges.)
-  decline: { from: ["OFFERED", "ACCEPTED"], roles: ["REQUESTOR", "SYSTEM"], to: "DECLINED" },
-  withdraw: { from: ["OFFERED", "ACCEPTED"], roles: ["SUPPLIER"], to: "WITHDRAWN" },
+  // who cannot deliver would hold the request's share for ever. SYSTEM declines only what is still on offer,
+  // when a request is withdrawn or expires: accepted work is the two parties' to call off.
+  decline: {
+    by: [
+      { roles: ["REQUESTOR"], from: ["OFFERED", "ACCEPTED"] },
+      { roles: ["SYSTEM"], from: ["OFFERED"] },
+    ],
+    to: "DECLINED",
+  },
+  withdraw: { by: [{ roles: ["SUPPLIER"], from: ["OFFERED", "ACCEPTED"] }], to: "WITHDRAWN" },
   // A dispute is not a dead end: the supplier puts it right and reports the delivery again, or the
   // requestor, satisfied after all, confirms it.
-  reportDelivery: { from: ["ACCEPTED", "DISPUTED"], roles: ["SUPPLIER"], to: "DELIVERED" },
-  confirm: { from: ["DELIVERED", "DISPUTED"], roles: ["REQUESTOR"], to: "CONFIRMED" },
-  dispute: { from: ["DELIVERED"], roles: ["REQUESTOR"], to: "DISPUTED" },
+  reportDelivery: { by: [{ roles: ["SUPPLIER"], from: ["ACCEPTED", "DISPUTED"] }], to: "DELIVERED" },
+  confirm: { by: [{ roles: ["REQUESTOR"], from: ["DELIVERED", "DISPUTED"] }], to: "CONFIRMED" },
+  dispute: { by: [{ roles: ["REQUESTOR"], from: ["DELIVERED"] }], to: "DISPUTED" },
 };
 
 export type PledgeTransition = { ok: true; to: PledgeStatus } | { ok: false; reason: string };
@@ -50,8 +57,9 @@ export function pledgeTransition(
   role: PledgeRole,
 ): PledgeTransition {
   const rule = RULES[action];
-  if (!rule.roles.includes(role)) return { ok: false, reason: "You cannot do this to a pledge." };
-  if (!rule.from.includes(status))
+  const mine = rule.by.find((entry) => entry.roles.includes(role));
+  if (!mine) return { ok: false, reason: "You cannot do this to a pledge." };
+  if (!mine.from.includes(status))
     return { ok: false, reason: `This cannot be done while the pledge is ${pledgeStatusLabel(status)}.` };
   return { ok: true, to: rule.to };
 }
@@ -59,6 +67,9 @@ export function pledgeTransition(
 export function canPledge(status: PledgeStatus, action: PledgeAction, role: PledgeRole) {
   return pledgeTransition(status, action, role).ok;
 }
+
+// Pledges still on their way: holding a share of the request but not yet counted as delivered.
+export const IN_FLIGHT_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter((status) => status !== "CONFIRMED");
 
 // Whether a change releases the pledge's share back to the request.
 export function releasesShare(from: PledgeStatus, to: PledgeStatus) {
@@ -78,3 +89,9 @@ const LABELS: Record<PledgeStatus, string> = {
 export function pledgeStatusLabel(status: PledgeStatus) {
   return LABELS[status];
 }
+
+// Pledges a request cannot be withdrawn over: work agreed or done that SYSTEM may not decline and that is
+// not yet settled (a confirmed pledge is settled and stays as delivered).
+export const UNSETTLED_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter(
+  (status) => status !== "CONFIRMED" && !canPledge(status, "decline", "SYSTEM"),
+);

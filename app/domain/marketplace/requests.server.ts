@@ -12,7 +12,7 @@ import { appUrl } from "~/env.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import type { Actor } from "./access.server.ts";
 import { pledgeDecisionEmailFor } from "./pledge-emails.server.ts";
-import { pledgeTransition, releasesShare } from "./pledge-lifecycle.ts";
+import { pledgeTransition, releasesShare, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
 import { releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import { requestTransition, type RequestAction, type RequestRole } from "./request-lifecycle.ts";
@@ -295,7 +295,7 @@ export async function changeRequest(
       if (change.action === "requestChanges") data.moderationComment = change.reason;
       if (change.action === "withdraw") {
         const committed = await tx.pledge.count({
-          where: { requestId: request.id, status: { in: ["ACCEPTED", "DELIVERED", "DISPUTED"] } },
+          where: { requestId: request.id, status: { in: UNSETTLED_STATUSES } },
         });
         if (committed > 0)
           throw new TransitionRefused(
