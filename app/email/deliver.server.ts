@@ -6,7 +6,12 @@ import { getEnv } from "~/env.server.ts";
 import { logger } from "~/server/logger.ts";
 
 const LEASE_MS = 60_000;
-const MAX_ATTEMPTS = 25; // with the backoff below, about two days of trying
+// An outage, a rate limit or a wrong API key is put right by someone, so such mail waits (backoff capped at two
+// hours) for as long as it takes: an outage delays mail but loses none. Only a message the provider refuses as
+// such (400/422: a malformed address, say) is given up after a few tries, and shows as failed in the mailbox.
+const MAX_ATTEMPTS_WHEN_REFUSED = 3;
+
+class Refused extends Error {}
 export const LOCAL_MAILBOX_PROVIDER_ID = "local-mailbox";
 
 export function backoffMs(attempts: number) {
@@ -46,8 +51,11 @@ export function resetEmailClient() {
 async function send(email: Claimed): Promise<string> {
   const env = getEnv();
   if (!env.RESEND_API_KEY) {
-    // Development and demos: the message stays readable in the platform admin's local mailbox.
-    logger.info({ to: email.to, subject: email.subject }, "email delivered to the local mailbox");
+    // Development and demos: the message stays readable in the platform admin's local mailbox and the log.
+    logger.info(
+      { to: email.to, subject: email.subject, text: email.text },
+      "email delivered to the local mailbox",
+    );
     return LOCAL_MAILBOX_PROVIDER_ID;
   }
   const { data, error } = await resend().emails.send(
@@ -55,6 +63,7 @@ async function send(email: Claimed): Promise<string> {
     { idempotencyKey: `outbox-${email.id}` },
   );
   // no id means the provider did not accept the message: retry rather than mark it sent
+  if (error && (error.statusCode === 400 || error.statusCode === 422)) throw new Refused(error.message);
   if (error || !data?.id) throw new Error(error?.message ?? "the email provider did not accept the message");
   return data.id;
 }
@@ -66,11 +75,14 @@ export async function deliverDueEmails({ now = new Date(), limit = 20 } = {}) {
   for (const email of claimed) {
     try {
       const providerId = await send(email);
+      const local = providerId === LOCAL_MAILBOX_PROVIDER_ID;
       await db.emailOutbox.update({
         where: { id: email.id },
         data: {
           status: "SENT",
           providerId,
+          // Once the provider has it, the body (with any one-time link in it) is not kept.
+          ...(local ? {} : { html: "", text: "" }),
           sentAt: new Date(),
           attempts: email.attempts + 1,
           lockedUntil: null,
@@ -82,7 +94,10 @@ export async function deliverDueEmails({ now = new Date(), limit = 20 } = {}) {
       failed++;
       const attempts = email.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
-      logger.warn({ outboxId: email.id, attempts, err: message }, "email delivery failed; will retry");
+      const givenUp = error instanceof Refused && attempts >= MAX_ATTEMPTS_WHEN_REFUSED;
+      if (givenUp)
+        logger.error({ outboxId: email.id, attempts, err: message }, "the email provider refused an email");
+      else logger.warn({ outboxId: email.id, attempts, err: message }, "email delivery failed; will retry");
       await db.emailOutbox.update({
         where: { id: email.id },
         data: {
@@ -90,7 +105,7 @@ export async function deliverDueEmails({ now = new Date(), limit = 20 } = {}) {
           lastError: message.slice(0, 500),
           lockedUntil: null,
           nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
-          status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
+          status: givenUp ? "FAILED" : "PENDING",
         },
       });
     }

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // Shows the plain-text version: links stay clickable and no email HTML runs inside the portal.
 export default function MailboxEmail() {
   const { email } = useLoaderData<typeof loader>();
-  const parts = email.text.split(/(https?:\/\/[^\s\]]+)/g);
+  const parts = email.text?.split(/(https?:\/\/[^\s\]]+)/g) ?? [];
   return (
     <>
       <BackLink to="/admin/mailbox">Back to the mailbox</BackLink>
@@ -32,17 +32,24 @@ export default function MailboxEmail() {
         ]}
       />
       <h2 className="mb-4 text-2xl font-bold">Message</h2>
-      <div className="max-w-3xl border-l-8 border-line py-2 pl-4 break-words whitespace-pre-wrap">
-        {parts.map((part, index) =>
-          index % 2 === 1 ? (
-            <a key={index} href={part}>
-              {part}
-            </a>
-          ) : (
-            part
-          ),
-        )}
-      </div>
+      {email.text === null ? (
+        <p className="max-w-3xl">
+          Not shown. An email provider is set up, so the message went to its recipient only: it may hold a
+          sign-in, reset or invitation link meant for them alone.
+        </p>
+      ) : (
+        <div className="max-w-3xl border-l-8 border-line py-2 pl-4 break-words whitespace-pre-wrap">
+          {parts.map((part, index) =>
+            index % 2 === 1 ? (
+              <a key={index} href={part}>
+                {part}
+              </a>
+            ) : (
+              part
+            ),
+          )}
+        </div>
+      )}
     </>
   );
 }

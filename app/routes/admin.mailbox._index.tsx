@@ -22,7 +22,7 @@ export default function Mailbox() {
       <PageHeading caption="Platform administration">Local mailbox</PageHeading>
       <p className="mb-6 max-w-3xl">
         {providerConfigured
-          ? "An email provider is set up, so emails are sent for real. This list shows every email in the outbox."
+          ? "An email provider is set up, so emails are sent for real. This list shows every email in the outbox and whether it was delivered; messages themselves go to their recipients only."
           : "No email provider is set up (RESEND_API_KEY is empty), so emails are delivered here instead of being sent."}
       </p>
       <Table

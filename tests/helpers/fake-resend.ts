@@ -15,6 +15,7 @@ export async function startFakeResend() {
   const sent: SentEmail[] = [];
   const seenKeys = new Map<string, string>();
   let failuresLeft = 0;
+  let refusalsLeft = 0;
   let down = false;
   const server = http.createServer((req, res) => {
     let body = "";
@@ -22,6 +23,12 @@ export async function startFakeResend() {
     req.on("end", () => {
       if (req.method !== "POST" || req.url !== "/emails") {
         res.writeHead(404).end();
+        return;
+      }
+      if (refusalsLeft > 0) {
+        refusalsLeft--;
+        res.writeHead(422, { "content-type": "application/json" });
+        res.end(JSON.stringify({ name: "validation_error", message: "Invalid `to` field", statusCode: 422 }));
         return;
       }
       if (down || failuresLeft > 0) {
@@ -55,6 +62,9 @@ export async function startFakeResend() {
     sent,
     failNext(count: number) {
       failuresLeft = count;
+    },
+    refuseNext(count: number) {
+      refusalsLeft = count;
     },
     setDown(value: boolean) {
       down = value;

@@ -3,11 +3,12 @@ import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { backoffMs, deliverDueEmails, resetEmailClient } from "~/email/deliver.server.ts";
 import { resetEnvCache } from "~/env.server.ts";
+import { loader as mailboxEmailLoader } from "~/routes/admin.mailbox.$id.tsx";
 import { action as forgotAction } from "~/routes/forgot-password.tsx";
 import { action as signUpAction } from "~/routes/sign-up._index.tsx";
-import { createUser, TEST_PASSWORD, unique } from "../helpers/factories.ts";
+import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { startFakeResend } from "../helpers/fake-resend.ts";
-import { callAction } from "../helpers/routes.ts";
+import { callAction, callLoader } from "../helpers/routes.ts";
 
 let fake: Awaited<ReturnType<typeof startFakeResend>>;
 
@@ -121,5 +122,66 @@ describe("account emails through the outbox", () => {
     await deliverDueEmails();
     expect(fake.sent).toHaveLength(1);
     expect((await db.emailOutbox.findFirstOrThrow({ where: { to: email } })).status).toBe("SENT");
+  });
+});
+
+describe("the outbox once a provider is set up", () => {
+  it("keeps no message body after sending and never shows one in the platform admin's mailbox", async () => {
+    const email = `${unique("reset")}@example.test`;
+    await createUser({ email });
+    await callAction(forgotAction, { path: "/forgot-password", form: { email }, headers: ip() });
+    const row = await db.emailOutbox.findFirstOrThrow({ where: { to: email } });
+    expect(row.text).toContain("/reset-password");
+    const admin = await createUser({ isPlatformAdmin: true });
+    const cookie = await sessionCookieFor(admin.id);
+    const read = async () =>
+      (await (
+        await callLoader(mailboxEmailLoader, {
+          path: `/admin/mailbox/${row.id}`,
+          params: { id: row.id },
+          cookie,
+        })
+      ).json()) as { email: { subject: string; text: string | null } };
+
+    // Waiting to be sent: the link is live, so the page shows who and what, not the message.
+    expect((await read()).email).toMatchObject({ subject: row.subject, text: null });
+
+    await deliverDueEmails();
+    expect(fake.sent.find((e) => e.to[0] === email)?.text).toContain("/reset-password");
+    const sent = await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
+    expect(sent).toMatchObject({ status: "SENT", html: "", text: "" });
+    expect((await read()).email.text).toBeNull();
+  });
+});
+
+describe("how long delivery is tried", () => {
+  it("keeps trying through an outage of any length, and gives up only on a message the provider refuses", async () => {
+    const request = async (email: string) => {
+      await createUser({ email });
+      await callAction(forgotAction, { path: "/forgot-password", form: { email }, headers: ip() });
+      return db.emailOutbox.findFirstOrThrow({ where: { to: email } });
+    };
+    const outageRow = await request(`${unique("long-outage")}@example.test`);
+    // A week of failed tries already behind it: still waiting, not given up.
+    await db.emailOutbox.update({ where: { id: outageRow.id }, data: { attempts: 100 } });
+    fake.setDown(true);
+    let now = new Date();
+    await deliverDueEmails({ now });
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: outageRow.id } })).toMatchObject({
+      status: "PENDING",
+      attempts: 101,
+    });
+    fake.setDown(false);
+    await db.emailOutbox.update({ where: { id: outageRow.id }, data: { status: "SENT" } }); // out of the way
+
+    const refusedRow = await request(`${unique("refused")}@example.test`);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      fake.refuseNext(1);
+      now = new Date(now.getTime() + backoffMs(attempt) + 1);
+      await deliverDueEmails({ now });
+      const row = await db.emailOutbox.findUniqueOrThrow({ where: { id: refusedRow.id } });
+      expect(row).toMatchObject({ attempts: attempt, status: attempt < 3 ? "PENDING" : "FAILED" });
+      expect(row.lastError).toMatch(/Invalid `to` field/);
+    }
   });
 });

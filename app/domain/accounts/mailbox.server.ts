@@ -1,4 +1,6 @@
-// The platform admin's view of the email outbox: the demo's inbox when no email provider is set up.
+// The platform admin's view of the email outbox: the demo's inbox when no email provider is set up. Once a
+// provider is set up it shows only who was sent what and whether it arrived: message bodies carry live
+// sign-in, reset and invitation links, which must reach only their recipients.
 import { db } from "~/db.server.ts";
 import { getEnv } from "~/env.server.ts";
 
@@ -21,8 +23,8 @@ export async function listMailbox(page: number) {
   };
 }
 
-export function mailboxEmail(id: string) {
-  return db.emailOutbox.findUnique({
+export async function mailboxEmail(id: string) {
+  const email = await db.emailOutbox.findUnique({
     where: { id },
     select: {
       id: true,
@@ -36,4 +38,7 @@ export function mailboxEmail(id: string) {
       createdAt: true,
     },
   });
+  if (!email) return null;
+  const { text, ...rest } = email;
+  return { ...rest, text: getEnv().RESEND_API_KEY ? null : text };
 }
