@@ -5,17 +5,38 @@ export function requestContext(request: Request) {
   return { ip: clientIp(request), userAgent: request.headers.get("user-agent") };
 }
 
-// Only our own paths: "//evil.example" and "https://…" would send the user to another site.
+const OWN_ORIGIN = "http://portal.invalid";
+
+function hasControlOrBackslash(text: string) {
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x20 || code === 0x7f || char === "\\") return true;
+  }
+  return false;
+}
+
+// Only our own paths: "//evil.example", "https://…", "/\\evil.example" and "/<tab>/evil.example" (browsers
+// drop tabs and newlines from URLs) would send the user to another site. The path is read as a browser reads
+// it and must stay on our origin; control characters and backslashes are refused outright.
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+  if (typeof to !== "string" || !to.startsWith("/") || hasControlOrBackslash(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, OWN_ORIGIN);
+  } catch {
     return fallback;
-  return to;
+  }
+  if (url.origin !== OWN_ORIGIN || to.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 // Where a user lands after signing in: the role-based dashboard.
 export const SIGNED_IN_LANDING = "/dashboard";
 
-// The ?page= of a paginated list: 1 unless a whole number of at least 1 is given.
+// The ?page= of a paginated list: 1 unless a whole number of at least 1 is given, and at most MAX_PAGE (a
+// page beyond the last shows an empty list, and an offset too large for the database is never asked for).
+export const MAX_PAGE = 10_000;
 export function pageParam(request: Request) {
-  return Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1);
+  const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1;
+  return Math.min(MAX_PAGE, Math.max(1, page));
 }
