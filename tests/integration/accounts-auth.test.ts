@@ -359,6 +359,39 @@ describe("rate limits", () => {
     for (let i = 0; i < 4; i++) expect((await signIn(user.email, "not the password!")).status).toBe(400);
   });
 
+  it("holds guesses at the current password (email, password, deletion) to the sign-in limits, audited", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const guess = (currentPassword: string, index: number) =>
+      [
+        () =>
+          callAction(changePasswordAction, {
+            path: "/account/password",
+            cookie,
+            form: { currentPassword, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+          }),
+        () =>
+          callAction(changeEmailAction, {
+            path: "/account/email",
+            cookie,
+            form: { email: `${unique("new")}@example.test`, currentPassword },
+          }),
+        () => callAction(deleteAction, { path: "/account/delete", cookie, form: { currentPassword } }),
+      ][index % 3]();
+    for (let i = 0; i < 5; i++) {
+      const answer = await guess(`wrong guess number ${i}`, i);
+      expect(JSON.stringify(await answer.json())).toContain("Your current password is incorrect");
+    }
+    const held = await guess(TEST_PASSWORD, 0); // even the right password waits
+    expect(held.status).toBe(400);
+    expect(JSON.stringify(await held.json())).toMatch(/Too many attempts\. Wait/);
+    expect((await signIn(user.email, TEST_PASSWORD)).status).toBe(429); // the same counter as signing in
+    expect(
+      await db.auditLog.count({ where: { action: "auth.current_password_failed", actorUserId: user.id } }),
+    ).toBe(5);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).toBeNull();
+  });
+
   it("does not count successful sign-ins from a shared office address", async () => {
     const headers = fromIp();
     const users = await Promise.all(Array.from({ length: 8 }, () => createUser()));

@@ -1,5 +1,6 @@
 // Users: sign-up, sign-in, email verification, password reset, profile changes, data export and deletion.
 import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
+import { consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
@@ -203,20 +204,43 @@ export async function changeName(userId: string, name: string) {
 
 export type PasswordCheck = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
 
-async function checkCurrentPassword(userId: string, password: string): Promise<PasswordCheck> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+// The current password guards changing the email or password and deleting the account, so guessing it is held
+// to the sign-in limits (the same counters: a guess here is a guess at signing in) and every miss is audited.
+async function checkCurrentPassword(
+  userId: string,
+  password: string,
+  context: Context,
+): Promise<PasswordCheck> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true, email: true },
+  });
+  const keys = { ip: context.ip, account: user.email };
+  const limit = await consumeAttempt("sign-in", keys);
+  if (!limit.ok)
+    return { ok: false, fieldErrors: { currentPassword: [waitMessage(limit.retryAfterSeconds)] } };
   const matches = user.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
-  return matches
-    ? { ok: true }
-    : { ok: false, fieldErrors: { currentPassword: ["Your current password is incorrect"] } };
+  if (matches) {
+    await refundSignIn(keys);
+    return { ok: true };
+  }
+  await writeAudit({
+    actorUserId: userId,
+    action: "auth.current_password_failed",
+    entityType: "User",
+    entityId: userId,
+    ipAddress: context.ip,
+  });
+  return { ok: false, fieldErrors: { currentPassword: ["Your current password is incorrect"] } };
 }
 
 // The new address must be confirmed from its own inbox before it replaces the old one.
 export async function requestEmailChange(
   userId: string,
   input: { email: string; currentPassword: string },
+  context: Context,
 ): Promise<PasswordCheck> {
-  const check = await checkCurrentPassword(userId, input.currentPassword);
+  const check = await checkCurrentPassword(userId, input.currentPassword, context);
   if (!check.ok) return check;
   await db.$transaction(async (tx) => {
     const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -278,7 +302,7 @@ export async function changePassword(
   input: { currentPassword: string; password: string },
   context: Context,
 ): Promise<PasswordCheck | { ok: true; session: { token: string; expiresAt: Date } }> {
-  const check = await checkCurrentPassword(userId, input.currentPassword);
+  const check = await checkCurrentPassword(userId, input.currentPassword, context);
   if (!check.ok) return check;
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
@@ -365,7 +389,7 @@ export async function deleteAccount(
   password: string,
   context: Context,
 ): Promise<DeleteResult> {
-  const check = await checkCurrentPassword(userId, password);
+  const check = await checkCurrentPassword(userId, password, context);
   if (!check.ok) return check;
   return db.$transaction(async (tx) => {
     const leadRoles = await tx.membership.findMany({
