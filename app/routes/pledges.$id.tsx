@@ -6,7 +6,12 @@ import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
-import { canPledge, pledgeStatusLabel, type PledgeAction } from "~/domain/marketplace/pledge-lifecycle.ts";
+import {
+  canPledge,
+  pledgeStatusLabel,
+  sharesContact,
+  type PledgeAction,
+} from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledge } from "~/domain/marketplace/pledges.server.ts";
 import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
 import { pledgeActionSchema } from "~/domain/marketplace/schemas.ts";
@@ -86,6 +91,16 @@ export default function PledgeDetailPage() {
           { key: "Pledged", value: q(pledge.quantity) },
           { key: "Expected delivery", value: formatDate(pledge.expectedDeliveryDate) },
           { key: "Message", value: pledge.message || "None" },
+          ...(sharesContact(pledge.status)
+            ? [
+                {
+                  key: roles.includes("REQUESTOR")
+                    ? "How the supplier can contact you"
+                    : "How to contact the requestor",
+                  value: pledge.request.contactPreference || "Not given",
+                },
+              ]
+            : []),
           ...(pledge.commitment
             ? [
                 {

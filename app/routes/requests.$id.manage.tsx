@@ -90,7 +90,12 @@ export default function ManageRequestPage() {
           { key: "Needed by", value: formatDate(need.neededBy) + (need.extendedAt ? " (extended)" : "") },
           { key: "Council", value: need.council.name },
           { key: "Category", value: need.category.name },
-          { key: "Contact preference (private)", value: contactPreference || "Not given" },
+          {
+            key: "How a supplier can contact you",
+            value: contactPreference
+              ? `${contactPreference} (shown to a supplier once you accept its pledge)`
+              : "Not given",
+          },
         ]}
       />
       <ul className="mb-8 flex flex-wrap gap-6">

@@ -10,6 +10,7 @@ import {
 } from "~/email/templates/marketplace-pledge.tsx";
 import { appUrl } from "~/env.server.ts";
 import { formatQuantity } from "./help-types.ts";
+import { sharesContact } from "./pledge-lifecycle.ts";
 
 async function load(tx: Tx, pledgeId: string) {
   const pledge = await tx.pledge.findUniqueOrThrow({
@@ -28,6 +29,7 @@ async function load(tx: Tx, pledgeId: string) {
           title: true,
           helpType: true,
           unitLabel: true,
+          contactPreference: true,
           council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
         },
       },
@@ -60,6 +62,8 @@ export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string) {
     url: pledgeUrl,
     accepted: pledge.status === "ACCEPTED",
     reason: pledge.decisionReason,
+    // how to reach the requestor, for the supplier whose pledge was accepted only
+    contactPreference: sharesContact(pledge.status) ? pledge.request.contactPreference : null,
   });
 }
 

@@ -68,6 +68,14 @@ export function canPledge(status: PledgeStatus, action: PledgeAction, role: Pled
   return pledgeTransition(status, action, role).ok;
 }
 
+// Once the requestor has accepted a pledge, its supplier is told how to contact the requestor (the request's
+// contact preference): never while the pledge is only on offer, nor after it was declined or withdrawn.
+export const CONTACT_SHARED_STATUSES: PledgeStatus[] = ["ACCEPTED", "DELIVERED", "DISPUTED", "CONFIRMED"];
+
+export function sharesContact(status: PledgeStatus) {
+  return CONTACT_SHARED_STATUSES.includes(status);
+}
+
 // Pledges still on their way: holding a share of the request but not yet counted as delivered.
 export const IN_FLIGHT_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter((status) => status !== "CONFIRMED");
 

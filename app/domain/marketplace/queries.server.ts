@@ -2,6 +2,7 @@
 // requestor's contact details, contact preference, or who created the request.
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
+import { sharesContact } from "./pledge-lifecycle.ts";
 import { PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 
 const publicRequestSelect = {
@@ -291,9 +292,10 @@ function listSupplierPledgeRows(where: Prisma.PledgeWhereInput, page: number) {
   });
 }
 
-// A pledge is visible to its supplier and to the requestor it was made to; nobody else.
-export function getPledgePage(id: string, organisationIds: string[]) {
-  return db.pledge.findFirst({
+// A pledge is visible to its supplier and to the requestor it was made to; nobody else. The requestor's contact
+// preference is in it only once the pledge is accepted (sharesContact).
+export async function getPledgePage(id: string, organisationIds: string[]) {
+  const pledge = await db.pledge.findFirst({
     where: {
       id,
       OR: [
@@ -319,7 +321,16 @@ export function getPledgePage(id: string, organisationIds: string[]) {
       commitment: {
         select: { measure: { select: { name: true } }, contract: { select: { reference: true } } },
       },
-      request: { select: { id: true, title: true, helpType: true, unitLabel: true, organisationId: true } },
+      request: {
+        select: {
+          id: true,
+          title: true,
+          helpType: true,
+          unitLabel: true,
+          organisationId: true,
+          contactPreference: true,
+        },
+      },
       events: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -333,4 +344,10 @@ export function getPledgePage(id: string, organisationIds: string[]) {
       },
     },
   });
+  if (!pledge) return null;
+  const { contactPreference, ...request } = pledge.request;
+  return {
+    ...pledge,
+    request: { ...request, contactPreference: sharesContact(pledge.status) ? contactPreference : null },
+  };
 }

@@ -35,7 +35,12 @@ export function pledgeDecisionEmail({
   quantity,
   accepted,
   reason,
-}: Omit<Base, "supplierName"> & { accepted: boolean; reason?: string | null }) {
+  contactPreference,
+}: Omit<Base, "supplierName"> & {
+  accepted: boolean;
+  reason?: string | null;
+  contactPreference?: string | null;
+}) {
   const word = accepted ? "accepted" : "declined";
   return renderEmail(
     `Pledge ${word}: ${title}`,
@@ -50,6 +55,9 @@ export function pledgeDecisionEmail({
         {accepted ? " Please report the delivery once you have delivered it." : ""}
       </EmailParagraph>
       {reason ? <EmailParagraph>Reason: {reason}</EmailParagraph> : null}
+      {accepted && contactPreference ? (
+        <EmailParagraph>How to contact the requestor: {contactPreference}</EmailParagraph>
+      ) : null}
       <EmailButton href={url}>View your pledge</EmailButton>
     </EmailLayout>,
   );

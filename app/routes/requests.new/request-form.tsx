@@ -147,7 +147,7 @@ export function RequestForm({
       <Textarea
         name="contactPreference"
         label="How should a supplier contact you? (optional)"
-        hint="Only you and the council see this. It is never shown publicly."
+        hint="Only you, the council and suppliers whose pledge you accept see this. It is never shown publicly."
         rows={2}
         errors={fields.contactPreference.errors}
         defaultValue={value("contactPreference")}
