@@ -1,4 +1,5 @@
 // Guidance pages, council settings and the audit log viewer: who may use them and what they do.
+import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
@@ -8,7 +9,17 @@ import { loader as councilGuidanceLoader } from "~/routes/council.guidance._inde
 import { loader as pageLoader } from "~/routes/guidance.$councilId.$slug.tsx";
 import { loader as guidanceLoader } from "~/routes/guidance._index.tsx";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/council.settings.tsx";
-import { createGuidancePage, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import * as surveyCheckAnswers from "~/routes/survey.$cycleId.check-answers.tsx";
+import * as surveyExplainer from "~/routes/survey.$cycleId._index.tsx";
+import * as surveyQuestion from "~/routes/survey.$cycleId.questions.$topic.tsx";
+import * as surveyWithdraw from "~/routes/survey.$cycleId.withdraw.tsx";
+import {
+  createGuidancePage,
+  createMember,
+  createSurveyCycle,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -290,5 +301,91 @@ describe("audit log viewer", () => {
       const response = await callLoader(auditLoader, { path: "/council/audit", cookie: cookies[who] });
       expect(response.status, who).toBe(404);
     }
+  });
+});
+
+describe("survey entries in the audit log", () => {
+  const surveyEntries = async (cookie: string) => {
+    const response = await callLoader(auditLoader, {
+      path: "/council/audit?entityType=SurveyResponse",
+      cookie,
+    });
+    const body = await response.json();
+    return {
+      actions: (body.entries as { action: string }[]).map((e) => e.action).sort(),
+      offered: body.options.actions as string[],
+    };
+  };
+
+  it("are shown to the council running the survey, never to the council the business is registered with", async () => {
+    const adminB = await sessionCookieFor((await createMember(world.councilB.id, "ADMIN")).id);
+    const cycleId = (await createSurveyCycle({ councilId: world.councilB.id, year: 2026 })).id;
+    // the business, registered with council A, answers council B's survey, sends it, then withdraws
+    const step = async (route: { action: Parameters<typeof callAction>[0] }, path: string, form = {}) => {
+      const response = await callAction(route.action, {
+        path: `/survey/${cycleId}${path}`,
+        params: { cycleId, topic: "age" },
+        cookie: cookies.supplierOwner,
+        form,
+      });
+      expect(response.status, path).toBe(302);
+    };
+    await step(surveyExplainer, "", { consent: "yes" });
+    await step(surveyQuestion, "/questions/age", { age: "35_49" });
+    const page = await callLoader(surveyQuestion.loader, {
+      path: `/survey/${cycleId}/questions/age`,
+      params: { cycleId, topic: "age" },
+      cookie: cookies.supplierOwner,
+    });
+    expect(page.status).toBe(200);
+    await step(surveyCheckAnswers, "/check-answers");
+    await step(surveyWithdraw, "/withdraw");
+
+    const expected = [
+      "survey.answers.read_own",
+      "survey.consent",
+      "survey.response.submit",
+      "survey.response.withdraw",
+    ];
+    const b = await surveyEntries(adminB);
+    expect([...new Set(b.actions)]).toEqual(expected);
+    expect(b.offered).toEqual(expect.arrayContaining(expected));
+    const a = await surveyEntries(cookies.councilAdmin);
+    expect(a.actions).toEqual([]);
+    expect(a.offered.filter((action) => action.startsWith("survey."))).toEqual([]);
+  });
+
+  it("shows an entry written before to no council, until the migration files it with the cycle's council", async () => {
+    const adminB = await sessionCookieFor((await createMember(world.councilB.id, "ADMIN")).id);
+    const cycle = await createSurveyCycle({ councilId: world.councilB.id, year: 2027 });
+    const response = await db.surveyResponse.create({
+      data: { cycleId: cycle.id, organisationId: world.otherSupplier.id, consentGivenAt: new Date() },
+    });
+    const misfiled = {
+      actorUserId: world.users.otherSupplierOwner.id,
+      organisationId: world.otherSupplier.id,
+      action: "survey.consent",
+      entityType: "SurveyResponse",
+    };
+    const kept = await writeAudit({ ...misfiled, entityId: response.id });
+    // a response since deleted: nothing says whose survey it was
+    const lost = await writeAudit({ ...misfiled, entityId: "deleted-response" });
+    const ids = async (cookie: string) =>
+      (
+        await (await callLoader(auditLoader, { path: "/council/audit?action=survey.consent", cookie })).json()
+      ).entries.map((e: { id: string }) => e.id) as string[];
+    expect(await ids(cookies.councilAdmin)).not.toContain(kept.id);
+    expect(await ids(adminB)).not.toContain(kept.id);
+
+    const migration = fs.readFileSync(
+      "prisma/migrations/20261130081500_survey_audit_filed_with_cycle_council/migration.sql",
+      "utf8",
+    );
+    await db.$executeRawUnsafe(migration);
+    expect(await ids(adminB)).toContain(kept.id);
+    expect(await ids(cookies.councilAdmin)).not.toContain(kept.id);
+    const unplaced = await db.auditLog.findUniqueOrThrow({ where: { id: lost.id } });
+    expect(unplaced.organisationId).toBe(world.otherSupplier.id);
+    expect(await ids(cookies.councilAdmin)).not.toContain(lost.id);
   });
 });

@@ -5,6 +5,8 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
+const SURVEY_ACTION_PREFIX = "survey.";
+
 export type AuditFilters = {
   user?: string;
   organisationId?: string;
@@ -15,8 +17,15 @@ export type AuditFilters = {
   page: number;
 };
 
+// Survey entries are filed under the council running the cycle. Any still filed under a business (written
+// before that was so) may be about another council's survey, so they are shown to no council.
 function councilScope(councilId: string): Prisma.AuditLogWhereInput {
-  return { OR: [{ organisationId: councilId }, { organisation: { councilId } }] };
+  return {
+    OR: [
+      { organisationId: councilId },
+      { organisation: { councilId }, NOT: { action: { startsWith: SURVEY_ACTION_PREFIX } } },
+    ],
+  };
 }
 
 export function auditWhere(councilId: string, filters: AuditFilters): Prisma.AuditLogWhereInput {

@@ -27,6 +27,22 @@ export function writeAudit(entry: AuditEntry, tx: Tx = db) {
   });
 }
 
+// Survey answers belong in the log of the council running the cycle: a business may answer any council's
+// survey it is invited to, and the council it is registered with must not see that it did.
+export async function writeSurveyResponseAudit(
+  entry: Omit<AuditEntry, "organisationId" | "entityType"> & { entityId: string },
+  tx: Tx = db,
+) {
+  const response = await tx.surveyResponse.findUnique({
+    where: { id: entry.entityId },
+    select: { cycle: { select: { councilId: true } } },
+  });
+  return writeAudit(
+    { ...entry, entityType: "SurveyResponse", organisationId: response?.cycle.councilId ?? null },
+    tx,
+  );
+}
+
 // The client address as the Express server saw it (X-Forwarded-For only when TRUST_PROXY is on).
 export function clientIp(request: Request): string | null {
   return request.headers.get("x-svm-client-ip");

@@ -2,7 +2,7 @@
 // Officers' reads check the survey role on a council membership in the database itself (not only in the
 // route) and every read or export writes an audit entry. Answers are never logged.
 import { db, type Tx } from "~/db.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { writeAudit, writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
 import { PROTECTED_FIELDS } from "./questions.ts";
 
 export type ProtectedAnswers = Record<string, string>;
@@ -45,11 +45,9 @@ export async function readOwnProtectedAnswers(input: {
     select: { answers: true },
   });
   if (!row) return {};
-  await writeAudit({
+  await writeSurveyResponseAudit({
     actorUserId: input.userId,
-    organisationId: input.organisationId,
     action: "survey.answers.read_own",
-    entityType: "SurveyResponse",
     entityId: input.responseId,
     ipAddress: input.ipAddress ?? null,
   });

@@ -2,7 +2,7 @@
 // Nothing is stored before consent; the special-category part goes through ./protected-answers.server.ts.
 import { db, Prisma } from "~/db.server.ts";
 import type { MemberRole } from "~/generated/prisma/enums.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { appUrl } from "~/env.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
@@ -139,12 +139,10 @@ function recordConsent(cycle: { id: string; councilId: string; year: number }, a
           select: { id: true },
         });
     if (previous) await copyProtectedAnswers(tx, previous.id, response.id);
-    await writeAudit(
+    await writeSurveyResponseAudit(
       {
         actorUserId: actor.userId,
-        organisationId: actor.organisationId,
         action: "survey.consent",
-        entityType: "SurveyResponse",
         entityId: response.id,
         details: { prefilled: Boolean(previous) },
         ipAddress: actor.ipAddress,
@@ -238,12 +236,10 @@ export async function submitResponse(
       where: { id: input.responseId, organisationId: input.organisationId },
       data: { status: "SUBMITTED", submittedAt: now, updatedAt: now, respondentUserId: input.userId },
     });
-    await writeAudit(
+    await writeSurveyResponseAudit(
       {
         actorUserId: input.userId,
-        organisationId: input.organisationId,
         action: wasSubmitted ? "survey.response.change" : "survey.response.submit",
-        entityType: "SurveyResponse",
         entityId: input.responseId,
         ipAddress: input.ipAddress,
       },
@@ -289,12 +285,10 @@ export async function withdrawResponse(input: Actor & { responseId: string }) {
         contactEmail: null,
       },
     });
-    await writeAudit(
+    await writeSurveyResponseAudit(
       {
         actorUserId: input.userId,
-        organisationId: input.organisationId,
         action: "survey.response.withdraw",
-        entityType: "SurveyResponse",
         entityId: input.responseId,
         ipAddress: input.ipAddress,
       },
