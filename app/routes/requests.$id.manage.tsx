@@ -87,7 +87,24 @@ export default function ManageRequestPage() {
           { key: "Type of help", value: helpTypeLabel(need.helpType) },
           { key: "Quantity", value: formatQuantity(need.helpType, need.quantity, need.unitLabel) },
           { key: "Still needed", value: formatQuantity(need.helpType, left, need.unitLabel) },
-          { key: "Needed by", value: formatDate(need.neededBy) + (need.extendedAt ? " (extended)" : "") },
+          {
+            key: "Needed by",
+            value: (
+              <>
+                {formatDate(need.neededBy) + (need.extendedAt ? " (extended)" : "")}
+                {/* a submit refused for a past date: the summary links here, next to the way to change it */}
+                {can("submit") && fields.neededBy?.errors?.length ? (
+                  <span id="neededBy" className="block font-bold text-error">
+                    <span className="sr-only">Error: </span>
+                    {fields.neededBy.errors[0]}
+                  </span>
+                ) : null}
+              </>
+            ),
+            action: can("edit")
+              ? { to: `/requests/${need.id}/edit#neededBy`, label: "Change", hidden: "the needed-by date" }
+              : undefined,
+          },
           { key: "Council", value: need.council.name },
           { key: "Category", value: need.category.name },
           {

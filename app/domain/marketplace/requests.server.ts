@@ -1,5 +1,6 @@
 // Requests: create, edit, the requestor's and the officer's transitions. Each change is one transaction with
 // a guard on the current status, an event row (who, when, why), an audit entry and its emails.
+import { londonDay } from "~/domain/calendar.ts";
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
@@ -284,6 +285,16 @@ export async function changeRequest(
       const now = new Date();
       const data: Record<string, unknown> = { status: transition.to };
       let reason = change.reason ?? null;
+      // A draft saved weeks ago may be out of date: published, it would be open but closed to pledges.
+      if ((change.action === "submit" || change.action === "approve") && request.neededBy < londonDay(now))
+        throw change.action === "submit"
+          ? new TransitionRefused(
+              "The needed-by date has passed. Edit the request to choose a later date.",
+              "neededBy",
+            )
+          : new TransitionRefused(
+              "The needed-by date has passed. Request changes so the requestor can choose a later date.",
+            );
       if (change.action === "submit") {
         if (change.organisationVerified === false) throw new TransitionRefused(unverified().formError ?? "");
         data.submittedAt = now;

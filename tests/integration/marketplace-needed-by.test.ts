@@ -1,0 +1,108 @@
+// A request whose needed-by date has passed is not published: submitting it from the manage page and
+// approving it are refused with a clear message (a draft saved weeks ago would otherwise open, closed to pledges).
+// "Today" is the London day.
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "~/db.server.ts";
+import type { RequestStatus } from "~/generated/prisma/enums.ts";
+import { action as moderateAction } from "~/routes/council.moderation.$id.tsx";
+import { action as manageAction } from "~/routes/requests.$id.manage.tsx";
+import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { callAction, jsonOf } from "../helpers/routes.ts";
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+let world: World;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  world = await createWorld();
+  for (const [name, user] of Object.entries(world.users)) cookies[name] = await sessionCookieFor(user.id);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function requestDue(neededBy: string, status: RequestStatus) {
+  return createRequest({
+    councilId: world.councilA.id,
+    organisationId: world.vcse.id,
+    categoryId: world.category.id,
+    status,
+    neededBy: new Date(`${neededBy}T00:00:00Z`),
+  });
+}
+
+const submit = (id: string) =>
+  callAction(manageAction, {
+    path: "/",
+    params: { id },
+    cookie: cookies.vcseOwner,
+    form: { intent: "submit" },
+  });
+const moderate = (id: string, form: Record<string, string>) =>
+  callAction(moderateAction, { path: "/", params: { id }, cookie: cookies.officerA, form });
+const errorsOf = async (response: Response) =>
+  (await jsonOf<{ error?: Record<string, string[]> }>(response)).error ?? {};
+const statusOf = async (id: string) => (await db.request.findUniqueOrThrow({ where: { id } })).status;
+
+describe("submitting a request from its manage page", () => {
+  it("is refused, next to the needed-by date, once that date has passed", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-20T12:00:00Z") });
+    for (const status of ["DRAFT", "CHANGES_REQUESTED"] as const) {
+      const draft = await requestDue("2026-03-01", status);
+      const refused = await submit(draft.id);
+      expect(refused.status).toBe(400);
+      expect((await errorsOf(refused)).neededBy).toEqual([
+        "The needed-by date has passed. Edit the request to choose a later date.",
+      ]);
+      expect(await statusOf(draft.id)).toBe(status);
+      expect(await db.requestEvent.count({ where: { requestId: draft.id, toStatus: "SUBMITTED" } })).toBe(0);
+    }
+  });
+
+  it("goes by the London day: at 00:30 on a summer night the previous day has passed", async () => {
+    const draft = await requestDue("2026-07-10", "DRAFT");
+    // 23:30 UTC on 10 July is 00:30 on 11 July in London (BST)
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-07-10T23:30:00Z") });
+    expect((await submit(draft.id)).status).toBe(400);
+    expect(await statusOf(draft.id)).toBe("DRAFT");
+    // an hour earlier it is still 10 July in London: the needed-by day itself can be submitted
+    vi.setSystemTime(new Date("2026-07-10T22:30:00Z"));
+    expect((await submit(draft.id)).status).toBe(302);
+    expect(await statusOf(draft.id)).toBe("SUBMITTED");
+  });
+});
+
+describe("an officer approving a request", () => {
+  it("is refused once its needed-by date has passed, and told to request changes instead", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-07-10T23:30:00Z") });
+    const waiting = await requestDue("2026-07-10", "SUBMITTED");
+    const refused = await moderate(waiting.id, { intent: "approve" });
+    expect(refused.status).toBe(400);
+    const errors = await errorsOf(refused);
+    expect(Object.values(errors).flat()).toEqual([
+      "The needed-by date has passed. Request changes so the requestor can choose a later date.",
+    ]);
+    const after = await db.request.findUniqueOrThrow({ where: { id: waiting.id } });
+    expect(after).toMatchObject({ status: "SUBMITTED", publishedAt: null });
+    expect(
+      await db.emailOutbox.count({
+        where: { template: "marketplace.approve", subject: { contains: waiting.title } },
+      }),
+    ).toBe(0);
+
+    const changes = await moderate(waiting.id, {
+      intent: "requestChanges",
+      comment: "The needed-by date has passed: please choose a later one.",
+    });
+    expect(changes.status).toBe(302);
+    expect(await statusOf(waiting.id)).toBe("CHANGES_REQUESTED");
+  });
+
+  it("publishes a request whose needed-by day is today in London", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-07-10T22:30:00Z") });
+    const waiting = await requestDue("2026-07-10", "SUBMITTED");
+    expect((await moderate(waiting.id, { intent: "approve" })).status).toBe(302);
+    expect(await statusOf(waiting.id)).toBe("OPEN");
+  });
+});
