@@ -463,6 +463,34 @@ describe("members and invitations", () => {
     expect(((await used.json()) as { invitation: unknown }).invitation).toBeNull();
   });
 
+  it("signing up from an invitation sent twice at once makes one account that joins once", async () => {
+    const email = `${unique("twice")}@example.test`;
+    await callAction(organisationAction, {
+      path: `/organisations/${world.vcse.id}`,
+      params: { id: world.vcse.id },
+      cookie: cookies.vcseOwner,
+      form: { intent: "invite", email, role: "MEMBER" },
+    });
+    const token = invitationToken((await emailsTo(email))[0].text);
+    const submit = (password: string) =>
+      callAction(signUpAction, {
+        path: "/sign-up",
+        form: { name: "Dee Double", email, password, invitation: token },
+      });
+    const answers = await Promise.all([submit(TEST_PASSWORD), submit(TEST_PASSWORD)]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get("location")).toBe(`/organisations/${world.vcse.id}`);
+    }
+    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+    expect(user.memberships).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { action: "membership.join", actorUserId: user.id } })).toBe(1);
+    // someone else with the link later, without the password, gets nowhere
+    const later = await submit("a different password altogether");
+    expect(later.status).toBe(400);
+    expect(JSON.stringify(await later.json())).toContain("You already have an account");
+  });
+
   it("an existing user accepts with the address it was sent to, and not before", async () => {
     const org = { path: `/organisations/${world.supplier.id}`, params: { id: world.supplier.id } };
     const invitee = await createUser();

@@ -15,7 +15,7 @@ import {
 } from "./emails.server.tsx";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
 import type { NewOrganisationKind } from "./schemas.ts";
-import { consumeUserToken, issueUserToken } from "./tokens.server.ts";
+import { consumeUserToken, hashToken, issueUserToken } from "./tokens.server.ts";
 
 type Context = { ip: string | null; userAgent?: string | null };
 
@@ -442,46 +442,75 @@ export async function deleteAccount(
   });
 }
 
+class InvitationEnded extends Error {}
+
+type InvitationSignUp =
+  { ok: true; userId: string; organisationId: string } | { ok: false; fieldErrors: Record<string, string[]> };
+
 // Signing up from an invitation: the link proves the address, so the account starts verified and joins at once.
+// One sign-up per address at a time (the lock of signUp): a double submit waits, then finds the account the
+// first made and, with the same password, is answered as the first was.
 export async function signUpWithInvitation(
   input: { name: string; email: string; password: string },
   token: string,
   context: Context,
-): Promise<
-  { ok: true; userId: string; organisationId: string } | { ok: false; fieldErrors: Record<string, string[]> }
-> {
+): Promise<InvitationSignUp> {
   const passwordHash = await hashPassword(input.password);
-  const invitation = await findOpenInvitation(token);
-  if (!invitation)
-    return { ok: false, fieldErrors: { form: ["This invitation has expired or was already used"] } };
-  if (invitation.email !== input.email)
-    return {
-      ok: false,
-      fieldErrors: { email: [`Use the address the invitation was sent to: ${invitation.email}`] },
-    };
-  const exists = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (exists)
-    return {
-      ok: false,
-      fieldErrors: { email: ["You already have an account. Sign in to accept the invitation"] },
-    };
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.create({
-      data: { name: input.name, email: input.email, passwordHash, emailVerifiedAt: new Date() },
-      select: { id: true, email: true },
+  const ended: InvitationSignUp = {
+    ok: false,
+    fieldErrors: { form: ["This invitation has expired or was already used"] },
+  };
+  try {
+    return await db.$transaction(async (tx): Promise<InvitationSignUp> => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-up:${input.email.toLowerCase()}`}, 0))`;
+      const existing = await tx.user.findUnique({
+        where: { email: input.email },
+        select: { id: true, passwordHash: true },
+      });
+      if (existing) {
+        const joined = await tx.invitation.findFirst({
+          where: {
+            tokenHash: hashToken(token),
+            acceptedAt: { not: null },
+            organisation: { memberships: { some: { userId: existing.id } } },
+          },
+          select: { organisationId: true },
+        });
+        if (joined && existing.passwordHash && (await verifyPassword(existing.passwordHash, input.password)))
+          return { ok: true, userId: existing.id, organisationId: joined.organisationId } as const;
+        return {
+          ok: false,
+          fieldErrors: { email: ["You already have an account. Sign in to accept the invitation"] },
+        } as const;
+      }
+      const invitation = await findOpenInvitation(token);
+      if (!invitation) return ended;
+      if (invitation.email !== input.email)
+        return {
+          ok: false,
+          fieldErrors: { email: [`Use the address the invitation was sent to: ${invitation.email}`] },
+        } as const;
+      const user = await tx.user.create({
+        data: { name: input.name, email: input.email, passwordHash, emailVerifiedAt: new Date() },
+        select: { id: true, email: true },
+      });
+      await writeAudit(
+        {
+          actorUserId: user.id,
+          action: "auth.sign_up",
+          entityType: "User",
+          entityId: user.id,
+          ipAddress: context.ip,
+        },
+        tx,
+      );
+      const accepted = await acceptInvitation(token, user, context, tx);
+      // revoked or used by someone else since it was read: nothing of this sign-up is kept
+      if (!accepted.ok) throw new InvitationEnded();
+      return { ok: true, userId: user.id, organisationId: accepted.organisationId } as const;
     });
-    await writeAudit(
-      {
-        actorUserId: user.id,
-        action: "auth.sign_up",
-        entityType: "User",
-        entityId: user.id,
-        ipAddress: context.ip,
-      },
-      tx,
-    );
-    const accepted = await acceptInvitation(token, user, context, tx);
-    if (!accepted.ok) throw new Error("invitation ended during sign-up");
-    return { ok: true, userId: user.id, organisationId: accepted.organisationId } as const;
-  });
+  } catch (error) {
+    if (error instanceof InvitationEnded) return ended;
+    throw error;
+  }
 }
