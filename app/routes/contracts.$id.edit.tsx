@@ -21,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireContractOfficer(request, params.id!);
   const contract = await getContractForEdit(membership.organisationId, params.id!);
   if (!contract) notFound();
-  return json({ contract, ...(await contractFormOptions(membership.organisationId)) });
+  return json({
+    contract,
+    ...(await contractFormOptions(membership.organisationId, contract.supplierOrganisationId)),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

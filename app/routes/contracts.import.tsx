@@ -231,7 +231,19 @@ function Preview({
         columns={[
           { header: "Reference", rowHeader: true, cell: (c) => c.reference },
           { header: "Title", cell: (c) => c.title },
-          { header: "Supplier", cell: (c) => c.supplier },
+          {
+            header: "Supplier",
+            cell: (c) => (
+              <>
+                {c.supplier}
+                <span className="block text-sm text-muted">
+                  {c.supplierCompanyNumber
+                    ? `Company number ${c.supplierCompanyNumber}`
+                    : "No company number registered"}
+                </span>
+              </>
+            ),
+          },
           { header: "Commitments", numeric: true, cell: (c) => c.commitments },
           {
             header: "Outcome",

@@ -10,6 +10,7 @@ import { isUniqueViolation } from "./measures.server.ts";
 import { quartersOutsideTerm } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import type { ContractFilters, ContractInput } from "./schemas.ts";
+import { supplierChoices, supplierProblem } from "./suppliers.server.ts";
 import { dayToDate } from "./values.ts";
 
 export const PAGE_SIZE = 25;
@@ -146,14 +147,10 @@ export async function contractFilterOptions(councilId: string) {
   return { departments: departments.map((d) => d.department), suppliers, managers };
 }
 
-/** The choices in the contract form: every supplier organisation not rejected, and the council's staff. */
-export async function contractFormOptions(councilId: string) {
+/** The choices in the contract form: verified suppliers (see suppliers.server.ts) and the council's staff. */
+export async function contractFormOptions(councilId: string, currentSupplierId?: string) {
   const [suppliers, managers] = await Promise.all([
-    db.organisation.findMany({
-      where: { kind: "SUPPLIER", status: { not: "REJECTED" } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
+    supplierChoices(currentSupplierId),
     db.user.findMany({
       where: { deletedAt: null, memberships: { some: councilStaff(councilId) } },
       orderBy: { name: "asc" },
@@ -263,13 +260,18 @@ type FieldErrors = Record<string, string[]>;
 type Result =
   { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
 
-async function checkParties(tx: Tx, councilId: string, input: ContractInput): Promise<FieldErrors> {
+async function checkParties(
+  tx: Tx,
+  councilId: string,
+  input: ContractInput,
+  currentSupplierId?: string,
+): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  const supplier = await tx.organisation.findFirst({
-    where: { id: input.supplierOrganisationId, kind: "SUPPLIER", status: { not: "REJECTED" } },
-    select: { id: true },
-  });
-  if (!supplier) errors.supplierOrganisationId = ["Choose the supplier from the list"];
+  // a contract keeps the supplier it has, whatever became of its verification since
+  if (input.supplierOrganisationId !== currentSupplierId) {
+    const problem = await supplierProblem(tx, input.supplierOrganisationId);
+    if (problem) errors.supplierOrganisationId = [problem];
+  }
   if (input.contractManagerId) {
     const manager = await tx.membership.findFirst({
       where: { userId: input.contractManagerId, ...councilStaff(councilId) },
@@ -332,10 +334,10 @@ export async function updateContract(actor: Actor, id: string, input: ContractIn
     return await db.$transaction(async (tx) => {
       const before = await tx.contract.findFirst({
         where: { id, councilId: actor.councilId },
-        select: { ...snapshotSelect, updatedAt: true },
+        select: { ...snapshotSelect, supplierOrganisationId: true, updatedAt: true },
       });
       if (!before) return { ok: false, notFound: true };
-      const errors = await checkParties(tx, actor.councilId, input);
+      const errors = await checkParties(tx, actor.councilId, input, before.supplierOrganisationId);
       const plan = await tx.commitmentPlan.findMany({
         where: { commitment: { contractId: id } },
         select: { financialYear: true, quarter: true },

@@ -21,6 +21,7 @@ import {
 } from "./import-rows.ts";
 import { checkCommitment, quartersOutsideTerm, type CheckedCommitment } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
+import { matchSupplier, supplierIndex } from "./supplier-match.ts";
 import { dayToDate } from "./values.ts";
 
 type Line = { line: number; row: ImportRow };
@@ -125,6 +126,7 @@ type PlannedContract = {
     status: ContractStatus;
   };
   supplierName: string;
+  supplierCompanyNumber: string | null;
   changes: Change[];
   commitments: PlannedCommitment[];
 };
@@ -137,6 +139,7 @@ export type ImportPlan = {
     reference: string;
     title: string;
     supplier: string;
+    supplierCompanyNumber: string | null;
     commitments: number;
     outcome: "new" | "changed" | "unchanged";
   }[];
@@ -166,9 +169,10 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
   const errors: RowError[] = [];
   const references = Array.from(new Set(lines.map((l) => l.row.contract_reference)));
   const [suppliers, staff, measures, existing] = await Promise.all([
+    // pending suppliers too, only to say why a row naming one cannot be imported
     tx.organisation.findMany({
-      where: { kind: "SUPPLIER", status: { not: "REJECTED" } },
-      select: { id: true, name: true, companyNumber: true },
+      where: { kind: "SUPPLIER", status: { in: ["VERIFIED", "PENDING"] } },
+      select: { id: true, name: true, companyNumber: true, status: true },
     }),
     tx.membership.findMany({
       where: { ...councilStaff(councilId), user: { deletedAt: null } },
@@ -209,12 +213,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
       },
     }),
   ]);
-  const byNumber = new Map(
-    suppliers.filter((s) => s.companyNumber).map((s) => [s.companyNumber!.toUpperCase(), s]),
-  );
-  const byName = new Map<string, (typeof suppliers)[number][]>();
-  for (const s of suppliers)
-    byName.set(s.name.toLowerCase(), [...(byName.get(s.name.toLowerCase()) ?? []), s]);
+  const supplierIndexed = supplierIndex(suppliers);
   const staffByEmail = new Map(staff.map((m) => [m.user.email, m.user]));
   const measureByCode = new Map(measures.map((m) => [m.code.toUpperCase(), m]));
   const existingByRef = new Map(existing.map((c) => [c.reference, c]));
@@ -224,25 +223,12 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
     const add = (column: ImportColumn | null, message: string) => errors.push({ line, column, message });
     const errorCount = errors.length;
 
-    let supplier: (typeof suppliers)[number] | undefined;
-    if (row.supplier_company_number) {
-      supplier = byNumber.get(row.supplier_company_number.toUpperCase());
-      if (!supplier)
-        add(
-          "supplier_company_number",
-          `No supplier with company number ${row.supplier_company_number} is registered`,
-        );
-    } else {
-      const matches = byName.get(row.supplier_name.toLowerCase()) ?? [];
-      if (matches.length === 1) supplier = matches[0];
-      else if (matches.length === 0)
-        add("supplier_name", `No supplier called "${row.supplier_name}" is registered`);
-      else
-        add(
-          "supplier_name",
-          `More than one supplier is called "${row.supplier_name}": give the company number`,
-        );
-    }
+    const match = matchSupplier(supplierIndexed, {
+      companyNumber: row.supplier_company_number,
+      name: row.supplier_name,
+    });
+    const supplier = match.ok ? match.supplier : undefined;
+    if (!match.ok) add(match.column, match.message);
     let manager: { id: string; name: string } | null = null;
     if (row.contract_manager_email) {
       manager = staffByEmail.get(row.contract_manager_email.toLowerCase()) ?? null;
@@ -352,6 +338,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
         existingId: previous?.id ?? null,
         data,
         supplierName: supplier.name,
+        supplierCompanyNumber: supplier.companyNumber,
         changes: diffSnapshots(previous ? contractSnapshot(previous) : {}, after, CONTRACT_FIELD_LABELS),
         commitments: [],
       });
@@ -385,6 +372,7 @@ function summarise(rowCount: number, errors: RowError[], planned: PlannedContrac
     reference: c.reference,
     title: c.data.title,
     supplier: c.supplierName,
+    supplierCompanyNumber: c.supplierCompanyNumber,
     commitments: c.commitments.length,
     outcome: !c.existingId
       ? ("new" as const)

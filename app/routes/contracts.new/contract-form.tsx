@@ -29,7 +29,7 @@ export function ContractForm({
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: Partial<ContractFormValues>;
-  suppliers: { id: string; name: string }[];
+  suppliers: { id: string; label: string }[];
   managers: { id: string; name: string }[];
   submitLabel: string;
 }) {
@@ -67,11 +67,11 @@ export function ContractForm({
         name={fields.supplierOrganisationId.name}
         key={fields.supplierOrganisationId.key}
         label="Supplier"
-        hint="The supplier must have registered its organisation on the portal"
+        hint="The supplier must have registered its organisation on the portal and been verified by a council"
         placeholder="Choose the supplier"
         errors={fields.supplierOrganisationId.errors}
         defaultValue={value(fields.supplierOrganisationId)}
-        options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
+        options={suppliers.map((s) => ({ value: s.id, label: s.label }))}
       />
       <TextInput
         name={fields.department.name}

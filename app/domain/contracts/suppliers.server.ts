@@ -1,0 +1,44 @@
+// Who may hold a contract, and when its holder may change. Only a verified supplier can be recorded against a
+// contract (it then sees the contract, its returns and evidence). Once the supplier has reported on the
+// contract, its returns, notes, evidence and linked pledges are its own record: changing the supplier would
+// hand them to another company, so a novated contract is registered afresh for the new supplier.
+import { db, type Tx } from "~/db.server.ts";
+
+type Reader = Pick<Tx, "organisation" | "contract">;
+
+/**
+ * The suppliers the contract form offers: verified ones, and the contract's own supplier when changing a
+ * contract (whatever its status, so saving other details never drops it). A name two suppliers share is told
+ * apart by company number.
+ */
+export async function supplierChoices(currentSupplierId?: string) {
+  const suppliers = await db.organisation.findMany({
+    where: {
+      kind: "SUPPLIER",
+      OR: [{ status: "VERIFIED" }, ...(currentSupplierId ? [{ id: currentSupplierId }] : [])],
+    },
+    orderBy: [{ name: "asc" }, { companyNumber: "asc" }],
+    select: { id: true, name: true, companyNumber: true },
+  });
+  const count = new Map<string, number>();
+  for (const s of suppliers) count.set(s.name.toLowerCase(), (count.get(s.name.toLowerCase()) ?? 0) + 1);
+  return suppliers.map((s) => ({
+    id: s.id,
+    label:
+      (count.get(s.name.toLowerCase()) ?? 0) > 1
+        ? `${s.name} (company number ${s.companyNumber ?? "not given"})`
+        : s.name,
+  }));
+}
+
+/** Why this organisation cannot be recorded as a contract's supplier, or null when it can. */
+export async function supplierProblem(tx: Reader, supplierOrganisationId: string) {
+  const supplier = await tx.organisation.findFirst({
+    where: { id: supplierOrganisationId, kind: "SUPPLIER" },
+    select: { name: true, status: true },
+  });
+  if (!supplier || supplier.status === "REJECTED") return "Choose the supplier from the list";
+  if (supplier.status === "PENDING")
+    return `${supplier.name} is waiting for verification: a council officer must verify it before a contract can be recorded against it`;
+  return null;
+}
