@@ -90,6 +90,7 @@ export default function AuditLog() {
           <Select
             name="organisationId"
             label="Organisation"
+            hint="What its members did; for the council, what its staff and the system did"
             placeholder="Any organisation"
             defaultValue={params.organisationId}
             options={options.organisations.map((o) => ({ value: o.id, label: o.name }))}

@@ -4,6 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { loader as auditLoader } from "~/routes/council.audit.tsx";
+import { action as pledgeDetailAction } from "~/routes/pledges.$id.tsx";
+import { action as pledgeAction, loader as pledgeLoader } from "~/routes/requests.$id.pledge.tsx";
+import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { action as editAction, loader as editLoader } from "~/routes/council.guidance.$id.tsx";
 import { loader as councilGuidanceLoader } from "~/routes/council.guidance._index.tsx";
 import { loader as pageLoader } from "~/routes/guidance.$councilId.$slug.tsx";
@@ -14,13 +17,18 @@ import * as surveyExplainer from "~/routes/survey.$cycleId._index.tsx";
 import * as surveyQuestion from "~/routes/survey.$cycleId.questions.$topic.tsx";
 import * as surveyWithdraw from "~/routes/survey.$cycleId.withdraw.tsx";
 import {
+  createCommitment,
+  createContract,
   createGuidancePage,
+  createMeasure,
   createMember,
+  createRequest,
+  createReturn,
   createSurveyCycle,
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { callAction, callLoader } from "../helpers/routes.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const cookies: Record<string, string> = {};
@@ -208,8 +216,10 @@ describe("council settings", () => {
 });
 
 describe("audit log viewer", () => {
+  // what the people of each organisation did, through the real pages: all of it is filed with council A
+  const done: Record<string, string> = {};
   beforeAll(async () => {
-    const { councilA, councilB, supplier, users } = world;
+    const { councilA, councilB, supplier, vcse, category, users } = world;
     await writeAudit({
       actorUserId: users.officerA.id,
       organisationId: councilA.id,
@@ -217,13 +227,58 @@ describe("audit log viewer", () => {
       entityType: "Organisation",
       entityId: supplier.id,
     });
-    await writeAudit({
-      actorUserId: users.supplierOwner.id,
-      organisationId: supplier.id,
-      action: "pledge.create",
-      entityType: "Pledge",
-      entityId: "pledge-1",
+    const need = await createRequest({
+      councilId: councilA.id,
+      organisationId: vcse.id,
+      categoryId: category.id,
+      quantity: 10,
     });
+    const form = await jsonOf<{ submissionKey: string }>(
+      await callLoader(pledgeLoader, {
+        path: `/requests/${need.id}/pledge`,
+        params: { id: need.id },
+        cookie: cookies.supplierOwner,
+      }),
+    );
+    const pledged = await callAction(pledgeAction, {
+      path: `/requests/${need.id}/pledge`,
+      params: { id: need.id },
+      cookie: cookies.supplierOwner,
+      form: {
+        submissionKey: form.submissionKey,
+        quantity: "4",
+        expectedDeliveryDate: new Date(Date.now() + 10 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+      },
+    });
+    expect(pledged.status).toBe(302);
+    done.pledge = pledged.headers.get("location")!.split("/")[2];
+    const accepted = await callAction(pledgeDetailAction, {
+      path: `/pledges/${done.pledge}`,
+      params: { id: done.pledge },
+      cookie: cookies.vcseOwner,
+      form: { intent: "accept" },
+    });
+    expect(accepted.status).toBe(302);
+
+    const hours = await createMeasure({ councilId: councilA.id, unit: "HOURS" });
+    const contract = await createContract({ councilId: councilA.id, supplierOrganisationId: supplier.id });
+    const commitment = await createCommitment({ contractId: contract.id, measureId: hours.id });
+    done.return = (await createReturn({ contractId: contract.id, financialYear: 2026, quarter: 1 })).id;
+    const submitted = await callAction(returnAction, {
+      path: `/returns/${done.return}`,
+      params: { id: done.return },
+      cookie: cookies.supplierMember,
+      form: {
+        intent: "submit",
+        "lines[0].commitmentId": commitment.id,
+        "lines[0].quantity": "12",
+        "lines[0].note": "",
+        "lines[0].evidenceUrl": "",
+        declaration: "on",
+      },
+    });
+    expect(submitted.status).toBe(302);
+
     await writeAudit({
       actorUserId: users.officerB.id,
       organisationId: councilB.id,
@@ -244,30 +299,47 @@ describe("audit log viewer", () => {
     });
   });
 
-  const entriesFor = async (query: string, who = "councilAdmin") => {
+  const listed = async (query: string, who = "councilAdmin") => {
     const response = await callLoader(auditLoader, { path: `/council/audit${query}`, cookie: cookies[who] });
     expect(response.status).toBe(200);
     const body = await response.json();
-    return body.entries.map((e: { entityId: string }) => e.entityId) as string[];
+    return body.entries as { entityId: string; action: string }[];
   };
+  const entriesFor = async (query: string, who = "councilAdmin") =>
+    (await listed(query, who)).map((e) => e.entityId);
+  const actionsFor = async (query: string) => (await listed(query)).map((e) => e.action);
 
   it("shows the council's own entries and its organisations', never another council's", async () => {
     const ids = await entriesFor("");
-    expect(ids).toEqual(expect.arrayContaining([world.supplier.id, "pledge-1", "old-request"]));
+    expect(ids).toEqual(expect.arrayContaining([world.supplier.id, done.pledge, done.return, "old-request"]));
     expect(ids).not.toContain("other-council-contract");
   });
 
   it("filters by user, organisation, record type, action and date", async () => {
     expect(await entriesFor(`?user=${encodeURIComponent(world.users.supplierOwner.email)}`)).toEqual([
-      "pledge-1",
+      done.pledge,
     ]);
-    expect(await entriesFor(`?organisationId=${world.supplier.id}`)).toEqual(["pledge-1"]);
     expect(await entriesFor("?entityType=Request")).toEqual(["old-request"]);
     expect(await entriesFor("?action=organisation.verify")).toEqual([world.supplier.id]);
     expect(await entriesFor("?from=2025-01-01&to=2025-01-15")).toEqual(["old-request"]);
     expect(await entriesFor("?to=2025-01-14")).toEqual([]);
     // another council's organisation cannot be used to peek at its log
     expect(await entriesFor(`?organisationId=${world.councilB.id}`)).toEqual([]);
+  });
+
+  it("finds what an organisation's people did, though pledges and returns are filed with the council", async () => {
+    // the supplier's pledge and its return, by two of its members
+    expect(await actionsFor(`?organisationId=${world.supplier.id}`)).toEqual([
+      "return.submit",
+      "pledge.create",
+    ]);
+    // the group accepted the pledge: that is the group's doing, not the supplier's
+    expect(await actionsFor(`?organisationId=${world.vcse.id}`)).toEqual(["pledge.accept"]);
+    expect(await entriesFor(`?organisationId=${world.otherSupplier.id}`)).toEqual([]);
+    // the council's own staff, not everything filed with the council
+    const council = await actionsFor(`?organisationId=${world.councilA.id}`);
+    expect(council).toEqual(expect.arrayContaining(["organisation.verify", "request.approve"]));
+    expect(council.filter((action) => /^(pledge|return)\./.test(action))).toEqual([]);
   });
 
   it("explains an impossible date instead of failing", async () => {

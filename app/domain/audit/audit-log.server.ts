@@ -28,6 +28,17 @@ function councilScope(councilId: string): Prisma.AuditLogWhereInput {
   };
 }
 
+// What an organisation's people did: pledges, returns and survey answers are filed with the council, so an
+// entry counts when its actor is a member, as well as when it is filed under the organisation. The council's
+// own log also holds what its suppliers and groups did: for the council, its staff's and automatic entries.
+function actedFor(councilId: string, organisationId: string): Prisma.AuditLogWhereInput {
+  // only the council and the organisations registered with it: another council's tells nothing here
+  const ours = { OR: [{ id: councilId }, { councilId }] };
+  const byMember = { actor: { memberships: { some: { organisationId, organisation: ours } } } };
+  if (organisationId === councilId) return { OR: [byMember, { organisationId, actorUserId: null }] };
+  return { OR: [byMember, { organisationId }] };
+}
+
 export function auditWhere(councilId: string, filters: AuditFilters): Prisma.AuditLogWhereInput {
   const and: Prisma.AuditLogWhereInput[] = [councilScope(councilId)];
   if (filters.user)
@@ -39,7 +50,7 @@ export function auditWhere(councilId: string, filters: AuditFilters): Prisma.Aud
         ],
       },
     });
-  if (filters.organisationId) and.push({ organisationId: filters.organisationId });
+  if (filters.organisationId) and.push(actedFor(councilId, filters.organisationId));
   if (filters.entityType) and.push({ entityType: filters.entityType });
   if (filters.action) and.push({ action: filters.action });
   if (filters.from) and.push({ createdAt: { gte: filters.from } });
