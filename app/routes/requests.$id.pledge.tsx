@@ -18,7 +18,7 @@ import { readForm } from "~/server/read-form.server.ts";
 export const meta: MetaFunction = () => [{ title: "Pledge to a request – Social Value Marketplace" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
+  const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const target = await getRequestForPledge(params.id!, membership.organisationId);
   if (!target) notFound();
   const { request: need, commitments } = target;
@@ -26,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     need: { ...need, organisationId: undefined },
     commitments,
     verified: membership.status === "VERIFIED",
-    own: need.organisationId === membership.organisationId,
+    // the viewer belongs to the requesting organisation (the domain refuses such a pledge too)
+    own: viewer.memberships.some((m) => m.organisationId === need.organisationId),
     // one key per form: a double-submitted form makes one pledge
     submissionKey: crypto.randomUUID(),
   });
@@ -72,7 +73,9 @@ export default function PledgePage() {
         {formatDate(need.neededBy)}
       </p>
       {own ? (
-        <InsetText>You cannot pledge to your own organisation&apos;s request.</InsetText>
+        <InsetText>
+          You cannot pledge to this request: you are also a member of the organisation that posted it.
+        </InsetText>
       ) : closed ? (
         <InsetText>This request is closed to new pledges.</InsetText>
       ) : !verified ? (

@@ -9,7 +9,9 @@ import { PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
 type Share = { status: RequestStatus; quantity: number; pledgedQuantity: number };
 
 // Takes a new pledge's share if the request is taking pledges and it fits; false when it does not. "Today" is
-// the London day, as for expiry (the database's CURRENT_DATE is UTC's, an hour behind in summer).
+// the London day, as for expiry (the database's CURRENT_DATE is UTC's, an hour behind in summer). Nobody pledges
+// to their own organisation's request: neither the requesting organisation nor any of its members acting for a
+// supplier (who could then accept and confirm the pledge alone).
 export async function claimShare(
   tx: Tx,
   claim: { requestId: string; supplierOrganisationId: string; quantity: number; actorUserId: string | null },
@@ -20,6 +22,8 @@ export async function claimShare(
     WHERE id = ${claim.requestId}
       AND status::text = ANY(${PLEDGEABLE_STATUSES}::text[])
       AND "organisationId" <> ${claim.supplierOrganisationId}
+      AND NOT EXISTS (SELECT 1 FROM "Membership" m
+                      WHERE m."userId" = ${claim.actorUserId} AND m."organisationId" = "Request"."organisationId")
       AND "neededBy" >= ${londonDay(new Date())}::date
       AND "pledgedQuantity" + ${claim.quantity} <= quantity
     RETURNING status, quantity, "pledgedQuantity"`;

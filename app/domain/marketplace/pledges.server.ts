@@ -217,6 +217,14 @@ async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string
   if (!request) return { "": ["This request no longer exists."] };
   if (request.organisationId === input.supplierOrganisationId)
     return { "": ["You cannot pledge to your own request."] };
+  const member = await tx.membership.findUnique({
+    where: { userId_organisationId: { userId: input.actor.userId, organisationId: request.organisationId } },
+    select: { id: true },
+  });
+  if (member)
+    return {
+      "": ["You cannot pledge to this request: you are also a member of the organisation that posted it."],
+    };
   if (!PLEDGEABLE_STATUSES.includes(request.status) || request.neededBy < londonDay(new Date()))
     return { "": ["This request is closed to new pledges."] };
   const left = request.quantity - request.pledgedQuantity;
