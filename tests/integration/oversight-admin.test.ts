@@ -342,6 +342,33 @@ describe("audit log viewer", () => {
     expect(council.filter((action) => /^(pledge|return)\./.test(action))).toEqual([]);
   });
 
+  it("reads the date filters as days in London, where the times are shown", async () => {
+    for (const [entityId, at] of [
+      ["summer-00:30", "2025-07-14T23:30:00Z"], // 00:30 on 15 July in London
+      ["summer-23:30", "2025-07-15T22:30:00Z"], // 23:30 on 15 July
+      ["summer-next-00:10", "2025-07-15T23:10:00Z"], // 00:10 on 16 July
+      ["clocks-go-forward-eve", "2025-03-29T23:30:00Z"], // 23:30 on 29 March, still GMT
+      ["winter-00:10", "2025-12-01T00:10:00Z"], // 00:10 on 1 December, GMT
+    ]) {
+      const entry = await writeAudit({
+        actorUserId: world.users.officerA.id,
+        organisationId: world.councilA.id,
+        action: "contract.update",
+        entityType: "Contract",
+        entityId,
+      });
+      await db.auditLog.update({ where: { id: entry.id }, data: { createdAt: new Date(at) } });
+    }
+    const on = (from: string, to = from) => entriesFor(`?entityType=Contract&from=${from}&to=${to}`);
+    expect(await on("2025-07-15")).toEqual(["summer-23:30", "summer-00:30"]);
+    expect(await on("2025-07-14")).toEqual([]);
+    expect(await on("2025-07-16")).toEqual(["summer-next-00:10"]);
+    expect(await on("2025-03-29")).toEqual(["clocks-go-forward-eve"]);
+    expect(await on("2025-03-30")).toEqual([]);
+    expect(await on("2025-12-01")).toEqual(["winter-00:10"]);
+    expect(await on("2025-11-30")).toEqual([]);
+  });
+
   it("explains an impossible date instead of failing", async () => {
     const response = await callLoader(auditLoader, {
       path: "/council/audit?from=2025-13-45",

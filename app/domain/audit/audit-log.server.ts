@@ -1,6 +1,7 @@
 // Reading the audit log: a council admin sees the entries of their council and of the organisations
 // registered with it, filtered by who, which organisation, record type, action and date.
 import { db } from "~/db.server.ts";
+import { londonDay } from "~/domain/calendar.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -12,10 +13,20 @@ export type AuditFilters = {
   organisationId?: string;
   entityType?: string;
   action?: string;
+  // calendar days (00:00 UTC of the date), read as days in London like the times the log shows
   from?: Date;
   to?: Date; // inclusive: the whole day
   page: number;
 };
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+// The moment a calendar day begins in London: 23:00 UTC the evening before in summer time, else 00:00 UTC.
+function startOfLondonDay(day: Date): Date {
+  const summer = new Date(day.getTime() - HOUR_MS);
+  return londonDay(summer).getTime() === day.getTime() ? summer : day;
+}
 
 // Survey entries are filed under the council running the cycle. Any still filed under a business (written
 // before that was so) may be about another council's survey, so they are shown to no council.
@@ -53,8 +64,8 @@ export function auditWhere(councilId: string, filters: AuditFilters): Prisma.Aud
   if (filters.organisationId) and.push(actedFor(councilId, filters.organisationId));
   if (filters.entityType) and.push({ entityType: filters.entityType });
   if (filters.action) and.push({ action: filters.action });
-  if (filters.from) and.push({ createdAt: { gte: filters.from } });
-  if (filters.to) and.push({ createdAt: { lt: new Date(filters.to.getTime() + 24 * 60 * 60 * 1000) } });
+  if (filters.from) and.push({ createdAt: { gte: startOfLondonDay(filters.from) } });
+  if (filters.to) and.push({ createdAt: { lt: startOfLondonDay(new Date(filters.to.getTime() + DAY_MS)) } });
   return { AND: and };
 }
 
