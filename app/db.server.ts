@@ -125,6 +125,11 @@ export async function readRows<Rows extends unknown[]>(
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+// A unique constraint refused the write: someone made the same record at the same moment.
+export function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
 export async function disconnectDb() {
   await globalForPrisma.__svmPrisma?.$disconnect();
   globalForPrisma.__svmPrisma = undefined;

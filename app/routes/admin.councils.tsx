@@ -52,6 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
     input.partnershipId ?? null,
     context,
   );
+  if (changed === "no-partnership")
+    return json(submission.reply({ formErrors: ["That partnership no longer exists"] }), { status: 400 });
   if (!changed)
     return json(submission.reply({ formErrors: ["That council no longer exists"] }), { status: 400 });
   return redirectWithFlash("/admin/councils", { kind: "success", message: "Partnership changed" });

@@ -216,6 +216,32 @@ describe("registering organisations", () => {
     });
     expect(duplicate.status).toBe(400);
   });
+
+  it("refuses, with a message, a partnership made twice at once or one that does not exist", async () => {
+    const name = unique("Twin Partnership");
+    const twice = await Promise.all(
+      [0, 1].map(() =>
+        callAction(adminCouncilsAction, {
+          path: "/admin/councils",
+          cookie: cookies.platformAdmin,
+          form: { intent: "create-partnership", partnershipName: name },
+        }),
+      ),
+    );
+    expect(twice.map((r) => r.status).sort()).toEqual([302, 400]);
+    expect(JSON.stringify(await twice.find((r) => r.status === 400)!.json())).toContain("already exists");
+    expect(await db.partnership.count({ where: { name } })).toBe(1);
+
+    const council = await createCouncil();
+    const unknown = await callAction(adminCouncilsAction, {
+      path: "/admin/councils",
+      cookie: cookies.platformAdmin,
+      form: { intent: "set-partnership", councilId: council.id, partnershipId: "no-such-partnership" },
+    });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(await unknown.json())).toContain("That partnership no longer exists");
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: council.id } })).partnershipId).toBeNull();
+  });
 });
 
 describe("council verification", () => {

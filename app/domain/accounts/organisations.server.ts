@@ -1,5 +1,5 @@
 // Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
-import { db, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
@@ -197,22 +197,30 @@ export async function createPartnership(
   name: string,
   context: Context,
 ): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
-  const clash = await db.partnership.findUnique({ where: { name }, select: { id: true } });
-  if (clash) return { ok: false, fieldErrors: { name: ["A partnership with this name already exists"] } };
-  await db.$transaction(async (tx) => {
-    const partnership = await tx.partnership.create({ data: { name }, select: { id: true } });
-    await writeAudit(
-      {
-        actorUserId,
-        action: "partnership.create",
-        entityType: "Partnership",
-        entityId: partnership.id,
-        details: { name },
-        ipAddress: context.ip,
-      },
-      tx,
-    );
-  });
+  const clash = {
+    ok: false as const,
+    fieldErrors: { name: ["A partnership with this name already exists"] },
+  };
+  if (await db.partnership.findUnique({ where: { name }, select: { id: true } })) return clash;
+  try {
+    await db.$transaction(async (tx) => {
+      const partnership = await tx.partnership.create({ data: { name }, select: { id: true } });
+      await writeAudit(
+        {
+          actorUserId,
+          action: "partnership.create",
+          entityType: "Partnership",
+          entityId: partnership.id,
+          details: { name },
+          ipAddress: context.ip,
+        },
+        tx,
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return clash; // made by someone else at the same moment
+    throw error;
+  }
   return { ok: true };
 }
 
@@ -224,6 +232,11 @@ export async function setCouncilPartnership(
   context: Context,
 ) {
   return db.$transaction(async (tx) => {
+    if (
+      partnershipId &&
+      !(await tx.partnership.findUnique({ where: { id: partnershipId }, select: { id: true } }))
+    )
+      return "no-partnership" as const;
     const updated = await tx.organisation.updateMany({
       where: { id: councilId, kind: "COUNCIL" },
       data: { partnershipId },
