@@ -394,7 +394,11 @@ export async function deleteAccount(
   return db.$transaction(async (tx) => {
     const leadRoles = await tx.membership.findMany({
       where: { userId, role: { in: ["OWNER", "ADMIN"] } },
-      select: { organisationId: true, role: true, organisation: { select: { name: true } } },
+      select: {
+        organisationId: true,
+        role: true,
+        organisation: { select: { name: true, kind: true } },
+      },
     });
     for (const lead of leadRoles) {
       const others = await tx.membership.count({
@@ -403,15 +407,22 @@ export async function deleteAccount(
       const otherLeads = await tx.membership.count({
         where: { organisationId: lead.organisationId, userId: { not: userId }, role: lead.role },
       });
-      if (others > 0 && otherLeads === 0)
+      // A council is never left without an admin (nobody could add one back); another organisation may be
+      // left without members when its only member goes, its records kept for the council.
+      const council = lead.organisation.kind === "COUNCIL";
+      if (otherLeads === 0 && (others > 0 || council)) {
+        const role = lead.role === "OWNER" ? "owner" : "admin";
+        const next =
+          others > 0
+            ? "Give another member that role first."
+            : "Invite a colleague and make them an admin first.";
         return {
           ok: false,
           fieldErrors: {
-            currentPassword: [
-              `You are the last ${lead.role === "OWNER" ? "owner" : "admin"} of ${lead.organisation.name}. Give another member that role first.`,
-            ],
+            currentPassword: [`You are the last ${role} of ${lead.organisation.name}. ${next}`],
           },
         } as const;
+      }
     }
     await tx.membership.deleteMany({ where: { userId } });
     await tx.session.deleteMany({ where: { userId } });
