@@ -115,35 +115,39 @@ export default function CouncilDashboard() {
         <h2 id="compliance" className="mb-4 text-2xl font-bold">
           Quarterly KPI returns
         </h2>
+        <p className="mb-4 max-w-3xl">
+          A return is on time or late by when it was first submitted: one queried and sent again keeps that.
+        </p>
         {thisQuarter ? (
           <SummaryList
             rows={[
               { key: `Returns for ${thisQuarter.label}`, value: formatNumber(thisQuarter.total) },
-              { key: "Submitted on time", value: formatNumber(thisQuarter.onTime) },
-              { key: "Submitted late", value: formatNumber(thisQuarter.late) },
+              { key: "First submitted on time", value: formatNumber(thisQuarter.onTime) },
+              { key: "First submitted late", value: formatNumber(thisQuarter.late) },
+              { key: "Overdue, never submitted", value: formatNumber(thisQuarter.overdue) },
+              { key: "Not yet due", value: formatNumber(thisQuarter.notYetDue) },
               {
-                key: "Overdue",
+                key: "With the supplier after the due date, queried ones included",
                 value: (
                   <Link to={reportLinks.overdueReturnsFor(thisQuarter)}>
-                    {formatNumber(thisQuarter.overdue)}
-                    <span className="sr-only"> overdue returns – see them</span>
+                    {formatNumber(thisQuarter.pastDueWithSupplier)}
+                    <span className="sr-only"> returns with the supplier after the due date – see them</span>
                   </Link>
                 ),
               },
-              { key: "Not yet due", value: formatNumber(thisQuarter.notYetDue) },
             ]}
           />
         ) : null}
         <LineChart
           id="compliance-trend"
-          title="Returns due that were submitted on time, last four quarters"
+          title="Returns due that were first submitted on time, last four quarters"
           summary={d.compliance
             .map(
               (q) =>
                 `${q.label}: ${q.onTime} of ${q.onTime + q.late + q.overdue} due on time, ${q.overdue} overdue, ${q.notYetDue} not yet due`,
             )
             .join("; ")}
-          valueHeader="% submitted on time"
+          valueHeader="% first submitted on time"
           format={(v) => `${Math.round(v)}%`}
           chart={charts.compliance}
         />

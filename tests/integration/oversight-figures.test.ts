@@ -40,7 +40,8 @@ async function acceptedReturn(
   contractId: string,
   quarter: number,
   lines: { commitmentId: string; quantity: string }[],
-  options: { status?: ReturnStatus; submittedAt?: string; dueDate?: string } = {},
+  // each time it was submitted, as its history records; submittedAt keeps the last
+  options: { status?: ReturnStatus; submitted?: string[]; dueDate?: string } = {},
 ) {
   const kpiReturn = await createReturn({
     contractId,
@@ -49,10 +50,20 @@ async function acceptedReturn(
     status: options.status ?? "ACCEPTED",
     dueDate: options.dueDate ? new Date(options.dueDate) : undefined,
   });
-  if (options.submittedAt)
+  const submitted = options.submitted ?? [];
+  for (const [i, at] of submitted.entries())
+    await db.kpiReturnEvent.create({
+      data: {
+        returnId: kpiReturn.id,
+        fromStatus: i === 0 ? "DRAFT" : "QUERIED",
+        toStatus: "SUBMITTED",
+        createdAt: new Date(at),
+      },
+    });
+  if (submitted.length > 0)
     await db.kpiReturn.update({
       where: { id: kpiReturn.id },
-      data: { submittedAt: new Date(options.submittedAt) },
+      data: { submittedAt: new Date(submitted.at(-1)!) },
     });
   for (const line of lines) await db.kpiReturnLine.create({ data: { returnId: kpiReturn.id, ...line } });
   return kpiReturn;
@@ -129,7 +140,9 @@ beforeAll(async () => {
   });
   Object.assign(ids, { c1: c1.id, c2: c2.id, c3: c3.id });
 
-  // K1: Q1 on time, Q2 on time; K2: Q1 late, Q2 queried (overdue); K3: Q1 not started (overdue), Q2 draft not yet due
+  // Timeliness is judged by the first submission (Q1 due 30 July, Q2 due 30 October):
+  // K1: Q1 on time (queried, then sent again after the due date), Q2 on time; K2: Q1 late, Q2 on time and now
+  // queried (with the supplier, but not overdue); K3: Q1 not started (overdue), Q2 draft not yet due
   await acceptedReturn(
     k1.id,
     1,
@@ -138,7 +151,7 @@ beforeAll(async () => {
       { commitmentId: c2.id, quantity: "4999.99" },
     ],
     {
-      submittedAt: "2026-07-20T09:00:00Z",
+      submitted: ["2026-07-20T09:00:00Z", "2026-08-03T09:00:00Z"],
     },
   );
   await acceptedReturn(
@@ -149,15 +162,15 @@ beforeAll(async () => {
       { commitmentId: c2.id, quantity: "5000.02" },
     ],
     {
-      submittedAt: "2026-10-10T09:00:00Z",
+      submitted: ["2026-10-10T09:00:00Z"],
     },
   );
   await acceptedReturn(k2.id, 1, [{ commitmentId: c3.id, quantity: "1.10" }], {
-    submittedAt: "2026-08-05T09:00:00Z",
+    submitted: ["2026-08-05T09:00:00Z"],
   });
   await acceptedReturn(k2.id, 2, [{ commitmentId: c3.id, quantity: "9" }], {
     status: "QUERIED",
-    submittedAt: "2026-10-20T09:00:00Z",
+    submitted: ["2026-10-20T09:00:00Z"],
   });
   await createReturn({ contractId: k3.id, financialYear: 2026, quarter: 1, status: "NOT_STARTED" });
   await createReturn({
@@ -213,7 +226,7 @@ describe("council dashboard figures", () => {
     expect(d.awarded).toMatchObject({ total: 3, withCommitments: 2, percent: 66.7 });
   });
 
-  it("counts returns on time, late, overdue and not yet due per quarter", async () => {
+  it("counts returns on time and late by their first submission, overdue and not yet due per quarter", async () => {
     const d = await councilDashboard(world.councilA.id, { top: 75, asOf: AS_OF });
     expect(d.compliance.map((q) => q.label)).toEqual([
       "Q3 2025/26",
@@ -221,8 +234,13 @@ describe("council dashboard figures", () => {
       "Q1 2026/27",
       "Q2 2026/27",
     ]);
+    // Q1: K1 was sent again after the due date but first on time; K2 first late; K3 never sent
     expect(d.compliance[2]).toMatchObject({ onTime: 1, late: 1, overdue: 1, notYetDue: 0, total: 3 });
-    expect(d.compliance[3]).toMatchObject({ onTime: 1, late: 0, overdue: 1, notYetDue: 1, total: 3 });
+    expect(d.compliance[2].pastDueWithSupplier).toBe(1);
+    // Q2: K2 was sent on time and is queried, which is neither late nor overdue; it is still with the
+    // supplier after the due date, as the council's overdue queue lists it
+    expect(d.compliance[3]).toMatchObject({ onTime: 2, late: 0, overdue: 0, notYetDue: 1, total: 3 });
+    expect(d.compliance[3].pastDueWithSupplier).toBe(1);
     expect(d.compliance[0].total).toBe(0);
   });
 
@@ -526,16 +544,18 @@ describe("every figure links to the records behind it", () => {
       expect(list.total, view).toBe(activity[view]);
       expect(list.total, view).toBeGreaterThan(0);
     }
-    // overdue returns: this quarter's figure on the dashboard, one contract's in the report
+    // with the supplier after the due date: this quarter's on the dashboard, a contract's in the report
     const withCompliance = await jsonOf<{
-      dashboard: { compliance: { financialYear: number; quarter: number; overdue: number }[] };
+      dashboard: {
+        compliance: { financialYear: number; quarter: number; pastDueWithSupplier: number }[];
+      };
     }>(await callLoader(dashboardLoader, { path: "/council/dashboard", cookie }));
     const thisQuarter = withCompliance.dashboard.compliance.at(-1)!;
     const returnsTotal = async (href: string) =>
       (await jsonOf<{ list: { total: number } }>(await callLoader(returnsLoader, { path: href, cookie })))
         .list.total;
-    expect(await returnsTotal(links.overdueReturnsFor(thisQuarter))).toBe(thisQuarter.overdue);
-    expect(await returnsTotal(links.overdueReturns)).toBeGreaterThan(thisQuarter.overdue);
+    expect(await returnsTotal(links.overdueReturnsFor(thisQuarter))).toBe(thisQuarter.pastDueWithSupplier);
+    expect(await returnsTotal(links.overdueReturns)).toBeGreaterThan(thisQuarter.pastDueWithSupplier);
     const report = await jsonOf<{ report: { contracts: { id: string; overdueReturns: number }[] } }>(
       await callLoader(reportLoader, { path: "/council/reports?quarter=2026-Q2&department=all", cookie }),
     );

@@ -40,14 +40,20 @@ export async function awardedWithCommitments(councilId: string, asOf: Date) {
 
 export type ComplianceRow = FinancialQuarter & {
   label: string;
+  // by the first submission: a return queried and sent again keeps the timeliness of its first sending
   onTime: number;
   late: number;
+  // never submitted: past the due date, or not yet due
   overdue: number;
   notYetDue: number;
   total: number;
+  // with the supplier after the due date, queried ones included: the council's "overdue" returns queue
+  pastDueWithSupplier: number;
 };
 
-// Returns for the quarters that have ended (a return is due after its quarter), newest last.
+// Returns for the quarters that have ended (a return is due after its quarter), newest last. A return is on
+// time when it was first submitted by the end of its due date (as isOverdue draws the line), late when first
+// submitted after it. The first submission is read from the return's history: submittedAt is the latest.
 export async function returnCompliance(
   councilId: string,
   asOf: Date,
@@ -65,14 +71,22 @@ export async function returnCompliance(
       late: bigint;
       overdue: bigint;
       notYetDue: bigint;
+      pastDueWithSupplier: bigint;
     }[]
   >(Prisma.sql`
     select r."financialYear", r.quarter,
-      count(*) filter (where r.status in ('SUBMITTED', 'ACCEPTED') and r."submittedAt"::date <= r."dueDate") as "onTime",
-      count(*) filter (where r.status in ('SUBMITTED', 'ACCEPTED') and (r."submittedAt" is null or r."submittedAt"::date > r."dueDate")) as late,
-      count(*) filter (where r.status::text = any(${awaiting}::text[]) and r."dueDate" < ${today}::date) as overdue,
-      count(*) filter (where r.status::text = any(${awaiting}::text[]) and r."dueDate" >= ${today}::date) as "notYetDue"
+      count(*) filter (where f.at < r."dueDate" + 1) as "onTime",
+      count(*) filter (where f.at >= r."dueDate" + 1) as late,
+      count(*) filter (where f.at is null and r."dueDate" < ${today}::date) as overdue,
+      count(*) filter (where f.at is null and r."dueDate" >= ${today}::date) as "notYetDue",
+      count(*) filter (where r.status::text = any(${awaiting}::text[]) and r."dueDate" < ${today}::date)
+        as "pastDueWithSupplier"
     from "KpiReturn" r join "Contract" c on c.id = r."contractId"
+    -- a return with no history (written before it was kept) falls back to its latest submission
+    left join lateral (
+      select coalesce(min(e."createdAt"), r."submittedAt") as at
+      from "KpiReturnEvent" e where e."returnId" = r.id and e."toStatus" = 'SUBMITTED'
+    ) f on true
     where c."councilId" = ${councilId}
       and r."financialYear" * 4 + r.quarter - 1 between ${lastIndex - quarters + 1} and ${lastIndex}
     group by 1, 2`);
@@ -91,6 +105,7 @@ export async function returnCompliance(
       label: quarterLabel(q.financialYear, q.quarter),
       ...counts,
       total: counts.onTime + counts.late + counts.overdue + counts.notYetDue,
+      pastDueWithSupplier: Number(row?.pastDueWithSupplier ?? 0),
     });
   }
   return result;
