@@ -2,6 +2,7 @@
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
+import { fileRequestsByPostcodeArea } from "./requests.server.ts";
 import { parseSearch, searchQueryString } from "./schemas.ts";
 import { forgetSearchOptions } from "./search.server.ts";
 
@@ -196,6 +197,7 @@ export async function addDistrict(
       data: { councilId, name, postcodeAreas },
       select: { id: true },
     });
+    await fileRequestsByPostcodeArea(tx, councilId);
     await writeAudit(
       {
         actorUserId: actor.userId,
@@ -227,6 +229,7 @@ export async function updateDistrict(
   return db.$transaction(async (tx) => {
     const { count } = await tx.district.updateMany({ where: { id, councilId }, data: change });
     if (count !== 1) return { ok: false as const, field: "", message: "That district no longer exists" };
+    await fileRequestsByPostcodeArea(tx, councilId);
     await writeAudit(
       {
         actorUserId: actor.userId,
@@ -249,6 +252,7 @@ export async function toggleDistrict(councilId: string, id: string, actor: Actor
   if (!district) return { ok: false, field: "", message: "That district no longer exists" };
   await db.$transaction(async (tx) => {
     await tx.district.updateMany({ where: { id, councilId }, data: { active: !district.active } });
+    if (!district.active) await fileRequestsByPostcodeArea(tx, councilId);
     await writeAudit(
       {
         actorUserId: actor.userId,

@@ -75,7 +75,33 @@ async function checkReferences(form: RequestForm): Promise<Failure | null> {
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : null;
 }
 
-function requestData(form: RequestForm) {
+// A request placed by postcode area alone is filed under the district of its council that lists that area, so
+// the marketplace's district filter (an indexed equality on districtId) and the reports by district find it. A
+// district the requestor chose stays as chosen.
+async function districtOf(form: RequestForm) {
+  if (form.districtId || !form.postcodeArea) return form.districtId || null;
+  const district = await db.district.findFirst({
+    where: { councilId: form.councilId, active: true, postcodeAreas: { has: form.postcodeArea } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return district?.id ?? null;
+}
+
+// The same rule for requests saved before their area was listed under a district (a district added, given the
+// area, or restored): run when a council changes its districts.
+export async function fileRequestsByPostcodeArea(tx: Tx, councilId: string) {
+  await tx.$executeRaw`
+    UPDATE "Request" r
+    SET "districtId" = (SELECT d.id FROM "District" d
+                        WHERE d."councilId" = r."councilId" AND d.active AND r."postcodeArea" = ANY(d."postcodeAreas")
+                        ORDER BY d.name, d.id LIMIT 1)
+    WHERE r."councilId" = ${councilId} AND r."districtId" IS NULL AND r."postcodeArea" IS NOT NULL
+      AND EXISTS (SELECT 1 FROM "District" d
+                  WHERE d."councilId" = r."councilId" AND d.active AND r."postcodeArea" = ANY(d."postcodeAreas"))`;
+}
+
+function requestData(form: RequestForm, districtId: string | null) {
   return {
     councilId: form.councilId,
     title: form.title,
@@ -84,7 +110,7 @@ function requestData(form: RequestForm) {
     helpType: form.helpType,
     quantity: form.quantity,
     unitLabel: form.helpType === "GOODS" ? form.unitLabel || null : null,
-    districtId: form.districtId || null,
+    districtId,
     postcodeArea: form.postcodeArea || null,
     isRemote: form.isRemote,
     neededBy: new Date(`${form.neededBy}T00:00:00Z`),
@@ -125,10 +151,11 @@ export async function createRequest(input: {
   if (refused) return refused;
   if (input.form.intent === "submit" && !input.organisationVerified) return unverified();
   const submit = input.form.intent === "submit";
+  const districtId = await districtOf(input.form);
   const request = await db.$transaction(async (tx) => {
     const created = await tx.request.create({
       data: {
-        ...requestData(input.form),
+        ...requestData(input.form, districtId),
         organisationId: input.organisationId,
         createdById: input.actor.userId,
         status: submit ? "SUBMITTED" : "DRAFT",
@@ -184,6 +211,7 @@ export async function updateRequest(input: {
   if (refused) return refused;
   const submit = input.form.intent === "submit";
   if (submit && !input.organisationVerified) return unverified();
+  const districtId = await districtOf(input.form);
   return db
     .$transaction(async (tx) => {
       const current = await tx.request.findFirst({
@@ -196,7 +224,11 @@ export async function updateRequest(input: {
       const to: RequestStatus = submit ? "SUBMITTED" : current.status;
       const { count } = await tx.request.updateMany({
         where: { id: input.requestId, status: current.status },
-        data: { ...requestData(input.form), status: to, ...(submit ? { submittedAt: new Date() } : {}) },
+        data: {
+          ...requestData(input.form, districtId),
+          status: to,
+          ...(submit ? { submittedAt: new Date() } : {}),
+        },
       });
       if (count !== 1)
         throw new TransitionRefused("The request changed while you were editing it. Please try again.");

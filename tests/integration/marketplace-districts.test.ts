@@ -1,0 +1,180 @@
+// The district filter on /requests finds requests placed by postcode area alone: such a request is filed under
+// the district of its council that lists the area (when saved, when the council changes its districts, and by
+// the backfill migration for requests saved before).
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { addDistrict, toggleDistrict, updateDistrict } from "~/domain/marketplace/council-lists.server.ts";
+import { action as editAction } from "~/routes/requests.$id.edit.tsx";
+import { loader as listLoader } from "~/routes/requests._index.tsx";
+import { action as newRequestAction } from "~/routes/requests.new/route.tsx";
+import {
+  createCategory,
+  createCouncil,
+  createDistrict,
+  createRequest,
+  createWorld,
+  sessionCookieFor,
+  unique,
+} from "../helpers/factories.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+let world: World;
+let cookie: string;
+const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  world = await createWorld();
+  cookie = await sessionCookieFor(world.users.vcseOwner.id);
+});
+
+async function listedUnder(districtId: string) {
+  const response = await callLoader(listLoader, { path: `/requests?district=${districtId}` });
+  expect(response.status).toBe(200);
+  return (await jsonOf<{ requests: { id: string }[] }>(response)).requests.map((r) => r.id);
+}
+
+function form(overrides: Record<string, string>) {
+  return {
+    intent: "draft",
+    title: unique("Litter pick"),
+    description: "Volunteers to help clear litter from the riverside path on Saturday.",
+    councilId: world.councilA.id,
+    categoryId: world.category.id,
+    helpType: "VOLUNTEERING",
+    quantity: "12",
+    neededBy: inDays(30),
+    ...overrides,
+  };
+}
+
+// a request of council A placed by postcode area only, as a migrated or older row would be
+async function placedByArea(
+  postcodeArea: string,
+  councilId = world.councilA.id,
+  categoryId = world.category.id,
+) {
+  const request = await createRequest({
+    councilId,
+    organisationId: world.vcse.id,
+    categoryId,
+    title: unique("By area"),
+  });
+  return db.request.update({ where: { id: request.id }, data: { postcodeArea }, select: { id: true } });
+}
+
+const districtOf = async (id: string) => (await db.request.findUniqueOrThrow({ where: { id } })).districtId;
+
+describe("a request placed by postcode area only", () => {
+  it("is found under the district that lists its area, from the day it is published", async () => {
+    const riverside = await createDistrict(world.councilA.id, unique("Riverside"), ["KT7", "KT8"]);
+    const created = await callAction(newRequestAction, {
+      path: "/requests/new",
+      cookie,
+      form: form({ postcodeArea: "kt8" }),
+    });
+    expect(created.status).toBe(302);
+    const id = created.headers.get("location")!.split("/")[2];
+    expect(await districtOf(id)).toBe(riverside.id);
+    await db.request.update({ where: { id }, data: { status: "OPEN", publishedAt: new Date() } });
+    expect(await listedUnder(riverside.id)).toContain(id);
+  });
+
+  it("keeps a district the requestor chose, and is filed when edited to give only an area", async () => {
+    const hills = await createDistrict(world.councilA.id, unique("Hills"), ["KT20"]);
+    const chosen = await callAction(newRequestAction, {
+      path: "/requests/new",
+      cookie,
+      form: form({ districtId: world.district.id, postcodeArea: "KT20" }),
+    });
+    const chosenId = chosen.headers.get("location")!.split("/")[2];
+    expect(await districtOf(chosenId)).toBe(world.district.id);
+
+    const unplaced = await callAction(newRequestAction, {
+      path: "/requests/new",
+      cookie,
+      form: form({ isRemote: "on" }),
+    });
+    const id = unplaced.headers.get("location")!.split("/")[2];
+    expect(await districtOf(id)).toBeNull();
+    const edited = await callAction(editAction, {
+      path: `/requests/${id}/edit`,
+      params: { id },
+      cookie,
+      form: form({ postcodeArea: "KT20" }),
+    });
+    expect(edited.status).toBe(302);
+    expect(await districtOf(id)).toBe(hills.id);
+  });
+
+  it("is filed when its council adds the area to a district, or restores the district listing it", async () => {
+    const actor = { userId: world.users.councilAdmin.id };
+    const early = await placedByArea("KT30");
+    const other = await placedByArea("KT31");
+    await db.request.update({ where: { id: early.id }, data: { status: "OPEN" } });
+    expect(await districtOf(early.id)).toBeNull();
+
+    expect(await addDistrict(world.councilA.id, unique("Meadows"), ["KT30"], actor)).toEqual({ ok: true });
+    const meadows = await db.district.findFirstOrThrow({ where: { postcodeAreas: { has: "KT30" } } });
+    expect(await districtOf(early.id)).toBe(meadows.id);
+    expect(await listedUnder(meadows.id)).toContain(early.id);
+
+    expect(
+      await updateDistrict(
+        world.councilA.id,
+        meadows.id,
+        { name: meadows.name, postcodeAreas: ["KT30", "KT31"] },
+        actor,
+      ),
+    ).toEqual({ ok: true });
+    expect(await districtOf(other.id)).toBe(meadows.id);
+
+    // a retired district files nothing; restored, it does
+    const late = await placedByArea("KT32");
+    const retired = await createDistrict(world.councilA.id, unique("Old town"), ["KT32"]);
+    await db.district.update({ where: { id: retired.id }, data: { active: false } });
+    await updateDistrict(
+      world.councilA.id,
+      meadows.id,
+      { name: meadows.name, postcodeAreas: ["KT30", "KT31"] },
+      actor,
+    );
+    expect(await districtOf(late.id)).toBeNull();
+    await toggleDistrict(world.councilA.id, retired.id, actor);
+    expect(await districtOf(late.id)).toBe(retired.id);
+  });
+});
+
+describe("the backfill migration", () => {
+  it("files existing requests under their area's district of the same council, leaving chosen ones alone", async () => {
+    const councilC = await createCouncil();
+    const categoryC = await createCategory(councilC.id);
+    const inArea = await placedByArea("SE9");
+    const otherCouncil = await placedByArea("SE9", councilC.id, categoryC.id);
+    const chosen = await placedByArea("SE9");
+    await db.request.update({ where: { id: chosen.id }, data: { districtId: world.district.id } });
+    const unknownArea = await placedByArea("SE99");
+    // created directly, as before the fix: nothing filed yet
+    const eltham = await createDistrict(world.councilA.id, unique("Eltham"), ["SE9"]);
+    const retired = await createDistrict(world.councilA.id, unique("Aaa retired"), ["SE9"]);
+    await db.district.update({ where: { id: retired.id }, data: { active: false } });
+    const before = await db.request.findUniqueOrThrow({ where: { id: inArea.id } });
+    expect(before.districtId).toBeNull();
+
+    const migration = fs.readFileSync(
+      path.resolve("prisma/migrations/20261201090000_requests_filed_under_postcode_district/migration.sql"),
+      "utf8",
+    );
+    await db.$executeRawUnsafe(migration);
+
+    const after = await db.request.findUniqueOrThrow({ where: { id: inArea.id } });
+    expect(after.districtId).toBe(eltham.id);
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    expect(await districtOf(otherCouncil.id)).toBeNull();
+    expect(await districtOf(chosen.id)).toBe(world.district.id);
+    expect(await districtOf(unknownArea.id)).toBeNull();
+    expect(await listedUnder(eltham.id)).toContain(inArea.id);
+  });
+});
