@@ -21,10 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireContractOfficer(request, params.id!);
   const contract = await getContractForEdit(membership.organisationId, params.id!);
   if (!contract) notFound();
-  return json({
-    contract,
-    ...(await contractFormOptions(membership.organisationId, contract.supplierOrganisationId)),
-  });
+  return json({ contract, ...(await contractFormOptions(membership.organisationId, contract)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,6 +52,11 @@ export default function EditContract() {
         lastResult={lastResult}
         defaultValue={contract}
         suppliers={suppliers}
+        supplierHint={
+          contract.supplierFixed
+            ? `This contract already has returns or marketplace pledges from ${contract.supplierName}, so its supplier cannot change. If the contract has passed to a new supplier (novation), register a new contract for the new supplier.`
+            : undefined
+        }
         managers={managers}
         submitLabel="Save changes"
       />

@@ -7,9 +7,13 @@ import { applyImport, previewImport } from "~/domain/contracts/import.server.ts"
 import { action as editAction, loader as editLoader } from "~/routes/contracts.$id.edit.tsx";
 import { action as newAction, loader as newLoader } from "~/routes/contracts.new/route.tsx";
 import {
+  createCommitment,
   createContract,
   createMeasure,
   createOrganisation,
+  createPledge,
+  createRequest,
+  createReturn,
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
@@ -21,13 +25,14 @@ const HEADER =
 let world: Awaited<ReturnType<typeof createWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
 let officer: string;
+let measureId: string;
 const orgs: Record<string, { id: string; name: string }> = {};
 
 beforeAll(async () => {
   world = await createWorld();
   officer = await sessionCookieFor(world.users.officerA.id);
   actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
-  await createMeasure({ councilId: world.councilA.id, code: "SOC-01" });
+  measureId = (await createMeasure({ councilId: world.councilA.id, code: "SOC-01" })).id;
   const supplier = (name: string, companyNumber: string, status: "VERIFIED" | "PENDING" | "REJECTED") =>
     createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id, name, companyNumber, status });
   orgs.real = await supplier("Harbour Builders Ltd", "07000001", "VERIFIED");
@@ -113,22 +118,22 @@ describe("the CSV import", () => {
   });
 });
 
-describe("registering a contract by hand", () => {
-  type Options = { suppliers: { id: string; label: string }[] };
-  const form = (supplierOrganisationId: string, reference: string) => ({
-    reference,
-    title: "Library refurbishment",
-    supplierOrganisationId,
-    department: "Communities",
-    contractManagerId: "",
-    valueGbp: "850000",
-    awardedOn: "",
-    startDate: "2026-04-01",
-    endDate: "2027-03-31",
-    planReference: "",
-    status: "ACTIVE",
-  });
+type Options = { suppliers: { id: string; label: string }[] };
+const form = (supplierOrganisationId: string, reference: string) => ({
+  reference,
+  title: "Library refurbishment",
+  supplierOrganisationId,
+  department: "Communities",
+  contractManagerId: "",
+  valueGbp: "850000",
+  awardedOn: "",
+  startDate: "2026-04-01",
+  endDate: "2027-03-31",
+  planReference: "",
+  status: "ACTIVE",
+});
 
+describe("registering a contract by hand", () => {
   it("offers only verified suppliers, telling apart two with the same name", async () => {
     const { suppliers } = await jsonOf<Options>(
       await callLoader(newLoader, { path: "/contracts/new", cookie: officer }),
@@ -187,5 +192,132 @@ describe("registering a contract by hand", () => {
     });
     expect(response.status).toBe(302);
     expect((await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).title).toBe("Renamed");
+  });
+});
+
+describe("changing a contract's supplier", () => {
+  // a contract held by `supplier` with a commitment, registered as the form would leave it
+  async function heldContract(reference: string) {
+    const contract = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: world.supplier.id,
+      reference,
+      title: "Library refurbishment",
+      department: "Communities",
+      valueGbp: 850000,
+      awardedOn: null,
+      startDate: new Date("2026-04-01"),
+      endDate: new Date("2027-03-31"),
+      planReference: null,
+    });
+    const commitment = await createCommitment({ contractId: contract.id, measureId, targetQuantity: 20 });
+    return { contract, commitment };
+  }
+  const edit = (contractId: string, values: Record<string, string>) =>
+    callAction(editAction, {
+      path: `/contracts/${contractId}/edit`,
+      params: { id: contractId },
+      cookie: officer,
+      form: values,
+    });
+  const supplierOf = async (id: string) =>
+    (await db.contract.findUniqueOrThrow({ where: { id } })).supplierOrganisationId;
+
+  it("is allowed while the contract holds nothing from its supplier (a return not yet started)", async () => {
+    const { contract } = await heldContract("NOV-0");
+    await createReturn({ contractId: contract.id, status: "NOT_STARTED" });
+    const response = await edit(contract.id, form(orgs.real!.id, "NOV-0"));
+    expect(response.status).toBe(302);
+    expect(await supplierOf(contract.id)).toBe(orgs.real!.id);
+  });
+
+  it("is refused once a return is started or a pledge is linked, explaining novation", async () => {
+    const withReturn = await heldContract("NOV-1");
+    await createReturn({ contractId: withReturn.contract.id, status: "DRAFT" });
+    const withPledge = await heldContract("NOV-2");
+    const request = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+    });
+    await createPledge({
+      requestId: request.id,
+      supplierOrganisationId: world.supplier.id,
+      commitmentId: withPledge.commitment.id,
+    });
+    for (const { contract } of [withReturn, withPledge]) {
+      const response = await edit(contract.id, { ...form(orgs.real!.id, contract.reference), title: "New" });
+      expect(response.status).toBe(400);
+      const reply = await jsonOf<{ error: Record<string, string[]> }>(response);
+      expect(reply.error.supplierOrganisationId).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^The supplier cannot change: this contract already has returns or marketplace pledges from ${world.supplier.name}.*register a new contract for the new supplier`,
+          ),
+        ),
+      ]);
+      const after = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
+      expect(after).toMatchObject({
+        supplierOrganisationId: world.supplier.id,
+        title: "Library refurbishment",
+      });
+      // other details still change when the supplier stays
+      expect(
+        (await edit(contract.id, { ...form(world.supplier.id, contract.reference), title: "New" })).status,
+      ).toBe(302);
+    }
+  });
+
+  it("the form says why and offers no other supplier once it is fixed", async () => {
+    const { contract } = await heldContract("NOV-3");
+    await createReturn({ contractId: contract.id, status: "ACCEPTED" });
+    const page = await jsonOf<Options & { contract: { supplierFixed: boolean } }>(
+      await callLoader(editLoader, {
+        path: `/contracts/${contract.id}/edit`,
+        params: { id: contract.id },
+        cookie: officer,
+      }),
+    );
+    expect(page.contract.supplierFixed).toBe(true);
+    expect(page.suppliers.map((s) => s.id)).toEqual([world.supplier.id]);
+  });
+
+  it("the CSV import reports it as a row error and changes nothing", async () => {
+    const { contract } = await heldContract("NOV-4");
+    await createReturn({ contractId: contract.id, status: "SUBMITTED" });
+    const row = (companyNumber: string) =>
+      [
+        HEADER,
+        `NOV-4,Library refurbishment,${companyNumber},,Communities,,850000,,2026-04-01,2027-03-31,,Active,,,,,`,
+      ]
+        .join("\n")
+        .concat("\n");
+    const supplierNumber = (await db.organisation.findUniqueOrThrow({ where: { id: world.supplier.id } }))
+      .companyNumber!;
+    const preview = await previewImport(world.councilA.id, row("07000001"));
+    expect(preview.errors).toEqual([
+      {
+        line: 2,
+        column: "supplier_company_number",
+        message: expect.stringMatching(/^The supplier cannot change: .*\(novation\)/),
+      },
+    ]);
+    expect((await applyImport(actor, row("07000001"))).ok).toBe(false);
+    expect(await supplierOf(contract.id)).toBe(world.supplier.id);
+    // the same supplier is fine
+    expect((await previewImport(world.councilA.id, row(supplierNumber))).errors).toEqual([]);
+  });
+
+  it("the CSV import may still change the supplier of a contract holding nothing from it", async () => {
+    const { contract } = await heldContract("NOV-5");
+    const file = [
+      HEADER,
+      `NOV-5,Library refurbishment,07000001,,Communities,,850000,,2026-04-01,2027-03-31,,Active,,,,,`,
+    ]
+      .join("\n")
+      .concat("\n");
+    const result = await applyImport(actor, file);
+    expect(result.ok && result.plan.counts.changed).toBe(1);
+    expect(await supplierOf(contract.id)).toBe(orgs.real!.id);
   });
 });

@@ -10,7 +10,13 @@ import { isUniqueViolation } from "./measures.server.ts";
 import { quartersOutsideTerm } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import type { ContractFilters, ContractInput } from "./schemas.ts";
-import { supplierChoices, supplierProblem } from "./suppliers.server.ts";
+import {
+  hasSupplierRecord,
+  NOTHING_REPORTED,
+  supplierChangeRefusal,
+  supplierChoices,
+  supplierProblem,
+} from "./suppliers.server.ts";
 import { dayToDate } from "./values.ts";
 
 export const PAGE_SIZE = 25;
@@ -147,10 +153,18 @@ export async function contractFilterOptions(councilId: string) {
   return { departments: departments.map((d) => d.department), suppliers, managers };
 }
 
-/** The choices in the contract form: verified suppliers (see suppliers.server.ts) and the council's staff. */
-export async function contractFormOptions(councilId: string, currentSupplierId?: string) {
+/**
+ * The choices in the contract form: verified suppliers (see suppliers.server.ts) and the council's staff. A
+ * contract being changed keeps its own supplier on the list, and offers no other once it is fixed.
+ */
+export async function contractFormOptions(
+  councilId: string,
+  current?: { supplierOrganisationId: string; supplierFixed: boolean },
+) {
   const [suppliers, managers] = await Promise.all([
-    supplierChoices(currentSupplierId),
+    supplierChoices(current?.supplierOrganisationId).then((choices) =>
+      current?.supplierFixed ? choices.filter((s) => s.id === current.supplierOrganisationId) : choices,
+    ),
     db.user.findMany({
       where: { deletedAt: null, memberships: { some: councilStaff(councilId) } },
       orderBy: { name: "asc" },
@@ -240,11 +254,15 @@ export async function getContractForEdit(councilId: string, id: string) {
       endDate: true,
       planReference: true,
       status: true,
+      supplierOrganisation: { select: { name: true } },
     },
   });
   if (!c) return null;
+  const { supplierOrganisation, ...values } = c;
   return {
-    ...c,
+    ...values,
+    supplierName: supplierOrganisation.name,
+    supplierFixed: await hasSupplierRecord(db, id),
     contractManagerId: c.contractManagerId ?? "",
     valueGbp: c.valueGbp.toFixed(2),
     awardedOn: day(c.awardedOn) ?? "",
@@ -338,6 +356,9 @@ export async function updateContract(actor: Actor, id: string, input: ContractIn
       });
       if (!before) return { ok: false, notFound: true };
       const errors = await checkParties(tx, actor.councilId, input, before.supplierOrganisationId);
+      const supplierChanges = input.supplierOrganisationId !== before.supplierOrganisationId;
+      if (supplierChanges && !errors.supplierOrganisationId && (await hasSupplierRecord(tx, id)))
+        errors.supplierOrganisationId = [supplierChangeRefusal(before.supplierOrganisation.name)];
       const plan = await tx.commitmentPlan.findMany({
         where: { commitment: { contractId: id } },
         select: { financialYear: true, quarter: true },
@@ -355,9 +376,15 @@ export async function updateContract(actor: Actor, id: string, input: ContractIn
         ];
       }
       if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-      // the guard on updatedAt refuses to overwrite a change saved since this transaction read the row
+      // the guard on updatedAt refuses to overwrite a change saved since this transaction read the row, and
+      // a new supplier is written only if its predecessor still has nothing on the contract
       const { count } = await tx.contract.updateMany({
-        where: { id, councilId: actor.councilId, updatedAt: before.updatedAt },
+        where: {
+          id,
+          councilId: actor.councilId,
+          updatedAt: before.updatedAt,
+          ...(supplierChanges ? NOTHING_REPORTED : {}),
+        },
         data: contractData(input),
       });
       if (count !== 1)

@@ -22,6 +22,7 @@ import {
 import { checkCommitment, quartersOutsideTerm, type CheckedCommitment } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { matchSupplier, supplierIndex } from "./supplier-match.ts";
+import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
 import { dayToDate } from "./values.ts";
 
 type Line = { line: number; row: ImportRow };
@@ -168,7 +169,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 async function planImport(tx: Reader, councilId: string, lines: Line[]) {
   const errors: RowError[] = [];
   const references = Array.from(new Set(lines.map((l) => l.row.contract_reference)));
-  const [suppliers, staff, measures, existing] = await Promise.all([
+  const [suppliers, staff, measures, existing, withSupplierRecord] = await Promise.all([
     // pending suppliers too, only to say why a row naming one cannot be imported
     tx.organisation.findMany({
       where: { kind: "SUPPLIER", status: { in: ["VERIFIED", "PENDING"] } },
@@ -212,7 +213,13 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
         },
       },
     }),
+    // contracts whose supplier can no longer change (see suppliers.server.ts)
+    tx.contract.findMany({
+      where: { councilId, reference: { in: references }, NOT: NOTHING_REPORTED },
+      select: { reference: true },
+    }),
   ]);
+  const supplierFixed = new Set(withSupplierRecord.map((c) => c.reference));
   const supplierIndexed = supplierIndex(suppliers);
   const staffByEmail = new Map(staff.map((m) => [m.user.email, m.user]));
   const measureByCode = new Map(measures.map((m) => [m.code.toUpperCase(), m]));
@@ -229,6 +236,12 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
     });
     const supplier = match.ok ? match.supplier : undefined;
     if (!match.ok) add(match.column, match.message);
+    const held = existingByRef.get(row.contract_reference);
+    if (supplier && held && held.supplierOrganisationId !== supplier.id && supplierFixed.has(held.reference))
+      add(
+        row.supplier_company_number ? "supplier_company_number" : "supplier_name",
+        supplierChangeRefusal(held.supplierOrganisation.name),
+      );
     let manager: { id: string; name: string } | null = null;
     if (row.contract_manager_email) {
       manager = staffByEmail.get(row.contract_manager_email.toLowerCase()) ?? null;

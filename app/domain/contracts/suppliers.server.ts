@@ -3,8 +3,23 @@
 // contract, its returns, notes, evidence and linked pledges are its own record: changing the supplier would
 // hand them to another company, so a novated contract is registered afresh for the new supplier.
 import { db, type Tx } from "~/db.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 
 type Reader = Pick<Tx, "organisation" | "contract">;
+
+/** Contracts holding nothing from their supplier yet: no return beyond "not started", no pledge linked. */
+export const NOTHING_REPORTED: Prisma.ContractWhereInput = {
+  returns: { none: { status: { not: "NOT_STARTED" } } },
+  commitments: { none: { pledges: { some: {} } } },
+};
+
+export async function hasSupplierRecord(tx: Reader, contractId: string) {
+  return (await tx.contract.count({ where: { id: contractId, NOT: NOTHING_REPORTED } })) > 0;
+}
+
+export function supplierChangeRefusal(supplierName: string) {
+  return `The supplier cannot change: this contract already has returns or marketplace pledges from ${supplierName}, and they stay with ${supplierName}. If the contract has passed to a new supplier (novation), register a new contract for the new supplier.`;
+}
 
 /**
  * The suppliers the contract form offers: verified ones, and the contract's own supplier when changing a

@@ -24,12 +24,14 @@ export function ContractForm({
   lastResult,
   defaultValue,
   suppliers,
+  supplierHint = "The supplier must have registered its organisation on the portal and been verified by a council",
   managers,
   submitLabel,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: Partial<ContractFormValues>;
   suppliers: { id: string; label: string }[];
+  supplierHint?: string;
   managers: { id: string; name: string }[];
   submitLabel: string;
 }) {
@@ -67,7 +69,7 @@ export function ContractForm({
         name={fields.supplierOrganisationId.name}
         key={fields.supplierOrganisationId.key}
         label="Supplier"
-        hint="The supplier must have registered its organisation on the portal and been verified by a council"
+        hint={supplierHint}
         placeholder="Choose the supplier"
         errors={fields.supplierOrganisationId.errors}
         defaultValue={value(fields.supplierOrganisationId)}
