@@ -317,6 +317,8 @@ describe("council verification", () => {
     const mail = await emailsTo(owner.email);
     expect(mail.map((m) => m.subject)).toEqual([`${organisation.name} has been verified`]);
     expect(mail[0].html).toContain(world.councilA.name);
+    expect(mail[0].text).toContain("You can now publish requests for help"); // what a charity can now do
+    expect(mail[0].text).not.toContain("pledge to requests");
     expect(
       await db.auditLog.count({
         where: {

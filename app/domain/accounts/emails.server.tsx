@@ -184,11 +184,18 @@ export function invitationMessage(
   );
 }
 
+const NOW_YOU_CAN: Record<"VCSE" | "SUPPLIER" | "COUNCIL", string> = {
+  VCSE: "You can now publish requests for help and answer the pledges suppliers make to them.",
+  SUPPLIER: "You can now pledge to requests for help and report the social value of your contracts.",
+  COUNCIL: "",
+};
+
 export function organisationDecisionMessage(
   brand: Brand,
-  organisationName: string,
+  organisation: { name: string; kind: "VCSE" | "SUPPLIER" | "COUNCIL" },
   decision: { verified: true } | { verified: false; reason: string },
 ) {
+  const organisationName = organisation.name;
   const subject = decision.verified
     ? `${organisationName} has been verified`
     : `${organisationName} was not verified`;
@@ -201,8 +208,8 @@ export function organisationDecisionMessage(
       decision.verified ? (
         <>
           <EmailParagraph>
-            {brand.councilName ?? "The council"} has verified {organisationName}. You can now publish requests
-            and make pledges.
+            {brand.councilName ?? "The council"} has verified {organisationName}.{" "}
+            {NOW_YOU_CAN[organisation.kind]}
           </EmailParagraph>
           <EmailButton href={link("/dashboard")}>{link("/dashboard")}</EmailButton>
         </>
@@ -213,7 +220,9 @@ export function organisationDecisionMessage(
           </EmailParagraph>
           <EmailParagraph>{decision.reason}</EmailParagraph>
           <EmailParagraph>
-            Reply to the council&apos;s social value team if you think this is wrong.
+            If you think this is wrong, contact {brand.councilName ?? "the council"}&apos;s social value team
+            (this address does not take replies). You can also register the organisation again with corrected
+            details.
           </EmailParagraph>
         </>
       ),

@@ -339,7 +339,7 @@ export async function decideVerification(
   return db.$transaction(async (tx) => {
     const organisation = await tx.organisation.findFirst({
       where: { id: organisationId, councilId: { in: councilIds }, kind: { in: ["VCSE", "SUPPLIER"] } },
-      select: { id: true, name: true, councilId: true },
+      select: { id: true, name: true, kind: true, councilId: true },
     });
     if (!organisation) return "not-found";
     const verified = decision.intent === "verify";
@@ -374,7 +374,7 @@ export async function decideVerification(
     const brand = await brandForOrganisation(tx, organisationId);
     const message = await organisationDecisionMessage(
       brand,
-      organisation.name,
+      organisation,
       verified ? { verified: true } : { verified: false, reason: decision.reason },
     );
     for (const owner of owners)
