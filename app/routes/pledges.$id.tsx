@@ -4,6 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { londonDay } from "~/domain/calendar.ts";
 import { pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import {
@@ -37,7 +38,7 @@ async function requirePledge(request: Request, id: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pledge, roles } = await requirePledge(request, params.id!);
-  return json({ pledge, roles, today: isoDate(new Date()) });
+  return json({ pledge, roles, today: isoDate(londonDay(new Date())) });
 }
 
 const FLASH: Record<PledgeAction, string> = {

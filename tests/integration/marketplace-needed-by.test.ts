@@ -5,9 +5,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import { action as moderateAction } from "~/routes/council.moderation.$id.tsx";
+import { loader as pledgeDetailLoader } from "~/routes/pledges.$id.tsx";
 import { action as manageAction } from "~/routes/requests.$id.manage.tsx";
-import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { callAction, jsonOf } from "../helpers/routes.ts";
+import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
@@ -104,5 +105,25 @@ describe("an officer approving a request", () => {
     const waiting = await requestDue("2026-07-10", "SUBMITTED");
     expect((await moderate(waiting.id, { intent: "approve" })).status).toBe(302);
     expect(await statusOf(waiting.id)).toBe("OPEN");
+  });
+});
+
+describe("the delivery form on a pledge page", () => {
+  it("offers the London day as today (its default and latest date) at 00:30 on a summer night", async () => {
+    const need = await requestDue("2026-12-31", "PARTIALLY_PLEDGED");
+    const pledge = await createPledge({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      status: "ACCEPTED",
+    });
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-07-10T23:30:00Z") });
+    const page = await jsonOf<{ today: string }>(
+      await callLoader(pledgeDetailLoader, {
+        path: "/",
+        params: { id: pledge.id },
+        cookie: cookies.supplierOwner,
+      }),
+    );
+    expect(page.today).toBe("2026-07-11");
   });
 });

@@ -1,10 +1,12 @@
 // Marketplace form and query-string schemas. No server imports: the forms use them for client hints too.
 import { z } from "zod";
+import { londonDay } from "~/domain/calendar.ts";
 
 export const HELP_TYPE_VALUES = ["VOLUNTEERING", "GOODS", "EXPERTISE", "FUNDING", "WORK_PLACEMENT"] as const;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const todayIso = () => new Date().toISOString().slice(0, 10);
+// Today in London, where the council works (between 00:00 and 01:00 in summer, UTC is still on yesterday).
+const todayIso = () => londonDay(new Date()).toISOString().slice(0, 10);
 
 function validDate(value: string) {
   if (!isoDate.test(value)) return false;
