@@ -5,10 +5,11 @@ import { actingMembership, requireViewer } from "~/auth/permissions.server.ts";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { supplierDashboard, vcseDashboard } from "~/domain/reporting/dashboard-people.server.ts";
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
-import type { MeasureUnit, RequestStatus } from "~/generated/prisma/enums.ts";
+import type { MeasureUnit, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
@@ -33,6 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     verified: membership.status === "VERIFIED",
     vcse: await vcseDashboard(membership.organisationId),
   });
+}
+
+// A disputed pledge is on the same list as the others but needs a different kind of attention.
+function PledgeStatusTag({ status }: { status: PledgeStatus }) {
+  return <Tag colour={status === "DISPUTED" ? "orange" : "blue"}>{pledgeStatusLabel(status)}</Tag>;
 }
 
 function Count({ value, label, to }: { value: number; label: string; to?: string }) {
@@ -83,7 +89,11 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
         <ul className="mb-6 grid gap-4 sm:grid-cols-3">
           <Count value={s.returnsDueCount} label="quarterly returns to complete" to="/returns" />
           <Count value={s.overdueCount} label="of them overdue" to="/returns" />
-          <Count value={s.pledgesToDeliverCount} label="accepted pledges to deliver" to="/pledges" />
+          <Count
+            value={s.pledgesToDeliverCount}
+            label="pledges to deliver, accepted or disputed"
+            to="/pledges"
+          />
         </ul>
         <p className="mb-6">
           {formatNumber(s.pledgesAwaitingRequestor)} of your pledges are waiting for the group to accept them.
@@ -118,13 +128,14 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
           caption="Pledges to deliver"
           rows={s.pledgesToDeliver}
           rowKey={(p) => p.id}
-          empty="No accepted pledges waiting for delivery."
+          empty="No pledges waiting for delivery."
           columns={[
             {
               header: "Request",
               rowHeader: true,
               cell: (p) => <Link to={`/pledges/${p.id}`}>{p.request.title}</Link>,
             },
+            { header: "Status", cell: (p) => <PledgeStatusTag status={p.status} /> },
             {
               header: "Pledged",
               numeric: true,
@@ -241,6 +252,10 @@ function VcseDashboard({ data }: { data: VcseData }) {
       cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) => p.supplierOrganisation.name,
     },
     {
+      header: "Status",
+      cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) => <PledgeStatusTag status={p.status} />,
+    },
+    {
       header: "Quantity",
       numeric: true,
       cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) =>
@@ -266,7 +281,11 @@ function VcseDashboard({ data }: { data: VcseData }) {
             label="pledges waiting for your answer"
             to="/my-requests"
           />
-          <Count value={v.deliveriesToConfirmCount} label="deliveries to confirm" to="/my-requests" />
+          <Count
+            value={v.deliveriesToConfirmCount}
+            label="deliveries to confirm, disputed ones included"
+            to="/my-requests"
+          />
           <Count
             value={Object.values(v.requestsByStatus).reduce((a, b) => a + b, 0)}
             label="requests in total"

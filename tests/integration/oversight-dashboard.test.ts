@@ -92,7 +92,20 @@ beforeAll(async () => {
     status: "OFFERED",
     quantity: 9,
   });
-  await db.request.update({ where: { id: ours.id }, data: { pledgedQuantity: 18 } });
+  // disputed: the supplier must report the delivery again, and the group may still confirm it
+  await createPledge({
+    requestId: ours.id,
+    supplierOrganisationId: supplier.id,
+    status: "DISPUTED",
+    quantity: 3,
+  });
+  await createPledge({
+    requestId: other.id,
+    supplierOrganisationId: otherSupplier.id,
+    status: "DISPUTED",
+    quantity: 4,
+  });
+  await db.request.update({ where: { id: ours.id }, data: { pledgedQuantity: 21 } });
 });
 
 async function dashboardFor(who: keyof Awaited<ReturnType<typeof createWorld>>["users"]) {
@@ -101,7 +114,7 @@ async function dashboardFor(who: keyof Awaited<ReturnType<typeof createWorld>>["
 }
 
 describe("supplier dashboard", () => {
-  it("lists its own returns to complete and pledges to deliver, never another supplier's", async () => {
+  it("lists its own returns to complete and pledges to deliver (disputed ones too), never another supplier's", async () => {
     const response = await dashboardFor("supplierMember");
     expect(response.status).toBe(200);
     const { view, supplier } = await response.json();
@@ -114,8 +127,12 @@ describe("supplier dashboard", () => {
       ["NOT_STARTED", true],
       ["QUERIED", false],
     ]);
-    expect(supplier.pledgesToDeliverCount).toBe(2);
-    expect(supplier.pledgesToDeliver.map((p: { quantity: number }) => p.quantity).sort()).toEqual([7, 8]);
+    expect(supplier.pledgesToDeliverCount).toBe(3);
+    expect(
+      supplier.pledgesToDeliver
+        .map((p: { quantity: number; status: string }) => `${p.quantity} ${p.status}`)
+        .sort(),
+    ).toEqual(["3 DISPUTED", "7 ACCEPTED", "8 ACCEPTED"]);
     expect(supplier.pledgesAwaitingRequestor).toBe(1);
     expect(supplier.contracts.map((k: { reference: string }) => k.reference)).toEqual(["MINE-1"]);
     expect(JSON.stringify(supplier)).not.toContain("THEIRS-1");
@@ -123,14 +140,18 @@ describe("supplier dashboard", () => {
 });
 
 describe("VCSE dashboard", () => {
-  it("lists pledges awaiting its answer and deliveries to confirm on its own requests only", async () => {
+  it("lists pledges awaiting its answer and deliveries to confirm (disputed ones too) on its own requests only", async () => {
     const response = await dashboardFor("vcseMember");
     const { view, vcse } = await response.json();
     expect(view).toBe("vcse");
     expect(vcse.pledgesAwaitingResponseCount).toBe(1);
     expect(vcse.pledgesAwaitingResponse[0].quantity).toBe(5);
-    expect(vcse.deliveriesToConfirmCount).toBe(1);
-    expect(vcse.deliveriesToConfirm[0].quantity).toBe(6);
+    expect(vcse.deliveriesToConfirmCount).toBe(2);
+    expect(
+      vcse.deliveriesToConfirm
+        .map((p: { quantity: number; status: string }) => `${p.quantity} ${p.status}`)
+        .sort(),
+    ).toEqual(["3 DISPUTED", "6 DELIVERED"]);
     expect(vcse.requests.map((r: { title: string }) => r.title)).toEqual(["Our open need"]);
     expect(vcse.requestsByStatus).toEqual({ OPEN: 1 });
     expect(JSON.stringify(vcse)).not.toContain("Another group's need");

@@ -2,14 +2,29 @@
 // Counts and short lists only; progress comes from progress.ts through loadCommitmentProgress.
 import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
-import type { HelpType, RequestStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
+import type { HelpType, PledgeStatus, RequestStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
+import {
+  canPledge,
+  PLEDGE_STATUSES,
+  type PledgeAction,
+  type PledgeRole,
+} from "~/domain/marketplace/pledge-lifecycle.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { OVERDUE_STATUSES } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.ts";
 
 const LIST = 10;
+
+// What needs someone's action is what the pledge state machine lets them do next.
+const whereCan = (action: PledgeAction, role: PledgeRole) =>
+  PLEDGE_STATUSES.filter((status) => canPledge(status, action, role));
+// accepted, or disputed: the supplier puts it right and reports the delivery again
+const TO_DELIVER = whereCan("reportDelivery", "SUPPLIER");
+const TO_ANSWER = whereCan("accept", "REQUESTOR");
+// delivered, or disputed: the group may still confirm it
+const TO_CONFIRM = whereCan("confirm", "REQUESTOR");
 
 // What needs the supplier's action now is read fresh on every view, in raw SQL (three queries where Prisma
 // sends seven, each compiled for about a millisecond: decision 010); the delivery figures are shared for a
@@ -41,6 +56,7 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
     readRows<
       {
         id: string;
+        status: PledgeStatus;
         quantity: number;
         expectedDeliveryDate: Date | null;
         title: string;
@@ -49,15 +65,17 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
         total: bigint;
       }[]
     >(Prisma.sql`
-      SELECT p.id, p.quantity, p."expectedDeliveryDate", r.title, r."helpType"::text AS "helpType", r."unitLabel",
-             count(*) OVER () AS total
+      SELECT p.id, p.status::text AS status, p.quantity, p."expectedDeliveryDate", r.title,
+             r."helpType"::text AS "helpType", r."unitLabel", count(*) OVER () AS total
       FROM "Pledge" p JOIN "Request" r ON r.id = p."requestId"
-      WHERE p."supplierOrganisationId" = ${supplierOrganisationId} AND p.status = 'ACCEPTED'
+      WHERE p."supplierOrganisationId" = ${supplierOrganisationId}
+        AND p.status = ANY(${TO_DELIVER}::"PledgeStatus"[])
       ORDER BY p."expectedDeliveryDate" ASC NULLS LAST, p.id ASC
       LIMIT ${LIST}`),
     readRows<{ count: bigint }[]>(Prisma.sql`
       SELECT count(*) AS count FROM "Pledge"
-      WHERE "supplierOrganisationId" = ${supplierOrganisationId} AND status = 'OFFERED'`),
+      WHERE "supplierOrganisationId" = ${supplierOrganisationId}
+        AND status = ANY(${TO_ANSWER}::"PledgeStatus"[])`),
     cached(`supplier-delivery:${supplierOrganisationId}`, () =>
       supplierDelivery(supplierOrganisationId, asOf),
     ),
@@ -76,6 +94,7 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
     overdueCount: Number(returnsDue[0]?.overdue ?? 0),
     pledgesToDeliver: pledges.map((p) => ({
       id: p.id,
+      status: p.status,
       quantity: p.quantity,
       expectedDeliveryDate: p.expectedDeliveryDate,
       request: { title: p.title, helpType: p.helpType, unitLabel: p.unitLabel },
@@ -123,7 +142,8 @@ async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
 
 type VcsePledgeRow = {
   id: string;
-  status: "OFFERED" | "DELIVERED";
+  queue: "answer" | "confirm";
+  status: PledgeStatus;
   quantity: number;
   deliveredQuantity: number | null;
   createdAt: Date;
@@ -139,26 +159,32 @@ type VcsePledgeRow = {
 // fetched one query each) and compile each shape for about a millisecond (decision 010).
 export async function vcseDashboard(organisationId: string) {
   const [pledges, statusCounts, requests] = await Promise.all([
-    // the oldest ten of each: offers to answer (by when offered) and deliveries to confirm (by when reported)
+    // the oldest ten of each: offers to answer (by when offered), deliveries to confirm (by when last changed)
     readRows<VcsePledgeRow[]>(Prisma.sql`
-      SELECT id, status, quantity, "deliveredQuantity", "createdAt", "supplierName", "requestId", "requestTitle",
-             "helpType", "unitLabel", total
+      SELECT id, queue, status, quantity, "deliveredQuantity", "createdAt", "supplierName", "requestId",
+             "requestTitle", "helpType", "unitLabel", total
       FROM (
-        SELECT p.id, p.status::text AS status, p.quantity, p."deliveredQuantity", p."createdAt",
-               s.name AS "supplierName", r.id AS "requestId", r.title AS "requestTitle",
-               r."helpType"::text AS "helpType", r."unitLabel",
-               count(*) OVER (PARTITION BY p.status) AS total,
+        SELECT q.*,
+               count(*) OVER (PARTITION BY queue) AS total,
                row_number() OVER (
-                 PARTITION BY p.status
-                 ORDER BY CASE WHEN p.status = 'OFFERED' THEN p."createdAt" ELSE p."updatedAt" END, p.id
+                 PARTITION BY queue
+                 ORDER BY CASE WHEN queue = 'answer' THEN "createdAt" ELSE "updatedAt" END, id
                ) AS position
-        FROM "Pledge" p
-        JOIN "Request" r ON r.id = p."requestId"
-        JOIN "Organisation" s ON s.id = p."supplierOrganisationId"
-        WHERE r."organisationId" = ${organisationId} AND p.status IN ('OFFERED', 'DELIVERED')
+        FROM (
+          SELECT p.id, p.status::text AS status, p.quantity, p."deliveredQuantity", p."createdAt", p."updatedAt",
+                 CASE WHEN p.status = ANY(${TO_ANSWER}::"PledgeStatus"[]) THEN 'answer' ELSE 'confirm' END
+                   AS queue,
+                 s.name AS "supplierName", r.id AS "requestId", r.title AS "requestTitle",
+                 r."helpType"::text AS "helpType", r."unitLabel"
+          FROM "Pledge" p
+          JOIN "Request" r ON r.id = p."requestId"
+          JOIN "Organisation" s ON s.id = p."supplierOrganisationId"
+          WHERE r."organisationId" = ${organisationId}
+            AND p.status = ANY(${[...TO_ANSWER, ...TO_CONFIRM]}::"PledgeStatus"[])
+        ) q
       ) ranked
       WHERE position <= ${LIST}
-      ORDER BY status, position`),
+      ORDER BY queue, position`),
     readRows<{ status: RequestStatus; count: bigint }[]>(Prisma.sql`
       SELECT status::text AS status, count(*) AS count FROM "Request"
       WHERE "organisationId" = ${organisationId} GROUP BY status`),
@@ -179,24 +205,25 @@ export async function vcseDashboard(organisationId: string) {
       FROM "Request" WHERE "organisationId" = ${organisationId}
       ORDER BY "updatedAt" DESC, id DESC LIMIT ${LIST}`),
   ]);
-  const shaped = (status: VcsePledgeRow["status"]) =>
+  const shaped = (queue: VcsePledgeRow["queue"]) =>
     pledges
-      .filter((p) => p.status === status)
+      .filter((p) => p.queue === queue)
       .map((p) => ({
         id: p.id,
+        status: p.status,
         quantity: p.quantity,
         deliveredQuantity: p.deliveredQuantity,
         createdAt: p.createdAt,
         supplierOrganisation: { name: p.supplierName },
         request: { id: p.requestId, title: p.requestTitle, helpType: p.helpType, unitLabel: p.unitLabel },
       }));
-  const countOf = (status: VcsePledgeRow["status"]) =>
-    Number(pledges.find((p) => p.status === status)?.total ?? 0);
+  const countOf = (queue: VcsePledgeRow["queue"]) =>
+    Number(pledges.find((p) => p.queue === queue)?.total ?? 0);
   return {
-    pledgesAwaitingResponse: shaped("OFFERED"),
-    pledgesAwaitingResponseCount: countOf("OFFERED"),
-    deliveriesToConfirm: shaped("DELIVERED"),
-    deliveriesToConfirmCount: countOf("DELIVERED"),
+    pledgesAwaitingResponse: shaped("answer"),
+    pledgesAwaitingResponseCount: countOf("answer"),
+    deliveriesToConfirm: shaped("confirm"),
+    deliveriesToConfirmCount: countOf("confirm"),
     requestsByStatus: Object.fromEntries(statusCounts.map((s) => [s.status, Number(s.count)])),
     requests: requests.map((r) => ({ ...r, neededBy: r.neededBy.toISOString() })),
   };
