@@ -77,8 +77,8 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
       <PageHeading caption={data.organisationName}>Your contracts</PageHeading>
       <p className="mb-8 max-w-3xl">
         The social value you committed to in each contract, what was planned by the end of the last full
-        quarter and what has been delivered so far (confirmed marketplace pledges and accepted quarterly
-        returns).
+        quarter, what has been delivered so far (confirmed marketplace pledges and accepted quarterly returns)
+        and what percentage of the plan that is.
       </p>
       {data.contracts.length === 0 ? (
         <p>No council has recorded a contract with your organisation yet.</p>
@@ -135,8 +135,8 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           <>
             <input type="hidden" name="measure" value={filters.measure} />
             <p className="mb-4">
-              Only contracts with a commitment on {data.measure.code} {data.measure.name} (from the dashboard).{" "}
-              <Link to="/contracts">See all contracts</Link>
+              Only contracts with a commitment on {data.measure.code} {data.measure.name} (from the
+              dashboard). <Link to="/contracts">See all contracts</Link>
             </p>
           </>
         ) : null}

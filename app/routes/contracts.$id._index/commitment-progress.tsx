@@ -1,9 +1,10 @@
-// Commitments with target, plan to date, delivered to date and status, for officers and suppliers alike.
+// Commitments with target, plan to date, delivered to date, percentage and status, for officers and suppliers.
 import { Link } from "@remix-run/react";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { progressStatus, RAG_LABELS, type Progress } from "~/domain/reporting/progress.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { Table, Tag, type TagColour } from "~/ui/components.tsx";
+import { formatNumber } from "~/ui/format.ts";
 
 export type CommitmentRow = {
   id: string;
@@ -59,7 +60,7 @@ export function CommitmentProgressTable({
           header: "Plan to date",
           numeric: true,
           cell: (c) =>
-            c.progress.kind === "numeric" && c.measure.unit !== "PERCENT"
+            c.progress.kind === "numeric"
               ? formatMeasureQuantity(c.measure.unit, c.progress.planToDate)
               : "–",
         },
@@ -70,6 +71,15 @@ export function CommitmentProgressTable({
             c.progress.kind === "numeric"
               ? formatMeasureQuantity(c.measure.unit, c.progress.deliveredToDate)
               : `${c.progress.reportedQuarterCount} ${c.progress.reportedQuarterCount === 1 ? "quarter" : "quarters"} reported`,
+        },
+        {
+          // delivered as a share of plan to date, exactly as the progress rule (progress.ts) works it out
+          header: "Percentage",
+          numeric: true,
+          cell: (c) =>
+            c.progress.kind === "numeric" && c.progress.percent !== null
+              ? `${formatNumber(c.progress.percent, 1)}%`
+              : "–",
         },
         {
           header: "Status",
