@@ -7,6 +7,7 @@ import {
   SurveyAccessDenied,
 } from "~/domain/survey/protected-answers.server.ts";
 import { eligibleSuppliers } from "~/domain/survey/cycles.server.ts";
+import { cyclesOpenTo } from "~/domain/survey/eligibility.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
@@ -18,12 +19,14 @@ import * as explainer from "~/routes/survey.$cycleId._index.tsx";
 import {
   addMember,
   createCouncil,
+  createDistrict,
   createMember,
   createOrganisation,
   createSurveyCycle,
   createSurveyResponse,
   createWorld,
   sessionCookieFor,
+  unique,
 } from "../helpers/factories.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
@@ -558,6 +561,45 @@ describe("who is eligible to be invited", () => {
     const ids = (await eligibleSuppliers(council.id)).map((s) => s.id);
     expect(ids).toEqual(expect.arrayContaining([compact.id, spaced.id]));
     for (const excluded of [elsewhere, large, rejected]) expect(ids).not.toContain(excluded.id);
+  });
+
+  it("the council's area is the postcode areas of its districts, as its officers keep them", async () => {
+    const council = await createCouncil({ postcodeAreas: [] });
+    await createDistrict(council.id, unique("Reigate"), ["RH1", "rh2"]);
+    const retired = await createDistrict(council.id, unique("Old"), ["KT1"]);
+    await db.district.update({ where: { id: retired.id }, data: { active: false } });
+    const cycle = await createSurveyCycle({ councilId: council.id, year: 2032 });
+    const inDistrict = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: council.id,
+      registeredPostcode: "RH2 9AA",
+    });
+    const inRetired = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: council.id,
+      registeredPostcode: "KT1 1AA",
+    });
+    const rejected = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: council.id,
+      registeredPostcode: "RH1 1AA",
+      status: "REJECTED",
+    });
+    const ids = (await eligibleSuppliers(council.id)).map((s) => s.id);
+    expect(ids).toContain(inDistrict.id);
+    expect(ids).not.toContain(inRetired.id);
+    expect((await cyclesOpenTo(inDistrict.id)).map((c) => c.id)).toContain(cycle.id);
+    expect((await cyclesOpenTo(inRetired.id)).map((c) => c.id)).not.toContain(cycle.id);
+    // not even an emailed invitation lets a rejected supplier answer
+    await db.surveyInvitation.create({
+      data: {
+        cycleId: cycle.id,
+        organisationId: rejected.id,
+        email: "r@example.test",
+        tokenHash: unique("hash"),
+      },
+    });
+    expect(await cyclesOpenTo(rejected.id)).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
 import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/ui/format.ts";
-import { isEligibleByArea } from "./eligibility.server.ts";
+import { councilAreas, councilAreaSelect, isEligibleByArea } from "./eligibility.server.ts";
 import { deleteUnsentResponses } from "./protected-answers.server.ts";
 import { isUniqueViolation } from "./responses.server.ts";
 
@@ -126,11 +126,8 @@ export async function closeCycle(officer: Officer, cycleId: string) {
 
 // SME suppliers with a registered postcode in the council's area.
 export async function eligibleSuppliers(councilId: string) {
-  const settings = await db.councilSettings.findUnique({
-    where: { organisationId: councilId },
-    select: { postcodeAreas: true },
-  });
-  const areas = settings?.postcodeAreas ?? [];
+  const council = await db.organisation.findUnique({ where: { id: councilId }, select: councilAreaSelect });
+  const areas = council ? councilAreas(council) : [];
   if (areas.length === 0) return [];
   // Only suppliers registered in the council's postcode areas are read (the outward code worked out in SQL the
   // way outwardCode() does); isEligibleByArea below stays the rule, and also checks the size.
@@ -141,7 +138,7 @@ export async function eligibleSuppliers(councilId: string) {
       WHERE kind = 'SUPPLIER' AND status <> 'REJECTED' AND "registeredPostcode" IS NOT NULL
     ) supplier
     WHERE (CASE WHEN length(compact) > 4 THEN left(compact, length(compact) - 3) ELSE compact END)
-      = ANY(${areas.map((a) => a.toUpperCase().replace(/\s+/g, ""))}::text[])`;
+      = ANY(${areas}::text[])`;
   if (inArea.length === 0) return [];
   const suppliers = await db.organisation.findMany({
     where: { id: { in: inArea.map((s) => s.id) } },

@@ -33,6 +33,24 @@ export function supplierSize(org: SupplierFacts): BusinessSize | null {
   });
 }
 
+// A council's area for the survey: the postcode areas of its active districts (what its officers keep up to date
+// on the districts page) and any listed in its settings.
+export const councilAreaSelect = {
+  councilSettings: { select: { postcodeAreas: true } },
+  districts: { where: { active: true }, select: { postcodeAreas: true } },
+} as const;
+
+export function councilAreas(council: {
+  councilSettings: { postcodeAreas: string[] } | null;
+  districts: { postcodeAreas: string[] }[];
+}) {
+  const areas = [
+    ...(council.councilSettings?.postcodeAreas ?? []),
+    ...council.districts.flatMap((d) => d.postcodeAreas),
+  ];
+  return [...new Set(areas.map((a) => a.toUpperCase().replace(/\s+/g, "")))];
+}
+
 export function isEligibleByArea(org: SupplierFacts, postcodeAreas: string[]) {
   const outward = outwardCode(org.registeredPostcode);
   const areas = postcodeAreas.map((a) => a.toUpperCase().replace(/\s+/g, ""));
@@ -62,7 +80,8 @@ const supplierFactsSelect = {
 // Open cycles this supplier may answer.
 export async function cyclesOpenTo(organisationId: string) {
   const org = await db.organisation.findFirst({
-    where: { id: organisationId, kind: "SUPPLIER" },
+    // a supplier the council rejected is not a business it surveys, even with an invitation
+    where: { id: organisationId, kind: "SUPPLIER", status: { not: "REJECTED" } },
     select: supplierFactsSelect,
   });
   if (!org) return [];
@@ -75,16 +94,13 @@ export async function cyclesOpenTo(organisationId: string) {
       opensOn: true,
       closesOn: true,
       status: true,
-      council: { select: { name: true, councilSettings: { select: { postcodeAreas: true } } } },
+      council: { select: { name: true, ...councilAreaSelect } },
       invitations: { where: { organisationId }, select: { id: true }, take: 1 },
       responses: { where: { organisationId }, select: { status: true, submittedAt: true } },
     },
   });
   return cycles
-    .filter(
-      (c) =>
-        c.invitations.length > 0 || isEligibleByArea(org, c.council.councilSettings?.postcodeAreas ?? []),
-    )
+    .filter((c) => c.invitations.length > 0 || isEligibleByArea(org, councilAreas(c.council)))
     .map((c) => ({
       id: c.id,
       year: c.year,
