@@ -442,6 +442,7 @@ describe("anonymisation after the retention period", () => {
       data: {
         contactName: "Ada",
         contactEmail: "ada@example.test",
+        contactConsentAnswer: "YES",
         councilCouldDo: "Smaller lots",
         barriersOther: "Our name",
       },
@@ -492,7 +493,9 @@ describe("anonymisation after the retention period", () => {
     expect(after).toMatchObject({
       organisationId: null,
       respondentUserId: null,
-      contactConsent: false,
+      // the report's "Agreed to be contacted" table reads the same before and after
+      contactConsent: true,
+      contactConsentAnswer: "YES",
       contactName: null,
       contactEmail: null,
       councilCouldDo: null,

@@ -46,6 +46,10 @@ async function moveToFreshRows(tx: Tx, cycleId: string, now: Date) {
       derivedSize: true,
       barriers: true,
       meetTheBuyerInterest: true,
+      // reported as "Agreed to be contacted"; the contact details themselves go (and the contacts export only
+      // ever lists responses still tied to a business)
+      contactConsentAnswer: true,
+      contactConsent: true,
     },
   });
   const moves = shuffle(kept).map((response) => ({ response, to: crypto.randomUUID() }));
