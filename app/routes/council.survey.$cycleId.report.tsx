@@ -81,6 +81,25 @@ function ReportTableView({
   );
 }
 
+function Comments({ title, texts }: { title: string; texts: string[] }) {
+  return (
+    <>
+      <h3 className="mb-2 text-xl font-bold">{title}</h3>
+      {texts.length === 0 ? (
+        <p className="mb-6">No comments.</p>
+      ) : (
+        <ul className="mb-6 list-disc space-y-2 pl-6">
+          {texts.map((text, index) => (
+            <li key={index} className="break-words whitespace-pre-line">
+              {text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 export default function SurveyReport() {
   const data = useLoaderData<typeof loader>();
   const heading = (
@@ -148,6 +167,18 @@ export default function SurveyReport() {
       {data.tables.map((table) => (
         <ReportTableView key={table.id} table={table} year={data.year} previousYear={data.previousYear} />
       ))}
+      <section className="mb-8 max-w-3xl">
+        <h2 className="mb-2 text-2xl font-bold">In businesses&apos; own words</h2>
+        {data.comments ? (
+          <>
+            <p className="mb-4">Listed in alphabetical order, not by business.</p>
+            <Comments title="Other barriers to tendering" texts={data.comments.barriersOther} />
+            <Comments title="What the council could do" texts={data.comments.councilCouldDo} />
+          </>
+        ) : (
+          <p>Not published: too few answers to show comments without risk of identifying a business.</p>
+        )}
+      </section>
       <p>
         <Link to="/council/survey">All surveys</Link>
       </p>

@@ -622,5 +622,34 @@ describe("a cycle with fewer than 5 answers", () => {
     expect(data.previousRespondents).toMatch(/^(<5|\d+)$/);
     const csv = await callLoader(aggregateCsv.loader, { path: "/x", params: { cycleId: small }, cookie });
     expect(await csv.text()).toContain("Responses,Total,<5");
+    expect((data as { comments?: unknown }).comments).toBeNull(); // nor what they wrote
+  });
+});
+
+describe("what businesses wrote in their own words", () => {
+  it("reaches the council in alphabetical order, in the report and its CSV, and never from a small cycle", async () => {
+    const cycle = (await createSurveyCycle({ councilId: world.councilA.id, year: 2033, status: "CLOSED" }))
+      .id;
+    await respondents(cycle, 6, () => ({ cycleId: cycle, organisationId: "", protectedAnswers: {} }));
+    const rows = await db.surveyResponse.findMany({ where: { cycleId: cycle }, orderBy: { id: "asc" } });
+    const said = [
+      { councilCouldDo: "Smaller lots, please", barriersOther: "Insurance levels" },
+      { councilCouldDo: "Pay within 30 days", barriersOther: null },
+      { councilCouldDo: "   ", barriersOther: null },
+    ];
+    for (const [index, answer] of said.entries())
+      await db.surveyResponse.update({ where: { id: rows[index].id }, data: answer });
+    const data = (await (
+      await callLoader(report.loader, { path: "/x", params: { cycleId: cycle }, cookie })
+    ).json()) as { comments: { councilCouldDo: string[]; barriersOther: string[] } };
+    expect(data.comments).toEqual({
+      councilCouldDo: ["Pay within 30 days", "Smaller lots, please"],
+      barriersOther: ["Insurance levels"],
+    });
+    const csv = await (
+      await callLoader(aggregateCsv.loader, { path: "/x", params: { cycleId: cycle }, cookie })
+    ).text();
+    expect(csv).toContain("What the council could do (in the business's words),Pay within 30 days");
+    expect(csv).toContain("Other barriers (in the business's words),Insurance levels");
   });
 });

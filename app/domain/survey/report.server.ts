@@ -19,10 +19,14 @@ async function responsesOf(reader: Reader, cycleId: string, purpose: "report" | 
       barriers: true,
       meetTheBuyerInterest: true,
       contactConsent: true,
+      councilCouldDo: true,
+      barriersOther: true,
     },
   });
   const protectedAnswers = await readProtectedAnswersForCycle({ ...reader, cycleId, purpose });
-  return rows.map((r): ReportResponse => ({
+  return rows.map((r): ReportResponse & { councilCouldDo: string | null; barriersOther: string | null } => ({
+    councilCouldDo: r.councilCouldDo,
+    barriersOther: r.barriersOther,
     derivedSize: r.derivedSize,
     barriers: r.barriers,
     meetTheBuyerInterest: r.meetTheBuyerInterest,
@@ -63,7 +67,21 @@ export async function cycleReport(
     previousYear: before?.year ?? null,
     previousRespondents: previous ? displayTotal(previous.length) : null,
     tables: buildReport(current, previous),
+    comments: commentsOf(current),
   };
+}
+
+// What businesses wrote in their own words, for the council to read: in alphabetical order (the order says
+// nothing about who wrote what) and only from a cycle with enough answers that a comment is one of many.
+export const COMMENTS_FROM = 5;
+function commentsOf(responses: { councilCouldDo: string | null; barriersOther: string | null }[]) {
+  if (responses.length < COMMENTS_FROM) return null;
+  const texts = (pick: (r: (typeof responses)[number]) => string | null) =>
+    responses
+      .map(pick)
+      .filter((text): text is string => Boolean(text?.trim()))
+      .sort((a, b) => a.localeCompare(b, "en-GB"));
+  return { councilCouldDo: texts((r) => r.councilCouldDo), barriersOther: texts((r) => r.barriersOther) };
 }
 
 // A spreadsheet must not run a business name as a formula.
@@ -111,6 +129,10 @@ export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
       ]);
   }
   rows.push(["Responses", "Total", report.respondents, "", "", "", ""]);
+  for (const text of report.comments?.barriersOther ?? [])
+    rows.push(["Other barriers (in the business's words)", text, "", "", "", "", ""]);
+  for (const text of report.comments?.councilCouldDo ?? [])
+    rows.push(["What the council could do (in the business's words)", text, "", "", "", "", ""]);
   return csvResponse(rows, `supplier-survey-${cycle.year}-aggregate.csv`);
 }
 
