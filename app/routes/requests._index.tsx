@@ -6,7 +6,7 @@ import { parseSearch, searchQueryString } from "~/domain/marketplace/schemas.ts"
 import { searchOptions, searchRequests } from "~/domain/marketplace/search.server.ts";
 import { PageHeading, Pagination } from "~/ui/components.tsx";
 import { Button, Checkbox, DateInput, Select, TextInput } from "~/ui/form.tsx";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Find a request to support – Social Value Marketplace" }];
 
@@ -27,6 +27,8 @@ export default function RequestsPage() {
   const { requests, total, capped, page, pageCount, filters, councils, canSaveSearch, query } =
     useLoaderData<typeof loader>();
   const location = useLocation();
+  // the same filters without the "published since" window a digest's link adds
+  const everyMatch = searchQueryString({ ...filters, since: undefined });
   const councilsShown = filters.council ? councils.filter((c) => c.id === filters.council) : councils;
   const many = councils.length > 1;
   const categories = councilsShown.flatMap((c) =>
@@ -44,6 +46,7 @@ export default function RequestsPage() {
             Search and filter
           </h2>
           <Form method="get" action="/requests">
+            {filters.since ? <input type="hidden" name="since" value={filters.since} /> : null}
             <TextInput
               name="q"
               label="Search"
@@ -126,6 +129,12 @@ export default function RequestsPage() {
                 : `${formatNumber(total)} requests`}
             {filters.q ? ` matching “${filters.q}”` : ""}
           </h2>
+          {filters.since ? (
+            <p className="mb-6">
+              Published since {formatDateTime(filters.since)}.{" "}
+              <Link to={everyMatch ? `/requests?${everyMatch}` : "/requests"}>Show older requests too</Link>
+            </p>
+          ) : null}
           {requests.length === 0 ? (
             <p>No open requests match. Try fewer filters or different words.</p>
           ) : (

@@ -285,4 +285,75 @@ describe("scheduled jobs with a controllable clock", () => {
     await sendSavedSearchDigests(new Date(now.getTime() + DAY));
     expect(await db.emailOutbox.count({ where: { template: "marketplace.digest" } })).toBe(1);
   });
+
+  it("count every new request, list the newest 20 and link to a list of all of them; none is lost", async () => {
+    const search = await createSavedSearch({
+      userId: world.users.supplierMember.id,
+      organisationId: world.supplier.id,
+      filters: { q: "numbat" },
+    });
+    const lastDigestAt = new Date(Date.now() - DAY);
+    await db.savedSearch.update({ where: { id: search.id }, data: { lastDigestAt } });
+    const fresh: string[] = [];
+    for (let i = 0; i < 23; i++)
+      fresh.push(
+        (
+          await createRequest({
+            ...base(),
+            title: `Numbat survey ${i}`,
+            publishedAt: new Date(Date.now() - (i + 1) * 60_000),
+          })
+        ).id,
+      );
+    await createRequest({ ...base(), title: "Numbat old news", publishedAt: new Date(Date.now() - 2 * DAY) });
+
+    const now = new Date();
+    // published after the digest ran: the next digest's
+    const later = await createRequest({
+      ...base(),
+      title: "Numbat latecomer",
+      publishedAt: new Date(now.getTime() + 1000),
+    });
+    await sendSavedSearchDigests(now);
+    const [digest] = await db.emailOutbox.findMany({
+      where: { template: "marketplace.digest", to: world.users.supplierMember.email },
+    });
+    expect(digest.subject).toContain("20 of 23 new requests");
+    expect(digest.text).toContain("See all 23 new requests");
+    expect(digest.text).not.toContain("Numbat survey 22");
+    expect(digest.text).toContain("Numbat survey 0");
+    expect(digest.text).not.toContain("Numbat latecomer");
+
+    const link = digest.text.match(/\/requests\?[^\s)\]>"]+/)![0];
+    expect(new URL(link, "http://x").searchParams.get("since")).toBe(lastDigestAt.toISOString());
+    const first = await list(link.slice("/requests".length));
+    const second = await list(`${link.slice("/requests".length)}&page=2`);
+    const listed = [...first.requests, ...second.requests].map((r) => r.id);
+    // every request the digest counted (and the latecomer, published since too), no older ones
+    expect(listed.filter((id) => id !== later.id).sort()).toEqual([...fresh].sort());
+    expect(first.total).toBe(24);
+
+    // the next day's digest brings the latecomer only
+    await sendSavedSearchDigests(new Date(now.getTime() + DAY));
+    const next = await db.emailOutbox.findMany({
+      where: { template: "marketplace.digest", to: world.users.supplierMember.email },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(next).toHaveLength(2);
+    expect(next[1].subject).toContain("1 new request");
+    expect(next[1].text).toContain("Numbat latecomer");
+  });
+
+  it("keep a digest's window out of a search saved from its link", async () => {
+    const { saveSearch } = await import("~/domain/marketplace/council-lists.server.ts");
+    const saved = await saveSearch({
+      userId: world.users.supplierOwner.id,
+      organisationId: world.supplier.id,
+      name: "From a digest",
+      query: "q=numbat&since=2026-12-01T07%3A00%3A00.000Z",
+      emailDigest: true,
+    });
+    const row = await db.savedSearch.findUniqueOrThrow({ where: { id: saved.id } });
+    expect(row.filters).toEqual({ q: "numbat" });
+  });
 });

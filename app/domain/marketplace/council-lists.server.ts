@@ -22,7 +22,8 @@ export async function saveSearch(input: {
   emailDigest: boolean;
 }) {
   const filters = parseSearch(new URLSearchParams(input.query));
-  const { page: _page, ...kept } = filters;
+  // a digest's own window (since) is not part of a saved search: each digest sets it
+  const { page: _page, since: _since, ...kept } = filters;
   const stored = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined));
   return db.savedSearch.create({
     data: {

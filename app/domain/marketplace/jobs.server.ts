@@ -89,7 +89,11 @@ export async function sendExpiryReminders(now: Date) {
   return { sent };
 }
 
-// A daily email per saved search listing requests published since its last digest (nothing when none).
+// How many requests a digest lists; it counts and links to all of them.
+export const DIGEST_SIZE = 20;
+
+// A daily email per saved search about the requests published since its last digest (nothing when none): the
+// newest DIGEST_SIZE listed, how many there are in all, and a link to the list of every one of them.
 export async function sendSavedSearchDigests(now: Date) {
   const searches = await db.savedSearch.findMany({
     where: {
@@ -110,12 +114,12 @@ export async function sendSavedSearchDigests(now: Date) {
   });
   let sent = 0;
   for (const search of searches) {
-    const filters = parseSearch((search.filters ?? {}) as Record<string, unknown>);
-    const since = search.lastDigestAt ?? search.createdAt;
+    const since = (search.lastDigestAt ?? search.createdAt).toISOString();
+    const filters = { ...parseSearch((search.filters ?? {}) as Record<string, unknown>), since };
     const stillMember = search.user.memberships.some((m) => m.organisationId === search.organisationId);
-    const { requests } = stillMember
-      ? await searchRequests({ ...filters, page: 1, sort: "newest" }, { since, pageSize: 20 })
-      : { requests: [] };
+    const { requests, total, capped } = stillMember
+      ? await searchRequests({ ...filters, page: 1, sort: "newest" }, { until: now, pageSize: DIGEST_SIZE })
+      : { requests: [], total: 0, capped: false };
     await db.$transaction(async (tx) => {
       const { count } = await tx.savedSearch.updateMany({
         where: { id: search.id, lastDigestAt: search.lastDigestAt },
@@ -126,7 +130,10 @@ export async function sendSavedSearchDigests(now: Date) {
       const query = searchQueryString(filters);
       const email = await savedSearchDigestEmail({
         searchName: search.name,
-        searchUrl: `${appUrl()}/requests${query ? `?${query}` : ""}`,
+        // the saved filters and the digest's window: the list shows every request this digest counts
+        searchUrl: `${appUrl()}/requests?${query}`,
+        total,
+        capped,
         manageUrl: `${appUrl()}/saved-searches`,
         requests: requests.map((r) => ({
           title: r.title,

@@ -154,6 +154,13 @@ export const searchSchema = z.object({
   council: optionalId,
   remote: z.literal("1").optional().catch(undefined),
   closingBefore: z.string().refine(validDate).optional().catch(undefined),
+  // published after this moment (ISO 8601, UTC): a digest's link to every request it announces
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/)
+    .refine((v) => !Number.isNaN(new Date(v).getTime()))
+    .optional()
+    .catch(undefined),
   sort: z.enum(["newest", "closing", "relevance"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
 });

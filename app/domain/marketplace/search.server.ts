@@ -27,7 +27,7 @@ type ListRow = {
   councilId: string;
 };
 
-function filterSql(filters: SearchFilters, since?: Date) {
+function filterSql(filters: SearchFilters, until?: Date) {
   const parts = [Prisma.sql`r.status IN ('OPEN', 'PARTIALLY_PLEDGED')`];
   if (filters.category) parts.push(Prisma.sql`r."categoryId" = ${filters.category}`);
   if (filters.helpType) parts.push(Prisma.sql`r."helpType" = ${filters.helpType}::"HelpType"`);
@@ -35,13 +35,15 @@ function filterSql(filters: SearchFilters, since?: Date) {
   if (filters.council) parts.push(Prisma.sql`r."councilId" = ${filters.council}`);
   if (filters.remote) parts.push(Prisma.sql`r."isRemote" = true`);
   if (filters.closingBefore) parts.push(Prisma.sql`r."neededBy" <= ${filters.closingBefore}::date`);
-  if (since) parts.push(Prisma.sql`r."publishedAt" > ${since}`);
+  if (filters.since) parts.push(Prisma.sql`r."publishedAt" > ${new Date(filters.since)}`);
+  if (until) parts.push(Prisma.sql`r."publishedAt" <= ${until}`);
   return Prisma.join(parts, " AND ");
 }
 
 export type SearchResult = Awaited<ReturnType<typeof searchRequests>>;
 
-type SearchOptions = { pageSize?: number; since?: Date };
+// until: published at or before this moment (a digest counts exactly what it moves past)
+type SearchOptions = { pageSize?: number; until?: Date };
 
 // The SQL of a list page, exported so a test can check the planner can use the partial indexes with it.
 // Raw SQL so the status condition is the literal the partial indexes were built on (Prisma's enum
@@ -49,7 +51,7 @@ type SearchOptions = { pageSize?: number; since?: Date };
 export function listQueries(filters: SearchFilters, options: SearchOptions = {}) {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const offset = ((filters.page ?? 1) - 1) * pageSize;
-  const where = filterSql(filters, options.since);
+  const where = filterSql(filters, options.until);
   const q = filters.q?.trim();
   if (!q) {
     const order =
