@@ -153,3 +153,52 @@ describe("reminders and overdue notices", () => {
     expect(after.list.items).toEqual([]);
   });
 });
+
+describe("returns of a contract that is no longer being delivered", () => {
+  it("are not reminded, chased as overdue or listed in the overdue queue once it is terminated or back in the pipeline", async () => {
+    for (const status of ["TERMINATED", "PIPELINE"] as const) {
+      const w = await createReturnsWorld();
+      await db.contract.update({ where: { id: w.contract.id }, data: { status } });
+      // the world's return is due on 30 July 2026: due soon, then overdue, then overdue again
+      for (const day of ["2026-07-25", "2026-07-31", "2026-08-10"])
+        await sendReturnReminders(at(`${day}T07:30:00Z`));
+      expect(await db.emailOutbox.count({ where: { councilId: w.councilA.id } })).toBe(0);
+      expect(await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).toMatchObject({
+        reminderSentAt: null,
+        overdueNoticeSentAt: null,
+      });
+      const queue = await jsonOf<{ list: { items: unknown[] } }>(
+        await callLoader(listLoader, { path: "/returns?queue=overdue", cookie: w.cookies.officerA }),
+      );
+      expect(queue.list.items).toEqual([]);
+      const all = await jsonOf<{ list: { items: { id: string; overdue: boolean }[] } }>(
+        await callLoader(listLoader, { path: "/returns?queue=all", cookie: w.cookies.officerA }),
+      );
+      expect(all.list.items).toEqual([expect.objectContaining({ id: w.kpiReturn.id, overdue: false })]);
+    }
+  });
+
+  it("are still chased once it has ended normally: its last quarters are owed", async () => {
+    const w = await createReturnsWorld();
+    await db.contract.update({ where: { id: w.contract.id }, data: { status: "ENDED" } });
+    await sendReturnReminders(at("2026-07-25T07:30:00Z"));
+    await sendReturnReminders(at("2026-07-31T07:30:00Z"));
+    expect(await outbox("returns-reminder", w.councilA.id)).toHaveLength(2);
+    expect(await outbox("returns-overdue-manager", w.councilA.id)).toEqual([w.users.officerA.email]);
+    const queue = await jsonOf<{ list: { items: { id: string }[] } }>(
+      await callLoader(listLoader, { path: "/returns?queue=overdue", cookie: w.cookies.officerA }),
+    );
+    expect(queue.list.items).toEqual([expect.objectContaining({ id: w.kpiReturn.id })]);
+  });
+
+  it("are not announced when the quarter's returns open", async () => {
+    const w = await createReturnsWorld();
+    // a return created earlier for a contract since terminated, not yet announced
+    await db.contract.update({ where: { id: w.contract.id }, data: { status: "TERMINATED" } });
+    await openReturnsForQuarter(at("2026-07-01T06:00:00Z"));
+    expect(await outbox("returns-opened", w.councilA.id)).toEqual([]);
+    expect(await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).toMatchObject({
+      openedNoticeSentAt: null,
+    });
+  });
+});

@@ -9,6 +9,7 @@ import {
 import {
   daysUntilDue,
   formatQuantity,
+  isChasedAsOverdue,
   isEditableBySupplier,
   isOverdue,
   isOverdueNoticeDue,
@@ -91,6 +92,19 @@ describe("due, reminders and overdue", () => {
     expect(isOverdueNoticeDue(sent, at("2026-08-06T06:00:00Z"), 7)).toBe(false);
     expect(isOverdueNoticeDue(sent, at("2026-08-07T00:00:00Z"), 7)).toBe(true);
     expect(isOverdueNoticeDue({ ...sent, status: "SUBMITTED" }, at("2026-09-01"), 7)).toBe(false);
+  });
+
+  it("chases an overdue return only while its contract is active or has ended, not terminated or pipeline", () => {
+    const late = at("2026-09-01T00:00:00Z");
+    const statuses = ["PIPELINE", "ACTIVE", "ENDED", "TERMINATED"] as const;
+    expect(
+      statuses.filter((status) =>
+        isChasedAsOverdue({ status: "DRAFT", dueDate, contract: { status } }, late),
+      ),
+    ).toEqual(["ACTIVE", "ENDED"]);
+    expect(isChasedAsOverdue({ status: "DRAFT", dueDate, contract: { status: "ACTIVE" } }, dueDate)).toBe(
+      false,
+    );
   });
 
   it("counts calendar days to the due date", () => {

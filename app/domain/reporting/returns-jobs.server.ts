@@ -30,8 +30,11 @@ import {
   isOverdueNoticeDue,
   isReminderDue,
   OVERDUE_STATUSES,
+  REPORTING_CONTRACT_STATUSES,
   startOfDay,
 } from "./returns-rules.ts";
+
+const reportingContract = { contract: { status: { in: REPORTING_CONTRACT_STATUSES } } };
 
 const DEFAULT_SETTINGS = { returnDueDays: 30, reminderDaysBefore: 7, overdueReminderDays: 7 };
 
@@ -67,7 +70,7 @@ export async function openReturnsForQuarter(
   const windowEnd = quarterPeriod(target.financialYear, target.quarter).end;
   const contracts = await db.contract.findMany({
     where: {
-      status: { in: ["ACTIVE", "ENDED"] },
+      status: { in: REPORTING_CONTRACT_STATUSES },
       startDate: { lte: windowEnd },
       endDate: { gte: windowStart },
       commitments: { some: {} },
@@ -122,7 +125,12 @@ export async function openReturnsForQuarter(
   });
   const created = await db.kpiReturn.createMany({ data, skipDuplicates: true });
   const unannounced = await db.kpiReturn.findMany({
-    where: { periodStart: { gte: windowStart }, periodEnd: { lte: windowEnd }, openedNoticeSentAt: null },
+    where: {
+      periodStart: { gte: windowStart },
+      periodEnd: { lte: windowEnd },
+      openedNoticeSentAt: null,
+      ...reportingContract,
+    },
     orderBy: [{ periodStart: "asc" }, { id: "asc" }],
     select: { id: true },
   });
@@ -130,7 +138,7 @@ export async function openReturnsForQuarter(
   for (const { id } of unannounced) {
     const sent = await db.$transaction(async (tx) => {
       const claimed = await tx.kpiReturn.updateMany({
-        where: { id, openedNoticeSentAt: null },
+        where: { id, openedNoticeSentAt: null, ...reportingContract },
         data: { openedNoticeSentAt: now },
       });
       if (claimed.count !== 1) return false;
@@ -145,11 +153,14 @@ export async function openReturnsForQuarter(
   return { quarter: target, created: created.count, announced };
 }
 
-/** Sends "due soon" reminders and overdue notices (to the supplier and the contract manager). */
+/**
+ * Sends "due soon" reminders and overdue notices (to the supplier and the contract manager), for returns of
+ * contracts still reporting (a terminated or pipeline contract's returns are not chased).
+ */
 export async function sendReturnReminders(now: Date) {
   const horizon = new Date(startOfDay(now).getTime() + 31 * 24 * 60 * 60 * 1000);
   const candidates = await db.kpiReturn.findMany({
-    where: { status: { in: OVERDUE_STATUSES }, dueDate: { lte: horizon } },
+    where: { status: { in: OVERDUE_STATUSES }, dueDate: { lte: horizon }, ...reportingContract },
     select: {
       id: true,
       status: true,
@@ -181,7 +192,7 @@ export async function sendReturnReminders(now: Date) {
 function sendReminder(id: string, now: Date) {
   return db.$transaction(async (tx) => {
     const claimed = await tx.kpiReturn.updateMany({
-      where: { id, reminderSentAt: null, status: { in: OVERDUE_STATUSES } },
+      where: { id, reminderSentAt: null, status: { in: OVERDUE_STATUSES }, ...reportingContract },
       data: { reminderSentAt: now },
     });
     if (claimed.count !== 1) return false;
@@ -205,7 +216,12 @@ function sendOverdueNotice(id: string, lastSentAt: Date | null, now: Date) {
   return db.$transaction(async (tx) => {
     // claimed only if nobody sent one since we looked
     const claimed = await tx.kpiReturn.updateMany({
-      where: { id, overdueNoticeSentAt: lastSentAt, status: { in: OVERDUE_STATUSES } },
+      where: {
+        id,
+        overdueNoticeSentAt: lastSentAt,
+        status: { in: OVERDUE_STATUSES },
+        ...reportingContract,
+      },
       data: { overdueNoticeSentAt: now },
     });
     if (claimed.count !== 1) return false;

@@ -6,7 +6,12 @@ import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
-import { isEditableBySupplier, isOverdue, OVERDUE_STATUSES } from "./returns-rules.ts";
+import {
+  isChasedAsOverdue,
+  isEditableBySupplier,
+  OVERDUE_STATUSES,
+  REPORTING_CONTRACT_STATUSES,
+} from "./returns-rules.ts";
 import type { ReturnLineSpec } from "./returns-schema.ts";
 
 export type ReturnAccess = { kind: "SUPPLIER" | "COUNCIL"; organisationId: string };
@@ -31,6 +36,7 @@ const listSelect = {
       id: true,
       title: true,
       reference: true,
+      status: true,
       supplierOrganisation: { select: { name: true } },
       contractManager: { select: { name: true } },
     },
@@ -45,7 +51,7 @@ function toListItem(row: ListRow, now: Date) {
     period: quarterLabel(row.financialYear, row.quarter as QuarterNumber),
     dueDate: row.dueDate.toISOString(),
     status: row.status,
-    overdue: isOverdue(row, now),
+    overdue: isChasedAsOverdue(row, now),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     contractTitle: row.contract.title,
     contractReference: row.contract.reference,
@@ -109,6 +115,8 @@ export async function listCouncilReturns(
     contract: {
       councilId,
       ...(options.managerId ? { contractManagerId: options.managerId } : {}),
+      // a terminated or pipeline contract's returns are not chased (see REPORTING_CONTRACT_STATUSES)
+      ...(options.queue === "overdue" ? { status: { in: REPORTING_CONTRACT_STATUSES } } : {}),
     },
     ...(options.quarter ? options.quarter : {}),
     ...(options.contractId ? { contractId: options.contractId } : {}),
@@ -193,6 +201,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
           id: true,
           title: true,
           reference: true,
+          status: true,
           supplierOrganisationId: true,
           council: { select: { name: true } },
           supplierOrganisation: { select: { name: true } },
@@ -290,7 +299,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
     periodEnd: r.periodEnd.toISOString(),
     dueDate: r.dueDate.toISOString(),
     status: r.status,
-    overdue: isOverdue(r, now),
+    overdue: isChasedAsOverdue(r, now),
     editable: access.kind === "SUPPLIER" && isEditableBySupplier(r.status),
     submittedAt: r.submittedAt?.toISOString() ?? null,
     submittedBy: r.submittedBy?.name ?? null,

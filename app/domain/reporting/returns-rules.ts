@@ -2,7 +2,7 @@
 // Pure, so pages, jobs and dashboards all answer the same way.
 import { londonDay } from "~/domain/calendar.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
-import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
+import type { ContractStatus, MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 
 export type ReturnAction = "save" | "submit" | "accept" | "query";
 
@@ -73,6 +73,25 @@ export function isOverdue(kpiReturn: { status: ReturnStatus; dueDate: Date }, no
 }
 
 export const OVERDUE_STATUSES = AWAITING_SUPPLIER;
+
+/**
+ * Contracts whose returns are opened and chased (reminders, overdue notices, the overdue queue): live ones,
+ * and ones that ran their term (their last quarters are still owed). A terminated contract, or one put back
+ * in the pipeline, is not chased: its supplier is no longer delivering it.
+ */
+export const REPORTING_CONTRACT_STATUSES: ContractStatus[] = ["ACTIVE", "ENDED"];
+
+export function isReportingContract(status: ContractStatus): boolean {
+  return REPORTING_CONTRACT_STATUSES.includes(status);
+}
+
+/** Overdue and to be chased: with the supplier after the due date, on a contract still reporting. */
+export function isChasedAsOverdue(
+  kpiReturn: { status: ReturnStatus; dueDate: Date; contract: { status: ContractStatus } },
+  now: Date,
+): boolean {
+  return isReportingContract(kpiReturn.contract.status) && isOverdue(kpiReturn, now);
+}
 
 /** Whether the "due soon" reminder should go now: within `daysBefore` days of the due date, once. */
 export function isReminderDue(
