@@ -5,6 +5,7 @@ import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { helpTypeLabel, formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
+import { onTimePercent } from "~/domain/reporting/dashboard-totals.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
 import { ComparisonChart } from "~/ui/charts/comparison-chart.tsx";
@@ -28,11 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const charts = {
     compliance: lineChart(
-      // of the returns already due (returns not yet due are neither on time nor late)
-      dashboard.compliance.map((q) => {
-        const due = q.onTime + q.late + q.overdue;
-        return { label: q.label, value: due ? (q.onTime / due) * 100 : 0 };
-      }),
+      dashboard.compliance.map((q) => ({ label: q.label, value: onTimePercent(q) })),
       100,
     ),
     localValue: comparisonChart(
@@ -142,13 +139,16 @@ export default function CouncilDashboard() {
           id="compliance-trend"
           title="Returns due that were first submitted on time, last four quarters"
           summary={d.compliance
-            .map(
-              (q) =>
-                `${q.label}: ${q.onTime} of ${q.onTime + q.late + q.overdue} due on time, ${q.overdue} overdue, ${q.notYetDue} not yet due`,
-            )
+            .map((q) => {
+              const due = q.onTime + q.late + q.overdue;
+              return due === 0
+                ? `${q.label}: no returns due${q.notYetDue ? `, ${q.notYetDue} not yet due` : ""}`
+                : `${q.label}: ${q.onTime} of ${due} due first submitted on time, ${q.overdue} overdue, ${q.notYetDue} not yet due`;
+            })
             .join("; ")}
           valueHeader="% first submitted on time"
           format={(v) => `${Math.round(v)}%`}
+          missing="None due"
           chart={charts.compliance}
         />
       </section>

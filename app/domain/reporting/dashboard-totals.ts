@@ -175,3 +175,10 @@ export function contractProgressSummary(commitments: CommitmentLike[], progress:
     local: localValueHundredths(commitments, progress),
   };
 }
+
+// Of the returns due in a quarter (submitted, or never submitted and past the due date), the share first
+// submitted on time; null when none was due, which is no return rather than no return on time.
+export function onTimePercent(q: { onTime: number; late: number; overdue: number }): number | null {
+  const due = q.onTime + q.late + q.overdue;
+  return due === 0 ? null : (q.onTime / due) * 100;
+}

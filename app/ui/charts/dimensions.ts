@@ -1,6 +1,7 @@
 // Chart sizes (SVG user units), shared by the geometry worked out on the server and the components that draw it.
 export type BarDatum = { label: string; value: number };
-export type LinePoint = { label: string; value: number };
+// null: nothing to plot for that period (a gap in the line, not a zero)
+export type LinePoint = { label: string; value: number | null };
 export type ComparisonDatum = { label: string; committed: number; delivered: number };
 
 export const BAR = { width: 640, labelWidth: 200, valueWidth: 90, rowHeight: 28 } as const;

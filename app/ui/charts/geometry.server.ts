@@ -30,16 +30,18 @@ export function lineChart(data: LinePoint[], max?: number) {
     .range([margin.left, width - margin.right])
     .padding(0.3);
   const y = scaleLinear()
-    .domain([0, max ?? Math.max(1, ...data.map((d) => d.value))])
+    .domain([0, max ?? Math.max(1, ...data.map((d) => d.value ?? 0))])
     .range([height - margin.bottom, margin.top]);
-  const points = data.map((d) => ({ ...d, x: x(d.label) ?? 0, y: y(d.value) }));
+  const points = data.map((d) => ({ ...d, x: x(d.label) ?? 0, y: y(d.value ?? 0) }));
   return {
     baseline: y(0),
     ticks: y.ticks(4).map((value) => ({ value, y: y(value) })),
+    // the line breaks where a period has no value
     path:
       line<(typeof points)[number]>()
+        .defined((p) => p.value !== null)
         .x((p) => p.x)
-        .y((p) => p.y)(points) ?? null,
+        .y((p) => p.y)(points) || null,
     points,
   };
 }

@@ -16,6 +16,7 @@ export function LineChart({
   chart,
   valueHeader,
   format = (v) => formatNumber(v, 3),
+  missing = "–",
 }: {
   id: string;
   title: string;
@@ -23,6 +24,8 @@ export function LineChart({
   chart: LineChartModel;
   valueHeader: string;
   format?: (value: number) => string;
+  // shown in the table, and on the chart where the line breaks, for a period with no value
+  missing?: string;
 }) {
   const { baseline, ticks, path, points } = chart;
   return (
@@ -31,7 +34,10 @@ export function LineChart({
       title={title}
       summary={summary}
       columns={[{ header: "Period" }, { header: valueHeader, numeric: true }]}
-      rows={points.map((d) => ({ key: d.label, cells: [d.label, format(d.value)] }))}
+      rows={points.map((d) => ({
+        key: d.label,
+        cells: [d.label, d.value === null ? missing : format(d.value)],
+      }))}
     >
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -56,10 +62,18 @@ export function LineChart({
         {path ? <path d={path} fill="none" stroke="#1d3d7a" strokeWidth="3" /> : null}
         {points.map((d) => (
           <g key={d.label} fontSize="12" fill="#0b0c0c">
-            <circle cx={d.x} cy={d.y} r="5" fill="#1d3d7a" />
-            <text x={d.x} y={d.y - 10} textAnchor="middle">
-              {format(d.value)}
-            </text>
+            {d.value === null ? (
+              <text x={d.x} y={baseline - 10} textAnchor="middle" fill="#505a5f">
+                {missing}
+              </text>
+            ) : (
+              <>
+                <circle cx={d.x} cy={d.y} r="5" fill="#1d3d7a" />
+                <text x={d.x} y={d.y - 10} textAnchor="middle">
+                  {format(d.value)}
+                </text>
+              </>
+            )}
             <text x={d.x} y={HEIGHT - 8} textAnchor="middle" fill="#505a5f">
               {d.label}
             </text>

@@ -1,0 +1,96 @@
+// What oversight pages say, rendered to HTML from what their real loaders answered (Remix's hooks stand in for
+// the router).
+import { createElement, type ComponentType, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  previousQuarter,
+  quarterLabel,
+  quarterOf,
+  type FinancialQuarter,
+} from "~/domain/contracts/quarters.ts";
+import * as dashboardPage from "~/routes/council.dashboard.tsx";
+import { createContract, createReturn, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { callLoader } from "../helpers/routes.ts";
+
+const page = vi.hoisted(() => ({ loaderData: null as unknown }));
+vi.mock("@remix-run/react", async (original) => {
+  const actual = await original<typeof import("@remix-run/react")>();
+  const { createElement: h } = await import("react");
+  return {
+    ...actual,
+    useLoaderData: () => page.loaderData,
+    useActionData: () => undefined,
+    Form: ({ children, ...props }: { children?: ReactNode } & Record<string, unknown>) =>
+      h("form", props, children),
+    Link: ({ children, to, ...props }: { children?: ReactNode; to: string } & Record<string, unknown>) =>
+      h("a", { ...props, href: to }, children),
+  };
+});
+
+async function render(Component: ComponentType, loaderResponse: Response) {
+  expect(loaderResponse.status).toBe(200);
+  page.loaderData = await loaderResponse.json();
+  return renderToStaticMarkup(createElement(Component));
+}
+
+// The text of the page, without its markup.
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+describe("the council dashboard's compliance trend", () => {
+  it("shows a quarter with no returns due as none due, not as 0% on time", async () => {
+    // the last quarter that has ended has one return, never submitted and past its due date (a real 0%);
+    // the three before it had no returns at all
+    const last = previousQuarter(quarterOf(new Date()));
+    const quarters: FinancialQuarter[] = [last];
+    while (quarters.length < 4) quarters.unshift(previousQuarter(quarters[0]));
+    const contract = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: world.supplier.id,
+    });
+    await createReturn({
+      contractId: contract.id,
+      ...last,
+      status: "NOT_STARTED",
+      dueDate: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000),
+    });
+    const response = await callLoader(dashboardPage.loader, {
+      path: "/council/dashboard",
+      cookie: await sessionCookieFor(world.users.officerA.id),
+    });
+    const data = await response.clone().json();
+    expect(data.charts.compliance.points.map((p: { value: number | null }) => p.value)).toEqual([
+      null,
+      null,
+      null,
+      0,
+    ]);
+    const html = await render(dashboardPage.default, response);
+    const table = html.slice(
+      html.indexOf("Returns due that were first submitted on time, last four quarters"),
+    );
+    const rows = [
+      ...table.matchAll(/<tr[^>]*><th scope="row"[^>]*>([^<]+)<\/th><td[^>]*>([^<]+)<\/td><\/tr>/g),
+    ]
+      .slice(0, 4)
+      .map((m) => [m[1], m[2]]);
+    expect(rows).toEqual([
+      ...quarters.slice(0, 3).map((q) => [quarterLabel(q.financialYear, q.quarter), "None due"]),
+      [quarterLabel(last.financialYear, last.quarter), "0%"],
+    ]);
+    expect(text(html)).toContain(
+      `${quarterLabel(quarters[0].financialYear, quarters[0].quarter)}: no returns due`,
+    );
+  });
+});
