@@ -1,8 +1,9 @@
 // What oversight pages say, rendered to HTML from what their real loaders answered (Remix's hooks stand in for
-// the router).
+// the router): the compliance trend's quarters with no returns due, and what a case study makes public.
 import { createElement, type ComponentType, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "~/db.server.ts";
 import {
   previousQuarter,
   quarterLabel,
@@ -10,7 +11,15 @@ import {
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
 import * as dashboardPage from "~/routes/council.dashboard.tsx";
-import { createContract, createReturn, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import * as impactPage from "~/routes/impact._index.tsx";
+import * as managePage from "~/routes/requests.$id.manage.tsx";
+import {
+  createContract,
+  createReturn,
+  createRequest,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
 import { callLoader } from "../helpers/routes.ts";
 
 const page = vi.hoisted(() => ({ loaderData: null as unknown }));
@@ -92,5 +101,60 @@ describe("the council dashboard's compliance trend", () => {
     expect(text(html)).toContain(
       `${quarterLabel(quarters[0].financialYear, quarters[0].quarter)}: no returns due`,
     );
+  });
+});
+
+describe("a case study on the public impact page", () => {
+  it("shows exactly what the consent hint says it will", async () => {
+    const { councilA, vcse, category, district, users } = world;
+    const need = await createRequest({
+      councilId: councilA.id,
+      organisationId: vcse.id,
+      categoryId: category.id,
+      districtId: district.id,
+      createdById: users.vcseOwner.id,
+      title: "Paint the community hall",
+      description: "Our hall needs two coats of paint before the winter lunch club starts again.",
+      quantity: 12,
+      status: "FULFILLED",
+      showcaseConsent: true,
+    });
+    await db.request.update({
+      where: { id: need.id },
+      data: { fulfilledAt: new Date("2026-10-03T12:00:00Z") },
+    });
+
+    const manage = text(
+      await render(
+        managePage.default,
+        await callLoader(managePage.loader, {
+          path: `/requests/${need.id}/manage`,
+          params: { id: need.id },
+          cookie: await sessionCookieFor(users.vcseOwner.id),
+        }),
+      ),
+    );
+    const hint = manage.slice(manage.indexOf("Show this request as a case study"));
+
+    const impact = text(
+      await render(impactPage.default, await callLoader(impactPage.loader, { path: "/impact" })),
+    );
+    const story = impact.slice(impact.indexOf("Paint the community hall"));
+    // each thing the case study shows, and the words the hint uses for it
+    const shown: [string, RegExp][] = [
+      [vcse.name, /group’s name/],
+      ["Paint the community hall", /title/],
+      ["Our hall needs two coats of paint before the winter lunch club starts again.", /full description/],
+      [category.name, /category/],
+      [district.name, /district/],
+      ["12 hours of volunteering", /amount and type of help/],
+      ["met 3 October 2026", /date it was met/],
+    ];
+    for (const [value, words] of shown) {
+      expect(story, value).toContain(value);
+      expect(hint, value).toMatch(words);
+    }
+    // without a district, the council's name takes its place
+    expect(hint).toMatch(/or the council, if it has no district/);
   });
 });
