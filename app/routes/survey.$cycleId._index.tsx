@@ -68,6 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await giveConsent(cycle, {
     userId: viewer.user.id,
     organisationId: membership.organisationId,
+    role: membership.role,
     ipAddress: clientIp(request),
   });
   const first = `/survey/${cycle.id}/questions/${TOPICS[0].slug}`;

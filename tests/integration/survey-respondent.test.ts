@@ -271,6 +271,7 @@ describe("submission, other businesses and withdrawal", () => {
       contactEmail: null,
       meetTheBuyerInterest: null,
       staffHeadcountBand: null,
+      resumeAt: null,
     });
     const audit = await db.auditLog.findFirst({ where: { action: "survey.response.withdraw" } });
     expect(audit!.entityId).toBe(before!.id);
@@ -320,5 +321,56 @@ describe("next year starts from last year's answers", () => {
     });
     const data = (await page.json()) as { values: Record<string, string> };
     expect(data.values).toEqual({ sex: "FEMALE" });
+  });
+
+  it("asks consent to be contacted afresh, and starts a member who did not answer last year from a blank form", async () => {
+    const council = world.councilA.id;
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: council });
+    const answeredLastYear = await createMember(supplier.id, "MEMBER");
+    const colleague = await createMember(supplier.id, "MEMBER");
+    const lastYear = await createSurveyCycle({ councilId: council, year: 2024, status: "CLOSED" });
+    await db.surveyResponse.create({
+      data: {
+        cycleId: lastYear.id,
+        organisationId: supplier.id,
+        respondentUserId: answeredLastYear.id,
+        status: "SUBMITTED",
+        consentGivenAt: new Date(),
+        submittedAt: new Date(),
+        staffHeadcountBand: "10_49",
+        contactConsentAnswer: "YES",
+        contactConsent: true,
+        contactName: "Pat Contact",
+        contactEmail: "pat@example.test",
+        protectedAnswers: { create: { answers: { sexualOrientation: "GAY_OR_LESBIAN" } } },
+      },
+    });
+    // a colleague who may not see last year's answers gets none of them, protected or not
+    expect((await consent(await sessionCookieFor(colleague.id))).status).toBe(302);
+    const blank = await db.surveyResponse.findFirstOrThrow({
+      where: { cycleId, organisationId: supplier.id },
+      include: { protectedAnswers: true },
+    });
+    expect(blank).toMatchObject({
+      respondentUserId: colleague.id,
+      staffHeadcountBand: null,
+      contactName: null,
+    });
+    expect(blank.protectedAnswers?.answers ?? {}).toEqual({});
+
+    // the one who gave them starts from them, except the consent to be contacted
+    await db.surveyResponse.update({ where: { id: blank.id }, data: { status: "WITHDRAWN" } });
+    expect((await consent(await sessionCookieFor(answeredLastYear.id))).status).toBe(302);
+    const carried = await db.surveyResponse.findFirstOrThrow({
+      where: { cycleId, organisationId: supplier.id },
+      include: { protectedAnswers: true },
+    });
+    expect(carried).toMatchObject({
+      staffHeadcountBand: "10_49",
+      contactConsentAnswer: null,
+      contactConsent: false,
+      contactName: "Pat Contact",
+    });
+    expect(carried.protectedAnswers!.answers).toEqual({ sexualOrientation: "GAY_OR_LESBIAN" });
   });
 });

@@ -76,6 +76,7 @@ export async function getOwnAnswers(input: {
 }
 
 type Actor = { userId: string; organisationId: string; ipAddress?: string | null };
+type ConsentingActor = Actor & { role: MemberRole };
 
 export function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -83,7 +84,10 @@ export function isUniqueViolation(error: unknown) {
 
 // Consent creates the response; next year starts from the business's last submitted answers. Two consents
 // sent at once (two colleagues, or a double click) make one response: the one that loses the race re-reads it.
-export async function giveConsent(cycle: { id: string; councilId: string; year: number }, actor: Actor) {
+export async function giveConsent(
+  cycle: { id: string; councilId: string; year: number },
+  actor: ConsentingActor,
+) {
   try {
     return await recordConsent(cycle, actor);
   } catch (error) {
@@ -92,14 +96,14 @@ export async function giveConsent(cycle: { id: string; councilId: string; year: 
   }
 }
 
-function recordConsent(cycle: { id: string; councilId: string; year: number }, actor: Actor) {
+function recordConsent(cycle: { id: string; councilId: string; year: number }, actor: ConsentingActor) {
   return db.$transaction(async (tx) => {
     const existing = await tx.surveyResponse.findUnique({
       where: { cycleId_organisationId: { cycleId: cycle.id, organisationId: actor.organisationId } },
       select: { id: true, status: true },
     });
     if (existing && existing.status !== "WITHDRAWN") return { responseId: existing.id, prefilled: false };
-    const previous = await tx.surveyResponse.findFirst({
+    const lastYear = await tx.surveyResponse.findFirst({
       where: {
         organisationId: actor.organisationId,
         status: "SUBMITTED",
@@ -108,6 +112,9 @@ function recordConsent(cycle: { id: string; councilId: string; year: number }, a
       orderBy: { cycle: { year: "desc" } },
       select: { ...responseSelect, id: true },
     });
+    // Last year's answers are someone's to start from only if they may see them: the colleague who gave them
+    // or an owner. Anyone else starts with a blank form.
+    const previous = lastYear && mayUseAnswers(lastYear, actor) ? lastYear : null;
     const carried = previous
       ? {
           staffHeadcountBand: previous.staffHeadcountBand,
@@ -118,8 +125,8 @@ function recordConsent(cycle: { id: string; councilId: string; year: number }, a
           barriersOther: previous.barriersOther,
           councilCouldDo: previous.councilCouldDo,
           meetTheBuyerInterest: previous.meetTheBuyerInterest,
-          contactConsentAnswer: previous.contactConsentAnswer,
-          contactConsent: previous.contactConsent,
+          // consent to be contacted is asked afresh each year, never ticked in advance; the contact details
+          // are kept ready in case the answer is yes again
           contactName: previous.contactName,
           contactEmail: previous.contactEmail,
         }
@@ -283,6 +290,8 @@ export async function withdrawResponse(input: Actor & { responseId: string }) {
         contactConsent: false,
         contactName: null,
         contactEmail: null,
+        // where they got to says something about the answers (the ethnic background page follows a group)
+        resumeAt: null,
       },
     });
     await writeSurveyResponseAudit(
