@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireMembership } from "~/auth/permissions.server.ts";
+import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requestorMemberships } from "~/domain/marketplace/access.server.ts";
 import { getEditableRequest } from "~/domain/marketplace/queries.server.ts";
 import { EDITABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { requestFormOptions, updateRequest } from "~/domain/marketplace/requests.server.ts";
@@ -15,12 +16,17 @@ import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Edit request – Social Value Marketplace" }];
 
-const REQUESTORS = { kinds: ["VCSE", "COUNCIL"] as ("VCSE" | "COUNCIL")[] };
-
+// Members of the organisation that posted the request, as on the manage page (not only while acting for it);
+// everyone else gets 404.
 async function requireEditable(request: Request, id: string) {
-  const { viewer, membership } = await requireMembership(request, REQUESTORS);
-  const need = await getEditableRequest(id, [membership.organisationId]);
+  const viewer = await requireViewer(request);
+  const requestors = requestorMemberships(viewer);
+  const need = await getEditableRequest(
+    id,
+    requestors.map((m) => m.organisationId),
+  );
   if (!need) notFound();
+  const membership = requestors.find((m) => m.organisationId === need.organisationId)!;
   return { viewer, membership, need };
 }
 

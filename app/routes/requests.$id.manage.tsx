@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requestRolesOf } from "~/domain/marketplace/access.server.ts";
+import { requestorMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { getManagedRequest } from "~/domain/marketplace/queries.server.ts";
@@ -23,12 +23,13 @@ export const meta: MetaFunction = () => [{ title: "Manage your request – Socia
 // Only members of the organisation that posted the request: everyone else gets 404.
 async function requireRequestor(request: Request, id: string) {
   const viewer = await requireViewer(request);
+  const requestors = requestorMemberships(viewer);
   const need = await getManagedRequest(
     id,
-    viewer.memberships.map((m) => m.organisationId),
+    requestors.map((m) => m.organisationId),
   );
   if (!need) notFound();
-  const membership = viewer.memberships.find((m) => m.organisationId === need.organisationId)!;
+  const membership = requestors.find((m) => m.organisationId === need.organisationId)!;
   return { viewer, need, membership };
 }
 

@@ -30,4 +30,10 @@ export function pledgeRolesOf(
   return roles;
 }
 
+// The viewer's memberships that may post and manage requests. A request is managed and edited by the members of
+// the organisation that posted it, whichever of their organisations they are acting for at the moment.
+export function requestorMemberships(viewer: Viewer) {
+  return viewer.memberships.filter((m) => m.kind === "VCSE" || m.kind === "COUNCIL");
+}
+
 export type Actor = { userId: string; ipAddress?: string | null };
