@@ -6,6 +6,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import { closeCycle, inviteByEmail, inviteEligible, responseRates } from "~/domain/survey/cycles.server.ts";
 import { cycleActionSchema } from "~/domain/survey/schemas.ts";
+import { displayTotal, THRESHOLD } from "~/domain/survey/suppression.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { formatDate, formatNumber } from "~/ui/format.ts";
@@ -19,7 +20,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await requireSurveyCycle(request, params.cycleId!);
   const rates = await responseRates(cycle.id, cycle.councilId);
-  return json({ cycle, rates });
+  // Once closed, the report shows how many answered as "<5" when few did: this page's data says no more (the
+  // rate would give the count away too).
+  const few = cycle.status !== "OPEN" && rates.submitted < THRESHOLD;
+  const submitted = cycle.status === "OPEN" ? formatNumber(rates.submitted) : displayTotal(rates.submitted);
+  return json({ cycle, rates: { ...rates, submitted, rate: few ? null : rates.rate } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,7 +106,7 @@ export default function SurveyCyclePage() {
           { key: "Invitations sent", value: formatNumber(rates.invited) },
           // closing deletes unsent and withdrawn responses, so these only mean something while open
           ...(open ? [{ key: "Started, not yet sent", value: formatNumber(rates.inProgress) }] : []),
-          { key: "Answers sent", value: formatNumber(rates.submitted) },
+          { key: "Answers sent", value: rates.submitted },
           ...(open ? [{ key: "Withdrawn", value: formatNumber(rates.withdrawn) }] : []),
           { key: "Response rate", value: rates.rate === null ? "–" : `${rates.rate}%` },
         ]}

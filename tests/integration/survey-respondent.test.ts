@@ -105,6 +105,9 @@ describe("consent comes first", () => {
     expect(unknown.status).toBe(400);
     const both = await answer(owner, "barriers", { barriers: ["TOO_MUCH_PAPERWORK", "PREFER_NOT_TO_SAY"] });
     expect(both.status).toBe(400);
+    const noneAndSome = await answer(owner, "barriers", { barriers: ["NO_BARRIERS", "TOO_MUCH_PAPERWORK"] });
+    expect(noneAndSome.status).toBe(400);
+    expect(JSON.stringify(await noneAndSome.json())).toContain("We have not met any barriers");
     const consentWithoutEmail = await answer(owner, "meet-the-buyer", { contactConsent: "YES" });
     expect(consentWithoutEmail.status).toBe(400);
     const response = await responseOf(world.supplier.id);

@@ -161,7 +161,7 @@ export async function readProtectedAnswersForCycle(input: {
     action: input.purpose === "export" ? "survey.answers.export" : "survey.answers.read",
     entityType: "SurveyCycle",
     entityId: input.cycleId,
-    details: { responses: rows.length },
+    // no count: every council admin reads the audit log, and an exact count would undo the report's "<5"
     ipAddress: input.ipAddress ?? null,
   });
   return new Map(rows.map((r) => [r.responseId, clean(r.answers)]));

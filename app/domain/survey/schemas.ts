@@ -37,6 +37,16 @@ export function topicSchema(topic: Topic) {
           path: ["barriers"],
           message: 'Select barriers, or select "Prefer not to say" on its own',
         });
+      if (
+        barriers &&
+        barriers.includes("NO_BARRIERS") &&
+        barriers.some((b) => b !== "NO_BARRIERS" && b !== PREFER_NOT)
+      )
+        ctx.addIssue({
+          code: "custom",
+          path: ["barriers"],
+          message: 'Select the barriers you have met, or "We have not met any barriers", not both',
+        });
       if (value.councilCouldDo && value.councilCouldDoPreferNot)
         ctx.addIssue({
           code: "custom",
