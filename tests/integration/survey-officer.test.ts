@@ -547,6 +547,19 @@ describe("anonymisation after the retention period", () => {
     expect(await db.surveyProtectedAnswers.count({ where: { responseId: unsent.id } })).toBe(0);
     expect(await db.surveyProtectedAnswers.count({ where: { responseId: sent.id } })).toBe(1);
   });
+
+  it("closes a summer cycle as its closing day ends in London, not an hour later", async () => {
+    const cycle = await createSurveyCycle({
+      councilId: world.councilB.id,
+      year: 2029,
+      opensOn: new Date("2029-06-01"),
+      closesOn: new Date("2029-07-01"),
+    });
+    await runSurveyHousekeeping(new Date("2029-07-01T22:30:00Z")); // 23:30 on 1 July in London
+    expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).status).toBe("OPEN");
+    await runSurveyHousekeeping(new Date("2029-07-01T23:30:00Z")); // 00:30 on 2 July in London
+    expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).status).toBe("CLOSED");
+  });
 });
 
 describe("who is eligible to be invited", () => {

@@ -4,17 +4,17 @@
 // id and timestamps, which the audit log records) goes.
 import crypto from "node:crypto";
 import { addMonths } from "date-fns";
+import { londonDay } from "~/domain/calendar.ts";
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { deleteUnsentResponses, moveProtectedAnswers } from "./protected-answers.server.ts";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Closing also deletes the answers that were never sent, in the same transaction (as closeCycle does).
 export async function closeFinishedCycles(now: Date) {
   return db.$transaction(async (tx) => {
     const due = await tx.surveyCycle.findMany({
-      where: { status: "OPEN", closesOn: { lt: new Date(now.getTime() - DAY_MS) } },
+      // closed once its closing day is over in London
+      where: { status: "OPEN", closesOn: { lt: londonDay(now) } },
       select: { id: true },
     });
     const ids = due.map((c) => c.id);

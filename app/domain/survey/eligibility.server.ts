@@ -1,10 +1,9 @@
 // Who may answer a council's survey: SME suppliers whose registered postcode is in the council's area,
 // and any business invited by an emailed link.
+import { londonDay } from "~/domain/calendar.ts";
 import { db } from "~/db.server.ts";
 import type { BusinessSize } from "~/generated/prisma/enums.ts";
 import { classifyFromBands, isSme, outwardCode } from "./size.ts";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 type SupplierFacts = {
   businessSize: BusinessSize | null;
@@ -64,8 +63,9 @@ export function isAcceptingAnswers(
 ) {
   return (
     cycle.status === "OPEN" &&
-    cycle.opensOn.getTime() <= now.getTime() &&
-    now.getTime() < cycle.closesOn.getTime() + DAY_MS
+    // opening and closing dates are days in London, where the council works
+    cycle.opensOn.getTime() <= londonDay(now).getTime() &&
+    londonDay(now).getTime() <= cycle.closesOn.getTime()
   );
 }
 
