@@ -5,12 +5,13 @@ import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { ALL_DEPARTMENTS } from "~/domain/reporting/departmental-report-options.ts";
 import {
+  isReportDepartment,
   parseQuarter,
-  reportChoices,
   sharedDepartmentalReport,
+  sharedReportChoices,
   startedQuarter,
+  UNKNOWN_DEPARTMENT,
 } from "~/domain/reporting/departmental-report.server.ts";
-import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { RagTag } from "~/ui/charts/rag-tag.tsx";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const councilId = membership.organisationId;
   const url = new URL(request.url);
   // the departments and quarters change rarely: shared for a minute like the report itself
-  const choices = await cached(`report-choices:${councilId}`, () => reportChoices(councilId));
+  const choices = await sharedReportChoices(councilId);
   const quarterParam = url.searchParams.get("quarter");
   const departmentParam = url.searchParams.get("department");
   const errors: Record<string, string[]> = {};
@@ -37,8 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed) errors.quarter = ["Select a quarter"];
   else if (!quarter) errors.quarter = ["Select a quarter that has started"];
   const department = departmentParam ?? ALL_DEPARTMENTS;
-  if (department !== ALL_DEPARTMENTS && !choices.departments.includes(department))
-    errors.department = ["Select a department or service"];
+  if (!isReportDepartment(department, choices.departments)) errors.department = [UNKNOWN_DEPARTMENT];
   const report =
     quarter && !errors.department ? await sharedDepartmentalReport(councilId, quarter, department) : null;
   const search = quarter
@@ -89,7 +89,8 @@ export default function DepartmentalReportPage() {
               {report.inProgress
                 ? `${report.quarter.label} is still under way: plan to date counts the quarters that have ended, as on the dashboard, and delivery everything accepted or confirmed so far.`
                 : `Delivery to the end of ${report.quarter.label}.`}{" "}
-              RAG: green at 90% of plan or more, amber at 60% or more, red below. Produced{" "}
+              It lists the contracts that ran during the quarter, including ones that have since ended. RAG:
+              green at 90% of plan or more, amber at 60% or more, red below. Produced{" "}
               {formatDateTime(report.generatedAt)}.
             </p>
             <ul className="no-print mt-4 flex flex-wrap gap-6">
@@ -101,7 +102,9 @@ export default function DepartmentalReportPage() {
               <li>Print this page for an A4 report (the browser’s print command).</li>
             </ul>
           </header>
-          {report.contracts.length === 0 ? <p>There are no contracts for this department.</p> : null}
+          {report.contracts.length === 0 ? (
+            <p>No contracts in this department ran during {report.quarter.label}.</p>
+          ) : null}
           {report.contracts.map((k) => (
             <section key={k.id} aria-labelledby={`contract-${k.id}`} className="mb-8 break-inside-avoid">
               <h3 id={`contract-${k.id}`} className="text-xl font-bold print:text-[12pt]">

@@ -7,7 +7,7 @@ import { quarterIndex, quarterOf } from "~/domain/contracts/quarters.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
 import { supplierDashboard } from "~/domain/reporting/dashboard-people.server.ts";
 import { departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
-import type { ReturnStatus } from "~/generated/prisma/enums.ts";
+import type { ContractStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
 import { loader as dashboardLoader } from "~/routes/council.dashboard.tsx";
 import { loader as reportLoader } from "~/routes/council.reports._index.tsx";
 import { loader as activityLoader } from "~/routes/council.requests.tsx";
@@ -409,6 +409,63 @@ describe("quarterly departmental report", () => {
       deliveredInQuarter: "0.00",
       status: "RED",
     });
+  });
+
+  it("lists the contracts whose term overlaps the quarter, ended ones included, never pipeline or terminated", async () => {
+    // on council B, so the other figures here are not disturbed
+    const council = world.councilB;
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const contract = (reference: string, status: ContractStatus, startDate: string, endDate: string) =>
+      createContract({
+        councilId: council.id,
+        supplierOrganisationId: supplier.id,
+        reference,
+        department: "Children's Services",
+        status,
+        startDate: new Date(startDate),
+        endDate: new Date(endDate),
+        awardedOn: null,
+      });
+    // Q2 2026/27 runs from 1 July to 30 September 2026
+    await contract("ACTIVE-ALL-YEAR", "ACTIVE", "2026-04-01", "2027-03-31");
+    await contract("ACTIVE-LAST-DAY", "ACTIVE", "2026-09-30", "2028-03-31");
+    await contract("ENDED-DURING", "ENDED", "2025-04-01", "2026-07-01");
+    await contract("ENDED-BEFORE", "ENDED", "2025-04-01", "2026-06-30");
+    await contract("STARTS-AFTER", "ACTIVE", "2026-10-01", "2028-03-31");
+    await contract("PIPELINE", "PIPELINE", "2026-04-01", "2027-03-31");
+    await contract("TERMINATED", "TERMINATED", "2026-04-01", "2027-03-31");
+    for (const department of ["Children's Services", "all"]) {
+      const report = await departmentalReport({
+        councilId: council.id,
+        quarter: Q2,
+        department,
+        asOf: AS_OF,
+      });
+      expect(report.contracts.map((k) => k.reference)).toEqual([
+        "ACTIVE-ALL-YEAR",
+        "ACTIVE-LAST-DAY",
+        "ENDED-DURING",
+      ]);
+    }
+  });
+
+  it("refuses a department the council has no contracts in, in the CSV as on the page", async () => {
+    const cookie = await sessionCookieFor(world.users.officerA.id);
+    const query = "?quarter=2026-Q2&department=Nowhere";
+    const page = await jsonOf<{ errors: Record<string, string[]>; report: unknown }>(
+      await callLoader(reportLoader, { path: `/council/reports${query}`, cookie }),
+    );
+    expect(page.errors.department).toEqual(["Select a department or service"]);
+    expect(page.report).toBeNull();
+    const csv = await callLoader(csvLoader, { path: `/council/reports/departmental.csv${query}`, cookie });
+    expect(csv.status).toBe(400);
+    expect(await csv.text()).toMatch(/^Select a department or service/);
+    // a department of another council is no department here either
+    const elsewhere = await callLoader(csvLoader, {
+      path: "/council/reports/departmental.csv?quarter=2026-Q2&department=Children's%20Services",
+      cookie,
+    });
+    expect(elsewhere.status).toBe(400);
   });
 
   it("exports CSV with a header row and a download name", async () => {

@@ -1,7 +1,14 @@
 // The quarterly departmental report: for one quarter and one department (or all), each contract's
 // commitments with delivery in the quarter and to the end of it, RAG and overdue returns.
 import { db } from "~/db.server.ts";
-import { quarterIndex, quarterLabel, quarterOf, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import {
+  quarterIndex,
+  quarterLabel,
+  quarterOf,
+  quarterPeriod,
+  type FinancialQuarter,
+} from "~/domain/contracts/quarters.ts";
+import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { OVERDUE_STATUSES, RETURN_STATUS_LABELS } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
@@ -10,6 +17,13 @@ import { progressStatus, type Progress } from "./progress.ts";
 import { ALL_DEPARTMENTS } from "./departmental-report-options.ts";
 
 export { ALL_DEPARTMENTS };
+
+export const UNKNOWN_DEPARTMENT = "Select a department or service";
+
+// A contract is in a quarter's report when its term overlaps the quarter and it is live or ran its term (one
+// that has since ended still reports the quarters it ran in): pipeline contracts have not started and
+// terminated ones are no longer delivered.
+const REPORTED_STATUSES: ContractStatus[] = ["ACTIVE", "ENDED"];
 
 export async function reportChoices(councilId: string, asOf = new Date()) {
   const [departments, earliest] = await Promise.all([
@@ -33,6 +47,16 @@ export async function reportChoices(councilId: string, asOf = new Date()) {
     current,
     latestEnded: { financialYear: latest.financialYear, quarter: latest.quarter },
   };
+}
+
+// The page and the CSV offer the same choices and refuse the same department, shared for a minute.
+export function sharedReportChoices(councilId: string) {
+  return cached(`report-choices:${councilId}`, () => reportChoices(councilId));
+}
+
+/** "All departments", or one this council has contracts in. */
+export function isReportDepartment(department: string, departments: readonly string[]) {
+  return department === ALL_DEPARTMENTS || departments.includes(department);
 }
 
 export function parseQuarter(value: string | null): FinancialQuarter | null {
@@ -64,9 +88,13 @@ export async function departmentalReport(args: {
   asOf?: Date;
 }) {
   const asOf = args.asOf ?? new Date();
+  const period = quarterPeriod(args.quarter.financialYear, args.quarter.quarter);
   const contractWhere = {
     councilId: args.councilId,
     ...(args.department === ALL_DEPARTMENTS ? {} : { department: args.department }),
+    status: { in: REPORTED_STATUSES },
+    startDate: { lte: period.end },
+    endDate: { gte: period.start },
   };
   const commitmentWhere = { contract: contractWhere };
   const [contracts, toDate, inQuarter, overdue, texts] = await Promise.all([
