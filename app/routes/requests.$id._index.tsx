@@ -1,24 +1,36 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { councilIdsOf, getViewer, notFound } from "~/auth/permissions.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
-import { getRequestPage } from "~/domain/marketplace/queries.server.ts";
-import { PLEDGEABLE_STATUSES, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { closingDateOf, getClosedRequest, getRequestPage } from "~/domain/marketplace/queries.server.ts";
+import { CLOSED_STATUSES, PLEDGEABLE_STATUSES, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.request.title ?? "Request"} – Social Value Marketplace` },
+  {
+    title: data
+      ? "closed" in data
+        ? `${data.closed.title} (closed) – Social Value Marketplace`
+        : `${data.request.title} – Social Value Marketplace`
+      : "Request – Social Value Marketplace",
+  },
 ];
 
-// Public for published requests; the requestor and its council's officers also see unpublished ones.
+// Public for published requests; the requestor and its council's officers also see unpublished ones. A link to
+// a published request that has since closed (withdrawn or expired) says so, with 410 Gone, and nothing more.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const organisationIds = viewer?.memberships.map((m) => m.organisationId) ?? [];
   const councilIds = viewer ? councilIdsOf(viewer) : [];
   const page = await getRequestPage(params.id!, organisationIds, councilIds);
-  if (!page) notFound();
-  const { organisationId, councilId, ...details } = page.request;
+  if (!page) {
+    const closed = await getClosedRequest(params.id!);
+    if (!closed) notFound();
+    return json({ closed }, { status: 410 });
+  }
+  const { organisationId, councilId, closedAt, ...details } = page.request;
   const isRequestor = organisationIds.includes(organisationId);
   const isOfficer = councilIds.includes(councilId);
   const canPledge =
@@ -27,6 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
   return json({
     request: details,
+    closedOn: CLOSED_STATUSES.includes(details.status)
+      ? closingDateOf({ ...details, closedAt }, page.events)
+      : null,
     events: page.events,
     isRequestor,
     isOfficer,
@@ -36,7 +51,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function RequestPage() {
-  const { request, events, isRequestor, isOfficer, canPledge, signedIn } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  return "closed" in data ? <ClosedRequestPage request={data.closed} /> : <OpenRequestPage {...data} />;
+}
+
+function OpenRequestPage({
+  request,
+  closedOn,
+  events,
+  isRequestor,
+  isOfficer,
+  canPledge,
+  signedIn,
+}: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const left = request.quantity - request.pledgedQuantity;
   const open = PLEDGEABLE_STATUSES.includes(request.status);
   return (
@@ -47,6 +74,9 @@ export default function RequestPage() {
       <p className="mb-6">
         <Tag colour={open ? "green" : "grey"}>{statusLabel(request.status)}</Tag>
       </p>
+      {CLOSED_STATUSES.includes(request.status) ? (
+        <ClosedRequestNotice status={request.status} closedOn={closedOn} />
+      ) : null}
       <div className="mb-8 border-l-8 border-brand bg-gray-100 p-4">
         <p className="text-xl">
           Still needed: <strong>{formatQuantity(request.helpType, left, request.unitLabel)}</strong> of{" "}

@@ -1,14 +1,22 @@
 import crypto from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { formatQuantity, HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
+import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
 import { PLEDGEABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
+import { ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Select, TextInput, Textarea } from "~/ui/form.tsx";
@@ -20,7 +28,12 @@ export const meta: MetaFunction = () => [{ title: "Pledge to a request – Socia
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const target = await getRequestForPledge(params.id!, membership.organisationId);
-  if (!target) notFound();
+  if (!target) {
+    // a link to a published request that has closed says so (410 Gone), without the form
+    const closed = await getClosedRequest(params.id!);
+    if (!closed) notFound();
+    return json({ closed }, { status: 410 });
+  }
   const { request: need, commitments } = target;
   return json({
     need: { ...need, organisationId: undefined },
@@ -58,7 +71,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PledgePage() {
-  const { need, commitments, verified, own, submissionKey } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  return "closed" in data ? <ClosedRequestPage request={data.closed} /> : <PledgeForm {...data} />;
+}
+
+function PledgeForm({
+  need,
+  commitments,
+  verified,
+  own,
+  submissionKey,
+}: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const left = need.quantity - need.pledgedQuantity;

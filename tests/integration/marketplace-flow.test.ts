@@ -834,7 +834,7 @@ describe("who may see and do what", () => {
 });
 
 describe("who can read a request page once it has closed", () => {
-  it("the requestor, its council and suppliers that pledged to it; nobody else", async () => {
+  it("the requestor, its council and suppliers that pledged to it; others are told only that it closed", async () => {
     const { createPledge } = await import("../helpers/factories.ts");
     const need = await createRequest({
       councilId: world.councilA.id,
@@ -851,11 +851,12 @@ describe("who can read a request page once it has closed", () => {
     await createPledge({ requestId: need.id, supplierOrganisationId: world.supplier.id, status: "DECLINED" });
     const status = async (cookie?: string) =>
       (await callLoader(publicLoader, { path: "/", params: { id: need.id }, cookie })).status;
-    expect(await status()).toBe(404);
+    // 410 Gone: the closed-request page, title and how it closed only (marketplace-closed-requests.test.ts)
+    expect(await status()).toBe(410);
     for (const reader of ["vcseMember", "officerA", "supplierMember"])
       expect({ reader, status: await status(cookies[reader]) }).toEqual({ reader, status: 200 });
     for (const outsider of ["otherVcseOwner", "officerB", "otherSupplierOwner"])
-      expect({ outsider, status: await status(cookies[outsider]) }).toEqual({ outsider, status: 404 });
+      expect({ outsider, status: await status(cookies[outsider]) }).toEqual({ outsider, status: 410 });
 
     const page = await jsonOf<{
       request: { title: string; status: string; council: { name: string }; district: unknown };

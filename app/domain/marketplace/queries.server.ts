@@ -3,7 +3,7 @@
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import { sharesContact } from "./pledge-lifecycle.ts";
-import { PUBLISHED_STATUSES } from "./request-lifecycle.ts";
+import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 
 const publicRequestSelect = {
   id: true,
@@ -54,6 +54,7 @@ export async function getRequestPage(
       beneficiaries: string | null;
       beneficiaryCount: number | null;
       publishedAt: Date | null;
+      closedAt: Date | null;
       organisationId: string;
       councilId: string;
       organisationName: string;
@@ -65,7 +66,7 @@ export async function getRequestPage(
   >(Prisma.sql`
     SELECT r.id, r.title, r.description, r.status::text AS status, r."helpType"::text AS "helpType", r.quantity,
            r."pledgedQuantity", r."unitLabel", r."isRemote", r."postcodeArea", r."neededBy", r.beneficiaries,
-           r."beneficiaryCount", r."publishedAt", r."organisationId", r."councilId",
+           r."beneficiaryCount", r."publishedAt", r."closedAt", r."organisationId", r."councilId",
            o.name AS "organisationName", cat.name AS "categoryName", d.name AS "districtName",
            council.name AS "councilName",
            coalesce((
@@ -98,6 +99,43 @@ export async function getRequestPage(
     },
     events,
   };
+}
+
+// A published request that has closed, as anyone reaching it by an old link may see it: its title, its council,
+// and how and when it closed. Nothing else (no description, nobody's name). A request never published is not found.
+export async function getClosedRequest(id: string) {
+  const request = await db.request.findFirst({
+    where: { id, status: { in: CLOSED_STATUSES }, publishedAt: { not: null } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      closedAt: true,
+      council: { select: { name: true } },
+      // the date it closed, should closedAt not be kept
+      events: {
+        where: { toStatus: { in: CLOSED_STATUSES } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { toStatus: true, createdAt: true },
+      },
+    },
+  });
+  if (!request) return null;
+  const { events, closedAt, ...rest } = request;
+  return { ...rest, closedOn: closingDateOf({ status: rest.status, closedAt }, events) };
+}
+
+// When a closed request closed: its closedAt, else the latest event that moved it to its status.
+export function closingDateOf(
+  request: { status: RequestStatus; closedAt: Date | string | null },
+  events: { toStatus: RequestStatus; createdAt: Date | string }[],
+) {
+  if (request.closedAt) return new Date(request.closedAt);
+  const times = events
+    .filter((e) => e.toStatus === request.status)
+    .map((e) => new Date(e.createdAt).getTime());
+  return times.length ? new Date(Math.max(...times)) : null;
 }
 
 // Everything the requestor needs to manage its own request (404 for anyone else: filtered in the query).

@@ -52,6 +52,8 @@ export const PUBLISHED_STATUSES: RequestStatus[] = [
   "FULFILLED",
 ];
 export const EDITABLE_STATUSES: RequestStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
+// Statuses a request ends in. Once published, a link to it still says what became of it.
+export const CLOSED_STATUSES: RequestStatus[] = ["FULFILLED", "WITHDRAWN", "EXPIRED"];
 
 type Rule = { from: RequestStatus[]; roles: RequestRole[]; to: RequestStatus | "same" | "byPledges" };
 

@@ -1,0 +1,48 @@
+// What a link to a closed marketplace request shows: that it is closed, how and when, and where to find open ones.
+import { Link } from "@remix-run/react";
+import type { RequestStatus } from "~/generated/prisma/enums.ts";
+import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { PageHeading, Tag } from "~/ui/components.tsx";
+import { formatDate } from "~/ui/format.ts";
+
+export function ClosedRequestNotice({
+  status,
+  closedOn,
+}: {
+  status: RequestStatus;
+  closedOn: string | Date | null;
+}) {
+  return (
+    <div className="mb-8 border-l-8 border-line bg-gray-100 p-4">
+      <p className="mb-2 text-xl font-bold">
+        This request is closed: it was {statusLabel(status)}
+        {closedOn ? ` on ${formatDate(closedOn)}` : ""}.
+      </p>
+      <p>
+        It is no longer taking pledges. <Link to="/requests">Browse open requests</Link>
+      </p>
+    </div>
+  );
+}
+
+// The whole page for someone who may not see the request itself any more: its title and the notice only.
+export function ClosedRequestPage({
+  request,
+}: {
+  request: {
+    title: string;
+    status: RequestStatus;
+    closedOn: string | Date | null;
+    council: { name: string };
+  };
+}) {
+  return (
+    <>
+      <PageHeading caption={request.council.name}>{request.title}</PageHeading>
+      <p className="mb-6">
+        <Tag colour="grey">{statusLabel(request.status)}</Tag>
+      </p>
+      <ClosedRequestNotice status={request.status} closedOn={request.closedOn} />
+    </>
+  );
+}
