@@ -4,8 +4,10 @@ import crypto from "node:crypto";
 import { parse, serialize } from "cookie";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { getEnv } from "~/env.server.ts";
+import { SESSION_COOKIE } from "./session-cookie-name.ts";
 
-export const SESSION_COOKIE = "svm_session";
+export { SESSION_COOKIE };
+
 const INACTIVITY_TIMEOUT_MS = 10 * 24 * 60 * 60 * 1000; // 10 days without use
 const ABSOLUTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000; // never longer than 30 days
 const ACTIVITY_CHECK_MS = 60 * 60 * 1000; // refresh "last used" at most hourly

@@ -30,7 +30,7 @@ export default function SurveyConfirmation() {
         they face, and publish only totals. If you agreed to be contacted, the procurement team may get in
         touch about events such as Meet the Buyer.
       </p>
-      <p className="mb-4">We have sent you an email to confirm.</p>
+      <p className="mb-4">We emailed you a receipt when your answers were sent (it does not repeat them).</p>
       <p className="mb-4">
         You can <Link to={`/survey/${cycleId}/check-answers`}>see or change your answers</Link> or{" "}
         <Link to={`/survey/${cycleId}/withdraw`}>withdraw them</Link> until {formatDate(closesOn)}.

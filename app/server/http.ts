@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { SESSION_COOKIE } from "../auth/session-cookie-name.ts";
 import { logger } from "./logger.ts";
 import { runInRequestScope } from "./request-scope.ts";
 
@@ -90,6 +91,14 @@ export function applyProtections(app: express.Express, options: Protections) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // A page shown to a signed-in person is theirs alone: no shared cache keeps it and the browser does not store
+  // it (survey answers or a contract must not come back from the Back button after signing out). A response
+  // that sets its own Cache-Control (a download, /healthz) replaces this.
+  app.use((req, res, next) => {
+    if (req.headers.cookie?.includes(`${SESSION_COOKIE}=`))
+      res.setHeader("Cache-Control", "private, no-store");
+    next();
+  });
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method) || isSameOrigin(req, options.allowedOrigins)) return next();
     res.status(403).type("text/plain").send("This form was sent from another website, so it was refused.");

@@ -44,6 +44,16 @@ describe("security headers", () => {
   });
 });
 
+describe("caching", () => {
+  it("keeps pages shown to a signed-in person out of every cache, and leaves public pages alone", async () => {
+    const base = await serve({ production: true, https: false });
+    const signedIn = await fetch(base, { headers: { cookie: "theme=x; svm_session=abc" } });
+    expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
+    const anonymous = await fetch(base);
+    expect(anonymous.headers.get("cache-control")).toBeNull();
+  });
+});
+
 describe("cross-site request forgery", () => {
   it("refuses a POST from another origin and accepts one from the portal itself", async () => {
     const base = await serve({ production: true, https: false });
