@@ -300,7 +300,7 @@ export async function seedDemoData(): Promise<Login[]> {
     "Cleaning services",
     "Waste collection",
   ];
-  const commitmentsBySupplier = new Map<string, { id: string; councilId: string }[]>();
+  const commitmentsBySupplier = new Map<string, { id: string; councilId: string; helpTypes: HelpType[] }[]>();
   for (let i = 0; i < 30; i++) {
     const { council, measures } = world[i % 4 === 3 ? 1 : 0];
     const supplier = suppliers[i % suppliers.length];
@@ -346,7 +346,7 @@ export async function seedDemoData(): Promise<Login[]> {
         plan: measure.unit === "PERCENT" ? undefined : plan,
       });
       const list = commitmentsBySupplier.get(supplier.id) ?? [];
-      list.push({ id: commitment.id, councilId: council.id });
+      list.push({ id: commitment.id, councilId: council.id, helpTypes: measure.contributingHelpTypes });
       commitmentsBySupplier.set(supplier.id, list);
     }
     if (i % 3 === 0) {
@@ -431,7 +431,10 @@ export async function seedDemoData(): Promise<Login[]> {
             ? quantity - pledged
             : share
           : share;
-      const commitment = commitmentsBySupplier.get(supplier.id)?.find((c) => c.councilId === home.council.id);
+      // a pledge counts only towards a commitment whose measure counts its kind of help (in the same unit)
+      const commitment = commitmentsBySupplier
+        .get(supplier.id)
+        ?.find((c) => c.councilId === home.council.id && c.helpTypes.includes(idea.helpType));
       const pledge = await createPledge({
         requestId: request.id,
         supplierOrganisationId: supplier.id,

@@ -540,7 +540,7 @@ describe("the measure library", () => {
     name: "Care leavers employed",
     theme: "JOBS",
     unit: "PEOPLE",
-    contributingHelpTypes: ["WORK_PLACEMENT", "EXPERTISE"],
+    contributingHelpTypes: ["WORK_PLACEMENT"],
     proxyValueGbp: "1,250.50",
     frameworkMapping: "Tackling economic inequality",
     ...overrides,
@@ -556,7 +556,7 @@ describe("the measure library", () => {
     const measure = await db.measure.findFirstOrThrow({
       where: { councilId: world.councilA.id, code: "JOB-09" },
     });
-    expect(measure.contributingHelpTypes.sort()).toEqual(["EXPERTISE", "WORK_PLACEMENT"]);
+    expect(measure.contributingHelpTypes).toEqual(["WORK_PLACEMENT"]);
     expect(measure.proxyValueGbp!.toFixed(2)).toBe("1250.50");
     const again = await callAction(newMeasureAction, {
       path: "/council/measures/new",
@@ -588,7 +588,7 @@ describe("the measure library", () => {
       path,
       params,
       cookie: cookies.councilAdmin,
-      form: form({ code: "SOC-01", unit: "COUNT" }),
+      form: form({ code: "SOC-01", unit: "COUNT", contributingHelpTypes: [] }),
     });
     expect(unit.status).toBe(400);
     expect((await jsonOf<Reply>(unit)).error!.unit![0]).toMatch(/cannot change/);

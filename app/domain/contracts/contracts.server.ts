@@ -425,6 +425,7 @@ const HISTORY_ACTIONS: Record<string, string> = {
   "commitment.add": "Commitment added",
   "commitment.update": "Commitment changed",
   "commitment.remove": "Commitment removed",
+  "commitment.pledge_unlinked": "Marketplace pledge no longer counted: it is not in the measure's unit",
 };
 
 /** Every recorded change to a contract and its commitments, newest first. */

@@ -110,8 +110,10 @@ export const DEFAULT_MEASURES: DefaultMeasure[] = [
     theme: "SOCIAL",
     unit: "GBP",
     frameworkMapping: "Wellbeing",
-    helpText: "Money and the value of goods given to voluntary, community and social enterprises.",
-    contributingHelpTypes: ["FUNDING", "GOODS"],
+    helpText:
+      "Money, and the value in pounds of goods, given to voluntary, community and social enterprises. Goods pledged through the marketplace are counted in items, not pounds: report their value here yourself.",
+    // only help measured in pounds: goods are pledged in items (see measure-help-types.ts)
+    contributingHelpTypes: ["FUNDING"],
   },
   {
     code: "SOC-03",

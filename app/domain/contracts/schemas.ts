@@ -1,6 +1,7 @@
 // Form schemas for contracts, commitments and measures: used by the server actions and the forms.
 import { z } from "zod";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
+import { helpTypeMismatch } from "./measure-help-types.ts";
 import { parseAmount, parseDay } from "./values.ts";
 
 const text = (required: string, max: number) =>
@@ -80,20 +81,34 @@ export const commitmentSchema = z.object({
 
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
 
-export const measureSchema = z.object({
-  code: z
-    .string({ error: "Enter a code" })
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9][A-Z0-9-]{0,19}$/, "Use up to 20 letters, numbers and hyphens, for example JOB-06"),
-  name: text("Enter the measure name", 200),
-  theme: z.enum(MeasureTheme, { error: "Choose a theme" }),
-  unit: z.enum(MeasureUnit, { error: "Choose a unit" }),
-  helpText: optionalText(1000),
-  frameworkMapping: optionalText(200),
+const helpTypesSchema = z.object({
+  unit: z.enum(MeasureUnit),
   contributingHelpTypes: z.array(z.enum(HelpType)).default([]),
-  proxyValueGbp: amount("", "Enter the value in pounds, for example 14.50").optional(),
 });
+
+export const measureSchema = z
+  .object({
+    code: z
+      .string({ error: "Enter a code" })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9][A-Z0-9-]{0,19}$/, "Use up to 20 letters, numbers and hyphens, for example JOB-06"),
+    name: text("Enter the measure name", 200),
+    theme: z.enum(MeasureTheme, { error: "Choose a theme" }),
+    unit: z.enum(MeasureUnit, { error: "Choose a unit" }),
+    helpText: optionalText(1000),
+    frameworkMapping: optionalText(200),
+    contributingHelpTypes: z.array(z.enum(HelpType)).default([]),
+    proxyValueGbp: amount("", "Enter the value in pounds, for example 14.50").optional(),
+  })
+  .superRefine(
+    (value, ctx) => {
+      const problem = helpTypeMismatch(value.unit, value.contributingHelpTypes);
+      if (problem) ctx.addIssue({ code: "custom", path: ["contributingHelpTypes"], message: problem });
+    },
+    // checked even when other fields are wrong, so every problem shows at once
+    { when: (payload) => helpTypesSchema.safeParse(payload.value).success },
+  );
 
 export type MeasureInput = z.infer<typeof measureSchema>;
 

@@ -3,6 +3,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { MEASURE_THEMES, MEASURE_UNITS } from "~/domain/contracts/labels.ts";
+import { helpTypeUnitHint } from "~/domain/contracts/measure-help-types.ts";
 import { measureSchema } from "~/domain/contracts/schemas.ts";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput } from "~/ui/form.tsx";
@@ -90,7 +91,7 @@ export function MeasureForm({
         name={fields.contributingHelpTypes.name}
         key={fields.contributingHelpTypes.key}
         legend="Marketplace help that counts towards this measure"
-        hint="A confirmed pledge of these kinds can be linked to a commitment on this measure"
+        hint={`A confirmed pledge of these kinds can be linked to a commitment on this measure. ${helpTypeUnitHint()}`}
         errors={fields.contributingHelpTypes.errors}
         defaultValues={
           Array.isArray(helpTypes) ? (helpTypes as string[]) : helpTypes ? [helpTypes as string] : []
