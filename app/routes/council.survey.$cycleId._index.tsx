@@ -10,7 +10,7 @@ import { displayTotal, THRESHOLD } from "~/domain/survey/suppression.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { formatDate, formatNumber } from "~/ui/format.ts";
-import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { Button, Checkboxes, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -139,11 +139,18 @@ export default function SurveyCyclePage() {
             <Button variant="secondary">Send invitation</Button>
           </Form>
           <h2 className="mb-2 text-2xl font-bold">Close the survey</h2>
-          <Form method="post">
+          <Form method="post" noValidate>
             <p className="mb-4">
-              Businesses can no longer answer, change or withdraw. The answers are anonymised{" "}
-              {cycle.retentionMonths} months after closing.
+              Businesses can no longer answer, change or withdraw. Answers started but never sent are deleted.
+              The answers sent are anonymised {cycle.retentionMonths} months after closing. A closed survey
+              cannot be opened again.
             </p>
+            <Checkboxes
+              name="confirmClose"
+              legend="Before you close it"
+              errors={fields.confirmClose?.errors}
+              options={[{ value: "yes", label: "I understand the survey closes for good" }]}
+            />
             <Button name="intent" value="close" variant="warning">
               Close the survey
             </Button>

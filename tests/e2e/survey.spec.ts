@@ -246,6 +246,10 @@ test("a survey officer opens a cycle, invites eligible businesses and closes it"
   const invitation = await waitForEmail("owner@new-business.example", /supplier survey/);
   expect(invitation.text).toContain("/survey/invitation/");
   await page.getByRole("button", { name: "Close the survey" }).click();
+  await expect(page.getByRole("alert").getByText("Confirm that you want to close the survey")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("I understand the survey closes for good").check();
+  await page.getByRole("button", { name: "Close the survey" }).click();
   await expect(page.getByText("The survey is closed")).toBeVisible();
   await expectAccessible(page);
 });

@@ -89,7 +89,7 @@ describe("the survey role guards every officer page and the protected answers", 
       path: "/x",
       params,
       cookie: noRole,
-      form: { intent: "close" },
+      form: { intent: "close", confirmClose: "yes" },
     });
     expect(close.status).toBe(404);
     expect(await db.auditLog.count({ where: { action: { startsWith: "survey.answers" } } })).toBe(0);
@@ -300,11 +300,20 @@ describe("running a cycle", () => {
       submitted: false,
       protectedAnswers: { sex: "FEMALE" },
     });
-    const closed = await callAction(cyclePage.action, {
+    const unconfirmed = await callAction(cyclePage.action, {
       path: "/x",
       params: { cycleId },
       cookie,
       form: { intent: "close" },
+    });
+    expect(unconfirmed.status).toBe(400);
+    expect(JSON.stringify(await unconfirmed.json())).toContain("Confirm that you want to close the survey");
+    expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycleId } })).status).toBe("OPEN");
+    const closed = await callAction(cyclePage.action, {
+      path: "/x",
+      params: { cycleId },
+      cookie,
+      form: { intent: "close", confirmClose: "yes" },
     });
     expect(closed.status).toBe(302);
     const cycle = await db.surveyCycle.findUniqueOrThrow({ where: { id: cycleId } });

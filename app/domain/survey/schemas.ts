@@ -102,7 +102,13 @@ export const cycleActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("invite-email"),
     email: z.email("Enter an email address in the correct format, like name@example.com").max(254),
   }),
-  z.object({ intent: z.literal("close") }),
+  // closing is for good, and deletes answers started but never sent: the officer confirms they mean it
+  z.object({
+    intent: z.literal("close"),
+    confirmClose: z.literal("yes", {
+      message: "Confirm that you want to close the survey for good",
+    }),
+  }),
 ]);
 
 // On the council's members page: its admins give or take away the survey role.
