@@ -48,6 +48,20 @@ beforeAll(async () => {
     dueDate: new Date("2099-01-30"),
   });
   await createReturn({ contractId: theirs.id, financialYear: 2025, quarter: 1, status: "NOT_STARTED" });
+  // a terminated contract's returns are no longer owed
+  const gone = await createContract({
+    councilId: councilA.id,
+    supplierOrganisationId: supplier.id,
+    reference: "GONE-1",
+    status: "TERMINATED",
+  });
+  await createReturn({
+    contractId: gone.id,
+    financialYear: 2025,
+    quarter: 1,
+    status: "NOT_STARTED",
+    dueDate: new Date("2025-07-30"),
+  });
 
   const base = { councilId: councilA.id, categoryId: category.id };
   const ours = await createRequest({
@@ -134,7 +148,7 @@ describe("supplier dashboard", () => {
         .sort(),
     ).toEqual(["3 DISPUTED", "7 ACCEPTED", "8 ACCEPTED"]);
     expect(supplier.pledgesAwaitingRequestor).toBe(1);
-    expect(supplier.contracts.map((k: { reference: string }) => k.reference)).toEqual(["MINE-1"]);
+    expect(supplier.contracts.map((k: { reference: string }) => k.reference)).toEqual(["GONE-1", "MINE-1"]);
     expect(JSON.stringify(supplier)).not.toContain("THEIRS-1");
   });
 });

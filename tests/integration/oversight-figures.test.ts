@@ -117,6 +117,14 @@ beforeAll(async () => {
     title: "Old contract",
     awardedOn: new Date("2024-05-01"),
   });
+  const k5 = await createContract({
+    councilId: councilA.id,
+    supplierOrganisationId: supplier.id,
+    reference: "K5",
+    title: "Terminated contract",
+    status: "TERMINATED",
+    awardedOn: null,
+  });
   Object.assign(ids, { k1: k1.id, k2: k2.id, k3: k3.id });
   const plan = (...quarters: number[]) =>
     quarters.map((q, i) => ({ financialYear: 2026, quarter: i + 1, targetQuantity: q }));
@@ -180,6 +188,9 @@ beforeAll(async () => {
     status: "DRAFT",
     dueDate: new Date("2099-01-01"),
   });
+  // K5, terminated since: its Q1 return was sent late and counts; its Q2 return is no longer owed
+  await acceptedReturn(k5.id, 1, [], { submitted: ["2026-08-10T09:00:00Z"] });
+  await createReturn({ contractId: k5.id, financialYear: 2026, quarter: 2, status: "NOT_STARTED" });
 
   // Confirmed pledges towards C1: 8 hours in Q1; 9 pledged but 7 delivered in Q2. Unconfirmed ones never count.
   const request = await createRequest({
@@ -234,11 +245,12 @@ describe("council dashboard figures", () => {
       "Q1 2026/27",
       "Q2 2026/27",
     ]);
-    // Q1: K1 was sent again after the due date but first on time; K2 first late; K3 never sent
-    expect(d.compliance[2]).toMatchObject({ onTime: 1, late: 1, overdue: 1, notYetDue: 0, total: 3 });
+    // Q1: K1 was sent again after the due date but first on time; K2 and the terminated K5 first late; K3
+    // never sent
+    expect(d.compliance[2]).toMatchObject({ onTime: 1, late: 2, overdue: 1, notYetDue: 0, total: 4 });
     expect(d.compliance[2].pastDueWithSupplier).toBe(1);
     // Q2: K2 was sent on time and is queried, which is neither late nor overdue; it is still with the
-    // supplier after the due date, as the council's overdue queue lists it
+    // supplier after the due date, as the council's overdue queue lists it. K5's is not owed any more.
     expect(d.compliance[3]).toMatchObject({ onTime: 2, late: 0, overdue: 0, notYetDue: 1, total: 3 });
     expect(d.compliance[3].pastDueWithSupplier).toBe(1);
     expect(d.compliance[0].total).toBe(0);

@@ -1,7 +1,7 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
 import { db, Prisma, readRows } from "~/db.server.ts";
-import { OVERDUE_STATUSES } from "~/domain/reporting/returns-rules.ts";
+import { OVERDUE_STATUSES, REPORTING_CONTRACT_STATUSES } from "~/domain/reporting/returns-rules.ts";
 import {
   previousQuarter,
   quarterIndex,
@@ -43,7 +43,7 @@ export type ComplianceRow = FinancialQuarter & {
   // by the first submission: a return queried and sent again keeps the timeliness of its first sending
   onTime: number;
   late: number;
-  // never submitted: past the due date, or not yet due
+  // never submitted, on a contract still reporting: past the due date, or not yet due
   overdue: number;
   notYetDue: number;
   total: number;
@@ -77,11 +77,14 @@ export async function returnCompliance(
     select r."financialYear", r.quarter,
       count(*) filter (where f.at < r."dueDate" + 1) as "onTime",
       count(*) filter (where f.at >= r."dueDate" + 1) as late,
-      count(*) filter (where f.at is null and r."dueDate" < ${today}::date) as overdue,
-      count(*) filter (where f.at is null and r."dueDate" >= ${today}::date) as "notYetDue",
-      count(*) filter (where r.status::text = any(${awaiting}::text[]) and r."dueDate" < ${today}::date)
-        as "pastDueWithSupplier"
+      count(*) filter (where f.at is null and owed and r."dueDate" < ${today}::date) as overdue,
+      count(*) filter (where f.at is null and owed and r."dueDate" >= ${today}::date) as "notYetDue",
+      count(*) filter (
+        where owed and r.status::text = any(${awaiting}::text[]) and r."dueDate" < ${today}::date
+      ) as "pastDueWithSupplier"
     from "KpiReturn" r join "Contract" c on c.id = r."contractId"
+    -- a terminated or pipeline contract's returns are no longer owed, but what was sent still counts
+    cross join lateral (select c.status::text = any(${REPORTING_CONTRACT_STATUSES}::text[]) as owed) o
     -- a return with no history (written before it was kept) falls back to its latest submission
     left join lateral (
       select coalesce(min(e."createdAt"), r."submittedAt") as at

@@ -11,7 +11,7 @@ import {
   type PledgeRole,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { cached } from "./dashboard-cache.server.ts";
-import { OVERDUE_STATUSES } from "./returns-rules.ts";
+import { OVERDUE_STATUSES, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.ts";
 
@@ -32,7 +32,7 @@ const TO_CONFIRM = whereCan("confirm", "REQUESTOR");
 export async function supplierDashboard(supplierOrganisationId: string, asOf = new Date()) {
   const today = londonDay(asOf);
   const [returnsDue, pledges, [offered], delivery] = await Promise.all([
-    // a return can be filled in once its quarter has ended
+    // a return can be filled in once its quarter has ended; a terminated or pipeline contract's is not owed
     readRows<
       {
         id: string;
@@ -51,6 +51,7 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
       FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
       WHERE c."supplierOrganisationId" = ${supplierOrganisationId}
         AND r.status::text = ANY(${OVERDUE_STATUSES}::text[]) AND r."periodEnd" < ${today}::date
+        AND c.status::text = ANY(${REPORTING_CONTRACT_STATUSES}::text[])
       ORDER BY r."dueDate" ASC, r.id ASC
       LIMIT ${LIST}`),
     readRows<

@@ -8,9 +8,8 @@ import {
   quarterPeriod,
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
-import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { cached } from "./dashboard-cache.server.ts";
-import { OVERDUE_STATUSES, RETURN_STATUS_LABELS } from "./returns-rules.ts";
+import { OVERDUE_STATUSES, REPORTING_CONTRACT_STATUSES, RETURN_STATUS_LABELS } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { progressStatus, type Progress } from "./progress.ts";
 
@@ -19,11 +18,6 @@ import { ALL_DEPARTMENTS } from "./departmental-report-options.ts";
 export { ALL_DEPARTMENTS };
 
 export const UNKNOWN_DEPARTMENT = "Select a department or service";
-
-// A contract is in a quarter's report when its term overlaps the quarter and it is live or ran its term (one
-// that has since ended still reports the quarters it ran in): pipeline contracts have not started and
-// terminated ones are no longer delivered.
-const REPORTED_STATUSES: ContractStatus[] = ["ACTIVE", "ENDED"];
 
 export async function reportChoices(councilId: string, asOf = new Date()) {
   const [departments, earliest] = await Promise.all([
@@ -92,7 +86,8 @@ export async function departmentalReport(args: {
   const contractWhere = {
     councilId: args.councilId,
     ...(args.department === ALL_DEPARTMENTS ? {} : { department: args.department }),
-    status: { in: REPORTED_STATUSES },
+    // live or ran its term (an ended contract still reports the quarters it ran in), and ran in the quarter
+    status: { in: REPORTING_CONTRACT_STATUSES },
     startDate: { lte: period.end },
     endDate: { gte: period.start },
   };
