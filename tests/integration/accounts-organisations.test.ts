@@ -81,6 +81,30 @@ describe("registering organisations", () => {
     );
   });
 
+  it("registers once when the form is sent twice at once", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const name = unique("Twice Food Bank");
+    const send = () =>
+      callAction(newVcseAction, {
+        path: "/organisations/new/vcse",
+        cookie,
+        form: {
+          name,
+          councilId: world.councilA.id,
+          areaServed: "Town",
+          description: "Food parcels for families.",
+        },
+      });
+    const answers = await Promise.all([send(), send()]);
+    const made = await db.organisation.findMany({ where: { name } });
+    expect(made).toHaveLength(1);
+    for (const answer of answers) expect(answer.headers.get("location")).toBe(`/organisations/${made[0].id}`);
+    expect(
+      await db.auditLog.count({ where: { action: "organisation.register", entityId: made[0].id } }),
+    ).toBe(1);
+  });
+
   it("registers a supplier and works out its business size", async () => {
     const user = await createUser();
     const response = await callAction(newSupplierAction, {

@@ -77,6 +77,20 @@ export async function registerOrganisation(
           }),
         };
   const organisation = await db.$transaction(async (tx) => {
+    // A double submit registers once: the second waits for the first, then finds what it made.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`register-organisation:${userId}`}, 0))`;
+    const justMade = await tx.organisation.findFirst({
+      where: {
+        kind: input.kind,
+        name: input.name,
+        councilId: council.id,
+        status: "PENDING",
+        createdAt: { gt: new Date(Date.now() - 10 * 60 * 1000) },
+        memberships: { some: { userId, role: "OWNER" } },
+      },
+      select: { id: true, name: true },
+    });
+    if (justMade) return justMade;
     const created = await tx.organisation.create({
       data: { kind: input.kind, name: input.name, status: "PENDING", councilId: council.id, ...details },
       select: { id: true, name: true },
