@@ -1,9 +1,8 @@
 // A contract's social value commitments and their quarterly delivery plans.
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { db, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { Actor } from "./contracts.server.ts";
 import { COMMITMENT_FIELD_LABELS, diffSnapshots, type Snapshot } from "./history.ts";
-import { isUniqueViolation } from "./measures.server.ts";
 import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
 import type { CommitmentInput } from "./schemas.ts";

@@ -2,11 +2,10 @@
 import type { Viewer } from "~/auth/permissions.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { db, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
 import { changesFrom, CONTRACT_FIELD_LABELS, diffSnapshots, type Snapshot } from "./history.ts";
-import { isUniqueViolation } from "./measures.server.ts";
 import { quartersOutsideTerm } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import type { ContractFilters, ContractInput } from "./schemas.ts";

@@ -1,6 +1,6 @@
 // The council's measure library: what commitments are measured in.
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { db, Prisma } from "~/db.server.ts";
+import { db, isUniqueViolation } from "~/db.server.ts";
 import type { MeasureInput } from "./schemas.ts";
 
 const measureSelect = {
@@ -149,8 +149,4 @@ export async function setMeasureRetired(actor: Actor, id: string, retired: boole
       );
     return count === 1;
   });
-}
-
-export function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

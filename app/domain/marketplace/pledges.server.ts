@@ -2,7 +2,7 @@
 // confirms or disputes. Request.pledgedQuantity and the request's status move in the same transaction
 // (pledged-share.server.ts), so simultaneous pledges can never pledge more than a request needs.
 import { londonDay } from "~/domain/calendar.ts";
-import { db, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import {
@@ -189,15 +189,6 @@ function findBySubmissionKey(supplierOrganisationId: string, submissionKey: stri
     where: { supplierOrganisationId_submissionKey: { supplierOrganisationId, submissionKey } },
     select: { id: true },
   });
-}
-
-function isUniqueViolation(error: unknown) {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    (error as { code: string }).code === "P2002"
-  );
 }
 
 // A clear message for each reason the guarded update matched nothing.

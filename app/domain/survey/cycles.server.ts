@@ -1,6 +1,6 @@
 // Survey cycles as the council runs them: open, invite, follow response rates, close.
 import crypto from "node:crypto";
-import { db } from "~/db.server.ts";
+import { db, isUniqueViolation } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
@@ -9,7 +9,6 @@ import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/ui/format.ts";
 import { councilAreas, councilAreaSelect, isEligibleByArea } from "./eligibility.server.ts";
 import { deleteUnsentResponses } from "./protected-answers.server.ts";
-import { isUniqueViolation } from "./responses.server.ts";
 
 type Officer = { userId: string; councilId: string; ipAddress?: string | null };
 

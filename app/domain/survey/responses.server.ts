@@ -1,6 +1,6 @@
 // A business's answers to one survey cycle: consent, page-by-page saving, submission, withdrawal.
 // Nothing is stored before consent; the special-category part goes through ./protected-answers.server.ts.
-import { db, Prisma } from "~/db.server.ts";
+import { db, isUniqueViolation } from "~/db.server.ts";
 import type { MemberRole } from "~/generated/prisma/enums.ts";
 import { writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
@@ -77,10 +77,6 @@ export async function getOwnAnswers(input: {
 
 type Actor = { userId: string; organisationId: string; ipAddress?: string | null };
 type ConsentingActor = Actor & { role: MemberRole };
-
-export function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 // Consent creates the response; next year starts from the business's last submitted answers. Two consents
 // sent at once (two colleagues, or a double click) make one response: the one that loses the race re-reads it.
