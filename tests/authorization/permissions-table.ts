@@ -207,7 +207,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     get: COUNCIL_ADMIN,
     actions: { close: COUNCIL_ADMIN, "invite-eligible": COUNCIL_ADMIN, "invite-email": COUNCIL_ADMIN },
     forms: {
-      close: () => ({}),
+      close: () => ({ confirmClose: "yes" }),
       "invite-eligible": () => ({}),
       "invite-email": () => ({ email: "owner@other-supplier.example" }),
     },

@@ -195,7 +195,7 @@ test("a survey officer sees no report while the cycle is open, and the suppresse
   await page.getByRole("link", { name: "2026" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Supplier diversity survey 2026" })).toBeVisible();
   await expectAccessible(page);
-  await expect(page.getByText("Answers sent")).toBeVisible();
+  await expect(page.getByText("Answers sent", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "See the report" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /report/ })).toBeVisible();
   await expect(page.getByText("The report is available once the cycle closes")).toBeVisible();
