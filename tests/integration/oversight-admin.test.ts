@@ -104,6 +104,46 @@ describe("guidance pages", () => {
     expect((await response.json()).error.slug).toEqual(["Another page already uses this web address name"]);
   });
 
+  it("gives two admins saving the same web address name at once the same field error, not a failure", async () => {
+    const secondAdmin = await sessionCookieFor((await createMember(world.councilA.id, "ADMIN")).id);
+    const settle = async (answers: Response[]) => {
+      expect(answers.map((a) => a.status).sort()).toEqual([302, 400]);
+      const refused = answers.find((a) => a.status === 400)!;
+      expect((await refused.json()).error.slug).toEqual(["Another page already uses this web address name"]);
+    };
+    for (let round = 0; round < 4; round++) {
+      const form = { ...validPage, slug: `race-new-${round}` };
+      await settle(
+        await Promise.all(
+          [cookies.councilAdmin, secondAdmin].map((cookie) =>
+            callAction(editAction, { path: "/council/guidance/new", params: { id: "new" }, cookie, form }),
+          ),
+        ),
+      );
+      expect(await db.guidancePage.count({ where: { slug: form.slug } })).toBe(1);
+      // two pages renamed to one web address name at once
+      const pages = await Promise.all(
+        ["a", "b"].map((x) =>
+          createGuidancePage({ councilId: world.councilA.id, slug: `race-${x}-${round}` }),
+        ),
+      );
+      const slug = `race-renamed-${round}`;
+      await settle(
+        await Promise.all(
+          pages.map((page, i) =>
+            callAction(editAction, {
+              path: `/council/guidance/${page.id}`,
+              params: { id: page.id },
+              cookie: i === 0 ? cookies.councilAdmin : secondAdmin,
+              form: { ...validPage, slug },
+            }),
+          ),
+        ),
+      );
+      expect(await db.guidancePage.count({ where: { slug } })).toBe(1);
+    }
+  });
+
   it("hides drafts from the public", async () => {
     await createGuidancePage({ councilId: world.councilA.id, slug: "secret-draft", title: "Secret draft" });
     await db.guidancePage.updateMany({ where: { slug: "secret-draft" }, data: { published: false } });

@@ -1,6 +1,6 @@
 // Guidance pages: public reading for published pages, editing by the council's admins.
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { db } from "~/db.server.ts";
+import { db, isUniqueViolation } from "~/db.server.ts";
 import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
 import { renderMarkdown } from "./markdown.server.ts";
 
@@ -70,12 +70,23 @@ export async function saveGuidance(args: {
   id?: string;
   input: GuidanceInput;
 }): Promise<Result | null> {
-  const { councilId, actorUserId, id, input } = args;
+  const { councilId, id, input } = args;
   const clash = await db.guidancePage.findFirst({
     where: { councilId, slug: input.slug, ...(id ? { id: { not: id } } : {}) },
     select: { id: true },
   });
   if (clash) return slugTaken;
+  try {
+    return await writeGuidance(args);
+  } catch (error) {
+    // another admin took the slug between the check above and this write: the same answer as the check
+    if (isUniqueViolation(error)) return slugTaken;
+    throw error;
+  }
+}
+
+function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result | null> {
+  const { councilId, actorUserId, id, input } = args;
   return db.$transaction(async (tx) => {
     let pageId = id;
     if (id) {
