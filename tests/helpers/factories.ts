@@ -354,7 +354,9 @@ export async function createSurveyResponse(overrides: {
   protectedAnswers?: Record<string, string>;
   barriers?: string[];
   contactConsent?: boolean;
+  contactConsentAnswer?: "YES" | "NO" | "PREFER_NOT_TO_SAY" | null;
 }) {
+  const answer = overrides.contactConsentAnswer ?? (overrides.contactConsent ? "YES" : null);
   return db.surveyResponse.create({
     data: {
       cycleId: overrides.cycleId,
@@ -368,7 +370,8 @@ export async function createSurveyResponse(overrides: {
       balanceSheetBand: "2M_10M",
       derivedSize: "SMALL",
       barriers: overrides.barriers ?? ["TOO_MUCH_PAPERWORK"],
-      contactConsent: overrides.contactConsent ?? false,
+      contactConsentAnswer: answer,
+      contactConsent: answer === "YES",
       protectedAnswers: overrides.protectedAnswers
         ? { create: { answers: overrides.protectedAnswers } }
         : undefined,

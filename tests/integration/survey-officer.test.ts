@@ -63,13 +63,13 @@ beforeAll(async () => {
   );
   previousId = (await createSurveyCycle({ councilId: world.councilA.id, year: 2025, status: "CLOSED" })).id;
   cycleId = (await createSurveyCycle({ councilId: world.councilA.id, year: 2026 })).id;
-  // 2026: 12 businesses — 9 women-led, 3 men-led; one agreed to be contacted
+  // 2026: 12 businesses — 9 women-led, 3 men-led; one agreed to be contacted, six said no, five did not answer
   await respondents(cycleId, 12, (i) => ({
     cycleId,
     organisationId: "",
     protectedAnswers: { sex: i < 9 ? "FEMALE" : "MALE", ethnicGroup: i < 2 ? "BLACK" : "WHITE" },
     barriers: i < 10 ? ["TOO_MUCH_PAPERWORK", "NO_FEEDBACK"] : ["NO_FEEDBACK"],
-    contactConsent: i === 0,
+    contactConsentAnswer: i === 0 ? "YES" : i < 7 ? "NO" : null,
   }));
   // 2025: 10 businesses — 6 women-led, 4 men-led
   await respondents(previousId, 10, (i) => ({
@@ -364,10 +364,12 @@ describe("the aggregate report, once the cycle has closed", () => {
     expect(row("FEMALE").current).toMatchObject({ count: 9, percent: 75 });
     expect(row("FEMALE").previous).toMatchObject({ count: 6, percent: 60 });
     expect(row("FEMALE").change).toBe(15);
-    // 1 said yes to contact: with only two answers, 12 − 11 would give it away, so "No" is hidden too
+    // 1 said yes to contact, 6 no, none "prefer not to say", 5 did not answer: the 1 and the 0 are below 5 and
+    // hidden together, so the total only tells that they add up to 1, not which is which
     const contact = data.tables.find((t) => t.id === "contactConsent")!;
-    expect(contact.rows.map((r) => r.current.suppressed)).toEqual(["primary", "secondary"]);
-    expect(contact.rows.every((r) => r.current.count === null && r.current.percent === null)).toBe(true);
+    expect(contact.rows.map((r) => r.key)).toEqual(["YES", "NO", "PREFER_NOT_TO_SAY", "NOT_ANSWERED"]);
+    expect(contact.rows.map((r) => r.current.suppressed)).toEqual(["primary", false, "primary", false]);
+    expect(contact.rows.map((r) => r.current.count)).toEqual([null, 6, null, 5]);
     const barriers = data.tables.find((t) => t.id === "barriers")!;
     expect(barriers.rows[0]).toMatchObject({ key: "NO_FEEDBACK", current: { count: 12, percent: 100 } });
     expect(barriers.rows[1]).toMatchObject({ key: "TOO_MUCH_PAPERWORK", current: { count: 10 } });
@@ -389,7 +391,8 @@ describe("the aggregate report, once the cycle has closed", () => {
     expect(csv).toMatch(/Sex: [^\n]*,Male,<5,,<5,,\n/);
     expect(csv).toMatch(/Sex: [^\n]*,Female,9,75%,6,60%,15\n/);
     expect(csv).toMatch(/Agreed to be contacted,Yes,<5,,/);
-    expect(csv).toMatch(/Agreed to be contacted,No or not answered,\[c\],,/);
+    expect(csv).toMatch(/Agreed to be contacted,No,6,50%,/);
+    expect(csv).toMatch(/Agreed to be contacted,Prefer not to say,<5,,/);
     expect(csv).not.toMatch(/,3,25%/);
     expect(csv).not.toMatch(/,11,91.7%/);
     expect(await db.auditLog.count({ where: { action: "survey.answers.export", entityId: cycleId } })).toBe(

@@ -6,6 +6,7 @@ const response = (overrides: Partial<ReportResponse> = {}): ReportResponse => ({
   barriers: [],
   meetTheBuyerInterest: null,
   contactConsent: false,
+  contactConsentAnswer: null,
   protectedAnswers: {},
   ...overrides,
 });

@@ -19,6 +19,7 @@ async function responsesOf(reader: Reader, cycleId: string, purpose: "report" | 
       barriers: true,
       meetTheBuyerInterest: true,
       contactConsent: true,
+      contactConsentAnswer: true,
       councilCouldDo: true,
       barriersOther: true,
     },
@@ -31,6 +32,7 @@ async function responsesOf(reader: Reader, cycleId: string, purpose: "report" | 
     barriers: r.barriers,
     meetTheBuyerInterest: r.meetTheBuyerInterest,
     contactConsent: r.contactConsent,
+    contactConsentAnswer: r.contactConsentAnswer,
     protectedAnswers: protectedAnswers.get(r.id) ?? {},
   }));
 }

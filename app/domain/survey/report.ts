@@ -9,6 +9,8 @@ export type ReportResponse = {
   barriers: string[];
   meetTheBuyerInterest: string | null;
   contactConsent: boolean;
+  // YES, NO or PREFER_NOT_TO_SAY as answered (null: not answered)
+  contactConsentAnswer: string | null;
   protectedAnswers: Record<string, string>;
 };
 
@@ -86,11 +88,9 @@ export const REPORT_DEFINITIONS: Definition[] = [
     id: "contactConsent",
     title: "Agreed to be contacted",
     kind: "partition",
-    choices: [
-      { value: "YES", label: "Yes" },
-      { value: "NO", label: "No or not answered" },
-    ],
-    valuesOf: (r) => [r.contactConsent ? "YES" : "NO"],
+    choices: [{ value: "YES", label: "Yes" }, { value: "NO", label: "No" }, preferNotChoice, NOT_ANSWERED],
+    // rows from before the answer itself was kept hold only the yes/no
+    valuesOf: (r) => single(r.contactConsentAnswer ?? (r.contactConsent ? "YES" : null)),
   },
 ];
 
