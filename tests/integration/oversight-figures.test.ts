@@ -709,18 +709,20 @@ describe("marketplace activity", () => {
           quantity: 10,
           status: i === 0 && status === "FULFILLED" ? "CONFIRMED" : "OFFERED",
         });
-        await db.pledge.update({
-          where: { id: p.id },
-          data: { createdAt: new Date(AS_OF.getTime() - (publishedDaysAgo - after) * day) },
-        });
+        const createdAt = new Date(AS_OF.getTime() - (publishedDaysAgo - after) * day);
+        // confirmed three days before the figures are taken, however long ago it was pledged
+        const confirmedAt = p.status === "CONFIRMED" ? new Date(AS_OF.getTime() - 3 * day) : null;
+        await db.pledge.update({ where: { id: p.id }, data: { createdAt, confirmedAt } });
       }
     };
     await make("OPEN", 10, [2]);
     await make("FULFILLED", 20, [4, 10]);
     await make("EXPIRED", 30, [9]);
     await make("OPEN", 500, [1]); // published over a year ago: outside the window
+    // pledged over a year ago but confirmed three days ago: confirmed in the window, not pledged in it
+    await make("FULFILLED", 450, [5]);
     const d = await councilDashboard(council.id, { top: 75, asOf: AS_OF });
-    expect(d.activity).toMatchObject({ opened: 3, fulfilled: 1, expired: 1, medianDaysToFirstPledge: 4 });
-    expect(d.activity.byHelpType).toEqual([{ helpType: "VOLUNTEERING", pledged: 40, confirmed: 10 }]);
+    expect(d.activity).toMatchObject({ opened: 3, fulfilled: 2, expired: 1, medianDaysToFirstPledge: 4 });
+    expect(d.activity.byHelpType).toEqual([{ helpType: "VOLUNTEERING", pledged: 40, confirmed: 20 }]);
   });
 });

@@ -146,6 +146,8 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
   const since = new Date(
     Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()) - 365 * DAY_MS,
   );
+  // a pledge confirmed before confirmedAt was recorded falls back to its last change
+  const confirmedSince = Prisma.sql`(p.status = 'CONFIRMED' and coalesce(p."confirmedAt", p."updatedAt") >= ${since})`;
   const [counts, byHelpType, median] = await Promise.all([
     readRows<{ opened: bigint; fulfilled: bigint; expired: bigint }[]>(Prisma.sql`
       select
@@ -153,12 +155,14 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
         count(*) filter (where status = 'FULFILLED' and coalesce("fulfilledAt", "updatedAt") >= ${since}) as fulfilled,
         count(*) filter (where status = 'EXPIRED' and coalesce("closedAt", "neededBy") >= ${since}) as expired
       from "Request" where "councilId" = ${councilId}`),
+    // pledged by when the pledge was made, confirmed by when it was confirmed (a pledge made before the
+    // window and confirmed in it is confirmed in it)
     readRows<{ helpType: HelpType; pledged: bigint; confirmed: bigint }[]>(Prisma.sql`
       select r."helpType",
-        coalesce(sum(p.quantity) filter (where p.status not in ('DECLINED', 'WITHDRAWN')), 0) as pledged,
-        coalesce(sum(coalesce(p."deliveredQuantity", p.quantity)) filter (where p.status = 'CONFIRMED'), 0) as confirmed
+        coalesce(sum(p.quantity) filter (where p.status not in ('DECLINED', 'WITHDRAWN') and p."createdAt" >= ${since}), 0) as pledged,
+        coalesce(sum(coalesce(p."deliveredQuantity", p.quantity)) filter (where ${confirmedSince}), 0) as confirmed
       from "Pledge" p join "Request" r on r.id = p."requestId"
-      where r."councilId" = ${councilId} and p."createdAt" >= ${since}
+      where r."councilId" = ${councilId} and (p."createdAt" >= ${since} or ${confirmedSince})
       group by 1`),
     readRows<{ median: number | null }[]>(Prisma.sql`
       select percentile_cont(0.5) within group (order by extract(epoch from first_pledge - r."publishedAt") / 86400)
