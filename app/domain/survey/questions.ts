@@ -35,28 +35,8 @@ const bandChoices = (bands: Record<string, { label: string }>) => [
 ];
 const majority = "most of the business's owners or leaders";
 
+// In the GSS harmonised order for England: groups alphabetically, "Other ethnic group" last.
 export const ETHNIC_GROUPS: (Choice & { backgrounds: Choice[] })[] = [
-  {
-    value: "WHITE",
-    label: "White",
-    backgrounds: [
-      { value: "WHITE_BRITISH", label: "English, Welsh, Scottish, Northern Irish or British" },
-      { value: "WHITE_IRISH", label: "Irish" },
-      { value: "WHITE_GYPSY_TRAVELLER", label: "Gypsy or Irish Traveller" },
-      { value: "WHITE_ROMA", label: "Roma" },
-      { value: "WHITE_OTHER", label: "Any other White background" },
-    ],
-  },
-  {
-    value: "MIXED",
-    label: "Mixed or Multiple ethnic groups",
-    backgrounds: [
-      { value: "MIXED_WHITE_BLACK_CARIBBEAN", label: "White and Black Caribbean" },
-      { value: "MIXED_WHITE_BLACK_AFRICAN", label: "White and Black African" },
-      { value: "MIXED_WHITE_ASIAN", label: "White and Asian" },
-      { value: "MIXED_OTHER", label: "Any other Mixed or Multiple ethnic background" },
-    ],
-  },
   {
     value: "ASIAN",
     label: "Asian or Asian British",
@@ -75,6 +55,27 @@ export const ETHNIC_GROUPS: (Choice & { backgrounds: Choice[] })[] = [
       { value: "BLACK_CARIBBEAN", label: "Caribbean" },
       { value: "BLACK_AFRICAN", label: "African" },
       { value: "BLACK_OTHER", label: "Any other Black, Black British or Caribbean background" },
+    ],
+  },
+  {
+    value: "MIXED",
+    label: "Mixed or Multiple ethnic groups",
+    backgrounds: [
+      { value: "MIXED_WHITE_BLACK_CARIBBEAN", label: "White and Black Caribbean" },
+      { value: "MIXED_WHITE_BLACK_AFRICAN", label: "White and Black African" },
+      { value: "MIXED_WHITE_ASIAN", label: "White and Asian" },
+      { value: "MIXED_OTHER", label: "Any other Mixed or Multiple ethnic background" },
+    ],
+  },
+  {
+    value: "WHITE",
+    label: "White",
+    backgrounds: [
+      { value: "WHITE_BRITISH", label: "English, Welsh, Scottish, Northern Irish or British" },
+      { value: "WHITE_IRISH", label: "Irish" },
+      { value: "WHITE_GYPSY_TRAVELLER", label: "Gypsy or Irish Traveller" },
+      { value: "WHITE_ROMA", label: "Roma" },
+      { value: "WHITE_OTHER", label: "Any other White background" },
     ],
   },
   {
