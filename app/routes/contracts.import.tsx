@@ -138,6 +138,10 @@ export default function ImportContracts() {
             department, value_gbp, start_date and end_date. Dates as 2026-04-01 or 01/04/2026. A delivery plan
             is written as “Q1 2026/27=25; Q2 2026/27=25” and must add up to target_quantity.
           </p>
+          <p className="mt-2">
+            On a contract already stored, a column left out of the file keeps its stored value, and a blank
+            contract manager, award date, plan reference or status does too. The preview shows every change.
+          </p>
           <p className="mt-2 font-mono text-sm break-words">{IMPORT_COLUMNS.join(", ")}</p>
         </details>
       </div>
@@ -245,6 +249,22 @@ function Preview({
             ),
           },
           { header: "Commitments", numeric: true, cell: (c) => c.commitments },
+          {
+            header: "What changes",
+            cell: (c) =>
+              c.changes.length ? (
+                <ul className="text-sm">
+                  {c.changes.map((change) => (
+                    <li key={change.label}>
+                      <span className="font-bold">{change.label}</span>: {change.from ?? "(blank)"} →{" "}
+                      {change.to ?? "(blank)"}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                "–"
+              ),
+          },
           {
             header: "Outcome",
             cell: (c) => (

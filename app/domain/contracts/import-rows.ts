@@ -145,7 +145,8 @@ export const importRowSchema = z.object({
 
 export type ImportRow = z.infer<typeof importRowSchema>;
 
-/** Validates one record (missing optional columns read as blank), reporting each problem by column. */
+/** Validates one record, reporting each problem by column. Missing optional columns read as blank here; the
+ * import keeps a stored contract's values for them (import.server.ts). */
 export function parseImportRow(
   line: number,
   record: Record<string, string>,

@@ -38,15 +38,17 @@ export async function readImportFile(source: string | NodeJS.ReadableStream | Re
   const errors: RowError[] = [];
   const rows: Line[] = [];
   let headerChecked = false;
+  let columns = new Set<ImportColumn>();
   let rejectedRows = 0; // rows with one or more errors (the row limit counts rows, not errors)
   const parser = input.pipe(
     parse({
       bom: true,
       columns: (header: string[]) => {
-        const columns = header.map(normaliseHeader);
-        errors.push(...checkHeader(columns));
+        const names = header.map(normaliseHeader);
+        errors.push(...checkHeader(names));
         headerChecked = true;
-        return columns;
+        columns = new Set(names as ImportColumn[]);
+        return names;
       },
       skip_empty_lines: true,
       // a row with too few or too many fields is reported with the others instead of ending the preview
@@ -94,7 +96,7 @@ export async function readImportFile(source: string | NodeJS.ReadableStream | Re
   if (!headerChecked) errors.push({ line: 1, column: null, message: "The file is empty" });
   else if (rows.length === 0 && errors.length === 0)
     errors.push({ line: 2, column: null, message: "The file has a header but no rows" });
-  return { rows, errors, rowCount: rows.length + new Set(errors.map((e) => e.line)).size };
+  return { rows, columns, errors, rowCount: rows.length + new Set(errors.map((e) => e.line)).size };
 }
 
 // ───────────── the dry run ─────────────
@@ -143,6 +145,8 @@ export type ImportPlan = {
     supplierCompanyNumber: string | null;
     commitments: number;
     outcome: "new" | "changed" | "unchanged";
+    /** for a changed contract, each field that changes, from what to what (commitments as "JOB-02: Target") */
+    changes: Change[];
   }[];
   counts: { created: number; changed: number; unchanged: number; commitments: number };
 };
@@ -166,7 +170,7 @@ type Reader = Pick<Tx, "organisation" | "membership" | "measure" | "contract">;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Checks every row against the council's suppliers, staff, measures and contracts; writes nothing. */
-async function planImport(tx: Reader, councilId: string, lines: Line[]) {
+async function planImport(tx: Reader, councilId: string, lines: Line[], columns: Set<ImportColumn>) {
   const errors: RowError[] = [];
   const references = Array.from(new Set(lines.map((l) => l.row.contract_reference)));
   const [suppliers, staff, measures, existing, withSupplierRecord] = await Promise.all([
@@ -270,6 +274,12 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
       )
         add("measure_code", `The measure ${row.measure_code} is retired`);
       else {
+        const previous = existingByRef
+          .get(row.contract_reference)
+          ?.commitments.find((c) => c.measureId === measure.id);
+        // a commitment column left out of the file keeps what a matched commitment already has
+        const kept = <T>(column: ImportColumn, fromFile: T, stored: T) =>
+          previous && !columns.has(column) ? stored : fromFile;
         const repeat = first?.commitments.find((c) => c.measureId === measure.id);
         if (repeat)
           add(
@@ -279,9 +289,21 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
         const checked = checkCommitment(
           {
             unit: measure.unit,
-            targetQuantity: row.target_quantity,
-            qualitativeText: row.qualitative_commitment,
-            plan: row.delivery_plan,
+            targetQuantity: kept(
+              "target_quantity",
+              row.target_quantity,
+              previous?.targetQuantity?.toString() ?? null,
+            ),
+            qualitativeText: kept(
+              "qualitative_commitment",
+              row.qualitative_commitment,
+              previous?.qualitativeText ?? "",
+            ),
+            plan: kept(
+              "delivery_plan",
+              row.delivery_plan,
+              previous?.plan.map((p) => ({ ...p, quantity: p.targetQuantity.toString() })) ?? [],
+            ),
           },
           { startDate: dayToDate(row.start_date!), endDate: dayToDate(row.end_date!) },
         );
@@ -294,10 +316,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
           for (const [field, messages] of Object.entries(checked.errors))
             for (const message of messages ?? []) add(column[field as keyof typeof column], message);
         } else {
-          const previous = existingByRef
-            .get(row.contract_reference)
-            ?.commitments.find((c) => c.measureId === measure.id);
-          const narrative = row.narrative || null;
+          const narrative = kept("narrative", row.narrative || null, previous?.narrative ?? null);
           const after = commitmentSnapshot({
             measure,
             ...checked.value,
@@ -326,6 +345,10 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
 
     if (!first) {
       const previous = existingByRef.get(row.contract_reference);
+      // These optional columns, left out of the file or left blank, keep what a matched contract already has:
+      // a procurement system's export often lacks what officers filled in by hand (docs/contracts-import.md).
+      if (!manager && previous?.contractManagerId && previous.contractManager)
+        manager = { id: previous.contractManagerId, name: previous.contractManager.name };
       const data = {
         reference: row.contract_reference,
         title: row.contract_title,
@@ -333,11 +356,11 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
         department: row.department,
         contractManagerId: manager?.id ?? null,
         valueGbp: row.value_gbp!,
-        awardedOn: row.awarded_on ? dayToDate(row.awarded_on) : null,
+        awardedOn: row.awarded_on ? dayToDate(row.awarded_on) : (previous?.awardedOn ?? null),
         startDate: dayToDate(row.start_date!),
         endDate: dayToDate(row.end_date!),
-        planReference: row.plan_reference || null,
-        status: row.status ?? "ACTIVE",
+        planReference: row.plan_reference || previous?.planReference || null,
+        status: row.status ?? previous?.status ?? "ACTIVE",
       };
       const after = contractSnapshot({
         ...data,
@@ -379,6 +402,16 @@ async function planImport(tx: Reader, councilId: string, lines: Line[]) {
   return { errors, contracts: Array.from(contracts.values()) };
 }
 
+/** A contract's changes, then its commitments' changes labelled with the measure code. */
+function allChanges(c: PlannedContract): Change[] {
+  return [
+    ...c.changes,
+    ...c.commitments.flatMap((m) =>
+      m.changes.map((ch) => ({ ...ch, label: `${m.measureCode}: ${ch.label}` })),
+    ),
+  ];
+}
+
 function summarise(rowCount: number, errors: RowError[], planned: PlannedContract[]): ImportPlan {
   const contracts = planned.map((c) => ({
     line: c.line,
@@ -392,6 +425,7 @@ function summarise(rowCount: number, errors: RowError[], planned: PlannedContrac
       : c.changes.length || c.commitments.some((m) => m.changes.length)
         ? ("changed" as const)
         : ("unchanged" as const),
+    changes: c.existingId ? allChanges(c) : [],
   }));
   return {
     errors: [...errors].sort((a, b) => a.line - b.line),
@@ -409,7 +443,7 @@ function summarise(rowCount: number, errors: RowError[], planned: PlannedContrac
 /** The dry run: every problem in the file, and what importing it would do. */
 export async function previewImport(councilId: string, source: Parameters<typeof readImportFile>[0]) {
   const file = await readImportFile(source);
-  const planned = await planImport(db, councilId, file.rows);
+  const planned = await planImport(db, councilId, file.rows, file.columns);
   return summarise(file.rowCount, [...file.errors, ...planned.errors], planned.contracts);
 }
 
@@ -489,7 +523,7 @@ export async function applyImport(
       // One import per council at a time: a second (a double click, or a colleague importing the same file)
       // waits here, then plans against what the first wrote and finds nothing left to do.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`contract-import:${actor.councilId}`}, 0))`;
-      const planned = await planImport(tx, actor.councilId, file.rows);
+      const planned = await planImport(tx, actor.councilId, file.rows, file.columns);
       const plan = summarise(file.rowCount, [...file.errors, ...planned.errors], planned.contracts);
       if (plan.errors.length) return { ok: false as const, plan };
 
@@ -531,14 +565,7 @@ export async function applyImport(
         .map((c) => ({
           action: c.existingId ? "contract.import_update" : "contract.import_create",
           entityId: ids.get(c.reference)!,
-          details: {
-            changes: [
-              ...c.changes,
-              ...c.commitments.flatMap((m) =>
-                m.changes.map((ch) => ({ ...ch, label: `${m.measureCode}: ${ch.label}` })),
-              ),
-            ],
-          },
+          details: { changes: allChanges(c) },
         }));
       await insertAudit(tx, actor, audit);
       await tx.auditLog.create({
