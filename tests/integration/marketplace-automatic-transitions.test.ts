@@ -244,9 +244,84 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
             ],
       );
     }
-    // a fully pledged request is being delivered: it never expires
-    expect(machine("FULLY_PLEDGED", "expire")).toBe("FULLY_PLEDGED");
+    // fully pledged by offers nobody answered (none here), it expires like the others
+    expect(machine("FULLY_PLEDGED", "expire")).toBe("EXPIRED");
   });
+
+  it("expires a request fully pledged by offers nobody answered: SYSTEM declines them, with a reason, and tells the suppliers", async () => {
+    const need = await request("FULLY_PLEDGED", 10, 10, neededBy);
+    const offers = [
+      await createPledgeRow({
+        requestId: need.id,
+        supplierOrganisationId: world.supplier.id,
+        createdById: world.users.supplierMember.id,
+        quantity: 6,
+      }),
+      await createPledgeRow({
+        requestId: need.id,
+        supplierOrganisationId: world.otherSupplier.id,
+        createdById: world.users.otherSupplierOwner.id,
+        quantity: 4,
+      }),
+    ];
+    await expireRequests(new Date("2031-01-11T12:00:00Z"));
+
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "EXPIRED",
+      pledgedQuantity: 0,
+    });
+    expect(await eventsOf(need.id)).toEqual([
+      {
+        fromStatus: "FULLY_PLEDGED",
+        toStatus: "EXPIRED",
+        reason: "The needed-by date passed",
+        actorUserId: null,
+      },
+    ]);
+    for (const offer of offers) {
+      expect(await db.pledge.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({
+        status: "DECLINED",
+        decisionReason: "The request expired",
+      });
+      expect(await db.pledgeEvent.findMany({ where: { pledgeId: offer.id } })).toMatchObject([
+        { fromStatus: "OFFERED", toStatus: "DECLINED", reason: "The request expired", actorUserId: null },
+      ]);
+    }
+    const emails = await db.emailOutbox.findMany({
+      where: { template: "marketplace.decline", text: { contains: need.title } },
+      orderBy: { to: "asc" },
+    });
+    expect(emails.map((e) => e.to).sort()).toEqual(
+      [world.users.supplierMember.email, world.users.otherSupplierOwner.email].sort(),
+    );
+    for (const email of emails) expect(email.text).toContain("The request expired");
+  });
+
+  // Work is under way: the request stays fully pledged until its pledges are confirmed or called off.
+  it.each(["ACCEPTED", "DELIVERED", "DISPUTED", "CONFIRMED"] as const)(
+    "keeps a fully pledged request with one pledge %s and the others offered",
+    async (underWay) => {
+      const need = await request("FULLY_PLEDGED", 10, 10, neededBy);
+      const offered = await createPledgeRow({
+        requestId: need.id,
+        supplierOrganisationId: world.supplier.id,
+        quantity: 7,
+      });
+      await createPledgeRow({
+        requestId: need.id,
+        supplierOrganisationId: world.otherSupplier.id,
+        quantity: 3,
+        status: underWay,
+      });
+      await expireRequests(new Date("2031-01-11T12:00:00Z"));
+      expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+        status: "FULLY_PLEDGED",
+        pledgedQuantity: 10,
+      });
+      expect((await db.pledge.findUniqueOrThrow({ where: { id: offered.id } })).status).toBe("OFFERED");
+      expect(await eventsOf(need.id)).toEqual([]);
+    },
+  );
 
   it("declines only what is still offered, as the pledge state machine's SYSTEM decline", async () => {
     const need = await request("PARTIALLY_PLEDGED", 10, 6, neededBy);

@@ -194,6 +194,12 @@ describe("scheduled jobs with a controllable clock", () => {
       pledgedQuantity: 6,
       status: "FULLY_PLEDGED",
     });
+    await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.otherSupplier.id,
+      quantity: 6,
+      status: "ACCEPTED",
+    });
     const partly = await createRequest({
       ...base(),
       neededBy,
@@ -215,7 +221,7 @@ describe("scheduled jobs with a controllable clock", () => {
     const first = await expireRequests(new Date("2031-03-11T00:30:00Z"));
     expect(first.expired).toBeGreaterThanOrEqual(1);
     expect((await db.request.findUniqueOrThrow({ where: { id: partly.id } })).status).toBe("EXPIRED");
-    // fully pledged requests are being delivered: they do not expire
+    // a fully pledged request whose pledge is accepted is being delivered: it does not expire
     expect((await db.request.findUniqueOrThrow({ where: { id: need.id } })).status).toBe("FULLY_PLEDGED");
     expect(await db.pledge.findUniqueOrThrow({ where: { id: offered.id } })).toMatchObject({
       status: "DECLINED",
@@ -253,6 +259,46 @@ describe("scheduled jobs with a controllable clock", () => {
     });
     expect(emails).toHaveLength(1);
     expect(emails[0].subject).toContain(need.title);
+  });
+
+  it("remind a request fully pledged by offers nobody answered, not one whose work is under way", async () => {
+    const neededBy = new Date("2032-07-20T00:00:00Z");
+    const unanswered = await createRequest({
+      ...base(),
+      neededBy,
+      quantity: 4,
+      pledgedQuantity: 4,
+      status: "FULLY_PLEDGED",
+      createdById: world.users.vcseMember.id,
+    });
+    await createPledgeRow({
+      requestId: unanswered.id,
+      supplierOrganisationId: world.supplier.id,
+      quantity: 4,
+    });
+    const underWay = await createRequest({
+      ...base(),
+      neededBy,
+      quantity: 4,
+      pledgedQuantity: 4,
+      status: "FULLY_PLEDGED",
+      createdById: world.users.vcseMember.id,
+    });
+    await createPledgeRow({
+      requestId: underWay.id,
+      supplierOrganisationId: world.supplier.id,
+      quantity: 4,
+      status: "ACCEPTED",
+    });
+    await sendExpiryReminders(new Date("2032-07-14T08:00:00Z"));
+    const emails = await db.emailOutbox.findMany({
+      where: { template: "marketplace.expiryReminder", to: world.users.vcseMember.email },
+    });
+    expect(emails.filter((e) => e.subject.includes(unanswered.title))).toHaveLength(1);
+    expect(emails.filter((e) => e.subject.includes(underWay.title))).toHaveLength(0);
+    expect(emails.find((e) => e.subject.includes(unanswered.title))!.text).toContain(
+      "Pledges still waiting for your answer when it expires are declined",
+    );
   });
 
   it("send a daily digest of new matching requests, once a day, nothing when nothing is new", async () => {

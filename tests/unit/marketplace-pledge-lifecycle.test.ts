@@ -5,6 +5,7 @@ import {
   PLEDGE_STATUSES,
   pledgeTransition,
   releasesShare,
+  UNDER_WAY_STATUSES,
   UNSETTLED_STATUSES,
   type PledgeAction,
   type PledgeRole,
@@ -50,6 +51,10 @@ describe("pledge state machine", () => {
 
   it("leaves accepted, delivered and disputed pledges for the two parties to settle before a request closes", () => {
     expect(UNSETTLED_STATUSES).toEqual(["ACCEPTED", "DELIVERED", "DISPUTED"]);
+  });
+
+  it("counts work as under way from acceptance on, confirmed included (what keeps a fully pledged request)", () => {
+    expect(UNDER_WAY_STATUSES).toEqual(["ACCEPTED", "DELIVERED", "CONFIRMED", "DISPUTED"]);
   });
 
   it("a supplier can never accept its own pledge", () => {

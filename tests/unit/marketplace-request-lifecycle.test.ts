@@ -5,6 +5,7 @@ import {
   REQUEST_STATUSES,
   requestTransition,
   statusesAllowing,
+  statusesAllowingOnlyBeforeWork,
   statusForPledged,
   type RequestAction,
   type RequestRole,
@@ -29,6 +30,8 @@ const ALLOWED: [RequestStatus, RequestAction, RequestRole, RequestStatus][] = [
   ["FULLY_PLEDGED", "extend", "REQUESTOR", "FULLY_PLEDGED"],
   ["OPEN", "expire", "SYSTEM", "EXPIRED"],
   ["PARTIALLY_PLEDGED", "expire", "SYSTEM", "EXPIRED"],
+  // with no pledge's work under way (only offers nobody answered)
+  ["FULLY_PLEDGED", "expire", "SYSTEM", "EXPIRED"],
   // pledgesChanged with 3 of 10 pledged
   ["OPEN", "pledgesChanged", "SYSTEM", "PARTIALLY_PLEDGED"],
   ["PARTIALLY_PLEDGED", "pledgesChanged", "SYSTEM", "PARTIALLY_PLEDGED"],
@@ -84,9 +87,22 @@ describe("request state machine", () => {
     expect([...statusesAllowing(action)].sort()).toEqual([...allowedFrom].sort());
   });
 
-  it("expires only requests still taking pledges, never a fully pledged one", () => {
-    expect([...statusesAllowing("expire")].sort()).toEqual(["OPEN", "PARTIALLY_PLEDGED"]);
-    expect(requestTransition("FULLY_PLEDGED", "expire", "SYSTEM").ok).toBe(false);
+  it("expires a live request, but a fully pledged one only while no pledge's work is under way", () => {
+    expect([...statusesAllowing("expire")].sort()).toEqual(["FULLY_PLEDGED", "OPEN", "PARTIALLY_PLEDGED"]);
+    expect(statusesAllowingOnlyBeforeWork("expire")).toEqual(["FULLY_PLEDGED"]);
+    const amounts = (pledgesUnderWay: number) => ({ quantity: 10, pledgedQuantity: 10, pledgesUnderWay });
+    expect(requestTransition("FULLY_PLEDGED", "expire", "SYSTEM", amounts(0))).toEqual({
+      ok: true,
+      to: "EXPIRED",
+    });
+    const refused = requestTransition("FULLY_PLEDGED", "expire", "SYSTEM", amounts(1));
+    expect(refused).toEqual({ ok: false, reason: expect.stringMatching(/cannot.*under way/) });
+    // a request still taking pledges expires whatever work is under way: what is accepted stays accepted
+    for (const status of ["OPEN", "PARTIALLY_PLEDGED"] as RequestStatus[])
+      expect(requestTransition(status, "expire", "SYSTEM", amounts(2))).toEqual({ ok: true, to: "EXPIRED" });
+    // only an action's own statuses are held back by work under way
+    for (const action of REQUEST_ACTIONS.filter((a) => a !== "expire"))
+      expect(statusesAllowingOnlyBeforeWork(action)).toEqual([]);
   });
 
   it("fulfils only a fully pledged request", () => {
@@ -104,8 +120,10 @@ describe("request state machine", () => {
   });
 
   it("returns a copy, so a caller cannot change the rules", () => {
-    statusesAllowing("expire").push("FULLY_PLEDGED");
-    expect(statusesAllowing("expire")).not.toContain("FULLY_PLEDGED");
+    statusesAllowing("expire").push("FULFILLED");
+    expect(statusesAllowing("expire")).not.toContain("FULFILLED");
+    statusesAllowingOnlyBeforeWork("expire").push("OPEN");
+    expect(statusesAllowingOnlyBeforeWork("expire")).not.toContain("OPEN");
   });
 
   it("puts a live request in the state its pledges imply", () => {

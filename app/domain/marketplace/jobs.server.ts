@@ -7,25 +7,44 @@ import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx
 import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/ui/format.ts";
 import { formatQuantity, helpTypeLabel } from "./help-types.ts";
-import { declineOfferedPledges, sendReminderEmail } from "./requests.server.ts";
-import { requestTransition, statusesAllowing } from "./request-lifecycle.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
+import { declineOfferedPledges, lockRequest, sendReminderEmail } from "./requests.server.ts";
+import { requestTransition, statusesAllowing, statusesAllowingOnlyBeforeWork } from "./request-lifecycle.ts";
 import { parseSearch, searchQueryString } from "./schemas.ts";
 import { searchRequests } from "./search.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-// Requests still taking pledges after their needed-by date expire; what is only on offer is declined.
+// The requests the state machine lets expire: live ones, but a fully pledged one only while no pledge's work is
+// under way (only offers nobody answered). Expiry reminders go to the same requests.
+function expirable(): Prisma.RequestWhereInput {
+  return {
+    status: { in: statusesAllowing("expire") },
+    NOT: {
+      status: { in: statusesAllowingOnlyBeforeWork("expire") },
+      pledges: { some: { status: { in: UNDER_WAY_STATUSES } } },
+    },
+  };
+}
+
+// Requests past their needed-by date expire, as the state machine says; what is only on offer is declined.
 export async function expireRequests(now: Date) {
   const due = await db.request.findMany({
-    where: { status: { in: statusesAllowing("expire") }, neededBy: { lt: londonDay(now) } },
-    select: { id: true, status: true, councilId: true },
+    where: { ...expirable(), neededBy: { lt: londonDay(now) } },
+    select: { id: true, status: true, councilId: true, quantity: true, pledgedQuantity: true },
     take: 5000,
   });
   let expired = 0;
   for (const request of due) {
-    const expiry = requestTransition(request.status, "expire", "SYSTEM");
-    if (!expiry.ok) continue;
     await db.$transaction(async (tx) => {
+      // A pledge accepted meanwhile takes this lock first: counted here, it keeps the request from expiring.
+      await lockRequest(tx, request.id);
+      const pledgesUnderWay = await tx.pledge.count({
+        where: { requestId: request.id, status: { in: UNDER_WAY_STATUSES } },
+      });
+      const expiry = requestTransition(request.status, "expire", "SYSTEM", { ...request, pledgesUnderWay });
+      if (!expiry.ok) return;
       const { count } = await tx.request.updateMany({
         where: { id: request.id, status: request.status },
         data: { status: expiry.to, closedAt: now },
@@ -59,7 +78,7 @@ export async function sendExpiryReminders(now: Date) {
   const today = londonDay(now);
   const due = await db.request.findMany({
     where: {
-      status: { in: statusesAllowing("expire") },
+      ...expirable(),
       reminderSentAt: null,
       neededBy: { gte: today, lte: new Date(today.getTime() + 7 * DAY) },
     },

@@ -103,3 +103,9 @@ export function pledgeStatusLabel(status: PledgeStatus) {
 export const UNSETTLED_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter(
   (status) => status !== "CONFIRMED" && !canPledge(status, "decline", "SYSTEM"),
 );
+
+// Pledges whose work is under way or done: accepted or later, which SYSTEM may no longer decline. A fully pledged
+// request with any of these does not expire (request-lifecycle.ts, expire).
+export const UNDER_WAY_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter(
+  (status) => !canPledge(status, "decline", "SYSTEM"),
+);

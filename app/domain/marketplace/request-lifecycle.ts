@@ -55,7 +55,19 @@ export const EDITABLE_STATUSES: RequestStatus[] = ["DRAFT", "CHANGES_REQUESTED"]
 // Statuses a request ends in. Once published, a link to it still says what became of it.
 export const CLOSED_STATUSES: RequestStatus[] = ["FULFILLED", "WITHDRAWN", "EXPIRED"];
 
-type Rule = { from: RequestStatus[]; roles: RequestRole[]; to: RequestStatus | "same" | "byPledges" };
+// A fully pledged request with work under way (a pledge accepted, delivered, disputed or confirmed) does not
+// expire when its needed-by date passes: it stays fully pledged until every pledge is confirmed (fulfilled), or
+// until the two parties call off accepted work, which gives its share back (partly pledged) so the next expiry
+// run closes it. The requestor may also extend it once. Fully pledged by offers nobody answered, it expires.
+const EXPIRES_ONLY_BEFORE_WORK: RequestStatus[] = ["FULLY_PLEDGED"];
+
+type Rule = {
+  from: RequestStatus[];
+  roles: RequestRole[];
+  to: RequestStatus | "same" | "byPledges";
+  // statuses the action is refused in while a pledge's work is under way
+  notWhileUnderWay?: RequestStatus[];
+};
 
 const RULES: Record<RequestAction, Rule> = {
   edit: { from: EDITABLE_STATUSES, roles: ["REQUESTOR"], to: "same" },
@@ -69,13 +81,22 @@ const RULES: Record<RequestAction, Rule> = {
     to: "WITHDRAWN",
   },
   extend: { from: LIVE_STATUSES, roles: ["REQUESTOR"], to: "same" },
-  expire: { from: PLEDGEABLE_STATUSES, roles: ["SYSTEM"], to: "EXPIRED" },
+  expire: {
+    from: LIVE_STATUSES,
+    roles: ["SYSTEM"],
+    to: "EXPIRED",
+    notWhileUnderWay: EXPIRES_ONLY_BEFORE_WORK,
+  },
   pledgesChanged: { from: LIVE_STATUSES, roles: ["SYSTEM"], to: "byPledges" },
   fulfil: { from: ["FULLY_PLEDGED"], roles: ["SYSTEM"], to: "FULFILLED" },
   setShowcase: { from: REQUEST_STATUSES, roles: ["REQUESTOR"], to: "same" },
 };
 
 export type RequestTransition = { ok: true; to: RequestStatus } | { ok: false; reason: string };
+
+// What a request's pledges amount to: its quantity, how much is pledged, and how many pledges have work under
+// way (accepted or later: pledge-lifecycle UNDER_WAY_STATUSES). The default is a request nothing is pledged to.
+export type RequestAmounts = { quantity: number; pledgedQuantity: number; pledgesUnderWay?: number };
 
 // The status a live request has for how much of it is pledged.
 export function statusForPledged(quantity: number, pledgedQuantity: number): RequestStatus {
@@ -87,12 +108,14 @@ export function requestTransition(
   status: RequestStatus,
   action: RequestAction,
   role: RequestRole,
-  amounts: { quantity: number; pledgedQuantity: number } = { quantity: 1, pledgedQuantity: 0 },
+  amounts: RequestAmounts = { quantity: 1, pledgedQuantity: 0 },
 ): RequestTransition {
   const rule = RULES[action];
   if (!rule.roles.includes(role)) return { ok: false, reason: "You cannot do this to a request." };
   if (!rule.from.includes(status))
     return { ok: false, reason: `This cannot be done while the request is ${statusLabel(status)}.` };
+  if (rule.notWhileUnderWay?.includes(status) && (amounts.pledgesUnderWay ?? 0) > 0)
+    return { ok: false, reason: "This cannot be done while work on a pledge to the request is under way." };
   if (rule.to === "same") return { ok: true, to: status };
   if (rule.to === "byPledges")
     return { ok: true, to: statusForPledged(amounts.quantity, amounts.pledgedQuantity) };
@@ -102,6 +125,11 @@ export function requestTransition(
 // The statuses an action can move a request from: database code selects only the rows a rule applies to.
 export function statusesAllowing(action: RequestAction): RequestStatus[] {
   return [...RULES[action].from];
+}
+
+// Of those, the statuses it applies to only while no pledge's work is under way.
+export function statusesAllowingOnlyBeforeWork(action: RequestAction): RequestStatus[] {
+  return [...(RULES[action].notWhileUnderWay ?? [])];
 }
 
 export function canRequest(status: RequestStatus, action: RequestAction, role: RequestRole) {

@@ -64,6 +64,10 @@ export function expiryReminderEmail({
         Your request “{title}” closes on {neededBy}. After that date it will expire and suppliers will no
         longer be able to pledge. You can extend it once.
       </EmailParagraph>
+      <EmailParagraph>
+        Pledges still waiting for your answer when it expires are declined, and their suppliers told. Accept
+        or decline them before then.
+      </EmailParagraph>
       <EmailButton href={url}>Extend or manage your request</EmailButton>
     </EmailLayout>,
   );
