@@ -131,6 +131,15 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
             </p>
           </>
         ) : null}
+        {filters.awardDate === "none" ? (
+          <>
+            <input type="hidden" name="awardDate" value="none" />
+            <p className="mb-4">
+              Only contracts with no award date recorded (from the dashboard).{" "}
+              <Link to="/contracts">See all contracts</Link>
+            </p>
+          </>
+        ) : null}
         {filters.measure && data.measure ? (
           <>
             <input type="hidden" name="measure" value={filters.measure} />

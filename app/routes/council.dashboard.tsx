@@ -106,6 +106,18 @@ export default function CouncilDashboard() {
           have commitments recorded.{" "}
           <Link to={reportLinks.awardedContracts(d.awarded.since, "no")}>See those without</Link>
         </p>
+        {d.awarded.noAwardDate > 0 ? (
+          <InsetText>
+            <p>
+              Not counted:{" "}
+              <Link to={reportLinks.contractsWithoutAwardDate}>
+                {formatNumber(d.awarded.noAwardDate)}{" "}
+                {d.awarded.noAwardDate === 1 ? "contract has" : "contracts have"} no award date recorded
+              </Link>
+              , so this figure may leave out contracts awarded in the last 12 months.
+            </p>
+          </InsetText>
+        ) : null}
       </section>
 
       <section aria-labelledby="compliance" className="mb-10">

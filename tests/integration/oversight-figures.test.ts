@@ -235,6 +235,8 @@ describe("council dashboard figures", () => {
   it("counts contracts awarded in the last 12 months with commitments recorded", async () => {
     const d = await councilDashboard(world.councilA.id, { top: 75, asOf: AS_OF });
     expect(d.awarded).toMatchObject({ total: 3, withCommitments: 2, percent: 66.7 });
+    // K5 has no award date: it is left out of the KPI, and said so beside it
+    expect(d.awarded.noAwardDate).toBe(1);
   });
 
   it("counts returns on time and late by their first submission, overdue and not yet due per quarter", async () => {
@@ -562,7 +564,7 @@ describe("every figure links to the records behind it", () => {
     }
     const dashboard = await jsonOf<{
       dashboard: {
-        awarded: { since: string; total: number; withCommitments: number };
+        awarded: { since: string; total: number; withCommitments: number; noAwardDate: number };
         activity: { since: string; opened: number; fulfilled: number; expired: number };
       };
     }>(await callLoader(dashboardLoader, { path: "/council/dashboard", cookie }));
@@ -574,6 +576,8 @@ describe("every figure links to the records behind it", () => {
     expect(await contractsTotal(links.awardedContracts(awarded.since, "no"))).toBe(
       awarded.total - awarded.withCommitments,
     );
+    expect(await contractsTotal(links.contractsWithoutAwardDate)).toBe(awarded.noAwardDate);
+    expect(awarded.noAwardDate).toBeGreaterThan(0);
     // a day that does not exist is ignored, not rolled into the next month
     expect(await contractsTotal("/contracts?awardedSince=2026-02-30")).toBe(
       await contractsTotal("/contracts"),

@@ -82,7 +82,9 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
     ],
     ...(f.awardedSince
       ? { awardedOn: { gte: new Date(`${f.awardedSince}T00:00:00Z`), lte: new Date() } }
-      : {}),
+      : f.awardDate === "none"
+        ? { awardedOn: null }
+        : {}),
     ...(f.q
       ? {
           OR: [

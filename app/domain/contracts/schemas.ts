@@ -129,6 +129,8 @@ export const contractFiltersSchema = z.object({
     .refine((v) => parseDay(v) === v)
     .optional()
     .catch(undefined),
+  // no award date recorded: the contracts the dashboard's "awarded in the last 12 months" cannot count
+  awardDate: z.literal("none").optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 

@@ -26,14 +26,17 @@ export async function awardedWithCommitments(councilId: string, asOf: Date) {
     Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()) - 365 * DAY_MS,
   );
   const awarded = { councilId, awardedOn: { gte: since, lte: asOf } };
-  const [total, withCommitments] = await Promise.all([
+  const [total, withCommitments, noAwardDate] = await Promise.all([
     db.contract.count({ where: awarded }),
     db.contract.count({ where: { ...awarded, commitments: { some: {} } } }),
+    // cannot be counted as awarded in the last 12 months or not: shown beside the KPI so it is not taken as complete
+    db.contract.count({ where: { councilId, awardedOn: null } }),
   ]);
   return {
     since,
     total,
     withCommitments,
+    noAwardDate,
     percent: total === 0 ? null : Math.round((withCommitments / total) * 1000) / 10,
   };
 }

@@ -3,6 +3,7 @@ export const links = {
   contracts: "/contracts",
   awardedContracts: (since: string, commitments?: "yes" | "no") =>
     `/contracts?awardedSince=${since.slice(0, 10)}${commitments ? `&commitments=${commitments}` : ""}`,
+  contractsWithoutAwardDate: "/contracts?awardDate=none",
   contract: (id: string) => `/contracts/${id}`,
   // the contracts with a commitment on the measure
   measureContracts: (id: string) => `/contracts?measure=${id}`,
