@@ -1,12 +1,14 @@
 // Guidance pages, council settings and the audit log viewer: who may use them and what they do.
 import fs from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { loader as auditLoader } from "~/routes/council.audit.tsx";
 import { action as pledgeDetailAction } from "~/routes/pledges.$id.tsx";
 import { action as pledgeAction, loader as pledgeLoader } from "~/routes/requests.$id.pledge.tsx";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
+import { action as signInAction } from "~/routes/sign-in.tsx";
 import { action as editAction, loader as editLoader } from "~/routes/council.guidance.$id.tsx";
 import { loader as councilGuidanceLoader } from "~/routes/council.guidance._index.tsx";
 import { loader as pageLoader } from "~/routes/guidance.$councilId.$slug.tsx";
@@ -27,11 +29,13 @@ import {
   createSurveyCycle,
   createWorld,
   sessionCookieFor,
+  TEST_PASSWORD,
 } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const cookies: Record<string, string> = {};
+afterAll(() => closeRateLimits());
 
 beforeAll(async () => {
   world = await createWorld();
@@ -433,6 +437,38 @@ describe("audit log viewer", () => {
     expect((await backwards.json()).errors.to).toEqual([
       "The end date must be the same as or after the start date",
     ]);
+  });
+
+  it("shows the council's staff's sign-ins and failed sign-ins, and nobody else's", async () => {
+    const signIn = (email: string, password: string) =>
+      callAction(signInAction, {
+        path: "/sign-in",
+        form: { email, password },
+        headers: { "x-svm-client-ip": "198.51.100.7" },
+      });
+    expect((await signIn(world.users.officerA.email, "not the right password")).status).toBe(400);
+    expect((await signIn(world.users.officerA.email, TEST_PASSWORD)).status).toBe(302);
+    expect((await signIn(world.users.officerB.email, TEST_PASSWORD)).status).toBe(302);
+    expect((await signIn(world.users.supplierOwner.email, TEST_PASSWORD)).status).toBe(302);
+    const entries = async (cookie: string) =>
+      (
+        await jsonOf<{ entries: { action: string; actor: { email: string } | null }[] }>(
+          await callLoader(auditLoader, { path: "/council/audit?entityType=User", cookie }),
+        )
+      ).entries.map((e) => `${e.action} ${e.actor?.email}`);
+    const seenByA = await entries(cookies.councilAdmin);
+    expect(seenByA).toEqual(
+      expect.arrayContaining([
+        `auth.sign_in ${world.users.officerA.email}`,
+        `auth.sign_in_failed ${world.users.officerA.email}`,
+      ]),
+    );
+    expect(seenByA.join()).not.toContain(world.users.officerB.email);
+    expect(seenByA.join()).not.toContain(world.users.supplierOwner.email);
+    const adminB = await sessionCookieFor((await createMember(world.councilB.id, "ADMIN")).id);
+    const seenByB = await entries(adminB);
+    expect(seenByB).toContain(`auth.sign_in ${world.users.officerB.email}`);
+    expect(seenByB.join()).not.toContain(world.users.officerA.email);
   });
 
   it("is only for council admins", async () => {

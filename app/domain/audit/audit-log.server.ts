@@ -1,5 +1,6 @@
 // Reading the audit log: a council admin sees the entries of their council and of the organisations
-// registered with it, filtered by who, which organisation, record type, action and date.
+// registered with it, and its staff's account events, filtered by who, which organisation, record type,
+// action and date.
 import { db } from "~/db.server.ts";
 import { londonDay } from "~/domain/calendar.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -30,11 +31,18 @@ function startOfLondonDay(day: Date): Date {
 
 // Survey entries are filed under the council running the cycle. Any still filed under a business (written
 // before that was so) may be about another council's survey, so they are shown to no council.
+// Account events (sign-ins, failed sign-ins, password and email changes) belong to no organisation: a council
+// sees those of its own staff, so a wave of failed sign-ins at an officer's account shows up here.
 function councilScope(councilId: string): Prisma.AuditLogWhereInput {
   return {
     OR: [
       { organisationId: councilId },
       { organisation: { councilId }, NOT: { action: { startsWith: SURVEY_ACTION_PREFIX } } },
+      {
+        organisationId: null,
+        entityType: "User",
+        actor: { memberships: { some: { organisationId: councilId } } },
+      },
     ],
   };
 }
