@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import {
+  expireRequest,
   expireRequests,
+  findExpiringRequests,
   sendExpiryReminders,
   sendSavedSearchDigests,
 } from "~/domain/marketplace/jobs.server.ts";
+import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { changePledge, createPledge } from "~/domain/marketplace/pledges.server.ts";
 import { loader as listLoader } from "~/routes/requests._index.tsx";
 import {
@@ -237,6 +240,31 @@ describe("scheduled jobs with a controllable clock", () => {
     const again = await expireRequests(new Date("2031-03-11T00:31:00Z"));
     expect(again.expired).toBe(0);
     expect(await db.requestEvent.count({ where: { requestId: partly.id, toStatus: "EXPIRED" } })).toBe(1);
+  });
+
+  it("leave alone a request extended after the expiry run read it", async () => {
+    const need = await createRequest({ ...base(), neededBy: new Date("2031-04-10T00:00:00Z") });
+    const now = new Date("2031-04-11T00:30:00Z");
+    const read = (await findExpiringRequests(now)).find((r) => r.id === need.id)!;
+    expect(read).toMatchObject({ status: "OPEN", extendedAt: null });
+
+    // the requestor extends it while the run works through what it read
+    const extended = await changeRequest({
+      requestId: need.id,
+      action: "extend",
+      roles: ["REQUESTOR"],
+      actor: { userId: world.users.vcseOwner.id },
+      neededBy: "2031-05-10",
+    });
+    expect(extended).toEqual({ ok: true, status: "OPEN" });
+
+    expect(await expireRequest(read, now)).toBe(false);
+    const after = await db.request.findUniqueOrThrow({ where: { id: need.id } });
+    expect(after).toMatchObject({ status: "OPEN", closedAt: null });
+    expect(after.neededBy.toISOString().slice(0, 10)).toBe("2031-05-10");
+    expect(await db.requestEvent.count({ where: { requestId: need.id, toStatus: "EXPIRED" } })).toBe(0);
+    // and the next run does not find it until its new date has passed
+    expect((await findExpiringRequests(now)).map((r) => r.id)).not.toContain(need.id);
   });
 
   it("remind the requestor 7 days before, once", async () => {

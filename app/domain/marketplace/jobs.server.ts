@@ -28,48 +28,73 @@ function expirable(): Prisma.RequestWhereInput {
   };
 }
 
-// Requests past their needed-by date expire, as the state machine says; what is only on offer is declined.
-export async function expireRequests(now: Date) {
-  const due = await db.request.findMany({
+const expiringSelect = {
+  id: true,
+  status: true,
+  councilId: true,
+  quantity: true,
+  pledgedQuantity: true,
+  neededBy: true,
+  extendedAt: true,
+} satisfies Prisma.RequestSelect;
+
+export type ExpiringRequest = Prisma.RequestGetPayload<{ select: typeof expiringSelect }>;
+
+// The requests whose needed-by date has passed and that the state machine lets expire.
+export function findExpiringRequests(now: Date) {
+  return db.request.findMany({
     where: { ...expirable(), neededBy: { lt: londonDay(now) } },
-    select: { id: true, status: true, councilId: true, quantity: true, pledgedQuantity: true },
+    select: expiringSelect,
     take: 5000,
   });
-  let expired = 0;
-  for (const request of due) {
-    await db.$transaction(async (tx) => {
-      // A pledge accepted meanwhile takes this lock first: counted here, it keeps the request from expiring.
-      await lockRequest(tx, request.id);
-      const pledgesUnderWay = await tx.pledge.count({
-        where: { requestId: request.id, status: { in: UNDER_WAY_STATUSES } },
-      });
-      const expiry = requestTransition(request.status, "expire", "SYSTEM", { ...request, pledgesUnderWay });
-      if (!expiry.ok) return;
-      const { count } = await tx.request.updateMany({
-        where: { id: request.id, status: request.status },
-        data: { status: expiry.to, closedAt: now },
-      });
-      if (count !== 1) return;
-      expired++;
-      await tx.requestEvent.create({
-        data: {
-          requestId: request.id,
-          fromStatus: request.status,
-          toStatus: expiry.to,
-          reason: "The needed-by date passed",
-        },
-      });
-      await declineOfferedPledges(tx, request.id, "The request expired");
-      await tx.auditLog.create({
-        data: {
-          action: "request.expire",
-          entityType: "Request",
-          entityId: request.id,
-          organisationId: request.councilId,
-        },
-      });
+}
+
+// Expires one request as it was read. The update is guarded on the needed-by date and extension read as well as
+// the status: a request its requestor extended since then keeps its new date. True when it expired.
+export async function expireRequest(request: ExpiringRequest, now: Date) {
+  return db.$transaction(async (tx) => {
+    // A pledge accepted meanwhile takes this lock first: counted here, it keeps the request from expiring.
+    await lockRequest(tx, request.id);
+    const pledgesUnderWay = await tx.pledge.count({
+      where: { requestId: request.id, status: { in: UNDER_WAY_STATUSES } },
     });
-  }
+    const expiry = requestTransition(request.status, "expire", "SYSTEM", { ...request, pledgesUnderWay });
+    if (!expiry.ok) return false;
+    const { count } = await tx.request.updateMany({
+      where: {
+        id: request.id,
+        status: request.status,
+        neededBy: request.neededBy,
+        extendedAt: request.extendedAt,
+      },
+      data: { status: expiry.to, closedAt: now },
+    });
+    if (count !== 1) return false;
+    await tx.requestEvent.create({
+      data: {
+        requestId: request.id,
+        fromStatus: request.status,
+        toStatus: expiry.to,
+        reason: "The needed-by date passed",
+      },
+    });
+    await declineOfferedPledges(tx, request.id, "The request expired");
+    await tx.auditLog.create({
+      data: {
+        action: "request.expire",
+        entityType: "Request",
+        entityId: request.id,
+        organisationId: request.councilId,
+      },
+    });
+    return true;
+  });
+}
+
+// Requests past their needed-by date expire, as the state machine says; what is only on offer is declined.
+export async function expireRequests(now: Date) {
+  let expired = 0;
+  for (const request of await findExpiringRequests(now)) if (await expireRequest(request, now)) expired++;
   return { expired };
 }
 
@@ -96,8 +121,9 @@ export async function sendExpiryReminders(now: Date) {
   let sent = 0;
   for (const request of due) {
     await db.$transaction(async (tx) => {
+      // an extension meanwhile moved the date and asked for a reminder of the new one: this one is out of date
       const { count } = await tx.request.updateMany({
-        where: { id: request.id, reminderSentAt: null },
+        where: { id: request.id, reminderSentAt: null, neededBy: request.neededBy, ...expirable() },
         data: { reminderSentAt: now },
       });
       if (count !== 1) return;
