@@ -59,6 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(value, 1)}%`);
+// shown next to every local £ figure, as the settings page promises
+const sourceOf = (source: string | null) => source ?? "not stated – add it in the council settings";
 
 export default function CouncilDashboard() {
   const { councilName, isAdmin, top, topInvalid, dashboard: d, charts } = useLoaderData<typeof loader>();
@@ -182,8 +184,7 @@ export default function CouncilDashboard() {
             </p>
             <p>
               Worked out from the council’s own proxy values for {d.localValue.measures}{" "}
-              {d.localValue.measures === 1 ? "measure" : "measures"}. Source:{" "}
-              {d.proxyValueSource ?? "not stated – add it in the council settings"}.
+              {d.localValue.measures === 1 ? "measure" : "measures"}. Source: {sourceOf(d.proxyValueSource)}.
             </p>
           </InsetText>
         ) : null}
@@ -203,7 +204,7 @@ export default function CouncilDashboard() {
           <ComparisonChart
             id="local-value-by-contract"
             title="Local £ committed and delivered, largest contracts"
-            summary={`For the ${Math.min(10, d.topContracts.length)} largest contracts by committed local £, the value delivered so far against the value committed over the whole contract.`}
+            summary={`For the ${charts.localValue.rows.length} largest ${charts.localValue.rows.length === 1 ? "contract" : "contracts"} by committed local £, the value delivered so far against the value committed over the whole contract. Local £ source: ${sourceOf(d.proxyValueSource)}.`}
             format={(v) => formatGbp(v)}
             chart={charts.localValue}
           />
@@ -295,9 +296,19 @@ export default function CouncilDashboard() {
             { header: "Department", cell: (k) => k.department },
             { header: "Value", numeric: true, cell: (k) => formatGbp(k.valueGbp) },
             {
-              header: "Committed local £",
+              header: (
+                <>
+                  Committed local £
+                  <span className="block text-sm font-normal">Source: {sourceOf(d.proxyValueSource)}</span>
+                </>
+              ),
               numeric: true,
               cell: (k) => (k.local.measures ? formatGbp(k.local.committed) : "–"),
+            },
+            {
+              header: "Delivered local £ to date",
+              numeric: true,
+              cell: (k) => (k.local.measures ? formatGbp(k.local.delivered) : "–"),
             },
             {
               header: "Progress",

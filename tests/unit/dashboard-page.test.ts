@@ -1,0 +1,129 @@
+// The council dashboard page as rendered from its loader's data: what sits beside each figure.
+import { createElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import { comparisonChart, barChart, lineChart } from "~/ui/charts/geometry.server.ts";
+
+const data = vi.hoisted(() => ({ current: undefined as unknown }));
+
+vi.mock("@remix-run/react", async (original) => ({
+  ...(await original<typeof import("@remix-run/react")>()),
+  useLoaderData: () => data.current,
+  Link: ({ to, children, ...rest }: { to: string; children: ReactNode }) =>
+    createElement("a", { href: to, ...rest }, children),
+  Form: ({ children }: { children: ReactNode }) => createElement("form", { method: "get" }, children),
+}));
+
+const { default: CouncilDashboard } = await import("~/routes/council.dashboard.tsx");
+
+const local = (committed: string, delivered: string, measures = 1) => ({
+  measures,
+  committed,
+  planToDate: "0.00",
+  delivered,
+});
+
+function contract(reference: string, l: ReturnType<typeof local>) {
+  return {
+    id: `id-${reference}`,
+    reference,
+    title: `Contract ${reference}`,
+    department: "Resources",
+    supplier: "Acme Ltd",
+    valueGbp: "1000.00",
+    commitments: 1,
+    statuses: { AMBER: 1 },
+    worst: "AMBER",
+    local: l,
+  };
+}
+
+function render(proxyValueSource: string | null) {
+  // two contracts with local £ and one without: the chart draws two bars
+  const topContracts = [
+    contract("K1", local("1550.00", "585.13")),
+    contract("K2", local("620.00", "17.05")),
+    contract("K3", local("0.00", "0.00", 0)),
+  ];
+  const chartRows = topContracts
+    .filter((k) => k.local.measures > 0)
+    .map((k) => ({
+      label: `${k.reference} ${k.title}`,
+      committed: Number(k.local.committed),
+      delivered: Number(k.local.delivered),
+    }));
+  data.current = {
+    councilName: "Council A",
+    isAdmin: false,
+    top: 75,
+    topInvalid: false,
+    dashboard: {
+      asOf: "2026-11-22T10:00:00.000Z",
+      currentQuarter: "Q3 2026/27",
+      proxyValueSource,
+      awarded: {
+        since: "2025-11-22T00:00:00.000Z",
+        total: 3,
+        withCommitments: 2,
+        noAwardDate: 0,
+        percent: 66.7,
+      },
+      compliance: [],
+      activity: {
+        since: "2025-11-22T00:00:00.000Z",
+        opened: 0,
+        fulfilled: 0,
+        expired: 0,
+        medianDaysToFirstPledge: null,
+        firstPledgeRequests: 0,
+        byHelpType: [],
+      },
+      measures: [],
+      localValue: {
+        measures: 1,
+        contracts: 2,
+        committed: "2170.00",
+        planToDate: "1085.00",
+        delivered: "602.18",
+      },
+      localValueByYear: [],
+      topContracts,
+    },
+    charts: {
+      compliance: lineChart([], 100),
+      localValue: comparisonChart(chartRows),
+      measures: barChart([]),
+    },
+  };
+  return renderToStaticMarkup(createElement(CouncilDashboard));
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("the council dashboard page", () => {
+  it("labels every local £ figure with where the proxy values come from", () => {
+    const html = render("Council proxy values 2026");
+    const table = html.slice(html.indexOf("Largest 75 contracts"));
+    const header = table.slice(0, table.indexOf("</thead>"));
+    expect(text(header)).toMatch(/Committed local £ Source: Council proxy values 2026/);
+    const chart = html.slice(html.indexOf('id="local-value-by-contract-title"'));
+    const summary = chart.slice(0, chart.indexOf("</figcaption>"));
+    expect(text(summary)).toContain("Local £ source: Council proxy values 2026");
+    // no source entered: the label says so rather than disappearing
+    expect(text(render(null))).toContain("Source: not stated – add it in the council settings");
+  });
+
+  it("shows each top contract's delivered local £ and RAG, and counts the contracts the chart draws", () => {
+    const html = render("Council proxy values 2026");
+    const table = html.slice(html.indexOf("Largest 75 contracts"));
+    expect(text(table.slice(0, table.indexOf("</thead>")))).toContain("Delivered local £ to date");
+    const k1 = table.slice(
+      table.indexOf("K1 Contract K1"),
+      table.indexOf("</tr>", table.indexOf("K1 Contract K1")),
+    );
+    expect(text(k1)).toContain("£585.13");
+    expect(text(k1)).toContain("Amber");
+    const chart = html.slice(html.indexOf('id="local-value-by-contract-title"'));
+    expect(text(chart.slice(0, chart.indexOf("</figcaption>")))).toContain("For the 2 largest contracts");
+  });
+});
