@@ -267,6 +267,43 @@ describe("scheduled jobs with a controllable clock", () => {
     expect((await findExpiringRequests(now)).map((r) => r.id)).not.toContain(need.id);
   });
 
+  it("expire and remind every due request, a bounded batch at a time, once", async () => {
+    const make = (neededBy: string, count: number) =>
+      Promise.all(
+        Array.from({ length: count }, () =>
+          createRequest({ ...base(), neededBy: new Date(`${neededBy}T00:00:00Z`) }),
+        ),
+      );
+    const due = await make("2033-01-10", 7);
+    const first = await expireRequests(new Date("2033-01-11T00:30:00Z"), { batchSize: 3 });
+    // 7 of ours (and whatever else was due) read 3 at a time
+    expect(first.batches).toBeGreaterThanOrEqual(3);
+    expect(first.expired).toBeGreaterThanOrEqual(7);
+    const statuses = await db.request.findMany({
+      where: { id: { in: due.map((r) => r.id) } },
+      select: { status: true },
+    });
+    expect(statuses.map((r) => r.status)).toEqual(Array(7).fill("EXPIRED"));
+    expect(await expireRequests(new Date("2033-01-11T00:31:00Z"), { batchSize: 3 })).toEqual({
+      expired: 0,
+      batches: 0,
+    });
+
+    const soon = await make("2033-02-20", 5);
+    const reminded = await sendExpiryReminders(new Date("2033-02-14T08:00:00Z"), { batchSize: 2 });
+    expect(reminded.batches).toBeGreaterThanOrEqual(3);
+    for (const need of soon)
+      expect(
+        await db.emailOutbox.count({
+          where: { template: "marketplace.expiryReminder", subject: { contains: need.title } },
+        }),
+      ).toBe(1);
+    expect(await sendExpiryReminders(new Date("2033-02-15T08:00:00Z"), { batchSize: 2 })).toEqual({
+      sent: 0,
+      batches: 0,
+    });
+  });
+
   it("remind the requestor 7 days before, once", async () => {
     const need = await createRequest({
       ...base(),

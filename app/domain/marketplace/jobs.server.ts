@@ -40,12 +40,42 @@ const expiringSelect = {
 
 export type ExpiringRequest = Prisma.RequestGetPayload<{ select: typeof expiringSelect }>;
 
-// The requests whose needed-by date has passed and that the state machine lets expire.
-export function findExpiringRequests(now: Date) {
+// How many requests one query of a run reads: a run goes on, batch after batch, until none is left.
+export const JOB_BATCH_SIZE = 500;
+
+type Batching = { batchSize?: number };
+
+// Works through the rows a query finds, a batch at a time in id order: each batch starts after the last id of
+// the one before, so rows a step leaves as they were (extended meanwhile, work under way) are not read again
+// and the run ends. Returns how many batches it read.
+async function inBatches<Row extends { id: string }>(
+  batchSize: number,
+  read: (page: { after: string | undefined; take: number }) => Promise<Row[]>,
+  step: (row: Row) => Promise<void>,
+) {
+  let after: string | undefined;
+  let batches = 0;
+  for (;;) {
+    const rows = await read({ after, take: batchSize });
+    if (rows.length) batches++;
+    for (const row of rows) await step(row);
+    if (rows.length < batchSize) return batches;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+const afterId = (after: string | undefined) => (after ? { id: { gt: after } } : {});
+
+// The requests whose needed-by date has passed and that the state machine lets expire, in id order.
+export function findExpiringRequests(
+  now: Date,
+  page: { after?: string; take: number } = { take: JOB_BATCH_SIZE },
+) {
   return db.request.findMany({
-    where: { ...expirable(), neededBy: { lt: londonDay(now) } },
+    where: { ...expirable(), neededBy: { lt: londonDay(now) }, ...afterId(page.after) },
     select: expiringSelect,
-    take: 5000,
+    orderBy: { id: "asc" },
+    take: page.take,
   });
 }
 
@@ -92,46 +122,59 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
 }
 
 // Requests past their needed-by date expire, as the state machine says; what is only on offer is declined.
-export async function expireRequests(now: Date) {
+export async function expireRequests(now: Date, { batchSize = JOB_BATCH_SIZE }: Batching = {}) {
   let expired = 0;
-  for (const request of await findExpiringRequests(now)) if (await expireRequest(request, now)) expired++;
-  return { expired };
+  const batches = await inBatches(
+    batchSize,
+    (page) => findExpiringRequests(now, page),
+    async (request) => {
+      if (await expireRequest(request, now)) expired++;
+    },
+  );
+  return { expired, batches };
 }
 
+const reminderSelect = {
+  id: true,
+  title: true,
+  councilId: true,
+  organisationId: true,
+  createdById: true,
+  neededBy: true,
+  council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
+} satisfies Prisma.RequestSelect;
+
 // One reminder per request, 7 days before its needed-by date (again after an extension).
-export async function sendExpiryReminders(now: Date) {
+export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZE }: Batching = {}) {
   const today = londonDay(now);
-  const due = await db.request.findMany({
-    where: {
-      ...expirable(),
-      reminderSentAt: null,
-      neededBy: { gte: today, lte: new Date(today.getTime() + 7 * DAY) },
-    },
-    select: {
-      id: true,
-      title: true,
-      councilId: true,
-      organisationId: true,
-      createdById: true,
-      neededBy: true,
-      council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
-    },
-    take: 5000,
-  });
   let sent = 0;
-  for (const request of due) {
-    await db.$transaction(async (tx) => {
-      // an extension meanwhile moved the date and asked for a reminder of the new one: this one is out of date
-      const { count } = await tx.request.updateMany({
-        where: { id: request.id, reminderSentAt: null, neededBy: request.neededBy, ...expirable() },
-        data: { reminderSentAt: now },
-      });
-      if (count !== 1) return;
-      sent++;
-      await sendReminderEmail(tx, request, formatDate(request.neededBy));
-    });
-  }
-  return { sent };
+  const batches = await inBatches(
+    batchSize,
+    ({ after, take }) =>
+      db.request.findMany({
+        where: {
+          ...expirable(),
+          reminderSentAt: null,
+          neededBy: { gte: today, lte: new Date(today.getTime() + 7 * DAY) },
+          ...afterId(after),
+        },
+        select: reminderSelect,
+        orderBy: { id: "asc" },
+        take,
+      }),
+    (request) =>
+      db.$transaction(async (tx) => {
+        // an extension meanwhile moved the date and asked for a reminder of the new one: this one is out of date
+        const { count } = await tx.request.updateMany({
+          where: { id: request.id, reminderSentAt: null, neededBy: request.neededBy, ...expirable() },
+          data: { reminderSentAt: now },
+        });
+        if (count !== 1) return;
+        sent++;
+        await sendReminderEmail(tx, request, formatDate(request.neededBy));
+      }),
+  );
+  return { sent, batches };
 }
 
 // How many requests a digest lists; it counts and links to all of them.
