@@ -79,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // only a file that can be imported is kept for the confirm step
     const upload = plan.errors.length
       ? null
-      : await keepImportUpload(councilId, await submission.value.file.text());
+      : await keepImportUpload(councilId, new Uint8Array(await submission.value.file.arrayBuffer()));
     return json({ kind: "preview" as const, plan, upload, fileName: submission.value.file.name });
   }
   const { upload } = submission.value;
@@ -227,6 +227,12 @@ function Preview({
         {formatNumber(plan.rowCount)} rows: {created} new {created === 1 ? "contract" : "contracts"},{" "}
         {changed} changed, {unchanged} unchanged, {formatNumber(commitments)}{" "}
         {commitments === 1 ? "commitment" : "commitments"}. Nothing has been saved yet.
+        {plan.encoding === "windows-1252" ? (
+          <span className="mt-2 block">
+            The file was saved in the Windows-1252 encoding (Excel’s “CSV (Comma delimited)”) and has been
+            read as such: check that £ signs and accented letters look right below.
+          </span>
+        ) : null}
       </Notice>
       <Table
         caption="What the import will do"

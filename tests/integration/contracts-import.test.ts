@@ -453,11 +453,11 @@ describe("the import page", () => {
       await import("~/domain/contracts/import-uploads.server.ts");
     const councilId = world.councilA.id;
     const old = await keepImportUpload(councilId, "old file", Date.now());
-    expect(await readImportUpload(councilId, old)).toBe("old file");
+    expect((await readImportUpload(councilId, old))?.toString()).toBe("old file");
     expect(await readImportUpload(world.councilB.id, old)).toBeNull();
     const fresh = await keepImportUpload(councilId, "new file", Date.now() + 25 * 60 * 60 * 1000);
     expect(await readImportUpload(councilId, old)).toBeNull();
-    expect(await readImportUpload(councilId, fresh)).toBe("new file");
+    expect((await readImportUpload(councilId, fresh))?.toString()).toBe("new file");
   });
 
   it("refuses a missing file, a file that is not CSV and a file over the size limit", async () => {

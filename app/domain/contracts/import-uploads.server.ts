@@ -21,7 +21,7 @@ export function isUploadId(value: string) {
 }
 
 /** Keeps the previewed file; returns the id the confirm form sends. Clears the council's stale previews. */
-export async function keepImportUpload(councilId: string, csv: string, now = Date.now()) {
+export async function keepImportUpload(councilId: string, csv: string | Uint8Array, now = Date.now()) {
   const folder = councilFolder(councilId);
   await fs.mkdir(folder, { recursive: true });
   for (const name of await fs.readdir(folder)) {
@@ -34,11 +34,12 @@ export async function keepImportUpload(councilId: string, csv: string, now = Dat
   return id;
 }
 
-/** The previewed file, or null if the id is not one of this council's previews (or it has gone). */
-export async function readImportUpload(councilId: string, id: string): Promise<string | null> {
+/** The previewed file as uploaded (its bytes: the import decodes them as the preview did), or null if the id
+ * is not one of this council's previews (or it has gone). */
+export async function readImportUpload(councilId: string, id: string): Promise<Buffer | null> {
   if (!isUploadId(id)) return null;
   try {
-    return await fs.readFile(path.join(councilFolder(councilId), `${id}.csv`), "utf8");
+    return await fs.readFile(path.join(councilFolder(councilId), `${id}.csv`));
   } catch {
     return null;
   }

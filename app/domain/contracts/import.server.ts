@@ -8,6 +8,7 @@ import { db, type Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
+import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
 import { contractSnapshot, type Actor } from "./contracts.server.ts";
 import { COMMITMENT_FIELD_LABELS, CONTRACT_FIELD_LABELS, diffSnapshots, type Change } from "./history.ts";
 import {
@@ -27,14 +28,18 @@ import { dayToDate } from "./values.ts";
 
 type Line = { line: number; row: ImportRow };
 
-/** Reads a CSV text or stream record by record, validating each row as it arrives. */
-export async function readImportFile(source: string | NodeJS.ReadableStream | ReadableStream<Uint8Array>) {
-  const input =
-    typeof source === "string"
+/** Reads a CSV text, file or stream record by record, validating each row as it arrives. */
+export async function readImportFile(
+  source: string | Uint8Array | NodeJS.ReadableStream | ReadableStream<Uint8Array>,
+) {
+  const raw =
+    typeof source === "string" || source instanceof Uint8Array
       ? Readable.from([source])
       : source instanceof ReadableStream
         ? Readable.fromWeb(source as import("node:stream/web").ReadableStream)
         : (source as NodeJS.ReadableStream);
+  const found: { encoding: ImportEncoding } = { encoding: "utf-8" };
+  const input = Readable.from(decodeImportChunks(raw as AsyncIterable<string | Uint8Array>, found));
   const errors: RowError[] = [];
   const rows: Line[] = [];
   let headerChecked = false;
@@ -57,6 +62,7 @@ export async function readImportFile(source: string | NodeJS.ReadableStream | Re
       max_record_size: 64 * 1024,
     }),
   );
+  input.on("error", (error) => parser.destroy(error)); // pipe() does not pass a source's error on
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;
@@ -89,6 +95,15 @@ export async function readImportFile(source: string | NodeJS.ReadableStream | Re
       }
     }
   } catch (error) {
+    if (error instanceof MixedEncodingError) {
+      return {
+        rows: [],
+        columns,
+        errors: [{ line: 1, column: null, message: error.message }],
+        rowCount: 0,
+        encoding: found.encoding,
+      };
+    }
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 0;
     errors.push({ line, column: null, message: `The file is not valid CSV here: ${error.message}` });
@@ -96,7 +111,13 @@ export async function readImportFile(source: string | NodeJS.ReadableStream | Re
   if (!headerChecked) errors.push({ line: 1, column: null, message: "The file is empty" });
   else if (rows.length === 0 && errors.length === 0)
     errors.push({ line: 2, column: null, message: "The file has a header but no rows" });
-  return { rows, columns, errors, rowCount: rows.length + new Set(errors.map((e) => e.line)).size };
+  return {
+    rows,
+    columns,
+    errors,
+    rowCount: rows.length + new Set(errors.map((e) => e.line)).size,
+    encoding: found.encoding,
+  };
 }
 
 // ───────────── the dry run ─────────────
@@ -137,6 +158,8 @@ type PlannedContract = {
 export type ImportPlan = {
   errors: RowError[];
   rowCount: number;
+  /** "windows-1252" for a file Excel on Windows saved as "CSV (Comma delimited)" */
+  encoding: ImportEncoding;
   contracts: {
     line: number;
     reference: string;
@@ -412,7 +435,11 @@ function allChanges(c: PlannedContract): Change[] {
   ];
 }
 
-function summarise(rowCount: number, errors: RowError[], planned: PlannedContract[]): ImportPlan {
+function summarise(
+  file: { rowCount: number; encoding: ImportEncoding },
+  errors: RowError[],
+  planned: PlannedContract[],
+): ImportPlan {
   const contracts = planned.map((c) => ({
     line: c.line,
     reference: c.reference,
@@ -429,7 +456,8 @@ function summarise(rowCount: number, errors: RowError[], planned: PlannedContrac
   }));
   return {
     errors: [...errors].sort((a, b) => a.line - b.line),
-    rowCount,
+    rowCount: file.rowCount,
+    encoding: file.encoding,
     contracts,
     counts: {
       created: contracts.filter((c) => c.outcome === "new").length,
@@ -444,7 +472,7 @@ function summarise(rowCount: number, errors: RowError[], planned: PlannedContrac
 export async function previewImport(councilId: string, source: Parameters<typeof readImportFile>[0]) {
   const file = await readImportFile(source);
   const planned = await planImport(db, councilId, file.rows, file.columns);
-  return summarise(file.rowCount, [...file.errors, ...planned.errors], planned.contracts);
+  return summarise(file, [...file.errors, ...planned.errors], planned.contracts);
 }
 
 // ───────────── the import ─────────────
@@ -524,7 +552,7 @@ export async function applyImport(
       // waits here, then plans against what the first wrote and finds nothing left to do.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`contract-import:${actor.councilId}`}, 0))`;
       const planned = await planImport(tx, actor.councilId, file.rows, file.columns);
-      const plan = summarise(file.rowCount, [...file.errors, ...planned.errors], planned.contracts);
+      const plan = summarise(file, [...file.errors, ...planned.errors], planned.contracts);
       if (plan.errors.length) return { ok: false as const, plan };
 
       const ids = new Map(planned.contracts.map((c) => [c.reference, c.existingId ?? crypto.randomUUID()]));

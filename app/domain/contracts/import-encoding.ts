@@ -1,0 +1,91 @@
+// The text of an uploaded CSV file. Excel on Windows saves "CSV (Comma delimited)" in Windows-1252, where "£"
+// and "é" are single bytes that are never valid UTF-8; reading such a file as UTF-8 turned them into "�". A file
+// is read as UTF-8 while it is valid UTF-8 and as Windows-1252 from the first byte that is not; text that is
+// valid UTF-8 only by accident (such as "Ã©") is vanishingly rare in a contracts export.
+
+export type ImportEncoding = "utf-8" | "windows-1252";
+
+export const MIXED_ENCODING_MESSAGE =
+  "The file mixes two character encodings, so its £ signs and accented letters cannot be read. In Excel, save it again as “CSV UTF-8 (Comma delimited)”.";
+
+export class MixedEncodingError extends Error {
+  constructor() {
+    super(MIXED_ENCODING_MESSAGE);
+  }
+}
+
+// the BOM stays in the text: the CSV parser removes it (and only at the start of the file)
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const latin1 = new TextDecoder("windows-1252");
+// Node 20 decodes "windows-1252" as ISO-8859-1, leaving 0x80–0x9F (€, ’, “, ”, –, …) as control characters
+const C1 = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ";
+const windows1252 = {
+  decode: (bytes: Uint8Array) =>
+    latin1.decode(bytes).replace(/[\x80-\x9f]/g, (c) => C1[c.charCodeAt(0) - 0x80]!),
+};
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** How many bytes at the start end on a whole UTF-8 character (the rest waits for the next chunk). */
+function wholeCharacters(bytes: Uint8Array) {
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 3); i -= 1) {
+    const byte = bytes[i]!;
+    if (byte < 0x80) return bytes.length;
+    if (byte >= 0xc0) return bytes.length - i >= (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2) ? bytes.length : i;
+  }
+  return bytes.length;
+}
+
+const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** Whether bytes that are not valid UTF-8 start with valid UTF-8 text other than ASCII (before the bad byte). */
+function readsAsUtf8(bytes: Uint8Array) {
+  const text = lenient.decode(bytes);
+  const bad = text.indexOf("\ufffd");
+  return NON_ASCII.test((bad < 0 ? text : text.slice(0, bad)).replace(/^\ufeff/, ""));
+}
+
+/**
+ * Decodes a file chunk by chunk; `found.encoding` says how it was read. Throws MixedEncodingError if a file
+ * that has already shown valid non-ASCII UTF-8 later has bytes that are not UTF-8.
+ */
+export async function* decodeImportChunks(
+  chunks: AsyncIterable<string | Uint8Array>,
+  found: { encoding: ImportEncoding },
+): AsyncGenerator<string> {
+  let carry = new Uint8Array(0);
+  let nonAscii = false; // whether UTF-8 text other than ASCII has been read
+  let started = false; // whether any bytes have been read
+  for await (const chunk of chunks) {
+    if (typeof chunk === "string") {
+      yield chunk;
+      continue;
+    }
+    if (found.encoding === "windows-1252") {
+      yield windows1252.decode(chunk);
+      continue;
+    }
+    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = wholeCharacters(bytes);
+    let text: string;
+    try {
+      text = utf8.decode(bytes.subarray(0, cut));
+    } catch {
+      if (nonAscii || readsAsUtf8(bytes.subarray(0, cut))) throw new MixedEncodingError();
+      found.encoding = "windows-1252";
+      carry = new Uint8Array(0);
+      const bom = !started && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      yield bom ? `\ufeff${windows1252.decode(bytes.subarray(3))}` : windows1252.decode(bytes);
+      continue;
+    }
+    started = true;
+    carry = bytes.slice(cut);
+    nonAscii ||= NON_ASCII.test(text.replace(/^\ufeff/, ""));
+    yield text;
+  }
+  // a file ending part-way through a UTF-8 character
+  if (carry.length) {
+    if (nonAscii) throw new MixedEncodingError();
+    found.encoding = "windows-1252";
+    yield windows1252.decode(carry);
+  }
+}
