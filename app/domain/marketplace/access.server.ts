@@ -18,16 +18,19 @@ export function requestRolesOf(viewer: Viewer, request: { organisationId: string
   return roles;
 }
 
+// One side of a pledge per person: nobody may both report a delivery and confirm it. A member of the requesting
+// organisation acts for it only, even on a colleague's pledge from a supplier they also belong to: the request is
+// their organisation's, they cannot pledge to it either (claimShare), and the supplier's side is left to its
+// members outside the requesting organisation. Sides are not chosen by the organisation switcher: someone could
+// report a delivery for the supplier, switch, and confirm it for the requestor.
 export function pledgeRolesOf(
   viewer: Viewer,
   pledge: { supplierOrganisationId: string; request: { organisationId: string } },
-) {
-  const roles: PledgeRole[] = [];
-  if (viewer.memberships.some((m) => m.organisationId === pledge.supplierOrganisationId))
-    roles.push("SUPPLIER");
+): PledgeRole[] {
   if (viewer.memberships.some((m) => m.organisationId === pledge.request.organisationId))
-    roles.push("REQUESTOR");
-  return roles;
+    return ["REQUESTOR"];
+  if (viewer.memberships.some((m) => m.organisationId === pledge.supplierOrganisationId)) return ["SUPPLIER"];
+  return [];
 }
 
 // The viewer's memberships that may post and manage requests. A request is managed and edited by the members of
