@@ -132,11 +132,23 @@ export default function CouncilDashboard() {
         {thisQuarter ? (
           <SummaryList
             rows={[
-              { key: `Returns for ${thisQuarter.label}`, value: formatNumber(thisQuarter.total) },
-              { key: "First submitted on time", value: formatNumber(thisQuarter.onTime) },
-              { key: "First submitted late", value: formatNumber(thisQuarter.late) },
-              { key: "Overdue, never submitted", value: formatNumber(thisQuarter.overdue) },
-              { key: "Not yet due", value: formatNumber(thisQuarter.notYetDue) },
+              ...(
+                [
+                  [`Returns for ${thisQuarter.label}`, "counted", thisQuarter.total],
+                  ["First submitted on time", "on-time", thisQuarter.onTime],
+                  ["First submitted late", "late", thisQuarter.late],
+                  ["Overdue, never submitted", "overdue", thisQuarter.overdue],
+                  ["Not yet due", "not-yet-due", thisQuarter.notYetDue],
+                ] as const
+              ).map(([key, bucket, count]) => ({
+                key,
+                value: (
+                  <Link to={reportLinks.complianceReturns(thisQuarter, bucket)}>
+                    {formatNumber(count)}
+                    <span className="sr-only"> – see the returns</span>
+                  </Link>
+                ),
+              })),
               {
                 key: "With the supplier after the due date, queried ones included",
                 value: (

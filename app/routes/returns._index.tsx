@@ -5,6 +5,11 @@ import { z } from "zod";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { actingMembership, notFound, requireViewer } from "~/auth/permissions.server.ts";
 import {
+  COMPLIANCE_BUCKETS,
+  complianceReturnIds,
+  type ComplianceBucket,
+} from "~/domain/reporting/dashboard-council.server.ts";
+import {
   listCouncilReturns,
   listSupplierReturns,
   type ReturnListItem,
@@ -24,8 +29,18 @@ const filtersSchema = z.object({
     .optional()
     .catch(undefined),
   contract: z.string().max(40).optional().catch(undefined),
+  // one of a quarter's compliance figures on the dashboard (needs the quarter)
+  compliance: z.enum(COMPLIANCE_BUCKETS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+const COMPLIANCE_LABELS: Record<ComplianceBucket, string> = {
+  "on-time": "first submitted on time",
+  late: "first submitted late",
+  overdue: "overdue, never submitted",
+  "not-yet-due": "not submitted, not yet due",
+  counted: "counted on the dashboard",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -43,6 +58,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   }
   const [year, quarter] = filters.quarter?.split("-Q").map(Number) ?? [];
+  if (!filters.quarter) filters.compliance = undefined;
+  const returnIds = filters.compliance
+    ? await complianceReturnIds(
+        membership.organisationId,
+        { financialYear: year, quarter: quarter as 1 | 2 | 3 | 4 },
+        filters.compliance,
+        now,
+      )
+    : undefined;
   const list = await listCouncilReturns(
     membership.organisationId,
     {
@@ -51,12 +75,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       page: filters.page,
       quarter: filters.quarter ? { financialYear: year, quarter } : undefined,
       contractId: filters.contract,
+      returnIds,
     },
     now,
   );
   const narrowed = [
     filters.quarter ? `for ${quarterLabel(year, quarter as 1 | 2 | 3 | 4)}` : null,
     filters.contract ? `for ${list.items[0]?.contractReference ?? "one contract"}` : null,
+    filters.compliance ? COMPLIANCE_LABELS[filters.compliance] : null,
   ].filter(Boolean);
   return json({
     view: "council" as const,
@@ -132,7 +158,7 @@ const QUEUES = [
 
 function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) {
   const location = useLocation();
-  const { queue, mine, quarter, contract } = data.filters;
+  const { queue, mine, quarter, contract, compliance } = data.filters;
   const hrefFor = (next: { queue?: string; mine?: boolean; narrowed?: boolean }) => {
     const params = new URLSearchParams();
     params.set("queue", next.queue ?? queue);
@@ -140,6 +166,7 @@ function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) 
     if (next.narrowed ?? true) {
       if (quarter) params.set("quarter", quarter);
       if (contract) params.set("contract", contract);
+      if (compliance) params.set("compliance", compliance);
     }
     return `/returns?${params}`;
   };

@@ -620,7 +620,16 @@ describe("every figure links to the records behind it", () => {
     // with the supplier after the due date: this quarter's on the dashboard, a contract's in the report
     const withCompliance = await jsonOf<{
       dashboard: {
-        compliance: { financialYear: number; quarter: number; pastDueWithSupplier: number }[];
+        compliance: {
+          financialYear: number;
+          quarter: number;
+          pastDueWithSupplier: number;
+          total: number;
+          onTime: number;
+          late: number;
+          overdue: number;
+          notYetDue: number;
+        }[];
       };
     }>(await callLoader(dashboardLoader, { path: "/council/dashboard", cookie }));
     const thisQuarter = withCompliance.dashboard.compliance.at(-1)!;
@@ -629,6 +638,21 @@ describe("every figure links to the records behind it", () => {
         .list.total;
     expect(await returnsTotal(links.overdueReturnsFor(thisQuarter))).toBe(thisQuarter.pastDueWithSupplier);
     expect(await returnsTotal(links.overdueReturns)).toBeGreaterThan(thisQuarter.pastDueWithSupplier);
+    // each quarter's compliance figures lead to exactly the returns they count (the terminated K5's unsent
+    // return is not owed, so not counted, though the list of all returns shows it)
+    for (const q of withCompliance.dashboard.compliance) {
+      for (const [bucket, figure] of [
+        ["counted", q.total],
+        ["on-time", q.onTime],
+        ["late", q.late],
+        ["overdue", q.overdue],
+        ["not-yet-due", q.notYetDue],
+      ] as const)
+        expect(await returnsTotal(links.complianceReturns(q, bucket)), `${q.quarter} ${bucket}`).toBe(figure);
+    }
+    expect(withCompliance.dashboard.compliance.some((q) => q.total > 0)).toBe(true);
+    const q2 = withCompliance.dashboard.compliance.find((q) => q.financialYear === 2026 && q.quarter === 2);
+    if (q2) expect(await returnsTotal("/returns?queue=all&quarter=2026-Q2")).toBe(q2.total + 1);
     const report = await jsonOf<{ report: { contracts: { id: string; overdueReturns: number }[] } }>(
       await callLoader(reportLoader, { path: "/council/reports?quarter=2026-Q2&department=all", cookie }),
     );

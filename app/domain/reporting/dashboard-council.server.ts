@@ -54,6 +54,52 @@ export type ComplianceRow = FinancialQuarter & {
   pastDueWithSupplier: number;
 };
 
+// The buckets of a quarter's returns, as SQL over "KpiReturn" r, the contract's "owed" flag and the first
+// submission f.at (see returnCompliance); the returns list filtered to a bucket uses the same conditions.
+export const COMPLIANCE_BUCKETS = ["on-time", "late", "overdue", "not-yet-due", "counted"] as const;
+export type ComplianceBucket = (typeof COMPLIANCE_BUCKETS)[number];
+
+function bucketSql(bucket: ComplianceBucket, today: Date) {
+  switch (bucket) {
+    case "on-time":
+      return Prisma.sql`f.at < r."dueDate" + 1`;
+    case "late":
+      return Prisma.sql`f.at >= r."dueDate" + 1`;
+    case "overdue":
+      return Prisma.sql`f.at is null and owed and r."dueDate" < ${today}::date`;
+    case "not-yet-due":
+      return Prisma.sql`f.at is null and owed and r."dueDate" >= ${today}::date`;
+    case "counted":
+      return Prisma.sql`(f.at is not null or owed)`;
+  }
+}
+
+const complianceFrom = Prisma.sql`
+    from "KpiReturn" r join "Contract" c on c.id = r."contractId"
+    -- a terminated or pipeline contract's returns are no longer owed, but what was sent still counts
+    cross join lateral (select c.status::text = any(${REPORTING_CONTRACT_STATUSES}::text[]) as owed) o
+    -- a return with no history (written before it was kept) falls back to its latest submission
+    left join lateral (
+      select coalesce(min(e."createdAt"), r."submittedAt") as at
+      from "KpiReturnEvent" e where e."returnId" = r.id and e."toStatus" = 'SUBMITTED'
+    ) f on true`;
+
+const startOfDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+
+// The returns behind one of a quarter's compliance figures, for the returns list the figure links to.
+export async function complianceReturnIds(
+  councilId: string,
+  quarter: FinancialQuarter,
+  bucket: ComplianceBucket,
+  asOf: Date,
+) {
+  const rows = await readRows<{ id: string }[]>(Prisma.sql`
+    select r.id ${complianceFrom}
+    where c."councilId" = ${councilId} and r."financialYear" = ${quarter.financialYear}
+      and r.quarter = ${quarter.quarter} and ${bucketSql(bucket, startOfDay(asOf))}`);
+  return rows.map((r) => r.id);
+}
+
 // Returns for the quarters that have ended (a return is due after its quarter), newest last. A return is on
 // time when it was first submitted by the end of its due date (as isOverdue draws the line), late when first
 // submitted after it. The first submission is read from the return's history: submittedAt is the latest.
@@ -64,7 +110,7 @@ export async function returnCompliance(
 ): Promise<ComplianceRow[]> {
   const last = previousQuarter(quarterOf(asOf));
   const lastIndex = quarterIndex(last);
-  const today = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
+  const today = startOfDay(asOf);
   const awaiting = OVERDUE_STATUSES;
   const rows = await readRows<
     {
@@ -78,21 +124,14 @@ export async function returnCompliance(
     }[]
   >(Prisma.sql`
     select r."financialYear", r.quarter,
-      count(*) filter (where f.at < r."dueDate" + 1) as "onTime",
-      count(*) filter (where f.at >= r."dueDate" + 1) as late,
-      count(*) filter (where f.at is null and owed and r."dueDate" < ${today}::date) as overdue,
-      count(*) filter (where f.at is null and owed and r."dueDate" >= ${today}::date) as "notYetDue",
+      count(*) filter (where ${bucketSql("on-time", today)}) as "onTime",
+      count(*) filter (where ${bucketSql("late", today)}) as late,
+      count(*) filter (where ${bucketSql("overdue", today)}) as overdue,
+      count(*) filter (where ${bucketSql("not-yet-due", today)}) as "notYetDue",
       count(*) filter (
         where owed and r.status::text = any(${awaiting}::text[]) and r."dueDate" < ${today}::date
       ) as "pastDueWithSupplier"
-    from "KpiReturn" r join "Contract" c on c.id = r."contractId"
-    -- a terminated or pipeline contract's returns are no longer owed, but what was sent still counts
-    cross join lateral (select c.status::text = any(${REPORTING_CONTRACT_STATUSES}::text[]) as owed) o
-    -- a return with no history (written before it was kept) falls back to its latest submission
-    left join lateral (
-      select coalesce(min(e."createdAt"), r."submittedAt") as at
-      from "KpiReturnEvent" e where e."returnId" = r.id and e."toStatus" = 'SUBMITTED'
-    ) f on true
+    ${complianceFrom}
     where c."councilId" = ${councilId}
       and r."financialYear" * 4 + r.quarter - 1 between ${lastIndex - quarters + 1} and ${lastIndex}
     group by 1, 2`);

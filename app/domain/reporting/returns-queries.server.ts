@@ -107,6 +107,8 @@ export async function listCouncilReturns(
     // narrowed to one quarter or one contract, as the dashboard and the departmental report link
     quarter?: { financialYear: number; quarter: number };
     contractId?: string;
+    // only these returns: those behind one of the dashboard's compliance figures
+    returnIds?: string[];
   },
   now: Date,
 ) {
@@ -120,6 +122,7 @@ export async function listCouncilReturns(
     },
     ...(options.quarter ? options.quarter : {}),
     ...(options.contractId ? { contractId: options.contractId } : {}),
+    ...(options.returnIds ? { id: { in: options.returnIds } } : {}),
     ...(options.queue === "review" ? { status: "SUBMITTED" } : {}),
     ...(options.queue === "overdue" ? { status: { in: OVERDUE_STATUSES }, dueDate: { lt: today } } : {}),
   };

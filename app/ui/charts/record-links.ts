@@ -11,6 +11,11 @@ export const links = {
   overdueReturns: "/returns?queue=overdue",
   overdueReturnsFor: (narrow: { financialYear?: number; quarter?: number; contractId?: string }) =>
     `/returns?queue=overdue${narrow.quarter ? `&quarter=${narrow.financialYear}-Q${narrow.quarter}` : ""}${narrow.contractId ? `&contract=${narrow.contractId}` : ""}`,
+  // the returns behind one of a quarter's compliance figures
+  complianceReturns: (
+    q: { financialYear: number; quarter: number },
+    bucket: "on-time" | "late" | "overdue" | "not-yet-due" | "counted",
+  ) => `/returns?queue=all&quarter=${q.financialYear}-Q${q.quarter}&compliance=${bucket}`,
   pledges: "/pledges",
   activityRequests: (view: "opened" | "fulfilled" | "expired", since: string) =>
     `/council/requests?view=${view}&since=${since.slice(0, 10)}`,
