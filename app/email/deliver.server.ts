@@ -18,10 +18,20 @@ export function backoffMs(attempts: number) {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 2 * 60 * 60 * 1000);
 }
 
-type Claimed = { id: string; to: string; subject: string; html: string; text: string; attempts: number };
+type Claimed = {
+  id: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  attempts: number;
+  lockedUntil: Date;
+  createdAt: Date;
+};
 
+// Oldest first (UPDATE … RETURNING keeps no order of its own).
 async function claimDue(now: Date, limit: number): Promise<Claimed[]> {
-  return db.$queryRaw<Claimed[]>`
+  const claimed = await db.$queryRaw<Claimed[]>`
     UPDATE "EmailOutbox" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}
     WHERE id IN (
       SELECT id FROM "EmailOutbox"
@@ -31,7 +41,21 @@ async function claimDue(now: Date, limit: number): Promise<Claimed[]> {
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, "to", subject, html, text, attempts`;
+    RETURNING id, "to", subject, html, text, attempts, "lockedUntil", "createdAt"`;
+  return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
+// The batch is sent one email after another, so each email's lease is renewed just before it is sent: a slow
+// provider cannot let the lease of the last emails in a batch run out while they wait. The lease doubles as a
+// fencing token: if another worker has taken the row since, nothing is sent and nothing is recorded here.
+async function renewLease(email: Claimed, until: Date) {
+  const renewed = await db.emailOutbox.updateMany({
+    where: { id: email.id, status: "PENDING", lockedUntil: email.lockedUntil },
+    data: { lockedUntil: until },
+  });
+  if (renewed.count !== 1) return false;
+  email.lockedUntil = until;
+  return true;
 }
 
 let client: Resend | undefined;
@@ -69,15 +93,20 @@ async function send(email: Claimed): Promise<string> {
 }
 
 export async function deliverDueEmails({ now = new Date(), limit = 20 } = {}) {
+  const startedAt = Date.now();
   const claimed = await claimDue(now, limit);
   let sent = 0;
   let failed = 0;
   for (const email of claimed) {
+    // `now` may be a test's clock: the lease moves on with the time this batch has really taken
+    const elapsed = Date.now() - startedAt;
+    if (!(await renewLease(email, new Date(now.getTime() + elapsed + LEASE_MS)))) continue;
+    const ours = { id: email.id, lockedUntil: email.lockedUntil };
     try {
       const providerId = await send(email);
       const local = providerId === LOCAL_MAILBOX_PROVIDER_ID;
-      await db.emailOutbox.update({
-        where: { id: email.id },
+      await db.emailOutbox.updateMany({
+        where: ours,
         data: {
           status: "SENT",
           providerId,
@@ -98,8 +127,8 @@ export async function deliverDueEmails({ now = new Date(), limit = 20 } = {}) {
       if (givenUp)
         logger.error({ outboxId: email.id, attempts, err: message }, "the email provider refused an email");
       else logger.warn({ outboxId: email.id, attempts, err: message }, "email delivery failed; will retry");
-      await db.emailOutbox.update({
-        where: { id: email.id },
+      await db.emailOutbox.updateMany({
+        where: ours,
         data: {
           attempts,
           lastError: message.slice(0, 500),

@@ -16,11 +16,13 @@ export async function startFakeResend() {
   const seenKeys = new Map<string, string>();
   let failuresLeft = 0;
   let refusalsLeft = 0;
+  let delayMs = 0;
   let down = false;
   const server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
+    req.on("end", async () => {
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (req.method !== "POST" || req.url !== "/emails") {
         res.writeHead(404).end();
         return;
@@ -62,6 +64,10 @@ export async function startFakeResend() {
     sent,
     failNext(count: number) {
       failuresLeft = count;
+    },
+    // a slow provider: every answer waits this long
+    setDelay(ms: number) {
+      delayMs = ms;
     },
     refuseNext(count: number) {
       refusalsLeft = count;

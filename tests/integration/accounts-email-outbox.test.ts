@@ -154,6 +154,35 @@ describe("the outbox once a provider is set up", () => {
   });
 });
 
+describe("a slow provider", () => {
+  it("does not send an email whose lease another worker took while the batch was busy", async () => {
+    fake.sent.length = 0;
+    const addresses = [0, 1].map(() => `${unique("slow")}@example.test`);
+    for (const email of addresses) {
+      await createUser({ email });
+      await callAction(forgotAction, { path: "/forgot-password", form: { email }, headers: ip() });
+    }
+    const second = await db.emailOutbox.findFirstOrThrow({ where: { to: addresses[1] } });
+    fake.setDelay(400);
+    try {
+      const batch = deliverDueEmails();
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the first email is with the provider
+      // meanwhile another worker, finding the lease run out, has taken the second
+      const theirs = new Date(Date.now() + 10 * 60_000);
+      await db.emailOutbox.update({ where: { id: second.id }, data: { lockedUntil: theirs } });
+      expect(await batch).toMatchObject({ claimed: 2, sent: 1 });
+      expect(fake.sent.map((e) => e.to[0])).toEqual([addresses[0]]);
+      expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+        status: "PENDING",
+        attempts: 0,
+        lockedUntil: theirs,
+      });
+    } finally {
+      fake.setDelay(0);
+    }
+  });
+});
+
 describe("how long delivery is tried", () => {
   it("keeps trying through an outage of any length, and gives up only on a message the provider refuses", async () => {
     const request = async (email: string) => {
