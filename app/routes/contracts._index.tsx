@@ -140,6 +140,15 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
             </p>
           </>
         ) : null}
+        {filters.localValue ? (
+          <>
+            <input type="hidden" name="localValue" value="yes" />
+            <p className="mb-4">
+              Only contracts with commitments valued in the council’s local £ (from the dashboard).{" "}
+              <Link to="/contracts">See all contracts</Link>
+            </p>
+          </>
+        ) : null}
         {filters.measure && data.measure ? (
           <>
             <input type="hidden" name="measure" value={filters.measure} />

@@ -196,7 +196,12 @@ export default function CouncilDashboard() {
             </p>
             <p>
               Worked out from the council’s own proxy values for {d.localValue.measures}{" "}
-              {d.localValue.measures === 1 ? "measure" : "measures"}. Source: {sourceOf(d.proxyValueSource)}.
+              {d.localValue.measures === 1 ? "measure" : "measures"} in the commitments of{" "}
+              <Link to={reportLinks.localValueContracts}>
+                {formatNumber(d.localValue.contracts)}{" "}
+                {d.localValue.contracts === 1 ? "contract" : "contracts"}
+              </Link>
+              . Source: {sourceOf(d.proxyValueSource)}.
             </p>
           </InsetText>
         ) : null}
@@ -353,9 +358,17 @@ export default function CouncilDashboard() {
             {
               key: "Median time to first pledge",
               value:
-                d.activity.medianDaysToFirstPledge === null
-                  ? "No pledges yet"
-                  : `${formatNumber(d.activity.medianDaysToFirstPledge, 1)} days`,
+                d.activity.medianDaysToFirstPledge === null ? (
+                  "No pledges yet"
+                ) : (
+                  <>
+                    {formatNumber(d.activity.medianDaysToFirstPledge, 1)} days, over{" "}
+                    <Link to={reportLinks.activityRequests("pledged", d.activity.since)}>
+                      {formatNumber(d.activity.firstPledgeRequests)}{" "}
+                      {d.activity.firstPledgeRequests === 1 ? "request" : "requests"} opened and pledged to
+                    </Link>
+                  </>
+                ),
             },
           ]}
         />

@@ -20,6 +20,7 @@ const TITLES: Record<ActivityView, string> = {
   opened: "Requests opened",
   fulfilled: "Requests fulfilled",
   expired: "Requests expired",
+  pledged: "Requests opened and pledged to",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

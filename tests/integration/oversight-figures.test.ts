@@ -282,6 +282,7 @@ describe("council dashboard figures", () => {
     // hours × £15.50: committed 140 → £2,170.00; plan 70 → £1,085.00; delivered 37.75 → £585.13 (half up) + 1.10 → £17.05
     expect(d.localValue).toEqual({
       measures: 1,
+      contracts: 2,
       committed: "2170.00",
       planToDate: "1085.00",
       delivered: "602.18",
@@ -565,10 +566,17 @@ describe("every figure links to the records behind it", () => {
     const dashboard = await jsonOf<{
       dashboard: {
         awarded: { since: string; total: number; withCommitments: number; noAwardDate: number };
-        activity: { since: string; opened: number; fulfilled: number; expired: number };
+        activity: {
+          since: string;
+          opened: number;
+          fulfilled: number;
+          expired: number;
+          firstPledgeRequests: number;
+        };
+        localValue: { contracts: number };
       };
     }>(await callLoader(dashboardLoader, { path: "/council/dashboard", cookie }));
-    const { awarded, activity } = dashboard.dashboard;
+    const { awarded, activity, localValue } = dashboard.dashboard;
     const contractsTotal = async (href: string) =>
       (await jsonOf<{ total: number }>(await callLoader(contractsLoader, { path: href, cookie }))).total;
     expect(await contractsTotal(links.awardedContracts(awarded.since))).toBe(awarded.total);
@@ -577,6 +585,9 @@ describe("every figure links to the records behind it", () => {
       awarded.total - awarded.withCommitments,
     );
     expect(await contractsTotal(links.contractsWithoutAwardDate)).toBe(awarded.noAwardDate);
+    // the local £ figures: the contracts whose commitments are valued in the council's proxy values
+    expect(await contractsTotal(links.localValueContracts)).toBe(localValue.contracts);
+    expect(localValue.contracts).toBeGreaterThan(0);
     expect(awarded.noAwardDate).toBeGreaterThan(0);
     // a day that does not exist is ignored, not rolled into the next month
     expect(await contractsTotal("/contracts?awardedSince=2026-02-30")).toBe(
@@ -610,11 +621,12 @@ describe("every figure links to the records behind it", () => {
     );
     expect(foreign.measure).toBeNull();
     expect(foreign.total).toBe(await contractsTotal("/contracts"));
-    for (const view of ["opened", "fulfilled", "expired"] as const) {
+    for (const view of ["opened", "fulfilled", "expired", "pledged"] as const) {
+      const figure = view === "pledged" ? activity.firstPledgeRequests : activity[view];
       const list = await jsonOf<{ total: number; requests: { id: string }[] }>(
         await callLoader(activityLoader, { path: links.activityRequests(view, activity.since), cookie }),
       );
-      expect(list.total, view).toBe(activity[view]);
+      expect(list.total, view).toBe(figure);
       expect(list.total, view).toBeGreaterThan(0);
     }
     // with the supplier after the due date: this quarter's on the dashboard, a contract's in the report
@@ -750,7 +762,13 @@ describe("marketplace activity", () => {
     // pledged over a year ago but confirmed three days ago: confirmed in the window, not pledged in it
     await make("FULFILLED", 450, [5]);
     const d = await councilDashboard(council.id, { top: 75, asOf: AS_OF });
-    expect(d.activity).toMatchObject({ opened: 3, fulfilled: 2, expired: 1, medianDaysToFirstPledge: 4 });
+    expect(d.activity).toMatchObject({
+      opened: 3,
+      fulfilled: 2,
+      expired: 1,
+      medianDaysToFirstPledge: 4,
+      firstPledgeRequests: 3,
+    });
     expect(d.activity.byHelpType).toEqual([{ helpType: "VOLUNTEERING", pledged: 40, confirmed: 20 }]);
   });
 });

@@ -79,6 +79,20 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
       ...(f.commitments === "yes" ? [{ commitments: { some: {} } }] : []),
       ...(f.commitments === "no" ? [{ commitments: { none: {} } }] : []),
       ...(f.measure ? [{ commitments: { some: { measureId: f.measure } } }] : []),
+      ...(f.localValue
+        ? [
+            {
+              commitments: {
+                some: {
+                  measure: {
+                    proxyValueGbp: { not: null },
+                    unit: { notIn: ["PERCENT" as const, "QUALITATIVE" as const] },
+                  },
+                },
+              },
+            },
+          ]
+        : []),
     ],
     ...(f.awardedSince
       ? { awardedOn: { gte: new Date(`${f.awardedSince}T00:00:00Z`), lte: new Date() } }

@@ -131,6 +131,8 @@ export const contractFiltersSchema = z.object({
     .catch(undefined),
   // no award date recorded: the contracts the dashboard's "awarded in the last 12 months" cannot count
   awardDate: z.literal("none").optional().catch(undefined),
+  // has a commitment valued in the council's local £ (a proxy value, not a level or text): the dashboard's local £
+  localValue: z.literal("yes").optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 

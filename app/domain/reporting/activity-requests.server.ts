@@ -3,7 +3,8 @@
 // figure that linked to it.
 import { db, type Prisma } from "~/db.server.ts";
 
-export const ACTIVITY_VIEWS = ["opened", "fulfilled", "expired"] as const;
+// "pledged": opened since the day and pledged to at least once, the requests behind the median time to first pledge
+export const ACTIVITY_VIEWS = ["opened", "fulfilled", "expired", "pledged"] as const;
 export type ActivityView = (typeof ACTIVITY_VIEWS)[number];
 export const ACTIVITY_PAGE_SIZE = 25;
 
@@ -14,6 +15,7 @@ function activityWhere(
   asOf: Date,
 ): Prisma.RequestWhereInput {
   if (view === "opened") return { councilId, publishedAt: { gte: since, lte: asOf } };
+  if (view === "pledged") return { councilId, publishedAt: { gte: since }, pledges: { some: {} } };
   if (view === "fulfilled")
     return {
       councilId,

@@ -180,6 +180,8 @@ export type MarketplaceActivity = {
   fulfilled: number;
   expired: number;
   medianDaysToFirstPledge: number | null;
+  // the requests the median is taken over
+  firstPledgeRequests: number;
   byHelpType: { helpType: HelpType; pledged: number; confirmed: number }[];
 };
 
@@ -206,9 +208,9 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
       from "Pledge" p join "Request" r on r.id = p."requestId"
       where r."councilId" = ${councilId} and (p."createdAt" >= ${since} or ${confirmedSince})
       group by 1`),
-    readRows<{ median: number | null }[]>(Prisma.sql`
+    readRows<{ median: number | null; requests: bigint }[]>(Prisma.sql`
       select percentile_cont(0.5) within group (order by extract(epoch from first_pledge - r."publishedAt") / 86400)
-        as median
+        as median, count(*) as requests
       from "Request" r
       join lateral (select min(p."createdAt") as first_pledge from "Pledge" p where p."requestId" = r.id) f on true
       where r."councilId" = ${councilId} and r."publishedAt" >= ${since} and f.first_pledge is not null`),
@@ -221,6 +223,7 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
     fulfilled: Number(c?.fulfilled ?? 0),
     expired: Number(c?.expired ?? 0),
     medianDaysToFirstPledge: medianDays == null ? null : Math.round(Number(medianDays) * 10) / 10,
+    firstPledgeRequests: Number(median[0]?.requests ?? 0),
     byHelpType: byHelpType.map((r) => ({
       helpType: r.helpType,
       pledged: Number(r.pledged),

@@ -15,6 +15,7 @@ import {
 
 export type CommitmentLike = {
   id: string;
+  contractId?: string;
   targetQuantity: DecimalLike | null;
   measure: { id: string; code: string; name: string; unit: string; proxyValueGbp: DecimalLike | null };
 };
@@ -99,11 +100,14 @@ export function localValueHundredths(commitments: CommitmentLike[], progress: Ma
   let delivered = 0n;
   let measures = 0;
   const seen = new Set<string>();
+  // the contracts behind the figure, for the contracts list it links to
+  const contracts = new Set<string>();
   for (const c of commitments) {
     const p = progress.get(c.id);
     if (!p || p.kind !== "numeric" || c.measure.proxyValueGbp == null || c.measure.unit === "PERCENT")
       continue;
     const proxy = toHundredths(c.measure.proxyValueGbp);
+    if (c.contractId) contracts.add(c.contractId);
     if (!seen.has(c.measure.id)) {
       seen.add(c.measure.id);
       measures += 1;
@@ -114,6 +118,7 @@ export function localValueHundredths(commitments: CommitmentLike[], progress: Ma
   }
   return {
     measures,
+    contracts: contracts.size,
     committed: formatHundredths(committed),
     planToDate: formatHundredths(planToDate),
     delivered: formatHundredths(delivered),

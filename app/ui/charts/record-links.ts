@@ -4,6 +4,8 @@ export const links = {
   awardedContracts: (since: string, commitments?: "yes" | "no") =>
     `/contracts?awardedSince=${since.slice(0, 10)}${commitments ? `&commitments=${commitments}` : ""}`,
   contractsWithoutAwardDate: "/contracts?awardDate=none",
+  // the contracts behind the local £ figures
+  localValueContracts: "/contracts?localValue=yes",
   contract: (id: string) => `/contracts/${id}`,
   // the contracts with a commitment on the measure
   measureContracts: (id: string) => `/contracts?measure=${id}`,
@@ -17,7 +19,7 @@ export const links = {
     bucket: "on-time" | "late" | "overdue" | "not-yet-due" | "counted",
   ) => `/returns?queue=all&quarter=${q.financialYear}-Q${q.quarter}&compliance=${bucket}`,
   pledges: "/pledges",
-  activityRequests: (view: "opened" | "fulfilled" | "expired", since: string) =>
+  activityRequests: (view: "opened" | "fulfilled" | "expired" | "pledged", since: string) =>
     `/council/requests?view=${view}&since=${since.slice(0, 10)}`,
   myRequests: "/my-requests",
 };
