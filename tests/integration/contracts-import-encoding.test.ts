@@ -22,7 +22,7 @@ const HEADER =
 function upload(bytes: Uint8Array) {
   const form = new FormData();
   form.append("intent", "preview");
-  form.append("file", new File([bytes], "contracts.csv", { type: "text/csv" }));
+  form.append("file", new File([new Uint8Array(bytes)], "contracts.csv", { type: "text/csv" }));
   return form;
 }
 
