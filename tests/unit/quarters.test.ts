@@ -6,8 +6,6 @@ import {
   financialYearLabel,
   hasQuarterEnded,
   nextQuarter,
-  planToDate,
-  planTotal,
   previousQuarter,
   quarterIndex,
   quarterLabel,
@@ -17,6 +15,12 @@ import {
   type FinancialQuarter,
   type QuarterNumber,
 } from "~/domain/contracts/quarters.ts";
+import {
+  computeProgress,
+  currentQuarter,
+  sumQuantities,
+  type DecimalLike,
+} from "~/domain/reporting/progress.ts";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -216,7 +220,25 @@ describe("hasQuarterEnded", () => {
   });
 });
 
-describe("planToDate", () => {
+// Plan to date as every page computes it (app/domain/reporting/progress.ts), at a moment in time.
+type PlanRow = { financialYear: number; quarter: number; targetQuantity: DecimalLike };
+function planToDate(plan: PlanRow[], asOf: Date): number {
+  const progress = computeProgress({
+    kind: "numeric",
+    plan: plan.map((p) => ({
+      financialYear: p.financialYear,
+      quarter: p.quarter,
+      quantity: p.targetQuantity,
+    })),
+    acceptedReturns: [],
+    confirmedPledges: [],
+    current: currentQuarter(asOf),
+  });
+  return Number(progress.planToDate);
+}
+const planTotal = (plan: PlanRow[]) => Number(sumQuantities(plan.map((p) => p.targetQuantity)));
+
+describe("planToDate (the pages' computeProgress)", () => {
   const plan = [
     { financialYear: 2026, quarter: 1, targetQuantity: 10 },
     { financialYear: 2026, quarter: 2, targetQuantity: "20.5" },
@@ -234,6 +256,16 @@ describe("planToDate", () => {
     expect(planToDate(plan, d("2027-03-31"))).toBe(60.5);
     expect(planToDate(plan, d("2027-04-01"))).toBe(100.5);
     expect(planToDate(plan, d("2030-01-01"))).toBe(150.5);
+  });
+
+  it("counts Q4 only after 29 February and 31 March in a leap year", () => {
+    const leap = [
+      { financialYear: 2023, quarter: 3, targetQuantity: 5 },
+      { financialYear: 2023, quarter: 4, targetQuantity: 7 },
+    ];
+    expect(planToDate(leap, d("2024-02-29"))).toBe(5);
+    expect(planToDate(leap, new Date("2024-03-31T23:59:59.999Z"))).toBe(5);
+    expect(planToDate(leap, d("2024-04-01"))).toBe(12);
   });
 
   it("ignores row order and adds decimals exactly", () => {

@@ -107,40 +107,6 @@ export function hasQuarterEnded(q: FinancialQuarter, asOf: Date): boolean {
   return asOf.getTime() >= end.getTime() + DAY_MS;
 }
 
-/** A plan row as stored (CommitmentPlan): `targetQuantity` may be a Prisma Decimal, a string or a number. */
-export type PlanRow = {
-  financialYear: number;
-  quarter: number;
-  targetQuantity: number | string | { toString(): string };
-};
-
-/**
- * Plan to date: the sum of the planned quantities of every quarter that has ENDED by `asOf`
- * (see hasQuarterEnded). The quarter in progress counts for nothing until it is over, so it is
- * compared with deliveries reported for whole quarters. Summed in hundredths (the plan's precision)
- * so 0.1 + 0.2 is 0.3.
- */
-export function planToDate(plan: readonly PlanRow[], asOf: Date): number {
-  let hundredths = 0;
-  for (const row of plan) {
-    if (!isQuarterNumber(row.quarter)) continue;
-    const q = { financialYear: row.financialYear, quarter: row.quarter };
-    if (hasQuarterEnded(q, asOf)) hundredths += toHundredths(row.targetQuantity);
-  }
-  return hundredths / 100;
-}
-
-/** Sum of every plan row, in hundredths: used to check a plan adds up to its target. */
-export function planTotal(plan: readonly Pick<PlanRow, "targetQuantity">[]): number {
-  return plan.reduce((sum, row) => sum + toHundredths(row.targetQuantity), 0) / 100;
-}
-
-function toHundredths(value: PlanRow["targetQuantity"]): number {
-  const n = typeof value === "number" ? value : Number(value.toString());
-  if (!Number.isFinite(n)) throw new RangeError(`not a number: ${String(value)}`);
-  return Math.round(n * 100);
-}
-
 function assertQuarter(financialYear: number, quarter: number) {
   if (!Number.isInteger(financialYear)) throw new RangeError(`bad financial year ${financialYear}`);
   if (!isQuarterNumber(quarter)) throw new RangeError(`bad quarter ${quarter}`);
