@@ -20,13 +20,16 @@ const STARTING_STATUS = { Request: "DRAFT", KpiReturn: "NOT_STARTED" } as const;
 const NOT_YET_PUBLISHED = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
 const HANDED_IN = ["SUBMITTED", "ACCEPTED", "QUERIED"];
 
+// What a pledge holds of its request (marketplace heldShare): a delivery confirmed short holds what was delivered.
+const HELD = `case when p.status = 'CONFIRMED' then least(p.quantity, coalesce(p."deliveredQuantity", p.quantity)) else p.quantity end`;
+
 async function pledgedQuantities(db: Queryable): Promise<Violation[]> {
   const { rows } = await db.query<{ id: string; pledged: number; held: number }>(
     `select r.id, r."pledgedQuantity" as pledged,
-            coalesce(sum(p.quantity) filter (where p.status::text = any($1)), 0)::int as held
+            coalesce(sum(${HELD}) filter (where p.status::text = any($1)), 0)::int as held
        from "Request" r left join "Pledge" p on p."requestId" = r.id
       group by r.id
-     having r."pledgedQuantity" <> coalesce(sum(p.quantity) filter (where p.status::text = any($1)), 0)`,
+     having r."pledgedQuantity" <> coalesce(sum(${HELD}) filter (where p.status::text = any($1)), 0)`,
     [HOLDING_STATUSES],
   );
   return rows.map((r) => ({

@@ -2,7 +2,10 @@
 // declined when a request closes) against the real database, for every request status: each outcome must be
 // the one the pure state machines give, so a database guard that drifts from them fails here.
 import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import { db } from "~/db.server.ts";
+import { caseStudies } from "~/domain/reporting/impact.server.ts";
+import { checkConsistency } from "~/server/check-consistency.ts";
 import { expireRequests } from "~/domain/marketplace/jobs.server.ts";
 import { pledgeTransition } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledge, createPledge } from "~/domain/marketplace/pledges.server.ts";
@@ -202,6 +205,101 @@ describe("the last delivery confirmed: the request is fulfilled only as fulfil s
       actor: { userId: world.users.vcseOwner.id },
     });
     expect(await statusOf(need.id)).toBe("FULLY_PLEDGED");
+  });
+});
+
+describe("a delivery confirmed short of its pledge", () => {
+  const deliver = async (need: { id: string }, quantity: number, deliveredQuantity: number) =>
+    createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      quantity,
+      deliveredQuantity,
+      status: "DELIVERED",
+    });
+  const confirm = (pledgeId: string) =>
+    changePledge({
+      pledgeId,
+      action: "confirm",
+      roles: ["REQUESTOR"],
+      actor: { userId: world.users.vcseOwner.id },
+    });
+
+  it("gives the shortfall back: the request is partly pledged again, not fulfilled, and not a case study", async () => {
+    const need = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      status: "FULLY_PLEDGED",
+      quantity: 10,
+      pledgedQuantity: 10,
+      showcaseConsent: true,
+    });
+    const short = await deliver(need, 10, 6);
+    expect(await confirm(short.id)).toEqual({ ok: true, status: "CONFIRMED" });
+    const after = await db.request.findUniqueOrThrow({ where: { id: need.id } });
+    expect(after).toMatchObject({ status: "PARTIALLY_PLEDGED", pledgedQuantity: 6, fulfilledAt: null });
+    expect(await eventsOf(need.id)).toEqual([
+      {
+        fromStatus: "FULLY_PLEDGED",
+        toStatus: "PARTIALLY_PLEDGED",
+        reason: "A delivery was confirmed short of its pledge",
+        actorUserId: world.users.vcseOwner.id,
+      },
+    ]);
+    expect((await caseStudies(100)).map((s) => s.id)).not.toContain(need.id);
+    // the operator's checker agrees: a confirmed pledge holds what was delivered
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const found = await checkConsistency(client, { uploadDir: "/nonexistent" });
+      expect(found.filter((v) => v.record === `Request ${need.id}`)).toEqual([]);
+    } finally {
+      await client.end();
+    }
+
+    // another supplier makes up the rest; once delivered in full and confirmed, the request is fulfilled
+    const rest = await createPledge({
+      requestId: need.id,
+      supplierOrganisationId: world.otherSupplier.id,
+      actor: { userId: world.users.otherSupplierOwner.id },
+      submissionKey: `rest-${need.id}`,
+      quantity: 4,
+      expectedDeliveryDate: inDays(10),
+    });
+    expect(rest.ok).toBe(true);
+    if (!rest.ok) return;
+    await db.pledge.update({
+      where: { id: rest.pledgeId },
+      data: { status: "DELIVERED", deliveredQuantity: 4, deliveredOn: new Date() },
+    });
+    expect(await confirm(rest.pledgeId)).toEqual({ ok: true, status: "CONFIRMED" });
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "FULFILLED",
+      pledgedQuantity: 10,
+    });
+    expect((await caseStudies(100)).find((s) => s.id === need.id)).toMatchObject({ quantity: 10 });
+  });
+
+  it("delivered in full, it fulfils the request as before", async () => {
+    const need = await request("FULLY_PLEDGED", 4, 4);
+    const full = await deliver(need, 4, 4);
+    await confirm(full.id);
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "FULFILLED",
+      pledgedQuantity: 4,
+    });
+  });
+
+  it("on a closed request, gives the shortfall back and leaves it closed", async () => {
+    const need = await request("EXPIRED", 10, 5);
+    const short = await deliver(need, 5, 2);
+    await confirm(short.id);
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "EXPIRED",
+      pledgedQuantity: 2,
+    });
+    expect(await eventsOf(need.id)).toEqual([]);
   });
 });
 

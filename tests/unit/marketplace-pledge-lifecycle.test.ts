@@ -5,6 +5,8 @@ import {
   PLEDGE_STATUSES,
   pledgeTransition,
   releasesShare,
+  heldShare,
+  HOLDING_STATUSES,
   UNDER_WAY_STATUSES,
   UNSETTLED_STATUSES,
   type PledgeAction,
@@ -68,5 +70,18 @@ describe("pledge state machine", () => {
     expect(releasesShare("OFFERED", "ACCEPTED")).toBe(false);
     expect(releasesShare("DELIVERED", "CONFIRMED")).toBe(false);
     expect(releasesShare("DELIVERED", "DISPUTED")).toBe(false);
+  });
+
+  it("holds the pledged quantity while in flight, and once confirmed only what was delivered", () => {
+    const pledge = { quantity: 5, deliveredQuantity: 3 };
+    for (const status of PLEDGE_STATUSES)
+      expect(heldShare(status, pledge)).toBe(
+        status === "CONFIRMED" ? 3 : HOLDING_STATUSES.includes(status) ? 5 : 0,
+      );
+    expect(heldShare("CONFIRMED", { quantity: 5, deliveredQuantity: 5 })).toBe(5);
+    expect(heldShare("CONFIRMED", { quantity: 5, deliveredQuantity: null })).toBe(5);
+    // a confirmation short of the pledge gives back the shortfall, a full one nothing
+    expect(heldShare("DELIVERED", pledge) - heldShare("CONFIRMED", pledge)).toBe(2);
+    expect(heldShare("DISPUTED", pledge) - heldShare("CONFIRMED", pledge)).toBe(2);
   });
 });

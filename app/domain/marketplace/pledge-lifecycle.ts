@@ -23,7 +23,7 @@ export const PLEDGE_ACTIONS: PledgeAction[] = [
 ];
 export const PLEDGE_ROLES: PledgeRole[] = ["SUPPLIER", "REQUESTOR", "SYSTEM"];
 
-// Pledges in these states hold their share of the request's quantity (Request.pledgedQuantity).
+// Pledges in these states hold their share of the request's quantity (Request.pledgedQuantity; see heldShare).
 export const HOLDING_STATUSES: PledgeStatus[] = ["OFFERED", "ACCEPTED", "DELIVERED", "CONFIRMED", "DISPUTED"];
 
 // Who may take an action from which states (one entry per group of roles that share a starting set).
@@ -82,6 +82,18 @@ export const IN_FLIGHT_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter((statu
 // Whether a change releases the pledge's share back to the request.
 export function releasesShare(from: PledgeStatus, to: PledgeStatus) {
   return HOLDING_STATUSES.includes(from) && !HOLDING_STATUSES.includes(to);
+}
+
+// How much of its request a pledge holds: its quantity while it holds a share, except that a delivery confirmed
+// short of it holds only what was delivered. The rest goes back to the request, which is partly pledged again
+// (open to other pledges until its needed-by date) instead of fulfilled with less than it needed.
+export function heldShare(
+  status: PledgeStatus,
+  pledge: { quantity: number; deliveredQuantity: number | null },
+) {
+  if (!HOLDING_STATUSES.includes(status)) return 0;
+  if (status !== "CONFIRMED" || pledge.deliveredQuantity === null) return pledge.quantity;
+  return Math.min(pledge.quantity, pledge.deliveredQuantity);
 }
 
 const LABELS: Record<PledgeStatus, string> = {

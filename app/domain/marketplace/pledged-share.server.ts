@@ -32,11 +32,11 @@ export async function claimShare(
   return true;
 }
 
-// Gives a declined or withdrawn pledge's share back; a live request moves back to the state it now fits, a
-// closed one keeps its status.
+// Gives a declined or withdrawn pledge's share back, or what a confirmed delivery fell short of it; a live
+// request moves back to the state it now fits, a closed one keeps its status.
 export async function releaseShare(
   tx: Tx,
-  release: { requestId: string; quantity: number; actorUserId: string | null },
+  release: { requestId: string; quantity: number; actorUserId: string | null; reason?: string },
 ) {
   const share = await tx.request.update({
     where: { id: release.requestId },
@@ -48,7 +48,7 @@ export async function releaseShare(
     release.requestId,
     share,
     release.actorUserId,
-    "A pledge was declined or withdrawn",
+    release.reason ?? "A pledge was declined or withdrawn",
   );
 }
 

@@ -16,6 +16,7 @@ import {
 import type { Actor } from "./access.server.ts";
 import { formatQuantity } from "./help-types.ts";
 import {
+  heldShare,
   HOLDING_STATUSES,
   pledgeTransition,
   releasesShare,
@@ -28,6 +29,8 @@ import { lockRequest, refusal, TransitionRefused, type Failure } from "./request
 import { LIVE_STATUSES, PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
 import type { HelpType, PledgeStatus } from "~/generated/prisma/enums.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+
+export const SHORT_DELIVERY_REASON = "A delivery was confirmed short of its pledge";
 
 class PledgeRefused extends Error {
   constructor(public fieldErrors: Record<string, string[]>) {
@@ -273,6 +276,7 @@ export async function changePledge(
           id: true,
           status: true,
           quantity: true,
+          deliveredQuantity: true,
           requestId: true,
           supplierOrganisationId: true,
           createdById: true,
@@ -317,11 +321,14 @@ export async function changePledge(
             null,
         },
       });
-      if (releasesShare(pledge.status, transition.to))
+      // declined or withdrawn, all of its share; confirmed short of what was pledged, the shortfall
+      const released = heldShare(pledge.status, pledge) - heldShare(transition.to, pledge);
+      if (released > 0)
         await releaseShare(tx, {
           requestId: pledge.requestId,
-          quantity: pledge.quantity,
+          quantity: released,
           actorUserId: change.actor.userId,
+          reason: releasesShare(pledge.status, transition.to) ? undefined : SHORT_DELIVERY_REASON,
         });
       if (change.action === "confirm") await fulfilIfComplete(tx, pledge.requestId, change.actor.userId);
       await writeAudit(
