@@ -48,9 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return json({ error: "This link is not valid" }, { status: 400 });
   const viewer = await getViewer(request);
-  const account =
-    submission.value.intent === "confirm" ? submission.value.token.slice(0, 16) : viewer?.user.id;
-  const limit = await consumeAttempt("verification", { ip: context.ip, account });
+  // A link's token is 256 random bits, so it is not guessed: the limit stops floods from one address, and for a
+  // signed-in person (asking for new links) from their account too.
+  const limit = await consumeAttempt("verification", { ip: context.ip, account: viewer?.user.id });
   if (!limit.ok) return json({ error: waitMessage(limit.retryAfterSeconds) }, { status: 429 });
   if (submission.value.intent === "resend") {
     if (!viewer) throw redirect("/sign-in?redirectTo=%2Fverify-email");

@@ -392,6 +392,21 @@ describe("rate limits", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).toBeNull();
   });
 
+  it("stops a flood of guessed verification links from one address, and lets the next address in", async () => {
+    const headers = fromIp();
+    const guess = (h: Record<string, string>) =>
+      callAction(verifyAction, {
+        path: "/verify-email",
+        form: { intent: "confirm", token: crypto.randomBytes(32).toString("base64url") },
+        headers: h,
+      });
+    for (let i = 0; i < 30; i++) expect((await guess(headers)).status).toBe(400);
+    const flooded = await guess(headers);
+    expect(flooded.status).toBe(429);
+    expect(JSON.stringify(await flooded.json())).toMatch(/Too many attempts/);
+    expect((await guess(fromIp())).status).toBe(400);
+  });
+
   it("does not count successful sign-ins from a shared office address", async () => {
     const headers = fromIp();
     const users = await Promise.all(Array.from({ length: 8 }, () => createUser()));
