@@ -85,7 +85,7 @@ export default function DistrictsPage() {
           key={`areas-${editing?.id}`}
           name="postcodeAreas"
           label="Postcode areas (optional)"
-          hint="The first half of postcodes, separated by commas, for example GU1, GU2"
+          hint="The first half of postcodes, separated by commas, for example GU1, GU2. They also decide which suppliers are eligible for the supplier diversity survey."
           width="20"
           errors={fields.postcodeAreas.errors}
           defaultValue={
