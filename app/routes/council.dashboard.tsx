@@ -379,8 +379,16 @@ export default function CouncilDashboard() {
           empty="No pledges in this period."
           columns={[
             { header: "Type of help", rowHeader: true, cell: (h) => helpTypeLabel(h.helpType) },
-            { header: "Pledged", numeric: true, cell: (h) => formatQuantity(h.helpType, h.pledged) },
-            { header: "Confirmed", numeric: true, cell: (h) => formatQuantity(h.helpType, h.confirmed) },
+            ...(["pledged", "confirmed"] as const).map((view) => ({
+              header: view === "pledged" ? "Pledged" : "Confirmed",
+              numeric: true,
+              cell: (h: (typeof d.activity.byHelpType)[number]) => (
+                <Link to={reportLinks.activityPledges(view, h.helpType, d.activity.since)}>
+                  {formatQuantity(h.helpType, h[view])}
+                  <span className="sr-only"> {view} – see the pledges</span>
+                </Link>
+              ),
+            })),
           ]}
         />
       </section>

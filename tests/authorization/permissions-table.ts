@@ -147,6 +147,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   "routes/council.dashboard": { get: ALL_COUNCIL_STAFF },
   "routes/council.requests": { get: ALL_COUNCIL_STAFF },
+  "routes/council.pledges": { get: ALL_COUNCIL_STAFF },
   "routes/council.districts": {
     get: ALL_COUNCIL_STAFF,
     actions: { add: ALL_COUNCIL_STAFF, update: ACTING_FOR_COUNCIL_A, toggle: ACTING_FOR_COUNCIL_A },
@@ -301,7 +302,11 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       accept: () => ({}),
       decline: () => ({ reason: "We have found enough volunteers." }),
       withdraw: () => ({ reason: "Our staff are no longer available." }),
-      reportDelivery: () => ({ deliveredQuantity: "5", deliveredOn: day(0), deliveryNote: "Five hours given." }),
+      reportDelivery: () => ({
+        deliveredQuantity: "5",
+        deliveredOn: day(0),
+        deliveryNote: "Five hours given.",
+      }),
       confirm: () => ({ rating: "5", feedback: "Thank you" }),
       dispute: () => ({ reason: "Nobody came." }),
     },
@@ -347,7 +352,11 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     actions: { save: NOBODY, submit: NOBODY, upload: NOBODY, "remove-evidence": NOBODY },
     forms: {
       save: (w) => ({ "lines[0].commitmentId": w.commitment.id, "lines[0].quantity": "12" }),
-      submit: (w) => ({ "lines[0].commitmentId": w.commitment.id, "lines[0].quantity": "12", declaration: "on" }),
+      submit: (w) => ({
+        "lines[0].commitmentId": w.commitment.id,
+        "lines[0].quantity": "12",
+        declaration: "on",
+      }),
     },
   },
   "routes/returns.$id.review": {

@@ -11,8 +11,12 @@ test("a council officer opens the dashboard, the departmental report and downloa
   ).toBeVisible();
   // the council entered its own proxy values: the local £ is shown with where the values come from
   await expect(page.getByText(/^Local £ value: £[\d,.]+ delivered of £[\d,.]+ committed/)).toBeVisible();
-  await expect(page.getByText(/Source: Demo values for illustration only/)).toBeVisible();
+  await expect(page.getByText(/^Worked out from .* Source: Demo values for illustration only/)).toBeVisible();
   const top = page.getByRole("table", { name: /Largest 75 contracts/ });
+  // and beside the committed local £ of each contract
+  await expect(
+    top.getByRole("columnheader", { name: /Committed local £ Source: Demo values for illustration only/ }),
+  ).toBeVisible();
   await expect(top.getByRole("link", { name: /NCC-24\d\d/ }).first()).toBeVisible();
 
   // the data table alternative of a chart opens without JavaScript (a details element)

@@ -11,6 +11,7 @@ import type { ContractStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
 import { loader as dashboardLoader } from "~/routes/council.dashboard.tsx";
 import { loader as reportLoader } from "~/routes/council.reports._index.tsx";
 import { loader as activityLoader } from "~/routes/council.requests.tsx";
+import { loader as pledgesLoader } from "~/routes/council.pledges.tsx";
 import { loader as returnsLoader } from "~/routes/returns._index.tsx";
 import { loader as contractsLoader } from "~/routes/contracts._index.tsx";
 import { links } from "~/ui/charts/record-links.ts";
@@ -770,5 +771,31 @@ describe("marketplace activity", () => {
       firstPledgeRequests: 3,
     });
     expect(d.activity.byHelpType).toEqual([{ helpType: "VOLUNTEERING", pledged: 40, confirmed: 20 }]);
+    // each figure leads to the council's pledges behind it, which add up to the figure (the pledge list
+    // works from today, so it is compared with the figures as at today)
+    const now = await councilDashboard(council.id, { top: 75 });
+    const cookie = await sessionCookieFor(world.users.officerB.id);
+    for (const h of now.activity.byHelpType)
+      for (const view of ["pledged", "confirmed"] as const) {
+        const list = await jsonOf<{ quantity: number; total: number }>(
+          await callLoader(pledgesLoader, {
+            path: links.activityPledges(view, h.helpType, now.activity.since),
+            cookie,
+          }),
+        );
+        expect(list.quantity, view).toBe(h[view]);
+        expect(list.total, view).toBeGreaterThan(0);
+      }
+    expect(now.activity.byHelpType.length).toBeGreaterThan(0);
+    // council A's officer does not see council B's pledges
+    const elsewhere = await jsonOf<{ pledges: { request: { id: string } }[] }>(
+      await callLoader(pledgesLoader, {
+        path: links.activityPledges("pledged", "VOLUNTEERING", now.activity.since),
+        cookie: await sessionCookieFor(world.users.officerA.id),
+      }),
+    );
+    const councilB = await db.request.findMany({ where: { councilId: council.id }, select: { id: true } });
+    const seen = new Set(elsewhere.pledges.map((p) => p.request.id));
+    expect(councilB.filter((r) => seen.has(r.id))).toEqual([]);
   });
 });

@@ -21,5 +21,8 @@ export const links = {
   pledges: "/pledges",
   activityRequests: (view: "opened" | "fulfilled" | "expired" | "pledged", since: string) =>
     `/council/requests?view=${view}&since=${since.slice(0, 10)}`,
+  // the pledges behind "pledged and confirmed, by type of help"
+  activityPledges: (view: "pledged" | "confirmed", helpType: string, since: string) =>
+    `/council/pledges?view=${view}&helpType=${helpType}&since=${since.slice(0, 10)}`,
   myRequests: "/my-requests",
 };

@@ -1,0 +1,73 @@
+// The pledges behind the dashboard's "pledged and confirmed, by type of help": pledged since a day (by when the
+// pledge was made, declined and withdrawn ones left out) or confirmed since it (by when it was confirmed), by
+// exactly the rules of marketplaceActivity (dashboard-council.server.ts), so the list's total is the figure.
+import { db, type Prisma } from "~/db.server.ts";
+import type { HelpType } from "~/generated/prisma/enums.ts";
+
+export const PLEDGE_VIEWS = ["pledged", "confirmed"] as const;
+export type PledgeView = (typeof PLEDGE_VIEWS)[number];
+const PAGE_SIZE = 25;
+
+function pledgeWhere(
+  councilId: string,
+  view: PledgeView,
+  helpType: HelpType,
+  since: Date,
+): Prisma.PledgeWhereInput {
+  const request = { councilId, helpType };
+  if (view === "pledged")
+    return { request, createdAt: { gte: since }, status: { notIn: ["DECLINED", "WITHDRAWN"] } };
+  return {
+    request,
+    status: "CONFIRMED",
+    OR: [{ confirmedAt: { gte: since } }, { confirmedAt: null, updatedAt: { gte: since } }],
+  };
+}
+
+export async function councilActivityPledges(
+  councilId: string,
+  options: { view: PledgeView; helpType: HelpType; since: Date; page: number },
+) {
+  const where = pledgeWhere(councilId, options.view, options.helpType, options.since);
+  // confirmed pledges count what was delivered, else what was pledged
+  const [total, all, delivered, pledges] = await Promise.all([
+    db.pledge.count({ where }),
+    db.pledge.aggregate({
+      where: options.view === "confirmed" ? { AND: [where, { deliveredQuantity: null }] } : where,
+      _sum: { quantity: true },
+    }),
+    db.pledge.aggregate({
+      where: { AND: [where, { deliveredQuantity: { not: null } }] },
+      _sum: { deliveredQuantity: true },
+    }),
+    db.pledge.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (options.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        status: true,
+        quantity: true,
+        deliveredQuantity: true,
+        createdAt: true,
+        confirmedAt: true,
+        supplierOrganisation: { select: { name: true } },
+        request: { select: { id: true, title: true } },
+      },
+    }),
+  ]);
+  const quantity =
+    (all._sum.quantity ?? 0) + (options.view === "confirmed" ? (delivered._sum.deliveredQuantity ?? 0) : 0);
+  return {
+    total,
+    quantity,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pledges: pledges.map((p) => ({
+      ...p,
+      counted: options.view === "confirmed" ? (p.deliveredQuantity ?? p.quantity) : p.quantity,
+      createdAt: p.createdAt.toISOString(),
+      confirmedAt: p.confirmedAt?.toISOString() ?? null,
+    })),
+  };
+}

@@ -1,0 +1,89 @@
+// The council's pledges behind the dashboard's "pledged and confirmed, by type of help" figures.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { pageParam } from "~/auth/request-context.server.ts";
+import { dayToDate, parseDay } from "~/domain/contracts/values.ts";
+import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { councilActivityPledges, PLEDGE_VIEWS } from "~/domain/reporting/dashboard-pledges.server.ts";
+import { HelpType } from "~/generated/prisma/enums.ts";
+import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
+import { formatDate, formatNumber } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Marketplace pledges – Social Value Marketplace" }];
+
+const filtersSchema = z.object({
+  view: z.enum(PLEDGE_VIEWS).catch("pledged"),
+  helpType: z.enum(HelpType).catch("VOLUNTEERING"),
+  since: z.string().optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const {
+    view,
+    helpType,
+    since: day,
+  } = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // the last 12 months unless a valid day is given
+  const valid = day ? parseDay(day) : null;
+  const since = valid ? dayToDate(valid) : new Date(Date.now() - 365 * 86_400_000);
+  const page = pageParam(request);
+  const result = await councilActivityPledges(membership.organisationId, { view, helpType, since, page });
+  return json({
+    ...result,
+    view,
+    helpType,
+    since: since.toISOString(),
+    page,
+    councilName: membership.organisationName,
+  });
+}
+
+export default function CouncilPledgesPage() {
+  const { pledges, total, quantity, page, pageCount, view, helpType, since, councilName } =
+    useLoaderData<typeof loader>();
+  const location = useLocation();
+  const other = view === "pledged" ? "confirmed" : "pledged";
+  return (
+    <>
+      <BackLink to="/council/dashboard">Back to the dashboard</BackLink>
+      <PageHeading caption={councilName}>
+        {helpTypeLabel(helpType)}: pledges {view === "pledged" ? "made" : "confirmed"} since{" "}
+        {formatDate(since)}
+      </PageHeading>
+      <p className="mb-4">
+        {view === "pledged"
+          ? "Pledges made in this time, declined and withdrawn ones left out."
+          : "Pledges confirmed in this time, counting what was delivered."}{" "}
+        <Link to={`/council/pledges?view=${other}&helpType=${helpType}&since=${since.slice(0, 10)}`}>
+          See the pledges {other === "pledged" ? "made" : "confirmed"} instead
+        </Link>
+      </p>
+      <p className="mb-6 text-xl font-bold" role="status">
+        {formatQuantity(helpType, quantity)} in {formatNumber(total)} {total === 1 ? "pledge" : "pledges"}
+      </p>
+      <Table
+        caption={`Pledges ${view === "pledged" ? "made" : "confirmed"}, newest first`}
+        rows={pledges}
+        rowKey={(p) => p.id}
+        empty="No pledges."
+        columns={[
+          {
+            header: "Request",
+            rowHeader: true,
+            cell: (p) => <Link to={`/requests/${p.request.id}`}>{p.request.title}</Link>,
+          },
+          { header: "Supplier", cell: (p) => p.supplierOrganisation.name },
+          { header: "Status", cell: (p) => pledgeStatusLabel(p.status) },
+          { header: "Pledged on", cell: (p) => formatDate(p.createdAt) },
+          { header: "Confirmed on", cell: (p) => (p.confirmedAt ? formatDate(p.confirmedAt) : "–") },
+          { header: "Counted", numeric: true, cell: (p) => formatQuantity(helpType, p.counted) },
+        ]}
+      />
+      <Pagination page={page} pageCount={pageCount} search={location.search} path="/council/pledges" />
+    </>
+  );
+}
