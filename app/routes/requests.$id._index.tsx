@@ -144,6 +144,12 @@ function OpenRequestPage({
           {events.map((e) => (
             <li key={e.id}>
               <strong>{statusLabel(e.toStatus)}</strong> — {formatDate(e.createdAt)}
+              {e.note ? (
+                <>
+                  : {e.note.text}
+                  {e.note.date ? ` ${formatDate(e.note.date)}` : null}
+                </>
+              ) : null}
             </li>
           ))}
         </ol>

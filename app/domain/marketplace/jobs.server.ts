@@ -13,6 +13,7 @@ import { declineOfferedPledges, lockRequest, sendReminderEmail } from "./request
 import { requestTransition, statusesAllowing, statusesAllowingOnlyBeforeWork } from "./request-lifecycle.ts";
 import { parseSearch, searchQueryString } from "./schemas.ts";
 import { searchRequests } from "./search.server.ts";
+import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -105,7 +106,7 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
         requestId: request.id,
         fromStatus: request.status,
         toStatus: expiry.to,
-        reason: "The needed-by date passed",
+        reason: REQUEST_EVENT_REASONS.expired,
       },
     });
     await declineOfferedPledges(tx, request.id, "The request expired");

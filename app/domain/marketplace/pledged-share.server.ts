@@ -5,6 +5,7 @@ import { londonDay } from "~/domain/calendar.ts";
 import type { Tx } from "~/db.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import { PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
+import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
 type Share = { status: RequestStatus; quantity: number; pledgedQuantity: number };
 
@@ -28,7 +29,7 @@ export async function claimShare(
       AND "pledgedQuantity" + ${claim.quantity} <= quantity
     RETURNING status, quantity, "pledgedQuantity"`;
   if (rows.length !== 1) return false;
-  await followPledges(tx, claim.requestId, rows[0], claim.actorUserId, "Pledge received");
+  await followPledges(tx, claim.requestId, rows[0], claim.actorUserId, REQUEST_EVENT_REASONS.pledgeReceived);
   return true;
 }
 
@@ -48,7 +49,7 @@ export async function releaseShare(
     release.requestId,
     share,
     release.actorUserId,
-    release.reason ?? "A pledge was declined or withdrawn",
+    release.reason ?? REQUEST_EVENT_REASONS.pledgeReleased,
   );
 }
 

@@ -29,8 +29,7 @@ import { lockRequest, refusal, TransitionRefused, type Failure } from "./request
 import { LIVE_STATUSES, PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
 import type { HelpType, PledgeStatus } from "~/generated/prisma/enums.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-
-export const SHORT_DELIVERY_REASON = "A delivery was confirmed short of its pledge";
+import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
 class PledgeRefused extends Error {
   constructor(public fieldErrors: Record<string, string[]>) {
@@ -328,7 +327,9 @@ export async function changePledge(
           requestId: pledge.requestId,
           quantity: released,
           actorUserId: change.actor.userId,
-          reason: releasesShare(pledge.status, transition.to) ? undefined : SHORT_DELIVERY_REASON,
+          reason: releasesShare(pledge.status, transition.to)
+            ? undefined
+            : REQUEST_EVENT_REASONS.shortDelivery,
         });
       if (change.action === "confirm") await fulfilIfComplete(tx, pledge.requestId, change.actor.userId);
       await writeAudit(
@@ -408,7 +409,7 @@ async function fulfilIfComplete(tx: Tx, requestId: string, actorUserId: string) 
         fromStatus: request.status,
         toStatus: fulfil.to,
         actorUserId,
-        reason: "Every pledge confirmed",
+        reason: REQUEST_EVENT_REASONS.fulfilled,
       },
     });
 }

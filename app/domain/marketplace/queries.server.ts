@@ -4,6 +4,7 @@ import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import { sharesContact } from "./pledge-lifecycle.ts";
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
+import { publicEventNote } from "./request-timeline.ts";
 
 const publicRequestSelect = {
   id: true,
@@ -61,7 +62,13 @@ export async function getRequestPage(
       categoryName: string;
       districtName: string | null;
       councilName: string;
-      events: { id: string; toStatus: RequestStatus; createdAt: string }[];
+      events: {
+        id: string;
+        fromStatus: RequestStatus | null;
+        toStatus: RequestStatus;
+        reason: string | null;
+        createdAt: string;
+      }[];
     }[]
   >(Prisma.sql`
     SELECT r.id, r.title, r.description, r.status::text AS status, r."helpType"::text AS "helpType", r.quantity,
@@ -70,7 +77,8 @@ export async function getRequestPage(
            o.name AS "organisationName", cat.name AS "categoryName", d.name AS "districtName",
            council.name AS "councilName",
            coalesce((
-             SELECT json_agg(json_build_object('id', e.id, 'toStatus', e."toStatus", 'createdAt', e."createdAt")
+             SELECT json_agg(json_build_object('id', e.id, 'fromStatus', e."fromStatus", 'toStatus', e."toStatus",
+                                              'reason', e.reason, 'createdAt', e."createdAt")
                              ORDER BY e."createdAt", e.id)
              FROM "RequestEvent" e WHERE e."requestId" = r.id
            ), '[]'::json) AS events
@@ -97,7 +105,13 @@ export async function getRequestPage(
       district: districtName === null ? null : { name: districtName },
       council: { name: councilName },
     },
-    events,
+    // the reason itself stays here: the page may be public (request-timeline.ts says what is safe to show)
+    events: events.map(({ id, toStatus, createdAt, ...event }) => ({
+      id,
+      toStatus,
+      createdAt,
+      note: publicEventNote({ toStatus, ...event }),
+    })),
   };
 }
 

@@ -18,6 +18,7 @@ import { releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import { requestTransition, type RequestAction, type RequestRole } from "./request-lifecycle.ts";
 import type { RequestForm } from "./schemas.ts";
+import { extendedReason } from "./request-timeline.ts";
 
 export type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
 
@@ -355,7 +356,7 @@ export async function changeRequest(
         data.neededBy = neededBy;
         data.extendedAt = now;
         data.reminderSentAt = null;
-        reason = `Extended to ${change.neededBy}`;
+        reason = extendedReason(change.neededBy);
       }
       if (change.action === "setShowcase") data.showcaseConsent = change.showcaseConsent ?? false;
       const { count } = await tx.request.updateMany({
