@@ -16,6 +16,8 @@ import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
+import { StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
+import type { StaleEdit } from "~/domain/contracts/history.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change a commitment – Social Value Marketplace" }];
@@ -54,6 +56,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : await updateCommitment(actor, params.id!, params.commitmentId!, submission.value);
   if (!result.ok) {
     if ("notFound" in result) notFound();
+    if ("stale" in result)
+      return json(
+        { ...submission.reply({ formErrors: [staleEditMessage("commitment")] }), stale: result.stale },
+        { status: 409 },
+      );
     const { form, ...fieldErrors } = result.fieldErrors;
     return json(submission.reply({ formErrors: form, fieldErrors }), { status: 400 });
   }
@@ -66,11 +73,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditCommitment() {
   const { contract, quarters, commitment } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  // the JSON type of a conform reply hides the extra key's shape
+  const stale = lastResult && "stale" in lastResult ? (lastResult.stale as StaleEdit) : null;
   return (
     <>
       <BackLink to={`/contracts/${contract.id}`}>Back to the contract</BackLink>
       <PageHeading caption={`${contract.reference}: ${contract.title}`}>Change a commitment</PageHeading>
+      {stale ? <StaleEditNotice stale={stale} what="commitment" /> : null}
       <CommitmentForm
+        version={stale?.version ?? commitment.version}
         lastResult={lastResult}
         quarters={quarters}
         fixedMeasure={{ id: commitment.measureId, ...commitment.measure }}

@@ -2,7 +2,13 @@
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { Actor } from "./contracts.server.ts";
-import { COMMITMENT_FIELD_LABELS, diffSnapshots, type Snapshot } from "./history.ts";
+import {
+  COMMITMENT_FIELD_LABELS,
+  diffSnapshots,
+  staleEdit,
+  type Snapshot,
+  type StaleEdit,
+} from "./history.ts";
 import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
 import type { CommitmentInput } from "./schemas.ts";
@@ -10,6 +16,8 @@ import type { CommitmentInput } from "./schemas.ts";
 type FieldErrors = Record<string, string[]>;
 type Result =
   { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
+/** An edit can also find that someone else saved first. */
+type UpdateResult = Result | { ok: false; stale: StaleEdit };
 
 const quantityText = (value: { toString(): string } | null) =>
   value === null ? null : Number(value.toString()).toFixed(2);
@@ -79,6 +87,7 @@ export async function getCommitmentForEdit(councilId: string, contractId: string
       targetQuantity: true,
       qualitativeText: true,
       narrative: true,
+      updatedAt: true,
       measure: { select: { code: true, name: true, unit: true } },
       plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
       _count: { select: { pledges: true, returnLines: true } },
@@ -87,6 +96,7 @@ export async function getCommitmentForEdit(councilId: string, contractId: string
   if (!c) return null;
   return {
     id: c.id,
+    version: c.updatedAt.toISOString(),
     measureId: c.measureId,
     measure: c.measure,
     targetQuantity: c.targetQuantity?.toFixed(2) ?? "",
@@ -183,7 +193,7 @@ export async function updateCommitment(
   contractId: string,
   commitmentId: string,
   input: CommitmentInput,
-): Promise<Result> {
+): Promise<UpdateResult> {
   return db.$transaction(async (tx) => {
     const current = await tx.commitment.findFirst({
       where: { id: commitmentId, contractId, contract: { councilId: actor.councilId } },
@@ -198,6 +208,21 @@ export async function updateCommitment(
       },
     });
     if (!current) return { ok: false, notFound: true };
+    const before = commitmentSnapshot({
+      ...current,
+      plan: current.plan.map((p) => ({ ...p, quantity: p.targetQuantity })),
+    });
+    // a colleague saved since this form was read: show what they saved instead of overwriting it
+    if (input.version && input.version !== current.updatedAt.toISOString()) {
+      const yours = commitmentSnapshot({
+        measure: current.measure,
+        targetQuantity: input.targetQuantity ?? null,
+        qualitativeText: input.qualitativeText || null,
+        narrative: input.narrative || null,
+        plan: planEntries(input).filter((p) => Number(p.quantity) !== 0),
+      });
+      return { ok: false, stale: staleEdit(current.updatedAt, before, yours, COMMITMENT_FIELD_LABELS) };
+    }
     const checked = checkCommitment(
       {
         unit: current.measure.unit,
@@ -226,10 +251,6 @@ export async function updateCommitment(
         quarter: p.quarter,
         targetQuantity: p.quantity,
       })),
-    });
-    const before = commitmentSnapshot({
-      ...current,
-      plan: current.plan.map((p) => ({ ...p, quantity: p.targetQuantity })),
     });
     const after = commitmentSnapshot({
       measure: current.measure,

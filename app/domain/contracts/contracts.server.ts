@@ -5,7 +5,14 @@ import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
-import { changesFrom, CONTRACT_FIELD_LABELS, diffSnapshots, type Snapshot } from "./history.ts";
+import {
+  changesFrom,
+  CONTRACT_FIELD_LABELS,
+  diffSnapshots,
+  staleEdit,
+  type Snapshot,
+  type StaleEdit,
+} from "./history.ts";
 import { quartersOutsideTerm } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import type { ContractFilters, ContractInput } from "./schemas.ts";
@@ -269,13 +276,15 @@ export async function getContractForEdit(councilId: string, id: string) {
       endDate: true,
       planReference: true,
       status: true,
+      updatedAt: true,
       supplierOrganisation: { select: { name: true } },
     },
   });
   if (!c) return null;
-  const { supplierOrganisation, ...values } = c;
+  const { supplierOrganisation, updatedAt, ...values } = c;
   return {
     ...values,
+    version: updatedAt.toISOString(),
     supplierName: supplierOrganisation.name,
     supplierFixed: await hasSupplierRecord(db, id),
     contractManagerId: c.contractManagerId ?? "",
@@ -292,6 +301,8 @@ export async function getContractForEdit(councilId: string, id: string) {
 type FieldErrors = Record<string, string[]>;
 type Result =
   { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
+/** An edit can also find that someone else saved first. */
+type UpdateResult = Result | { ok: false; stale: StaleEdit };
 
 async function checkParties(
   tx: Tx,
@@ -362,7 +373,7 @@ export async function createContract(actor: Actor, input: ContractInput): Promis
   }
 }
 
-export async function updateContract(actor: Actor, id: string, input: ContractInput): Promise<Result> {
+export async function updateContract(actor: Actor, id: string, input: ContractInput): Promise<UpdateResult> {
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.contract.findFirst({
@@ -370,6 +381,24 @@ export async function updateContract(actor: Actor, id: string, input: ContractIn
         select: { ...snapshotSelect, supplierOrganisationId: true, updatedAt: true },
       });
       if (!before) return { ok: false, notFound: true };
+      // a colleague saved since this form was read: show what they saved instead of overwriting it
+      if (input.version && input.version !== before.updatedAt.toISOString()) {
+        const [supplier, manager] = await Promise.all([
+          tx.organisation.findUnique({ where: { id: input.supplierOrganisationId }, select: { name: true } }),
+          input.contractManagerId
+            ? tx.user.findUnique({ where: { id: input.contractManagerId }, select: { name: true } })
+            : null,
+        ]);
+        const yours = contractSnapshot({
+          ...contractData(input),
+          supplierOrganisation: { name: supplier?.name ?? "" },
+          contractManager: manager,
+        });
+        return {
+          ok: false,
+          stale: staleEdit(before.updatedAt, contractSnapshot(before), yours, CONTRACT_FIELD_LABELS),
+        };
+      }
       const errors = await checkParties(tx, actor.councilId, input, before.supplierOrganisationId);
       const supplierChanges = input.supplierOrganisationId !== before.supplierOrganisationId;
       if (supplierChanges && !errors.supplierOrganisationId && (await hasSupplierRecord(tx, id)))

@@ -37,6 +37,24 @@ export const COMMITMENT_FIELD_LABELS: Record<string, string> = {
   plan: "Quarterly plan",
 };
 
+/** An edit refused because the record changed after the form was read: what is saved now, field by field,
+ * where it differs from what the user sent (their input is kept in the form). */
+export type StaleEdit = {
+  /** the record's version now, for the form to carry when the user saves again */
+  version: string;
+  differences: { field: string; label: string; saved: string | null; yours: string | null }[];
+};
+
+export function staleEdit(version: Date, saved: Snapshot, yours: Snapshot, labels: Record<string, string>) {
+  const differences = diffSnapshots(saved, yours, labels).map(({ field, label, from, to }) => ({
+    field,
+    label,
+    saved: from,
+    yours: to,
+  }));
+  return { version: version.toISOString(), differences } satisfies StaleEdit;
+}
+
 /** Reads the list of changes back from an audit entry's details, ignoring anything malformed. */
 export function changesFrom(details: unknown): Change[] {
   if (!details || typeof details !== "object" || !("changes" in details)) return [];

@@ -45,6 +45,8 @@ export const contractSchema = z
     endDate: day("Enter the end date"),
     planReference: optionalText(60),
     status: z.enum(ContractStatus, { error: "Choose the contract status" }),
+    // edit forms: the contract's updatedAt when the form was read, so a colleague's later save is not overwritten
+    version: z.string().max(40).optional(),
   })
   .refine((value) => value.endDate >= value.startDate, {
     path: ["endDate"],
@@ -77,6 +79,8 @@ export const commitmentSchema = z.object({
       }),
     )
     .default([]),
+  // edit form: the commitment's updatedAt when the form was read
+  version: z.string().max(40).optional(),
 });
 
 export type CommitmentInput = z.infer<typeof commitmentSchema>;

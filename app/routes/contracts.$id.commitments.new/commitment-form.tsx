@@ -22,6 +22,7 @@ export function CommitmentForm({
   defaultValue,
   submitLabel,
   children,
+  version,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   quarters: { key: string; label: string }[];
@@ -30,6 +31,8 @@ export function CommitmentForm({
   defaultValue?: CommitmentFormValues;
   submitLabel: string;
   children?: ReactNode;
+  /** edit form: the version of the commitment it was read from (a later save by a colleague is refused) */
+  version?: string;
 }) {
   const [form, fields] = useForm({
     lastResult,
@@ -51,6 +54,7 @@ export function CommitmentForm({
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       <ErrorSummary errors={form.allErrors} />
+      {version ? <input type="hidden" name="version" value={version} /> : null}
       {fixedMeasure ? (
         <>
           <input type="hidden" name={fields.measureId.name} value={fixedMeasure.id} />

@@ -27,6 +27,7 @@ export function ContractForm({
   supplierHint = "The supplier must have registered its organisation on the portal and been verified by a council",
   managers,
   submitLabel,
+  version,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: Partial<ContractFormValues>;
@@ -34,6 +35,8 @@ export function ContractForm({
   supplierHint?: string;
   managers: { id: string; name: string }[];
   submitLabel: string;
+  /** edit form: the version of the contract it was read from (a later save by a colleague is refused) */
+  version?: string;
 }) {
   const [form, fields] = useForm({
     lastResult,
@@ -48,6 +51,7 @@ export function ContractForm({
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       <ErrorSummary errors={form.allErrors} />
+      {version ? <input type="hidden" name="version" value={version} /> : null}
       <TextInput
         name={fields.reference.name}
         key={fields.reference.key}
