@@ -4,6 +4,11 @@ import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 import type { Progress } from "~/domain/reporting/progress.ts";
 import { progressStatus } from "~/domain/reporting/progress.ts";
 import {
+  formatDeliveredToDate,
+  formatPlanToDate,
+  formatProgressPercent,
+} from "~/domain/reporting/progress-format.ts";
+import {
   formatQuantity,
   RETURN_STATUS_COLOURS,
   RETURN_STATUS_LABELS,
@@ -47,30 +52,26 @@ export function ProgressTable({
         {
           header: "Plan to date",
           numeric: true,
-          cell: (r) => (r.progress?.kind === "numeric" ? formatQuantity(r.progress.planToDate, r.unit) : "—"),
+          cell: (r) => formatPlanToDate(r.progress, r.unit),
         },
         {
           header: "Delivered to date",
           numeric: true,
-          cell: (r) =>
-            r.progress?.kind === "numeric" ? (
-              <>
-                {formatQuantity(r.progress.deliveredToDate, r.unit)}
-                {r.progress.fromPledges !== "0.00" ? (
-                  <span className="block text-sm text-muted">
-                    including {formatQuantity(r.progress.fromPledges, r.unit)} from pledges
-                  </span>
-                ) : null}
-              </>
-            ) : (
-              "—"
-            ),
+          cell: (r) => (
+            <>
+              {formatDeliveredToDate(r.progress, r.unit)}
+              {r.progress?.kind === "numeric" && r.progress.fromPledges !== "0.00" ? (
+                <span className="block text-sm text-muted">
+                  including {formatQuantity(r.progress.fromPledges, r.unit)} from pledges
+                </span>
+              ) : null}
+            </>
+          ),
         },
         {
           header: "Percentage",
           numeric: true,
-          cell: (r) =>
-            r.progress?.kind === "numeric" && r.progress.percent !== null ? `${r.progress.percent}%` : "—",
+          cell: (r) => formatProgressPercent(r.progress),
         },
         { header: "Status", cell: (r) => <RagTag status={r.progress ? progressStatus(r.progress) : null} /> },
       ]}

@@ -2,9 +2,13 @@
 import { Link } from "@remix-run/react";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { progressStatus, RAG_LABELS, type Progress } from "~/domain/reporting/progress.ts";
+import {
+  formatDeliveredToDate,
+  formatPlanToDate,
+  formatProgressPercent,
+} from "~/domain/reporting/progress-format.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { Table, Tag, type TagColour } from "~/ui/components.tsx";
-import { formatNumber } from "~/ui/format.ts";
 
 export type CommitmentRow = {
   id: string;
@@ -59,27 +63,18 @@ export function CommitmentProgressTable({
         {
           header: "Plan to date",
           numeric: true,
-          cell: (c) =>
-            c.progress.kind === "numeric"
-              ? formatMeasureQuantity(c.measure.unit, c.progress.planToDate)
-              : "–",
+          cell: (c) => formatPlanToDate(c.progress, c.measure.unit),
         },
         {
           header: "Delivered to date",
           numeric: true,
-          cell: (c) =>
-            c.progress.kind === "numeric"
-              ? formatMeasureQuantity(c.measure.unit, c.progress.deliveredToDate)
-              : `${c.progress.reportedQuarterCount} ${c.progress.reportedQuarterCount === 1 ? "quarter" : "quarters"} reported`,
+          cell: (c) => formatDeliveredToDate(c.progress, c.measure.unit),
         },
         {
           // delivered as a share of plan to date, exactly as the progress rule (progress.ts) works it out
           header: "Percentage",
           numeric: true,
-          cell: (c) =>
-            c.progress.kind === "numeric" && c.progress.percent !== null
-              ? `${formatNumber(c.progress.percent, 1)}%`
-              : "–",
+          cell: (c) => formatProgressPercent(c.progress),
         },
         {
           header: "Status",

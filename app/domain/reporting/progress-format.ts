@@ -1,0 +1,28 @@
+// How every page writes a commitment's progress figures, so the returns pages and the contract page agree.
+// Safe for browser code.
+import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { formatNumber } from "~/ui/format.ts";
+import type { Progress } from "./progress.ts";
+
+/** Where a figure does not apply: a qualitative commitment, or nothing planned yet. */
+export const NO_FIGURE = "–";
+
+export function formatPlanToDate(progress: Progress | null, unit: MeasureUnit) {
+  return progress?.kind === "numeric" ? formatMeasureQuantity(unit, progress.planToDate) : NO_FIGURE;
+}
+
+/** A quantity in the measure's unit; for a qualitative commitment, how many quarters were reported. */
+export function formatDeliveredToDate(progress: Progress | null, unit: MeasureUnit) {
+  if (!progress) return NO_FIGURE;
+  if (progress.kind === "numeric") return formatMeasureQuantity(unit, progress.deliveredToDate);
+  const n = progress.reportedQuarterCount;
+  return `${n} ${n === 1 ? "quarter" : "quarters"} reported`;
+}
+
+/** Delivered as a share of plan to date, to one decimal place (as progress.ts works it out): "92.5%". */
+export function formatProgressPercent(progress: Progress | null) {
+  return progress?.kind === "numeric" && progress.percent !== null
+    ? `${formatNumber(progress.percent, 1)}%`
+    : NO_FIGURE;
+}
