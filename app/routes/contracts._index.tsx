@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
+import { pageParam } from "~/auth/request-context.server.ts";
 import {
   contractFilterOptions,
   listCouncilContracts,
@@ -23,11 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: ["ADMIN", "OFFICER", "OWNER", "MEMBER"],
   });
   if (membership.kind === "SUPPLIER") {
-    const contracts = await listSupplierContracts(membership.organisationId);
+    const page = pageParam(request);
+    const { total, pageCount, contracts } = await listSupplierContracts(membership.organisationId, page);
     const progress = await progressFor(contracts.flatMap((c) => c.commitments));
     return json({
       view: "supplier" as const,
       organisationName: membership.organisationName,
+      page,
+      pageCount,
+      total,
       contracts: contracts.map((c) => ({
         id: c.id,
         reference: c.reference,
@@ -72,6 +77,7 @@ export default function Contracts() {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }> }) {
+  const location = useLocation();
   return (
     <>
       <PageHeading caption={data.organisationName}>Your contracts</PageHeading>
@@ -80,8 +86,10 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
         quarter, what has been delivered so far (confirmed marketplace pledges and accepted quarterly returns)
         and what percentage of the plan that is.
       </p>
-      {data.contracts.length === 0 ? (
+      {data.total === 0 ? (
         <p>No council has recorded a contract with your organisation yet.</p>
+      ) : data.contracts.length === 0 ? (
+        <p>There are no contracts on this page.</p>
       ) : (
         data.contracts.map((contract) => (
           <section key={contract.id} aria-labelledby={`contract-${contract.id}`} className="mb-10">
@@ -101,6 +109,7 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
           </section>
         ))
       )}
+      <Pagination page={data.page} pageCount={data.pageCount} search={location.search} path="/contracts" />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { actingMembership, notFound, requireViewer } from "~/auth/permissions.server.ts";
+import { pageParam } from "~/auth/request-context.server.ts";
 import {
   COMPLIANCE_BUCKETS,
   complianceReturnIds,
@@ -49,11 +50,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const now = new Date();
   if (membership.kind === "SUPPLIER") {
-    const lists = await listSupplierReturns(membership.organisationId, filters.page, now);
+    const page = pageParam(request);
+    const lists = await listSupplierReturns(membership.organisationId, page, now);
     return json({
       view: "supplier" as const,
       organisationName: membership.organisationName,
-      filters,
+      page,
       ...lists,
     });
   }
@@ -126,26 +128,30 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
         Each quarter, report the social value you delivered on each contract. Returns open when a quarter ends
         and are due a set number of days later.
       </p>
-      <Table
-        caption="Returns to complete"
-        rows={data.toDo}
-        rowKey={(r) => r.id}
-        empty="You have no returns to complete."
-        columns={[contractColumn, periodColumn, dueColumn, statusColumn]}
-      />
-      <Table
-        caption="Submitted and accepted returns"
-        rows={data.done.items}
-        rowKey={(r) => r.id}
-        empty="You have not submitted any returns yet."
-        columns={[contractColumn, periodColumn, statusColumn]}
-      />
-      <Pagination
-        page={data.filters.page}
-        pageCount={data.done.pageCount}
-        search={location.search}
-        path="/returns"
-      />
+      {/* one list across pages: the returns to complete come first, so a later page may hold only the rest */}
+      {data.toDo.items.length || data.toDo.total === 0 ? (
+        <Table
+          caption={`Returns to complete: ${data.toDo.total}`}
+          rows={data.toDo.items}
+          rowKey={(r) => r.id}
+          empty="You have no returns to complete."
+          columns={[contractColumn, periodColumn, dueColumn, statusColumn]}
+        />
+      ) : (
+        <p className="mb-8">Your {data.toDo.total} returns to complete are on the earlier pages.</p>
+      )}
+      {data.done.items.length || data.done.total === 0 ? (
+        <Table
+          caption={`Submitted and accepted returns: ${data.done.total}`}
+          rows={data.done.items}
+          rowKey={(r) => r.id}
+          empty="You have not submitted any returns yet."
+          columns={[contractColumn, periodColumn, statusColumn]}
+        />
+      ) : (
+        <p className="mb-8">Your submitted and accepted returns are on the next pages.</p>
+      )}
+      <Pagination page={data.page} pageCount={data.pageCount} search={location.search} path="/returns" />
     </>
   );
 }

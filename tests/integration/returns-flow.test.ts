@@ -56,10 +56,10 @@ describe("a return from draft to accepted", () => {
     await confirmedPledge(w, 15, new Date("2026-05-10"));
 
     // the supplier sees it due; the pledge is pre-filled beside their own figure
-    const list = await jsonOf<{ toDo: { id: string }[] }>(
+    const list = await jsonOf<{ toDo: { items: { id: string }[] } }>(
       await callLoader(listLoader, { path: "/returns", cookie: w.cookies.supplierOwner }),
     );
-    expect(list.toDo.map((r) => r.id)).toEqual([w.kpiReturn.id]);
+    expect(list.toDo.items.map((r) => r.id)).toEqual([w.kpiReturn.id]);
     let page = await jsonOf<PageData>(
       await callLoader(returnLoader, { path: pathOf(w), params: params(w), cookie: w.cookies.supplierOwner }),
     );
@@ -299,10 +299,10 @@ describe("who may do what", () => {
   it("lists show each side only its own returns", async () => {
     const w = await createReturnsWorld();
     await db.kpiReturn.update({ where: { id: w.kpiReturn.id }, data: { status: "SUBMITTED" } });
-    const other = await jsonOf<{ toDo: unknown[]; done: { items: unknown[] } }>(
+    const other = await jsonOf<{ toDo: { items: unknown[] }; done: { items: unknown[] } }>(
       await callLoader(listLoader, { path: "/returns", cookie: w.cookies.otherSupplierOwner }),
     );
-    expect(other.toDo).toEqual([]);
+    expect(other.toDo.items).toEqual([]);
     expect(other.done.items).toEqual([]);
     const queueA = await jsonOf<{ list: { items: { id: string }[] } }>(
       await callLoader(listLoader, { path: "/returns?queue=review", cookie: w.cookies.officerA }),

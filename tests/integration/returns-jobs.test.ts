@@ -142,10 +142,10 @@ describe("reminders and overdue notices", () => {
       await callLoader(listLoader, { path: "/returns?queue=overdue", cookie: w.cookies.officerA }),
     );
     expect(queue.list.items).toEqual([expect.objectContaining({ id: w.kpiReturn.id, overdue: true })]);
-    const mine = await jsonOf<{ toDo: { id: string; overdue: boolean }[] }>(
+    const mine = await jsonOf<{ toDo: { items: { id: string; overdue: boolean }[] } }>(
       await callLoader(listLoader, { path: "/returns", cookie: w.cookies.supplierOwner }),
     );
-    expect(mine.toDo).toEqual([expect.objectContaining({ id: w.kpiReturn.id, overdue: true })]);
+    expect(mine.toDo.items).toEqual([expect.objectContaining({ id: w.kpiReturn.id, overdue: true })]);
     await db.kpiReturn.update({ where: { id: w.kpiReturn.id }, data: { status: "SUBMITTED" } });
     const after = await jsonOf<{ list: { items: unknown[] } }>(
       await callLoader(listLoader, { path: "/returns?queue=overdue", cookie: w.cookies.officerA }),

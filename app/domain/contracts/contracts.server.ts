@@ -233,11 +233,22 @@ export async function findContractForViewer(viewer: Viewer, id: string) {
   return { contract, viewAs: asOfficer ? ("officer" as const) : ("supplier" as const) };
 }
 
-/** A supplier's contracts with every council, with their commitments. */
-export function listSupplierContracts(supplierOrganisationId: string) {
+/** A supplier's contracts with every council, with their commitments, a page (PAGE_SIZE contracts) at a time. */
+export async function listSupplierContracts(supplierOrganisationId: string, page: number) {
+  const where = { supplierOrganisationId };
+  const [total, contracts] = await Promise.all([
+    db.contract.count({ where }),
+    supplierContractsPage(where, page),
+  ]);
+  return { total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), contracts };
+}
+
+function supplierContractsPage(where: Prisma.ContractWhereInput, page: number) {
   return db.contract.findMany({
-    where: { supplierOrganisationId },
-    orderBy: [{ council: { name: "asc" } }, { reference: "asc" }],
+    where,
+    orderBy: [{ council: { name: "asc" } }, { reference: "asc" }, { id: "asc" }],
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
     select: {
       id: true,
       reference: true,

@@ -80,19 +80,45 @@ async function page(where: Prisma.KpiReturnWhereInput, pageNumber: number, now: 
   };
 }
 
-/** The supplier's returns: those still to do (oldest due first), then the rest. */
+/**
+ * The supplier's returns as one list, PAGE_SIZE a page: those still to do (oldest due first), then the rest
+ * (latest due first). A page may hold the end of the first and the start of the second.
+ */
 export async function listSupplierReturns(supplierOrganisationId: string, pageNumber: number, now: Date) {
   const base = returnWhere({ kind: "SUPPLIER", organisationId: supplierOrganisationId });
-  const [toDo, done] = await Promise.all([
-    db.kpiReturn.findMany({
-      where: { ...base, status: { in: OVERDUE_STATUSES } },
-      select: listSelect,
-      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      take: 100,
-    }),
-    page({ ...base, status: { notIn: OVERDUE_STATUSES } }, pageNumber, now),
+  const toDoWhere = { ...base, status: { in: OVERDUE_STATUSES } };
+  const doneWhere = { ...base, status: { notIn: OVERDUE_STATUSES } };
+  const [toDoTotal, doneTotal] = await Promise.all([
+    db.kpiReturn.count({ where: toDoWhere }),
+    db.kpiReturn.count({ where: doneWhere }),
   ]);
-  return { toDo: toDo.map((r) => toListItem(r, now)), done };
+  const offset = (pageNumber - 1) * PAGE_SIZE;
+  const toDoTake = Math.max(0, Math.min(PAGE_SIZE, toDoTotal - offset));
+  const [toDo, done] = await Promise.all([
+    toDoTake
+      ? db.kpiReturn.findMany({
+          where: toDoWhere,
+          select: listSelect,
+          orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+          skip: offset,
+          take: toDoTake,
+        })
+      : [],
+    toDoTake < PAGE_SIZE
+      ? db.kpiReturn.findMany({
+          where: doneWhere,
+          select: listSelect,
+          orderBy: [{ dueDate: "desc" }, { id: "asc" }],
+          skip: Math.max(0, offset - toDoTotal),
+          take: PAGE_SIZE - toDoTake,
+        })
+      : [],
+  ]);
+  return {
+    toDo: { total: toDoTotal, items: toDo.map((r) => toListItem(r, now)) },
+    done: { total: doneTotal, items: done.map((r) => toListItem(r, now)) },
+    pageCount: Math.max(1, Math.ceil((toDoTotal + doneTotal) / PAGE_SIZE)),
+  };
 }
 
 export type CouncilQueue = "review" | "overdue" | "all";
