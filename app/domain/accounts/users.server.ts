@@ -2,7 +2,7 @@
 import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
-import { db } from "~/db.server.ts";
+import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import {
@@ -25,14 +25,32 @@ function timingDecoy() {
   return (dummyHash ??= hashPassword("not-a-real-password-for-timing"));
 }
 
+// One sign-up per address at a time, whichever way it comes (the form or an invitation): a double submit waits
+// here and then finds the account the first one made.
+function lockSignUp(tx: Tx, email: string) {
+  return tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-up:${email.toLowerCase()}`}, 0))`;
+}
+
+function auditSignUp(tx: Tx, userId: string, context: Context) {
+  return writeAudit(
+    {
+      actorUserId: userId,
+      action: "auth.sign_up",
+      entityType: "User",
+      entityId: userId,
+      ipAddress: context.ip,
+    },
+    tx,
+  );
+}
+
 export async function signUp(
   input: { name: string; email: string; password: string; organisationKind?: NewOrganisationKind | "join" },
   context: Context,
 ) {
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
-    // one sign-up per address at a time: a double submit waits here and then finds the account made
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-up:${input.email.toLowerCase()}`}, 0))`;
+    await lockSignUp(tx, input.email);
     const existing = await tx.user.findUnique({
       where: { email: input.email },
       select: { id: true, name: true, deletedAt: true },
@@ -63,16 +81,7 @@ export async function signUp(
       to: input.email,
       template: "account.verify_email",
     });
-    await writeAudit(
-      {
-        actorUserId: user.id,
-        action: "auth.sign_up",
-        entityType: "User",
-        entityId: user.id,
-        ipAddress: context.ip,
-      },
-      tx,
-    );
+    await auditSignUp(tx, user.id, context);
   });
 }
 
@@ -473,7 +482,7 @@ export async function signUpWithInvitation(
   };
   try {
     return await db.$transaction(async (tx): Promise<InvitationSignUp> => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-up:${input.email.toLowerCase()}`}, 0))`;
+      await lockSignUp(tx, input.email);
       const existing = await tx.user.findUnique({
         where: { email: input.email },
         select: { id: true, passwordHash: true },
@@ -505,16 +514,7 @@ export async function signUpWithInvitation(
         data: { name: input.name, email: input.email, passwordHash, emailVerifiedAt: new Date() },
         select: { id: true, email: true },
       });
-      await writeAudit(
-        {
-          actorUserId: user.id,
-          action: "auth.sign_up",
-          entityType: "User",
-          entityId: user.id,
-          ipAddress: context.ip,
-        },
-        tx,
-      );
+      await auditSignUp(tx, user.id, context);
       const accepted = await acceptInvitation(token, user, context, tx);
       // revoked or used by someone else since it was read: nothing of this sign-up is kept
       if (!accepted.ok) throw new InvitationEnded();
