@@ -100,7 +100,8 @@ describe("reminders and overdue notices", () => {
   it("sends overdue notices to the supplier and the contract manager, then every N days", async () => {
     const w = await createReturnsWorld();
     await createMember(w.councilA.id, "ADMIN"); // not told: the contract has a manager
-    await sendReturnReminders(at("2026-07-30T23:00:00Z"));
+    // the last minute of 30 July in London (British Summer Time): not overdue yet
+    await sendReturnReminders(at("2026-07-30T22:59:00Z"));
     expect(await outbox("returns-overdue-supplier", w.councilA.id)).toEqual([]);
 
     await sendReturnReminders(at("2026-07-31T07:30:00Z"));

@@ -13,8 +13,10 @@ import {
   isEditableBySupplier,
   isOverdue,
   isOverdueNoticeDue,
+  isPastDue,
   isReminderDue,
   nextStatus,
+  pastDueBefore,
 } from "~/domain/reporting/returns-rules.ts";
 import { quantityError, returnFormSchema, reviewSchema } from "~/domain/reporting/returns-schema.ts";
 
@@ -58,9 +60,23 @@ describe("due, reminders and overdue", () => {
   const dueDate = new Date("2026-07-30T00:00:00Z");
   const at = (iso: string) => new Date(iso);
 
-  it("is not overdue at any time on the due date, and is from the next day", () => {
-    expect(isOverdue({ status: "DRAFT", dueDate }, at("2026-07-30T23:59:59Z"))).toBe(false);
-    expect(isOverdue({ status: "DRAFT", dueDate }, at("2026-07-31T00:00:00Z"))).toBe(true);
+  it("is not overdue at any time on the due date in London, and is from the next London day", () => {
+    // British Summer Time: 30 July ends in London at 23:00 UTC
+    expect(isOverdue({ status: "DRAFT", dueDate }, at("2026-07-30T22:59:59Z"))).toBe(false);
+    expect(isOverdue({ status: "DRAFT", dueDate }, at("2026-07-30T23:00:00Z"))).toBe(true);
+    expect(isOverdue({ status: "DRAFT", dueDate }, at("2026-07-30T23:30:00Z"))).toBe(true);
+    // winter: London is on UTC, so 30 January ends at midnight UTC
+    const winterDue = new Date("2027-01-30T00:00:00Z");
+    expect(isOverdue({ status: "DRAFT", dueDate: winterDue }, at("2027-01-30T23:30:00Z"))).toBe(false);
+    expect(isOverdue({ status: "DRAFT", dueDate: winterDue }, at("2027-01-30T23:59:59Z"))).toBe(false);
+    expect(isOverdue({ status: "DRAFT", dueDate: winterDue }, at("2027-01-31T00:00:00Z"))).toBe(true);
+  });
+
+  it("draws one line for code and queries: due before the London day at `now` is past due", () => {
+    expect(pastDueBefore(at("2026-07-30T23:30:00Z")).toISOString()).toBe("2026-07-31T00:00:00.000Z");
+    expect(pastDueBefore(at("2027-01-30T23:30:00Z")).toISOString()).toBe("2027-01-30T00:00:00.000Z");
+    expect(isPastDue(dueDate, at("2026-07-30T23:30:00Z"))).toBe(true);
+    expect(isPastDue(new Date("2027-01-30T00:00:00Z"), at("2027-01-30T23:30:00Z"))).toBe(false);
   });
 
   it("is never overdue once submitted or accepted; a queried return is back with the supplier", () => {
@@ -74,10 +90,11 @@ describe("due, reminders and overdue", () => {
 
   it("sends the reminder from N days before the due date, once, and not when already overdue", () => {
     const r = { status: "NOT_STARTED" as const, dueDate, reminderSentAt: null };
-    expect(isReminderDue(r, at("2026-07-22T23:00:00Z"), 7)).toBe(false);
-    expect(isReminderDue(r, at("2026-07-23T00:00:00Z"), 7)).toBe(true);
+    // London days: 23 July begins at 23:00 UTC on the 22nd in British Summer Time
+    expect(isReminderDue(r, at("2026-07-22T22:59:00Z"), 7)).toBe(false);
+    expect(isReminderDue(r, at("2026-07-22T23:00:00Z"), 7)).toBe(true);
     expect(isReminderDue(r, at("2026-07-30T12:00:00Z"), 7)).toBe(true);
-    expect(isReminderDue(r, at("2026-07-31T00:00:00Z"), 7)).toBe(false);
+    expect(isReminderDue(r, at("2026-07-30T23:00:00Z"), 7)).toBe(false);
     expect(isReminderDue({ ...r, reminderSentAt: at("2026-07-23T00:00:00Z") }, at("2026-07-25"), 7)).toBe(
       false,
     );

@@ -1,7 +1,11 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
 import { db, Prisma, readRows } from "~/db.server.ts";
-import { OVERDUE_STATUSES, REPORTING_CONTRACT_STATUSES } from "~/domain/reporting/returns-rules.ts";
+import {
+  OVERDUE_STATUSES,
+  pastDueBefore,
+  REPORTING_CONTRACT_STATUSES,
+} from "~/domain/reporting/returns-rules.ts";
 import {
   previousQuarter,
   quarterIndex,
@@ -59,16 +63,21 @@ export type ComplianceRow = FinancialQuarter & {
 export const COMPLIANCE_BUCKETS = ["on-time", "late", "overdue", "not-yet-due", "counted"] as const;
 export type ComplianceBucket = (typeof COMPLIANCE_BUCKETS)[number];
 
-function bucketSql(bucket: ComplianceBucket, today: Date) {
+// isPastDue (returns-rules.ts) for a moment stored in a row: the London day it fell on, after the due date.
+// Timestamps are stored as UTC without a zone, so they are read as UTC before turning them into London time.
+const firstSentPastDue = Prisma.sql`(f.at at time zone 'UTC' at time zone 'Europe/London')::date > r."dueDate"`;
+
+function bucketSql(bucket: ComplianceBucket, asOf: Date) {
+  const pastDue = Prisma.sql`r."dueDate" < ${pastDueBefore(asOf)}::date`;
   switch (bucket) {
     case "on-time":
-      return Prisma.sql`f.at < r."dueDate" + 1`;
+      return Prisma.sql`not ${firstSentPastDue}`;
     case "late":
-      return Prisma.sql`f.at >= r."dueDate" + 1`;
+      return firstSentPastDue;
     case "overdue":
-      return Prisma.sql`f.at is null and owed and r."dueDate" < ${today}::date`;
+      return Prisma.sql`f.at is null and owed and ${pastDue}`;
     case "not-yet-due":
-      return Prisma.sql`f.at is null and owed and r."dueDate" >= ${today}::date`;
+      return Prisma.sql`f.at is null and owed and not ${pastDue}`;
     case "counted":
       return Prisma.sql`(f.at is not null or owed)`;
   }
@@ -84,8 +93,6 @@ const complianceFrom = Prisma.sql`
       from "KpiReturnEvent" e where e."returnId" = r.id and e."toStatus" = 'SUBMITTED'
     ) f on true`;
 
-const startOfDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-
 // The returns behind one of a quarter's compliance figures, for the returns list the figure links to.
 export async function complianceReturnIds(
   councilId: string,
@@ -96,13 +103,14 @@ export async function complianceReturnIds(
   const rows = await readRows<{ id: string }[]>(Prisma.sql`
     select r.id ${complianceFrom}
     where c."councilId" = ${councilId} and r."financialYear" = ${quarter.financialYear}
-      and r.quarter = ${quarter.quarter} and ${bucketSql(bucket, startOfDay(asOf))}`);
+      and r.quarter = ${quarter.quarter} and ${bucketSql(bucket, asOf)}`);
   return rows.map((r) => r.id);
 }
 
 // Returns for the quarters that have ended (a return is due after its quarter), newest last. A return is on
-// time when it was first submitted by the end of its due date (as isOverdue draws the line), late when first
-// submitted after it. The first submission is read from the return's history: submittedAt is the latest.
+// time when it was first submitted by the end of its due date in London (as isPastDue draws the line), late
+// when first submitted after it. The first submission is read from the return's history: submittedAt is the
+// latest.
 export async function returnCompliance(
   councilId: string,
   asOf: Date,
@@ -110,7 +118,6 @@ export async function returnCompliance(
 ): Promise<ComplianceRow[]> {
   const last = previousQuarter(quarterOf(asOf));
   const lastIndex = quarterIndex(last);
-  const today = startOfDay(asOf);
   const awaiting = OVERDUE_STATUSES;
   const rows = await readRows<
     {
@@ -124,12 +131,12 @@ export async function returnCompliance(
     }[]
   >(Prisma.sql`
     select r."financialYear", r.quarter,
-      count(*) filter (where ${bucketSql("on-time", today)}) as "onTime",
-      count(*) filter (where ${bucketSql("late", today)}) as late,
-      count(*) filter (where ${bucketSql("overdue", today)}) as overdue,
-      count(*) filter (where ${bucketSql("not-yet-due", today)}) as "notYetDue",
+      count(*) filter (where ${bucketSql("on-time", asOf)}) as "onTime",
+      count(*) filter (where ${bucketSql("late", asOf)}) as late,
+      count(*) filter (where ${bucketSql("overdue", asOf)}) as overdue,
+      count(*) filter (where ${bucketSql("not-yet-due", asOf)}) as "notYetDue",
       count(*) filter (
-        where owed and r.status::text = any(${awaiting}::text[]) and r."dueDate" < ${today}::date
+        where owed and r.status::text = any(${awaiting}::text[]) and r."dueDate" < ${pastDueBefore(asOf)}::date
       ) as "pastDueWithSupplier"
     ${complianceFrom}
     where c."councilId" = ${councilId}

@@ -11,7 +11,7 @@ import {
   type PledgeRole,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { cached } from "./dashboard-cache.server.ts";
-import { OVERDUE_STATUSES, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
+import { isPastDue, OVERDUE_STATUSES, pastDueBefore, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.ts";
 
@@ -47,7 +47,7 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
       }[]
     >(Prisma.sql`
       SELECT r.id, r."financialYear", r.quarter, r."dueDate", r.status::text AS status, c.reference, c.title,
-             count(*) OVER () AS total, count(*) FILTER (WHERE r."dueDate" < ${today}::date) OVER () AS overdue
+             count(*) OVER () AS total, count(*) FILTER (WHERE r."dueDate" < ${pastDueBefore(asOf)}::date) OVER () AS overdue
       FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
       WHERE c."supplierOrganisationId" = ${supplierOrganisationId}
         AND r.status::text = ANY(${OVERDUE_STATUSES}::text[]) AND r."periodEnd" < ${today}::date
@@ -89,7 +89,7 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
       dueDate: r.dueDate.toISOString(),
       status: r.status,
       contract: { reference: r.reference, title: r.title },
-      overdue: r.dueDate < today,
+      overdue: isPastDue(r.dueDate, asOf),
     })),
     returnsDueCount: Number(returnsDue[0]?.total ?? 0),
     overdueCount: Number(returnsDue[0]?.overdue ?? 0),

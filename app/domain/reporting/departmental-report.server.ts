@@ -9,7 +9,12 @@ import {
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
 import { cached } from "./dashboard-cache.server.ts";
-import { OVERDUE_STATUSES, REPORTING_CONTRACT_STATUSES, RETURN_STATUS_LABELS } from "./returns-rules.ts";
+import {
+  OVERDUE_STATUSES,
+  pastDueBefore,
+  REPORTING_CONTRACT_STATUSES,
+  RETURN_STATUS_LABELS,
+} from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { progressStatus, type Progress } from "./progress.ts";
 
@@ -116,7 +121,7 @@ export async function departmentalReport(args: {
       where: {
         contract: contractWhere,
         status: { in: OVERDUE_STATUSES },
-        dueDate: { lt: new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate())) },
+        dueDate: { lt: pastDueBefore(asOf) },
       },
       _count: { _all: true },
     }),

@@ -10,6 +10,7 @@ import {
   isChasedAsOverdue,
   isEditableBySupplier,
   OVERDUE_STATUSES,
+  pastDueBefore,
   REPORTING_CONTRACT_STATUSES,
 } from "./returns-rules.ts";
 import type { ReturnLineSpec } from "./returns-schema.ts";
@@ -138,7 +139,6 @@ export async function listCouncilReturns(
   },
   now: Date,
 ) {
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const where: Prisma.KpiReturnWhereInput = {
     contract: {
       councilId,
@@ -150,7 +150,9 @@ export async function listCouncilReturns(
     ...(options.contractId ? { contractId: options.contractId } : {}),
     ...(options.returnIds ? { id: { in: options.returnIds } } : {}),
     ...(options.queue === "review" ? { status: "SUBMITTED" } : {}),
-    ...(options.queue === "overdue" ? { status: { in: OVERDUE_STATUSES }, dueDate: { lt: today } } : {}),
+    ...(options.queue === "overdue"
+      ? { status: { in: OVERDUE_STATUSES }, dueDate: { lt: pastDueBefore(now) } }
+      : {}),
   };
   return page(where, options.page, now, options.queue !== "all");
 }

@@ -53,10 +53,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** 00:00 UTC of the calendar day `moment` falls on in London (due dates are stored as DATE). */
 export const startOfDay = londonDay;
 
-function addDays(day: Date, days: number): Date {
-  return new Date(startOfDay(day).getTime() + days * DAY_MS);
-}
-
 // Still with the supplier (a queried return is back with them too).
 const AWAITING_SUPPLIER: ReturnStatus[] = ["NOT_STARTED", "DRAFT", "QUERIED"];
 
@@ -65,11 +61,23 @@ export function isAwaitingSupplier(status: ReturnStatus): boolean {
 }
 
 /**
- * Overdue: with the supplier after the due date has passed. Due on 30 July means it can be submitted
- * all day on 30 July and is overdue from 00:00 UTC on 31 July.
+ * The one line between "due" and "past due": at `now`, a return due before this day is past due. Due dates
+ * are days in London, where the council works: due on 30 July means it may be sent all of 30 July, London
+ * time, and is past due from midnight that night (00:00 UTC in winter, 23:00 UTC on the 30th in summer).
+ * Queries filter with it (`dueDate < pastDueBefore(now)`), code asks isPastDue.
  */
+export function pastDueBefore(now: Date): Date {
+  return londonDay(now);
+}
+
+/** Whether the due date had ended, in London, at `moment` (now, or when a return was first sent). */
+export function isPastDue(dueDate: Date, moment: Date): boolean {
+  return dueDate.getTime() < pastDueBefore(moment).getTime();
+}
+
+/** Overdue: with the supplier after its due date has ended (see pastDueBefore). */
 export function isOverdue(kpiReturn: { status: ReturnStatus; dueDate: Date }, now: Date): boolean {
-  return isAwaitingSupplier(kpiReturn.status) && now.getTime() >= addDays(kpiReturn.dueDate, 1).getTime();
+  return isAwaitingSupplier(kpiReturn.status) && isPastDue(kpiReturn.dueDate, now);
 }
 
 export const OVERDUE_STATUSES = AWAITING_SUPPLIER;
@@ -101,7 +109,7 @@ export function isReminderDue(
 ): boolean {
   if (!isAwaitingSupplier(kpiReturn.status) || kpiReturn.reminderSentAt) return false;
   if (isOverdue(kpiReturn, now)) return false;
-  return now.getTime() >= addDays(kpiReturn.dueDate, -daysBefore).getTime();
+  return daysUntilDue(kpiReturn.dueDate, now) <= daysBefore;
 }
 
 /** Whether an overdue notice should go now: first on the day after the due date, then every `everyDays`. */
@@ -113,12 +121,17 @@ export function isOverdueNoticeDue(
   if (!isOverdue(kpiReturn, now)) return false;
   if (!kpiReturn.overdueNoticeSentAt) return true;
   if (everyDays <= 0) return false;
-  return now.getTime() >= addDays(kpiReturn.overdueNoticeSentAt, everyDays).getTime();
+  return londonDaysBetween(kpiReturn.overdueNoticeSentAt, now) >= everyDays;
+}
+
+// Calendar days from one London day to another (a clock change makes a day 23 or 25 hours long).
+function londonDaysBetween(from: Date, to: Date): number {
+  return Math.round((startOfDay(to).getTime() - startOfDay(from).getTime()) / DAY_MS);
 }
 
 /** Days until the due date (negative once it has passed), counting calendar days. */
 export function daysUntilDue(dueDate: Date, now: Date): number {
-  return Math.round((startOfDay(dueDate).getTime() - startOfDay(now).getTime()) / DAY_MS);
+  return londonDaysBetween(now, dueDate);
 }
 
 // The largest figure a supplier may report for one quarter, by unit: anything bigger is a typing slip.
