@@ -60,7 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   }
   const [year, quarter] = filters.quarter?.split("-Q").map(Number) ?? [];
-  if (!filters.quarter) filters.compliance = undefined;
+  // a compliance figure counts all of a quarter's returns: it narrows "All returns", never another queue
+  if (!filters.quarter || filters.queue !== "all") filters.compliance = undefined;
   const returnIds = filters.compliance
     ? await complianceReturnIds(
         membership.organisationId,
@@ -91,8 +92,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationName: membership.organisationName,
     filters,
     narrowed: narrowed.join(" "),
+    complianceLabel: filters.compliance ? COMPLIANCE_LABELS[filters.compliance] : null,
+    links: councilLinks(filters),
     list,
   });
+}
+
+const QUEUES = [
+  { value: "review", label: "To review" },
+  { value: "overdue", label: "Overdue" },
+  { value: "all", label: "All returns" },
+] as const;
+
+type Filters = z.infer<typeof filtersSchema>;
+
+// The list's links, each carrying only the filters that make sense where it leads: the quarter, the contract
+// and "my contracts" narrow every queue; a compliance figure only "All returns", where the dashboard sends it.
+function councilLinks(filters: Filters) {
+  const href = (next: Partial<Filters>) => {
+    const f = { ...filters, ...next };
+    const params = new URLSearchParams({ queue: f.queue });
+    if (f.mine) params.set("mine", "1");
+    if (f.quarter) params.set("quarter", f.quarter);
+    if (f.contract) params.set("contract", f.contract);
+    if (f.compliance && f.quarter && f.queue === "all") params.set("compliance", f.compliance);
+    return `/returns?${params}`;
+  };
+  return {
+    queues: QUEUES.map((q) => ({ ...q, href: href({ queue: q.value }) })),
+    showEverything: href({ quarter: undefined, contract: undefined, compliance: undefined }),
+    clearCompliance: href({ compliance: undefined }),
+    mine: href({ mine: filters.mine ? undefined : "1" }),
+  };
 }
 
 const contractColumn: Column<ReturnListItem> = {
@@ -156,36 +187,19 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
   );
 }
 
-const QUEUES = [
-  { value: "review", label: "To review" },
-  { value: "overdue", label: "Overdue" },
-  { value: "all", label: "All returns" },
-] as const;
-
 function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) {
   const location = useLocation();
-  const { queue, mine, quarter, contract, compliance } = data.filters;
-  const hrefFor = (next: { queue?: string; mine?: boolean; narrowed?: boolean }) => {
-    const params = new URLSearchParams();
-    params.set("queue", next.queue ?? queue);
-    if (next.mine ?? mine) params.set("mine", "1");
-    if (next.narrowed ?? true) {
-      if (quarter) params.set("quarter", quarter);
-      if (contract) params.set("contract", contract);
-      if (compliance) params.set("compliance", compliance);
-    }
-    return `/returns?${params}`;
-  };
-  const caption = `${QUEUES.find((q) => q.value === queue)!.label}${data.narrowed ? ` ${data.narrowed}` : ""}${mine ? " (my contracts)" : ""}: ${data.list.total}`;
+  const { queue, mine } = data.filters;
+  const caption = `${data.links.queues.find((q) => q.value === queue)!.label}${data.narrowed ? ` ${data.narrowed}` : ""}${mine ? " (my contracts)" : ""}: ${data.list.total}`;
   return (
     <>
       <PageHeading caption={data.organisationName}>Quarterly returns</PageHeading>
       <nav aria-label="Return queues" className="mb-4">
         <ul className="flex flex-wrap gap-4">
-          {QUEUES.map((q) => (
+          {data.links.queues.map((q) => (
             <li key={q.value}>
               <Link
-                to={hrefFor({ queue: q.value })}
+                to={q.href}
                 aria-current={q.value === queue ? "page" : undefined}
                 className={q.value === queue ? "font-bold no-underline" : undefined}
               >
@@ -195,15 +209,17 @@ function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) 
           ))}
         </ul>
       </nav>
+      {data.complianceLabel ? (
+        <p className="mb-4">
+          Showing only the returns {data.complianceLabel}, from the council dashboard.{" "}
+          <Link to={data.links.clearCompliance}>Clear the dashboard filter</Link>
+        </p>
+      ) : null}
       <p className="mb-6 flex flex-wrap gap-6">
-        {data.narrowed ? (
-          <Link to={hrefFor({ narrowed: false })}>Show every quarter and contract</Link>
-        ) : null}
-        {mine ? (
-          <Link to={hrefFor({ mine: false })}>Show returns for every contract</Link>
-        ) : (
-          <Link to={hrefFor({ mine: true })}>Show only contracts I manage</Link>
-        )}
+        {data.narrowed ? <Link to={data.links.showEverything}>Show every quarter and contract</Link> : null}
+        <Link to={data.links.mine}>
+          {mine ? "Show returns for every contract" : "Show only contracts I manage"}
+        </Link>
       </p>
       <Table
         caption={caption}
