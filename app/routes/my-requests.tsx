@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireMembership } from "~/auth/permissions.server.ts";
+import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
+import { actingRequestor } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
@@ -11,7 +12,10 @@ import { formatDate } from "~/ui/format.ts";
 export const meta: MetaFunction = () => [{ title: "Your requests – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireMembership(request, { kinds: ["VCSE", "COUNCIL"] });
+  const viewer = await requireViewer(request);
+  // the viewer's own organisation's requests, not a partner council's they only work for as an officer
+  const membership = actingRequestor(viewer, request);
+  if (!membership) notFound();
   const page = pageParam(request);
   const list = await listOrganisationRequests(membership.organisationId, page);
   return json({ ...list, page, organisationName: membership.organisationName });

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { londonDay } from "~/domain/calendar.ts";
-import { pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
+import { ownMemberships, pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import {
   canPledge,
@@ -30,7 +30,7 @@ async function requirePledge(request: Request, id: string) {
   const viewer = await requireViewer(request);
   const pledge = await getPledgePage(
     id,
-    viewer.memberships.map((m) => m.organisationId),
+    ownMemberships(viewer).map((m) => m.organisationId),
   );
   if (!pledge) notFound();
   return { viewer, pledge, roles: pledgeRolesOf(viewer, pledge) };

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { councilIdsOf, getViewer, notFound } from "~/auth/permissions.server.ts";
+import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { closingDateOf, getClosedRequest, getRequestPage } from "~/domain/marketplace/queries.server.ts";
 import { CLOSED_STATUSES, PLEDGEABLE_STATUSES, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // a published request that has since closed (withdrawn or expired) says so, with 410 Gone, and nothing more.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const organisationIds = viewer?.memberships.map((m) => m.organisationId) ?? [];
+  const organisationIds = viewer ? ownMemberships(viewer).map((m) => m.organisationId) : [];
   const councilIds = viewer ? councilIdsOf(viewer) : [];
   const page = await getRequestPage(params.id!, organisationIds, councilIds);
   if (!page) {

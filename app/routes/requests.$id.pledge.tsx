@@ -11,6 +11,7 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     commitments,
     verified: membership.status === "VERIFIED",
     // the viewer belongs to the requesting organisation (the domain refuses such a pledge too)
-    own: viewer.memberships.some((m) => m.organisationId === need.organisationId),
+    own: ownMemberships(viewer).some((m) => m.organisationId === need.organisationId),
     // one key per form: a double-submitted form makes one pledge
     submissionKey: crypto.randomUUID(),
   });

@@ -1,11 +1,19 @@
 // Which marketplace role the viewer holds for a request or pledge. Roles come from memberships, never from input.
-import type { Viewer } from "~/auth/permissions.server.ts";
+import { actingMembership, type Viewer } from "~/auth/permissions.server.ts";
 import type { PledgeRole } from "./pledge-lifecycle.ts";
 import type { RequestRole } from "./request-lifecycle.ts";
 
+// The viewer's own organisations, without the partner councils a partnership-wide membership lets them work for
+// as an officer (decision 011): a request and its pledges belong to the organisation that posted them, so only
+// that organisation's own members act for it as the requestor, never a partner council's shared staff.
+export function ownMemberships(viewer: Viewer) {
+  return viewer.memberships.filter((m) => m.viaCouncil === null);
+}
+
 export function requestRolesOf(viewer: Viewer, request: { organisationId: string; councilId: string }) {
   const roles: RequestRole[] = [];
-  if (viewer.memberships.some((m) => m.organisationId === request.organisationId)) roles.push("REQUESTOR");
+  if (ownMemberships(viewer).some((m) => m.organisationId === request.organisationId))
+    roles.push("REQUESTOR");
   if (
     viewer.memberships.some(
       (m) =>
@@ -27,16 +35,24 @@ export function pledgeRolesOf(
   viewer: Viewer,
   pledge: { supplierOrganisationId: string; request: { organisationId: string } },
 ): PledgeRole[] {
-  if (viewer.memberships.some((m) => m.organisationId === pledge.request.organisationId))
-    return ["REQUESTOR"];
-  if (viewer.memberships.some((m) => m.organisationId === pledge.supplierOrganisationId)) return ["SUPPLIER"];
+  const own = ownMemberships(viewer);
+  if (own.some((m) => m.organisationId === pledge.request.organisationId)) return ["REQUESTOR"];
+  if (own.some((m) => m.organisationId === pledge.supplierOrganisationId)) return ["SUPPLIER"];
   return [];
 }
 
 // The viewer's memberships that may post and manage requests. A request is managed and edited by the members of
 // the organisation that posted it, whichever of their organisations they are acting for at the moment.
 export function requestorMemberships(viewer: Viewer) {
-  return viewer.memberships.filter((m) => m.kind === "VCSE" || m.kind === "COUNCIL");
+  return ownMemberships(viewer).filter((m) => m.kind === "VCSE" || m.kind === "COUNCIL");
+}
+
+// The organisation a new request is posted for, and whose requests "Your requests" lists: the one chosen in the
+// switcher when the viewer is its own member, otherwise their first own requestor organisation (named on the page).
+export function actingRequestor(viewer: Viewer, request: Request) {
+  return actingMembership({ ...viewer, memberships: requestorMemberships(viewer) }, request, {
+    kinds: ["VCSE", "COUNCIL"],
+  });
 }
 
 export type Actor = { userId: string; ipAddress?: string | null };

@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireMembership } from "~/auth/permissions.server.ts";
+import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { actingRequestor } from "~/domain/marketplace/access.server.ts";
 import { createRequest, requestFormOptions } from "~/domain/marketplace/requests.server.ts";
 import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading } from "~/ui/components.tsx";
@@ -12,10 +13,16 @@ import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Post a request – Social Value Marketplace" }];
 
-const REQUESTORS = { kinds: ["VCSE", "COUNCIL"] as ("VCSE" | "COUNCIL")[] };
+// Posted for one of the viewer's own organisations, never for a partner council they only work for as an officer.
+async function requireRequestor(request: Request) {
+  const viewer = await requireViewer(request);
+  const membership = actingRequestor(viewer, request);
+  if (!membership) notFound();
+  return { viewer, membership };
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireMembership(request, REQUESTORS);
+  const { membership } = await requireRequestor(request);
   const councils = await requestFormOptions();
   const homeCouncil = membership.kind === "COUNCIL" ? membership.organisationId : undefined;
   return json({
@@ -27,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireMembership(request, REQUESTORS);
+  const { viewer, membership } = await requireRequestor(request);
   const submission = parseWithZod(await readForm(request), { schema: requestFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createRequest({
