@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function RequestsPage() {
-  const { requests, total, capped, page, pageCount, filters, councils, canSaveSearch, query } =
+  const { requests, total, capped, page, pageCount, pastEnd, filters, councils, canSaveSearch, query } =
     useLoaderData<typeof loader>();
   const location = useLocation();
   // the same filters without the "published since" window a digest's link adds
@@ -135,7 +135,9 @@ export default function RequestsPage() {
               <Link to={everyMatch ? `/requests?${everyMatch}` : "/requests"}>Show older requests too</Link>
             </p>
           ) : null}
-          {requests.length === 0 ? (
+          {pastEnd && total > 0 ? (
+            <PastLastPage page={page} pageCount={pageCount} total={total} capped={capped} />
+          ) : requests.length === 0 ? (
             <p>No open requests match. Try fewer filters or different words.</p>
           ) : (
             <ul className="space-y-6">
@@ -158,9 +160,60 @@ export default function RequestsPage() {
               ))}
             </ul>
           )}
+          {capped && page === pageCount ? (
+            <p className="mt-8">
+              This is the last page listed. To see the rest, narrow your search: choose a council, category,
+              type of help or district, or search for a word.
+            </p>
+          ) : null}
           <Pagination page={page} pageCount={pageCount} search={location.search} path="/requests" />
         </section>
       </div>
     </>
+  );
+}
+
+// A page number past the last page: say how many requests match and where they end, never an unexplained blank.
+function PastLastPage({
+  page,
+  pageCount,
+  total,
+  capped,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  capped: boolean;
+}) {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.set("page", String(pageCount));
+  const last = (
+    <Link to={`/requests?${params}`}>
+      Go to page {pageCount}
+      {capped ? ", the last page listed" : ", the last page"}
+    </Link>
+  );
+  return capped ? (
+    <div className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
+      <p className="mb-2">
+        Only the first {formatNumber(total)} requests are listed, on {pageCount} pages, so there is no page{" "}
+        {formatNumber(page)}. More than {formatNumber(total)} open requests match.
+      </p>
+      <p className="mb-2">
+        To find the rest, narrow your search: choose a council, category, type of help or district, or search
+        for a word.
+      </p>
+      <p>{last}</p>
+    </div>
+  ) : (
+    <div className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
+      <p className="mb-2">
+        There is no page {formatNumber(page)}: the{" "}
+        {total === 1 ? "1 request" : `${formatNumber(total)} requests`} that match fit on{" "}
+        {pageCount === 1 ? "1 page" : `${pageCount} pages`}.
+      </p>
+      <p>{last}</p>
+    </div>
   );
 }

@@ -162,7 +162,8 @@ export const searchSchema = z.object({
     .optional()
     .catch(undefined),
   sort: z.enum(["newest", "closing", "relevance"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
+  // any page: one past the last listed page says so (searchRequests), rather than quietly showing page 1
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 export type SearchFilters = z.infer<typeof searchSchema>;
 

@@ -5,8 +5,13 @@ import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { SearchFilters } from "./schemas.ts";
 
 export const PAGE_SIZE = 20;
-// Counting stops here: "more than 1,000 requests" is as useful as an exact figure and costs far less.
+// Counting stops here: "more than 1,000 requests" is as useful as an exact figure and costs far less. The list
+// stops there too (decision 014): a page past it asks for narrower filters instead of skipping 1,000+ rows.
 export const COUNT_CAP = 1000;
+
+export function lastListedPage(pageSize = PAGE_SIZE) {
+  return Math.ceil(COUNT_CAP / pageSize);
+}
 
 const listColumns = Prisma.sql`
   r.id, r.title, r."helpType"::text AS "helpType", r.quantity, r."pledgedQuantity", r."unitLabel", r."neededBy",
@@ -80,7 +85,7 @@ export function listQueries(filters: SearchFilters, options: SearchOptions = {})
     search: Prisma.sql`SELECT r.id, count(*) OVER () AS total ${matches}
       ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
     // only needed when a page past the end is asked for: the window count came back with no rows
-    count: Prisma.sql`SELECT count(*) AS total ${matches}`,
+    count: Prisma.sql`SELECT count(*) AS total FROM (SELECT 1 ${matches} LIMIT ${COUNT_CAP + 1}) capped`,
   };
 }
 
@@ -92,14 +97,16 @@ export async function searchRequests(filters: SearchFilters, options: SearchOpti
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const page = filters.page ?? 1;
   const queries = listQueries(filters, options);
+  // past the last listed page only the count is needed: the page says how many match and how to narrow them
+  const unlisted = page > lastListedPage(pageSize);
   if (queries.kind === "list") {
     const [requests, counted] = await Promise.all([
-      readRows<ListRow[]>(queries.rows, planEachTime),
+      unlisted ? [] : readRows<ListRow[]>(queries.rows, planEachTime),
       readRows<{ total: bigint }[]>(queries.count, planEachTime),
     ]);
     return paged(await withNames(requests), Number(counted[0].total), page, pageSize);
   }
-  const rows = await readRows<{ id: string; total: bigint }[]>(queries.search, planEachTime);
+  const rows = unlisted ? [] : await readRows<{ id: string; total: bigint }[]>(queries.search, planEachTime);
   const total = rows.length
     ? Number(rows[0].total)
     : page > 1
@@ -117,7 +124,9 @@ export async function searchRequests(filters: SearchFilters, options: SearchOpti
 function paged<T>(requests: T[], total: number, page: number, pageSize: number) {
   const capped = total > COUNT_CAP;
   const shown = Math.min(total, COUNT_CAP);
-  return { requests, total: shown, capped, page, pageCount: Math.max(1, Math.ceil(shown / pageSize)) };
+  const pageCount = Math.max(1, Math.ceil(shown / pageSize));
+  // pastEnd: a page number beyond the last page (by hand, or from a link made before requests closed)
+  return { requests, total: shown, capped, page, pageCount, pastEnd: page > pageCount };
 }
 
 // Councils, categories and districts change rarely: each instance keeps them for half a minute, so a list

@@ -1,0 +1,118 @@
+// The public list past its last page: the list and its count stop at 1,000 requests (decision 014), so page 51
+// and beyond, or a page past the end of a short list, say how many match and how to narrow them, never a blank.
+import { createElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "~/db.server.ts";
+import { loader as listLoader } from "~/routes/requests._index.tsx";
+import {
+  createCategory,
+  createCouncil,
+  createOrganisation,
+  createRequest,
+  unique,
+} from "../helpers/factories.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
+
+const page = vi.hoisted(() => ({ data: undefined as unknown, search: "" }));
+
+vi.mock("@remix-run/react", async (original) => ({
+  ...(await original<typeof import("@remix-run/react")>()),
+  useLoaderData: () => page.data,
+  useLocation: () => ({ pathname: "/requests", search: page.search, hash: "", state: null, key: "test" }),
+  Link: ({ to, children, ...rest }: { to: string; children: ReactNode }) =>
+    createElement("a", { href: to, ...rest }, children),
+  Form: ({ children }: { children: ReactNode }) => createElement("form", { method: "get" }, children),
+}));
+
+const { default: RequestsPage } = await import("~/routes/requests._index.tsx");
+
+type ListPage = {
+  requests: { id: string }[];
+  total: number;
+  capped: boolean;
+  page: number;
+  pageCount: number;
+  pastEnd: boolean;
+};
+
+let council: { id: string };
+let small: { id: string };
+
+beforeAll(async () => {
+  council = await createCouncil({ name: unique("Busy council") });
+  const category = await createCategory(council.id);
+  small = await createCategory(council.id);
+  const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
+  await db.request.createMany({
+    data: Array.from({ length: 1005 }, (_, i) => ({
+      councilId: council.id,
+      organisationId: vcse.id,
+      categoryId: category.id,
+      title: `Litter pick ${i}`,
+      description: "Help clear the riverside path.",
+      helpType: "VOLUNTEERING" as const,
+      quantity: 5,
+      status: "OPEN" as const,
+      neededBy: new Date(Date.now() + 30 * 86_400_000),
+      isRemote: true,
+      publishedAt: new Date(Date.now() - i * 1000),
+    })),
+  });
+  for (let i = 0; i < 3; i++)
+    await createRequest({ councilId: council.id, organisationId: vcse.id, categoryId: small.id });
+});
+
+// leave the marketplace's open list as the other tests expect it
+afterAll(() => db.request.updateMany({ where: { councilId: council.id }, data: { status: "WITHDRAWN" } }));
+
+async function listAt(search: string) {
+  const response = await callLoader(listLoader, { path: `/requests${search}` });
+  expect(response.status).toBe(200);
+  const data = await jsonOf<ListPage>(response);
+  page.data = data;
+  page.search = search;
+  return { data, html: renderToStaticMarkup(createElement(RequestsPage)) };
+}
+
+describe("the public list of more than 1,000 requests", () => {
+  it("lists page 50 in full and says it is the last page listed", async () => {
+    const { data, html } = await listAt(`?council=${council.id}&page=50`);
+    expect(data).toMatchObject({ page: 50, pageCount: 50, total: 1000, capped: true, pastEnd: false });
+    expect(data.requests).toHaveLength(20);
+    expect(html).toContain("This is the last page listed");
+  });
+
+  it.each(["51", "52", "999999"])("answers page %s with the count and how to narrow it", async (n) => {
+    const { data, html } = await listAt(`?council=${council.id}&page=${n}`);
+    expect(data).toMatchObject({ page: Number(n), pageCount: 50, total: 1000, capped: true, pastEnd: true });
+    expect(data.requests).toEqual([]);
+    expect(html).toContain("More than 1,000 requests");
+    expect(html).toContain(`Only the first 1,000 requests are listed, on 50 pages, so there is no page`);
+    expect(html).toContain("narrow your search");
+    expect(html).toContain(`href="/requests?council=${council.id}&amp;page=50"`);
+    expect(html).not.toContain("No open requests match");
+  });
+
+  it("answers a search's page 51 the same way", async () => {
+    const { data, html } = await listAt(`?council=${council.id}&q=litter&page=51`);
+    expect(data).toMatchObject({ page: 51, pageCount: 50, total: 1000, capped: true, pastEnd: true });
+    expect(data.requests).toEqual([]);
+    expect(html).toContain("narrow your search");
+  });
+});
+
+describe("a page past the end of a short list", () => {
+  it("says how many match and links to the last page", async () => {
+    const { data, html } = await listAt(`?category=${small.id}&page=7`);
+    expect(data).toMatchObject({ page: 7, pageCount: 1, total: 3, capped: false, pastEnd: true });
+    expect(html).toContain("There is no page 7: the 3 requests that match fit on 1 page.");
+    expect(html).toContain(`href="/requests?category=${small.id}&amp;page=1"`);
+  });
+
+  it("still says nothing matches when nothing does", async () => {
+    const { data, html } = await listAt(`?category=${small.id}&q=zzqxnomatch&page=3`);
+    expect(data).toMatchObject({ total: 0, pastEnd: true });
+    expect(html).toContain("No open requests match");
+  });
+});
