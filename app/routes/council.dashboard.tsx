@@ -212,8 +212,19 @@ export default function CouncilDashboard() {
             rowKey={(y) => String(y.financialYear)}
             columns={[
               { header: "Financial year", rowHeader: true, cell: (y) => y.label },
-              { header: "Planned", numeric: true, cell: (y) => formatGbp(y.planned) },
-              { header: "Delivered", numeric: true, cell: (y) => formatGbp(y.delivered) },
+              ...(["planned", "delivered"] as const).map((view) => ({
+                header: view === "planned" ? "Planned" : "Delivered",
+                numeric: true,
+                cell: (y: (typeof d.localValueByYear)[number]) => (
+                  <Link to={reportLinks.localValueYear(y.financialYear, view)}>
+                    {formatGbp(y[view])}
+                    <span className="sr-only">
+                      {" "}
+                      {view} in {y.label} – see the commitments
+                    </span>
+                  </Link>
+                ),
+              })),
             ]}
           />
         ) : null}

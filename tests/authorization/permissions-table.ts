@@ -202,6 +202,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/council.moderation._index": { get: ALL_COUNCIL_STAFF },
   "routes/council.reports._index": { get: ALL_COUNCIL_STAFF },
   "routes/council.reports.departmental[.]csv": { get: ALL_COUNCIL_STAFF },
+  "routes/council.reports.local-value": { get: ALL_COUNCIL_STAFF },
   "routes/council.settings": { get: COUNCIL_ADMIN, actions: { "": COUNCIL_ADMIN } },
   "routes/council.survey.$cycleId._index": {
     params: (w) => ({ cycleId: w.surveyCycle.id }),

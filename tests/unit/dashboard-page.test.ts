@@ -38,7 +38,9 @@ function contract(reference: string, l: ReturnType<typeof local>) {
   };
 }
 
-function render(proxyValueSource: string | null) {
+type YearRow = { financialYear: number; label: string; planned: string; delivered: string };
+
+function render(proxyValueSource: string | null, localValueByYear: YearRow[] = []) {
   // two contracts with local £ and one without: the chart draws two bars
   const topContracts = [
     contract("K1", local("1550.00", "585.13")),
@@ -86,7 +88,7 @@ function render(proxyValueSource: string | null) {
         planToDate: "1085.00",
         delivered: "602.18",
       },
-      localValueByYear: [],
+      localValueByYear,
       topContracts,
     },
     charts: {
@@ -125,5 +127,40 @@ describe("the council dashboard page", () => {
     expect(text(k1)).toContain("Amber");
     const chart = html.slice(html.indexOf('id="local-value-by-contract-title"'));
     expect(text(chart.slice(0, chart.indexOf("</figcaption>")))).toContain("For the 2 largest contracts");
+  });
+
+  it("links each year's local £ planned and delivered to the commitments behind it", () => {
+    const html = render("Council proxy values 2026", [
+      { financialYear: 2025, label: "2025/26", planned: "155.00", delivered: "124.00" },
+      { financialYear: 2026, label: "2026/27", planned: "310.00", delivered: "193.91" },
+    ]);
+    const table = html.slice(html.indexOf("Local £ planned and delivered by financial year"));
+    const row = (label: string) =>
+      table.slice(table.indexOf(label), table.indexOf("</tr>", table.indexOf(label)));
+    const links = (fragment: string) =>
+      [...fragment.matchAll(/<a href="([^"]+)"[^>]*>(.*?)<\/a>/g)].map(([, href, body]) => [
+        href.replaceAll("&amp;", "&"),
+        text(body).trim(),
+      ]);
+    expect(links(row("2025/26"))).toEqual([
+      [
+        "/council/reports/local-value?year=2025&view=planned",
+        "£155.00 planned in 2025/26 – see the commitments",
+      ],
+      [
+        "/council/reports/local-value?year=2025&view=delivered",
+        "£124.00 delivered in 2025/26 – see the commitments",
+      ],
+    ]);
+    expect(links(row("2026/27"))).toEqual([
+      [
+        "/council/reports/local-value?year=2026&view=planned",
+        "£310.00 planned in 2026/27 – see the commitments",
+      ],
+      [
+        "/council/reports/local-value?year=2026&view=delivered",
+        "£193.91 delivered in 2026/27 – see the commitments",
+      ],
+    ]);
   });
 });

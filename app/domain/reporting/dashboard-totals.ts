@@ -125,14 +125,23 @@ export function localValueHundredths(commitments: CommitmentLike[], progress: Ma
   };
 }
 
-// The council's local £ planned and delivered in each financial year, so years compare: plan rows and delivery
-// (accepted returns + confirmed pledges, as in progress.ts) of each financial year × the measure's proxy value,
-// rounded per commitment and year. Oldest year first; years with neither plan nor delivery are left out.
-export function localValueByYear(
+// Each commitment's local £ planned and delivered in each financial year: plan rows and delivery (accepted
+// returns + confirmed pledges, as in progress.ts) of the year × the measure's proxy value, rounded per
+// commitment and year. Only measures with a proxy value, never levels or text. The records behind
+// localValueByYear's figures, which are their sums.
+export function localValueByCommitmentYear(
   commitments: CommitmentLike[],
   quarterly: Map<string, { plan: QuarterQuantity[]; delivered: QuarterQuantity[] }>,
 ) {
-  const years = new Map<number, { planned: bigint; delivered: bigint }>();
+  const rows: {
+    commitmentId: string;
+    financialYear: number;
+    // hundredths of the measure's unit, and hundredths of £
+    plannedQuantity: bigint;
+    deliveredQuantity: bigint;
+    planned: bigint;
+    delivered: bigint;
+  }[] = [];
   for (const c of commitments) {
     const q = quarterly.get(c.id);
     if (
@@ -147,11 +156,32 @@ export function localValueByYear(
     const at = (fy: number) => perYear.get(fy) ?? perYear.set(fy, { planned: 0n, delivered: 0n }).get(fy)!;
     for (const p of q.plan) at(p.financialYear).planned += toHundredths(p.quantity);
     for (const d of q.delivered) at(d.financialYear).delivered += toHundredths(d.quantity);
-    for (const [fy, v] of perYear) {
-      const year = years.get(fy) ?? years.set(fy, { planned: 0n, delivered: 0n }).get(fy)!;
-      year.planned += times(v.planned, proxy);
-      year.delivered += times(v.delivered, proxy);
-    }
+    for (const [financialYear, v] of perYear)
+      rows.push({
+        commitmentId: c.id,
+        financialYear,
+        plannedQuantity: v.planned,
+        deliveredQuantity: v.delivered,
+        planned: times(v.planned, proxy),
+        delivered: times(v.delivered, proxy),
+      });
+  }
+  return rows;
+}
+
+// The council's local £ planned and delivered in each financial year, so years compare. Oldest year first;
+// years with neither plan nor delivery are left out.
+export function localValueByYear(
+  commitments: CommitmentLike[],
+  quarterly: Map<string, { plan: QuarterQuantity[]; delivered: QuarterQuantity[] }>,
+) {
+  const years = new Map<number, { planned: bigint; delivered: bigint }>();
+  for (const row of localValueByCommitmentYear(commitments, quarterly)) {
+    const year = years.get(row.financialYear) ?? { planned: 0n, delivered: 0n };
+    years.set(row.financialYear, {
+      planned: year.planned + row.planned,
+      delivered: year.delivered + row.delivered,
+    });
   }
   return [...years.entries()]
     .sort(([a], [b]) => a - b)

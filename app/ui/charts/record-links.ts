@@ -6,6 +6,9 @@ export const links = {
   contractsWithoutAwardDate: "/contracts?awardDate=none",
   // the contracts behind the local £ figures
   localValueContracts: "/contracts?localValue=yes",
+  // the commitments behind a financial year's local £ planned or delivered
+  localValueYear: (financialYear: number, view: "planned" | "delivered") =>
+    `/council/reports/local-value?year=${financialYear}&view=${view}`,
   contract: (id: string) => `/contracts/${id}`,
   // the contracts with a commitment on the measure
   measureContracts: (id: string) => `/contracts?measure=${id}`,

@@ -1,0 +1,83 @@
+// The records behind the council dashboard's local £ by financial year: each commitment's planned or
+// delivered local £ in the year, from the same progress data and rounding as the dashboard's figures, so the
+// list adds up to the figure it is opened from.
+import { db } from "~/db.server.ts";
+import { financialYearLabel } from "~/domain/contracts/quarters.ts";
+import { cached } from "./dashboard-cache.server.ts";
+import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
+import { localValueByCommitmentYear } from "./dashboard-totals.ts";
+import { formatHundredths } from "./progress.ts";
+
+export const LOCAL_VALUE_VIEWS = ["planned", "delivered"] as const;
+export type LocalValueView = (typeof LOCAL_VALUE_VIEWS)[number];
+
+const PAGE_SIZE = 50;
+
+// Every commitment's local £ in every year, shared for a minute like the dashboard.
+function allCommitmentYears(councilId: string, asOf: Date) {
+  return cached(`local-value:${councilId}`, async () => {
+    const { commitments, quarterly } = await loadCommitmentProgress({ contract: { councilId } }, asOf);
+    const byId = new Map(commitments.map((c) => [c.id, c]));
+    return localValueByCommitmentYear(commitments, quarterly).map((row) => ({
+      ...row,
+      commitment: byId.get(row.commitmentId)!,
+    }));
+  });
+}
+
+export async function localValueInYear(
+  councilId: string,
+  options: { financialYear: number; view: LocalValueView; page: number; asOf?: Date },
+) {
+  const asOf = options.asOf ?? new Date();
+  const [all, settings] = await Promise.all([
+    allCommitmentYears(councilId, asOf),
+    db.councilSettings.findUnique({
+      where: { organisationId: councilId },
+      select: { proxyValueSource: true },
+    }),
+  ]);
+  const planned = options.view === "planned";
+  // the commitments that add to the figure: those with a plan (or a delivery) in the year
+  const counted = all.filter(
+    (r) => r.financialYear === options.financialYear && (planned ? r.plannedQuantity : r.deliveredQuantity),
+  );
+  const contracts = await db.contract.findMany({
+    where: { councilId, id: { in: [...new Set(counted.map((r) => r.commitment.contractId))] } },
+    select: { id: true, reference: true, title: true },
+  });
+  const contractById = new Map(contracts.map((k) => [k.id, k]));
+  const rows = counted
+    .map((r) => ({ ...r, contract: contractById.get(r.commitment.contractId)! }))
+    .sort(
+      (a, b) =>
+        a.contract.reference.localeCompare(b.contract.reference) ||
+        a.commitment.measure.code.localeCompare(b.commitment.measure.code) ||
+        a.commitmentId.localeCompare(b.commitmentId),
+    );
+  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = Math.min(options.page, pageCount);
+  return {
+    financialYear: options.financialYear,
+    label: financialYearLabel(options.financialYear),
+    view: options.view,
+    proxyValueSource: settings?.proxyValueSource ?? null,
+    total: formatHundredths(rows.reduce((sum, r) => sum + (planned ? r.planned : r.delivered), 0n)),
+    commitments: rows.length,
+    contracts: contracts.length,
+    page,
+    pageCount,
+    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
+      commitmentId: r.commitmentId,
+      contract: r.contract,
+      measure: {
+        code: r.commitment.measure.code,
+        name: r.commitment.measure.name,
+        unit: r.commitment.measure.unit,
+      },
+      proxyValueGbp: r.commitment.measure.proxyValueGbp!.toString(),
+      quantity: formatHundredths(planned ? r.plannedQuantity : r.deliveredQuantity),
+      localValue: formatHundredths(planned ? r.planned : r.delivered),
+    })),
+  };
+}
