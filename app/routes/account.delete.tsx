@@ -1,22 +1,28 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie } from "~/auth/session.server.ts";
 import { deleteAccountSchema } from "~/domain/accounts/schemas.ts";
-import { deleteAccount } from "~/domain/accounts/users.server.ts";
-import { BackLink, PageHeading } from "~/ui/components.tsx";
+import {
+  deleteAccount,
+  planAccountDeletion,
+  type OrganisationLeftEmpty,
+} from "~/domain/accounts/deletion.server.ts";
+import { BackLink, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { Button, Checkboxes, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Delete your account – Social Value Marketplace" }];
 
+// What deleting the account would mean, shown before the person confirms: what stops it, and which of their
+// organisations would be left with no members.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return json(null);
+  const viewer = await requireUser(request);
+  return json(await planAccountDeletion(viewer.user.id));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,11 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: deleteAccountSchema });
   const hideFields = ["currentPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
-  const result = await deleteAccount(
-    viewer.user.id,
-    submission.value.currentPassword,
-    requestContext(request),
-  );
+  const result = await deleteAccount(viewer.user.id, submission.value, requestContext(request));
   if (!result.ok)
     return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
   return redirectWithFlash(
@@ -38,13 +40,69 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+function LeftEmptyWarning({ organisation }: { organisation: OrganisationLeftEmpty }) {
+  const { name } = organisation;
+  return (
+    <section aria-labelledby={`left-empty-${organisation.organisationId}`} className="mb-6">
+      <h2 id={`left-empty-${organisation.organisationId}`} className="mb-2 text-xl font-bold">
+        {name} will be left with no members
+      </h2>
+      <p className="mb-2">You are its only member. If you delete your account:</p>
+      <ul className="mb-2 list-disc space-y-1 pl-6">
+        <li>nobody will be able to sign in for {name} or manage it</li>
+        {organisation.requests ? (
+          <li>
+            {plural(organisation.requests, "request", "requests")} not yet closed (drafts, waiting for
+            approval or open) will be withdrawn, and suppliers who offered to help will be told
+          </li>
+        ) : null}
+        {organisation.pledges ? (
+          <li>
+            {plural(organisation.pledges, "pledge", "pledges")} on offer will be withdrawn, and the groups you
+            offered them to will be told
+          </li>
+        ) : null}
+        {organisation.invitations ? (
+          <li>
+            {plural(organisation.invitations, "invitation", "invitations")} not yet accepted will be cancelled
+          </li>
+        ) : null}
+        <li>
+          {organisation.councilName ?? "the council"} keeps its records (such as fulfilled requests, delivered
+          pledges, contracts and returns) and will be told it has no members
+        </li>
+      </ul>
+      <p>
+        If {name} carries on, invite a colleague and make them an owner before you delete your account:{" "}
+        <Link to={`/organisations/${organisation.organisationId}`}>manage the members of {name}</Link>.
+      </p>
+    </section>
+  );
+}
+
 export default function DeleteAccount() {
+  const { blocks, leftEmpty } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
     <div className="max-w-2xl">
       <BackLink to="/account">Back to your account</BackLink>
       <PageHeading>Delete your account</PageHeading>
+      <ErrorSummary errors={form.allErrors} />
+      {blocks.length ? (
+        <Notice kind="error" title="Before you can delete your account">
+          <ul className="list-disc space-y-2 pl-6">
+            {blocks.map((block) => (
+              <li key={`${block.organisationId}-${block.link.href}`}>
+                {block.message} <Link to={block.link.href}>{block.link.text}</Link>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2">Then come back to this page.</p>
+        </Notice>
+      ) : null}
       <p className="mb-4">Deleting your account:</p>
       <ul className="mb-6 list-disc space-y-1 pl-6">
         <li>removes you from every organisation and signs you out everywhere</li>
@@ -54,24 +112,40 @@ export default function DeleteAccount() {
           them; they will show &ldquo;Deleted user&rdquo; as the author
         </li>
       </ul>
+      {leftEmpty.map((organisation) => (
+        <LeftEmptyWarning key={organisation.organisationId} organisation={organisation} />
+      ))}
       <p className="mb-6">
         <a href="/account/data" download>
           Download your data
         </a>{" "}
         first if you want a copy. You cannot undo this.
       </p>
-      <Form method="post" {...getFormProps(form)} noValidate>
-        <ErrorSummary errors={form.allErrors} />
-        <TextInput
-          name={fields.currentPassword.name}
-          key={fields.currentPassword.key}
-          label="Enter your password to confirm"
-          errors={fields.currentPassword.errors}
-          type="password"
-          autoComplete="current-password"
-        />
-        <Button variant="warning">Delete my account</Button>
-      </Form>
+      {blocks.length ? null : (
+        <Form method="post" {...getFormProps(form)} noValidate>
+          {leftEmpty.length ? (
+            <Checkboxes
+              name={fields.leaveWithoutMembers.name}
+              key={fields.leaveWithoutMembers.key}
+              legend="Organisations left with no members"
+              errors={fields.leaveWithoutMembers.errors}
+              options={leftEmpty.map((organisation) => ({
+                value: organisation.organisationId,
+                label: `I understand that ${organisation.name} will be left with no members`,
+              }))}
+            />
+          ) : null}
+          <TextInput
+            name={fields.currentPassword.name}
+            key={fields.currentPassword.key}
+            label="Enter your password to confirm"
+            errors={fields.currentPassword.errors}
+            type="password"
+            autoComplete="current-password"
+          />
+          <Button variant="warning">Delete my account</Button>
+        </Form>
+      )}
     </div>
   );
 }

@@ -652,45 +652,5 @@ describe("my data", () => {
     expect(kept.createdBy?.name).toBe("Deleted user");
     expect((await signIn(leaver.email, TEST_PASSWORD)).status).toBe(400);
   });
-
-  it("will not delete the last owner of an organisation that has other members", async () => {
-    const council = await createCouncil();
-    const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
-    const owner = await createUser();
-    await addMember(vcse.id, owner.id, "OWNER");
-    await addMember(vcse.id, (await createUser()).id, "MEMBER");
-    const response = await callAction(deleteAction, {
-      path: "/account/delete",
-      cookie: await sessionCookieFor(owner.id),
-      form: { currentPassword: TEST_PASSWORD },
-    });
-    expect(response.status).toBe(400);
-    expect(JSON.stringify(await response.json())).toContain("last owner");
-    expect((await db.user.findUniqueOrThrow({ where: { id: owner.id } })).deletedAt).toBeNull();
-  });
-
-  it("never leaves a council without an admin, but lets the only member of a charity go", async () => {
-    const council = await createCouncil();
-    const soleAdmin = await createUser();
-    await addMember(council.id, soleAdmin.id, "ADMIN");
-    const refused = await callAction(deleteAction, {
-      path: "/account/delete",
-      cookie: await sessionCookieFor(soleAdmin.id),
-      form: { currentPassword: TEST_PASSWORD },
-    });
-    expect(refused.status).toBe(400);
-    expect(JSON.stringify(await refused.json())).toContain("Invite a colleague and make them an admin first");
-    expect((await db.user.findUniqueOrThrow({ where: { id: soleAdmin.id } })).deletedAt).toBeNull();
-
-    const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
-    const soleOwner = await createUser();
-    await addMember(vcse.id, soleOwner.id, "OWNER");
-    const allowed = await callAction(deleteAction, {
-      path: "/account/delete",
-      cookie: await sessionCookieFor(soleOwner.id),
-      form: { currentPassword: TEST_PASSWORD },
-    });
-    expect(allowed.status).toBe(302);
-    expect(await db.organisation.count({ where: { id: vcse.id } })).toBe(1); // its records stay with the council
-  });
+  // owners, admins and the only member of an organisation: accounts-deletion.test.ts
 });

@@ -249,3 +249,40 @@ export function newOrganisationForCouncilMessage(
     ),
   );
 }
+
+// To a council's admins when the last member of one of its organisations deletes their account.
+export function organisationWithoutMembersMessage(
+  brand: Brand,
+  organisation: { id: string; name: string },
+  withdrawn: { requests: number; pledges: number },
+) {
+  const url = link(`/council/verification/${organisation.id}`);
+  const closed = [
+    withdrawn.requests ? `${withdrawn.requests} of its requests` : null,
+    withdrawn.pledges ? `${withdrawn.pledges} of its pledges that were on offer` : null,
+  ].filter(Boolean);
+  return renderEmail(
+    `${organisation.name} has no members now`,
+    layout(
+      brand,
+      `${organisation.name} has no members now`,
+      `Nobody can sign in for ${organisation.name} now`,
+      <>
+        <EmailParagraph>
+          The last member of {organisation.name} has deleted their account, so nobody can sign in for it now.
+        </EmailParagraph>
+        {closed.length ? (
+          <EmailParagraph>
+            So that nobody waits for an answer from it, {closed.join(" and ")} were withdrawn, and the
+            organisations they involved have been told.
+          </EmailParagraph>
+        ) : null}
+        <EmailParagraph>
+          Its records stay with you. If you still expect something from {organisation.name}, for example
+          returns on a contract, contact it directly.
+        </EmailParagraph>
+        <EmailButton href={url}>{url}</EmailButton>
+      </>,
+    ),
+  );
+}

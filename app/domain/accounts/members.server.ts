@@ -114,10 +114,12 @@ export async function createInvitation(
   return { invitationId: invitation.id, token };
 }
 
-// Serialises changes to one organisation's members, so two owners cannot remove each other at once.
-async function lockOrganisation(tx: Tx, organisationId: string) {
+// Serialises changes to one organisation's members (role changes, removals, invitations accepted, accounts
+// deleted), so two owners cannot remove each other at once. NO KEY UPDATE leaves other records' foreign-key
+// checks on the organisation free: an audit entry or a pledge written elsewhere does not wait for it.
+export async function lockOrganisation(tx: Tx, organisationId: string) {
   const rows = await tx.$queryRaw<{ id: string; kind: OrganisationKind }[]>`
-    SELECT id, kind FROM "Organisation" WHERE id = ${organisationId} FOR UPDATE`;
+    SELECT id, kind FROM "Organisation" WHERE id = ${organisationId} FOR NO KEY UPDATE`;
   return rows[0] ?? null;
 }
 
@@ -476,8 +478,11 @@ export async function acceptInvitation(
     });
     if (!invitation) return { ok: false, reason: "invalid" } as const;
     if (invitation.email !== user.email.toLowerCase()) return { ok: false, reason: "other-email" } as const;
+    // The organisation first, then the invitation, in the order revoking and account deletion take them: an
+    // invitation cancelled meanwhile (its organisation's last member deleted their account) is not accepted.
+    await lockOrganisation(t, invitation.organisationId);
     const claimed = await t.invitation.updateMany({
-      where: { id: invitation.id, acceptedAt: null },
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date() },
     });
     if (claimed.count !== 1) return { ok: false, reason: "invalid" } as const;

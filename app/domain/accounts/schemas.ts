@@ -76,6 +76,8 @@ export const changePasswordSchema = z
 
 export const deleteAccountSchema = z.object({
   currentPassword: z.string({ error: "Enter your password to confirm" }).max(PASSWORD_MAX * 4),
+  // the organisations the person confirms will be left with no members (ids)
+  leaveWithoutMembers: z.array(z.string().max(64)).max(100).default([]),
 });
 
 const organisationName = z

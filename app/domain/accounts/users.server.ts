@@ -1,4 +1,5 @@
-// Users: sign-up, sign-in, email verification, password reset, profile changes, data export and deletion.
+// Users: sign-up, sign-in, email verification, password reset, profile changes and data export (deletion is in
+// deletion.server.ts).
 import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
@@ -215,7 +216,7 @@ export type PasswordCheck = { ok: true } | { ok: false; fieldErrors: Record<stri
 
 // The current password guards changing the email or password and deleting the account, so guessing it is held
 // to the sign-in limits (the same counters: a guess here is a guess at signing in) and every miss is audited.
-async function checkCurrentPassword(
+export async function checkCurrentPassword(
   userId: string,
   password: string,
   context: Context,
@@ -388,78 +389,6 @@ export async function exportUserData(userId: string) {
     },
   });
   return { exportedAt: new Date().toISOString(), ...user };
-}
-
-export type DeleteResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
-
-// Memberships, sessions and personal settings go; records the person wrote stay, shown as "Deleted user".
-export async function deleteAccount(
-  userId: string,
-  password: string,
-  context: Context,
-): Promise<DeleteResult> {
-  const check = await checkCurrentPassword(userId, password, context);
-  if (!check.ok) return check;
-  return db.$transaction(async (tx) => {
-    const leadRoles = await tx.membership.findMany({
-      where: { userId, role: { in: ["OWNER", "ADMIN"] } },
-      select: {
-        organisationId: true,
-        role: true,
-        organisation: { select: { name: true, kind: true } },
-      },
-    });
-    for (const lead of leadRoles) {
-      const others = await tx.membership.count({
-        where: { organisationId: lead.organisationId, userId: { not: userId } },
-      });
-      const otherLeads = await tx.membership.count({
-        where: { organisationId: lead.organisationId, userId: { not: userId }, role: lead.role },
-      });
-      // A council is never left without an admin (nobody could add one back); another organisation may be
-      // left without members when its only member goes, its records kept for the council.
-      const council = lead.organisation.kind === "COUNCIL";
-      if (otherLeads === 0 && (others > 0 || council)) {
-        const role = lead.role === "OWNER" ? "owner" : "admin";
-        const next =
-          others > 0
-            ? "Give another member that role first."
-            : "Invite a colleague and make them an admin first.";
-        return {
-          ok: false,
-          fieldErrors: {
-            currentPassword: [`You are the last ${role} of ${lead.organisation.name}. ${next}`],
-          },
-        } as const;
-      }
-    }
-    await tx.membership.deleteMany({ where: { userId } });
-    await tx.session.deleteMany({ where: { userId } });
-    await tx.userToken.deleteMany({ where: { userId } });
-    await tx.savedSearch.deleteMany({ where: { userId } });
-    await tx.user.update({
-      where: { id: userId },
-      data: {
-        name: "Deleted user",
-        email: `deleted-${userId}@deleted.invalid`,
-        passwordHash: null,
-        emailVerifiedAt: null,
-        isPlatformAdmin: false,
-        deletedAt: new Date(),
-      },
-    });
-    await writeAudit(
-      {
-        actorUserId: userId,
-        action: "account.delete",
-        entityType: "User",
-        entityId: userId,
-        ipAddress: context.ip,
-      },
-      tx,
-    );
-    return { ok: true } as const;
-  });
 }
 
 class InvitationEnded extends Error {}

@@ -1,0 +1,430 @@
+// Deleting an account (the right to erasure): what has to happen first, what the deletion leaves behind, and the
+// deletion itself. Personal details go; what the person wrote stays for their organisation and the council,
+// shown as "Deleted user". Why an organisation may be left with no members: docs/decisions/015.
+import { db, type Tx } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { pledgeWithdrawnEmailFor } from "~/domain/marketplace/pledge-emails.server.ts";
+import {
+  canPledge,
+  PLEDGE_STATUSES,
+  pledgeTransition,
+  releasesShare,
+  UNSETTLED_STATUSES,
+} from "~/domain/marketplace/pledge-lifecycle.ts";
+import { releaseShare } from "~/domain/marketplace/pledged-share.server.ts";
+import { organisationRecipients } from "~/domain/marketplace/recipients.server.ts";
+import {
+  CLOSED_STATUSES,
+  REQUEST_STATUSES,
+  requestTransition,
+} from "~/domain/marketplace/request-lifecycle.ts";
+import { declineOfferedPledges, lockRequest } from "~/domain/marketplace/requests.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import type { OrganisationKind } from "~/generated/prisma/enums.ts";
+import { brandForOrganisation, organisationWithoutMembersMessage } from "./emails.server.tsx";
+import { leadRoleFor, lockOrganisation } from "./members.server.ts";
+import { ROLE_LABEL } from "./schemas.ts";
+import { checkCurrentPassword } from "./users.server.ts";
+
+type Context = { ip: string | null };
+type FieldErrors = Record<string, string[]>;
+
+// Pledges that wait on the requesting organisation (to receive help, confirm or dispute a delivery), and those
+// that wait on the supplier (to deliver, or to put a disputed delivery right).
+const WAITING_ON_REQUESTOR = UNSETTLED_STATUSES;
+const WAITING_ON_SUPPLIER = PLEDGE_STATUSES.filter((status) =>
+  canPledge(status, "reportDelivery", "SUPPLIER"),
+);
+// Requests not yet closed: drafts, those with the council, and those live on the marketplace.
+const UNCLOSED_REQUESTS = REQUEST_STATUSES.filter((status) => !CLOSED_STATUSES.includes(status));
+
+/** Something the person must do before their account can be deleted, and where to do it. */
+export type DeletionBlock = { organisationId: string; message: string; link: { href: string; text: string } };
+
+/** An organisation the person is the only member of, and what deleting their account closes for it. */
+export type OrganisationLeftEmpty = {
+  organisationId: string;
+  name: string;
+  councilName: string | null;
+  requests: number;
+  pledges: number;
+  invitations: number;
+};
+
+export type DeletionPlan = { blocks: DeletionBlock[]; leftEmpty: OrganisationLeftEmpty[] };
+
+const pluralise = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+function pledgesWaiting(tx: Tx, organisationId: string) {
+  return tx.pledge.count({
+    where: {
+      OR: [
+        { request: { organisationId }, status: { in: WAITING_ON_REQUESTOR } },
+        { supplierOrganisationId: organisationId, status: { in: WAITING_ON_SUPPLIER } },
+      ],
+    },
+  });
+}
+
+function waitingBlock(
+  organisation: { id: string; name: string; kind: OrganisationKind },
+  waiting: number,
+): DeletionBlock {
+  const supplier = organisation.kind === "SUPPLIER";
+  return {
+    organisationId: organisation.id,
+    message:
+      `You are the only member of ${organisation.name}, and ${pluralise(waiting, "pledge is", "pledges are")} ` +
+      `waiting on it (accepted, delivered or disputed). ` +
+      (supplier
+        ? "Report the delivery or call the pledge off first, or invite a colleague and make them an owner."
+        : "Confirm or dispute deliveries and call off accepted pledges first, or invite a colleague and make them an owner."),
+    link: supplier
+      ? { href: "/pledges", text: `${organisation.name}'s pledges` }
+      : { href: "/my-requests", text: `${organisation.name}'s requests` },
+  };
+}
+
+/**
+ * What deleting the account would mean, for the page that asks to confirm it and for the deletion (which
+ * calls it again under its locks). Blocks: an organisation would be left with members but nobody to manage them,
+ * a council with nobody at all, or someone waits on a pledge only this person can answer. Otherwise, the
+ * organisations that would be left with no members, and what is closed for each.
+ */
+export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<DeletionPlan> {
+  const memberships = await tx.membership.findMany({
+    where: { userId },
+    orderBy: { organisationId: "asc" },
+    select: {
+      role: true,
+      organisation: { select: { id: true, name: true, kind: true, council: { select: { name: true } } } },
+    },
+  });
+  const plan: DeletionPlan = { blocks: [], leftEmpty: [] };
+  for (const { role, organisation } of memberships) {
+    const lead = leadRoleFor(organisation.kind);
+    const leadLabel = ROLE_LABEL[lead].toLowerCase();
+    const others = await tx.membership.count({
+      where: { organisationId: organisation.id, userId: { not: userId } },
+    });
+    if (others > 0) {
+      if (role !== lead) continue;
+      const otherLeads = await tx.membership.count({
+        where: { organisationId: organisation.id, userId: { not: userId }, role: lead },
+      });
+      if (otherLeads === 0)
+        plan.blocks.push({
+          organisationId: organisation.id,
+          message: `You are the last ${leadLabel} of ${organisation.name}. Make another member an ${leadLabel} first, so that someone can still manage it.`,
+          link: {
+            href: `/organisations/${organisation.id}`,
+            text: `Manage the members of ${organisation.name}`,
+          },
+        });
+      continue;
+    }
+    // A council is never left without an admin: nobody could add one back.
+    if (organisation.kind === "COUNCIL") {
+      plan.blocks.push({
+        organisationId: organisation.id,
+        message: `You are the last ${leadLabel} of ${organisation.name}. Invite a colleague and make them an admin first.`,
+        link: {
+          href: `/organisations/${organisation.id}`,
+          text: `Manage the members of ${organisation.name}`,
+        },
+      });
+      continue;
+    }
+    const waiting = await pledgesWaiting(tx, organisation.id);
+    if (waiting > 0) {
+      plan.blocks.push(waitingBlock(organisation, waiting));
+      continue;
+    }
+    const [requests, pledges, invitations] = await Promise.all([
+      tx.request.count({ where: { organisationId: organisation.id, status: { in: UNCLOSED_REQUESTS } } }),
+      tx.pledge.count({ where: { supplierOrganisationId: organisation.id, status: "OFFERED" } }),
+      tx.invitation.count({
+        where: {
+          organisationId: organisation.id,
+          acceptedAt: null,
+          revokedAt: null,
+          expiresAt: { gt: new Date() },
+        },
+      }),
+    ]);
+    plan.leftEmpty.push({
+      organisationId: organisation.id,
+      name: organisation.name,
+      councilName: organisation.council?.name ?? null,
+      requests,
+      pledges,
+      invitations,
+    });
+  }
+  return plan;
+}
+
+// Thrown inside the deletion's transaction, so nothing it has done so far is kept.
+class DeletionRefused extends Error {
+  constructor(public fieldErrors: FieldErrors) {
+    super("account deletion refused");
+  }
+}
+
+export type DeleteResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
+
+// Memberships, sessions and personal settings go; records the person wrote stay, shown as "Deleted user". The
+// person confirms, organisation by organisation, that they know which would be left with no members.
+export async function deleteAccount(
+  userId: string,
+  input: { currentPassword: string; leaveWithoutMembers: string[] },
+  context: Context,
+): Promise<DeleteResult> {
+  const check = await checkCurrentPassword(userId, input.currentPassword, context);
+  if (!check.ok) return check;
+  try {
+    return await db.$transaction(async (tx): Promise<DeleteResult> => {
+      // Every organisation the person belongs to, in one order: no role change, removal, invitation accepted
+      // or colleague's deletion in them runs alongside (two last owners deleting at once leave one behind).
+      const mine = await tx.membership.findMany({
+        where: { userId },
+        orderBy: { organisationId: "asc" },
+        select: { organisationId: true },
+      });
+      for (const { organisationId } of mine) await lockOrganisation(tx, organisationId);
+      const plan = await planAccountDeletion(userId, tx);
+      if (plan.blocks.length) return { ok: false, fieldErrors: { form: plan.blocks.map((b) => b.message) } };
+      const unconfirmed = plan.leftEmpty.filter((o) => !input.leaveWithoutMembers.includes(o.organisationId));
+      if (unconfirmed.length)
+        return {
+          ok: false,
+          fieldErrors: {
+            leaveWithoutMembers: unconfirmed.map(
+              (o) => `Confirm that you understand ${o.name} will be left with no members`,
+            ),
+          },
+        };
+      for (const organisation of plan.leftEmpty) await closeForNobody(tx, organisation, userId, context);
+      await tx.membership.deleteMany({ where: { userId } });
+      await tx.session.deleteMany({ where: { userId } });
+      await tx.userToken.deleteMany({ where: { userId } });
+      await tx.savedSearch.deleteMany({ where: { userId } });
+      await tx.user.update({
+        where: { id: userId },
+        data: {
+          name: "Deleted user",
+          email: `deleted-${userId}@deleted.invalid`,
+          passwordHash: null,
+          emailVerifiedAt: null,
+          isPlatformAdmin: false,
+          deletedAt: new Date(),
+        },
+      });
+      await writeAudit(
+        {
+          actorUserId: userId,
+          action: "account.delete",
+          entityType: "User",
+          entityId: userId,
+          ipAddress: context.ip,
+        },
+        tx,
+      );
+      return { ok: true };
+    });
+  } catch (error) {
+    if (error instanceof DeletionRefused) return { ok: false, fieldErrors: error.fieldErrors };
+    throw error;
+  }
+}
+
+type Closing = { id: string; name: string; actorUserId: string; ip: string | null };
+
+// An organisation about to have no members: nobody may wait on it. Its unclosed requests are withdrawn (offers
+// on them declined), its pledges on offer withdrawn, its open invitations cancelled, and its council told.
+// Everything stays on record. The caller holds the organisation's lock.
+async function closeForNobody(
+  tx: Tx,
+  organisation: OrganisationLeftEmpty,
+  actorUserId: string,
+  context: Context,
+) {
+  const closing = { id: organisation.organisationId, name: organisation.name, actorUserId, ip: context.ip };
+  const requests = await tx.request.findMany({
+    where: { organisationId: closing.id, status: { in: UNCLOSED_REQUESTS } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  let requestsWithdrawn = 0;
+  for (const request of requests) if (await withdrawRequest(tx, request.id, closing)) requestsWithdrawn++;
+  const offered = await tx.pledge.findMany({
+    where: { supplierOrganisationId: closing.id, status: "OFFERED" },
+    orderBy: [{ requestId: "asc" }, { id: "asc" }],
+    select: { id: true, requestId: true },
+  });
+  let pledgesWithdrawn = 0;
+  for (const pledge of offered) if (await withdrawPledge(tx, pledge, closing)) pledgesWithdrawn++;
+  const invitations = await tx.invitation.updateMany({
+    where: { organisationId: closing.id, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  const council = await tx.organisation.findUniqueOrThrow({
+    where: { id: closing.id },
+    select: { councilId: true },
+  });
+  await writeAudit(
+    {
+      actorUserId,
+      organisationId: council.councilId,
+      action: "organisation.left_without_members",
+      entityType: "Organisation",
+      entityId: closing.id,
+      details: { requestsWithdrawn, pledgesWithdrawn, invitationsCancelled: invitations.count },
+      ipAddress: context.ip,
+    },
+    tx,
+  );
+  if (council.councilId)
+    await tellCouncilAdmins(tx, council.councilId, closing, { requestsWithdrawn, pledgesWithdrawn });
+}
+
+// A pledge became accepted (or a delivery was reported) after the page was read: the person must settle it first.
+function settleFirst(name: string): DeletionRefused {
+  return new DeletionRefused({
+    form: [
+      `A pledge at ${name} is now accepted or delivered. Settle it first, or invite a colleague and make them an owner.`,
+    ],
+  });
+}
+
+// As the requestor's own withdrawal (marketplace changeRequest), under the request's lock: a request fully
+// pledged by offers alone has its offers declined first, which opens it again so that it can be withdrawn.
+async function withdrawRequest(tx: Tx, requestId: string, closing: Closing) {
+  await lockRequest(tx, requestId);
+  const reason = `Nobody is left at ${closing.name} to manage this request`;
+  if ((await tx.pledge.count({ where: { requestId, status: { in: UNSETTLED_STATUSES } } })) > 0)
+    throw settleFirst(closing.name);
+  const current = () =>
+    tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, councilId: true } });
+  let request = await current();
+  if (CLOSED_STATUSES.includes(request.status)) return false; // closed meanwhile (expired)
+  if (!requestTransition(request.status, "withdraw", "REQUESTOR").ok) {
+    await declineOfferedPledges(tx, requestId, reason);
+    request = await current();
+  }
+  const withdraw = requestTransition(request.status, "withdraw", "REQUESTOR");
+  if (!withdraw.ok) throw settleFirst(closing.name);
+  await tx.request.update({ where: { id: requestId }, data: { status: withdraw.to, closedAt: new Date() } });
+  await declineOfferedPledges(tx, requestId, reason);
+  await tx.requestEvent.create({
+    data: {
+      requestId,
+      fromStatus: request.status,
+      toStatus: withdraw.to,
+      actorUserId: closing.actorUserId,
+      reason,
+    },
+  });
+  await writeAudit(
+    {
+      actorUserId: closing.actorUserId,
+      organisationId: request.councilId,
+      action: "request.withdraw",
+      entityType: "Request",
+      entityId: requestId,
+      details: { reason },
+      ipAddress: closing.ip,
+    },
+    tx,
+  );
+  return true;
+}
+
+// As the supplier's own withdrawal (marketplace changePledge), under the request's lock; the requestor is told.
+async function withdrawPledge(tx: Tx, offered: { id: string; requestId: string }, closing: Closing) {
+  await lockRequest(tx, offered.requestId);
+  const pledge = await tx.pledge.findUniqueOrThrow({
+    where: { id: offered.id },
+    select: {
+      status: true,
+      quantity: true,
+      request: { select: { councilId: true, organisationId: true, createdById: true } },
+    },
+  });
+  if (WAITING_ON_SUPPLIER.includes(pledge.status)) throw settleFirst(closing.name);
+  if (pledge.status !== "OFFERED") return false; // declined meanwhile
+  const withdraw = pledgeTransition(pledge.status, "withdraw", "SUPPLIER");
+  if (!withdraw.ok) return false;
+  const reason = `Nobody is left at ${closing.name} to deliver this pledge`;
+  await tx.pledge.update({ where: { id: offered.id }, data: { status: withdraw.to } });
+  await tx.pledgeEvent.create({
+    data: {
+      pledgeId: offered.id,
+      fromStatus: pledge.status,
+      toStatus: withdraw.to,
+      actorUserId: closing.actorUserId,
+      reason,
+    },
+  });
+  if (releasesShare(pledge.status, withdraw.to))
+    await releaseShare(tx, {
+      requestId: offered.requestId,
+      quantity: pledge.quantity,
+      actorUserId: closing.actorUserId,
+    });
+  await writeAudit(
+    {
+      actorUserId: closing.actorUserId,
+      organisationId: pledge.request.councilId,
+      action: "pledge.withdraw",
+      entityType: "Pledge",
+      entityId: offered.id,
+      details: { reason },
+      ipAddress: closing.ip,
+    },
+    tx,
+  );
+  const email = await pledgeWithdrawnEmailFor(tx, offered.id, reason);
+  for (const to of await organisationRecipients(
+    tx,
+    pledge.request.organisationId,
+    pledge.request.createdById,
+  ))
+    await enqueueEmail(tx, {
+      ...email,
+      to,
+      template: "marketplace.withdraw",
+      councilId: pledge.request.councilId,
+    });
+  return true;
+}
+
+async function tellCouncilAdmins(
+  tx: Tx,
+  councilId: string,
+  closing: Closing,
+  withdrawn: { requestsWithdrawn: number; pledgesWithdrawn: number },
+) {
+  const admins = await tx.membership.findMany({
+    where: {
+      organisationId: councilId,
+      role: "ADMIN",
+      userId: { not: closing.actorUserId },
+      user: { deletedAt: null },
+    },
+    select: { user: { select: { email: true } } },
+  });
+  if (!admins.length) return;
+  const message = await organisationWithoutMembersMessage(
+    await brandForOrganisation(tx, councilId),
+    { id: closing.id, name: closing.name },
+    { requests: withdrawn.requestsWithdrawn, pledges: withdrawn.pledgesWithdrawn },
+  );
+  for (const admin of admins)
+    await enqueueEmail(tx, {
+      ...message,
+      to: admin.user.email,
+      template: "organisation.without_members",
+      councilId,
+    });
+}
