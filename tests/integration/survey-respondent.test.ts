@@ -211,7 +211,12 @@ describe("submission, other businesses and withdrawal", () => {
       params: { cycleId },
       cookie: other,
     });
-    expect(page.status).toBe(302); // no response of its own yet: back to the explainer
+    // The page is always the viewer's own business's answers (the address names only the cycle, which is open to
+    // this business too): with no response of its own yet it is sent to the explainer to start, as the question
+    // pages do, and nothing of the first business's answers comes with it.
+    expect(page.status).toBe(302);
+    expect(page.headers.get("location")).toBe(`/survey/${cycleId}`);
+    expect(await page.text()).toBe("");
     const explainerPage = await callLoader(explainer.loader, {
       path: `/survey/${cycleId}`,
       params: { cycleId },
