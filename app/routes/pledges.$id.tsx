@@ -11,12 +11,13 @@ import {
   canPledge,
   pledgeStatusLabel,
   sharesContact,
+  UNSETTLED_STATUSES,
   type PledgeAction,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledge } from "~/domain/marketplace/pledges.server.ts";
 import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
 import { pledgeActionSchema } from "~/domain/marketplace/schemas.ts";
-import { PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
+import { InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Radios, ReasonForm, TextInput, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, isoDate } from "~/ui/format.ts";
@@ -125,6 +126,16 @@ export default function PledgeDetailPage() {
           ...(pledge.disputeReason ? [{ key: "What is wrong", value: pledge.disputeReason }] : []),
         ]}
       />
+      {pledge.request.status === "EXPIRED" && UNSETTLED_STATUSES.includes(pledge.status) ? (
+        <InsetText>
+          The request has expired, so it takes no new pledges, but this pledge was accepted before then and
+          goes on:{" "}
+          {roles.includes("REQUESTOR")
+            ? "confirm the delivery when it arrives."
+            : "report the delivery when it is done, and the requestor confirms it."}{" "}
+          A confirmed delivery counts as social value delivered.
+        </InsetText>
+      ) : null}
       <p className="mb-8">
         <Link
           to={

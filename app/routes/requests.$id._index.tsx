@@ -3,7 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { councilIdsOf, getViewer, notFound } from "~/auth/permissions.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
-import { closingDateOf, getClosedRequest, getRequestPage } from "~/domain/marketplace/queries.server.ts";
+import {
+  closingDateOf,
+  countPledgesUnderWay,
+  getClosedRequest,
+  getRequestPage,
+} from "~/domain/marketplace/queries.server.ts";
 import { CLOSED_STATUSES, PLEDGEABLE_STATUSES, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
@@ -44,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? closingDateOf({ ...details, closedAt }, page.events)
       : null,
     events: page.events,
+    // an expired request's accepted pledges are still delivered and confirmed: the notice says how many
+    pledgesUnderWay: details.status === "EXPIRED" ? await countPledgesUnderWay(details.id) : 0,
     isRequestor,
     isOfficer,
     canPledge,
@@ -60,6 +67,7 @@ function OpenRequestPage({
   request,
   closedOn,
   events,
+  pledgesUnderWay,
   isRequestor,
   isOfficer,
   canPledge,
@@ -76,7 +84,7 @@ function OpenRequestPage({
         <Tag colour={open ? "green" : "grey"}>{statusLabel(request.status)}</Tag>
       </p>
       {CLOSED_STATUSES.includes(request.status) ? (
-        <ClosedRequestNotice status={request.status} closedOn={closedOn} />
+        <ClosedRequestNotice status={request.status} closedOn={closedOn} pledgesUnderWay={pledgesUnderWay} />
       ) : null}
       <div className="mb-8 border-l-8 border-brand bg-gray-100 p-4">
         <p className="text-xl">

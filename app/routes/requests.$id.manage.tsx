@@ -6,12 +6,12 @@ import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requestorMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
-import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { pledgeStatusLabel, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { getManagedRequest } from "~/domain/marketplace/queries.server.ts";
 import { canRequest, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { manageRequestSchema } from "~/domain/marketplace/schemas.ts";
-import { PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
+import { InsetText, PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, DateInput, ErrorSummary, ReasonForm } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
@@ -71,6 +71,9 @@ export default function ManageRequestPage() {
   const [form, fields] = useForm({ lastResult });
   const can = (a: Parameters<typeof canRequest>[1]) => canRequest(need.status, a, "REQUESTOR");
   const left = need.quantity - need.pledgedQuantity;
+  // expired with work accepted before then: that work is delivered and confirmed as usual
+  const underWay =
+    need.status === "EXPIRED" ? need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length : 0;
   return (
     <>
       <PageHeading caption="Manage your request">{need.title}</PageHeading>
@@ -143,6 +146,14 @@ export default function ManageRequestPage() {
         <h2 id="pledges-heading" className="mb-4 text-2xl font-bold">
           Pledges
         </h2>
+        {underWay > 0 ? (
+          <InsetText>
+            This request has expired, so it takes no new pledges. Work you accepted before then goes on:{" "}
+            {underWay === 1 ? "the accepted pledge" : `the ${underWay} accepted pledges`} can still be
+            delivered. Confirm each delivery when it arrives: a confirmed delivery counts as social value
+            delivered.
+          </InsetText>
+        ) : null}
         <Table
           caption="Pledges to this request"
           rows={need.pledges}

@@ -8,9 +8,12 @@ import { formatDate } from "~/ui/format.ts";
 export function ClosedRequestNotice({
   status,
   closedOn,
+  pledgesUnderWay = 0,
 }: {
   status: RequestStatus;
   closedOn: string | Date | null;
+  // accepted but not yet confirmed: that work goes on after the request closes
+  pledgesUnderWay?: number;
 }) {
   return (
     <div className="mb-8 border-l-8 border-line bg-gray-100 p-4">
@@ -19,7 +22,15 @@ export function ClosedRequestNotice({
         {closedOn ? ` on ${formatDate(closedOn)}` : ""}.
       </p>
       <p>
-        It is no longer taking pledges. <Link to="/requests">Browse open requests</Link>
+        It is no longer taking pledges.{" "}
+        {pledgesUnderWay > 0 ? (
+          <>
+            {pledgesUnderWay === 1
+              ? "The pledge accepted before it closed can still be delivered and confirmed. "
+              : `The ${pledgesUnderWay} pledges accepted before it closed can still be delivered and confirmed. `}
+          </>
+        ) : null}
+        <Link to="/requests">Browse open requests</Link>
       </p>
     </div>
   );

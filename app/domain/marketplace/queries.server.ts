@@ -2,7 +2,7 @@
 // requestor's contact details, contact preference, or who created the request.
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
-import { sharesContact } from "./pledge-lifecycle.ts";
+import { sharesContact, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote } from "./request-timeline.ts";
 
@@ -138,6 +138,12 @@ export async function getClosedRequest(id: string) {
   if (!request) return null;
   const { events, closedAt, ...rest } = request;
   return { ...rest, closedOn: closingDateOf({ status: rest.status, closedAt }, events) };
+}
+
+// Pledges accepted (delivered or disputed) but not yet confirmed: on an expired request this work goes on, and
+// its pages say so (accepted pledges stay deliverable and confirmable whatever the request's status).
+export function countPledgesUnderWay(requestId: string) {
+  return db.pledge.count({ where: { requestId, status: { in: UNSETTLED_STATUSES } } });
 }
 
 // When a closed request closed: its closedAt, else the latest event that moved it to its status.
@@ -377,6 +383,7 @@ export async function getPledgePage(id: string, organisationIds: string[]) {
         select: {
           id: true,
           title: true,
+          status: true,
           helpType: true,
           unitLabel: true,
           organisationId: true,
