@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseSearch(url.searchParams);
   const [result, councils, viewer] = await Promise.all([
     searchRequests(filters),
-    searchOptions(),
+    searchOptions(filters),
     getViewer(request),
   ]);
   const canSaveSearch = Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
@@ -35,7 +35,10 @@ export default function RequestsPage() {
     c.categories.map((cat) => ({ value: cat.id, label: many ? `${cat.name} (${c.name})` : cat.name })),
   );
   const districts = councilsShown.flatMap((c) =>
-    c.districts.map((d) => ({ value: d.id, label: many ? `${d.name} (${c.name})` : d.name })),
+    c.districts.map((d) => {
+      const name = d.retired ? `${d.name} (retired)` : d.name;
+      return { value: d.id, label: many ? `${name} (${c.name})` : name };
+    }),
   );
   return (
     <>

@@ -178,3 +178,91 @@ describe("the backfill migration", () => {
     expect(await listedUnder(eltham.id)).toContain(inArea.id);
   });
 });
+
+describe("a district that loses an area, or is retired", () => {
+  const actor = () => ({ userId: world.users.councilAdmin.id });
+  const optionsFor = async (query: string) => {
+    const response = await callLoader(listLoader, { path: `/requests${query}` });
+    const data = await jsonOf<{
+      councils: { id: string; districts: { id: string; name: string; retired: boolean }[] }[];
+    }>(response);
+    return data.councils.find((c) => c.id === world.councilA.id)!.districts;
+  };
+
+  it("no longer holds the open requests filed by that area: they follow the area, closed ones stay", async () => {
+    const brook = await createDistrict(world.councilA.id, unique("Brook"), ["KT40", "KT41"]);
+    const moved = await placedByArea("KT40");
+    const stays = await placedByArea("KT41");
+    const closed = await placedByArea("KT40");
+    await fileUnder(brook.id, [moved.id, stays.id, closed.id]);
+    await db.request.update({ where: { id: closed.id }, data: { status: "EXPIRED" } });
+
+    // the area taken out of Brook, listed by no other district: unfiled, no longer found under Brook
+    expect(
+      await updateDistrict(
+        world.councilA.id,
+        brook.id,
+        { name: brook.name, postcodeAreas: ["KT41"] },
+        actor(),
+      ),
+    ).toEqual({ ok: true });
+    expect(await districtOf(moved.id)).toBeNull();
+    expect(await districtOf(stays.id)).toBe(brook.id);
+    expect(await districtOf(closed.id)).toBe(brook.id);
+    expect(await listedUnder(brook.id)).not.toContain(moved.id);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "district.update", entityId: brook.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.details).toMatchObject({ postcodeAreas: ["KT41"], refiled: 1 });
+
+    // given to another district, the area takes its requests there
+    const ford = await addDistrict(world.councilA.id, unique("Ford"), ["KT40"], actor());
+    expect(ford).toEqual({ ok: true });
+    const fordId = (await db.district.findFirstOrThrow({ where: { postcodeAreas: { has: "KT40" } } })).id;
+    expect(await districtOf(moved.id)).toBe(fordId);
+    expect(await listedUnder(fordId)).toContain(moved.id);
+  });
+
+  it("keeps a request whose district was chosen for another area", async () => {
+    const dale = await createDistrict(world.councilA.id, unique("Dale"), ["KT50", "KT51"]);
+    const chosen = await placedByArea("KT59");
+    await fileUnder(dale.id, [chosen.id]);
+    await updateDistrict(world.councilA.id, dale.id, { name: dale.name, postcodeAreas: ["KT50"] }, actor());
+    expect(await districtOf(chosen.id)).toBe(dale.id);
+  });
+
+  it("retired, files its area's requests elsewhere; a request that chose it without an area keeps it, and a link filtering by it says so", async () => {
+    const glen = await createDistrict(world.councilA.id, unique("Glen"), ["KT60"]);
+    const byArea = await placedByArea("KT60");
+    const chosenOnly = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      districtId: glen.id,
+    });
+    await fileUnder(glen.id, [byArea.id]);
+
+    expect(await toggleDistrict(world.councilA.id, glen.id, actor())).toEqual({ ok: true });
+    expect(await districtOf(byArea.id)).toBeNull();
+    expect(await districtOf(chosenOnly.id)).toBe(glen.id);
+
+    // the filter no longer offers it; a link naming it still filters, and the form shows that filter
+    expect((await optionsFor("")).map((d) => d.id)).not.toContain(glen.id);
+    expect(await listedUnder(glen.id)).toEqual([chosenOnly.id]);
+    expect(await optionsFor(`?district=${glen.id}`)).toContainEqual({
+      id: glen.id,
+      name: glen.name,
+      retired: true,
+    });
+
+    // restored, it files its area's requests again
+    await toggleDistrict(world.councilA.id, glen.id, actor());
+    expect(await districtOf(byArea.id)).toBe(glen.id);
+    expect(await optionsFor("")).toContainEqual({ id: glen.id, name: glen.name, retired: false });
+  });
+});
+
+async function fileUnder(districtId: string, ids: string[]) {
+  await db.request.updateMany({ where: { id: { in: ids } }, data: { districtId } });
+}

@@ -2,7 +2,7 @@
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
-import { fileRequestsByPostcodeArea } from "./requests.server.ts";
+import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
 import { parseSearch, searchQueryString } from "./schemas.ts";
 import { forgetSearchOptions } from "./search.server.ts";
 
@@ -228,8 +228,12 @@ export async function updateDistrict(
   });
   if (clash) return { ok: false, field: "name", message: "There is already a district with that name" };
   return db.$transaction(async (tx) => {
+    const before = await tx.district.findFirst({ where: { id, councilId }, select: { postcodeAreas: true } });
     const { count } = await tx.district.updateMany({ where: { id, councilId }, data: change });
-    if (count !== 1) return { ok: false as const, field: "", message: "That district no longer exists" };
+    if (!before || count !== 1)
+      return { ok: false as const, field: "", message: "That district no longer exists" };
+    const removed = before.postcodeAreas.filter((area) => !change.postcodeAreas.includes(area));
+    const refiled = await refileRequestsByPostcodeArea(tx, councilId, id, removed);
     await fileRequestsByPostcodeArea(tx, councilId);
     await writeAudit(
       {
@@ -238,7 +242,7 @@ export async function updateDistrict(
         action: "district.update",
         entityType: "District",
         entityId: id,
-        details: change,
+        details: { ...change, ...(refiled ? { refiled } : {}) },
         ipAddress: actor.ipAddress,
       },
       tx,
@@ -249,10 +253,17 @@ export async function updateDistrict(
 }
 
 export async function toggleDistrict(councilId: string, id: string, actor: Actor): Promise<ListResult> {
-  const district = await db.district.findFirst({ where: { id, councilId }, select: { active: true } });
+  const district = await db.district.findFirst({
+    where: { id, councilId },
+    select: { active: true, postcodeAreas: true },
+  });
   if (!district) return { ok: false, field: "", message: "That district no longer exists" };
   await db.$transaction(async (tx) => {
     await tx.district.updateMany({ where: { id, councilId }, data: { active: !district.active } });
+    // retired: what it filed by area is filed again; restored: it files its areas' requests again
+    const refiled = district.active
+      ? await refileRequestsByPostcodeArea(tx, councilId, id, district.postcodeAreas)
+      : 0;
     if (!district.active) await fileRequestsByPostcodeArea(tx, councilId);
     await writeAudit(
       {
@@ -261,6 +272,7 @@ export async function toggleDistrict(councilId: string, id: string, actor: Actor
         action: district.active ? "district.retire" : "district.restore",
         entityType: "District",
         entityId: id,
+        details: refiled ? { refiled } : undefined,
         ipAddress: actor.ipAddress,
       },
       tx,

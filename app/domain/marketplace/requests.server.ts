@@ -16,7 +16,12 @@ import { pledgeDecisionEmailFor } from "./pledge-emails.server.ts";
 import { pledgeTransition, releasesShare, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
 import { releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
-import { requestTransition, type RequestAction, type RequestRole } from "./request-lifecycle.ts";
+import {
+  CLOSED_STATUSES,
+  requestTransition,
+  type RequestAction,
+  type RequestRole,
+} from "./request-lifecycle.ts";
 import type { RequestForm } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
 
@@ -100,6 +105,27 @@ export async function fileRequestsByPostcodeArea(tx: Tx, councilId: string) {
     WHERE r."councilId" = ${councilId} AND r."districtId" IS NULL AND r."postcodeArea" IS NOT NULL
       AND EXISTS (SELECT 1 FROM "District" d
                   WHERE d."councilId" = r."councilId" AND d.active AND r."postcodeArea" = ANY(d."postcodeAreas"))`;
+}
+
+// The other way round, when a council takes areas out of a district or retires it: its requests placed by one of
+// those areas are filed again by the same rule (under another active district that lists the area, or none), so
+// the district filter and the district's own list agree. A district chosen without an area stays, even retired,
+// and closed requests keep theirs (the reports by district are history). Returns how many were filed again.
+export async function refileRequestsByPostcodeArea(
+  tx: Tx,
+  councilId: string,
+  districtId: string,
+  areas: string[],
+) {
+  if (!areas.length) return 0;
+  return tx.$executeRaw`
+    UPDATE "Request" r
+    SET "districtId" = (SELECT d.id FROM "District" d
+                        WHERE d."councilId" = r."councilId" AND d.active AND r."postcodeArea" = ANY(d."postcodeAreas")
+                        ORDER BY d.name, d.id LIMIT 1)
+    WHERE r."councilId" = ${councilId} AND r."districtId" = ${districtId}
+      AND r."postcodeArea" = ANY(${areas}::text[])
+      AND r.status::text <> ALL(${CLOSED_STATUSES}::text[])`;
 }
 
 function requestData(form: RequestForm, districtId: string | null) {

@@ -164,14 +164,18 @@ export function forgetSearchOptions() {
   optionsCache = undefined;
 }
 
-// The filter choices on the list page: councils with their active categories and districts.
-export async function searchOptions() {
+// The filter choices on the list page: councils with their active categories and districts. A retired district
+// is offered only while a filter (a shared link, a saved search's) names it, marked retired: the form then shows
+// the filter the results are filtered by, rather than "any district".
+export async function searchOptions(selected: { district?: string } = {}) {
   const councils = await cachedOptions();
   return councils.map((c) => ({
     id: c.id,
     name: c.name,
     categories: c.categories.filter((x) => x.active).map(({ id, name }) => ({ id, name })),
-    districts: c.districts.filter((x) => x.active).map(({ id, name }) => ({ id, name })),
+    districts: c.districts
+      .filter((x) => x.active || x.id === selected.district)
+      .map(({ id, name, active }) => ({ id, name, retired: !active })),
   }));
 }
 
