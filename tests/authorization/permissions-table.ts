@@ -350,7 +350,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/returns.$id._index": {
     params: (w) => ({ id: w.kpiReturn.id }),
     get: COUNCIL_A_STAFF,
-    actions: { save: NOBODY, submit: NOBODY, upload: NOBODY, "remove-evidence": NOBODY },
+    // the upload and remove buttons name their target: upload:<commitment id>, remove-evidence:<file id>
+    actions: { save: NOBODY, submit: NOBODY, "upload:c1": NOBODY, "remove-evidence:f1": NOBODY },
     forms: {
       save: (w) => ({ "lines[0].commitmentId": w.commitment.id, "lines[0].quantity": "12" }),
       submit: (w) => ({

@@ -164,6 +164,8 @@ test(
     await expect(nojs.getByText("Draft saved")).toBeVisible();
     await expect(nojs.getByLabel(/^Amount delivered this quarter/).first()).toHaveValue("3.5");
 
+    // a figure changed just before uploading is saved with the file, not lost
+    await fillFigures(nojs, "4.5");
     await nojs
       .getByLabel(/^Upload a file for/)
       .first()
@@ -177,6 +179,7 @@ test(
       .first()
       .click();
     await expect(nojs.getByText("hours.csv uploaded")).toBeVisible();
+    await expect(nojs.getByLabel(/^Amount delivered this quarter/).first()).toHaveValue("4.5");
     await check();
 
     await nojs.getByRole("button", { name: "Submit return" }).click();

@@ -34,13 +34,14 @@ function post(w: World, form: Record<string, string> | FormData, cookie = w.cook
 }
 function upload(w: World, name = "timesheets.pdf") {
   const form = new FormData();
-  form.append("intent", "upload");
-  form.append("commitmentId", w.hoursCommitment.id);
-  form.append("evidence", new File([pdfBytes], name));
+  for (const [field, value] of Object.entries(returnForm(w, `upload:${w.hoursCommitment.id}`))) {
+    form.append(field, value);
+  }
+  form.append("lines[0].evidence", new File([pdfBytes], name));
   return post(w, form);
 }
 function remove(w: World, evidenceId: string) {
-  return post(w, { intent: "remove-evidence", evidenceId });
+  return post(w, returnForm(w, `remove-evidence:${evidenceId}`));
 }
 function submit(w: World) {
   return post(w, returnForm(w, "submit", { hours: "5", narrative: "A fair", declaration: true }));
@@ -128,10 +129,11 @@ describe("evidence and a submit at the same moment", () => {
     const w = await createReturnsWorld();
     await db.kpiReturn.update({ where: { id: w.kpiReturn.id }, data: { status: "DRAFT" } });
     const response = await whileHolding(w, () => upload(w), { submit: true });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
-      error: "This return is submitted and can no longer be changed.",
-    });
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as { reply: { error: Record<string, string[]> } };
+    expect(body.reply.error[""]).toEqual([
+      "This return was changed by someone else while you were working on it. Reload the page to see it.",
+    ]);
     expect(await evidenceNames(w)).toEqual([]);
     expect(await storedFiles()).toBe(0);
   });
@@ -147,7 +149,7 @@ describe("evidence and a submit at the same moment", () => {
       submit: true,
       lockEvidence: true,
     });
-    expect(response.status).toBe(302); // back to the return page with the reason
+    expect(response.status).toBe(409); // the return page with the reason
     expect(await evidenceNames(w)).toEqual(["kept.pdf"]);
     expect(await storedFiles()).toBe(files);
   });
@@ -167,7 +169,7 @@ describe("evidence and a submit at the same moment", () => {
       expect(names.includes("a.pdf")).toBe(removals === 0);
       expect(await storedFiles()).toBe(await db.evidenceFile.count());
       // once submitted, nothing more changes
-      expect((await upload(w, "late.pdf")).status).toBe(400);
+      expect((await upload(w, "late.pdf")).status).toBe(409);
       const left = await db.evidenceFile.findFirst({ where: { returnLine: { returnId: w.kpiReturn.id } } });
       if (left) await remove(w, left.id);
       expect(await evidenceNames(w)).toEqual(names);

@@ -8,7 +8,7 @@ import { db } from "~/db.server.ts";
 import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { callAction } from "../helpers/routes.ts";
-import { createReturnsWorld } from "./returns-world.ts";
+import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 type World = Awaited<ReturnType<typeof createReturnsWorld>>;
 
@@ -37,9 +37,10 @@ const evidenceOf = (w: World) =>
 
 function uploadForm(w: World, file: File) {
   const form = new FormData();
-  form.append("intent", "upload");
-  form.append("commitmentId", w.hoursCommitment.id);
-  form.append("evidence", file);
+  for (const [name, value] of Object.entries(returnForm(w, `upload:${w.hoursCommitment.id}`))) {
+    form.append(name, value);
+  }
+  form.append("lines[0].evidence", file);
   return form;
 }
 function post(w: World, form: FormData) {
@@ -82,7 +83,7 @@ describe("a form that fails after its file was stored", () => {
   it("answers 413 for a 70 KB field after the file, and keeps no file", async () => {
     const w = await createReturnsWorld();
     const form = uploadForm(w, new File([pdfBytes], "timesheets.pdf"));
-    form.append("note", "x".repeat(70 * 1024));
+    form.append("lines[1].note", "x".repeat(70 * 1024));
     const response = await post(w, form);
     expect(response.status).toBe(413);
     expect(await evidenceOf(w)).toEqual([]);

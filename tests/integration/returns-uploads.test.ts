@@ -10,7 +10,7 @@ import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-s
 import { loader as evidenceLoader } from "~/routes/evidence.$id.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { callAction, callLoader } from "../helpers/routes.ts";
-import { createReturnsWorld } from "./returns-world.ts";
+import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 type World = Awaited<ReturnType<typeof createReturnsWorld>>;
 
@@ -37,11 +37,19 @@ async function storedFiles(): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => e.name);
 }
 
-function upload(w: World, cookie: string, file: File | null, commitmentId = w.hoursCommitment.id) {
+/** The return page's form sent with its "Upload file" button for one commitment (line 0 is hours). */
+function upload(
+  w: World,
+  cookie: string,
+  file: File | null,
+  commitmentId = w.hoursCommitment.id,
+  values: Parameters<typeof returnForm>[2] = {},
+) {
   const form = new FormData();
-  form.append("intent", "upload");
-  form.append("commitmentId", commitmentId);
-  form.append("evidence", file ?? new File([], ""));
+  for (const [name, value] of Object.entries(returnForm(w, `upload:${commitmentId}`, values))) {
+    form.append(name, value);
+  }
+  form.append(`lines[${commitmentId === w.eventsCommitment.id ? 1 : 0}].evidence`, file ?? new File([], ""));
   return callAction(returnAction, {
     path: `/returns/${w.kpiReturn.id}`,
     params: { id: w.kpiReturn.id },
@@ -49,6 +57,17 @@ function upload(w: World, cookie: string, file: File | null, commitmentId = w.ho
     form,
   });
 }
+
+/** The error shown next to a line's file field. */
+async function fileError(response: Response, line = 0) {
+  const body = (await response.json()) as { reply: { error?: Record<string, string[]> } };
+  return body.reply.error?.[`lines[${line}].evidence`]?.[0];
+}
+
+const hoursLine = (w: World) =>
+  db.kpiReturnLine.findUnique({
+    where: { returnId_commitmentId: { returnId: w.kpiReturn.id, commitmentId: w.hoursCommitment.id } },
+  });
 
 const pdfBytes = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n");
 
@@ -77,7 +96,7 @@ describe("uploading evidence", () => {
     big.write("%PDF-1.7\n", 0);
     const response = await upload(w, w.cookies.supplierOwner, new File([big], "huge.pdf"));
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: "The selected file must be smaller than 10 MB" });
+    expect(await fileError(response)).toBe("The selected file must be smaller than 10 MB");
     expect(await evidenceCount(w)).toBe(0);
     expect(await storedFiles()).toEqual([]);
   });
@@ -126,9 +145,7 @@ describe("uploading evidence", () => {
       new File([bytes], name, { type: "application/pdf" }),
     );
     expect(response.status).toBe(400);
-    expect((await response.json()) as { error: string }).toMatchObject({
-      error: expect.stringMatching(/PDF, PNG/),
-    });
+    expect(await fileError(response)).toMatch(/PDF, PNG/);
     expect(await evidenceCount(w)).toBe(0);
     expect(await storedFiles()).toEqual([]);
   });
@@ -137,7 +154,7 @@ describe("uploading evidence", () => {
     const w = await createReturnsWorld();
     const response = await upload(w, w.cookies.supplierOwner, null);
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: "Select a file to upload" });
+    expect(await fileError(response)).toBe("Select a file to upload");
   });
 
   it("refuses uploads to another supplier's return without storing anything", async () => {
@@ -165,8 +182,97 @@ describe("uploading evidence", () => {
     const w = await createReturnsWorld();
     await db.kpiReturn.update({ where: { id: w.kpiReturn.id }, data: { status: "SUBMITTED" } });
     const response = await upload(w, w.cookies.supplierOwner, new File([pdfBytes], "late.pdf"));
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(409);
+    const body = (await response.clone().json()) as { reply: { error: Record<string, string[]> } };
+    expect(body.reply.error[""]?.[0]).toMatch(/submitted and can no longer be changed/);
+    expect(await evidenceCount(w)).toBe(0);
     expect(await storedFiles()).toEqual([]);
+  });
+
+  it("saves the figures typed before pressing Upload, as a draft", async () => {
+    const w = await createReturnsWorld();
+    const response = await upload(w, w.cookies.supplierOwner, new File([pdfBytes], "hours.pdf"), undefined, {
+      hours: "12.5",
+      note: "Two sites",
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}#line-${w.hoursCommitment.id}`);
+    expect(await hoursLine(w)).toMatchObject({ note: "Two sites" });
+    expect(String((await hoursLine(w))?.quantity)).toBe("12.5");
+    expect(await evidenceCount(w)).toBe(1);
+    expect((await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).status).toBe("DRAFT");
+  });
+
+  it("keeps what was typed, and stores no file, when a figure is wrong", async () => {
+    const w = await createReturnsWorld();
+    const response = await upload(w, w.cookies.supplierOwner, new File([pdfBytes], "hours.pdf"), undefined, {
+      hours: "-3",
+      note: "Typed note",
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.clone().json()) as {
+      reply: {
+        initialValue: { lines: { quantity: string; note: string }[] };
+        error: Record<string, string[]>;
+      };
+    };
+    expect(body.reply.initialValue.lines[0]).toMatchObject({ quantity: "-3", note: "Typed note" });
+    expect(body.reply.error["lines[0].quantity"]?.[0]).toMatch(/0 or more/);
+    expect(await fileError(response)).toMatch(/^Choose hours\.pdf again/);
+    expect(await evidenceCount(w)).toBe(0);
+    expect(await storedFiles()).toEqual([]);
+    expect(await hoursLine(w)).toBeNull();
+  });
+
+  it("keeps the good files of a form with a refused one out too, and saves nothing", async () => {
+    const w = await createReturnsWorld();
+    const form = new FormData();
+    for (const [name, value] of Object.entries(returnForm(w, "save", { hours: "4" })))
+      form.append(name, value);
+    form.append("lines[0].evidence", new File([pdfBytes], "good.pdf"));
+    form.append("lines[1].evidence", new File(["MZ\x90 program"], "bad.pdf"));
+    const response = await callAction(returnAction, {
+      path: `/returns/${w.kpiReturn.id}`,
+      params: { id: w.kpiReturn.id },
+      cookie: w.cookies.supplierOwner,
+      form,
+    });
+    expect(response.status).toBe(400);
+    expect(await fileError(response.clone(), 1)).toMatch(/PDF, PNG/);
+    expect(await fileError(response, 0)).toMatch(/^Choose good\.pdf again/);
+    expect(await evidenceCount(w)).toBe(0);
+    expect(await storedFiles()).toEqual([]);
+    expect(await hoursLine(w)).toBeNull();
+  });
+
+  it("stores files chosen before pressing Save draft or Submit, one per line", async () => {
+    const w = await createReturnsWorld();
+    const form = new FormData();
+    const values = { hours: "4", narrative: "Two careers fairs", declaration: true };
+    for (const [name, value] of Object.entries(returnForm(w, "submit", values))) form.append(name, value);
+    form.append("lines[0].evidence", new File([pdfBytes], "hours.pdf"));
+    form.append("lines[1].evidence", new File([pdfBytes], "fairs.pdf"));
+    form.append("lines[1].evidence", new File([pdfBytes], "second-in-one-field.pdf"));
+    const response = await callAction(returnAction, {
+      path: `/returns/${w.kpiReturn.id}`,
+      params: { id: w.kpiReturn.id },
+      cookie: w.cookies.supplierOwner,
+      form,
+    });
+    expect(response.status).toBe(302);
+    const files = await db.evidenceFile.findMany({
+      where: { returnLine: { returnId: w.kpiReturn.id } },
+      select: { originalName: true, returnLine: { select: { commitmentId: true } } },
+      orderBy: { originalName: "asc" },
+    });
+    expect(files).toEqual([
+      { originalName: "fairs.pdf", returnLine: { commitmentId: w.eventsCommitment.id } },
+      { originalName: "hours.pdf", returnLine: { commitmentId: w.hoursCommitment.id } },
+    ]);
+    expect(await storedFiles()).toHaveLength(2);
+    expect((await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).status).toBe(
+      "SUBMITTED",
+    );
   });
 });
 
@@ -204,23 +310,46 @@ describe("downloading and removing evidence", () => {
     expect(anonymous.headers.get("location")).toMatch(/^\/sign-in/);
   });
 
-  it("lets the supplier remove a file from a draft, deleting the stored copy", async () => {
+  const remove = (w: World, cookie: string, evidenceId: string, hours = "") =>
+    callAction(returnAction, {
+      path: `/returns/${w.kpiReturn.id}`,
+      params: { id: w.kpiReturn.id },
+      cookie,
+      form: returnForm(w, `remove-evidence:${evidenceId}`, { hours }),
+    });
+
+  it("lets the supplier remove a file from a draft, deleting the stored copy and keeping typed figures", async () => {
     const { w, evidence } = await uploaded();
-    const other = await callAction(returnAction, {
-      path: `/returns/${w.kpiReturn.id}`,
-      params: { id: w.kpiReturn.id },
-      cookie: w.cookies.otherSupplierOwner,
-      form: { intent: "remove-evidence", evidenceId: evidence.id },
-    });
-    expect(other.status).toBe(404);
-    const response = await callAction(returnAction, {
-      path: `/returns/${w.kpiReturn.id}`,
-      params: { id: w.kpiReturn.id },
-      cookie: w.cookies.supplierOwner,
-      form: { intent: "remove-evidence", evidenceId: evidence.id },
-    });
+    expect((await remove(w, w.cookies.otherSupplierOwner, evidence.id)).status).toBe(404);
+    const response = await remove(w, w.cookies.supplierOwner, evidence.id, "7");
     expect(response.status).toBe(302);
     expect(await db.evidenceFile.count({ where: { id: evidence.id } })).toBe(0);
     await expect(fs.access(path.join(root, evidence.storageKey))).rejects.toThrow();
+    expect(String((await hoursLine(w))?.quantity)).toBe("7");
+    // a second click finds it gone: answered, not an error page
+    const again = await remove(w, w.cookies.supplierOwner, evidence.id, "7");
+    expect(again.status).toBe(302);
+  });
+
+  it("refuses to remove a file from a submitted return", async () => {
+    const { w, evidence } = await uploaded();
+    await db.kpiReturn.update({ where: { id: w.kpiReturn.id }, data: { status: "SUBMITTED" } });
+    const response = await remove(w, w.cookies.supplierOwner, evidence.id, "7");
+    expect(response.status).toBe(409);
+    expect(await db.evidenceFile.count({ where: { id: evidence.id } })).toBe(1);
+  });
+
+  it("answers a form with an unknown button as out of date, saving nothing", async () => {
+    const w = await createReturnsWorld();
+    for (const intent of ["upload", "remove-evidence", "upload:a:b", "delete-everything"]) {
+      const response = await callAction(returnAction, {
+        path: `/returns/${w.kpiReturn.id}`,
+        params: { id: w.kpiReturn.id },
+        cookie: w.cookies.supplierOwner,
+        form: { ...returnForm(w, "save", { hours: "3" }), intent },
+      });
+      expect(response.status).toBe(400);
+    }
+    expect(await hoursLine(w)).toBeNull();
   });
 });

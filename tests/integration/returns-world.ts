@@ -75,7 +75,7 @@ export async function confirmedPledge(
 /** The return form as the page sends it, for the world's two commitments in page order. */
 export function returnForm(
   w: Awaited<ReturnType<typeof createReturnsWorld>>,
-  intent: "save" | "submit",
+  intent: "save" | "submit" | `upload:${string}` | `remove-evidence:${string}`,
   values: {
     hours?: string;
     narrative?: string;

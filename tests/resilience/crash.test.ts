@@ -100,7 +100,7 @@ async function violations() {
 
 type Outcome = { status: number; location?: string | null; key: string };
 
-function returnForm(kpiReturn: (typeof returns)[number], intent: "save" | "submit") {
+function returnForm(kpiReturn: (typeof returns)[number], intent: "save" | "submit" | `upload:${string}`) {
   const fields: Record<string, string> = { intent };
   kpiReturn.commitmentIds.forEach((id, i) => {
     fields[`lines[${i}].commitmentId`] = id;
@@ -139,11 +139,19 @@ function startLoad(baseUrl: string, { pledgers = 6, returners = 2 } = {}) {
       for (let t = 0; t < times && !stopping; t++) await send(key, path, fields, suppliers[c % 2]);
     }
   });
-  async function upload(key: string, path: string, commitmentId: string) {
+  async function upload(kpiReturn: (typeof returns)[number], path: string) {
+    const key = kpiReturn.id;
     const form = new FormData();
-    form.set("intent", "upload");
-    form.set("commitmentId", commitmentId);
-    form.set("evidence", new Blob(["date,hours\n2025-05-01,12\n"], { type: "text/csv" }), "timesheet.csv");
+    for (const [name, value] of Object.entries(
+      returnForm(kpiReturn, `upload:${kpiReturn.commitmentIds[0]}`),
+    )) {
+      form.set(name, value);
+    }
+    form.set(
+      "lines[0].evidence",
+      new Blob(["date,hours\n2025-05-01,12\n"], { type: "text/csv" }),
+      "timesheet.csv",
+    );
     try {
       const res = await fetch(`${baseUrl}${path}`, {
         method: "POST",
@@ -161,7 +169,7 @@ function startLoad(baseUrl: string, { pledgers = 6, returners = 2 } = {}) {
     for (let n = c; !stopping; n += returners) {
       const kpiReturn = returns[n % returns.length];
       const path = `/returns/${kpiReturn.id}`;
-      await upload(kpiReturn.id, path, kpiReturn.commitmentIds[0]);
+      await upload(kpiReturn, path);
       if (stopping) break;
       await send(kpiReturn.id, path, returnForm(kpiReturn, "save"), suppliers[0]);
       if (!stopping) await send(kpiReturn.id, path, returnForm(kpiReturn, "submit"), suppliers[0]);

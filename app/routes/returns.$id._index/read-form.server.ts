@@ -1,5 +1,6 @@
-// Reads the return page's forms. Uploads arrive as multipart: the "evidence" file is streamed straight
-// into storage (checked and hashed on the way); every other field is read as short text.
+// Reads the return page's form. It arrives as multipart when it carries evidence files: each line's file
+// ("lines[i].evidence") is streamed straight into storage (checked and hashed on the way); every other field
+// is read as short text.
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import {
   evidenceStorage,
@@ -12,19 +13,27 @@ import { readForm } from "~/server/read-form.server.ts";
 
 const MAX_FIELD_BYTES = 64 * 1024;
 
-export type ReturnForm = { formData: FormData; upload: UploadOutcome | undefined };
+/** A file chosen for one line of the return, stored or refused (with why). */
+export type LineUpload = { field: string; commitmentId: string; outcome: NonNullable<UploadOutcome> };
 
+export type ReturnForm = { formData: FormData; uploads: LineUpload[] };
+
+/**
+ * `fileFields` maps the file fields we keep (form field name → commitment); files in any other field, and a
+ * second file in the same field, are read past and dropped.
+ */
 export async function readReturnForm(
   request: Request,
-  options: { acceptFiles: boolean },
+  fileFields: ReadonlyMap<string, string>,
 ): Promise<ReturnForm> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data"))
-    return { formData: await readForm(request), upload: undefined };
-  let upload: UploadOutcome | undefined;
+    return { formData: await readForm(request), uploads: [] };
+  const uploads: LineUpload[] = [];
   const handler: UploadHandler = async (part) => {
     if (part.filename !== undefined) {
-      if (part.name !== "evidence" || !options.acceptFiles || upload !== undefined) {
+      const commitmentId = fileFields.get(part.name);
+      if (commitmentId === undefined || uploads.some((u) => u.field === part.name)) {
         // read past files we will not keep, but not without end
         let skipped = 0;
         for await (const chunk of part.data) {
@@ -33,7 +42,9 @@ export async function readReturnForm(
         }
         return undefined;
       }
-      upload = await storeEvidenceUpload(part);
+      const outcome = await storeEvidenceUpload(part);
+      // an empty file input (nothing chosen) sends an unnamed empty part: no upload
+      if (outcome) uploads.push({ field: part.name, commitmentId, outcome });
       return undefined;
     }
     let size = 0;
@@ -46,17 +57,19 @@ export async function readReturnForm(
     return new TextDecoder().decode(Buffer.concat(chunks));
   };
   try {
-    return { formData: await unstable_parseMultipartFormData(request, handler), upload };
+    return { formData: await unstable_parseMultipartFormData(request, handler), uploads };
   } catch (error) {
-    // a field or part after the stored file can still fail the form: the file must not stay behind
-    await discardUpload(upload);
+    // a field or part after a stored file can still fail the form: the files must not stay behind
+    await discardUploads(uploads);
     if (error instanceof Response) throw error;
     if (error instanceof UploadAbandoned) throw new Response("File too large", { status: 413 });
     throw new Response("The form could not be read", { status: 400 });
   }
 }
 
-/** Removes a stored upload the action decided not to keep. */
-export async function discardUpload(upload: UploadOutcome | undefined) {
-  if (upload?.ok) await evidenceStorage().remove(upload.file.storageKey);
+/** Removes stored uploads the action decided not to keep. */
+export async function discardUploads(uploads: LineUpload[]) {
+  for (const { outcome } of uploads) {
+    if (outcome.ok) await evidenceStorage().remove(outcome.file.storageKey);
+  }
 }

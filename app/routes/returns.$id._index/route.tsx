@@ -5,6 +5,7 @@ import type { ReturnFormValue } from "~/domain/reporting/returns-schema.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { actingMembership, notFound, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ACCEPT_ATTRIBUTE } from "~/domain/reporting/returns-evidence.ts";
@@ -15,7 +16,12 @@ import {
 } from "~/domain/reporting/returns-queries.server.ts";
 import { isEditableBySupplier, UNIT_LABELS } from "~/domain/reporting/returns-rules.ts";
 import { returnFormSchema } from "~/domain/reporting/returns-schema.ts";
-import { addEvidence, removeEvidence, saveReturn } from "~/domain/reporting/returns.server.ts";
+import {
+  addEvidence,
+  removeEvidence,
+  saveReturn,
+  type EvidenceResult,
+} from "~/domain/reporting/returns.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
@@ -32,7 +38,7 @@ import {
   ReturnStatusTag,
   type ReturnLineView,
 } from "~/ui/returns.tsx";
-import { discardUpload, readReturnForm } from "./read-form.server.ts";
+import { discardUploads, readReturnForm } from "./read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -66,8 +72,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   notFound();
 }
 
-type UploadReply = { kind: "upload"; commitmentId: string; error: string };
-type LinesReply = { kind: "lines"; reply: SubmissionResult<string[]> };
+type LinesReply = { reply: SubmissionResult<string[]> };
+
+/**
+ * What a button of the return form asks for. Every one sends the whole form, so what the supplier typed is
+ * saved (as a draft) with the files they chose, whichever button they pressed.
+ */
+type Command =
+  | { kind: "save" | "submit" }
+  | { kind: "upload"; commitmentId: string }
+  | { kind: "remove-evidence"; evidenceId: string };
+
+function readCommand(intent: FormDataEntryValue | null): Command | null {
+  const [kind, target, ...rest] = String(intent ?? "").split(":");
+  if (rest.length) return null;
+  if ((kind === "save" || kind === "submit") && target === undefined) return { kind };
+  if (!target) return null;
+  if (kind === "upload") return { kind, commitmentId: target };
+  if (kind === "remove-evidence") return { kind, evidenceId: target };
+  return null;
+}
+
+/** The form field of a line's evidence file. */
+const evidenceField = (index: number) => `lines[${index}].evidence`;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -83,81 +110,134 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!found?.specs) notFound();
   const { access, specs } = found;
   const actor = { actorUserId: viewer.user.id, ipAddress: clientIp(request) };
-  const { formData, upload } = await readReturnForm(request, {
-    acceptFiles: isEditableBySupplier(specs.status),
-  });
-  const intent = String(formData.get("intent") ?? "");
-  if (intent !== "upload") await discardUpload(upload);
-
-  if (intent === "upload") {
-    const commitmentId = String(formData.get("commitmentId") ?? "");
-    if (!specs.specs.some((s) => s.commitmentId === commitmentId)) {
-      await discardUpload(upload);
-      notFound();
-    }
-    const refuse = (error: string) =>
-      json<UploadReply>({ kind: "upload", commitmentId, error }, { status: 400 });
-    if (!isEditableBySupplier(specs.status)) {
-      return refuse("This return has been submitted and its evidence can no longer be changed");
-    }
-    if (!upload) return refuse("Select a file to upload");
-    if (!upload.ok) return refuse(upload.message);
-    const result = await addEvidence({
-      ...actor,
-      returnId,
-      supplierOrganisationId: access.organisationId,
-      commitmentId,
-      file: upload.file,
-    });
-    if (!result.ok) {
-      if ("notFound" in result) notFound();
-      return refuse(result.formError);
-    }
-    return redirectWithFlash(`/returns/${returnId}#line-${commitmentId}`, {
-      kind: "success",
-      message: `${upload.file.originalName} uploaded`,
-    });
+  const fileFields = new Map(
+    isEditableBySupplier(specs.status) ? specs.specs.map((s, i) => [evidenceField(i), s.commitmentId]) : [],
+  );
+  const { formData, uploads } = await readReturnForm(request, fileFields);
+  const command = readCommand(formData.get("intent"));
+  if (command?.kind === "upload" && !specs.specs.some((s) => s.commitmentId === command.commitmentId)) {
+    await discardUploads(uploads);
+    notFound();
   }
+  // the figures are checked as a draft unless submitting
+  const fields = new FormData();
+  for (const [name, value] of formData) if (name !== "intent") fields.append(name, value);
+  fields.set("intent", command?.kind === "submit" ? "submit" : "save");
+  const submission = parseWithZod(fields, { schema: returnFormSchema(specs.specs) });
+  const refuse = async (options: Parameters<typeof submission.reply>[0], status = 400) => {
+    await discardUploads(uploads);
+    return json<LinesReply>({ reply: submission.reply(options) }, { status });
+  };
+  if (!command) return refuse({ formErrors: ["The form is out of date: reload the page"] });
 
-  if (intent === "remove-evidence") {
-    const result = await removeEvidence({
-      ...actor,
-      returnId,
-      supplierOrganisationId: access.organisationId,
-      evidenceId: String(formData.get("evidenceId") ?? ""),
-    });
-    if (!result.ok) {
-      if ("notFound" in result) notFound();
-      return redirectWithFlash(`/returns/${returnId}`, { kind: "error", message: result.formError });
-    }
-    return redirectWithFlash(`/returns/${returnId}`, { kind: "success", message: "File removed" });
+  // files: each refused one is explained next to its field; a chosen file is never kept from a form that
+  // is not saved, and the browser cannot keep it, so the supplier is asked to choose it again
+  const fileErrors: Record<string, string[]> = {};
+  for (const upload of uploads) {
+    if (!upload.outcome.ok) fileErrors[upload.field] = [upload.outcome.message];
   }
-
-  const submission = parseWithZod(formData, { schema: returnFormSchema(specs.specs) });
+  // (a return no longer editable takes no files: saving it below says why)
+  const editable = fileFields.size > 0;
+  if (
+    editable &&
+    command.kind === "upload" &&
+    !uploads.some((u) => u.commitmentId === command.commitmentId)
+  ) {
+    const index = specs.specs.findIndex((s) => s.commitmentId === command.commitmentId);
+    fileErrors[evidenceField(index)] = ["Select a file to upload"];
+  }
   if (submission.status !== "success") {
-    return json<LinesReply>({ kind: "lines", reply: submission.reply() }, { status: 400 });
+    for (const upload of uploads) {
+      if (upload.outcome.ok) {
+        fileErrors[upload.field] = [
+          `Choose ${upload.outcome.file.originalName} again: it was not uploaded because of the problems above`,
+        ];
+      }
+    }
+    return refuse({ fieldErrors: fileErrors });
   }
-  const result = await saveReturn({
-    ...actor,
-    returnId,
-    supplierOrganisationId: access.organisationId,
-    specs: specs.specs,
-    value: submission.value,
-  });
+  if (Object.keys(fileErrors).length) {
+    for (const upload of uploads) {
+      if (upload.outcome.ok) {
+        fileErrors[upload.field] = [
+          `Choose ${upload.outcome.file.originalName} again: nothing was saved because of the problems above`,
+        ];
+      }
+    }
+    return refuse({ fieldErrors: fileErrors });
+  }
+  const conflict = (formError: string) =>
+    json<LinesReply>({ reply: submission.reply({ formErrors: [formError] }) }, { status: 409 });
+  const pending = uploads.filter((u) => u.outcome.ok);
+  const stored: string[] = [];
+  /** Attaches the chosen files; on a refusal the files not yet attached are discarded. */
+  const attachFiles = async (): Promise<EvidenceResult> => {
+    while (pending.length) {
+      const { commitmentId, outcome } = pending[0];
+      if (!outcome.ok) throw new Error("only stored uploads are pending");
+      const attached = await addEvidence({
+        ...actor,
+        returnId,
+        supplierOrganisationId: access.organisationId,
+        commitmentId,
+        file: outcome.file,
+      });
+      pending.shift(); // attached, or removed from storage by addEvidence
+      if (!attached.ok) {
+        await discardUploads(pending);
+        return attached;
+      }
+      stored.push(outcome.file.originalName);
+    }
+    return { ok: true };
+  };
+  const save = () =>
+    saveReturn({
+      ...actor,
+      returnId,
+      supplierOrganisationId: access.organisationId,
+      specs: specs.specs,
+      value: submission.value,
+    });
+  // A submit takes the files first (a submitted return takes no more evidence); anything else saves the
+  // figures first, so a change refused because the return moved on meanwhile keeps no file.
+  const filesFirst = command.kind === "submit" ? await attachFiles() : null;
+  if (filesFirst && !filesFirst.ok)
+    return "notFound" in filesFirst ? notFound() : conflict(filesFirst.formError);
+  const result = await save();
   if (!result.ok) {
-    if ("notFound" in result) notFound();
-    return json<LinesReply>(
-      { kind: "lines", reply: submission.reply({ formErrors: [result.formError] }) },
-      { status: 409 },
-    );
+    await discardUploads(pending);
+    return "notFound" in result ? notFound() : conflict(result.formError);
   }
+  const files = await attachFiles();
+  if (!files.ok) return "notFound" in files ? notFound() : conflict(files.formError);
+  if (command.kind === "remove-evidence") {
+    const removed = await removeEvidence({
+      ...actor,
+      returnId,
+      supplierOrganisationId: access.organisationId,
+      evidenceId: command.evidenceId,
+    });
+    if (!removed.ok && !("notFound" in removed)) return conflict(removed.formError);
+    // not found: a second click on "Remove" finds it gone (or it was never this return's)
+    return redirectWithFlash(`/returns/${returnId}`, {
+      kind: "success",
+      message: removed.ok
+        ? "File removed. Your figures were saved as a draft."
+        : "That file had already been removed. Your figures were saved as a draft.",
+    });
+  }
+  const uploaded = stored.length ? `${stored.join(", ")} uploaded. ` : "";
   const message =
-    submission.value.intent === "save"
-      ? "Draft saved. You can come back and finish it later."
-      : result.unchanged
+    command.kind === "submit"
+      ? result.unchanged
         ? "This return was already submitted"
-        : "Return submitted. Your contract manager will review it.";
-  return redirectWithFlash(`/returns/${returnId}`, { kind: "success", message });
+        : `${uploaded}Return submitted. Your contract manager will review it.`
+      : command.kind === "upload"
+        ? `${uploaded}Your figures were saved as a draft.`
+        : `${uploaded}Draft saved. You can come back and finish it later.`;
+  const anchor = command.kind === "upload" ? `#line-${command.commitmentId}` : "";
+  return redirectWithFlash(`/returns/${returnId}${anchor}`, { kind: "success", message });
 }
 
 export default function ReturnPage() {
@@ -165,11 +245,7 @@ export default function ReturnPage() {
   const actionData = useActionData<typeof action>();
   // a change sent from a page that was out of date (the return moved on meanwhile)
   const staleError =
-    page.editable || !actionData || !("kind" in actionData)
-      ? undefined
-      : actionData.kind === "upload"
-        ? actionData.error
-        : Object.values(actionData.reply.error ?? {}).flat()[0];
+    page.editable || !actionData ? undefined : Object.values(actionData.reply.error ?? {}).flat()[0];
   return (
     <>
       <BackLink to="/returns">Quarterly returns</BackLink>
@@ -265,13 +341,9 @@ function ReadOnlyLines({ lines }: { lines: ReturnLineView[] }) {
 function ReturnForm() {
   const { page } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const linesReply =
-    actionData && "kind" in actionData && actionData.kind === "lines" ? actionData.reply : undefined;
-  const uploadReply =
-    actionData && "kind" in actionData && actionData.kind === "upload" ? actionData : undefined;
   const [form, fields] = useForm<ReturnFormValue>({
     id: "return-form",
-    lastResult: linesReply,
+    lastResult: actionData?.reply,
     defaultValue: {
       lines: page.lines.map((l) => ({
         commitmentId: l.commitmentId,
@@ -283,13 +355,34 @@ function ReturnForm() {
     },
   });
   const lineFields = fields.lines.getFieldList();
-  const uploadErrors = uploadReply
-    ? { [`evidence-${uploadReply.commitmentId}`]: [uploadReply.error] }
-    : undefined;
+  // A chosen file goes with whichever button is pressed next, so once an answer comes back the file fields
+  // are emptied, as a page load empties them without JavaScript: a stored file is listed above its field, a
+  // refused one is asked for again.
+  const [answered, setAnswered] = useState({ actionData, page, count: 0 });
+  if (answered.actionData !== actionData || answered.page !== page) {
+    setAnswered({ actionData, page, count: answered.count + 1 });
+  }
   return (
     <>
-      <ErrorSummary errors={uploadErrors ?? form.allErrors} />
-      <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
+      <ErrorSummary errors={form.allErrors} />
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        {...getFormProps(form)}
+        noValidate
+        className="max-w-3xl"
+      >
+        {/* pressing Enter in a field submits, as the visible "Submit return" would (not "Remove" or "Upload") */}
+        <button
+          type="submit"
+          name="intent"
+          value="submit"
+          className="sr-only"
+          tabIndex={-1}
+          aria-hidden="true"
+        >
+          Submit return
+        </button>
         <p className="mb-6">
           For each commitment, enter what you delivered in this quarter. Save a draft at any time and come
           back to it; submit when it is complete.
@@ -369,8 +462,10 @@ function ReturnForm() {
                 errors={f.evidenceUrl.errors}
               />
               <EvidenceFiles
+                key={answered.count}
                 line={line}
-                error={uploadReply?.commitmentId === line.commitmentId ? uploadReply.error : null}
+                name={evidenceField(index)}
+                errors={form.allErrors[evidenceField(index)]}
               />
             </section>
           );
@@ -392,32 +487,11 @@ function ReturnForm() {
           </Button>
         </div>
       </Form>
-      {/* the upload and remove forms: their controls sit inside each commitment above, joined by form="…" */}
-      {page.lines.map((line) => (
-        <Form
-          key={line.commitmentId}
-          id={`upload-${line.commitmentId}`}
-          method="post"
-          encType="multipart/form-data"
-          reloadDocument
-        >
-          <input type="hidden" name="intent" value="upload" />
-          <input type="hidden" name="commitmentId" value={line.commitmentId} />
-        </Form>
-      ))}
-      {page.lines.flatMap((line) =>
-        line.evidence.map((file) => (
-          <Form key={file.id} id={`remove-${file.id}`} method="post">
-            <input type="hidden" name="intent" value="remove-evidence" />
-            <input type="hidden" name="evidenceId" value={file.id} />
-          </Form>
-        )),
-      )}
     </>
   );
 }
 
-function EvidenceFiles({ line, error }: { line: ReturnLineView; error: string | null }) {
+function EvidenceFiles({ line, name, errors }: { line: ReturnLineView; name: string; errors?: string[] }) {
   return (
     <div className="mb-4 bg-gray-50 p-4">
       <h3 className="mb-2 text-lg font-bold">Evidence files</h3>
@@ -429,7 +503,7 @@ function EvidenceFiles({ line, error }: { line: ReturnLineView; error: string | 
                 {file.originalName}
               </a>
               <span className="text-sm text-muted">{formatBytes(file.sizeBytes)}</span>
-              <button type="submit" form={`remove-${file.id}`} className="underline">
+              <button type="submit" name="intent" value={`remove-evidence:${file.id}`} className="underline">
                 Remove<span className="sr-only"> {file.originalName}</span>
               </button>
             </li>
@@ -439,15 +513,14 @@ function EvidenceFiles({ line, error }: { line: ReturnLineView; error: string | 
         <p className="mb-4 text-muted">No files uploaded.</p>
       )}
       <FileInput
-        id={`evidence-${line.commitmentId}`}
-        name="evidence"
-        form={`upload-${line.commitmentId}`}
+        id={name}
+        name={name}
         label={`Upload a file for ${line.measureName}`}
-        hint="PDF, PNG, JPEG, CSV or Excel (.xlsx), smaller than 10 MB. Save your figures first: uploading does not save them."
+        hint="PDF, PNG, JPEG, CSV or Excel (.xlsx), smaller than 10 MB. Uploading also saves your figures as a draft."
         accept={ACCEPT_ATTRIBUTE}
-        error={error}
+        error={errors?.[0] ?? null}
       />
-      <Button type="submit" form={`upload-${line.commitmentId}`} variant="secondary">
+      <Button type="submit" name="intent" value={`upload:${line.commitmentId}`} variant="secondary">
         Upload file<span className="sr-only"> for {line.measureName}</span>
       </Button>
     </div>
