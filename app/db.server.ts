@@ -114,13 +114,45 @@ export async function readRows<Rows extends unknown[]>(
 ): Promise<Rows> {
   getDb();
   const values = query.values.map((v) => (v instanceof Date ? v.toISOString() : v));
-  const result = await globalForPrisma.__svmPool!.query({
+  const config = {
     name: options.prepare === false ? undefined : statementName(query.text),
     text: query.text,
     values,
     types: rawTypes,
-  });
-  return result.rows as Rows;
+  };
+  try {
+    return (await queryOnPool(config)).rows as Rows;
+  } catch (error) {
+    if (!config.name || !isStalePlan(error)) throw error;
+    // that connection was dropped (its other statements may be stale too): run this one unnamed
+    return (await queryOnPool({ ...config, name: undefined })).rows as Rows;
+  }
+}
+
+// A migration applied while the portal runs can change what a prepared statement returns (a column added to
+// a table it selects * from): PostgreSQL then refuses it on that connection, "cached plan must not change
+// result type", until the statement is prepared again. The connection is closed rather than reused, so the
+// pool opens fresh ones and the portal needs no restart.
+function isStalePlan(error: unknown) {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { code?: unknown }).code === "0A000" &&
+    String((error as { message?: unknown }).message).includes("cached plan")
+  );
+}
+
+async function queryOnPool(config: pg.QueryConfig) {
+  const client = await globalForPrisma.__svmPool!.connect();
+  let broken: Error | undefined;
+  try {
+    return await client.query(config);
+  } catch (error) {
+    if (isStalePlan(error)) broken = error as Error;
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

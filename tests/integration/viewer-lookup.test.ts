@@ -155,4 +155,21 @@ describe("readRows, the pool-level read the hot paths use", () => {
     expect(texts.some((t) => t.includes("svm-prepared"))).toBe(true);
     expect(texts.some((t) => t.includes("svm-unprepared"))).toBe(false);
   });
+
+  it("recovers, without a restart, when a migration changes what a prepared statement returns", async () => {
+    await db.$executeRawUnsafe(`CREATE TABLE "StalePlanProbe" (a int)`);
+    try {
+      await db.$executeRawUnsafe(`INSERT INTO "StalePlanProbe" VALUES (1)`);
+      const read = () => readRows<Record<string, unknown>[]>(Prisma.sql`SELECT * FROM "StalePlanProbe"`);
+      // prepare it on every connection the pool holds
+      await Promise.all(Array.from({ length: 10 }, read));
+      await db.$executeRawUnsafe(`ALTER TABLE "StalePlanProbe" ADD COLUMN b int DEFAULT 2`);
+      const after = await Promise.all(Array.from({ length: 10 }, read));
+      expect(after).toEqual(Array.from({ length: 10 }, () => [{ a: 1, b: 2 }]));
+      // and again, once the stale connections are gone
+      expect(await read()).toEqual([{ a: 1, b: 2 }]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TABLE "StalePlanProbe"`);
+    }
+  });
 });
