@@ -1,4 +1,5 @@
-// Display formats shared by every page (GOV.UK style: "27 March 2027").
+// Display formats in words and figures (GOV.UK style: "27 March 2027"), shared by the pages, the emails and the
+// scheduled jobs: plain functions with no UI in them, so the domain can use them too.
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",

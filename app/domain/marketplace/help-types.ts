@@ -1,5 +1,5 @@
 // What each help type measures: the unit a request's quantity is in. Safe for browser code.
-import { formatNumber } from "~/ui/format.ts";
+import { formatNumber } from "~/domain/format.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 
 export const HELP_TYPES: { value: HelpType; label: string; unit: string; unitSingular: string }[] = [

@@ -5,7 +5,7 @@ import { db } from "~/db.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx";
 import { appUrl } from "~/env.server.ts";
-import { formatDate } from "~/ui/format.ts";
+import { formatDate } from "~/domain/format.ts";
 import { formatQuantity, helpTypeLabel } from "./help-types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
