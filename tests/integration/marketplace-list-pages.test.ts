@@ -2,7 +2,7 @@
 // and beyond, or a page past the end of a short list, say how many match and how to narrow them, never a blank.
 import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server.ts";
 import { loader as listLoader } from "~/routes/requests._index.tsx";
 import {
@@ -62,9 +62,6 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++)
     await createRequest({ councilId: council.id, organisationId: vcse.id, categoryId: small.id });
 });
-
-// leave the marketplace's open list as the other tests expect it
-afterAll(() => db.request.updateMany({ where: { councilId: council.id }, data: { status: "WITHDRAWN" } }));
 
 async function listAt(search: string) {
   const response = await callLoader(listLoader, { path: `/requests${search}` });
