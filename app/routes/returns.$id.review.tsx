@@ -19,6 +19,7 @@ import { formatDate, formatDateTime } from "~/ui/format.ts";
 import {
   commitmentSummary,
   ProgressTable,
+  ReturnChanges,
   ReturnHistory,
   ReturnLineAnswer,
   ReturnStatusTag,
@@ -88,6 +89,8 @@ export default function ReviewReturn() {
     defaultValue: { lineComments: reviewable.map((l) => ({ lineId: l.lineId!, comment: "" })) },
   });
   const commentFields = fields.lineComments.getFieldList();
+  // sent again after a query: what changed since the version queried, to review the amendment
+  const amended = page.history.findLast((h) => h.toStatus === "SUBMITTED")?.changes ?? null;
   return (
     <>
       <BackLink to="/returns">Quarterly returns</BackLink>
@@ -117,6 +120,15 @@ export default function ReviewReturn() {
           Only a submitted return can be accepted or queried.{" "}
           <Link to={`/returns/${page.id}`}>View the return</Link>
         </Notice>
+      ) : null}
+      {page.status === "SUBMITTED" && amended ? (
+        <section aria-labelledby="amended-heading" className="mb-10 max-w-4xl">
+          <h2 id="amended-heading" className="mb-2 text-2xl font-bold">
+            What the supplier changed after the query
+          </h2>
+          <p className="mb-4">Compared with the version that was queried.</p>
+          <ReturnChanges changes={amended} caption="Changed in this resubmission" />
+        </section>
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
         <ErrorSummary errors={form.allErrors} />

@@ -1,7 +1,9 @@
 // Pieces the return pages share: status tags, the progress table, evidence lists, linked pledges, history.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 import type { Progress } from "~/domain/reporting/progress.ts";
+import type { AnswerField, ResubmissionChanges } from "~/domain/reporting/returns-changes.ts";
 import { progressStatus } from "~/domain/reporting/progress.ts";
 import {
   formatDeliveredToDate,
@@ -159,6 +161,50 @@ export function LinkedPledges({
   );
 }
 
+const ANSWER_LABELS: Record<AnswerField, string> = {
+  quantity: "Supplier's own figure",
+  narrative: "What was delivered",
+  note: "Note",
+  evidenceUrl: "Evidence link",
+  evidence: "Evidence files",
+};
+
+function answerText(line: ResubmissionChanges["lines"][number], value: string | null) {
+  if (value === null)
+    return line.field === "quantity" || line.field === "narrative" ? "Not answered" : "None";
+  return line.field === "quantity" && line.unit ? formatQuantity(value, line.unit) : value;
+}
+
+/** What the supplier changed in a resubmission, answer by answer, before and after. */
+export function ReturnChanges({ changes, caption }: { changes: ResubmissionChanges; caption: ReactNode }) {
+  if (!changes.recorded)
+    return (
+      <p className="text-muted">
+        What changed is not known: the version before was sent before the portal kept each submission.
+      </p>
+    );
+  if (changes.lines.length === 0) return <p>No figures, answers or evidence were changed.</p>;
+  return (
+    <Table
+      caption={caption}
+      rows={changes.lines}
+      rowKey={(l) => `${l.commitmentId}-${l.field}`}
+      columns={[
+        { header: "Commitment", rowHeader: true, cell: (l) => l.measureName },
+        { header: "Answer", cell: (l) => ANSWER_LABELS[l.field] },
+        {
+          header: "Before",
+          cell: (l) => <span className="break-words whitespace-pre-line">{answerText(l, l.before)}</span>,
+        },
+        {
+          header: "Now",
+          cell: (l) => <span className="break-words whitespace-pre-line">{answerText(l, l.after)}</span>,
+        },
+      ]}
+    />
+  );
+}
+
 export function ReturnHistory({
   items,
 }: {
@@ -169,6 +215,8 @@ export function ReturnHistory({
     comment: string | null;
     at: string;
     actorName: string;
+    // a submission after the first: what the supplier changed since the version before
+    changes?: ResubmissionChanges | null;
   }[];
 }) {
   return (
@@ -186,6 +234,14 @@ export function ReturnHistory({
               <span className="text-muted">— {formatDateTime(item.at)}</span>
               <span className="block">By {item.actorName}</span>
               {item.comment ? <span className="block whitespace-pre-line">{item.comment}</span> : null}
+              {item.changes ? (
+                <div className="mt-2">
+                  <ReturnChanges
+                    changes={item.changes}
+                    caption={`Changed since the version before, ${formatDateTime(item.at)}`}
+                  />
+                </div>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -13,6 +13,7 @@ import {
   pastDueBefore,
   REPORTING_CONTRACT_STATUSES,
 } from "./returns-rules.ts";
+import { changesBetween, readSubmittedLines, type ResubmissionChanges } from "./returns-changes.ts";
 import type { ReturnLineSpec } from "./returns-schema.ts";
 
 export type ReturnAccess = { kind: "SUPPLIER" | "COUNCIL"; organisationId: string };
@@ -271,6 +272,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
           fromStatus: true,
           toStatus: true,
           comment: true,
+          submittedLines: true,
           createdAt: true,
           actor: { select: { name: true } },
         },
@@ -346,15 +348,62 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       managerName: r.contract.contractManager?.name ?? null,
     },
     lines,
-    history: r.events.map((e) => ({
+    history: withResubmissionChanges(r.events, commitments).map(({ event: e, changes }) => ({
       id: e.id,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       comment: e.comment,
       at: e.createdAt.toISOString(),
       actorName: e.actor?.name ?? "The portal",
+      changes,
     })),
   };
+}
+
+/**
+ * Each history event, and for a submission after the first what the supplier changed since the one before
+ * (the version that was queried): unrecorded when either was sent before answers were kept.
+ */
+function withResubmissionChanges<E extends { toStatus: string; submittedLines: unknown }>(
+  events: E[],
+  commitments: {
+    id: string;
+    targetQuantity: unknown;
+    qualitativeText: string | null;
+    measure: { name: string; unit: MeasureUnit };
+  }[],
+) {
+  const described = new Map(
+    commitments.map((c, order) => [
+      c.id,
+      {
+        order,
+        measureName: c.measure.name,
+        unit: isQualitativeCommitment(c) ? ("QUALITATIVE" as const) : c.measure.unit,
+      },
+    ]),
+  );
+  // in the order the return lists its commitments, one since removed from the contract last
+  const orderOf = (commitmentId: string) => described.get(commitmentId)?.order ?? commitments.length;
+  let previous: E | null = null;
+  return events.map((event): { event: E; changes: ResubmissionChanges | null } => {
+    if (event.toStatus !== "SUBMITTED") return { event, changes: null };
+    const before = previous && readSubmittedLines(previous.submittedLines);
+    const after = readSubmittedLines(event.submittedLines);
+    const first = previous === null;
+    previous = event;
+    if (first) return { event, changes: null };
+    if (!before || !after) return { event, changes: { recorded: false, lines: [] } };
+    const lines = changesBetween(before, after)
+      .map((change, index) => ({ change, index }))
+      .sort((a, b) => orderOf(a.change.commitmentId) - orderOf(b.change.commitmentId) || a.index - b.index)
+      .map(({ change }) => ({
+        ...change,
+        measureName: described.get(change.commitmentId)?.measureName ?? "A commitment since removed",
+        unit: described.get(change.commitmentId)?.unit ?? null,
+      }));
+    return { event, changes: { recorded: true, lines } };
+  });
 }
 
 export type ReturnPage = NonNullable<Awaited<ReturnType<typeof getReturnPage>>>;

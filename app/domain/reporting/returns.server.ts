@@ -16,6 +16,7 @@ import {
   sendReturnEmail,
   supplierRecipients,
 } from "./returns-emails.server.ts";
+import { submittedLines, type SubmittedLine } from "./returns-changes.ts";
 import { returnWhere } from "./returns-queries.server.ts";
 import { allowedFrom, nextStatus, RETURN_STATUS_LABELS } from "./returns-rules.ts";
 import {
@@ -49,10 +50,27 @@ async function recordTransition(
   to: ReturnStatus,
   actorUserId: string,
   comment: string | null = null,
+  answers?: SubmittedLine[],
 ) {
   await tx.kpiReturnEvent.create({
-    data: { returnId, fromStatus: from, toStatus: to, actorUserId, comment },
+    data: { returnId, fromStatus: from, toStatus: to, actorUserId, comment, submittedLines: answers },
   });
+}
+
+// The answers as they are sent, evidence files included, kept with the submission.
+async function answersAsSent(tx: Tx, returnId: string) {
+  const lines = await tx.kpiReturnLine.findMany({
+    where: { returnId },
+    select: {
+      commitmentId: true,
+      quantity: true,
+      narrative: true,
+      note: true,
+      evidenceUrl: true,
+      evidence: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, originalName: true } },
+    },
+  });
+  return submittedLines(lines);
 }
 
 // Another request changed the return between our read and our guarded update: if it made the same change
@@ -136,7 +154,8 @@ export async function saveReturn(
     }
 
     if (to !== from) {
-      await recordTransition(tx, returnId, from, to, input.actorUserId);
+      const answers = submitting ? await answersAsSent(tx, returnId) : undefined;
+      await recordTransition(tx, returnId, from, to, input.actorUserId, null, answers);
     }
     if (submitting) {
       await writeAudit(
