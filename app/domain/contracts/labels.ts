@@ -1,5 +1,5 @@
 // The words pages use for measure themes, units and contract statuses. Safe for browser code.
-import { formatGbp, formatNumber } from "~/ui/format.ts";
+import { formatGbp, formatNumber } from "~/domain/format.ts";
 import type { ContractStatus, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 
 export const MEASURE_THEMES: { value: MeasureTheme; label: string }[] = [

@@ -6,7 +6,7 @@ import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
 import { appUrl } from "~/env.server.ts";
-import { formatDate } from "~/ui/format.ts";
+import { formatDate } from "~/domain/format.ts";
 import { councilAreas, councilAreaSelect, isEligibleByArea } from "./eligibility.server.ts";
 import { deleteUnsentResponses } from "./protected-answers.server.ts";
 
