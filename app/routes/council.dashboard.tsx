@@ -4,7 +4,7 @@ import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { helpTypeLabel, formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
-import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
+import { councilDashboard, councilRequestActions } from "~/domain/reporting/dashboard-council.server.ts";
 import { onTimePercent } from "~/domain/reporting/dashboard-totals.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
@@ -16,6 +16,7 @@ import { InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx"
 import { Button, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, formatGbp, formatNumber } from "~/ui/format.ts";
 import { links as reportLinks } from "~/ui/charts/record-links.ts";
+import { CouncilRequestActions } from "~/ui/requestor-actions.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Council dashboard – Social Value Marketplace" }];
 
@@ -24,9 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const topParam = Number(new URL(request.url).searchParams.get("top") ?? 75);
   const top = Number.isInteger(topParam) && topParam >= 1 && topParam <= 500 ? topParam : 75;
   const councilId = membership.organisationId;
-  const dashboard = await cached(`council-dashboard:${councilId}:${top}`, () =>
-    councilDashboard(councilId, { top }),
-  );
+  const [dashboard, requestActions] = await Promise.all([
+    cached(`council-dashboard:${councilId}:${top}`, () => councilDashboard(councilId, { top })),
+    // only the council's own members act for it as a requestor, not a partner's shared staff (decision 011)
+    membership.viaCouncil === null ? councilRequestActions(councilId) : null,
+  ]);
   const charts = {
     compliance: lineChart(
       dashboard.compliance.map((q) => ({ label: q.label, value: onTimePercent(q) })),
@@ -55,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     topInvalid: top !== topParam,
     dashboard,
     charts,
+    requestActions,
   });
 }
 
@@ -63,7 +67,15 @@ const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(
 const sourceOf = (source: string | null) => source ?? "not stated – add it in the council settings";
 
 export default function CouncilDashboard() {
-  const { councilName, isAdmin, top, topInvalid, dashboard: d, charts } = useLoaderData<typeof loader>();
+  const {
+    councilName,
+    isAdmin,
+    top,
+    topInvalid,
+    dashboard: d,
+    charts,
+    requestActions,
+  } = useLoaderData<typeof loader>();
   const thisQuarter = d.compliance[d.compliance.length - 1];
   return (
     <>
@@ -91,6 +103,8 @@ export default function CouncilDashboard() {
           ) : null}
         </ul>
       </nav>
+
+      {requestActions ? <CouncilRequestActions actions={requestActions} /> : null}
 
       <section aria-labelledby="kpi" className="mb-10">
         <h2 id="kpi" className="mb-4 text-2xl font-bold">

@@ -9,6 +9,8 @@ test("a council officer opens the dashboard, the departmental report and downloa
   await expect(
     page.getByRole("heading", { name: "Contracts with social value commitments recorded" }),
   ).toBeVisible();
+  // what needs the council's action on the requests it posted itself, whether there is any or not
+  await expect(page.getByRole("heading", { name: "Your council’s requests: needs action" })).toBeVisible();
   // the council entered its own proxy values: the local £ is shown with where the values come from
   await expect(page.getByText(/^Local £ value: £[\d,.]+ delivered of £[\d,.]+ committed/)).toBeVisible();
   await expect(page.getByText(/^Worked out from .* Source: Demo values for illustration only/)).toBeVisible();

@@ -14,6 +14,7 @@ import {
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
+import { requestorPledgeQueues } from "./dashboard-people.server.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import {
   contractProgressSummary,
@@ -286,5 +287,31 @@ export async function councilDashboard(councilId: string, options: { top: number
       valueGbp: k.valueGbp.toString(),
       ...contractProgressSummary(byContract.get(k.id) ?? [], all.progress),
     })),
+  };
+}
+
+export type RequestActionCount = {
+  count: number;
+  // set when every pledge counted is on this one request: its manage page is where they are handled
+  requestId: string | null;
+};
+
+// What the council must do on the marketplace requests it posted itself (it is a requestor too), by the same
+// queues as a VCSE's dashboard: read fresh, never from the dashboard cache, since it is what the officer acts on.
+// Deliveries to confirm and disputed pledges are counted apart, so the figures add up.
+export async function councilRequestActions(councilId: string): Promise<{
+  toAnswer: RequestActionCount;
+  toConfirm: RequestActionCount;
+  disputed: RequestActionCount;
+}> {
+  const queues = await requestorPledgeQueues(councilId, 1);
+  const action = (count: number, requestId: string | null) => ({
+    count,
+    requestId: count > 0 ? requestId : null,
+  });
+  return {
+    toAnswer: action(queues.pledgesAwaitingResponseCount, queues.onlyRequest.answer),
+    toConfirm: action(queues.deliveriesToConfirmCount - queues.disputedCount, queues.onlyRequest.confirm),
+    disputed: action(queues.disputedCount, queues.onlyRequest.disputed),
   };
 }

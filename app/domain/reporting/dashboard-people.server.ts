@@ -141,7 +141,7 @@ async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
   };
 }
 
-type VcsePledgeRow = {
+type RequestorPledgeRow = {
   id: string;
   queue: "answer" | "confirm";
   status: PledgeStatus;
@@ -154,19 +154,36 @@ type VcsePledgeRow = {
   helpType: HelpType;
   unitLabel: string | null;
   total: bigint;
+  disputed: bigint;
+  // the same request on both: every pledge of the queue (or its disputed ones) is on that one request
+  firstRequestId: string;
+  lastRequestId: string;
+  firstDisputedRequestId: string | null;
+  lastDisputedRequestId: string | null;
 };
 
-// Raw SQL: this page is a requestor's landing page, and Prisma 6 would send ten queries for it (relations are
-// fetched one query each) and compile each shape for about a millisecond (decision 010).
-export async function vcseDashboard(organisationId: string) {
-  const [pledges, statusCounts, requests] = await Promise.all([
-    // the oldest ten of each: offers to answer (by when offered), deliveries to confirm (by when last changed)
-    readRows<VcsePledgeRow[]>(Prisma.sql`
+// One request when every pledge counted is on it (so a link can go straight to its manage page), else null.
+const onlyRequest = (first: string | null | undefined, last: string | null | undefined) =>
+  first && first === last ? first : null;
+
+// What a requesting organisation (a VCSE, or a council posting its own requests) must do next on its requests'
+// pledges: answer the offers, confirm the deliveries (disputed ones included: the group may still confirm
+// them). Only requests the organisation itself posted: a partner council's are left to its own team
+// (decision 011). Read fresh: it is what the requestor acts on. `list` (1 or more) is how many of the oldest of
+// each queue come back with the counts.
+export async function requestorPledgeQueues(organisationId: string, list = LIST) {
+  const pledges = await readRows<RequestorPledgeRow[]>(Prisma.sql`
       SELECT id, queue, status, quantity, "deliveredQuantity", "createdAt", "supplierName", "requestId",
-             "requestTitle", "helpType", "unitLabel", total
+             "requestTitle", "helpType", "unitLabel", total, disputed, "firstRequestId", "lastRequestId",
+             "firstDisputedRequestId", "lastDisputedRequestId"
       FROM (
         SELECT q.*,
-               count(*) OVER (PARTITION BY queue) AS total,
+               count(*) OVER queues AS total,
+               count(*) FILTER (WHERE status = 'DISPUTED') OVER queues AS disputed,
+               min("requestId") OVER queues AS "firstRequestId",
+               max("requestId") OVER queues AS "lastRequestId",
+               min("requestId") FILTER (WHERE status = 'DISPUTED') OVER queues AS "firstDisputedRequestId",
+               max("requestId") FILTER (WHERE status = 'DISPUTED') OVER queues AS "lastDisputedRequestId",
                row_number() OVER (
                  PARTITION BY queue
                  ORDER BY CASE WHEN queue = 'answer' THEN "createdAt" ELSE "updatedAt" END, id
@@ -183,9 +200,45 @@ export async function vcseDashboard(organisationId: string) {
           WHERE r."organisationId" = ${organisationId}
             AND p.status = ANY(${[...TO_ANSWER, ...TO_CONFIRM]}::"PledgeStatus"[])
         ) q
+        WINDOW queues AS (PARTITION BY queue)
       ) ranked
-      WHERE position <= ${LIST}
-      ORDER BY queue, position`),
+      WHERE position <= ${Math.max(1, list)}
+      ORDER BY queue, position`);
+  const shaped = (queue: RequestorPledgeRow["queue"]) =>
+    pledges
+      .filter((p) => p.queue === queue)
+      .map((p) => ({
+        id: p.id,
+        status: p.status,
+        quantity: p.quantity,
+        deliveredQuantity: p.deliveredQuantity,
+        createdAt: p.createdAt,
+        supplierOrganisation: { name: p.supplierName },
+        request: { id: p.requestId, title: p.requestTitle, helpType: p.helpType, unitLabel: p.unitLabel },
+      }));
+  const answer = pledges.find((p) => p.queue === "answer");
+  const confirm = pledges.find((p) => p.queue === "confirm");
+  return {
+    pledgesAwaitingResponse: shaped("answer"),
+    pledgesAwaitingResponseCount: Number(answer?.total ?? 0),
+    deliveriesToConfirm: shaped("confirm"),
+    // disputed ones included
+    deliveriesToConfirmCount: Number(confirm?.total ?? 0),
+    disputedCount: Number(confirm?.disputed ?? 0),
+    onlyRequest: {
+      answer: onlyRequest(answer?.firstRequestId, answer?.lastRequestId),
+      confirm: onlyRequest(confirm?.firstRequestId, confirm?.lastRequestId),
+      disputed: onlyRequest(confirm?.firstDisputedRequestId, confirm?.lastDisputedRequestId),
+    },
+  };
+}
+
+// Raw SQL: this page is a requestor's landing page, and Prisma 6 would send ten queries for it (relations are
+// fetched one query each) and compile each shape for about a millisecond (decision 010).
+export async function vcseDashboard(organisationId: string) {
+  const [queues, statusCounts, requests] = await Promise.all([
+    // the oldest ten of each: offers to answer (by when offered), deliveries to confirm (by when last changed)
+    requestorPledgeQueues(organisationId),
     readRows<{ status: RequestStatus; count: bigint }[]>(Prisma.sql`
       SELECT status::text AS status, count(*) AS count FROM "Request"
       WHERE "organisationId" = ${organisationId} GROUP BY status`),
@@ -206,25 +259,11 @@ export async function vcseDashboard(organisationId: string) {
       FROM "Request" WHERE "organisationId" = ${organisationId}
       ORDER BY "updatedAt" DESC, id DESC LIMIT ${LIST}`),
   ]);
-  const shaped = (queue: VcsePledgeRow["queue"]) =>
-    pledges
-      .filter((p) => p.queue === queue)
-      .map((p) => ({
-        id: p.id,
-        status: p.status,
-        quantity: p.quantity,
-        deliveredQuantity: p.deliveredQuantity,
-        createdAt: p.createdAt,
-        supplierOrganisation: { name: p.supplierName },
-        request: { id: p.requestId, title: p.requestTitle, helpType: p.helpType, unitLabel: p.unitLabel },
-      }));
-  const countOf = (queue: VcsePledgeRow["queue"]) =>
-    Number(pledges.find((p) => p.queue === queue)?.total ?? 0);
   return {
-    pledgesAwaitingResponse: shaped("answer"),
-    pledgesAwaitingResponseCount: countOf("answer"),
-    deliveriesToConfirm: shaped("confirm"),
-    deliveriesToConfirmCount: countOf("confirm"),
+    pledgesAwaitingResponse: queues.pledgesAwaitingResponse,
+    pledgesAwaitingResponseCount: queues.pledgesAwaitingResponseCount,
+    deliveriesToConfirm: queues.deliveriesToConfirm,
+    deliveriesToConfirmCount: queues.deliveriesToConfirmCount,
     requestsByStatus: Object.fromEntries(statusCounts.map((s) => [s.status, Number(s.count)])),
     requests: requests.map((r) => ({ ...r, neededBy: r.neededBy.toISOString() })),
   };

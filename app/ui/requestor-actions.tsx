@@ -1,0 +1,75 @@
+// The council dashboard's "needs your action" list for the requests the council posted itself.
+import { Link } from "@remix-run/react";
+import { formatNumber } from "./format.ts";
+
+type ActionCount = { count: number; requestId: string | null };
+
+export type RequestorActions = { toAnswer: ActionCount; toConfirm: ActionCount; disputed: ActionCount };
+
+// Pledges are answered and deliveries confirmed on the request's manage page; several requests: the list of them.
+const whereHandled = ({ requestId }: ActionCount) =>
+  requestId ? `/requests/${requestId}/manage` : "/my-requests";
+
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
+export function CouncilRequestActions({ actions }: { actions: RequestorActions }) {
+  const items = [
+    {
+      key: "answer",
+      action: actions.toAnswer,
+      label: plural(actions.toAnswer.count, "pledge to accept or decline", "pledges to accept or decline"),
+    },
+    {
+      key: "confirm",
+      action: actions.toConfirm,
+      label: plural(actions.toConfirm.count, "delivery to confirm", "deliveries to confirm"),
+    },
+    {
+      key: "disputed",
+      action: actions.disputed,
+      label: plural(
+        actions.disputed.count,
+        "disputed pledge to confirm or see put right",
+        "disputed pledges to confirm or see put right",
+      ),
+    },
+  ];
+  const nothing = items.every((item) => item.action.count === 0);
+  return (
+    <section aria-labelledby="requestor-actions" className="mb-10">
+      <h2 id="requestor-actions" className="mb-4 text-2xl font-bold">
+        Your council’s requests: needs action
+      </h2>
+      {nothing ? (
+        <p className="mb-4">
+          Nothing needs action on the requests your council posted: no pledges to answer, deliveries to
+          confirm or disputes.
+        </p>
+      ) : (
+        <>
+          <p className="mb-4 max-w-3xl">Up to date as you load the page.</p>
+          <ul className="mb-4 grid gap-4 sm:grid-cols-3">
+            {items.map(({ key, action, label }) => (
+              <li key={key} className="border-l-8 border-brand bg-brand-light p-4">
+                {action.count === 0 ? (
+                  <>
+                    <span className="block text-4xl font-bold">0</span>
+                    <span className="block">{label}</span>
+                  </>
+                ) : (
+                  <Link to={whereHandled(action)}>
+                    <span className="block text-4xl font-bold">{formatNumber(action.count)}</span>
+                    <span className="block">{label}</span>
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <Link to="/my-requests">All your council’s requests</Link>
+      </p>
+    </section>
+  );
+}
