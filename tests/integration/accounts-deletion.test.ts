@@ -198,8 +198,26 @@ describe("the only member of an organisation", () => {
     }
     expect(byId.get(fulfilled.id)!.status).toBe("FULFILLED"); // records stay as they were
     expect(byId.get(draft.id)!.createdBy?.name).toBe("Deleted user");
+    const closedBecause = `Nobody is left at ${vcse.name} to manage this request`;
     for (const offer of offers)
-      expect((await db.pledge.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe("DECLINED");
+      expect(await db.pledge.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({
+        status: "DECLINED",
+        decisionReason: closedBecause,
+      });
+    expect(
+      await db.requestEvent.findFirst({
+        where: { requestId: partlyPledged.id, toStatus: "WITHDRAWN" },
+        select: { fromStatus: true, reason: true },
+      }),
+    ).toEqual({ fromStatus: "PARTIALLY_PLEDGED", reason: closedBecause });
+    expect(
+      await db.auditLog.count({
+        where: {
+          action: "request.withdraw",
+          entityId: { in: [draft.id, partlyPledged.id, fullyPledged.id] },
+        },
+      }),
+    ).toBe(3);
     expect((await db.pledge.findUniqueOrThrow({ where: { id: delivered.id } })).status).toBe("CONFIRMED");
     expect(
       await db.emailOutbox.count({ where: { to: supplierOwner.email, template: "marketplace.decline" } }),

@@ -3,22 +3,15 @@
 // shown as "Deleted user". Why an organisation may be left with no members: docs/decisions/015.
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { pledgeWithdrawnEmailFor } from "~/domain/marketplace/pledge-emails.server.ts";
+import { canPledge, PLEDGE_STATUSES, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { changePledgeIn } from "~/domain/marketplace/pledges.server.ts";
+import { CLOSED_STATUSES, canRequest, REQUEST_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import {
-  canPledge,
-  PLEDGE_STATUSES,
-  pledgeTransition,
-  releasesShare,
-  UNSETTLED_STATUSES,
-} from "~/domain/marketplace/pledge-lifecycle.ts";
-import { releaseShare } from "~/domain/marketplace/pledged-share.server.ts";
-import { organisationRecipients } from "~/domain/marketplace/recipients.server.ts";
-import {
-  CLOSED_STATUSES,
-  REQUEST_STATUSES,
-  requestTransition,
-} from "~/domain/marketplace/request-lifecycle.ts";
-import { declineOfferedPledges, lockRequest } from "~/domain/marketplace/requests.server.ts";
+  changeRequestIn,
+  declineOfferedPledges,
+  lockRequest,
+  TransitionRefused,
+} from "~/domain/marketplace/requests.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
 import { brandForOrganisation, organisationWithoutMembersMessage } from "./emails.server.tsx";
@@ -297,105 +290,45 @@ function settleFirst(name: string): DeletionRefused {
   });
 }
 
-// As the requestor's own withdrawal (marketplace changeRequest), under the request's lock: a request fully
-// pledged by offers alone has its offers declined first, which opens it again so that it can be withdrawn.
+// The requestor's own withdrawal (marketplace changeRequestIn), its offers declined with the same reason. A request
+// fully pledged by offers alone cannot be withdrawn: its offers are declined first, which opens it again.
 async function withdrawRequest(tx: Tx, requestId: string, closing: Closing) {
   await lockRequest(tx, requestId);
-  const reason = `Nobody is left at ${closing.name} to manage this request`;
-  if ((await tx.pledge.count({ where: { requestId, status: { in: UNSETTLED_STATUSES } } })) > 0)
-    throw settleFirst(closing.name);
-  const current = () =>
-    tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, councilId: true } });
-  let request = await current();
+  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
   if (CLOSED_STATUSES.includes(request.status)) return false; // closed meanwhile (expired)
-  if (!requestTransition(request.status, "withdraw", "REQUESTOR").ok) {
+  const reason = `Nobody is left at ${closing.name} to manage this request`;
+  if (!canRequest(request.status, "withdraw", "REQUESTOR"))
     await declineOfferedPledges(tx, requestId, reason);
-    request = await current();
-  }
-  const withdraw = requestTransition(request.status, "withdraw", "REQUESTOR");
-  if (!withdraw.ok) throw settleFirst(closing.name);
-  await tx.request.update({ where: { id: requestId }, data: { status: withdraw.to, closedAt: new Date() } });
-  await declineOfferedPledges(tx, requestId, reason);
-  await tx.requestEvent.create({
-    data: {
+  try {
+    await changeRequestIn(tx, {
       requestId,
-      fromStatus: request.status,
-      toStatus: withdraw.to,
-      actorUserId: closing.actorUserId,
+      action: "withdraw",
+      roles: ["REQUESTOR"],
+      actor: { userId: closing.actorUserId, ipAddress: closing.ip },
       reason,
-    },
-  });
-  await writeAudit(
-    {
-      actorUserId: closing.actorUserId,
-      organisationId: request.councilId,
-      action: "request.withdraw",
-      entityType: "Request",
-      entityId: requestId,
-      details: { reason },
-      ipAddress: closing.ip,
-    },
-    tx,
-  );
+      offersDeclinedBecause: reason,
+    });
+  } catch (error) {
+    // a pledge to it accepted or delivered (or work otherwise under way)
+    if (error instanceof TransitionRefused) throw settleFirst(closing.name);
+    throw error;
+  }
   return true;
 }
 
-// As the supplier's own withdrawal (marketplace changePledge), under the request's lock; the requestor is told.
+// The supplier's own withdrawal (marketplace changePledgeIn) of what is still only on offer; the requestor is told.
 async function withdrawPledge(tx: Tx, offered: { id: string; requestId: string }, closing: Closing) {
   await lockRequest(tx, offered.requestId);
-  const pledge = await tx.pledge.findUniqueOrThrow({
-    where: { id: offered.id },
-    select: {
-      status: true,
-      quantity: true,
-      request: { select: { councilId: true, organisationId: true, createdById: true } },
-    },
-  });
+  const pledge = await tx.pledge.findUniqueOrThrow({ where: { id: offered.id }, select: { status: true } });
   if (WAITING_ON_SUPPLIER.includes(pledge.status)) throw settleFirst(closing.name);
   if (pledge.status !== "OFFERED") return false; // declined meanwhile
-  const withdraw = pledgeTransition(pledge.status, "withdraw", "SUPPLIER");
-  if (!withdraw.ok) return false;
-  const reason = `Nobody is left at ${closing.name} to deliver this pledge`;
-  await tx.pledge.update({ where: { id: offered.id }, data: { status: withdraw.to } });
-  await tx.pledgeEvent.create({
-    data: {
-      pledgeId: offered.id,
-      fromStatus: pledge.status,
-      toStatus: withdraw.to,
-      actorUserId: closing.actorUserId,
-      reason,
-    },
+  await changePledgeIn(tx, {
+    pledgeId: offered.id,
+    action: "withdraw",
+    roles: ["SUPPLIER"],
+    actor: { userId: closing.actorUserId, ipAddress: closing.ip },
+    reason: `Nobody is left at ${closing.name} to deliver this pledge`,
   });
-  if (releasesShare(pledge.status, withdraw.to))
-    await releaseShare(tx, {
-      requestId: offered.requestId,
-      quantity: pledge.quantity,
-      actorUserId: closing.actorUserId,
-    });
-  await writeAudit(
-    {
-      actorUserId: closing.actorUserId,
-      organisationId: pledge.request.councilId,
-      action: "pledge.withdraw",
-      entityType: "Pledge",
-      entityId: offered.id,
-      details: { reason },
-      ipAddress: closing.ip,
-    },
-    tx,
-  );
-  const email = await pledgeWithdrawnEmailFor(tx, offered.id, reason);
-  for (const to of await organisationRecipients(
-    tx,
-    pledge.request.organisationId,
-    pledge.request.createdById,
-  ))
-    await enqueueEmail(tx, {
-      ...email,
-      to,
-      template: "marketplace.withdraw",
-      councilId: pledge.request.councilId,
-    });
   return true;
 }
 

@@ -258,96 +258,99 @@ const ROLE_FOR: Record<PledgeAction, PledgeRole> = {
   reportDelivery: "SUPPLIER",
 };
 
+// One transition chosen by the requestor or the supplier on the pledge's page.
 export async function changePledge(
   change: PledgeChange,
 ): Promise<{ ok: true; status: PledgeStatus } | Failure> {
-  return db
-    .$transaction(async (tx) => {
-      const target = await tx.pledge.findUnique({
-        where: { id: change.pledgeId },
-        select: { requestId: true },
-      });
-      if (!target) throw new TransitionRefused("This pledge no longer exists.");
-      await lockRequest(tx, target.requestId);
-      const pledge = await tx.pledge.findUnique({
-        where: { id: change.pledgeId },
-        select: {
-          id: true,
-          status: true,
-          quantity: true,
-          deliveredQuantity: true,
-          requestId: true,
-          supplierOrganisationId: true,
-          createdById: true,
-          request: { select: { councilId: true, organisationId: true, createdById: true } },
-        },
-      });
-      if (!pledge) throw new TransitionRefused("This pledge no longer exists.");
-      const role = ROLE_FOR[change.action];
-      if (!change.roles.includes(role)) throw new TransitionRefused("You cannot do this to a pledge.");
-      const transition = pledgeTransition(pledge.status, change.action, role);
-      if (!transition.ok) throw new TransitionRefused(transition.reason);
-      const data: Record<string, unknown> = { status: transition.to };
-      if (change.action === "decline") data.decisionReason = change.reason;
-      if (change.action === "reportDelivery") {
-        if ((change.deliveredQuantity ?? 0) > pledge.quantity)
-          throw new TransitionRefused(
-            `Enter ${await pledgedAmount(tx, pledge)} or less: that is what you pledged`,
-            "deliveredQuantity",
-          );
-        data.deliveredQuantity = change.deliveredQuantity;
-        data.deliveredOn = new Date(`${change.deliveredOn}T00:00:00Z`);
-        data.deliveryNote = change.deliveryNote;
-      }
-      if (change.action === "confirm") {
-        data.confirmedAt = new Date();
-        data.rating = change.rating ?? null;
-        data.feedback = change.feedback || null;
-      }
-      if (change.action === "dispute") data.disputeReason = change.reason;
-      const { count } = await tx.pledge.updateMany({ where: { id: pledge.id, status: pledge.status }, data });
-      if (count !== 1)
-        throw new TransitionRefused("The pledge changed at the same time. Please reload and try again.");
-      await tx.pledgeEvent.create({
-        data: {
-          pledgeId: pledge.id,
-          fromStatus: pledge.status,
-          toStatus: transition.to,
-          actorUserId: change.actor.userId,
-          reason:
-            change.reason ??
-            (change.action === "reportDelivery" ? change.deliveryNote : change.feedback) ??
-            null,
-        },
-      });
-      // declined or withdrawn, all of its share; confirmed short of what was pledged, the shortfall
-      const released = heldShare(pledge.status, pledge) - heldShare(transition.to, pledge);
-      if (released > 0)
-        await releaseShare(tx, {
-          requestId: pledge.requestId,
-          quantity: released,
-          actorUserId: change.actor.userId,
-          reason: releasesShare(pledge.status, transition.to)
-            ? undefined
-            : REQUEST_EVENT_REASONS.shortDelivery,
-        });
-      if (change.action === "confirm") await fulfilIfComplete(tx, pledge.requestId, change.actor.userId);
-      await writeAudit(
-        {
-          actorUserId: change.actor.userId,
-          organisationId: pledge.request.councilId,
-          action: `pledge.${change.action}`,
-          entityType: "Pledge",
-          entityId: pledge.id,
-          details: change.reason ? { reason: change.reason } : undefined,
-          ipAddress: change.actor.ipAddress,
-        },
-        tx,
+  return db.$transaction((tx) => changePledgeIn(tx, change)).catch(refusal);
+}
+
+// The same inside the caller's transaction, which it locks the pledge's request in: the change, its history row,
+// the request's share, audit entry and emails, or TransitionRefused (the caller rolls back, or answers with
+// `refusal`).
+export async function changePledgeIn(
+  tx: Tx,
+  change: PledgeChange,
+): Promise<{ ok: true; status: PledgeStatus }> {
+  const target = await tx.pledge.findUnique({
+    where: { id: change.pledgeId },
+    select: { requestId: true },
+  });
+  if (!target) throw new TransitionRefused("This pledge no longer exists.");
+  await lockRequest(tx, target.requestId);
+  const pledge = await tx.pledge.findUnique({
+    where: { id: change.pledgeId },
+    select: {
+      id: true,
+      status: true,
+      quantity: true,
+      deliveredQuantity: true,
+      requestId: true,
+      supplierOrganisationId: true,
+      createdById: true,
+      request: { select: { councilId: true, organisationId: true, createdById: true } },
+    },
+  });
+  if (!pledge) throw new TransitionRefused("This pledge no longer exists.");
+  const role = ROLE_FOR[change.action];
+  if (!change.roles.includes(role)) throw new TransitionRefused("You cannot do this to a pledge.");
+  const transition = pledgeTransition(pledge.status, change.action, role);
+  if (!transition.ok) throw new TransitionRefused(transition.reason);
+  const data: Record<string, unknown> = { status: transition.to };
+  if (change.action === "decline") data.decisionReason = change.reason;
+  if (change.action === "reportDelivery") {
+    if ((change.deliveredQuantity ?? 0) > pledge.quantity)
+      throw new TransitionRefused(
+        `Enter ${await pledgedAmount(tx, pledge)} or less: that is what you pledged`,
+        "deliveredQuantity",
       );
-      await notify(tx, change.action, pledge, change.reason);
-      return { ok: true as const, status: transition.to };
-    })
-    .catch(refusal);
+    data.deliveredQuantity = change.deliveredQuantity;
+    data.deliveredOn = new Date(`${change.deliveredOn}T00:00:00Z`);
+    data.deliveryNote = change.deliveryNote;
+  }
+  if (change.action === "confirm") {
+    data.confirmedAt = new Date();
+    data.rating = change.rating ?? null;
+    data.feedback = change.feedback || null;
+  }
+  if (change.action === "dispute") data.disputeReason = change.reason;
+  const { count } = await tx.pledge.updateMany({ where: { id: pledge.id, status: pledge.status }, data });
+  if (count !== 1)
+    throw new TransitionRefused("The pledge changed at the same time. Please reload and try again.");
+  await tx.pledgeEvent.create({
+    data: {
+      pledgeId: pledge.id,
+      fromStatus: pledge.status,
+      toStatus: transition.to,
+      actorUserId: change.actor.userId,
+      reason:
+        change.reason ?? (change.action === "reportDelivery" ? change.deliveryNote : change.feedback) ?? null,
+    },
+  });
+  // declined or withdrawn, all of its share; confirmed short of what was pledged, the shortfall
+  const released = heldShare(pledge.status, pledge) - heldShare(transition.to, pledge);
+  if (released > 0)
+    await releaseShare(tx, {
+      requestId: pledge.requestId,
+      quantity: released,
+      actorUserId: change.actor.userId,
+      reason: releasesShare(pledge.status, transition.to) ? undefined : REQUEST_EVENT_REASONS.shortDelivery,
+    });
+  if (change.action === "confirm") await fulfilIfComplete(tx, pledge.requestId, change.actor.userId);
+  await writeAudit(
+    {
+      actorUserId: change.actor.userId,
+      organisationId: pledge.request.councilId,
+      action: `pledge.${change.action}`,
+      entityType: "Pledge",
+      entityId: pledge.id,
+      details: change.reason ? { reason: change.reason } : undefined,
+      ipAddress: change.actor.ipAddress,
+    },
+    tx,
+  );
+  await notify(tx, change.action, pledge, change.reason);
+  return { ok: true as const, status: transition.to };
 }
 
 async function notify(

@@ -312,132 +312,138 @@ type RequestChange = {
   neededBy?: string;
   showcaseConsent?: boolean;
   organisationVerified?: boolean;
+  // what suppliers whose offers a withdrawal declines are told; by default, that the request was withdrawn
+  offersDeclinedBecause?: string;
 };
 
 // One transition chosen by the viewer on the manage or moderation page.
 export async function changeRequest(
   change: RequestChange,
 ): Promise<{ ok: true; status: RequestStatus } | Failure> {
-  return db
-    .$transaction(async (tx) => {
-      await lockRequest(tx, change.requestId);
-      const request = await tx.request.findUnique({
-        where: { id: change.requestId },
-        select: {
-          id: true,
-          status: true,
-          title: true,
-          councilId: true,
-          organisationId: true,
-          createdById: true,
-          neededBy: true,
-          extendedAt: true,
-          council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
-        },
-      });
-      if (!request) throw new TransitionRefused("This request no longer exists.");
-      const role =
-        change.action === "approve" || change.action === "requestChanges" ? "OFFICER" : "REQUESTOR";
-      if (!change.roles.includes(role)) throw new TransitionRefused("You cannot do this to a request.");
-      const transition = requestTransition(request.status, change.action, role);
-      if (!transition.ok) throw new TransitionRefused(transition.reason);
-      const now = new Date();
-      const data: Record<string, unknown> = { status: transition.to };
-      let reason = change.reason ?? null;
-      // A draft saved weeks ago may be out of date: published, it would be open but closed to pledges.
-      if ((change.action === "submit" || change.action === "approve") && request.neededBy < londonDay(now))
-        throw change.action === "submit"
-          ? new TransitionRefused(
-              "The needed-by date has passed. Edit the request to choose a later date.",
-              "neededBy",
-            )
-          : new TransitionRefused(
-              "The needed-by date has passed. Request changes so the requestor can choose a later date.",
-            );
-      if (change.action === "submit") {
-        if (change.organisationVerified === false) throw new TransitionRefused(unverified().formError ?? "");
-        data.submittedAt = now;
-      }
-      if (change.action === "approve") {
-        data.publishedAt = now;
-        data.moderationComment = change.reason || null;
-      }
-      if (change.action === "requestChanges") data.moderationComment = change.reason;
-      if (change.action === "withdraw") {
-        const committed = await tx.pledge.count({
-          where: { requestId: request.id, status: { in: UNSETTLED_STATUSES } },
-        });
-        if (committed > 0)
-          throw new TransitionRefused(
-            "You cannot withdraw a request while a pledge to it is accepted or delivered. Call off accepted pledges from their pages first, or settle a delivery.",
-          );
-        data.closedAt = now;
-      }
-      if (change.action === "extend") {
-        if (request.extendedAt) throw new TransitionRefused("A request can be extended only once.");
-        if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
-        const neededBy = new Date(`${change.neededBy}T00:00:00Z`);
-        if (neededBy <= request.neededBy)
-          throw new TransitionRefused("The new date must be later than the current one.", "neededBy");
-        data.neededBy = neededBy;
-        data.extendedAt = now;
-        data.reminderSentAt = null;
-        reason = extendedReason(change.neededBy);
-      }
-      if (change.action === "setShowcase") data.showcaseConsent = change.showcaseConsent ?? false;
-      const { count } = await tx.request.updateMany({
-        where: {
-          id: request.id,
-          status: request.status,
-          ...(change.action === "extend" ? { extendedAt: null } : {}),
-        },
-        data,
-      });
-      if (count !== 1) throw new TransitionRefused("The request changed at the same time. Please try again.");
-      if (change.action === "withdraw")
-        await declineOfferedPledges(tx, request.id, "The request was withdrawn");
-      if (change.action !== "setShowcase")
-        await recordRequestEvent(tx, {
-          requestId: request.id,
-          from: request.status,
-          to: transition.to,
-          actorUserId: change.actor.userId,
-          reason,
-        });
-      await writeAudit(
-        {
-          actorUserId: change.actor.userId,
-          organisationId: request.councilId,
-          action: `request.${change.action}`,
-          entityType: "Request",
-          entityId: request.id,
-          details: reason ? { reason } : undefined,
-          ipAddress: change.actor.ipAddress,
-        },
-        tx,
+  return db.$transaction((tx) => changeRequestIn(tx, change)).catch(refusal);
+}
+
+// The same inside the caller's transaction, which it locks the request in: the change, its history row, audit
+// entry and emails, or TransitionRefused (the caller rolls back, or answers with `refusal`).
+export async function changeRequestIn(
+  tx: Tx,
+  change: RequestChange,
+): Promise<{ ok: true; status: RequestStatus }> {
+  await lockRequest(tx, change.requestId);
+  const request = await tx.request.findUnique({
+    where: { id: change.requestId },
+    select: {
+      id: true,
+      status: true,
+      title: true,
+      councilId: true,
+      organisationId: true,
+      createdById: true,
+      neededBy: true,
+      extendedAt: true,
+      council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
+    },
+  });
+  if (!request) throw new TransitionRefused("This request no longer exists.");
+  const role = change.action === "approve" || change.action === "requestChanges" ? "OFFICER" : "REQUESTOR";
+  if (!change.roles.includes(role)) throw new TransitionRefused("You cannot do this to a request.");
+  const transition = requestTransition(request.status, change.action, role);
+  if (!transition.ok) throw new TransitionRefused(transition.reason);
+  const now = new Date();
+  const data: Record<string, unknown> = { status: transition.to };
+  let reason = change.reason ?? null;
+  // A draft saved weeks ago may be out of date: published, it would be open but closed to pledges.
+  if ((change.action === "submit" || change.action === "approve") && request.neededBy < londonDay(now))
+    throw change.action === "submit"
+      ? new TransitionRefused(
+          "The needed-by date has passed. Edit the request to choose a later date.",
+          "neededBy",
+        )
+      : new TransitionRefused(
+          "The needed-by date has passed. Request changes so the requestor can choose a later date.",
+        );
+  if (change.action === "submit") {
+    if (change.organisationVerified === false) throw new TransitionRefused(unverified().formError ?? "");
+    data.submittedAt = now;
+  }
+  if (change.action === "approve") {
+    data.publishedAt = now;
+    data.moderationComment = change.reason || null;
+  }
+  if (change.action === "requestChanges") data.moderationComment = change.reason;
+  if (change.action === "withdraw") {
+    const committed = await tx.pledge.count({
+      where: { requestId: request.id, status: { in: UNSETTLED_STATUSES } },
+    });
+    if (committed > 0)
+      throw new TransitionRefused(
+        "You cannot withdraw a request while a pledge to it is accepted or delivered. Call off accepted pledges from their pages first, or settle a delivery.",
       );
-      if (change.action === "approve" || change.action === "requestChanges") {
-        const base = {
-          councilName: request.council.name,
-          brandColour: request.council.councilSettings?.brandColour,
-          title: request.title,
-          url: `${appUrl()}/requests/${request.id}/manage`,
-        };
-        const email =
-          change.action === "approve"
-            ? await requestApprovedEmail(base)
-            : await changesRequestedEmail({ ...base, comment: change.reason ?? "" });
-        for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
-          await enqueueEmail(tx, {
-            ...email,
-            to,
-            template: `marketplace.${change.action}`,
-            councilId: request.councilId,
-          });
-      }
-      return { ok: true as const, status: transition.to };
-    })
-    .catch(refusal);
+    data.closedAt = now;
+  }
+  if (change.action === "extend") {
+    if (request.extendedAt) throw new TransitionRefused("A request can be extended only once.");
+    if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
+    const neededBy = new Date(`${change.neededBy}T00:00:00Z`);
+    if (neededBy <= request.neededBy)
+      throw new TransitionRefused("The new date must be later than the current one.", "neededBy");
+    data.neededBy = neededBy;
+    data.extendedAt = now;
+    data.reminderSentAt = null;
+    reason = extendedReason(change.neededBy);
+  }
+  if (change.action === "setShowcase") data.showcaseConsent = change.showcaseConsent ?? false;
+  const { count } = await tx.request.updateMany({
+    where: {
+      id: request.id,
+      status: request.status,
+      ...(change.action === "extend" ? { extendedAt: null } : {}),
+    },
+    data,
+  });
+  if (count !== 1) throw new TransitionRefused("The request changed at the same time. Please try again.");
+  if (change.action === "withdraw")
+    await declineOfferedPledges(tx, request.id, change.offersDeclinedBecause ?? "The request was withdrawn");
+  if (change.action !== "setShowcase")
+    await recordRequestEvent(tx, {
+      requestId: request.id,
+      from: request.status,
+      to: transition.to,
+      actorUserId: change.actor.userId,
+      reason,
+    });
+  await writeAudit(
+    {
+      actorUserId: change.actor.userId,
+      organisationId: request.councilId,
+      action: `request.${change.action}`,
+      entityType: "Request",
+      entityId: request.id,
+      details: reason ? { reason } : undefined,
+      ipAddress: change.actor.ipAddress,
+    },
+    tx,
+  );
+  if (change.action === "approve" || change.action === "requestChanges") {
+    const base = {
+      councilName: request.council.name,
+      brandColour: request.council.councilSettings?.brandColour,
+      title: request.title,
+      url: `${appUrl()}/requests/${request.id}/manage`,
+    };
+    const email =
+      change.action === "approve"
+        ? await requestApprovedEmail(base)
+        : await changesRequestedEmail({ ...base, comment: change.reason ?? "" });
+    for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
+      await enqueueEmail(tx, {
+        ...email,
+        to,
+        template: `marketplace.${change.action}`,
+        councilId: request.councilId,
+      });
+  }
+  return { ok: true as const, status: transition.to };
 }
 
 // When a request closes, what is still only on offer is declined for the supplier, who is emailed why, as for
