@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { formatQuantity, HELP_TYPES, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { parseSearch, searchQueryString } from "~/domain/marketplace/schemas.ts";
-import { searchOptions, searchRequests } from "~/domain/marketplace/search.server.ts";
+import { searchPage } from "~/domain/marketplace/search.server.ts";
 import { PageHeading, Pagination } from "~/ui/components.tsx";
 import { Button, Checkbox, DateInput, Select, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
@@ -13,19 +13,25 @@ export const meta: MetaFunction = () => [{ title: "Find a request to support –
 // Public: anyone may browse open requests; the filters live in the query string so results can be shared.
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const filters = parseSearch(url.searchParams);
-  const [result, councils, viewer] = await Promise.all([
-    searchRequests(filters),
-    searchOptions(filters),
-    getViewer(request),
-  ]);
+  const [page, viewer] = await Promise.all([searchPage(parseSearch(url.searchParams)), getViewer(request)]);
   const canSaveSearch = Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
-  return json({ ...result, filters, councils, canSaveSearch, query: searchQueryString(filters) });
+  return json({ ...page, canSaveSearch, query: searchQueryString(page.filters) });
 }
 
 export default function RequestsPage() {
-  const { requests, total, capped, page, pageCount, pastEnd, filters, councils, canSaveSearch, query } =
-    useLoaderData<typeof loader>();
+  const {
+    requests,
+    total,
+    capped,
+    page,
+    pageCount,
+    pastEnd,
+    filters,
+    councils,
+    districtNotFound,
+    canSaveSearch,
+    query,
+  } = useLoaderData<typeof loader>();
   const location = useLocation();
   // the same filters without the "published since" window a digest's link adds
   const everyMatch = searchQueryString({ ...filters, since: undefined });
@@ -132,6 +138,11 @@ export default function RequestsPage() {
                 : `${formatNumber(total)} requests`}
             {filters.q ? ` matching “${filters.q}”` : ""}
           </h2>
+          {districtNotFound ? (
+            <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
+              The district in the link you followed was not found, so requests in any district are shown.
+            </p>
+          ) : null}
           {filters.since ? (
             <p className="mb-6">
               Published since {formatDateTime(filters.since)}.{" "}

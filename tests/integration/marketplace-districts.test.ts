@@ -1,6 +1,7 @@
 // The district filter on /requests finds requests placed by postcode area alone: such a request is filed under
 // the district of its council that lists the area (when saved, when the council changes its districts, and by
-// the backfill migration for requests saved before).
+// the backfill migration for requests saved before). A link naming a district the filter does not offer (deleted
+// since it was shared, or another council's) is not filtered by it.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -260,6 +261,74 @@ describe("a district that loses an area, or is retired", () => {
     await toggleDistrict(world.councilA.id, glen.id, actor());
     expect(await districtOf(byArea.id)).toBe(glen.id);
     expect(await optionsFor("")).toContainEqual({ id: glen.id, name: glen.name, retired: false });
+  });
+});
+
+describe("a link naming a district the filter does not offer", () => {
+  type ListPage = {
+    requests: { id: string }[];
+    total: number;
+    filters: { council?: string; district?: string };
+    districtNotFound: boolean;
+    query: string;
+  };
+  const list = async (query: string) => {
+    const response = await callLoader(listLoader, { path: `/requests${query}` });
+    expect(response.status).toBe(200);
+    return jsonOf<ListPage>(response);
+  };
+
+  it("to a district deleted since, lists requests in any district, as its form shows, and says the district was not found", async () => {
+    await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      districtId: world.district.id,
+    });
+    const gone = await createDistrict(world.councilA.id, unique("Gone"));
+    await db.district.delete({ where: { id: gone.id } });
+
+    const everything = await list("");
+    expect(everything.districtNotFound).toBe(false);
+    const followed = await list(`?district=${gone.id}&helpType=VOLUNTEERING`);
+    expect(followed).toMatchObject({
+      districtNotFound: true,
+      total: everything.total,
+      requests: everything.requests,
+      query: "helpType=VOLUNTEERING", // saved as a search, it keeps no district either
+    });
+    expect(followed.total).toBeGreaterThan(0);
+    expect(followed.filters.district).toBeUndefined();
+  });
+
+  it("to another council's district, lists the chosen council's requests; with its own council it filters", async () => {
+    const elsewhere = await createDistrict(world.councilB.id, unique("Elsewhere"));
+    const inA = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+    });
+    const mismatched = await list(`?council=${world.councilA.id}&district=${elsewhere.id}`);
+    expect(mismatched).toMatchObject({ districtNotFound: true, filters: { council: world.councilA.id } });
+    expect(mismatched.filters.district).toBeUndefined();
+    expect(mismatched.requests.map((r) => r.id)).toContain(inA.id);
+
+    const own = await list(`?council=${world.councilB.id}&district=${elsewhere.id}`);
+    expect(own).toMatchObject({ districtNotFound: false, filters: { district: elsewhere.id }, total: 0 });
+  });
+
+  it("to a district added on another instance since this one read the choices, filters by it", async () => {
+    await list(""); // the choices are kept for half a minute
+    const added = await createDistrict(world.councilA.id, unique("New"));
+    const inAdded = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      districtId: added.id,
+    });
+    const followed = await list(`?district=${added.id}`);
+    expect(followed).toMatchObject({ districtNotFound: false, filters: { district: added.id } });
+    expect(followed.requests.map((r) => r.id)).toEqual([inAdded.id]);
   });
 });
 

@@ -113,3 +113,13 @@ describe("a page past the end of a short list", () => {
     expect(html).toContain("No open requests match");
   });
 });
+
+describe("a shared link naming a district that no longer exists", () => {
+  it("lists what the other filters match, shows any district in the form, and says the district was not found", async () => {
+    const { data, html } = await listAt(`?category=${small.id}&district=nosuchdistrict`);
+    expect(data).toMatchObject({ total: 3, pastEnd: false });
+    expect(html).toContain("The district in the link you followed was not found");
+    expect(html).toMatch(/<option value="" selected="">Any district<\/option>/);
+    expect(html).not.toContain("No open requests match");
+  });
+});

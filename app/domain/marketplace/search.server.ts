@@ -179,6 +179,28 @@ export async function searchOptions(selected: { district?: string } = {}) {
   }));
 }
 
+// Whether the filter choices hold the district filtered by: among the chosen council's, or any council's.
+function offersDistrict(councils: Awaited<ReturnType<typeof searchOptions>>, filters: SearchFilters) {
+  if (filters.district === undefined) return true;
+  const shown = filters.council ? councils.filter((c) => c.id === filters.council) : councils;
+  return shown.some((c) => c.districts.some((d) => d.id === filters.district));
+}
+
+// The list page: the filter choices, and the requests. A district filter the choices do not hold (an old link's,
+// to a district since deleted, or of another council than the one chosen) is not applied, and the page says so:
+// otherwise the list would be empty while the form shows "Any district". The choices are read again first, in
+// case the district was added since this instance kept them.
+export async function searchPage(asked: SearchFilters) {
+  let councils = await searchOptions(asked);
+  if (!offersDistrict(councils, asked)) {
+    forgetSearchOptions();
+    councils = await searchOptions(asked);
+  }
+  const districtNotFound = !offersDistrict(councils, asked);
+  const filters = districtNotFound ? { ...asked, district: undefined } : asked;
+  return { ...(await searchRequests(filters)), filters, councils, districtNotFound };
+}
+
 async function withNames<T extends { categoryId: string; districtId: string | null; councilId: string }>(
   rows: T[],
 ) {
