@@ -276,6 +276,8 @@ describe("decimal handling", () => {
 describe("currentQuarter", () => {
   it("uses the council's financial year", () => {
     expect(currentQuarter(new Date("2026-04-01T00:00:00Z"))).toEqual({ financialYear: 2026, quarter: 1 });
-    expect(currentQuarter(new Date("2027-03-31T23:59:59Z"))).toEqual({ financialYear: 2026, quarter: 4 });
+    expect(currentQuarter(new Date("2027-03-31T22:59:59Z"))).toEqual({ financialYear: 2026, quarter: 4 });
+    // summer time began on 28 March 2027: at 23:30 UTC on 31 March it is 1 April in London
+    expect(currentQuarter(new Date("2027-03-31T23:30:00Z"))).toEqual({ financialYear: 2027, quarter: 1 });
   });
 });

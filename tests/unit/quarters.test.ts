@@ -15,6 +15,7 @@ import {
   type FinancialQuarter,
   type QuarterNumber,
 } from "~/domain/contracts/quarters.ts";
+import { londonDay } from "~/domain/calendar.ts";
 import {
   computeProgress,
   currentQuarter,
@@ -53,17 +54,39 @@ describe("quarterOf", () => {
     expect(quarterOf(d(day))).toEqual({ financialYear, quarter });
   });
 
-  it("reads the date in UTC, not local time", () => {
-    expect(quarterOf(new Date("2027-03-31T23:59:59.999Z"))).toEqual({ financialYear: 2026, quarter: 4 });
-    expect(quarterOf(new Date("2027-04-01T00:00:00.000Z"))).toEqual({ financialYear: 2027, quarter: 1 });
+  it("reads a moment on the day it is in London: summer time moves the line an hour earlier", () => {
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST)
+    expect(quarterOf(new Date("2026-06-30T22:59:59.999Z"))).toEqual({ financialYear: 2026, quarter: 1 });
+    expect(quarterOf(new Date("2026-06-30T23:00:00.000Z"))).toEqual({ financialYear: 2026, quarter: 2 });
+    expect(quarterOf(new Date("2026-06-30T23:30:00.000Z"))).toEqual({ financialYear: 2026, quarter: 2 });
+    // 31 March 2027 is already summer time (from 28 March)
+    expect(quarterOf(new Date("2027-03-31T23:30:00.000Z"))).toEqual({ financialYear: 2027, quarter: 1 });
   });
 
-  it("always returns the quarter whose period contains the date", () => {
+  it("in winter (GMT) London's day is UTC's: 31 December and 1 January", () => {
+    expect(quarterOf(new Date("2026-12-31T23:30:00.000Z"))).toEqual({ financialYear: 2026, quarter: 3 });
+    expect(quarterOf(new Date("2026-12-31T23:59:59.999Z"))).toEqual({ financialYear: 2026, quarter: 3 });
+    expect(quarterOf(new Date("2027-01-01T00:00:00.000Z"))).toEqual({ financialYear: 2026, quarter: 4 });
+    expect(quarterOf(new Date("2027-01-01T00:30:00.000Z"))).toEqual({ financialYear: 2026, quarter: 4 });
+  });
+
+  it("a stored date (00:00 UTC) is in the quarter of its own calendar day, summer or winter", () => {
+    fc.assert(
+      fc.property(dateArb, (date) => {
+        const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+        const q = quarterOf(day);
+        const { start, end } = quarterPeriod(q.financialYear, q.quarter);
+        return start.getTime() <= day.getTime() && day.getTime() <= end.getTime();
+      }),
+    );
+  });
+
+  it("always returns the quarter whose period contains the moment's London day", () => {
     fc.assert(
       fc.property(dateArb, (date) => {
         const q = quarterOf(date);
         const { start, end } = quarterPeriod(q.financialYear, q.quarter);
-        const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+        const day = londonDay(date).getTime();
         return start.getTime() <= day && day <= end.getTime();
       }),
     );
@@ -207,10 +230,19 @@ describe("labels", () => {
 
 describe("hasQuarterEnded", () => {
   const q1 = { financialYear: 2026, quarter: 1 as const };
-  it("a quarter ends at midnight UTC after its last day", () => {
-    expect(hasQuarterEnded(q1, new Date("2026-06-30T23:59:59.999Z"))).toBe(false);
+  it("a quarter ends at midnight in London after its last day: 23:00 UTC in summer time", () => {
+    expect(hasQuarterEnded(q1, new Date("2026-06-30T22:59:59.999Z"))).toBe(false);
+    expect(hasQuarterEnded(q1, new Date("2026-06-30T23:30:00.000Z"))).toBe(true);
     expect(hasQuarterEnded(q1, new Date("2026-07-01T00:00:00.000Z"))).toBe(true);
+    expect(hasQuarterEnded(q1, d("2026-06-30"))).toBe(false);
+    expect(hasQuarterEnded(q1, d("2026-07-01"))).toBe(true);
     expect(hasQuarterEnded(q1, d("2026-04-01"))).toBe(false);
+  });
+  it("in winter (GMT) at midnight UTC: Q3 ends after 31 December", () => {
+    const q3 = { financialYear: 2026, quarter: 3 as const };
+    expect(hasQuarterEnded(q3, new Date("2026-12-31T23:30:00.000Z"))).toBe(false);
+    expect(hasQuarterEnded(q3, new Date("2026-12-31T23:59:59.999Z"))).toBe(false);
+    expect(hasQuarterEnded(q3, new Date("2027-01-01T00:00:00.000Z"))).toBe(true);
   });
   it("Q4 ends after 29 February and 31 March in a leap year", () => {
     const q4 = { financialYear: 2023, quarter: 4 as const };
@@ -249,7 +281,9 @@ describe("planToDate (the pages' computeProgress)", () => {
 
   it("counts only quarters that have ended by the date", () => {
     expect(planToDate(plan, d("2026-04-01"))).toBe(0);
-    expect(planToDate(plan, new Date("2026-06-30T23:59:59Z"))).toBe(0);
+    expect(planToDate(plan, new Date("2026-06-30T22:59:59Z"))).toBe(0);
+    // already 1 July in London (BST)
+    expect(planToDate(plan, new Date("2026-06-30T23:30:00Z"))).toBe(10);
     expect(planToDate(plan, d("2026-07-01"))).toBe(10);
     expect(planToDate(plan, d("2026-12-31"))).toBe(30.5);
     expect(planToDate(plan, d("2027-01-01"))).toBe(60.5);
@@ -264,7 +298,9 @@ describe("planToDate (the pages' computeProgress)", () => {
       { financialYear: 2023, quarter: 4, targetQuantity: 7 },
     ];
     expect(planToDate(leap, d("2024-02-29"))).toBe(5);
-    expect(planToDate(leap, new Date("2024-03-31T23:59:59.999Z"))).toBe(5);
+    // summer time began on 31 March 2024: from 23:00 UTC it is 1 April in London
+    expect(planToDate(leap, new Date("2024-03-31T22:59:59.999Z"))).toBe(5);
+    expect(planToDate(leap, new Date("2024-03-31T23:30:00.000Z"))).toBe(12);
     expect(planToDate(leap, d("2024-04-01"))).toBe(12);
   });
 

@@ -1,6 +1,9 @@
 // Council financial quarters. The financial year runs 1 April – 31 March and is named by the calendar
 // year it starts in (2026 = Apr 2026 – Mar 2027, shown "2026/27"); Q1 = Apr–Jun … Q4 = Jan–Mar.
-// Every date here is a calendar day in UTC (the database stores these as DATE columns).
+// Every date here is a calendar day as 00:00 UTC (the database stores these as DATE columns). A moment ("now", a
+// timestamp) is first turned into the day it falls on in London, where the council works; a stored date is
+// already 00:00 UTC of its day, which is the same day in London.
+import { londonDay } from "~/domain/calendar.ts";
 
 export type QuarterNumber = 1 | 2 | 3 | 4;
 
@@ -19,10 +22,11 @@ export function isQuarterNumber(value: number): value is QuarterNumber {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }
 
-/** The financial quarter a moment falls in (read in UTC). */
-export function quarterOf(date: Date): FinancialQuarter {
-  const month = date.getUTCMonth(); // 0 = January
-  const year = date.getUTCFullYear();
+/** The financial quarter of the day a moment falls on in London (a stored date: its own day). */
+export function quarterOf(moment: Date): FinancialQuarter {
+  const day = londonDay(moment);
+  const month = day.getUTCMonth(); // 0 = January
+  const year = day.getUTCFullYear();
   const monthsSinceApril = (month + 12 - 3) % 12;
   return {
     financialYear: month >= 3 ? year : year - 1,
@@ -99,12 +103,12 @@ export function financialYearLabel(financialYear: number): string {
 }
 
 /**
- * A quarter has ended once its last day is over: from 00:00 UTC on the first day of the next
- * quarter. Q1 2026/27 (ends 30 June 2026) has ended at 2026-07-01T00:00Z, not at 2026-06-30T23:59Z.
+ * A quarter has ended once its last day is over in London: Q1 2026/27 (ends 30 June 2026) has ended at
+ * midnight in London, 2026-06-30T23:00Z in summer time; Q3 (ends 31 December, winter) at 2027-01-01T00:00Z.
  */
 export function hasQuarterEnded(q: FinancialQuarter, asOf: Date): boolean {
   const { end } = quarterPeriod(q.financialYear, q.quarter);
-  return asOf.getTime() >= end.getTime() + DAY_MS;
+  return londonDay(asOf).getTime() >= end.getTime() + DAY_MS;
 }
 
 function assertQuarter(financialYear: number, quarter: number) {

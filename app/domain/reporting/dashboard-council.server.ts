@@ -1,5 +1,6 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
+import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import {
   OVERDUE_STATUSES,
@@ -26,10 +27,9 @@ import {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function awardedWithCommitments(councilId: string, asOf: Date) {
-  // whole days, so the contracts list filtered "awarded since" that day shows exactly these contracts
-  const since = new Date(
-    Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()) - 365 * DAY_MS,
-  );
+  // whole days (London's, as "today" is everywhere), so the contracts list filtered "awarded since" that day
+  // shows exactly these contracts
+  const since = new Date(londonDay(asOf).getTime() - 365 * DAY_MS);
   const awarded = { councilId, awardedOn: { gte: since, lte: asOf } };
   const [total, withCommitments, noAwardDate] = await Promise.all([
     db.contract.count({ where: awarded }),
@@ -194,10 +194,9 @@ export type MarketplaceActivity = {
 };
 
 export async function marketplaceActivity(councilId: string, asOf: Date): Promise<MarketplaceActivity> {
-  // whole days, so the council's request list filtered "since" that day shows exactly these requests
-  const since = new Date(
-    Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()) - 365 * DAY_MS,
-  );
+  // whole days (London's, as "today" is everywhere), so the council's request list filtered "since" that day
+  // shows exactly these requests
+  const since = new Date(londonDay(asOf).getTime() - 365 * DAY_MS);
   // a pledge confirmed before confirmedAt was recorded falls back to its last change
   const confirmedSince = Prisma.sql`(p.status = 'CONFIRMED' and coalesce(p."confirmedAt", p."updatedAt") >= ${since})`;
   const [counts, byHelpType, median] = await Promise.all([

@@ -37,13 +37,15 @@ function groupBy<T>(rows: T[], key: (row: T) => string) {
   return map;
 }
 
-// Confirmed pledges per commitment and financial quarter of delivery (delivered on, else confirmed at).
+// Confirmed pledges per commitment and financial quarter of delivery (delivered on, else the London day it was
+// confirmed on, as quarterOf reads a moment). Timestamps are stored as UTC without a zone.
 async function confirmedPledgesByQuarter(ids: string[]) {
   const rows = await readRows<
     { commitmentId: string; year: number; month: number; quantity: bigint }[]
   >(Prisma.sql`
     with delivered as (
-      select "commitmentId", date_trunc('quarter', coalesce("deliveredOn", "confirmedAt"::date)) as quarter_start,
+      select "commitmentId", date_trunc('quarter', coalesce(
+               "deliveredOn", ("confirmedAt" at time zone 'UTC' at time zone 'Europe/London')::date)) as quarter_start,
              coalesce("deliveredQuantity", quantity) as quantity
       from "Pledge"
       where status = 'CONFIRMED' and "commitmentId" = any(${ids}::text[])
