@@ -95,8 +95,14 @@ export default function DeleteAccount() {
         <Notice kind="error" title="Before you can delete your account">
           <ul className="list-disc space-y-2 pl-6">
             {blocks.map((block) => (
-              <li key={`${block.organisationId}-${block.link.href}`}>
-                {block.message} <Link to={block.link.href}>{block.link.text}</Link>
+              <li key={`${block.organisationId ?? "platform"}-${block.link?.href ?? ""}`}>
+                {block.message}
+                {block.link ? (
+                  <>
+                    {" "}
+                    <Link to={block.link.href}>{block.link.text}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

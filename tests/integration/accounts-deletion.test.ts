@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import type { DeletionPlan } from "~/domain/accounts/deletion.server.ts";
+import { LAST_PLATFORM_ADMIN_MESSAGE, type DeletionPlan } from "~/domain/accounts/deletion.server.ts";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/account.delete.tsx";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
 import { action as organisationAction } from "~/routes/organisations.$id._index.tsx";
@@ -63,7 +63,7 @@ describe("an organisation is never left with members but nobody to manage them",
     expect(plan.blocks).toHaveLength(1);
     expect(plan.blocks[0].message).toContain(`You are the last owner of ${vcse.name}`);
     expect(plan.blocks[0].message).toContain("Make another member an owner first");
-    expect(plan.blocks[0].link.href).toBe(`/organisations/${vcse.id}`);
+    expect(plan.blocks[0].link?.href).toBe(`/organisations/${vcse.id}`);
 
     const refused = await deleteAccountOf(owner.id);
     expect(refused.status).toBe(400);
@@ -110,6 +110,49 @@ describe("an organisation is never left with members but nobody to manage them",
     const results = await Promise.all([deleteAccountOf(first.id), deleteAccountOf(second.id)]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 400]);
     expect(await db.membership.count({ where: { organisationId: supplier.id, role: "OWNER" } })).toBe(1);
+  });
+});
+
+describe("the installation is never left without a platform admin", () => {
+  it("refuses the last platform admin, says so before they confirm, and lets them go once there is another", async () => {
+    const admin = await createUser({ isPlatformAdmin: true });
+    const plan = await planFor(admin.id);
+    expect(plan.blocks).toEqual([
+      { organisationId: null, message: LAST_PLATFORM_ADMIN_MESSAGE, link: null },
+    ]);
+
+    const refused = await deleteAccountOf(admin.id);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain("You are the only platform admin");
+    expect(await isDeleted(admin.id)).toBe(false);
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).isPlatformAdmin).toBe(true);
+
+    const other = await createUser({ isPlatformAdmin: true });
+    expect(await planFor(admin.id)).toEqual({ blocks: [], leftEmpty: [] });
+    expect((await deleteAccountOf(admin.id)).status).toBe(302);
+    expect(await isDeleted(admin.id)).toBe(true);
+    // the deleted account is no admin now, so the other is the last
+    expect((await planFor(other.id)).blocks[0].message).toBe(LAST_PLATFORM_ADMIN_MESSAGE);
+  });
+
+  it("is shown beside an organisation's block, and a platform admin who is not the last goes freely", async () => {
+    await db.user.updateMany({ where: { isPlatformAdmin: true }, data: { isPlatformAdmin: false } });
+    const council = await createCouncil();
+    const admin = await createUser({ isPlatformAdmin: true });
+    await addMember(council.id, admin.id, "ADMIN");
+    const blocks = (await planFor(admin.id)).blocks.map((b) => b.message);
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toBe(LAST_PLATFORM_ADMIN_MESSAGE);
+    expect(blocks[1]).toContain("Invite a colleague and make them an admin first");
+  });
+
+  it("leaves one platform admin behind when the last two delete their accounts at the same time", async () => {
+    await db.user.updateMany({ where: { isPlatformAdmin: true }, data: { isPlatformAdmin: false } });
+    const first = await createUser({ isPlatformAdmin: true });
+    const second = await createUser({ isPlatformAdmin: true });
+    const results = await Promise.all([deleteAccountOf(first.id), deleteAccountOf(second.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 400]);
+    expect(await db.user.count({ where: { isPlatformAdmin: true, deletedAt: null } })).toBe(1);
   });
 });
 
@@ -283,7 +326,7 @@ describe("the only member of an organisation", () => {
     expect(blocked.leftEmpty).toEqual([]);
     expect(blocked.blocks[0].message).toContain(`You are the only member of ${supplier.name}`);
     expect(blocked.blocks[0].message).toContain("1 pledge is waiting on it");
-    expect(blocked.blocks[0].link.href).toBe("/pledges");
+    expect(blocked.blocks[0].link?.href).toBe("/pledges");
     const refused = await deleteAccountOf(soleOwner.id, [supplier.id]);
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain("1 pledge is waiting on it");
@@ -332,7 +375,7 @@ describe("the only member of an organisation", () => {
     await createPledge({ requestId: request.id, supplierOrganisationId: supplier.id, status: "DELIVERED" });
     const plan = await planFor(soleOwner.id);
     expect(plan.blocks[0].message).toContain("Confirm or dispute deliveries");
-    expect(plan.blocks[0].link.href).toBe("/my-requests");
+    expect(plan.blocks[0].link?.href).toBe("/my-requests");
     expect((await deleteAccountOf(soleOwner.id, [vcse.id])).status).toBe(400);
     expect(await isDeleted(soleOwner.id)).toBe(false);
     expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("FULLY_PLEDGED");

@@ -31,8 +31,33 @@ const WAITING_ON_SUPPLIER = PLEDGE_STATUSES.filter((status) =>
 // Requests not yet closed: drafts, those with the council, and those live on the marketplace.
 const UNCLOSED_REQUESTS = REQUEST_STATUSES.filter((status) => !CLOSED_STATUSES.includes(status));
 
-/** Something the person must do before their account can be deleted, and where to do it. */
-export type DeletionBlock = { organisationId: string; message: string; link: { href: string; text: string } };
+/**
+ * Something the person must do before their account can be deleted, and where to do it (no organisation and no
+ * link for the last platform admin: another can only be appointed outside the app).
+ */
+export type DeletionBlock = {
+  organisationId: string | null;
+  message: string;
+  link: { href: string; text: string } | null;
+};
+
+export const LAST_PLATFORM_ADMIN_MESSAGE =
+  "You are the only platform admin. Without one, nobody can create councils or partnerships, or read the " +
+  "local mailbox. Ask whoever runs this installation to make another account a platform admin first.";
+
+// Serialises the deletions of platform admins' accounts, so two admins deleting at once leave one behind.
+function lockPlatformAdmins(tx: Tx) {
+  return tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('platform-admins', 0))`;
+}
+
+async function lastPlatformAdmin(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { isPlatformAdmin: true } });
+  if (!user?.isPlatformAdmin) return false;
+  const others = await tx.user.count({
+    where: { isPlatformAdmin: true, deletedAt: null, id: { not: userId } },
+  });
+  return others === 0;
+}
 
 /** An organisation the person is the only member of, and what deleting their account closes for it. */
 export type OrganisationLeftEmpty = {
@@ -80,8 +105,9 @@ function waitingBlock(
 
 /**
  * What deleting the account would mean, for the page that asks to confirm it and for the deletion (which
- * calls it again under its locks). Blocks: an organisation would be left with members but nobody to manage them,
- * a council with nobody at all, or someone waits on a pledge only this person can answer. Otherwise, the
+ * calls it again under its locks). Blocks: the installation would be left with no platform admin, an organisation
+ * with members but nobody to manage them, a council with nobody at all, or someone waits on a pledge only this
+ * person can answer. Otherwise, the
  * organisations that would be left with no members, and what is closed for each.
  */
 export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<DeletionPlan> {
@@ -94,6 +120,8 @@ export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<
     },
   });
   const plan: DeletionPlan = { blocks: [], leftEmpty: [] };
+  if (await lastPlatformAdmin(tx, userId))
+    plan.blocks.push({ organisationId: null, message: LAST_PLATFORM_ADMIN_MESSAGE, link: null });
   for (const { role, organisation } of memberships) {
     const lead = leadRoleFor(organisation.kind);
     const leadLabel = ROLE_LABEL[lead].toLowerCase();
@@ -185,6 +213,12 @@ export async function deleteAccount(
         select: { organisationId: true },
       });
       for (const { organisationId } of mine) await lockOrganisation(tx, organisationId);
+      // Then, for a platform admin, the platform admins (taken after the organisations' locks, always).
+      const me = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { isPlatformAdmin: true },
+      });
+      if (me.isPlatformAdmin) await lockPlatformAdmins(tx);
       const plan = await planAccountDeletion(userId, tx);
       if (plan.blocks.length) return { ok: false, fieldErrors: { form: plan.blocks.map((b) => b.message) } };
       const unconfirmed = plan.leftEmpty.filter((o) => !input.leaveWithoutMembers.includes(o.organisationId));
