@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { formatQuantity, HELP_TYPES, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";
 import { parseSearch, searchQueryString } from "~/domain/marketplace/schemas.ts";
 import { searchPage } from "~/domain/marketplace/search.server.ts";
 import { PageHeading, Pagination } from "~/ui/components.tsx";
@@ -28,17 +29,21 @@ export default function RequestsPage() {
     pastEnd,
     filters,
     councils,
-    districtNotFound,
+    notFound,
     canSaveSearch,
     query,
   } = useLoaderData<typeof loader>();
-  const location = useLocation();
+  // links to other pages of the list keep the filters applied, not one left out as not found
+  const applied = query ? `?${query}` : "";
   // the same filters without the "published since" window a digest's link adds
   const everyMatch = searchQueryString({ ...filters, since: undefined });
   const councilsShown = filters.council ? councils.filter((c) => c.id === filters.council) : councils;
   const many = councils.length > 1;
   const categories = councilsShown.flatMap((c) =>
-    c.categories.map((cat) => ({ value: cat.id, label: many ? `${cat.name} (${c.name})` : cat.name })),
+    c.categories.map((cat) => {
+      const name = cat.retired ? `${cat.name} (no longer used)` : cat.name;
+      return { value: cat.id, label: many ? `${name} (${c.name})` : name };
+    }),
   );
   const districts = councilsShown.flatMap((c) =>
     c.districts.map((d) => {
@@ -138,9 +143,10 @@ export default function RequestsPage() {
                 : `${formatNumber(total)} requests`}
             {filters.q ? ` matching “${filters.q}”` : ""}
           </h2>
-          {districtNotFound ? (
+          {notFound.length > 0 ? (
             <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
-              The district in the link you followed was not found, so requests in any district are shown.
+              The {filterNames(notFound)} in the link you followed {notFound.length === 1 ? "was" : "were"}{" "}
+              not found, so requests in {anyOf(notFound)} are shown.
             </p>
           ) : null}
           {filters.since ? (
@@ -150,7 +156,7 @@ export default function RequestsPage() {
             </p>
           ) : null}
           {pastEnd && total > 0 ? (
-            <PastLastPage page={page} pageCount={pageCount} total={total} capped={capped} />
+            <PastLastPage page={page} pageCount={pageCount} total={total} capped={capped} search={applied} />
           ) : requests.length === 0 ? (
             <p>No open requests match. Try fewer filters or different words.</p>
           ) : (
@@ -180,7 +186,7 @@ export default function RequestsPage() {
               type of help or district, or search for a word.
             </p>
           ) : null}
-          <Pagination page={page} pageCount={pageCount} search={location.search} path="/requests" />
+          <Pagination page={page} pageCount={pageCount} search={applied} path="/requests" />
         </section>
       </div>
     </>
@@ -193,14 +199,15 @@ function PastLastPage({
   pageCount,
   total,
   capped,
+  search,
 }: {
   page: number;
   pageCount: number;
   total: number;
   capped: boolean;
+  search: string;
 }) {
-  const location = useLocation();
-  const params = new URLSearchParams(location.search);
+  const params = new URLSearchParams(search);
   params.set("page", String(pageCount));
   const last = (
     <Link to={`/requests?${params}`}>

@@ -269,7 +269,7 @@ describe("a link naming a district the filter does not offer", () => {
     requests: { id: string }[];
     total: number;
     filters: { council?: string; district?: string };
-    districtNotFound: boolean;
+    notFound: string[];
     query: string;
   };
   const list = async (query: string) => {
@@ -289,10 +289,10 @@ describe("a link naming a district the filter does not offer", () => {
     await db.district.delete({ where: { id: gone.id } });
 
     const everything = await list("");
-    expect(everything.districtNotFound).toBe(false);
+    expect(everything.notFound).toEqual([]);
     const followed = await list(`?district=${gone.id}&helpType=VOLUNTEERING`);
     expect(followed).toMatchObject({
-      districtNotFound: true,
+      notFound: ["district"],
       total: everything.total,
       requests: everything.requests,
       query: "helpType=VOLUNTEERING", // saved as a search, it keeps no district either
@@ -309,12 +309,12 @@ describe("a link naming a district the filter does not offer", () => {
       categoryId: world.category.id,
     });
     const mismatched = await list(`?council=${world.councilA.id}&district=${elsewhere.id}`);
-    expect(mismatched).toMatchObject({ districtNotFound: true, filters: { council: world.councilA.id } });
+    expect(mismatched).toMatchObject({ notFound: ["district"], filters: { council: world.councilA.id } });
     expect(mismatched.filters.district).toBeUndefined();
     expect(mismatched.requests.map((r) => r.id)).toContain(inA.id);
 
     const own = await list(`?council=${world.councilB.id}&district=${elsewhere.id}`);
-    expect(own).toMatchObject({ districtNotFound: false, filters: { district: elsewhere.id }, total: 0 });
+    expect(own).toMatchObject({ notFound: [], filters: { district: elsewhere.id }, total: 0 });
   });
 
   it("to a district added on another instance since this one read the choices, filters by it", async () => {
@@ -327,7 +327,7 @@ describe("a link naming a district the filter does not offer", () => {
       districtId: added.id,
     });
     const followed = await list(`?district=${added.id}`);
-    expect(followed).toMatchObject({ districtNotFound: false, filters: { district: added.id } });
+    expect(followed).toMatchObject({ notFound: [], filters: { district: added.id } });
     expect(followed.requests.map((r) => r.id)).toEqual([inAdded.id]);
   });
 });

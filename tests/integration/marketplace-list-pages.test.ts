@@ -4,6 +4,7 @@ import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server.ts";
+import { forgetSearchOptions } from "~/domain/marketplace/search.server.ts";
 import { loader as listLoader } from "~/routes/requests._index.tsx";
 import {
   createCategory,
@@ -121,5 +122,82 @@ describe("a shared link naming a district that no longer exists", () => {
     expect(html).toContain("The district in the link you followed was not found");
     expect(html).toMatch(/<option value="" selected="">Any district<\/option>/);
     expect(html).not.toContain("No open requests match");
+  });
+});
+
+// The council and category filters leave out an id that names nothing the same way as the district filter.
+describe("a shared link naming a council or category that does not exist", () => {
+  type Applied = ListPage & {
+    notFound: string[];
+    filters: Record<string, string | undefined>;
+    query: string;
+  };
+
+  it("to a council, lists what the other filters match and says the council was not found", async () => {
+    const { data, html } = await listAt(`?council=nosuchcouncil&category=${small.id}`);
+    expect(data).toMatchObject({ total: 3, notFound: ["council"], query: `category=${small.id}` });
+    expect(html).toContain(
+      "The council in the link you followed was not found, so requests in any council are shown.",
+    );
+    expect(html).toMatch(/<option value="" selected="">Any council<\/option>/);
+  });
+
+  it("to a category, or another council's, lists the council's requests and says the category was not found", async () => {
+    const elsewhere = await createCategory((await createCouncil()).id);
+    for (const category of ["nosuchcategory", elsewhere.id]) {
+      const { data, html } = await listAt(`?council=${council.id}&category=${category}`);
+      const applied = data as Applied;
+      expect(applied).toMatchObject({ total: 1000, capped: true, notFound: ["category"] });
+      expect(applied.filters).toEqual({ council: council.id });
+      expect(html).toContain("The category in the link you followed was not found");
+      expect(html).toMatch(/<option value="" selected="">Any category<\/option>/);
+    }
+  });
+
+  it("names every filter not found at once", async () => {
+    const { data, html } = await listAt(
+      "?council=nosuchcouncil&category=nosuchcategory&district=nosuchdistrict",
+    );
+    expect(data).toMatchObject({ notFound: ["council", "category", "district"] });
+    expect(html).toContain(
+      "The council, category and district in the link you followed were not found, so requests in any council, any category and any district are shown.",
+    );
+  });
+
+  it("links to the other pages by the filters applied, so the notice is not repeated there", async () => {
+    const { html } = await listAt(`?council=${council.id}&category=nosuchcategory&sort=closing&page=2`);
+    expect(html).toContain(`href="/requests?council=${council.id}&amp;sort=closing&amp;page=3"`);
+    expect(html).toContain(`href="/requests?council=${council.id}&amp;sort=closing"`); // page 1
+    expect(html).not.toContain("nosuchcategory");
+    const past = await listAt(`?council=${council.id}&category=nosuchcategory&page=60`);
+    expect(past.html).toContain(`href="/requests?council=${council.id}&amp;page=50"`);
+    expect(past.html).not.toContain("nosuchcategory");
+  });
+});
+
+describe("a link naming a category no longer used", () => {
+  it("filters by it, and the form offers it marked as no longer used while the link names it", async () => {
+    const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
+    const retired = await createCategory(council.id, unique("Old category"));
+    const inRetired = await createRequest({
+      councilId: council.id,
+      organisationId: vcse.id,
+      categoryId: retired.id,
+    });
+    await db.category.update({ where: { id: retired.id }, data: { active: false } });
+    forgetSearchOptions(); // as retiring it in the council's lists does
+
+    const { data, html } = await listAt(`?category=${retired.id}`);
+    expect(data).toMatchObject({ total: 1, notFound: [] });
+    expect(data.requests.map((r) => r.id)).toEqual([inRetired.id]);
+    expect(html).toMatch(
+      new RegExp(
+        `<option value="${retired.id}" selected="">${retired.name} \\(no longer used\\)[^<]*</option>`,
+      ),
+    );
+    expect(html).not.toContain("was not found");
+
+    const other = await listAt(`?category=${small.id}`);
+    expect(other.html).not.toContain(retired.id);
   });
 });

@@ -2,6 +2,7 @@
 // GIN-indexed "searchVector") for the ids, then their display fields. Public fields only.
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
+import type { NamedFilter } from "./named-filters.ts";
 import type { SearchFilters } from "./schemas.ts";
 
 export const PAGE_SIZE = 20;
@@ -164,41 +165,64 @@ export function forgetSearchOptions() {
   optionsCache = undefined;
 }
 
-// The filter choices on the list page: councils with their active categories and districts. A retired district
-// is offered only while a filter (a shared link, a saved search's) names it, marked retired: the form then shows
-// the filter the results are filtered by, rather than "any district".
-export async function searchOptions(selected: { district?: string } = {}) {
+type Council = Awaited<ReturnType<typeof loadOptions>>[number];
+type Entry = { id: string; name: string; active: boolean };
+// Where a category or district filter's id is looked up: the lists of a council.
+const LISTS: Record<Exclude<NamedFilter, "council">, (c: Council) => Entry[]> = {
+  category: (c) => c.categories,
+  district: (c) => c.districts,
+};
+
+// The filter choices on the list page: councils with their active categories and districts. A retired one is
+// offered only while a filter (a shared link, a saved search's) names it, marked retired: the form then shows
+// the filter the results are filtered by, rather than "any category" or "any district".
+export async function searchOptions(selected: Pick<SearchFilters, "category" | "district"> = {}) {
   const councils = await cachedOptions();
+  const offered = (entries: Entry[], id: string | undefined) =>
+    entries
+      .filter((x) => x.active || x.id === id)
+      .map(({ id, name, active }) => ({ id, name, retired: !active }));
   return councils.map((c) => ({
     id: c.id,
     name: c.name,
-    categories: c.categories.filter((x) => x.active).map(({ id, name }) => ({ id, name })),
-    districts: c.districts
-      .filter((x) => x.active || x.id === selected.district)
-      .map(({ id, name, active }) => ({ id, name, retired: !active })),
+    categories: offered(c.categories, selected.category),
+    districts: offered(c.districts, selected.district),
   }));
 }
 
-// Whether the filter choices hold the district filtered by: among the chosen council's, or any council's.
-function offersDistrict(councils: Awaited<ReturnType<typeof searchOptions>>, filters: SearchFilters) {
-  if (filters.district === undefined) return true;
-  const shown = filters.council ? councils.filter((c) => c.id === filters.council) : councils;
-  return shown.some((c) => c.districts.some((d) => d.id === filters.district));
+// The named filters that name nothing on the lists: a council that is not (or no longer) listed, a category or
+// district deleted since, or one of another council than the one chosen. Retired entries still exist.
+function unknownFilters(councils: Council[], asked: SearchFilters): NamedFilter[] {
+  const council = councils.find((c) => c.id === asked.council);
+  const unknown: NamedFilter[] = asked.council && !council ? ["council"] : [];
+  const shown = council ? [council] : councils;
+  for (const key of ["category", "district"] as const) {
+    const id = asked[key];
+    if (id && !shown.some((c) => LISTS[key](c).some((x) => x.id === id))) unknown.push(key);
+  }
+  return unknown;
 }
 
-// The list page: the filter choices, and the requests. A district filter the choices do not hold (an old link's,
-// to a district since deleted, or of another council than the one chosen) is not applied, and the page says so:
-// otherwise the list would be empty while the form shows "Any district". The choices are read again first, in
-// case the district was added since this instance kept them.
-export async function searchPage(asked: SearchFilters) {
-  let councils = await searchOptions(asked);
-  if (!offersDistrict(councils, asked)) {
+// The filters a list is filtered by: those naming nothing on the lists are left out, and said so (notFound);
+// otherwise the list would be empty while the form shows "Any …". The lists are read again first, in case an
+// entry was added since this instance kept them (reread: false when a caller has just read them, as a job does).
+export async function applicableFilters(asked: SearchFilters, { reread = true } = {}) {
+  let councils = await cachedOptions();
+  if (reread && unknownFilters(councils, asked).length > 0) {
     forgetSearchOptions();
-    councils = await searchOptions(asked);
+    councils = await cachedOptions();
   }
-  const districtNotFound = !offersDistrict(councils, asked);
-  const filters = districtNotFound ? { ...asked, district: undefined } : asked;
-  return { ...(await searchRequests(filters)), filters, councils, districtNotFound };
+  const notFound = unknownFilters(councils, asked);
+  const filters = { ...asked };
+  for (const key of notFound) delete filters[key];
+  return { filters, notFound };
+}
+
+// The list page: the filter choices, and the requests, by the filters that apply (notFound: those left out).
+export async function searchPage(asked: SearchFilters) {
+  const { filters, notFound } = await applicableFilters(asked);
+  const [found, councils] = await Promise.all([searchRequests(filters), searchOptions(filters)]);
+  return { ...found, filters, councils, notFound };
 }
 
 async function withNames<T extends { categoryId: string; districtId: string | null; councilId: string }>(
