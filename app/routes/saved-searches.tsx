@@ -5,11 +5,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
 import {
   deleteSavedSearch,
-  listSavedSearches,
-  savedSearchLink,
+  savedSearchesOf,
   saveSearch,
   setDigest,
 } from "~/domain/marketplace/council-lists.server.ts";
+import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";
 import { savedSearchSchema } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -21,9 +21,8 @@ export const meta: MetaFunction = () => [{ title: "Saved searches – Social Val
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
-  const searches = await listSavedSearches(viewer.user.id, membership.organisationId);
   return json({
-    searches: searches.map(({ filters, ...s }) => ({ ...s, link: savedSearchLink(filters) })),
+    searches: await savedSearchesOf(viewer.user.id, membership.organisationId),
     organisationName: membership.organisationName,
   });
 }
@@ -84,7 +83,22 @@ export default function SavedSearchesPage() {
         rowKey={(s) => s.id}
         empty="You have no saved searches."
         columns={[
-          { header: "Name", cell: (s) => <Link to={s.link}>{s.name}</Link>, rowHeader: true },
+          {
+            header: "Name",
+            cell: (s) => (
+              <>
+                <Link to={s.link}>{s.name}</Link>
+                {s.notFound.length > 0 ? (
+                  <p className="mt-1 text-sm">
+                    <strong>Needs updating:</strong> the {filterNames(s.notFound)} it was saved with no longer{" "}
+                    {s.notFound.length === 1 ? "exists" : "exist"}, so it finds requests in{" "}
+                    {anyOf(s.notFound)}. Open it, choose again and save it as a new search.
+                  </p>
+                ) : null}
+              </>
+            ),
+            rowHeader: true,
+          },
           { header: "Daily email", cell: (s) => (s.emailDigest ? "On" : "Off") },
           { header: "Last email", cell: (s) => (s.lastDigestAt ? formatDate(s.lastDigestAt) : "None yet") },
           {

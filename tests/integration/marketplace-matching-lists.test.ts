@@ -447,3 +447,33 @@ describe("an organisation's own lists", () => {
     expect(second.requests).toHaveLength(2);
   });
 });
+
+describe("a saved search naming a category or council that no longer exists", () => {
+  it("is marked as needing an update, naming what was not found; one naming a retired category is not", async () => {
+    const gone = await createCategory(world.councilA.id);
+    const retired = await createCategory(world.councilA.id);
+    const owner = { userId: world.users.supplierMember.id, organisationId: world.supplier.id };
+    const stale = await db.savedSearch.create({
+      data: { ...owner, name: "Stale", filters: { council: "nosuchcouncil", category: gone.id } },
+    });
+    const kept = await db.savedSearch.create({
+      data: { ...owner, name: "Kept", filters: { category: retired.id } },
+    });
+    await db.category.delete({ where: { id: gone.id } });
+    await db.category.update({ where: { id: retired.id }, data: { active: false } });
+
+    const { searches } = await jsonOf<{ searches: { id: string; link: string; notFound: string[] }[] }>(
+      await callLoader(savedLoader, { path: "/saved-searches", cookie: cookies.supplierMember }),
+    );
+    expect(searches).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: stale.id,
+          notFound: ["council", "category"],
+          link: `/requests?category=${gone.id}&council=nosuchcouncil`, // opens the list, which says so
+        }),
+        expect.objectContaining({ id: kept.id, notFound: [] }),
+      ]),
+    );
+  });
+});

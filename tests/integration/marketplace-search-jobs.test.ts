@@ -455,6 +455,32 @@ describe("scheduled jobs with a controllable clock", () => {
     expect(next[1].text).toContain("Numbat latecomer");
   });
 
+  it("match a search naming a district deleted since as its link does: without the district, saying so", async () => {
+    const gone = await createDistrict(world.councilA.id, "Gone district");
+    await createSavedSearch({
+      userId: world.users.supplierOwner.id,
+      organisationId: world.supplier.id,
+      filters: { q: "quokka", district: gone.id },
+    });
+    await db.district.delete({ where: { id: gone.id } });
+    const fresh = await createRequest({ ...base(), title: "Quokka census helpers" });
+
+    await sendSavedSearchDigests(new Date(Date.now() + 60_000));
+    const digests = await db.emailOutbox.findMany({
+      where: { template: "marketplace.digest", text: { contains: "Quokka census helpers" } },
+    });
+    expect(digests).toHaveLength(1);
+    expect(digests[0].to).toBe(world.users.supplierOwner.email);
+    // its link names the search as saved: the list matches the email and says the district was not found
+    const link = digests[0].text.match(/\/requests\?[^\s)\]>"]+/)![0];
+    expect(new URL(link, "http://x").searchParams.get("district")).toBe(gone.id);
+    const followed = await jsonOf<{ requests: { id: string }[]; notFound: string[] }>(
+      await callLoader(listLoader, { path: link }),
+    );
+    expect(followed.notFound).toEqual(["district"]);
+    expect(followed.requests.map((r) => r.id)).toEqual([fresh.id]);
+  });
+
   it("keep a digest's window out of a search saved from its link", async () => {
     const { saveSearch } = await import("~/domain/marketplace/council-lists.server.ts");
     const saved = await saveSearch({

@@ -4,7 +4,7 @@ import { writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
 import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
 import { parseSearch, searchQueryString } from "./schemas.ts";
-import { forgetSearchOptions } from "./search.server.ts";
+import { applicableFilters, forgetSearchOptions } from "./search.server.ts";
 
 export function listSavedSearches(userId: string, organisationId: string) {
   return db.savedSearch.findMany({
@@ -12,6 +12,19 @@ export function listSavedSearches(userId: string, organisationId: string) {
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, filters: true, emailDigest: true, lastDigestAt: true },
   });
+}
+
+// The viewer's saved searches with their links, and the filters each names that no longer name anything (a
+// council, category or district deleted since): its link and digest match without them, so it needs updating.
+export async function savedSearchesOf(userId: string, organisationId: string) {
+  const searches = await listSavedSearches(userId, organisationId);
+  return Promise.all(
+    searches.map(async ({ filters, ...search }) => {
+      const saved = parseSearch((filters ?? {}) as Record<string, unknown>);
+      const { notFound } = await applicableFilters(saved);
+      return { ...search, link: savedSearchLink(filters), notFound };
+    }),
+  );
 }
 
 export async function saveSearch(input: {

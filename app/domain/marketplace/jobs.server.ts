@@ -12,7 +12,7 @@ import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
 import { declineOfferedPledges, lockRequest, sendReminderEmail } from "./requests.server.ts";
 import { requestTransition, statusesAllowing, statusesAllowingOnlyBeforeWork } from "./request-lifecycle.ts";
 import { parseSearch, searchQueryString } from "./schemas.ts";
-import { searchRequests } from "./search.server.ts";
+import { applicableFilters, forgetSearchOptions, searchRequests } from "./search.server.ts";
 import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -202,12 +202,16 @@ export async function sendSavedSearchDigests(now: Date) {
     take: 10_000,
   });
   let sent = 0;
+  // the lists as they are now, read once: a search naming a council, category or district that no longer exists
+  // matches as its link does on /requests (which says so), without that filter, rather than nothing ever again
+  forgetSearchOptions();
   for (const search of searches) {
     const since = (search.lastDigestAt ?? search.createdAt).toISOString();
     const filters = { ...parseSearch((search.filters ?? {}) as Record<string, unknown>), since };
     const stillMember = search.user.memberships.some((m) => m.organisationId === search.organisationId);
+    const applied = (await applicableFilters(filters, { reread: false })).filters;
     const { requests, total, capped } = stillMember
-      ? await searchRequests({ ...filters, page: 1, sort: "newest" }, { until: now, pageSize: DIGEST_SIZE })
+      ? await searchRequests({ ...applied, page: 1, sort: "newest" }, { until: now, pageSize: DIGEST_SIZE })
       : { requests: [], total: 0, capped: false };
     await db.$transaction(async (tx) => {
       const { count } = await tx.savedSearch.updateMany({
