@@ -114,6 +114,10 @@ export default function DeleteAccount() {
         <li>removes you from every organisation and signs you out everywhere</li>
         <li>removes your name, email address, password and saved searches</li>
         <li>
+          removes your email address from the emails and invitations sent to you and from the audit log, and
+          cancels invitations to you that you have not accepted
+        </li>
+        <li>
           keeps the requests, pledges and returns you wrote, because your organisation and the council need
           them; they will show &ldquo;Deleted user&rdquo; as the author
         </li>

@@ -15,6 +15,7 @@ import {
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
 import { brandForOrganisation, organisationWithoutMembersMessage } from "./emails.server.tsx";
+import { deletedEmailFor, eraseEmailAddresses } from "./erasure.server.ts";
 import { leadRoleFor, lockOrganisation } from "./members.server.ts";
 import { ROLE_LABEL } from "./schemas.ts";
 import { checkCurrentPassword } from "./users.server.ts";
@@ -194,7 +195,8 @@ class DeletionRefused extends Error {
 
 export type DeleteResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
 
-// Memberships, sessions and personal settings go; records the person wrote stay, shown as "Deleted user". The
+// Memberships, sessions and personal settings go, and the person's email address wherever it was written down
+// for them (./erasure.server.ts); records the person wrote stay, shown as "Deleted user". The
 // person confirms, organisation by organisation, that they know which would be left with no members.
 export async function deleteAccount(
   userId: string,
@@ -236,11 +238,12 @@ export async function deleteAccount(
       await tx.session.deleteMany({ where: { userId } });
       await tx.userToken.deleteMany({ where: { userId } });
       await tx.savedSearch.deleteMany({ where: { userId } });
+      const erased = await eraseEmailAddresses(tx, userId);
       await tx.user.update({
         where: { id: userId },
         data: {
           name: "Deleted user",
-          email: `deleted-${userId}@deleted.invalid`,
+          email: deletedEmailFor(userId),
           passwordHash: null,
           emailVerifiedAt: null,
           isPlatformAdmin: false,
@@ -253,6 +256,7 @@ export async function deleteAccount(
           action: "account.delete",
           entityType: "User",
           entityId: userId,
+          details: erased,
           ipAddress: context.ip,
         },
         tx,

@@ -1,0 +1,112 @@
+// What deleting an account erases beyond the user row: the person's email address wherever it was written down
+// for them (emails sent to them, invitations to them, audit details naming the address). The records stay, with
+// the address replaced by the account's placeholder. Why: docs/decisions/015-deleting-the-last-member.md.
+import type { Tx } from "~/db.server.ts";
+
+/** The address a deleted account is left with, and that replaces its old addresses everywhere else. */
+export const deletedEmailFor = (userId: string) => `deleted-${userId}@deleted.invalid`;
+
+/** What an erased email keeps instead of its message (the mailbox shows it in place of the message). */
+export const ERASED_EMAIL_TEXT = "Not kept: the recipient deleted their account.";
+
+// Audit actions whose details carry an address typed by or for someone under `email`.
+const AUDIT_ACTIONS_WITH_EMAIL = ["membership.invite", "auth.sign_in_failed"];
+
+export type ErasureCounts = { invitationsCancelled: number; emailsCancelled: number };
+
+// An address the person had, and, if another account has taken it since, when: what was written to it from then
+// on is that account's, not this person's.
+type Address = { address: string; takenAt: Date | null };
+
+// The account's current address, and the ones it had before (its own email-change entries say which).
+async function addressesOf(tx: Tx, userId: string): Promise<Address[]> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const changes = await tx.auditLog.findMany({
+    where: { action: "account.email_changed", entityType: "User", entityId: userId },
+    select: { details: true },
+  });
+  const former = new Set<string>();
+  for (const { details } of changes) {
+    const { from, to } = (details ?? {}) as { from?: unknown; to?: unknown };
+    for (const address of [from, to])
+      if (typeof address === "string" && address) former.add(address.toLowerCase());
+  }
+  former.delete(user.email);
+  const addresses: Address[] = [{ address: user.email.toLowerCase(), takenAt: null }];
+  for (const address of former) {
+    const holder = await tx.user.findUnique({
+      where: { email: address },
+      select: { id: true, createdAt: true },
+    });
+    let takenAt: Date | null = null;
+    if (holder) {
+      // from its sign-up, or from when it changed to this address, whichever is later
+      const changedTo = await tx.auditLog.findFirst({
+        where: {
+          action: "account.email_changed",
+          entityType: "User",
+          entityId: holder.id,
+          details: { path: ["to"], equals: address },
+        },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+      });
+      takenAt = changedTo && changedTo.createdAt > holder.createdAt ? changedTo.createdAt : holder.createdAt;
+    }
+    addresses.push({ address, takenAt });
+  }
+  return addresses;
+}
+
+// Written to the address while it was the person's (before another account took it, if one has).
+const writtenBefore = (takenAt: Date | null) => (takenAt ? { createdAt: { lt: takenAt } } : {});
+const NEVER = new Date("9999-12-31T00:00:00Z");
+
+/**
+ * Replaces the person's addresses with their placeholder, in the caller's transaction (the account deletion's).
+ * Invitations to them still open are cancelled first; emails to them not yet sent are not sent, and the bodies
+ * of those that were are dropped. Audit entries stay, naming the placeholder instead. An open invitation to a
+ * former address another account has taken since is left to that account.
+ */
+export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<ErasureCounts> {
+  const placeholder = deletedEmailFor(userId);
+  const now = new Date();
+  const counts: ErasureCounts = { invitationsCancelled: 0, emailsCancelled: 0 };
+  for (const { address, takenAt } of await addressesOf(tx, userId)) {
+    const before = writtenBefore(takenAt);
+    const open = { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
+    if (!takenAt) {
+      const cancelled = await tx.invitation.updateMany({
+        where: { email: address, ...open },
+        data: { revokedAt: now },
+      });
+      counts.invitationsCancelled += cancelled.count;
+    }
+    await tx.invitation.updateMany({
+      where: { email: address, ...before, NOT: open },
+      data: { email: placeholder },
+    });
+
+    const unsent = await tx.emailOutbox.updateMany({
+      where: { to: address, status: "PENDING", ...before },
+      data: { status: "FAILED", lastError: ERASED_EMAIL_TEXT, lockedUntil: null },
+    });
+    counts.emailsCancelled += unsent.count;
+    // A provider's error message may quote the address.
+    await tx.$executeRaw`
+      UPDATE "EmailOutbox"
+      SET "to" = ${placeholder}, html = '', text = ${ERASED_EMAIL_TEXT},
+          "lastError" = replace("lastError", "to", ${placeholder})
+      WHERE "to" = ${address} AND "createdAt" < ${takenAt ?? NEVER}`;
+
+    await tx.$executeRaw`
+      UPDATE "AuditLog" SET details = jsonb_set(details, '{email}', to_jsonb(${placeholder}::text))
+      WHERE action = ANY(${AUDIT_ACTIONS_WITH_EMAIL}::text[])
+        AND lower(details->>'email') = ${address} AND "createdAt" < ${takenAt ?? NEVER}`;
+  }
+  // The person's own address history: every address in it was theirs.
+  await tx.$executeRaw`
+    UPDATE "AuditLog" SET details = jsonb_build_object('from', ${placeholder}::text, 'to', ${placeholder}::text)
+    WHERE action = 'account.email_changed' AND "entityType" = 'User' AND "entityId" = ${userId}`;
+  return counts;
+}
