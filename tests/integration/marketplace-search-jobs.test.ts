@@ -471,6 +471,10 @@ describe("scheduled jobs with a controllable clock", () => {
     });
     expect(digests).toHaveLength(1);
     expect(digests[0].to).toBe(world.users.supplierOwner.email);
+    // the email itself says it now matches more than the search was saved for
+    expect(digests[0].text).toContain(
+      "The district this search was saved with no longer exists, so it now finds requests in any district.",
+    );
     // its link names the search as saved: the list matches the email and says the district was not found
     const link = digests[0].text.match(/\/requests\?[^\s)\]>"]+/)![0];
     expect(new URL(link, "http://x").searchParams.get("district")).toBe(gone.id);

@@ -11,6 +11,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
 import { declineOfferedPledges, lockRequest, sendReminderEmail } from "./requests.server.ts";
 import { requestTransition, statusesAllowing, statusesAllowingOnlyBeforeWork } from "./request-lifecycle.ts";
+import { anyOf, filterNames } from "./named-filters.ts";
 import { parseSearch, searchQueryString } from "./schemas.ts";
 import { applicableFilters, forgetSearchOptions, searchRequests } from "./search.server.ts";
 import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
@@ -209,7 +210,7 @@ export async function sendSavedSearchDigests(now: Date) {
     const since = (search.lastDigestAt ?? search.createdAt).toISOString();
     const filters = { ...parseSearch((search.filters ?? {}) as Record<string, unknown>), since };
     const stillMember = search.user.memberships.some((m) => m.organisationId === search.organisationId);
-    const applied = (await applicableFilters(filters, { reread: false })).filters;
+    const { filters: applied, notFound } = await applicableFilters(filters, { reread: false });
     const { requests, total, capped } = stillMember
       ? await searchRequests({ ...applied, page: 1, sort: "newest" }, { until: now, pageSize: DIGEST_SIZE })
       : { requests: [], total: 0, capped: false };
@@ -228,6 +229,10 @@ export async function sendSavedSearchDigests(now: Date) {
         total,
         capped,
         manageUrl: `${appUrl()}/saved-searches`,
+        // the email says so too, not only the list it links to: it matches more than the search was saved for
+        widened: notFound.length
+          ? `The ${filterNames(notFound)} this search was saved with no longer ${notFound.length === 1 ? "exists" : "exist"}, so it now finds requests in ${anyOf(notFound)}. To narrow it again, open it, choose again and save it as a new search.`
+          : undefined,
         requests: requests.map((r) => ({
           title: r.title,
           url: `${appUrl()}/requests/${r.id}`,

@@ -8,6 +8,7 @@ export function savedSearchDigestEmail({
   requests,
   total,
   capped = false,
+  widened,
 }: {
   searchName: string;
   // the marketplace list of every new request the digest counts
@@ -18,6 +19,8 @@ export function savedSearchDigestEmail({
   // how many there are in all (a lower bound when capped)
   total: number;
   capped?: boolean;
+  // why the search now matches more than it was saved for (a filter names something deleted since)
+  widened?: string;
 }) {
   const all = capped ? `more than ${total.toLocaleString("en-GB")}` : total.toLocaleString("en-GB");
   const some = capped || total > requests.length;
@@ -37,6 +40,7 @@ export function savedSearchDigestEmail({
           ? `${all} requests were published since your last digest for “${searchName}”. These are the newest ${requests.length}:`
           : `These requests were published since your last digest for “${searchName}”:`}
       </EmailParagraph>
+      {widened ? <EmailParagraph>{widened}</EmailParagraph> : null}
       {requests.map((r) => (
         <div key={r.url}>
           <EmailButton href={r.url}>{r.title}</EmailButton>
