@@ -1,7 +1,9 @@
 // What deleting an account erases beyond the user row: the person's email address wherever it was written down
-// for them (emails sent to them, invitations to them, audit details naming the address). The records stay, with
-// the address replaced by the account's placeholder. Why: docs/decisions/015-deleting-the-last-member.md.
+// for them (emails sent to them, invitations to them, audit details naming the address, and in the survey, their
+// contact details and survey invitations to them). The records stay, with the address replaced by the account's
+// placeholder. Why: docs/decisions/015-deleting-the-last-member.md.
 import type { Tx } from "~/db.server.ts";
+import { eraseSurveyContactsOf } from "~/domain/survey/erasure.server.ts";
 
 /** The address a deleted account is left with, and that replaces its old addresses everywhere else. */
 export const deletedEmailFor = (userId: string) => `deleted-${userId}@deleted.invalid`;
@@ -66,13 +68,15 @@ const NEVER = new Date("9999-12-31T00:00:00Z");
  * Replaces the person's addresses with their placeholder, in the caller's transaction (the account deletion's).
  * Invitations to them still open are cancelled first; emails to them not yet sent are not sent, and the bodies
  * of those that were are dropped. Audit entries stay, naming the placeholder instead. An open invitation to a
- * former address another account has taken since is left to that account.
+ * former address another account has taken since is left to that account. In the survey, responses naming the
+ * person as their contact lose the contact, and survey invitations to them name the placeholder.
  */
 export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<ErasureCounts> {
   const placeholder = deletedEmailFor(userId);
   const now = new Date();
   const counts: ErasureCounts = { invitationsCancelled: 0, emailsCancelled: 0 };
-  for (const { address, takenAt } of await addressesOf(tx, userId)) {
+  const addresses = await addressesOf(tx, userId);
+  for (const { address, takenAt } of addresses) {
     const before = writtenBefore(takenAt);
     const open = { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
     if (!takenAt) {
@@ -108,5 +112,7 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
   await tx.$executeRaw`
     UPDATE "AuditLog" SET details = jsonb_build_object('from', ${placeholder}::text, 'to', ${placeholder}::text)
     WHERE action = 'account.email_changed' AND "entityType" = 'User' AND "entityId" = ${userId}`;
+  // The survey module's own rules: the business's answers stay, the person's contact details go.
+  await eraseSurveyContactsOf(tx, { userId, placeholder, addresses });
   return counts;
 }

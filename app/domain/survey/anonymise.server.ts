@@ -8,6 +8,7 @@ import { londonDay } from "~/domain/calendar.ts";
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { deleteUnsentResponses, moveProtectedAnswers } from "./protected-answers.server.ts";
+import { contactConsentAnswerOf } from "./report.ts";
 
 // Closing also deletes the answers that were never sent, in the same transaction (as closeCycle does).
 export async function closeFinishedCycles(now: Date) {
@@ -32,6 +33,15 @@ export function retentionEndsOn(cycle: { closesOn: Date; closedAt: Date | null; 
   return addMonths(closed, cycle.retentionMonths);
 }
 
+/**
+ * What a response keeps of its contact once the person to contact is gone (anonymisation, or that person deleting
+ * their account): the name and address go; the answer to "may we contact you" stays as given, written out, since
+ * the report counts it ("Agreed to be contacted").
+ */
+export function withoutContactPerson(r: { contactConsentAnswer: string | null; contactConsent: boolean }) {
+  return { contactName: null, contactEmail: null, contactConsentAnswer: contactConsentAnswerOf(r) };
+}
+
 // The audit log names each response (consent, submission, reads) beside its business, and is kept. So the kept
 // answers move to new rows with fresh random ids, in a shuffled order and with no timestamp of their own (only
 // the cycle and the time of anonymisation, the same for all), and the originals are deleted.
@@ -46,8 +56,8 @@ async function moveToFreshRows(tx: Tx, cycleId: string, now: Date) {
       derivedSize: true,
       barriers: true,
       meetTheBuyerInterest: true,
-      // reported as "Agreed to be contacted"; the contact details themselves go (and the contacts export only
-      // ever lists responses still tied to a business)
+      // reported as "Agreed to be contacted"; the contact details themselves go (withoutContactPerson), and the
+      // contacts export only ever lists responses still tied to a business
       contactConsentAnswer: true,
       contactConsent: true,
     },
@@ -56,6 +66,7 @@ async function moveToFreshRows(tx: Tx, cycleId: string, now: Date) {
   await tx.surveyResponse.createMany({
     data: moves.map(({ response: { id: _old, ...answers }, to }) => ({
       ...answers,
+      ...withoutContactPerson(answers),
       id: to,
       cycleId,
       status: "SUBMITTED" as const,

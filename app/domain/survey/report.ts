@@ -33,6 +33,12 @@ export type ReportTable = {
   rows: ReportRow[];
 };
 
+// The answer to "may we contact you" as the report counts it. Rows from before the answer itself was kept hold only
+// the yes/no.
+export function contactConsentAnswerOf(r: { contactConsentAnswer: string | null; contactConsent: boolean }) {
+  return r.contactConsentAnswer ?? (r.contactConsent ? "YES" : null);
+}
+
 const NOT_ANSWERED: Choice = { value: "NOT_ANSWERED", label: "Not answered" };
 
 type Definition = {
@@ -89,8 +95,7 @@ export const REPORT_DEFINITIONS: Definition[] = [
     title: "Agreed to be contacted",
     kind: "partition",
     choices: [{ value: "YES", label: "Yes" }, { value: "NO", label: "No" }, preferNotChoice, NOT_ANSWERED],
-    // rows from before the answer itself was kept hold only the yes/no
-    valuesOf: (r) => single(r.contactConsentAnswer ?? (r.contactConsent ? "YES" : null)),
+    valuesOf: (r) => single(contactConsentAnswerOf(r)),
   },
 ];
 

@@ -1,0 +1,57 @@
+// What deleting an account erases from the survey: the person's own contact details where a business named them
+// as its contact, and their address on survey invitations. The business's answers stay (they are the
+// organisation's, and feed the report). Why: docs/decisions/015-deleting-the-last-member.md.
+import type { Tx } from "~/db.server.ts";
+import { writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
+import { withoutContactPerson } from "./anonymise.server.ts";
+
+// An address the person had, and when another account took it, if one has since (what was written to it from
+// then on is that account's).
+export type ErasedAddress = { address: string; takenAt: Date | null };
+
+export type SurveyErasureCounts = { contactsErased: number; invitationsReaddressed: number };
+
+/**
+ * In the caller's transaction (the account deletion's): a response naming one of the person's addresses as its
+ * contact loses the contact's name and address and its consent to be contacted (nobody is left to contact, so it
+ * leaves the contacts export), while the answer to "may we contact you" stays as given for the report, as at
+ * anonymisation. Survey invitations to the person's addresses name the placeholder instead. Each response changed
+ * gets an entry in the log of the council running its cycle, with no details.
+ */
+export async function eraseSurveyContactsOf(
+  tx: Tx,
+  person: { userId: string; placeholder: string; addresses: ErasedAddress[] },
+): Promise<SurveyErasureCounts> {
+  const counts: SurveyErasureCounts = { contactsErased: 0, invitationsReaddressed: 0 };
+  for (const { address, takenAt } of person.addresses) {
+    const before = takenAt ? { createdAt: { lt: takenAt } } : {};
+    const named = await tx.surveyResponse.findMany({
+      where: { contactEmail: { equals: address, mode: "insensitive" }, ...before },
+      orderBy: { id: "asc" },
+      select: { id: true, contactConsentAnswer: true, contactConsent: true, updatedAt: true },
+    });
+    for (const response of named) {
+      await tx.surveyResponse.update({
+        where: { id: response.id },
+        data: {
+          ...withoutContactPerson(response),
+          contactConsent: false,
+          // not a change to the business's answers: a later Send still counts as unchanged if nothing else was
+          updatedAt: response.updatedAt,
+        },
+      });
+      await writeSurveyResponseAudit(
+        { actorUserId: person.userId, action: "survey.response.contact_erase", entityId: response.id },
+        tx,
+      );
+    }
+    counts.contactsErased += named.length;
+
+    const invitations = await tx.surveyInvitation.updateMany({
+      where: { email: { equals: address, mode: "insensitive" }, ...before },
+      data: { email: person.placeholder },
+    });
+    counts.invitationsReaddressed += invitations.count;
+  }
+  return counts;
+}
