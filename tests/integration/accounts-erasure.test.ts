@@ -50,13 +50,16 @@ async function invite(ownerId: string, organisationId: string, email: string) {
 // Every place the address could stay: rows addressed to it, message bodies, provider errors, audit details.
 async function placesNaming(address: string) {
   const like = `%${address}%`;
-  const [row] = await db.$queryRaw<{ invitations: number; emails: number; audit: number }[]>`
+  const [row] = await db.$queryRaw<
+    { invitations: number; emails: number; audit: number; organisations: number }[]
+  >`
     SELECT
       (SELECT count(*)::int FROM "Invitation" WHERE email ILIKE ${like}) AS invitations,
       (SELECT count(*)::int FROM "EmailOutbox"
         WHERE "to" ILIKE ${like} OR html ILIKE ${like} OR text ILIKE ${like}
           OR coalesce("lastError", '') ILIKE ${like}) AS emails,
-      (SELECT count(*)::int FROM "AuditLog" WHERE details::text ILIKE ${like}) AS audit`;
+      (SELECT count(*)::int FROM "AuditLog" WHERE details::text ILIKE ${like}) AS audit,
+      (SELECT count(*)::int FROM "Organisation" WHERE "contactEmail" ILIKE ${like}) AS organisations`;
   return row;
 }
 
@@ -116,6 +119,11 @@ describe("deleting an account erases the person's email address", () => {
       data: { status: "FAILED", attempts: 3, lastError: `Invalid \`to\` field: ${address}` },
     });
     const open = await invite(otherOwner.id, other.id, address);
+    // the supplier was registered with the person's address as its contact
+    await db.organisation.update({
+      where: { id: supplier.id },
+      data: { contactEmail: address.toUpperCase() },
+    });
     // a failed sign-in names the address
     expect(await authenticate(address, "not the password", context())).toBeNull();
 
@@ -136,8 +144,13 @@ describe("deleting an account erases the person's email address", () => {
     expect(deleted.status).toBe(302);
 
     const placeholder = deletedEmailFor(person.id);
-    expect(await placesNaming(address)).toEqual({ invitations: 0, emails: 0, audit: 0 });
-    expect(await placesNaming(formerAddress)).toEqual({ invitations: 0, emails: 0, audit: 0 });
+    expect(await placesNaming(address)).toEqual({ invitations: 0, emails: 0, audit: 0, organisations: 0 });
+    expect(await placesNaming(formerAddress)).toEqual({
+      invitations: 0,
+      emails: 0,
+      audit: 0,
+      organisations: 0,
+    });
     expect(await placesNaming(bystander)).toEqual(bystanderBefore);
 
     // invitations: the history stays as it was, the open one is cancelled, all name the placeholder
@@ -240,7 +253,7 @@ describe("deleting an account erases the person's email address", () => {
       form: { currentPassword: TEST_PASSWORD },
     });
     expect(deleted.status).toBe(302);
-    expect(await placesNaming(address)).toEqual({ invitations: 0, emails: 0, audit: 0 });
+    expect(await placesNaming(address)).toEqual({ invitations: 0, emails: 0, audit: 0, organisations: 0 });
     expect(await db.invitation.findFirstOrThrow({ where: { organisationId: group.id } })).toMatchObject({
       email: newcomer.email,
       revokedAt: null,

@@ -1,6 +1,6 @@
 // What deleting an account erases beyond the user row: the person's email address wherever it was written down
-// for them (emails sent to them, invitations to them, audit details naming the address, and in the survey, their
-// contact details and survey invitations to them). The records stay, with the address replaced by the account's
+// for them (emails sent to them, invitations to them, audit details naming the address, an organisation's
+// contact address, and in the survey, their contact details and survey invitations to them). The records stay, with the address replaced by the account's
 // placeholder. Why: docs/decisions/015-deleting-the-last-member.md.
 import type { Tx } from "~/db.server.ts";
 import { eraseSurveyContactsOf } from "~/domain/survey/erasure.server.ts";
@@ -102,6 +102,14 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
       SET "to" = ${placeholder}, html = '', text = ${ERASED_EMAIL_TEXT},
           "lastError" = replace("lastError", "to", ${placeholder})
       WHERE "to" = ${address} AND "createdAt" < ${takenAt ?? NEVER}`;
+
+    // An organisation's contact address that is this person's (given when registering it) goes: the
+    // organisation is then reached through its members, as one registered without a contact address is.
+    if (!takenAt) {
+      await tx.$executeRaw`
+        UPDATE "Organisation" SET "contactEmail" = NULL, "updatedAt" = now()
+        WHERE lower("contactEmail") = ${address}`;
+    }
 
     await tx.$executeRaw`
       UPDATE "AuditLog" SET details = jsonb_set(details, '{email}', to_jsonb(${placeholder}::text))
