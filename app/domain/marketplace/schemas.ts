@@ -178,13 +178,7 @@ export function parseSearch(params: URLSearchParams | Record<string, unknown>): 
   return searchSchema.parse(raw);
 }
 
-// The filters as a query string (no page), e.g. for a saved search's link.
-export function searchQueryString(filters: SearchFilters) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters))
-    if (value !== undefined && value !== "" && key !== "page") params.set(key, String(value));
-  return params.toString();
-}
+export { searchQueryString } from "./search-query.ts";
 
 export const savedSearchSchema = z.discriminatedUnion("intent", [
   z.object({

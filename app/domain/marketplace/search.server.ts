@@ -5,6 +5,10 @@ import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { NamedFilter } from "./named-filters.ts";
 import type { SearchFilters } from "./schemas.ts";
 
+// the list page's loader reads its filters through this server module, so the page's browser code never
+// imports the form schemas (and zod)
+export { parseSearch } from "./schemas.ts";
+
 export const PAGE_SIZE = 20;
 // Counting stops here: "more than 1,000 requests" is as useful as an exact figure and costs far less. The list
 // stops there too (decision 014): a page past it asks for narrower filters instead of skipping 1,000+ rows.
