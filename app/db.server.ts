@@ -131,8 +131,8 @@ export async function readRows<Rows extends unknown[]>(
 
 // A migration applied while the portal runs can change what a prepared statement returns (a column added to
 // a table it selects * from): PostgreSQL then refuses it on that connection, "cached plan must not change
-// result type", until the statement is prepared again. The connection is closed rather than reused, so the
-// pool opens fresh ones and the portal needs no restart.
+// result type", until the statement is prepared again. The connection is closed rather than reused (as every
+// connection whose query failed is), so the pool opens fresh ones and the portal needs no restart.
 function isStalePlan(error: unknown) {
   return (
     typeof error === "object" &&
@@ -144,14 +144,21 @@ function isStalePlan(error: unknown) {
 
 async function queryOnPool(config: pg.QueryConfig) {
   const client = await globalForPrisma.__svmPool!.connect();
-  let broken: Error | undefined;
+  // As pool.query does: a connection that fails while checked out (the server restarting) emits "error", which
+  // must be heard (unheard, it would end the process), and a client that failed is closed, never reused.
+  let failed: Error | undefined;
+  const onError = (error: Error) => {
+    failed = error;
+  };
+  client.on("error", onError);
   try {
     return await client.query(config);
   } catch (error) {
-    if (isStalePlan(error)) broken = error as Error;
+    failed = error as Error;
     throw error;
   } finally {
-    client.release(broken);
+    client.removeListener("error", onError);
+    client.release(failed);
   }
 }
 
