@@ -39,6 +39,7 @@ import {
   type ReturnLineView,
 } from "~/ui/returns.tsx";
 import { discardUploads, readReturnForm } from "./read-form.server.ts";
+import { readCommand } from "./command.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -73,25 +74,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type LinesReply = { reply: SubmissionResult<string[]> };
-
-/**
- * What a button of the return form asks for. Every one sends the whole form, so what the supplier typed is
- * saved (as a draft) with the files they chose, whichever button they pressed.
- */
-type Command =
-  | { kind: "save" | "submit" }
-  | { kind: "upload"; commitmentId: string }
-  | { kind: "remove-evidence"; evidenceId: string };
-
-function readCommand(intent: FormDataEntryValue | null): Command | null {
-  const [kind, target, ...rest] = String(intent ?? "").split(":");
-  if (rest.length) return null;
-  if ((kind === "save" || kind === "submit") && target === undefined) return { kind };
-  if (!target) return null;
-  if (kind === "upload") return { kind, commitmentId: target };
-  if (kind === "remove-evidence") return { kind, evidenceId: target };
-  return null;
-}
 
 /** The form field of a line's evidence file. */
 const evidenceField = (index: number) => `lines[${index}].evidence`;
