@@ -87,6 +87,10 @@ async function stopOrphanedPostmaster(dataDir: string, log: (m: string) => void)
   if (fs.existsSync(pidFile)) fs.rmSync(pidFile);
 }
 
+// The folder of the server's Unix socket (.s.PGSQL.<port>), the one Postgres uses when not told: the port
+// keeps servers on one machine apart.
+const SOCKET_DIR = "/tmp";
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
@@ -96,7 +100,14 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   await stopOrphanedPostmaster(dataDir, log);
 
   const port = options.port ?? (await freePort());
-  const postgresFlags = ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"];
+  const postgresFlags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    `unix_socket_directories=${SOCKET_DIR}`,
+    "-c",
+    "max_connections=200",
+  ];
   if (options.unsafeFast) {
     postgresFlags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   }
@@ -117,8 +128,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   await server.start();
   return {
     port,
+    // through the socket: a query's round trip costs about half what it costs over TCP on 127.0.0.1
+    // (decision 018); TCP stays open for other tools
     urlFor: (database) =>
-      `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+      `postgresql://${USER}:${PASSWORD}@localhost:${port}/${encodeURIComponent(database)}?host=${SOCKET_DIR}`,
     stop: () => server.stop(),
   };
 }

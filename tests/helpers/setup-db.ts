@@ -20,7 +20,9 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>) {
 }
 
 await admin((c) => c.query(`create database ${database} template test_template strategy file_copy`));
-process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`;
+// the app's connections go through the server's Unix socket, as under `npm start` (decision 018); the admin
+// connection above stays on TCP, so both ways in are used by every run
+process.env.DATABASE_URL = `postgresql://postgres:postgres@localhost:${port}/${database}?host=/tmp`;
 process.env.TEST_PG_ADMIN_URL = adminUrl;
 resetEnvCache();
 
