@@ -117,9 +117,7 @@ describe("the installation is never left without a platform admin", () => {
   it("refuses the last platform admin, says so before they confirm, and lets them go once there is another", async () => {
     const admin = await createUser({ isPlatformAdmin: true });
     const plan = await planFor(admin.id);
-    expect(plan.blocks).toEqual([
-      { organisationId: null, message: LAST_PLATFORM_ADMIN_MESSAGE, link: null },
-    ]);
+    expect(plan.blocks).toEqual([{ organisationId: null, message: LAST_PLATFORM_ADMIN_MESSAGE, link: null }]);
 
     const refused = await deleteAccountOf(admin.id);
     expect(refused.status).toBe(400);
@@ -242,11 +240,27 @@ describe("the only member of an organisation", () => {
     expect(byId.get(fulfilled.id)!.status).toBe("FULFILLED"); // records stay as they were
     expect(byId.get(draft.id)!.createdBy?.name).toBe("Deleted user");
     const closedBecause = `Nobody is left at ${vcse.name} to manage this request`;
-    for (const offer of offers)
+    for (const offer of offers) {
       expect(await db.pledge.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({
         status: "DECLINED",
         decisionReason: closedBecause,
       });
+      // in the council's log under the person whose deletion closed the request (both ways a request closes)
+      expect(
+        await db.auditLog.findMany({
+          where: { entityId: offer.id },
+          select: { action: true, entityType: true, organisationId: true, actorUserId: true, details: true },
+        }),
+      ).toEqual([
+        {
+          action: "pledge.decline",
+          entityType: "Pledge",
+          organisationId: council.id,
+          actorUserId: soleOwner.id,
+          details: { reason: closedBecause },
+        },
+      ]);
+    }
     expect(
       await db.requestEvent.findFirst({
         where: { requestId: partlyPledged.id, toStatus: "WITHDRAWN" },

@@ -9,6 +9,7 @@ import { checkConsistency } from "~/server/check-consistency.ts";
 import { expireRequests } from "~/domain/marketplace/jobs.server.ts";
 import { pledgeTransition } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledge, createPledge } from "~/domain/marketplace/pledges.server.ts";
+import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import {
   PLEDGEABLE_STATUSES,
   REQUEST_STATUSES,
@@ -46,6 +47,21 @@ function machine(
   const transition = requestTransition(status, action, "SYSTEM", amounts);
   return transition.ok ? transition.to : status;
 }
+
+// The audit entries written for a pledge (the council's log at /council/audit).
+const auditOf = (entityId: string) =>
+  db.auditLog.findMany({
+    where: { entityId },
+    select: {
+      action: true,
+      entityType: true,
+      entityId: true,
+      organisationId: true,
+      actorUserId: true,
+      details: true,
+      ipAddress: true,
+    },
+  });
 
 const statusOf = async (id: string) => (await db.request.findUniqueOrThrow({ where: { id } })).status;
 const eventsOf = (requestId: string) =>
@@ -393,6 +409,30 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
       [world.users.supplierMember.email, world.users.otherSupplierOwner.email].sort(),
     );
     for (const email of emails) expect(email.text).toContain("The request expired");
+    // each decline is in the council's log as an ordinary decline is, by nobody (the system)
+    for (const offer of offers)
+      expect(await auditOf(offer.id)).toEqual([
+        {
+          action: "pledge.decline",
+          entityType: "Pledge",
+          entityId: offer.id,
+          organisationId: world.councilA.id,
+          actorUserId: null,
+          details: { reason: "The request expired" },
+          ipAddress: null,
+        },
+      ]);
+    expect(await auditOf(need.id)).toEqual([
+      {
+        action: "request.expire",
+        entityType: "Request",
+        entityId: need.id,
+        organisationId: world.councilA.id,
+        actorUserId: null,
+        details: null,
+        ipAddress: null,
+      },
+    ]);
   });
 
   // Work is under way: the request stays fully pledged until its pledges are confirmed or called off.
@@ -460,6 +500,60 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
         reason: "The needed-by date passed",
         actorUserId: null,
       },
+    ]);
+  });
+});
+
+describe("a request withdrawn by its requestor", () => {
+  it("declines what is still offered, each decline logged for the council under the requestor, as an ordinary decline is", async () => {
+    const need = await request("PARTIALLY_PLEDGED", 10, 6);
+    const offered = await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      createdById: world.users.supplierMember.id,
+      quantity: 4,
+    });
+    const declinedByHand = await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.otherSupplier.id,
+      createdById: world.users.otherSupplierOwner.id,
+      quantity: 2,
+    });
+    const requestor = { userId: world.users.vcseOwner.id, ipAddress: "203.0.113.9" };
+    await changePledge({
+      pledgeId: declinedByHand.id,
+      action: "decline",
+      roles: ["REQUESTOR"],
+      actor: requestor,
+      reason: "Not this one",
+    });
+    const withdrawn = await changeRequest({
+      requestId: need.id,
+      action: "withdraw",
+      roles: ["REQUESTOR"],
+      actor: requestor,
+      reason: "No longer needed",
+    });
+    expect(withdrawn).toEqual({ ok: true, status: "WITHDRAWN" });
+
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: offered.id } })).toMatchObject({
+      status: "DECLINED",
+      decisionReason: "The request was withdrawn",
+    });
+    const byHand = await auditOf(declinedByHand.id);
+    expect(byHand).toEqual([
+      {
+        action: "pledge.decline",
+        entityType: "Pledge",
+        entityId: declinedByHand.id,
+        organisationId: world.councilA.id,
+        actorUserId: requestor.userId,
+        details: { reason: "Not this one" },
+        ipAddress: requestor.ipAddress,
+      },
+    ]);
+    expect(await auditOf(offered.id)).toEqual([
+      { ...byHand[0], entityId: offered.id, details: { reason: "The request was withdrawn" } },
     ]);
   });
 });

@@ -335,14 +335,15 @@ async function withdrawRequest(tx: Tx, requestId: string, closing: Closing) {
   const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
   if (CLOSED_STATUSES.includes(request.status)) return false; // closed meanwhile (expired)
   const reason = `Nobody is left at ${closing.name} to manage this request`;
+  const actor = { userId: closing.actorUserId, ipAddress: closing.ip };
   if (!canRequest(request.status, "withdraw", "REQUESTOR"))
-    await declineOfferedPledges(tx, requestId, reason);
+    await declineOfferedPledges(tx, requestId, reason, actor);
   try {
     await changeRequestIn(tx, {
       requestId,
       action: "withdraw",
       roles: ["REQUESTOR"],
-      actor: { userId: closing.actorUserId, ipAddress: closing.ip },
+      actor,
       reason,
       offersDeclinedBecause: reason,
     });

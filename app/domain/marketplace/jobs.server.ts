@@ -2,6 +2,7 @@
 // (another instance, or a retry after a crash) finds nothing left to do.
 import { londonDay } from "~/domain/calendar.ts";
 import { db } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx";
 import { appUrl } from "~/env.server.ts";
@@ -111,14 +112,16 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
       },
     });
     await declineOfferedPledges(tx, request.id, "The request expired");
-    await tx.auditLog.create({
-      data: {
+    await writeAudit(
+      {
+        actorUserId: null,
+        organisationId: request.councilId,
         action: "request.expire",
         entityType: "Request",
         entityId: request.id,
-        organisationId: request.councilId,
       },
-    });
+      tx,
+    );
     return true;
   });
 }

@@ -403,7 +403,12 @@ export async function changeRequestIn(
   });
   if (count !== 1) throw new TransitionRefused("The request changed at the same time. Please try again.");
   if (change.action === "withdraw")
-    await declineOfferedPledges(tx, request.id, change.offersDeclinedBecause ?? "The request was withdrawn");
+    await declineOfferedPledges(
+      tx,
+      request.id,
+      change.offersDeclinedBecause ?? "The request was withdrawn",
+      change.actor,
+    );
   if (change.action !== "setShowcase")
     await recordRequestEvent(tx, {
       requestId: request.id,
@@ -446,9 +451,10 @@ export async function changeRequestIn(
   return { ok: true as const, status: transition.to };
 }
 
-// When a request closes, what is still only on offer is declined for the supplier, who is emailed why, as for
-// any declined pledge. Its share is given back; the closed request keeps its status.
-export async function declineOfferedPledges(tx: Tx, requestId: string, reason: string) {
+// When a request closes, what is still only on offer is declined for the supplier, who is emailed why, and
+// logged in the council's audit log, as for any declined pledge: under the person who closed it, or with no
+// actor (the system) for the expiry job. Its share is given back; the closed request keeps its status.
+export async function declineOfferedPledges(tx: Tx, requestId: string, reason: string, actor?: Actor) {
   const offered = await tx.pledge.findMany({
     where: { requestId, status: "OFFERED" },
     select: {
@@ -479,6 +485,18 @@ export async function declineOfferedPledges(tx: Tx, requestId: string, reason: s
       });
       if (releasesShare(pledge.status, decline.to))
         await releaseShare(tx, { requestId, quantity: pledge.quantity, actorUserId: null });
+      await writeAudit(
+        {
+          actorUserId: actor?.userId ?? null,
+          organisationId: pledge.request.councilId,
+          action: "pledge.decline",
+          entityType: "Pledge",
+          entityId: pledge.id,
+          details: { reason },
+          ipAddress: actor?.ipAddress,
+        },
+        tx,
+      );
       const email = await pledgeDecisionEmailFor(tx, pledge.id);
       for (const to of await organisationRecipients(tx, pledge.supplierOrganisationId, pledge.createdById))
         await enqueueEmail(tx, {
