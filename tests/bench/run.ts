@@ -5,12 +5,12 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
-import zlib from "node:zlib";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "../../app/server/embedded-postgres.ts";
 import { migrateDeploy } from "../../app/server/migrate.ts";
+import { javascriptPerPage } from "../helpers/page-javascript.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dataDir = path.join(root, ".data/bench");
@@ -196,31 +196,6 @@ async function main() {
     await postgres.stop();
   }
   writeReport(results, rows[0], javascript);
-}
-
-// The JavaScript a browser downloads for a page: its module scripts and preloads, gzipped as they are served.
-async function javascriptPerPage(base: string, paths: string[]) {
-  const sizes = new Map<string, number>();
-  const out = [];
-  for (const pagePath of paths) {
-    const html = await (await fetch(base + pagePath)).text();
-    const sources = new Set(
-      [
-        ...html.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g),
-        ...html.matchAll(/import\("(\/build\/[^"]+\.js)"\)/g),
-      ].map((m) => m[1]),
-    );
-    let gzipBytes = 0;
-    for (const source of sources) {
-      if (!sizes.has(source)) {
-        const body = Buffer.from(await (await fetch(base + source)).arrayBuffer());
-        sizes.set(source, zlib.gzipSync(body).length);
-      }
-      gzipBytes += sizes.get(source)!;
-    }
-    out.push({ path: pagePath.replace(/[a-z0-9]{20,}/, ":id"), files: sources.size, gzipBytes });
-  }
-  return out;
 }
 
 function writeReport(
