@@ -2,15 +2,22 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { councilIdsOf, notFound, requireCouncilOfficer, type Viewer } from "~/auth/permissions.server.ts";
+import {
+  councilIdsOf,
+  forbidden,
+  notFound,
+  requireCouncilOfficer,
+  type Viewer,
+} from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { BALANCE_SHEET_BANDS, BUSINESS_SIZE_LABEL, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
+import { inviteOwnerOfMemberless } from "~/domain/accounts/members.server.ts";
 import { decideVerification, organisationForVerification } from "~/domain/accounts/organisations.server.ts";
 import { KIND_LABEL, STATUS_LABEL, verificationDecisionSchema } from "~/domain/accounts/schemas.ts";
-import { BackLink, PageHeading, SummaryList, Tag, type SummaryRow } from "~/ui/components.tsx";
+import { BackLink, InsetText, PageHeading, SummaryList, Tag, type SummaryRow } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { Button, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
+import { formatDate, formatDateTime } from "~/ui/format.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Verify an organisation – Social Value Marketplace" }];
@@ -22,19 +29,56 @@ function officerCouncilIds(viewer: Viewer) {
   );
 }
 
+// Councils where the viewer is an admin: they may give an organisation left with no members a new owner.
+function adminCouncilIds(viewer: Viewer) {
+  return councilIdsOf(viewer).filter((id) =>
+    viewer.memberships.some((m) => m.organisationId === id && m.role === "ADMIN"),
+  );
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer } = await requireCouncilOfficer(request);
-  const organisation = await organisationForVerification(params.id!, officerCouncilIds(viewer));
-  if (!organisation) notFound();
-  return json({ organisation });
+  const found = await organisationForVerification(params.id!, officerCouncilIds(viewer));
+  if (!found) notFound();
+  const { _count, invitations, councilId, ...organisation } = found;
+  const memberless = _count.memberships === 0;
+  return json({
+    organisation,
+    memberless,
+    invitations: memberless ? invitations : [],
+    canInviteOwner: memberless && councilId !== null && adminCouncilIds(viewer).includes(councilId),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer } = await requireCouncilOfficer(request);
-  // may they: only an organisation registered with one of the officer's councils (404 before any validation)
-  if (!(await organisationForVerification(params.id!, officerCouncilIds(viewer)))) notFound();
-  const submission = parseWithZod(await readForm(request), { schema: verificationDecisionSchema });
+  // may they: only an organisation registered with one of the officer's councils (404 before any validation),
+  // and only its council's admins invite someone to take it over
+  const organisation = await organisationForVerification(params.id!, officerCouncilIds(viewer));
+  if (!organisation) notFound();
+  const formData = await readForm(request);
+  const adminOf = adminCouncilIds(viewer);
+  if (
+    formData.get("intent") === "invite-owner" &&
+    (organisation.councilId === null || !adminOf.includes(organisation.councilId))
+  )
+    forbidden("Only an admin of its council can invite someone to take over an organisation.");
+  const submission = parseWithZod(formData, { schema: verificationDecisionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.value.intent === "invite-owner") {
+    const invited = await inviteOwnerOfMemberless(
+      params.id!,
+      adminOf,
+      viewer.user.id,
+      submission.value.email,
+      requestContext(request),
+    );
+    if (!invited.ok) return json(submission.reply({ fieldErrors: invited.fieldErrors }), { status: 400 });
+    return redirectWithFlash(`/council/verification/${params.id}`, {
+      kind: "success",
+      message: invited.message,
+    });
+  }
   const outcome = await decideVerification(
     params.id!,
     officerCouncilIds(viewer),
@@ -57,9 +101,15 @@ const bandLabel = (bands: readonly { value: string; label: string }[], value: st
   bands.find((b) => b.value === value)?.label ?? "Not given";
 
 export default function VerifyOrganisation() {
-  const { organisation } = useLoaderData<typeof loader>();
+  const { organisation, memberless, invitations, canInviteOwner } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "decision", lastResult });
+  // the decision forms and the invitation form answer separately: each shows only its own errors
+  const inviting = lastResult?.initialValue?.intent === "invite-owner";
+  const [form, fields] = useForm({ id: "decision", lastResult: inviting ? undefined : lastResult });
+  const [inviteForm, inviteFields] = useForm({
+    id: "invite-owner",
+    lastResult: inviting ? lastResult : undefined,
+  });
   const rows: SummaryRow[] = [
     { key: "Type", value: KIND_LABEL[organisation.kind] },
     {
@@ -81,7 +131,9 @@ export default function VerifyOrganisation() {
     { key: "Registered", value: formatDate(organisation.createdAt) },
     {
       key: "Owners",
-      value: organisation.memberships.map((m) => `${m.user.name} (${m.user.email})`).join("\n"),
+      value: organisation.memberships.length
+        ? organisation.memberships.map((m) => `${m.user.name} (${m.user.email})`).join("\n")
+        : "None",
     },
   ];
   if (organisation.kind === "VCSE")
@@ -109,8 +161,51 @@ export default function VerifyOrganisation() {
     <>
       <BackLink to="/council/verification">Back to organisations to verify</BackLink>
       <PageHeading caption={organisation.council?.name}>{organisation.name}</PageHeading>
-      <ErrorSummary errors={form.allErrors} />
+      <ErrorSummary errors={{ ...form.allErrors, ...inviteForm.allErrors }} />
       <SummaryList rows={rows} />
+      {memberless ? (
+        <section aria-labelledby="no-members" className="mb-10 max-w-3xl">
+          <h2 id="no-members" className="mb-4 text-2xl font-bold">
+            Nobody can sign in for this organisation
+          </h2>
+          <p className="mb-4">
+            Its last member deleted their account. Its records stay, but nobody can answer for it until
+            someone takes it over.
+          </p>
+          {invitations.length ? (
+            <>
+              <h3 className="mb-2 text-xl font-bold">Invited to take it over</h3>
+              <ul className="mb-4 list-disc pl-6">
+                {invitations.map((i) => (
+                  <li key={i.email}>
+                    {i.email} (the invitation works until {formatDateTime(i.expiresAt)})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {canInviteOwner ? (
+            <Form method="post" {...getFormProps(inviteForm)} noValidate>
+              <TextInput
+                name={inviteFields.email.name}
+                key={inviteFields.email.key}
+                defaultValue={inviteFields.email.initialValue as string | undefined}
+                label="Email address of the person to invite as its owner"
+                hint="Confirm with the organisation who should look after it first. They become its owner when they accept, and can then invite colleagues."
+                errors={inviteFields.email.errors}
+                type="email"
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <Button name="intent" value="invite-owner">
+                Send invitation
+              </Button>
+            </Form>
+          ) : (
+            <InsetText>A council admin can invite someone to take it over.</InsetText>
+          )}
+        </section>
+      ) : null}
       {organisation.status === "PENDING" ? (
         <div className="grid max-w-3xl gap-10">
           <Form method="post">

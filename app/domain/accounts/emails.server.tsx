@@ -279,7 +279,8 @@ export function organisationWithoutMembersMessage(
         ) : null}
         <EmailParagraph>
           Its records stay with you. If you still expect something from {organisation.name}, for example
-          returns on a contract, contact it directly.
+          returns on a contract, contact it: once you have confirmed who should look after it, invite them to
+          take it over from its page below.
         </EmailParagraph>
         <EmailButton href={url}>{url}</EmailButton>
       </>,

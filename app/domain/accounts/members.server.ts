@@ -146,6 +146,53 @@ const NOT_ALLOWED: MemberResult = {
   fieldErrors: { form: ["You cannot manage this organisation's members"] },
 };
 
+/**
+ * An organisation whose last member deleted their account (decision 015) gets someone back through its
+ * council: an admin of that council invites a new owner. Never while it has members, who invite their own.
+ */
+export async function inviteOwnerOfMemberless(
+  organisationId: string,
+  adminCouncilIds: string[],
+  actorUserId: string,
+  email: string,
+  context: Context,
+): Promise<MemberResult> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockOrganisation(tx, organisationId))) return NOT_ALLOWED;
+    const organisation = await tx.organisation.findFirst({
+      where: { id: organisationId, councilId: { in: adminCouncilIds }, kind: { in: ["VCSE", "SUPPLIER"] } },
+      select: { councilId: true, _count: { select: { memberships: true } } },
+    });
+    if (!organisation) return NOT_ALLOWED;
+    if (organisation._count.memberships > 0)
+      return {
+        ok: false,
+        fieldErrors: {
+          form: ["This organisation has members again: its owners invite colleagues themselves"],
+        },
+      };
+    const { invitationId } = await createInvitation(tx, {
+      organisationId,
+      email,
+      role: "OWNER",
+      invitedById: actorUserId,
+    });
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId: organisation.councilId,
+        action: "membership.invite_owner",
+        entityType: "Invitation",
+        entityId: invitationId,
+        details: { organisationId, email, role: "OWNER" },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true, message: `Invitation sent to ${email}` };
+  });
+}
+
 export async function inviteMember(
   organisationId: string,
   actorUserId: string,

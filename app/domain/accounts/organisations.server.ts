@@ -331,10 +331,18 @@ export function organisationForVerification(id: string, councilIds: string[]) {
       businessSize: true,
       contactEmail: true,
       createdAt: true,
+      councilId: true,
       council: { select: { name: true } },
       memberships: {
         where: { role: "OWNER" },
         select: { user: { select: { name: true, email: true } } },
+      },
+      _count: { select: { memberships: true } },
+      // shown only while it has no members: whom its council has invited to take it over
+      invitations: {
+        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        select: { email: true, expiresAt: true },
       },
     },
   });

@@ -188,6 +188,16 @@ export const membersActionSchema = z.discriminatedUnion("intent", [
 
 export const verificationDecisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("verify") }),
+  // an organisation left with no members gets an owner back through its council (decision 015)
+  z.object({
+    intent: z.literal("invite-owner"),
+    email: z
+      .string({ error: "Enter the email address of the person to invite" })
+      .trim()
+      .max(254, "Email address must be 254 characters or fewer")
+      .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }))
+      .transform((value) => value.toLowerCase()),
+  }),
   z.object({
     intent: z.literal("reject"),
     reason: z
