@@ -233,7 +233,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/council.verification.$id": {
     params: (w) => ({ id: w.pendingOrganisation.id }),
     get: COUNCIL_A_STAFF,
-    actions: { verify: COUNCIL_A_STAFF, reject: COUNCIL_A_STAFF },
+    // inviting someone to take over an organisation with no members: its council's admins only (the pending
+    // organisation has members, so even they are refused with a 400 that says so)
+    actions: { verify: COUNCIL_A_STAFF, reject: COUNCIL_A_STAFF, "invite-owner": COUNCIL_ADMIN },
     forms: {
       verify: () => ({}),
       reject: () => ({ reason: "The charity number does not match the register." }),
