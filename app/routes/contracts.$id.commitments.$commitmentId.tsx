@@ -11,7 +11,7 @@ import {
   removeCommitment,
   updateCommitment,
 } from "~/domain/contracts/commitments.server.ts";
-import { commitmentSchema } from "~/domain/contracts/schemas.ts";
+import { commitmentEditSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
@@ -23,7 +23,7 @@ import { readForm } from "~/server/read-form.server.ts";
 export const meta: MetaFunction = () => [{ title: "Change a commitment – Social Value Marketplace" }];
 
 const intentSchema = z.discriminatedUnion("intent", [
-  commitmentSchema.extend({ intent: z.literal("save") }),
+  commitmentEditSchema.safeExtend({ intent: z.literal("save") }),
   z.object({ intent: z.literal("remove") }),
 ]);
 

@@ -9,7 +9,7 @@ import {
   getContractForEdit,
   updateContract,
 } from "~/domain/contracts/contracts.server.ts";
-import { contractSchema } from "~/domain/contracts/schemas.ts";
+import { contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contracts.new/contract-form.tsx";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: contractSchema });
+  const submission = parseWithZod(await readForm(request), { schema: contractEditSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateContract(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },

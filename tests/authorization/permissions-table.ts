@@ -103,7 +103,14 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     get: COUNCIL_A_STAFF,
     // remove has no plausible form: delivery is recorded against the commitment, so removing it is refused (400)
     actions: { save: COUNCIL_A_STAFF, remove: COUNCIL_A_STAFF },
-    forms: { save: (w) => ({ measureId: w.measure.id, targetQuantity: "120", ...planOf("120") }) },
+    forms: {
+      save: (w) => ({
+        measureId: w.measure.id,
+        targetQuantity: "120",
+        ...planOf("120"),
+        version: w.commitment.updatedAt.toISOString(),
+      }),
+    },
   },
   "routes/contracts.$id.commitments.new": {
     params: (w) => ({ id: w.contract.id }),
@@ -122,6 +129,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
         // the term must still hold the commitment's quarterly plan
         startDate: w.contract.startDate.toISOString().slice(0, 10),
         endDate: w.contract.endDate.toISOString().slice(0, 10),
+        version: w.contract.updatedAt.toISOString(),
       }),
     },
   },

@@ -148,7 +148,7 @@ test("a council admin manages the measure library", async ({ page }) => {
 });
 
 test(
-  "without JavaScript the import works end to end: upload, preview, import",
+  "without JavaScript the import works end to end (upload, preview, import), and so do the edit forms",
   withoutJavaScript(async (nojs, check) => {
     await signIn(nojs, "officer@demo.test");
     await nojs.goto("/contracts/import");
@@ -173,5 +173,31 @@ test(
       "Volunteering hours",
     );
     await check();
+
+    // the edit forms carry the version they were read from without JavaScript
+    await nojs.getByRole("link", { name: "Change commitment SOC-01" }).click();
+    await nojs.getByLabel("Note (optional)").fill("Two days a quarter");
+    await nojs.getByRole("button", { name: "Save commitment" }).click();
+    await expect(nojs.getByRole("status").getByText("Commitment saved")).toBeVisible();
+    await nojs.getByRole("link", { name: "Change contract details" }).click();
+    await nojs.getByLabel("Department or service").fill("Parks");
+    await nojs.getByRole("button", { name: "Save changes" }).click();
+    await expect(nojs.getByRole("status").getByText("Contract details saved")).toBeVisible();
+
+    // one that lost it (a page cached from before) is refused with the answers kept, and saves when sent again
+    await nojs.getByRole("link", { name: "Change contract details" }).click();
+    await nojs.locator('input[type="hidden"][name="version"]').evaluate((input) => input.remove());
+    await nojs.getByLabel("Department or service").fill("Parks and Countryside");
+    await nojs.getByRole("button", { name: "Save changes" }).click();
+    await expect(nojs.getByRole("alert")).toContainText("Your changes were not saved");
+    await expect(nojs.getByLabel("Department or service")).toHaveValue("Parks and Countryside");
+    await check();
+    await nojs.getByRole("button", { name: "Save changes" }).click();
+    await expect(nojs.getByRole("status").getByText("Contract details saved")).toBeVisible();
+    await expect(
+      nojs
+        .getByRole("region", { name: "History of changes" })
+        .getByRole("row", { name: /Parks Parks and Countryside/ }),
+    ).toBeVisible();
   }),
 );

@@ -61,6 +61,10 @@ const contractForm = (overrides: Record<string, string> = {}) => ({
 
 type Reply = { status: string; error?: Record<string, string[]> };
 
+// an edit form carries the version of the contract it was read from
+const versionOf = async (id: string) =>
+  (await db.contract.findUniqueOrThrow({ where: { id } })).updatedAt.toISOString();
+
 describe("registering and changing a contract", () => {
   let contractId: string;
 
@@ -151,14 +155,24 @@ describe("registering and changing a contract", () => {
       path: `/contracts/${contractId}/edit`,
       params: { id: contractId },
       cookie: cookies.officerA,
-      form: contractForm({ title: "Central library refurbishment", status: "ENDED", contractManagerId: "" }),
+      form: contractForm({
+        title: "Central library refurbishment",
+        status: "ENDED",
+        contractManagerId: "",
+        version: await versionOf(contractId),
+      }),
     });
     expect(response.status).toBe(302);
     const unchanged = await callAction(editAction, {
       path: `/contracts/${contractId}/edit`,
       params: { id: contractId },
       cookie: cookies.officerA,
-      form: contractForm({ title: "Central library refurbishment", status: "ENDED", contractManagerId: "" }),
+      form: contractForm({
+        title: "Central library refurbishment",
+        status: "ENDED",
+        contractManagerId: "",
+        version: await versionOf(contractId),
+      }),
     });
     expect(unchanged.status).toBe(302);
     const page = await jsonOf<{ history: { what: string; who: string; changes: object[] }[] }>(
@@ -202,7 +216,7 @@ describe("registering and changing a contract", () => {
         path: `/contracts/${contractId}/edit`,
         params,
         cookie: cookies[who],
-        form: contractForm({ title: "Hijacked" }),
+        form: contractForm({ title: "Hijacked", version: await versionOf(contractId) }),
       });
       expect(response.status).toBe(404);
     }
@@ -228,7 +242,12 @@ describe("registering and changing a contract", () => {
       path: `/contracts/${bContract.id}/edit`,
       params,
       cookie,
-      form: contractForm({ reference: "TWO-COUNCILS", title: "Renamed", contractManagerId: "" }),
+      form: contractForm({
+        reference: "TWO-COUNCILS",
+        title: "Renamed",
+        contractManagerId: "",
+        version: bContract.updatedAt.toISOString(),
+      }),
     });
     expect(response.status).toBe(302);
     const entry = await db.auditLog.findFirstOrThrow({ where: { entityId: bContract.id } });
@@ -250,7 +269,7 @@ describe("registering and changing a contract", () => {
       path: `/contracts/${contractId}/edit`,
       params: { id: contractId },
       cookie: cookies.officerA,
-      form: contractForm({ endDate: "2026-12-31" }),
+      form: contractForm({ endDate: "2026-12-31", version: await versionOf(contractId) }),
     });
     expect(response.status).toBe(400);
     expect((await jsonOf<Reply>(response)).error!.endDate![0]).toMatch(/Q4 2026\/27/);
@@ -367,7 +386,13 @@ describe("commitments", () => {
       });
     const other = await edit(
       hours.id,
-      { intent: "save", measureId: measures.hours, targetQuantity: "1", ...plan(["1"]) },
+      {
+        intent: "save",
+        measureId: measures.hours,
+        targetQuantity: "1",
+        ...plan(["1"]),
+        version: hours.updatedAt.toISOString(),
+      },
       cookies.officerB,
     );
     expect(other.status).toBe(404);
@@ -377,6 +402,7 @@ describe("commitments", () => {
       targetQuantity: "120",
       narrative: "Raised at the annual review",
       ...plan(["30", "30", "30", "30"]),
+      version: hours.updatedAt.toISOString(),
     });
     expect(changed.status).toBe(302);
     expect(

@@ -1,7 +1,9 @@
 // Two officers open the same edit form; the first saves. The second's save, sent from a form read before that,
 // is refused with what is saved now beside their answers, instead of silently overwriting the first's change.
+// A save that names no version it was read from (a crafted request, a page cached from before) is refused too.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { applyImport } from "~/domain/contracts/import.server.ts";
 import {
   action as commitmentAction,
   loader as commitmentLoader,
@@ -32,6 +34,41 @@ type Stale = {
   };
 };
 
+type Refused = { error: Record<string, string[]>; initialValue: Record<string, unknown> };
+
+/** The contract's edit form as an officer gets it, and its save with some answers changed. */
+async function readContractForm(contractId: string) {
+  const params = { id: contractId };
+  const path = `/contracts/${contractId}/edit`;
+  const { contract: read } = await jsonOf<{ contract: Record<string, string | null> }>(
+    await callLoader(editLoader, { path, params, cookie }),
+  );
+  const form = (changes: Record<string, string>) => ({
+    reference: read.reference!,
+    title: read.title!,
+    supplierOrganisationId: read.supplierOrganisationId!,
+    department: read.department!,
+    contractManagerId: read.contractManagerId ?? "",
+    valueGbp: read.valueGbp!,
+    awardedOn: read.awardedOn ?? "",
+    startDate: read.startDate!,
+    endDate: read.endDate!,
+    planReference: read.planReference ?? "",
+    status: read.status!,
+    version: read.version!,
+    ...changes,
+  });
+  const save = (values: Record<string, string | string[]>) =>
+    callAction(editAction, { path, params, cookie, form: values });
+  return { read, form, save };
+}
+
+/** Everything a refused edit must leave as it was: the row (its version too) and the contract's history. */
+const contractState = async (id: string) => ({
+  row: await db.contract.findUniqueOrThrow({ where: { id } }),
+  history: await db.auditLog.count({ where: { entityId: id } }),
+});
+
 describe("a contract edited from a stale form", () => {
   it("refuses the second save, keeps the first, shows both, and saves once the user saves again", async () => {
     const contract = await createContract({
@@ -40,42 +77,13 @@ describe("a contract edited from a stale form", () => {
       title: "Library refurbishment",
       department: "Communities",
     });
-    const params = { id: contract.id };
-    const path = `/contracts/${contract.id}/edit`;
-    const { contract: read } = await jsonOf<{ contract: Record<string, string | null> }>(
-      await callLoader(editLoader, { path, params, cookie }),
-    );
-    expect(read.version).toMatch(/^\d{4}-/);
     // the form as both officers got it
-    const form = (changes: Record<string, string>) => ({
-      reference: read.reference!,
-      title: read.title!,
-      supplierOrganisationId: read.supplierOrganisationId!,
-      department: read.department!,
-      contractManagerId: read.contractManagerId ?? "",
-      valueGbp: read.valueGbp!,
-      awardedOn: read.awardedOn ?? "",
-      startDate: read.startDate!,
-      endDate: read.endDate!,
-      planReference: read.planReference ?? "",
-      status: read.status!,
-      version: read.version!,
-      ...changes,
-    });
+    const { read, form, save } = await readContractForm(contract.id);
+    expect(read.version).toMatch(/^\d{4}-/);
 
-    const first = await callAction(editAction, {
-      path,
-      params,
-      cookie,
-      form: form({ title: "Central library" }),
-    });
+    const first = await save(form({ title: "Central library" }));
     expect(first.status).toBe(302);
-    const second = await callAction(editAction, {
-      path,
-      params,
-      cookie,
-      form: form({ department: "Culture and Leisure" }),
-    });
+    const second = await save(form({ department: "Culture and Leisure" }));
     expect(second.status).toBe(409);
     const body = await jsonOf<Stale>(second);
     expect(JSON.stringify(body.error)).toContain(
@@ -94,16 +102,9 @@ describe("a contract edited from a stale form", () => {
     expect(stored).toMatchObject({ title: "Central library", department: "Communities" });
 
     // having checked, the user saves again from the refused page, which carries the new version
-    const again = await callAction(editAction, {
-      path,
-      params,
-      cookie,
-      form: form({
-        title: "Central library",
-        department: "Culture and Leisure",
-        version: body.stale.version,
-      }),
-    });
+    const again = await save(
+      form({ title: "Central library", department: "Culture and Leisure", version: body.stale.version }),
+    );
     expect(again.status).toBe(302);
     expect(await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).toMatchObject({
       title: "Central library",
@@ -112,44 +113,55 @@ describe("a contract edited from a stale form", () => {
   });
 });
 
+/** A commitment of 40 hours over four quarters, on a contract of its own. */
+async function createHoursCommitment() {
+  const contract = await createContract({
+    councilId: world.councilA.id,
+    supplierOrganisationId: world.supplier.id,
+    startDate: new Date("2026-04-01"),
+    endDate: new Date("2027-03-31"),
+  });
+  const measure = await createMeasure({ councilId: world.councilA.id, unit: "HOURS" });
+  return createCommitment({
+    contractId: contract.id,
+    measureId: measure.id,
+    targetQuantity: 40,
+    plan: [1, 2, 3, 4].map((quarter) => ({ financialYear: 2026, quarter, targetQuantity: 10 })),
+  });
+}
+
+/** The commitment's edit form as an officer gets it, and its save with a note. */
+async function readCommitmentForm(commitment: { id: string; contractId: string; measureId: string }) {
+  const params = { id: commitment.contractId, commitmentId: commitment.id };
+  const path = `/contracts/${commitment.contractId}/commitments/${commitment.id}`;
+  const read = await jsonOf<{ quarters: { key: string }[]; commitment: { version: string } }>(
+    await callLoader(commitmentLoader, { path, params, cookie }),
+  );
+  const form = (narrative: string) => {
+    const values: Record<string, string> = {
+      intent: "save",
+      measureId: commitment.measureId,
+      targetQuantity: "40",
+      narrative,
+      version: read.commitment.version,
+    };
+    read.quarters.forEach((q, i) => {
+      values[`plan[${i}].quarter`] = q.key;
+      values[`plan[${i}].quantity`] = "10";
+    });
+    return values;
+  };
+  const save = (values: Record<string, string>) =>
+    callAction(commitmentAction, { path, params, cookie, form: values });
+  return { form, save };
+}
+
 describe("a commitment edited from a stale form", () => {
   it("refuses the second save and keeps the first", async () => {
-    const contract = await createContract({
-      councilId: world.councilA.id,
-      supplierOrganisationId: world.supplier.id,
-      startDate: new Date("2026-04-01"),
-      endDate: new Date("2027-03-31"),
-    });
-    const measure = await createMeasure({ councilId: world.councilA.id, unit: "HOURS" });
-    const commitment = await createCommitment({
-      contractId: contract.id,
-      measureId: measure.id,
-      targetQuantity: 40,
-      plan: [1, 2, 3, 4].map((quarter) => ({ financialYear: 2026, quarter, targetQuantity: 10 })),
-    });
-    const params = { id: contract.id, commitmentId: commitment.id };
-    const path = `/contracts/${contract.id}/commitments/${commitment.id}`;
-    const read = await jsonOf<{ quarters: { key: string }[]; commitment: { version: string } }>(
-      await callLoader(commitmentLoader, { path, params, cookie }),
-    );
-    const form = (narrative: string) => {
-      const values: Record<string, string> = {
-        intent: "save",
-        measureId: measure.id,
-        targetQuantity: "40",
-        narrative,
-        version: read.commitment.version,
-      };
-      read.quarters.forEach((q, i) => {
-        values[`plan[${i}].quarter`] = q.key;
-        values[`plan[${i}].quantity`] = "10";
-      });
-      return values;
-    };
-    expect(
-      (await callAction(commitmentAction, { path, params, cookie, form: form("First note") })).status,
-    ).toBe(302);
-    const second = await callAction(commitmentAction, { path, params, cookie, form: form("Second note") });
+    const commitment = await createHoursCommitment();
+    const { form, save } = await readCommitmentForm(commitment);
+    expect((await save(form("First note"))).status).toBe(302);
+    const second = await save(form("Second note"));
     expect(second.status).toBe(409);
     const body = await jsonOf<Stale>(second);
     expect(JSON.stringify(body.error)).toContain(
@@ -161,5 +173,97 @@ describe("a commitment edited from a stale form", () => {
     expect((await db.commitment.findUniqueOrThrow({ where: { id: commitment.id } })).narrative).toBe(
       "First note",
     );
+  });
+});
+
+describe("an edit that names no version it was read from", () => {
+  const missing =
+    /^Your changes were not saved: the form did not say which version of the (contract|commitment)/;
+
+  it("is refused for a contract, as a problem with the whole form, keeping the answers and changing nothing", async () => {
+    const contract = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: world.supplier.id,
+      title: "Library refurbishment",
+    });
+    const { form, save } = await readContractForm(contract.id);
+    const before = await contractState(contract.id);
+    const { version: read, ...blind } = form({ title: "Overwritten blind" });
+    // none, or one that is not a version this portal gives out (sent twice, cut short, a date, far too long)
+    for (const version of [
+      undefined,
+      "",
+      ["2026-01-01T00:00:00.000Z", read],
+      read.slice(0, 10),
+      "x".repeat(5000),
+    ]) {
+      const response = await save(version === undefined ? blind : { ...blind, version });
+      expect(response.status).toBe(400);
+      const reply = await jsonOf<Refused>(response);
+      expect(reply.error).toEqual({ "": [expect.stringMatching(missing)] });
+      expect(reply.initialValue.title).toBe("Overwritten blind");
+    }
+    // shown beside any other problem: a form fixed and sent again cannot slip through without it
+    const alsoWrong = await jsonOf<Refused>(await save({ ...blind, title: "" }));
+    expect(Object.keys(alsoWrong.error).sort()).toEqual(["", "title"]);
+    expect(await contractState(contract.id)).toEqual(before);
+    // the same answers from the form as read save as usual
+    expect((await save(form({ title: "Overwritten blind" }))).status).toBe(302);
+  });
+
+  it("is refused for a commitment, changing neither it nor its plan", async () => {
+    const commitment = await createHoursCommitment();
+    const { form, save } = await readCommitmentForm(commitment);
+    const state = async () => ({
+      row: await db.commitment.findUniqueOrThrow({ where: { id: commitment.id }, include: { plan: true } }),
+      history: await db.auditLog.count({ where: { entityId: commitment.contractId } }),
+    });
+    const before = await state();
+    const { version: _version, ...blind } = form("Overwritten blind");
+    for (const values of [blind, { ...blind, version: "last Tuesday" }]) {
+      const response = await save(values);
+      expect(response.status).toBe(400);
+      const reply = await jsonOf<Refused>(response);
+      expect(reply.error).toEqual({ "": [expect.stringMatching(missing)] });
+      expect(reply.initialValue.narrative).toBe("Overwritten blind");
+    }
+    expect(await state()).toEqual(before);
+    // removing a commitment is not an edit of its answers, and needs no version
+    expect((await save({ intent: "remove" })).status).toBe(302);
+  });
+});
+
+describe("the CSV import, which changes contracts without an edit form", () => {
+  const HEADER =
+    "contract_reference,contract_title,supplier_company_number,supplier_name,department,contract_manager_email,value_gbp,awarded_on,start_date,end_date,plan_reference,status,measure_code,target_quantity,delivery_plan,qualitative_commitment,narrative";
+  const file = (title: string) =>
+    `${HEADER}\nVER-1,${title},${world.supplier.companyNumber},,Resources,,1000,,2026-04-01,2027-03-31,,Active,,,,,\n`;
+  const actor = () => ({
+    councilId: world.councilA.id,
+    actorUserId: world.users.officerA.id,
+    ipAddress: null,
+  });
+
+  it("needs no version; a re-import that changes nothing leaves forms current, one that changes the contract does not", async () => {
+    expect((await applyImport(actor(), file("Works"))).ok).toBe(true);
+    const { id } = await db.contract.findFirstOrThrow({
+      where: { councilId: world.councilA.id, reference: "VER-1" },
+    });
+    const readBefore = await readContractForm(id);
+    expect((await applyImport(actor(), file("Works"))).ok).toBe(true);
+    expect((await readBefore.save(readBefore.form({ title: "Works by hand" }))).status).toBe(302);
+
+    const readAfter = await readContractForm(id);
+    expect((await applyImport(actor(), file("Works"))).ok).toBe(true); // sets the title back
+    const refused = await readAfter.save(readAfter.form({ department: "Culture" }));
+    expect(refused.status).toBe(409);
+    expect((await jsonOf<Stale>(refused)).stale.differences.map((d) => [d.field, d.saved, d.yours])).toEqual([
+      ["title", "Works", "Works by hand"],
+      ["department", "Resources", "Culture"],
+    ]);
+    expect(await db.contract.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      title: "Works",
+      department: "Resources",
+    });
   });
 });

@@ -179,7 +179,7 @@ describe("registering a contract by hand", () => {
       reference: "LEGACY-1",
     });
     const params = { id: contract.id };
-    const { suppliers } = await jsonOf<Options>(
+    const { suppliers, contract: read } = await jsonOf<Options & { contract: { version: string } }>(
       await callLoader(editLoader, { path: `/contracts/${contract.id}/edit`, params, cookie: officer }),
     );
     expect(suppliers.map((s) => s.id)).toContain(orgs.waiting!.id);
@@ -188,7 +188,7 @@ describe("registering a contract by hand", () => {
       path: `/contracts/${contract.id}/edit`,
       params,
       cookie: officer,
-      form: { ...form(orgs.waiting!.id, "LEGACY-1"), title: "Renamed" },
+      form: { ...form(orgs.waiting!.id, "LEGACY-1"), title: "Renamed", version: read.version },
     });
     expect(response.status).toBe(302);
     expect((await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).title).toBe("Renamed");
@@ -213,15 +213,18 @@ describe("changing a contract's supplier", () => {
     const commitment = await createCommitment({ contractId: contract.id, measureId, targetQuantity: 20 });
     return { contract, commitment };
   }
-  const edit = (contractId: string, values: Record<string, string>) =>
-    callAction(editAction, {
+  const supplierOf = async (id: string) =>
+    (await db.contract.findUniqueOrThrow({ where: { id } })).supplierOrganisationId;
+  // sent from a form read just now: it carries the contract's current version
+  const edit = async (contractId: string, values: Record<string, string>) => {
+    const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
+    return callAction(editAction, {
       path: `/contracts/${contractId}/edit`,
       params: { id: contractId },
       cookie: officer,
-      form: values,
+      form: { ...values, version: updatedAt.toISOString() },
     });
-  const supplierOf = async (id: string) =>
-    (await db.contract.findUniqueOrThrow({ where: { id } })).supplierOrganisationId;
+  };
 
   it("is allowed while the contract holds nothing from its supplier (a return not yet started)", async () => {
     const { contract } = await heldContract("NOV-0");

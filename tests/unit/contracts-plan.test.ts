@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { changesFrom, diffSnapshots } from "~/domain/contracts/history.ts";
 import { checkCommitment, planIsRequired, quartersOutsideTerm } from "~/domain/contracts/plan.ts";
-import { contractSchema, measureSchema } from "~/domain/contracts/schemas.ts";
+import {
+  commitmentEditSchema,
+  commitmentSchema,
+  contractEditSchema,
+  contractSchema,
+  measureSchema,
+} from "~/domain/contracts/schemas.ts";
 import { parseAmount, parseDay } from "~/domain/contracts/values.ts";
 
 const term = { startDate: new Date("2026-04-01Z"), endDate: new Date("2027-03-31Z") };
@@ -158,19 +164,39 @@ describe("reading amounts and dates", () => {
 });
 
 describe("form schemas", () => {
+  const contract = {
+    reference: "C1",
+    title: "T",
+    supplierOrganisationId: "s",
+    department: "D",
+    valueGbp: "10",
+    startDate: "2026-04-01",
+    endDate: "2027-03-31",
+    status: "ACTIVE",
+  };
+
   it("a contract whose end is before its start is refused on the end date", () => {
-    const result = contractSchema.safeParse({
-      reference: "C1",
-      title: "T",
-      supplierOrganisationId: "s",
-      department: "D",
-      valueGbp: "10",
-      startDate: "2026-04-01",
-      endDate: "2026-03-31",
-      status: "ACTIVE",
-    });
+    const result = contractSchema.safeParse({ ...contract, endDate: "2026-03-31" });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["endDate"]);
+  });
+
+  it("an edit needs the version it was read from, as a problem with the whole form; registering does not", () => {
+    const version = "2026-05-01T09:30:00.123Z";
+    const commitment = { measureId: "m", targetQuantity: "10" };
+    expect(contractSchema.safeParse(contract).success).toBe(true);
+    expect(commitmentSchema.safeParse(commitment).success).toBe(true);
+    expect(contractEditSchema.parse({ ...contract, version }).version).toBe(version);
+    expect(commitmentEditSchema.parse({ ...commitment, version }).version).toBe(version);
+    for (const sent of [undefined, "", "2026-05-01", "2026-05-01T09:30:00Z", "soon", 42]) {
+      for (const [schema, values] of [
+        [contractEditSchema, contract],
+        [commitmentEditSchema, commitment],
+      ] as const) {
+        const result = schema.safeParse({ ...values, version: sent });
+        expect(result.error?.issues.map((i) => i.path)).toEqual([[]]);
+      }
+    }
   });
 
   it("measure codes are upper-cased and limited to letters, numbers and hyphens", () => {

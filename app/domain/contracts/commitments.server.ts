@@ -11,7 +11,7 @@ import {
 } from "./history.ts";
 import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
-import type { CommitmentInput } from "./schemas.ts";
+import type { CommitmentEdit, CommitmentInput } from "./schemas.ts";
 
 type FieldErrors = Record<string, string[]>;
 type Result =
@@ -192,7 +192,7 @@ export async function updateCommitment(
   actor: Actor,
   contractId: string,
   commitmentId: string,
-  input: CommitmentInput,
+  input: CommitmentEdit,
 ): Promise<UpdateResult> {
   return db.$transaction(async (tx) => {
     const current = await tx.commitment.findFirst({
@@ -213,7 +213,7 @@ export async function updateCommitment(
       plan: current.plan.map((p) => ({ ...p, quantity: p.targetQuantity })),
     });
     // a colleague saved since this form was read: show what they saved instead of overwriting it
-    if (input.version && input.version !== current.updatedAt.toISOString()) {
+    if (input.version !== current.updatedAt.toISOString()) {
       const yours = commitmentSnapshot({
         measure: current.measure,
         targetQuantity: input.targetQuantity ?? null,

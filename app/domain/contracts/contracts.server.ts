@@ -15,7 +15,7 @@ import {
 } from "./history.ts";
 import { quartersOutsideTerm } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
-import type { ContractFilters, ContractInput } from "./schemas.ts";
+import type { ContractEdit, ContractFilters, ContractInput } from "./schemas.ts";
 import {
   hasSupplierRecord,
   NOTHING_REPORTED,
@@ -384,7 +384,7 @@ export async function createContract(actor: Actor, input: ContractInput): Promis
   }
 }
 
-export async function updateContract(actor: Actor, id: string, input: ContractInput): Promise<UpdateResult> {
+export async function updateContract(actor: Actor, id: string, input: ContractEdit): Promise<UpdateResult> {
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.contract.findFirst({
@@ -393,7 +393,7 @@ export async function updateContract(actor: Actor, id: string, input: ContractIn
       });
       if (!before) return { ok: false, notFound: true };
       // a colleague saved since this form was read: show what they saved instead of overwriting it
-      if (input.version && input.version !== before.updatedAt.toISOString()) {
+      if (input.version !== before.updatedAt.toISOString()) {
         const [supplier, manager] = await Promise.all([
           tx.organisation.findUnique({ where: { id: input.supplierOrganisationId }, select: { name: true } }),
           input.contractManagerId

@@ -45,8 +45,6 @@ export const contractSchema = z
     endDate: day("Enter the end date"),
     planReference: optionalText(60),
     status: z.enum(ContractStatus, { error: "Choose the contract status" }),
-    // edit forms: the contract's updatedAt when the form was read, so a colleague's later save is not overwritten
-    version: z.string().max(40).optional(),
   })
   .refine((value) => value.endDate >= value.startDate, {
     path: ["endDate"],
@@ -56,6 +54,28 @@ export const contractSchema = z
   });
 
 export type ContractInput = z.infer<typeof contractSchema>;
+
+// An edit form carries the version of the record it was read from (its updatedAt), so a colleague's later save is
+// refused instead of overwritten. A save without one (a crafted request, a page cached from before, a script) could
+// only overwrite blind, so it is refused too, as a problem with the whole form: no field of the form holds it.
+// Missing or malformed, it reads as "", never a field error the user cannot see.
+const editVersion = { version: z.iso.datetime({ precision: 3 }).catch("") };
+
+function versionRequired<T extends z.ZodType<{ version: string }>>(
+  schema: T,
+  what: "contract" | "commitment",
+) {
+  return schema.refine((value) => value.version !== "", {
+    path: [],
+    message: `Your changes were not saved: the form did not say which version of the ${what} they were made to, so they could overwrite someone else's. Check your answers below and save again.`,
+    // shown with any other problem, so a form fixed and sent again cannot slip through without it
+    when: () => true,
+  });
+}
+
+export const contractEditSchema = versionRequired(contractSchema.safeExtend(editVersion), "contract");
+
+export type ContractEdit = z.infer<typeof contractEditSchema>;
 
 const quantity = z.string().transform((value, ctx) => {
   const parsed = parseAmount(value);
@@ -79,11 +99,13 @@ export const commitmentSchema = z.object({
       }),
     )
     .default([]),
-  // edit form: the commitment's updatedAt when the form was read
-  version: z.string().max(40).optional(),
 });
 
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
+
+export const commitmentEditSchema = versionRequired(commitmentSchema.safeExtend(editVersion), "commitment");
+
+export type CommitmentEdit = z.infer<typeof commitmentEditSchema>;
 
 const helpTypesSchema = z.object({
   unit: z.enum(MeasureUnit),

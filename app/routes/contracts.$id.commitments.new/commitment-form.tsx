@@ -3,7 +3,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { commitmentSchema } from "~/domain/contracts/schemas.ts";
+import { commitmentEditSchema, commitmentSchema } from "~/domain/contracts/schemas.ts";
 import { Button, ErrorSummary, Select, Textarea, TextInput } from "~/ui/form.tsx";
 
 export type CommitmentFormValues = {
@@ -46,7 +46,8 @@ export function CommitmentForm({
     // errors change only when the form is sent: a summary that vanished on blur would move the button
     // away from under the pointer (GOV.UK validates on submit)
     shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: commitmentSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: version ? commitmentEditSchema : commitmentSchema }),
   });
   const value = (field: { initialValue?: unknown }) =>
     (field.initialValue as string | undefined) ?? undefined;

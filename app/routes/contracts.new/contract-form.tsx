@@ -3,7 +3,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { CONTRACT_STATUSES } from "~/domain/contracts/labels.ts";
-import { contractSchema } from "~/domain/contracts/schemas.ts";
+import { contractEditSchema, contractSchema } from "~/domain/contracts/schemas.ts";
 import { Button, DateInput, ErrorSummary, Radios, Select, TextInput } from "~/ui/form.tsx";
 
 export type ContractFormValues = {
@@ -44,7 +44,8 @@ export function ContractForm({
     // errors change only when the form is sent: a summary that vanished on blur would move the button
     // away from under the pointer (GOV.UK validates on submit)
     shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: contractSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: version ? contractEditSchema : contractSchema }),
   });
   const value = (field: { initialValue?: unknown }) =>
     (field.initialValue as string | undefined) ?? undefined;
