@@ -1,5 +1,3 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   json,
   redirect,
@@ -10,9 +8,10 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
-import { forgotPasswordSchema } from "~/domain/accounts/schemas.ts";
+import { forgotPasswordSchema, parseWithZod } from "~/domain/accounts/public-forms.server.ts";
 import { requestPasswordReset } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
+import { useServerForm } from "~/ui/server-form.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -36,11 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult,
-    shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
-  });
+  // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
+  const [form, fields] = useServerForm(lastResult);
   const { sent } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-2xl">
@@ -54,12 +50,12 @@ export default function ForgotPassword() {
       <p className="mb-6">
         Enter the email address you use to sign in. If it has an account, we will email a link.
       </p>
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
         <TextInput
           name={fields.email.name}
           key={fields.email.key}
-          defaultValue={fields.email.initialValue as string | undefined}
+          defaultValue={fields.email.initialValue}
           label="Email address"
           errors={fields.email.errors}
           type="email"

@@ -4,7 +4,7 @@ import { getViewer, requireUser } from "~/auth/permissions.server.ts";
 import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { acceptInvitation, findOpenInvitation } from "~/domain/accounts/members.server.ts";
-import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/schemas.ts";
+import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/labels.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";

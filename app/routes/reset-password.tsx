@@ -1,16 +1,16 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
-import { PASSWORD_MIN, resetPasswordSchema } from "~/domain/accounts/schemas.ts";
+import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
+import { parseWithZod, resetPasswordSchema } from "~/domain/accounts/public-forms.server.ts";
 import { peekUserToken } from "~/domain/accounts/tokens.server.ts";
 import { resetPassword } from "~/domain/accounts/users.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { useServerForm } from "~/ui/server-form.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -47,11 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { token } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult,
-    shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
-  });
+  // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
+  const [form, fields] = useServerForm(lastResult);
   if (!token)
     return (
       <div className="max-w-2xl">
@@ -65,7 +62,7 @@ export default function ResetPassword() {
   return (
     <div className="max-w-2xl">
       <PageHeading>Choose a new password</PageHeading>
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
         <input type="hidden" name="token" value={token} />
         <TextInput

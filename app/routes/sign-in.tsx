@@ -1,5 +1,3 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   json,
   redirect,
@@ -12,9 +10,11 @@ import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext, safeRedirect, SIGNED_IN_LANDING } from "~/auth/request-context.server.ts";
 import { createSession, sessionCookie } from "~/auth/session.server.ts";
-import { SIGN_IN_FAILED, signInSchema } from "~/domain/accounts/schemas.ts";
+import { SIGN_IN_FAILED } from "~/domain/accounts/labels.ts";
+import { parseWithZod, signInSchema } from "~/domain/accounts/public-forms.server.ts";
 import { authenticate } from "~/domain/accounts/users.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
+import { useServerForm } from "~/ui/server-form.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -49,17 +49,18 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
+  // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
+  const [form, fields] = useServerForm(lastResult);
   return (
     <div className="max-w-2xl">
       <PageHeading>Sign in</PageHeading>
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextInput
           name={fields.email.name}
           key={fields.email.key}
-          defaultValue={fields.email.initialValue as string | undefined}
+          defaultValue={fields.email.initialValue}
           label="Email address"
           errors={fields.email.errors}
           type="email"

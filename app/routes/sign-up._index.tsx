@@ -1,5 +1,3 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   json,
   redirect,
@@ -13,10 +11,12 @@ import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { createSession, sessionCookie } from "~/auth/session.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
-import { PASSWORD_MIN, signUpSchema } from "~/domain/accounts/schemas.ts";
+import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
+import { parseWithZod, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { useServerForm } from "~/ui/server-form.ts";
 import { Button, ErrorSummary, Radios, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -66,12 +66,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignUp() {
   const { invitation } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
+  const [form, fields] = useServerForm(
     lastResult,
-    defaultValue: invitation ? { email: invitation.email, invitation: invitation.token } : undefined,
-    shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
-  });
+    invitation ? { email: invitation.email, invitation: invitation.token } : undefined,
+  );
   return (
     <div className="max-w-2xl">
       <PageHeading>Create an account</PageHeading>
@@ -85,13 +84,13 @@ export default function SignUp() {
           verifies it before you can publish requests or pledge.
         </p>
       )}
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
         <TextInput
           name={fields.name.name}
           key={fields.name.key}
-          defaultValue={fields.name.initialValue as string | undefined}
+          defaultValue={fields.name.initialValue}
           label="Full name"
           errors={fields.name.errors}
           autoComplete="name"
@@ -100,7 +99,7 @@ export default function SignUp() {
         <TextInput
           name={fields.email.name}
           key={fields.email.key}
-          defaultValue={fields.email.initialValue as string | undefined}
+          defaultValue={fields.email.initialValue}
           label="Email address"
           hint="We will send you a link to confirm it"
           errors={fields.email.errors}
@@ -121,7 +120,7 @@ export default function SignUp() {
           <Radios
             name={fields.organisationKind.name}
             key={fields.organisationKind.key}
-            defaultValue={fields.organisationKind.initialValue as string | undefined}
+            defaultValue={fields.organisationKind.initialValue}
             legend="What are you signing up for? (optional)"
             hint="After you confirm your email address we will take you to the right form"
             errors={fields.organisationKind.errors}

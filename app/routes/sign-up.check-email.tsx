@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { emailField } from "~/domain/accounts/schemas.ts";
+import { emailField } from "~/domain/accounts/public-forms.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Check your email – Social Value Marketplace" }];

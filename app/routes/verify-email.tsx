@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   json,
   redirect,
@@ -7,10 +6,10 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
+import { parseWithZod, verifyEmailSchema } from "~/domain/accounts/public-forms.server.ts";
 import { resendVerification, verifyEmail } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -18,15 +17,6 @@ import { Button } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email address – Social Value Marketplace" }];
-
-const schema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("confirm"),
-    token: z.string().max(200),
-    then: z.enum(["vcse", "supplier"]).optional(),
-  }),
-  z.object({ intent: z.literal("resend") }),
-]);
 
 // The link opens a page with a button, so mail scanners that follow links cannot use the token.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await readForm(request), { schema });
+  const submission = parseWithZod(await readForm(request), { schema: verifyEmailSchema });
   if (submission.status !== "success") return json({ error: "This link is not valid" }, { status: 400 });
   const viewer = await getViewer(request);
   // A link's token is 256 random bits, so it is not guessed: the limit stops floods from one address, and for a

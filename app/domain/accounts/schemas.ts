@@ -1,17 +1,28 @@
 // Form schemas for accounts and organisations: shared by the server actions and the forms (no server imports).
 import { z } from "zod";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./labels.ts";
 
-// NCSC / NIST advice: a length rule, no composition rules; 128 caps the hashing work.
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+// what the forms also show, kept in a module without zod (browser code of public pages imports it)
+export {
+  KIND_LABEL,
+  MEMBER_ROLES_BY_KIND,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  ROLE_LABEL,
+  SIGN_IN_FAILED,
+  STATUS_LABEL,
+} from "./labels.ts";
 
-export const emailField = z
-  .string({ error: "Enter your email address" })
-  .trim()
-  .max(254, "Email address must be 254 characters or fewer")
-  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }))
-  .transform((value) => value.toLowerCase());
+const emailAddress = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .max(254, "Email address must be 254 characters or fewer")
+    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }))
+    .transform((value) => value.toLowerCase());
+
+export const emailField = emailAddress("Enter your email address");
 
 export const newPasswordField = z
   .string({ error: "Enter a password" })
@@ -161,14 +172,6 @@ export const joinPartnershipSchema = z.object({
   partnershipId: z.string().max(40).optional(),
 });
 
-export const MEMBER_ROLES_BY_KIND = {
-  COUNCIL: ["ADMIN", "OFFICER"],
-  SUPPLIER: ["OWNER", "MEMBER"],
-  VCSE: ["OWNER", "MEMBER"],
-} as const;
-
-export const ROLE_LABEL = { ADMIN: "Admin", OFFICER: "Officer", OWNER: "Owner", MEMBER: "Member" } as const;
-
 const role = z.enum(["ADMIN", "OFFICER", "OWNER", "MEMBER"], { error: "Select a role" });
 
 export const inviteSchema = z.object({ intent: z.literal("invite"), email: emailField, role });
@@ -191,12 +194,7 @@ export const verificationDecisionSchema = z.discriminatedUnion("intent", [
   // an organisation left with no members gets an owner back through its council (decision 015)
   z.object({
     intent: z.literal("invite-owner"),
-    email: z
-      .string({ error: "Enter the email address of the person to invite" })
-      .trim()
-      .max(254, "Email address must be 254 characters or fewer")
-      .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }))
-      .transform((value) => value.toLowerCase()),
+    email: emailAddress("Enter the email address of the person to invite"),
   }),
   z.object({
     intent: z.literal("reject"),
@@ -208,16 +206,15 @@ export const verificationDecisionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export const KIND_LABEL = {
-  COUNCIL: "Council",
-  SUPPLIER: "Supplier",
-  VCSE: "Voluntary or community group (VCSE)",
-} as const;
-
-export const STATUS_LABEL = { PENDING: "Pending", VERIFIED: "Verified", REJECTED: "Rejected" } as const;
-
-// One message whatever was wrong, so the form never reveals which addresses have accounts.
-export const SIGN_IN_FAILED = "Incorrect email or password";
+// the page of the emailed link: confirm (a button, so mail scanners following links cannot), or send it again
+export const verifyEmailSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("confirm"),
+    token: z.string().max(200),
+    then: z.enum(["vcse", "supplier"]).optional(),
+  }),
+  z.object({ intent: z.literal("resend") }),
+]);
 
 export const tokenSchema = z.object({ token: z.string({ error: "This link is not valid" }).max(200) });
 
