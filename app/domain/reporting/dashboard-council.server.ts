@@ -216,11 +216,18 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
       where r."councilId" = ${councilId} and (p."createdAt" >= ${since} or ${confirmedSince})
       group by 1`),
     readRows<{ median: number | null; requests: bigint }[]>(Prisma.sql`
-      select percentile_cont(0.5) within group (order by extract(epoch from first_pledge - r."publishedAt") / 86400)
+      select percentile_cont(0.5) within group (order by extract(epoch from f.first_pledge - r."publishedAt") / 86400)
         as median, count(*) as requests
-      from "Request" r
-      join lateral (select min(p."createdAt") as first_pledge from "Pledge" p where p."requestId" = r.id) f on true
-      where r."councilId" = ${councilId} and r."publishedAt" >= ${since} and f.first_pledge is not null`),
+      -- driven from the pledges, not from every request in the window (a lookup per request took 1.6 s on
+      -- 50,000 requests); a request published in the window is only pledged to after it was published, so
+      -- its first pledge is among the window's
+      from (
+        select p."requestId", min(p."createdAt") as first_pledge
+        from "Pledge" p where p."createdAt" >= ${since}
+        group by p."requestId"
+      ) f
+      join "Request" r on r.id = f."requestId"
+      where r."councilId" = ${councilId} and r."publishedAt" >= ${since}`),
   ]);
   const c = counts[0];
   const medianDays = median[0]?.median;
