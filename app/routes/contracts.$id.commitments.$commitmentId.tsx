@@ -11,20 +11,19 @@ import {
   removeCommitment,
   updateCommitment,
 } from "~/domain/contracts/commitments.server.ts";
-import { commitmentEditSchema } from "~/domain/contracts/schemas.ts";
+import { commitmentEditSchema, commitmentRemoveSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
-import { StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
-import type { StaleEdit } from "~/domain/contracts/history.ts";
+import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change a commitment – Social Value Marketplace" }];
 
 const intentSchema = z.discriminatedUnion("intent", [
   commitmentEditSchema.safeExtend({ intent: z.literal("save") }),
-  z.object({ intent: z.literal("remove") }),
+  commitmentRemoveSchema.safeExtend({ intent: z.literal("remove") }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -50,15 +49,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actorUserId: viewer.user.id,
     ipAddress: clientIp(request),
   };
-  const result =
-    submission.value.intent === "remove"
-      ? await removeCommitment(actor, params.id!, params.commitmentId!)
-      : await updateCommitment(actor, params.id!, params.commitmentId!, submission.value);
+  const removing = submission.value.intent === "remove";
+  const result = await (removing ? removeCommitment : updateCommitment)(
+    actor,
+    params.id!,
+    params.commitmentId!,
+    submission.value,
+  );
   if (!result.ok) {
     if ("notFound" in result) notFound();
     if ("stale" in result)
       return json(
-        { ...submission.reply({ formErrors: [staleEditMessage("commitment")] }), stale: result.stale },
+        {
+          ...submission.reply({ formErrors: [staleEditMessage("commitment", removing)] }),
+          stale: result.stale,
+        },
         { status: 409 },
       );
     const { form, ...fieldErrors } = result.fieldErrors;
@@ -66,22 +71,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirectWithFlash(`/contracts/${params.id}`, {
     kind: "success",
-    message: submission.value.intent === "remove" ? "Commitment removed" : "Commitment saved",
+    message: removing ? "Commitment removed" : "Commitment saved",
   });
 }
 
 export default function EditCommitment() {
   const { contract, quarters, commitment } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  // the JSON type of a conform reply hides the extra key's shape
-  const stale = lastResult && "stale" in lastResult ? (lastResult.stale as StaleEdit) : null;
+  const { stale, version } = editState(lastResult, commitment.version);
   return (
     <>
       <BackLink to={`/contracts/${contract.id}`}>Back to the contract</BackLink>
       <PageHeading caption={`${contract.reference}: ${contract.title}`}>Change a commitment</PageHeading>
-      {stale ? <StaleEditNotice stale={stale} what="commitment" /> : null}
+      {stale ? (
+        <StaleEditNotice
+          stale={stale}
+          what="commitment"
+          removing={lastResult?.initialValue?.intent === "remove"}
+        />
+      ) : null}
       <CommitmentForm
-        version={stale?.version ?? commitment.version}
+        version={version}
         lastResult={lastResult}
         quarters={quarters}
         fixedMeasure={{ id: commitment.measureId, ...commitment.measure }}

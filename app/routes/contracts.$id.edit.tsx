@@ -13,8 +13,7 @@ import { contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contracts.new/contract-form.tsx";
-import { StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
-import type { StaleEdit } from "~/domain/contracts/history.ts";
+import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change contract details – Social Value Marketplace" }];
@@ -51,15 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditContract() {
   const { contract, suppliers, managers } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  // the JSON type of a conform reply hides the extra key's shape
-  const stale = lastResult && "stale" in lastResult ? (lastResult.stale as StaleEdit) : null;
+  const { stale, version } = editState(lastResult, contract.version);
   return (
     <>
       <BackLink to={`/contracts/${contract.id}`}>Back to the contract</BackLink>
       <PageHeading caption={contract.reference}>Change contract details</PageHeading>
       {stale ? <StaleEditNotice stale={stale} what="contract" /> : null}
       <ContractForm
-        version={stale?.version ?? contract.version}
+        version={version}
         lastResult={lastResult}
         defaultValue={contract}
         suppliers={suppliers}

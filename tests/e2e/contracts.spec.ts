@@ -199,5 +199,28 @@ test(
         .getByRole("region", { name: "History of changes" })
         .getByRole("row", { name: /Parks Parks and Countryside/ }),
     ).toBeVisible();
+
+    // answers refused (a blank title) while a colleague saved keep the version they were based on: the next save
+    // shows the colleague's change beside them instead of overwriting it
+    await nojs.getByRole("link", { name: "Change contract details" }).click();
+    const colleague = await nojs.context().newPage();
+    await colleague.goto(nojs.url());
+    await colleague.getByLabel("Department or service").fill("Parks and Gardens");
+    await colleague.getByRole("button", { name: "Save changes" }).click();
+    await expect(colleague.getByRole("status").getByText("Contract details saved")).toBeVisible();
+    await colleague.close();
+    await nojs.getByLabel("Title", { exact: true }).fill("");
+    await nojs.getByRole("button", { name: "Save changes" }).click();
+    await expect(nojs.getByRole("alert")).toContainText("Enter the contract title");
+    await nojs.getByLabel("Title", { exact: true }).fill("Parks, play and green spaces");
+    await nojs.getByRole("button", { name: "Save changes" }).click();
+    const comparison = nojs.getByRole("table", { name: "Saved now, and your answers" });
+    await expect(
+      comparison.getByRole("row", { name: /Department or service Parks and Gardens/ }),
+    ).toBeVisible();
+    await expect(nojs.getByLabel("Title", { exact: true })).toHaveValue("Parks, play and green spaces");
+    await check();
+    await nojs.getByRole("button", { name: "Save changes" }).click();
+    await expect(nojs.getByRole("status").getByText("Contract details saved")).toBeVisible();
   }),
 );

@@ -423,12 +423,18 @@ describe("commitments", () => {
       status: "CONFIRMED",
       quantity: 7,
     });
-    const blocked = await edit(hours.id, { intent: "remove" });
+    // removing is sent from the commitment's form as read now, naming its version
+    const removal = async (id: string) => {
+      const { measureId, updatedAt } = await db.commitment.findUniqueOrThrow({ where: { id } });
+      return edit(id, { intent: "remove", measureId, version: updatedAt.toISOString() });
+    };
+    const blocked = await removal(hours.id);
     expect(blocked.status).toBe(400);
+    expect(JSON.stringify(await jsonOf(blocked))).toContain("so it cannot be removed");
     const wordsCommitment = await db.commitment.findFirstOrThrow({
       where: { contractId, measureId: measures.words },
     });
-    expect((await edit(wordsCommitment.id, { intent: "remove" })).status).toBe(302);
+    expect((await removal(wordsCommitment.id)).status).toBe(302);
     expect(await db.commitment.count({ where: { contractId } })).toBe(1);
 
     const page = await jsonOf<{

@@ -2,13 +2,14 @@
 // is refused with what is saved now beside their answers, instead of silently overwriting the first's change.
 // A save that names no version it was read from (a crafted request, a page cached from before) is refused too.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server.ts";
+import { db, type Tx } from "~/db.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import {
   action as commitmentAction,
   loader as commitmentLoader,
 } from "~/routes/contracts.$id.commitments.$commitmentId.tsx";
 import { action as editAction, loader as editLoader } from "~/routes/contracts.$id.edit.tsx";
+import { editState } from "~/routes/contracts.new/stale-edit.tsx";
 import {
   createCommitment,
   createContract,
@@ -69,14 +70,18 @@ const contractState = async (id: string) => ({
   history: await db.auditLog.count({ where: { entityId: id } }),
 });
 
+/** A contract of council A's, as both officers find it before either saves. */
+const createLibraryContract = () =>
+  createContract({
+    councilId: world.councilA.id,
+    supplierOrganisationId: world.supplier.id,
+    title: "Library refurbishment",
+    department: "Communities",
+  });
+
 describe("a contract edited from a stale form", () => {
   it("refuses the second save, keeps the first, shows both, and saves once the user saves again", async () => {
-    const contract = await createContract({
-      councilId: world.councilA.id,
-      supplierOrganisationId: world.supplier.id,
-      title: "Library refurbishment",
-      department: "Communities",
-    });
+    const contract = await createLibraryContract();
     // the form as both officers got it
     const { read, form, save } = await readContractForm(contract.id);
     expect(read.version).toMatch(/^\d{4}-/);
@@ -153,7 +158,7 @@ async function readCommitmentForm(commitment: { id: string; contractId: string; 
   };
   const save = (values: Record<string, string>) =>
     callAction(commitmentAction, { path, params, cookie, form: values });
-  return { form, save };
+  return { form, save, version: read.commitment.version };
 }
 
 describe("a commitment edited from a stale form", () => {
@@ -181,11 +186,7 @@ describe("an edit that names no version it was read from", () => {
     /^Your changes were not saved: the form did not say which version of the (contract|commitment)/;
 
   it("is refused for a contract, as a problem with the whole form, keeping the answers and changing nothing", async () => {
-    const contract = await createContract({
-      councilId: world.councilA.id,
-      supplierOrganisationId: world.supplier.id,
-      title: "Library refurbishment",
-    });
+    const contract = await createLibraryContract();
     const { form, save } = await readContractForm(contract.id);
     const before = await contractState(contract.id);
     const { version: read, ...blind } = form({ title: "Overwritten blind" });
@@ -228,8 +229,15 @@ describe("an edit that names no version it was read from", () => {
       expect(reply.initialValue.narrative).toBe("Overwritten blind");
     }
     expect(await state()).toEqual(before);
-    // removing a commitment is not an edit of its answers, and needs no version
-    expect((await save({ intent: "remove" })).status).toBe(302);
+    // removing is sent from the same form, and is refused without a version too
+    const { intent: _intent, ...answers } = blind;
+    const removal = await save({ ...answers, intent: "remove" });
+    expect(removal.status).toBe(400);
+    expect((await jsonOf<Refused>(removal)).error).toEqual({
+      "": [expect.stringMatching(/^The commitment was not removed: the form did not say which version/)],
+    });
+    expect(await state()).toEqual(before);
+    expect((await save({ ...form("Overwritten blind"), intent: "remove" })).status).toBe(302);
   });
 });
 
@@ -265,5 +273,174 @@ describe("the CSV import, which changes contracts without an edit form", () => {
       title: "Works",
       department: "Resources",
     });
+  });
+});
+
+/** A commitment whose form two officers read: mine, and the colleague's, saved with a note since. */
+async function savedByColleagueMeanwhile(note: string) {
+  const commitment = await createHoursCommitment();
+  const mine = await readCommitmentForm(commitment);
+  const colleague = await readCommitmentForm(commitment);
+  expect((await colleague.save(colleague.form(note))).status).toBe(302);
+  return { commitment, mine };
+}
+
+// A save refused for a problem with its answers is shown again with them, on a page whose data is read again. The
+// form must go on carrying the version those answers were based on: carrying the one read again would let a
+// colleague's save made meanwhile be overwritten unseen by the next save.
+describe("an edit refused for its answers while a colleague saves", () => {
+  it("keeps the contract's version the answers were based on, so the next save shows the colleague's change", async () => {
+    const contract = await createLibraryContract();
+    const mine = await readContractForm(contract.id);
+    const colleague = await readContractForm(contract.id);
+    expect((await colleague.save(colleague.form({ department: "Culture" }))).status).toBe(302);
+
+    const refused = await mine.save(mine.form({ title: "", planReference: "PM3-1" }));
+    expect(refused.status).toBe(400);
+    const reply = await jsonOf<Refused>(refused);
+    expect(Object.keys(reply.error)).toEqual(["title"]);
+    expect(reply.initialValue).toMatchObject({ planReference: "PM3-1", version: mine.read.version });
+    // the page as shown with the reply: its data read again holds the colleague's version, its form carries mine
+    const { read: reread } = await readContractForm(contract.id);
+    expect(reread.version).not.toBe(mine.read.version);
+    const shown = editState(reply, reread.version!);
+    expect(shown).toEqual({ stale: null, version: mine.read.version });
+
+    const again = await mine.save(mine.form({ title: "Central library", version: shown.version }));
+    expect(again.status).toBe(409);
+    const body = await jsonOf<Stale & Refused>(again);
+    expect(body.stale.differences.map((d) => [d.field, d.saved, d.yours])).toEqual([
+      ["title", "Library refurbishment", "Central library"],
+      ["department", "Culture", "Communities"],
+    ]);
+    expect(await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).toMatchObject({
+      title: "Library refurbishment",
+      department: "Culture",
+    });
+    // having seen the comparison, the form carries the colleague's version and the save goes through
+    const seen = editState(body, reread.version!);
+    expect(seen.version).toBe(reread.version);
+    expect(
+      (await mine.save(mine.form({ title: "Central library", department: "Culture", version: seen.version })))
+        .status,
+    ).toBe(302);
+  });
+
+  it("keeps the commitment's version the answers were based on", async () => {
+    const { commitment, mine } = await savedByColleagueMeanwhile("Colleague's note");
+
+    const refused = await mine.save({ ...mine.form("My note"), targetQuantity: "lots" });
+    expect(refused.status).toBe(400);
+    const reply = await jsonOf<Refused>(refused);
+    expect(Object.keys(reply.error)).toEqual(["targetQuantity"]);
+    const reread = await readCommitmentForm(commitment);
+    expect(reread.version).not.toBe(mine.version);
+    const shown = editState(reply, reread.version);
+    expect(shown.version).toBe(mine.version);
+
+    const again = await mine.save({ ...mine.form("My note"), version: shown.version });
+    expect(again.status).toBe(409);
+    expect((await jsonOf<Stale>(again)).stale.differences).toEqual([
+      { field: "narrative", label: "Narrative", saved: "Colleague's note", yours: "My note" },
+    ]);
+    expect((await db.commitment.findUniqueOrThrow({ where: { id: commitment.id } })).narrative).toBe(
+      "Colleague's note",
+    );
+  });
+
+  it("a version that is not one this portal gives out is not kept: the form carries the one read", () => {
+    for (const version of [undefined, "", "last Tuesday", 42]) {
+      expect(editState({ initialValue: { version } }, "2026-05-01T09:30:00.123Z").version).toBe(
+        "2026-05-01T09:30:00.123Z",
+      );
+    }
+  });
+});
+
+describe("a commitment removed from a stale form", () => {
+  it("is refused with what the colleague changed, stays, and is removed once sent from the form as it is now", async () => {
+    const { commitment, mine } = await savedByColleagueMeanwhile("Keep this: agreed at the review");
+
+    const refused = await mine.save({ ...mine.form(""), intent: "remove" });
+    expect(refused.status).toBe(409);
+    const body = await jsonOf<Stale & Refused>(refused);
+    expect(JSON.stringify(body.error)).toContain(
+      "Someone else changed this commitment after you opened it, so it has not been removed",
+    );
+    expect(body.stale.differences).toEqual([
+      { field: "narrative", label: "Narrative", saved: "Keep this: agreed at the review", yours: null },
+    ]);
+    expect(await db.commitment.findUnique({ where: { id: commitment.id } })).not.toBeNull();
+
+    // the refused page carries the version now saved: removing again, having seen the change, goes through
+    const version = editState(body, "").version;
+    expect((await mine.save({ ...mine.form(""), intent: "remove", version })).status).toBe(302);
+    expect(await db.commitment.findUnique({ where: { id: commitment.id } })).toBeNull();
+  });
+});
+
+/** Runs a colleague's write in a transaction that holds the row until `send` has checked its own save against the
+ * row and waits to write it: the colleague's save lands while this one is being checked. */
+async function landingWhileChecked(write: (tx: Tx) => Promise<unknown>, send: () => Promise<Response>) {
+  let sent: Promise<Response> | undefined;
+  await db.$transaction(
+    async (tx) => {
+      await write(tx);
+      sent = send();
+      for (let tries = 0; ; tries++) {
+        const [row] = await db.$queryRaw<{ waiting: number }[]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE wait_event_type = 'Lock' AND datname = current_database()`;
+        if (row!.waiting > 0) break;
+        if (tries > 400) throw new Error("the save never waited on the colleague's");
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    { timeout: 20_000 },
+  );
+  return sent!;
+}
+
+describe("a colleague's save landing while an edit is being checked", () => {
+  it("refuses the contract edit with the comparison and the answers kept, not a bare reload", async () => {
+    const contract = await createLibraryContract();
+    const mine = await readContractForm(contract.id);
+    const response = await landingWhileChecked(
+      (tx) => tx.contract.update({ where: { id: contract.id }, data: { title: "Central library" } }),
+      () => mine.save(mine.form({ department: "Culture" })),
+    );
+    expect(response.status).toBe(409);
+    const body = await jsonOf<Stale & Refused>(response);
+    expect(JSON.stringify(body.error)).not.toContain("Reload");
+    expect(body.initialValue.department).toBe("Culture");
+    expect(body.stale.differences.map((d) => [d.field, d.saved, d.yours])).toEqual([
+      ["title", "Central library", "Library refurbishment"],
+      ["department", mine.read.department, "Culture"],
+    ]);
+    const stored = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
+    expect(body.stale.version).toBe(stored.updatedAt.toISOString());
+    expect(stored).toMatchObject({ title: "Central library", department: mine.read.department });
+  });
+
+  it("refuses the commitment edit, and its removal, the same way", async () => {
+    const commitment = await createHoursCommitment();
+    const mine = await readCommitmentForm(commitment);
+    const colleague = (narrative: string) => (tx: Tx) =>
+      tx.commitment.update({ where: { id: commitment.id }, data: { narrative } });
+    const edited = await landingWhileChecked(colleague("Theirs"), () => mine.save(mine.form("Mine")));
+    expect(edited.status).toBe(409);
+    expect((await jsonOf<Stale>(edited)).stale.differences).toEqual([
+      { field: "narrative", label: "Narrative", saved: "Theirs", yours: "Mine" },
+    ]);
+
+    const current = await readCommitmentForm(commitment);
+    const removed = await landingWhileChecked(colleague("Theirs again"), () =>
+      current.save({ ...current.form("Theirs"), intent: "remove" }),
+    );
+    expect(removed.status).toBe(409);
+    expect((await jsonOf<Stale>(removed)).stale.differences).toEqual([
+      { field: "narrative", label: "Narrative", saved: "Theirs again", yours: "Theirs" },
+    ]);
+    expect(await db.commitment.findUnique({ where: { id: commitment.id } })).not.toBeNull();
   });
 });

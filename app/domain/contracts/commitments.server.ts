@@ -78,20 +78,21 @@ export async function getContractForCommitments(councilId: string, contractId: s
   return { ...contract, quarters, usedMeasureIds: contract.commitments.map((c) => c.measureId) };
 }
 
+// What an edit or a removal checks the commitment against: what is saved now, its version and its delivery records.
+const savedSelect = {
+  updatedAt: true,
+  targetQuantity: true,
+  qualitativeText: true,
+  narrative: true,
+  measure: { select: { code: true, name: true, unit: true } },
+  plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
+  _count: { select: { pledges: true, returnLines: true } },
+} as const;
+
 export async function getCommitmentForEdit(councilId: string, contractId: string, commitmentId: string) {
   const c = await db.commitment.findFirst({
     where: { id: commitmentId, contractId, contract: { councilId } },
-    select: {
-      id: true,
-      measureId: true,
-      targetQuantity: true,
-      qualitativeText: true,
-      narrative: true,
-      updatedAt: true,
-      measure: { select: { code: true, name: true, unit: true } },
-      plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
-      _count: { select: { pledges: true, returnLines: true } },
-    },
+    select: { id: true, measureId: true, ...savedSelect },
   });
   if (!c) return null;
   return {
@@ -188,6 +189,62 @@ export async function addCommitment(
   }
 }
 
+type Saved = {
+  updatedAt: Date;
+  targetQuantity: { toString(): string } | null;
+  qualitativeText: string | null;
+  narrative: string | null;
+  measure: { code: string; name: string };
+  plan: { financialYear: number; quarter: number; targetQuantity: { toString(): string } }[];
+  _count: { pledges: number; returnLines: number };
+};
+
+const savedSnapshot = (saved: Saved) =>
+  commitmentSnapshot({ ...saved, plan: saved.plan.map((p) => ({ ...p, quantity: p.targetQuantity })) });
+
+const hasDelivery = (saved: Saved) => saved._count.pledges + saved._count.returnLines > 0;
+
+const deliveryRecorded = (): Result => ({
+  ok: false,
+  fieldErrors: {
+    form: ["Pledges or KPI returns record delivery against this commitment, so it cannot be removed."],
+  },
+});
+
+/** A colleague saved since the form was read: what they saved, beside the answers sent (kept in the form). */
+function staleAgainst(saved: Saved, input: CommitmentEdit) {
+  const yours = commitmentSnapshot({
+    measure: saved.measure,
+    targetQuantity: input.targetQuantity ?? null,
+    qualitativeText: input.qualitativeText || null,
+    narrative: input.narrative || null,
+    plan: planEntries(input).filter((p) => Number(p.quantity) !== 0),
+  });
+  const stale = staleEdit(saved.updatedAt, savedSnapshot(saved), yours, COMMITMENT_FIELD_LABELS);
+  return { ok: false, stale } satisfies UpdateResult;
+}
+
+const readSaved = (tx: Tx, actor: Actor, contractId: string, commitmentId: string) =>
+  tx.commitment.findFirst({
+    where: { id: commitmentId, contractId, contract: { councilId: actor.councilId } },
+    select: savedSelect,
+  });
+
+/** A write guarded on what was checked changed nothing: a colleague's save (or, for a removal, a delivery record)
+ * landed while this one was checked. It is refused as if it had been read first, the answers kept. */
+async function changedMeanwhile(
+  tx: Tx,
+  actor: Actor,
+  contractId: string,
+  commitmentId: string,
+  input: CommitmentEdit,
+): Promise<UpdateResult> {
+  const now = await readSaved(tx, actor, contractId, commitmentId);
+  if (!now) return { ok: false, notFound: true };
+  if (input.version === now.updatedAt.toISOString() && hasDelivery(now)) return deliveryRecorded();
+  return staleAgainst(now, input);
+}
+
 export async function updateCommitment(
   actor: Actor,
   contractId: string,
@@ -197,32 +254,12 @@ export async function updateCommitment(
   return db.$transaction(async (tx) => {
     const current = await tx.commitment.findFirst({
       where: { id: commitmentId, contractId, contract: { councilId: actor.councilId } },
-      select: {
-        updatedAt: true,
-        targetQuantity: true,
-        qualitativeText: true,
-        narrative: true,
-        measure: { select: { code: true, name: true, unit: true } },
-        contract: { select: { startDate: true, endDate: true } },
-        plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
-      },
+      select: { ...savedSelect, contract: { select: { startDate: true, endDate: true } } },
     });
     if (!current) return { ok: false, notFound: true };
-    const before = commitmentSnapshot({
-      ...current,
-      plan: current.plan.map((p) => ({ ...p, quantity: p.targetQuantity })),
-    });
+    const before = savedSnapshot(current);
     // a colleague saved since this form was read: show what they saved instead of overwriting it
-    if (input.version !== current.updatedAt.toISOString()) {
-      const yours = commitmentSnapshot({
-        measure: current.measure,
-        targetQuantity: input.targetQuantity ?? null,
-        qualitativeText: input.qualitativeText || null,
-        narrative: input.narrative || null,
-        plan: planEntries(input).filter((p) => Number(p.quantity) !== 0),
-      });
-      return { ok: false, stale: staleEdit(current.updatedAt, before, yours, COMMITMENT_FIELD_LABELS) };
-    }
+    if (input.version !== current.updatedAt.toISOString()) return staleAgainst(current, input);
     const checked = checkCommitment(
       {
         unit: current.measure.unit,
@@ -238,11 +275,7 @@ export async function updateCommitment(
       where: { id: commitmentId, updatedAt: current.updatedAt },
       data: { ...values, narrative: input.narrative ?? null },
     });
-    if (count !== 1)
-      return {
-        ok: false,
-        fieldErrors: { form: ["Someone else changed this commitment. Reload and try again."] },
-      };
+    if (count !== 1) return changedMeanwhile(tx, actor, contractId, commitmentId, input);
     await tx.commitmentPlan.deleteMany({ where: { commitmentId } });
     await tx.commitmentPlan.createMany({
       data: plan.map((p) => ({
@@ -269,41 +302,33 @@ export async function updateCommitment(
   });
 }
 
-/** A commitment with pledges or KPI returns against it holds delivery records, so it stays. */
+/** A commitment with pledges or KPI returns against it holds delivery records, so it stays; one a colleague has
+ * changed since the form was read stays too, until the user has seen what they changed. */
 export async function removeCommitment(
   actor: Actor,
   contractId: string,
   commitmentId: string,
-): Promise<Result> {
+  input: CommitmentEdit,
+): Promise<UpdateResult> {
   return db.$transaction(async (tx) => {
-    const current = await tx.commitment.findFirst({
-      where: { id: commitmentId, contractId, contract: { councilId: actor.councilId } },
-      select: {
-        targetQuantity: true,
-        qualitativeText: true,
-        narrative: true,
-        measure: { select: { code: true, name: true } },
-        plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
-        _count: { select: { pledges: true, returnLines: true } },
+    const current = await readSaved(tx, actor, contractId, commitmentId);
+    if (!current) return { ok: false, notFound: true };
+    if (hasDelivery(current)) return deliveryRecorded();
+    if (input.version !== current.updatedAt.toISOString()) return staleAgainst(current, input);
+    // a pledge would lose its commitment and a KPI return line would go with it: neither may land meanwhile
+    const { count } = await tx.commitment.deleteMany({
+      where: {
+        id: commitmentId,
+        updatedAt: current.updatedAt,
+        pledges: { none: {} },
+        returnLines: { none: {} },
       },
     });
-    if (!current) return { ok: false, notFound: true };
-    if (current._count.pledges + current._count.returnLines > 0)
-      return {
-        ok: false,
-        fieldErrors: {
-          form: ["Pledges or KPI returns record delivery against this commitment, so it cannot be removed."],
-        },
-      };
-    await tx.commitment.delete({ where: { id: commitmentId } });
-    const before = commitmentSnapshot({
-      ...current,
-      plan: current.plan.map((p) => ({ ...p, quantity: p.targetQuantity })),
-    });
+    if (count !== 1) return changedMeanwhile(tx, actor, contractId, commitmentId, input);
     await audit(tx, actor, contractId, "commitment.remove", {
       measure: current.measure.code,
       commitmentId,
-      changes: diffSnapshots(before, {}, COMMITMENT_FIELD_LABELS),
+      changes: diffSnapshots(savedSnapshot(current), {}, COMMITMENT_FIELD_LABELS),
     });
     return { ok: true, id: commitmentId };
   });

@@ -384,6 +384,27 @@ export async function createContract(actor: Actor, input: ContractInput): Promis
   }
 }
 
+/** A colleague saved since the form was read: what they saved, beside the answers sent (kept in the form). */
+async function staleAgainst(
+  tx: Tx,
+  saved: Parameters<typeof contractSnapshot>[0] & { updatedAt: Date },
+  input: ContractEdit,
+) {
+  const [supplier, manager] = await Promise.all([
+    tx.organisation.findUnique({ where: { id: input.supplierOrganisationId }, select: { name: true } }),
+    input.contractManagerId
+      ? tx.user.findUnique({ where: { id: input.contractManagerId }, select: { name: true } })
+      : null,
+  ]);
+  const yours = contractSnapshot({
+    ...contractData(input),
+    supplierOrganisation: { name: supplier?.name ?? "" },
+    contractManager: manager,
+  });
+  const stale = staleEdit(saved.updatedAt, contractSnapshot(saved), yours, CONTRACT_FIELD_LABELS);
+  return { ok: false, stale } satisfies UpdateResult;
+}
+
 export async function updateContract(actor: Actor, id: string, input: ContractEdit): Promise<UpdateResult> {
   try {
     return await db.$transaction(async (tx) => {
@@ -393,23 +414,7 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
       });
       if (!before) return { ok: false, notFound: true };
       // a colleague saved since this form was read: show what they saved instead of overwriting it
-      if (input.version !== before.updatedAt.toISOString()) {
-        const [supplier, manager] = await Promise.all([
-          tx.organisation.findUnique({ where: { id: input.supplierOrganisationId }, select: { name: true } }),
-          input.contractManagerId
-            ? tx.user.findUnique({ where: { id: input.contractManagerId }, select: { name: true } })
-            : null,
-        ]);
-        const yours = contractSnapshot({
-          ...contractData(input),
-          supplierOrganisation: { name: supplier?.name ?? "" },
-          contractManager: manager,
-        });
-        return {
-          ok: false,
-          stale: staleEdit(before.updatedAt, contractSnapshot(before), yours, CONTRACT_FIELD_LABELS),
-        };
-      }
+      if (input.version !== before.updatedAt.toISOString()) return staleAgainst(tx, before, input);
       const errors = await checkParties(tx, actor.councilId, input, before.supplierOrganisationId);
       const supplierChanges = input.supplierOrganisationId !== before.supplierOrganisationId;
       if (supplierChanges && !errors.supplierOrganisationId && (await hasSupplierRecord(tx, id)))
@@ -442,11 +447,20 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
         },
         data: contractData(input),
       });
-      if (count !== 1)
+      // nothing written: a colleague's save, or the supplier's first return or pledge, landed while this one was
+      // checked. Refused as if it had been read first, with the answers kept, never a bare "reload"
+      if (count !== 1) {
+        const now = await tx.contract.findFirst({
+          where: { id, councilId: actor.councilId },
+          select: { ...snapshotSelect, updatedAt: true },
+        });
+        if (!now) return { ok: false, notFound: true };
+        if (now.updatedAt.getTime() !== before.updatedAt.getTime()) return staleAgainst(tx, now, input);
         return {
           ok: false,
-          fieldErrors: { form: ["Someone else changed this contract. Reload and try again."] },
+          fieldErrors: { supplierOrganisationId: [supplierChangeRefusal(before.supplierOrganisation.name)] },
         };
+      }
       const after = await tx.contract.findUniqueOrThrow({ where: { id }, select: snapshotSelect });
       const changes = diffSnapshots(contractSnapshot(before), contractSnapshot(after), CONTRACT_FIELD_LABELS);
       if (changes.length)

@@ -59,21 +59,25 @@ export type ContractInput = z.infer<typeof contractSchema>;
 // refused instead of overwritten. A save without one (a crafted request, a page cached from before, a script) could
 // only overwrite blind, so it is refused too, as a problem with the whole form: no field of the form holds it.
 // Missing or malformed, it reads as "", never a field error the user cannot see.
-const editVersion = { version: z.iso.datetime({ precision: 3 }).catch("") };
+export const versionSchema = z.iso.datetime({ precision: 3 });
+const editVersion = { version: versionSchema.catch("") };
 
-function versionRequired<T extends z.ZodType<{ version: string }>>(
-  schema: T,
-  what: "contract" | "commitment",
-) {
+function versionRequired<T extends z.ZodType<{ version: string }>>(schema: T, message: string) {
   return schema.refine((value) => value.version !== "", {
     path: [],
-    message: `Your changes were not saved: the form did not say which version of the ${what} they were made to, so they could overwrite someone else's. Check your answers below and save again.`,
+    message,
     // shown with any other problem, so a form fixed and sent again cannot slip through without it
     when: () => true,
   });
 }
 
-export const contractEditSchema = versionRequired(contractSchema.safeExtend(editVersion), "contract");
+const noVersion = (what: "contract" | "commitment") =>
+  `Your changes were not saved: the form did not say which version of the ${what} they were made to, so they could overwrite someone else's. Check your answers below and save again.`;
+
+export const contractEditSchema = versionRequired(
+  contractSchema.safeExtend(editVersion),
+  noVersion("contract"),
+);
 
 export type ContractEdit = z.infer<typeof contractEditSchema>;
 
@@ -103,9 +107,19 @@ export const commitmentSchema = z.object({
 
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
 
-export const commitmentEditSchema = versionRequired(commitmentSchema.safeExtend(editVersion), "commitment");
+export const commitmentEditSchema = versionRequired(
+  commitmentSchema.safeExtend(editVersion),
+  noVersion("commitment"),
+);
 
 export type CommitmentEdit = z.infer<typeof commitmentEditSchema>;
+
+// Removing is sent from the same form, so it names the version too: a commitment a colleague has just changed is
+// not removed unseen. Its answers are read as well, to show that colleague's change beside them.
+export const commitmentRemoveSchema = versionRequired(
+  commitmentSchema.safeExtend(editVersion),
+  "The commitment was not removed: the form did not say which version of it you were looking at, so it could remove a change someone else has just made. Check it below and remove it again.",
+);
 
 const helpTypesSchema = z.object({
   unit: z.enum(MeasureUnit),

@@ -1,18 +1,56 @@
 // Shown when a contract or commitment form was read before a colleague saved: what they saved, beside what the
-// user sent (kept in the form), so nothing is overwritten unseen.
+// user sent (kept in the form), so nothing is overwritten or removed unseen.
 import type { StaleEdit } from "~/domain/contracts/history.ts";
+import { versionSchema } from "~/domain/contracts/schemas.ts";
 import { Notice, Table } from "~/ui/components.tsx";
 
-export function staleEditMessage(what: "contract" | "commitment") {
-  return `Someone else changed this ${what} while you were editing. Their changes are shown, yours are kept below: check and save again.`;
+type What = "contract" | "commitment";
+
+export function staleEditMessage(what: What, removing = false) {
+  return removing
+    ? `Someone else changed this ${what} after you opened it, so it has not been removed. Their changes are shown: check them, and remove it again if you still want to.`
+    : `Someone else changed this ${what} while you were editing. Their changes are shown, yours are kept below: check and save again.`;
 }
 
-export function StaleEditNotice({ stale, what }: { stale: StaleEdit; what: "contract" | "commitment" }) {
+/**
+ * What an edit page shows after the action's reply: the comparison when a colleague saved first, and the version
+ * the form carries. After that refusal, the colleague's version, now that the user has seen their change. After any
+ * other refusal, the version the user's answers were based on, as they sent it: the page's data is read again after
+ * every reply, and carrying its version would let the next save overwrite a colleague's change unseen.
+ */
+export function editState(
+  lastResult: { initialValue?: Record<string, unknown> | null } | undefined,
+  read: string,
+) {
+  // the JSON type of a conform reply hides the extra key's shape
+  const stale = lastResult && "stale" in lastResult ? (lastResult.stale as StaleEdit) : null;
+  if (stale) return { stale, version: stale.version };
+  const sent = versionSchema.safeParse(lastResult?.initialValue?.version);
+  return { stale, version: sent.success ? sent.data : read };
+}
+
+export function StaleEditNotice({
+  stale,
+  what,
+  removing = false,
+}: {
+  stale: StaleEdit;
+  what: What;
+  removing?: boolean;
+}) {
   return (
-    <Notice kind="error" title={`Someone else changed this ${what} while you were editing`}>
+    <Notice
+      kind="error"
+      title={
+        removing
+          ? `Someone else changed this ${what} after you opened it`
+          : `Someone else changed this ${what} while you were editing`
+      }
+    >
       <p className="mb-4">
-        Nothing you entered has been saved or lost: your answers are kept in the form below. Check them
-        against what is saved now, then save again.
+        {removing
+          ? `Nothing has been removed. Check what is saved now against the ${what} as you saw it (kept in the form below), then remove it again if you still want to.`
+          : "Nothing you entered has been saved or lost: your answers are kept in the form below. Check them against what is saved now, then save again."}
       </p>
       <Table
         caption="Saved now, and your answers"
