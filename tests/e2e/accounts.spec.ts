@@ -106,6 +106,8 @@ test("sign-in failures never say which part was wrong", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Incorrect email or password")).toBeVisible();
   await expect(page.getByLabel("Email address")).toHaveValue("nobody@example.test");
+  // the password is never sent back, and the field the browser kept is emptied (useServerForm's key)
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
   await expectAccessible(page);
 });
 
