@@ -90,7 +90,7 @@ export default function AuditLog() {
           <Select
             name="organisationId"
             label="Organisation"
-            hint="What its members did; for the council, what its staff and the system did"
+            hint="What its people did for it, and its members’ sign-ins; for the council, also what the system did"
             placeholder="Any organisation"
             defaultValue={params.organisationId}
             options={options.organisations.map((o) => ({ value: o.id, label: o.name }))}
@@ -131,12 +131,15 @@ export default function AuditLog() {
                 <>
                   {e.actor.name}
                   <span className="block text-sm text-muted">{e.actor.email}</span>
+                  {e.actorOrganisation ? (
+                    <span className="block text-sm text-muted">for {e.actorOrganisation.name}</span>
+                  ) : null}
                 </>
               ) : (
                 "System"
               ),
           },
-          { header: "Organisation", cell: (e) => e.organisation?.name ?? "" },
+          { header: "Filed under", cell: (e) => e.organisation?.name ?? "" },
           { header: "Action", cell: (e) => <code>{e.action}</code> },
           {
             header: "Record",

@@ -15,6 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await invalidateSession(viewer.sessionId);
     await writeAudit({
       actorUserId: viewer.user.id,
+      actorOrganisationId: null,
       action: "auth.sign_out",
       entityType: "User",
       entityId: viewer.user.id,

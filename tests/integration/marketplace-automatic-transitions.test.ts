@@ -58,6 +58,7 @@ const auditOf = (entityId: string) =>
       entityId: true,
       organisationId: true,
       actorUserId: true,
+      actorOrganisationId: true,
       details: true,
       ipAddress: true,
     },
@@ -418,6 +419,7 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
           entityId: offer.id,
           organisationId: world.councilA.id,
           actorUserId: null,
+          actorOrganisationId: null,
           details: { reason: "The request expired" },
           ipAddress: null,
         },
@@ -429,7 +431,9 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
         entityId: need.id,
         organisationId: world.councilA.id,
         actorUserId: null,
-        details: null,
+        actorOrganisationId: null,
+        // what it was, the date that passed, and how many offers went with it
+        details: { from: "FULLY_PLEDGED", neededBy: "2031-01-10", offersDeclined: offers.length },
         ipAddress: null,
       },
     ]);
@@ -548,12 +552,18 @@ describe("a request withdrawn by its requestor", () => {
         entityId: declinedByHand.id,
         organisationId: world.councilA.id,
         actorUserId: requestor.userId,
+        // the requestor acted for the group that posted the request
+        actorOrganisationId: world.vcse.id,
         details: { reason: "Not this one" },
         ipAddress: requestor.ipAddress,
       },
     ]);
     expect(await auditOf(offered.id)).toEqual([
       { ...byHand[0], entityId: offered.id, details: { reason: "The request was withdrawn" } },
+    ]);
+    // and its history says who declined it: the requestor, by withdrawing the request
+    expect(await db.pledgeEvent.findMany({ where: { pledgeId: offered.id } })).toMatchObject([
+      { fromStatus: "OFFERED", toStatus: "DECLINED", actorUserId: requestor.userId },
     ]);
   });
 });

@@ -24,6 +24,7 @@ import {
   createGuidancePage,
   createMeasure,
   createMember,
+  createPledge,
   createRequest,
   createReturn,
   createSurveyCycle,
@@ -267,6 +268,7 @@ describe("audit log viewer", () => {
     await writeAudit({
       actorUserId: users.officerA.id,
       organisationId: councilA.id,
+      actorOrganisationId: councilA.id,
       action: "organisation.verify",
       entityType: "Organisation",
       entityId: supplier.id,
@@ -326,6 +328,7 @@ describe("audit log viewer", () => {
     await writeAudit({
       actorUserId: users.officerB.id,
       organisationId: councilB.id,
+      actorOrganisationId: councilB.id,
       action: "contract.create",
       entityType: "Contract",
       entityId: "other-council-contract",
@@ -333,6 +336,7 @@ describe("audit log viewer", () => {
     const old = await writeAudit({
       actorUserId: users.officerA.id,
       organisationId: councilA.id,
+      actorOrganisationId: councilA.id,
       action: "request.approve",
       entityType: "Request",
       entityId: "old-request",
@@ -397,6 +401,7 @@ describe("audit log viewer", () => {
       const entry = await writeAudit({
         actorUserId: world.users.officerA.id,
         organisationId: world.councilA.id,
+        actorOrganisationId: world.councilA.id,
         action: "contract.update",
         entityType: "Contract",
         entityId,
@@ -477,6 +482,100 @@ describe("audit log viewer", () => {
       expect(response.status, who).toBe(404);
     }
   });
+
+  it("keeps what someone did with the organisation they did it for, after they move to another", async () => {
+    const mover = await createMember(world.supplier.id, "MEMBER");
+    const need = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      quantity: 10,
+    });
+    const cookie = await sessionCookieFor(mover.id);
+    const form = await jsonOf<{ submissionKey: string }>(
+      await callLoader(pledgeLoader, {
+        path: `/requests/${need.id}/pledge`,
+        params: { id: need.id },
+        cookie,
+      }),
+    );
+    const pledged = await callAction(pledgeAction, {
+      path: `/requests/${need.id}/pledge`,
+      params: { id: need.id },
+      cookie,
+      form: {
+        submissionKey: form.submissionKey,
+        quantity: "2",
+        expectedDeliveryDate: new Date(Date.now() + 10 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+      },
+    });
+    expect(pledged.status).toBe(302);
+    const pledgeId = pledged.headers.get("location")!.split("/")[2];
+    // they leave the supplier and join another one
+    await db.membership.deleteMany({ where: { userId: mover.id } });
+    await db.membership.create({
+      data: { userId: mover.id, organisationId: world.otherSupplier.id, role: "MEMBER" },
+    });
+    expect(await entriesFor(`?organisationId=${world.supplier.id}`)).toContain(pledgeId);
+    expect(await entriesFor(`?organisationId=${world.otherSupplier.id}`)).not.toContain(pledgeId);
+    const [entry] = (await listed(
+      `?action=pledge.create&user=${encodeURIComponent(mover.email)}`,
+    )) as unknown as {
+      actorOrganisation: { name: string } | null;
+    }[];
+    expect(entry.actorOrganisation?.name).toBe(world.supplier.name);
+  });
+
+  it("places entries written before it recorded whom the actor acted for", async () => {
+    const { councilA, supplier, vcse, users } = world;
+    const need = await createRequest({
+      councilId: councilA.id,
+      organisationId: vcse.id,
+      categoryId: world.category.id,
+      quantity: 10,
+    });
+    const pledge = await createPledge({
+      requestId: need.id,
+      supplierOrganisationId: supplier.id,
+      quantity: 1,
+    });
+    const legacy = (action: string, entityType: string, entityId: string, actor = users.supplierOwner.id) =>
+      writeAudit({
+        actorUserId: actor,
+        organisationId: councilA.id,
+        actorOrganisationId: null,
+        action,
+        entityType,
+        entityId,
+      });
+    const written = {
+      pledged: await legacy("pledge.create", "Pledge", pledge.id),
+      accepted: await legacy("pledge.accept", "Pledge", pledge.id, users.vcseOwner.id),
+      edited: await legacy("request.edit", "Request", need.id, users.vcseOwner.id),
+      approved: await legacy("request.approve", "Request", need.id, users.officerA.id),
+      signedIn: await writeAudit({
+        actorUserId: users.officerA.id,
+        actorOrganisationId: null,
+        action: "auth.sign_in",
+        entityType: "User",
+        entityId: users.officerA.id,
+      }),
+    };
+    const migration = fs.readFileSync(
+      "prisma/migrations/20261202090100_audit_actor_organisation_backfill/migration.sql",
+      "utf8",
+    );
+    await db.$executeRawUnsafe(migration);
+    const actedFor = async (entry: { id: string }) =>
+      (await db.auditLog.findUniqueOrThrow({ where: { id: entry.id } })).actorOrganisationId;
+    expect(await actedFor(written.pledged)).toBe(supplier.id);
+    expect(await actedFor(written.accepted)).toBe(vcse.id);
+    expect(await actedFor(written.edited)).toBe(vcse.id);
+    expect(await actedFor(written.approved)).toBe(councilA.id);
+    // an account event is the person's own, done for no organisation: the council's staff's are the council's
+    expect(await actedFor(written.signedIn)).toBeNull();
+    expect(await entriesFor(`?organisationId=${councilA.id}&entityType=User`)).toContain(users.officerA.id);
+  });
 });
 
 describe("survey entries in the audit log", () => {
@@ -539,6 +638,8 @@ describe("survey entries in the audit log", () => {
     const misfiled = {
       actorUserId: world.users.otherSupplierOwner.id,
       organisationId: world.otherSupplier.id,
+      // written before the log recorded whom the actor acted for
+      actorOrganisationId: null,
       action: "survey.consent",
       entityType: "SurveyResponse",
     };

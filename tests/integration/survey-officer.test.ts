@@ -479,6 +479,7 @@ describe("anonymisation after the retention period", () => {
       await writeAudit({
         actorUserId: world.users.supplierOwner.id,
         organisationId: org.id,
+        actorOrganisationId: org.id,
         action,
         entityType: "SurveyResponse",
         entityId: kept.id,

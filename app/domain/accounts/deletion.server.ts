@@ -253,6 +253,7 @@ export async function deleteAccount(
       await writeAudit(
         {
           actorUserId: userId,
+          actorOrganisationId: null,
           action: "account.delete",
           entityType: "User",
           entityId: userId,
@@ -307,6 +308,7 @@ async function closeForNobody(
     {
       actorUserId,
       organisationId: council.councilId,
+      actorOrganisationId: closing.id,
       action: "organisation.left_without_members",
       entityType: "Organisation",
       entityId: closing.id,

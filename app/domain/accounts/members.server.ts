@@ -181,6 +181,7 @@ export async function inviteOwnerOfMemberless(
       {
         actorUserId,
         organisationId: organisation.councilId,
+        actorOrganisationId: organisation.councilId,
         action: "membership.invite_owner",
         entityType: "Invitation",
         entityId: invitationId,
@@ -220,6 +221,7 @@ export async function inviteMember(
       {
         actorUserId,
         organisationId,
+        actorOrganisationId: organisationId,
         action: "membership.invite",
         entityType: "Invitation",
         entityId: invitationId,
@@ -252,6 +254,7 @@ export async function revokeInvitation(
       {
         actorUserId,
         organisationId,
+        actorOrganisationId: organisationId,
         action: "membership.invitation_revoke",
         entityType: "Invitation",
         entityId: invitationId,
@@ -295,6 +298,7 @@ export async function changeRole(
       {
         actorUserId,
         organisationId,
+        actorOrganisationId: organisationId,
         action: "membership.role_change",
         entityType: "Membership",
         entityId: target.id,
@@ -403,6 +407,7 @@ async function setMemberFlag(
       {
         actorUserId: input.actorUserId,
         organisationId: input.organisationId,
+        actorOrganisationId: input.organisationId,
         action: input.on ? input.audit[0] : input.audit[1],
         entityType: "Membership",
         entityId: target.id,
@@ -444,6 +449,7 @@ export async function removeMember(
       {
         actorUserId,
         organisationId,
+        actorOrganisationId: organisationId,
         action: "membership.remove",
         entityType: "Membership",
         entityId: target.id,
@@ -482,6 +488,7 @@ export async function leaveOrganisation(
       {
         actorUserId: userId,
         organisationId,
+        actorOrganisationId: organisationId,
         action: "membership.leave",
         entityType: "Membership",
         entityId: mine.id,
@@ -546,6 +553,7 @@ export async function acceptInvitation(
       {
         actorUserId: user.id,
         organisationId: invitation.organisationId,
+        actorOrganisationId: invitation.organisationId,
         action: "membership.join",
         entityType: "Invitation",
         entityId: invitation.id,

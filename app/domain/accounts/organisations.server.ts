@@ -100,6 +100,7 @@ export async function registerOrganisation(
       {
         actorUserId: userId,
         organisationId: council.id,
+        actorOrganisationId: created.id,
         action: "organisation.register",
         entityType: "Organisation",
         entityId: created.id,
@@ -187,6 +188,7 @@ export async function createCouncil(
       {
         actorUserId,
         organisationId: council.id,
+        actorOrganisationId: null,
         action: "council.create",
         entityType: "Organisation",
         entityId: council.id,
@@ -222,6 +224,7 @@ export async function createPartnership(
       await writeAudit(
         {
           actorUserId,
+          actorOrganisationId: null,
           action: "partnership.create",
           entityType: "Partnership",
           entityId: partnership.id,
@@ -260,6 +263,7 @@ export async function setCouncilPartnership(
       {
         actorUserId,
         organisationId: councilId,
+        actorOrganisationId: null,
         action: "council.partnership_change",
         entityType: "Organisation",
         entityId: councilId,
@@ -381,6 +385,7 @@ export async function decideVerification(
       {
         actorUserId: officerUserId,
         organisationId: organisation.councilId,
+        actorOrganisationId: organisation.councilId,
         action: verified ? "organisation.verify" : "organisation.reject",
         entityType: "Organisation",
         entityId: organisationId,

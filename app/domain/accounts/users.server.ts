@@ -36,6 +36,7 @@ function auditSignUp(tx: Tx, userId: string, context: Context) {
   return writeAudit(
     {
       actorUserId: userId,
+      actorOrganisationId: null,
       action: "auth.sign_up",
       entityType: "User",
       entityId: userId,
@@ -111,6 +112,7 @@ export async function verifyEmail(token: string, context: Context): Promise<bool
     await writeAudit(
       {
         actorUserId: used.userId,
+        actorOrganisationId: null,
         action: "auth.email_verified",
         entityType: "User",
         entityId: used.userId,
@@ -133,6 +135,7 @@ export async function authenticate(email: string, password: string, context: Con
   if (!usable || !matches) {
     await writeAudit({
       actorUserId: usable ? user.id : null,
+      actorOrganisationId: null,
       action: "auth.sign_in_failed",
       entityType: "User",
       entityId: usable ? user.id : null,
@@ -143,6 +146,7 @@ export async function authenticate(email: string, password: string, context: Con
   }
   await writeAudit({
     actorUserId: user.id,
+    actorOrganisationId: null,
     action: "auth.sign_in",
     entityType: "User",
     entityId: user.id,
@@ -185,6 +189,7 @@ export async function resetPassword(token: string, password: string, context: Co
     await writeAudit(
       {
         actorUserId: used.userId,
+        actorOrganisationId: null,
         action: "auth.password_reset",
         entityType: "User",
         entityId: used.userId,
@@ -236,6 +241,7 @@ export async function checkCurrentPassword(
   }
   await writeAudit({
     actorUserId: userId,
+    actorOrganisationId: null,
     action: "auth.current_password_failed",
     entityType: "User",
     entityId: userId,
@@ -282,6 +288,7 @@ export async function confirmEmailChange(token: string, context: Context): Promi
     await writeAudit(
       {
         actorUserId: used.userId,
+        actorOrganisationId: null,
         action: "account.email_changed",
         entityType: "User",
         entityId: used.userId,
@@ -325,6 +332,7 @@ export async function changePassword(
     await writeAudit(
       {
         actorUserId: userId,
+        actorOrganisationId: null,
         action: "auth.password_changed",
         entityType: "User",
         entityId: userId,
@@ -352,6 +360,7 @@ export async function signOutEverywhere(userId: string, context: Context) {
   await invalidateAllSessions(userId);
   await writeAudit({
     actorUserId: userId,
+    actorOrganisationId: null,
     action: "auth.sign_out_everywhere",
     entityType: "User",
     entityId: userId,

@@ -48,14 +48,19 @@ function councilScope(councilId: string): Prisma.AuditLogWhereInput {
 }
 
 // What an organisation's people did: pledges, returns and survey answers are filed with the council, so an
-// entry counts when its actor is a member, as well as when it is filed under the organisation. The council's
-// own log also holds what its suppliers and groups did: for the council, its staff's and automatic entries.
+// entry counts by the organisation its actor acted for when they did it (recorded with the entry, so a
+// member who has left since still counts for what they did then). The council's own log also holds what its
+// suppliers and groups did: for the council, what its staff did for it, their account events (sign-ins,
+// done for no organisation, and in this log only for the council's staff) and the automatic entries.
 function actedFor(councilId: string, organisationId: string): Prisma.AuditLogWhereInput {
-  // only the council and the organisations registered with it: another council's tells nothing here
-  const ours = { OR: [{ id: councilId }, { councilId }] };
-  const byMember = { actor: { memberships: { some: { organisationId, organisation: ours } } } };
-  if (organisationId === councilId) return { OR: [byMember, { organisationId, actorUserId: null }] };
-  return { OR: [byMember, { organisationId }] };
+  const forTheCouncil =
+    organisationId === councilId
+      ? [
+          { actorOrganisationId: null, entityType: "User" },
+          { organisationId, actorUserId: null },
+        ]
+      : [];
+  return { OR: [{ actorOrganisationId: organisationId }, ...forTheCouncil] };
 }
 
 export function auditWhere(councilId: string, filters: AuditFilters): Prisma.AuditLogWhereInput {
@@ -95,6 +100,7 @@ export async function searchAuditLog(councilId: string, filters: AuditFilters) {
         details: true,
         ipAddress: true,
         actor: { select: { name: true, email: true } },
+        actorOrganisation: { select: { name: true } },
         organisation: { select: { name: true } },
       },
     }),

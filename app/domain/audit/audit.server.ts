@@ -6,6 +6,9 @@ export type AuditEntry = {
   actorUserId: string | null;
   // the council (or other organisation) whose log this belongs in
   organisationId?: string | null;
+  // the organisation the actor acted for (the pledging supplier, the approving council); null for account
+  // events and automatic ones. Required so that every new entry says it.
+  actorOrganisationId: string | null;
   action: string; // "area.verb", e.g. "auth.sign_in", "request.approve"
   entityType: string;
   entityId?: string | null;
@@ -18,6 +21,7 @@ export function writeAudit(entry: AuditEntry, tx: Tx = db) {
     data: {
       actorUserId: entry.actorUserId,
       organisationId: entry.organisationId ?? null,
+      actorOrganisationId: entry.actorOrganisationId,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
@@ -28,17 +32,23 @@ export function writeAudit(entry: AuditEntry, tx: Tx = db) {
 }
 
 // Survey answers belong in the log of the council running the cycle: a business may answer any council's
-// survey it is invited to, and the council it is registered with must not see that it did.
+// survey it is invited to, and the council it is registered with must not see that it did. Whoever acts on a
+// response acts for the business answering.
 export async function writeSurveyResponseAudit(
-  entry: Omit<AuditEntry, "organisationId" | "entityType"> & { entityId: string },
+  entry: Omit<AuditEntry, "organisationId" | "actorOrganisationId" | "entityType"> & { entityId: string },
   tx: Tx = db,
 ) {
   const response = await tx.surveyResponse.findUnique({
     where: { id: entry.entityId },
-    select: { cycle: { select: { councilId: true } } },
+    select: { organisationId: true, cycle: { select: { councilId: true } } },
   });
   return writeAudit(
-    { ...entry, entityType: "SurveyResponse", organisationId: response?.cycle.councilId ?? null },
+    {
+      ...entry,
+      entityType: "SurveyResponse",
+      organisationId: response?.cycle.councilId ?? null,
+      actorOrganisationId: response?.organisationId ?? null,
+    },
     tx,
   );
 }

@@ -66,6 +66,7 @@ export async function updateCouncilSettings(args: {
       {
         actorUserId: args.actorUserId,
         organisationId: councilId,
+        actorOrganisationId: councilId,
         action: "council.settings_update",
         entityType: "CouncilSettings",
         entityId: councilId,

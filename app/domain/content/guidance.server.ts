@@ -102,6 +102,7 @@ function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result
       {
         actorUserId,
         organisationId: councilId,
+        actorOrganisationId: councilId,
         action: id ? "guidance.update" : "guidance.create",
         entityType: "GuidancePage",
         entityId: pageId,
@@ -127,6 +128,7 @@ export async function deleteGuidance(args: {
       {
         actorUserId: args.actorUserId,
         organisationId: args.councilId,
+        actorOrganisationId: args.councilId,
         action: "guidance.delete",
         entityType: "GuidancePage",
         entityId: args.id,

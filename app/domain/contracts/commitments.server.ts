@@ -115,6 +115,7 @@ function audit(tx: Tx, actor: Actor, contractId: string, action: string, details
     {
       actorUserId: actor.actorUserId,
       organisationId: actor.councilId,
+      actorOrganisationId: actor.councilId,
       action,
       entityType: "Contract",
       entityId: contractId,

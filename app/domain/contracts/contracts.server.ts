@@ -368,6 +368,7 @@ export async function createContract(actor: Actor, input: ContractInput): Promis
         {
           actorUserId: actor.actorUserId,
           organisationId: actor.councilId,
+          actorOrganisationId: actor.councilId,
           action: "contract.create",
           entityType: "Contract",
           entityId: created.id,
@@ -468,6 +469,7 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
           {
             actorUserId: actor.actorUserId,
             organisationId: actor.councilId,
+            actorOrganisationId: actor.councilId,
             action: "contract.update",
             entityType: "Contract",
             entityId: id,

@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { db, type Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
 import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
@@ -532,10 +533,10 @@ async function insertAudit(
 ) {
   if (!rows.length) return;
   await tx.$executeRaw`
-    INSERT INTO "AuditLog" ("id", "actorUserId", "organisationId", "action", "entityType", "entityId", "details",
-      "ipAddress")
-    SELECT gen_random_uuid()::text, ${actor.actorUserId}, ${actor.councilId}, t.action, 'Contract', t.entity,
-      t.details, ${actor.ipAddress}
+    INSERT INTO "AuditLog" ("id", "actorUserId", "organisationId", "actorOrganisationId", "action", "entityType",
+      "entityId", "details", "ipAddress")
+    SELECT gen_random_uuid()::text, ${actor.actorUserId}, ${actor.councilId}, ${actor.councilId}, t.action,
+      'Contract', t.entity, t.details, ${actor.ipAddress}
     FROM unnest(${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.entityId)}::text[],
       ${rows.map((r) => JSON.stringify(r.details))}::jsonb[]) AS t(action, entity, details)`;
 }
@@ -596,16 +597,18 @@ export async function applyImport(
           details: { changes: allChanges(c) },
         }));
       await insertAudit(tx, actor, audit);
-      await tx.auditLog.create({
-        data: {
+      await writeAudit(
+        {
           actorUserId: actor.actorUserId,
           organisationId: actor.councilId,
+          actorOrganisationId: actor.councilId,
           action: "contract.import",
           entityType: "ContractImport",
           ipAddress: actor.ipAddress,
           details: { rows: plan.rowCount, ...plan.counts },
         },
-      });
+        tx,
+      );
       return { ok: true as const, plan };
     },
     { timeout: 120_000, maxWait: 10_000 },

@@ -76,6 +76,7 @@ export async function createMeasure(actor: Actor, input: MeasureInput) {
         {
           actorUserId: actor.actorUserId,
           organisationId: actor.councilId,
+          actorOrganisationId: actor.councilId,
           action: "measure.create",
           entityType: "Measure",
           entityId: created.id,
@@ -112,6 +113,7 @@ export async function updateMeasure(actor: Actor, id: string, input: MeasureInpu
         {
           actorUserId: actor.actorUserId,
           organisationId: actor.councilId,
+          actorOrganisationId: actor.councilId,
           action: "measure.update",
           entityType: "Measure",
           entityId: id,
@@ -140,6 +142,7 @@ export async function setMeasureRetired(actor: Actor, id: string, retired: boole
         {
           actorUserId: actor.actorUserId,
           organisationId: actor.councilId,
+          actorOrganisationId: actor.councilId,
           action: retired ? "measure.retire" : "measure.reinstate",
           entityType: "Measure",
           entityId: id,

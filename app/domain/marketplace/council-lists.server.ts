@@ -112,6 +112,7 @@ export async function addCategory(
       {
         actorUserId: actor.userId,
         organisationId: councilId,
+        actorOrganisationId: councilId,
         action: "category.create",
         entityType: "Category",
         entityId: category.id,
@@ -146,6 +147,7 @@ export async function updateCategory(
       {
         actorUserId: actor.userId,
         organisationId: councilId,
+        actorOrganisationId: councilId,
         action: "category.update",
         entityType: "Category",
         entityId: id,
@@ -169,6 +171,7 @@ export async function toggleCategory(councilId: string, id: string, actor: Actor
       {
         actorUserId: actor.userId,
         organisationId: councilId,
+        actorOrganisationId: councilId,
         action: category.active ? "category.retire" : "category.restore",
         entityType: "Category",
         entityId: id,
@@ -216,6 +219,7 @@ export async function addDistrict(
       {
         actorUserId: actor.userId,
         organisationId: councilId,
+        actorOrganisationId: councilId,
         action: "district.create",
         entityType: "District",
         entityId: district.id,
@@ -252,6 +256,7 @@ export async function updateDistrict(
       {
         actorUserId: actor.userId,
         organisationId: councilId,
+        actorOrganisationId: councilId,
         action: "district.update",
         entityType: "District",
         entityId: id,
@@ -282,6 +287,7 @@ export async function toggleDistrict(councilId: string, id: string, actor: Actor
       {
         actorUserId: actor.userId,
         organisationId: councilId,
+        actorOrganisationId: councilId,
         action: district.active ? "district.retire" : "district.restore",
         entityType: "District",
         entityId: id,

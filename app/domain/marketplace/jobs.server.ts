@@ -111,14 +111,20 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
         reason: REQUEST_EVENT_REASONS.expired,
       },
     });
-    await declineOfferedPledges(tx, request.id, "The request expired");
+    const offersDeclined = await declineOfferedPledges(tx, request.id, "The request expired");
     await writeAudit(
       {
         actorUserId: null,
         organisationId: request.councilId,
+        actorOrganisationId: null,
         action: "request.expire",
         entityType: "Request",
         entityId: request.id,
+        details: {
+          from: request.status,
+          neededBy: request.neededBy.toISOString().slice(0, 10),
+          offersDeclined,
+        },
       },
       tx,
     );

@@ -158,6 +158,7 @@ export async function createPledge(
         {
           actorUserId: input.actor.userId,
           organisationId: request.councilId,
+          actorOrganisationId: input.supplierOrganisationId,
           action: "pledge.create",
           entityType: "Pledge",
           entityId: pledge.id,
@@ -341,6 +342,8 @@ export async function changePledgeIn(
     {
       actorUserId: change.actor.userId,
       organisationId: pledge.request.councilId,
+      actorOrganisationId:
+        role === "SUPPLIER" ? pledge.supplierOrganisationId : pledge.request.organisationId,
       action: `pledge.${change.action}`,
       entityType: "Pledge",
       entityId: pledge.id,

@@ -188,7 +188,7 @@ export async function createRequest(input: {
         status: submit ? "SUBMITTED" : "DRAFT",
         submittedAt: submit ? new Date() : null,
       },
-      select: { id: true, status: true, councilId: true },
+      select: { id: true, status: true, councilId: true, organisationId: true },
     });
     await recordRequestEvent(tx, {
       requestId: created.id,
@@ -207,6 +207,7 @@ export async function createRequest(input: {
       {
         actorUserId: input.actor.userId,
         organisationId: created.councilId,
+        actorOrganisationId: created.organisationId,
         action: submit ? "request.submit" : "request.create",
         entityType: "Request",
         entityId: created.id,
@@ -270,6 +271,7 @@ export async function updateRequest(input: {
         {
           actorUserId: input.actor.userId,
           organisationId: input.form.councilId,
+          actorOrganisationId: input.organisationId,
           action: submit ? "request.submit" : "request.edit",
           entityType: "Request",
           entityId: input.requestId,
@@ -421,6 +423,7 @@ export async function changeRequestIn(
     {
       actorUserId: change.actor.userId,
       organisationId: request.councilId,
+      actorOrganisationId: role === "OFFICER" ? request.councilId : request.organisationId,
       action: `request.${change.action}`,
       entityType: "Request",
       entityId: request.id,
@@ -454,7 +457,9 @@ export async function changeRequestIn(
 // When a request closes, what is still only on offer is declined for the supplier, who is emailed why, and
 // logged in the council's audit log, as for any declined pledge: under the person who closed it, or with no
 // actor (the system) for the expiry job. Its share is given back; the closed request keeps its status.
+// Returns how many it declined.
 export async function declineOfferedPledges(tx: Tx, requestId: string, reason: string, actor?: Actor) {
+  let declined = 0;
   const offered = await tx.pledge.findMany({
     where: { requestId, status: "OFFERED" },
     select: {
@@ -463,7 +468,7 @@ export async function declineOfferedPledges(tx: Tx, requestId: string, reason: s
       quantity: true,
       supplierOrganisationId: true,
       createdById: true,
-      request: { select: { councilId: true } },
+      request: { select: { councilId: true, organisationId: true } },
     },
   });
   for (const pledge of offered) {
@@ -480,15 +485,18 @@ export async function declineOfferedPledges(tx: Tx, requestId: string, reason: s
           fromStatus: pledge.status,
           toStatus: decline.to,
           reason,
-          actorUserId: null,
+          actorUserId: actor?.userId ?? null,
         },
       });
+      declined += 1;
       if (releasesShare(pledge.status, decline.to))
         await releaseShare(tx, { requestId, quantity: pledge.quantity, actorUserId: null });
       await writeAudit(
         {
           actorUserId: actor?.userId ?? null,
           organisationId: pledge.request.councilId,
+          // whoever closed the request acted for the organisation that posted it
+          actorOrganisationId: actor ? pledge.request.organisationId : null,
           action: "pledge.decline",
           entityType: "Pledge",
           entityId: pledge.id,
@@ -507,6 +515,7 @@ export async function declineOfferedPledges(tx: Tx, requestId: string, reason: s
         });
     }
   }
+  return declined;
 }
 
 export async function sendReminderEmail(

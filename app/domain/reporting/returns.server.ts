@@ -162,6 +162,7 @@ export async function saveReturn(
         {
           actorUserId: input.actorUserId,
           organisationId: current.contract.councilId,
+          actorOrganisationId: input.supplierOrganisationId,
           action: "return.submit",
           entityType: "KpiReturn",
           entityId: returnId,
@@ -256,6 +257,7 @@ export async function reviewReturn(
       {
         actorUserId: input.actorUserId,
         organisationId: input.councilId,
+        actorOrganisationId: input.councilId,
         action: to === "ACCEPTED" ? "return.accept" : "return.query",
         entityType: "KpiReturn",
         entityId: returnId,
@@ -342,6 +344,7 @@ function attachEvidence(
       {
         actorUserId: input.actorUserId,
         organisationId: current.contract.councilId,
+        actorOrganisationId: input.supplierOrganisationId,
         action: "return.evidence_upload",
         entityType: "EvidenceFile",
         entityId: evidence.id,
@@ -404,6 +407,7 @@ export async function removeEvidence(
       {
         actorUserId: input.actorUserId,
         organisationId: contract.councilId,
+        actorOrganisationId: input.supplierOrganisationId,
         action: "return.evidence_remove",
         entityType: "EvidenceFile",
         entityId: input.evidenceId,

@@ -113,6 +113,7 @@ export async function anonymiseExpiredCycles(now: Date) {
           {
             actorUserId: null,
             organisationId: cycle.councilId,
+            actorOrganisationId: null,
             action: "survey.cycle.anonymise",
             entityType: "SurveyCycle",
             entityId: cycle.id,

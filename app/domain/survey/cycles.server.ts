@@ -81,6 +81,7 @@ export async function createCycle(
         {
           actorUserId: officer.userId,
           organisationId: officer.councilId,
+          actorOrganisationId: officer.councilId,
           action: "survey.cycle.open",
           entityType: "SurveyCycle",
           entityId: created.id,
@@ -111,6 +112,7 @@ export async function closeCycle(officer: Officer, cycleId: string) {
       {
         actorUserId: officer.userId,
         organisationId: officer.councilId,
+        actorOrganisationId: officer.councilId,
         action: "survey.cycle.close",
         entityType: "SurveyCycle",
         entityId: cycleId,
@@ -230,6 +232,7 @@ async function sendInvitations(
         {
           actorUserId: officer.userId,
           organisationId: officer.councilId,
+          actorOrganisationId: officer.councilId,
           action: "survey.invite",
           entityType: "SurveyCycle",
           entityId: cycle.id,

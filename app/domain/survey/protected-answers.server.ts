@@ -158,6 +158,7 @@ export async function readProtectedAnswersForCycle(input: {
   await writeAudit({
     actorUserId: input.userId,
     organisationId: input.councilId,
+    actorOrganisationId: input.councilId,
     action: input.purpose === "export" ? "survey.answers.export" : "survey.answers.read",
     entityType: "SurveyCycle",
     entityId: input.cycleId,

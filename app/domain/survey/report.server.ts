@@ -144,6 +144,7 @@ export async function contactsCsv(reader: Reader, cycle: { id: string; year: num
   await writeAudit({
     actorUserId: reader.userId,
     organisationId: reader.councilId,
+    actorOrganisationId: reader.councilId,
     action: "survey.contacts.export",
     entityType: "SurveyCycle",
     entityId: cycle.id,
