@@ -357,6 +357,38 @@ describe("an edit refused for its answers while a colleague saves", () => {
   });
 });
 
+describe("a commitment removed from a form with answers left half-edited", () => {
+  it("is removed: the answers are not what is being sent, and a problem with them does not stand in the way", async () => {
+    const commitment = await createHoursCommitment();
+    const { form, save } = await readCommitmentForm(commitment);
+    const halfEdited = {
+      ...form("x".repeat(2001)),
+      targetQuantity: "lots",
+      "plan[0].quantity": "-3",
+      "plan[1].quarter": "next spring",
+      measureId: "",
+      intent: "remove",
+    };
+    expect((await save(halfEdited)).status).toBe(302);
+    expect(await db.commitment.findUnique({ where: { id: commitment.id } })).toBeNull();
+  });
+
+  it("still needs the version, and shows a colleague's change with what could be read of the answers", async () => {
+    const { commitment, mine } = await savedByColleagueMeanwhile("Agreed at the review");
+    const { version: _version, ...noVersion } = mine.form("");
+    const unversioned = await mine.save({ ...noVersion, targetQuantity: "lots", intent: "remove" });
+    expect(unversioned.status).toBe(400);
+    const refused = await mine.save({ ...mine.form(""), targetQuantity: "lots", intent: "remove" });
+    expect(refused.status).toBe(409);
+    expect((await jsonOf<Stale>(refused)).stale.differences).toEqual(
+      expect.arrayContaining([
+        { field: "narrative", label: "Narrative", saved: "Agreed at the review", yours: null },
+      ]),
+    );
+    expect(await db.commitment.findUnique({ where: { id: commitment.id } })).not.toBeNull();
+  });
+});
+
 describe("a commitment removed from a stale form", () => {
   it("is refused with what the colleague changed, stays, and is removed once sent from the form as it is now", async () => {
     const { commitment, mine } = await savedByColleagueMeanwhile("Keep this: agreed at the review");

@@ -90,19 +90,17 @@ const quantity = z.string().transform((value, ctx) => {
   return parsed;
 });
 
+const planEntrySchema = z.object({
+  quarter: z.string().regex(/^\d{4}-[1-4]$/),
+  quantity: quantity.optional(),
+});
+
 export const commitmentSchema = z.object({
   measureId: z.string({ error: "Choose a measure" }),
   targetQuantity: quantity.optional(),
   qualitativeText: optionalText(2000),
   narrative: optionalText(2000),
-  plan: z
-    .array(
-      z.object({
-        quarter: z.string().regex(/^\d{4}-[1-4]$/),
-        quantity: quantity.optional(),
-      }),
-    )
-    .default([]),
+  plan: z.array(planEntrySchema).default([]),
 });
 
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
@@ -115,9 +113,21 @@ export const commitmentEditSchema = versionRequired(
 export type CommitmentEdit = z.infer<typeof commitmentEditSchema>;
 
 // Removing is sent from the same form, so it names the version too: a commitment a colleague has just changed is
-// not removed unseen. Its answers are read as well, to show that colleague's change beside them.
+// not removed unseen. Its answers are read as well, only to show that colleague's change beside them, so an
+// answer the officer left half-edited (a target of "lots") does not stand in the way: it is shown as blank.
 export const commitmentRemoveSchema = versionRequired(
-  commitmentSchema.safeExtend(editVersion),
+  z.object({
+    measureId: z.string().catch(""),
+    targetQuantity: quantity.optional().catch(undefined),
+    qualitativeText: optionalText(2000).catch(undefined),
+    narrative: optionalText(2000).catch(undefined),
+    plan: z
+      .array(z.unknown())
+      .catch([])
+      .default([])
+      .transform((entries) => entries.flatMap((entry) => planEntrySchema.safeParse(entry).data ?? [])),
+    ...editVersion,
+  }),
   "The commitment was not removed: the form did not say which version of it you were looking at, so it could remove a change someone else has just made. Check it below and remove it again.",
 );
 
