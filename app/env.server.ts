@@ -23,6 +23,8 @@ const schema = z.object({
   SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // seconds a public page rendered for anonymous visitors is served again from memory; 0 turns it off
+  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   SVM_BUILD_DIR: z.string().optional(),
 });
 

@@ -8,6 +8,7 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { SESSION_COOKIE } from "../auth/session-cookie-name.ts";
 import { logger } from "./logger.ts";
+import { publicPageCache } from "./page-cache.ts";
 import { runInRequestScope } from "./request-scope.ts";
 
 export type AppLoadContext = { cspNonce: string };
@@ -20,6 +21,8 @@ type Options = {
   // served over https: turn on HSTS and upgrade-insecure-requests
   https: boolean;
   trustProxy: boolean;
+  // seconds a public page rendered for anonymous visitors is served again (0: never)
+  pageCacheSeconds: number;
   // the origins a browser may post from: the portal's own address
   allowedOrigins: string[];
 };
@@ -142,6 +145,7 @@ export function createApp(options: Options) {
     express.static(path.join(options.publicDir, "samples"), { maxAge: "1h", index: false }),
   );
 
+  app.use(publicPageCache({ ttlSeconds: options.pageCacheSeconds }));
   app.all(
     "*",
     createRequestHandler({

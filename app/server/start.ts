@@ -65,6 +65,7 @@ async function main() {
     production: env.NODE_ENV === "production",
     https: appUrl().startsWith("https://"),
     trustProxy: env.TRUST_PROXY === "true",
+    pageCacheSeconds: env.PAGE_CACHE_SECONDS,
     allowedOrigins: [appUrl()],
   });
   const background = build.entry.module as { startBackgroundWork?: () => Promise<() => Promise<void>> };

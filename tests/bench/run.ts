@@ -39,11 +39,31 @@ function percentile(sorted: number[], p: number) {
 }
 
 // autocannon reports p97.5 but not p95, so every response time is kept to compute p50/p95/p99 exactly.
-function measure(url: string, connections: number, seconds: number, headers: Record<string, string> = {}) {
+// `fresh`: every request asks for a new address (the page's own, plus an unused `fresh=<n>` parameter), so the
+// public-page cache (decision 021) never answers and each one is rendered, as for varied searches.
+function measure(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+  fresh = false,
+) {
   return new Promise<Omit<Row, "name" | "path" | "connections">>((resolve, reject) => {
     const times: number[] = [];
+    const { pathname, search } = new URL(url);
+    let n = 0;
+    const requests = fresh
+      ? [
+          {
+            setupRequest: (request: { path?: string }) => ({
+              ...request,
+              path: `${pathname}${search ? `${search}&` : "?"}fresh=${++n}`,
+            }),
+          },
+        ]
+      : undefined;
     const instance = autocannon(
-      { url, connections, duration: seconds, pipelining: 1, headers },
+      { url, connections, duration: seconds, pipelining: 1, headers, requests },
       (error, result) => {
         if (error) return reject(error);
         times.sort((a, b) => a - b);
@@ -142,13 +162,25 @@ async function main() {
   const javascript: { path: string; files: number; gzipBytes: number }[] = [];
   try {
     await waitFor(`${base}/healthz`, server);
-    const scenarios = [
-      { name: "Bare Remix route (reference)", path: "/bench/bare" },
+    const publicPages = [
       { name: "/requests (plain, newest first)", path: "/requests" },
       { name: "/requests searched", path: "/requests?q=laptops" },
       { name: "/requests searched, two words", path: "/requests?q=garden+volunteers" },
       { name: "/requests filtered", path: `/requests?council=${councilId}&helpType=GOODS&sort=closing` },
       { name: "A request page", path: `/requests/${requestId}` },
+    ];
+    type Scenario = {
+      name: string;
+      path: string;
+      headers?: Record<string, string>;
+      fresh?: boolean;
+      dashboardP95Target?: number;
+    };
+    const scenarios: Scenario[] = [
+      { name: "Bare Remix route (reference)", path: "/bench/bare" },
+      // as anonymous visitors get them (the public-page cache answers most), then each one rendered
+      ...publicPages,
+      ...publicPages.map((p) => ({ ...p, name: `${p.name}, not cached`, fresh: true })),
       ...[
         { name: "Council dashboard", path: "/council/dashboard", as: "officer@demo.test" },
         { name: "Departmental report", path: "/council/reports?department=all", as: "officer@demo.test" },
@@ -173,17 +205,18 @@ async function main() {
     for (const connections of CONNECTIONS) {
       for (const scenario of scenarios) {
         const url = base + scenario.path;
-        const headers = "headers" in scenario ? scenario.headers : {};
+        const headers = scenario.headers ?? {};
         const check = await fetch(url, { headers, redirect: "manual" });
         if (!check.ok) throw new Error(`${scenario.path} answered ${check.status}`);
-        await measure(url, connections, warmup, headers);
-        const result = await measure(url, connections, duration, headers);
+        const fresh = scenario.fresh ?? false;
+        await measure(url, connections, warmup, headers, fresh);
+        const result = await measure(url, connections, duration, headers, fresh);
         results.push({
           name: scenario.name,
           path: scenario.path,
           connections,
           ...result,
-          dashboardP95Target: "dashboardP95Target" in scenario ? scenario.dashboardP95Target : undefined,
+          dashboardP95Target: scenario.dashboardP95Target,
         });
         console.log(
           `${String(connections).padStart(3)} conns  ${scenario.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms${result.errors || result.non2xx ? `  (${result.errors} errors, ${result.non2xx} non-2xx)` : ""}`,
