@@ -13,3 +13,12 @@ export function londonDay(moment: Date): Date {
   const [year, month, day] = londonDate.format(moment).split("-").map(Number);
   return new Date(Date.UTC(year, month - 1, day));
 }
+
+/** The same calendar date a year before `day` (00:00 UTC), where "the last 12 months" begin: 29 February's is
+ * 28 February, as there is no 29th in that year. Not 365 days: across a 29 February that is a day short. */
+export function sameDateYearBefore(day: Date): Date {
+  const year = day.getUTCFullYear() - 1;
+  const month = day.getUTCMonth();
+  const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(day.getUTCDate(), daysInMonth)));
+}

@@ -20,6 +20,7 @@ import {
   createCategory,
   createCommitment,
   createContract,
+  createCouncil,
   createMeasure,
   createOrganisation,
   createPledge,
@@ -238,6 +239,19 @@ describe("council dashboard figures", () => {
     expect(d.awarded).toMatchObject({ total: 3, withCommitments: 2, percent: 66.7 });
     // K5 has no award date: it is left out of the KPI, and said so beside it
     expect(d.awarded.noAwardDate).toBe(1);
+  });
+
+  it("takes the last 12 months from the same date a year before, not 365 days, across a 29 February", async () => {
+    const council = await createCouncil();
+    for (const awardedOn of ["2027-02-28", "2027-03-01", "2028-02-29"])
+      await createContract({
+        councilId: council.id,
+        supplierOrganisationId: world.supplier.id,
+        awardedOn: new Date(`${awardedOn}T00:00:00Z`),
+      });
+    const d = await councilDashboard(council.id, { top: 75, asOf: new Date("2028-03-01T12:00:00Z") });
+    expect(String(d.awarded.since).slice(0, 10)).toBe("2027-03-01");
+    expect(d.awarded.total).toBe(2);
   });
 
   it("counts returns on time and late by their first submission, overdue and not yet due per quarter", async () => {

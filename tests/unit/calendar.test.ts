@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { londonDay } from "~/domain/calendar.ts";
+import { londonDay, sameDateYearBefore } from "~/domain/calendar.ts";
 
 describe("londonDay: which calendar date it is in London", () => {
   it("after midnight in British Summer Time it is already the next day (UTC is still on the previous one)", () => {
@@ -19,5 +19,20 @@ describe("londonDay: which calendar date it is in London", () => {
           .toISOString()
           .slice(0, 10),
       ).toBe(date);
+  });
+});
+
+describe("sameDateYearBefore: where the last 12 months begin", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  it.each([
+    ["2026-11-30", "2025-11-30"],
+    // across a 29 February, a year is 366 days, not 365
+    ["2028-03-01", "2027-03-01"],
+    ["2029-02-28", "2028-02-28"],
+    // there is no 29 February in the year before
+    ["2028-02-29", "2027-02-28"],
+    ["2027-01-01", "2026-01-01"],
+  ])("from %s it is %s", (from, expected) => {
+    expect(sameDateYearBefore(day(from)).toISOString().slice(0, 10)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
-import { londonDay } from "~/domain/calendar.ts";
+import { londonDay, sameDateYearBefore } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import {
   OVERDUE_STATUSES,
@@ -24,12 +24,10 @@ import {
   summariseByMeasure,
 } from "./dashboard-totals.ts";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export async function awardedWithCommitments(councilId: string, asOf: Date) {
   // whole days (London's, as "today" is everywhere), so the contracts list filtered "awarded since" that day
   // shows exactly these contracts
-  const since = new Date(londonDay(asOf).getTime() - 365 * DAY_MS);
+  const since = sameDateYearBefore(londonDay(asOf));
   const awarded = { councilId, awardedOn: { gte: since, lte: asOf } };
   const [total, withCommitments, noAwardDate] = await Promise.all([
     db.contract.count({ where: awarded }),
@@ -196,7 +194,7 @@ export type MarketplaceActivity = {
 export async function marketplaceActivity(councilId: string, asOf: Date): Promise<MarketplaceActivity> {
   // whole days (London's, as "today" is everywhere), so the council's request list filtered "since" that day
   // shows exactly these requests
-  const since = new Date(londonDay(asOf).getTime() - 365 * DAY_MS);
+  const since = sameDateYearBefore(londonDay(asOf));
   // a pledge confirmed before confirmedAt was recorded falls back to its last change
   const confirmedSince = Prisma.sql`(p.status = 'CONFIRMED' and coalesce(p."confirmedAt", p."updatedAt") >= ${since})`;
   const [counts, byHelpType, median] = await Promise.all([
