@@ -6,6 +6,7 @@
 // so the .tsx files the route imports from app/routes and app/ui are read too, and theirs in turn.
 import fs from "node:fs";
 import path from "node:path";
+import { TOPICS } from "~/domain/survey/questions.ts";
 
 const appDirectory = path.resolve(import.meta.dirname, "../../app");
 const FOLLOWED = [path.join(appDirectory, "routes"), path.join(appDirectory, "ui")];
@@ -88,9 +89,22 @@ function fieldNamesIn(source: string): string[] {
   return [...names];
 }
 
-// every field name the route's page and its components render, the intent button aside
-export function formFieldsOf(routeFile: string): string[] {
-  const names = new Set(pageSourcesOf(routeFile).flatMap(fieldNamesIn));
+// Pages whose field names are data, not source: a survey question page renders one field per question of the
+// topic in its URL (`name={question.name}`), and a free-text question's "Prefer not to say" box as <name>PreferNot.
+const DATA_DRIVEN_FIELDS: Record<string, (params: Record<string, string>) => string[]> = {
+  "routes/survey.$cycleId.questions.$topic.tsx": ({ topic }) =>
+    TOPICS.filter((t) => !topic || t.slug === topic).flatMap((t) =>
+      t.questions.flatMap((q) => (q.preferNotBox ? [q.name, `${q.name}PreferNot`] : [q.name])),
+    ),
+};
+
+// every field name the route's page and its components render, the intent button aside; `params` are the page's
+// URL parameters, for a page whose fields depend on them (without, every variant's fields)
+export function formFieldsOf(routeFile: string, params: Record<string, string> = {}): string[] {
+  const names = new Set([
+    ...pageSourcesOf(routeFile).flatMap(fieldNamesIn),
+    ...(DATA_DRIVEN_FIELDS[routeFile]?.(params) ?? []),
+  ]);
   names.delete("intent");
   return [...names].sort();
 }

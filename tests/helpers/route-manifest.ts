@@ -16,9 +16,13 @@ export type ManifestRoute = { id: string; path: string; file: string };
 
 const appDirectory = path.resolve(import.meta.dirname, "../../app");
 
+// as Remix's compiler configures them (remix.config.js ignores the same files)
+export function remixRoutes() {
+  return flatRoutes(appDirectory, ["**/.*", "**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}"]);
+}
+
 export function routeManifest(): ManifestRoute[] {
-  const routes = flatRoutes(appDirectory, ["**/.*", "**/*.test.{ts,tsx}", "**/*.spec.{ts,tsx}"]);
-  return Object.values(routes)
+  return Object.values(remixRoutes())
     .map((r) => ({ id: r.id, path: `/${r.path ?? ""}`, file: r.file }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }

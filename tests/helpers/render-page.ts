@@ -1,0 +1,77 @@
+// A page as a browser gets it, in this process: the app's routes are assembled into a server build the way the
+// compiler would, and Remix's own request handler answers the GET, so the root and page loaders run and every
+// component renders to HTML. A value that breaks a component (not only a loader) makes this answer a 500.
+import path from "node:path";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { remixRoutes } from "./route-manifest.ts";
+
+const BASE = "http://localhost:3000";
+const appDirectory = path.resolve(import.meta.dirname, "../../app");
+
+type Build = Pick<ServerBuild, "routes" | "assets">;
+
+async function assembleBuild(): Promise<ServerBuild> {
+  const [entry, root] = await Promise.all([import("~/entry.server.tsx"), import("~/root.tsx")]);
+  const routes: Build["routes"] = { root: { id: "root", path: "", module: root } };
+  const assets: Build["assets"] = {
+    entry: { imports: [], module: "/build/entry.client.js" },
+    routes: {},
+    url: "/build/manifest.js",
+    version: "test",
+  };
+  const configured = Object.values(remixRoutes());
+  const modules = await Promise.all(
+    configured.map((r) => import(/* @vite-ignore */ path.join(appDirectory, r.file))),
+  );
+  configured.forEach(({ id, parentId, path: routePath, index }, i) => {
+    routes[id] = {
+      id,
+      parentId,
+      path: routePath,
+      index,
+      module: modules[i] as ServerBuild["routes"][string]["module"],
+    };
+  });
+  for (const { id, parentId, path: routePath, index, module } of Object.values(routes)) {
+    assets.routes[id] = {
+      id,
+      parentId,
+      path: routePath,
+      index,
+      module: `/build/${id}.js`,
+      imports: [],
+      hasAction: "action" in module,
+      hasLoader: "loader" in module,
+      hasClientAction: false,
+      hasClientLoader: false,
+      hasErrorBoundary: "ErrorBoundary" in module,
+    };
+  }
+  return {
+    mode: "production",
+    entry: { module: entry },
+    routes,
+    assets,
+    publicPath: "/build/",
+    assetsBuildDirectory: "public/build",
+    // as remix.config.js sets them
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_lazyRouteDiscovery: true,
+      v3_singleFetch: false,
+    },
+    isSpaMode: false,
+  };
+}
+
+let handler: ReturnType<typeof createRequestHandler> | undefined;
+
+// `location` as a redirect names it (a path, or an absolute URL on the portal).
+export async function renderPage(location: string, cookie?: string): Promise<Response> {
+  handler ??= createRequestHandler(await assembleBuild(), "production");
+  return handler(new Request(new URL(location, BASE), { headers: cookie ? { cookie } : {} }), {
+    cspNonce: "test",
+  });
+}
