@@ -152,6 +152,22 @@ describe("a request from posting to fulfilment", () => {
     expect(tooMuchBody.initialValue.deliveryNote).toBe("Eleven laptops");
     expect((await db.pledge.findUniqueOrThrow({ where: { id: pledgeId } })).status).toBe("ACCEPTED");
 
+    // a delivery dated before the pledge was made (year 1, say) is refused next to the date, the rest kept
+    const beforePledging = await step(cookies.supplierOwner, {
+      intent: "reportDelivery",
+      deliveredQuantity: "10",
+      deliveredOn: "0001-01-01",
+      deliveryNote: "Ten laptops",
+    });
+    expect(beforePledging.status).toBe(400);
+    const beforeBody = await jsonOf<{
+      error: Record<string, string[]>;
+      initialValue: Record<string, string>;
+    }>(beforePledging);
+    expect(beforeBody.error.deliveredOn?.[0]).toMatch(/^Date delivered cannot be before you pledged, on /);
+    expect(beforeBody.initialValue.deliveryNote).toBe("Ten laptops");
+    expect((await db.pledge.findUniqueOrThrow({ where: { id: pledgeId } })).status).toBe("ACCEPTED");
+
     const badDelivery = await step(cookies.supplierOwner, {
       intent: "reportDelivery",
       deliveredQuantity: "0",

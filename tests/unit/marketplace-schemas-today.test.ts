@@ -43,3 +43,16 @@ describe("marketplace form dates at 00:30 on a summer night in London", () => {
     expect(delivery("2026-01-11").success).toBe(false);
   });
 });
+
+describe("how far ahead a needed-by or expected delivery date may be", () => {
+  it("is two years from today (London), to the day", () => {
+    atHalfPastMidnightInLondon();
+    for (const parse of [pledge, extension]) {
+      expect(parse("2028-07-11").success).toBe(true);
+      const tooFar = parse("2028-07-12");
+      expect(tooFar.success).toBe(false);
+      expect(tooFar.error?.issues[0].message).toMatch(/must be within 2 years from today$/);
+      expect(parse("9999-12-31").success).toBe(false);
+    }
+  });
+});

@@ -2,6 +2,7 @@
 // confirms or disputes. Request.pledgedQuantity and the request's status move in the same transaction
 // (pledged-share.server.ts), so simultaneous pledges can never pledge more than a request needs.
 import { londonDay } from "~/domain/calendar.ts";
+import { formatDate } from "~/domain/format.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
@@ -289,6 +290,7 @@ export async function changePledgeIn(
       requestId: true,
       supplierOrganisationId: true,
       createdById: true,
+      createdAt: true,
       request: { select: { councilId: true, organisationId: true, createdById: true } },
     },
   });
@@ -305,8 +307,16 @@ export async function changePledgeIn(
         `Enter ${await pledgedAmount(tx, pledge)} or less: that is what you pledged`,
         "deliveredQuantity",
       );
+    const deliveredOn = new Date(`${change.deliveredOn}T00:00:00Z`);
+    // a delivery cannot come before the pledge it fulfils (the form already refuses a date in the future)
+    const pledgedOn = londonDay(pledge.createdAt);
+    if (deliveredOn < pledgedOn)
+      throw new TransitionRefused(
+        `Date delivered cannot be before you pledged, on ${formatDate(pledgedOn)}`,
+        "deliveredOn",
+      );
     data.deliveredQuantity = change.deliveredQuantity;
-    data.deliveredOn = new Date(`${change.deliveredOn}T00:00:00Z`);
+    data.deliveredOn = deliveredOn;
     data.deliveryNote = change.deliveryNote;
   }
   if (change.action === "confirm") {

@@ -14,12 +14,24 @@ function validDate(value: string) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+// The furthest ahead a needed-by or expected delivery date may be: a request is a need of the coming months,
+// and one dated 9999 would never expire.
+export const MAX_YEARS_AHEAD = 2;
+const latestIso = () => {
+  const today = todayIso();
+  return `${Number(today.slice(0, 4)) + MAX_YEARS_AHEAD}${today.slice(4)}`;
+};
+
 export const futureDate = (what: string) =>
   z
     .string({ error: `Enter ${what}` })
     .trim()
     .refine(validDate, `${capitalise(what)} must be a real date, for example 27 3 2027`)
-    .refine((v) => !validDate(v) || v >= todayIso(), `${capitalise(what)} must be today or in the future`);
+    .refine((v) => !validDate(v) || v >= todayIso(), `${capitalise(what)} must be today or in the future`)
+    .refine(
+      (v) => !validDate(v) || v <= latestIso(),
+      `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today`,
+    );
 
 function capitalise(text: string) {
   return text.charAt(0).toUpperCase() + text.slice(1);
