@@ -92,7 +92,11 @@ describe("a link to a withdrawn or expired request", () => {
       path: "/",
       params: { id: need.id },
       cookie: cookies.supplierOwner,
-      form: { submissionKey: `closed-${need.id}`, quantity: "1", expectedDeliveryDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+      form: {
+        submissionKey: `closed-${need.id}`,
+        quantity: "1",
+        expectedDeliveryDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      },
     });
     expect(refused.status).toBe(400);
     expect(await db.pledge.count({ where: { requestId: need.id } })).toBe(0);
