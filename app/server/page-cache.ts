@@ -64,10 +64,12 @@ const toBuffer = (chunk: unknown, encoding?: unknown) =>
 export function publicPageCache(options: PageCacheOptions): express.RequestHandler {
   if (options.ttlSeconds <= 0) return (_req, _res, next) => next();
   const pages = new LRUCache<string, Page>({
-    maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+    // a few hundred pages: the busy ones. Kept small, and dropped as soon as they expire, so that a stream of
+    // addresses asked for once (varied searches) does not hold tens of megabytes for the garbage collector.
+    maxSize: options.maxBytes ?? 16 * 1024 * 1024,
     sizeCalculation: (page) => page.size,
     ttl: options.ttlSeconds * 1000,
-    ttlAutopurge: false,
+    ttlAutopurge: true,
     perf: options.now ? { now: options.now } : undefined,
   });
   // bumped whenever the cache is emptied: a page whose render began before is not kept
