@@ -162,6 +162,9 @@ test("an officer changes a district's postcode areas and a category's descriptio
   const category = page.getByRole("row").nth(1);
   const categoryName = (await category.getByRole("rowheader").textContent())!.trim();
   await category.getByRole("link", { name: `Change ${categoryName}` }).click();
+  // The add form on the list has the same fields: wait for the change form before typing.
+  await expect(page.getByRole("heading", { level: 2, name: `Change “${categoryName}”` })).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue(categoryName);
   await page.getByLabel("Description (optional)").fill("Help into work, training and apprenticeships");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Categories updated" })).toBeVisible();
