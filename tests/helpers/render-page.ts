@@ -3,6 +3,7 @@
 // component renders to HTML. A value that breaks a component (not only a loader) makes this answer a 500.
 import path from "node:path";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import remixConfig from "../../remix.config.js";
 import { remixRoutes } from "./route-manifest.ts";
 
 const BASE = "http://localhost:3000";
@@ -54,14 +55,7 @@ async function assembleBuild(): Promise<ServerBuild> {
     assets,
     publicPath: "/build/",
     assetsBuildDirectory: "public/build",
-    // as remix.config.js sets them
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_lazyRouteDiscovery: true,
-      v3_singleFetch: false,
-    },
+    future: remixConfig.future as ServerBuild["future"],
     isSpaMode: false,
   };
 }
