@@ -94,6 +94,14 @@ describe("a row", () => {
       ]);
   });
 
+  it("says which years a date may fall in when it is real but out of range", () => {
+    const result = parseImportRow(4, record({ start_date: "01/04/1026", end_date: "2026-02-30" }));
+    expect(!result.ok && result.errors.map((e) => [e.column, e.message])).toEqual([
+      ["start_date", "Enter a date between 1990 and 2100"],
+      ["end_date", "Enter a real date as 2026-04-01 or 01/04/2026"],
+    ]);
+  });
+
   it("needs a supplier, dates in order and a measure for any commitment value", () => {
     const result = parseImportRow(
       3,

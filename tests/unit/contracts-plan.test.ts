@@ -181,6 +181,19 @@ describe("form schemas", () => {
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["endDate"]);
   });
 
+  it("a date in a year no contract runs in is refused with the years allowed, not as unreadable", () => {
+    const messages = (values: object) =>
+      contractSchema.safeParse({ ...contract, ...values }).error?.issues.map((i) => [i.path[0], i.message]);
+    expect(messages({ startDate: "1989-12-31", endDate: "31/01/2101" })).toEqual([
+      ["startDate", "Enter a date between 1990 and 2100"],
+      ["endDate", "Enter a date between 1990 and 2100"],
+    ]);
+    expect(messages({ endDate: "2100-12-31" })).toBeUndefined();
+    expect(messages({ endDate: "2027-02-30" })).toEqual([
+      ["endDate", "Enter a real date, for example 2027-03-27"],
+    ]);
+  });
+
   it("an edit needs the version it was read from, as a problem with the whole form; registering does not", () => {
     const version = "2026-05-01T09:30:00.123Z";
     const commitment = { measureId: "m", targetQuantity: "10" };

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ContractStatus } from "~/generated/prisma/enums.ts";
 import type { PlanEntry } from "./plan.ts";
-import { parseAmount, parseDay } from "./values.ts";
+import { dayProblem, parseAmount, parseDay } from "./values.ts";
 
 /** Upload limits, shown on the import page. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -96,16 +96,22 @@ const blank = z.string().transform((s) => s.trim());
 const required = (message: string, max: number) =>
   blank.pipe(z.string().min(1, message).max(max, `Must be ${max} characters or fewer`));
 const optional = (max: number) => blank.pipe(z.string().max(max, `Must be ${max} characters or fewer`));
-const transformed = <T>(parse: (s: string) => T | null, message: string, allowBlank: boolean) =>
+const transformed = <T>(
+  parse: (s: string) => T | null,
+  message: string | ((value: string) => string),
+  allowBlank: boolean,
+) =>
   blank.transform((value, ctx): T | null => {
     if (value === "" && allowBlank) return null;
     const parsed = value === "" ? null : parse(value);
     if (parsed === null) {
-      ctx.addIssue({ code: "custom", message });
+      ctx.addIssue({ code: "custom", message: typeof message === "string" ? message : message(value) });
       return z.NEVER;
     }
     return parsed;
   });
+
+const dateProblem = (value: string) => dayProblem(value, "Enter a real date as 2026-04-01 or 01/04/2026");
 
 export const importRowSchema = z.object({
   contract_reference: required("Enter the contract reference", 60),
@@ -117,9 +123,9 @@ export const importRowSchema = z.object({
     z.union([z.literal(""), z.email("Enter an email address like name@council.gov.uk")]),
   ),
   value_gbp: transformed(parseAmount, "Enter the value in pounds, for example 250000", false),
-  awarded_on: transformed(parseDay, "Enter a real date as 2026-04-01 or 01/04/2026", true),
-  start_date: transformed(parseDay, "Enter a real date as 2026-04-01 or 01/04/2026", false),
-  end_date: transformed(parseDay, "Enter a real date as 2026-04-01 or 01/04/2026", false),
+  awarded_on: transformed(parseDay, dateProblem, true),
+  start_date: transformed(parseDay, dateProblem, false),
+  end_date: transformed(parseDay, dateProblem, false),
   plan_reference: optional(60),
   status: transformed(
     (s) => {

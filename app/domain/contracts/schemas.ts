@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { helpTypeMismatch } from "./measure-help-types.ts";
-import { parseAmount, parseDay } from "./values.ts";
+import { dayProblem, parseAmount, parseDay } from "./values.ts";
 
 const text = (required: string, max: number) =>
   z.string({ error: required }).trim().min(1, required).max(max, `Must be ${max} characters or fewer`);
@@ -24,7 +24,7 @@ export const day = (required: string, invalid = "Enter a real date, for example 
   z.string({ error: required }).transform((value, ctx) => {
     const parsed = parseDay(value);
     if (parsed === null) {
-      ctx.addIssue({ code: "custom", message: invalid });
+      ctx.addIssue({ code: "custom", message: dayProblem(value, invalid) });
       return z.NEVER;
     }
     return parsed;

@@ -8,6 +8,18 @@ export function parseAmount(text: string): string | null {
   return `${BigInt(match[1]!)}.${(match[2] ?? "").padEnd(2, "0")}`;
 }
 
+/** The years a contract date may fall in: wider than any real contract, narrow enough that a typing slip (2206 for
+ * 2026) is caught and a term cannot stretch to thousands of quarters. */
+export const DAY_YEARS = { from: 1990, to: 2100 };
+
+/** What to tell someone whose date parseDay refused: a real date in a year outside DAY_YEARS gets its own words. */
+export function dayProblem(text: string, unreadable: string): string {
+  const year = /^\d{4}(?=-)|(?<=\/)\d{4}$/.exec(text.trim())?.[0];
+  return year && (Number(year) < DAY_YEARS.from || Number(year) > DAY_YEARS.to)
+    ? `Enter a date between ${DAY_YEARS.from} and ${DAY_YEARS.to}`
+    : unreadable;
+}
+
 /** "2026-04-01" or the UK "01/04/2026" → "2026-04-01"; null if it is not a real calendar day. */
 export function parseDay(text: string): string | null {
   const value = text.trim();
@@ -19,7 +31,7 @@ export function parseDay(text: string): string | null {
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  if (y < 1990 || y > 2100) return null;
+  if (y < DAY_YEARS.from || y > DAY_YEARS.to) return null;
   return date.toISOString().slice(0, 10);
 }
 
