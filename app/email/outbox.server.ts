@@ -5,11 +5,20 @@ import type { RenderedEmail } from "./render.server.tsx";
 
 export type OutgoingEmail = RenderedEmail & { to: string; template: string; councilId?: string | null };
 
+// A subject is one line of a mail header. Subjects quote what people typed (a search's name, a request's title):
+// a line break or other control character in one would break the header, so each run of them becomes a space.
+export function headerLine(text: string) {
+  return text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}
+
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail) {
   return tx.emailOutbox.create({
     data: {
       to: email.to.toLowerCase(),
-      subject: email.subject,
+      subject: headerLine(email.subject),
       html: email.html,
       text: email.text,
       template: email.template,

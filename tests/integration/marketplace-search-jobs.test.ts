@@ -485,6 +485,59 @@ describe("scheduled jobs with a controllable clock", () => {
     expect(followed.requests.map((r) => r.id)).toEqual([fresh.id]);
   });
 
+  it("send every other digest when one saved search cannot be read, and keep hostile names and queries inert", async () => {
+    const { saveSearch } = await import("~/domain/marketplace/council-lists.server.ts");
+    // rows no save would write (damaged by hand or by a bad migration), read first by the run
+    const damaged = [];
+    for (const filters of [["q", "bilby"], "q=bilby"]) {
+      const row = await createSavedSearch({
+        userId: world.users.vcseOwner.id,
+        organisationId: world.vcse.id,
+      });
+      await db.savedSearch.update({ where: { id: row.id }, data: { filters, emailDigest: true } });
+      damaged.push(row.id);
+    }
+    // a name and a query as hostile as the save form lets through
+    const name = '<img src=x onerror="alert(1)"> Bilby\r\nBcc: victim@example.com \u202eevil';
+    const query =
+      'q=bilby+-"drop+table;--"&helpType=NOPE&category=<x>&district=%27%20OR%201=1&remote=maybe' +
+      "&closingBefore=2026-02-30&sort=drop&page=-3&council=../../etc";
+    const hostile = await saveSearch({
+      userId: world.users.supplierOwner.id,
+      organisationId: world.supplier.id,
+      name,
+      query,
+      emailDigest: true,
+    });
+    expect(hostile.id > damaged[1]!).toBe(true);
+    const fresh = await createRequest({ ...base(), title: "Bilby burrow mapping" });
+    await createRequest({ ...base(), title: "Bilby drop table cleanup" });
+
+    const now = new Date(Date.now() + 60_000);
+    const run = await sendSavedSearchDigests(now);
+    expect(run.failed).toBe(2);
+    const [digest, ...others] = await db.emailOutbox.findMany({
+      where: { template: "marketplace.digest", text: { contains: "Bilby" } },
+    });
+    expect(others).toEqual([]);
+    expect(digest.to).toBe(world.users.supplierOwner.email);
+    expect(digest.text).toContain(`/requests/${fresh.id}`);
+    expect(digest.text).not.toContain("Bilby drop table cleanup");
+    // the name is text in the email, never markup, and the subject stays one header line
+    expect(digest.html).not.toContain("<img");
+    expect(digest.html).toContain("&lt;img src=x");
+    expect(digest.subject).not.toMatch(/[\r\n]/);
+    expect(digest.subject).toContain("Bilby Bcc: victim@example.com");
+    // what could not be read keeps its window for the next run, and fails again without sending anything
+    const rows = await db.savedSearch.findMany({ where: { id: { in: damaged } } });
+    expect(rows.map((r) => r.lastDigestAt)).toEqual([null, null]);
+    const again = await sendSavedSearchDigests(new Date(now.getTime() + DAY));
+    expect(again.failed).toBe(2);
+    expect(
+      await db.emailOutbox.count({ where: { template: "marketplace.digest", text: { contains: "Bilby" } } }),
+    ).toBe(1);
+  });
+
   it("keep a digest's window out of a search saved from its link", async () => {
     const { saveSearch } = await import("~/domain/marketplace/council-lists.server.ts");
     const saved = await saveSearch({

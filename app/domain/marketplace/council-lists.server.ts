@@ -3,7 +3,7 @@ import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
 import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
-import { parseSearch, searchQueryString } from "./schemas.ts";
+import { parseSearch, readSavedFilters, searchQueryString } from "./schemas.ts";
 import { applicableFilters, forgetSearchOptions } from "./search.server.ts";
 
 export function listSavedSearches(userId: string, organisationId: string) {
@@ -20,8 +20,7 @@ export async function savedSearchesOf(userId: string, organisationId: string) {
   const searches = await listSavedSearches(userId, organisationId);
   return Promise.all(
     searches.map(async ({ filters, ...search }) => {
-      const saved = parseSearch((filters ?? {}) as Record<string, unknown>);
-      const { notFound } = await applicableFilters(saved);
+      const { notFound } = await applicableFilters(readSavedFilters(filters) ?? {});
       return { ...search, link: savedSearchLink(filters), notFound };
     }),
   );
@@ -64,7 +63,7 @@ export async function setDigest(id: string, userId: string, emailDigest: boolean
 }
 
 export function savedSearchLink(filters: unknown) {
-  const query = searchQueryString(parseSearch((filters ?? {}) as Record<string, unknown>));
+  const query = searchQueryString(readSavedFilters(filters) ?? {});
   return query ? `/requests?${query}` : "/requests";
 }
 

@@ -7,13 +7,14 @@ import { enqueueEmail } from "~/email/outbox.server.ts";
 import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx";
 import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/domain/format.ts";
+import { logger } from "~/server/logger.ts";
 import { formatQuantity, helpTypeLabel } from "./help-types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
 import { declineOfferedPledges, lockRequest, sendReminderEmail } from "./requests.server.ts";
 import { requestTransition, statusesAllowing, statusesAllowingOnlyBeforeWork } from "./request-lifecycle.ts";
 import { anyOf, filterNames } from "./named-filters.ts";
-import { parseSearch, searchQueryString } from "./schemas.ts";
+import { readSavedFilters, searchQueryString } from "./schemas.ts";
 import { applicableFilters, forgetSearchOptions, searchRequests } from "./search.server.ts";
 import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
@@ -191,6 +192,16 @@ export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZ
 // How many requests a digest lists; it counts and links to all of them.
 export const DIGEST_SIZE = 20;
 
+const digestSelect = {
+  id: true,
+  name: true,
+  filters: true,
+  createdAt: true,
+  lastDigestAt: true,
+  organisationId: true,
+  user: { select: { email: true, memberships: { select: { organisationId: true } } } },
+} satisfies Prisma.SavedSearchSelect;
+
 // A daily email per saved search about the requests published since its last digest (nothing when none): the
 // newest DIGEST_SIZE listed, how many there are in all, and a link to the list of every one of them.
 export async function sendSavedSearchDigests(now: Date) {
@@ -200,58 +211,71 @@ export async function sendSavedSearchDigests(now: Date) {
       OR: [{ lastDigestAt: null }, { lastDigestAt: { lt: new Date(now.getTime() - 20 * 60 * 60 * 1000) } }],
       user: { deletedAt: null },
     },
-    select: {
-      id: true,
-      name: true,
-      filters: true,
-      createdAt: true,
-      lastDigestAt: true,
-      organisationId: true,
-      user: { select: { email: true, memberships: { select: { organisationId: true } } } },
-    },
+    select: digestSelect,
+    orderBy: { id: "asc" },
     take: 10_000,
   });
   let sent = 0;
+  let failed = 0;
   // the lists as they are now, read once: a search naming a council, category or district that no longer exists
   // matches as its link does on /requests (which says so), without that filter, rather than nothing ever again
   forgetSearchOptions();
   for (const search of searches) {
-    const since = (search.lastDigestAt ?? search.createdAt).toISOString();
-    const filters = { ...parseSearch((search.filters ?? {}) as Record<string, unknown>), since };
-    const stillMember = search.user.memberships.some((m) => m.organisationId === search.organisationId);
-    const { filters: applied, notFound } = await applicableFilters(filters, { reread: false });
-    const { requests, total, capped } = stillMember
-      ? await searchRequests({ ...applied, page: 1, sort: "newest" }, { until: now, pageSize: DIGEST_SIZE })
-      : { requests: [], total: 0, capped: false };
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.savedSearch.updateMany({
-        where: { id: search.id, lastDigestAt: search.lastDigestAt },
-        data: { lastDigestAt: now },
-      });
-      if (count !== 1 || requests.length === 0) return;
-      sent++;
-      const query = searchQueryString(filters);
-      const email = await savedSearchDigestEmail({
-        searchName: search.name,
-        // the saved filters and the digest's window: the list shows every request this digest counts
-        searchUrl: `${appUrl()}/requests?${query}`,
-        total,
-        capped,
-        manageUrl: `${appUrl()}/saved-searches`,
-        // the email says so too, not only the list it links to: it matches more than the search was saved for
-        widened: notFound.length
-          ? `The ${filterNames(notFound)} this search was saved with no longer ${notFound.length === 1 ? "exists" : "exist"}, so it now finds requests in ${anyOf(notFound)}. To narrow it again, open it, choose again and save it as a new search.`
-          : undefined,
-        requests: requests.map((r) => ({
-          title: r.title,
-          url: `${appUrl()}/requests/${r.id}`,
-          summary: `${helpTypeLabel(r.helpType)}: ${formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel)} needed by ${formatDate(r.neededBy)} (${r.council.name})`,
-        })),
-      });
-      await enqueueEmail(tx, { ...email, to: search.user.email, template: "marketplace.digest" });
-    });
+    // One search that cannot be sent (a damaged row, a failure while reading for it) is logged and tried again
+    // tomorrow, its window kept; it does not stop the digests after it.
+    try {
+      if (await sendDigest(search, now)) sent++;
+    } catch (error) {
+      failed++;
+      logger.error(
+        { err: error, savedSearchId: search.id },
+        "saved-search digest failed; tried again next run",
+      );
+    }
   }
-  return { sent };
+  return { sent, failed };
+}
+
+type DigestSearch = Prisma.SavedSearchGetPayload<{ select: typeof digestSelect }>;
+
+// One search's digest; false when nothing was sent (nothing new, already sent by another run, no longer a member).
+async function sendDigest(search: DigestSearch, now: Date): Promise<boolean> {
+  const saved = readSavedFilters(search.filters);
+  if (!saved) throw new Error("the saved filters are not an object of filters");
+  const since = (search.lastDigestAt ?? search.createdAt).toISOString();
+  const filters = { ...saved, since };
+  const stillMember = search.user.memberships.some((m) => m.organisationId === search.organisationId);
+  const { filters: applied, notFound } = await applicableFilters(filters, { reread: false });
+  const { requests, total, capped } = stillMember
+    ? await searchRequests({ ...applied, page: 1, sort: "newest" }, { until: now, pageSize: DIGEST_SIZE })
+    : { requests: [], total: 0, capped: false };
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.savedSearch.updateMany({
+      where: { id: search.id, lastDigestAt: search.lastDigestAt },
+      data: { lastDigestAt: now },
+    });
+    if (count !== 1 || requests.length === 0) return false;
+    const query = searchQueryString(filters);
+    const email = await savedSearchDigestEmail({
+      searchName: search.name,
+      // the saved filters and the digest's window: the list shows every request this digest counts
+      searchUrl: `${appUrl()}/requests?${query}`,
+      total,
+      capped,
+      manageUrl: `${appUrl()}/saved-searches`,
+      // the email says so too, not only the list it links to: it matches more than the search was saved for
+      widened: notFound.length
+        ? `The ${filterNames(notFound)} this search was saved with no longer ${notFound.length === 1 ? "exists" : "exist"}, so it now finds requests in ${anyOf(notFound)}. To narrow it again, open it, choose again and save it as a new search.`
+        : undefined,
+      requests: requests.map((r) => ({
+        title: r.title,
+        url: `${appUrl()}/requests/${r.id}`,
+        summary: `${helpTypeLabel(r.helpType)}: ${formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel)} needed by ${formatDate(r.neededBy)} (${r.council.name})`,
+      })),
+    });
+    await enqueueEmail(tx, { ...email, to: search.user.email, template: "marketplace.digest" });
+    return true;
+  });
 }
 
 export const MARKETPLACE_JOBS = [

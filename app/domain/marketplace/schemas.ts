@@ -190,6 +190,13 @@ export function parseSearch(params: URLSearchParams | Record<string, unknown>): 
   return searchSchema.parse(raw);
 }
 
+/** A saved search's stored filters (JSON the save wrote from parseSearch): null if the value is not an object of
+ * filters at all, so nobody mistakes a damaged row for a search for everything. */
+export function readSavedFilters(stored: unknown): SearchFilters | null {
+  if (stored === null || typeof stored !== "object" || Array.isArray(stored)) return null;
+  return searchSchema.parse(stored);
+}
+
 export { searchQueryString } from "./search-query.ts";
 
 export const savedSearchSchema = z.discriminatedUnion("intent", [
