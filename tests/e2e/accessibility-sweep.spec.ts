@@ -140,6 +140,8 @@ test("a draft request's edit page is accessible", async ({ page }) => {
   await draft.click();
   await page.getByRole("link", { name: "Edit request" }).click();
   await expect(page).toHaveURL(/\/requests\/[^/]+\/edit$/);
+  // the address changes before the page renders: wait for the edit page itself before checking it
+  await expect(page.getByRole("heading", { level: 1, name: "Edit request" })).toBeVisible();
   await expectAccessible(page);
   recordVisit("routes/requests.$id.edit");
 });

@@ -78,6 +78,8 @@ test("a new charity signs up, is verified by the council and brings in a colleag
   await signIn(page, email, PASSWORD);
   await visit(page, "/organisations");
   await page.getByRole("link", { name: groupName }).click();
+  // the list's row also says "Verified": wait for the organisation's own page
+  await expect(page.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
   await expect(page.getByText("Verified", { exact: true })).toBeVisible();
   await page.getByLabel("Their email address").fill(colleague);
   await page.getByRole("button", { name: "Send invitation" }).click();
@@ -88,6 +90,7 @@ test("a new charity signs up, is verified by the council and brings in a colleag
   // The colleague joins from the email, creating an account on the way
   await visit(page, (await linkFromInbox(colleague, /Join/, "/invitations/"))!);
   await page.getByRole("link", { name: "Create an account and join" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Create an account" })).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByLabel("Email address")).toHaveValue(colleague);
   await page.getByLabel("Full name").fill("Cal Colleague");

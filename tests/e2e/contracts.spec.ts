@@ -96,6 +96,7 @@ test("an officer registers a contract, adds a commitment with a quarterly plan a
   await expect(page.getByRole("heading", { level: 1, name: "Park cafés" })).toBeVisible();
 
   await page.getByRole("link", { name: "Add a commitment" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add a social value commitment" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Measure", { exact: true }).selectOption({ label: "SOC-01 Volunteering hours" });
   await page.getByLabel("Target over the contract term").fill("100");
@@ -117,6 +118,7 @@ test("an officer registers a contract, adds a commitment with a quarterly plan a
   await expect(page.getByRole("status").getByText("Commitment saved")).toBeVisible();
 
   await page.getByRole("link", { name: "Change contract details" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change contract details" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Title").fill("Park cafés and kiosks");
   await page.getByRole("button", { name: "Save changes" }).click();
@@ -132,6 +134,7 @@ test("a council admin manages the measure library", async ({ page }) => {
   await signIn(page, "council.admin@demo.test");
   await visit(page, "/council/measures");
   await page.getByRole("link", { name: "Add a measure" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add a measure" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Code").fill("JOB-09");
   await page.getByLabel("Name").fill("Care leavers employed");

@@ -23,6 +23,8 @@ test("a visitor finds a request by search and opens it using only the keyboard",
   await page.keyboard.type("garden");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/q=garden/);
+  // the address changes before the results render, and the unfiltered list has garden links too
+  await expect(page.getByRole("heading", { level: 2, name: /matching “garden”/ })).toBeVisible();
   const first = page
     .getByRole("main")
     .getByRole("link", { name: /garden/i })
@@ -50,5 +52,6 @@ test("a supplier signs in and reaches its pledges using only the keyboard", asyn
   );
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/pledges$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Your pledges" })).toBeVisible();
   await expectAccessible(page);
 });

@@ -57,6 +57,7 @@ async function wholeFlow(page: Page, word: string, check: Check) {
   await switchUser(page, "officer@demo.test");
   await visit(page, "/council/moderation");
   await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await check();
   await page.getByRole("button", { name: "Approve and publish" }).click();
   await flash(page, `Approved: ${title}`, check);
@@ -70,6 +71,8 @@ async function wholeFlow(page: Page, word: string, check: Check) {
   await expect(page.getByRole("heading", { level: 2, name: `1 request matching “${word}”` })).toBeVisible();
   await check();
   await page.getByRole("link", { name: title }).click();
+  // the list's entry also says "Still needed: 6 bicycles": wait for the request's own page
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("Still needed: 6 bicycles")).toBeVisible();
   await expect(page.getByText("01483 000000")).toHaveCount(0);
   await check();
@@ -90,6 +93,7 @@ async function wholeFlow(page: Page, word: string, check: Check) {
   await waitForEmail("charity@demo.test", new RegExp(`New pledge: ${title}`));
   await visit(page, "/my-requests");
   await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await check();
   await page.getByRole("link", { name: /Accept or decline/ }).click();
   await page.getByRole("button", { name: "Accept pledge" }).click();

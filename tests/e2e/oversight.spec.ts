@@ -114,6 +114,8 @@ test("a supplier and a charity each land on their own dashboard", async ({ page 
   await expect(page.getByRole("heading", { name: "Requests that fit your open commitments" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Your contracts" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
+  // going to /sign-in while the sign-out is still under way is redirected away as the supplier
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await signIn(page, "charity@demo.test");
   await visit(page, "/dashboard");

@@ -60,8 +60,15 @@ test("an SME answers the whole questionnaire, changes answers from check your an
   await saveAndContinue(page);
   await expect(page.getByLabel("Female")).toBeChecked();
   await saveAndContinue(page);
-  for (let i = 0; i < 4; i++) {
-    // gender identity, sexual orientation, marriage, pregnancy
+  for (const question of [
+    /gender .* identify with/,
+    /sexual orientation/,
+    /married couple or civil partners/,
+    /pregnant or on maternity leave/,
+  ]) {
+    // gender identity, sexual orientation, marriage, pregnancy: the page before has the same "Prefer not to say"
+    // and button, so wait for this page's question before answering
+    await expect(page.getByRole("heading", { level: 1, name: question })).toBeVisible();
     await expectAccessible(page);
     await preferNotToSayOnThisPage(page);
     await saveAndContinue(page);
@@ -115,6 +122,8 @@ test("an SME answers the whole questionnaire, changes answers from check your an
   await page.getByLabel("Irish", { exact: true }).check();
   await saveAndContinue(page);
   await expect(page).toHaveURL(/check-answers$/);
+  // the address changes before the page renders, and the background page has an "Irish" label
+  await expect(page.getByRole("heading", { level: 1, name: "Check your answers" })).toBeVisible();
   await expect(page.getByText("Irish", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Send answers" }).click();
