@@ -287,6 +287,7 @@ describe("scheduled jobs with a controllable clock", () => {
     expect(await expireRequests(new Date("2033-01-11T00:31:00Z"), { batchSize: 3 })).toEqual({
       expired: 0,
       batches: 0,
+      failed: 0,
     });
 
     const soon = await make("2033-02-20", 5);
@@ -301,7 +302,46 @@ describe("scheduled jobs with a controllable clock", () => {
     expect(await sendExpiryReminders(new Date("2033-02-15T08:00:00Z"), { batchSize: 2 })).toEqual({
       sent: 0,
       batches: 0,
+      failed: 0,
     });
+  });
+
+  it("go on past a request that cannot be expired, leaving it for the next run", async () => {
+    const due = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        createRequest({ ...base(), neededBy: new Date("2034-03-01T00:00:00Z") }),
+      ),
+    );
+    const poisoned = [...due].sort((a, b) => (a.id < b.id ? -1 : 1))[0]!;
+    // a real failure inside one request's transaction: the database refuses its history entry
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_poisoned_event() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW."requestId" = '${poisoned.id}' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_poisoned BEFORE INSERT ON "RequestEvent" FOR EACH ROW EXECUTE FUNCTION refuse_poisoned_event()`,
+    );
+    try {
+      const run = await expireRequests(new Date("2034-03-02T00:30:00Z"), { batchSize: 2 });
+      expect(run.failed).toBe(1);
+      const statuses = new Map(
+        (await db.request.findMany({ where: { id: { in: due.map((r) => r.id) } } })).map((r) => [
+          r.id,
+          r.status,
+        ]),
+      );
+      // the first in id order failed, whole (nothing half-expired), and every one after it expired
+      expect(statuses.get(poisoned.id)).toBe("OPEN");
+      expect([...statuses.values()].filter((s) => s === "EXPIRED")).toHaveLength(3);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_poisoned ON "RequestEvent"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION refuse_poisoned_event()`);
+    }
+    const next = await expireRequests(new Date("2034-03-03T00:30:00Z"));
+    expect(next).toMatchObject({ failed: 0 });
+    expect((await db.request.findUniqueOrThrow({ where: { id: poisoned.id } })).status).toBe("EXPIRED");
   });
 
   it("remind the requestor 7 days before, once", async () => {

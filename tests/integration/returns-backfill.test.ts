@@ -46,6 +46,7 @@ describe("returns missing for earlier quarters", () => {
     expect(await sendReturnReminders(at("2026-10-02T07:30:00Z"))).toEqual({
       reminders: 0,
       overdueNotices: 0,
+      failed: 0,
     });
 
     const again = await openReturnsForQuarter(at("2026-10-03T06:00:00Z"));

@@ -7,7 +7,7 @@ import { enqueueEmail } from "~/email/outbox.server.ts";
 import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx";
 import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/domain/format.ts";
-import { logger } from "~/server/logger.ts";
+import { forEachItem } from "~/jobs/each-item.server.ts";
 import { formatQuantity, helpTypeLabel } from "./help-types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
@@ -51,19 +51,21 @@ type Batching = { batchSize?: number };
 
 // Works through the rows a query finds, a batch at a time in id order: each batch starts after the last id of
 // the one before, so rows a step leaves as they were (extended meanwhile, work under way) are not read again
-// and the run ends. Returns how many batches it read.
+// and the run ends. Returns how many batches it read and how many rows failed (each logged, left for the next run).
 async function inBatches<Row extends { id: string }>(
+  job: string,
   batchSize: number,
   read: (page: { after: string | undefined; take: number }) => Promise<Row[]>,
   step: (row: Row) => Promise<void>,
 ) {
   let after: string | undefined;
   let batches = 0;
+  let failed = 0;
   for (;;) {
     const rows = await read({ after, take: batchSize });
     if (rows.length) batches++;
-    for (const row of rows) await step(row);
-    if (rows.length < batchSize) return batches;
+    failed += await forEachItem(job, rows, step);
+    if (rows.length < batchSize) return { batches, failed };
     after = rows[rows.length - 1].id;
   }
 }
@@ -136,14 +138,15 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
 // Requests past their needed-by date expire, as the state machine says; what is only on offer is declined.
 export async function expireRequests(now: Date, { batchSize = JOB_BATCH_SIZE }: Batching = {}) {
   let expired = 0;
-  const batches = await inBatches(
+  const { batches, failed } = await inBatches(
+    "marketplace-expire-requests",
     batchSize,
     (page) => findExpiringRequests(now, page),
     async (request) => {
       if (await expireRequest(request, now)) expired++;
     },
   );
-  return { expired, batches };
+  return { expired, batches, failed };
 }
 
 const reminderSelect = {
@@ -160,7 +163,8 @@ const reminderSelect = {
 export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZE }: Batching = {}) {
   const today = londonDay(now);
   let sent = 0;
-  const batches = await inBatches(
+  const { batches, failed } = await inBatches(
+    "marketplace-expiry-reminders",
     batchSize,
     ({ after, take }) =>
       db.request.findMany({
@@ -186,7 +190,7 @@ export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZ
         await sendReminderEmail(tx, request, formatDate(request.neededBy));
       }),
   );
-  return { sent, batches };
+  return { sent, batches, failed };
 }
 
 // How many requests a digest lists; it counts and links to all of them.
@@ -216,23 +220,13 @@ export async function sendSavedSearchDigests(now: Date) {
     take: 10_000,
   });
   let sent = 0;
-  let failed = 0;
   // the lists as they are now, read once: a search naming a council, category or district that no longer exists
   // matches as its link does on /requests (which says so), without that filter, rather than nothing ever again
   forgetSearchOptions();
-  for (const search of searches) {
-    // One search that cannot be sent (a damaged row, a failure while reading for it) is logged and tried again
-    // tomorrow, its window kept; it does not stop the digests after it.
-    try {
-      if (await sendDigest(search, now)) sent++;
-    } catch (error) {
-      failed++;
-      logger.error(
-        { err: error, savedSearchId: search.id },
-        "saved-search digest failed; tried again next run",
-      );
-    }
-  }
+  // a search that cannot be sent keeps its window and is tried again tomorrow
+  const failed = await forEachItem("marketplace-saved-search-digests", searches, async (search) => {
+    if (await sendDigest(search, now)) sent++;
+  });
   return { sent, failed };
 }
 

@@ -33,6 +33,7 @@ import {
   REPORTING_CONTRACT_STATUSES,
   startOfDay,
 } from "./returns-rules.ts";
+import { forEachItem } from "~/jobs/each-item.server.ts";
 
 const reportingContract = { contract: { status: { in: REPORTING_CONTRACT_STATUSES } } };
 
@@ -135,7 +136,7 @@ export async function openReturnsForQuarter(
     select: { id: true },
   });
   let announced = 0;
-  for (const { id } of unannounced) {
+  const failed = await forEachItem("returns-open-quarter", unannounced, async ({ id }) => {
     const sent = await db.$transaction(async (tx) => {
       const claimed = await tx.kpiReturn.updateMany({
         where: { id, openedNoticeSentAt: null, ...reportingContract },
@@ -149,8 +150,8 @@ export async function openReturnsForQuarter(
       return true;
     });
     if (sent) announced++;
-  }
-  return { quarter: target, created: created.count, announced };
+  });
+  return { quarter: target, created: created.count, announced, failed };
 }
 
 /**
@@ -178,15 +179,15 @@ export async function sendReturnReminders(now: Date) {
   });
   let reminders = 0;
   let overdueNotices = 0;
-  for (const candidate of candidates) {
+  const failed = await forEachItem("returns-reminders", candidates, async (candidate) => {
     const settings = candidate.contract.council.councilSettings ?? DEFAULT_SETTINGS;
     if (isReminderDue(candidate, now, settings.reminderDaysBefore)) {
       if (await sendReminder(candidate.id, now)) reminders++;
     } else if (isOverdueNoticeDue(candidate, now, settings.overdueReminderDays)) {
       if (await sendOverdueNotice(candidate.id, candidate.overdueNoticeSentAt, now)) overdueNotices++;
     }
-  }
-  return { reminders, overdueNotices };
+  });
+  return { reminders, overdueNotices, failed };
 }
 
 function sendReminder(id: string, now: Date) {

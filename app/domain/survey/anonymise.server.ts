@@ -7,6 +7,7 @@ import { addMonths } from "date-fns";
 import { londonDay } from "~/domain/calendar.ts";
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { forEachItem } from "~/jobs/each-item.server.ts";
 import { deleteUnsentResponses, moveProtectedAnswers } from "./protected-answers.server.ts";
 import { contactConsentAnswerOf } from "./report.ts";
 
@@ -101,7 +102,8 @@ export async function anonymiseExpiredCycles(now: Date) {
     select: { id: true, councilId: true, closesOn: true, closedAt: true, retentionMonths: true },
   });
   const due = candidates.filter((c) => retentionEndsOn(c) <= now);
-  for (const cycle of due) {
+  // a cycle that fails is left whole for the next night; the councils' other cycles still go when due
+  const failed = await forEachItem("survey-housekeeping", due, async (cycle) => {
     await db.$transaction(
       async (tx) => {
         // Unsubmitted and withdrawn responses are not part of the record: nothing of them is kept.
@@ -124,12 +126,12 @@ export async function anonymiseExpiredCycles(now: Date) {
       },
       { timeout: 120_000 },
     );
-  }
-  return due.length;
+  });
+  return { anonymised: due.length - failed, failed };
 }
 
 export async function runSurveyHousekeeping(now: Date) {
   const closed = await closeFinishedCycles(now);
-  const anonymised = await anonymiseExpiredCycles(now);
-  return { closed, anonymised };
+  const { anonymised, failed } = await anonymiseExpiredCycles(now);
+  return { closed, anonymised, failed };
 }
