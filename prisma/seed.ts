@@ -491,7 +491,7 @@ export async function seedDemoData(): Promise<Login[]> {
 // half and all of plan, so progress shows every RAG colour.
 async function seedDemoReturns(now: Date) {
   const earlier = previousQuarter(previousQuarter(quarterOf(now)));
-  await openReturnsForQuarter(now, earlier, { announce: false });
+  demandNoFailures(await openReturnsForQuarter(now, earlier, { announce: false }));
   const accepted = await db.kpiReturn.findMany({
     where: { financialYear: earlier.financialYear, quarter: earlier.quarter },
     select: {
@@ -543,7 +543,7 @@ async function seedDemoReturns(now: Date) {
       ],
     });
   }
-  await openReturnsForQuarter(now, undefined, { announce: false });
+  demandNoFailures(await openReturnsForQuarter(now, undefined, { announce: false }));
 }
 
 // Last year's closed survey (so the report shows year-on-year change) and a few answers this year.
@@ -610,4 +610,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   console.log(`Password for every demo login: ${result.password}`);
   for (const login of result.logins) console.log(`  ${login.role.padEnd(40)} ${login.email}`);
   await db.$disconnect();
+}
+
+// The jobs go on past an item they cannot handle; demo data that is missing a return is a broken seed instead.
+function demandNoFailures({ failed }: { failed: number }) {
+  if (failed > 0) throw new Error(`opening the demo returns failed for ${failed} return(s); see the log`);
 }

@@ -40,7 +40,10 @@ export async function startBackgroundWork(): Promise<() => Promise<void>> {
     await retryOnDeadlock(() => boss.schedule(job.name, job.cron, {}, { tz: "Europe/London" }));
     await boss.work(job.name, async () => {
       const result = await job.run(new Date());
-      logger.info({ job: job.name, result }, "scheduled job finished");
+      // items it could not handle were each logged; the run's summary says how many at the same level of concern
+      const failed = (result as { failed?: number } | undefined)?.failed ?? 0;
+      if (failed > 0) logger.warn({ job: job.name, result }, "scheduled job finished; some items failed");
+      else logger.info({ job: job.name, result }, "scheduled job finished");
     });
   }
   logger.info({ jobs: SCHEDULED_JOBS.map((j) => j.name) }, "background work started");

@@ -344,6 +344,39 @@ describe("scheduled jobs with a controllable clock", () => {
     expect((await db.request.findUniqueOrThrow({ where: { id: poisoned.id } })).status).toBe("EXPIRED");
   });
 
+  it("count a reminder that could not be queued as failed, not sent, and send it on the next run", async () => {
+    const soon = await Promise.all(
+      ["Poisoned reminder", "Plain reminder"].map((title) =>
+        createRequest({ ...base(), title, neededBy: new Date("2035-05-20T00:00:00Z") }),
+      ),
+    );
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_poisoned_email() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.subject LIKE '%Poisoned reminder%' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_poisoned BEFORE INSERT ON "EmailOutbox" FOR EACH ROW EXECUTE FUNCTION refuse_poisoned_email()`,
+    );
+    try {
+      const run = await sendExpiryReminders(new Date("2035-05-14T08:00:00Z"));
+      expect(run).toMatchObject({ sent: 1, failed: 1 });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_poisoned ON "EmailOutbox"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION refuse_poisoned_email()`);
+    }
+    // nothing of the failed one was kept: it is still to be reminded, and is the next run's only one
+    const reminded = await db.request.findMany({ where: { id: { in: soon.map((r) => r.id) } } });
+    expect(reminded.find((r) => r.title === "Poisoned reminder")?.reminderSentAt).toBeNull();
+    expect(await sendExpiryReminders(new Date("2035-05-15T08:00:00Z"))).toMatchObject({ sent: 1, failed: 0 });
+    expect(
+      await db.emailOutbox.count({
+        where: { template: "marketplace.expiryReminder", subject: { contains: "Poisoned reminder" } },
+      }),
+    ).toBe(1);
+  });
+
   it("remind the requestor 7 days before, once", async () => {
     const need = await createRequest({
       ...base(),
@@ -566,7 +599,7 @@ describe("scheduled jobs with a controllable clock", () => {
     // the name is text in the email, never markup, and the subject stays one header line
     expect(digest.html).not.toContain("<img");
     expect(digest.html).toContain("&lt;img src=x");
-    expect(digest.subject).not.toMatch(/[\r\n]/);
+    expect(digest.subject).not.toMatch(/[\r\n\u202e]/);
     expect(digest.subject).toContain("Bilby Bcc: victim@example.com");
     // what could not be read keeps its window for the next run, and fails again without sending anything
     const rows = await db.savedSearch.findMany({ where: { id: { in: damaged } } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forEachItem } from "~/jobs/each-item.server.ts";
+import { databaseUnreachable, forEachItem } from "~/jobs/each-item.server.ts";
 
 describe("a scheduled run's items", () => {
   it("all run, in order, when one fails; the failures are counted", async () => {
@@ -18,5 +18,44 @@ describe("a scheduled run's items", () => {
 
   it("count nothing failed when none does", async () => {
     expect(await forEachItem("test-job", [], async () => undefined)).toBe(0);
+  });
+});
+
+describe("a database that cannot be reached", () => {
+  const lost = [
+    Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+    Object.assign(new Error("Can't reach database server"), { code: "P1001" }),
+    Object.assign(new Error("Invalid invocation"), {
+      code: "P2010",
+      meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } },
+    }),
+    new Error("timeout exceeded when trying to connect"),
+    new Error("the step failed", { cause: new Error("Connection terminated unexpectedly") }),
+  ];
+
+  it.each(lost.map((error) => [error.message, error]))("is recognised: %s", (_, error) => {
+    expect(databaseUnreachable(error)).toBe(true);
+  });
+
+  it("is not what a refused item looks like", () => {
+    for (const error of [
+      Object.assign(new Error("Unique constraint failed"), { code: "P2002" }),
+      Object.assign(new Error("refused for the test"), { code: "P0001" }),
+      new Error("the saved filters are not an object of filters"),
+      "a string",
+      null,
+    ])
+      expect(databaseUnreachable(error)).toBe(false);
+  });
+
+  it("ends the run at once instead of failing every item after it", async () => {
+    const done: string[] = [];
+    const run = forEachItem("test-job", [{ id: "a" }, { id: "b" }, { id: "c" }], async ({ id }) => {
+      if (id === "b") throw lost[0];
+      done.push(id);
+    });
+    await expect(run).rejects.toBe(lost[0]);
+    expect(done).toEqual(["a"]);
   });
 });

@@ -178,17 +178,20 @@ export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZ
         orderBy: { id: "asc" },
         take,
       }),
-    (request) =>
-      db.$transaction(async (tx) => {
+    async (request) => {
+      const reminded = await db.$transaction(async (tx) => {
         // an extension meanwhile moved the date and asked for a reminder of the new one: this one is out of date
         const { count } = await tx.request.updateMany({
           where: { id: request.id, reminderSentAt: null, neededBy: request.neededBy, ...expirable() },
           data: { reminderSentAt: now },
         });
-        if (count !== 1) return;
-        sent++;
+        if (count !== 1) return false;
         await sendReminderEmail(tx, request, formatDate(request.neededBy));
-      }),
+        return true;
+      });
+      // counted once committed: a reminder whose transaction failed is the run's failure, not a sent one
+      if (reminded) sent++;
+    },
   );
   return { sent, batches, failed };
 }
@@ -216,7 +219,8 @@ export async function sendSavedSearchDigests(now: Date) {
       user: { deletedAt: null },
     },
     select: digestSelect,
-    orderBy: { id: "asc" },
+    // longest waiting first: past the cap, the rest are reached on the following runs rather than never
+    orderBy: [{ lastDigestAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     take: 10_000,
   });
   let sent = 0;

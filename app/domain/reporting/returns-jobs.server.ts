@@ -162,6 +162,7 @@ export async function sendReturnReminders(now: Date) {
   const horizon = new Date(startOfDay(now).getTime() + 31 * 24 * 60 * 60 * 1000);
   const candidates = await db.kpiReturn.findMany({
     where: { status: { in: OVERDUE_STATUSES }, dueDate: { lte: horizon }, ...reportingContract },
+    orderBy: { id: "asc" },
     select: {
       id: true,
       status: true,

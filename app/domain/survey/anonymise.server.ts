@@ -99,6 +99,7 @@ function shuffle<T>(items: T[]): T[] {
 export async function anonymiseExpiredCycles(now: Date) {
   const candidates = await db.surveyCycle.findMany({
     where: { status: "CLOSED", anonymisedAt: null },
+    orderBy: { id: "asc" },
     select: { id: true, councilId: true, closesOn: true, closedAt: true, retentionMonths: true },
   });
   const due = candidates.filter((c) => retentionEndsOn(c) <= now);
