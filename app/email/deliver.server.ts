@@ -4,6 +4,7 @@ import { Resend } from "resend";
 import { db } from "~/db.server.ts";
 import { getEnv } from "~/env.server.ts";
 import { logger } from "~/server/logger.ts";
+import { headerLine } from "./outbox.server.ts";
 
 const LEASE_MS = 60_000;
 // An outage, a rate limit or a wrong API key is put right by someone, so such mail waits (backoff capped at two
@@ -83,7 +84,14 @@ async function send(email: Claimed): Promise<string> {
     return LOCAL_MAILBOX_PROVIDER_ID;
   }
   const { data, error } = await resend().emails.send(
-    { from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text },
+    // queued before subjects were kept to one line, a message is still sent with one
+    {
+      from: env.EMAIL_FROM,
+      to: [email.to],
+      subject: headerLine(email.subject),
+      html: email.html,
+      text: email.text,
+    },
     { idempotencyKey: `outbox-${email.id}` },
   );
   // no id means the provider did not accept the message: retry rather than mark it sent

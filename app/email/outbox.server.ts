@@ -6,9 +6,11 @@ import type { RenderedEmail } from "./render.server.tsx";
 export type OutgoingEmail = RenderedEmail & { to: string; template: string; councilId?: string | null };
 
 // A subject is one line of a mail header. Subjects quote what people typed (a search's name, a request's title):
-// a line break or other control character in one would break the header, so each run of them becomes a space.
+// a line break or other control character in one would break the header, so each run of them becomes a space;
+// the invisible direction overrides that could make a subject read as something else are dropped.
 export function headerLine(text: string) {
   return text
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, "")
     .replace(/[\p{Cc}\u2028\u2029]+/gu, " ")
     .replace(/ {2,}/g, " ")
     .trim();

@@ -87,8 +87,13 @@ export default function SavedSearchesPage() {
             header: "Name",
             cell: (s) => (
               <>
-                <Link to={s.link}>{s.name}</Link>
-                {s.notFound.length > 0 ? (
+                {s.link ? <Link to={s.link}>{s.name}</Link> : s.name}
+                {s.link === null ? (
+                  <p className="mt-1 text-sm">
+                    <strong>Cannot be opened:</strong> its filters could not be read, so it sends no daily
+                    email. Delete it and save the search again.
+                  </p>
+                ) : s.notFound.length > 0 ? (
                   <p className="mt-1 text-sm">
                     <strong>Needs updating:</strong> the {filterNames(s.notFound)} it was saved with no longer{" "}
                     {s.notFound.length === 1 ? "exists" : "exist"}, so it finds requests in{" "}

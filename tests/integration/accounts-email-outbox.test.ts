@@ -125,6 +125,26 @@ describe("account emails through the outbox", () => {
   });
 });
 
+describe("subjects", () => {
+  it("are sent as one header line, also when queued with a line break before subjects were checked", async () => {
+    fake.sent.length = 0;
+    const to = `${unique("subject")}@example.test`;
+    await db.emailOutbox.create({
+      data: {
+        to,
+        subject: "New requests for \u202eevil\r\nBcc: victim@example.com",
+        html: "<p>Hi</p>",
+        text: "Hi",
+        template: "test.subject",
+      },
+    });
+    await deliverDueEmails();
+    expect(fake.sent.find((e) => e.to[0] === to)?.subject).toBe(
+      "New requests for evil Bcc: victim@example.com",
+    );
+  });
+});
+
 describe("the outbox once a provider is set up", () => {
   it("keeps no message body after sending and never shows one in the platform admin's mailbox", async () => {
     const email = `${unique("reset")}@example.test`;

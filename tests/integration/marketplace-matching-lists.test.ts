@@ -20,6 +20,7 @@ import {
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
+import { renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -475,5 +476,25 @@ describe("a saved search naming a category or council that no longer exists", ()
         expect.objectContaining({ id: kept.id, notFound: [] }),
       ]),
     );
+  });
+
+  it("is shown as one that cannot be opened when its stored filters cannot be read, not as a search for everything", async () => {
+    const damaged = await db.savedSearch.create({
+      data: {
+        userId: world.users.supplierMember.id,
+        organisationId: world.supplier.id,
+        name: "Damaged search",
+        filters: ["q", "bilby"],
+      },
+    });
+    const { searches } = await jsonOf<{ searches: { id: string; link: string | null }[] }>(
+      await callLoader(savedLoader, { path: "/saved-searches", cookie: cookies.supplierMember }),
+    );
+    expect(searches.find((s) => s.id === damaged.id)).toMatchObject({ link: null, notFound: [] });
+    const page = await renderPage("/saved-searches", cookies.supplierMember);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Cannot be opened:");
+    expect(html).not.toMatch(/<a [^>]*>Damaged search<\/a>/);
   });
 });

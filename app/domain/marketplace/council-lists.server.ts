@@ -3,7 +3,7 @@ import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
 import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
-import { parseSearch, readSavedFilters, searchQueryString } from "./schemas.ts";
+import { parseSearch, readSavedFilters, searchQueryString, type SearchFilters } from "./schemas.ts";
 import { applicableFilters, forgetSearchOptions } from "./search.server.ts";
 
 export function listSavedSearches(userId: string, organisationId: string) {
@@ -16,12 +16,15 @@ export function listSavedSearches(userId: string, organisationId: string) {
 
 // The viewer's saved searches with their links, and the filters each names that no longer name anything (a
 // council, category or district deleted since): its link and digest match without them, so it needs updating.
+// A search whose stored filters cannot be read at all has no link (it would wrongly list every request).
 export async function savedSearchesOf(userId: string, organisationId: string) {
   const searches = await listSavedSearches(userId, organisationId);
   return Promise.all(
     searches.map(async ({ filters, ...search }) => {
-      const { notFound } = await applicableFilters(readSavedFilters(filters) ?? {});
-      return { ...search, link: savedSearchLink(filters), notFound };
+      const saved = readSavedFilters(filters);
+      if (!saved) return { ...search, link: null, notFound: [] };
+      const { notFound } = await applicableFilters(saved);
+      return { ...search, link: savedSearchLink(saved), notFound };
     }),
   );
 }
@@ -62,8 +65,8 @@ export async function setDigest(id: string, userId: string, emailDigest: boolean
   return count === 1;
 }
 
-export function savedSearchLink(filters: unknown) {
-  const query = searchQueryString(readSavedFilters(filters) ?? {});
+function savedSearchLink(filters: SearchFilters) {
+  const query = searchQueryString(filters);
   return query ? `/requests?${query}` : "/requests";
 }
 
