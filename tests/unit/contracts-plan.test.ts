@@ -189,9 +189,9 @@ describe("form schemas", () => {
       ["endDate", "Enter a date between 1990 and 2100"],
     ]);
     expect(messages({ endDate: "2100-12-31" })).toBeUndefined();
-    expect(messages({ endDate: "2027-02-30" })).toEqual([
-      ["endDate", "Enter a real date, for example 2027-03-27"],
-    ]);
+    // a day that is on no calendar is unreadable, whatever its year
+    for (const endDate of ["2027-02-30", "2206-02-30", "31/02/1026", "9999-99-99"])
+      expect(messages({ endDate })).toEqual([["endDate", "Enter a real date, for example 2027-03-27"]]);
   });
 
   it("an edit needs the version it was read from, as a problem with the whole form; registering does not", () => {

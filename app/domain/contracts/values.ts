@@ -14,14 +14,23 @@ export const DAY_YEARS = { from: 1990, to: 2100 };
 
 /** What to tell someone whose date parseDay refused: a real date in a year outside DAY_YEARS gets its own words. */
 export function dayProblem(text: string, unreadable: string): string {
-  const year = /^\d{4}(?=-)|(?<=\/)\d{4}$/.exec(text.trim())?.[0];
-  return year && (Number(year) < DAY_YEARS.from || Number(year) > DAY_YEARS.to)
+  const day = calendarDay(text);
+  return day && !inDayYears(day.y)
     ? `Enter a date between ${DAY_YEARS.from} and ${DAY_YEARS.to}`
     : unreadable;
 }
 
-/** "2026-04-01" or the UK "01/04/2026" → "2026-04-01"; null if it is not a real calendar day. */
+/** "2026-04-01" or the UK "01/04/2026" → "2026-04-01"; null if it is not a real calendar day within DAY_YEARS. */
 export function parseDay(text: string): string | null {
+  const day = calendarDay(text);
+  if (!day || !inDayYears(day.y)) return null;
+  return day.date.toISOString().slice(0, 10);
+}
+
+const inDayYears = (year: number) => year >= DAY_YEARS.from && year <= DAY_YEARS.to;
+
+// The day written, in either form, if it is one on the calendar (any four-digit year).
+function calendarDay(text: string) {
   const value = text.trim();
   let y: number, m: number, d: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
@@ -31,8 +40,7 @@ export function parseDay(text: string): string | null {
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  if (y < DAY_YEARS.from || y > DAY_YEARS.to) return null;
-  return date.toISOString().slice(0, 10);
+  return { y, date };
 }
 
 export function dayToDate(day: string): Date {
