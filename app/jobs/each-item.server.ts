@@ -9,6 +9,8 @@ export async function forEachItem<Item extends { id: string }>(
   job: string,
   items: Iterable<Item>,
   step: (item: Item) => Promise<void>,
+  // false where an error's message could quote what it was writing (survey answers): only its kind is logged
+  { errorDetails = true }: { errorDetails?: boolean } = {},
 ): Promise<number> {
   let failed = 0;
   for (const item of items) {
@@ -17,10 +19,19 @@ export async function forEachItem<Item extends { id: string }>(
     } catch (error) {
       if (databaseUnreachable(error)) throw error;
       failed++;
-      logger.error({ err: error, job, itemId: item.id }, "scheduled job item failed; left for the next run");
+      const err = errorDetails ? error : errorKind(error);
+      logger.error({ err, job, itemId: item.id }, "scheduled job item failed; left for the next run");
     }
   }
   return failed;
+}
+
+function errorKind(error: unknown) {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return {
+    type: typeof name === "string" ? name : typeof error,
+    code: typeof code === "string" ? code : undefined,
+  };
 }
 
 // Node's socket errors, PostgreSQL's connection exception class (08…) and shutdown codes, and Prisma's codes

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { databaseUnreachable, forEachItem } from "~/jobs/each-item.server.ts";
+import { logger } from "~/server/logger.ts";
 
 describe("a scheduled run's items", () => {
   it("all run, in order, when one fails; the failures are counted", async () => {
@@ -57,5 +58,29 @@ describe("a database that cannot be reached", () => {
     });
     await expect(run).rejects.toBe(lost[0]);
     expect(done).toEqual(["a"]);
+  });
+});
+
+describe("what is logged of a failed item", () => {
+  const quoting = Object.assign(new Error('Failed to insert {"ethnicGroup":"ASIAN"}'), { code: "P2010" });
+
+  it("is the error itself, with the job and the item", async () => {
+    const log = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    await forEachItem("test-job", [{ id: "a" }], async () => Promise.reject(quoting));
+    expect(log).toHaveBeenCalledWith({ err: quoting, job: "test-job", itemId: "a" }, expect.any(String));
+    log.mockRestore();
+  });
+
+  it("is only the kind of error where its message could quote what was being written", async () => {
+    const log = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    await forEachItem("test-job", [{ id: "a" }], async () => Promise.reject(quoting), {
+      errorDetails: false,
+    });
+    expect(log).toHaveBeenCalledWith(
+      { err: { type: "Error", code: "P2010" }, job: "test-job", itemId: "a" },
+      expect.any(String),
+    );
+    expect(JSON.stringify(log.mock.calls)).not.toContain("ASIAN");
+    log.mockRestore();
   });
 });

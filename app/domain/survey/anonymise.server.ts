@@ -104,30 +104,36 @@ export async function anonymiseExpiredCycles(now: Date) {
   });
   const due = candidates.filter((c) => retentionEndsOn(c) <= now);
   // a cycle that fails is left whole for the next night; the councils' other cycles still go when due
-  const failed = await forEachItem("survey-housekeeping", due, async (cycle) => {
-    await db.$transaction(
-      async (tx) => {
-        // Unsubmitted and withdrawn responses are not part of the record: nothing of them is kept.
-        await deleteUnsentResponses(tx, [cycle.id]);
-        const count = await moveToFreshRows(tx, cycle.id, now);
-        await tx.surveyInvitation.deleteMany({ where: { cycleId: cycle.id } });
-        await tx.surveyCycle.update({ where: { id: cycle.id }, data: { anonymisedAt: now } });
-        await writeAudit(
-          {
-            actorUserId: null,
-            organisationId: cycle.councilId,
-            actorOrganisationId: null,
-            action: "survey.cycle.anonymise",
-            entityType: "SurveyCycle",
-            entityId: cycle.id,
-            details: { responses: count },
-          },
-          tx,
-        );
-      },
-      { timeout: 120_000 },
-    );
-  });
+  const failed = await forEachItem(
+    "survey-housekeeping",
+    due,
+    async (cycle) => {
+      await db.$transaction(
+        async (tx) => {
+          // Unsubmitted and withdrawn responses are not part of the record: nothing of them is kept.
+          await deleteUnsentResponses(tx, [cycle.id]);
+          const count = await moveToFreshRows(tx, cycle.id, now);
+          await tx.surveyInvitation.deleteMany({ where: { cycleId: cycle.id } });
+          await tx.surveyCycle.update({ where: { id: cycle.id }, data: { anonymisedAt: now } });
+          await writeAudit(
+            {
+              actorUserId: null,
+              organisationId: cycle.councilId,
+              actorOrganisationId: null,
+              action: "survey.cycle.anonymise",
+              entityType: "SurveyCycle",
+              entityId: cycle.id,
+              details: { responses: count },
+            },
+            tx,
+          );
+        },
+        { timeout: 120_000 },
+      );
+    },
+    // never the answers an error might quote
+    { errorDetails: false },
+  );
   return { anonymised: due.length - failed, failed };
 }
 
