@@ -1,6 +1,7 @@
 // Who hears about a return, and the facts every return email carries. Emails are queued in the caller's
 // transaction so they are sent exactly when the change they describe is committed.
 import type { Tx } from "~/db.server.ts";
+import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { RenderedEmail } from "~/email/render.server.tsx";
@@ -20,7 +21,7 @@ export const returnEmailSelect = {
       reference: true,
       supplierOrganisationId: true,
       supplierOrganisation: { select: { name: true } },
-      contractManager: { select: { email: true, deletedAt: true } },
+      contractManager: { select: { id: true, email: true, deletedAt: true } },
       council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
     },
   },
@@ -37,7 +38,7 @@ export type ReturnForEmail = {
     reference: string;
     supplierOrganisationId: string;
     supplierOrganisation: { name: string };
-    contractManager: { email: string; deletedAt: Date | null } | null;
+    contractManager: { id: string; email: string; deletedAt: Date | null } | null;
     council: { name: string; councilSettings: { brandColour: string } | null };
   };
 };
@@ -63,10 +64,20 @@ export async function supplierRecipients(tx: Tx, supplierOrganisationId: string)
   return members.map((m) => m.user.email);
 }
 
-/** The contract manager; with none assigned, the council's admins. */
+/**
+ * The contract manager while they still work for the council; with none assigned, or one who has left (removed,
+ * left, or their partnership-wide access withdrawn) or deleted their account, the council's admins.
+ */
 export async function managerRecipients(tx: Tx, kpiReturn: ReturnForEmail): Promise<string[]> {
   const manager = kpiReturn.contract.contractManager;
-  if (manager && !manager.deletedAt) return [manager.email];
+  if (
+    manager &&
+    !manager.deletedAt &&
+    (await tx.membership.count({
+      where: { userId: manager.id, ...councilStaff(kpiReturn.contract.councilId) },
+    }))
+  )
+    return [manager.email];
   const admins = await tx.membership.findMany({
     where: { organisationId: kpiReturn.contract.councilId, role: "ADMIN", user: { deletedAt: null } },
     select: { user: { select: { email: true } } },
