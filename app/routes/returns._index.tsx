@@ -140,7 +140,7 @@ const periodColumn: Column<ReturnListItem> = { header: "Quarter", cell: (r) => r
 const dueColumn: Column<ReturnListItem> = { header: "Due by", cell: (r) => formatDate(r.dueDate) };
 const statusColumn: Column<ReturnListItem> = {
   header: "Status",
-  cell: (r) => <ReturnStatusTag status={r.status} overdue={r.overdue} />,
+  cell: (r) => <ReturnStatusTag status={r.status} overdue={r.overdue} notOwed={r.notOwed} />,
 };
 
 export default function Returns() {
@@ -173,14 +173,14 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
       )}
       {data.done.items.length || data.done.total === 0 ? (
         <Table
-          caption={`Submitted and accepted returns: ${data.done.total}`}
+          caption={`Sent, accepted and not owed returns: ${data.done.total}`}
           rows={data.done.items}
           rowKey={(r) => r.id}
           empty="You have not submitted any returns yet."
           columns={[contractColumn, periodColumn, statusColumn]}
         />
       ) : (
-        <p className="mb-8">Your submitted and accepted returns are on the next pages.</p>
+        <p className="mb-8">Your sent, accepted and not owed returns are on the next pages.</p>
       )}
       <Pagination page={data.page} pageCount={data.pageCount} search={location.search} path="/returns" />
     </>

@@ -1,7 +1,7 @@
 // Pieces the return pages share: status tags, the progress table, evidence lists, linked pledges, history.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
+import type { ContractStatus, MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 import type { Progress } from "~/domain/reporting/progress.ts";
 import type { AnswerField, ResubmissionChanges } from "~/domain/reporting/returns-changes.ts";
 import { progressStatus } from "~/domain/reporting/progress.ts";
@@ -19,11 +19,25 @@ import { RagTag } from "~/ui/charts/rag-tag.tsx";
 import { Table, Tag } from "~/ui/components.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
 
-export function ReturnStatusTag({ status, overdue }: { status: ReturnStatus; overdue?: boolean }) {
+export function ReturnStatusTag({
+  status,
+  overdue,
+  notOwed,
+}: {
+  status: ReturnStatus;
+  overdue?: boolean;
+  /** never sent, and no longer owed: the status of its contract, terminated or put back in the pipeline */
+  notOwed?: ContractStatus | null;
+}) {
   return (
     <span className="inline-flex flex-wrap gap-2">
       <Tag colour={RETURN_STATUS_COLOURS[status]}>{RETURN_STATUS_LABELS[status]}</Tag>
       {overdue ? <Tag colour="red">Overdue</Tag> : null}
+      {notOwed ? (
+        <Tag colour="grey">
+          Not owed: contract {notOwed === "PIPELINE" ? "back in the pipeline" : notOwed.toLowerCase()}
+        </Tag>
+      ) : null}
     </span>
   );
 }

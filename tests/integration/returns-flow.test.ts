@@ -203,6 +203,39 @@ describe("a return from draft to accepted", () => {
   });
 });
 
+describe("who hears about a submitted return", () => {
+  const submit = (w: World) =>
+    save(
+      w,
+      w.cookies.supplierOwner,
+      returnForm(w, "submit", { hours: "5", narrative: "A fair", declaration: true }),
+    );
+  const recipients = async (w: World) =>
+    (await db.emailOutbox.findMany({ where: { template: "returns-submitted", councilId: w.councilA.id } }))
+      .map((e) => e.to)
+      .sort();
+
+  it("the contract manager while they work for the council", async () => {
+    const w = await createReturnsWorld();
+    expect((await submit(w)).status).toBe(302);
+    expect(await recipients(w)).toEqual([w.users.officerA.email]);
+  });
+
+  it("the council's admins once the manager has left it (their address gets nothing)", async () => {
+    const w = await createReturnsWorld();
+    await db.membership.deleteMany({ where: { userId: w.users.officerA.id, organisationId: w.councilA.id } });
+    expect((await submit(w)).status).toBe(302);
+    expect(await recipients(w)).toEqual([w.users.councilAdmin.email]);
+  });
+
+  it("the council's admins once the manager has deleted their account", async () => {
+    const w = await createReturnsWorld();
+    await db.user.update({ where: { id: w.users.officerA.id }, data: { deletedAt: new Date() } });
+    expect((await submit(w)).status).toBe(302);
+    expect(await recipients(w)).toEqual([w.users.councilAdmin.email]);
+  });
+});
+
 describe("double submissions", () => {
   it("two submits at once make one submission, one event and one email, and both succeed", async () => {
     const w = await createReturnsWorld();
@@ -294,6 +327,25 @@ describe("who may do what", () => {
     const response = await review(w, w.cookies.officerA, { intent: "accept" });
     expect(response.status).toBe(409);
     expect(await statusOf(w)).toBe("NOT_STARTED");
+  });
+
+  it("a terminated contract's unsent return is not on the supplier's to-do list: it is listed as not owed", async () => {
+    const w = await createReturnsWorld();
+    await db.contract.update({ where: { id: w.contract.id }, data: { status: "TERMINATED" } });
+    const list = await jsonOf<{
+      toDo: { total: number; items: unknown[] };
+      done: { total: number; items: { id: string; notOwed: string | null }[] };
+    }>(await callLoader(listLoader, { path: "/returns", cookie: w.cookies.supplierOwner }));
+    expect(list.toDo).toMatchObject({ total: 0, items: [] });
+    expect(list.done.total).toBe(1);
+    expect(list.done.items).toEqual([expect.objectContaining({ id: w.kpiReturn.id, notOwed: "TERMINATED" })]);
+
+    // once sent, it is an ordinary sent return
+    await db.kpiReturn.update({ where: { id: w.kpiReturn.id }, data: { status: "SUBMITTED" } });
+    const after = await jsonOf<{ done: { items: { notOwed: string | null }[] } }>(
+      await callLoader(listLoader, { path: "/returns", cookie: w.cookies.supplierOwner }),
+    );
+    expect(after.done.items.map((r) => r.notOwed)).toEqual([null]);
   });
 
   it("lists show each side only its own returns", async () => {

@@ -9,6 +9,7 @@ import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import {
   isChasedAsOverdue,
   isEditableBySupplier,
+  isReportingContract,
   OVERDUE_STATUSES,
   pastDueBefore,
   REPORTING_CONTRACT_STATUSES,
@@ -54,6 +55,11 @@ function toListItem(row: ListRow, now: Date) {
     dueDate: row.dueDate.toISOString(),
     status: row.status,
     overdue: isChasedAsOverdue(row, now),
+    // never sent, on a contract whose returns are no longer owed (terminated, or back in the pipeline)
+    notOwed:
+      OVERDUE_STATUSES.includes(row.status) && !isReportingContract(row.contract.status)
+        ? row.contract.status
+        : null,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     contractTitle: row.contract.title,
     contractReference: row.contract.reference,
@@ -87,9 +93,15 @@ async function page(where: Prisma.KpiReturnWhereInput, pageNumber: number, now: 
  * (latest due first). A page may hold the end of the first and the start of the second.
  */
 export async function listSupplierReturns(supplierOrganisationId: string, pageNumber: number, now: Date) {
+  // to do: not yet sent or accepted, on a contract whose returns are owed (as on the dashboard and in the
+  // reminders); a terminated or pipeline contract's unsent returns are listed with the rest, marked not owed
+  const owed: Prisma.KpiReturnWhereInput = {
+    status: { in: OVERDUE_STATUSES },
+    contract: { status: { in: REPORTING_CONTRACT_STATUSES } },
+  };
   const base = returnWhere({ kind: "SUPPLIER", organisationId: supplierOrganisationId });
-  const toDoWhere = { ...base, status: { in: OVERDUE_STATUSES } };
-  const doneWhere = { ...base, status: { notIn: OVERDUE_STATUSES } };
+  const toDoWhere = { AND: [base, owed] };
+  const doneWhere = { AND: [base, { NOT: owed }] };
   const [toDoTotal, doneTotal] = await Promise.all([
     db.kpiReturn.count({ where: toDoWhere }),
     db.kpiReturn.count({ where: doneWhere }),
