@@ -193,16 +193,20 @@ export function Pagination({
 export function Notice({
   kind = "info",
   title,
+  headingLevel = 2,
   children,
 }: {
   kind?: "success" | "info" | "error";
   title?: ReactNode;
+  /** the title's heading level: 3 for a notice inside a section headed by an h2 */
+  headingLevel?: 2 | 3;
   children: ReactNode;
 }) {
   const border = { success: "border-success", info: "border-brand", error: "border-error" }[kind];
+  const Heading = headingLevel === 3 ? "h3" : "h2";
   return (
     <div role={kind === "error" ? "alert" : "status"} className={`mb-8 border-4 ${border} p-4`}>
-      {title ? <h2 className="mb-1 text-lg font-bold">{title}</h2> : null}
+      {title ? <Heading className="mb-1 text-lg font-bold">{title}</Heading> : null}
       <div>{children}</div>
     </div>
   );

@@ -112,6 +112,15 @@ test("a return from draft to accepted, with evidence, a query and progress on bo
   await visit(page, returnPath);
   await expect(page.getByText("Your contract manager has queried this return")).toBeVisible();
   await expect(page.getByText("Please split the hours by site.").first()).toBeVisible();
+  // the query sits under its commitment's heading, and every field names its commitment
+  await expect(
+    page.getByRole("heading", { level: 3, name: "Query from your contract manager" }),
+  ).toBeVisible();
+  const labels = (
+    await page.locator("form label").evaluateAll((all) => all.map((l) => l.textContent ?? ""))
+  ).filter((l) => /^(Note|Link to evidence|Amount delivered|What did you deliver)/.test(l));
+  expect(labels.filter((l) => l.startsWith("Note")).length).toBeGreaterThan(1);
+  expect(new Set(labels).size).toBe(labels.length);
   await fillFigures(page, "14");
   await page.getByLabel("I confirm this return relates only to this contract and this period").check();
   await page.getByRole("button", { name: "Submit return" }).click();

@@ -384,7 +384,7 @@ function ReturnForm() {
               </h2>
               {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
               {line.queryComment ? (
-                <Notice kind="error" title="Query from your contract manager">
+                <Notice kind="error" title="Query from your contract manager" headingLevel={3}>
                   <p className="whitespace-pre-line">{line.queryComment}</p>
                 </Notice>
               ) : null}
@@ -393,7 +393,11 @@ function ReturnForm() {
                 <Textarea
                   name={f.narrative.name}
                   key={f.narrative.key}
-                  label="What did you deliver this quarter?"
+                  label={
+                    <>
+                      What did you deliver this quarter?<span className="sr-only"> ({line.measureName})</span>
+                    </>
+                  }
                   hint="Describe what happened, who benefited and what changed."
                   defaultValue={f.narrative.initialValue as string | undefined}
                   errors={f.narrative.errors}
@@ -409,7 +413,12 @@ function ReturnForm() {
                   <TextInput
                     name={f.quantity.name}
                     key={f.quantity.key}
-                    label={`Amount delivered this quarter${unitWord ? ` (${unitWord})` : ""}`}
+                    label={
+                      <>
+                        Amount delivered this quarter{unitWord ? ` (${unitWord})` : ""}
+                        <span className="sr-only">, {line.measureName}</span>
+                      </>
+                    }
                     hint={
                       line.unit === "PERCENT"
                         ? "A percentage from 0 to 100, for example 95"
@@ -427,7 +436,11 @@ function ReturnForm() {
               <Textarea
                 name={f.note.name}
                 key={f.note.key}
-                label="Note (optional)"
+                label={
+                  <>
+                    Note<span className="sr-only"> on {line.measureName}</span> (optional)
+                  </>
+                }
                 hint="Anything your contract manager should know about this figure."
                 rows={3}
                 defaultValue={f.note.initialValue as string | undefined}
@@ -436,7 +449,11 @@ function ReturnForm() {
               <TextInput
                 name={f.evidenceUrl.name}
                 key={f.evidenceUrl.key}
-                label="Link to evidence (optional)"
+                label={
+                  <>
+                    Link to evidence<span className="sr-only"> for {line.measureName}</span> (optional)
+                  </>
+                }
                 hint="For example a page on your website or a shared document"
                 type="url"
                 spellCheck={false}
