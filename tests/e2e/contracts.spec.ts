@@ -128,6 +128,15 @@ test("an officer registers a contract, adds a commitment with a quarterly plan a
   await expect(history.getByRole("heading", { name: "Commitment changed (SOC-01)" })).toBeVisible();
   await expect(history.getByRole("row", { name: /Target 100.00 110.00/ })).toBeVisible();
   await expectAccessible(page);
+
+  // removing is not held up by a half-edited answer, with JavaScript as without
+  await page.getByRole("link", { name: "Change commitment SOC-01" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.getByLabel("Target over the contract term").fill("lots");
+  await page.getByRole("button", { name: "Remove this commitment" }).click();
+  await expect(page.getByRole("status").getByText("Commitment removed")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Change commitment SOC-01" })).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("a council admin manages the measure library", async ({ page }) => {
