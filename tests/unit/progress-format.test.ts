@@ -7,6 +7,7 @@ import {
   formatPlanToDate,
   formatProgressPercent,
   NO_FIGURE,
+  NOT_REPORTED_YET,
 } from "~/domain/reporting/progress-format.ts";
 import { CommitmentProgressTable } from "~/routes/contracts.$id._index/commitment-progress.tsx";
 import { ProgressTable } from "~/ui/returns.tsx";
@@ -37,6 +38,16 @@ const nothingPlanned = computeProgress({
   current,
 });
 const words = computeProgress({ kind: "qualitative", reportedQuarters: [q(1, "0")], current });
+// a level (a percentage) with a plan and no accepted figure yet
+const levelNotReported = computeProgress({
+  kind: "numeric",
+  aggregation: "latest",
+  target: 95,
+  plan: [q(1, "95")],
+  acceptedReturns: [],
+  confirmedPledges: [],
+  current,
+});
 
 describe("progress figures, as every page writes them", () => {
   it("a percentage to one decimal place with thousands separated", () => {
@@ -44,6 +55,7 @@ describe("progress figures, as every page writes them", () => {
     expect(formatProgressPercent(over)).toBe("1,234.7%");
     expect(formatProgressPercent(nothingPlanned)).toBe(NO_FIGURE);
     expect(formatProgressPercent(words)).toBe(NO_FIGURE);
+    expect(formatProgressPercent(levelNotReported)).toBe(NO_FIGURE);
     expect(formatProgressPercent(null)).toBe(NO_FIGURE);
   });
 
@@ -53,6 +65,8 @@ describe("progress figures, as every page writes them", () => {
     expect(formatDeliveredToDate(third, "GBP")).toBe("£1.00");
     expect(formatPlanToDate(words, "QUALITATIVE")).toBe("–");
     expect(formatDeliveredToDate(words, "QUALITATIVE")).toBe("1 quarter reported");
+    expect(formatDeliveredToDate(levelNotReported, "PERCENT")).toBe(NOT_REPORTED_YET);
+    expect(NOT_REPORTED_YET).toBe("Not reported yet");
   });
 
   it("the returns page and the contract page show the same figures", () => {

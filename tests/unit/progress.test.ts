@@ -196,10 +196,17 @@ describe("levels such as percentages (aggregation: latest)", () => {
     expect(p.rag).toBe("AMBER");
   });
 
-  it("has no status until a figure has been accepted", () => {
+  it("has no status, percentage or reported figure until a figure has been accepted", () => {
     const p = level([]);
     expect(p.rag).toBe("NOT_YET_DUE");
     expect(p.deliveredToDate).toBe("0.00");
+    expect(p.reported).toBe(false);
+    expect(p.percent).toBeNull();
+    expect(level([q(2026, 1, 0)])).toMatchObject({ reported: true, percent: 0, rag: "RED" });
+  });
+
+  it("a sum is always reported, from 0", () => {
+    expect(numeric([])).toMatchObject({ reported: true, deliveredToDate: "0.00", percent: 0, rag: "RED" });
   });
 
   it("a level well under target is red", () => {

@@ -143,9 +143,10 @@ export async function departmentalReport(args: {
       target: numeric?.target ?? null,
       qualitativeText: qualitative.get(c.id) ?? null,
       planInQuarter: quarterly?.planToDate ?? null,
-      deliveredInQuarter: quarterly?.deliveredToDate ?? null,
+      // a level (a percentage) nobody has reported yet has no delivered figure, not a 0
+      deliveredInQuarter: quarterly?.reported ? quarterly.deliveredToDate : null,
       planToDate: numeric?.planToDate ?? null,
-      deliveredToDate: numeric?.deliveredToDate ?? null,
+      deliveredToDate: numeric?.reported ? numeric.deliveredToDate : null,
       percent: numeric?.percent ?? null,
       status: progressStatus(p),
     };

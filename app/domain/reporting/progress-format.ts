@@ -12,10 +12,14 @@ export function formatPlanToDate(progress: Progress | null, unit: MeasureUnit) {
   return progress?.kind === "numeric" ? formatMeasureQuantity(unit, progress.planToDate) : NO_FIGURE;
 }
 
+/** What is shown for a level (a percentage) with no accepted figure yet, instead of a 0 nobody reported. */
+export const NOT_REPORTED_YET = "Not reported yet";
+
 /** A quantity in the measure's unit; for a qualitative commitment, how many quarters were reported. */
 export function formatDeliveredToDate(progress: Progress | null, unit: MeasureUnit) {
   if (!progress) return NO_FIGURE;
-  if (progress.kind === "numeric") return formatMeasureQuantity(unit, progress.deliveredToDate);
+  if (progress.kind === "numeric")
+    return progress.reported ? formatMeasureQuantity(unit, progress.deliveredToDate) : NOT_REPORTED_YET;
   const n = progress.reportedQuarterCount;
   return `${n} ${n === 1 ? "quarter" : "quarters"} reported`;
 }

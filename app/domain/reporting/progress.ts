@@ -72,8 +72,12 @@ export type NumericProgress = {
   deliveredToDate: string;
   fromReturns: string;
   fromPledges: string;
-  /** Delivered as a percentage of plan to date, one decimal place; null when nothing is planned yet. */
+  /** Delivered as a percentage of plan to date, one decimal place; null when nothing is planned yet, or for a
+   * level nobody has reported yet. */
   percent: number | null;
+  /** False for a level (aggregation "latest") with no accepted figure yet: its delivered 0 is not one that was
+   * reported, and pages show "Not reported yet" instead. A sum starts at 0 and is always true. */
+  reported: boolean;
   rag: Rag;
   overDelivered: boolean;
 };
@@ -112,6 +116,7 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
   const fromReturns = latest ? (latestReturn ?? 0n) : sumWhere(input.acceptedReturns, (q) => q <= current);
   const fromPledges = latest ? 0n : sumWhere(input.confirmedPledges, (q) => q <= current);
   const delivered = fromReturns + fromPledges;
+  const reported = !latest || latestReturn !== null;
 
   return {
     kind: "numeric",
@@ -120,8 +125,9 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
     deliveredToDate: formatHundredths(delivered),
     fromReturns: formatHundredths(fromReturns),
     fromPledges: formatHundredths(fromPledges),
-    percent: planToDate > 0n ? percentOneDecimal(delivered, planToDate) : null,
-    rag: latest && latestReturn === null ? "NOT_YET_DUE" : ragFor(delivered, planToDate),
+    percent: reported && planToDate > 0n ? percentOneDecimal(delivered, planToDate) : null,
+    reported,
+    rag: reported ? ragFor(delivered, planToDate) : "NOT_YET_DUE",
     overDelivered: planToDate > 0n && delivered > planToDate,
   };
 }
