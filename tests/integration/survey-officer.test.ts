@@ -684,4 +684,25 @@ describe("what businesses wrote in their own words", () => {
     expect(csv).toContain("What the council could do (in the business's words),Pay within 30 days");
     expect(csv).toContain("Other barriers (in the business's words),Insurance levels");
   });
+
+  it("leaves out a business that ticked 'Prefer not to say': that is an answer, not something it wrote", async () => {
+    const cycle = (await createSurveyCycle({ councilId: world.councilA.id, year: 2034, status: "CLOSED" }))
+      .id;
+    await respondents(cycle, 6, () => ({ cycleId: cycle, organisationId: "", protectedAnswers: {} }));
+    const rows = await db.surveyResponse.findMany({ where: { cycleId: cycle }, orderBy: { id: "asc" } });
+    await db.surveyResponse.update({ where: { id: rows[0].id }, data: { councilCouldDo: "Smaller lots" } });
+    await db.surveyResponse.update({
+      where: { id: rows[1].id },
+      data: { councilCouldDo: "PREFER_NOT_TO_SAY" },
+    });
+    const data = (await (
+      await callLoader(report.loader, { path: "/x", params: { cycleId: cycle }, cookie })
+    ).json()) as { comments: { councilCouldDo: string[] } };
+    expect(data.comments.councilCouldDo).toEqual(["Smaller lots"]);
+    const csv = await (
+      await callLoader(aggregateCsv.loader, { path: "/x", params: { cycleId: cycle }, cookie })
+    ).text();
+    expect(csv).toContain("What the council could do (in the business's words),Smaller lots");
+    expect(csv).not.toContain("PREFER_NOT_TO_SAY");
+  });
 });

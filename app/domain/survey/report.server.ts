@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify";
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { readProtectedAnswersForCycle } from "./protected-answers.server.ts";
-import { BARRIERS } from "./questions.ts";
+import { BARRIERS, PREFER_NOT } from "./questions.ts";
 import { buildReport, type ReportResponse } from "./report.ts";
 import { displayCount, displayPercent, displayTotal } from "./suppression.ts";
 
@@ -26,7 +26,8 @@ async function responsesOf(reader: Reader, cycleId: string, purpose: "report" | 
   });
   const protectedAnswers = await readProtectedAnswersForCycle({ ...reader, cycleId, purpose });
   return rows.map((r): ReportResponse & { councilCouldDo: string | null; barriersOther: string | null } => ({
-    councilCouldDo: r.councilCouldDo,
+    // "Prefer not to say" is stored in the answer's own column: it is not something the business wrote
+    councilCouldDo: r.councilCouldDo === PREFER_NOT ? null : r.councilCouldDo,
     barriersOther: r.barriersOther,
     derivedSize: r.derivedSize,
     barriers: r.barriers,
