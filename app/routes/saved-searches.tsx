@@ -72,8 +72,19 @@ export default function SavedSearchesPage() {
         <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
           <input type="hidden" name="intent" value="create" />
           <input type="hidden" name="query" value={String(fields.query.initialValue ?? "")} />
-          <TextInput name="name" label="Name for the search" width="20" errors={fields.name.errors} />
-          <Checkbox name="emailDigest" label="Email me new matches every day" defaultChecked />
+          {/* what was sent comes back as it was: an unticked daily email stays unticked */}
+          <TextInput
+            name="name"
+            label="Name for the search"
+            width="20"
+            errors={fields.name.errors}
+            defaultValue={typeof fields.name.initialValue === "string" ? fields.name.initialValue : ""}
+          />
+          <Checkbox
+            name="emailDigest"
+            label="Email me new matches every day"
+            defaultChecked={fields.emailDigest.initialValue === "on"}
+          />
           <Button>Save search</Button>
         </Form>
       ) : null}

@@ -177,3 +177,37 @@ test("an officer changes a district's postcode areas and a category's descriptio
   );
   await expectAccessible(page);
 });
+
+// A refused save keeps what was typed and the daily-email choice: fixing the name and saving again must not
+// sign the supplier up for the email they turned off.
+async function saveSearchAfterAnError(page: Page, word: string, check: Check) {
+  await signIn(page, "supplier.member@demo.test");
+  await page.goto(`/requests?q=${word}`);
+  await check();
+  await page.getByLabel("Save this search").fill("A");
+  await page.getByLabel("Email me new matches every day").uncheck();
+  await page.getByRole("button", { name: "Save search" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
+  await check();
+  await expect(page.getByLabel("Name for the search")).toHaveValue("A");
+  await expect(page.getByLabel("Email me new matches every day")).not.toBeChecked();
+  await page.getByLabel("Name for the search").fill(`Search ${word}`);
+  await page.getByRole("button", { name: "Save search" }).click();
+  await flash(page, `Search “Search ${word}” saved`, check);
+  const row = page.getByRole("row").filter({ hasText: `Search ${word}` });
+  await expect(row.getByRole("cell", { name: "Off", exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: /Turn on email/ })).toBeVisible();
+}
+
+test("a search saved after a refused name keeps the name typed and the daily email turned off", async ({
+  page,
+}) => {
+  await saveSearchAfterAnError(page, token(), () => expectAccessible(page));
+});
+
+test(
+  "without JavaScript, a search saved after a refused name keeps what was typed",
+  withoutJavaScript(async (nojs, check) => {
+    await saveSearchAfterAnError(nojs, token(), check);
+  }),
+);
