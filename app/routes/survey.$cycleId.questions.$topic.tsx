@@ -206,7 +206,10 @@ export default function SurveyQuestion() {
   const lastResult = useActionData<typeof action>();
   const [form] = useForm({ lastResult });
   const topic = topicBySlug(data.topicSlug)!;
-  const single = topic.questions.length === 1;
+  // A page with one question asked as a group of choices has that question's legend as its heading (GOV.UK
+  // question pages); any other page, a single free-text question included, has the topic as its heading.
+  const legendIsHeading =
+    topic.questions.length === 1 && ["radio", "checkbox"].includes(topic.questions[0].kind);
   const submitted = (lastResult?.initialValue ?? null) as Record<string, unknown> | null;
   return (
     <div className="max-w-3xl">
@@ -214,12 +217,12 @@ export default function SurveyQuestion() {
       <span className="mb-1 block text-lg text-muted">Supplier diversity survey {data.year}</span>
       <Form method="post" {...getFormProps(form)} noValidate>
         <ErrorSummary errors={form.allErrors} />
-        {single ? null : <h1 className="mb-6 text-3xl font-bold">{topic.title}</h1>}
+        {legendIsHeading ? null : <h1 className="mb-6 text-3xl font-bold">{topic.title}</h1>}
         {topic.questions.map((question) => (
           <QuestionField
             key={question.name}
             question={question}
-            asHeading={single}
+            asHeading={legendIsHeading}
             ethnicGroup={data.ethnicGroup}
             {...fieldState(question, submitted, data.values[question.name])}
             errors={form.allErrors[question.name]}
