@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
+import { sendReturnReminders } from "~/domain/reporting/returns-jobs.server.ts";
 import { action as returnAction, loader as returnLoader } from "~/routes/returns.$id._index/route.tsx";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/returns.$id.review.tsx";
 import { loader as listLoader } from "~/routes/returns._index.tsx";
@@ -233,6 +234,34 @@ describe("who hears about a submitted return", () => {
     await db.user.update({ where: { id: w.users.officerA.id }, data: { deletedAt: new Date() } });
     expect((await submit(w)).status).toBe(302);
     expect(await recipients(w)).toEqual([w.users.councilAdmin.email]);
+  });
+});
+
+describe("a return queried after its due date", () => {
+  it("is chased again only after the council's usual interval, and the emails say it is waiting for changes", async () => {
+    const w = await createReturnsWorld();
+    // submitted late (due 31 July 2026), then queried today
+    const submit = returnForm(w, "submit", { hours: "5", narrative: "A fair", declaration: true });
+    expect((await save(w, w.cookies.supplierOwner, submit)).status).toBe(302);
+    const queried = await review(w, w.cookies.officerA, {
+      intent: "query",
+      comment: "Split the hours by site",
+    });
+    expect(queried.status).toBe(302);
+    expect(await statusOf(w)).toBe("QUERIED");
+
+    const day = 24 * 60 * 60 * 1000;
+    await sendReturnReminders(new Date(Date.now() + day));
+    expect(await db.emailOutbox.count({ where: { template: { startsWith: "returns-overdue" } } })).toBe(0);
+
+    await sendReturnReminders(new Date(Date.now() + 8 * day));
+    const toSupplier = await db.emailOutbox.findMany({ where: { template: "returns-overdue-supplier" } });
+    expect(toSupplier).toHaveLength(2);
+    expect(toSupplier[0].text).toContain("Your contract manager queried it");
+    expect(toSupplier[0].text).not.toContain("has not been submitted");
+    const toManager = await db.emailOutbox.findMany({ where: { template: "returns-overdue-manager" } });
+    expect(toManager.map((e) => e.to)).toEqual([w.users.officerA.email]);
+    expect(toManager[0].text).toContain("has not yet sent the changes asked for");
   });
 });
 

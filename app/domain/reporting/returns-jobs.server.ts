@@ -227,8 +227,12 @@ function sendOverdueNotice(id: string, lastSentAt: Date | null, now: Date) {
       data: { overdueNoticeSentAt: now },
     });
     if (claimed.count !== 1) return false;
-    const kpiReturn = await tx.kpiReturn.findUniqueOrThrow({ where: { id }, select: returnEmailSelect });
-    const base = emailBase(kpiReturn);
+    const kpiReturn = await tx.kpiReturn.findUniqueOrThrow({
+      where: { id },
+      select: { ...returnEmailSelect, status: true },
+    });
+    // a queried return was sent once: the emails say it is waiting for the changes asked for
+    const base = { ...emailBase(kpiReturn), queried: kpiReturn.status === "QUERIED" };
     await sendReturnEmail(
       tx,
       kpiReturn,

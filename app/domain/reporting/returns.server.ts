@@ -18,7 +18,7 @@ import {
 } from "./returns-emails.server.ts";
 import { submittedLines, type SubmittedLine } from "./returns-changes.ts";
 import { returnWhere } from "./returns-queries.server.ts";
-import { allowedFrom, nextStatus, RETURN_STATUS_LABELS } from "./returns-rules.ts";
+import { allowedFrom, isPastDue, nextStatus, RETURN_STATUS_LABELS } from "./returns-rules.ts";
 import {
   normaliseQuantity,
   type ReturnFormValue,
@@ -223,6 +223,11 @@ export async function reviewReturn(
         reviewedAt: new Date(),
         reviewedById: input.actorUserId,
         reviewComment: value.comment ?? null,
+        // queried after its due date: the supplier has been told what to change, so the next overdue notice
+        // waits the council's usual interval from now instead of chasing them (and this officer) tomorrow
+        ...(to === "QUERIED" && isPastDue(current.dueDate, new Date())
+          ? { overdueNoticeSentAt: new Date() }
+          : {}),
       },
     });
     if (guarded.count !== 1) {

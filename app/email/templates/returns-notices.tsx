@@ -63,7 +63,10 @@ export function returnReminderEmail(base: ReturnEmailBase & { daysLeft: number }
   );
 }
 
-export function returnOverdueSupplierEmail(base: ReturnEmailBase) {
+// queried: the return was sent and queried, and the changes asked for have not been sent yet
+type Overdue = ReturnEmailBase & { queried?: boolean };
+
+export function returnOverdueSupplierEmail(base: Overdue) {
   return renderEmail(
     `Overdue: your ${base.quarterLabel} return for ${base.contractReference}`,
     layout(
@@ -72,8 +75,9 @@ export function returnOverdueSupplierEmail(base: ReturnEmailBase) {
       `It was due by ${base.dueDate}`,
       <>
         <EmailParagraph>
-          Your {base.quarterLabel} social value return for {contractName(base)} was due by {base.dueDate} and
-          has not been submitted. Your contract manager has been told.
+          {base.queried
+            ? `Your ${base.quarterLabel} social value return for ${contractName(base)} was due by ${base.dueDate}. Your contract manager queried it, and the changes they asked for have not been sent yet.`
+            : `Your ${base.quarterLabel} social value return for ${contractName(base)} was due by ${base.dueDate} and has not been submitted. Your contract manager has been told.`}
         </EmailParagraph>
         <EmailButton href={base.url}>Complete the return now</EmailButton>
       </>,
@@ -81,17 +85,21 @@ export function returnOverdueSupplierEmail(base: ReturnEmailBase) {
   );
 }
 
-export function returnOverdueManagerEmail(base: ReturnEmailBase & { supplierName: string }) {
+export function returnOverdueManagerEmail(base: Overdue & { supplierName: string }) {
   return renderEmail(
     `Overdue return: ${base.supplierName}, ${base.contractReference} ${base.quarterLabel}`,
     layout(
       base,
       "A supplier's return is overdue",
-      `${base.supplierName} has not submitted`,
+      base.queried
+        ? `${base.supplierName} has not answered the query`
+        : `${base.supplierName} has not submitted`,
       <>
         <EmailParagraph>
-          {base.supplierName} has not submitted the {base.quarterLabel} social value return for{" "}
-          {contractName(base)}. It was due by {base.dueDate}. They have been sent a reminder.
+          {base.queried
+            ? `${base.supplierName} has not yet sent the changes asked for when the ${base.quarterLabel} social value return for ${contractName(base)} was queried.`
+            : `${base.supplierName} has not submitted the ${base.quarterLabel} social value return for ${contractName(base)}.`}{" "}
+          It was due by {base.dueDate}. They have been sent a reminder.
         </EmailParagraph>
         <EmailButton href={base.url}>View the return</EmailButton>
       </>,
