@@ -238,8 +238,10 @@ test("a survey officer opens a cycle, invites eligible businesses and closes it"
   await page.getByRole("button", { name: "Open the survey" }).click();
   await expect(page.getByRole("alert").getByText("There is a problem")).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Opens on").fill("2027-04-01");
-  await page.getByLabel("Closes on").fill("2027-06-30");
+  // a closing date must not have passed: next spring, whenever this runs
+  const next = new Date().getFullYear() + 1;
+  await page.getByLabel("Opens on").fill(`${next}-04-01`);
+  await page.getByLabel("Closes on").fill(`${next}-06-30`);
   await page
     .getByLabel("Privacy notice")
     .fill("We use your answers to plan how we engage with local businesses.");

@@ -8,6 +8,7 @@ import {
 } from "~/domain/survey/protected-answers.server.ts";
 import { eligibleSuppliers } from "~/domain/survey/cycles.server.ts";
 import { cyclesOpenTo } from "~/domain/survey/eligibility.server.ts";
+import { londonDayIso } from "~/domain/survey/schemas.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
@@ -37,6 +38,9 @@ let noRole: string;
 let otherCouncil: string;
 let cycleId: string;
 let previousId: string;
+
+// A calendar date some days from today in London, as the cycle form takes it.
+const inDays = (days: number) => londonDayIso(new Date(Date.now() + days * 24 * 60 * 60 * 1000));
 
 async function respondents(
   cycle: string,
@@ -158,13 +162,33 @@ describe("running a cycle", () => {
     const text = JSON.stringify(await bad.json());
     expect(text).toContain("closing date must be on or after");
     expect(text).toContain("at least 1 month");
+    const past = await callAction(newCycle.action, {
+      path: "/council/survey/new",
+      cookie,
+      form: {
+        year: "2030",
+        opensOn: "2026-01-05",
+        closesOn: inDays(-1),
+        privacyNotice: "We use your answers to plan supplier engagement.",
+        dpiaReference: "DPIA-0",
+        retentionMonths: "24",
+      },
+    });
+    expect(past.status).toBe(400);
+    const reply = (await past.json()) as {
+      error: Record<string, string[]>;
+      initialValue: { closesOn: string };
+    };
+    expect(reply.error).toEqual({ closesOn: ["The closing date must be today or in the future"] });
+    expect(reply.initialValue.closesOn).toBe(inDays(-1));
+    expect(await db.surveyCycle.count({ where: { councilId: world.councilA.id, year: 2030 } })).toBe(0);
     const duplicate = await callAction(newCycle.action, {
       path: "/council/survey/new",
       cookie,
       form: {
         year: "2026",
         opensOn: "2026-04-01",
-        closesOn: "2026-06-30",
+        closesOn: inDays(60),
         privacyNotice: "We use your answers to plan supplier engagement.",
         dpiaReference: "DPIA-1",
         retentionMonths: "24",
@@ -177,8 +201,8 @@ describe("running a cycle", () => {
       cookie,
       form: {
         year: "2027",
-        opensOn: "2027-04-01",
-        closesOn: "2027-06-30",
+        opensOn: inDays(0),
+        closesOn: inDays(0),
         privacyNotice: "We use your answers to plan supplier engagement.",
         dpiaReference: "DPIA-2",
         retentionMonths: "24",
@@ -327,8 +351,8 @@ describe("running a cycle", () => {
   it("opens one cycle when the same year is sent twice at once, and answers the other with a field error", async () => {
     const form = {
       year: "2029",
-      opensOn: "2029-04-01",
-      closesOn: "2029-06-30",
+      opensOn: inDays(0),
+      closesOn: inDays(90),
       privacyNotice: "We use your answers to plan supplier engagement.",
       dpiaReference: "DPIA-9",
       retentionMonths: "24",

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { isAcceptingAnswers } from "~/domain/survey/eligibility.server.ts";
+import { cycleSchema } from "~/domain/survey/schemas.ts";
 
 // Opening and closing dates are days in London: in summer London is an hour ahead of UTC.
 const cycle = (opensOn: string, closesOn: string) => ({
@@ -26,5 +27,38 @@ describe("when a survey takes answers", () => {
     expect(isAcceptingAnswers(winter, new Date("2026-12-31T23:59:00Z"))).toBe(true);
     expect(isAcceptingAnswers(winter, new Date("2027-01-01T00:00:00Z"))).toBe(false);
     expect(isAcceptingAnswers({ ...winter, status: "CLOSED" }, new Date("2026-12-15T12:00:00Z"))).toBe(false);
+  });
+});
+
+describe("opening a cycle", () => {
+  const form = (closesOn: string) => ({
+    year: "2026",
+    opensOn: "2026-06-01",
+    closesOn,
+    privacyNotice: "We use your answers to plan supplier engagement.",
+    dpiaReference: "DPIA-1",
+    retentionMonths: "24",
+  });
+  const closingErrors = (closesOn: string) =>
+    cycleSchema
+      .safeParse(form(closesOn))
+      .error?.issues.filter((i) => i.path.join(".") === "closesOn")
+      .map((i) => i.message) ?? [];
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("refuses a closing date that has passed in London, and takes today's", () => {
+    vi.useFakeTimers({ now: new Date("2026-07-01T23:30:00Z"), toFake: ["Date"] }); // 00:30 on 2 July in London
+    expect(closingErrors("2026-07-01")).toEqual(["The closing date must be today or in the future"]);
+    expect(closingErrors("2026-07-02")).toEqual([]);
+  });
+
+  it("the same in winter, when London keeps UTC", () => {
+    vi.useFakeTimers({ now: new Date("2026-12-31T23:59:00Z"), toFake: ["Date"] });
+    expect(closingErrors("2026-12-31")).toEqual([]);
+    vi.setSystemTime(new Date("2027-01-01T00:00:00Z"));
+    expect(closingErrors("2026-12-31")).toEqual(["The closing date must be today or in the future"]);
   });
 });

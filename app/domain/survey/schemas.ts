@@ -1,5 +1,6 @@
 // Validation for the survey forms (no server imports: used by actions and forms alike).
 import { z } from "zod";
+import { londonDay } from "~/domain/calendar.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
 const text = (max: number) => z.string().trim().max(max, `Enter ${max} characters or fewer`).optional();
@@ -91,10 +92,20 @@ export const cycleSchema = z
       .min(1, "Keep answers for at least 1 month")
       .max(120, "Keep answers for no more than 120 months"),
   })
+  // a cycle that has already closed would open for no one (closing dates are London days, decision 007)
+  .refine((v) => v.closesOn >= londonDayIso(new Date()), {
+    path: ["closesOn"],
+    message: "The closing date must be today or in the future",
+  })
   .refine((v) => v.closesOn >= v.opensOn, {
     path: ["closesOn"],
     message: "The closing date must be on or after the opening date",
   });
+
+// The calendar date `moment` falls on in London, as YYYY-MM-DD (the form's dates compare as text).
+export function londonDayIso(moment: Date) {
+  return londonDay(moment).toISOString().slice(0, 10);
+}
 
 export const cycleActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite-eligible") }),
