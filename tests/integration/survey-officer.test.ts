@@ -549,6 +549,12 @@ describe("anonymisation after the retention period", () => {
     expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).anonymisedAt).toBeInstanceOf(
       Date,
     );
+    // the log says the cycle was anonymised, but not how many answered (council admins read it, decision 007)
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { action: "survey.cycle.anonymise", entityId: cycle.id },
+    });
+    expect(entry.organisationId).toBe(council.id);
+    expect(entry.details).toBeNull();
     // running again changes nothing
     expect((await runSurveyHousekeeping(new Date("2022-07-02T03:00:00Z"))).anonymised).toBe(0);
   });

@@ -84,7 +84,6 @@ async function moveToFreshRows(tx: Tx, cycleId: string, now: Date) {
     now,
   );
   await tx.surveyResponse.deleteMany({ where: { id: { in: kept.map((k) => k.id) } } });
-  return kept.length;
 }
 
 function shuffle<T>(items: T[]): T[] {
@@ -112,7 +111,7 @@ export async function anonymiseExpiredCycles(now: Date) {
         async (tx) => {
           // Unsubmitted and withdrawn responses are not part of the record: nothing of them is kept.
           await deleteUnsentResponses(tx, [cycle.id]);
-          const count = await moveToFreshRows(tx, cycle.id, now);
+          await moveToFreshRows(tx, cycle.id, now);
           await tx.surveyInvitation.deleteMany({ where: { cycleId: cycle.id } });
           await tx.surveyCycle.update({ where: { id: cycle.id }, data: { anonymisedAt: now } });
           await writeAudit(
@@ -123,7 +122,8 @@ export async function anonymiseExpiredCycles(now: Date) {
               action: "survey.cycle.anonymise",
               entityType: "SurveyCycle",
               entityId: cycle.id,
-              details: { responses: count },
+              // no count of the responses kept: every council admin reads the log, and a closed cycle's
+              // number of answers is shown only as the report shows it ("<5", decision 007)
             },
             tx,
           );
