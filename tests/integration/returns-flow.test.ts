@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
 import { sendReturnReminders } from "~/domain/reporting/returns-jobs.server.ts";
+import { loader as contractLoader } from "~/routes/contracts.$id._index/route.tsx";
 import { action as returnAction, loader as returnLoader } from "~/routes/returns.$id._index/route.tsx";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/returns.$id.review.tsx";
 import { loader as listLoader } from "~/routes/returns._index.tsx";
+import { sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 import { confirmedPledge, createReturnsWorld, returnForm } from "./returns-world.ts";
 
@@ -220,6 +222,14 @@ describe("who hears about a submitted return", () => {
     const w = await createReturnsWorld();
     expect((await submit(w)).status).toBe(302);
     expect(await recipients(w)).toEqual([w.users.officerA.email]);
+    const page = await jsonOf<{ contract: { managerHasLeft: boolean } }>(
+      await callLoader(contractLoader, {
+        path: `/contracts/${w.contract.id}`,
+        params: { id: w.contract.id },
+        cookie: w.cookies.officerA,
+      }),
+    );
+    expect(page.contract.managerHasLeft).toBe(false);
   });
 
   it("the council's admins once the manager has left it (their address gets nothing)", async () => {
@@ -227,6 +237,22 @@ describe("who hears about a submitted return", () => {
     await db.membership.deleteMany({ where: { userId: w.users.officerA.id, organisationId: w.councilA.id } });
     expect((await submit(w)).status).toBe(302);
     expect(await recipients(w)).toEqual([w.users.councilAdmin.email]);
+
+    // and the contract's page says the manager has left, so the council picks a new one
+    const contractPage = (cookie: string) =>
+      callLoader(contractLoader, {
+        path: `/contracts/${w.contract.id}`,
+        params: { id: w.contract.id },
+        cookie,
+      });
+    const page = await jsonOf<{ contract: { contractManager: string; managerHasLeft: boolean } }>(
+      await contractPage(await sessionCookieFor(w.users.councilAdmin.id)),
+    );
+    expect(page.contract).toMatchObject({ contractManager: w.users.officerA.name, managerHasLeft: true });
+    const asSupplier = await jsonOf<{ contract: { managerHasLeft: boolean } }>(
+      await contractPage(w.cookies.supplierOwner),
+    );
+    expect(asSupplier.contract.managerHasLeft).toBe(true);
   });
 
   it("the council's admins once the manager has deleted their account", async () => {

@@ -230,7 +230,17 @@ export async function findContractForViewer(viewer: Viewer, id: string) {
   });
   if (!contract) return null;
   const asOfficer = officerCouncilIds(viewer).includes(contract.councilId);
-  return { contract, viewAs: asOfficer ? ("officer" as const) : ("supplier" as const) };
+  // leaving the council leaves the contract's manager in place: the page says so, so someone picks a new one
+  const managerHasLeft = contract.contractManager
+    ? (await db.membership.count({
+        where: {
+          userId: contract.contractManager.id,
+          user: { deletedAt: null },
+          ...councilStaff(contract.councilId),
+        },
+      })) === 0
+    : false;
+  return { contract, managerHasLeft, viewAs: asOfficer ? ("officer" as const) : ("supplier" as const) };
 }
 
 /** A supplier's contracts with every council, with their commitments, a page (PAGE_SIZE contracts) at a time. */

@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const found = await findContractForViewer(viewer, params.id!);
   if (!found) notFound();
-  const { contract, viewAs } = found;
+  const { contract, viewAs, managerHasLeft } = found;
   const [progress, history] = await Promise.all([
     progressFor(contract.commitments),
     viewAs === "officer" ? contractHistory(contract.councilId, contract.id) : Promise.resolve([]),
@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       supplier: contract.supplierOrganisation.name,
       department: contract.department,
       contractManager: contract.contractManager?.name ?? null,
+      managerHasLeft,
       valueGbp: contract.valueGbp.toFixed(2),
       awardedOn: contract.awardedOn?.toISOString() ?? null,
       startDate: contract.startDate.toISOString(),
@@ -79,7 +80,11 @@ export default function ContractPage() {
           { key: "Department or service", value: contract.department, action: change("department") },
           {
             key: "Contract manager",
-            value: contract.contractManager ?? "Not set",
+            value: contract.contractManager
+              ? contract.managerHasLeft
+                ? `${contract.contractManager} (no longer works for the council${officer ? ": return emails go to the council's admins until you choose a new manager" : ""})`
+                : contract.contractManager
+              : "Not set",
             action: change("contract manager"),
           },
           { key: "Value", value: formatGbp(contract.valueGbp), action: change("value") },
