@@ -16,7 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const [page, viewer] = await Promise.all([searchPage(parseSearch(url.searchParams)), getViewer(request)]);
   const canSaveSearch = Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
-  return json({ ...page, canSaveSearch, query: searchQueryString(page.filters) });
+  return json({
+    ...page,
+    canSaveSearch,
+    query: searchQueryString(page.filters),
+    // one key per save form: a double-submitted "Save search" saves one search
+    saveSearchKey: canSaveSearch ? crypto.randomUUID() : null,
+  });
 }
 
 export default function RequestsPage() {
@@ -32,6 +38,7 @@ export default function RequestsPage() {
     notFound,
     canSaveSearch,
     query,
+    saveSearchKey,
   } = useLoaderData<typeof loader>();
   // links to other pages of the list keep the filters applied, not one left out as not found
   const applied = query ? `?${query}` : "";
@@ -123,6 +130,7 @@ export default function RequestsPage() {
             <Form method="post" action="/saved-searches" className="mt-8 border-t-2 border-line pt-4">
               <input type="hidden" name="intent" value="create" />
               <input type="hidden" name="query" value={query} />
+              {saveSearchKey ? <input type="hidden" name="submissionKey" value={saveSearchKey} /> : null}
               <TextInput
                 name="name"
                 label="Save this search"

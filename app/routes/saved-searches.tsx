@@ -36,8 +36,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const value = submission.value;
   if (value.intent === "create") {
-    await saveSearch({ userId: viewer.user.id, organisationId: membership.organisationId, ...value });
-    return redirectWithFlash("/saved-searches", { kind: "success", message: `Search “${value.name}” saved` });
+    // sent twice (a double click, or the form sent again), it is the search the first one saved
+    const saved = await saveSearch({
+      userId: viewer.user.id,
+      organisationId: membership.organisationId,
+      ...value,
+    });
+    return redirectWithFlash("/saved-searches", { kind: "success", message: `Search “${saved.name}” saved` });
   }
   const done =
     value.intent === "delete"
@@ -72,6 +77,10 @@ export default function SavedSearchesPage() {
         <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
           <input type="hidden" name="intent" value="create" />
           <input type="hidden" name="query" value={String(fields.query.initialValue ?? "")} />
+          {/* the refused form's key: nothing was saved with it, and sent twice from here it saves once */}
+          {typeof fields.submissionKey.initialValue === "string" ? (
+            <input type="hidden" name="submissionKey" value={fields.submissionKey.initialValue} />
+          ) : null}
           {/* what was sent comes back as it was: an unticked daily email stays unticked */}
           <TextInput
             name="name"

@@ -1,5 +1,5 @@
 // Saved searches and the council's own lists (categories, districts) that requests are filed under.
-import { db } from "~/db.server.ts";
+import { db, isUniqueViolation } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
 import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
@@ -29,28 +29,52 @@ export async function savedSearchesOf(userId: string, organisationId: string) {
   );
 }
 
+// A double-submitted form carries the same one-off key (as a pledge's does): the second answers with the search
+// the first saved, whichever of the two reaches the database first. A form without a key (a page rendered
+// before keys were added) saves as it always did.
 export async function saveSearch(input: {
   userId: string;
   organisationId: string;
   name: string;
   query: string;
   emailDigest: boolean;
-}) {
+  submissionKey?: string;
+}): Promise<{ id: string; name: string; repeated: boolean }> {
+  const earlier = await findBySubmissionKey(input.userId, input.submissionKey);
+  if (earlier) return { ...earlier, repeated: true };
   const filters = parseSearch(new URLSearchParams(input.query));
   // a digest's own window (since) is not part of a saved search: each digest sets it
   const { page: _page, since: _since, ...kept } = filters;
   const stored = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined));
-  return db.savedSearch.create({
-    data: {
-      userId: input.userId,
-      organisationId: input.organisationId,
-      name: input.name,
-      filters: stored,
-      emailDigest: input.emailDigest,
-      // new matches are those published from now on
-      lastDigestAt: null,
-    },
-    select: { id: true },
+  try {
+    const saved = await db.savedSearch.create({
+      data: {
+        userId: input.userId,
+        organisationId: input.organisationId,
+        name: input.name,
+        filters: stored,
+        emailDigest: input.emailDigest,
+        // new matches are those published from now on
+        lastDigestAt: null,
+        submissionKey: input.submissionKey ?? null,
+      },
+      select: { id: true, name: true },
+    });
+    return { ...saved, repeated: false };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const existing = await findBySubmissionKey(input.userId, input.submissionKey);
+      if (existing) return { ...existing, repeated: true };
+    }
+    throw error;
+  }
+}
+
+function findBySubmissionKey(userId: string, submissionKey: string | undefined) {
+  if (!submissionKey) return null;
+  return db.savedSearch.findUnique({
+    where: { userId_submissionKey: { userId, submissionKey } },
+    select: { id: true, name: true },
   });
 }
 

@@ -209,6 +209,8 @@ export const savedSearchSchema = z.discriminatedUnion("intent", [
       .max(80, "Name must be 80 characters or fewer"),
     query: z.string().max(1000).default(""),
     emailDigest: z.boolean().default(false),
+    // optional: a page rendered before the key was added still saves
+    submissionKey: z.string().min(10).max(64).optional(),
   }),
   z.object({ intent: z.literal("delete"), id: z.string().min(1) }),
   z.object({ intent: z.literal("digest"), id: z.string().min(1), emailDigest: z.boolean().default(false) }),
