@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
@@ -30,6 +30,19 @@ import {
   unique,
 } from "../helpers/factories.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
+
+// Lets a test hold invitation emails while they are prepared, between reading who is invited and sending.
+const invitationEmails = vi.hoisted(() => ({ hold: null as null | (() => Promise<void>) }));
+vi.mock("~/email/templates/survey-invitation.tsx", async (original) => {
+  const actual = await original<typeof import("~/email/templates/survey-invitation.tsx")>();
+  return {
+    ...actual,
+    renderSurveyInvitationEmail: async (...args: Parameters<typeof actual.renderSurveyInvitationEmail>) => {
+      await invitationEmails.hold?.();
+      return actual.renderSurveyInvitationEmail(...args);
+    },
+  };
+});
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let surveyOfficer: { id: string };
@@ -314,6 +327,46 @@ describe("running a cycle", () => {
     };
     expect(rates.rates.submitted).toBe("12"); // open: the exact count, to chase answers
     expect(rates.rates.eligible).toBeGreaterThanOrEqual(3);
+  });
+
+  it("emails each eligible business once when 'Invite eligible businesses' is pressed twice at once", async () => {
+    const race = (await createSurveyCycle({ councilId: world.councilA.id, year: 2035 })).id;
+    const eligible = await eligibleSuppliers(world.councilA.id);
+    expect(eligible.length).toBeGreaterThanOrEqual(2);
+    const emailsBefore = await db.emailOutbox.count({ where: { template: "survey-invitation" } });
+    // both presses have read who is invited (nobody yet) and are preparing their emails before either sends
+    const toEmail = eligible.filter((s) => s.contactEmail ?? s.memberships[0]?.user.email).length;
+    let preparing = 0;
+    let release = () => {};
+    const bothPreparing = new Promise<void>((resolve) => (release = resolve));
+    invitationEmails.hold = () => {
+      if (++preparing === 2 * toEmail) release();
+      return bothPreparing;
+    };
+    const presses = await Promise.all(
+      [1, 2].map(() =>
+        callAction(cyclePage.action, {
+          path: "/x",
+          params: { cycleId: race },
+          cookie,
+          form: { intent: "invite-eligible" },
+        }),
+      ),
+    ).finally(() => (invitationEmails.hold = null));
+    expect(presses.map((p) => p.status)).toEqual([302, 302]);
+    const invitations = await db.surveyInvitation.groupBy({
+      by: ["organisationId"],
+      where: { cycleId: race },
+      _count: { _all: true },
+    });
+    // every eligible business with an address to write to, once
+    expect(invitations.length).toBeGreaterThanOrEqual(2);
+    expect(invitations.map((i) => i._count._all)).toEqual(invitations.map(() => 1));
+    expect(await db.emailOutbox.count({ where: { template: "survey-invitation" } })).toBe(
+      emailsBefore + invitations.length,
+    );
+    await db.surveyInvitation.deleteMany({ where: { cycleId: race } });
+    await db.surveyCycle.delete({ where: { id: race } });
   });
 
   it("closes the cycle, deleting responses that were never sent and their protected answers", async () => {

@@ -1,6 +1,6 @@
 // Survey cycles as the council runs them: open, invite, follow response rates, close.
 import crypto from "node:crypto";
-import { db, isUniqueViolation } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
@@ -187,6 +187,14 @@ export async function responseRates(cycleId: string, councilId: string) {
   };
 }
 
+async function invitedBusinesses(tx: Tx, cycleId: string) {
+  const invitations = await tx.surveyInvitation.findMany({
+    where: { cycleId, organisationId: { not: null } },
+    select: { organisationId: true },
+  });
+  return new Set(invitations.map((i) => i.organisationId));
+}
+
 type InviteTarget = { email: string; organisationId: string | null };
 
 async function sendInvitations(
@@ -212,7 +220,17 @@ async function sendInvitations(
   );
   return db.$transaction(
     async (tx) => {
-      for (const { target, tokenHash, email } of prepared) {
+      // Two rounds at once (a double click, two officers) queue on the cycle's row, and the later one sees the
+      // businesses the first invited: each business gets one email. A cycle closed meanwhile sends nothing.
+      // (NO KEY: a business giving consent meanwhile, whose new response refers to the cycle, need not wait.)
+      const [open] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "SurveyCycle" WHERE id = ${cycle.id} AND status = 'OPEN' FOR NO KEY UPDATE`;
+      if (!open) return null;
+      const invited = await invitedBusinesses(tx, cycle.id);
+      const toSend = prepared.filter(
+        ({ target }) => target.organisationId === null || !invited.has(target.organisationId),
+      );
+      for (const { target, tokenHash, email } of toSend) {
         await tx.surveyInvitation.create({
           data: {
             cycleId: cycle.id,
@@ -236,12 +254,12 @@ async function sendInvitations(
           action: "survey.invite",
           entityType: "SurveyCycle",
           entityId: cycle.id,
-          details: { invitations: targets.length },
+          details: { invitations: toSend.length },
           ipAddress: officer.ipAddress,
         },
         tx,
       );
-      return targets.length;
+      return toSend.length;
     },
     { timeout: 60_000 },
   );
@@ -251,11 +269,8 @@ async function sendInvitations(
 export async function inviteEligible(officer: Officer, cycleId: string) {
   const cycle = await getCycle(officer.councilId, cycleId);
   if (!cycle || cycle.status !== "OPEN") return null;
-  const already = await db.surveyInvitation.findMany({
-    where: { cycleId, organisationId: { not: null } },
-    select: { organisationId: true },
-  });
-  const invited = new Set(already.map((a) => a.organisationId));
+  // read again under the cycle's lock before sending (sendInvitations): this read only saves preparing emails
+  const invited = await invitedBusinesses(db, cycleId);
   const targets = (await eligibleSuppliers(officer.councilId))
     .filter((s) => !invited.has(s.id))
     .flatMap((s) => {
