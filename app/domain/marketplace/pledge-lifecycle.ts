@@ -64,6 +64,33 @@ export function pledgeTransition(
   return { ok: true, to: rule.to };
 }
 
+// The latest change of a pledge, as its history records it (a null actor: the system).
+export type LatestChange = {
+  fromStatus: PledgeStatus | null;
+  toStatus: PledgeStatus;
+  actorUserId: string | null;
+};
+
+// Whether an action the state machine refuses is a repeat of one just taken (a double-submitted form): the pledge
+// is in the state the action leads to, and its latest change is that very transition, by a person. Each such
+// transition is open to one side only (the system aside), so it was the same side's. The caller still checks the
+// details sent (a reason, a delivery) are the same: anything else is refused as usual.
+export function repeatsLatestChange(
+  status: PledgeStatus,
+  action: PledgeAction,
+  role: PledgeRole,
+  latest: LatestChange | null,
+) {
+  return (
+    status === RULES[action].to &&
+    latest !== null &&
+    latest.toStatus === status &&
+    latest.fromStatus !== null &&
+    latest.actorUserId !== null &&
+    pledgeTransition(latest.fromStatus, action, role).ok
+  );
+}
+
 export function canPledge(status: PledgeStatus, action: PledgeAction, role: PledgeRole) {
   return pledgeTransition(status, action, role).ok;
 }

@@ -21,6 +21,7 @@ import {
   HOLDING_STATUSES,
   pledgeTransition,
   releasesShare,
+  repeatsLatestChange,
   type PledgeAction,
   type PledgeRole,
 } from "./pledge-lifecycle.ts";
@@ -263,7 +264,7 @@ const ROLE_FOR: Record<PledgeAction, PledgeRole> = {
 // One transition chosen by the requestor or the supplier on the pledge's page.
 export async function changePledge(
   change: PledgeChange,
-): Promise<{ ok: true; status: PledgeStatus } | Failure> {
+): Promise<{ ok: true; status: PledgeStatus; repeated: boolean } | Failure> {
   return db.$transaction((tx) => changePledgeIn(tx, change)).catch(refusal);
 }
 
@@ -273,7 +274,7 @@ export async function changePledge(
 export async function changePledgeIn(
   tx: Tx,
   change: PledgeChange,
-): Promise<{ ok: true; status: PledgeStatus }> {
+): Promise<{ ok: true; status: PledgeStatus; repeated: boolean }> {
   const target = await tx.pledge.findUnique({
     where: { id: change.pledgeId },
     select: { requestId: true },
@@ -291,6 +292,8 @@ export async function changePledgeIn(
       supplierOrganisationId: true,
       createdById: true,
       createdAt: true,
+      deliveredOn: true,
+      rating: true,
       request: { select: { councilId: true, organisationId: true, createdById: true } },
     },
   });
@@ -298,7 +301,12 @@ export async function changePledgeIn(
   const role = ROLE_FOR[change.action];
   if (!change.roles.includes(role)) throw new TransitionRefused("You cannot do this to a pledge.");
   const transition = pledgeTransition(pledge.status, change.action, role);
-  if (!transition.ok) throw new TransitionRefused(transition.reason);
+  if (!transition.ok) {
+    // a double-submitted form: answered as the first was, with no second event, audit entry or email
+    if (await repeatsItsLatestChange(tx, pledge, change, role))
+      return { ok: true as const, status: pledge.status, repeated: true };
+    throw new TransitionRefused(transition.reason);
+  }
   const data: Record<string, unknown> = { status: transition.to };
   if (change.action === "decline") data.decisionReason = change.reason;
   if (change.action === "reportDelivery") {
@@ -334,8 +342,7 @@ export async function changePledgeIn(
       fromStatus: pledge.status,
       toStatus: transition.to,
       actorUserId: change.actor.userId,
-      reason:
-        change.reason ?? (change.action === "reportDelivery" ? change.deliveryNote : change.feedback) ?? null,
+      reason: eventReason(change),
     },
   });
   // declined or withdrawn, all of its share; confirmed short of what was pledged, the shortfall
@@ -363,7 +370,45 @@ export async function changePledgeIn(
     tx,
   );
   await notify(tx, change.action, pledge, change.reason);
-  return { ok: true as const, status: transition.to };
+  return { ok: true as const, status: transition.to, repeated: false };
+}
+
+// What a change's history row says: its reason, or the delivery note or feedback it came with.
+function eventReason(change: PledgeChange) {
+  return (
+    change.reason ?? (change.action === "reportDelivery" ? change.deliveryNote : change.feedback) ?? null
+  );
+}
+
+// The same change sent again (a double click, or the form sent twice): the pledge's latest change is this very
+// transition by the same side (pledge-lifecycle.ts), with the same reason and the same delivery or rating. A
+// different change, or the same one with other details, is not a repeat: it gets the state machine's refusal.
+async function repeatsItsLatestChange(
+  tx: Tx,
+  pledge: {
+    id: string;
+    status: PledgeStatus;
+    deliveredQuantity: number | null;
+    deliveredOn: Date | null;
+    rating: number | null;
+  },
+  change: PledgeChange,
+  role: PledgeRole,
+) {
+  const latest = await tx.pledgeEvent.findFirst({
+    where: { pledgeId: pledge.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { fromStatus: true, toStatus: true, actorUserId: true, reason: true },
+  });
+  if (!repeatsLatestChange(pledge.status, change.action, role, latest)) return false;
+  if ((latest?.reason ?? null) !== eventReason(change)) return false;
+  if (change.action === "reportDelivery")
+    return (
+      pledge.deliveredQuantity === (change.deliveredQuantity ?? null) &&
+      pledge.deliveredOn?.getTime() === new Date(`${change.deliveredOn}T00:00:00Z`).getTime()
+    );
+  if (change.action === "confirm") return pledge.rating === (change.rating ?? null);
+  return true;
 }
 
 async function notify(

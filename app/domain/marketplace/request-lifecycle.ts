@@ -122,6 +122,37 @@ export function requestTransition(
   return { ok: true, to: rule.to };
 }
 
+// The latest change of a request, as its history records it (a null actor: the system).
+export type LatestRequestChange = {
+  fromStatus: RequestStatus | null;
+  toStatus: RequestStatus;
+  actorUserId: string | null;
+};
+
+// Whether an action the state machine refuses is a repeat of one just taken (a double-submitted form): the request
+// is in the state the action leads to, and its latest change is that very transition, by a person. Each such
+// transition is open to one side only (the requestor's organisation, or the council's officers), so it was the
+// same side's. Actions that keep the status (edit, extend) and the system's are never repeats here; the caller
+// still checks the details sent (a reason) are the same.
+export function repeatsLatestRequestChange(
+  status: RequestStatus,
+  action: RequestAction,
+  role: RequestRole,
+  latest: LatestRequestChange | null,
+) {
+  const to = RULES[action].to;
+  return (
+    to !== "same" &&
+    to !== "byPledges" &&
+    status === to &&
+    latest !== null &&
+    latest.toStatus === status &&
+    latest.fromStatus !== null &&
+    latest.actorUserId !== null &&
+    requestTransition(latest.fromStatus, action, role).ok
+  );
+}
+
 // The statuses an action can move a request from: database code selects only the rows a rule applies to.
 export function statusesAllowing(action: RequestAction): RequestStatus[] {
   return [...RULES[action].from];

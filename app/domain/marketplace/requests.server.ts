@@ -18,6 +18,7 @@ import { releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import {
   CLOSED_STATUSES,
+  repeatsLatestRequestChange,
   requestTransition,
   type RequestAction,
   type RequestRole,
@@ -234,7 +235,7 @@ export async function updateRequest(input: {
   organisationVerified: boolean;
   form: RequestForm;
   actor: Actor;
-}): Promise<{ ok: true; status: RequestStatus } | Failure> {
+}): Promise<{ ok: true; status: RequestStatus; repeated: boolean } | Failure> {
   const refused = await checkReferences(input.form);
   if (refused) return refused;
   const submit = input.form.intent === "submit";
@@ -242,13 +243,28 @@ export async function updateRequest(input: {
   const districtId = await districtOf(input.form);
   return db
     .$transaction(async (tx) => {
+      await lockRequest(tx, input.requestId);
       const current = await tx.request.findFirst({
         where: { id: input.requestId, organisationId: input.organisationId },
-        select: { status: true, councilId: true },
+        select: { status: true, ...REQUEST_DATA_COLUMNS },
       });
       if (!current) throw new TransitionRefused("This request no longer exists.");
       const edit = requestTransition(current.status, "edit", "REQUESTOR");
-      if (!edit.ok) throw new TransitionRefused(edit.reason);
+      if (!edit.ok) {
+        // "Submit for approval" sent twice: the first submitted exactly this
+        if (
+          submit &&
+          sameRequestData(current, requestData(input.form, districtId)) &&
+          repeatsLatestRequestChange(
+            current.status,
+            "submit",
+            "REQUESTOR",
+            await latestChange(tx, input.requestId),
+          )
+        )
+          return { ok: true as const, status: current.status, repeated: true };
+        throw new TransitionRefused(edit.reason);
+      }
       const to: RequestStatus = submit ? "SUBMITTED" : current.status;
       const { count } = await tx.request.updateMany({
         where: { id: input.requestId, status: current.status },
@@ -279,9 +295,42 @@ export async function updateRequest(input: {
         },
         tx,
       );
-      return { ok: true as const, status: to };
+      return { ok: true as const, status: to, repeated: false };
     })
     .catch(refusal);
+}
+
+// The columns a request's form writes (requestData), to tell a form sent again from one with changes.
+const REQUEST_DATA_COLUMNS = {
+  councilId: true,
+  title: true,
+  description: true,
+  categoryId: true,
+  helpType: true,
+  quantity: true,
+  unitLabel: true,
+  districtId: true,
+  postcodeArea: true,
+  isRemote: true,
+  neededBy: true,
+  beneficiaries: true,
+  beneficiaryCount: true,
+  contactPreference: true,
+} as const;
+
+function sameRequestData(stored: Record<string, unknown>, data: ReturnType<typeof requestData>) {
+  return Object.entries(data).every(([key, value]) => {
+    const was = stored[key];
+    return value instanceof Date && was instanceof Date ? value.getTime() === was.getTime() : value === was;
+  });
+}
+
+function latestChange(tx: Tx, requestId: string) {
+  return tx.requestEvent.findFirst({
+    where: { requestId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { fromStatus: true, toStatus: true, actorUserId: true, reason: true },
+  });
 }
 
 export function refusal(error: unknown): Failure {
@@ -321,7 +370,7 @@ type RequestChange = {
 // One transition chosen by the viewer on the manage or moderation page.
 export async function changeRequest(
   change: RequestChange,
-): Promise<{ ok: true; status: RequestStatus } | Failure> {
+): Promise<{ ok: true; status: RequestStatus; repeated: boolean } | Failure> {
   return db.$transaction((tx) => changeRequestIn(tx, change)).catch(refusal);
 }
 
@@ -330,7 +379,7 @@ export async function changeRequest(
 export async function changeRequestIn(
   tx: Tx,
   change: RequestChange,
-): Promise<{ ok: true; status: RequestStatus }> {
+): Promise<{ ok: true; status: RequestStatus; repeated: boolean }> {
   await lockRequest(tx, change.requestId);
   const request = await tx.request.findUnique({
     where: { id: change.requestId },
@@ -350,7 +399,12 @@ export async function changeRequestIn(
   const role = change.action === "approve" || change.action === "requestChanges" ? "OFFICER" : "REQUESTOR";
   if (!change.roles.includes(role)) throw new TransitionRefused("You cannot do this to a request.");
   const transition = requestTransition(request.status, change.action, role);
-  if (!transition.ok) throw new TransitionRefused(transition.reason);
+  if (!transition.ok) {
+    // a double-submitted form: answered as the first was, with no second event, audit entry or email
+    if (await repeatsItsLatestChange(tx, request.id, change, role))
+      return { ok: true as const, status: request.status, repeated: true };
+    throw new TransitionRefused(transition.reason);
+  }
   const now = new Date();
   const data: Record<string, unknown> = { status: transition.to };
   let reason = change.reason ?? null;
@@ -384,7 +438,20 @@ export async function changeRequestIn(
     data.closedAt = now;
   }
   if (change.action === "extend") {
-    if (request.extendedAt) throw new TransitionRefused("A request can be extended only once.");
+    if (request.extendedAt) {
+      // the same extension sent twice: the latest change is this one, to this date
+      const latest = await latestChange(tx, request.id);
+      if (
+        change.neededBy &&
+        latest?.actorUserId &&
+        latest.fromStatus === request.status &&
+        latest.toStatus === request.status &&
+        latest.reason === extendedReason(change.neededBy) &&
+        request.neededBy.getTime() === new Date(`${change.neededBy}T00:00:00Z`).getTime()
+      )
+        return { ok: true as const, status: request.status, repeated: true };
+      throw new TransitionRefused("A request can be extended only once.");
+    }
     if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
     const neededBy = new Date(`${change.neededBy}T00:00:00Z`);
     if (neededBy <= request.neededBy)
@@ -451,7 +518,18 @@ export async function changeRequestIn(
         councilId: request.councilId,
       });
   }
-  return { ok: true as const, status: transition.to };
+  return { ok: true as const, status: transition.to, repeated: false };
+}
+
+// The same change sent again (a double click, or the form sent twice): the request's latest change is this very
+// transition by the same side (request-lifecycle.ts), with the same reason. Anything else is refused as usual.
+async function repeatsItsLatestChange(tx: Tx, requestId: string, change: RequestChange, role: RequestRole) {
+  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
+  const latest = await latestChange(tx, requestId);
+  return (
+    repeatsLatestRequestChange(request.status, change.action, role, latest) &&
+    (latest?.reason ?? null) === (change.reason ?? null)
+  );
 }
 
 // When a request closes, what is still only on offer is declined for the supplier, who is emailed why, and
