@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilAdmin(request);
   const councilId = membership.organisationId;
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const options = await auditFilterOptions(councilId);
+  const options = await auditFilterOptions(councilId, membership.surveyAccess);
   // each filter is checked on its own: one bad date does not throw away the others
   const errors: Record<string, string[]> = {};
   const filters: Partial<z.infer<typeof filtersSchema>> & { page: number } = { page: 1 };
@@ -62,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors.to = ["The end date must be the same as or after the start date"];
     filters.to = undefined;
   }
-  const result = await searchAuditLog(councilId, filters);
+  const result = await searchAuditLog(councilId, membership.surveyAccess, filters);
   return json({
     councilName: membership.organisationName,
     params,

@@ -592,7 +592,10 @@ describe("survey entries in the audit log", () => {
   };
 
   it("are shown to the council running the survey, never to the council the business is registered with", async () => {
-    const adminB = await sessionCookieFor((await createMember(world.councilB.id, "ADMIN")).id);
+    // survey entries are shown only to an admin with the survey role (decision 007)
+    const adminB = await sessionCookieFor(
+      (await createMember(world.councilB.id, "ADMIN", { surveyAccess: true })).id,
+    );
     const cycleId = (await createSurveyCycle({ councilId: world.councilB.id, year: 2026 })).id;
     // the business, registered with council A, answers council B's survey, sends it, then withdraws
     const step = async (route: { action: Parameters<typeof callAction>[0] }, path: string, form = {}) => {
@@ -630,7 +633,9 @@ describe("survey entries in the audit log", () => {
   });
 
   it("shows an entry written before to no council, until the migration files it with the cycle's council", async () => {
-    const adminB = await sessionCookieFor((await createMember(world.councilB.id, "ADMIN")).id);
+    const adminB = await sessionCookieFor(
+      (await createMember(world.councilB.id, "ADMIN", { surveyAccess: true })).id,
+    );
     const cycle = await createSurveyCycle({ councilId: world.councilB.id, year: 2027 });
     const response = await db.surveyResponse.create({
       data: { cycleId: cycle.id, organisationId: world.otherSupplier.id, consentGivenAt: new Date() },

@@ -33,8 +33,11 @@ function startOfLondonDay(day: Date): Date {
 // before that was so) may be about another council's survey, so they are shown to no council.
 // Account events (sign-ins, failed sign-ins, password and email changes) belong to no organisation: a council
 // sees those of its own staff, so a wave of failed sign-ins at an officer's account shows up here.
-function councilScope(councilId: string): Prisma.AuditLogWhereInput {
-  return {
+// Survey entries (who gave consent, answered, withdrew, read the answers) are shown only to a reader with the
+// survey role: every council admin reads this log, and counting a closed cycle's answers here would undo the
+// report's "<5" (decision 007).
+function councilScope(councilId: string, surveyAccess: boolean): Prisma.AuditLogWhereInput {
+  const scope: Prisma.AuditLogWhereInput = {
     OR: [
       { organisationId: councilId },
       { organisation: { councilId }, NOT: { action: { startsWith: SURVEY_ACTION_PREFIX } } },
@@ -45,6 +48,7 @@ function councilScope(councilId: string): Prisma.AuditLogWhereInput {
       },
     ],
   };
+  return surveyAccess ? scope : { AND: [scope, { NOT: { action: { startsWith: SURVEY_ACTION_PREFIX } } }] };
 }
 
 // What an organisation's people did: pledges, returns and survey answers are filed with the council, so an
@@ -63,8 +67,12 @@ function actedFor(councilId: string, organisationId: string): Prisma.AuditLogWhe
   return { OR: [{ actorOrganisationId: organisationId }, ...forTheCouncil] };
 }
 
-export function auditWhere(councilId: string, filters: AuditFilters): Prisma.AuditLogWhereInput {
-  const and: Prisma.AuditLogWhereInput[] = [councilScope(councilId)];
+export function auditWhere(
+  councilId: string,
+  surveyAccess: boolean,
+  filters: AuditFilters,
+): Prisma.AuditLogWhereInput {
+  const and: Prisma.AuditLogWhereInput[] = [councilScope(councilId, surveyAccess)];
   if (filters.user)
     and.push({
       actor: {
@@ -82,8 +90,8 @@ export function auditWhere(councilId: string, filters: AuditFilters): Prisma.Aud
   return { AND: and };
 }
 
-export async function searchAuditLog(councilId: string, filters: AuditFilters) {
-  const where = auditWhere(councilId, filters);
+export async function searchAuditLog(councilId: string, surveyAccess: boolean, filters: AuditFilters) {
+  const where = auditWhere(councilId, surveyAccess, filters);
   const [total, entries] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({
@@ -109,8 +117,8 @@ export async function searchAuditLog(councilId: string, filters: AuditFilters) {
 }
 
 // The choices offered in the filter form: only values that occur in this council's log.
-export async function auditFilterOptions(councilId: string) {
-  const scope = councilScope(councilId);
+export async function auditFilterOptions(councilId: string, surveyAccess: boolean) {
+  const scope = councilScope(councilId, surveyAccess);
   const [actions, types, organisations] = await Promise.all([
     db.auditLog.groupBy({ by: ["action"], where: scope, orderBy: { action: "asc" } }),
     db.auditLog.groupBy({ by: ["entityType"], where: scope, orderBy: { entityType: "asc" } }),
