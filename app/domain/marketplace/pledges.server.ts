@@ -264,7 +264,7 @@ const ROLE_FOR: Record<PledgeAction, PledgeRole> = {
 // One transition chosen by the requestor or the supplier on the pledge's page.
 export async function changePledge(
   change: PledgeChange,
-): Promise<{ ok: true; status: PledgeStatus; repeated: boolean } | Failure> {
+): Promise<{ ok: true; status: PledgeStatus } | Failure> {
   return db.$transaction((tx) => changePledgeIn(tx, change)).catch(refusal);
 }
 
@@ -274,7 +274,7 @@ export async function changePledge(
 export async function changePledgeIn(
   tx: Tx,
   change: PledgeChange,
-): Promise<{ ok: true; status: PledgeStatus; repeated: boolean }> {
+): Promise<{ ok: true; status: PledgeStatus }> {
   const target = await tx.pledge.findUnique({
     where: { id: change.pledgeId },
     select: { requestId: true },
@@ -304,7 +304,7 @@ export async function changePledgeIn(
   if (!transition.ok) {
     // a double-submitted form: answered as the first was, with no second event, audit entry or email
     if (await repeatsItsLatestChange(tx, pledge, change, role))
-      return { ok: true as const, status: pledge.status, repeated: true };
+      return { ok: true as const, status: pledge.status };
     throw new TransitionRefused(transition.reason);
   }
   const data: Record<string, unknown> = { status: transition.to };
@@ -370,7 +370,7 @@ export async function changePledgeIn(
     tx,
   );
   await notify(tx, change.action, pledge, change.reason);
-  return { ok: true as const, status: transition.to, repeated: false };
+  return { ok: true as const, status: transition.to };
 }
 
 // What a change's history row says: its reason, or the delivery note or feedback it came with.

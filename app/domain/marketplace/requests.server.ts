@@ -235,7 +235,7 @@ export async function updateRequest(input: {
   organisationVerified: boolean;
   form: RequestForm;
   actor: Actor;
-}): Promise<{ ok: true; status: RequestStatus; repeated: boolean } | Failure> {
+}): Promise<{ ok: true; status: RequestStatus } | Failure> {
   const refused = await checkReferences(input.form);
   if (refused) return refused;
   const submit = input.form.intent === "submit";
@@ -262,7 +262,7 @@ export async function updateRequest(input: {
             await latestChange(tx, input.requestId),
           )
         )
-          return { ok: true as const, status: current.status, repeated: true };
+          return { ok: true as const, status: current.status };
         throw new TransitionRefused(edit.reason);
       }
       const to: RequestStatus = submit ? "SUBMITTED" : current.status;
@@ -295,7 +295,7 @@ export async function updateRequest(input: {
         },
         tx,
       );
-      return { ok: true as const, status: to, repeated: false };
+      return { ok: true as const, status: to };
     })
     .catch(refusal);
 }
@@ -370,7 +370,7 @@ type RequestChange = {
 // One transition chosen by the viewer on the manage or moderation page.
 export async function changeRequest(
   change: RequestChange,
-): Promise<{ ok: true; status: RequestStatus; repeated: boolean } | Failure> {
+): Promise<{ ok: true; status: RequestStatus } | Failure> {
   return db.$transaction((tx) => changeRequestIn(tx, change)).catch(refusal);
 }
 
@@ -379,7 +379,7 @@ export async function changeRequest(
 export async function changeRequestIn(
   tx: Tx,
   change: RequestChange,
-): Promise<{ ok: true; status: RequestStatus; repeated: boolean }> {
+): Promise<{ ok: true; status: RequestStatus }> {
   await lockRequest(tx, change.requestId);
   const request = await tx.request.findUnique({
     where: { id: change.requestId },
@@ -402,7 +402,7 @@ export async function changeRequestIn(
   if (!transition.ok) {
     // a double-submitted form: answered as the first was, with no second event, audit entry or email
     if (await repeatsItsLatestChange(tx, request.id, change, role))
-      return { ok: true as const, status: request.status, repeated: true };
+      return { ok: true as const, status: request.status };
     throw new TransitionRefused(transition.reason);
   }
   const now = new Date();
@@ -449,7 +449,7 @@ export async function changeRequestIn(
         latest.reason === extendedReason(change.neededBy) &&
         request.neededBy.getTime() === new Date(`${change.neededBy}T00:00:00Z`).getTime()
       )
-        return { ok: true as const, status: request.status, repeated: true };
+        return { ok: true as const, status: request.status };
       throw new TransitionRefused("A request can be extended only once.");
     }
     if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
@@ -518,7 +518,7 @@ export async function changeRequestIn(
         councilId: request.councilId,
       });
   }
-  return { ok: true as const, status: transition.to, repeated: false };
+  return { ok: true as const, status: transition.to };
 }
 
 // The same change sent again (a double click, or the form sent twice): the request's latest change is this very
