@@ -9,9 +9,14 @@ import {
   getClosedRequest,
   getRequestPage,
 } from "~/domain/marketplace/queries.server.ts";
-import { CLOSED_STATUSES, PLEDGEABLE_STATUSES, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import {
+  CLOSED_STATUSES,
+  PLEDGEABLE_STATUSES,
+  statusLabel,
+  takesPledges,
+} from "~/domain/marketplace/request-lifecycle.ts";
 import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx";
-import { PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
+import { InsetText, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,10 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisationId, councilId, closedAt, ...details } = page.request;
   const isRequestor = organisationIds.includes(organisationId);
   const isOfficer = councilIds.includes(councilId);
+  // open but past its needed-by date (until the nightly expiry run closes it): no pledge would be taken
+  const takingPledges = takesPledges(details);
   const canPledge =
-    PLEDGEABLE_STATUSES.includes(details.status) &&
-    !isRequestor &&
-    Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
+    takingPledges && !isRequestor && Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
   return json({
     request: details,
     closedOn: CLOSED_STATUSES.includes(details.status)
@@ -53,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pledgesUnderWay: details.status === "EXPIRED" ? await countPledgesUnderWay(details.id) : 0,
     isRequestor,
     isOfficer,
+    takingPledges,
     canPledge,
     signedIn: Boolean(viewer),
   });
@@ -70,19 +76,28 @@ function OpenRequestPage({
   pledgesUnderWay,
   isRequestor,
   isOfficer,
+  takingPledges,
   canPledge,
   signedIn,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const left = request.quantity - request.pledgedQuantity;
-  const open = PLEDGEABLE_STATUSES.includes(request.status);
+  const pastNeededBy = PLEDGEABLE_STATUSES.includes(request.status) && !takingPledges;
   return (
     <>
       <PageHeading caption={`${request.organisation.name} · ${request.council.name}`}>
         {request.title}
       </PageHeading>
       <p className="mb-6">
-        <Tag colour={open ? "green" : "grey"}>{statusLabel(request.status)}</Tag>
+        <Tag colour={takingPledges ? "green" : "grey"}>
+          {pastNeededBy ? "closed to new pledges" : statusLabel(request.status)}
+        </Tag>
       </p>
+      {pastNeededBy ? (
+        <InsetText>
+          The needed-by date, {formatDate(request.neededBy)}, has passed, so this request is closed to new
+          pledges.
+        </InsetText>
+      ) : null}
       {CLOSED_STATUSES.includes(request.status) ? (
         <ClosedRequestNotice status={request.status} closedOn={closedOn} pledgesUnderWay={pledgesUnderWay} />
       ) : null}
@@ -127,7 +142,7 @@ function OpenRequestPage({
             Pledge to this request
           </Link>
         </p>
-      ) : open && !signedIn ? (
+      ) : takingPledges && !signedIn ? (
         <p className="mb-8">
           <Link to={`/sign-in?redirectTo=${encodeURIComponent(`/requests/${request.id}/pledge`)}`}>
             Sign in as a supplier

@@ -15,7 +15,7 @@ import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
-import { PLEDGEABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
+import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
 import { pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
 import { ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
@@ -42,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verified: membership.status === "VERIFIED",
     // the viewer belongs to the requesting organisation (the domain refuses such a pledge too)
     own: ownMemberships(viewer).some((m) => m.organisationId === need.organisationId),
+    // open but past its needed-by date (until the nightly expiry run): the form would only be refused
+    takingPledges: takesPledges(need),
     // one key per form: a double-submitted form makes one pledge
     submissionKey: crypto.randomUUID(),
   });
@@ -81,13 +83,14 @@ function PledgeForm({
   commitments,
   verified,
   own,
+  takingPledges,
   submissionKey,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const left = need.quantity - need.pledgedQuantity;
   const unit = HELP_TYPES.find((h) => h.value === need.helpType)?.unit ?? "";
-  const closed = !PLEDGEABLE_STATUSES.includes(need.status) || left <= 0;
+  const closed = !takingPledges || left <= 0;
   return (
     <>
       <BackLink to={`/requests/${need.id}`}>Back to the request</BackLink>

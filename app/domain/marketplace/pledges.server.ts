@@ -28,7 +28,7 @@ import {
 import { claimShare, releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import { lockRequest, refusal, TransitionRefused, type Failure } from "./requests.server.ts";
-import { LIVE_STATUSES, PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
+import { LIVE_STATUSES, requestTransition, takesPledges } from "./request-lifecycle.ts";
 import type { HelpType, PledgeStatus } from "~/generated/prisma/enums.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
@@ -221,8 +221,7 @@ async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string
     return {
       "": ["You cannot pledge to this request: you are also a member of the organisation that posted it."],
     };
-  if (!PLEDGEABLE_STATUSES.includes(request.status) || request.neededBy < londonDay(new Date()))
-    return { "": ["This request is closed to new pledges."] };
+  if (!takesPledges(request)) return { "": ["This request is closed to new pledges."] };
   const left = request.quantity - request.pledgedQuantity;
   return {
     quantity: [

@@ -1,4 +1,5 @@
 // The request state machine (PRODUCT.md §2). Pure: which action each role may take in each state.
+import { londonDay } from "~/domain/calendar.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 
 export type RequestRole = "REQUESTOR" | "OFFICER" | "SYSTEM";
@@ -45,6 +46,13 @@ export const REQUEST_ROLES: RequestRole[] = ["REQUESTOR", "OFFICER", "SYSTEM"];
 // Statuses in which suppliers can still pledge, and those shown on the public marketplace.
 export const PLEDGEABLE_STATUSES: RequestStatus[] = ["OPEN", "PARTIALLY_PLEDGED"];
 export const LIVE_STATUSES: RequestStatus[] = ["OPEN", "PARTIALLY_PLEDGED", "FULLY_PLEDGED"];
+
+// Whether a request takes new pledges now: open or partly pledged, and its needed-by date (London day) not yet
+// passed. Until the nightly expiry run closes it, a request past that date is still open but takes none: the
+// public list, matching and the request page say the same as the pledge itself (claimShare).
+export function takesPledges(request: { status: RequestStatus; neededBy: Date | string }, now = new Date()) {
+  return PLEDGEABLE_STATUSES.includes(request.status) && new Date(request.neededBy) >= londonDay(now);
+}
 export const PUBLISHED_STATUSES: RequestStatus[] = [
   "OPEN",
   "PARTIALLY_PLEDGED",

@@ -1,5 +1,6 @@
 // The public marketplace list: Postgres full-text search (websearch_to_tsquery + ts_rank over the generated,
 // GIN-indexed "searchVector") for the ids, then their display fields. Public fields only.
+import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { NamedFilter } from "./named-filters.ts";
@@ -37,8 +38,14 @@ type ListRow = {
   councilId: string;
 };
 
-function filterSql(filters: SearchFilters, until?: Date) {
-  const parts = [Prisma.sql`r.status IN ('OPEN', 'PARTIALLY_PLEDGED')`];
+// Requests taking pledges (request-lifecycle takesPledges): open, and not past their needed-by date in London,
+// which the nightly expiry run closes later. `asOf` is the moment listed (a digest's, or now).
+function filterSql(filters: SearchFilters, asOf: Date, until?: Date) {
+  const today = londonDay(asOf).toISOString().slice(0, 10);
+  const parts = [
+    Prisma.sql`r.status IN ('OPEN', 'PARTIALLY_PLEDGED')`,
+    Prisma.sql`r."neededBy" >= ${today}::date`,
+  ];
   if (filters.category) parts.push(Prisma.sql`r."categoryId" = ${filters.category}`);
   if (filters.helpType) parts.push(Prisma.sql`r."helpType" = ${filters.helpType}::"HelpType"`);
   if (filters.district) parts.push(Prisma.sql`r."districtId" = ${filters.district}`);
@@ -61,7 +68,7 @@ type SearchOptions = { pageSize?: number; until?: Date };
 export function listQueries(filters: SearchFilters, options: SearchOptions = {}) {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const offset = ((filters.page ?? 1) - 1) * pageSize;
-  const where = filterSql(filters, options.until);
+  const where = filterSql(filters, options.until ?? new Date(), options.until);
   const q = filters.q?.trim();
   if (!q) {
     const order =
