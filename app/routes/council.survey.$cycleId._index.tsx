@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -24,7 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // rate would give the count away too).
   const few = cycle.status !== "OPEN" && rates.submitted < THRESHOLD;
   const submitted = cycle.status === "OPEN" ? formatNumber(rates.submitted) : displayTotal(rates.submitted);
-  return json({ cycle, rates: { ...rates, submitted, rate: few ? null : rates.rate } });
+  // the invite-by-email form's one-off key: the same form sent twice sends one invitation
+  return json({
+    cycle,
+    rates: { ...rates, submitted, rate: few ? null : rates.rate },
+    submissionKey: crypto.randomUUID(),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     case "invite-email": {
-      const count = await inviteByEmail(officer, cycle.id, submission.value.email);
+      const count = await inviteByEmail(
+        officer,
+        cycle.id,
+        submission.value.email,
+        submission.value.submissionKey,
+      );
       if (count === null) return notOpen();
       return redirectWithFlash(back, {
         kind: "success",
@@ -68,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SurveyCyclePage() {
-  const { cycle, rates } = useLoaderData<typeof loader>();
+  const { cycle, rates, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const open = cycle.status === "OPEN";
@@ -124,6 +135,7 @@ export default function SurveyCyclePage() {
           </Form>
           <Form method="post" {...getFormProps(form)} noValidate className="mb-8">
             <input type="hidden" name="intent" value="invite-email" />
+            <input type="hidden" name="submissionKey" value={submissionKey} />
             <TextInput
               name="email"
               label="Invite any business by email"

@@ -29,7 +29,7 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
-import { callAction, callLoader } from "../helpers/routes.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 // Lets a test hold invitation emails while they are prepared, between reading who is invited and sending.
 const invitationEmails = vi.hoisted(() => ({ hold: null as null | (() => Promise<void>) }));
@@ -367,6 +367,41 @@ describe("running a cycle", () => {
     );
     await db.surveyInvitation.deleteMany({ where: { cycleId: race } });
     await db.surveyCycle.delete({ where: { id: race } });
+  });
+
+  it("sends one invitation when the same 'Send invitation' form is sent twice, at once or again later", async () => {
+    const cycle = (await createSurveyCycle({ councilId: world.councilA.id, year: 2036 })).id;
+    const send = (submissionKey: string) =>
+      callAction(cyclePage.action, {
+        path: "/x",
+        params: { cycleId: cycle },
+        cookie,
+        form: { intent: "invite-email", email: "twice@faraway.test", submissionKey },
+      });
+    const sent = () =>
+      db.emailOutbox.count({ where: { to: "twice@faraway.test", template: "survey-invitation" } });
+    const answers = await Promise.all([send("form-1"), send("form-1")]);
+    expect(answers.map((a) => a.status)).toEqual([302, 302]);
+    expect((await send("form-1")).status).toBe(302);
+    expect(await db.surveyInvitation.count({ where: { cycleId: cycle } })).toBe(1);
+    expect(await sent()).toBe(1);
+    // a fresh page's form is a new invitation (the business lost the first email)
+    expect((await send("form-2")).status).toBe(302);
+    expect(await sent()).toBe(2);
+    await db.surveyInvitation.deleteMany({ where: { cycleId: cycle } });
+    await db.surveyCycle.delete({ where: { id: cycle } });
+  });
+
+  it("gives the invite-by-email form a new one-off key each time the page is shown", async () => {
+    const key = async () =>
+      (
+        await jsonOf<{ submissionKey: string }>(
+          await callLoader(cyclePage.loader, { path: "/x", params: { cycleId }, cookie }),
+        )
+      ).submissionKey;
+    const [a, b] = [await key(), await key()];
+    expect(a).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a).not.toBe(b);
   });
 
   it("closes the cycle, deleting responses that were never sent and their protected answers", async () => {

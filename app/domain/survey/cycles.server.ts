@@ -195,7 +195,7 @@ async function invitedBusinesses(tx: Tx, cycleId: string) {
   return new Set(invitations.map((i) => i.organisationId));
 }
 
-type InviteTarget = { email: string; organisationId: string | null };
+type InviteTarget = { email: string; organisationId: string | null; submissionKey?: string };
 
 async function sendInvitations(
   officer: Officer,
@@ -227,9 +227,24 @@ async function sendInvitations(
         SELECT id FROM "SurveyCycle" WHERE id = ${cycle.id} AND status = 'OPEN' FOR NO KEY UPDATE`;
       if (!open) return null;
       const invited = await invitedBusinesses(tx, cycle.id);
-      const toSend = prepared.filter(
-        ({ target }) => target.organisationId === null || !invited.has(target.organisationId),
+      const keys = prepared.flatMap(({ target }) => (target.submissionKey ? [target.submissionKey] : []));
+      const sentWithKey = new Set(
+        keys.length
+          ? (
+              await tx.surveyInvitation.findMany({
+                where: { cycleId: cycle.id, submissionKey: { in: keys } },
+                select: { submissionKey: true },
+              })
+            ).map((i) => i.submissionKey)
+          : [],
       );
+      const toSend = prepared.filter(
+        ({ target }) =>
+          (target.organisationId === null || !invited.has(target.organisationId)) &&
+          !(target.submissionKey && sentWithKey.has(target.submissionKey)),
+      );
+      // a repeat of a form already sent: nothing new to write or log
+      if (toSend.length === 0 && keys.length > 0) return 0;
       for (const { target, tokenHash, email } of toSend) {
         await tx.surveyInvitation.create({
           data: {
@@ -237,6 +252,7 @@ async function sendInvitations(
             organisationId: target.organisationId,
             email: target.email.toLowerCase(),
             tokenHash,
+            submissionKey: target.submissionKey ?? null,
           },
         });
         await enqueueEmail(tx, {
@@ -280,10 +296,16 @@ export async function inviteEligible(officer: Officer, cycleId: string) {
   return sendInvitations(officer, cycle, targets);
 }
 
-export async function inviteByEmail(officer: Officer, cycleId: string, email: string) {
+// submissionKey: the form's one-off key; the same form sent again (a double click) sends nothing more
+export async function inviteByEmail(
+  officer: Officer,
+  cycleId: string,
+  email: string,
+  submissionKey?: string,
+) {
   const cycle = await getCycle(officer.councilId, cycleId);
   if (!cycle || cycle.status !== "OPEN") return null;
-  return sendInvitations(officer, cycle, [{ email, organisationId: null }]);
+  return sendInvitations(officer, cycle, [{ email, organisationId: null, submissionKey }]);
 }
 
 // An emailed link binds the invitation to the business that follows it; a link already used by another

@@ -112,6 +112,8 @@ export const cycleActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("invite-email"),
     email: z.email("Enter an email address in the correct format, like name@example.com").max(254),
+    // the form's one-off key: sent twice, it is one invitation (absent from a page rendered before keys)
+    submissionKey: z.string().min(1).max(100).optional(),
   }),
   // closing is for good, and deletes answers started but never sent: the officer confirms they mean it
   z.object({
