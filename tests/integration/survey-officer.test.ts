@@ -677,6 +677,17 @@ describe("anonymisation after the retention period", () => {
     expect(await db.surveyResponse.count({ where: { id: unsent.id } })).toBe(0);
     expect(await db.surveyProtectedAnswers.count({ where: { responseId: unsent.id } })).toBe(0);
     expect(await db.surveyProtectedAnswers.count({ where: { responseId: sent.id } })).toBe(1);
+    // logged as a close by hand is, with no one as the actor, once
+    await runSurveyHousekeeping(new Date("2024-02-04T02:00:00Z"));
+    const closes = await db.auditLog.findMany({
+      where: { action: "survey.cycle.close", entityId: cycle.id },
+    });
+    expect(closes).toHaveLength(1);
+    expect(closes[0]).toMatchObject({
+      organisationId: council.id,
+      actorUserId: null,
+      details: { reason: "closing date passed" },
+    });
   });
 
   it("closes a summer cycle as its closing day ends in London, not an hour later", async () => {

@@ -11,21 +11,35 @@ import { forEachItem } from "~/jobs/each-item.server.ts";
 import { deleteUnsentResponses, moveProtectedAnswers } from "./protected-answers.server.ts";
 import { contactConsentAnswerOf } from "./report.ts";
 
-// Closing also deletes the answers that were never sent, in the same transaction (as closeCycle does).
+// Closing also deletes the answers that were never sent, in the same transaction (as closeCycle does), and is
+// logged as a close by hand is, with no one as the actor.
 export async function closeFinishedCycles(now: Date) {
   return db.$transaction(async (tx) => {
-    const due = await tx.surveyCycle.findMany({
+    const closed = await tx.surveyCycle.updateManyAndReturn({
       // closed once its closing day is over in London
       where: { status: "OPEN", closesOn: { lt: londonDay(now) } },
-      select: { id: true },
-    });
-    const ids = due.map((c) => c.id);
-    const { count } = await tx.surveyCycle.updateMany({
-      where: { id: { in: ids }, status: "OPEN" },
       data: { status: "CLOSED", closedAt: now },
+      select: { id: true, councilId: true },
     });
-    await deleteUnsentResponses(tx, ids);
-    return count;
+    await deleteUnsentResponses(
+      tx,
+      closed.map((c) => c.id),
+    );
+    for (const cycle of closed) {
+      await writeAudit(
+        {
+          actorUserId: null,
+          organisationId: cycle.councilId,
+          actorOrganisationId: null,
+          action: "survey.cycle.close",
+          entityType: "SurveyCycle",
+          entityId: cycle.id,
+          details: { reason: "closing date passed" },
+        },
+        tx,
+      );
+    }
+    return closed.length;
   });
 }
 
