@@ -7,7 +7,7 @@ import { loader as requestEditLoader } from "~/routes/requests.$id.edit.tsx";
 import { action as manageAction, loader as manageLoader } from "~/routes/requests.$id.manage.tsx";
 import { loader as publicLoader } from "~/routes/requests.$id._index.tsx";
 import { action as pledgeAction, loader as pledgeLoader } from "~/routes/requests.$id.pledge.tsx";
-import { action as newRequestAction } from "~/routes/requests.new/route.tsx";
+import { action as newRequestAction, loader as newRequestLoader } from "~/routes/requests.new/route.tsx";
 import {
   createCategory,
   createCommitment,
@@ -564,6 +564,38 @@ describe("a request from posting to fulfilment", () => {
     expect(JSON.stringify(await jsonOf(twice))).toContain("extended only once");
     expect((await manage({ intent: "withdraw", reason: "No longer needed" })).status).toBe(302);
     expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("WITHDRAWN");
+  });
+});
+
+describe("posting a request twice", () => {
+  it("the same form sent twice at once, or again later, makes one request; a fresh form makes another", async () => {
+    const post = (submissionKey: string) =>
+      callAction(newRequestAction, {
+        path: "/requests/new",
+        cookie: cookies.vcseOwner,
+        form: requestForm({ title: "Paint for the scout hut", submissionKey }),
+      });
+    const both = await Promise.all([post("post-1"), post("post-1")]);
+    expect(both.map((r) => r.status)).toEqual([302, 302]);
+    expect(both[0].headers.get("location")).toBe(both[1].headers.get("location"));
+    expect((await post("post-1")).headers.get("location")).toBe(both[0].headers.get("location"));
+    const made = await db.request.findMany({ where: { title: "Paint for the scout hut" } });
+    expect(made).toHaveLength(1);
+    expect(await db.requestEvent.count({ where: { requestId: made[0].id } })).toBe(2); // draft, submitted
+    expect((await post("post-2")).status).toBe(302);
+    expect(await db.request.count({ where: { title: "Paint for the scout hut" } })).toBe(2);
+  });
+
+  it("the new-request page gives its form a new one-off key each time", async () => {
+    const key = async () =>
+      (
+        await jsonOf<{ submissionKey: string }>(
+          await callLoader(newRequestLoader, { path: "/requests/new", cookie: cookies.vcseOwner }),
+        )
+      ).submissionKey;
+    const [a, b] = [await key(), await key()];
+    expect(a).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a).not.toBe(b);
   });
 });
 

@@ -1,7 +1,7 @@
 // Requests: create, edit, the requestor's and the officer's transitions. Each change is one transaction with
 // a guard on the current status, an event row (who, when, why), an audit entry and its emails.
 import { londonDay } from "~/domain/calendar.ts";
-import { db, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import {
@@ -175,50 +175,70 @@ export async function createRequest(input: {
   organisationVerified: boolean;
   actor: Actor;
 }): Promise<{ ok: true; id: string; status: RequestStatus } | Failure> {
+  // the same form posted again (a double click): the request the first post made, as it now stands
+  const earlier = () => postedWith(input.organisationId, input.form.submissionKey);
+  const posted = await earlier();
+  if (posted) return { ok: true, ...posted };
   const refused = await checkReferences(input.form);
   if (refused) return refused;
   if (input.form.intent === "submit" && !input.organisationVerified) return unverified();
   const submit = input.form.intent === "submit";
   const districtId = await districtOf(input.form);
-  const request = await db.$transaction(async (tx) => {
-    const created = await tx.request.create({
-      data: {
-        ...requestData(input.form, districtId),
-        organisationId: input.organisationId,
-        createdById: input.actor.userId,
-        status: submit ? "SUBMITTED" : "DRAFT",
-        submittedAt: submit ? new Date() : null,
-      },
-      select: { id: true, status: true, councilId: true, organisationId: true },
-    });
-    await recordRequestEvent(tx, {
-      requestId: created.id,
-      from: null,
-      to: "DRAFT",
-      actorUserId: input.actor.userId,
-    });
-    if (submit)
+  const request = await db
+    .$transaction(async (tx) => {
+      const created = await tx.request.create({
+        data: {
+          ...requestData(input.form, districtId),
+          organisationId: input.organisationId,
+          createdById: input.actor.userId,
+          status: submit ? "SUBMITTED" : "DRAFT",
+          submittedAt: submit ? new Date() : null,
+          submissionKey: input.form.submissionKey ?? null,
+        },
+        select: { id: true, status: true, councilId: true, organisationId: true },
+      });
       await recordRequestEvent(tx, {
         requestId: created.id,
-        from: "DRAFT",
-        to: "SUBMITTED",
+        from: null,
+        to: "DRAFT",
         actorUserId: input.actor.userId,
       });
-    await writeAudit(
-      {
-        actorUserId: input.actor.userId,
-        organisationId: created.councilId,
-        actorOrganisationId: created.organisationId,
-        action: submit ? "request.submit" : "request.create",
-        entityType: "Request",
-        entityId: created.id,
-        ipAddress: input.actor.ipAddress,
-      },
-      tx,
-    );
-    return created;
-  });
+      if (submit)
+        await recordRequestEvent(tx, {
+          requestId: created.id,
+          from: "DRAFT",
+          to: "SUBMITTED",
+          actorUserId: input.actor.userId,
+        });
+      await writeAudit(
+        {
+          actorUserId: input.actor.userId,
+          organisationId: created.councilId,
+          actorOrganisationId: created.organisationId,
+          action: submit ? "request.submit" : "request.create",
+          entityType: "Request",
+          entityId: created.id,
+          ipAddress: input.actor.ipAddress,
+        },
+        tx,
+      );
+      return created;
+    })
+    .catch(async (error: unknown) => {
+      // the two posts raced: the other one made it
+      const other = isUniqueViolation(error) ? await earlier() : null;
+      if (other) return other;
+      throw error;
+    });
   return { ok: true, id: request.id, status: request.status };
+}
+
+async function postedWith(organisationId: string, submissionKey: string | undefined) {
+  if (!submissionKey) return null;
+  return db.request.findUnique({
+    where: { organisationId_submissionKey: { organisationId, submissionKey } },
+    select: { id: true, status: true },
+  });
 }
 
 function unverified(): Failure {

@@ -82,6 +82,8 @@ export const requestFormSchema = z.object({
     .trim()
     .max(300, "Contact preference must be 300 characters or fewer")
     .optional(),
+  // the new-request form's one-off key: posted twice, it is one request (an edit sends none)
+  submissionKey: z.string().min(1).max(100).optional(),
 });
 export type RequestForm = z.infer<typeof requestFormSchema>;
 

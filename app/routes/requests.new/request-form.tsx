@@ -27,11 +27,14 @@ export function RequestForm({
   councils,
   defaults,
   submitLabel = "Submit for approval",
+  submissionKey,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   councils: CouncilOption[];
   defaults: RequestDefaults;
   submitLabel?: string;
+  /** a new request's one-off key: the form posted twice makes one request */
+  submissionKey?: string;
 }) {
   const [form, fields] = useForm({ lastResult, defaultValue: defaults, shouldRevalidate: "onSubmit" });
   const value = (name: string) => {
@@ -42,6 +45,7 @@ export function RequestForm({
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       <ErrorSummary errors={form.allErrors} />
+      {submissionKey ? <input type="hidden" name="submissionKey" value={submissionKey} /> : null}
       <TextInput
         name="title"
         label="Title"

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -30,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationName: membership.organisationName,
     verified: membership.status === "VERIFIED",
     defaults: { councilId: homeCouncil ?? (councils.length === 1 ? councils[0].id : undefined) },
+    // the form's one-off key: posted twice (a double click), it makes one request
+    submissionKey: crypto.randomUUID(),
   });
 }
 
@@ -60,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewRequestPage() {
-  const { councils, organisationName, verified, defaults } = useLoaderData<typeof loader>();
+  const { councils, organisationName, verified, defaults, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
@@ -71,7 +74,12 @@ export default function NewRequestPage() {
           once you are verified.
         </InsetText>
       )}
-      <RequestForm lastResult={lastResult} councils={councils} defaults={defaults} />
+      <RequestForm
+        lastResult={lastResult}
+        councils={councils}
+        defaults={defaults}
+        submissionKey={submissionKey}
+      />
     </>
   );
 }
