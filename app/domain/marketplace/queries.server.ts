@@ -204,6 +204,25 @@ export async function getManagedRequest(id: string, organisationIds: string[]) {
   });
 }
 
+// The columns a request's form writes: what its edit form shows, and what tells a form sent again from one with
+// changes (requests.server.ts).
+export const REQUEST_DATA_COLUMNS = {
+  councilId: true,
+  title: true,
+  description: true,
+  categoryId: true,
+  helpType: true,
+  quantity: true,
+  unitLabel: true,
+  districtId: true,
+  postcodeArea: true,
+  isRemote: true,
+  neededBy: true,
+  beneficiaries: true,
+  beneficiaryCount: true,
+  contactPreference: true,
+} as const;
+
 // The request as its requestor edits it (only while a draft or when changes were requested).
 export function getEditableRequest(id: string, organisationIds: string[]) {
   return db.request.findFirst({
@@ -212,20 +231,7 @@ export function getEditableRequest(id: string, organisationIds: string[]) {
       id: true,
       status: true,
       organisationId: true,
-      title: true,
-      description: true,
-      councilId: true,
-      categoryId: true,
-      helpType: true,
-      quantity: true,
-      unitLabel: true,
-      districtId: true,
-      postcodeArea: true,
-      isRemote: true,
-      neededBy: true,
-      beneficiaries: true,
-      beneficiaryCount: true,
-      contactPreference: true,
+      ...REQUEST_DATA_COLUMNS,
       moderationComment: true,
     },
   });

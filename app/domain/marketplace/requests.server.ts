@@ -13,6 +13,7 @@ import { appUrl } from "~/env.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import type { Actor } from "./access.server.ts";
 import { pledgeDecisionEmailFor } from "./pledge-emails.server.ts";
+import { REQUEST_DATA_COLUMNS } from "./queries.server.ts";
 import { pledgeTransition, releasesShare, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
 import { releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
@@ -320,24 +321,6 @@ export async function updateRequest(input: {
     .catch(refusal);
 }
 
-// The columns a request's form writes (requestData), to tell a form sent again from one with changes.
-const REQUEST_DATA_COLUMNS = {
-  councilId: true,
-  title: true,
-  description: true,
-  categoryId: true,
-  helpType: true,
-  quantity: true,
-  unitLabel: true,
-  districtId: true,
-  postcodeArea: true,
-  isRemote: true,
-  neededBy: true,
-  beneficiaries: true,
-  beneficiaryCount: true,
-  contactPreference: true,
-} as const;
-
 function sameRequestData(stored: Record<string, unknown>, data: ReturnType<typeof requestData>) {
   return Object.entries(data).every(([key, value]) => {
     const was = stored[key];
@@ -421,7 +404,7 @@ export async function changeRequestIn(
   const transition = requestTransition(request.status, change.action, role);
   if (!transition.ok) {
     // a double-submitted form: answered as the first was, with no second event, audit entry or email
-    if (await repeatsItsLatestChange(tx, request.id, change, role))
+    if (await repeatsItsLatestChange(tx, request, change, role))
       return { ok: true as const, status: request.status };
     throw new TransitionRefused(transition.reason);
   }
@@ -543,9 +526,13 @@ export async function changeRequestIn(
 
 // The same change sent again (a double click, or the form sent twice): the request's latest change is this very
 // transition by the same side (request-lifecycle.ts), with the same reason. Anything else is refused as usual.
-async function repeatsItsLatestChange(tx: Tx, requestId: string, change: RequestChange, role: RequestRole) {
-  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
-  const latest = await latestChange(tx, requestId);
+async function repeatsItsLatestChange(
+  tx: Tx,
+  request: { id: string; status: RequestStatus },
+  change: RequestChange,
+  role: RequestRole,
+) {
+  const latest = await latestChange(tx, request.id);
   return (
     repeatsLatestRequestChange(request.status, change.action, role, latest) &&
     (latest?.reason ?? null) === (change.reason ?? null)
