@@ -114,6 +114,26 @@ export async function createInvitation(
   return { invitationId: invitation.id, token };
 }
 
+// "Send invitation" sent twice (a double click, a slow network) invites once: the second finds the invitation the
+// first made moments ago and is answered as the first was. A second email would also have cancelled the first's
+// link, so whichever the person opened first might not work. The same invitation sent again later, on purpose
+// ("it never arrived"), goes again. The caller holds the organisation's lock.
+const REPEAT_WINDOW_MS = 2 * 60 * 1000;
+function justInvited(
+  tx: Tx,
+  input: { organisationId: string; email: string; role: MemberRole; invitedById: string },
+) {
+  return tx.invitation.findFirst({
+    where: {
+      ...input,
+      acceptedAt: null,
+      revokedAt: null,
+      createdAt: { gt: new Date(Date.now() - REPEAT_WINDOW_MS) },
+    },
+    select: { id: true },
+  });
+}
+
 // Serialises changes to one organisation's members (role changes, removals, invitations accepted, accounts
 // deleted), so two owners cannot remove each other at once. NO KEY UPDATE leaves other records' foreign-key
 // checks on the organisation free: an audit entry or a pledge written elsewhere does not wait for it.
@@ -171,12 +191,9 @@ export async function inviteOwnerOfMemberless(
           form: ["This organisation has members again: its owners invite colleagues themselves"],
         },
       };
-    const { invitationId } = await createInvitation(tx, {
-      organisationId,
-      email,
-      role: "OWNER",
-      invitedById: actorUserId,
-    });
+    const invite = { organisationId, email, role: "OWNER" as const, invitedById: actorUserId };
+    if (await justInvited(tx, invite)) return { ok: true, message: `Invitation sent to ${email}` };
+    const { invitationId } = await createInvitation(tx, invite);
     await writeAudit(
       {
         actorUserId,
@@ -211,12 +228,9 @@ export async function inviteMember(
       select: { id: true },
     });
     if (existing) return { ok: false, fieldErrors: { email: ["This person is already a member"] } };
-    const { invitationId } = await createInvitation(tx, {
-      organisationId,
-      email: input.email,
-      role: input.role,
-      invitedById: actorUserId,
-    });
+    const invite = { organisationId, email: input.email, role: input.role, invitedById: actorUserId };
+    if (await justInvited(tx, invite)) return { ok: true, message: `Invitation sent to ${input.email}` };
+    const { invitationId } = await createInvitation(tx, invite);
     await writeAudit(
       {
         actorUserId,
