@@ -1,4 +1,4 @@
-// "Send invitation" sent twice (a double click, a slow network, the form sent again).
+// "Send invitation" and "Accept invitation" sent twice (a double click, a slow network, the form sent again).
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -67,5 +67,42 @@ describe("an invitation sent twice", () => {
     expect(
       await db.invitation.count({ where: { email: invitee.email, acceptedAt: null, revokedAt: null } }),
     ).toBe(1);
+  });
+});
+
+describe("an invitation accepted twice", () => {
+  it("answers both as joined, and joins once", async () => {
+    const invitee = await createUser();
+    await callAction(organisationAction, {
+      path: `/organisations/${world.otherVcse.id}`,
+      params: { id: world.otherVcse.id },
+      cookie: await sessionCookieFor(world.users.otherVcseOwner.id),
+      form: { intent: "invite", email: invitee.email, role: "MEMBER" },
+    });
+    const email = await db.emailOutbox.findFirstOrThrow({ where: { to: invitee.email } });
+    const token = invitationToken(email.text);
+    const cookie = await sessionCookieFor(invitee.id);
+    const accept = () =>
+      callAction(invitationAction, { path: `/invitations/${token}`, params: { token }, cookie });
+    const answers = await Promise.all([accept(), accept()]);
+    expect(answers.map((a) => a.status)).toEqual([302, 302]);
+    expect(answers.map((a) => a.headers.get("location"))).toEqual([
+      `/organisations/${world.otherVcse.id}`,
+      `/organisations/${world.otherVcse.id}`,
+    ]);
+    const later = await accept(); // the form sent again from the Back button
+    expect(later.status).toBe(302);
+    expect(await db.membership.count({ where: { userId: invitee.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "membership.join", actorUserId: invitee.id } })).toBe(
+      1,
+    );
+
+    // someone else holding the used link is still refused
+    const stranger = await callAction(invitationAction, {
+      path: `/invitations/${token}`,
+      params: { token },
+      cookie: await sessionCookieFor(world.users.supplierMember.id),
+    });
+    expect(stranger.status).toBe(400);
   });
 });

@@ -527,6 +527,20 @@ export async function findOpenInvitation(token: string) {
   });
 }
 
+// The same person's "Accept invitation" sent twice (a double click, the form sent again): the first accepted it,
+// so the second is answered as the first was, with nothing written again. Anyone else holding the used link is not.
+function acceptedEarlier(t: Tx, token: string, user: { id: string; email: string }) {
+  return t.invitation.findFirst({
+    where: {
+      tokenHash: hashToken(token),
+      acceptedAt: { not: null },
+      email: user.email.toLowerCase(),
+      organisation: { memberships: { some: { userId: user.id } } },
+    },
+    select: { organisationId: true },
+  });
+}
+
 // The invitation link proves the address, so accepting also confirms the email.
 export async function acceptInvitation(
   token: string,
@@ -535,6 +549,12 @@ export async function acceptInvitation(
   tx?: Tx,
 ): Promise<{ ok: true; organisationId: string } | { ok: false; reason: "invalid" | "other-email" }> {
   const run = async (t: Tx) => {
+    const ended = async () => {
+      const earlier = await acceptedEarlier(t, token, user);
+      return earlier
+        ? ({ ok: true, organisationId: earlier.organisationId } as const)
+        : ({ ok: false, reason: "invalid" } as const);
+    };
     const invitation = await t.invitation.findFirst({
       where: {
         tokenHash: hashToken(token),
@@ -544,7 +564,7 @@ export async function acceptInvitation(
       },
       select: { id: true, email: true, role: true, organisationId: true },
     });
-    if (!invitation) return { ok: false, reason: "invalid" } as const;
+    if (!invitation) return ended();
     if (invitation.email !== user.email.toLowerCase()) return { ok: false, reason: "other-email" } as const;
     // The organisation first, then the invitation, in the order revoking and account deletion take them: an
     // invitation cancelled meanwhile (its organisation's last member deleted their account) is not accepted.
@@ -553,7 +573,7 @@ export async function acceptInvitation(
       where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date() },
     });
-    if (claimed.count !== 1) return { ok: false, reason: "invalid" } as const;
+    if (claimed.count !== 1) return ended();
     await t.membership.upsert({
       where: { userId_organisationId: { userId: user.id, organisationId: invitation.organisationId } },
       create: { userId: user.id, organisationId: invitation.organisationId, role: invitation.role },
