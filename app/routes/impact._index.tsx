@@ -3,7 +3,12 @@ import { useLoaderData } from "@remix-run/react";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
-import { caseStudies, confirmedImpact, summariseImpact } from "~/domain/reporting/impact.server.ts";
+import {
+  caseStudies,
+  confirmedImpact,
+  stillShowcased,
+  summariseImpact,
+} from "~/domain/reporting/impact.server.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
 import { barChart } from "~/ui/charts/geometry.server.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
@@ -12,19 +17,20 @@ import { formatDate, formatNumber } from "~/ui/format.ts";
 export const meta: MetaFunction = () => [{ title: "Our impact – Social Value Marketplace" }];
 
 export async function loader() {
-  return json(
-    await cached("impact-page", async () => {
-      const [rows, stories] = await Promise.all([confirmedImpact(), caseStudies()]);
-      const councils = summariseImpact(rows).map((council) => {
-        const pledgesByCategory = new Map<string, number>();
-        for (const c of council.byCategory)
-          pledgesByCategory.set(c.label, (pledgesByCategory.get(c.label) ?? 0) + c.pledges);
-        const bars = [...pledgesByCategory].map(([label, value]) => ({ label, value }));
-        return { ...council, categoryChart: barChart(bars) };
-      });
-      return { councils, stories };
-    }),
-  );
+  const page = await cached("impact-page", async () => {
+    const [rows, stories] = await Promise.all([confirmedImpact(), caseStudies()]);
+    const councils = summariseImpact(rows).map((council) => {
+      const pledgesByCategory = new Map<string, number>();
+      for (const c of council.byCategory)
+        pledgesByCategory.set(c.label, (pledgesByCategory.get(c.label) ?? 0) + c.pledges);
+      const bars = [...pledgesByCategory].map(([label, value]) => ({ label, value }));
+      return { ...council, categoryChart: barChart(bars) };
+    });
+    return { councils, stories };
+  });
+  // a requestor who has since withdrawn its consent is not shown, whatever the shared copy holds
+  const shown = await stillShowcased(page.stories.map((story) => story.id));
+  return json({ ...page, stories: page.stories.filter((story) => shown.has(story.id)) });
 }
 
 export default function Impact() {

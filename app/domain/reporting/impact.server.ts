@@ -104,3 +104,13 @@ export function caseStudies(limit = 12) {
     },
   });
 }
+
+// Of the case studies shown, those whose requestor still agrees: the page's figures are shared for a minute
+// (and served stale while they are worked out again), but consent withdrawn must hold from the next view.
+export async function stillShowcased(ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await readRows<{ id: string }[]>(Prisma.sql`
+    select id from "Request"
+    where id = any(${ids}::text[]) and status = 'FULFILLED' and "showcaseConsent"`);
+  return new Set(rows.map((r) => r.id));
+}
