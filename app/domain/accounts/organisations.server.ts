@@ -380,7 +380,20 @@ export async function decideVerification(
             rejectionReason: decision.reason,
           },
     });
-    if (updated.count !== 1) return "already-decided";
+    if (updated.count !== 1) {
+      // The same officer's decision sent twice (a double click): the first made it, so the second is answered as
+      // the first was, with nothing written or emailed again. Anyone else's, or another decision, is refused.
+      const now = await tx.organisation.findUniqueOrThrow({
+        where: { id: organisationId },
+        select: { status: true, verifiedById: true, rejectionReason: true },
+      });
+      const repeat =
+        now.verifiedById === officerUserId &&
+        (verified
+          ? now.status === "VERIFIED"
+          : now.status === "REJECTED" && now.rejectionReason === decision.reason);
+      return repeat ? "done" : "already-decided";
+    }
     await writeAudit(
       {
         actorUserId: officerUserId,
