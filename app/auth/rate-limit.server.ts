@@ -115,6 +115,13 @@ export async function refundSignIn(keys: { ip: string | null; account: string })
   ]);
 }
 
+// A password reset (by the emailed link) proves the account is the person's: the failed sign-ins counted against it,
+// perhaps someone else's guesses, no longer keep them out with their new password.
+export async function clearSignInFailures(account: string) {
+  const limiter = (await limiters())["sign-in"];
+  await limiter.account.delete(accountKey(account));
+}
+
 export function waitMessage(seconds: number) {
   const minutes = Math.ceil(seconds / 60);
   const wait = seconds < 60 ? `${seconds} seconds` : minutes === 1 ? "1 minute" : `${minutes} minutes`;

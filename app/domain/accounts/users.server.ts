@@ -1,7 +1,7 @@
 // Users: sign-up, sign-in, email verification, password reset, profile changes and data export (deletion is in
 // deletion.server.ts).
 import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
-import { consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
+import { clearSignInFailures, consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
@@ -173,12 +173,13 @@ export async function requestPasswordReset(email: string) {
   });
 }
 
-// Sets the new password and ends every session: whoever knew the old password is signed out.
+// Sets the new password and ends every session: whoever knew the old password is signed out. A sign-in lock on
+// the account ends too: the emailed link proved the account is the person's.
 export async function resetPassword(token: string, password: string, context: Context) {
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const email = await db.$transaction(async (tx) => {
     const used = await consumeUserToken(tx, token, "PASSWORD_RESET");
-    if (!used || used.user.deletedAt) return false;
+    if (!used || used.user.deletedAt) return null;
     // the emailed link proves the address too
     const user = await tx.user.update({
       where: { id: used.userId },
@@ -209,8 +210,10 @@ export async function resetPassword(token: string, password: string, context: Co
       template: "account.password_changed",
       councilId: brand.councilId,
     });
-    return true;
+    return user.email;
   });
+  if (email) await clearSignInFailures(email);
+  return Boolean(email);
 }
 
 export async function changeName(userId: string, name: string) {
