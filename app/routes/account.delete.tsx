@@ -86,6 +86,8 @@ export default function DeleteAccount() {
   const { blocks, leftEmpty } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
+  // what was ticked stays ticked when the deletion is refused (a mistyped password): one box comes back as a string
+  const ticked = fields.leaveWithoutMembers.initialValue;
   return (
     <div className="max-w-2xl">
       <BackLink to="/account">Back to your account</BackLink>
@@ -139,6 +141,7 @@ export default function DeleteAccount() {
               key={fields.leaveWithoutMembers.key}
               legend="Organisations left with no members"
               errors={fields.leaveWithoutMembers.errors}
+              defaultValues={Array.isArray(ticked) ? (ticked as string[]) : ticked ? [ticked as string] : []}
               options={leftEmpty.map((organisation) => ({
                 value: organisation.organisationId,
                 label: `I understand that ${organisation.name} will be left with no members`,
