@@ -8,6 +8,11 @@ const londonDate = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/** 00:00 UTC of a calendar date written as an ISO day ("2027-03-27"), as a DATE column holds it. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
 /** 00:00 UTC of the calendar date that `moment` falls on in London. */
 export function londonDay(moment: Date): Date {
   const [year, month, day] = londonDate.format(moment).split("-").map(Number);

@@ -3,7 +3,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
-import { dayToDate, parseDay } from "~/domain/contracts/values.ts";
+import { dayToDate } from "~/domain/calendar.ts";
+import { parseDay } from "~/domain/contracts/values.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import {

@@ -3,6 +3,7 @@ import {
   REQUEST_ACTIONS,
   REQUEST_ROLES,
   REQUEST_STATUSES,
+  repeatsExtension,
   requestTransition,
   statusesAllowing,
   statusesAllowingOnlyBeforeWork,
@@ -139,5 +140,40 @@ describe("request state machine", () => {
       ok: true,
       to: "FULLY_PLEDGED",
     });
+  });
+});
+
+describe("an extension sent twice", () => {
+  const extended = { status: "OPEN" as const, neededBy: new Date("2027-03-27T00:00:00Z") };
+  const latest = {
+    fromStatus: "OPEN" as const,
+    toStatus: "OPEN" as const,
+    actorUserId: "requestor",
+    reason: "Extended to 2027-03-27",
+  };
+
+  it("is recognised when the latest change, by a person, moved the date to the one sent", () => {
+    expect(repeatsExtension(extended, latest, "2027-03-27")).toBe(true);
+  });
+
+  it("is a second extension when the date sent is another", () => {
+    expect(repeatsExtension(extended, latest, "2027-04-30")).toBe(false);
+    expect(repeatsExtension(extended, { ...latest, reason: "Extended to 2027-04-30" }, "2027-04-30")).toBe(false);
+  });
+
+  it("is a second extension when something changed the request since", () => {
+    expect(repeatsExtension(extended, null, "2027-03-27")).toBe(false);
+    expect(repeatsExtension(extended, { ...latest, actorUserId: null }, "2027-03-27")).toBe(false);
+    expect(repeatsExtension(extended, { ...latest, reason: "Pledge received" }, "2027-03-27")).toBe(false);
+    expect(
+      repeatsExtension({ ...extended, status: "PARTIALLY_PLEDGED" }, latest, "2027-03-27"),
+    ).toBe(false);
+    expect(
+      repeatsExtension(
+        extended,
+        { ...latest, fromStatus: "PARTIALLY_PLEDGED", toStatus: "OPEN" },
+        "2027-03-27",
+      ),
+    ).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 import type { Viewer } from "~/auth/permissions.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { dayToDate } from "~/domain/calendar.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
@@ -23,7 +24,6 @@ import {
   supplierChoices,
   supplierProblem,
 } from "./suppliers.server.ts";
-import { dayToDate } from "./values.ts";
 
 export const PAGE_SIZE = 25;
 
@@ -102,7 +102,7 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
         : []),
     ],
     ...(f.awardedSince
-      ? { awardedOn: { gte: new Date(`${f.awardedSince}T00:00:00Z`), lte: new Date() } }
+      ? { awardedOn: { gte: dayToDate(f.awardedSince), lte: new Date() } }
       : f.awardDate === "none"
         ? { awardedOn: null }
         : {}),

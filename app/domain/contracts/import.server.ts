@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { db, type Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
+import { dayToDate } from "~/domain/calendar.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
@@ -25,7 +26,6 @@ import { checkCommitment, quartersOutsideTerm, type CheckedCommitment } from "./
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { matchSupplier, supplierIndex } from "./supplier-match.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
-import { dayToDate } from "./values.ts";
 
 type Line = { line: number; row: ImportRow };
 

@@ -43,6 +43,4 @@ function calendarDay(text: string) {
   return { y, date };
 }
 
-export function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}
+export { dayToDate } from "~/domain/calendar.ts";

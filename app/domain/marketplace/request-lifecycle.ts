@@ -1,6 +1,7 @@
 // The request state machine (PRODUCT.md §2). Pure: which action each role may take in each state.
-import { londonDay } from "~/domain/calendar.ts";
+import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
+import { extendedReason } from "./request-timeline.ts";
 
 export type RequestRole = "REQUESTOR" | "OFFICER" | "SYSTEM";
 
@@ -158,6 +159,23 @@ export function repeatsLatestRequestChange(
     latest.fromStatus !== null &&
     latest.actorUserId !== null &&
     requestTransition(latest.fromStatus, action, role).ok
+  );
+}
+
+// Whether an extension refused because the request was extended already is that extension sent twice: the
+// latest change, by a person, kept the status and moved the needed-by date to this very date.
+export function repeatsExtension(
+  request: { status: RequestStatus; neededBy: Date },
+  latest: (LatestRequestChange & { reason: string | null }) | null,
+  neededBy: string,
+) {
+  return (
+    latest !== null &&
+    latest.actorUserId !== null &&
+    latest.fromStatus === request.status &&
+    latest.toStatus === request.status &&
+    latest.reason === extendedReason(neededBy) &&
+    request.neededBy.getTime() === dayToDate(neededBy).getTime()
   );
 }
 

@@ -1,6 +1,6 @@
 // Requests: create, edit, the requestor's and the officer's transitions. Each change is one transaction with
 // a guard on the current status, an event row (who, when, why), an audit entry and its emails.
-import { londonDay } from "~/domain/calendar.ts";
+import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
@@ -19,6 +19,7 @@ import { releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import {
   CLOSED_STATUSES,
+  repeatsExtension,
   repeatsLatestRequestChange,
   requestTransition,
   type RequestAction,
@@ -142,7 +143,7 @@ function requestData(form: RequestForm, districtId: string | null) {
     districtId,
     postcodeArea: form.postcodeArea || null,
     isRemote: form.isRemote,
-    neededBy: new Date(`${form.neededBy}T00:00:00Z`),
+    neededBy: dayToDate(form.neededBy),
     beneficiaries: form.beneficiaries || null,
     beneficiaryCount: form.beneficiaryCount ?? null,
     contactPreference: form.contactPreference || null,
@@ -442,21 +443,12 @@ export async function changeRequestIn(
   }
   if (change.action === "extend") {
     if (request.extendedAt) {
-      // the same extension sent twice: the latest change is this one, to this date
-      const latest = await latestChange(tx, request.id);
-      if (
-        change.neededBy &&
-        latest?.actorUserId &&
-        latest.fromStatus === request.status &&
-        latest.toStatus === request.status &&
-        latest.reason === extendedReason(change.neededBy) &&
-        request.neededBy.getTime() === new Date(`${change.neededBy}T00:00:00Z`).getTime()
-      )
+      if (change.neededBy && repeatsExtension(request, await latestChange(tx, request.id), change.neededBy))
         return { ok: true as const, status: request.status };
       throw new TransitionRefused("A request can be extended only once.");
     }
     if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
-    const neededBy = new Date(`${change.neededBy}T00:00:00Z`);
+    const neededBy = dayToDate(change.neededBy);
     if (neededBy <= request.neededBy)
       throw new TransitionRefused("The new date must be later than the current one.", "neededBy");
     data.neededBy = neededBy;

@@ -1,6 +1,6 @@
 // Marketplace form and query-string schemas. No server imports: the forms use them for client hints too.
 import { z } from "zod";
-import { londonDay } from "~/domain/calendar.ts";
+import { dayToDate, londonDay } from "~/domain/calendar.ts";
 
 export const HELP_TYPE_VALUES = ["VOLUNTEERING", "GOODS", "EXPERTISE", "FUNDING", "WORK_PLACEMENT"] as const;
 
@@ -10,7 +10,7 @@ const todayIso = () => londonDay(new Date()).toISOString().slice(0, 10);
 
 function validDate(value: string) {
   if (!isoDate.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
+  const date = dayToDate(value);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 

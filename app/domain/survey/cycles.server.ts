@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { dayToDate } from "~/domain/calendar.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
@@ -68,8 +69,8 @@ export async function createCycle(
         data: {
           councilId: officer.councilId,
           year: input.year,
-          opensOn: new Date(`${input.opensOn}T00:00:00Z`),
-          closesOn: new Date(`${input.closesOn}T00:00:00Z`),
+          opensOn: dayToDate(input.opensOn),
+          closesOn: dayToDate(input.closesOn),
           privacyNotice: input.privacyNotice,
           dpiaReference: input.dpiaReference,
           retentionMonths: input.retentionMonths,
