@@ -130,6 +130,7 @@ function PledgeForm({
           <DateInput
             name="expectedDeliveryDate"
             label="When do you expect to deliver it?"
+            hint={`On or before ${formatDate(need.neededBy)}, the date it is needed by`}
             errors={fields.expectedDeliveryDate.errors}
             defaultValue={fields.expectedDeliveryDate.initialValue as string | undefined}
           />

@@ -945,7 +945,7 @@ describe("pledging closes at the end of the needed-by day in London", () => {
         path: "/",
         params: { id: request.id },
         cookie: cookies.supplierOwner,
-        form: { submissionKey: `in-time-${request.id}`, quantity: "1", expectedDeliveryDate: "2026-07-20" },
+        form: { submissionKey: `in-time-${request.id}`, quantity: "1", expectedDeliveryDate: "2026-07-10" },
       });
       expect(taken.status).toBe(302);
     } finally {

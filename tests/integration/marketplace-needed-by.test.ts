@@ -7,6 +7,7 @@ import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import { action as moderateAction } from "~/routes/council.moderation.$id.tsx";
 import { loader as pledgeDetailLoader } from "~/routes/pledges.$id.tsx";
 import { action as manageAction } from "~/routes/requests.$id.manage.tsx";
+import { action as pledgeAction } from "~/routes/requests.$id.pledge.tsx";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
@@ -125,5 +126,33 @@ describe("the delivery form on a pledge page", () => {
       }),
     );
     expect(page.today).toBe("2026-07-11");
+  });
+});
+
+describe("a pledge's expected delivery date", () => {
+  const pledge = (id: string, expectedDeliveryDate: string) =>
+    callAction(pledgeAction, {
+      path: "/",
+      params: { id },
+      cookie: cookies.supplierOwner,
+      form: { submissionKey: `late-${id}-${expectedDeliveryDate}`, quantity: "1", expectedDeliveryDate },
+    });
+
+  it("may not come after the date the help is needed by, and nothing is pledged", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-07-01T12:00:00Z") });
+    const need = await requestDue("2026-07-20", "OPEN");
+    const refused = await pledge(need.id, "2026-07-21");
+    expect(refused.status).toBe(400);
+    expect((await errorsOf(refused)).expectedDeliveryDate).toEqual([
+      "The expected delivery date must be on or before 20 July 2026, the date the help is needed by",
+    ]);
+    expect(await db.pledge.count({ where: { requestId: need.id } })).toBe(0);
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "OPEN",
+      pledgedQuantity: 0,
+    });
+
+    expect((await pledge(need.id, "2026-07-20")).status).toBe(302);
+    expect(await db.pledge.count({ where: { requestId: need.id } })).toBe(1);
   });
 });

@@ -64,7 +64,7 @@ const pledge = (id: string, key: string) =>
     form: {
       submissionKey: `${key}-${id}`,
       quantity: "1",
-      expectedDeliveryDate: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10),
+      expectedDeliveryDate: londonDay(new Date()).toISOString().slice(0, 10),
     },
   });
 

@@ -1,7 +1,7 @@
 // Pledges: a supplier pledges, the requestor accepts or declines, the supplier reports delivery, the requestor
 // confirms or disputes. Request.pledgedQuantity and the request's status move in the same transaction
 // (pledged-share.server.ts), so simultaneous pledges can never pledge more than a request needs.
-import { londonDay } from "~/domain/calendar.ts";
+import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { formatDate } from "~/domain/format.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
@@ -109,9 +109,21 @@ export async function createPledge(
   if (earlier) return { ok: true, pledgeId: earlier.id, repeated: true };
   const request = await db.request.findUnique({
     where: { id: input.requestId },
-    select: { councilId: true, helpType: true },
+    select: { councilId: true, helpType: true, neededBy: true },
   });
   if (!request) return { ok: false, fieldErrors: { "": ["This request no longer exists."] } };
+  // help that comes after the date it is needed by does not meet the need (the requestor can extend the date);
+  // once that date has passed, the request is closed to pledges, which the claim below says
+  const expected = dayToDate(input.expectedDeliveryDate);
+  if (expected > request.neededBy && request.neededBy >= londonDay(new Date()))
+    return {
+      ok: false,
+      fieldErrors: {
+        expectedDeliveryDate: [
+          `The expected delivery date must be on or before ${formatDate(request.neededBy)}, the date the help is needed by`,
+        ],
+      },
+    };
   if (input.commitmentId) {
     const commitment = await db.commitment.findFirst({
       where: { id: input.commitmentId, ...fittingCommitments(input.supplierOrganisationId, request) },
@@ -137,7 +149,7 @@ export async function createPledge(
           commitmentId: input.commitmentId || null,
           quantity: input.quantity,
           message: input.message || null,
-          expectedDeliveryDate: new Date(`${input.expectedDeliveryDate}T00:00:00Z`),
+          expectedDeliveryDate: expected,
           submissionKey: input.submissionKey,
         },
         select: { id: true },
@@ -314,7 +326,8 @@ export async function changePledgeIn(
         `Enter ${await pledgedAmount(tx, pledge)} or less: that is what you pledged`,
         "deliveredQuantity",
       );
-    const deliveredOn = new Date(`${change.deliveredOn}T00:00:00Z`);
+    if (!change.deliveredOn) throw new TransitionRefused("Enter the date it was delivered", "deliveredOn");
+    const deliveredOn = dayToDate(change.deliveredOn);
     // a delivery cannot come before the pledge it fulfils (the form already refuses a date in the future)
     const pledgedOn = londonDay(pledge.createdAt);
     if (deliveredOn < pledgedOn)
@@ -404,7 +417,8 @@ async function repeatsItsLatestChange(
   if (change.action === "reportDelivery")
     return (
       pledge.deliveredQuantity === (change.deliveredQuantity ?? null) &&
-      pledge.deliveredOn?.getTime() === new Date(`${change.deliveredOn}T00:00:00Z`).getTime()
+      change.deliveredOn !== undefined &&
+      pledge.deliveredOn?.getTime() === dayToDate(change.deliveredOn).getTime()
     );
   if (change.action === "confirm") return pledge.rating === (change.rating ?? null);
   return true;
