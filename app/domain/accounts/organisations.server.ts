@@ -138,11 +138,6 @@ export async function createCouncil(
   input: { name: string; partnershipId?: string; adminEmail: string },
   context: Context,
 ): Promise<{ ok: true; councilId: string } | { ok: false; fieldErrors: FieldErrors }> {
-  const clash = await db.organisation.findFirst({
-    where: { kind: "COUNCIL", name: { equals: input.name, mode: "insensitive" } },
-    select: { id: true },
-  });
-  if (clash) return { ok: false, fieldErrors: { name: ["A council with this name already exists"] } };
   if (input.partnershipId) {
     const partnership = await db.partnership.findUnique({
       where: { id: input.partnershipId },
@@ -150,7 +145,26 @@ export async function createCouncil(
     });
     if (!partnership) return { ok: false, fieldErrors: { partnershipId: ["Select a partnership"] } };
   }
-  const councilId = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    // One council is added at a time, so two with one name cannot both pass the check. The same form sent twice
+    // (a double click) finds the council the first made moments ago, with its first admin invited, and is
+    // answered as the first was: nothing is made, logged or emailed again.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('create-council', 0))`;
+    const clash = await tx.organisation.findFirst({
+      where: { kind: "COUNCIL", name: { equals: input.name, mode: "insensitive" } },
+      select: { id: true, name: true, verifiedById: true, createdAt: true },
+    });
+    if (clash) {
+      const repeat =
+        clash.name === input.name &&
+        clash.verifiedById === actorUserId &&
+        clash.createdAt.getTime() > Date.now() - 10 * 60 * 1000 &&
+        (await tx.invitation.count({
+          where: { organisationId: clash.id, email: input.adminEmail, role: "ADMIN", revokedAt: null },
+        })) > 0;
+      if (repeat) return { ok: true, councilId: clash.id } as const;
+      return { ok: false, fieldErrors: { name: ["A council with this name already exists"] } } as const;
+    }
     const council = await tx.organisation.create({
       data: {
         kind: "COUNCIL",
@@ -203,9 +217,8 @@ export async function createCouncil(
       role: "ADMIN",
       invitedById: actorUserId,
     });
-    return council.id;
+    return { ok: true, councilId: council.id } as const;
   });
-  return { ok: true, councilId };
 }
 
 export async function createPartnership(
