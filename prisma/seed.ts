@@ -442,6 +442,8 @@ export async function seedDemoData(): Promise<Login[]> {
         status: pledgeStatus,
         commitmentId: commitment?.id ?? null,
         rating: pledgeStatus === "CONFIRMED" ? 4 + (i % 2) : null,
+        // by the date the help is needed by, as the pledge form asks
+        expectedDeliveryDate: new Date(request.neededBy.getTime() - (index + 2) * 86400000),
       });
       await db.pledgeEvent.create({
         data: { pledgeId: pledge.id, toStatus: pledgeStatus, reason: "Demo data" },

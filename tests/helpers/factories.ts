@@ -204,6 +204,7 @@ export async function createPledge(overrides: {
   status?: PledgeStatus;
   deliveredQuantity?: number | null;
   rating?: number | null;
+  expectedDeliveryDate?: Date;
 }) {
   const status = overrides.status ?? "OFFERED";
   const delivered = ["DELIVERED", "CONFIRMED", "DISPUTED"].includes(status);
@@ -217,7 +218,7 @@ export async function createPledge(overrides: {
       quantity,
       status,
       message: "Happy to help.",
-      expectedDeliveryDate: daysFromNow(30),
+      expectedDeliveryDate: overrides.expectedDeliveryDate ?? daysFromNow(30),
       deliveredQuantity: delivered ? (overrides.deliveredQuantity ?? quantity) : null,
       deliveredOn: delivered ? new Date() : null,
       confirmedAt: status === "CONFIRMED" ? new Date() : null,
