@@ -2,7 +2,7 @@
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation } from "~/db.server.ts";
 import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
-import { renderMarkdown } from "./markdown.server.ts";
+import { MAX_MARKDOWN_NESTING, nestsTooDeeply, renderMarkdown } from "./markdown.server.ts";
 
 export type GuidanceInput = {
   title: string;
@@ -71,6 +71,16 @@ export async function saveGuidance(args: {
   input: GuidanceInput;
 }): Promise<Result | null> {
   const { councilId, id, input } = args;
+  // what could not be shown to readers is not saved
+  if (nestsTooDeeply(input.bodyMarkdown))
+    return {
+      ok: false,
+      fieldErrors: {
+        bodyMarkdown: [
+          `Page content must not nest lists or quotes more than ${MAX_MARKDOWN_NESTING} levels deep`,
+        ],
+      },
+    };
   const clash = await db.guidancePage.findFirst({
     where: { councilId, slug: input.slug, ...(id ? { id: { not: id } } : {}) },
     select: { id: true },

@@ -1,5 +1,5 @@
 // Guidance is written by council admins in Markdown; readers must never receive HTML a writer typed.
-import { Marked } from "marked";
+import { Marked, type Token } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 const escapeHtml = (text: string) =>
@@ -61,6 +61,38 @@ const allowed: sanitizeHtml.IOptions = {
 allowed.allowedAttributes = { ...allowed.allowedAttributes, a: ["href", "title", "rel"] };
 
 export function renderMarkdown(source: string): string {
-  const html = markdown.parse(source, { async: false });
+  let html: string;
+  try {
+    html = markdown.parse(source, { async: false });
+  } catch {
+    // nested too deeply to render (saved before nesting was limited): its words, as text
+    return `<p>${escapeHtml(source)}</p>`;
+  }
   return sanitizeHtml(html, allowed);
+}
+
+// Quotes and lists may nest this deep. marked recurses once a level: a few thousand levels ("> - " over and
+// over, 4,000 characters) overflow its stack, and a few hundred take most of a second on every view.
+export const MAX_MARKDOWN_NESTING = 10;
+
+function nestedDeeperThan(tokens: Token[], levels: number): boolean {
+  for (const token of tokens) {
+    const nests = token.type === "blockquote" || token.type === "list";
+    if (nests && levels === 0) return true;
+    const children = [
+      ...("tokens" in token && Array.isArray(token.tokens) ? (token.tokens as Token[]) : []),
+      ...(token.type === "list" ? (token.items as Token[]) : []),
+    ];
+    if (nestedDeeperThan(children, nests ? levels - 1 : levels)) return true;
+  }
+  return false;
+}
+
+/** Whether Markdown nests quotes and lists deeper than a page may (or too deep to read at all). */
+export function nestsTooDeeply(source: string): boolean {
+  try {
+    return nestedDeeperThan(markdown.lexer(source), MAX_MARKDOWN_NESTING);
+  } catch {
+    return true;
+  }
 }
