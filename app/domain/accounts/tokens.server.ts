@@ -57,6 +57,20 @@ export async function consumeUserToken(tx: Tx, token: string, purpose: TokenPurp
   });
 }
 
+// A token already used (or retired by a newer one), with what its user looks like now: a link's button pressed
+// twice is answered as the first press was when the user shows that press's effect. Its holder learns nothing more.
+export async function usedUserToken(tx: Tx, token: string, purpose: TokenPurpose) {
+  if (!token || token.length > 200) return null;
+  return tx.userToken.findFirst({
+    where: { tokenHash: hashToken(token), purpose, usedAt: { not: null }, user: { deletedAt: null } },
+    select: {
+      usedAt: true,
+      newEmail: true,
+      user: { select: { email: true, emailVerifiedAt: true, passwordHash: true } },
+    },
+  });
+}
+
 // For pages that show a form before the token is used (reset password).
 export async function peekUserToken(tx: Tx, token: string, purpose: TokenPurpose, now = new Date()) {
   if (!token || token.length > 200) return null;

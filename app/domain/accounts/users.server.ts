@@ -16,7 +16,7 @@ import {
 } from "./emails.server.tsx";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
 import type { NewOrganisationKind } from "./schemas.ts";
-import { consumeUserToken, hashToken, issueUserToken } from "./tokens.server.ts";
+import { consumeUserToken, hashToken, issueUserToken, usedUserToken } from "./tokens.server.ts";
 
 type Context = { ip: string | null; userAgent?: string | null };
 
@@ -107,7 +107,12 @@ export async function resendVerification(userId: string) {
 export async function verifyEmail(token: string, context: Context): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const used = await consumeUserToken(tx, token, "EMAIL_VERIFICATION");
-    if (!used || used.user.deletedAt) return false;
+    if (!used) {
+      // the button pressed twice: the first press confirmed the address
+      const earlier = await usedUserToken(tx, token, "EMAIL_VERIFICATION");
+      return Boolean(earlier?.user.emailVerifiedAt);
+    }
+    if (used.user.deletedAt) return false;
     await tx.user.update({ where: { id: used.userId }, data: { emailVerifiedAt: new Date() } });
     await writeAudit(
       {
@@ -173,13 +178,25 @@ export async function requestPasswordReset(email: string) {
   });
 }
 
+// How long after a reset link was used the same new password sent with it again is taken as the form sent twice.
+const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+
 // Sets the new password and ends every session: whoever knew the old password is signed out. A sign-in lock on
 // the account ends too: the emailed link proved the account is the person's.
 export async function resetPassword(token: string, password: string, context: Context) {
   const passwordHash = await hashPassword(password);
   const email = await db.$transaction(async (tx) => {
     const used = await consumeUserToken(tx, token, "PASSWORD_RESET");
-    if (!used || used.user.deletedAt) return null;
+    if (!used) {
+      // the form sent twice: the first set this very password moments ago
+      const earlier = await usedUserToken(tx, token, "PASSWORD_RESET");
+      const repeat =
+        earlier?.user.passwordHash &&
+        earlier.usedAt!.getTime() > Date.now() - REPEAT_WINDOW_MS &&
+        (await verifyPassword(earlier.user.passwordHash, password));
+      return repeat ? earlier.user.email : null;
+    }
+    if (used.user.deletedAt) return null;
     // the emailed link proves the address too
     const user = await tx.user.update({
       where: { id: used.userId },
@@ -280,7 +297,12 @@ export async function requestEmailChange(
 export async function confirmEmailChange(token: string, context: Context): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const used = await consumeUserToken(tx, token, "EMAIL_CHANGE");
-    if (!used || !used.newEmail || used.user.deletedAt) return false;
+    if (!used) {
+      // the button pressed twice: the first press changed the address to this one
+      const earlier = await usedUserToken(tx, token, "EMAIL_CHANGE");
+      return Boolean(earlier?.newEmail && earlier.user.email === earlier.newEmail);
+    }
+    if (!used.newEmail || used.user.deletedAt) return false;
     const taken = await tx.user.findUnique({ where: { email: used.newEmail }, select: { id: true } });
     if (taken) return false;
     const user = await tx.user.update({
