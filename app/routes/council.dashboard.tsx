@@ -13,7 +13,7 @@ import { LineChart } from "~/ui/charts/line-chart.tsx";
 import { barChart, comparisonChart, lineChart } from "~/ui/charts/geometry.server.ts";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
-import { Button, TextInput } from "~/ui/form.tsx";
+import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, formatGbp, formatNumber } from "~/ui/format.ts";
 import { links as reportLinks } from "~/ui/charts/record-links.ts";
 import { CouncilRequestActions } from "~/ui/requestor-actions.tsx";
@@ -22,7 +22,8 @@ export const meta: MetaFunction = () => [{ title: "Council dashboard – Social 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
-  const topParam = Number(new URL(request.url).searchParams.get("top") ?? 75);
+  const topTyped = new URL(request.url).searchParams.get("top");
+  const topParam = Number(topTyped ?? 75);
   const top = Number.isInteger(topParam) && topParam >= 1 && topParam <= 500 ? topParam : 75;
   const councilId = membership.organisationId;
   const [dashboard, requestActions] = await Promise.all([
@@ -56,12 +57,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isAdmin: membership.role === "ADMIN",
     top,
     topInvalid: top !== topParam,
+    // what was typed stays in the box beside its error
+    topTyped: top !== topParam ? (topTyped ?? "") : String(top),
     dashboard,
     charts,
     requestActions,
   });
 }
 
+const TOP_ERROR = "Enter how many contracts to show as a whole number from 1 to 500; showing 75";
 const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(value, 1)}%`);
 // shown next to every local £ figure, as the settings page promises
 const sourceOf = (source: string | null) => source ?? "not stated – add it in the council settings";
@@ -72,6 +76,7 @@ export default function CouncilDashboard() {
     isAdmin,
     top,
     topInvalid,
+    topTyped,
     dashboard: d,
     charts,
     requestActions,
@@ -80,6 +85,7 @@ export default function CouncilDashboard() {
   return (
     <>
       <PageHeading caption={councilName}>Council dashboard</PageHeading>
+      <ErrorSummary errors={topInvalid ? { top: [TOP_ERROR] } : null} />
       <p className="mb-6 text-muted">
         Figures as at {formatDateTime(d.asOf)}; they are refreshed every minute.
       </p>
@@ -301,8 +307,8 @@ export default function CouncilDashboard() {
         />
       </section>
 
-      <section aria-labelledby="top" className="mb-10">
-        <h2 id="top" className="mb-4 text-2xl font-bold">
+      <section aria-labelledby="top-contracts" className="mb-10">
+        <h2 id="top-contracts" className="mb-4 text-2xl font-bold">
           Top {top} contracts by size of commitment
         </h2>
         <Form method="get" className="mb-4 flex flex-wrap items-end gap-4">
@@ -310,10 +316,10 @@ export default function CouncilDashboard() {
             name="top"
             label="How many contracts to show"
             hint="1 to 500"
-            defaultValue={String(top)}
+            defaultValue={topTyped}
             inputMode="numeric"
             width="4"
-            errors={topInvalid ? ["Enter a whole number from 1 to 500; showing 75"] : undefined}
+            errors={topInvalid ? [TOP_ERROR] : undefined}
           />
           <div className="mb-6">
             <Button variant="secondary">Show</Button>
