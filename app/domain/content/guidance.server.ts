@@ -70,7 +70,7 @@ export async function saveGuidance(args: {
   id?: string;
   input: GuidanceInput;
 }): Promise<Result | null> {
-  const { councilId, id, input } = args;
+  const { input } = args;
   // what could not be shown to readers is not saved
   if (nestsTooDeeply(input.bodyMarkdown))
     return {
@@ -81,18 +81,35 @@ export async function saveGuidance(args: {
         ],
       },
     };
-  const clash = await db.guidancePage.findFirst({
-    where: { councilId, slug: input.slug, ...(id ? { id: { not: id } } : {}) },
-    select: { id: true },
-  });
-  if (clash) return slugTaken;
+  const clash = await findClash(args);
+  if (clash) return clash;
   try {
     return await writeGuidance(args);
   } catch (error) {
     // another admin took the slug between the check above and this write: the same answer as the check
-    if (isUniqueViolation(error)) return slugTaken;
+    if (isUniqueViolation(error)) return (await findClash(args)) ?? slugTaken;
     throw error;
   }
+}
+
+// Another page with the slug: refused, unless this is a new page sent twice (a double click, a form sent again)
+// and the page already saved is exactly it, saved by the same admin: then the repeat gets the same answer and
+// nothing more is written (decision 024).
+async function findClash(args: Parameters<typeof saveGuidance>[0]): Promise<Result | null> {
+  const { councilId, id, input } = args;
+  const clash = await db.guidancePage.findFirst({
+    where: { councilId, slug: input.slug, ...(id ? { id: { not: id } } : {}) },
+    select: { id: true, title: true, audience: true, bodyMarkdown: true, published: true, updatedById: true },
+  });
+  if (!clash) return null;
+  const repeat =
+    !id &&
+    clash.updatedById === args.actorUserId &&
+    clash.title === input.title &&
+    clash.audience === input.audience &&
+    clash.bodyMarkdown === input.bodyMarkdown &&
+    clash.published === input.published;
+  return repeat ? { ok: true, id: clash.id } : slugTaken;
 }
 
 function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result | null> {
