@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
-import { dayToDate, parseDay } from "~/domain/contracts/values.ts";
+import { dayToDate } from "~/domain/calendar.ts";
+import { parseDay } from "~/domain/contracts/values.ts";
 import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.server.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";

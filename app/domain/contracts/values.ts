@@ -43,4 +43,3 @@ function calendarDay(text: string) {
   return { y, date };
 }
 
-export { dayToDate } from "~/domain/calendar.ts";
