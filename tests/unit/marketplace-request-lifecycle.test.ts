@@ -158,16 +158,16 @@ describe("an extension sent twice", () => {
 
   it("is a second extension when the date sent is another", () => {
     expect(repeatsExtension(extended, latest, "2027-04-30")).toBe(false);
-    expect(repeatsExtension(extended, { ...latest, reason: "Extended to 2027-04-30" }, "2027-04-30")).toBe(false);
+    expect(repeatsExtension(extended, { ...latest, reason: "Extended to 2027-04-30" }, "2027-04-30")).toBe(
+      false,
+    );
   });
 
   it("is a second extension when something changed the request since", () => {
     expect(repeatsExtension(extended, null, "2027-03-27")).toBe(false);
     expect(repeatsExtension(extended, { ...latest, actorUserId: null }, "2027-03-27")).toBe(false);
     expect(repeatsExtension(extended, { ...latest, reason: "Pledge received" }, "2027-03-27")).toBe(false);
-    expect(
-      repeatsExtension({ ...extended, status: "PARTIALLY_PLEDGED" }, latest, "2027-03-27"),
-    ).toBe(false);
+    expect(repeatsExtension({ ...extended, status: "PARTIALLY_PLEDGED" }, latest, "2027-03-27")).toBe(false);
     expect(
       repeatsExtension(
         extended,

@@ -42,4 +42,3 @@ function calendarDay(text: string) {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return { y, date };
 }
-
