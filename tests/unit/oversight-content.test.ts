@@ -34,6 +34,15 @@ describe("guidance Markdown is rendered safely", () => {
     }
   });
 
+  it("links to a picture by its description instead of embedding it, and keeps the words of an unsafe one", () => {
+    expect(renderMarkdown("![Map of the park](https://example.org/map.png)")).toBe(
+      '<p><a href="https://example.org/map.png" rel="noopener noreferrer">Picture: Map of the park</a></p>\n',
+    );
+    const unsafe = renderMarkdown('![<b>x</b> "y"](javascript:alert(1))');
+    expect(unsafe).not.toMatch(/<img|href=|<b>/i);
+    expect(unsafe).toContain("Picture: ");
+  });
+
   it("removes event handlers and style attributes smuggled through Markdown", () => {
     const html = renderMarkdown('[a](https://x.test "t" onclick="evil()")\n\n<p style="x">p</p>');
     expect(html).not.toMatch(/<[^>]+onclick/i);

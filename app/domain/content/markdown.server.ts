@@ -12,6 +12,11 @@ const markdown = new Marked({
     html({ text }) {
       return escapeHtml(text);
     },
+    // A picture is not embedded (each reader's browser would fetch it from wherever the writer pointed): it
+    // becomes a link to the picture named by its description, so the words the writer gave it stay.
+    image({ href, text }) {
+      return `<a href="${escapeHtml(href)}">Picture: ${escapeHtml(text.trim() || "no description given")}</a>`;
+    },
   },
 });
 
