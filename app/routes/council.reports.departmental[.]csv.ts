@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const quarter = startedQuarter(parseQuarter(url.searchParams.get("quarter")));
   if (!quarter) throw new Response("Choose a quarter that has started, like 2026-Q2", { status: 400 });
-  const department = url.searchParams.get("department") || ALL_DEPARTMENTS;
+  const department = url.searchParams.get("department") ?? ALL_DEPARTMENTS;
   // as the page refuses it: an empty file would pass for a department with nothing to report
   const { departments } = await sharedReportChoices(membership.organisationId);
   if (!isReportDepartment(department, departments))

@@ -496,6 +496,16 @@ describe("quarterly departmental report", () => {
       cookie,
     });
     expect(elsewhere.status).toBe(400);
+    // no department named at all is refused as the page refuses it, not read as every department
+    const blank = await callLoader(csvLoader, {
+      path: "/council/reports/departmental.csv?quarter=2026-Q2&department=",
+      cookie,
+    });
+    expect(blank.status).toBe(400);
+    const blankPage = await jsonOf<{ errors: Record<string, string[]> }>(
+      await callLoader(reportLoader, { path: "/council/reports?quarter=2026-Q2&department=", cookie }),
+    );
+    expect(blankPage.errors.department).toEqual(["Select a department or service"]);
   });
 
   it("exports CSV with a header row and a download name", async () => {
