@@ -23,7 +23,8 @@ export const meta: MetaFunction = () => [{ title: "Council dashboard – Social 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   const topTyped = new URL(request.url).searchParams.get("top");
-  const topParam = Number(topTyped ?? 75);
+  // digits only: Number() would also read "0x10", "1e2" or "" as numbers
+  const topParam = topTyped === null ? 75 : /^\s*\d{1,3}\s*$/.test(topTyped) ? Number(topTyped) : NaN;
   const top = Number.isInteger(topParam) && topParam >= 1 && topParam <= 500 ? topParam : 75;
   const councilId = membership.organisationId;
   const [dashboard, requestActions] = await Promise.all([

@@ -54,6 +54,10 @@ describe("the dashboard's top contracts number", () => {
   it("keeps what was typed beside the error when it is out of range, and shows the top 75", async () => {
     expect(await open("?top=600")).toMatch(/<input[^>]*id="top"[^>]*value="600"/);
     expect(await open("?top=ten")).toMatch(/<input[^>]*id="top"[^>]*value="ten"/);
+    for (const typed of ["0x10", "1e2", ""])
+      expect(await open(`?top=${typed}`)).toMatch(
+        new RegExp(`There is a problem[\\s\\S]*<input[^>]*id="top"[^>]*value="${typed}"`),
+      );
     const valid = await open("?top=20");
     expect(valid).toMatch(/<input[^>]*id="top"[^>]*value="20"/);
     expect(valid).not.toContain("There is a problem");
