@@ -8,7 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { HOLDING_STATUSES } from "../domain/marketplace/pledge-lifecycle.ts";
+import { HOLDING_STATUSES, IN_FLIGHT_STATUSES } from "../domain/marketplace/pledge-lifecycle.ts";
 import { LIVE_STATUSES, statusForPledged } from "../domain/marketplace/request-lifecycle.ts";
 
 export type Violation = { rule: string; record: string; detail: string };
@@ -68,6 +68,41 @@ async function requestStatuses(db: Queryable): Promise<Violation[]> {
       record: `Request ${r.id}`,
       detail: `is ${r.status} (never published) but has ${r.pledges} pledge(s)`,
     });
+  }
+  return found;
+}
+
+// A request is fulfilled, in the same transaction as the confirmation that completes it, once it is fully pledged
+// and every pledge holding a share is confirmed: a fulfilled request with a pledge still under way (or short of
+// its quantity) was closed too soon, and a fully pledged one with every pledge confirmed was never closed. (The
+// status check above covers only requests still taking or holding pledges.)
+async function fulfilment(db: Queryable): Promise<Violation[]> {
+  const { rows } = await db.query<{
+    id: string;
+    status: string;
+    quantity: number;
+    pledged: number;
+    unsettled: number;
+    confirmed: number;
+  }>(
+    `select r.id, r.status::text as status, r.quantity, r."pledgedQuantity" as pledged,
+            count(p.id) filter (where p.status::text = any($1))::int as unsettled,
+            count(p.id) filter (where p.status = 'CONFIRMED')::int as confirmed
+       from "Request" r left join "Pledge" p on p."requestId" = r.id
+      where r.status in ('FULFILLED', 'FULLY_PLEDGED')
+      group by r.id`,
+    [IN_FLIGHT_STATUSES],
+  );
+  const found: Violation[] = [];
+  for (const r of rows) {
+    const violation = (detail: string) =>
+      found.push({ rule: "request fulfilment", record: `Request ${r.id}`, detail });
+    if (r.status === "FULFILLED" && r.unsettled > 0)
+      violation(`is FULFILLED but ${r.unsettled} of its pledges are not confirmed yet`);
+    else if (r.status === "FULFILLED" && r.pledged < r.quantity)
+      violation(`is FULFILLED with only ${r.pledged} of ${r.quantity} pledged`);
+    else if (r.status === "FULLY_PLEDGED" && r.unsettled === 0 && r.confirmed > 0)
+      violation(`is FULLY_PLEDGED and every pledge is confirmed; it should be FULFILLED`);
   }
   return found;
 }
@@ -170,6 +205,7 @@ export async function checkConsistency(db: Queryable, options: { uploadDir: stri
   const groups: Violation[][] = [];
   groups.push(await pledgedQuantities(db));
   groups.push(await requestStatuses(db));
+  groups.push(await fulfilment(db));
   groups.push(await latestEvents(db, "Request", "RequestEvent", "requestId"));
   groups.push(await latestEvents(db, "Pledge", "PledgeEvent", "pledgeId"));
   groups.push(await latestEvents(db, "KpiReturn", "KpiReturnEvent", "returnId"));

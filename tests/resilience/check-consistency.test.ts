@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "~/db.server.ts";
+import type { PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import { checkConsistency } from "~/server/check-consistency.ts";
 import {
   createCommitment,
@@ -130,6 +131,50 @@ describe("npm run check:consistency", () => {
     await db.requestEvent.create({
       data: { requestId: request.id, fromStatus: "FULFILLED", toStatus: "PARTIALLY_PLEDGED" },
     });
+    expect(await check()).toEqual([]);
+  });
+
+  it("finds a request fulfilled with a pledge still under way, and a completed one never fulfilled", async () => {
+    const request = await openRequest(world, 5);
+    const pledge = await pledgeTo(world, request.id, 5, "CONFIRMED");
+    const setRequest = async (from: RequestStatus, to: RequestStatus) => {
+      await db.request.update({ where: { id: request.id }, data: { status: to } });
+      await db.requestEvent.create({ data: { requestId: request.id, fromStatus: from, toStatus: to } });
+    };
+    const setPledge = async (from: PledgeStatus, to: PledgeStatus) => {
+      await db.pledge.update({ where: { id: pledge.id }, data: { status: to } });
+      await db.pledgeEvent.create({ data: { pledgeId: pledge.id, fromStatus: from, toStatus: to } });
+    };
+    const ofRequest = async () => (await check()).filter((v) => v.record === `Request ${request.id}`);
+
+    // fully pledged, every pledge confirmed, and never closed
+    expect(await ofRequest()).toEqual([
+      {
+        rule: "request fulfilment",
+        record: `Request ${request.id}`,
+        detail: "is FULLY_PLEDGED and every pledge is confirmed; it should be FULFILLED",
+      },
+    ]);
+    await setRequest("FULLY_PLEDGED", "FULFILLED");
+    expect(await check()).toEqual([]);
+
+    // closed while the pledge is only accepted: quantities, statuses and histories each look right on their own
+    await setPledge("CONFIRMED", "ACCEPTED");
+    expect(await ofRequest()).toEqual([
+      {
+        rule: "request fulfilment",
+        record: `Request ${request.id}`,
+        detail: "is FULFILLED but 1 of its pledges are not confirmed yet",
+      },
+    ]);
+    await setPledge("ACCEPTED", "CONFIRMED");
+    // confirmed short: it holds what was delivered
+    await db.pledge.update({ where: { id: pledge.id }, data: { deliveredQuantity: 4 } });
+    await db.request.update({ where: { id: request.id }, data: { pledgedQuantity: 4 } });
+    expect((await ofRequest()).map((v) => v.detail)).toEqual(["is FULFILLED with only 4 of 5 pledged"]);
+
+    await db.pledge.deleteMany({ where: { requestId: request.id } });
+    await db.request.deleteMany({ where: { id: request.id } });
     expect(await check()).toEqual([]);
   });
 
