@@ -20,14 +20,33 @@ export function hashToken(token: string) {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-// Issues a fresh token and retires the user's earlier unused ones for the same purpose.
+// A link asked for twice moments apart (a double click, a slow network) is sent once: a second email would retire
+// the first's link, and the person may well open the first. Asked for again later, a new link replaces the old.
+const REPEAT_WINDOW_MS = 2 * 60 * 1000;
+
+// Issues a fresh token and retires the user's earlier unused ones for the same purpose. Null (send nothing) when
+// the same link was issued moments ago and is still unused: the request was sent twice.
 export async function issueUserToken(
   tx: Tx,
   userId: string,
   purpose: TokenPurpose,
   options: { newEmail?: string; now?: Date } = {},
-) {
+): Promise<string | null> {
   const now = options.now ?? new Date();
+  // one request at a time per user and purpose, so the second of two sent at once sees the first's token
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`user-token:${userId}:${purpose}`}, 0))`;
+  const justIssued = await tx.userToken.findFirst({
+    where: {
+      userId,
+      purpose,
+      newEmail: options.newEmail ?? null,
+      usedAt: null,
+      expiresAt: { gt: now },
+      createdAt: { gt: new Date(now.getTime() - REPEAT_WINDOW_MS) },
+    },
+    select: { id: true },
+  });
+  if (justIssued) return null;
   await tx.userToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
   const { token, tokenHash } = newToken();
   await tx.userToken.create({

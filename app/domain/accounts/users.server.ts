@@ -72,7 +72,7 @@ export async function signUp(
       data: { name: input.name, email: input.email, passwordHash },
       select: { id: true },
     });
-    const token = await issueUserToken(tx, user.id, "EMAIL_VERIFICATION");
+    const token = (await issueUserToken(tx, user.id, "EMAIL_VERIFICATION"))!; // a new account has none yet
     await enqueueEmail(tx, {
       ...(await verifyEmailMessage(
         { councilId: null },
@@ -94,6 +94,7 @@ export async function resendVerification(userId: string) {
       select: { name: true, email: true },
     });
     const token = await issueUserToken(tx, userId, "EMAIL_VERIFICATION");
+    if (!token) return; // asked for twice at once: the first link is on its way
     const brand = await brandForUser(tx, userId);
     await enqueueEmail(tx, {
       ...(await verifyEmailMessage(brand, user.name, token)),
@@ -168,6 +169,7 @@ export async function requestPasswordReset(email: string) {
     });
     if (!user || user.deletedAt) return;
     const token = await issueUserToken(tx, user.id, "PASSWORD_RESET");
+    if (!token) return; // asked for twice at once: the first link is on its way
     const brand = await brandForUser(tx, user.id);
     await enqueueEmail(tx, {
       ...(await resetPasswordMessage(brand, user.name, token)),
@@ -283,6 +285,7 @@ export async function requestEmailChange(
     if (taken) return; // say nothing: another account's address is not ours to reveal
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
     const token = await issueUserToken(tx, userId, "EMAIL_CHANGE", { newEmail: input.email });
+    if (!token) return; // asked for twice at once: the first link is on its way
     const brand = await brandForUser(tx, userId);
     await enqueueEmail(tx, {
       ...(await confirmNewEmailMessage(brand, user.name, token)),
