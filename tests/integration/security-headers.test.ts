@@ -25,9 +25,30 @@ describe("security headers", () => {
     const first = await fetch(base);
     const second = await fetch(base);
     const csp = first.headers.get("content-security-policy")!;
-    const scriptSrc = csp.split(";").find((d) => d.startsWith("script-src"))!;
-    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
-    expect(scriptSrc).not.toContain("unsafe-inline");
+    const directives = new Map(
+      csp.split(";").map((d) => {
+        const [name, ...sources] = d.trim().split(/\s+/);
+        return [name, sources] as const;
+      }),
+    );
+    expect(directives.get("script-src")).toEqual([
+      "'self'",
+      expect.stringMatching(/^'nonce-[A-Za-z0-9+/=]+'$/),
+    ]);
+    // no way around the nonce for any script: not script-src-elem, not event-handler attributes (script-src-attr),
+    // and not through default-src, which the script directives fall back to
+    for (const [name, sources] of directives) {
+      if (name.startsWith("script-src") || name === "default-src")
+        expect(sources, name).not.toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^'(unsafe-inline|unsafe-eval|unsafe-hashes)'$|^\*$|^https?:$|^data:$/),
+          ]),
+        );
+    }
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("base-uri")).toEqual(["'self'"]);
+    expect(directives.get("form-action")).toEqual(["'self'"]);
+    expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(second.headers.get("content-security-policy")).not.toBe(csp);
@@ -69,6 +90,16 @@ describe("cross-site request forgery", () => {
       body: "x",
     });
     expect(crossSite.status).toBe(403);
+    // a sandboxed frame or a redirect from another site says "null"; a sibling subdomain is same-site, not ours;
+    // and every unsafe method is checked, not only POST
+    for (const headers of [{ origin: "null" }, { "sec-fetch-site": "same-site" }]) {
+      const refused = await fetch(`${base}/form`, { method: "POST", headers, body: "x=1" });
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+    }
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      const refused = await fetch(`${base}/form`, { method, headers: { origin: "https://evil.example" } });
+      expect(refused.status, method).toBe(403);
+    }
     const own = await fetch(`${base}/form`, { method: "POST", headers: { origin: base }, body: "x=1" });
     expect(own.status).toBe(200);
     const configured = await fetch(`${base}/form`, {
