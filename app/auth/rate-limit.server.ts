@@ -1,16 +1,22 @@
-// Rate limits on sign-in, sign-up, password reset and email verification, per client address and per account.
+// Rate limits on sign-in, sign-up, password reset and email verification, per client address and per account, and
+// on the forms that email an address the sender types (a new address to confirm, an invitation), so the portal
+// cannot be used to flood someone's inbox (the "account" there is the signed-in person, or the organisation).
 // Counters live in PostgreSQL (rate-limiter-flexible), so every app instance shares them.
 import crypto from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
-export type LimitedAction = "sign-in" | "sign-up" | "password-reset" | "verification";
+export type LimitedAction =
+  "sign-in" | "sign-up" | "password-reset" | "verification" | "email-change" | "invitation";
 
 const RULES: Record<LimitedAction, { perIp: number; perAccount: number; windowSeconds: number }> = {
   "sign-in": { perIp: 50, perAccount: 5, windowSeconds: 15 * 60 }, // failed attempts only
   "sign-up": { perIp: 10, perAccount: 3, windowSeconds: 60 * 60 },
   "password-reset": { perIp: 10, perAccount: 3, windowSeconds: 60 * 60 },
   verification: { perIp: 30, perAccount: 10, windowSeconds: 60 * 60 },
+  "email-change": { perIp: 20, perAccount: 5, windowSeconds: 60 * 60 },
+  // an organisation bringing its team in may invite many at once
+  invitation: { perIp: 100, perAccount: 50, windowSeconds: 60 * 60 },
 };
 
 // Kept out of Prisma's schema so migrations never see the limiter's table.

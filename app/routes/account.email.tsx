@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { changeEmailSchema } from "~/domain/accounts/schemas.ts";
 import { requestEmailChange } from "~/domain/accounts/users.server.ts";
+import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -23,7 +24,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: changeEmailSchema });
   const hideFields = ["currentPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
-  const result = await requestEmailChange(viewer.user.id, submission.value, requestContext(request));
+  const context = requestContext(request);
+  const limit = await consumeAttempt("email-change", { ip: context.ip, account: viewer.user.id });
+  if (!limit.ok)
+    return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)], hideFields }), {
+      status: 429,
+    });
+  const result = await requestEmailChange(viewer.user.id, submission.value, context);
   if (!result.ok)
     return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
   return redirectWithFlash("/account", {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server.ts";
+import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { BUSINESS_SIZE_LABEL } from "~/domain/accounts/business-size.ts";
 import {
@@ -70,6 +71,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = requestContext(request);
   const input = submission.value;
   const actor = viewer.user.id;
+  if (input.intent === "invite") {
+    const limit = await consumeAttempt("invitation", { ip: context.ip, account: `org:${organisationId}` });
+    if (!limit.ok)
+      return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)] }), { status: 429 });
+  }
   const result = await (() => {
     switch (input.intent) {
       case "invite":
