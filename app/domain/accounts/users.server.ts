@@ -3,7 +3,7 @@
 import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { clearSignInFailures, consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
-import { db, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import {
@@ -298,6 +298,17 @@ export async function requestEmailChange(
 }
 
 export async function confirmEmailChange(token: string, context: Context): Promise<boolean> {
+  try {
+    return await changeEmailByToken(token, context);
+  } catch (error) {
+    // another account took the address at the same moment (its own change, or a sign-up): as if it had been
+    // taken before, the link no longer works, and the token stays unused with the rest rolled back
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+function changeEmailByToken(token: string, context: Context): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const used = await consumeUserToken(tx, token, "EMAIL_CHANGE");
     if (!used) {

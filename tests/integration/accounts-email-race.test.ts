@@ -1,0 +1,46 @@
+// Two people confirming a change to the same new address at the same moment: one gets it, the other is told the
+// link no longer works (as when the address was taken before), and nobody gets a server error.
+import crypto from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeRateLimits } from "~/auth/rate-limit.server.ts";
+import { db } from "~/db.server.ts";
+import { action as confirmEmailAction } from "~/routes/account.confirm-email.tsx";
+import { action as changeEmailAction } from "~/routes/account.email.tsx";
+import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
+import { callAction } from "../helpers/routes.ts";
+
+afterAll(() => closeRateLimits());
+
+const fromIp = () => ({
+  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
+});
+
+describe("two accounts confirming the same new address at once", () => {
+  it("moves one of them, refuses the other, and answers neither with a 500", async () => {
+    for (let round = 0; round < 3; round++) {
+      const shared = `${unique("shared")}@example.test`;
+      const people = [await createUser(), await createUser()];
+      for (const person of people)
+        await callAction(changeEmailAction, {
+          path: "/account/email",
+          cookie: await sessionCookieFor(person.id),
+          headers: fromIp(),
+          form: { email: shared, currentPassword: TEST_PASSWORD },
+        });
+      const emails = await db.emailOutbox.findMany({ where: { to: shared } });
+      const tokens = emails.map((e) => e.text.match(/\/account\/confirm-email\?token=([A-Za-z0-9_-]+)/)![1]);
+      expect(tokens).toHaveLength(2);
+      const answers = await Promise.all(
+        tokens.map((token) =>
+          callAction(confirmEmailAction, {
+            path: "/account/confirm-email",
+            form: { token },
+            headers: fromIp(),
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([302, 400]);
+      expect(await db.user.count({ where: { email: shared } })).toBe(1);
+    }
+  });
+});
