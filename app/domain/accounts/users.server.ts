@@ -317,6 +317,8 @@ function changeEmailByToken(token: string, context: Context): Promise<boolean> {
       return Boolean(earlier?.newEmail && earlier.user.email === earlier.newEmail);
     }
     if (!used.newEmail || used.user.deletedAt) return false;
+    // one at a time with a sign-up for the address, so whichever comes second sees the other's account
+    await lockSignUp(tx, used.newEmail);
     const taken = await tx.user.findUnique({ where: { email: used.newEmail }, select: { id: true } });
     if (taken) return false;
     const user = await tx.user.update({
