@@ -125,6 +125,7 @@ export default function AdminCouncils() {
             label="Partnership (optional)"
             hint="Partner councils share one login; each sees only its own records"
             errors={fields.partnershipId.errors}
+            defaultValue={fields.partnershipId.initialValue as string | undefined}
             placeholder="None"
             options={partnershipOptions}
           />
