@@ -92,7 +92,8 @@ describe("cross-site request forgery", () => {
     expect(crossSite.status).toBe(403);
     // a sandboxed frame or a redirect from another site says "null"; a sibling subdomain is same-site, not ours;
     // and every unsafe method is checked, not only POST
-    for (const headers of [{ origin: "null" }, { "sec-fetch-site": "same-site" }]) {
+    const refusedHeaders: Record<string, string>[] = [{ origin: "null" }, { "sec-fetch-site": "same-site" }];
+    for (const headers of refusedHeaders) {
       const refused = await fetch(`${base}/form`, { method: "POST", headers, body: "x=1" });
       expect(refused.status, JSON.stringify(headers)).toBe(403);
     }
