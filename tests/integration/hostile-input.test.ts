@@ -2,6 +2,7 @@
 // is always a 4xx or a redirect, never a 500, and a refused submission writes nothing.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
 import { TOPICS } from "~/domain/survey/questions.ts";
 import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
 import { createMatrixWorld } from "../authorization/world.ts";
@@ -10,9 +11,12 @@ import {
   BEFORE_ATTACK,
   hostileValue,
   KNOWN_BAD,
+  NOT_FINGERPRINTED,
   PAGES_OF_ROUTE,
+  SNAPSHOT_TABLES,
   snapshot,
 } from "../helpers/hostile-values.ts";
+import { createPartnership } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 import { fillPath, importRoute, routeManifest } from "../helpers/route-manifest.ts";
 
@@ -146,6 +150,62 @@ describe("hostile input harness", () => {
       form: { intent: "continue", ethnicGroup: "<script>" },
     });
     expect(response.status).toBe(400);
+  });
+
+  // "a refusal writes nothing" is only as good as the snapshot it compares
+  it("snapshots every table of the portal's data", async () => {
+    const tables = await db.$queryRaw<
+      { name: string }[]
+    >`select table_name::text as name from information_schema.tables
+                    where table_schema = current_schema() and table_type = 'BASE TABLE'`;
+    const unread = tables
+      .map((t) => t.name)
+      .filter((t) => ![...SNAPSHOT_TABLES, ...NOT_FINGERPRINTED].includes(t));
+    expect(unread).toEqual([]);
+  });
+
+  it("sees a write the row counts and updatedAt cannot: a status set without updatedAt, a row in any table", async () => {
+    const world = await createMatrixWorld();
+    const writes: [string, () => Promise<unknown>][] = [
+      [
+        "a survey cycle closed",
+        () => db.surveyCycle.update({ where: { id: world.surveyCycle.id }, data: { status: "CLOSED" } }),
+      ],
+      ["a partnership added", () => createPartnership()],
+      [
+        "an emailed token issued",
+        () =>
+          db.userToken.create({
+            data: {
+              userId: world.users.vcseOwner.id,
+              purpose: "PASSWORD_RESET",
+              tokenHash: crypto.randomUUID(),
+              expiresAt: new Date(Date.now() + 3_600_000),
+            },
+          }),
+      ],
+      [
+        "a request withdrawn by raw SQL",
+        () => db.$executeRaw`update "Request" set status = 'WITHDRAWN' where id = ${world.openRequest.id}`,
+      ],
+      [
+        "a pledge's quantity changed under an older row's updatedAt",
+        () =>
+          db.$executeRaw`update "Pledge" set quantity = quantity + 1, "updatedAt" = "createdAt"
+                          where id = ${world.pledge.id}`,
+      ],
+    ];
+    for (const [what, write] of writes) {
+      const before = await snapshot();
+      await write();
+      expect(await snapshot(), what).not.toEqual(before);
+    }
+    // a session renewed on use is not a write of the submission
+    const before = await snapshot();
+    await db.session.updateMany({
+      data: { lastUsedAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    expect(await snapshot()).toEqual(before);
   });
 
   it("attacks only the imported components a page uses", () => {
