@@ -63,7 +63,10 @@ export const SURVEY_ROLE_HOLDERS: readonly Role[] = [
 // council teams may post requests too
 export const REQUESTORS: readonly Role[] = ["vcseOwner", "vcseMember", "pendingOwner", ...ALL_COUNCIL_STAFF];
 export const PLATFORM_ADMIN: readonly Role[] = ["platformAdmin"];
-export const SUPPLIERS: readonly Role[] = ["supplierOwner", "supplierMember"];
+// a supplier the council has not verified yet browses, saves searches and answers the survey (any business invited
+// by link may) like any other, but may not pledge
+export const VERIFIED_SUPPLIERS: readonly Role[] = ["supplierOwner", "supplierMember"];
+export const SUPPLIERS: readonly Role[] = [...VERIFIED_SUPPLIERS, "pendingSupplier"];
 
 export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/_index": { get: EVERYONE },
@@ -115,8 +118,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/contracts.$id.commitments.new": {
     params: (w) => ({ id: w.contract.id }),
     get: COUNCIL_A_STAFF,
-    actions: { "": COUNCIL_A_STAFF },
-    forms: { "": (w) => ({ measureId: w.spareMeasure.id, targetQuantity: "10", ...planOf("10") }) },
+    actions: { save: COUNCIL_A_STAFF },
+    forms: { save: (w) => ({ measureId: w.spareMeasure.id, targetQuantity: "10", ...planOf("10") }) },
   },
   "routes/contracts.$id.edit": {
     params: (w) => ({ id: w.contract.id }),
@@ -211,7 +214,20 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/council.reports._index": { get: ALL_COUNCIL_STAFF },
   "routes/council.reports.departmental[.]csv": { get: ALL_COUNCIL_STAFF },
   "routes/council.reports.local-value": { get: ALL_COUNCIL_STAFF },
-  "routes/council.settings": { get: COUNCIL_ADMIN, actions: { "": COUNCIL_ADMIN } },
+  "routes/council.settings": {
+    get: COUNCIL_ADMIN,
+    actions: { "": COUNCIL_ADMIN },
+    forms: {
+      "": () => ({
+        councilName: "Borough of Somewhere",
+        returnDueDays: "30",
+        reminderDaysBefore: "7",
+        overdueReminderDays: "7",
+        brandColour: "#1d3d7a",
+        proxyValueSource: "TOMs 2024",
+      }),
+    },
+  },
   "routes/council.survey.$cycleId._index": {
     params: (w) => ({ cycleId: w.surveyCycle.id }),
     get: COUNCIL_ADMIN,
@@ -237,7 +253,21 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   // special category data: only council staff holding the survey role (council A's admin in this world)
   // the partnership-wide officers hold the survey role of their own councils (B and C): theirs is what they get
   "routes/council.survey._index": { get: SURVEY_ROLE_HOLDERS },
-  "routes/council.survey.new": { get: SURVEY_ROLE_HOLDERS, actions: { "": SURVEY_ROLE_HOLDERS } },
+  "routes/council.survey.new": {
+    get: SURVEY_ROLE_HOLDERS,
+    actions: { "": SURVEY_ROLE_HOLDERS },
+    forms: {
+      // a year the world's council A cycle (2026) does not take
+      "": () => ({
+        year: "2031",
+        opensOn: day(0),
+        closesOn: day(30),
+        privacyNotice: "We use your answers to plan how we buy from small businesses.",
+        dpiaReference: "DPIA-2031-01",
+        retentionMonths: "24",
+      }),
+    },
+  },
   "routes/council.verification.$id": {
     params: (w) => ({ id: w.pendingOrganisation.id }),
     get: COUNCIL_A_STAFF,
@@ -296,8 +326,33 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   "routes/organisations._index": { get: SIGNED_IN },
   "routes/organisations.new._index": { get: SIGNED_IN, actions: { "": SIGNED_IN } },
-  "routes/organisations.new.supplier": { get: SIGNED_IN, actions: { "": SIGNED_IN } },
-  "routes/organisations.new.vcse": { get: SIGNED_IN, actions: { "": SIGNED_IN } },
+  "routes/organisations.new.supplier": {
+    get: SIGNED_IN,
+    actions: { "": SIGNED_IN },
+    forms: {
+      "": (w) => ({
+        name: `Hedgerow Landscapes ${crypto.randomUUID().slice(0, 8)}`,
+        councilId: w.councilA.id,
+        companyNumber: String(crypto.randomInt(10_000_000, 99_999_999)),
+        registeredPostcode: "GU1 3UW",
+        staffHeadcount: "25",
+        turnoverBand: "UP_TO_2M",
+        balanceSheetBand: "UP_TO_2M",
+      }),
+    },
+  },
+  "routes/organisations.new.vcse": {
+    get: SIGNED_IN,
+    actions: { "": SIGNED_IN },
+    forms: {
+      "": (w) => ({
+        name: `Riverside Pantry ${crypto.randomUUID().slice(0, 8)}`,
+        councilId: w.councilA.id,
+        areaServed: "Guildford and villages",
+        description: "A food pantry run by volunteers for families in need.",
+      }),
+    },
+  },
   "routes/pledges.$id": {
     params: (w) => ({ id: w.pledge.id }),
     get: NOBODY,
@@ -327,8 +382,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/requests.$id.edit": {
     params: (w) => ({ id: w.draftRequest.id }),
     get: NOBODY,
-    actions: { "": NOBODY },
-    forms: { "": requestForm },
+    // the page's buttons send draft or submit; a form without an intent saves a draft
+    actions: { "": NOBODY, draft: NOBODY, submit: NOBODY },
+    forms: { "": requestForm, draft: requestForm, submit: requestForm },
   },
   "routes/requests.$id.manage": {
     params: (w) => ({ id: w.draftRequest.id }),
@@ -344,7 +400,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/requests.$id.pledge": {
     params: (w) => ({ id: w.openRequest.id }),
     get: SUPPLIERS,
-    actions: { "": SUPPLIERS },
+    actions: { "": VERIFIED_SUPPLIERS },
     forms: {
       "": () => ({
         submissionKey: crypto.randomUUID(),
@@ -355,7 +411,12 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     },
   },
   "routes/requests._index": { get: EVERYONE },
-  "routes/requests.new": { get: REQUESTORS, actions: { "": REQUESTORS }, forms: { "": requestForm } },
+  // a pending VCSE may save drafts, but nothing it posts is published (PRODUCT.md, verification)
+  "routes/requests.new": {
+    get: REQUESTORS,
+    actions: { "": REQUESTORS, draft: REQUESTORS, submit: REQUESTORS.filter((r) => r !== "pendingOwner") },
+    forms: { "": requestForm, draft: requestForm, submit: requestForm },
+  },
   "routes/reset-password": { get: EVERYONE, actions: { "": EVERYONE } },
   "routes/returns.$id._index": {
     params: (w) => ({ id: w.kpiReturn.id }),
@@ -389,8 +450,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     actions: { create: SUPPLIERS, digest: NOBODY, delete: NOBODY },
     forms: {
       create: () => ({ name: "Volunteering near me", query: "helpType=VOLUNTEERING" }),
-      // the saved search is the other supplier's
-      digest: (w) => ({ id: w.savedSearch.id, emailDigest: "on" }),
+      // the saved search is the other supplier's; its daily email is on, so this form (box unticked) turns it off: a
+      // form that changes nothing would not show a refused role had changed it
+      digest: (w) => ({ id: w.savedSearch.id }),
       delete: (w) => ({ id: w.savedSearch.id }),
     },
   },

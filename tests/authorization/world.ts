@@ -29,6 +29,8 @@ export const ROLES = [
   "supplierOwner",
   "supplierMember",
   "pendingOwner",
+  // the owner of a supplier the council has not verified yet: may browse, may not pledge (PRODUCT.md)
+  "pendingSupplier",
   "officerA",
   "officerB",
   // partnership-wide officer of council B (council A's partner), working for council A in the switcher
@@ -56,6 +58,12 @@ export async function createMatrixWorld() {
     status: "PENDING",
   });
   const pendingOwner = await createMember(pendingOrganisation.id, "OWNER");
+  const pendingSupplierOrganisation = await createOrganisation({
+    kind: "SUPPLIER",
+    councilId: councilA.id,
+    status: "PENDING",
+  });
+  const pendingSupplier = await createMember(pendingSupplierOrganisation.id, "OWNER");
   // Partnership-wide members (decision 011) act as officers of every partner council, never as admins and never
   // with the partner's survey role: they hold council B's survey role to show that it does not carry over to A.
   const partnershipWideMember = async (councilId: string) => {
@@ -213,6 +221,7 @@ export async function createMatrixWorld() {
     supplierOwner: users.supplierOwner,
     supplierMember: users.supplierMember,
     pendingOwner,
+    pendingSupplier,
     officerA: users.officerA,
     officerB: users.officerB,
     partnershipOfficer,
@@ -236,6 +245,7 @@ export async function createMatrixWorld() {
   return {
     ...world,
     pendingOrganisation,
+    pendingSupplierOrganisation,
     councilC,
     openRequest,
     draftRequest,

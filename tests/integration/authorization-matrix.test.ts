@@ -1,7 +1,9 @@
 // Authorization matrix: every route × every role × GET and each action intent, against someone else's records.
 import { describe, expect, it } from "vitest";
 import { callAction, callLoader } from "../helpers/routes.ts";
+import { pageSourcesOf } from "../helpers/form-fields.ts";
 import { fillPath, importRoute, routeManifest } from "../helpers/route-manifest.ts";
+import { snapshot } from "../helpers/hostile-values.ts";
 import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
 import { createMatrixWorld, ROLES, type Role } from "../authorization/world.ts";
 
@@ -55,6 +57,51 @@ describe("the permissions table", () => {
   });
 });
 
+// The intents a route's page (and the components it renders) can send: a button or hidden field named intent, or
+// a form component given one (<ReasonForm intent="decline">). A value built from a record (`upload:${id}`) is its
+// prefix and a star, as is the table's example of it ("upload:c1").
+const intentPattern = (value: string) => value.replace(/:.*$/, ":*");
+function intentsRenderedBy(file: string) {
+  const intents = new Set<string>();
+  for (const source of pageSourcesOf(file)) {
+    // "accept" or {`upload:${line.commitmentId}`}
+    const value = /(?:"([^"]+)"|\{\s*`([^`]+)`\s*\})/.source;
+    for (const pattern of [
+      new RegExp(`\\bname="intent"[^>]*?\\bvalue=${value}`, "g"),
+      new RegExp(`\\bvalue=${value}[^>]*?\\bname="intent"`, "g"),
+      new RegExp(`\\bintent=${value}`, "g"),
+    ]) {
+      for (const match of source.matchAll(pattern)) intents.add(intentPattern(match[1] ?? match[2]));
+    }
+  }
+  return [...intents].sort();
+}
+
+describe("the action intents", () => {
+  // an intent the table does not name is never sent, so nothing would show who may send it
+  it("of every page with an action are all declared in the table", async () => {
+    const undeclared: string[] = [];
+    for (const route of manifest) {
+      if (!(await importRoute(route)).action) continue;
+      const declaredIntents = Object.keys(ROUTE_PERMISSIONS[route.id]?.actions ?? {}).map(intentPattern);
+      for (const intent of intentsRenderedBy(route.file))
+        if (!declaredIntents.includes(intent)) undeclared.push(`${route.id} ${intent}`);
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  it("are read from buttons, hidden fields and form components", () => {
+    const file = (id: string) => manifest.find((r) => r.id === id)!.file;
+    expect(intentsRenderedBy(file("routes/pledges.$id"))).toEqual(
+      expect.arrayContaining(["accept", "confirm", "decline", "dispute", "reportDelivery", "withdraw"]),
+    );
+    expect(intentsRenderedBy(file("routes/returns.$id._index"))).toEqual(
+      expect.arrayContaining(["remove-evidence:*", "save", "submit", "upload:*"]),
+    );
+    expect(intentsRenderedBy(file("routes/requests.new"))).toEqual(["draft", "submit"]);
+  });
+});
+
 describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))("$id", (route) => {
   const rule = ROUTE_PERMISSIONS[route.id] ?? {};
 
@@ -96,6 +143,7 @@ describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))("$i
     let world = await createMatrixWorld();
     for (const role of ROLES) {
       const params = rule.params?.(world) ?? {};
+      const before = await snapshot();
       const response = await callAction(module.action, {
         path: fillPath(route.path, params),
         cookie: world.cookies[role],
@@ -107,6 +155,11 @@ describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))("$i
         allowed.push(role);
         // an allowed action may have changed the records it acted on: the next role gets a fresh world
         world = await createMatrixWorld();
+      } else {
+        // refused, whether by authorization or (with a plausible form) by a rule of the domain: nothing was done
+        expect(await snapshot(), `${role} was refused (${response.status}) but something changed`).toEqual(
+          before,
+        );
       }
     }
     check(`${route.id} POST ${intent}`, allowed, roles, statuses);

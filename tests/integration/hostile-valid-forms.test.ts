@@ -68,6 +68,8 @@ const OWNED: Record<string, { actor: Actor; before?: Before[] }> = {
   "routes/pledges.$id confirm": { actor: "otherVcseOwner", before: [PLEDGE_ACCEPTED, PLEDGE_DELIVERED] },
   "routes/pledges.$id dispute": { actor: "otherVcseOwner", before: [PLEDGE_ACCEPTED, PLEDGE_DELIVERED] },
   "routes/requests.$id.edit ": { actor: "otherVcseOwner" },
+  "routes/requests.$id.edit draft": { actor: "otherVcseOwner" },
+  "routes/requests.$id.edit submit": { actor: "otherVcseOwner" },
   "routes/requests.$id.manage submit": { actor: "otherVcseOwner" },
   "routes/requests.$id.manage extend": { actor: "otherVcseOwner", before: [DRAFT_OPEN] },
   "routes/requests.$id.manage showcase": { actor: "otherVcseOwner" },
