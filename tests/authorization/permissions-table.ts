@@ -12,6 +12,9 @@ export type RouteRule = {
   actions?: Record<string, readonly Role[]>;
   // per action intent, a form that passes validation; with one, only roles whose POST succeeds count as allowed
   forms?: Record<string, (w: MatrixWorld) => Record<string, string | string[]>>;
+  // private records of the world (see privateRecords in the matrix test) this page shows, by design, to every role
+  // that may open it
+  shows?: string[];
 };
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -295,6 +298,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/invitations.$token": {
     params: (w) => ({ token: w.invitationToken }),
     get: EVERYONE,
+    // the link was sent to that address: whoever holds it is told whom it is for
+    shows: ["the address it invited"],
     actions: { "": SIGNED_IN },
   },
   "routes/matching": { get: SUPPLIERS },

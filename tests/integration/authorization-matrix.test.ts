@@ -5,7 +5,7 @@ import { pageSourcesOf } from "../helpers/form-fields.ts";
 import { fillPath, importRoute, routeManifest } from "../helpers/route-manifest.ts";
 import { snapshot } from "../helpers/hostile-values.ts";
 import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
-import { createMatrixWorld, ROLES, type Role } from "../authorization/world.ts";
+import { createMatrixWorld, ROLES, type MatrixWorld, type Role } from "../authorization/world.ts";
 
 type Outcome = "allowed" | "denied";
 
@@ -102,6 +102,39 @@ describe("the action intents", () => {
   });
 });
 
+// Getting past authorization is not all: a page the table lets a role open must not carry records that are none of
+// its business (PRODUCT.md: nobody sees another organisation's private data; VCSEs never see contract data;
+// officers of one council see only their council's contracts, returns and survey). These roles oversee nothing
+// in council A; the records are the world's private ones, owned by the other VCSE, the other supplier or council A.
+const OUTSIDERS: readonly Role[] = [
+  "anonymous",
+  "vcseOwner",
+  "vcseMember",
+  "supplierOwner",
+  "supplierMember",
+  "pendingOwner",
+  "pendingSupplier",
+  "officerB",
+  "outsideOfficer",
+];
+const privateRecords = (w: MatrixWorld): Record<string, string> => ({
+  "the other supplier's contract": w.contract.id,
+  "its contract reference": w.contract.reference,
+  "its commitment": w.commitment.id,
+  "its quarterly return": w.kpiReturn.id,
+  "its evidence file": w.evidence.id,
+  "its survey response": w.surveyResponse.id,
+  "its saved search": w.savedSearch.id,
+  "its pledge": w.pledge.id,
+  "the other VCSE's draft request": w.draftRequest.id,
+  "its request awaiting moderation": w.submittedRequest.id,
+  "its invitation": w.invitation.id,
+  "the address it invited": "invitee@example.test",
+  "council A's invitation": w.councilInvitation.id,
+  "the address council A invited": "new-officer@example.test",
+  "an email in the outbox": w.outboxEmail.id,
+});
+
 describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))("$id", (route) => {
   const rule = ROUTE_PERMISSIONS[route.id] ?? {};
 
@@ -123,7 +156,18 @@ describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))("$i
         params,
       });
       statuses[role] = response.status;
-      if (outcomeOf(response) === "allowed") allowed.push(role);
+      if (outcomeOf(response) !== "allowed") continue;
+      allowed.push(role);
+      if (OUTSIDERS.includes(role) && !discover) {
+        const body = await response.text();
+        const seen = Object.entries(privateRecords(world)).filter(
+          ([what, value]) => !rule.shows?.includes(what) && body.includes(value),
+        );
+        expect(
+          seen.map(([what]) => what),
+          `${role} opened ${route.id} and saw`,
+        ).toEqual([]);
+      }
     }
     check(`${route.id} GET`, allowed, rule.get, statuses);
   });
