@@ -168,11 +168,32 @@ async function returnLines(db: Queryable): Promise<Violation[]> {
   ];
 }
 
-async function evidenceFiles(db: Queryable, uploadDir: string): Promise<Violation[]> {
+// A file on disk younger than this may be an upload still under way (its record is written once it is stored).
+const UNFINISHED_UPLOAD_MS = 60 * 60 * 1000;
+
+async function evidenceFiles(db: Queryable, uploadDir: string, now: Date): Promise<Violation[]> {
   const found: Violation[] = [];
   const { rows } = await db.query<{ id: string; storageKey: string; sizeBytes: number }>(
     `select id, "storageKey", "sizeBytes" from "EvidenceFile"`,
   );
+  // files nothing refers to (an upload cut off before its record was written, a crash mid-save): evidence,
+  // perhaps personal, that no page shows and no deletion would ever remove
+  const known = new Set(rows.map((file) => file.storageKey));
+  const folders = await fs.readdir(uploadDir, { withFileTypes: true }).catch(() => []);
+  const shards = folders.filter((entry) => entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name));
+  for (const folder of shards.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const name of (await fs.readdir(path.join(uploadDir, folder.name))).sort()) {
+      const key = `${folder.name}/${name}`;
+      if (known.has(key)) continue;
+      const stat = await fs.stat(path.join(uploadDir, key)).catch(() => null);
+      if (!stat?.isFile() || now.getTime() - stat.mtime.getTime() < UNFINISHED_UPLOAD_MS) continue;
+      found.push({
+        rule: "evidence file",
+        record: `file ${key}`,
+        detail: `in ${uploadDir} has no EvidenceFile record (an upload that never finished): remove it`,
+      });
+    }
+  }
   for (const file of rows) {
     const where = path.join(uploadDir, file.storageKey);
     const stat = await fs.stat(where).catch(() => null);
@@ -200,7 +221,7 @@ async function outbox(db: Queryable): Promise<Violation[]> {
   }));
 }
 
-export async function checkConsistency(db: Queryable, options: { uploadDir: string }) {
+export async function checkConsistency(db: Queryable, options: { uploadDir: string; now?: Date }) {
   // one query at a time: a pg client runs them in turn anyway
   const groups: Violation[][] = [];
   groups.push(await pledgedQuantities(db));
@@ -210,7 +231,7 @@ export async function checkConsistency(db: Queryable, options: { uploadDir: stri
   groups.push(await latestEvents(db, "Pledge", "PledgeEvent", "pledgeId"));
   groups.push(await latestEvents(db, "KpiReturn", "KpiReturnEvent", "returnId"));
   groups.push(await returnLines(db));
-  groups.push(await evidenceFiles(db, options.uploadDir));
+  groups.push(await evidenceFiles(db, options.uploadDir, options.now ?? new Date()));
   groups.push(await outbox(db));
   return groups.flat();
 }

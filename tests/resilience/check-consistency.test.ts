@@ -24,11 +24,11 @@ let url: string;
 let uploadDir: string;
 let world: World;
 
-async function check() {
+async function check(now?: Date) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await checkConsistency(client, { uploadDir });
+    return await checkConsistency(client, { uploadDir, now });
   } finally {
     await client.end();
   }
@@ -245,6 +245,18 @@ describe("npm run check:consistency", () => {
     expect((await check())[0]?.detail).toContain("has 9 bytes, the record says 11");
     fs.writeFileSync(path.join(uploadDir, key), "hours,120\n\n");
     expect(await check()).toEqual([]);
+
+    // a file nothing refers to: an upload may still be under way for the first hour, then it is reported
+    const stray = `ab/${crypto.randomUUID()}`;
+    fs.writeFileSync(path.join(uploadDir, stray), "left behind");
+    fs.writeFileSync(path.join(uploadDir, `${stray}.part`), "cut off");
+    expect(await check()).toEqual([]);
+    expect(await check(new Date(Date.now() + 2 * 60 * 60 * 1000))).toEqual([
+      expect.objectContaining({ rule: "evidence file", record: `file ${stray}` }),
+      expect.objectContaining({ rule: "evidence file", record: `file ${stray}.part` }),
+    ]);
+    fs.rmSync(path.join(uploadDir, stray));
+    fs.rmSync(path.join(uploadDir, `${stray}.part`));
   });
 
   it("finds an email marked sent without the provider's id", async () => {
