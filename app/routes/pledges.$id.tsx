@@ -74,6 +74,8 @@ export default function PledgeDetailPage() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const can = (a: PledgeAction) => roles.some((r) => canPledge(pledge.status, a, r));
+  // declining a pledge already agreed (accepted, or delivered and disputed) calls it off
+  const callingOff = pledge.status !== "OFFERED";
   const q = (n: number) => formatQuantity(pledge.request.helpType, n, pledge.request.unitLabel);
   const initial = (name: string) => {
     const v = (fields as unknown as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
@@ -157,11 +159,15 @@ export default function PledgeDetailPage() {
       ) : null}
       {can("decline") ? (
         <ReasonForm
-          heading={pledge.status === "ACCEPTED" ? "Call off the pledge" : "Decline the pledge"}
-          label={pledge.status === "ACCEPTED" ? "Why are you calling it off?" : "Reason for declining"}
-          hint="The supplier will see this. The amount is needed again and other suppliers can pledge it."
+          heading={callingOff ? "Call off the pledge" : "Decline the pledge"}
+          label={callingOff ? "Why are you calling it off?" : "Reason for declining"}
+          hint={
+            pledge.status === "DISPUTED"
+              ? "If the supplier has not put the delivery right and you no longer expect it to. The supplier will see this. The amount is needed again and other suppliers can pledge it."
+              : "The supplier will see this. The amount is needed again and other suppliers can pledge it."
+          }
           intent="decline"
-          submit={pledge.status === "ACCEPTED" ? "Call off pledge" : "Decline pledge"}
+          submit={callingOff ? "Call off pledge" : "Decline pledge"}
           errors={fields.reason?.errors}
           defaultValue={initial("reason")}
         />

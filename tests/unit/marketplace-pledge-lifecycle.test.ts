@@ -15,7 +15,7 @@ import {
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 
 // Written out by hand from PRODUCT.md §2: OFFERED → ACCEPTED | DECLINED → DELIVERED → CONFIRMED | DISPUTED,
-// and WITHDRAWN; an accepted pledge can be called off before delivery; a disputed delivery is reported again by the supplier or confirmed by the requestor.
+// and WITHDRAWN; an accepted pledge can be called off before delivery; a disputed delivery is reported again by the supplier, confirmed by the requestor or called off by the requestor.
 const ALLOWED: [PledgeStatus, PledgeAction, PledgeRole, PledgeStatus][] = [
   ["OFFERED", "accept", "REQUESTOR", "ACCEPTED"],
   ["OFFERED", "decline", "REQUESTOR", "DECLINED"],
@@ -28,6 +28,8 @@ const ALLOWED: [PledgeStatus, PledgeAction, PledgeRole, PledgeStatus][] = [
   ["DELIVERED", "dispute", "REQUESTOR", "DISPUTED"],
   ["DISPUTED", "reportDelivery", "SUPPLIER", "DELIVERED"],
   ["DISPUTED", "confirm", "REQUESTOR", "CONFIRMED"],
+  // a delivery disputed and never put right: the requestor calls it off, giving the share back
+  ["DISPUTED", "decline", "REQUESTOR", "DECLINED"],
 ];
 const key = (s: string, a: string, r: string) => `${s}/${a}/${r}`;
 const allowed = new Map(ALLOWED.map(([s, a, r, to]) => [key(s, a, r), to]));

@@ -32,18 +32,20 @@ type Rule = { by: { roles: PledgeRole[]; from: PledgeStatus[] }[]; to: PledgeSta
 const RULES: Record<PledgeAction, Rule> = {
   accept: { by: [{ roles: ["REQUESTOR"], from: ["OFFERED"] }], to: "ACCEPTED" },
   // An accepted pledge can still be called off, by either side, until it is delivered: otherwise a supplier
-  // who cannot deliver would hold the request's share for ever. SYSTEM declines only what is still on offer,
-  // when a request is withdrawn or expires: accepted work is the two parties' to call off.
+  // who cannot deliver would hold the request's share for ever. For the same reason the requestor can call off
+  // a disputed delivery the supplier never puts right (else the request could neither be withdrawn, expire
+  // nor be pledged again). SYSTEM declines only what is still on offer, when a request is withdrawn or
+  // expires: accepted work is the two parties' to call off.
   decline: {
     by: [
-      { roles: ["REQUESTOR"], from: ["OFFERED", "ACCEPTED"] },
+      { roles: ["REQUESTOR"], from: ["OFFERED", "ACCEPTED", "DISPUTED"] },
       { roles: ["SYSTEM"], from: ["OFFERED"] },
     ],
     to: "DECLINED",
   },
   withdraw: { by: [{ roles: ["SUPPLIER"], from: ["OFFERED", "ACCEPTED"] }], to: "WITHDRAWN" },
   // A dispute is not a dead end: the supplier puts it right and reports the delivery again, or the
-  // requestor, satisfied after all, confirms it.
+  // requestor, satisfied after all, confirms it (or calls it off: decline).
   reportDelivery: { by: [{ roles: ["SUPPLIER"], from: ["ACCEPTED", "DISPUTED"] }], to: "DELIVERED" },
   confirm: { by: [{ roles: ["REQUESTOR"], from: ["DELIVERED", "DISPUTED"] }], to: "CONFIRMED" },
   dispute: { by: [{ roles: ["REQUESTOR"], from: ["DELIVERED"] }], to: "DISPUTED" },

@@ -437,7 +437,7 @@ export async function changeRequestIn(
     });
     if (committed > 0)
       throw new TransitionRefused(
-        "You cannot withdraw a request while a pledge to it is accepted or delivered. Call off accepted pledges from their pages first, or settle a delivery.",
+        "You cannot withdraw a request while a pledge to it is accepted or delivered. Call off accepted or disputed pledges from their pages first, or settle a delivery.",
       );
     data.closedAt = now;
   }

@@ -1,0 +1,113 @@
+// A disputed delivery that the supplier never puts right is not a trap for the requestor: they can call the pledge
+// off (decline it with a reason), which gives its share back so the request can be pledged again, withdrawn or
+// left to expire. Before, a disputed pledge held its share for ever: the request could not be withdrawn ("settle a
+// delivery"), never expired (work under way) and the only way out was confirming a delivery that never came.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { action as pledgeDetailAction } from "~/routes/pledges.$id.tsx";
+import { action as manageAction } from "~/routes/requests.$id.manage.tsx";
+import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { callAction } from "../helpers/routes.ts";
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+let world: World;
+let vcseCookie: string;
+let supplierCookie: string;
+
+beforeAll(async () => {
+  world = await createWorld();
+  vcseCookie = await sessionCookieFor(world.users.vcseOwner.id);
+  supplierCookie = await sessionCookieFor(world.users.supplierOwner.id);
+});
+
+async function disputedRequest() {
+  const need = await createRequest({
+    councilId: world.councilA.id,
+    organisationId: world.vcse.id,
+    categoryId: world.category.id,
+    quantity: 5,
+    pledgedQuantity: 5,
+    status: "FULLY_PLEDGED",
+  });
+  const pledge = await createPledge({
+    requestId: need.id,
+    supplierOrganisationId: world.supplier.id,
+    createdById: world.users.supplierOwner.id,
+    quantity: 5,
+    status: "DISPUTED",
+  });
+  return { need, pledge };
+}
+
+describe("a disputed delivery never put right", () => {
+  it("can be called off by the requestor, giving its share back and emailing the supplier", async () => {
+    const { need, pledge } = await disputedRequest();
+    const withdraw = await callAction(manageAction, {
+      path: "/",
+      params: { id: need.id },
+      cookie: vcseCookie,
+      form: { intent: "withdraw" },
+    });
+    expect(withdraw.status).toBe(400);
+    expect((await db.request.findUniqueOrThrow({ where: { id: need.id } })).status).toBe("FULLY_PLEDGED");
+
+    const calledOff = await callAction(pledgeDetailAction, {
+      path: "/",
+      params: { id: pledge.id },
+      cookie: vcseCookie,
+      form: { intent: "decline", reason: "Nothing arrived and the supplier stopped answering" },
+    });
+    expect(calledOff.status).toBe(302);
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: pledge.id } })).toMatchObject({
+      status: "DECLINED",
+      decisionReason: "Nothing arrived and the supplier stopped answering",
+    });
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "OPEN",
+      pledgedQuantity: 0,
+    });
+    expect(
+      await db.pledgeEvent.findFirst({
+        where: { pledgeId: pledge.id, fromStatus: "DISPUTED", toStatus: "DECLINED" },
+      }),
+    ).toMatchObject({ actorUserId: world.users.vcseOwner.id });
+    expect(
+      await db.emailOutbox.count({
+        where: { to: world.users.supplierOwner.email, template: "marketplace.decline" },
+      }),
+    ).toBeGreaterThanOrEqual(1);
+
+    // the request is free again: it can now be withdrawn
+    const withdrawn = await callAction(manageAction, {
+      path: "/",
+      params: { id: need.id },
+      cookie: vcseCookie,
+      form: { intent: "withdraw" },
+    });
+    expect(withdrawn.status).toBe(302);
+    expect((await db.request.findUniqueOrThrow({ where: { id: need.id } })).status).toBe("WITHDRAWN");
+  });
+
+  it("cannot be called off by the supplier, nor declined with no reason", async () => {
+    const { need, pledge } = await disputedRequest();
+    const bySupplier = await callAction(pledgeDetailAction, {
+      path: "/",
+      params: { id: pledge.id },
+      cookie: supplierCookie,
+      form: { intent: "decline", reason: "We would rather not" },
+    });
+    expect(bySupplier.status).toBe(400);
+    const noReason = await callAction(pledgeDetailAction, {
+      path: "/",
+      params: { id: pledge.id },
+      cookie: vcseCookie,
+      form: { intent: "decline", reason: "" },
+    });
+    expect(noReason.status).toBe(400);
+    expect((await db.pledge.findUniqueOrThrow({ where: { id: pledge.id } })).status).toBe("DISPUTED");
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "FULLY_PLEDGED",
+      pledgedQuantity: 5,
+    });
+  });
+});
