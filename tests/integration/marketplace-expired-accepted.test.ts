@@ -1,8 +1,7 @@
 // A partly pledged request expires after its needed-by date: what was only on offer is declined, but work its
 // requestor accepted goes on. The supplier can still deliver it, the requestor confirm it, and the confirmed
 // delivery counts; their pages say so instead of only "closed".
-import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import type { ComponentType } from "react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server.ts";
 import { expireRequest } from "~/domain/marketplace/jobs.server.ts";
@@ -12,18 +11,12 @@ import { action as pledgeAction, loader as pledgeLoader } from "~/routes/pledges
 import { loader as publicLoader } from "~/routes/requests.$id._index.tsx";
 import { loader as manageLoader } from "~/routes/requests.$id.manage.tsx";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
-const rendered = vi.hoisted(() => ({ data: undefined as unknown }));
-
-vi.mock("@remix-run/react", async (original) => ({
-  ...(await original<typeof import("@remix-run/react")>()),
-  useLoaderData: () => rendered.data,
-  useActionData: () => undefined,
-  Link: ({ to, children, ...rest }: { to: string; children: ReactNode }) =>
-    createElement("a", { href: to, ...rest }, children),
-  Form: ({ children }: { children: ReactNode }) => createElement("form", { method: "post" }, children),
-}));
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
 
 const { default: PledgePage } = await import("~/routes/pledges.$id.tsx");
 const { default: ManagePage } = await import("~/routes/requests.$id.manage.tsx");
@@ -45,12 +38,12 @@ async function page(
   loader: Parameters<typeof callLoader>[0],
   id: string,
   cookie: string,
-  view: () => ReactNode,
+  view: ComponentType,
 ) {
   const response = await callLoader(loader, { path: "/", params: { id }, cookie });
   expect(response.status).toBe(200);
-  rendered.data = await jsonOf(response);
-  return { data: rendered.data as Record<string, unknown>, html: renderToStaticMarkup(createElement(view)) };
+  pageData.loaderData = await jsonOf(response);
+  return { data: pageData.loaderData as Record<string, unknown>, html: renderComponent(view) };
 }
 
 // Partly pledged: 4 of 10 accepted, 3 more on offer; its needed-by date passed yesterday, and the job expires it.

@@ -1,7 +1,5 @@
 // The public list past its last page: the list and its count stop at 1,000 requests (decision 014), so page 51
 // and beyond, or a page past the end of a short list, say how many match and how to narrow them, never a blank.
-import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server.ts";
 import { forgetSearchOptions } from "~/domain/marketplace/search.server.ts";
@@ -13,18 +11,12 @@ import {
   createRequest,
   unique,
 } from "../helpers/factories.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
 
-const page = vi.hoisted(() => ({ data: undefined as unknown, search: "" }));
-
-vi.mock("@remix-run/react", async (original) => ({
-  ...(await original<typeof import("@remix-run/react")>()),
-  useLoaderData: () => page.data,
-  useLocation: () => ({ pathname: "/requests", search: page.search, hash: "", state: null, key: "test" }),
-  Link: ({ to, children, ...rest }: { to: string; children: ReactNode }) =>
-    createElement("a", { href: to, ...rest }, children),
-  Form: ({ children }: { children: ReactNode }) => createElement("form", { method: "get" }, children),
-}));
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
 
 const { default: RequestsPage } = await import("~/routes/requests._index.tsx");
 
@@ -68,9 +60,9 @@ async function listAt(search: string) {
   const response = await callLoader(listLoader, { path: `/requests${search}` });
   expect(response.status).toBe(200);
   const data = await jsonOf<ListPage>(response);
-  page.data = data;
-  page.search = search;
-  return { data, html: renderToStaticMarkup(createElement(RequestsPage)) };
+  pageData.loaderData = data;
+  pageData.location = { pathname: "/requests", search };
+  return { data, html: renderComponent(RequestsPage) };
 }
 
 describe("the public list of more than 1,000 requests", () => {

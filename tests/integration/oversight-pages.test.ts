@@ -1,7 +1,6 @@
 // What oversight pages say, rendered to HTML from what their real loaders answered (Remix's hooks stand in for
 // the router): the compliance trend's quarters with no returns due, and what a case study makes public.
-import { createElement, type ComponentType, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import type { ComponentType } from "react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server.ts";
 import {
@@ -20,27 +19,17 @@ import {
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callLoader } from "../helpers/routes.ts";
 
-const page = vi.hoisted(() => ({ loaderData: null as unknown }));
-vi.mock("@remix-run/react", async (original) => {
-  const actual = await original<typeof import("@remix-run/react")>();
-  const { createElement: h } = await import("react");
-  return {
-    ...actual,
-    useLoaderData: () => page.loaderData,
-    useActionData: () => undefined,
-    Form: ({ children, ...props }: { children?: ReactNode } & Record<string, unknown>) =>
-      h("form", props, children),
-    Link: ({ children, to, ...props }: { children?: ReactNode; to: string } & Record<string, unknown>) =>
-      h("a", { ...props, href: to }, children),
-  };
-});
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
 
 async function render(Component: ComponentType, loaderResponse: Response) {
   expect(loaderResponse.status).toBe(200);
-  page.loaderData = await loaderResponse.json();
-  return renderToStaticMarkup(createElement(Component));
+  pageData.loaderData = await loaderResponse.json();
+  return renderComponent(Component);
 }
 
 // The text of the page, without its markup.

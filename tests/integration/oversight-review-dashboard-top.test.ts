@@ -1,27 +1,15 @@
 // The council dashboard's "How many contracts to show" box, rendered from what its loader answers: it shared
 // its id with the top contracts heading, so its label labelled nothing (the first element with that id is the
 // heading) and the error summary's link led to the heading; a number out of range was replaced by 75.
-import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as dashboardPage from "~/routes/council.dashboard.tsx";
 import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callLoader } from "../helpers/routes.ts";
 
-const page = vi.hoisted(() => ({ loaderData: null as unknown }));
-vi.mock("@remix-run/react", async (original) => {
-  const actual = await original<typeof import("@remix-run/react")>();
-  const { createElement: h } = await import("react");
-  return {
-    ...actual,
-    useLoaderData: () => page.loaderData,
-    useActionData: () => undefined,
-    Form: ({ children, ...props }: { children?: ReactNode } & Record<string, unknown>) =>
-      h("form", props, children),
-    Link: ({ children, to, ...props }: { children?: ReactNode; to: string } & Record<string, unknown>) =>
-      h("a", { ...props, href: to }, children),
-  };
-});
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
 
 let cookie: string;
 
@@ -33,8 +21,8 @@ beforeAll(async () => {
 async function open(search: string) {
   const response = await callLoader(dashboardPage.loader, { path: `/council/dashboard${search}`, cookie });
   expect(response.status).toBe(200);
-  page.loaderData = await response.json();
-  return renderToStaticMarkup(createElement(dashboardPage.default));
+  pageData.loaderData = await response.json();
+  return renderComponent(dashboardPage.default);
 }
 
 const idsOf = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);

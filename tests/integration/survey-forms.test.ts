@@ -1,33 +1,22 @@
 // A form sent back with an error keeps what was typed and ticked. The pages are rendered to HTML from what
 // their real loader and action answered (Remix's hooks stand in for the router).
-import { createElement, type ComponentType, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import type { ComponentType } from "react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as explainer from "~/routes/survey.$cycleId._index.tsx";
 import * as question from "~/routes/survey.$cycleId.questions.$topic.tsx";
 import { createMember, createSurveyCycle, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
-const page = vi.hoisted(() => ({ loaderData: null as unknown, actionData: undefined as unknown }));
-vi.mock("@remix-run/react", async (original) => {
-  const actual = await original<typeof import("@remix-run/react")>();
-  const { createElement: h } = await import("react");
-  return {
-    ...actual,
-    useLoaderData: () => page.loaderData,
-    useActionData: () => page.actionData,
-    Form: ({ children, ...props }: { children?: ReactNode } & Record<string, unknown>) =>
-      h("form", props, children),
-    Link: ({ children, to, ...props }: { children?: ReactNode; to: string } & Record<string, unknown>) =>
-      h("a", { ...props, href: to }, children),
-  };
-});
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
 
 async function render(Component: ComponentType, loaderResponse: Response, actionResponse: Response) {
-  page.loaderData = await loaderResponse.json();
-  page.actionData = await actionResponse.json();
-  return renderToStaticMarkup(createElement(Component));
+  pageData.loaderData = await loaderResponse.json();
+  pageData.actionData = await actionResponse.json();
+  return renderComponent(Component);
 }
 
 let world: Awaited<ReturnType<typeof createWorld>>;

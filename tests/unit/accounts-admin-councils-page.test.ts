@@ -1,20 +1,13 @@
 // The platform admin's "Add council" form answering a refused council (no name): the partnership chosen stays
 // chosen beside the error, as the typed fields do.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { adminCouncilsSchema } from "~/domain/accounts/schemas.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 
-const data = vi.hoisted(() => ({ loader: undefined as unknown, action: undefined as unknown }));
-
-vi.mock("@remix-run/react", async (original) => ({
-  ...(await original<typeof import("@remix-run/react")>()),
-  useLoaderData: () => data.loader,
-  useActionData: () => data.action,
-  Link: ({ to, children }: { to: string; children: ReactNode }) => createElement("a", { href: to }, children),
-  Form: ({ children }: { children: ReactNode }) => createElement("form", { method: "post" }, children),
-}));
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
 
 const { default: AdminCouncils } = await import("~/routes/admin.councils.tsx");
 
@@ -32,15 +25,15 @@ function refused(partnershipId: string) {
 
 describe("the Add council form after an error", () => {
   it("keeps the partnership chosen and the admin's address", () => {
-    data.loader = {
+    pageData.loaderData = {
       councils: [],
       partnerships: [
         { id: "p-1", name: "Surrey Partnership" },
         { id: "p-2", name: "Downs Partnership" },
       ],
     };
-    data.action = refused("p-2");
-    const html = renderToStaticMarkup(createElement(AdminCouncils));
+    pageData.actionData = refused("p-2");
+    const html = renderComponent(AdminCouncils);
     expect(html).toMatch(/<option value="p-2" selected="">Downs Partnership<\/option>/);
     expect(html).not.toMatch(/<option value="p-1" selected="">/);
     expect(html).toContain('value="first.admin@example.test"');

@@ -1,19 +1,12 @@
 // The delete-account page answering a refused deletion (a mistyped password): what the person ticked stays ticked.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { deleteAccountSchema } from "~/domain/accounts/schemas.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 
-const data = vi.hoisted(() => ({ loader: undefined as unknown, action: undefined as unknown }));
-
-vi.mock("@remix-run/react", async (original) => ({
-  ...(await original<typeof import("@remix-run/react")>()),
-  useLoaderData: () => data.loader,
-  useActionData: () => data.action,
-  Link: ({ to, children }: { to: string; children: ReactNode }) => createElement("a", { href: to }, children),
-  Form: ({ children }: { children: ReactNode }) => createElement("form", { method: "post" }, children),
-}));
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
 
 const { default: DeleteAccount } = await import("~/routes/account.delete.tsx");
 
@@ -43,9 +36,12 @@ function refused(ticked: string[]) {
 }
 
 function render(ticked: string[]) {
-  data.loader = { blocks: [], leftEmpty: [leftEmpty("org-1", "Group One"), leftEmpty("org-2", "Group Two")] };
-  data.action = refused(ticked);
-  return renderToStaticMarkup(createElement(DeleteAccount));
+  pageData.loaderData = {
+    blocks: [],
+    leftEmpty: [leftEmpty("org-1", "Group One"), leftEmpty("org-2", "Group Two")],
+  };
+  pageData.actionData = refused(ticked);
+  return renderComponent(DeleteAccount);
 }
 
 const checked = (html: string, id: string) =>

@@ -1,18 +1,11 @@
 // The council dashboard page as rendered from its loader's data: what sits beside each figure.
-import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { comparisonChart, barChart, lineChart } from "~/ui/charts/geometry.server.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 
-const data = vi.hoisted(() => ({ current: undefined as unknown }));
-
-vi.mock("@remix-run/react", async (original) => ({
-  ...(await original<typeof import("@remix-run/react")>()),
-  useLoaderData: () => data.current,
-  Link: ({ to, children, ...rest }: { to: string; children: ReactNode }) =>
-    createElement("a", { href: to, ...rest }, children),
-  Form: ({ children }: { children: ReactNode }) => createElement("form", { method: "get" }, children),
-}));
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
 
 const { default: CouncilDashboard } = await import("~/routes/council.dashboard.tsx");
 
@@ -54,7 +47,7 @@ function render(proxyValueSource: string | null, localValueByYear: YearRow[] = [
       committed: Number(k.local.committed),
       delivered: Number(k.local.delivered),
     }));
-  data.current = {
+  pageData.loaderData = {
     councilName: "Council A",
     isAdmin: false,
     top: 75,
@@ -97,7 +90,7 @@ function render(proxyValueSource: string | null, localValueByYear: YearRow[] = [
       measures: barChart([]),
     },
   };
-  return renderToStaticMarkup(createElement(CouncilDashboard));
+  return renderComponent(CouncilDashboard);
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
