@@ -6,7 +6,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import type { MemberRole, OrganisationKind } from "~/generated/prisma/enums.ts";
 import { brandForOrganisation, invitationMessage } from "./emails.server.tsx";
 import { MEMBER_ROLES_BY_KIND, ROLE_LABEL } from "./schemas.ts";
-import { hashToken, INVITATION_LIFETIME_MS, newToken } from "./tokens.server.ts";
+import { hashToken, INVITATION_LIFETIME_MS, newToken, REPEAT_WINDOW_MS } from "./tokens.server.ts";
 
 type Context = { ip: string | null };
 type FieldErrors = Record<string, string[]>;
@@ -118,7 +118,6 @@ export async function createInvitation(
 // first made moments ago and is answered as the first was. A second email would also have cancelled the first's
 // link, so whichever the person opened first might not work. The same invitation sent again later, on purpose
 // ("it never arrived"), goes again. The caller holds the organisation's lock.
-const REPEAT_WINDOW_MS = 2 * 60 * 1000;
 function justInvited(
   tx: Tx,
   input: { organisationId: string; email: string; role: MemberRole; invitedById: string },

@@ -16,6 +16,10 @@ import { createInvitation } from "./members.server.ts";
 type Context = { ip: string | null };
 type FieldErrors = Record<string, string[]>;
 
+// How long after an organisation (or a council) was registered the same registration sent again is taken as the
+// form sent twice, and answered as the first was.
+const REGISTERED_TWICE_WINDOW_MS = 10 * 60 * 1000;
+
 export function listCouncils() {
   return db.organisation.findMany({
     where: { kind: "COUNCIL" },
@@ -85,7 +89,7 @@ export async function registerOrganisation(
         name: input.name,
         councilId: council.id,
         status: "PENDING",
-        createdAt: { gt: new Date(Date.now() - 10 * 60 * 1000) },
+        createdAt: { gt: new Date(Date.now() - REGISTERED_TWICE_WINDOW_MS) },
         memberships: { some: { userId, role: "OWNER" } },
       },
       select: { id: true, name: true },
@@ -158,7 +162,7 @@ export async function createCouncil(
       const repeat =
         clash.name === input.name &&
         clash.verifiedById === actorUserId &&
-        clash.createdAt.getTime() > Date.now() - 10 * 60 * 1000 &&
+        clash.createdAt.getTime() > Date.now() - REGISTERED_TWICE_WINDOW_MS &&
         (await tx.invitation.count({
           where: { organisationId: clash.id, email: input.adminEmail, role: "ADMIN", revokedAt: null },
         })) > 0;

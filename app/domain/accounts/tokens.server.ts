@@ -22,7 +22,8 @@ export function hashToken(token: string) {
 
 // A link asked for twice moments apart (a double click, a slow network) is sent once: a second email would retire
 // the first's link, and the person may well open the first. Asked for again later, a new link replaces the old.
-const REPEAT_WINDOW_MS = 2 * 60 * 1000;
+// Invitations sent twice use the same window (members.server.ts).
+export const REPEAT_WINDOW_MS = 2 * 60 * 1000;
 
 // Issues a fresh token and retires the user's earlier unused ones for the same purpose. Null (send nothing) when
 // the same link was issued moments ago and is still unused: the request was sent twice.
