@@ -26,6 +26,8 @@ const ALLOWED: [RequestStatus, RequestAction, RequestRole, RequestStatus][] = [
   ["CHANGES_REQUESTED", "withdraw", "REQUESTOR", "WITHDRAWN"],
   ["OPEN", "withdraw", "REQUESTOR", "WITHDRAWN"],
   ["PARTIALLY_PLEDGED", "withdraw", "REQUESTOR", "WITHDRAWN"],
+  // fully pledged by offers alone (the domain refuses while a pledge is accepted, delivered or disputed)
+  ["FULLY_PLEDGED", "withdraw", "REQUESTOR", "WITHDRAWN"],
   ["OPEN", "extend", "REQUESTOR", "OPEN"],
   ["PARTIALLY_PLEDGED", "extend", "REQUESTOR", "PARTIALLY_PLEDGED"],
   ["FULLY_PLEDGED", "extend", "REQUESTOR", "FULLY_PLEDGED"],

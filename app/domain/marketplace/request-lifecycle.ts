@@ -83,9 +83,11 @@ const RULES: Record<RequestAction, Rule> = {
   submit: { from: EDITABLE_STATUSES, roles: ["REQUESTOR"], to: "SUBMITTED" },
   approve: { from: ["SUBMITTED"], roles: ["OFFICER"], to: "OPEN" },
   requestChanges: { from: ["SUBMITTED"], roles: ["OFFICER"], to: "CHANGES_REQUESTED" },
-  // Once a pledge is accepted the requestor cannot simply walk away; the domain checks that too.
+  // Once a pledge is accepted the requestor cannot simply walk away: the domain refuses while any is accepted,
+  // delivered or disputed. Fully pledged by offers alone, it can be withdrawn like a partly pledged one (the
+  // offers are declined), rather than only after declining each offer by hand.
   withdraw: {
-    from: ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "OPEN", "PARTIALLY_PLEDGED"],
+    from: ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "OPEN", "PARTIALLY_PLEDGED", "FULLY_PLEDGED"],
     roles: ["REQUESTOR"],
     to: "WITHDRAWN",
   },
