@@ -24,7 +24,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: changePasswordSchema });
   const hideFields = ["currentPassword", "password", "confirmPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
-  const result = await changePassword(viewer.user.id, submission.value, requestContext(request));
+  const result = await changePassword(
+    viewer.user.id,
+    viewer.sessionId,
+    submission.value,
+    requestContext(request),
+  );
   if (!result.ok)
     return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
   // Every other session has ended; this browser continues with a brand-new one.

@@ -16,7 +16,13 @@ import {
 } from "./emails.server.tsx";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
 import type { NewOrganisationKind } from "./schemas.ts";
-import { consumeUserToken, hashToken, issueUserToken, usedUserToken } from "./tokens.server.ts";
+import {
+  consumeUserToken,
+  hashToken,
+  issueUserToken,
+  REPEAT_WINDOW_MS,
+  usedUserToken,
+} from "./tokens.server.ts";
 
 type Context = { ip: string | null; userAgent?: string | null };
 
@@ -181,7 +187,7 @@ export async function requestPasswordReset(email: string) {
 }
 
 // How long after a reset link was used the same new password sent with it again is taken as the form sent twice.
-const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+const RESET_REPEAT_WINDOW_MS = 10 * 60 * 1000;
 
 // Sets the new password and ends every session: whoever knew the old password is signed out. A sign-in lock on
 // the account ends too: the emailed link proved the account is the person's.
@@ -194,7 +200,7 @@ export async function resetPassword(token: string, password: string, context: Co
       const earlier = await usedUserToken(tx, token, "PASSWORD_RESET");
       const repeat =
         earlier?.user.passwordHash &&
-        earlier.usedAt!.getTime() > Date.now() - REPEAT_WINDOW_MS &&
+        earlier.usedAt!.getTime() > Date.now() - RESET_REPEAT_WINDOW_MS &&
         (await verifyPassword(earlier.user.passwordHash, password));
       return repeat ? earlier.user.email : null;
     }
@@ -239,7 +245,9 @@ export async function changeName(userId: string, name: string) {
   await db.user.update({ where: { id: userId }, data: { name } });
 }
 
-export type PasswordCheck = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
+// `repeat`: the password did not match, but `alsoAccept` recognised the form sent twice (see changePassword).
+export type PasswordCheck =
+  { ok: true; repeat?: boolean } | { ok: false; fieldErrors: Record<string, string[]> };
 
 // The current password guards changing the email or password and deleting the account, so guessing it is held
 // to the sign-in limits (the same counters: a guess here is a guess at signing in) and every miss is audited.
@@ -247,6 +255,7 @@ export async function checkCurrentPassword(
   userId: string,
   password: string,
   context: Context,
+  alsoAccept?: (passwordHash: string) => Promise<boolean>,
 ): Promise<PasswordCheck> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
@@ -260,6 +269,10 @@ export async function checkCurrentPassword(
   if (matches) {
     await refundSignIn(keys);
     return { ok: true };
+  }
+  if (user.passwordHash && alsoAccept && (await alsoAccept(user.passwordHash))) {
+    await refundSignIn(keys);
+    return { ok: true, repeat: true };
   }
   await writeAudit({
     actorUserId: userId,
@@ -354,47 +367,81 @@ function changeEmailByToken(token: string, context: Context): Promise<boolean> {
   });
 }
 
-// Ends every session (this one too) and starts a fresh one for the browser that made the change.
+// How long the browser that changed the password may still use the session it changed it with: "Change password"
+// sent twice (a double click, a slow network) arrives with that session, and must find it to be answered.
+const CHANGING_SESSION_GRACE_MS = 60 * 1000;
+
+// Ends every other session and starts a fresh one for the browser that made the change; the session it made the
+// change with lapses a minute later. The form sent twice is answered as the first was: the second waits for the
+// first, finds the very password it asks for set moments ago, and gets a session, nothing changed, audited or
+// emailed again. (Answered "incorrect password" instead, the person would think the change had failed.)
 export async function changePassword(
   userId: string,
+  sessionId: string,
   input: { currentPassword: string; password: string },
   context: Context,
 ): Promise<PasswordCheck | { ok: true; session: { token: string; expiresAt: Date } }> {
-  const check = await checkCurrentPassword(userId, input.currentPassword, context);
-  if (!check.ok) return check;
   const passwordHash = await hashPassword(input.password);
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash },
-      select: { name: true, email: true },
-    });
-    await tx.session.deleteMany({ where: { userId } });
-    await writeAudit(
-      {
-        actorUserId: userId,
-        actorOrganisationId: null,
-        action: "auth.password_changed",
-        entityType: "User",
-        entityId: userId,
-        ipAddress: context.ip,
-      },
-      tx,
-    );
-    const brand = await brandForUser(tx, userId);
-    await enqueueEmail(tx, {
-      ...(await accountNoticeMessage(
-        brand,
-        user.name,
-        "Your password was changed",
-        "Your password was changed.",
-      )),
-      to: user.email,
-      template: "account.password_changed",
-      councilId: brand.councilId,
-    });
-  });
+  const check = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`change-password:${userId}`}, 0))`;
+      const check = await checkCurrentPassword(userId, input.currentPassword, context, (storedHash) =>
+        justChangedTo(tx, userId, storedHash, input.password),
+      );
+      if (!check.ok || check.repeat) return check;
+      const user = await tx.user.update({
+        where: { id: userId },
+        data: { passwordHash },
+        select: { name: true, email: true },
+      });
+      await tx.session.deleteMany({ where: { userId, id: { not: sessionId } } });
+      await tx.session.updateMany({
+        where: { id: sessionId, userId },
+        data: { expiresAt: new Date(Date.now() + CHANGING_SESSION_GRACE_MS) },
+      });
+      await writeAudit(
+        {
+          actorUserId: userId,
+          actorOrganisationId: null,
+          action: "auth.password_changed",
+          entityType: "User",
+          entityId: userId,
+          ipAddress: context.ip,
+        },
+        tx,
+      );
+      const brand = await brandForUser(tx, userId);
+      await enqueueEmail(tx, {
+        ...(await accountNoticeMessage(
+          brand,
+          user.name,
+          "Your password was changed",
+          "Your password was changed.",
+        )),
+        to: user.email,
+        template: "account.password_changed",
+        councilId: brand.councilId,
+      });
+      return check;
+    },
+    // the second of a form sent twice waits here for the first (two password hashes' time at most)
+    { timeout: 30_000 },
+  );
+  if (!check.ok) return check;
   return { ok: true, session: await createSession(userId, context.userAgent) };
+}
+
+// The password was changed moments ago, to this one: a form sent twice.
+async function justChangedTo(tx: Tx, userId: string, storedHash: string, password: string) {
+  const changed = await tx.auditLog.findFirst({
+    where: {
+      actorUserId: userId,
+      action: "auth.password_changed",
+      createdAt: { gt: new Date(Date.now() - REPEAT_WINDOW_MS) },
+    },
+    select: { id: true },
+  });
+  return changed !== null && (await verifyPassword(storedHash, password));
 }
 
 export async function signOutEverywhere(userId: string, context: Context) {
