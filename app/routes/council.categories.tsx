@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ? await addCategory(councilId, value.name, value.description, actor)
       : value.intent === "update"
         ? await updateCategory(councilId, value.id, value, actor)
-        : await toggleCategory(councilId, value.id, actor);
+        : await toggleCategory(councilId, value.id, actor, value.active);
   if (!result.ok) return json(submission.reply(refusalReply(result)), { status: 400 });
   return redirectWithFlash("/council/categories", { kind: "success", message: "Categories updated" });
 }

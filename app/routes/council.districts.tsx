@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
             { name: value.name, postcodeAreas: splitPostcodeAreas(value.postcodeAreas) },
             actor,
           )
-        : await toggleDistrict(councilId, value.id, actor);
+        : await toggleDistrict(councilId, value.id, actor, value.active);
   if (!result.ok) return json(submission.reply(refusalReply(result)), { status: 400 });
   return redirectWithFlash("/council/districts", { kind: "success", message: "Districts updated" });
 }

@@ -22,6 +22,8 @@ export function listItemColumns<T extends ListItem>(): Column<T>[] {
           </Link>
           <Form method="post">
             <input type="hidden" name="id" value={item.id} />
+            {/* the state wanted, not a switch: sent twice, or after another officer's change, it stays so */}
+            <input type="hidden" name="active" value={item.active ? "false" : "true"} />
             <Button name="intent" value="toggle" variant="secondary">
               {item.active ? "Retire" : "Restore"}
               <span className="sr-only"> {item.name}</span>

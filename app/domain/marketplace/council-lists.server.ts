@@ -188,11 +188,24 @@ export async function updateCategory(
 }
 
 // Categories and districts in use are never deleted (requests point at them): they are retired instead.
-export async function toggleCategory(councilId: string, id: string, actor: Actor): Promise<ListResult> {
+// `active` is the state the officer asked for: already so (the click sent twice, or another officer was first),
+// nothing changes. Without it, the entry is switched over.
+export async function toggleCategory(
+  councilId: string,
+  id: string,
+  actor: Actor,
+  active?: boolean,
+): Promise<ListResult> {
   const category = await db.category.findFirst({ where: { id, councilId }, select: { active: true } });
   if (!category) return { ok: false, field: "", message: "That category no longer exists" };
+  if (active === category.active) return { ok: true };
   await db.$transaction(async (tx) => {
-    await tx.category.updateMany({ where: { id, councilId }, data: { active: !category.active } });
+    // guarded on the state read: of two switches at once, the second changes nothing
+    const { count } = await tx.category.updateMany({
+      where: { id, councilId, active: category.active },
+      data: { active: !category.active },
+    });
+    if (count !== 1) return;
     await writeAudit(
       {
         actorUserId: actor.userId,
@@ -296,14 +309,24 @@ export async function updateDistrict(
   });
 }
 
-export async function toggleDistrict(councilId: string, id: string, actor: Actor): Promise<ListResult> {
+export async function toggleDistrict(
+  councilId: string,
+  id: string,
+  actor: Actor,
+  active?: boolean,
+): Promise<ListResult> {
   const district = await db.district.findFirst({
     where: { id, councilId },
     select: { active: true, postcodeAreas: true },
   });
   if (!district) return { ok: false, field: "", message: "That district no longer exists" };
+  if (active === district.active) return { ok: true };
   await db.$transaction(async (tx) => {
-    await tx.district.updateMany({ where: { id, councilId }, data: { active: !district.active } });
+    const { count } = await tx.district.updateMany({
+      where: { id, councilId, active: district.active },
+      data: { active: !district.active },
+    });
+    if (count !== 1) return;
     // retired: what it filed by area is filed again; restored: it files its areas' requests again
     const refiled = district.active
       ? await refileRequestsByPostcodeArea(tx, councilId, id, district.postcodeAreas)

@@ -218,6 +218,18 @@ export const savedSearchSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("digest"), id: z.string().min(1), emailDigest: z.boolean().default(false) }),
 ]);
 
+// Retire or restore one entry of a council's list. The button says which ("active": the state wanted), so the
+// same click sent twice, or sent from a page another officer has since changed, leaves it as asked instead of
+// turning it back. Without it (an older page) the entry is switched over, as before.
+const toggleSchema = z.object({
+  intent: z.literal("toggle"),
+  id: z.string().min(1),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+
 export const categorySchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("add"),
@@ -230,7 +242,7 @@ export const categorySchema = z.discriminatedUnion("intent", [
     name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
     description: z.string().trim().max(300, "Description must be 300 characters or fewer").optional(),
   }),
-  z.object({ intent: z.literal("toggle"), id: z.string().min(1) }),
+  toggleSchema,
 ]);
 
 const districtFields = {
@@ -246,7 +258,7 @@ const districtFields = {
 export const districtSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add"), ...districtFields }),
   z.object({ intent: z.literal("update"), id: z.string().min(1), ...districtFields }),
-  z.object({ intent: z.literal("toggle"), id: z.string().min(1) }),
+  toggleSchema,
 ]);
 
 export function splitPostcodeAreas(text: string | undefined) {
