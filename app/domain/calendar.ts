@@ -19,6 +19,19 @@ export function londonDay(moment: Date): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
+const londonHour = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The moment a calendar date (00:00 UTC, as a DATE column holds it) begins in London, to compare timestamps with:
+ * in summer time an hour before 00:00 UTC, so that something done at 00:30 on a June night in London counts on
+ * that London day. (Clocks change at 01:00 UTC, so at 00:00 UTC London is already on the day's offset.) */
+export function londonMidnight(day: Date): Date {
+  return new Date(day.getTime() - Number(londonHour.format(day)) * 60 * 60 * 1000);
+}
+
 /** The same calendar date a year before `day` (00:00 UTC), where "the last 12 months" begin: 29 February's is
  * 28 February, as there is no 29th in that year. Not 365 days: across a 29 February that is a day short. */
 export function sameDateYearBefore(day: Date): Date {

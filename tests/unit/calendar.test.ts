@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { londonDay, sameDateYearBefore } from "~/domain/calendar.ts";
+import { londonDay, londonMidnight, sameDateYearBefore } from "~/domain/calendar.ts";
 
 describe("londonDay: which calendar date it is in London", () => {
   it("after midnight in British Summer Time it is already the next day (UTC is still on the previous one)", () => {
@@ -34,5 +34,28 @@ describe("sameDateYearBefore: where the last 12 months begin", () => {
     ["2027-01-01", "2026-01-01"],
   ])("from %s it is %s", (from, expected) => {
     expect(sameDateYearBefore(day(from)).toISOString().slice(0, 10)).toBe(expected);
+  });
+});
+
+describe("londonMidnight: the moment a day begins in London", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  it.each([
+    // summer time: an hour before midnight UTC
+    ["2026-07-15", "2026-07-14T23:00:00.000Z"],
+    // winter: midnight UTC
+    ["2026-01-15", "2026-01-15T00:00:00.000Z"],
+    // the days the clocks change (at 01:00 UTC): each begins on the offset of the night before
+    ["2026-03-29", "2026-03-29T00:00:00.000Z"],
+    ["2026-03-30", "2026-03-29T23:00:00.000Z"],
+    ["2026-10-25", "2026-10-24T23:00:00.000Z"],
+    ["2026-10-26", "2026-10-26T00:00:00.000Z"],
+  ])("%s begins at %s", (date, expected) => {
+    expect(londonMidnight(day(date)).toISOString()).toBe(expected);
+  });
+
+  it("is where londonDay's day starts", () => {
+    const start = londonMidnight(day("2026-07-15"));
+    expect(londonDay(start).toISOString().slice(0, 10)).toBe("2026-07-15");
+    expect(londonDay(new Date(start.getTime() - 1)).toISOString().slice(0, 10)).toBe("2026-07-14");
   });
 });

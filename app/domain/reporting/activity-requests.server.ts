@@ -2,18 +2,22 @@
 // counted by exactly the rules of marketplaceActivity (dashboard-council.server.ts), so a list's total is the
 // figure that linked to it.
 import { db, type Prisma } from "~/db.server.ts";
+import { londonMidnight } from "~/domain/calendar.ts";
 
 // "pledged": opened since the day and pledged to at least once, the requests behind the median time to first pledge
 export const ACTIVITY_VIEWS = ["opened", "fulfilled", "expired", "pledged"] as const;
 export type ActivityView = (typeof ACTIVITY_VIEWS)[number];
 export const ACTIVITY_PAGE_SIZE = 25;
 
+// `sinceDay`: a calendar date (00:00 UTC); times are compared with the moment it began in London, needed-by dates
+// with the day itself
 function activityWhere(
   councilId: string,
   view: ActivityView,
-  since: Date,
+  sinceDay: Date,
   asOf: Date,
 ): Prisma.RequestWhereInput {
+  const since = londonMidnight(sinceDay);
   if (view === "opened") return { councilId, publishedAt: { gte: since, lte: asOf } };
   if (view === "pledged") return { councilId, publishedAt: { gte: since }, pledges: { some: {} } };
   if (view === "fulfilled")
@@ -25,7 +29,7 @@ function activityWhere(
   return {
     councilId,
     status: "EXPIRED",
-    OR: [{ closedAt: { gte: since } }, { closedAt: null, neededBy: { gte: since } }],
+    OR: [{ closedAt: { gte: since } }, { closedAt: null, neededBy: { gte: sinceDay } }],
   };
 }
 

@@ -1,6 +1,6 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
-import { londonDay, sameDateYearBefore } from "~/domain/calendar.ts";
+import { londonDay, londonMidnight, sameDateYearBefore } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import {
   OVERDUE_STATUSES,
@@ -194,7 +194,9 @@ export type MarketplaceActivity = {
 export async function marketplaceActivity(councilId: string, asOf: Date): Promise<MarketplaceActivity> {
   // whole days (London's, as "today" is everywhere), so the council's request list filtered "since" that day
   // shows exactly these requests
-  const since = sameDateYearBefore(londonDay(asOf));
+  const sinceDay = sameDateYearBefore(londonDay(asOf));
+  // times are compared with the moment that day began in London, dates (needed-by) with the day
+  const since = londonMidnight(sinceDay);
   // a pledge confirmed before confirmedAt was recorded falls back to its last change
   const confirmedSince = Prisma.sql`(p.status = 'CONFIRMED' and coalesce(p."confirmedAt", p."updatedAt") >= ${since})`;
   const [counts, byHelpType, median] = await Promise.all([
@@ -202,7 +204,7 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
       select
         count(*) filter (where "publishedAt" >= ${since} and "publishedAt" <= ${asOf}) as opened,
         count(*) filter (where status = 'FULFILLED' and coalesce("fulfilledAt", "updatedAt") >= ${since}) as fulfilled,
-        count(*) filter (where status = 'EXPIRED' and coalesce("closedAt", "neededBy") >= ${since}) as expired
+        count(*) filter (where status = 'EXPIRED' and ("closedAt" >= ${since} or ("closedAt" is null and "neededBy" >= ${sinceDay}))) as expired
       from "Request" where "councilId" = ${councilId}`),
     // pledged by when the pledge was made, confirmed by when it was confirmed (a pledge made before the
     // window and confirmed in it is confirmed in it)
@@ -230,7 +232,7 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
   const c = counts[0];
   const medianDays = median[0]?.median;
   return {
-    since: since.toISOString(),
+    since: sinceDay.toISOString(),
     opened: Number(c?.opened ?? 0),
     fulfilled: Number(c?.fulfilled ?? 0),
     expired: Number(c?.expired ?? 0),
