@@ -2,7 +2,7 @@
 // registered with it, and its staff's account events, filtered by who, which organisation, record type,
 // action and date.
 import { db } from "~/db.server.ts";
-import { londonDay } from "~/domain/calendar.ts";
+import { londonMidnight } from "~/domain/calendar.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -20,14 +20,7 @@ export type AuditFilters = {
   page: number;
 };
 
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
-
-// The moment a calendar day begins in London: 23:00 UTC the evening before in summer time, else 00:00 UTC.
-function startOfLondonDay(day: Date): Date {
-  const summer = new Date(day.getTime() - HOUR_MS);
-  return londonDay(summer).getTime() === day.getTime() ? summer : day;
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Survey entries are filed under the council running the cycle. Any still filed under a business (written
 // before that was so) may be about another council's survey, so they are shown to no council.
@@ -85,8 +78,8 @@ export function auditWhere(
   if (filters.organisationId) and.push(actedFor(councilId, filters.organisationId));
   if (filters.entityType) and.push({ entityType: filters.entityType });
   if (filters.action) and.push({ action: filters.action });
-  if (filters.from) and.push({ createdAt: { gte: startOfLondonDay(filters.from) } });
-  if (filters.to) and.push({ createdAt: { lt: startOfLondonDay(new Date(filters.to.getTime() + DAY_MS)) } });
+  if (filters.from) and.push({ createdAt: { gte: londonMidnight(filters.from) } });
+  if (filters.to) and.push({ createdAt: { lt: londonMidnight(new Date(filters.to.getTime() + DAY_MS)) } });
   return { AND: and };
 }
 
