@@ -262,7 +262,11 @@ export async function createContract(overrides: {
   awardedOn?: Date | null;
   status?: ContractStatus;
   planReference?: string | null;
+  /** only for a TERMINATED contract, which must have one: by default its first day */
+  terminatedOn?: Date | null;
 }) {
+  const startDate = overrides.startDate ?? new Date("2025-04-01");
+  const status = overrides.status ?? "ACTIVE";
   return db.contract.create({
     data: {
       councilId: overrides.councilId,
@@ -272,11 +276,17 @@ export async function createContract(overrides: {
       title: overrides.title ?? "Highways maintenance",
       department: overrides.department ?? "Environment, Transport and Infrastructure",
       valueGbp: overrides.valueGbp ?? 1_000_000,
-      startDate: overrides.startDate ?? new Date("2025-04-01"),
+      startDate,
       endDate: overrides.endDate ?? new Date("2028-03-31"),
       awardedOn: overrides.awardedOn === undefined ? new Date("2025-03-01") : overrides.awardedOn,
-      status: overrides.status ?? "ACTIVE",
+      status,
       planReference: overrides.planReference === undefined ? unique("PM3") : overrides.planReference,
+      terminatedOn:
+        overrides.terminatedOn !== undefined
+          ? overrides.terminatedOn
+          : status === "TERMINATED"
+            ? startDate
+            : null,
     },
   });
 }

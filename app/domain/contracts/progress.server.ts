@@ -1,5 +1,6 @@
 // Loads what the shared progress rule (~/domain/reporting/progress.ts) needs for a set of commitments:
-// plan, accepted KPI return lines and confirmed pledges, all by financial quarter.
+// plan, accepted KPI return lines and confirmed pledges, all by financial quarter, and the quarter a contract
+// terminated early stopped in (its later plan no longer counts: decision 025).
 import { db } from "~/db.server.ts";
 import {
   computeProgress,
@@ -8,6 +9,7 @@ import {
   type QuarterQuantity,
 } from "~/domain/reporting/progress.ts";
 import { quarterOf } from "./quarters.ts";
+import { lastPlannedQuarter } from "./termination.ts";
 
 export type CommitmentForProgress = {
   id: string;
@@ -21,7 +23,12 @@ export async function progressFor(
 ): Promise<Map<string, Progress>> {
   const ids = commitments.map((c) => c.id);
   if (ids.length === 0) return new Map();
-  const [plans, lines, pledges] = await Promise.all([
+  const [terminations, plans, lines, pledges] = await Promise.all([
+    // read here, so every caller (contract pages, return pages) stops the plan at the same quarter
+    db.commitment.findMany({
+      where: { id: { in: ids }, contract: { terminatedOn: { not: null } } },
+      select: { id: true, contract: { select: { terminatedOn: true } } },
+    }),
     db.commitmentPlan.findMany({
       where: { commitmentId: { in: ids } },
       select: { commitmentId: true, financialYear: true, quarter: true, targetQuantity: true },
@@ -53,6 +60,7 @@ export async function progressFor(
       if (row.commitmentId) map.set(row.commitmentId, [...(map.get(row.commitmentId) ?? []), row]);
     return map;
   };
+  const lastQuarterBy = new Map(terminations.map((t) => [t.id, lastPlannedQuarter(t.contract)]));
   const plansBy = group(plans);
   const linesBy = group(lines);
   const pledgesBy = group(pledges);
@@ -84,6 +92,7 @@ export async function progressFor(
         current,
         // a percentage is a level reported each quarter, not an amount to add up
         aggregation: c.measure.unit === "PERCENT" ? "latest" : "sum",
+        lastQuarter: lastQuarterBy.get(c.id) ?? null,
         plan: (plansBy.get(c.id) ?? []).map((p) => ({
           financialYear: p.financialYear,
           quarter: p.quarter,

@@ -4,6 +4,7 @@
 // commitment and quarter in SQL instead of being read row by row.
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { nextQuarter, quarterIndex, quarterOf, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import { lastPlannedQuarter } from "~/domain/contracts/termination.ts";
 import {
   computeProgress,
   currentQuarter,
@@ -17,6 +18,7 @@ export type CommitmentRow = {
   contractId: string;
   targetQuantity: Prisma.Decimal | null;
   measure: { id: string; code: string; name: string; unit: string; proxyValueGbp: Prisma.Decimal | null };
+  contract: { terminatedOn: Date | null };
 };
 
 const commitmentSelect = {
@@ -24,6 +26,7 @@ const commitmentSelect = {
   contractId: true,
   targetQuantity: true,
   measure: { select: { id: true, code: true, name: true, unit: true, proxyValueGbp: true } },
+  contract: { select: { terminatedOn: true } },
 } as const;
 
 function groupBy<T>(rows: T[], key: (row: T) => string) {
@@ -151,11 +154,16 @@ export async function loadCommitmentProgress(
       );
       continue;
     }
-    const plan = (plansBy.get(c.id) ?? []).filter(keep).map((p) => ({
+    // a contract terminated early: the plan after the quarter it stopped in no longer counts (decision 025)
+    const lastQuarter = lastPlannedQuarter(c.contract);
+    const lastIndex = lastQuarter ? quarterIndex(lastQuarter) : Infinity;
+    const inTerm = (q: QuarterRef) => quarterIndex(q as FinancialQuarter) <= lastIndex;
+    const planInTerm = (plansBy.get(c.id) ?? []).filter(inTerm).map((p) => ({
       financialYear: p.financialYear,
       quarter: p.quarter,
       quantity: p.targetQuantity,
     }));
+    const plan = planInTerm.filter(keep);
     const acceptedReturns = myLines
       .filter((l) => l.quantity !== null && keep(l.kpiReturn))
       .map((l): QuarterQuantity => ({ ...l.kpiReturn, quantity: l.quantity! }));
@@ -172,7 +180,10 @@ export async function loadCommitmentProgress(
         target: c.targetQuantity,
         current,
         aggregation: c.measure.unit === "PERCENT" ? "latest" : "sum",
-        plan,
+        lastQuarter,
+        // "through" needs no cut here: plan to date stops before `current`, and the committed figure is the whole
+        // (terminated) term's
+        plan: window.only ? plan : planInTerm,
         acceptedReturns,
         confirmedPledges,
       }),

@@ -62,7 +62,7 @@ export function summariseByMeasure(commitments: CommitmentLike[], progress: Map<
     const status = progressStatus(p);
     row.statuses[status] = (row.statuses[status] ?? 0) + 1;
     if (p.kind === "numeric" && c.measure.unit !== "PERCENT") {
-      row.committed += p.target ? toHundredths(p.target) : 0n;
+      row.committed += p.committed ? toHundredths(p.committed) : 0n;
       row.planToDate += toHundredths(p.planToDate);
       row.delivered += toHundredths(p.deliveredToDate);
     }
@@ -112,7 +112,7 @@ export function localValueHundredths(commitments: CommitmentLike[], progress: Ma
       seen.add(c.measure.id);
       measures += 1;
     }
-    committed += times(p.target ? toHundredths(p.target) : 0n, proxy);
+    committed += times(p.committed ? toHundredths(p.committed) : 0n, proxy);
     planToDate += times(toHundredths(p.planToDate), proxy);
     delivered += times(toHundredths(p.deliveredToDate), proxy);
   }

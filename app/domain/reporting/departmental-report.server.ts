@@ -91,12 +91,18 @@ export async function departmentalReport(args: {
   const contractWhere = {
     councilId: args.councilId,
     ...(args.department === ALL_DEPARTMENTS ? {} : { department: args.department }),
-    // live or ran its term (an ended contract still reports the quarters it ran in), and ran in the quarter
-    status: { in: REPORTING_CONTRACT_STATUSES },
+    // ran in the quarter: live, or ran its term (an ended contract still reports the quarters it ran in), or
+    // terminated early on or after the quarter's first day (decision 025)
+    OR: [
+      { status: { in: REPORTING_CONTRACT_STATUSES } },
+      { status: "TERMINATED" as const, terminatedOn: { gte: period.start } },
+    ],
     startDate: { lte: period.end },
     endDate: { gte: period.start },
   };
   const commitmentWhere = { contract: contractWhere };
+  // a terminated contract's returns are not chased (decision 023), so none of them counts as overdue
+  const chasedWhere = { ...contractWhere, status: { in: REPORTING_CONTRACT_STATUSES } };
   const [contracts, toDate, inQuarter, overdue, texts] = await Promise.all([
     db.contract.findMany({
       where: contractWhere,
@@ -107,6 +113,7 @@ export async function departmentalReport(args: {
         title: true,
         department: true,
         status: true,
+        terminatedOn: true,
         supplierOrganisation: { select: { name: true } },
         returns: {
           where: { financialYear: args.quarter.financialYear, quarter: args.quarter.quarter },
@@ -119,7 +126,7 @@ export async function departmentalReport(args: {
     db.kpiReturn.groupBy({
       by: ["contractId"],
       where: {
-        contract: contractWhere,
+        contract: chasedWhere,
         status: { in: OVERDUE_STATUSES },
         dueDate: { lt: pastDueBefore(asOf) },
       },
@@ -140,7 +147,8 @@ export async function departmentalReport(args: {
       measureCode: c.measure.code,
       measure: c.measure.name,
       unit: c.measure.unit,
-      target: numeric?.target ?? null,
+      // what the supplier is held to: a contract terminated early is held to its plan up to termination
+      target: numeric?.committed ?? null,
       qualitativeText: qualitative.get(c.id) ?? null,
       planInQuarter: quarterly?.planToDate ?? null,
       // a level (a percentage) nobody has reported yet has no delivered figure, not a 0
@@ -165,6 +173,7 @@ export async function departmentalReport(args: {
       title: k.title,
       department: k.department,
       status: k.status,
+      terminatedOn: k.terminatedOn?.toISOString().slice(0, 10) ?? null,
       supplier: k.supplierOrganisation.name,
       returnStatus: k.returns[0]?.status ?? null,
       returnDueDate: k.returns[0]?.dueDate.toISOString() ?? null,

@@ -16,6 +16,10 @@
  * quarter containing the as-of date). Delivered to date counts every accepted return and confirmed pledge up
  * to and including the current quarter, so early delivery is credited straight away.
  *
+ * A contract terminated early (decision 025) passes `lastQuarter`, the quarter holding its termination date:
+ * the plan of later quarters no longer counts, neither in plan to date nor in the committed figure. The
+ * quarter holding the termination date still counts, as the quarter holding a contract's end date does.
+ *
  * Percentage measures ("% of staff paid the Real Living Wage") are levels, not amounts: summing quarters
  * means nothing. With `aggregation: "latest"` the delivered figure is the most recent accepted return's
  * figure and the plan to date is the most recent ended quarter's plan (or the target when there is no
@@ -55,6 +59,8 @@ export type NumericProgressInput = {
   current: QuarterRef;
   /** "sum" (default) adds quarters up; "latest" is for levels such as percentages. */
   aggregation?: "sum" | "latest";
+  /** A terminated contract's last quarter (the one holding its termination date): later plan does not count. */
+  lastQuarter?: QuarterRef | null;
 };
 
 export type QualitativeProgressInput = {
@@ -68,6 +74,9 @@ export type NumericProgress = {
   kind: "numeric";
   /** Decimal strings with two places, e.g. "120.50". */
   target: string | null;
+  /** What the supplier is held to: the target, or for a contract terminated early the plan up to its last
+   * quarter (a level keeps its target). Null when there is no target. */
+  committed: string | null;
   planToDate: string;
   deliveredToDate: string;
   fromReturns: string;
@@ -106,21 +115,31 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
     };
   }
 
-  const current = quarterIndex(input.current);
+  const last = input.lastQuarter ? quarterIndex(input.lastQuarter) : Infinity;
+  // ended quarters count, up to the contract's last one
+  const current = Math.min(quarterIndex(input.current), last + 1);
+  const deliveredThrough = quarterIndex(input.current);
   const latest = input.aggregation === "latest";
   const planToDate = latest
     ? (latestWhere(input.plan, (q) => q < current) ??
       (input.plan.length === 0 && input.target != null ? toHundredths(input.target) : 0n))
     : sumWhere(input.plan, (q) => q < current);
-  const latestReturn = latest ? latestWhere(input.acceptedReturns, (q) => q <= current) : null;
-  const fromReturns = latest ? (latestReturn ?? 0n) : sumWhere(input.acceptedReturns, (q) => q <= current);
-  const fromPledges = latest ? 0n : sumWhere(input.confirmedPledges, (q) => q <= current);
+  const target = input.target == null ? null : toHundredths(input.target);
+  // a sum's commitment shrinks to the plan the terminated contract ran for; a level is still the level to keep
+  const committed =
+    latest || last === Infinity || input.plan.length === 0 ? target : sumWhere(input.plan, (q) => q <= last);
+  const latestReturn = latest ? latestWhere(input.acceptedReturns, (q) => q <= deliveredThrough) : null;
+  const fromReturns = latest
+    ? (latestReturn ?? 0n)
+    : sumWhere(input.acceptedReturns, (q) => q <= deliveredThrough);
+  const fromPledges = latest ? 0n : sumWhere(input.confirmedPledges, (q) => q <= deliveredThrough);
   const delivered = fromReturns + fromPledges;
   const reported = !latest || latestReturn !== null;
 
   return {
     kind: "numeric",
-    target: input.target == null ? null : formatHundredths(toHundredths(input.target)),
+    target: target === null ? null : formatHundredths(target),
+    committed: committed === null ? null : formatHundredths(committed),
     planToDate: formatHundredths(planToDate),
     deliveredToDate: formatHundredths(delivered),
     fromReturns: formatHundredths(fromReturns),
