@@ -386,7 +386,10 @@ describe("who may do what", () => {
 
   it("a terminated contract's unsent return is not on the supplier's to-do list: it is listed as not owed", async () => {
     const w = await createReturnsWorld();
-    await db.contract.update({ where: { id: w.contract.id }, data: { status: "TERMINATED" } });
+    await db.contract.update({
+      where: { id: w.contract.id },
+      data: { status: "TERMINATED", terminatedOn: new Date("2026-06-15") },
+    });
     const list = await jsonOf<{
       toDo: { total: number; items: unknown[] };
       done: { total: number; items: { id: string; notOwed: string | null }[] };

@@ -159,7 +159,10 @@ describe("returns of a contract that is no longer being delivered", () => {
   it("are not reminded, chased as overdue or listed in the overdue queue once it is terminated or back in the pipeline", async () => {
     for (const status of ["TERMINATED", "PIPELINE"] as const) {
       const w = await createReturnsWorld();
-      await db.contract.update({ where: { id: w.contract.id }, data: { status } });
+      await db.contract.update({
+        where: { id: w.contract.id },
+        data: { status, terminatedOn: status === "TERMINATED" ? new Date("2026-06-15") : null },
+      });
       // the world's return is due on 30 July 2026: due soon, then overdue, then overdue again
       for (const day of ["2026-07-25", "2026-07-31", "2026-08-10"])
         await sendReturnReminders(at(`${day}T07:30:00Z`));
@@ -195,7 +198,10 @@ describe("returns of a contract that is no longer being delivered", () => {
   it("are not announced when the quarter's returns open", async () => {
     const w = await createReturnsWorld();
     // a return created earlier for a contract since terminated, not yet announced
-    await db.contract.update({ where: { id: w.contract.id }, data: { status: "TERMINATED" } });
+    await db.contract.update({
+      where: { id: w.contract.id },
+      data: { status: "TERMINATED", terminatedOn: new Date("2026-06-15") },
+    });
     await openReturnsForQuarter(at("2026-07-01T06:00:00Z"));
     expect(await outbox("returns-opened", w.councilA.id)).toEqual([]);
     expect(await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).toMatchObject({

@@ -12,6 +12,7 @@ import {
   type FinancialQuarter,
   type QuarterNumber,
 } from "~/domain/contracts/quarters.ts";
+import { effectiveEndDate } from "~/domain/contracts/termination.ts";
 import {
   returnOpenedEmail,
   returnOverdueManagerEmail,
@@ -47,6 +48,11 @@ export const MAX_BACKFILL_QUARTERS = 4;
  * that ran during it (one per contract per quarter, kept unique by the database), and tells suppliers
  * their returns are open.
  *
+ * A contract terminated early is treated as one whose term ended on its termination date (decision 025): its
+ * returns are opened for the quarters it ran in, up to the one holding that date, never after, so the supplier
+ * can report the delivery that plan to date counts. As before, nobody is emailed about them or chased for them
+ * (decision 023: the supplier's returns page lists them as not owed, and they may still be sent).
+ *
  * The scheduled run also creates any return missing for an earlier ended quarter (a contract registered or
  * activated after its first quarters ended, or a scheduler outage), because plan to date counts those
  * quarters. Only quarters within the contract's term, not before its earliest planned quarter, and at most
@@ -71,7 +77,10 @@ export async function openReturnsForQuarter(
   const windowEnd = quarterPeriod(target.financialYear, target.quarter).end;
   const contracts = await db.contract.findMany({
     where: {
-      status: { in: REPORTING_CONTRACT_STATUSES },
+      OR: [
+        { status: { in: REPORTING_CONTRACT_STATUSES } },
+        { status: "TERMINATED", terminatedOn: { gte: windowStart } },
+      ],
       startDate: { lte: windowEnd },
       endDate: { gte: windowStart },
       commitments: { some: {} },
@@ -80,6 +89,7 @@ export async function openReturnsForQuarter(
       id: true,
       startDate: true,
       endDate: true,
+      terminatedOn: true,
       council: { select: { councilSettings: { select: { returnDueDays: true } } } },
       commitments: {
         select: {
@@ -102,7 +112,7 @@ export async function openReturnsForQuarter(
     return quartersBetween(windowStart, windowEnd)
       .filter((q) => {
         const { start, end } = quarterPeriod(q.financialYear, q.quarter);
-        if (start > c.endDate || end < c.startDate) return false;
+        if (start > effectiveEndDate(c) || end < c.startDate) return false;
         // the quarter just ended is opened as it always was; only earlier ones are bounded by the plan
         return (
           compareQuarters(q, target) === 0 || firstPlanned === Infinity || quarterIndex(q) >= firstPlanned
