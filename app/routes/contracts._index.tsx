@@ -41,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         council: c.council.name,
         startDate: c.startDate.toISOString(),
         endDate: c.endDate.toISOString(),
+        terminatedOn: c.terminatedOn?.toISOString() ?? null,
         commitments: c.commitments.map((m) => ({
           id: m.id,
           measure: m.measure,
@@ -101,6 +102,7 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
             <p className="mb-4 text-muted">
               {contract.council} · {contractStatusLabel(contract.status)} · {formatDate(contract.startDate)}{" "}
               to {formatDate(contract.endDate)}
+              {contract.terminatedOn ? ` · Terminated on ${formatDate(contract.terminatedOn)}` : ""}
             </p>
             <CommitmentProgressTable
               caption={`Commitments in ${contract.reference}`}
@@ -232,7 +234,11 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           { header: "Department", cell: (c) => c.department },
           { header: "Contract manager", cell: (c) => c.contractManager?.name ?? "Not set" },
           { header: "Status", cell: (c) => contractStatusLabel(c.status) },
-          { header: "Ends", cell: (c) => formatDate(c.endDate) },
+          {
+            header: "Ends",
+            cell: (c) =>
+              c.terminatedOn ? `Terminated on ${formatDate(c.terminatedOn)}` : formatDate(c.endDate),
+          },
           { header: "Value", numeric: true, cell: (c) => formatGbp(c.valueGbp) },
           { header: "Commitments", numeric: true, cell: (c) => formatNumber(c.commitmentCount) },
         ]}

@@ -16,7 +16,7 @@ import {
 } from "./history.ts";
 import { quartersOutsideTerm } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
-import type { ContractEdit, ContractFilters, ContractInput } from "./schemas.ts";
+import { terminatedOnDay, type ContractEdit, type ContractFilters, type ContractInput } from "./schemas.ts";
 import {
   hasSupplierRecord,
   NOTHING_REPORTED,
@@ -41,6 +41,7 @@ export function contractSnapshot(c: {
   endDate: Date;
   planReference: string | null;
   status: string;
+  terminatedOn: Date | null;
   supplierOrganisation: { name: string };
   contractManager: { name: string } | null;
 }): Snapshot {
@@ -56,6 +57,7 @@ export function contractSnapshot(c: {
     endDate: day(c.endDate),
     planReference: c.planReference,
     status: c.status,
+    terminatedOn: day(c.terminatedOn),
   };
 }
 
@@ -69,6 +71,7 @@ const snapshotSelect = {
   endDate: true,
   planReference: true,
   status: true,
+  terminatedOn: true,
   supplierOrganisation: { select: { name: true } },
   contractManager: { select: { name: true } },
 } as const;
@@ -133,6 +136,7 @@ export async function listCouncilContracts(councilId: string, filters: ContractF
         department: true,
         status: true,
         endDate: true,
+        terminatedOn: true,
         valueGbp: true,
         supplierOrganisation: { select: { name: true } },
         contractManager: { select: { name: true } },
@@ -143,9 +147,10 @@ export async function listCouncilContracts(councilId: string, filters: ContractF
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    contracts: rows.map(({ valueGbp, _count, endDate, ...c }) => ({
+    contracts: rows.map(({ valueGbp, _count, endDate, terminatedOn, ...c }) => ({
       ...c,
       endDate: day(endDate)!,
+      terminatedOn: day(terminatedOn),
       valueGbp: valueGbp.toFixed(2),
       commitmentCount: _count.commitments,
     })),
@@ -212,6 +217,7 @@ export async function findContractForViewer(viewer: Viewer, id: string) {
       endDate: true,
       planReference: true,
       status: true,
+      terminatedOn: true,
       updatedAt: true,
       council: { select: { name: true } },
       supplierOrganisation: { select: { id: true, name: true } },
@@ -266,6 +272,7 @@ function supplierContractsPage(where: Prisma.ContractWhereInput, page: number) {
       status: true,
       startDate: true,
       endDate: true,
+      terminatedOn: true,
       council: { select: { name: true } },
       commitments: {
         orderBy: { measure: { code: "asc" } },
@@ -297,6 +304,7 @@ export async function getContractForEdit(councilId: string, id: string) {
       endDate: true,
       planReference: true,
       status: true,
+      terminatedOn: true,
       updatedAt: true,
       supplierOrganisation: { select: { name: true } },
     },
@@ -314,6 +322,7 @@ export async function getContractForEdit(councilId: string, id: string) {
     startDate: day(c.startDate)!,
     endDate: day(c.endDate)!,
     planReference: c.planReference ?? "",
+    terminatedOn: day(c.terminatedOn) ?? "",
   };
 }
 
@@ -360,8 +369,11 @@ function contractData(input: ContractInput) {
     endDate: dayToDate(input.endDate),
     planReference: input.planReference || null,
     status: input.status,
+    terminatedOn: dayOrNull(terminatedOnDay(input)),
   };
 }
+
+const dayOrNull = (value: string | null) => (value ? dayToDate(value) : null);
 
 const referenceTaken = { reference: ["Your council already has a contract with this reference"] };
 

@@ -27,6 +27,7 @@ export const CONTRACT_FIELD_LABELS: Record<string, string> = {
   endDate: "End date",
   planReference: "Procurement plan reference",
   status: "Status",
+  terminatedOn: "Termination date",
 };
 
 export const COMMITMENT_FIELD_LABELS: Record<string, string> = {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { helpTypeMismatch } from "./measure-help-types.ts";
+import { terminationProblem } from "./termination.ts";
 import { dayProblem, parseAmount, parseDay } from "./values.ts";
 
 const text = (required: string, max: number) =>
@@ -31,6 +32,7 @@ export const day = (required: string, invalid = "Enter a real date, for example 
   });
 
 const termSchema = z.object({ startDate: day(""), endDate: day("") });
+const terminationSchema = termSchema.extend({ status: z.enum(ContractStatus) });
 
 export const contractSchema = z
   .object({
@@ -45,15 +47,35 @@ export const contractSchema = z
     endDate: day("Enter the end date"),
     planReference: optionalText(60),
     status: z.enum(ContractStatus, { error: "Choose the contract status" }),
+    // asked for only when the status is Terminated, and read only then (see terminatedOnDay): a date left in
+    // the box after choosing another status is not stored, and not an error
+    terminatedOn: z.string().trim().max(40).optional(),
   })
   .refine((value) => value.endDate >= value.startDate, {
     path: ["endDate"],
     message: "The end date must be on or after the start date",
     // checked even when other fields are wrong, so every problem shows at once
     when: (payload) => termSchema.safeParse(payload.value).success,
-  });
+  })
+  .superRefine(
+    (value, ctx) => {
+      if (value.status !== "TERMINATED") return;
+      const terminatedOn = value.terminatedOn ? parseDay(value.terminatedOn) : null;
+      const problem =
+        value.terminatedOn && !terminatedOn
+          ? dayProblem(value.terminatedOn, "Enter a real date, for example 2027-03-27")
+          : terminationProblem({ ...value, terminatedOn });
+      if (problem) ctx.addIssue({ code: "custom", path: ["terminatedOn"], message: problem });
+    },
+    { when: (payload) => terminationSchema.safeParse(payload.value).success },
+  );
 
 export type ContractInput = z.infer<typeof contractSchema>;
+
+/** The termination date to store ("YYYY-MM-DD"): only a terminated contract has one (checked by the schema). */
+export function terminatedOnDay(input: Pick<ContractInput, "status" | "terminatedOn">): string | null {
+  return input.status === "TERMINATED" && input.terminatedOn ? parseDay(input.terminatedOn) : null;
+}
 
 // An edit form carries the version of the record it was read from (its updatedAt), so a colleague's later save is
 // refused instead of overwritten. A save without one (a crafted request, a page cached from before, a script) could

@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endDate: contract.endDate.toISOString(),
       planReference: contract.planReference,
       status: contract.status,
+      terminatedOn: contract.terminatedOn?.toISOString() ?? null,
     },
     commitments: contract.commitments.map((c) => ({
       id: c.id,
@@ -66,6 +67,9 @@ export default function ContractPage() {
         <Tag colour={contract.status === "ACTIVE" ? "green" : "grey"}>
           {contractStatusLabel(contract.status)}
         </Tag>
+        {contract.terminatedOn ? (
+          <span className="ml-2">Terminated on {formatDate(contract.terminatedOn)}</span>
+        ) : null}
       </p>
       {officer ? (
         <p className="mb-6">
@@ -93,6 +97,15 @@ export default function ContractPage() {
             value: `${formatDate(contract.startDate)} to ${formatDate(contract.endDate)}`,
             action: change("term"),
           },
+          ...(contract.terminatedOn
+            ? [
+                {
+                  key: "Terminated on",
+                  value: `${formatDate(contract.terminatedOn)}: plan to date and the committed figures stop at the end of that quarter`,
+                  action: change("termination date"),
+                },
+              ]
+            : []),
           {
             key: "Awarded",
             value: contract.awardedOn ? formatDate(contract.awardedOn) : "Not recorded",

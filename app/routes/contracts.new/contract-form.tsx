@@ -18,6 +18,7 @@ export type ContractFormValues = {
   endDate: string;
   planReference: string;
   status: string;
+  terminatedOn: string;
 };
 
 export function ContractForm({
@@ -145,6 +146,14 @@ export function ContractForm({
         defaultValue={value(fields.status) ?? "ACTIVE"}
         options={CONTRACT_STATUSES}
         inline
+      />
+      <DateInput
+        name={fields.terminatedOn.name}
+        key={fields.terminatedOn.key}
+        label="Date the contract was terminated (only if the status is Terminated)"
+        hint="The day it ended early, for example 27 3 2027. Its delivery plan stops counting after the quarter this falls in."
+        errors={fields.terminatedOn.errors}
+        defaultValue={value(fields.terminatedOn)}
       />
       <Button>{submitLabel}</Button>
     </Form>
