@@ -22,6 +22,7 @@ export const IMPORT_COLUMNS = [
   "end_date",
   "plan_reference",
   "status",
+  "terminated_on",
   "measure_code",
   "target_quantity",
   "delivery_plan",
@@ -135,6 +136,8 @@ export const importRowSchema = z.object({
     "Status must be Pipeline, Active, Ended or Terminated",
     true,
   ),
+  // required when the contract is terminated (checked with the stored contract: import.server.ts)
+  terminated_on: transformed(parseDay, dateProblem, true),
   measure_code: blank.transform((s) => s.toUpperCase()),
   target_quantity: transformed(parseAmount, "Enter a number of 0 or more, with up to 2 decimal places", true),
   delivery_plan: blank.transform((value, ctx) => {

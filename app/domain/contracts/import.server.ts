@@ -25,6 +25,7 @@ import {
 import { checkCommitment, quartersOutsideTerm, type CheckedCommitment } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { matchSupplier, supplierIndex } from "./supplier-match.ts";
+import { TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
 
 type Line = { line: number; row: ImportRow };
@@ -149,6 +150,7 @@ type PlannedContract = {
     endDate: Date;
     planReference: string | null;
     status: ContractStatus;
+    terminatedOn: Date | null;
   };
   supplierName: string;
   supplierCompanyNumber: string | null;
@@ -187,6 +189,7 @@ const CONTRACT_COLUMNS: ImportColumn[] = [
   "end_date",
   "plan_reference",
   "status",
+  "terminated_on",
 ];
 
 type Reader = Pick<Tx, "organisation" | "membership" | "measure" | "contract">;
@@ -226,6 +229,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
         endDate: true,
         planReference: true,
         status: true,
+        terminatedOn: true,
         supplierOrganisation: { select: { name: true } },
         contractManager: { select: { name: true } },
         commitments: {
@@ -373,6 +377,20 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
       // a procurement system's export often lacks what officers filled in by hand (docs/contracts-import.md).
       if (!manager && previous?.contractManagerId && previous.contractManager)
         manager = { id: previous.contractManagerId, name: previous.contractManager.name };
+      const status = row.status ?? previous?.status ?? "ACTIVE";
+      // a terminated contract says when (decision 025); left blank, a stored termination date is kept
+      const terminatedOn =
+        status !== "TERMINATED" ? null : (row.terminated_on ?? iso(previous?.terminatedOn ?? null));
+      const termination = terminationProblem({
+        status,
+        terminatedOn,
+        startDate: row.start_date!,
+        endDate: row.end_date!,
+      });
+      if (termination) {
+        add("terminated_on", importTerminationMessage(termination));
+        continue;
+      }
       const data = {
         reference: row.contract_reference,
         title: row.contract_title,
@@ -384,7 +402,8 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
         startDate: dayToDate(row.start_date!),
         endDate: dayToDate(row.end_date!),
         planReference: row.plan_reference || previous?.planReference || null,
-        status: row.status ?? previous?.status ?? "ACTIVE",
+        status,
+        terminatedOn: terminatedOn ? dayToDate(terminatedOn) : null,
       };
       const after = contractSnapshot({
         ...data,
@@ -476,6 +495,13 @@ export async function previewImport(councilId: string, source: Parameters<typeof
   return summarise(file, [...file.errors, ...planned.errors], planned.contracts);
 }
 
+// The form's words, naming the column a procurement system's export would need.
+function importTerminationMessage(problem: string) {
+  return problem === TERMINATION_MESSAGES.missing
+    ? "A terminated contract needs the date it was terminated in terminated_on, for example 2027-03-27"
+    : problem;
+}
+
 // ───────────── the import ─────────────
 
 // Thousands of rows go in as one INSERT … SELECT FROM unnest(arrays) per table: row-by-row inserts through
@@ -492,16 +518,19 @@ async function insertContracts(
   if (!rows.length) return;
   await tx.$executeRaw`
     INSERT INTO "Contract" ("id", "councilId", "reference", "title", "supplierOrganisationId", "department",
-      "contractManagerId", "valueGbp", "awardedOn", "startDate", "endDate", "planReference", "status", "updatedAt")
+      "contractManagerId", "valueGbp", "awardedOn", "startDate", "endDate", "planReference", "status",
+      "terminatedOn", "updatedAt")
     SELECT t.id, ${councilId}, t.reference, t.title, t.supplier, t.department, t.manager, t.value,
-      t.awarded, t.starts, t.ends, t.plan, t.status::"ContractStatus", now()
+      t.awarded, t.starts, t.ends, t.plan, t.status::"ContractStatus", t.terminated, now()
     FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.reference)}::text[],
       ${rows.map((r) => r.title)}::text[], ${rows.map((r) => r.supplierOrganisationId)}::text[],
       ${rows.map((r) => r.department)}::text[], ${rows.map((r) => r.contractManagerId)}::text[],
       ${rows.map((r) => r.valueGbp)}::numeric[], ${rows.map((r) => iso(r.awardedOn))}::date[],
       ${rows.map((r) => iso(r.startDate))}::date[], ${rows.map((r) => iso(r.endDate))}::date[],
-      ${rows.map((r) => r.planReference)}::text[], ${rows.map((r) => r.status)}::text[])
-      AS t(id, reference, title, supplier, department, manager, value, awarded, starts, ends, plan, status)`;
+      ${rows.map((r) => r.planReference)}::text[], ${rows.map((r) => r.status)}::text[],
+      ${rows.map((r) => iso(r.terminatedOn))}::date[])
+      AS t(id, reference, title, supplier, department, manager, value, awarded, starts, ends, plan, status,
+        terminated)`;
 }
 
 async function insertCommitments(tx: Tx, rows: (PlannedCommitment & { id: string; contractId: string })[]) {
