@@ -118,17 +118,69 @@ export function refusalReply(result: Extract<ListResult, { ok: false }>) {
     : { formErrors: [result.message] };
 }
 
+// An "Add" sent twice (a double click, or the form sent again) finds the entry the first one made: the same name
+// (and details), added by the same person a few minutes ago, as the council's audit log records. It is answered
+// as added, with nothing written again (decision 024); anyone else's entry of that name is a real clash.
+const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+
+async function addedJustNowBy(actor: Actor, action: string, entityId: string) {
+  const entry = await db.auditLog.findFirst({
+    where: {
+      action,
+      entityId,
+      actorUserId: actor.userId,
+      createdAt: { gte: new Date(Date.now() - REPEAT_WINDOW_MS) },
+    },
+    select: { id: true },
+  });
+  return entry !== null;
+}
+
+async function categoryClash(councilId: string, name: string, description: string | undefined, actor: Actor) {
+  const clash = await db.category.findFirst({
+    where: { councilId, OR: [{ name: { equals: name, mode: "insensitive" } }, { slug: slugify(name) }] },
+    select: { id: true, name: true, description: true },
+  });
+  if (!clash) return null;
+  const repeat =
+    clash.name === name &&
+    (clash.description ?? "") === (description || "") &&
+    (await addedJustNowBy(actor, "category.create", clash.id));
+  return repeat ? ({ ok: true } as const) : categoryTaken;
+}
+
+const categoryTaken = {
+  ok: false,
+  field: "name",
+  message: "There is already a category with that name",
+} as const;
+
 export async function addCategory(
   councilId: string,
   name: string,
   description: string | undefined,
   actor: Actor,
 ): Promise<ListResult> {
-  const clash = await db.category.findFirst({
-    where: { councilId, OR: [{ name: { equals: name, mode: "insensitive" } }, { slug: slugify(name) }] },
-    select: { id: true },
-  });
-  if (clash) return { ok: false, field: "name", message: "There is already a category with that name" };
+  const clash = await categoryClash(councilId, name, description, actor);
+  if (clash) return clash;
+  try {
+    await createCategory(councilId, name, description, actor);
+  } catch (error) {
+    // the two posts raced: the other one made it
+    if (isUniqueViolation(error))
+      return (await categoryClash(councilId, name, description, actor)) ?? categoryTaken;
+    throw error;
+  }
+  forgetSearchOptions();
+  return { ok: true };
+}
+
+async function createCategory(
+  councilId: string,
+  name: string,
+  description: string | undefined,
+  actor: Actor,
+) {
   await db.$transaction(async (tx) => {
     const category = await tx.category.create({
       data: { councilId, name, slug: slugify(name), description: description || null },
@@ -148,8 +200,6 @@ export async function addCategory(
       tx,
     );
   });
-  forgetSearchOptions();
-  return { ok: true };
 }
 
 export async function updateCategory(
@@ -237,17 +287,46 @@ export function listDistricts(councilId: string) {
   });
 }
 
+async function districtClash(councilId: string, name: string, postcodeAreas: string[], actor: Actor) {
+  const clash = await db.district.findFirst({
+    where: { councilId, name: { equals: name, mode: "insensitive" } },
+    select: { id: true, name: true, postcodeAreas: true },
+  });
+  if (!clash) return null;
+  const repeat =
+    clash.name === name &&
+    clash.postcodeAreas.join(",") === postcodeAreas.join(",") &&
+    (await addedJustNowBy(actor, "district.create", clash.id));
+  return repeat ? ({ ok: true } as const) : districtTaken;
+}
+
+const districtTaken = {
+  ok: false,
+  field: "name",
+  message: "There is already a district with that name",
+} as const;
+
 export async function addDistrict(
   councilId: string,
   name: string,
   postcodeAreas: string[],
   actor: Actor,
 ): Promise<ListResult> {
-  const clash = await db.district.findFirst({
-    where: { councilId, name: { equals: name, mode: "insensitive" } },
-    select: { id: true },
-  });
-  if (clash) return { ok: false, field: "name", message: "There is already a district with that name" };
+  const clash = await districtClash(councilId, name, postcodeAreas, actor);
+  if (clash) return clash;
+  try {
+    await createDistrict(councilId, name, postcodeAreas, actor);
+  } catch (error) {
+    // the two posts raced: the other one made it
+    if (isUniqueViolation(error))
+      return (await districtClash(councilId, name, postcodeAreas, actor)) ?? districtTaken;
+    throw error;
+  }
+  forgetSearchOptions();
+  return { ok: true };
+}
+
+async function createDistrict(councilId: string, name: string, postcodeAreas: string[], actor: Actor) {
   await db.$transaction(async (tx) => {
     const district = await tx.district.create({
       data: { councilId, name, postcodeAreas },
@@ -268,8 +347,6 @@ export async function addDistrict(
       tx,
     );
   });
-  forgetSearchOptions();
-  return { ok: true };
 }
 
 export async function updateDistrict(
