@@ -3,6 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { ALL_DEPARTMENTS } from "~/domain/reporting/departmental-report-options.ts";
 import {
   isReportDepartment,
@@ -41,14 +42,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!isReportDepartment(department, choices.departments)) errors.department = [UNKNOWN_DEPARTMENT];
   const report =
     quarter && !errors.department ? await sharedDepartmentalReport(councilId, quarter, department) : null;
-  const search = quarter
-    ? `?quarter=${quarter.financialYear}-Q${quarter.quarter}&department=${encodeURIComponent(department)}`
-    : "";
-  return json({ councilName: membership.organisationName, choices, errors, report, search });
+  const chosen = quarter ? `${quarter.financialYear}-Q${quarter.quarter}` : null;
+  const search = chosen ? `?quarter=${chosen}&department=${encodeURIComponent(department)}` : "";
+  // a quarter older than those offered (from a saved or shared address) is offered too, so the form shows it
+  const offered = choices.quarters.map((q) => ({ value: q.value, label: q.label }));
+  if (quarter && chosen && !offered.some((q) => q.value === chosen))
+    offered.push({ value: chosen, label: quarterLabel(quarter.financialYear, quarter.quarter) });
+  return json({ councilName: membership.organisationName, choices, offered, errors, report, search });
 }
 
 export default function DepartmentalReportPage() {
-  const { councilName, choices, errors, report, search } = useLoaderData<typeof loader>();
+  const { councilName, choices, offered, errors, report, search } = useLoaderData<typeof loader>();
   const departmentName = report?.department === ALL_DEPARTMENTS ? "All departments" : report?.department;
   return (
     <>
@@ -60,7 +64,7 @@ export default function DepartmentalReportPage() {
             name="quarter"
             label="Quarter"
             defaultValue={report ? `${report.quarter.financialYear}-Q${report.quarter.quarter}` : undefined}
-            options={choices.quarters.map((q) => ({ value: q.value, label: q.label }))}
+            options={offered}
             errors={errors.quarter}
           />
           <Select

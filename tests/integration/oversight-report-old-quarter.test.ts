@@ -1,0 +1,44 @@
+// The departmental report asked for a quarter older than the twelve its form offers (a saved or shared address):
+// the report is for that quarter, and so is the form's quarter box, not the first quarter offered.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as reportPage from "~/routes/council.reports._index.tsx";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
+
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
+
+let cookie: string;
+
+beforeAll(async () => {
+  const world = await createWorld();
+  cookie = await sessionCookieFor(world.users.officerA.id);
+});
+
+async function open(search: string) {
+  const response = await callLoader(reportPage.loader, { path: `/council/reports${search}`, cookie });
+  expect(response.status).toBe(200);
+  pageData.loaderData = await jsonOf(response);
+  return {
+    data: pageData.loaderData as { offered: { value: string }[] },
+    html: renderComponent(reportPage.default),
+  };
+}
+
+describe("the departmental report for a quarter older than those offered", () => {
+  it("offers that quarter too, chosen, after the others", async () => {
+    const { data, html } = await open("?quarter=2019-Q1&department=all");
+    expect(data.offered.at(-1)?.value).toBe("2019-Q1");
+    expect(data.offered.filter((q) => q.value === "2019-Q1")).toHaveLength(1);
+    expect(html).toMatch(/<option value="2019-Q1" selected="">Q1 2019\/20/);
+  });
+
+  it("offers the usual quarters, once each, for one of them", async () => {
+    const usual = await open("");
+    const values = usual.data.offered.map((q) => q.value);
+    const { data } = await open(`?quarter=${values[2]}&department=all`);
+    expect(data.offered.map((q) => q.value)).toEqual(values);
+  });
+});
