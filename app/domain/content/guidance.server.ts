@@ -2,6 +2,7 @@
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation } from "~/db.server.ts";
 import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
+import { LRUCache } from "lru-cache";
 import { MAX_MARKDOWN_NESTING, nestsTooDeeply, renderMarkdown } from "./markdown.server.ts";
 
 export type GuidanceInput = {
@@ -26,10 +27,28 @@ export async function listPublishedGuidance() {
   });
 }
 
+// Pages as rendered, by page and version: rendering a long page (a 50,000-character table) takes most of a
+// second, and public pages are open to anyone asking for them over and over.
+const rendered = new LRUCache<string, string>({
+  maxSize: 8 * 1024 * 1024,
+  sizeCalculation: (html) => html.length || 1,
+});
+
+function renderedPage(page: { id: string; updatedAt: Date; bodyMarkdown: string }) {
+  const key = `${page.id}:${page.updatedAt.getTime()}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = renderMarkdown(page.bodyMarkdown);
+    rendered.set(key, html);
+  }
+  return html;
+}
+
 export async function getPublishedGuidance(councilId: string, slug: string) {
   const page = await db.guidancePage.findFirst({
     where: { councilId, slug, published: true },
     select: {
+      id: true,
       title: true,
       audience: true,
       bodyMarkdown: true,
@@ -38,8 +57,8 @@ export async function getPublishedGuidance(councilId: string, slug: string) {
     },
   });
   if (!page) return null;
-  const { bodyMarkdown, ...rest } = page;
-  return { ...rest, html: renderMarkdown(bodyMarkdown) };
+  const { id: _id, bodyMarkdown: _body, ...rest } = page;
+  return { ...rest, html: renderedPage(page) };
 }
 
 export function listCouncilGuidance(councilId: string) {
