@@ -1,0 +1,140 @@
+// A contract terminated early (decision 025): its returns open for the quarters it ran in and never after, and
+// plan to date and the committed figure on the contract page, the dashboards and the departmental report stop
+// at the quarter of its termination date.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { progressFor } from "~/domain/contracts/progress.server.ts";
+import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
+import { supplierDashboard } from "~/domain/reporting/dashboard-people.server.ts";
+import { departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
+import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
+import { createReturn } from "../helpers/factories.ts";
+import { createReturnsWorld } from "./returns-world.ts";
+
+let w: Awaited<ReturnType<typeof createReturnsWorld>>;
+// the world's contract runs 1 April 2026 – 31 March 2027 with 40 hours planned a quarter (160 in all); it was
+// terminated on 15 August 2026, in Q2
+const TERMINATED_ON = new Date("2026-08-15");
+const AS_OF = new Date("2027-02-01T12:00:00Z"); // Q4: Q1–Q3 have ended
+
+async function accept(quarter: number, quantity: string) {
+  const kpiReturn =
+    (await db.kpiReturn.findFirst({
+      where: { contractId: w.contract.id, financialYear: 2026, quarter },
+    })) ?? (await createReturn({ contractId: w.contract.id, financialYear: 2026, quarter }));
+  await db.kpiReturn.update({ where: { id: kpiReturn.id }, data: { status: "ACCEPTED" } });
+  await db.kpiReturnLine.create({
+    data: { returnId: kpiReturn.id, commitmentId: w.hoursCommitment.id, quantity },
+  });
+}
+
+beforeAll(async () => {
+  w = await createReturnsWorld();
+  await db.contract.update({
+    where: { id: w.contract.id },
+    data: { status: "TERMINATED", terminatedOn: TERMINATED_ON },
+  });
+});
+
+describe("the scheduled returns job", () => {
+  it("opens the return of the quarter holding the termination date, unannounced, and none after it", async () => {
+    // 1 October: Q2 has just ended; the contract ran in it until 15 August
+    await openReturnsForQuarter(new Date("2026-10-01T06:00:00Z"));
+    // 1 January and 1 April: Q3 and Q4 ended after the contract did (with back-filling, as scheduled)
+    await openReturnsForQuarter(new Date("2027-01-01T06:00:00Z"));
+    await openReturnsForQuarter(new Date("2027-04-01T06:00:00Z"));
+    const returns = await db.kpiReturn.findMany({
+      where: { contractId: w.contract.id },
+      orderBy: { quarter: "asc" },
+      select: { financialYear: true, quarter: true, openedNoticeSentAt: true },
+    });
+    expect(returns.map((r) => `${r.financialYear} Q${r.quarter}`)).toEqual(["2026 Q1", "2026 Q2"]);
+    // a terminated contract's returns are not announced or chased (decision 023)
+    expect(returns[1]!.openedNoticeSentAt).toBeNull();
+    expect(await db.emailOutbox.count({ where: { councilId: w.councilA.id } })).toBe(0);
+  });
+
+  it("an active contract's returns still open quarter after quarter", async () => {
+    await db.contract.update({
+      where: { id: w.contract.id },
+      data: { status: "ACTIVE", terminatedOn: null },
+    });
+    try {
+      await openReturnsForQuarter(new Date("2027-01-01T06:00:00Z"));
+      expect(await db.kpiReturn.count({ where: { contractId: w.contract.id, quarter: 3 } })).toBe(1);
+    } finally {
+      await db.kpiReturn.deleteMany({ where: { contractId: w.contract.id, quarter: 3 } });
+      await db.contract.update({
+        where: { id: w.contract.id },
+        data: { status: "TERMINATED", terminatedOn: TERMINATED_ON },
+      });
+    }
+  });
+});
+
+describe("plan to date and the committed figure", () => {
+  beforeAll(async () => {
+    // 40 in Q1 and 36 in Q2: 76 of the 80 planned up to termination
+    await accept(1, "40");
+    await accept(2, "36");
+  });
+
+  it("on the contract page: the plan after the termination quarter does not count", async () => {
+    const progress = await progressFor(
+      [{ id: w.hoursCommitment.id, targetQuantity: { toString: () => "160" }, measure: { unit: "HOURS" } }],
+      AS_OF,
+    );
+    expect(progress.get(w.hoursCommitment.id)).toMatchObject({
+      planToDate: "80.00",
+      committed: "80.00",
+      target: "160.00",
+      deliveredToDate: "76.00",
+      percent: 95,
+      rag: "GREEN",
+    });
+  });
+
+  it("on the council and supplier dashboards", async () => {
+    const council = await councilDashboard(w.councilA.id, { top: 10, asOf: AS_OF });
+    expect(council.measures.find((m) => m.measureId === w.hours.id)).toMatchObject({
+      committed: "80.00",
+      planToDate: "80.00",
+      delivered: "76.00",
+      percent: 95,
+      rag: "GREEN",
+    });
+    expect(council.topContracts.find((k) => k.id === w.contract.id)).toMatchObject({ worst: "NOT_REPORTED" });
+    const supplier = await supplierDashboard(w.supplier.id, AS_OF);
+    expect(supplier.measures.find((m) => m.measureId === w.hours.id)).toMatchObject({
+      committed: "80.00",
+      planToDate: "80.00",
+      rag: "GREEN",
+    });
+  });
+
+  it("in the departmental report: listed for the quarters it ran in, held to its plan up to termination", async () => {
+    const q2 = await departmentalReport({
+      councilId: w.councilA.id,
+      quarter: { financialYear: 2026, quarter: 2 },
+      department: "all",
+      asOf: AS_OF,
+    });
+    const contract = q2.contracts.find((k) => k.id === w.contract.id);
+    expect(contract).toMatchObject({ terminatedOn: "2026-08-15", overdueReturns: 0 });
+    expect(contract!.lines.find((l) => l.commitmentId === w.hoursCommitment.id)).toMatchObject({
+      target: "80.00",
+      planInQuarter: "40.00",
+      deliveredInQuarter: "36.00",
+      planToDate: "80.00",
+      deliveredToDate: "76.00",
+      status: "GREEN",
+    });
+    const q3 = await departmentalReport({
+      councilId: w.councilA.id,
+      quarter: { financialYear: 2026, quarter: 3 },
+      department: "all",
+      asOf: AS_OF,
+    });
+    expect(q3.contracts.map((k) => k.id)).not.toContain(w.contract.id);
+  });
+});
