@@ -225,6 +225,8 @@ export async function createCouncil(
   });
 }
 
+// "Add partnership" sent twice (a double click) finds the partnership the same admin added moments ago and is
+// answered as the first was; a name someone else took, or taken long ago, is refused.
 export async function createPartnership(
   actorUserId: string,
   name: string,
@@ -234,7 +236,17 @@ export async function createPartnership(
     ok: false as const,
     fieldErrors: { name: ["A partnership with this name already exists"] },
   };
-  if (await db.partnership.findUnique({ where: { name }, select: { id: true } })) return clash;
+  const existing = () =>
+    db.partnership.findUnique({ where: { name }, select: { id: true, createdAt: true } });
+  const answerTo = async (made: { id: string; createdAt: Date }) =>
+    made.createdAt.getTime() > Date.now() - REGISTERED_TWICE_WINDOW_MS &&
+    (await db.auditLog.count({
+      where: { action: "partnership.create", entityId: made.id, actorUserId },
+    })) > 0
+      ? ({ ok: true } as const)
+      : clash;
+  const before = await existing();
+  if (before) return answerTo(before);
   try {
     await db.$transaction(async (tx) => {
       const partnership = await tx.partnership.create({ data: { name }, select: { id: true } });
@@ -252,8 +264,10 @@ export async function createPartnership(
       );
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return clash; // made by someone else at the same moment
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // made at the same moment: by this same form sent twice, or by someone else
+    const made = await existing();
+    return made ? answerTo(made) : clash;
   }
   return { ok: true };
 }
