@@ -6,6 +6,7 @@ import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { moderationQueue } from "~/domain/marketplace/queries.server.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Requests to approve – Social Value Marketplace" }];
 
@@ -33,7 +34,14 @@ export default function ModerationQueuePage() {
         caption={`${formatNumber(total)} waiting, oldest first`}
         rows={queue}
         rowKey={(r) => r.id}
-        empty="No requests are waiting for approval."
+        empty={emptyOrPastLastPage({
+          page,
+          pageCount,
+          total,
+          path: "/council/moderation",
+          what: ["request waiting", "requests waiting"],
+          empty: "No requests are waiting for approval.",
+        })}
         columns={[
           {
             header: "Request",

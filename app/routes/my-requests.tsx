@@ -8,6 +8,7 @@ import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your requests – Social Value Marketplace" }];
 
@@ -38,7 +39,14 @@ export default function MyRequestsPage() {
         caption={`Requests posted by your organisation (${total}), most recently changed first`}
         rows={requests}
         rowKey={(r) => r.id}
-        empty="You have not posted any requests yet."
+        empty={emptyOrPastLastPage({
+          page,
+          pageCount,
+          total,
+          path: "/my-requests",
+          what: ["request", "requests"],
+          empty: "You have not posted any requests yet.",
+        })}
         columns={[
           {
             header: "Request",

@@ -8,6 +8,7 @@ import { listSupplierPledges } from "~/domain/marketplace/queries.server.ts";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your pledges – Social Value Marketplace" }];
 
@@ -55,7 +56,15 @@ export default function PledgesPage() {
             caption={`${status ? capitalised(status) : "All pledges"} (${total}), newest first`}
             rows={pledges}
             rowKey={(p) => p.id}
-            empty="No pledges in this state."
+            empty={emptyOrPastLastPage({
+              page,
+              pageCount,
+              total,
+              path: "/pledges",
+              search: location.search,
+              what: ["pledge", "pledges"],
+              empty: "No pledges in this state.",
+            })}
             columns={[
               {
                 header: "Request",

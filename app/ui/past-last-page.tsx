@@ -1,0 +1,37 @@
+// What a list says for a page number past its last page (an old link, a bookmark, the last item on a page just
+// dealt with): how many there are and a link to the last page, instead of its "nothing here" message, which would
+// tell an officer the queue is empty or a requestor they have posted nothing.
+import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+
+export function emptyOrPastLastPage({
+  page,
+  pageCount,
+  total,
+  path,
+  search = "",
+  what,
+  empty,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  path: string;
+  search?: string;
+  /** what the list holds, one and many: ["request", "requests"] */
+  what: [string, string];
+  empty: ReactNode;
+}): ReactNode {
+  if (total === 0 || page <= pageCount) return empty;
+  const params = new URLSearchParams(search);
+  if (pageCount <= 1) params.delete("page");
+  else params.set("page", String(pageCount));
+  const query = params.toString();
+  return (
+    <>
+      There is no page {page}: there {total === 1 ? `is 1 ${what[0]}` : `are ${total} ${what[1]}`}, on{" "}
+      {pageCount === 1 ? "1 page" : `${pageCount} pages`}.{" "}
+      <Link to={query ? `${path}?${query}` : path}>Go to page {pageCount}, the last page</Link>
+    </>
+  );
+}

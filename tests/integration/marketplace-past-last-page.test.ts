@@ -1,0 +1,66 @@
+// A page number past the end of "Your requests", "Your pledges" or the moderation queue (an old link, or the last
+// request on a page just approved) says how many there are and links to the last page. Before, it showed the
+// list's empty message: "No requests are waiting for approval." to an officer with a queue, "You have not posted
+// any requests yet." to a requestor with requests.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
+
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
+
+const myRequests = await import("~/routes/my-requests.tsx");
+const pledges = await import("~/routes/pledges._index.tsx");
+const moderation = await import("~/routes/council.moderation._index.tsx");
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+let world: World;
+
+beforeAll(async () => {
+  world = await createWorld();
+  const base = { councilId: world.councilA.id, organisationId: world.vcse.id, categoryId: world.category.id };
+  const open = await createRequest(base);
+  await createRequest({ ...base, status: "SUBMITTED" });
+  await createPledge({ requestId: open.id, supplierOrganisationId: world.supplier.id, status: "ACCEPTED" });
+});
+
+async function render(
+  route: { loader: Parameters<typeof callLoader>[0]; default: Parameters<typeof renderComponent>[0] },
+  path: string,
+  userId: string,
+) {
+  const response = await callLoader(route.loader, { path, cookie: await sessionCookieFor(userId) });
+  expect(response.status).toBe(200);
+  pageData.loaderData = await jsonOf(response);
+  pageData.location = { pathname: path.split("?")[0], search: `?${path.split("?")[1] ?? ""}` };
+  return renderComponent(route.default);
+}
+
+describe("a page past the end of a list", () => {
+  it("of the requestor's requests says there is no such page, not that nothing was posted", async () => {
+    const html = await render(myRequests, "/my-requests?page=7", world.users.vcseOwner.id);
+    expect(html).not.toContain("You have not posted any requests yet.");
+    expect(html).toContain("There is no page 7: there are 2 requests, on 1 page.");
+    expect(html).toContain('href="/my-requests"');
+  });
+
+  it("of the supplier's pledges keeps the state chosen in the link to the last page", async () => {
+    const html = await render(pledges, "/pledges?status=ACCEPTED&page=3", world.users.supplierOwner.id);
+    expect(html).not.toContain("No pledges in this state.");
+    expect(html).toContain("There is no page 3: there is 1 pledge, on 1 page.");
+    expect(html).toContain('href="/pledges?status=ACCEPTED"');
+  });
+
+  it("of the moderation queue does not tell the officer the queue is empty", async () => {
+    const html = await render(moderation, "/council/moderation?page=2", world.users.officerA.id);
+    expect(html).not.toContain("No requests are waiting for approval.");
+    expect(html).toContain("There is no page 2: there is 1 request waiting, on 1 page.");
+  });
+
+  it("but an empty list still says it is empty", async () => {
+    const html = await render(moderation, "/council/moderation?page=2", world.users.officerB.id);
+    expect(html).toContain("No requests are waiting for approval.");
+  });
+});
