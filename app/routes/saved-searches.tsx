@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
 import {
   deleteSavedSearch,
+  SavedSearchLimitReached,
   savedSearchesOf,
   saveSearch,
   setDigest,
@@ -41,7 +42,12 @@ export async function action({ request }: ActionFunctionArgs) {
       userId: viewer.user.id,
       organisationId: membership.organisationId,
       ...value,
+    }).catch((error: unknown) => {
+      if (error instanceof SavedSearchLimitReached) return error;
+      throw error;
     });
+    if (saved instanceof SavedSearchLimitReached)
+      return json(submission.reply({ formErrors: [saved.message] }), { status: 400 });
     return redirectWithFlash("/saved-searches", { kind: "success", message: `Search “${saved.name}” saved` });
   }
   const done =

@@ -29,9 +29,21 @@ export async function savedSearchesOf(userId: string, organisationId: string) {
   );
 }
 
+// How many searches one person keeps for one organisation: the saved searches page lists them all, and each
+// may send a daily email, so the list and the digest run stay bounded.
+export const SAVED_SEARCH_LIMIT = 50;
+
+export class SavedSearchLimitReached extends Error {
+  constructor() {
+    super(
+      `You have ${SAVED_SEARCH_LIMIT} saved searches, the most you can keep. Delete one you no longer need to save this one.`,
+    );
+  }
+}
+
 // A double-submitted form carries the same one-off key (as a pledge's does): the second answers with the search
 // the first saved, whichever of the two reaches the database first. A form without a key (a page rendered
-// before keys were added) saves as it always did.
+// before keys were added) saves as it always did. Past the limit, SavedSearchLimitReached.
 export async function saveSearch(input: {
   userId: string;
   organisationId: string;
@@ -42,6 +54,10 @@ export async function saveSearch(input: {
 }): Promise<{ id: string; name: string; repeated: boolean }> {
   const earlier = await findBySubmissionKey(input.userId, input.submissionKey);
   if (earlier) return { ...earlier, repeated: true };
+  const savedAlready = await db.savedSearch.count({
+    where: { userId: input.userId, organisationId: input.organisationId },
+  });
+  if (savedAlready >= SAVED_SEARCH_LIMIT) throw new SavedSearchLimitReached();
   const filters = parseSearch(new URLSearchParams(input.query));
   // a digest's own window (since) is not part of a saved search: each digest sets it
   const { page: _page, since: _since, ...kept } = filters;

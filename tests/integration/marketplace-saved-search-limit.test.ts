@@ -1,0 +1,78 @@
+// A person keeps at most SAVED_SEARCH_LIMIT saved searches for an organisation. Before, there was no limit: the
+// saved searches page (not paginated) listed every one, and each could send a daily email, so one account could
+// make the page and the digest run as large as it liked. Past the limit, "Save search" says why and keeps what
+// was typed; the same form sent twice still gets the search its first send saved.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { SAVED_SEARCH_LIMIT } from "~/domain/marketplace/council-lists.server.ts";
+import { action as savedSearchesAction } from "~/routes/saved-searches.tsx";
+import { createMember, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { callAction, jsonOf } from "../helpers/routes.ts";
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+let world: World;
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+const save = (cookie: string, name: string, submissionKey: string) =>
+  callAction(savedSearchesAction, {
+    path: "/saved-searches",
+    cookie,
+    form: { intent: "create", name, query: "q=laptops", emailDigest: "on", submissionKey },
+  });
+
+async function fillUpTo(userId: string, count: number) {
+  await db.savedSearch.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      userId,
+      organisationId: world.supplier.id,
+      name: `Search ${i}`,
+      filters: { q: `word${i}` },
+    })),
+  });
+}
+
+describe("saving a search", () => {
+  it("past the limit is refused with a message, keeping the name typed", async () => {
+    const user = await createMember(world.supplier.id, "MEMBER");
+    const cookie = await sessionCookieFor(user.id);
+    await fillUpTo(user.id, SAVED_SEARCH_LIMIT);
+    const refused = await save(cookie, "Laptops in Guildford", "limit-key-0001");
+    expect(refused.status).toBe(400);
+    const reply = await jsonOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(
+      refused,
+    );
+    expect(reply.error[""]).toEqual([
+      `You have ${SAVED_SEARCH_LIMIT} saved searches, the most you can keep. Delete one you no longer need to save this one.`,
+    ]);
+    expect(reply.initialValue.name).toBe("Laptops in Guildford");
+    expect(await db.savedSearch.count({ where: { userId: user.id } })).toBe(SAVED_SEARCH_LIMIT);
+
+    // one deleted, there is room again
+    const oldest = await db.savedSearch.findFirstOrThrow({ where: { userId: user.id } });
+    await callAction(savedSearchesAction, {
+      path: "/saved-searches",
+      cookie,
+      form: { intent: "delete", id: oldest.id },
+    });
+    expect((await save(cookie, "Laptops in Guildford", "limit-key-0001")).status).toBe(302);
+    expect(await db.savedSearch.count({ where: { userId: user.id } })).toBe(SAVED_SEARCH_LIMIT);
+  });
+
+  it("that reaches the limit, sent twice, is answered as saved both times", async () => {
+    const user = await createMember(world.supplier.id, "MEMBER");
+    const cookie = await sessionCookieFor(user.id);
+    await fillUpTo(user.id, SAVED_SEARCH_LIMIT - 1);
+    expect((await save(cookie, "Goods in Woking", "limit-key-0002")).status).toBe(302);
+    expect((await save(cookie, "Goods in Woking", "limit-key-0002")).status).toBe(302);
+    expect(await db.savedSearch.count({ where: { userId: user.id } })).toBe(SAVED_SEARCH_LIMIT);
+  });
+
+  it("counts only the person's own searches", async () => {
+    const user = await createMember(world.supplier.id, "MEMBER");
+    await fillUpTo(world.users.supplierOwner.id, SAVED_SEARCH_LIMIT);
+    expect((await save(await sessionCookieFor(user.id), "Mine", "limit-key-0003")).status).toBe(302);
+  });
+});
