@@ -14,10 +14,14 @@ export const meta: MetaFunction = () => [{ title: "Find a request to support –
 // Public: anyone may browse open requests; the filters live in the query string so results can be shared.
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const [page, viewer] = await Promise.all([searchPage(parseSearch(url.searchParams)), getViewer(request)]);
+  const asked = parseSearch(url.searchParams);
+  const [page, viewer] = await Promise.all([searchPage(asked), getViewer(request)]);
   const canSaveSearch = Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
+  // a closing date in the link that is not a real date (typed by hand, cut short) is left out, and said so
+  const closingBeforeSent = url.searchParams.get("closingBefore")?.trim() ?? "";
   return json({
     ...page,
+    badClosingBefore: closingBeforeSent && !asked.closingBefore ? closingBeforeSent.slice(0, 40) : null,
     canSaveSearch,
     query: searchQueryString(page.filters),
     // one key per save form: a double-submitted "Save search" saves one search
@@ -36,6 +40,7 @@ export default function RequestsPage() {
     filters,
     councils,
     notFound,
+    badClosingBefore,
     canSaveSearch,
     query,
     saveSearchKey,
@@ -155,6 +160,12 @@ export default function RequestsPage() {
             <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
               The {filterNames(notFound)} in the link you followed {notFound.length === 1 ? "was" : "were"}{" "}
               not found, so requests in {anyOf(notFound)} are shown.
+            </p>
+          ) : null}
+          {badClosingBefore ? (
+            <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
+              The closing date in the link you followed, “{badClosingBefore}”, is not a real date, so requests
+              closing on any date are shown.
             </p>
           ) : null}
           {filters.since ? (

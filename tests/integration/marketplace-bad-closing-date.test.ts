@@ -1,0 +1,50 @@
+// A link to the public list whose closing date is not a real date (typed by hand, or cut short when shared) says
+// the date was left out. Before, the list quietly showed requests closing on any date, with an empty date field,
+// as if the person had asked for no date at all.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createRequest, createWorld } from "../helpers/factories.ts";
+import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
+
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
+
+const list = await import("~/routes/requests._index.tsx");
+
+beforeAll(async () => {
+  const world = await createWorld();
+  await createRequest({
+    councilId: world.councilA.id,
+    organisationId: world.vcse.id,
+    categoryId: world.category.id,
+  });
+});
+
+async function render(search: string) {
+  const response = await callLoader(list.loader, { path: `/requests?${search}` });
+  expect(response.status).toBe(200);
+  const data = await jsonOf<{ badClosingBefore: string | null }>(response);
+  pageData.loaderData = data;
+  pageData.location = { pathname: "/requests", search: `?${search}` };
+  return { data, html: renderComponent(list.default) };
+}
+
+describe("a closing date in the link", () => {
+  it.each(["2026-02-31", "31/12/2026", "tomorrow"])(
+    "that is not a real date (%s) is said to be left out",
+    async (bad) => {
+      const { data, html } = await render(`closingBefore=${encodeURIComponent(bad)}`);
+      expect(data.badClosingBefore).toBe(bad);
+      expect(html).toContain(`The closing date in the link you followed, “${bad}”, is not a real date`);
+    },
+  );
+
+  it("that is a real date, or empty, says nothing of the kind", async () => {
+    for (const search of ["closingBefore=2099-01-01", "closingBefore=", ""]) {
+      const { data, html } = await render(search);
+      expect(data.badClosingBefore).toBeNull();
+      expect(html).not.toContain("is not a real date");
+    }
+  });
+});
