@@ -17,7 +17,7 @@ import {
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { InsetText, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { formatDate, formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -123,7 +123,12 @@ function OpenRequestPage({
           {
             key: "Who benefits",
             value:
-              [request.beneficiaries, request.beneficiaryCount ? `${request.beneficiaryCount} people` : null]
+              [
+                request.beneficiaries,
+                request.beneficiaryCount
+                  ? `${formatNumber(request.beneficiaryCount)} ${request.beneficiaryCount === 1 ? "person" : "people"}`
+                  : null,
+              ]
                 .filter(Boolean)
                 .join(" — ") || "Not given",
           },
