@@ -17,6 +17,10 @@ const dataDir = path.join(root, ".data/bench");
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = [10, 50];
+// BENCH_ONLY="Council dashboard": only the rows whose name contains it, printed, no report written.
+// BENCH_PROFILE=1: the portal records a CPU profile (.data/bench/profiles/*.cpuprofile, for Chrome DevTools).
+const only = process.env.BENCH_ONLY;
+const profile = process.env.BENCH_PROFILE === "1";
 
 type Row = {
   name: string;
@@ -141,7 +145,8 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   console.log(`Starting the production build on ${base}…`);
   // node itself, not npx: a signal to npx does not reach the server it starts, which outlived the run
-  const server = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
+  const profiling = profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dataDir, "profiles")}`] : [];
+  const server = spawn(process.execPath, [...profiling, "--import", "tsx", "app/server/start.ts"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -203,7 +208,7 @@ async function main() {
       ])),
     );
     for (const connections of CONNECTIONS) {
-      for (const scenario of scenarios) {
+      for (const scenario of scenarios.filter((s) => !only || s.name.includes(only))) {
         const url = base + scenario.path;
         const headers = scenario.headers ?? {};
         const check = await fetch(url, { headers, redirect: "manual" });
@@ -228,7 +233,7 @@ async function main() {
     await new Promise((r) => server.once("exit", r));
     await postgres.stop();
   }
-  writeReport(results, rows[0], javascript);
+  if (!only) writeReport(results, rows[0], javascript);
 }
 
 function writeReport(

@@ -15,12 +15,19 @@ export async function expectAccessible(page: Page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-// Every test's page is checked with axe once more when the test ends (tests also check each step).
+// Every test's page is checked with axe once more when the test ends (tests also check each step), and nothing on
+// any page it visited may have been refused by the portal's Content-Security-Policy (a script without the nonce,
+// an inline style): the browser's console says so.
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use, testInfo) => {
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(`${page.url()}: ${message.text()}`);
+    });
     await use(page);
-    if (testInfo.status === testInfo.expectedStatus && page.url().startsWith("http"))
-      await expectAccessible(page);
+    if (testInfo.status !== testInfo.expectedStatus) return;
+    expect(refused, "refused by the Content-Security-Policy").toEqual([]);
+    if (page.url().startsWith("http")) await expectAccessible(page);
   },
 });
 

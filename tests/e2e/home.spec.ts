@@ -43,3 +43,25 @@ test("pages arrive whole and compressed, and built assets are cached for good", 
   expect(script.status()).toBe(200);
   expect(script.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
 });
+
+test("the running portal sends its security headers, and every script it serves carries the page's nonce", async ({
+  request,
+}) => {
+  // "/requests" twice: the second comes from the page cache, with this response's nonce put in
+  for (const path of ["/", "/requests", "/requests", "/sign-in"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    const nonce = csp.match(/script-src 'self' 'nonce-([^']+)'/)?.[1];
+    expect(nonce, `${path}: ${csp}`).toBeDefined();
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    // served over http here, so no HSTS (it is sent when the portal's address is https)
+    expect(headers["strict-transport-security"]).toBeUndefined();
+    const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+  }
+});
