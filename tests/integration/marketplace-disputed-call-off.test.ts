@@ -88,6 +88,26 @@ describe("a disputed delivery never put right", () => {
     expect((await db.request.findUniqueOrThrow({ where: { id: need.id } })).status).toBe("WITHDRAWN");
   });
 
+  it("called off twice at once is one change, one history entry and one email", async () => {
+    const { need, pledge } = await disputedRequest();
+    const callOff = () =>
+      callAction(pledgeDetailAction, {
+        path: "/",
+        params: { id: pledge.id },
+        cookie: vcseCookie,
+        form: { intent: "decline", reason: "It never came" },
+      });
+    const answers = await Promise.all([callOff(), callOff()]);
+    expect(answers.map((a) => a.status)).toEqual([302, 302]);
+    expect(await db.pledgeEvent.count({ where: { pledgeId: pledge.id, toStatus: "DECLINED" } })).toBe(1);
+    expect(
+      await db.emailOutbox.count({
+        where: { template: "marketplace.decline", text: { contains: need.title } },
+      }),
+    ).toBe(1);
+    expect((await db.request.findUniqueOrThrow({ where: { id: need.id } })).pledgedQuantity).toBe(0);
+  });
+
   it("cannot be called off by the supplier, nor declined with no reason", async () => {
     const { need, pledge } = await disputedRequest();
     const bySupplier = await callAction(pledgeDetailAction, {
