@@ -1,4 +1,6 @@
 // Plan to date and the committed figure of a contract terminated early (decision 025): pure rules.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import {
   effectiveEndDate,
@@ -7,6 +9,7 @@ import {
   terminationProblem,
 } from "~/domain/contracts/termination.ts";
 import { computeProgress } from "~/domain/reporting/progress.ts";
+import { CommitmentProgressTable } from "~/routes/contracts.$id._index/commitment-progress.tsx";
 
 // 2026/27 plan: 40 a quarter, target 160; the contract was terminated in `last`
 const q = (quarter: number, quantity: string | number, financialYear = 2026) => ({
@@ -136,5 +139,28 @@ describe("the termination date", () => {
     expect(effectiveEndDate({ endDate: end, terminatedOn: new Date("2026-08-15") })).toEqual(
       new Date("2026-08-15"),
     );
+  });
+});
+
+describe("the commitments table", () => {
+  const render = (last: number | null) =>
+    renderToStaticMarkup(
+      createElement(CommitmentProgressTable, {
+        caption: "Commitments",
+        commitments: [
+          {
+            id: "c1",
+            measure: { code: "SOC-01", name: "Volunteering hours", unit: "HOURS" },
+            targetQuantity: "160.00",
+            qualitativeText: null,
+            progress: numeric(4, last),
+          },
+        ],
+      }),
+    );
+
+  it("shows what a terminated contract is held to beside the whole term's target", () => {
+    expect(render(2)).toContain("80 hours up to its termination");
+    expect(render(null)).not.toContain("up to its termination");
   });
 });

@@ -55,10 +55,22 @@ export function CommitmentProgressTable({
         },
         {
           header: "Commitment",
-          cell: (c) =>
-            c.targetQuantity !== null
-              ? formatMeasureQuantity(c.measure.unit, c.targetQuantity)
-              : c.qualitativeText,
+          cell: (c) => {
+            if (c.targetQuantity === null) return c.qualitativeText;
+            const whole = formatMeasureQuantity(c.measure.unit, c.targetQuantity);
+            const p = c.progress;
+            // a contract terminated early is held to its plan up to termination (decision 025)
+            return p.kind === "numeric" && p.committed !== null && p.committed !== p.target ? (
+              <>
+                {whole}
+                <span className="block text-sm text-muted">
+                  {formatMeasureQuantity(c.measure.unit, p.committed)} up to its termination
+                </span>
+              </>
+            ) : (
+              whole
+            );
+          },
         },
         {
           header: "Plan to date",
