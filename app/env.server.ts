@@ -22,6 +22,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
+  // worker processes serving requests on this machine (Node uses one core each); PostgreSQL and the jobs are shared
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   // seconds a public page rendered for anonymous visitors is served again from memory; 0 turns it off
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),

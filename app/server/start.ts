@@ -1,10 +1,13 @@
-// `npm start`: build if needed, start (or connect to) PostgreSQL, migrate, seed once, serve.
+// `npm start`: build if needed, start (or connect to) PostgreSQL, migrate, seed once, serve. With
+// WEB_CONCURRENCY above 1 this process forks that many workers that serve on the same port (Node's cluster
+// module shares it out), and only starts them, replaces one that dies and stops them (decision 026).
 import { spawnSync } from "node:child_process";
+import cluster, { type Worker } from "node:cluster";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { appUrl, getEnv } from "../env.server.ts";
+import { appUrl, getEnv, type Env } from "../env.server.ts";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.ts";
 import { createApp } from "./http.ts";
 import { logger } from "./logger.ts";
@@ -37,6 +40,8 @@ function buildIfNeeded() {
 async function main() {
   process.env.NODE_ENV ??= "production";
   const env = getEnv();
+  // a worker: the primary has built, migrated and seeded, and passed on DATABASE_URL
+  if (cluster.isWorker) return serve(env, { worker: true });
   buildIfNeeded();
 
   let embedded: EmbeddedPostgresHandle | undefined;
@@ -57,6 +62,13 @@ async function main() {
     if (seeded.logins.length) printDemoLogins(seeded);
   }
 
+  if (env.WEB_CONCURRENCY > 1) return supervise(env, embedded);
+  return serve(env, { embedded });
+}
+
+// Serves requests until SIGINT or SIGTERM (or, in a worker, until the primary is gone), then drains them, stops
+// background work, disconnects and exits.
+async function serve(env: Env, options: { embedded?: EmbeddedPostgresHandle; worker?: boolean }) {
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const app = createApp({
     build,
@@ -73,7 +85,7 @@ async function main() {
 
   const server = app.listen(env.PORT, env.HOST, () => {
     logger.info(`Social Value Marketplace is running at ${appUrl()}`);
-    console.log(`\n  Social Value Marketplace: ${appUrl()}\n`);
+    if (!options.worker) announce();
   });
 
   let stopping = false;
@@ -88,12 +100,62 @@ async function main() {
     await stopBackground?.();
     const { disconnectDb } = await import("../db.server.ts");
     await disconnectDb();
-    await embedded?.stop();
+    await options.embedded?.stop();
     logger.info("stopped cleanly");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  if (options.worker) process.on("disconnect", () => void shutdown("primary gone"));
+}
+
+function announce() {
+  console.log(`\n  Social Value Marketplace: ${appUrl()}\n`);
+}
+
+// The primary of WEB_CONCURRENCY workers. Each slot keeps its settings when its worker is replaced: only the
+// first runs the email worker and scheduled jobs (they are safe on several, as on several instances, but one is
+// enough on one machine).
+function supervise(env: Env, embedded: EmbeddedPostgresHandle | undefined) {
+  const slots = new Map<Worker, number>();
+  let stopping = false;
+  let announced = false;
+  const fork = (slot: number) => {
+    const worker = cluster.fork({ RUN_JOBS: slot === 0 ? env.RUN_JOBS : "false" });
+    slots.set(worker, slot);
+    worker.on("listening", () => {
+      if (announced) return;
+      announced = true;
+      announce();
+    });
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    const slot = slots.get(worker) ?? 0;
+    slots.delete(worker);
+    if (stopping) {
+      if (slots.size === 0) void finish();
+      return;
+    }
+    logger.error({ slot, code, signal }, "a worker stopped unexpectedly: starting another");
+    setTimeout(() => !stopping && fork(slot), 1000).unref();
+  });
+  const finish = async () => {
+    await embedded?.stop();
+    logger.info("stopped cleanly");
+    process.exit(0);
+  };
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, workers: slots.size }, "shutting down the workers");
+    const force = setTimeout(() => process.exit(1), 25_000);
+    force.unref();
+    if (slots.size === 0) return void finish();
+    for (const worker of slots.keys()) worker.process.kill("SIGTERM");
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  for (let slot = 0; slot < env.WEB_CONCURRENCY; slot++) fork(slot);
 }
 
 function printDemoLogins(seeded: { password: string; logins: { role: string; email: string }[] }) {
