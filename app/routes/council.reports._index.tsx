@@ -117,8 +117,9 @@ export default function DepartmentalReportPage() {
                 </Link>
               </h3>
               <p className="mb-2 text-muted">
-                {k.supplier} · {k.department} · Return for {report.quarter.label}:{" "}
-                {k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened"}
+                {k.supplier} · {k.department} ·{" "}
+                {k.terminatedOn ? `Terminated on ${formatDate(k.terminatedOn)} · ` : ""}Return for{" "}
+                {report.quarter.label}: {k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened"}
                 {k.returnDueDate ? ` (due ${formatDate(k.returnDueDate)})` : ""} ·{" "}
                 {k.overdueReturns > 0 ? (
                   <Link to={recordLinks.overdueReturnsFor({ contractId: k.id })} className="font-bold">

@@ -1,8 +1,9 @@
-// The departmental report asked for a quarter older than the twelve its form offers (a saved or shared address):
-// the report is for that quarter, and so is the form's quarter box, not the first quarter offered.
+// The departmental report as rendered: asked for a quarter older than the twelve its form offers (a saved or
+// shared address), the report is for that quarter, and so is the form's quarter box, not the first quarter
+// offered; a contract terminated early says when.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as reportPage from "~/routes/council.reports._index.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createContract, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
 import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
 
@@ -11,9 +12,10 @@ vi.mock("@remix-run/react", () =>
 );
 
 let cookie: string;
+let world: Awaited<ReturnType<typeof createWorld>>;
 
 beforeAll(async () => {
-  const world = await createWorld();
+  world = await createWorld();
   cookie = await sessionCookieFor(world.users.officerA.id);
 });
 
@@ -40,5 +42,20 @@ describe("the departmental report for a quarter older than those offered", () =>
     const values = usual.data.offered.map((q) => q.value);
     const { data } = await open(`?quarter=${values[2]}&department=all`);
     expect(data.offered.map((q) => q.value)).toEqual(values);
+  });
+});
+
+describe("a terminated contract in the departmental report", () => {
+  it("says when it was terminated", async () => {
+    const department = unique("Libraries");
+    await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: world.supplier.id,
+      department,
+      status: "TERMINATED",
+      terminatedOn: new Date("2025-08-15"),
+    });
+    const { html } = await open(`?quarter=2025-Q2&department=${encodeURIComponent(department)}`);
+    expect(html).toContain("Terminated on 15 August 2025");
   });
 });
