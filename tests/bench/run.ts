@@ -20,6 +20,8 @@ const CONNECTIONS = [10, 50];
 // BENCH_ONLY="Council dashboard": only the rows whose name contains it, printed, no report written.
 // BENCH_PROFILE=1: the portal records a CPU profile (.data/bench/profiles/*.cpuprofile, for Chrome DevTools).
 const only = process.env.BENCH_ONLY;
+// the portal as production should run it: a worker process per core (decision 026), unless set
+const workers = Number(process.env.WEB_CONCURRENCY ?? os.cpus().length);
 const profile = process.env.BENCH_PROFILE === "1";
 
 type Row = {
@@ -159,6 +161,7 @@ async function main() {
       SVM_BUILD_DIR: ".data/bench/build",
       SEED_DEMO_DATA: "false",
       RUN_JOBS: "false",
+      WEB_CONCURRENCY: String(workers),
       LOG_LEVEL: "warn",
       CHECKPOINT_DISABLE: "1",
     },
@@ -242,17 +245,22 @@ function writeReport(
   javascript: { path: string; files: number; gzipBytes: number }[],
 ) {
   const date = new Date().toISOString().slice(0, 10);
-  const file = path.join(root, "docs/benchmarks", `${date}-benchmark.md`);
+  // a second run the same day gets its own report
+  const named = (n: number) =>
+    path.join(root, "docs/benchmarks", `${date}-benchmark${n > 1 ? `-${n}` : ""}.md`);
+  let run = 1;
+  while (fs.existsSync(named(run))) run++;
+  const file = named(run);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const lines = [
-    `# Benchmark — ${date}`,
+    `# Benchmark — ${date}${run > 1 ? `, run ${run}` : ""}`,
     "",
     `\`npm run bench\` (tests/bench/run.ts): autocannon against the production build, ${duration} s per row after a ${warmup} s warm-up,`,
     `on ${counts.total.toLocaleString("en-GB")} requests (${counts.open.toLocaleString("en-GB")} open). Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), load average at the end ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(" / ")}, Node ${process.version}.`,
-    "The bare route is a Remix route that does no work of its own (same root loader, same server), measured in the same run.",
+    `The portal ran with ${workers} worker ${workers === 1 ? "process" : "processes"} (WEB_CONCURRENCY, decision 026). The bare route is a Remix route that does no work of its own (same root loader, same server), measured in the same run.`,
     "",
     "| Connections | Page | req/s | % of bare | p50 ms | p95 ms | p99 ms | errors |",
     "|---:|---|---:|---:|---:|---:|---:|---:|",
