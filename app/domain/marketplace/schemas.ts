@@ -37,12 +37,22 @@ function capitalise(text: string) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// A number as people write one: digits, perhaps with thousands commas ("1,500") or a decimal point. Any other
+// text is not a number (NaN, refused as such): Number() alone, as the form library would use, reads "1e3" as
+// 1,000 and "0x10" as 16.
+const DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const asWritten = (value: unknown) =>
+  typeof value !== "string" ? value : DECIMAL.test(value.trim()) ? Number(value.trim().replace(/,/g, "")) : NaN;
+
 const wholeNumber = (what: string, max: number) =>
-  z
-    .number({ error: `Enter ${what} as a number` })
-    .int(`${capitalise(what)} must be a whole number`)
-    .min(1, `${capitalise(what)} must be 1 or more`)
-    .max(max, `${capitalise(what)} must be ${max.toLocaleString("en-GB")} or less`);
+  z.preprocess(
+    asWritten,
+    z
+      .number({ error: `Enter ${what} as a number` })
+      .int(`${capitalise(what)} must be a whole number`)
+      .min(1, `${capitalise(what)} must be 1 or more`)
+      .max(max, `${capitalise(what)} must be ${max.toLocaleString("en-GB")} or less`),
+  );
 
 export const requestFormSchema = z.object({
   intent: z.enum(["draft", "submit"]).default("draft"),
@@ -134,11 +144,14 @@ export const pledgeActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("withdraw"), reason: z.string().trim().max(1000).optional() }),
   z.object({
     intent: z.literal("reportDelivery"),
-    deliveredQuantity: z
-      .number({ error: "Enter the quantity delivered as a number" })
-      .int("Enter a whole number")
-      .min(1, "Quantity delivered must be 1 or more")
-      .max(1_000_000, "Quantity delivered is too large"),
+    deliveredQuantity: z.preprocess(
+      asWritten,
+      z
+        .number({ error: "Enter the quantity delivered as a number" })
+        .int("Enter a whole number")
+        .min(1, "Quantity delivered must be 1 or more")
+        .max(1_000_000, "Quantity delivered is too large"),
+    ),
     deliveredOn: z
       .string({ error: "Enter the date it was delivered" })
       .trim()

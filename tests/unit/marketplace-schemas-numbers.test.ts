@@ -1,0 +1,51 @@
+// Quantities are read as people write numbers: "1,500" is fifteen hundred; "1e3" and "0x10" are not numbers
+// (read with Number() they were 1,000 and 16), and say so next to the field.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { describe, expect, it } from "vitest";
+import { pledgeActionSchema, pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
+
+function pledge(quantity: string) {
+  const form = new FormData();
+  form.set("submissionKey", "a-one-off-key-1234");
+  form.set("quantity", quantity);
+  const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+  form.set("expectedDeliveryDate", nextYear);
+  return parseWithZod(form, { schema: pledgeFormSchema });
+}
+
+describe("a quantity typed into a marketplace form", () => {
+  it.each([
+    ["12", 12],
+    [" 7 ", 7],
+    ["1,500", 1500],
+    ["1,000,000", 1_000_000],
+  ])("reads %j as %d", (typed, expected) => {
+    const result = pledge(typed);
+    expect(result.status).toBe("success");
+    expect(result.status === "success" && result.value.quantity).toBe(expected);
+  });
+
+  it.each(["1e3", "0x10", "1,50", "12abc", "Infinity", "½"])("refuses %j as not a number", (typed) => {
+    const result = pledge(typed);
+    expect(result.status).toBe("error");
+    expect(result.error?.quantity).toEqual(["Enter the quantity as a number"]);
+  });
+
+  it("refuses a fraction as not whole", () => {
+    expect(pledge("1.5").error?.quantity).toEqual(["The quantity must be a whole number"]);
+  });
+
+  it("reads a delivered quantity the same way", () => {
+    const form = new FormData();
+    form.set("intent", "reportDelivery");
+    form.set("deliveredOn", "2026-01-01");
+    form.set("deliveryNote", "All delivered");
+    form.set("deliveredQuantity", "1e2");
+    expect(parseWithZod(form, { schema: pledgeActionSchema }).error?.deliveredQuantity).toEqual([
+      "Enter the quantity delivered as a number",
+    ]);
+    form.set("deliveredQuantity", "1,200");
+    const ok = parseWithZod(form, { schema: pledgeActionSchema });
+    expect(ok.status === "success" && ok.value).toMatchObject({ deliveredQuantity: 1200 });
+  });
+});
