@@ -1,5 +1,6 @@
 // Form schemas for accounts and organisations: shared by the server actions and the forms (no server imports).
 import { z } from "zod";
+import { writtenNumber } from "~/domain/numbers.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./labels.ts";
 
@@ -139,11 +140,13 @@ export const supplierSchema = z.object({
     .toUpperCase()
     .regex(POSTCODE, "Enter a full UK postcode, like GU1 3UW")
     .transform((value) => value.replace(/^(.+?) ?(\d[A-Z]{2})$/, "$1 $2")),
-  staffHeadcount: z.coerce
-    .number({ error: "Enter the number of staff as a whole number, like 25" })
-    .int("Enter the number of staff as a whole number, like 25")
-    .min(0, "Number of staff must be 0 or more")
-    .max(10_000_000, "Number of staff must be 10,000,000 or fewer"),
+  staffHeadcount: writtenNumber(
+    z
+      .number({ error: "Enter the number of staff as a whole number, like 25" })
+      .int("Enter the number of staff as a whole number, like 25")
+      .min(0, "Number of staff must be 0 or more")
+      .max(10_000_000, "Number of staff must be 10,000,000 or fewer"),
+  ),
   turnoverBand: z.enum(TURNOVER_BANDS.map((b) => b.value) as [string, ...string[]], {
     error: "Select your annual turnover",
   }),

@@ -1,5 +1,6 @@
 // Validation for guidance pages and council settings; no server imports (used by forms too).
 import { z } from "zod";
+import { writtenNumber } from "~/domain/numbers.ts";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE } from "./brand-colour.ts";
 
 import { GUIDANCE_AUDIENCES } from "./audiences.ts";
@@ -29,11 +30,13 @@ export const guidancePageSchema = z.object({
 });
 
 const wholeDays = (what: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `Enter ${what} as a number of days` })
-    .int(`Enter ${what} as a whole number of days`)
-    .min(min, `${what[0].toUpperCase()}${what.slice(1)} must be ${min} days or more`)
-    .max(max, `${what[0].toUpperCase()}${what.slice(1)} must be ${max} days or fewer`);
+  writtenNumber(
+    z
+      .number({ error: `Enter ${what} as a number of days` })
+      .int(`Enter ${what} as a whole number of days`)
+      .min(min, `${what[0].toUpperCase()}${what.slice(1)} must be ${min} days or more`)
+      .max(max, `${what[0].toUpperCase()}${what.slice(1)} must be ${max} days or fewer`),
+  );
 
 export const councilSettingsSchema = z.object({
   councilName: z

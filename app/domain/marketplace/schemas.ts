@@ -1,6 +1,7 @@
 // Marketplace form and query-string schemas. No server imports: the forms use them for client hints too.
 import { z } from "zod";
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
+import { writtenNumber } from "~/domain/numbers.ts";
 
 export const HELP_TYPE_VALUES = ["VOLUNTEERING", "GOODS", "EXPERTISE", "FUNDING", "WORK_PLACEMENT"] as const;
 
@@ -37,16 +38,8 @@ function capitalise(text: string) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-// A number as people write one: digits, perhaps with thousands commas ("1,500") or a decimal point. Any other
-// text is not a number (NaN, refused as such): Number() alone, as the form library would use, reads "1e3" as
-// 1,000 and "0x10" as 16.
-const DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const asWritten = (value: unknown) =>
-  typeof value !== "string" ? value : DECIMAL.test(value.trim()) ? Number(value.trim().replace(/,/g, "")) : NaN;
-
 const wholeNumber = (what: string, max: number) =>
-  z.preprocess(
-    asWritten,
+  writtenNumber(
     z
       .number({ error: `Enter ${what} as a number` })
       .int(`${capitalise(what)} must be a whole number`)
@@ -81,12 +74,14 @@ export const requestFormSchema = z.object({
   isRemote: z.boolean().default(false),
   neededBy: futureDate("the date you need it by"),
   beneficiaries: z.string().trim().max(500, "Who benefits must be 500 characters or fewer").optional(),
-  beneficiaryCount: z
-    .number({ error: "Enter how many people benefit as a number" })
-    .int("Enter a whole number of people")
-    .min(0, "Number of people cannot be negative")
-    .max(10_000_000, "Number of people is too large")
-    .optional(),
+  beneficiaryCount: writtenNumber(
+    z
+      .number({ error: "Enter how many people benefit as a number" })
+      .int("Enter a whole number of people")
+      .min(0, "Number of people cannot be negative")
+      .max(10_000_000, "Number of people is too large")
+      .optional(),
+  ),
   contactPreference: z
     .string()
     .trim()
@@ -144,8 +139,7 @@ export const pledgeActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("withdraw"), reason: z.string().trim().max(1000).optional() }),
   z.object({
     intent: z.literal("reportDelivery"),
-    deliveredQuantity: z.preprocess(
-      asWritten,
+    deliveredQuantity: writtenNumber(
       z
         .number({ error: "Enter the quantity delivered as a number" })
         .int("Enter a whole number")

@@ -1,5 +1,6 @@
 // Validation for the survey forms (no server imports: used by actions and forms alike).
 import { z } from "zod";
+import { writtenNumber } from "~/domain/numbers.ts";
 import { londonDay } from "~/domain/calendar.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
@@ -69,11 +70,13 @@ export const consentSchema = z.object({
 
 export const cycleSchema = z
   .object({
-    year: z.coerce
-      .number({ error: "Enter the year the survey is for, like 2027" })
-      .int("Enter the year as a whole number")
-      .min(2020, "Enter a year from 2020")
-      .max(2100, "Enter a year before 2100"),
+    year: writtenNumber(
+      z
+        .number({ error: "Enter the year the survey is for, like 2027" })
+        .int("Enter the year as a whole number")
+        .min(2020, "Enter a year from 2020")
+        .max(2100, "Enter a year before 2100"),
+    ),
     opensOn: z.iso.date({ error: "Enter the date the survey opens" }),
     closesOn: z.iso.date({ error: "Enter the date the survey closes" }),
     privacyNotice: z
@@ -86,11 +89,13 @@ export const cycleSchema = z
       .trim()
       .min(1)
       .max(100),
-    retentionMonths: z.coerce
-      .number({ error: "Enter how many months answers are kept before they are anonymised" })
-      .int("Enter a whole number of months")
-      .min(1, "Keep answers for at least 1 month")
-      .max(120, "Keep answers for no more than 120 months"),
+    retentionMonths: writtenNumber(
+      z
+        .number({ error: "Enter how many months answers are kept before they are anonymised" })
+        .int("Enter a whole number of months")
+        .min(1, "Keep answers for at least 1 month")
+        .max(120, "Keep answers for no more than 120 months"),
+    ),
   })
   // a cycle that has already closed would open for no one (closing dates are London days, decision 007)
   .refine((v) => v.closesOn >= londonDayIso(new Date()), {

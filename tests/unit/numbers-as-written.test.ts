@@ -1,8 +1,12 @@
-// Quantities are read as people write numbers: "1,500" is fifteen hundred; "1e3" and "0x10" are not numbers
+// Numbers in forms are read as people write them: "1,500" is fifteen hundred; "1e3" and "0x10" are not numbers
 // (read with Number() they were 1,000 and 16), and say so next to the field.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { pledgeActionSchema, pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
+import { asWritten } from "~/domain/numbers.ts";
+
+const errorsOf = (result: { status?: string; error?: Record<string, string[] | null> | null }) =>
+  result.status === "success" ? undefined : result.error;
 
 function pledge(quantity: string) {
   const form = new FormData();
@@ -28,11 +32,11 @@ describe("a quantity typed into a marketplace form", () => {
   it.each(["1e3", "0x10", "1,50", "12abc", "Infinity", "½"])("refuses %j as not a number", (typed) => {
     const result = pledge(typed);
     expect(result.status).toBe("error");
-    expect(result.error?.quantity).toEqual(["Enter the quantity as a number"]);
+    expect(errorsOf(result)?.quantity).toEqual(["Enter the quantity as a number"]);
   });
 
   it("refuses a fraction as not whole", () => {
-    expect(pledge("1.5").error?.quantity).toEqual(["The quantity must be a whole number"]);
+    expect(errorsOf(pledge("1.5"))?.quantity).toEqual(["The quantity must be a whole number"]);
   });
 
   it("reads a delivered quantity the same way", () => {
@@ -41,11 +45,29 @@ describe("a quantity typed into a marketplace form", () => {
     form.set("deliveredOn", "2026-01-01");
     form.set("deliveryNote", "All delivered");
     form.set("deliveredQuantity", "1e2");
-    expect(parseWithZod(form, { schema: pledgeActionSchema }).error?.deliveredQuantity).toEqual([
+    expect(errorsOf(parseWithZod(form, { schema: pledgeActionSchema }))?.deliveredQuantity).toEqual([
       "Enter the quantity delivered as a number",
     ]);
     form.set("deliveredQuantity", "1,200");
     const ok = parseWithZod(form, { schema: pledgeActionSchema });
     expect(ok.status === "success" && ok.value).toMatchObject({ deliveredQuantity: 1200 });
+  });
+});
+
+describe("asWritten, for every number field of the portal's forms", () => {
+  it.each([
+    ["25", 25],
+    ["-3", -3],
+    ["2.50", 2.5],
+    ["12,345.6", 12345.6],
+  ])("reads %j as %d", (typed, expected) => expect(asWritten(typed)).toBe(expected));
+
+  it.each(["1e3", "0x10", "", " ", "1,2,3", "١٢", "12 345"])("reads %j as not a number", (typed) =>
+    expect(asWritten(typed)).toBeNaN(),
+  );
+
+  it("leaves what is not text alone (a field left out)", () => {
+    expect(asWritten(undefined)).toBeUndefined();
+    expect(asWritten(7)).toBe(7);
   });
 });

@@ -1,0 +1,18 @@
+// Numbers typed into forms, read as people write them: digits, perhaps with thousands commas ("1,500") and a
+// decimal point. Any other text is not a number (NaN, refused by the field's schema as such): Number(), as the
+// form library and z.coerce use it, reads "1e3" as 1,000, "0x10" as 16 and " " as 0. No server imports: forms
+// check with these in the browser too.
+import { z } from "zod";
+
+const DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+export function asWritten(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value.trim();
+  return DECIMAL.test(text) ? Number(text.replace(/,/g, "")) : NaN;
+}
+
+/** A number field (`schema` is its z.number() with the limits and messages) read with asWritten. */
+export function writtenNumber<T extends z.ZodType>(schema: T) {
+  return z.preprocess(asWritten, schema);
+}
