@@ -439,9 +439,10 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
     ]);
   });
 
-  // Work is under way: the request stays fully pledged until its pledges are confirmed or called off.
+  // Work is under way: a fully pledged request does not expire while it is, but the offers nobody answered by
+  // the needed-by date are declined; partly pledged then, it expires, and the work under way goes on.
   it.each(["ACCEPTED", "DELIVERED", "DISPUTED", "CONFIRMED"] as const)(
-    "keeps a fully pledged request with one pledge %s and the others offered",
+    "declines the offers left on a fully pledged request with one pledge %s, then expires it",
     async (underWay) => {
       const need = await request("FULLY_PLEDGED", 10, 10, neededBy);
       const offered = await createPledgeRow({
@@ -449,7 +450,7 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
         supplierOrganisationId: world.supplier.id,
         quantity: 7,
       });
-      await createPledgeRow({
+      const working = await createPledgeRow({
         requestId: need.id,
         supplierOrganisationId: world.otherSupplier.id,
         quantity: 3,
@@ -457,13 +458,33 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
       });
       await expireRequests(new Date("2031-01-11T12:00:00Z"));
       expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
-        status: "FULLY_PLEDGED",
-        pledgedQuantity: 10,
+        status: "EXPIRED",
+        pledgedQuantity: 3,
       });
-      expect((await db.pledge.findUniqueOrThrow({ where: { id: offered.id } })).status).toBe("OFFERED");
-      expect(await eventsOf(need.id)).toEqual([]);
+      expect((await db.pledge.findUniqueOrThrow({ where: { id: offered.id } })).status).toBe("DECLINED");
+      expect((await db.pledge.findUniqueOrThrow({ where: { id: working.id } })).status).toBe(underWay);
+      expect((await eventsOf(need.id)).map((e) => `${e.fromStatus} → ${e.toStatus}`).sort()).toEqual([
+        "FULLY_PLEDGED → PARTIALLY_PLEDGED",
+        "PARTIALLY_PLEDGED → EXPIRED",
+      ]);
     },
   );
+
+  it("keeps a fully pledged request with work under way and no offer left waiting", async () => {
+    const need = await request("FULLY_PLEDGED", 10, 10, neededBy);
+    await createPledgeRow({
+      requestId: need.id,
+      supplierOrganisationId: world.otherSupplier.id,
+      quantity: 10,
+      status: "ACCEPTED",
+    });
+    await expireRequests(new Date("2031-01-11T12:00:00Z"));
+    expect(await db.request.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({
+      status: "FULLY_PLEDGED",
+      pledgedQuantity: 10,
+    });
+    expect(await eventsOf(need.id)).toEqual([]);
+  });
 
   it("declines only what is still offered, as the pledge state machine's SYSTEM decline", async () => {
     const need = await request("PARTIALLY_PLEDGED", 10, 6, neededBy);

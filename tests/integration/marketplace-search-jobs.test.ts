@@ -293,6 +293,7 @@ describe("scheduled jobs with a controllable clock", () => {
       expired: 0,
       batches: 0,
       failed: 0,
+      offersDeclined: 0,
     });
 
     const soon = await make("2033-02-20", 5);

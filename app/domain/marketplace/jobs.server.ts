@@ -135,8 +135,71 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
   });
 }
 
+// A fully pledged request with work under way does not expire (the state machine), but an offer on it nobody
+// answered by the needed-by date is never going to be: it held its share, and the supplier heard nothing, for
+// ever. Those offers are declined as an expiring request's are (the supplier told), and their share goes back:
+// the request is then partly pledged, and the same run expires it while the accepted work goes on.
+function unansweredOffersPastNeededBy(now: Date): Prisma.RequestWhereInput {
+  return {
+    status: { in: statusesAllowingOnlyBeforeWork("expire") },
+    neededBy: { lt: londonDay(now) },
+    AND: [
+      { pledges: { some: { status: { in: UNDER_WAY_STATUSES } } } },
+      { pledges: { some: { status: "OFFERED" } } },
+    ],
+  };
+}
+
+export const UNANSWERED_OFFER_REASON = "The request's needed-by date passed before this offer was answered";
+
+async function declineUnansweredOffers(now: Date, batchSize: number) {
+  let declined = 0;
+  const run = await inBatches(
+    "marketplace-decline-unanswered-offers",
+    batchSize,
+    ({ after, take }) =>
+      db.request.findMany({
+        where: { ...unansweredOffersPastNeededBy(now), ...afterId(after) },
+        select: { id: true, councilId: true, neededBy: true, extendedAt: true },
+        orderBy: { id: "asc" },
+        take,
+      }),
+    async (request) => {
+      declined += await db.$transaction(async (tx) => {
+        await lockRequest(tx, request.id);
+        // still so once locked: not extended, answered or called off meanwhile
+        const still = await tx.request.count({
+          where: {
+            id: request.id,
+            neededBy: request.neededBy,
+            extendedAt: request.extendedAt,
+            ...unansweredOffersPastNeededBy(now),
+          },
+        });
+        if (!still) return 0;
+        const count = await declineOfferedPledges(tx, request.id, UNANSWERED_OFFER_REASON);
+        await writeAudit(
+          {
+            actorUserId: null,
+            organisationId: request.councilId,
+            actorOrganisationId: null,
+            action: "request.unanswered_offers_declined",
+            entityType: "Request",
+            entityId: request.id,
+            details: { neededBy: request.neededBy.toISOString().slice(0, 10), offersDeclined: count },
+          },
+          tx,
+        );
+        return count;
+      });
+    },
+  );
+  return { declined, failed: run.failed };
+}
+
 // Requests past their needed-by date expire, as the state machine says; what is only on offer is declined.
 export async function expireRequests(now: Date, { batchSize = JOB_BATCH_SIZE }: Batching = {}) {
+  const unanswered = await declineUnansweredOffers(now, batchSize);
   let expired = 0;
   const { batches, failed } = await inBatches(
     "marketplace-expire-requests",
@@ -146,7 +209,7 @@ export async function expireRequests(now: Date, { batchSize = JOB_BATCH_SIZE }: 
       if (await expireRequest(request, now)) expired++;
     },
   );
-  return { expired, batches, failed };
+  return { expired, batches, failed: failed + unanswered.failed, offersDeclined: unanswered.declined };
 }
 
 const reminderSelect = {

@@ -67,7 +67,9 @@ export const CLOSED_STATUSES: RequestStatus[] = ["FULFILLED", "WITHDRAWN", "EXPI
 // A fully pledged request with work under way (a pledge accepted, delivered, disputed or confirmed) does not
 // expire when its needed-by date passes: it stays fully pledged until every pledge is confirmed (fulfilled), or
 // until the two parties call off accepted work, which gives its share back (partly pledged) so the next expiry
-// run closes it. The requestor may also extend it once. Fully pledged by offers nobody answered, it expires.
+// run closes it. The requestor may also extend it once. Fully pledged by offers nobody answered, it expires; an
+// offer still unanswered beside the work under way is declined by the expiry run (jobs.server.ts), which then
+// leaves the request partly pledged, so it expires too.
 const EXPIRES_ONLY_BEFORE_WORK: RequestStatus[] = ["FULLY_PLEDGED"];
 
 type Rule = {
