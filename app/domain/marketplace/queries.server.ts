@@ -171,7 +171,7 @@ export async function getManagedRequest(id: string, organisationIds: string[]) {
       categoryId: true,
       districtId: true,
       pledges: {
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
           status: true,
@@ -190,7 +190,7 @@ export async function getManagedRequest(id: string, organisationIds: string[]) {
         },
       },
       events: {
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
           fromStatus: true,
@@ -305,7 +305,7 @@ export function getModerationRequest(id: string, councilIds: string[]) {
       moderationComment: true,
       organisation: { select: { name: true, status: true } },
       events: {
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
           fromStatus: true,
@@ -397,7 +397,7 @@ export async function getPledgePage(id: string, organisationIds: string[]) {
         },
       },
       events: {
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
           fromStatus: true,
