@@ -228,29 +228,35 @@ export async function updateCategory(
     where: { councilId, id: { not: id }, name: { equals: change.name, mode: "insensitive" } },
     select: { id: true },
   });
-  if (clash) return { ok: false, field: "name", message: "There is already a category with that name" };
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.category.updateMany({
-      where: { id, councilId },
-      data: { name: change.name, description: change.description || null },
+  if (clash) return categoryTaken;
+  // two officers renaming two categories to one name at once: the unique index refuses the second
+  return db
+    .$transaction(async (tx) => {
+      const { count } = await tx.category.updateMany({
+        where: { id, councilId },
+        data: { name: change.name, description: change.description || null },
+      });
+      if (count !== 1) return { ok: false as const, field: "", message: "That category no longer exists" };
+      await writeAudit(
+        {
+          actorUserId: actor.userId,
+          organisationId: councilId,
+          actorOrganisationId: councilId,
+          action: "category.update",
+          entityType: "Category",
+          entityId: id,
+          details: { name: change.name },
+          ipAddress: actor.ipAddress,
+        },
+        tx,
+      );
+      forgetSearchOptions();
+      return { ok: true as const };
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return categoryTaken;
+      throw error;
     });
-    if (count !== 1) return { ok: false as const, field: "", message: "That category no longer exists" };
-    await writeAudit(
-      {
-        actorUserId: actor.userId,
-        organisationId: councilId,
-        actorOrganisationId: councilId,
-        action: "category.update",
-        entityType: "Category",
-        entityId: id,
-        details: { name: change.name },
-        ipAddress: actor.ipAddress,
-      },
-      tx,
-    );
-    forgetSearchOptions();
-    return { ok: true as const };
-  });
 }
 
 // Categories and districts in use are never deleted (requests point at them): they are retired instead.
@@ -375,31 +381,40 @@ export async function updateDistrict(
     where: { councilId, id: { not: id }, name: { equals: change.name, mode: "insensitive" } },
     select: { id: true },
   });
-  if (clash) return { ok: false, field: "name", message: "There is already a district with that name" };
-  return db.$transaction(async (tx) => {
-    const before = await tx.district.findFirst({ where: { id, councilId }, select: { postcodeAreas: true } });
-    const { count } = await tx.district.updateMany({ where: { id, councilId }, data: change });
-    if (!before || count !== 1)
-      return { ok: false as const, field: "", message: "That district no longer exists" };
-    const removed = before.postcodeAreas.filter((area) => !change.postcodeAreas.includes(area));
-    const refiled = await refileRequestsByPostcodeArea(tx, councilId, id, removed);
-    await fileRequestsByPostcodeArea(tx, councilId);
-    await writeAudit(
-      {
-        actorUserId: actor.userId,
-        organisationId: councilId,
-        actorOrganisationId: councilId,
-        action: "district.update",
-        entityType: "District",
-        entityId: id,
-        details: { ...change, ...(refiled ? { refiled } : {}) },
-        ipAddress: actor.ipAddress,
-      },
-      tx,
-    );
-    forgetSearchOptions();
-    return { ok: true as const };
-  });
+  if (clash) return districtTaken;
+  // two officers renaming two districts to one name at once: the unique index refuses the second
+  return db
+    .$transaction(async (tx) => {
+      const before = await tx.district.findFirst({
+        where: { id, councilId },
+        select: { postcodeAreas: true },
+      });
+      const { count } = await tx.district.updateMany({ where: { id, councilId }, data: change });
+      if (!before || count !== 1)
+        return { ok: false as const, field: "", message: "That district no longer exists" };
+      const removed = before.postcodeAreas.filter((area) => !change.postcodeAreas.includes(area));
+      const refiled = await refileRequestsByPostcodeArea(tx, councilId, id, removed);
+      await fileRequestsByPostcodeArea(tx, councilId);
+      await writeAudit(
+        {
+          actorUserId: actor.userId,
+          organisationId: councilId,
+          actorOrganisationId: councilId,
+          action: "district.update",
+          entityType: "District",
+          entityId: id,
+          details: { ...change, ...(refiled ? { refiled } : {}) },
+          ipAddress: actor.ipAddress,
+        },
+        tx,
+      );
+      forgetSearchOptions();
+      return { ok: true as const };
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return districtTaken;
+      throw error;
+    });
 }
 
 export async function toggleDistrict(
