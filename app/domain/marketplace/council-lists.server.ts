@@ -52,43 +52,52 @@ export async function saveSearch(input: {
   emailDigest: boolean;
   submissionKey?: string;
 }): Promise<{ id: string; name: string; repeated: boolean }> {
-  const earlier = await findBySubmissionKey(input.userId, input.submissionKey);
-  if (earlier) return { ...earlier, repeated: true };
-  const savedAlready = await db.savedSearch.count({
-    where: { userId: input.userId, organisationId: input.organisationId },
-  });
-  if (savedAlready >= SAVED_SEARCH_LIMIT) throw new SavedSearchLimitReached();
   const filters = parseSearch(new URLSearchParams(input.query));
   // a digest's own window (since) is not part of a saved search: each digest sets it
   const { page: _page, since: _since, ...kept } = filters;
   const stored = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined));
   try {
-    const saved = await db.savedSearch.create({
-      data: {
-        userId: input.userId,
-        organisationId: input.organisationId,
-        name: input.name,
-        filters: stored,
-        emailDigest: input.emailDigest,
-        // new matches are those published from now on
-        lastDigestAt: null,
-        submissionKey: input.submissionKey ?? null,
-      },
-      select: { id: true, name: true },
+    return await db.$transaction(async (tx) => {
+      // one save at a time per person and organisation, so two at once cannot both pass the limit
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`saved-search:${input.userId}:${input.organisationId}`}, 0))`;
+      const earlier = await findBySubmissionKey(tx, input.userId, input.submissionKey);
+      if (earlier) return { ...earlier, repeated: true };
+      const savedAlready = await tx.savedSearch.count({
+        where: { userId: input.userId, organisationId: input.organisationId },
+      });
+      if (savedAlready >= SAVED_SEARCH_LIMIT) throw new SavedSearchLimitReached();
+      const saved = await tx.savedSearch.create({
+        data: {
+          userId: input.userId,
+          organisationId: input.organisationId,
+          name: input.name,
+          filters: stored,
+          emailDigest: input.emailDigest,
+          // new matches are those published from now on
+          lastDigestAt: null,
+          submissionKey: input.submissionKey ?? null,
+        },
+        select: { id: true, name: true },
+      });
+      return { ...saved, repeated: false };
     });
-    return { ...saved, repeated: false };
   } catch (error) {
+    // the same key sent for another organisation (another lock) at the same moment
     if (isUniqueViolation(error)) {
-      const existing = await findBySubmissionKey(input.userId, input.submissionKey);
+      const existing = await findBySubmissionKey(db, input.userId, input.submissionKey);
       if (existing) return { ...existing, repeated: true };
     }
     throw error;
   }
 }
 
-function findBySubmissionKey(userId: string, submissionKey: string | undefined) {
+function findBySubmissionKey(
+  client: Pick<typeof db, "savedSearch">,
+  userId: string,
+  submissionKey: string | undefined,
+) {
   if (!submissionKey) return null;
-  return db.savedSearch.findUnique({
+  return client.savedSearch.findUnique({
     where: { userId_submissionKey: { userId, submissionKey } },
     select: { id: true, name: true },
   });
