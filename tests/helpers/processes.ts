@@ -1,0 +1,49 @@
+// The processes below a process (its children, theirs, …) and their resident memory, read from /proc (Linux).
+import fs from "node:fs";
+
+/** Every running process's parent. */
+export function parents(): Map<number, number> {
+  const parentOf = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // the command name (in brackets) may hold spaces: the fields after it are split safely
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return parentOf;
+}
+
+/** The processes below `pid`, each with how many levels below it is (1: a child). */
+export function descendants(pid: number): { pid: number; depth: number }[] {
+  const parentOf = parents();
+  const found: { pid: number; depth: number }[] = [];
+  for (const candidate of parentOf.keys()) {
+    let depth = 0;
+    for (
+      let p: number | undefined = candidate;
+      p !== undefined && p > 1 && depth <= 16;
+      p = parentOf.get(p)
+    ) {
+      if (p === pid) {
+        if (depth > 0) found.push({ pid: candidate, depth });
+        break;
+      }
+      depth++;
+    }
+  }
+  return found;
+}
+
+/** Resident memory of a process in bytes, or 0 once it is gone. */
+export function residentBytes(pid: number): number {
+  try {
+    const match = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
