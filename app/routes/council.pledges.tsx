@@ -12,6 +12,7 @@ import { councilActivityPledges, PLEDGE_VIEWS } from "~/domain/reporting/dashboa
 import { HelpType } from "~/generated/prisma/enums.ts";
 import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Marketplace pledges – Social Value Marketplace" }];
 
@@ -70,7 +71,15 @@ export default function CouncilPledgesPage() {
         caption={`Pledges ${view === "pledged" ? "made" : "confirmed"}, newest first`}
         rows={pledges}
         rowKey={(p) => p.id}
-        empty="No pledges."
+        empty={emptyOrPastLastPage({
+          page,
+          pageCount,
+          total,
+          path: "/council/pledges",
+          search: location.search,
+          what: ["pledge", "pledges"],
+          empty: "No pledges.",
+        })}
         columns={[
           {
             header: "Request",

@@ -14,6 +14,7 @@ import {
 } from "~/domain/reporting/activity-requests.server.ts";
 import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Marketplace requests – Social Value Marketplace" }];
 
@@ -68,7 +69,15 @@ export default function CouncilRequestsPage() {
         caption={`${formatNumber(total)} ${total === 1 ? "request" : "requests"}, newest first`}
         rows={requests}
         rowKey={(r) => r.id}
-        empty="No requests."
+        empty={emptyOrPastLastPage({
+          page,
+          pageCount,
+          total,
+          path: "/council/requests",
+          search: location.search,
+          what: ["request", "requests"],
+          empty: "No requests.",
+        })}
         columns={[
           {
             header: "Request",
