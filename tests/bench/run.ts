@@ -11,6 +11,9 @@ import pg from "pg";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "../../app/server/embedded-postgres.ts";
 import { migrateDeploy } from "../../app/server/migrate.ts";
 import { javascriptPerPage } from "../helpers/page-javascript.ts";
+import { descendants, residentBytes } from "../helpers/processes.ts";
+
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dataDir = path.join(root, ".data/bench");
@@ -168,6 +171,14 @@ async function main() {
   });
   const results: Row[] = [];
   const javascript: { path: string; files: number; gzipBytes: number }[] = [];
+  // the portal's resident memory, all its processes together, sampled through the run
+  const memory = { peakBytes: 0, processes: 0, largestBytes: 0 };
+  const sampler = setInterval(() => {
+    const sizes = [server.pid!, ...descendants(server.pid!).map((p) => p.pid)].map(residentBytes);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    if (total > memory.peakBytes) Object.assign(memory, { peakBytes: total, processes: sizes.length });
+    memory.largestBytes = Math.max(memory.largestBytes, ...sizes);
+  }, 500);
   try {
     await waitFor(`${base}/healthz`, server);
     const publicPages = [
@@ -232,17 +243,22 @@ async function main() {
       }
     }
   } finally {
+    clearInterval(sampler);
+    console.log(
+      `Memory: peak ${megabytes(memory.peakBytes)} MB resident in ${memory.processes} processes, the largest ${megabytes(memory.largestBytes)} MB`,
+    );
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     await postgres.stop();
   }
-  if (!only) writeReport(results, rows[0], javascript);
+  if (!only) writeReport(results, rows[0], javascript, memory);
 }
 
 function writeReport(
   results: Row[],
   counts: { total: number; open: number },
   javascript: { path: string; files: number; gzipBytes: number }[],
+  memory: { peakBytes: number; processes: number; largestBytes: number },
 ) {
   const date = new Date().toISOString().slice(0, 10);
   // a second run the same day gets its own report
@@ -294,6 +310,12 @@ function writeReport(
       `| ${j.path} | ${j.files} | ${(j.gzipBytes / 1024).toFixed(1)} | ${j.gzipBytes <= 100 * 1024 ? "met" : "NOT met"} |`,
     );
   }
+  lines.push(
+    "",
+    "## Memory",
+    "",
+    `The portal's processes (${memory.processes} at the peak: the primary, its workers and their helpers) held at most ${megabytes(memory.peakBytes)} MB resident together during the run, the largest one ${megabytes(memory.largestBytes)} MB (sampled every half second; PRODUCT.md sets no memory target).`,
+  );
   lines.push("", "## Against the targets", "", ...verdicts, "");
   fs.writeFileSync(file, lines.join("\n"));
   console.log(`\nReport written to ${path.relative(root, file)}`);
