@@ -1,6 +1,6 @@
 // Numbers typed into forms, read as people write them: digits, perhaps with thousands commas ("1,500") and a
 // decimal point. Any other text is not a number (NaN, refused by the field's schema as such): Number(), as the
-// form library and z.coerce use it, reads "1e3" as 1,000, "0x10" as 16 and " " as 0. No server imports: forms
+// form library and z.coerce use it, reads "1e3" as 1,000, "0x10" as 16 and " " as 0. Blank is no value. No server imports: forms
 // check with these in the browser too.
 import { z } from "zod";
 
@@ -9,6 +9,8 @@ const DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 export function asWritten(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const text = value.trim();
+  // left blank: no number (an optional field passes, a required one says "Enter …")
+  if (text === "") return undefined;
   return DECIMAL.test(text) ? Number(text.replace(/,/g, "")) : NaN;
 }
 

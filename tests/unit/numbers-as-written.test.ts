@@ -2,11 +2,23 @@
 // (read with Number() they were 1,000 and 16), and say so next to the field.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { pledgeActionSchema, pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
+import { pledgeActionSchema, pledgeFormSchema, requestFormSchema } from "~/domain/marketplace/schemas.ts";
 import { asWritten } from "~/domain/numbers.ts";
 
 const errorsOf = (result: { status?: string; error?: Record<string, string[] | null> | null }) =>
   result.status === "success" ? undefined : result.error;
+
+const aRequest = {
+  intent: "draft",
+  title: "Laptops for the homework club",
+  description: "Twenty refurbished laptops for children without one at home.",
+  councilId: "council-1",
+  categoryId: "category-1",
+  helpType: "GOODS",
+  quantity: "20",
+  unitLabel: "laptops",
+  neededBy: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+};
 
 function pledge(quantity: string) {
   const form = new FormData();
@@ -62,9 +74,27 @@ describe("asWritten, for every number field of the portal's forms", () => {
     ["12,345.6", 12345.6],
   ])("reads %j as %d", (typed, expected) => expect(asWritten(typed)).toBe(expected));
 
-  it.each(["1e3", "0x10", "", " ", "1,2,3", "١٢", "12 345"])("reads %j as not a number", (typed) =>
+  it.each(["1e3", "0x10", "1,2,3", "١٢", "12 345"])("reads %j as not a number", (typed) =>
     expect(asWritten(typed)).toBeNaN(),
   );
+
+  it("reads a blank field as no value", () => {
+    expect(asWritten("")).toBeUndefined();
+    expect(asWritten("   ")).toBeUndefined();
+  });
+
+  it("leaves an optional number left blank out, and still asks for a required one", () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(aRequest)) form.set(name, value);
+    form.set("beneficiaryCount", "");
+    const result = parseWithZod(form, { schema: requestFormSchema });
+    expect(errorsOf(result)).toBeUndefined();
+    expect(result.status === "success" && result.value.beneficiaryCount).toBeUndefined();
+    form.set("quantity", "  ");
+    expect(errorsOf(parseWithZod(form, { schema: requestFormSchema }))?.quantity).toEqual([
+      "Enter the quantity as a number",
+    ]);
+  });
 
   it("leaves what is not text alone (a field left out)", () => {
     expect(asWritten(undefined)).toBeUndefined();
