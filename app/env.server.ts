@@ -23,7 +23,10 @@ const schema = z.object({
   SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
   // worker processes serving requests on this machine (Node uses one core each); PostgreSQL and the jobs are shared
-  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  WEB_CONCURRENCY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(64).default(1),
+  ),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   // seconds a public page rendered for anonymous visitors is served again from memory; 0 turns it off
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),

@@ -116,14 +116,22 @@ function announce() {
 // The primary of WEB_CONCURRENCY workers. Each slot keeps its settings when its worker is replaced: only the
 // first runs the email worker and scheduled jobs (they are safe on several, as on several instances, but one is
 // enough on one machine).
+// A worker that dies before it ever served (the port taken, a broken build), or workers dying over and over, are
+// not replaced: everything stops and the process exits 1, so whatever runs the portal sees it failed.
+const MAX_RESTARTS_PER_MINUTE = 5;
+
 function supervise(env: Env, embedded: EmbeddedPostgresHandle | undefined) {
   const slots = new Map<Worker, number>();
+  const listening = new Set<Worker>();
+  const restarts: number[] = [];
   let stopping = false;
+  let exitCode = 0;
   let announced = false;
   const fork = (slot: number) => {
     const worker = cluster.fork({ RUN_JOBS: slot === 0 ? env.RUN_JOBS : "false" });
     slots.set(worker, slot);
     worker.on("listening", () => {
+      listening.add(worker);
       if (announced) return;
       announced = true;
       announce();
@@ -131,18 +139,30 @@ function supervise(env: Env, embedded: EmbeddedPostgresHandle | undefined) {
   };
   cluster.on("exit", (worker, code, signal) => {
     const slot = slots.get(worker) ?? 0;
+    const served = listening.delete(worker);
     slots.delete(worker);
     if (stopping) {
       if (slots.size === 0) void finish();
       return;
+    }
+    const now = Date.now();
+    restarts.push(now);
+    while (restarts[0] < now - 60_000) restarts.shift();
+    if (!served || restarts.length > MAX_RESTARTS_PER_MINUTE) {
+      logger.fatal(
+        { slot, code, signal, restartsInLastMinute: restarts.length },
+        served ? "workers keep stopping: giving up" : "a worker stopped before it could serve: giving up",
+      );
+      exitCode = 1;
+      return shutdown("worker failure");
     }
     logger.error({ slot, code, signal }, "a worker stopped unexpectedly: starting another");
     setTimeout(() => !stopping && fork(slot), 1000).unref();
   });
   const finish = async () => {
     await embedded?.stop();
-    logger.info("stopped cleanly");
-    process.exit(0);
+    logger.info(exitCode ? "stopped after a failure" : "stopped cleanly");
+    process.exit(exitCode);
   };
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -221,13 +221,11 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   try {
     await waitFor(
       `the portal on port ${port} to answer /healthz`,
-      async () => {
-        if (exited) throw new Error(`the portal exited early:\n${output}`);
-        const res = await fetch(`${url}/healthz`);
-        return res.status === 200;
-      },
+      // an exit ends the wait at once (thrown here, waitFor would go on asking until its time ran out)
+      async () => exited || (await fetch(`${url}/healthz`)).status === 200,
       { timeoutMs: 180_000, intervalMs: 300 },
     );
+    if (exited) throw new Error(`the portal exited early:\n${output}`);
   } catch (error) {
     await app.stop();
     throw new Error(`${error instanceof Error ? error.message : error}\n--- portal output ---\n${output}`);

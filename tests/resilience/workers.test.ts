@@ -2,16 +2,18 @@
 // while the other goes on answering; SIGTERM to the primary stops the workers and then the primary, cleanly.
 import fs from "node:fs";
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { descendants } from "../helpers/processes.ts";
 import { startApp, startCluster, waitFor, type AppProcess, type Cluster } from "./harness.ts";
 
 let cluster: Cluster;
 let app: AppProcess;
+let databaseUrl: string;
 
 beforeAll(async () => {
   cluster = await startCluster();
-  const databaseUrl = await cluster.createDatabase("workers");
+  databaseUrl = await cluster.createDatabase("workers");
   app = await startApp({ databaseUrl, logLevel: "info", env: { WEB_CONCURRENCY: "2" } });
 }, 240_000);
 
@@ -75,5 +77,21 @@ describe("the portal with two worker processes", () => {
     expect(await app.exitCode).toBe(0);
     expect(app.output()).toContain("stopped cleanly");
     for (const pid of [primary, ...workers]) expect(fs.existsSync(`/proc/${pid}`)).toBe(false);
+  });
+});
+
+describe("workers that cannot serve", () => {
+  it("are not restarted for ever: the portal stops and says why", async () => {
+    // the port is taken (by something answering 503, so the harness's health check goes on asking until the
+    // portal exits): every worker fails as it starts
+    const taken = http.createServer((_req, res) => res.writeHead(503).end()).listen(0, "127.0.0.1");
+    await new Promise((resolve) => taken.once("listening", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const started = startApp({ databaseUrl, port, env: { WEB_CONCURRENCY: "2" }, logLevel: "info" });
+      await expect(started).rejects.toThrow(/a worker stopped before it could serve: giving up/);
+    } finally {
+      taken.close();
+    }
   });
 });
