@@ -90,8 +90,9 @@ export async function validateSessionToken(
   }
   if (now - session.lastUsedAt.getTime() >= ACTIVITY_CHECK_MS) {
     const cap = session.createdAt.getTime() + ABSOLUTE_LIFETIME_MS;
+    // only as read: a session cut short meanwhile (the one a password was changed with) is not extended again
     await db.session.updateMany({
-      where: { id },
+      where: { id, expiresAt: session.expiresAt },
       data: { lastUsedAt: new Date(now), expiresAt: new Date(Math.min(now + INACTIVITY_TIMEOUT_MS, cap)) },
     });
   }

@@ -530,6 +530,11 @@ describe("changing account details", () => {
     expect(wrong.status).toBe(400);
     expect(JSON.stringify(await wrong.json())).toContain("Your current password is incorrect");
 
+    // last refreshed over an hour ago: its next use would extend it by ten days
+    await db.session.update({
+      where: { id: here.split("=")[1].split(".")[0] },
+      data: { lastUsedAt: new Date(Date.now() - 2 * 60 * 60 * 1000) },
+    });
     const response = await callAction(changePasswordAction, {
       path: "/account/password",
       cookie: here,
@@ -540,7 +545,9 @@ describe("changing account details", () => {
     expect(rotated).not.toBe(here.split("=")[1]);
     expect(await validateSessionToken(elsewhere.split("=")[1])).toBeNull();
     expect((await validateSessionToken(rotated))?.user.id).toBe(user.id);
-    // the session that made the change lapses within the minute (a form sent twice arrives with it)
+    // the session that made the change lapses within the minute (a form sent twice arrives with it), and using
+    // it meanwhile does not extend it
+    expect((await validateSessionToken(here.split("=")[1]))?.user.id).toBe(user.id);
     const changing = await db.session.findUniqueOrThrow({ where: { id: here.split("=")[1].split(".")[0] } });
     expect(changing.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 60_000);
     expect(

@@ -247,7 +247,8 @@ export async function changeName(userId: string, name: string) {
 
 // `repeat`: the password did not match, but `alsoAccept` recognised the form sent twice (see changePassword).
 export type PasswordCheck =
-  { ok: true; repeat?: boolean } | { ok: false; fieldErrors: Record<string, string[]> };
+  | { ok: true; repeat?: boolean; verifiedHash?: string }
+  | { ok: false; fieldErrors: Record<string, string[]> };
 
 // The current password guards changing the email or password and deleting the account, so guessing it is held
 // to the sign-in limits (the same counters: a guess here is a guess at signing in) and every miss is audited.
@@ -268,7 +269,7 @@ export async function checkCurrentPassword(
   const matches = user.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
   if (matches) {
     await refundSignIn(keys);
-    return { ok: true };
+    return { ok: true, verifiedHash: user.passwordHash! };
   }
   if (user.passwordHash && alsoAccept && (await alsoAccept(user.passwordHash))) {
     await refundSignIn(keys);
@@ -372,32 +373,48 @@ function changeEmailByToken(token: string, context: Context): Promise<boolean> {
 const CHANGING_SESSION_GRACE_MS = 60 * 1000;
 
 // Ends every other session and starts a fresh one for the browser that made the change; the session it made the
-// change with lapses a minute later. The form sent twice is answered as the first was: the second waits for the
-// first, finds the very password it asks for set moments ago, and gets a session, nothing changed, audited or
-// emailed again. (Answered "incorrect password" instead, the person would think the change had failed.)
+// change with lapses a minute later. The form sent twice is answered as the first was: the second finds the very
+// password it asks for set moments ago and gets a session, nothing changed, audited or emailed again. (Answered
+// "incorrect password" instead, the person would think the change had failed.) The current password is checked
+// (and rate-limited) before the change takes its per-person lock, which it then holds for milliseconds; a change
+// that finds the password changed since its check was the slower of two sent at once.
 export async function changePassword(
   userId: string,
   sessionId: string,
   input: { currentPassword: string; password: string },
   context: Context,
 ): Promise<PasswordCheck | { ok: true; session: { token: string; expiresAt: Date } }> {
+  const check = await checkCurrentPassword(userId, input.currentPassword, context, (storedHash) =>
+    justChangedTo(userId, storedHash, input.password),
+  );
+  if (!check.ok) return check;
+  const freshSession = async () => ({
+    ok: true as const,
+    session: await createSession(userId, context.userAgent),
+  });
+  if (check.repeat) return freshSession();
   const passwordHash = await hashPassword(input.password);
-  const check = await db.$transaction(
-    async (tx) => {
+  let outcome: "changed" | "changed meanwhile";
+  try {
+    outcome = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`change-password:${userId}`}, 0))`;
-      const check = await checkCurrentPassword(userId, input.currentPassword, context, (storedHash) =>
-        justChangedTo(tx, userId, storedHash, input.password),
-      );
-      if (!check.ok || check.repeat) return check;
+      const current = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { passwordHash: true },
+      });
+      if (current.passwordHash !== check.verifiedHash) return "changed meanwhile";
       const user = await tx.user.update({
         where: { id: userId },
         data: { passwordHash },
         select: { name: true, email: true },
       });
       await tx.session.deleteMany({ where: { userId, id: { not: sessionId } } });
+      // used "now", so nothing extends it before it lapses (session.server.ts refreshes hour-old sessions)
+      const now = Date.now();
       await tx.session.updateMany({
         where: { id: sessionId, userId },
-        data: { expiresAt: new Date(Date.now() + CHANGING_SESSION_GRACE_MS) },
+        data: { lastUsedAt: new Date(now), expiresAt: new Date(now + CHANGING_SESSION_GRACE_MS) },
       });
       await writeAudit(
         {
@@ -422,18 +439,27 @@ export async function changePassword(
         template: "account.password_changed",
         councilId: brand.councilId,
       });
-      return check;
-    },
-    // the second of a form sent twice waits here for the first (two password hashes' time at most)
-    { timeout: 30_000 },
-  );
-  if (!check.ok) return check;
-  return { ok: true, session: await createSession(userId, context.userAgent) };
+      return "changed";
+    });
+  } catch (error) {
+    if (!/lock timeout/i.test(String(error))) throw error;
+    return {
+      ok: false,
+      fieldErrors: { currentPassword: ["Your password is being changed: try again in a moment"] },
+    };
+  }
+  if (outcome === "changed") return freshSession();
+  // changed by another request between this one's check and its lock: the same form, sent twice, if it set this
+  // very password
+  const now = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (now.passwordHash && (await justChangedTo(userId, now.passwordHash, input.password)))
+    return freshSession();
+  return { ok: false, fieldErrors: { currentPassword: ["Your current password is incorrect"] } };
 }
 
 // The password was changed moments ago, to this one: a form sent twice.
-async function justChangedTo(tx: Tx, userId: string, storedHash: string, password: string) {
-  const changed = await tx.auditLog.findFirst({
+async function justChangedTo(userId: string, storedHash: string, password: string) {
+  const changed = await db.auditLog.findFirst({
     where: {
       actorUserId: userId,
       action: "auth.password_changed",
