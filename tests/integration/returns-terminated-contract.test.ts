@@ -138,3 +138,22 @@ describe("plan to date and the committed figure", () => {
     expect(q3.contracts.map((k) => k.id)).not.toContain(w.contract.id);
   });
 });
+
+describe("a contract terminated before its plan began", () => {
+  it("has committed nothing on the dashboard (its own page already said so)", async () => {
+    const other = await createReturnsWorld();
+    // the plan starts in Q3; the contract ended in Q1
+    await db.commitmentPlan.deleteMany({
+      where: { commitmentId: other.hoursCommitment.id, quarter: { in: [1, 2] } },
+    });
+    await db.contract.update({
+      where: { id: other.contract.id },
+      data: { status: "TERMINATED", terminatedOn: new Date("2026-05-15") },
+    });
+    const council = await councilDashboard(other.councilA.id, { top: 10, asOf: AS_OF });
+    expect(council.measures.find((m) => m.measureId === other.hours.id)).toMatchObject({
+      committed: "0.00",
+      planToDate: "0.00",
+    });
+  });
+});

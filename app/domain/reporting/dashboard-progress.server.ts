@@ -158,12 +158,12 @@ export async function loadCommitmentProgress(
     const lastQuarter = lastPlannedQuarter(c.contract);
     const lastIndex = lastQuarter ? quarterIndex(lastQuarter) : Infinity;
     const inTerm = (q: QuarterRef) => quarterIndex(q as FinancialQuarter) <= lastIndex;
-    const planInTerm = (plansBy.get(c.id) ?? []).filter(inTerm).map((p) => ({
+    const wholePlan = (plansBy.get(c.id) ?? []).map((p) => ({
       financialYear: p.financialYear,
       quarter: p.quarter,
       quantity: p.targetQuantity,
     }));
-    const plan = planInTerm.filter(keep);
+    const plan = wholePlan.filter(inTerm).filter(keep);
     const acceptedReturns = myLines
       .filter((l) => l.quantity !== null && keep(l.kpiReturn))
       .map((l): QuarterQuantity => ({ ...l.kpiReturn, quantity: l.quantity! }));
@@ -181,9 +181,10 @@ export async function loadCommitmentProgress(
         current,
         aggregation: c.measure.unit === "PERCENT" ? "latest" : "sum",
         lastQuarter,
-        // "through" needs no cut here: plan to date stops before `current`, and the committed figure is the whole
-        // (terminated) term's
-        plan: window.only ? plan : planInTerm,
+        // the whole plan, cut by computeProgress at the termination quarter: cut here, a plan that starts after
+        // it would be empty, which reads as "no plan" and so the whole target ("through" needs no cut: plan to
+        // date stops before `current`)
+        plan: window.only ? plan : wholePlan,
         acceptedReturns,
         confirmedPledges,
       }),
