@@ -4,7 +4,11 @@
 // while the accepted work goes on.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { expireRequests, UNANSWERED_OFFER_REASON } from "~/domain/marketplace/jobs.server.ts";
+import {
+  expireRequests,
+  sendExpiryReminders,
+  UNANSWERED_OFFER_REASON,
+} from "~/domain/marketplace/jobs.server.ts";
 import { createPledge, createRequest, createWorld } from "../helpers/factories.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -87,5 +91,20 @@ describe("an offer left unanswered on a fully pledged request past its needed-by
         where: { template: "marketplace.decline", text: { contains: request.title } },
       }),
     ).toBe(1);
+  });
+
+  it("is announced a week ahead, with the reminder every expiring request gets", async () => {
+    const { request } = await fullyPledged({ withOffer: true });
+    const { request: noOffer } = await fullyPledged({ withOffer: false });
+    await sendExpiryReminders(new Date("2036-05-04T08:00:00Z"));
+    const reminded = (id: string) =>
+      db.request.findUniqueOrThrow({ where: { id } }).then((r) => r.reminderSentAt);
+    expect(await reminded(request.id)).not.toBeNull();
+    expect(await reminded(noOffer.id)).toBeNull();
+    const email = await db.emailOutbox.findFirstOrThrow({
+      where: { template: "marketplace.expiryReminder", subject: { contains: request.title } },
+    });
+    expect(email.to).toBe(world.users.vcseOwner.email);
+    expect(email.text).toContain("Pledges still waiting for your answer");
   });
 });

@@ -139,15 +139,24 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
 // answered by the needed-by date is never going to be: it held its share, and the supplier heard nothing, for
 // ever. Those offers are declined as an expiring request's are (the supplier told), and their share goes back:
 // the request is then partly pledged, and the same run expires it while the accepted work goes on.
-function unansweredOffersPastNeededBy(now: Date): Prisma.RequestWhereInput {
+function offersBesideWork(): Prisma.RequestWhereInput {
   return {
     status: { in: statusesAllowingOnlyBeforeWork("expire") },
-    neededBy: { lt: londonDay(now) },
     AND: [
       { pledges: { some: { status: { in: UNDER_WAY_STATUSES } } } },
       { pledges: { some: { status: "OFFERED" } } },
     ],
   };
+}
+
+function unansweredOffersPastNeededBy(now: Date): Prisma.RequestWhereInput {
+  return { ...offersBesideWork(), neededBy: { lt: londonDay(now) } };
+}
+
+// Who gets the 7-day reminder: requests that will expire, and those whose waiting offers will be declined (the
+// reminder says both: answer the pledges waiting, or extend).
+function remindable(): Prisma.RequestWhereInput {
+  return { OR: [expirable(), offersBesideWork()] };
 }
 
 export const UNANSWERED_OFFER_REASON = "The request's needed-by date passed before this offer was answered";
@@ -232,7 +241,7 @@ export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZ
     ({ after, take }) =>
       db.request.findMany({
         where: {
-          ...expirable(),
+          ...remindable(),
           reminderSentAt: null,
           neededBy: { gte: today, lte: new Date(today.getTime() + 7 * DAY) },
           ...afterId(after),
@@ -245,7 +254,7 @@ export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZ
       const reminded = await db.$transaction(async (tx) => {
         // an extension meanwhile moved the date and asked for a reminder of the new one: this one is out of date
         const { count } = await tx.request.updateMany({
-          where: { id: request.id, reminderSentAt: null, neededBy: request.neededBy, ...expirable() },
+          where: { id: request.id, reminderSentAt: null, neededBy: request.neededBy, ...remindable() },
           data: { reminderSentAt: now },
         });
         if (count !== 1) return false;
