@@ -131,6 +131,15 @@ export function Tag({ children, colour = "blue" }: { children: ReactNode; colour
 }
 
 // Pagination keeps every other query-string parameter (filters are shareable URLs).
+/** The address of page `target` of a list at `path` with the query string `search` (page 1 has no "page"). */
+export function pageHref(path: string, search: string, target: number) {
+  const params = new URLSearchParams(search);
+  if (target <= 1) params.delete("page");
+  else params.set("page", String(target));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
 export function Pagination({
   page,
   pageCount,
@@ -143,13 +152,7 @@ export function Pagination({
   path: string;
 }) {
   if (pageCount <= 1) return null;
-  const hrefFor = (target: number) => {
-    const params = new URLSearchParams(search);
-    if (target <= 1) params.delete("page");
-    else params.set("page", String(target));
-    const query = params.toString();
-    return query ? `${path}?${query}` : path;
-  };
+  const hrefFor = (target: number) => pageHref(path, search, target);
   const pages = Array.from(new Set([1, page - 1, page, page + 1, pageCount])).filter(
     (p) => p >= 1 && p <= pageCount,
   );

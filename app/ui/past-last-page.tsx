@@ -3,6 +3,7 @@
 // tell an officer the queue is empty or a requestor they have posted nothing.
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import { pageHref } from "./components.tsx";
 
 export function emptyOrPastLastPage({
   page,
@@ -23,15 +24,11 @@ export function emptyOrPastLastPage({
   empty: ReactNode;
 }): ReactNode {
   if (total === 0 || page <= pageCount) return empty;
-  const params = new URLSearchParams(search);
-  if (pageCount <= 1) params.delete("page");
-  else params.set("page", String(pageCount));
-  const query = params.toString();
   return (
     <>
       There is no page {page}: there {total === 1 ? `is 1 ${what[0]}` : `are ${total} ${what[1]}`}, on{" "}
       {pageCount === 1 ? "1 page" : `${pageCount} pages`}.{" "}
-      <Link to={query ? `${path}?${query}` : path}>Go to page {pageCount}, the last page</Link>
+      <Link to={pageHref(path, search, pageCount)}>Go to page {pageCount}, the last page</Link>
     </>
   );
 }
