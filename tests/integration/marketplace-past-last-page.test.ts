@@ -1,7 +1,7 @@
-// A page number past the end of "Your requests", "Your pledges" or the moderation queue (an old link, or the last
-// request on a page just approved) says how many there are and links to the last page. Before, it showed the
-// list's empty message: "No requests are waiting for approval." to an officer with a queue, "You have not posted
-// any requests yet." to a requestor with requests.
+// A page number past the end of a list (an old link, or the last request on a page just approved) says how many
+// there are and links to the last page, keeping the list chosen. Before, it showed the list's empty message: "No
+// requests are waiting for approval." to an officer with a queue, "You have not posted any requests yet." to a
+// requestor with requests, "No requests." on the council's activity lists.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
@@ -14,6 +14,8 @@ vi.mock("@remix-run/react", () =>
 const myRequests = await import("~/routes/my-requests.tsx");
 const pledges = await import("~/routes/pledges._index.tsx");
 const moderation = await import("~/routes/council.moderation._index.tsx");
+const councilRequests = await import("~/routes/council.requests.tsx");
+const councilPledges = await import("~/routes/council.pledges.tsx");
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
@@ -62,5 +64,36 @@ describe("a page past the end of a list", () => {
   it("but an empty list still says it is empty", async () => {
     const html = await render(moderation, "/council/moderation?page=2", world.users.officerB.id);
     expect(html).toContain("No requests are waiting for approval.");
+  });
+});
+
+describe("a page past the end of a council activity list", () => {
+  it("of requests says there is no such page, keeping the list in the link to the last page", async () => {
+    const html = await render(
+      councilRequests,
+      "/council/requests?view=opened&page=4",
+      world.users.officerA.id,
+    );
+    expect(html).not.toContain("No requests.");
+    expect(html).toContain("There is no page 4: there is 1 request, on 1 page.");
+    expect(html).toContain('href="/council/requests?view=opened"');
+  });
+
+  it("of pledges says there is no such page, keeping the list in the link to the last page", async () => {
+    const html = await render(
+      councilPledges,
+      "/council/pledges?view=pledged&helpType=VOLUNTEERING&page=5",
+      world.users.officerA.id,
+    );
+    expect(html).not.toContain("No pledges.");
+    expect(html).toContain("There is no page 5: there is 1 pledge, on 1 page.");
+    expect(html).toContain('href="/council/pledges?view=pledged&amp;helpType=VOLUNTEERING"');
+  });
+
+  it("but an empty list still says it is empty", async () => {
+    const requests = await render(councilRequests, "/council/requests?page=2", world.users.officerB.id);
+    expect(requests).toContain("No requests.");
+    const pledges = await render(councilPledges, "/council/pledges?page=2", world.users.officerB.id);
+    expect(pledges).toContain("No pledges.");
   });
 });
