@@ -1,15 +1,11 @@
 // The departmental report as rendered: asked for a quarter older than the twelve its form offers (a saved or
 // shared address), the report is for that quarter, and so is the form's quarter box, not the first quarter
 // offered; a contract terminated early says when.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as reportPage from "~/routes/council.reports._index.tsx";
 import { createContract, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
-import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
+import { renderPage } from "../helpers/render-page.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
-
-vi.mock("@remix-run/react", () =>
-  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
-);
 
 let cookie: string;
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -19,14 +15,13 @@ beforeAll(async () => {
   cookie = await sessionCookieFor(world.users.officerA.id);
 });
 
+// what the loader answered, and the page as a browser gets it
 async function open(search: string) {
   const response = await callLoader(reportPage.loader, { path: `/council/reports${search}`, cookie });
   expect(response.status).toBe(200);
-  pageData.loaderData = await jsonOf(response);
-  return {
-    data: pageData.loaderData as { offered: { value: string }[] },
-    html: renderComponent(reportPage.default),
-  };
+  const page = await renderPage(`/council/reports${search}`, cookie);
+  expect(page.status).toBe(200);
+  return { data: await jsonOf<{ offered: { value: string }[] }>(response), html: await page.text() };
 }
 
 describe("the departmental report for a quarter older than those offered", () => {
