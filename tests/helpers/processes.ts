@@ -1,4 +1,5 @@
 // The processes below a process (its children, theirs, …) and their resident memory, read from /proc (Linux).
+// Not pidtree or pidusage: they run `ps`, which a slim CI image need not have, and /proc is all they would read.
 import fs from "node:fs";
 
 /** Every running process's parent. */
