@@ -1,6 +1,6 @@
 // Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { slugify } from "~/domain/marketplace/council-lists.server.ts";
@@ -15,10 +15,6 @@ import { createInvitation } from "./members.server.ts";
 
 type Context = { ip: string | null };
 type FieldErrors = Record<string, string[]>;
-
-// How long after an organisation (or a council) was registered the same registration sent again is taken as the
-// form sent twice, and answered as the first was.
-const REGISTERED_TWICE_WINDOW_MS = 10 * 60 * 1000;
 
 export function listCouncils() {
   return db.organisation.findMany({
@@ -89,7 +85,7 @@ export async function registerOrganisation(
         name: input.name,
         councilId: council.id,
         status: "PENDING",
-        createdAt: { gt: new Date(Date.now() - REGISTERED_TWICE_WINDOW_MS) },
+        createdAt: { gt: new Date(Date.now() - SENT_TWICE_WINDOW_MS) },
         memberships: { some: { userId, role: "OWNER" } },
       },
       select: { id: true, name: true },
@@ -162,7 +158,7 @@ export async function createCouncil(
       const repeat =
         clash.name === input.name &&
         clash.verifiedById === actorUserId &&
-        clash.createdAt.getTime() > Date.now() - REGISTERED_TWICE_WINDOW_MS &&
+        clash.createdAt.getTime() > Date.now() - SENT_TWICE_WINDOW_MS &&
         (await tx.invitation.count({
           where: { organisationId: clash.id, email: input.adminEmail, role: "ADMIN", revokedAt: null },
         })) > 0;
@@ -239,10 +235,7 @@ export async function createPartnership(
   const existing = () =>
     db.partnership.findUnique({ where: { name }, select: { id: true, createdAt: true } });
   const answerTo = async (made: { id: string; createdAt: Date }) =>
-    made.createdAt.getTime() > Date.now() - REGISTERED_TWICE_WINDOW_MS &&
-    (await db.auditLog.count({
-      where: { action: "partnership.create", entityId: made.id, actorUserId },
-    })) > 0
+    (await recentlyAudited({ actorUserId, action: "partnership.create", entityId: made.id }))
       ? ({ ok: true } as const)
       : clash;
   const before = await existing();

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { clearSignInFailures, consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import {
   accountNoticeMessage,
@@ -186,9 +186,6 @@ export async function requestPasswordReset(email: string) {
   });
 }
 
-// How long after a reset link was used the same new password sent with it again is taken as the form sent twice.
-const RESET_REPEAT_WINDOW_MS = 10 * 60 * 1000;
-
 // Sets the new password and ends every session: whoever knew the old password is signed out. A sign-in lock on
 // the account ends too: the emailed link proved the account is the person's.
 export async function resetPassword(token: string, password: string, context: Context) {
@@ -200,7 +197,7 @@ export async function resetPassword(token: string, password: string, context: Co
       const earlier = await usedUserToken(tx, token, "PASSWORD_RESET");
       const repeat =
         earlier?.user.passwordHash &&
-        earlier.usedAt!.getTime() > Date.now() - RESET_REPEAT_WINDOW_MS &&
+        earlier.usedAt!.getTime() > Date.now() - SENT_TWICE_WINDOW_MS &&
         (await verifyPassword(earlier.user.passwordHash, password));
       return repeat ? earlier.user.email : null;
     }
@@ -459,15 +456,10 @@ export async function changePassword(
 
 // The password was changed moments ago, to this one: a form sent twice.
 async function justChangedTo(userId: string, storedHash: string, password: string) {
-  const changed = await db.auditLog.findFirst({
-    where: {
-      actorUserId: userId,
-      action: "auth.password_changed",
-      createdAt: { gt: new Date(Date.now() - REPEAT_WINDOW_MS) },
-    },
-    select: { id: true },
-  });
-  return changed !== null && (await verifyPassword(storedHash, password));
+  return (
+    (await recentlyAudited({ actorUserId: userId, action: "auth.password_changed" }, REPEAT_WINDOW_MS)) &&
+    verifyPassword(storedHash, password)
+  );
 }
 
 export async function signOutEverywhere(userId: string, context: Context) {

@@ -57,3 +57,21 @@ export async function writeSurveyResponseAudit(
 export function clientIp(request: Request): string | null {
   return request.headers.get("x-svm-client-ip");
 }
+
+// How long after doing something the same person's same form, sent again, is taken as sent twice (a double click,
+// a form sent again after a slow answer) rather than meant: answered as the first was, nothing done again
+// (decision 024). Links and invitations use a shorter window (tokens.server.ts).
+export const SENT_TWICE_WINDOW_MS = 10 * 60 * 1000;
+
+/** Whether the audit log records `actorUserId` doing `action` (to `entityId`, when given) within `withinMs`. */
+export async function recentlyAudited(
+  entry: { actorUserId: string; action: string; entityId?: string },
+  withinMs = SENT_TWICE_WINDOW_MS,
+  tx: Tx = db,
+) {
+  const found = await tx.auditLog.findFirst({
+    where: { ...entry, createdAt: { gt: new Date(Date.now() - withinMs) } },
+    select: { id: true },
+  });
+  return found !== null;
+}
