@@ -1,6 +1,6 @@
 // Saved searches and the council's own lists (categories, districts) that requests are filed under.
-import { db, isUniqueViolation } from "~/db.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { db, isUniqueViolation, type Prisma, type Tx } from "~/db.server.ts";
+import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
 import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
 import { parseSearch, readSavedFilters, searchQueryString, type SearchFilters } from "./schemas.ts";
@@ -127,6 +127,20 @@ export function listCategories(councilId: string) {
   });
 }
 
+export function listDistricts(councilId: string) {
+  return db.district.findMany({
+    where: { councilId },
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      postcodeAreas: true,
+      active: true,
+      _count: { select: { requests: true } },
+    },
+  });
+}
+
 export function slugify(name: string) {
   return name
     .toLowerCase()
@@ -143,127 +157,116 @@ export function refusalReply(result: Extract<ListResult, { ok: false }>) {
     : { formErrors: [result.message] };
 }
 
-// An "Add" sent twice (a double click, or the form sent again) finds the entry the first one made: the same name
-// (and details), added by the same person a few minutes ago, as the council's audit log records. It is answered
-// as added, with nothing written again (decision 024); anyone else's entry of that name is a real clash.
-const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+// Categories and districts are written the same way; each kind brings its own queries as callbacks (Prisma's
+// per-model types do not share one delegate type).
+type ListKind = { noun: "category" | "district"; entityType: "Category" | "District" };
+const CATEGORIES: ListKind = { noun: "category", entityType: "Category" };
+const DISTRICTS: ListKind = { noun: "district", entityType: "District" };
 
-async function addedJustNowBy(actor: Actor, action: string, entityId: string) {
-  const entry = await db.auditLog.findFirst({
-    where: {
-      action,
-      entityId,
-      actorUserId: actor.userId,
-      createdAt: { gte: new Date(Date.now() - REPEAT_WINDOW_MS) },
-    },
-    select: { id: true },
-  });
-  return entry !== null;
-}
+const nameTaken = (kind: ListKind) =>
+  ({ ok: false, field: "name", message: `There is already a ${kind.noun} with that name` }) as const;
+const gone = (kind: ListKind) =>
+  ({ ok: false, field: "", message: `That ${kind.noun} no longer exists` }) as const;
 
-async function categoryClash(councilId: string, name: string, description: string | undefined, actor: Actor) {
-  const clash = await db.category.findFirst({
-    where: { councilId, OR: [{ name: { equals: name, mode: "insensitive" } }, { slug: slugify(name) }] },
-    select: { id: true, name: true, description: true },
-  });
-  if (!clash) return null;
-  const repeat =
-    clash.name === name &&
-    (clash.description ?? "") === (description || "") &&
-    (await addedJustNowBy(actor, "category.create", clash.id));
-  return repeat ? ({ ok: true } as const) : categoryTaken;
-}
-
-const categoryTaken = {
-  ok: false,
-  field: "name",
-  message: "There is already a category with that name",
-} as const;
-
-export async function addCategory(
+function auditListChange(
+  tx: Tx,
+  kind: ListKind,
   councilId: string,
-  name: string,
-  description: string | undefined,
   actor: Actor,
+  change: { verb: string; entityId: string; details?: Prisma.InputJsonValue },
+) {
+  return writeAudit(
+    {
+      actorUserId: actor.userId,
+      organisationId: councilId,
+      actorOrganisationId: councilId,
+      action: `${kind.noun}.${change.verb}`,
+      entityType: kind.entityType,
+      entityId: change.entityId,
+      details: change.details,
+      ipAddress: actor.ipAddress,
+    },
+    tx,
+  );
+}
+
+// An "Add" sent twice (a double click, or the form sent again) finds the entry the first one made: the same name
+// (and details), added by the same person within SENT_TWICE_WINDOW_MS, as the council's audit log records. It is
+// answered as added, with nothing written again (decision 024); anyone else's entry of that name is a real clash.
+async function addListEntry(
+  kind: ListKind,
+  councilId: string,
+  actor: Actor,
+  entry: {
+    details: Prisma.InputJsonValue;
+    // the entry the new one would clash with, and whether it has the name and details sent
+    findClash: () => Promise<{ id: string; asSent: boolean } | null>;
+    // makes the entry (and does whatever else its kind needs) in the transaction that logs it
+    create: (tx: Tx) => Promise<{ id: string }>;
+  },
 ): Promise<ListResult> {
-  const clash = await categoryClash(councilId, name, description, actor);
-  if (clash) return clash;
+  const clash = async () => {
+    const found = await entry.findClash();
+    if (!found) return null;
+    const repeat =
+      found.asSent &&
+      (await recentlyAudited({
+        actorUserId: actor.userId,
+        action: `${kind.noun}.create`,
+        entityId: found.id,
+      }));
+    return repeat ? ({ ok: true } as const) : nameTaken(kind);
+  };
+  const clashed = await clash();
+  if (clashed) return clashed;
   try {
-    await createCategory(councilId, name, description, actor);
+    await db.$transaction(async (tx) => {
+      const { id } = await entry.create(tx);
+      await auditListChange(tx, kind, councilId, actor, {
+        verb: "create",
+        entityId: id,
+        details: entry.details,
+      });
+    });
   } catch (error) {
     // the two posts raced: the other one made it
-    if (isUniqueViolation(error))
-      return (await categoryClash(councilId, name, description, actor)) ?? categoryTaken;
+    if (isUniqueViolation(error)) return (await clash()) ?? nameTaken(kind);
     throw error;
   }
   forgetSearchOptions();
   return { ok: true };
 }
 
-async function createCategory(
-  councilId: string,
-  name: string,
-  description: string | undefined,
-  actor: Actor,
-) {
-  await db.$transaction(async (tx) => {
-    const category = await tx.category.create({
-      data: { councilId, name, slug: slugify(name), description: description || null },
-      select: { id: true },
-    });
-    await writeAudit(
-      {
-        actorUserId: actor.userId,
-        organisationId: councilId,
-        actorOrganisationId: councilId,
-        action: "category.create",
-        entityType: "Category",
-        entityId: category.id,
-        details: { name },
-        ipAddress: actor.ipAddress,
-      },
-      tx,
-    );
-  });
-}
+const otherNamed = (councilId: string, id: string, name: string) => ({
+  councilId,
+  id: { not: id },
+  name: { equals: name, mode: "insensitive" as const },
+});
 
-export async function updateCategory(
+async function updateListEntry(
+  kind: ListKind,
   councilId: string,
   id: string,
-  change: { name: string; description?: string },
   actor: Actor,
+  entry: {
+    // another entry of the council with the new name, in any case
+    findClash: () => Promise<unknown>;
+    // changes the entry; the audit entry's details, or null when it no longer exists
+    update: (tx: Tx) => Promise<Prisma.InputJsonValue | null>;
+  },
 ): Promise<ListResult> {
-  const clash = await db.category.findFirst({
-    where: { councilId, id: { not: id }, name: { equals: change.name, mode: "insensitive" } },
-    select: { id: true },
-  });
-  if (clash) return categoryTaken;
-  // two officers renaming two categories to one name at once: the unique index refuses the second
+  if (await entry.findClash()) return nameTaken(kind);
+  // two officers renaming two entries to one name at once: the unique index refuses the second
   return db
-    .$transaction(async (tx) => {
-      const { count } = await tx.category.updateMany({
-        where: { id, councilId },
-        data: { name: change.name, description: change.description || null },
-      });
-      if (count !== 1) return { ok: false as const, field: "", message: "That category no longer exists" };
-      await writeAudit(
-        {
-          actorUserId: actor.userId,
-          organisationId: councilId,
-          actorOrganisationId: councilId,
-          action: "category.update",
-          entityType: "Category",
-          entityId: id,
-          details: { name: change.name },
-          ipAddress: actor.ipAddress,
-        },
-        tx,
-      );
+    .$transaction(async (tx): Promise<ListResult> => {
+      const details = await entry.update(tx);
+      if (details === null) return gone(kind);
+      await auditListChange(tx, kind, councilId, actor, { verb: "update", entityId: id, details });
       forgetSearchOptions();
-      return { ok: true as const };
+      return { ok: true };
     })
     .catch((error: unknown) => {
-      if (isUniqueViolation(error)) return categoryTaken;
+      if (isUniqueViolation(error)) return nameTaken(kind);
       throw error;
     });
 }
@@ -271,198 +274,173 @@ export async function updateCategory(
 // Categories and districts in use are never deleted (requests point at them): they are retired instead.
 // `active` is the state the officer asked for: already so (the click sent twice, or another officer was first),
 // nothing changes. Without it, the entry is switched over.
-export async function toggleCategory(
+async function toggleListEntry<Found extends { active: boolean }>(
+  kind: ListKind,
   councilId: string,
   id: string,
   actor: Actor,
-  active?: boolean,
+  active: boolean | undefined,
+  entry: {
+    find: (where: { id: string; councilId: string }) => Promise<Found | null>;
+    setActive: (
+      tx: Tx,
+      where: { id: string; councilId: string; active: boolean },
+      data: { active: boolean },
+    ) => Promise<{ count: number }>;
+    // what else its kind does once switched; the audit entry's details
+    switched?: (tx: Tx, found: Found) => Promise<Prisma.InputJsonValue | undefined>;
+  },
 ): Promise<ListResult> {
-  const category = await db.category.findFirst({ where: { id, councilId }, select: { active: true } });
-  if (!category) return { ok: false, field: "", message: "That category no longer exists" };
-  if (active === category.active) return { ok: true };
+  const found = await entry.find({ id, councilId });
+  if (!found) return gone(kind);
+  if (active === found.active) return { ok: true };
   await db.$transaction(async (tx) => {
     // guarded on the state read: of two switches at once, the second changes nothing
-    const { count } = await tx.category.updateMany({
-      where: { id, councilId, active: category.active },
-      data: { active: !category.active },
-    });
-    if (count !== 1) return;
-    await writeAudit(
-      {
-        actorUserId: actor.userId,
-        organisationId: councilId,
-        actorOrganisationId: councilId,
-        action: category.active ? "category.retire" : "category.restore",
-        entityType: "Category",
-        entityId: id,
-        ipAddress: actor.ipAddress,
-      },
+    const { count } = await entry.setActive(
       tx,
+      { id, councilId, active: found.active },
+      { active: !found.active },
     );
+    if (count !== 1) return;
+    const details = await entry.switched?.(tx, found);
+    const verb = found.active ? "retire" : "restore";
+    await auditListChange(tx, kind, councilId, actor, { verb, entityId: id, details });
   });
   forgetSearchOptions();
   return { ok: true };
 }
 
-export function listDistricts(councilId: string) {
-  return db.district.findMany({
-    where: { councilId },
-    orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      postcodeAreas: true,
-      active: true,
-      _count: { select: { requests: true } },
+export function addCategory(
+  councilId: string,
+  name: string,
+  description: string | undefined,
+  actor: Actor,
+): Promise<ListResult> {
+  return addListEntry(CATEGORIES, councilId, actor, {
+    details: { name },
+    findClash: async () => {
+      const clash = await db.category.findFirst({
+        where: { councilId, OR: [{ name: { equals: name, mode: "insensitive" } }, { slug: slugify(name) }] },
+        select: { id: true, name: true, description: true },
+      });
+      return (
+        clash && {
+          id: clash.id,
+          asSent: clash.name === name && (clash.description ?? "") === (description || ""),
+        }
+      );
+    },
+    create: (tx) =>
+      tx.category.create({
+        data: { councilId, name, slug: slugify(name), description: description || null },
+        select: { id: true },
+      }),
+  });
+}
+
+export function updateCategory(
+  councilId: string,
+  id: string,
+  change: { name: string; description?: string },
+  actor: Actor,
+): Promise<ListResult> {
+  return updateListEntry(CATEGORIES, councilId, id, actor, {
+    findClash: () =>
+      db.category.findFirst({ where: otherNamed(councilId, id, change.name), select: { id: true } }),
+    update: async (tx) => {
+      const { count } = await tx.category.updateMany({
+        where: { id, councilId },
+        data: { name: change.name, description: change.description || null },
+      });
+      return count === 1 ? { name: change.name } : null;
     },
   });
 }
 
-async function districtClash(councilId: string, name: string, postcodeAreas: string[], actor: Actor) {
-  const clash = await db.district.findFirst({
-    where: { councilId, name: { equals: name, mode: "insensitive" } },
-    select: { id: true, name: true, postcodeAreas: true },
+export function toggleCategory(
+  councilId: string,
+  id: string,
+  actor: Actor,
+  active?: boolean,
+): Promise<ListResult> {
+  return toggleListEntry(CATEGORIES, councilId, id, actor, active, {
+    find: (where) => db.category.findFirst({ where, select: { active: true } }),
+    setActive: (tx, where, data) => tx.category.updateMany({ where, data }),
   });
-  if (!clash) return null;
-  const repeat =
-    clash.name === name &&
-    clash.postcodeAreas.join(",") === postcodeAreas.join(",") &&
-    (await addedJustNowBy(actor, "district.create", clash.id));
-  return repeat ? ({ ok: true } as const) : districtTaken;
 }
 
-const districtTaken = {
-  ok: false,
-  field: "name",
-  message: "There is already a district with that name",
-} as const;
-
-export async function addDistrict(
+// A district files the requests in its postcode areas: made, changed or switched, the requests are filed again.
+export function addDistrict(
   councilId: string,
   name: string,
   postcodeAreas: string[],
   actor: Actor,
 ): Promise<ListResult> {
-  const clash = await districtClash(councilId, name, postcodeAreas, actor);
-  if (clash) return clash;
-  try {
-    await createDistrict(councilId, name, postcodeAreas, actor);
-  } catch (error) {
-    // the two posts raced: the other one made it
-    if (isUniqueViolation(error))
-      return (await districtClash(councilId, name, postcodeAreas, actor)) ?? districtTaken;
-    throw error;
-  }
-  forgetSearchOptions();
-  return { ok: true };
-}
-
-async function createDistrict(councilId: string, name: string, postcodeAreas: string[], actor: Actor) {
-  await db.$transaction(async (tx) => {
-    const district = await tx.district.create({
-      data: { councilId, name, postcodeAreas },
-      select: { id: true },
-    });
-    await fileRequestsByPostcodeArea(tx, councilId);
-    await writeAudit(
-      {
-        actorUserId: actor.userId,
-        organisationId: councilId,
-        actorOrganisationId: councilId,
-        action: "district.create",
-        entityType: "District",
-        entityId: district.id,
-        details: { name, postcodeAreas },
-        ipAddress: actor.ipAddress,
-      },
-      tx,
-    );
+  return addListEntry(DISTRICTS, councilId, actor, {
+    details: { name, postcodeAreas },
+    findClash: async () => {
+      const clash = await db.district.findFirst({
+        where: { councilId, name: { equals: name, mode: "insensitive" } },
+        select: { id: true, name: true, postcodeAreas: true },
+      });
+      return (
+        clash && {
+          id: clash.id,
+          asSent: clash.name === name && clash.postcodeAreas.join(",") === postcodeAreas.join(","),
+        }
+      );
+    },
+    create: async (tx) => {
+      const district = await tx.district.create({
+        data: { councilId, name, postcodeAreas },
+        select: { id: true },
+      });
+      await fileRequestsByPostcodeArea(tx, councilId);
+      return district;
+    },
   });
 }
 
-export async function updateDistrict(
+export function updateDistrict(
   councilId: string,
   id: string,
   change: { name: string; postcodeAreas: string[] },
   actor: Actor,
 ): Promise<ListResult> {
-  const clash = await db.district.findFirst({
-    where: { councilId, id: { not: id }, name: { equals: change.name, mode: "insensitive" } },
-    select: { id: true },
-  });
-  if (clash) return districtTaken;
-  // two officers renaming two districts to one name at once: the unique index refuses the second
-  return db
-    .$transaction(async (tx) => {
+  return updateListEntry(DISTRICTS, councilId, id, actor, {
+    findClash: () =>
+      db.district.findFirst({ where: otherNamed(councilId, id, change.name), select: { id: true } }),
+    update: async (tx) => {
       const before = await tx.district.findFirst({
         where: { id, councilId },
         select: { postcodeAreas: true },
       });
       const { count } = await tx.district.updateMany({ where: { id, councilId }, data: change });
-      if (!before || count !== 1)
-        return { ok: false as const, field: "", message: "That district no longer exists" };
+      if (!before || count !== 1) return null;
       const removed = before.postcodeAreas.filter((area) => !change.postcodeAreas.includes(area));
       const refiled = await refileRequestsByPostcodeArea(tx, councilId, id, removed);
       await fileRequestsByPostcodeArea(tx, councilId);
-      await writeAudit(
-        {
-          actorUserId: actor.userId,
-          organisationId: councilId,
-          actorOrganisationId: councilId,
-          action: "district.update",
-          entityType: "District",
-          entityId: id,
-          details: { ...change, ...(refiled ? { refiled } : {}) },
-          ipAddress: actor.ipAddress,
-        },
-        tx,
-      );
-      forgetSearchOptions();
-      return { ok: true as const };
-    })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error)) return districtTaken;
-      throw error;
-    });
+      return { ...change, ...(refiled ? { refiled } : {}) };
+    },
+  });
 }
 
-export async function toggleDistrict(
+export function toggleDistrict(
   councilId: string,
   id: string,
   actor: Actor,
   active?: boolean,
 ): Promise<ListResult> {
-  const district = await db.district.findFirst({
-    where: { id, councilId },
-    select: { active: true, postcodeAreas: true },
-  });
-  if (!district) return { ok: false, field: "", message: "That district no longer exists" };
-  if (active === district.active) return { ok: true };
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.district.updateMany({
-      where: { id, councilId, active: district.active },
-      data: { active: !district.active },
-    });
-    if (count !== 1) return;
+  return toggleListEntry(DISTRICTS, councilId, id, actor, active, {
+    find: (where) => db.district.findFirst({ where, select: { active: true, postcodeAreas: true } }),
+    setActive: (tx, where, data) => tx.district.updateMany({ where, data }),
     // retired: what it filed by area is filed again; restored: it files its areas' requests again
-    const refiled = district.active
-      ? await refileRequestsByPostcodeArea(tx, councilId, id, district.postcodeAreas)
-      : 0;
-    if (!district.active) await fileRequestsByPostcodeArea(tx, councilId);
-    await writeAudit(
-      {
-        actorUserId: actor.userId,
-        organisationId: councilId,
-        actorOrganisationId: councilId,
-        action: district.active ? "district.retire" : "district.restore",
-        entityType: "District",
-        entityId: id,
-        details: refiled ? { refiled } : undefined,
-        ipAddress: actor.ipAddress,
-      },
-      tx,
-    );
+    switched: async (tx, district) => {
+      const refiled = district.active
+        ? await refileRequestsByPostcodeArea(tx, councilId, id, district.postcodeAreas)
+        : 0;
+      if (!district.active) await fileRequestsByPostcodeArea(tx, councilId);
+      return refiled ? { refiled } : undefined;
+    },
   });
-  forgetSearchOptions();
-  return { ok: true };
 }
