@@ -8,6 +8,7 @@ import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts
 import { supplierDashboard } from "~/domain/reporting/dashboard-people.server.ts";
 import { departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
+import { getReturnPage } from "~/domain/reporting/returns-queries.server.ts";
 import { createReturn } from "../helpers/factories.ts";
 import { createReturnsWorld } from "./returns-world.ts";
 
@@ -155,5 +156,50 @@ describe("a contract terminated before its plan began", () => {
       committed: "0.00",
       planToDate: "0.00",
     });
+  });
+});
+
+describe("local £ by financial year for a contract terminated in its first year", () => {
+  it("plans nothing in the years after the termination", async () => {
+    const other = await createReturnsWorld();
+    await db.measure.update({ where: { id: other.hours.id }, data: { proxyValueGbp: 10 } });
+    // a second year of plan, then the contract ended in Q2 of the first
+    await db.contract.update({
+      where: { id: other.contract.id },
+      data: { endDate: new Date("2028-03-31") },
+    });
+    await db.commitmentPlan.createMany({
+      data: [1, 2, 3, 4].map((quarter) => ({
+        commitmentId: other.hoursCommitment.id,
+        financialYear: 2027,
+        quarter,
+        targetQuantity: 40,
+      })),
+    });
+    await db.contract.update({
+      where: { id: other.contract.id },
+      data: { status: "TERMINATED", terminatedOn: TERMINATED_ON },
+    });
+    const council = await councilDashboard(other.councilA.id, { top: 10, asOf: AS_OF });
+    // Q1 and Q2 2026/27 at 40 hours × £10
+    expect(council.localValueByYear).toEqual([
+      expect.objectContaining({ financialYear: 2026, planned: "800.00" }),
+    ]);
+  });
+});
+
+describe("a return of a terminated contract", () => {
+  it("shows what the supplier is held to: the plan up to the termination, not the whole target", async () => {
+    const kpiReturn =
+      (await db.kpiReturn.findFirst({
+        where: { contractId: w.contract.id, financialYear: 2026, quarter: 2 },
+      })) ?? (await createReturn({ contractId: w.contract.id, financialYear: 2026, quarter: 2 }));
+    const page = await getReturnPage(
+      kpiReturn.id,
+      { kind: "SUPPLIER", organisationId: w.supplier.id },
+      AS_OF,
+    );
+    const hours = page!.lines.find((l) => l.commitmentId === w.hoursCommitment.id);
+    expect(hours?.target).toBe("80.00");
   });
 });

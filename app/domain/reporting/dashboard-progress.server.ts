@@ -7,6 +7,7 @@ import { nextQuarter, quarterIndex, quarterOf, type FinancialQuarter } from "~/d
 import { lastPlannedQuarter } from "~/domain/contracts/termination.ts";
 import {
   computeProgress,
+  planUpTo,
   currentQuarter,
   type Progress,
   type QuarterQuantity,
@@ -156,14 +157,11 @@ export async function loadCommitmentProgress(
     }
     // a contract terminated early: the plan after the quarter it stopped in no longer counts (decision 025)
     const lastQuarter = lastPlannedQuarter(c.contract);
-    const lastIndex = lastQuarter ? quarterIndex(lastQuarter) : Infinity;
-    const inTerm = (q: QuarterRef) => quarterIndex(q as FinancialQuarter) <= lastIndex;
     const wholePlan = (plansBy.get(c.id) ?? []).map((p) => ({
       financialYear: p.financialYear,
       quarter: p.quarter,
       quantity: p.targetQuantity,
     }));
-    const plan = wholePlan.filter(inTerm).filter(keep);
     const acceptedReturns = myLines
       .filter((l) => l.quantity !== null && keep(l.kpiReturn))
       .map((l): QuarterQuantity => ({ ...l.kpiReturn, quantity: l.quantity! }));
@@ -172,7 +170,10 @@ export async function loadCommitmentProgress(
       quarter: p.quarter,
       quantity: p.quantity,
     }));
-    quarterly.set(c.id, { plan, delivered: [...acceptedReturns, ...confirmedPledges] });
+    quarterly.set(c.id, {
+      plan: planUpTo(wholePlan, lastQuarter).filter(keep),
+      delivered: [...acceptedReturns, ...confirmedPledges],
+    });
     progress.set(
       c.id,
       computeProgress({
@@ -181,10 +182,10 @@ export async function loadCommitmentProgress(
         current,
         aggregation: c.measure.unit === "PERCENT" ? "latest" : "sum",
         lastQuarter,
-        // the whole plan, cut by computeProgress at the termination quarter: cut here, a plan that starts after
-        // it would be empty, which reads as "no plan" and so the whole target ("through" needs no cut: plan to
-        // date stops before `current`)
-        plan: window.only ? plan : wholePlan,
+        // the whole plan: computeProgress cuts it at the termination quarter (cut before, a plan that starts
+        // after it would be empty, which reads as "no plan", so the whole target); "through" needs no cut, as
+        // plan to date stops before `current`
+        plan: window.only ? wholePlan.filter(keep) : wholePlan,
         acceptedReturns,
         confirmedPledges,
       }),

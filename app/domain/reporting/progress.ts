@@ -63,6 +63,15 @@ export type NumericProgressInput = {
   lastQuarter?: QuarterRef | null;
 };
 
+/** The plan a terminated contract still answers for: the quarters up to its last one (all of it when the
+ * contract was not terminated). computeProgress applies the same cut itself; this is for figures built from the
+ * plan quarter by quarter (local £ by financial year). */
+export function planUpTo<Q extends QuarterRef>(plan: Q[], lastQuarter: QuarterRef | null | undefined): Q[] {
+  if (!lastQuarter) return plan;
+  const last = quarterIndex(lastQuarter);
+  return plan.filter((q) => quarterIndex(q) <= last);
+}
+
 export type QualitativeProgressInput = {
   kind: "qualitative";
   /** Quarters whose ACCEPTED return carries a narrative for this commitment. */

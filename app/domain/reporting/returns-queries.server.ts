@@ -304,6 +304,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
   ]);
   const lines = commitments.map((c) => {
     const line = r.lines.find((l) => l.commitmentId === c.id);
+    const cProgress = progress.get(c.id) ?? null;
     const linked = linkedPledges.filter((p) => p.commitmentId === c.id && p.status === "CONFIRMED");
     const awaiting = linkedPledges.filter((p) => p.commitmentId === c.id && p.status === "DELIVERED");
     return {
@@ -312,7 +313,9 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       measureName: c.measure.name,
       helpText: c.measure.helpText,
       unit: isQualitativeCommitment(c) ? ("QUALITATIVE" as const) : c.measure.unit,
-      target: c.targetQuantity?.toString() ?? null,
+      // what the supplier is held to: for a contract terminated early, the plan up to then (decision 025)
+      target:
+        (cProgress?.kind === "numeric" ? cProgress.committed : null) ?? c.targetQuantity?.toString() ?? null,
       qualitativeText: c.qualitativeText,
       quantity: line?.quantity?.toString() ?? null,
       narrative: line?.narrative ?? null,
@@ -334,7 +337,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
         quantity: (p.deliveredQuantity ?? p.quantity).toString(),
         deliveredOn: p.deliveredOn?.toISOString() ?? null,
       })),
-      progress: progress.get(c.id) ?? null,
+      progress: cProgress,
     };
   });
   return {
