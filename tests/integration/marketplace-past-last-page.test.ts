@@ -24,12 +24,17 @@ async function render(path: string, userId: string) {
   return (await response.text()).replace(/<!-- -->/g, "");
 }
 
+// the "Go to page N" link itself (other links on the page may have the same address: the menu, the state tabs)
+const lastPageLink = (href: string) =>
+  new RegExp(`<a [^>]*href="${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}">Go to page 1, the last page</a>`);
+
 describe("a page past the end of a list", () => {
   it("of the requestor's requests says there is no such page, not that nothing was posted", async () => {
     const html = await render("/my-requests?page=7", world.users.vcseOwner.id);
     expect(html).not.toContain("You have not posted any requests yet.");
     expect(html).toContain("There is no page 7: there are 2 requests, on 1 page.");
     expect(html).toContain('href="/my-requests"');
+    expect(html).toMatch(lastPageLink("/my-requests"));
   });
 
   it("of the supplier's pledges keeps the state chosen in the link to the last page", async () => {
@@ -37,12 +42,14 @@ describe("a page past the end of a list", () => {
     expect(html).not.toContain("No pledges in this state.");
     expect(html).toContain("There is no page 3: there is 1 pledge, on 1 page.");
     expect(html).toContain('href="/pledges?status=ACCEPTED"');
+    expect(html).toMatch(lastPageLink("/pledges?status=ACCEPTED"));
   });
 
   it("of the moderation queue does not tell the officer the queue is empty", async () => {
     const html = await render("/council/moderation?page=2", world.users.officerA.id);
     expect(html).not.toContain("No requests are waiting for approval.");
     expect(html).toContain("There is no page 2: there is 1 request waiting, on 1 page.");
+    expect(html).toMatch(lastPageLink("/council/moderation"));
   });
 
   it("but an empty list still says it is empty", async () => {
@@ -57,6 +64,7 @@ describe("a page past the end of a council activity list", () => {
     expect(html).not.toContain("No requests.");
     expect(html).toContain("There is no page 4: there is 1 request, on 1 page.");
     expect(html).toContain('href="/council/requests?view=opened"');
+    expect(html).toMatch(lastPageLink("/council/requests?view=opened"));
   });
 
   it("of pledges says there is no such page, keeping the list in the link to the last page", async () => {
@@ -67,6 +75,7 @@ describe("a page past the end of a council activity list", () => {
     expect(html).not.toContain("No pledges.");
     expect(html).toContain("There is no page 5: there is 1 pledge, on 1 page.");
     expect(html).toContain('href="/council/pledges?view=pledged&amp;helpType=VOLUNTEERING"');
+    expect(html).toMatch(lastPageLink("/council/pledges?view=pledged&amp;helpType=VOLUNTEERING"));
   });
 
   it("but an empty list still says it is empty", async () => {
