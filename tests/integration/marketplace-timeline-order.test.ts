@@ -35,9 +35,12 @@ beforeAll(async () => {
   await db.requestEvent.create({
     data: { id: eventIds[0], requestId, fromStatus: "DRAFT", toStatus: "SUBMITTED", createdAt: at },
   });
+  // pledges too: stored latest id first (ids made in order would sort as they were stored, proving nothing)
+  pledgeIds = [`${prefix}-pledge-1`, `${prefix}-pledge-2`];
   const second = await createPledge({ requestId, supplierOrganisationId: world.otherSupplier.id });
   const first = await createPledge({ requestId, supplierOrganisationId: world.supplier.id });
-  pledgeIds = [first.id, second.id].sort();
+  await db.pledge.update({ where: { id: second.id }, data: { id: pledgeIds[1] } });
+  await db.pledge.update({ where: { id: first.id }, data: { id: pledgeIds[0] } });
   await db.pledge.updateMany({ where: { requestId }, data: { createdAt: at } });
   pledgeEventIds = [`${prefix}-p1`, `${prefix}-p2`];
   await db.pledgeEvent.create({
