@@ -11,6 +11,7 @@
 // as a plain clash is; before, the unique index threw and the page answered with a server error.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { toggleCategory, toggleDistrict } from "~/domain/marketplace/council-lists.server.ts";
 import { action as categoriesAction } from "~/routes/council.categories.tsx";
 import { action as districtsAction } from "~/routes/council.districts.tsx";
 import {
@@ -26,6 +27,9 @@ type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
 let officer: string;
 let admin: string;
+
+// A race may not be lost in one try, so each is run a few times.
+const ROUNDS = 5;
 
 beforeAll(async () => {
   world = await createWorld();
@@ -53,11 +57,15 @@ describe("adding a category twice", () => {
     expect(await db.auditLog.count({ where: { entityId: made[0].id, action: "category.create" } })).toBe(1);
   });
 
-  it("both at once makes one category and no server error", async () => {
-    const name = unique("Warm spaces");
-    const answers = await Promise.all([addCategory(officer, name), addCategory(officer, name)]);
-    expect(answers.map((a) => a.status)).toEqual([302, 302]);
-    expect(await db.category.count({ where: { councilId: world.councilA.id, name } })).toBe(1);
+  it("both at once makes one category, logged once, and no server error", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const name = unique("Warm spaces");
+      const answers = await Promise.all([addCategory(officer, name), addCategory(officer, name)]);
+      expect(answers.map((a) => a.status)).toEqual([302, 302]);
+      const made = await db.category.findMany({ where: { councilId: world.councilA.id, name } });
+      expect(made).toHaveLength(1);
+      expect(await db.auditLog.count({ where: { entityId: made[0].id, action: "category.create" } })).toBe(1);
+    }
   });
 
   it("is still refused when another officer added it, or with other details", async () => {
@@ -126,6 +134,42 @@ describe("retiring a category", () => {
   });
 });
 
+// Called in the domain directly: through the route, signing in and reading the form kept the two calls apart.
+describe("retired or restored twice at the same moment", () => {
+  const actor = () => ({ userId: world.users.officerA.id });
+  const twiceAtOnce = (toggle: typeof toggleCategory, id: string, active: boolean) =>
+    Promise.all([
+      toggle(world.councilA.id, id, actor(), active),
+      toggle(world.councilA.id, id, actor(), active),
+    ]);
+
+  it("a category changes once each time, logged once", async () => {
+    const category = await createCategory(world.councilA.id);
+    const isActive = async () => (await db.category.findUniqueOrThrow({ where: { id: category.id } })).active;
+    for (let round = 0; round < ROUNDS; round++) {
+      await twiceAtOnce(toggleCategory, category.id, false);
+      expect(await isActive()).toBe(false);
+      expect(await audits(category.id)).toBe(2 * round + 1);
+      await twiceAtOnce(toggleCategory, category.id, true);
+      expect(await isActive()).toBe(true);
+      expect(await audits(category.id)).toBe(2 * round + 2);
+    }
+  });
+
+  it("a district changes once each time, logged once", async () => {
+    const district = await createDistrict(world.councilA.id, undefined, ["GU10"]);
+    const isActive = async () => (await db.district.findUniqueOrThrow({ where: { id: district.id } })).active;
+    for (let round = 0; round < ROUNDS; round++) {
+      await twiceAtOnce(toggleDistrict, district.id, false);
+      expect(await isActive()).toBe(false);
+      expect(await audits(district.id)).toBe(2 * round + 1);
+      await twiceAtOnce(toggleDistrict, district.id, true);
+      expect(await isActive()).toBe(true);
+      expect(await audits(district.id)).toBe(2 * round + 2);
+    }
+  });
+});
+
 describe("retiring a district", () => {
   it("sent twice leaves it retired, logged once", async () => {
     const district = await createDistrict(world.councilA.id, undefined, ["GU9"]);
@@ -152,9 +196,6 @@ describe("retiring a district", () => {
     expect((await db.district.findUniqueOrThrow({ where: { id: district.id } })).active).toBe(true);
   });
 });
-
-// A race may not be lost in one try, so each is run a few times.
-const ROUNDS = 5;
 
 async function oneFailsOnName(responses: Response[]) {
   expect(responses.map((r) => r.status).sort()).toEqual([302, 400]);
