@@ -20,16 +20,19 @@ import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-// The requests the state machine lets expire: live ones, but a fully pledged one only while no pledge's work is
-// under way (only offers nobody answered). Expiry reminders go to the same requests.
-function expirable(): Prisma.RequestWhereInput {
+// A request the state machine keeps from expiring while a pledge's work is under way (fully pledged, a pledge
+// accepted, delivered, disputed or confirmed).
+function workUnderWay(): Prisma.RequestWhereInput {
   return {
-    status: { in: statusesAllowing("expire") },
-    NOT: {
-      status: { in: statusesAllowingOnlyBeforeWork("expire") },
-      pledges: { some: { status: { in: UNDER_WAY_STATUSES } } },
-    },
+    status: { in: statusesAllowingOnlyBeforeWork("expire") },
+    pledges: { some: { status: { in: UNDER_WAY_STATUSES } } },
   };
+}
+
+// The requests the state machine lets expire: live ones, but a fully pledged one only while no pledge's work is
+// under way (only offers nobody answered).
+function expirable(): Prisma.RequestWhereInput {
+  return { status: { in: statusesAllowing("expire") }, NOT: workUnderWay() };
 }
 
 const expiringSelect = {
@@ -140,13 +143,7 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
 // ever. Those offers are declined as an expiring request's are (the supplier told), and their share goes back:
 // the request is then partly pledged, and the same run expires it while the accepted work goes on.
 function offersBesideWork(): Prisma.RequestWhereInput {
-  return {
-    status: { in: statusesAllowingOnlyBeforeWork("expire") },
-    AND: [
-      { pledges: { some: { status: { in: UNDER_WAY_STATUSES } } } },
-      { pledges: { some: { status: "OFFERED" } } },
-    ],
-  };
+  return { AND: [workUnderWay(), { pledges: { some: { status: "OFFERED" } } }] };
 }
 
 function unansweredOffersPastNeededBy(now: Date): Prisma.RequestWhereInput {
@@ -179,10 +176,10 @@ async function declineUnansweredOffers(now: Date, batchSize: number) {
         // still so once locked: not extended, answered or called off meanwhile
         const still = await tx.request.count({
           where: {
-            id: request.id,
-            neededBy: request.neededBy,
-            extendedAt: request.extendedAt,
-            ...unansweredOffersPastNeededBy(now),
+            AND: [
+              { id: request.id, neededBy: request.neededBy, extendedAt: request.extendedAt },
+              unansweredOffersPastNeededBy(now),
+            ],
           },
         });
         if (!still) return 0;
