@@ -40,3 +40,9 @@ export function sameDateYearBefore(day: Date): Date {
   const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return new Date(Date.UTC(year, month, Math.min(day.getUTCDate(), daysInMonth)));
 }
+
+/** The first day of "the last 12 months" as at `now` (the dashboard's activity, the lists behind it): the same
+ * date a year before today in London. */
+export function yearBeforeToday(now: Date): Date {
+  return sameDateYearBefore(londonDay(now));
+}

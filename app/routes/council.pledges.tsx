@@ -4,7 +4,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
-import { dayToDate } from "~/domain/calendar.ts";
+import { dayToDate, yearBeforeToday } from "~/domain/calendar.ts";
 import { parseDay } from "~/domain/contracts/values.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
@@ -29,9 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     helpType,
     since: day,
   } = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  // the last 12 months unless a valid day is given
+  // the last 12 months (as the dashboard counts them) unless a valid day is given
   const valid = day ? parseDay(day) : null;
-  const since = valid ? dayToDate(valid) : new Date(Date.now() - 365 * 86_400_000);
+  const since = valid ? dayToDate(valid) : yearBeforeToday(new Date());
   const page = pageParam(request);
   const result = await councilActivityPledges(membership.organisationId, { view, helpType, since, page });
   return json({

@@ -3,7 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
-import { dayToDate, londonDay, sameDateYearBefore } from "~/domain/calendar.ts";
+import { dayToDate, yearBeforeToday } from "~/domain/calendar.ts";
 import { parseDay } from "~/domain/contracts/values.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : "opened";
   // the last 12 months (as the dashboard counts them) unless a valid day is given
   const day = parseDay(url.searchParams.get("since") ?? "");
-  const since = day ? dayToDate(day) : sameDateYearBefore(londonDay(new Date()));
+  const since = day ? dayToDate(day) : yearBeforeToday(new Date());
   const page = pageParam(request);
   const result = await councilActivityRequests(membership.organisationId, { view, since, page });
   return json({

@@ -4,12 +4,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
+import { loader as pledgesLoader } from "~/routes/council.pledges.tsx";
 import { loader as activityLoader } from "~/routes/council.requests.tsx";
 import {
   createCategory,
   createCouncil,
   createMember,
   createOrganisation,
+  createPledge,
   createRequest,
   sessionCookieFor,
 } from "../helpers/factories.ts";
@@ -68,5 +70,46 @@ describe("marketplace activity over the last 12 months, by London's day", () => 
       expect(list.total).toBe(1);
       expect(list.requests.map((r) => r.title)).toEqual([titles[expected]]);
     }
+  });
+});
+
+describe("the same day for pledges and for requests that expired without a closing time", () => {
+  it("counts and lists pledges made after midnight in London, and requests needed by that day", async () => {
+    const other = await createCouncil();
+    const vcse = await createOrganisation({ kind: "VCSE", councilId: other.id });
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: other.id });
+    const category = await createCategory(other.id);
+    const officerCookie = await sessionCookieFor((await createMember(other.id, "OFFICER")).id);
+    const base = { councilId: other.id, organisationId: vcse.id, categoryId: category.id };
+    // expired before closing times were recorded: counted by the day it was needed by
+    for (const neededBy of ["2025-07-15", "2025-07-14"])
+      await createRequest({ ...base, status: "EXPIRED", neededBy: new Date(`${neededBy}T00:00:00Z`) });
+    const need = await createRequest({ ...base, publishedAt: new Date("2025-06-01T00:00:00Z") });
+    for (const createdAt of [JUST_INSIDE, JUST_OUTSIDE]) {
+      const pledge = await createPledge({
+        requestId: need.id,
+        supplierOrganisationId: supplier.id,
+        quantity: 3,
+      });
+      await db.pledge.update({ where: { id: pledge.id }, data: { createdAt } });
+    }
+
+    const d = await councilDashboard(other.id, { top: 75, asOf: AS_OF });
+    expect(d.activity.expired).toBe(1);
+    expect(d.activity.byHelpType).toEqual([{ helpType: "VOLUNTEERING", pledged: 3, confirmed: 0 }]);
+    const expired = await jsonOf<{ total: number }>(
+      await callLoader(activityLoader, {
+        path: "/council/requests?view=expired&since=2025-07-15",
+        cookie: officerCookie,
+      }),
+    );
+    expect(expired.total).toBe(1);
+    const pledged = await jsonOf<{ total: number }>(
+      await callLoader(pledgesLoader, {
+        path: "/council/pledges?view=pledged&helpType=VOLUNTEERING&since=2025-07-15",
+        cookie: officerCookie,
+      }),
+    );
+    expect(pledged.total).toBe(1);
   });
 });

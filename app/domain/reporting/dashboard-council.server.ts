@@ -1,6 +1,6 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
-import { londonDay, londonMidnight, sameDateYearBefore } from "~/domain/calendar.ts";
+import { londonMidnight, yearBeforeToday } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import {
   OVERDUE_STATUSES,
@@ -27,7 +27,7 @@ import {
 export async function awardedWithCommitments(councilId: string, asOf: Date) {
   // whole days (London's, as "today" is everywhere), so the contracts list filtered "awarded since" that day
   // shows exactly these contracts
-  const since = sameDateYearBefore(londonDay(asOf));
+  const since = yearBeforeToday(asOf);
   const awarded = { councilId, awardedOn: { gte: since, lte: asOf } };
   const [total, withCommitments, noAwardDate] = await Promise.all([
     db.contract.count({ where: awarded }),
@@ -194,7 +194,7 @@ export type MarketplaceActivity = {
 export async function marketplaceActivity(councilId: string, asOf: Date): Promise<MarketplaceActivity> {
   // whole days (London's, as "today" is everywhere), so the council's request list filtered "since" that day
   // shows exactly these requests
-  const sinceDay = sameDateYearBefore(londonDay(asOf));
+  const sinceDay = yearBeforeToday(asOf);
   // times are compared with the moment that day began in London, dates (needed-by) with the day
   const since = londonMidnight(sinceDay);
   // a pledge confirmed before confirmedAt was recorded falls back to its last change

@@ -2,18 +2,21 @@
 // pledge was made, declined and withdrawn ones left out) or confirmed since it (by when it was confirmed), by
 // exactly the rules of marketplaceActivity (dashboard-council.server.ts), so the list's total is the figure.
 import { db, type Prisma } from "~/db.server.ts";
+import { londonMidnight } from "~/domain/calendar.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 
 export const PLEDGE_VIEWS = ["pledged", "confirmed"] as const;
 export type PledgeView = (typeof PLEDGE_VIEWS)[number];
 const PAGE_SIZE = 25;
 
+// `sinceDay`: a calendar date (00:00 UTC), compared with the times as the moment it began in London
 function pledgeWhere(
   councilId: string,
   view: PledgeView,
   helpType: HelpType,
-  since: Date,
+  sinceDay: Date,
 ): Prisma.PledgeWhereInput {
+  const since = londonMidnight(sinceDay);
   const request = { councilId, helpType };
   if (view === "pledged")
     return { request, createdAt: { gte: since }, status: { notIn: ["DECLINED", "WITHDRAWN"] } };
