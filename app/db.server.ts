@@ -169,6 +169,12 @@ export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/** A statement PostgreSQL gave up on after `lock_timeout` (SQLSTATE 55P03), as Prisma's driver adapter reports it. */
+export function isLockTimeout(error: unknown) {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | null)?.meta;
+  return meta?.driverAdapterError?.cause?.code === "55P03";
+}
+
 export async function disconnectDb() {
   await globalForPrisma.__svmPrisma?.$disconnect();
   globalForPrisma.__svmPrisma = undefined;

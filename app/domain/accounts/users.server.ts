@@ -3,7 +3,7 @@
 import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { clearSignInFailures, consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
-import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
+import { db, isLockTimeout, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import {
@@ -439,7 +439,7 @@ export async function changePassword(
       return "changed";
     });
   } catch (error) {
-    if (!/lock timeout/i.test(String(error))) throw error;
+    if (!isLockTimeout(error)) throw error;
     return {
       ok: false,
       fieldErrors: { currentPassword: ["Your password is being changed: try again in a moment"] },
