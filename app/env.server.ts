@@ -1,14 +1,30 @@
 import { z } from "zod";
 
 // Every setting the portal reads, checked once at start. README "Configuration" lists the same.
+// A number setting; left empty (`PORT=`, as some hosts write unset values) it means its default, not 0.
+function numberSetting({
+  min,
+  max,
+  fallback,
+  whole = true,
+}: {
+  min: number;
+  max: number;
+  fallback: number;
+  whole?: boolean;
+}) {
+  const number = whole ? z.coerce.number().int() : z.coerce.number();
+  return z.preprocess((v) => (v === "" ? undefined : v), number.min(min).max(max).default(fallback));
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: numberSetting({ min: 1, max: 65535, fallback: 3000 }),
   HOST: z.string().default("0.0.0.0"),
   // the address users reach the portal at: links in emails and the Origin check use it
   APP_URL: z.string().url().optional(),
   DATABASE_URL: z.string().startsWith("postgres").optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_POOL_SIZE: numberSetting({ min: 1, max: 100, fallback: 10 }),
   DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"]).default("true"),
   DATA_DIR: z.string().default(".data"),
   UPLOAD_DIR: z.string().optional(),
@@ -23,13 +39,10 @@ const schema = z.object({
   SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
   // worker processes serving requests on this machine (Node uses one core each); PostgreSQL and the jobs are shared
-  WEB_CONCURRENCY: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.coerce.number().int().min(1).max(64).default(1),
-  ),
+  WEB_CONCURRENCY: numberSetting({ min: 1, max: 64, fallback: 1 }),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   // seconds a public page rendered for anonymous visitors is served again from memory; 0 turns it off
-  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  PAGE_CACHE_SECONDS: numberSetting({ min: 0, max: 300, fallback: 5, whole: false }),
   SVM_BUILD_DIR: z.string().optional(),
 });
 
