@@ -48,11 +48,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const offered = choices.quarters.map((q) => ({ value: q.value, label: q.label }));
   if (quarter && chosen && !offered.some((q) => q.value === chosen))
     offered.push({ value: chosen, label: quarterLabel(quarter.financialYear, quarter.quarter) });
-  return json({ councilName: membership.organisationName, choices, offered, errors, report, search });
+  return json({
+    councilName: membership.organisationName,
+    departments: choices.departments,
+    offered,
+    errors,
+    report,
+    search,
+  });
 }
 
 export default function DepartmentalReportPage() {
-  const { councilName, choices, offered, errors, report, search } = useLoaderData<typeof loader>();
+  const { councilName, departments, offered, errors, report, search } = useLoaderData<typeof loader>();
   const departmentName = report?.department === ALL_DEPARTMENTS ? "All departments" : report?.department;
   return (
     <>
@@ -73,7 +80,7 @@ export default function DepartmentalReportPage() {
             defaultValue={report?.department ?? ALL_DEPARTMENTS}
             options={[
               { value: ALL_DEPARTMENTS, label: "All departments" },
-              ...choices.departments.map((d) => ({ value: d, label: d })),
+              ...departments.map((d) => ({ value: d, label: d })),
             ]}
             errors={errors.department}
           />
