@@ -12,6 +12,7 @@ import { cached } from "./dashboard-cache.server.ts";
 import {
   OVERDUE_STATUSES,
   pastDueBefore,
+  ranOnOrAfter,
   REPORTING_CONTRACT_STATUSES,
   RETURN_STATUS_LABELS,
 } from "./returns-rules.ts";
@@ -91,12 +92,8 @@ export async function departmentalReport(args: {
   const contractWhere = {
     councilId: args.councilId,
     ...(args.department === ALL_DEPARTMENTS ? {} : { department: args.department }),
-    // ran in the quarter: live, or ran its term (an ended contract still reports the quarters it ran in), or
-    // terminated early on or after the quarter's first day (decision 025)
-    OR: [
-      { status: { in: REPORTING_CONTRACT_STATUSES } },
-      { status: "TERMINATED" as const, terminatedOn: { gte: period.start } },
-    ],
+    // ran in the quarter
+    ...ranOnOrAfter(period.start),
     startDate: { lte: period.end },
     endDate: { gte: period.start },
   };

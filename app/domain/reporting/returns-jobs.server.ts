@@ -31,6 +31,7 @@ import {
   isOverdueNoticeDue,
   isReminderDue,
   OVERDUE_STATUSES,
+  ranOnOrAfter,
   REPORTING_CONTRACT_STATUSES,
   startOfDay,
 } from "./returns-rules.ts";
@@ -77,10 +78,7 @@ export async function openReturnsForQuarter(
   const windowEnd = quarterPeriod(target.financialYear, target.quarter).end;
   const contracts = await db.contract.findMany({
     where: {
-      OR: [
-        { status: { in: REPORTING_CONTRACT_STATUSES } },
-        { status: "TERMINATED", terminatedOn: { gte: windowStart } },
-      ],
+      ...ranOnOrAfter(windowStart),
       startDate: { lte: windowEnd },
       endDate: { gte: windowStart },
       commitments: { some: {} },

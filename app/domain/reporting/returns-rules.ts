@@ -2,6 +2,7 @@
 // Pure, so pages, jobs and dashboards all answer the same way.
 import { londonDay } from "~/domain/calendar.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import type { ContractStatus, MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 
 export type ReturnAction = "save" | "submit" | "accept" | "query";
@@ -88,6 +89,17 @@ export const OVERDUE_STATUSES = AWAITING_SUPPLIER;
  * in the pipeline, is not chased: its supplier is no longer delivering it.
  */
 export const REPORTING_CONTRACT_STATUSES: ContractStatus[] = ["ACTIVE", "ENDED"];
+
+/** Contracts that ran on or after `from`: live ones, ones that ran their term (they still report the quarters
+ * they ran in), and ones terminated early on or after it (decision 025). A where-clause for Prisma. */
+export function ranOnOrAfter(from: Date): Prisma.ContractWhereInput {
+  return {
+    OR: [
+      { status: { in: REPORTING_CONTRACT_STATUSES } },
+      { status: "TERMINATED", terminatedOn: { gte: from } },
+    ],
+  };
+}
 
 export function isReportingContract(status: ContractStatus): boolean {
   return REPORTING_CONTRACT_STATUSES.includes(status);
