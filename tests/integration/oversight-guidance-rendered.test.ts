@@ -1,5 +1,6 @@
 // A guidance page is rendered once per version and kept: its readers see an admin's edit at once.
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
 import { action as editAction } from "~/routes/council.guidance.$id.tsx";
 import { loader as pageLoader } from "~/routes/guidance.$councilId.$slug.tsx";
 import { createGuidancePage, createWorld, sessionCookieFor } from "../helpers/factories.ts";
@@ -30,6 +31,10 @@ describe("a guidance page read again", () => {
     });
     const first = await publicHtml(page.slug);
     expect(first).toContain("<strong>version</strong>");
+    expect(await publicHtml(page.slug)).toBe(first);
+    // kept, not rendered again: the text changed behind the portal's back (the page's version unchanged) is not
+    // read until the page is saved
+    await db.$executeRaw`UPDATE "GuidancePage" SET "bodyMarkdown" = 'Changed behind its back' WHERE id = ${page.id}`;
     expect(await publicHtml(page.slug)).toBe(first);
     const edit = await callAction(editAction, {
       path: `/council/guidance/${page.id}`,
