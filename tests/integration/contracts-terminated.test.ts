@@ -10,6 +10,7 @@ import { loader as listLoader } from "~/routes/contracts._index.tsx";
 import { action as newAction } from "~/routes/contracts.new/route.tsx";
 import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const cookies: Record<string, string> = {};
@@ -207,6 +208,12 @@ describe("the pages", () => {
         }),
       );
       expect(page.contract.terminatedOn?.slice(0, 10)).toBe("2026-11-20");
+      // and the page as a browser gets it says so
+      const html = (await (await renderPage(`/contracts/${contract.id}`, cookie)).text()).replace(
+        /<!-- -->/g,
+        "",
+      );
+      expect(html).toContain("Terminated on 20 November 2026");
     }
     const supplierList = await jsonOf<{ contracts: { reference: string; terminatedOn: string | null }[] }>(
       await callLoader(listLoader, { path: "/contracts", cookie: cookies.supplierOwner }),
