@@ -56,6 +56,10 @@ describe("londonMidnight: the moment a day begins in London", () => {
   it("is where londonDay's day starts", () => {
     const start = londonMidnight(day("2026-07-15"));
     expect(londonDay(start).toISOString().slice(0, 10)).toBe("2026-07-15");
-    expect(londonDay(new Date(start.getTime() - 1)).toISOString().slice(0, 10)).toBe("2026-07-14");
+    expect(
+      londonDay(new Date(start.getTime() - 1))
+        .toISOString()
+        .slice(0, 10),
+    ).toBe("2026-07-14");
   });
 });
