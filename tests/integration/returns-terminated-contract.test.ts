@@ -9,7 +9,7 @@ import { supplierDashboard } from "~/domain/reporting/dashboard-people.server.ts
 import { departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import { getReturnPage } from "~/domain/reporting/returns-queries.server.ts";
-import { createReturn } from "../helpers/factories.ts";
+import { createCommitment, createContract, createReturn } from "../helpers/factories.ts";
 import { createReturnsWorld } from "./returns-world.ts";
 
 let w: Awaited<ReturnType<typeof createReturnsWorld>>;
@@ -156,6 +156,39 @@ describe("a contract terminated before its plan began", () => {
       committed: "0.00",
       planToDate: "0.00",
     });
+  });
+});
+
+describe("the council dashboard's largest contracts", () => {
+  it("ranks a terminated contract by the local £ it was held to, as its column shows", async () => {
+    const other = await createReturnsWorld();
+    await db.measure.update({ where: { id: other.hours.id }, data: { proxyValueGbp: 10 } });
+    // terminated in Q2: held to 80 of its 160 hours, £800
+    await db.contract.update({
+      where: { id: other.contract.id },
+      data: { status: "TERMINATED", terminatedOn: TERMINATED_ON },
+    });
+    // still running, 100 hours: £1,000, less than the terminated contract's whole target, more than its cut one
+    const running = await createContract({
+      councilId: other.councilA.id,
+      supplierOrganisationId: other.supplier.id,
+      reference: "NCC-2402",
+      startDate: new Date("2026-04-01"),
+      endDate: new Date("2027-03-31"),
+    });
+    await createCommitment({
+      contractId: running.id,
+      measureId: other.hours.id,
+      targetQuantity: 100,
+      plan: [1, 2, 3, 4].map((quarter) => ({ financialYear: 2026, quarter, targetQuantity: 25 })),
+    });
+    const council = await councilDashboard(other.councilA.id, { top: 10, asOf: AS_OF });
+    expect(council.topContracts.map((k) => [k.reference, k.local.committed])).toEqual([
+      ["NCC-2402", "1000.00"],
+      ["NCC-2401", "800.00"],
+    ]);
+    const top1 = await councilDashboard(other.councilA.id, { top: 1, asOf: AS_OF });
+    expect(top1.topContracts.map((k) => k.reference)).toEqual(["NCC-2402"]);
   });
 });
 

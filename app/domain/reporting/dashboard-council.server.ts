@@ -16,7 +16,8 @@ import {
 } from "~/domain/contracts/quarters.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { requestorPledgeQueues } from "./dashboard-people.server.ts";
-import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
+import { loadCommitmentProgress, type CommitmentRow } from "./dashboard-progress.server.ts";
+import { toHundredths, type Progress } from "./progress.ts";
 import {
   contractProgressSummary,
   localValueByYear,
@@ -162,22 +163,32 @@ export async function returnCompliance(
   return result;
 }
 
-// Largest commitments first: by the council's local £ value of what was committed, then contract value.
-export async function topContracts(councilId: string, limit: number) {
-  const rows = await readRows<{ id: string }[]>(Prisma.sql`
-    select k.id
-    from "Contract" k
-    left join "Commitment" c on c."contractId" = k.id
-    left join "Measure" m on m.id = c."measureId"
-    where k."councilId" = ${councilId}
-    group by k.id
-    having count(c.id) > 0
-    -- the same local £ as the "Committed local £" column: percentage levels and qualitative text have none
-    order by coalesce(sum(c."targetQuantity" * m."proxyValueGbp")
-                        filter (where m.unit not in ('PERCENT', 'QUALITATIVE')), 0) desc,
-             k."valueGbp" desc, k.reference
-    limit ${limit}`);
-  return rows.map((r) => r.id);
+// Largest commitments first: by the committed local £ the "Committed local £" column shows (so a terminated
+// contract ranks by what it was held to, decision 025), then contract value, then reference.
+function rankContracts(
+  byContract: Map<string, CommitmentRow[]>,
+  progress: Map<string, Progress>,
+  limit: number,
+) {
+  const ranked = Array.from(byContract, ([id, commitments]) => ({
+    id,
+    contract: commitments[0]!.contract,
+    summary: contractProgressSummary(commitments, progress),
+  }));
+  const committed = (row: (typeof ranked)[number]) => toHundredths(row.summary.local.committed);
+  const value = (row: (typeof ranked)[number]) => toHundredths(row.contract.valueGbp);
+  ranked.sort((a, b) => {
+    const byLocal = committed(b) - committed(a);
+    if (byLocal !== 0n) return byLocal > 0n ? 1 : -1;
+    const byValue = value(b) - value(a);
+    if (byValue !== 0n) return byValue > 0n ? 1 : -1;
+    return a.contract.reference < b.contract.reference
+      ? -1
+      : a.contract.reference > b.contract.reference
+        ? 1
+        : 0;
+  });
+  return ranked.slice(0, limit);
 }
 
 export type MarketplaceActivity = {
@@ -248,7 +259,7 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
 
 export async function councilDashboard(councilId: string, options: { top: number; asOf?: Date }) {
   const asOf = options.asOf ?? new Date();
-  const [settings, awarded, compliance, activity, topIds, all] = await Promise.all([
+  const [settings, awarded, compliance, activity, all] = await Promise.all([
     db.councilSettings.findUnique({
       where: { organisationId: councilId },
       select: { proxyValueSource: true },
@@ -256,24 +267,28 @@ export async function councilDashboard(councilId: string, options: { top: number
     awardedWithCommitments(councilId, asOf),
     returnCompliance(councilId, asOf),
     marketplaceActivity(councilId, asOf),
-    topContracts(councilId, options.top),
     loadCommitmentProgress({ contract: { councilId } }, asOf),
   ]);
-  const contracts = await db.contract.findMany({
-    where: { id: { in: topIds } },
-    select: {
-      id: true,
-      reference: true,
-      title: true,
-      department: true,
-      valueGbp: true,
-      supplierOrganisation: { select: { name: true } },
-    },
-  });
-  const order = new Map(topIds.map((id, index) => [id, index]));
-  contracts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  const byContract = new Map<string, typeof all.commitments>();
-  for (const c of all.commitments) byContract.set(c.contractId, [...(byContract.get(c.contractId) ?? []), c]);
+  const byContract = new Map<string, CommitmentRow[]>();
+  for (const c of all.commitments) {
+    const list = byContract.get(c.contractId);
+    if (list) list.push(c);
+    else byContract.set(c.contractId, [c]);
+  }
+  const top = rankContracts(byContract, all.progress, options.top);
+  const details = new Map(
+    (
+      await db.contract.findMany({
+        where: { id: { in: top.map((row) => row.id) } },
+        select: {
+          id: true,
+          title: true,
+          department: true,
+          supplierOrganisation: { select: { name: true } },
+        },
+      })
+    ).map((k) => [k.id, k]),
+  );
   return {
     asOf: asOf.toISOString(),
     currentQuarter: quarterLabel(all.current.financialYear, all.current.quarter as 1 | 2 | 3 | 4),
@@ -284,15 +299,22 @@ export async function councilDashboard(councilId: string, options: { top: number
     measures: summariseByMeasure(all.commitments, all.progress),
     localValue: localValueHundredths(all.commitments, all.progress),
     localValueByYear: localValueByYear(all.commitments, all.quarterly),
-    topContracts: contracts.map((k) => ({
-      id: k.id,
-      reference: k.reference,
-      title: k.title,
-      department: k.department,
-      supplier: k.supplierOrganisation.name,
-      valueGbp: k.valueGbp.toString(),
-      ...contractProgressSummary(byContract.get(k.id) ?? [], all.progress),
-    })),
+    topContracts: top.flatMap(({ id, contract, summary }) => {
+      const k = details.get(id);
+      // read apart from the progress: a contract gone in between is left out
+      if (!k) return [];
+      return [
+        {
+          id,
+          reference: contract.reference,
+          title: k.title,
+          department: k.department,
+          supplier: k.supplierOrganisation.name,
+          valueGbp: contract.valueGbp.toString(),
+          ...summary,
+        },
+      ];
+    }),
   };
 }
 

@@ -19,7 +19,7 @@ export type CommitmentRow = {
   contractId: string;
   targetQuantity: Prisma.Decimal | null;
   measure: { id: string; code: string; name: string; unit: string; proxyValueGbp: Prisma.Decimal | null };
-  contract: { terminatedOn: Date | null };
+  contract: { terminatedOn: Date | null; reference: string; valueGbp: Prisma.Decimal };
 };
 
 const commitmentSelect = {
@@ -27,7 +27,8 @@ const commitmentSelect = {
   contractId: true,
   targetQuantity: true,
   measure: { select: { id: true, code: true, name: true, unit: true, proxyValueGbp: true } },
-  contract: { select: { terminatedOn: true } },
+  // reference and value rank the council dashboard's largest contracts
+  contract: { select: { terminatedOn: true, reference: true, valueGbp: true } },
 } as const;
 
 function groupBy<T>(rows: T[], key: (row: T) => string) {
