@@ -524,7 +524,7 @@ describe("quarterly departmental report", () => {
       .trim()
       .split(/\r?\n/);
     expect(lines[0]).toBe(
-      "Department,Contract reference,Contract title,Supplier,Measure code,Measure,Unit,Target over the contract,Plan in quarter,Delivered in quarter,Plan to end of quarter,Delivered to end of quarter,Delivered as % of plan,RAG,Return for the quarter,Overdue returns",
+      "Department,Contract reference,Contract title,Supplier,Terminated on,Measure code,Measure,Unit,Target over the contract (or to its termination),Plan in quarter,Delivered in quarter,Plan to end of quarter,Delivered to end of quarter,Delivered as % of plan,RAG,Return for the quarter,Overdue returns",
     );
     expect(lines).toHaveLength(3); // K2's one commitment, and K3 (none yet) as on the page
     expect(lines[1]).toContain("K2,IT service");

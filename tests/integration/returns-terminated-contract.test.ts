@@ -6,7 +6,7 @@ import { db } from "~/db.server.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
 import { supplierDashboard } from "~/domain/reporting/dashboard-people.server.ts";
-import { departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
+import { departmentalReport, reportCsvRows } from "~/domain/reporting/departmental-report.server.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import { getReturnPage } from "~/domain/reporting/returns-queries.server.ts";
 import { createCommitment, createContract, createReturn } from "../helpers/factories.ts";
@@ -130,6 +130,12 @@ describe("plan to date and the committed figure", () => {
       deliveredToDate: "76.00",
       status: "GREEN",
     });
+    // the export says so too: a spreadsheet reader would otherwise take 80 hours for the whole contract's target
+    const rows = Array.from(reportCsvRows(q2)).filter((r) => r.contractReference === w.contract.reference);
+    expect(rows.map((r) => [r.terminatedOn, r.measure, r.target])).toEqual([
+      ["2026-08-15", "Volunteering hours", "80.00"],
+      ["2026-08-15", "Careers events", "Two careers events a year with local schools"],
+    ]);
     const q3 = await departmentalReport({
       councilId: w.councilA.id,
       quarter: { financialYear: 2026, quarter: 3 },

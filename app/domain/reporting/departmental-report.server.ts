@@ -199,10 +199,12 @@ export const REPORT_CSV_COLUMNS = [
   { key: "contractReference", header: "Contract reference" },
   { key: "contractTitle", header: "Contract title" },
   { key: "supplier", header: "Supplier" },
+  // empty unless the contract was terminated early, when its target is cut at that day (decision 025)
+  { key: "terminatedOn", header: "Terminated on" },
   { key: "measureCode", header: "Measure code" },
   { key: "measure", header: "Measure" },
   { key: "unit", header: "Unit" },
-  { key: "target", header: "Target over the contract" },
+  { key: "target", header: "Target over the contract (or to its termination)" },
   { key: "planInQuarter", header: "Plan in quarter" },
   { key: "deliveredInQuarter", header: "Delivered in quarter" },
   { key: "planToDate", header: "Plan to end of quarter" },
@@ -222,6 +224,7 @@ export function* reportCsvRows(report: DepartmentalReport) {
       contractReference: k.reference,
       contractTitle: k.title,
       supplier: k.supplier,
+      terminatedOn: k.terminatedOn ?? "",
       returnStatus: k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened",
       overdueReturns: k.overdueReturns,
     };
