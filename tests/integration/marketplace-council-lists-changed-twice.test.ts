@@ -236,3 +236,60 @@ describe("two districts renamed to one name at once", () => {
     }
   });
 });
+
+// Names are unique in the council whatever their case (the page's own check ignores case): the database's index
+// does too, so two officers at the same moment cannot save "Food" and "FOOD" side by side.
+describe("names differing only in case, at the same moment", () => {
+  it("the database keeps one of each name in any case", async () => {
+    const name = unique("Warm spaces");
+    await createCategory(world.councilA.id, name);
+    // a slug of its own, so only the name can clash
+    await expect(
+      db.category.create({
+        data: { councilId: world.councilA.id, name: name.toUpperCase(), slug: unique("warm-spaces") },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    const district = unique("Riverside");
+    await createDistrict(world.councilA.id, district, ["GU23"]);
+    await expect(createDistrict(world.councilA.id, district.toLowerCase(), ["GU24"])).rejects.toMatchObject({
+      code: "P2002",
+    });
+    // another council may use the same name
+    await createDistrict(world.councilB.id, district.toLowerCase(), ["GU24"]);
+  });
+
+  it("two districts added at once: one is added, the other officer is told the name is taken", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const name = unique("Hillside");
+      await oneFailsOnName(
+        await Promise.all([
+          addDistrict(officer, name, "GU25"),
+          addDistrict(admin, name.toUpperCase(), "GU26"),
+        ]),
+      );
+      expect(
+        await db.district.count({
+          where: { councilId: world.councilA.id, name: { equals: name, mode: "insensitive" } },
+        }),
+      ).toBe(1);
+    }
+  });
+
+  it("two categories renamed at once: one is renamed, the other officer is told the name is taken", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const first = await createCategory(world.councilA.id);
+      const second = await createCategory(world.councilA.id);
+      const name = unique("Food");
+      const rename = (cookie: string, id: string, to: string) =>
+        callAction(categoriesAction, { path: "/", cookie, form: { intent: "update", id, name: to } });
+      await oneFailsOnName(
+        await Promise.all([rename(officer, first.id, name), rename(admin, second.id, name.toLowerCase())]),
+      );
+      expect(
+        await db.category.count({
+          where: { councilId: world.councilA.id, name: { equals: name, mode: "insensitive" } },
+        }),
+      ).toBe(1);
+    }
+  });
+});
