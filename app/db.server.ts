@@ -164,6 +164,14 @@ async function queryOnPool(config: pg.QueryConfig) {
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/**
+ * Holds a lock named `key` until the transaction ends (a PostgreSQL transaction-level advisory lock): another
+ * transaction asking for the same key waits here, so two of the same change at once run one after the other.
+ */
+export function lockUntilCommit(tx: Tx, key: string) {
+  return tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+}
+
 // A unique constraint refused the write: someone made the same record at the same moment.
 export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";

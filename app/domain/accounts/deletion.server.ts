@@ -1,7 +1,7 @@
 // Deleting an account (the right to erasure): what has to happen first, what the deletion leaves behind, and the
 // deletion itself. Personal details go; what the person wrote stays for their organisation and the council,
 // shown as "Deleted user". Why an organisation may be left with no members: docs/decisions/015.
-import { db, type Tx } from "~/db.server.ts";
+import { db, type Tx, lockUntilCommit } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { canPledge, PLEDGE_STATUSES, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledgeIn } from "~/domain/marketplace/pledges.server.ts";
@@ -48,7 +48,7 @@ export const LAST_PLATFORM_ADMIN_MESSAGE =
 
 // Serialises the deletions of platform admins' accounts, so two admins deleting at once leave one behind.
 function lockPlatformAdmins(tx: Tx) {
-  return tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('platform-admins', 0))`;
+  return lockUntilCommit(tx, "platform-admins");
 }
 
 async function lastPlatformAdmin(tx: Tx, userId: string) {

@@ -1,5 +1,5 @@
 // Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
-import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx, lockUntilCommit } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
@@ -78,7 +78,7 @@ export async function registerOrganisation(
         };
   const organisation = await db.$transaction(async (tx) => {
     // A double submit registers once: the second waits for the first, then finds what it made.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`register-organisation:${userId}`}, 0))`;
+    await lockUntilCommit(tx, `register-organisation:${userId}`);
     const justMade = await tx.organisation.findFirst({
       where: {
         kind: input.kind,
@@ -149,7 +149,7 @@ export async function createCouncil(
     // One council is added at a time, so two with one name cannot both pass the check. The same form sent twice
     // (a double click) finds the council the first made moments ago, with its first admin invited, and is
     // answered as the first was: nothing is made, logged or emailed again.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('create-council', 0))`;
+    await lockUntilCommit(tx, "create-council");
     const clash = await tx.organisation.findFirst({
       where: { kind: "COUNCIL", name: { equals: input.name, mode: "insensitive" } },
       select: { id: true, name: true, verifiedById: true, createdAt: true },

@@ -1,7 +1,7 @@
 // One-off emailed links (verify email, reset password, confirm a new email, invitations): the link carries a
 // random token; the database keeps only its SHA-256, so a leaked database cannot be turned into links.
 import crypto from "node:crypto";
-import type { Tx } from "~/db.server.ts";
+import { lockUntilCommit, type Tx } from "~/db.server.ts";
 import type { TokenPurpose } from "~/generated/prisma/enums.ts";
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
@@ -35,7 +35,7 @@ export async function issueUserToken(
 ): Promise<string | null> {
   const now = options.now ?? new Date();
   // one request at a time per user and purpose, so the second of two sent at once sees the first's token
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`user-token:${userId}:${purpose}`}, 0))`;
+  await lockUntilCommit(tx, `user-token:${userId}:${purpose}`);
   const justIssued = await tx.userToken.findFirst({
     where: {
       userId,

@@ -3,7 +3,7 @@
 import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { clearSignInFailures, consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
-import { db, isLockTimeout, isUniqueViolation, type Tx } from "~/db.server.ts";
+import { db, isLockTimeout, isUniqueViolation, type Tx, lockUntilCommit } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import {
@@ -35,7 +35,7 @@ function timingDecoy() {
 // One sign-up per address at a time, whichever way it comes (the form or an invitation): a double submit waits
 // here and then finds the account the first one made.
 function lockSignUp(tx: Tx, email: string) {
-  return tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-up:${email.toLowerCase()}`}, 0))`;
+  return lockUntilCommit(tx, `sign-up:${email.toLowerCase()}`);
 }
 
 function auditSignUp(tx: Tx, userId: string, context: Context) {
@@ -395,7 +395,7 @@ export async function changePassword(
   try {
     outcome = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`change-password:${userId}`}, 0))`;
+      await lockUntilCommit(tx, `change-password:${userId}`);
       const current = await tx.user.findUniqueOrThrow({
         where: { id: userId },
         select: { passwordHash: true },

@@ -1,5 +1,5 @@
 // Saved searches and the council's own lists (categories, districts) that requests are filed under.
-import { db, isUniqueViolation, type Prisma, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, type Prisma, type Tx, lockUntilCommit } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
 import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
@@ -59,7 +59,7 @@ export async function saveSearch(input: {
   try {
     return await db.$transaction(async (tx) => {
       // one save at a time per person and organisation, so two at once cannot both pass the limit
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`saved-search:${input.userId}:${input.organisationId}`}, 0))`;
+      await lockUntilCommit(tx, `saved-search:${input.userId}:${input.organisationId}`);
       const earlier = await findBySubmissionKey(tx, input.userId, input.submissionKey);
       if (earlier) return { ...earlier, repeated: true };
       const savedAlready = await tx.savedSearch.count({
