@@ -1,17 +1,30 @@
 // Numbers typed into forms, read as people write them: digits, perhaps with thousands commas ("1,500") and a
 // decimal point. Any other text is not a number (NaN, refused by the field's schema as such): Number(), as the
-// form library and z.coerce use it, reads "1e3" as 1,000, "0x10" as 16 and " " as 0. Blank is no value. No server imports: forms
-// check with these in the browser too.
+// form library and z.coerce use it, reads "1e3" as 1,000, "0x10" as 16 and " " as 0. Blank is no value. No
+// server imports: forms check with these in the browser too.
 import { z } from "zod";
 
-const DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/**
+ * The text without its thousands commas ("1,500.25" → "1500.25"), or null when a comma is anywhere else: "12,5"
+ * or "1,50" is most likely a decimal comma, and reading it as 125 or 150 would record ten or a hundred times
+ * what was meant. Text without commas comes back as it is, for the caller's own pattern to judge.
+ */
+export function withoutThousandsCommas(text: string): string | null {
+  if (!text.includes(",")) return text;
+  return GROUPED.test(text) ? text.replace(/,/g, "") : null;
+}
+
+const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
 export function asWritten(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const text = value.trim();
   // left blank: no number (an optional field passes, a required one says "Enter …")
   if (text === "") return undefined;
-  return DECIMAL.test(text) ? Number(text.replace(/,/g, "")) : NaN;
+  const plain = withoutThousandsCommas(text);
+  return plain !== null && DECIMAL.test(plain) ? Number(plain) : NaN;
 }
 
 /** A number field (`schema` is its z.number() with the limits and messages) read with asWritten. */

@@ -74,8 +74,9 @@ describe("asWritten, for every number field of the portal's forms", () => {
     ["12,345.6", 12345.6],
   ])("reads %j as %d", (typed, expected) => expect(asWritten(typed)).toBe(expected));
 
-  it.each(["1e3", "0x10", "1,2,3", "١٢", "12 345"])("reads %j as not a number", (typed) =>
-    expect(asWritten(typed)).toBeNaN(),
+  it.each(["1e3", "0x10", "1,2,3", "12,5", "1,50", ",500", "١٢", "12 345"])(
+    "reads %j as not a number",
+    (typed) => expect(asWritten(typed)).toBeNaN(),
   );
 
   it("reads a blank field as no value", () => {

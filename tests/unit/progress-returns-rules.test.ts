@@ -133,6 +133,9 @@ describe("due, reminders and overdue", () => {
   });
 });
 
+const COMMAS =
+  "Enter the amount for M with commas only between thousands, like 1,250, and a full stop before any decimals";
+
 describe("figures", () => {
   it.each([
     ["12", "HOURS", null],
@@ -146,6 +149,11 @@ describe("figures", () => {
     ["1.234", "HOURS", "Enter the amount for M with no more than 2 decimal places"],
     ["twelve", "HOURS", "Enter the amount for M as a number, like 12 or 12.5"],
     ["1e3", "COUNT", "Enter the amount for M as a number, like 12 or 12.5"],
+    // a decimal comma is not read as thousands: "12,5" was recorded as 125
+    ["12,5", "HOURS", COMMAS],
+    ["1,50", "GBP", COMMAS],
+    ["1,2,3", "COUNT", COMMAS],
+    ["1,250,000", "GBP", null],
     ["100001", "PEOPLE", "Enter the amount for M of 100,000 or less for one quarter"],
   ] as const)("%s %s → %s", (raw, unit, error) => {
     expect(quantityError(raw, unit, "M")).toBe(error);

@@ -1,5 +1,6 @@
 // Validation of a quarterly return's figures; no server imports (the form uses the same rules).
 import { z } from "zod";
+import { withoutThousandsCommas } from "~/domain/numbers.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { QUARTER_MAXIMA } from "./returns-rules.ts";
 
@@ -34,12 +35,15 @@ const evidenceUrl = z
 
 const QUANTITY_PATTERN = /^\d+(\.\d{1,2})?$/;
 
-/** Checks a figure for a unit; returns an error message or null. Accepts "1,250" and "£1,250.50". */
+/** Checks a figure for a unit; returns an error message or null. Accepts "1,250" and "£1,250.50", not "12,5". */
 export function quantityError(raw: string, unit: MeasureUnit, measureName: string): string | null {
   if (unit === "QUALITATIVE") return null;
-  const text = raw.replace(/[,£%\s]/g, "");
+  const cleaned = raw.replace(/[£%\s]/g, "");
   const what = `the amount for ${measureName}`;
-  if (text.startsWith("-")) return `Enter ${what} as 0 or more`;
+  if (cleaned.startsWith("-")) return `Enter ${what} as 0 or more`;
+  const text = withoutThousandsCommas(cleaned);
+  if (text === null)
+    return `Enter ${what} with commas only between thousands, like 1,250, and a full stop before any decimals`;
   if (!QUANTITY_PATTERN.test(text)) {
     return /^\d*\.\d{3,}$/.test(text)
       ? `Enter ${what} with no more than 2 decimal places`
