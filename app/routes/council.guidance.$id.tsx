@@ -34,15 +34,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilAdmin(request);
   const councilId = membership.organisationId;
   const isNew = params.id === "new";
-  if (!isNew && !(await getCouncilGuidance(councilId, params.id!))) notFound();
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const value = submission.status === "success" ? submission.value : null;
   const common = { councilId, actorUserId: viewer.user.id, ipAddress: clientIp(request) };
-  if (submission.value.intent === "delete") {
+  // before the page is looked up: a page this admin deleted moments ago (sent twice) is answered as deleted
+  if (value?.intent === "delete") {
     if (isNew || !(await deleteGuidance({ ...common, id: params.id! }))) notFound();
     return redirectWithFlash("/council/guidance", { kind: "success", message: "Guidance page deleted" });
   }
-  const { intent: _intent, ...input } = submission.value;
+  if (!isNew && !(await getCouncilGuidance(councilId, params.id!))) notFound();
+  if (!value) return json(submission.reply(), { status: 400 });
+  const { intent: _intent, ...input } = value;
   const result = await saveGuidance({ ...common, id: isNew ? undefined : params.id, input });
   if (!result) notFound();
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });

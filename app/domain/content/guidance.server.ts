@@ -1,5 +1,5 @@
 // Guidance pages: public reading for published pages, editing by the council's admins.
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation } from "~/db.server.ts";
 import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
 import { LRUCache } from "lru-cache";
@@ -167,7 +167,7 @@ export async function deleteGuidance(args: {
   ipAddress: string | null;
   id: string;
 }) {
-  return db.$transaction(async (tx) => {
+  const deleted = await db.$transaction(async (tx) => {
     const { count } = await tx.guidancePage.deleteMany({ where: { id: args.id, councilId: args.councilId } });
     if (count === 0) return false;
     await writeAudit(
@@ -184,4 +184,10 @@ export async function deleteGuidance(args: {
     );
     return true;
   });
+  // "Delete page" sent twice (a double click, the form sent again after a slow answer): the page is gone because
+  // this admin deleted it moments ago, so the repeat gets the same answer, with nothing more written (decision 024)
+  return (
+    deleted ||
+    recentlyAudited({ actorUserId: args.actorUserId, action: "guidance.delete", entityId: args.id })
+  );
 }
