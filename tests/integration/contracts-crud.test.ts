@@ -120,10 +120,12 @@ describe("registering and changing a contract", () => {
       "contractManagerId",
       "supplierOrganisationId",
     ]);
+    // the reference of the contract registered above, for another contract (the same form sent again would be
+    // a double submit, answered as the first was: contracts-sent-twice.test.ts)
     const duplicate = await callAction(newAction, {
       path: "/contracts/new",
       cookie: cookies.officerA,
-      form: contractForm(),
+      form: contractForm({ title: "Leisure centre" }),
     });
     expect(duplicate.status).toBe(400);
     expect((await jsonOf<Reply>(duplicate)).error!.reference).toEqual([

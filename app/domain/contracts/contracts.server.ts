@@ -1,7 +1,7 @@
 // Contracts: register, edit (with a field-by-field history), find, and read for officers and suppliers.
 import type { Viewer } from "~/auth/permissions.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -375,6 +375,84 @@ function contractData(input: ContractInput) {
 
 const dayOrNull = (value: string | null) => (value ? dayToDate(value) : null);
 
+type Details = Omit<ReturnType<typeof contractData>, "valueGbp"> & {
+  valueGbp: string | { toFixed(digits: number): string };
+};
+
+const detailsSelect = {
+  reference: true,
+  title: true,
+  supplierOrganisationId: true,
+  department: true,
+  contractManagerId: true,
+  valueGbp: true,
+  awardedOn: true,
+  startDate: true,
+  endDate: true,
+  planReference: true,
+  status: true,
+  terminatedOn: true,
+} as const;
+
+/** Whether a stored contract already holds exactly what the form would write (ids, not names, compared). */
+function sameDetails(stored: Details, input: ContractInput) {
+  const text = (c: Details) =>
+    JSON.stringify([
+      c.reference,
+      c.title,
+      c.supplierOrganisationId,
+      c.department,
+      c.contractManagerId,
+      typeof c.valueGbp === "string" ? c.valueGbp : c.valueGbp.toFixed(2),
+      day(c.awardedOn),
+      day(c.startDate),
+      day(c.endDate),
+      c.planReference,
+      c.status,
+      day(c.terminatedOn),
+    ]);
+  return text(stored) === text(contractData(input));
+}
+
+/**
+ * "Register contract" sent twice (a double click, a form sent again after a slow answer): the second finds the
+ * reference taken by the contract the first registered. It is answered as the first was when this person
+ * registered that very contract moments ago and it still holds the details sent (decision 024); any other
+ * clash of references is still refused.
+ */
+async function registeredMomentsAgo(actor: Actor, input: ContractInput) {
+  const existing = await db.contract.findFirst({
+    where: { councilId: actor.councilId, reference: input.reference },
+    select: { id: true, ...detailsSelect },
+  });
+  if (!existing || !sameDetails(existing, input)) return null;
+  const made = await recentlyAudited({
+    actorUserId: actor.actorUserId,
+    action: "contract.create",
+    entityId: existing.id,
+  });
+  return made ? existing.id : null;
+}
+
+/**
+ * "Save changes" sent twice: the second names the version the first replaced. It is answered as saved when the
+ * contract holds exactly the answers sent and its latest change is this person's edit, moments ago; a
+ * colleague's change in between is shown as before.
+ */
+async function savedMomentsAgo(tx: Tx, actor: Actor, id: string, saved: Details, input: ContractInput) {
+  if (!sameDetails(saved, input)) return false;
+  const latest = await tx.auditLog.findFirst({
+    where: { organisationId: actor.councilId, entityType: "Contract", entityId: id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { action: true, actorUserId: true, createdAt: true },
+  });
+  return (
+    latest?.action === "contract.update" &&
+    latest.actorUserId === actor.actorUserId &&
+    latest.createdAt.getTime() > Date.now() - SENT_TWICE_WINDOW_MS
+  );
+}
+
 const referenceTaken = { reference: ["Your council already has a contract with this reference"] };
 
 export async function createContract(actor: Actor, input: ContractInput): Promise<Result> {
@@ -402,8 +480,9 @@ export async function createContract(actor: Actor, input: ContractInput): Promis
       return { ok: true, id: created.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: referenceTaken };
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    const repeat = await registeredMomentsAgo(actor, input);
+    return repeat ? { ok: true, id: repeat } : { ok: false, fieldErrors: referenceTaken };
   }
 }
 
@@ -433,11 +512,15 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
     return await db.$transaction(async (tx) => {
       const before = await tx.contract.findFirst({
         where: { id, councilId: actor.councilId },
-        select: { ...snapshotSelect, supplierOrganisationId: true, updatedAt: true },
+        select: { ...snapshotSelect, ...detailsSelect, updatedAt: true },
       });
       if (!before) return { ok: false, notFound: true };
-      // a colleague saved since this form was read: show what they saved instead of overwriting it
-      if (input.version !== before.updatedAt.toISOString()) return staleAgainst(tx, before, input);
+      // a colleague saved since this form was read: show what they saved instead of overwriting it (unless it
+      // is this very save, sent twice)
+      if (input.version !== before.updatedAt.toISOString())
+        return (await savedMomentsAgo(tx, actor, id, before, input))
+          ? { ok: true, id }
+          : staleAgainst(tx, before, input);
       const errors = await checkParties(tx, actor.councilId, input, before.supplierOrganisationId);
       const supplierChanges = input.supplierOrganisationId !== before.supplierOrganisationId;
       if (supplierChanges && !errors.supplierOrganisationId && (await hasSupplierRecord(tx, id)))
@@ -459,6 +542,8 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
         ];
       }
       if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+      // nothing to change: nothing written, so colleagues' open forms (and this one, if sent again) stay current
+      if (sameDetails(before, input)) return { ok: true, id };
       // the guard on updatedAt refuses to overwrite a change saved since this transaction read the row, and
       // a new supplier is written only if its predecessor still has nothing on the contract
       const { count } = await tx.contract.updateMany({
@@ -475,10 +560,13 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
       if (count !== 1) {
         const now = await tx.contract.findFirst({
           where: { id, councilId: actor.councilId },
-          select: { ...snapshotSelect, updatedAt: true },
+          select: { ...snapshotSelect, ...detailsSelect, updatedAt: true },
         });
         if (!now) return { ok: false, notFound: true };
-        if (now.updatedAt.getTime() !== before.updatedAt.getTime()) return staleAgainst(tx, now, input);
+        if (now.updatedAt.getTime() !== before.updatedAt.getTime())
+          return (await savedMomentsAgo(tx, actor, id, now, input))
+            ? { ok: true, id }
+            : staleAgainst(tx, now, input);
         return {
           ok: false,
           fieldErrors: { supplierOrganisationId: [supplierChangeRefusal(before.supplierOrganisation.name)] },
