@@ -1,9 +1,9 @@
 // A council's own settings: return due days, reminder schedule, name and brand colour.
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { db } from "~/db.server.ts";
+import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 
-export async function getCouncilSettings(councilId: string) {
-  const council = await db.organisation.findFirst({
+export async function getCouncilSettings(councilId: string, tx: Tx = db) {
+  const council = await tx.organisation.findFirst({
     where: { id: councilId, kind: "COUNCIL" },
     select: {
       name: true,
@@ -46,14 +46,12 @@ export async function updateCouncilSettings(args: {
 }) {
   const { councilId, input } = args;
   const { councilName, ...settings } = input;
-  const before = await getCouncilSettings(councilId);
   await db.$transaction(async (tx) => {
-    await tx.organisation.update({ where: { id: councilId }, data: { name: councilName } });
-    await tx.councilSettings.upsert({
-      where: { organisationId: councilId },
-      create: { organisationId: councilId, ...settings },
-      update: settings,
-    });
+    // Saves of one council's settings run one after the other, each comparing with what the one before wrote:
+    // the form sent twice (a double click) records its change once, and a save that changes nothing records none
+    // (the audit log says what changed; an entry with no change in it says nothing).
+    await lockUntilCommit(tx, `council-settings:${councilId}`);
+    const before = await getCouncilSettings(councilId, tx);
     const changed = Object.fromEntries(
       Object.entries(input)
         .filter(([key, value]) => before?.[key as keyof CouncilSettingsInput] !== value)
@@ -62,6 +60,13 @@ export async function updateCouncilSettings(args: {
           { from: before?.[key as keyof CouncilSettingsInput] ?? null, to: value },
         ]),
     );
+    await tx.organisation.update({ where: { id: councilId }, data: { name: councilName } });
+    await tx.councilSettings.upsert({
+      where: { organisationId: councilId },
+      create: { organisationId: councilId, ...settings },
+      update: settings,
+    });
+    if (Object.keys(changed).length === 0) return;
     await writeAudit(
       {
         actorUserId: args.actorUserId,
