@@ -29,6 +29,13 @@ function officerCouncilIds(viewer: Viewer) {
   );
 }
 
+// Nobody vouches for an organisation they belong to: another officer of its council decides on it.
+const OWN_ORGANISATION =
+  "You are a member of this organisation, so another officer of its council must verify or reject it.";
+function isMemberOf(viewer: Viewer, organisationId: string) {
+  return viewer.memberships.some((m) => m.organisationId === organisationId);
+}
+
 // Councils where the viewer is an admin: they may give an organisation left with no members a new owner.
 function adminCouncilIds(viewer: Viewer) {
   return councilIdsOf(viewer).filter((id) =>
@@ -47,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     memberless,
     invitations: memberless ? invitations : [],
     canInviteOwner: memberless && councilId !== null && adminCouncilIds(viewer).includes(councilId),
+    ownOrganisation: isMemberOf(viewer, organisation.id),
   });
 }
 
@@ -79,6 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: invited.message,
     });
   }
+  if (isMemberOf(viewer, organisation.id))
+    return json(submission.reply({ formErrors: [OWN_ORGANISATION] }), { status: 403 });
   const outcome = await decideVerification(
     params.id!,
     officerCouncilIds(viewer),
@@ -101,7 +111,8 @@ const bandLabel = (bands: readonly { value: string; label: string }[], value: st
   bands.find((b) => b.value === value)?.label ?? "Not given";
 
 export default function VerifyOrganisation() {
-  const { organisation, memberless, invitations, canInviteOwner } = useLoaderData<typeof loader>();
+  const { organisation, memberless, invitations, canInviteOwner, ownOrganisation } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // the decision forms and the invitation form answer separately: each shows only its own errors
   const inviting = lastResult?.initialValue?.intent === "invite-owner";
@@ -206,7 +217,10 @@ export default function VerifyOrganisation() {
           )}
         </section>
       ) : null}
-      {organisation.status === "PENDING" ? (
+      {organisation.status === "PENDING" && ownOrganisation ? (
+        <InsetText>{OWN_ORGANISATION}</InsetText>
+      ) : null}
+      {organisation.status === "PENDING" && !ownOrganisation ? (
         <div className="grid max-w-3xl gap-10">
           <Form method="post">
             <h2 className="mb-4 text-2xl font-bold">Verify</h2>
