@@ -1,5 +1,5 @@
 // A contract's social value commitments and their quarterly delivery plans.
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { Actor } from "./contracts.server.ts";
 import {
@@ -126,11 +126,57 @@ function audit(tx: Tx, actor: Actor, contractId: string, action: string, details
   );
 }
 
+/**
+ * The latest history entry about one commitment, if this person made it moments ago with `action`: how a form sent
+ * twice (a double click, a form sent again after a slow answer) is told from a colleague's change (decision 024).
+ */
+async function ownLatestChange(
+  tx: Tx,
+  actor: Actor,
+  contractId: string,
+  commitmentId: string,
+  action: "commitment.add" | "commitment.update" | "commitment.remove",
+) {
+  const latest = await tx.auditLog.findFirst({
+    where: {
+      organisationId: actor.councilId,
+      entityType: "Contract",
+      entityId: contractId,
+      details: { path: ["commitmentId"], equals: commitmentId },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { action: true, actorUserId: true, createdAt: true },
+  });
+  return (
+    latest?.action === action &&
+    latest.actorUserId === actor.actorUserId &&
+    latest.createdAt.getTime() > Date.now() - SENT_TWICE_WINDOW_MS
+  );
+}
+
+const sameSnapshot = (a: Snapshot, b: Snapshot) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * "Add commitment" sent twice: the second finds the measure taken by the commitment the first added. It is
+ * answered as the first was when this person added that very commitment moments ago and it still holds what was
+ * sent; a commitment added before, or by a colleague, is still refused as a duplicate.
+ */
+async function addedMomentsAgo(actor: Actor, contractId: string, measureId: string, sent: Snapshot) {
+  const existing = await db.commitment.findFirst({
+    where: { contractId, measureId, contract: { councilId: actor.councilId } },
+    select: { id: true, ...savedSelect },
+  });
+  if (!existing || !sameSnapshot(savedSnapshot(existing), sent)) return null;
+  return (await ownLatestChange(db, actor, contractId, existing.id, "commitment.add")) ? existing.id : null;
+}
+
 export async function addCommitment(
   actor: Actor,
   contractId: string,
   input: CommitmentInput,
 ): Promise<Result> {
+  // what this form would add, once checked: a second send finding it already added is answered as the first was
+  let sent: Snapshot | null = null;
   try {
     return await db.$transaction(async (tx) => {
       const contract = await tx.contract.findFirst({
@@ -154,6 +200,7 @@ export async function addCommitment(
       );
       if (!checked.ok) return { ok: false, fieldErrors: checked.errors as FieldErrors };
       const { plan, ...values } = checked.value;
+      sent = commitmentSnapshot({ measure, ...values, narrative: input.narrative ?? null, plan });
       const created = await tx.commitment.create({
         data: {
           contractId,
@@ -172,21 +219,21 @@ export async function addCommitment(
         },
         select: { id: true },
       });
-      const after = commitmentSnapshot({ measure, ...values, narrative: input.narrative ?? null, plan });
       await audit(tx, actor, contractId, "commitment.add", {
         measure: measure.code,
         commitmentId: created.id,
-        changes: diffSnapshots({}, after, COMMITMENT_FIELD_LABELS),
+        changes: diffSnapshots({}, sent, COMMITMENT_FIELD_LABELS),
       });
       return { ok: true, id: created.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      return {
-        ok: false,
-        fieldErrors: { measureId: ["This contract already has a commitment for this measure"] },
-      };
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    const repeat = sent ? await addedMomentsAgo(actor, contractId, input.measureId, sent) : null;
+    if (repeat) return { ok: true, id: repeat };
+    return {
+      ok: false,
+      fieldErrors: { measureId: ["This contract already has a commitment for this measure"] },
+    };
   }
 }
 
@@ -212,17 +259,44 @@ const deliveryRecorded = (): Result => ({
   },
 });
 
-/** A colleague saved since the form was read: what they saved, beside the answers sent (kept in the form). */
-function staleAgainst(saved: Saved, input: CommitmentEdit) {
-  const yours = commitmentSnapshot({
+/** The answers sent, as the history writes a commitment. */
+const yoursSnapshot = (saved: Saved, input: CommitmentEdit) =>
+  commitmentSnapshot({
     measure: saved.measure,
     targetQuantity: input.targetQuantity ?? null,
     qualitativeText: input.qualitativeText || null,
     narrative: input.narrative || null,
     plan: planEntries(input).filter((p) => Number(p.quantity) !== 0),
   });
-  const stale = staleEdit(saved.updatedAt, savedSnapshot(saved), yours, COMMITMENT_FIELD_LABELS);
+
+/** A colleague saved since the form was read: what they saved, beside the answers sent (kept in the form). */
+function staleAgainst(saved: Saved, input: CommitmentEdit) {
+  const stale = staleEdit(
+    saved.updatedAt,
+    savedSnapshot(saved),
+    yoursSnapshot(saved, input),
+    COMMITMENT_FIELD_LABELS,
+  );
   return { ok: false, stale } satisfies UpdateResult;
+}
+
+/**
+ * A save whose version is not the one saved now, and which is this very save sent twice: the commitment holds the
+ * answers sent and its latest change is this person's save, moments ago. Anything else is a colleague's change,
+ * shown beside the answers.
+ */
+async function staleOrRepeat(
+  tx: Tx,
+  actor: Actor,
+  contractId: string,
+  commitmentId: string,
+  saved: Saved,
+  input: CommitmentEdit,
+): Promise<UpdateResult> {
+  const repeat =
+    sameSnapshot(savedSnapshot(saved), yoursSnapshot(saved, input)) &&
+    (await ownLatestChange(tx, actor, contractId, commitmentId, "commitment.update"));
+  return repeat ? { ok: true, id: commitmentId } : staleAgainst(saved, input);
 }
 
 const readSaved = (tx: Tx, actor: Actor, contractId: string, commitmentId: string) =>
@@ -239,11 +313,13 @@ async function changedMeanwhile(
   contractId: string,
   commitmentId: string,
   input: CommitmentEdit,
+  removing: boolean,
 ): Promise<UpdateResult> {
   const now = await readSaved(tx, actor, contractId, commitmentId);
   if (!now) return { ok: false, notFound: true };
   if (input.version === now.updatedAt.toISOString() && hasDelivery(now)) return deliveryRecorded();
-  return staleAgainst(now, input);
+  // a removal is never answered as a save sent twice: the commitment is still there
+  return removing ? staleAgainst(now, input) : staleOrRepeat(tx, actor, contractId, commitmentId, now, input);
 }
 
 export async function updateCommitment(
@@ -259,8 +335,10 @@ export async function updateCommitment(
     });
     if (!current) return { ok: false, notFound: true };
     const before = savedSnapshot(current);
-    // a colleague saved since this form was read: show what they saved instead of overwriting it
-    if (input.version !== current.updatedAt.toISOString()) return staleAgainst(current, input);
+    // a colleague saved since this form was read: show what they saved instead of overwriting it (unless it is
+    // this very save, sent twice)
+    if (input.version !== current.updatedAt.toISOString())
+      return staleOrRepeat(tx, actor, contractId, commitmentId, current, input);
     const checked = checkCommitment(
       {
         unit: current.measure.unit,
@@ -272,11 +350,19 @@ export async function updateCommitment(
     );
     if (!checked.ok) return { ok: false, fieldErrors: checked.errors as FieldErrors };
     const { plan, ...values } = checked.value;
+    const after = commitmentSnapshot({
+      measure: current.measure,
+      ...values,
+      narrative: input.narrative ?? null,
+      plan,
+    });
+    // nothing to change: nothing written, so colleagues' open forms (and this one, if sent again) stay current
+    if (sameSnapshot(before, after)) return { ok: true, id: commitmentId };
     const { count } = await tx.commitment.updateMany({
       where: { id: commitmentId, updatedAt: current.updatedAt },
       data: { ...values, narrative: input.narrative ?? null },
     });
-    if (count !== 1) return changedMeanwhile(tx, actor, contractId, commitmentId, input);
+    if (count !== 1) return changedMeanwhile(tx, actor, contractId, commitmentId, input, false);
     await tx.commitmentPlan.deleteMany({ where: { commitmentId } });
     await tx.commitmentPlan.createMany({
       data: plan.map((p) => ({
@@ -285,12 +371,6 @@ export async function updateCommitment(
         quarter: p.quarter,
         targetQuantity: p.quantity,
       })),
-    });
-    const after = commitmentSnapshot({
-      measure: current.measure,
-      ...values,
-      narrative: input.narrative ?? null,
-      plan,
     });
     const changes = diffSnapshots(before, after, COMMITMENT_FIELD_LABELS);
     if (changes.length)
@@ -311,9 +391,14 @@ export async function removeCommitment(
   commitmentId: string,
   input: CommitmentEdit,
 ): Promise<UpdateResult> {
+  // "Remove" sent twice: the second finds the commitment gone, removed by this person moments ago
+  const gone = async (tx: Tx): Promise<UpdateResult> =>
+    (await ownLatestChange(tx, actor, contractId, commitmentId, "commitment.remove"))
+      ? { ok: true, id: commitmentId }
+      : { ok: false, notFound: true };
   return db.$transaction(async (tx) => {
     const current = await readSaved(tx, actor, contractId, commitmentId);
-    if (!current) return { ok: false, notFound: true };
+    if (!current) return gone(tx);
     if (hasDelivery(current)) return deliveryRecorded();
     if (input.version !== current.updatedAt.toISOString()) return staleAgainst(current, input);
     // a pledge would lose its commitment and a KPI return line would go with it: neither may land meanwhile
@@ -325,7 +410,10 @@ export async function removeCommitment(
         returnLines: { none: {} },
       },
     });
-    if (count !== 1) return changedMeanwhile(tx, actor, contractId, commitmentId, input);
+    if (count !== 1) {
+      const meanwhile = await changedMeanwhile(tx, actor, contractId, commitmentId, input, true);
+      return !meanwhile.ok && "notFound" in meanwhile ? gone(tx) : meanwhile;
+    }
     await audit(tx, actor, contractId, "commitment.remove", {
       measure: current.measure.code,
       commitmentId,
