@@ -20,6 +20,14 @@ test("a council officer opens the dashboard, the departmental report and downloa
     top.getByRole("columnheader", { name: /Committed local £ Source: Demo values for illustration only/ }),
   ).toBeVisible();
   await expect(top.getByRole("link", { name: /NCC-24\d\d/ }).first()).toBeVisible();
+  // every chart label stays inside its drawing, as the browser lays it out (a label cut by a count of letters
+  // ran off the left edge when it had many capitals)
+  const outside = await page
+    .locator("svg text")
+    .evaluateAll((texts) =>
+      texts.filter((t) => (t as SVGTextElement).getBBox().x < 0).map((t) => t.textContent),
+    );
+  expect(outside).toEqual([]);
 
   // the data table alternative of a chart opens without JavaScript (a details element)
   await page.getByText("Show the data as a table").first().click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BAR, COMPARISON, LINE } from "~/ui/charts/dimensions.ts";
+import { BAR, COMPARISON, fitLabel, LINE } from "~/ui/charts/dimensions.ts";
 import { barChart, comparisonChart, lineChart } from "~/ui/charts/geometry.server.ts";
 
 const barSpace = BAR.width - BAR.labelWidth - BAR.valueWidth;
@@ -52,5 +52,27 @@ describe("chart geometry (worked out on the server, drawn by the components)", (
     expect(chart.rows[1].deliveredLength).toBeCloseTo((80 / 200) * space);
     expect(chart.rows[0].y).toBeGreaterThanOrEqual(COMPARISON.legendHeight);
     expect(chart.half).toBeGreaterThan(0);
+  });
+});
+
+describe("chart labels", () => {
+  const room = BAR.labelWidth - 8;
+
+  it("keeps a label that fits whole", () => {
+    expect(fitLabel("Food", room, 13)).toBe("Food");
+  });
+
+  it("cuts a long label with an ellipsis, capitals sooner than small letters", () => {
+    const capitals = fitLabel("NCC-2417 HIGHWAYS MAINTENANCE 18", room, 13);
+    const small = fitLabel("ncc-2417 highways maintenance 18", room, 13);
+    expect(capitals.endsWith("…")).toBe(true);
+    expect(small.endsWith("…")).toBe(true);
+    expect(capitals.length).toBeLessThan(small.length);
+    // 28 characters, the old cut, ran past the column's edge in a browser
+    expect(fitLabel("NCC-2417 Highways maintenance 18", room, 13).length).toBeLessThan(28);
+  });
+
+  it("never cuts inside a character pair or leaves a space before the ellipsis", () => {
+    expect(fitLabel("Café 😀 ".repeat(10), room, 13)).not.toMatch(/\s…$|\uD83D…$/);
   });
 });

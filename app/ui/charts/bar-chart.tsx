@@ -2,7 +2,7 @@
 // loader (barChart in geometry.server.ts), so d3 stays on the server.
 import { formatNumber } from "~/ui/format.ts";
 import { ChartFrame } from "./chart-frame.tsx";
-import { BAR } from "./dimensions.ts";
+import { BAR, fitLabel } from "./dimensions.ts";
 import type { BarChartModel } from "./geometry.server.ts";
 
 export function BarChart({
@@ -45,7 +45,9 @@ export function BarChart({
               fontSize="13"
               fill="#0b0c0c"
             >
-              {d.label.length > 28 ? `${d.label.slice(0, 27)}…` : d.label}
+              {/* cut to fit its column: the whole label on hover, and in the table */}
+              <title>{d.label}</title>
+              {fitLabel(d.label, BAR.labelWidth - 8, 13)}
             </text>
             <rect x={BAR.labelWidth} width={d.length} height={bandwidth} fill="#1d3d7a" />
             <text

@@ -2,7 +2,7 @@
 // coloured so the two are told apart without colour. Geometry from comparisonChart in geometry.server.ts.
 import { formatNumber } from "~/ui/format.ts";
 import { ChartFrame } from "./chart-frame.tsx";
-import { COMPARISON } from "./dimensions.ts";
+import { COMPARISON, fitLabel } from "./dimensions.ts";
 import type { ComparisonChartModel } from "./geometry.server.ts";
 
 const WIDTH = COMPARISON.width;
@@ -74,7 +74,9 @@ export function ComparisonChart({
         {rows.map((d) => (
           <g key={d.label} transform={`translate(0 ${d.y})`} fontSize="12" fill="#0b0c0c">
             <text x={LABEL_WIDTH - 8} y={half} dy="0.35em" textAnchor="end" fontSize="13">
-              {d.label.length > 28 ? `${d.label.slice(0, 27)}…` : d.label}
+              {/* cut to fit its column: the whole label on hover, and in the table */}
+              <title>{d.label}</title>
+              {fitLabel(d.label, LABEL_WIDTH - 8, 13)}
             </text>
             <rect x={LABEL_WIDTH} width={d.committedLength} height={half - 1} fill="#b1b4b6" />
             <text x={LABEL_WIDTH + d.committedLength + 4} y={half / 2} dy="0.35em">
