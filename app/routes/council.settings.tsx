@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
@@ -17,43 +18,63 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilAdmin(request);
   const settings = await getCouncilSettings(membership.organisationId);
   if (!settings) notFound();
-  return json({ settings });
+  return json({ settings, councilId: membership.organisationId });
 }
 
+// The form names the council it was shown for: an admin of several councils may have switched to another in
+// another window since, and these settings (the council's name among them) are not that one's.
+const actionSchema = councilSettingsSchema.extend({ councilId: z.string().optional() });
+
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilAdmin(request);
-  const submission = parseWithZod(await readForm(request), { schema: councilSettingsSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { viewer, membership: acting } = await requireCouncilAdmin(request);
+  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
+  const shownFor = submission.payload.councilId;
+  // a page rendered before the form named its council: the council being worked for, as before
+  const { membership } =
+    typeof shownFor === "string" && shownFor !== acting.organisationId
+      ? await requireCouncilAdmin(request, shownFor)
+      : { membership: acting };
+  if (submission.status !== "success")
+    return json({ ...submission.reply(), councilName: membership.organisationName }, { status: 400 });
+  const { councilId: _shownFor, ...input } = submission.value;
   await updateCouncilSettings({
     councilId: membership.organisationId,
     actorUserId: viewer.user.id,
     ipAddress: clientIp(request),
-    input: submission.value,
+    input,
   });
-  return redirectWithFlash("/council/settings", { kind: "success", message: "Settings saved" });
+  const message = membership === acting ? "Settings saved" : `Settings saved for ${input.councilName}`;
+  return redirectWithFlash("/council/settings", { kind: "success", message });
 }
 
 export default function CouncilSettings() {
-  const { settings } = useLoaderData<typeof loader>();
+  const { settings, councilId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: {
       ...settings,
+      councilId,
       returnDueDays: String(settings.returnDueDays),
       reminderDaysBefore: String(settings.reminderDaysBefore),
       overdueReminderDays: String(settings.overdueReminderDays),
       proxyValueSource: settings.proxyValueSource ?? "",
     },
     shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: councilSettingsSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchema }),
   });
   const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;
   return (
     <>
-      <PageHeading caption={settings.councilName}>Council settings</PageHeading>
+      <PageHeading caption={lastResult?.councilName ?? settings.councilName}>Council settings</PageHeading>
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
         <ErrorSummary errors={form.allErrors} />
+        <input
+          type="hidden"
+          name={fields.councilId.name}
+          key={fields.councilId.key}
+          defaultValue={value(fields.councilId)}
+        />
         <TextInput
           name={fields.councilName.name}
           key={fields.councilName.key}
