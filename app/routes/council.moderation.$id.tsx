@@ -2,15 +2,15 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { councilIdsOf, notFound, requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { councilIdsOf, notFound, requireCouncilOfficer, type Viewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requestRolesOf } from "~/domain/marketplace/access.server.ts";
+import { ownMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { getModerationRequest } from "~/domain/marketplace/queries.server.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { moderationSchema } from "~/domain/marketplace/schemas.ts";
-import { BackLink, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
+import { BackLink, InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
@@ -33,15 +33,28 @@ async function requireReviewable(request: Request, id: string) {
   return { viewer, need };
 }
 
+// Nobody approves their own group's request: a member of the charity or group that posted it leaves it to another
+// officer. (A council's own requests are moderated by its own staff.)
+const OWN_REQUEST =
+  "You are a member of the organisation that posted this request, so another officer must approve it or ask for changes.";
+function isOwnRequest(viewer: Viewer, need: { organisationId: string; councilId: string }) {
+  return (
+    need.organisationId !== need.councilId &&
+    ownMemberships(viewer).some((m) => m.organisationId === need.organisationId)
+  );
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { need } = await requireReviewable(request, params.id!);
-  return json({ need });
+  const { viewer, need } = await requireReviewable(request, params.id!);
+  return json({ need, ownRequest: isOwnRequest(viewer, need) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, need } = await requireReviewable(request, params.id!);
   const submission = parseWithZod(await readForm(request), { schema: moderationSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (isOwnRequest(viewer, need))
+    return json(submission.reply({ formErrors: [OWN_REQUEST] }), { status: 403 });
   const result = await changeRequest({
     requestId: need.id,
     action: submission.value.intent,
@@ -58,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewRequestPage() {
-  const { need } = useLoaderData<typeof loader>();
+  const { need, ownRequest } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
@@ -88,7 +101,8 @@ export default function ReviewRequestPage() {
           { key: "Contact preference", value: need.contactPreference ?? "Not given" },
         ]}
       />
-      {need.status === "SUBMITTED" ? (
+      {need.status === "SUBMITTED" && ownRequest ? <InsetText>{OWN_REQUEST}</InsetText> : null}
+      {need.status === "SUBMITTED" && !ownRequest ? (
         <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
           <ErrorSummary errors={form.allErrors} />
           <Textarea
