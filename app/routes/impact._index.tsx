@@ -2,10 +2,10 @@ import { json, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
-import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import {
   caseStudies,
   confirmedImpact,
+  recentFigures,
   stillShowcased,
   summariseImpact,
 } from "~/domain/reporting/impact.server.ts";
@@ -17,7 +17,7 @@ import { formatDate, formatNumber } from "~/ui/format.ts";
 export const meta: MetaFunction = () => [{ title: "Our impact – Social Value Marketplace" }];
 
 export async function loader() {
-  const page = await cached("impact-page", async () => {
+  const { value: page } = await recentFigures("impact-page", async () => {
     const [rows, stories] = await Promise.all([confirmedImpact(), caseStudies()]);
     const councils = summariseImpact(rows).map((council) => {
       const pledgesByCategory = new Map<string, number>();

@@ -1,10 +1,9 @@
-import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
-import { confirmedImpact, OPEN_DATA_FIELDS } from "~/domain/reporting/impact.server.ts";
+import { impactOpenData, OPEN_DATA_FIELDS } from "~/domain/reporting/impact.server.ts";
 import { csvResponse } from "~/domain/reporting/csv.server.ts";
 
 // Open data: public, no sign-in, no personal data.
 export async function loader() {
-  const rows = await cached("impact-open-data", confirmedImpact);
+  const { value: rows } = await impactOpenData();
   return csvResponse(
     "social-value-impact.csv",
     OPEN_DATA_FIELDS.map((f) => ({ key: f.name, header: f.name })),

@@ -1,16 +1,16 @@
 import { json } from "@remix-run/node";
-import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
-import { confirmedImpact, OPEN_DATA_FIELDS } from "~/domain/reporting/impact.server.ts";
+import { impactOpenData, OPEN_DATA_FIELDS } from "~/domain/reporting/impact.server.ts";
 
 // Open data: public, no sign-in, no personal data; the field list travels with the data.
 export async function loader() {
-  const rows = await cached("impact-open-data", confirmedImpact);
+  const { value: rows, computedAt } = await impactOpenData();
   return json(
     {
       title: "Confirmed social value delivered through the Social Value Marketplace",
       description:
         "Pledges that requestors confirmed as received, totalled by council, category, district and help type.",
-      generatedAt: new Date().toISOString(),
+      // when these figures were worked out (they are shared for a minute), not when they were sent
+      generatedAt: computedAt.toISOString(),
       licence: "Open Government Licence v3.0",
       fields: OPEN_DATA_FIELDS,
       records: rows.map((row) => Object.fromEntries(OPEN_DATA_FIELDS.map((f) => [f.name, row[f.name]]))),
