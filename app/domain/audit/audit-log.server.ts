@@ -25,11 +25,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Survey entries are filed under the council running the cycle. Any still filed under a business (written
 // before that was so) may be about another council's survey, so they are shown to no council.
 // Account events (sign-ins, failed sign-ins, password and email changes) belong to no organisation: a council
-// sees those of its own staff, so a wave of failed sign-ins at an officer's account shows up here.
+// sees those of its own staff, so a wave of failed sign-ins at an officer's account shows up here; and only from
+// the day each joined its staff: what someone did with their account before (say, for years at a supplier: when
+// and from where they signed in, the addresses they changed) is not the council's to read.
 // Survey entries (who gave consent, answered, withdrew, read the answers) are shown only to a reader with the
 // survey role: every council admin reads this log, and counting a closed cycle's answers here would undo the
 // report's "<5" (decision 007).
-function councilScope(councilId: string, surveyAccess: boolean): Prisma.AuditLogWhereInput {
+async function councilScope(councilId: string, surveyAccess: boolean): Promise<Prisma.AuditLogWhereInput> {
+  const staff = await db.membership.findMany({
+    where: { organisationId: councilId },
+    select: { userId: true, createdAt: true },
+  });
   const scope: Prisma.AuditLogWhereInput = {
     OR: [
       { organisationId: councilId },
@@ -37,7 +43,7 @@ function councilScope(councilId: string, surveyAccess: boolean): Prisma.AuditLog
       {
         organisationId: null,
         entityType: "User",
-        actor: { memberships: { some: { organisationId: councilId } } },
+        OR: staff.map((m) => ({ actorUserId: m.userId, createdAt: { gte: m.createdAt } })),
       },
     ],
   };
@@ -60,12 +66,12 @@ function actedFor(councilId: string, organisationId: string): Prisma.AuditLogWhe
   return { OR: [{ actorOrganisationId: organisationId }, ...forTheCouncil] };
 }
 
-export function auditWhere(
+export async function auditWhere(
   councilId: string,
   surveyAccess: boolean,
   filters: AuditFilters,
-): Prisma.AuditLogWhereInput {
-  const and: Prisma.AuditLogWhereInput[] = [councilScope(councilId, surveyAccess)];
+): Promise<Prisma.AuditLogWhereInput> {
+  const and: Prisma.AuditLogWhereInput[] = [await councilScope(councilId, surveyAccess)];
   if (filters.user)
     and.push({
       actor: {
@@ -84,7 +90,7 @@ export function auditWhere(
 }
 
 export async function searchAuditLog(councilId: string, surveyAccess: boolean, filters: AuditFilters) {
-  const where = auditWhere(councilId, surveyAccess, filters);
+  const where = await auditWhere(councilId, surveyAccess, filters);
   const [total, entries] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({
@@ -111,7 +117,7 @@ export async function searchAuditLog(councilId: string, surveyAccess: boolean, f
 
 // The choices offered in the filter form: only values that occur in this council's log.
 export async function auditFilterOptions(councilId: string, surveyAccess: boolean) {
-  const scope = councilScope(councilId, surveyAccess);
+  const scope = await councilScope(councilId, surveyAccess);
   const [actions, types, organisations] = await Promise.all([
     db.auditLog.groupBy({ by: ["action"], where: scope, orderBy: { action: "asc" } }),
     db.auditLog.groupBy({ by: ["entityType"], where: scope, orderBy: { entityType: "asc" } }),
