@@ -6,6 +6,7 @@ import { verificationQueue } from "~/domain/accounts/organisations.server.ts";
 import { KIND_LABEL } from "~/domain/accounts/schemas.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Organisations to verify – Social Value Marketplace" }];
 
@@ -30,7 +31,14 @@ export default function VerificationQueue() {
         caption={`${formatNumber(total)} waiting, oldest first`}
         rows={queue}
         rowKey={(o) => o.id}
-        empty="No organisations are waiting for verification."
+        empty={emptyOrPastLastPage({
+          page,
+          pageCount,
+          total,
+          path: "/council/verification",
+          what: ["organisation waiting", "organisations waiting"],
+          empty: "No organisations are waiting for verification.",
+        })}
         columns={[
           {
             header: "Organisation",
