@@ -14,7 +14,13 @@ import { z } from "zod";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/domain/contracts/import-rows.ts";
-import { applyImport, previewImport, type ImportPlan } from "~/domain/contracts/import.server.ts";
+import {
+  applyImport,
+  importedMomentsAgo,
+  previewImport,
+  type ImportCounts,
+  type ImportPlan,
+} from "~/domain/contracts/import.server.ts";
 import {
   discardImportUpload,
   keepImportUpload,
@@ -85,6 +91,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { upload } = submission.value;
   const csv = await readImportUpload(councilId, upload);
   if (csv === null) {
+    // imported moments ago by this same form, sent twice: answered as the first was
+    const earlier = await importedMomentsAgo(councilId, upload);
+    if (earlier) return importComplete(earlier);
     const reply = {
       status: "error" as const,
       error: { file: ["That preview has expired or was already imported: upload the file again"] },
@@ -94,6 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await applyImport(
     { councilId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
     csv,
+    upload,
   );
   // the council's data changed since the preview: show the new problems instead
   if (!result.ok)
@@ -102,7 +112,10 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   await discardImportUpload(councilId, upload);
-  const { created, changed, unchanged } = result.plan.counts;
+  return importComplete(result.plan.counts);
+}
+
+function importComplete({ created, changed, unchanged }: ImportCounts) {
   return redirectWithFlash("/contracts", {
     kind: "success",
     message: `Import complete: ${created} new ${created === 1 ? "contract" : "contracts"}, ${changed} changed, ${unchanged} unchanged`,

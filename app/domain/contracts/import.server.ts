@@ -7,7 +7,7 @@ import { CsvError, parse } from "csv-parse";
 import { db, type Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
@@ -570,10 +570,45 @@ async function insertAudit(
       ${rows.map((r) => JSON.stringify(r.details))}::jsonb[]) AS t(action, entity, details)`;
 }
 
-/** Imports the whole file in one transaction, or nothing if any row has a problem. */
+export type ImportCounts = ImportPlan["counts"];
+
+/**
+ * What importing a previewed upload did, if it was imported moments ago: "Import" sent twice (a double click, a
+ * form sent again after a slow answer) is answered as the first was, with the first's counts, instead of "0 new"
+ * or "that preview has expired" (decision 024).
+ */
+export async function importedMomentsAgo(
+  councilId: string,
+  upload: string,
+  tx: Pick<Tx, "auditLog"> = db,
+): Promise<ImportCounts | null> {
+  const earlier = await tx.auditLog.findFirst({
+    where: {
+      organisationId: councilId,
+      action: "contract.import",
+      details: { path: ["upload"], equals: upload },
+      createdAt: { gt: new Date(Date.now() - SENT_TWICE_WINDOW_MS) },
+    },
+    select: { details: true },
+  });
+  if (!earlier) return null;
+  const { created, changed, unchanged, commitments } = earlier.details as Record<string, number>;
+  return {
+    created: created ?? 0,
+    changed: changed ?? 0,
+    unchanged: unchanged ?? 0,
+    commitments: commitments ?? 0,
+  };
+}
+
+/**
+ * Imports the whole file in one transaction, or nothing if any row has a problem. `upload` names the previewed
+ * file it came from: imported once, a second import of it is answered with the first's counts, writing nothing.
+ */
 export async function applyImport(
   actor: Actor,
   source: Parameters<typeof readImportFile>[0],
+  upload?: string,
 ): Promise<{ ok: true; plan: ImportPlan } | { ok: false; plan: ImportPlan }> {
   const file = await readImportFile(source);
   return db.$transaction(
@@ -581,6 +616,8 @@ export async function applyImport(
       // One import per council at a time: a second (a double click, or a colleague importing the same file)
       // waits here, then plans against what the first wrote and finds nothing left to do.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`contract-import:${actor.councilId}`}, 0))`;
+      const earlier = upload ? await importedMomentsAgo(actor.councilId, upload, tx) : null;
+      if (earlier) return { ok: true as const, plan: { ...summarise(file, [], []), counts: earlier } };
       const planned = await planImport(tx, actor.councilId, file.rows, file.columns);
       const plan = summarise(file, [...file.errors, ...planned.errors], planned.contracts);
       if (plan.errors.length) return { ok: false as const, plan };
@@ -634,7 +671,7 @@ export async function applyImport(
           action: "contract.import",
           entityType: "ContractImport",
           ipAddress: actor.ipAddress,
-          details: { rows: plan.rowCount, ...plan.counts },
+          details: { rows: plan.rowCount, ...plan.counts, ...(upload ? { upload } : {}) },
         },
         tx,
       );
