@@ -65,7 +65,7 @@ export function CommitmentForm({
   });
   const value = (field: { initialValue?: unknown }) =>
     (field.initialValue as string | undefined) ?? undefined;
-  const planRows = planBoxes(fields.plan.getFieldList(), quarters);
+  const planRows = planBoxes(fields.plan.name, fields.plan.getFieldList(), quarters);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       <ErrorSummary errors={form.allErrors} />
@@ -117,19 +117,22 @@ export function CommitmentForm({
           </p>
         ) : null}
         <div className="grid grid-cols-2 gap-x-6 sm:grid-cols-4">
-          {planRows.map((row, index) => (
-            <div key={row.key}>
-              <input type="hidden" name={`${fields.plan.name}[${index}].quarter`} value={row.key} />
-              <TextInput
-                name={`${fields.plan.name}[${index}].quantity`}
-                label={row.label}
-                errors={row.errors}
-                defaultValue={row.value}
-                inputMode="decimal"
-                width="5"
-              />
-            </div>
-          ))}
+          {planRows.map((row) => {
+            const entry = row.getFieldset();
+            return (
+              <div key={row.key}>
+                <input type="hidden" name={entry.quarter.name} value={row.key} />
+                <TextInput
+                  name={entry.quantity.name}
+                  label={row.label}
+                  errors={entry.quantity.errors}
+                  defaultValue={value(entry.quantity)}
+                  inputMode="decimal"
+                  width="5"
+                />
+              </div>
+            );
+          })}
         </div>
       </fieldset>
       <Textarea
@@ -169,17 +172,22 @@ const QUARTER_KEY = /^(\d{4})-([1-4])$/;
 /**
  * One box per quarter of the contract's term as it is now, each with the answer sent for that quarter (matched by
  * quarter, not by position: the term may have changed since the form was read), then a box for each answer sent
- * for a quarter the term no longer has, so nothing typed is lost and the plan error can be put right.
+ * for a quarter the term no longer has, so nothing typed is lost and the plan error can be put right. Each box is
+ * named by its place in this list, as Conform names a list's items.
  */
-export function planBoxes(planFields: PlanField[], quarters: { key: string; label: string }[]) {
-  const answers = new Map<string, { value?: string; errors?: string[] }>();
+export function planBoxes(
+  listName: string,
+  planFields: PlanField[],
+  quarters: { key: string; label: string }[],
+) {
+  const answers = new Map<string, { initialValue?: string; errors?: string[] }>();
   for (const field of planFields) {
     const entry = field.getFieldset();
     const key = entry.quarter.initialValue;
     if (typeof key !== "string" || answers.has(key)) continue;
     const value = entry.quantity.initialValue;
     answers.set(key, {
-      value: typeof value === "string" ? value : undefined,
+      initialValue: typeof value === "string" ? value : undefined,
       errors: entry.quantity.errors,
     });
   }
@@ -187,19 +195,22 @@ export function planBoxes(planFields: PlanField[], quarters: { key: string; labe
   const outside = Array.from(answers.entries()).flatMap(([key, answer]) => {
     const match = QUARTER_KEY.exec(key);
     const quarter = Number(match?.[2]);
-    if (inTerm.has(key) || !match || !isQuarterNumber(quarter) || !answer.value?.trim()) return [];
+    if (inTerm.has(key) || !match || !isQuarterNumber(quarter) || !answer.initialValue?.trim()) return [];
     const financialYear = Number(match[1]);
     return [
       {
         key,
         order: financialYear * 4 + quarter,
         label: `${quarterLabel(financialYear, quarter)} (outside the contract term)`,
-        ...answer,
       },
     ];
   });
-  return [
-    ...quarters.map((q) => ({ key: q.key, label: q.label, ...answers.get(q.key) })),
-    ...outside.sort((a, b) => a.order - b.order),
-  ];
+  return [...quarters, ...outside.sort((a, b) => a.order - b.order)].map(({ key, label }, index) => ({
+    key,
+    label,
+    getFieldset: () => ({
+      quarter: { name: `${listName}[${index}].quarter` },
+      quantity: { name: `${listName}[${index}].quantity`, ...answers.get(key) },
+    }),
+  }));
 }
