@@ -19,26 +19,27 @@ const isoDay = z
 
 const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), isoDay.optional());
 
+// each filter's problem in words, shown next to it (an address can carry anything, not only what the form offers)
 const filtersSchema = z.object({
   user: z
     .string()
     .trim()
-    .max(200)
+    .max(200, "User must be 200 characters or fewer")
     .optional()
     .transform((v) => v || undefined),
   organisationId: z
     .string()
-    .max(40)
+    .max(40, "Select an organisation from the list")
     .optional()
     .transform((v) => v || undefined),
   entityType: z
     .string()
-    .max(80)
+    .max(80, "Select a record type from the list")
     .optional()
     .transform((v) => v || undefined),
   action: z
     .string()
-    .max(80)
+    .max(80, "Select an action from the list")
     .optional()
     .transform((v) => v || undefined),
   from: optionalDay,
@@ -87,13 +88,19 @@ export default function AuditLog() {
       <Form method="get" className="mb-8 border-l-8 border-line pl-4" aria-label="Filter the audit log">
         <h2 className="mb-4 text-xl font-bold">Filter</h2>
         <div className="grid gap-x-6 sm:grid-cols-2">
-          <TextInput name="user" label="User (name or email)" defaultValue={params.user} />
+          <TextInput
+            name="user"
+            label="User (name or email)"
+            defaultValue={params.user}
+            errors={errors.user}
+          />
           <Select
             name="organisationId"
             label="Organisation"
             hint="What its people did for it, and its members’ sign-ins; for the council, also what the system did"
             placeholder="Any organisation"
             defaultValue={params.organisationId}
+            errors={errors.organisationId}
             options={options.organisations.map((o) => ({ value: o.id, label: o.name }))}
           />
           <Select
@@ -101,6 +108,7 @@ export default function AuditLog() {
             label="Record type"
             placeholder="Any record type"
             defaultValue={params.entityType}
+            errors={errors.entityType}
             options={options.entityTypes.map((t) => ({ value: t, label: t }))}
           />
           <Select
@@ -108,6 +116,7 @@ export default function AuditLog() {
             label="Action"
             placeholder="Any action"
             defaultValue={params.action}
+            errors={errors.action}
             options={options.actions.map((a) => ({ value: a, label: a }))}
           />
           <DateInput name="from" label="From" defaultValue={params.from} errors={errors.from} />
