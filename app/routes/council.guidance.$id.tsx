@@ -6,7 +6,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { deleteGuidance, getCouncilGuidance, saveGuidance } from "~/domain/content/guidance.server.ts";
+import {
+  councilOfGuidance,
+  deleteGuidance,
+  getCouncilGuidance,
+  saveGuidance,
+} from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -18,23 +23,39 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const actionSchema = z.discriminatedUnion("intent", [
-  guidancePageSchema.extend({ intent: z.literal("save") }),
+  // a new page's form names the council it was shown for
+  guidancePageSchema.extend({ intent: z.literal("save"), councilId: z.string().optional() }),
   z.object({ intent: z.literal("delete") }),
 ]);
 
+// The page's own council, or for a new page the council its form was shown for, rather than the council the
+// switcher names now: an admin of several councils may have switched to another in another window since, and
+// the page is not that council's (a new one was published under its name; an edit was answered 404).
+async function councilOfPage(request: Request, id: string, shownFor?: unknown) {
+  const asking = await requireCouncilAdmin(request);
+  const councilId =
+    id === "new" ? (typeof shownFor === "string" ? shownFor : null) : await councilOfGuidance(id);
+  // (checked again: only that council's admins)
+  if (councilId && councilId !== asking.membership.organisationId)
+    return requireCouncilAdmin(request, councilId);
+  return asking;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilAdmin(request);
-  if (params.id === "new") return json({ councilName: membership.organisationName, page: null });
+  const { membership } = await councilOfPage(request, params.id!);
+  const council = { councilName: membership.organisationName, councilId: membership.organisationId };
+  if (params.id === "new") return json({ ...council, page: null });
   const page = await getCouncilGuidance(membership.organisationId, params.id!);
   if (!page) notFound();
-  return json({ councilName: membership.organisationName, page });
+  return json({ ...council, page });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilAdmin(request);
+  await requireCouncilAdmin(request);
+  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
+  const { viewer, membership } = await councilOfPage(request, params.id!, submission.payload.councilId);
   const councilId = membership.organisationId;
   const isNew = params.id === "new";
-  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   const value = submission.status === "success" ? submission.value : null;
   const common = { councilId, actorUserId: viewer.user.id, ipAddress: clientIp(request) };
   // before the page is looked up: a page this admin deleted moments ago (sent twice) is answered as deleted
@@ -43,28 +64,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash("/council/guidance", { kind: "success", message: "Guidance page deleted" });
   }
   if (!isNew && !(await getCouncilGuidance(councilId, params.id!))) notFound();
-  if (!value) return json(submission.reply(), { status: 400 });
-  const { intent: _intent, ...input } = value;
+  const councilName = membership.organisationName;
+  if (!value) return json({ ...submission.reply(), councilName }, { status: 400 });
+  const { intent: _intent, councilId: _shownFor, ...input } = value;
   const result = await saveGuidance({ ...common, id: isNew ? undefined : params.id, input });
   if (!result) notFound();
-  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  if (!result.ok)
+    return json({ ...submission.reply({ fieldErrors: result.fieldErrors }), councilName }, { status: 400 });
   return redirectWithFlash("/council/guidance", { kind: "success", message: "Guidance page saved" });
 }
 
 export default function EditGuidance() {
-  const { councilName, page } = useLoaderData<typeof loader>();
+  const { councilName, councilId, page } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: page ?? { audience: "EVERYONE", published: true },
+    defaultValue: { ...(page ?? { audience: "EVERYONE", published: true }), councilId },
     shouldRevalidate: "onSubmit",
   });
   return (
     <>
       <BackLink to="/council/guidance">Guidance pages</BackLink>
-      <PageHeading caption={councilName}>{page ? "Edit guidance page" : "Add a guidance page"}</PageHeading>
+      <PageHeading caption={lastResult?.councilName ?? councilName}>
+        {page ? "Edit guidance page" : "Add a guidance page"}
+      </PageHeading>
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
         <ErrorSummary errors={form.allErrors} />
+        {page ? null : (
+          <input
+            type="hidden"
+            name={fields.councilId.name}
+            key={fields.councilId.key}
+            defaultValue={fields.councilId.initialValue as string | undefined}
+          />
+        )}
         <TextInput
           name={fields.title.name}
           defaultValue={fields.title.initialValue as string | undefined}

@@ -69,6 +69,12 @@ export function listCouncilGuidance(councilId: string) {
   });
 }
 
+// The council a page belongs to (null: no such page), for finding which of an admin's councils it is.
+export async function councilOfGuidance(id: string) {
+  const page = await db.guidancePage.findUnique({ where: { id }, select: { councilId: true } });
+  return page?.councilId ?? null;
+}
+
 export function getCouncilGuidance(councilId: string, id: string) {
   return db.guidancePage.findFirst({
     where: { id, councilId },
