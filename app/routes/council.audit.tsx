@@ -8,6 +8,7 @@ import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.ser
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
 import { formatDateTime, formatNumber } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Social Value Marketplace" }];
 
@@ -131,7 +132,15 @@ export default function AuditLog() {
         caption="Audit entries, newest first"
         rows={entries}
         rowKey={(e) => e.id}
-        empty="No entries match these filters."
+        empty={emptyOrPastLastPage({
+          page,
+          pageCount,
+          total,
+          path: "/council/audit",
+          search: location.search,
+          what: ["entry", "entries"],
+          empty: "No entries match these filters.",
+        })}
         columns={[
           { header: "When", rowHeader: true, cell: (e) => formatDateTime(e.createdAt) },
           {
