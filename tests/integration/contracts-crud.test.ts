@@ -592,10 +592,12 @@ describe("the measure library", () => {
     });
     expect(measure.contributingHelpTypes).toEqual(["WORK_PLACEMENT"]);
     expect(measure.proxyValueGbp!.toFixed(2)).toBe("1250.50");
+    // the code for another measure (the same form sent again would be a double submit, answered as the first
+    // was: contracts-measures-sent-twice.test.ts)
     const again = await callAction(newMeasureAction, {
       path: "/council/measures/new",
       cookie: cookies.councilAdmin,
-      form: form(),
+      form: form({ name: "Apprentices from the district" }),
     });
     expect(again.status).toBe(400);
     expect((await jsonOf<Reply>(again)).error!.code).toEqual(["Another measure already uses this code"]);

@@ -1,5 +1,5 @@
 // The council's measure library: what commitments are measured in.
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation } from "~/db.server.ts";
 import type { MeasureInput } from "./schemas.ts";
 
@@ -65,6 +65,59 @@ function dataFrom(input: MeasureInput) {
 
 const codeTaken = { code: ["Another measure already uses this code"] };
 
+type StoredMeasure = Omit<ReturnType<typeof dataFrom>, "proxyValueGbp"> & {
+  proxyValueGbp: string | { toFixed(digits: number): string } | null;
+};
+
+/** Whether a stored measure already holds exactly what the form would write. */
+function sameMeasure(stored: StoredMeasure, input: MeasureInput) {
+  const text = (m: StoredMeasure) =>
+    JSON.stringify([
+      m.code,
+      m.name,
+      m.theme,
+      m.unit,
+      m.helpText,
+      m.frameworkMapping,
+      [...m.contributingHelpTypes].sort(),
+      m.proxyValueGbp === null || typeof m.proxyValueGbp === "string"
+        ? m.proxyValueGbp
+        : m.proxyValueGbp.toFixed(2),
+    ]);
+  return text(stored) === text(dataFrom(input));
+}
+
+const storedSelect = {
+  id: true,
+  code: true,
+  name: true,
+  theme: true,
+  unit: true,
+  helpText: true,
+  frameworkMapping: true,
+  contributingHelpTypes: true,
+  proxyValueGbp: true,
+} as const;
+
+/**
+ * "Add measure" sent twice (a double click, a form sent again after a slow answer): the second finds the code taken
+ * by the measure the first added. It is answered as the first was when this person added that very measure moments
+ * ago and it still holds what was sent (decision 024); any other clash of codes is still refused.
+ */
+async function addedMomentsAgo(actor: Actor, input: MeasureInput) {
+  const existing = await db.measure.findFirst({
+    where: { councilId: actor.councilId, code: input.code },
+    select: storedSelect,
+  });
+  if (!existing || !sameMeasure(existing, input)) return null;
+  const made = await recentlyAudited({
+    actorUserId: actor.actorUserId,
+    action: "measure.create",
+    entityId: existing.id,
+  });
+  return made ? { id: existing.id } : null;
+}
+
 export async function createMeasure(actor: Actor, input: MeasureInput) {
   try {
     const measure = await db.$transaction(async (tx) => {
@@ -89,17 +142,20 @@ export async function createMeasure(actor: Actor, input: MeasureInput) {
     });
     return { ok: true as const, measure };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false as const, fieldErrors: codeTaken };
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    const repeat = await addedMomentsAgo(actor, input);
+    return repeat ? { ok: true as const, measure: repeat } : { ok: false as const, fieldErrors: codeTaken };
   }
 }
 
 export async function updateMeasure(actor: Actor, id: string, input: MeasureInput) {
   const current = await db.measure.findFirst({
     where: { id, councilId: actor.councilId },
-    select: { unit: true, _count: { select: { commitments: true } } },
+    select: { ...storedSelect, _count: { select: { commitments: true } } },
   });
   if (!current) return { ok: false as const, notFound: true as const };
+  // nothing to change (the form sent again, or saved as it was): nothing written, nothing in the history twice
+  if (sameMeasure(current, input)) return { ok: true as const };
   // a commitment's target and plan are in the measure's unit: changing it would change what they mean
   if (current._count.commitments > 0 && current.unit !== input.unit)
     return {
