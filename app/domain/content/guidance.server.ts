@@ -142,11 +142,17 @@ function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result
   return db.$transaction(async (tx) => {
     let pageId = id;
     if (id) {
-      const { count } = await tx.guidancePage.updateMany({
-        where: { id, councilId },
-        data: { ...input, updatedById: actorUserId },
-      });
-      if (count === 0) return null;
+      // the page's row is locked first: "Save page" sent twice (a double click) is taken one save after the other,
+      // and the second, finding the page as it would leave it, changes and records nothing (decision 024)
+      const [current] = await tx.$queryRaw<GuidanceInput[]>`
+        SELECT title, slug, audience::text AS audience, "bodyMarkdown", published FROM "GuidancePage"
+        WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
+      if (!current) return null;
+      const unchanged = (Object.keys(input) as (keyof GuidanceInput)[]).every(
+        (key) => current[key] === input[key],
+      );
+      if (unchanged) return { ok: true as const, id };
+      await tx.guidancePage.update({ where: { id }, data: { ...input, updatedById: actorUserId } });
     } else {
       pageId = (await tx.guidancePage.create({ data: { ...input, councilId, updatedById: actorUserId } })).id;
     }
