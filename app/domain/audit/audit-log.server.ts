@@ -115,18 +115,25 @@ export async function searchAuditLog(councilId: string, surveyAccess: boolean, f
   return { total, entries, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }
 
-// The choices offered in the filter form: only values that occur in this council's log.
+// The choices offered in the filter form: only values that occur in this council's log. The organisations are the
+// council, those registered with it, and any other that acted in its log: a supplier registered with another
+// council holds this council's contracts and sends it returns, a group registered elsewhere asks it for help.
 export async function auditFilterOptions(councilId: string, surveyAccess: boolean) {
   const scope = await councilScope(councilId, surveyAccess);
-  const [actions, types, organisations] = await Promise.all([
+  const [actions, types, actedFor] = await Promise.all([
     db.auditLog.groupBy({ by: ["action"], where: scope, orderBy: { action: "asc" } }),
     db.auditLog.groupBy({ by: ["entityType"], where: scope, orderBy: { entityType: "asc" } }),
-    db.organisation.findMany({
-      where: { OR: [{ id: councilId }, { councilId }] },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
+    db.auditLog.groupBy({
+      by: ["actorOrganisationId"],
+      where: { AND: [scope, { actorOrganisationId: { not: null } }] },
     }),
   ]);
+  const actedForIds = actedFor.flatMap((a) => (a.actorOrganisationId ? [a.actorOrganisationId] : []));
+  const organisations = await db.organisation.findMany({
+    where: { OR: [{ id: councilId }, { councilId }, { id: { in: actedForIds } }] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
   return {
     actions: actions.map((a) => a.action),
     entityTypes: types.map((t) => t.entityType),
