@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { db } from "~/db.server.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
-import { previousQuarter, quarterOf } from "~/domain/contracts/quarters.ts";
+import { nextQuarter, previousQuarter, quarterIndex, quarterOf } from "~/domain/contracts/quarters.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import {
@@ -489,63 +489,133 @@ export async function seedDemoData(): Promise<Login[]> {
   return DEMO_LOGINS;
 }
 
-// Returns: last quarter's are open (due or overdue); the quarter before was reported and accepted at between
-// half and all of plan, so progress shows every RAG colour.
+// Returns, as two years of a working service would leave them: every ended quarter before the last was
+// reported and accepted, mostly on time (one contract in five always late), each contract at its own pace
+// against plan so progress shows every RAG colour; last quarter's are open, some submitted and waiting for
+// review, the rest not yet sent (each supplier keeps at least one, for the demo's own first return).
 async function seedDemoReturns(now: Date) {
-  const earlier = previousQuarter(previousQuarter(quarterOf(now)));
-  demandNoFailures(await openReturnsForQuarter(now, earlier, { announce: false }));
-  const accepted = await db.kpiReturn.findMany({
-    where: { financialYear: earlier.financialYear, quarter: earlier.quarter },
+  const last = previousQuarter(quarterOf(now));
+  const earliest = await db.contract.findFirst({
+    where: { commitments: { some: {} } },
+    orderBy: { startDate: "asc" },
+    select: { startDate: true },
+  });
+  if (!earliest) return;
+  for (let q = quarterOf(earliest.startDate); quarterIndex(q) <= quarterIndex(last); q = nextQuarter(q))
+    demandNoFailures(await openReturnsForQuarter(now, q, { announce: false }));
+
+  const returns = await db.kpiReturn.findMany({
+    orderBy: [{ contract: { reference: "asc" } }, { financialYear: "asc" }, { quarter: "asc" }],
     select: {
       id: true,
+      financialYear: true,
+      quarter: true,
+      dueDate: true,
       contract: {
         select: {
+          reference: true,
           contractManagerId: true,
+          supplierOrganisation: {
+            select: { memberships: { where: { role: "OWNER" }, select: { userId: true }, take: 1 } },
+          },
           commitments: {
             select: {
               id: true,
               targetQuantity: true,
               measure: { select: { unit: true } },
-              plan: { where: { financialYear: earlier.financialYear, quarter: earlier.quarter } },
+              plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
             },
           },
         },
       },
     },
   });
-  for (const [index, r] of accepted.entries()) {
-    const share = [1.1, 0.95, 0.75, 0.5][index % 4];
-    for (const c of r.contract.commitments) {
-      const planned = Number(c.plan[0]?.targetQuantity ?? c.targetQuantity ?? 0);
-      await db.kpiReturnLine.create({
-        data: {
+  const contracts = Array.from(new Set(returns.map((r) => r.contract.reference)));
+  // last quarter's returns in order for each supplier: the first of each stays to do
+  const seenBySupplier = new Map<string, number>();
+  const positionOf = new Map<string, number>();
+  for (const r of returns) {
+    if (r.financialYear !== last.financialYear || r.quarter !== last.quarter) continue;
+    const owner = r.contract.supplierOrganisation.memberships[0]?.userId ?? "none";
+    positionOf.set(r.id, seenBySupplier.get(owner) ?? 0);
+    seenBySupplier.set(owner, (seenBySupplier.get(owner) ?? 0) + 1);
+  }
+  const day = 86_400_000;
+  for (const r of returns) {
+    const index = contracts.indexOf(r.contract.reference);
+    const isLast = r.financialYear === last.financialYear && r.quarter === last.quarter;
+    const awaitingReview = isLast && positionOf.get(r.id)! % 2 === 1;
+    if (isLast && !awaitingReview) continue;
+    // the contract's pace: ahead, on track, slightly behind or behind, varying a little quarter to quarter
+    const share = [1.1, 0.97, 0.85, 0.6][index % 4]! + ((r.quarter % 2) - 0.5) * 0.1;
+    const late = index % 5 === 4;
+    // never in the future: last quarter's, seeded days after it ended, were sent a few hours ago (on time)
+    const submittedAt = new Date(
+      Math.min(
+        r.dueDate.getTime() + (late ? 6 : -3 - (index % 7)) * day + 10 * 3_600_000,
+        now.getTime() - 3 * 3_600_000,
+      ),
+    );
+    const submittedById = r.contract.supplierOrganisation.memberships[0]?.userId ?? null;
+    await db.kpiReturnLine.createMany({
+      data: r.contract.commitments.map((c) => {
+        const planned = Number(
+          c.plan.find((p) => p.financialYear === r.financialYear && p.quarter === r.quarter)
+            ?.targetQuantity ??
+            (c.measure.unit === "PERCENT" ? c.targetQuantity : 0) ??
+            0,
+        );
+        return {
           returnId: r.id,
           commitmentId: c.id,
           ...(c.measure.unit === "QUALITATIVE"
             ? { narrative: "Held a careers event with two local schools; 60 pupils attended." }
-            : { quantity: c.measure.unit === "PERCENT" ? planned : Math.round(planned * share) }),
-        },
-      });
-    }
-    const reviewedById = r.contract.contractManagerId;
+            : {
+                quantity:
+                  c.measure.unit === "PERCENT"
+                    ? Math.min(100, Math.round(planned * (share > 0.9 ? 1 : 0.9)))
+                    : Math.round(planned * share),
+              }),
+        };
+      }),
+    });
+    const reviewedAt = new Date(submittedAt.getTime() + 4 * day);
     await db.kpiReturn.update({
       where: { id: r.id },
-      data: {
-        status: "ACCEPTED",
-        declarationAccepted: true,
-        submittedAt: now,
-        reviewedAt: now,
-        reviewedById,
-      },
+      data: awaitingReview
+        ? { status: "SUBMITTED", declarationAccepted: true, submittedAt, submittedById }
+        : {
+            status: "ACCEPTED",
+            declarationAccepted: true,
+            submittedAt,
+            submittedById,
+            reviewedAt,
+            reviewedById: r.contract.contractManagerId,
+          },
     });
     await db.kpiReturnEvent.createMany({
       data: [
-        { returnId: r.id, fromStatus: "NOT_STARTED", toStatus: "SUBMITTED", comment: "Demo data" },
-        { returnId: r.id, fromStatus: "SUBMITTED", toStatus: "ACCEPTED", actorUserId: reviewedById },
+        {
+          returnId: r.id,
+          fromStatus: "NOT_STARTED",
+          toStatus: "SUBMITTED",
+          actorUserId: submittedById,
+          createdAt: submittedAt,
+        },
+        ...(awaitingReview
+          ? []
+          : [
+              {
+                returnId: r.id,
+                fromStatus: "SUBMITTED" as const,
+                toStatus: "ACCEPTED" as const,
+                actorUserId: r.contract.contractManagerId,
+                createdAt: reviewedAt,
+              },
+            ]),
       ],
     });
   }
-  demandNoFailures(await openReturnsForQuarter(now, undefined, { announce: false }));
 }
 
 // Last year's closed survey (so the report shows year-on-year change) and a few answers this year.
