@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
+import { recentlyAudited } from "~/domain/audit/audit.server.ts";
 import { BUSINESS_SIZE_LABEL } from "~/domain/accounts/business-size.ts";
 import {
   changeRole,
@@ -94,9 +95,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return leaveOrganisation(organisationId, actor, context);
     }
   })();
-  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   const destination = input.intent === "leave" ? "/account" : `/organisations/${organisationId}`;
+  if (!result.ok) {
+    const repeat = await doneMomentsAgo(input, actor);
+    if (!repeat) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+    return redirectWithFlash(destination, { kind: "success", message: repeat });
+  }
   return redirectWithFlash(destination, { kind: "success", message: result.message });
+}
+
+// "Remove" or "Cancel invitation" sent twice (a double click, the form sent again after a slow answer): the
+// second finds the member gone or the invitation ended because this person did it moments ago, so it gets the
+// first's answer instead of an error (decision 024). The message, or null when it is no repeat.
+async function doneMomentsAgo(input: z.infer<typeof actionSchema>, actorUserId: string) {
+  if (input.intent === "remove")
+    return (await recentlyAudited({ actorUserId, action: "membership.remove", entityId: input.membershipId }))
+      ? "Member removed"
+      : null;
+  if (input.intent === "revoke-invitation")
+    return (await recentlyAudited({
+      actorUserId,
+      action: "membership.invitation_revoke",
+      entityId: input.invitationId,
+    }))
+      ? "Invitation cancelled"
+      : null;
+  return null;
 }
 
 export default function OrganisationPage() {
