@@ -7,10 +7,23 @@ import { parseDay } from "~/domain/contracts/values.ts";
 import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.server.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
-import { formatDateTime, formatNumber } from "~/ui/format.ts";
+import { formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Social Value Marketplace" }];
+
+// When, to the second and with the clock it was read on: in the hour the clocks go back, 1:30 BST and 1:30 GMT are
+// an hour apart, and a log shown to the minute without the zone put them (and what happened between) as one time.
+const whenFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZone: "Europe/London",
+  timeZoneName: "short",
+});
 
 // a day that exists (30 February does not: Date.parse would quietly roll it into March)
 const isoDay = z
@@ -142,7 +155,7 @@ export default function AuditLog() {
           empty: "No entries match these filters.",
         })}
         columns={[
-          { header: "When", rowHeader: true, cell: (e) => formatDateTime(e.createdAt) },
+          { header: "When", rowHeader: true, cell: (e) => whenFormat.format(new Date(e.createdAt)) },
           {
             header: "Who",
             cell: (e) =>
