@@ -1,10 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
+import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Requests that fit your commitments – Social Value Marketplace" },
@@ -31,8 +32,13 @@ export default function MatchingPage() {
         empty="None of your contracts has a commitment that marketplace pledges count towards."
         columns={[
           { header: "Measure", cell: (c) => c.measureName, rowHeader: true },
+          { header: "Contract", cell: (c) => c.contract },
           { header: "Help that counts", cell: (c) => c.helpTypes.map(helpTypeLabel).join(", ") },
-          { header: "Target left", cell: (c) => formatNumber(Math.max(0, c.remaining)), numeric: true },
+          {
+            header: "Target left",
+            cell: (c) => formatMeasureQuantity(c.unit, Math.max(0, c.remaining)),
+            numeric: true,
+          },
         ]}
       />
       <h2 className="mb-4 text-2xl font-bold">Best fits first</h2>

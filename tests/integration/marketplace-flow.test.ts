@@ -379,7 +379,15 @@ describe("a request from posting to fulfilment", () => {
       supplierOrganisationId: world.supplier.id,
       status: "ENDED",
     });
+    // still "active" (as an import may leave it) but past its end date in London
+    const pastItsEnd = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: world.supplier.id,
+      startDate: new Date("2024-04-01"),
+      endDate: new Date(Date.now() - 2 * 86_400_000),
+    });
     const unfit = [
+      await createCommitment({ contractId: pastItsEnd.id, measureId: measure.id }),
       await createCommitment({ contractId: own.id, measureId: retired.id }),
       await createCommitment({ contractId: own.id, measureId: goodsOnly.id }),
       await createCommitment({ contractId: ended.id, measureId: measure.id }),

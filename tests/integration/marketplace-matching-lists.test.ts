@@ -220,6 +220,54 @@ describe("target left on a commitment", () => {
   });
 });
 
+describe("the commitments a supplier is shown", () => {
+  it("name their contract and unit, and leave out a contract past its end date that was never marked ended", async () => {
+    const supplier = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: world.councilA.id,
+      name: "Ended Works Ltd",
+    });
+    const owner = await createMember(supplier.id, "OWNER");
+    const measure = await createMeasure({
+      councilId: world.councilA.id,
+      name: "Volunteering hours",
+      unit: "HOURS",
+      contributingHelpTypes: ["VOLUNTEERING"],
+    });
+    const running = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: supplier.id,
+      reference: "RUN-1",
+      title: "Highways maintenance",
+    });
+    const ended = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: supplier.id,
+      reference: "OLD-1",
+      title: "School catering",
+      startDate: new Date("2024-04-01"),
+      endDate: new Date(Date.now() - 2 * 86_400_000),
+    });
+    const kept = await createCommitment({
+      contractId: running.id,
+      measureId: measure.id,
+      targetQuantity: 40,
+    });
+    await createCommitment({ contractId: ended.id, measureId: measure.id, targetQuantity: 40 });
+    const cookie = await sessionCookieFor(owner.id);
+    const data = await jsonOf<{ commitments: { id: string; contract: string }[] }>(
+      await callLoader(matchingLoader, { path: "/matching", cookie }),
+    );
+    expect(data.commitments.map((c) => [c.id, c.contract])).toEqual([
+      [kept.id, "RUN-1 Highways maintenance"],
+    ]);
+    const html = await (await renderPage("/matching", cookie)).text();
+    expect(html).toContain("RUN-1 Highways maintenance");
+    expect(html).toContain("40 hours");
+    expect(html).not.toContain("OLD-1");
+  });
+});
+
 describe("saved searches", () => {
   it("saves the current filters, lists them for their owner only, toggles the email and deletes", async () => {
     const saved = await callAction(savedAction, {

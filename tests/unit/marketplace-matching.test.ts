@@ -10,7 +10,9 @@ const today = new Date("2026-11-22T00:00:00Z");
 const commitment: OpenCommitment = {
   id: "c1",
   councilId: "north",
+  contract: "NCC-2410 Home care framework",
   measureName: "Volunteering hours",
+  unit: "HOURS",
   theme: "SOCIAL",
   helpTypes: ["VOLUNTEERING", "EXPERTISE"],
   remaining: 100,

@@ -5,6 +5,7 @@ import type { HelpType } from "~/generated/prisma/enums.ts";
 import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
 import { outwardCode, scoreMatch, type OpenCommitment } from "./matching.ts";
 import { IN_FLIGHT_STATUSES } from "./pledge-lifecycle.ts";
+import { runningContract } from "./pledges.server.ts";
 
 // Target left = target − delivered to date (the one progress rule: accepted returns + confirmed pledges,
 // app/domain/reporting/progress.ts) − pledges still in progress against the commitment (offered, accepted or
@@ -15,7 +16,7 @@ export async function openCommitments(
 ): Promise<OpenCommitment[]> {
   const where = {
     targetQuantity: { not: null },
-    contract: { supplierOrganisationId, status: "ACTIVE" as const },
+    contract: { supplierOrganisationId, ...runningContract(asOf) },
     measure: { retiredAt: null, NOT: { contributingHelpTypes: { isEmpty: true } } },
   };
   const [commitments, { progress }, inFlight] = await Promise.all([
@@ -24,8 +25,8 @@ export async function openCommitments(
       select: {
         id: true,
         targetQuantity: true,
-        contract: { select: { councilId: true } },
-        measure: { select: { name: true, theme: true, contributingHelpTypes: true } },
+        contract: { select: { councilId: true, reference: true, title: true } },
+        measure: { select: { name: true, unit: true, theme: true, contributingHelpTypes: true } },
       },
     }),
     loadCommitmentProgress(where, asOf),
@@ -42,7 +43,9 @@ export async function openCommitments(
     return {
       id: c.id,
       councilId: c.contract.councilId,
+      contract: `${c.contract.reference} ${c.contract.title}`,
       measureName: c.measure.name,
+      unit: c.measure.unit,
       theme: c.measure.theme,
       helpTypes: c.measure.contributingHelpTypes,
       remaining: Number(c.targetQuantity) - delivered - (promised.get(c.id) ?? 0),

@@ -1,11 +1,14 @@
 // "Requests that fit your open commitments": a pure score of one open request against a supplier's
 // commitments that still have target left. Higher is a better fit; reasons explain the score in words.
-import type { HelpType, MeasureTheme } from "~/generated/prisma/enums.ts";
+import type { HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 
 export type OpenCommitment = {
   id: string;
   councilId: string;
+  // "NCC-2410 Home care framework": a supplier may hold the same measure on several contracts
+  contract: string;
   measureName: string;
+  unit: MeasureUnit;
   theme: MeasureTheme;
   helpTypes: HelpType[];
   remaining: number;

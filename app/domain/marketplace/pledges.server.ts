@@ -62,7 +62,13 @@ export async function getRequestForPledge(requestId: string, supplierOrganisatio
   return { request, commitments };
 }
 
-// A pledge can count only towards a commitment it can add to: a numeric target on an active contract with the
+// Contracts a pledge can still count towards: active, and not past their end date in London. A contract left
+// "active" after it ended (as a procurement export may leave it) has nothing more to deliver.
+export function runningContract(asOf = new Date()): Prisma.ContractWhereInput {
+  return { status: "ACTIVE", endDate: { gte: londonDay(asOf) } };
+}
+
+// A pledge can count only towards a commitment it can add to: a numeric target on a running contract with the
 // request's council, whose measure is still in use and counts the request's kind of help.
 function fittingCommitments(
   supplierOrganisationId: string,
@@ -70,7 +76,7 @@ function fittingCommitments(
 ): Prisma.CommitmentWhereInput {
   return {
     targetQuantity: { not: null },
-    contract: { supplierOrganisationId, councilId: request.councilId, status: "ACTIVE" },
+    contract: { supplierOrganisationId, councilId: request.councilId, ...runningContract() },
     measure: { retiredAt: null, contributingHelpTypes: { has: request.helpType } },
   };
 }
