@@ -307,6 +307,7 @@ export async function seedDemoData(): Promise<Login[]> {
     const manager = council.id === north.id ? (i % 2 ? officer : councilAdmin) : officerEast;
     const start = new Date(Date.UTC(2024 + (i % 3), 3, 1));
     const years = 2 + (i % 3);
+    const endDate = new Date(Date.UTC(start.getUTCFullYear() + years, 2, 31));
     const contract = await createContract({
       councilId: council.id,
       supplierOrganisationId: supplier.id,
@@ -316,7 +317,9 @@ export async function seedDemoData(): Promise<Login[]> {
       department: departments[i % departments.length],
       valueGbp: Math.round(200_000 + rand() * 9_800_000),
       startDate: start,
-      endDate: new Date(Date.UTC(start.getUTCFullYear() + years, 2, 31)),
+      endDate,
+      // as the procurement export marks them: a contract past its end date has ended
+      status: endDate < new Date() ? "ENDED" : "ACTIVE",
       awardedOn: new Date(start.getTime() - 45 * 86400000),
       planReference: `PM3-${1000 + i}`,
     });
