@@ -1,7 +1,7 @@
 // A contract's social value commitments and their quarterly delivery plans.
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
-import type { Actor } from "./contracts.server.ts";
+import { lockContractRows, type Actor } from "./contracts.server.ts";
 import {
   COMMITMENT_FIELD_LABELS,
   diffSnapshots,
@@ -179,6 +179,8 @@ export async function addCommitment(
   let sent: Snapshot | null = null;
   try {
     return await db.$transaction(async (tx) => {
+      // the term checked below stays as read until this commitment is saved (see lockContractRows)
+      await lockContractRows(tx, { id: contractId, councilId: actor.councilId }, "FOR SHARE");
       const contract = await tx.contract.findFirst({
         where: { id: contractId, councilId: actor.councilId },
         select: { startDate: true, endDate: true },
@@ -329,6 +331,8 @@ export async function updateCommitment(
   input: CommitmentEdit,
 ): Promise<UpdateResult> {
   return db.$transaction(async (tx) => {
+    // the term checked below stays as read until the plan is saved (see lockContractRows)
+    await lockContractRows(tx, { id: contractId, councilId: actor.councilId }, "FOR SHARE");
     const current = await tx.commitment.findFirst({
       where: { id: commitmentId, contractId, contract: { councilId: actor.councilId } },
       select: { ...savedSelect, contract: { select: { startDate: true, endDate: true } } },

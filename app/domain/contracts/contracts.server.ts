@@ -4,7 +4,7 @@ import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
-import type { Prisma } from "~/generated/prisma/client.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
 import {
   changesFrom,
@@ -453,6 +453,25 @@ async function savedMomentsAgo(tx: Tx, actor: Actor, id: string, saved: Details,
   );
 }
 
+/**
+ * Holds the contract rows a change reads until its transaction ends (decision 012's row locks). A term change takes
+ * them FOR UPDATE and a commitment's plan FOR SHARE, which wait for each other: without, an officer shortening the
+ * term and a colleague adding a commitment with targets in the quarters it drops each checked the other's old
+ * state, and both saved, leaving targets outside the term (a foreign key takes only a lock a term change passes).
+ */
+export async function lockContractRows(
+  tx: Tx,
+  which: { id: string; councilId: string } | { councilId: string; references: string[] },
+  mode: "FOR UPDATE" | "FOR SHARE",
+) {
+  const lock = Prisma.raw(mode);
+  if ("id" in which)
+    await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${which.id} AND "councilId" = ${which.councilId} ${lock}`;
+  else if (which.references.length)
+    await tx.$queryRaw`SELECT id FROM "Contract" WHERE "councilId" = ${which.councilId}
+      AND reference = ANY(${which.references}::text[]) ORDER BY id ${lock}`;
+}
+
 const referenceTaken = { reference: ["Your council already has a contract with this reference"] };
 
 export async function createContract(actor: Actor, input: ContractInput): Promise<Result> {
@@ -510,6 +529,9 @@ async function staleAgainst(
 export async function updateContract(actor: Actor, id: string, input: ContractEdit): Promise<UpdateResult> {
   try {
     return await db.$transaction(async (tx) => {
+      // the contract's row is held until this save ends: a commitment added or changed meanwhile waits, and
+      // then checks its plan against the term saved here; one that got in first is in the plan checked below
+      await lockContractRows(tx, { id, councilId: actor.councilId }, "FOR UPDATE");
       const before = await tx.contract.findFirst({
         where: { id, councilId: actor.councilId },
         select: { ...snapshotSelect, ...detailsSelect, updatedAt: true },

@@ -11,7 +11,7 @@ import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts
 import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
-import { contractSnapshot, type Actor } from "./contracts.server.ts";
+import { contractSnapshot, lockContractRows, type Actor } from "./contracts.server.ts";
 import { COMMITMENT_FIELD_LABELS, CONTRACT_FIELD_LABELS, diffSnapshots, type Change } from "./history.ts";
 import {
   checkHeader,
@@ -618,6 +618,9 @@ export async function applyImport(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`contract-import:${actor.councilId}`}, 0))`;
       const earlier = upload ? await importedMomentsAgo(actor.councilId, upload, tx) : null;
       if (earlier) return { ok: true as const, plan: { ...summarise(file, [], []), counts: earlier } };
+      // the contracts it changes are held until it ends, as an edit by hand holds its one (lockContractRows)
+      const references = Array.from(new Set(file.rows.map((l) => l.row.contract_reference)));
+      await lockContractRows(tx, { councilId: actor.councilId, references }, "FOR UPDATE");
       const planned = await planImport(tx, actor.councilId, file.rows, file.columns);
       const plan = summarise(file, [...file.errors, ...planned.errors], planned.contracts);
       if (plan.errors.length) return { ok: false as const, plan };

@@ -1,0 +1,193 @@
+// An officer shortens a contract's term while a colleague adds (or changes) a commitment with targets in the
+// quarters the new term drops. Each used to check the other's old state: the term change saw no plan in those
+// quarters, the commitment saw the old term, both saved, and the contract was left with targets outside its term
+// (which every later edit of the contract then refused). Now whichever comes second waits for the first and is
+// refused with the first's change in view. The first is played here by a transaction held open by hand.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, type Tx } from "~/db.server.ts";
+import { addCommitment, updateCommitment } from "~/domain/contracts/commitments.server.ts";
+import { updateContract } from "~/domain/contracts/contracts.server.ts";
+import { applyImport } from "~/domain/contracts/import.server.ts";
+import { quartersOutsideTerm } from "~/domain/contracts/plan.ts";
+import { createCommitment, createContract, createMeasure, createWorld } from "../helpers/factories.ts";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
+
+beforeAll(async () => {
+  world = await createWorld();
+  actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
+});
+
+// two years, Q1 2026/27 to Q4 2027/28; shortened, the second year goes
+const LONG = { startDate: new Date("2026-04-01"), endDate: new Date("2028-03-31") };
+const SHORT_END = new Date("2027-03-31");
+const YEAR_TWO_PLAN = [{ quarter: "2027-1", quantity: "10" }];
+
+const settle = <T>(promise: Promise<T>) => {
+  const state = { done: false };
+  void promise.then(
+    () => (state.done = true),
+    () => (state.done = true),
+  );
+  return state;
+};
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `during` inside a transaction that has done `first` and not yet committed; commits after it. */
+async function whileOpen(first: (tx: Tx) => Promise<unknown>, during: () => Promise<void>) {
+  await db.$transaction(
+    async (tx) => {
+      await first(tx);
+      await during();
+    },
+    { timeout: 20_000 },
+  );
+}
+
+async function stranded(contractId: string) {
+  const contract = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
+  const plan = await db.commitmentPlan.findMany({ where: { commitment: { contractId } } });
+  return quartersOutsideTerm(plan, contract);
+}
+
+async function setup() {
+  const contract = await createContract({
+    councilId: world.councilA.id,
+    supplierOrganisationId: world.supplier.id,
+    ...LONG,
+  });
+  const measure = await createMeasure({ councilId: world.councilA.id });
+  return { contract, measure };
+}
+
+describe("a term shortened while a commitment's plan is saved", () => {
+  it("a commitment added while the term change is being saved waits for it, then is refused", async () => {
+    const { contract, measure } = await setup();
+    let result: Awaited<ReturnType<typeof addCommitment>> | undefined;
+    await whileOpen(
+      // an edit by hand has locked the row and written the shorter term, and has not committed yet
+      (tx) =>
+        tx.$executeRaw`UPDATE "Contract" SET "endDate" = ${SHORT_END}, "updatedAt" = now() WHERE id = ${contract.id}`,
+      async () => {
+        const adding = addCommitment(actor, contract.id, {
+          measureId: measure.id,
+          targetQuantity: "10.00",
+          plan: YEAR_TWO_PLAN,
+        }).then((r) => (result = r));
+        const state = settle(adding);
+        await pause(400);
+        expect(state.done).toBe(false); // waiting for the term change
+      },
+    );
+    await pause(400);
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { plan: ["Q1 2027/28 is outside the contract term"] },
+    });
+    expect(await stranded(contract.id)).toEqual([]);
+  });
+
+  it("a commitment changed while the term change is being saved waits for it, then is refused", async () => {
+    const { contract, measure } = await setup();
+    const commitment = await createCommitment({
+      contractId: contract.id,
+      measureId: measure.id,
+      targetQuantity: 10,
+      plan: [{ financialYear: 2026, quarter: 1, targetQuantity: 10 }],
+    });
+    let result: Awaited<ReturnType<typeof updateCommitment>> | undefined;
+    await whileOpen(
+      (tx) =>
+        tx.$executeRaw`UPDATE "Contract" SET "endDate" = ${SHORT_END}, "updatedAt" = now() WHERE id = ${contract.id}`,
+      async () => {
+        void updateCommitment(actor, contract.id, commitment.id, {
+          measureId: measure.id,
+          targetQuantity: "10.00",
+          plan: YEAR_TWO_PLAN,
+          version: commitment.updatedAt.toISOString(),
+        }).then((r) => (result = r));
+        await pause(400);
+        expect(result).toBeUndefined();
+      },
+    );
+    await pause(400);
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { plan: ["Q1 2027/28 is outside the contract term"] },
+    });
+    expect(await stranded(contract.id)).toEqual([]);
+  });
+
+  it("a term change saved while a commitment is being added waits for it, then is refused", async () => {
+    const { contract, measure } = await setup();
+    const form = {
+      reference: contract.reference,
+      title: contract.title,
+      supplierOrganisationId: contract.supplierOrganisationId,
+      department: contract.department,
+      contractManagerId: "",
+      valueGbp: contract.valueGbp.toFixed(2),
+      awardedOn: "2025-03-01",
+      startDate: "2026-04-01",
+      endDate: "2027-03-31",
+      planReference: contract.planReference ?? undefined,
+      status: "ACTIVE" as const,
+      version: contract.updatedAt.toISOString(),
+    };
+    let result: Awaited<ReturnType<typeof updateContract>> | undefined;
+    await whileOpen(
+      // a colleague's commitment with a target in the second year, written and not yet committed
+      (tx) =>
+        tx.commitment.create({
+          data: {
+            contractId: contract.id,
+            measureId: measure.id,
+            targetQuantity: 10,
+            plan: { create: [{ financialYear: 2027, quarter: 1, targetQuantity: 10 }] },
+          },
+        }),
+      async () => {
+        void updateContract(actor, contract.id, form).then((r) => (result = r));
+        await pause(400);
+        expect(result).toBeUndefined();
+      },
+    );
+    await pause(400);
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { endDate: [expect.stringContaining("Q1 2027/28")] },
+    });
+    expect(await stranded(contract.id)).toEqual([]);
+  });
+
+  it("an import that shortens the term waits for a commitment being added, then is refused", async () => {
+    const { contract, measure } = await setup();
+    await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "RACE0001" } });
+    const file = [
+      "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date",
+      `${contract.reference},"${contract.title}",RACE0001,"${contract.department}",${contract.valueGbp.toFixed(2)},2026-04-01,2027-03-31`,
+    ].join("\n");
+    let result: Awaited<ReturnType<typeof applyImport>> | undefined;
+    await whileOpen(
+      (tx) =>
+        tx.commitment.create({
+          data: {
+            contractId: contract.id,
+            measureId: measure.id,
+            targetQuantity: 10,
+            plan: { create: [{ financialYear: 2027, quarter: 1, targetQuantity: 10 }] },
+          },
+        }),
+      async () => {
+        void applyImport(actor, file).then((r) => (result = r));
+        await pause(600);
+        expect(result).toBeUndefined();
+      },
+    );
+    await pause(600);
+    expect(result?.ok).toBe(false);
+    expect(result?.plan.errors.map((e) => e.column)).toEqual(["end_date"]);
+    expect(await stranded(contract.id)).toEqual([]);
+  });
+});
