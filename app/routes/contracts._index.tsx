@@ -14,6 +14,7 @@ import { contractFiltersSchema } from "~/domain/contracts/schemas.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, Select, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatGbp, formatNumber } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { CommitmentProgressTable } from "./contracts.$id._index/commitment-progress.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Contracts – Social Value Marketplace" }];
@@ -90,7 +91,17 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
       {data.total === 0 ? (
         <p>No council has recorded a contract with your organisation yet.</p>
       ) : data.contracts.length === 0 ? (
-        <p>There are no contracts on this page.</p>
+        <p>
+          {emptyOrPastLastPage({
+            page: data.page,
+            pageCount: data.pageCount,
+            total: data.total,
+            path: "/contracts",
+            search: location.search,
+            what: ["contract", "contracts"],
+            empty: "There are no contracts on this page.",
+          })}
+        </p>
       ) : (
         data.contracts.map((contract) => (
           <section key={contract.id} aria-labelledby={`contract-${contract.id}`} className="mb-10">
@@ -222,7 +233,15 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
         caption="Contracts"
         rows={data.contracts}
         rowKey={(c) => c.id}
-        empty="No contracts match these filters."
+        empty={emptyOrPastLastPage({
+          page: filters.page,
+          pageCount: data.pageCount,
+          total: data.total,
+          path: "/contracts",
+          search: location.search,
+          what: ["contract", "contracts"],
+          empty: "No contracts match these filters.",
+        })}
         columns={[
           {
             header: "Reference",
