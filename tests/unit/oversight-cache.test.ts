@@ -47,3 +47,27 @@ describe("dashboard cache", () => {
     expect(runs).toBe(2);
   });
 });
+
+describe("dashboard cache on a quiet page", () => {
+  it("never serves figures two lifetimes old: the first viewer after a quiet spell waits for fresh ones", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    let value = 1;
+    const compute = async () => value;
+    expect(await cached("quiet", compute, 1000)).toBe(1);
+    value = 2;
+    // a night with nobody asking
+    vi.setSystemTime(Date.now() + 8 * 3_600_000);
+    expect(await cached("quiet", compute, 1000)).toBe(2);
+  });
+
+  it("shares the one fresh computation among viewers arriving together after a quiet spell", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    let runs = 0;
+    const compute = async () => ++runs;
+    await cached("quiet", compute, 1000);
+    vi.setSystemTime(Date.now() + 5000);
+    const answers = await Promise.all([cached("quiet", compute, 1000), cached("quiet", compute, 1000)]);
+    expect(answers).toEqual([2, 2]);
+    expect(runs).toBe(2);
+  });
+});

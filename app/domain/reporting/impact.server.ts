@@ -2,7 +2,7 @@
 // data, and case studies only where the requestor agreed to be showcased.
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
-import { cached, DASHBOARD_CACHE_MS } from "./dashboard-cache.server.ts";
+import { cached } from "./dashboard-cache.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { ImpactRow } from "./impact-fields.ts";
 
@@ -47,20 +47,13 @@ export async function confirmedImpact(councilId?: string): Promise<ImpactRow[]> 
   }));
 }
 
-// The public figures, shared for the dashboard cache's lifetime and served a while longer while they are worked
-// out again, as dashboards are, but never much older: the shared copy is kept until someone next asks, and on a
-// quiet public page that can be days (the morning's first visitor, or a daily open-data download that is the
-// only one asking, got the day before's figures, the download with the day's date on them).
-export async function recentFigures<T>(
+// The public figures with the moment they were worked out (the open data's generatedAt), shared as dashboards
+// are (never more than two cache lifetimes old).
+export function recentFigures<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<{ value: T; computedAt: Date }> {
-  const work = async () => ({ value: await compute(), computedAt: new Date() });
-  const shared = await cached(key, work);
-  // under steady use the refresh cached() starts after one lifetime lands long before two
-  if (DASHBOARD_CACHE_MS > 0 && Date.now() - shared.computedAt.getTime() > 2 * DASHBOARD_CACHE_MS)
-    return work();
-  return shared;
+  return cached(key, async () => ({ value: await compute(), computedAt: new Date() }));
 }
 
 export const impactOpenData = () => recentFigures("impact-open-data", confirmedImpact);
