@@ -9,6 +9,7 @@ import {
   type Snapshot,
   type StaleEdit,
 } from "./history.ts";
+import { lockMeasureRows } from "./measures.server.ts";
 import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
 import type { CommitmentEdit, CommitmentInput } from "./schemas.ts";
@@ -186,6 +187,8 @@ export async function addCommitment(
         select: { startDate: true, endDate: true },
       });
       if (!contract) return { ok: false, notFound: true };
+      // the unit checked below stays as read until this commitment is saved (see lockMeasureRows)
+      await lockMeasureRows(tx, { id: input.measureId, councilId: actor.councilId }, "FOR SHARE");
       const measure = await tx.measure.findFirst({
         where: { id: input.measureId, councilId: actor.councilId, retiredAt: null },
         select: { id: true, code: true, name: true, unit: true },

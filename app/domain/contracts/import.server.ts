@@ -12,6 +12,7 @@ import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
 import { contractSnapshot, lockContractRows, type Actor } from "./contracts.server.ts";
+import { lockMeasureRows } from "./measures.server.ts";
 import { COMMITMENT_FIELD_LABELS, CONTRACT_FIELD_LABELS, diffSnapshots, type Change } from "./history.ts";
 import {
   checkHeader,
@@ -621,6 +622,8 @@ export async function applyImport(
       // the contracts it changes are held until it ends, as an edit by hand holds its one (lockContractRows)
       const references = Array.from(new Set(file.rows.map((l) => l.row.contract_reference)));
       await lockContractRows(tx, { councilId: actor.councilId, references }, "FOR UPDATE");
+      // and the council's measures keep the units it checks against (lockMeasureRows)
+      await lockMeasureRows(tx, { councilId: actor.councilId }, "FOR SHARE");
       const planned = await planImport(tx, actor.councilId, file.rows, file.columns);
       const plan = summarise(file, [...file.errors, ...planned.errors], planned.contracts);
       if (plan.errors.length) return { ok: false as const, plan };

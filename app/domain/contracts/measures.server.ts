@@ -1,6 +1,7 @@
 // The council's measure library: what commitments are measured in.
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
-import { db, isUniqueViolation } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import type { MeasureInput } from "./schemas.ts";
 
 const measureSelect = {
@@ -148,22 +149,45 @@ export async function createMeasure(actor: Actor, input: MeasureInput) {
   }
 }
 
+/**
+ * Holds measure rows until the transaction ends. Changing a measure takes its row FOR UPDATE; adding or importing a
+ * commitment takes the measures it uses FOR SHARE, so the two wait for each other. Without, an admin changing the
+ * unit of a measure no commitment used yet and an officer adding its first commitment each checked the other's old
+ * state: the unit changed under the new commitment (a plan of hours became a percentage over 100), since a foreign
+ * key takes only a lock a change of unit passes.
+ */
+export async function lockMeasureRows(
+  tx: Tx,
+  which: { id: string; councilId: string } | { councilId: string },
+  mode: "FOR UPDATE" | "FOR SHARE",
+) {
+  const lock = Prisma.raw(mode);
+  if ("id" in which)
+    await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${which.id} AND "councilId" = ${which.councilId} ${lock}`;
+  else
+    await tx.$queryRaw`SELECT id FROM "Measure" WHERE "councilId" = ${which.councilId} ORDER BY id ${lock}`;
+}
+
 export async function updateMeasure(actor: Actor, id: string, input: MeasureInput) {
-  const current = await db.measure.findFirst({
-    where: { id, councilId: actor.councilId },
-    select: { ...storedSelect, _count: { select: { commitments: true } } },
-  });
-  if (!current) return { ok: false as const, notFound: true as const };
-  // nothing to change (the form sent again, or saved as it was): nothing written, nothing in the history twice
-  if (sameMeasure(current, input)) return { ok: true as const };
-  // a commitment's target and plan are in the measure's unit: changing it would change what they mean
-  if (current._count.commitments > 0 && current.unit !== input.unit)
-    return {
-      ok: false as const,
-      fieldErrors: { unit: ["Commitments use this measure, so its unit cannot change. Add a new measure."] },
-    };
   try {
-    await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
+      // the commitments counted below stay as counted until the unit is saved (see lockMeasureRows)
+      await lockMeasureRows(tx, { id, councilId: actor.councilId }, "FOR UPDATE");
+      const current = await tx.measure.findFirst({
+        where: { id, councilId: actor.councilId },
+        select: { ...storedSelect, _count: { select: { commitments: true } } },
+      });
+      if (!current) return { ok: false as const, notFound: true as const };
+      // nothing to change (the form sent again, or saved as it was): nothing written, nothing in the history twice
+      if (sameMeasure(current, input)) return { ok: true as const };
+      // a commitment's target and plan are in the measure's unit: changing it would change what they mean
+      if (current._count.commitments > 0 && current.unit !== input.unit)
+        return {
+          ok: false as const,
+          fieldErrors: {
+            unit: ["Commitments use this measure, so its unit cannot change. Add a new measure."],
+          },
+        };
       await tx.measure.update({ where: { id }, data: dataFrom(input) });
       await writeAudit(
         {
@@ -178,8 +202,8 @@ export async function updateMeasure(actor: Actor, id: string, input: MeasureInpu
         },
         tx,
       );
+      return { ok: true as const };
     });
-    return { ok: true as const };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false as const, fieldErrors: codeTaken };
     throw error;
