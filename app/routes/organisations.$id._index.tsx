@@ -65,9 +65,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const organisationId = params.id!;
+  const form = await readForm(request);
   // Members only: a partner council reached through a partnership-wide membership is not one's own to manage.
-  if (!viewer.memberships.some((m) => m.organisationId === organisationId && !m.viaCouncil)) notFound();
-  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
+  if (!viewer.memberships.some((m) => m.organisationId === organisationId && !m.viaCouncil)) {
+    // "Leave" sent twice: the second finds this person no longer a member because they left moments ago
+    if (form.get("intent") === "leave" && (await leftMomentsAgo(viewer.user.id, organisationId)))
+      return redirectWithFlash("/account", { kind: "success", message: LEFT });
+    notFound();
+  }
+  const submission = parseWithZod(form, { schema: actionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const context = requestContext(request);
   const input = submission.value;
@@ -97,17 +103,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })();
   const destination = input.intent === "leave" ? "/account" : `/organisations/${organisationId}`;
   if (!result.ok) {
-    const repeat = await doneMomentsAgo(input, actor);
+    const repeat = await doneMomentsAgo(input, actor, organisationId);
     if (!repeat) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
     return redirectWithFlash(destination, { kind: "success", message: repeat });
   }
   return redirectWithFlash(destination, { kind: "success", message: result.message });
 }
 
-// "Remove" or "Cancel invitation" sent twice (a double click, the form sent again after a slow answer): the
+// "Remove", "Cancel invitation" or "Leave" sent twice (a double click, the form sent again after a slow answer): the
 // second finds the member gone or the invitation ended because this person did it moments ago, so it gets the
 // first's answer instead of an error (decision 024). The message, or null when it is no repeat.
-async function doneMomentsAgo(input: z.infer<typeof actionSchema>, actorUserId: string) {
+async function doneMomentsAgo(
+  input: z.infer<typeof actionSchema>,
+  actorUserId: string,
+  organisationId: string,
+) {
   if (input.intent === "remove")
     return (await recentlyAudited({ actorUserId, action: "membership.remove", entityId: input.membershipId }))
       ? "Member removed"
@@ -120,7 +130,14 @@ async function doneMomentsAgo(input: z.infer<typeof actionSchema>, actorUserId: 
     }))
       ? "Invitation cancelled"
       : null;
+  if (input.intent === "leave") return (await leftMomentsAgo(actorUserId, organisationId)) ? LEFT : null;
   return null;
+}
+
+const LEFT = "You have left the organisation";
+
+function leftMomentsAgo(actorUserId: string, organisationId: string) {
+  return recentlyAudited({ actorUserId, action: "membership.leave", organisationId });
 }
 
 export default function OrganisationPage() {

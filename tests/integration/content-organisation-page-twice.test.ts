@@ -61,4 +61,22 @@ describe("an organisation page's forms sent twice", () => {
     expect(late.status).toBe(400);
     expect((await late.json()).error.form).toEqual(["That person is not a member"]);
   });
+
+  it("answers a second 'Leave', one after the other or at once, as the first, and nobody else's", async () => {
+    for (const together of [false, true]) {
+      const member = await createMember(world.vcse.id, "MEMBER");
+      const cookie = await sessionCookieFor(member.id);
+      const { id } = await db.membership.findFirstOrThrow({ where: { userId: member.id } });
+      const answers = together
+        ? await Promise.all([send({ intent: "leave" }, cookie), send({ intent: "leave" }, cookie)])
+        : [await send({ intent: "leave" }, cookie), await send({ intent: "leave" }, cookie)];
+      expect(answers.map((r) => r.status)).toEqual([302, 302]);
+      expect(answers.map((r) => r.headers.get("location"))).toEqual(["/account", "/account"]);
+      expect(await audited("membership.leave", id)).toBe(1);
+    }
+    // someone who never was a member, or left another organisation, is still not found
+    const stranger = await createMember(world.supplier.id, "MEMBER");
+    const strangerCookie = await sessionCookieFor(stranger.id);
+    expect((await send({ intent: "leave" }, strangerCookie)).status).toBe(404);
+  });
 });

@@ -65,7 +65,7 @@ export const SENT_TWICE_WINDOW_MS = 10 * 60 * 1000;
 
 /** Whether the audit log records `actorUserId` doing `action` (to `entityId`, when given) within `withinMs`. */
 export async function recentlyAudited(
-  entry: { actorUserId: string; action: string; entityId?: string },
+  entry: { actorUserId: string; action: string; entityId?: string; organisationId?: string },
   withinMs = SENT_TWICE_WINDOW_MS,
   tx: Tx = db,
 ) {
