@@ -8,6 +8,16 @@ const londonDate = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/**
+ * A day typed the way people in the UK write it ("27/03/2027", "27/3/2027") as the ISO day a date field sends
+ * ("2027-03-27"), for a browser without a date picker; anything else is left as it is, for the field's own check.
+ */
+export function ukDayAsIso(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const uk = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value);
+  return uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : value;
+}
+
 /** 00:00 UTC of a calendar date written as an ISO day ("2027-03-27"), as a DATE column holds it. */
 export function dayToDate(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);

@@ -305,7 +305,7 @@ export function Select({
 export function DateInput({
   name,
   label,
-  hint = "For example, 27 3 2027",
+  hint = "For example, 27/03/2027",
   errors,
   defaultValue,
   min,

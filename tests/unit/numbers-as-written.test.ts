@@ -1,4 +1,4 @@
-// Numbers in forms are read as people write them: "1,500" is fifteen hundred; "1e3" and "0x10" are not numbers
+// Numbers (and dates) in forms are read as people write them: "1,500" is fifteen hundred; "1e3" and "0x10" are not numbers
 // (read with Number() they were 1,000 and 16), and say so next to the field.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
@@ -20,12 +20,12 @@ const aRequest = {
   neededBy: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
 };
 
-function pledge(quantity: string) {
+function pledge(quantity: string, expectedDeliveryDate?: string) {
   const form = new FormData();
   form.set("submissionKey", "a-one-off-key-1234");
   form.set("quantity", quantity);
   const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-  form.set("expectedDeliveryDate", nextYear);
+  form.set("expectedDeliveryDate", expectedDeliveryDate ?? nextYear);
   return parseWithZod(form, { schema: pledgeFormSchema });
 }
 
@@ -100,5 +100,24 @@ describe("asWritten, for every number field of the portal's forms", () => {
   it("leaves what is not text alone (a field left out)", () => {
     expect(asWritten(undefined)).toBeUndefined();
     expect(asWritten(7)).toBe(7);
+  });
+});
+
+describe("a date typed into a marketplace form without a date picker", () => {
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+  const uk = (d: Date) => `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+
+  it("reads the day as people in the UK write it", () => {
+    const day = inDays(60);
+    const result = pledge("3", uk(day));
+    expect(result.status === "success" && result.value.expectedDeliveryDate).toBe(
+      day.toISOString().slice(0, 10),
+    );
+  });
+
+  it("says how to write one that is not a date", () => {
+    expect(errorsOf(pledge("3", "27 3 2027"))?.expectedDeliveryDate).toEqual([
+      "The expected delivery date must be a real date, for example 27/03/2027",
+    ]);
   });
 });

@@ -62,3 +62,37 @@ describe("opening a cycle", () => {
     expect(closingErrors("2026-12-31")).toEqual(["The closing date must be today or in the future"]);
   });
 });
+
+describe("dates typed without a date picker", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("reads 27/03/2027 as people in the UK write it, and refuses what is not a date", () => {
+    vi.useFakeTimers({ now: new Date("2026-05-01T12:00:00Z"), toFake: ["Date"] });
+    const parsed = cycleSchema.safeParse({
+      year: "2026",
+      opensOn: "1/6/2026",
+      closesOn: "31/07/2026",
+      privacyNotice: "We use your answers to plan supplier engagement.",
+      dpiaReference: "DPIA-1",
+      retentionMonths: "24",
+    });
+    expect(parsed.success && [parsed.data.opensOn, parsed.data.closesOn]).toEqual([
+      "2026-06-01",
+      "2026-07-31",
+    ]);
+    const refused = cycleSchema.safeParse({
+      year: "2026",
+      opensOn: "31/02/2026",
+      closesOn: "27 3 2027",
+      privacyNotice: "We use your answers to plan supplier engagement.",
+      dpiaReference: "DPIA-1",
+      retentionMonths: "24",
+    });
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["opensOn", "Enter the date the survey opens as a real date, for example 27/03/2027"],
+      ["closesOn", "Enter the date the survey closes as a real date, for example 27/03/2027"],
+    ]);
+  });
+});

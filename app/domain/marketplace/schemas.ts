@@ -1,6 +1,6 @@
 // Marketplace form and query-string schemas. No server imports: the forms use them for client hints too.
 import { z } from "zod";
-import { dayToDate, londonDay } from "~/domain/calendar.ts";
+import { dayToDate, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 
 export const HELP_TYPE_VALUES = ["VOLUNTEERING", "GOODS", "EXPERTISE", "FUNDING", "WORK_PLACEMENT"] as const;
@@ -24,15 +24,18 @@ const latestIso = () => {
 };
 
 export const futureDate = (what: string) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .refine(validDate, `${capitalise(what)} must be a real date, for example 27 3 2027`)
-    .refine((v) => !validDate(v) || v >= todayIso(), `${capitalise(what)} must be today or in the future`)
-    .refine(
-      (v) => !validDate(v) || v <= latestIso(),
-      `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today`,
-    );
+  z.preprocess(
+    ukDayAsIso,
+    z
+      .string({ error: `Enter ${what}` })
+      .trim()
+      .refine(validDate, `${capitalise(what)} must be a real date, for example 27/03/2027`)
+      .refine((v) => !validDate(v) || v >= todayIso(), `${capitalise(what)} must be today or in the future`)
+      .refine(
+        (v) => !validDate(v) || v <= latestIso(),
+        `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today`,
+      ),
+  );
 
 function capitalise(text: string) {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -146,11 +149,14 @@ export const pledgeActionSchema = z.discriminatedUnion("intent", [
         .min(1, "Quantity delivered must be 1 or more")
         .max(1_000_000, "Quantity delivered is too large"),
     ),
-    deliveredOn: z
-      .string({ error: "Enter the date it was delivered" })
-      .trim()
-      .refine(validDate, "Date delivered must be a real date")
-      .refine((v) => !validDate(v) || v <= todayIso(), "Date delivered cannot be in the future"),
+    deliveredOn: z.preprocess(
+      ukDayAsIso,
+      z
+        .string({ error: "Enter the date it was delivered" })
+        .trim()
+        .refine(validDate, "Date delivered must be a real date, for example 27/03/2027")
+        .refine((v) => !validDate(v) || v <= todayIso(), "Date delivered cannot be in the future"),
+    ),
     deliveryNote: z
       .string({ error: "Add a note about what was delivered" })
       .trim()

@@ -1,7 +1,7 @@
 // Validation for the survey forms (no server imports: used by actions and forms alike).
 import { z } from "zod";
+import { londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
-import { londonDay } from "~/domain/calendar.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
 const text = (max: number) => z.string().trim().max(max, `Enter ${max} characters or fewer`).optional();
@@ -77,8 +77,14 @@ export const cycleSchema = z
         .min(2020, "Enter a year from 2020")
         .max(2100, "Enter a year before 2100"),
     ),
-    opensOn: z.iso.date({ error: "Enter the date the survey opens" }),
-    closesOn: z.iso.date({ error: "Enter the date the survey closes" }),
+    opensOn: z.preprocess(
+      ukDayAsIso,
+      z.iso.date({ error: "Enter the date the survey opens as a real date, for example 27/03/2027" }),
+    ),
+    closesOn: z.preprocess(
+      ukDayAsIso,
+      z.iso.date({ error: "Enter the date the survey closes as a real date, for example 27/03/2027" }),
+    ),
     privacyNotice: z
       .string({ error: "Enter the privacy notice respondents will read" })
       .trim()
