@@ -31,6 +31,7 @@ import {
   TEST_PASSWORD,
   unique,
 } from "../helpers/factories.ts";
+import { renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
@@ -398,6 +399,19 @@ describe("council verification", () => {
     });
     const [mail] = await emailsTo(owner.email);
     expect(mail.text).toContain("The company number belongs to a different business.");
+  });
+
+  it("tells a rejected group posting a request that it was not verified, not that it is still waiting", async () => {
+    const group = await createOrganisation({
+      kind: "VCSE",
+      councilId: world.councilA.id,
+      status: "REJECTED",
+    });
+    const owner = await createUser();
+    await addMember(group.id, owner.id, "OWNER");
+    const page = await (await renderPage("/requests/new", await sessionCookieFor(owner.id))).text();
+    expect(page).toContain("The council did not verify your organisation");
+    expect(page).not.toContain("waiting to be verified");
   });
 
   it("does not let an officer of another council decide", async () => {

@@ -220,3 +220,26 @@ describe("partnership-wide members", () => {
     ]);
   });
 });
+
+describe("a council's partnership saved", () => {
+  const changes = () =>
+    db.auditLog.count({ where: { action: "council.partnership_change", entityId: outsider.id } });
+
+  it("logs a change once, and a save that changes nothing (the row unchanged, or sent twice) not at all", async () => {
+    const other = await createPartnership();
+    const before = await changes();
+    expect(await setCouncilPartnership(adminA.id, outsider.id, null, { ip: null })).toBe(true);
+    expect(await changes()).toBe(before);
+    const together = await Promise.all([
+      setCouncilPartnership(adminA.id, outsider.id, other.id, { ip: null }),
+      setCouncilPartnership(adminA.id, outsider.id, other.id, { ip: null }),
+    ]);
+    expect(together).toEqual([true, true]);
+    expect(await changes()).toBe(before + 1);
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: outsider.id } })).partnershipId).toBe(
+      other.id,
+    );
+    await setCouncilPartnership(adminA.id, outsider.id, null, { ip: null });
+    expect(await changes()).toBe(before + 2);
+  });
+});

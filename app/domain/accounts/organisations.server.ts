@@ -278,11 +278,13 @@ export async function setCouncilPartnership(
       !(await tx.partnership.findUnique({ where: { id: partnershipId }, select: { id: true } }))
     )
       return "no-partnership" as const;
-    const updated = await tx.organisation.updateMany({
-      where: { id: councilId, kind: "COUNCIL" },
-      data: { partnershipId },
-    });
-    if (updated.count !== 1) return false;
+    // the council's row, locked: of two saves at once, the second sees what the first set
+    const [council] = await tx.$queryRaw<{ partnershipId: string | null }[]>`
+      SELECT "partnershipId" FROM "Organisation" WHERE id = ${councilId} AND kind = 'COUNCIL' FOR UPDATE`;
+    if (!council) return false;
+    // already so (an unchanged row saved, or the form sent twice): nothing to change or log
+    if (council.partnershipId === partnershipId) return true;
+    await tx.organisation.update({ where: { id: councilId }, data: { partnershipId } });
     await writeAudit(
       {
         actorUserId,

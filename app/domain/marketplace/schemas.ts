@@ -96,7 +96,10 @@ export const requestFormSchema = z.object({
 export type RequestForm = z.infer<typeof requestFormSchema>;
 
 export const moderationSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), comment: z.string().trim().max(1000).optional() }),
+  z.object({
+    intent: z.literal("approve"),
+    comment: z.string().trim().max(1000, "Comment must be 1,000 characters or fewer").optional(),
+  }),
   z.object({
     intent: z.literal("requestChanges"),
     comment: z
@@ -112,7 +115,10 @@ const reason = (message: string) =>
 
 export const manageRequestSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit") }),
-  z.object({ intent: z.literal("withdraw"), reason: z.string().trim().max(1000).optional() }),
+  z.object({
+    intent: z.literal("withdraw"),
+    reason: z.string().trim().max(1000, "Reason must be 1,000 characters or fewer").optional(),
+  }),
   z.object({ intent: z.literal("extend"), neededBy: futureDate("the new date") }),
   z.object({ intent: z.literal("showcase"), showcaseConsent: z.boolean().default(false) }),
 ]);
@@ -139,7 +145,10 @@ export const pledgeActionSchema = z.discriminatedUnion("intent", [
     feedback: z.string().trim().max(2000, "Feedback must be 2,000 characters or fewer").optional(),
   }),
   z.object({ intent: z.literal("dispute"), reason: reason("Say what is wrong") }),
-  z.object({ intent: z.literal("withdraw"), reason: z.string().trim().max(1000).optional() }),
+  z.object({
+    intent: z.literal("withdraw"),
+    reason: z.string().trim().max(1000, "Reason must be 1,000 characters or fewer").optional(),
+  }),
   z.object({
     intent: z.literal("reportDelivery"),
     deliveredQuantity: writtenNumber(

@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     councils,
     organisationName: membership.organisationName,
     verified: membership.status === "VERIFIED",
+    rejected: membership.status === "REJECTED",
     defaults: { councilId: homeCouncil ?? (councils.length === 1 ? councils[0].id : undefined) },
     // the form's one-off key: posted twice (a double click), it makes one request
     submissionKey: crypto.randomUUID(),
@@ -63,12 +64,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewRequestPage() {
-  const { councils, organisationName, verified, defaults, submissionKey } = useLoaderData<typeof loader>();
+  const { councils, organisationName, verified, rejected, defaults, submissionKey } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
       <PageHeading caption={organisationName}>Post a request</PageHeading>
-      {verified ? null : (
+      {verified ? null : rejected ? (
+        <InsetText>
+          The council did not verify your organisation, so its requests cannot be published. You can save
+          drafts; the council’s email said why and what to do next.
+        </InsetText>
+      ) : (
         <InsetText>
           Your organisation is waiting to be verified by the council. You can save drafts now and submit them
           once you are verified.
