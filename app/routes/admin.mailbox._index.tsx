@@ -5,6 +5,7 @@ import { pageParam } from "~/auth/request-context.server.ts";
 import { listMailbox } from "~/domain/accounts/mailbox.server.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDateTime } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Local mailbox – Social Value Marketplace" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Mailbox() {
-  const { emails, pageCount, page, search, providerConfigured } = useLoaderData<typeof loader>();
+  const { emails, total, pageCount, page, search, providerConfigured } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption="Platform administration">Local mailbox</PageHeading>
@@ -29,7 +30,15 @@ export default function Mailbox() {
         caption={<span className="sr-only">Emails, newest first</span>}
         rows={emails}
         rowKey={(e) => e.id}
-        empty="No emails yet."
+        empty={emptyOrPastLastPage({
+          page,
+          pageCount,
+          total,
+          path: "/admin/mailbox",
+          search,
+          what: ["email", "emails"],
+          empty: "No emails yet.",
+        })}
         columns={[
           {
             header: "Subject",

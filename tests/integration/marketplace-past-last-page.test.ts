@@ -1,9 +1,17 @@
 // A page number past the end of a list (an old link, or the last request on a page just approved) says how many
 // there are and links to the last page, keeping the list chosen. Before, it showed the list's empty message: "No
 // requests are waiting for approval." to an officer with a queue, "You have not posted any requests yet." to a
-// requestor with requests, "No requests." on the council's activity lists.
+// requestor with requests, "No requests." on the council's activity lists, "No emails yet." in the mailbox.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { db } from "~/db.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import {
+  createMember,
+  createPledge,
+  createRequest,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
@@ -83,5 +91,21 @@ describe("a page past the end of a council activity list", () => {
     expect(requests).toContain("No requests.");
     const pledges = await render("/council/pledges?page=2", world.users.officerB.id);
     expect(pledges).toContain("No pledges.");
+  });
+});
+
+describe("a page past the end of the platform admin's mailbox", () => {
+  it("says how many emails there are instead of 'No emails yet.'", async () => {
+    const admin = await createMember(world.councilA.id, "ADMIN", { isPlatformAdmin: true });
+    await enqueueEmail(db, {
+      to: "someone@example.test",
+      subject: "Hello",
+      text: "Hello",
+      html: "<p>Hello</p>",
+      template: "test",
+    });
+    const html = await render("/admin/mailbox?page=5000", admin.id);
+    expect(html).not.toContain("No emails yet.");
+    expect(html).toMatch(/There is no page 5,000: there (is 1 email|are [\d,]+ emails), on [\d,]+ pages?\./);
   });
 });

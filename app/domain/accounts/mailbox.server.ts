@@ -18,6 +18,7 @@ export async function listMailbox(page: number) {
   ]);
   return {
     emails,
+    total,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     providerConfigured: Boolean(getEnv().RESEND_API_KEY),
   };
