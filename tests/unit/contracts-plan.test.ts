@@ -146,8 +146,10 @@ describe("reading amounts and dates", () => {
     ["007", "7.00"],
   ])("amount %s is %s", (input, expected) => expect(parseAmount(input)).toBe(expected));
 
-  it.each(["-1", "1.234", "abc", "", "1e5", "£", "1,2.3.4"])("amount %s is rejected", (input) =>
-    expect(parseAmount(input)).toBeNull(),
+  // "1,5" and "12,50" are decimal commas, not thousands: read as 15 and 1,250 they recorded the wrong amount
+  it.each(["-1", "1.234", "abc", "", "1e5", "£", "1,2.3.4", "1,5", "12,50", "1,2,3"])(
+    "amount %s is rejected",
+    (input) => expect(parseAmount(input)).toBeNull(),
   );
 
   it.each([

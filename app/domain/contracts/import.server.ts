@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { db, type Tx } from "~/db.server.ts";
+import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
@@ -616,7 +616,7 @@ export async function applyImport(
     async (tx) => {
       // One import per council at a time: a second (a double click, or a colleague importing the same file)
       // waits here, then plans against what the first wrote and finds nothing left to do.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`contract-import:${actor.councilId}`}, 0))`;
+      await lockUntilCommit(tx, `contract-import:${actor.councilId}`);
       const earlier = upload ? await importedMomentsAgo(actor.councilId, upload, tx) : null;
       if (earlier) return { ok: true as const, plan: { ...summarise(file, [], []), counts: earlier } };
       // the contracts it changes are held until it ends, as an edit by hand holds its one (lockContractRows)

@@ -1,8 +1,11 @@
 // Reading the numbers and dates officers type or a procurement system exports. Safe for browser code.
+import { withoutThousandsCommas } from "~/domain/numbers.ts";
 
 /** "£1,250,000.5" → "1250000.50"; null if it is not a non-negative amount with at most two decimal places. */
 export function parseAmount(text: string): string | null {
-  const cleaned = text.trim().replace(/^£/, "").replace(/,/g, "");
+  // "1,5" or "12,50" is most likely a decimal comma, not thousands: refused rather than read as 15 or 1,250
+  const cleaned = withoutThousandsCommas(text.trim().replace(/^£/, ""));
+  if (cleaned === null) return null;
   const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
   return `${BigInt(match[1]!)}.${(match[2] ?? "").padEnd(2, "0")}`;

@@ -1,7 +1,7 @@
 // The contract question page, shared by "register a contract" and "change contract details".
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { CONTRACT_STATUSES } from "~/domain/contracts/labels.ts";
 import { contractEditSchema, contractSchema } from "~/domain/contracts/schemas.ts";
 import { Button, DateInput, ErrorSummary, Radios, Select, TextInput } from "~/ui/form.tsx";
@@ -151,7 +151,7 @@ export function ContractForm({
         name={fields.terminatedOn.name}
         key={fields.terminatedOn.key}
         label="Date the contract was terminated (only if the status is Terminated)"
-        hint="The day it ended early, for example 27 3 2027. Its delivery plan stops counting after the quarter this falls in."
+        hint="The day it ended early, for example 27/03/2027. Its delivery plan stops counting after the quarter this falls in."
         errors={fields.terminatedOn.errors}
         defaultValue={value(fields.terminatedOn)}
       />
