@@ -12,7 +12,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getViewer } from "~/auth/permissions.server.ts";
+import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
 import { brandingFor } from "~/domain/content/branding.server.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
@@ -42,7 +42,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
         surveyAccess: viewer.memberships.some((m) => m.kind === "COUNCIL" && m.surveyAccess),
       }
     : null;
-  return json({ user, flash, branding }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
+  // the organisation the header switcher is on: every posted form carries it (app/ui/form-for.tsx)
+  const shownFor = viewer
+    ? actingMembership(viewer, request, { kinds: ["COUNCIL", "SUPPLIER", "VCSE"] })?.organisationId
+    : undefined;
+  return json(
+    { user, flash, branding, shownFor },
+    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
+  );
 }
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {

@@ -5,6 +5,7 @@ import { Prisma, readRows } from "~/db.server.ts";
 import type { MemberRole, OrganisationKind, VerificationStatus } from "~/generated/prisma/enums.ts";
 import { requestMemo } from "~/server/request-scope.ts";
 import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server.ts";
+import { SWITCHER_FIELD } from "./switcher-field.ts";
 
 export type ViewerMembership = {
   organisationId: string;
@@ -21,6 +22,8 @@ export type Viewer = {
   sessionId: string;
   user: SessionUser;
   memberships: ViewerMembership[];
+  // the organisation the switcher was on when the posted form's page was shown (SWITCHER_FIELD), if it says
+  shownFor?: string;
 };
 
 export const ORGANISATION_COOKIE = "svm_org";
@@ -64,7 +67,34 @@ async function loadViewer(request: Request): Promise<Viewer | null> {
       ORDER BY p.id, m."createdAt", m.id)
     ) AS memberships
     ORDER BY "viaCouncil" IS NOT NULL, "createdAt" ASC, "order" ASC`);
-  return { sessionId: session.sessionId, user: session.user, memberships };
+  return {
+    sessionId: session.sessionId,
+    user: session.user,
+    memberships,
+    shownFor: await shownForSent(request),
+  };
+}
+
+// A posted form names the switcher's organisation when its page was shown (app/ui/form-for.tsx). Browsers send
+// plain forms URL-encoded; a multipart body is read for it only when it says it is small (a file upload's body is
+// streamed once, to where it is stored, and acts as switched).
+const SMALL_MULTIPART_BYTES = 1_000_000;
+
+async function shownForSent(request: Request): Promise<string | undefined> {
+  if (request.method === "GET" || request.method === "HEAD") return undefined;
+  const type = request.headers.get("content-type") ?? "";
+  const length = Number(request.headers.get("content-length") ?? NaN);
+  const readable =
+    type.startsWith("application/x-www-form-urlencoded") ||
+    (type.startsWith("multipart/form-data") && length <= SMALL_MULTIPART_BYTES);
+  if (!readable) return undefined;
+  try {
+    const value = (await request.clone().formData()).get(SWITCHER_FIELD);
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    // unreadable: the action's own reading of the form says so
+    return undefined;
+  }
 }
 
 export function notFound(): never {
@@ -107,7 +137,8 @@ function matches(m: ViewerMembership, rule: MembershipRule) {
   );
 }
 
-// The organisation the viewer is acting for: the one chosen in the header switcher if it still fits.
+// The organisation the viewer is acting for: the one chosen in the header switcher if it still fits. A posted
+// form acts for the one the switcher was on when its page was shown, though another window has switched since.
 export function actingMembership(
   viewer: Viewer,
   request: Request,
@@ -115,7 +146,11 @@ export function actingMembership(
 ): ViewerMembership | undefined {
   const candidates = viewer.memberships.filter((m) => matches(m, rule));
   const chosen = parse(request.headers.get("cookie") ?? "")[ORGANISATION_COOKIE];
-  return candidates.find((m) => m.organisationId === chosen) ?? candidates[0];
+  return (
+    candidates.find((m) => m.organisationId === viewer.shownFor) ??
+    candidates.find((m) => m.organisationId === chosen) ??
+    candidates[0]
+  );
 }
 
 // Throws 404 (not 403) when the viewer has no such membership, so records' existence is not revealed.

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie } from "~/auth/session.server.ts";

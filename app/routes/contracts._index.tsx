@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { requireMembership } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import {

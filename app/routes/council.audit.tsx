@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";

@@ -1,6 +1,7 @@
 // The quarterly departmental report: choose a quarter and a department; prints as a clean A4 report.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";

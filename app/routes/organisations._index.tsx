@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { actingMembership, requireUser } from "~/auth/permissions.server.ts";
 import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from "~/domain/accounts/schemas.ts";
 import { MembershipName } from "~/ui/memberships.tsx";

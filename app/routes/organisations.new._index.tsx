@@ -7,7 +7,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { requireVerifiedUser } from "~/auth/permissions.server.ts";
 import { BackLink } from "~/ui/components.tsx";

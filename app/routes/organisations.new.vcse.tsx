@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { registrationAction, registrationLoader } from "~/domain/accounts/registration.server.ts";
 import { vcseSchema } from "~/domain/accounts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";

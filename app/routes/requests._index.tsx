@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { formatQuantity, HELP_TYPES, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";

@@ -7,7 +7,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
 import { TOPICS, topicBySlug } from "~/domain/survey/questions.ts";

@@ -1,6 +1,7 @@
 // The columns the council's own lists (categories, districts) share: in use or retired, how many requests are
 // filed under each, a link to change one and the button that retires or restores it.
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { Tag, type Column } from "~/ui/components.tsx";
 import { Button } from "~/ui/form.tsx";
 

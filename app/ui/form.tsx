@@ -1,6 +1,6 @@
 // GOV.UK Design System form patterns (question pages, error summary) in Tailwind.
 // Field ids equal field names, so the error summary can link to them.
-import { Form } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import {
   useEffect,
   useRef,

@@ -1,4 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import type { ReactNode } from "react";
 import type { Branding } from "~/domain/content/branding.server.ts";
 import type { Flash } from "./flash.server.ts";

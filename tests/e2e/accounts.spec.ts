@@ -139,3 +139,40 @@ test("a partnership officer works for each partner council in turn with one sign
   ).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a form sent after switching council in another window acts for the council its page was shown for", async ({
+  page,
+}) => {
+  // an admin of Northshire and Eastvale, working for Northshire (the first)
+  await signIn(page, "council.admin@demo.test");
+  await visit(page, "/council/categories");
+  await expect(
+    page.getByRole("banner").getByRole("link", { name: /^Northshire County Council/ }),
+  ).toBeVisible();
+
+  // a second window of the same browser switches to the other council
+  const other = await page.context().newPage();
+  await visit(other, "/organisations");
+  await other.getByRole("button", { name: /Work for this one\s*: Eastvale District Council/ }).click();
+  await expect(
+    other.getByRole("banner").getByRole("link", { name: /^Eastvale District Council/ }),
+  ).toBeVisible();
+
+  // the first window's form, shown for Northshire, is sent
+  const name = `Warm spaces ${Date.now()}`;
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Add category" }).click();
+  await expect(page.getByRole("status").getByText("Categories updated")).toBeVisible();
+
+  // Eastvale, worked for now, did not get it
+  await visit(other, "/council/categories");
+  await expect(other.getByRole("main").getByText(name)).toHaveCount(0);
+  await visit(other, "/organisations");
+  await other.getByRole("button", { name: /Work for this one\s*: Northshire County Council/ }).click();
+  await expect(
+    other.getByRole("banner").getByRole("link", { name: /^Northshire County Council/ }),
+  ).toBeVisible();
+  await visit(other, "/council/categories");
+  await expect(other.getByRole("main").getByRole("rowheader", { name })).toBeVisible();
+  await expectAccessible(other);
+});

@@ -1,7 +1,7 @@
 // The commitment question page: measure, target, quarterly delivery plan or words, and a note.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import type { ReactNode } from "react";
 import { isQuarterNumber, quarterLabel } from "~/domain/contracts/quarters.ts";
 import {

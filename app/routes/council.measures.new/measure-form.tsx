@@ -1,7 +1,7 @@
 // The measure question page, shared by "add a measure" and "change a measure".
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { MEASURE_THEMES, MEASURE_UNITS } from "~/domain/contracts/labels.ts";
 import { helpTypeUnitHint } from "~/domain/contracts/measure-help-types.ts";
 import { measureSchema } from "~/domain/contracts/schemas.ts";

@@ -1,6 +1,6 @@
 // The request form shared by "Post a request" and "Edit request". Works without JavaScript.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import {
   Button,

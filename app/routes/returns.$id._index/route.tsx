@@ -4,7 +4,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import type { ReturnFormValue } from "~/domain/reporting/returns-schema.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
 import { useState } from "react";
 import { actingMembership, notFound, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
