@@ -25,6 +25,7 @@ describe("which help fits which unit", () => {
       GBP: ["FUNDING"],
       PERCENT: [],
       COUNT: ["GOODS"],
+      TONNES: [],
       TONNES_CO2E: [],
       QUALITATIVE: [],
     });
@@ -95,5 +96,15 @@ describe("the measure form", () => {
         errors: null,
       });
     expect(DEFAULT_MEASURES.find((m) => m.code === "SOC-02")!.contributingHelpTypes).toEqual(["FUNDING"]);
+  });
+});
+
+describe("weights that are not carbon", () => {
+  it("the default waste measure is in tonnes, shown as tonnes, not tonnes CO2e", async () => {
+    const { DEFAULT_MEASURES } = await import("~/domain/contracts/default-measures.ts");
+    const { formatMeasureQuantity } = await import("~/domain/contracts/labels.ts");
+    expect(DEFAULT_MEASURES.find((m) => m.code === "ENV-02")?.unit).toBe("TONNES");
+    expect(formatMeasureQuantity("TONNES", 12)).toBe("12 tonnes");
+    expect(formatMeasureQuantity("TONNES", 1)).toBe("1 tonne");
   });
 });

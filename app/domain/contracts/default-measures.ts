@@ -155,7 +155,7 @@ export const DEFAULT_MEASURES: DefaultMeasure[] = [
     code: "ENV-02",
     name: "Waste diverted from landfill (tonnes)",
     theme: "ENVIRONMENT",
-    unit: "TONNES_CO2E",
+    unit: "TONNES",
     frameworkMapping: "Fighting climate change",
     helpText: "Optional. Tonnes of waste reused or recycled instead of landfilled.",
     contributingHelpTypes: [],

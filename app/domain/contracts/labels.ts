@@ -17,6 +17,7 @@ export const MEASURE_UNITS: { value: MeasureUnit; label: string }[] = [
   { value: "GBP", label: "Pounds (£)" },
   { value: "PERCENT", label: "Percentage (%)" },
   { value: "COUNT", label: "Count" },
+  { value: "TONNES", label: "Tonnes" },
   { value: "TONNES_CO2E", label: "Tonnes CO2e" },
   { value: "QUALITATIVE", label: "Qualitative (described in words)" },
 ];
@@ -50,6 +51,7 @@ export function formatMeasureQuantity(unit: MeasureUnit, quantity: string | numb
     PEOPLE: n === 1 ? " person" : " people",
     HOURS: n === 1 ? " hour" : " hours",
     WEEKS: n === 1 ? " week" : " weeks",
+    TONNES: n === 1 ? " tonne" : " tonnes",
     TONNES_CO2E: " tonnes CO2e",
   };
   return unit === "PERCENT" ? `${number}%` : `${number}${suffix[unit] ?? ""}`;

@@ -26,6 +26,7 @@ const MEASURE_IN: Record<MeasureUnit, string> = {
   GBP: "a measure in pounds (£)",
   PERCENT: "a percentage measure",
   COUNT: "a measure that is a count",
+  TONNES: "a measure in tonnes",
   TONNES_CO2E: "a measure in tonnes CO2e",
   QUALITATIVE: "a qualitative measure",
 };

@@ -154,6 +154,7 @@ export const QUARTER_MAXIMA: Record<Exclude<MeasureUnit, "QUALITATIVE">, number>
   GBP: 1_000_000_000,
   PERCENT: 100,
   COUNT: 1_000_000,
+  TONNES: 1_000_000,
   TONNES_CO2E: 1_000_000,
 };
 
@@ -164,6 +165,7 @@ export const UNIT_LABELS: Record<MeasureUnit, string> = {
   GBP: "£",
   PERCENT: "%",
   COUNT: "",
+  TONNES: "tonnes",
   TONNES_CO2E: "tonnes CO2e",
   QUALITATIVE: "",
 };
