@@ -52,6 +52,8 @@ export async function remixReactStub() {
     ...actual,
     useLoaderData: () => pageData.loaderData,
     useActionData: () => pageData.actionData,
+    // the root route's data (the switcher's organisation every posted form carries): none in a test
+    useRouteLoaderData: () => undefined,
     useLocation: () => ({ ...pageData.location, hash: "", state: null, key: "test" }),
     Form: ({ children, ...props }: Props) => createElement("form", htmlProps(props), children),
     Link: ({ children, to, ...props }: Props) =>
