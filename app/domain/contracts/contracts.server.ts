@@ -293,18 +293,7 @@ export async function getContractForEdit(councilId: string, id: string) {
     where: { id, councilId },
     select: {
       id: true,
-      reference: true,
-      title: true,
-      supplierOrganisationId: true,
-      department: true,
-      contractManagerId: true,
-      valueGbp: true,
-      awardedOn: true,
-      startDate: true,
-      endDate: true,
-      planReference: true,
-      status: true,
-      terminatedOn: true,
+      ...detailsSelect,
       updatedAt: true,
       supplierOrganisation: { select: { name: true } },
     },
@@ -379,7 +368,8 @@ type Details = Omit<ReturnType<typeof contractData>, "valueGbp"> & {
   valueGbp: string | { toFixed(digits: number): string };
 };
 
-const detailsSelect = {
+// the fields of a contract its form and the CSV import set
+export const detailsSelect = {
   reference: true,
   title: true,
   supplierOrganisationId: true,

@@ -11,7 +11,7 @@ import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts
 import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
-import { contractSnapshot, lockContractRows, type Actor } from "./contracts.server.ts";
+import { contractSnapshot, detailsSelect, lockContractRows, type Actor } from "./contracts.server.ts";
 import { lockMeasureRows } from "./measures.server.ts";
 import { COMMITMENT_FIELD_LABELS, CONTRACT_FIELD_LABELS, diffSnapshots, type Change } from "./history.ts";
 import {
@@ -219,18 +219,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
       where: { councilId, reference: { in: references } },
       select: {
         id: true,
-        reference: true,
-        title: true,
-        supplierOrganisationId: true,
-        department: true,
-        contractManagerId: true,
-        valueGbp: true,
-        awardedOn: true,
-        startDate: true,
-        endDate: true,
-        planReference: true,
-        status: true,
-        terminatedOn: true,
+        ...detailsSelect,
         supplierOrganisation: { select: { name: true } },
         contractManager: { select: { name: true } },
         commitments: {

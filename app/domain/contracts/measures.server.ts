@@ -4,7 +4,8 @@ import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { MeasureInput } from "./schemas.ts";
 
-const measureSelect = {
+// what a measure's form holds, as stored
+const storedSelect = {
   id: true,
   code: true,
   name: true,
@@ -14,8 +15,9 @@ const measureSelect = {
   frameworkMapping: true,
   contributingHelpTypes: true,
   proxyValueGbp: true,
-  retiredAt: true,
 } as const;
+
+const measureSelect = { ...storedSelect, retiredAt: true } as const;
 
 export async function listMeasures(councilId: string) {
   const measures = await db.measure.findMany({
@@ -87,18 +89,6 @@ function sameMeasure(stored: StoredMeasure, input: MeasureInput) {
     ]);
   return text(stored) === text(dataFrom(input));
 }
-
-const storedSelect = {
-  id: true,
-  code: true,
-  name: true,
-  theme: true,
-  unit: true,
-  helpText: true,
-  frameworkMapping: true,
-  contributingHelpTypes: true,
-  proxyValueGbp: true,
-} as const;
 
 /**
  * "Add measure" sent twice (a double click, a form sent again after a slow answer): the second finds the code taken
