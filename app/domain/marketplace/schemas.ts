@@ -9,8 +9,11 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 // Today in London, where the council works (between 00:00 and 01:00 in summer, UTC is still on yesterday).
 const todayIso = () => londonDay(new Date()).toISOString().slice(0, 10);
 
+// Year 0000 is a date to JavaScript but not to Postgres (there is no year 0): kept, the query would fail.
+const yearZero = (value: string) => value.startsWith("0000");
+
 function validDate(value: string) {
-  if (!isoDate.test(value)) return false;
+  if (!isoDate.test(value) || yearZero(value)) return false;
   const date = dayToDate(value);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
@@ -194,7 +197,7 @@ export const searchSchema = z.object({
   since: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/)
-    .refine((v) => !Number.isNaN(new Date(v).getTime()))
+    .refine((v) => !yearZero(v) && !Number.isNaN(new Date(v).getTime()))
     .optional()
     .catch(undefined),
   sort: z.enum(["newest", "closing", "relevance"]).optional().catch(undefined),
