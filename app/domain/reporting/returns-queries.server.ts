@@ -2,6 +2,7 @@
 // Every query is filtered by the organisation asking, so another organisation's return is simply not found.
 import type { Viewer } from "~/auth/permissions.server.ts";
 import { db } from "~/db.server.ts";
+import { londonMidnight } from "~/domain/calendar.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -436,14 +437,16 @@ async function pledgesInPeriod(
   periodEnd: Date,
 ) {
   if (commitmentIds.length === 0) return [];
-  const dayAfterEnd = new Date(periodEnd.getTime() + DAY_MS);
+  // a confirmation time falls in the quarter of its London day, as progress counts it (quarterOf)
+  const startsAt = londonMidnight(periodStart);
+  const endsBefore = londonMidnight(new Date(periodEnd.getTime() + DAY_MS));
   return db.pledge.findMany({
     where: {
       commitmentId: { in: commitmentIds },
       supplierOrganisationId,
       OR: [
         { status: "CONFIRMED", deliveredOn: { gte: periodStart, lte: periodEnd } },
-        { status: "CONFIRMED", deliveredOn: null, confirmedAt: { gte: periodStart, lt: dayAfterEnd } },
+        { status: "CONFIRMED", deliveredOn: null, confirmedAt: { gte: startsAt, lt: endsBefore } },
         { status: "DELIVERED", deliveredOn: { gte: periodStart, lte: periodEnd } },
       ],
     },
