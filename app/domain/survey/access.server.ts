@@ -28,12 +28,16 @@ function surveyMemberships(memberships: ViewerMembership[]) {
   );
 }
 
-// The council whose survey the officer is working on: the one chosen in the header switcher if it fits.
+// The council whose survey the officer is working on: the one chosen in the header switcher if it fits. A posted
+// form acts for the council its page was shown for, though another window has switched since (decision 027).
 export async function requireSurveyOfficer(request: Request) {
   const viewer = await requireViewer(request);
   const candidates = surveyMemberships(viewer.memberships);
   const chosen = parse(request.headers.get("cookie") ?? "")[ORGANISATION_COOKIE];
-  const membership = candidates.find((m) => m.organisationId === chosen) ?? candidates[0];
+  const membership =
+    candidates.find((m) => m.organisationId === viewer.shownFor) ??
+    candidates.find((m) => m.organisationId === chosen) ??
+    candidates[0];
   if (!membership) notFound();
   return { viewer, membership };
 }
