@@ -17,6 +17,7 @@ import {
 } from "~/domain/reporting/returns-queries.server.ts";
 import { PageHeading, Pagination, Table, type Column } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { ReturnStatusTag } from "~/ui/returns.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Quarterly returns – Social Value Marketplace" }];
@@ -152,6 +153,7 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }) {
   const location = useLocation();
+  const total = data.toDo.total + data.done.total;
   return (
     <>
       <PageHeading caption={data.organisationName}>Quarterly returns</PageHeading>
@@ -160,27 +162,47 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
         and are due a set number of days later.
       </p>
       {/* one list across pages: the returns to complete come first, so a later page may hold only the rest */}
-      {data.toDo.items.length || data.toDo.total === 0 ? (
-        <Table
-          caption={`Returns to complete: ${data.toDo.total}`}
-          rows={data.toDo.items}
-          rowKey={(r) => r.id}
-          empty="You have no returns to complete."
-          columns={[contractColumn, periodColumn, dueColumn, statusColumn]}
-        />
+      {data.page > data.pageCount && total > 0 ? (
+        <p className="mb-8">
+          {emptyOrPastLastPage({
+            page: data.page,
+            pageCount: data.pageCount,
+            total,
+            path: "/returns",
+            search: location.search,
+            what: ["return", "returns"],
+            empty: null,
+          })}
+        </p>
       ) : (
-        <p className="mb-8">Your {data.toDo.total} returns to complete are on the earlier pages.</p>
-      )}
-      {data.done.items.length || data.done.total === 0 ? (
-        <Table
-          caption={`Sent, accepted and not owed returns: ${data.done.total}`}
-          rows={data.done.items}
-          rowKey={(r) => r.id}
-          empty="You have not submitted any returns yet."
-          columns={[contractColumn, periodColumn, statusColumn]}
-        />
-      ) : (
-        <p className="mb-8">Your sent, accepted and not owed returns are on the next pages.</p>
+        <>
+          {data.toDo.items.length || data.toDo.total === 0 ? (
+            <Table
+              caption={`Returns to complete: ${data.toDo.total}`}
+              rows={data.toDo.items}
+              rowKey={(r) => r.id}
+              empty="You have no returns to complete."
+              columns={[contractColumn, periodColumn, dueColumn, statusColumn]}
+            />
+          ) : (
+            <p className="mb-8">
+              {data.toDo.total === 1
+                ? "Your 1 return to complete is on the first page."
+                : `Your ${data.toDo.total} returns to complete are on the earlier pages.`}
+            </p>
+          )}
+          {data.done.items.length || data.done.total === 0 ? (
+            <Table
+              caption={`Sent, accepted and not owed returns: ${data.done.total}`}
+              rows={data.done.items}
+              rowKey={(r) => r.id}
+              empty="You have not submitted any returns yet."
+              columns={[contractColumn, periodColumn, statusColumn]}
+            />
+          ) : (
+            <p className="mb-8">Your sent, accepted and not owed returns are on the next pages.</p>
+          )}
+        </>
       )}
       <Pagination page={data.page} pageCount={data.pageCount} search={location.search} path="/returns" />
     </>
@@ -225,7 +247,15 @@ function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) 
         caption={caption}
         rows={data.list.items}
         rowKey={(r) => r.id}
-        empty="There are no returns here."
+        empty={emptyOrPastLastPage({
+          page: data.filters.page,
+          pageCount: data.list.pageCount,
+          total: data.list.total,
+          path: "/returns",
+          search: location.search,
+          what: ["return", "returns"],
+          empty: "There are no returns here.",
+        })}
         columns={[
           contractColumn,
           { header: "Supplier", cell: (r) => r.supplierName },
