@@ -226,8 +226,10 @@ export async function submitResponse(
   },
 ) {
   return db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ status: string; submittedAt: Date | null; updatedAt: Date }[]>`
-      SELECT status::text AS status, "submittedAt", "updatedAt" FROM "SurveyResponse"
+    const [current] = await tx.$queryRaw<
+      { status: string; submittedAt: Date | null; updatedAt: Date; respondentUserId: string | null }[]
+    >`
+      SELECT status::text AS status, "submittedAt", "updatedAt", "respondentUserId" FROM "SurveyResponse"
       WHERE id = ${input.responseId} AND "organisationId" = ${input.organisationId}
       FOR UPDATE`;
     if (!current) return { sent: false };
@@ -237,7 +239,14 @@ export async function submitResponse(
     const now = new Date();
     await tx.surveyResponse.update({
       where: { id: input.responseId, organisationId: input.organisationId },
-      data: { status: "SUBMITTED", submittedAt: now, updatedAt: now, respondentUserId: input.userId },
+      // An owner sending a colleague's answers sends them for the business: the colleague who gave them stays
+      // the respondent (and keeps seeing them); only answers whose respondent has gone become the sender's.
+      data: {
+        status: "SUBMITTED",
+        submittedAt: now,
+        updatedAt: now,
+        respondentUserId: current.respondentUserId ?? input.userId,
+      },
     });
     await writeSurveyResponseAudit(
       {
