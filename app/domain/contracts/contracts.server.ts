@@ -412,7 +412,7 @@ function sameDetails(stored: Details, input: ContractInput) {
  */
 async function registeredMomentsAgo(actor: Actor, input: ContractInput) {
   const existing = await db.contract.findFirst({
-    where: { councilId: actor.councilId, reference: input.reference },
+    where: { councilId: actor.councilId, reference: { equals: input.reference, mode: "insensitive" } },
     select: { id: true, ...detailsSelect },
   });
   if (!existing || !sameDetails(existing, input)) return null;
@@ -448,6 +448,7 @@ async function savedMomentsAgo(tx: Tx, actor: Actor, id: string, saved: Details,
  * them FOR UPDATE and a commitment's plan FOR SHARE, which wait for each other: without, an officer shortening the
  * term and a colleague adding a commitment with targets in the quarters it drops each checked the other's old
  * state, and both saved, leaving targets outside the term (a foreign key takes only a lock a term change passes).
+ * References match in any case, as the council's unique index on them does.
  */
 export async function lockContractRows(
   tx: Tx,
@@ -459,7 +460,7 @@ export async function lockContractRows(
     await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${which.id} AND "councilId" = ${which.councilId} ${lock}`;
   else if (which.references.length)
     await tx.$queryRaw`SELECT id FROM "Contract" WHERE "councilId" = ${which.councilId}
-      AND reference = ANY(${which.references}::text[]) ORDER BY id ${lock}`;
+      AND lower(reference) IN (SELECT lower(r) FROM unnest(${which.references}::text[]) r) ORDER BY id ${lock}`;
 }
 
 const referenceTaken = { reference: ["Your council already has a contract with this reference"] };

@@ -196,6 +196,8 @@ const CONTRACT_COLUMNS: ImportColumn[] = [
 type Reader = Pick<Tx, "organisation" | "membership" | "measure" | "contract">;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** A contract reference in any case names one contract of the council (its unique index is on lower(reference)). */
+const referenceKey = (reference: string) => reference.toLowerCase();
 
 /** Checks every row against the council's suppliers, staff, measures and contracts; writes nothing. */
 async function planImport(tx: Reader, councilId: string, lines: Line[], columns: Set<ImportColumn>) {
@@ -216,7 +218,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
       select: { id: true, code: true, name: true, unit: true, retiredAt: true },
     }),
     tx.contract.findMany({
-      where: { councilId, reference: { in: references } },
+      where: { councilId, reference: { in: references, mode: "insensitive" } },
       select: {
         id: true,
         ...detailsSelect,
@@ -237,15 +239,15 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
     }),
     // contracts whose supplier can no longer change (see suppliers.server.ts)
     tx.contract.findMany({
-      where: { councilId, reference: { in: references }, NOT: NOTHING_REPORTED },
+      where: { councilId, reference: { in: references, mode: "insensitive" }, NOT: NOTHING_REPORTED },
       select: { reference: true },
     }),
   ]);
-  const supplierFixed = new Set(withSupplierRecord.map((c) => c.reference));
+  const supplierFixed = new Set(withSupplierRecord.map((c) => referenceKey(c.reference)));
   const supplierIndexed = supplierIndex(suppliers);
   const staffByEmail = new Map(staff.map((m) => [m.user.email, m.user]));
   const measureByCode = new Map(measures.map((m) => [m.code.toUpperCase(), m]));
-  const existingByRef = new Map(existing.map((c) => [c.reference, c]));
+  const existingByRef = new Map(existing.map((c) => [referenceKey(c.reference), c]));
 
   const contracts = new Map<string, PlannedContract & { firstRow: ImportRow }>();
   for (const { line, row } of lines) {
@@ -258,8 +260,9 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
     });
     const supplier = match.ok ? match.supplier : undefined;
     if (!match.ok) add(match.column, match.message);
-    const held = existingByRef.get(row.contract_reference);
-    if (supplier && held && held.supplierOrganisationId !== supplier.id && supplierFixed.has(held.reference))
+    const key = referenceKey(row.contract_reference);
+    const held = existingByRef.get(key);
+    if (supplier && held && held.supplierOrganisationId !== supplier.id && supplierFixed.has(key))
       add(
         row.supplier_company_number ? "supplier_company_number" : "supplier_name",
         supplierChangeRefusal(held.supplierOrganisation.name),
@@ -271,7 +274,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
         add("contract_manager_email", `${row.contract_manager_email} is not a member of your council`);
     }
 
-    const first = contracts.get(row.contract_reference);
+    const first = contracts.get(key);
     if (first) {
       const differs = CONTRACT_COLUMNS.find((c) => !same(first.firstRow[c], row[c]));
       if (differs)
@@ -286,15 +289,10 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
       const measure = measureByCode.get(row.measure_code);
       if (!measure) add("measure_code", `There is no measure with code ${row.measure_code} in your library`);
       // a retired measure stays on commitments that already use it, so re-importing them still works
-      else if (
-        measure.retiredAt &&
-        !existingByRef.get(row.contract_reference)?.commitments.some((c) => c.measureId === measure.id)
-      )
+      else if (measure.retiredAt && !held?.commitments.some((c) => c.measureId === measure.id))
         add("measure_code", `The measure ${row.measure_code} is retired`);
       else {
-        const previous = existingByRef
-          .get(row.contract_reference)
-          ?.commitments.find((c) => c.measureId === measure.id);
+        const previous = held?.commitments.find((c) => c.measureId === measure.id);
         // a commitment column left out of the file keeps what a matched commitment already has
         const kept = <T>(column: ImportColumn, fromFile: T, stored: T) =>
           previous && !columns.has(column) ? stored : fromFile;
@@ -362,7 +360,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
     if (errors.length > errorCount || !supplier) continue;
 
     if (!first) {
-      const previous = existingByRef.get(row.contract_reference);
+      const previous = held;
       // These optional columns, left out of the file or left blank, keep what a matched contract already has:
       // a procurement system's export often lacks what officers filled in by hand (docs/contracts-import.md).
       if (!manager && previous?.contractManagerId && previous.contractManager)
@@ -382,7 +380,8 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
         continue;
       }
       const data = {
-        reference: row.contract_reference,
+        // a contract already registered keeps its reference as written there, whatever the file's case
+        reference: previous?.reference ?? row.contract_reference,
         title: row.contract_title,
         supplierOrganisationId: supplier.id,
         department: row.department,
@@ -400,10 +399,10 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
         supplierOrganisation: { name: supplier.name },
         contractManager: manager,
       });
-      contracts.set(row.contract_reference, {
+      contracts.set(key, {
         line,
         firstRow: row,
-        reference: row.contract_reference,
+        reference: data.reference,
         existingId: previous?.id ?? null,
         data,
         supplierName: supplier.name,
@@ -412,12 +411,12 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
         commitments: [],
       });
     }
-    if (commitment) contracts.get(row.contract_reference)!.commitments.push(commitment);
+    if (commitment) contracts.get(key)!.commitments.push(commitment);
   }
   // New dates for a contract must not leave the plan of a commitment the file does not mention outside the
   // term (the same rule as editing the contract by hand).
   for (const contract of contracts.values()) {
-    const previous = existingByRef.get(contract.reference);
+    const previous = existingByRef.get(referenceKey(contract.reference));
     if (!previous) continue;
     const inFile = new Set(contract.commitments.map((c) => c.measureId));
     const stranded = quartersOutsideTerm(

@@ -1,0 +1,170 @@
+// The migrations that change data already stored, run against rows written as the schema stood before each: a
+// council upgrading keeps every record and ends with what the migration's header promises. The migrations are
+// applied in order from prisma/migrations, as `prisma migrate deploy` applies them, to a database of their own.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
+const adminUrl = process.env.TEST_PG_ADMIN_URL!;
+const database = `m_${crypto.randomUUID().replace(/-/g, "")}`;
+const client = new pg.Client({ connectionString: adminUrl.replace(/\/postgres$/, `/${database}`) });
+
+const names = fs
+  .readdirSync(MIGRATIONS)
+  .filter((n) => fs.existsSync(path.join(MIGRATIONS, n, "migration.sql")))
+  .sort();
+let applied = 0;
+
+/** Applies every migration not yet applied up to `name`, or up to the one before it when `before` is set. */
+async function migrate(name: string, { before = false } = {}) {
+  const last = names.indexOf(name);
+  expect(last, `migration ${name} exists`).toBeGreaterThan(-1);
+  const until = before ? last : last + 1;
+  for (; applied < until; applied++)
+    await client.query(fs.readFileSync(path.join(MIGRATIONS, names[applied]!, "migration.sql"), "utf8"));
+}
+
+async function rows<T>(sql: string, values: unknown[] = []) {
+  return (await client.query(sql, values)).rows as T[];
+}
+
+async function organisation(id: string, kind: "COUNCIL" | "SUPPLIER") {
+  await client.query(`INSERT INTO "Organisation" (id, kind, name, "updatedAt") VALUES ($1, $2, $1, now())`, [
+    id,
+    kind,
+  ]);
+}
+
+async function contract(id: string, reference: string, fields: Record<string, string> = {}) {
+  const row: Record<string, string> = {
+    id,
+    councilId: "council-1",
+    reference,
+    title: "Works",
+    supplierOrganisationId: "supplier-1",
+    department: "Highways",
+    valueGbp: "1000",
+    startDate: "2026-04-01",
+    endDate: "2027-03-31",
+    updatedAt: new Date().toISOString(),
+    ...fields,
+  };
+  const columns = Object.keys(row);
+  await client.query(
+    `INSERT INTO "Contract" (${columns.map((c) => `"${c}"`).join(", ")})
+     VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+    Object.values(row),
+  );
+}
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  await admin.end();
+  await client.connect();
+  await migrate("20261203120000_contract_terminated_on", { before: true });
+  await organisation("council-1", "COUNCIL");
+  await organisation("council-2", "COUNCIL");
+  await organisation("supplier-1", "SUPPLIER");
+});
+
+afterAll(async () => {
+  await client.end();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${database} with (force)`);
+  await admin.end();
+});
+
+describe("data migrations, in order", () => {
+  it("20261203120000: a contract already terminated gets the London day it was last changed, within its term", async () => {
+    await contract("t-in-term", "T-1", { status: "TERMINATED", updatedAt: "2026-09-30 23:30:00" });
+    await contract("t-after-end", "T-2", { status: "TERMINATED", updatedAt: "2027-06-01 12:00:00" });
+    await contract("active", "T-3");
+
+    await migrate("20261203120000_contract_terminated_on");
+
+    const ended = await rows<{ id: string; day: string | null }>(
+      `SELECT id, to_char("terminatedOn", 'YYYY-MM-DD') AS day FROM "Contract" ORDER BY id`,
+    );
+    expect(ended).toEqual([
+      { id: "active", day: null },
+      // 23:30 UTC on 30 September is 00:30 on 1 October in London (BST)
+      { id: "t-after-end", day: "2027-03-31" },
+      { id: "t-in-term", day: "2026-10-01" },
+    ]);
+  });
+
+  it("20261204100000: category and district names differing only in case are kept, the others renamed", async () => {
+    await migrate("20261204100000_list_names_unique_in_any_case", { before: true });
+    await client.query(`INSERT INTO "Category" (id, "councilId", name, slug) VALUES
+      ('c1', 'council-1', 'Food', 'food'), ('c2', 'council-1', 'food', 'food-2'), ('c3', 'council-2', 'FOOD', 'food')`);
+    await client.query(`INSERT INTO "District" (id, "councilId", name) VALUES
+      ('d1', 'council-1', 'North Ward'), ('d2', 'council-1', 'north ward'), ('d3', 'council-1', 'South Ward')`);
+
+    await migrate("20261204100000_list_names_unique_in_any_case");
+
+    expect(await rows(`SELECT id, name FROM "Category" ORDER BY id`)).toEqual([
+      { id: "c1", name: "Food" },
+      { id: "c2", name: "food (c2)" },
+      { id: "c3", name: "FOOD" },
+    ]);
+    expect(await rows(`SELECT id, name FROM "District" ORDER BY id`)).toEqual([
+      { id: "d1", name: "North Ward" },
+      { id: "d2", name: "north ward (d2)" },
+      { id: "d3", name: "South Ward" },
+    ]);
+    await expect(
+      client.query(`INSERT INTO "District" (id, "councilId", name) VALUES ('d4', 'council-1', 'SOUTH WARD')`),
+    ).rejects.toThrow(/District_councilId_name_lower_key/);
+  });
+
+  it("20261204120000: only the default waste measure moves to tonnes; one a council made its own keeps its unit", async () => {
+    await migrate("20261204120000_waste_measure_in_tonnes", { before: true });
+    const waste = "Waste diverted from landfill (tonnes)";
+    await client.query(
+      `INSERT INTO "Measure" (id, "councilId", code, name, theme, unit, "updatedAt") VALUES
+        ('m1', 'council-1', 'ENV-02', $1, 'ENVIRONMENT', 'TONNES_CO2E', now()),
+        ('m2', 'council-2', 'ENV-02', 'Carbon saved by recycling', 'ENVIRONMENT', 'TONNES_CO2E', now()),
+        ('m3', 'council-1', 'ENV-01', 'Carbon emissions saved', 'ENVIRONMENT', 'TONNES_CO2E', now())`,
+      [waste],
+    );
+
+    await migrate("20261204120000_waste_measure_in_tonnes");
+
+    expect(await rows(`SELECT id, unit FROM "Measure" ORDER BY id`)).toEqual([
+      { id: "m1", unit: "TONNES" },
+      { id: "m2", unit: "TONNES_CO2E" },
+      { id: "m3", unit: "TONNES_CO2E" },
+    ]);
+  });
+
+  it("20261205100000: contract references differing only in case are kept, the later ones renamed", async () => {
+    await migrate("20261205100000_contract_references_unique_in_any_case", { before: true });
+    await client.query(`UPDATE "Contract" SET "createdAt" = now() - interval '1 day' WHERE id = 'active'`);
+    await contract("later", "t-3");
+    await contract("other-council", "t-3", { councilId: "council-2" });
+
+    await migrate("20261205100000_contract_references_unique_in_any_case");
+
+    expect(
+      await rows(`SELECT id, reference FROM "Contract" WHERE lower(reference) = 't-3' ORDER BY id`),
+    ).toEqual([
+      { id: "active", reference: "T-3" },
+      { id: "other-council", reference: "t-3" },
+    ]);
+    expect(await rows(`SELECT reference FROM "Contract" WHERE id = 'later'`)).toEqual([
+      { reference: "t-3 (later)" },
+    ]);
+    await expect(contract("clash", "t-1")).rejects.toThrow(/Contract_councilId_reference_lower_key/);
+  });
+
+  it("the rest apply on top, as on a council's database", async () => {
+    await migrate(names.at(-1)!);
+    expect(applied).toBe(names.length);
+  });
+});
