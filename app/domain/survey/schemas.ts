@@ -11,6 +11,8 @@ const ETHNIC_BACKGROUNDS: [string, ...string[]] = [
   ...ETHNIC_GROUPS.flatMap((g) => g.backgrounds.map((b) => b.value)),
 ];
 
+const contactEmail = z.email().optional();
+
 // One schema per question page, built from the questionnaire so the two cannot drift apart.
 export function topicSchema(topic: Topic) {
   const shape: Record<string, z.ZodType> = {};
@@ -21,11 +23,8 @@ export function topicSchema(topic: Topic) {
     else if (question.kind === "radio") shape[question.name] = z.enum(values, invalid).optional();
     else if (question.kind === "checkbox")
       shape[question.name] = z.array(z.enum(values, invalid)).optional().default([]);
-    else if (question.kind === "email")
-      shape[question.name] = z
-        .email("Enter an email address in the correct format, like name@example.com")
-        .max(254)
-        .optional();
+    // its format is checked only when it is used (below): the address is asked "only if you said yes"
+    else if (question.kind === "email") shape[question.name] = text(254);
     else shape[question.name] = text(question.kind === "text" ? 200 : 2000);
     if (question.preferNotBox) shape[`${question.name}PreferNot`] = z.literal(PREFER_NOT).optional();
   }
@@ -55,11 +54,19 @@ export function topicSchema(topic: Topic) {
           path: ["councilCouldDo"],
           message: 'Tell us what the council could do, or select "Prefer not to say", not both',
         });
+      // The contact details are for a business that agreed to be contacted: with any other answer they are not
+      // kept (saveTopicAnswers), so what was typed there cannot stop the business going on.
       if (value.contactConsent === "YES" && !value.contactEmail)
         ctx.addIssue({
           code: "custom",
           path: ["contactEmail"],
           message: "Enter an email address we can contact, or choose not to be contacted",
+        });
+      if (value.contactConsent === "YES" && !contactEmail.safeParse(value.contactEmail).success)
+        ctx.addIssue({
+          code: "custom",
+          path: ["contactEmail"],
+          message: "Enter an email address in the correct format, like name@example.com",
         });
     });
 }
