@@ -57,7 +57,8 @@ export function expiryReminderEmail({
     <EmailLayout
       councilName={councilName}
       brandColour={brandColour}
-      preview="Your request closes in 7 days"
+      // the reminder also reaches requests closing sooner than a week (approved or extended late)
+      preview={`Your request closes on ${neededBy}`}
       heading="Your request closes soon"
     >
       <EmailParagraph>
