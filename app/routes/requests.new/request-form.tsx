@@ -136,6 +136,7 @@ export function RequestForm({
       <Textarea
         name="beneficiaries"
         label="Who benefits? (optional)"
+        hint="For example, older people living alone in Guildford. This is shown publicly: do not name anyone."
         rows={3}
         errors={fields.beneficiaries.errors}
         defaultValue={value("beneficiaries")}
