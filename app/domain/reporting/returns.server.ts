@@ -286,7 +286,8 @@ export async function reviewReturn(
   });
 }
 
-export type EvidenceResult = { ok: true } | { ok: false; notFound: true } | { ok: false; formError: string };
+export type EvidenceResult =
+  { ok: true; alreadyAttached?: true } | { ok: false; notFound: true } | { ok: false; formError: string };
 
 /** Attaches a stored upload to the return's line for a commitment; removes the file if that is refused. */
 export async function addEvidence(
@@ -301,7 +302,7 @@ export async function addEvidence(
     await evidenceStorage().remove(input.file.storageKey);
     throw error;
   });
-  if (!result.ok) await evidenceStorage().remove(input.file.storageKey);
+  if (!result.ok || result.alreadyAttached) await evidenceStorage().remove(input.file.storageKey);
   return result;
 }
 
@@ -314,8 +315,22 @@ function attachEvidence(
   },
 ) {
   return db.$transaction(async (tx): Promise<EvidenceResult> => {
+    // the same file sent again to this line (a double-clicked button, a form sent twice) is attached once, even
+    // if the first has since submitted the return: the lock makes one sending it at the same moment wait for
+    // this one's commit, or this for its
+    const sentBefore = () =>
+      tx.evidenceFile.findFirst({
+        where: {
+          sha256: input.file.sha256,
+          originalName: input.file.originalName,
+          returnLine: { returnId: input.returnId, commitmentId: input.commitmentId },
+        },
+        select: { id: true },
+      });
     const refused = await lockEditable(tx, input.returnId, input.supplierOrganisationId);
-    if (refused) return refused;
+    if (refused) {
+      return !("notFound" in refused) && (await sentBefore()) ? { ok: true, alreadyAttached: true } : refused;
+    }
     const current = await tx.kpiReturn.findUniqueOrThrow({
       where: { id: input.returnId },
       select: { status: true, contractId: true, contract: { select: { councilId: true } } },
@@ -325,6 +340,7 @@ function attachEvidence(
       select: { id: true },
     });
     if (!commitment) return { ok: false, notFound: true };
+    if (await sentBefore()) return { ok: true, alreadyAttached: true };
     // uploading counts as starting the return
     if (current.status === "NOT_STARTED") {
       const moved = await tx.kpiReturn.updateMany({

@@ -1,0 +1,148 @@
+// "Submit return" or "Upload file" pressed twice with a file chosen (a double click, or the form sent again
+// after a slow answer) sends the same file twice. Two at once both attached it, so the return listed the file
+// twice and storage kept two copies. The same file (name and content) sent again to the same line is now
+// attached once, and its second copy removed from storage.
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
+import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
+import { callAction } from "../helpers/routes.ts";
+import { createReturnsWorld, returnForm } from "./returns-world.ts";
+
+type World = Awaited<ReturnType<typeof createReturnsWorld>>;
+
+let root: string;
+beforeAll(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), "svm-evidence-twice-"));
+  setEvidenceStorage(folderStorage(root));
+});
+beforeEach(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+  await fs.mkdir(root);
+});
+afterAll(async () => {
+  setEvidenceStorage(undefined);
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\ntrailer\n%%EOF\n`);
+
+function send(
+  w: World,
+  intent: "submit" | `upload:${string}`,
+  file: { name: string; bytes: ReturnType<typeof pdf> },
+  hours = "5",
+) {
+  const form = new FormData();
+  const values = { hours, narrative: "A careers fair", declaration: true };
+  for (const [field, value] of Object.entries(returnForm(w, intent, values))) form.append(field, value);
+  form.append("lines[0].evidence", new File([file.bytes], file.name));
+  return callAction(returnAction, {
+    path: `/returns/${w.kpiReturn.id}`,
+    params: { id: w.kpiReturn.id },
+    cookie: w.cookies.supplierOwner,
+    form,
+  });
+}
+
+const evidenceOf = (w: World) =>
+  db.evidenceFile.findMany({ where: { returnLine: { returnId: w.kpiReturn.id } } });
+async function storedFiles(): Promise<number> {
+  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).length;
+}
+
+describe("a return submitted twice with the same file", () => {
+  it("answers the second as already submitted, keeping one copy of the file", async () => {
+    const w = await createReturnsWorld();
+    const file = { name: "timesheets.pdf", bytes: pdf("timesheets") };
+    expect((await send(w, "submit", file)).status).toBe(302);
+    const again = await send(w, "submit", file);
+    expect(again.status).toBe(302);
+    expect(again.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}`);
+    expect(await evidenceOf(w)).toHaveLength(1);
+    expect(await storedFiles()).toBe(1);
+    expect(
+      await db.kpiReturnEvent.count({ where: { returnId: w.kpiReturn.id, toStatus: "SUBMITTED" } }),
+    ).toBe(1);
+  });
+
+  it("sent at the same moment, submits once with the file attached once", async () => {
+    const w = await createReturnsWorld();
+    const file = { name: "timesheets.pdf", bytes: pdf("timesheets") };
+    const answers = await Promise.all([send(w, "submit", file), send(w, "submit", file)]);
+    expect(answers.map((a) => a.status)).toEqual([302, 302]);
+    expect(await evidenceOf(w)).toHaveLength(1);
+    expect(await storedFiles()).toBe(1);
+    expect((await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).status).toBe(
+      "SUBMITTED",
+    );
+  });
+
+  it("the second, stopped by the first's submission after it read the page's return, is not refused", async () => {
+    const w = await createReturnsWorld();
+    const file = { name: "timesheets.pdf", bytes: pdf("timesheets") };
+    let second: Promise<Response> | undefined;
+    // the first click's submission holds the return while the second click's form arrives, then commits
+    await db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "KpiReturn" WHERE id = ${w.kpiReturn.id} FOR UPDATE`;
+        second = send(w, "submit", file);
+        for (let i = 0; i < 200; i++) {
+          const [{ waiting }] = await db.$queryRaw<{ waiting: bigint }[]>`
+            SELECT count(*) AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          if (waiting >= 1n) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const line = await tx.kpiReturnLine.create({
+          data: { returnId: w.kpiReturn.id, commitmentId: w.hoursCommitment.id, quantity: 5 },
+        });
+        await tx.evidenceFile.create({
+          data: {
+            returnLineId: line.id,
+            storageKey: "00/00000000-0000-0000-0000-000000000000",
+            originalName: file.name,
+            contentType: "application/pdf",
+            sizeBytes: file.bytes.length,
+            sha256: crypto.createHash("sha256").update(file.bytes).digest("hex"),
+          },
+        });
+        await tx.kpiReturn.update({
+          where: { id: w.kpiReturn.id },
+          data: { status: "SUBMITTED", submittedAt: new Date(), declarationAccepted: true },
+        });
+      },
+      { timeout: 20_000 },
+    );
+    const answer = await second!;
+    expect(answer.status).toBe(302);
+    expect(await evidenceOf(w)).toHaveLength(1);
+    expect(await storedFiles()).toBe(0); // the second copy is not kept
+  });
+
+  it("an Upload pressed twice attaches the file once", async () => {
+    const w = await createReturnsWorld();
+    const file = { name: "timesheets.pdf", bytes: pdf("timesheets") };
+    const upload = `upload:${w.hoursCommitment.id}` as const;
+    const answers = await Promise.all([send(w, upload, file), send(w, upload, file)]);
+    expect(answers.map((a) => a.status)).toEqual([302, 302]);
+    expect(await send(w, upload, file).then((r) => r.status)).toBe(302);
+    expect(await evidenceOf(w)).toHaveLength(1);
+    expect(await storedFiles()).toBe(1);
+  });
+
+  it("but a different file, or the same content under another name, is still its own upload", async () => {
+    const w = await createReturnsWorld();
+    const upload = `upload:${w.hoursCommitment.id}` as const;
+    await send(w, upload, { name: "timesheets.pdf", bytes: pdf("timesheets") });
+    await send(w, upload, { name: "timesheets.pdf", bytes: pdf("timesheets, corrected") });
+    await send(w, upload, { name: "rota.pdf", bytes: pdf("timesheets") });
+    expect(await evidenceOf(w)).toHaveLength(3);
+    expect(await storedFiles()).toBe(3);
+  });
+});
