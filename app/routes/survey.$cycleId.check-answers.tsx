@@ -77,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
-  await submitResponse({
+  const result = await submitResponse({
     responseId: response.id,
     userId: viewer.user.id,
     organisationId: membership.organisationId,
@@ -88,6 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     cycleId: cycle.id,
     year: cycle.year,
   });
+  // withdrawn (in another window) since this page was read: nothing was sent
+  if ("withdrawn" in result) return redirect(`/survey/${cycle.id}`);
   return redirect(`/survey/${cycle.id}/confirmation`);
 }
 

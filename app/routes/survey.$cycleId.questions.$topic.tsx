@@ -107,6 +107,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
   }
   const after = await saveTopicAnswers(response.id, topic, values);
+  // withdrawn (in another window) since this page was read: nothing was stored
+  if (!after) return redirect(`/survey/${cycle.id}`);
   const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
   const next = nextTopic(topic.slug, { ...protectedAnswers, ...after });
   // Someone changing an answer from check your answers has already been through every page.

@@ -9,7 +9,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
-import { getOwnResponse, mayUseAnswers, withdrawResponse } from "~/domain/survey/responses.server.ts";
+import {
+  getOwnResponse,
+  mayUseAnswers,
+  withdrawResponse,
+  withdrewJustNow,
+} from "~/domain/survey/responses.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
@@ -18,35 +23,43 @@ export const meta: MetaFunction = () => [
   { title: "Withdraw your answers – Supplier diversity survey – Social Value Marketplace" },
 ];
 
+// The business's answers, if this person may withdraw them now (null otherwise).
 async function load(request: Request, cycleId: string) {
   const { viewer, membership, cycle } = await requireRespondent(request, cycleId);
   const response = await getOwnResponse(cycle.id, membership.organisationId);
-  if (
-    !response ||
-    !cycle.accepting ||
-    !mayUseAnswers(response, { userId: viewer.user.id, role: membership.role })
-  )
-    throw redirect(`/survey/${cycle.id}`);
-  return { viewer, membership, cycle, response };
+  const mine =
+    response !== null &&
+    cycle.accepting &&
+    mayUseAnswers(response, { userId: viewer.user.id, role: membership.role });
+  return { viewer, membership, cycle, response: mine ? response : null };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cycle } = await load(request, params.cycleId!);
+  const { cycle, response } = await load(request, params.cycleId!);
+  if (!response) throw redirect(`/survey/${cycle.id}`);
   return json({ cycleId: cycle.id, year: cycle.year });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
+  const withdrawn = () =>
+    redirectWithFlash(`/survey/${cycle.id}`, {
+      kind: "success",
+      message: "Your answers have been withdrawn and deleted.",
+    });
+  if (!response) {
+    // the same form sent again (a double click, or again after a slow answer) is answered as the first was
+    if (await withdrewJustNow(cycle.id, membership.organisationId, viewer.user.id)) return withdrawn();
+    throw redirect(`/survey/${cycle.id}`);
+  }
+  // false when a send at the same moment withdrew it first: nothing is done or logged twice
   await withdrawResponse({
     responseId: response.id,
     userId: viewer.user.id,
     organisationId: membership.organisationId,
     ipAddress: clientIp(request),
   });
-  return redirectWithFlash(`/survey/${cycle.id}`, {
-    kind: "success",
-    message: "Your answers have been withdrawn and deleted.",
-  });
+  return withdrawn();
 }
 
 export default function WithdrawAnswers() {

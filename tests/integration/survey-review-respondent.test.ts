@@ -5,6 +5,9 @@ import { db } from "~/db.server.ts";
 import * as explainer from "~/routes/survey.$cycleId._index.tsx";
 import * as checkAnswers from "~/routes/survey.$cycleId.check-answers.tsx";
 import * as question from "~/routes/survey.$cycleId.questions.$topic.tsx";
+import * as withdraw from "~/routes/survey.$cycleId.withdraw.tsx";
+import { saveTopicAnswers, submitResponse } from "~/domain/survey/responses.server.ts";
+import { topicBySlug } from "~/domain/survey/questions.ts";
 import {
   createCouncil,
   createMember,
@@ -120,5 +123,76 @@ describe("the contact details asked 'only if you said yes'", () => {
       contactConsent: true,
       contactEmail: "Ada@Example.test",
     });
+  });
+});
+
+describe("withdrawing", () => {
+  const withdrawOnce = (cycleId: string, cookie: string) =>
+    callAction(withdraw.action, {
+      path: `/survey/${cycleId}/withdraw`,
+      params: { cycleId },
+      cookie,
+      form: {},
+    });
+  const withdrawn = (r: Response, cycleId: string) => {
+    expect(r.status).toBe(302);
+    expect(r.headers.get("location")).toBe(`/survey/${cycleId}`);
+    // the one-off message saying the answers were withdrawn and deleted
+    expect(r.headers.get("set-cookie") ?? "").toMatch(/^svm_flash=[^;]+;/);
+  };
+
+  it("sent twice (at once, or again after a slow answer) withdraws once and answers both as withdrawn", async () => {
+    const { cycleId, business } = await freshCycle();
+    const user = await createMember(business.id, "OWNER");
+    const owner = await sessionCookieFor(user.id);
+    await consent(cycleId, owner);
+    await answer(cycleId, owner, "age", { age: "35_49" });
+    const [a, b] = await Promise.all([withdrawOnce(cycleId, owner), withdrawOnce(cycleId, owner)]);
+    withdrawn(a, cycleId);
+    withdrawn(b, cycleId);
+    withdrawn(await withdrawOnce(cycleId, owner), cycleId);
+    const response = await db.surveyResponse.findFirstOrThrow({ where: { cycleId } });
+    expect(response.status).toBe("WITHDRAWN");
+    expect(
+      await db.auditLog.count({ where: { action: "survey.response.withdraw", entityId: response.id } }),
+    ).toBe(1);
+  });
+
+  it("is not undone by a page saved or answers sent just after it (read before the withdrawal)", async () => {
+    const { cycleId, business } = await freshCycle();
+    const user = await createMember(business.id, "OWNER");
+    const owner = await sessionCookieFor(user.id);
+    await consent(cycleId, owner);
+    await answer(cycleId, owner, "sex", { sex: "FEMALE" });
+    const { id: responseId } = await db.surveyResponse.findFirstOrThrow({ where: { cycleId } });
+    withdrawn(await withdrawOnce(cycleId, owner), cycleId);
+
+    // what a question page or check your answers, having read the response just before, then does
+    expect(await saveTopicAnswers(responseId, topicBySlug("age")!, { age: "50_64" })).toBeNull();
+    expect(
+      await saveTopicAnswers(responseId, topicBySlug("barriers")!, { barriers: ["NO_FEEDBACK"] }),
+    ).toBeNull();
+    const sent = await submitResponse({
+      responseId,
+      userId: user.id,
+      organisationId: business.id,
+      email: user.email,
+      councilId: "unused",
+      councilName: "Council",
+      cycleId,
+      year: 2026,
+    });
+    expect(sent).toMatchObject({ sent: false });
+    const response = await db.surveyResponse.findUniqueOrThrow({
+      where: { id: responseId },
+      include: { protectedAnswers: true },
+    });
+    expect(response).toMatchObject({
+      status: "WITHDRAWN",
+      submittedAt: null,
+      barriers: [],
+      protectedAnswers: null,
+    });
+    expect(await db.emailOutbox.count({ where: { template: "survey-submitted", to: user.email } })).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 // A business's answers to one survey cycle: consent, page-by-page saving, submission, withdrawal.
 // Nothing is stored before consent; the special-category part goes through ./protected-answers.server.ts.
-import { db, isUniqueViolation } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { MemberRole } from "~/generated/prisma/enums.ts";
-import { writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
+import { recentlyAudited, writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { appUrl } from "~/env.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
@@ -156,13 +156,24 @@ function recordConsent(cycle: { id: string; councilId: string; year: number }, a
   });
 }
 
-// Saves one question page. Returns the protected answers after the change (for the next-page choice).
+// Holds the response for a change, and says whether it is still there to change: a page read just before the
+// business withdrew must not store answers (or send them) after the withdrawal. Saving, sending and withdrawing
+// each take this lock first, so they happen one after the other.
+async function lockUnwithdrawn(tx: Tx, responseId: string) {
+  const [row] = await tx.$queryRaw<{ status: string }[]>`
+    SELECT status::text AS status FROM "SurveyResponse" WHERE id = ${responseId} FOR UPDATE`;
+  return row !== undefined && row.status !== "WITHDRAWN";
+}
+
+// Saves one question page. Returns the protected answers after the change (for the next-page choice), or null
+// when the response was withdrawn meanwhile (nothing is stored).
 export async function saveTopicAnswers(
   responseId: string,
   topic: Topic,
   values: Record<string, unknown>,
-): Promise<Record<string, string>> {
+): Promise<Record<string, string> | null> {
   return db.$transaction(async (tx) => {
+    if (!(await lockUnwithdrawn(tx, responseId))) return null;
     if (topic.protected) {
       // The response records when its answers last changed (submitResponse compares it with submittedAt).
       await tx.surveyResponse.update({ where: { id: responseId }, data: { updatedAt: new Date() } });
@@ -233,6 +244,8 @@ export async function submitResponse(
       WHERE id = ${input.responseId} AND "organisationId" = ${input.organisationId}
       FOR UPDATE`;
     if (!current) return { sent: false };
+    // withdrawn after the page was read: sending must not bring it back (as an empty response)
+    if (current.status === "WITHDRAWN") return { sent: false, withdrawn: true };
     const wasSubmitted = current.status === "SUBMITTED";
     if (wasSubmitted && current.submittedAt && current.updatedAt <= current.submittedAt)
       return { sent: false };
@@ -274,9 +287,11 @@ export async function submitResponse(
   });
 }
 
-// Withdrawal deletes every answer; only the fact of withdrawal remains.
+// Withdrawal deletes every answer; only the fact of withdrawal remains. False when it was already withdrawn (the
+// same form sent twice): nothing is done or logged again.
 export async function withdrawResponse(input: Actor & { responseId: string }) {
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    if (!(await lockUnwithdrawn(tx, input.responseId))) return false;
     await deleteProtectedAnswers(tx, input.responseId);
     await tx.surveyResponse.update({
       where: { id: input.responseId, organisationId: input.organisationId },
@@ -308,5 +323,19 @@ export async function withdrawResponse(input: Actor & { responseId: string }) {
       },
       tx,
     );
+    return true;
   });
+}
+
+// Whether this person withdrew the business's answers moments ago: 'Withdraw' sent again (a double click, a form
+// sent again after a slow answer) is answered as the first was.
+export async function withdrewJustNow(cycleId: string, organisationId: string, userId: string) {
+  const response = await db.surveyResponse.findFirst({
+    where: { cycleId, organisationId, status: "WITHDRAWN" },
+    select: { id: true },
+  });
+  return (
+    response !== null &&
+    recentlyAudited({ actorUserId: userId, action: "survey.response.withdraw", entityId: response.id })
+  );
 }
