@@ -103,10 +103,11 @@ function findBySubmissionKey(
   });
 }
 
-// Scoped to the viewer in the query, so another user's search is simply not found.
+// Scoped to the viewer in the query, so another user's search is simply not found (false). One that no longer
+// exists at all is deleted already (the same "Delete" sent twice): true, as the first was answered.
 export async function deleteSavedSearch(id: string, userId: string) {
   const { count } = await db.savedSearch.deleteMany({ where: { id, userId } });
-  return count === 1;
+  return count === 1 || (await db.savedSearch.count({ where: { id } })) === 0;
 }
 
 export async function setDigest(id: string, userId: string, emailDigest: boolean) {
