@@ -4,13 +4,25 @@ import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 import { db } from "~/db.server.ts";
 import { londonDayIso } from "~/domain/survey/schemas.ts";
+import { inviteByEmail } from "~/domain/survey/cycles.server.ts";
 import * as newCycle from "~/routes/council.survey.new.tsx";
-import { addMember, createCouncil, createUser, sessionCookieFor, unique } from "../helpers/factories.ts";
-import { callAction } from "../helpers/routes.ts";
+import * as invitation from "~/routes/survey.invitation.$token.tsx";
+import {
+  addMember,
+  createCouncil,
+  createMember,
+  createOrganisation,
+  createSurveyCycle,
+  createUser,
+  sessionCookieFor,
+  unique,
+} from "../helpers/factories.ts";
+import { callAction, callLoader } from "../helpers/routes.ts";
 
 let first: { id: string };
 let second: { id: string };
 let session: string;
+let officerId: string;
 const workingFor = (councilId: string) => `${session}; ${ORGANISATION_COOKIE}=${councilId}`;
 const inDays = (days: number) => londonDayIso(new Date(Date.now() + days * 24 * 60 * 60 * 1000));
 
@@ -21,6 +33,7 @@ beforeAll(async () => {
   await addMember(first.id, officer.id, "OFFICER", true);
   await addMember(second.id, officer.id, "OFFICER", true);
   session = await sessionCookieFor(officer.id);
+  officerId = officer.id;
 });
 
 // URL-encoded, as a browser sends the form
@@ -52,5 +65,33 @@ describe("'Open a survey' sent after switching council in another window", () =>
     expect((await openSurvey(workingFor(second.id), 2032)).status).toBe(302);
     const opened = await db.surveyCycle.findMany({ where: { year: 2032 }, select: { councilId: true } });
     expect(opened).toEqual([{ councilId: second.id }]);
+  });
+});
+
+describe("an emailed invitation link followed by two businesses at the same moment", () => {
+  it("lets one of them in, not both (the link was forwarded, or shared)", async () => {
+    const cycle = await createSurveyCycle({ councilId: first.id, year: 2026 });
+    const address = `${unique("owner")}@faraway.test`;
+    await inviteByEmail({ userId: officerId, councilId: first.id }, cycle.id, address);
+    const email = await db.emailOutbox.findFirstOrThrow({
+      where: { to: address, template: "survey-invitation" },
+    });
+    const token = email.text.match(/\/survey\/invitation\/([A-Za-z0-9_-]+)/)![1];
+    // two businesses far from the council's area: only the link lets them in
+    const businesses = await Promise.all(
+      [0, 1].map(() =>
+        createOrganisation({ kind: "SUPPLIER", councilId: second.id, registeredPostcode: "BN1 1AA" }),
+      ),
+    );
+    const cookies = await Promise.all(
+      businesses.map(async (b) => sessionCookieFor((await createMember(b.id, "OWNER")).id)),
+    );
+    const followed = await Promise.all(
+      cookies.map((cookie) => callLoader(invitation.loader, { path: "/x", params: { token }, cookie })),
+    );
+    expect(followed.map((r) => r.status).sort()).toEqual([302, 404]);
+    const winner = businesses[followed.findIndex((r) => r.status === 302)];
+    const stored = await db.surveyInvitation.findFirstOrThrow({ where: { cycleId: cycle.id } });
+    expect(stored.organisationId).toBe(winner.id);
   });
 });

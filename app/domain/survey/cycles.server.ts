@@ -319,10 +319,12 @@ export async function redeemInvitation(token: string, organisationId: string) {
     });
     if (!invitation || invitation.cycle.status !== "OPEN") return null;
     if (invitation.organisationId && invitation.organisationId !== organisationId) return null;
-    await tx.surveyInvitation.update({
-      where: { id: invitation.id },
+    // Bound only if still free (or already this business's): of two businesses following the link at the same
+    // moment, the second waits for the first and then finds it taken, instead of taking it over.
+    const { count } = await tx.surveyInvitation.updateMany({
+      where: { id: invitation.id, OR: [{ organisationId: null }, { organisationId }] },
       data: { organisationId, usedAt: new Date() },
     });
-    return invitation.cycleId;
+    return count === 1 ? invitation.cycleId : null;
   });
 }
