@@ -1,18 +1,21 @@
 // Scheduled work for returns. Both jobs take "now" so tests can run them on any day, and both are
 // idempotent: running them twice in a day creates and sends nothing twice.
-import { db } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
 import {
   compareQuarters,
   dueDateFor,
   previousQuarter,
   quarterIndex,
   quarterOf,
+  quarterLabel,
   quarterPeriod,
   quartersBetween,
   type FinancialQuarter,
   type QuarterNumber,
 } from "~/domain/contracts/quarters.ts";
 import { effectiveEndDate } from "~/domain/contracts/termination.ts";
+import type { ReturnStatus } from "~/generated/prisma/enums.ts";
 import {
   returnOpenedEmail,
   returnOverdueManagerEmail,
@@ -36,6 +39,7 @@ import {
   startOfDay,
 } from "./returns-rules.ts";
 import { forEachItem } from "~/jobs/each-item.server.ts";
+import { evidenceStorage } from "./evidence-storage.server.ts";
 
 const reportingContract = { contract: { status: { in: REPORTING_CONTRACT_STATUSES } } };
 
@@ -61,6 +65,9 @@ export const MAX_BACKFILL_QUARTERS = 4;
  * been reported before it came to the portal. The supplier learns of a back-filled return only now, so it is
  * due the council's usual number of days from today (or its normal date, if later): no reminder or overdue
  * notice goes for a return they could not have known about.
+ *
+ * First, it withdraws the unsent returns of quarters a contract's term no longer covers
+ * (withdrawReturnsOutsideTerm).
  */
 export async function openReturnsForQuarter(
   now: Date,
@@ -71,6 +78,7 @@ export async function openReturnsForQuarter(
     backfill = quarter === undefined && announce,
   }: { announce?: boolean; backfill?: boolean } = {},
 ) {
+  const withdrawn = await withdrawReturnsOutsideTerm();
   const target = quarter ?? previousQuarter(quarterOf(now));
   let first = target;
   for (let i = 0; backfill && i < MAX_BACKFILL_QUARTERS; i++) first = previousQuarter(first);
@@ -159,7 +167,74 @@ export async function openReturnsForQuarter(
     });
     if (sent) announced++;
   });
-  return { quarter: target, created: created.count, announced, failed };
+  return {
+    quarter: target,
+    created: created.count,
+    announced,
+    withdrawn: withdrawn.withdrawn,
+    failed: failed + withdrawn.failed,
+  };
+}
+
+// Never sent: nothing in the return's history to keep.
+const UNSENT: ReturnStatus[] = ["NOT_STARTED", "DRAFT"];
+
+/**
+ * Withdraws (deletes) the returns never sent for quarters wholly outside their contract's term as it now
+ * stands: a term shortened, or moved to start later, after they were opened. They are not owed, so they must
+ * not stay on the supplier's list, be reminded and chased, or count as overdue. A return that was sent stays,
+ * with its history. A terminated contract's returns are left as decision 023 lists them (not owed, still
+ * sendable). `contractId` narrows it to one contract, for a caller that has just changed its term.
+ */
+export async function withdrawReturnsOutsideTerm(contractId?: string) {
+  const outside = await readRows<{ id: string; contractId: string }[]>(Prisma.sql`
+    SELECT r.id, r."contractId" FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
+    WHERE r.status::text IN ('NOT_STARTED', 'DRAFT')
+      AND (r."periodStart" > c."endDate" OR r."periodEnd" < c."startDate")
+      ${contractId ? Prisma.sql`AND c.id = ${contractId}` : Prisma.empty}
+    ORDER BY r.id`);
+  let withdrawn = 0;
+  const failed = await forEachItem("returns-withdraw-outside-term", outside, async (item) => {
+    const storageKeys = await db.$transaction(async (tx) => {
+      // the term as it is now: a change to it holds the contract's row, so it waits for us or we for it
+      const [contract] = await tx.$queryRaw<{ startDate: Date; endDate: Date; councilId: string }[]>`
+        SELECT "startDate", "endDate", "councilId" FROM "Contract" WHERE id = ${item.contractId} FOR SHARE`;
+      // and the return itself, so a save or upload in flight lands before we look, or finds it gone
+      const [kpiReturn] = await tx.$queryRaw<
+        { status: ReturnStatus; periodStart: Date; periodEnd: Date; financialYear: number; quarter: number }[]
+      >`SELECT status::text AS status, "periodStart", "periodEnd", "financialYear", quarter
+        FROM "KpiReturn" WHERE id = ${item.id} FOR UPDATE`;
+      if (!contract || !kpiReturn || !UNSENT.includes(kpiReturn.status)) return null;
+      if (kpiReturn.periodStart <= contract.endDate && kpiReturn.periodEnd >= contract.startDate) return null;
+      const files = await tx.evidenceFile.findMany({
+        where: { returnLine: { returnId: item.id } },
+        select: { storageKey: true },
+      });
+      await tx.kpiReturn.delete({ where: { id: item.id } });
+      await writeAudit(
+        {
+          actorUserId: null,
+          organisationId: contract.councilId,
+          actorOrganisationId: null,
+          action: "return.withdraw",
+          entityType: "KpiReturn",
+          entityId: item.id,
+          details: {
+            reason: "outside the contract's term",
+            quarter: quarterLabel(kpiReturn.financialYear, kpiReturn.quarter as QuarterNumber),
+            status: kpiReturn.status,
+            evidenceFiles: files.length,
+          },
+        },
+        tx,
+      );
+      return files.map((f) => f.storageKey);
+    });
+    if (!storageKeys) return;
+    withdrawn++;
+    for (const key of storageKeys) await evidenceStorage().remove(key);
+  });
+  return { withdrawn, failed };
 }
 
 /**
