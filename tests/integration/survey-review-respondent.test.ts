@@ -196,3 +196,17 @@ describe("withdrawing", () => {
     expect(await db.emailOutbox.count({ where: { template: "survey-submitted", to: user.email } })).toBe(0);
   });
 });
+
+describe("a barrier sent twice in one form", () => {
+  it("is kept once, so the report counts the business once for it", async () => {
+    const { cycleId, business } = await freshCycle();
+    const owner = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
+    await consent(cycleId, owner);
+    const saved = await answer(cycleId, owner, "barriers", {
+      barriers: ["NO_FEEDBACK", "NO_FEEDBACK", "PAYMENT_TERMS"],
+    });
+    expect(saved.status).toBe(302);
+    const stored = await db.surveyResponse.findFirstOrThrow({ where: { cycleId } });
+    expect(stored.barriers).toEqual(["NO_FEEDBACK", "PAYMENT_TERMS"]);
+  });
+});

@@ -197,7 +197,9 @@ export async function saveTopicAnswers(
       if (q.name === "contactConsent") {
         data.contactConsentAnswer = (value as string | undefined) ?? null;
         data.contactConsent = value === "YES";
-      } else if (q.kind === "checkbox") data[q.name] = (value as string[] | undefined) ?? [];
+      } else if (q.kind === "checkbox")
+        // each choice once: the report counts a business once per barrier it chose
+        data[q.name] = [...new Set((value as string[] | undefined) ?? [])];
       else if (q.preferNotBox && values[`${q.name}PreferNot`] === PREFER_NOT) data[q.name] = PREFER_NOT;
       else data[q.name] = (value as string | undefined) ?? null;
     }
