@@ -187,9 +187,9 @@ export default function RequestsPage() {
                     <Link to={`/requests/${r.id}`}>{r.title}</Link>
                   </h3>
                   <p className="text-muted">
-                    {helpTypeLabel(r.helpType)} · {r.category.name} ·{" "}
-                    {r.district?.name ?? (r.isRemote ? "Remote" : "")}
-                    {r.district && r.isRemote ? " or remote" : ""} · {r.council.name}
+                    {[helpTypeLabel(r.helpType), r.category.name, placeOf(r), r.council.name]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </p>
                   <p>
                     Still needed:{" "}
@@ -211,6 +211,14 @@ export default function RequestsPage() {
       </div>
     </>
   );
+}
+
+// Where a request is: its district (or, placed by a postcode area no district lists, that area), or remote;
+// nothing when it gives no place.
+function placeOf(r: { district: { name: string } | null; postcodeArea: string | null; isRemote: boolean }) {
+  const place = r.district?.name ?? r.postcodeArea;
+  if (place) return r.isRemote ? `${place} or remote` : place;
+  return r.isRemote ? "Remote" : null;
 }
 
 // A page number past the last page: say how many requests match and where they end, never an unexplained blank.

@@ -21,7 +21,7 @@ export function lastListedPage(pageSize = PAGE_SIZE) {
 
 const listColumns = Prisma.sql`
   r.id, r.title, r."helpType"::text AS "helpType", r.quantity, r."pledgedQuantity", r."unitLabel", r."neededBy",
-  r."isRemote", r."publishedAt", r."categoryId", r."districtId", r."councilId"`;
+  r."isRemote", r."postcodeArea", r."publishedAt", r."categoryId", r."districtId", r."councilId"`;
 
 type ListRow = {
   id: string;
@@ -32,6 +32,7 @@ type ListRow = {
   unitLabel: string | null;
   neededBy: Date;
   isRemote: boolean;
+  postcodeArea: string | null;
   publishedAt: Date | null;
   categoryId: string;
   districtId: string | null;
