@@ -5,6 +5,7 @@ import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 import { db } from "~/db.server.ts";
 import { londonDayIso } from "~/domain/survey/schemas.ts";
 import { inviteByEmail } from "~/domain/survey/cycles.server.ts";
+import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
 import * as newCycle from "~/routes/council.survey.new.tsx";
 import * as invitation from "~/routes/survey.invitation.$token.tsx";
 import {
@@ -13,6 +14,7 @@ import {
   createMember,
   createOrganisation,
   createSurveyCycle,
+  createSurveyResponse,
   createUser,
   sessionCookieFor,
   unique,
@@ -93,5 +95,29 @@ describe("an emailed invitation link followed by two businesses at the same mome
     const winner = businesses[followed.findIndex((r) => r.status === 302)];
     const stored = await db.surveyInvitation.findFirstOrThrow({ where: { cycleId: cycle.id } });
     expect(stored.organisationId).toBe(winner.id);
+  });
+});
+
+describe("the export of businesses that agreed to be contacted", () => {
+  it("writes a business's 'Prefer not to say' to the barriers question in words, not as a code", async () => {
+    const cycle = await createSurveyCycle({ councilId: first.id, year: 2027 });
+    const business = await createOrganisation({ kind: "SUPPLIER", councilId: first.id, name: "Quiet Ltd" });
+    const response = await createSurveyResponse({
+      cycleId: cycle.id,
+      organisationId: business.id,
+      contactConsent: true,
+      barriers: ["PREFER_NOT_TO_SAY"],
+    });
+    await db.surveyResponse.update({
+      where: { id: response.id },
+      data: { contactName: "Ada", contactEmail: "ada@quiet.test" },
+    });
+    const csv = await callLoader(contactsCsv.loader, {
+      path: "/x",
+      params: { cycleId: cycle.id },
+      cookie: workingFor(first.id),
+    });
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines[1]).toBe("Quiet Ltd,Ada,ada@quiet.test,Prefer not to say,");
   });
 });

@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify";
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { readProtectedAnswersForCycle } from "./protected-answers.server.ts";
-import { BARRIERS, PREFER_NOT } from "./questions.ts";
+import { BARRIERS, PREFER_NOT, preferNotChoice } from "./questions.ts";
 import { buildReport, type ReportResponse } from "./report.ts";
 import { displayCount, displayPercent, displayTotal } from "./suppression.ts";
 
@@ -141,7 +141,8 @@ export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
 
 // Businesses that agreed to be contacted: name, contact and barriers only (no protected answers).
 export async function contactsCsv(reader: Reader, cycle: { id: string; year: number }) {
-  const labels = new Map(BARRIERS.map((b) => [b.value, b.label]));
+  // every choice the barriers question offers, "Prefer not to say" included, in the words the business read
+  const labels = new Map([...BARRIERS, preferNotChoice].map((b) => [b.value, b.label]));
   await writeAudit({
     actorUserId: reader.userId,
     organisationId: reader.councilId,
