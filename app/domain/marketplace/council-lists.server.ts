@@ -319,24 +319,50 @@ export function addCategory(
 ): Promise<ListResult> {
   return addListEntry(CATEGORIES, councilId, actor, {
     details: { name },
+    // a category named the same, in any case or punctuation, as it is named now: a renamed one keeps the slug
+    // of its first name, which must not keep that name from being used again
     findClash: async () => {
-      const clash = await db.category.findFirst({
-        where: { councilId, OR: [{ name: { equals: name, mode: "insensitive" } }, { slug: slugify(name) }] },
+      const categories = await db.category.findMany({
+        where: { councilId },
         select: { id: true, name: true, description: true },
       });
-      return (
-        clash && {
-          id: clash.id,
-          asSent: clash.name === name && (clash.description ?? "") === (description || ""),
-        }
-      );
+      const clash =
+        categories.find((c) => c.name.toLowerCase() === name.toLowerCase()) ??
+        categories.find((c) => slugify(c.name) === slugify(name));
+      if (!clash) return null;
+      return {
+        id: clash.id,
+        asSent: clash.name === name && (clash.description ?? "") === (description || ""),
+      };
     },
-    create: (tx) =>
+    create: async (tx) =>
       tx.category.create({
-        data: { councilId, name, slug: slugify(name), description: description || null },
+        data: {
+          councilId,
+          name,
+          slug: await freeSlug(tx, councilId, name),
+          description: description || null,
+        },
         select: { id: true },
       }),
   });
+}
+
+// The stored slug (unique in the council) for a new category: its name's, or with a number after it when a
+// category renamed since still holds that slug.
+async function freeSlug(tx: Tx, councilId: string, name: string) {
+  const base = slugify(name) || "category";
+  const taken = new Set(
+    (
+      await tx.category.findMany({
+        where: { councilId, slug: { startsWith: base } },
+        select: { slug: true },
+      })
+    ).map((c) => c.slug),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
 }
 
 export function updateCategory(
