@@ -4,7 +4,7 @@ import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 import { db } from "~/db.server.ts";
 import { londonDayIso } from "~/domain/survey/schemas.ts";
-import { inviteByEmail } from "~/domain/survey/cycles.server.ts";
+import { closeCycle, inviteByEmail } from "~/domain/survey/cycles.server.ts";
 import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
 import * as newCycle from "~/routes/council.survey.new.tsx";
 import * as invitation from "~/routes/survey.invitation.$token.tsx";
@@ -119,5 +119,37 @@ describe("the export of businesses that agreed to be contacted", () => {
     });
     const lines = (await csv.text()).trim().split("\n");
     expect(lines[1]).toBe("Quiet Ltd,Ada,ada@quiet.test,Prefer not to say,");
+  });
+});
+
+describe("closing a survey while a business saves a page of its answers", () => {
+  it("waits for the page, then deletes the unsent answers, instead of deadlocking with it", async () => {
+    const cycle = await createSurveyCycle({ councilId: first.id, year: 2028 });
+    const business = await createOrganisation({ kind: "SUPPLIER", councilId: first.id });
+    const response = await createSurveyResponse({
+      cycleId: cycle.id,
+      organisationId: business.id,
+      submitted: false,
+      protectedAnswers: { sex: "FEMALE" },
+    });
+    let locked!: () => void;
+    const responseLocked = new Promise<void>((resolve) => (locked = resolve));
+    // what saving a question page does: hold the response, then write its protected answers
+    const saving = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "SurveyResponse" WHERE id = ${response.id} FOR UPDATE`;
+      locked();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.surveyProtectedAnswers.update({
+        where: { responseId: response.id },
+        data: { answers: { sex: "MALE" } },
+      });
+    });
+    await responseLocked;
+    const closing = closeCycle({ userId: officerId, councilId: first.id }, cycle.id);
+    const [saved, closed] = await Promise.allSettled([saving, closing]);
+    expect(saved.status).toBe("fulfilled");
+    expect(closed).toEqual({ status: "fulfilled", value: true });
+    expect(await db.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(0);
+    expect(await db.surveyProtectedAnswers.count({ where: { responseId: response.id } })).toBe(0);
   });
 });

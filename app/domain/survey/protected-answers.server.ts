@@ -102,6 +102,12 @@ export async function deleteProtectedAnswers(tx: Tx, responseId: string) {
 export async function deleteUnsentResponses(tx: Tx, cycleIds: string[]) {
   if (cycleIds.length === 0) return 0;
   const unsent = { cycleId: { in: cycleIds }, status: { not: "SUBMITTED" as const } };
+  // The responses first, then their protected answers, in the order saving, sending and withdrawing take them:
+  // the other way round, closing and a page being saved each held what the other was waiting for (a deadlock).
+  await tx.$queryRaw`
+    SELECT id FROM "SurveyResponse"
+    WHERE "cycleId" = ANY(${cycleIds}::text[]) AND status <> 'SUBMITTED'
+    ORDER BY id FOR UPDATE`;
   await tx.surveyProtectedAnswers.deleteMany({ where: { response: unsent } });
   const { count } = await tx.surveyResponse.deleteMany({ where: unsent });
   return count;
