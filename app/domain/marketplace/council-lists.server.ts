@@ -238,6 +238,8 @@ async function addListEntry(
   return { ok: true };
 }
 
+const UNCHANGED = Symbol("unchanged");
+
 const otherNamed = (councilId: string, id: string, name: string) => ({
   councilId,
   id: { not: id },
@@ -252,8 +254,9 @@ async function updateListEntry(
   entry: {
     // another entry of the council with the new name, in any case
     findClash: () => Promise<unknown>;
-    // changes the entry; the audit entry's details, or null when it no longer exists
-    update: (tx: Tx) => Promise<Prisma.InputJsonValue | null>;
+    // changes the entry, its row locked first; the audit entry's details, UNCHANGED when it already is as
+    // asked (the form sent twice, or saved as it was), or null when it no longer exists
+    update: (tx: Tx) => Promise<Prisma.InputJsonValue | typeof UNCHANGED | null>;
   },
 ): Promise<ListResult> {
   if (await entry.findClash()) return nameTaken(kind);
@@ -262,6 +265,8 @@ async function updateListEntry(
     .$transaction(async (tx): Promise<ListResult> => {
       const details = await entry.update(tx);
       if (details === null) return gone(kind);
+      // nothing changed, so nothing to log
+      if (details === UNCHANGED) return { ok: true };
       await auditListChange(tx, kind, councilId, actor, { verb: "update", entityId: id, details });
       forgetSearchOptions();
       return { ok: true };
@@ -375,6 +380,12 @@ export function updateCategory(
     findClash: () =>
       db.category.findFirst({ where: otherNamed(councilId, id, change.name), select: { id: true } }),
     update: async (tx) => {
+      // held until saved: the same form sent twice at once finds the first one's change
+      const [before] = await tx.$queryRaw<{ name: string; description: string | null }[]>`
+        SELECT name, description FROM "Category" WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
+      if (!before) return null;
+      if (before.name === change.name && (before.description ?? "") === (change.description || ""))
+        return UNCHANGED;
       const { count } = await tx.category.updateMany({
         where: { id, councilId },
         data: { name: change.name, description: change.description || null },
@@ -438,12 +449,14 @@ export function updateDistrict(
     findClash: () =>
       db.district.findFirst({ where: otherNamed(councilId, id, change.name), select: { id: true } }),
     update: async (tx) => {
-      const before = await tx.district.findFirst({
-        where: { id, councilId },
-        select: { postcodeAreas: true },
-      });
+      // held until saved: the same form sent twice at once finds the first one's change
+      const [before] = await tx.$queryRaw<{ name: string; postcodeAreas: string[] }[]>`
+        SELECT name, "postcodeAreas" FROM "District" WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
+      if (!before) return null;
+      if (before.name === change.name && before.postcodeAreas.join(",") === change.postcodeAreas.join(","))
+        return UNCHANGED;
       const { count } = await tx.district.updateMany({ where: { id, councilId }, data: change });
-      if (!before || count !== 1) return null;
+      if (count !== 1) return null;
       const removed = before.postcodeAreas.filter((area) => !change.postcodeAreas.includes(area));
       const refiled = await refileRequestsByPostcodeArea(tx, councilId, id, removed);
       await fileRequestsByPostcodeArea(tx, councilId);
