@@ -6,7 +6,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
-import { closeCycle, inviteByEmail, inviteEligible, responseRates } from "~/domain/survey/cycles.server.ts";
+import {
+  closeCycle,
+  inviteByEmail,
+  inviteEligible,
+  responseRates,
+  takingInvitations,
+} from "~/domain/survey/cycles.server.ts";
 import { cycleActionSchema } from "~/domain/survey/schemas.ts";
 import { displayTotal, THRESHOLD } from "~/domain/survey/suppression.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
@@ -30,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     cycle,
     rates: { ...rates, submitted, rate: few ? null : rates.rate },
+    // false once the closing day is over, though the night's housekeeping has not closed it yet
+    inviting: takingInvitations(cycle),
     submissionKey: crypto.randomUUID(),
   });
 }
@@ -41,9 +49,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const officer = { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) };
   const back = `/council/survey/${cycle.id}`;
   const notOpen = () =>
-    json(submission.reply({ formErrors: ["This survey is closed: no more invitations can be sent"] }), {
-      status: 400,
-    });
+    json(
+      submission.reply({
+        formErrors: [
+          cycle.status === "OPEN"
+            ? "The survey's closing date has passed: no more invitations can be sent"
+            : "This survey is closed: no more invitations can be sent",
+        ],
+      }),
+      { status: 400 },
+    );
   switch (submission.value.intent) {
     case "invite-eligible": {
       const count = await inviteEligible(officer, cycle.id);
@@ -80,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SurveyCyclePage() {
-  const { cycle, rates, submissionKey } = useLoaderData<typeof loader>();
+  const { cycle, rates, inviting, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const open = cycle.status === "OPEN";
@@ -123,34 +138,45 @@ export default function SurveyCyclePage() {
           { key: "Response rate", value: rates.rate === null ? "–" : `${rates.rate}%` },
         ]}
       />
+      {open && !inviting ? (
+        <p className="mb-8">
+          The closing date has passed: businesses can no longer answer, and no more invitations can be sent.
+          The survey is closed overnight, or you can close it now.
+        </p>
+      ) : null}
       {open ? (
         <>
-          <h2 className="mb-2 text-2xl font-bold">Invite businesses</h2>
-          <Form method="post" className="mb-8">
-            <p className="mb-4">
-              Email every SME supplier with a registered postcode in your area that has not been invited yet.
-            </p>
-            <Button name="intent" value="invite-eligible">
-              Invite eligible businesses
-            </Button>
-          </Form>
-          <Form method="post" {...getFormProps(form)} noValidate className="mb-8">
-            <input type="hidden" name="intent" value="invite-email" />
-            <input type="hidden" name="submissionKey" value={submissionKey} />
-            <TextInput
-              name="email"
-              label="Invite any business by email"
-              hint="They get a personal link to the survey."
-              type="email"
-              autoComplete="off"
-              spellCheck={false}
-              width="20"
-              key={fields.email.key}
-              defaultValue={fields.email.initialValue as string | undefined}
-              errors={fields.email?.errors}
-            />
-            <Button variant="secondary">Send invitation</Button>
-          </Form>
+          {inviting ? (
+            <>
+              <h2 className="mb-2 text-2xl font-bold">Invite businesses</h2>
+              <Form method="post" className="mb-8">
+                <p className="mb-4">
+                  Email every SME supplier with a registered postcode in your area that has not been invited
+                  yet.
+                </p>
+                <Button name="intent" value="invite-eligible">
+                  Invite eligible businesses
+                </Button>
+              </Form>
+              <Form method="post" {...getFormProps(form)} noValidate className="mb-8">
+                <input type="hidden" name="intent" value="invite-email" />
+                <input type="hidden" name="submissionKey" value={submissionKey} />
+                <TextInput
+                  name="email"
+                  label="Invite any business by email"
+                  hint="They get a personal link to the survey."
+                  type="email"
+                  autoComplete="off"
+                  spellCheck={false}
+                  width="20"
+                  key={fields.email.key}
+                  defaultValue={fields.email.initialValue as string | undefined}
+                  errors={fields.email?.errors}
+                />
+                <Button variant="secondary">Send invitation</Button>
+              </Form>
+            </>
+          ) : null}
           <h2 className="mb-2 text-2xl font-bold">Close the survey</h2>
           <Form method="post" noValidate>
             <p className="mb-4">

@@ -5,6 +5,7 @@ import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 import { db } from "~/db.server.ts";
 import { londonDayIso } from "~/domain/survey/schemas.ts";
 import { closeCycle, inviteByEmail } from "~/domain/survey/cycles.server.ts";
+import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
 import * as newCycle from "~/routes/council.survey.new.tsx";
 import * as invitation from "~/routes/survey.invitation.$token.tsx";
@@ -19,7 +20,7 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
-import { callAction, callLoader } from "../helpers/routes.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 let first: { id: string };
 let second: { id: string };
@@ -151,5 +152,29 @@ describe("closing a survey while a business saves a page of its answers", () => 
     expect(closed).toEqual({ status: "fulfilled", value: true });
     expect(await db.surveyResponse.count({ where: { cycleId: cycle.id } })).toBe(0);
     expect(await db.surveyProtectedAnswers.count({ where: { responseId: response.id } })).toBe(0);
+  });
+});
+
+describe("a survey whose closing day is over, before the night's housekeeping closes it", () => {
+  it("sends no more invitations (they would name a closing date already past)", async () => {
+    const yesterday = new Date(`${inDays(-1)}T00:00:00.000Z`);
+    const cycle = await createSurveyCycle({ councilId: first.id, year: 2029, closesOn: yesterday });
+    await createOrganisation({ kind: "SUPPLIER", councilId: first.id });
+    const args = {
+      path: `/council/survey/${cycle.id}`,
+      params: { cycleId: cycle.id },
+      cookie: workingFor(first.id),
+    };
+    const byEmail = await callAction(cyclePage.action, {
+      ...args,
+      form: { intent: "invite-email", email: "late@example.test" },
+    });
+    expect(byEmail.status).toBe(400);
+    const eligible = await callAction(cyclePage.action, { ...args, form: { intent: "invite-eligible" } });
+    expect(eligible.status).toBe(400);
+    expect(await db.surveyInvitation.count({ where: { cycleId: cycle.id } })).toBe(0);
+    expect(await db.emailOutbox.count({ where: { to: "late@example.test" } })).toBe(0);
+    const page = await jsonOf<{ inviting: boolean }>(await callLoader(cyclePage.loader, args));
+    expect(page.inviting).toBe(false);
   });
 });

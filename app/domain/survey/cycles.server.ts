@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { dayToDate } from "~/domain/calendar.ts";
+import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
@@ -282,10 +282,16 @@ async function sendInvitations(
   );
 }
 
+// Whether invitations may go out: the cycle is open and its closing day (a London day) is not over. The night's
+// housekeeping closes it some hours later; until then an invitation would name a closing date already past.
+export function takingInvitations(cycle: { status: string; closesOn: Date }, now = new Date()) {
+  return cycle.status === "OPEN" && cycle.closesOn.getTime() >= londonDay(now).getTime();
+}
+
 // Invites every eligible supplier not yet invited to this cycle. Returns how many were invited.
 export async function inviteEligible(officer: Officer, cycleId: string) {
   const cycle = await getCycle(officer.councilId, cycleId);
-  if (!cycle || cycle.status !== "OPEN") return null;
+  if (!cycle || !takingInvitations(cycle)) return null;
   // read again under the cycle's lock before sending (sendInvitations): this read only saves preparing emails
   const invited = await invitedBusinesses(db, cycleId);
   const targets = (await eligibleSuppliers(officer.councilId))
@@ -305,7 +311,7 @@ export async function inviteByEmail(
   submissionKey?: string,
 ) {
   const cycle = await getCycle(officer.councilId, cycleId);
-  if (!cycle || cycle.status !== "OPEN") return null;
+  if (!cycle || !takingInvitations(cycle)) return null;
   return sendInvitations(officer, cycle, [{ email, organisationId: null, submissionKey }]);
 }
 
