@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
+import { readFlash } from "~/ui/flash.server.ts";
 import { callAction } from "../helpers/routes.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
@@ -99,8 +100,16 @@ describe("a return submitted twice with the same file", () => {
           if (waiting >= 1n) break;
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
+        // the first click's answers, the same as the second's
         const line = await tx.kpiReturnLine.create({
           data: { returnId: w.kpiReturn.id, commitmentId: w.hoursCommitment.id, quantity: 5 },
+        });
+        await tx.kpiReturnLine.create({
+          data: {
+            returnId: w.kpiReturn.id,
+            commitmentId: w.eventsCommitment.id,
+            narrative: "A careers fair",
+          },
         });
         await tx.evidenceFile.create({
           data: {
@@ -121,6 +130,9 @@ describe("a return submitted twice with the same file", () => {
     );
     const answer = await second!;
     expect(answer.status).toBe(302);
+    const cookie = (answer.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const flash = await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }));
+    expect(flash.flash).toEqual({ kind: "success", message: "This return was already submitted" });
     expect(await evidenceOf(w)).toHaveLength(1);
     expect(await storedFiles()).toBe(0); // the second copy is not kept
   });

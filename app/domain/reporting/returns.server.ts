@@ -27,7 +27,8 @@ import {
 } from "./returns-schema.ts";
 
 export type ChangeResult =
-  | { ok: true; status: ReturnStatus; unchanged?: boolean }
+  // notSaved: a submit that found it already submitted with other answers, which it did not save
+  | { ok: true; status: ReturnStatus; unchanged?: boolean; notSaved?: true }
   | { ok: false; notFound: true }
   | { ok: false; formError: string; stale?: true };
 
@@ -85,6 +86,42 @@ async function settledElsewhere(
   return { ok: false, formError: changedElsewhere };
 }
 
+/** A line's answers as the form's entry for it stores them. */
+function lineFields(spec: ReturnLineSpec, entry: ReturnFormValue["lines"][number]) {
+  return {
+    quantity: spec.unit === "QUALITATIVE" ? null : (normaliseQuantity(entry.quantity) ?? null),
+    narrative: spec.unit === "QUALITATIVE" ? (entry.narrative ?? null) : null,
+    note: entry.note ?? null,
+    evidenceUrl: entry.evidenceUrl ?? null,
+  };
+}
+
+// A submit that finds the return already submitted: the same answers sent again (a double click, a form sent
+// twice) are done; different ones (another tab, a colleague) are not saved either, and the supplier is told so.
+async function alreadySubmitted(
+  tx: Tx,
+  returnId: string,
+  specs: ReturnLineSpec[],
+  value: ReturnFormValue,
+): Promise<ChangeResult> {
+  const stored = await tx.kpiReturnLine.findMany({
+    where: { returnId },
+    select: { commitmentId: true, quantity: true, narrative: true, note: true, evidenceUrl: true },
+  });
+  const same = specs.every((spec, index) => {
+    const sent = lineFields(spec, value.lines[index]);
+    const line = stored.find((l) => l.commitmentId === spec.commitmentId);
+    return (
+      (line?.quantity?.toFixed(2) ?? null) ===
+        (sent.quantity === null ? null : Number(sent.quantity).toFixed(2)) &&
+      (line?.narrative ?? null) === sent.narrative &&
+      (line?.note ?? null) === sent.note &&
+      (line?.evidenceUrl ?? null) === sent.evidenceUrl
+    );
+  });
+  return { ok: true, status: "SUBMITTED", unchanged: true, ...(same ? {} : { notSaved: true as const }) };
+}
+
 /** Saves the supplier's figures as a draft, or submits them with the declaration. */
 export async function saveReturn(
   input: Actor & {
@@ -106,7 +143,7 @@ export async function saveReturn(
     if (!current) return { ok: false, notFound: true };
     // a second click on "Submit" (or a resent form) finds it already submitted: nothing more to do
     if (value.intent === "submit" && current.status === "SUBMITTED") {
-      return { ok: true, status: "SUBMITTED", unchanged: true };
+      return alreadySubmitted(tx, returnId, input.specs, value);
     }
     let from = current.status;
     let to = nextStatus(from, value.intent);
@@ -135,17 +172,16 @@ export async function saveReturn(
         to = retryTo;
         guarded = await moveFrom(from, to);
       }
-      if (guarded.count !== 1) return settledElsewhere(tx, returnId, submitting ? "SUBMITTED" : null);
+      if (guarded.count !== 1) {
+        if (submitting && again?.status === "SUBMITTED") {
+          return alreadySubmitted(tx, returnId, input.specs, value);
+        }
+        return settledElsewhere(tx, returnId, submitting ? "SUBMITTED" : null);
+      }
     }
 
     for (const [index, spec] of input.specs.entries()) {
-      const entry = value.lines[index];
-      const fields = {
-        quantity: spec.unit === "QUALITATIVE" ? null : (normaliseQuantity(entry.quantity) ?? null),
-        narrative: spec.unit === "QUALITATIVE" ? (entry.narrative ?? null) : null,
-        note: entry.note ?? null,
-        evidenceUrl: entry.evidenceUrl ?? null,
-      };
+      const fields = lineFields(spec, value.lines[index]);
       await tx.kpiReturnLine.upsert({
         where: { returnId_commitmentId: { returnId, commitmentId: spec.commitmentId } },
         create: { returnId, commitmentId: spec.commitmentId, ...fields },

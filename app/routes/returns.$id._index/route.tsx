@@ -210,6 +210,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : "That file had already been removed. Your figures were saved as a draft.",
     });
   }
+  if (result.notSaved) {
+    return redirectWithFlash(`/returns/${returnId}`, {
+      kind: "error",
+      message:
+        "This return had already been submitted, with answers different from yours, so your changes were not saved. What was sent is shown below.",
+    });
+  }
   const uploaded = stored.length ? `${stored.join(", ")} uploaded. ` : "";
   const message =
     command.kind === "submit"
