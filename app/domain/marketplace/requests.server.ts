@@ -396,6 +396,7 @@ export async function changeRequestIn(
       createdById: true,
       neededBy: true,
       extendedAt: true,
+      showcaseConsent: true,
       council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
     },
   });
@@ -456,7 +457,12 @@ export async function changeRequestIn(
     data.reminderSentAt = null;
     reason = extendedReason(change.neededBy);
   }
-  if (change.action === "setShowcase") data.showcaseConsent = change.showcaseConsent ?? false;
+  if (change.action === "setShowcase") {
+    data.showcaseConsent = change.showcaseConsent ?? false;
+    // saved as it already is (the form sent twice, or unchanged): nothing to change or log
+    if (data.showcaseConsent === request.showcaseConsent)
+      return { ok: true as const, status: request.status };
+  }
   const { count } = await tx.request.updateMany({
     where: {
       id: request.id,
