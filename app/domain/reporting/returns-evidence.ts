@@ -119,6 +119,10 @@ export function safeFilename(original: string): string {
     .replace(/^[.\s]+/, "")
     .trim()
     .slice(-120);
+  // a name with no ASCII letters before its extension ("отчёт.pdf") keeps the extension its type is checked by
+  const extension = /\.([A-Za-z0-9]+)$/.exec(base.trim())?.[1];
+  if (extension && !cleaned.toLowerCase().endsWith(`.${extension.toLowerCase()}`))
+    return `evidence.${extension}`;
   return cleaned || "evidence";
 }
 
