@@ -287,6 +287,9 @@ export async function updateRequest(input: {
           return { ok: true as const, status: current.status };
         throw new TransitionRefused(edit.reason);
       }
+      // a draft saved as it already is (the form sent twice, or unchanged): nothing to change or log
+      if (!submit && sameRequestData(current, requestData(input.form, districtId)))
+        return { ok: true as const, status: current.status };
       const to: RequestStatus = submit ? "SUBMITTED" : current.status;
       const { count } = await tx.request.updateMany({
         where: { id: input.requestId, status: current.status },
