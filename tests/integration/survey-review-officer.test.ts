@@ -20,6 +20,7 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
+import { renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 let first: { id: string };
@@ -176,5 +177,9 @@ describe("a survey whose closing day is over, before the night's housekeeping cl
     expect(await db.emailOutbox.count({ where: { to: "late@example.test" } })).toBe(0);
     const page = await jsonOf<{ inviting: boolean }>(await callLoader(cyclePage.loader, args));
     expect(page.inviting).toBe(false);
+    const html = await (await renderPage(args.path, args.cookie)).text();
+    expect(html).toContain("The closing date has passed");
+    expect(html).not.toContain("Invite eligible businesses");
+    expect(html).toContain("Close the survey");
   });
 });
