@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // The form names the council it was shown for: an admin of several councils may have switched to another in
 // another window since, and these settings (the council's name among them) are not that one's.
-const actionSchema = councilSettingsSchema.extend({ councilId: z.string().optional() });
+const actionSchema = councilSettingsSchema.safeExtend({ councilId: z.string().optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership: acting } = await requireCouncilAdmin(request);
@@ -100,7 +100,7 @@ export default function CouncilSettings() {
           key={fields.reminderDaysBefore.key}
           defaultValue={value(fields.reminderDaysBefore)}
           label="Days before the due date to send a reminder"
-          hint="Between 1 and 30"
+          hint="Between 1 and 30, and fewer than the days a return is due after quarter end"
           errors={fields.reminderDaysBefore.errors}
           inputMode="numeric"
           width="3"

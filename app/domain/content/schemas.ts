@@ -38,28 +38,46 @@ const wholeDays = (what: string, min: number, max: number) =>
       .max(max, `${what[0].toUpperCase()}${what.slice(1)} must be ${max} days or fewer`),
   );
 
-export const councilSettingsSchema = z.object({
-  councilName: z
-    .string({ error: "Enter the council name" })
-    .trim()
-    .min(3, "Council name must be at least 3 characters")
-    .max(120, "Council name must be 120 characters or fewer"),
-  returnDueDays: wholeDays("the days a return is due after quarter end", 1, 90),
-  reminderDaysBefore: wholeDays("the reminder before the due date", 1, 30),
-  overdueReminderDays: wholeDays("the days between overdue reminders", 1, 30),
-  brandColour: z
-    .string({ error: "Enter a brand colour" })
-    .trim()
-    .refine(isHexColour, "Enter the brand colour as a hex code, like #1d3d7a")
-    .refine(
-      (v) => !isHexColour(v) || contrastWithWhite(v) >= MIN_CONTRAST_WITH_WHITE,
-      "Brand colour is too light for white text: choose a darker colour (contrast must be at least 4.5 to 1)",
-    )
-    .transform((v) => v.toLowerCase()),
-  proxyValueSource: z
-    .string()
-    .trim()
-    .max(300, "Source of local £ values must be 300 characters or fewer")
-    .optional()
-    .transform((v) => v || null),
-});
+const returnDueDays = wholeDays("the days a return is due after quarter end", 1, 90);
+const reminderDaysBefore = wholeDays("the reminder before the due date", 1, 30);
+const reminderDaysSchema = z.object({ returnDueDays, reminderDaysBefore });
+
+export const councilSettingsSchema = z
+  .object({
+    councilName: z
+      .string({ error: "Enter the council name" })
+      .trim()
+      .min(3, "Council name must be at least 3 characters")
+      .max(120, "Council name must be 120 characters or fewer"),
+    returnDueDays,
+    reminderDaysBefore,
+    overdueReminderDays: wholeDays("the days between overdue reminders", 1, 30),
+    brandColour: z
+      .string({ error: "Enter a brand colour" })
+      .trim()
+      .refine(isHexColour, "Enter the brand colour as a hex code, like #1d3d7a")
+      .refine(
+        (v) => !isHexColour(v) || contrastWithWhite(v) >= MIN_CONTRAST_WITH_WHITE,
+        "Brand colour is too light for white text: choose a darker colour (contrast must be at least 4.5 to 1)",
+      )
+      .transform((v) => v.toLowerCase()),
+    proxyValueSource: z
+      .string()
+      .trim()
+      .max(300, "Source of local £ values must be 300 characters or fewer")
+      .optional()
+      .transform((v) => v || null),
+  })
+  .superRefine(
+    (v, ctx) => {
+      // a return opens when its quarter ends: a reminder due earlier would come with the opening email
+      if (v.reminderDaysBefore >= v.returnDueDays)
+        ctx.addIssue({
+          code: "custom",
+          path: ["reminderDaysBefore"],
+          message: `The reminder must come after a return opens: send it fewer days before the due date than the ${v.returnDueDays} days a return is due after quarter end`,
+        });
+    },
+    // checked even when other fields are wrong, so every problem shows at once
+    { when: (payload) => reminderDaysSchema.safeParse(payload.value).success },
+  );
