@@ -177,6 +177,14 @@ export const pledgeActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
+// At most 200 characters of a search, cut after a whole word (half a word would match nothing).
+function firstWords(sent: string) {
+  const text = sent.trimStart();
+  const cut = text.slice(0, 200);
+  const whole = text.length > 200 && /\S/.test(text.charAt(200)) ? cut.replace(/\S+$/, "") : cut;
+  return (whole.trim() || cut).trim();
+}
+
 // The /requests query string: shareable, and stored as a saved search's filters. Bad values are dropped.
 const optionalId = z
   .string()
@@ -186,7 +194,8 @@ const optionalId = z
   .optional()
   .catch(undefined);
 export const searchSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  // a longer search (a pasted description) is searched for by its first 200 characters, not dropped
+  q: z.string().transform(firstWords).optional().catch(undefined),
   category: optionalId,
   helpType: z.enum(HELP_TYPE_VALUES).optional().catch(undefined),
   district: optionalId,
