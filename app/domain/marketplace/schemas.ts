@@ -44,8 +44,14 @@ function capitalise(text: string) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// A quantity of funding is in pounds, and may be typed with its sign ("£2,500"); other text stays not a number.
+const withoutPoundSign = (value: unknown) =>
+  typeof value === "string" ? value.trim().replace(/^£\s*/, "") : value;
+
+const quantity = <T extends z.ZodType>(schema: T) => z.preprocess(withoutPoundSign, writtenNumber(schema));
+
 const wholeNumber = (what: string, max: number) =>
-  writtenNumber(
+  quantity(
     z
       .number({ error: `Enter ${what} as a number` })
       .int(`${capitalise(what)} must be a whole number`)
@@ -154,7 +160,7 @@ export const pledgeActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("reportDelivery"),
-    deliveredQuantity: writtenNumber(
+    deliveredQuantity: quantity(
       z
         .number({ error: "Enter the quantity delivered as a number" })
         .int("Enter a whole number")
