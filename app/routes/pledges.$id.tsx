@@ -40,7 +40,9 @@ async function requirePledge(request: Request, id: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pledge, roles } = await requirePledge(request, params.id!);
-  return json({ pledge, roles, today: isoDate(londonDay(new Date())) });
+  // the commitment is the supplier's contract with the council: VCSEs never see contract data
+  const shown = roles.includes("SUPPLIER") ? pledge : { ...pledge, commitment: null };
+  return json({ pledge: shown, roles, today: isoDate(londonDay(new Date())) });
 }
 
 const FLASH: Record<PledgeAction, string> = {
