@@ -72,6 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("notFound" in result) notFound();
     return json(submission.reply({ formErrors: [result.formError] }), { status: 409 });
   }
+  if (result.notSaved) {
+    return redirectWithFlash(`/returns/${params.id}`, {
+      kind: "error",
+      message: `This return has already been ${result.status === "ACCEPTED" ? "accepted" : "queried"}, with comments different from yours, so your review was not sent. The review made is in the history below.`,
+    });
+  }
   const message = result.unchanged
     ? `This return was already ${result.status === "ACCEPTED" ? "accepted" : "queried"}`
     : result.status === "ACCEPTED"

@@ -27,7 +27,7 @@ import {
 } from "./returns-schema.ts";
 
 export type ChangeResult =
-  // notSaved: a submit that found it already submitted with other answers, which it did not save
+  // notSaved: a submit (or review) that found it already submitted (or reviewed) otherwise, and saved nothing
   | { ok: true; status: ReturnStatus; unchanged?: boolean; notSaved?: true }
   | { ok: false; notFound: true }
   | { ok: false; formError: string; stale?: true };
@@ -217,6 +217,27 @@ export async function saveReturn(
   });
 }
 
+// A review that finds the version it was made on already reviewed the same way: the same review sent again (a
+// double click, a form sent twice) is done; another officer's (or tab's) with other comments is not sent either,
+// and the officer is told so.
+async function alreadyReviewed(
+  tx: Tx,
+  returnId: string,
+  status: ReturnStatus,
+  value: ReviewValue,
+): Promise<ChangeResult> {
+  const made = await tx.kpiReturn.findUniqueOrThrow({
+    where: { id: returnId },
+    select: { reviewComment: true, lines: { select: { id: true, queryComment: true } } },
+  });
+  const lineComment = (lineId: string) =>
+    value.intent === "query" ? (value.lineComments.find((l) => l.lineId === lineId)?.comment ?? null) : null;
+  const same =
+    made.reviewComment === (value.comment ?? null) &&
+    made.lines.every((line) => line.queryComment === lineComment(line.id));
+  return { ok: true, status, unchanged: true, ...(same ? {} : { notSaved: true as const }) };
+}
+
 /** The contract manager (any officer of the council) accepts or queries a submitted return. */
 export async function reviewReturn(
   input: Actor & { returnId: string; councilId: string; value: ReviewValue },
@@ -240,7 +261,7 @@ export async function reviewReturn(
     if (!to) {
       const already = value.intent === "accept" ? "ACCEPTED" : "QUERIED";
       if (current.status === already && sameVersion(current.submittedAt)) {
-        return { ok: true, status: already, unchanged: true };
+        return alreadyReviewed(tx, returnId, already, value);
       }
       if (current.status === already) return { ok: false, stale: true, formError: resubmittedSinceOpened };
       return {
@@ -273,6 +294,7 @@ export async function reviewReturn(
       });
       if (!sameVersion(now?.submittedAt))
         return { ok: false, stale: true, formError: resubmittedSinceOpened };
+      if (now?.status === to) return alreadyReviewed(tx, returnId, to, value);
       return settledElsewhere(tx, returnId, to);
     }
 
