@@ -183,3 +183,44 @@ describe("a survey whose closing day is over, before the night's housekeeping cl
     expect(html).toContain("Close the survey");
   });
 });
+
+describe("an invitation link followed for a business the council rejected", () => {
+  it("is not used up: the rejected business is told it does not work, and the link still lets another in", async () => {
+    const cycle = await createSurveyCycle({ councilId: first.id, year: 2030 });
+    const address = `${unique("owner")}@faraway.test`;
+    await inviteByEmail({ userId: officerId, councilId: first.id }, cycle.id, address);
+    const email = await db.emailOutbox.findFirstOrThrow({
+      where: { to: address, template: "survey-invitation" },
+    });
+    const token = email.text.match(/\/survey\/invitation\/([A-Za-z0-9_-]+)/)![1];
+    const rejected = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: second.id,
+      registeredPostcode: "BN1 1AA",
+      status: "REJECTED",
+    });
+    const rejectedCookie = await sessionCookieFor((await createMember(rejected.id, "OWNER")).id);
+    const refused = await callLoader(invitation.loader, {
+      path: "/x",
+      params: { token },
+      cookie: rejectedCookie,
+    });
+    expect(refused.status).toBe(404);
+    expect(await db.surveyInvitation.findFirstOrThrow({ where: { cycleId: cycle.id } })).toMatchObject({
+      organisationId: null,
+      usedAt: null,
+    });
+    const welcome = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: second.id,
+      registeredPostcode: "BN1 1AA",
+    });
+    const welcomeCookie = await sessionCookieFor((await createMember(welcome.id, "OWNER")).id);
+    const followed = await callLoader(invitation.loader, {
+      path: "/x",
+      params: { token },
+      cookie: welcomeCookie,
+    });
+    expect(followed.headers.get("location")).toBe(`/survey/${cycle.id}`);
+  });
+});

@@ -316,9 +316,15 @@ export async function inviteByEmail(
 }
 
 // An emailed link binds the invitation to the business that follows it; a link already used by another
-// business is not valid for this one.
+// business is not valid for this one, nor for a business the council rejected (which may not answer: the link
+// stays free for the business it was meant for).
 export async function redeemInvitation(token: string, organisationId: string) {
   return db.$transaction(async (tx) => {
+    const business = await tx.organisation.findFirst({
+      where: { id: organisationId, kind: "SUPPLIER", status: { not: "REJECTED" } },
+      select: { id: true },
+    });
+    if (!business) return null;
     const invitation = await tx.surveyInvitation.findUnique({
       where: { tokenHash: hashInvitationToken(token) },
       select: { id: true, cycleId: true, organisationId: true, cycle: { select: { status: true } } },
