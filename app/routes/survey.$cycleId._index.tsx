@@ -113,13 +113,20 @@ export default function SurveyExplainer() {
         <>
           {response.status === "SUBMITTED" ? (
             <p className="mb-4">
-              You sent your answers on {formatDate(response.submittedAt)}. You can see, change or withdraw
-              them until {formatDate(cycle.closesOn)}.
+              You sent your answers on {formatDate(response.submittedAt)}.
+              {/* past its closing day the answers can no longer be changed, whatever the date said */}
+              {cycle.accepting
+                ? ` You can see, change or withdraw them until ${formatDate(cycle.closesOn)}.`
+                : null}
             </p>
-          ) : (
+          ) : cycle.accepting ? (
             <p className="mb-4">
               You have started the survey. Your answers are saved as you go; send them by{" "}
               {formatDate(cycle.closesOn)}.
+            </p>
+          ) : (
+            <p className="mb-4">
+              You started the survey but did not send your answers before it closed, so they will not be used.
             </p>
           )}
           {cycle.accepting ? (

@@ -8,13 +8,16 @@ import * as question from "~/routes/survey.$cycleId.questions.$topic.tsx";
 import * as withdraw from "~/routes/survey.$cycleId.withdraw.tsx";
 import { saveTopicAnswers, submitResponse } from "~/domain/survey/responses.server.ts";
 import { topicBySlug } from "~/domain/survey/questions.ts";
+import { londonDayIso } from "~/domain/survey/schemas.ts";
 import {
   createCouncil,
   createMember,
   createOrganisation,
   createSurveyCycle,
+  createSurveyResponse,
   sessionCookieFor,
 } from "../helpers/factories.ts";
+import { renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 const consent = (cycleId: string, cookie: string) =>
@@ -208,5 +211,42 @@ describe("a barrier sent twice in one form", () => {
     expect(saved.status).toBe(302);
     const stored = await db.surveyResponse.findFirstOrThrow({ where: { cycleId } });
     expect(stored.barriers).toEqual(["NO_FEEDBACK", "PAYMENT_TERMS"]);
+  });
+});
+
+describe("the survey's first page once its closing day is over (before the night's housekeeping closes it)", () => {
+  it("no longer offers changes until a date already past", async () => {
+    const council = await createCouncil();
+    const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    const cycleId = (
+      await createSurveyCycle({
+        councilId: council.id,
+        year: 2026,
+        opensOn: new Date(Date.UTC(2026, 0, 1)),
+        closesOn: new Date(`${londonDayIso(yesterday)}T00:00:00.000Z`),
+      })
+    ).id;
+    const sent = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const started = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const sentOwner = await createMember(sent.id, "OWNER");
+    const startedOwner = await createMember(started.id, "OWNER");
+    await createSurveyResponse({ cycleId, organisationId: sent.id, respondentUserId: sentOwner.id });
+    await createSurveyResponse({
+      cycleId,
+      organisationId: started.id,
+      respondentUserId: startedOwner.id,
+      submitted: false,
+    });
+    const textOf = async (userId: string) =>
+      (await (await renderPage(`/survey/${cycleId}`, await sessionCookieFor(userId))).text()).replace(
+        /<!-- -->/g,
+        "",
+      );
+    const sentPage = await textOf(sentOwner.id);
+    expect(sentPage).toContain("You sent your answers on");
+    expect(sentPage).not.toContain("change or withdraw them until");
+    const startedPage = await textOf(startedOwner.id);
+    expect(startedPage).toContain("did not send your answers before it closed");
+    expect(startedPage).not.toContain("send them by");
   });
 });
