@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { logger } from "~/server/logger.ts";
+import { loggedPath, logger } from "~/server/logger.ts";
 import { NonceProvider } from "~/ui/nonce.tsx";
 
 export { startBackgroundWork } from "~/jobs/background.server.ts";
@@ -65,5 +65,5 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  logger.error({ err: error, url: new URL(request.url).pathname }, "unhandled error");
+  logger.error({ err: error, url: loggedPath(new URL(request.url).pathname) }, "unhandled error");
 }

@@ -7,7 +7,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { SESSION_COOKIE } from "../auth/session-cookie-name.ts";
-import { logger } from "./logger.ts";
+import { loggedPath, logger } from "./logger.ts";
 import { publicPageCache } from "./page-cache.ts";
 import { runInRequestScope } from "./request-scope.ts";
 
@@ -129,7 +129,7 @@ export function createApp(options: Options) {
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/build/") === true },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url?.split("?")[0] }),
+        req: (req) => ({ method: req.method, url: loggedPath(req.url) }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),

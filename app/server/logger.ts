@@ -6,3 +6,13 @@ export const logger = pino({
   base: { service: "social-value-marketplace" },
   redact: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']"],
 });
+
+// Links sent by email carry a secret in their path (an invitation to join an organisation or to the diversity
+// survey): whoever holds it gets in, so a log shows the page, never the secret. Query strings (reset and
+// confirmation links) are never logged.
+const SECRET_IN_PATH = /^(\/invitations\/|\/survey\/invitation\/)[^/]+/;
+
+/** A request's path as the logs show it: no query string, and no secret from an emailed link. */
+export function loggedPath(url: string | undefined) {
+  return (url ?? "").split("?")[0]!.replace(SECRET_IN_PATH, "$1[redacted]");
+}
