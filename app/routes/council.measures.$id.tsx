@@ -6,20 +6,18 @@ import { z } from "zod";
 import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { getMeasure, setMeasureRetired, updateMeasure } from "~/domain/contracts/measures.server.ts";
-import { measureSchema } from "~/domain/contracts/schemas.ts";
+import { measureEditSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { MeasureForm } from "./council.measures.new/measure-form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change a measure – Social Value Marketplace" }];
 
-const intentSchema = z.discriminatedUnion("intent", [
-  measureSchema.extend({ intent: z.literal("save") }),
-  z.object({ intent: z.enum(["retire", "reinstate"]) }),
-]);
+const intentSchema = z.object({ intent: z.enum(["save", "retire", "reinstate"]).default("save") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilAdmin(request);
@@ -31,16 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilAdmin(request);
   const formData = await readForm(request);
-  if (!formData.has("intent")) formData.set("intent", "save");
-  const submission = parseWithZod(formData, { schema: intentSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const chosen = parseWithZod(formData, { schema: intentSchema });
+  if (chosen.status !== "success") return json(chosen.reply(), { status: 400 });
   const actor = {
     councilId: membership.organisationId,
     actorUserId: viewer.user.id,
     ipAddress: clientIp(request),
   };
-  if (submission.value.intent !== "save") {
-    const retire = submission.value.intent === "retire";
+  if (chosen.value.intent !== "save") {
+    const retire = chosen.value.intent === "retire";
     const changed = await setMeasureRetired(actor, params.id!, retire);
     if (!changed && !(await getMeasure(membership.organisationId, params.id!))) notFound();
     return redirectWithFlash("/council/measures", {
@@ -50,9 +47,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : "Measure back in use",
     });
   }
+  const submission = parseWithZod(formData, { schema: measureEditSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateMeasure(actor, params.id!, submission.value);
   if (!result.ok) {
     if ("notFound" in result) notFound();
+    if ("stale" in result)
+      return json(
+        { ...submission.reply({ formErrors: [staleEditMessage("measure")] }), stale: result.stale },
+        { status: 409 },
+      );
     return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   }
   return redirectWithFlash("/council/measures", { kind: "success", message: "Measure saved" });
@@ -61,6 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditMeasure() {
   const { measure } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { stale, version } = editState(lastResult, measure.version);
   return (
     <>
       <BackLink to="/council/measures">Measure library</BackLink>
@@ -71,7 +76,9 @@ export default function EditMeasure() {
           this measure, so its unit cannot change.
         </InsetText>
       ) : null}
+      {stale ? <StaleEditNotice stale={stale} what="measure" /> : null}
       <MeasureForm
+        version={version}
         lastResult={lastResult}
         submitLabel="Save measure"
         defaultValue={{

@@ -193,7 +193,12 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     actions: { save: COUNCIL_ADMIN, retire: COUNCIL_ADMIN, reinstate: COUNCIL_ADMIN },
     forms: {
       // commitments use the measure, so its unit stays
-      save: (w) => ({ ...measureForm(), code: w.measure.code, unit: w.measure.unit }),
+      save: (w) => ({
+        ...measureForm(),
+        code: w.measure.code,
+        unit: w.measure.unit,
+        version: w.measure.updatedAt.toISOString(),
+      }),
       retire: () => ({}),
       reinstate: () => ({}),
     },

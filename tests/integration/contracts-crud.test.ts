@@ -624,7 +624,12 @@ describe("the measure library", () => {
       path,
       params,
       cookie: cookies.councilAdmin,
-      form: form({ code: "SOC-01", unit: "COUNT", contributingHelpTypes: [] }),
+      form: form({
+        code: "SOC-01",
+        unit: "COUNT",
+        contributingHelpTypes: [],
+        version: (await db.measure.findUniqueOrThrow({ where: { id: measures.hours } })).updatedAt.toISOString(),
+      }),
     });
     expect(unit.status).toBe(400);
     expect((await jsonOf<Reply>(unit)).error!.unit![0]).toMatch(/cannot change/);

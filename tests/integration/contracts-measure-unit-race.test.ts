@@ -64,6 +64,7 @@ describe("a measure's unit changed while its first commitment is added", () => {
           theme: "SOCIAL",
           unit: "PERCENT",
           contributingHelpTypes: [],
+          version: measure.updatedAt.toISOString(),
         }).then((r) => (result = r));
         await pause(400);
         expect(result).toBeUndefined(); // waiting for the commitment

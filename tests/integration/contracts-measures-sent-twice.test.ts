@@ -89,15 +89,17 @@ describe("Add measure sent twice", () => {
 describe("Save measure sent twice", () => {
   it("changes the measure once, with one history entry", async () => {
     expect((await add(admin, form({ code: "TWICE-5" }))).status).toBe(302);
-    const { id } = await db.measure.findFirstOrThrow({
+    const { id, updatedAt } = await db.measure.findFirstOrThrow({
       where: { councilId: world.councilA.id, code: "TWICE-5" },
     });
+    // both sends name the version the page was read from, as the form does
+    const version = updatedAt.toISOString();
     const save = () =>
       callAction(editAction, {
         path: `/council/measures/${id}`,
         params: { id },
         cookie: admin,
-        form: form({ code: "TWICE-5", name: "Local people employed (FTE)" }),
+        form: form({ code: "TWICE-5", name: "Local people employed (FTE)", version }),
       });
     expect((await save()).status).toBe(302);
     const first = await db.measure.findUniqueOrThrow({ where: { id } });

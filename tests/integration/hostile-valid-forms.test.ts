@@ -183,15 +183,17 @@ function worldsFor(target: Target) {
   };
 }
 
-// An accepted save changes the version the next form must name (a contract's or commitment's updatedAt).
+// An accepted save changes the version the next form must name (a contract's, commitment's or measure's updatedAt).
 async function refreshVersions(world: MatrixWorld) {
-  const [contract, commitment, kpiReturn] = await Promise.all([
+  const [contract, commitment, measure, kpiReturn] = await Promise.all([
     db.contract.findUnique({ where: { id: world.contract.id } }),
     db.commitment.findUnique({ where: { id: world.commitment.id } }),
+    db.measure.findUnique({ where: { id: world.measure.id } }),
     db.kpiReturn.findUnique({ where: { id: world.kpiReturn.id } }),
   ]);
   world.contract = contract ?? world.contract;
   world.commitment = commitment ?? world.commitment;
+  world.measure = measure ?? world.measure;
   world.kpiReturn = kpiReturn ?? world.kpiReturn;
 }
 

@@ -38,6 +38,17 @@ export const COMMITMENT_FIELD_LABELS: Record<string, string> = {
   plan: "Quarterly plan",
 };
 
+export const MEASURE_FIELD_LABELS: Record<string, string> = {
+  code: "Code",
+  name: "Name",
+  theme: "Theme",
+  unit: "Unit",
+  helpText: "Help text",
+  contributingHelpTypes: "Marketplace help that counts towards this measure",
+  proxyValueGbp: "Proxy value in £ per unit",
+  frameworkMapping: "Framework theme",
+};
+
 /** An edit refused because the record changed after the form was read: what is saved now, field by field,
  * where it differs from what the user sent (their input is kept in the form). */
 export type StaleEdit = {

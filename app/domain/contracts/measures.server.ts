@@ -2,7 +2,10 @@
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import type { MeasureInput } from "./schemas.ts";
+import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import { MEASURE_FIELD_LABELS, staleEdit, type StaleEdit } from "./history.ts";
+import { themeLabel, unitLabel } from "./labels.ts";
+import type { MeasureEdit, MeasureInput } from "./schemas.ts";
 
 // what a measure's form holds, as stored
 const storedSelect = {
@@ -44,11 +47,17 @@ export function activeMeasures(councilId: string) {
 export async function getMeasure(councilId: string, id: string) {
   const measure = await db.measure.findFirst({
     where: { id, councilId },
-    select: { ...measureSelect, _count: { select: { commitments: true } } },
+    select: { ...measureSelect, updatedAt: true, _count: { select: { commitments: true } } },
   });
   if (!measure) return null;
-  const { proxyValueGbp, _count, ...rest } = measure;
-  return { ...rest, proxyValueGbp: proxyValueGbp?.toFixed(2) ?? null, commitmentCount: _count.commitments };
+  const { proxyValueGbp, _count, updatedAt, ...rest } = measure;
+  return {
+    ...rest,
+    proxyValueGbp: proxyValueGbp?.toFixed(2) ?? null,
+    commitmentCount: _count.commitments,
+    // the edit form carries it, so a colleague's later save is shown instead of overwritten
+    version: updatedAt.toISOString(),
+  };
 }
 
 type Actor = { councilId: string; actorUserId: string; ipAddress: string | null };
@@ -88,6 +97,24 @@ function sameMeasure(stored: StoredMeasure, input: MeasureInput) {
         : m.proxyValueGbp.toFixed(2),
     ]);
   return text(stored) === text(dataFrom(input));
+}
+
+/** A measure as its form reads, field by field, to show a colleague's change beside the answers sent. */
+function measureSnapshot(m: StoredMeasure) {
+  const proxy = m.proxyValueGbp;
+  return {
+    code: m.code,
+    name: m.name,
+    theme: themeLabel(m.theme),
+    unit: unitLabel(m.unit),
+    helpText: m.helpText,
+    contributingHelpTypes:
+      HELP_TYPES.filter((h) => m.contributingHelpTypes.includes(h.value))
+        .map((h) => h.label)
+        .join(", ") || null,
+    proxyValueGbp: proxy === null || typeof proxy === "string" ? proxy : proxy.toFixed(2),
+    frameworkMapping: m.frameworkMapping,
+  };
 }
 
 /**
@@ -158,18 +185,38 @@ export async function lockMeasureRows(
     await tx.$queryRaw`SELECT id FROM "Measure" WHERE "councilId" = ${which.councilId} ORDER BY id ${lock}`;
 }
 
-export async function updateMeasure(actor: Actor, id: string, input: MeasureInput) {
+export async function updateMeasure(
+  actor: Actor,
+  id: string,
+  input: MeasureEdit,
+): Promise<
+  | { ok: true }
+  | { ok: false; notFound: true }
+  | { ok: false; fieldErrors: Record<string, string[]> }
+  | { ok: false; stale: StaleEdit }
+> {
   try {
     return await db.$transaction(async (tx) => {
       // the commitments counted below stay as counted until the unit is saved (see lockMeasureRows)
       await lockMeasureRows(tx, { id, councilId: actor.councilId }, "FOR UPDATE");
       const current = await tx.measure.findFirst({
         where: { id, councilId: actor.councilId },
-        select: { ...storedSelect, _count: { select: { commitments: true } } },
+        select: { ...storedSelect, updatedAt: true, _count: { select: { commitments: true } } },
       });
       if (!current) return { ok: false as const, notFound: true as const };
       // nothing to change (the form sent again, or saved as it was): nothing written, nothing in the history twice
       if (sameMeasure(current, input)) return { ok: true as const };
+      // another admin saved (or retired it) since this form was read: show what they saved instead of overwriting
+      if (input.version !== current.updatedAt.toISOString())
+        return {
+          ok: false as const,
+          stale: staleEdit(
+            current.updatedAt,
+            measureSnapshot(current),
+            measureSnapshot(dataFrom(input)),
+            MEASURE_FIELD_LABELS,
+          ),
+        };
       // a commitment's target and plan are in the measure's unit: changing it would change what they mean
       if (current._count.commitments > 0 && current.unit !== input.unit)
         return {

@@ -93,7 +93,7 @@ function versionRequired<T extends z.ZodType<{ version: string }>>(schema: T, me
   });
 }
 
-const noVersion = (what: "contract" | "commitment") =>
+const noVersion = (what: "contract" | "commitment" | "measure") =>
   `Your changes were not saved: the form did not say which version of the ${what} they were made to, so they could overwrite someone else's. Check your answers below and save again.`;
 
 export const contractEditSchema = versionRequired(
@@ -183,6 +183,10 @@ export const measureSchema = z
   );
 
 export type MeasureInput = z.infer<typeof measureSchema>;
+
+export const measureEditSchema = versionRequired(measureSchema.safeExtend(editVersion), noVersion("measure"));
+
+export type MeasureEdit = z.infer<typeof measureEditSchema>;
 
 export const measureStateSchema = z.object({ intent: z.enum(["retire", "reinstate"]) });
 

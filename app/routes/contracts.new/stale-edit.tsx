@@ -4,7 +4,7 @@ import type { StaleEdit } from "~/domain/contracts/history.ts";
 import { versionSchema } from "~/domain/contracts/schemas.ts";
 import { Notice, Table } from "~/ui/components.tsx";
 
-type What = "contract" | "commitment";
+type What = "contract" | "commitment" | "measure";
 
 export function staleEditMessage(what: What, removing = false) {
   return removing

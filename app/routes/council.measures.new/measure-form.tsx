@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "~/ui/form-for.tsx";
 import { MEASURE_THEMES, MEASURE_UNITS } from "~/domain/contracts/labels.ts";
 import { helpTypeUnitHint } from "~/domain/contracts/measure-help-types.ts";
-import { measureSchema } from "~/domain/contracts/schemas.ts";
+import { measureEditSchema, measureSchema } from "~/domain/contracts/schemas.ts";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput } from "~/ui/form.tsx";
 
@@ -23,10 +23,13 @@ export function MeasureForm({
   lastResult,
   defaultValue,
   submitLabel,
+  version,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: MeasureFormValues;
   submitLabel: string;
+  /** on the change page: the version of the measure the form was read from */
+  version?: string;
 }) {
   const [form, fields] = useForm({
     lastResult,
@@ -34,7 +37,8 @@ export function MeasureForm({
     // errors change only when the form is sent: a summary that vanished on blur would move the button
     // away from under the pointer (GOV.UK validates on submit)
     shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: measureSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: version ? measureEditSchema : measureSchema }),
   });
   const value = (field: { initialValue?: unknown }) =>
     (field.initialValue as string | undefined) ?? undefined;
@@ -42,6 +46,7 @@ export function MeasureForm({
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       <ErrorSummary errors={form.allErrors} />
+      {version ? <input type="hidden" name="version" value={version} /> : null}
       <TextInput
         name={fields.code.name}
         key={fields.code.key}
