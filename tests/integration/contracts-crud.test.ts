@@ -628,7 +628,9 @@ describe("the measure library", () => {
         code: "SOC-01",
         unit: "COUNT",
         contributingHelpTypes: [],
-        version: (await db.measure.findUniqueOrThrow({ where: { id: measures.hours } })).updatedAt.toISOString(),
+        version: (
+          await db.measure.findUniqueOrThrow({ where: { id: measures.hours } })
+        ).updatedAt.toISOString(),
       }),
     });
     expect(unit.status).toBe(400);
