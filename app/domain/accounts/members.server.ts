@@ -445,7 +445,7 @@ export async function removeMember(
       return NOT_ALLOWED;
     const target = await tx.membership.findFirst({
       where: { id: membershipId, organisationId },
-      select: { id: true, role: true, userId: true },
+      select: { id: true, role: true, userId: true, createdAt: true },
     });
     if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
     const lead = leadRoleFor(organisation.kind);
@@ -466,7 +466,8 @@ export async function removeMember(
         action: "membership.remove",
         entityType: "Membership",
         entityId: target.id,
-        details: { userId: target.userId, role: target.role },
+        // when they joined: a council's audit log keeps showing their account events from then until now
+        details: { userId: target.userId, role: target.role, joinedAt: target.createdAt.toISOString() },
         ipAddress: context.ip,
       },
       tx,
@@ -483,7 +484,10 @@ export async function leaveOrganisation(
   return db.$transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, organisationId);
     const mine = organisation
-      ? await tx.membership.findFirst({ where: { organisationId, userId }, select: { id: true, role: true } })
+      ? await tx.membership.findFirst({
+          where: { organisationId, userId },
+          select: { id: true, role: true, createdAt: true },
+        })
       : null;
     if (!organisation || !mine) return { ok: false, fieldErrors: { form: ["You are not a member"] } };
     const lead = leadRoleFor(organisation.kind);
@@ -505,6 +509,8 @@ export async function leaveOrganisation(
         action: "membership.leave",
         entityType: "Membership",
         entityId: mine.id,
+        // as for a removal: the council's audit log shows their account events from then until now
+        details: { joinedAt: mine.createdAt.toISOString() },
         ipAddress: context.ip,
       },
       tx,

@@ -4,6 +4,7 @@
 import { db } from "~/db.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { z } from "zod";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -27,15 +28,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Account events (sign-ins, failed sign-ins, password and email changes) belong to no organisation: a council
 // sees those of its own staff, so a wave of failed sign-ins at an officer's account shows up here; and only from
 // the day each joined its staff: what someone did with their account before (say, for years at a supplier: when
-// and from where they signed in, the addresses they changed) is not the council's to read.
+// and from where they signed in, the addresses they changed) is not the council's to read. Someone who has left
+// its staff stays in it for the time they were on it (formerStaffPeriods), and not after.
 // Survey entries (who gave consent, answered, withdrew, read the answers) are shown only to a reader with the
 // survey role: every council admin reads this log, and counting a closed cycle's answers here would undo the
 // report's "<5" (decision 007).
 async function councilScope(councilId: string, surveyAccess: boolean): Promise<Prisma.AuditLogWhereInput> {
-  const staff = await db.membership.findMany({
-    where: { organisationId: councilId },
-    select: { userId: true, createdAt: true },
-  });
+  const [staff, formerStaff] = await Promise.all([
+    db.membership.findMany({
+      where: { organisationId: councilId },
+      select: { userId: true, createdAt: true },
+    }),
+    formerStaffPeriods(councilId),
+  ]);
   const scope: Prisma.AuditLogWhereInput = {
     OR: [
       { organisationId: councilId },
@@ -43,11 +48,36 @@ async function councilScope(councilId: string, surveyAccess: boolean): Promise<P
       {
         organisationId: null,
         entityType: "User",
-        OR: staff.map((m) => ({ actorUserId: m.userId, createdAt: { gte: m.createdAt } })),
+        OR: [
+          ...staff.map((m) => ({ actorUserId: m.userId, createdAt: { gte: m.createdAt } })),
+          ...formerStaff,
+        ],
       },
     ],
   };
   return surveyAccess ? scope : { AND: [scope, { NOT: { action: { startsWith: SURVEY_ACTION_PREFIX } } }] };
+}
+
+// What the entry written when someone left a council's staff says: who (for a removal) and when they had joined.
+// Entries written before the join time was recorded (December 2026) do not say, and their time on the staff is
+// not known: their account events are not shown.
+const departureDetails = z
+  .object({ userId: z.string().optional(), joinedAt: z.iso.datetime().optional() })
+  .nullable()
+  .catch(null);
+
+/** When each person who has left the council's staff (left, or was removed) was on it. */
+async function formerStaffPeriods(councilId: string) {
+  const departures = await db.auditLog.findMany({
+    where: { organisationId: councilId, action: { in: ["membership.leave", "membership.remove"] } },
+    select: { action: true, actorUserId: true, details: true, createdAt: true },
+  });
+  return departures.flatMap((d) => {
+    const details = departureDetails.parse(d.details);
+    const userId = d.action === "membership.leave" ? d.actorUserId : details?.userId;
+    if (!userId || !details?.joinedAt) return [];
+    return [{ actorUserId: userId, createdAt: { gte: new Date(details.joinedAt), lte: d.createdAt } }];
+  });
 }
 
 // What an organisation's people did: pledges, returns and survey answers are filed with the council, so an
