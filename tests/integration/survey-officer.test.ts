@@ -436,7 +436,7 @@ describe("running a cycle", () => {
     expect(await db.surveyResponse.count({ where: { cycleId, status: "SUBMITTED" } })).toBe(12);
   });
 
-  it("opens one cycle when the same year is sent twice at once, and answers the other with a field error", async () => {
+  it("opens one cycle when the same year is sent twice at once, and answers both sends as opened (decision 024)", async () => {
     const form = {
       year: "2029",
       opensOn: inDays(0),
@@ -448,8 +448,30 @@ describe("running a cycle", () => {
     const results = await Promise.all(
       [1, 2, 3].map(() => callAction(newCycle.action, { path: "/council/survey/new", cookie, form })),
     );
-    expect(results.map((r) => r.status).sort()).toEqual([302, 400, 400]);
-    expect(await db.surveyCycle.count({ where: { councilId: world.councilA.id, year: 2029 } })).toBe(1);
+    const cycle = await db.surveyCycle.findFirstOrThrow({
+      where: { councilId: world.councilA.id, year: 2029 },
+    });
+    for (const response of results) {
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toContain(cycle.id);
+    }
+    expect(await db.auditLog.count({ where: { action: "survey.cycle.open", entityId: cycle.id } })).toBe(1);
+
+    // the same year with other answers, or opened by a colleague, is still refused
+    const other = await callAction(newCycle.action, {
+      path: "/council/survey/new",
+      cookie,
+      form: { ...form, dpiaReference: "DPIA-10" },
+    });
+    expect(other.status).toBe(400);
+    expect(JSON.stringify(await other.json())).toContain("already a survey for this year");
+    const colleague = await createMember(world.councilA.id, "OFFICER", { surveyAccess: true });
+    const theirs = await callAction(newCycle.action, {
+      path: "/council/survey/new",
+      cookie: await sessionCookieFor(colleague.id),
+      form,
+    });
+    expect(theirs.status).toBe(400);
   });
 });
 

@@ -1,7 +1,7 @@
 // Survey cycles as the council runs them: open, invite, follow response rates, close.
 import crypto from "node:crypto";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
@@ -45,23 +45,56 @@ export function getCycle(councilId: string, cycleId: string) {
   });
 }
 
-export async function createCycle(
-  officer: Officer,
-  input: {
-    year: number;
-    opensOn: string;
-    closesOn: string;
-    privacyNotice: string;
-    dpiaReference: string;
-    retentionMonths: number;
-  },
-) {
-  const yearTaken = {
-    ok: false as const,
-    fieldErrors: { year: ["There is already a survey for this year"] },
+type CycleInput = {
+  year: number;
+  opensOn: string;
+  closesOn: string;
+  privacyNotice: string;
+  dpiaReference: string;
+  retentionMonths: number;
+};
+
+/**
+ * "Open survey" sent twice (a double click, a form sent again after a slow answer): the second finds the year
+ * taken by the cycle the first opened. It is answered as the first was when this officer opened that very cycle
+ * moments ago with the same answers (decision 024); any other clash of years is still refused.
+ */
+async function openedMomentsAgo(officer: Officer, input: CycleInput) {
+  const existing = await db.surveyCycle.findFirst({
+    where: { councilId: officer.councilId, year: input.year },
+    select: {
+      id: true,
+      opensOn: true,
+      closesOn: true,
+      privacyNotice: true,
+      dpiaReference: true,
+      retentionMonths: true,
+    },
+  });
+  const same =
+    existing &&
+    existing.opensOn.getTime() === dayToDate(input.opensOn).getTime() &&
+    existing.closesOn.getTime() === dayToDate(input.closesOn).getTime() &&
+    existing.privacyNotice === input.privacyNotice &&
+    existing.dpiaReference === input.dpiaReference &&
+    existing.retentionMonths === input.retentionMonths;
+  if (!same) return null;
+  const opened = await recentlyAudited({
+    actorUserId: officer.userId,
+    action: "survey.cycle.open",
+    entityId: existing.id,
+  });
+  return opened ? { id: existing.id } : null;
+}
+
+export async function createCycle(officer: Officer, input: CycleInput) {
+  const yearTaken = async () => {
+    const repeat = await openedMomentsAgo(officer, input);
+    if (repeat) return { ok: true as const, cycle: repeat };
+    return { ok: false as const, fieldErrors: { year: ["There is already a survey for this year"] } };
   };
   const taken = await db.surveyCycle.count({ where: { councilId: officer.councilId, year: input.year } });
-  if (taken) return yearTaken;
+  if (taken) return yearTaken();
   // Two officers (or a double click) opening the same year at once: the unique index decides, not a 500.
   const cycle = await db
     .$transaction(async (tx) => {
@@ -97,7 +130,7 @@ export async function createCycle(
       if (isUniqueViolation(error)) return null;
       throw error;
     });
-  if (!cycle) return yearTaken;
+  if (!cycle) return yearTaken();
   return { ok: true as const, cycle };
 }
 
