@@ -11,7 +11,12 @@ import {
   returnCouncilId,
   returnLineSpecs,
 } from "~/domain/reporting/returns-queries.server.ts";
-import { reviewSchema, type ReviewValue } from "~/domain/reporting/returns-schema.ts";
+import {
+  FORM_OUT_OF_DATE,
+  reviewSchema,
+  withoutFarEntries,
+  type ReviewValue,
+} from "~/domain/reporting/returns-schema.ts";
 import { reviewReturn } from "~/domain/reporting/returns.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -58,8 +63,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireReturnOfficer(request, params.id!);
   const access = { kind: "COUNCIL" as const, organisationId: membership.organisationId };
-  if (!(await returnLineSpecs(params.id!, access))) notFound();
-  const submission = parseWithZod(await readForm(request), { schema: reviewSchema });
+  const specs = await returnLineSpecs(params.id!, access);
+  if (!specs) notFound();
+  // one comment field per line of the return at most
+  const { fields, outOfRange } = withoutFarEntries(await readForm(request), specs.specs.length);
+  const submission = parseWithZod(fields, { schema: reviewSchema });
+  if (outOfRange) return json(submission.reply({ formErrors: [FORM_OUT_OF_DATE] }), { status: 400 });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await reviewReturn({
     returnId: params.id!,

@@ -64,6 +64,23 @@ export function normaliseQuantity(raw: string | undefined): string | undefined {
   return text ? text : undefined;
 }
 
+export const FORM_OUT_OF_DATE = "The form is out of date: reload the page";
+
+/**
+ * The form without the fields of a list entry at `max` or past it ("lines[100000].note"), and whether it had any.
+ * Parsing builds each list up to the highest index named, so one such field would have every empty entry before
+ * it checked and answered, holding the server.
+ */
+export function withoutFarEntries(form: FormData, max: number): { fields: FormData; outOfRange: boolean } {
+  const fields = new FormData();
+  let outOfRange = false;
+  for (const [name, value] of form) {
+    if ([...name.matchAll(/\[(\d+)\]/g)].some((m) => Number(m[1]) >= max)) outOfRange = true;
+    else fields.append(name, value);
+  }
+  return { fields, outOfRange };
+}
+
 /**
  * The return form: one entry per commitment, `intent` save (blanks allowed) or submit (every line
  * answered and the declaration ticked).
@@ -89,7 +106,7 @@ export function returnFormSchema(specs: ReturnLineSpec[]) {
           ctx.addIssue({
             code: "custom",
             path: ["lines"],
-            message: "The form is out of date: reload the page",
+            message: FORM_OUT_OF_DATE,
           });
           return;
         }

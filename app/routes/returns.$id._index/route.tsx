@@ -16,7 +16,7 @@ import {
   type ReturnAccess,
 } from "~/domain/reporting/returns-queries.server.ts";
 import { isEditableBySupplier, UNIT_LABELS } from "~/domain/reporting/returns-rules.ts";
-import { returnFormSchema } from "~/domain/reporting/returns-schema.ts";
+import { FORM_OUT_OF_DATE, returnFormSchema, withoutFarEntries } from "~/domain/reporting/returns-schema.ts";
 import {
   addEvidence,
   removeEvidence,
@@ -103,15 +103,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     notFound();
   }
   // the figures are checked as a draft unless submitting
-  const fields = new FormData();
-  for (const [name, value] of formData) if (name !== "intent") fields.append(name, value);
+  const { fields, outOfRange } = withoutFarEntries(formData, specs.specs.length);
   fields.set("intent", command?.kind === "submit" ? "submit" : "save");
   const submission = parseWithZod(fields, { schema: returnFormSchema(specs.specs) });
   const refuse = async (options: Parameters<typeof submission.reply>[0], status = 400) => {
     await discardUploads(uploads);
     return json<LinesReply>({ reply: submission.reply(options) }, { status });
   };
-  if (!command) return refuse({ formErrors: ["The form is out of date: reload the page"] });
+  if (!command || outOfRange) return refuse({ formErrors: [FORM_OUT_OF_DATE] });
 
   // files: each refused one is explained next to its field; a chosen file is never kept from a form that
   // is not saved, and the browser cannot keep it, so the supplier is asked to choose it again
