@@ -9,10 +9,14 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
-import { openReturnsForQuarter, sendReturnReminders } from "~/domain/reporting/returns-jobs.server.ts";
+import {
+  openReturnsForQuarter,
+  sendReturnReminders,
+  withdrawReturnsOutsideTerm,
+} from "~/domain/reporting/returns-jobs.server.ts";
 import { loader as listLoader } from "~/routes/returns._index.tsx";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
-import { createReturn } from "../helpers/factories.ts";
+import { createContract, createReturn } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
@@ -116,5 +120,19 @@ describe("returns for quarters a shortened term no longer covers", () => {
     await db.commitmentPlan.deleteMany({ where: { commitmentId: w.hoursCommitment.id, quarter: 1 } });
     await openReturnsForQuarter(new Date("2026-10-02T05:00:00Z"));
     expect(await statuses(w.contract.id)).toEqual(["Q2 NOT_STARTED"]);
+  });
+
+  it("can be withdrawn for one contract at once, by whoever has just changed its term", async () => {
+    const { w } = await shortenedWorld();
+    const other = await createContract({
+      councilId: w.councilA.id,
+      supplierOrganisationId: w.otherSupplier.id,
+      startDate: new Date("2026-04-01"),
+      endDate: new Date("2026-06-30"),
+    });
+    await createReturn({ contractId: other.id, financialYear: 2026, quarter: 3 });
+    expect(await withdrawReturnsOutsideTerm(w.contract.id)).toEqual({ withdrawn: 2, failed: 0 });
+    expect(await statuses(w.contract.id)).toEqual(["Q1 NOT_STARTED", "Q2 SUBMITTED"]);
+    expect(await statuses(other.id)).toEqual(["Q3 NOT_STARTED"]);
   });
 });
