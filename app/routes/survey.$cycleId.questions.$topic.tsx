@@ -34,7 +34,16 @@ import { topicSchema } from "~/domain/survey/schemas.ts";
 import { BackLink } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { formatDate } from "~/ui/format.ts";
-import { Button, Checkbox, Checkboxes, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
+import {
+  Button,
+  Checkbox,
+  Checkboxes,
+  ErrorSummary,
+  errorsFor,
+  Radios,
+  Textarea,
+  TextInput,
+} from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -228,7 +237,7 @@ export default function SurveyQuestion() {
             asHeading={legendIsHeading}
             ethnicGroup={data.ethnicGroup}
             {...fieldState(question, submitted, data.values[question.name])}
-            errors={form.allErrors[question.name]}
+            errors={errorsFor(form.allErrors, question.name)}
           />
         ))}
         <div className="flex flex-wrap items-center gap-4">

@@ -345,9 +345,24 @@ function Legend({ children, asHeading }: { children: ReactNode; asHeading?: bool
 }
 
 // The error summary at the top of a form: focused on render so screen readers announce it.
+// A list field's item ("barriers[0]", a value none of its boxes offers) is shown as the field: its error is the
+// field's, next to it, and the summary links to the field.
+const listItem = /\[\d+\]$/;
+
+/** A field's errors, with those of its list items. */
+export function errorsFor(errors: Record<string, FieldErrors> | null | undefined, name: string): FieldErrors {
+  const found = Object.entries(errors ?? {})
+    .filter(([key]) => key.replace(listItem, "") === name)
+    .flatMap(([, messages]) => messages ?? []);
+  return found.length ? [...new Set(found)] : undefined;
+}
+
 export function ErrorSummary({ errors }: { errors?: Record<string, FieldErrors> | null }) {
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors ?? {}).filter(([, messages]) => messages && messages.length > 0);
+  const names = [...new Set(Object.keys(errors ?? {}).map((key) => key.replace(listItem, "")))];
+  const entries = names
+    .map((name) => [name, errorsFor(errors, name)] as const)
+    .filter(([, messages]) => messages && messages.length > 0);
   useEffect(() => {
     if (entries.length) ref.current?.focus();
   }, [entries.length]);
