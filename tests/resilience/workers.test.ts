@@ -33,16 +33,32 @@ function portalProcesses() {
 
 // A new connection each time, as a browser arriving would open: one kept alive to a worker that is then killed
 // is reset, whatever the portal does.
-const healthy = () =>
-  new Promise<boolean>((resolve, reject) =>
+const status = (path: string) =>
+  new Promise<number | undefined>((resolve, reject) =>
     http
-      .get(`${app.url}/healthz`, { agent: false, timeout: 10_000 }, (res) => {
+      .get(`${app.url}${path}`, { agent: false, timeout: 10_000 }, (res) => {
         res.resume();
-        resolve(res.statusCode === 200);
+        resolve(res.statusCode);
       })
       .on("timeout", () => reject(new Error("no answer in 10 s")))
       .on("error", reject),
   );
+const healthy = async () => (await status("/healthz")) === 200;
+
+// The processes that wrote the request log's lines for a path (each JSON log line names its process).
+function servedBy(path: string) {
+  return app
+    .output()
+    .split("\n")
+    .flatMap((line) => {
+      try {
+        const entry = JSON.parse(line) as { pid?: number; req?: { url?: string } };
+        return entry.req?.url === path && entry.pid ? [entry.pid] : [];
+      } catch {
+        return [];
+      }
+    });
+}
 
 describe("the portal with two worker processes", () => {
   it("serves from two workers", async () => {
@@ -54,6 +70,15 @@ describe("the portal with two worker processes", () => {
     for (let i = 0; i < 20; i++) expect(await healthy()).toBe(true);
     expect(app.output().match(/Social Value Marketplace: /g)).toHaveLength(1);
     expect(workers).toHaveLength(2);
+    // and both answer: each page's request log line names the process that served it
+    for (let i = 0; i < 10; i++) expect(await status("/accessibility")).toBe(200);
+    // (a line is written as its answer ends, so the last may reach the output a moment after the answer)
+    const served = await waitFor("ten request log lines", () => {
+      const lines = servedBy("/accessibility");
+      return lines.length >= 10 && lines;
+    });
+    expect(served).toHaveLength(10);
+    expect(new Set(served)).toEqual(new Set(workers));
   });
 
   it("replaces a worker that dies, answering all along", async () => {
