@@ -2,13 +2,28 @@
 // multipart body that is not one, an upload cut off half way) is the sender's fault: it is answered 400 with a
 // plain explanation, not a 500.
 export async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    throw new Response("The form could not be read. Go back, then send it again.", {
-      status: 400,
-      statusText: "Bad Request",
-    });
+    throw unreadable();
   }
+  for (const name of form.keys()) if (farListEntry(name)) throw unreadable();
+  return form;
+}
+
+const unreadable = () =>
+  new Response("The form could not be read. Go back, then send it again.", {
+    status: 400,
+    statusText: "Bad Request",
+  });
+
+// No page of the portal numbers a list's entries this far (a delivery plan has one per quarter of the term, a
+// return one per commitment). Parsing builds a list up to the highest entry a field names and checks every entry
+// before it: "plan[1000000].quantity" held the server for seconds, and a longer number for minutes.
+export const MAX_LIST_ENTRIES = 1000;
+
+function farListEntry(name: string) {
+  return [...name.matchAll(/\[(\d+)\]/g)].some((m) => m[1]!.length > 4 || Number(m[1]) >= MAX_LIST_ENTRIES);
 }
