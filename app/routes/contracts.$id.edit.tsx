@@ -10,6 +10,7 @@ import {
   updateContract,
 } from "~/domain/contracts/contracts.server.ts";
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
+import { withdrawReturnsOutsideTerm } from "~/domain/reporting/returns-jobs.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contracts.new/contract-form.tsx";
@@ -44,6 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { form, ...fieldErrors } = result.fieldErrors;
     return json(submission.reply({ formErrors: form, fieldErrors }), { status: 400 });
   }
+  // returns never sent for quarters the term no longer covers go now, not at the next daily run
+  await withdrawReturnsOutsideTerm(result.id);
   return redirectWithFlash(`/contracts/${result.id}`, { kind: "success", message: "Contract details saved" });
 }
 

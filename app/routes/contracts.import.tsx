@@ -28,6 +28,7 @@ import {
   readImportUpload,
 } from "~/domain/contracts/import-uploads.server.ts";
 import { BackLink, Notice, PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { withdrawReturnsOutsideTerm } from "~/domain/reporting/returns-jobs.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary } from "~/ui/form.tsx";
 import { formatNumber } from "~/ui/format.ts";
@@ -113,6 +114,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   await discardImportUpload(councilId, upload);
+  // returns never sent for quarters a changed term no longer covers go now, not at the next daily run
+  if (result.plan.counts.changed) await withdrawReturnsOutsideTerm();
   return importComplete(result.plan.counts);
 }
 
