@@ -73,7 +73,10 @@ describe("a contract's term shortened by a CSV import", () => {
     preview.append("intent", "preview");
     preview.append("file", new File([file], "contracts.csv", { type: "text/csv" }));
     const previewed = await callAction(importAction, { path: "/contracts/import", cookie, form: preview });
-    const { upload, plan } = (await previewed.json()) as { upload: string; plan: { counts: object; errors: object[] } };
+    const { upload, plan } = (await previewed.json()) as {
+      upload: string;
+      plan: { counts: object; errors: object[] };
+    };
     expect(plan.errors).toEqual([]);
     expect(plan.counts).toMatchObject({ changed: 1 });
 
