@@ -1,26 +1,15 @@
 // Changes that race each other: a double-clicked "Save draft", and evidence uploaded or removed while the
 // return is being submitted. Evidence never changes on a return once it has left the supplier.
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { callAction } from "../helpers/routes.ts";
+import { evidenceFolderForTests } from "./evidence-folder.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 type World = Awaited<ReturnType<typeof createReturnsWorld>>;
 
-let root: string;
-beforeAll(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), "svm-evidence-races-"));
-  setEvidenceStorage(folderStorage(root));
-});
-afterAll(async () => {
-  setEvidenceStorage(undefined);
-  await fs.rm(root, { recursive: true, force: true });
-});
+const folder = evidenceFolderForTests("svm-evidence-races-", { emptyBeforeEach: false });
 
 const pdfBytes = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n");
 
@@ -53,10 +42,7 @@ const evidenceNames = async (w: World) =>
       orderBy: { originalName: "asc" },
     })
   ).map((e) => e.originalName);
-async function storedFiles(): Promise<number> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).length;
-}
+const storedFiles = async () => (await folder.storedFiles()).length;
 
 // Holds the return's row lock, as a submit or review in flight does between its update and its commit,
 // while `during` starts; waits until `waiters` requests are queued behind the lock, then makes `change`

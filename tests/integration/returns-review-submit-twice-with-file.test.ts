@@ -3,32 +3,17 @@
 // twice and storage kept two copies. The same file (name and content) sent again to the same line is now
 // attached once, and its second copy removed from storage.
 import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { readFlash } from "~/ui/flash.server.ts";
 import { callAction } from "../helpers/routes.ts";
+import { evidenceFolderForTests } from "./evidence-folder.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 type World = Awaited<ReturnType<typeof createReturnsWorld>>;
 
-let root: string;
-beforeAll(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), "svm-evidence-twice-"));
-  setEvidenceStorage(folderStorage(root));
-});
-beforeEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
-  await fs.mkdir(root);
-});
-afterAll(async () => {
-  setEvidenceStorage(undefined);
-  await fs.rm(root, { recursive: true, force: true });
-});
+const folder = evidenceFolderForTests("svm-evidence-twice-");
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\ntrailer\n%%EOF\n`);
 
@@ -52,10 +37,7 @@ function send(
 
 const evidenceOf = (w: World) =>
   db.evidenceFile.findMany({ where: { returnLine: { returnId: w.kpiReturn.id } } });
-async function storedFiles(): Promise<number> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).length;
-}
+const storedFiles = async () => (await folder.storedFiles()).length;
 
 describe("a return submitted twice with the same file", () => {
   it("answers the second as already submitted, keeping one copy of the file", async () => {

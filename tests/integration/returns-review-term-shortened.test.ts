@@ -3,12 +3,8 @@
 // overdue (to the supplier and the contract manager) and sat in the council's overdue queue, for quarters the
 // contract no longer ran in. The scheduled returns run now withdraws the ones never sent (not started, or a
 // draft: their evidence files go from storage too), and keeps every one that was sent, for its history.
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import {
   openReturnsForQuarter,
   sendReturnReminders,
@@ -18,25 +14,11 @@ import { loader as listLoader } from "~/routes/returns._index.tsx";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { createContract, createReturn } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { evidenceFolderForTests } from "./evidence-folder.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
-let root: string;
-beforeAll(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), "svm-evidence-term-"));
-  setEvidenceStorage(folderStorage(root));
-});
-beforeEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
-  await fs.mkdir(root);
-});
-afterAll(async () => {
-  setEvidenceStorage(undefined);
-  await fs.rm(root, { recursive: true, force: true });
-});
-async function storedFiles(): Promise<number> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).length;
-}
+const folder = evidenceFolderForTests("svm-evidence-term-");
+const storedFiles = async () => (await folder.storedFiles()).length;
 
 const pdfBytes = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n");
 

@@ -1,37 +1,21 @@
 // The edges of an evidence upload: a CSV saved by Excel on Windows (not UTF-8) is accepted; a form that
 // fails after its file was stored keeps no file; parts we ignore are not read without end.
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { callAction } from "../helpers/routes.ts";
+import { evidenceFolderForTests } from "./evidence-folder.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 type World = Awaited<ReturnType<typeof createReturnsWorld>>;
 
-let root: string;
-beforeAll(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), "svm-evidence-limits-"));
-  setEvidenceStorage(folderStorage(root));
-});
-beforeEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
-  await fs.mkdir(root);
-});
-afterAll(async () => {
-  setEvidenceStorage(undefined);
-  await fs.rm(root, { recursive: true, force: true });
-});
+const folder = evidenceFolderForTests("svm-evidence-limits-");
 
 const pdfBytes = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n");
 
-async function storedFiles(): Promise<string[]> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => e.name);
-}
+const storedFiles = () => folder.storedFiles();
 const evidenceOf = (w: World) =>
   db.evidenceFile.findMany({ where: { returnLine: { returnId: w.kpiReturn.id } } });
 
@@ -66,7 +50,7 @@ describe("CSV evidence", () => {
     expect(response.status).toBe(302);
     const [evidence] = await evidenceOf(w);
     expect(evidence).toMatchObject({ originalName: "hours.csv", contentType: "text/csv" });
-    expect(await fs.readFile(path.join(root, evidence.storageKey))).toEqual(bytes);
+    expect(await fs.readFile(path.join(folder.root, evidence.storageKey))).toEqual(bytes);
   });
 
   it("still refuses binary content named .csv", async () => {

@@ -2,40 +2,24 @@
 // downloads only for the supplier and the council, always as an attachment.
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { folderStorage, setEvidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
+import { folderStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { loader as evidenceLoader } from "~/routes/evidence.$id.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { callAction, callLoader } from "../helpers/routes.ts";
+import { evidenceFolderForTests } from "./evidence-folder.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 type World = Awaited<ReturnType<typeof createReturnsWorld>>;
 
-let root: string;
-beforeAll(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), "svm-evidence-"));
-  setEvidenceStorage(folderStorage(root));
-});
-// each test starts with an empty folder, so "keeping nothing" means nothing at all
-beforeEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
-  await fs.mkdir(root);
-});
-afterAll(async () => {
-  setEvidenceStorage(undefined);
-  await fs.rm(root, { recursive: true, force: true });
-});
+const folder = evidenceFolderForTests("svm-evidence-");
 
 const evidenceCount = (w: World) =>
   db.evidenceFile.count({ where: { returnLine: { returnId: w.kpiReturn.id } } });
 
-async function storedFiles(): Promise<string[]> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => e.name);
-}
+const storedFiles = () => folder.storedFiles();
 
 /** The return page's form sent with its "Upload file" button for one commitment (line 0 is hours). */
 function upload(
@@ -86,7 +70,7 @@ describe("uploading evidence", () => {
       sha256: crypto.createHash("sha256").update(pdfBytes).digest("hex"),
       uploadedById: w.users.supplierOwner.id,
     });
-    expect(await fs.readFile(path.join(root, evidence.storageKey))).toEqual(pdfBytes);
+    expect(await fs.readFile(path.join(folder.root, evidence.storageKey))).toEqual(pdfBytes);
     expect((await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).status).toBe("DRAFT");
   });
 
@@ -102,7 +86,7 @@ describe("uploading evidence", () => {
   });
 
   it("leaves no partial file when the very first chunk is refused (before the file is even open)", async () => {
-    const storage = folderStorage(root);
+    const storage = folderStorage(folder.root);
     for (let i = 0; i < 20; i++) {
       const refused = storage.write(
         (async function* () {
@@ -324,7 +308,7 @@ describe("downloading and removing evidence", () => {
     const response = await remove(w, w.cookies.supplierOwner, evidence.id, "7");
     expect(response.status).toBe(302);
     expect(await db.evidenceFile.count({ where: { id: evidence.id } })).toBe(0);
-    await expect(fs.access(path.join(root, evidence.storageKey))).rejects.toThrow();
+    await expect(fs.access(path.join(folder.root, evidence.storageKey))).rejects.toThrow();
     expect(String((await hoursLine(w))?.quantity)).toBe("7");
     // a second click finds it gone: answered, not an error page
     const again = await remove(w, w.cookies.supplierOwner, evidence.id, "7");
