@@ -2,6 +2,7 @@
 // the date was left out. Before, the list quietly showed requests closing on any date, with an empty date field,
 // as if the person had asked for no date at all.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { parseSearch } from "~/domain/marketplace/schemas.ts";
 import { createRequest, createWorld } from "../helpers/factories.ts";
 import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
@@ -31,7 +32,7 @@ async function render(search: string) {
 }
 
 describe("a closing date in the link", () => {
-  it.each(["2026-02-31", "31/12/2026", "tomorrow"])(
+  it.each(["2026-02-31", "31/02/2026", "tomorrow"])(
     "that is not a real date (%s) is said to be left out",
     async (bad) => {
       const { data, html } = await render(`closingBefore=${encodeURIComponent(bad)}`);
@@ -41,10 +42,16 @@ describe("a closing date in the link", () => {
   );
 
   it("that is a real date, or empty, says nothing of the kind", async () => {
-    for (const search of ["closingBefore=2099-01-01", "closingBefore=", ""]) {
+    // 31/12/2099 as the forms take dates, where a browser shows the date box as a text box
+    for (const search of ["closingBefore=2099-01-01", "closingBefore=31%2F12%2F2099", "closingBefore=", ""]) {
       const { data, html } = await render(search);
       expect(data.badClosingBefore).toBeNull();
       expect(html).not.toContain("is not a real date");
     }
+  });
+
+  it("written as the forms take dates, filters on that day", () => {
+    expect(parseSearch(new URLSearchParams("closingBefore=31/12/2099")).closingBefore).toBe("2099-12-31");
+    expect(parseSearch(new URLSearchParams("closingBefore=1/2/2099")).closingBefore).toBe("2099-02-01");
   });
 });

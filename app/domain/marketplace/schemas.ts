@@ -207,7 +207,8 @@ export const searchSchema = z.object({
   district: optionalId,
   council: optionalId,
   remote: z.literal("1").optional().catch(undefined),
-  closingBefore: z.string().refine(validDate).optional().catch(undefined),
+  // typed as the forms take it too (27/03/2027), where a browser shows the date box as a text box
+  closingBefore: z.preprocess(ukDayAsIso, z.string().refine(validDate)).optional().catch(undefined),
   // published after this moment (ISO 8601, UTC): a digest's link to every request it announces
   since: z
     .string()
