@@ -81,24 +81,6 @@ type StoredMeasure = Omit<ReturnType<typeof dataFrom>, "proxyValueGbp"> & {
   proxyValueGbp: string | { toFixed(digits: number): string } | null;
 };
 
-/** Whether a stored measure already holds exactly what the form would write. */
-function sameMeasure(stored: StoredMeasure, input: MeasureInput) {
-  const text = (m: StoredMeasure) =>
-    JSON.stringify([
-      m.code,
-      m.name,
-      m.theme,
-      m.unit,
-      m.helpText,
-      m.frameworkMapping,
-      [...m.contributingHelpTypes].sort(),
-      m.proxyValueGbp === null || typeof m.proxyValueGbp === "string"
-        ? m.proxyValueGbp
-        : m.proxyValueGbp.toFixed(2),
-    ]);
-  return text(stored) === text(dataFrom(input));
-}
-
 /** A measure as its form reads, field by field, to show a colleague's change beside the answers sent. */
 function measureSnapshot(m: StoredMeasure) {
   const proxy = m.proxyValueGbp;
@@ -115,6 +97,11 @@ function measureSnapshot(m: StoredMeasure) {
     proxyValueGbp: proxy === null || typeof proxy === "string" ? proxy : proxy.toFixed(2),
     frameworkMapping: m.frameworkMapping,
   };
+}
+
+/** Whether a stored measure already holds exactly what the form would write. */
+function sameMeasure(stored: StoredMeasure, input: MeasureInput) {
+  return JSON.stringify(measureSnapshot(stored)) === JSON.stringify(measureSnapshot(dataFrom(input)));
 }
 
 /**
