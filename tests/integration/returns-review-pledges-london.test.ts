@@ -6,29 +6,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { loader as returnLoader } from "~/routes/returns.$id._index/route.tsx";
-import { createPledge, createRequest, createReturn } from "../helpers/factories.ts";
+import { createReturn } from "../helpers/factories.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
-import { createReturnsWorld } from "./returns-world.ts";
+import { confirmedPledge, createReturnsWorld } from "./returns-world.ts";
 
 type World = Awaited<ReturnType<typeof createReturnsWorld>>;
 type PageData = { page: { lines: { pledges: { id: string }[]; pledgeTotal: string }[] } };
 
 async function confirmedWithoutDeliveryDate(w: World, quantity: number, confirmedAt: Date) {
-  const request = await createRequest({
-    councilId: w.councilA.id,
-    organisationId: w.vcse.id,
-    categoryId: w.category.id,
-    quantity,
-    status: "FULFILLED",
-  });
-  const pledge = await createPledge({
-    requestId: request.id,
-    supplierOrganisationId: w.supplier.id,
-    commitmentId: w.hoursCommitment.id,
-    quantity,
-    status: "CONFIRMED",
-  });
-  return db.pledge.update({ where: { id: pledge.id }, data: { deliveredOn: null, confirmedAt } });
+  const pledge = await confirmedPledge(w, quantity, confirmedAt);
+  return db.pledge.update({ where: { id: pledge.id }, data: { deliveredOn: null } });
 }
 
 async function hoursLine(w: World, returnId: string) {
