@@ -71,6 +71,9 @@ export function publicPageCache(options: PageCacheOptions): express.RequestHandl
     ttl: options.ttlSeconds * 1000,
     ttlAutopurge: true,
     perf: options.now ? { now: options.now } : undefined,
+    // lru-cache otherwise reuses a reading of the clock for a millisecond of real time, so a test's clock moved
+    // on within that millisecond would go unnoticed
+    ttlResolution: options.now ? 0 : 1,
   });
   // bumped whenever the cache is emptied: a page whose render began before is not kept
   let generation = 0;
