@@ -128,6 +128,52 @@ describe("requests that fit your open commitments", () => {
   });
 });
 
+describe("requests already pledged to", () => {
+  it("are not suggested again while the supplier's pledge holds its share; a withdrawn pledge or another supplier's does not hide one", async () => {
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
+    const cookie = await sessionCookieFor((await createMember(supplier.id, "OWNER")).id);
+    const measure = await createMeasure({
+      councilId: world.councilA.id,
+      contributingHelpTypes: ["EXPERTISE"],
+    });
+    const contract = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: supplier.id,
+    });
+    await createCommitment({ contractId: contract.id, measureId: measure.id, targetQuantity: 500 });
+    const request = (title: string) =>
+      createRequest({
+        councilId: world.councilA.id,
+        organisationId: world.vcse.id,
+        categoryId: world.category.id,
+        helpType: "EXPERTISE",
+        quantity: 20,
+        title,
+      });
+    const offered = await request("Pledged and on offer");
+    const confirmed = await request("Pledged and delivered");
+    const withdrawn = await request("Pledged, then withdrawn");
+    const othersPledge = await request("Pledged by another supplier");
+    const untouched = await request("Not pledged to");
+    const pledge = (requestId: string, status: "OFFERED" | "CONFIRMED" | "WITHDRAWN", by = supplier.id) =>
+      createPledge({ requestId, supplierOrganisationId: by, status, quantity: 1 });
+    await pledge(offered.id, "OFFERED");
+    await pledge(confirmed.id, "CONFIRMED");
+    await pledge(withdrawn.id, "WITHDRAWN");
+    await pledge(othersPledge.id, "OFFERED", world.otherSupplier.id);
+
+    const data = await jsonOf<{ matches: { request: { id: string } }[] }>(
+      await callLoader(matchingLoader, { path: "/matching", cookie }),
+    );
+    const shown = data.matches.map((m) => m.request.id);
+    expect(shown).toEqual(expect.arrayContaining([withdrawn.id, othersPledge.id, untouched.id]));
+    expect(shown).not.toContain(offered.id);
+    expect(shown).not.toContain(confirmed.id);
+    const ours = [offered, confirmed, withdrawn, othersPledge, untouched].map((r) => r.id);
+    await db.request.updateMany({ where: { id: { in: ours } }, data: { status: "WITHDRAWN" } });
+  });
+});
+
 describe("why a request fits", () => {
   it("names the district's postcode areas near the supplier and a category that fits the measure's theme", async () => {
     const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });

@@ -4,7 +4,7 @@ import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
 import { outwardCode, scoreMatch, type OpenCommitment } from "./matching.ts";
-import { IN_FLIGHT_STATUSES } from "./pledge-lifecycle.ts";
+import { HOLDING_STATUSES, IN_FLIGHT_STATUSES } from "./pledge-lifecycle.ts";
 import { runningContract } from "./pledges.server.ts";
 
 // Target left = target − delivered to date (the one progress rule: accepted returns + confirmed pledges,
@@ -122,6 +122,7 @@ export async function matchingRequests(supplierOrganisationId: string, now = new
   // lost behind hundreds that close sooner. One read of the scoring columns (a bitmap scan, about 25 ms for the
   // 32,000 candidates of a council on the 100,000-request seed) costs far less than paging through them in
   // order. The status test is the literal of the partial indexes on open requests (PLEDGEABLE_STATUSES).
+  // A request the supplier has already pledged to (a pledge still holding its share) is not suggested again.
   const candidates = await readRows<ScoringRow[]>(
     Prisma.sql`
       SELECT id, "councilId", "helpType"::text AS "helpType", "categoryId", quantity, "pledgedQuantity",
@@ -129,7 +130,12 @@ export async function matchingRequests(supplierOrganisationId: string, now = new
       FROM "Request"
       WHERE status IN ('OPEN', 'PARTIALLY_PLEDGED')
         AND "councilId" = ANY(${councils}::text[]) AND "helpType" = ANY(${helpTypes}::"HelpType"[])
-        AND "organisationId" <> ${supplierOrganisationId} AND "neededBy" >= ${today}::date`,
+        AND "organisationId" <> ${supplierOrganisationId} AND "neededBy" >= ${today}::date
+        AND NOT EXISTS (
+          SELECT 1 FROM "Pledge"
+          WHERE "Pledge"."requestId" = "Request".id
+            AND "Pledge"."supplierOrganisationId" = ${supplierOrganisationId}
+            AND "Pledge".status = ANY(${HOLDING_STATUSES}::"PledgeStatus"[]))`,
     { prepare: false },
   );
   const best: Scored[] = [];
