@@ -669,6 +669,40 @@ describe("anonymisation after the retention period", () => {
     expect((await runSurveyHousekeeping(new Date("2022-07-02T03:00:00Z"))).anonymised).toBe(0);
   });
 
+  it("counts the retention period from the end of the closing day, or from a close by hand", async () => {
+    const council = await db.organisation.create({
+      data: { kind: "COUNCIL", name: "Retention Day Council", status: "VERIFIED" },
+    });
+    const closed = async (year: number, closesOn: string, closedAt?: string) => {
+      const cycle = await createSurveyCycle({
+        councilId: council.id,
+        year,
+        status: "CLOSED",
+        opensOn: new Date(`${closesOn.slice(0, 4)}-01-01`),
+        closesOn: new Date(closesOn),
+        retentionMonths: 12,
+      });
+      if (closedAt)
+        await db.surveyCycle.update({ where: { id: cycle.id }, data: { closedAt: new Date(closedAt) } });
+      await createSurveyResponse({ cycleId: cycle.id, organisationId: world.supplier.id });
+      return cycle.id;
+    };
+    const anonymised = async (id: string) =>
+      (await db.surveyCycle.findUniqueOrThrow({ where: { id } })).anonymisedAt !== null;
+    // answers could still be sent all through 31 January 2011: twelve months on is the end of 31 January 2012
+    const ranItsCourse = await closed(2011, "2011-01-31");
+    // closed by hand at 14:00 on its closing day: twelve months on is 14:00, not the start of that day
+    const closedByHand = await closed(2012, "2011-03-15", "2011-03-15T14:00:00Z");
+    await runSurveyHousekeeping(new Date("2012-01-31T12:00:00Z"));
+    expect(await anonymised(ranItsCourse)).toBe(false);
+    await runSurveyHousekeeping(new Date("2012-02-01T03:00:00Z"));
+    expect(await anonymised(ranItsCourse)).toBe(true);
+    await runSurveyHousekeeping(new Date("2012-03-15T03:00:00Z"));
+    expect(await anonymised(closedByHand)).toBe(false);
+    await runSurveyHousekeeping(new Date("2012-03-15T15:00:00Z"));
+    expect(await anonymised(closedByHand)).toBe(true);
+  });
+
   it("closes open cycles after their closing date", async () => {
     const council = await db.organisation.create({
       data: { kind: "COUNCIL", name: "Closing Council", status: "VERIFIED" },

@@ -4,7 +4,7 @@
 // id and timestamps, which the audit log records) goes.
 import crypto from "node:crypto";
 import { addMonths } from "date-fns";
-import { londonDay } from "~/domain/calendar.ts";
+import { londonDay, londonMidnight } from "~/domain/calendar.ts";
 import { db, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { forEachItem } from "~/jobs/each-item.server.ts";
@@ -43,8 +43,11 @@ export async function closeFinishedCycles(now: Date) {
   });
 }
 
+// The retention period runs from when the survey stopped taking answers: closed by hand, or its closing day over
+// in London (the closing day is the last day to answer, so not its first moment).
 export function retentionEndsOn(cycle: { closesOn: Date; closedAt: Date | null; retentionMonths: number }) {
-  const closed = cycle.closedAt && cycle.closedAt < cycle.closesOn ? cycle.closedAt : cycle.closesOn;
+  const closingDayOver = londonMidnight(new Date(cycle.closesOn.getTime() + 24 * 60 * 60 * 1000));
+  const closed = cycle.closedAt && cycle.closedAt < closingDayOver ? cycle.closedAt : closingDayOver;
   return addMonths(closed, cycle.retentionMonths);
 }
 
