@@ -12,6 +12,7 @@ import { BUSINESS_SIZE_LABEL } from "~/domain/accounts/business-size.ts";
 import {
   changeRole,
   inviteMember,
+  leadRoleFor,
   leaveOrganisation,
   organisationForMember,
   removeMember,
@@ -68,7 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = params.id!;
   const form = await readForm(request);
   // Members only: a partner council reached through a partnership-wide membership is not one's own to manage.
-  if (!viewer.memberships.some((m) => m.organisationId === organisationId && !m.viaCouncil)) {
+  const mine = viewer.memberships.find((m) => m.organisationId === organisationId && !m.viaCouncil);
+  if (!mine) {
     // "Leave" sent twice: the second finds this person no longer a member because they left moments ago
     if (form.get("intent") === "leave" && (await leftMomentsAgo(viewer.user.id, organisationId)))
       return redirectWithFlash("/account", { kind: "success", message: LEFT });
@@ -79,7 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = requestContext(request);
   const input = submission.value;
   const actor = viewer.user.id;
-  if (input.intent === "invite") {
+  // the organisation's allowance is spent by those who may invite: a member's attempt is refused below
+  if (input.intent === "invite" && mine.role === leadRoleFor(mine.kind)) {
     const limit = await consumeAttempt("invitation", { ip: context.ip, account: `org:${organisationId}` });
     if (!limit.ok)
       return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)] }), { status: 429 });
