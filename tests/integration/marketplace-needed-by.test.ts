@@ -155,4 +155,15 @@ describe("a pledge's expected delivery date", () => {
     expect((await pledge(need.id, "2026-07-20")).status).toBe(302);
     expect(await db.pledge.count({ where: { requestId: need.id } })).toBe(1);
   });
+
+  it("is not compared with the date of a request not published: the pledge is refused as closed, the date not told", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-07-01T12:00:00Z") });
+    for (const status of ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"] as const) {
+      const unpublished = await requestDue("2026-07-20", status);
+      const refused = await pledge(unpublished.id, "2026-07-21");
+      expect(refused.status).toBe(400);
+      expect(await errorsOf(refused)).toEqual({ "": ["This request is closed to new pledges."] });
+      expect(await db.pledge.count({ where: { requestId: unpublished.id } })).toBe(0);
+    }
+  });
 });

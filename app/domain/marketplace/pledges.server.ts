@@ -115,13 +115,14 @@ export async function createPledge(
   if (earlier) return { ok: true, pledgeId: earlier.id, repeated: true };
   const request = await db.request.findUnique({
     where: { id: input.requestId },
-    select: { councilId: true, helpType: true, neededBy: true },
+    select: { councilId: true, helpType: true, neededBy: true, status: true },
   });
   if (!request) return { ok: false, fieldErrors: { "": ["This request no longer exists."] } };
   // help that comes after the date it is needed by does not meet the need (the requestor can extend the date);
-  // once that date has passed, the request is closed to pledges, which the claim below says
+  // a request closed to pledges (its date passed, or not published: a draft's date is not for suppliers to
+  // read) is refused by the claim below, which says so
   const expected = dayToDate(input.expectedDeliveryDate);
-  if (expected > request.neededBy && request.neededBy >= londonDay(new Date()))
+  if (takesPledges(request) && expected > request.neededBy)
     return {
       ok: false,
       fieldErrors: {
