@@ -4,7 +4,7 @@ import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.t
 import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
 import {
   caseStudies,
-  confirmedImpact,
+  impactOpenData,
   recentFigures,
   stillShowcased,
   summariseImpact,
@@ -17,20 +17,21 @@ import { formatDate, formatNumber } from "~/ui/format.ts";
 export const meta: MetaFunction = () => [{ title: "Our impact – Social Value Marketplace" }];
 
 export async function loader() {
-  const { value: page } = await recentFigures("impact-page", async () => {
-    const [rows, stories] = await Promise.all([confirmedImpact(), caseStudies()]);
-    const councils = summariseImpact(rows).map((council) => {
-      const pledgesByCategory = new Map<string, number>();
-      for (const c of council.byCategory)
-        pledgesByCategory.set(c.label, (pledgesByCategory.get(c.label) ?? 0) + c.pledges);
-      const bars = [...pledgesByCategory].map(([label, value]) => ({ label, value }));
-      return { ...council, categoryChart: barChart(bars) };
-    });
-    return { councils, stories };
+  // the rows are the open data download's shared copy, so the download holds the figures of the page just read
+  const [{ value: rows }, { value: allStories }] = await Promise.all([
+    impactOpenData(),
+    recentFigures("impact-stories", () => caseStudies()),
+  ]);
+  const councils = summariseImpact(rows).map((council) => {
+    const pledgesByCategory = new Map<string, number>();
+    for (const c of council.byCategory)
+      pledgesByCategory.set(c.label, (pledgesByCategory.get(c.label) ?? 0) + c.pledges);
+    const bars = [...pledgesByCategory].map(([label, value]) => ({ label, value }));
+    return { ...council, categoryChart: barChart(bars) };
   });
   // a requestor who has since withdrawn its consent is not shown, whatever the shared copy holds
-  const shown = await stillShowcased(page.stories.map((story) => story.id));
-  return json({ ...page, stories: page.stories.filter((story) => shown.has(story.id)) });
+  const shown = await stillShowcased(allStories.map((story) => story.id));
+  return json({ councils, stories: allStories.filter((story) => shown.has(story.id)) });
 }
 
 export default function Impact() {
