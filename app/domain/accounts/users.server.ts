@@ -524,6 +524,10 @@ export async function signUpWithInvitation(
     ok: false,
     fieldErrors: { form: ["This invitation has expired or was already used"] },
   };
+  const hasAccount: InvitationSignUp = {
+    ok: false,
+    fieldErrors: { email: ["You already have an account. Sign in to accept the invitation"] },
+  };
   try {
     return await db.$transaction(async (tx): Promise<InvitationSignUp> => {
       await lockSignUp(tx, input.email);
@@ -540,13 +544,13 @@ export async function signUpWithInvitation(
           },
           select: { organisationId: true },
         });
-        if (joined && existing.passwordHash && (await verifyPassword(existing.passwordHash, input.password)))
-          return { ok: true, userId: existing.id, organisationId: joined.organisationId } as const;
-        return {
-          ok: false,
-          fieldErrors: { email: ["You already have an account. Sign in to accept the invitation"] },
-        } as const;
+        if (joined)
+          return existing.passwordHash && (await verifyPassword(existing.passwordHash, input.password))
+            ? ({ ok: true, userId: existing.id, organisationId: joined.organisationId } as const)
+            : hasAccount;
       }
+      // Whether an address has an account is told only to the invitation's own address, as the sign-up form
+      // tells nobody: a made-up link or another address gets the same answer either way.
       const invitation = await findOpenInvitation(token);
       if (!invitation) return ended;
       if (invitation.email !== input.email)
@@ -554,6 +558,7 @@ export async function signUpWithInvitation(
           ok: false,
           fieldErrors: { email: [`Use the address the invitation was sent to: ${invitation.email}`] },
         } as const;
+      if (existing) return hasAccount;
       const user = await tx.user.create({
         data: { name: input.name, email: input.email, passwordHash, emailVerifiedAt: new Date() },
         select: { id: true, email: true },
