@@ -56,11 +56,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors,
     report,
     search,
+    // what was chosen stays in the boxes beside an error in the other one
+    chosen: { quarter: chosen, department: errors.department ? ALL_DEPARTMENTS : department },
   });
 }
 
 export default function DepartmentalReportPage() {
-  const { councilName, departments, offered, errors, report, search } = useLoaderData<typeof loader>();
+  const { councilName, departments, offered, errors, report, search, chosen } =
+    useLoaderData<typeof loader>();
   const departmentName = report?.department === ALL_DEPARTMENTS ? "All departments" : report?.department;
   return (
     <>
@@ -71,14 +74,14 @@ export default function DepartmentalReportPage() {
           <Select
             name="quarter"
             label="Quarter"
-            defaultValue={report ? `${report.quarter.financialYear}-Q${report.quarter.quarter}` : undefined}
+            defaultValue={chosen.quarter}
             options={offered}
             errors={errors.quarter}
           />
           <Select
             name="department"
             label="Department or service"
-            defaultValue={report?.department ?? ALL_DEPARTMENTS}
+            defaultValue={chosen.department}
             options={[
               { value: ALL_DEPARTMENTS, label: "All departments" },
               ...departments.map((d) => ({ value: d, label: d })),
