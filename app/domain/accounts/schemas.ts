@@ -52,7 +52,8 @@ export type NewOrganisationKind = "vcse" | "supplier";
 export const signInSchema = z.object({
   email: emailField,
   password: z.string({ error: "Enter your password" }).max(PASSWORD_MAX * 4),
-  redirectTo: z.string().max(500).optional(),
+  // the page the form was shown for (a hidden field): one too long to go back to is dropped, never an error
+  redirectTo: z.string().max(2000).optional().catch(undefined),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailField });
