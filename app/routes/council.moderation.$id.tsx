@@ -79,6 +79,8 @@ export default function ReviewRequestPage() {
     <>
       <BackLink to="/council/moderation">Back to requests to approve</BackLink>
       <PageHeading caption={need.organisation.name}>{need.title}</PageHeading>
+      {/* outside the form: a decision refused because the request has moved on comes back without the form */}
+      <ErrorSummary errors={form.allErrors} />
       <p className="mb-6">
         <Tag>{statusLabel(need.status)}</Tag>{" "}
         {need.organisation.status === "VERIFIED" ? null : (
@@ -105,7 +107,6 @@ export default function ReviewRequestPage() {
       {need.status === "SUBMITTED" && ownRequest ? <InsetText>{OWN_REQUEST}</InsetText> : null}
       {need.status === "SUBMITTED" && !ownRequest ? (
         <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
-          <ErrorSummary errors={form.allErrors} />
           <Textarea
             name="comment"
             label="Comment for the requestor"
