@@ -324,7 +324,8 @@ describe("every kind of problem is reported by line and column, and nothing is i
 });
 
 describe("a 5,000-row file", () => {
-  it("previews and imports within the budget, all or nothing", async () => {
+  // how long it takes is measured by the benchmark (npm run bench, tests/bench/import.ts), not here
+  it("previews and imports every row, all or nothing", async () => {
     const rows: string[] = [];
     for (let i = 0; i < 2500; i++) {
       const ref = `BIG-${String(i).padStart(5, "0")}`;
@@ -345,12 +346,9 @@ describe("a 5,000-row file", () => {
     ]);
     expect(await db.contract.count({ where: { reference: { startsWith: "BIG-" } } })).toBe(0);
 
-    const started = performance.now();
     const preview = await previewImport(world.councilA.id, file);
-    const previewMs = performance.now() - started;
     expect(preview.errors).toEqual([]);
     const result = await applyImport(actor, file);
-    const totalMs = performance.now() - started;
     expect(result.ok).toBe(true);
     expect(await db.contract.count({ where: { reference: { startsWith: "BIG-" } } })).toBe(2500);
     expect(await db.commitment.count({ where: { contract: { reference: { startsWith: "BIG-" } } } })).toBe(
@@ -361,9 +359,6 @@ describe("a 5,000-row file", () => {
         where: { commitment: { contract: { reference: { startsWith: "BIG-" } } } },
       }),
     ).toBe(20000);
-    // budget on a shared 2-core machine (measured about 1 s and 6 s): preview under 5 s, both under 15 s
-    expect(previewMs).toBeLessThan(5_000);
-    expect(totalMs).toBeLessThan(15_000);
   }, 120_000);
 });
 
