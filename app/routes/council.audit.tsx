@@ -26,11 +26,12 @@ const whenFormat = new Intl.DateTimeFormat("en-GB", {
   timeZoneName: "short",
 });
 
-// a day that exists (30 February does not: Date.parse would quietly roll it into March)
+// a day that exists (30 February does not: Date.parse would quietly roll it into March), written as a date field
+// sends it or as the boxes' hint shows it (27/03/2027, what a browser without a date picker is typed into)
 const isoDay = z
   .string()
-  .refine((v) => parseDay(v) === v, "Enter a real date, like 2026-11-01")
-  .transform(dayToDate);
+  .refine((v) => parseDay(v) !== null, "Enter a real date, like 2026-11-01")
+  .transform((v) => dayToDate(parseDay(v)!));
 
 const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), isoDay.optional());
 
