@@ -4,6 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { requireUser } from "~/auth/permissions.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
 import { changeNameSchema } from "~/domain/accounts/schemas.ts";
 import { changeName } from "~/domain/accounts/users.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
@@ -22,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const submission = parseWithZod(await readForm(request), { schema: changeNameSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await changeName(viewer.user.id, submission.value.name);
+  await changeName(viewer.user.id, submission.value.name, requestContext(request));
   return redirectWithFlash("/account", { kind: "success", message: "Your name has been changed" });
 }
 

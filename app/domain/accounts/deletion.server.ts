@@ -239,6 +239,10 @@ export async function deleteAccount(
       await tx.userToken.deleteMany({ where: { userId } });
       await tx.savedSearch.deleteMany({ where: { userId } });
       const erased = await eraseEmailAddresses(tx, userId);
+      // the names the person changed from and to go with the name itself
+      await tx.$executeRaw`
+        UPDATE "AuditLog" SET details = jsonb_build_object('from', 'Deleted user', 'to', 'Deleted user')
+        WHERE action = 'account.name_changed' AND "entityType" = 'User' AND "entityId" = ${userId}`;
       await tx.user.update({
         where: { id: userId },
         data: {

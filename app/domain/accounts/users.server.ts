@@ -238,8 +238,27 @@ export async function resetPassword(token: string, password: string, context: Co
   return Boolean(email);
 }
 
-export async function changeName(userId: string, name: string) {
-  await db.user.update({ where: { id: userId }, data: { name } });
+// Logged as a change of email address is: the audit log shows each entry's actor by the name they have now.
+export async function changeName(userId: string, name: string, context: Context) {
+  await db.$transaction(async (tx) => {
+    // the row locked: of two saves at once (the form sent twice), the second finds the name already changed
+    const [user] = await tx.$queryRaw<{ name: string }[]>`
+      SELECT name FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    if (!user || user.name === name) return;
+    await tx.user.update({ where: { id: userId }, data: { name } });
+    await writeAudit(
+      {
+        actorUserId: userId,
+        actorOrganisationId: null,
+        action: "account.name_changed",
+        entityType: "User",
+        entityId: userId,
+        details: { from: user.name, to: name },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+  });
 }
 
 // `repeat`: the password did not match, but `alsoAccept` recognised the form sent twice (see changePassword).
