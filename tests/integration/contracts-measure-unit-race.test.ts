@@ -9,6 +9,7 @@ import { addCommitment } from "~/domain/contracts/commitments.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import { updateMeasure } from "~/domain/contracts/measures.server.ts";
 import { createContract, createMeasure, createWorld } from "../helpers/factories.ts";
+import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
@@ -17,8 +18,6 @@ beforeAll(async () => {
   world = await createWorld();
   actor = { councilId: world.councilA.id, actorUserId: world.users.councilAdmin.id, ipAddress: null };
 });
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `during` inside a transaction that has done `first` and not yet committed; commits after it. */
 async function whileOpen(first: (tx: Tx) => Promise<unknown>, during: () => Promise<void>) {
@@ -46,6 +45,7 @@ describe("a measure's unit changed while its first commitment is added", () => {
   it("the change of unit waits for the commitment, then is refused", async () => {
     const { contract, measure } = await setup();
     let result: Awaited<ReturnType<typeof updateMeasure>> | undefined;
+    let pending: Promise<unknown> | undefined;
     await whileOpen(
       // an officer's commitment of 200 hours, written and not yet committed
       (tx) =>
@@ -58,7 +58,7 @@ describe("a measure's unit changed while its first commitment is added", () => {
           },
         }),
       async () => {
-        void updateMeasure(actor, measure.id, {
+        pending = updateMeasure(actor, measure.id, {
           code: measure.code,
           name: "Real Living Wage",
           theme: "SOCIAL",
@@ -66,11 +66,11 @@ describe("a measure's unit changed while its first commitment is added", () => {
           contributingHelpTypes: [],
           version: measure.updatedAt.toISOString(),
         }).then((r) => (result = r));
-        await pause(400);
+        await untilWaitingForLocks();
         expect(result).toBeUndefined(); // waiting for the commitment
       },
     );
-    await pause(400);
+    await pending;
     expect(result).toEqual({ ok: false, fieldErrors: { unit: [expect.stringMatching(/cannot change/)] } });
     expect((await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).unit).toBe("HOURS");
   });
@@ -78,21 +78,22 @@ describe("a measure's unit changed while its first commitment is added", () => {
   it("the commitment waits for the change of unit, then is checked against the new unit", async () => {
     const { contract, measure } = await setup();
     let result: Awaited<ReturnType<typeof addCommitment>> | undefined;
+    let pending: Promise<unknown> | undefined;
     await whileOpen(
       // the admin's change to a percentage, written and not yet committed
       (tx) =>
         tx.$executeRaw`UPDATE "Measure" SET unit = 'PERCENT', "contributingHelpTypes" = '{}', "updatedAt" = now() WHERE id = ${measure.id}`,
       async () => {
-        void addCommitment(actor, contract.id, {
+        pending = addCommitment(actor, contract.id, {
           measureId: measure.id,
           targetQuantity: "200.00",
           plan: [{ quarter: "2026-1", quantity: "200.00" }],
         }).then((r) => (result = r));
-        await pause(400);
+        await untilWaitingForLocks();
         expect(result).toBeUndefined();
       },
     );
-    await pause(400);
+    await pending;
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: {
@@ -111,16 +112,17 @@ describe("a measure's unit changed while its first commitment is added", () => {
       `UNIT-1,Parks,UNIT0001,Environment,250000,2026-04-01,2027-03-31,${measure.code},200,Q1 2026/27=200`,
     ].join("\n");
     let result: Awaited<ReturnType<typeof applyImport>> | undefined;
+    let pending: Promise<unknown> | undefined;
     await whileOpen(
       (tx) =>
         tx.$executeRaw`UPDATE "Measure" SET unit = 'PERCENT', "contributingHelpTypes" = '{}', "updatedAt" = now() WHERE id = ${measure.id}`,
       async () => {
-        void applyImport(actor, file).then((r) => (result = r));
-        await pause(600);
+        pending = applyImport(actor, file).then((r) => (result = r));
+        await untilWaitingForLocks();
         expect(result).toBeUndefined();
       },
     );
-    await pause(600);
+    await pending;
     expect(result?.ok).toBe(false);
     expect(result?.plan.errors.map((e) => e.column).sort()).toEqual(["delivery_plan", "target_quantity"]);
     expect(await db.commitment.count({ where: { measureId: measure.id } })).toBe(0);

@@ -17,6 +17,7 @@ import {
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
+import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -419,14 +420,7 @@ async function landingWhileChecked(write: (tx: Tx) => Promise<unknown>, send: ()
     async (tx) => {
       await write(tx);
       sent = send();
-      for (let tries = 0; ; tries++) {
-        const [row] = await db.$queryRaw<{ waiting: number }[]>`
-          SELECT count(*)::int AS waiting FROM pg_stat_activity
-          WHERE wait_event_type = 'Lock' AND datname = current_database()`;
-        if (row!.waiting > 0) break;
-        if (tries > 400) throw new Error("the save never waited on the colleague's");
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await untilWaitingForLocks();
     },
     { timeout: 20_000 },
   );

@@ -10,6 +10,7 @@ import { updateContract } from "~/domain/contracts/contracts.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import { quartersOutsideTerm } from "~/domain/contracts/plan.ts";
 import { createCommitment, createContract, createMeasure, createWorld } from "../helpers/factories.ts";
+import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
@@ -23,16 +24,6 @@ beforeAll(async () => {
 const LONG = { startDate: new Date("2026-04-01"), endDate: new Date("2028-03-31") };
 const SHORT_END = new Date("2027-03-31");
 const YEAR_TWO_PLAN = [{ quarter: "2027-1", quantity: "10" }];
-
-const settle = <T>(promise: Promise<T>) => {
-  const state = { done: false };
-  void promise.then(
-    () => (state.done = true),
-    () => (state.done = true),
-  );
-  return state;
-};
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `during` inside a transaction that has done `first` and not yet committed; commits after it. */
 async function whileOpen(first: (tx: Tx) => Promise<unknown>, during: () => Promise<void>) {
@@ -65,22 +56,22 @@ describe("a term shortened while a commitment's plan is saved", () => {
   it("a commitment added while the term change is being saved waits for it, then is refused", async () => {
     const { contract, measure } = await setup();
     let result: Awaited<ReturnType<typeof addCommitment>> | undefined;
+    let pending: Promise<unknown> | undefined;
     await whileOpen(
       // an edit by hand has locked the row and written the shorter term, and has not committed yet
       (tx) =>
         tx.$executeRaw`UPDATE "Contract" SET "endDate" = ${SHORT_END}, "updatedAt" = now() WHERE id = ${contract.id}`,
       async () => {
-        const adding = addCommitment(actor, contract.id, {
+        pending = addCommitment(actor, contract.id, {
           measureId: measure.id,
           targetQuantity: "10.00",
           plan: YEAR_TWO_PLAN,
         }).then((r) => (result = r));
-        const state = settle(adding);
-        await pause(400);
-        expect(state.done).toBe(false); // waiting for the term change
+        await untilWaitingForLocks();
+        expect(result).toBeUndefined(); // waiting for the term change
       },
     );
-    await pause(400);
+    await pending;
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { plan: ["Q1 2027/28 is outside the contract term"] },
@@ -97,21 +88,22 @@ describe("a term shortened while a commitment's plan is saved", () => {
       plan: [{ financialYear: 2026, quarter: 1, targetQuantity: 10 }],
     });
     let result: Awaited<ReturnType<typeof updateCommitment>> | undefined;
+    let pending: Promise<unknown> | undefined;
     await whileOpen(
       (tx) =>
         tx.$executeRaw`UPDATE "Contract" SET "endDate" = ${SHORT_END}, "updatedAt" = now() WHERE id = ${contract.id}`,
       async () => {
-        void updateCommitment(actor, contract.id, commitment.id, {
+        pending = updateCommitment(actor, contract.id, commitment.id, {
           measureId: measure.id,
           targetQuantity: "10.00",
           plan: YEAR_TWO_PLAN,
           version: commitment.updatedAt.toISOString(),
         }).then((r) => (result = r));
-        await pause(400);
+        await untilWaitingForLocks();
         expect(result).toBeUndefined();
       },
     );
-    await pause(400);
+    await pending;
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { plan: ["Q1 2027/28 is outside the contract term"] },
@@ -136,6 +128,7 @@ describe("a term shortened while a commitment's plan is saved", () => {
       version: contract.updatedAt.toISOString(),
     };
     let result: Awaited<ReturnType<typeof updateContract>> | undefined;
+    let pending: Promise<unknown> | undefined;
     await whileOpen(
       // a colleague's commitment with a target in the second year, written and not yet committed
       (tx) =>
@@ -148,12 +141,12 @@ describe("a term shortened while a commitment's plan is saved", () => {
           },
         }),
       async () => {
-        void updateContract(actor, contract.id, form).then((r) => (result = r));
-        await pause(400);
+        pending = updateContract(actor, contract.id, form).then((r) => (result = r));
+        await untilWaitingForLocks();
         expect(result).toBeUndefined();
       },
     );
-    await pause(400);
+    await pending;
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { endDate: [expect.stringContaining("Q1 2027/28")] },
@@ -169,6 +162,7 @@ describe("a term shortened while a commitment's plan is saved", () => {
       `${contract.reference},"${contract.title}",RACE0001,"${contract.department}",${contract.valueGbp.toFixed(2)},2026-04-01,2027-03-31`,
     ].join("\n");
     let result: Awaited<ReturnType<typeof applyImport>> | undefined;
+    let pending: Promise<unknown> | undefined;
     await whileOpen(
       (tx) =>
         tx.commitment.create({
@@ -180,12 +174,12 @@ describe("a term shortened while a commitment's plan is saved", () => {
           },
         }),
       async () => {
-        void applyImport(actor, file).then((r) => (result = r));
-        await pause(600);
+        pending = applyImport(actor, file).then((r) => (result = r));
+        await untilWaitingForLocks();
         expect(result).toBeUndefined();
       },
     );
-    await pause(600);
+    await pending;
     expect(result?.ok).toBe(false);
     expect(result?.plan.errors.map((e) => e.column)).toEqual(["end_date"]);
     expect(await stranded(contract.id)).toEqual([]);

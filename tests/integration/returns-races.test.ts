@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { callAction } from "../helpers/routes.ts";
+import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { evidenceFolderForTests } from "./evidence-folder.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
@@ -61,13 +62,7 @@ async function whileHolding<T>(
           WHERE l."returnId" = ${w.kpiReturn.id} FOR UPDATE OF e`;
       }
       pending = during();
-      for (let i = 0; i < 200; i++) {
-        const [{ waiting }] = await db.$queryRaw<{ waiting: bigint }[]>`
-          SELECT count(*) AS waiting FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-        if (waiting >= BigInt(options.waiters ?? 1)) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await untilWaitingForLocks(options.waiters ?? 1);
       if (options.submit) {
         await tx.kpiReturn.update({
           where: { id: w.kpiReturn.id },

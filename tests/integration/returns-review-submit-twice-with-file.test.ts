@@ -8,6 +8,7 @@ import { db } from "~/db.server.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { readFlash } from "~/ui/flash.server.ts";
 import { callAction } from "../helpers/routes.ts";
+import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { evidenceFolderForTests } from "./evidence-folder.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
@@ -75,13 +76,7 @@ describe("a return submitted twice with the same file", () => {
       async (tx) => {
         await tx.$queryRaw`SELECT id FROM "KpiReturn" WHERE id = ${w.kpiReturn.id} FOR UPDATE`;
         second = send(w, "submit", file);
-        for (let i = 0; i < 200; i++) {
-          const [{ waiting }] = await db.$queryRaw<{ waiting: bigint }[]>`
-            SELECT count(*) AS waiting FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-          if (waiting >= 1n) break;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        await untilWaitingForLocks();
         // the first click's answers, the same as the second's
         const line = await tx.kpiReturnLine.create({
           data: { returnId: w.kpiReturn.id, commitmentId: w.hoursCommitment.id, quantity: 5 },
