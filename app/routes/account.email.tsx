@@ -25,6 +25,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: changeEmailSchema });
   const hideFields = ["currentPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
+  // their own address, so nothing to keep quiet about: otherwise told "we have sent it a link", and nothing comes
+  if (submission.value.email === viewer.user.email)
+    return json(
+      submission.reply({ fieldErrors: { email: ["This is already your email address"] }, hideFields }),
+      { status: 400 },
+    );
   const context = requestContext(request);
   const limit = await consumeAttempt("email-change", { ip: context.ip, account: viewer.user.id });
   if (!limit.ok)
