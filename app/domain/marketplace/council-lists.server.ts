@@ -110,9 +110,14 @@ export async function deleteSavedSearch(id: string, userId: string) {
   return count === 1 || (await db.savedSearch.count({ where: { id } })) === 0;
 }
 
+// Turning the daily email back on starts it from now: the next one does not list what was published while it was
+// off. Sent twice, the second changes nothing (the email is already on, from the first one's moment).
 export async function setDigest(id: string, userId: string, emailDigest: boolean) {
-  const { count } = await db.savedSearch.updateMany({ where: { id, userId }, data: { emailDigest } });
-  return count === 1;
+  const { count } = await db.savedSearch.updateMany({
+    where: { id, userId, emailDigest: !emailDigest },
+    data: emailDigest ? { emailDigest, digestTurnedOnAt: new Date() } : { emailDigest },
+  });
+  return count === 1 || (await db.savedSearch.count({ where: { id, userId } })) === 1;
 }
 
 function savedSearchLink(filters: SearchFilters) {

@@ -274,6 +274,7 @@ const digestSelect = {
   filters: true,
   createdAt: true,
   lastDigestAt: true,
+  digestTurnedOnAt: true,
   organisationId: true,
   user: { select: { email: true, memberships: { select: { organisationId: true } } } },
 } satisfies Prisma.SavedSearchSelect;
@@ -309,7 +310,11 @@ type DigestSearch = Prisma.SavedSearchGetPayload<{ select: typeof digestSelect }
 async function sendDigest(search: DigestSearch, now: Date): Promise<boolean> {
   const saved = readSavedFilters(search.filters);
   if (!saved) throw new Error("the saved filters are not an object of filters");
-  const since = (search.lastDigestAt ?? search.createdAt).toISOString();
+  // requests published since the last email (or the search was saved), or since the email was turned back on
+  const from = search.lastDigestAt ?? search.createdAt;
+  const since = (
+    search.digestTurnedOnAt && search.digestTurnedOnAt > from ? search.digestTurnedOnAt : from
+  ).toISOString();
   const filters = { ...saved, since };
   const stillMember = search.user.memberships.some((m) => m.organisationId === search.organisationId);
   const { filters: applied, notFound } = await applicableFilters(filters, { reread: false });
