@@ -186,6 +186,15 @@ export async function requestPasswordReset(email: string) {
   });
 }
 
+// A new password ends what knowing the old one started: whoever signed in with it and asked to move the account
+// to their own address holds a link (valid a day) that would otherwise still move it.
+function retireNewAddressLinks(tx: Tx, userId: string) {
+  return tx.userToken.updateMany({
+    where: { userId, purpose: "EMAIL_CHANGE", usedAt: null },
+    data: { usedAt: new Date() },
+  });
+}
+
 // Sets the new password and ends every session: whoever knew the old password is signed out. A sign-in lock on
 // the account ends too: the emailed link proved the account is the person's.
 export async function resetPassword(token: string, password: string, context: Context) {
@@ -209,6 +218,7 @@ export async function resetPassword(token: string, password: string, context: Co
       select: { name: true, email: true },
     });
     await tx.session.deleteMany({ where: { userId: used.userId } });
+    await retireNewAddressLinks(tx, used.userId);
     await writeAudit(
       {
         actorUserId: used.userId,
@@ -426,6 +436,7 @@ export async function changePassword(
         select: { name: true, email: true },
       });
       await tx.session.deleteMany({ where: { userId, id: { not: sessionId } } });
+      await retireNewAddressLinks(tx, userId);
       // used "now", so nothing extends it before it lapses (session.server.ts refreshes hour-old sessions)
       const now = Date.now();
       await tx.session.updateMany({
