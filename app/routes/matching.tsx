@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
@@ -12,8 +13,14 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
-  const { commitments, matches } = await matchingRequests(membership.organisationId);
+  const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
+  // not the requests of a group the person belongs to: they may not pledge to those
+  const { commitments, matches } = await matchingRequests(
+    membership.organisationId,
+    new Date(),
+    25,
+    ownMemberships(viewer).map((m) => m.organisationId),
+  );
   return json({ commitments, matches, organisationName: membership.organisationName });
 }
 

@@ -7,6 +7,7 @@ import { loader as myRequestsLoader } from "~/routes/my-requests.tsx";
 import { loader as pledgesLoader } from "~/routes/pledges._index.tsx";
 import { action as savedAction, loader as savedLoader } from "~/routes/saved-searches.tsx";
 import {
+  addMember,
   createCategory,
   createCommitment,
   createContract,
@@ -171,6 +172,39 @@ describe("requests already pledged to", () => {
     expect(shown).not.toContain(confirmed.id);
     const ours = [offered, confirmed, withdrawn, othersPledge, untouched].map((r) => r.id);
     await db.request.updateMany({ where: { id: { in: ours } }, data: { status: "WITHDRAWN" } });
+  });
+});
+
+describe("requests of a group the person belongs to", () => {
+  it("are not suggested to them, since they may not pledge to those; their colleagues still see them", async () => {
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
+    const volunteer = await createMember(supplier.id, "OWNER");
+    const colleague = await createMember(supplier.id, "MEMBER");
+    const group = await createOrganisation({ kind: "VCSE", councilId: world.councilA.id });
+    await addMember(group.id, volunteer.id, "MEMBER");
+    const measure = await createMeasure({ councilId: world.councilA.id, contributingHelpTypes: ["GOODS"] });
+    const contract = await createContract({
+      councilId: world.councilA.id,
+      supplierOrganisationId: supplier.id,
+    });
+    await createCommitment({ contractId: contract.id, measureId: measure.id, targetQuantity: 500 });
+    const theirs = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: group.id,
+      categoryId: world.category.id,
+      helpType: "GOODS",
+      quantity: 5,
+      title: "Posted by the volunteer's own group",
+    });
+    const shown = async (userId: string) =>
+      (
+        await jsonOf<{ matches: { request: { id: string } }[] }>(
+          await callLoader(matchingLoader, { path: "/matching", cookie: await sessionCookieFor(userId) }),
+        )
+      ).matches.map((m) => m.request.id);
+    expect(await shown(volunteer.id)).not.toContain(theirs.id);
+    expect(await shown(colleague.id)).toContain(theirs.id);
+    await db.request.update({ where: { id: theirs.id }, data: { status: "WITHDRAWN" } });
   });
 });
 

@@ -94,7 +94,14 @@ function byFit(a: Scored, b: Scored) {
   );
 }
 
-export async function matchingRequests(supplierOrganisationId: string, now = new Date(), limit = 25) {
+// `postedByOthersThan`: organisations whose requests are left out besides the supplier's own: those of the person
+// asking (a member of the group that posted a request may not pledge to it).
+export async function matchingRequests(
+  supplierOrganisationId: string,
+  now = new Date(),
+  limit = 25,
+  postedByOthersThan: string[] = [],
+) {
   const [commitments, supplier] = await Promise.all([
     openCommitments(supplierOrganisationId, now),
     db.organisation.findUnique({
@@ -130,7 +137,8 @@ export async function matchingRequests(supplierOrganisationId: string, now = new
       FROM "Request"
       WHERE status IN ('OPEN', 'PARTIALLY_PLEDGED')
         AND "councilId" = ANY(${councils}::text[]) AND "helpType" = ANY(${helpTypes}::"HelpType"[])
-        AND "organisationId" <> ${supplierOrganisationId} AND "neededBy" >= ${today}::date
+        AND "organisationId" <> ALL(${[supplierOrganisationId, ...postedByOthersThan]}::text[])
+        AND "neededBy" >= ${today}::date
         AND NOT EXISTS (
           SELECT 1 FROM "Pledge"
           WHERE "Pledge"."requestId" = "Request".id
