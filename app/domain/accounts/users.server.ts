@@ -61,9 +61,17 @@ export async function signUp(
     await lockSignUp(tx, input.email);
     const existing = await tx.user.findUnique({
       where: { email: input.email },
-      select: { id: true, name: true, deletedAt: true },
+      select: { id: true, name: true, passwordHash: true, emailVerifiedAt: true, createdAt: true },
     });
     if (existing) {
+      // The form sent twice (a double click): the first made the account moments ago, with this very password,
+      // and its confirmation link is on its way. Telling them they "already have an account" would alarm them.
+      const repeat =
+        !existing.emailVerifiedAt &&
+        existing.createdAt.getTime() > Date.now() - REPEAT_WINDOW_MS &&
+        existing.passwordHash &&
+        (await verifyPassword(existing.passwordHash, input.password));
+      if (repeat) return;
       // The page says the same either way; the owner of the address learns what happened by email.
       const brand = await brandForUser(tx, existing.id);
       await enqueueEmail(tx, {
