@@ -2,7 +2,7 @@
 import type { Viewer } from "~/auth/permissions.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
-import { dayToDate } from "~/domain/calendar.ts";
+import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
@@ -105,7 +105,8 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
         : []),
     ],
     ...(f.awardedSince
-      ? { awardedOn: { gte: dayToDate(f.awardedSince), lte: new Date() } }
+      ? // up to today in London, as the dashboard's figure counts
+        { awardedOn: { gte: dayToDate(f.awardedSince), lte: londonDay(new Date()) } }
       : f.awardDate === "none"
         ? { awardedOn: null }
         : {}),

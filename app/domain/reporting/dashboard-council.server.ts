@@ -1,6 +1,6 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
-import { londonMidnight, yearBeforeToday } from "~/domain/calendar.ts";
+import { londonDay, londonMidnight, yearBeforeToday } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import {
   OVERDUE_STATUSES,
@@ -29,7 +29,7 @@ export async function awardedWithCommitments(councilId: string, asOf: Date) {
   // whole days (London's, as "today" is everywhere), so the contracts list filtered "awarded since" that day
   // shows exactly these contracts
   const since = yearBeforeToday(asOf);
-  const awarded = { councilId, awardedOn: { gte: since, lte: asOf } };
+  const awarded = { councilId, awardedOn: { gte: since, lte: londonDay(asOf) } };
   const [total, withCommitments, noAwardDate] = await Promise.all([
     db.contract.count({ where: awarded }),
     db.contract.count({ where: { ...awarded, commitments: { some: {} } } }),
