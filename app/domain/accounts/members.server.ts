@@ -296,6 +296,8 @@ export async function changeRole(
       select: { id: true, role: true, userId: true },
     });
     if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
+    // already so (the role unchanged, or the form sent twice): nothing to change or log
+    if (target.role === input.role) return { ok: true, message: "Role changed" };
     const lead = leadRoleFor(organisation.kind);
     if (
       target.role === lead &&
