@@ -45,7 +45,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!limit.ok) return json({ error: waitMessage(limit.retryAfterSeconds) }, { status: 429 });
   if (submission.value.intent === "resend") {
     if (!viewer) throw redirect("/sign-in?redirectTo=%2Fverify-email");
-    await resendVerification(viewer.user.id);
+    if (!(await resendVerification(viewer.user.id)))
+      return redirectWithFlash("/verify-email", {
+        kind: "success",
+        message: "Your email address is already confirmed",
+      });
     return redirectWithFlash("/verify-email", {
       kind: "success",
       message: `We have sent a new link to ${viewer.user.email}`,

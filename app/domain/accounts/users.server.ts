@@ -101,14 +101,16 @@ export async function signUp(
   });
 }
 
-export async function resendVerification(userId: string) {
-  await db.$transaction(async (tx) => {
+// False when the address is confirmed already (a page shown before it was, in another tab): nothing is sent.
+export async function resendVerification(userId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { name: true, email: true },
+      select: { name: true, email: true, emailVerifiedAt: true },
     });
+    if (user.emailVerifiedAt) return false;
     const token = await issueUserToken(tx, userId, "EMAIL_VERIFICATION");
-    if (!token) return; // asked for twice at once: the first link is on its way
+    if (!token) return true; // asked for twice at once: the first link is on its way
     const brand = await brandForUser(tx, userId);
     await enqueueEmail(tx, {
       ...(await verifyEmailMessage(brand, user.name, token)),
@@ -116,6 +118,7 @@ export async function resendVerification(userId: string) {
       template: "account.verify_email",
       councilId: brand.councilId,
     });
+    return true;
   });
 }
 
