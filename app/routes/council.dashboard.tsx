@@ -256,6 +256,7 @@ export default function CouncilDashboard() {
             title="Local £ committed and delivered, largest contracts"
             summary={`For the ${charts.localValue.rows.length} largest ${charts.localValue.rows.length === 1 ? "contract" : "contracts"} by committed local £, the value delivered so far against the value committed over the whole contract. Local £ source: ${sourceOf(d.proxyValueSource)}.`}
             format={(v) => formatGbp(v)}
+            labelHeader="Contract"
             chart={charts.localValue}
           />
         ) : null}
@@ -263,6 +264,7 @@ export default function CouncilDashboard() {
           id="delivery-by-measure"
           title="Delivered as a percentage of plan to date, by measure"
           summary={`${d.measures.filter((m) => m.rag === "GREEN").length} of ${d.measures.filter((m) => m.rag).length} measures are on track (90% of plan to date or more).`}
+          labelHeader="Measure"
           valueHeader="% of plan to date"
           format={(v) => `${formatNumber(v, 1)}%`}
           chart={charts.measures}

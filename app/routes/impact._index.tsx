@@ -34,6 +34,15 @@ export async function loader() {
   return json({ councils, stories: allStories.filter((story) => shown.has(story.id)) });
 }
 
+// "1 confirmed pledge in 1 category.", "12 confirmed pledges across 3 categories."
+function categorySummary(pledges: number, categories: number) {
+  const pledged = `${formatNumber(pledges)} confirmed ${pledges === 1 ? "pledge" : "pledges"}`;
+  if (categories === 0) return `${pledged} in no category.`;
+  return categories === 1
+    ? `${pledged} in 1 category.`
+    : `${pledged} across ${formatNumber(categories)} categories.`;
+}
+
 export default function Impact() {
   const { councils, stories } = useLoaderData<typeof loader>();
   return (
@@ -63,7 +72,11 @@ export default function Impact() {
           <BarChart
             id={`impact-categories-${council.id}`}
             title="Confirmed pledges by category"
-            summary={`${formatNumber(council.byHelpType.reduce((s, h) => s + h.pledges, 0))} confirmed pledges across ${council.byCategory.length === 0 ? "no" : new Set(council.byCategory.map((c) => c.label)).size} categories.`}
+            summary={categorySummary(
+              council.byHelpType.reduce((s, h) => s + h.pledges, 0),
+              new Set(council.byCategory.map((c) => c.label)).size,
+            )}
+            labelHeader="Category"
             valueHeader="Confirmed pledges"
             chart={council.categoryChart}
           />

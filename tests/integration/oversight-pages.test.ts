@@ -13,7 +13,11 @@ import * as dashboardPage from "~/routes/council.dashboard.tsx";
 import * as impactPage from "~/routes/impact._index.tsx";
 import * as managePage from "~/routes/requests.$id.manage.tsx";
 import {
+  createCategory,
   createContract,
+  createCouncil,
+  createOrganisation,
+  createPledge,
   createReturn,
   createRequest,
   createWorld,
@@ -145,5 +149,31 @@ describe("a case study on the public impact page", () => {
     }
     // without a district, the council's name takes its place
     expect(hint).toMatch(/or the council, if it has no district/);
+  });
+});
+
+describe("the public impact page's chart of categories", () => {
+  it("says '1 confirmed pledge in 1 category', not '1 confirmed pledges across 1 categories'", async () => {
+    const council = await createCouncil({ name: "Singular Borough Council" });
+    const group = await createOrganisation({ kind: "VCSE", councilId: council.id });
+    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const category = await createCategory(council.id, "Warm spaces");
+    const need = await createRequest({
+      councilId: council.id,
+      organisationId: group.id,
+      categoryId: category.id,
+      status: "FULFILLED",
+    });
+    await createPledge({
+      requestId: need.id,
+      supplierOrganisationId: supplier.id,
+      quantity: 4,
+      status: "CONFIRMED",
+    });
+    const impact = text(
+      await render(impactPage.default, await callLoader(impactPage.loader, { path: "/impact" })),
+    );
+    const section = impact.slice(impact.indexOf("Singular Borough Council"));
+    expect(section).toContain("1 confirmed pledge in 1 category.");
   });
 });

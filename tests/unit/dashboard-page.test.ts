@@ -122,6 +122,17 @@ describe("the council dashboard page", () => {
     expect(text(chart.slice(0, chart.indexOf("</figcaption>")))).toContain("For the 2 largest contracts");
   });
 
+  it("heads each chart's data table with what its rows are", () => {
+    const html = render("Council proxy values 2026");
+    const headings = (id: string) => {
+      const chart = html.slice(html.indexOf(`id="${id}-title"`));
+      const head = chart.slice(chart.indexOf("<thead"), chart.indexOf("</thead>"));
+      return [...head.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    };
+    expect(headings("local-value-by-contract")[0]).toBe("Contract");
+    expect(headings("delivery-by-measure")).toEqual(["Measure", "% of plan to date"]);
+  });
+
   it("links each year's local £ planned and delivered to the commitments behind it", () => {
     const html = render("Council proxy values 2026", [
       { financialYear: 2025, label: "2025/26", planned: "155.00", delivered: "124.00" },

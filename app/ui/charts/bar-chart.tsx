@@ -10,6 +10,7 @@ export function BarChart({
   title,
   summary,
   chart,
+  labelHeader,
   valueHeader,
   format = (v) => formatNumber(v, 3),
 }: {
@@ -17,6 +18,8 @@ export function BarChart({
   title: string;
   summary: string;
   chart: BarChartModel;
+  // the data table's column headings: what the bars are ("Measure") and what they show
+  labelHeader: string;
   valueHeader: string;
   format?: (value: number) => string;
 }) {
@@ -26,7 +29,7 @@ export function BarChart({
       id={id}
       title={title}
       summary={summary}
-      columns={[{ header: "Category" }, { header: valueHeader, numeric: true }]}
+      columns={[{ header: labelHeader }, { header: valueHeader, numeric: true }]}
       rows={bars.map((d) => ({ key: d.label, cells: [d.label, format(d.value)] }))}
     >
       <svg

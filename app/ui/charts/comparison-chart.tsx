@@ -13,12 +13,15 @@ export function ComparisonChart({
   title,
   summary,
   chart,
+  labelHeader,
   format = (v) => formatNumber(v, 3),
 }: {
   id: string;
   title: string;
   summary: string;
   chart: ComparisonChartModel;
+  // the data table's heading for what each row is ("Contract")
+  labelHeader: string;
   format?: (value: number) => string;
 }) {
   const { height, half, rows } = chart;
@@ -28,7 +31,7 @@ export function ComparisonChart({
       title={title}
       summary={summary}
       columns={[
-        { header: "Row" },
+        { header: labelHeader },
         { header: "Committed", numeric: true },
         { header: "Delivered", numeric: true },
         { header: "Delivered as % of committed", numeric: true },
