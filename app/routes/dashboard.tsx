@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { actingMembership, requireViewer } from "~/auth/permissions.server.ts";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
@@ -26,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       view: "supplier" as const,
       organisationName: membership.organisationName,
       verified: membership.status === "VERIFIED",
-      supplier: await supplierDashboard(membership.organisationId),
+      supplier: await supplierDashboard(membership.organisationId, new Date(), {
+        notPostedBy: ownMemberships(viewer).map((m) => m.organisationId),
+      }),
     });
   return json({
     view: "vcse" as const,

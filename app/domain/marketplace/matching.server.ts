@@ -58,6 +58,7 @@ const CANDIDATE = {
   id: true,
   title: true,
   councilId: true,
+  organisationId: true,
   helpType: true,
   quantity: true,
   pledgedQuantity: true,

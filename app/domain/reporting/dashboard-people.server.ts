@@ -6,6 +6,7 @@ import type { HelpType, PledgeStatus, RequestStatus, ReturnStatus } from "~/gene
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import {
   canPledge,
+  HOLDING_STATUSES,
   PLEDGE_STATUSES,
   type PledgeAction,
   type PledgeRole,
@@ -29,7 +30,13 @@ const TO_CONFIRM = whereCan("confirm", "REQUESTOR");
 // What needs the supplier's action now is read fresh on every view, in raw SQL (three queries where Prisma
 // sends seven, each compiled for about a millisecond: decision 010); the delivery figures are shared for a
 // minute.
-export async function supplierDashboard(supplierOrganisationId: string, asOf = new Date()) {
+// `notPostedBy`: the organisations of the person asking, whose requests are not suggested to them (they may not
+// pledge to those)
+export async function supplierDashboard(
+  supplierOrganisationId: string,
+  asOf = new Date(),
+  { notPostedBy = [] }: { notPostedBy?: string[] } = {},
+) {
   const today = londonDay(asOf);
   const [returnsDue, pledges, [offered], delivery] = await Promise.all([
     // a return can be filled in once its quarter has ended; a terminated or pipeline contract's is not owed
@@ -81,6 +88,18 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
       supplierDelivery(supplierOrganisationId, asOf),
     ),
   ]);
+  // the suggestions as they stand now, though worked out up to a minute ago: not a request pledged to since
+  const suggested = delivery.matches.map((m) => m.id);
+  const pledgedTo = suggested.length
+    ? await db.pledge.findMany({
+        where: { supplierOrganisationId, requestId: { in: suggested }, status: { in: HOLDING_STATUSES } },
+        select: { requestId: true },
+      })
+    : [];
+  const leftOut = new Set(pledgedTo.map((p) => p.requestId));
+  const matches = delivery.matches.filter(
+    (m) => !leftOut.has(m.id) && !notPostedBy.includes(m.organisationId),
+  );
   return {
     returnsDue: returnsDue.map((r) => ({
       id: r.id,
@@ -103,6 +122,7 @@ export async function supplierDashboard(supplierOrganisationId: string, asOf = n
     pledgesToDeliverCount: Number(pledges[0]?.total ?? 0),
     pledgesAwaitingRequestor: Number(offered?.count ?? 0),
     ...delivery,
+    matches,
   };
 }
 
@@ -130,6 +150,7 @@ async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
     })),
     matches: matching.matches.map((m) => ({
       id: m.request.id,
+      organisationId: m.request.organisationId,
       title: m.request.title,
       council: m.request.council.name,
       category: m.request.category.name,
