@@ -186,6 +186,11 @@ export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<
   return plan;
 }
 
+async function alreadyDeleted(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { deletedAt: true } });
+  return Boolean(user?.deletedAt);
+}
+
 // Thrown inside the deletion's transaction, so nothing it has done so far is kept.
 class DeletionRefused extends Error {
   constructor(public fieldErrors: FieldErrors) {
@@ -203,8 +208,12 @@ export async function deleteAccount(
   input: { currentPassword: string; leaveWithoutMembers: string[] },
   context: Context,
 ): Promise<DeleteResult> {
+  // The form sent twice (a double click): the first deleted the account moments ago, so this one is answered as
+  // the first was, with nothing done again (not "Your current password is incorrect": it has none now).
+  const deleted = { ok: true } as const;
+  if (await alreadyDeleted(db, userId)) return deleted;
   const check = await checkCurrentPassword(userId, input.currentPassword, context);
-  if (!check.ok) return check;
+  if (!check.ok) return (await alreadyDeleted(db, userId)) ? deleted : check;
   try {
     return await db.$transaction(async (tx): Promise<DeleteResult> => {
       // Every organisation the person belongs to, in one order: no role change, removal, invitation accepted
@@ -215,11 +224,12 @@ export async function deleteAccount(
         select: { organisationId: true },
       });
       for (const { organisationId } of mine) await lockOrganisation(tx, organisationId);
+      // Then the person's own row (after the organisations', as accepting an invitation takes them): of two
+      // deletions sent at once, the second finds the first's done.
+      const [me] = await tx.$queryRaw<{ isPlatformAdmin: boolean; deletedAt: Date | null }[]>`
+        SELECT "isPlatformAdmin", "deletedAt" FROM "User" WHERE id = ${userId} FOR UPDATE`;
+      if (!me || me.deletedAt) return deleted;
       // Then, for a platform admin, the platform admins (taken after the organisations' locks, always).
-      const me = await tx.user.findUniqueOrThrow({
-        where: { id: userId },
-        select: { isPlatformAdmin: true },
-      });
       if (me.isPlatformAdmin) await lockPlatformAdmins(tx);
       const plan = await planAccountDeletion(userId, tx);
       if (plan.blocks.length) return { ok: false, fieldErrors: { form: plan.blocks.map((b) => b.message) } };
