@@ -27,6 +27,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
     return fallback;
   }
   if (url.origin !== OWN_ORIGIN || to.startsWith("//")) return fallback;
+  // dot segments resolved can leave two slashes ("/.//evil.example" reads "//evil.example"): another site again
+  if (url.pathname.startsWith("//")) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
