@@ -6,8 +6,10 @@ import { Form } from "~/ui/form-for.tsx";
 import { requirePlatformAdmin } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import {
+  councilsWithoutAdmin,
   createCouncil,
   createPartnership,
+  inviteFirstCouncilAdmin,
   listCouncilsWithPartnerships,
   setCouncilPartnership,
 } from "~/domain/accounts/organisations.server.ts";
@@ -21,8 +23,11 @@ export const meta: MetaFunction = () => [{ title: "Councils and partnerships –
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request);
-  const [councils, partnerships] = await listCouncilsWithPartnerships();
-  return json({ councils, partnerships });
+  const [[councils, partnerships], withoutAdmin] = await Promise.all([
+    listCouncilsWithPartnerships(),
+    councilsWithoutAdmin(),
+  ]);
+  return json({ councils, partnerships, councilsWithoutAdmin: withoutAdmin });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,6 +42,19 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash("/admin/councils", {
       kind: "success",
       message: `Council created. We have invited ${input.adminEmail} to be its admin.`,
+    });
+  }
+  if (input.intent === "invite-admin") {
+    const result = await inviteFirstCouncilAdmin(
+      viewer.user.id,
+      input.inviteCouncilId,
+      input.inviteEmail,
+      context,
+    );
+    if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+    return redirectWithFlash("/admin/councils", {
+      kind: "success",
+      message: `We have invited ${input.inviteEmail} to be the council's admin.`,
     });
   }
   if (input.intent === "create-partnership") {
@@ -61,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminCouncils() {
-  const { councils, partnerships } = useLoaderData<typeof loader>();
+  const { councils, partnerships, councilsWithoutAdmin } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [councilForm, fields] = useForm({ id: "council", lastResult });
   const partnershipOptions = partnerships.map((p) => ({ value: p.id, label: p.name }));
@@ -158,6 +176,38 @@ export default function AdminCouncils() {
           </Button>
         </Form>
       </div>
+      {councilsWithoutAdmin.length ? (
+        <Form method="post" noValidate className="mt-12 max-w-2xl">
+          <h2 className="mb-4 text-2xl font-bold">Invite a council&apos;s first admin</h2>
+          <p className="mb-6">
+            Nobody has joined these councils as their admin yet: the invitation sent when each was added has
+            expired, or went to the wrong address. Only a council&apos;s admins can invite its staff. A new
+            invitation cancels any still open.
+          </p>
+          <Select
+            name={fields.inviteCouncilId.name}
+            key={fields.inviteCouncilId.key}
+            label="Council"
+            errors={fields.inviteCouncilId.errors}
+            defaultValue={fields.inviteCouncilId.initialValue as string | undefined}
+            placeholder="Select a council"
+            options={councilsWithoutAdmin.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <TextInput
+            name={fields.inviteEmail.name}
+            key={fields.inviteEmail.key}
+            defaultValue={fields.inviteEmail.initialValue as string | undefined}
+            label="Email of the council's admin"
+            hint="We will invite them by email"
+            errors={fields.inviteEmail.errors}
+            type="email"
+            spellCheck={false}
+          />
+          <Button name="intent" value="invite-admin">
+            Send invitation
+          </Button>
+        </Form>
+      ) : null}
     </>
   );
 }

@@ -31,6 +31,7 @@ describe("the Add council form after an error", () => {
         { id: "p-1", name: "Surrey Partnership" },
         { id: "p-2", name: "Downs Partnership" },
       ],
+      councilsWithoutAdmin: [],
     };
     pageData.actionData = refused("p-2");
     const html = renderComponent(AdminCouncils);

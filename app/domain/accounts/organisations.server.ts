@@ -11,7 +11,8 @@ import {
   newOrganisationForCouncilMessage,
   organisationDecisionMessage,
 } from "./emails.server.tsx";
-import { createInvitation } from "./members.server.ts";
+import { createInvitation, lockOrganisation } from "./members.server.ts";
+import { REPEAT_WINDOW_MS } from "./tokens.server.ts";
 
 type Context = { ip: string | null };
 type FieldErrors = Record<string, string[]>;
@@ -218,6 +219,78 @@ export async function createCouncil(
       invitedById: actorUserId,
     });
     return { ok: true, councilId: council.id } as const;
+  });
+}
+
+/** Councils nobody can invite to: their first admin never joined (the invitation expired or went astray). */
+export function councilsWithoutAdmin() {
+  return db.organisation.findMany({
+    where: { kind: "COUNCIL", memberships: { none: { role: "ADMIN" } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+/**
+ * A council whose first admin never joined gets one from the platform admin: only a council's admins invite to
+ * it, so it could otherwise never be used. The new invitation replaces any still open (one to a mistyped address
+ * must not let a stranger in). Never once the council has an admin, who invites colleagues themselves.
+ */
+export async function inviteFirstCouncilAdmin(
+  actorUserId: string,
+  councilId: string,
+  email: string,
+  context: Context,
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  return db.$transaction(async (tx) => {
+    const council = await lockOrganisation(tx, councilId);
+    if (council?.kind !== "COUNCIL")
+      return { ok: false, fieldErrors: { inviteCouncilId: ["Select a council"] } };
+    if (await tx.membership.count({ where: { organisationId: councilId, role: "ADMIN" } }))
+      return {
+        ok: false,
+        fieldErrors: {
+          inviteCouncilId: ["This council has an admin: its admins invite colleagues themselves"],
+        },
+      };
+    // sent twice (a double click): the first invited this person moments ago, and its link is on its way
+    const justInvited = await tx.invitation.findFirst({
+      where: {
+        organisationId: councilId,
+        email,
+        role: "ADMIN",
+        invitedById: actorUserId,
+        acceptedAt: null,
+        revokedAt: null,
+        createdAt: { gt: new Date(Date.now() - REPEAT_WINDOW_MS) },
+      },
+      select: { id: true },
+    });
+    if (justInvited) return { ok: true };
+    await tx.invitation.updateMany({
+      where: { organisationId: councilId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const { invitationId } = await createInvitation(tx, {
+      organisationId: councilId,
+      email,
+      role: "ADMIN",
+      invitedById: actorUserId,
+    });
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId: councilId,
+        actorOrganisationId: null,
+        action: "council.invite_admin",
+        entityType: "Invitation",
+        entityId: invitationId,
+        details: { email },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true };
   });
 }
 

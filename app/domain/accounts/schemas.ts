@@ -226,4 +226,10 @@ export const adminCouncilsSchema = z.discriminatedUnion("intent", [
   councilSchema.extend({ intent: z.literal("create-council") }),
   z.object({ intent: z.literal("create-partnership"), partnershipName: partnershipSchema.shape.name }),
   joinPartnershipSchema.extend({ intent: z.literal("set-partnership") }),
+  // a council whose first admin never joined (the invitation expired, or went to a mistyped address)
+  z.object({
+    intent: z.literal("invite-admin"),
+    inviteCouncilId: z.string({ error: "Select a council" }).max(40),
+    inviteEmail: emailAddress("Enter the email address of the person to invite"),
+  }),
 ]);
