@@ -12,7 +12,12 @@ export const deletedEmailFor = (userId: string) => `deleted-${userId}@deleted.in
 export const ERASED_EMAIL_TEXT = "Not kept: the recipient deleted their account.";
 
 // Audit actions whose details carry an address typed by or for someone under `email`.
-const AUDIT_ACTIONS_WITH_EMAIL = ["membership.invite", "auth.sign_in_failed", "council.invite_admin"];
+const AUDIT_ACTIONS_WITH_EMAIL = [
+  "membership.invite",
+  "membership.invite_owner",
+  "auth.sign_in_failed",
+  "council.invite_admin",
+];
 
 export type ErasureCounts = { invitationsCancelled: number; emailsCancelled: number };
 
