@@ -135,3 +135,17 @@ describe("a return submitted twice with the same file", () => {
     expect(await storedFiles()).toBe(3);
   });
 });
+
+describe("a return submitted from another tab with the same figures and a different file", () => {
+  it("is refused, saying why the file was not added, and keeps nothing of it", async () => {
+    const w = await createReturnsWorld();
+    expect((await send(w, "submit", { name: "timesheets.pdf", bytes: pdf("timesheets") })).status).toBe(302);
+    // the other tab, still showing the draft: the same figures, and a file chosen there
+    const other = await send(w, "submit", { name: "photos.pdf", bytes: pdf("photos") });
+    expect(other.status).toBe(409);
+    const { reply } = (await other.json()) as { reply: { error: Record<string, string[]> } };
+    expect(reply.error[""]?.join(" ")).toMatch(/submitted/i);
+    expect((await evidenceOf(w)).map((e) => e.originalName)).toEqual(["timesheets.pdf"]);
+    expect(await storedFiles()).toBe(1);
+  });
+});

@@ -93,9 +93,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!found?.specs) notFound();
   const { access, specs } = found;
   const actor = { actorUserId: viewer.user.id, ipAddress: clientIp(request) };
-  const fileFields = new Map(
-    isEditableBySupplier(specs.status) ? specs.specs.map((s, i) => [evidenceField(i), s.commitmentId]) : [],
-  );
+  // Files are read even for a return no longer editable: one chosen in another tab after the return was submitted
+  // there is refused below with the reason (the same file sent twice, a double click, is found attached already).
+  const fileFields = new Map(specs.specs.map((s, i) => [evidenceField(i), s.commitmentId]));
   const { formData, uploads } = await readReturnForm(request, fileFields);
   const command = readCommand(formData.get("intent"));
   if (command?.kind === "upload" && !specs.specs.some((s) => s.commitmentId === command.commitmentId)) {
@@ -118,8 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   for (const upload of uploads) {
     if (!upload.outcome.ok) fileErrors[upload.field] = [upload.outcome.message];
   }
-  // (a return no longer editable takes no files: saving it below says why)
-  const editable = fileFields.size > 0;
+  const editable = isEditableBySupplier(specs.status);
   if (
     editable &&
     command.kind === "upload" &&
