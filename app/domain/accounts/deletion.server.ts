@@ -72,6 +72,10 @@ export type OrganisationLeftEmpty = {
 
 export type DeletionPlan = { blocks: DeletionBlock[]; leftEmpty: OrganisationLeftEmpty[] };
 
+// "A", "A and B", "A, B and C"
+const listed = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0];
+
 const pluralise = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 function pledgesWaiting(tx: Tx, organisationId: string) {
@@ -232,15 +236,17 @@ export async function deleteAccount(
       // Then, for a platform admin, the platform admins (taken after the organisations' locks, always).
       if (me.isPlatformAdmin) await lockPlatformAdmins(tx);
       const plan = await planAccountDeletion(userId, tx);
-      if (plan.blocks.length) return { ok: false, fieldErrors: { form: plan.blocks.map((b) => b.message) } };
+      // one message each: the page shows a field's first message only
+      if (plan.blocks.length)
+        return { ok: false, fieldErrors: { form: [plan.blocks.map((b) => b.message).join(" ")] } };
       const unconfirmed = plan.leftEmpty.filter((o) => !input.leaveWithoutMembers.includes(o.organisationId));
       if (unconfirmed.length)
         return {
           ok: false,
           fieldErrors: {
-            leaveWithoutMembers: unconfirmed.map(
-              (o) => `Confirm that you understand ${o.name} will be left with no members`,
-            ),
+            leaveWithoutMembers: [
+              `Confirm that you understand ${listed(unconfirmed.map((o) => o.name))} will be left with no members`,
+            ],
           },
         };
       for (const organisation of plan.leftEmpty) await closeForNobody(tx, organisation, userId, context);

@@ -1,0 +1,81 @@
+// Deleting the account of the only member of several organisations, without confirming them, names every one
+// left to confirm in the one message the page shows (the error summary and the field show a field's first
+// message): it named only the first, so the person ticked it, typed their password again and only then heard of
+// the next. A block found when the deletion is sent (the page was out of date) is shown whole in the same way.
+import crypto from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeRateLimits } from "~/auth/rate-limit.server.ts";
+import { db } from "~/db.server.ts";
+import { action as deleteAction } from "~/routes/account.delete.tsx";
+import {
+  addMember,
+  createCouncil,
+  createOrganisation,
+  createUser,
+  sessionCookieFor,
+  TEST_PASSWORD,
+} from "../helpers/factories.ts";
+import { callAction, jsonOf } from "../helpers/routes.ts";
+
+afterAll(() => closeRateLimits());
+
+const fromIp = () => ({
+  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
+});
+
+async function deleteWith(userId: string, leaveWithoutMembers: string[]) {
+  const answer = await callAction(deleteAction, {
+    path: "/account/delete",
+    cookie: await sessionCookieFor(userId),
+    headers: fromIp(),
+    form: { currentPassword: TEST_PASSWORD, leaveWithoutMembers },
+  });
+  if (answer.status !== 400) return { status: answer.status, error: undefined };
+  return { status: answer.status, error: (await jsonOf<{ error?: Record<string, string[]> }>(answer)).error };
+}
+
+describe("the only member of several organisations deleting their account", () => {
+  it("is asked to confirm every one of them in the message the page shows", async () => {
+    const council = await createCouncil();
+    const person = await createUser();
+    const names = ["Acorn Group", "Beech Group", "Cedar Group"];
+    const organisations = [];
+    for (const name of names) {
+      const organisation = await createOrganisation({ kind: "VCSE", councilId: council.id, name });
+      await addMember(organisation.id, person.id, "OWNER");
+      organisations.push(organisation);
+    }
+    const none = await deleteWith(person.id, []);
+    expect(none.status).toBe(400);
+    expect(none.error?.leaveWithoutMembers?.[0]).toBe(
+      "Confirm that you understand Acorn Group, Beech Group and Cedar Group will be left with no members",
+    );
+    const one = await deleteWith(person.id, [organisations[1].id]);
+    expect(one.error?.leaveWithoutMembers?.[0]).toBe(
+      "Confirm that you understand Acorn Group and Cedar Group will be left with no members",
+    );
+    expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).deletedAt).toBeNull();
+    expect(
+      (
+        await deleteWith(
+          person.id,
+          organisations.map((o) => o.id),
+        )
+      ).status,
+    ).toBe(302);
+  });
+
+  it("is shown every block found when the deletion is sent", async () => {
+    const council = await createCouncil();
+    const person = await createUser();
+    for (const name of ["Larch Ltd", "Maple Ltd"]) {
+      const organisation = await createOrganisation({ kind: "VCSE", councilId: council.id, name });
+      await addMember(organisation.id, person.id, "OWNER");
+      await addMember(organisation.id, (await createUser()).id, "MEMBER");
+    }
+    const refused = await deleteWith(person.id, []);
+    expect(refused.status).toBe(400);
+    expect(refused.error?.form?.[0]).toContain("You are the last owner of Larch Ltd");
+    expect(refused.error?.form?.[0]).toContain("You are the last owner of Maple Ltd");
+  });
+});
