@@ -140,7 +140,14 @@ export function confirmNewEmailMessage(brand: Brand, name: string, token: string
   );
 }
 
-export function accountNoticeMessage(brand: Brand, name: string, subject: string, text: string) {
+// `ifNotYou`: what to do if someone else made the change (by default, reset the password from this address).
+export function accountNoticeMessage(
+  brand: Brand,
+  name: string,
+  subject: string,
+  text: string,
+  ifNotYou = `If this was not you, reset your password now at ${link("/forgot-password")} and tell your council.`,
+) {
   return renderEmail(
     subject,
     layout(
@@ -150,9 +157,7 @@ export function accountNoticeMessage(brand: Brand, name: string, subject: string
       <>
         <EmailParagraph>Hello {name},</EmailParagraph>
         <EmailParagraph>{text}</EmailParagraph>
-        <EmailParagraph>
-          If this was not you, reset your password now at {link("/forgot-password")} and tell your council.
-        </EmailParagraph>
+        <EmailParagraph>{ifNotYou}</EmailParagraph>
       </>,
     ),
   );
