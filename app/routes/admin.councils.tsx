@@ -180,9 +180,9 @@ export default function AdminCouncils() {
         <Form method="post" noValidate className="mt-12 max-w-2xl">
           <h2 className="mb-4 text-2xl font-bold">Invite a council&apos;s first admin</h2>
           <p className="mb-6">
-            Nobody has joined these councils as their admin yet: the invitation sent when each was added has
-            expired, or went to the wrong address. Only a council&apos;s admins can invite its staff. A new
-            invitation cancels any still open.
+            Nobody has joined these councils as their admin yet. If the invitation sent when one was added has
+            expired or went to the wrong address, invite its admin again here: only a council&apos;s admins
+            can invite its staff. A new invitation cancels any still open.
           </p>
           <Select
             name={fields.inviteCouncilId.name}
