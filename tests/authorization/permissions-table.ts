@@ -94,11 +94,17 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       "create-council": PLATFORM_ADMIN,
       "create-partnership": PLATFORM_ADMIN,
       "set-partnership": PLATFORM_ADMIN,
+      "invite-admin": PLATFORM_ADMIN,
     },
     forms: {
       "create-council": () => ({ name: "Borough of Elsewhere", adminEmail: "admin@elsewhere.example.test" }),
       "create-partnership": () => ({ partnershipName: "Northern partnership" }),
       "set-partnership": (w) => ({ councilId: w.councilC.id, partnershipId: w.partnership.id }),
+      // council C has officers but no admin
+      "invite-admin": (w) => ({
+        inviteCouncilId: w.councilC.id,
+        inviteEmail: "admin@council-c.example.test",
+      }),
     },
   },
   "routes/admin.mailbox.$id": { params: (w) => ({ id: w.outboxEmail.id }), get: PLATFORM_ADMIN },
