@@ -334,7 +334,10 @@ export async function requestEmailChange(
   await db.$transaction(async (tx) => {
     const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (taken) return; // say nothing: another account's address is not ours to reveal
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, email: true },
+    });
     const token = await issueUserToken(tx, userId, "EMAIL_CHANGE", { newEmail: input.email });
     if (!token) return; // asked for twice at once: the first link is on its way
     const brand = await brandForUser(tx, userId);
@@ -342,6 +345,19 @@ export async function requestEmailChange(
       ...(await confirmNewEmailMessage(brand, user.name, token)),
       to: input.email,
       template: "account.confirm_new_email",
+      councilId: brand.councilId,
+    });
+    // The address in use hears of it now, not once the account has moved away from it: someone with the password
+    // could otherwise move it unseen, and a reset of the password (which cancels the link) is still possible.
+    await enqueueEmail(tx, {
+      ...(await accountNoticeMessage(
+        brand,
+        user.name,
+        "Someone asked to change your email address",
+        `We have sent a link to ${input.email}. Your account moves to that address only if the link is opened.`,
+      )),
+      to: user.email,
+      template: "account.email_change_requested",
       councilId: brand.councilId,
     });
   });

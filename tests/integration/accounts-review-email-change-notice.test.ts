@@ -1,0 +1,53 @@
+// Asking to move an account to a new address tells the address it uses now, at once: someone who had the password
+// could ask for it and confirm from their own inbox, and the owner heard only once the account had moved (to an
+// address no longer theirs, so too late to reset the password from). Told when it is asked for, the owner can reset
+// the password, which cancels the link (025aa73). Sent twice, the form sends one notice, as it sends one link.
+import crypto from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeRateLimits } from "~/auth/rate-limit.server.ts";
+import { db } from "~/db.server.ts";
+import { action as changeEmailAction } from "~/routes/account.email.tsx";
+import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
+import { callAction } from "../helpers/routes.ts";
+
+afterAll(() => closeRateLimits());
+
+const fromIp = () => ({
+  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
+});
+
+describe("asking to move an account to a new address", () => {
+  it("tells the address it uses now, once when the form is sent twice", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const newAddress = `${unique("new")}@example.test`;
+    const ask = () =>
+      callAction(changeEmailAction, {
+        path: "/account/email",
+        cookie,
+        headers: fromIp(),
+        form: { email: newAddress, currentPassword: TEST_PASSWORD },
+      });
+    const answers = await Promise.all([ask(), ask()]);
+    expect(answers.map((a) => a.status)).toEqual([302, 302]);
+    const notices = await db.emailOutbox.findMany({ where: { to: user.email } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0].template).toBe("account.email_change_requested");
+    expect(notices[0].text).toContain(newAddress);
+    expect(notices[0].text).toContain("/forgot-password");
+    expect(await db.emailOutbox.count({ where: { to: newAddress } })).toBe(1);
+  });
+
+  it("tells nothing when the new address is another account's, as the answer does not either", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const asked = await callAction(changeEmailAction, {
+      path: "/account/email",
+      cookie: await sessionCookieFor(user.id),
+      headers: fromIp(),
+      form: { email: other.email, currentPassword: TEST_PASSWORD },
+    });
+    expect(asked.status).toBe(302);
+    expect(await db.emailOutbox.count({ where: { to: { in: [user.email, other.email] } } })).toBe(0);
+  });
+});
