@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
@@ -13,7 +13,7 @@ import { ComparisonChart } from "~/ui/charts/comparison-chart.tsx";
 import { LineChart } from "~/ui/charts/line-chart.tsx";
 import { barChart, comparisonChart, lineChart } from "~/ui/charts/geometry.server.ts";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
-import { InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
+import { InsetText, PageHeading, PlainLink, SummaryList, Table } from "~/ui/components.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, formatGbp, formatNumber } from "~/ui/format.ts";
 import { links as reportLinks } from "~/ui/charts/record-links.ts";
@@ -21,19 +21,8 @@ import { CouncilRequestActions } from "~/ui/requestor-actions.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Council dashboard – Social Value Marketplace" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
-  const topTyped = new URL(request.url).searchParams.get("top");
-  // digits only: Number() would also read "0x10", "1e2" or "" as numbers
-  const topParam = topTyped === null ? 75 : /^\s*\d{1,3}\s*$/.test(topTyped) ? Number(topTyped) : NaN;
-  const top = Number.isInteger(topParam) && topParam >= 1 && topParam <= 500 ? topParam : 75;
-  const councilId = membership.organisationId;
-  const [dashboard, requestActions] = await Promise.all([
-    cached(`council-dashboard:${councilId}:${top}`, () => councilDashboard(councilId, { top })),
-    // only the council's own members act for it as a requestor, not a partner's shared staff (decision 011)
-    membership.viaCouncil === null ? councilRequestActions(councilId) : null,
-  ]);
-  const charts = {
+function chartsOf(dashboard: Awaited<ReturnType<typeof councilDashboard>>) {
+  return {
     compliance: lineChart(
       dashboard.compliance.map((q) => ({ label: q.label, value: onTimePercent(q) })),
       100,
@@ -54,6 +43,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((m) => ({ label: `${m.name} (${m.code})`, value: m.percent! })),
     ),
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireCouncilOfficer(request);
+  const topTyped = new URL(request.url).searchParams.get("top");
+  // digits only: Number() would also read "0x10", "1e2" or "" as numbers
+  const topParam = topTyped === null ? 75 : /^\s*\d{1,3}\s*$/.test(topTyped) ? Number(topTyped) : NaN;
+  const top = Number.isInteger(topParam) && topParam >= 1 && topParam <= 500 ? topParam : 75;
+  const councilId = membership.organisationId;
+  const [{ dashboard, charts }, requestActions] = await Promise.all([
+    // the figures and their charts' geometry, worked out once a minute and shared
+    cached(`council-dashboard:${councilId}:${top}`, async () => {
+      const figures = await councilDashboard(councilId, { top });
+      return { dashboard: figures, charts: chartsOf(figures) };
+    }),
+    // only the council's own members act for it as a requestor, not a partner's shared staff (decision 011)
+    membership.viaCouncil === null ? councilRequestActions(councilId) : null,
+  ]);
   return json({
     councilName: membership.organisationName,
     isAdmin: membership.role === "ADMIN",
@@ -94,18 +101,18 @@ export default function CouncilDashboard() {
       <nav aria-label="Council tools" className="mb-8">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>
-            <Link to="/council/reports">Quarterly departmental report</Link>
+            <PlainLink to="/council/reports">Quarterly departmental report</PlainLink>
           </li>
           {isAdmin ? (
             <>
               <li>
-                <Link to="/council/settings">Council settings</Link>
+                <PlainLink to="/council/settings">Council settings</PlainLink>
               </li>
               <li>
-                <Link to="/council/guidance">Guidance pages</Link>
+                <PlainLink to="/council/guidance">Guidance pages</PlainLink>
               </li>
               <li>
-                <Link to="/council/audit">Audit log</Link>
+                <PlainLink to="/council/audit">Audit log</PlainLink>
               </li>
             </>
           ) : null}
@@ -120,24 +127,24 @@ export default function CouncilDashboard() {
         </h2>
         <p className="mb-2 text-5xl font-bold">{pct(d.awarded.percent)}</p>
         <p className="mb-4">
-          <Link to={reportLinks.awardedContracts(d.awarded.since, "yes")}>
+          <PlainLink to={reportLinks.awardedContracts(d.awarded.since, "yes")}>
             {formatNumber(d.awarded.withCommitments)}
-          </Link>{" "}
+          </PlainLink>{" "}
           of{" "}
-          <Link to={reportLinks.awardedContracts(d.awarded.since)}>
+          <PlainLink to={reportLinks.awardedContracts(d.awarded.since)}>
             {formatNumber(d.awarded.total)} contracts awarded since {formatDate(d.awarded.since)}
-          </Link>{" "}
+          </PlainLink>{" "}
           have commitments recorded.{" "}
-          <Link to={reportLinks.awardedContracts(d.awarded.since, "no")}>See those without</Link>
+          <PlainLink to={reportLinks.awardedContracts(d.awarded.since, "no")}>See those without</PlainLink>
         </p>
         {d.awarded.noAwardDate > 0 ? (
           <InsetText>
             <p>
               Not counted:{" "}
-              <Link to={reportLinks.contractsWithoutAwardDate}>
+              <PlainLink to={reportLinks.contractsWithoutAwardDate}>
                 {formatNumber(d.awarded.noAwardDate)}{" "}
                 {d.awarded.noAwardDate === 1 ? "contract has" : "contracts have"} no award date recorded
-              </Link>
+              </PlainLink>
               , so this figure may leave out contracts awarded in the last 12 months.
             </p>
           </InsetText>
@@ -165,19 +172,19 @@ export default function CouncilDashboard() {
               ).map(([key, bucket, count]) => ({
                 key,
                 value: (
-                  <Link to={reportLinks.complianceReturns(thisQuarter, bucket)}>
+                  <PlainLink to={reportLinks.complianceReturns(thisQuarter, bucket)}>
                     {formatNumber(count)}
                     <span className="sr-only"> – see the returns</span>
-                  </Link>
+                  </PlainLink>
                 ),
               })),
               {
                 key: "With the supplier after the due date, queried ones included",
                 value: (
-                  <Link to={reportLinks.overdueReturnsFor(thisQuarter)}>
+                  <PlainLink to={reportLinks.overdueReturnsFor(thisQuarter)}>
                     {formatNumber(thisQuarter.pastDueWithSupplier)}
                     <span className="sr-only"> returns with the supplier after the due date – see them</span>
-                  </Link>
+                  </PlainLink>
                 ),
               },
             ]}
@@ -219,10 +226,10 @@ export default function CouncilDashboard() {
             <p>
               Worked out from the council’s own proxy values for {d.localValue.measures}{" "}
               {d.localValue.measures === 1 ? "measure" : "measures"} in the commitments of{" "}
-              <Link to={reportLinks.localValueContracts}>
+              <PlainLink to={reportLinks.localValueContracts}>
                 {formatNumber(d.localValue.contracts)}{" "}
                 {d.localValue.contracts === 1 ? "contract" : "contracts"}
-              </Link>
+              </PlainLink>
               . Source: {sourceOf(d.proxyValueSource)}.
             </p>
           </InsetText>
@@ -238,13 +245,13 @@ export default function CouncilDashboard() {
                 header: view === "planned" ? "Planned" : "Delivered",
                 numeric: true,
                 cell: (y: (typeof d.localValueByYear)[number]) => (
-                  <Link to={reportLinks.localValueYear(y.financialYear, view)}>
+                  <PlainLink to={reportLinks.localValueYear(y.financialYear, view)}>
                     {formatGbp(y[view])}
                     <span className="sr-only">
                       {" "}
                       {view} in {y.label} – see the commitments
                     </span>
-                  </Link>
+                  </PlainLink>
                 ),
               })),
             ]}
@@ -277,18 +284,18 @@ export default function CouncilDashboard() {
             {
               header: "Measure",
               rowHeader: true,
-              cell: (m) => <Link to={reportLinks.measureContracts(m.measureId)}>{m.name}</Link>,
+              cell: (m) => <PlainLink to={reportLinks.measureContracts(m.measureId)}>{m.name}</PlainLink>,
             },
             {
               header: "Commitments",
               numeric: true,
               cell: (m) => (
-                <Link
+                <PlainLink
                   to={reportLinks.measureContracts(m.measureId)}
                   aria-label={`${formatNumber(m.commitments)} commitments on ${m.name}: see the contracts`}
                 >
                   {formatNumber(m.commitments)}
-                </Link>
+                </PlainLink>
               ),
             },
             {
@@ -339,9 +346,9 @@ export default function CouncilDashboard() {
               header: "Contract",
               rowHeader: true,
               cell: (k) => (
-                <Link to={reportLinks.contract(k.id)}>
+                <PlainLink to={reportLinks.contract(k.id)}>
                   {k.reference} {k.title}
-                </Link>
+                </PlainLink>
               ),
             },
             { header: "Supplier", cell: (k) => k.supplier },
@@ -384,10 +391,10 @@ export default function CouncilDashboard() {
             ...(["opened", "fulfilled", "expired"] as const).map((view) => ({
               key: `Requests ${view}`,
               value: (
-                <Link to={reportLinks.activityRequests(view, d.activity.since)}>
+                <PlainLink to={reportLinks.activityRequests(view, d.activity.since)}>
                   {formatNumber(d.activity[view])}
                   <span className="sr-only"> – see the requests</span>
-                </Link>
+                </PlainLink>
               ),
             })),
             {
@@ -398,10 +405,10 @@ export default function CouncilDashboard() {
                 ) : (
                   <>
                     {formatNumber(d.activity.medianDaysToFirstPledge, 1)} days, over{" "}
-                    <Link to={reportLinks.activityRequests("pledged", d.activity.since)}>
+                    <PlainLink to={reportLinks.activityRequests("pledged", d.activity.since)}>
                       {formatNumber(d.activity.firstPledgeRequests)}{" "}
                       {d.activity.firstPledgeRequests === 1 ? "request" : "requests"} opened and pledged to
-                    </Link>
+                    </PlainLink>
                   </>
                 ),
             },
@@ -418,10 +425,10 @@ export default function CouncilDashboard() {
               header: view === "pledged" ? "Pledged" : "Confirmed",
               numeric: true,
               cell: (h: (typeof d.activity.byHelpType)[number]) => (
-                <Link to={reportLinks.activityPledges(view, h.helpType, d.activity.since)}>
+                <PlainLink to={reportLinks.activityPledges(view, h.helpType, d.activity.since)}>
                   {formatQuantity(h.helpType, h[view])}
                   <span className="sr-only"> {view} – see the pledges</span>
-                </Link>
+                </PlainLink>
               ),
             })),
           ]}

@@ -1,6 +1,21 @@
 // Shared display components (GOV.UK patterns): summary list, table, status tag, pagination, notices.
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { AnchorHTMLAttributes, ReactNode } from "react";
+
+/** A link drawn as a plain anchor: following it loads the page afresh, without Remix's client-side navigation.
+ * For a page with a great many links into records (the council dashboard: every figure links to its records),
+ * where a Remix <Link> each is a measurable share of the page's server time (decision 029). */
+export function PlainLink({
+  to,
+  children,
+  ...props
+}: { to: string; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">) {
+  return (
+    <a href={to} {...props}>
+      {children}
+    </a>
+  );
+}
 
 export function PageHeading({ children, caption }: { children: ReactNode; caption?: ReactNode }) {
   return (
