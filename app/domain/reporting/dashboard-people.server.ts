@@ -97,9 +97,10 @@ export async function supplierDashboard(
       })
     : [];
   const leftOut = new Set(pledgedTo.map((p) => p.requestId));
-  const matches = delivery.matches.filter(
-    (m) => !leftOut.has(m.id) && !notPostedBy.includes(m.organisationId),
-  );
+  // who posted it decides, but the page does not show it
+  const matches = delivery.matches
+    .filter((m) => !leftOut.has(m.id) && !notPostedBy.includes(m.organisationId))
+    .map(({ organisationId: _postedBy, ...match }) => match);
   return {
     returnsDue: returnsDue.map((r) => ({
       id: r.id,
