@@ -135,77 +135,83 @@ const privateRecords = (w: MatrixWorld): Record<string, string> => ({
   "an email in the outbox": w.outboxEmail.id,
 });
 
-describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))("$id", (route) => {
-  const rule = ROUTE_PERMISSIONS[route.id] ?? {};
+// Each test acts as every role in turn, on a fresh world after each allowed action: seconds each, so a busy
+// machine (CI beside other jobs) gets far more than the suite's 30 s default.
+describe.each(manifest.filter((r) => discover || r.id in ROUTE_PERMISSIONS))(
+  "$id",
+  { timeout: 180_000 },
+  (route) => {
+    const rule = ROUTE_PERMISSIONS[route.id] ?? {};
 
-  it("GET: exactly the declared roles get through", async () => {
-    const module = await importRoute(route);
-    if (!module.loader) {
-      expect(rule.get, "table declares GET for a route without a loader").toBeUndefined();
-      return;
-    }
-    if (!discover) expect(rule.get, "the table must declare who may GET this route").toBeDefined();
-    const world = await createMatrixWorld();
-    const params = rule.params?.(world) ?? {};
-    const allowed: Role[] = [];
-    const statuses: Partial<Record<Role, number>> = {};
-    for (const role of ROLES) {
-      const response = await callLoader(module.loader, {
-        path: fillPath(route.path, params),
-        cookie: world.cookies[role],
-        params,
-      });
-      statuses[role] = response.status;
-      if (outcomeOf(response) !== "allowed") continue;
-      allowed.push(role);
-      if (OUTSIDERS.includes(role) && !discover) {
-        const body = await response.text();
-        const seen = Object.entries(privateRecords(world)).filter(
-          ([what, value]) => !rule.shows?.includes(what) && body.includes(value),
-        );
-        expect(
-          seen.map(([what]) => what),
-          `${role} opened ${route.id} and saw`,
-        ).toEqual([]);
+    it("GET: exactly the declared roles get through", async () => {
+      const module = await importRoute(route);
+      if (!module.loader) {
+        expect(rule.get, "table declares GET for a route without a loader").toBeUndefined();
+        return;
       }
-    }
-    check(`${route.id} GET`, allowed, rule.get, statuses);
-  });
-
-  const declared: [string, readonly Role[] | undefined][] = Object.entries(rule.actions ?? {});
-  const intents = declared.length ? declared : [["(none)", undefined] as [string, undefined]];
-  it.each(intents)("POST intent %s: exactly the declared roles get through", async (intent, roles) => {
-    const module = await importRoute(route);
-    if (!module.action) {
-      expect(rule.actions, "table declares actions for a route without an action").toBeUndefined();
-      return;
-    }
-    if (!discover) expect(roles, "the table must declare each action intent of this route").toBeDefined();
-    const plausibleForm = rule.forms?.[intent];
-    const allowed: Role[] = [];
-    const statuses: Partial<Record<Role, number>> = {};
-    let world = await createMatrixWorld();
-    for (const role of ROLES) {
+      if (!discover) expect(rule.get, "the table must declare who may GET this route").toBeDefined();
+      const world = await createMatrixWorld();
       const params = rule.params?.(world) ?? {};
-      const before = await snapshot();
-      const response = await callAction(module.action, {
-        path: fillPath(route.path, params),
-        cookie: world.cookies[role],
-        params,
-        form: { ...(intent ? { intent } : {}), ...plausibleForm?.(world) },
-      });
-      statuses[role] = response.status;
-      if (outcomeOf(response, Boolean(plausibleForm)) === "allowed") {
+      const allowed: Role[] = [];
+      const statuses: Partial<Record<Role, number>> = {};
+      for (const role of ROLES) {
+        const response = await callLoader(module.loader, {
+          path: fillPath(route.path, params),
+          cookie: world.cookies[role],
+          params,
+        });
+        statuses[role] = response.status;
+        if (outcomeOf(response) !== "allowed") continue;
         allowed.push(role);
-        // an allowed action may have changed the records it acted on: the next role gets a fresh world
-        world = await createMatrixWorld();
-      } else {
-        // refused, whether by authorization or (with a plausible form) by a rule of the domain: nothing was done
-        expect(await snapshot(), `${role} was refused (${response.status}) but something changed`).toEqual(
-          before,
-        );
+        if (OUTSIDERS.includes(role) && !discover) {
+          const body = await response.text();
+          const seen = Object.entries(privateRecords(world)).filter(
+            ([what, value]) => !rule.shows?.includes(what) && body.includes(value),
+          );
+          expect(
+            seen.map(([what]) => what),
+            `${role} opened ${route.id} and saw`,
+          ).toEqual([]);
+        }
       }
-    }
-    check(`${route.id} POST ${intent}`, allowed, roles, statuses);
-  });
-});
+      check(`${route.id} GET`, allowed, rule.get, statuses);
+    });
+
+    const declared: [string, readonly Role[] | undefined][] = Object.entries(rule.actions ?? {});
+    const intents = declared.length ? declared : [["(none)", undefined] as [string, undefined]];
+    it.each(intents)("POST intent %s: exactly the declared roles get through", async (intent, roles) => {
+      const module = await importRoute(route);
+      if (!module.action) {
+        expect(rule.actions, "table declares actions for a route without an action").toBeUndefined();
+        return;
+      }
+      if (!discover) expect(roles, "the table must declare each action intent of this route").toBeDefined();
+      const plausibleForm = rule.forms?.[intent];
+      const allowed: Role[] = [];
+      const statuses: Partial<Record<Role, number>> = {};
+      let world = await createMatrixWorld();
+      for (const role of ROLES) {
+        const params = rule.params?.(world) ?? {};
+        const before = await snapshot();
+        const response = await callAction(module.action, {
+          path: fillPath(route.path, params),
+          cookie: world.cookies[role],
+          params,
+          form: { ...(intent ? { intent } : {}), ...plausibleForm?.(world) },
+        });
+        statuses[role] = response.status;
+        if (outcomeOf(response, Boolean(plausibleForm)) === "allowed") {
+          allowed.push(role);
+          // an allowed action may have changed the records it acted on: the next role gets a fresh world
+          world = await createMatrixWorld();
+        } else {
+          // refused, whether by authorization or (with a plausible form) by a rule of the domain: nothing was done
+          expect(await snapshot(), `${role} was refused (${response.status}) but something changed`).toEqual(
+            before,
+          );
+        }
+      }
+      check(`${route.id} POST ${intent}`, allowed, roles, statuses);
+    });
+  },
+);
