@@ -21,7 +21,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
     25,
     ownMemberships(viewer).map((m) => m.organisationId),
   );
-  return json({ commitments, matches, organisationName: membership.organisationName });
+  // only what the page shows: not who posted a request nor the councils' ids
+  return json({
+    commitments: commitments.map((c) => ({
+      id: c.id,
+      measureName: c.measureName,
+      contract: c.contract,
+      helpTypes: c.helpTypes,
+      unit: c.unit,
+      remaining: c.remaining,
+    })),
+    matches: matches.map(({ request: r, reasons }) => ({
+      reasons,
+      request: {
+        id: r.id,
+        title: r.title,
+        helpType: r.helpType,
+        category: r.category.name,
+        council: r.council.name,
+        stillNeeded: r.quantity - r.pledgedQuantity,
+        unitLabel: r.unitLabel,
+        neededBy: r.neededBy,
+      },
+    })),
+    organisationName: membership.organisationName,
+  });
 }
 
 export default function MatchingPage() {
@@ -62,16 +86,12 @@ export default function MatchingPage() {
                 <Link to={`/requests/${m.request.id}`}>{m.request.title}</Link>
               </h3>
               <p className="text-muted">
-                {helpTypeLabel(m.request.helpType)} · {m.request.category.name} · {m.request.council.name}
+                {helpTypeLabel(m.request.helpType)} · {m.request.category} · {m.request.council}
               </p>
               <p>
                 Still needed:{" "}
                 <strong>
-                  {formatQuantity(
-                    m.request.helpType,
-                    m.request.quantity - m.request.pledgedQuantity,
-                    m.request.unitLabel,
-                  )}
+                  {formatQuantity(m.request.helpType, m.request.stillNeeded, m.request.unitLabel)}
                 </strong>{" "}
                 by {formatDate(m.request.neededBy)}
               </p>

@@ -68,6 +68,18 @@ describe("requests that fit your open commitments", () => {
     );
     expect(data.matches.map((m) => m.request.id)).toEqual([soon.id, later.id]);
     expect(data.matches[0].reasons[0]).toContain(measure.name);
+    // what the page shows, not who posted the request nor any council's id
+    expect(data.matches[0].request).toEqual({
+      id: soon.id,
+      title: "Soon and near",
+      helpType: "VOLUNTEERING",
+      category: world.category.name,
+      council: world.councilA.name,
+      stillNeeded: soon.quantity,
+      unitLabel: soon.unitLabel,
+      neededBy: soon.neededBy.toISOString(),
+    });
+    expect(JSON.stringify(data)).not.toMatch(/organisationId|councilId/);
 
     const other = await jsonOf<{ matches: unknown[] }>(
       await callLoader(matchingLoader, { path: "/matching", cookie: cookies.otherSupplierOwner }),
