@@ -3,15 +3,12 @@
 // visitor of the morning got the figures of the night before; a daily open-data download, the only one asking,
 // always got the day before's figures, and its `generatedAt` said they were worked out as it was sent. Figures
 // are now never served more than two lifetimes old, and `generatedAt` is when they were worked out.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPledge, createRequest, createWorld } from "../helpers/factories.ts";
 import { callLoader } from "../helpers/routes.ts";
+import { importImpactRoutes, type ImpactRoutes } from "../helpers/shared-cache.ts";
 
-type Loader = typeof import("~/routes/impact.data[.]json.ts").loader;
-type PageLoader = typeof import("~/routes/impact._index.tsx").loader;
-let jsonLoader: Loader;
-let pageLoader: PageLoader;
-let csvLoader: Loader;
+let impact: ImpactRoutes;
 let world: Awaited<ReturnType<typeof createWorld>>;
 let requestId: string;
 
@@ -19,13 +16,7 @@ const MINUTE = 60_000;
 const start = new Date("2026-11-30T20:00:00Z");
 
 beforeAll(async () => {
-  // the figures are shared as in production (tests turn the cache off)
-  vi.stubEnv("NODE_ENV", "production");
-  vi.resetModules();
-  jsonLoader = (await import("~/routes/impact.data[.]json.ts")).loader;
-  csvLoader = (await import("~/routes/impact.data[.]csv.ts")).loader as unknown as Loader;
-  pageLoader = (await import("~/routes/impact._index.tsx")).loader;
-  vi.unstubAllEnvs();
+  impact = await importImpactRoutes();
   world = await createWorld();
   const request = await createRequest({
     councilId: world.councilA.id,
@@ -42,10 +33,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
 const confirmed = (quantity: number) =>
   createPledge({ requestId, supplierOrganisationId: world.supplier.id, quantity, status: "CONFIRMED" });
 
@@ -56,10 +43,10 @@ const at = (time: Date) => {
 
 type OpenData = { generatedAt: string; records: { quantity: number }[] };
 const openData = async () =>
-  (await (await callLoader(jsonLoader, { path: "/impact/data.json" })).json()) as OpenData;
+  (await (await callLoader(impact.jsonLoader, { path: "/impact/data.json" })).json()) as OpenData;
 const total = (data: OpenData) => data.records.reduce((sum, r) => sum + r.quantity, 0);
 const csvTotal = async () => {
-  const text = await (await callLoader(csvLoader, { path: "/impact/data.csv" })).text();
+  const text = await (await callLoader(impact.csvLoader, { path: "/impact/data.csv" })).text();
   return text
     .trim()
     .split(/\r?\n/)
@@ -67,7 +54,7 @@ const csvTotal = async () => {
     .reduce((sum, line) => sum + Number(line.split(",").at(-1)), 0);
 };
 const pageTotal = async () => {
-  const { councils } = (await (await callLoader(pageLoader, { path: "/impact" })).json()) as {
+  const { councils } = (await (await callLoader(impact.pageLoader, { path: "/impact" })).json()) as {
     councils: { byHelpType: { quantity: number }[] }[];
   };
   return councils.flatMap((c) => c.byHelpType).reduce((sum, h) => sum + h.quantity, 0);

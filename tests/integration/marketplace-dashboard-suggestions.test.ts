@@ -2,7 +2,7 @@
 // shared by its people. As each person sees them, they leave out a request the supplier has pledged to since
 // (the shared copy is up to a minute old) and requests of a group the person belongs to (they may not pledge to
 // those), as the full list on /matching does.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   addMember,
   createCommitment,
@@ -16,17 +16,14 @@ import {
   sessionCookieFor,
 } from "../helpers/factories.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
+import { importWithSharedCache } from "../helpers/shared-cache.ts";
 
-type DashboardLoader = typeof import("~/routes/dashboard.tsx").loader;
-let dashboardLoader: DashboardLoader;
+let dashboardLoader: typeof import("~/routes/dashboard.tsx").loader;
 let world: Awaited<ReturnType<typeof createWorld>>;
 
 beforeAll(async () => {
-  // the suggestions are shared as in production (tests turn the cache off)
-  vi.stubEnv("NODE_ENV", "production");
-  vi.resetModules();
-  dashboardLoader = (await import("~/routes/dashboard.tsx")).loader;
-  vi.unstubAllEnvs();
+  // the suggestions are shared as in production
+  dashboardLoader = await importWithSharedCache(async () => (await import("~/routes/dashboard.tsx")).loader);
   world = await createWorld();
 });
 

@@ -2,26 +2,17 @@
 // separate shared copies, worked out at different moments: a pledge confirmed after a visitor opened the page was
 // in the CSV and JSON they downloaded next, so the file disagreed with the page they had just read. The page's
 // figures and the download now come from the one shared copy.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPledge, createRequest, createWorld } from "../helpers/factories.ts";
 import { callLoader } from "../helpers/routes.ts";
+import { importImpactRoutes, type ImpactRoutes } from "../helpers/shared-cache.ts";
 
-type JsonLoader = typeof import("~/routes/impact.data[.]json.ts").loader;
-type PageLoader = typeof import("~/routes/impact._index.tsx").loader;
-let jsonLoader: JsonLoader;
-let csvLoader: JsonLoader;
-let pageLoader: PageLoader;
+let impact: ImpactRoutes;
 let world: Awaited<ReturnType<typeof createWorld>>;
 let requestId: string;
 
 beforeAll(async () => {
-  // the figures are shared as in production (tests turn the cache off)
-  vi.stubEnv("NODE_ENV", "production");
-  vi.resetModules();
-  jsonLoader = (await import("~/routes/impact.data[.]json.ts")).loader;
-  csvLoader = (await import("~/routes/impact.data[.]csv.ts")).loader as unknown as JsonLoader;
-  pageLoader = (await import("~/routes/impact._index.tsx")).loader;
-  vi.unstubAllEnvs();
+  impact = await importImpactRoutes();
   world = await createWorld();
   requestId = (
     await createRequest({
@@ -39,27 +30,23 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
 const confirmed = (quantity: number) =>
   createPledge({ requestId, supplierOrganisationId: world.supplier.id, quantity, status: "CONFIRMED" });
 
 const pageTotal = async () => {
-  const { councils } = (await (await callLoader(pageLoader, { path: "/impact" })).json()) as {
+  const { councils } = (await (await callLoader(impact.pageLoader, { path: "/impact" })).json()) as {
     councils: { byHelpType: { quantity: number; pledges: number }[] }[];
   };
   return councils.flatMap((c) => c.byHelpType).reduce((sum, h) => sum + h.quantity, 0);
 };
 const jsonTotal = async () => {
-  const data = (await (await callLoader(jsonLoader, { path: "/impact/data.json" })).json()) as {
+  const data = (await (await callLoader(impact.jsonLoader, { path: "/impact/data.json" })).json()) as {
     records: { quantity: number }[];
   };
   return data.records.reduce((sum, r) => sum + r.quantity, 0);
 };
 const csvTotal = async () => {
-  const text = await (await callLoader(csvLoader, { path: "/impact/data.csv" })).text();
+  const text = await (await callLoader(impact.csvLoader, { path: "/impact/data.csv" })).text();
   return text
     .trim()
     .split(/\r?\n/)
