@@ -50,7 +50,8 @@ export default defineConfig({
       url: `${baseURL}/healthz`,
       timeout: 240_000,
       reuseExistingServer: false,
-      stdout: "ignore",
+      // warnings and errors only (LOG_LEVEL below): an unhandled error behind a failing page shows in the run's log
+      stdout: "pipe",
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       env: {

@@ -9,6 +9,7 @@ const globalForPrisma = globalThis as unknown as {
   __svmPrisma?: PrismaClient;
   __svmPrismaUrl?: string;
   __svmPool?: pg.Pool;
+  __svmStatementNames?: Map<string, string>;
 };
 
 // PostgreSQL text cannot hold the NUL character (nor jsonb its \u0000 escape): a form value carrying one would
@@ -96,10 +97,14 @@ const rawTypes = {
 // unnamed as before. A query whose best plan depends on its values (the marketplace list: LIMIT, OFFSET and a
 // search's words) passes { prepare: false }: a generic plan measured two to three times slower there.
 // DATABASE_PREPARED_STATEMENTS=false turns it off everywhere (for a pooler that cannot keep them).
+//
+// The names live beside the pool, one set per process: a process can hold this module twice (the server
+// loads the app's build and, on a first start, seeds through its own copy), and two copies naming statements
+// alone both gave the name svm_0 to different queries on the same connection, which PostgreSQL refuses.
 const MAX_NAMED_STATEMENTS = 500;
-const statementNames = new Map<string, string>();
 function statementName(text: string): string | undefined {
   if (process.env.DATABASE_PREPARED_STATEMENTS === "false") return undefined;
+  const statementNames = (globalForPrisma.__svmStatementNames ??= new Map<string, string>());
   let name = statementNames.get(text);
   if (!name && statementNames.size < MAX_NAMED_STATEMENTS) {
     name = `svm_${statementNames.size}`;

@@ -15,18 +15,24 @@ export async function expectAccessible(page: Page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-// Every test's page is checked with axe once more when the test ends (tests also check each step), and nothing on
+// Every test's page is checked with axe once more when the test ends (tests also check each step), nothing on
 // any page it visited may have been refused by the portal's Content-Security-Policy (a script without the nonce,
-// an inline style): the browser's console says so.
+// an inline style): the browser's console says so, and the portal answered nothing it asked with a server error
+// (one behind a redirect, as after signing in, otherwise passes unseen when the next step goes elsewhere).
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use, testInfo) => {
     const refused: string[] = [];
+    const failed: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy/i.test(message.text())) refused.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on("response", (response) => {
+      if (response.status() >= 500) failed.push(`${response.status()} ${response.url()}`);
     });
     await use(page);
     if (testInfo.status !== testInfo.expectedStatus) return;
     expect(refused, "refused by the Content-Security-Policy").toEqual([]);
+    expect(failed, "answered with a server error").toEqual([]);
     if (page.url().startsWith("http")) await expectAccessible(page);
   },
 });

@@ -1,6 +1,6 @@
 // The lookups every signed-in page makes (raw SQL since decision 010): the session with its user, the
 // memberships, and the council brand in the header. Each rule the session guide sets is checked here.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { validateSessionToken } from "~/auth/session.server.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { loader as rootLoader } from "~/root.tsx";
@@ -154,6 +154,19 @@ describe("readRows, the pool-level read the hot paths use", () => {
     const texts = statements.flat().map((s) => s.statement);
     expect(texts.some((t) => t.includes("svm-prepared"))).toBe(true);
     expect(texts.some((t) => t.includes("svm-unprepared"))).toBe(false);
+  });
+
+  it("names statements once per process, even when the module is loaded twice (the server and its build)", async () => {
+    const again = async () => {
+      vi.resetModules();
+      return (await import("~/db.server.ts")).readRows;
+    };
+    const [first, second] = [await again(), await again()];
+    // two copies, one pool: each asks for a statement the other has not named yet, on the same connection
+    // (the pool hands back the connection it was last given)
+    const one = await first<{ n: number }[]>(Prisma.sql`SELECT 1 AS n /* svm-twice-one */`);
+    const two = await second<{ n: number }[]>(Prisma.sql`SELECT 2 AS n /* svm-twice-two */`);
+    expect([one, two]).toEqual([[{ n: 1 }], [{ n: 2 }]]);
   });
 
   it("recovers, without a restart, when a migration changes what a prepared statement returns", async () => {
