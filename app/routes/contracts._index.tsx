@@ -158,7 +158,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           <>
             <input type="hidden" name="awardDate" value="none" />
             <p className="mb-4">
-              Only contracts with no award date recorded (from the dashboard).{" "}
+              Only active, ended or terminated contracts with no award date recorded (from the dashboard).{" "}
               <Link to="/contracts">See all contracts</Link>
             </p>
           </>

@@ -142,7 +142,7 @@ export default function CouncilDashboard() {
             <p>
               Not counted:{" "}
               <PlainLink to={reportLinks.contractsWithoutAwardDate}>
-                {formatNumber(d.awarded.noAwardDate)}{" "}
+                {formatNumber(d.awarded.noAwardDate)} active, ended or terminated{" "}
                 {d.awarded.noAwardDate === 1 ? "contract has" : "contracts have"} no award date recorded
               </PlainLink>
               , so this figure may leave out contracts awarded in the last 12 months.

@@ -22,6 +22,7 @@ import {
   createContract,
   createCouncil,
   createMeasure,
+  createMember,
   createOrganisation,
   createPledge,
   createRequest,
@@ -239,6 +240,27 @@ describe("council dashboard figures", () => {
     expect(d.awarded).toMatchObject({ total: 3, withCommitments: 2, percent: 66.7 });
     // K5 has no award date: it is left out of the KPI, and said so beside it
     expect(d.awarded.noAwardDate).toBe(1);
+  });
+
+  it("does not count a contract still in the pipeline as missing its award date, here or in the list", async () => {
+    const council = await createCouncil();
+    const officer = await createMember(council.id, "MEMBER");
+    for (const status of ["PIPELINE", "ACTIVE"] as const)
+      await createContract({
+        councilId: council.id,
+        supplierOrganisationId: world.supplier.id,
+        status,
+        awardedOn: null,
+      });
+    const d = await councilDashboard(council.id, { top: 75, asOf: AS_OF });
+    expect(d.awarded.noAwardDate).toBe(1);
+    const listed = await jsonOf<{ total: number }>(
+      await callLoader(contractsLoader, {
+        path: links.contractsWithoutAwardDate,
+        cookie: await sessionCookieFor(officer.id),
+      }),
+    );
+    expect(listed.total).toBe(1);
   });
 
   it("takes the last 12 months from the same date a year before, not 365 days, across a 29 February", async () => {

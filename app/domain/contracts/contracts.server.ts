@@ -78,6 +78,13 @@ const snapshotSelect = {
 
 // ───────────── finding contracts ─────────────
 
+// Awarded, or past it, with no award date recorded: the contracts the dashboard's "awarded in the last 12
+// months" cannot count. A contract still in the pipeline has not been awarded, so it is not missing one.
+export const missingAwardDate = {
+  awardedOn: null,
+  status: { not: "PIPELINE" },
+} satisfies Prisma.ContractWhereInput;
+
 function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWhereInput {
   return {
     councilId,
@@ -89,6 +96,7 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
       ...(f.commitments === "yes" ? [{ commitments: { some: {} } }] : []),
       ...(f.commitments === "no" ? [{ commitments: { none: {} } }] : []),
       ...(f.measure ? [{ commitments: { some: { measureId: f.measure } } }] : []),
+      ...(f.awardDate === "none" ? [missingAwardDate] : []),
       ...(f.localValue
         ? [
             {
@@ -107,9 +115,7 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
     ...(f.awardedSince
       ? // up to today in London, as the dashboard's figure counts
         { awardedOn: { gte: dayToDate(f.awardedSince), lte: londonDay(new Date()) } }
-      : f.awardDate === "none"
-        ? { awardedOn: null }
-        : {}),
+      : {}),
     ...(f.q
       ? {
           OR: [

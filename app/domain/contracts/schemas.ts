@@ -205,7 +205,7 @@ export const contractFiltersSchema = z.object({
     .refine((v) => parseDay(v) === v)
     .optional()
     .catch(undefined),
-  // no award date recorded: the contracts the dashboard's "awarded in the last 12 months" cannot count
+  // past the pipeline with no award date recorded (contracts.server.ts missingAwardDate)
   awardDate: z.literal("none").optional().catch(undefined),
   // has a commitment valued in the council's local £ (a proxy value, not a level or text): the dashboard's local £
   localValue: z.literal("yes").optional().catch(undefined),

@@ -1,6 +1,7 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
 import { londonDay, londonMidnight, yearBeforeToday } from "~/domain/calendar.ts";
+import { missingAwardDate } from "~/domain/contracts/contracts.server.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import {
   OVERDUE_STATUSES,
@@ -34,7 +35,7 @@ export async function awardedWithCommitments(councilId: string, asOf: Date) {
     db.contract.count({ where: awarded }),
     db.contract.count({ where: { ...awarded, commitments: { some: {} } } }),
     // cannot be counted as awarded in the last 12 months or not: shown beside the KPI so it is not taken as complete
-    db.contract.count({ where: { councilId, awardedOn: null } }),
+    db.contract.count({ where: { councilId, ...missingAwardDate } }),
   ]);
   return {
     since,
