@@ -120,6 +120,7 @@ export default function DeleteAccount() {
           removes your email address from the emails and invitations sent to you and from the audit log, and
           cancels invitations to you that you have not accepted
         </li>
+        <li>cancels the invitations you sent that have not been accepted yet</li>
         <li>
           keeps the requests, pledges and returns you wrote, because your organisation and the council need
           them; they will show &ldquo;Deleted user&rdquo; as the author

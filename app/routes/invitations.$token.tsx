@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         error:
           result.reason === "other-email"
             ? "This invitation was sent to a different email address. Sign in with that address to accept it."
-            : "This invitation has expired or was already used. Ask the organisation to invite you again.",
+            : "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.",
       },
       { status: 400 },
     );

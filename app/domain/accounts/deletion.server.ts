@@ -16,7 +16,7 @@ import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
 import { brandForOrganisation, organisationWithoutMembersMessage } from "./emails.server.tsx";
 import { deletedEmailFor, eraseEmailAddresses } from "./erasure.server.ts";
-import { leadRoleFor, lockOrganisation } from "./members.server.ts";
+import { endInvitationsSentBy, leadRoleFor, lockOrganisation } from "./members.server.ts";
 import { ROLE_LABEL } from "./schemas.ts";
 import { checkCurrentPassword } from "./users.server.ts";
 
@@ -250,6 +250,14 @@ export async function deleteAccount(
           },
         };
       for (const organisation of plan.leftEmpty) await closeForNobody(tx, organisation, userId, context);
+      // nobody joins on the word of an account that no longer exists
+      await endInvitationsSentBy(tx, {
+        senderUserId: userId,
+        organisationId: null,
+        because: "sender_deleted",
+        actorUserId: userId,
+        ip: context.ip,
+      });
       await tx.membership.deleteMany({ where: { userId } });
       await tx.session.deleteMany({ where: { userId } });
       await tx.userToken.deleteMany({ where: { userId } });

@@ -160,6 +160,68 @@ async function otherLeadsCount(
   });
 }
 
+export type InvitationsEndedBecause =
+  "sender_removed" | "sender_role_changed" | "sender_left" | "sender_deleted";
+
+/**
+ * An invitation lasts only while the person who sent it could still send it: when they are removed, leave, stop
+ * being an owner (a council's admin) or delete their account, the invitations they sent for the organisation end,
+ * each logged as a cancellation. For a council, so do those they sent as its admin to organisations of that
+ * council left with no members (inviteOwnerOfMemberless). With no organisation (an account deleted), every
+ * invitation they sent ends. The caller holds the organisation's lock.
+ */
+export async function endInvitationsSentBy(
+  tx: Tx,
+  input: {
+    senderUserId: string;
+    organisationId: string | null;
+    because: InvitationsEndedBecause;
+    actorUserId: string;
+    ip: string | null;
+  },
+) {
+  const open = await tx.invitation.findMany({
+    where: {
+      invitedById: input.senderUserId,
+      acceptedAt: null,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      ...(input.organisationId
+        ? {
+            OR: [
+              { organisationId: input.organisationId },
+              { organisation: { councilId: input.organisationId }, role: "OWNER" },
+            ],
+          }
+        : {}),
+    },
+    orderBy: { id: "asc" },
+    select: { id: true, organisationId: true },
+  });
+  for (const invitation of open) {
+    // one at a time, so one accepted meanwhile stays accepted
+    const ended = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (ended.count !== 1) continue;
+    await writeAudit(
+      {
+        actorUserId: input.actorUserId,
+        organisationId: invitation.organisationId,
+        actorOrganisationId: input.organisationId,
+        action: "membership.invitation_revoke",
+        entityType: "Invitation",
+        entityId: invitation.id,
+        details: { because: input.because },
+        ipAddress: input.ip,
+      },
+      tx,
+    );
+  }
+  return open.length;
+}
+
 const NOT_ALLOWED: MemberResult = {
   ok: false,
   fieldErrors: { form: ["You cannot manage this organisation's members"] },
@@ -309,6 +371,14 @@ export async function changeRole(
         fieldErrors: { form: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`] },
       };
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
+    if (target.role === lead)
+      await endInvitationsSentBy(tx, {
+        senderUserId: target.userId,
+        organisationId,
+        because: "sender_role_changed",
+        actorUserId,
+        ip: context.ip,
+      });
     await writeAudit(
       {
         actorUserId,
@@ -460,6 +530,13 @@ export async function removeMember(
         fieldErrors: { form: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`] },
       };
     await tx.membership.delete({ where: { id: target.id } });
+    await endInvitationsSentBy(tx, {
+      senderUserId: target.userId,
+      organisationId,
+      because: "sender_removed",
+      actorUserId,
+      ip: context.ip,
+    });
     await writeAudit(
       {
         actorUserId,
@@ -503,6 +580,13 @@ export async function leaveOrganisation(
         },
       };
     await tx.membership.delete({ where: { id: mine.id } });
+    await endInvitationsSentBy(tx, {
+      senderUserId: userId,
+      organisationId,
+      because: "sender_left",
+      actorUserId: userId,
+      ip: context.ip,
+    });
     await writeAudit(
       {
         actorUserId: userId,
