@@ -35,6 +35,12 @@ const isoDay = z
 
 const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), isoDay.optional());
 
+const NOT_OFFERED = {
+  organisationId: "Select an organisation from the list",
+  entityType: "Select a record type from the list",
+  action: "Select an action from the list",
+};
+
 // each filter's problem in words, shown next to it (an address can carry anything, not only what the form offers)
 const filtersSchema = z.object({
   user: z
@@ -45,17 +51,17 @@ const filtersSchema = z.object({
     .transform((v) => v || undefined),
   organisationId: z
     .string()
-    .max(40, "Select an organisation from the list")
+    .max(40, NOT_OFFERED.organisationId)
     .optional()
     .transform((v) => v || undefined),
   entityType: z
     .string()
-    .max(80, "Select a record type from the list")
+    .max(80, NOT_OFFERED.entityType)
     .optional()
     .transform((v) => v || undefined),
   action: z
     .string()
-    .max(80, "Select an action from the list")
+    .max(80, NOT_OFFERED.action)
     .optional()
     .transform((v) => v || undefined),
   from: optionalDay,
@@ -75,6 +81,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const parsed = field.safeParse(params[key]);
     if (parsed.success) Object.assign(filters, { [key]: parsed.data });
     else errors[key] = [parsed.error.issues[0]?.message ?? "Check this filter"];
+  }
+  // a choice the lists do not hold (an old or hand-made link) is not applied unseen while its box shows "Any"
+  const offered = {
+    organisationId: options.organisations.map((o) => o.id),
+    entityType: options.entityTypes,
+    action: options.actions,
+  };
+  for (const key of ["organisationId", "entityType", "action"] as const) {
+    const chosen = filters[key];
+    if (chosen === undefined || offered[key].includes(chosen)) continue;
+    errors[key] = [NOT_OFFERED[key]];
+    filters[key] = undefined;
   }
   if (filters.from && filters.to && filters.from > filters.to) {
     errors.to = ["The end date must be the same as or after the start date"];

@@ -4,6 +4,7 @@
 // <=200 characters", and the link there led to a field that said nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
 
@@ -13,6 +14,14 @@ let admin: string;
 beforeAll(async () => {
   const world = await createWorld();
   admin = await sessionCookieFor(world.users.councilAdmin.id);
+  await writeAudit({
+    actorUserId: world.users.councilAdmin.id,
+    organisationId: world.councilA.id,
+    actorOrganisationId: world.councilA.id,
+    action: "category.create",
+    entityType: "Category",
+    details: { name: "Employment" },
+  });
 });
 
 async function render(search: string) {
@@ -61,5 +70,22 @@ describe("an audit log filter that cannot be used", () => {
       invalid: true,
     });
     expect(inlineError(html, "action")).toEqual({ message: "Select an action from the list", invalid: true });
+  });
+
+  it("is explained, and the choice not applied, when the list does not hold it (an old or hand-made link)", async () => {
+    const html = await render("organisationId=not-an-organisation&entityType=Spaceship&action=launch");
+    expect(inlineError(html, "organisationId")).toEqual({
+      message: "Select an organisation from the list",
+      invalid: true,
+    });
+    expect(inlineError(html, "entityType")).toEqual({
+      message: "Select a record type from the list",
+      invalid: true,
+    });
+    expect(inlineError(html, "action")).toEqual({ message: "Select an action from the list", invalid: true });
+    // the boxes show "Any", and so does the list: the entries of no filter
+    const count = (page: string) => /<p class="mb-4" role="status">(\d+) entr/.exec(page)?.[1];
+    expect(count(html)).toBe(count(await render("")));
+    expect(count(html)).toBe("1");
   });
 });
