@@ -60,7 +60,11 @@ export const impactOpenData = () => recentFigures("impact-open-data", confirmedI
 
 type Total = { label: string; helpType: HelpType; quantity: number; pledges: number };
 
-function totalsBy(rows: ImpactRow[], key: (row: ImpactRow) => string): Total[] {
+const helpTypeOrder = (helpType: HelpType) => HELP_TYPES.findIndex((h) => h.value === helpType);
+
+// In the order of their labels (the rows come in category order, which left the districts jumbled), each
+// label's help types in the order they are listed everywhere, and `last` (no district) at the end.
+function totalsBy(rows: ImpactRow[], key: (row: ImpactRow) => string, last?: string): Total[] {
   const map = new Map<string, Total>();
   for (const row of rows) {
     const label = key(row);
@@ -70,7 +74,12 @@ function totalsBy(rows: ImpactRow[], key: (row: ImpactRow) => string): Total[] {
     total.pledges += row.confirmedPledges;
     map.set(id, total);
   }
-  return Array.from(map.values());
+  return Array.from(map.values()).sort(
+    (a, b) =>
+      Number(a.label === last) - Number(b.label === last) ||
+      a.label.localeCompare(b.label, "en-GB") ||
+      helpTypeOrder(a.helpType) - helpTypeOrder(b.helpType),
+  );
 }
 
 export function summariseImpact(rows: ImpactRow[]) {
@@ -91,7 +100,7 @@ export function summariseImpact(rows: ImpactRow[]) {
       pledges: council.rows.filter((r) => r.helpType === h.value).reduce((s, r) => s + r.confirmedPledges, 0),
     })).filter((h) => h.pledges > 0),
     byCategory: totalsBy(council.rows, (r) => r.category),
-    byDistrict: totalsBy(council.rows, (r) => r.district),
+    byDistrict: totalsBy(council.rows, (r) => r.district, NO_DISTRICT),
   }));
 }
 
