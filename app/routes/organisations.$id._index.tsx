@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -30,7 +30,7 @@ import {
 import { surveyAccessSchema } from "~/domain/survey/schemas.ts";
 import { Notice, PageHeading, SummaryList, Table, Tag, type SummaryRow } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, ErrorSummary, Radios, TextInput } from "~/ui/form.tsx";
+import { Button, ErrorSummary, Radios, TextInput, type FieldErrors } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     notFound();
   }
   const submission = parseWithZod(form, { schema: actionSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return json(placed(submission.reply()), { status: 400 });
   const context = requestContext(request);
   const input = submission.value;
   const actor = viewer.user.id;
@@ -108,10 +108,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const destination = input.intent === "leave" ? "/account" : `/organisations/${organisationId}`;
   if (!result.ok) {
     const repeat = await doneMomentsAgo(input, actor, organisationId);
-    if (!repeat) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+    if (!repeat) return json(placed(submission.reply({ fieldErrors: result.fieldErrors })), { status: 400 });
     return redirectWithFlash(destination, { kind: "success", message: repeat });
   }
   return redirectWithFlash(destination, { kind: "success", message: result.message });
+}
+
+// The forms of a member's row (their role, their access, removing them) and "Leave" share the page with the
+// invitation form: each error is keyed to the field or button it concerns (`role-<membership id>`,
+// `remove-<membership id>`, `leave`…), so the page shows it next to that row or button and the error summary links
+// there, never under the invitation form's own "Role". What concerns no row on the page (a member gone meanwhile)
+// stays the form's.
+// the id of a row's field (its role select) or button, which its error is keyed to
+const rowFieldId = (name: string, membershipId: string) => `${name}-${membershipId}`;
+
+const ROW_INTENTS = new Set(["change-role", "remove", "partnership-access", "survey-access"]);
+
+function placed(reply: SubmissionResult<string[]>): SubmissionResult<string[]> {
+  const sent = reply.initialValue ?? {};
+  const intent = typeof sent.intent === "string" ? sent.intent : null;
+  const membershipId = typeof sent.membershipId === "string" ? sent.membershipId : null;
+  if (!reply.error || !intent) return reply;
+  const keyFor = (name: string) => {
+    if (intent === "leave") return "leave";
+    if (!ROW_INTENTS.has(intent) || !membershipId) return name;
+    if (name === "role") return rowFieldId("role", membershipId);
+    if (name === "member" || name === "access") return rowFieldId(intent, membershipId);
+    return name === "membershipId" ? "form" : name;
+  };
+  const error: Record<string, string[] | null> = {};
+  for (const [name, messages] of Object.entries(reply.error)) {
+    const key = keyFor(name);
+    error[key] = [...(error[key] ?? []), ...(messages ?? [])];
+  }
+  return { ...reply, error };
 }
 
 // "Remove", "Cancel invitation" or "Leave" sent twice (a double click, the form sent again after a slow answer): the
@@ -147,7 +177,20 @@ function leftMomentsAgo(actorUserId: string, organisationId: string) {
 export default function OrganisationPage() {
   const { organisation, myRole, canManage } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "invite", lastResult });
+  const sent = lastResult?.initialValue ?? {};
+  // only the invitation form's own answer fills it in: another form's role must not land in its "Role"
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult: sent.intent === "invite" ? lastResult : undefined,
+  });
+  const errors: Record<string, FieldErrors> = {};
+  for (const [name, messages] of Object.entries(lastResult?.error ?? {}))
+    errors[name] = messages ?? undefined;
+  // the role chosen for a member whose change was refused, shown again in their row
+  const keptRole = (membershipId: string) =>
+    sent.intent === "change-role" && sent.membershipId === membershipId && typeof sent.role === "string"
+      ? sent.role
+      : null;
   const roles = MEMBER_ROLES_BY_KIND[organisation.kind];
   const details: SummaryRow[] = [
     { key: "Type", value: KIND_LABEL[organisation.kind] },
@@ -187,7 +230,7 @@ export default function OrganisationPage() {
   return (
     <>
       <PageHeading caption={`Your role: ${ROLE_LABEL[myRole]}`}>{organisation.name}</PageHeading>
-      <ErrorSummary errors={form.allErrors} />
+      <ErrorSummary errors={errors} />
       {organisation.status === "PENDING" ? (
         <Notice title="Waiting for the council to verify this organisation">
           {organisation.kind === "VCSE"
@@ -222,16 +265,22 @@ export default function OrganisationPage() {
             header: "Role",
             cell: (m) =>
               canManage ? (
-                <Form method="post" className="flex flex-wrap items-center gap-2">
+                <Form
+                  method="post"
+                  className={`flex flex-wrap items-center gap-2 ${errors[rowFieldId("role", m.id)] ? "border-l-4 border-error pl-2" : ""}`}
+                >
+                  <RowError id={rowFieldId("role", m.id)} errors={errors[rowFieldId("role", m.id)]} />
                   <input type="hidden" name="membershipId" value={m.id} />
-                  <label htmlFor={`role-${m.id}`} className="sr-only">
+                  <label htmlFor={rowFieldId("role", m.id)} className="sr-only">
                     Role for {m.name}
                   </label>
                   <select
-                    id={`role-${m.id}`}
+                    id={rowFieldId("role", m.id)}
+                    key={keptRole(m.id) ?? m.role}
                     name="role"
-                    defaultValue={m.role}
-                    className="border-2 border-ink bg-white px-2 py-1"
+                    defaultValue={keptRole(m.id) ?? m.role}
+                    {...invalid(rowFieldId("role", m.id), errors)}
+                    className="border-2 border-ink bg-white px-2 py-1 aria-[invalid=true]:border-error"
                   >
                     {roles.map((role) => (
                       <option key={role} value={role}>
@@ -256,12 +305,18 @@ export default function OrganisationPage() {
                       {m.partnershipWide ? "Works for every partner council" : "This council only"}
                       {canManage ? (
                         <Form method="post">
+                          <RowError
+                            id={rowFieldId("partnership-access", m.id)}
+                            errors={errors[rowFieldId("partnership-access", m.id)]}
+                          />
                           <input type="hidden" name="membershipId" value={m.id} />
                           <input type="hidden" name="access" value={m.partnershipWide ? "revoke" : "grant"} />
                           <button
                             type="submit"
+                            id={rowFieldId("partnership-access", m.id)}
                             name="intent"
                             value="partnership-access"
+                            {...describedBy(rowFieldId("partnership-access", m.id), errors)}
                             className="underline"
                           >
                             {m.partnershipWide ? "Limit to this council" : "Let them work for every partner"}
@@ -283,9 +338,20 @@ export default function OrganisationPage() {
                       {m.surveyAccess ? "Runs the supplier survey" : "No survey access"}
                       {canManage ? (
                         <Form method="post">
+                          <RowError
+                            id={rowFieldId("survey-access", m.id)}
+                            errors={errors[rowFieldId("survey-access", m.id)]}
+                          />
                           <input type="hidden" name="membershipId" value={m.id} />
                           <input type="hidden" name="access" value={m.surveyAccess ? "revoke" : "grant"} />
-                          <button type="submit" name="intent" value="survey-access" className="underline">
+                          <button
+                            type="submit"
+                            id={rowFieldId("survey-access", m.id)}
+                            name="intent"
+                            value="survey-access"
+                            {...describedBy(rowFieldId("survey-access", m.id), errors)}
+                            className="underline"
+                          >
                             {m.surveyAccess ? "Remove survey access" : "Give survey access"}
                             <span className="sr-only"> ({m.name})</span>
                           </button>
@@ -301,8 +367,16 @@ export default function OrganisationPage() {
             cell: (m) =>
               canManage && !m.isMe ? (
                 <Form method="post">
+                  <RowError id={rowFieldId("remove", m.id)} errors={errors[rowFieldId("remove", m.id)]} />
                   <input type="hidden" name="membershipId" value={m.id} />
-                  <button type="submit" name="intent" value="remove" className="text-error underline">
+                  <button
+                    type="submit"
+                    id={rowFieldId("remove", m.id)}
+                    name="intent"
+                    value="remove"
+                    {...describedBy(rowFieldId("remove", m.id), errors)}
+                    className="text-error underline"
+                  >
                     Remove<span className="sr-only"> {m.name}</span>
                   </button>
                 </Form>
@@ -367,10 +441,31 @@ export default function OrganisationPage() {
       <h2 className="mb-4 text-2xl font-bold">Leave this organisation</h2>
       <Form method="post">
         <p className="mb-4">You will no longer be able to act for {organisation.name}.</p>
-        <Button name="intent" value="leave" variant="warning">
+        <RowError id="leave" errors={errors.leave} />
+        <Button id="leave" name="intent" value="leave" variant="warning" {...describedBy("leave", errors)}>
           Leave {organisation.name}
         </Button>
       </Form>
     </>
   );
+}
+
+// An error next to the row's field or button it concerns, as the form fields show theirs (app/ui/form.tsx).
+function RowError({ id, errors }: { id: string; errors?: FieldErrors }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={`${id}-error`} className="mb-1 basis-full font-bold text-error">
+      <span className="sr-only">Error: </span>
+      {errors[0]}
+    </p>
+  );
+}
+
+// The select of a refused role is marked invalid; a button (not a field) is only described by its error.
+function invalid(id: string, errors: Record<string, FieldErrors>) {
+  return errors[id]?.length ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};
+}
+
+function describedBy(id: string, errors: Record<string, FieldErrors>) {
+  return errors[id]?.length ? { "aria-describedby": `${id}-error` } : {};
 }

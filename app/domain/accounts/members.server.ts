@@ -9,6 +9,8 @@ import { MEMBER_ROLES_BY_KIND, ROLE_LABEL } from "./schemas.ts";
 import { hashToken, INVITATION_LIFETIME_MS, newToken, REPEAT_WINDOW_MS } from "./tokens.server.ts";
 
 type Context = { ip: string | null };
+// `form` for what concerns the whole page; `role` (the role chosen) and `member` (the member acted on) for what
+// concerns the member a row of the page shows.
 type FieldErrors = Record<string, string[]>;
 export type MemberResult = { ok: true; message: string } | { ok: false; fieldErrors: FieldErrors };
 
@@ -368,7 +370,7 @@ export async function changeRole(
     )
       return {
         ok: false,
-        fieldErrors: { form: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`] },
+        fieldErrors: { role: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`] },
       };
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
     if (target.role === lead)
@@ -527,7 +529,9 @@ export async function removeMember(
     )
       return {
         ok: false,
-        fieldErrors: { form: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`] },
+        fieldErrors: {
+          member: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`],
+        },
       };
     await tx.membership.delete({ where: { id: target.id } });
     await endInvitationsSentBy(tx, {
