@@ -116,7 +116,7 @@ export async function invalidateAllSessions(userId: string, exceptSessionId?: st
   });
 }
 
-function cookieIsSecure() {
+export function cookieIsSecure() {
   const env = getEnv();
   if (env.SESSION_COOKIE_SECURE) return env.SESSION_COOKIE_SECURE === "true";
   return env.NODE_ENV === "production" && (env.APP_URL ?? "").startsWith("https://");

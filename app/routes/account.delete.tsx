@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
+import { accountDeletedCookie } from "~/auth/account-deleted-cookie.server.ts";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie } from "~/auth/session.server.ts";
@@ -34,11 +35,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await deleteAccount(viewer.user.id, submission.value, requestContext(request));
   if (!result.ok)
     return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
-  return redirectWithFlash(
-    "/",
-    { kind: "success", message: "Your account has been deleted" },
-    { headers: { "Set-Cookie": clearSessionCookie() } },
-  );
+  const headers = new Headers();
+  headers.append("Set-Cookie", clearSessionCookie());
+  // a second "Delete my account" from another tab is sent to sign in: that page then says it has been deleted
+  headers.append("Set-Cookie", accountDeletedCookie());
+  return redirectWithFlash("/", { kind: "success", message: "Your account has been deleted" }, { headers });
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
+import { accountDeletedHere, clearAccountDeletedCookie } from "~/auth/account-deleted-cookie.server.ts";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext, safeRedirect, SIGNED_IN_LANDING } from "~/auth/request-context.server.ts";
@@ -14,7 +15,7 @@ import { createSession, sessionCookie } from "~/auth/session.server.ts";
 import { SIGN_IN_FAILED } from "~/domain/accounts/labels.ts";
 import { parseWithZod, signInSchema } from "~/domain/accounts/public-forms.server.ts";
 import { authenticate } from "~/domain/accounts/users.server.ts";
-import { PageHeading } from "~/ui/components.tsx";
+import { Notice, PageHeading } from "~/ui/components.tsx";
 import { useServerForm } from "~/ui/server-form.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
@@ -24,7 +25,11 @@ export const meta: MetaFunction = () => [{ title: "Sign in – Social Value Mark
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), SIGNED_IN_LANDING);
   if (await getViewer(request)) throw redirect(redirectTo);
-  return json({ redirectTo });
+  // sent here by "Delete my account" (sent again from another tab, or the page reloaded) after this browser
+  // deleted the account: it has no session left to say so
+  const accountDeleted = redirectTo === DELETION_PAGE && accountDeletedHere(request);
+  // and whoever signs in next is not taken back to deleting their own account
+  return json({ redirectTo: accountDeleted ? SIGNED_IN_LANDING : redirectTo, accountDeleted });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,19 +47,26 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!user) return json(submission.reply({ formErrors: [SIGN_IN_FAILED], hideFields }), { status: 400 });
   await refundSignIn({ ip: context.ip, account: email });
   const session = await createSession(user.id, context.userAgent);
-  return redirect(safeRedirect(redirectTo, SIGNED_IN_LANDING), {
-    headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) },
-  });
+  const headers = new Headers({ "Set-Cookie": sessionCookie(session.token, session.expiresAt) });
+  if (accountDeletedHere(request)) headers.append("Set-Cookie", clearAccountDeletedCookie());
+  return redirect(safeRedirect(redirectTo, SIGNED_IN_LANDING), { headers });
 }
 
+const DELETION_PAGE = "/account/delete";
+
 export default function SignIn() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, accountDeleted } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(lastResult);
   return (
     <div className="max-w-2xl">
       <PageHeading>Sign in</PageHeading>
+      {accountDeleted ? (
+        <Notice kind="success">
+          Your account has been deleted and you have been signed out. There is nothing more to do.
+        </Notice>
+      ) : null}
       <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
