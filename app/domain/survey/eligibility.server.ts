@@ -99,8 +99,11 @@ export async function cyclesOpenTo(organisationId: string) {
       responses: { where: { organisationId }, select: { status: true, submittedAt: true } },
     },
   });
+  // A business that has answered keeps its answers' pages until the survey closes (to see, change or withdraw
+  // them, as it was told) though the council has since changed its area.
+  const answered = (c: (typeof cycles)[number]) => c.responses.some((r) => r.status !== "WITHDRAWN");
   return cycles
-    .filter((c) => c.invitations.length > 0 || isEligibleByArea(org, councilAreas(c.council)))
+    .filter((c) => c.invitations.length > 0 || answered(c) || isEligibleByArea(org, councilAreas(c.council)))
     .map((c) => ({
       id: c.id,
       year: c.year,
