@@ -15,7 +15,7 @@ import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
 import { parseWithZod, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
-import { PageHeading } from "~/ui/components.tsx";
+import { InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { useServerForm } from "~/ui/server-form.ts";
 import { Button, ErrorSummary, Radios, TextInput } from "~/ui/form.tsx";
@@ -58,6 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   await signUp(input, context);
   // The same answer whether or not the address already had an account (no account enumeration).
+  // "join" comes only from a page shown before joining was explained as by invitation: no organisation to register
   const then = input.organisationKind === "join" ? "" : (input.organisationKind ?? "");
   return redirect(
     `/sign-up/check-email?email=${encodeURIComponent(input.email)}${then ? `&then=${then}` : ""}`,
@@ -80,10 +81,23 @@ export default function SignUp() {
           Create an account to join <strong>{invitation.organisation}</strong>.
         </p>
       ) : (
-        <p className="mb-6">
-          Create your account, confirm your email address, then register your organisation: the council
-          verifies it before you can publish requests or pledge.
-        </p>
+        <>
+          <p className="mb-6">
+            Create your account, confirm your email address, then register your organisation: the council
+            verifies it before you can publish requests or pledge.
+          </p>
+          <InsetText>
+            <h2 className="mb-2 text-lg font-bold">Joining an organisation that is already registered?</h2>
+            <p className="mb-2">
+              You need an invitation, not an account of your own first. Ask its owner (at a council, one of
+              its admins) to invite you from the organisation&apos;s page on this site.
+            </p>
+            <p>
+              The email they send you has a link that creates your account and adds you to the organisation.
+              If you already have an account, sign in from that link to accept.
+            </p>
+          </InsetText>
+        </>
       )}
       <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
@@ -128,11 +142,6 @@ export default function SignUp() {
             options={[
               { value: "vcse", label: "To register a charity, community group or social enterprise" },
               { value: "supplier", label: "To register a business that supplies the council" },
-              {
-                value: "join",
-                label: "To join an organisation that is already registered",
-                hint: "Its owner invites you by email",
-              },
             ]}
           />
         )}

@@ -41,7 +41,8 @@ export const signUpSchema = z.object({
   email: emailField,
   password: newPasswordField,
   invitation: z.string().max(200).optional(),
-  // What they came to do: register a VCSE or a supplier straight after confirming their address, or join one.
+  // What they came to do: register a VCSE or a supplier straight after confirming their address. Joining one is
+  // by invitation only, and the form no longer offers it; "join", from a page shown before, means neither.
   organisationKind: z
     .enum(["vcse", "supplier", "join"], { error: "Select what you are signing up for" })
     .optional(),
