@@ -209,7 +209,16 @@ export async function responseRates(cycleId: string, councilId: string) {
     select: { organisationId: true },
     distinct: ["organisationId"],
   });
-  const reachable = new Set([...eligible.map((e) => e.id), ...invitedOrgs.map((i) => i.organisationId)]);
+  // a business that answered was reached, though no longer eligible (the council's area changed since)
+  const answeredOrgs = await db.surveyResponse.findMany({
+    where: { cycleId, organisationId: { not: null } },
+    select: { organisationId: true },
+  });
+  const reachable = new Set([
+    ...eligible.map((e) => e.id),
+    ...invitedOrgs.map((i) => i.organisationId),
+    ...answeredOrgs.map((r) => r.organisationId),
+  ]);
   const submitted = count("SUBMITTED");
   return {
     eligible: reachable.size,
