@@ -37,7 +37,8 @@ async function requireRequestor(request: Request, id: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { need, membership } = await requireRequestor(request, params.id!);
   const { contactPreference, ...rest } = need;
-  return json({ need: rest, contactPreference, verified: membership.status === "VERIFIED" });
+  // the council decides whether the posting organisation may publish: until it is verified, no submitting
+  return json({ need: rest, contactPreference, organisationStatus: membership.status });
 }
 
 const FLASH: Record<string, string> = {
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageRequestPage() {
-  const { need, contactPreference } = useLoaderData<typeof loader>();
+  const { need, contactPreference, organisationStatus } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const can = (a: Parameters<typeof canRequest>[1]) => canRequest(need.status, a, "REQUESTOR");
@@ -135,7 +136,17 @@ export default function ManageRequestPage() {
           <Link to="/my-requests">All your requests</Link>
         </li>
       </ul>
-      {can("submit") ? (
+      {can("submit") && organisationStatus === "REJECTED" ? (
+        <InsetText>
+          The council did not verify your organisation, so this request cannot be submitted for approval or
+          published. The council’s email said why and what to do next.
+        </InsetText>
+      ) : can("submit") && organisationStatus !== "VERIFIED" ? (
+        <InsetText>
+          Your organisation is waiting to be verified by the council. You can submit this request for approval
+          once it is verified.
+        </InsetText>
+      ) : can("submit") ? (
         <Form method="post" {...getFormProps(form)} className="mb-8">
           <Button name="intent" value="submit">
             Submit for approval
