@@ -74,8 +74,8 @@ export default function ManageRequestPage() {
   const can = (a: Parameters<typeof canRequest>[1]) => canRequest(need.status, a, "REQUESTOR");
   const left = need.quantity - need.pledgedQuantity;
   // expired with work accepted before then: that work is delivered and confirmed as usual
-  const underWay =
-    need.status === "EXPIRED" ? need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length : 0;
+  const unsettled = need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length;
+  const underWay = need.status === "EXPIRED" ? unsettled : 0;
   return (
     <>
       <PageHeading caption="Manage your request">{need.title}</PageHeading>
@@ -223,7 +223,18 @@ export default function ManageRequestPage() {
         </Form>
       ) : null}
 
-      {can("withdraw") ? (
+      {can("withdraw") && unsettled > 0 ? (
+        // the domain refuses a withdrawal while accepted work is unsettled: say so rather than offer the form
+        <section aria-labelledby="withdraw-heading" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 id="withdraw-heading" className="mb-4 text-2xl font-bold">
+            Withdraw the request
+          </h2>
+          <p>
+            You cannot withdraw this request while a pledge to it is accepted, delivered or disputed. Call off
+            an accepted or disputed pledge from its page, or confirm a delivery, and you can then withdraw it.
+          </p>
+        </section>
+      ) : can("withdraw") ? (
         <ReasonForm
           heading="Withdraw the request"
           label="Why are you withdrawing it? (optional)"
