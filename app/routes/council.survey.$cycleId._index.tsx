@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         kind: "success",
         message:
           count === 0
-            ? "Every eligible business has already been invited"
+            ? "Every eligible business has already been invited or has answered"
             : `Invitations sent to ${count} ${count === 1 ? "business" : "businesses"}`,
       });
     }

@@ -10,7 +10,7 @@ import {
   createSurveyResponse,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { callLoader, jsonOf } from "../helpers/routes.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 async function freshCycle() {
   const council = await createCouncil({ postcodeAreas: ["GU1"] });
@@ -45,5 +45,32 @@ describe("the response rate", () => {
     // 2 of the 3 businesses the survey reached, not 2 of 1 (200%)
     expect(rates.eligible).toBe(3);
     expect(rates.rate).toBe(66.7);
+  });
+});
+
+describe("'Invite eligible businesses'", () => {
+  it("does not email a business that has already answered, or withdrew its answers", async () => {
+    const { council, cycle, args } = await freshCycle();
+    const sent = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    await createSurveyResponse({ cycleId: cycle.id, organisationId: sent.id });
+    const started = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    await createSurveyResponse({ cycleId: cycle.id, organisationId: started.id, submitted: false });
+    const withdrawn = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const response = await createSurveyResponse({ cycleId: cycle.id, organisationId: withdrawn.id });
+    await db.surveyResponse.update({ where: { id: response.id }, data: { status: "WITHDRAWN" } });
+    const notYet = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    for (const business of [sent, started, withdrawn, notYet])
+      await db.organisation.update({
+        where: { id: business.id },
+        data: { contactEmail: `${business.id}@example.test` },
+      });
+
+    const invited = await callAction(cyclePage.action, { ...args, form: { intent: "invite-eligible" } });
+    expect(invited.status).toBe(302);
+    const emailed = await db.emailOutbox.findMany({
+      where: { template: "survey-invitation", councilId: council.id },
+      select: { to: true },
+    });
+    expect(emailed.map((e) => e.to)).toEqual([`${notYet.id}@example.test`]);
   });
 });

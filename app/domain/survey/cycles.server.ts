@@ -230,12 +230,18 @@ export async function responseRates(cycleId: string, councilId: string) {
   };
 }
 
+// Businesses no invitation should go to: those invited already, and those that have answered (found the survey
+// on their own), started, or withdrew their answers (asked to take part after saying no more).
 async function invitedBusinesses(tx: Tx, cycleId: string) {
   const invitations = await tx.surveyInvitation.findMany({
     where: { cycleId, organisationId: { not: null } },
     select: { organisationId: true },
   });
-  return new Set(invitations.map((i) => i.organisationId));
+  const responses = await tx.surveyResponse.findMany({
+    where: { cycleId, organisationId: { not: null } },
+    select: { organisationId: true },
+  });
+  return new Set([...invitations, ...responses].map((i) => i.organisationId));
 }
 
 type InviteTarget = { email: string; organisationId: string | null; submissionKey?: string };
@@ -330,7 +336,7 @@ export function takingInvitations(cycle: { status: string; closesOn: Date }, now
   return cycle.status === "OPEN" && cycle.closesOn.getTime() >= londonDay(now).getTime();
 }
 
-// Invites every eligible supplier not yet invited to this cycle. Returns how many were invited.
+// Invites every eligible supplier not yet invited to this cycle, nor answering it. Returns how many were invited.
 export async function inviteEligible(officer: Officer, cycleId: string) {
   const cycle = await getCycle(officer.councilId, cycleId);
   if (!cycle || !takingInvitations(cycle)) return null;
