@@ -400,6 +400,8 @@ export async function changeRequestIn(
       neededBy: true,
       extendedAt: true,
       showcaseConsent: true,
+      category: { select: { name: true, active: true } },
+      district: { select: { name: true, active: true } },
       council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
     },
   });
@@ -428,6 +430,16 @@ export async function changeRequestIn(
         );
   if (change.action === "submit") {
     if (change.organisationVerified === false) throw new TransitionRefused(unverified().formError ?? "");
+    // as the edit form's "Save and submit" refuses them (checkReferences): a draft saved before the council
+    // retired its category or district would otherwise go for approval, and be published, under it
+    if (!request.category.active)
+      throw new TransitionRefused(
+        `The council no longer uses the category “${request.category.name}”. Edit the request to choose another.`,
+      );
+    if (request.district && !request.district.active)
+      throw new TransitionRefused(
+        `The council no longer lists the district “${request.district.name}”. Edit the request to choose another.`,
+      );
     data.submittedAt = now;
   }
   if (change.action === "approve") {
