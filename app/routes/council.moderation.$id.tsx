@@ -9,6 +9,7 @@ import { ownMemberships, requestRolesOf } from "~/domain/marketplace/access.serv
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { getModerationRequest } from "~/domain/marketplace/queries.server.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { moderationSchema } from "~/domain/marketplace/schemas.ts";
 import { BackLink, InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
@@ -131,7 +132,7 @@ export default function ReviewRequestPage() {
           title: statusLabel(e.toStatus),
           when: formatDateTime(e.createdAt),
           who: e.actor?.name,
-          why: e.reason,
+          why: eventReasonText(e.reason),
         }))}
       />
     </>

@@ -10,6 +10,7 @@ import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.t
 import { pledgeStatusLabel, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { getManagedRequest } from "~/domain/marketplace/queries.server.ts";
 import { canRequest, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { manageRequestSchema } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
@@ -251,7 +252,7 @@ export default function ManageRequestPage() {
           title: statusLabel(e.toStatus),
           when: formatDateTime(e.createdAt),
           who: e.actor?.name,
-          why: e.reason,
+          why: eventReasonText(e.reason),
         }))}
       />
     </>

@@ -2,6 +2,7 @@
 // itself wrote (why a pledge moved the request, that it expired or was fulfilled) and the new date of an
 // extension: never text a person typed (a withdrawal reason, an officer's comment on approval or on changes,
 // which may name people or say what is private), nor who acted. Any other reason is left out.
+import { formatDate } from "~/domain/format.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 
 // The reasons the system records on request events (RequestEvent.reason), written once here.
@@ -43,4 +44,11 @@ export function publicEventNote(event: {
   if (event.toStatus === "CHANGES_REQUESTED" || event.toStatus === "WITHDRAWN")
     return { text: BY_PEOPLE[event.toStatus]! };
   return null;
+}
+
+// A request event's reason as the requestor's and officers' timelines show it: an extension's stored reason names
+// its new date as yyyy-mm-dd, which is written out as every other date is ("27 March 2027").
+export function eventReasonText(reason: string | null) {
+  const extended = reason?.match(EXTENDED);
+  return extended ? `Needed-by date extended to ${formatDate(extended[1])}` : reason;
 }
