@@ -41,10 +41,20 @@ export function suppressPartition(cells: Cell[], total: number): SuppressedTable
   const state: ("shown" | "primary" | "secondary")[] = cells.map((c) =>
     c.count < THRESHOLD ? "primary" : "shown",
   );
+  // A "[c]" cell was the smallest cell shown when it was hidden (the first of equal ones), so a reader who knows the
+  // rule knows it is no larger than any cell still shown, and smaller than one before it: 1, "[c]" and 5 out of 11
+  // give away the 1.
   const hiddenOf = () =>
-    state.flatMap((s, index): Hidden[] =>
-      s === "shown" ? [] : [{ index, lo: s === "primary" ? 0 : THRESHOLD, hi: s === "primary" ? 4 : total }],
-    );
+    state.flatMap((s, index): Hidden[] => {
+      if (s === "shown") return [];
+      if (s === "primary") return [{ index, lo: 0, hi: THRESHOLD - 1 }];
+      const hi = state.reduce(
+        (bound, other, j) =>
+          other === "shown" ? Math.min(bound, cells[j].count - (j < index ? 1 : 0)) : bound,
+        total,
+      );
+      return [{ index, lo: THRESHOLD, hi }];
+    });
   for (;;) {
     const hidden = hiddenOf();
     const hiddenSum = hidden.reduce((s, h) => s + cells[h.index].count, 0);
