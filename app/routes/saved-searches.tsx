@@ -78,7 +78,7 @@ export default function SavedSearchesPage() {
       <ErrorSummary errors={form.allErrors} />
       <p className="mb-6">
         To save a search, <Link to="/requests">search the requests</Link> and use “Save this search”. With the
-        daily email on, you get one email a day listing new requests that match.
+        daily email on, you get an email on each day new requests match it; none on a day nothing new does.
       </p>
       {fields.query.initialValue !== undefined ? (
         <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
@@ -132,7 +132,11 @@ export default function SavedSearchesPage() {
             rowHeader: true,
           },
           { header: "Daily email", cell: (s) => (s.emailDigest ? "On" : "Off") },
-          { header: "Last email", cell: (s) => (s.lastDigestAt ? formatDate(s.lastDigestAt) : "None yet") },
+          // the daily run's date, whether or not it found anything new to email (no email on such a day)
+          {
+            header: "Last checked for new requests",
+            cell: (s) => (s.lastDigestAt ? formatDate(s.lastDigestAt) : "Not yet"),
+          },
           {
             header: "Actions",
             cell: (s) => (
