@@ -159,4 +159,27 @@ describe("an invitation whose sender may no longer invite", () => {
     expect(demoted.status).toBe(302);
     await expectRefused(token, email, empty.id);
   });
+
+  it("stays when the sender leaves a council but still owns the organisation they invited to", async () => {
+    const council = await createCouncil();
+    const admin = await createMember(council.id, "ADMIN");
+    const otherAdmin = await createMember(council.id, "ADMIN");
+    const group = await createOrganisation({ kind: "VCSE", councilId: council.id });
+    await addMember(group.id, admin.id, "OWNER");
+    const asOwner = await send(group.id, admin.id, {
+      intent: "invite",
+      email: `${unique("co-owner")}@example.test`,
+      role: "OWNER",
+    });
+    expect(asOwner.status).toBe(302);
+    const adminMembership = await db.membership.findFirstOrThrow({
+      where: { organisationId: council.id, userId: admin.id },
+    });
+    const removed = await send(council.id, otherAdmin.id, {
+      intent: "remove",
+      membershipId: adminMembership.id,
+    });
+    expect(removed.status).toBe(302);
+    expect(await db.invitation.count({ where: { organisationId: group.id, revokedAt: null } })).toBe(1);
+  });
 });

@@ -192,7 +192,14 @@ export async function endInvitationsSentBy(
         ? {
             OR: [
               { organisationId: input.organisationId },
-              { organisation: { councilId: input.organisationId }, role: "OWNER" },
+              // as the council's admin, not as a member of that organisation
+              {
+                organisation: {
+                  councilId: input.organisationId,
+                  memberships: { none: { userId: input.senderUserId } },
+                },
+                role: "OWNER",
+              },
             ],
           }
         : {}),
