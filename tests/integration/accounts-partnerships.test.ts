@@ -208,6 +208,28 @@ describe("partnership-wide members", () => {
     }
   });
 
+  it("work for their council's partners no more once it leaves or moves: its admins chose them for the old partners", async () => {
+    const mover = await createCouncil({ name: unique("Moving council"), partnershipId: partnership.id });
+    const shared = await createMember(mover.id, "OFFICER");
+    const own = await membershipOf(shared.id, mover.id);
+    await db.membership.update({ where: { id: own.id }, data: { partnershipWide: true } });
+    const cookie = await sessionCookieFor(shared.id);
+    expect((await membershipsOf(cookie)).map((m) => m.organisationId)).toEqual(
+      expect.arrayContaining([councilA.id, councilB.id]),
+    );
+    const elsewhere = await createPartnership();
+    // a council of the new partnership, which they must not reach
+    await createCouncil({ name: unique("Stranger"), partnershipId: elsewhere.id });
+    await setCouncilPartnership(adminA.id, mover.id, elsewhere.id, { ip: null });
+    // not the new partnership's councils, and no longer the old one's
+    expect((await membershipsOf(cookie)).map((m) => m.organisationId)).toEqual([mover.id]);
+    expect((await membershipOf(shared.id, mover.id)).partnershipWide).toBe(false);
+    const logged = await db.auditLog.findFirstOrThrow({
+      where: { action: "membership.partnership_revoke", entityId: own.id },
+    });
+    expect(logged.details).toMatchObject({ userId: shared.id, reason: "council_left_partnership" });
+  });
+
   it("keep their own role where they are also a direct member", async () => {
     const both = await createUser();
     await addMember(councilA.id, both.id, "OFFICER");

@@ -358,6 +358,32 @@ export async function setCouncilPartnership(
     // already so (an unchanged row saved, or the form sent twice): nothing to change or log
     if (council.partnershipId === partnershipId) return true;
     await tx.organisation.update({ where: { id: councilId }, data: { partnershipId } });
+    // Its admins let these members work for the councils of the partnership it was in: leaving or moving ends
+    // that, so a move does not carry them into another partnership's councils nobody chose for them.
+    if (council.partnershipId) {
+      const partnershipWide = await tx.membership.findMany({
+        where: { organisationId: councilId, partnershipWide: true },
+        select: { id: true, userId: true },
+      });
+      await tx.membership.updateMany({
+        where: { id: { in: partnershipWide.map((m) => m.id) } },
+        data: { partnershipWide: false },
+      });
+      for (const membership of partnershipWide)
+        await writeAudit(
+          {
+            actorUserId,
+            organisationId: councilId,
+            actorOrganisationId: null,
+            action: "membership.partnership_revoke",
+            entityType: "Membership",
+            entityId: membership.id,
+            details: { userId: membership.userId, reason: "council_left_partnership" },
+            ipAddress: context.ip,
+          },
+          tx,
+        );
+    }
     await writeAudit(
       {
         actorUserId,
