@@ -90,6 +90,11 @@ export default function AdminCouncils() {
         <Link to="/admin/mailbox">Local mailbox</Link> (emails held when no email provider is set up)
       </p>
       <ErrorSummary errors={councilForm.allErrors} />
+      <p className="mb-6 max-w-3xl">
+        Councils in a partnership share people, never records. A council taken out of its partnership, or moved to
+        another, stops its members working for the partner councils: its admins can let them work for the new
+        partners again.
+      </p>
       <Table
         caption="Councils"
         rows={councils}
