@@ -91,9 +91,9 @@ export default function AdminCouncils() {
       </p>
       <ErrorSummary errors={councilForm.allErrors} />
       <p className="mb-6 max-w-3xl">
-        Councils in a partnership share people, never records. A council taken out of its partnership, or moved to
-        another, stops its members working for the partner councils: its admins can let them work for the new
-        partners again.
+        Councils in a partnership share people, never records. A council taken out of its partnership, or
+        moved to another, stops its members working for the partner councils: its admins can let them work for
+        the new partners again.
       </p>
       <Table
         caption="Councils"
