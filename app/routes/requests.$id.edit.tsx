@@ -31,7 +31,7 @@ async function requireEditable(request: Request, id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { need } = await requireEditable(request, params.id!);
+  const { need, membership } = await requireEditable(request, params.id!);
   if (!EDITABLE_STATUSES.includes(need.status))
     return redirectWithFlash(`/requests/${need.id}/manage`, {
       kind: "info",
@@ -54,7 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     beneficiaryCount: need.beneficiaryCount == null ? undefined : String(need.beneficiaryCount),
     contactPreference: need.contactPreference ?? undefined,
   };
-  return json({ id: need.id, status: need.status, comment: need.moderationComment, councils, defaults });
+  return json({
+    id: need.id,
+    status: need.status,
+    comment: need.moderationComment,
+    councils,
+    defaults,
+    organisationStatus: membership.status,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -85,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRequestPage() {
-  const { id, status, comment, councils, defaults } = useLoaderData<typeof loader>();
+  const { id, status, comment, councils, defaults, organisationStatus } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
@@ -96,11 +103,23 @@ export default function EditRequestPage() {
           <strong>The council asked for changes:</strong> {comment}
         </InsetText>
       ) : null}
+      {organisationStatus === "REJECTED" ? (
+        <InsetText>
+          The council did not verify your organisation, so this request cannot be submitted for approval or
+          published. You can still save it as a draft.
+        </InsetText>
+      ) : organisationStatus !== "VERIFIED" ? (
+        <InsetText>
+          Your organisation is waiting to be verified by the council. Save the request as a draft: you can
+          submit it for approval once it is verified.
+        </InsetText>
+      ) : null}
       <RequestForm
         lastResult={lastResult}
         councils={councils}
         defaults={defaults}
         submitLabel="Save and submit for approval"
+        canSubmit={organisationStatus === "VERIFIED"}
       />
     </>
   );

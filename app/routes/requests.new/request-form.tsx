@@ -28,6 +28,7 @@ export function RequestForm({
   defaults,
   submitLabel = "Submit for approval",
   submissionKey,
+  canSubmit = true,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   councils: CouncilOption[];
@@ -35,6 +36,8 @@ export function RequestForm({
   submitLabel?: string;
   /** a new request's one-off key: the form posted twice makes one request */
   submissionKey?: string;
+  /** false while the council has not verified the organisation: a submit would only be refused */
+  canSubmit?: boolean;
 }) {
   const [form, fields] = useForm({ lastResult, defaultValue: defaults, shouldRevalidate: "onSubmit" });
   const value = (name: string) => {
@@ -158,10 +161,12 @@ export function RequestForm({
         defaultValue={value("contactPreference")}
       />
       <div className="flex flex-wrap gap-4">
-        <Button name="intent" value="submit">
-          {submitLabel}
-        </Button>
-        <Button name="intent" value="draft" variant="secondary">
+        {canSubmit ? (
+          <Button name="intent" value="submit">
+            {submitLabel}
+          </Button>
+        ) : null}
+        <Button name="intent" value="draft" variant={canSubmit ? "secondary" : undefined}>
           Save as draft
         </Button>
       </div>

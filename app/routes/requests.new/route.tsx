@@ -86,6 +86,7 @@ export default function NewRequestPage() {
         councils={councils}
         defaults={defaults}
         submissionKey={submissionKey}
+        canSubmit={verified}
       />
     </>
   );
