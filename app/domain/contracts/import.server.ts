@@ -25,7 +25,7 @@ import {
 } from "./import-rows.ts";
 import { checkCommitment, quartersOutsideTerm, type CheckedCommitment } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
-import { matchSupplier, supplierIndex } from "./supplier-match.ts";
+import { matchSupplier, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
 import { TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
 
@@ -222,7 +222,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
       select: {
         id: true,
         ...detailsSelect,
-        supplierOrganisation: { select: { name: true } },
+        supplierOrganisation: { select: { id: true, name: true, companyNumber: true } },
         contractManager: { select: { name: true } },
         commitments: {
           select: {
@@ -254,14 +254,16 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
     const add = (column: ImportColumn | null, message: string) => errors.push({ line, column, message });
     const errorCount = errors.length;
 
-    const match = matchSupplier(supplierIndexed, {
-      companyNumber: row.supplier_company_number,
-      name: row.supplier_name,
-    });
-    const supplier = match.ok ? match.supplier : undefined;
-    if (!match.ok) add(match.column, match.message);
     const key = referenceKey(row.contract_reference);
     const held = existingByRef.get(key);
+    const named = { companyNumber: row.supplier_company_number, name: row.supplier_name };
+    // a registered contract's own supplier, named by the row, stays its supplier (see rowNamesSupplier)
+    const match =
+      held && rowNamesSupplier(held.supplierOrganisation, named)
+        ? { ok: true as const, supplier: held.supplierOrganisation }
+        : matchSupplier(supplierIndexed, named);
+    const supplier = match.ok ? match.supplier : undefined;
+    if (!match.ok) add(match.column, match.message);
     if (supplier && held && held.supplierOrganisationId !== supplier.id && supplierFixed.has(key))
       add(
         row.supplier_company_number ? "supplier_company_number" : "supplier_name",

@@ -87,3 +87,20 @@ export function matchSupplier<S extends SupplierCandidate>(
   if (pending.length) return { ok: false, column, message: waiting(pending) };
   return { ok: false, column, message: `No supplier called "${row.name}" is registered` };
 }
+
+/**
+ * Whether a row names this very supplier: by company number when it gives one, else by name. A contract already
+ * registered keeps the supplier it has when the file names it, whatever became of it since (another verified
+ * registration sharing its number, or a contract recorded with it before it was verified), as the edit form does.
+ */
+export function rowNamesSupplier(
+  supplier: { name: string; companyNumber: string | null },
+  row: { companyNumber: string; name: string },
+): boolean {
+  if (row.companyNumber)
+    return (
+      supplier.companyNumber !== null &&
+      normaliseCompanyNumber(supplier.companyNumber) === normaliseCompanyNumber(row.companyNumber)
+    );
+  return nameKey(supplier.name) === nameKey(row.name);
+}
