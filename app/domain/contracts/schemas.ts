@@ -158,6 +158,11 @@ const helpTypesSchema = z.object({
   contributingHelpTypes: z.array(z.enum(HelpType)).default([]),
 });
 
+const proxySchema = z.object({
+  unit: z.enum(MeasureUnit),
+  proxyValueGbp: amount("", "").optional(),
+});
+
 export const measureSchema = z
   .object({
     code: z
@@ -180,7 +185,24 @@ export const measureSchema = z
     },
     // checked even when other fields are wrong, so every problem shows at once
     { when: (payload) => helpTypesSchema.safeParse(payload.value).success },
+  )
+  .superRefine(
+    (value, ctx) => {
+      // local £ figures add up amounts delivered: a level or words have none, so a proxy value would never count
+      if (value.proxyValueGbp !== undefined && !hasProxyValue(value.unit))
+        ctx.addIssue({
+          code: "custom",
+          path: ["proxyValueGbp"],
+          message: `A ${value.unit === "PERCENT" ? "percentage" : "qualitative measure"} is not added up into local £ figures: leave the proxy value blank`,
+        });
+    },
+    { when: (payload) => proxySchema.safeParse(payload.value).success },
   );
+
+/** Whether a proxy value (£ per unit) can count for a measure of this unit: not a percentage or words. */
+export function hasProxyValue(unit: MeasureUnit) {
+  return unit !== "PERCENT" && unit !== "QUALITATIVE";
+}
 
 export type MeasureInput = z.infer<typeof measureSchema>;
 

@@ -107,7 +107,7 @@ export function MeasureForm({
         name={fields.proxyValueGbp.name}
         key={fields.proxyValueGbp.key}
         label="Proxy value in £ per unit (optional)"
-        hint="Your council's own figure. Do not use licensed values such as the National TOMs."
+        hint="Your council's own figure. Do not use licensed values such as the National TOMs. Leave it blank for a percentage or a qualitative measure: they are not added up into local £ figures."
         errors={fields.proxyValueGbp.errors}
         defaultValue={value(fields.proxyValueGbp)}
         inputMode="decimal"
