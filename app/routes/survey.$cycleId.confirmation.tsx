@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
-import { getOwnResponse } from "~/domain/survey/responses.server.ts";
+import { getOwnResponse, mayUseAnswers } from "~/domain/survey/responses.server.ts";
 import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [
@@ -10,14 +10,20 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership, cycle } = await requireRespondent(request, params.cycleId!);
+  const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
   const response = await getOwnResponse(cycle.id, membership.organisationId);
   if (!response || response.status !== "SUBMITTED") notFound();
-  return json({ cycleId: cycle.id, councilName: cycle.council.name, closesOn: cycle.closesOn });
+  return json({
+    cycleId: cycle.id,
+    councilName: cycle.council.name,
+    closesOn: cycle.closesOn,
+    // a colleague who did not answer was told "we emailed you a receipt" and offered links that only sent them back
+    mine: mayUseAnswers(response, { userId: viewer.user.id, role: membership.role }),
+  });
 }
 
 export default function SurveyConfirmation() {
-  const { cycleId, councilName, closesOn } = useLoaderData<typeof loader>();
+  const { cycleId, councilName, closesOn, mine } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl">
       <div className="mb-8 bg-success p-6 text-center text-white">
@@ -30,11 +36,22 @@ export default function SurveyConfirmation() {
         they face, and publish only totals. If you agreed to be contacted, the procurement team may get in
         touch about events such as Meet the Buyer.
       </p>
-      <p className="mb-4">We emailed you a receipt when your answers were sent (it does not repeat them).</p>
-      <p className="mb-4">
-        You can <Link to={`/survey/${cycleId}/check-answers`}>see or change your answers</Link> or{" "}
-        <Link to={`/survey/${cycleId}/withdraw`}>withdraw them</Link> until {formatDate(closesOn)}.
-      </p>
+      {mine ? (
+        <>
+          <p className="mb-4">
+            We emailed you a receipt when your answers were sent (it does not repeat them).
+          </p>
+          <p className="mb-4">
+            You can <Link to={`/survey/${cycleId}/check-answers`}>see or change your answers</Link> or{" "}
+            <Link to={`/survey/${cycleId}/withdraw`}>withdraw them</Link> until {formatDate(closesOn)}.
+          </p>
+        </>
+      ) : (
+        <p className="mb-4">
+          A colleague sent your business&apos;s answers and was emailed a receipt. They, or your
+          business&apos;s owners, can see, change or withdraw the answers until {formatDate(closesOn)}.
+        </p>
+      )}
     </div>
   );
 }

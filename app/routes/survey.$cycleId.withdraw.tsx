@@ -71,8 +71,8 @@ export default function WithdrawAnswers() {
         Are you sure you want to withdraw your answers?
       </PageHeading>
       <p className="mb-6">
-        All your business&apos;s answers to this year&apos;s survey will be deleted. You can take part again
-        while the survey is open.
+        All your business&apos;s answers to the {year} survey will be deleted. You can take part again while
+        the survey is open.
       </p>
       <Form method="post" className="flex flex-wrap items-center gap-6">
         <Button variant="warning">Withdraw and delete my answers</Button>

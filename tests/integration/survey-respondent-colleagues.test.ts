@@ -6,9 +6,11 @@ import { db } from "~/db.server.ts";
 import { readOwnProtectedAnswers } from "~/domain/survey/protected-answers.server.ts";
 import * as explainer from "~/routes/survey.$cycleId._index.tsx";
 import * as checkAnswers from "~/routes/survey.$cycleId.check-answers.tsx";
+import * as confirmation from "~/routes/survey.$cycleId.confirmation.tsx";
 import * as question from "~/routes/survey.$cycleId.questions.$topic.tsx";
 import * as withdraw from "~/routes/survey.$cycleId.withdraw.tsx";
 import { createMember, createSurveyCycle, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -154,6 +156,20 @@ describe("sending the answers", () => {
     await send(respondent);
     expect(await emails()).toBe(1);
     expect(await audits("survey.response.change")).toBe(0);
+  });
+
+  it("tells a colleague on the confirmation page who got the receipt, and offers them no links that send them back", async () => {
+    const shown = (cookie: string) =>
+      callLoader(confirmation.loader, { path: "/x", params: { cycleId }, cookie }).then((r) =>
+        jsonOf<{ mine: boolean }>(r),
+      );
+    expect((await shown(respondent)).mine).toBe(true);
+    expect((await shown(owner)).mine).toBe(true);
+    expect((await shown(colleague)).mine).toBe(false);
+    const html = await (await renderPage(`/survey/${cycleId}/confirmation`, colleague)).text();
+    expect(html).toContain("A colleague sent your business");
+    expect(html).not.toContain("We emailed you a receipt");
+    expect(html).not.toContain(`/survey/${cycleId}/withdraw`);
   });
 
   it("sends a changed receipt once the answers have changed", async () => {
