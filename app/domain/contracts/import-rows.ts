@@ -51,7 +51,34 @@ export function normaliseHeader(header: string) {
     .replace(/[\s-]+/g, "_");
 }
 
-export function checkHeader(columns: string[]): RowError[] {
+// A header cell left empty: a spreadsheet writes one for each column once used or formatted, invisible in Excel.
+const UNNAMED = "(unnamed column ";
+
+/** The name a header cell is read by: its column name, or for an empty cell a placeholder naming its place. */
+export function headerName(header: string, index: number) {
+  const name = normaliseHeader(header);
+  return name === "" ? `${UNNAMED}${index + 1})` : name;
+}
+
+export function isUnnamedColumn(name: string) {
+  return name.startsWith(UNNAMED);
+}
+
+/** A value under a column with no name: an error (nothing says what it is), else null. Empty ones are ignored. */
+export function unnamedValueError(line: number, record: Record<string, string>): RowError | null {
+  const stray = Object.entries(record).find(([name, value]) => isUnnamedColumn(name) && value.trim() !== "");
+  if (!stray) return null;
+  const place = stray[0].slice(UNNAMED.length, -1);
+  return {
+    line,
+    column: null,
+    message: `This row has a value in column ${place}, which has no name in the header: name the column or delete the value`,
+  };
+}
+
+/** Checks the header's column names (columns with no name are left out: see headerName). */
+export function checkHeader(names: string[]): RowError[] {
+  const columns = names.filter((name) => !isUnnamedColumn(name));
   const errors: RowError[] = [];
   const known = new Set<string>(IMPORT_COLUMNS);
   for (const column of columns)

@@ -16,12 +16,13 @@ import { lockMeasureRows } from "./measures.server.ts";
 import { COMMITMENT_FIELD_LABELS, CONTRACT_FIELD_LABELS, diffSnapshots, type Change } from "./history.ts";
 import {
   checkHeader,
-  normaliseHeader,
+  headerName,
   MAX_IMPORT_ROWS,
   parseImportRow,
   type ImportColumn,
   type ImportRow,
   type RowError,
+  unnamedValueError,
 } from "./import-rows.ts";
 import { checkCommitment, quartersOutsideTerm, type CheckedCommitment } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
@@ -52,7 +53,7 @@ export async function readImportFile(
     parse({
       bom: true,
       columns: (header: string[]) => {
-        const names = header.map(normaliseHeader);
+        const names = header.map(headerName);
         errors.push(...checkHeader(names));
         headerChecked = true;
         columns = new Set(names as ImportColumn[]);
@@ -87,6 +88,12 @@ export async function readImportFile(
           column: null,
           message: `This row has ${got ?? "a different number of"} fields; the header has ${info.columns?.length ?? "more"}. Check for a missing or extra comma.`,
         });
+        rejectedRows += 1;
+        continue;
+      }
+      const unnamed = unnamedValueError(info.lines, record);
+      if (unnamed) {
+        errors.push(unnamed);
         rejectedRows += 1;
         continue;
       }
