@@ -111,7 +111,7 @@ export default function ReviewRequestPage() {
           <Textarea
             name="comment"
             label="Comment for the requestor"
-            hint="Required if you ask for changes. The requestor sees it."
+            hint="Required if you ask for changes. The requestor is emailed it and sees it on the request."
             rows={3}
             errors={fields.comment.errors}
             defaultValue={fields.comment.initialValue as string | undefined}

@@ -225,6 +225,7 @@ const reminderSelect = {
   organisationId: true,
   createdById: true,
   neededBy: true,
+  extendedAt: true,
   council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
 } satisfies Prisma.RequestSelect;
 

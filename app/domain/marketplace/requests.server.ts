@@ -524,7 +524,7 @@ export async function changeRequestIn(
     };
     const email =
       change.action === "approve"
-        ? await requestApprovedEmail(base)
+        ? await requestApprovedEmail({ ...base, comment: change.reason ?? "" })
         : await changesRequestedEmail({ ...base, comment: change.reason ?? "" });
     for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
       await enqueueEmail(tx, {
@@ -625,6 +625,7 @@ export async function sendReminderEmail(
     organisationId: string;
     createdById: string | null;
     neededBy: Date;
+    extendedAt: Date | null;
     council: { name: string; councilSettings: { brandColour: string } | null };
   },
   neededByText: string,
@@ -635,6 +636,8 @@ export async function sendReminderEmail(
     title: request.title,
     url: `${appUrl()}/requests/${request.id}/manage`,
     neededBy: neededByText,
+    // a request is extended once: the reminder of the new date does not offer it again
+    canExtend: request.extendedAt === null,
   });
   for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
     await enqueueEmail(tx, {

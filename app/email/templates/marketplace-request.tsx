@@ -3,7 +3,13 @@ import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render
 
 type Base = { councilName: string; brandColour?: string; title: string; url: string };
 
-export function requestApprovedEmail({ councilName, brandColour, title, url }: Base) {
+export function requestApprovedEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  comment,
+}: Base & { comment: string }) {
   return renderEmail(
     `Your request is now open: ${title}`,
     <EmailLayout
@@ -16,6 +22,12 @@ export function requestApprovedEmail({ councilName, brandColour, title, url }: B
         {councilName} approved your request “{title}”. It is now on the marketplace and suppliers can pledge
         to it.
       </EmailParagraph>
+      {comment ? (
+        <>
+          <EmailParagraph>They added:</EmailParagraph>
+          <EmailParagraph>{comment}</EmailParagraph>
+        </>
+      ) : null}
       <EmailButton href={url}>Manage your request</EmailButton>
     </EmailLayout>,
   );
@@ -51,7 +63,8 @@ export function expiryReminderEmail({
   title,
   url,
   neededBy,
-}: Base & { neededBy: string }) {
+  canExtend,
+}: Base & { neededBy: string; canExtend: boolean }) {
   return renderEmail(
     `Your request closes on ${neededBy}: ${title}`,
     <EmailLayout
@@ -63,13 +76,18 @@ export function expiryReminderEmail({
     >
       <EmailParagraph>
         Your request “{title}” closes on {neededBy}. After that date it will expire and suppliers will no
-        longer be able to pledge. You can extend it once.
+        longer be able to pledge.{" "}
+        {canExtend
+          ? "You can extend it once."
+          : "It has already been extended once, so this date cannot be moved again."}
       </EmailParagraph>
       <EmailParagraph>
         Pledges still waiting for your answer when it expires are declined, and their suppliers told. Accept
         or decline them before then.
       </EmailParagraph>
-      <EmailButton href={url}>Extend or manage your request</EmailButton>
+      <EmailButton href={url}>
+        {canExtend ? "Extend or manage your request" : "Manage your request"}
+      </EmailButton>
     </EmailLayout>,
   );
 }
