@@ -17,6 +17,7 @@ import {
 } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledge } from "~/domain/marketplace/pledges.server.ts";
 import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
+import { LIVE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { pledgeActionSchema } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -79,6 +80,9 @@ export default function PledgeDetailPage() {
   const can = (a: PledgeAction) => roles.some((r) => canPledge(pledge.status, a, r));
   // declining a pledge already agreed (accepted, or delivered and disputed) calls it off
   const callingOff = pledge.status !== "OFFERED";
+  // what declining frees goes back to other suppliers only while the request still runs
+  const freedForOthers =
+    LIVE_STATUSES.includes(pledge.request.status) && pledge.request.neededBy.slice(0, 10) >= today;
   const q = (n: number) => formatQuantity(pledge.request.helpType, n, pledge.request.unitLabel);
   const initial = (name: string) => {
     const v = (fields as unknown as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
@@ -164,11 +168,15 @@ export default function PledgeDetailPage() {
         <ReasonForm
           heading={callingOff ? "Call off the pledge" : "Decline the pledge"}
           label={callingOff ? "Why are you calling it off?" : "Reason for declining"}
-          hint={
+          hint={`${
             pledge.status === "DISPUTED"
-              ? "If the supplier has not put the delivery right and you no longer expect it to. The supplier will see this. The amount is needed again and other suppliers can pledge it."
-              : "The supplier will see this. The amount is needed again and other suppliers can pledge it."
-          }
+              ? "If the supplier has not put the delivery right and you no longer expect it to. "
+              : ""
+          }The supplier will see this. ${
+            freedForOthers
+              ? "The amount is needed again and other suppliers can pledge it."
+              : "The request takes no new pledges, so no other supplier can pledge the amount."
+          }`}
           intent="decline"
           submit={callingOff ? "Call off pledge" : "Decline pledge"}
           errors={fields.reason?.errors}

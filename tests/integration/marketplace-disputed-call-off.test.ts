@@ -7,6 +7,7 @@ import { db } from "~/db.server.ts";
 import { action as pledgeDetailAction } from "~/routes/pledges.$id.tsx";
 import { action as manageAction } from "~/routes/requests.$id.manage.tsx";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { renderPage } from "../helpers/render-page.ts";
 import { callAction } from "../helpers/routes.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
@@ -106,6 +107,56 @@ describe("a disputed delivery never put right", () => {
       }),
     ).toBe(1);
     expect((await db.request.findUniqueOrThrow({ where: { id: need.id } })).pledgedQuantity).toBe(0);
+  });
+
+  it("tells the supplier the pledge it offered was called off, not the amount it reported delivering", async () => {
+    const need = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      quantity: 5,
+      pledgedQuantity: 5,
+      status: "FULLY_PLEDGED",
+    });
+    const pledge = await createPledge({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      createdById: world.users.supplierOwner.id,
+      quantity: 5,
+      deliveredQuantity: 2,
+      status: "DISPUTED",
+    });
+    expect((await decline(pledge.id, vcseCookie, "Only part of it came")).status).toBe(302);
+    const email = await db.emailOutbox.findFirstOrThrow({
+      where: { template: "marketplace.decline", text: { contains: need.title } },
+    });
+    expect(email.text).toContain("Your pledge of 5 hours");
+    expect(email.text).not.toContain("2 hours");
+  });
+
+  it("on a request that takes no new pledges, does not say other suppliers can pledge the amount", async () => {
+    const need = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      quantity: 5,
+      pledgedQuantity: 5,
+      status: "EXPIRED",
+    });
+    const pledge = await createPledge({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      createdById: world.users.supplierOwner.id,
+      quantity: 5,
+      status: "ACCEPTED",
+    });
+    const html = (await (await renderPage(`/pledges/${pledge.id}`, vcseCookie)).text()).replace(
+      /<!-- -->/g,
+      "",
+    );
+    expect(html).toContain("Call off the pledge");
+    expect(html).toContain("The request takes no new pledges, so no other supplier can pledge the amount.");
+    expect(html).not.toContain("other suppliers can pledge it");
   });
 
   it("cannot be called off by the supplier, nor declined with no reason", async () => {

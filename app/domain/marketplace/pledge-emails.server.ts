@@ -57,8 +57,11 @@ export async function newPledgeEmailFor(tx: Tx, pledgeId: string) {
 
 export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string) {
   const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
+  const r = pledge.request;
   return pledgeDecisionEmail({
     ...base,
+    // the pledge as offered, also when a disputed delivery is called off (not the amount reported delivered)
+    quantity: formatQuantity(r.helpType, pledge.quantity, r.unitLabel),
     url: pledgeUrl,
     accepted: pledge.status === "ACCEPTED",
     reason: pledge.decisionReason,

@@ -390,6 +390,7 @@ export async function getPledgePage(id: string, organisationIds: string[]) {
           id: true,
           title: true,
           status: true,
+          neededBy: true,
           helpType: true,
           unitLabel: true,
           organisationId: true,
