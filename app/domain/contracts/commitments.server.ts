@@ -1,6 +1,7 @@
 // A contract's social value commitments and their quarterly delivery plans.
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { lockContractRows, type Actor } from "./contracts.server.ts";
 import {
   COMMITMENT_FIELD_LABELS,
@@ -79,6 +80,23 @@ export async function getContractForCommitments(councilId: string, contractId: s
   return { ...contract, quarters, usedMeasureIds: contract.commitments.map((c) => c.measureId) };
 }
 
+/**
+ * A return line that records something against its commitment: an answer, a note, evidence or a query, or any line
+ * of a return that was sent. Saving a draft stores a line for every commitment, answered or not: an unanswered line
+ * of an unsent return records nothing, and goes with its commitment (the foreign key cascades).
+ */
+const RECORDED_LINE = {
+  OR: [
+    { quantity: { not: null } },
+    { narrative: { not: null } },
+    { note: { not: null } },
+    { evidenceUrl: { not: null } },
+    { queryComment: { not: null } },
+    { evidence: { some: {} } },
+    { kpiReturn: { status: { in: ["SUBMITTED", "ACCEPTED"] } } },
+  ],
+} satisfies Prisma.KpiReturnLineWhereInput;
+
 // What an edit or a removal checks the commitment against: what is saved now, its version and its delivery records.
 const savedSelect = {
   updatedAt: true,
@@ -87,7 +105,7 @@ const savedSelect = {
   narrative: true,
   measure: { select: { code: true, name: true, unit: true } },
   plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
-  _count: { select: { pledges: true, returnLines: true } },
+  _count: { select: { pledges: true, returnLines: { where: RECORDED_LINE } } },
 } as const;
 
 export async function getCommitmentForEdit(councilId: string, contractId: string, commitmentId: string) {
@@ -414,7 +432,7 @@ export async function removeCommitment(
         id: commitmentId,
         updatedAt: current.updatedAt,
         pledges: { none: {} },
-        returnLines: { none: {} },
+        returnLines: { none: RECORDED_LINE },
       },
     });
     if (count !== 1) {
