@@ -162,7 +162,7 @@ export async function matchingRequests(
       },
       open,
       area,
-      now,
+      today,
     );
     if (scored.score <= 0) continue;
     const entry = { row, ...scored };
