@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ContractStatus } from "~/generated/prisma/enums.ts";
 import type { PlanEntry } from "./plan.ts";
-import { dayProblem, parseAmount, parseDay } from "./values.ts";
+import { dayProblem, parseAmount, parseDay, parseQuantity } from "./values.ts";
 
 /** Upload limits, shown on the import page. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -112,7 +112,7 @@ export function parsePlanText(
     if (!part) continue;
     const match = PLAN_ENTRY.exec(part);
     const financialYear = Number(match?.[2]);
-    const quantity = match ? parseAmount(match[4]!) : null;
+    const quantity = match ? parseQuantity(match[4]!) : null;
     if (!match || (financialYear + 1) % 100 !== Number(match[3]) || quantity === null)
       return { ok: false, message: `"${part}" is not a quarter and quantity like "Q1 2026/27=25"` };
     plan.push({ financialYear, quarter: Number(match[1]), quantity });
@@ -166,7 +166,11 @@ export const importRowSchema = z.object({
   // required when the contract is terminated (checked with the stored contract: import.server.ts)
   terminated_on: transformed(parseDay, dateProblem, true),
   measure_code: blank.transform((s) => s.toUpperCase()),
-  target_quantity: transformed(parseAmount, "Enter a number of 0 or more, with up to 2 decimal places", true),
+  target_quantity: transformed(
+    parseQuantity,
+    "Enter a number of 0 or more, with up to 2 decimal places",
+    true,
+  ),
   delivery_plan: blank.transform((value, ctx) => {
     const parsed = parsePlanText(value);
     if (!parsed.ok) {

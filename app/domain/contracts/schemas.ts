@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { helpTypeMismatch } from "./measure-help-types.ts";
 import { terminationProblem } from "./termination.ts";
-import { dayProblem, parseAmount, parseDay } from "./values.ts";
+import { dayProblem, parseAmount, parseDay, parseQuantity } from "./values.ts";
 
 const text = (required: string, max: number) =>
   z.string({ error: required }).trim().min(1, required).max(max, `Must be ${max} characters or fewer`);
@@ -104,7 +104,7 @@ export const contractEditSchema = versionRequired(
 export type ContractEdit = z.infer<typeof contractEditSchema>;
 
 const quantity = z.string().transform((value, ctx) => {
-  const parsed = parseAmount(value);
+  const parsed = parseQuantity(value);
   if (parsed === null) {
     ctx.addIssue({ code: "custom", message: "Enter a number of 0 or more, with up to 2 decimal places" });
     return z.NEVER;

@@ -11,6 +11,12 @@ export function parseAmount(text: string): string | null {
   return `${BigInt(match[1]!)}.${(match[2] ?? "").padEnd(2, "0")}`;
 }
 
+/** A commitment's target or planned quantity: as parseAmount, and a percentage may be written with its sign
+ * ("95%"), as the return form takes it. */
+export function parseQuantity(text: string): string | null {
+  return parseAmount(text.trim().replace(/\s*%$/, ""));
+}
+
 /** The years a contract date may fall in: wider than any real contract, narrow enough that a typing slip (2206 for
  * 2026) is caught and a term cannot stretch to thousands of quarters. */
 export const DAY_YEARS = { from: 1990, to: 2100 };
