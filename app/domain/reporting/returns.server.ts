@@ -20,6 +20,7 @@ import { submittedLines, type SubmittedLine } from "./returns-changes.ts";
 import { returnWhere } from "./returns-queries.server.ts";
 import { allowedFrom, isPastDue, nextStatus, RETURN_STATUS_LABELS } from "./returns-rules.ts";
 import {
+  FORM_OUT_OF_DATE,
   normaliseQuantity,
   type ReturnFormValue,
   type ReturnLineSpec,
@@ -148,6 +149,12 @@ export async function saveReturn(
     let from = current.status;
     let to = nextStatus(from, value.intent);
     if (!to) return { ok: false, formError: notEditable(from) };
+    // the commitments the form was checked against, held until we are done: one removed by an officer since the
+    // page read them would have no line to take the figures (a foreign-key failure, a 500)
+    const commitmentIds = input.specs.map((spec) => spec.commitmentId);
+    const held = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Commitment" WHERE id = ANY(${commitmentIds}::text[]) FOR SHARE`;
+    if (held.length !== new Set(commitmentIds).size) return { ok: false, formError: FORM_OUT_OF_DATE };
     const now = new Date();
     const submitting = value.intent === "submit";
     const moveFrom = (status: ReturnStatus, next: ReturnStatus) =>
