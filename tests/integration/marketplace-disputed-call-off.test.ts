@@ -36,21 +36,29 @@ const decline = (pledgeId: string, cookie: string, reason: string) =>
     form: { intent: "decline", reason },
   });
 
-async function disputedRequest() {
+// A request of 5 hours, all pledged by one supplier: by default a delivery it disputed.
+async function disputedRequest(
+  options: {
+    requestStatus?: "FULLY_PLEDGED" | "EXPIRED";
+    pledgeStatus?: "DISPUTED" | "ACCEPTED";
+    deliveredQuantity?: number;
+  } = {},
+) {
   const need = await createRequest({
     councilId: world.councilA.id,
     organisationId: world.vcse.id,
     categoryId: world.category.id,
     quantity: 5,
     pledgedQuantity: 5,
-    status: "FULLY_PLEDGED",
+    status: options.requestStatus ?? "FULLY_PLEDGED",
   });
   const pledge = await createPledge({
     requestId: need.id,
     supplierOrganisationId: world.supplier.id,
     createdById: world.users.supplierOwner.id,
     quantity: 5,
-    status: "DISPUTED",
+    deliveredQuantity: options.deliveredQuantity,
+    status: options.pledgeStatus ?? "DISPUTED",
   });
   return { need, pledge };
 }
@@ -110,22 +118,7 @@ describe("a disputed delivery never put right", () => {
   });
 
   it("tells the supplier the pledge it offered was called off, not the amount it reported delivering", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      quantity: 5,
-      pledgedQuantity: 5,
-      status: "FULLY_PLEDGED",
-    });
-    const pledge = await createPledge({
-      requestId: need.id,
-      supplierOrganisationId: world.supplier.id,
-      createdById: world.users.supplierOwner.id,
-      quantity: 5,
-      deliveredQuantity: 2,
-      status: "DISPUTED",
-    });
+    const { need, pledge } = await disputedRequest({ deliveredQuantity: 2 });
     expect((await decline(pledge.id, vcseCookie, "Only part of it came")).status).toBe(302);
     const email = await db.emailOutbox.findFirstOrThrow({
       where: { template: "marketplace.decline", text: { contains: need.title } },
@@ -135,21 +128,7 @@ describe("a disputed delivery never put right", () => {
   });
 
   it("on a request that takes no new pledges, does not say other suppliers can pledge the amount", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      quantity: 5,
-      pledgedQuantity: 5,
-      status: "EXPIRED",
-    });
-    const pledge = await createPledge({
-      requestId: need.id,
-      supplierOrganisationId: world.supplier.id,
-      createdById: world.users.supplierOwner.id,
-      quantity: 5,
-      status: "ACCEPTED",
-    });
+    const { pledge } = await disputedRequest({ requestStatus: "EXPIRED", pledgeStatus: "ACCEPTED" });
     const html = (await (await renderPage(`/pledges/${pledge.id}`, vcseCookie)).text()).replace(
       /<!-- -->/g,
       "",
