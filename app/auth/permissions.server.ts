@@ -176,6 +176,20 @@ export function requireCouncilAdmin(request: Request, councilId?: string) {
   return requireMembership(request, { kinds: ["COUNCIL"], roles: ["ADMIN"], organisationId: councilId });
 }
 
+// The council a record belongs to, or the council a form was written for, whichever council the person is working
+// for at the moment: someone working for several councils reaches each council's records from links and emails
+// without switching first. Checked again: only that council's members with the role.
+export async function requireCouncilOf(
+  request: Request,
+  councilId: unknown,
+  require: typeof requireCouncilOfficer = requireCouncilOfficer,
+) {
+  const acting = await require(request);
+  if (typeof councilId !== "string" || !councilId || councilId === acting.membership.organisationId)
+    return acting;
+  return require(request, councilId);
+}
+
 export function councilIdsOf(viewer: Viewer): string[] {
   return viewer.memberships.filter((m) => m.kind === "COUNCIL").map((m) => m.organisationId);
 }

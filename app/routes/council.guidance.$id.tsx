@@ -5,7 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
-import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   councilOfGuidance,
@@ -29,17 +29,11 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("delete") }),
 ]);
 
-// The page's own council, or for a new page the council its form was shown for, rather than the council the
-// switcher names now: an admin of several councils may have switched to another in another window since, and
-// the page is not that council's (a new one was published under its name; an edit was answered 404).
+// The page's own council, or for a new page the council its form was shown for (see requireCouncilOf).
 async function councilOfPage(request: Request, id: string, shownFor?: unknown) {
-  const asking = await requireCouncilAdmin(request);
-  const councilId =
-    id === "new" ? (typeof shownFor === "string" ? shownFor : null) : await councilOfGuidance(id);
-  // (checked again: only that council's admins)
-  if (councilId && councilId !== asking.membership.organisationId)
-    return requireCouncilAdmin(request, councilId);
-  return asking;
+  await requireCouncilAdmin(request);
+  const councilId = id === "new" ? shownFor : await councilOfGuidance(id);
+  return requireCouncilOf(request, councilId, requireCouncilAdmin);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

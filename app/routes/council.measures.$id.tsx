@@ -3,9 +3,14 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
-import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { getMeasure, setMeasureRetired, updateMeasure } from "~/domain/contracts/measures.server.ts";
+import {
+  councilOfMeasure,
+  getMeasure,
+  setMeasureRetired,
+  updateMeasure,
+} from "~/domain/contracts/measures.server.ts";
 import { measureEditSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -19,15 +24,19 @@ export const meta: MetaFunction = () => [{ title: "Change a measure – Social V
 
 const intentSchema = z.object({ intent: z.enum(["save", "retire", "reinstate"]).default("save") });
 
+// The measure's own council, whichever council its admin is working for at the moment.
+const requireMeasureAdmin = async (request: Request, id: string) =>
+  requireCouncilOf(request, await councilOfMeasure(id), requireCouncilAdmin);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilAdmin(request);
+  const { membership } = await requireMeasureAdmin(request, params.id!);
   const measure = await getMeasure(membership.organisationId, params.id!);
   if (!measure) notFound();
-  return json({ measure });
+  return json({ measure, councilName: membership.organisationName });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilAdmin(request);
+  const { viewer, membership } = await requireMeasureAdmin(request, params.id!);
   const formData = await readForm(request);
   const chosen = parseWithZod(formData, { schema: intentSchema });
   if (chosen.status !== "success") return json(chosen.reply(), { status: 400 });
@@ -63,13 +72,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditMeasure() {
-  const { measure } = useLoaderData<typeof loader>();
+  const { measure, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { stale, version } = editState(lastResult, measure.version);
   return (
     <>
       <BackLink to="/council/measures">Measure library</BackLink>
-      <PageHeading caption={measure.code}>Change a measure</PageHeading>
+      <PageHeading caption={`${councilName}: ${measure.code}`}>Change a measure</PageHeading>
       {measure.commitmentCount > 0 ? (
         <InsetText>
           {measure.commitmentCount} {measure.commitmentCount === 1 ? "commitment uses" : "commitments use"}{" "}

@@ -44,6 +44,12 @@ export function activeMeasures(councilId: string) {
   });
 }
 
+/** The council whose library holds the measure, or null when there is no such measure. */
+export async function councilOfMeasure(id: string) {
+  const measure = await db.measure.findUnique({ where: { id }, select: { councilId: true } });
+  return measure?.councilId ?? null;
+}
+
 export async function getMeasure(councilId: string, id: string) {
   const measure = await db.measure.findFirst({
     where: { id, councilId },
