@@ -88,8 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     cycleId: cycle.id,
     year: cycle.year,
   });
-  // withdrawn (in another window) since this page was read: nothing was sent
-  if ("withdrawn" in result) return redirect(`/survey/${cycle.id}`);
+  // withdrawn (in another window), or the survey closed, since this page was read: nothing was sent
+  if ("withdrawn" in result || "closed" in result) return redirect(`/survey/${cycle.id}`);
   return redirect(`/survey/${cycle.id}/confirmation`);
 }
 

@@ -100,7 +100,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { cycle, topic, protectedAnswers, response } = await load(request, params.cycleId!, params.topic);
+  const { viewer, cycle, topic, protectedAnswers, response } = await load(
+    request,
+    params.cycleId!,
+    params.topic,
+  );
   const submission = parseWithZod(await readForm(request), { schema: topicSchema(topic) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const values = submission.value as Record<string, unknown>;
@@ -115,8 +119,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
       );
   }
-  const after = await saveTopicAnswers(response.id, topic, values);
-  // withdrawn (in another window) since this page was read: nothing was stored
+  const after = await saveTopicAnswers(response.id, topic, values, {
+    userId: viewer.user.id,
+    ipAddress: clientIp(request),
+  });
+  // withdrawn (in another window), or the survey closed, since this page was read: nothing was stored
   if (!after) return redirect(`/survey/${cycle.id}`);
   const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
   const next = nextTopic(topic.slug, { ...protectedAnswers, ...after });

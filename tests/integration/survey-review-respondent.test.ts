@@ -171,9 +171,10 @@ describe("withdrawing", () => {
     withdrawn(await withdrawOnce(cycleId, owner), cycleId);
 
     // what a question page or check your answers, having read the response just before, then does
-    expect(await saveTopicAnswers(responseId, topicBySlug("age")!, { age: "50_64" })).toBeNull();
+    const by = { userId: user.id };
+    expect(await saveTopicAnswers(responseId, topicBySlug("age")!, { age: "50_64" }, by)).toBeNull();
     expect(
-      await saveTopicAnswers(responseId, topicBySlug("barriers")!, { barriers: ["NO_FEEDBACK"] }),
+      await saveTopicAnswers(responseId, topicBySlug("barriers")!, { barriers: ["NO_FEEDBACK"] }, by),
     ).toBeNull();
     const sent = await submitResponse({
       responseId,

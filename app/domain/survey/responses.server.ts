@@ -14,6 +14,7 @@ import {
   saveProtectedAnswers,
 } from "./protected-answers.server.ts";
 import { backgroundsFor, PREFER_NOT, type Topic } from "./questions.ts";
+import { isAcceptingAnswers } from "./eligibility.server.ts";
 import { classifyFromBands } from "./size.ts";
 
 export const responseSelect = {
@@ -165,60 +166,99 @@ async function lockUnwithdrawn(tx: Tx, responseId: string) {
   return row !== undefined && row.status !== "WITHDRAWN";
 }
 
+// Holds the response's cycle open while answers are stored or sent: a page read just before an officer closed the
+// cycle (or the closing job ran) must not store answers after the close, which deletes the answers never sent; the
+// close waits for this hold, then deletes what this stored. Taken before the response's own lock, in the order
+// the close takes them. False when the cycle no longer takes answers.
+async function holdCycleOpen(tx: Tx, responseId: string) {
+  const [cycle] = await tx.$queryRaw<{ status: string; opensOn: Date; closesOn: Date }[]>`
+    SELECT c.status::text AS status, c."opensOn", c."closesOn"
+    FROM "SurveyCycle" c JOIN "SurveyResponse" r ON r."cycleId" = c.id
+    WHERE r.id = ${responseId}
+    FOR SHARE OF c`;
+  return cycle !== undefined && isAcceptingAnswers(cycle);
+}
+
 // Saves one question page. Returns the protected answers after the change (for the next-page choice), or null
-// when the response was withdrawn meanwhile (nothing is stored).
+// when the response was withdrawn or its cycle closed meanwhile (nothing is stored). A change to answers already
+// sent counts in the council's report at once, so it is logged then (which page, not what).
 export async function saveTopicAnswers(
   responseId: string,
   topic: Topic,
   values: Record<string, unknown>,
+  actor: { userId: string; ipAddress?: string | null },
 ): Promise<Record<string, string> | null> {
   return db.$transaction(async (tx) => {
+    if (!(await holdCycleOpen(tx, responseId))) return null;
     if (!(await lockUnwithdrawn(tx, responseId))) return null;
-    if (topic.protected) {
-      // The response records when its answers last changed (submitResponse compares it with submittedAt).
-      await tx.surveyResponse.update({ where: { id: responseId }, data: { updatedAt: new Date() } });
-      const changes: Record<string, string | undefined> = {};
-      for (const q of topic.questions) changes[q.name] = (values[q.name] as string | undefined) ?? undefined;
-      if (topic.slug === "ethnic-group") {
-        // A background from another broad group no longer fits: drop it.
-        const current = await saveProtectedAnswers(tx, responseId, changes);
-        const background = current.ethnicBackground;
-        const fits =
-          background === PREFER_NOT ||
-          backgroundsFor(current.ethnicGroup).some((b) => b.value === background);
-        if (background && !fits) return saveProtectedAnswers(tx, responseId, { ethnicBackground: undefined });
-        return current;
-      }
-      return saveProtectedAnswers(tx, responseId, changes);
-    }
-    const data: Record<string, unknown> = {};
-    for (const q of topic.questions) {
-      const value = values[q.name];
-      if (q.name === "contactConsent") {
-        data.contactConsentAnswer = (value as string | undefined) ?? null;
-        data.contactConsent = value === "YES";
-      } else if (q.kind === "checkbox")
-        // each choice once: the report counts a business once per barrier it chose
-        data[q.name] = [...new Set((value as string[] | undefined) ?? [])];
-      else if (q.preferNotBox && values[`${q.name}PreferNot`] === PREFER_NOT) data[q.name] = PREFER_NOT;
-      else data[q.name] = (value as string | undefined) ?? null;
-    }
-    if (topic.slug === "meet-the-buyer" && values.contactConsent !== "YES") {
-      data.contactName = null;
-      data.contactEmail = null;
-    }
-    const updated = await tx.surveyResponse.update({
+    const sent = await tx.surveyResponse.findUniqueOrThrow({
       where: { id: responseId },
-      data,
-      select: { staffHeadcountBand: true, turnoverBand: true, balanceSheetBand: true },
+      select: { status: true },
     });
-    if (topic.slug === "business-size")
-      await tx.surveyResponse.update({
-        where: { id: responseId },
-        data: { derivedSize: classifyFromBands(updated) },
-      });
-    return {};
+    if (sent.status === "SUBMITTED")
+      await writeSurveyResponseAudit(
+        {
+          actorUserId: actor.userId,
+          action: "survey.response.update",
+          entityId: responseId,
+          details: { page: topic.slug },
+          ipAddress: actor.ipAddress,
+        },
+        tx,
+      );
+    return storeTopicAnswers(tx, responseId, topic, values);
   });
+}
+
+async function storeTopicAnswers(
+  tx: Tx,
+  responseId: string,
+  topic: Topic,
+  values: Record<string, unknown>,
+): Promise<Record<string, string>> {
+  if (topic.protected) {
+    // The response records when its answers last changed (submitResponse compares it with submittedAt).
+    await tx.surveyResponse.update({ where: { id: responseId }, data: { updatedAt: new Date() } });
+    const changes: Record<string, string | undefined> = {};
+    for (const q of topic.questions) changes[q.name] = (values[q.name] as string | undefined) ?? undefined;
+    if (topic.slug === "ethnic-group") {
+      // A background from another broad group no longer fits: drop it.
+      const current = await saveProtectedAnswers(tx, responseId, changes);
+      const background = current.ethnicBackground;
+      const fits =
+        background === PREFER_NOT || backgroundsFor(current.ethnicGroup).some((b) => b.value === background);
+      if (background && !fits) return saveProtectedAnswers(tx, responseId, { ethnicBackground: undefined });
+      return current;
+    }
+    return saveProtectedAnswers(tx, responseId, changes);
+  }
+  const data: Record<string, unknown> = {};
+  for (const q of topic.questions) {
+    const value = values[q.name];
+    if (q.name === "contactConsent") {
+      data.contactConsentAnswer = (value as string | undefined) ?? null;
+      data.contactConsent = value === "YES";
+    } else if (q.kind === "checkbox")
+      // each choice once: the report counts a business once per barrier it chose
+      data[q.name] = [...new Set((value as string[] | undefined) ?? [])];
+    else if (q.preferNotBox && values[`${q.name}PreferNot`] === PREFER_NOT) data[q.name] = PREFER_NOT;
+    else data[q.name] = (value as string | undefined) ?? null;
+  }
+  if (topic.slug === "meet-the-buyer" && values.contactConsent !== "YES") {
+    data.contactName = null;
+    data.contactEmail = null;
+  }
+  const updated = await tx.surveyResponse.update({
+    where: { id: responseId },
+    data,
+    select: { staffHeadcountBand: true, turnoverBand: true, balanceSheetBand: true },
+  });
+  if (topic.slug === "business-size")
+    await tx.surveyResponse.update({
+      where: { id: responseId },
+      data: { derivedSize: classifyFromBands(updated) },
+    });
+  return {};
 }
 
 // Where "Continue the survey" goes next time: a question page's slug, or "check-answers".
@@ -239,6 +279,7 @@ export async function submitResponse(
   },
 ) {
   return db.$transaction(async (tx) => {
+    if (!(await holdCycleOpen(tx, input.responseId))) return { sent: false, closed: true };
     const [current] = await tx.$queryRaw<
       { status: string; submittedAt: Date | null; updatedAt: Date; respondentUserId: string | null }[]
     >`
