@@ -3,7 +3,12 @@ import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation } from "~/db.server.ts";
 import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
 import { LRUCache } from "lru-cache";
-import { MAX_MARKDOWN_NESTING, nestsTooDeeply, renderMarkdown } from "./markdown.server.ts";
+import {
+  emphasisTooCostly,
+  MAX_MARKDOWN_NESTING,
+  nestsTooDeeply,
+  renderMarkdown,
+} from "./markdown.server.ts";
 
 export type GuidanceInput = {
   title: string;
@@ -103,6 +108,15 @@ export async function saveGuidance(args: {
       fieldErrors: {
         bodyMarkdown: [
           `Page content must not nest lists or quotes more than ${MAX_MARKDOWN_NESTING} levels deep`,
+        ],
+      },
+    };
+  if (emphasisTooCostly(input.bodyMarkdown))
+    return {
+      ok: false,
+      fieldErrors: {
+        bodyMarkdown: [
+          "Page content has too many * and _ marks to show: use fewer of them, or split long paragraphs",
         ],
       },
     };

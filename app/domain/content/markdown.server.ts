@@ -1,5 +1,5 @@
 // Guidance is written by council admins in Markdown; readers must never receive HTML a writer typed.
-import { Marked, type Token } from "marked";
+import { Lexer, Marked, type Token } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 const escapeHtml = (text: string) =>
@@ -66,6 +66,8 @@ const allowed: sanitizeHtml.IOptions = {
 allowed.allowedAttributes = { ...allowed.allowedAttributes, a: ["href", "title", "rel"] };
 
 export function renderMarkdown(source: string): string {
+  // too many * or _ to render in time (saved before they were limited): its words, as text
+  if (emphasisTooCostly(source)) return `<p>${escapeHtml(source)}</p>`;
   let html: string;
   try {
     html = markdown.parse(source, { async: false });
@@ -93,11 +95,41 @@ function nestedDeeperThan(tokens: Token[], levels: number): boolean {
   return false;
 }
 
+// The blocks only (quotes, lists, paragraphs, headings, table cells), as marked.lexer reads them, each block's text
+// left unread in the lexer's queue: reading the text is where * and _ take their time (below).
+function blocksOf(source: string) {
+  const lexer = new Lexer(markdown.defaults);
+  const tokens = lexer.blockTokens(source.replace(/\r\n?/g, "\n"));
+  return { tokens, texts: lexer.inlineQueue.map((queued) => queued.src) };
+}
+
 /** Whether Markdown nests quotes and lists deeper than a page may (or too deep to read at all). */
 export function nestsTooDeeply(source: string): boolean {
   try {
-    return nestedDeeperThan(markdown.lexer(source), MAX_MARKDOWN_NESTING);
+    return nestedDeeperThan(blocksOf(source).tokens, MAX_MARKDOWN_NESTING);
   } catch {
     return true;
   }
+}
+
+// marked looks for the closing mark of each * or _ (or ~) that may open emphasis through the rest of its paragraph
+// (markedjs/marked#4099), so the time grows with marks × the paragraph's length: 1,000 in a 6,000-character
+// paragraph took half a second, 16,000 in a 48,000-character one three minutes, while every other visitor
+// waited. This allows, over a page, 200 in 10,000 characters of paragraphs, in about a quarter of a second.
+export const MAX_EMPHASIS_WORK = 2_000_000;
+// the runs that may open emphasis: followed by a character, and an _ not inside a word (snake_case, a_link)
+const OPENING_MARKS = /(?<!\*)\*+(?=[^\s*])|(?<!~)~+(?=[^\s~])|(?<![\p{L}\p{N}_])_+(?=[^\s_])/gu;
+
+/** Whether the page's paragraphs (headings, table cells, list items) have too many * and _ to render in time. */
+export function emphasisTooCostly(source: string): boolean {
+  let texts: string[];
+  try {
+    texts = blocksOf(source).texts;
+  } catch {
+    // nested too deeply to read: renderMarkdown shows it as text
+    return false;
+  }
+  let work = 0;
+  for (const text of texts) work += (text.match(OPENING_MARKS)?.length ?? 0) * text.length;
+  return work > MAX_EMPHASIS_WORK;
 }
