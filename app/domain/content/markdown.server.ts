@@ -32,6 +32,8 @@ const allowed: sanitizeHtml.IOptions = {
     "li",
     "strong",
     "em",
+    // ~~struck through~~: the words alone would say the opposite of what was meant
+    "del",
     "blockquote",
     "code",
     "pre",
