@@ -136,7 +136,9 @@ export async function departmentalReport(args: {
   const linesBy = new Map<string, ReportLine[]>();
   for (const c of toDate.commitments) {
     const p = toDate.progress.get(c.id)!;
-    const q = inQuarter.progress.get(c.id)!;
+    // the two are read apart: a commitment added or removed in between is left out, as the next report shows it
+    const q = inQuarter.progress.get(c.id);
+    if (!q) continue;
     const numeric = p.kind === "numeric" ? p : null;
     const quarterly = q.kind === "numeric" ? (q as Numeric) : null;
     const line: ReportLine = {
