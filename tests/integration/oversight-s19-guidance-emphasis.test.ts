@@ -49,6 +49,11 @@ describe("guidance with too many * and _ marks to render in time", () => {
     expect(await db.guidancePage.count({ where: { slug: "marks" } })).toBe(0);
   });
 
+  it("still accepts thousands of escaped marks, which are only text", async () => {
+    expect((await save("escaped", "\\*a \\_b ".repeat(3000))).status).toBe(302);
+    expect(await publicHtml("escaped")).toContain("*a _b *a _b");
+  });
+
   it("still accepts and renders ordinary emphasis, snake_case words and links with underscores", async () => {
     const ordinary =
       "Some **bold** text, _emphasis_, a snake_case word and [a link](https://x.test/a_b_c). ".repeat(50);

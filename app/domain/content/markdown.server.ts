@@ -119,8 +119,9 @@ export function nestsTooDeeply(source: string): boolean {
 // paragraph took half a second, 16,000 in a 48,000-character one three minutes, while every other visitor
 // waited. This allows, over a page, 200 in 10,000 characters of paragraphs, in about a quarter of a second.
 export const MAX_EMPHASIS_WORK = 2_000_000;
-// the runs that may open emphasis: followed by a character, and an _ not inside a word (snake_case, a_link)
-const OPENING_MARKS = /(?<!\*)\*+(?=[^\s*])|(?<!~)~+(?=[^\s~])|(?<![\p{L}\p{N}_])_+(?=[^\s_])/gu;
+// the runs that may open emphasis: followed by a character, not escaped (\*), and an _ not inside a word
+// (snake_case, a_link)
+const OPENING_MARKS = /(?<![\\*])\*+(?=[^\s*])|(?<![\\~])~+(?=[^\s~])|(?<![\\\p{L}\p{N}_])_+(?=[^\s_])/gu;
 
 /** Whether the page's paragraphs (headings, table cells, list items) have too many * and _ to render in time. */
 export function emphasisTooCostly(source: string): boolean {
