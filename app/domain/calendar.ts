@@ -29,6 +29,11 @@ export function londonDay(moment: Date): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
+/** The calendar date `moment` falls on in London, as an ISO day ("2027-03-27"). */
+export function londonDayIso(moment: Date): string {
+  return londonDay(moment).toISOString().slice(0, 10);
+}
+
 const londonHour = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
   hour: "2-digit",

@@ -160,6 +160,8 @@ describe("registering and changing a contract", () => {
       form: contractForm({
         title: "Central library refurbishment",
         status: "ENDED",
+        // ended means it ran its term: its end date has passed
+        endDate: "2026-11-30",
         contractManagerId: "",
         version: await versionOf(contractId),
       }),
@@ -172,6 +174,8 @@ describe("registering and changing a contract", () => {
       form: contractForm({
         title: "Central library refurbishment",
         status: "ENDED",
+        // ended means it ran its term: its end date has passed
+        endDate: "2026-11-30",
         contractManagerId: "",
         version: await versionOf(contractId),
       }),
@@ -189,6 +193,7 @@ describe("registering and changing a contract", () => {
     expect(page.history[0]!.changes).toEqual([
       { field: "title", label: "Title", from: "Library refurbishment", to: "Central library refurbishment" },
       { field: "contractManager", label: "Contract manager", from: world.users.officerA.name, to: null },
+      { field: "endDate", label: "End date", from: "2027-03-31", to: "2026-11-30" },
       { field: "status", label: "Status", from: "ACTIVE", to: "ENDED" },
     ]);
   });

@@ -25,7 +25,7 @@ const EXPORT =
   "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date";
 
 const fullFile = (ref: string) =>
-  `${FULL}\n${ref},Parks,01234567,Environment,${world.users.officerA.email},250000,2026-02-01,2026-04-01,2027-03-31,PM3-9,Ended,JOB-02,2,Q1 2026/27=1; Q2 2026/27=1,Local apprentices\n`;
+  `${FULL}\n${ref},Parks,01234567,Environment,${world.users.officerA.email},250000,2026-02-01,2026-04-01,2027-03-31,PM3-9,Pipeline,JOB-02,2,Q1 2026/27=1; Q2 2026/27=1,Local apprentices\n`;
 
 async function stored(ref: string) {
   return db.contract.findFirstOrThrow({
@@ -61,7 +61,7 @@ describe("re-importing a file without some columns", () => {
       title: "Parks and open spaces",
       contractManagerId: world.users.officerA.id,
       planReference: "PM3-9",
-      status: "ENDED",
+      status: "PIPELINE",
     });
     expect(after.awardedOn?.toISOString().slice(0, 10)).toBe("2026-02-01");
     expect(after.commitments).toHaveLength(1);
@@ -102,7 +102,7 @@ describe("re-importing a file with some columns blank", () => {
     expect(after).toMatchObject({
       contractManagerId: world.users.officerA.id,
       planReference: "PM3-9",
-      status: "ENDED",
+      status: "PIPELINE",
     });
     expect(after.awardedOn).not.toBeNull();
     expect(after.commitments[0]!.narrative).toBeNull();

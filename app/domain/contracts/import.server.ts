@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
-import { dayToDate } from "~/domain/calendar.ts";
+import { dayToDate, londonDayIso } from "~/domain/calendar.ts";
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
@@ -27,7 +27,7 @@ import {
 import { checkCommitment, quartersOutsideTerm, type CheckedCommitment } from "./plan.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { matchSupplier, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
-import { TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
+import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
 
 type Line = { line: number; row: ImportRow };
@@ -386,6 +386,13 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
       });
       if (termination) {
         add("terminated_on", importTerminationMessage(termination));
+        continue;
+      }
+      if (endedProblem({ status, endDate: row.end_date! }, londonDayIso(new Date()))) {
+        add(
+          "status",
+          "An ended contract ran to its end date: one that stopped before end_date is Terminated, with the day it stopped in terminated_on",
+        );
         continue;
       }
       const data = {

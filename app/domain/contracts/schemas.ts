@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { helpTypeMismatch } from "./measure-help-types.ts";
-import { terminationProblem } from "./termination.ts";
+import { endedProblem, terminationProblem } from "./termination.ts";
 import { dayProblem, parseAmount, parseDay, parseQuantity } from "./values.ts";
+import { londonDayIso } from "~/domain/calendar.ts";
 
 const text = (required: string, max: number) =>
   z.string({ error: required }).trim().min(1, required).max(max, `Must be ${max} characters or fewer`);
@@ -66,6 +67,13 @@ export const contractSchema = z
           ? dayProblem(value.terminatedOn, "Enter a real date, for example 2027-03-27")
           : terminationProblem({ ...value, terminatedOn });
       if (problem) ctx.addIssue({ code: "custom", path: ["terminatedOn"], message: problem });
+    },
+    { when: (payload) => terminationSchema.safeParse(payload.value).success },
+  )
+  .superRefine(
+    (value, ctx) => {
+      const problem = endedProblem(value, londonDayIso(new Date()));
+      if (problem) ctx.addIssue({ code: "custom", path: ["status"], message: problem });
     },
     { when: (payload) => terminationSchema.safeParse(payload.value).success },
   );

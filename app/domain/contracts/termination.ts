@@ -27,6 +27,22 @@ export function terminationProblem(term: {
   return null;
 }
 
+export const ENDED_EARLY_MESSAGE =
+  "A contract that stopped before its end date is terminated: choose Terminated and enter the day it stopped, or change the end date";
+
+/**
+ * What is wrong with calling a contract ended, or null. Ended means it ran its term: one marked ended before its
+ * end date was chased for returns every quarter until that date, though its supplier had stopped delivering. A
+ * contract that stopped early is terminated, with the day it stopped (decision 025). Days are "YYYY-MM-DD";
+ * `today` is today in London.
+ */
+export function endedProblem(
+  term: { status: ContractStatus; endDate: string },
+  today: string,
+): string | null {
+  return term.status === "ENDED" && term.endDate > today ? ENDED_EARLY_MESSAGE : null;
+}
+
 /**
  * The last quarter a contract's plan counts for: the quarter holding its termination date, or null for a
  * contract that was not terminated (its whole plan counts). The quarter holding the date counts, as the quarter

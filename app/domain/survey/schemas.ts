@@ -1,6 +1,6 @@
 // Validation for the survey forms (no server imports: used by actions and forms alike).
 import { z } from "zod";
-import { londonDay, ukDayAsIso } from "~/domain/calendar.ts";
+import { londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
@@ -120,10 +120,8 @@ export const cycleSchema = z
     message: "The closing date must be on or after the opening date",
   });
 
-// The calendar date `moment` falls on in London, as YYYY-MM-DD (the form's dates compare as text).
-export function londonDayIso(moment: Date) {
-  return londonDay(moment).toISOString().slice(0, 10);
-}
+// (the form's dates compare as text)
+export { londonDayIso };
 
 export const cycleActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite-eligible") }),

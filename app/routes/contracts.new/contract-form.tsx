@@ -142,6 +142,7 @@ export function ContractForm({
         name={fields.status.name}
         key={fields.status.key}
         legend="Status"
+        hint="Ended: it ran to its end date. Terminated: it stopped before its end date."
         errors={fields.status.errors}
         defaultValue={value(fields.status) ?? "ACTIVE"}
         options={CONTRACT_STATUSES}
