@@ -250,7 +250,9 @@ export const savedSearchSchema = z.discriminatedUnion("intent", [
       .trim()
       .min(2, "Name must be 2 characters or more")
       .max(80, "Name must be 80 characters or fewer"),
-    query: z.string().max(1000).default(""),
+    // the list's filters as its page writes them: a 200-character search in a script written with several bytes a
+    // letter (Bengali, Chinese, Arabic) is up to 1,800 characters URL-encoded; parseSearch bounds what is kept
+    query: z.string().max(4000).default(""),
     emailDigest: z.boolean().default(false),
     // optional: a page rendered before the key was added still saves
     submissionKey: z.string().min(10).max(64).optional(),
