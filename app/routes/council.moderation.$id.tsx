@@ -15,7 +15,7 @@ import { moderationSchema } from "~/domain/marketplace/schemas.ts";
 import { BackLink, InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
-import { formatDate, formatDateTime } from "~/ui/format.ts";
+import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -101,7 +101,19 @@ export default function ReviewRequestPage() {
               .join(", "),
           },
           { key: "Needed by", value: formatDate(need.neededBy) },
-          { key: "Who benefits", value: need.beneficiaries ?? "Not given" },
+          // all of it, as the public request page will show it once approved
+          {
+            key: "Who benefits",
+            value:
+              [
+                need.beneficiaries,
+                need.beneficiaryCount
+                  ? `${formatNumber(need.beneficiaryCount)} ${need.beneficiaryCount === 1 ? "person" : "people"}`
+                  : null,
+              ]
+                .filter(Boolean)
+                .join(" — ") || "Not given",
+          },
           { key: "Contact preference", value: need.contactPreference ?? "Not given" },
         ]}
       />
