@@ -1,6 +1,7 @@
 // The rules a commitment and its quarterly delivery plan must meet. Pure: the form, the CSV import and the
 // tests all use this one check.
 import { formatHundredths, toHundredths } from "~/domain/reporting/progress.ts";
+import { QUARTER_MAXIMA } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import {
   isQuarterNumber,
@@ -76,6 +77,12 @@ export function checkCommitment(
     const label = quarterLabel(q.financialYear, q.quarter);
     if (seen.has(quarterIndex(q))) add("plan", `${label} appears more than once in the plan`);
     else if (!inTerm.has(quarterIndex(q))) add("plan", `${label} is outside the contract term`);
+    // no more than a supplier's return may report for one quarter: anything bigger is a typing slip
+    else if (toHundredths(entry.quantity) > BigInt(QUARTER_MAXIMA[draft.unit]) * 100n)
+      add(
+        "plan",
+        `${label}: plan ${QUARTER_MAXIMA[draft.unit].toLocaleString("en-GB")} or less for one quarter, the most a quarterly return can report`,
+      );
     seen.add(quarterIndex(q));
     plan.push({ ...q, quantity: formatHundredths(toHundredths(entry.quantity)) });
   }
