@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import { action as organisationAction } from "~/routes/organisations.$id._index.tsx";
+import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { action as signUpAction } from "~/routes/sign-up._index.tsx";
 import { createUser, createWorld, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
@@ -45,7 +45,11 @@ describe("signing up from an invitation with someone else's address", () => {
     expect(withAccount).toEqual(withoutAccount);
     expect(withAccount).toEqual({
       status: 400,
-      error: { form: ["This invitation has expired or was already used"] },
+      error: {
+        form: [
+          "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.",
+        ],
+      },
     });
   });
 

@@ -582,7 +582,12 @@ export async function signUpWithInvitation(
   const passwordHash = await hashPassword(input.password);
   const ended: InvitationSignUp = {
     ok: false,
-    fieldErrors: { form: ["This invitation has expired or was already used"] },
+    // as the invitation page says it: a cancelled invitation was answered "expired or already used"
+    fieldErrors: {
+      form: [
+        "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.",
+      ],
+    },
   };
   const hasAccount: InvitationSignUp = {
     ok: false,
