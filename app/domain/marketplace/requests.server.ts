@@ -443,6 +443,16 @@ export async function changeRequestIn(
     data.submittedAt = now;
   }
   if (change.action === "approve") {
+    // the same rule at the last step: a request submitted before the council retired its category or district
+    // would be published under it
+    if (!request.category.active)
+      throw new TransitionRefused(
+        `The council no longer uses the category “${request.category.name}”. Request changes so the requestor can choose another.`,
+      );
+    if (request.district && !request.district.active)
+      throw new TransitionRefused(
+        `The council no longer lists the district “${request.district.name}”. Request changes so the requestor can choose another.`,
+      );
     data.publishedAt = now;
     data.moderationComment = change.reason || null;
   }
