@@ -69,3 +69,17 @@ export async function renderPage(location: string, cookie?: string): Promise<Res
     cspNonce: "test",
   });
 }
+
+// A form posted to a page as a browser without JavaScript sends it: the action runs, then (unless it redirects)
+// the page renders with its answer, as the document the browser shows.
+export async function postPage(location: string, form: FormData, cookie?: string): Promise<Response> {
+  handler ??= createRequestHandler(await assembleBuild(), "production");
+  return handler(
+    new Request(new URL(location, BASE), {
+      method: "POST",
+      body: form,
+      headers: { origin: BASE, host: new URL(BASE).host, ...(cookie ? { cookie } : {}) },
+    }),
+    { cspNonce: "test" },
+  );
+}

@@ -81,6 +81,43 @@ export function withoutFarEntries(form: FormData, max: number): { fields: FormDa
   return { fields, outOfRange };
 }
 
+export const COMMITMENTS_CHANGED =
+  "The commitments on this contract changed while you were filling in this return, so nothing was saved. Check your answers below, choose any files again, and send the form again.";
+
+/**
+ * The form's line entries moved to where the return now lists their commitments, when the contract's
+ * commitments changed since the page was read (`changed`): an entry for a commitment since removed is dropped,
+ * one since added gets an empty entry. Sent back as they are, the answers would show against other commitments.
+ */
+export function alignedToCommitments(
+  form: FormData,
+  specs: ReturnLineSpec[],
+): { fields: FormData; changed: boolean } {
+  const sentAt = new Map<string, number>(); // commitment → index of its entry in the form
+  const indexOf = (name: string) => /^lines\[(\d+)\]\./.exec(name)?.[1];
+  for (const [name, value] of form) {
+    const index = indexOf(name);
+    if (index !== undefined && name === `lines[${index}].commitmentId` && typeof value === "string") {
+      if (!sentAt.has(value)) sentAt.set(value, Number(index));
+    }
+  }
+  const changed =
+    sentAt.size !== specs.length || specs.some((spec, index) => sentAt.get(spec.commitmentId) !== index);
+  if (!changed) return { fields: form, changed };
+  const fields = new FormData();
+  for (const [name, value] of form) if (indexOf(name) === undefined) fields.append(name, value);
+  specs.forEach((spec, index) => {
+    const sent = sentAt.get(spec.commitmentId);
+    if (sent === undefined) fields.append(`lines[${index}].commitmentId`, spec.commitmentId);
+    for (const [name, value] of form) {
+      if (sent !== undefined && indexOf(name) === String(sent)) {
+        fields.append(`lines[${index}]${name.slice(`lines[${sent}]`.length)}`, value);
+      }
+    }
+  });
+  return { fields, changed };
+}
+
 /**
  * The return form: one entry per commitment, `intent` save (blanks allowed) or submit (every line
  * answered and the declaration ticked).

@@ -16,7 +16,13 @@ import {
   type ReturnAccess,
 } from "~/domain/reporting/returns-queries.server.ts";
 import { isEditableBySupplier, UNIT_LABELS } from "~/domain/reporting/returns-rules.ts";
-import { FORM_OUT_OF_DATE, returnFormSchema, withoutFarEntries } from "~/domain/reporting/returns-schema.ts";
+import {
+  alignedToCommitments,
+  COMMITMENTS_CHANGED,
+  FORM_OUT_OF_DATE,
+  returnFormSchema,
+  withoutFarEntries,
+} from "~/domain/reporting/returns-schema.ts";
 import {
   addEvidence,
   removeEvidence,
@@ -98,12 +104,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fileFields = new Map(specs.specs.map((s, i) => [evidenceField(i), s.commitmentId]));
   const { formData, uploads } = await readReturnForm(request, fileFields);
   const command = readCommand(formData.get("intent"));
-  if (command?.kind === "upload" && !specs.specs.some((s) => s.commitmentId === command.commitmentId)) {
+  // answers sent from a page listing other commitments are shown back against their own commitments, not saved
+  const aligned = alignedToCommitments(formData, specs.specs);
+  if (
+    command?.kind === "upload" &&
+    !aligned.changed &&
+    !specs.specs.some((s) => s.commitmentId === command.commitmentId)
+  ) {
     await discardUploads(uploads);
     notFound();
   }
   // the figures are checked as a draft unless submitting
-  const { fields, outOfRange } = withoutFarEntries(formData, specs.specs.length);
+  const { fields, outOfRange } = withoutFarEntries(aligned.fields, specs.specs.length);
   fields.set("intent", command?.kind === "submit" ? "submit" : "save");
   const submission = parseWithZod(fields, { schema: returnFormSchema(specs.specs) });
   const refuse = async (options: Parameters<typeof submission.reply>[0], status = 400) => {
@@ -111,6 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json<LinesReply>({ reply: submission.reply(options) }, { status });
   };
   if (!command || outOfRange) return refuse({ formErrors: [FORM_OUT_OF_DATE] });
+  if (aligned.changed) return refuse({ formErrors: [COMMITMENTS_CHANGED] });
 
   // files: each refused one is explained next to its field; a chosen file is never kept from a form that
   // is not saved, and the browser cannot keep it, so the supplier is asked to choose it again
