@@ -282,10 +282,16 @@ export default function ReturnPage() {
             : []),
         ]}
       />
-      {page.status === "QUERIED" ? (
+      {page.status === "QUERIED" && view === "SUPPLIER" ? (
         <Notice kind="error" title="Your contract manager has queried this return">
           {page.reviewComment ? <p className="mb-2 whitespace-pre-line">{page.reviewComment}</p> : null}
           <p>Read the comments against each commitment below, amend the return and submit it again.</p>
+        </Notice>
+      ) : null}
+      {page.status === "QUERIED" && view === "COUNCIL" ? (
+        <Notice title="This return has been queried">
+          {page.reviewComment ? <p className="mb-2 whitespace-pre-line">{page.reviewComment}</p> : null}
+          <p>The supplier has been asked to amend it and submit it again.</p>
         </Notice>
       ) : null}
       {view === "COUNCIL" && page.status === "SUBMITTED" ? (

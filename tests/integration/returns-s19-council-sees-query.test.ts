@@ -1,0 +1,61 @@
+// A queried return as the council sees it. The return page told everyone who opened a queried return "Your
+// contract manager has queried this return … amend the return and submit it again", the contract manager who had
+// just queried it included (the review sends them there): the council is told the return waits for the supplier,
+// with the query made; the supplier is still told what to do.
+import { beforeAll, describe, expect, it } from "vitest";
+import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
+import { action as reviewAction } from "~/routes/returns.$id.review.tsx";
+import { db } from "~/db.server.ts";
+import { renderPage } from "../helpers/render-page.ts";
+import { callAction } from "../helpers/routes.ts";
+import { createReturnsWorld, returnForm } from "./returns-world.ts";
+
+async function queriedReturn() {
+  const w = await createReturnsWorld();
+  const params = { id: w.kpiReturn.id };
+  const submitted = await callAction(returnAction, {
+    path: `/returns/${w.kpiReturn.id}`,
+    params,
+    cookie: w.cookies.supplierOwner,
+    form: returnForm(w, "submit", { hours: "10", narrative: "A careers fair", declaration: true }),
+  });
+  expect(submitted.status).toBe(302);
+  const { submittedAt } = await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } });
+  const queried = await callAction(reviewAction, {
+    path: `/returns/${w.kpiReturn.id}/review`,
+    params,
+    cookie: w.cookies.officerA,
+    form: {
+      intent: "query",
+      comment: "Please split the hours by site.",
+      submittedAt: submittedAt!.toISOString(),
+    },
+  });
+  expect(queried.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}`);
+  return w;
+}
+
+// the first page rendered puts the app together, which takes a while on a busy machine
+beforeAll(() => renderPage("/"));
+
+describe("a queried return's page", () => {
+  it("tells the contract manager it waits for the supplier, not to amend it themselves", async () => {
+    const w = await queriedReturn();
+    const page = await renderPage(`/returns/${w.kpiReturn.id}`, w.cookies.officerA);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toContain("Your contract manager has queried this return");
+    expect(html).not.toContain("amend the return and submit it again");
+    expect(html).toContain("This return has been queried");
+    expect(html).toContain("The supplier has been asked to amend it and submit it again.");
+    expect(html).toContain("Please split the hours by site.");
+  });
+
+  it("still tells the supplier what the query asks of them", async () => {
+    const w = await queriedReturn();
+    const html = await (await renderPage(`/returns/${w.kpiReturn.id}`, w.cookies.supplierMember)).text();
+    expect(html).toContain("Your contract manager has queried this return");
+    expect(html).toContain("Please split the hours by site.");
+    expect(html).not.toContain("This return has been queried");
+  });
+});
