@@ -8,7 +8,7 @@ import { db } from "~/db.server.ts";
 import { LAST_PLATFORM_ADMIN_MESSAGE, type DeletionPlan } from "~/domain/accounts/deletion.server.ts";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/account.delete.tsx";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
-import { action as organisationAction } from "~/routes/organisations.$id._index.tsx";
+import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import {
   addMember,
   createCategory,

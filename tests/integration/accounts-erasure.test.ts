@@ -14,7 +14,7 @@ import { loader as mailboxEmailLoader } from "~/routes/admin.mailbox.$id.tsx";
 import { loader as mailboxLoader } from "~/routes/admin.mailbox._index.tsx";
 import { loader as auditLoader } from "~/routes/council.audit.tsx";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
-import { action as organisationAction } from "~/routes/organisations.$id._index.tsx";
+import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import {
   createCouncil,
   createMember,

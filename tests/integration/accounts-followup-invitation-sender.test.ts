@@ -8,7 +8,7 @@ import { db } from "~/db.server.ts";
 import { inviteOwnerOfMemberless } from "~/domain/accounts/members.server.ts";
 import { action as deleteAction } from "~/routes/account.delete.tsx";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/invitations.$token.tsx";
-import { action as organisationAction } from "~/routes/organisations.$id._index.tsx";
+import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import {
   addMember,
   createCouncil,

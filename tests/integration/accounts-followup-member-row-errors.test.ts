@@ -4,7 +4,7 @@
 // summary only, next to no member. Each error is now keyed to the row's field or button it concerns.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Membership } from "~/generated/prisma/client.ts";
-import * as organisationPage from "~/routes/organisations.$id._index.tsx";
+import * as organisationPage from "~/routes/organisations.$id._index/route.tsx";
 import {
   addMember,
   createCouncil,

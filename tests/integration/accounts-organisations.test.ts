@@ -15,7 +15,7 @@ import { action as invitationAction, loader as invitationLoader } from "~/routes
 import {
   action as organisationAction,
   loader as organisationLoader,
-} from "~/routes/organisations.$id._index.tsx";
+} from "~/routes/organisations.$id._index/route.tsx";
 import { action as newSupplierAction } from "~/routes/organisations.new.supplier.tsx";
 import { action as newVcseAction, loader as newVcseLoader } from "~/routes/organisations.new.vcse.tsx";
 import { action as signUpAction } from "~/routes/sign-up._index.tsx";

@@ -10,7 +10,7 @@ import { loader as queueLoader } from "~/routes/council.verification._index.tsx"
 import {
   action as organisationAction,
   loader as organisationLoader,
-} from "~/routes/organisations.$id._index.tsx";
+} from "~/routes/organisations.$id._index/route.tsx";
 import { loader as organisationsLoader } from "~/routes/organisations._index.tsx";
 import { loader as surveysLoader } from "~/routes/council.survey._index.tsx";
 import { action as switchAction } from "~/routes/switch-organisation.tsx";

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
-import { action as organisationAction } from "~/routes/organisations.$id._index.tsx";
+import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { createUser, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 

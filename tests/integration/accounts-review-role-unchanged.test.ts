@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import { action as organisationAction } from "~/routes/organisations.$id._index.tsx";
+import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import {
   addMember,
   createOrganisation,

@@ -4,7 +4,7 @@
 // with nothing more written (decision 024); a member or invitation someone else removed is still an error.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { action } from "~/routes/organisations.$id._index.tsx";
+import { action } from "~/routes/organisations.$id._index/route.tsx";
 import { createMember, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 

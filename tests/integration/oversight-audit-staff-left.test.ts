@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import { action as organisationAction } from "~/routes/organisations.$id._index.tsx";
+import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { loader as auditLoader } from "~/routes/council.audit.tsx";
 import { action as signInAction } from "~/routes/sign-in.tsx";
 import { createMember, createWorld, sessionCookieFor, TEST_PASSWORD } from "../helpers/factories.ts";

@@ -1,7 +1,7 @@
 // Who runs the supplier diversity survey is chosen by the council's admins on its members page.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import * as members from "~/routes/organisations.$id._index.tsx";
+import * as members from "~/routes/organisations.$id._index/route.tsx";
 import * as surveys from "~/routes/council.survey._index.tsx";
 import { createPartnership, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";

@@ -1,0 +1,67 @@
+// What the organisation is: where it stands with the council's verification, and the details it registered.
+import type { SerializeFrom } from "@remix-run/node";
+import { BUSINESS_SIZE_LABEL } from "~/domain/accounts/business-size.ts";
+import { KIND_LABEL, STATUS_LABEL } from "~/domain/accounts/schemas.ts";
+import { Notice, SummaryList, Tag, type SummaryRow } from "~/ui/components.tsx";
+import type { loader } from "./route.tsx";
+
+type Organisation = SerializeFrom<typeof loader>["organisation"];
+
+export function OrganisationDetails({ organisation }: { organisation: Organisation }) {
+  return (
+    <>
+      {organisation.status === "PENDING" ? (
+        <Notice title="Waiting for the council to verify this organisation">
+          {organisation.kind === "VCSE"
+            ? "You can draft requests now. They are published once the council has verified you."
+            : "You can look at requests now. You can pledge once the council has verified you."}
+        </Notice>
+      ) : null}
+      {organisation.status === "REJECTED" ? (
+        <Notice kind="error" title="The council did not verify this organisation">
+          {organisation.rejectionReason}
+        </Notice>
+      ) : null}
+      <SummaryList rows={detailRows(organisation)} />
+    </>
+  );
+}
+
+function detailRows(organisation: Organisation) {
+  const details: SummaryRow[] = [
+    { key: "Type", value: KIND_LABEL[organisation.kind] },
+    {
+      key: "Status",
+      value: (
+        <Tag
+          colour={
+            organisation.status === "VERIFIED"
+              ? "green"
+              : organisation.status === "PENDING"
+                ? "yellow"
+                : "red"
+          }
+        >
+          {STATUS_LABEL[organisation.status]}
+        </Tag>
+      ),
+    },
+  ];
+  if (organisation.council) details.push({ key: "Council", value: organisation.council.name });
+  if (organisation.partnership) details.push({ key: "Partnership", value: organisation.partnership.name });
+  if (organisation.kind === "VCSE") {
+    details.push({ key: "Charity or company number", value: organisation.charityNumber ?? "Not registered" });
+    details.push({ key: "Area served", value: organisation.areaServed ?? "" });
+    details.push({ key: "What it does", value: organisation.description ?? "" });
+  }
+  if (organisation.kind === "SUPPLIER") {
+    details.push({ key: "Companies House number", value: organisation.companyNumber ?? "" });
+    details.push({ key: "Registered postcode", value: organisation.registeredPostcode ?? "" });
+    details.push({ key: "Staff", value: String(organisation.staffHeadcount ?? "") });
+    details.push({
+      key: "Business size",
+      value: organisation.businessSize ? BUSINESS_SIZE_LABEL[organisation.businessSize] : "Not known",
+    });
+  }
+  return details;
+}

@@ -1,0 +1,130 @@
+// An organisation's own page for its members: its details, its members and their roles and access, the
+// invitations waiting, inviting a colleague and leaving. Only whoever manages it sees the forms changing members.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/ui/form-for.tsx";
+import { notFound, requireUser } from "~/auth/permissions.server.ts";
+import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import { leadRoleFor, organisationForMember } from "~/domain/accounts/members.server.ts";
+import { ROLE_LABEL } from "~/domain/accounts/schemas.ts";
+import { PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Button, ErrorSummary } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
+import { actionSchema, carryOut, doneMomentsAgo, LEFT, leftMomentsAgo } from "./intents.server.ts";
+import { InvitationsWaiting, InviteForm } from "./invitations.tsx";
+import { MembersTable } from "./members-table.tsx";
+import { OrganisationDetails } from "./organisation-details.tsx";
+import { describedBy, placed, RowError, type RowErrors } from "./row-errors.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? "Organisation"} – Social Value Marketplace` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  const page = await organisationForMember(params.id!, viewer.user.id);
+  if (!page) notFound();
+  const { organisation, myRole, canManage } = page;
+  return json({
+    organisation: {
+      ...organisation,
+      memberships: organisation.memberships.map((m) => ({
+        id: m.id,
+        role: m.role,
+        partnershipWide: m.partnershipWide,
+        surveyAccess: organisation.kind === "COUNCIL" && m.surveyAccess,
+        isMe: m.userId === viewer.user.id,
+        name: m.user.name,
+        email: m.user.email,
+      })),
+      invitations: canManage ? organisation.invitations : [],
+    },
+    myRole,
+    canManage,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  const organisationId = params.id!;
+  const form = await readForm(request);
+  // Members only: a partner council reached through a partnership-wide membership is not one's own to manage.
+  const mine = viewer.memberships.find((m) => m.organisationId === organisationId && !m.viaCouncil);
+  if (!mine) {
+    // "Leave" sent twice: the second finds this person no longer a member because they left moments ago
+    if (form.get("intent") === "leave" && (await leftMomentsAgo(viewer.user.id, organisationId)))
+      return redirectWithFlash("/account", { kind: "success", message: LEFT });
+    notFound();
+  }
+  const submission = parseWithZod(form, { schema: actionSchema });
+  if (submission.status !== "success") return json(placed(submission.reply()), { status: 400 });
+  const context = requestContext(request);
+  const input = submission.value;
+  const actor = viewer.user.id;
+  // the organisation's allowance is spent by those who may invite: a member's attempt is refused below
+  if (input.intent === "invite" && mine.role === leadRoleFor(mine.kind)) {
+    const limit = await consumeAttempt("invitation", { ip: context.ip, account: `org:${organisationId}` });
+    if (!limit.ok)
+      return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)] }), { status: 429 });
+  }
+  const result = await carryOut(input, organisationId, actor, context);
+  const destination = input.intent === "leave" ? "/account" : `/organisations/${organisationId}`;
+  if (!result.ok) {
+    const repeat = await doneMomentsAgo(input, actor, organisationId);
+    if (!repeat) return json(placed(submission.reply({ fieldErrors: result.fieldErrors })), { status: 400 });
+    return redirectWithFlash(destination, { kind: "success", message: repeat });
+  }
+  return redirectWithFlash(destination, { kind: "success", message: result.message });
+}
+
+export default function OrganisationPage() {
+  const { organisation, myRole, canManage } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const sent = lastResult?.initialValue ?? {};
+  const errors: RowErrors = {};
+  for (const [name, messages] of Object.entries(lastResult?.error ?? {}))
+    errors[name] = messages ?? undefined;
+  const keptRole = (membershipId: string) =>
+    sent.intent === "change-role" && sent.membershipId === membershipId && typeof sent.role === "string"
+      ? sent.role
+      : null;
+  return (
+    <>
+      <PageHeading caption={`Your role: ${ROLE_LABEL[myRole]}`}>{organisation.name}</PageHeading>
+      <ErrorSummary errors={errors} />
+      <OrganisationDetails organisation={organisation} />
+
+      <h2 className="mb-4 text-2xl font-bold">Members</h2>
+      {organisation.partnership ? (
+        <p className="mb-4 max-w-3xl">
+          A member who works for every partner council in {organisation.partnership.name} uses one sign-in to
+          act as an officer for each of them, choosing which council they are working for. Each council still
+          sees only its own records, and each council&apos;s own admins keep its settings, members and survey
+          access.
+        </p>
+      ) : null}
+      <MembersTable organisation={organisation} canManage={canManage} errors={errors} keptRole={keptRole} />
+
+      {canManage ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">Invitations waiting</h2>
+          <InvitationsWaiting invitations={organisation.invitations} />
+          <h2 className="mb-4 text-2xl font-bold">Invite a colleague</h2>
+          <InviteForm kind={organisation.kind} lastResult={lastResult} />
+        </>
+      ) : null}
+
+      <h2 className="mb-4 text-2xl font-bold">Leave this organisation</h2>
+      <Form method="post">
+        <p className="mb-4">You will no longer be able to act for {organisation.name}.</p>
+        <RowError id="leave" errors={errors.leave} />
+        <Button id="leave" name="intent" value="leave" variant="warning" {...describedBy("leave", errors)}>
+          Leave {organisation.name}
+        </Button>
+      </Form>
+    </>
+  );
+}
