@@ -19,28 +19,8 @@ import {
 } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { answer, consent, freshCycle, send } from "../helpers/survey-respondent.ts";
 
-const consent = (cycleId: string, cookie: string) =>
-  callAction(explainer.action, {
-    path: `/survey/${cycleId}`,
-    params: { cycleId },
-    cookie,
-    form: { consent: "yes" },
-  });
-const answer = (cycleId: string, cookie: string, topic: string, form: Record<string, string | string[]>) =>
-  callAction(question.action, {
-    path: `/survey/${cycleId}/questions/${topic}`,
-    params: { cycleId, topic },
-    cookie,
-    form,
-  });
-const send = (cycleId: string, cookie: string) =>
-  callAction(checkAnswers.action, {
-    path: `/survey/${cycleId}/check-answers`,
-    params: { cycleId },
-    cookie,
-    form: {},
-  });
 const page = (
   loader: (args: LoaderFunctionArgs) => unknown,
   cycleId: string,
@@ -52,14 +32,6 @@ const page = (
     params: topic ? { cycleId, topic } : { cycleId },
     cookie,
   });
-
-// each test has its own council and cycle, and a business in its area
-async function freshCycle() {
-  const council = await createCouncil();
-  const cycleId = (await createSurveyCycle({ councilId: council.id, year: 2026 })).id;
-  const business = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
-  return { council, cycleId, business };
-}
 
 describe("an owner sending a member's answers for the business", () => {
   it("leaves the member who answered able to see, change and withdraw them", async () => {

@@ -3,45 +3,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import * as explainer from "~/routes/survey.$cycleId._index.tsx";
 import * as checkAnswers from "~/routes/survey.$cycleId.check-answers.tsx";
-import * as question from "~/routes/survey.$cycleId.questions.$topic.tsx";
 import * as withdraw from "~/routes/survey.$cycleId.withdraw.tsx";
 import * as surveyList from "~/routes/survey._index.tsx";
-import {
-  createCouncil,
-  createMember,
-  createOrganisation,
-  createSurveyCycle,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createMember, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
-
-const consent = (cycleId: string, cookie: string) =>
-  callAction(explainer.action, {
-    path: `/survey/${cycleId}`,
-    params: { cycleId },
-    cookie,
-    form: { consent: "yes" },
-  });
-const answer = (cycleId: string, cookie: string, topic: string, form: Record<string, string | string[]>) =>
-  callAction(question.action, {
-    path: `/survey/${cycleId}/questions/${topic}`,
-    params: { cycleId, topic },
-    cookie,
-    form,
-  });
-const send = (cycleId: string, cookie: string) =>
-  callAction(checkAnswers.action, {
-    path: `/survey/${cycleId}/check-answers`,
-    params: { cycleId },
-    cookie,
-    form: {},
-  });
+import { answer, consent, freshCycle, send } from "../helpers/survey-respondent.ts";
 
 describe("a business that answered, after the council changes its area", () => {
   it("can still see, change and withdraw its answers until the survey closes", async () => {
-    const council = await createCouncil({ postcodeAreas: ["GU1"] });
-    const cycleId = (await createSurveyCycle({ councilId: council.id, year: 2026 })).id;
-    const business = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const { council, cycleId, business } = await freshCycle({ postcodeAreas: ["GU1"] });
     const owner = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
     await consent(cycleId, owner);
     await answer(cycleId, owner, "ethnic-group", { ethnicGroup: "ASIAN" });
