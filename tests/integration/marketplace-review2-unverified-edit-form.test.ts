@@ -3,14 +3,9 @@
 // about verification), and the refusal told a group the council had rejected to submit "once you are verified".
 import { beforeAll, describe, expect, it } from "vitest";
 import type { VerificationStatus } from "~/generated/prisma/enums.ts";
-import {
-  createMember,
-  createOrganisation,
-  createRequest,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createWorld } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
+import { groupWithDraft } from "../helpers/unverified-group.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
@@ -20,15 +15,7 @@ beforeAll(async () => {
 });
 
 async function pages(status: VerificationStatus) {
-  const group = await createOrganisation({ kind: "VCSE", councilId: world.councilA.id, status });
-  const owner = await createMember(group.id, "OWNER");
-  const cookie = await sessionCookieFor(owner.id);
-  const draft = await createRequest({
-    councilId: world.councilA.id,
-    organisationId: group.id,
-    categoryId: world.category.id,
-    status: "DRAFT",
-  });
+  const { cookie, draft } = await groupWithDraft(world, status);
   const shown = async (path: string) => {
     const response = await renderPage(path, cookie);
     expect(response.status).toBe(200);

@@ -4,14 +4,9 @@
 // verified".
 import { beforeAll, describe, expect, it } from "vitest";
 import type { VerificationStatus } from "~/generated/prisma/enums.ts";
-import {
-  createMember,
-  createOrganisation,
-  createRequest,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createWorld } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
+import { groupWithDraft } from "../helpers/unverified-group.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
@@ -21,15 +16,8 @@ beforeAll(async () => {
 });
 
 async function draftPage(status: VerificationStatus) {
-  const group = await createOrganisation({ kind: "VCSE", councilId: world.councilA.id, status });
-  const owner = await createMember(group.id, "OWNER");
-  const draft = await createRequest({
-    councilId: world.councilA.id,
-    organisationId: group.id,
-    categoryId: world.category.id,
-    status: "DRAFT",
-  });
-  const response = await renderPage(`/requests/${draft.id}/manage`, await sessionCookieFor(owner.id));
+  const { cookie, draft } = await groupWithDraft(world, status);
+  const response = await renderPage(`/requests/${draft.id}/manage`, cookie);
   expect(response.status).toBe(200);
   return response.text();
 }
