@@ -80,7 +80,9 @@ export class EvidenceTypeChecker {
     if (this.size === 0) return { ok: false, message: "The selected file is empty" };
     const extension = extensionOf(this.filename);
     const kind = this.detect();
-    if (!kind) return { ok: false, message: WRONG_TYPE };
+    // a type we do not take ("notes.txt", "rota.tsv") is not "contents that are not a .txt file"
+    const allowedName = Object.values(EVIDENCE_TYPES).some((t) => t.extensions.includes(extension));
+    if (!kind || (extension && !allowedName)) return { ok: false, message: WRONG_TYPE };
     if (!EVIDENCE_TYPES[kind].extensions.includes(extension)) {
       return {
         ok: false,
