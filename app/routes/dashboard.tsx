@@ -189,6 +189,7 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
           empty="No commitments yet."
           columns={[
             { header: "Measure", rowHeader: true, cell: (m) => m.name },
+            { header: "Council", cell: (m) => m.council },
             {
               header: "Committed",
               numeric: true,

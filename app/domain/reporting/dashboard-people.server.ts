@@ -140,8 +140,16 @@ async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
   const byContract = new Map<string, typeof progress.commitments>();
   for (const c of progress.commitments)
     byContract.set(c.contractId, [...(byContract.get(c.contractId) ?? []), c]);
+  // each council has its own measure library, most of them seeded with the same names: a measure says whose it is
+  const councilOf = new Map(contracts.map((k) => [k.id, k.council.name]));
+  const measureCouncil = new Map(
+    progress.commitments.map((c) => [c.measure.id, councilOf.get(c.contractId)]),
+  );
   return {
-    measures: summariseByMeasure(progress.commitments, progress.progress),
+    measures: summariseByMeasure(progress.commitments, progress.progress).map((m) => ({
+      ...m,
+      council: measureCouncil.get(m.measureId) ?? null,
+    })),
     contracts: contracts.map((k) => ({
       id: k.id,
       reference: k.reference,
