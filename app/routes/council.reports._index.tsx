@@ -44,7 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const report =
     quarter && !errors.department ? await sharedDepartmentalReport(councilId, quarter, department) : null;
   const chosen = quarter ? `${quarter.financialYear}-Q${quarter.quarter}` : null;
-  const search = chosen ? `?quarter=${chosen}&department=${encodeURIComponent(department)}` : "";
+  const search = chosen
+    ? `?quarter=${chosen}&department=${encodeURIComponent(department)}&council=${councilId}`
+    : "";
   // a quarter older than those offered (from a saved or shared address) is offered too, so the form shows it
   const offered = choices.quarters.map((q) => ({ value: q.value, label: q.label }));
   if (quarter && chosen && !offered.some((q) => q.value === chosen))

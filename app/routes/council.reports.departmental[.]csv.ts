@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { csvResponse } from "~/domain/reporting/csv.server.ts";
 import {
   ALL_DEPARTMENTS,
@@ -14,8 +14,10 @@ import {
 } from "~/domain/reporting/departmental-report.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
   const url = new URL(request.url);
+  // the council whose report page gave the link, not one switched to since in another window (officers of it
+  // only); a link without one is for the council being worked for
+  const { membership } = await requireCouncilOf(request, url.searchParams.get("council"));
   const quarter = startedQuarter(parseQuarter(url.searchParams.get("quarter")));
   if (!quarter) throw new Response("Choose a quarter that has started, like 2026-Q2", { status: 400 });
   const department = url.searchParams.get("department") ?? ALL_DEPARTMENTS;
