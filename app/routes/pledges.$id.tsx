@@ -58,7 +58,16 @@ const FLASH: Record<PledgeAction, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, pledge, roles } = await requirePledge(request, params.id!);
   const submission = parseWithZod(await readForm(request), { schema: pledgeActionSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  // declining a pledge already agreed calls it off, and its form is called so
+  const callingOff =
+    submission.payload.intent === "decline" && ["ACCEPTED", "DELIVERED", "DISPUTED"].includes(pledge.status);
+  if (submission.status !== "success")
+    return json(
+      callingOff && submission.error?.reason
+        ? submission.reply({ fieldErrors: { reason: ["Give a reason for calling off the pledge"] } })
+        : submission.reply(),
+      { status: 400 },
+    );
   const value = submission.value;
   const result = await changePledge({
     pledgeId: pledge.id,

@@ -149,3 +149,14 @@ describe("a disputed delivery never put right", () => {
     });
   });
 });
+
+describe("calling off an accepted pledge with no reason", () => {
+  it("asks for a reason for calling it off, as its form is headed, not for declining", async () => {
+    const { pledge } = await disputedRequest({ pledgeStatus: "ACCEPTED" });
+    const answer = await decline(pledge.id, vcseCookie, "");
+    expect(answer.status).toBe(400);
+    const reply = (await answer.json()) as { error: Record<string, string[]> };
+    expect(reply.error).toEqual({ reason: ["Give a reason for calling off the pledge"] });
+    expect((await db.pledge.findUniqueOrThrow({ where: { id: pledge.id } })).status).toBe("ACCEPTED");
+  });
+});
