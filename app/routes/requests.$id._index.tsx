@@ -102,10 +102,19 @@ function OpenRequestPage({
         <ClosedRequestNotice status={request.status} closedOn={closedOn} pledgesUnderWay={pledgesUnderWay} />
       ) : null}
       <div className="mb-8 border-l-8 border-brand bg-gray-100 p-4">
-        <p className="text-xl">
-          Still needed: <strong>{formatQuantity(request.helpType, left, request.unitLabel)}</strong> of{" "}
-          {formatQuantity(request.helpType, request.quantity, request.unitLabel)}
-        </p>
+        {CLOSED_STATUSES.includes(request.status) ? (
+          // closed: nothing more is needed through the portal, so what was pledged is the figure that counts
+          <p className="text-xl">
+            Pledged:{" "}
+            <strong>{formatQuantity(request.helpType, request.pledgedQuantity, request.unitLabel)}</strong> of{" "}
+            {formatQuantity(request.helpType, request.quantity, request.unitLabel)}
+          </p>
+        ) : (
+          <p className="text-xl">
+            Still needed: <strong>{formatQuantity(request.helpType, left, request.unitLabel)}</strong> of{" "}
+            {formatQuantity(request.helpType, request.quantity, request.unitLabel)}
+          </p>
+        )}
         <p>Needed by {formatDate(request.neededBy)}</p>
       </div>
       <p className="mb-8 max-w-3xl whitespace-pre-line">{request.description}</p>
