@@ -4,12 +4,13 @@ import { Form } from "~/ui/form-for.tsx";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie } from "~/auth/session.server.ts";
-import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from "~/domain/accounts/schemas.ts";
+import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/schemas.ts";
 import { signOutEverywhere } from "~/domain/accounts/users.server.ts";
 import { MembershipName } from "~/ui/memberships.tsx";
 import { PageHeading, SummaryList, Table, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
+import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Social Value Marketplace" }];
 
@@ -81,11 +82,7 @@ export default function Account() {
           { header: "Your role", cell: (m) => ROLE_LABEL[m.role] },
           {
             header: "Status",
-            cell: (m) => (
-              <Tag colour={m.status === "VERIFIED" ? "green" : m.status === "PENDING" ? "yellow" : "red"}>
-                {STATUS_LABEL[m.status]}
-              </Tag>
-            ),
+            cell: (m) => <OrganisationStatusTag status={m.status} />,
           },
         ]}
       />

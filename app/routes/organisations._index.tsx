@@ -2,9 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { actingMembership, requireUser } from "~/auth/permissions.server.ts";
-import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from "~/domain/accounts/schemas.ts";
+import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/schemas.ts";
 import { MembershipName } from "~/ui/memberships.tsx";
-import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { PageHeading, Table } from "~/ui/components.tsx";
+import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your organisations – Social Value Marketplace" }];
 
@@ -37,11 +38,7 @@ export default function Organisations() {
           { header: "Your role", cell: (m) => ROLE_LABEL[m.role] },
           {
             header: "Status",
-            cell: (m) => (
-              <Tag colour={m.status === "VERIFIED" ? "green" : m.status === "PENDING" ? "yellow" : "red"}>
-                {STATUS_LABEL[m.status]}
-              </Tag>
-            ),
+            cell: (m) => <OrganisationStatusTag status={m.status} />,
           },
           {
             header: <span className="sr-only">Working for</span>,

@@ -1,9 +1,10 @@
 // What the organisation is: where it stands with the council's verification, and the details it registered.
 import type { SerializeFrom } from "@remix-run/node";
 import { BUSINESS_SIZE_LABEL } from "~/domain/accounts/business-size.ts";
-import { KIND_LABEL, STATUS_LABEL } from "~/domain/accounts/schemas.ts";
-import { Notice, SummaryList, Tag, type SummaryRow } from "~/ui/components.tsx";
+import { KIND_LABEL } from "~/domain/accounts/schemas.ts";
+import { Notice, SummaryList, type SummaryRow } from "~/ui/components.tsx";
 import type { loader } from "./route.tsx";
+import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 
 type Organisation = SerializeFrom<typeof loader>["organisation"];
 
@@ -32,19 +33,7 @@ function detailRows(organisation: Organisation) {
     { key: "Type", value: KIND_LABEL[organisation.kind] },
     {
       key: "Status",
-      value: (
-        <Tag
-          colour={
-            organisation.status === "VERIFIED"
-              ? "green"
-              : organisation.status === "PENDING"
-                ? "yellow"
-                : "red"
-          }
-        >
-          {STATUS_LABEL[organisation.status]}
-        </Tag>
-      ),
+      value: <OrganisationStatusTag status={organisation.status} />,
     },
   ];
   if (organisation.council) details.push({ key: "Council", value: organisation.council.name });
