@@ -317,10 +317,17 @@ async function sendDigest(search: DigestSearch, now: Date): Promise<boolean> {
     search.digestTurnedOnAt && search.digestTurnedOnAt > from ? search.digestTurnedOnAt : from
   ).toISOString();
   const filters = { ...saved, since };
-  const stillMember = search.user.memberships.some((m) => m.organisationId === search.organisationId);
+  const memberOf = search.user.memberships.map((m) => m.organisationId);
+  const stillMember = memberOf.includes(search.organisationId);
   const { filters: applied, notFound } = await applicableFilters(filters, { reread: false });
+  // only requests the supplier can act on: not its member's own organisations' (refused a pledge), nor those it
+  // has pledged to already
+  const actionableBy = { supplierOrganisationId: search.organisationId, memberOf };
   const { requests, total, capped } = stillMember
-    ? await searchRequests({ ...applied, page: 1, sort: "newest" }, { until: now, pageSize: DIGEST_SIZE })
+    ? await searchRequests(
+        { ...applied, page: 1, sort: "newest" },
+        { until: now, pageSize: DIGEST_SIZE, actionableBy },
+      )
     : { requests: [], total: 0, capped: false };
   return db.$transaction(async (tx) => {
     const { count } = await tx.savedSearch.updateMany({

@@ -41,7 +41,7 @@ type ListRow = {
 
 // Requests taking pledges (request-lifecycle takesPledges): open, and not past their needed-by date in London,
 // which the nightly expiry run closes later. `asOf` is the moment listed (a digest's, or now).
-function filterSql(filters: SearchFilters, asOf: Date, until?: Date) {
+function filterSql(filters: SearchFilters, asOf: Date, until?: Date, actionable?: ActionableBy) {
   const today = londonDay(asOf).toISOString().slice(0, 10);
   const parts = [
     Prisma.sql`r.status IN ('OPEN', 'PARTIALLY_PLEDGED')`,
@@ -55,13 +55,22 @@ function filterSql(filters: SearchFilters, asOf: Date, until?: Date) {
   if (filters.closingBefore) parts.push(Prisma.sql`r."neededBy" <= ${filters.closingBefore}::date`);
   if (filters.since) parts.push(Prisma.sql`r."publishedAt" > ${new Date(filters.since)}`);
   if (until) parts.push(Prisma.sql`r."publishedAt" <= ${until}`);
+  if (actionable) {
+    parts.push(Prisma.sql`r."organisationId" <> ALL(${actionable.memberOf}::text[])`);
+    parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Pledge" p
+      WHERE p."requestId" = r.id AND p."supplierOrganisationId" = ${actionable.supplierOrganisationId})`);
+  }
   return Prisma.join(parts, " AND ");
 }
 
 export type SearchResult = Awaited<ReturnType<typeof searchRequests>>;
 
+// A supplier's own view (a digest): not the requests it cannot pledge to, posted by an organisation its member
+// belongs to (the supplier's own, or a VCSE they also work for), nor those it has pledged to already.
+type ActionableBy = { supplierOrganisationId: string; memberOf: string[] };
+
 // until: published at or before this moment (a digest counts exactly what it moves past)
-type SearchOptions = { pageSize?: number; until?: Date };
+type SearchOptions = { pageSize?: number; until?: Date; actionableBy?: ActionableBy };
 
 // The SQL of a list page, exported so a test can check the planner can use the partial indexes with it.
 // Raw SQL so the status condition is the literal the partial indexes were built on (Prisma's enum
@@ -69,7 +78,7 @@ type SearchOptions = { pageSize?: number; until?: Date };
 export function listQueries(filters: SearchFilters, options: SearchOptions = {}) {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const offset = ((filters.page ?? 1) - 1) * pageSize;
-  const where = filterSql(filters, options.until ?? new Date(), options.until);
+  const where = filterSql(filters, options.until ?? new Date(), options.until, options.actionableBy);
   const q = filters.q?.trim();
   if (!q) {
     const order =
