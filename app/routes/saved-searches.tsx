@@ -57,6 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
       : await setDigest(value.id, viewer.user.id, value.emailDigest);
   if (!done)
     return json(submission.reply({ formErrors: ["That saved search no longer exists."] }), { status: 404 });
+  // not found is not an error to whoever deleted it a moment ago (a double click), but is not "deleted" either
+  if (done === "gone")
+    return redirectWithFlash("/saved-searches", {
+      kind: "info",
+      message: "That saved search was not found: it may have been deleted already",
+    });
   return redirectWithFlash("/saved-searches", {
     kind: "success",
     message:

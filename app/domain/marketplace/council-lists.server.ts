@@ -105,9 +105,12 @@ function findBySubmissionKey(
 
 // Scoped to the viewer in the query, so another user's search is simply not found (false). One that no longer
 // exists at all is deleted already (the same "Delete" sent twice): true, as the first was answered.
-export async function deleteSavedSearch(id: string, userId: string) {
+// "deleted"; "gone" when there is no such search (deleted already, by a second click, or never there); false for
+// another person's search, which is kept.
+export async function deleteSavedSearch(id: string, userId: string): Promise<"deleted" | "gone" | false> {
   const { count } = await db.savedSearch.deleteMany({ where: { id, userId } });
-  return count === 1 || (await db.savedSearch.count({ where: { id } })) === 0;
+  if (count === 1) return "deleted";
+  return (await db.savedSearch.count({ where: { id } })) === 0 ? "gone" : false;
 }
 
 // Turning the daily email back on starts it from now: the next one does not list what was published while it was
