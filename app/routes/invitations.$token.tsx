@@ -16,7 +16,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token!;
   const invitation = await findOpenInvitation(token);
   const viewer = await getViewer(request);
-  if (!invitation) return json({ invitation: null, signedInAs: viewer?.user.email ?? null, token });
+  if (!invitation)
+    return json({
+      invitation: null,
+      signedInAs: viewer?.user.email ?? null,
+      forAnotherAddress: false,
+      token,
+    });
   return json({
     invitation: {
       organisation: invitation.organisation.name,
@@ -25,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       email: invitation.email,
     },
     signedInAs: viewer?.user.email ?? null,
+    // signed in with another address: accepting would be refused, so the page says what to do first
+    forAnotherAddress: Boolean(viewer && viewer.user.email !== invitation.email),
     token,
   });
 }
@@ -37,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {
         error:
           result.reason === "other-email"
-            ? "This invitation was sent to a different email address. Sign in with that address to accept it."
+            ? "This invitation was sent to a different email address. Sign out, then sign in with that address to accept it."
             : "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.",
       },
       { status: 400 },
@@ -50,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Invitation() {
-  const { invitation, signedInAs, token } = useLoaderData<typeof loader>();
+  const { invitation, signedInAs, forAnotherAddress, token } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (!invitation)
     return (
@@ -72,7 +80,16 @@ export default function Invitation() {
         You have been invited to join as <strong>{ROLE_LABEL[invitation.role].toLowerCase()}</strong>. The
         invitation was sent to {invitation.email}.
       </p>
-      {signedInAs ? (
+      {forAnotherAddress ? (
+        <Form method="post" action="/sign-out">
+          <input type="hidden" name="redirectTo" value={here} />
+          <p className="mb-4">
+            You are signed in as {signedInAs}, so you cannot accept it here. Sign out, then sign in as{" "}
+            {invitation.email} (or create an account with that address) to accept it.
+          </p>
+          <Button variant="secondary">Sign out</Button>
+        </Form>
+      ) : signedInAs ? (
         <Form method="post">
           <p className="mb-6">You are signed in as {signedInAs}.</p>
           <Button>Accept invitation</Button>
