@@ -5,6 +5,21 @@ import sanitizeHtml from "sanitize-html";
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+// A column's alignment as a class (the CSP refuses style attributes, and HTML's align is obsolete), spelt out in
+// full so that Tailwind, which finds class names by reading the source files, puts each of them in the CSS.
+const ALIGN_CLASS = { left: "text-left", center: "text-center", right: "text-right" } as const;
+// A task-list item's state, in words: a disabled checkbox outside any form is a control nobody can use, and
+// its state reaches neither a keyboard user nor every screen reader as clearly as a word does.
+const TASK_STATE = {
+  done: { className: "font-bold", text: "Done:" },
+  toDo: { className: "font-bold", text: "To do:" },
+} as const;
+
+/** Every class renderMarkdown may put in a page (the stylesheet must have each). */
+export const MARKDOWN_CLASSES = [
+  ...new Set([...Object.values(ALIGN_CLASS), ...Object.values(TASK_STATE).map((s) => s.className)]),
+];
+
 // Raw HTML in the Markdown is shown as text, not interpreted.
 const markdown = new Marked({
   gfm: true,
@@ -16,6 +31,20 @@ const markdown = new Marked({
     // becomes a link to the picture named by its description, so the words the writer gave it stay.
     image({ href, text }) {
       return `<a href="${escapeHtml(href)}">Picture: ${escapeHtml(text.trim() || "no description given")}</a>`;
+    },
+    checkbox({ checked }) {
+      const state = checked ? TASK_STATE.done : TASK_STATE.toDo;
+      return `<span class="${state.className}">${state.text}</span> `;
+    },
+    // a header cell says it heads its column; every cell keeps the column's alignment (a header cell is left
+    // aligned unless told otherwise, as the rest of the portal's tables are)
+    tablecell(cell) {
+      const content = this.parser.parseInline(cell.tokens);
+      const align = cell.align ?? (cell.header ? "left" : null);
+      const className = align ? ` class="${ALIGN_CLASS[align]}"` : "";
+      return cell.header
+        ? `<th scope="col"${className}>${content}</th>\n`
+        : `<td${className}>${content}</td>\n`;
     },
   },
 });
@@ -45,8 +74,21 @@ const allowed: sanitizeHtml.IOptions = {
     "tr",
     "th",
     "td",
+    // a task-list item's "Done:" or "To do:"
+    "span",
   ],
-  allowedAttributes: { a: ["href", "title"], th: ["scope"] },
+  allowedAttributes: {
+    a: ["href", "title"],
+    th: [{ name: "scope", multiple: false, values: ["col"] }, "class"],
+    td: ["class"],
+    span: ["class"],
+  },
+  // only the classes the renderer gives (a writer's own HTML never reaches here as HTML)
+  allowedClasses: {
+    th: Object.values(ALIGN_CLASS),
+    td: Object.values(ALIGN_CLASS),
+    span: [...new Set(Object.values(TASK_STATE).map((s) => s.className))],
+  },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
@@ -61,7 +103,8 @@ const allowed: sanitizeHtml.IOptions = {
       if (/^https?:\/\//i.test(href)) return { tagName, attribs: { ...attribs, rel: "noopener noreferrer" } };
       if (/^mailto:/i.test(href) || /^\/(?!\/)/.test(href) || href.startsWith("#"))
         return { tagName, attribs };
-      return { tagName: "span", attribs: {} };
+      // (a tag no page may have, so the sanitiser drops it and keeps its words)
+      return { tagName: "unwrapped-link", attribs: {} };
     },
   },
 };
