@@ -75,6 +75,11 @@ export const consentSchema = z.object({
   consent: z.enum(["yes", "no"], { error: "Select whether you agree to take part" }),
 });
 
+// The dates a cycle may have: the years the year field takes (a date before year 1 is not one the database keeps).
+const FIRST_DAY = "2020-01-01";
+const LAST_DAY = "2100-12-31";
+const isDay = (value: unknown): value is string => z.iso.date().safeParse(value).success;
+
 export const cycleSchema = z
   .object({
     year: writtenNumber(
@@ -82,26 +87,30 @@ export const cycleSchema = z
         .number({ error: "Enter the year the survey is for, like 2027" })
         .int("Enter the year as a whole number")
         .min(2020, "Enter a year from 2020")
-        .max(2100, "Enter a year before 2100"),
+        .max(2100, "Enter a year no later than 2100"),
     ),
     opensOn: z.preprocess(
       ukDayAsIso,
-      z.iso.date({ error: "Enter the date the survey opens as a real date, for example 27/03/2027" }),
+      z.iso
+        .date({ error: "Enter the date the survey opens as a real date, for example 27/03/2027" })
+        .refine((day) => !isDay(day) || day >= FIRST_DAY, "The opening date must be in 2020 or later"),
     ),
     closesOn: z.preprocess(
       ukDayAsIso,
-      z.iso.date({ error: "Enter the date the survey closes as a real date, for example 27/03/2027" }),
+      z.iso
+        .date({ error: "Enter the date the survey closes as a real date, for example 27/03/2027" })
+        .refine((day) => !isDay(day) || day <= LAST_DAY, "The closing date must be in 2100 or earlier"),
     ),
     privacyNotice: z
       .string({ error: "Enter the privacy notice respondents will read" })
       .trim()
       .min(20, "The privacy notice must say what you do with the answers (at least 20 characters)")
-      .max(10_000),
+      .max(10_000, "Enter a privacy notice of 10,000 characters or fewer"),
     dpiaReference: z
       .string({ error: "Enter the reference of the data protection impact assessment" })
       .trim()
-      .min(1)
-      .max(100),
+      .min(1, "Enter the reference of the data protection impact assessment")
+      .max(100, "Enter a reference of 100 characters or fewer"),
     retentionMonths: writtenNumber(
       z
         .number({ error: "Enter how many months answers are kept before they are anonymised" })
@@ -110,12 +119,14 @@ export const cycleSchema = z
         .max(120, "Keep answers for no more than 120 months"),
     ),
   })
+  // Compared only once each date is a real one: a mistyped opening date is that field's error alone, not also a
+  // closing date "before" it.
   // a cycle that has already closed would open for no one (closing dates are London days, decision 007)
-  .refine((v) => v.closesOn >= londonDayIso(new Date()), {
+  .refine((v) => !isDay(v.closesOn) || v.closesOn >= londonDayIso(new Date()), {
     path: ["closesOn"],
     message: "The closing date must be today or in the future",
   })
-  .refine((v) => v.closesOn >= v.opensOn, {
+  .refine((v) => !isDay(v.opensOn) || !isDay(v.closesOn) || v.closesOn >= v.opensOn, {
     path: ["closesOn"],
     message: "The closing date must be on or after the opening date",
   });
