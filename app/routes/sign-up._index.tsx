@@ -15,7 +15,7 @@ import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
 import { parseWithZod, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
-import { InsetText, PageHeading } from "~/ui/components.tsx";
+import { InsetText, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { useServerForm } from "~/ui/server-form.ts";
 import { Button, ErrorSummary, Radios, TextInput } from "~/ui/form.tsx";
@@ -31,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     invitation: invitation
       ? { token, email: invitation.email, organisation: invitation.organisation.name }
       : null,
+    // from an invitation's "Create an account and join" that has ended since: said, not silently dropped
+    invitationEnded: Boolean(token) && !invitation,
   });
 }
 
@@ -66,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
-  const { invitation } = useLoaderData<typeof loader>();
+  const { invitation, invitationEnded } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(
@@ -76,6 +78,13 @@ export default function SignUp() {
   return (
     <div className="max-w-2xl">
       <PageHeading>Create an account</PageHeading>
+      {invitationEnded ? (
+        <Notice title="Your invitation has ended">
+          It has expired, was cancelled or was already used. Creating an account here does not add you to the
+          organisation: ask it to invite you again. If you have already joined it,{" "}
+          <Link to="/sign-in">sign in</Link>.
+        </Notice>
+      ) : null}
       {invitation ? (
         <p className="mb-6">
           Create an account to join <strong>{invitation.organisation}</strong>.
