@@ -87,14 +87,35 @@ async function checkReferences(form: RequestForm): Promise<Failure | null> {
 // A request placed by postcode area alone is filed under the district of its council that lists that area, so
 // the marketplace's district filter (an indexed equality on districtId) and the reports by district find it. A
 // district the requestor chose stays as chosen.
-async function districtOf(form: RequestForm) {
+async function districtOf(form: RequestForm, client: Tx = db) {
   if (form.districtId || !form.postcodeArea) return form.districtId || null;
-  const district = await db.district.findFirst({
+  const district = await client.district.findFirst({
     where: { councilId: form.councilId, active: true, postcodeAreas: { has: form.postcodeArea } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true },
   });
   return district?.id ?? null;
+}
+
+// On edit, the form shows the district the request is filed under, whether chosen or filed by its postcode area.
+// Filed by area (the district lists the area it had: decision 016's rule), it follows a new area as on create,
+// rather than keeping the old area's district because the form sent it back unchanged.
+async function districtOnEdit(
+  tx: Tx,
+  current: { districtId: string | null; postcodeArea: string | null },
+  form: RequestForm,
+) {
+  const area = form.postcodeArea || null;
+  const filedByArea =
+    current.districtId !== null &&
+    form.districtId === current.districtId &&
+    current.postcodeArea !== null &&
+    area !== null &&
+    area !== current.postcodeArea &&
+    (await tx.district.count({
+      where: { id: current.districtId, postcodeAreas: { has: current.postcodeArea } },
+    })) === 1;
+  return districtOf(filedByArea ? { ...form, districtId: undefined } : form, tx);
 }
 
 // The same rule for requests saved before their area was listed under a district (a district added, given the
@@ -262,7 +283,6 @@ export async function updateRequest(input: {
   if (refused) return refused;
   const submit = input.form.intent === "submit";
   if (submit && !input.organisationVerified) return unverified();
-  const districtId = await districtOf(input.form);
   return db
     .$transaction(async (tx) => {
       await lockRequest(tx, input.requestId);
@@ -271,6 +291,7 @@ export async function updateRequest(input: {
         select: { status: true, ...REQUEST_DATA_COLUMNS },
       });
       if (!current) throw new TransitionRefused("This request no longer exists.");
+      const districtId = await districtOnEdit(tx, current, input.form);
       const edit = requestTransition(current.status, "edit", "REQUESTOR");
       if (!edit.ok) {
         // "Submit for approval" sent twice: the first submitted exactly this

@@ -109,6 +109,7 @@ export function RequestForm({
       <Select
         name="districtId"
         label="District"
+        hint="Or leave it to your postcode area: the request is filed under the district that lists it, and follows the area if you change it later"
         placeholder="No district"
         options={councils.flatMap((c) =>
           c.districts.map((d) => ({ value: d.id, label: many ? `${d.name} (${c.name})` : d.name })),
