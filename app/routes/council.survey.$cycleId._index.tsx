@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await requireSurveyCycle(request, params.cycleId!);
-  const rates = await responseRates(cycle.id, cycle.councilId);
+  const rates = await responseRates(cycle);
   // Once closed, the report shows how many answered as "<5" when few did: this page's data says no more (the
   // rate would give the count away too).
   const few = cycle.status !== "OPEN" && rates.submitted < THRESHOLD;
@@ -94,6 +94,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// anonymisation deleted what the figure was counted from
+const notKept = (count: number | null) => (count === null ? "Not kept" : formatNumber(count));
+
 export default function SurveyCyclePage() {
   const { cycle, rates, inviting, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -129,8 +132,8 @@ export default function SurveyCyclePage() {
       <h2 className="mb-2 text-2xl font-bold">Response rate</h2>
       <SummaryList
         rows={[
-          { key: "Eligible or invited businesses", value: formatNumber(rates.eligible) },
-          { key: "Invitations sent", value: formatNumber(rates.invited) },
+          { key: "Eligible or invited businesses", value: notKept(rates.eligible) },
+          { key: "Invitations sent", value: notKept(rates.invited) },
           // closing deletes unsent and withdrawn responses, so these only mean something while open
           ...(open ? [{ key: "Started, not yet sent", value: formatNumber(rates.inProgress) }] : []),
           { key: "Answers sent", value: rates.submitted },
@@ -138,6 +141,12 @@ export default function SurveyCyclePage() {
           { key: "Response rate", value: rates.rate === null ? "–" : `${rates.rate}%` },
         ]}
       />
+      {cycle.anonymisedAt ? (
+        <p className="mb-8">
+          Invitations and the link between answers and businesses were deleted when the answers were
+          anonymised, so who the survey reached, and its response rate, are no longer known.
+        </p>
+      ) : null}
       {open && !inviting ? (
         <p className="mb-8">
           The closing date has passed: businesses can no longer answer, and no more invitations can be sent.

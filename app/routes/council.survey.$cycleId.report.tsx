@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       ...page,
       available: false as const,
-      rates: await responseRates(cycle.id, cycle.councilId),
+      rates: await responseRates(cycle),
     });
   return json({ ...page, available: true as const, ...report });
 }
@@ -118,7 +118,10 @@ export default function SurveyReport() {
         </InsetText>
         <SummaryList
           rows={[
-            { key: "Eligible or invited businesses", value: formatNumber(data.rates.eligible) },
+            {
+              key: "Eligible or invited businesses",
+              value: data.rates.eligible === null ? "Not kept" : formatNumber(data.rates.eligible),
+            },
             { key: "Answers sent", value: formatNumber(data.rates.submitted) },
             { key: "Response rate", value: data.rates.rate === null ? "–" : `${data.rates.rate}%` },
           ]}

@@ -197,9 +197,17 @@ export async function eligibleSuppliers(councilId: string) {
   return suppliers.filter((s) => isEligibleByArea(s, areas));
 }
 
-export async function responseRates(cycleId: string, councilId: string) {
+// Who the survey reached is not known once a cycle is anonymised: its invitations are deleted and no answer is tied
+// to a business any more, and today's eligible businesses are not those it reached (sent answers over them gave
+// rates above 100%). Only how many answered stays.
+export async function responseRates(cycle: { id: string; councilId: string; anonymisedAt: Date | null }) {
+  const cycleId = cycle.id;
+  if (cycle.anonymisedAt) {
+    const submitted = await db.surveyResponse.count({ where: { cycleId, status: "SUBMITTED" } });
+    return { eligible: null, invited: null, inProgress: 0, submitted, withdrawn: 0, rate: null };
+  }
   const [eligible, invited, byStatus] = await Promise.all([
-    eligibleSuppliers(councilId),
+    eligibleSuppliers(cycle.councilId),
     db.surveyInvitation.count({ where: { cycleId } }),
     db.surveyResponse.groupBy({ by: ["status"], where: { cycleId }, _count: { _all: true } }),
   ]);

@@ -1,0 +1,63 @@
+// Found in the officer-side survey review (s20).
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
+import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
+import {
+  createCouncil,
+  createMember,
+  createOrganisation,
+  createSurveyCycle,
+  createSurveyResponse,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
+
+async function officerOf(councilId: string) {
+  return sessionCookieFor((await createMember(councilId, "OFFICER", { surveyAccess: true })).id);
+}
+
+type Rates = { eligible: number | null; invited: number | null; submitted: string; rate: number | null };
+
+describe("the response rate of an anonymised cycle", () => {
+  it("is not worked out from today's eligible businesses once invitations and links to businesses are gone", async () => {
+    const council = await createCouncil({ postcodeAreas: ["GU1"] });
+    const cookie = await officerOf(council.id);
+    const cycle = await createSurveyCycle({
+      councilId: council.id,
+      year: 2021,
+      status: "CLOSED",
+      opensOn: new Date("2021-04-01"),
+      closesOn: new Date("2021-06-30"),
+      retentionMonths: 12,
+    });
+    // six businesses from outside the area answered by invitation; two in the area today never did
+    for (let i = 0; i < 6; i++) {
+      const org = await createOrganisation({
+        kind: "SUPPLIER",
+        councilId: council.id,
+        registeredPostcode: "RH1 1AA",
+      });
+      await db.surveyInvitation.create({
+        data: {
+          cycleId: cycle.id,
+          organisationId: org.id,
+          email: `s20-${i}@example.test`,
+          tokenHash: `s20-${cycle.id}-${i}`,
+        },
+      });
+      await createSurveyResponse({ cycleId: cycle.id, organisationId: org.id });
+    }
+    for (let i = 0; i < 2; i++)
+      await createOrganisation({ kind: "SUPPLIER", councilId: council.id, registeredPostcode: "GU1 1AA" });
+    const args = { path: `/council/survey/${cycle.id}`, params: { cycleId: cycle.id }, cookie };
+
+    const before = (await jsonOf<{ rates: Rates }>(await callLoader(cyclePage.loader, args))).rates;
+    expect(before).toMatchObject({ eligible: 8, invited: 6, submitted: "6", rate: 75 });
+
+    await runSurveyHousekeeping(new Date("2022-07-02T03:00:00Z"));
+    const after = (await jsonOf<{ rates: Rates }>(await callLoader(cyclePage.loader, args))).rates;
+    // not 6 answers of the 2 eligible today (300%), nor "0 invitations sent"
+    expect(after).toMatchObject({ eligible: null, invited: null, submitted: "6", rate: null });
+  });
+});
