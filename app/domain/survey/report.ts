@@ -39,6 +39,8 @@ export function contactConsentAnswerOf(r: { contactConsentAnswer: string | null;
   return r.contactConsentAnswer ?? (r.contactConsent ? "YES" : null);
 }
 
+const NO_BARRIERS = "NO_BARRIERS";
+
 const NOT_ANSWERED: Choice = { value: "NOT_ANSWERED", label: "Not answered" };
 
 type Definition = {
@@ -114,9 +116,11 @@ function suppressedTable(definition: Definition, responses: ReportResponse[]) {
     : suppressPartition(cells, responses.length);
 }
 
-// Ranked barriers: shown counts first, largest first; hidden ones after, in questionnaire order.
+// Ranked barriers: shown counts first, largest first; hidden ones after, in questionnaire order. "We have not met
+// any barriers" and "Prefer not to say" are not barriers: they come last, whatever their counts.
 function rank(rows: ReportRow[]) {
-  const order = (r: ReportRow) => (r.key === PREFER_NOT ? -2 : (r.current.count ?? -1));
+  const order = (r: ReportRow) =>
+    r.key === PREFER_NOT ? -3 : r.key === NO_BARRIERS ? -2 : (r.current.count ?? -1);
   return [...rows].sort((a, b) => order(b) - order(a));
 }
 
