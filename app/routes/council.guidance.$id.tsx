@@ -2,7 +2,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { notFound, requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
@@ -11,10 +11,12 @@ import {
   councilOfGuidance,
   deleteGuidance,
   getCouncilGuidance,
+  getCouncilGuidanceWithPreview,
   saveGuidance,
 } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
@@ -39,10 +41,10 @@ async function councilOfPage(request: Request, id: string, shownFor?: unknown) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await councilOfPage(request, params.id!);
   const council = { councilName: membership.organisationName, councilId: membership.organisationId };
-  if (params.id === "new") return json({ ...council, page: null });
-  const page = await getCouncilGuidance(membership.organisationId, params.id!);
-  if (!page) notFound();
-  return json({ ...council, page });
+  if (params.id === "new") return json({ ...council, page: null, preview: null });
+  const found = await getCouncilGuidanceWithPreview(membership.organisationId, params.id!);
+  if (!found) notFound();
+  return json({ ...council, ...found });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -70,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditGuidance() {
-  const { councilName, councilId, page } = useLoaderData<typeof loader>();
+  const { councilName, councilId, page, preview } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -145,6 +147,27 @@ export default function EditGuidance() {
           ) : null}
         </div>
       </Form>
+      {page && preview !== null ? (
+        <section aria-labelledby="preview-heading" className="mt-12 max-w-3xl border-t-4 border-brand pt-4">
+          <h2 id="preview-heading" className="mb-2 text-2xl font-bold">
+            Preview
+          </h2>
+          <p className="mb-4 text-muted">
+            {page.published ? (
+              <>
+                The page as readers see it at{" "}
+                <Link to={`/guidance/${councilId}/${page.slug}`}>its public address</Link>, as last saved.
+              </>
+            ) : (
+              "The page as readers will see it once published, as last saved. It is a draft: only your council's admins can see it, here."
+            )}{" "}
+            Save your changes to see them here.
+          </p>
+          <div className="border-2 border-line p-4">
+            <GuidanceBody html={preview} />
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -74,6 +74,25 @@ export function listCouncilGuidance(councilId: string) {
   });
 }
 
+// A page for its editor, with how it reads as last saved (drafts too: no reader can see them elsewhere).
+export async function getCouncilGuidanceWithPreview(councilId: string, id: string) {
+  const page = await db.guidancePage.findFirst({
+    where: { id, councilId },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      audience: true,
+      bodyMarkdown: true,
+      published: true,
+      updatedAt: true,
+    },
+  });
+  if (!page) return null;
+  const { updatedAt: _updatedAt, ...fields } = page;
+  return { page: fields, preview: renderedPage(page) };
+}
+
 // The council a page belongs to (null: no such page), for finding which of an admin's councils it is.
 export async function councilOfGuidance(id: string) {
   const page = await db.guidancePage.findUnique({ where: { id }, select: { councilId: true } });
