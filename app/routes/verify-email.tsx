@@ -55,12 +55,18 @@ export async function action({ request }: ActionFunctionArgs) {
       message: `We have sent a new link to ${viewer.user.email}`,
     });
   }
-  const confirmed = await verifyEmail(submission.value.token, context);
-  if (!confirmed)
+  const confirmedFor = await verifyEmail(submission.value.token, context);
+  if (!confirmedFor)
     return json(
       { error: "This link has expired or has already been used. Sign in and ask for a new one." },
       { status: 400 },
     );
+  // Someone else's account is signed in here (a shared computer): not on to registering an organisation in it
+  if (viewer && viewer.user.id !== confirmedFor)
+    return redirectWithFlash("/account", {
+      kind: "info",
+      message: `The email address is confirmed. It belongs to a different account from the one you are signed in with (${viewer.user.email}): to use it, sign out, then sign in with the address you confirmed.`,
+    });
   const message = { kind: "success", message: "Your email address is confirmed" } as const;
   // On to registering the organisation they said they came for (or the choice of kind).
   const next = `/organisations/new${submission.value.then ? `/${submission.value.then}` : ""}`;

@@ -86,6 +86,7 @@ export async function usedUserToken(tx: Tx, token: string, purpose: TokenPurpose
     select: {
       usedAt: true,
       newEmail: true,
+      userId: true,
       user: { select: { email: true, emailVerifiedAt: true, passwordHash: true } },
     },
   });

@@ -122,15 +122,16 @@ export async function resendVerification(userId: string): Promise<boolean> {
   });
 }
 
-export async function verifyEmail(token: string, context: Context): Promise<boolean> {
+// The id of the account whose address the link confirmed, or null when the link no longer works.
+export async function verifyEmail(token: string, context: Context): Promise<string | null> {
   return db.$transaction(async (tx) => {
     const used = await consumeUserToken(tx, token, "EMAIL_VERIFICATION");
     if (!used) {
       // the button pressed twice: the first press confirmed the address
       const earlier = await usedUserToken(tx, token, "EMAIL_VERIFICATION");
-      return Boolean(earlier?.user.emailVerifiedAt);
+      return earlier?.user.emailVerifiedAt ? earlier.userId : null;
     }
-    if (used.user.deletedAt) return false;
+    if (used.user.deletedAt) return null;
     await tx.user.update({ where: { id: used.userId }, data: { emailVerifiedAt: new Date() } });
     await writeAudit(
       {
@@ -143,7 +144,7 @@ export async function verifyEmail(token: string, context: Context): Promise<bool
       },
       tx,
     );
-    return true;
+    return used.userId;
   });
 }
 
