@@ -44,11 +44,12 @@ function PledgeStatusTag({ status }: { status: PledgeStatus }) {
   return <Tag colour={status === "DISPUTED" ? "orange" : "blue"}>{pledgeStatusLabel(status)}</Tag>;
 }
 
-function Count({ value, label, to }: { value: number; label: string; to?: string }) {
+// `label` reads after the number: one form, or [for one, for any other number]
+function Count({ value, label, to }: { value: number; label: string | [string, string]; to?: string }) {
   const body = (
     <>
       <span className="block text-4xl font-bold">{formatNumber(value)}</span>
-      <span className="block">{label}</span>
+      <span className="block">{typeof label === "string" ? label : label[value === 1 ? 0 : 1]}</span>
     </>
   );
   return (
@@ -90,11 +91,15 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
           Needs your action
         </h2>
         <ul className="mb-6 grid gap-4 sm:grid-cols-3">
-          <Count value={s.returnsDueCount} label="quarterly returns to complete" to="/returns" />
+          <Count
+            value={s.returnsDueCount}
+            label={["quarterly return to complete", "quarterly returns to complete"]}
+            to="/returns"
+          />
           <Count value={s.overdueCount} label="of them overdue" to="/returns" />
           <Count
             value={s.pledgesToDeliverCount}
-            label="pledges to deliver, accepted or disputed"
+            label={["pledge to deliver, accepted or disputed", "pledges to deliver, accepted or disputed"]}
             to="/pledges"
           />
         </ul>
@@ -282,17 +287,20 @@ function VcseDashboard({ data }: { data: VcseData }) {
         <ul className="mb-6 grid gap-4 sm:grid-cols-3">
           <Count
             value={v.pledgesAwaitingResponseCount}
-            label="pledges waiting for your answer"
+            label={["pledge waiting for your answer", "pledges waiting for your answer"]}
             to="/my-requests"
           />
           <Count
             value={v.deliveriesToConfirmCount}
-            label="deliveries to confirm, disputed ones included"
+            label={[
+              "delivery to confirm, disputed ones included",
+              "deliveries to confirm, disputed ones included",
+            ]}
             to="/my-requests"
           />
           <Count
             value={Object.values(v.requestsByStatus).reduce((a, b) => a + b, 0)}
-            label="requests in total"
+            label={["request in total", "requests in total"]}
             to="/my-requests"
           />
         </ul>
