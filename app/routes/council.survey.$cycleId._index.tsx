@@ -42,6 +42,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+const businesses = (count: number) => `${formatNumber(count)} ${count === 1 ? "business" : "businesses"}`;
+
+function invitedMessage({
+  sent,
+  eligible,
+  withoutEmail,
+}: {
+  sent: number;
+  eligible: number;
+  withoutEmail: number;
+}) {
+  if (eligible === 0)
+    return {
+      kind: "info" as const,
+      message:
+        "No invitations sent: no SME supplier is registered with a postcode in your council's area. Check the postcode areas of your districts, or invite businesses by email.",
+    };
+  const unreachable =
+    withoutEmail === 0
+      ? ""
+      : `${formatNumber(withoutEmail)} eligible ${withoutEmail === 1 ? "business has" : "businesses have"} no email address, so ${withoutEmail === 1 ? "it was" : "they were"} not invited`;
+  if (sent > 0)
+    return {
+      kind: "success" as const,
+      message: `Invitations sent to ${businesses(sent)}${unreachable ? `. ${unreachable}` : ""}`,
+    };
+  return {
+    kind: "info" as const,
+    message: unreachable
+      ? `No invitations sent: ${unreachable}`
+      : "Every eligible business has already been invited or has answered",
+  };
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
   const submission = parseWithZod(await readForm(request), { schema: cycleActionSchema });
@@ -61,15 +95,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   switch (submission.value.intent) {
     case "invite-eligible": {
-      const count = await inviteEligible(officer, cycle.id);
-      if (count === null) return notOpen();
-      return redirectWithFlash(back, {
-        kind: "success",
-        message:
-          count === 0
-            ? "Every eligible business has already been invited or has answered"
-            : `Invitations sent to ${count} ${count === 1 ? "business" : "businesses"}`,
-      });
+      const round = await inviteEligible(officer, cycle.id);
+      if (round === null) return notOpen();
+      return redirectWithFlash(back, invitedMessage(round));
     }
     case "invite-email": {
       const count = await inviteByEmail(

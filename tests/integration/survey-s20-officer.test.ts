@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
+import { readFlash } from "~/ui/flash.server.ts";
 import {
   createCouncil,
   createMember,
@@ -11,7 +12,7 @@ import {
   createSurveyResponse,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { callLoader, jsonOf } from "../helpers/routes.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 async function officerOf(councilId: string) {
   return sessionCookieFor((await createMember(councilId, "OFFICER", { surveyAccess: true })).id);
@@ -59,5 +60,57 @@ describe("the response rate of an anonymised cycle", () => {
     const after = (await jsonOf<{ rates: Rates }>(await callLoader(cyclePage.loader, args))).rates;
     // not 6 answers of the 2 eligible today (300%), nor "0 invitations sent"
     expect(after).toMatchObject({ eligible: null, invited: null, submitted: "6", rate: null });
+  });
+});
+
+// The message a redirect carries to the next page.
+async function flashOf(response: Response) {
+  const cookie = response.headers.get("set-cookie")!.split(";")[0];
+  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash;
+}
+
+describe("'Invite eligible businesses'", () => {
+  it("says when no business in the area could be invited, and which eligible ones it could not write to", async () => {
+    const empty = await createCouncil({ postcodeAreas: ["ZZ9"] });
+    const emptyCycle = await createSurveyCycle({ councilId: empty.id, year: 2026 });
+    const none = await callAction(cyclePage.action, {
+      path: `/council/survey/${emptyCycle.id}`,
+      params: { cycleId: emptyCycle.id },
+      cookie: await officerOf(empty.id),
+      form: { intent: "invite-eligible" },
+    });
+    expect(none.status).toBe(302);
+    // not "Every eligible business has already been invited or has answered": there is no eligible business
+    expect(await flashOf(none)).toEqual({
+      kind: "info",
+      message:
+        "No invitations sent: no SME supplier is registered with a postcode in your council's area. Check the postcode areas of your districts, or invite businesses by email.",
+    });
+
+    // an area no other test's businesses are in: eligibility goes by postcode, whoever registered them
+    const council = await createCouncil({ postcodeAreas: ["KT9"] });
+    const cycle = await createSurveyCycle({ councilId: council.id, year: 2026 });
+    const inArea = { kind: "SUPPLIER" as const, councilId: council.id, registeredPostcode: "KT9 1AA" };
+    const reachable = await createOrganisation(inArea);
+    await createMember(reachable.id, "OWNER");
+    // two eligible businesses with no contact address and no members: no email can go to them
+    for (let i = 0; i < 2; i++) await createOrganisation(inArea);
+    const invite = {
+      path: `/council/survey/${cycle.id}`,
+      params: { cycleId: cycle.id },
+      cookie: await officerOf(council.id),
+      form: { intent: "invite-eligible" },
+    };
+    expect(await flashOf(await callAction(cyclePage.action, invite))).toEqual({
+      kind: "success",
+      message:
+        "Invitations sent to 1 business. 2 eligible businesses have no email address, so they were not invited",
+    });
+    expect(await db.surveyInvitation.count({ where: { cycleId: cycle.id } })).toBe(1);
+    // pressed again: not "Every eligible business has already been invited", two never were
+    expect(await flashOf(await callAction(cyclePage.action, invite))).toEqual({
+      kind: "info",
+      message: "No invitations sent: 2 eligible businesses have no email address, so they were not invited",
+    });
   });
 });

@@ -344,19 +344,24 @@ export function takingInvitations(cycle: { status: string; closesOn: Date }, now
   return cycle.status === "OPEN" && cycle.closesOn.getTime() >= londonDay(now).getTime();
 }
 
-// Invites every eligible supplier not yet invited to this cycle, nor answering it. Returns how many were invited.
+// Invites every eligible supplier not yet invited to this cycle, nor answering it. Returns how many were invited,
+// how many eligible businesses there are, and how many of those not yet invited have no address to write to (the
+// officer is told, rather than left to think they were invited).
 export async function inviteEligible(officer: Officer, cycleId: string) {
   const cycle = await getCycle(officer.councilId, cycleId);
   if (!cycle || !takingInvitations(cycle)) return null;
   // read again under the cycle's lock before sending (sendInvitations): this read only saves preparing emails
   const invited = await invitedBusinesses(db, cycleId);
-  const targets = (await eligibleSuppliers(officer.councilId))
+  const eligible = await eligibleSuppliers(officer.councilId);
+  const notInvited = eligible
     .filter((s) => !invited.has(s.id))
-    .flatMap((s) => {
-      const email = s.contactEmail ?? s.memberships[0]?.user.email;
-      return email ? [{ email, organisationId: s.id }] : [];
-    });
-  return sendInvitations(officer, cycle, targets);
+    .map((s) => ({ email: s.contactEmail ?? s.memberships[0]?.user.email, organisationId: s.id }));
+  const targets = notInvited.flatMap((t) =>
+    t.email ? [{ email: t.email, organisationId: t.organisationId }] : [],
+  );
+  const sent = await sendInvitations(officer, cycle, targets);
+  if (sent === null) return null;
+  return { sent, eligible: eligible.length, withoutEmail: notInvited.length - targets.length };
 }
 
 // submissionKey: the form's one-off key; the same form sent again (a double click) sends nothing more
