@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
+import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import {
   createCouncil,
@@ -112,5 +113,30 @@ describe("'Invite eligible businesses'", () => {
       kind: "info",
       message: "No invitations sent: 2 eligible businesses have no email address, so they were not invited",
     });
+  });
+});
+
+describe("the aggregate CSV, year on year", () => {
+  it("gives the year before's number of answers beside this year's, as the report page does", async () => {
+    const council = await createCouncil({ postcodeAreas: ["KT8"] });
+    const answered = async (cycleId: string, count: number) => {
+      for (let i = 0; i < count; i++) {
+        const org = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+        await createSurveyResponse({ cycleId, organisationId: org.id, protectedAnswers: { sex: "FEMALE" } });
+      }
+    };
+    const before = await createSurveyCycle({ councilId: council.id, year: 2025, status: "CLOSED" });
+    await answered(before.id, 6);
+    const cycle = await createSurveyCycle({ councilId: council.id, year: 2026, status: "CLOSED" });
+    await answered(cycle.id, 7);
+    const csv = await (
+      await callLoader(aggregateCsv.loader, {
+        path: `/council/survey/${cycle.id}/aggregate.csv`,
+        params: { cycleId: cycle.id },
+        cookie: await officerOf(council.id),
+      })
+    ).text();
+    expect(csv).toContain("Count 2025,Percent 2025");
+    expect(csv).toContain("\nResponses,Total,7,,6,,\n");
   });
 });

@@ -131,7 +131,8 @@ export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
         row.change ?? "",
       ]);
   }
-  rows.push(["Responses", "Total", report.respondents, "", "", "", ""]);
+  // the year before's total too: its counts and percentages are read against it
+  rows.push(["Responses", "Total", report.respondents, "", report.previousRespondents ?? "", "", ""]);
   for (const text of report.comments?.barriersOther ?? [])
     rows.push(["Other barriers (in the business's words)", text, "", "", "", "", ""]);
   for (const text of report.comments?.councilCouldDo ?? [])
