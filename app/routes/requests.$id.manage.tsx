@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { londonDay } from "~/domain/calendar.ts";
 import { requestorMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
@@ -38,8 +39,14 @@ async function requireRequestor(request: Request, id: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { need, membership } = await requireRequestor(request, params.id!);
   const { contactPreference, ...rest } = need;
+  // the London day, as approval goes by it
+  const neededByPassed = need.neededBy < londonDay(new Date());
   // the council decides whether the posting organisation may publish: until it is verified, no submitting
-  return json({ need: rest, contactPreference, organisationStatus: membership.status });
+  return json({
+    need: { ...rest, neededByPassed },
+    contactPreference,
+    organisationStatus: membership.status,
+  });
 }
 
 const FLASH: Record<string, string> = {
@@ -65,7 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     organisationVerified: membership.status === "VERIFIED",
   });
   if (!result.ok) return json(replyToFailure(submission, result), { status: 400 });
-  return redirectWithFlash(`/requests/${need.id}/manage`, { kind: "success", message: FLASH[value.intent] });
+  const message =
+    value.intent === "extend" && need.status === "SUBMITTED" ? "Needed-by date changed" : FLASH[value.intent];
+  return redirectWithFlash(`/requests/${need.id}/manage`, { kind: "success", message });
 }
 
 export default function ManageRequestPage() {
@@ -193,7 +202,26 @@ export default function ManageRequestPage() {
         />
       </section>
 
-      {can("extend") && !need.extendedAt ? (
+      {need.status === "SUBMITTED" && can("extend") ? (
+        // the council cannot approve a request whose needed-by date has passed: the requestor can move it on
+        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 className="mb-4 text-2xl font-bold">Change the needed-by date</h2>
+          <p className="mb-4">
+            {need.neededByPassed
+              ? "The needed-by date has passed, so the council cannot approve this request. Choose a later date: the request stays waiting for approval."
+              : "If the help will now be needed later, choose the new date: the request stays waiting for approval."}
+          </p>
+          <DateInput
+            name="neededBy"
+            label="New needed-by date"
+            errors={fields.neededBy?.errors}
+            defaultValue={fields.neededBy?.initialValue as string | undefined}
+          />
+          <Button name="intent" value="extend" variant="secondary">
+            Change the date
+          </Button>
+        </Form>
+      ) : can("extend") && !need.extendedAt ? (
         <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
           <h2 className="mb-4 text-2xl font-bold">Extend the needed-by date</h2>
           <p className="mb-4">You can extend a request once.</p>

@@ -28,6 +28,8 @@ const ALLOWED: [RequestStatus, RequestAction, RequestRole, RequestStatus][] = [
   ["PARTIALLY_PLEDGED", "withdraw", "REQUESTOR", "WITHDRAWN"],
   // fully pledged by offers alone (the domain refuses while a pledge is accepted, delivered or disputed)
   ["FULLY_PLEDGED", "withdraw", "REQUESTOR", "WITHDRAWN"],
+  // waiting for approval: a new date before publication (the domain does not count it as the one extension)
+  ["SUBMITTED", "extend", "REQUESTOR", "SUBMITTED"],
   ["OPEN", "extend", "REQUESTOR", "OPEN"],
   ["PARTIALLY_PLEDGED", "extend", "REQUESTOR", "PARTIALLY_PLEDGED"],
   ["FULLY_PLEDGED", "extend", "REQUESTOR", "FULLY_PLEDGED"],

@@ -93,7 +93,9 @@ const RULES: Record<RequestAction, Rule> = {
     roles: ["REQUESTOR"],
     to: "WITHDRAWN",
   },
-  extend: { from: LIVE_STATUSES, roles: ["REQUESTOR"], to: "same" },
+  // Waiting for approval, too: a needed-by date that passes in the queue cannot be approved, and the requestor
+  // moves it rather than wait for the council to ask (not the one extension of a published request).
+  extend: { from: ["SUBMITTED", ...LIVE_STATUSES], roles: ["REQUESTOR"], to: "same" },
   expire: {
     from: LIVE_STATUSES,
     roles: ["SYSTEM"],

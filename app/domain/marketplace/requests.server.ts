@@ -488,18 +488,24 @@ export async function changeRequestIn(
       );
     data.closedAt = now;
   }
+  // before publication a new date is a correction, not the one extension: it does not use it up
+  const correction = change.action === "extend" && request.status === "SUBMITTED";
   if (change.action === "extend") {
-    if (request.extendedAt) {
-      if (change.neededBy && repeatsExtension(request, await latestChange(tx, request.id), change.neededBy))
-        return { ok: true as const, status: request.status };
+    // the same date sent twice (a double click): answered as the first was
+    if (
+      (request.extendedAt || correction) &&
+      change.neededBy &&
+      repeatsExtension(request, await latestChange(tx, request.id), change.neededBy)
+    )
+      return { ok: true as const, status: request.status };
+    if (request.extendedAt && !correction)
       throw new TransitionRefused("A request can be extended only once.");
-    }
     if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
     const neededBy = dayToDate(change.neededBy);
     if (neededBy <= request.neededBy)
       throw new TransitionRefused("The new date must be later than the current one.", "neededBy");
     data.neededBy = neededBy;
-    data.extendedAt = now;
+    if (!correction) data.extendedAt = now;
     data.reminderSentAt = null;
     reason = extendedReason(change.neededBy);
   }
@@ -513,7 +519,7 @@ export async function changeRequestIn(
     where: {
       id: request.id,
       status: request.status,
-      ...(change.action === "extend" ? { extendedAt: null } : {}),
+      ...(change.action === "extend" && !correction ? { extendedAt: null } : {}),
     },
     data,
   });
