@@ -203,6 +203,17 @@ export const reviewSchema = z
         message: "Enter what the supplier needs to change, overall or against a line",
       });
     }
+    // a line's query is only sent with a query: accepting would drop what the officer wrote without a word
+    if (value.intent === "accept") {
+      value.lineComments.forEach((line, index) => {
+        if (!line.comment) return;
+        ctx.addIssue({
+          code: "custom",
+          path: ["lineComments", index, "comment"],
+          message: "Query the return to send this to the supplier, or clear it to accept the return",
+        });
+      });
+    }
   });
 
 export type ReviewValue = z.infer<typeof reviewSchema>;

@@ -1,0 +1,90 @@
+// An officer who typed a query against a line and then pressed "Accept return" lost what they wrote without a
+// word: the return was accepted and the line's query dropped. Now the accept is refused, the query shown against
+// its line with the officer's words kept, so they either query the return or clear the line and accept.
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
+import { action as reviewAction } from "~/routes/returns.$id.review.tsx";
+import { callAction, jsonOf } from "../helpers/routes.ts";
+import { createReturnsWorld, returnForm } from "./returns-world.ts";
+
+type World = Awaited<ReturnType<typeof createReturnsWorld>>;
+
+async function submitted(w: World) {
+  const response = await callAction(returnAction, {
+    path: `/returns/${w.kpiReturn.id}`,
+    params: { id: w.kpiReturn.id },
+    cookie: w.cookies.supplierOwner,
+    form: returnForm(w, "submit", { hours: "10", narrative: "A careers fair", declaration: true }),
+  });
+  expect(response.status).toBe(302);
+  const { submittedAt } = await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } });
+  const hoursLine = await db.kpiReturnLine.findUniqueOrThrow({
+    where: { returnId_commitmentId: { returnId: w.kpiReturn.id, commitmentId: w.hoursCommitment.id } },
+  });
+  return { submittedAt: submittedAt!.toISOString(), hoursLineId: hoursLine.id };
+}
+
+function review(w: World, form: Record<string, string>) {
+  return callAction(reviewAction, {
+    path: `/returns/${w.kpiReturn.id}/review`,
+    params: { id: w.kpiReturn.id },
+    cookie: w.cookies.officerA,
+    form,
+  });
+}
+
+type Reply = { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+
+describe("accepting a return with a query typed against a line", () => {
+  it("is refused, with the query kept against its line, and the return stays submitted", async () => {
+    const w = await createReturnsWorld();
+    const { submittedAt, hoursLineId } = await submitted(w);
+    const response = await review(w, {
+      intent: "accept",
+      submittedAt,
+      "lineComments[0].lineId": hoursLineId,
+      "lineComments[0].comment": "Please attach the timesheets",
+    });
+    expect(response.status).toBe(400);
+    const reply = await jsonOf<Reply>(response);
+    expect(reply.error?.["lineComments[0].comment"]).toEqual([
+      "Query the return to send this to the supplier, or clear it to accept the return",
+    ]);
+    expect(JSON.stringify(reply.initialValue)).toContain("Please attach the timesheets");
+    const kpiReturn = await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } });
+    expect(kpiReturn.status).toBe("SUBMITTED");
+    expect(await db.kpiReturnEvent.count({ where: { returnId: w.kpiReturn.id, toStatus: "ACCEPTED" } })).toBe(
+      0,
+    );
+  });
+
+  it("is accepted with an overall comment and empty line queries, as before", async () => {
+    const w = await createReturnsWorld();
+    const { submittedAt, hoursLineId } = await submitted(w);
+    const response = await review(w, {
+      intent: "accept",
+      submittedAt,
+      comment: "Thank you, well evidenced",
+      "lineComments[0].lineId": hoursLineId,
+      "lineComments[0].comment": "   ",
+    });
+    expect(response.status).toBe(302);
+    const kpiReturn = await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } });
+    expect(kpiReturn.status).toBe("ACCEPTED");
+  });
+
+  it("the same words sent as a query reach the supplier's line", async () => {
+    const w = await createReturnsWorld();
+    const { submittedAt, hoursLineId } = await submitted(w);
+    const response = await review(w, {
+      intent: "query",
+      submittedAt,
+      "lineComments[0].lineId": hoursLineId,
+      "lineComments[0].comment": "Please attach the timesheets",
+    });
+    expect(response.status).toBe(302);
+    const line = await db.kpiReturnLine.findUniqueOrThrow({ where: { id: hoursLineId } });
+    expect(line.queryComment).toBe("Please attach the timesheets");
+  });
+});
