@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
+import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { tokenSchema } from "~/domain/accounts/schemas.ts";
@@ -27,12 +28,19 @@ export async function action({ request }: ActionFunctionArgs) {
   // the token is 256 random bits and not guessed: the limit stops floods from one address
   const limit = await consumeAttempt("verification", { ip: context.ip });
   if (!limit.ok) return json({ error: waitMessage(limit.retryAfterSeconds) }, { status: 429 });
-  const done = await confirmEmailChange(token, context);
-  if (!done)
+  const changedFor = await confirmEmailChange(token, context);
+  if (!changedFor)
     return json(
       { error: "This link has expired or has already been used. Change your email address again." },
       { status: 400 },
     );
+  // another account signed in here (a shared computer) must not be told its own address changed
+  const viewer = await getViewer(request);
+  if (viewer && viewer.user.id !== changedFor)
+    return redirectWithFlash("/account", {
+      kind: "info",
+      message: `The email address has been changed for the account the link was sent for. You are signed in with a different account (${viewer.user.email}): its address has not changed.`,
+    });
   return redirectWithFlash("/account", { kind: "success", message: "Your email address has been changed" });
 }
 

@@ -365,30 +365,31 @@ export async function requestEmailChange(
   return { ok: true };
 }
 
-export async function confirmEmailChange(token: string, context: Context): Promise<boolean> {
+// The id of the account whose address the link changed, or null when the link no longer works.
+export async function confirmEmailChange(token: string, context: Context): Promise<string | null> {
   try {
     return await changeEmailByToken(token, context);
   } catch (error) {
     // another account took the address at the same moment (its own change, or a sign-up): as if it had been
     // taken before, the link no longer works, and the token stays unused with the rest rolled back
-    if (isUniqueViolation(error)) return false;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }
 
-function changeEmailByToken(token: string, context: Context): Promise<boolean> {
+function changeEmailByToken(token: string, context: Context): Promise<string | null> {
   return db.$transaction(async (tx) => {
     const used = await consumeUserToken(tx, token, "EMAIL_CHANGE");
     if (!used) {
       // the button pressed twice: the first press changed the address to this one
       const earlier = await usedUserToken(tx, token, "EMAIL_CHANGE");
-      return Boolean(earlier?.newEmail && earlier.user.email === earlier.newEmail);
+      return earlier?.newEmail && earlier.user.email === earlier.newEmail ? earlier.userId : null;
     }
-    if (!used.newEmail || used.user.deletedAt) return false;
+    if (!used.newEmail || used.user.deletedAt) return null;
     // one at a time with a sign-up for the address, so whichever comes second sees the other's account
     await lockSignUp(tx, used.newEmail);
     const taken = await tx.user.findUnique({ where: { email: used.newEmail }, select: { id: true } });
-    if (taken) return false;
+    if (taken) return null;
     const user = await tx.user.update({
       where: { id: used.userId },
       data: { email: used.newEmail, emailVerifiedAt: new Date() },
@@ -421,7 +422,7 @@ function changeEmailByToken(token: string, context: Context): Promise<boolean> {
       template: "account.email_changed",
       councilId: brand.councilId,
     });
-    return true;
+    return used.userId;
   });
 }
 

@@ -1,0 +1,59 @@
+// A new-address confirmation link opened where someone else's account is signed in (a shared computer): the
+// address changes for the account the link was sent for, and the account signed in is not told its own changed.
+import crypto from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeRateLimits } from "~/auth/rate-limit.server.ts";
+import { db } from "~/db.server.ts";
+import { issueUserToken } from "~/domain/accounts/tokens.server.ts";
+import { action as confirmAction } from "~/routes/account.confirm-email.tsx";
+import { readFlash } from "~/ui/flash.server.ts";
+import { createUser, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { callAction } from "../helpers/routes.ts";
+
+afterAll(() => closeRateLimits());
+
+const fromIp = () => ({
+  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
+});
+
+async function flashOf(response: Response) {
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!;
+  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash?.message;
+}
+
+async function askedToMove() {
+  const user = await createUser();
+  const newEmail = `${unique("moved")}@example.test`;
+  const token = await db.$transaction((tx) => issueUserToken(tx, user.id, "EMAIL_CHANGE", { newEmail }));
+  return { user, newEmail, token: token! };
+}
+
+const confirm = (token: string, cookie?: string) =>
+  callAction(confirmAction, {
+    path: `/account/confirm-email?token=${token}`,
+    cookie,
+    headers: fromIp(),
+    form: { token },
+  });
+
+describe("confirming a new email address", () => {
+  it("tells the account it was for that its address has changed", async () => {
+    const { user, token } = await askedToMove();
+    const answer = await confirm(token, await sessionCookieFor(user.id));
+    expect(answer.headers.get("location")).toBe("/account");
+    expect(await flashOf(answer)).toBe("Your email address has been changed");
+  });
+
+  it("does not tell another account signed in on the same browser that its address has changed", async () => {
+    const { user, newEmail, token } = await askedToMove();
+    const colleague = await createUser();
+    const answer = await confirm(token, await sessionCookieFor(colleague.id));
+    expect(answer.status).toBe(302);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail);
+    const message = await flashOf(answer);
+    expect(message).not.toBe("Your email address has been changed");
+    expect(message).toContain(`You are signed in with a different account (${colleague.email})`);
+    // pressed again (a double click): answered the same way
+    expect(await flashOf(await confirm(token, await sessionCookieFor(colleague.id)))).toBe(message);
+  });
+});
