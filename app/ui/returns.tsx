@@ -287,6 +287,7 @@ export type ReturnLineView = {
   unit: MeasureUnit;
   target: string | null;
   qualitativeText: string | null;
+  plannedThisQuarter: string | null;
   quantity: string | null;
   narrative: string | null;
   note: string | null;
@@ -299,9 +300,17 @@ export type ReturnLineView = {
 };
 
 /** What the commitment promised, in one line. */
-export function commitmentSummary(line: Pick<ReturnLineView, "unit" | "target" | "qualitativeText">) {
+export function commitmentSummary(
+  line: Pick<ReturnLineView, "unit" | "target" | "qualitativeText" | "plannedThisQuarter">,
+) {
   if (line.unit === "QUALITATIVE") return line.qualitativeText ?? "Reported in words";
-  return line.target ? `Committed over the contract: ${formatQuantity(line.target, line.unit)}` : null;
+  const parts = [
+    line.target ? `Committed over the contract: ${formatQuantity(line.target, line.unit)}` : null,
+    line.plannedThisQuarter
+      ? `${line.target ? "planned" : "Planned"} for this quarter: ${formatQuantity(line.plannedThisQuarter, line.unit)}`
+      : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join("; ") : null;
 }
 
 /** The supplier's answer for one commitment, read-only (council pages and submitted returns). */

@@ -259,6 +259,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
               qualitativeText: true,
               narrative: true,
               measure: { select: { name: true, unit: true, helpText: true } },
+              plan: { select: { financialYear: true, quarter: true, targetQuantity: true } },
             },
           },
         },
@@ -318,6 +319,11 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       target:
         (cProgress?.kind === "numeric" ? cProgress.committed : null) ?? c.targetQuantity?.toString() ?? null,
       qualitativeText: c.qualitativeText,
+      // the delivery plan's figure for this return's quarter, to read the supplier's figure against
+      plannedThisQuarter:
+        c.plan
+          .find((q) => q.financialYear === r.financialYear && q.quarter === r.quarter)
+          ?.targetQuantity.toString() ?? null,
       quantity: line?.quantity?.toString() ?? null,
       narrative: line?.narrative ?? null,
       note: line?.note ?? null,
