@@ -125,7 +125,7 @@ export default function EditGuidance() {
           defaultValue={fields.bodyMarkdown.initialValue as string | undefined}
           key={fields.bodyMarkdown.key}
           label="Page content"
-          hint="Write in Markdown: ## for a heading, - for a list item, [words](https://…) for a link. A picture, ![what it shows](https://…), becomes a link to it. HTML is shown as text."
+          hint="Write in Markdown: ## for a heading, - for a list item (- [ ] for a task to do, - [x] for one done), [words](https://…) for a link. A picture, ![what it shows](https://…), becomes a link to it. HTML is shown as text."
           rows={18}
           errors={fields.bodyMarkdown.errors}
         />
