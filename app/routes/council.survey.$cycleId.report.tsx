@@ -172,7 +172,9 @@ export default function SurveyReport() {
       ))}
       <section className="mb-8 max-w-3xl">
         <h2 className="mb-2 text-2xl font-bold">In businesses&apos; own words</h2>
-        {data.comments ? (
+        {data.commentsDeleted ? (
+          <p>Not kept: what businesses wrote was deleted when the answers were anonymised.</p>
+        ) : data.comments ? (
           <>
             <p className="mb-4">Listed in alphabetical order, not by business.</p>
             <Comments title="Other barriers to tendering" texts={data.comments.barriersOther} />

@@ -4,6 +4,7 @@ import { db } from "~/db.server.ts";
 import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
+import * as report from "~/routes/council.survey.$cycleId.report.tsx";
 import { readFlash } from "~/ui/flash.server.ts";
 import {
   createCouncil,
@@ -61,6 +62,31 @@ describe("the response rate of an anonymised cycle", () => {
     const after = (await jsonOf<{ rates: Rates }>(await callLoader(cyclePage.loader, args))).rates;
     // not 6 answers of the 2 eligible today (300%), nor "0 invitations sent"
     expect(after).toMatchObject({ eligible: null, invited: null, submitted: "6", rate: null });
+  });
+
+  it("says what businesses wrote was deleted, not that they wrote nothing", async () => {
+    const council = await createCouncil({ postcodeAreas: ["KT7"] });
+    const cookie = await officerOf(council.id);
+    const cycle = await createSurveyCycle({
+      councilId: council.id,
+      year: 2021,
+      status: "CLOSED",
+      opensOn: new Date("2021-04-01"),
+      closesOn: new Date("2021-06-30"),
+      retentionMonths: 12,
+    });
+    for (let i = 0; i < 5; i++) {
+      const org = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+      const response = await createSurveyResponse({ cycleId: cycle.id, organisationId: org.id });
+      await db.surveyResponse.update({ where: { id: response.id }, data: { councilCouldDo: `Idea ${i}` } });
+    }
+    const args = { path: `/council/survey/${cycle.id}/report`, params: { cycleId: cycle.id }, cookie };
+    type Data = { commentsDeleted: boolean; comments: { councilCouldDo: string[] } | null };
+    const before = await jsonOf<Data>(await callLoader(report.loader, args));
+    expect(before).toMatchObject({ commentsDeleted: false, comments: { councilCouldDo: expect.any(Array) } });
+    await runSurveyHousekeeping(new Date("2022-07-02T03:00:00Z"));
+    const after = await jsonOf<Data>(await callLoader(report.loader, args));
+    expect(after.commentsDeleted).toBe(true);
   });
 });
 

@@ -47,7 +47,7 @@ export async function previousCycle(councilId: string, year: number) {
   });
 }
 
-type ReportCycle = { id: string; year: number; status: string };
+type ReportCycle = { id: string; year: number; status: string; anonymisedAt: Date | null };
 
 // The report exists only once the cycle has closed: while it is open, comparing it before and after one
 // business's (audited, visible) submission would give that business's answers away.
@@ -71,6 +71,8 @@ export async function cycleReport(
     previousRespondents: previous ? displayTotal(previous.length) : null,
     tables: buildReport(current, previous),
     comments: commentsOf(current),
+    // what businesses wrote goes at anonymisation: the page says so rather than "No comments"
+    commentsDeleted: cycle.anonymisedAt !== null,
   };
 }
 
