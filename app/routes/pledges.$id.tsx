@@ -276,7 +276,7 @@ export default function PledgeDetailPage() {
           id: e.id,
           title: pledgeStatusLabel(e.toStatus),
           when: formatDateTime(e.createdAt),
-          who: e.actor?.name,
+          who: e.who ?? undefined,
           why: e.reason,
         }))}
       />

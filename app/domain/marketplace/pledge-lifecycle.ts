@@ -93,6 +93,16 @@ export function repeatsLatestChange(
   );
 }
 
+// Which side a person who moved a pledge to this status was on: a supplier offers it; every other status a person
+// can move it to is open to one side only (SYSTEM changes have no person).
+export function sideThatMovesTo(status: PledgeStatus): Exclude<PledgeRole, "SYSTEM"> {
+  if (status === "OFFERED") return "SUPPLIER";
+  const roles = Object.values(RULES)
+    .filter((rule) => rule.to === status)
+    .flatMap((rule) => rule.by.flatMap((entry) => entry.roles));
+  return roles.includes("SUPPLIER") ? "SUPPLIER" : "REQUESTOR";
+}
+
 export function canPledge(status: PledgeStatus, action: PledgeAction, role: PledgeRole) {
   return pledgeTransition(status, action, role).ok;
 }

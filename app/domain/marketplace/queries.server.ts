@@ -2,7 +2,7 @@
 // requestor's contact details, contact preference, or who created the request.
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
-import { sharesContact, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
+import { sharesContact, sideThatMovesTo, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote } from "./request-timeline.ts";
 
@@ -394,6 +394,7 @@ export async function getPledgePage(id: string, organisationIds: string[]) {
           helpType: true,
           unitLabel: true,
           organisationId: true,
+          organisation: { select: { name: true } },
           contactPreference: true,
         },
       },
@@ -411,9 +412,22 @@ export async function getPledgePage(id: string, organisationIds: string[]) {
     },
   });
   if (!pledge) return null;
-  const { contactPreference, ...request } = pledge.request;
+  const { contactPreference, organisation, ...request } = pledge.request;
+  // who made each change: a person's name to their own side; the other side sees their organisation, as a
+  // person's name is that organisation's to share
+  const names = {
+    SUPPLIER: organisationIds.includes(pledge.supplierOrganisationId)
+      ? null
+      : pledge.supplierOrganisation.name,
+    REQUESTOR: organisationIds.includes(request.organisationId) ? null : organisation.name,
+  };
+  const events = pledge.events.map(({ actor, ...event }) => ({
+    ...event,
+    who: actor ? (names[sideThatMovesTo(event.toStatus)] ?? actor.name) : null,
+  }));
   return {
     ...pledge,
+    events,
     request: { ...request, contactPreference: sharesContact(pledge.status) ? contactPreference : null },
   };
 }
