@@ -6,6 +6,9 @@ import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import * as report from "~/routes/council.survey.$cycleId.report.tsx";
 import { readFlash } from "~/ui/flash.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import { renderSurveySubmittedEmail } from "~/email/templates/survey-submitted.tsx";
+import { appUrl } from "~/env.server.ts";
 import {
   createCouncil,
   createMember,
@@ -164,5 +167,50 @@ describe("the aggregate CSV, year on year", () => {
     ).text();
     expect(csv).toContain("Count 2025,Percent 2025");
     expect(csv).toContain("\nResponses,Total,7,,6,,\n");
+  });
+});
+
+describe("anonymisation and the emails sent to businesses that answered", () => {
+  it("deletes the cycle's receipts, which name each business that answered, and no other email", async () => {
+    const council = await createCouncil({ postcodeAreas: ["KT6"] });
+    const cycle = await createSurveyCycle({
+      councilId: council.id,
+      year: 2021,
+      status: "CLOSED",
+      opensOn: new Date("2021-04-01"),
+      closesOn: new Date("2021-06-30"),
+      retentionMonths: 12,
+    });
+    const later = await createSurveyCycle({ councilId: council.id, year: 2022, status: "CLOSED" });
+    // as sending answers queues it (responses.server.ts)
+    const receipt = async (cycleId: string, to: string) =>
+      enqueueEmail(db, {
+        ...(await renderSurveySubmittedEmail({
+          councilName: council.name,
+          year: 2021,
+          answersUrl: `${appUrl()}/survey/${cycleId}`,
+          changed: false,
+        })),
+        to,
+        template: "survey-submitted",
+        councilId: council.id,
+      });
+    const answered = await receipt(cycle.id, "owner@answered-2021.example");
+    const otherYear = await receipt(later.id, "owner@answered-2022.example");
+    const unrelated = await enqueueEmail(db, {
+      subject: "Something else",
+      html: `<a href="${appUrl()}/survey/${cycle.id}">a link</a>`,
+      text: "a link",
+      to: "someone@example.test",
+      template: "request-approved",
+      councilId: council.id,
+    });
+
+    await runSurveyHousekeeping(new Date("2022-07-02T03:00:00Z"));
+    const left = (
+      await db.emailOutbox.findMany({ where: { councilId: council.id }, select: { id: true } })
+    ).map((e) => e.id);
+    expect(left).not.toContain(answered.id);
+    expect(left).toEqual(expect.arrayContaining([otherYear.id, unrelated.id]));
   });
 });

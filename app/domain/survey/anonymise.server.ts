@@ -1,7 +1,7 @@
 // Daily survey housekeeping: closes cycles past their closing date, and once a closed cycle's retention
 // period has passed, anonymises its answers — the answers that feed the aggregate report stay, every
-// link to the business (organisation, respondent, contact details, free text, invitations, and the response's
-// id and timestamps, which the audit log records) goes.
+// link to the business (organisation, respondent, contact details, free text, invitations, the receipts emailed to
+// those who answered, and the response's id and timestamps, which the audit log records) goes.
 import crypto from "node:crypto";
 import { addMonths } from "date-fns";
 import { londonDay, londonMidnight } from "~/domain/calendar.ts";
@@ -130,6 +130,15 @@ export async function anonymiseExpiredCycles(now: Date) {
           await deleteUnsentResponses(tx, [cycle.id]);
           await moveToFreshRows(tx, cycle.id, now);
           await tx.surveyInvitation.deleteMany({ where: { cycleId: cycle.id } });
+          // Each receipt ("answers received", "answers changed") names a business that answered, and the outbox keeps
+          // every email: they go too. Only a receipt links to the cycle's own page.
+          await tx.emailOutbox.deleteMany({
+            where: {
+              template: "survey-submitted",
+              councilId: cycle.councilId,
+              html: { contains: `/survey/${cycle.id}"` },
+            },
+          });
           await tx.surveyCycle.update({ where: { id: cycle.id }, data: { anonymisedAt: now } });
           await writeAudit(
             {
