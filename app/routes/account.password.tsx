@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
@@ -10,14 +10,15 @@ import { changePasswordSchema, PASSWORD_MIN } from "~/domain/accounts/schemas.ts
 import { changePassword } from "~/domain/accounts/users.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { AccountForPasswordManagers } from "~/auth/password-form.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change your password – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return json(null);
+  const viewer = await requireUser(request);
+  return json({ email: viewer.user.email });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -46,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
+  const { email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -59,6 +61,7 @@ export default function ChangePassword() {
       <p className="mb-6">You will stay signed in here and be signed out on every other device.</p>
       <Form method="post" {...getFormProps(form)} noValidate>
         <ErrorSummary errors={form.allErrors} />
+        <AccountForPasswordManagers email={email} />
         <TextInput
           name={fields.currentPassword.name}
           key={fields.currentPassword.key}

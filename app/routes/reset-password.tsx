@@ -12,6 +12,7 @@ import { resetPassword } from "~/domain/accounts/users.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { useServerForm } from "~/ui/server-form.ts";
+import { AccountForPasswordManagers } from "~/auth/password-form.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -21,8 +22,9 @@ const LINK_ENDED = "This link has expired or has already been used. Ask for a ne
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const valid = Boolean(await peekUserToken(db, token, "PASSWORD_RESET"));
-  return json({ token: valid ? token : null });
+  const holder = await peekUserToken(db, token, "PASSWORD_RESET");
+  // the address too: the link's holder has its inbox, and a password manager saves the new password under it
+  return holder ? json({ token, email: holder.user.email }) : json({ token: null, email: null });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -46,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
-  const { token } = useLoaderData<typeof loader>();
+  const { token, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(lastResult);
@@ -66,6 +68,7 @@ export default function ResetPassword() {
       <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
         <input type="hidden" name="token" value={token} />
+        <AccountForPasswordManagers email={email} />
         <TextInput
           name={fields.password.name}
           key={fields.password.key}
