@@ -395,6 +395,12 @@ function changeEmailByToken(token: string, context: Context): Promise<string | n
       data: { email: used.newEmail, emailVerifiedAt: new Date() },
       select: { name: true },
     });
+    // a reset link sent to the old address no longer works: the account moved away from it (perhaps because
+    // someone else reads that inbox now)
+    await tx.userToken.updateMany({
+      where: { userId: used.userId, purpose: "PASSWORD_RESET", usedAt: null },
+      data: { usedAt: new Date() },
+    });
     await writeAudit(
       {
         actorUserId: used.userId,
