@@ -14,6 +14,7 @@ import {
   takingInvitations,
 } from "~/domain/survey/cycles.server.ts";
 import { cycleActionSchema } from "~/domain/survey/schemas.ts";
+import { CYCLE_STAGE_COLOURS, CYCLE_STAGE_LABELS, cycleStage } from "~/domain/survey/stages.ts";
 import { displayTotal, THRESHOLD } from "~/domain/survey/suppression.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the invite-by-email form's one-off key: the same form sent twice sends one invitation
   return json({
     cycle,
+    stage: cycleStage(cycle),
     rates: { ...rates, submitted, rate: few ? null : rates.rate },
     // false once the closing day is over, though the night's housekeeping has not closed it yet
     inviting: takingInvitations(cycle),
@@ -126,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const notKept = (count: number | null) => (count === null ? "Not kept" : formatNumber(count));
 
 export default function SurveyCyclePage() {
-  const { cycle, rates, inviting, submissionKey } = useLoaderData<typeof loader>();
+  const { cycle, stage, rates, inviting, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const open = cycle.status === "OPEN";
@@ -146,7 +148,7 @@ export default function SurveyCyclePage() {
             key: "Status",
             value: (
               <>
-                <Tag colour={open ? "green" : "blue"}>{open ? "Open" : "Closed"}</Tag>
+                <Tag colour={CYCLE_STAGE_COLOURS[stage]}>{CYCLE_STAGE_LABELS[stage]}</Tag>
                 {cycle.anonymisedAt ? ` Anonymised on ${formatDate(cycle.anonymisedAt)}` : null}
               </>
             ),

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireSurveyOfficer } from "~/domain/survey/access.server.ts";
 import { listCycles } from "~/domain/survey/cycles.server.ts";
+import { CYCLE_STAGE_COLOURS, CYCLE_STAGE_LABELS, cycleStage } from "~/domain/survey/stages.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
@@ -9,15 +10,9 @@ export const meta: MetaFunction = () => [{ title: "Supplier diversity surveys â€
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireSurveyOfficer(request);
-  const cycles = await listCycles(membership.organisationId);
+  const cycles = (await listCycles(membership.organisationId)).map((c) => ({ ...c, stage: cycleStage(c) }));
   return json({ councilName: membership.organisationName, cycles });
 }
-
-const statusTag = {
-  DRAFT: <Tag colour="grey">Draft</Tag>,
-  OPEN: <Tag colour="green">Open</Tag>,
-  CLOSED: <Tag colour="blue">Closed</Tag>,
-};
 
 export default function SurveyCycles() {
   const { councilName, cycles } = useLoaderData<typeof loader>();
@@ -46,7 +41,8 @@ export default function SurveyCycles() {
             header: "Status",
             cell: (c) => (
               <>
-                {statusTag[c.status]} {c.anonymisedAt ? <Tag colour="grey">Anonymised</Tag> : null}
+                <Tag colour={CYCLE_STAGE_COLOURS[c.stage]}>{CYCLE_STAGE_LABELS[c.stage]}</Tag>{" "}
+                {c.anonymisedAt ? <Tag colour="grey">Anonymised</Tag> : null}
               </>
             ),
           },

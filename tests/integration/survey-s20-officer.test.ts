@@ -5,6 +5,7 @@ import { runSurveyHousekeeping } from "~/domain/survey/anonymise.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import * as report from "~/routes/council.survey.$cycleId.report.tsx";
+import * as cycleList from "~/routes/council.survey._index.tsx";
 import { readFlash } from "~/ui/flash.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { renderSurveySubmittedEmail } from "~/email/templates/survey-submitted.tsx";
@@ -212,5 +213,44 @@ describe("anonymisation and the emails sent to businesses that answered", () => 
     ).map((e) => e.id);
     expect(left).not.toContain(answered.id);
     expect(left).toEqual(expect.arrayContaining([otherYear.id, unrelated.id]));
+  });
+});
+
+describe("a cycle's status on the officer's pages", () => {
+  it("is not 'Open' before its opening day, nor once its closing day is over", async () => {
+    const council = await createCouncil({ postcodeAreas: ["KT5"] });
+    const cookie = await officerOf(council.id);
+    const day = 24 * 60 * 60 * 1000;
+    const scheduled = await createSurveyCycle({
+      councilId: council.id,
+      year: 2027,
+      opensOn: new Date(Date.now() + 40 * day),
+      closesOn: new Date(Date.now() + 90 * day),
+    });
+    const ended = await createSurveyCycle({
+      councilId: council.id,
+      year: 2026,
+      opensOn: new Date(Date.now() - 90 * day),
+      closesOn: new Date(Date.now() - 3 * day),
+    });
+    const running = await createSurveyCycle({ councilId: council.id, year: 2025 });
+    const closed = await createSurveyCycle({ councilId: council.id, year: 2024, status: "CLOSED" });
+    const { cycles } = await jsonOf<{ cycles: { id: string; stage: string }[] }>(
+      await callLoader(cycleList.loader, { path: "/council/survey", cookie }),
+    );
+    expect(Object.fromEntries(cycles.map((c) => [c.id, c.stage]))).toEqual({
+      [scheduled.id]: "NOT_YET_OPEN",
+      [ended.id]: "CLOSING_DATE_PASSED",
+      [running.id]: "OPEN",
+      [closed.id]: "CLOSED",
+    });
+    const page = await jsonOf<{ stage: string }>(
+      await callLoader(cyclePage.loader, {
+        path: `/council/survey/${scheduled.id}`,
+        params: { cycleId: scheduled.id },
+        cookie,
+      }),
+    );
+    expect(page.stage).toBe("NOT_YET_OPEN");
   });
 });

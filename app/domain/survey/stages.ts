@@ -1,0 +1,32 @@
+// How an officer's pages describe a cycle (pure: the pages' components use the labels). "Open" alone read as taking
+// answers for a cycle opened for a later opening day, or one whose closing day is over before the night's
+// housekeeping closes it.
+import { londonDay } from "~/domain/calendar.ts";
+
+export type CycleStage = "NOT_YET_OPEN" | "OPEN" | "CLOSING_DATE_PASSED" | "CLOSED";
+
+export const CYCLE_STAGE_LABELS: Record<CycleStage, string> = {
+  NOT_YET_OPEN: "Not open yet",
+  OPEN: "Open",
+  CLOSING_DATE_PASSED: "Closing date passed",
+  CLOSED: "Closed",
+};
+
+// Opening and closing dates are London days (decision 007).
+export function cycleStage(
+  cycle: { status: string; opensOn: Date; closesOn: Date },
+  now = new Date(),
+): CycleStage {
+  if (cycle.status !== "OPEN") return "CLOSED";
+  const today = londonDay(now).getTime();
+  if (cycle.opensOn.getTime() > today) return "NOT_YET_OPEN";
+  if (cycle.closesOn.getTime() < today) return "CLOSING_DATE_PASSED";
+  return "OPEN";
+}
+
+export const CYCLE_STAGE_COLOURS = {
+  NOT_YET_OPEN: "yellow",
+  OPEN: "green",
+  CLOSING_DATE_PASSED: "orange",
+  CLOSED: "blue",
+} as const satisfies Record<CycleStage, string>;
