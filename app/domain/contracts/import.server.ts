@@ -43,15 +43,23 @@ export async function readImportFile(
         ? Readable.fromWeb(source as import("node:stream/web").ReadableStream)
         : (source as NodeJS.ReadableStream);
   const found: { encoding: ImportEncoding } = { encoding: "utf-8" };
-  const input = Readable.from(decodeImportChunks(raw as AsyncIterable<string | Uint8Array>, found));
   const errors: RowError[] = [];
   const rows: Line[] = [];
   let headerChecked = false;
   let columns = new Set<ImportColumn>();
   let rejectedRows = 0; // rows with one or more errors (the row limit counts rows, not errors)
+  let text: Awaited<ReturnType<typeof withDelimiter>>;
+  try {
+    text = await withDelimiter(decodeImportChunks(raw as AsyncIterable<string | Uint8Array>, found));
+  } catch (error) {
+    if (!(error instanceof MixedEncodingError)) throw error;
+    return mixedEncoding(columns, found.encoding, error);
+  }
+  const input = Readable.from(text.chunks);
   const parser = input.pipe(
     parse({
       bom: true,
+      delimiter: text.delimiter,
       columns: (header: string[]) => {
         const names = header.map(headerName);
         errors.push(...checkHeader(names));
@@ -105,18 +113,10 @@ export async function readImportFile(
       }
     }
   } catch (error) {
-    if (error instanceof MixedEncodingError) {
-      return {
-        rows: [],
-        columns,
-        errors: [{ line: 1, column: null, message: error.message }],
-        rowCount: 0,
-        encoding: found.encoding,
-      };
-    }
+    if (error instanceof MixedEncodingError) return mixedEncoding(columns, found.encoding, error);
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 0;
-    errors.push({ line, column: null, message: `The file is not valid CSV here: ${error.message}` });
+    errors.push({ line, column: null, message: csvErrorMessage(error) });
   }
   if (!headerChecked) errors.push({ line: 1, column: null, message: "The file is empty" });
   else if (rows.length === 0 && errors.length === 0)
@@ -128,6 +128,66 @@ export async function readImportFile(
     rowCount: rows.length + new Set(errors.map((e) => e.line)).size,
     encoding: found.encoding,
   };
+}
+
+function mixedEncoding(columns: Set<ImportColumn>, encoding: ImportEncoding, error: MixedEncodingError) {
+  return {
+    rows: [],
+    columns,
+    errors: [{ line: 1, column: null, message: error.message }],
+    rowCount: 0,
+    encoding,
+  };
+}
+
+const DELIMITERS = [",", ";", "\t"] as const;
+const FIRST_LINE_LIMIT = 64 * 1024;
+
+/**
+ * The text with the character its columns are separated by: commas, or, when the header row has none, the
+ * semicolons or tabs Excel writes in languages that use the comma for decimals (and for "Unicode text"). The
+ * header is read to decide; its names hold none of these characters. Values may (a delivery plan is written
+ * "Q1 2026/27=25; Q2 2026/27=25"), which is why only the header decides.
+ */
+async function withDelimiter(decoded: AsyncIterable<string>) {
+  const iterator = decoded[Symbol.asyncIterator]();
+  const head: string[] = [];
+  let length = 0;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+    length += next.value.length;
+    if (next.value.includes("\n") || length >= FIRST_LINE_LIMIT) break;
+  }
+  const firstLine = head.join("").split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = DELIMITERS.find((d) => firstLine.includes(d)) ?? ",";
+  async function* chunks() {
+    yield* head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { delimiter, chunks: chunks() };
+}
+
+/** What went wrong in the CSV itself, in words a person who saved the file from Excel can act on. */
+function csvErrorMessage(error: CsvError) {
+  // csv-parse's types leave out some of the codes it throws ("INVALID_OPENING_QUOTE")
+  switch (error.code as string) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return 'A value starts with a quote mark (") that is never closed. Close it, or remove it.';
+    case "INVALID_OPENING_QUOTE":
+      return 'A value has a quote mark (") inside it. Put the whole value in quotes and write each quote mark inside it twice ("").';
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return 'A quoted value has more text after its closing quote mark ("). Put the whole value in quotes and write each quote mark inside it twice ("").';
+    case "CSV_MAX_RECORD_SIZE":
+      return "This row is longer than a row can be (64 KB). Check for a quote mark that is never closed.";
+    default:
+      return `The file is not valid CSV here: ${error.message}`;
+  }
 }
 
 // ───────────── the dry run ─────────────
