@@ -2,13 +2,17 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
+import { londonDay } from "~/domain/calendar.ts";
 import { actingRequestor } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+
+const UNPUBLISHED_STATUSES: RequestStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
 
 export const meta: MetaFunction = () => [{ title: "Your requests – Social Value Marketplace" }];
 
@@ -19,7 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!membership) notFound();
   const page = pageParam(request);
   const list = await listOrganisationRequests(membership.organisationId, page);
-  return json({ ...list, page, organisationName: membership.organisationName });
+  const today = londonDay(new Date());
+  // not yet published and past its date: the council cannot approve it until the date is changed
+  const requests = list.requests.map((r) => ({
+    ...r,
+    neededByPassed: UNPUBLISHED_STATUSES.includes(r.status) && r.neededBy < today,
+  }));
+  return json({ ...list, requests, page, organisationName: membership.organisationName });
 }
 
 export default function MyRequestsPage() {
@@ -59,7 +69,19 @@ export default function MyRequestsPage() {
             cell: (r) =>
               `${formatQuantity(r.helpType, r.pledgedQuantity, r.unitLabel)} of ${formatQuantity(r.helpType, r.quantity, r.unitLabel)}`,
           },
-          { header: "Needed by", cell: (r) => formatDate(r.neededBy) },
+          {
+            header: "Needed by",
+            cell: (r) => (
+              <>
+                {formatDate(r.neededBy)}
+                {r.neededByPassed ? (
+                  <Link to={`/requests/${r.id}/manage`} className="block font-bold">
+                    This date has passed: change it<span className="sr-only"> for {r.title}</span>
+                  </Link>
+                ) : null}
+              </>
+            ),
+          },
           {
             header: "Waiting for you",
             cell: (r) => (r._count.pledges ? `${r._count.pledges} pledge(s)` : "Nothing"),

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as moderateAction } from "~/routes/council.moderation.$id.tsx";
+import { loader as myRequestsLoader } from "~/routes/my-requests.tsx";
 import { action as manageAction, loader as manageLoader } from "~/routes/requests.$id.manage.tsx";
 import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
@@ -49,6 +50,14 @@ describe("a request waiting for approval whose needed-by date has passed", () =>
       await callLoader(manageLoader, { path: "/", params: { id: need.id }, cookie: requestor }),
     );
     expect(page.need).toMatchObject({ neededByPassed: true, status: "SUBMITTED" });
+    // the list of the organisation's requests says so too, and links to where the date is changed
+    const passedInList = async () =>
+      (
+        await jsonOf<{ requests: { id: string; neededByPassed: boolean }[] }>(
+          await callLoader(myRequestsLoader, { path: "/my-requests", cookie: requestor }),
+        )
+      ).requests.find((r) => r.id === need.id)?.neededByPassed;
+    expect(await passedInList()).toBe(true);
 
     const newDate = inDays(30);
     expect((await changeDate(need.id, newDate)).status).toBe(302);
@@ -62,6 +71,8 @@ describe("a request waiting for approval whose needed-by date has passed", () =>
         where: { requestId: need.id, fromStatus: "SUBMITTED", toStatus: "SUBMITTED" },
       }),
     ).toBe(1);
+
+    expect(await passedInList()).toBe(false);
 
     expect((await approve(need.id)).status).toBe(302);
     expect((await read(need.id)).status).toBe("OPEN");
