@@ -117,7 +117,8 @@ export default function Impact() {
                 <h3 className="mb-1 text-xl font-bold">{story.title}</h3>
                 <p className="mb-2 text-muted">
                   {story.organisation.name} · {story.category.name} ·{" "}
-                  {story.district?.name ?? story.council.name}
+                  {/* the stories of every council are listed together: each says whose it is */}
+                  {story.district ? `${story.district.name}, ${story.council.name}` : story.council.name}
                 </p>
                 <p className="mb-2">{story.description}</p>
                 <p>
