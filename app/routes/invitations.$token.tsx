@@ -4,7 +4,11 @@ import { Form } from "~/ui/form-for.tsx";
 import { getViewer, requireUser } from "~/auth/permissions.server.ts";
 import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
-import { acceptInvitation, findOpenInvitation } from "~/domain/accounts/members.server.ts";
+import {
+  acceptInvitation,
+  findOpenInvitation,
+  joinedByInvitation,
+} from "~/domain/accounts/members.server.ts";
 import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/labels.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -16,13 +20,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token!;
   const invitation = await findOpenInvitation(token);
   const viewer = await getViewer(request);
-  if (!invitation)
+  if (!invitation) {
+    const joined = viewer ? await joinedByInvitation(token, viewer.user) : null;
     return json({
       invitation: null,
+      joined: joined?.organisation ?? null,
       signedInAs: viewer?.user.email ?? null,
       forAnotherAddress: false,
       token,
     });
+  }
   return json({
     invitation: {
       organisation: invitation.organisation.name,
@@ -30,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: invitation.role,
       email: invitation.email,
     },
+    joined: null,
     signedInAs: viewer?.user.email ?? null,
     // signed in with another address: accepting would be refused, so the page says what to do first
     forAnotherAddress: Boolean(viewer && viewer.user.email !== invitation.email),
@@ -58,16 +66,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Invitation() {
-  const { invitation, signedInAs, forAnotherAddress, token } = useLoaderData<typeof loader>();
+  const { invitation, joined, signedInAs, forAnotherAddress, token } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const here = `/invitations/${encodeURIComponent(token)}`;
+  if (joined)
+    return (
+      <div className="max-w-2xl">
+        <PageHeading>You have already joined {joined.name}</PageHeading>
+        <p>
+          You accepted this invitation. <Link to={`/organisations/${joined.id}`}>Go to {joined.name}</Link>
+        </p>
+      </div>
+    );
   if (!invitation)
     return (
       <div className="max-w-2xl">
         <PageHeading>This invitation has ended</PageHeading>
-        <p>It has expired, was cancelled or was already used. Ask the organisation to invite you again.</p>
+        <p className="mb-4">
+          It has expired, was cancelled or was already used. Ask the organisation to invite you again.
+        </p>
+        {signedInAs ? null : (
+          <p>
+            If you have already accepted it,{" "}
+            <Link to={`/sign-in?redirectTo=${encodeURIComponent(here)}`}>sign in</Link>.
+          </p>
+        )}
       </div>
     );
-  const here = `/invitations/${encodeURIComponent(token)}`;
   return (
     <div className="max-w-2xl">
       <PageHeading caption={KIND_LABEL[invitation.kind]}>Join {invitation.organisation}</PageHeading>

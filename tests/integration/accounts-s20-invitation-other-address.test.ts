@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
+import { action as invitationAction } from "~/routes/invitations.$token.tsx";
 import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { action as signOutAction } from "~/routes/sign-out.tsx";
 import { createUser, createWorld, sessionCookieFor } from "../helpers/factories.ts";
@@ -83,5 +84,41 @@ describe("signing out", () => {
     expect(unreadable.status).toBe(302);
     expect(unreadable.headers.get("location")).toBe("/");
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("an invitation already accepted, opened again from the email", () => {
+  it("tells the person who accepted it that they have joined, not to ask for a new one", async () => {
+    const { invitee, token } = await inviteSomeone();
+    const cookie = await sessionCookieFor(invitee.id);
+    const accepted = await callAction(invitationAction, {
+      path: `/invitations/${token}`,
+      params: { token },
+      cookie,
+    });
+    expect(accepted.status).toBe(302);
+    const html = await textOf(await renderPage(`/invitations/${token}`, cookie));
+    expect(html).toContain(`You have already joined ${world.vcse.name}`);
+    expect(html).toContain(`href="/organisations/${world.vcse.id}"`);
+    expect(html).not.toContain("Ask the organisation to invite you again");
+  });
+
+  it("tells anyone else only that it has ended", async () => {
+    const { invitee, token } = await inviteSomeone();
+    await callAction(invitationAction, {
+      path: `/invitations/${token}`,
+      params: { token },
+      cookie: await sessionCookieFor(invitee.id),
+    });
+    const someoneElse = await createUser();
+    const signedIn = await textOf(
+      await renderPage(`/invitations/${token}`, await sessionCookieFor(someoneElse.id)),
+    );
+    expect(signedIn).toContain("This invitation has ended");
+    expect(signedIn).not.toContain(world.vcse.name);
+    const signedOut = await textOf(await renderPage(`/invitations/${token}`));
+    expect(signedOut).toContain("This invitation has ended");
+    expect(signedOut).not.toContain(world.vcse.name);
+    expect(signedOut).toContain(`/sign-in?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`);
   });
 });

@@ -629,6 +629,21 @@ export async function findOpenInvitation(token: string) {
   });
 }
 
+// The organisation an invitation that has ended brought this person into, if it did: the emailed link opened again
+// later is answered "you have joined", not "ask to be invited again".
+export async function joinedByInvitation(token: string, user: { id: string; email: string }) {
+  if (!token || token.length > 200) return null;
+  return db.invitation.findFirst({
+    where: {
+      tokenHash: hashToken(token),
+      acceptedAt: { not: null },
+      email: user.email.toLowerCase(),
+      organisation: { memberships: { some: { userId: user.id } } },
+    },
+    select: { organisation: { select: { id: true, name: true } } },
+  });
+}
+
 // The same person's "Accept invitation" sent twice (a double click, the form sent again): the first accepted it,
 // so the second is answered as the first was, with nothing written again. Anyone else holding the used link is not.
 function acceptedEarlier(t: Tx, token: string, user: { id: string; email: string }) {
