@@ -9,7 +9,7 @@ import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 const UNPUBLISHED_STATUSES: RequestStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
@@ -84,7 +84,11 @@ export default function MyRequestsPage() {
           },
           {
             header: "Waiting for you",
-            cell: (r) => (r._count.pledges ? `${r._count.pledges} pledge(s)` : "Nothing"),
+            // offered (to accept or decline) and delivered (to confirm or dispute)
+            cell: (r) =>
+              r._count.pledges
+                ? `${formatNumber(r._count.pledges)} ${r._count.pledges === 1 ? "pledge" : "pledges"} to answer or confirm`
+                : "Nothing",
             numeric: true,
           },
         ]}
