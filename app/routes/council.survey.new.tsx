@@ -4,6 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { dayToDate, londonDayIso } from "~/domain/calendar.ts";
 import { requireSurveyOfficer } from "~/domain/survey/access.server.ts";
 import { createCycle } from "~/domain/survey/cycles.server.ts";
 import { cycleSchema } from "~/domain/survey/schemas.ts";
@@ -11,6 +12,7 @@ import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
+import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Open a survey – Social Value Marketplace" }];
 
@@ -28,9 +30,14 @@ export async function action({ request }: ActionFunctionArgs) {
     submission.value,
   );
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  const { year, opensOn } = submission.value;
+  // opened for a later day, businesses cannot answer yet: the message says from when
+  const later = opensOn > londonDayIso(new Date());
   return redirectWithFlash(`/council/survey/${result.cycle.id}`, {
     kind: "success",
-    message: `The ${submission.value.year} survey is open`,
+    message: later
+      ? `The ${year} survey is open to businesses from ${formatDate(dayToDate(opensOn))}`
+      : `The ${year} survey is open`,
   });
 }
 

@@ -6,6 +6,8 @@ import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import * as report from "~/routes/council.survey.$cycleId.report.tsx";
 import * as cycleList from "~/routes/council.survey._index.tsx";
+import * as newCycle from "~/routes/council.survey.new.tsx";
+import { londonDayIso } from "~/domain/calendar.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { renderSurveySubmittedEmail } from "~/email/templates/survey-submitted.tsx";
@@ -252,5 +254,34 @@ describe("a cycle's status on the officer's pages", () => {
       }),
     );
     expect(page.stage).toBe("NOT_YET_OPEN");
+  });
+});
+
+describe("opening a survey for a later day", () => {
+  it("says from when businesses can answer, not only that it is open", async () => {
+    const council = await createCouncil({ postcodeAreas: ["KT4"] });
+    const cookie = await officerOf(council.id);
+    const day = 24 * 60 * 60 * 1000;
+    const open = (year: string, opensOn: string) =>
+      callAction(newCycle.action, {
+        path: "/council/survey/new",
+        cookie,
+        form: {
+          year,
+          opensOn,
+          closesOn: londonDayIso(new Date(Date.now() + 200 * day)),
+          privacyNotice: "We use your answers to plan supplier engagement.",
+          dpiaReference: "DPIA-S20",
+          retentionMonths: "24",
+        },
+      });
+    const later = new Date(Date.now() + 100 * day);
+    const scheduled = await flashOf(await open("2040", londonDayIso(later)));
+    const [y, m, d] = londonDayIso(later).split("-").map(Number);
+    const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+    expect(scheduled?.message).toBe(`The 2040 survey is open to businesses from ${d} ${month} ${y}`);
+    expect((await flashOf(await open("2041", londonDayIso(new Date()))))?.message).toBe(
+      "The 2041 survey is open",
+    );
   });
 });
