@@ -14,6 +14,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { readableValue } from "~/domain/contracts/history.ts";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/domain/contracts/import-rows.ts";
 import {
   applyImport,
@@ -279,8 +280,9 @@ function Preview({
                 <ul className="text-sm">
                   {c.changes.map((change) => (
                     <li key={change.label}>
-                      <span className="font-bold">{change.label}</span>: {change.from ?? "(blank)"} →{" "}
-                      {change.to ?? "(blank)"}
+                      <span className="font-bold">{change.label}</span>:{" "}
+                      {readableValue(change.field, change.from) ?? "(blank)"} →{" "}
+                      {readableValue(change.field, change.to) ?? "(blank)"}
                     </li>
                   ))}
                 </ul>

@@ -1,4 +1,6 @@
 // A contract's history of changes: field-by-field differences, kept in the audit log's `details`.
+import { formatDate, formatGbp, formatNumber } from "~/domain/format.ts";
+import { CONTRACT_STATUSES } from "./labels.ts";
 
 export type Change = { field: string; label: string; from: string | null; to: string | null };
 
@@ -79,4 +81,35 @@ export function changesFrom(details: unknown): Change[] {
       typeof (c as Change).field === "string" &&
       typeof (c as Change).label === "string",
   );
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+/**
+ * A recorded value as the pages say it: "ACTIVE" is "Active", "2026-04-01" is "1 April 2026", "1500000.00" is
+ * "£1,500,000.00". The history keeps the values as stored (and read back by tests and exports); only what a
+ * person reads is put in words. Anything not recognised is shown as it is.
+ */
+export function readableValue(field: string, value: string | null): string | null {
+  if (value === null) return null;
+  switch (field) {
+    case "status":
+      return CONTRACT_STATUSES.find((s) => s.value === value)?.label ?? value;
+    case "awardedOn":
+    case "startDate":
+    case "endDate":
+    case "terminatedOn":
+      return DAY.test(value) ? formatDate(value) : value;
+    case "valueGbp":
+    case "proxyValueGbp":
+      return DECIMAL.test(value) ? formatGbp(value) : value;
+    case "targetQuantity":
+      return DECIMAL.test(value) ? formatNumber(value) : value;
+    case "plan":
+      // "Q1 2026/27: 1500.00; Q2 2026/27: 250.50" (planText)
+      return value.replace(/: (\d+(?:\.\d+)?)(?=;|$)/g, (_, n: string) => `: ${formatNumber(n)}`);
+    default:
+      return value;
+  }
 }

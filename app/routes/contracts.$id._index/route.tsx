@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { contractHistory, findContractForViewer } from "~/domain/contracts/contracts.server.ts";
+import { readableValue } from "~/domain/contracts/history.ts";
 import { contractStatusLabel } from "~/domain/contracts/labels.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
@@ -184,8 +185,8 @@ export default function ContractPage() {
                             <th scope="row" className="pr-4 font-normal">
                               {c.label}
                             </th>
-                            <td className="pr-4">{c.from ?? "(blank)"}</td>
-                            <td>{c.to ?? "(blank)"}</td>
+                            <td className="pr-4">{readableValue(c.field, c.from) ?? "(blank)"}</td>
+                            <td>{readableValue(c.field, c.to) ?? "(blank)"}</td>
                           </tr>
                         ))}
                       </tbody>

@@ -1,6 +1,6 @@
 // Shown when a contract or commitment form was read before a colleague saved: what they saved, beside what the
 // user sent (kept in the form), so nothing is overwritten or removed unseen.
-import type { StaleEdit } from "~/domain/contracts/history.ts";
+import { readableValue, type StaleEdit } from "~/domain/contracts/history.ts";
 import { versionSchema } from "~/domain/contracts/schemas.ts";
 import { Notice, Table } from "~/ui/components.tsx";
 
@@ -59,8 +59,8 @@ export function StaleEditNotice({
         empty="What is saved now is the same as your answers."
         columns={[
           { header: "Field", rowHeader: true, cell: (d) => d.label },
-          { header: "Saved now", cell: (d) => d.saved ?? "(blank)" },
-          { header: "Your answer", cell: (d) => d.yours ?? "(blank)" },
+          { header: "Saved now", cell: (d) => readableValue(d.field, d.saved) ?? "(blank)" },
+          { header: "Your answer", cell: (d) => readableValue(d.field, d.yours) ?? "(blank)" },
         ]}
       />
     </Notice>
