@@ -63,6 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     roles: requestRolesOf(viewer, need),
     actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
     reason: submission.value.comment,
+    reviewedSubmission: submission.value.reviewedSubmission
+      ? new Date(submission.value.reviewedSubmission)
+      : undefined,
   });
   if (!result.ok) return json(replyToFailure(submission, result), { status: 400 });
   return redirectWithFlash("/council/moderation", {
@@ -120,6 +123,7 @@ export default function ReviewRequestPage() {
       {need.status === "SUBMITTED" && ownRequest ? <InsetText>{OWN_REQUEST}</InsetText> : null}
       {need.status === "SUBMITTED" && !ownRequest ? (
         <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
+          <input type="hidden" name="reviewedSubmission" value={need.submittedAt ?? ""} />
           <Textarea
             name="comment"
             label="Comment for the requestor"

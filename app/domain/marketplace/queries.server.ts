@@ -303,6 +303,7 @@ export function getModerationRequest(id: string, councilIds: string[]) {
       ...publicRequestSelect,
       contactPreference: true,
       moderationComment: true,
+      submittedAt: true,
       organisation: { select: { name: true, status: true } },
       events: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],

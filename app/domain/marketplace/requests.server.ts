@@ -391,11 +391,17 @@ type RequestChange = {
   neededBy?: string;
   showcaseConsent?: boolean;
   organisationVerified?: boolean;
+  // for an officer's decision: when the version they reviewed was sent for approval (a request sent again since,
+  // after changes, is not decided on from a page that showed the one before)
+  reviewedSubmission?: Date;
   // what suppliers whose offers a withdrawal declines are told; by default, that the request was withdrawn
   offersDeclinedBecause?: string;
 };
 
 // One transition chosen by the viewer on the manage or moderation page.
+export const RESUBMITTED_SINCE_REVIEWED =
+  "The requestor has changed this request and sent it again since you opened this page. Review what they sent now: it is shown below.";
+
 export async function changeRequest(
   change: RequestChange,
 ): Promise<{ ok: true; status: RequestStatus } | Failure> {
@@ -421,6 +427,7 @@ export async function changeRequestIn(
       neededBy: true,
       extendedAt: true,
       showcaseConsent: true,
+      submittedAt: true,
       category: { select: { name: true, active: true } },
       district: { select: { name: true, active: true } },
       council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
@@ -436,6 +443,8 @@ export async function changeRequestIn(
       return { ok: true as const, status: request.status };
     throw new TransitionRefused(transition.reason);
   }
+  if (change.reviewedSubmission && request.submittedAt?.getTime() !== change.reviewedSubmission.getTime())
+    throw new TransitionRefused(RESUBMITTED_SINCE_REVIEWED);
   const now = new Date();
   const data: Record<string, unknown> = { status: transition.to };
   let reason = change.reason ?? null;

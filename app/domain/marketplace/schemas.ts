@@ -104,13 +104,20 @@ export const requestFormSchema = z.object({
 });
 export type RequestForm = z.infer<typeof requestFormSchema>;
 
+// the submission the officer reviewed (see RequestChange.reviewedSubmission); older pages sent none
+const reviewedSubmission = z.iso
+  .datetime({ error: "This page is out of date. Reload it and review the request again." })
+  .optional();
+
 export const moderationSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("approve"),
+    reviewedSubmission,
     comment: z.string().trim().max(1000, "Comment must be 1,000 characters or fewer").optional(),
   }),
   z.object({
     intent: z.literal("requestChanges"),
+    reviewedSubmission,
     comment: z
       .string({ error: "Say what needs to change" })
       .trim()
