@@ -3,7 +3,7 @@ import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
-import { MEASURE_FIELD_LABELS, staleEdit, type StaleEdit } from "./history.ts";
+import { diffSnapshots, MEASURE_FIELD_LABELS, staleEdit, type StaleEdit } from "./history.ts";
 import { themeLabel, unitLabel } from "./labels.ts";
 import type { MeasureEdit, MeasureInput } from "./schemas.ts";
 
@@ -219,6 +219,13 @@ export async function updateMeasure(
           },
         };
       await tx.measure.update({ where: { id }, data: dataFrom(input) });
+      // what changed, from what to what: a proxy value changes every local £ figure reported with it, and the
+      // audit log is the only record of the value those figures were worked out with before
+      const changes = diffSnapshots(
+        measureSnapshot(current),
+        measureSnapshot(dataFrom(input)),
+        MEASURE_FIELD_LABELS,
+      );
       await writeAudit(
         {
           actorUserId: actor.actorUserId,
@@ -227,7 +234,7 @@ export async function updateMeasure(
           action: "measure.update",
           entityType: "Measure",
           entityId: id,
-          details: { code: input.code, name: input.name },
+          details: { code: input.code, name: input.name, changes },
           ipAddress: actor.ipAddress,
         },
         tx,
