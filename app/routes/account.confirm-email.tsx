@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
@@ -55,11 +55,19 @@ export default function ConfirmEmail() {
           {result.error}
         </Notice>
       ) : null}
-      <Form method="post">
-        <input type="hidden" name="token" value={token ?? ""} />
-        <p className="mb-6">Confirm that you want your account to use this address from now on.</p>
-        <Button>Confirm new email address</Button>
-      </Form>
+      {token ? (
+        <Form method="post">
+          <input type="hidden" name="token" value={token} />
+          <p className="mb-6">Confirm that you want your account to use this address from now on.</p>
+          <Button>Confirm new email address</Button>
+        </Form>
+      ) : (
+        // the link cut short (some email programs break long links): a button here could only fail
+        <p>
+          This link is not complete. Copy the whole link from the email into your browser, or{" "}
+          <Link to="/account/email">change your email address again</Link>.
+        </p>
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
@@ -109,7 +109,10 @@ export default function VerifyEmail() {
           </Button>
         </Form>
       ) : (
-        <p>Open the link in the email we sent you, or sign in to get a new one.</p>
+        <p>
+          Open the link in the email we sent you, or{" "}
+          <Link to="/sign-in?redirectTo=%2Fverify-email">sign in to get a new one</Link>.
+        </p>
       )}
     </div>
   );
