@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ContractStatus } from "~/generated/prisma/enums.ts";
 import type { PlanEntry } from "./plan.ts";
+import { AWARDED_AFTER_END } from "./schemas.ts";
 import { dayProblem, parseAmount, parseDay, parseQuantity } from "./values.ts";
 
 /** Upload limits, shown on the import page. */
@@ -210,6 +211,8 @@ export function parseImportRow(
       });
     if (row.end_date && row.start_date && row.end_date < row.start_date)
       errors.push({ line, column: "end_date", message: "The end date must be on or after the start date" });
+    else if (row.awarded_on && row.end_date && row.awarded_on > row.end_date)
+      errors.push({ line, column: "awarded_on", message: AWARDED_AFTER_END });
     if (
       !row.measure_code &&
       (row.target_quantity !== null || row.delivery_plan.length || row.qualitative_commitment)

@@ -34,6 +34,11 @@ export const day = (required: string, invalid = "Enter a real date, for example 
 
 const termSchema = z.object({ startDate: day(""), endDate: day("") });
 const terminationSchema = termSchema.extend({ status: z.enum(ContractStatus) });
+const awardSchema = termSchema.extend({ awardedOn: day("").optional() });
+
+/** An award date after the contract's end is a typing slip (2062 for 2026): the dashboard would count it as
+ * awarded in a year it never ran. */
+export const AWARDED_AFTER_END = "The award date must be on or before the end date";
 
 export const contractSchema = z
   .object({
@@ -57,6 +62,12 @@ export const contractSchema = z
     message: "The end date must be on or after the start date",
     // checked even when other fields are wrong, so every problem shows at once
     when: (payload) => termSchema.safeParse(payload.value).success,
+  })
+  // against an end date before the start, the end date is the one to blame (above), not the award date
+  .refine((v) => !v.awardedOn || v.endDate < v.startDate || v.awardedOn <= v.endDate, {
+    path: ["awardedOn"],
+    message: AWARDED_AFTER_END,
+    when: (payload) => awardSchema.safeParse(payload.value).success,
   })
   .superRefine(
     (value, ctx) => {

@@ -1,0 +1,82 @@
+// An award date after the contract's end (a typing slip: 2062 for 2026) was taken by the form and the CSV import,
+// and the dashboard would count the contract as awarded in a year it never ran. Both now refuse it against the
+// award date, the answers kept.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { previewImport } from "~/domain/contracts/import.server.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { postPage, renderPage } from "../helpers/render-page.ts";
+
+let w: Awaited<ReturnType<typeof createWorld>>;
+let officer: string;
+
+beforeAll(async () => {
+  await renderPage("/");
+  w = await createWorld();
+  await db.organisation.update({ where: { id: w.supplier.id }, data: { companyNumber: "05432109" } });
+  officer = await sessionCookieFor(w.users.officerA.id);
+});
+
+function formOf(values: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(values)) form.append(name, value);
+  return form;
+}
+
+const contract = (awardedOn: string) => ({
+  reference: "AWARD-1",
+  title: "Cleaning",
+  supplierOrganisationId: w.supplier.id,
+  department: "Facilities",
+  contractManagerId: "",
+  valueGbp: "250000",
+  awardedOn,
+  startDate: "2026-04-01",
+  endDate: "2028-03-31",
+  planReference: "",
+  status: "ACTIVE",
+  terminatedOn: "",
+});
+
+describe("an award date after the contract's end date", () => {
+  it("is refused by the form, next to the award date, with the answers kept", async () => {
+    const response = await postPage("/contracts/new", formOf(contract("2062-03-01")), officer);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('<a href="#awardedOn"');
+    expect(html).toMatch(/id="awardedOn-error"[^>]*>.*The award date must be on or before the end date/);
+    expect(html).toMatch(/<input[^>]*name="awardedOn"[^>]*value="2062-03-01"/);
+    expect(html).toMatch(/<input[^>]*name="title"[^>]*value="Cleaning"/);
+    expect(await db.contract.count({ where: { reference: "AWARD-1" } })).toBe(0);
+  });
+
+  it("is taken on the end date itself, and before it", async () => {
+    const response = await postPage("/contracts/new", formOf(contract("2028-03-31")), officer);
+    expect(response.status).toBe(302);
+  });
+
+  it("is a problem in the CSV import's preview", async () => {
+    const csv = [
+      "contract_reference,contract_title,supplier_company_number,department,value_gbp,awarded_on,start_date,end_date",
+      "AWARD-2,Grounds,05432109,Parks,90000,01/03/2062,01/04/2026,31/03/2027",
+    ].join("\n");
+    const preview = await previewImport(w.councilA.id, csv);
+    expect(preview.errors).toEqual([
+      { line: 2, column: "awarded_on", message: "The award date must be on or before the end date" },
+    ]);
+  });
+});
+
+describe("an end date before the start date", () => {
+  it("is the one problem reported, not the award date too", async () => {
+    const response = await postPage(
+      "/contracts/new",
+      formOf({ ...contract("2026-03-01"), reference: "AWARD-3", endDate: "2026-01-01" }),
+      officer,
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("The end date must be on or after the start date");
+    expect(html).not.toContain("The award date must be on or before the end date");
+  });
+});
