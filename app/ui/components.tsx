@@ -1,6 +1,6 @@
 // Shared display components (GOV.UK patterns): summary list, table, status tag, pagination, notices.
 import { Link } from "@remix-run/react";
-import type { AnchorHTMLAttributes, ReactNode } from "react";
+import { useId, type AnchorHTMLAttributes, type ReactNode } from "react";
 
 /** A link drawn as a plain anchor: following it loads the page afresh, without Remix's client-side navigation.
  * For a page with a great many links into records (the council dashboard: every figure links to its records),
@@ -82,11 +82,17 @@ export function Table<T>({
   rowKey: (row: T) => string;
   empty?: ReactNode;
 }) {
+  const captionId = useId();
   if (rows.length === 0) return <p className="mb-6 text-muted">{empty}</p>;
+  // a wide table scrolls sideways inside its box on a narrow screen: the box takes keyboard focus (and is named
+  // by the caption) so it can be scrolled with the arrow keys, also when it holds no link or button
   return (
-    <div className="mb-8 overflow-x-auto">
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must take focus (WCAG 2.1.1)
+    <div className="mb-8 overflow-x-auto" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="w-full border-collapse text-left">
-        <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
+        <caption id={captionId} className="mb-2 text-left text-xl font-bold">
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column, index) => (
