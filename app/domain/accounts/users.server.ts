@@ -571,7 +571,29 @@ export async function exportUserData(userId: string) {
       },
     },
   });
-  return { exportedAt: new Date().toISOString(), ...user };
+  // what was sent to the address, and invitations to it: held about the person though not linked to the account
+  const [emailsSentToYou, invitationsToYou] = await Promise.all([
+    db.emailOutbox.findMany({
+      where: { to: user.email },
+      select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
+      orderBy: { createdAt: "desc" },
+      take: 500,
+    }),
+    db.invitation.findMany({
+      where: { email: user.email },
+      select: {
+        role: true,
+        createdAt: true,
+        expiresAt: true,
+        acceptedAt: true,
+        revokedAt: true,
+        organisation: { select: { name: true } },
+      },
+      orderBy: { createdAt: "desc" },
+      take: 500,
+    }),
+  ]);
+  return { exportedAt: new Date().toISOString(), ...user, emailsSentToYou, invitationsToYou };
 }
 
 class InvitationEnded extends Error {}
