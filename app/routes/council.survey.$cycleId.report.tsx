@@ -70,7 +70,7 @@ function ReportTableView({
                   r.previous ? displayPercent(r.previous) || "–" : "–",
               },
               {
-                header: "Change (points)",
+                header: "Change (percentage points)",
                 numeric: true,
                 cell: (r: ReportTable["rows"][number]) => change(r.change),
               },
@@ -113,7 +113,7 @@ export default function SurveyReport() {
       <>
         {heading}
         <InsetText>
-          The report is available once the cycle closes, so that no one business&apos;s answers can be worked
+          The report is available once the survey closes, so that no one business&apos;s answers can be worked
           out from changes.
         </InsetText>
         <SummaryList

@@ -207,7 +207,7 @@ test("a survey officer sees no report while the cycle is open, and the suppresse
   await expect(page.getByText("Answers sent", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "See the report" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /report/ })).toBeVisible();
-  await expect(page.getByText("The report is available once the cycle closes")).toBeVisible();
+  await expect(page.getByText("The report is available once the survey closes")).toBeVisible();
   await expectAccessible(page);
   const open = await page.request.get(page.url().replace(/report$/, "aggregate.csv"));
   expect(open.status()).toBe(409);
