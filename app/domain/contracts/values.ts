@@ -1,10 +1,11 @@
 // Reading the numbers and dates officers type or a procurement system exports. Safe for browser code.
 import { withoutThousandsCommas } from "~/domain/numbers.ts";
 
-/** "£1,250,000.5" → "1250000.50"; null if it is not a non-negative amount with at most two decimal places. */
+/** "£1,250,000.5" or "£ 1,250,000.5" → "1250000.50"; null if it is not a non-negative amount with at most two decimal places. */
 export function parseAmount(text: string): string | null {
   // "1,5" or "12,50" is most likely a decimal comma, not thousands: refused rather than read as 15 or 1,250
-  const cleaned = withoutThousandsCommas(text.trim().replace(/^£/, ""));
+  // "£ 1,500" as well as "£1,500": a space after the sign is how some people (and some exports) write it
+  const cleaned = withoutThousandsCommas(text.trim().replace(/^£\s*/, ""));
   if (cleaned === null) return null;
   const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
