@@ -256,9 +256,11 @@ type InviteTarget = { email: string; organisationId: string | null; submissionKe
 
 async function sendInvitations(
   officer: Officer,
-  cycle: { id: string; year: number; closesOn: Date; council: { name: string } },
+  cycle: { id: string; year: number; opensOn: Date; closesOn: Date; council: { name: string } },
   targets: InviteTarget[],
 ) {
+  // sent before the opening day, the invitation says when the survey opens (the link waits until then)
+  const opensLater = cycle.opensOn.getTime() > londonDay(new Date()).getTime();
   // Tokens and emails are prepared first, so the transaction only writes (a large invitation round must not
   // outlast the transaction's time limit).
   const brandColour = await councilBrandColour(officer.councilId);
@@ -269,6 +271,7 @@ async function sendInvitations(
         councilName: cycle.council.name,
         brandColour,
         year: cycle.year,
+        opensOn: opensLater ? formatDate(cycle.opensOn) : null,
         closesOn: formatDate(cycle.closesOn),
         url: `${appUrl()}/survey/invitation/${token}`,
       });

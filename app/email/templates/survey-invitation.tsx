@@ -5,12 +5,15 @@ export function renderSurveyInvitationEmail({
   councilName,
   brandColour,
   year,
+  opensOn = null,
   closesOn,
   url,
 }: {
   councilName: string;
   brandColour?: string;
   year: number;
+  /** Given when the survey opens after the day the invitation is sent. */
+  opensOn?: string | null;
   closesOn: string;
   url: string;
 }) {
@@ -26,7 +29,11 @@ export function renderSurveyInvitationEmail({
         {councilName} asks small and medium-sized businesses each year who owns and leads them and what makes
         it hard to bid for council contracts. Every question is optional and it takes about 10 minutes.
       </EmailParagraph>
-      <EmailParagraph>The survey closes on {closesOn}.</EmailParagraph>
+      <EmailParagraph>
+        {opensOn
+          ? `The survey opens on ${opensOn} and closes on ${closesOn}. The link below works from the day it opens.`
+          : `The survey closes on ${closesOn}.`}
+      </EmailParagraph>
       <EmailButton href={url}>Take part in the survey</EmailButton>
     </EmailLayout>,
   );
