@@ -175,16 +175,41 @@ export async function contractFilterOptions(councilId: string) {
     }),
     db.organisation.findMany({
       where: { contractsAsSupplier: { some: { councilId } } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { companyNumber: "asc" }],
+      select: { id: true, name: true, companyNumber: true },
     }),
     db.user.findMany({
       where: { managedContracts: { some: { councilId } } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      select: { id: true, name: true, email: true },
     }),
   ]);
-  return { departments: departments.map((d) => d.department), suppliers, managers };
+  return {
+    departments: departments.map((d) => d.department),
+    suppliers: toldApart(suppliers, (s) => (s.companyNumber ? `company number ${s.companyNumber}` : null)),
+    managers: toldApart(managers, (m) => m.email),
+  };
+}
+
+/**
+ * People or organisations to choose from by name, two of whom may share one (two officers called Sarah Jones, two
+ * suppliers called Greenway Ltd): those are told apart by `detail` (an email address, for the council's own staff),
+ * or by their place in the list. Only the id and the words shown go to the page.
+ */
+function toldApart<T extends { id: string; name: string }>(
+  choices: T[],
+  detail: (choice: T) => string | null,
+): { id: string; name: string }[] {
+  const count = new Map<string, number>();
+  for (const c of choices) count.set(c.name.toLowerCase(), (count.get(c.name.toLowerCase()) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return choices.map((c) => {
+    const key = c.name.toLowerCase();
+    if ((count.get(key) ?? 0) < 2) return { id: c.id, name: c.name };
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    return { id: c.id, name: `${c.name} (${detail(c) ?? nth})` };
+  });
 }
 
 /**
@@ -201,11 +226,11 @@ export async function contractFormOptions(
     ),
     db.user.findMany({
       where: { deletedAt: null, memberships: { some: councilStaff(councilId) } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      select: { id: true, name: true, email: true },
     }),
   ]);
-  return { suppliers, managers };
+  return { suppliers, managers: toldApart(managers, (m) => m.email) };
 }
 
 /** A contract the viewer may read, and whether they read it as its council's officer or its supplier. */
