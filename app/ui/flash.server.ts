@@ -1,6 +1,7 @@
 // One-off messages shown after Post/Redirect/Get ("Request submitted for approval").
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
+import { cookieIsSecure } from "~/auth/session.server.ts";
 import { getEnv } from "~/env.server.ts";
 
 export type Flash = { kind: "success" | "info" | "error"; message: string };
@@ -17,7 +18,8 @@ function flashCookie() {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: env.NODE_ENV === "production" && (env.APP_URL ?? "").startsWith("https://"),
+    // as the session's: SESSION_COOKIE_SECURE forces it either way (a portal behind a proxy that ends TLS)
+    secure: cookieIsSecure(),
     secrets: [secret],
     maxAge: 60,
   });
