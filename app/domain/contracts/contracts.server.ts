@@ -15,7 +15,7 @@ import {
   type StaleEdit,
 } from "./history.ts";
 import { quartersOutsideTerm } from "./plan.ts";
-import { quarterLabel, type QuarterNumber } from "./quarters.ts";
+import { quarterIndex, quarterLabel, quarterOf, type QuarterNumber } from "./quarters.ts";
 import { terminatedOnDay, type ContractEdit, type ContractFilters, type ContractInput } from "./schemas.ts";
 import {
   hasSupplierRecord,
@@ -349,6 +349,9 @@ export async function getContractForEdit(councilId: string, id: string) {
 
 // ───────────── changing contracts ─────────────
 
+const quarterIndexOf = (q: { financialYear: number; quarter: number }) =>
+  quarterIndex({ financialYear: q.financialYear, quarter: q.quarter as QuarterNumber });
+
 type FieldErrors = Record<string, string[]>;
 type Result =
   { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
@@ -574,15 +577,19 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
         where: { commitment: { contractId: id } },
         select: { financialYear: true, quarter: true },
       });
-      const stranded = quartersOutsideTerm(plan, {
-        startDate: dayToDate(input.startDate),
-        endDate: dayToDate(input.endDate),
-      });
-      if (stranded.length) {
+      const startDate = dayToDate(input.startDate);
+      const stranded = quartersOutsideTerm(plan, { startDate, endDate: dayToDate(input.endDate) });
+      // each told against the date that leaves it out: a later start strands the first quarters, not the last
+      const firstQuarter = quarterIndex(quarterOf(startDate));
+      for (const [field, quarters] of [
+        ["startDate", stranded.filter((q) => quarterIndexOf(q) < firstQuarter)],
+        ["endDate", stranded.filter((q) => quarterIndexOf(q) >= firstQuarter)],
+      ] as const) {
+        if (!quarters.length) continue;
         const labels = Array.from(
-          new Set(stranded.map((q) => quarterLabel(q.financialYear, q.quarter as QuarterNumber))),
+          new Set(quarters.map((q) => quarterLabel(q.financialYear, q.quarter as QuarterNumber))),
         );
-        errors.endDate = [
+        errors[field] = [
           `The delivery plan has targets in ${labels.join(", ")}, outside these dates. Change the plan first.`,
         ];
       }

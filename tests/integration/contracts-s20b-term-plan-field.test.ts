@@ -1,0 +1,98 @@
+// Moving a contract's start date later, past quarters its delivery plan has targets in, was refused with the
+// message next to the end date (which the officer had not touched), and the error summary linked there. The
+// quarters a later start leaves out are now told against the start date, those an earlier end leaves out against
+// the end date.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import {
+  createCommitment,
+  createContract,
+  createMeasure,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+import { postPage, renderPage } from "../helpers/render-page.ts";
+
+let w: Awaited<ReturnType<typeof createWorld>>;
+let officer: string;
+let contractId: string;
+
+beforeAll(async () => {
+  await renderPage("/");
+  w = await createWorld();
+  officer = await sessionCookieFor(w.users.officerA.id);
+  const contract = await createContract({
+    councilId: w.councilA.id,
+    supplierOrganisationId: w.supplier.id,
+    reference: "TERM-1",
+    startDate: new Date("2026-04-01"),
+    endDate: new Date("2028-03-31"),
+    awardedOn: null,
+    planReference: null,
+  });
+  contractId = contract.id;
+  const hours = await createMeasure({ councilId: w.councilA.id, unit: "HOURS" });
+  await createCommitment({
+    contractId,
+    measureId: hours.id,
+    targetQuantity: 20,
+    plan: [
+      { financialYear: 2026, quarter: 1, targetQuantity: 10 },
+      { financialYear: 2027, quarter: 4, targetQuantity: 10 },
+    ],
+  });
+});
+
+function formOf(values: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(values)) form.append(name, value);
+  return form;
+}
+
+async function edit(term: { startDate: string; endDate: string }) {
+  const c = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
+  const response = await postPage(
+    `/contracts/${contractId}/edit`,
+    formOf({
+      reference: c.reference,
+      title: c.title,
+      supplierOrganisationId: c.supplierOrganisationId,
+      department: c.department,
+      contractManagerId: "",
+      valueGbp: c.valueGbp.toFixed(2),
+      awardedOn: "",
+      planReference: "",
+      status: "ACTIVE",
+      terminatedOn: "",
+      version: c.updatedAt.toISOString(),
+      ...term,
+    }),
+    officer,
+  );
+  expect(response.status).toBe(400);
+  return response.text();
+}
+
+const errorOf = (html: string, field: string) =>
+  new RegExp(`id="${field}-error"[^>]*>(?:<span[^>]*>Error: </span>)?([^<]*)<`).exec(html)?.[1] ?? null;
+
+describe("a change of term that leaves delivery plan quarters out", () => {
+  it("a later start: told next to the start date, with the summary linking there", async () => {
+    const html = await edit({ startDate: "2026-10-01", endDate: "2028-03-31" });
+    expect(errorOf(html, "startDate")).toMatch(/targets in Q1 2026\/27, outside these dates/);
+    expect(errorOf(html, "endDate")).toBeNull();
+    expect(html).toContain('<a href="#startDate"');
+  });
+
+  it("an earlier end: told next to the end date", async () => {
+    const html = await edit({ startDate: "2026-04-01", endDate: "2027-12-31" });
+    expect(errorOf(html, "endDate")).toMatch(/targets in Q4 2027\/28, outside these dates/);
+    expect(errorOf(html, "startDate")).toBeNull();
+  });
+
+  it("both: each date with its own quarters", async () => {
+    const html = await edit({ startDate: "2026-07-01", endDate: "2027-12-31" });
+    expect(errorOf(html, "startDate")).toMatch(/targets in Q1 2026\/27,/);
+    expect(errorOf(html, "endDate")).toMatch(/targets in Q4 2027\/28,/);
+  });
+});
