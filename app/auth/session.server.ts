@@ -146,3 +146,14 @@ export function readSessionToken(request: Request): string | null {
   const header = request.headers.get("cookie");
   return header ? (parse(header)[SESSION_COOKIE] ?? null) : null;
 }
+
+/**
+ * Ends the session the request's cookie holds, if it is a valid one: for a page that replaces the cookie (signing
+ * in as someone else on a shared computer) or clears it, so the session does not stay usable in the database
+ * until it idles out.
+ */
+export async function endSessionOfRequest(request: Request) {
+  const token = readSessionToken(request);
+  const session = token ? await validateSessionToken(token) : null;
+  if (session) await invalidateSession(session.sessionId);
+}

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
-import { clearSessionCookie } from "~/auth/session.server.ts";
+import { clearSessionCookie, endSessionOfRequest } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
 import { parseWithZod, resetPasswordSchema } from "~/domain/accounts/public-forms.server.ts";
@@ -40,6 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   const done = await resetPassword(submission.value.token, submission.value.password, context);
   if (!done) return json(submission.reply({ formErrors: [LINK_ENDED], hideFields }), { status: 400 });
+  // the cookie is cleared: a session signed in here (perhaps someone else's) ends with it
+  await endSessionOfRequest(request);
   return redirectWithFlash(
     "/sign-in",
     { kind: "success", message: "Your password has been changed. Sign in with your new password." },

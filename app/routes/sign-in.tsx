@@ -11,7 +11,7 @@ import { accountDeletedHere, clearAccountDeletedCookie } from "~/auth/account-de
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext, safeRedirect, SIGNED_IN_LANDING } from "~/auth/request-context.server.ts";
-import { createSession, sessionCookie } from "~/auth/session.server.ts";
+import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
 import { SIGN_IN_FAILED } from "~/domain/accounts/labels.ts";
 import { parseWithZod, signInSchema } from "~/domain/accounts/public-forms.server.ts";
 import { authenticate } from "~/domain/accounts/users.server.ts";
@@ -46,6 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await authenticate(email, password, context);
   if (!user) return json(submission.reply({ formErrors: [SIGN_IN_FAILED], hideFields }), { status: 400 });
   await refundSignIn({ ip: context.ip, account: email });
+  // the cookie is replaced: whoever was signed in here before (on a shared computer) is signed out for good
+  await endSessionOfRequest(request);
   const session = await createSession(user.id, context.userAgent);
   const headers = new Headers({ "Set-Cookie": sessionCookie(session.token, session.expiresAt) });
   if (accountDeletedHere(request)) headers.append("Set-Cookie", clearAccountDeletedCookie());
