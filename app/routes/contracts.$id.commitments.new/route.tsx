@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
 import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
@@ -53,12 +53,21 @@ export default function NewCommitment() {
       <PageHeading caption={`${contract.reference}: ${contract.title}`}>
         Add a social value commitment
       </PageHeading>
-      <CommitmentForm
-        lastResult={lastResult}
-        quarters={quarters}
-        measures={measures}
-        submitLabel="Add commitment"
-      />
+      {measures.length === 0 ? (
+        // a list with nothing to choose from, refused with "Choose a measure", would leave the officer guessing
+        <p className="mb-6 max-w-2xl">
+          There is no measure left to add a commitment on: this contract already has a commitment on every
+          measure in use in your council’s <Link to="/council/measures">measure library</Link>. Change one of
+          its commitments instead, or ask a council admin to add a measure.
+        </p>
+      ) : (
+        <CommitmentForm
+          lastResult={lastResult}
+          quarters={quarters}
+          measures={measures}
+          submitLabel="Add commitment"
+        />
+      )}
     </>
   );
 }
