@@ -179,7 +179,19 @@ export async function authenticate(email: string, password: string, context: Con
   return { id: user.id };
 }
 
+// How long asking for a reset link takes at least, whether or not the address has an account: for one that has,
+// a link is made and an email written (tens of milliseconds, more under load); for one that has not, nothing.
+// Answering sooner would tell a stranger, by the time taken, which addresses have accounts.
+export const PASSWORD_RESET_ANSWER_MS = 600;
+
 export async function requestPasswordReset(email: string) {
+  const answerAt = Date.now() + PASSWORD_RESET_ANSWER_MS;
+  await issuePasswordReset(email);
+  const wait = answerAt - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+async function issuePasswordReset(email: string) {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { email },
