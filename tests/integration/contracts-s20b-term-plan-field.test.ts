@@ -1,9 +1,10 @@
 // Moving a contract's start date later, past quarters its delivery plan has targets in, was refused with the
 // message next to the end date (which the officer had not touched), and the error summary linked there. The
 // quarters a later start leaves out are now told against the start date, those an earlier end leaves out against
-// the end date.
+// the end date; in the CSV import's preview too (its start_date and end_date columns).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { previewImport } from "~/domain/contracts/import.server.ts";
 import {
   createCommitment,
   createContract,
@@ -94,5 +95,17 @@ describe("a change of term that leaves delivery plan quarters out", () => {
     const html = await edit({ startDate: "2026-07-01", endDate: "2027-12-31" });
     expect(errorOf(html, "startDate")).toMatch(/targets in Q1 2026\/27,/);
     expect(errorOf(html, "endDate")).toMatch(/targets in Q4 2027\/28,/);
+  });
+
+  it("in the CSV import's preview: each against its own column", async () => {
+    await db.organisation.update({ where: { id: w.supplier.id }, data: { companyNumber: "04321098" } });
+    const csv = [
+      "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date",
+      "TERM-1,Highways maintenance,04321098,Highways,1000000,2026-07-01,2027-12-31",
+    ].join("\n");
+    const preview = await previewImport(w.councilA.id, csv);
+    expect(preview.errors.map((e) => e.column)).toEqual(["start_date", "end_date"]);
+    expect(preview.errors[0]!.message).toMatch(/targets in Q1 2026\/27, outside these dates/);
+    expect(preview.errors[1]!.message).toMatch(/targets in Q4 2027\/28, outside these dates/);
   });
 });

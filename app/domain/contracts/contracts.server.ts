@@ -14,8 +14,7 @@ import {
   type Snapshot,
   type StaleEdit,
 } from "./history.ts";
-import { quartersOutsideTerm } from "./plan.ts";
-import { quarterIndex, quarterLabel, quarterOf, type QuarterNumber } from "./quarters.ts";
+import { quartersLeftOut } from "./plan.ts";
 import { terminatedOnDay, type ContractEdit, type ContractFilters, type ContractInput } from "./schemas.ts";
 import {
   hasSupplierRecord,
@@ -349,9 +348,6 @@ export async function getContractForEdit(councilId: string, id: string) {
 
 // ───────────── changing contracts ─────────────
 
-const quarterIndexOf = (q: { financialYear: number; quarter: number }) =>
-  quarterIndex({ financialYear: q.financialYear, quarter: q.quarter as QuarterNumber });
-
 type FieldErrors = Record<string, string[]>;
 type Result =
   { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
@@ -577,22 +573,19 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
         where: { commitment: { contractId: id } },
         select: { financialYear: true, quarter: true },
       });
-      const startDate = dayToDate(input.startDate);
-      const stranded = quartersOutsideTerm(plan, { startDate, endDate: dayToDate(input.endDate) });
-      // each told against the date that leaves it out: a later start strands the first quarters, not the last
-      const firstQuarter = quarterIndex(quarterOf(startDate));
-      for (const [field, quarters] of [
-        ["startDate", stranded.filter((q) => quarterIndexOf(q) < firstQuarter)],
-        ["endDate", stranded.filter((q) => quarterIndexOf(q) >= firstQuarter)],
-      ] as const) {
-        if (!quarters.length) continue;
-        const labels = Array.from(
-          new Set(quarters.map((q) => quarterLabel(q.financialYear, q.quarter as QuarterNumber))),
-        );
-        errors[field] = [
-          `The delivery plan has targets in ${labels.join(", ")}, outside these dates. Change the plan first.`,
-        ];
-      }
+      // each told next to the date that leaves it out: a later start strands the first quarters, not the last
+      const leftOut = quartersLeftOut(plan, {
+        startDate: dayToDate(input.startDate),
+        endDate: dayToDate(input.endDate),
+      });
+      for (const [field, labels] of [
+        ["startDate", leftOut.beforeStart],
+        ["endDate", leftOut.afterEnd],
+      ] as const)
+        if (labels.length)
+          errors[field] = [
+            `The delivery plan has targets in ${labels.join(", ")}, outside these dates. Change the plan first.`,
+          ];
       if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
       // nothing to change: nothing written, so colleagues' open forms (and this one, if sent again) stay current
       if (sameDetails(before, input)) return { ok: true, id };

@@ -24,8 +24,7 @@ import {
   type RowError,
   unnamedValueError,
 } from "./import-rows.ts";
-import { checkCommitment, quartersOutsideTerm, type CheckedCommitment } from "./plan.ts";
-import { quarterLabel, type QuarterNumber } from "./quarters.ts";
+import { checkCommitment, quartersLeftOut, type CheckedCommitment } from "./plan.ts";
 import { matchSupplier, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
 import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
@@ -495,17 +494,21 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
     const previous = existingByRef.get(referenceKey(contract.reference));
     if (!previous) continue;
     const inFile = new Set(contract.commitments.map((c) => c.measureId));
-    const stranded = quartersOutsideTerm(
+    const leftOut = quartersLeftOut(
       previous.commitments.filter((c) => !inFile.has(c.measureId)).flatMap((c) => c.plan),
       { startDate: contract.data.startDate, endDate: contract.data.endDate },
     );
-    if (!stranded.length) continue;
-    const labels = new Set(stranded.map((q) => quarterLabel(q.financialYear, q.quarter as QuarterNumber)));
-    errors.push({
-      line: contract.line,
-      column: "end_date",
-      message: `Commitments already on this contract have targets in ${[...labels].join(", ")}, outside these dates. Change their delivery plans first, or include them in the file.`,
-    });
+    // each told against the date that leaves it out, as the contract form does
+    for (const [column, labels] of [
+      ["start_date", leftOut.beforeStart],
+      ["end_date", leftOut.afterEnd],
+    ] as const)
+      if (labels.length)
+        errors.push({
+          line: contract.line,
+          column,
+          message: `Commitments already on this contract have targets in ${labels.join(", ")}, outside these dates. Change their delivery plans first, or include them in the file.`,
+        });
   }
   return { errors, contracts: Array.from(contracts.values()) };
 }

@@ -7,6 +7,7 @@ import {
   isQuarterNumber,
   quarterIndex,
   quarterLabel,
+  quarterOf,
   quartersBetween,
   type FinancialQuarter,
 } from "./quarters.ts";
@@ -108,6 +109,30 @@ export function quartersOutsideTerm(plan: { financialYear: number; quarter: numb
       isQuarterNumber(q.quarter) &&
       !inTerm.has(quarterIndex({ financialYear: q.financialYear, quarter: q.quarter })),
   );
+}
+
+/**
+ * The plan quarters a new term leaves out, named ("Q1 2026/27") by the date that leaves them out: those before its
+ * start (a later start date) and those after its end (an earlier end date), each told next to its own date.
+ */
+export function quartersLeftOut(plan: { financialYear: number; quarter: number }[], term: Term) {
+  const first = quarterIndex(quarterOf(term.startDate));
+  const labels = (quarters: FinancialQuarter[]) =>
+    Array.from(
+      new Set(
+        [...quarters]
+          .sort((a, b) => quarterIndex(a) - quarterIndex(b))
+          .map((q) => quarterLabel(q.financialYear, q.quarter)),
+      ),
+    );
+  const outside = quartersOutsideTerm(plan, term).map((q) => ({
+    financialYear: q.financialYear,
+    quarter: q.quarter as FinancialQuarter["quarter"],
+  }));
+  return {
+    beforeStart: labels(outside.filter((q) => quarterIndex(q) < first)),
+    afterEnd: labels(outside.filter((q) => quarterIndex(q) >= first)),
+  };
 }
 
 function trim(hundredths: bigint) {
