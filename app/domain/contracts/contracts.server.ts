@@ -654,12 +654,16 @@ const HISTORY_ACTIONS: Record<string, string> = {
   "commitment.pledge_unlinked": "Marketplace pledge no longer counted: it is not in the measure's unit",
 };
 
-/** Every recorded change to a contract and its commitments, newest first. */
+/** How many of a contract's latest changes its page lists. */
+export const HISTORY_LIMIT = 200;
+
+/** The recorded changes to a contract and its commitments, newest first: the latest HISTORY_LIMIT of them, and
+ * one more if there are more (so the page can say that older ones are not shown). */
 export async function contractHistory(councilId: string, contractId: string) {
   const entries = await db.auditLog.findMany({
     where: { organisationId: councilId, entityType: "Contract", entityId: contractId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 200,
+    take: HISTORY_LIMIT + 1,
     select: { id: true, action: true, createdAt: true, details: true, actor: { select: { name: true } } },
   });
   return entries.map((e) => {

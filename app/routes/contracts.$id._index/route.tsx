@@ -1,7 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
-import { contractHistory, findContractForViewer } from "~/domain/contracts/contracts.server.ts";
+import {
+  contractHistory,
+  findContractForViewer,
+  HISTORY_LIMIT,
+} from "~/domain/contracts/contracts.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
 import { contractStatusLabel } from "~/domain/contracts/labels.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
@@ -51,12 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       narrative: c.narrative,
       progress: progress.get(c.id)!,
     })),
-    history,
+    history: history.slice(0, HISTORY_LIMIT),
+    // the registration and other early changes are left out: said, so nobody takes the list for the whole record
+    olderHistoryLeftOut: history.length > HISTORY_LIMIT,
   });
 }
 
 export default function ContractPage() {
-  const { viewAs, contract, commitments, history } = useLoaderData<typeof loader>();
+  const { viewAs, contract, commitments, history, olderHistoryLeftOut } = useLoaderData<typeof loader>();
   const officer = viewAs === "officer";
   const change = (hidden: string) =>
     officer ? { to: `/contracts/${contract.id}/edit`, label: "Change", hidden } : undefined;
@@ -152,6 +158,12 @@ export default function ContractPage() {
           <h2 id="history-heading" className="mb-4 text-2xl font-bold">
             History of changes
           </h2>
+          {olderHistoryLeftOut ? (
+            <p className="mb-4">
+              The latest {history.length} changes are shown. Older changes, the contract’s registration among
+              them, are kept in the council’s audit log, which council admins can search.
+            </p>
+          ) : null}
           {history.length === 0 ? (
             <p>No changes have been recorded.</p>
           ) : (
