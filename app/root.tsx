@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
+import { clearSessionCookie, readSessionToken } from "~/auth/session.server.ts";
 import { brandingFor } from "~/domain/content/branding.server.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
@@ -46,10 +47,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shownFor = viewer
     ? actingMembership(viewer, request, { kinds: ["COUNCIL", "SUPPLIER", "VCSE"] })?.organisationId
     : undefined;
-  return json(
-    { user, flash, branding, shownFor },
-    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
-  );
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  // a session cookie that is no longer a session (ended, expired, its account deleted) is cleared, as Lucia's
+  // guide asks, instead of being sent (and looked up) with every request until the browser drops it
+  if (!viewer && readSessionToken(request)) headers.append("Set-Cookie", clearSessionCookie());
+  return json({ user, flash, branding, shownFor }, { headers });
 }
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {
