@@ -135,7 +135,9 @@ function PledgeForm({
             errors={fields.expectedDeliveryDate.errors}
             defaultValue={fields.expectedDeliveryDate.initialValue as string | undefined}
           />
-          {commitments.length ? (
+          {/* shown with its error even when none is left to choose (the chosen one stopped counting): the
+              error sits by the field, and "None" can be chosen */}
+          {commitments.length || fields.commitmentId.errors ? (
             <Select
               name="commitmentId"
               label="Which of your commitments does it count towards? (optional)"
