@@ -79,6 +79,9 @@ const snapshotSelect = {
 
 // Awarded, or past it, with no award date recorded: the contracts the dashboard's "awarded in the last 12
 // months" cannot count. A contract still in the pipeline has not been awarded, so it is not missing one.
+// Awarded: a contract in the pipeline is not, whatever award date it holds (a tender's expected date, say)
+export const notInPipeline = { status: { not: "PIPELINE" } } satisfies Prisma.ContractWhereInput;
+
 export const missingAwardDate = {
   awardedOn: null,
   status: { not: "PIPELINE" },
@@ -96,6 +99,7 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
       ...(f.commitments === "no" ? [{ commitments: { none: {} } }] : []),
       ...(f.measure ? [{ commitments: { some: { measureId: f.measure } } }] : []),
       ...(f.awardDate === "none" ? [missingAwardDate] : []),
+      ...(f.awardedSince ? [notInPipeline] : []),
       ...(f.localValue
         ? [
             {

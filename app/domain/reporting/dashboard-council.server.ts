@@ -1,7 +1,7 @@
 // The council officer's dashboard: every figure is an aggregate query (count / group by), never a scan of
 // rows in Node. Progress and RAG come from progress.ts through loadCommitmentProgress.
 import { londonDay, londonMidnight, yearBeforeToday } from "~/domain/calendar.ts";
-import { missingAwardDate } from "~/domain/contracts/contracts.server.ts";
+import { missingAwardDate, notInPipeline } from "~/domain/contracts/contracts.server.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import {
   OVERDUE_STATUSES,
@@ -30,7 +30,7 @@ export async function awardedWithCommitments(councilId: string, asOf: Date) {
   // whole days (London's, as "today" is everywhere), so the contracts list filtered "awarded since" that day
   // shows exactly these contracts
   const since = yearBeforeToday(asOf);
-  const awarded = { councilId, awardedOn: { gte: since, lte: londonDay(asOf) } };
+  const awarded = { councilId, ...notInPipeline, awardedOn: { gte: since, lte: londonDay(asOf) } };
   const [total, withCommitments, noAwardDate] = await Promise.all([
     db.contract.count({ where: awarded }),
     db.contract.count({ where: { ...awarded, commitments: { some: {} } } }),
