@@ -83,3 +83,11 @@ export async function postPage(location: string, form: FormData, cookie?: string
     { cspNonce: "test" },
   );
 }
+
+// A page's text as a person reads it: tags dropped (each a space), React's markers gone, spaces run together.
+export function readableText(html: string): string {
+  return html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
+}

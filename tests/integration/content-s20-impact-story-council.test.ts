@@ -2,7 +2,7 @@
 // district ("Riverside"), so with partnership councils a reader could not tell whose story it was.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPledge, createRequest, createWorld } from "../helpers/factories.ts";
-import { renderPage } from "../helpers/render-page.ts";
+import { readableText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 
@@ -30,10 +30,7 @@ describe("a case study on the impact page", () => {
   it("names its district and its council", async () => {
     const response = await renderPage("/impact");
     expect(response.status).toBe(200);
-    const text = (await response.text())
-      .replace(/<!-- -->/g, "")
-      .replace(/<[^>]+>/g, " ")
-      .replace(/\s+/g, " ");
+    const text = readableText(await response.text());
     expect(text).toContain("Story with a district");
     expect(text).toContain(`${world.district.name}, ${world.councilA.name}`);
   });

@@ -2,7 +2,7 @@
 // words that agree with the number: pledges offered to answer, and deliveries to confirm.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { renderPage } from "../helpers/render-page.ts";
+import { readableText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 
@@ -35,10 +35,7 @@ describe("the requestor's list of requests", () => {
   it("says how many pledges wait for an answer or a confirmation, singular or plural", async () => {
     const response = await renderPage("/my-requests", await sessionCookieFor(world.users.vcseOwner.id));
     expect(response.status).toBe(200);
-    const text = (await response.text())
-      .replace(/<!-- -->/g, "")
-      .replace(/<[^>]+>/g, " ")
-      .replace(/\s+/g, " ");
+    const text = readableText(await response.text());
     expect(text).not.toContain("(s)");
     expect(text).toMatch(/One waiting .*1 pledge to answer or confirm/);
     expect(text).toMatch(/Two waiting .*2 pledges to answer or confirm/);

@@ -2,7 +2,7 @@
 // complete"); with a count of one they said "1 quarterly returns to complete", "1 requests in total".
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContract, createReturn, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { renderPage } from "../helpers/render-page.ts";
+import { readableText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 
@@ -25,10 +25,7 @@ beforeAll(async () => {
 async function dashboardText(userId: string) {
   const response = await renderPage("/dashboard", await sessionCookieFor(userId));
   expect(response.status).toBe(200);
-  return (await response.text())
-    .replace(/<!-- -->/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ");
+  return readableText(await response.text());
 }
 
 describe("dashboard counts", () => {

@@ -4,16 +4,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createCommitment, createMeasure, sessionCookieFor } from "../helpers/factories.ts";
-import { renderPage } from "../helpers/render-page.ts";
+import { readableText, renderPage } from "../helpers/render-page.ts";
 import { createReturnsWorld } from "./returns-world.ts";
 
 async function pageText(location: string, cookie: string) {
   const response = await renderPage(location, cookie);
   expect(response.status).toBe(200);
-  return (await response.text())
-    .replace(/<!-- -->/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ");
+  return readableText(await response.text());
 }
 
 describe("a return's lines", () => {
