@@ -48,3 +48,13 @@ export function isoDate(value: string | Date | null | undefined) {
   if (!value) return "";
   return (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);
 }
+
+/** The word for `count` of something: `plural(1, "request", "requests")` is "request", any other count the second. */
+export function plural(count: number, one: string, many: string) {
+  return count === 1 ? one : many;
+}
+
+/** A count and its word, the count in figures with thousands separators: "1 request", "1,204 requests". */
+export function countOf(count: number, one: string, many: string) {
+  return `${formatNumber(count)} ${plural(count, one, many)}`;
+}
