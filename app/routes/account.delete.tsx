@@ -8,6 +8,7 @@ import { requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie } from "~/auth/session.server.ts";
 import { deleteAccountSchema } from "~/domain/accounts/schemas.ts";
+import { countOf } from "~/domain/format.ts";
 import {
   deleteAccount,
   planAccountDeletion,
@@ -42,8 +43,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash("/", { kind: "success", message: "Your account has been deleted" }, { headers });
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
 function LeftEmptyWarning({ organisation }: { organisation: OrganisationLeftEmpty }) {
   const { name } = organisation;
   return (
@@ -56,19 +55,20 @@ function LeftEmptyWarning({ organisation }: { organisation: OrganisationLeftEmpt
         <li>nobody will be able to sign in for {name} or manage it</li>
         {organisation.requests ? (
           <li>
-            {plural(organisation.requests, "request", "requests")} not yet closed (drafts, waiting for
+            {countOf(organisation.requests, "request", "requests")} not yet closed (drafts, waiting for
             approval or open) will be withdrawn, and suppliers who offered to help will be told
           </li>
         ) : null}
         {organisation.pledges ? (
           <li>
-            {plural(organisation.pledges, "pledge", "pledges")} on offer will be withdrawn, and the groups you
-            offered them to will be told
+            {countOf(organisation.pledges, "pledge", "pledges")} on offer will be withdrawn, and the groups
+            you offered them to will be told
           </li>
         ) : null}
         {organisation.invitations ? (
           <li>
-            {plural(organisation.invitations, "invitation", "invitations")} not yet accepted will be cancelled
+            {countOf(organisation.invitations, "invitation", "invitations")} not yet accepted will be
+            cancelled
           </li>
         ) : null}
         <li>

@@ -3,6 +3,7 @@
 // shown as "Deleted user". Why an organisation may be left with no members: docs/decisions/015.
 import { db, type Tx, lockUntilCommit } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { countOf } from "~/domain/format.ts";
 import { canPledge, PLEDGE_STATUSES, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledgeIn } from "~/domain/marketplace/pledges.server.ts";
 import { CLOSED_STATUSES, canRequest, REQUEST_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
@@ -76,8 +77,6 @@ export type DeletionPlan = { blocks: DeletionBlock[]; leftEmpty: OrganisationLef
 const listed = (names: string[]) =>
   names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0];
 
-const pluralise = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
 function pledgesWaiting(tx: Tx, organisationId: string) {
   return tx.pledge.count({
     where: {
@@ -97,7 +96,7 @@ function waitingBlock(
   return {
     organisationId: organisation.id,
     message:
-      `You are the only member of ${organisation.name}, and ${pluralise(waiting, "pledge is", "pledges are")} ` +
+      `You are the only member of ${organisation.name}, and ${countOf(waiting, "pledge is", "pledges are")} ` +
       `waiting on it (accepted, delivered or disputed). ` +
       (supplier
         ? "Report the delivery or call the pledge off first, or invite a colleague and make them an owner."
