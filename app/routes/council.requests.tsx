@@ -13,7 +13,7 @@ import {
   type ActivityView,
 } from "~/domain/reporting/activity-requests.server.ts";
 import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Marketplace requests – Social Value Marketplace" }];
@@ -66,7 +66,7 @@ export default function CouncilRequestsPage() {
         </ul>
       </nav>
       <Table
-        caption={`${formatNumber(total)} ${total === 1 ? "request" : "requests"}, newest first`}
+        caption={`${countOf(total, "request", "requests")}, newest first`}
         rows={requests}
         rowKey={(r) => r.id}
         empty={emptyOrPastLastPage({

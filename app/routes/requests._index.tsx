@@ -8,7 +8,7 @@ import { searchQueryString } from "~/domain/marketplace/search-query.ts";
 import { parseSearch, searchPage } from "~/domain/marketplace/search.server.ts";
 import { PageHeading, Pagination } from "~/ui/components.tsx";
 import { Button, Checkbox, DateInput, Select, TextInput } from "~/ui/form.tsx";
-import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Find a request to support – Social Value Marketplace" }];
 
@@ -150,16 +150,12 @@ export default function RequestsPage() {
         </section>
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" className="mb-4 text-2xl font-bold" aria-live="polite">
-            {capped
-              ? `More than ${formatNumber(total)} requests`
-              : total === 1
-                ? "1 request"
-                : `${formatNumber(total)} requests`}
+            {capped ? `More than ${formatNumber(total)} requests` : countOf(total, "request", "requests")}
             {filters.q ? ` matching “${filters.q}”` : ""}
           </h2>
           {notFound.length > 0 ? (
             <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
-              The {filterNames(notFound)} in the link you followed {notFound.length === 1 ? "was" : "were"}{" "}
+              The {filterNames(notFound)} in the link you followed {plural(notFound.length, "was", "were")}{" "}
               not found, so requests in {anyOf(notFound)} are shown.
             </p>
           ) : null}
@@ -246,8 +242,8 @@ function PastLastPage({
   return capped ? (
     <div className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
       <p className="mb-2">
-        Only the first {formatNumber(total)} requests are listed, on {pageCount} pages, so there is no page{" "}
-        {formatNumber(page)}. More than {formatNumber(total)} open requests match.
+        Only the first {formatNumber(total)} requests are listed, on {countOf(pageCount, "page", "pages")}, so
+        there is no page {formatNumber(page)}. More than {formatNumber(total)} open requests match.
       </p>
       <p className="mb-2">
         To find the rest, narrow your search: choose a council, category, type of help or district, or search
@@ -258,9 +254,8 @@ function PastLastPage({
   ) : (
     <div className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
       <p className="mb-2">
-        There is no page {formatNumber(page)}: the{" "}
-        {total === 1 ? "1 request" : `${formatNumber(total)} requests`} that match fit on{" "}
-        {pageCount === 1 ? "1 page" : `${pageCount} pages`}.
+        There is no page {formatNumber(page)}: the {countOf(total, "request", "requests")} that match fit on{" "}
+        {countOf(pageCount, "page", "pages")}.
       </p>
       <p>{last}</p>
     </div>

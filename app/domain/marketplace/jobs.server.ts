@@ -6,7 +6,7 @@ import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx";
 import { appUrl } from "~/env.server.ts";
-import { formatDate } from "~/domain/format.ts";
+import { formatDate, plural } from "~/domain/format.ts";
 import { forEachItem } from "~/jobs/each-item.server.ts";
 import { formatQuantity, helpTypeLabel } from "./help-types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -345,7 +345,7 @@ async function sendDigest(search: DigestSearch, now: Date): Promise<boolean> {
       manageUrl: `${appUrl()}/saved-searches`,
       // the email says so too, not only the list it links to: it matches more than the search was saved for
       widened: notFound.length
-        ? `The ${filterNames(notFound)} this search was saved with no longer ${notFound.length === 1 ? "exists" : "exist"}, so it now finds requests in ${anyOf(notFound)}. To narrow it again, open it, choose again and save it as a new search.`
+        ? `The ${filterNames(notFound)} this search was saved with no longer ${plural(notFound.length, "exists", "exist")}, so it now finds requests in ${anyOf(notFound)}. To narrow it again, open it, choose again and save it as a new search.`
         : undefined,
       requests: requests.map((r) => ({
         title: r.title,
