@@ -23,7 +23,9 @@
  * Percentage measures ("% of staff paid the Real Living Wage") are levels, not amounts: summing quarters
  * means nothing. With `aggregation: "latest"` the delivered figure is the most recent accepted return's
  * figure and the plan to date is the most recent ended quarter's plan (or the target when there is no
- * per-quarter plan). Pledges do not contribute to levels.
+ * per-quarter plan). Pledges do not contribute to levels. A level with no accepted figure is not reported
+ * (`reported: false`, no percentage); it is RED once a quarter with a plan above zero has ended, as an
+ * unreported sum is, and NOT_YET_DUE before then.
  *
  * Quantities are held as integer hundredths (bigint), matching the database's Decimal(14, 2), so sums never
  * drift the way binary floating point does.
@@ -129,9 +131,9 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
   const current = Math.min(quarterIndex(input.current), last + 1);
   const deliveredThrough = quarterIndex(input.current);
   const latest = input.aggregation === "latest";
+  const latestPlanned = latest ? latestWhere(input.plan, (q) => q < current) : null;
   const planToDate = latest
-    ? (latestWhere(input.plan, (q) => q < current) ??
-      (input.plan.length === 0 && input.target != null ? toHundredths(input.target) : 0n))
+    ? (latestPlanned ?? (input.plan.length === 0 && input.target != null ? toHundredths(input.target) : 0n))
     : sumWhere(input.plan, (q) => q < current);
   const target = input.target == null ? null : toHundredths(input.target);
   // a sum's commitment shrinks to the plan the terminated contract ran for; a level is still the level to keep
@@ -155,9 +157,19 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
     fromPledges: formatHundredths(fromPledges),
     percent: reported && planToDate > 0n ? percentOneDecimal(delivered, planToDate) : null,
     reported,
-    rag: reported ? ragFor(delivered, planToDate) : "NOT_YET_DUE",
+    rag: reported ? ragFor(delivered, planToDate) : unreportedLevelRag(latestPlanned),
     overDelivered: planToDate > 0n && delivered > planToDate,
   };
+}
+
+/**
+ * A level nobody has reported yet. Once a quarter with a plan above zero has ended, it is behind (RED), as a sum
+ * with nothing delivered against an ended quarter's plan is: its return is owed, and "Not yet due" would hide
+ * that. Before then, or with no per-quarter plan to say when the level is due (a target alone), it is not yet
+ * due, as a sum with no plan is.
+ */
+function unreportedLevelRag(latestPlanned: bigint | null): Rag {
+  return latestPlanned !== null && latestPlanned > 0n ? "RED" : "NOT_YET_DUE";
 }
 
 /**
