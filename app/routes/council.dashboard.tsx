@@ -15,7 +15,7 @@ import { barChart, comparisonChart, lineChart } from "~/ui/charts/geometry.serve
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { InsetText, PageHeading, PlainLink, SummaryList, Table } from "~/ui/components.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
-import { formatDate, formatDateTime, formatGbp, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate, formatDateTime, formatGbp, formatNumber, plural } from "~/ui/format.ts";
 import { links as reportLinks } from "~/ui/charts/record-links.ts";
 import { CouncilRequestActions } from "~/ui/requestor-actions.tsx";
 
@@ -132,9 +132,9 @@ export default function CouncilDashboard() {
           </PlainLink>{" "}
           of{" "}
           <PlainLink to={reportLinks.awardedContracts(d.awarded.since)}>
-            {formatNumber(d.awarded.total)} contracts awarded since {formatDate(d.awarded.since)}
+            {countOf(d.awarded.total, "contract", "contracts")} awarded since {formatDate(d.awarded.since)}
           </PlainLink>{" "}
-          have commitments recorded.{" "}
+          {plural(d.awarded.total, "has", "have")} commitments recorded.{" "}
           <PlainLink to={reportLinks.awardedContracts(d.awarded.since, "no")}>See those without</PlainLink>
         </p>
         {d.awarded.noAwardDate > 0 ? (
@@ -143,7 +143,7 @@ export default function CouncilDashboard() {
               Not counted:{" "}
               <PlainLink to={reportLinks.contractsWithoutAwardDate}>
                 {formatNumber(d.awarded.noAwardDate)} active, ended or terminated{" "}
-                {d.awarded.noAwardDate === 1 ? "contract has" : "contracts have"} no award date recorded
+                {plural(d.awarded.noAwardDate, "contract has", "contracts have")} no award date recorded
               </PlainLink>
               , so this figure may leave out contracts awarded in the last 12 months.
             </p>
@@ -224,11 +224,10 @@ export default function CouncilDashboard() {
               date)
             </p>
             <p>
-              Worked out from the council’s own proxy values for {d.localValue.measures}{" "}
-              {d.localValue.measures === 1 ? "measure" : "measures"} in the commitments of{" "}
+              Worked out from the council’s own proxy values for{" "}
+              {countOf(d.localValue.measures, "measure", "measures")} in the commitments of{" "}
               <PlainLink to={reportLinks.localValueContracts}>
-                {formatNumber(d.localValue.contracts)}{" "}
-                {d.localValue.contracts === 1 ? "contract" : "contracts"}
+                {countOf(d.localValue.contracts, "contract", "contracts")}
               </PlainLink>
               . Source: {sourceOf(d.proxyValueSource)}.
             </p>
@@ -261,7 +260,7 @@ export default function CouncilDashboard() {
           <ComparisonChart
             id="local-value-by-contract"
             title="Local £ committed and delivered, largest contracts"
-            summary={`For the ${charts.localValue.rows.length} largest ${charts.localValue.rows.length === 1 ? "contract" : "contracts"} by committed local £, the value delivered so far against the value committed over the whole contract. Local £ source: ${sourceOf(d.proxyValueSource)}.`}
+            summary={`For the ${charts.localValue.rows.length} largest ${plural(charts.localValue.rows.length, "contract", "contracts")} by committed local £, the value delivered so far against the value committed over the whole contract. Local £ source: ${sourceOf(d.proxyValueSource)}.`}
             format={(v) => formatGbp(v)}
             labelHeader="Contract"
             chart={charts.localValue}
@@ -406,8 +405,7 @@ export default function CouncilDashboard() {
                   <>
                     {formatNumber(d.activity.medianDaysToFirstPledge, 1)} days, over{" "}
                     <PlainLink to={reportLinks.activityRequests("pledged", d.activity.since)}>
-                      {formatNumber(d.activity.firstPledgeRequests)}{" "}
-                      {d.activity.firstPledgeRequests === 1 ? "request" : "requests"} opened and pledged to
+                      {countOf(d.activity.firstPledgeRequests, "request", "requests")} opened and pledged to
                     </PlainLink>
                   </>
                 ),

@@ -13,7 +13,7 @@ import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { formatDate, formatNumber, plural } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard – Social Value Marketplace" }];
 
@@ -49,7 +49,7 @@ function Count({ value, label, to }: { value: number; label: string | [string, s
   const body = (
     <>
       <span className="block text-4xl font-bold">{formatNumber(value)}</span>
-      <span className="block">{typeof label === "string" ? label : label[value === 1 ? 0 : 1]}</span>
+      <span className="block">{typeof label === "string" ? label : plural(value, ...label)}</span>
     </>
   );
   return (

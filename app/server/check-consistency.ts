@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { countOf } from "../domain/format.ts";
 import { HOLDING_STATUSES, IN_FLIGHT_STATUSES } from "../domain/marketplace/pledge-lifecycle.ts";
 import { LIVE_STATUSES, statusForPledged } from "../domain/marketplace/request-lifecycle.ts";
 
@@ -66,7 +67,7 @@ async function requestStatuses(db: Queryable): Promise<Violation[]> {
     found.push({
       rule: "request status",
       record: `Request ${r.id}`,
-      detail: `is ${r.status} (never published) but has ${r.pledges} pledge(s)`,
+      detail: `is ${r.status} (never published) but has ${countOf(r.pledges, "pledge", "pledges")}`,
     });
   }
   return found;

@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { pageHref } from "./components.tsx";
-import { formatNumber } from "./format.ts";
+import { countOf, formatNumber, plural } from "./format.ts";
 
 export function emptyOrPastLastPage({
   page,
@@ -27,9 +27,8 @@ export function emptyOrPastLastPage({
   if (total === 0 || page <= pageCount) return empty;
   return (
     <>
-      There is no page {formatNumber(page)}: there{" "}
-      {total === 1 ? `is 1 ${what[0]}` : `are ${formatNumber(total)} ${what[1]}`}, on{" "}
-      {pageCount === 1 ? "1 page" : `${formatNumber(pageCount)} pages`}.{" "}
+      There is no page {formatNumber(page)}: there {plural(total, "is", "are")} {countOf(total, ...what)}, on{" "}
+      {countOf(pageCount, "page", "pages")}.{" "}
       <Link to={pageHref(path, search, pageCount)}>Go to page {pageCount}, the last page</Link>
     </>
   );

@@ -1,6 +1,6 @@
 // The council dashboard's "needs your action" list for the requests the council posted itself.
 import { Link } from "@remix-run/react";
-import { formatNumber } from "./format.ts";
+import { formatNumber, plural } from "./format.ts";
 
 type ActionCount = { count: number; requestId: string | null };
 
@@ -9,8 +9,6 @@ export type RequestorActions = { toAnswer: ActionCount; toConfirm: ActionCount; 
 // Pledges are answered and deliveries confirmed on the request's manage page; several requests: the list of them.
 const whereHandled = ({ requestId }: ActionCount) =>
   requestId ? `/requests/${requestId}/manage` : "/my-requests";
-
-const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 export function CouncilRequestActions({ actions }: { actions: RequestorActions }) {
   const items = [
