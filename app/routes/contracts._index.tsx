@@ -14,7 +14,7 @@ import { getMeasure } from "~/domain/contracts/measures.server.ts";
 import { contractFiltersSchema } from "~/domain/contracts/schemas.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, Select, TextInput } from "~/ui/form.tsx";
-import { formatDate, formatGbp, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate, formatGbp, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { CommitmentProgressTable } from "./contracts.$id._index/commitment-progress.tsx";
 
@@ -228,7 +228,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
         </Link>
       </Form>
       <p className="mb-4" role="status">
-        {formatNumber(data.total)} {data.total === 1 ? "contract" : "contracts"} found
+        {countOf(data.total, "contract", "contracts")} found
       </p>
       <Table
         caption="Contracts"

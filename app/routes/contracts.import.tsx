@@ -32,7 +32,7 @@ import { BackLink, Notice, PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { withdrawReturnsOutsideTerm } from "~/domain/reporting/returns-jobs.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary } from "~/ui/form.tsx";
-import { formatNumber } from "~/ui/format.ts";
+import { countOf, formatNumber, plural } from "~/ui/format.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import contracts – Social Value Marketplace" }];
@@ -123,7 +123,7 @@ export async function action({ request }: ActionFunctionArgs) {
 function importComplete({ created, changed, unchanged }: ImportCounts) {
   return redirectWithFlash("/contracts", {
     kind: "success",
-    message: `Import complete: ${created} new ${created === 1 ? "contract" : "contracts"}, ${changed} changed, ${unchanged} unchanged`,
+    message: `Import complete: ${formatNumber(created)} new ${plural(created, "contract", "contracts")}, ${formatNumber(changed)} changed, ${formatNumber(unchanged)} unchanged`,
   });
 }
 
@@ -217,10 +217,7 @@ function Preview({
         <h2 id="preview-heading" className="mb-4 text-2xl font-bold">
           Preview{fileName ? ` of ${fileName}` : ""}
         </h2>
-        <Notice
-          kind="error"
-          title={`${formatNumber(plan.errors.length)} ${plan.errors.length === 1 ? "problem" : "problems"} found`}
-        >
+        <Notice kind="error" title={`${countOf(plan.errors.length, "problem", "problems")} found`}>
           Nothing has been imported. Correct the file and upload it again.
         </Notice>
         <Table
@@ -242,9 +239,9 @@ function Preview({
         Preview{fileName ? ` of ${fileName}` : ""}
       </h2>
       <Notice kind="success" title="No problems found">
-        {formatNumber(plan.rowCount)} rows: {created} new {created === 1 ? "contract" : "contracts"},{" "}
-        {changed} changed, {unchanged} unchanged, {formatNumber(commitments)}{" "}
-        {commitments === 1 ? "commitment" : "commitments"}. Nothing has been saved yet.
+        {formatNumber(plan.rowCount)} rows: {formatNumber(created)} new{" "}
+        {plural(created, "contract", "contracts")}, {formatNumber(changed)} changed, {formatNumber(unchanged)}{" "}
+        unchanged, {countOf(commitments, "commitment", "commitments")}. Nothing has been saved yet.
         {plan.encoding === "windows-1252" ? (
           <span className="mt-2 block">
             The file was saved in the Windows-1252 encoding (Excel’s “CSV (Comma delimited)”) and has been
@@ -303,7 +300,7 @@ function Preview({
       <Form method="post" encType="multipart/form-data">
         <input type="hidden" name="upload" value={upload} />
         <Button name="intent" value="import">
-          Import {plan.contracts.length} {plan.contracts.length === 1 ? "contract" : "contracts"}
+          Import {countOf(plan.contracts.length, "contract", "contracts")}
         </Button>
       </Form>
       <p className="mt-4">

@@ -15,7 +15,7 @@ import { measureEditSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { countOf, formatDate } from "~/ui/format.ts";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { MeasureForm } from "./council.measures.new/measure-form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
@@ -81,8 +81,8 @@ export default function EditMeasure() {
       <PageHeading caption={`${councilName}: ${measure.code}`}>Change a measure</PageHeading>
       {measure.commitmentCount > 0 ? (
         <InsetText>
-          {measure.commitmentCount} {measure.commitmentCount === 1 ? "commitment uses" : "commitments use"}{" "}
-          this measure, so its unit cannot change.
+          {countOf(measure.commitmentCount, "commitment uses", "commitments use")} this measure, so its unit
+          cannot change.
         </InsetText>
       ) : null}
       {stale ? <StaleEditNotice stale={stale} what="measure" /> : null}

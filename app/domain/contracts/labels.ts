@@ -1,5 +1,5 @@
 // The words pages use for measure themes, units and contract statuses. Safe for browser code.
-import { formatGbp, formatNumber } from "~/domain/format.ts";
+import { formatGbp, formatNumber, plural } from "~/domain/format.ts";
 import type { ContractStatus, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 
 export const MEASURE_THEMES: { value: MeasureTheme; label: string }[] = [
@@ -48,10 +48,10 @@ export function formatMeasureQuantity(unit: MeasureUnit, quantity: string | numb
   if (unit === "GBP") return formatGbp(n);
   const number = formatNumber(n);
   const suffix: Partial<Record<MeasureUnit, string>> = {
-    PEOPLE: n === 1 ? " person" : " people",
-    HOURS: n === 1 ? " hour" : " hours",
-    WEEKS: n === 1 ? " week" : " weeks",
-    TONNES: n === 1 ? " tonne" : " tonnes",
+    PEOPLE: plural(n, " person", " people"),
+    HOURS: plural(n, " hour", " hours"),
+    WEEKS: plural(n, " week", " weeks"),
+    TONNES: plural(n, " tonne", " tonnes"),
     TONNES_CO2E: " tonnes CO2e",
   };
   return unit === "PERCENT" ? `${number}%` : `${number}${suffix[unit] ?? ""}`;
