@@ -26,20 +26,28 @@ async function officerOf(councilId: string) {
   return sessionCookieFor((await createMember(councilId, "OFFICER", { surveyAccess: true })).id);
 }
 
+// A 2021 cycle closed on 30 June 2021 and kept for 12 months, so housekeeping run at PAST_RETENTION
+// (2 July 2022) anonymises it.
+const PAST_RETENTION = new Date("2022-07-02T03:00:00Z");
+
+function closed2021Cycle(councilId: string) {
+  return createSurveyCycle({
+    councilId,
+    year: 2021,
+    status: "CLOSED",
+    opensOn: new Date("2021-04-01"),
+    closesOn: new Date("2021-06-30"),
+    retentionMonths: 12,
+  });
+}
+
 type Rates = { eligible: number | null; invited: number | null; submitted: string; rate: number | null };
 
 describe("the response rate of an anonymised cycle", () => {
   it("is not worked out from today's eligible businesses once invitations and links to businesses are gone", async () => {
     const council = await createCouncil({ postcodeAreas: ["GU1"] });
     const cookie = await officerOf(council.id);
-    const cycle = await createSurveyCycle({
-      councilId: council.id,
-      year: 2021,
-      status: "CLOSED",
-      opensOn: new Date("2021-04-01"),
-      closesOn: new Date("2021-06-30"),
-      retentionMonths: 12,
-    });
+    const cycle = await closed2021Cycle(council.id);
     // six businesses from outside the area answered by invitation; two in the area today never did
     for (let i = 0; i < 6; i++) {
       const org = await createOrganisation({
@@ -64,7 +72,7 @@ describe("the response rate of an anonymised cycle", () => {
     const before = (await jsonOf<{ rates: Rates }>(await callLoader(cyclePage.loader, args))).rates;
     expect(before).toMatchObject({ eligible: 8, invited: 6, submitted: "6", rate: 75 });
 
-    await runSurveyHousekeeping(new Date("2022-07-02T03:00:00Z"));
+    await runSurveyHousekeeping(PAST_RETENTION);
     const after = (await jsonOf<{ rates: Rates }>(await callLoader(cyclePage.loader, args))).rates;
     // not 6 answers of the 2 eligible today (300%), nor "0 invitations sent"
     expect(after).toMatchObject({ eligible: null, invited: null, submitted: "6", rate: null });
@@ -73,14 +81,7 @@ describe("the response rate of an anonymised cycle", () => {
   it("says what businesses wrote was deleted, not that they wrote nothing", async () => {
     const council = await createCouncil({ postcodeAreas: ["KT7"] });
     const cookie = await officerOf(council.id);
-    const cycle = await createSurveyCycle({
-      councilId: council.id,
-      year: 2021,
-      status: "CLOSED",
-      opensOn: new Date("2021-04-01"),
-      closesOn: new Date("2021-06-30"),
-      retentionMonths: 12,
-    });
+    const cycle = await closed2021Cycle(council.id);
     for (let i = 0; i < 5; i++) {
       const org = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
       const response = await createSurveyResponse({ cycleId: cycle.id, organisationId: org.id });
@@ -90,7 +91,7 @@ describe("the response rate of an anonymised cycle", () => {
     type Data = { commentsDeleted: boolean; comments: { councilCouldDo: string[] } | null };
     const before = await jsonOf<Data>(await callLoader(report.loader, args));
     expect(before).toMatchObject({ commentsDeleted: false, comments: { councilCouldDo: expect.any(Array) } });
-    await runSurveyHousekeeping(new Date("2022-07-02T03:00:00Z"));
+    await runSurveyHousekeeping(PAST_RETENTION);
     const after = await jsonOf<Data>(await callLoader(report.loader, args));
     expect(after.commentsDeleted).toBe(true);
   });
@@ -176,14 +177,7 @@ describe("the aggregate CSV, year on year", () => {
 describe("anonymisation and the emails sent to businesses that answered", () => {
   it("deletes the cycle's receipts, which name each business that answered, and no other email", async () => {
     const council = await createCouncil({ postcodeAreas: ["KT6"] });
-    const cycle = await createSurveyCycle({
-      councilId: council.id,
-      year: 2021,
-      status: "CLOSED",
-      opensOn: new Date("2021-04-01"),
-      closesOn: new Date("2021-06-30"),
-      retentionMonths: 12,
-    });
+    const cycle = await closed2021Cycle(council.id);
     const later = await createSurveyCycle({ councilId: council.id, year: 2022, status: "CLOSED" });
     // as sending answers queues it (responses.server.ts)
     const receipt = async (cycleId: string, to: string) =>
@@ -209,7 +203,7 @@ describe("anonymisation and the emails sent to businesses that answered", () => 
       councilId: council.id,
     });
 
-    await runSurveyHousekeeping(new Date("2022-07-02T03:00:00Z"));
+    await runSurveyHousekeeping(PAST_RETENTION);
     const left = (
       await db.emailOutbox.findMany({ where: { councilId: council.id }, select: { id: true } })
     ).map((e) => e.id);
