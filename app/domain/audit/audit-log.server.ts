@@ -33,7 +33,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Survey entries (who gave consent, answered, withdrew, read the answers) are shown only to a reader with the
 // survey role: every council admin reads this log, and counting a closed cycle's answers here would undo the
 // report's "<5" (decision 007).
-async function councilScope(councilId: string, surveyAccess: boolean): Promise<Prisma.AuditLogWhereInput> {
+async function councilScope(councilId: string, surveyAccess: boolean) {
+  return (await councilScopeAndStaff(councilId, surveyAccess)).scope;
+}
+
+async function councilScopeAndStaff(councilId: string, surveyAccess: boolean) {
   const [staff, formerStaff] = await Promise.all([
     db.membership.findMany({
       where: { organisationId: councilId },
@@ -49,13 +53,16 @@ async function councilScope(councilId: string, surveyAccess: boolean): Promise<P
         organisationId: null,
         entityType: "User",
         OR: [
-          ...staff.map((m) => ({ actorUserId: m.userId, createdAt: { gte: m.createdAt } })),
-          ...formerStaff,
+          ...staff.flatMap((m) => accountEventsOf(m.userId, { gte: m.createdAt })),
+          ...formerStaff.flatMap((f) => accountEventsOf(f.userId, f.createdAt)),
         ],
       },
     ],
   };
-  return surveyAccess ? scope : { AND: [scope, { NOT: { action: { startsWith: SURVEY_ACTION_PREFIX } } }] };
+  return {
+    scope: surveyAccess ? scope : { AND: [scope, { NOT: { action: { startsWith: SURVEY_ACTION_PREFIX } } }] },
+    staffIds: [...new Set([...staff, ...formerStaff].map((m) => m.userId))],
+  };
 }
 
 // What the entry written when someone left a council's staff says: who (for a removal) and when they had joined.
@@ -76,8 +83,17 @@ async function formerStaffPeriods(councilId: string) {
     const details = departureDetails.parse(d.details);
     const userId = d.action === "membership.leave" ? d.actorUserId : details?.userId;
     if (!userId || !details?.joinedAt) return [];
-    return [{ actorUserId: userId, createdAt: { gte: new Date(details.joinedAt), lte: d.createdAt } }];
+    return [{ userId, createdAt: { gte: new Date(details.joinedAt), lte: d.createdAt } }];
   });
+}
+
+// A person's account events: what they did with it, and the failed sign-ins at it, which have no actor (whoever
+// typed the password is not known to be them) and name the account as their record.
+function accountEventsOf(userId: string, createdAt: Prisma.DateTimeFilter): Prisma.AuditLogWhereInput[] {
+  return [
+    { actorUserId: userId, createdAt },
+    { actorUserId: null, entityId: userId, createdAt },
+  ];
 }
 
 // What an organisation's people did: pledges, returns and survey answers are filed with the council, so an
@@ -101,16 +117,27 @@ export async function auditWhere(
   surveyAccess: boolean,
   filters: AuditFilters,
 ): Promise<Prisma.AuditLogWhereInput> {
-  const and: Prisma.AuditLogWhereInput[] = [await councilScope(councilId, surveyAccess)];
-  if (filters.user)
-    and.push({
-      actor: {
-        OR: [
-          { email: { contains: filters.user, mode: "insensitive" } },
-          { name: { contains: filters.user, mode: "insensitive" } },
-        ],
-      },
+  const { scope, staffIds } = await councilScopeAndStaff(councilId, surveyAccess);
+  const and: Prisma.AuditLogWhereInput[] = [scope];
+  if (filters.user) {
+    const person: Prisma.UserWhereInput = {
+      OR: [
+        { email: { contains: filters.user, mode: "insensitive" } },
+        { name: { contains: filters.user, mode: "insensitive" } },
+      ],
+    };
+    // and the failed sign-ins at their accounts (no actor: see accountEventsOf), which only staff's are shown
+    const accounts = await db.user.findMany({
+      where: { AND: [person, { id: { in: staffIds } }] },
+      select: { id: true },
     });
+    and.push({
+      OR: [
+        { actor: person },
+        { actorUserId: null, entityType: "User", entityId: { in: accounts.map((a) => a.id) } },
+      ],
+    });
+  }
   if (filters.organisationId) and.push(actedFor(councilId, filters.organisationId));
   if (filters.entityType) and.push({ entityType: filters.entityType });
   if (filters.action) and.push({ action: filters.action });
