@@ -294,9 +294,12 @@ describe("sign in and sign out", () => {
     const b = (await unknown.json()) as { error: Record<string, string[]> };
     expect(a.error).toEqual(b.error);
     expect(a.error[""]).toEqual(["Incorrect email or password"]);
-    expect(await db.auditLog.count({ where: { action: "auth.sign_in_failed", actorUserId: user.id } })).toBe(
-      1,
-    );
+    // by whoever typed it, not the account's owner: no actor, the account as the record
+    expect(
+      await db.auditLog.count({
+        where: { action: "auth.sign_in_failed", actorUserId: null, entityId: user.id },
+      }),
+    ).toBe(1);
   });
 
   it("ends the session on sign out", async () => {

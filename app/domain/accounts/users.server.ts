@@ -157,8 +157,10 @@ export async function authenticate(email: string, password: string, context: Con
   const usable = user && user.passwordHash && !user.deletedAt;
   const matches = await verifyPassword(usable ? user.passwordHash! : await timingDecoy(), password);
   if (!usable || !matches) {
+    // Done by whoever typed the password, not (as far as anyone knows) by the account's owner: no actor, the
+    // account as the record. Their "download my data" lists these apart, as attempts on their account.
     await writeAudit({
-      actorUserId: usable ? user.id : null,
+      actorUserId: null,
       actorOrganisationId: null,
       action: "auth.sign_in_failed",
       entityType: "User",
@@ -584,7 +586,8 @@ export async function exportUserData(userId: string) {
     },
   });
   // what was sent to the address, and invitations to it: held about the person though not linked to the account
-  const [emailsSentToYou, invitationsToYou] = await Promise.all([
+  // and the failed sign-ins at the account: not the person's doing (no actor), but theirs to know of
+  const [emailsSentToYou, invitationsToYou, failedSignInsOnYourAccount] = await Promise.all([
     db.emailOutbox.findMany({
       where: { to: user.email },
       select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
@@ -604,8 +607,20 @@ export async function exportUserData(userId: string) {
       orderBy: { createdAt: "desc" },
       take: 500,
     }),
+    db.auditLog.findMany({
+      where: { action: "auth.sign_in_failed", actorUserId: null, entityType: "User", entityId: userId },
+      select: { createdAt: true, ipAddress: true },
+      orderBy: { createdAt: "desc" },
+      take: 500,
+    }),
   ]);
-  return { exportedAt: new Date().toISOString(), ...user, emailsSentToYou, invitationsToYou };
+  return {
+    exportedAt: new Date().toISOString(),
+    ...user,
+    emailsSentToYou,
+    invitationsToYou,
+    failedSignInsOnYourAccount,
+  };
 }
 
 class InvitationEnded extends Error {}
