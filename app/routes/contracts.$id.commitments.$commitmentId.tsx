@@ -87,6 +87,7 @@ export default function EditCommitment() {
         <StaleEditNotice
           stale={stale}
           what="commitment"
+          unit={commitment.measure.unit}
           removing={lastResult?.initialValue?.intent === "remove"}
         />
       ) : null}

@@ -244,6 +244,7 @@ export async function addCommitment(
       });
       await audit(tx, actor, contractId, "commitment.add", {
         measure: measure.code,
+        unit: measure.unit,
         commitmentId: created.id,
         changes: diffSnapshots({}, sent, COMMITMENT_FIELD_LABELS),
       });
@@ -401,6 +402,7 @@ export async function updateCommitment(
     if (changes.length)
       await audit(tx, actor, contractId, "commitment.update", {
         measure: current.measure.code,
+        unit: current.measure.unit,
         commitmentId,
         changes,
       });
@@ -441,6 +443,7 @@ export async function removeCommitment(
     }
     await audit(tx, actor, contractId, "commitment.remove", {
       measure: current.measure.code,
+      unit: current.measure.unit,
       commitmentId,
       changes: diffSnapshots(savedSnapshot(current), {}, COMMITMENT_FIELD_LABELS),
     });

@@ -11,6 +11,7 @@ import {
   CONTRACT_FIELD_LABELS,
   diffSnapshots,
   staleEdit,
+  unitFrom,
   type Snapshot,
   type StaleEdit,
 } from "./history.ts";
@@ -662,23 +663,39 @@ const HISTORY_ACTIONS: Record<string, string> = {
 export const HISTORY_LIMIT = 200;
 
 /** The recorded changes to a contract and its commitments, newest first: the latest HISTORY_LIMIT of them, and
- * one more if there are more (so the page can say that older ones are not shown). */
+ * one more if there are more (so the page can say that older ones are not shown). Each change comes with the unit
+ * of its commitment's measure, when it has one (`units`, in the order of `changes`), so a target reads "100 hours".
+ */
 export async function contractHistory(councilId: string, contractId: string) {
-  const entries = await db.auditLog.findMany({
-    where: { organisationId: councilId, entityType: "Contract", entityId: contractId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: HISTORY_LIMIT + 1,
-    select: { id: true, action: true, createdAt: true, details: true, actor: { select: { name: true } } },
-  });
+  const [entries, measures] = await Promise.all([
+    db.auditLog.findMany({
+      where: { organisationId: councilId, entityType: "Contract", entityId: contractId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: HISTORY_LIMIT + 1,
+      select: { id: true, action: true, createdAt: true, details: true, actor: { select: { name: true } } },
+    }),
+    // entries written before the unit was recorded with them, and an import's (several measures in one entry,
+    // labelled "JOB-02: Target"), find it by the measure's code: a unit cannot change once a commitment uses it
+    db.measure.findMany({ where: { councilId }, select: { code: true, unit: true } }),
+  ]);
+  const unitOfCode = new Map(measures.map((m) => [m.code, m.unit]));
   return entries.map((e) => {
     const details = (e.details ?? {}) as { measure?: unknown };
+    const measure = typeof details.measure === "string" ? details.measure : null;
+    const unit = unitFrom(e.details) ?? (measure ? (unitOfCode.get(measure) ?? null) : null);
+    const changes = changesFrom(e.details);
     return {
       id: e.id,
       what: HISTORY_ACTIONS[e.action] ?? e.action,
-      measure: typeof details.measure === "string" ? details.measure : null,
+      measure,
       when: e.createdAt.toISOString(),
       who: e.actor?.name ?? "Someone no longer registered",
-      changes: changesFrom(e.details),
+      changes,
+      units: changes.map((c) => {
+        if (unit) return unit;
+        const code = /^(.+): /.exec(c.label)?.[1];
+        return code ? (unitOfCode.get(code) ?? null) : null;
+      }),
     };
   });
 }

@@ -1,6 +1,7 @@
 // A contract's history of changes: field-by-field differences, kept in the audit log's `details`.
 import { formatDate, formatGbp, formatNumber } from "~/domain/format.ts";
-import { CONTRACT_STATUSES } from "./labels.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { CONTRACT_STATUSES, formatMeasureQuantity } from "./labels.ts";
 
 export type Change = { field: string; label: string; from: string | null; to: string | null };
 
@@ -86,12 +87,26 @@ export function changesFrom(details: unknown): Change[] {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
+/** The unit of the measure a commitment's change was to, in a history entry's details (written since the history
+ * said "100 → 110" for "100 hours → 110 hours"); null for entries written before, or anything malformed. */
+export function unitFrom(details: unknown): MeasureUnit | null {
+  if (!details || typeof details !== "object" || !("unit" in details)) return null;
+  const unit = (details as { unit: unknown }).unit;
+  return typeof unit === "string" ? (unit as MeasureUnit) : null;
+}
+
 /**
  * A recorded value as the pages say it: "ACTIVE" is "Active", "2026-04-01" is "1 April 2026", "1500000.00" is
- * "£1,500,000.00". The history keeps the values as stored (and read back by tests and exports); only what a
- * person reads is put in words. Anything not recognised is shown as it is.
+ * "£1,500,000.00", and a commitment's target "110.00" in its measure's unit, when known, "110 hours". The history
+ * keeps the values as stored (and read back by tests and exports); only what a person reads is put in words.
+ * Anything not recognised is shown as it is.
  */
-export function readableValue(field: string, value: string | null): string | null {
+export function readableValue(
+  field: string,
+  value: string | null,
+  unit: MeasureUnit | null = null,
+): string | null {
+  const quantity = (n: string) => (unit ? formatMeasureQuantity(unit, n) : formatNumber(n));
   if (value === null) return null;
   switch (field) {
     case "status":
@@ -105,10 +120,10 @@ export function readableValue(field: string, value: string | null): string | nul
     case "proxyValueGbp":
       return DECIMAL.test(value) ? formatGbp(value) : value;
     case "targetQuantity":
-      return DECIMAL.test(value) ? formatNumber(value) : value;
+      return DECIMAL.test(value) ? quantity(value) : value;
     case "plan":
       // "Q1 2026/27: 1500.00; Q2 2026/27: 250.50" (planText)
-      return value.replace(/: (\d+(?:\.\d+)?)(?=;|$)/g, (_, n: string) => `: ${formatNumber(n)}`);
+      return value.replace(/: (\d+(?:\.\d+)?)(?=;|$)/g, (_, n: string) => `: ${quantity(n)}`);
     default:
       return value;
   }

@@ -197,8 +197,10 @@ export default function ContractPage() {
                             <th scope="row" className="pr-4 font-normal">
                               {c.label}
                             </th>
-                            <td className="pr-4">{readableValue(c.field, c.from) ?? "(blank)"}</td>
-                            <td>{readableValue(c.field, c.to) ?? "(blank)"}</td>
+                            <td className="pr-4">
+                              {readableValue(c.field, c.from, entry.units[index]) ?? "(blank)"}
+                            </td>
+                            <td>{readableValue(c.field, c.to, entry.units[index]) ?? "(blank)"}</td>
                           </tr>
                         ))}
                       </tbody>

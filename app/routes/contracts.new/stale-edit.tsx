@@ -2,6 +2,7 @@
 // user sent (kept in the form), so nothing is overwritten or removed unseen.
 import { readableValue, type StaleEdit } from "~/domain/contracts/history.ts";
 import { versionSchema } from "~/domain/contracts/schemas.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { Notice, Table } from "~/ui/components.tsx";
 
 type What = "contract" | "commitment" | "measure";
@@ -33,10 +34,13 @@ export function StaleEditNotice({
   stale,
   what,
   removing = false,
+  unit = null,
 }: {
   stale: StaleEdit;
   what: What;
   removing?: boolean;
+  /** a commitment's measure's unit, so its target reads "110 hours" */
+  unit?: MeasureUnit | null;
 }) {
   return (
     <Notice
@@ -59,8 +63,8 @@ export function StaleEditNotice({
         empty="What is saved now is the same as your answers."
         columns={[
           { header: "Field", rowHeader: true, cell: (d) => d.label },
-          { header: "Saved now", cell: (d) => readableValue(d.field, d.saved) ?? "(blank)" },
-          { header: "Your answer", cell: (d) => readableValue(d.field, d.yours) ?? "(blank)" },
+          { header: "Saved now", cell: (d) => readableValue(d.field, d.saved, unit) ?? "(blank)" },
+          { header: "Your answer", cell: (d) => readableValue(d.field, d.yours, unit) ?? "(blank)" },
         ]}
       />
     </Notice>
