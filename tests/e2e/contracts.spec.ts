@@ -126,7 +126,7 @@ test("an officer registers a contract, adds a commitment with a quarterly plan a
   await expect(history.getByRole("heading", { name: "Contract details changed" })).toBeVisible();
   await expect(history.getByRole("row", { name: /Title Park cafés Park cafés and kiosks/ })).toBeVisible();
   await expect(history.getByRole("heading", { name: "Commitment changed (SOC-01)" })).toBeVisible();
-  await expect(history.getByRole("row", { name: /Target 100 110/ })).toBeVisible();
+  await expect(history.getByRole("row", { name: /Target 100 hours 110 hours/ })).toBeVisible();
   await expectAccessible(page);
 
   // removing is not held up by a half-edited answer, with JavaScript as without
