@@ -4,39 +4,10 @@
 // already made (a double click, or the same form sent again).
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
-import { action as reviewAction } from "~/routes/returns.$id.review.tsx";
 import { readFlash } from "~/ui/flash.server.ts";
-import { createMember, sessionCookieFor } from "../helpers/factories.ts";
-import { callAction } from "../helpers/routes.ts";
-import { createReturnsWorld, returnForm } from "./returns-world.ts";
+import { colleagueOf, createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
 
-type World = Awaited<ReturnType<typeof createReturnsWorld>>;
-
-async function submitted(w: World) {
-  const response = await callAction(returnAction, {
-    path: `/returns/${w.kpiReturn.id}`,
-    params: { id: w.kpiReturn.id },
-    cookie: w.cookies.supplierOwner,
-    form: returnForm(w, "submit", { hours: "10", narrative: "A careers fair", declaration: true }),
-  });
-  expect(response.status).toBe(302);
-  const { submittedAt } = await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } });
-  const hoursLine = await db.kpiReturnLine.findUniqueOrThrow({
-    where: { returnId_commitmentId: { returnId: w.kpiReturn.id, commitmentId: w.hoursCommitment.id } },
-  });
-  const colleague = await sessionCookieFor((await createMember(w.councilA.id, "OFFICER")).id);
-  return { submittedAt: submittedAt!.toISOString(), hoursLineId: hoursLine.id, colleague };
-}
-
-function review(w: World, cookie: string, form: Record<string, string>) {
-  return callAction(reviewAction, {
-    path: `/returns/${w.kpiReturn.id}/review`,
-    params: { id: w.kpiReturn.id },
-    cookie,
-    form,
-  });
-}
+type World = Awaited<ReturnType<typeof createSubmittedReturnWorld>>;
 
 async function flashOf(response: Response) {
   expect(response.status).toBe(302);
@@ -50,16 +21,21 @@ const queries = (w: World) =>
 
 describe("a return reviewed by two officers from the same version", () => {
   it("a second query with other comments is not sent, and says so", async () => {
-    const w = await createReturnsWorld();
-    const { submittedAt, hoursLineId, colleague } = await submitted(w);
-    const first = await review(w, w.cookies.officerA, {
+    const w = await createSubmittedReturnWorld();
+    const { submittedAt, hoursLineId } = w;
+    const colleague = await colleagueOf(w);
+    const first = await reviewReturn(w, w.cookies.officerA, {
       intent: "query",
       submittedAt,
       "lineComments[0].lineId": hoursLineId,
       "lineComments[0].comment": "Please attach the timesheets",
     });
     expect((await flashOf(first))?.kind).toBe("success");
-    const second = await review(w, colleague, { intent: "query", submittedAt, comment: "Is 10 right?" });
+    const second = await reviewReturn(w, colleague, {
+      intent: "query",
+      submittedAt,
+      comment: "Is 10 right?",
+    });
     expect(await flashOf(second)).toEqual({
       kind: "error",
       message: expect.stringMatching(/already been queried.*not sent/),
@@ -76,12 +52,17 @@ describe("a return reviewed by two officers from the same version", () => {
   });
 
   it("an accept after a query, or a query after an accept, says it was not made", async () => {
-    const w = await createReturnsWorld();
-    const { submittedAt, colleague } = await submitted(w);
-    await review(w, w.cookies.officerA, { intent: "accept", submittedAt, comment: "Thanks" });
-    const query = await review(w, colleague, { intent: "query", submittedAt, comment: "Is 10 right?" });
+    const w = await createSubmittedReturnWorld();
+    const { submittedAt } = w;
+    const colleague = await colleagueOf(w);
+    await reviewReturn(w, w.cookies.officerA, { intent: "accept", submittedAt, comment: "Thanks" });
+    const query = await reviewReturn(w, colleague, { intent: "query", submittedAt, comment: "Is 10 right?" });
     expect(query.status).toBe(409); // as before: only a submitted return can be reviewed
-    const acceptAgain = await review(w, colleague, { intent: "accept", submittedAt, comment: "Fine by me" });
+    const acceptAgain = await reviewReturn(w, colleague, {
+      intent: "accept",
+      submittedAt,
+      comment: "Fine by me",
+    });
     expect(await flashOf(acceptAgain)).toEqual({
       kind: "error",
       message: expect.stringMatching(/already been accepted.*not sent/),
@@ -92,8 +73,8 @@ describe("a return reviewed by two officers from the same version", () => {
   });
 
   it("the same review sent twice is answered as already made", async () => {
-    const w = await createReturnsWorld();
-    const { submittedAt, hoursLineId } = await submitted(w);
+    const w = await createSubmittedReturnWorld();
+    const { submittedAt, hoursLineId } = w;
     const form = {
       intent: "query",
       submittedAt,
@@ -102,24 +83,25 @@ describe("a return reviewed by two officers from the same version", () => {
       "lineComments[0].comment": "Attach the timesheets",
     };
     const answers = await Promise.all([
-      review(w, w.cookies.officerA, form),
-      review(w, w.cookies.officerA, form),
+      reviewReturn(w, w.cookies.officerA, form),
+      reviewReturn(w, w.cookies.officerA, form),
     ]);
     const flashes = await Promise.all(answers.map(flashOf));
     expect(flashes.map((f) => f?.kind)).toEqual(["success", "success"]);
     expect(await queries(w)).toHaveLength(1);
-    expect(await flashOf(await review(w, w.cookies.officerA, form))).toEqual({
+    expect(await flashOf(await reviewReturn(w, w.cookies.officerA, form))).toEqual({
       kind: "success",
       message: "This return was already queried",
     });
   });
 
   it("two different queries at the same moment: one is sent, the other says it was not", async () => {
-    const w = await createReturnsWorld();
-    const { submittedAt, colleague } = await submitted(w);
+    const w = await createSubmittedReturnWorld();
+    const { submittedAt } = w;
+    const colleague = await colleagueOf(w);
     const answers = await Promise.all([
-      review(w, w.cookies.officerA, { intent: "query", submittedAt, comment: "First" }),
-      review(w, colleague, { intent: "query", submittedAt, comment: "Second" }),
+      reviewReturn(w, w.cookies.officerA, { intent: "query", submittedAt, comment: "First" }),
+      reviewReturn(w, colleague, { intent: "query", submittedAt, comment: "Second" }),
     ]);
     const flashes = await Promise.all(answers.map(flashOf));
     expect(flashes.map((f) => f?.kind).sort()).toEqual(["error", "success"]);

@@ -3,33 +3,15 @@
 // just queried it included (the review sends them there): the council is told the return waits for the supplier,
 // with the query made; the supplier is still told what to do.
 import { beforeAll, describe, expect, it } from "vitest";
-import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
-import { action as reviewAction } from "~/routes/returns.$id.review.tsx";
-import { db } from "~/db.server.ts";
 import { renderPage } from "../helpers/render-page.ts";
-import { callAction } from "../helpers/routes.ts";
-import { createReturnsWorld, returnForm } from "./returns-world.ts";
+import { createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
 
 async function queriedReturn() {
-  const w = await createReturnsWorld();
-  const params = { id: w.kpiReturn.id };
-  const submitted = await callAction(returnAction, {
-    path: `/returns/${w.kpiReturn.id}`,
-    params,
-    cookie: w.cookies.supplierOwner,
-    form: returnForm(w, "submit", { hours: "10", narrative: "A careers fair", declaration: true }),
-  });
-  expect(submitted.status).toBe(302);
-  const { submittedAt } = await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } });
-  const queried = await callAction(reviewAction, {
-    path: `/returns/${w.kpiReturn.id}/review`,
-    params,
-    cookie: w.cookies.officerA,
-    form: {
-      intent: "query",
-      comment: "Please split the hours by site.",
-      submittedAt: submittedAt!.toISOString(),
-    },
+  const w = await createSubmittedReturnWorld();
+  const queried = await reviewReturn(w, w.cookies.officerA, {
+    intent: "query",
+    comment: "Please split the hours by site.",
+    submittedAt: w.submittedAt,
   });
   expect(queried.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}`);
   return w;

@@ -3,44 +3,16 @@
 // its line with the officer's words kept, so they either query the return or clear the line and accept.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
-import { action as reviewAction } from "~/routes/returns.$id.review.tsx";
-import { callAction, jsonOf } from "../helpers/routes.ts";
-import { createReturnsWorld, returnForm } from "./returns-world.ts";
-
-type World = Awaited<ReturnType<typeof createReturnsWorld>>;
-
-async function submitted(w: World) {
-  const response = await callAction(returnAction, {
-    path: `/returns/${w.kpiReturn.id}`,
-    params: { id: w.kpiReturn.id },
-    cookie: w.cookies.supplierOwner,
-    form: returnForm(w, "submit", { hours: "10", narrative: "A careers fair", declaration: true }),
-  });
-  expect(response.status).toBe(302);
-  const { submittedAt } = await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } });
-  const hoursLine = await db.kpiReturnLine.findUniqueOrThrow({
-    where: { returnId_commitmentId: { returnId: w.kpiReturn.id, commitmentId: w.hoursCommitment.id } },
-  });
-  return { submittedAt: submittedAt!.toISOString(), hoursLineId: hoursLine.id };
-}
-
-function review(w: World, form: Record<string, string>) {
-  return callAction(reviewAction, {
-    path: `/returns/${w.kpiReturn.id}/review`,
-    params: { id: w.kpiReturn.id },
-    cookie: w.cookies.officerA,
-    form,
-  });
-}
+import { jsonOf } from "../helpers/routes.ts";
+import { createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
 
 type Reply = { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
 
 describe("accepting a return with a query typed against a line", () => {
   it("is refused, with the query kept against its line, and the return stays submitted", async () => {
-    const w = await createReturnsWorld();
-    const { submittedAt, hoursLineId } = await submitted(w);
-    const response = await review(w, {
+    const w = await createSubmittedReturnWorld();
+    const { submittedAt, hoursLineId } = w;
+    const response = await reviewReturn(w, w.cookies.officerA, {
       intent: "accept",
       submittedAt,
       "lineComments[0].lineId": hoursLineId,
@@ -60,9 +32,9 @@ describe("accepting a return with a query typed against a line", () => {
   });
 
   it("is accepted with an overall comment and empty line queries, as before", async () => {
-    const w = await createReturnsWorld();
-    const { submittedAt, hoursLineId } = await submitted(w);
-    const response = await review(w, {
+    const w = await createSubmittedReturnWorld();
+    const { submittedAt, hoursLineId } = w;
+    const response = await reviewReturn(w, w.cookies.officerA, {
       intent: "accept",
       submittedAt,
       comment: "Thank you, well evidenced",
@@ -75,9 +47,9 @@ describe("accepting a return with a query typed against a line", () => {
   });
 
   it("the same words sent as a query reach the supplier's line", async () => {
-    const w = await createReturnsWorld();
-    const { submittedAt, hoursLineId } = await submitted(w);
-    const response = await review(w, {
+    const w = await createSubmittedReturnWorld();
+    const { submittedAt, hoursLineId } = w;
+    const response = await reviewReturn(w, w.cookies.officerA, {
       intent: "query",
       submittedAt,
       "lineComments[0].lineId": hoursLineId,
