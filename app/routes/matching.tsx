@@ -5,7 +5,8 @@ import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
-import { PageHeading, Table } from "~/ui/components.tsx";
+import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
+import { InsetText, PageHeading, Table } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [
@@ -45,14 +46,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     })),
     organisationName: membership.organisationName,
+    // a supplier the council has not verified sees what fits, told plainly that it cannot pledge yet
+    notPledgingYet: notPledgingYet(membership),
   });
 }
 
 export default function MatchingPage() {
-  const { commitments, matches, organisationName } = useLoaderData<typeof loader>();
+  const { commitments, matches, organisationName, notPledgingYet } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={organisationName}>Requests that fit your open commitments</PageHeading>
+      {notPledgingYet ? <InsetText>{notPledgingYet}</InsetText> : null}
       <p className="mb-6">
         <Link to="/saved-searches">Your saved searches and daily emails</Link>
       </p>

@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { councilIdsOf, getViewer, notFound } from "~/auth/permissions.server.ts";
+import { actingMembership, councilIdsOf, getViewer, notFound } from "~/auth/permissions.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import {
   closingDateOf,
   countPledgesUnderWay,
@@ -46,8 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isOfficer = councilIds.includes(councilId);
   // open but past its needed-by date (until the nightly expiry run closes it): no pledge would be taken
   const takingPledges = takesPledges(details);
-  const canPledge =
-    takingPledges && !isRequestor && Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
+  // the supplier the pledge form would pledge for (the one chosen in the switcher): one the council has not
+  // verified is told so here, not offered a link to a form that refuses it
+  const supplier = viewer ? actingMembership(viewer, request, { kinds: ["SUPPLIER"] }) : undefined;
+  const offeredToPledge = takingPledges && !isRequestor && Boolean(supplier);
+  const notYet = offeredToPledge && supplier ? notPledgingYet(supplier) : null;
+  const canPledge = offeredToPledge && !notYet;
   return json({
     request: details,
     closedOn: CLOSED_STATUSES.includes(details.status)
@@ -60,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isOfficer,
     takingPledges,
     canPledge,
+    notPledgingYet: notYet,
     signedIn: Boolean(viewer),
   });
 }
@@ -78,6 +84,7 @@ function OpenRequestPage({
   isOfficer,
   takingPledges,
   canPledge,
+  notPledgingYet,
   signedIn,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const left = request.quantity - request.pledgedQuantity;
@@ -156,6 +163,8 @@ function OpenRequestPage({
             Pledge to this request
           </Link>
         </p>
+      ) : notPledgingYet ? (
+        <InsetText>{notPledgingYet}</InsetText>
       ) : takingPledges && !signedIn ? (
         <p className="mb-8">
           <Link to={`/sign-in?redirectTo=${encodeURIComponent(`/requests/${request.id}/pledge`)}`}>

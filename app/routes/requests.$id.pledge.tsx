@@ -14,6 +14,7 @@ import { notFound, requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
 import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
@@ -40,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     need: { ...need, organisationId: undefined },
     commitments,
-    verified: membership.status === "VERIFIED",
+    // a supplier the council has not verified is told why it cannot pledge, and when it can
+    notVerified: notPledgingYet(membership),
     // the viewer belongs to the requesting organisation (the domain refuses such a pledge too)
     own: ownMemberships(viewer).some((m) => m.organisationId === need.organisationId),
     // open but past its needed-by date (until the nightly expiry run): the form would only be refused
@@ -82,7 +84,7 @@ export default function PledgePage() {
 function PledgeForm({
   need,
   commitments,
-  verified,
+  notVerified,
   own,
   takingPledges,
   submissionKey,
@@ -106,8 +108,8 @@ function PledgeForm({
         </InsetText>
       ) : closed ? (
         <InsetText>This request is closed to new pledges.</InsetText>
-      ) : !verified ? (
-        <InsetText>Your organisation must be verified by the council before it can pledge.</InsetText>
+      ) : notVerified ? (
+        <InsetText>{notVerified}</InsetText>
       ) : (
         <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
           <ErrorSummary errors={form.allErrors} />

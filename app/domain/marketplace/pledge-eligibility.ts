@@ -1,0 +1,13 @@
+// Whether the organisation a supplier is acting for may pledge yet: only a verified supplier pledges (PRODUCT.md
+// §2). Pages that lead to pledging say why not, plainly, instead of offering a pledge link the form then refuses.
+import type { VerificationStatus } from "~/generated/prisma/enums.ts";
+
+type Supplier = { organisationName: string; status: VerificationStatus };
+
+/** Why `supplier` cannot pledge, in words for the page, or null when it can. */
+export function notPledgingYet(supplier: Supplier): string | null {
+  if (supplier.status === "VERIFIED") return null;
+  if (supplier.status === "REJECTED")
+    return `The council did not verify ${supplier.organisationName}, so it cannot pledge to requests. The council’s email said why and what to do next.`;
+  return `You can pledge once the council has verified ${supplier.organisationName}. Until then you can look at requests but not pledge to them.`;
+}
