@@ -4,24 +4,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { previewImport } from "~/domain/contracts/import.server.ts";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { postPage, renderPage } from "../helpers/render-page.ts";
+import { postPage } from "../helpers/render-page.ts";
+import { type ContractsWorld, createContractsWorld, formOf } from "./contracts-world.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
-let officer: string;
+let w: ContractsWorld;
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
+  w = await createContractsWorld();
   await db.organisation.update({ where: { id: w.supplier.id }, data: { companyNumber: "05432109" } });
-  officer = await sessionCookieFor(w.users.officerA.id);
 });
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
 
 const contract = (awardedOn: string) => ({
   reference: "AWARD-1",
@@ -40,7 +31,7 @@ const contract = (awardedOn: string) => ({
 
 describe("an award date after the contract's end date", () => {
   it("is refused by the form, next to the award date, with the answers kept", async () => {
-    const response = await postPage("/contracts/new", formOf(contract("2062-03-01")), officer);
+    const response = await postPage("/contracts/new", formOf(contract("2062-03-01")), w.officer);
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('<a href="#awardedOn"');
@@ -51,7 +42,7 @@ describe("an award date after the contract's end date", () => {
   });
 
   it("is taken on the end date itself, and before it", async () => {
-    const response = await postPage("/contracts/new", formOf(contract("2028-03-31")), officer);
+    const response = await postPage("/contracts/new", formOf(contract("2028-03-31")), w.officer);
     expect(response.status).toBe(302);
   });
 
@@ -72,7 +63,7 @@ describe("an end date before the start date", () => {
     const response = await postPage(
       "/contracts/new",
       formOf({ ...contract("2026-03-01"), reference: "AWARD-3", endDate: "2026-01-01" }),
-      officer,
+      w.officer,
     );
     expect(response.status).toBe(400);
     const html = await response.text();

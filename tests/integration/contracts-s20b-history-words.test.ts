@@ -5,18 +5,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
-import { createContract, createMeasure, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createContract, createMeasure } from "../helpers/factories.ts";
 import { postPage, renderPage } from "../helpers/render-page.ts";
+import { type ContractsWorld, createContractsWorld, formOf } from "./contracts-world.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
-let officer: string;
-let admin: string;
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
+let w: ContractsWorld;
 
 const text = (html: string) =>
   html
@@ -41,15 +34,12 @@ const contract = () => ({
 });
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
-  officer = await sessionCookieFor(w.users.officerA.id);
-  admin = await sessionCookieFor(w.users.councilAdmin.id);
+  w = await createContractsWorld();
 });
 
 describe("the values a contract page shows for its changes", () => {
   it("are in words and figures in the history, the colleague's-change table and the stored entry stays raw", async () => {
-    const registered = await postPage("/contracts/new", formOf(contract()), officer);
+    const registered = await postPage("/contracts/new", formOf(contract()), w.officer);
     expect(registered.status).toBe(302);
     const id = registered.headers.get("location")!.split("/").pop()!;
     const read = await db.contract.findUniqueOrThrow({ where: { id } });
@@ -63,7 +53,7 @@ describe("the values a contract page shows for its changes", () => {
         terminatedOn: "2026-12-01",
         version,
       }),
-      officer,
+      w.officer,
     );
     expect(edited.status).toBe(302);
     const hours = await createMeasure({ councilId: w.councilA.id, unit: "HOURS", code: "WORDS-H" });
@@ -76,11 +66,11 @@ describe("the values a contract page shows for its changes", () => {
         "plan[0].quarter": "2026-1",
         "plan[0].quantity": "1500",
       }),
-      officer,
+      w.officer,
     );
     expect(added.status).toBe(302);
 
-    const page = text(await (await renderPage(`/contracts/${id}`, officer)).text());
+    const page = text(await (await renderPage(`/contracts/${id}`, w.officer)).text());
     const history = page.slice(page.indexOf("History of changes"));
     expect(history).toContain("Value (£) £1,500,000.00 £2,000,000.00");
     expect(history).toContain("Status Active Terminated");
@@ -100,7 +90,7 @@ describe("the values a contract page shows for its changes", () => {
     });
 
     // a colleague's form read before the edit: what is saved now, beside the answers, in the same words
-    const stale = await postPage(`/contracts/${id}/edit`, formOf({ ...contract(), version }), admin);
+    const stale = await postPage(`/contracts/${id}/edit`, formOf({ ...contract(), version }), w.admin);
     expect(stale.status).toBe(409);
     const notice = text(await stale.text());
     const table = notice.slice(notice.indexOf("Saved now, and your answers"));
@@ -130,7 +120,7 @@ describe("the values a contract page shows for its changes", () => {
     const form = new FormData();
     form.append("intent", "preview");
     form.append("file", new File([csv], "contracts.csv", { type: "text/csv" }));
-    const preview = text(await (await postPage("/contracts/import", form, officer)).text());
+    const preview = text(await (await postPage("/contracts/import", form, w.officer)).text());
     expect(preview).toContain("Value (£) : £2,000,000.00 → £2,500,000.00");
     expect(preview).toContain("Status : Terminated → Active");
     expect(preview).toContain("Termination date : 1 December 2026 → (blank)");

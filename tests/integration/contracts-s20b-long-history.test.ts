@@ -4,16 +4,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { HISTORY_LIMIT } from "~/domain/contracts/contracts.server.ts";
-import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createContract } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
+import { type ContractsWorld, createContractsWorld } from "./contracts-world.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
-let officer: string;
+let w: ContractsWorld;
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
-  officer = await sessionCookieFor(w.users.officerA.id);
+  w = await createContractsWorld();
 });
 
 async function contractWithChanges(count: number) {
@@ -38,7 +36,7 @@ const mentionsOlder = (html: string) =>
 describe("a contract's history of changes", () => {
   it("says that older changes are left out when there are more than it lists", async () => {
     const contract = await contractWithChanges(HISTORY_LIMIT + 1);
-    const html = (await (await renderPage(`/contracts/${contract.id}`, officer)).text()).replace(
+    const html = (await (await renderPage(`/contracts/${contract.id}`, w.officer)).text()).replace(
       /<!-- -->/g,
       "",
     );
@@ -49,7 +47,7 @@ describe("a contract's history of changes", () => {
 
   it("says nothing of the kind when every change is listed", async () => {
     const contract = await contractWithChanges(HISTORY_LIMIT);
-    const html = await (await renderPage(`/contracts/${contract.id}`, officer)).text();
+    const html = await (await renderPage(`/contracts/${contract.id}`, w.officer)).text();
     expect(mentionsOlder(html)).toBe(false);
     expect(html).toContain("Contract registered");
   });

@@ -3,23 +3,15 @@
 // figures were worked out with before. The entry now lists what changed, from what to what, as a contract's does.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createMeasure, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { postPage, renderPage } from "../helpers/render-page.ts";
+import { createMeasure } from "../helpers/factories.ts";
+import { postPage } from "../helpers/render-page.ts";
+import { type ContractsWorld, createContractsWorld, formOf } from "./contracts-world.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
-let admin: string;
+let w: ContractsWorld;
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
-  admin = await sessionCookieFor(w.users.councilAdmin.id);
+  w = await createContractsWorld();
 });
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
 
 describe("a measure changed by an admin", () => {
   it("is recorded in the audit log with each field's value before and after", async () => {
@@ -44,7 +36,7 @@ describe("a measure changed by an admin", () => {
         proxyValueGbp: "20",
         version: measure.updatedAt.toISOString(),
       }),
-      admin,
+      w.admin,
     );
     expect(response.status).toBe(302);
     const entry = await db.auditLog.findFirstOrThrow({

@@ -3,22 +3,14 @@
 // there is nothing to add, and what to do instead.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import {
-  createCommitment,
-  createContract,
-  createMeasure,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createCommitment, createContract, createMeasure } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
+import { type ContractsWorld, createContractsWorld } from "./contracts-world.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
-let officer: string;
+let w: ContractsWorld;
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
-  officer = await sessionCookieFor(w.users.officerA.id);
+  w = await createContractsWorld();
 });
 
 describe("adding a commitment when no measure is left to add", () => {
@@ -31,11 +23,11 @@ describe("adding a commitment when no measure is left to add", () => {
     const retired = await createMeasure({ councilId: w.councilA.id, code: "OLD-1" });
     await db.measure.update({ where: { id: retired.id }, data: { retiredAt: new Date() } });
 
-    const before = await (await renderPage(`/contracts/${contract.id}/commitments/new`, officer)).text();
+    const before = await (await renderPage(`/contracts/${contract.id}/commitments/new`, w.officer)).text();
     expect(before).toContain(`<option value="${measure.id}">ONLY-1`);
 
     await createCommitment({ contractId: contract.id, measureId: measure.id, targetQuantity: 90 });
-    const response = await renderPage(`/contracts/${contract.id}/commitments/new`, officer);
+    const response = await renderPage(`/contracts/${contract.id}/commitments/new`, w.officer);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("There is no measure left to add a commitment on");

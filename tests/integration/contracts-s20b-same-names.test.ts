@@ -3,24 +3,16 @@
 // identical entries in the filter: an officer could not tell which one to choose. Same names are now told apart,
 // officers by email address, suppliers by company number; a name nobody else has is shown as it is.
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  createContract,
-  createMember,
-  createOrganisation,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createContract, createMember, createOrganisation } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
+import { type ContractsWorld, createContractsWorld } from "./contracts-world.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
-let officer: string;
+let w: ContractsWorld;
 let sarah1: { id: string; email: string };
 let sarah2: { id: string; email: string };
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
-  officer = await sessionCookieFor(w.users.officerA.id);
+  w = await createContractsWorld();
   sarah1 = await createMember(w.councilA.id, "OFFICER", { name: "Sarah Jones", email: "sarah.jones@a.test" });
   sarah2 = await createMember(w.councilA.id, "OFFICER", { name: "Sarah Jones", email: "s.jones2@a.test" });
   const greenway1 = await createOrganisation({
@@ -53,14 +45,14 @@ const options = (html: string, select: string) => {
 
 describe("people and suppliers with the same name", () => {
   it("are told apart by email address in the contract form's list of contract managers", async () => {
-    const html = await (await renderPage("/contracts/new", officer)).text();
+    const html = await (await renderPage("/contracts/new", w.officer)).text();
     const managers = options(html, "contractManagerId");
     expect(managers).toContainEqual([sarah1.id, "Sarah Jones (sarah.jones@a.test)"]);
     expect(managers).toContainEqual([sarah2.id, "Sarah Jones (s.jones2@a.test)"]);
   });
 
   it("are told apart in the contracts list's filters, a name nobody shares shown as it is", async () => {
-    const html = await (await renderPage("/contracts", officer)).text();
+    const html = await (await renderPage("/contracts", w.officer)).text();
     expect(options(html, "manager")).toEqual([
       ["", "Any contract manager"],
       [sarah2.id, "Sarah Jones (s.jones2@a.test)"],

@@ -5,23 +5,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { previewImport } from "~/domain/contracts/import.server.ts";
-import {
-  createCommitment,
-  createContract,
-  createMeasure,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
-import { postPage, renderPage } from "../helpers/render-page.ts";
+import { createCommitment, createContract, createMeasure } from "../helpers/factories.ts";
+import { postPage } from "../helpers/render-page.ts";
+import { type ContractsWorld, createContractsWorld, formOf } from "./contracts-world.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
-let officer: string;
+let w: ContractsWorld;
 let contractId: string;
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
-  officer = await sessionCookieFor(w.users.officerA.id);
+  w = await createContractsWorld();
   const contract = await createContract({
     councilId: w.councilA.id,
     supplierOrganisationId: w.supplier.id,
@@ -44,12 +36,6 @@ beforeAll(async () => {
   });
 });
 
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
-
 async function edit(term: { startDate: string; endDate: string }) {
   const c = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
   const response = await postPage(
@@ -68,7 +54,7 @@ async function edit(term: { startDate: string; endDate: string }) {
       version: c.updatedAt.toISOString(),
       ...term,
     }),
-    officer,
+    w.officer,
   );
   expect(response.status).toBe(400);
   return response.text();
