@@ -28,20 +28,30 @@ export async function action({ request }: ActionFunctionArgs) {
   // the token is 256 random bits and not guessed: the limit stops floods from one address
   const limit = await consumeAttempt("verification", { ip: context.ip });
   if (!limit.ok) return json({ error: waitMessage(limit.retryAfterSeconds) }, { status: 429 });
-  const changedFor = await confirmEmailChange(token, context);
+  // the account's other sessions end; this browser's stays, if it is signed in to the account changed
+  const viewer = await getViewer(request);
+  const changedFor = await confirmEmailChange(token, context, viewer?.sessionId ?? null);
   if (!changedFor)
     return json(
       { error: "This link has expired or has already been used. Change your email address again." },
       { status: 400 },
     );
   // another account signed in here (a shared computer) must not be told its own address changed
-  const viewer = await getViewer(request);
   if (viewer && viewer.user.id !== changedFor)
     return redirectWithFlash("/account", {
       kind: "info",
       message: `The email address has been changed for the account the link was sent for. You are signed in with a different account (${viewer.user.email}): its address has not changed.`,
     });
-  return redirectWithFlash("/account", { kind: "success", message: "Your email address has been changed" });
+  if (!viewer)
+    return redirectWithFlash("/sign-in", {
+      kind: "success",
+      message:
+        "Your email address has been changed. You have been signed out on every device: sign in with your new address.",
+    });
+  return redirectWithFlash("/account", {
+    kind: "success",
+    message: "Your email address has been changed. You have been signed out on other devices.",
+  });
 }
 
 export default function ConfirmEmail() {

@@ -115,9 +115,11 @@ describe("a new email address's confirmation link asked for twice at once", () =
     const emails = await db.emailOutbox.findMany({ where: { to: next } });
     expect(emails).toHaveLength(1);
     const token = tokenIn(emails[0].text, "/account/confirm-email");
+    // from the browser signed in: confirming elsewhere would sign it out (the account's other sessions end)
     const confirmed = await callAction(confirmEmailAction, {
       path: "/account/confirm-email",
       form: { token },
+      cookie,
       headers: fromIp(),
     });
     expect(confirmed.status).toBe(302);

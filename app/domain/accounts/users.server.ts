@@ -379,10 +379,17 @@ export async function requestEmailChange(
   return { ok: true };
 }
 
-// The id of the account whose address the link changed, or null when the link no longer works.
-export async function confirmEmailChange(token: string, context: Context): Promise<string | null> {
+// The id of the account whose address the link changed, or null when the link no longer works. The account's
+// sessions end, all but `keepSessionId` (the confirming browser's, when it is signed in to that account): as a
+// password change does, since the address is how one signs in, and whoever had access to the old one (its inbox,
+// a browser left signed in) must not keep the account.
+export async function confirmEmailChange(
+  token: string,
+  context: Context,
+  keepSessionId: string | null = null,
+): Promise<string | null> {
   try {
-    return await changeEmailByToken(token, context);
+    return await changeEmailByToken(token, context, keepSessionId);
   } catch (error) {
     // another account took the address at the same moment (its own change, or a sign-up): as if it had been
     // taken before, the link no longer works, and the token stays unused with the rest rolled back
@@ -391,7 +398,11 @@ export async function confirmEmailChange(token: string, context: Context): Promi
   }
 }
 
-function changeEmailByToken(token: string, context: Context): Promise<string | null> {
+function changeEmailByToken(
+  token: string,
+  context: Context,
+  keepSessionId: string | null,
+): Promise<string | null> {
   return db.$transaction(async (tx) => {
     const used = await consumeUserToken(tx, token, "EMAIL_CHANGE");
     if (!used) {
@@ -414,6 +425,9 @@ function changeEmailByToken(token: string, context: Context): Promise<string | n
     await tx.userToken.updateMany({
       where: { userId: used.userId, purpose: "PASSWORD_RESET", usedAt: null },
       data: { usedAt: new Date() },
+    });
+    await tx.session.deleteMany({
+      where: { userId: used.userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
     });
     await writeAudit(
       {
