@@ -50,6 +50,18 @@ function requestForm(overrides: Record<string, string> = {}) {
   };
 }
 
+/** A request of the world's VCSE on council A, in the world's category. */
+function vcseRequest(
+  fields: Omit<Parameters<typeof createRequest>[0], "councilId" | "organisationId" | "categoryId"> = {},
+) {
+  return createRequest({
+    councilId: world.councilA.id,
+    organisationId: world.vcse.id,
+    categoryId: world.category.id,
+    ...fields,
+  });
+}
+
 async function errorsOf(response: Response) {
   const body = await jsonOf<{ error?: Record<string, string[]> }>(response);
   return body.error ?? {};
@@ -245,12 +257,7 @@ describe("a request from posting to fulfilment", () => {
   });
 
   it("declines with a reason, giving the share back, and lets the requestor dispute a delivery", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      quantity: 8,
-    });
+    const need = await vcseRequest({ quantity: 8 });
     const key = (n: number) => `key-${need.id}-${n}`;
     const pledge = async (cookie: string, quantity: string, n: number) =>
       callAction(pledgeAction, {
@@ -352,12 +359,7 @@ describe("a request from posting to fulfilment", () => {
   });
 
   it("lets a supplier withdraw an offered pledge, and pledge towards its own commitment only", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      quantity: 10,
-    });
+    const need = await vcseRequest({ quantity: 10 });
     const measure = await createMeasure({ councilId: world.councilA.id });
     const own = await createContract({
       councilId: world.councilA.id,
@@ -463,11 +465,8 @@ describe("a request from posting to fulfilment", () => {
   });
 
   it("lets either side call off an accepted pledge before delivery, giving its share back", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
+    const need = await vcseRequest({
       createdById: world.users.vcseOwner.id,
-      categoryId: world.category.id,
       quantity: 10,
       pledgedQuantity: 10,
       status: "FULLY_PLEDGED",
@@ -671,10 +670,7 @@ describe("bad input is a clear message, never a 500", () => {
   });
 
   it("refuses pledges above what is needed, to a closed request, or to one's own request", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
+    const need = await vcseRequest({
       quantity: 4,
       pledgedQuantity: 1,
       status: "PARTIALLY_PLEDGED",
@@ -688,12 +684,7 @@ describe("bad input is a clear message, never a 500", () => {
     expect(tooMuch.status).toBe(400);
     expect((await errorsOf(tooMuch)).quantity[0]).toMatch(/3 hours or less/);
 
-    const closed = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      status: "WITHDRAWN",
-    });
+    const closed = await vcseRequest({ status: "WITHDRAWN" });
     const refused = await callAction(pledgeAction, {
       path: "/",
       params: { id: closed.id },
@@ -757,12 +748,7 @@ describe("bad input is a clear message, never a 500", () => {
       status: "DRAFT",
     });
 
-    const open = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      status: "OPEN",
-    });
+    const open = await vcseRequest({ status: "OPEN" });
     const pledged = await callAction(pledgeAction, {
       path: "/",
       params: { id: open.id },
@@ -777,12 +763,7 @@ describe("bad input is a clear message, never a 500", () => {
 
 describe("who may see and do what", () => {
   it("hides a VCSE's drafts from other VCSEs, suppliers, the public and other councils", async () => {
-    const draft = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      status: "DRAFT",
-    });
+    const draft = await vcseRequest({ status: "DRAFT" });
     for (const cookie of [
       undefined,
       cookies.otherVcseOwner,
@@ -816,12 +797,7 @@ describe("who may see and do what", () => {
   });
 
   it("lets only the request's own council moderate it", async () => {
-    const submitted = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      status: "SUBMITTED",
-    });
+    const submitted = await vcseRequest({ status: "SUBMITTED" });
     for (const cookie of [cookies.officerB, cookies.vcseOwner, cookies.supplierOwner]) {
       const response = await callAction(moderateAction, {
         path: "/",
@@ -835,11 +811,7 @@ describe("who may see and do what", () => {
   });
 
   it("shows pledges only to the supplier and the requestor", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-    });
+    const need = await vcseRequest();
     const { createPledge } = await import("../helpers/factories.ts");
     const pledge = await createPledge({ requestId: need.id, supplierOrganisationId: world.supplier.id });
     for (const cookie of [cookies.otherSupplierOwner, cookies.otherVcseOwner, cookies.officerB])
@@ -868,10 +840,7 @@ describe("who may see and do what", () => {
   });
 
   it("keeps contact details, creators and emails off the public page", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
+    const need = await vcseRequest({
       createdById: world.users.vcseOwner.id,
       contactPreference: "Call Priya on 07700 900123",
     });
@@ -892,12 +861,7 @@ describe("who may see and do what", () => {
 describe("who can read a request page once it has closed", () => {
   it("the requestor, its council and suppliers that pledged to it; others are told only that it closed", async () => {
     const { createPledge } = await import("../helpers/factories.ts");
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      status: "WITHDRAWN",
-    });
+    const need = await vcseRequest({ status: "WITHDRAWN" });
     await db.requestEvent.createMany({
       data: [
         { requestId: need.id, fromStatus: "DRAFT", toStatus: "SUBMITTED", createdAt: new Date("2030-01-01") },
@@ -929,10 +893,7 @@ describe("who can read a request page once it has closed", () => {
 
 describe("pledging closes at the end of the needed-by day in London", () => {
   it("refuses a pledge at 00:30 on a summer night, when UTC is still on the needed-by day", async () => {
-    const request = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
+    const request = await vcseRequest({
       status: "OPEN",
       neededBy: new Date("2026-07-10T00:00:00Z"),
     });
