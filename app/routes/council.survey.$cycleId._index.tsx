@@ -8,7 +8,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import {
   closeCycle,
-  inviteByEmail,
+  inviteAddress,
   inviteEligible,
   responseRates,
   takingInvitations,
@@ -18,7 +18,7 @@ import { CYCLE_STAGE_COLOURS, CYCLE_STAGE_LABELS, cycleStage } from "~/domain/su
 import { displayTotal, THRESHOLD } from "~/domain/survey/suppression.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate, formatNumber, plural } from "~/ui/format.ts";
 import { Button, Checkboxes, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -44,8 +44,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const businesses = (count: number) => `${formatNumber(count)} ${count === 1 ? "business" : "businesses"}`;
-
 function invitedMessage({
   sent,
   eligible,
@@ -64,11 +62,11 @@ function invitedMessage({
   const unreachable =
     withoutEmail === 0
       ? ""
-      : `${formatNumber(withoutEmail)} eligible ${withoutEmail === 1 ? "business has" : "businesses have"} no email address, so ${withoutEmail === 1 ? "it was" : "they were"} not invited`;
+      : `${formatNumber(withoutEmail)} eligible ${plural(withoutEmail, "business has", "businesses have")} no email address, so ${plural(withoutEmail, "it was", "they were")} not invited`;
   if (sent > 0)
     return {
       kind: "success" as const,
-      message: `Invitations sent to ${businesses(sent)}${unreachable ? `. ${unreachable}` : ""}`,
+      message: `Invitations sent to ${countOf(sent, "business", "businesses")}${unreachable ? `. ${unreachable}` : ""}`,
     };
   return {
     kind: "info" as const,
@@ -102,16 +100,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithFlash(back, invitedMessage(round));
     }
     case "invite-email": {
-      const count = await inviteByEmail(
+      const sent = await inviteAddress(
         officer,
         cycle.id,
         submission.value.email,
         submission.value.submissionKey,
       );
-      if (count === null) return notOpen();
+      if (sent === null) return notOpen();
+      const { email } = submission.value;
       return redirectWithFlash(back, {
         kind: "success",
-        message: `Invitation sent to ${submission.value.email}`,
+        message:
+          sent.resent > 0
+            ? `Invitation sent again to ${email}; the earlier link no longer works`
+            : `Invitation sent to ${email}`,
       });
     }
     case "close": {
@@ -155,7 +157,10 @@ export default function SurveyCyclePage() {
           },
           { key: "Open", value: `${formatDate(cycle.opensOn)} to ${formatDate(cycle.closesOn)}` },
           { key: "DPIA reference", value: cycle.dpiaReference },
-          { key: "Answers kept for", value: `${cycle.retentionMonths} months after closing` },
+          {
+            key: "Answers kept for",
+            value: `${countOf(cycle.retentionMonths, "month", "months")} after closing`,
+          },
           { key: "Privacy notice", value: cycle.privacyNotice },
         ]}
       />
@@ -203,7 +208,7 @@ export default function SurveyCyclePage() {
                 <TextInput
                   name="email"
                   label="Invite any business by email"
-                  hint="They get a personal link to the survey."
+                  hint="They get a personal link to the survey. Invite an address again to send a new link: the earlier one then stops working."
                   type="email"
                   autoComplete="off"
                   spellCheck={false}
@@ -220,8 +225,8 @@ export default function SurveyCyclePage() {
           <Form method="post" noValidate>
             <p className="mb-4">
               Businesses can no longer answer, change or withdraw. Answers started but never sent are deleted.
-              The answers sent are anonymised {cycle.retentionMonths} months after closing. A closed survey
-              cannot be opened again.
+              The answers sent are anonymised {countOf(cycle.retentionMonths, "month", "months")} after
+              closing. A closed survey cannot be opened again.
             </p>
             <Checkboxes
               name="confirmClose"

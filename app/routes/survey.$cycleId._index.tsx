@@ -16,7 +16,7 @@ import { getOwnResponse, giveConsent, mayUseAnswers } from "~/domain/survey/resp
 import { consentSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, InsetText, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { formatDate } from "~/ui/format.ts";
+import { countOf, formatDate } from "~/ui/format.ts";
 import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -168,8 +168,8 @@ export default function SurveyExplainer() {
           </p>
           <h2 className="mb-2 text-2xl font-bold">How long we keep them</h2>
           <p className="mb-4">
-            {cycle.retentionMonths} months after the survey closes, your answers are anonymised: they are no
-            longer linked to your business.
+            {countOf(cycle.retentionMonths, "month", "months")} after the survey closes, your answers are
+            anonymised: they are no longer linked to your business.
           </p>
           <InsetText>
             <p className="mb-2 whitespace-pre-line">{cycle.privacyNotice}</p>

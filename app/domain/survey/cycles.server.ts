@@ -267,15 +267,22 @@ async function sendInvitations(
   const prepared = await Promise.all(
     targets.map(async (target) => {
       const token = crypto.randomBytes(24).toString("base64url");
-      const email = await renderSurveyInvitationEmail({
-        councilName: cycle.council.name,
-        brandColour,
-        year: cycle.year,
-        opensOn: opensLater ? formatDate(cycle.opensOn) : null,
-        closesOn: formatDate(cycle.closesOn),
-        url: `${appUrl()}/survey/invitation/${token}`,
-      });
-      return { target, tokenHash: hashInvitationToken(token), email };
+      const render = (replacesEarlier: boolean) =>
+        renderSurveyInvitationEmail({
+          councilName: cycle.council.name,
+          brandColour,
+          year: cycle.year,
+          opensOn: opensLater ? formatDate(cycle.opensOn) : null,
+          closesOn: formatDate(cycle.closesOn),
+          url: `${appUrl()}/survey/invitation/${token}`,
+          replacesEarlier,
+        });
+      // an address typed in may already have a link waiting: that email says the earlier link no longer works
+      const [email, resendEmail] = await Promise.all([
+        render(false),
+        target.organisationId === null ? render(true) : null,
+      ]);
+      return { target, tokenHash: hashInvitationToken(token), email, resendEmail };
     }),
   );
   return db.$transaction(
@@ -304,19 +311,45 @@ async function sendInvitations(
           !(target.submissionKey && sentWithKey.has(target.submissionKey)),
       );
       // a repeat of a form already sent: nothing new to write or log
-      if (toSend.length === 0 && keys.length > 0) return 0;
-      for (const { target, tokenHash, email } of toSend) {
-        await tx.surveyInvitation.create({
-          data: {
-            cycleId: cycle.id,
-            organisationId: target.organisationId,
-            email: target.email.toLowerCase(),
-            tokenHash,
-            submissionKey: target.submissionKey ?? null,
-          },
-        });
+      if (toSend.length === 0 && keys.length > 0) return { sent: 0, resent: 0 };
+      let resent = 0;
+      for (const { target, tokenHash, email, resendEmail } of toSend) {
+        const address = target.email.toLowerCase();
+        // An address with a link not yet followed is sent that invitation again, with a new link: the old one
+        // (its token is only kept hashed, so it cannot be sent as it was) stops working, and the business is
+        // still invited once.
+        const waiting = resendEmail
+          ? await tx.surveyInvitation.findMany({
+              where: { cycleId: cycle.id, email: address, usedAt: null },
+              orderBy: { createdAt: "desc" },
+              select: { id: true },
+            })
+          : [];
+        if (waiting.length > 0) {
+          const [latest, ...older] = waiting;
+          await tx.surveyInvitation.update({
+            where: { id: latest.id },
+            data: { tokenHash, ...(target.submissionKey ? { submissionKey: target.submissionKey } : {}) },
+          });
+          // (only an address invited twice before this rule has more than one: their links stop working too)
+          for (const { id } of older)
+            await tx.surveyInvitation.update({
+              where: { id },
+              data: { tokenHash: hashInvitationToken(crypto.randomBytes(24).toString("base64url")) },
+            });
+          resent++;
+        } else
+          await tx.surveyInvitation.create({
+            data: {
+              cycleId: cycle.id,
+              organisationId: target.organisationId,
+              email: address,
+              tokenHash,
+              submissionKey: target.submissionKey ?? null,
+            },
+          });
         await enqueueEmail(tx, {
-          ...email,
+          ...(waiting.length > 0 && resendEmail ? resendEmail : email),
           to: target.email,
           template: "survey-invitation",
           councilId: officer.councilId,
@@ -330,12 +363,12 @@ async function sendInvitations(
           action: "survey.invite",
           entityType: "SurveyCycle",
           entityId: cycle.id,
-          details: { invitations: toSend.length },
+          details: { invitations: toSend.length, ...(resent ? { sentAgain: resent } : {}) },
           ipAddress: officer.ipAddress,
         },
         tx,
       );
-      return toSend.length;
+      return { sent: toSend.length - resent, resent };
     },
     { timeout: 60_000 },
   );
@@ -362,13 +395,15 @@ export async function inviteEligible(officer: Officer, cycleId: string) {
   const targets = notInvited.flatMap((t) =>
     t.email ? [{ email: t.email, organisationId: t.organisationId }] : [],
   );
-  const sent = await sendInvitations(officer, cycle, targets);
-  if (sent === null) return null;
-  return { sent, eligible: eligible.length, withoutEmail: notInvited.length - targets.length };
+  const round = await sendInvitations(officer, cycle, targets);
+  if (round === null) return null;
+  return { sent: round.sent, eligible: eligible.length, withoutEmail: notInvited.length - targets.length };
 }
 
-// submissionKey: the form's one-off key; the same form sent again (a double click) sends nothing more
-export async function inviteByEmail(
+// submissionKey: the form's one-off key; the same form sent again (a double click) sends nothing more.
+// Says whether the address was invited for the first time (sent: 1) or sent its waiting invitation again with a
+// new link (resent: 1), or neither (a repeat of a form already sent).
+export async function inviteAddress(
   officer: Officer,
   cycleId: string,
   email: string,
@@ -377,6 +412,17 @@ export async function inviteByEmail(
   const cycle = await getCycle(officer.councilId, cycleId);
   if (!cycle || !takingInvitations(cycle)) return null;
   return sendInvitations(officer, cycle, [{ email, organisationId: null, submissionKey }]);
+}
+
+// How many invitation emails went to the address (a first invitation or one sent again), as inviteAddress.
+export async function inviteByEmail(
+  officer: Officer,
+  cycleId: string,
+  email: string,
+  submissionKey?: string,
+) {
+  const outcome = await inviteAddress(officer, cycleId, email, submissionKey);
+  return outcome && outcome.sent + outcome.resent;
 }
 
 // An emailed link binds the invitation to the business that follows it; a link already used by another

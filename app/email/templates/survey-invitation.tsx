@@ -8,6 +8,7 @@ export function renderSurveyInvitationEmail({
   opensOn = null,
   closesOn,
   url,
+  replacesEarlier = false,
 }: {
   councilName: string;
   brandColour?: string;
@@ -16,6 +17,8 @@ export function renderSurveyInvitationEmail({
   opensOn?: string | null;
   closesOn: string;
   url: string;
+  /** Sent again: the link in the earlier invitation no longer works. */
+  replacesEarlier?: boolean;
 }) {
   return renderEmail(
     `${councilName} invites your business to its ${year} supplier survey`,
@@ -34,6 +37,11 @@ export function renderSurveyInvitationEmail({
           ? `The survey opens on ${opensOn} and closes on ${closesOn}. The link below works from the day it opens.`
           : `The survey closes on ${closesOn}.`}
       </EmailParagraph>
+      {replacesEarlier ? (
+        <EmailParagraph>
+          This invitation replaces the one we sent you earlier: the link in that email no longer works.
+        </EmailParagraph>
+      ) : null}
       <EmailButton href={url}>Take part in the survey</EmailButton>
     </EmailLayout>,
   );
