@@ -16,7 +16,7 @@ import { savedSearchSchema } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, TextInput } from "~/ui/form.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { formatDate, plural } from "~/ui/format.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Saved searches – Social Value Marketplace" }];
@@ -129,7 +129,7 @@ export default function SavedSearchesPage() {
                 ) : s.notFound.length > 0 ? (
                   <p className="mt-1 text-sm">
                     <strong>Needs updating:</strong> the {filterNames(s.notFound)} it was saved with no longer{" "}
-                    {s.notFound.length === 1 ? "exists" : "exist"}, so it finds requests in{" "}
+                    {plural(s.notFound.length, "exists", "exist")}, so it finds requests in{" "}
                     {anyOf(s.notFound)}. Open it, choose again and save it as a new search.
                   </p>
                 ) : null}
@@ -142,6 +142,11 @@ export default function SavedSearchesPage() {
           {
             header: "Last checked for new requests",
             cell: (s) => (s.lastDigestAt ? formatDate(s.lastDigestAt) : "Not yet"),
+          },
+          // the day a daily email last went, which is only on a day the check found something new
+          {
+            header: "Last emailed",
+            cell: (s) => (s.lastEmailedAt ? formatDate(s.lastEmailedAt) : "Not yet"),
           },
           {
             header: "Actions",

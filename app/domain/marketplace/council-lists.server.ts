@@ -10,7 +10,14 @@ export function listSavedSearches(userId: string, organisationId: string) {
   return db.savedSearch.findMany({
     where: { userId, organisationId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, filters: true, emailDigest: true, lastDigestAt: true },
+    select: {
+      id: true,
+      name: true,
+      filters: true,
+      emailDigest: true,
+      lastDigestAt: true,
+      lastEmailedAt: true,
+    },
   });
 }
 

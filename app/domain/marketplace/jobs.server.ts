@@ -332,7 +332,8 @@ async function sendDigest(search: DigestSearch, now: Date): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.savedSearch.updateMany({
       where: { id: search.id, lastDigestAt: search.lastDigestAt },
-      data: { lastDigestAt: now },
+      // emailed only when there is something to list (the email is queued just below, in this transaction)
+      data: { lastDigestAt: now, ...(requests.length ? { lastEmailedAt: now } : {}) },
     });
     if (count !== 1 || requests.length === 0) return false;
     const query = searchQueryString(filters);
