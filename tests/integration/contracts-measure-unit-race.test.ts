@@ -4,12 +4,13 @@
 // meant in (a plan of hours became a percentage over 100). Now whichever comes second waits for the first and
 // is refused with the first's change in view. The first is played here by a transaction held open by hand.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, type Tx } from "~/db.server.ts";
+import { db } from "~/db.server.ts";
 import { addCommitment } from "~/domain/contracts/commitments.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import { updateMeasure } from "~/domain/contracts/measures.server.ts";
 import { createContract, createMeasure, createWorld } from "../helpers/factories.ts";
 import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
+import { whileOpen } from "../helpers/while-open.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
@@ -18,17 +19,6 @@ beforeAll(async () => {
   world = await createWorld();
   actor = { councilId: world.councilA.id, actorUserId: world.users.councilAdmin.id, ipAddress: null };
 });
-
-/** Runs `during` inside a transaction that has done `first` and not yet committed; commits after it. */
-async function whileOpen(first: (tx: Tx) => Promise<unknown>, during: () => Promise<void>) {
-  await db.$transaction(
-    async (tx) => {
-      await first(tx);
-      await during();
-    },
-    { timeout: 20_000 },
-  );
-}
 
 async function setup() {
   const contract = await createContract({

@@ -4,13 +4,14 @@
 // (which every later edit of the contract then refused). Now whichever comes second waits for the first and is
 // refused with the first's change in view. The first is played here by a transaction held open by hand.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, type Tx } from "~/db.server.ts";
+import { db } from "~/db.server.ts";
 import { addCommitment, updateCommitment } from "~/domain/contracts/commitments.server.ts";
 import { updateContract } from "~/domain/contracts/contracts.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import { quartersOutsideTerm } from "~/domain/contracts/plan.ts";
 import { createCommitment, createContract, createMeasure, createWorld } from "../helpers/factories.ts";
 import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
+import { whileOpen } from "../helpers/while-open.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
@@ -24,17 +25,6 @@ beforeAll(async () => {
 const LONG = { startDate: new Date("2026-04-01"), endDate: new Date("2028-03-31") };
 const SHORT_END = new Date("2027-03-31");
 const YEAR_TWO_PLAN = [{ quarter: "2027-1", quantity: "10" }];
-
-/** Runs `during` inside a transaction that has done `first` and not yet committed; commits after it. */
-async function whileOpen(first: (tx: Tx) => Promise<unknown>, during: () => Promise<void>) {
-  await db.$transaction(
-    async (tx) => {
-      await first(tx);
-      await during();
-    },
-    { timeout: 20_000 },
-  );
-}
 
 async function stranded(contractId: string) {
   const contract = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
