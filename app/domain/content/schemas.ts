@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE } from "./brand-colour.ts";
+import { hasVisibleText, invisibleTextMessage } from "./visible-text.ts";
 
 import { GUIDANCE_AUDIENCES } from "./audiences.ts";
 
@@ -12,7 +13,9 @@ export const guidancePageSchema = z.object({
     .string({ error: "Enter a title" })
     .trim()
     .min(1, "Enter a title")
-    .max(120, "Title must be 120 characters or fewer"),
+    .max(120, "Title must be 120 characters or fewer")
+    // a title of zero-width spaces is not blank to .trim(), and would list the page as a link with no words
+    .refine((v) => v === "" || hasVisibleText(v), invisibleTextMessage("The title")),
   slug: z
     .string({ error: "Enter a web address name" })
     .trim()
@@ -25,7 +28,8 @@ export const guidancePageSchema = z.object({
     .string({ error: "Enter the page content" })
     .trim()
     .min(1, "Enter the page content")
-    .max(50_000, "Page content must be 50,000 characters or fewer"),
+    .max(50_000, "Page content must be 50,000 characters or fewer")
+    .refine((v) => v === "" || hasVisibleText(v), invisibleTextMessage("The page content")),
   published: z.preprocess((v) => v === "on" || v === true, z.boolean()),
 });
 
@@ -48,7 +52,8 @@ export const councilSettingsSchema = z
       .string({ error: "Enter the council name" })
       .trim()
       .min(3, "Council name must be at least 3 characters")
-      .max(120, "Council name must be 120 characters or fewer"),
+      .max(120, "Council name must be 120 characters or fewer")
+      .refine((v) => v.length < 3 || hasVisibleText(v), invisibleTextMessage("The council name")),
     returnDueDays,
     reminderDaysBefore,
     overdueReminderDays: wholeDays("the days between overdue reminders", 1, 30),

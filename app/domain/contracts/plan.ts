@@ -1,5 +1,6 @@
 // The rules a commitment and its quarterly delivery plan must meet. Pure: the form, the CSV import and the
 // tests all use this one check.
+import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
 import { formatHundredths, toHundredths } from "~/domain/reporting/progress.ts";
 import { QUARTER_MAXIMA } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
@@ -48,13 +49,14 @@ export function checkCommitment(
 
   if (draft.unit === "QUALITATIVE") {
     if (!text) add("qualitativeText", "Describe what the supplier has committed to");
+    else if (!hasVisibleText(text)) add("qualitativeText", invisibleTextMessage("The commitment"));
     if (draft.targetQuantity != null) add("targetQuantity", "A qualitative measure has no numeric target");
     if (nonZero.length) add("plan", "A qualitative measure has no quarterly plan: leave the plan blank");
     if (Object.keys(errors).length) return { ok: false, errors };
     return { ok: true, value: { targetQuantity: null, qualitativeText: text, plan: [] } };
   }
 
-  if (text)
+  if (text && hasVisibleText(text))
     add("qualitativeText", "Only qualitative measures are described in words: use the narrative instead");
   if (draft.targetQuantity == null) add("targetQuantity", "Enter the target over the contract term");
   else if (draft.unit === "PERCENT" && toHundredths(draft.targetQuantity) > 10_000n)

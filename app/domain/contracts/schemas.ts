@@ -5,9 +5,16 @@ import { helpTypeMismatch } from "./measure-help-types.ts";
 import { endedProblem, terminationProblem } from "./termination.ts";
 import { dayProblem, parseAmount, parseDay, parseQuantity } from "./values.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
+import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
 
-const text = (required: string, max: number) =>
-  z.string({ error: required }).trim().min(1, required).max(max, `Must be ${max} characters or fewer`);
+// `what` names the answer for the error when it shows nothing (only zero-width spaces, say)
+const text = (required: string, max: number, what: string) =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(1, required)
+    .max(max, `Must be ${max} characters or fewer`)
+    .refine((v) => v === "" || hasVisibleText(v), invisibleTextMessage(what));
 
 const optionalText = (max: number) =>
   z.string().trim().max(max, `Must be ${max} characters or fewer`).optional();
@@ -42,10 +49,10 @@ export const AWARDED_AFTER_END = "The award date must be on or before the end da
 
 export const contractSchema = z
   .object({
-    reference: text("Enter the contract reference", 60),
-    title: text("Enter the contract title", 200),
+    reference: text("Enter the contract reference", 60, "The contract reference"),
+    title: text("Enter the contract title", 200, "The contract title"),
     supplierOrganisationId: z.string({ error: "Choose the supplier" }),
-    department: text("Enter the department or service", 120),
+    department: text("Enter the department or service", 120, "The department or service"),
     contractManagerId: z.string().optional(),
     valueGbp: amount("Enter the contract value", "Enter the value in pounds, for example 250000"),
     awardedOn: day("Enter the award date").optional(),
@@ -189,7 +196,7 @@ export const measureSchema = z
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9][A-Z0-9-]{0,19}$/, "Use up to 20 letters, numbers and hyphens, for example JOB-06"),
-    name: text("Enter the measure name", 200),
+    name: text("Enter the measure name", 200, "The measure name"),
     theme: z.enum(MeasureTheme, { error: "Choose a theme" }),
     unit: z.enum(MeasureUnit, { error: "Choose a unit" }),
     helpText: optionalText(1000),

@@ -1,0 +1,17 @@
+// Whether a required answer shows anything. `.trim()` drops spaces but not the characters that take no room on
+// screen: a title of zero-width spaces ("\u200B\u200B") passed "Enter a title" and became a link with no words.
+// No server imports: the forms use it too.
+
+// Spaces and separators, control and format characters (zero-width spaces and joiners, direction marks, the soft
+// hyphen, the byte order mark), marks with no letter to sit on (variation selectors among them), and the fillers
+// that draw nothing: the Hangul fillers and the blank Braille pattern.
+const INVISIBLE = /[\s\p{Z}\p{Cc}\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** True when `value` has at least one character a reader can see. */
+export function hasVisibleText(value: string) {
+  return value.replace(INVISIBLE, "").length > 0;
+}
+
+/** The field error for an answer made only of characters that show nothing. */
+export const invisibleTextMessage = (what: string) =>
+  `${what} must contain letters, numbers or other characters you can see`;
