@@ -1,26 +1,39 @@
-import { json, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { listPublishedGuidance } from "~/domain/content/guidance.server.ts";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { pageParam } from "~/auth/request-context.server.ts";
+import { GUIDANCE_PAGE_SIZE, listPublishedGuidance } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
-import { PageHeading } from "~/ui/components.tsx";
+import { PageHeading, Pagination } from "~/ui/components.tsx";
+import { formatNumber } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Guidance – Social Value Marketplace" }];
 
-export async function loader() {
-  const pages = await listPublishedGuidance();
+export async function loader({ request }: LoaderFunctionArgs) {
+  const page = pageParam(request);
+  const { total, pageCount, pages } = await listPublishedGuidance(page);
   const councils = new Map<string, { id: string; name: string; pages: typeof pages }>();
-  for (const page of pages) {
-    const entry = councils.get(page.councilId) ?? { id: page.councilId, name: page.council.name, pages: [] };
-    entry.pages.push(page);
-    councils.set(page.councilId, entry);
+  for (const guidance of pages) {
+    const { councilId, council } = guidance;
+    const entry = councils.get(councilId) ?? { id: councilId, name: council.name, pages: [] };
+    entry.pages.push(guidance);
+    councils.set(councilId, entry);
   }
-  return json({ councils: Array.from(councils.values()) });
+  return json({
+    councils: Array.from(councils.values()),
+    page,
+    pageCount,
+    total,
+    first: (page - 1) * GUIDANCE_PAGE_SIZE + 1,
+    shown: pages.length,
+  });
 }
 
 const audienceLabel = (value: string) => GUIDANCE_AUDIENCES.find((a) => a.value === value)?.label ?? value;
 
 export default function GuidanceIndex() {
-  const { councils } = useLoaderData<typeof loader>();
+  const { councils, page, pageCount, total, first, shown } = useLoaderData<typeof loader>();
+  const location = useLocation();
   return (
     <>
       <PageHeading>Guidance</PageHeading>
@@ -28,7 +41,24 @@ export default function GuidanceIndex() {
         How the marketplace works, what good social value looks like and what others have done, from each
         council.
       </p>
-      {councils.length === 0 ? <p>There is no guidance yet.</p> : null}
+      {pageCount > 1 && shown > 0 ? (
+        <p className="mb-6">
+          Guidance pages {formatNumber(first)} to {formatNumber(first + shown - 1)} of {formatNumber(total)}
+        </p>
+      ) : null}
+      {councils.length === 0 ? (
+        <p>
+          {emptyOrPastLastPage({
+            page,
+            pageCount,
+            total,
+            path: "/guidance",
+            search: location.search,
+            what: ["page of guidance", "pages of guidance"],
+            empty: "There is no guidance yet.",
+          })}
+        </p>
+      ) : null}
       {councils.map((council) => (
         <section key={council.id} aria-labelledby={`council-${council.id}`} className="mb-8">
           <h2 id={`council-${council.id}`} className="mb-3 text-2xl font-bold">
@@ -46,6 +76,7 @@ export default function GuidanceIndex() {
           </ul>
         </section>
       ))}
+      <Pagination page={page} pageCount={pageCount} search={location.search} path="/guidance" />
     </>
   );
 }

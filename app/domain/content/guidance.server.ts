@@ -18,18 +18,31 @@ export type GuidanceInput = {
   published: boolean;
 };
 
-export async function listPublishedGuidance() {
-  return db.guidancePage.findMany({
-    where: { published: true },
-    orderBy: [{ council: { name: "asc" } }, { title: "asc" }],
-    select: {
-      slug: true,
-      title: true,
-      audience: true,
-      councilId: true,
-      council: { select: { name: true } },
-    },
-  });
+/** How many pages of guidance the public list shows at a time. */
+export const GUIDANCE_PAGE_SIZE = 50;
+
+/** One page of the published guidance, council by council, with how many there are in all: every council's pages
+ * on one list grew without bound. */
+export async function listPublishedGuidance(page: number) {
+  const where = { published: true };
+  const [total, pages] = await Promise.all([
+    db.guidancePage.count({ where }),
+    db.guidancePage.findMany({
+      where,
+      // the id settles ties (two councils of one name, two pages of one title) so no page is on two pages or none
+      orderBy: [{ council: { name: "asc" } }, { councilId: "asc" }, { title: "asc" }, { id: "asc" }],
+      skip: (page - 1) * GUIDANCE_PAGE_SIZE,
+      take: GUIDANCE_PAGE_SIZE,
+      select: {
+        slug: true,
+        title: true,
+        audience: true,
+        councilId: true,
+        council: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { total, pageCount: Math.max(1, Math.ceil(total / GUIDANCE_PAGE_SIZE)), pages };
 }
 
 // Pages as rendered, by page and version: rendering a long page (a 50,000-character table) takes most of a
