@@ -8,7 +8,8 @@ import {
   listCouncilContracts,
   listSupplierContracts,
 } from "~/domain/contracts/contracts.server.ts";
-import { CONTRACT_STATUSES, contractStatusLabel } from "~/domain/contracts/labels.ts";
+import { CONTRACT_STATUSES, contractStatusLabel, statusDateConflict } from "~/domain/contracts/labels.ts";
+import { londonDayIso } from "~/domain/calendar.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { getMeasure } from "~/domain/contracts/measures.server.ts";
 import { contractFiltersSchema } from "~/domain/contracts/schemas.ts";
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({
       view: "supplier" as const,
       organisationName: membership.organisationName,
+      today: londonDayIso(new Date()),
       page,
       pageCount,
       total,
@@ -65,6 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     view: "officer" as const,
     organisationName: membership.organisationName,
+    today: londonDayIso(new Date()),
     filters,
     measure: measure ? { code: measure.code, name: measure.name } : null,
     options,
@@ -115,6 +118,9 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
               {contract.council} · {contractStatusLabel(contract.status)} · {formatDate(contract.startDate)}{" "}
               to {formatDate(contract.endDate)}
               {contract.terminatedOn ? ` · Terminated on ${formatDate(contract.terminatedOn)}` : ""}
+              {statusDateConflict(contract, data.today) ? (
+                <strong className="block text-ink">{statusDateConflict(contract, data.today)}</strong>
+              ) : null}
             </p>
             <CommitmentProgressTable
               caption={`Commitments in ${contract.reference}`}
@@ -253,7 +259,18 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           { header: "Supplier", cell: (c) => c.supplierOrganisation.name },
           { header: "Department", cell: (c) => c.department },
           { header: "Contract manager", cell: (c) => c.contractManager?.name ?? "Not set" },
-          { header: "Status", cell: (c) => contractStatusLabel(c.status) },
+          {
+            header: "Status",
+            cell: (c) => {
+              const conflict = statusDateConflict(c, data.today);
+              return (
+                <>
+                  {contractStatusLabel(c.status)}
+                  {conflict ? <strong className="block text-sm">{conflict}</strong> : null}
+                </>
+              );
+            },
+          },
           {
             header: "Ends",
             cell: (c) =>

@@ -1,5 +1,5 @@
 // The words pages use for measure themes, units and contract statuses. Safe for browser code.
-import { formatGbp, formatNumber, plural } from "~/domain/format.ts";
+import { formatDate, formatGbp, formatNumber, plural } from "~/domain/format.ts";
 import type { ContractStatus, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 
 export const MEASURE_THEMES: { value: MeasureTheme; label: string }[] = [
@@ -39,6 +39,25 @@ export function unitLabel(unit: MeasureUnit) {
 
 export function contractStatusLabel(status: ContractStatus) {
   return CONTRACT_STATUSES.find((s) => s.value === status)?.label ?? status;
+}
+
+/**
+ * Where a contract's recorded status and its end date disagree, in words, or null. The status is what an officer
+ * recorded and nothing changes it as the days pass: a contract whose end date has gone by stays Active, and one
+ * marked Ended before the rule against that (endedProblem) keeps it, until someone saves the contract. Pages say
+ * so beside the status instead of showing it as if it were right. `endDate` is "YYYY-MM-DD" or an ISO time at
+ * midnight UTC; `today` is today in London, "YYYY-MM-DD". A terminated contract or one in the pipeline is left as
+ * recorded.
+ */
+export function statusDateConflict(
+  contract: { status: ContractStatus; endDate: string },
+  today: string,
+): string | null {
+  const end = contract.endDate.slice(0, 10);
+  if (contract.status === "ENDED" && end > today) return `Ends ${formatDate(end)} but marked as ended`;
+  if (contract.status === "ACTIVE" && end < today)
+    return `Ended ${formatDate(end)} but still marked as active`;
+  return null;
 }
 
 /** "1,200 hours", "£5,000.00", "95%" */

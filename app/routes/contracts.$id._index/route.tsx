@@ -7,7 +7,8 @@ import {
   HISTORY_LIMIT,
 } from "~/domain/contracts/contracts.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
-import { contractStatusLabel } from "~/domain/contracts/labels.ts";
+import { contractStatusLabel, statusDateConflict } from "~/domain/contracts/labels.ts";
+import { londonDayIso } from "~/domain/calendar.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { formatDate, formatDateTime, formatGbp } from "~/ui/format.ts";
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return json({
     viewAs,
+    today: londonDayIso(new Date()),
     contract: {
       id: contract.id,
       reference: contract.reference,
@@ -62,8 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ContractPage() {
-  const { viewAs, contract, commitments, history, olderHistoryLeftOut } = useLoaderData<typeof loader>();
+  const { viewAs, today, contract, commitments, history, olderHistoryLeftOut } =
+    useLoaderData<typeof loader>();
   const officer = viewAs === "officer";
+  const conflict = statusDateConflict(contract, today);
   const change = (hidden: string) =>
     officer ? { to: `/contracts/${contract.id}/edit`, label: "Change", hidden } : undefined;
   return (
@@ -76,6 +80,16 @@ export default function ContractPage() {
         </Tag>
         {contract.terminatedOn ? (
           <span className="ml-2">Terminated on {formatDate(contract.terminatedOn)}</span>
+        ) : null}
+        {conflict ? (
+          <strong className="ml-2">
+            {conflict}
+            {officer ? (
+              <>
+                : <Link to={`/contracts/${contract.id}/edit`}>change the status or the end date</Link>
+              </>
+            ) : null}
+          </strong>
         ) : null}
       </p>
       {officer ? (
