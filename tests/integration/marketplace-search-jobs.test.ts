@@ -509,7 +509,7 @@ describe("scheduled jobs with a controllable clock", () => {
       where: { template: "marketplace.digest", to: world.users.supplierMember.email },
     });
     expect(digest.subject).toContain("20 of 23 new requests");
-    expect(digest.text).toContain("See all 23 new requests");
+    expect(digest.text).toContain("23 new requests since");
     expect(digest.text).not.toContain("Numbat survey 22");
     expect(digest.text).toContain("Numbat survey 0");
     expect(digest.text).not.toContain("Numbat latecomer");
