@@ -339,8 +339,10 @@ async function sendDigest(search: DigestSearch, now: Date): Promise<boolean> {
     const query = searchQueryString(filters);
     const email = await savedSearchDigestEmail({
       searchName: search.name,
-      // the saved filters and the digest's window: the list shows every request this digest counts
+      // the saved filters and the digest's window: the list shows every request this digest counts, and any the
+      // supplier cannot pledge to (the email says so)
       searchUrl: `${appUrl()}/requests?${query}`,
+      since,
       total,
       capped,
       manageUrl: `${appUrl()}/saved-searches`,
