@@ -49,6 +49,21 @@ function invitationToken(text: string) {
   return match[1];
 }
 
+/** An organisation of council A in `status`, with an owner of its own. */
+async function ownedOrganisation(kind: "VCSE" | "SUPPLIER", status: "PENDING" | "REJECTED") {
+  const organisation = await createOrganisation({ kind, councilId: world.councilA.id, status });
+  const owner = await createUser();
+  await addMember(organisation.id, owner.id, "OWNER");
+  return { organisation, owner };
+}
+
+/** The verification page of an organisation, as `cookie` opens it. */
+const verificationOf = (id: string, cookie: string) => ({
+  path: `/council/verification/${id}`,
+  params: { id },
+  cookie,
+});
+
 async function emailsTo(to: string) {
   return db.emailOutbox.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
 }
@@ -324,27 +339,13 @@ describe("council verification", () => {
       expect(
         (await callLoader(queueLoader, { path: "/council/verification", cookie: cookies[who] })).status,
       ).toBe(404);
-    const other = await callLoader(verifyOrganisationLoader, {
-      path: `/council/verification/${pendingB.id}`,
-      params: { id: pendingB.id },
-      cookie: cookies.officerA,
-    });
+    const other = await callLoader(verifyOrganisationLoader, verificationOf(pendingB.id, cookies.officerA));
     expect(other.status).toBe(404);
   });
 
   it("verifies once, emails the owners and audits it", async () => {
-    const organisation = await createOrganisation({
-      kind: "VCSE",
-      councilId: world.councilA.id,
-      status: "PENDING",
-    });
-    const owner = await createUser();
-    await addMember(organisation.id, owner.id, "OWNER");
-    const args = {
-      path: `/council/verification/${organisation.id}`,
-      params: { id: organisation.id },
-      cookie: cookies.officerA,
-    };
+    const { organisation, owner } = await ownedOrganisation("VCSE", "PENDING");
+    const args = verificationOf(organisation.id, cookies.officerA);
     const response = await callAction(verifyOrganisationAction, { ...args, form: { intent: "verify" } });
     expect(response.status).toBe(302);
     const verified = await db.organisation.findUniqueOrThrow({ where: { id: organisation.id } });
@@ -374,18 +375,8 @@ describe("council verification", () => {
   });
 
   it("rejects with a reason the owners receive, and needs that reason", async () => {
-    const organisation = await createOrganisation({
-      kind: "SUPPLIER",
-      councilId: world.councilA.id,
-      status: "PENDING",
-    });
-    const owner = await createUser();
-    await addMember(organisation.id, owner.id, "OWNER");
-    const args = {
-      path: `/council/verification/${organisation.id}`,
-      params: { id: organisation.id },
-      cookie: cookies.officerA,
-    };
+    const { organisation, owner } = await ownedOrganisation("SUPPLIER", "PENDING");
+    const args = verificationOf(organisation.id, cookies.officerA);
     const noReason = await callAction(verifyOrganisationAction, { ...args, form: { intent: "reject" } });
     expect(noReason.status).toBe(400);
     const response = await callAction(verifyOrganisationAction, {
@@ -402,13 +393,7 @@ describe("council verification", () => {
   });
 
   it("tells a rejected group posting a request that it was not verified, not that it is still waiting", async () => {
-    const group = await createOrganisation({
-      kind: "VCSE",
-      councilId: world.councilA.id,
-      status: "REJECTED",
-    });
-    const owner = await createUser();
-    await addMember(group.id, owner.id, "OWNER");
+    const { owner } = await ownedOrganisation("VCSE", "REJECTED");
     const page = await (await renderPage("/requests/new", await sessionCookieFor(owner.id))).text();
     expect(page).toContain("The council did not verify your organisation");
     expect(page).not.toContain("waiting to be verified");
@@ -421,9 +406,7 @@ describe("council verification", () => {
       status: "PENDING",
     });
     const response = await callAction(verifyOrganisationAction, {
-      path: `/council/verification/${organisation.id}`,
-      params: { id: organisation.id },
-      cookie: cookies.officerB,
+      ...verificationOf(organisation.id, cookies.officerB),
       form: { intent: "verify" },
     });
     expect(response.status).toBe(404);
