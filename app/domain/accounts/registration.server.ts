@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json } from "@remix-run/node";
 import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { requireVerifiedUser } from "~/auth/permissions.server.ts";
+import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { listCouncils, registerOrganisation, type RegisterInput } from "./organisations.server.ts";
@@ -33,9 +34,14 @@ export async function registrationAction(request: Request, kind: keyof typeof fo
   const { schema, registered } = forms[kind];
   const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const context = requestContext(request);
+  // each valid form counts, registered or refused (a name in use): both kinds share the allowance
+  const limit = await consumeAttempt("registration", { ip: context.ip, account: `user:${viewer.user.id}` });
+  if (!limit.ok)
+    return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)] }), { status: 429 });
   // the schema was chosen by kind, so its value is that kind's input
   const input = { kind, ...submission.value } as RegisterInput;
-  const result = await registerOrganisation(viewer.user.id, input, requestContext(request));
+  const result = await registerOrganisation(viewer.user.id, input, context);
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirectWithFlash(
     `/organisations/${result.organisationId}`,
