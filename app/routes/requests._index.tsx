@@ -165,6 +165,14 @@ export default function RequestsPage() {
               closing on any date are shown.
             </p>
           ) : null}
+          {capped && !pastEnd ? (
+            // the list stops at the cap (decision 014): said on every page, not only on the last one
+            <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
+              Showing the first {formatNumber(total)}, on {countOf(pageCount, "page", "pages")}. To see the
+              rest, narrow your search: choose a council, category, type of help or district, or search for a
+              word.
+            </p>
+          ) : null}
           {filters.since ? (
             <p className="mb-6">
               Published since {formatDateTime(filters.since)}.{" "}
@@ -198,8 +206,7 @@ export default function RequestsPage() {
           )}
           {capped && page === pageCount ? (
             <p className="mt-8">
-              This is the last page listed. To see the rest, narrow your search: choose a council, category,
-              type of help or district, or search for a word.
+              This is the last page listed: only the first {formatNumber(total)} matching requests are listed.
             </p>
           ) : null}
           <Pagination page={page} pageCount={pageCount} search={applied} path="/requests" />
