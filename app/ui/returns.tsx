@@ -1,7 +1,7 @@
 // Pieces the return pages share: status tags, the progress table, evidence lists, linked pledges, history.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { ContractStatus, MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
+import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 import type { Progress } from "~/domain/reporting/progress.ts";
 import type { AnswerField, ResubmissionChanges } from "~/domain/reporting/returns-changes.ts";
 import { progressStatus } from "~/domain/reporting/progress.ts";
@@ -12,6 +12,7 @@ import {
 } from "~/domain/reporting/progress-format.ts";
 import {
   formatQuantity,
+  type NotOwedReason,
   RETURN_STATUS_COLOURS,
   RETURN_STATUS_LABELS,
 } from "~/domain/reporting/returns-rules.ts";
@@ -26,21 +27,26 @@ export function ReturnStatusTag({
 }: {
   status: ReturnStatus;
   overdue?: boolean;
-  /** never sent, and no longer owed: the status of its contract, terminated or put back in the pipeline */
-  notOwed?: ContractStatus | null;
+  /** with the supplier, and no longer owed: the status of its contract, terminated or put back in the pipeline,
+   * or OUTSIDE_TERM for a quarter the contract's term no longer covers */
+  notOwed?: NotOwedReason | null;
 }) {
   return (
     <span className="inline-flex flex-wrap gap-2">
       <Tag colour={RETURN_STATUS_COLOURS[status]}>{RETURN_STATUS_LABELS[status]}</Tag>
       {overdue ? <Tag colour="red">Overdue</Tag> : null}
-      {notOwed ? (
-        <Tag colour="grey">
-          Not owed: contract {notOwed === "PIPELINE" ? "back in the pipeline" : notOwed.toLowerCase()}
-        </Tag>
-      ) : null}
+      {notOwed ? <Tag colour="grey">{NOT_OWED_LABELS[notOwed]}</Tag> : null}
     </span>
   );
 }
+
+const NOT_OWED_LABELS: Record<NotOwedReason, string> = {
+  PIPELINE: "Not owed: contract back in the pipeline",
+  TERMINATED: "Not owed: contract terminated",
+  ACTIVE: "Not owed: contract active",
+  ENDED: "Not owed: contract ended",
+  OUTSIDE_TERM: "Not owed: quarter outside the contract's term",
+};
 
 type ProgressRow = {
   commitmentId: string;

@@ -114,14 +114,19 @@ describe("due, reminders and overdue", () => {
   it("chases an overdue return only while its contract is active or has ended, not terminated or pipeline", () => {
     const late = at("2026-09-01T00:00:00Z");
     const statuses = ["PIPELINE", "ACTIVE", "ENDED", "TERMINATED"] as const;
+    const period = { periodStart: at("2026-04-01"), periodEnd: at("2026-06-30") };
+    const term = { startDate: at("2026-04-01"), endDate: at("2027-03-31") };
     expect(
       statuses.filter((status) =>
-        isChasedAsOverdue({ status: "DRAFT", dueDate, contract: { status } }, late),
+        isChasedAsOverdue({ status: "DRAFT", dueDate, ...period, contract: { status, ...term } }, late),
       ),
     ).toEqual(["ACTIVE", "ENDED"]);
-    expect(isChasedAsOverdue({ status: "DRAFT", dueDate, contract: { status: "ACTIVE" } }, dueDate)).toBe(
-      false,
-    );
+    expect(
+      isChasedAsOverdue(
+        { status: "DRAFT", dueDate, ...period, contract: { status: "ACTIVE", ...term } },
+        dueDate,
+      ),
+    ).toBe(false);
   });
 
   it("counts calendar days to the due date", () => {

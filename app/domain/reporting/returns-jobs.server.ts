@@ -33,11 +33,13 @@ import {
   daysUntilDue,
   isOverdueNoticeDue,
   isReminderDue,
+  isWithinTerm,
   OVERDUE_STATUSES,
   ranOnOrAfter,
   REPORTING_CONTRACT_STATUSES,
   startOfDay,
 } from "./returns-rules.ts";
+import { isReturnWithinTerm } from "./returns-term.server.ts";
 import { forEachItem } from "~/jobs/each-item.server.ts";
 import { evidenceStorage } from "./evidence-storage.server.ts";
 
@@ -239,7 +241,8 @@ export async function withdrawReturnsOutsideTerm(contractId?: string) {
 
 /**
  * Sends "due soon" reminders and overdue notices (to the supplier and the contract manager), for returns of
- * contracts still reporting (a terminated or pipeline contract's returns are not chased).
+ * contracts still reporting (a terminated or pipeline contract's returns are not chased), for quarters within
+ * the contract's term (a queried return left outside a shortened term is kept, but not chased: isWithinTerm).
  */
 export async function sendReturnReminders(now: Date) {
   const horizon = new Date(startOfDay(now).getTime() + 31 * 24 * 60 * 60 * 1000);
@@ -252,8 +255,12 @@ export async function sendReturnReminders(now: Date) {
       dueDate: true,
       reminderSentAt: true,
       overdueNoticeSentAt: true,
+      periodStart: true,
+      periodEnd: true,
       contract: {
         select: {
+          startDate: true,
+          endDate: true,
           council: {
             select: { councilSettings: { select: { reminderDaysBefore: true, overdueReminderDays: true } } },
           },
@@ -263,7 +270,9 @@ export async function sendReturnReminders(now: Date) {
   });
   let reminders = 0;
   let overdueNotices = 0;
-  const failed = await forEachItem("returns-reminders", candidates, async (candidate) => {
+  // a return sent, queried, and then left outside a shortened term is not owed: it is not chased
+  const owed = candidates.filter((c) => isWithinTerm(c, c.contract));
+  const failed = await forEachItem("returns-reminders", owed, async (candidate) => {
     const settings = candidate.contract.council.councilSettings ?? DEFAULT_SETTINGS;
     if (isReminderDue(candidate, now, settings.reminderDaysBefore)) {
       if (await sendReminder(candidate.id, now)) reminders++;
@@ -276,6 +285,7 @@ export async function sendReturnReminders(now: Date) {
 
 function sendReminder(id: string, now: Date) {
   return db.$transaction(async (tx) => {
+    if (!(await isReturnWithinTerm(tx, id))) return false;
     const claimed = await tx.kpiReturn.updateMany({
       where: { id, reminderSentAt: null, status: { in: OVERDUE_STATUSES }, ...reportingContract },
       data: { reminderSentAt: now },
@@ -299,6 +309,7 @@ function sendReminder(id: string, now: Date) {
 
 function sendOverdueNotice(id: string, lastSentAt: Date | null, now: Date) {
   return db.$transaction(async (tx) => {
+    if (!(await isReturnWithinTerm(tx, id))) return false;
     // claimed only if nobody sent one since we looked
     const claimed = await tx.kpiReturn.updateMany({
       where: {

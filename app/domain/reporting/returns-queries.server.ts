@@ -11,12 +11,15 @@ import {
   isChasedAsOverdue,
   isEditableBySupplier,
   isReportingContract,
+  isWithinTerm,
+  type NotOwedReason,
   OVERDUE_STATUSES,
   pastDueBefore,
   REPORTING_CONTRACT_STATUSES,
 } from "./returns-rules.ts";
 import { changesBetween, readSubmittedLines, type ResubmissionChanges } from "./returns-changes.ts";
 import type { ReturnLineSpec } from "./returns-schema.ts";
+import { notAwaitingOutsideTerm } from "./returns-term.server.ts";
 
 export type ReturnAccess = { kind: "SUPPLIER" | "COUNCIL"; organisationId: string };
 
@@ -33,6 +36,8 @@ const listSelect = {
   financialYear: true,
   quarter: true,
   dueDate: true,
+  periodStart: true,
+  periodEnd: true,
   status: true,
   submittedAt: true,
   contract: {
@@ -41,6 +46,8 @@ const listSelect = {
       title: true,
       reference: true,
       status: true,
+      startDate: true,
+      endDate: true,
       supplierOrganisation: { select: { name: true } },
       contractManager: { select: { name: true } },
     },
@@ -56,11 +63,7 @@ function toListItem(row: ListRow, now: Date) {
     dueDate: row.dueDate.toISOString(),
     status: row.status,
     overdue: isChasedAsOverdue(row, now),
-    // never sent, on a contract whose returns are no longer owed (terminated, or back in the pipeline)
-    notOwed:
-      OVERDUE_STATUSES.includes(row.status) && !isReportingContract(row.contract.status)
-        ? row.contract.status
-        : null,
+    notOwed: notOwedReason(row),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     contractTitle: row.contract.title,
     contractReference: row.contract.reference,
@@ -70,6 +73,22 @@ function toListItem(row: ListRow, now: Date) {
 }
 
 export type ReturnListItem = ReturnType<typeof toListItem>;
+
+/**
+ * Why a return still with the supplier is not owed, or null when it is: its contract's returns are no longer
+ * owed (terminated, or back in the pipeline: never sent), or its quarter is outside the contract's term as it
+ * now stands (sent and queried before the term was shortened). It may still be sent.
+ */
+export function notOwedReason(row: {
+  status: ListRow["status"];
+  periodStart: Date;
+  periodEnd: Date;
+  contract: { status: ListRow["contract"]["status"]; startDate: Date; endDate: Date };
+}): NotOwedReason | null {
+  if (!OVERDUE_STATUSES.includes(row.status)) return null;
+  if (!isReportingContract(row.contract.status)) return row.contract.status;
+  return isWithinTerm(row, row.contract) ? null : "OUTSIDE_TERM";
+}
 
 async function page(where: Prisma.KpiReturnWhereInput, pageNumber: number, now: Date, oldestFirst = false) {
   const [total, rows] = await Promise.all([
@@ -96,9 +115,11 @@ async function page(where: Prisma.KpiReturnWhereInput, pageNumber: number, now: 
 export async function listSupplierReturns(supplierOrganisationId: string, pageNumber: number, now: Date) {
   // to do: not yet sent or accepted, on a contract whose returns are owed (as on the dashboard and in the
   // reminders); a terminated or pipeline contract's unsent returns are listed with the rest, marked not owed
+  // a queried return left outside a shortened term is listed with the rest too, marked not owed
   const owed: Prisma.KpiReturnWhereInput = {
     status: { in: OVERDUE_STATUSES },
     contract: { status: { in: REPORTING_CONTRACT_STATUSES } },
+    ...(await notAwaitingOutsideTerm({ supplierOrganisationId })),
   };
   const base = returnWhere({ kind: "SUPPLIER", organisationId: supplierOrganisationId });
   const toDoWhere = { AND: [base, owed] };
@@ -165,7 +186,12 @@ export async function listCouncilReturns(
     ...(options.returnIds ? { id: { in: options.returnIds } } : {}),
     ...(options.queue === "review" ? { status: "SUBMITTED" } : {}),
     ...(options.queue === "overdue"
-      ? { status: { in: OVERDUE_STATUSES }, dueDate: { lt: pastDueBefore(now) } }
+      ? {
+          status: { in: OVERDUE_STATUSES },
+          dueDate: { lt: pastDueBefore(now) },
+          // nor is a queried return left outside a shortened term (isWithinTerm)
+          ...(await notAwaitingOutsideTerm({ councilId })),
+        }
       : {}),
   };
   return page(where, options.page, now, options.queue !== "all");
@@ -247,6 +273,8 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
           title: true,
           reference: true,
           status: true,
+          startDate: true,
+          endDate: true,
           supplierOrganisationId: true,
           council: { select: { name: true } },
           supplierOrganisation: { select: { name: true } },
@@ -355,6 +383,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
     dueDate: r.dueDate.toISOString(),
     status: r.status,
     overdue: isChasedAsOverdue(r, now),
+    notOwed: notOwedReason(r),
     editable: access.kind === "SUPPLIER" && isEditableBySupplier(r.status),
     submittedAt: r.submittedAt?.toISOString() ?? null,
     submittedBy: r.submittedBy?.name ?? null,

@@ -105,12 +105,41 @@ export function isReportingContract(status: ContractStatus): boolean {
   return REPORTING_CONTRACT_STATUSES.includes(status);
 }
 
-/** Overdue and to be chased: with the supplier after the due date, on a contract still reporting. */
+/**
+ * Whether a return's quarter still falls within its contract's term. A term shortened, or moved to start later,
+ * after the return was opened leaves it outside: the returns never sent are withdrawn (withdrawReturnsOutsideTerm),
+ * and one already sent (queried, submitted, accepted) is kept with its history and may still be amended and
+ * reviewed, but is not owed: never reminded, chased or counted overdue. The same test as returnWithinTermSql
+ * (returns-term.server.ts) and the withdrawal.
+ */
+export function isWithinTerm(
+  kpiReturn: { periodStart: Date; periodEnd: Date },
+  contract: { startDate: Date; endDate: Date },
+): boolean {
+  return kpiReturn.periodStart <= contract.endDate && kpiReturn.periodEnd >= contract.startDate;
+}
+
+/** Why a return still with the supplier is not owed: its contract's status (terminated, or back in the pipeline),
+ * or its quarter outside the contract's term as it now stands. */
+export type NotOwedReason = ContractStatus | "OUTSIDE_TERM";
+
+/** Overdue and to be chased: with the supplier after the due date, for a quarter within the term of a contract
+ * still reporting. */
 export function isChasedAsOverdue(
-  kpiReturn: { status: ReturnStatus; dueDate: Date; contract: { status: ContractStatus } },
+  kpiReturn: {
+    status: ReturnStatus;
+    dueDate: Date;
+    periodStart: Date;
+    periodEnd: Date;
+    contract: { status: ContractStatus; startDate: Date; endDate: Date };
+  },
   now: Date,
 ): boolean {
-  return isReportingContract(kpiReturn.contract.status) && isOverdue(kpiReturn, now);
+  return (
+    isReportingContract(kpiReturn.contract.status) &&
+    isWithinTerm(kpiReturn, kpiReturn.contract) &&
+    isOverdue(kpiReturn, now)
+  );
 }
 
 /** Whether the "due soon" reminder should go now: within `daysBefore` days of the due date, once. */
