@@ -25,6 +25,7 @@ import {
   localValueHundredths,
   summariseByMeasure,
 } from "./dashboard-totals.ts";
+import { returnWithinTermSql } from "./returns-term.server.ts";
 
 export async function awardedWithCommitments(councilId: string, asOf: Date) {
   // whole days (London's, as "today" is everywhere), so the contracts list filtered "awarded since" that day
@@ -86,8 +87,11 @@ function bucketSql(bucket: ComplianceBucket, asOf: Date) {
 
 const complianceFrom = Prisma.sql`
     from "KpiReturn" r join "Contract" c on c.id = r."contractId"
-    -- a terminated or pipeline contract's returns are no longer owed, but what was sent still counts
-    cross join lateral (select c.status::text = any(${REPORTING_CONTRACT_STATUSES}::text[]) as owed) o
+    -- a terminated or pipeline contract's returns are no longer owed, nor one for a quarter outside its
+    -- term as it now stands (a queried return left behind by a shortened term), but what was sent still counts
+    cross join lateral (
+      select c.status::text = any(${REPORTING_CONTRACT_STATUSES}::text[]) and ${returnWithinTermSql} as owed
+    ) o
     -- a return with no history (written before it was kept) falls back to its latest submission
     left join lateral (
       select coalesce(min(e."createdAt"), r."submittedAt") as at

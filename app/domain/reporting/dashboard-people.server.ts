@@ -15,6 +15,7 @@ import { cached } from "./dashboard-cache.server.ts";
 import { isPastDue, OVERDUE_STATUSES, pastDueBefore, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.ts";
+import { returnWithinTermSql } from "./returns-term.server.ts";
 
 const LIST = 10;
 
@@ -58,7 +59,7 @@ export async function supplierDashboard(
       FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
       WHERE c."supplierOrganisationId" = ${supplierOrganisationId}
         AND r.status::text = ANY(${OVERDUE_STATUSES}::text[]) AND r."periodEnd" < ${today}::date
-        AND c.status::text = ANY(${REPORTING_CONTRACT_STATUSES}::text[])
+        AND c.status::text = ANY(${REPORTING_CONTRACT_STATUSES}::text[]) AND ${returnWithinTermSql}
       ORDER BY r."dueDate" ASC, r.id ASC
       LIMIT ${LIST}`),
     readRows<

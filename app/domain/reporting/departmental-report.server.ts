@@ -20,6 +20,7 @@ import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { progressStatus, type Progress } from "./progress.ts";
 
 import { ALL_DEPARTMENTS } from "./departmental-report-options.ts";
+import { notAwaitingOutsideTerm } from "./returns-term.server.ts";
 
 export { ALL_DEPARTMENTS };
 
@@ -100,6 +101,8 @@ export async function departmentalReport(args: {
   const commitmentWhere = { contract: contractWhere };
   // a terminated contract's returns are not chased (decision 023), so none of them counts as overdue
   const chasedWhere = { ...contractWhere, status: { in: REPORTING_CONTRACT_STATUSES } };
+  // nor a queried return left outside a shortened term
+  const withinTerm = await notAwaitingOutsideTerm({ councilId: args.councilId });
   const [contracts, toDate, inQuarter, overdue, texts] = await Promise.all([
     db.contract.findMany({
       where: contractWhere,
@@ -124,6 +127,7 @@ export async function departmentalReport(args: {
       by: ["contractId"],
       where: {
         contract: chasedWhere,
+        ...withinTerm,
         status: { in: OVERDUE_STATUSES },
         dueDate: { lt: pastDueBefore(asOf) },
       },
