@@ -124,6 +124,12 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       }),
     },
   },
+  "routes/contracts.$id.commitments.$commitmentId_.remove": {
+    params: (w) => ({ id: w.contract.id, commitmentId: w.commitment.id }),
+    get: COUNCIL_A_STAFF,
+    // no plausible form: delivery is recorded against the commitment, so removing it is refused (400)
+    actions: { "": COUNCIL_A_STAFF },
+  },
   "routes/contracts.$id.commitments.new": {
     params: (w) => ({ id: w.contract.id }),
     get: COUNCIL_A_STAFF,
@@ -271,11 +277,12 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     get: SURVEY_ROLE_HOLDERS,
     actions: { "": SURVEY_ROLE_HOLDERS },
     forms: {
-      // a year the world's council A cycle (2026) does not take
+      // a year the world's council A cycle (2026) does not take, opening in that year, on dates it does not
+      // overlap (the cycle's year is the year it opens in, and a council's cycles may not overlap)
       "": () => ({
-        year: "2031",
-        opensOn: day(0),
-        closesOn: day(30),
+        year: day(1830).slice(0, 4),
+        opensOn: day(1830),
+        closesOn: day(1860),
         privacyNotice: "We use your answers to plan how we buy from small businesses.",
         dpiaReference: "DPIA-2031-01",
         retentionMonths: "24",
