@@ -54,6 +54,7 @@ export default function NewSurveyCycle() {
         <TextInput
           name={fields.year.name}
           label="Year"
+          hint="The year the survey opens in."
           errors={fields.year.errors}
           defaultValue={(fields.year.initialValue as string) ?? String(year)}
           inputMode="numeric"

@@ -48,8 +48,9 @@ const openSurvey = (cookie: string, year: number, shownFor?: string) =>
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
       year: String(year),
-      opensOn: inDays(0),
-      closesOn: inDays(30),
+      // (in the year it is for: a cycle's year is the year it opens in)
+      opensOn: `${year}-03-01`,
+      closesOn: `${year}-03-31`,
       privacyNotice: "We use your answers to plan supplier engagement.",
       dpiaReference: "DPIA-7",
       retentionMonths: "24",

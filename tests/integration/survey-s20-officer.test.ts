@@ -256,26 +256,30 @@ describe("opening a survey for a later day", () => {
     const council = await createCouncil({ postcodeAreas: ["KT4"] });
     const cookie = await officerOf(council.id);
     const day = 24 * 60 * 60 * 1000;
-    const open = (year: string, opensOn: string) =>
+    // (a cycle's year is the year it opens in, and the two may not overlap)
+    const open = (opensOn: string, closesOn: string) =>
       callAction(newCycle.action, {
         path: "/council/survey/new",
         cookie,
         form: {
-          year,
+          year: opensOn.slice(0, 4),
           opensOn,
-          closesOn: londonDayIso(new Date(Date.now() + 200 * day)),
+          closesOn,
           privacyNotice: "We use your answers to plan supplier engagement.",
           dpiaReference: "DPIA-S20",
           retentionMonths: "24",
         },
       });
-    const later = new Date(Date.now() + 100 * day);
-    const scheduled = await flashOf(await open("2040", londonDayIso(later)));
+    const later = new Date(Date.now() + 400 * day);
+    const scheduled = await flashOf(
+      await open(londonDayIso(later), londonDayIso(new Date(Date.now() + 450 * day))),
+    );
     const [y, m, d] = londonDayIso(later).split("-").map(Number);
     const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
-    expect(scheduled?.message).toBe(`The 2040 survey is open to businesses from ${d} ${month} ${y}`);
-    expect((await flashOf(await open("2041", londonDayIso(new Date()))))?.message).toBe(
-      "The 2041 survey is open",
+    expect(scheduled?.message).toBe(`The ${y} survey is open to businesses from ${d} ${month} ${y}`);
+    const today = londonDayIso(new Date());
+    expect((await flashOf(await open(today, londonDayIso(new Date(Date.now() + 200 * day)))))?.message).toBe(
+      `The ${today.slice(0, 4)} survey is open`,
     );
   });
 });

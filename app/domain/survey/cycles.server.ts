@@ -87,6 +87,50 @@ async function openedMomentsAgo(officer: Officer, input: CycleInput) {
   return opened ? { id: existing.id } : null;
 }
 
+type FieldErrors = Record<string, string[]>;
+
+/**
+ * What a cycle's year and dates may not be, beside what the form checks. The year is the calendar year the cycle
+ * opens in (the report compares a cycle with the latest earlier year, so the year must say when it ran), and no
+ * two cycles of a council may be open on the same day: a business would be invited twice for one period, and
+ * year on year would compare overlapping answers. `except`: the cycle being changed. Null when all is well.
+ */
+export async function cycleDateProblems(
+  councilId: string,
+  input: { year: number; opensOn: string; closesOn: string },
+  except: string | null = null,
+  tx: Tx = db,
+): Promise<FieldErrors | null> {
+  const opensYear = Number(input.opensOn.slice(0, 4));
+  if (input.year !== opensYear)
+    return {
+      year: [
+        `The year must be the year the survey opens (${opensYear}): change the year or the opening date`,
+      ],
+    };
+  const other = await tx.surveyCycle.findFirst({
+    where: {
+      councilId,
+      ...(except ? { id: { not: except } } : {}),
+      opensOn: { lte: dayToDate(input.closesOn) },
+      closesOn: { gte: dayToDate(input.opensOn) },
+    },
+    orderBy: { opensOn: "asc" },
+    select: { year: true, opensOn: true, closesOn: true },
+  });
+  if (!other) return null;
+  return {
+    opensOn: [
+      `These dates overlap the ${other.year} survey, open ${formatDate(other.opensOn)} to ${formatDate(other.closesOn)}: choose dates before it opens or after it closes`,
+    ],
+  };
+}
+
+// Cycles of one council are opened or changed one at a time, so two at once cannot both pass the overlap check.
+export async function lockCouncilCycles(tx: Tx, councilId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`survey-cycles:${councilId}`}))`;
+}
+
 export async function createCycle(officer: Officer, input: CycleInput) {
   const yearTaken = async () => {
     const repeat = await openedMomentsAgo(officer, input);
@@ -98,6 +142,12 @@ export async function createCycle(officer: Officer, input: CycleInput) {
   // Two officers (or a double click) opening the same year at once: the unique index decides, not a 500.
   const cycle = await db
     .$transaction(async (tx) => {
+      await lockCouncilCycles(tx, officer.councilId);
+      // opened meanwhile by the same form sent twice: answered as a year taken (below), not as overlapping
+      if (await tx.surveyCycle.count({ where: { councilId: officer.councilId, year: input.year } }))
+        return null;
+      const problems = await cycleDateProblems(officer.councilId, input, null, tx);
+      if (problems) return { problems };
       const created = await tx.surveyCycle.create({
         data: {
           councilId: officer.councilId,
@@ -131,6 +181,7 @@ export async function createCycle(officer: Officer, input: CycleInput) {
       throw error;
     });
   if (!cycle) return yearTaken();
+  if ("problems" in cycle) return { ok: false as const, fieldErrors: cycle.problems };
   return { ok: true as const, cycle };
 }
 

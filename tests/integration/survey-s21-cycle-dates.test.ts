@@ -1,0 +1,74 @@
+// A council's survey cycles may not overlap, and a cycle's year is the year it opens in (s21). Before, two cycles
+// could run over the same days (a business invited twice for one period, year on year ambiguous) and a "2042"
+// cycle could run in 2041.
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { createCouncil, createMember, createSurveyCycle, sessionCookieFor } from "../helpers/factories.ts";
+import { postPage, readableText } from "../helpers/render-page.ts";
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  const all = {
+    privacyNotice: "We use your answers to plan how we buy from small businesses.",
+    dpiaReference: "DPIA-S21",
+    retentionMonths: "24",
+    ...fields,
+  };
+  for (const [name, value] of Object.entries(all)) data.set(name, value);
+  return data;
+};
+
+describe("opening a survey cycle", () => {
+  it("refuses dates overlapping another cycle of the council, naming it, and a year that is not the opening year", async () => {
+    const council = await createCouncil({ postcodeAreas: ["ZZ6"] });
+    const cookie = await sessionCookieFor(
+      (await createMember(council.id, "OFFICER", { surveyAccess: true })).id,
+    );
+    await createSurveyCycle({
+      councilId: council.id,
+      year: 2040,
+      opensOn: new Date("2040-11-01"),
+      closesOn: new Date("2041-01-31"),
+    });
+    // another council's cycle on the same days is no obstacle
+    await createSurveyCycle({
+      councilId: (await createCouncil()).id,
+      year: 2041,
+      opensOn: new Date("2041-02-01"),
+      closesOn: new Date("2041-03-31"),
+    });
+    const cycles = () => db.surveyCycle.count({ where: { councilId: council.id } });
+
+    const overlapping = await postPage(
+      "/council/survey/new",
+      form({ year: "2041", opensOn: "2041-01-15", closesOn: "2041-03-31" }),
+      cookie,
+    );
+    expect(overlapping.status).toBe(400);
+    const overlapText = readableText(await overlapping.text());
+    expect(overlapText).toContain(
+      "These dates overlap the 2040 survey, open 1 November 2040 to 31 January 2041: choose dates before it opens or after it closes",
+    );
+    expect(await cycles()).toBe(1);
+
+    const wrongYear = await postPage(
+      "/council/survey/new",
+      form({ year: "2042", opensOn: "2041-06-01", closesOn: "2041-06-30" }),
+      cookie,
+    );
+    expect(wrongYear.status).toBe(400);
+    expect(readableText(await wrongYear.text())).toContain(
+      "The year must be the year the survey opens (2041): change the year or the opening date",
+    );
+    expect(await cycles()).toBe(1);
+
+    // the day after the other closes: no overlap
+    const next = await postPage(
+      "/council/survey/new",
+      form({ year: "2041", opensOn: "2041-02-01", closesOn: "2041-03-31" }),
+      cookie,
+    );
+    expect(next.status).toBe(302);
+    expect(await cycles()).toBe(2);
+  });
+});
