@@ -87,7 +87,8 @@ function limiters(): Promise<Limiters> {
   return state.__svmLimiters.ready;
 }
 
-export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+// `accountHeld`: the account's allowance is spent (not only the client address's)
+export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; accountHeld: boolean };
 
 // The counter key for an account (an email or an emailed token as typed): hashed, so the counters table holds no
 // addresses or tokens, and whatever was typed (even a NUL character) is a valid key.
@@ -105,12 +106,14 @@ export async function consumeAttempt(
   if (keys.account) attempts.push(limiter.account.consume(accountKey(keys.account)));
   const results = await Promise.allSettled(attempts);
   let waitMs = 0;
-  for (const result of results) {
+  let accountHeld = false;
+  for (const [index, result] of results.entries()) {
     if (result.status === "fulfilled") continue;
     if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
     waitMs = Math.max(waitMs, result.reason.msBeforeNext);
+    if (index === 1) accountHeld = true;
   }
-  return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { ok: true };
+  return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000), accountHeld } : { ok: true };
 }
 
 // Sign-in only holds failures against a client (an office behind one address signs in many times a day), but

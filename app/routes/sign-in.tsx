@@ -39,10 +39,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
   const limit = await consumeAttempt("sign-in", { ip: context.ip, account: email });
+  // held even with the right password (checking it would let guesses from many addresses through): the person
+  // whose account someone else's guesses locked gets in at once by resetting the password (decision 030)
   if (!limit.ok)
-    return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)], hideFields }), {
-      status: 429,
-    });
+    return json(
+      submission.reply({
+        formErrors: [
+          limit.accountHeld
+            ? `${waitMessage(limit.retryAfterSeconds)} ${RESET_ENDS_WAIT}`
+            : waitMessage(limit.retryAfterSeconds),
+        ],
+        hideFields,
+      }),
+      { status: 429 },
+    );
   const user = await authenticate(email, password, context);
   if (!user) return json(submission.reply({ formErrors: [SIGN_IN_FAILED], hideFields }), { status: 400 });
   await refundSignIn({ ip: context.ip, account: email });
@@ -55,6 +65,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const DELETION_PAGE = "/account/delete";
+
+const RESET_ENDS_WAIT =
+  "If this is your account, you can sign in now by resetting your password: choose “I have forgotten my password”.";
 
 export default function SignIn() {
   const { redirectTo, accountDeleted } = useLoaderData<typeof loader>();
