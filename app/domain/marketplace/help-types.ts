@@ -1,4 +1,5 @@
 // What each help type measures: the unit a request's quantity is in. Safe for browser code.
+import pluralize from "pluralize";
 import { formatNumber } from "~/domain/format.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 
@@ -25,30 +26,16 @@ export function formatQuantity(helpType: HelpType, quantity: number, unitLabel?:
   return `${formatNumber(quantity, 3)} ${unit}`;
 }
 
-// Words whose plural is not the singular with an "s" (or that have no singular to give): those not listed and
-// not in a regular shape are left as the requestor typed them.
-const IRREGULAR: Record<string, string> = {
-  people: "person",
-  children: "child",
-  men: "man",
-  women: "woman",
-  feet: "foot",
-  teeth: "tooth",
-  mice: "mouse",
-  geese: "goose",
-  knives: "knife",
-  loaves: "loaf",
-  shelves: "shelf",
-  buses: "bus",
-};
-const NO_SINGULAR = new Set([
+// English singulars come from `pluralize`; what it gets wrong for the things people give is put right here.
+// Things with no singular to give ("clothes", not "1 clothe"), and words it would misread ("supplies" is not
+// one "supply" of something, "glasses" are spectacles more often than one glass): left as the requestor typed them.
+for (const word of [
   "clothes",
   "trousers",
   "jeans",
   "shorts",
   "pants",
   "pyjamas",
-  "scissors",
   "glasses",
   "binoculars",
   "headphones",
@@ -57,51 +44,20 @@ const NO_SINGULAR = new Set([
   "supplies",
   "toiletries",
   "groceries",
-  "news",
-  "series",
-  "species",
   "means",
-  "sheep",
-  "fish",
-  "deer",
-]);
+])
+  pluralize.addUncountableRule(word);
 // "-ies" words whose singular ends in "ie", not "y"
-const IE_WORDS = new Set([
-  "cookies",
-  "hoodies",
-  "movies",
-  "pies",
-  "ties",
-  "brownies",
-  "beanies",
-  "onesies",
-  "smoothies",
-]);
+for (const singular of ["hoodie", "cookie", "brownie", "beanie", "onesie", "smoothie"])
+  pluralize.addIrregularRule(singular, `${singular}s`);
 
 // One of a unit the requestor typed as a plural ("laptops", "boxes of food", "school uniforms"): "laptop",
-// "box of food", "school uniform". The noun changed is the one before "of", else the last word. Only regular
-// English plurals are changed; anything else (already singular, "clothes", "kg") is left as typed.
+// "box of food", "school uniform". The noun changed is the one before "of", else the last word; a word that is
+// not plain letters ("A4", "£") is left as typed.
 export function singularUnit(unit: string) {
   const words = unit.split(" ");
   const of = words.findIndex((w, i) => i > 0 && w.toLowerCase() === "of");
   const at = of > 0 ? of - 1 : words.length - 1;
-  words[at] = singularWord(words[at]);
+  if (/^[a-z]{3,}$/i.test(words[at])) words[at] = pluralize.singular(words[at]);
   return words.join(" ");
-}
-
-function singularWord(word: string) {
-  const lower = word.toLowerCase();
-  if (IRREGULAR[lower]) return matchCase(word, IRREGULAR[lower]);
-  if (NO_SINGULAR.has(lower) || lower.length < 3 || !/^[a-z]+$/.test(lower)) return word;
-  if (IE_WORDS.has(lower)) return word.slice(0, -1);
-  if (lower.endsWith("ies") && lower.length > 4) return `${word.slice(0, -3)}${matchCase(word, "y")}`;
-  if (/(ch|sh|ss|x|zz)es$/.test(lower)) return word.slice(0, -2);
-  if (/(ss|us|is)$/.test(lower) || !lower.endsWith("s")) return word;
-  return word.slice(0, -1);
-}
-
-// `to` in the case `word` was typed in: all capitals stays all capitals, a capital first letter stays one.
-function matchCase(word: string, to: string) {
-  if (word.length > 1 && word === word.toUpperCase()) return to.toUpperCase();
-  return word[0] === word[0].toUpperCase() ? to[0].toUpperCase() + to.slice(1) : to;
 }
