@@ -139,6 +139,10 @@ const contractColumn: Column<ReturnListItem> = {
 };
 const periodColumn: Column<ReturnListItem> = { header: "Quarter", cell: (r) => r.period };
 const dueColumn: Column<ReturnListItem> = { header: "Due by", cell: (r) => formatDate(r.dueDate) };
+const sentColumn: Column<ReturnListItem> = {
+  header: "Sent",
+  cell: (r) => (r.submittedAt ? formatDate(r.submittedAt) : "Not sent"),
+};
 const statusColumn: Column<ReturnListItem> = {
   header: "Status",
   cell: (r) => <ReturnStatusTag status={r.status} overdue={r.overdue} notOwed={r.notOwed} />,
@@ -197,7 +201,7 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
               rows={data.done.items}
               rowKey={(r) => r.id}
               empty="You have not submitted any returns yet."
-              columns={[contractColumn, periodColumn, statusColumn]}
+              columns={[contractColumn, periodColumn, sentColumn, statusColumn]}
             />
           ) : (
             <p className="mb-8">Your sent, accepted and not owed returns are on the next pages.</p>

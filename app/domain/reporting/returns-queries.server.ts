@@ -397,6 +397,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       councilName: r.contract.council.name,
       supplierName: r.contract.supplierOrganisation.name,
       managerName: r.contract.contractManager?.name ?? null,
+      endDate: r.contract.endDate.toISOString(),
     },
     lines,
     history: withResubmissionChanges(r.events, commitments).map(({ event: e, changes }) => ({

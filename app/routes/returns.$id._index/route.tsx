@@ -271,7 +271,13 @@ export default function ReturnPage() {
           },
           { key: "Period", value: `${formatDate(page.periodStart)} to ${formatDate(page.periodEnd)}` },
           { key: "Due by", value: formatDate(page.dueDate) },
-          { key: "Status", value: <ReturnStatusTag status={page.status} overdue={page.overdue} /> },
+          ...(view === "SUPPLIER"
+            ? [{ key: "Contract manager", value: page.contract.managerName ?? "Not assigned yet" }]
+            : []),
+          {
+            key: "Status",
+            value: <ReturnStatusTag status={page.status} overdue={page.overdue} notOwed={page.notOwed} />,
+          },
           ...(page.submittedAt
             ? [
                 {
@@ -282,8 +288,14 @@ export default function ReturnPage() {
             : []),
         ]}
       />
+      {view === "SUPPLIER" ? <SupplierStatusNotice /> : null}
       {page.status === "QUERIED" && view === "SUPPLIER" ? (
         <Notice kind="error" title="Your contract manager has queried this return">
+          {page.reviewedAt ? (
+            <p className="mb-2">
+              Queried by {page.reviewedBy ?? "a former user"} on {formatDate(page.reviewedAt)}:
+            </p>
+          ) : null}
           {page.reviewComment ? <p className="mb-2 whitespace-pre-line">{page.reviewComment}</p> : null}
           <p>Read the comments against each commitment below, amend the return and submit it again.</p>
         </Notice>
@@ -315,6 +327,49 @@ export default function ReturnPage() {
       <ReturnHistory items={page.history} />
     </>
   );
+}
+
+// What a return's state means for the supplier and what, if anything, they need to do next.
+function SupplierStatusNotice() {
+  const { page } = useLoaderData<typeof loader>();
+  const manager = page.contract.managerName ?? "your contract manager";
+  if (page.notOwed === "OUTSIDE_TERM")
+    return (
+      <Notice title="This quarter is no longer owed">
+        <p>
+          The contract&apos;s term now ends on {formatDate(page.contract.endDate)}, before this quarter: this
+          return is no longer owed and you will not be chased for it. You may still amend it and submit it
+          again.
+        </p>
+      </Notice>
+    );
+  if (page.notOwed) return null;
+  if (page.overdue && page.status !== "QUERIED")
+    return (
+      <Notice kind="error" title="This return is overdue">
+        <p>This return was due on {formatDate(page.dueDate)}. Submit it as soon as you can.</p>
+      </Notice>
+    );
+  if (page.status === "SUBMITTED")
+    return (
+      <Notice title="Submitted">
+        <p>
+          Waiting for {manager} to review it. You cannot change it now; if they query it, you can amend it and
+          submit it again.
+        </p>
+      </Notice>
+    );
+  if (page.status === "ACCEPTED")
+    return (
+      <Notice kind="success" title="Accepted">
+        <p>
+          Accepted by {page.reviewedBy ?? "a former user"}
+          {page.reviewedAt ? ` on ${formatDate(page.reviewedAt)}` : ""}. Nothing more is needed for this
+          quarter.
+        </p>
+      </Notice>
+    );
+  return null;
 }
 
 function ReadOnlyLines({ lines }: { lines: ReturnLineView[] }) {
