@@ -258,6 +258,22 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       "invite-email": () => ({ email: "owner@other-supplier.example" }),
     },
   },
+  // correcting a cycle: survey-role holders of its council only
+  "routes/council.survey.$cycleId.edit": {
+    params: (w) => ({ cycleId: w.surveyCycle.id }),
+    get: COUNCIL_ADMIN,
+    actions: { "": COUNCIL_ADMIN },
+    forms: {
+      // the world's cycle has opened: its opening day and notice stay, its closing day moves
+      "": (w) => ({
+        opensOn: w.surveyCycle.opensOn.toISOString().slice(0, 10),
+        closesOn: day(60),
+        privacyNotice: "We use your answers to understand the barriers small businesses face.",
+        dpiaReference: "DPIA-2026-015",
+        retentionMonths: "24",
+      }),
+    },
+  },
   "routes/council.survey.$cycleId.aggregate[.]csv": {
     params: (w) => ({ cycleId: w.surveyCycle.id }),
     get: COUNCIL_ADMIN,
