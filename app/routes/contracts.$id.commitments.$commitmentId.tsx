@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound } from "~/auth/permissions.server.ts";
 import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
@@ -14,7 +14,6 @@ import {
 import { commitmentEditSchema, commitmentRemoveSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button } from "~/ui/form.tsx";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { readForm } from "~/server/read-form.server.ts";
@@ -104,11 +103,15 @@ export default function EditCommitment() {
             Delivery has been recorded against this commitment, so it cannot be removed.
           </p>
         ) : (
-          <div className="mt-6">
-            <Button variant="warning" name="intent" value="remove" formNoValidate>
+          // a page of its own asks first, saying what removing does: one click here lost the commitment and its plan
+          <p className="mt-6">
+            <Link
+              to={`/contracts/${contract.id}/commitments/${encodeURIComponent(commitment.id)}/remove`}
+              className="font-bold"
+            >
               Remove this commitment
-            </Button>
-          </div>
+            </Link>
+          </p>
         )}
       </CommitmentForm>
     </>

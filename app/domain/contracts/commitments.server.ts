@@ -129,6 +129,47 @@ export async function getCommitmentForEdit(councilId: string, contractId: string
   };
 }
 
+/**
+ * What the page asking "remove this commitment?" says: the commitment as saved now (its version is what the
+ * removal is checked against), and what removing it does to what refers to it. A pledge counted towards it, or a
+ * KPI return line recording anything, keeps it (`hasDelivery`); the blank lines for it in returns not yet sent go
+ * with it.
+ */
+export async function getCommitmentForRemoval(councilId: string, contractId: string, commitmentId: string) {
+  const c = await db.commitment.findFirst({
+    where: { id: commitmentId, contractId, contract: { councilId } },
+    select: {
+      id: true,
+      ...savedSelect,
+      _count: {
+        select: {
+          pledges: true,
+          returnLines: true,
+        },
+      },
+    },
+  });
+  if (!c) return null;
+  const recordedLines = await db.kpiReturnLine.count({ where: { commitmentId, ...RECORDED_LINE } });
+  return {
+    id: c.id,
+    version: c.updatedAt.toISOString(),
+    measure: c.measure,
+    targetQuantity: c.targetQuantity?.toFixed(2) ?? null,
+    qualitativeText: c.qualitativeText,
+    plan: [...c.plan]
+      .sort((a, b) => a.financialYear * 4 + a.quarter - (b.financialYear * 4 + b.quarter))
+      .map((p) => ({
+        label: quarterLabel(p.financialYear, p.quarter as QuarterNumber),
+        quantity: p.targetQuantity.toFixed(2),
+      })),
+    pledges: c._count.pledges,
+    recordedLines,
+    blankLines: c._count.returnLines - recordedLines,
+    hasDelivery: c._count.pledges + recordedLines > 0,
+  };
+}
+
 function audit(tx: Tx, actor: Actor, contractId: string, action: string, details: object) {
   return writeAudit(
     {
