@@ -129,11 +129,14 @@ test("an officer registers a contract, adds a commitment with a quarterly plan a
   await expect(history.getByRole("row", { name: /Target 100 hours 110 hours/ })).toBeVisible();
   await expectAccessible(page);
 
-  // removing is not held up by a half-edited answer, with JavaScript as without
+  // removing asks first, and is not held up by a half-edited answer, with JavaScript as without
   await page.getByRole("link", { name: "Change commitment SOC-01" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.getByLabel("Target over the contract term").fill("lots");
-  await page.getByRole("button", { name: "Remove this commitment" }).click();
+  await page.getByRole("link", { name: "Remove this commitment" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Are you sure you want to remove");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /^Yes, remove SOC-01/ }).click();
   await expect(page.getByRole("status").getByText("Commitment removed")).toBeVisible();
   await expect(page.getByRole("link", { name: "Change commitment SOC-01" })).toHaveCount(0);
   await expectAccessible(page);
