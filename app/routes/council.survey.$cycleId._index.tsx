@@ -143,6 +143,12 @@ export default function SurveyCyclePage() {
         <Link to={`/council/survey/${cycle.id}/report`} className="font-bold">
           See the report
         </Link>
+        {open ? (
+          <>
+            {" · "}
+            <Link to={`/council/survey/${cycle.id}/edit`}>Change dates or details</Link>
+          </>
+        ) : null}
       </p>
       <SummaryList
         rows={[

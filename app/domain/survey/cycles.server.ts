@@ -185,6 +185,84 @@ export async function createCycle(officer: Officer, input: CycleInput) {
   return { ok: true as const, cycle };
 }
 
+/**
+ * Corrects an open cycle (a mistyped date, notice or reference). Once it has opened, its opening date stays, and
+ * so does its privacy notice: businesses have agreed to take part on what it said. Its year is the year it opens
+ * in and it may not overlap another cycle, as when it was opened.
+ */
+export async function changeCycle(officer: Officer, cycleId: string, input: Omit<CycleInput, "year">) {
+  return db.$transaction(async (tx) => {
+    await lockCouncilCycles(tx, officer.councilId);
+    const cycle = await tx.surveyCycle.findFirst({
+      where: { id: cycleId, councilId: officer.councilId },
+      select: {
+        year: true,
+        status: true,
+        opensOn: true,
+        closesOn: true,
+        privacyNotice: true,
+        dpiaReference: true,
+        retentionMonths: true,
+      },
+    });
+    if (!cycle || cycle.status !== "OPEN")
+      return { ok: false as const, formErrors: ["This survey has closed: it can no longer be changed"] };
+    const opened = cycle.opensOn.getTime() <= londonDay(new Date()).getTime();
+    const fieldErrors: FieldErrors = {};
+    if (opened && dayToDate(input.opensOn).getTime() !== cycle.opensOn.getTime())
+      fieldErrors.opensOn = ["The survey has opened: its opening date can no longer be changed"];
+    if (opened && input.privacyNotice !== cycle.privacyNotice)
+      fieldErrors.privacyNotice = [
+        "The survey has opened: businesses have agreed to this privacy notice, so it can no longer be changed",
+      ];
+    if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
+    // (a cycle keeping its opening date keeps its year, as it was opened)
+    const opensMoved = dayToDate(input.opensOn).getTime() !== cycle.opensOn.getTime();
+    const year = opensMoved ? cycle.year : Number(input.opensOn.slice(0, 4));
+    const problems = await cycleDateProblems(officer.councilId, { ...input, year }, cycleId, tx);
+    // the year is not on the form: a new opening date in another year is that date's error; once opened, only
+    // the closing date can have made it overlap
+    if (problems)
+      return {
+        ok: false as const,
+        fieldErrors: { [opened ? "closesOn" : "opensOn"]: problems.opensOn ?? problems.year },
+      };
+    const changed = (
+      ["opensOn", "closesOn", "privacyNotice", "dpiaReference", "retentionMonths"] as const
+    ).filter((field) => {
+      const before = cycle[field];
+      return before instanceof Date
+        ? before.getTime() !== dayToDate(input[field] as string).getTime()
+        : before !== input[field];
+    });
+    if (changed.length === 0) return { ok: true as const, changed };
+    await tx.surveyCycle.update({
+      where: { id: cycleId },
+      data: {
+        opensOn: dayToDate(input.opensOn),
+        closesOn: dayToDate(input.closesOn),
+        privacyNotice: input.privacyNotice,
+        dpiaReference: input.dpiaReference,
+        retentionMonths: input.retentionMonths,
+      },
+    });
+    await writeAudit(
+      {
+        actorUserId: officer.userId,
+        organisationId: officer.councilId,
+        actorOrganisationId: officer.councilId,
+        action: "survey.cycle.change",
+        entityType: "SurveyCycle",
+        entityId: cycleId,
+        details: { changed },
+        ipAddress: officer.ipAddress,
+      },
+      tx,
+    );
+    return { ok: true as const, changed };
+  });
+}
+
 export async function closeCycle(officer: Officer, cycleId: string) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.surveyCycle.updateMany({
