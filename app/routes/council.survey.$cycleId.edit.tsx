@@ -74,8 +74,7 @@ export default function ChangeSurveyCycle() {
             <>
               <p className="mb-4">
                 The survey opened on {formatDate(cycle.opensOn)}, so its opening date stays. Its privacy
-                notice stays too: businesses agreed to take part on what it says. To change what the notice
-                says, close this survey and open a new one.
+                notice stays too: businesses agreed to take part on what it says.
               </p>
               <input type="hidden" name="opensOn" value={cycle.opensOn} />
               <input type="hidden" name="privacyNotice" value={cycle.privacyNotice} />

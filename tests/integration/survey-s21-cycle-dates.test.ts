@@ -72,3 +72,42 @@ describe("opening a survey cycle", () => {
     expect(await cycles()).toBe(2);
   });
 });
+
+describe("a cycle closed early", () => {
+  it("takes its days only up to the day it was closed: a later cycle may open after that day, and is told that day when too early", async () => {
+    const council = await createCouncil({ postcodeAreas: ["ZZ7"] });
+    const cookie = await sessionCookieFor(
+      (await createMember(council.id, "OFFICER", { surveyAccess: true })).id,
+    );
+    // planned to 31 March 2051, closed on 10 January 2051
+    const early = await createSurveyCycle({
+      councilId: council.id,
+      year: 2050,
+      opensOn: new Date("2050-11-01"),
+      closesOn: new Date("2051-03-31"),
+      status: "CLOSED",
+    });
+    await db.surveyCycle.update({
+      where: { id: early.id },
+      data: { closedAt: new Date("2051-01-10T15:00:00Z") },
+    });
+
+    const tooEarly = await postPage(
+      "/council/survey/new",
+      form({ year: "2051", opensOn: "2051-01-10", closesOn: "2051-02-28" }),
+      cookie,
+    );
+    expect(tooEarly.status).toBe(400);
+    expect(readableText(await tooEarly.text())).toContain(
+      "These dates overlap the 2050 survey, open 1 November 2050 until it was closed on 10 January 2051",
+    );
+
+    const after = await postPage(
+      "/council/survey/new",
+      form({ year: "2051", opensOn: "2051-01-11", closesOn: "2051-02-28" }),
+      cookie,
+    );
+    expect(after.status).toBe(302);
+    expect(await db.surveyCycle.count({ where: { councilId: council.id } })).toBe(2);
+  });
+});

@@ -114,14 +114,20 @@ export async function cycleDateProblems(
       ...(except ? { id: { not: except } } : {}),
       opensOn: { lte: dayToDate(input.closesOn) },
       closesOn: { gte: dayToDate(input.opensOn) },
+      // one closed early took its days up to the day it was closed only
+      OR: [{ closedAt: null }, { closedAt: { gte: dayToDate(input.opensOn) } }],
     },
     orderBy: { opensOn: "asc" },
-    select: { year: true, opensOn: true, closesOn: true },
+    select: { year: true, opensOn: true, closesOn: true, closedAt: true },
   });
   if (!other) return null;
+  const closed = other.closedAt && other.closedAt < other.closesOn ? other.closedAt : null;
+  const period = closed
+    ? `open ${formatDate(other.opensOn)} until it was closed on ${formatDate(closed)}`
+    : `open ${formatDate(other.opensOn)} to ${formatDate(other.closesOn)}`;
   return {
     opensOn: [
-      `These dates overlap the ${other.year} survey, open ${formatDate(other.opensOn)} to ${formatDate(other.closesOn)}: choose dates before it opens or after it closes`,
+      `These dates overlap the ${other.year} survey, ${period}: choose dates before it opens or after it closes`,
     ],
   };
 }
