@@ -5,23 +5,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
-import {
-  createContract,
-  createMeasure,
-  createWorld,
-  sessionCookieFor,
-  unique,
-} from "../helpers/factories.ts";
+import { createContract, createMeasure, unique } from "../helpers/factories.ts";
+import { createContractsWorld, formOf, type ContractsWorld } from "./contracts-world.ts";
 import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
+let w: ContractsWorld;
 let officer: string;
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
 
 async function historyOf(contractId: string) {
   const page = readableText(await (await renderPage(`/contracts/${contractId}`, officer)).text());
@@ -29,9 +18,8 @@ async function historyOf(contractId: string) {
 }
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
-  officer = await sessionCookieFor(w.users.officerA.id);
+  w = await createContractsWorld();
+  ({ officer } = w);
 });
 
 describe("a commitment's target in the contract's history", () => {

@@ -4,24 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { checkCommitment } from "~/domain/contracts/plan.ts";
-import {
-  createContract,
-  createMeasure,
-  createWorld,
-  sessionCookieFor,
-  unique,
-} from "../helpers/factories.ts";
-import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
+import { createContract, createMeasure, unique } from "../helpers/factories.ts";
+import { createContractsWorld, formOf, type ContractsWorld } from "./contracts-world.ts";
+import { postPage, readableText } from "../helpers/render-page.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
+let w: ContractsWorld;
 let officer: string;
 let admin: string;
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
 
 function fieldError(html: string, name: string) {
   const match = new RegExp(`<p id="${name}-error"[^>]*>([\\s\\S]*?)</p>`).exec(html);
@@ -31,10 +20,8 @@ function fieldError(html: string, name: string) {
 const SEEN = "must contain letters, numbers or other characters you can see";
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
-  officer = await sessionCookieFor(w.users.officerA.id);
-  admin = await sessionCookieFor(w.users.councilAdmin.id);
+  w = await createContractsWorld();
+  ({ officer, admin } = w);
 });
 
 describe("a contract's required words", () => {

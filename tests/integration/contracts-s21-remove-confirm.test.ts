@@ -12,23 +12,17 @@ import {
   createPledge,
   createRequest,
   createReturn,
-  createWorld,
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
+import { createContractsWorld, formOf, type ContractsWorld } from "./contracts-world.ts";
 import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
 
-let w: Awaited<ReturnType<typeof createWorld>>;
+let w: ContractsWorld;
 let officer: string;
 
 const removePath = (contractId: string, commitmentId: string) =>
   `/contracts/${contractId}/commitments/${commitmentId}/remove`;
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
 
 async function mistake() {
   const contract = await createContract({ councilId: w.councilA.id, supplierOrganisationId: w.supplier.id });
@@ -53,9 +47,8 @@ async function mistake() {
 const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];
 
 beforeAll(async () => {
-  await renderPage("/");
-  w = await createWorld();
-  officer = await sessionCookieFor(w.users.officerA.id);
+  w = await createContractsWorld();
+  ({ officer } = w);
 });
 
 describe("the commitment's edit form", () => {
