@@ -11,6 +11,7 @@ import {
   createRequest,
   unique,
 } from "../helpers/factories.ts";
+import { createBusyCouncil } from "./busy-council.ts";
 import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
 
@@ -33,27 +34,12 @@ let council: { id: string };
 let small: { id: string };
 
 beforeAll(async () => {
-  council = await createCouncil({ name: unique("Busy council") });
-  const category = await createCategory(council.id);
-  small = await createCategory(council.id);
-  const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
-  await db.request.createMany({
-    data: Array.from({ length: 1005 }, (_, i) => ({
-      councilId: council.id,
-      organisationId: vcse.id,
-      categoryId: category.id,
-      title: `Litter pick ${i}`,
-      description: "Help clear the riverside path.",
-      helpType: "VOLUNTEERING" as const,
-      quantity: 5,
-      status: "OPEN" as const,
-      neededBy: new Date(Date.now() + 30 * 86_400_000),
-      isRemote: true,
-      publishedAt: new Date(Date.now() - i * 1000),
-    })),
-  });
-  for (let i = 0; i < 3; i++)
-    await createRequest({ councilId: council.id, organisationId: vcse.id, categoryId: small.id });
+  ({ council, small } = await createBusyCouncil({
+    openRequests: 1005,
+    title: "Litter pick",
+    description: "Help clear the riverside path.",
+    inSmall: 3,
+  }));
 });
 
 async function listAt(search: string) {

@@ -2,40 +2,19 @@
 // heading read "More than 1,000 requests" above 50 pages of links, with no word that the rest cannot be reached
 // by paging. Every listed page of a capped list now says it shows the first 1,000 and how to find the rest.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server.ts";
-import {
-  createCategory,
-  createCouncil,
-  createOrganisation,
-  createRequest,
-  unique,
-} from "../helpers/factories.ts";
+import { createBusyCouncil } from "./busy-council.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
 
 let council: { id: string };
 let small: { id: string };
 
 beforeAll(async () => {
-  council = await createCouncil({ name: unique("Busy council") });
-  const category = await createCategory(council.id);
-  small = await createCategory(council.id);
-  const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
-  await db.request.createMany({
-    data: Array.from({ length: 1003 }, (_, i) => ({
-      councilId: council.id,
-      organisationId: vcse.id,
-      categoryId: category.id,
-      title: `Hedge laying ${i}`,
-      description: "Help lay the hedge by the school.",
-      helpType: "VOLUNTEERING" as const,
-      quantity: 5,
-      status: "OPEN" as const,
-      neededBy: new Date(Date.now() + 30 * 86_400_000),
-      isRemote: true,
-      publishedAt: new Date(Date.now() - i * 1000),
-    })),
-  });
-  await createRequest({ councilId: council.id, organisationId: vcse.id, categoryId: small.id });
+  ({ council, small } = await createBusyCouncil({
+    openRequests: 1003,
+    title: "Hedge laying",
+    description: "Help lay the hedge by the school.",
+    inSmall: 1,
+  }));
 });
 
 const SHOWING = "Showing the first 1,000, on 50 pages. To see the rest, narrow your search";
