@@ -1,40 +1,12 @@
 // A new-address confirmation link opened where someone else's account is signed in (a shared computer): the
 // address changes for the account the link was sent for, and the account signed in is not told its own changed.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import { issueUserToken } from "~/domain/accounts/tokens.server.ts";
-import { action as confirmAction } from "~/routes/account.confirm-email.tsx";
-import { readFlash } from "~/ui/flash.server.ts";
-import { createUser, sessionCookieFor, unique } from "../helpers/factories.ts";
-import { callAction } from "../helpers/routes.ts";
+import { createUser, sessionCookieFor } from "../helpers/factories.ts";
+import { askedToMove, confirm, flashOf } from "./email-change-world.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
-
-async function flashOf(response: Response) {
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash?.message;
-}
-
-async function askedToMove() {
-  const user = await createUser();
-  const newEmail = `${unique("moved")}@example.test`;
-  const token = await db.$transaction((tx) => issueUserToken(tx, user.id, "EMAIL_CHANGE", { newEmail }));
-  return { user, newEmail, token: token! };
-}
-
-const confirm = (token: string, cookie?: string) =>
-  callAction(confirmAction, {
-    path: `/account/confirm-email?token=${token}`,
-    cookie,
-    headers: fromIp(),
-    form: { token },
-  });
 
 describe("confirming a new email address", () => {
   it("tells the account it was for that its address has changed", async () => {

@@ -1,46 +1,16 @@
 // Confirming a new email address ends the account's other sessions, as a password change does: the address is
 // how one signs in, and someone who had access to the old one (its inbox, a browser left signed in) must not keep
 // the account. The browser that confirms stays signed in when it is signed in to that account.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { validateSessionToken } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
-import { issueUserToken } from "~/domain/accounts/tokens.server.ts";
-import { action as confirmAction } from "~/routes/account.confirm-email.tsx";
-import { readFlash } from "~/ui/flash.server.ts";
-import { createUser, sessionCookieFor, unique } from "../helpers/factories.ts";
-import { callAction } from "../helpers/routes.ts";
+import { createUser, sessionCookieFor } from "../helpers/factories.ts";
+import { askedToMove, confirm, flashOf } from "./email-change-world.ts";
 
 afterAll(() => closeRateLimits());
 
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
-
 const tokenOf = (cookie: string) => cookie.split("=").slice(1).join("=");
-
-async function flashOf(response: Response) {
-  const cookie = (response.headers.getSetCookie().find((c) => c.startsWith("svm_flash=")) ?? "").split(
-    ";",
-  )[0]!;
-  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash?.message;
-}
-
-async function askedToMove() {
-  const user = await createUser();
-  const newEmail = `${unique("moved")}@example.test`;
-  const token = await db.$transaction((tx) => issueUserToken(tx, user.id, "EMAIL_CHANGE", { newEmail }));
-  return { user, newEmail, token: token! };
-}
-
-const confirm = (token: string, cookie?: string) =>
-  callAction(confirmAction, {
-    path: `/account/confirm-email?token=${token}`,
-    cookie,
-    headers: fromIp(),
-    form: { token },
-  });
 
 describe("confirming a new email address", () => {
   it("signs the account out on its other browsers, and keeps the one that confirmed signed in", async () => {
