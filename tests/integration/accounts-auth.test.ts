@@ -32,14 +32,11 @@ import {
   unique,
 } from "../helpers/factories.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterEach(() => vi.useRealTimers());
 afterAll(() => closeRateLimits());
 
-// Each test gets its own client address so per-address limits from one test never leak into another.
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 const NEW_PASSWORD = "a much longer new passphrase";
 
 async function latestEmail(to: string, subject: RegExp) {

@@ -1,7 +1,6 @@
 // Deleting an account that an organisation depends on: never an organisation with members but nobody to manage
 // them, never a council without an admin, never someone left waiting on an organisation with no members
 // (docs/decisions/015-deleting-the-last-member.md).
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -22,14 +21,11 @@ import {
   TEST_PASSWORD,
 } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
 
 // Each call from its own client address, so one test's password checks never count against another's.
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
-
 async function planFor(userId: string) {
   const page = await callLoader(deleteLoader, {
     path: "/account/delete",

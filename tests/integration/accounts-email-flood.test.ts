@@ -1,7 +1,6 @@
 // Forms that email an address the sender types cannot be used to flood someone's inbox: a person may ask for five
 // new-address confirmations an hour, an organisation may send fifty invitations an hour; past that the form says
 // how long to wait and nothing is sent.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -9,14 +8,12 @@ import { action as changeEmailAction } from "~/routes/account.email.tsx";
 import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { createUser, createWorld, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
 
 const world = await createWorld();
 // a fresh client address per test, so per-address counts from one never reach another
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 const formError = async (response: Response) =>
   Object.values((await jsonOf<{ error?: Record<string, string[]> }>(response)).error ?? {}).flat();
 

@@ -1,6 +1,5 @@
 // Two people confirming a change to the same new address at the same moment: one gets it, the other is told the
 // link no longer works (as when the address was taken before), and nobody gets a server error.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -9,12 +8,9 @@ import { action as changeEmailAction } from "~/routes/account.email.tsx";
 import { action as signUpAction } from "~/routes/sign-up._index.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 describe("two accounts confirming the same new address at once", () => {
   it("moves one of them, refuses the other, and answers neither with a 500", async () => {

@@ -1,7 +1,6 @@
 // "Delete my account" sent again from a second tab, after the first had deleted the account and signed the browser
 // out: the second was sent to sign in, with no word that the account had been deleted. The browser now keeps a
 // nameless note that it deleted an account, and the sign-in page it lands on says so.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -10,12 +9,9 @@ import { action as signInAction } from "~/routes/sign-in.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 const DELETED = "Your account has been deleted and you have been signed out";
 

@@ -1,7 +1,6 @@
 // An invitation lasts only while the person who sent it could still send it. It used to stay valid for its 7 days
 // after its sender was removed from the organisation, left it, lost the owner (or council admin) role, or deleted
 // their account, so someone no longer trusted to invite could still let people in.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -20,12 +19,9 @@ import {
   unique,
 } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 async function organisationWithTwoOwners() {
   const council = await createCouncil();

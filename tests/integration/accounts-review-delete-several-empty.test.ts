@@ -2,7 +2,6 @@
 // left to confirm in the one message the page shows (the error summary and the field show a field's first
 // message): it named only the first, so the person ticked it, typed their password again and only then heard of
 // the next. A block found when the deletion is sent (the page was out of date) is shown whole in the same way.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -16,12 +15,9 @@ import {
   TEST_PASSWORD,
 } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 async function deleteWith(userId: string, leaveWithoutMembers: string[]) {
   const answer = await callAction(deleteAction, {

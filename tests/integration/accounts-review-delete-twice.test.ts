@@ -1,6 +1,5 @@
 // "Delete my account" sent twice (a double click, a slow network) deletes once: both sends were let through, and
 // the second deleted the already deleted account again, writing a second account.delete entry to the log.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -13,12 +12,9 @@ import {
   TEST_PASSWORD,
 } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 async function deleteTwice(userId: string) {
   const cookie = await sessionCookieFor(userId);

@@ -2,19 +2,15 @@
 // could ask for it and confirm from their own inbox, and the owner heard only once the account had moved (to an
 // address no longer theirs, so too late to reset the password from). Told when it is asked for, the owner can reset
 // the password, which cancels the link (025aa73). Sent twice, the form sends one notice, as it sends one link.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { action as changeEmailAction } from "~/routes/account.email.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 describe("asking to move an account to a new address", () => {
   it("tells the address it uses now, once when the form is sent twice", async () => {

@@ -2,7 +2,6 @@
 // password from that address: the account no longer uses it, so "reset your password now" at the forgot-password
 // page sends nothing, and a person whose account was taken over that way was left with advice that cannot work.
 // The password notices still point there, where it does work.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -11,12 +10,9 @@ import { action as changeEmailAction } from "~/routes/account.email.tsx";
 import { action as changePasswordAction } from "~/routes/account.password.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 describe("the notice to the old address of an account moved to a new one", () => {
   it("tells its reader to contact the council, not to reset the password from this address", async () => {

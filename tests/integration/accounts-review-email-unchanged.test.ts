@@ -1,19 +1,15 @@
 // "Change your email address" given the address the account already uses says so next to the field, keeping what
 // was typed: it was answered "we have sent it a link" and sent nothing, so the person waited for an email that
 // never came. Their own address is theirs to be told about.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { action as changeEmailAction } from "~/routes/account.email.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 describe("changing the email address to the one the account already uses", () => {
   it("is refused next to the field, with what was typed kept, and nothing sent", async () => {

@@ -1,7 +1,6 @@
 // Deleting an account erases the person's address from the council's log entry inviting them to take over an
 // organisation left with no members ("membership.invite_owner"), as it does from every other invitation's entry:
 // the address stayed there, readable by every admin of the council, after the person had asked to be forgotten.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -17,12 +16,9 @@ import {
   TEST_PASSWORD,
 } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 describe("the person a council invited to take over an organisation", () => {
   it("leaves no address in that log entry once they delete their account", async () => {

@@ -1,21 +1,17 @@
 // The organisation's hourly invitation allowance belongs to those who may invite: a member who may not (a VCSE or
 // supplier's MEMBER, a council's OFFICER) posting "Send invitation" by hand is refused without spending it.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
 
 const world = await createWorld();
 // a fresh client address per request, so only the organisation's own count can run out
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
-
 function invite(organisationId: string, cookie: string, email = `${unique("colleague")}@example.test`) {
   return callAction(organisationAction, {
     path: `/organisations/${organisationId}`,

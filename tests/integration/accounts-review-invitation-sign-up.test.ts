@@ -1,7 +1,6 @@
 // Signing up from an invitation says no more about other people's accounts than the sign-up form does (decision
 // 006): a link that does not work, or an address the invitation was not sent to, gets the same answer whether or
 // not the address has an account. Only the address the invitation was sent to is told it already has one.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -9,14 +8,11 @@ import { action as organisationAction } from "~/routes/organisations.$id._index/
 import { action as signUpAction } from "~/routes/sign-up._index.tsx";
 import { createUser, createWorld, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
 
 const world = await createWorld();
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
-
 async function signUp(email: string, invitation: string) {
   const answer = await callAction(signUpAction, {
     path: "/sign-up",

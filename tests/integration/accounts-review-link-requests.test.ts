@@ -1,7 +1,6 @@
 // Asking for an emailed link twice moments apart (a double click on "Send reset link", "Send a new link" or "Send
 // confirmation link"): one email goes, and its link works. A second email would have retired the first's link,
 // which the person may well open first.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -12,12 +11,9 @@ import { loader as resetLoader } from "~/routes/reset-password.tsx";
 import { action as verifyAction } from "~/routes/verify-email.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 function tokenIn(text: string, path: string) {
   const match = text.match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`));

@@ -1,6 +1,5 @@
 // An emailed link's button pressed twice (a double click, the form sent again): the link still works once, and
 // the second press is answered as the first was, not with "This link has expired or has already been used".
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -13,12 +12,9 @@ import { action as signUpAction } from "~/routes/sign-up._index.tsx";
 import { action as verifyAction } from "~/routes/verify-email.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 async function tokenFor(to: string, path: string) {
   const emails = await db.emailOutbox.findMany({ where: { to }, orderBy: { createdAt: "desc" } });

@@ -1,7 +1,6 @@
 // A change of name is written to the audit log, as a change of email address is: the log shows each entry's actor
 // by their name now, so without it an officer who renamed themselves changed who every past entry seemed to be by,
 // and nothing showed it. Sent twice, it is logged once; a deleted account's former names are erased with it.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -16,12 +15,9 @@ import {
   TEST_PASSWORD,
 } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 const rename = (cookie: string, name: string) =>
   callAction(nameAction, { path: "/account/name", cookie, headers: fromIp(), form: { name } });

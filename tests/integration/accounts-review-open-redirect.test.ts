@@ -2,19 +2,15 @@
 // passed every check (it starts with one slash, and the URL it makes is on our origin) but reads, once its dot
 // segment is resolved, as "//evil.example", which a browser follows to another site. A link to the sign-in page
 // so written sent a signed-in person straight there, and anyone else there after signing in.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { safeRedirect } from "~/auth/request-context.server.ts";
 import { action as signInAction, loader as signInLoader } from "~/routes/sign-in.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD } from "../helpers/factories.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 const DOT_SEGMENTS = [
   "/.//evil.example/steal",

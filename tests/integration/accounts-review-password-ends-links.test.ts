@@ -2,7 +2,6 @@
 // move the account to their own address held a link, valid for a day, that still moved it after the owner had
 // reset or changed the password and so believed them locked out. Resetting or changing the password now retires
 // the account's unused new-address links.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -13,12 +12,10 @@ import { action as forgotAction } from "~/routes/forgot-password.tsx";
 import { action as resetAction } from "~/routes/reset-password.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
 
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 const NEW_PASSWORD = "a brand new passphrase for this";
 
 async function tokenFor(to: string, path: string) {

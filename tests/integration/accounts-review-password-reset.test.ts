@@ -1,6 +1,5 @@
 // A password reset proves the account is the person's: it ends a sign-in lock that guesses (perhaps someone else's)
 // put on it.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -9,12 +8,9 @@ import { action as resetAction } from "~/routes/reset-password.tsx";
 import { action as signInAction } from "~/routes/sign-in.tsx";
 import { createUser, TEST_PASSWORD } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 describe("a password reset after the account was locked", () => {
   it("lets the owner sign in with the new password at once", async () => {

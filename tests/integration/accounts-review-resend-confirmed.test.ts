@@ -1,7 +1,6 @@
 // "Send a new link" from a page shown before the address was confirmed (another tab, the Back button) sends
 // nothing once it is confirmed, and says it is: it emailed a fresh "Confirm your email address" link to an
 // address already confirmed, and told the person "We have sent a new link", as if it still needed confirming.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -9,12 +8,9 @@ import { action as verifyAction } from "~/routes/verify-email.tsx";
 import { readFlash } from "~/ui/flash.server.ts";
 import { createUser, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 /** The message the page after the redirect shows (the flash cookie the answer sets). */
 async function flashOf(response: Response) {

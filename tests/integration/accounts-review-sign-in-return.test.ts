@@ -1,17 +1,13 @@
 // Signing in from a long address (a marketplace search with many filters) takes the person back to it: the page
 // the sign-in form was shown for is a hidden field, and must never keep them from signing in.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { action as signInAction, loader as signInLoader } from "~/routes/sign-in.tsx";
 import { createUser, TEST_PASSWORD } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 async function signInFrom(back: string) {
   const user = await createUser();

@@ -2,19 +2,15 @@
 // second send found the account the first had just made and emailed "Someone tried to create an account with this
 // email address, but you already have one", so a person signing up for the first time was told someone else was
 // using their address. Someone else signing up with the address (another password) still makes the owner hear of it.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { action as signUpAction } from "~/routes/sign-up._index.tsx";
 import { TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 const signUp = (email: string, password: string) =>
   callAction(signUpAction, {

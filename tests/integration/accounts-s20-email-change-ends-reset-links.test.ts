@@ -1,6 +1,5 @@
 // Moving an account to a new address ends the password reset links sent to the old one: someone else may read
 // that inbox now (often why the address was changed), and a link from it would still have set a new password.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -9,12 +8,9 @@ import { action as confirmAction } from "~/routes/account.confirm-email.tsx";
 import { action as resetAction } from "~/routes/reset-password.tsx";
 import { createUser, sessionCookieFor, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 const NEW_PASSWORD = "a brand new password for this test";
 

@@ -1,7 +1,6 @@
 // Signing in where someone else is signed in (a shared computer) replaced the cookie but left the earlier session
 // valid in the database until it idled out (10 days), and a password reset there cleared the cookie the same way.
 // Whoever copied that cookie before could go on using it. Both now end the session the cookie held.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -10,12 +9,10 @@ import { action as resetAction } from "~/routes/reset-password.tsx";
 import { action as signInAction } from "~/routes/sign-in.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
 
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 const sessionsOf = (userId: string) => db.session.count({ where: { userId } });
 
 describe("a session whose cookie is replaced or cleared", () => {

@@ -1,6 +1,5 @@
 // A confirmation link opened where someone else's account is signed in (a shared office computer): the address is
 // confirmed, but the person is not taken on to register their organisation in the account that happens to be open.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -8,12 +7,9 @@ import { issueUserToken } from "~/domain/accounts/tokens.server.ts";
 import { action as verifyAction } from "~/routes/verify-email.tsx";
 import { createUser, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 async function unconfirmedWithLink() {
   const user = await createUser({ verified: false });

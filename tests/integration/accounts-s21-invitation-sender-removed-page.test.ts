@@ -1,7 +1,6 @@
 // An invitation sent by someone later removed from the organisation (or who left it) is cancelled with their
 // membership (accounts-followup-invitation-sender.test.ts checks the cancellation). Here: the page the invitee
 // opens from the email says so in plain words, as the browser shows it, and offers nothing to accept.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -16,12 +15,9 @@ import {
 import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
 import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { callAction } from "../helpers/routes.ts";
+import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
 
 async function send(organisationId: string, userId: string, form: Record<string, string>) {
   return callAction(organisationAction, {

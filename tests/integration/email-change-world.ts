@@ -1,17 +1,13 @@
 // What the tests of confirming a new email address share: an account that has asked to move to a new address (its
 // confirmation token issued as the account page does), the confirmation link followed from a fresh client address
 // (so the per-address limit never answers instead), and the flash message the answer leaves.
-import crypto from "node:crypto";
 import { db } from "~/db.server.ts";
 import { issueUserToken } from "~/domain/accounts/tokens.server.ts";
 import { action as confirmAction } from "~/routes/account.confirm-email.tsx";
 import { readFlash } from "~/ui/flash.server.ts";
 import { createUser, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
-
-const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
+import { fromIp } from "../helpers/client-address.ts";
 
 export async function flashOf(response: Response) {
   const cookie = (response.headers.getSetCookie().find((c) => c.startsWith("svm_flash=")) ?? "").split(
