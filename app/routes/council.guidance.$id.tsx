@@ -41,10 +41,12 @@ async function councilOfPage(request: Request, id: string, shownFor?: unknown) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await councilOfPage(request, params.id!);
   const council = { councilName: membership.organisationName, councilId: membership.organisationId };
-  if (params.id === "new") return json({ ...council, page: null, preview: null });
+  if (params.id === "new") return json({ ...council, page: null, preview: null, confirmingDelete: false });
   const found = await getCouncilGuidanceWithPreview(membership.organisationId, params.id!);
   if (!found) notFound();
-  return json({ ...council, ...found });
+  // "Delete page" asks first (a link here, so it works without JavaScript): one click used to delete it
+  const confirmingDelete = new URL(request.url).searchParams.has("delete");
+  return json({ ...council, ...found, confirmingDelete });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -72,13 +74,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditGuidance() {
-  const { councilName, councilId, page, preview } = useLoaderData<typeof loader>();
+  const { councilName, councilId, page, preview, confirmingDelete } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { ...(page ?? { audience: "EVERYONE", published: true }), councilId },
     shouldRevalidate: "onSubmit",
   });
+  if (page && confirmingDelete)
+    return (
+      <>
+        <BackLink to={`/council/guidance/${page.id}`}>Back to the page</BackLink>
+        <PageHeading caption={councilName}>Delete “{page.title}”?</PageHeading>
+        <div className="max-w-3xl">
+          <p className="mb-4">
+            {page.published
+              ? "The page comes off the guidance list and its address stops working for anyone who has it."
+              : "The page is not published, so no reader has it: only this draft goes."}{" "}
+            Deleting cannot be undone; the audit log keeps a record that it was deleted.
+          </p>
+          <Form method="post" className="flex flex-wrap items-center gap-6">
+            <Button name="intent" value="delete" variant="warning">
+              Yes, delete “{page.title}”
+            </Button>
+            <Link to={`/council/guidance/${page.id}`} className="underline">
+              No, keep it
+            </Link>
+          </Form>
+        </div>
+      </>
+    );
   return (
     <>
       <BackLink to="/council/guidance">Guidance pages</BackLink>
@@ -136,14 +161,14 @@ export default function EditGuidance() {
           defaultChecked={fields.published.initialValue === "on" || fields.published.initialValue === "true"}
           errors={fields.published.errors}
         />
-        <div className="flex flex-wrap gap-4">
+        <div className="flex flex-wrap items-center gap-6">
           <Button name="intent" value="save">
             Save page
           </Button>
           {page ? (
-            <Button name="intent" value="delete" variant="warning">
+            <Link to="?delete" className="font-bold">
               Delete page
-            </Button>
+            </Link>
           ) : null}
         </div>
       </Form>
