@@ -4,10 +4,10 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { londonDay } from "~/domain/calendar.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import { changeCycle } from "~/domain/survey/cycles.server.ts";
 import { cycleSchema } from "~/domain/survey/schemas.ts";
+import { hasOpened } from "~/domain/survey/stages.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       year: cycle.year,
       councilName: cycle.council.name,
       open: cycle.status === "OPEN",
-      opened: cycle.opensOn.getTime() <= londonDay(new Date()).getTime(),
+      opened: hasOpened(cycle),
       opensOn: isoDate(cycle.opensOn),
       closesOn: isoDate(cycle.closesOn),
       privacyNotice: cycle.privacyNotice,
@@ -41,6 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // the year is the cycle's own (not on the form): the schema is the one a new cycle is checked with
   const form = await readForm(request);
   form.set("year", String(cycle.year));
+  // once open, the opening date and notice stay as stored: not sent back through the page, where a browser
+  // could change the notice's line endings and so make it look changed
+  if (hasOpened(cycle)) {
+    form.set("opensOn", isoDate(cycle.opensOn));
+    form.set("privacyNotice", cycle.privacyNotice);
+  }
   const submission = parseWithZod(form, { schema: cycleSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await changeCycle(
@@ -76,8 +82,6 @@ export default function ChangeSurveyCycle() {
                 The survey opened on {formatDate(cycle.opensOn)}, so its opening date stays. Its privacy
                 notice stays too: businesses agreed to take part on what it says.
               </p>
-              <input type="hidden" name="opensOn" value={cycle.opensOn} />
-              <input type="hidden" name="privacyNotice" value={cycle.privacyNotice} />
             </>
           ) : (
             <p className="mb-4">

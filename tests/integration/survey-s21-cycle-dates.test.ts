@@ -111,3 +111,37 @@ describe("a cycle closed early", () => {
     expect(await db.surveyCycle.count({ where: { councilId: council.id } })).toBe(2);
   });
 });
+
+describe("a cycle closed just after midnight on a summer night", () => {
+  it("took the London day it was closed on, as its message says", async () => {
+    const council = await createCouncil({ postcodeAreas: ["ZZ9"] });
+    const cookie = await sessionCookieFor(
+      (await createMember(council.id, "OFFICER", { surveyAccess: true })).id,
+    );
+    const early = await createSurveyCycle({
+      councilId: council.id,
+      year: 2052,
+      opensOn: new Date("2052-05-01"),
+      closesOn: new Date("2052-07-31"),
+      status: "CLOSED",
+    });
+    // 00:30 on 10 June 2052 in London is 23:30 UTC on 9 June
+    await db.surveyCycle.update({
+      where: { id: early.id },
+      data: { year: 2051, closedAt: new Date("2052-06-09T23:30:00Z") },
+    });
+    const sameDay = await postPage(
+      "/council/survey/new",
+      form({ year: "2052", opensOn: "2052-06-10", closesOn: "2052-06-30" }),
+      cookie,
+    );
+    expect(sameDay.status).toBe(400);
+    expect(readableText(await sameDay.text())).toContain("until it was closed on 10 June 2052");
+    const nextDay = await postPage(
+      "/council/survey/new",
+      form({ year: "2052", opensOn: "2052-06-11", closesOn: "2052-06-30" }),
+      cookie,
+    );
+    expect(nextDay.status).toBe(302);
+  });
+});

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
-import { dayToDate, londonDay } from "~/domain/calendar.ts";
+import { dayToDate, londonDay, londonMidnight } from "~/domain/calendar.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
@@ -10,6 +10,7 @@ import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/domain/format.ts";
 import { councilAreas, councilAreaSelect, isEligibleByArea } from "./eligibility.server.ts";
 import { deleteUnsentResponses } from "./protected-answers.server.ts";
+import { hasOpened } from "./stages.ts";
 
 type Officer = { userId: string; councilId: string; ipAddress?: string | null };
 
@@ -115,13 +116,15 @@ export async function cycleDateProblems(
       opensOn: { lte: dayToDate(input.closesOn) },
       closesOn: { gte: dayToDate(input.opensOn) },
       // one closed early took its days up to the day it was closed only
-      OR: [{ closedAt: null }, { closedAt: { gte: dayToDate(input.opensOn) } }],
+      OR: [{ closedAt: null }, { closedAt: { gte: londonMidnight(dayToDate(input.opensOn)) } }],
     },
     orderBy: { opensOn: "asc" },
     select: { year: true, opensOn: true, closesOn: true, closedAt: true },
   });
   if (!other) return null;
-  const closed = other.closedAt && other.closedAt < other.closesOn ? other.closedAt : null;
+  // the London day it was closed on, when that was before its closing date
+  const closedOn = other.closedAt ? londonDay(other.closedAt) : null;
+  const closed = closedOn && closedOn < other.closesOn ? closedOn : null;
   const period = closed
     ? `open ${formatDate(other.opensOn)} until it was closed on ${formatDate(closed)}`
     : `open ${formatDate(other.opensOn)} to ${formatDate(other.closesOn)}`;
@@ -213,7 +216,7 @@ export async function changeCycle(officer: Officer, cycleId: string, input: Omit
     });
     if (!cycle || cycle.status !== "OPEN")
       return { ok: false as const, formErrors: ["This survey has closed: it can no longer be changed"] };
-    const opened = cycle.opensOn.getTime() <= londonDay(new Date()).getTime();
+    const opened = hasOpened(cycle);
     const fieldErrors: FieldErrors = {};
     if (opened && dayToDate(input.opensOn).getTime() !== cycle.opensOn.getTime())
       fieldErrors.opensOn = ["The survey has opened: its opening date can no longer be changed"];
@@ -225,7 +228,11 @@ export async function changeCycle(officer: Officer, cycleId: string, input: Omit
     // (a cycle keeping its opening date keeps its year, as it was opened)
     const opensMoved = dayToDate(input.opensOn).getTime() !== cycle.opensOn.getTime();
     const year = opensMoved ? cycle.year : Number(input.opensOn.slice(0, 4));
-    const problems = await cycleDateProblems(officer.councilId, { ...input, year }, cycleId, tx);
+    // only dates that move are checked: a cycle saved before these rules keeps its dates through other corrections
+    const datesMoved = opensMoved || dayToDate(input.closesOn).getTime() !== cycle.closesOn.getTime();
+    const problems = datesMoved
+      ? await cycleDateProblems(officer.councilId, { ...input, year }, cycleId, tx)
+      : null;
     // the year is not on the form: a new opening date in another year is that date's error; once opened, only
     // the closing date can have made it overlap
     if (problems)
@@ -395,7 +402,7 @@ async function sendInvitations(
   targets: InviteTarget[],
 ) {
   // sent before the opening day, the invitation says when the survey opens (the link waits until then)
-  const opensLater = cycle.opensOn.getTime() > londonDay(new Date()).getTime();
+  const opensLater = !hasOpened(cycle);
   // Tokens and emails are prepared first, so the transaction only writes (a large invitation round must not
   // outlast the transaction's time limit).
   const brandColour = await councilBrandColour(officer.councilId);

@@ -24,6 +24,11 @@ export function cycleStage(
   return "OPEN";
 }
 
+/** Whether a cycle's opening day has come (London days): from then its opening date and privacy notice stay. */
+export function hasOpened(cycle: { opensOn: Date }, now = new Date()) {
+  return cycle.opensOn.getTime() <= londonDay(now).getTime();
+}
+
 export const CYCLE_STAGE_COLOURS = {
   NOT_YET_OPEN: "yellow",
   OPEN: "green",
