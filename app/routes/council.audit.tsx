@@ -187,8 +187,8 @@ export default function AuditLog() {
                     <span className="block text-sm text-muted">for {e.actorOrganisation.name}</span>
                   ) : null}
                 </>
-              ) : e.ipAddress ? (
-                // a failed sign-in: typed by someone not signed in, at the account the record names
+              ) : e.action === "auth.sign_in_failed" ? (
+                // typed by someone not signed in, at the account the record names
                 "Someone not signed in"
               ) : (
                 "System"

@@ -81,9 +81,7 @@ describe("a supplier's return page", () => {
     await db.contract.update({ where: { id: w.contract.id }, data: { endDate: new Date("2026-09-30") } });
     const text = await pageText(`/returns/${queried.id}`, w.cookies.supplierOwner);
     expect(text).toContain("Not owed: quarter outside the contract's term");
-    expect(text).toContain(
-      "The contract's term now ends on 30 September 2026, before this quarter: this return is no longer owed and you will not be chased for it. You may still amend it and submit it again.",
-    );
+    expect(text).toContain("does not cover this quarter: it runs from");
     expect(text).not.toContain("Submit it as soon as you can");
   });
 });

@@ -397,6 +397,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       councilName: r.contract.council.name,
       supplierName: r.contract.supplierOrganisation.name,
       managerName: r.contract.contractManager?.name ?? null,
+      startDate: r.contract.startDate.toISOString(),
       endDate: r.contract.endDate.toISOString(),
     },
     lines,

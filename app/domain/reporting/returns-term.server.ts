@@ -24,7 +24,8 @@ export async function notAwaitingOutsideTerm(
         : Prisma.sql`c."supplierOrganisationId" = ${owner.supplierOrganisationId}`
     }
       AND r.status::text = ANY(${OVERDUE_STATUSES}::text[]) AND NOT ${returnWithinTermSql}`);
-  return rows.length ? { id: { notIn: rows.map((r) => r.id) } } : {};
+  // under AND, so it narrows a where that names returns by id too rather than replacing that
+  return rows.length ? { AND: [{ id: { notIn: rows.map((r) => r.id) } }] } : {};
 }
 
 /** Whether this return's quarter is within its contract's term as it now stands: the contract's row is held until

@@ -337,9 +337,9 @@ function SupplierStatusNotice() {
     return (
       <Notice title="This quarter is no longer owed">
         <p>
-          The contract&apos;s term now ends on {formatDate(page.contract.endDate)}, before this quarter: this
-          return is no longer owed and you will not be chased for it. You may still amend it and submit it
-          again.
+          The contract&apos;s term, as it now stands, does not cover this quarter: it runs from{" "}
+          {formatDate(page.contract.startDate)} to {formatDate(page.contract.endDate)}. This return is no
+          longer owed and you will not be chased for it. You may still amend it and submit it again.
         </p>
       </Notice>
     );
