@@ -103,6 +103,8 @@ const EMAILED = "opened from an emailed link with a one-off token";
 const BY_FORM = "reached by submitting a form; the feature's end-to-end test checks it with axe";
 const REACHED_OTHERWISE: Record<string, string> = {
   "routes/healthz": "JSON for load balancers, not a page",
+  "routes/contracts.$id.commitments.$commitmentId_.remove":
+    "asks before removing a commitment; the crawl follows no removal links, and contracts.spec checks it with axe",
   "routes/bench.bare": "the benchmark's reference route, not linked",
   "routes/account.data": DOWNLOAD,
   "routes/council.reports.departmental[.]csv": DOWNLOAD,
