@@ -104,7 +104,7 @@ const BY_FORM = "reached by submitting a form; the feature's end-to-end test che
 const REACHED_OTHERWISE: Record<string, string> = {
   "routes/healthz": "JSON for load balancers, not a page",
   "routes/contracts.$id.commitments.$commitmentId_.remove":
-    "asks before removing a commitment; the crawl follows no removal links, and contracts.spec checks it with axe",
+    "asks before removing a commitment; the crawl does not reach it, and contracts.spec checks it with axe",
   "routes/bench.bare": "the benchmark's reference route, not linked",
   "routes/account.data": DOWNLOAD,
   "routes/council.reports.departmental[.]csv": DOWNLOAD,
