@@ -1,6 +1,7 @@
 // The words pages use for measure themes, units and contract statuses. Safe for browser code.
 import { formatDate, formatGbp, formatNumber, plural } from "~/domain/format.ts";
 import type { ContractStatus, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
+import { endedProblem } from "./termination.ts";
 
 export const MEASURE_THEMES: { value: MeasureTheme; label: string }[] = [
   { value: "JOBS", label: "Jobs" },
@@ -54,7 +55,8 @@ export function statusDateConflict(
   today: string,
 ): string | null {
   const end = contract.endDate.slice(0, 10);
-  if (contract.status === "ENDED" && end > today) return `Ends ${formatDate(end)} but marked as ended`;
+  if (endedProblem({ status: contract.status, endDate: end }, today))
+    return `Ends ${formatDate(end)} but marked as ended`;
   if (contract.status === "ACTIVE" && end < today)
     return `Ended ${formatDate(end)} but still marked as active`;
   return null;
