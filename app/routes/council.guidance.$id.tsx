@@ -1,15 +1,20 @@
 // Add (id "new") or edit one of the council's guidance pages.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
-import { notFound, requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
 import {
-  councilOfGuidance,
-  deleteGuidance,
   getCouncilGuidance,
   getCouncilGuidanceWithPreview,
   saveGuidance,
@@ -25,43 +30,37 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.page ? "Edit guidance page" : "Add a guidance page"} – Social Value Marketplace` },
 ];
 
-const actionSchema = z.discriminatedUnion("intent", [
-  // a new page's form names the council it was shown for
-  guidancePageSchema.extend({ intent: z.literal("save"), councilId: z.string().optional() }),
-  z.object({ intent: z.literal("delete") }),
-]);
-
-// The page's own council, or for a new page the council its form was shown for (see requireCouncilOf).
-async function councilOfPage(request: Request, id: string, shownFor?: unknown) {
-  await requireCouncilAdmin(request);
-  const councilId = id === "new" ? shownFor : await councilOfGuidance(id);
-  return requireCouncilOf(request, councilId, requireCouncilAdmin);
-}
+// a new page's form names the council it was shown for
+const actionSchema = guidancePageSchema.extend({
+  intent: z.literal("save"),
+  councilId: z.string().optional(),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await councilOfPage(request, params.id!);
+  const { membership } = await requireGuidanceAdmin(request, params.id!);
   const council = { councilName: membership.organisationName, councilId: membership.organisationId };
-  if (params.id === "new") return json({ ...council, page: null, preview: null, confirmingDelete: false });
+  if (params.id === "new") return json({ ...council, page: null, preview: null });
   const found = await getCouncilGuidanceWithPreview(membership.organisationId, params.id!);
   if (!found) notFound();
-  // "Delete page" asks first (a link here, so it works without JavaScript): one click used to delete it
-  const confirmingDelete = new URL(request.url).searchParams.has("delete");
-  return json({ ...council, ...found, confirmingDelete });
+  return json({ ...council, ...found });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireCouncilAdmin(request);
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
-  const { viewer, membership } = await councilOfPage(request, params.id!, submission.payload.councilId);
+  const { viewer, membership } = await requireGuidanceAdmin(
+    request,
+    params.id!,
+    submission.payload.councilId,
+  );
   const councilId = membership.organisationId;
   const isNew = params.id === "new";
+  // deleting has its own page, which checks the version shown: a confirmation from before it (a page kept open, a
+  // form sent again) deletes nothing here, and is asked again there with the page as it is now
+  if (!isNew && submission.payload.intent === "delete")
+    throw redirect(`/council/guidance/${params.id}/delete`);
   const value = submission.status === "success" ? submission.value : null;
   const common = { councilId, actorUserId: viewer.user.id, ipAddress: clientIp(request) };
-  // before the page is looked up: a page this admin deleted moments ago (sent twice) is answered as deleted
-  if (value?.intent === "delete") {
-    if (isNew || !(await deleteGuidance({ ...common, id: params.id! }))) notFound();
-    return redirectWithFlash("/council/guidance", { kind: "success", message: "Guidance page deleted" });
-  }
   if (!isNew && !(await getCouncilGuidance(councilId, params.id!))) notFound();
   const councilName = membership.organisationName;
   if (!value) return json({ ...submission.reply(), councilName }, { status: 400 });
@@ -74,36 +73,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditGuidance() {
-  const { councilName, councilId, page, preview, confirmingDelete } = useLoaderData<typeof loader>();
+  const { councilName, councilId, page, preview } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { ...(page ?? { audience: "EVERYONE", published: true }), councilId },
     shouldRevalidate: "onSubmit",
   });
-  if (page && confirmingDelete)
-    return (
-      <>
-        <BackLink to={`/council/guidance/${page.id}`}>Back to the page</BackLink>
-        <PageHeading caption={councilName}>Delete “{page.title}”?</PageHeading>
-        <div className="max-w-3xl">
-          <p className="mb-4">
-            {page.published
-              ? "The page comes off the guidance list and its address stops working for anyone who has it."
-              : "The page is not published, so no reader has it: only this draft goes."}{" "}
-            Deleting cannot be undone; the audit log keeps a record that it was deleted.
-          </p>
-          <Form method="post" className="flex flex-wrap items-center gap-6">
-            <Button name="intent" value="delete" variant="warning">
-              Yes, delete “{page.title}”
-            </Button>
-            <Link to={`/council/guidance/${page.id}`} className="underline">
-              No, keep it
-            </Link>
-          </Form>
-        </div>
-      </>
-    );
   return (
     <>
       <BackLink to="/council/guidance">Guidance pages</BackLink>
@@ -161,17 +137,25 @@ export default function EditGuidance() {
           defaultChecked={fields.published.initialValue === "on" || fields.published.initialValue === "true"}
           errors={fields.published.errors}
         />
-        <div className="flex flex-wrap items-center gap-6">
-          <Button name="intent" value="save">
-            Save page
-          </Button>
-          {page ? (
-            <Link to="?delete" className="font-bold">
-              Delete page
-            </Link>
-          ) : null}
-        </div>
+        <Button name="intent" value="save">
+          Save page
+        </Button>
       </Form>
+      {page ? (
+        // a page of its own asks first, with the page as saved: what is typed above and not saved is not taken there
+        <p className="mt-6 max-w-3xl">
+          <Link
+            to={`/council/guidance/${page.id}/delete`}
+            className="font-bold"
+            aria-describedby="delete-hint"
+          >
+            Delete this page
+          </Link>
+          <span id="delete-hint" className="mt-1 block text-muted">
+            You will be asked to confirm. Changes you have made on this form and not saved will be lost.
+          </span>
+        </p>
+      ) : null}
       {page && preview !== null ? (
         <section aria-labelledby="preview-heading" className="mt-12 max-w-3xl border-t-4 border-brand pt-4">
           <h2 id="preview-heading" className="mb-2 text-2xl font-bold">

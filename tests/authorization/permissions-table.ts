@@ -113,8 +113,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/contracts.$id.commitments.$commitmentId": {
     params: (w) => ({ id: w.contract.id, commitmentId: w.commitment.id }),
     get: COUNCIL_A_STAFF,
-    // remove has no plausible form: delivery is recorded against the commitment, so removing it is refused (400)
-    actions: { save: COUNCIL_A_STAFF, remove: COUNCIL_A_STAFF },
+    // saving only: removing is done on the page that asks first (the entry below)
+    actions: { save: COUNCIL_A_STAFF },
     forms: {
       save: (w) => ({
         measureId: w.measure.id,
@@ -186,7 +186,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/council.guidance.$id": {
     params: (w) => ({ id: w.guidancePage.id }),
     get: COUNCIL_ADMIN,
-    actions: { save: COUNCIL_ADMIN, delete: COUNCIL_ADMIN },
+    actions: { save: COUNCIL_ADMIN },
     forms: {
       save: () => ({
         title: "How pledging works",
@@ -195,8 +195,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
         bodyMarkdown: "Pledge what you can.",
         published: "on",
       }),
-      delete: () => ({}),
     },
+  },
+  "routes/council.guidance.$id_.delete": {
+    params: (w) => ({ id: w.guidancePage.id }),
+    get: COUNCIL_ADMIN,
+    actions: { "": COUNCIL_ADMIN },
+    forms: { "": (w) => ({ version: w.guidancePage.updatedAt.toISOString() }) },
   },
   "routes/council.guidance._index": { get: COUNCIL_ADMIN },
   "routes/council.measures.$id": {

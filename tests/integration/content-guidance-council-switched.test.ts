@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import { db } from "~/db.server.ts";
 import { action as editAction, loader as editLoader } from "~/routes/council.guidance.$id.tsx";
+import { action as deleteAction } from "~/routes/council.guidance.$id_.delete.tsx";
 import {
   addMember,
   createGuidancePage,
@@ -33,6 +34,13 @@ const page = (fields: Record<string, string> = {}) => ({
 
 const send = (id: string, cookie: string, form: Record<string, string>) =>
   callAction(editAction, { path: `/council/guidance/${id}`, params: { id }, cookie, form });
+
+// "Yes, delete" on the page's own confirmation, naming the version it showed
+const remove = async (id: string, cookie: string) => {
+  const { updatedAt } = await db.guidancePage.findUniqueOrThrow({ where: { id } });
+  const form = { version: updatedAt.toISOString() };
+  return callAction(deleteAction, { path: `/council/guidance/${id}/delete`, params: { id }, cookie, form });
+};
 
 beforeAll(async () => {
   world = await createWorld();
@@ -83,7 +91,7 @@ describe("a guidance page saved after switching council in another window", () =
       councilId: world.councilA.id,
       title: "How it works now",
     });
-    expect((await send(existing.id, cookie, { intent: "delete" })).status).toBe(302);
+    expect((await remove(existing.id, cookie)).status).toBe(302);
     expect(await db.guidancePage.count({ where: { id: existing.id } })).toBe(0);
   });
 
@@ -100,7 +108,7 @@ describe("a guidance page saved after switching council in another window", () =
       (await send("new", officer, page({ slug: "by-an-officer", councilId: world.councilA.id }))).status,
     ).toBe(404);
     const bPage = await createGuidancePage({ councilId: world.councilB.id });
-    expect((await send(bPage.id, adminOfAOnly, { intent: "delete" })).status).toBe(404);
+    expect((await remove(bPage.id, adminOfAOnly)).status).toBe(404);
     expect(await db.guidancePage.count({ where: { slug: { in: ["taken-over", "by-an-officer"] } } })).toBe(0);
     expect(await db.guidancePage.count({ where: { id: bPage.id } })).toBe(1);
   });

@@ -10,6 +10,7 @@ import { action as pledgeAction, loader as pledgeLoader } from "~/routes/request
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { action as signInAction } from "~/routes/sign-in.tsx";
 import { action as editAction, loader as editLoader } from "~/routes/council.guidance.$id.tsx";
+import { action as deleteAction } from "~/routes/council.guidance.$id_.delete.tsx";
 import { loader as councilGuidanceLoader } from "~/routes/council.guidance._index.tsx";
 import { loader as pageLoader } from "~/routes/guidance.$councilId.$slug.tsx";
 import { loader as guidanceLoader } from "~/routes/guidance._index.tsx";
@@ -178,11 +179,11 @@ describe("guidance pages", () => {
       cookie: cookies.councilAdmin,
     });
     expect(open.status).toBe(404);
-    const change = await callAction(editAction, {
-      path: `/council/guidance/${page.id}`,
+    const change = await callAction(deleteAction, {
+      path: `/council/guidance/${page.id}/delete`,
       params: { id: page.id },
       cookie: cookies.councilAdmin,
-      form: { intent: "delete" },
+      form: { version: page.updatedAt.toISOString() },
     });
     expect(change.status).toBe(404);
     expect(await db.guidancePage.count({ where: { id: page.id } })).toBe(1);

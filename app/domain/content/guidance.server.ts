@@ -219,15 +219,43 @@ function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result
   });
 }
 
+/**
+ * What the page asking "delete this page?" shows: the page as saved now, not its content, with its version (when it
+ * was last saved), which the deletion is checked against.
+ */
+export async function getGuidanceForDeletion(councilId: string, id: string) {
+  const page = await db.guidancePage.findFirst({
+    where: { id, councilId },
+    select: { id: true, title: true, slug: true, audience: true, published: true, updatedAt: true },
+  });
+  if (!page) return null;
+  const { updatedAt, ...fields } = page;
+  return { ...fields, version: updatedAt.toISOString() };
+}
+
+export type DeleteGuidanceResult = { ok: true } | { ok: false; notFound: true } | { ok: false; stale: true };
+
+/** Deletes the page only as the admin saw it (`version`): one a colleague has saved since stays until they have
+ * seen it. */
 export async function deleteGuidance(args: {
   councilId: string;
   actorUserId: string;
   ipAddress: string | null;
   id: string;
-}) {
-  const deleted = await db.$transaction(async (tx) => {
-    const { count } = await tx.guidancePage.deleteMany({ where: { id: args.id, councilId: args.councilId } });
-    if (count === 0) return false;
+  version: string;
+}): Promise<DeleteGuidanceResult> {
+  const outcome = await db.$transaction(async (tx) => {
+    // a save landing meanwhile holds the row until it commits, and then no longer matches this version
+    const { count } = await tx.guidancePage.deleteMany({
+      where: { id: args.id, councilId: args.councilId, updatedAt: new Date(args.version) },
+    });
+    if (count === 0) {
+      const saved = await tx.guidancePage.findFirst({
+        where: { id: args.id, councilId: args.councilId },
+        select: { id: true },
+      });
+      return saved ? ("stale" as const) : ("gone" as const);
+    }
     await writeAudit(
       {
         actorUserId: args.actorUserId,
@@ -240,12 +268,17 @@ export async function deleteGuidance(args: {
       },
       tx,
     );
-    return true;
+    return "deleted" as const;
   });
-  // "Delete page" sent twice (a double click, the form sent again after a slow answer): the page is gone because
+  if (outcome === "deleted") return { ok: true };
+  if (outcome === "stale") return { ok: false, stale: true };
+  // "Yes, delete" sent twice (a double click, the form sent again after a slow answer): the page is gone because
   // this admin deleted it moments ago, so the repeat gets the same answer, with nothing more written (decision 024)
-  return (
-    deleted ||
-    recentlyAudited({ actorUserId: args.actorUserId, action: "guidance.delete", entityId: args.id })
-  );
+  return (await recentlyAudited({
+    actorUserId: args.actorUserId,
+    action: "guidance.delete",
+    entityId: args.id,
+  }))
+    ? { ok: true }
+    : { ok: false, notFound: true };
 }

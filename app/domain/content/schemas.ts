@@ -33,6 +33,10 @@ export const guidancePageSchema = z.object({
   published: z.preprocess((v) => v === "on" || v === true, z.boolean()),
 });
 
+// "Yes, delete" sends the version of the page (its updatedAt) the admin was shown, so a colleague's change since
+// (a new title, publishing it) is shown before the page goes, not deleted unseen.
+export const guidanceDeleteSchema = z.object({ version: z.iso.datetime({ precision: 3 }) });
+
 const wholeDays = (what: string, min: number, max: number) =>
   writtenNumber(
     z

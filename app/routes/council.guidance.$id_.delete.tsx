@@ -1,0 +1,110 @@
+// "Delete this guidance page?": the page as saved now, what deleting does, and a button that names it. It was a
+// `?delete` view of the edit form, which deleted whatever the page had become since it was opened. This page works
+// without JavaScript: the button posts the version shown here, so a colleague's change since is shown first.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound } from "~/auth/permissions.server.ts";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
+import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
+import { deleteGuidance, getGuidanceForDeletion } from "~/domain/content/guidance.server.ts";
+import { guidanceDeleteSchema } from "~/domain/content/schemas.ts";
+import { readForm } from "~/server/read-form.server.ts";
+import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Form } from "~/ui/form-for.tsx";
+import { Button } from "~/ui/form.tsx";
+import { formatDateTime } from "~/ui/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Delete a guidance page – Social Value Marketplace" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership } = await requireGuidanceAdmin(request, params.id!);
+  const page = await getGuidanceForDeletion(membership.organisationId, params.id!);
+  if (!page) notFound();
+  return json({ councilName: membership.organisationName, page });
+}
+
+type Reply = { problem: "stale" | "refused"; message: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireGuidanceAdmin(request, params.id!);
+  const submission = parseWithZod(await readForm(request), { schema: guidanceDeleteSchema });
+  if (submission.status !== "success")
+    return json<Reply>(
+      {
+        problem: "refused",
+        message:
+          "The page was not deleted: the form did not say which version of it you were looking at. Check it below and delete it again.",
+      },
+      { status: 400 },
+    );
+  const result = await deleteGuidance({
+    councilId: membership.organisationId,
+    actorUserId: viewer.user.id,
+    ipAddress: clientIp(request),
+    id: params.id!,
+    version: submission.value.version,
+  });
+  if (!result.ok) {
+    if ("notFound" in result) notFound();
+    // the page is read again after this answer: it shows the page as the colleague left it, and its version
+    return json<Reply>(
+      {
+        problem: "stale",
+        message:
+          "Someone else changed this page after you opened this one, so it has not been deleted. It is shown below as it is now: delete it again if you still want to.",
+      },
+      { status: 409 },
+    );
+  }
+  return redirectWithFlash("/council/guidance", { kind: "success", message: "Guidance page deleted" });
+}
+
+export default function DeleteGuidance() {
+  const { councilName, page } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const back = `/council/guidance/${page.id}`;
+  const audience = GUIDANCE_AUDIENCES.find((a) => a.value === page.audience)?.label ?? page.audience;
+  return (
+    <div className="max-w-3xl">
+      <BackLink to={back}>Back to the page</BackLink>
+      <PageHeading caption={councilName}>
+        Are you sure you want to delete the guidance page “{page.title}”?
+      </PageHeading>
+      {reply ? (
+        <Notice
+          kind="error"
+          title={reply.problem === "stale" ? "Someone else changed this page" : "Not deleted"}
+        >
+          {reply.message}
+        </Notice>
+      ) : null}
+      <SummaryList
+        rows={[
+          { key: "Title", value: page.title },
+          { key: "Web address name", value: page.slug },
+          { key: "Who it is for", value: audience },
+          { key: "Status", value: page.published ? "Published" : "Draft (not published)" },
+          { key: "Last saved", value: formatDateTime(page.version) },
+        ]}
+      />
+      <h2 className="mb-2 text-xl font-bold">What deleting does</h2>
+      <ul className="mb-6 list-disc pl-6">
+        <li>
+          {page.published
+            ? "The page comes off the guidance list, and its address stops working for anyone who has it."
+            : "The page is not published, so no reader has it: only this draft goes."}
+        </li>
+        <li>The page and its content are deleted. This cannot be undone.</li>
+        <li>The audit log keeps a record that it was deleted.</li>
+      </ul>
+      <Form method="post" className="flex flex-wrap items-center gap-6">
+        <input type="hidden" name="version" value={page.version} />
+        <Button variant="warning">Yes, delete “{page.title}”</Button>
+        <Link to={back}>No, keep it</Link>
+      </Form>
+    </div>
+  );
+}
