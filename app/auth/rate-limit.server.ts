@@ -141,12 +141,6 @@ export function waitMessage(seconds: number) {
   return `Too many attempts. Wait ${wait}, then try again.`;
 }
 
-/** Forgets every counted attempt: for tests that send many valid forms in a row, far faster than anyone would. */
-export async function forgetAllAttempts() {
-  await limiters();
-  await state.__svmLimiters!.pool.query(`DELETE FROM ${SCHEMA}.counters`);
-}
-
 export async function closeRateLimits() {
   const current = state.__svmLimiters;
   state.__svmLimiters = undefined;

@@ -8,12 +8,12 @@
 // own page; and once the attacks are over, every page the actor (and council A's admin) may open still renders.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { forgetAllAttempts } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
 import { createMatrixWorld, type MatrixWorld, type Role } from "../authorization/world.ts";
 import { sessionCookieFor } from "../helpers/factories.ts";
 import { formFieldsOf } from "../helpers/form-fields.ts";
+import { forgetAllAttempts } from "../helpers/rate-limits.ts";
 import {
   BEFORE_ATTACK,
   EXTREME_BUT_VALID,
