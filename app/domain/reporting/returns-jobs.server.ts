@@ -39,7 +39,7 @@ import {
   REPORTING_CONTRACT_STATUSES,
   startOfDay,
 } from "./returns-rules.ts";
-import { isReturnWithinTerm } from "./returns-term.server.ts";
+import { isReturnWithinTerm, returnWithinTermSql } from "./returns-term.server.ts";
 import { forEachItem } from "~/jobs/each-item.server.ts";
 import { evidenceStorage } from "./evidence-storage.server.ts";
 
@@ -192,7 +192,7 @@ export async function withdrawReturnsOutsideTerm(contractId?: string) {
   const outside = await readRows<{ id: string; contractId: string }[]>(Prisma.sql`
     SELECT r.id, r."contractId" FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
     WHERE r.status::text IN ('NOT_STARTED', 'DRAFT')
-      AND (r."periodStart" > c."endDate" OR r."periodEnd" < c."startDate")
+      AND NOT ${returnWithinTermSql}
       ${contractId ? Prisma.sql`AND c.id = ${contractId}` : Prisma.empty}
     ORDER BY r.id`);
   let withdrawn = 0;
@@ -207,7 +207,7 @@ export async function withdrawReturnsOutsideTerm(contractId?: string) {
       >`SELECT status::text AS status, "periodStart", "periodEnd", "financialYear", quarter
         FROM "KpiReturn" WHERE id = ${item.id} FOR UPDATE`;
       if (!contract || !kpiReturn || !UNSENT.includes(kpiReturn.status)) return null;
-      if (kpiReturn.periodStart <= contract.endDate && kpiReturn.periodEnd >= contract.startDate) return null;
+      if (isWithinTerm(kpiReturn, contract)) return null;
       const files = await tx.evidenceFile.findMany({
         where: { returnLine: { returnId: item.id } },
         select: { storageKey: true },
