@@ -54,8 +54,8 @@ export default function CategoriesPage() {
     <>
       <PageHeading caption={councilName}>Needs and priorities</PageHeading>
       <p className="mb-6 max-w-3xl">
-        Requestors file every request under one of these categories. A category in use cannot be deleted;
-        retire it so no new requests use it.
+        Requestors file every request under one of these categories. Categories are never deleted, so the
+        requests filed under them keep their place in reports: retire one so no new requests use it.
       </p>
       <ErrorSummary errors={form.allErrors} />
       <Table

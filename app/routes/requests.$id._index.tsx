@@ -18,7 +18,7 @@ import {
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { InsetText, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -141,9 +141,7 @@ function OpenRequestPage({
             value:
               [
                 request.beneficiaries,
-                request.beneficiaryCount
-                  ? `${formatNumber(request.beneficiaryCount)} ${request.beneficiaryCount === 1 ? "person" : "people"}`
-                  : null,
+                request.beneficiaryCount ? countOf(request.beneficiaryCount, "person", "people") : null,
               ]
                 .filter(Boolean)
                 .join(" — ") || "Not given",
