@@ -163,6 +163,36 @@ describe("data migrations, in order", () => {
     await expect(contract("clash", "t-1")).rejects.toThrow(/Contract_councilId_reference_lower_key/);
   });
 
+  it("20261207090000: a failed sign-in loses the account as its actor; the person's own actions keep theirs", async () => {
+    await migrate("20261207090000_failed_sign_ins_have_no_actor", { before: true });
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('u1', 'a@example.test', 'A', now()),
+       ('u2', 'b@example.test', 'B', now())`,
+    );
+    const entry = (id: string, actor: string | null, action: string, entityType: string, entityId: string) =>
+      client.query(
+        `INSERT INTO "AuditLog" (id, "actorUserId", action, "entityType", "entityId", "ipAddress")
+         VALUES ($1, $2, $3, $4, $5, '192.0.2.1')`,
+        [id, actor, action, entityType, entityId],
+      );
+    await entry("failed", "u1", "auth.sign_in_failed", "User", "u1");
+    await entry("failed-later", null, "auth.sign_in_failed", "User", "u1");
+    await entry("signed-in", "u1", "auth.sign_in", "User", "u1");
+    // not the account's own record: an admin acting on another account, and a failure filed under something else
+    await entry("admin", "u2", "auth.sign_in_failed", "User", "u1");
+    await entry("other-entity", "u1", "auth.sign_in_failed", "Session", "u1");
+
+    await migrate("20261207090000_failed_sign_ins_have_no_actor");
+
+    expect(await rows(`SELECT id, "actorUserId", "entityId" FROM "AuditLog" ORDER BY id`)).toEqual([
+      { id: "admin", actorUserId: "u2", entityId: "u1" },
+      { id: "failed", actorUserId: null, entityId: "u1" },
+      { id: "failed-later", actorUserId: null, entityId: "u1" },
+      { id: "other-entity", actorUserId: "u1", entityId: "u1" },
+      { id: "signed-in", actorUserId: "u1", entityId: "u1" },
+    ]);
+  });
+
   it("the rest apply on top, as on a council's database", async () => {
     await migrate(names.at(-1)!);
     expect(applied).toBe(names.length);
