@@ -8,10 +8,9 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   getCommitmentForEdit,
   getContractForCommitments,
-  removeCommitment,
   updateCommitment,
 } from "~/domain/contracts/commitments.server.ts";
-import { commitmentEditSchema, commitmentRemoveSchema } from "~/domain/contracts/schemas.ts";
+import { commitmentEditSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
@@ -20,10 +19,16 @@ import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change a commitment – Social Value Marketplace" }];
 
-const intentSchema = z.discriminatedUnion("intent", [
-  commitmentEditSchema.safeExtend({ intent: z.literal("save") }),
-  commitmentRemoveSchema.safeExtend({ intent: z.literal("remove") }),
-]);
+// This form only saves. Removing has a page of its own that asks first: "remove" sent here (a page from before
+// that page, or a crafted post) is refused, and nothing is saved or removed.
+const saveSchema = commitmentEditSchema
+  .safeExtend({ intent: z.string().catch("") })
+  .refine((value) => value.intent === "save", {
+    path: [],
+    message:
+      "Nothing was changed. This form only saves a commitment: to remove it, use the “Remove this commitment” link below, which asks you first.",
+    when: () => true,
+  });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireContractOfficer(request, params.id!);
@@ -41,26 +46,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: intentSchema });
+  const submission = parseWithZod(await readForm(request), { schema: saveSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = {
     councilId: membership.organisationId,
     actorUserId: viewer.user.id,
     ipAddress: clientIp(request),
   };
-  const removing = submission.value.intent === "remove";
-  const result = await (removing ? removeCommitment : updateCommitment)(
-    actor,
-    params.id!,
-    params.commitmentId!,
-    submission.value,
-  );
+  const result = await updateCommitment(actor, params.id!, params.commitmentId!, submission.value);
   if (!result.ok) {
     if ("notFound" in result) notFound();
     if ("stale" in result)
       return json(
         {
-          ...submission.reply({ formErrors: [staleEditMessage("commitment", removing)] }),
+          ...submission.reply({ formErrors: [staleEditMessage("commitment")] }),
           stale: result.stale,
         },
         { status: 409 },
@@ -70,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirectWithFlash(`/contracts/${params.id}`, {
     kind: "success",
-    message: removing ? "Commitment removed" : "Commitment saved",
+    message: "Commitment saved",
   });
 }
 
@@ -82,14 +81,7 @@ export default function EditCommitment() {
     <>
       <BackLink to={`/contracts/${contract.id}`}>Back to the contract</BackLink>
       <PageHeading caption={`${contract.reference}: ${contract.title}`}>Change a commitment</PageHeading>
-      {stale ? (
-        <StaleEditNotice
-          stale={stale}
-          what="commitment"
-          unit={commitment.measure.unit}
-          removing={lastResult?.initialValue?.intent === "remove"}
-        />
-      ) : null}
+      {stale ? <StaleEditNotice stale={stale} what="commitment" unit={commitment.measure.unit} /> : null}
       <CommitmentForm
         version={version}
         lastResult={lastResult}

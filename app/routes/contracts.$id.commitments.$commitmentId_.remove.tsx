@@ -12,7 +12,7 @@ import {
   getContractForCommitments,
   removeCommitment,
 } from "~/domain/contracts/commitments.server.ts";
-import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import { readableValue } from "~/domain/contracts/history.ts";
 import { commitmentRemoveSchema } from "~/domain/contracts/schemas.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
@@ -40,14 +40,12 @@ type Reply = { problem: "stale" | "refused"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  // every answer but the version is read leniently (see commitmentRemoveSchema): this form sends only the version
   const submission = parseWithZod(await readForm(request), { schema: commitmentRemoveSchema });
   if (submission.status !== "success")
     return json<Reply>(
       {
         problem: "refused",
-        message:
-          "The commitment was not removed: the page did not say which version of it you were looking at. Check it below and remove it again.",
+        message: Object.values(submission.error ?? {}).flat()[0] ?? "It was not removed.",
       },
       { status: 400 },
     );
@@ -82,7 +80,9 @@ export default function RemoveCommitment() {
   const reply = useActionData<typeof action>();
   const name = `${commitment.measure.code} ${commitment.measure.name}`;
   const back = `/contracts/${contract.id}/commitments/${encodeURIComponent(commitment.id)}`;
-  const quantity = (q: string) => formatMeasureQuantity(commitment.measure.unit, q);
+  // as the contract's history reads them: "120 hours", "Q1 2025/26: 60 hours; Q2 2025/26: 60 hours"
+  const readable = (field: "targetQuantity" | "plan", value: string | null) =>
+    readableValue(field, value, commitment.measure.unit);
   return (
     <div className="max-w-3xl">
       <BackLink to={back}>Back to the commitment</BackLink>
@@ -104,16 +104,9 @@ export default function RemoveCommitment() {
             ? { key: "Commitment", value: commitment.qualitativeText }
             : {
                 key: "Target",
-                value: commitment.targetQuantity ? quantity(commitment.targetQuantity) : "Not set",
+                value: readable("targetQuantity", commitment.targetQuantity) ?? "Not set",
               },
-          ...(commitment.plan.length
-            ? [
-                {
-                  key: "Quarterly plan",
-                  value: commitment.plan.map((p) => `${p.label}: ${quantity(p.quantity)}`).join("; "),
-                },
-              ]
-            : []),
+          ...(commitment.plan ? [{ key: "Quarterly plan", value: readable("plan", commitment.plan) }] : []),
         ]}
       />
       {commitment.hasDelivery ? (

@@ -1,11 +1,13 @@
-// "Add commitment", "Save commitment" and "Remove this commitment" sent twice (a double click, a form sent again
-// after a slow answer, one after the other or both at once) make one change and one history entry, and both sends
-// get the success answer (decision 024). Before, the second add was refused ("This contract already has a
-// commitment for this measure"), the second save was told a colleague had changed the commitment, and the second
-// removal was a "Not found" page, so the officer believed the first had failed. A real clash is still refused.
+// "Add commitment", "Save commitment" and "Yes, remove" (on the page asking first) sent twice (a double click, a
+// form sent again after a slow answer, one after the other or both at once) make one change and one history entry,
+// and both sends get the success answer (decision 024). Before, the second add was refused ("This contract already
+// has a commitment for this measure"), the second save was told a colleague had changed the commitment, and the
+// second removal was a "Not found" page, so the officer believed the first had failed. A real clash is still
+// refused.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as editAction } from "~/routes/contracts.$id.commitments.$commitmentId.tsx";
+import { action as removeAction } from "~/routes/contracts.$id.commitments.$commitmentId_.remove.tsx";
 import { action as addAction } from "~/routes/contracts.$id.commitments.new/route.tsx";
 import {
   createCommitment,
@@ -57,6 +59,15 @@ const edit = (cookie: string, contractId: string, commitmentId: string, form: Re
     params: { id: contractId, commitmentId },
     cookie,
     form,
+  });
+
+/** "Yes, remove" on the page asking first, which sends only the version it showed. */
+const remove = (cookie: string, contractId: string, commitmentId: string, version: string) =>
+  callAction(removeAction, {
+    path: `/contracts/${contractId}/commitments/${commitmentId}/remove`,
+    params: { id: contractId, commitmentId },
+    cookie,
+    form: { version },
   });
 
 const history = async (contractId: string) =>
@@ -125,7 +136,7 @@ describe("Add commitment sent twice", () => {
   });
 });
 
-describe("Save commitment and Remove this commitment sent twice", () => {
+describe("Save commitment and Yes, remove sent twice", () => {
   async function stored() {
     const contract = await newContract();
     const measure = await createMeasure({ councilId: world.councilA.id });
@@ -185,10 +196,8 @@ describe("Save commitment and Remove this commitment sent twice", () => {
   it("removing, one after the other or both at once: removed once, one history entry, both answered as removed", async () => {
     for (const together of [false, true]) {
       const { contractId, id, form } = await stored();
-      const remove = form({ intent: "remove" });
-      const responses = together
-        ? await Promise.all([edit(officer, contractId, id, remove), edit(officer, contractId, id, remove)])
-        : [await edit(officer, contractId, id, remove), await edit(officer, contractId, id, remove)];
+      const send = () => remove(officer, contractId, id, form().version);
+      const responses = together ? await Promise.all([send(), send()]) : [await send(), await send()];
       for (const response of responses) {
         expect(response.status).toBe(302);
         expect(response.headers.get("location")).toBe(`/contracts/${contractId}`);
@@ -200,19 +209,18 @@ describe("Save commitment and Remove this commitment sent twice", () => {
 
   it("a commitment a colleague removed, or that never was, is still not found", async () => {
     const { contractId, id, form } = await stored();
-    expect((await edit(colleague, contractId, id, form({ intent: "remove" }))).status).toBe(302);
-    expect((await edit(officer, contractId, id, form({ intent: "remove" }))).status).toBe(404);
+    const { version } = form();
+    expect((await remove(colleague, contractId, id, version)).status).toBe(302);
+    expect((await remove(officer, contractId, id, version)).status).toBe(404);
     expect((await edit(officer, contractId, id, form())).status).toBe(404);
-    expect((await edit(officer, contractId, "no-such-commitment", form({ intent: "remove" }))).status).toBe(
-      404,
-    );
+    expect((await remove(officer, contractId, "no-such-commitment", version)).status).toBe(404);
   });
 
   it("a removal is never answered as done while the commitment is still there", async () => {
     const { contractId, id, form } = await stored();
     // the officer saves, then removes from a page read before that save
     expect((await edit(officer, contractId, id, form({ narrative: "Checked" }))).status).toBe(302);
-    const removal = await edit(officer, contractId, id, form({ intent: "remove", narrative: "Checked" }));
+    const removal = await remove(officer, contractId, id, form().version);
     expect(removal.status).toBe(409);
     expect(await db.commitment.count({ where: { id } })).toBe(1);
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { hasQuarterEnded } from "~/domain/contracts/quarters.ts";
 import { action as editCommitmentAction } from "~/routes/contracts.$id.commitments.$commitmentId.tsx";
+import { action as removeCommitmentAction } from "~/routes/contracts.$id.commitments.$commitmentId_.remove.tsx";
 import {
   action as addCommitmentAction,
   loader as addCommitmentLoader,
@@ -430,10 +431,15 @@ describe("commitments", () => {
       status: "CONFIRMED",
       quantity: 7,
     });
-    // removing is sent from the commitment's form as read now, naming its version
+    // removing is sent from the page asking first, as read now, naming its version
     const removal = async (id: string) => {
-      const { measureId, updatedAt } = await db.commitment.findUniqueOrThrow({ where: { id } });
-      return edit(id, { intent: "remove", measureId, version: updatedAt.toISOString() });
+      const { updatedAt } = await db.commitment.findUniqueOrThrow({ where: { id } });
+      return callAction(removeCommitmentAction, {
+        path: `/contracts/${contractId}/commitments/${id}/remove`,
+        params: { id: contractId, commitmentId: id },
+        cookie: cookies.officerA,
+        form: { version: updatedAt.toISOString() },
+      });
     };
     const blocked = await removal(hours.id);
     expect(blocked.status).toBe(400);

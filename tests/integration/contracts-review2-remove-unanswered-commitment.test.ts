@@ -5,10 +5,11 @@
 // A line with an answer, a note, evidence or a query, or on a return that was sent, still keeps it.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { loader as commitmentLoader } from "~/routes/contracts.$id.commitments.$commitmentId.tsx";
 import {
-  action as commitmentAction,
-  loader as commitmentLoader,
-} from "~/routes/contracts.$id.commitments.$commitmentId.tsx";
+  action as removeAction,
+  loader as removeLoader,
+} from "~/routes/contracts.$id.commitments.$commitmentId_.remove.tsx";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { createCommitment, createMeasure } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
@@ -44,14 +45,32 @@ async function worldWithMistake(third: { quantity?: string; note?: string } = {}
 const path = (contractId: string, commitmentId: string) =>
   `/contracts/${contractId}/commitments/${commitmentId}`;
 
-async function remove(w: Awaited<ReturnType<typeof createReturnsWorld>>, commitmentId: string) {
-  const { measureId, updatedAt } = await db.commitment.findUniqueOrThrow({ where: { id: commitmentId } });
-  return callAction(commitmentAction, {
-    path: path(w.contract.id, commitmentId),
+type World = Awaited<ReturnType<typeof createReturnsWorld>>;
+
+/** "Yes, remove" on the page asking first, naming the version saved now. */
+async function remove(w: World, commitmentId: string) {
+  const { updatedAt } = await db.commitment.findUniqueOrThrow({ where: { id: commitmentId } });
+  return callAction(removeAction, {
+    path: `${path(w.contract.id, commitmentId)}/remove`,
     params: { id: w.contract.id, commitmentId },
     cookie: w.cookies.officerA,
-    form: { intent: "remove", measureId, version: updatedAt.toISOString() },
+    form: { version: updatedAt.toISOString() },
   });
+}
+
+/** What the page asking first says is recorded against the commitment. */
+async function removalPage(w: World, commitmentId: string) {
+  const { commitment } = await jsonOf<{
+    commitment: { hasDelivery: boolean; pledges: number; recordedLines: number; blankLines: number };
+  }>(
+    await callLoader(removeLoader, {
+      path: `${path(w.contract.id, commitmentId)}/remove`,
+      params: { id: w.contract.id, commitmentId },
+      cookie: w.cookies.officerA,
+    }),
+  );
+  const { hasDelivery, pledges, recordedLines, blankLines } = commitment;
+  return { hasDelivery, pledges, recordedLines, blankLines };
 }
 
 describe("removing a commitment a draft return has an unanswered line for", () => {
@@ -65,6 +84,12 @@ describe("removing a commitment a draft return has an unanswered line for", () =
       }),
     );
     expect(page.commitment.hasDelivery).toBe(false);
+    expect(await removalPage(w, mistake.id)).toEqual({
+      hasDelivery: false,
+      pledges: 0,
+      recordedLines: 0,
+      blankLines: 1,
+    });
 
     expect((await remove(w, mistake.id)).status).toBe(302);
     expect(await db.commitment.count({ where: { id: mistake.id } })).toBe(0);
@@ -79,6 +104,12 @@ describe("removing a commitment a draft return has an unanswered line for", () =
   it("is still refused once the line has a figure (even 0) or a note", async () => {
     for (const third of [{ quantity: "0" }, { note: "Starts in the spring" }]) {
       const { w, mistake } = await worldWithMistake(third);
+      expect(await removalPage(w, mistake.id)).toEqual({
+        hasDelivery: true,
+        pledges: 0,
+        recordedLines: 1,
+        blankLines: 0,
+      });
       const blocked = await remove(w, mistake.id);
       expect(blocked.status).toBe(400);
       expect(JSON.stringify(await jsonOf(blocked))).toContain("so it cannot be removed");
@@ -89,6 +120,7 @@ describe("removing a commitment a draft return has an unanswered line for", () =
   it("is still refused for a line of a return that was sent", async () => {
     const { w, mistake } = await worldWithMistake();
     await db.kpiReturn.update({ where: { id: w.kpiReturn.id }, data: { status: "SUBMITTED" } });
+    expect((await removalPage(w, mistake.id)).hasDelivery).toBe(true);
     expect((await remove(w, mistake.id)).status).toBe(400);
     expect(await db.commitment.count({ where: { id: mistake.id } })).toBe(1);
   });

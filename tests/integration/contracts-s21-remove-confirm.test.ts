@@ -60,6 +60,46 @@ describe("the commitment's edit form", () => {
     expect(html).not.toMatch(/name="intent" value="remove"/);
     expect(html).toContain(`href="${removePath(contract.id, commitment.id)}"`);
   });
+
+  it("removes nothing when a removal is posted to it, saying where removing is done, and saves nothing either", async () => {
+    const { contract, commitment } = await mistake();
+    const state = async () => ({
+      row: await db.commitment.findUnique({ where: { id: commitment.id }, include: { plan: true } }),
+      history: await db.auditLog.count({ where: { entityId: contract.id } }),
+    });
+    const before = await state();
+    const version = commitment.updatedAt.toISOString();
+    const answers = {
+      measureId: commitment.measureId,
+      targetQuantity: "120",
+      "plan[0].quarter": "2025-1",
+      "plan[0].quantity": "60",
+      "plan[1].quarter": "2025-2",
+      "plan[1].quantity": "60",
+      narrative: "Typed before pressing remove",
+      version,
+    };
+    // as the edit form's old "Remove this commitment" button sent it, a bare one, and one with an unknown intent
+    for (const sent of [
+      { ...answers, intent: "remove" },
+      { measureId: commitment.measureId, version, intent: "remove" },
+      { ...answers, intent: "delete-everything" },
+    ]) {
+      const response = await postPage(
+        `/contracts/${contract.id}/commitments/${commitment.id}`,
+        formOf(sent),
+        officer,
+      );
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(readableText(html)).toContain(
+        "Nothing was changed. This form only saves a commitment: to remove it, use the “Remove this commitment” link below, which asks you first.",
+      );
+      expect(await state()).toEqual(before);
+      // the answers are kept in the form
+      if ("narrative" in sent) expect(html).toContain("Typed before pressing remove");
+    }
+  });
 });
 
 describe("the page asking to remove a commitment", () => {

@@ -8,6 +8,10 @@ import {
   action as commitmentAction,
   loader as commitmentLoader,
 } from "~/routes/contracts.$id.commitments.$commitmentId.tsx";
+import {
+  action as removeAction,
+  loader as removeLoader,
+} from "~/routes/contracts.$id.commitments.$commitmentId_.remove.tsx";
 import { action as editAction, loader as editLoader } from "~/routes/contracts.$id.edit.tsx";
 import { editState } from "~/routes/contracts.new/stale-edit.tsx";
 import {
@@ -37,6 +41,9 @@ type Stale = {
 };
 
 type Refused = { error: Record<string, string[]>; initialValue: Record<string, unknown> };
+
+/** What the page asking "remove this commitment?" answers a removal it refuses. */
+type RemovalRefused = { problem: "stale" | "refused"; message: string };
 
 /** The contract's edit form as an officer gets it, and its save with some answers changed. */
 async function readContractForm(contractId: string) {
@@ -159,7 +166,20 @@ async function readCommitmentForm(commitment: { id: string; contractId: string; 
   };
   const save = (values: Record<string, string>) =>
     callAction(commitmentAction, { path, params, cookie, form: values });
-  return { form, save, version: read.commitment.version };
+  /** "Yes, remove" on the page asking first, sent with the version this form was read at (or what is given) */
+  const remove = (values: Record<string, string> = { version: read.commitment.version }) =>
+    callAction(removeAction, { path: `${path}/remove`, params, cookie, form: values });
+  return { form, save, remove, version: read.commitment.version };
+}
+
+/** The version the page asking "remove this commitment?" shows now. */
+async function removalPageVersion(commitment: { id: string; contractId: string }) {
+  const path = `/contracts/${commitment.contractId}/commitments/${commitment.id}/remove`;
+  const params = { id: commitment.contractId, commitmentId: commitment.id };
+  const read = await jsonOf<{ commitment: { version: string } }>(
+    await callLoader(removeLoader, { path, params, cookie }),
+  );
+  return read.commitment.version;
 }
 
 describe("a commitment edited from a stale form", () => {
@@ -215,7 +235,7 @@ describe("an edit that names no version it was read from", () => {
 
   it("is refused for a commitment, changing neither it nor its plan", async () => {
     const commitment = await createHoursCommitment();
-    const { form, save } = await readCommitmentForm(commitment);
+    const { form, save, remove } = await readCommitmentForm(commitment);
     const state = async () => ({
       row: await db.commitment.findUniqueOrThrow({ where: { id: commitment.id }, include: { plan: true } }),
       history: await db.auditLog.count({ where: { entityId: commitment.contractId } }),
@@ -230,15 +250,19 @@ describe("an edit that names no version it was read from", () => {
       expect(reply.initialValue.narrative).toBe("Overwritten blind");
     }
     expect(await state()).toEqual(before);
-    // removing is sent from the same form, and is refused without a version too
-    const { intent: _intent, ...answers } = blind;
-    const removal = await save({ ...answers, intent: "remove" });
-    expect(removal.status).toBe(400);
-    expect((await jsonOf<Refused>(removal)).error).toEqual({
-      "": [expect.stringMatching(/^The commitment was not removed: the form did not say which version/)],
-    });
+    // removing, on the page asking first, is refused without a version too
+    const unversioned: Record<string, string>[] = [{}, { version: "last Tuesday" }];
+    for (const values of unversioned) {
+      const removal = await remove(values);
+      expect(removal.status).toBe(400);
+      expect(await jsonOf<RemovalRefused>(removal)).toEqual({
+        problem: "refused",
+        message: expect.stringMatching(/^The commitment was not removed: the page did not say which version/),
+      });
+    }
     expect(await state()).toEqual(before);
-    expect((await save({ ...form("Overwritten blind"), intent: "remove" })).status).toBe(302);
+    expect((await remove()).status).toBe(302);
+    expect(await db.commitment.findUnique({ where: { id: commitment.id } })).toBeNull();
   });
 });
 
@@ -358,56 +382,53 @@ describe("an edit refused for its answers while a colleague saves", () => {
   });
 });
 
-describe("a commitment removed from a form with answers left half-edited", () => {
-  it("is removed: the answers are not what is being sent, and a problem with them does not stand in the way", async () => {
+describe("a commitment removed with answers left half-edited on its form", () => {
+  it("is removed: the removal sends only the version, and answers sent with it do not stand in the way", async () => {
     const commitment = await createHoursCommitment();
-    const { form, save } = await readCommitmentForm(commitment);
+    const { form, remove } = await readCommitmentForm(commitment);
     const halfEdited = {
       ...form("x".repeat(2001)),
       targetQuantity: "lots",
       "plan[0].quantity": "-3",
       "plan[1].quarter": "next spring",
       measureId: "",
-      intent: "remove",
     };
-    expect((await save(halfEdited)).status).toBe(302);
+    expect((await remove(halfEdited)).status).toBe(302);
     expect(await db.commitment.findUnique({ where: { id: commitment.id } })).toBeNull();
   });
 
-  it("still needs the version, and shows a colleague's change with what could be read of the answers", async () => {
+  it("still needs the version, and is refused after a colleague's change", async () => {
     const { commitment, mine } = await savedByColleagueMeanwhile("Agreed at the review");
     const { version: _version, ...noVersion } = mine.form("");
-    const unversioned = await mine.save({ ...noVersion, targetQuantity: "lots", intent: "remove" });
+    const unversioned = await mine.remove({ ...noVersion, targetQuantity: "lots" });
     expect(unversioned.status).toBe(400);
-    const refused = await mine.save({ ...mine.form(""), targetQuantity: "lots", intent: "remove" });
+    const refused = await mine.remove({ ...mine.form(""), targetQuantity: "lots" });
     expect(refused.status).toBe(409);
-    expect((await jsonOf<Stale>(refused)).stale.differences).toEqual(
-      expect.arrayContaining([
-        { field: "narrative", label: "Narrative", saved: "Agreed at the review", yours: null },
-      ]),
-    );
+    expect((await jsonOf<RemovalRefused>(refused)).problem).toBe("stale");
     expect(await db.commitment.findUnique({ where: { id: commitment.id } })).not.toBeNull();
   });
 });
 
-describe("a commitment removed from a stale form", () => {
-  it("is refused with what the colleague changed, stays, and is removed once sent from the form as it is now", async () => {
+describe("a commitment removed from a page read before a colleague's change", () => {
+  it("is refused, stays, and is removed once asked again from the page as it is now", async () => {
     const { commitment, mine } = await savedByColleagueMeanwhile("Keep this: agreed at the review");
 
-    const refused = await mine.save({ ...mine.form(""), intent: "remove" });
+    const refused = await mine.remove();
     expect(refused.status).toBe(409);
-    const body = await jsonOf<Stale & Refused>(refused);
-    expect(JSON.stringify(body.error)).toContain(
-      "Someone else changed this commitment after you opened it, so it has not been removed",
-    );
-    expect(body.stale.differences).toEqual([
-      { field: "narrative", label: "Narrative", saved: "Keep this: agreed at the review", yours: null },
-    ]);
-    expect(await db.commitment.findUnique({ where: { id: commitment.id } })).not.toBeNull();
+    expect(await jsonOf<RemovalRefused>(refused)).toEqual({
+      problem: "stale",
+      message: expect.stringContaining(
+        "Someone else changed this commitment after you opened this page, so it has not been removed",
+      ),
+    });
+    const stored = await db.commitment.findUniqueOrThrow({ where: { id: commitment.id } });
+    expect(stored.narrative).toBe("Keep this: agreed at the review");
 
-    // the refused page carries the version now saved: removing again, having seen the change, goes through
-    const version = editState(body, "").version;
-    expect((await mine.save({ ...mine.form(""), intent: "remove", version })).status).toBe(302);
+    // the page is read again after the refusal and shows the version now saved: removing again goes through
+    const version = await removalPageVersion(commitment);
+    expect(version).toBe(stored.updatedAt.toISOString());
+    expect(version).not.toBe(mine.version);
+    expect((await mine.remove({ version })).status).toBe(302);
     expect(await db.commitment.findUnique({ where: { id: commitment.id } })).toBeNull();
   });
 });
@@ -448,7 +469,7 @@ describe("a colleague's save landing while an edit is being checked", () => {
     expect(stored).toMatchObject({ title: "Central library", department: mine.read.department });
   });
 
-  it("refuses the commitment edit, and its removal, the same way", async () => {
+  it("refuses the commitment edit the same way, and its removal", async () => {
     const commitment = await createHoursCommitment();
     const mine = await readCommitmentForm(commitment);
     const colleague = (narrative: string) => (tx: Tx) =>
@@ -460,13 +481,11 @@ describe("a colleague's save landing while an edit is being checked", () => {
     ]);
 
     const current = await readCommitmentForm(commitment);
-    const removed = await landingWhileChecked(colleague("Theirs again"), () =>
-      current.save({ ...current.form("Theirs"), intent: "remove" }),
-    );
+    const removed = await landingWhileChecked(colleague("Theirs again"), () => current.remove());
     expect(removed.status).toBe(409);
-    expect((await jsonOf<Stale>(removed)).stale.differences).toEqual([
-      { field: "narrative", label: "Narrative", saved: "Theirs again", yours: "Theirs" },
-    ]);
-    expect(await db.commitment.findUnique({ where: { id: commitment.id } })).not.toBeNull();
+    expect((await jsonOf<RemovalRefused>(removed)).problem).toBe("stale");
+    expect((await db.commitment.findUniqueOrThrow({ where: { id: commitment.id } })).narrative).toBe(
+      "Theirs again",
+    );
   });
 });

@@ -13,13 +13,15 @@ import {
 import { lockMeasureRows } from "./measures.server.ts";
 import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
-import type { CommitmentEdit, CommitmentInput } from "./schemas.ts";
+import type { CommitmentEdit, CommitmentInput, CommitmentRemoval } from "./schemas.ts";
 
 type FieldErrors = Record<string, string[]>;
 type Result =
   { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
 /** An edit can also find that someone else saved first. */
 type UpdateResult = Result | { ok: false; stale: StaleEdit };
+/** So can a removal: the page asking first is read again, showing what they saved. */
+type RemoveResult = Result | { ok: false; stale: true };
 
 const quantityText = (value: { toString(): string } | null) =>
   value === null ? null : Number(value.toString()).toFixed(2);
@@ -108,6 +110,10 @@ const savedSelect = {
   _count: { select: { pledges: true, returnLines: { where: RECORDED_LINE } } },
 } as const;
 
+/** A pledge counted towards the commitment, or a KPI return line recording anything for it, keeps it. */
+const hasDelivery = (saved: { _count: { pledges: number; returnLines: number } }) =>
+  saved._count.pledges + saved._count.returnLines > 0;
+
 export async function getCommitmentForEdit(councilId: string, contractId: string, commitmentId: string) {
   const c = await db.commitment.findFirst({
     where: { id: commitmentId, contractId, contract: { councilId } },
@@ -125,48 +131,37 @@ export async function getCommitmentForEdit(councilId: string, contractId: string
     plan: Object.fromEntries(
       c.plan.map((p) => [`${p.financialYear}-${p.quarter}`, p.targetQuantity.toFixed(2)]),
     ) as Record<string, string>,
-    hasDelivery: c._count.pledges + c._count.returnLines > 0,
+    hasDelivery: hasDelivery(c),
   };
 }
 
 /**
- * What the page asking "remove this commitment?" says: the commitment as saved now (its version is what the
- * removal is checked against), and what removing it does to what refers to it. A pledge counted towards it, or a
- * KPI return line recording anything, keeps it (`hasDelivery`); the blank lines for it in returns not yet sent go
- * with it.
+ * What the page asking "remove this commitment?" says: the commitment as saved now, as its history writes it (its
+ * version is what the removal is checked against), and what removing it does to what refers to it: delivery
+ * recorded against it keeps it (`hasDelivery`); the blank lines for it in returns not yet sent go with it.
  */
 export async function getCommitmentForRemoval(councilId: string, contractId: string, commitmentId: string) {
-  const c = await db.commitment.findFirst({
-    where: { id: commitmentId, contractId, contract: { councilId } },
-    select: {
-      id: true,
-      ...savedSelect,
-      _count: {
-        select: {
-          pledges: true,
-          returnLines: true,
-        },
-      },
-    },
-  });
+  const [c, lines] = await Promise.all([
+    db.commitment.findFirst({
+      where: { id: commitmentId, contractId, contract: { councilId } },
+      select: { id: true, ...savedSelect },
+    }),
+    db.kpiReturnLine.count({ where: { commitmentId } }),
+  ]);
   if (!c) return null;
-  const recordedLines = await db.kpiReturnLine.count({ where: { commitmentId, ...RECORDED_LINE } });
+  const saved = savedSnapshot(c);
   return {
     id: c.id,
     version: c.updatedAt.toISOString(),
     measure: c.measure,
-    targetQuantity: c.targetQuantity?.toFixed(2) ?? null,
-    qualitativeText: c.qualitativeText,
-    plan: [...c.plan]
-      .sort((a, b) => a.financialYear * 4 + a.quarter - (b.financialYear * 4 + b.quarter))
-      .map((p) => ({
-        label: quarterLabel(p.financialYear, p.quarter as QuarterNumber),
-        quantity: p.targetQuantity.toFixed(2),
-      })),
+    targetQuantity: saved.targetQuantity,
+    qualitativeText: saved.qualitativeText,
+    /** "Q1 2026/27: 10.00; Q2 2026/27: 5.00" (planText), or null */
+    plan: saved.plan,
     pledges: c._count.pledges,
-    recordedLines,
-    blankLines: c._count.returnLines - recordedLines,
-    hasDelivery: c._count.pledges + recordedLines > 0,
+    recordedLines: c._count.returnLines,
+    blankLines: lines - c._count.returnLines,
+    hasDelivery: hasDelivery(c),
   };
 }
 
@@ -315,8 +310,6 @@ type Saved = {
 const savedSnapshot = (saved: Saved) =>
   commitmentSnapshot({ ...saved, plan: saved.plan.map((p) => ({ ...p, quantity: p.targetQuantity })) });
 
-const hasDelivery = (saved: Saved) => saved._count.pledges + saved._count.returnLines > 0;
-
 const deliveryRecorded = (): Result => ({
   ok: false,
   fieldErrors: {
@@ -370,21 +363,18 @@ const readSaved = (tx: Tx, actor: Actor, contractId: string, commitmentId: strin
     select: savedSelect,
   });
 
-/** A write guarded on what was checked changed nothing: a colleague's save (or, for a removal, a delivery record)
- * landed while this one was checked. It is refused as if it had been read first, the answers kept. */
+/** A save guarded on the version it checked changed nothing: a colleague's save landed while this one was checked.
+ * It is refused as if it had been read first, the answers kept. */
 async function changedMeanwhile(
   tx: Tx,
   actor: Actor,
   contractId: string,
   commitmentId: string,
   input: CommitmentEdit,
-  removing: boolean,
 ): Promise<UpdateResult> {
   const now = await readSaved(tx, actor, contractId, commitmentId);
   if (!now) return { ok: false, notFound: true };
-  if (input.version === now.updatedAt.toISOString() && hasDelivery(now)) return deliveryRecorded();
-  // a removal is never answered as a save sent twice: the commitment is still there
-  return removing ? staleAgainst(now, input) : staleOrRepeat(tx, actor, contractId, commitmentId, now, input);
+  return staleOrRepeat(tx, actor, contractId, commitmentId, now, input);
 }
 
 export async function updateCommitment(
@@ -429,7 +419,7 @@ export async function updateCommitment(
       where: { id: commitmentId, updatedAt: current.updatedAt },
       data: { ...values, narrative: input.narrative ?? null },
     });
-    if (count !== 1) return changedMeanwhile(tx, actor, contractId, commitmentId, input, false);
+    if (count !== 1) return changedMeanwhile(tx, actor, contractId, commitmentId, input);
     await tx.commitmentPlan.deleteMany({ where: { commitmentId } });
     await tx.commitmentPlan.createMany({
       data: plan.map((p) => ({
@@ -457,18 +447,20 @@ export async function removeCommitment(
   actor: Actor,
   contractId: string,
   commitmentId: string,
-  input: CommitmentEdit,
-): Promise<UpdateResult> {
+  input: CommitmentRemoval,
+): Promise<RemoveResult> {
   // "Remove" sent twice: the second finds the commitment gone, removed by this person moments ago
-  const gone = async (tx: Tx): Promise<UpdateResult> =>
+  const gone = async (tx: Tx): Promise<RemoveResult> =>
     (await ownLatestChange(tx, actor, contractId, commitmentId, "commitment.remove"))
       ? { ok: true, id: commitmentId }
       : { ok: false, notFound: true };
+  // a colleague's change is shown by the page asking first, read again after this answer
+  const stale: RemoveResult = { ok: false, stale: true };
   return db.$transaction(async (tx) => {
     const current = await readSaved(tx, actor, contractId, commitmentId);
     if (!current) return gone(tx);
     if (hasDelivery(current)) return deliveryRecorded();
-    if (input.version !== current.updatedAt.toISOString()) return staleAgainst(current, input);
+    if (input.version !== current.updatedAt.toISOString()) return stale;
     // a pledge would lose its commitment and a KPI return line would go with it: neither may land meanwhile
     const { count } = await tx.commitment.deleteMany({
       where: {
@@ -478,9 +470,11 @@ export async function removeCommitment(
         returnLines: { none: RECORDED_LINE },
       },
     });
+    // a colleague's change, or a delivery record, landed while this removal was checked
     if (count !== 1) {
-      const meanwhile = await changedMeanwhile(tx, actor, contractId, commitmentId, input, true);
-      return !meanwhile.ok && "notFound" in meanwhile ? gone(tx) : meanwhile;
+      const now = await readSaved(tx, actor, contractId, commitmentId);
+      if (!now) return gone(tx);
+      return input.version === now.updatedAt.toISOString() && hasDelivery(now) ? deliveryRecorded() : stale;
     }
     await audit(tx, actor, contractId, "commitment.remove", {
       measure: current.measure.code,

@@ -160,24 +160,14 @@ export const commitmentEditSchema = versionRequired(
 
 export type CommitmentEdit = z.infer<typeof commitmentEditSchema>;
 
-// Removing is sent from the same form, so it names the version too: a commitment a colleague has just changed is
-// not removed unseen. Its answers are read as well, only to show that colleague's change beside them, so an
-// answer the officer left half-edited (a target of "lots") does not stand in the way: it is shown as blank.
+// The page asking "remove this commitment?" sends only the version it showed: a commitment a colleague has just
+// changed is not removed unseen.
 export const commitmentRemoveSchema = versionRequired(
-  z.object({
-    measureId: z.string().catch(""),
-    targetQuantity: quantity.optional().catch(undefined),
-    qualitativeText: optionalText(2000).catch(undefined),
-    narrative: optionalText(2000).catch(undefined),
-    plan: z
-      .array(z.unknown())
-      .catch([])
-      .default([])
-      .transform((entries) => entries.flatMap((entry) => planEntrySchema.safeParse(entry).data ?? [])),
-    ...editVersion,
-  }),
-  "The commitment was not removed: the form did not say which version of it you were looking at, so it could remove a change someone else has just made. Check it below and remove it again.",
+  z.object(editVersion),
+  "The commitment was not removed: the page did not say which version of it you were looking at. Check it below and remove it again.",
 );
+
+export type CommitmentRemoval = z.infer<typeof commitmentRemoveSchema>;
 
 const helpTypesSchema = z.object({
   unit: z.enum(MeasureUnit),

@@ -4,11 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "~/ui/form-for.tsx";
 import type { ReactNode } from "react";
 import { isQuarterNumber, quarterLabel } from "~/domain/contracts/quarters.ts";
-import {
-  commitmentEditSchema,
-  commitmentRemoveSchema,
-  commitmentSchema,
-} from "~/domain/contracts/schemas.ts";
+import { commitmentEditSchema, commitmentSchema } from "~/domain/contracts/schemas.ts";
 import { Button, ErrorSummary, Select, Textarea, TextInput } from "~/ui/form.tsx";
 
 export type CommitmentFormValues = {
@@ -51,17 +47,8 @@ export function CommitmentForm({
     // errors change only when the form is sent: a summary that vanished on blur would move the button
     // away from under the pointer (GOV.UK validates on submit)
     shouldRevalidate: "onSubmit",
-    // "Remove this commitment" is checked by the rules of removing, as on the server: a half-edited answer
-    // (a target of "lots") must not stop it. (Typed as the edit schema: here the check only decides whether
-    // the form is sent, and the fields keep the edit form's shape.)
-    onValidate: ({ formData, submitter }) =>
-      parseWithZod(formData, {
-        schema: !version
-          ? commitmentSchema
-          : submitter?.name === "intent" && submitter.value === "remove"
-            ? (commitmentRemoveSchema as unknown as typeof commitmentEditSchema)
-            : commitmentEditSchema,
-      }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: version ? commitmentEditSchema : commitmentSchema }),
   });
   const value = (field: { initialValue?: unknown }) =>
     (field.initialValue as string | undefined) ?? undefined;

@@ -7,10 +7,8 @@ import { Notice, Table } from "~/ui/components.tsx";
 
 type What = "contract" | "commitment" | "measure";
 
-export function staleEditMessage(what: What, removing = false) {
-  return removing
-    ? `Someone else changed this ${what} after you opened it, so it has not been removed. Their changes are shown: check them, and remove it again if you still want to.`
-    : `Someone else changed this ${what} while you were editing. Their changes are shown, yours are kept below: check and save again.`;
+export function staleEditMessage(what: What) {
+  return `Someone else changed this ${what} while you were editing. Their changes are shown, yours are kept below: check and save again.`;
 }
 
 /**
@@ -33,28 +31,18 @@ export function editState(
 export function StaleEditNotice({
   stale,
   what,
-  removing = false,
   unit = null,
 }: {
   stale: StaleEdit;
   what: What;
-  removing?: boolean;
   /** a commitment's measure's unit, so its target reads "110 hours" */
   unit?: MeasureUnit | null;
 }) {
   return (
-    <Notice
-      kind="error"
-      title={
-        removing
-          ? `Someone else changed this ${what} after you opened it`
-          : `Someone else changed this ${what} while you were editing`
-      }
-    >
+    <Notice kind="error" title={`Someone else changed this ${what} while you were editing`}>
       <p className="mb-4">
-        {removing
-          ? `Nothing has been removed. Check what is saved now against the ${what} as you saw it (kept in the form below), then remove it again if you still want to.`
-          : "Nothing you entered has been saved or lost: your answers are kept in the form below. Check them against what is saved now, then save again."}
+        Nothing you entered has been saved or lost: your answers are kept in the form below. Check them
+        against what is saved now, then save again.
       </p>
       <Table
         caption="Saved now, and your answers"
