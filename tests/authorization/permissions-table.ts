@@ -298,10 +298,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     get: SURVEY_ROLE_HOLDERS,
     actions: { "": SURVEY_ROLE_HOLDERS },
     forms: {
-      // a year the world's council A cycle (2026) does not take, opening in that year, on dates it does not
-      // overlap (the cycle's year is the year it opens in, and a council's cycles may not overlap)
+      // opening in a year the world's council A cycle (2026) does not take, on dates it does not overlap (the
+      // cycle's year is the year it opens in, and a council's cycles may not overlap)
       "": () => ({
-        year: day(1830).slice(0, 4),
         opensOn: day(1830),
         closesOn: day(1860),
         privacyNotice: "We use your answers to plan how we buy from small businesses.",

@@ -7,7 +7,7 @@ import { londonDayIso } from "~/domain/survey/schemas.ts";
 import { closeCycle, inviteByEmail } from "~/domain/survey/cycles.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
-import * as newCycle from "~/routes/council.survey.new.tsx";
+import * as newCycle from "~/routes/council.survey.new/route.tsx";
 import * as invitation from "~/routes/survey.invitation.$token.tsx";
 import {
   addMember,
@@ -47,8 +47,7 @@ const openSurvey = (cookie: string, year: number, shownFor?: string) =>
     cookie,
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
-      year: String(year),
-      // (in the year it is for: a cycle's year is the year it opens in)
+      // (a cycle's year is the year it opens in)
       opensOn: `${year}-03-01`,
       closesOn: `${year}-03-31`,
       privacyNotice: "We use your answers to plan supplier engagement.",

@@ -6,7 +6,7 @@ import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import * as report from "~/routes/council.survey.$cycleId.report.tsx";
 import * as cycleList from "~/routes/council.survey._index.tsx";
-import * as newCycle from "~/routes/council.survey.new.tsx";
+import * as newCycle from "~/routes/council.survey.new/route.tsx";
 import { londonDayIso } from "~/domain/calendar.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
@@ -256,13 +256,12 @@ describe("opening a survey for a later day", () => {
     const council = await createCouncil({ postcodeAreas: ["KT4"] });
     const cookie = await officerOf(council.id);
     const day = 24 * 60 * 60 * 1000;
-    // (a cycle's year is the year it opens in, and the two may not overlap)
+    // (a cycle's year is the year it opens in, and two may not overlap)
     const open = (opensOn: string, closesOn: string) =>
       callAction(newCycle.action, {
         path: "/council/survey/new",
         cookie,
         form: {
-          year: opensOn.slice(0, 4),
           opensOn,
           closesOn,
           privacyNotice: "We use your answers to plan supplier engagement.",

@@ -1,9 +1,20 @@
 // An officer can correct a survey cycle until it closes (s21): before, a mistyped closing date or notice could
-// not be put right. Once open, its opening date and privacy notice stay (businesses agreed on what it said).
+// not be put right. Once open, its opening date and privacy notice stay (businesses agreed on what it said). Since
+// s22 the year is not asked: a new opening date gives the cycle that date's year.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { readFlash } from "~/ui/flash.server.ts";
 import { createCouncil, createMember, createSurveyCycle, sessionCookieFor } from "../helpers/factories.ts";
 import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
+
+// the message by a field, as the page shows it
+const errorBy = (html: string, field: string) =>
+  readableText(html.match(new RegExp(`<p id="${field}-error"[^>]*>([\\s\\S]*?)</p>`))?.[1] ?? "");
+
+async function flashOf(response: Response) {
+  const cookie = response.headers.get("set-cookie")!.split(";")[0];
+  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash;
+}
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -50,10 +61,11 @@ describe("changing a survey cycle", () => {
     const overlapping = await change({ closesOn: "2042-03-15" });
     expect(overlapping.status).toBe(400);
     expect(readableText(await overlapping.text())).toContain("These dates overlap the 2042 survey");
-    const wrongYear = await change({ opensOn: "2040-12-01" });
-    expect(wrongYear.status).toBe(400);
-    expect(readableText(await wrongYear.text())).toContain(
-      "The year must be the year the survey opens (2040)",
+    // opening early in 2042, before the 2042 survey: that year is taken, said by the opening date
+    const yearTaken = await change({ opensOn: "2042-01-05", closesOn: "2042-02-15" });
+    expect(yearTaken.status).toBe(400);
+    expect(errorBy(await yearTaken.text(), "opensOn")).toContain(
+      "There is already a survey opening in 2042 (open 1 March 2042 to 30 April 2042): a council has one survey a year, so choose an opening date in another year",
     );
 
     expect((await change({})).status).toBe(302);
@@ -69,6 +81,27 @@ describe("changing a survey cycle", () => {
         select: { details: true },
       }),
     ).toEqual({ details: { changed: ["closesOn", "privacyNotice", "dpiaReference", "retentionMonths"] } });
+
+    // a new opening date in another (free) year gives the cycle that year: the year is not asked
+    const earlier = await change({ opensOn: "2040-12-01", year: "2041" });
+    expect(earlier.status).toBe(302);
+    expect((await flashOf(earlier))?.message).toBe(
+      "The survey is changed: it now opens in 2040, so it is the 2040 survey",
+    );
+    expect(await db.surveyCycle.findUniqueOrThrow({ where: { id: later.id } })).toMatchObject({
+      year: 2040,
+      opensOn: new Date("2040-12-01"),
+    });
+    expect(
+      await db.auditLog.findFirst({
+        where: {
+          action: "survey.cycle.change",
+          entityId: later.id,
+          details: { path: ["changed"], array_contains: ["year"] },
+        },
+        select: { details: true },
+      }),
+    ).toEqual({ details: { changed: ["opensOn", "year"] } });
 
     // an open cycle: its closing date moves, its notice and opening date do not. The page does not send them back
     // (a browser can change a notice's line endings on the way), and anything sent for them is not taken.
@@ -139,6 +172,8 @@ describe("a cycle saved before the year and overlap rules", () => {
     expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: legacy.id } })).dpiaReference).toBe(
       "DPIA-CORRECTED",
     );
+    // nor does its year move while its opening date stays
+    expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: legacy.id } })).year).toBe(2045);
     // moving its dates is checked as ever
     const moved = await postPage(
       `/council/survey/${legacy.id}/edit`,

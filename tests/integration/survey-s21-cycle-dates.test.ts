@@ -1,10 +1,15 @@
 // A council's survey cycles may not overlap, and a cycle's year is the year it opens in (s21). Before, two cycles
 // could run over the same days (a business invited twice for one period, year on year ambiguous) and a "2042"
-// cycle could run in 2041.
+// cycle could run in 2041. Since s22 the year is not asked at all: it is worked out from the opening date, and a
+// year taken is the opening date's error.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createCouncil, createMember, createSurveyCycle, sessionCookieFor } from "../helpers/factories.ts";
 import { postPage, readableText } from "../helpers/render-page.ts";
+
+// the message by a field, as the page shows it
+const errorBy = (html: string, field: string) =>
+  readableText(html.match(new RegExp(`<p id="${field}-error"[^>]*>([\\s\\S]*?)</p>`))?.[1] ?? "");
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -19,7 +24,7 @@ const form = (fields: Record<string, string>) => {
 };
 
 describe("opening a survey cycle", () => {
-  it("refuses dates overlapping another cycle of the council, naming it, and a year that is not the opening year", async () => {
+  it("refuses dates overlapping another cycle of the council, naming it, and an opening date in a year another has", async () => {
     const council = await createCouncil({ postcodeAreas: ["ZZ6"] });
     const cookie = await sessionCookieFor(
       (await createMember(council.id, "OFFICER", { surveyAccess: true })).id,
@@ -41,7 +46,7 @@ describe("opening a survey cycle", () => {
 
     const overlapping = await postPage(
       "/council/survey/new",
-      form({ year: "2041", opensOn: "2041-01-15", closesOn: "2041-03-31" }),
+      form({ opensOn: "2041-01-15", closesOn: "2041-03-31" }),
       cookie,
     );
     expect(overlapping.status).toBe(400);
@@ -51,25 +56,34 @@ describe("opening a survey cycle", () => {
     );
     expect(await cycles()).toBe(1);
 
-    const wrongYear = await postPage(
+    // earlier in 2040, on days the 2040 survey does not take: the year is taken, said by the opening date
+    const yearTaken = await postPage(
       "/council/survey/new",
-      form({ year: "2042", opensOn: "2041-06-01", closesOn: "2041-06-30" }),
+      form({ opensOn: "2040-02-01", closesOn: "2040-03-31" }),
       cookie,
     );
-    expect(wrongYear.status).toBe(400);
-    expect(readableText(await wrongYear.text())).toContain(
-      "The year must be the year the survey opens (2041): change the year or the opening date",
+    expect(yearTaken.status).toBe(400);
+    const takenHtml = await yearTaken.text();
+    expect(errorBy(takenHtml, "opensOn")).toContain(
+      "There is already a survey opening in 2040 (open 1 November 2040 to 31 January 2041): a council has one survey a year, so choose an opening date in another year",
     );
+    expect(takenHtml).not.toContain('name="year"');
     expect(await cycles()).toBe(1);
 
-    // the day after the other closes: no overlap
+    // the day after the other closes: no overlap. A year still sent (by a page from before) is ignored: the
+    // survey is for the year it opens in.
     const next = await postPage(
       "/council/survey/new",
-      form({ year: "2041", opensOn: "2041-02-01", closesOn: "2041-03-31" }),
+      form({ year: "2042", opensOn: "2041-02-01", closesOn: "2041-03-31" }),
       cookie,
     );
     expect(next.status).toBe(302);
     expect(await cycles()).toBe(2);
+    expect(
+      await db.surveyCycle.count({
+        where: { councilId: council.id, year: 2041, opensOn: new Date("2041-02-01") },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -94,7 +108,7 @@ describe("a cycle closed early", () => {
 
     const tooEarly = await postPage(
       "/council/survey/new",
-      form({ year: "2051", opensOn: "2051-01-10", closesOn: "2051-02-28" }),
+      form({ opensOn: "2051-01-10", closesOn: "2051-02-28" }),
       cookie,
     );
     expect(tooEarly.status).toBe(400);
@@ -104,7 +118,7 @@ describe("a cycle closed early", () => {
 
     const after = await postPage(
       "/council/survey/new",
-      form({ year: "2051", opensOn: "2051-01-11", closesOn: "2051-02-28" }),
+      form({ opensOn: "2051-01-11", closesOn: "2051-02-28" }),
       cookie,
     );
     expect(after.status).toBe(302);
@@ -132,14 +146,14 @@ describe("a cycle closed just after midnight on a summer night", () => {
     });
     const sameDay = await postPage(
       "/council/survey/new",
-      form({ year: "2052", opensOn: "2052-06-10", closesOn: "2052-06-30" }),
+      form({ opensOn: "2052-06-10", closesOn: "2052-06-30" }),
       cookie,
     );
     expect(sameDay.status).toBe(400);
     expect(readableText(await sameDay.text())).toContain("until it was closed on 10 June 2052");
     const nextDay = await postPage(
       "/council/survey/new",
-      form({ year: "2052", opensOn: "2052-06-11", closesOn: "2052-06-30" }),
+      form({ opensOn: "2052-06-11", closesOn: "2052-06-30" }),
       cookie,
     );
     expect(nextDay.status).toBe(302);

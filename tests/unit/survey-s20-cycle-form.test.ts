@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cycleSchema } from "~/domain/survey/schemas.ts";
 
 const form = (changes: Record<string, string>) => ({
-  year: "2027",
   opensOn: "2027-04-01",
   closesOn: "2027-06-30",
   privacyNotice: "We use your answers to plan supplier engagement.",
@@ -66,7 +65,8 @@ describe("text that is too long", () => {
     ]);
   });
 
-  it("says the last year it takes as the year it takes", () => {
-    expect(errors({ year: "2101" })).toEqual([["year", "Enter a year no later than 2100"]]);
+  it("asks no year (it is the year the survey opens in), and ignores one a page from before still sends", () => {
+    expect(errors({ year: "2101" })).toEqual([]);
+    expect(cycleSchema.safeParse(form({ year: "2101" })).data).not.toHaveProperty("year");
   });
 });

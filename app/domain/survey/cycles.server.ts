@@ -47,13 +47,15 @@ export function getCycle(councilId: string, cycleId: string) {
 }
 
 type CycleInput = {
-  year: number;
   opensOn: string;
   closesOn: string;
   privacyNotice: string;
   dpiaReference: string;
   retentionMonths: number;
 };
+
+// A cycle's year is the calendar year it opens in (decision 031): worked out from the date, never asked.
+const openingYear = (opensOn: string) => Number(opensOn.slice(0, 4));
 
 /**
  * "Open survey" sent twice (a double click, a form sent again after a slow answer): the second finds the year
@@ -62,9 +64,10 @@ type CycleInput = {
  */
 async function openedMomentsAgo(officer: Officer, input: CycleInput) {
   const existing = await db.surveyCycle.findFirst({
-    where: { councilId: officer.councilId, year: input.year },
+    where: { councilId: officer.councilId, year: openingYear(input.opensOn) },
     select: {
       id: true,
+      year: true,
       opensOn: true,
       closesOn: true,
       privacyNotice: true,
@@ -85,30 +88,54 @@ async function openedMomentsAgo(officer: Officer, input: CycleInput) {
     action: "survey.cycle.open",
     entityId: existing.id,
   });
-  return opened ? { id: existing.id } : null;
+  return opened ? { id: existing.id, year: existing.year } : null;
 }
 
 type FieldErrors = Record<string, string[]>;
 
+// How another cycle's days read in a refusal: a cycle closed early ran only until the London day it was closed on.
+function periodOf(other: { opensOn: Date; closesOn: Date; closedAt: Date | null }) {
+  const closedOn = other.closedAt ? londonDay(other.closedAt) : null;
+  const closed = closedOn && closedOn < other.closesOn ? closedOn : null;
+  return closed
+    ? `open ${formatDate(other.opensOn)} until it was closed on ${formatDate(closed)}`
+    : `open ${formatDate(other.opensOn)} to ${formatDate(other.closesOn)}`;
+}
+
 /**
- * What a cycle's year and dates may not be, beside what the form checks. The year is the calendar year the cycle
- * opens in (the report compares a cycle with the latest earlier year, so the year must say when it ran), and no
- * two cycles of a council may be open on the same day: a business would be invited twice for one period, and
- * year on year would compare overlapping answers. `except`: the cycle being changed. Null when all is well.
+ * A council has one cycle a year (the report compares a cycle with the latest earlier year), and the year is the
+ * one the cycle opens in: an opening date in a year another cycle has is that date's error, naming the other.
+ * `except`: the cycle being changed. Null when the year is free.
+ */
+async function yearTakenProblems(
+  tx: Tx,
+  councilId: string,
+  year: number,
+  except: string | null = null,
+): Promise<FieldErrors | null> {
+  const other = await tx.surveyCycle.findFirst({
+    where: { councilId, year, ...(except ? { id: { not: except } } : {}) },
+    select: { opensOn: true, closesOn: true, closedAt: true },
+  });
+  if (!other) return null;
+  return {
+    opensOn: [
+      `There is already a survey opening in ${year} (${periodOf(other)}): a council has one survey a year, so choose an opening date in another year`,
+    ],
+  };
+}
+
+/**
+ * What a cycle's dates may not be, beside what the form checks: no two cycles of a council may be open on the
+ * same day. A business would be invited twice for one period, and year on year would compare overlapping
+ * answers. `except`: the cycle being changed. Null when all is well.
  */
 export async function cycleDateProblems(
   councilId: string,
-  input: { year: number; opensOn: string; closesOn: string },
+  input: { opensOn: string; closesOn: string },
   except: string | null = null,
   tx: Tx = db,
 ): Promise<FieldErrors | null> {
-  const opensYear = Number(input.opensOn.slice(0, 4));
-  if (input.year !== opensYear)
-    return {
-      year: [
-        `The year must be the year the survey opens (${opensYear}): change the year or the opening date`,
-      ],
-    };
   const other = await tx.surveyCycle.findFirst({
     where: {
       councilId,
@@ -122,15 +149,9 @@ export async function cycleDateProblems(
     select: { year: true, opensOn: true, closesOn: true, closedAt: true },
   });
   if (!other) return null;
-  // the London day it was closed on, when that was before its closing date
-  const closedOn = other.closedAt ? londonDay(other.closedAt) : null;
-  const closed = closedOn && closedOn < other.closesOn ? closedOn : null;
-  const period = closed
-    ? `open ${formatDate(other.opensOn)} until it was closed on ${formatDate(closed)}`
-    : `open ${formatDate(other.opensOn)} to ${formatDate(other.closesOn)}`;
   return {
     opensOn: [
-      `These dates overlap the ${other.year} survey, ${period}: choose dates before it opens or after it closes`,
+      `These dates overlap the ${other.year} survey, ${periodOf(other)}: choose dates before it opens or after it closes`,
     ],
   };
 }
@@ -141,26 +162,32 @@ export async function lockCouncilCycles(tx: Tx, councilId: string) {
 }
 
 export async function createCycle(officer: Officer, input: CycleInput) {
+  const year = openingYear(input.opensOn);
   const yearTaken = async () => {
     const repeat = await openedMomentsAgo(officer, input);
     if (repeat) return { ok: true as const, cycle: repeat };
-    return { ok: false as const, fieldErrors: { year: ["There is already a survey for this year"] } };
+    const problems = await yearTakenProblems(db, officer.councilId, year);
+    return {
+      ok: false as const,
+      fieldErrors: problems ?? {
+        opensOn: [`There is already a survey opening in ${year}: choose an opening date in another year`],
+      },
+    };
   };
-  const taken = await db.surveyCycle.count({ where: { councilId: officer.councilId, year: input.year } });
+  const taken = await db.surveyCycle.count({ where: { councilId: officer.councilId, year } });
   if (taken) return yearTaken();
   // Two officers (or a double click) opening the same year at once: the unique index decides, not a 500.
   const cycle = await db
     .$transaction(async (tx) => {
       await lockCouncilCycles(tx, officer.councilId);
       // opened meanwhile by the same form sent twice: answered as a year taken (below), not as overlapping
-      if (await tx.surveyCycle.count({ where: { councilId: officer.councilId, year: input.year } }))
-        return null;
+      if (await tx.surveyCycle.count({ where: { councilId: officer.councilId, year } })) return null;
       const problems = await cycleDateProblems(officer.councilId, input, null, tx);
       if (problems) return { problems };
       const created = await tx.surveyCycle.create({
         data: {
           councilId: officer.councilId,
-          year: input.year,
+          year,
           opensOn: dayToDate(input.opensOn),
           closesOn: dayToDate(input.closesOn),
           privacyNotice: input.privacyNotice,
@@ -168,7 +195,7 @@ export async function createCycle(officer: Officer, input: CycleInput) {
           retentionMonths: input.retentionMonths,
           status: "OPEN",
         },
-        select: { id: true },
+        select: { id: true, year: true },
       });
       await writeAudit(
         {
@@ -178,7 +205,7 @@ export async function createCycle(officer: Officer, input: CycleInput) {
           action: "survey.cycle.open",
           entityType: "SurveyCycle",
           entityId: created.id,
-          details: { year: input.year },
+          details: { year },
           ipAddress: officer.ipAddress,
         },
         tx,
@@ -196,10 +223,10 @@ export async function createCycle(officer: Officer, input: CycleInput) {
 
 /**
  * Corrects an open cycle (a mistyped date, notice or reference). Once it has opened, its opening date stays, and
- * so does its privacy notice: businesses have agreed to take part on what it said. Its year is the year it opens
- * in and it may not overlap another cycle, as when it was opened.
+ * so does its privacy notice: businesses have agreed to take part on what it said. A new opening date gives it
+ * that date's year, and it may not overlap another cycle, as when it was opened.
  */
-export async function changeCycle(officer: Officer, cycleId: string, input: Omit<CycleInput, "year">) {
+export async function changeCycle(officer: Officer, cycleId: string, input: CycleInput) {
   return db.$transaction(async (tx) => {
     await lockCouncilCycles(tx, officer.councilId);
     const cycle = await tx.surveyCycle.findFirst({
@@ -225,33 +252,33 @@ export async function changeCycle(officer: Officer, cycleId: string, input: Omit
         "The survey has opened: businesses have agreed to this privacy notice, so it can no longer be changed",
       ];
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
-    // (a cycle keeping its opening date keeps its year, as it was opened)
     const opensMoved = dayToDate(input.opensOn).getTime() !== cycle.opensOn.getTime();
-    const year = opensMoved ? cycle.year : Number(input.opensOn.slice(0, 4));
+    // (a cycle keeping its opening date keeps its year, as it was opened, though saved before the year rule)
+    const year = opensMoved ? openingYear(input.opensOn) : cycle.year;
     // only dates that move are checked: a cycle saved before these rules keeps its dates through other corrections
     const datesMoved = opensMoved || dayToDate(input.closesOn).getTime() !== cycle.closesOn.getTime();
-    const problems = datesMoved
-      ? await cycleDateProblems(officer.councilId, { ...input, year }, cycleId, tx)
-      : null;
-    // the year is not on the form: a new opening date in another year is that date's error; once opened, only
-    // the closing date can have made it overlap
+    const problems =
+      (year !== cycle.year ? await yearTakenProblems(tx, officer.councilId, year, cycleId) : null) ??
+      (datesMoved ? await cycleDateProblems(officer.councilId, input, cycleId, tx) : null);
+    // once opened, only the closing date can have made it overlap
     if (problems)
-      return {
-        ok: false as const,
-        fieldErrors: { [opened ? "closesOn" : "opensOn"]: problems.opensOn ?? problems.year },
-      };
-    const changed = (
-      ["opensOn", "closesOn", "privacyNotice", "dpiaReference", "retentionMonths"] as const
-    ).filter((field) => {
-      const before = cycle[field];
-      return before instanceof Date
-        ? before.getTime() !== dayToDate(input[field] as string).getTime()
-        : before !== input[field];
-    });
-    if (changed.length === 0) return { ok: true as const, changed };
+      return { ok: false as const, fieldErrors: { [opened ? "closesOn" : "opensOn"]: problems.opensOn } };
+    const changed = [
+      ...(["opensOn", "closesOn", "privacyNotice", "dpiaReference", "retentionMonths"] as const).filter(
+        (field) => {
+          const before = cycle[field];
+          return before instanceof Date
+            ? before.getTime() !== dayToDate(input[field] as string).getTime()
+            : before !== input[field];
+        },
+      ),
+      ...(year !== cycle.year ? ["year" as const] : []),
+    ];
+    if (changed.length === 0) return { ok: true as const, changed, year };
     await tx.surveyCycle.update({
       where: { id: cycleId },
       data: {
+        year,
         opensOn: dayToDate(input.opensOn),
         closesOn: dayToDate(input.closesOn),
         privacyNotice: input.privacyNotice,
@@ -272,7 +299,7 @@ export async function changeCycle(officer: Officer, cycleId: string, input: Omit
       },
       tx,
     );
-    return { ok: true as const, changed };
+    return { ok: true as const, changed, year };
   });
 }
 

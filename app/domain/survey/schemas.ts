@@ -75,20 +75,14 @@ export const consentSchema = z.object({
   consent: z.enum(["yes", "no"], { error: "Select whether you agree to take part" }),
 });
 
-// The dates a cycle may have: the years the year field takes (a date before year 1 is not one the database keeps).
+// The dates a cycle may have (a date before year 1 is not one the database keeps). A cycle's year is not asked:
+// it is the year the cycle opens in (decision 031), so a post still sending one has it ignored.
 const FIRST_DAY = "2020-01-01";
 const LAST_DAY = "2100-12-31";
 const isDay = (value: unknown): value is string => z.iso.date().safeParse(value).success;
 
 export const cycleSchema = z
   .object({
-    year: writtenNumber(
-      z
-        .number({ error: "Enter the year the survey is for, like 2027" })
-        .int("Enter the year as a whole number")
-        .min(2020, "Enter a year from 2020")
-        .max(2100, "Enter a year no later than 2100"),
-    ),
     opensOn: z.preprocess(
       ukDayAsIso,
       z.iso

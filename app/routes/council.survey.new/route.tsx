@@ -1,0 +1,57 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { clientIp } from "~/domain/audit/audit.server.ts";
+import { dayToDate, londonDayIso } from "~/domain/calendar.ts";
+import { requireSurveyOfficer } from "~/domain/survey/access.server.ts";
+import { createCycle } from "~/domain/survey/cycles.server.ts";
+import { cycleSchema } from "~/domain/survey/schemas.ts";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { readForm } from "~/server/read-form.server.ts";
+import { formatDate } from "~/ui/format.ts";
+import { CycleForm } from "./cycle-form.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Open a survey – Social Value Marketplace" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireSurveyOfficer(request);
+  return json({ councilName: membership.organisationName });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireSurveyOfficer(request);
+  const submission = parseWithZod(await readForm(request), { schema: cycleSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await createCycle(
+    { userId: viewer.user.id, councilId: membership.organisationId, ipAddress: clientIp(request) },
+    submission.value,
+  );
+  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  const { opensOn } = submission.value;
+  const { year } = result.cycle;
+  // opened for a later day, businesses cannot answer yet: the message says from when
+  const later = opensOn > londonDayIso(new Date());
+  return redirectWithFlash(`/council/survey/${result.cycle.id}`, {
+    kind: "success",
+    message: later
+      ? `The ${year} survey is open to businesses from ${formatDate(dayToDate(opensOn))}`
+      : `The ${year} survey is open`,
+  });
+}
+
+export default function NewSurveyCycle() {
+  const { councilName } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="max-w-3xl">
+      <BackLink to="/council/survey" />
+      <PageHeading caption={councilName}>Open a supplier diversity survey</PageHeading>
+      <CycleForm
+        lastResult={lastResult}
+        defaultValue={{ retentionMonths: "36" }}
+        submitLabel="Open the survey"
+      />
+    </div>
+  );
+}
