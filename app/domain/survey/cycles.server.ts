@@ -464,14 +464,16 @@ async function sendInvitations(
       if (!open) return null;
       const invited = await invitedBusinesses(tx, cycle.id);
       const keys = prepared.flatMap(({ target }) => (target.submissionKey ? [target.submissionKey] : []));
-      const sentWithKey = new Set(
+      // the forms already sent, and whether each sent an invitation again (a key stays on the invitation its
+      // latest form wrote)
+      const sentWithKey = new Map(
         keys.length
           ? (
               await tx.surveyInvitation.findMany({
                 where: { cycleId: cycle.id, submissionKey: { in: keys } },
-                select: { submissionKey: true },
+                select: { submissionKey: true, sentAgainAt: true },
               })
-            ).map((i) => i.submissionKey)
+            ).map((i) => [i.submissionKey, i.sentAgainAt !== null])
           : [],
       );
       const toSend = prepared.filter(
@@ -479,8 +481,13 @@ async function sendInvitations(
           (target.organisationId === null || !invited.has(target.organisationId)) &&
           !(target.submissionKey && sentWithKey.has(target.submissionKey)),
       );
-      // a repeat of a form already sent: nothing new to write or log
-      if (toSend.length === 0 && keys.length > 0) return { sent: 0, resent: 0 };
+      // A repeat of a form already sent (a double click): nothing new to write or log. It is answered as the
+      // first sending was, whose answer the browser dropped for this one's: "sent again" when that replaced a link.
+      if (toSend.length === 0 && keys.length > 0) {
+        const earlier = keys.filter((key) => sentWithKey.has(key));
+        const resent = earlier.filter((key) => sentWithKey.get(key)).length;
+        return { sent: earlier.length - resent, resent, repeat: true };
+      }
       let resent = 0;
       for (const { target, tokenHash, email, resendEmail } of toSend) {
         const address = target.email.toLowerCase();
@@ -498,7 +505,11 @@ async function sendInvitations(
           const [latest, ...older] = waiting;
           await tx.surveyInvitation.update({
             where: { id: latest.id },
-            data: { tokenHash, ...(target.submissionKey ? { submissionKey: target.submissionKey } : {}) },
+            data: {
+              tokenHash,
+              sentAgainAt: new Date(),
+              ...(target.submissionKey ? { submissionKey: target.submissionKey } : {}),
+            },
           });
           // (only an address invited twice before this rule has more than one: their links stop working too)
           for (const { id } of older)
@@ -537,7 +548,7 @@ async function sendInvitations(
         },
         tx,
       );
-      return { sent: toSend.length - resent, resent };
+      return { sent: toSend.length - resent, resent, repeat: false };
     },
     { timeout: 60_000 },
   );
@@ -571,7 +582,7 @@ export async function inviteEligible(officer: Officer, cycleId: string) {
 
 // submissionKey: the form's one-off key; the same form sent again (a double click) sends nothing more.
 // Says whether the address was invited for the first time (sent: 1) or sent its waiting invitation again with a
-// new link (resent: 1), or neither (a repeat of a form already sent).
+// new link (resent: 1); a repeat of a form already sent (repeat: true) says what that form did.
 export async function inviteAddress(
   officer: Officer,
   cycleId: string,
@@ -583,7 +594,8 @@ export async function inviteAddress(
   return sendInvitations(officer, cycle, [{ email, organisationId: null, submissionKey }]);
 }
 
-// How many invitation emails went to the address (a first invitation or one sent again), as inviteAddress.
+// How many invitation emails this call sent to the address (a first invitation or one sent again): none for a
+// repeat of a form already sent.
 export async function inviteByEmail(
   officer: Officer,
   cycleId: string,
@@ -591,7 +603,7 @@ export async function inviteByEmail(
   submissionKey?: string,
 ) {
   const outcome = await inviteAddress(officer, cycleId, email, submissionKey);
-  return outcome && outcome.sent + outcome.resent;
+  return outcome && (outcome.repeat ? 0 : outcome.sent + outcome.resent);
 }
 
 // An emailed link binds the invitation to the business that follows it; a link already used by another
