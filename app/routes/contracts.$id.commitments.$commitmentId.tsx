@@ -100,9 +100,13 @@ export default function EditCommitment() {
             <Link
               to={`/contracts/${contract.id}/commitments/${encodeURIComponent(commitment.id)}/remove`}
               className="font-bold"
+              aria-describedby="remove-hint"
             >
               Remove this commitment
             </Link>
+            <span id="remove-hint" className="mt-1 block text-muted">
+              You will be asked to confirm. Changes you have made on this form and not saved will be lost.
+            </span>
           </p>
         )}
       </CommitmentForm>

@@ -59,6 +59,11 @@ describe("the commitment's edit form", () => {
     ).text();
     expect(html).not.toMatch(/name="intent" value="remove"/);
     expect(html).toContain(`href="${removePath(contract.id, commitment.id)}"`);
+    // following the link leaves the form: the link says so, as the guidance page's delete link does
+    expect(html).toMatch(/aria-describedby="remove-hint"/);
+    expect(readableText(html)).toContain(
+      "You will be asked to confirm. Changes you have made on this form and not saved will be lost.",
+    );
   });
 
   it("removes nothing when a removal is posted to it, saying where removing is done, and saves nothing either", async () => {
