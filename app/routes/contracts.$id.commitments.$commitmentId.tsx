@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound } from "~/auth/permissions.server.ts";
 import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
@@ -11,7 +11,7 @@ import {
   updateCommitment,
 } from "~/domain/contracts/commitments.server.ts";
 import { commitmentEditSchema } from "~/domain/contracts/schemas.ts";
-import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
@@ -96,18 +96,12 @@ export default function EditCommitment() {
           </p>
         ) : (
           // a page of its own asks first, saying what removing does: one click here lost the commitment and its plan
-          <p className="mt-6">
-            <Link
-              to={`/contracts/${contract.id}/commitments/${encodeURIComponent(commitment.id)}/remove`}
-              className="font-bold"
-              aria-describedby="remove-hint"
-            >
-              Remove this commitment
-            </Link>
-            <span id="remove-hint" className="mt-1 block text-muted">
-              You will be asked to confirm. Changes you have made on this form and not saved will be lost.
-            </span>
-          </p>
+          <ConfirmFirstLink
+            to={`/contracts/${contract.id}/commitments/${encodeURIComponent(commitment.id)}/remove`}
+            hintId="remove-hint"
+          >
+            Remove this commitment
+          </ConfirmFirstLink>
         )}
       </CommitmentForm>
     </>

@@ -20,7 +20,7 @@ import {
   saveGuidance,
 } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas.ts";
-import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
@@ -143,18 +143,13 @@ export default function EditGuidance() {
       </Form>
       {page ? (
         // a page of its own asks first, with the page as saved: what is typed above and not saved is not taken there
-        <p className="mt-6 max-w-3xl">
-          <Link
-            to={`/council/guidance/${page.id}/delete`}
-            className="font-bold"
-            aria-describedby="delete-hint"
-          >
-            Delete this page
-          </Link>
-          <span id="delete-hint" className="mt-1 block text-muted">
-            You will be asked to confirm. Changes you have made on this form and not saved will be lost.
-          </span>
-        </p>
+        <ConfirmFirstLink
+          to={`/council/guidance/${page.id}/delete`}
+          hintId="delete-hint"
+          className="mt-6 max-w-3xl"
+        >
+          Delete this page
+        </ConfirmFirstLink>
       ) : null}
       {page && preview !== null ? (
         <section aria-labelledby="preview-heading" className="mt-12 max-w-3xl border-t-4 border-brand pt-4">

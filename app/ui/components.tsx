@@ -35,6 +35,33 @@ export function BackLink({ to, children = "Back" }: { to: string; children?: Rea
   );
 }
 
+/**
+ * The link from an edit form to the page of its own that asks before a record is removed (decision 032), with the
+ * hint every such link gives: following it leaves the form, and what was typed there and not saved is not kept.
+ */
+export function ConfirmFirstLink({
+  to,
+  hintId,
+  children,
+  className = "mt-6",
+}: {
+  to: string;
+  hintId: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <p className={className}>
+      <Link to={to} className="font-bold" aria-describedby={hintId}>
+        {children}
+      </Link>
+      <span id={hintId} className="mt-1 block text-muted">
+        You will be asked to confirm. Changes you have made on this form and not saved will be lost.
+      </span>
+    </p>
+  );
+}
+
 export type SummaryRow = {
   key: ReactNode;
   value: ReactNode;
