@@ -4,7 +4,7 @@ import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 import { db } from "~/db.server.ts";
 import { londonDayIso } from "~/domain/survey/schemas.ts";
-import { closeCycle, inviteByEmail } from "~/domain/survey/cycles.server.ts";
+import { closeCycle, inviteAddress } from "~/domain/survey/cycles.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
 import * as newCycle from "~/routes/council.survey.new/route.tsx";
@@ -76,7 +76,7 @@ describe("an emailed invitation link followed by two businesses at the same mome
   it("lets one of them in, not both (the link was forwarded, or shared)", async () => {
     const cycle = await createSurveyCycle({ councilId: first.id, year: 2026 });
     const address = `${unique("owner")}@faraway.test`;
-    await inviteByEmail({ userId: officerId, councilId: first.id }, cycle.id, address);
+    await inviteAddress({ userId: officerId, councilId: first.id }, cycle.id, address);
     const email = await db.emailOutbox.findFirstOrThrow({
       where: { to: address, template: "survey-invitation" },
     });
@@ -188,7 +188,7 @@ describe("an invitation link followed for a business the council rejected", () =
   it("is not used up: the rejected business is told it does not work, and the link still lets another in", async () => {
     const cycle = await createSurveyCycle({ councilId: first.id, year: 2030 });
     const address = `${unique("owner")}@faraway.test`;
-    await inviteByEmail({ userId: officerId, councilId: first.id }, cycle.id, address);
+    await inviteAddress({ userId: officerId, councilId: first.id }, cycle.id, address);
     const email = await db.emailOutbox.findFirstOrThrow({
       where: { to: address, template: "survey-invitation" },
     });

@@ -2,7 +2,7 @@
 // link at once found it not open yet with no word of when it would be. It now says when the survey opens.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { inviteByEmail } from "~/domain/survey/cycles.server.ts";
+import { inviteAddress } from "~/domain/survey/cycles.server.ts";
 import { formatDate } from "~/domain/format.ts";
 import { createCouncil, createMember, createSurveyCycle } from "../helpers/factories.ts";
 
@@ -13,12 +13,12 @@ async function invitationText(opensOn: Date, closesOn: Date) {
   const officer = await createMember(council.id, "OFFICER", { surveyAccess: true });
   const cycle = await createSurveyCycle({ councilId: council.id, year: 2027, opensOn, closesOn });
   const email = `owner-${cycle.id}@example.test`;
-  const sent = await inviteByEmail(
+  const sent = await inviteAddress(
     { councilId: council.id, userId: officer.id, ipAddress: null },
     cycle.id,
     email,
   );
-  expect(sent).toBe(1);
+  expect(sent).toEqual({ sent: 1, resent: 0, repeat: false });
   const queued = await db.emailOutbox.findFirstOrThrow({
     where: { to: email, template: "survey-invitation" },
   });

@@ -594,18 +594,6 @@ export async function inviteAddress(
   return sendInvitations(officer, cycle, [{ email, organisationId: null, submissionKey }]);
 }
 
-// How many invitation emails this call sent to the address (a first invitation or one sent again): none for a
-// repeat of a form already sent.
-export async function inviteByEmail(
-  officer: Officer,
-  cycleId: string,
-  email: string,
-  submissionKey?: string,
-) {
-  const outcome = await inviteAddress(officer, cycleId, email, submissionKey);
-  return outcome && (outcome.repeat ? 0 : outcome.sent + outcome.resent);
-}
-
 // An emailed link binds the invitation to the business that follows it; a link already used by another
 // business is not valid for this one, nor for a business the council rejected (which may not answer: the link
 // stays free for the business it was meant for).
