@@ -279,7 +279,7 @@ export default function ManageRequestPage() {
           id: e.id,
           title: statusLabel(e.toStatus),
           when: formatDateTime(e.createdAt),
-          who: e.actor?.name,
+          who: e.who ?? undefined,
           why: eventReasonText(e.reason),
         }))}
       />

@@ -4,7 +4,7 @@ import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import { sharesContact, sideThatMovesTo, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
-import { publicEventNote } from "./request-timeline.ts";
+import { publicEventNote, REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
 const publicRequestSelect = {
   id: true,
@@ -158,8 +158,38 @@ export function closingDateOf(
   return times.length ? new Date(Math.max(...times)) : null;
 }
 
-// Everything the requestor needs to manage its own request (404 for anyone else: filtered in the query).
+// The reasons of the request events a supplier's pledge causes (received, withdrawn, delivered short).
+const PLEDGE_REASONS = new Set<string>([
+  REQUEST_EVENT_REASONS.pledgeReceived,
+  REQUEST_EVENT_REASONS.pledgeReleased,
+  REQUEST_EVENT_REASONS.shortDelivery,
+  REQUEST_EVENT_REASONS.fulfilled,
+]);
+
+// Everything the requestor needs to manage its own request (404 for anyone else: filtered in the query). Who made
+// each change, as on a pledge's page: the requestor's own people and the council's officers by name, a supplier's
+// people by their organisation (their names are the supplier's to share).
 export async function getManagedRequest(id: string, organisationIds: string[]) {
+  const request = await findManagedRequest(id, organisationIds);
+  if (!request) return null;
+  const { events, ...rest } = request;
+  const suppliers = new Map(
+    request.pledges.map((p) => [p.supplierOrganisationId, p.supplierOrganisation.name]),
+  );
+  return {
+    ...rest,
+    pledges: rest.pledges.map(({ supplierOrganisationId: _, ...pledge }) => pledge),
+    events: events.map(({ actor, ...event }) => {
+      if (!actor) return { ...event, who: null };
+      const own = actor.memberships.some((m) => m.organisationId === request.organisationId);
+      if (own || !event.reason || !PLEDGE_REASONS.has(event.reason)) return { ...event, who: actor.name };
+      const supplier = actor.memberships.find((m) => suppliers.has(m.organisationId));
+      return { ...event, who: supplier ? suppliers.get(supplier.organisationId)! : null };
+    }),
+  };
+}
+
+function findManagedRequest(id: string, organisationIds: string[]) {
   return db.request.findFirst({
     where: { id, organisationId: { in: organisationIds } },
     select: {
@@ -186,6 +216,7 @@ export async function getManagedRequest(id: string, organisationIds: string[]) {
           feedback: true,
           disputeReason: true,
           createdAt: true,
+          supplierOrganisationId: true,
           supplierOrganisation: { select: { name: true } },
         },
       },
@@ -197,7 +228,7 @@ export async function getManagedRequest(id: string, organisationIds: string[]) {
           toStatus: true,
           reason: true,
           createdAt: true,
-          actor: { select: { name: true } },
+          actor: { select: { name: true, memberships: { select: { organisationId: true } } } },
         },
       },
     },
