@@ -38,12 +38,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return json({ ...submission.reply(), councilName: membership.organisationName }, { status: 400 });
   const { councilId: _shownFor, ...input } = submission.value;
-  await updateCouncilSettings({
+  const saved = await updateCouncilSettings({
     councilId: membership.organisationId,
     actorUserId: viewer.user.id,
     ipAddress: clientIp(request),
     input,
   });
+  if (!saved.ok)
+    return json(
+      { ...submission.reply({ fieldErrors: saved.fieldErrors }), councilName: membership.organisationName },
+      { status: 400 },
+    );
   const message = membership === acting ? "Settings saved" : `Settings saved for ${input.councilName}`;
   return redirectWithFlash("/council/settings", { kind: "success", message });
 }

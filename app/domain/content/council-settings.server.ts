@@ -38,6 +38,10 @@ export type CouncilSettingsInput = {
   proxyValueSource: string | null;
 };
 
+export const COUNCIL_NAME_TAKEN = "Another council already has this name";
+
+type SettingsResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
+
 export async function updateCouncilSettings(args: {
   councilId: string;
   actorUserId: string;
@@ -46,12 +50,26 @@ export async function updateCouncilSettings(args: {
 }) {
   const { councilId, input } = args;
   const { councilName, ...settings } = input;
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<SettingsResult> => {
     // Saves of one council's settings run one after the other, each comparing with what the one before wrote:
     // the form sent twice (a double click) records its change once, and a save that changes nothing records none
     // (the audit log says what changed; an entry with no change in it says nothing).
     await lockUntilCommit(tx, `council-settings:${councilId}`);
     const before = await getCouncilSettings(councilId, tx);
+    // A council's name is unique in any case, as when it was added (createCouncil takes the same lock): two
+    // councils of one name could not be told apart on the impact page, the guidance list or the sign-up form.
+    if (before?.councilName !== councilName) {
+      await lockUntilCommit(tx, "create-council");
+      const clash = await tx.organisation.findFirst({
+        where: {
+          kind: "COUNCIL",
+          id: { not: councilId },
+          name: { equals: councilName, mode: "insensitive" },
+        },
+        select: { id: true },
+      });
+      if (clash) return { ok: false, fieldErrors: { councilName: [COUNCIL_NAME_TAKEN] } };
+    }
     const changed = Object.fromEntries(
       Object.entries(input)
         .filter(([key, value]) => before?.[key as keyof CouncilSettingsInput] !== value)
@@ -66,7 +84,7 @@ export async function updateCouncilSettings(args: {
       create: { organisationId: councilId, ...settings },
       update: settings,
     });
-    if (Object.keys(changed).length === 0) return;
+    if (Object.keys(changed).length === 0) return { ok: true };
     await writeAudit(
       {
         actorUserId: args.actorUserId,
@@ -80,5 +98,6 @@ export async function updateCouncilSettings(args: {
       },
       tx,
     );
+    return { ok: true };
   });
 }
