@@ -11,6 +11,7 @@ import {
 import { appUrl } from "~/env.server.ts";
 import { formatQuantity } from "./help-types.ts";
 import { sharesContact } from "./pledge-lifecycle.ts";
+import { takesPledges } from "./request-lifecycle.ts";
 
 async function load(tx: Tx, pledgeId: string) {
   const pledge = await tx.pledge.findUniqueOrThrow({
@@ -30,6 +31,8 @@ async function load(tx: Tx, pledgeId: string) {
           helpType: true,
           unitLabel: true,
           contactPreference: true,
+          status: true,
+          neededBy: true,
           council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
         },
       },
@@ -86,6 +89,12 @@ export async function deliveryDisputedEmailFor(tx: Tx, pledgeId: string) {
 }
 
 export async function pledgeWithdrawnEmailFor(tx: Tx, pledgeId: string, reason?: string | null) {
-  const { base, requestUrl } = await load(tx, pledgeId);
-  return pledgeWithdrawnEmail({ ...base, url: requestUrl, reason });
+  const { base, pledge, requestUrl } = await load(tx, pledgeId);
+  // its share is back (the request as it now is): other suppliers can pledge it only while the request takes pledges
+  return pledgeWithdrawnEmail({
+    ...base,
+    url: requestUrl,
+    reason,
+    neededAgain: takesPledges(pledge.request),
+  });
 }

@@ -146,7 +146,8 @@ export function pledgeWithdrawnEmail({
   supplierName,
   quantity,
   reason,
-}: Base & { reason?: string | null }) {
+  neededAgain,
+}: Base & { reason?: string | null; neededAgain: boolean }) {
   return renderEmail(
     `Pledge withdrawn: ${title}`,
     <EmailLayout
@@ -157,7 +158,10 @@ export function pledgeWithdrawnEmail({
     >
       <EmailParagraph>
         {supplierName} withdrew their pledge of {quantity} to your request “{title}”
-        {reason ? `: “${reason}”` : "."} That amount is needed again and other suppliers can pledge it.
+        {reason ? `: “${reason}”` : "."}{" "}
+        {neededAgain
+          ? "That amount is needed again and other suppliers can pledge it."
+          : "The request is closed to new pledges, so no other supplier can pledge that amount."}
       </EmailParagraph>
       <EmailButton href={url}>See your request</EmailButton>
     </EmailLayout>,
