@@ -1,7 +1,7 @@
 // Survey cycles as the council runs them: open, invite, follow response rates, close.
 import crypto from "node:crypto";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
-import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
+import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay, londonMidnight } from "~/domain/calendar.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
@@ -222,6 +222,28 @@ export async function createCycle(officer: Officer, input: CycleInput) {
 }
 
 /**
+ * What this officer changed, when the cycle's latest entry is their change moments ago: a save finding the cycle
+ * already as sent is then that form sent again (a double click), not a save with nothing changed. Null otherwise.
+ */
+async function changedMomentsAgo(tx: Tx, officer: Officer, cycleId: string) {
+  const latest = await tx.auditLog.findFirst({
+    where: { organisationId: officer.councilId, entityType: "SurveyCycle", entityId: cycleId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { action: true, actorUserId: true, createdAt: true, details: true },
+  });
+  if (
+    latest?.action !== "survey.cycle.change" ||
+    latest.actorUserId !== officer.userId ||
+    latest.createdAt.getTime() <= Date.now() - SENT_TWICE_WINDOW_MS
+  )
+    return null;
+  const changed = (latest.details as { changed?: unknown } | null)?.changed;
+  return Array.isArray(changed)
+    ? changed.filter((field): field is string => typeof field === "string")
+    : null;
+}
+
+/**
  * Corrects an open cycle (a mistyped date, notice or reference). Once it has opened, its opening date stays, and
  * so does its privacy notice: businesses have agreed to take part on what it said. A new opening date gives it
  * that date's year, and it may not overlap another cycle, as when it was opened.
@@ -274,7 +296,9 @@ export async function changeCycle(officer: Officer, cycleId: string, input: Cycl
       ),
       ...(year !== cycle.year ? ["year" as const] : []),
     ];
-    if (changed.length === 0) return { ok: true as const, changed, year };
+    // "Save changes" sent twice finds nothing left to change: answered as the first was (decision 024)
+    if (changed.length === 0)
+      return { ok: true as const, changed: (await changedMomentsAgo(tx, officer, cycleId)) ?? changed, year };
     await tx.surveyCycle.update({
       where: { id: cycleId },
       data: {
