@@ -76,6 +76,14 @@ export default function Dashboard() {
 type SupplierData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "supplier" }>;
 type VcseData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "vcse" }>;
 
+// Offers the groups have not answered yet. With one, the sentence said "1 of your pledges are waiting".
+function awaitingAcceptance(count: number) {
+  if (count === 0) return "None of your pledges are waiting for a group to accept them.";
+  return count === 1
+    ? "1 of your pledges is waiting for the group to accept it."
+    : `${formatNumber(count)} of your pledges are waiting for groups to accept them.`;
+}
+
 function SupplierDashboard({ data }: { data: SupplierData }) {
   const s = data.supplier;
   return (
@@ -103,9 +111,7 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
             to="/pledges"
           />
         </ul>
-        <p className="mb-6">
-          {formatNumber(s.pledgesAwaitingRequestor)} of your pledges are waiting for the group to accept them.
-        </p>
+        <p className="mb-6">{awaitingAcceptance(s.pledgesAwaitingRequestor)}</p>
         <Table
           caption="Returns to complete"
           rows={s.returnsDue}
