@@ -275,11 +275,11 @@ function Preview({
             cell: (c) =>
               c.changes.length ? (
                 <ul className="text-sm">
-                  {c.changes.map((change) => (
+                  {c.changes.map((change, index) => (
                     <li key={change.label}>
                       <span className="font-bold">{change.label}</span>:{" "}
-                      {readableValue(change.field, change.from) ?? "(blank)"} →{" "}
-                      {readableValue(change.field, change.to) ?? "(blank)"}
+                      {readableValue(change.field, change.from, c.units[index]) ?? "(blank)"} →{" "}
+                      {readableValue(change.field, change.to, c.units[index]) ?? "(blank)"}
                     </li>
                   ))}
                 </ul>

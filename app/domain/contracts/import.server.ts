@@ -8,7 +8,7 @@ import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { dayToDate, londonDayIso } from "~/domain/calendar.ts";
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
-import type { ContractStatus } from "~/generated/prisma/enums.ts";
+import type { ContractStatus, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
 import { contractSnapshot, detailsSelect, lockContractRows, type Actor } from "./contracts.server.ts";
@@ -195,6 +195,7 @@ type PlannedCommitment = {
   line: number;
   measureId: string;
   measureCode: string;
+  measureUnit: MeasureUnit;
   value: CheckedCommitment;
   narrative: string | null;
   existingId: string | null;
@@ -240,6 +241,9 @@ export type ImportPlan = {
     outcome: "new" | "changed" | "unchanged";
     /** for a changed contract, each field that changes, from what to what (commitments as "JOB-02: Target") */
     changes: Change[];
+    /** the unit of each change's commitment's measure, in the order of `changes` (null for the contract's own),
+     * so a target reads "50 hours" as on the contract's page */
+    units: (MeasureUnit | null)[];
   }[];
   counts: { created: number; changed: number; unchanged: number; commitments: number };
 };
@@ -417,6 +421,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
             line,
             measureId: measure.id,
             measureCode: measure.code,
+            measureUnit: measure.unit,
             value: checked.value,
             narrative,
             existingId: previous?.id ?? null,
@@ -541,6 +546,9 @@ function summarise(
         ? ("changed" as const)
         : ("unchanged" as const),
     changes: c.existingId ? allChanges(c) : [],
+    units: c.existingId
+      ? [...c.changes.map(() => null), ...c.commitments.flatMap((m) => m.changes.map(() => m.measureUnit))]
+      : [],
   }));
   return {
     errors: [...errors].sort((a, b) => a.line - b.line),
