@@ -122,11 +122,26 @@ export default function CheckAnswers() {
           />
         </section>
       ))}
-      <h2 className="mb-2 text-2xl font-bold">Now send your answers</h2>
-      <p className="mb-6">
-        By sending your answers you confirm they are right to the best of your knowledge. You can change or
-        withdraw them until the survey closes.
-      </p>
+      {submitted ? (
+        <>
+          {/* a saved change to answers already sent counts at once (decision 007): sending again only emails a
+              receipt, so the page must not suggest a change waits for it */}
+          <h2 className="mb-2 text-2xl font-bold">Your answers have been sent</h2>
+          <p className="mb-6">
+            Any change you save counts straight away: you do not need to send your answers again. Send them
+            again if you want an email receipt of your changes. You can change or withdraw them until the
+            survey closes.
+          </p>
+        </>
+      ) : (
+        <>
+          <h2 className="mb-2 text-2xl font-bold">Now send your answers</h2>
+          <p className="mb-6">
+            By sending your answers you confirm they are right to the best of your knowledge. You can change
+            or withdraw them until the survey closes.
+          </p>
+        </>
+      )}
       <Form method="post">
         <Button>{submitted ? "Send changed answers" : "Send answers"}</Button>
       </Form>
