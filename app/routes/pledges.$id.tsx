@@ -79,7 +79,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ...(value.intent === "confirm" ? { rating: value.rating, feedback: value.feedback } : {}),
   });
   if (!result.ok) return json(replyToFailure(submission, result), { status: 400 });
-  return redirectWithFlash(`/pledges/${pledge.id}`, { kind: "success", message: FLASH[value.intent] });
+  return redirectWithFlash(`/pledges/${pledge.id}`, {
+    kind: "success",
+    message: callingOff ? "Pledge called off" : FLASH[value.intent],
+  });
 }
 
 export default function PledgeDetailPage() {

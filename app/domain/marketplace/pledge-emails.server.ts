@@ -58,7 +58,8 @@ export async function newPledgeEmailFor(tx: Tx, pledgeId: string) {
   return newPledgeEmail({ ...base, url: requestUrl });
 }
 
-export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string) {
+// calledOff: the pledge was declined after the requestor had accepted it (from ACCEPTED or DISPUTED)
+export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string, calledOff = false) {
   const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
   const r = pledge.request;
   return pledgeDecisionEmail({
@@ -67,6 +68,7 @@ export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string) {
     quantity: formatQuantity(r.helpType, pledge.quantity, r.unitLabel),
     url: pledgeUrl,
     accepted: pledge.status === "ACCEPTED",
+    calledOff,
     reason: pledge.decisionReason,
     // how to reach the requestor, for the supplier whose pledge was accepted only
     contactPreference: sharesContact(pledge.status) ? pledge.request.contactPreference : null,

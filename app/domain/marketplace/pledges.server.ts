@@ -436,6 +436,8 @@ async function notify(
   action: PledgeAction,
   pledge: {
     id: string;
+    // before this change
+    status: PledgeStatus;
     supplierOrganisationId: string;
     createdById: string | null;
     request: { councilId: string; organisationId: string; createdById: string | null };
@@ -444,7 +446,8 @@ async function notify(
 ) {
   let email;
   let toRequestor = false;
-  if (action === "accept" || action === "decline") email = await pledgeDecisionEmailFor(tx, pledge.id);
+  if (action === "accept" || action === "decline")
+    email = await pledgeDecisionEmailFor(tx, pledge.id, action === "decline" && pledge.status !== "OFFERED");
   else if (action === "reportDelivery") {
     email = await deliveryReportedEmailFor(tx, pledge.id);
     toRequestor = true;

@@ -34,14 +34,17 @@ export function pledgeDecisionEmail({
   url,
   quantity,
   accepted,
+  calledOff = false,
   reason,
   contactPreference,
 }: Omit<Base, "supplierName"> & {
   accepted: boolean;
+  // declined after it was accepted (the requestor called it off), not an offer turned down
+  calledOff?: boolean;
   reason?: string | null;
   contactPreference?: string | null;
 }) {
-  const word = accepted ? "accepted" : "declined";
+  const word = accepted ? "accepted" : calledOff ? "called off" : "declined";
   return renderEmail(
     `Pledge ${word}: ${title}`,
     <EmailLayout
