@@ -189,12 +189,16 @@ export default function ManageRequestPage() {
               header: "Action",
               cell: (p) => (
                 <Link to={`/pledges/${p.id}`}>
-                  {p.status === "OFFERED"
-                    ? "Accept or decline"
-                    : p.status === "DELIVERED"
-                      ? "Confirm delivery"
-                      : "View"}
-                  <span className="sr-only"> the pledge from {p.supplierOrganisation.name}</span>
+                  {p.status === "DELIVERED" ? (
+                    <>
+                      Confirm delivery<span className="sr-only"> from {p.supplierOrganisation.name}</span>
+                    </>
+                  ) : (
+                    <>
+                      {p.status === "OFFERED" ? "Accept or decline" : "View"}
+                      <span className="sr-only"> the pledge from {p.supplierOrganisation.name}</span>
+                    </>
+                  )}
                 </Link>
               ),
             },
