@@ -97,11 +97,13 @@ export default function ReviewRequestPage() {
           { key: "Type of help", value: helpTypeLabel(need.helpType) },
           { key: "Quantity", value: formatQuantity(need.helpType, need.quantity, need.unitLabel) },
           { key: "Category", value: need.category.name },
+          // as the public request page says it
           {
             key: "Where",
-            value: [need.district?.name, need.postcodeArea, need.isRemote ? "Remote" : null]
-              .filter(Boolean)
-              .join(", "),
+            value:
+              [need.district?.name, need.postcodeArea, need.isRemote ? "Can be done remotely" : null]
+                .filter(Boolean)
+                .join(", ") || "Not given",
           },
           { key: "Needed by", value: formatDate(need.neededBy) },
           // all of it, as the public request page will show it once approved
