@@ -10,7 +10,12 @@ import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { supplierDashboard, vcseDashboard } from "~/domain/reporting/dashboard-people.server.ts";
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
-import type { MeasureUnit, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
+import type {
+  MeasureUnit,
+  PledgeStatus,
+  RequestStatus,
+  VerificationStatus,
+} from "~/generated/prisma/enums.ts";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatDate, formatNumber, plural } from "~/ui/format.ts";
@@ -26,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({
       view: "supplier" as const,
       organisationName: membership.organisationName,
-      verified: membership.status === "VERIFIED",
+      organisationId: membership.organisationId,
+      status: membership.status,
       supplier: await supplierDashboard(membership.organisationId, new Date(), {
         notPostedBy: ownMemberships(viewer).map((m) => m.organisationId),
       }),
@@ -34,9 +40,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     view: "vcse" as const,
     organisationName: membership.organisationName,
-    verified: membership.status === "VERIFIED",
+    organisationId: membership.organisationId,
+    status: membership.status,
     vcse: await vcseDashboard(membership.organisationId),
   });
+}
+
+// An organisation the council rejected was told it was still waiting ("has not verified … yet", "published once
+// you are verified"): a rejection is final, and its reason is on the organisation's page.
+function NotVerified({
+  status,
+  organisationId,
+  pending,
+  rejected,
+}: {
+  status: VerificationStatus;
+  organisationId: string;
+  pending: string;
+  rejected: string;
+}) {
+  if (status === "VERIFIED") return null;
+  return (
+    <p className="mb-6 border-l-8 border-line pl-4">
+      {status === "REJECTED" ? (
+        <>
+          {rejected} <Link to={`/organisations/${organisationId}`}>See the reason the council gave</Link>.
+        </>
+      ) : (
+        pending
+      )}
+    </p>
+  );
 }
 
 // A disputed pledge is on the same list as the others but needs a different kind of attention.
@@ -89,11 +123,12 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
   return (
     <>
       <PageHeading caption={data.organisationName}>Your dashboard</PageHeading>
-      {!data.verified ? (
-        <p className="mb-6 border-l-8 border-line pl-4">
-          The council has not verified your organisation yet. You can browse requests but cannot pledge.
-        </p>
-      ) : null}
+      <NotVerified
+        status={data.status}
+        organisationId={data.organisationId}
+        pending="The council has not verified your organisation yet. You can browse requests but cannot pledge."
+        rejected="The council did not verify your organisation, so it cannot pledge to requests."
+      />
       <section aria-labelledby="action" className="mb-10">
         <h2 id="action" className="mb-4 text-2xl font-bold">
           Needs your action
@@ -280,12 +315,12 @@ function VcseDashboard({ data }: { data: VcseData }) {
   return (
     <>
       <PageHeading caption={data.organisationName}>Your dashboard</PageHeading>
-      {!data.verified ? (
-        <p className="mb-6 border-l-8 border-line pl-4">
-          The council has not verified your group yet. You can draft requests; they are published once you are
-          verified.
-        </p>
-      ) : null}
+      <NotVerified
+        status={data.status}
+        organisationId={data.organisationId}
+        pending="The council has not verified your group yet. You can draft requests; they are published once you are verified."
+        rejected="The council did not verify your group, so its requests cannot be submitted for approval or published. You can still save them as drafts."
+      />
       <section aria-labelledby="action" className="mb-10">
         <h2 id="action" className="mb-4 text-2xl font-bold">
           Needs your action
