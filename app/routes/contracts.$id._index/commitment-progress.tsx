@@ -1,14 +1,15 @@
 // Commitments with target, plan to date, delivered to date, percentage and status, for officers and suppliers.
 import { Link } from "@remix-run/react";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
-import { progressStatus, RAG_LABELS, type Progress } from "~/domain/reporting/progress.ts";
+import { progressStatus, type Progress } from "~/domain/reporting/progress.ts";
 import {
   formatDeliveredToDate,
   formatPlanToDate,
   formatProgressPercent,
 } from "~/domain/reporting/progress-format.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
-import { Table, Tag, type TagColour } from "~/ui/components.tsx";
+import { RagTag } from "~/ui/charts/rag-tag.tsx";
+import { Table } from "~/ui/components.tsx";
 
 export type CommitmentRow = {
   id: string;
@@ -16,15 +17,6 @@ export type CommitmentRow = {
   targetQuantity: string | null;
   qualitativeText: string | null;
   progress: Progress;
-};
-
-const colours: Record<string, TagColour> = {
-  GREEN: "green",
-  AMBER: "yellow",
-  RED: "red",
-  NOT_YET_DUE: "grey",
-  REPORTED: "green",
-  NOT_REPORTED: "grey",
 };
 
 export function CommitmentProgressTable({
@@ -89,11 +81,9 @@ export function CommitmentProgressTable({
           cell: (c) => formatProgressPercent(c.progress),
         },
         {
+          // the same words and colours as the return pages, dashboards and reports: "Red: Behind"
           header: "Status",
-          cell: (c) => {
-            const status = progressStatus(c.progress);
-            return <Tag colour={colours[status]}>{RAG_LABELS[status]}</Tag>;
-          },
+          cell: (c) => <RagTag status={progressStatus(c.progress)} />,
         },
         ...(editPath
           ? [
