@@ -95,6 +95,9 @@ export default function SurveyExplainer() {
   return (
     <div className="max-w-3xl">
       <BackLink to="/survey">Back to surveys</BackLink>
+      {/* at the top of the page (GOV.UK error summary), not below the explainer beside the question: without
+          JavaScript the page comes back scrolled to the top */}
+      <ErrorSummary errors={form.allErrors} />
       <PageHeading caption={`${cycle.councilName} · ${organisationName}`}>
         Supplier diversity survey {cycle.year}
       </PageHeading>
@@ -177,7 +180,6 @@ export default function SurveyExplainer() {
           </InsetText>
           {cycle.accepting ? (
             <Form method="post" {...getFormProps(form)} noValidate>
-              <ErrorSummary errors={form.allErrors} />
               <Radios
                 name={fields.consent.name}
                 legend="Do you agree to answer the survey on behalf of your business?"
