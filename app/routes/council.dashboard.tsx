@@ -7,6 +7,7 @@ import { helpTypeLabel, formatQuantity } from "~/domain/marketplace/help-types.t
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { councilDashboard, councilRequestActions } from "~/domain/reporting/dashboard-council.server.ts";
 import { onTimePercent } from "~/domain/reporting/dashboard-totals.ts";
+import { localValueSource } from "~/domain/reporting/local-value-source.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
 import { ComparisonChart } from "~/ui/charts/comparison-chart.tsx";
@@ -76,8 +77,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const TOP_ERROR = "Enter how many contracts to show as a whole number from 1 to 500; showing 75";
 const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(value, 1)}%`);
-// shown next to every local £ figure, as the settings page promises
-const sourceOf = (source: string | null) => source ?? "not stated – add it in the council settings";
 
 export default function CouncilDashboard() {
   const {
@@ -91,6 +90,8 @@ export default function CouncilDashboard() {
     requestActions,
   } = useLoaderData<typeof loader>();
   const thisQuarter = d.compliance[d.compliance.length - 1];
+  // shown next to every local £ figure, as the settings page promises
+  const sourceOf = (source: string | null) => localValueSource(source, isAdmin);
   return (
     <>
       <PageHeading caption={councilName}>Council dashboard</PageHeading>

@@ -7,6 +7,7 @@ import { pageParam } from "~/auth/request-context.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { quarterOf } from "~/domain/contracts/quarters.ts";
 import { LOCAL_VALUE_VIEWS, localValueInYear } from "~/domain/reporting/local-value.server.ts";
+import { localValueSource } from "~/domain/reporting/local-value-source.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { links as recordLinks } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
@@ -39,7 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     view: filters.view,
     page: pageParam(request),
   });
-  return json({ councilName: membership.organisationName, ...result });
+  return json({
+    councilName: membership.organisationName,
+    isAdmin: membership.role === "ADMIN",
+    ...result,
+  });
 }
 
 export default function LocalValueYearPage() {
@@ -57,7 +62,7 @@ export default function LocalValueYearPage() {
           ? "Each commitment's plan for the quarters of this financial year"
           : "Each commitment's delivery in the quarters of this financial year (accepted returns and confirmed marketplace pledges)"}
         , valued at the council’s own proxy value for its measure. Source:{" "}
-        {data.proxyValueSource ?? "not stated – add it in the council settings"}.{" "}
+        {localValueSource(data.proxyValueSource, data.isAdmin)}.{" "}
         <Link to={recordLinks.localValueYear(data.financialYear, other)}>
           See the local £ {other} in {data.label} instead
         </Link>

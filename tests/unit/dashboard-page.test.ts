@@ -105,7 +105,9 @@ describe("the council dashboard page", () => {
     const summary = chart.slice(0, chart.indexOf("</figcaption>"));
     expect(text(summary)).toContain("Local £ source: Council proxy values 2026");
     // no source entered: the label says so rather than disappearing
-    expect(text(render(null))).toContain("Source: not stated – add it in the council settings");
+    expect(text(render(null))).toContain(
+      "Source: not stated – a council admin can add it in the council settings",
+    );
   });
 
   it("shows each top contract's delivered local £ and RAG, and counts the contracts the chart draws", () => {
