@@ -63,7 +63,15 @@ describe("renaming a council in its settings", () => {
     ).toBe(0);
   });
 
+  it("takes % and _ in a name as themselves, not as wildcards matching another council's name", async () => {
+    for (const name of [`${world.councilB.name.slice(0, 7)}%`, world.councilB.name.replace("o", "_")]) {
+      expect((await save(name)).status).toBe(302);
+      expect((await councilA()).name).toBe(name);
+    }
+  });
+
   it("still saves the council's own name in another case, and a name no other council has", async () => {
+    await db.organisation.update({ where: { id: world.councilA.id }, data: { name: world.councilA.name } });
     expect((await save(world.councilA.name.toLowerCase())).status).toBe(302);
     expect((await councilA()).name).toBe(world.councilA.name.toLowerCase());
     expect((await save("Westshire Borough Council")).status).toBe(302);
