@@ -1,6 +1,7 @@
 // The columns of a contracts CSV (docs/contracts-import.md) and the checks on each row that need no
 // database. One row is one commitment; a contract with no commitments has one row with no measure code.
 import { z } from "zod";
+import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
 import { ContractStatus } from "~/generated/prisma/enums.ts";
 import type { PlanEntry } from "./plan.ts";
 import { AWARDED_AFTER_END } from "./schemas.ts";
@@ -122,8 +123,15 @@ export function parsePlanText(
 }
 
 const blank = z.string().transform((s) => s.trim());
-const required = (message: string, max: number) =>
-  blank.pipe(z.string().min(1, message).max(max, `Must be ${max} characters or fewer`));
+// `what` names the value when it shows nothing (only zero-width spaces, say), as on the contract form
+const required = (message: string, max: number, what: string) =>
+  blank.pipe(
+    z
+      .string()
+      .min(1, message)
+      .max(max, `Must be ${max} characters or fewer`)
+      .refine((v) => v === "" || hasVisibleText(v), invisibleTextMessage(what)),
+  );
 const optional = (max: number) => blank.pipe(z.string().max(max, `Must be ${max} characters or fewer`));
 const transformed = <T>(
   parse: (s: string) => T | null,
@@ -143,11 +151,11 @@ const transformed = <T>(
 const dateProblem = (value: string) => dayProblem(value, "Enter a real date as 2026-04-01 or 01/04/2026");
 
 export const importRowSchema = z.object({
-  contract_reference: required("Enter the contract reference", 60),
-  contract_title: required("Enter the contract title", 200),
+  contract_reference: required("Enter the contract reference", 60, "The contract reference"),
+  contract_title: required("Enter the contract title", 200, "The contract title"),
   supplier_company_number: optional(20),
   supplier_name: optional(200),
-  department: required("Enter the department or service", 120),
+  department: required("Enter the department or service", 120, "The department or service"),
   contract_manager_email: blank.pipe(
     z.union([z.literal(""), z.email("Enter an email address like name@council.gov.uk")]),
   ),
