@@ -17,13 +17,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycleId: cycle.id,
     councilName: cycle.council.name,
     closesOn: cycle.closesOn,
+    // past the closing day (the night's housekeeping has not closed it yet) the answers can no longer be changed
+    accepting: cycle.accepting,
     // a colleague who did not answer was told "we emailed you a receipt" and offered links that only sent them back
     mine: mayUseAnswers(response, { userId: viewer.user.id, role: membership.role }),
   });
 }
 
+const closedText = (closesOn: string) =>
+  `The survey's closing date, ${formatDate(closesOn)}, has passed, so the answers can no longer be changed or withdrawn.`;
+
 export default function SurveyConfirmation() {
-  const { cycleId, councilName, closesOn, mine } = useLoaderData<typeof loader>();
+  const { cycleId, councilName, closesOn, accepting, mine } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl">
       <div className="mb-8 bg-success p-6 text-center text-white">
@@ -41,15 +46,21 @@ export default function SurveyConfirmation() {
           <p className="mb-4">
             We emailed you a receipt when your answers were sent (it does not repeat them).
           </p>
-          <p className="mb-4">
-            You can <Link to={`/survey/${cycleId}/check-answers`}>see or change your answers</Link> or{" "}
-            <Link to={`/survey/${cycleId}/withdraw`}>withdraw them</Link> until {formatDate(closesOn)}.
-          </p>
+          {accepting ? (
+            <p className="mb-4">
+              You can <Link to={`/survey/${cycleId}/check-answers`}>see or change your answers</Link> or{" "}
+              <Link to={`/survey/${cycleId}/withdraw`}>withdraw them</Link> until {formatDate(closesOn)}.
+            </p>
+          ) : (
+            <p className="mb-4">{closedText(closesOn)}</p>
+          )}
         </>
       ) : (
         <p className="mb-4">
-          A colleague sent your business&apos;s answers and was emailed a receipt. They, or your
-          business&apos;s owners, can see, change or withdraw the answers until {formatDate(closesOn)}.
+          A colleague sent your business&apos;s answers and was emailed a receipt.{" "}
+          {accepting
+            ? `They, or your business's owners, can see, change or withdraw the answers until ${formatDate(closesOn)}.`
+            : closedText(closesOn)}
         </p>
       )}
     </div>
