@@ -112,6 +112,12 @@ function actedFor(councilId: string, organisationId: string): Prisma.AuditLogWhe
   return { OR: [{ actorOrganisationId: organisationId }, ...forTheCouncil] };
 }
 
+// Prisma's insensitive `contains` is an ILIKE that leaves the words as a pattern: "%" matched every entry and "_" any
+// one character (so "j_smith", a common address, also found jasmith's). Escaped, they mean themselves.
+function literalPattern(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export async function auditWhere(
   councilId: string,
   surveyAccess: boolean,
@@ -120,10 +126,11 @@ export async function auditWhere(
   const { scope, staffIds } = await councilScopeAndStaff(councilId, surveyAccess);
   const and: Prisma.AuditLogWhereInput[] = [scope];
   if (filters.user) {
+    const typed = literalPattern(filters.user);
     const person: Prisma.UserWhereInput = {
       OR: [
-        { email: { contains: filters.user, mode: "insensitive" } },
-        { name: { contains: filters.user, mode: "insensitive" } },
+        { email: { contains: typed, mode: "insensitive" } },
+        { name: { contains: typed, mode: "insensitive" } },
       ],
     };
     // and the failed sign-ins at their accounts (no actor: see accountEventsOf), which only staff's are shown
