@@ -17,7 +17,7 @@ import { manageRequestSchema } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, DateInput, ErrorSummary, ReasonForm } from "~/ui/form.tsx";
-import { formatDate, formatDateTime } from "~/ui/format.ts";
+import { formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -86,6 +86,8 @@ export default function ManageRequestPage() {
   // expired with work accepted before then: that work is delivered and confirmed as usual
   const unsettled = need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length;
   const underWay = need.status === "EXPIRED" ? unsettled : 0;
+  // withdrawing declines what is still on offer (requests.server.ts), and each supplier is emailed
+  const offered = need.pledges.filter((p) => p.status === "OFFERED").length;
   return (
     <>
       <PageHeading caption="Manage your request">{need.title}</PageHeading>
@@ -271,6 +273,11 @@ export default function ManageRequestPage() {
         <ReasonForm
           heading="Withdraw the request"
           label="Why are you withdrawing it? (optional)"
+          hint={
+            offered > 0
+              ? `${offered === 1 ? "The pledge" : `The ${formatNumber(offered)} pledges`} still waiting for your answer will be declined, and ${plural(offered, "its supplier", "their suppliers")} told that the request was withdrawn.`
+              : undefined
+          }
           intent="withdraw"
           submit="Withdraw request"
           errors={fields.reason?.errors}
