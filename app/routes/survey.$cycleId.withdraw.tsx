@@ -52,13 +52,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (await withdrewJustNow(cycle.id, membership.organisationId, viewer.user.id)) return withdrawn();
     throw redirect(`/survey/${cycle.id}`);
   }
-  // false when a send at the same moment withdrew it first: nothing is done or logged twice
-  await withdrawResponse({
+  // "already" when a send at the same moment withdrew it first: nothing is done or logged twice
+  const result = await withdrawResponse({
     responseId: response.id,
     userId: viewer.user.id,
     organisationId: membership.organisationId,
     ipAddress: clientIp(request),
   });
+  // the survey closed since this page was read: the answers stay, and the business is told so
+  if (result === "closed")
+    return redirectWithFlash("/survey", {
+      kind: "info",
+      message: "The survey has closed, so your answers could not be withdrawn.",
+    });
   return withdrawn();
 }
 

@@ -166,10 +166,10 @@ async function lockUnwithdrawn(tx: Tx, responseId: string) {
   return row !== undefined && row.status !== "WITHDRAWN";
 }
 
-// Holds the response's cycle open while answers are stored or sent: a page read just before an officer closed the
-// cycle (or the closing job ran) must not store answers after the close, which deletes the answers never sent; the
-// close waits for this hold, then deletes what this stored. Taken before the response's own lock, in the order
-// the close takes them. False when the cycle no longer takes answers.
+// Holds the response's cycle open while answers are stored, sent or withdrawn: a page read just before an officer
+// closed the cycle (or the closing job ran) must not change answers after the close, which deletes the answers
+// never sent; the close waits for this hold, then deletes what this stored. Taken before the response's own lock,
+// in the order the close takes them. False when the cycle no longer takes answers.
 async function holdCycleOpen(tx: Tx, responseId: string) {
   const [cycle] = await tx.$queryRaw<{ status: string; opensOn: Date; closesOn: Date }[]>`
     SELECT c.status::text AS status, c."opensOn", c."closesOn"
@@ -330,11 +330,15 @@ export async function submitResponse(
   });
 }
 
-// Withdrawal deletes every answer; only the fact of withdrawal remains. False when it was already withdrawn (the
-// same form sent twice): nothing is done or logged again.
-export async function withdrawResponse(input: Actor & { responseId: string }) {
+// Withdrawal deletes every answer; only the fact of withdrawal remains. "already" when it was already withdrawn (the
+// same form sent twice): nothing is done or logged again. "closed" when the survey stopped taking answers since the
+// page was read: like a change, a withdrawal is never made after the close (the report counts the answers sent).
+export async function withdrawResponse(
+  input: Actor & { responseId: string },
+): Promise<"withdrawn" | "already" | "closed"> {
   return db.$transaction(async (tx) => {
-    if (!(await lockUnwithdrawn(tx, input.responseId))) return false;
+    if (!(await holdCycleOpen(tx, input.responseId))) return "closed";
+    if (!(await lockUnwithdrawn(tx, input.responseId))) return "already";
     await deleteProtectedAnswers(tx, input.responseId);
     await tx.surveyResponse.update({
       where: { id: input.responseId, organisationId: input.organisationId },
@@ -366,7 +370,7 @@ export async function withdrawResponse(input: Actor & { responseId: string }) {
       },
       tx,
     );
-    return true;
+    return "withdrawn";
   });
 }
 
