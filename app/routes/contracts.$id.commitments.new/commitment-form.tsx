@@ -4,7 +4,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "~/ui/form-for.tsx";
 import type { ReactNode } from "react";
 import { isQuarterNumber, quarterLabel } from "~/domain/contracts/quarters.ts";
+import { planIsRequired } from "~/domain/contracts/plan.ts";
 import { commitmentEditSchema, commitmentSchema } from "~/domain/contracts/schemas.ts";
+import { UNIT_LABELS } from "~/domain/reporting/returns-rules.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { Button, ErrorSummary, Select, Textarea, TextInput } from "~/ui/form.tsx";
 
 export type CommitmentFormValues = {
@@ -28,7 +31,8 @@ export function CommitmentForm({
   lastResult: SubmissionResult<string[]> | undefined;
   quarters: { key: string; label: string }[];
   measures?: { id: string; code: string; name: string }[];
-  fixedMeasure?: { id: string; code: string; name: string };
+  /** edit form: the commitment's measure, which cannot change, so only the answers its unit takes are asked */
+  fixedMeasure?: { id: string; code: string; name: string; unit: MeasureUnit };
   defaultValue?: CommitmentFormValues;
   submitLabel: string;
   children?: ReactNode;
@@ -53,6 +57,19 @@ export function CommitmentForm({
   const value = (field: { initialValue?: unknown }) =>
     (field.initialValue as string | undefined) ?? undefined;
   const planRows = planBoxes(fields.plan.name, fields.plan.getFieldList(), quarters);
+  // With the measure known, the answers its unit has no use for are not asked (unless something was sent for them,
+  // so a problem with it can be seen and put right).
+  const unit = fixedMeasure?.unit;
+  const sent = (field: { initialValue?: unknown; errors?: string[] }) =>
+    !!field.errors?.length || (typeof field.initialValue === "string" && field.initialValue.trim() !== "");
+  const askTarget = !unit || unit !== "QUALITATIVE" || sent(fields.targetQuantity);
+  const askPlan =
+    !unit ||
+    planIsRequired(unit) ||
+    !!fields.plan.errors?.length ||
+    fields.plan.getFieldList().some((row) => sent(row.getFieldset().quantity));
+  const askWords = !unit || unit === "QUALITATIVE" || sent(fields.qualitativeText);
+  const unitWord = unit ? UNIT_LABELS[unit] : "";
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       <ErrorSummary errors={form.allErrors} />
@@ -76,60 +93,81 @@ export function CommitmentForm({
           options={(measures ?? []).map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
         />
       )}
-      <TextInput
-        name={fields.targetQuantity.name}
-        key={fields.targetQuantity.key}
-        label="Target over the contract term"
-        hint="In the measure's unit. A percentage is the level to keep, up to 100. Leave blank for a qualitative measure."
-        errors={fields.targetQuantity.errors}
-        defaultValue={value(fields.targetQuantity)}
-        inputMode="decimal"
-        width="10"
-      />
-      <fieldset
-        id="plan"
-        tabIndex={-1}
-        className={`mb-6 ${fields.plan.errors?.length ? "border-l-4 border-error pl-4" : ""}`}
-        aria-describedby={`plan-hint${fields.plan.errors?.length ? " plan-error" : ""}`}
-      >
-        <legend className="mb-2 text-xl font-bold">Delivery plan by financial quarter</legend>
-        <p id="plan-hint" className="mb-2 text-muted">
-          How much is due in each quarter of the contract (Q1 is April to June). The quarters must add up to
-          the target. Leave the plan blank for percentage and qualitative measures.
-        </p>
-        {fields.plan.errors?.length ? (
-          <p id="plan-error" className="mb-2 font-bold text-error">
-            <span className="sr-only">Error: </span>
-            {fields.plan.errors[0]}
+      {askTarget ? (
+        <TextInput
+          name={fields.targetQuantity.name}
+          key={fields.targetQuantity.key}
+          label={`Target over the contract term${unitWord ? ` (${unitWord})` : ""}`}
+          hint={
+            !unit
+              ? "In the measure's unit. A percentage is the level to keep, up to 100. Leave blank for a qualitative measure."
+              : unit === "PERCENT"
+                ? "The level to keep, up to 100."
+                : unit === "QUALITATIVE"
+                  ? "Leave blank: this measure is described in words."
+                  : "Over the whole term: the quarters below add up to it."
+          }
+          errors={fields.targetQuantity.errors}
+          defaultValue={value(fields.targetQuantity)}
+          inputMode="decimal"
+          width="10"
+        />
+      ) : null}
+      {askPlan ? (
+        <fieldset
+          id="plan"
+          tabIndex={-1}
+          className={`mb-6 ${fields.plan.errors?.length ? "border-l-4 border-error pl-4" : ""}`}
+          aria-describedby={`plan-hint${fields.plan.errors?.length ? " plan-error" : ""}`}
+        >
+          <legend className="mb-2 text-xl font-bold">Delivery plan by financial quarter</legend>
+          <p id="plan-hint" className="mb-2 text-muted">
+            How much is due in each quarter of the contract (Q1 is April to June). The quarters must add up to
+            the target.
+            {unit && planIsRequired(unit)
+              ? null
+              : " Leave the plan blank for percentage and qualitative measures."}
           </p>
-        ) : null}
-        <div className="grid grid-cols-2 gap-x-6 sm:grid-cols-4">
-          {planRows.map((row) => {
-            const entry = row.getFieldset();
-            return (
-              <div key={row.key}>
-                <input type="hidden" name={entry.quarter.name} value={row.key} />
-                <TextInput
-                  name={entry.quantity.name}
-                  label={row.label}
-                  errors={entry.quantity.errors}
-                  defaultValue={value(entry.quantity)}
-                  inputMode="decimal"
-                  width="5"
-                />
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-      <Textarea
-        name={fields.qualitativeText.name}
-        key={fields.qualitativeText.key}
-        label="What the supplier has committed to (qualitative measures only)"
-        errors={fields.qualitativeText.errors}
-        defaultValue={value(fields.qualitativeText)}
-        rows={3}
-      />
+          {fields.plan.errors?.length ? (
+            <p id="plan-error" className="mb-2 font-bold text-error">
+              <span className="sr-only">Error: </span>
+              {fields.plan.errors[0]}
+            </p>
+          ) : null}
+          <div className="grid grid-cols-2 gap-x-6 sm:grid-cols-4">
+            {planRows.map((row) => {
+              const entry = row.getFieldset();
+              return (
+                <div key={row.key}>
+                  <input type="hidden" name={entry.quarter.name} value={row.key} />
+                  <TextInput
+                    name={entry.quantity.name}
+                    label={row.label}
+                    errors={entry.quantity.errors}
+                    defaultValue={value(entry.quantity)}
+                    inputMode="decimal"
+                    width="5"
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      ) : null}
+      {askWords ? (
+        <Textarea
+          name={fields.qualitativeText.name}
+          key={fields.qualitativeText.key}
+          label={
+            unit === "QUALITATIVE"
+              ? "What the supplier has committed to"
+              : "What the supplier has committed to (qualitative measures only)"
+          }
+          errors={fields.qualitativeText.errors}
+          defaultValue={value(fields.qualitativeText)}
+          rows={3}
+        />
+      ) : null}
       <Textarea
         name={fields.narrative.name}
         key={fields.narrative.key}
