@@ -168,6 +168,14 @@ export default function ContractPage() {
         </>
       ) : null}
       {officer ? (
+        <p className="mb-8">
+          {/* the returns that delivery to date is counted from, to review or chase */}
+          <Link to={`/returns?queue=all&contract=${encodeURIComponent(contract.id)}`}>
+            Quarterly returns for this contract
+          </Link>
+        </p>
+      ) : null}
+      {officer ? (
         <section aria-labelledby="history-heading">
           <h2 id="history-heading" className="mb-4 text-2xl font-bold">
             History of changes
