@@ -177,6 +177,23 @@ export function lockUntilCommit(tx: Tx, key: string) {
   return tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
 
+/**
+ * Case-insensitive filters in which the text means itself. Prisma's insensitive `equals` and `contains` are ILIKEs
+ * that leave the text as a pattern: "%" matches anything and "_" any one character, so "j_smith@…" also found
+ * "jasmith@…" (and a name with "%" clashed with every other). Escaped, each character matches only itself.
+ */
+function literalPattern(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function sameTextAs(text: string) {
+  return { equals: literalPattern(text), mode: "insensitive" } as const;
+}
+
+export function containingText(text: string) {
+  return { contains: literalPattern(text), mode: "insensitive" } as const;
+}
+
 // A unique constraint refused the write: someone made the same record at the same moment.
 export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";

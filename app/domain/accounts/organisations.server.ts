@@ -1,5 +1,5 @@
 // Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
-import { db, isUniqueViolation, type Tx, lockUntilCommit } from "~/db.server.ts";
+import { db, isUniqueViolation, lockUntilCommit, sameTextAs, type Tx } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
@@ -152,7 +152,7 @@ export async function createCouncil(
     // answered as the first was: nothing is made, logged or emailed again.
     await lockUntilCommit(tx, "create-council");
     const clash = await tx.organisation.findFirst({
-      where: { kind: "COUNCIL", name: { equals: input.name, mode: "insensitive" } },
+      where: { kind: "COUNCIL", name: sameTextAs(input.name) },
       select: { id: true, name: true, verifiedById: true, createdAt: true },
     });
     if (clash) {

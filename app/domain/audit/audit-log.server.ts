@@ -1,7 +1,7 @@
 // Reading the audit log: a council admin sees the entries of their council and of the organisations
 // registered with it, and its staff's account events, filtered by who, which organisation, record type,
 // action and date.
-import { db } from "~/db.server.ts";
+import { containingText, db } from "~/db.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { z } from "zod";
@@ -112,12 +112,6 @@ function actedFor(councilId: string, organisationId: string): Prisma.AuditLogWhe
   return { OR: [{ actorOrganisationId: organisationId }, ...forTheCouncil] };
 }
 
-// Prisma's insensitive `contains` is an ILIKE that leaves the words as a pattern: "%" matched every entry and "_" any
-// one character (so "j_smith", a common address, also found jasmith's). Escaped, they mean themselves.
-function literalPattern(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function auditWhere(
   councilId: string,
   surveyAccess: boolean,
@@ -126,12 +120,8 @@ export async function auditWhere(
   const { scope, staffIds } = await councilScopeAndStaff(councilId, surveyAccess);
   const and: Prisma.AuditLogWhereInput[] = [scope];
   if (filters.user) {
-    const typed = literalPattern(filters.user);
     const person: Prisma.UserWhereInput = {
-      OR: [
-        { email: { contains: typed, mode: "insensitive" } },
-        { name: { contains: typed, mode: "insensitive" } },
-      ],
+      OR: [{ email: containingText(filters.user) }, { name: containingText(filters.user) }],
     };
     // and the failed sign-ins at their accounts (no actor: see accountEventsOf), which only staff's are shown
     const accounts = await db.user.findMany({

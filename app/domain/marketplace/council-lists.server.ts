@@ -1,5 +1,5 @@
 // Saved searches and the council's own lists (categories, districts) that requests are filed under.
-import { db, isUniqueViolation, type Prisma, type Tx, lockUntilCommit } from "~/db.server.ts";
+import { db, isUniqueViolation, lockUntilCommit, type Prisma, sameTextAs, type Tx } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import type { Actor } from "./access.server.ts";
 import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
@@ -258,7 +258,7 @@ const UNCHANGED = Symbol("unchanged");
 const otherNamed = (councilId: string, id: string, name: string) => ({
   councilId,
   id: { not: id },
-  name: { equals: name, mode: "insensitive" as const },
+  name: sameTextAs(name),
 });
 
 async function updateListEntry(
@@ -433,7 +433,7 @@ export function addDistrict(
     details: { name, postcodeAreas },
     findClash: async () => {
       const clash = await db.district.findFirst({
-        where: { councilId, name: { equals: name, mode: "insensitive" } },
+        where: { councilId, name: sameTextAs(name) },
         select: { id: true, name: true, postcodeAreas: true },
       });
       return (

@@ -1,0 +1,104 @@
+// Names and addresses compared "in any case" mean themselves. Prisma's insensitive `equals` is an ILIKE, which read
+// "_" as any one character and "%" as anything: "Ab council" made "A_ council" look taken, and a name with "%"
+// clashed with every other. Each check below still ignores case, and no longer reads the text as a pattern.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeRateLimits } from "~/auth/rate-limit.server.ts";
+import { db } from "~/db.server.ts";
+import { action as adminCouncilsAction } from "~/routes/admin.councils.tsx";
+import { action as categoriesAction } from "~/routes/council.categories.tsx";
+import { action as districtsAction } from "~/routes/council.districts.tsx";
+import {
+  createCategory,
+  createCouncil,
+  createDistrict,
+  createWorld,
+  sessionCookieFor,
+  unique,
+} from "../helpers/factories.ts";
+import { callAction } from "../helpers/routes.ts";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+let officer: string;
+let platformAdmin: string;
+
+beforeAll(async () => {
+  world = await createWorld();
+  officer = await sessionCookieFor(world.users.officerA.id);
+  platformAdmin = await sessionCookieFor(world.users.platformAdmin.id);
+});
+
+afterAll(() => closeRateLimits());
+
+// "Ab …" and the same with its "b" as "_" (or everything after "A" as "%"): the same to an ILIKE, not to a reader
+const lookalikes = (name: string) => [name.replace("Ab", "A_"), name.replace(/b.*$/, "%")];
+
+describe("adding a council", () => {
+  it("takes a name that only matches another as a pattern, and still refuses one in another case", async () => {
+    const taken = await createCouncil({ name: unique("Ab Council") });
+    const add = (name: string) =>
+      callAction(adminCouncilsAction, {
+        path: "/admin/councils",
+        cookie: platformAdmin,
+        form: { intent: "create-council", name, adminEmail: `${unique("admin")}@example.test` },
+      });
+    for (const name of lookalikes(taken.name)) {
+      expect((await add(name)).status).toBe(302);
+      expect(await db.organisation.count({ where: { kind: "COUNCIL", name } })).toBe(1);
+    }
+    const clash = await add(taken.name.toUpperCase());
+    expect(clash.status).toBe(400);
+    expect(JSON.stringify(await clash.json())).toContain("A council with this name already exists");
+  });
+});
+
+describe("renaming a category", () => {
+  it("takes a name that only matches another as a pattern, and still refuses one in another case", async () => {
+    const taken = await createCategory(world.councilA.id, unique("Ab food"));
+    const rename = async (name: string) => {
+      const category = await createCategory(world.councilA.id);
+      const response = await callAction(categoriesAction, {
+        path: "/",
+        cookie: officer,
+        form: { intent: "update", id: category.id, name },
+      });
+      return { response, category };
+    };
+    for (const name of lookalikes(taken.name)) {
+      const { response, category } = await rename(name);
+      expect(response.status).toBe(302);
+      expect((await db.category.findUniqueOrThrow({ where: { id: category.id } })).name).toBe(name);
+    }
+    const { response } = await rename(taken.name.toUpperCase());
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("There is already a category with that name");
+  });
+});
+
+describe("adding and renaming a district", () => {
+  it("takes a name that only matches another as a pattern, and still refuses one in another case", async () => {
+    const taken = await createDistrict(world.councilA.id, unique("Ab riverside"));
+    const add = (name: string) =>
+      callAction(districtsAction, {
+        path: "/",
+        cookie: officer,
+        form: { intent: "add", name, postcodeAreas: "GU7" },
+      });
+    const [added, renamed] = lookalikes(taken.name);
+    expect((await add(added)).status).toBe(302);
+    expect(await db.district.count({ where: { councilId: world.councilA.id, name: added } })).toBe(1);
+
+    const other = await createDistrict(world.councilA.id, undefined, ["GU8"]);
+    const rename = (name: string) =>
+      callAction(districtsAction, {
+        path: "/",
+        cookie: officer,
+        form: { intent: "update", id: other.id, name, postcodeAreas: "GU8" },
+      });
+    expect((await rename(renamed)).status).toBe(302);
+    expect((await db.district.findUniqueOrThrow({ where: { id: other.id } })).name).toBe(renamed);
+
+    const clash = await add(taken.name.toUpperCase());
+    expect(clash.status).toBe(400);
+    expect(JSON.stringify(await clash.json())).toContain("There is already a district with that name");
+  });
+});
