@@ -1,6 +1,6 @@
 // A council's own settings: return due days, reminder schedule, name and brand colour.
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
+import { db, lockUntilCommit, sameTextAs, type Tx } from "~/db.server.ts";
 
 export async function getCouncilSettings(councilId: string, tx: Tx = db) {
   const council = await tx.organisation.findFirst({
@@ -60,12 +60,11 @@ export async function updateCouncilSettings(args: {
     // councils of one name could not be told apart on the impact page, the guidance list or the sign-up form.
     if (before?.councilName !== councilName) {
       await lockUntilCommit(tx, "create-council");
-      // compared with lower(), not Prisma's insensitive equals: that is an ILIKE, where % and _ match anything
-      const clash = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM "Organisation"
-        WHERE kind = 'COUNCIL' AND id <> ${councilId} AND lower(name) = lower(${councilName})
-        LIMIT 1`;
-      if (clash.length > 0) return { ok: false, fieldErrors: { councilName: [COUNCIL_NAME_TAKEN] } };
+      const clash = await tx.organisation.findFirst({
+        where: { kind: "COUNCIL", id: { not: councilId }, name: sameTextAs(councilName) },
+        select: { id: true },
+      });
+      if (clash) return { ok: false, fieldErrors: { councilName: [COUNCIL_NAME_TAKEN] } };
     }
     const changed = Object.fromEntries(
       Object.entries(input)
