@@ -1,9 +1,10 @@
 // Names and addresses compared "in any case" mean themselves. Prisma's insensitive `equals` is an ILIKE, which read
 // "_" as any one character and "%" as anything: "Ab council" made "A_ council" look taken, and a name with "%"
-// clashed with every other. Each check below still ignores case, and no longer reads the text as a pattern.
+// clashed with every other; deleting j_smith's account erased jasmith's survey contact details. Each check below still ignores case, and no longer reads the text as a pattern.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
+import { action as deleteAccountAction } from "~/routes/account.delete.tsx";
 import { action as adminCouncilsAction } from "~/routes/admin.councils.tsx";
 import { action as categoriesAction } from "~/routes/council.categories.tsx";
 import { action as districtsAction } from "~/routes/council.districts.tsx";
@@ -11,8 +12,13 @@ import {
   createCategory,
   createCouncil,
   createDistrict,
+  createOrganisation,
+  createSurveyCycle,
+  createSurveyResponse,
+  createUser,
   createWorld,
   sessionCookieFor,
+  TEST_PASSWORD,
   unique,
 } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
@@ -100,5 +106,44 @@ describe("adding and renaming a district", () => {
     const clash = await add(taken.name.toUpperCase());
     expect(clash.status).toBe(400);
     expect(JSON.stringify(await clash.json())).toContain("There is already a district with that name");
+  });
+});
+
+describe("deleting an account", () => {
+  it("erases the person's address from the survey, not an address that only matches it as a pattern", async () => {
+    const cycle = await createSurveyCycle({ councilId: world.councilA.id, year: 2031 });
+    const tag = unique("smith");
+    const person = await createUser({ email: `j_${tag}@example.test` });
+    const other = `ja${tag}@example.test`;
+    const business = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
+    const response = await createSurveyResponse({
+      cycleId: cycle.id,
+      organisationId: business.id,
+      contactConsentAnswer: "YES",
+    });
+    await db.surveyResponse.update({
+      where: { id: response.id },
+      data: { contactName: "Jas Smith", contactEmail: other },
+    });
+    const invitation = await db.surveyInvitation.create({
+      data: { cycleId: cycle.id, organisationId: business.id, email: other, tokenHash: unique("hash") },
+    });
+
+    const deleted = await callAction(deleteAccountAction, {
+      path: "/account/delete",
+      cookie: await sessionCookieFor(person.id),
+      form: { currentPassword: TEST_PASSWORD },
+    });
+    expect(deleted.status).toBe(302);
+    expect(await db.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
+      deletedAt: expect.any(Date),
+    });
+    expect(
+      await db.surveyResponse.findUniqueOrThrow({
+        where: { id: response.id },
+        select: { contactName: true, contactEmail: true, contactConsent: true },
+      }),
+    ).toEqual({ contactName: "Jas Smith", contactEmail: other, contactConsent: true });
+    expect((await db.surveyInvitation.findUniqueOrThrow({ where: { id: invitation.id } })).email).toBe(other);
   });
 });

@@ -1,7 +1,7 @@
 // What deleting an account erases from the survey: the person's own contact details where a business named them
 // as its contact, and their address on survey invitations. The business's answers stay (they are the
 // organisation's, and feed the report). Why: docs/decisions/015-deleting-the-last-member.md.
-import type { Tx } from "~/db.server.ts";
+import { sameTextAs, type Tx } from "~/db.server.ts";
 import { writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
 import { withoutContactPerson } from "./anonymise.server.ts";
 
@@ -26,7 +26,7 @@ export async function eraseSurveyContactsOf(
   for (const { address, takenAt } of person.addresses) {
     const before = takenAt ? { createdAt: { lt: takenAt } } : {};
     const named = await tx.surveyResponse.findMany({
-      where: { contactEmail: { equals: address, mode: "insensitive" }, ...before },
+      where: { contactEmail: sameTextAs(address), ...before },
       orderBy: { id: "asc" },
       select: { id: true, contactConsentAnswer: true, contactConsent: true, updatedAt: true },
     });
@@ -48,7 +48,7 @@ export async function eraseSurveyContactsOf(
     counts.contactsErased += named.length;
 
     const invitations = await tx.surveyInvitation.updateMany({
-      where: { email: { equals: address, mode: "insensitive" }, ...before },
+      where: { email: sameTextAs(address), ...before },
       data: { email: person.placeholder },
     });
     counts.invitationsReaddressed += invitations.count;
