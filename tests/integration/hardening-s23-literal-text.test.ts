@@ -7,9 +7,11 @@ import { db } from "~/db.server.ts";
 import { action as deleteAccountAction } from "~/routes/account.delete.tsx";
 import { action as adminCouncilsAction } from "~/routes/admin.councils.tsx";
 import { action as categoriesAction } from "~/routes/council.categories.tsx";
+import { loader as contractsLoader } from "~/routes/contracts._index.tsx";
 import { action as districtsAction } from "~/routes/council.districts.tsx";
 import {
   createCategory,
+  createContract,
   createCouncil,
   createDistrict,
   createOrganisation,
@@ -21,7 +23,7 @@ import {
   TEST_PASSWORD,
   unique,
 } from "../helpers/factories.ts";
-import { callAction } from "../helpers/routes.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let officer: string;
@@ -145,5 +147,28 @@ describe("deleting an account", () => {
       }),
     ).toEqual({ contactName: "Jas Smith", contactEmail: other, contactConsent: true });
     expect((await db.surveyInvitation.findUniqueOrThrow({ where: { id: invitation.id } })).email).toBe(other);
+  });
+});
+
+describe("searching contracts", () => {
+  it("finds the reference typed, in any case, not every reference it matches as a pattern", async () => {
+    const tag = unique("LIT");
+    for (const reference of [`${tag}-A1`, `${tag}-_1`])
+      await createContract({
+        councilId: world.councilA.id,
+        supplierOrganisationId: world.supplier.id,
+        reference,
+      });
+    const found = async (q: string) => {
+      const page = await callLoader(contractsLoader, {
+        path: `/contracts?q=${encodeURIComponent(q)}`,
+        cookie: officer,
+      });
+      const { contracts } = await jsonOf<{ contracts: { reference: string }[] }>(page);
+      return contracts.map((c) => c.reference).sort();
+    };
+    expect(await found(`${tag}-_1`)).toEqual([`${tag}-_1`]);
+    expect(await found(`${tag}-%`)).toEqual([]);
+    expect(await found(tag.toLowerCase())).toEqual([`${tag}-A1`, `${tag}-_1`].sort());
   });
 });

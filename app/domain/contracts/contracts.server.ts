@@ -3,7 +3,7 @@ import type { Viewer } from "~/auth/permissions.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
-import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
+import { containingText, db, isUniqueViolation, sameTextAs, type Tx } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
 import {
@@ -122,10 +122,7 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
       : {}),
     ...(f.q
       ? {
-          OR: [
-            { reference: { contains: f.q, mode: "insensitive" as const } },
-            { title: { contains: f.q, mode: "insensitive" as const } },
-          ],
+          OR: [{ reference: containingText(f.q) }, { title: containingText(f.q) }],
         }
       : {}),
   };
@@ -448,7 +445,7 @@ function sameDetails(stored: Details, input: ContractInput) {
  */
 async function registeredMomentsAgo(actor: Actor, input: ContractInput) {
   const existing = await db.contract.findFirst({
-    where: { councilId: actor.councilId, reference: { equals: input.reference, mode: "insensitive" } },
+    where: { councilId: actor.councilId, reference: sameTextAs(input.reference) },
     select: { id: true, ...detailsSelect },
   });
   if (!existing || !sameDetails(existing, input)) return null;
