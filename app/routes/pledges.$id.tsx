@@ -7,7 +7,7 @@ import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { londonDay } from "~/domain/calendar.ts";
 import { ownMemberships, pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
-import { formatQuantity, HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import {
   canPledge,
   pledgeStatusLabel,
@@ -215,7 +215,7 @@ export default function PledgeDetailPage() {
           <h2 className="mb-4 text-2xl font-bold">Report delivery</h2>
           <TextInput
             name="deliveredQuantity"
-            label={`How much did you deliver (${pledge.request.unitLabel || HELP_TYPES.find((h) => h.value === pledge.request.helpType)?.unit})?`}
+            label={`How much did you deliver (${quantityUnit(pledge.request.helpType, pledge.request.unitLabel)})?`}
             hint={`You pledged ${q(pledge.quantity)}`}
             inputMode="numeric"
             width="10"

@@ -13,7 +13,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
-import { formatQuantity, HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
@@ -92,7 +92,6 @@ function PledgeForm({
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const left = need.quantity - need.pledgedQuantity;
-  const unit = HELP_TYPES.find((h) => h.value === need.helpType)?.unit ?? "";
   const closed = !takingPledges || left <= 0;
   return (
     <>
@@ -116,7 +115,7 @@ function PledgeForm({
           <input type="hidden" name="submissionKey" value={submissionKey} />
           <TextInput
             name="quantity"
-            label={`How much are you pledging (${need.unitLabel || unit})?`}
+            label={`How much are you pledging (${quantityUnit(need.helpType, need.unitLabel)})?`}
             hint={`Up to ${formatQuantity(need.helpType, left, need.unitLabel)}`}
             inputMode="numeric"
             width="10"

@@ -15,6 +15,11 @@ export function helpTypeLabel(helpType: HelpType) {
   return HELP_TYPES.find((h) => h.value === helpType)?.label ?? helpType;
 }
 
+/** What a request's quantity is counted in: the requestor's own unit ("laptops") or its help type's ("hours"). */
+export function quantityUnit(helpType: HelpType, unitLabel?: string | null) {
+  return unitLabel || HELP_TYPES.find((h) => h.value === helpType)?.unit || "";
+}
+
 export function formatQuantity(helpType: HelpType, quantity: number, unitLabel?: string | null) {
   if (helpType === "FUNDING") return `£${formatNumber(quantity, 3)}`;
   const type = HELP_TYPES.find((h) => h.value === helpType);
