@@ -518,15 +518,31 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
   return { errors, contracts: Array.from(contracts.values()) };
 }
 
-/** A contract's changes, then its commitments' changes labelled with the measure code. */
-function allChanges(c: PlannedContract): Change[] {
+/**
+ * A contract's changes, then its commitments' changes labelled with the measure code, each with the unit its values
+ * are in (its commitment's measure's; none for the contract's own fields).
+ */
+function changesWithUnits(c: PlannedContract): { change: Change; unit: MeasureUnit | null }[] {
   return [
-    ...c.changes,
+    ...c.changes.map((change) => ({ change, unit: null })),
     ...c.commitments.flatMap((m) =>
-      m.changes.map((ch) => ({ ...ch, label: `${m.measureCode}: ${ch.label}` })),
+      m.changes.map((ch) => ({
+        change: { ...ch, label: `${m.measureCode}: ${ch.label}` },
+        unit: m.measureUnit,
+      })),
     ),
   ];
 }
+
+function allChanges(c: PlannedContract): Change[] {
+  return changesWithUnits(c).map(({ change }) => change);
+}
+
+// the preview's two lists, in one order
+const listed = (changes: { change: Change; unit: MeasureUnit | null }[]) => ({
+  changes: changes.map(({ change }) => change),
+  units: changes.map(({ unit }) => unit),
+});
 
 function summarise(
   file: { rowCount: number; encoding: ImportEncoding },
@@ -545,10 +561,7 @@ function summarise(
       : c.changes.length || c.commitments.some((m) => m.changes.length)
         ? ("changed" as const)
         : ("unchanged" as const),
-    changes: c.existingId ? allChanges(c) : [],
-    units: c.existingId
-      ? [...c.changes.map(() => null), ...c.commitments.flatMap((m) => m.changes.map(() => m.measureUnit))]
-      : [],
+    ...listed(c.existingId ? changesWithUnits(c) : []),
   }));
   return {
     errors: [...errors].sort((a, b) => a.line - b.line),
