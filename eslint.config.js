@@ -66,6 +66,24 @@ export default tseslint.config(
     rules: noServerImports,
   },
   {
+    // Prisma's insensitive equals and contains are ILIKE patterns (decision 028): `_` and `%` would match
+    // any character, so such filters go through sameTextAs/containingText, which escape them. `in` compares
+    // with lower() and is fine as it is.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/db.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "ObjectExpression:not(:has(> Property[key.name='in'])) > Property[key.name='mode']:matches([value.value='insensitive'], [value.expression.value='insensitive'])",
+          message:
+            "Use sameTextAs or containingText from app/db.server.ts: insensitive equals/contains are ILIKE patterns.",
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures take a `use` callback, which is not React's `use`
     files: ["tests/e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
