@@ -9,6 +9,7 @@ import { ALL_DEPARTMENTS } from "~/domain/reporting/departmental-report-options.
 import {
   isReportDepartment,
   parseQuarter,
+  quarterProblem,
   sharedDepartmentalReport,
   sharedReportChoices,
   startedQuarter,
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const errors: Record<string, string[]> = {};
   const parsed = quarterParam === null ? choices.latestEnded : parseQuarter(quarterParam);
   const quarter = startedQuarter(parsed);
-  if (!parsed) errors.quarter = ["Select a quarter"];
+  if (!parsed) errors.quarter = [quarterProblem(quarterParam, "Select a quarter")];
   else if (!quarter) errors.quarter = ["Select a quarter that has started"];
   const department = departmentParam ?? ALL_DEPARTMENTS;
   if (!isReportDepartment(department, choices.departments)) errors.department = [UNKNOWN_DEPARTMENT];

@@ -5,6 +5,7 @@ import {
   ALL_DEPARTMENTS,
   isReportDepartment,
   parseQuarter,
+  quarterProblem,
   REPORT_CSV_COLUMNS,
   reportCsvRows,
   sharedDepartmentalReport,
@@ -18,7 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // the council whose report page gave the link, not one switched to since in another window (officers of it
   // only); a link without one is for the council being worked for
   const { membership } = await requireCouncilOf(request, url.searchParams.get("council"));
-  const quarter = startedQuarter(parseQuarter(url.searchParams.get("quarter")));
+  const quarterParam = url.searchParams.get("quarter");
+  const parsed = parseQuarter(quarterParam);
+  if (!parsed)
+    throw new Response(quarterProblem(quarterParam, "Choose a quarter, like 2026-Q2"), { status: 400 });
+  const quarter = startedQuarter(parsed);
   if (!quarter) throw new Response("Choose a quarter that has started, like 2026-Q2", { status: 400 });
   const department = url.searchParams.get("department") ?? ALL_DEPARTMENTS;
   // as the page refuses it: an empty file would pass for a department with nothing to report

@@ -1,7 +1,9 @@
 // The quarterly departmental report: for one quarter and one department (or all), each contract's
 // commitments with delivery in the quarter and to the end of it, RAG and overdue returns.
 import { db } from "~/db.server.ts";
+import { DAY_YEARS } from "~/domain/contracts/values.ts";
 import {
+  financialYearLabel,
   quarterIndex,
   quarterLabel,
   quarterOf,
@@ -60,9 +62,26 @@ export function isReportDepartment(department: string, departments: readonly str
   return department === ALL_DEPARTMENTS || departments.includes(department);
 }
 
+/** The financial years a report may be for: those a contract's dates can fall in (1 January 1990 is in 1989/90).
+ * A year outside them is a slip in a typed or saved address (0001 was read as 1901 by the date arithmetic). */
+export const REPORT_YEARS = { from: DAY_YEARS.from - 1, to: DAY_YEARS.to };
+
+const QUARTER_FORMAT = /^(\d{4})-Q([1-4])$/;
+
+/** "2026-Q2" → that quarter; null if it is not written so or its year is outside REPORT_YEARS. */
 export function parseQuarter(value: string | null): FinancialQuarter | null {
-  const match = /^(\d{4})-Q([1-4])$/.exec(value ?? "");
-  return match ? { financialYear: Number(match[1]), quarter: Number(match[2]) as 1 | 2 | 3 | 4 } : null;
+  const match = QUARTER_FORMAT.exec(value ?? "");
+  if (!match) return null;
+  const financialYear = Number(match[1]);
+  if (financialYear < REPORT_YEARS.from || financialYear > REPORT_YEARS.to) return null;
+  return { financialYear, quarter: Number(match[2]) as 1 | 2 | 3 | 4 };
+}
+
+/** What to tell someone whose quarter parseQuarter refused: one in a year outside REPORT_YEARS gets its own words. */
+export function quarterProblem(value: string | null, unreadable: string): string {
+  return QUARTER_FORMAT.test(value ?? "")
+    ? `Select a quarter in a financial year from ${financialYearLabel(REPORT_YEARS.from)} to ${financialYearLabel(REPORT_YEARS.to)}`
+    : unreadable;
 }
 
 type Numeric = Extract<Progress, { kind: "numeric" }>;

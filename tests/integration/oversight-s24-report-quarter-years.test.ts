@@ -1,0 +1,71 @@
+// The departmental report read any four-digit year from its address: ?quarter=0001-Q1 gave a report (and a CSV)
+// for 1901, since the date arithmetic reads years below 100 as 19xx, and ?quarter=1066-Q1 one for a year no
+// contract can fall in. A year outside those a contract's dates may have is refused, saying which years may be.
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseQuarter, REPORT_YEARS } from "~/domain/reporting/departmental-report.server.ts";
+import { loader as csvLoader } from "~/routes/council.reports.departmental[.]csv.ts";
+import * as reportPage from "~/routes/council.reports._index.tsx";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { renderPage } from "../helpers/render-page.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
+
+const RANGE_ERROR = "Select a quarter in a financial year from 1989/90 to 2100/01";
+
+let cookie: string;
+
+beforeAll(async () => {
+  const world = await createWorld();
+  cookie = await sessionCookieFor(world.users.officerA.id);
+});
+
+describe("parseQuarter", () => {
+  it("reads a quarter in the years a contract's dates may fall in", () => {
+    expect(REPORT_YEARS).toEqual({ from: 1989, to: 2100 });
+    expect(parseQuarter("2026-Q2")).toEqual({ financialYear: 2026, quarter: 2 });
+    expect(parseQuarter("1989-Q4")).toEqual({ financialYear: 1989, quarter: 4 });
+    expect(parseQuarter("2100-Q4")).toEqual({ financialYear: 2100, quarter: 4 });
+  });
+
+  it("refuses a year outside them", () => {
+    for (const value of ["0001-Q1", "0099-Q2", "1066-Q1", "1988-Q4", "2101-Q1", "9999-Q4"])
+      expect(parseQuarter(value), value).toBeNull();
+  });
+});
+
+describe("the departmental report for a quarter in an absurd year", () => {
+  it("shows no report, and says which years may be chosen", async () => {
+    for (const quarter of ["0001-Q1", "1066-Q3"]) {
+      const response = await callLoader(reportPage.loader, {
+        path: `/council/reports?quarter=${quarter}&department=all`,
+        cookie,
+      });
+      expect(response.status).toBe(200);
+      const data = await jsonOf<{ report: unknown; errors: Record<string, string[]> }>(response);
+      expect(data.report, quarter).toBeNull();
+      expect(data.errors.quarter).toEqual([RANGE_ERROR]);
+    }
+    const page = await renderPage("/council/reports?quarter=0001-Q1&department=all", cookie);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(RANGE_ERROR);
+    expect(html).not.toContain("1901");
+  });
+
+  it("still says 'Select a quarter' for one not written as a quarter", async () => {
+    const response = await callLoader(reportPage.loader, {
+      path: "/council/reports?quarter=garbage&department=all",
+      cookie,
+    });
+    const data = await jsonOf<{ errors: Record<string, string[]> }>(response);
+    expect(data.errors.quarter).toEqual(["Select a quarter"]);
+  });
+
+  it("gives no CSV for it, and says why", async () => {
+    const response = await callLoader(csvLoader, {
+      path: "/council/reports/departmental.csv?quarter=0001-Q1&department=all",
+      cookie,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe(RANGE_ERROR);
+  });
+});
