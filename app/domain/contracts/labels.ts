@@ -38,6 +38,41 @@ export function unitLabel(unit: MeasureUnit) {
   return MEASURE_UNITS.find((u) => u.value === unit)?.label ?? unit;
 }
 
+/** The unit in brackets after a measure's name, so whoever types a figure knows what it counts: "(weeks)", "(£)". */
+const UNIT_IN_BRACKETS: Record<MeasureUnit, string> = {
+  PEOPLE: "people",
+  HOURS: "hours",
+  WEEKS: "weeks",
+  GBP: "£",
+  PERCENT: "%",
+  COUNT: "count",
+  TONNES: "tonnes",
+  TONNES_CO2E: "tonnes CO2e",
+  QUALITATIVE: "described in words",
+};
+
+/** "Apprenticeship weeks (weeks)", "Local spend (£)": a measure's name with its unit. */
+export function nameWithUnit(name: string, unit: MeasureUnit) {
+  return `${name} (${UNIT_IN_BRACKETS[unit]})`;
+}
+
+const COUNTED_IN: Record<MeasureUnit, string> = {
+  PEOPLE: "counted in people",
+  HOURS: "counted in hours",
+  WEEKS: "counted in weeks",
+  GBP: "counted in pounds (£)",
+  PERCENT: "a percentage",
+  COUNT: "a count",
+  TONNES: "counted in tonnes",
+  TONNES_CO2E: "counted in tonnes CO2e",
+  QUALITATIVE: "described in words",
+};
+
+/** What a measure's figures are, to finish "it is …": "counted in hours", "a percentage", "a count". */
+export function countedIn(unit: MeasureUnit) {
+  return COUNTED_IN[unit];
+}
+
 export function contractStatusLabel(status: ContractStatus) {
   return CONTRACT_STATUSES.find((s) => s.value === status)?.label ?? status;
 }

@@ -1,6 +1,7 @@
 // Validation of a quarterly return's figures; no server imports (the form uses the same rules).
 import { z } from "zod";
 import { withoutThousandsCommas } from "~/domain/numbers.ts";
+import { countedIn } from "~/domain/contracts/labels.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { QUARTER_MAXIMA } from "./returns-rules.ts";
 
@@ -35,11 +36,28 @@ const evidenceUrl = z
 
 const QUANTITY_PATTERN = /^\d+(\.\d{1,2})?$/;
 
+// The sign a unit's figures may be written with: "£1,250" for pounds, "95%" for a percentage. Any other unit
+// takes neither, so "£40" against hours is refused rather than read as 40 hours.
+const SIGNS: { sign: "£" | "%"; unit: MeasureUnit; strip: RegExp; other: string }[] = [
+  { sign: "£", unit: "GBP", strip: /^£/, other: "pounds" },
+  { sign: "%", unit: "PERCENT", strip: /%$/, other: "a percentage" },
+];
+
+/** The figure without spaces and without the sign its unit may be written with. */
+function withoutUnitSign(raw: string, unit: MeasureUnit) {
+  const text = raw.replace(/\s/g, "");
+  const own = SIGNS.find((s) => s.unit === unit);
+  return own ? text.replace(own.strip, "") : text;
+}
+
 /** Checks a figure for a unit; returns an error message or null. Accepts "1,250" and "£1,250.50", not "12,5". */
 export function quantityError(raw: string, unit: MeasureUnit, measureName: string): string | null {
   if (unit === "QUALITATIVE") return null;
-  const cleaned = raw.replace(/[£%\s]/g, "");
+  const cleaned = withoutUnitSign(raw, unit);
   const what = `the amount for ${measureName}`;
+  const wrongSign = SIGNS.find((s) => s.unit !== unit && cleaned.includes(s.sign));
+  if (wrongSign)
+    return `Enter ${what} without a ${wrongSign.sign} sign: it is ${countedIn(unit)}, not ${wrongSign.other}`;
   if (cleaned.startsWith("-")) return `Enter ${what} as 0 or more`;
   const text = withoutThousandsCommas(cleaned);
   if (text === null)
@@ -58,9 +76,9 @@ export function quantityError(raw: string, unit: MeasureUnit, measureName: strin
   return null;
 }
 
-/** "£1,250.50" → "1250.50"; blank → undefined. Only called after quantityError passed. */
-export function normaliseQuantity(raw: string | undefined): string | undefined {
-  const text = raw?.replace(/[,£%\s]/g, "");
+/** "£1,250.50" → "1250.50" for a measure in pounds; blank → undefined. Only called after quantityError passed. */
+export function normaliseQuantity(raw: string | undefined, unit: MeasureUnit): string | undefined {
+  const text = raw === undefined ? "" : withoutUnitSign(raw, unit).replace(/,/g, "");
   return text ? text : undefined;
 }
 

@@ -90,7 +90,7 @@ async function settledElsewhere(
 /** A line's answers as the form's entry for it stores them. */
 function lineFields(spec: ReturnLineSpec, entry: ReturnFormValue["lines"][number]) {
   return {
-    quantity: spec.unit === "QUALITATIVE" ? null : (normaliseQuantity(entry.quantity) ?? null),
+    quantity: spec.unit === "QUALITATIVE" ? null : (normaliseQuantity(entry.quantity, spec.unit) ?? null),
     narrative: spec.unit === "QUALITATIVE" ? (entry.narrative ?? null) : null,
     note: entry.note ?? null,
     evidenceUrl: entry.evidenceUrl ?? null,

@@ -1,0 +1,34 @@
+// "£40" typed against an hours measure was saved as 40 hours: the return form took the pound sign off any figure.
+// Sent without JavaScript, the form now comes back with the problem beside the figure, the figure as typed, and
+// nothing saved.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
+import { createReturnsWorld, returnForm } from "./returns-world.ts";
+
+beforeAll(() => renderPage("/"));
+
+function formOf(values: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(values)) form.append(name, value);
+  return form;
+}
+
+describe("a return figure with a sign its measure does not take", () => {
+  it("is refused beside the figure, kept as typed, and nothing is saved", async () => {
+    const w = await createReturnsWorld();
+    const response = await postPage(
+      `/returns/${w.kpiReturn.id}?index`,
+      formOf(returnForm(w, "save", { hours: "£40" })),
+      w.cookies.supplierOwner,
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    const message =
+      "Enter the amount for Volunteering hours without a £ sign: it is counted in hours, not pounds";
+    const inline = /<p id="lines\[0\]\.quantity-error"[^>]*>(.*?)<\/p>/.exec(html)?.[1];
+    expect(readableText(inline ?? "").trim()).toBe(`Error: ${message}`);
+    expect(/<input[^>]*name="lines\[0\]\.quantity"[^>]*value="([^"]*)"/.exec(html)?.[1]).toBe("£40");
+    expect(await db.kpiReturnLine.count({ where: { returnId: w.kpiReturn.id } })).toBe(0);
+  });
+});
