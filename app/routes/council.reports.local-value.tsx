@@ -1,16 +1,16 @@
 // The commitments behind one of the council dashboard's "local £ by financial year" figures.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { quarterOf } from "~/domain/contracts/quarters.ts";
-import { LOCAL_VALUE_VIEWS, localValueInYear } from "~/domain/reporting/local-value.server.ts";
+import { localValueFilters } from "~/domain/reporting/local-value-filters.ts";
+import { localValueInYear } from "~/domain/reporting/local-value.server.ts";
 import { localValueSource } from "~/domain/reporting/local-value-source.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { links as recordLinks } from "~/ui/charts/record-links.ts";
-import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
+import { BackLink, Notice, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatGbp, formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,28 +21,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-// the financial year under way unless a year is given
-const filtersSchema = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(2000)
-    .max(2100)
-    .catch(() => quarterOf(new Date()).financialYear),
-  view: z.enum(LOCAL_VALUE_VIEWS).catch("delivered"),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
-  const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // the financial year under way unless a year is given; one that cannot be read is said so on the page
+  const filters = localValueFilters(new URL(request.url).searchParams, quarterOf(new Date()).financialYear);
   const result = await localValueInYear(membership.organisationId, {
-    financialYear: filters.year,
+    financialYear: filters.financialYear,
     view: filters.view,
     page: pageParam(request),
   });
   return json({
     councilName: membership.organisationName,
     isAdmin: membership.role === "ADMIN",
+    notUnderstood: filters.notUnderstood,
     ...result,
   });
 }
@@ -57,6 +48,15 @@ export default function LocalValueYearPage() {
       <PageHeading caption={data.councilName}>
         Local £ {data.view} in {data.label}
       </PageHeading>
+      {data.notUnderstood.length > 0 ? (
+        <Notice title="Part of the address was not understood">
+          <ul className="list-disc pl-6">
+            {data.notUnderstood.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
       <p className="mb-4 max-w-3xl">
         {data.view === "planned"
           ? "Each commitment's plan for the quarters of this financial year"

@@ -1,7 +1,6 @@
 // The quarterly departmental report: for one quarter and one department (or all), each contract's
 // commitments with delivery in the quarter and to the end of it, RAG and overdue returns.
 import { db } from "~/db.server.ts";
-import { DAY_YEARS } from "~/domain/contracts/values.ts";
 import {
   financialYearLabel,
   quarterIndex,
@@ -22,9 +21,10 @@ import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { progressStatus, type Progress } from "./progress.ts";
 
 import { ALL_DEPARTMENTS } from "./departmental-report-options.ts";
+import { REPORT_YEARS } from "./report-years.ts";
 import { notAwaitingOutsideTerm } from "./returns-term.server.ts";
 
-export { ALL_DEPARTMENTS };
+export { ALL_DEPARTMENTS, REPORT_YEARS };
 
 export const UNKNOWN_DEPARTMENT = "Select a department or service";
 
@@ -61,10 +61,6 @@ export function sharedReportChoices(councilId: string) {
 export function isReportDepartment(department: string, departments: readonly string[]) {
   return department === ALL_DEPARTMENTS || departments.includes(department);
 }
-
-/** The financial years a report may be for: those a contract's dates can fall in (1 January 1990 is in 1989/90).
- * A year outside them is a slip in a typed or saved address (0001 was read as 1901 by the date arithmetic). */
-export const REPORT_YEARS = { from: DAY_YEARS.from - 1, to: DAY_YEARS.to };
 
 const QUARTER_FORMAT = /^(\d{4})-Q([1-4])$/;
 

@@ -6,10 +6,10 @@ import { financialYearLabel } from "~/domain/contracts/quarters.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { localValueByCommitmentYear } from "./dashboard-totals.ts";
+import type { LocalValueView } from "./local-value-filters.ts";
 import { formatHundredths } from "./progress.ts";
 
-export const LOCAL_VALUE_VIEWS = ["planned", "delivered"] as const;
-export type LocalValueView = (typeof LOCAL_VALUE_VIEWS)[number];
+export { LOCAL_VALUE_VIEWS, type LocalValueView } from "./local-value-filters.ts";
 
 const PAGE_SIZE = 50;
 
