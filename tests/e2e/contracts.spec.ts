@@ -98,11 +98,13 @@ test("an officer registers a contract, adds a commitment with a quarterly plan a
   await page.getByRole("link", { name: "Add a commitment" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Add a social value commitment" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Measure", { exact: true }).selectOption({ label: "SOC-01 Volunteering hours" });
+  await page
+    .getByLabel("Measure", { exact: true })
+    .selectOption({ label: "SOC-01 Volunteering hours (hours)" });
   await page.getByLabel("Target over the contract term").fill("100");
   for (const q of ["Q1", "Q2", "Q3"]) await page.getByLabel(`${q} 2026/27`).fill("25");
   await page.getByRole("button", { name: "Add commitment" }).click();
-  await expect(page.getByRole("alert")).toContainText("adds up to 75 but the target is 100");
+  await expect(page.getByRole("alert")).toContainText("adds up to 75 hours but the target is 100 hours");
   await expect(page.getByLabel("Q1 2026/27")).toHaveValue("25");
   await expectAccessible(page);
   await page.getByLabel("Q4 2026/27").fill("25");

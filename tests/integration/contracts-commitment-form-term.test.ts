@@ -145,7 +145,7 @@ describe("a commitment form sent after the contract's term changed", () => {
       form[`plan[${i}].quantity`] = String(10 + i);
     });
     const html = await renderAfter(editPage, path, params, form);
-    expect(html).toContain("The quarterly plan adds up to 46 but the target is 45");
+    expect(html).toContain("The quarterly plan adds up to 46 hours but the target is 45 hours");
     expect(planBoxes(html)).toEqual([
       { label: "Q1 2026/27", value: "10" },
       { label: "Q2 2026/27", value: "11" },

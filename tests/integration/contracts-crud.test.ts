@@ -337,7 +337,7 @@ describe("commitments", () => {
     });
     expect(bad.status).toBe(400);
     expect((await jsonOf<Reply>(bad)).error!.plan).toEqual([
-      "The quarterly plan adds up to 75 but the target is 100: they must be equal",
+      "The quarterly plan adds up to 75 hours but the target is 100 hours: they must be equal",
     ]);
     const good = await callAction(addCommitmentAction, {
       path: path(),

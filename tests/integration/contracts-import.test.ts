@@ -229,7 +229,7 @@ describe("every kind of problem is reported by line and column, and nothing is i
       "plan not adding up",
       { delivery_plan: "Q1 2026/27=10; Q2 2026/27=5" },
       "delivery_plan",
-      /adds up to 15 but the target is 20/,
+      /adds up to 15 hours but the target is 20 hours/,
     ],
     [
       "plan outside the term",

@@ -32,7 +32,9 @@ describe("a delivery plan quarter", () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        plan: ["Q1 2026/27: plan 100,000 or less for one quarter, the most a quarterly return can report"],
+        plan: [
+          "Q1 2026/27: plan 100,000 people or less for one quarter, the most a quarterly return can report",
+        ],
       },
     });
   });

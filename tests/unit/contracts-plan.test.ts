@@ -55,7 +55,9 @@ describe("checkCommitment: numeric measures", () => {
     );
     expect(result).toEqual({
       ok: false,
-      errors: { plan: ["The quarterly plan adds up to 9 but the target is 10: they must be equal"] },
+      errors: {
+        plan: ["The quarterly plan adds up to 9 people but the target is 10 people: they must be equal"],
+      },
     });
   });
 

@@ -4,6 +4,7 @@ import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-t
 import { formatHundredths, toHundredths } from "~/domain/reporting/progress.ts";
 import { QUARTER_MAXIMA } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { formatMeasureQuantity } from "./labels.ts";
 import {
   isQuarterNumber,
   quarterIndex,
@@ -84,7 +85,7 @@ export function checkCommitment(
     else if (toHundredths(entry.quantity) > BigInt(QUARTER_MAXIMA[draft.unit]) * 100n)
       add(
         "plan",
-        `${label}: plan ${QUARTER_MAXIMA[draft.unit].toLocaleString("en-GB")} or less for one quarter, the most a quarterly return can report`,
+        `${label}: plan ${formatMeasureQuantity(draft.unit, QUARTER_MAXIMA[draft.unit])} or less for one quarter, the most a quarterly return can report`,
       );
     seen.add(quarterIndex(q));
     plan.push({ ...q, quantity: formatHundredths(toHundredths(entry.quantity)) });
@@ -95,7 +96,8 @@ export function checkCommitment(
     if (total !== target)
       add(
         "plan",
-        `The quarterly plan adds up to ${trim(total)} but the target is ${trim(target)}: they must be equal`,
+        // in the measure's unit ("75 hours", "£75.00"), so the officer sees what the figures are counted in
+        `The quarterly plan adds up to ${inUnit(draft.unit, total)} but the target is ${inUnit(draft.unit, target)}: they must be equal`,
       );
   }
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -137,6 +139,6 @@ export function quartersLeftOut(plan: { financialYear: number; quarter: number }
   };
 }
 
-function trim(hundredths: bigint) {
-  return formatHundredths(hundredths).replace(/\.00$/, "");
+function inUnit(unit: MeasureUnit, hundredths: bigint) {
+  return formatMeasureQuantity(unit, formatHundredths(hundredths));
 }

@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "~/ui/form-for.tsx";
 import type { ReactNode } from "react";
 import { isQuarterNumber, quarterLabel } from "~/domain/contracts/quarters.ts";
+import { nameWithUnit } from "~/domain/contracts/labels.ts";
 import { planIsRequired } from "~/domain/contracts/plan.ts";
 import { commitmentEditSchema, commitmentSchema } from "~/domain/contracts/schemas.ts";
 import { UNIT_LABELS } from "~/domain/reporting/returns-rules.ts";
@@ -30,7 +31,7 @@ export function CommitmentForm({
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   quarters: { key: string; label: string }[];
-  measures?: { id: string; code: string; name: string }[];
+  measures?: { id: string; code: string; name: string; unit: MeasureUnit }[];
   /** edit form: the commitment's measure, which cannot change, so only the answers its unit takes are asked */
   fixedMeasure?: { id: string; code: string; name: string; unit: MeasureUnit };
   defaultValue?: CommitmentFormValues;
@@ -69,7 +70,9 @@ export function CommitmentForm({
     !!fields.plan.errors?.length ||
     fields.plan.getFieldList().some((row) => sent(row.getFieldset().quantity));
   const askWords = !unit || unit === "QUALITATIVE" || sent(fields.qualitativeText);
-  const unitWord = unit ? UNIT_LABELS[unit] : "";
+  // a new commitment's figures are named in the chosen measure's unit too, once one is chosen (or was sent)
+  const namedUnit = unit ?? measures?.find((m) => m.id === fields.measureId.value)?.unit;
+  const unitWord = namedUnit ? UNIT_LABELS[namedUnit] : "";
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       <ErrorSummary errors={form.allErrors} />
@@ -90,7 +93,10 @@ export function CommitmentForm({
           placeholder="Choose a measure"
           errors={fields.measureId.errors}
           defaultValue={value(fields.measureId)}
-          options={(measures ?? []).map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
+          options={(measures ?? []).map((m) => ({
+            value: m.id,
+            label: `${m.code} ${nameWithUnit(m.name, m.unit)}`,
+          }))}
         />
       )}
       {askTarget ? (
@@ -120,7 +126,9 @@ export function CommitmentForm({
           className={`mb-6 ${fields.plan.errors?.length ? "border-l-4 border-error pl-4" : ""}`}
           aria-describedby={`plan-hint${fields.plan.errors?.length ? " plan-error" : ""}`}
         >
-          <legend className="mb-2 text-xl font-bold">Delivery plan by financial quarter</legend>
+          <legend className="mb-2 text-xl font-bold">
+            Delivery plan by financial quarter{unitWord ? ` (${unitWord})` : ""}
+          </legend>
           <p id="plan-hint" className="mb-2 text-muted">
             How much is due in each quarter of the contract (Q1 is April to June). The quarters must add up to
             the target.
