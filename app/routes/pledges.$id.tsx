@@ -15,9 +15,9 @@ import {
   UNSETTLED_STATUSES,
   type PledgeAction,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
-import { changePledge } from "~/domain/marketplace/pledges.server.ts";
+import { acceptTooLate, changePledge } from "~/domain/marketplace/pledges.server.ts";
 import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
-import { LIVE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
+import { isPastNeededBy, LIVE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { pledgeActionSchema } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -43,7 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pledge, roles } = await requirePledge(request, params.id!);
   // the commitment is the supplier's contract with the council: VCSEs never see contract data
   const shown = roles.includes("SUPPLIER") ? pledge : { ...pledge, commitment: null };
-  return json({ pledge: shown, roles, today: isoDate(londonDay(new Date())) });
+  // an offer on a request past its needed-by date (not yet expired by the nightly run) cannot be accepted
+  const tooLateToAccept = isPastNeededBy(pledge.request.neededBy) ? acceptTooLate(pledge.request) : null;
+  return json({ pledge: shown, roles, today: isoDate(londonDay(new Date())), tooLateToAccept });
 }
 
 const FLASH: Record<PledgeAction, string> = {
@@ -86,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PledgeDetailPage() {
-  const { pledge, roles, today } = useLoaderData<typeof loader>();
+  const { pledge, roles, today, tooLateToAccept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const can = (a: PledgeAction) => roles.some((r) => canPledge(pledge.status, a, r));
@@ -169,7 +171,9 @@ export default function PledgeDetailPage() {
         </Link>
       </p>
 
-      {can("accept") ? (
+      {can("accept") && tooLateToAccept ? (
+        <InsetText>{tooLateToAccept}</InsetText>
+      ) : can("accept") ? (
         <Form method="post" {...getFormProps(form)} className="mb-8">
           <Button name="intent" value="accept">
             Accept pledge

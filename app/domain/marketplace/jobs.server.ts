@@ -12,7 +12,12 @@ import { formatQuantity, helpTypeLabel } from "./help-types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
 import { declineOfferedPledges, lockRequest, sendReminderEmail } from "./requests.server.ts";
-import { requestTransition, statusesAllowing, statusesAllowingOnlyBeforeWork } from "./request-lifecycle.ts";
+import {
+  neededByPassedBefore,
+  requestTransition,
+  statusesAllowing,
+  statusesAllowingOnlyBeforeWork,
+} from "./request-lifecycle.ts";
 import { anyOf, filterNames } from "./named-filters.ts";
 import { readSavedFilters, searchQueryString } from "./schemas.ts";
 import { applicableFilters, forgetSearchOptions, searchRequests } from "./search.server.ts";
@@ -81,7 +86,7 @@ export function findExpiringRequests(
   page: { after?: string; take: number } = { take: JOB_BATCH_SIZE },
 ) {
   return db.request.findMany({
-    where: { ...expirable(), neededBy: { lt: londonDay(now) }, ...afterId(page.after) },
+    where: { ...expirable(), neededBy: { lt: neededByPassedBefore(now) }, ...afterId(page.after) },
     select: expiringSelect,
     orderBy: { id: "asc" },
     take: page.take,
@@ -147,7 +152,7 @@ function offersBesideWork(): Prisma.RequestWhereInput {
 }
 
 function unansweredOffersPastNeededBy(now: Date): Prisma.RequestWhereInput {
-  return { ...offersBesideWork(), neededBy: { lt: londonDay(now) } };
+  return { ...offersBesideWork(), neededBy: { lt: neededByPassedBefore(now) } };
 }
 
 // Who gets the 7-day reminder: requests that will expire, and those whose waiting offers will be declined (the

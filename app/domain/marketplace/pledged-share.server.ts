@@ -1,10 +1,9 @@
 // How much of a request is pledged, and the status that follows from it. The amount moves in one guarded UPDATE
 // (simultaneous pledges can never pledge more than a request needs); the status is then whatever the request
 // state machine's `pledgesChanged` says, while this transaction holds the request's row lock.
-import { londonDay } from "~/domain/calendar.ts";
 import type { Tx } from "~/db.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
-import { PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
+import { neededByPassedBefore, PLEDGEABLE_STATUSES, requestTransition } from "./request-lifecycle.ts";
 import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
 type Share = { status: RequestStatus; quantity: number; pledgedQuantity: number };
@@ -25,7 +24,7 @@ export async function claimShare(
       AND "organisationId" <> ${claim.supplierOrganisationId}
       AND NOT EXISTS (SELECT 1 FROM "Membership" m
                       WHERE m."userId" = ${claim.actorUserId} AND m."organisationId" = "Request"."organisationId")
-      AND "neededBy" >= ${londonDay(new Date())}::date
+      AND "neededBy" >= ${neededByPassedBefore()}::date
       AND "pledgedQuantity" + ${claim.quantity} <= quantity
     RETURNING status, quantity, "pledgedQuantity"`;
   if (rows.length !== 1) return false;

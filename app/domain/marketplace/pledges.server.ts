@@ -28,7 +28,7 @@ import {
 import { claimShare, releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import { lockRequest, refusal, TransitionRefused, type Failure } from "./requests.server.ts";
-import { LIVE_STATUSES, requestTransition, takesPledges } from "./request-lifecycle.ts";
+import { isPastNeededBy, LIVE_STATUSES, requestTransition, takesPledges } from "./request-lifecycle.ts";
 import type { HelpType, PledgeStatus } from "~/generated/prisma/enums.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
@@ -312,7 +312,15 @@ export async function changePledgeIn(
       createdAt: true,
       deliveredOn: true,
       rating: true,
-      request: { select: { councilId: true, organisationId: true, createdById: true } },
+      request: {
+        select: {
+          councilId: true,
+          organisationId: true,
+          createdById: true,
+          neededBy: true,
+          extendedAt: true,
+        },
+      },
     },
   });
   if (!pledge) throw new TransitionRefused("This pledge no longer exists.");
@@ -325,6 +333,9 @@ export async function changePledgeIn(
       return { ok: true as const, status: pledge.status };
     throw new TransitionRefused(transition.reason);
   }
+  // past its needed-by date the request takes no new work, though the nightly expiry run has not closed it yet
+  if (change.action === "accept" && isPastNeededBy(pledge.request.neededBy))
+    throw new TransitionRefused(acceptTooLate(pledge.request));
   const data: Record<string, unknown> = { status: transition.to };
   if (change.action === "decline") data.decisionReason = change.reason;
   if (change.action === "reportDelivery") {
@@ -390,6 +401,15 @@ export async function changePledgeIn(
   );
   await notify(tx, change.action, pledge, change.reason);
   return { ok: true as const, status: transition.to };
+}
+
+// Why an offer cannot be accepted once the request's needed-by date has passed, and what the requestor can do.
+export function acceptTooLate(request: { neededBy: Date; extendedAt: Date | null }) {
+  return `You cannot accept this pledge: the request’s needed-by date, ${formatDate(request.neededBy)}, has passed.${
+    request.extendedAt
+      ? ""
+      : " If you still need the help, extend the needed-by date on the request’s page first."
+  }`;
 }
 
 // What a change's history row says: its reason, or the delivery note or feedback it came with.

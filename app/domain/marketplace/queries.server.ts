@@ -423,6 +423,7 @@ export async function getPledgePage(id: string, organisationIds: string[]) {
           title: true,
           status: true,
           neededBy: true,
+          extendedAt: true,
           helpType: true,
           unitLabel: true,
           organisationId: true,

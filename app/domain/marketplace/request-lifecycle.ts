@@ -48,11 +48,21 @@ export const REQUEST_ROLES: RequestRole[] = ["REQUESTOR", "OFFICER", "SYSTEM"];
 export const PLEDGEABLE_STATUSES: RequestStatus[] = ["OPEN", "PARTIALLY_PLEDGED"];
 export const LIVE_STATUSES: RequestStatus[] = ["OPEN", "PARTIALLY_PLEDGED", "FULLY_PLEDGED"];
 
-// Whether a request takes new pledges now: open or partly pledged, and its needed-by date (London day) not yet
-// passed. Until the nightly expiry run closes it, a request past that date is still open but takes none: the
-// public list, matching and the request page say the same as the pledge itself (claimShare).
+// The one definition of "past its needed-by date": the date (a DATE column, 00:00 UTC) is before today in
+// London. The help is still needed on the day itself. The expiry run selects by the same bound (jobs.server.ts).
+export function neededByPassedBefore(now = new Date()): Date {
+  return londonDay(now);
+}
+
+export function isPastNeededBy(neededBy: Date | string, now = new Date()) {
+  return new Date(neededBy) < neededByPassedBefore(now);
+}
+
+// Whether a request takes new pledges now: open or partly pledged, and its needed-by date not yet passed. Until
+// the nightly expiry run closes it, a request past that date is still open but takes none: the public list,
+// matching and the request page say the same as the pledge itself (claimShare), and its offers cannot be accepted.
 export function takesPledges(request: { status: RequestStatus; neededBy: Date | string }, now = new Date()) {
-  return PLEDGEABLE_STATUSES.includes(request.status) && new Date(request.neededBy) >= londonDay(now);
+  return PLEDGEABLE_STATUSES.includes(request.status) && !isPastNeededBy(request.neededBy, now);
 }
 export const PUBLISHED_STATUSES: RequestStatus[] = [
   "OPEN",
