@@ -4,6 +4,7 @@ import { actingMembership, councilIdsOf, getViewer, notFound } from "~/auth/perm
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
+import { livePledgeOf } from "~/domain/marketplace/pledges.server.ts";
 import {
   closingDateOf,
   countPledgesUnderWay,
@@ -17,6 +18,7 @@ import {
   takesPledges,
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx";
+import { YourPledge } from "~/ui/your-pledge.tsx";
 import { InsetText, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { countOf, formatDate } from "~/ui/format.ts";
 
@@ -50,7 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the supplier the pledge form would pledge for (the one chosen in the switcher): one the council has not
   // verified is told so here, not offered a link to a form that refuses it
   const supplier = viewer ? actingMembership(viewer, request, { kinds: ["SUPPLIER"] }) : undefined;
-  const offeredToPledge = takingPledges && !isRequestor && Boolean(supplier);
+  // a supplier with a pledge still going on is shown that pledge, not offered a second (the domain refuses one)
+  const ownPledge = supplier && !isRequestor ? await livePledgeOf(details.id, supplier.organisationId) : null;
+  const offeredToPledge = takingPledges && !isRequestor && Boolean(supplier) && !ownPledge;
   const notYet = offeredToPledge && supplier ? notPledgingYet(supplier) : null;
   const canPledge = offeredToPledge && !notYet;
   return json({
@@ -65,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isOfficer,
     takingPledges,
     canPledge,
+    ownPledge,
     notPledgingYet: notYet,
     signedIn: Boolean(viewer),
   });
@@ -84,6 +89,7 @@ function OpenRequestPage({
   isOfficer,
   takingPledges,
   canPledge,
+  ownPledge,
   notPledgingYet,
   signedIn,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
@@ -152,7 +158,9 @@ function OpenRequestPage({
           },
         ]}
       />
-      {canPledge ? (
+      {ownPledge ? (
+        <YourPledge pledge={ownPledge} helpType={request.helpType} unitLabel={request.unitLabel} />
+      ) : canPledge ? (
         <p className="mb-8">
           <Link
             to={`/requests/${request.id}/pledge`}
