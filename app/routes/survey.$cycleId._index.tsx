@@ -6,12 +6,14 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
+  type SerializeFrom,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
 import { TOPICS, topicBySlug } from "~/domain/survey/questions.ts";
+import { closedOn } from "~/domain/survey/eligibility.server.ts";
 import { getOwnResponse, giveConsent, mayUseAnswers } from "~/domain/survey/responses.server.ts";
 import { consentSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, InsetText, Notice, PageHeading } from "~/ui/components.tsx";
@@ -26,7 +28,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
   const response = await getOwnResponse(cycle.id, membership.organisationId);
   const mine = response ? mayUseAnswers(response, { userId: viewer.user.id, role: membership.role }) : false;
+  // the receipt's link, followed after the close: what became of the answers, not a 404
+  if (cycle.status === "CLOSED") {
+    const sent = response?.status === "SUBMITTED";
+    return json({
+      closed: {
+        organisationName: membership.organisationName,
+        year: cycle.year,
+        councilName: cycle.council.name,
+        councilEmail: cycle.council.contactEmail,
+        closedOn: closedOn(cycle),
+        // a colleague learns only that the business answered, as on the open survey's page
+        answers: cycle.anonymised
+          ? ("anonymised" as const)
+          : sent
+            ? mine
+              ? ("mine" as const)
+              : ("colleague" as const)
+            : ("none" as const),
+        receivedOn: sent && mine ? response.submittedAt : null,
+      },
+    });
+  }
   return json({
+    closed: null,
     organisationName: membership.organisationName,
     cycle: {
       id: cycle.id,
@@ -55,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
+  if (cycle.status === "CLOSED") return redirect(`/survey/${cycle.id}`);
   const submission = parseWithZod(await readForm(request), { schema: consentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (submission.value.consent === "no")
@@ -87,8 +113,69 @@ function resumePath(resumeAt: string | null) {
   return `questions/${topicBySlug(resumeAt ?? undefined)?.slug ?? TOPICS[0].slug}`;
 }
 
-export default function SurveyExplainer() {
-  const { organisationName, cycle, response } = useLoaderData<typeof loader>();
+export default function SurveyPage() {
+  const data = useLoaderData<typeof loader>();
+  return data.closed ? <ClosedSurvey {...data.closed} /> : <SurveyExplainer {...data} />;
+}
+
+function ClosedSurvey({
+  organisationName,
+  year,
+  councilName,
+  councilEmail,
+  closedOn,
+  answers,
+  receivedOn,
+}: Extract<SerializeFrom<typeof loader>, { closed: object }>["closed"]) {
+  return (
+    <div className="max-w-3xl">
+      <BackLink to="/survey">Back to surveys</BackLink>
+      <PageHeading caption={`${councilName} · ${organisationName}`}>
+        Supplier diversity survey {year}
+      </PageHeading>
+      <p className="mb-4">This survey closed on {formatDate(closedOn)}.</p>
+      {answers === "mine" ? (
+        <p className="mb-4">
+          We received your answers on {formatDate(receivedOn)}. They can no longer be changed or withdrawn.
+        </p>
+      ) : answers === "colleague" ? (
+        <p className="mb-4">
+          Someone in {organisationName} sent answers for the business before the survey closed. They can no
+          longer be changed or withdrawn.
+        </p>
+      ) : answers === "none" ? (
+        <p className="mb-4">
+          {organisationName} did not send answers to this survey before it closed, so there are no answers to
+          see.
+        </p>
+      ) : (
+        <p className="mb-4">
+          The answers to this survey have been anonymised: they are no longer linked to any business, so they
+          cannot be shown.
+        </p>
+      )}
+      <p className="mb-4">
+        If you have a question about the survey or your answers, contact {councilName}
+        {councilEmail ? (
+          <>
+            {" "}
+            at <a href={`mailto:${councilEmail}`}>{councilEmail}</a>
+          </>
+        ) : null}
+        .
+      </p>
+      <p>
+        <Link to="/survey">See the surveys open to your business</Link>
+      </p>
+    </div>
+  );
+}
+
+function SurveyExplainer({
+  organisationName,
+  cycle,
+  response,
+}: Extract<SerializeFrom<typeof loader>, { closed: null }>) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const started = response && response.status !== "WITHDRAWN";

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
@@ -11,6 +11,8 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
+  // once closed, the survey's first page says what became of the answers
+  if (cycle.status === "CLOSED") throw redirect(`/survey/${cycle.id}`);
   const response = await getOwnResponse(cycle.id, membership.organisationId);
   if (!response || response.status !== "SUBMITTED") notFound();
   return json({

@@ -289,7 +289,12 @@ describe("submission, other businesses and withdrawal", () => {
     await consent(other);
     await db.surveyCycle.update({ where: { id: cycleId }, data: { status: "CLOSED" } });
     const late = await answer(other, "age", { age: "50_64" });
-    expect(late.status).toBe(404);
+    // led to the survey's first page, which says it has closed (s24): nothing is stored
+    expect(late.status).toBe(302);
+    expect(late.headers.get("location")).toBe(`/survey/${cycleId}`);
+    expect(
+      (await db.surveyProtectedAnswers.findMany({ where: { response: { cycleId } } })).map((p) => p.answers),
+    ).not.toContainEqual({ age: "50_64" });
     await db.surveyCycle.update({ where: { id: cycleId }, data: { status: "OPEN" } });
   });
 });

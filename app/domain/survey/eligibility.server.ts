@@ -115,25 +115,57 @@ export async function cyclesOpenTo(organisationId: string) {
     }));
 }
 
-// The cycle, if this supplier may answer it (null otherwise: the route answers 404).
+const respondentCycleSelect = {
+  id: true,
+  councilId: true,
+  year: true,
+  opensOn: true,
+  closesOn: true,
+  status: true,
+  closedAt: true,
+  privacyNotice: true,
+  dpiaReference: true,
+  retentionMonths: true,
+  council: { select: { name: true, contactEmail: true } },
+} as const;
+
+// The day a closed cycle stopped taking answers: its closing date, or the day an officer closed it early.
+export function closedOn(cycle: { closesOn: Date; closedAt: Date | null }) {
+  const closedDay = cycle.closedAt ? londonDay(cycle.closedAt) : null;
+  return closedDay && closedDay < cycle.closesOn ? closedDay : cycle.closesOn;
+}
+
+// The cycle, if this supplier may answer it, or may still learn what became of its answers to it now it has closed
+// (null otherwise: the route answers 404).
 export async function cycleForRespondent(cycleId: string, organisationId: string) {
   const cycles = await cyclesOpenTo(organisationId);
   const listed = cycles.find((c) => c.id === cycleId);
-  if (!listed) return null;
-  const cycle = await db.surveyCycle.findUnique({
-    where: { id: cycleId },
-    select: {
-      id: true,
-      councilId: true,
-      year: true,
-      opensOn: true,
-      closesOn: true,
-      status: true,
-      privacyNotice: true,
-      dpiaReference: true,
-      retentionMonths: true,
-      council: { select: { name: true } },
-    },
+  if (!listed) return closedCycleFor(cycleId, organisationId);
+  const cycle = await db.surveyCycle.findUnique({ where: { id: cycleId }, select: respondentCycleSelect });
+  return cycle ? { ...cycle, accepting: isAcceptingAnswers(cycle), anonymised: false } : null;
+}
+
+// A closed cycle is still shown (to say it closed, and whether the answers arrived) to a business it was open to:
+// one that answered, withdrew or was invited, or one in the council's area, as cyclesOpenTo decides while it runs.
+// Once anonymised, answers and invitations are no longer tied to any business: only the area rule can still say.
+// Anyone else gets null, so whether a business took part is never shown outside it.
+async function closedCycleFor(cycleId: string, organisationId: string) {
+  const org = await db.organisation.findFirst({
+    where: { id: organisationId, kind: "SUPPLIER", status: { not: "REJECTED" } },
+    select: supplierFactsSelect,
   });
-  return cycle ? { ...cycle, accepting: isAcceptingAnswers(cycle) } : null;
+  if (!org) return null;
+  const cycle = await db.surveyCycle.findFirst({
+    where: { id: cycleId, status: "CLOSED" },
+    select: { ...respondentCycleSelect, anonymisedAt: true },
+  });
+  if (!cycle) return null;
+  const [invited, answered, council] = await Promise.all([
+    db.surveyInvitation.count({ where: { cycleId, organisationId } }),
+    db.surveyResponse.count({ where: { cycleId, organisationId } }),
+    db.organisation.findUniqueOrThrow({ where: { id: cycle.councilId }, select: councilAreaSelect }),
+  ]);
+  if (invited === 0 && answered === 0 && !isEligibleByArea(org, councilAreas(council))) return null;
+  const { anonymisedAt, ...shown } = cycle;
+  return { ...shown, accepting: false, anonymised: anonymisedAt !== null };
 }
