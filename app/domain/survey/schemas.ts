@@ -13,23 +13,42 @@ const ETHNIC_BACKGROUNDS: [string, ...string[]] = [
 
 const contactEmail = z.email().optional();
 
+// What a hand-made form (or a page from before a release) is told when a field it posts is not one the page offers:
+// what to do, never zod's own "Invalid input".
+const RELOAD = "reload the page and try again";
+
 // One schema per question page, built from the questionnaire so the two cannot drift apart.
 export function topicSchema(topic: Topic) {
   const shape: Record<string, z.ZodType> = {};
   for (const question of topic.questions) {
     const values = (question.options ?? []).map((o) => o.value) as [string, ...string[]];
     const invalid = { error: `Select an answer from the list for "${question.legend}"` };
-    if (question.name === "ethnicBackground") shape[question.name] = z.enum(ETHNIC_BACKGROUNDS).optional();
+    if (question.name === "ethnicBackground")
+      shape[question.name] = z
+        .enum(ETHNIC_BACKGROUNDS, { error: "Select an answer from the list for the ethnic background" })
+        .optional();
     else if (question.kind === "radio") shape[question.name] = z.enum(values, invalid).optional();
     else if (question.kind === "checkbox")
       shape[question.name] = z.array(z.enum(values, invalid)).optional().default([]);
     // its format is checked only when it is used (below): the address is asked "only if you said yes"
     else if (question.kind === "email") shape[question.name] = text(254);
     else shape[question.name] = text(question.kind === "text" ? 200 : 2000);
-    if (question.preferNotBox) shape[`${question.name}PreferNot`] = z.literal(PREFER_NOT).optional();
+    if (question.preferNotBox)
+      shape[`${question.name}PreferNot`] = z
+        .literal(PREFER_NOT, {
+          error: `Select "Prefer not to say" for "${question.legend}", or leave it unselected`,
+        })
+        .optional();
   }
   return z
-    .object({ ...shape, intent: z.enum(["continue", "save-and-exit"]).default("continue") })
+    .object({
+      ...shape,
+      intent: z
+        .enum(["continue", "save-and-exit"], {
+          error: 'Choose "Save and continue" or "Save and come back later"',
+        })
+        .default("continue"),
+    })
     .superRefine((value: Record<string, unknown>, ctx) => {
       const barriers = value.barriers as string[] | undefined;
       if (barriers && barriers.includes(PREFER_NOT) && barriers.length > 1)
@@ -128,26 +147,40 @@ export const cycleSchema = z
 // (the form's dates compare as text)
 export { londonDayIso };
 
-export const cycleActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite-eligible") }),
-  z.object({
-    intent: z.literal("invite-email"),
-    email: z.email("Enter an email address in the correct format, like name@example.com").max(254),
-    // the form's one-off key: sent twice, it is one invitation (absent from a page rendered before keys)
-    submissionKey: z.string().min(1).max(100).optional(),
-  }),
-  // closing is for good, and deletes answers started but never sent: the officer confirms they mean it
-  z.object({
-    intent: z.literal("close"),
-    confirmClose: z.literal("yes", {
-      message: "Confirm that you want to close the survey for good",
+export const cycleActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("invite-eligible") }),
+    z.object({
+      intent: z.literal("invite-email"),
+      email: z
+        .email("Enter an email address in the correct format, like name@example.com")
+        .max(254, "Enter an email address of 254 characters or fewer"),
+      // the form's one-off key: sent twice, it is one invitation (absent from a page rendered before keys)
+      submissionKey: z
+        .string()
+        .min(1, `This form's key is missing: ${RELOAD}`)
+        .max(100, `This form's key is not one this page made: ${RELOAD}`)
+        .optional(),
     }),
-  }),
-]);
+    // closing is for good, and deletes answers started but never sent: the officer confirms they mean it
+    z.object({
+      intent: z.literal("close"),
+      confirmClose: z.literal("yes", { error: "Confirm that you want to close the survey for good" }),
+    }),
+  ],
+  {
+    error: `Choose "Invite eligible businesses", "Send invitation" or "Close the survey": the form sent none of these, so ${RELOAD}`,
+  },
+);
 
 // On the council's members page: its admins give or take away the survey role.
 export const surveyAccessSchema = z.object({
-  intent: z.literal("survey-access"),
-  membershipId: z.string().max(40),
+  intent: z.literal("survey-access", {
+    error: `The form did not say to change survey access: ${RELOAD}`,
+  }),
+  membershipId: z
+    .string({ error: `The form did not say whose survey access to change: ${RELOAD}` })
+    .max(40, `The form did not name a member of your council: ${RELOAD}`),
   access: z.enum(["grant", "revoke"], { error: "Choose whether they may run the survey" }),
 });
