@@ -65,7 +65,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     councilName: membership.organisationName,
     isAdmin: membership.role === "ADMIN",
-    top,
     topInvalid: top !== topParam,
     // what was typed stays in the box beside its error
     topTyped: top !== topParam ? (topTyped ?? "") : String(top),
@@ -76,13 +75,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const TOP_ERROR = "Enter how many contracts to show as a whole number from 1 to 500; showing 75";
+
+// The top contracts' heading and caption count the rows there are, not the number asked for: "Top 75" over 12
+// rows read as if 63 were missing.
+function topContractsTitles(shown: number, withCommitments: number) {
+  if (shown === 0)
+    return {
+      heading: "Top contracts by size of commitment",
+      caption: "Contracts by committed local £ value",
+    };
+  if (shown < withCommitments)
+    return {
+      heading: `Top ${formatNumber(shown)} contracts by size of commitment`,
+      caption: `Largest ${formatNumber(shown)} contracts by committed local £ value, then contract value`,
+    };
+  if (shown === 1)
+    return { heading: "The only contract with commitments", caption: "The only contract with commitments" };
+  return {
+    heading: `All ${formatNumber(shown)} contracts with commitments, by size of commitment`,
+    caption: `All ${formatNumber(shown)} contracts with commitments, by committed local £ value, then contract value`,
+  };
+}
+
 const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(value, 1)}%`);
 
 export default function CouncilDashboard() {
   const {
     councilName,
     isAdmin,
-    top,
     topInvalid,
     topTyped,
     dashboard: d,
@@ -92,6 +112,7 @@ export default function CouncilDashboard() {
   const thisQuarter = d.compliance[d.compliance.length - 1];
   // shown next to every local £ figure, as the settings page promises
   const sourceOf = (source: string | null) => localValueSource(source, isAdmin);
+  const topTitles = topContractsTitles(d.topContracts.length, d.contractsWithCommitments);
   return (
     <>
       <PageHeading caption={councilName}>Council dashboard</PageHeading>
@@ -320,7 +341,7 @@ export default function CouncilDashboard() {
 
       <section aria-labelledby="top-contracts" className="mb-10">
         <h2 id="top-contracts" className="mb-4 text-2xl font-bold">
-          Top {top} contracts by size of commitment
+          {topTitles.heading}
         </h2>
         <Form method="get" className="mb-4 flex flex-wrap items-end gap-4">
           <TextInput
@@ -337,7 +358,7 @@ export default function CouncilDashboard() {
           </div>
         </Form>
         <Table
-          caption={`Largest ${top} contracts by committed local £ value, then contract value`}
+          caption={topTitles.caption}
           rows={d.topContracts}
           rowKey={(k) => k.id}
           empty="No contracts have commitments recorded yet."

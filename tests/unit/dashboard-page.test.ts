@@ -50,7 +50,6 @@ function render(proxyValueSource: string | null, localValueByYear: YearRow[] = [
   pageData.loaderData = {
     councilName: "Council A",
     isAdmin: false,
-    top: 75,
     topInvalid: false,
     dashboard: {
       asOf: "2026-11-22T10:00:00.000Z",
@@ -82,6 +81,7 @@ function render(proxyValueSource: string | null, localValueByYear: YearRow[] = [
         delivered: "602.18",
       },
       localValueByYear,
+      contractsWithCommitments: topContracts.length,
       topContracts,
     },
     charts: {
@@ -98,7 +98,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "
 describe("the council dashboard page", () => {
   it("labels every local £ figure with where the proxy values come from", () => {
     const html = render("Council proxy values 2026");
-    const table = html.slice(html.indexOf("Largest 75 contracts"));
+    const table = html.slice(html.indexOf("All 3 contracts with commitments, by committed"));
     const header = table.slice(0, table.indexOf("</thead>"));
     expect(text(header)).toMatch(/Committed local £ Source: Council proxy values 2026/);
     const chart = html.slice(html.indexOf('id="local-value-by-contract-title"'));
@@ -112,7 +112,7 @@ describe("the council dashboard page", () => {
 
   it("shows each top contract's delivered local £ and RAG, and counts the contracts the chart draws", () => {
     const html = render("Council proxy values 2026");
-    const table = html.slice(html.indexOf("Largest 75 contracts"));
+    const table = html.slice(html.indexOf("All 3 contracts with commitments, by committed"));
     expect(text(table.slice(0, table.indexOf("</thead>")))).toContain("Delivered local £ to date");
     const k1 = table.slice(
       table.indexOf("K1 Contract K1"),

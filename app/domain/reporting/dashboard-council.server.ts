@@ -304,6 +304,8 @@ export async function councilDashboard(councilId: string, options: { top: number
     measures: summariseByMeasure(all.commitments, all.progress),
     localValue: localValueHundredths(all.commitments, all.progress),
     localValueByYear: localValueByYear(all.commitments, all.quarterly),
+    // the contracts the top contracts are chosen from: when no more than asked for, the list is all of them
+    contractsWithCommitments: byContract.size,
     topContracts: top.flatMap(({ id, contract, summary }) => {
       const k = details.get(id);
       // read apart from the progress: a contract gone in between is left out
