@@ -49,6 +49,10 @@ const markdown = new Marked({
   },
 });
 
+// An address as the sanitiser judges it: without the spaces and control characters browsers skip (so does it).
+// eslint-disable-next-line no-control-regex -- those characters are what is being removed
+const asTheSanitiserReads = (href: string) => href.replace(/[\x00-\x20]+/g, "");
+
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
     "h2",
@@ -99,9 +103,11 @@ const allowed: sanitizeHtml.IOptions = {
     h6: "h4",
     // A link to anything but the web, email or this site is unwrapped: the words stay, the link goes.
     a: (tagName, attribs) => {
-      const href = (attribs.href ?? "").trim();
+      const href = asTheSanitiserReads(attribs.href ?? "");
       if (/^https?:\/\//i.test(href)) return { tagName, attribs: { ...attribs, rel: "noopener noreferrer" } };
-      if (/^mailto:/i.test(href) || /^\/(?!\/)/.test(href) || href.startsWith("#"))
+      // a path on this site: "/\host" and "/ /host" are another site's address, which the sanitiser would strip
+      // from the link, leaving a link to nowhere
+      if (/^mailto:/i.test(href) || /^\/(?![/\\])/.test(href) || href.startsWith("#"))
         return { tagName, attribs };
       // (a tag no page may have, so the sanitiser drops it and keeps its words)
       return { tagName: "unwrapped-link", attribs: {} };
