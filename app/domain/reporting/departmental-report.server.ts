@@ -75,8 +75,9 @@ export function parseQuarter(value: string | null): FinancialQuarter | null {
 
 /** What to tell someone whose quarter parseQuarter refused: one in a year outside REPORT_YEARS gets its own words. */
 export function quarterProblem(value: string | null, unreadable: string): string {
+  // a year too late is a quarter that has not started, so only the earliest year is named
   return QUARTER_FORMAT.test(value ?? "")
-    ? `Select a quarter in a financial year from ${financialYearLabel(REPORT_YEARS.from)} to ${financialYearLabel(REPORT_YEARS.to)}`
+    ? `Select a quarter that has started, from Q1 ${financialYearLabel(REPORT_YEARS.from)} on`
     : unreadable;
 }
 
