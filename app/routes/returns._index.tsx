@@ -1,6 +1,6 @@
 // Quarterly returns: a supplier's to-do list, or a council's review queue.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { actingMembership, notFound, requireViewer } from "~/auth/permissions.server.ts";
@@ -13,9 +13,11 @@ import {
 import {
   listCouncilReturns,
   listSupplierReturns,
+  supplierReturnContracts,
   type ReturnListItem,
 } from "~/domain/reporting/returns-queries.server.ts";
 import { PageHeading, Pagination, Table, type Column } from "~/ui/components.tsx";
+import { Button, Select } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { ReturnStatusTag } from "~/ui/returns.tsx";
@@ -30,7 +32,13 @@ const filtersSchema = z.object({
     .regex(/^\d{4}-Q[1-4]$/)
     .optional()
     .catch(undefined),
-  contract: z.string().max(40).optional().catch(undefined),
+  // "All contracts" on the supplier's filter sends it empty
+  contract: z
+    .string()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   // one of a quarter's compliance figures on the dashboard (needs the quarter)
   compliance: z.enum(COMPLIANCE_BUCKETS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
@@ -52,11 +60,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   if (membership.kind === "SUPPLIER") {
     const page = pageParam(request);
-    const lists = await listSupplierReturns(membership.organisationId, page, now);
+    // another organisation's contract is not offered and matches none of this supplier's returns
+    const [contracts, lists] = await Promise.all([
+      supplierReturnContracts(membership.organisationId),
+      listSupplierReturns(membership.organisationId, page, now, filters.contract),
+    ]);
     return json({
       view: "supplier" as const,
       organisationName: membership.organisationName,
       page,
+      contracts,
+      filtered: !!filters.contract,
+      contract: contracts.find((c) => c.id === filters.contract) ?? null,
       ...lists,
     });
   }
@@ -158,6 +173,11 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }) {
   const location = useLocation();
   const total = data.toDo.total + data.done.total;
+  const forContract = data.contract
+    ? ` for ${data.contract.reference}`
+    : data.filtered
+      ? " for the contract chosen"
+      : "";
   return (
     <>
       <PageHeading caption={data.organisationName}>Quarterly returns</PageHeading>
@@ -165,6 +185,30 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
         Each quarter, report the social value you delivered on each contract. Returns open when a quarter ends
         and are due a set number of days later.
       </p>
+      {data.contracts.length > 1 || data.filtered ? (
+        <Form
+          method="get"
+          action="/returns"
+          className="mb-8 border-l-4 border-line pl-4"
+          aria-labelledby="filter-heading"
+        >
+          <h2 id="filter-heading" className="mb-4 text-xl font-bold">
+            Find returns
+          </h2>
+          <Select
+            key={data.contract?.id ?? ""}
+            name="contract"
+            label="Contract"
+            placeholder="All contracts"
+            defaultValue={data.contract?.id ?? ""}
+            options={data.contracts.map((c) => ({ value: c.id, label: `${c.title} (${c.reference})` }))}
+          />
+          <div className="flex flex-wrap items-baseline gap-6">
+            <Button variant="secondary">Show returns</Button>
+            {data.filtered ? <Link to="/returns">Show returns for every contract</Link> : null}
+          </div>
+        </Form>
+      ) : null}
       {/* one list across pages: the returns to complete come first, so a later page may hold only the rest */}
       {data.page > data.pageCount && total > 0 ? (
         <p className="mb-8">
@@ -182,10 +226,10 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
         <>
           {data.toDo.items.length || data.toDo.total === 0 ? (
             <Table
-              caption={`Returns to complete: ${data.toDo.total}`}
+              caption={`Returns to complete${forContract}: ${data.toDo.total}`}
               rows={data.toDo.items}
               rowKey={(r) => r.id}
-              empty="You have no returns to complete."
+              empty={`You have no returns to complete${forContract}.`}
               columns={[contractColumn, periodColumn, dueColumn, statusColumn]}
             />
           ) : (
@@ -197,10 +241,10 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
           )}
           {data.done.items.length || data.done.total === 0 ? (
             <Table
-              caption={`Sent, accepted and not owed returns: ${data.done.total}`}
+              caption={`Sent, accepted and not owed returns${forContract}: ${data.done.total}`}
               rows={data.done.items}
               rowKey={(r) => r.id}
-              empty="You have not submitted any returns yet."
+              empty={`You have not submitted any returns${forContract} yet.`}
               columns={[contractColumn, periodColumn, sentColumn, statusColumn]}
             />
           ) : (

@@ -108,11 +108,26 @@ async function page(where: Prisma.KpiReturnWhereInput, pageNumber: number, now: 
   };
 }
 
+/** The supplier's own contracts that have returns, to narrow their list to one: nobody else's is offered. */
+export function supplierReturnContracts(supplierOrganisationId: string) {
+  return db.contract.findMany({
+    where: { supplierOrganisationId, returns: { some: {} } },
+    select: { id: true, reference: true, title: true },
+    orderBy: [{ reference: "asc" }, { id: "asc" }],
+  });
+}
+
 /**
  * The supplier's returns as one list, PAGE_SIZE a page: those still to do (oldest due first), then the rest
- * (latest due first). A page may hold the end of the first and the start of the second.
+ * (latest due first). A page may hold the end of the first and the start of the second. Narrowed to one contract
+ * by `contractId`: one that is not the supplier's matches nothing, as any return of it is filtered out.
  */
-export async function listSupplierReturns(supplierOrganisationId: string, pageNumber: number, now: Date) {
+export async function listSupplierReturns(
+  supplierOrganisationId: string,
+  pageNumber: number,
+  now: Date,
+  contractId?: string,
+) {
   // to do: not yet sent or accepted, on a contract whose returns are owed (as on the dashboard and in the
   // reminders); a terminated or pipeline contract's unsent returns are listed with the rest, marked not owed
   // a queried return left outside a shortened term is listed with the rest too, marked not owed
@@ -121,7 +136,12 @@ export async function listSupplierReturns(supplierOrganisationId: string, pageNu
     contract: { status: { in: REPORTING_CONTRACT_STATUSES } },
     ...(await notAwaitingOutsideTerm({ supplierOrganisationId })),
   };
-  const base = returnWhere({ kind: "SUPPLIER", organisationId: supplierOrganisationId });
+  const base: Prisma.KpiReturnWhereInput = {
+    AND: [
+      returnWhere({ kind: "SUPPLIER", organisationId: supplierOrganisationId }),
+      contractId ? { contractId } : {},
+    ],
+  };
   const toDoWhere = { AND: [base, owed] };
   const doneWhere = { AND: [base, { NOT: owed }] };
   const [toDoTotal, doneTotal] = await Promise.all([
