@@ -395,6 +395,8 @@ export function labelFor(question: Question, value: string | null | undefined) {
 
 // What a question's fields show: the answers just sent back with an error, else the saved answer. A free-text
 // question's "Prefer not to say" box is its own form field (`<name>PreferNot`); saved, it is the answer itself.
+// A checkbox question's answer is always a list: a form sent back with one box ticked has that answer as a lone
+// string, which the boxes would match as text ("PAYMENT_TERMS".includes(…)), not as a choice.
 export function fieldState(
   question: Question,
   submitted: Record<string, unknown> | null,
@@ -402,11 +404,18 @@ export function fieldState(
 ): { value: unknown; preferNot: boolean } {
   if (submitted)
     return {
-      value: submitted[question.name] ?? null,
+      value:
+        question.kind === "checkbox" ? ticked(submitted[question.name]) : (submitted[question.name] ?? null),
       preferNot: Boolean(question.preferNotBox) && submitted[`${question.name}PreferNot`] === PREFER_NOT,
     };
+  if (question.kind === "checkbox") return { value: ticked(saved), preferNot: false };
   if (question.preferNotBox && saved === PREFER_NOT) return { value: null, preferNot: true };
   return { value: saved ?? null, preferNot: false };
+}
+
+function ticked(value: unknown): string[] {
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  return list.filter((v): v is string => typeof v === "string" && v !== "");
 }
 
 export function backgroundLabel(value: string | null | undefined) {
