@@ -13,6 +13,7 @@ import { loader as listLoader } from "~/routes/requests._index.tsx";
 import {
   createCategory,
   createDistrict,
+  createOrganisation,
   createPledge as createPledgeRow,
   createRequest,
   createSavedSearch,
@@ -44,11 +45,15 @@ async function list(query: string) {
 describe("simultaneous pledges", () => {
   it("never pledge more than a request needs", async () => {
     const need = await createRequest({ ...base(), quantity: 10 });
+    // eight suppliers: one supplier has one pledge going on per request
+    const suppliers = await Promise.all(
+      Array.from({ length: 8 }, () => createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id })),
+    );
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
+      suppliers.map((supplier, i) =>
         createPledge({
           requestId: need.id,
-          supplierOrganisationId: i % 2 ? world.supplier.id : world.otherSupplier.id,
+          supplierOrganisationId: supplier.id,
           actor: { userId: world.users.supplierOwner.id },
           submissionKey: `race-${need.id}-${i}`,
           quantity: 3,
