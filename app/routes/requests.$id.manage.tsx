@@ -10,7 +10,7 @@ import { requestorMemberships, requestRolesOf } from "~/domain/marketplace/acces
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { getManagedRequest } from "~/domain/marketplace/queries.server.ts";
-import { canRequest, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { canRequest, CLOSED_STATUSES, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { manageRequestSchema } from "~/domain/marketplace/schemas.ts";
@@ -104,7 +104,11 @@ export default function ManageRequestPage() {
         rows={[
           { key: "Type of help", value: helpTypeLabel(need.helpType) },
           { key: "Quantity", value: formatQuantity(need.helpType, need.quantity, need.unitLabel) },
-          { key: "Still needed", value: formatQuantity(need.helpType, left, need.unitLabel) },
+          // closed (fulfilled, expired or withdrawn): nothing more is needed through the portal, so what was
+          // pledged is the figure that counts, as on the public page
+          CLOSED_STATUSES.includes(need.status)
+            ? { key: "Pledged", value: formatQuantity(need.helpType, need.pledgedQuantity, need.unitLabel) }
+            : { key: "Still needed", value: formatQuantity(need.helpType, left, need.unitLabel) },
           {
             key: "Needed by",
             value: (

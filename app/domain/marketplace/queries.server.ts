@@ -189,33 +189,35 @@ export async function getManagedRequest(id: string, organisationIds: string[]) {
   };
 }
 
+// Only what the manage page renders (and who may act on it): not the request's public description and place,
+// nor each pledge's message, delivery note, feedback or reasons, which are read on the pledge's own page.
 function findManagedRequest(id: string, organisationIds: string[]) {
   return db.request.findFirst({
     where: { id, organisationId: { in: organisationIds } },
     select: {
-      ...publicRequestSelect,
+      id: true,
+      title: true,
+      status: true,
+      helpType: true,
+      quantity: true,
+      pledgedQuantity: true,
+      unitLabel: true,
+      neededBy: true,
+      publishedAt: true,
+      organisationId: true,
+      councilId: true,
+      category: { select: { name: true } },
+      council: { select: { name: true } },
       contactPreference: true,
       moderationComment: true,
       extendedAt: true,
       showcaseConsent: true,
-      categoryId: true,
-      districtId: true,
       pledges: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
           status: true,
           quantity: true,
-          message: true,
-          expectedDeliveryDate: true,
-          deliveredQuantity: true,
-          deliveredOn: true,
-          deliveryNote: true,
-          decisionReason: true,
-          rating: true,
-          feedback: true,
-          disputeReason: true,
-          createdAt: true,
           supplierOrganisationId: true,
           supplierOrganisation: { select: { name: true } },
         },
@@ -224,7 +226,6 @@ function findManagedRequest(id: string, organisationIds: string[]) {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
-          fromStatus: true,
           toStatus: true,
           reason: true,
           createdAt: true,

@@ -1,0 +1,80 @@
+// The requestor's manage page: an expired or withdrawn request said "Still needed" as if it were still taking
+// pledges, and the page's data carried each pledge's message, delivery note, feedback and reasons, which it never
+// shows (they are read on the pledge's own page).
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { loader as manageLoader } from "~/routes/requests.$id.manage.tsx";
+import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { renderPage, readableText } from "../helpers/render-page.ts";
+import { callLoader } from "../helpers/routes.ts";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+let requestor: string;
+
+beforeAll(async () => {
+  world = await createWorld();
+  requestor = await sessionCookieFor(world.users.vcseOwner.id);
+});
+
+const requestIn = (status: "OPEN" | "PARTIALLY_PLEDGED" | "EXPIRED" | "WITHDRAWN" | "FULFILLED") =>
+  createRequest({
+    councilId: world.councilA.id,
+    organisationId: world.vcse.id,
+    categoryId: world.category.id,
+    status,
+    quantity: 20,
+    pledgedQuantity: status === "OPEN" ? 0 : status === "FULFILLED" ? 20 : 5,
+  });
+
+describe("the manage page's amount", () => {
+  it("says what is still needed while the request runs", async () => {
+    const need = await requestIn("PARTIALLY_PLEDGED");
+    const text = readableText(await (await renderPage(`/requests/${need.id}/manage`, requestor)).text());
+    expect(text).toContain("Still needed 15 hours");
+  });
+
+  it.each(["EXPIRED", "WITHDRAWN", "FULFILLED"] as const)(
+    "says what was pledged, not what is still needed, once %s",
+    async (status) => {
+      const need = await requestIn(status);
+      const text = readableText(await (await renderPage(`/requests/${need.id}/manage`, requestor)).text());
+      expect(text).not.toContain("Still needed");
+      expect(text).toContain(`Pledged ${status === "FULFILLED" ? 20 : 5} hours`);
+    },
+  );
+});
+
+describe("the manage page's data", () => {
+  it("carries no pledge's free text", async () => {
+    const need = await requestIn("PARTIALLY_PLEDGED");
+    const pledge = await createPledge({
+      requestId: need.id,
+      supplierOrganisationId: world.supplier.id,
+      status: "DISPUTED",
+    });
+    await db.pledge.update({
+      where: { id: pledge.id },
+      data: {
+        message: "message-not-shown",
+        deliveryNote: "note-not-shown",
+        feedback: "feedback-not-shown",
+        disputeReason: "dispute-not-shown",
+        decisionReason: "decision-not-shown",
+      },
+    });
+    const response = await callLoader(manageLoader, {
+      path: `/requests/${need.id}/manage`,
+      params: { id: need.id },
+      cookie: requestor,
+    });
+    const body = await response.text();
+    expect(body).not.toMatch(/not-shown/);
+    const data = JSON.parse(body) as { need: { pledges: Record<string, unknown>[] } };
+    expect(Object.keys(data.need.pledges[0]).sort()).toEqual([
+      "id",
+      "quantity",
+      "status",
+      "supplierOrganisation",
+    ]);
+  });
+});
