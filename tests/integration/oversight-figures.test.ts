@@ -759,7 +759,9 @@ describe("who may see the council's figures", () => {
     const cookie = await sessionCookieFor(world.users.officerA.id);
     const dashboard = await callLoader(dashboardLoader, { path: "/council/dashboard?top=abc", cookie });
     expect(dashboard.status).toBe(200);
-    expect((await dashboard.json()).top).toBe(75);
+    // the top 75, with the error beside what was typed (the page no longer receives the 75 itself: its heading
+    // counts the rows shown)
+    expect(await dashboard.json()).toMatchObject({ topInvalid: true, topTyped: "abc" });
     const report = await callLoader(reportLoader, { path: "/council/reports?quarter=nonsense", cookie });
     expect(report.status).toBe(200);
     expect((await report.json()).errors.quarter).toEqual(["Select a quarter"]);
