@@ -87,6 +87,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+// the scale's ends are named in each button's label, not only in the hint, so each is clear on its own
+const RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
+  value: String(n),
+  label: n === 1 ? "1 (poor)" : n === 5 ? "5 (excellent)" : String(n),
+}));
+
 export default function PledgeDetailPage() {
   const { pledge, roles, today, tooLateToAccept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -146,7 +152,15 @@ export default function PledgeDetailPage() {
             : []),
           ...(pledge.rating ? [{ key: "Rating", value: `${pledge.rating} out of 5` }] : []),
           ...(pledge.feedback ? [{ key: "Feedback", value: pledge.feedback }] : []),
-          ...(pledge.disputeReason ? [{ key: "What is wrong", value: pledge.disputeReason }] : []),
+          // a dispute put right (delivered again, or confirmed after all) is history, not what is wrong now
+          ...(pledge.disputeReason
+            ? [
+                {
+                  key: pledge.status === "DISPUTED" ? "What is wrong" : "Disputed earlier",
+                  value: pledge.disputeReason,
+                },
+              ]
+            : []),
         ]}
       />
       {pledge.request.status === "EXPIRED" && UNSETTLED_STATUSES.includes(pledge.status) ? (
@@ -251,8 +265,9 @@ export default function PledgeDetailPage() {
           <Radios
             name="rating"
             legend="How would you rate it? (optional)"
+            hint="1 is poor, 5 is excellent."
             inline
-            options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n}` }))}
+            options={RATING_OPTIONS}
             errors={fields.rating?.errors}
             defaultValue={initial("rating")}
           />
