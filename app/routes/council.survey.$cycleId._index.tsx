@@ -41,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // false once the closing day is over, though the night's housekeeping has not closed it yet
     inviting: takingInvitations(cycle),
     submissionKey: crypto.randomUUID(),
+    // when the page was shown: a late repeat of an old "send again" form sends nothing more (decision 031)
+    shownAt: new Date().toISOString(),
   });
 }
 
@@ -100,14 +102,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithFlash(back, invitedMessage(round));
     }
     case "invite-email": {
-      const sent = await inviteAddress(
-        officer,
-        cycle.id,
-        submission.value.email,
-        submission.value.submissionKey,
-      );
+      const { email, submissionKey, shownAt } = submission.value;
+      const sent = await inviteAddress(officer, cycle.id, email, {
+        submissionKey,
+        shownAt: shownAt ? new Date(shownAt) : undefined,
+      });
       if (sent === null) return notOpen();
-      const { email } = submission.value;
       return redirectWithFlash(back, {
         kind: "success",
         message:
@@ -130,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const notKept = (count: number | null) => (count === null ? "Not kept" : formatNumber(count));
 
 export default function SurveyCyclePage() {
-  const { cycle, stage, rates, inviting, submissionKey } = useLoaderData<typeof loader>();
+  const { cycle, stage, rates, inviting, submissionKey, shownAt } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const open = cycle.status === "OPEN";
@@ -211,6 +211,7 @@ export default function SurveyCyclePage() {
               <Form method="post" {...getFormProps(form)} noValidate className="mb-8">
                 <input type="hidden" name="intent" value="invite-email" />
                 <input type="hidden" name="submissionKey" value={submissionKey} />
+                <input type="hidden" name="shownAt" value={shownAt} />
                 <TextInput
                   name="email"
                   label="Invite any business by email"

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay, londonMidnight } from "~/domain/calendar.ts";
+import { REPEAT_WINDOW_MS } from "~/domain/accounts/tokens.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
@@ -445,7 +446,8 @@ async function invitedBusinesses(tx: Tx, cycleId: string) {
   return new Set([...invitations, ...responses].map((i) => i.organisationId));
 }
 
-type InviteTarget = { email: string; organisationId: string | null; submissionKey?: string };
+// shownAt: when the form was shown (typed addresses only), to tell a late repeat of an old form from a new send
+type InviteTarget = { email: string; organisationId: string | null; submissionKey?: string; shownAt?: Date };
 
 async function sendInvitations(
   officer: Officer,
@@ -500,16 +502,36 @@ async function sendInvitations(
             ).map((i) => [i.submissionKey, i.sentAgainAt !== null])
           : [],
       );
-      const toSend = prepared.filter(
+      const unsent = prepared.filter(
         ({ target }) =>
           (target.organisationId === null || !invited.has(target.organisationId)) &&
           !(target.submissionKey && sentWithKey.has(target.submissionKey)),
       );
+      // A form shown before the address's waiting link was last sent, moments ago: a late repeat of an old form, whose
+      // key a later "send again" has taken over. Another email would retire the link the business may be opening, so it is
+      // answered as that sending was (true: sent again), with nothing sent (decision 031).
+      const overtaken = new Map<InviteTarget, boolean>();
+      for (const { target } of unsent) {
+        if (target.organisationId !== null || !target.shownAt) continue;
+        const latest = await tx.surveyInvitation.findFirst({
+          where: { cycleId: cycle.id, email: target.email.toLowerCase(), usedAt: null },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true, sentAgainAt: true },
+        });
+        const lastSent = latest ? (latest.sentAgainAt ?? latest.createdAt) : null;
+        // (moments ago only: a page left open for long still sends the link a business says it lost)
+        if (lastSent && lastSent > target.shownAt && lastSent.getTime() > Date.now() - REPEAT_WINDOW_MS)
+          overtaken.set(target, latest!.sentAgainAt !== null);
+      }
+      const toSend = unsent.filter(({ target }) => !overtaken.has(target));
       // A repeat of a form already sent (a double click): nothing new to write or log. It is answered as the
       // first sending was, whose answer the browser dropped for this one's: "sent again" when that replaced a link.
-      if (toSend.length === 0 && keys.length > 0) {
-        const earlier = keys.filter((key) => sentWithKey.has(key));
-        const resent = earlier.filter((key) => sentWithKey.get(key)).length;
+      if (toSend.length === 0 && (keys.length > 0 || overtaken.size > 0)) {
+        const earlier = [
+          ...keys.filter((key) => sentWithKey.has(key)).map((key) => sentWithKey.get(key)),
+          ...overtaken.values(),
+        ];
+        const resent = earlier.filter(Boolean).length;
         return { sent: earlier.length - resent, resent, repeat: true };
       }
       let resent = 0;
@@ -604,18 +626,19 @@ export async function inviteEligible(officer: Officer, cycleId: string) {
   return { sent: round.sent, eligible: eligible.length, withoutEmail: notInvited.length - targets.length };
 }
 
-// submissionKey: the form's one-off key; the same form sent again (a double click) sends nothing more.
+// submissionKey: the form's one-off key; the same form sent again (a double click) sends nothing more. shownAt: when
+// the form was shown; one shown before the address was last sent its link sends nothing more either.
 // Says whether the address was invited for the first time (sent: 1) or sent its waiting invitation again with a
 // new link (resent: 1); a repeat of a form already sent (repeat: true) says what that form did.
 export async function inviteAddress(
   officer: Officer,
   cycleId: string,
   email: string,
-  submissionKey?: string,
+  form: { submissionKey?: string; shownAt?: Date } = {},
 ) {
   const cycle = await getCycle(officer.councilId, cycleId);
   if (!cycle || !takingInvitations(cycle)) return null;
-  return sendInvitations(officer, cycle, [{ email, organisationId: null, submissionKey }]);
+  return sendInvitations(officer, cycle, [{ email, organisationId: null, ...form }]);
 }
 
 // An emailed link binds the invitation to the business that follows it; a link already used by another

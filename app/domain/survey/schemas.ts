@@ -162,6 +162,8 @@ export const cycleActionSchema = z.discriminatedUnion(
         .min(1, `This form's key is missing: ${RELOAD}`)
         .max(100, `This form's key is not one this page made: ${RELOAD}`)
         .optional(),
+      // when the page was shown (absent from a page rendered before it was sent)
+      shownAt: z.iso.datetime({ error: `This form's time is not one this page gave: ${RELOAD}` }).optional(),
     }),
     // closing is for good, and deletes answers started but never sent: the officer confirms they mean it
     z.object({
