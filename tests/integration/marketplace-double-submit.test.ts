@@ -241,7 +241,7 @@ const CASES: Case[] = [
     manage(id, { intent: "extend", neededBy: inDays(120) }),
   ),
   {
-    ...requestCase("agree to be a case study", "OPEN", "OPEN", (id) =>
+    ...requestCase("agree to be a case study", "FULFILLED", "FULFILLED", (id) =>
       manage(id, { intent: "showcase", showcaseConsent: "on" }),
     ),
     newEvents: 0,

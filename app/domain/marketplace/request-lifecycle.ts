@@ -114,7 +114,8 @@ const RULES: Record<RequestAction, Rule> = {
   },
   pledgesChanged: { from: LIVE_STATUSES, roles: ["SYSTEM"], to: "byPledges" },
   fulfil: { from: ["FULLY_PLEDGED"], roles: ["SYSTEM"], to: "FULFILLED" },
-  setShowcase: { from: REQUEST_STATUSES, roles: ["REQUESTOR"], to: "same" },
+  // a case study is of help given: only a fulfilled request is shown on the public impact page (PRODUCT.md §6)
+  setShowcase: { from: ["FULFILLED"], roles: ["REQUESTOR"], to: "same" },
 };
 
 export type RequestTransition = { ok: true; to: RequestStatus } | { ok: false; reason: string };

@@ -398,6 +398,9 @@ type RequestChange = {
   offersDeclinedBecause?: string;
 };
 
+export const NOT_YET_A_CASE_STUDY =
+  "You can choose to show a request as a case study once it is fulfilled: every pledge’s delivery confirmed.";
+
 // One transition chosen by the viewer on the manage or moderation page.
 export const RESUBMITTED_SINCE_REVIEWED =
   "The requestor has changed this request and sent it again since you opened this page. Review what they sent now: it is shown below.";
@@ -441,7 +444,7 @@ export async function changeRequestIn(
     // a double-submitted form: answered as the first was, with no second event, audit entry or email
     if (await repeatsItsLatestChange(tx, request, change, role))
       return { ok: true as const, status: request.status };
-    throw new TransitionRefused(transition.reason);
+    throw new TransitionRefused(change.action === "setShowcase" ? NOT_YET_A_CASE_STUDY : transition.reason);
   }
   if (change.reviewedSubmission && request.submittedAt?.getTime() !== change.reviewedSubmission.getTime())
     throw new TransitionRefused(RESUBMITTED_SINCE_REVIEWED);
