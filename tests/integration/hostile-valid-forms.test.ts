@@ -61,6 +61,9 @@ const RETURN_QUERIED: Step = { routeId: "routes/returns.$id.review", intent: "qu
 // the table names the draft request, which is extended only once published
 const DRAFT_OPEN = (world: MatrixWorld) =>
   db.request.update({ where: { id: world.draftRequest.id }, data: { status: "OPEN" } });
+// only a fulfilled request can be chosen as a case study
+const DRAFT_FULFILLED = (world: MatrixWorld) =>
+  db.request.update({ where: { id: world.draftRequest.id }, data: { status: "FULFILLED" } });
 const OWNED: Record<string, { actor: Actor; before?: Before[] }> = {
   "routes/pledges.$id accept": { actor: "otherVcseOwner" },
   "routes/pledges.$id decline": { actor: "otherVcseOwner" },
@@ -73,7 +76,7 @@ const OWNED: Record<string, { actor: Actor; before?: Before[] }> = {
   "routes/requests.$id.edit submit": { actor: "otherVcseOwner" },
   "routes/requests.$id.manage submit": { actor: "otherVcseOwner" },
   "routes/requests.$id.manage extend": { actor: "otherVcseOwner", before: [DRAFT_OPEN] },
-  "routes/requests.$id.manage showcase": { actor: "otherVcseOwner" },
+  "routes/requests.$id.manage showcase": { actor: "otherVcseOwner", before: [DRAFT_FULFILLED] },
   "routes/requests.$id.manage withdraw": { actor: "otherVcseOwner" },
   "routes/returns.$id._index save": { actor: "otherSupplierOwner", before: [RETURN_QUERIED] },
   "routes/returns.$id._index submit": { actor: "otherSupplierOwner", before: [RETURN_QUERIED] },
