@@ -4,7 +4,6 @@ import { actingMembership, councilIdsOf, getViewer, notFound } from "~/auth/perm
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
-import { livePledgeOf } from "~/domain/marketplace/pledges.server.ts";
 import {
   closingDateOf,
   countPledgesUnderWay,
@@ -18,7 +17,6 @@ import {
   takesPledges,
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx";
-import { YourPledge } from "~/ui/your-pledge.tsx";
 import { InsetText, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { countOf, formatDate } from "~/ui/format.ts";
 
@@ -52,9 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the supplier the pledge form would pledge for (the one chosen in the switcher): one the council has not
   // verified is told so here, not offered a link to a form that refuses it
   const supplier = viewer ? actingMembership(viewer, request, { kinds: ["SUPPLIER"] }) : undefined;
-  // a supplier with a pledge still going on is shown that pledge, not offered a second (the domain refuses one)
-  const ownPledge = supplier && !isRequestor ? await livePledgeOf(details.id, supplier.organisationId) : null;
-  const offeredToPledge = takingPledges && !isRequestor && Boolean(supplier) && !ownPledge;
+  const offeredToPledge = takingPledges && !isRequestor && Boolean(supplier);
   const notYet = offeredToPledge && supplier ? notPledgingYet(supplier) : null;
   const canPledge = offeredToPledge && !notYet;
   return json({
@@ -69,7 +65,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isOfficer,
     takingPledges,
     canPledge,
-    ownPledge,
     notPledgingYet: notYet,
     signedIn: Boolean(viewer),
   });
@@ -89,7 +84,6 @@ function OpenRequestPage({
   isOfficer,
   takingPledges,
   canPledge,
-  ownPledge,
   notPledgingYet,
   signedIn,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
@@ -158,9 +152,7 @@ function OpenRequestPage({
           },
         ]}
       />
-      {ownPledge ? (
-        <YourPledge pledge={ownPledge} helpType={request.helpType} unitLabel={request.unitLabel} />
-      ) : canPledge ? (
+      {canPledge ? (
         <p className="mb-8">
           <Link
             to={`/requests/${request.id}/pledge`}

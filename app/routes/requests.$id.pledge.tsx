@@ -15,12 +15,11 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
-import { createPledge, getRequestForPledge, livePledgeOf } from "~/domain/marketplace/pledges.server.ts";
+import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
 import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
 import { pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
 import { ClosedRequestPage } from "~/ui/closed-request.tsx";
-import { YourPledge } from "~/ui/your-pledge.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Select, TextInput, Textarea } from "~/ui/form.tsx";
@@ -39,10 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({ closed }, { status: 410 });
   }
   const { request: need, commitments } = target;
-  // a pledge still going on is shown instead of the form: the domain refuses a second one
-  const ownPledge = await livePledgeOf(need.id, membership.organisationId);
   return json({
-    ownPledge,
     need: { ...need, organisationId: undefined },
     commitments,
     // a supplier the council has not verified is told why it cannot pledge, and when it can
@@ -87,7 +83,6 @@ export default function PledgePage() {
 
 function PledgeForm({
   need,
-  ownPledge,
   commitments,
   notVerified,
   own,
@@ -110,8 +105,6 @@ function PledgeForm({
         <InsetText>
           You cannot pledge to this request: you are also a member of the organisation that posted it.
         </InsetText>
-      ) : ownPledge ? (
-        <YourPledge pledge={ownPledge} helpType={need.helpType} unitLabel={need.unitLabel} />
       ) : closed ? (
         <InsetText>This request is closed to new pledges.</InsetText>
       ) : notVerified ? (

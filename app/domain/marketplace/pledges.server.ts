@@ -19,7 +19,6 @@ import { formatQuantity } from "./help-types.ts";
 import {
   heldShare,
   HOLDING_STATUSES,
-  IN_FLIGHT_STATUSES,
   pledgeTransition,
   releasesShare,
   repeatsLatestChange,
@@ -168,10 +167,7 @@ export async function createPledge(
         quantity: input.quantity,
         actorUserId: input.actor.userId,
       });
-      if (!claimed) throw new PledgeRefused(await whyNot(tx, input, pledge.id));
-      // checked once the claim holds the request's row lock: a second pledge sent at the same moment waits for it
-      if (await livePledgeOf(input.requestId, input.supplierOrganisationId, tx, pledge.id))
-        throw new PledgeRefused({ "": [ALREADY_PLEDGED] });
+      if (!claimed) throw new PledgeRefused(await whyNot(tx, input));
       await tx.pledgeEvent.create({
         data: { pledgeId: pledge.id, fromStatus: null, toStatus: "OFFERED", actorUserId: input.actor.userId },
       });
@@ -219,32 +215,8 @@ function findBySubmissionKey(supplierOrganisationId: string, submissionKey: stri
   });
 }
 
-export const ALREADY_PLEDGED =
-  "Your organisation has already pledged to this request. To pledge a different amount, withdraw that pledge from its page first.";
-
-// The supplier's pledge to a request that is still going on (offered, accepted, delivered or disputed), if any: a
-// supplier has one such pledge per request. Once it is confirmed, declined or withdrawn, the supplier may pledge
-// again (what a short delivery or a declined offer leaves is needed again).
-export function livePledgeOf(
-  requestId: string,
-  supplierOrganisationId: string,
-  tx: Tx = db,
-  exceptId?: string,
-) {
-  return tx.pledge.findFirst({
-    where: {
-      requestId,
-      supplierOrganisationId,
-      status: { in: IN_FLIGHT_STATUSES },
-      ...(exceptId ? { id: { not: exceptId } } : {}),
-    },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, quantity: true, status: true },
-  });
-}
-
 // A clear message for each reason the guarded update matched nothing.
-async function whyNot(tx: Tx, input: PledgeInput, newPledgeId: string): Promise<Record<string, string[]>> {
+async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string[]>> {
   const request = await tx.request.findUnique({
     where: { id: input.requestId },
     select: {
@@ -269,8 +241,6 @@ async function whyNot(tx: Tx, input: PledgeInput, newPledgeId: string): Promise<
       "": ["You cannot pledge to this request: you are also a member of the organisation that posted it."],
     };
   if (!takesPledges(request)) return { "": ["This request is closed to new pledges."] };
-  if (await livePledgeOf(input.requestId, input.supplierOrganisationId, tx, newPledgeId))
-    return { "": [ALREADY_PLEDGED] };
   const left = request.quantity - request.pledgedQuantity;
   return {
     quantity: [
