@@ -44,8 +44,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the commitment is the supplier's contract with the council: VCSEs never see contract data
   const shown = roles.includes("SUPPLIER") ? pledge : { ...pledge, commitment: null };
   // an offer on a request past its needed-by date (not yet expired by the nightly run) cannot be accepted
-  const tooLateToAccept = isPastNeededBy(pledge.request.neededBy) ? acceptTooLate(pledge.request) : null;
-  return json({ pledge: shown, roles, today: isoDate(londonDay(new Date())), tooLateToAccept });
+  const pastNeededBy = isPastNeededBy(pledge.request.neededBy);
+  const tooLateToAccept = pastNeededBy ? acceptTooLate(pledge.request) : null;
+  // what declining frees goes back to other suppliers only while the request still runs
+  const freedForOthers = LIVE_STATUSES.includes(pledge.request.status) && !pastNeededBy;
+  return json({
+    pledge: shown,
+    roles,
+    today: isoDate(londonDay(new Date())),
+    tooLateToAccept,
+    freedForOthers,
+  });
 }
 
 const FLASH: Record<PledgeAction, string> = {
@@ -94,15 +103,12 @@ const RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
 }));
 
 export default function PledgeDetailPage() {
-  const { pledge, roles, today, tooLateToAccept } = useLoaderData<typeof loader>();
+  const { pledge, roles, today, tooLateToAccept, freedForOthers } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const can = (a: PledgeAction) => roles.some((r) => canPledge(pledge.status, a, r));
   // declining a pledge already agreed (accepted, or delivered and disputed) calls it off
   const callingOff = pledge.status !== "OFFERED";
-  // what declining frees goes back to other suppliers only while the request still runs
-  const freedForOthers =
-    LIVE_STATUSES.includes(pledge.request.status) && pledge.request.neededBy.slice(0, 10) >= today;
   const q = (n: number) => formatQuantity(pledge.request.helpType, n, pledge.request.unitLabel);
   const initial = (name: string) => {
     const v = (fields as unknown as Record<string, { initialValue?: unknown }>)[name]?.initialValue;

@@ -42,6 +42,7 @@ async function disputedRequest(
     requestStatus?: "FULLY_PLEDGED" | "EXPIRED";
     pledgeStatus?: "DISPUTED" | "ACCEPTED";
     deliveredQuantity?: number;
+    neededBy?: Date;
   } = {},
 ) {
   const need = await createRequest({
@@ -51,6 +52,7 @@ async function disputedRequest(
     quantity: 5,
     pledgedQuantity: 5,
     status: options.requestStatus ?? "FULLY_PLEDGED",
+    ...(options.neededBy ? { neededBy: options.neededBy } : {}),
   });
   const pledge = await createPledge({
     requestId: need.id,
@@ -134,6 +136,19 @@ describe("a disputed delivery never put right", () => {
       "",
     );
     expect(html).toContain("Call off the pledge");
+    expect(html).toContain("The request takes no new pledges, so no other supplier can pledge the amount.");
+    expect(html).not.toContain("other suppliers can pledge it");
+  });
+
+  it("on a request past its needed-by date but not yet expired, does not say other suppliers can pledge the amount", async () => {
+    const { pledge } = await disputedRequest({
+      pledgeStatus: "ACCEPTED",
+      neededBy: new Date(Date.now() - 3 * 86_400_000),
+    });
+    const html = (await (await renderPage(`/pledges/${pledge.id}`, vcseCookie)).text()).replace(
+      /<!-- -->/g,
+      "",
+    );
     expect(html).toContain("The request takes no new pledges, so no other supplier can pledge the amount.");
     expect(html).not.toContain("other suppliers can pledge it");
   });
