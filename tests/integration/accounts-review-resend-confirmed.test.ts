@@ -5,18 +5,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { action as verifyAction } from "~/routes/verify-email.tsx";
-import { readFlash } from "~/ui/flash.server.ts";
 import { createUser, sessionCookieFor } from "../helpers/factories.ts";
+import { flashMessageOf } from "../helpers/flash.ts";
 import { callAction } from "../helpers/routes.ts";
 import { fromIp } from "../helpers/client-address.ts";
 
 afterAll(() => closeRateLimits());
-
-/** The message the page after the redirect shows (the flash cookie the answer sets). */
-async function flashOf(response: Response) {
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash?.message;
-}
 
 describe("asking for a new confirmation link", () => {
   it("sends nothing for an address already confirmed, and says it is confirmed", async () => {
@@ -31,7 +25,7 @@ describe("asking for a new confirmation link", () => {
     expect(answer.headers.get("location")).toBe("/verify-email");
     expect(await db.emailOutbox.count({ where: { to: user.email } })).toBe(0);
     expect(await db.userToken.count({ where: { userId: user.id } })).toBe(0);
-    expect(await flashOf(answer)).toBe("Your email address is already confirmed");
+    expect(await flashMessageOf(answer)).toBe("Your email address is already confirmed");
   });
 
   it("still sends one to an address not yet confirmed", async () => {
@@ -44,6 +38,6 @@ describe("asking for a new confirmation link", () => {
     });
     expect(answer.status).toBe(302);
     expect(await db.emailOutbox.count({ where: { to: user.email } })).toBe(1);
-    expect(await flashOf(answer)).toBe(`We have sent a new link to ${user.email}`);
+    expect(await flashMessageOf(answer)).toBe(`We have sent a new link to ${user.email}`);
   });
 });

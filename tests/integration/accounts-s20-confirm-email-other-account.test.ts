@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { createUser, sessionCookieFor } from "../helpers/factories.ts";
-import { askedToMove, confirm, flashOf } from "./email-change-world.ts";
+import { flashMessageOf } from "../helpers/flash.ts";
+import { askedToMove, confirm } from "./email-change-world.ts";
 
 afterAll(() => closeRateLimits());
 
@@ -13,7 +14,7 @@ describe("confirming a new email address", () => {
     const { user, token } = await askedToMove();
     const answer = await confirm(token, await sessionCookieFor(user.id));
     expect(answer.headers.get("location")).toBe("/account");
-    expect(await flashOf(answer)).toBe(
+    expect(await flashMessageOf(answer)).toBe(
       "Your email address has been changed. You have been signed out on other devices.",
     );
   });
@@ -24,10 +25,10 @@ describe("confirming a new email address", () => {
     const answer = await confirm(token, await sessionCookieFor(colleague.id));
     expect(answer.status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail);
-    const message = await flashOf(answer);
+    const message = await flashMessageOf(answer);
     expect(message).not.toContain("Your email address has been changed");
     expect(message).toContain(`You are signed in with a different account (${colleague.email})`);
     // pressed again (a double click): answered the same way
-    expect(await flashOf(await confirm(token, await sessionCookieFor(colleague.id)))).toBe(message);
+    expect(await flashMessageOf(await confirm(token, await sessionCookieFor(colleague.id)))).toBe(message);
   });
 });

@@ -6,7 +6,8 @@ import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { validateSessionToken } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
 import { createUser, sessionCookieFor } from "../helpers/factories.ts";
-import { askedToMove, confirm, flashOf } from "./email-change-world.ts";
+import { flashMessageOf } from "../helpers/flash.ts";
+import { askedToMove, confirm } from "./email-change-world.ts";
 
 afterAll(() => closeRateLimits());
 
@@ -28,7 +29,7 @@ describe("confirming a new email address", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
     // nobody else's
     expect((await validateSessionToken(tokenOf(theirs)))?.user.id).toBe(bystander.id);
-    expect(await flashOf(answer)).toBe(
+    expect(await flashMessageOf(answer)).toBe(
       "Your email address has been changed. You have been signed out on other devices.",
     );
   });
@@ -39,7 +40,7 @@ describe("confirming a new email address", () => {
     const answer = await confirm(token);
     expect(answer.headers.get("location")).toBe("/sign-in");
     expect(await validateSessionToken(tokenOf(elsewhere))).toBeNull();
-    expect(await flashOf(answer)).toBe(
+    expect(await flashMessageOf(answer)).toBe(
       "Your email address has been changed. You have been signed out on every device: sign in with your new address.",
     );
   });

@@ -4,8 +4,8 @@ import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { MAX_IMPORT_ROWS } from "~/domain/contracts/import-rows.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { action as importAction, loader as importLoader } from "~/routes/contracts.import.tsx";
-import { readFlash } from "~/ui/flash.server.ts";
 import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { flashMessageOf } from "../helpers/flash.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
 const HEADER =
@@ -26,12 +26,6 @@ beforeAll(async () => {
   });
   actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: "203.0.113.9" };
 });
-
-/** The message the page after a redirect shows (the flash cookie the answer sets). */
-async function flashOf(response: Response) {
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash?.message;
-}
 
 function csv(rows: string[]) {
   return [HEADER, ...rows].join("\n") + "\n";
@@ -420,13 +414,13 @@ describe("the import page", () => {
     expect(done.status).toBe(302);
     expect(done.headers.get("location")).toBe("/contracts");
     const message = "Import complete: 2 new contracts, 0 changed, 0 unchanged";
-    expect(await flashOf(done)).toBe(message);
+    expect(await flashMessageOf(done)).toBe(message);
     expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(2);
     // used once: a second confirm (a double submit) changes nothing, and is answered as the first was (before,
     // "That preview has expired or was already imported", so the officer believed the import had failed)
     const again = await confirm(data.upload);
     expect(again.status).toBe(302);
-    expect(await flashOf(again)).toBe(message);
+    expect(await flashMessageOf(again)).toBe(message);
     expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(2);
     expect(
       await db.auditLog.count({ where: { organisationId: world.councilA.id, action: "contract.import" } }),
@@ -482,10 +476,10 @@ describe("the import page", () => {
     const answers = await Promise.all([confirm(first), confirm(first)]);
     for (const answer of answers) {
       expect(answer.status).toBe(302);
-      expect(await flashOf(answer)).toBe("Import complete: 2 new contracts, 0 changed, 0 unchanged");
+      expect(await flashMessageOf(answer)).toBe("Import complete: 2 new contracts, 0 changed, 0 unchanged");
     }
     // the same file previewed separately (a colleague's) is another import, and finds nothing left to do
-    expect(await flashOf(await confirm(second))).toBe(
+    expect(await flashMessageOf(await confirm(second))).toBe(
       "Import complete: 0 new contracts, 0 changed, 2 unchanged",
     );
     expect(await db.contract.count({ where: { reference: { startsWith: "TWICE-" } } })).toBe(2);

@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as savedAction } from "~/routes/saved-searches.tsx";
-import { readFlash } from "~/ui/flash.server.ts";
 import { createSavedSearch, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { flashOf } from "../helpers/flash.ts";
 import { callAction } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -18,13 +18,6 @@ beforeAll(async () => {
 
 const remove = (id: string) =>
   callAction(savedAction, { path: "/saved-searches", cookie, form: { intent: "delete", id } });
-
-// the message the page after the redirect shows
-async function flashOf(response: Response) {
-  const set = response.headers.get("set-cookie") ?? "";
-  const request = new Request("http://localhost:3000/", { headers: { cookie: set.split(";")[0] } });
-  return (await readFlash(request)).flash;
-}
 
 const NOT_FOUND = {
   kind: "info",

@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as pledgeDetailAction } from "~/routes/pledges.$id.tsx";
-import { readFlash } from "~/ui/flash.server.ts";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { flashOf } from "../helpers/flash.ts";
 import { callAction } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -16,12 +16,6 @@ beforeAll(async () => {
   world = await createWorld();
   cookie = await sessionCookieFor(world.users.vcseOwner.id);
 });
-
-async function flashOf(response: Response) {
-  const setCookie = response.headers.get("set-cookie") ?? "";
-  const request = new Request("http://localhost:3000/", { headers: { cookie: setCookie.split(";")[0] } });
-  return (await readFlash(request)).flash;
-}
 
 async function declinePledgeIn(status: "OFFERED" | "ACCEPTED" | "DISPUTED") {
   const need = await createRequest({

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
-import { readFlash } from "~/ui/flash.server.ts";
+import { flashOf } from "../helpers/flash.ts";
 import { callAction } from "../helpers/routes.ts";
 import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { evidenceFolderForTests } from "./evidence-folder.ts";
@@ -107,9 +107,7 @@ describe("a return submitted twice with the same file", () => {
     );
     const answer = await second!;
     expect(answer.status).toBe(302);
-    const cookie = (answer.headers.get("set-cookie") ?? "").split(";")[0]!;
-    const flash = await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }));
-    expect(flash.flash).toEqual({ kind: "success", message: "This return was already submitted" });
+    expect(await flashOf(answer)).toEqual({ kind: "success", message: "This return was already submitted" });
     expect(await evidenceOf(w)).toHaveLength(1);
     expect(await storedFiles()).toBe(0); // the second copy is not kept
   });

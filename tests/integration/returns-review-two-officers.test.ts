@@ -4,16 +4,10 @@
 // already made (a double click, or the same form sent again).
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { readFlash } from "~/ui/flash.server.ts";
+import { flashOfRedirect } from "../helpers/flash.ts";
 import { colleagueOf, createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
 
 type World = Awaited<ReturnType<typeof createSubmittedReturnWorld>>;
-
-async function flashOf(response: Response) {
-  expect(response.status).toBe(302);
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash;
-}
 
 // each query emails every member of the supplier once
 const queries = (w: World) =>
@@ -30,13 +24,13 @@ describe("a return reviewed by two officers from the same version", () => {
       "lineComments[0].lineId": hoursLineId,
       "lineComments[0].comment": "Please attach the timesheets",
     });
-    expect((await flashOf(first))?.kind).toBe("success");
+    expect((await flashOfRedirect(first))?.kind).toBe("success");
     const second = await reviewReturn(w, colleague, {
       intent: "query",
       submittedAt,
       comment: "Is 10 right?",
     });
-    expect(await flashOf(second)).toEqual({
+    expect(await flashOfRedirect(second)).toEqual({
       kind: "error",
       message: expect.stringMatching(/already been queried.*not sent/),
     });
@@ -63,7 +57,7 @@ describe("a return reviewed by two officers from the same version", () => {
       submittedAt,
       comment: "Fine by me",
     });
-    expect(await flashOf(acceptAgain)).toEqual({
+    expect(await flashOfRedirect(acceptAgain)).toEqual({
       kind: "error",
       message: expect.stringMatching(/already been accepted.*not sent/),
     });
@@ -86,10 +80,10 @@ describe("a return reviewed by two officers from the same version", () => {
       reviewReturn(w, w.cookies.officerA, form),
       reviewReturn(w, w.cookies.officerA, form),
     ]);
-    const flashes = await Promise.all(answers.map(flashOf));
+    const flashes = await Promise.all(answers.map(flashOfRedirect));
     expect(flashes.map((f) => f?.kind)).toEqual(["success", "success"]);
     expect(await queries(w)).toHaveLength(1);
-    expect(await flashOf(await reviewReturn(w, w.cookies.officerA, form))).toEqual({
+    expect(await flashOfRedirect(await reviewReturn(w, w.cookies.officerA, form))).toEqual({
       kind: "success",
       message: "This return was already queried",
     });
@@ -103,7 +97,7 @@ describe("a return reviewed by two officers from the same version", () => {
       reviewReturn(w, w.cookies.officerA, { intent: "query", submittedAt, comment: "First" }),
       reviewReturn(w, colleague, { intent: "query", submittedAt, comment: "Second" }),
     ]);
-    const flashes = await Promise.all(answers.map(flashOf));
+    const flashes = await Promise.all(answers.map(flashOfRedirect));
     expect(flashes.map((f) => f?.kind).sort()).toEqual(["error", "success"]);
     const sent = flashes[0]?.kind === "success" ? "First" : "Second";
     expect((await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).reviewComment).toBe(

@@ -8,7 +8,6 @@ import * as report from "~/routes/council.survey.$cycleId.report.tsx";
 import * as cycleList from "~/routes/council.survey._index.tsx";
 import * as newCycle from "~/routes/council.survey.new/route.tsx";
 import { londonDayIso } from "~/domain/calendar.ts";
-import { readFlash } from "~/ui/flash.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { renderSurveySubmittedEmail } from "~/email/templates/survey-submitted.tsx";
 import { appUrl } from "~/env.server.ts";
@@ -20,6 +19,7 @@ import {
   createSurveyResponse,
   sessionCookieFor,
 } from "../helpers/factories.ts";
+import { flashOf } from "../helpers/flash.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 async function officerOf(councilId: string) {
@@ -96,12 +96,6 @@ describe("the response rate of an anonymised cycle", () => {
     expect(after.commentsDeleted).toBe(true);
   });
 });
-
-// The message a redirect carries to the next page.
-async function flashOf(response: Response) {
-  const cookie = response.headers.get("set-cookie")!.split(";")[0];
-  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash;
-}
 
 describe("'Invite eligible businesses'", () => {
   it("says when no business in the area could be invited, and which eligible ones it could not write to", async () => {

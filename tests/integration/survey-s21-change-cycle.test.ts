@@ -3,18 +3,13 @@
 // s22 the year is not asked: a new opening date gives the cycle that date's year.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { readFlash } from "~/ui/flash.server.ts";
 import { createCouncil, createMember, createSurveyCycle, sessionCookieFor } from "../helpers/factories.ts";
+import { flashOf } from "../helpers/flash.ts";
 import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
 
 // the message by a field, as the page shows it
 const errorBy = (html: string, field: string) =>
   readableText(html.match(new RegExp(`<p id="${field}-error"[^>]*>([\\s\\S]*?)</p>`))?.[1] ?? "");
-
-async function flashOf(response: Response) {
-  const cookie = response.headers.get("set-cookie")!.split(";")[0];
-  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash;
-}
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();

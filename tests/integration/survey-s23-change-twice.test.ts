@@ -3,14 +3,9 @@
 // changed", so the officer believed the change had failed (decision 024). The repeat is now answered as the first.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { readFlash } from "~/ui/flash.server.ts";
 import { createCouncil, createMember, createSurveyCycle, sessionCookieFor } from "../helpers/factories.ts";
+import { flashOf } from "../helpers/flash.ts";
 import { postPage } from "../helpers/render-page.ts";
-
-async function flashOf(response: Response) {
-  const cookie = response.headers.get("set-cookie")!.split(";")[0];
-  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash;
-}
 
 describe("'Save changes' on a survey cycle sent twice", () => {
   it("answers both as changed, changes and logs once; a colleague saving nothing is told nothing changed", async () => {

@@ -7,8 +7,8 @@ import { db } from "~/db.server.ts";
 import { closeCycle } from "~/domain/survey/cycles.server.ts";
 import { withdrawResponse } from "~/domain/survey/responses.server.ts";
 import * as withdraw from "~/routes/survey.$cycleId.withdraw.tsx";
-import { readFlash } from "~/ui/flash.server.ts";
 import { createMember, sessionCookieFor } from "../helpers/factories.ts";
+import { flashOf } from "../helpers/flash.ts";
 import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { callAction } from "../helpers/routes.ts";
 import { answer, consent, freshCycle, send } from "../helpers/survey-respondent.ts";
@@ -68,10 +68,10 @@ describe("withdrawing answers as the survey closes", () => {
     await pending;
     expect(answered!.status).toBe(302);
     expect(answered!.headers.get("location")).toBe("/survey");
-    const cookieSet = answered!.headers.get("set-cookie")!.split(";")[0];
-    expect(
-      (await readFlash(new Request("http://localhost:3000/", { headers: { cookie: cookieSet } }))).flash,
-    ).toEqual({ kind: "info", message: "The survey has closed, so your answers could not be withdrawn." });
+    expect(await flashOf(answered!)).toEqual({
+      kind: "info",
+      message: "The survey has closed, so your answers could not be withdrawn.",
+    });
     await expectStillSent(responseId);
   });
 });

@@ -6,7 +6,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
-import { readFlash } from "~/ui/flash.server.ts";
 import {
   createCouncil,
   createMember,
@@ -14,12 +13,8 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
+import { flashOf } from "../helpers/flash.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
-
-async function flashOf(response: Response) {
-  const cookie = response.headers.get("set-cookie")!.split(";")[0];
-  return (await readFlash(new Request("http://localhost:3000/", { headers: { cookie } }))).flash;
-}
 
 describe("a late repeat of an old 'send again' form", () => {
   it("sends nothing more once another form has sent the address its link, and a page shown since still can", async () => {
