@@ -6,42 +6,21 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
-import {
-  createCouncil,
-  createMember,
-  createSurveyCycle,
-  sessionCookieFor,
-  unique,
-} from "../helpers/factories.ts";
 import { flashOf } from "../helpers/flash.ts";
-import { callAction, callLoader } from "../helpers/routes.ts";
+import { callLoader } from "../helpers/routes.ts";
+import { officerInviting, sentAgainTo } from "./survey-invite-world.ts";
 
 describe("a late repeat of an old 'send again' form", () => {
   it("sends nothing more once another form has sent the address its link, and a page shown since still can", async () => {
-    const council = await createCouncil({ postcodeAreas: ["ZZ5"] });
-    const cycle = await createSurveyCycle({ councilId: council.id, year: 2026 });
-    const cookie = await sessionCookieFor(
-      (await createMember(council.id, "OFFICER", { surveyAccess: true })).id,
-    );
-    const address = `${unique("late")}@faraway.test`;
-    const path = `/council/survey/${cycle.id}`;
+    const { cycle, cookie, address, path, sendInvitation } = await officerInviting("ZZ5", "late");
     // the page as the officer's browser has it: its one-off key and when it was shown
     const showPage = async () =>
       (await (
         await callLoader(cyclePage.loader, { path, params: { cycleId: cycle.id }, cookie })
       ).json()) as { submissionKey: string; shownAt: string };
-    const send = (page: { submissionKey: string; shownAt: string }) =>
-      callAction(cyclePage.action, {
-        path,
-        params: { cycleId: cycle.id },
-        cookie,
-        form: { intent: "invite-email", email: address, ...page },
-      });
+    const send = (page: { submissionKey: string; shownAt: string }) => sendInvitation(page);
     const emails = () => db.emailOutbox.count({ where: { to: address, template: "survey-invitation" } });
-    const sentAgain = {
-      kind: "success",
-      message: `Invitation sent again to ${address}; the earlier link no longer works`,
-    };
+    const sentAgain = sentAgainTo(address);
 
     await send(await showPage());
     const formA = await showPage();

@@ -1,0 +1,65 @@
+// What the tests of "Send invitation" on a survey cycle's page share: a council's cycle with its survey officer
+// signed in and an address to invite, the form that invites it, what the officer is told, the links the emails
+// carry, and a business owner following one.
+import { db } from "~/db.server.ts";
+import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
+import * as invitation from "~/routes/survey.invitation.$token.tsx";
+import {
+  createCouncil,
+  createMember,
+  createOrganisation,
+  createSurveyCycle,
+  sessionCookieFor,
+  unique,
+} from "../helpers/factories.ts";
+import { callAction, callLoader } from "../helpers/routes.ts";
+
+/** A 2026 cycle of a council covering `postcodeArea`, its survey officer signed in, and a new address to invite. */
+export async function officerInviting(postcodeArea: string, addressPrefix: string) {
+  const council = await createCouncil({ postcodeAreas: [postcodeArea] });
+  const cycle = await createSurveyCycle({ councilId: council.id, year: 2026 });
+  const cookie = await sessionCookieFor(
+    (await createMember(council.id, "OFFICER", { surveyAccess: true })).id,
+  );
+  const address = `${unique(addressPrefix)}@faraway.test`;
+  const path = `/council/survey/${cycle.id}`;
+  /** "Send invitation" to the address, with the rest of the form (its one-off key, when the page was shown). */
+  const sendInvitation = (form: Record<string, string>) =>
+    callAction(cyclePage.action, {
+      path,
+      params: { cycleId: cycle.id },
+      cookie,
+      form: { intent: "invite-email", email: address, ...form },
+    });
+  return { council, cycle, cookie, address, path, sendInvitation };
+}
+
+/** What the officer is told after a first invitation to the address. */
+export const sentTo = (address: string) => ({ kind: "success", message: `Invitation sent to ${address}` });
+
+/** What the officer is told after the address's waiting link was replaced by a new one. */
+export const sentAgainTo = (address: string) => ({
+  kind: "success",
+  message: `Invitation sent again to ${address}; the earlier link no longer works`,
+});
+
+/** The invitation emails sent to an address, oldest first, each with the token its link carries. */
+export const invitationEmailsTo = async (to: string) =>
+  (
+    await db.emailOutbox.findMany({
+      where: { to, template: "survey-invitation" },
+      orderBy: { createdAt: "asc" },
+      select: { text: true },
+    })
+  ).map((e) => ({ token: e.text.match(/\/survey\/invitation\/([A-Za-z0-9_-]+)/)![1], text: e.text }));
+
+/** An invitation link followed by someone signed in with `cookie`. */
+export const followInvitation = (token: string, cookie: string) =>
+  callLoader(invitation.loader, { path: `/survey/invitation/${token}`, params: { token }, cookie });
+
+/** A new business in the council, its owner signed in: following an invitation link as that owner. */
+export async function newBusinessOwnerFollowing(councilId: string) {
+  const business = await createOrganisation({ kind: "SUPPLIER", councilId });
+  const owner = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
+  return (token: string) => followInvitation(token, owner);
+}
