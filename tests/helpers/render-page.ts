@@ -91,3 +91,8 @@ export function readableText(html: string): string {
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ");
 }
+
+// The text of a page's main part only (no header, navigation or footer), as a person reads it.
+export function readableMainText(html: string): string {
+  return readableText(html.slice(html.indexOf("<main"), html.indexOf("</main>")));
+}

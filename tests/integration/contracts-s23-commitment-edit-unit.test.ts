@@ -3,41 +3,39 @@
 // measures only" under an hours target. The page now names the unit and asks only what the measure takes.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createCommitment, createContract, createMeasure, unique } from "../helpers/factories.ts";
-import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
-import { createContractsWorld, formOf, type ContractsWorld } from "./contracts-world.ts";
+import { createCommitment, createMeasure, unique } from "../helpers/factories.ts";
+import { postPage, readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
+import { createContractsWorld, createYearContract, formOf, type ContractsWorld } from "./contracts-world.ts";
 
 let w: ContractsWorld;
 let contractId: string;
 
 beforeAll(async () => {
   w = await createContractsWorld();
-  contractId = (
-    await createContract({
-      councilId: w.councilA.id,
-      supplierOrganisationId: w.supplier.id,
-      startDate: new Date("2026-04-01"),
-      endDate: new Date("2027-03-31"),
-    })
-  ).id;
+  contractId = (await createYearContract(w)).id;
 });
 
 async function formText(commitmentId: string) {
-  const html = await (
-    await renderPage(`/contracts/${contractId}/commitments/${commitmentId}`, w.officer)
-  ).text();
-  return readableText(html.slice(html.indexOf("<main"), html.indexOf("</main>")));
+  return readableMainText(
+    await (await renderPage(`/contracts/${contractId}/commitments/${commitmentId}`, w.officer)).text(),
+  );
+}
+
+// 40 hours over the term, all planned in its first quarter
+async function hoursCommitment() {
+  const hours = await createMeasure({ councilId: w.councilA.id, unit: "HOURS", code: unique("HRS") });
+  const commitment = await createCommitment({
+    contractId,
+    measureId: hours.id,
+    targetQuantity: 40,
+    plan: [{ financialYear: 2026, quarter: 1, targetQuantity: 40 }],
+  });
+  return { hours, commitment };
 }
 
 describe("the form changing a commitment", () => {
   it("names an hours measure's unit and asks for no words", async () => {
-    const hours = await createMeasure({ councilId: w.councilA.id, unit: "HOURS", code: unique("HRS") });
-    const commitment = await createCommitment({
-      contractId,
-      measureId: hours.id,
-      targetQuantity: 40,
-      plan: [{ financialYear: 2026, quarter: 1, targetQuantity: 40 }],
-    });
+    const { commitment } = await hoursCommitment();
     const page = await formText(commitment.id);
     expect(page).toContain("Target over the contract term (hours)");
     expect(page).toContain("Q1 2026/27");
@@ -86,13 +84,7 @@ describe("the form changing a commitment", () => {
   });
 
   it("still shows an answer sent for a question the measure does not take, with its problem", async () => {
-    const hours = await createMeasure({ councilId: w.councilA.id, unit: "HOURS", code: unique("HRS") });
-    const commitment = await createCommitment({
-      contractId,
-      measureId: hours.id,
-      targetQuantity: 40,
-      plan: [{ financialYear: 2026, quarter: 1, targetQuantity: 40 }],
-    });
+    const { hours, commitment } = await hoursCommitment();
     const version = (await db.commitment.findUniqueOrThrow({ where: { id: commitment.id } })).updatedAt;
     const response = await postPage(
       `/contracts/${contractId}/commitments/${commitment.id}`,

@@ -3,9 +3,9 @@
 // The measure list now names each measure's unit, and the plan's problem and the figures' labels say it too.
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkCommitment } from "~/domain/contracts/plan.ts";
-import { createContract, createMeasure, unique } from "../helpers/factories.ts";
-import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
-import { createContractsWorld, formOf, type ContractsWorld } from "./contracts-world.ts";
+import { createMeasure, unique } from "../helpers/factories.ts";
+import { postPage, readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
+import { createContractsWorld, createYearContract, formOf, type ContractsWorld } from "./contracts-world.ts";
 
 let w: ContractsWorld;
 let contractId: string;
@@ -13,14 +13,7 @@ let weeks: { id: string; code: string };
 
 beforeAll(async () => {
   w = await createContractsWorld();
-  contractId = (
-    await createContract({
-      councilId: w.councilA.id,
-      supplierOrganisationId: w.supplier.id,
-      startDate: new Date("2026-04-01"),
-      endDate: new Date("2027-03-31"),
-    })
-  ).id;
+  contractId = (await createYearContract(w)).id;
   weeks = await createMeasure({
     councilId: w.councilA.id,
     unit: "WEEKS",
@@ -28,8 +21,6 @@ beforeAll(async () => {
     name: "Apprenticeship weeks",
   });
 });
-
-const main = (html: string) => readableText(html.slice(html.indexOf("<main"), html.indexOf("</main>")));
 
 describe("adding a commitment", () => {
   it("lists each measure with its unit", async () => {
@@ -57,7 +48,7 @@ describe("adding a commitment", () => {
     expect(readableText(/<p id="plan-error"[^>]*>(.*?)<\/p>/.exec(html)?.[1] ?? "").trim()).toBe(
       `Error: ${problem}`,
     );
-    const page = main(html);
+    const page = readableMainText(html);
     expect(page).toContain("Target over the contract term (weeks)");
     expect(page).toContain("Delivery plan by financial quarter (weeks)");
   });

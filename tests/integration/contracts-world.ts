@@ -1,7 +1,7 @@
 // The records the contracts page tests start from: createWorld's councils, supplier and people, with council A's
 // officer (officerA) and admin signed in, once the app is put together (the first page rendered does that, which
 // takes a while on a busy machine).
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
 
 export async function createContractsWorld() {
@@ -13,6 +13,16 @@ export async function createContractsWorld() {
 }
 
 export type ContractsWorld = Awaited<ReturnType<typeof createContractsWorld>>;
+
+/** A contract between council A and the supplier running the 2026/27 financial year (one year of quarters). */
+export function createYearContract(world: { councilA: { id: string }; supplier: { id: string } }) {
+  return createContract({
+    councilId: world.councilA.id,
+    supplierOrganisationId: world.supplier.id,
+    startDate: new Date("2026-04-01"),
+    endDate: new Date("2027-03-31"),
+  });
+}
 
 /** A form as the browser sends it, one field a value. */
 export function formOf(values: Record<string, string>) {
