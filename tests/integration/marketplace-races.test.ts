@@ -6,6 +6,7 @@ import { db } from "~/db.server.ts";
 import { action as pledgeDetailAction } from "~/routes/pledges.$id.tsx";
 import { action as manageAction } from "~/routes/requests.$id.manage.tsx";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { callAction } from "../helpers/routes.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
@@ -63,19 +64,7 @@ describe("simultaneous changes to one request", () => {
 
   it("never leaves an accepted pledge on a withdrawn request", async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const need = await createRequest({
-        councilId: world.councilA.id,
-        organisationId: world.vcse.id,
-        categoryId: world.category.id,
-        quantity: 10,
-        pledgedQuantity: 4,
-        status: "PARTIALLY_PLEDGED",
-      });
-      const pledge = await createPledge({
-        requestId: need.id,
-        supplierOrganisationId: world.supplier.id,
-        quantity: 4,
-      });
+      const { need, pledge } = await createPartlyPledgedRequest(world);
       const [accepted, withdrawn] = await Promise.all([
         onPledge(pledge.id, cookies.vcseMember, { intent: "accept" }),
         onRequest(need.id, { intent: "withdraw", reason: "Found help elsewhere" }),

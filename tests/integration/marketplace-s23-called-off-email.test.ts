@@ -5,8 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as pledgeDetailAction } from "~/routes/pledges.$id.tsx";
-import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { flashOf } from "../helpers/flash.ts";
+import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { callAction } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -18,20 +19,8 @@ beforeAll(async () => {
 });
 
 async function declinePledgeIn(status: "OFFERED" | "ACCEPTED" | "DISPUTED") {
-  const need = await createRequest({
-    councilId: world.councilA.id,
-    organisationId: world.vcse.id,
-    categoryId: world.category.id,
-    quantity: 10,
-    pledgedQuantity: 4,
-    status: "PARTIALLY_PLEDGED",
-  });
-  const pledge = await createPledge({
-    requestId: need.id,
-    supplierOrganisationId: world.supplier.id,
-    createdById: world.users.supplierOwner.id,
-    quantity: 4,
-    status,
+  const { need, pledge } = await createPartlyPledgedRequest(world, {
+    pledge: { createdById: world.users.supplierOwner.id, status },
   });
   const response = await callAction(pledgeDetailAction, {
     path: "/",

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as pledgeDetailAction } from "~/routes/pledges.$id.tsx";
-import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { callAction } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -18,19 +19,9 @@ beforeAll(async () => {
 });
 
 async function withdrawFrom(request: { status: "EXPIRED" | "PARTIALLY_PLEDGED"; neededBy?: Date }) {
-  const need = await createRequest({
-    councilId: world.councilA.id,
-    organisationId: world.vcse.id,
-    categoryId: world.category.id,
-    quantity: 10,
-    pledgedQuantity: 4,
-    ...request,
-  });
-  const pledge = await createPledge({
-    requestId: need.id,
-    supplierOrganisationId: world.supplier.id,
-    quantity: 4,
-    status: "ACCEPTED",
+  const { need, pledge } = await createPartlyPledgedRequest(world, {
+    request,
+    pledge: { status: "ACCEPTED" },
   });
   const response = await callAction(pledgeDetailAction, {
     path: "/",
