@@ -1,5 +1,6 @@
 // What the account code needs to know about the request: the client address and browser, and safe redirects.
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { readPageNumber } from "~/domain/page-number.ts";
 
 export function requestContext(request: Request) {
   return { ip: clientIp(request), userAgent: request.headers.get("user-agent") };
@@ -35,10 +36,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 // Where a user lands after signing in: the role-based dashboard.
 export const SIGNED_IN_LANDING = "/dashboard";
 
-// The ?page= of a paginated list: 1 unless a whole number of at least 1 is given, and at most MAX_PAGE (a
-// page beyond the last shows an empty list, and an offset too large for the database is never asked for).
-export const MAX_PAGE = 10_000;
+// The ?page= of a paginated list, read by the one rule every list uses (app/domain/page-number.ts).
+export { MAX_PAGE } from "~/domain/page-number.ts";
 export function pageParam(request: Request) {
-  const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1;
-  return Math.min(MAX_PAGE, Math.max(1, page));
+  return readPageNumber(new URL(request.url).searchParams.get("page"));
 }

@@ -6,6 +6,7 @@ import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";
 import { parseDay } from "~/domain/contracts/values.ts";
 import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.server.ts";
+import { pageNumberField } from "~/domain/page-number.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
 import { formatNumber } from "~/ui/format.ts";
@@ -66,7 +67,7 @@ const filtersSchema = z.object({
     .transform((v) => v || undefined),
   from: optionalDay,
   to: optionalDay,
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageNumberField,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,10 +8,12 @@ import { quarterOf } from "~/domain/contracts/quarters.ts";
 import { localValueFilters } from "~/domain/reporting/local-value-filters.ts";
 import { localValueInYear } from "~/domain/reporting/local-value.server.ts";
 import { localValueSource } from "~/domain/reporting/local-value-source.ts";
+import { PIPELINE_NOT_COUNTED } from "~/domain/reporting/progress-format.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { links as recordLinks } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatGbp, formatNumber } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -62,7 +64,7 @@ export default function LocalValueYearPage() {
           ? "Each commitment's plan for the quarters of this financial year"
           : "Each commitment's delivery in the quarters of this financial year (accepted returns and confirmed marketplace pledges)"}
         , valued at the council’s own proxy value for its measure. Source:{" "}
-        {localValueSource(data.proxyValueSource, data.isAdmin)}.{" "}
+        {localValueSource(data.proxyValueSource, data.isAdmin)}. {PIPELINE_NOT_COUNTED}{" "}
         <Link to={recordLinks.localValueYear(data.financialYear, other)}>
           See the local £ {other} in {data.label} instead
         </Link>
@@ -76,7 +78,15 @@ export default function LocalValueYearPage() {
         caption={`Commitments with local £ ${data.view} in ${data.label}, by contract`}
         rows={data.rows}
         rowKey={(r) => r.commitmentId}
-        empty={`No commitment has local £ ${data.view} in ${data.label}.`}
+        empty={emptyOrPastLastPage({
+          page: data.page,
+          pageCount: data.pageCount,
+          total: data.commitments,
+          path: "/council/reports/local-value",
+          search: location.search,
+          what: ["commitment", "commitments"],
+          empty: `No commitment has local £ ${data.view} in ${data.label}.`,
+        })}
         columns={[
           {
             header: "Contract",

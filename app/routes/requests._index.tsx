@@ -6,9 +6,10 @@ import { formatQuantity, HELP_TYPES, helpTypeLabel } from "~/domain/marketplace/
 import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";
 import { searchQueryString } from "~/domain/marketplace/search-query.ts";
 import { parseSearch, searchPage } from "~/domain/marketplace/search.server.ts";
-import { PageHeading, Pagination } from "~/ui/components.tsx";
+import { pageHref, PageHeading, Pagination } from "~/ui/components.tsx";
 import { Button, Checkbox, DateInput, Select, TextInput } from "~/ui/form.tsx";
 import { countOf, formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Find a request to support – Social Value Marketplace" }];
 
@@ -238,14 +239,6 @@ function PastLastPage({
   capped: boolean;
   search: string;
 }) {
-  const params = new URLSearchParams(search);
-  params.set("page", String(pageCount));
-  const last = (
-    <Link to={`/requests?${params}`}>
-      Go to page {pageCount}
-      {capped ? ", the last page listed" : ", the last page"}
-    </Link>
-  );
   return capped ? (
     <div className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
       <p className="mb-2">
@@ -256,15 +249,24 @@ function PastLastPage({
         To find the rest, narrow your search: choose a council, category, type of help or district, or search
         for a word.
       </p>
-      <p>{last}</p>
+      <p>
+        <Link to={pageHref("/requests", search, pageCount)}>
+          Go to page {pageCount}, the last page listed
+        </Link>
+      </p>
     </div>
   ) : (
-    <div className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
-      <p className="mb-2">
-        There is no page {formatNumber(page)}: the {countOf(total, "request", "requests")} that match fit on{" "}
-        {countOf(pageCount, "page", "pages")}.
-      </p>
-      <p>{last}</p>
-    </div>
+    // said as every other list says it
+    <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
+      {emptyOrPastLastPage({
+        page,
+        pageCount,
+        total,
+        path: "/requests",
+        search,
+        what: ["open request that matches", "open requests that match"],
+        empty: null,
+      })}
+    </p>
   );
 }

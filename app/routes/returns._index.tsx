@@ -3,6 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
+import { pageNumberField } from "~/domain/page-number.ts";
 import { actingMembership, notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import {
@@ -41,7 +42,7 @@ const filtersSchema = z.object({
     .transform((v) => v || undefined),
   // one of a quarter's compliance figures on the dashboard (needs the quarter)
   compliance: z.enum(COMPLIANCE_BUCKETS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageNumberField,
 });
 
 const COMPLIANCE_LABELS: Record<ComplianceBucket, string> = {

@@ -207,7 +207,8 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="my-8">
       <ul className="flex flex-wrap items-center gap-2">
-        {page > 1 ? (
+        {/* past the last page, "Previous" would lead to another page past it: the list links to the last one */}
+        {page > 1 && page <= pageCount ? (
           <li>
             <Link to={hrefFor(page - 1)} rel="prev" className="font-bold">
               ‹ Previous<span className="sr-only"> page</span>

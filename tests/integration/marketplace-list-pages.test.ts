@@ -82,8 +82,8 @@ describe("a page past the end of a short list", () => {
   it("says how many match and links to the last page", async () => {
     const { data, html } = await listAt(`?category=${small.id}&page=7`);
     expect(data).toMatchObject({ page: 7, pageCount: 1, total: 3, capped: false, pastEnd: true });
-    expect(html).toContain("There is no page 7: the 3 requests that match fit on 1 page.");
-    expect(html).toContain(`href="/requests?category=${small.id}&amp;page=1"`);
+    expect(html).toContain("There is no page 7: there are 3 open requests that match, on 1 page.");
+    expect(html).toContain(`href="/requests?category=${small.id}">Go to page 1, the last page</a>`);
   });
 
   it("still says nothing matches when nothing does", async () => {

@@ -37,11 +37,18 @@ describe("safeRedirect", () => {
 
 describe("pageParam", () => {
   const page = (value: string) => pageParam(new Request(`http://localhost/requests?page=${value}`));
-  it("reads a whole page number, falling back to 1 and stopping at the last page the database can serve", () => {
+  it("reads a whole page number written in digits, falling back to 1 and stopping at MAX_PAGE", () => {
     expect(page("3")).toBe(3);
     expect(page("0")).toBe(1);
     expect(page("-4")).toBe(1);
     expect(page("abc")).toBe(1);
+    // the same rule as the lists whose filters zod reads: not 3, 2 or 1,000 on some lists and 1 on others
+    expect(page("3abc")).toBe(1);
+    expect(page("2.5")).toBe(1);
+    expect(page("1e3")).toBe(1);
+    // a page past the last is kept as asked, for the list to say there is no such page
+    expect(page("99999")).toBe(99999);
     expect(page("99999999999999999999")).toBe(MAX_PAGE);
+    expect(pageParam(new Request("http://localhost/requests"))).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { helpTypeMismatch } from "./measure-help-types.ts";
 import { endedProblem, terminationProblem } from "./termination.ts";
 import { dayProblem, parseAmount, parseDay, parseQuantity } from "./values.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
+import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
 
 // `what` names the answer for the error when it shows nothing (only zero-width spaces, say)
@@ -247,7 +248,7 @@ export const contractFiltersSchema = z.object({
   awardDate: z.literal("none").optional().catch(undefined),
   // has a commitment valued in the council's local £ (a proxy value, not a level or text): the dashboard's local £
   localValue: z.literal("yes").optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumberField,
 });
 
 export type ContractFilters = z.infer<typeof contractFiltersSchema>;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { dayToDate, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
+import { pageNumberField } from "~/domain/page-number.ts";
 
 export const HELP_TYPE_VALUES = ["VOLUNTEERING", "GOODS", "EXPERTISE", "FUNDING", "WORK_PLACEMENT"] as const;
 
@@ -225,7 +226,7 @@ export const searchSchema = z.object({
     .catch(undefined),
   sort: z.enum(["newest", "closing", "relevance"]).optional().catch(undefined),
   // any page: one past the last listed page says so (searchRequests), rather than quietly showing page 1
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
+  page: pageNumberField.optional(),
 });
 export type SearchFilters = z.infer<typeof searchSchema>;
 

@@ -56,7 +56,8 @@ export async function localValueInYear(
         a.commitmentId.localeCompare(b.commitmentId),
     );
   const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = Math.min(options.page, pageCount);
+  // a page past the last is kept as asked, with no rows: the page says there is no such page (not the last, unsaid)
+  const page = options.page;
   return {
     financialYear: options.financialYear,
     label: financialYearLabel(options.financialYear),
