@@ -9,14 +9,9 @@ import { db } from "~/db.server.ts";
 import { action as editAction } from "~/routes/contracts.$id.commitments.$commitmentId.tsx";
 import { action as removeAction } from "~/routes/contracts.$id.commitments.$commitmentId_.remove.tsx";
 import { action as addAction } from "~/routes/contracts.$id.commitments.new/route.tsx";
-import {
-  createCommitment,
-  createContract,
-  createMeasure,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createCommitment, createMeasure, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
+import { createYearContract } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let officer: string;
@@ -29,13 +24,7 @@ beforeAll(async () => {
 });
 
 // a year's term: Q1 to Q4 2026/27
-const newContract = () =>
-  createContract({
-    councilId: world.councilA.id,
-    supplierOrganisationId: world.supplier.id,
-    startDate: new Date("2026-04-01"),
-    endDate: new Date("2027-03-31"),
-  });
+const newContract = () => createYearContract(world);
 
 const planForm = (quantities: string[]) =>
   Object.fromEntries(

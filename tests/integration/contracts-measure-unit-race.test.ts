@@ -8,9 +8,10 @@ import { db } from "~/db.server.ts";
 import { addCommitment } from "~/domain/contracts/commitments.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import { updateMeasure } from "~/domain/contracts/measures.server.ts";
-import { createContract, createMeasure, createWorld } from "../helpers/factories.ts";
+import { createMeasure, createWorld } from "../helpers/factories.ts";
 import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { whileOpen } from "../helpers/while-open.ts";
+import { createYearContract } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
@@ -21,12 +22,7 @@ beforeAll(async () => {
 });
 
 async function setup() {
-  const contract = await createContract({
-    councilId: world.councilA.id,
-    supplierOrganisationId: world.supplier.id,
-    startDate: new Date("2026-04-01"),
-    endDate: new Date("2027-03-31"),
-  });
+  const contract = await createYearContract(world);
   const measure = await createMeasure({ councilId: world.councilA.id, unit: "HOURS" });
   return { contract, measure };
 }

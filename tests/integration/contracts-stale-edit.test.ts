@@ -23,6 +23,7 @@ import {
 } from "../helpers/factories.ts";
 import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { createYearContract } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let cookie: string;
@@ -128,12 +129,7 @@ describe("a contract edited from a stale form", () => {
 
 /** A commitment of 40 hours over four quarters, on a contract of its own. */
 async function createHoursCommitment() {
-  const contract = await createContract({
-    councilId: world.councilA.id,
-    supplierOrganisationId: world.supplier.id,
-    startDate: new Date("2026-04-01"),
-    endDate: new Date("2027-03-31"),
-  });
+  const contract = await createYearContract(world);
   const measure = await createMeasure({ councilId: world.councilA.id, unit: "HOURS" });
   return createCommitment({
     contractId: contract.id,
