@@ -134,6 +134,15 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
   );
 }
 
+// The same list without one of its filters, from its first page.
+function withoutFilter(search: string, name: string) {
+  const params = new URLSearchParams(search);
+  params.delete(name);
+  params.delete("page");
+  const rest = params.toString();
+  return rest ? `/contracts?${rest}` : "/contracts";
+}
+
 function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }) {
   const location = useLocation();
   const { filters, options } = data;
@@ -175,6 +184,16 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
             <p className="mb-4">
               Only contracts with commitments valued in the council’s local £ (from the dashboard).{" "}
               <Link to="/contracts">See all contracts</Link>
+            </p>
+          </>
+        ) : null}
+        {filters.awarded ? (
+          <>
+            <input type="hidden" name="awarded" value="yes" />
+            <p className="mb-4">
+              Only contracts that have been awarded: contracts not yet awarded (in the pipeline) are left out,
+              as the dashboard’s figures leave them out.{" "}
+              <Link to={withoutFilter(location.search, "awarded")}>Include contracts in the pipeline</Link>
             </p>
           </>
         ) : null}

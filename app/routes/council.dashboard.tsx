@@ -7,6 +7,7 @@ import { helpTypeLabel, formatQuantity } from "~/domain/marketplace/help-types.t
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { councilDashboard, councilRequestActions } from "~/domain/reporting/dashboard-council.server.ts";
 import { onTimePercent } from "~/domain/reporting/dashboard-totals.ts";
+import { PIPELINE_NOT_COUNTED } from "~/domain/reporting/progress-format.ts";
 import { localValueSource } from "~/domain/reporting/local-value-source.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
@@ -232,11 +233,12 @@ export default function CouncilDashboard() {
 
       <section aria-labelledby="delivery" className="mb-10">
         <h2 id="delivery" className="mb-4 text-2xl font-bold">
-          Delivered against committed, all contracts
+          Delivered against committed, all awarded contracts
         </h2>
         <p className="mb-4 max-w-3xl">
           As at {d.currentQuarter}. Plan to date counts quarters that have ended; delivered counts accepted
-          returns and confirmed marketplace pledges. Percentage measures are levels and are not added up.
+          returns and confirmed marketplace pledges. Percentage measures are levels and are not added up.{" "}
+          {PIPELINE_NOT_COUNTED}
         </p>
         {d.localValue.measures > 0 ? (
           <InsetText>
@@ -343,6 +345,7 @@ export default function CouncilDashboard() {
         <h2 id="top-contracts" className="mb-4 text-2xl font-bold">
           {topTitles.heading}
         </h2>
+        <p className="mb-4 max-w-3xl">{PIPELINE_NOT_COUNTED}</p>
         <Form method="get" className="mb-4 flex flex-wrap items-end gap-4">
           <TextInput
             name="top"

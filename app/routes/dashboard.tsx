@@ -9,6 +9,7 @@ import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.t
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { supplierDashboard, vcseDashboard } from "~/domain/reporting/dashboard-people.server.ts";
+import { PIPELINE_NOT_COUNTED } from "~/domain/reporting/progress-format.ts";
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type {
   MeasureUnit,
@@ -198,6 +199,7 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
         <h2 id="delivery" className="mb-4 text-2xl font-bold">
           Delivered against committed
         </h2>
+        <p className="mb-4 max-w-3xl">{PIPELINE_NOT_COUNTED}</p>
         <Table
           caption="Your contracts"
           rows={s.contracts}
@@ -217,7 +219,9 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
             {
               header: "Progress",
               cell: (k) =>
-                k.commitments === 0 ? (
+                k.inPipeline ? (
+                  "Not yet awarded (in the pipeline): not counted"
+                ) : k.commitments === 0 ? (
                   "No commitments recorded"
                 ) : (
                   <>

@@ -100,7 +100,7 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
       ...(f.commitments === "no" ? [{ commitments: { none: {} } }] : []),
       ...(f.measure ? [{ commitments: { some: { measureId: f.measure } } }] : []),
       ...(f.awardDate === "none" ? [missingAwardDate] : []),
-      ...(f.awardedSince ? [notInPipeline] : []),
+      ...(f.awardedSince || f.awarded ? [notInPipeline] : []),
       ...(f.localValue
         ? [
             {

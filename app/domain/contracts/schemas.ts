@@ -248,6 +248,8 @@ export const contractFiltersSchema = z.object({
   awardDate: z.literal("none").optional().catch(undefined),
   // has a commitment valued in the council's local £ (a proxy value, not a level or text): the dashboard's local £
   localValue: z.literal("yes").optional().catch(undefined),
+  // awarded: not in the pipeline (contracts.server.ts notInPipeline), as the dashboard's delivery figures count
+  awarded: z.literal("yes").optional().catch(undefined),
   page: pageNumberField,
 });
 

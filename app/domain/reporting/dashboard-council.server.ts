@@ -17,7 +17,11 @@ import {
 } from "~/domain/contracts/quarters.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { requestorPledgeQueues } from "./dashboard-people.server.ts";
-import { loadCommitmentProgress, type CommitmentRow } from "./dashboard-progress.server.ts";
+import {
+  awardedCommitments,
+  loadCommitmentProgress,
+  type CommitmentRow,
+} from "./dashboard-progress.server.ts";
 import { toHundredths, type Progress } from "./progress.ts";
 import {
   contractProgressSummary,
@@ -272,7 +276,8 @@ export async function councilDashboard(councilId: string, options: { top: number
     awardedWithCommitments(councilId, asOf),
     returnCompliance(councilId, asOf),
     marketplaceActivity(councilId, asOf),
-    loadCommitmentProgress({ contract: { councilId } }, asOf),
+    // delivered against committed, the measures, the top contracts and the local £: awarded contracts only
+    loadCommitmentProgress(awardedCommitments({ councilId }), asOf),
   ]);
   const byContract = new Map<string, CommitmentRow[]>();
   for (const c of all.commitments) {

@@ -13,7 +13,7 @@ import {
 } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { isPastDue, OVERDUE_STATUSES, pastDueBefore, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
-import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
+import { awardedCommitments, loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.ts";
 import { returnWithinTermSql } from "./returns-term.server.ts";
 
@@ -130,11 +130,12 @@ export async function supplierDashboard(
 
 async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
   const [progress, contracts, matching] = await Promise.all([
-    loadCommitmentProgress({ contract: { supplierOrganisationId } }, asOf),
+    // a contract in the pipeline is listed but not counted: not yet awarded, as on the council's dashboard
+    loadCommitmentProgress(awardedCommitments({ supplierOrganisationId }), asOf),
     db.contract.findMany({
       where: { supplierOrganisationId },
       orderBy: { reference: "asc" },
-      select: { id: true, reference: true, title: true, council: { select: { name: true } } },
+      select: { id: true, reference: true, title: true, status: true, council: { select: { name: true } } },
     }),
     matchingRequests(supplierOrganisationId, asOf, 5),
   ]);
@@ -156,6 +157,7 @@ async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
       reference: k.reference,
       title: k.title,
       council: k.council.name,
+      inPipeline: k.status === "PIPELINE",
       ...contractProgressSummary(byContract.get(k.id) ?? [], progress.progress),
     })),
     matches: matching.matches.map((m) => ({

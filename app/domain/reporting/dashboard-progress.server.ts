@@ -3,6 +3,7 @@
 // they are loaded differs: confirmed pledges (the table that grows with the marketplace) are summed per
 // commitment and quarter in SQL instead of being read row by row.
 import { db, Prisma, readRows } from "~/db.server.ts";
+import { notInPipeline } from "~/domain/contracts/contracts.server.ts";
 import { nextQuarter, quarterIndex, quarterOf, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
 import { lastPlannedQuarter } from "~/domain/contracts/termination.ts";
 import {
@@ -30,6 +31,13 @@ const commitmentSelect = {
   // reference and value rank the council dashboard's largest contracts
   contract: { select: { terminatedOn: true, reference: true, valueGbp: true } },
 } as const;
+
+/** The commitments the dashboards count, of the contracts `contract` picks: a contract in the pipeline has not
+ * been awarded, so its commitments are tender promises, not contractual ones, and are left out, as the
+ * departmental report leaves them out (decision 033). */
+export function awardedCommitments(contract: Prisma.ContractWhereInput): Prisma.CommitmentWhereInput {
+  return { contract: { AND: [contract, notInPipeline] } };
+}
 
 function groupBy<T>(rows: T[], key: (row: T) => string) {
   const map = new Map<string, T[]>();

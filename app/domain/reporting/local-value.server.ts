@@ -4,7 +4,7 @@
 import { db } from "~/db.server.ts";
 import { financialYearLabel } from "~/domain/contracts/quarters.ts";
 import { cached } from "./dashboard-cache.server.ts";
-import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
+import { awardedCommitments, loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { localValueByCommitmentYear } from "./dashboard-totals.ts";
 import type { LocalValueView } from "./local-value-filters.ts";
 import { formatHundredths } from "./progress.ts";
@@ -13,10 +13,10 @@ export { LOCAL_VALUE_VIEWS, type LocalValueView } from "./local-value-filters.ts
 
 const PAGE_SIZE = 50;
 
-// Every commitment's local £ in every year, shared for a minute like the dashboard.
+// Every commitment's local £ in every year, of the contracts the dashboard counts, shared for a minute like it.
 function allCommitmentYears(councilId: string, asOf: Date) {
   return cached(`local-value:${councilId}`, async () => {
-    const { commitments, quarterly } = await loadCommitmentProgress({ contract: { councilId } }, asOf);
+    const { commitments, quarterly } = await loadCommitmentProgress(awardedCommitments({ councilId }), asOf);
     const byId = new Map(commitments.map((c) => [c.id, c]));
     return localValueByCommitmentYear(commitments, quarterly).map((row) => ({
       ...row,

@@ -5,6 +5,9 @@ import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { formatNumber } from "~/ui/format.ts";
 import type { Progress } from "./progress.ts";
 
+/** Said beside every delivered-against-committed figure: a contract in the pipeline is left out (decision 033). */
+export const PIPELINE_NOT_COUNTED = "Contracts not yet awarded (in the pipeline) are not counted.";
+
 /** Where a figure does not apply: a qualitative commitment, or nothing planned yet. */
 export const NO_FIGURE = "–";
 

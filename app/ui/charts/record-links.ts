@@ -4,14 +4,14 @@ export const links = {
   awardedContracts: (since: string, commitments?: "yes" | "no") =>
     `/contracts?awardedSince=${since.slice(0, 10)}${commitments ? `&commitments=${commitments}` : ""}`,
   contractsWithoutAwardDate: "/contracts?awardDate=none",
-  // the contracts behind the local £ figures
-  localValueContracts: "/contracts?localValue=yes",
+  // the contracts behind the local £ figures: awarded ones, as the figures leave the pipeline out (decision 033)
+  localValueContracts: "/contracts?localValue=yes&awarded=yes",
   // the commitments behind a financial year's local £ planned or delivered
   localValueYear: (financialYear: number, view: "planned" | "delivered") =>
     `/council/reports/local-value?year=${financialYear}&view=${view}`,
   contract: (id: string) => `/contracts/${id}`,
-  // the contracts with a commitment on the measure
-  measureContracts: (id: string) => `/contracts?measure=${id}`,
+  // the awarded contracts with a commitment on the measure, as the measure's figures count (decision 033)
+  measureContracts: (id: string) => `/contracts?measure=${id}&awarded=yes`,
   returns: "/returns",
   overdueReturns: "/returns?queue=overdue",
   overdueReturnsFor: (narrow: { financialYear?: number; quarter?: number; contractId?: string }) =>
