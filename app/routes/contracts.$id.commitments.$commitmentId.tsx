@@ -6,11 +6,13 @@ import { notFound } from "~/auth/permissions.server.ts";
 import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
+  commitmentUnit,
   getCommitmentForEdit,
   getContractForCommitments,
   updateCommitment,
 } from "~/domain/contracts/commitments.server.ts";
-import { commitmentEditSchema } from "~/domain/contracts/schemas.ts";
+import { commitmentEditSchemaFor } from "~/domain/contracts/schemas.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
@@ -21,14 +23,16 @@ export const meta: MetaFunction = () => [{ title: "Change a commitment – Socia
 
 // This form only saves. Removing has a page of its own that asks first: "remove" sent here (a page from before
 // that page, or a crafted post) is refused, and nothing is saved or removed.
-const saveSchema = commitmentEditSchema
-  .safeExtend({ intent: z.string().catch("") })
-  .refine((value) => value.intent === "save", {
-    path: [],
-    message:
-      "Nothing was changed. This form only saves a commitment: to remove it, use the “Remove this commitment” link below, which asks you first.",
-    when: () => true,
-  });
+// The figures are read in the commitment's measure's unit: "£" only for pounds, "%" only for a percentage.
+const saveSchema = (unit: MeasureUnit | null) =>
+  commitmentEditSchemaFor(unit)
+    .safeExtend({ intent: z.string().catch("") })
+    .refine((value) => value.intent === "save", {
+      path: [],
+      message:
+        "Nothing was changed. This form only saves a commitment: to remove it, use the “Remove this commitment” link below, which asks you first.",
+      when: () => true,
+    });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireContractOfficer(request, params.id!);
@@ -46,7 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: saveSchema });
+  const unit = await commitmentUnit(membership.organisationId, params.id!, params.commitmentId!);
+  if (!unit) notFound();
+  const submission = parseWithZod(await readForm(request), { schema: saveSchema(unit) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = {
     councilId: membership.organisationId,

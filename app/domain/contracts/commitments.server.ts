@@ -2,6 +2,7 @@
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { lockContractRows, type Actor } from "./contracts.server.ts";
 import {
   COMMITMENT_FIELD_LABELS,
@@ -10,6 +11,7 @@ import {
   type Snapshot,
   type StaleEdit,
 } from "./history.ts";
+import { countedIn } from "./labels.ts";
 import { lockMeasureRows } from "./measures.server.ts";
 import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
@@ -135,6 +137,16 @@ export async function getCommitmentForEdit(councilId: string, contractId: string
   };
 }
 
+/** The unit of a commitment's measure, which its figures are read in (it cannot change: commitments use it), or
+ * null when the council has no such commitment on the contract. */
+export async function commitmentUnit(councilId: string, contractId: string, commitmentId: string) {
+  const c = await db.commitment.findFirst({
+    where: { id: commitmentId, contractId, contract: { councilId } },
+    select: { measure: { select: { unit: true } } },
+  });
+  return c?.measure.unit ?? null;
+}
+
 /**
  * What the page asking "remove this commitment?" says: the commitment as saved now, as its history writes it (its
  * version is what the removal is checked against), and what removing it does to what refers to it: delivery
@@ -225,10 +237,14 @@ async function addedMomentsAgo(actor: Actor, contractId: string, measureId: stri
   return (await ownLatestChange(db, actor, contractId, existing.id, "commitment.add")) ? existing.id : null;
 }
 
+/**
+ * Adds a commitment. `input.unit` is the unit its figures were read in (commitmentSchemaFor), when they were: a
+ * measure whose unit has changed since is refused, so a "£" read for pounds is not saved as hours.
+ */
 export async function addCommitment(
   actor: Actor,
   contractId: string,
-  input: CommitmentInput,
+  input: CommitmentInput & { unit?: MeasureUnit | null },
 ): Promise<Result> {
   // what this form would add, once checked: a second send finding it already added is answered as the first was
   let sent: Snapshot | null = null;
@@ -248,6 +264,15 @@ export async function addCommitment(
         select: { id: true, code: true, name: true, unit: true },
       });
       if (!measure) return { ok: false, fieldErrors: { measureId: ["Choose a measure from the list"] } };
+      if (input.unit !== undefined && input.unit !== measure.unit)
+        return {
+          ok: false,
+          fieldErrors: {
+            measureId: [
+              `This measure has just changed: it is now ${countedIn(measure.unit)}. Check the target and plan, then add the commitment again.`,
+            ],
+          },
+        };
       const checked = checkCommitment(
         {
           unit: measure.unit,

@@ -2,10 +2,12 @@
 // database. One row is one commitment; a contract with no commitments has one row with no measure code.
 import { z } from "zod";
 import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
-import { ContractStatus } from "~/generated/prisma/enums.ts";
+import { ContractStatus, type MeasureUnit } from "~/generated/prisma/enums.ts";
 import type { PlanEntry } from "./plan.ts";
+import { quantityIn } from "./quantities.ts";
+import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { AWARDED_AFTER_END } from "./schemas.ts";
-import { dayProblem, parseAmount, parseDay, parseQuantity } from "./values.ts";
+import { dayProblem, parseAmount, parseDay, readQuantity, type UnitSign } from "./values.ts";
 
 /** Upload limits, shown on the import page. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -105,19 +107,25 @@ export function checkHeader(names: string[]): RowError[] {
 
 const PLAN_ENTRY = /^Q([1-4])\s*(\d{4})\/(\d{2})\s*[=:]\s*(.+)$/i;
 
-/** "Q1 2026/27=25; Q2 2026/27=25" → plan entries, or the first problem found. */
+/** "Q1 2026/27=25; Q2 2026/27=25" → plan entries, or the first problem found. Each quantity is read in `unit`, the
+ * row's measure's (null when not known: either sign is taken, and the measure is checked later). */
 export function parsePlanText(
   text: string,
+  unit: MeasureUnit | null = null,
 ): { ok: true; plan: PlanEntry[] } | { ok: false; message: string } {
   const plan: PlanEntry[] = [];
   for (const part of text.split(";").map((p) => p.trim())) {
     if (!part) continue;
     const match = PLAN_ENTRY.exec(part);
     const financialYear = Number(match?.[2]);
-    const quantity = match ? parseQuantity(match[4]!) : null;
-    if (!match || (financialYear + 1) % 100 !== Number(match[3]) || quantity === null)
-      return { ok: false, message: `"${part}" is not a quarter and quantity like "Q1 2026/27=25"` };
-    plan.push({ financialYear, quarter: Number(match[1]), quantity });
+    const quarter = Number(match?.[1]);
+    const unlike = `"${part}" is not a quarter and quantity like "Q1 2026/27=25"`;
+    if (!match || (financialYear + 1) % 100 !== Number(match[3])) return { ok: false, message: unlike };
+    const label = quarterLabel(financialYear, quarter as QuarterNumber);
+    const read = quantityIn(match[4]!, unit, { quarter: label });
+    // with the measure known, its unit is named; without, the entry's form is what there is to say
+    if (!read.ok) return { ok: false, message: unit === null ? unlike : read.message };
+    plan.push({ financialYear, quarter, quantity: read.quantity });
   }
   return { ok: true, plan };
 }
@@ -150,6 +158,28 @@ const transformed = <T>(
 
 const dateProblem = (value: string) => dayProblem(value, "Enter a real date as 2026-04-01 or 01/04/2026");
 
+// A commitment's target and plan, read in its measure's unit (null when not known: either sign is taken)
+const targetQuantity = (unit: MeasureUnit | null) =>
+  blank.transform((value, ctx) => {
+    if (value === "") return null;
+    const read = quantityIn(value, unit, { target: true });
+    if (!read.ok) {
+      ctx.addIssue({ code: "custom", message: read.message });
+      return z.NEVER;
+    }
+    return read.quantity;
+  });
+
+const deliveryPlan = (unit: MeasureUnit | null) =>
+  blank.transform((value, ctx) => {
+    const parsed = parsePlanText(value, unit);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.plan;
+  });
+
 export const importRowSchema = z.object({
   contract_reference: required("Enter the contract reference", 60, "The contract reference"),
   contract_title: required("Enter the contract title", 200, "The contract title"),
@@ -175,33 +205,45 @@ export const importRowSchema = z.object({
   // required when the contract is terminated (checked with the stored contract: import.server.ts)
   terminated_on: transformed(parseDay, dateProblem, true),
   measure_code: blank.transform((s) => s.toUpperCase()),
-  target_quantity: transformed(
-    parseQuantity,
-    "Enter a number of 0 or more, with up to 2 decimal places",
-    true,
-  ),
-  delivery_plan: blank.transform((value, ctx) => {
-    const parsed = parsePlanText(value);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.plan;
-  }),
+  target_quantity: targetQuantity(null),
+  delivery_plan: deliveryPlan(null),
   qualitative_commitment: optional(2000),
   narrative: optional(2000),
 });
 
-export type ImportRow = z.infer<typeof importRowSchema>;
+/** A row whose commitment's measure is of `unit` (null when not known): its target and plan are read in it. */
+function importRowSchemaFor(unit: MeasureUnit | null) {
+  return importRowSchema.extend({ target_quantity: targetQuantity(unit), delivery_plan: deliveryPlan(unit) });
+}
+
+// one schema per unit, built once: a file has up to MAX_IMPORT_ROWS rows
+const rowSchemas = new Map<MeasureUnit | null, ReturnType<typeof importRowSchemaFor>>();
+function rowSchema(unit: MeasureUnit | null) {
+  let schema = rowSchemas.get(unit);
+  if (!schema) rowSchemas.set(unit, (schema = importRowSchemaFor(unit)));
+  return schema;
+}
+
+/** A row as read, with `figure_signs`: the signs its target and plan are written with ("£", "%"), checked again
+ * against its measure's unit once the measures are locked (the unit read first may have changed since). */
+export type ImportRow = z.infer<ReturnType<typeof importRowSchemaFor>> & { figure_signs: UnitSign[] };
+
+/** The signs a row's target and plan quantities are written with. */
+function figureSigns(target: string, plan: string): UnitSign[] {
+  const quantities = [target, ...plan.split(";").map((part) => PLAN_ENTRY.exec(part.trim())?.[4] ?? "")];
+  return Array.from(new Set(quantities.flatMap((q) => readQuantity(q)?.signs ?? [])));
+}
 
 /** Validates one record, reporting each problem by column. Missing optional columns read as blank here; the
  * import keeps a stored contract's values for them (import.server.ts). */
 export function parseImportRow(
   line: number,
   record: Record<string, string>,
+  unitOf: (measureCode: string) => MeasureUnit | null = () => null,
 ): { ok: true; row: ImportRow } | { ok: false; errors: RowError[] } {
   const input = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, record[c] ?? ""]));
-  const result = importRowSchema.safeParse(input);
+  const unit = unitOf(input.measure_code!.trim().toUpperCase());
+  const result = rowSchema(unit).safeParse(input);
   const errors: RowError[] = result.success
     ? []
     : result.error.issues.map((issue) => ({
@@ -210,7 +252,7 @@ export function parseImportRow(
         message: issue.message,
       }));
   if (result.success) {
-    const row = result.data;
+    const row = { ...result.data, figure_signs: figureSigns(input.target_quantity!, input.delivery_plan!) };
     if (!row.supplier_company_number && !row.supplier_name)
       errors.push({
         line,

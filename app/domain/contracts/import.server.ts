@@ -12,7 +12,9 @@ import type { ContractStatus, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
 import { contractSnapshot, detailsSelect, lockContractRows, type Actor } from "./contracts.server.ts";
+import { countedIn } from "./labels.ts";
 import { lockMeasureRows } from "./measures.server.ts";
+import { wrongSign } from "./quantities.ts";
 import { COMMITMENT_FIELD_LABELS, CONTRACT_FIELD_LABELS, diffSnapshots, type Change } from "./history.ts";
 import {
   checkHeader,
@@ -34,6 +36,7 @@ type Line = { line: number; row: ImportRow };
 /** Reads a CSV text, file or stream record by record, validating each row as it arrives. */
 export async function readImportFile(
   source: string | Uint8Array | NodeJS.ReadableStream | ReadableStream<Uint8Array>,
+  unitOf: (measureCode: string) => MeasureUnit | null = () => null,
 ) {
   const raw =
     typeof source === "string" || source instanceof Uint8Array
@@ -104,7 +107,7 @@ export async function readImportFile(
         rejectedRows += 1;
         continue;
       }
-      const parsed = parseImportRow(info.lines, record);
+      const parsed = parseImportRow(info.lines, record, unitOf);
       if (parsed.ok) rows.push({ line: info.lines, row: parsed.row });
       else {
         errors.push(...parsed.errors);
@@ -374,6 +377,13 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
             "measure_code",
             `Duplicate commitment: line ${repeat.line} already gives ${row.measure_code} for ${row.contract_reference}`,
           );
+        // read in the unit the measure had before it was locked: a "£" taken for pounds is not saved as hours
+        const sign = wrongSign(row.figure_signs, measure.unit);
+        if (sign)
+          add(
+            "measure_code",
+            `The measure ${row.measure_code} has just changed: it is now ${countedIn(measure.unit)}. Write this row's target and plan without a ${sign} sign, then preview the file again`,
+          );
         const checked = checkCommitment(
           {
             unit: measure.unit,
@@ -578,8 +588,15 @@ function summarise(
 }
 
 /** The dry run: every problem in the file, and what importing it would do. */
+/** Each of the council's measure codes (in capitals) → its unit: a row's target and plan are read in it. */
+async function measureUnits(councilId: string) {
+  const measures = await db.measure.findMany({ where: { councilId }, select: { code: true, unit: true } });
+  const units = new Map(measures.map((m) => [m.code.toUpperCase(), m.unit]));
+  return (code: string) => units.get(code) ?? null;
+}
+
 export async function previewImport(councilId: string, source: Parameters<typeof readImportFile>[0]) {
-  const file = await readImportFile(source);
+  const file = await readImportFile(source, await measureUnits(councilId));
   const planned = await planImport(db, councilId, file.rows, file.columns);
   return summarise(file, [...file.errors, ...planned.errors], planned.contracts);
 }
@@ -699,7 +716,8 @@ export async function applyImport(
   source: Parameters<typeof readImportFile>[0],
   upload?: string,
 ): Promise<{ ok: true; plan: ImportPlan } | { ok: false; plan: ImportPlan }> {
-  const file = await readImportFile(source);
+  // the units read here are checked again once the measures are locked (planImport: figure_signs)
+  const file = await readImportFile(source, await measureUnits(actor.councilId));
   return db.$transaction(
     async (tx) => {
       // One import per council at a time: a second (a double click, or a colleague importing the same file)

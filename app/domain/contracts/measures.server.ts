@@ -44,6 +44,12 @@ export function activeMeasures(councilId: string) {
   });
 }
 
+/** The unit of one of the council's measures, or null when it has no such measure. */
+export async function measureUnit(councilId: string, id: string) {
+  const measure = await db.measure.findFirst({ where: { id, councilId }, select: { unit: true } });
+  return measure?.unit ?? null;
+}
+
 /** The council whose library holds the measure, or null when there is no such measure. */
 export async function councilOfMeasure(id: string) {
   const measure = await db.measure.findUnique({ where: { id }, select: { councilId: true } });

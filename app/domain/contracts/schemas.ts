@@ -3,7 +3,9 @@ import { z } from "zod";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { helpTypeMismatch } from "./measure-help-types.ts";
 import { endedProblem, terminationProblem } from "./termination.ts";
-import { dayProblem, parseAmount, parseDay, parseQuantity } from "./values.ts";
+import { quantityIn, type Figure } from "./quantities.ts";
+import { quarterLabel, type QuarterNumber } from "./quarters.ts";
+import { dayProblem, parseAmount, parseDay } from "./values.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
@@ -130,34 +132,59 @@ export const contractEditSchema = versionRequired(
 
 export type ContractEdit = z.infer<typeof contractEditSchema>;
 
-const quantity = z.string().transform((value, ctx) => {
-  const parsed = parseQuantity(value);
-  if (parsed === null) {
-    ctx.addIssue({ code: "custom", message: "Enter a number of 0 or more, with up to 2 decimal places" });
-    return z.NEVER;
-  }
-  return parsed;
-});
+// The target and the plan's figures are read in the chosen measure's unit (`unit`, null while none is chosen): a
+// pound sign only for pounds, a per cent sign only for a percentage (quantities.ts).
+const quantity = (unit: MeasureUnit | null, figure: Figure) =>
+  z.string().transform((value, ctx) => {
+    const read = quantityIn(value, unit, figure);
+    if (!read.ok) {
+      ctx.addIssue({ code: "custom", message: read.message });
+      return z.NEVER;
+    }
+    return read.quantity;
+  });
 
-const planEntrySchema = z.object({
-  quarter: z.string().regex(/^\d{4}-[1-4]$/),
-  quantity: quantity.optional(),
-});
+const QUARTER_KEY = /^(\d{4})-([1-4])$/;
 
-export const commitmentSchema = z.object({
-  measureId: z.string({ error: "Choose a measure" }),
-  targetQuantity: quantity.optional(),
-  qualitativeText: optionalText(2000),
-  narrative: optionalText(2000),
-  plan: z.array(planEntrySchema).default([]),
-});
+const planEntrySchema = (unit: MeasureUnit | null) =>
+  z
+    .object({ quarter: z.string().regex(QUARTER_KEY), quantity: z.string().optional() })
+    .transform((entry, ctx) => {
+      if (entry.quantity === undefined) return { quarter: entry.quarter, quantity: undefined };
+      const [, year, quarter] = QUARTER_KEY.exec(entry.quarter)!;
+      const figure = { quarter: quarterLabel(Number(year), Number(quarter) as QuarterNumber) };
+      const read = quantityIn(entry.quantity, unit, figure);
+      if (!read.ok) {
+        ctx.addIssue({ code: "custom", path: ["quantity"], message: read.message });
+        return z.NEVER;
+      }
+      return { quarter: entry.quarter, quantity: read.quantity };
+    });
+
+/** The commitment form for a measure of `unit`, or null while no measure is chosen (either sign taken). */
+export function commitmentSchemaFor(unit: MeasureUnit | null) {
+  return z.object({
+    measureId: z.string({ error: "Choose a measure" }),
+    targetQuantity: quantity(unit, { target: true }).optional(),
+    qualitativeText: optionalText(2000),
+    narrative: optionalText(2000),
+    plan: z.array(planEntrySchema(unit)).default([]),
+  });
+}
+
+export const commitmentSchema = commitmentSchemaFor(null);
 
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
 
-export const commitmentEditSchema = versionRequired(
-  commitmentSchema.safeExtend(editVersion),
-  noVersion("commitment"),
-);
+/** The measure a commitment form names, read first: its unit decides how the form's figures are read. */
+export const chosenMeasureSchema = z.object({ measureId: z.string().optional().catch(undefined) });
+
+/** The commitment edit form for a measure of `unit` (its commitment's, which cannot change). */
+export function commitmentEditSchemaFor(unit: MeasureUnit | null) {
+  return versionRequired(commitmentSchemaFor(unit).safeExtend(editVersion), noVersion("commitment"));
+}
+
+export const commitmentEditSchema = commitmentEditSchemaFor(null);
 
 export type CommitmentEdit = z.infer<typeof commitmentEditSchema>;
 

@@ -5,17 +5,44 @@ import { withoutThousandsCommas } from "~/domain/numbers.ts";
 export function parseAmount(text: string): string | null {
   // "1,5" or "12,50" is most likely a decimal comma, not thousands: refused rather than read as 15 or 1,250
   // "£ 1,500" as well as "£1,500": a space after the sign is how some people (and some exports) write it
-  const cleaned = withoutThousandsCommas(text.trim().replace(/^£\s*/, ""));
+  return parseDecimal(text.trim().replace(/^£\s*/, ""));
+}
+
+/** "1,250,000.5" → "1250000.50": digits alone, no sign; null if it is not a non-negative amount with at most two
+ * decimal places. */
+export function parseDecimal(text: string): string | null {
+  const cleaned = withoutThousandsCommas(text.trim());
   if (cleaned === null) return null;
   const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
   return `${BigInt(match[1]!)}.${(match[2] ?? "").padEnd(2, "0")}`;
 }
 
-/** A commitment's target or planned quantity: as parseAmount, and a percentage may be written with its sign
- * ("95%"), as the return form takes it. */
+/** The signs a figure may be written with: a pound sign before it, a per cent sign after it. */
+export type UnitSign = "£" | "%";
+
+/** "£1,250" → { quantity: "1250.00", signs: ["£"] }, "95 %" → { quantity: "95.00", signs: ["%"] }: a commitment's
+ * target or planned quantity and the signs it was written with, for its measure's unit to judge (quantities.ts);
+ * null if it is not a number once they are taken off. */
+export function readQuantity(text: string): { quantity: string; signs: UnitSign[] } | null {
+  let rest = text.trim();
+  const signs: UnitSign[] = [];
+  if (rest.startsWith("£")) {
+    signs.push("£");
+    rest = rest.slice(1);
+  }
+  if (rest.endsWith("%")) {
+    signs.push("%");
+    rest = rest.slice(0, -1);
+  }
+  const quantity = parseDecimal(rest);
+  return quantity === null ? null : { quantity, signs };
+}
+
+/** A quantity whose measure is not known yet, either sign taken: readQuantity's number. Where the measure is known,
+ * quantityIn (quantities.ts) takes only the sign its unit is written with. */
 export function parseQuantity(text: string): string | null {
-  return parseAmount(text.trim().replace(/\s*%$/, ""));
+  return readQuantity(text)?.quantity ?? null;
 }
 
 /** The years a contract date may fall in: wider than any real contract, narrow enough that a typing slip (2206 for

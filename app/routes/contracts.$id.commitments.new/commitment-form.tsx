@@ -6,7 +6,11 @@ import type { ReactNode } from "react";
 import { isQuarterNumber, quarterLabel } from "~/domain/contracts/quarters.ts";
 import { nameWithUnit } from "~/domain/contracts/labels.ts";
 import { planIsRequired } from "~/domain/contracts/plan.ts";
-import { commitmentEditSchema, commitmentSchema } from "~/domain/contracts/schemas.ts";
+import {
+  chosenMeasureSchema,
+  commitmentEditSchemaFor,
+  commitmentSchemaFor,
+} from "~/domain/contracts/schemas.ts";
 import { UNIT_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { Button, ErrorSummary, Select, Textarea, TextInput } from "~/ui/form.tsx";
@@ -52,8 +56,15 @@ export function CommitmentForm({
     // errors change only when the form is sent: a summary that vanished on blur would move the button
     // away from under the pointer (GOV.UK validates on submit)
     shouldRevalidate: "onSubmit",
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: version ? commitmentEditSchema : commitmentSchema }),
+    onValidate: ({ formData }) => {
+      // the figures are read in the chosen measure's unit, as the server reads them
+      const chosen = parseWithZod(formData, { schema: chosenMeasureSchema });
+      const id = chosen.status === "success" ? chosen.value.measureId : undefined;
+      const unit = fixedMeasure?.unit ?? measures?.find((m) => m.id === id)?.unit ?? null;
+      return parseWithZod(formData, {
+        schema: version ? commitmentEditSchemaFor(unit) : commitmentSchemaFor(unit),
+      });
+    },
   });
   const value = (field: { initialValue?: unknown }) =>
     (field.initialValue as string | undefined) ?? undefined;

@@ -5,8 +5,8 @@ import { notFound } from "~/auth/permissions.server.ts";
 import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { addCommitment, getContractForCommitments } from "~/domain/contracts/commitments.server.ts";
-import { activeMeasures } from "~/domain/contracts/measures.server.ts";
-import { commitmentSchema } from "~/domain/contracts/schemas.ts";
+import { activeMeasures, measureUnit } from "~/domain/contracts/measures.server.ts";
+import { chosenMeasureSchema, commitmentSchemaFor } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { CommitmentForm } from "./commitment-form.tsx";
@@ -30,12 +30,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: commitmentSchema });
+  const form = await readForm(request);
+  // the target and plan are read in the chosen measure's unit, so it is looked up first
+  const chosen = parseWithZod(form, { schema: chosenMeasureSchema });
+  const measureId = chosen.status === "success" ? chosen.value.measureId : undefined;
+  const unit = measureId ? await measureUnit(membership.organisationId, measureId) : null;
+  const submission = parseWithZod(form, { schema: commitmentSchemaFor(unit) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await addCommitment(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
     params.id!,
-    submission.value,
+    { ...submission.value, unit },
   );
   if (!result.ok) {
     if ("notFound" in result) notFound();
