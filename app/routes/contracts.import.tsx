@@ -12,6 +12,7 @@ import {
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
+import { intentUnion } from "~/domain/form-intent.ts";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
@@ -39,7 +40,7 @@ export const meta: MetaFunction = () => [{ title: "Import contracts – Social V
 
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
 
-const importSchema = z.discriminatedUnion("intent", [
+const importSchema = intentUnion([
   z.object({
     intent: z.literal("preview"),
     file: z

@@ -11,6 +11,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
+import { intentOf } from "~/domain/form-intent.ts";
 import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
@@ -32,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // a new page's form names the council it was shown for
 const actionSchema = guidancePageSchema.extend({
-  intent: z.literal("save"),
+  intent: intentOf(["save"]),
   councilId: z.string().optional(),
 });
 

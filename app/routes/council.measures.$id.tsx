@@ -3,6 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
+import { intentOf } from "~/domain/form-intent.ts";
 import { notFound, requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
@@ -22,7 +23,7 @@ import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change a measure – Social Value Marketplace" }];
 
-const intentSchema = z.object({ intent: z.enum(["save", "retire", "reinstate"]).default("save") });
+const intentSchema = z.object({ intent: intentOf(["save", "retire", "reinstate"]).default("save") });
 
 // The measure's own council, whichever council its admin is working for at the moment.
 const requireMeasureAdmin = async (request: Request, id: string) =>

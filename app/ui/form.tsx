@@ -381,7 +381,8 @@ export function ErrorSummary({ errors }: { errors?: Record<string, FieldErrors> 
       <ul className="list-none space-y-1">
         {entries.map(([name, messages]) => (
           <li key={name}>
-            {name === "" || name === "form" ? (
+            {/* a form's `intent` is its button's value, no field to link to */}
+            {name === "" || name === "form" || name === "intent" ? (
               <span className="font-bold text-error">{messages![0]}</span>
             ) : (
               <a href={`#${name}`} className="font-bold text-error">

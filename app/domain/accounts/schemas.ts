@@ -1,5 +1,6 @@
 // Form schemas for accounts and organisations: shared by the server actions and the forms (no server imports).
 import { z } from "zod";
+import { intentUnion } from "~/domain/form-intent.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./labels.ts";
@@ -181,7 +182,7 @@ const role = z.enum(["ADMIN", "OFFICER", "OWNER", "MEMBER"], { error: "Select a 
 
 export const inviteSchema = z.object({ intent: z.literal("invite"), email: emailField, role });
 
-export const membersActionSchema = z.discriminatedUnion("intent", [
+export const membersActionSchema = intentUnion([
   inviteSchema,
   z.object({ intent: z.literal("change-role"), membershipId: z.string().max(40), role }),
   z.object({ intent: z.literal("remove"), membershipId: z.string().max(40) }),
@@ -194,7 +195,7 @@ export const membersActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export const verificationDecisionSchema = z.discriminatedUnion("intent", [
+export const verificationDecisionSchema = intentUnion([
   z.object({ intent: z.literal("verify") }),
   // an organisation left with no members gets an owner back through its council (decision 015)
   z.object({
@@ -212,7 +213,7 @@ export const verificationDecisionSchema = z.discriminatedUnion("intent", [
 ]);
 
 // the page of the emailed link: confirm (a button, so mail scanners following links cannot), or send it again
-export const verifyEmailSchema = z.discriminatedUnion("intent", [
+export const verifyEmailSchema = intentUnion([
   z.object({
     intent: z.literal("confirm"),
     token: z.string().max(200),
@@ -223,7 +224,7 @@ export const verifyEmailSchema = z.discriminatedUnion("intent", [
 
 export const tokenSchema = z.object({ token: z.string({ error: "This link is not valid" }).max(200) });
 
-export const adminCouncilsSchema = z.discriminatedUnion("intent", [
+export const adminCouncilsSchema = intentUnion([
   councilSchema.extend({ intent: z.literal("create-council") }),
   z.object({ intent: z.literal("create-partnership"), partnershipName: partnershipSchema.shape.name }),
   joinPartnershipSchema.extend({ intent: z.literal("set-partnership") }),

@@ -1,5 +1,6 @@
 // Marketplace form and query-string schemas. No server imports: the forms use them for client hints too.
 import { z } from "zod";
+import { intentOf, intentUnion } from "~/domain/form-intent.ts";
 import { dayToDate, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
@@ -61,7 +62,7 @@ const wholeNumber = (what: string, max: number) =>
   );
 
 export const requestFormSchema = z.object({
-  intent: z.enum(["draft", "submit"]).default("draft"),
+  intent: intentOf(["draft", "submit"]).default("draft"),
   title: z
     .string({ error: "Enter a title" })
     .trim()
@@ -110,7 +111,7 @@ const reviewedSubmission = z.iso
   .datetime({ error: "This page is out of date. Reload it and review the request again." })
   .optional();
 
-export const moderationSchema = z.discriminatedUnion("intent", [
+export const moderationSchema = intentUnion([
   z.object({
     intent: z.literal("approve"),
     reviewedSubmission,
@@ -130,7 +131,7 @@ export const moderationSchema = z.discriminatedUnion("intent", [
 const reason = (message: string) =>
   z.string({ error: message }).trim().min(3, message).max(1000, "Reason must be 1,000 characters or fewer");
 
-export const manageRequestSchema = z.discriminatedUnion("intent", [
+export const manageRequestSchema = intentUnion([
   z.object({ intent: z.literal("submit") }),
   z.object({
     intent: z.literal("withdraw"),
@@ -148,7 +149,7 @@ export const pledgeFormSchema = z.object({
   commitmentId: z.string().trim().optional(),
 });
 
-export const pledgeActionSchema = z.discriminatedUnion("intent", [
+export const pledgeActionSchema = intentUnion([
   z.object({ intent: z.literal("accept") }),
   z.object({ intent: z.literal("decline"), reason: reason("Give a reason for declining") }),
   z.object({
@@ -250,7 +251,7 @@ export function readSavedFilters(stored: unknown): SearchFilters | null {
 
 export { searchQueryString } from "./search-query.ts";
 
-export const savedSearchSchema = z.discriminatedUnion("intent", [
+export const savedSearchSchema = intentUnion([
   z.object({
     intent: z.literal("create"),
     name: z
@@ -281,7 +282,7 @@ const toggleSchema = z.object({
     .optional(),
 });
 
-export const categorySchema = z.discriminatedUnion("intent", [
+export const categorySchema = intentUnion([
   z.object({
     intent: z.literal("add"),
     name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
@@ -306,7 +307,7 @@ const districtFields = {
     .optional(),
 };
 
-export const districtSchema = z.discriminatedUnion("intent", [
+export const districtSchema = intentUnion([
   z.object({ intent: z.literal("add"), ...districtFields }),
   z.object({ intent: z.literal("update"), id: z.string().min(1), ...districtFields }),
   toggleSchema,

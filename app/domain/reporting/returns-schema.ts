@@ -1,5 +1,6 @@
 // Validation of a quarterly return's figures; no server imports (the form uses the same rules).
 import { z } from "zod";
+import { intentOf } from "~/domain/form-intent.ts";
 import { withoutThousandsCommas } from "~/domain/numbers.ts";
 import { countedIn } from "~/domain/contracts/labels.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
@@ -150,7 +151,7 @@ export function returnFormSchema(specs: ReturnLineSpec[]) {
   });
   return z
     .object({
-      intent: z.enum(["save", "submit"]),
+      intent: intentOf(["save", "submit"]),
       lines: z.array(line).default([]),
       declaration: z.string().optional(),
     })
@@ -202,7 +203,7 @@ export type ReturnFormValue = z.infer<ReturnType<typeof returnFormSchema>>;
 
 export const reviewSchema = z
   .object({
-    intent: z.enum(["accept", "query"]),
+    intent: intentOf(["accept", "query"]),
     // the version the officer reviewed (its submission time), so a resubmission they never saw is not accepted
     // (missing, the review is refused as made on an out-of-date page)
     submittedAt: z.iso

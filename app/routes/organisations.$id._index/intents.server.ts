@@ -1,5 +1,6 @@
 // What each of the organisation page's buttons does (the `intent` it sends), and the answer a repeat of one gets.
 import { z } from "zod";
+import { intentUnion } from "~/domain/form-intent.ts";
 import type { requestContext } from "~/auth/request-context.server.ts";
 import { recentlyAudited } from "~/domain/audit/audit.server.ts";
 import {
@@ -14,10 +15,7 @@ import {
 import { membersActionSchema } from "~/domain/accounts/schemas.ts";
 import { surveyAccessSchema } from "~/domain/survey/schemas.ts";
 
-export const actionSchema = z.discriminatedUnion("intent", [
-  ...membersActionSchema.options,
-  surveyAccessSchema,
-]);
+export const actionSchema = intentUnion([...membersActionSchema.options, surveyAccessSchema]);
 
 export type OrganisationIntent = z.infer<typeof actionSchema>;
 
