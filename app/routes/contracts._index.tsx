@@ -17,7 +17,7 @@ import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, Select, TextInput } from "~/ui/form.tsx";
 import { countOf, formatDate, formatGbp, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
-import { CommitmentProgressTable } from "./contracts.$id._index/commitment-progress.tsx";
+import { CommitmentProgressTable, NOT_AWARDED_NOTE } from "./contracts.$id._index/commitment-progress.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Contracts – Social Value Marketplace" }];
 
@@ -122,9 +122,11 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
                 <strong className="block text-ink">{statusDateConflict(contract, data.today)}</strong>
               ) : null}
             </p>
+            {contract.status === "PIPELINE" ? <p className="mb-4 max-w-3xl">{NOT_AWARDED_NOTE}</p> : null}
             <CommitmentProgressTable
               caption={`Commitments in ${contract.reference}`}
               commitments={contract.commitments}
+              notAwarded={contract.status === "PIPELINE"}
             />
           </section>
         ))

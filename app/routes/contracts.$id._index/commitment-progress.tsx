@@ -9,7 +9,12 @@ import {
 } from "~/domain/reporting/progress-format.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { RagTag } from "~/ui/charts/rag-tag.tsx";
-import { Table } from "~/ui/components.tsx";
+import { Table, Tag } from "~/ui/components.tsx";
+
+// A contract still in the pipeline has not been awarded: its commitments are tender promises, so no quarter is
+// behind yet and nothing is counted in the dashboards or reports (decision 033).
+export const NOT_AWARDED_NOTE =
+  "This contract has not been awarded yet. Its commitments are tender promises: delivery is measured against them once it is awarded, and until then it is not counted in the dashboards or reports.";
 
 export type CommitmentRow = {
   id: string;
@@ -23,10 +28,13 @@ export function CommitmentProgressTable({
   caption,
   commitments,
   editPath,
+  notAwarded = false,
 }: {
   caption: string;
   commitments: CommitmentRow[];
   editPath?: (id: string) => string;
+  /** the contract is in the pipeline: no percentage or status, as nothing is owed yet */
+  notAwarded?: boolean;
 }) {
   return (
     <Table
@@ -78,12 +86,17 @@ export function CommitmentProgressTable({
           // delivered as a share of plan to date, exactly as the progress rule (progress.ts) works it out
           header: "Percentage",
           numeric: true,
-          cell: (c) => formatProgressPercent(c.progress),
+          cell: (c) => (notAwarded ? "Not counted" : formatProgressPercent(c.progress)),
         },
         {
           // the same words and colours as the return pages, dashboards and reports: "Red: Behind"
           header: "Status",
-          cell: (c) => <RagTag status={progressStatus(c.progress)} />,
+          cell: (c) =>
+            notAwarded ? (
+              <Tag colour="grey">Not yet awarded</Tag>
+            ) : (
+              <RagTag status={progressStatus(c.progress)} />
+            ),
         },
         ...(editPath
           ? [

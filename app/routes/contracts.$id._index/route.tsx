@@ -12,7 +12,7 @@ import { londonDayIso } from "~/domain/calendar.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { formatDate, formatDateTime, formatGbp } from "~/ui/format.ts";
-import { CommitmentProgressTable } from "./commitment-progress.tsx";
+import { CommitmentProgressTable, NOT_AWARDED_NOTE } from "./commitment-progress.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -147,9 +147,11 @@ export default function ContractPage() {
           </Link>
         </p>
       ) : null}
+      {contract.status === "PIPELINE" ? <p className="mb-4 max-w-3xl">{NOT_AWARDED_NOTE}</p> : null}
       <CommitmentProgressTable
         caption={`Commitments in ${contract.reference}`}
         commitments={commitments}
+        notAwarded={contract.status === "PIPELINE"}
         editPath={officer ? (id) => `/contracts/${contract.id}/commitments/${id}` : undefined}
       />
       {commitments.some((c) => c.narrative) ? (
