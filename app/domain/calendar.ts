@@ -8,6 +8,10 @@ const londonDate = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/** The last year any date typed into the portal may fall in (a contract's dates, a survey's closing date): far
+ * beyond any real term, near enough that a typing slip (2206 for 2026) is caught. */
+export const LAST_YEAR = 2100;
+
 /**
  * A day typed the way people in the UK write it ("27/03/2027", "27/3/2027") as the ISO day a date field sends
  * ("2027-03-27"), for a browser without a date picker; anything else is left as it is, for the field's own check.

@@ -11,17 +11,27 @@ export const MEASURE_THEMES: { value: MeasureTheme; label: string }[] = [
   { value: "INNOVATION", label: "Innovation" },
 ];
 
-export const MEASURE_UNITS: { value: MeasureUnit; label: string }[] = [
-  { value: "PEOPLE", label: "People" },
-  { value: "HOURS", label: "Hours" },
-  { value: "WEEKS", label: "Weeks" },
-  { value: "GBP", label: "Pounds (£)" },
-  { value: "PERCENT", label: "Percentage (%)" },
-  { value: "COUNT", label: "Count" },
-  { value: "TONNES", label: "Tonnes" },
-  { value: "TONNES_CO2E", label: "Tonnes CO2e" },
-  { value: "QUALITATIVE", label: "Qualitative (described in words)" },
-];
+/** Each unit's words: its name in lists, what goes in brackets after a measure's name so whoever types a figure
+ * knows what it counts ("(weeks)", "(£)"), and what its figures are, to finish "it is …". */
+const UNITS: Record<MeasureUnit, { label: string; inBrackets: string; countedIn: string }> = {
+  PEOPLE: { label: "People", inBrackets: "people", countedIn: "counted in people" },
+  HOURS: { label: "Hours", inBrackets: "hours", countedIn: "counted in hours" },
+  WEEKS: { label: "Weeks", inBrackets: "weeks", countedIn: "counted in weeks" },
+  GBP: { label: "Pounds (£)", inBrackets: "£", countedIn: "counted in pounds (£)" },
+  PERCENT: { label: "Percentage (%)", inBrackets: "%", countedIn: "a percentage" },
+  COUNT: { label: "Count", inBrackets: "count", countedIn: "a count" },
+  TONNES: { label: "Tonnes", inBrackets: "tonnes", countedIn: "counted in tonnes" },
+  TONNES_CO2E: { label: "Tonnes CO2e", inBrackets: "tonnes CO2e", countedIn: "counted in tonnes CO2e" },
+  QUALITATIVE: {
+    label: "Qualitative (described in words)",
+    inBrackets: "described in words",
+    countedIn: "described in words",
+  },
+};
+
+export const MEASURE_UNITS: { value: MeasureUnit; label: string }[] = (
+  Object.keys(UNITS) as MeasureUnit[]
+).map((value) => ({ value, label: UNITS[value].label }));
 
 export const CONTRACT_STATUSES: { value: ContractStatus; label: string }[] = [
   { value: "PIPELINE", label: "Pipeline" },
@@ -35,42 +45,17 @@ export function themeLabel(theme: MeasureTheme) {
 }
 
 export function unitLabel(unit: MeasureUnit) {
-  return MEASURE_UNITS.find((u) => u.value === unit)?.label ?? unit;
+  return UNITS[unit]?.label ?? unit;
 }
-
-/** The unit in brackets after a measure's name, so whoever types a figure knows what it counts: "(weeks)", "(£)". */
-const UNIT_IN_BRACKETS: Record<MeasureUnit, string> = {
-  PEOPLE: "people",
-  HOURS: "hours",
-  WEEKS: "weeks",
-  GBP: "£",
-  PERCENT: "%",
-  COUNT: "count",
-  TONNES: "tonnes",
-  TONNES_CO2E: "tonnes CO2e",
-  QUALITATIVE: "described in words",
-};
 
 /** "Apprenticeship weeks (weeks)", "Local spend (£)": a measure's name with its unit. */
 export function nameWithUnit(name: string, unit: MeasureUnit) {
-  return `${name} (${UNIT_IN_BRACKETS[unit]})`;
+  return `${name} (${UNITS[unit].inBrackets})`;
 }
-
-const COUNTED_IN: Record<MeasureUnit, string> = {
-  PEOPLE: "counted in people",
-  HOURS: "counted in hours",
-  WEEKS: "counted in weeks",
-  GBP: "counted in pounds (£)",
-  PERCENT: "a percentage",
-  COUNT: "a count",
-  TONNES: "counted in tonnes",
-  TONNES_CO2E: "counted in tonnes CO2e",
-  QUALITATIVE: "described in words",
-};
 
 /** What a measure's figures are, to finish "it is …": "counted in hours", "a percentage", "a count". */
 export function countedIn(unit: MeasureUnit) {
-  return COUNTED_IN[unit];
+  return UNITS[unit].countedIn;
 }
 
 export function contractStatusLabel(status: ContractStatus) {

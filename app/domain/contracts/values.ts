@@ -1,4 +1,5 @@
 // Reading the numbers and dates officers type or a procurement system exports. Safe for browser code.
+import { LAST_YEAR } from "~/domain/calendar.ts";
 import { withoutThousandsCommas } from "~/domain/numbers.ts";
 
 /** "£1,250,000.5" or "£ 1,250,000.5" → "1250000.50"; null if it is not a non-negative amount with at most two decimal places. */
@@ -47,7 +48,7 @@ export function parseQuantity(text: string): string | null {
 
 /** The years a contract date may fall in: wider than any real contract, narrow enough that a typing slip (2206 for
  * 2026) is caught and a term cannot stretch to thousands of quarters. */
-export const DAY_YEARS = { from: 1990, to: 2100 };
+export const DAY_YEARS = { from: 1990, to: LAST_YEAR };
 
 /** What to tell someone whose date parseDay refused: a real date in a year outside DAY_YEARS gets its own words. */
 export function dayProblem(text: string, unreadable: string): string {

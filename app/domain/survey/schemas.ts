@@ -1,6 +1,6 @@
 // Validation for the survey forms (no server imports: used by actions and forms alike).
 import { z } from "zod";
-import { londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
+import { LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
@@ -97,7 +97,7 @@ export const consentSchema = z.object({
 // The dates a cycle may have (a date before year 1 is not one the database keeps). A cycle's year is not asked:
 // it is the year the cycle opens in (decision 031), so a post still sending one has it ignored.
 const FIRST_DAY = "2020-01-01";
-const LAST_DAY = "2100-12-31";
+const LAST_DAY = `${LAST_YEAR}-12-31`;
 const isDay = (value: unknown): value is string => z.iso.date().safeParse(value).success;
 
 export const cycleSchema = z
@@ -112,7 +112,10 @@ export const cycleSchema = z
       ukDayAsIso,
       z.iso
         .date({ error: "Enter the date the survey closes as a real date, for example 27/03/2027" })
-        .refine((day) => !isDay(day) || day <= LAST_DAY, "The closing date must be in 2100 or earlier"),
+        .refine(
+          (day) => !isDay(day) || day <= LAST_DAY,
+          `The closing date must be in ${LAST_YEAR} or earlier`,
+        ),
     ),
     privacyNotice: z
       .string({ error: "Enter the privacy notice respondents will read" })
