@@ -2,7 +2,8 @@
 // dealt with): how many there are and a link to the last page, instead of its "nothing here" message, which would
 // tell an officer the queue is empty or a requestor they have posted nothing.
 import type { ReactNode } from "react";
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
+import { MAX_PAGE } from "~/domain/page-number.ts";
 import { pageHref } from "./components.tsx";
 import { countOf, formatNumber, plural } from "./format.ts";
 
@@ -27,9 +28,17 @@ export function emptyOrPastLastPage({
   if (total === 0 || page <= pageCount) return empty;
   return (
     <>
-      There is no page {formatNumber(page)}: there {plural(total, "is", "are")} {countOf(total, ...what)}, on{" "}
-      {countOf(pageCount, "page", "pages")}.{" "}
+      There is no page <PageAsked page={page} />: there {plural(total, "is", "are")} {countOf(total, ...what)}
+      , on {countOf(pageCount, "page", "pages")}.{" "}
       <Link to={pageHref(path, search, pageCount)}>Go to page {pageCount}, the last page</Link>
     </>
   );
+}
+
+// The page number as the address has it: a number beyond MAX_PAGE is read as MAX_PAGE, but the list names the one
+// asked for (as a BigInt, as it may be too big for a number to hold exactly).
+function PageAsked({ page }: { page: number }) {
+  const asked = new URLSearchParams(useLocation().search).get("page")?.trim() ?? "";
+  const beyond = page === MAX_PAGE && /^\d+$/.test(asked);
+  return <>{beyond ? BigInt(asked).toLocaleString("en-GB") : formatNumber(page)}</>;
 }

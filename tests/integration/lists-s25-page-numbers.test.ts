@@ -73,6 +73,12 @@ describe("a page number far past the end", () => {
     expect(text).not.toContain(contractReference);
   });
 
+  it("beyond the largest page number read, is still named as asked, not as the number it was read as", async () => {
+    const { html, text } = await page("/my-requests?page=0012345678901234567890", requestor);
+    expect(text).toContain("There is no page 12,345,678,901,234,567,890: there are 26 requests, on 2 pages.");
+    expect(lastPageLink(html)).toBe('href="/my-requests?page=2">Go to page 2, the last page');
+  });
+
   it("is said on the marketplace list in the same words", async () => {
     const { text } = await page(`/requests?category=${world.category.id}&page=99999`, requestor);
     expect(text).toContain("There is no page 99,999: there are 26 open requests that match, on 2 pages.");
