@@ -8,9 +8,14 @@ import { QUARTER_MAXIMA } from "./returns-rules.ts";
 
 export type ReturnLineSpec = { commitmentId: string; unit: MeasureUnit; measureName: string };
 
+// PostgreSQL text cannot hold NUL: the database drops it, so an answer of NUL and spaces would be stored blank
+// (a narrative breaking its "has text" rule, a 500). It goes before the trim, so what is checked is what is kept.
+const withoutNul = (value: string) => value.replaceAll("\0", "");
+
 const optionalText = (max: number, label: string) =>
   z
     .string()
+    .overwrite(withoutNul)
     .trim()
     .max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`)
     .optional()
@@ -18,6 +23,7 @@ const optionalText = (max: number, label: string) =>
 
 const evidenceUrl = z
   .string()
+  .overwrite(withoutNul)
   .trim()
   .max(2000, "Evidence link must be 2,000 characters or fewer")
   .optional()
