@@ -4,6 +4,7 @@ import { intentOf, intentUnion } from "~/domain/form-intent.ts";
 import { dayToDate, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
+import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
 
 export const HELP_TYPE_VALUES = ["VOLUNTEERING", "GOODS", "EXPERTISE", "FUNDING", "WORK_PLACEMENT"] as const;
 
@@ -282,23 +283,35 @@ const toggleSchema = z.object({
     .optional(),
 });
 
+// A category's or district's name. Each check says what is wrong: one without its own message took the field's
+// ("Enter a name", for a name of 81 characters). Names of characters that show nothing (zero-width spaces) made
+// rows, buttons and filter options with no words.
+const listEntryName = z
+  .string({ error: "Enter a name" })
+  .trim()
+  // a blank name is told only this, not also that it is too short
+  .min(1, { error: "Enter a name", abort: true })
+  .min(2, "Name must be 2 characters or more")
+  .max(80, "Name must be 80 characters or fewer")
+  .refine((v) => v.length < 2 || hasVisibleText(v), invisibleTextMessage("The name"));
+
 export const categorySchema = intentUnion([
   z.object({
     intent: z.literal("add"),
-    name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
+    name: listEntryName,
     description: z.string().trim().max(300, "Description must be 300 characters or fewer").optional(),
   }),
   z.object({
     intent: z.literal("update"),
     id: z.string().min(1),
-    name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
+    name: listEntryName,
     description: z.string().trim().max(300, "Description must be 300 characters or fewer").optional(),
   }),
   toggleSchema,
 ]);
 
 const districtFields = {
-  name: z.string({ error: "Enter a name" }).trim().min(2, "Name must be 2 characters or more").max(80),
+  name: listEntryName,
   postcodeAreas: z
     .string()
     .trim()
