@@ -346,9 +346,11 @@ export function addCategory(
         where: { councilId },
         select: { id: true, name: true, description: true },
       });
+      // a name with no letters a to z (in Urdu, say) has an empty slug: it clashes only with its own name
+      const slug = slugify(name);
       const clash =
         categories.find((c) => c.name.toLowerCase() === name.toLowerCase()) ??
-        categories.find((c) => slugify(c.name) === slugify(name));
+        (slug ? categories.find((c) => slugify(c.name) === slug) : undefined);
       if (!clash) return null;
       return {
         id: clash.id,
