@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
 import { cyclesOpenTo } from "~/domain/survey/eligibility.server.ts";
+import { hasOpened } from "~/domain/survey/stages.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
@@ -12,7 +13,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kinds: ["SUPPLIER"],
     roles: ["OWNER", "MEMBER"],
   });
-  const cycles = await cyclesOpenTo(membership.organisationId);
+  // A survey opened for a later day, or whose closing day is over before the night's housekeeping closes it, is
+  // listed too (its page says why it takes no answers): the list says so, not "Not started" as if it could be.
+  const cycles = (await cyclesOpenTo(membership.organisationId)).map((c) => ({
+    ...c,
+    notOpenYet: !c.accepting && !hasOpened(c),
+    closingDatePassed: !c.accepting && hasOpened(c),
+  }));
   return json({ organisationName: membership.organisationName, cycles });
 }
 
@@ -46,11 +53,19 @@ export default function SurveyList() {
               </Link>
             ),
           },
-          { header: "Closes", cell: (c) => formatDate(c.closesOn) },
+          { header: "Open", cell: (c) => `${formatDate(c.opensOn)} to ${formatDate(c.closesOn)}` },
           {
             header: "Your answers",
             cell: (c) =>
-              c.responseStatus ? statusTag[c.responseStatus] : <Tag colour="blue">Not started</Tag>,
+              c.notOpenYet ? (
+                <Tag colour="grey">Not open yet</Tag>
+              ) : c.closingDatePassed && c.responseStatus !== "SUBMITTED" ? (
+                <Tag colour="grey">Closed</Tag>
+              ) : c.responseStatus ? (
+                statusTag[c.responseStatus]
+              ) : (
+                <Tag colour="blue">Not started</Tag>
+              ),
           },
         ]}
       />
