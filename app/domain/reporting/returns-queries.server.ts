@@ -6,8 +6,9 @@ import { londonMidnight } from "~/domain/calendar.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 import {
+  isAwaitingSupplier,
   isChasedAsOverdue,
   isEditableBySupplier,
   isReportingContract,
@@ -17,7 +18,12 @@ import {
   pastDueBefore,
   REPORTING_CONTRACT_STATUSES,
 } from "./returns-rules.ts";
-import { changesBetween, readSubmittedLines, type ResubmissionChanges } from "./returns-changes.ts";
+import {
+  changesBetween,
+  readSubmittedLines,
+  type ResubmissionChanges,
+  type SubmittedLine,
+} from "./returns-changes.ts";
 import type { ReturnLineSpec } from "./returns-schema.ts";
 import { notAwaitingOutsideTerm } from "./returns-term.server.ts";
 
@@ -352,8 +358,10 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
     ),
     progressFor(commitments, now),
   ]);
+  const sent = access.kind === "COUNCIL" ? answersSentToCouncil(r.status, r.events) : null;
   const lines = commitments.map((c) => {
     const line = r.lines.find((l) => l.commitmentId === c.id);
+    const answers = sent ? sentAnswers(sent.get(c.id), line) : currentAnswers(line);
     const cProgress = progress.get(c.id) ?? null;
     const linked = linkedPledges.filter((p) => p.commitmentId === c.id && p.status === "CONFIRMED");
     const awaiting = linkedPledges.filter((p) => p.commitmentId === c.id && p.status === "DELIVERED");
@@ -372,12 +380,8 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
         c.plan
           .find((q) => q.financialYear === r.financialYear && q.quarter === r.quarter)
           ?.targetQuantity.toString() ?? null,
-      quantity: line?.quantity?.toString() ?? null,
-      narrative: line?.narrative ?? null,
-      note: line?.note ?? null,
-      evidenceUrl: line?.evidenceUrl ?? null,
+      ...answers,
       queryComment: line?.queryComment ?? null,
-      evidence: line?.evidence ?? [],
       pledges: linked.map((p) => ({
         id: p.id,
         requestTitle: p.request.title,
@@ -431,6 +435,52 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       changes,
     })),
   };
+}
+
+type StoredLine = {
+  quantity: { toString(): string } | null;
+  narrative: string | null;
+  note: string | null;
+  evidenceUrl: string | null;
+  evidence: { id: string; originalName: string; contentType: string; sizeBytes: number; sha256: string }[];
+};
+
+function currentAnswers(line: StoredLine | undefined) {
+  return {
+    quantity: line?.quantity?.toString() ?? null,
+    narrative: line?.narrative ?? null,
+    note: line?.note ?? null,
+    evidenceUrl: line?.evidenceUrl ?? null,
+    evidence: line?.evidence ?? [],
+  };
+}
+
+/** A line's answers as last sent: its files those sent that the supplier has not removed since. */
+function sentAnswers(kept: SubmittedLine | undefined, line: StoredLine | undefined) {
+  const sentFiles = new Set(kept?.evidence.map((f) => f.id));
+  return {
+    quantity: kept?.quantity == null ? null : String(Number(kept.quantity)),
+    narrative: kept?.narrative ?? null,
+    note: kept?.note ?? null,
+    evidenceUrl: kept?.evidenceUrl ?? null,
+    evidence: (line?.evidence ?? []).filter((f) => sentFiles.has(f.id)),
+  };
+}
+
+/**
+ * What the council is shown of a return still with the supplier: what was last sent (nothing before the first
+ * submission; the version queried while it is amended), by commitment, not the draft being written. Null when
+ * the return is not with the supplier, or its last submission was sent before answers were kept (shown as it is).
+ */
+function answersSentToCouncil(
+  status: ReturnStatus,
+  events: { toStatus: ReturnStatus; submittedLines: unknown }[],
+): Map<string, SubmittedLine> | null {
+  if (!isAwaitingSupplier(status)) return null;
+  const last = events.findLast((e) => e.toStatus === "SUBMITTED");
+  if (!last) return new Map();
+  const answers = readSubmittedLines(last.submittedLines);
+  return answers ? new Map(answers.map((a) => [a.commitmentId, a])) : null;
 }
 
 /**

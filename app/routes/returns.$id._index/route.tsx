@@ -318,7 +318,7 @@ export default function ReturnPage() {
           {staleError}
         </Notice>
       ) : null}
-      {page.editable ? <ReturnForm /> : <ReadOnlyLines lines={page.lines} />}
+      {page.editable ? <ReturnForm /> : <ReadOnlyLines lines={page.lines} council={view === "COUNCIL"} />}
       <ProgressTable rows={page.lines} caption="Delivered against commitments to date" />
       <p className="mb-8 max-w-3xl text-sm text-muted">
         Delivered to date counts accepted returns and confirmed marketplace pledges, each once. Plan to date
@@ -372,13 +372,27 @@ function SupplierStatusNotice() {
   return null;
 }
 
-function ReadOnlyLines({ lines }: { lines: ReturnLineView[] }) {
+// The council sees what the supplier sent (see getReturnPage), never a draft they are still writing.
+function ReadOnlyLines({ lines, council }: { lines: ReturnLineView[]; council: boolean }) {
+  const { page } = useLoaderData<typeof loader>();
+  const notSent = council && (page.status === "NOT_STARTED" || page.status === "DRAFT");
   return (
     <section aria-labelledby="answers-heading" className="mb-8">
       <h2 id="answers-heading" className="mb-4 text-2xl font-bold">
         What was reported
       </h2>
-      {lines.map((line) => (
+      {notSent ? (
+        <p className="mb-4 max-w-3xl">
+          Nothing yet: the supplier has not submitted this return. Their answers show here once they do.
+        </p>
+      ) : null}
+      {council && page.status === "QUERIED" ? (
+        <p className="mb-4 max-w-3xl">
+          As submitted before it was queried. The supplier is amending it: the new version shows here once
+          they submit it again.
+        </p>
+      ) : null}
+      {(notSent ? [] : lines).map((line) => (
         <section
           key={line.commitmentId}
           aria-labelledby={`line-${line.commitmentId}-heading`}

@@ -1,0 +1,75 @@
+// The council's page of a return showed the supplier's draft under "What was reported": figures saved but never
+// submitted read as the supplier's own figure for the quarter, and while the supplier amended a queried return the
+// officer saw the half-made amendment, not the version they had queried. Now the council sees what was sent:
+// nothing before the first submission, and the queried version until the return is submitted again.
+import { beforeAll, describe, expect, it } from "vitest";
+import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
+import { createReturnsWorld, returnForm } from "./returns-world.ts";
+
+beforeAll(() => renderPage("/"));
+
+function formOf(values: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(values)) form.append(name, value);
+  return form;
+}
+
+async function councilPage(returnId: string, cookie: string) {
+  const response = await renderPage(`/returns/${returnId}`, cookie);
+  expect(response.status).toBe(200);
+  return readableMainText(await response.text());
+}
+
+describe("a return still with the supplier, on the council's page", () => {
+  it("shows nothing of a draft never submitted", async () => {
+    const w = await createReturnsWorld();
+    const saved = await postPage(
+      `/returns/${w.kpiReturn.id}?index`,
+      formOf(returnForm(w, "save", { hours: "12", narrative: "Half written", note: "Still counting" })),
+      w.cookies.supplierOwner,
+    );
+    expect(saved.status).toBe(302);
+    const text = await councilPage(w.kpiReturn.id, w.cookies.officerA);
+    expect(text).toContain(
+      "What was reported Nothing yet: the supplier has not submitted this return. Their answers show here once they do.",
+    );
+    expect(text).not.toContain("12 hours");
+    expect(text).not.toContain("Half written");
+    expect(text).not.toContain("Still counting");
+    // the supplier still sees their draft
+    const own = readableMainText(
+      await (await renderPage(`/returns/${w.kpiReturn.id}`, w.cookies.supplierOwner)).text(),
+    );
+    expect(own).toContain("Still counting");
+  });
+
+  it("shows the version queried while the supplier amends it, and the new one once resubmitted", async () => {
+    const w = await createSubmittedReturnWorld();
+    const queried = await reviewReturn(w, w.cookies.officerA, {
+      intent: "query",
+      submittedAt: w.submittedAt,
+      comment: "Please check the hours",
+    });
+    expect(queried.status).toBe(302);
+    const amend = (intent: "save" | "submit") =>
+      postPage(
+        `/returns/${w.kpiReturn.id}?index`,
+        formOf(returnForm(w, intent, { hours: "25", narrative: "Two careers fairs", declaration: true })),
+        w.cookies.supplierOwner,
+      );
+    expect((await amend("save")).status).toBe(302);
+    const during = await councilPage(w.kpiReturn.id, w.cookies.officerA);
+    expect(during).toContain("As submitted before it was queried.");
+    expect(during).toContain("own figure this quarter 10 hours");
+    expect(during).toContain("What was delivered A careers fair");
+    expect(during).not.toContain("25 hours");
+    expect(during).not.toContain("Two careers fairs");
+
+    expect((await amend("submit")).status).toBe(302);
+    const after = await councilPage(w.kpiReturn.id, w.cookies.officerA);
+    expect(after).not.toContain("As submitted before it was queried.");
+    expect(after).toContain("own figure this quarter 25 hours");
+    expect(after).toContain("What was delivered Two careers fairs");
+  });
+});
