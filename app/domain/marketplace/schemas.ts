@@ -62,18 +62,49 @@ const wholeNumber = (what: string, max: number) =>
       .max(max, `${capitalise(what)} must be ${max.toLocaleString("en-GB")} or less`),
   );
 
+// A required answer in words. PostgreSQL text cannot hold NUL (db.server.ts drops it from every query), so it goes
+// before the trim and the checks: what is checked is what is stored. One of characters that show nothing (zero-width
+// spaces, NUL) was kept, and listed as a request with no title, or sent as a reason with no words.
+const withoutNul = (value: string) => value.replaceAll("\0", "");
+function requiredText(o: {
+  blank: string;
+  min: number;
+  short: string;
+  max: number;
+  long: string;
+  what: string;
+}) {
+  return (
+    z
+      .string({ error: o.blank })
+      .overwrite(withoutNul)
+      .trim()
+      // a blank answer (once NUL is dropped) is told only this, not also that it is too short
+      .min(1, { error: o.blank, abort: true })
+      .min(o.min, o.short)
+      .max(o.max, o.long)
+      .refine((v) => v.length < o.min || v.length > o.max || hasVisibleText(v), invisibleTextMessage(o.what))
+  );
+}
+
 export const requestFormSchema = z.object({
   intent: intentOf(["draft", "submit"]).default("draft"),
-  title: z
-    .string({ error: "Enter a title" })
-    .trim()
-    .min(5, "Title must be 5 characters or more")
-    .max(120, "Title must be 120 characters or fewer"),
-  description: z
-    .string({ error: "Enter a description of what you need" })
-    .trim()
-    .min(20, "Description must be 20 characters or more")
-    .max(4000, "Description must be 4,000 characters or fewer"),
+  title: requiredText({
+    blank: "Enter a title",
+    min: 5,
+    short: "Title must be 5 characters or more",
+    max: 120,
+    long: "Title must be 120 characters or fewer",
+    what: "The title",
+  }),
+  description: requiredText({
+    blank: "Enter a description of what you need",
+    min: 20,
+    short: "Description must be 20 characters or more",
+    max: 4000,
+    long: "Description must be 4,000 characters or fewer",
+    what: "The description",
+  }),
   councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
   categoryId: z.string({ error: "Select a category" }).trim().min(1),
   helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
@@ -121,16 +152,26 @@ export const moderationSchema = intentUnion([
   z.object({
     intent: z.literal("requestChanges"),
     reviewedSubmission,
-    comment: z
-      .string({ error: "Say what needs to change" })
-      .trim()
-      .min(5, "Say what needs to change")
-      .max(1000, "Comment must be 1,000 characters or fewer"),
+    comment: requiredText({
+      blank: "Say what needs to change",
+      min: 5,
+      short: "Say what needs to change",
+      max: 1000,
+      long: "Comment must be 1,000 characters or fewer",
+      what: "The comment",
+    }),
   }),
 ]);
 
 const reason = (message: string) =>
-  z.string({ error: message }).trim().min(3, message).max(1000, "Reason must be 1,000 characters or fewer");
+  requiredText({
+    blank: message,
+    min: 3,
+    short: message,
+    max: 1000,
+    long: "Reason must be 1,000 characters or fewer",
+    what: "The reason",
+  });
 
 export const manageRequestSchema = intentUnion([
   z.object({ intent: z.literal("submit") }),
@@ -185,11 +226,14 @@ export const pledgeActionSchema = intentUnion([
         .refine(validDate, "Date delivered must be a real date, for example 27/03/2027")
         .refine((v) => !validDate(v) || v <= todayIso(), "Date delivered cannot be in the future"),
     ),
-    deliveryNote: z
-      .string({ error: "Add a note about what was delivered" })
-      .trim()
-      .min(3, "Add a note about what was delivered")
-      .max(2000, "Note must be 2,000 characters or fewer"),
+    deliveryNote: requiredText({
+      blank: "Add a note about what was delivered",
+      min: 3,
+      short: "Add a note about what was delivered",
+      max: 2000,
+      long: "Note must be 2,000 characters or fewer",
+      what: "The note",
+    }),
   }),
 ]);
 
@@ -255,11 +299,14 @@ export { searchQueryString } from "./search-query.ts";
 export const savedSearchSchema = intentUnion([
   z.object({
     intent: z.literal("create"),
-    name: z
-      .string({ error: "Enter a name for the search" })
-      .trim()
-      .min(2, "Name must be 2 characters or more")
-      .max(80, "Name must be 80 characters or fewer"),
+    name: requiredText({
+      blank: "Enter a name for the search",
+      min: 2,
+      short: "Name must be 2 characters or more",
+      max: 80,
+      long: "Name must be 80 characters or fewer",
+      what: "The name",
+    }),
     // the list's filters as its page writes them: a 200-character search in a script written with several bytes a
     // letter (Bengali, Chinese, Arabic) is up to 1,800 characters URL-encoded; parseSearch bounds what is kept
     query: z.string().max(4000).default(""),
