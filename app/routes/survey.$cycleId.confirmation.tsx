@@ -2,7 +2,7 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
-import { getOwnResponse, mayUseAnswers } from "~/domain/survey/responses.server.ts";
+import { getOwnResponse, mayUseAnswers, sentTheAnswers } from "~/domain/survey/responses.server.ts";
 import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [
@@ -15,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (cycle.status === "CLOSED") throw redirect(`/survey/${cycle.id}`);
   const response = await getOwnResponse(cycle.id, membership.organisationId);
   if (!response || response.status !== "SUBMITTED") notFound();
+  const mine = mayUseAnswers(response, { userId: viewer.user.id, role: membership.role });
   return json({
     cycleId: cycle.id,
     councilName: cycle.council.name,
@@ -22,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // past the closing day (the night's housekeeping has not closed it yet) the answers can no longer be changed
     accepting: cycle.accepting,
     // a colleague who did not answer was told "we emailed you a receipt" and offered links that only sent them back
-    mine: mayUseAnswers(response, { userId: viewer.user.id, role: membership.role }),
+    mine,
+    // an owner who did not send the answers a colleague sent got no receipt, though they may change them
+    receipt: mine && (await sentTheAnswers(response, viewer.user.id)),
   });
 }
 
@@ -30,7 +33,7 @@ const closedText = (closesOn: string) =>
   `The survey's closing date, ${formatDate(closesOn)}, has passed, so the answers can no longer be changed or withdrawn.`;
 
 export default function SurveyConfirmation() {
-  const { cycleId, councilName, closesOn, accepting, mine } = useLoaderData<typeof loader>();
+  const { cycleId, councilName, closesOn, accepting, mine, receipt } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl">
       <div className="mb-8 bg-success p-6 text-center text-white">
@@ -46,7 +49,9 @@ export default function SurveyConfirmation() {
       {mine ? (
         <>
           <p className="mb-4">
-            We emailed you a receipt when your answers were sent (it does not repeat them).
+            {receipt
+              ? "We emailed you a receipt when your answers were sent (it does not repeat them)."
+              : "A colleague sent your business's answers and was emailed a receipt (it does not repeat them)."}
           </p>
           {accepting ? (
             <p className="mb-4">

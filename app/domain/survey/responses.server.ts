@@ -374,6 +374,22 @@ export async function withdrawResponse(
   });
 }
 
+// Whether this person was emailed a receipt for the answers now held: each send emails whoever sent, and an owner can
+// see answers a colleague sent (or send them again). A receipt from before the answers were withdrawn does not count.
+export async function sentTheAnswers(response: { id: string; consentGivenAt: Date | null }, userId: string) {
+  const sent = await db.auditLog.findFirst({
+    where: {
+      entityType: "SurveyResponse",
+      entityId: response.id,
+      actorUserId: userId,
+      action: { in: ["survey.response.submit", "survey.response.change"] },
+      ...(response.consentGivenAt ? { createdAt: { gte: response.consentGivenAt } } : {}),
+    },
+    select: { id: true },
+  });
+  return sent !== null;
+}
+
 // Whether this person withdrew the business's answers moments ago: 'Withdraw' sent again (a double click, a form
 // sent again after a slow answer) is answered as the first was.
 export async function withdrewJustNow(cycleId: string, organisationId: string, userId: string) {
