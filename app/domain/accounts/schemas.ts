@@ -1,5 +1,6 @@
 // Form schemas for accounts and organisations: shared by the server actions and the forms (no server imports).
 import { z } from "zod";
+import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
 import { intentUnion } from "~/domain/form-intent.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
@@ -31,11 +32,16 @@ export const newPasswordField = z
   .min(PASSWORD_MIN, `Password must be ${PASSWORD_MIN} characters or more`)
   .max(PASSWORD_MAX, `Password must be ${PASSWORD_MAX} characters or fewer`);
 
+// Text that must show something: the database drops NUL, and zero-width spaces take no room, so a name of either
+// passed `.trim().min()` and was saved as a blank name (members lists, emails and the audit log with no words).
+const showsSomething = (value: string) => value === "" || hasVisibleText(value);
+
 const nameField = z
   .string({ error: "Enter your full name" })
   .trim()
   .min(1, "Enter your full name")
-  .max(100, "Name must be 100 characters or fewer");
+  .max(100, "Name must be 100 characters or fewer")
+  .refine(showsSomething, invisibleTextMessage("Your name"));
 
 export const signUpSchema = z.object({
   name: nameField,
@@ -98,8 +104,11 @@ export const deleteAccountSchema = z.object({
 const organisationName = z
   .string({ error: "Enter the organisation's name" })
   .trim()
+  // a name of spaces is told to enter one, not that it is too short
+  .min(1, { error: "Enter the organisation's name", abort: true })
   .min(2, "Organisation name must be 2 characters or more")
-  .max(150, "Organisation name must be 150 characters or fewer");
+  .max(150, "Organisation name must be 150 characters or fewer")
+  .refine(showsSomething, invisibleTextMessage("The organisation name"));
 
 const councilChoice = z.string({ error: "Select the council area you work in" }).min(1).max(40);
 
@@ -115,12 +124,15 @@ export const vcseSchema = z.object({
     .string({ error: "Enter the area you serve" })
     .trim()
     .min(2, "Enter the area you serve")
-    .max(200, "Area served must be 200 characters or fewer"),
+    .max(200, "Area served must be 200 characters or fewer")
+    .refine(showsSomething, invisibleTextMessage("The area you serve")),
   description: z
     .string({ error: "Describe what your organisation does" })
     .trim()
+    .min(1, { error: "Describe what your organisation does", abort: true })
     .min(10, "Description must be 10 characters or more")
-    .max(2000, "Description must be 2000 characters or fewer"),
+    .max(2000, "Description must be 2000 characters or fewer")
+    .refine(showsSomething, invisibleTextMessage("The description")),
 });
 
 // UK postcode, as Royal Mail writes it (the space is optional when typed).
@@ -207,8 +219,10 @@ export const verificationDecisionSchema = intentUnion([
     reason: z
       .string({ error: "Enter the reason for rejecting the organisation" })
       .trim()
+      .min(1, { error: "Enter the reason for rejecting the organisation", abort: true })
       .min(10, "Reason must be 10 characters or more")
-      .max(1000, "Reason must be 1000 characters or fewer"),
+      .max(1000, "Reason must be 1000 characters or fewer")
+      .refine(showsSomething, invisibleTextMessage("The reason")),
   }),
 ]);
 
