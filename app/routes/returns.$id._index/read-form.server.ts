@@ -12,6 +12,8 @@ import { MAX_EVIDENCE_BYTES } from "~/domain/reporting/returns-evidence.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 const MAX_FIELD_BYTES = 64 * 1024;
+// Past this, a field is no answer a person pasted: the form is refused rather than read on.
+const MAX_FIELD_READ_BYTES = MAX_EVIDENCE_BYTES;
 
 /** A file chosen for one line of the return, stored or refused (with why). */
 export type LineUpload = { field: string; commitmentId: string; outcome: NonNullable<UploadOutcome> };
@@ -50,11 +52,13 @@ export async function readReturnForm(
     let size = 0;
     const chunks: Uint8Array[] = [];
     for await (const chunk of part.data) {
+      if (size < MAX_FIELD_BYTES) chunks.push(chunk);
       size += chunk.length;
-      if (size > MAX_FIELD_BYTES) throw new Response("Form field too long", { status: 413 });
-      chunks.push(chunk);
+      if (size > MAX_FIELD_READ_BYTES) throw new Response("Form field too long", { status: 413 });
     }
-    return new TextDecoder().decode(Buffer.concat(chunks));
+    // a long text pasted into an answer is kept in part: still longer than any answer may be, it comes back
+    // with the form saying how long it may be, and the rest of what was typed, not as an error page
+    return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, MAX_FIELD_BYTES));
   };
   try {
     return { formData: await unstable_parseMultipartFormData(request, handler), uploads };
