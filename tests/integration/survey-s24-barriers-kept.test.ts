@@ -29,7 +29,7 @@ async function sendWithTooLongText(ticks: string[]) {
   const page = await postPage(`/survey/${cycleId}/questions/barriers`, form, cookie);
   expect(page.status).toBe(400);
   const html = await page.text();
-  expect(html).toContain("Enter 2000 characters or fewer");
+  expect(html).toContain("Tell us what else makes it hard in 2,000 characters or fewer");
   return tickedBoxes(html);
 }
 

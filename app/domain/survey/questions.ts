@@ -16,6 +16,8 @@ export type Question = {
   options?: Choice[];
   // a free-text question with its own "Prefer not to say" box (stored as PREFER_NOT)
   preferNotBox?: boolean;
+  // a free-text answer's message when too long, before its limit: "Enter a name of" (200 characters or fewer)
+  tooLong?: string;
 };
 
 export type Topic = {
@@ -315,7 +317,12 @@ export const TOPICS: Topic[] = [
         kind: "checkbox",
         options: [...BARRIERS, preferNot],
       },
-      { name: "barriersOther", legend: "Anything else that makes it hard (optional)", kind: "textarea" },
+      {
+        name: "barriersOther",
+        legend: "Anything else that makes it hard (optional)",
+        kind: "textarea",
+        tooLong: "Tell us what else makes it hard in",
+      },
     ],
   },
   {
@@ -328,6 +335,7 @@ export const TOPICS: Topic[] = [
         legend: "What could the council do to make it easier for businesses like yours to win contracts?",
         kind: "textarea",
         preferNotBox: true,
+        tooLong: "Tell us what the council could do in",
       },
     ],
   },
@@ -354,8 +362,15 @@ export const TOPICS: Topic[] = [
         legend: "Who should we contact?",
         hint: "Only if you said yes.",
         kind: "text",
+        tooLong: "Enter a name of",
       },
-      { name: "contactEmail", legend: "Their email address", hint: "Only if you said yes.", kind: "email" },
+      {
+        name: "contactEmail",
+        legend: "Their email address",
+        hint: "Only if you said yes.",
+        kind: "email",
+        tooLong: "Enter an email address of",
+      },
     ],
   },
 ];

@@ -4,7 +4,18 @@ import { LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
-const text = (max: number) => z.string().trim().max(max, `Enter ${max} characters or fewer`).optional();
+// PostgreSQL text cannot hold NUL: the database drops it, so "\0" beside a ticked "Prefer not to say" was refused as
+// text given too, and stored as an empty answer. It goes before the trim, so what is checked is what is kept.
+const withoutNul = (value: string) => value.replaceAll("\0", "");
+
+// (the message says which answer: the page's summary lists each problem apart from its question)
+const text = (max: number, tooLong = "Enter an answer of") =>
+  z
+    .string()
+    .overwrite(withoutNul)
+    .trim()
+    .max(max, `${tooLong} ${max.toLocaleString("en-GB")} characters or fewer`)
+    .optional();
 
 const ETHNIC_BACKGROUNDS: [string, ...string[]] = [
   PREFER_NOT,
@@ -31,8 +42,8 @@ export function topicSchema(topic: Topic) {
     else if (question.kind === "checkbox")
       shape[question.name] = z.array(z.enum(values, invalid)).optional().default([]);
     // its format is checked only when it is used (below): the address is asked "only if you said yes"
-    else if (question.kind === "email") shape[question.name] = text(254);
-    else shape[question.name] = text(question.kind === "text" ? 200 : 2000);
+    else if (question.kind === "email") shape[question.name] = text(254, question.tooLong);
+    else shape[question.name] = text(question.kind === "text" ? 200 : 2000, question.tooLong);
     if (question.preferNotBox)
       shape[`${question.name}PreferNot`] = z
         .literal(PREFER_NOT, {
