@@ -18,7 +18,7 @@ import {
 import { acceptTooLate, changePledge } from "~/domain/marketplace/pledges.server.ts";
 import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy, LIVE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
-import { pledgeActionSchema } from "~/domain/marketplace/schemas.ts";
+import { DECLINE_REASON_MISSING, pledgeActionSchema } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Radios, ReasonForm, TextInput, Textarea } from "~/ui/form.tsx";
@@ -72,9 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // declining a pledge already agreed calls it off, and its form is called so
   const callingOff =
     submission.payload.intent === "decline" && ["ACCEPTED", "DELIVERED", "DISPUTED"].includes(pledge.status);
+  // only "give a reason" is reworded: a reason too long, or of nothing to read, is told what is wrong with it
   if (submission.status !== "success")
     return json(
-      callingOff && submission.error?.reason
+      callingOff && submission.error?.reason?.includes(DECLINE_REASON_MISSING)
         ? submission.reply({ fieldErrors: { reason: ["Give a reason for calling off the pledge"] } })
         : submission.reply(),
       { status: 400 },

@@ -191,9 +191,12 @@ export const pledgeFormSchema = z.object({
   commitmentId: z.string().trim().optional(),
 });
 
+// what a decline without a reason is told (calling off an agreed pledge words it so: pledges.$id.tsx)
+export const DECLINE_REASON_MISSING = "Give a reason for declining";
+
 export const pledgeActionSchema = intentUnion([
   z.object({ intent: z.literal("accept") }),
-  z.object({ intent: z.literal("decline"), reason: reason("Give a reason for declining") }),
+  z.object({ intent: z.literal("decline"), reason: reason(DECLINE_REASON_MISSING) }),
   z.object({
     intent: z.literal("confirm"),
     rating: z
