@@ -167,9 +167,13 @@ export const cycleActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("invite-eligible") }),
     z.object({
       intent: z.literal("invite-email"),
+      // a blank address was told it was "in the wrong format"; one pasted with a space around it was refused
       email: z
-        .email("Enter an email address in the correct format, like name@example.com")
-        .max(254, "Enter an email address of 254 characters or fewer"),
+        .string({ error: "Enter the email address to send the invitation to" })
+        .trim()
+        .min(1, "Enter the email address to send the invitation to")
+        .max(254, "Enter an email address of 254 characters or fewer")
+        .pipe(z.email("Enter an email address in the correct format, like name@example.com")),
       // the form's one-off key: sent twice, it is one invitation (absent from a page rendered before keys)
       submissionKey: z
         .string()
