@@ -23,3 +23,6 @@ export const STATUS_LABEL = { PENDING: "Pending", VERIFIED: "Verified", REJECTED
 
 // One message whatever was wrong, so the form never reveals which addresses have accounts.
 export const SIGN_IN_FAILED = "Incorrect email or password";
+
+// A current password typed to confirm a change, that is not the account's.
+export const CURRENT_PASSWORD_INCORRECT = "Your current password is incorrect";

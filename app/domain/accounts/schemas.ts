@@ -4,7 +4,7 @@ import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-t
 import { intentUnion } from "~/domain/form-intent.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
-import { PASSWORD_MAX, PASSWORD_MIN } from "./labels.ts";
+import { CURRENT_PASSWORD_INCORRECT, PASSWORD_MAX, PASSWORD_MIN, SIGN_IN_FAILED } from "./labels.ts";
 
 // what the forms also show, kept in a module without zod (browser code of public pages imports it)
 export {
@@ -43,6 +43,11 @@ const nameField = z
   .max(100, "Name must be 100 characters or fewer")
   .refine(showsSomething, invisibleTextMessage("Your name"));
 
+// The password an account already has, typed to confirm a change. One longer than any password can be is wrong, and
+// told so as a wrong one is: its length check had no message, so it took the field's ("Enter your current password").
+const currentPasswordField = (missing: string) =>
+  z.string({ error: missing }).max(PASSWORD_MAX * 4, CURRENT_PASSWORD_INCORRECT);
+
 export const signUpSchema = z.object({
   name: nameField,
   email: emailField,
@@ -59,7 +64,8 @@ export type NewOrganisationKind = "vcse" | "supplier";
 
 export const signInSchema = z.object({
   email: emailField,
-  password: z.string({ error: "Enter your password" }).max(PASSWORD_MAX * 4),
+  // longer than any password can be, so not this account's: told as any wrong password is, not "Enter your password"
+  password: z.string({ error: "Enter your password" }).max(PASSWORD_MAX * 4, SIGN_IN_FAILED),
   // the page the form was shown for (a hidden field): one too long to go back to is dropped, never an error
   redirectTo: z.string().max(2000).optional().catch(undefined),
 });
@@ -81,12 +87,12 @@ export const changeNameSchema = z.object({ name: nameField });
 
 export const changeEmailSchema = z.object({
   email: emailField,
-  currentPassword: z.string({ error: "Enter your current password" }).max(PASSWORD_MAX * 4),
+  currentPassword: currentPasswordField("Enter your current password"),
 });
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password" }).max(PASSWORD_MAX * 4),
+    currentPassword: currentPasswordField("Enter your current password"),
     password: newPasswordField,
     confirmPassword: z.string({ error: "Enter the new password again" }),
   })
@@ -96,7 +102,7 @@ export const changePasswordSchema = z
   });
 
 export const deleteAccountSchema = z.object({
-  currentPassword: z.string({ error: "Enter your password to confirm" }).max(PASSWORD_MAX * 4),
+  currentPassword: currentPasswordField("Enter your password to confirm"),
   // the organisations the person confirms will be left with no members (ids)
   leaveWithoutMembers: z.array(z.string().max(64)).max(100).default([]),
 });

@@ -15,6 +15,7 @@ import {
   verifyEmailMessage,
 } from "./emails.server.tsx";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
+import { CURRENT_PASSWORD_INCORRECT } from "./labels.ts";
 import type { NewOrganisationKind } from "./schemas.ts";
 import {
   consumeUserToken,
@@ -335,7 +336,7 @@ export async function checkCurrentPassword(
     entityId: userId,
     ipAddress: context.ip,
   });
-  return { ok: false, fieldErrors: { currentPassword: ["Your current password is incorrect"] } };
+  return { ok: false, fieldErrors: { currentPassword: [CURRENT_PASSWORD_INCORRECT] } };
 }
 
 // The new address must be confirmed from its own inbox before it replaces the old one.
@@ -547,7 +548,7 @@ export async function changePassword(
   const now = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (now.passwordHash && (await justChangedTo(userId, now.passwordHash, input.password)))
     return freshSession();
-  return { ok: false, fieldErrors: { currentPassword: ["Your current password is incorrect"] } };
+  return { ok: false, fieldErrors: { currentPassword: [CURRENT_PASSWORD_INCORRECT] } };
 }
 
 // The password was changed moments ago, to this one: a form sent twice.
