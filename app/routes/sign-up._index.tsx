@@ -10,7 +10,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
-import { createSession, sessionCookie } from "~/auth/session.server.ts";
+import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
 import { parseWithZod, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
@@ -51,6 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await signUpWithInvitation(input, invitation, context);
     if (!result.ok)
       return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
+    // the cookie is replaced: whoever was signed in here before (a form left open in a tab) is signed out for good
+    await endSessionOfRequest(request);
     const session = await createSession(result.userId, context.userAgent);
     return redirectWithFlash(
       `/organisations/${result.organisationId}`,
