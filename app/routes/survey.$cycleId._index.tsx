@@ -14,7 +14,12 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
 import { TOPICS, topicBySlug } from "~/domain/survey/questions.ts";
 import { closedOn } from "~/domain/survey/eligibility.server.ts";
-import { getOwnResponse, giveConsent, mayUseAnswers } from "~/domain/survey/responses.server.ts";
+import {
+  getOwnResponse,
+  giveConsent,
+  mayUseAnswers,
+  sentTheAnswers,
+} from "~/domain/survey/responses.server.ts";
 import { consentSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, InsetText, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -70,6 +75,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           submittedAt: response.submittedAt,
           // a colleague's answers: only that they exist is shown, not who gave them or what they are
           mine,
+          // an owner sees answers a colleague sent: "You sent your answers" was not so
+          sentByMe:
+            mine && response.status === "SUBMITTED" && (await sentTheAnswers(response, viewer.user.id)),
           // the page after the last one saved (the first if none was); a colleague is not told even that,
           // since which page comes next can hint at an answer
           continueAt: mine ? `/survey/${cycle.id}/${resumePath(response.resumeAt)}` : null,
@@ -203,7 +211,8 @@ function SurveyExplainer({
         <>
           {response.status === "SUBMITTED" ? (
             <p className="mb-4">
-              You sent your answers on {formatDate(response.submittedAt)}.
+              {response.sentByMe ? "You sent your answers" : "A colleague sent your business's answers"} on{" "}
+              {formatDate(response.submittedAt)}.
               {/* past its closing day the answers can no longer be changed, whatever the date said */}
               {cycle.accepting
                 ? ` You can see, change or withdraw them until ${formatDate(cycle.closesOn)}.`

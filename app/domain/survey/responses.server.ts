@@ -374,20 +374,24 @@ export async function withdrawResponse(
   });
 }
 
-// Whether this person was emailed a receipt for the answers now held: each send emails whoever sent, and an owner can
-// see answers a colleague sent (or send them again). A receipt from before the answers were withdrawn does not count.
-export async function sentTheAnswers(response: { id: string; consentGivenAt: Date | null }, userId: string) {
-  const sent = await db.auditLog.findFirst({
+// Whether this person sent the answers now held (and so was emailed a receipt): each send emails whoever sent, and
+// an owner can see answers a colleague sent (or send them again). A send from before the answers were withdrawn does
+// not count. Answers whose sending was never logged (stored before it was) are taken as sent by their respondent.
+export async function sentTheAnswers(
+  response: { id: string; consentGivenAt: Date | null; respondentUserId: string | null },
+  userId: string,
+) {
+  const sends = await db.auditLog.findMany({
     where: {
       entityType: "SurveyResponse",
       entityId: response.id,
-      actorUserId: userId,
       action: { in: ["survey.response.submit", "survey.response.change"] },
       ...(response.consentGivenAt ? { createdAt: { gte: response.consentGivenAt } } : {}),
     },
-    select: { id: true },
+    select: { actorUserId: true },
   });
-  return sent !== null;
+  if (sends.length === 0) return response.respondentUserId === userId;
+  return sends.some((send) => send.actorUserId === userId);
 }
 
 // Whether this person withdrew the business's answers moments ago: 'Withdraw' sent again (a double click, a form
