@@ -19,9 +19,10 @@ import {
   getCouncilGuidance,
   getCouncilGuidanceWithPreview,
   saveGuidance,
+  type GuidanceStale,
 } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas.ts";
-import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
+import { BackLink, ConfirmFirstLink, Notice, PageHeading, Table } from "~/ui/components.tsx";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
@@ -31,11 +32,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.page ? "Edit guidance page" : "Add a guidance page"} – Social Value Marketplace` },
 ];
 
-// a new page's form names the council it was shown for
+// a new page's form names the council it was shown for; a page's form, the version of it that was read
+const versionSchema = z.iso.datetime({ precision: 3 });
 const actionSchema = guidancePageSchema.extend({
   intent: intentOf(["save"]),
   councilId: z.string().optional(),
+  version: versionSchema.optional().catch(undefined),
 });
+
+const STALE_MESSAGE =
+  "Someone else changed this page while you were editing. Their changes are shown, yours are kept below: check and save again.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireGuidanceAdmin(request, params.id!);
@@ -65,17 +71,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isNew && !(await getCouncilGuidance(councilId, params.id!))) notFound();
   const councilName = membership.organisationName;
   if (!value) return json({ ...submission.reply(), councilName }, { status: 400 });
-  const { intent: _intent, councilId: _shownFor, ...input } = value;
-  const result = await saveGuidance({ ...common, id: isNew ? undefined : params.id, input });
+  const { intent: _intent, councilId: _shownFor, version, ...input } = value;
+  const result = await saveGuidance({ ...common, id: isNew ? undefined : params.id, version, input });
   if (!result) notFound();
-  if (!result.ok)
+  if (!result.ok) {
+    if ("stale" in result)
+      return json(
+        { ...submission.reply({ formErrors: [STALE_MESSAGE] }), councilName, stale: result.stale },
+        { status: 409 },
+      );
     return json({ ...submission.reply({ fieldErrors: result.fieldErrors }), councilName }, { status: 400 });
+  }
   return redirectWithFlash("/council/guidance", { kind: "success", message: "Guidance page saved" });
 }
 
 export default function EditGuidance() {
   const { councilName, councilId, page, preview } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  // the JSON type of a conform reply hides the extra key's shape
+  const stale = lastResult && "stale" in lastResult ? (lastResult.stale as GuidanceStale) : null;
+  // after a colleague's save, theirs (now seen); after any other refusal, the one the answers were made to
+  const sent = versionSchema.safeParse(lastResult?.initialValue?.version);
+  const version = stale?.version ?? (sent.success ? sent.data : page?.version);
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { ...(page ?? { audience: "EVERYONE", published: true }), councilId },
@@ -87,8 +104,10 @@ export default function EditGuidance() {
       <PageHeading caption={lastResult?.councilName ?? councilName}>
         {page ? "Edit guidance page" : "Add a guidance page"}
       </PageHeading>
+      {stale ? <StaleGuidanceNotice stale={stale} /> : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
         <ErrorSummary errors={form.allErrors} />
+        {version ? <input type="hidden" name="version" value={version} /> : null}
         {page ? null : (
           <input
             type="hidden"
@@ -174,5 +193,41 @@ export default function EditGuidance() {
         </section>
       ) : null}
     </>
+  );
+}
+
+const FIELD_LABELS: Record<GuidanceStale["differences"][number]["field"], string> = {
+  title: "Title",
+  slug: "Web address name",
+  audience: "Who it is for",
+  bodyMarkdown: "Page content",
+  published: "Status",
+};
+
+function savedValue({ field, saved }: GuidanceStale["differences"][number]) {
+  if (field === "published") return saved ? "Published" : "Draft (not published)";
+  if (field === "audience") return GUIDANCE_AUDIENCES.find((a) => a.value === saved)?.label ?? String(saved);
+  // too long for a table: the preview shows it
+  if (field === "bodyMarkdown") return "Different from yours: the preview below shows it as saved now";
+  return String(saved);
+}
+
+function StaleGuidanceNotice({ stale }: { stale: GuidanceStale }) {
+  return (
+    <Notice kind="error" title="Someone else changed this page while you were editing">
+      <p className="mb-4">
+        Nothing you entered has been saved or lost: your answers are kept in the form below. Check them
+        against what is saved now, then save again.
+      </p>
+      <Table
+        caption="Saved now, where it differs from your answers"
+        rows={stale.differences}
+        rowKey={(d) => d.field}
+        columns={[
+          { header: "Field", rowHeader: true, cell: (d) => FIELD_LABELS[d.field] },
+          { header: "Saved now", cell: savedValue },
+        ]}
+      />
+    </Notice>
   );
 }

@@ -102,8 +102,9 @@ export async function getCouncilGuidanceWithPreview(councilId: string, id: strin
     },
   });
   if (!page) return null;
-  const { updatedAt: _updatedAt, ...fields } = page;
-  return { page: fields, preview: renderedPage(page) };
+  const { updatedAt, ...fields } = page;
+  // the form carries it, so a colleague's later save is shown instead of overwritten
+  return { page: { ...fields, version: updatedAt.toISOString() }, preview: renderedPage(page) };
 }
 
 // The council a page belongs to (null: no such page), for finding which of an admin's councils it is.
@@ -119,7 +120,16 @@ export function getCouncilGuidance(councilId: string, id: string) {
   });
 }
 
-type Result = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
+/** A page a colleague saved after the form was read: its version now, and what of it differs from the answers. */
+export type GuidanceStale = {
+  version: string;
+  differences: { field: keyof GuidanceInput; saved: string | boolean }[];
+};
+
+type Result =
+  | { ok: true; id: string }
+  | { ok: false; fieldErrors: Record<string, string[]> }
+  | { ok: false; stale: GuidanceStale };
 const slugTaken = {
   ok: false as const,
   fieldErrors: { slug: ["Another page already uses this web address name"] },
@@ -130,6 +140,8 @@ export async function saveGuidance(args: {
   actorUserId: string;
   ipAddress: string | null;
   id?: string;
+  // the page's version (its updatedAt) the form was read from; none from a page shown before forms carried it
+  version?: string;
   input: GuidanceInput;
 }): Promise<Result | null> {
   const { input } = args;
@@ -184,20 +196,27 @@ async function findClash(args: Parameters<typeof saveGuidance>[0]): Promise<Resu
 }
 
 function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result | null> {
-  const { councilId, actorUserId, id, input } = args;
+  const { councilId, actorUserId, id, version, input } = args;
   return db.$transaction(async (tx) => {
     let pageId = id;
     if (id) {
       // the page's row is locked first: "Save page" sent twice (a double click) is taken one save after the other,
       // and the second, finding the page as it would leave it, changes and records nothing (decision 024)
-      const [current] = await tx.$queryRaw<GuidanceInput[]>`
-        SELECT title, slug, audience::text AS audience, "bodyMarkdown", published FROM "GuidancePage"
+      const [current] = await tx.$queryRaw<(GuidanceInput & { updatedAt: Date })[]>`
+        SELECT title, slug, audience::text AS audience, "bodyMarkdown", published, "updatedAt" FROM "GuidancePage"
         WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
       if (!current) return null;
-      const unchanged = (Object.keys(input) as (keyof GuidanceInput)[]).every(
-        (key) => current[key] === input[key],
-      );
-      if (unchanged) return { ok: true as const, id };
+      const fields = Object.keys(input) as (keyof GuidanceInput)[];
+      const differences = fields
+        .filter((field) => current[field] !== input[field])
+        .map((field) => ({ field, saved: current[field] }));
+      if (differences.length === 0) return { ok: true as const, id };
+      // another admin saved it since this form was read: show what they saved instead of overwriting it
+      if (version && version !== current.updatedAt.toISOString())
+        return {
+          ok: false as const,
+          stale: { version: current.updatedAt.toISOString(), differences },
+        };
       await tx.guidancePage.update({ where: { id }, data: { ...input, updatedById: actorUserId } });
     } else {
       pageId = (await tx.guidancePage.create({ data: { ...input, councilId, updatedById: actorUserId } })).id;
