@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
@@ -10,6 +11,7 @@ import { ownMemberships, pledgeRolesOf } from "~/domain/marketplace/access.serve
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import {
   canPledge,
+  pledgeRefusal,
   pledgeStatusLabel,
   sharesContact,
   UNSETTLED_STATUSES,
@@ -68,7 +70,15 @@ const FLASH: Record<PledgeAction, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, pledge, roles } = await requirePledge(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: pledgeActionSchema });
+  const form = await readForm(request);
+  const submission = parseWithZod(form, { schema: pledgeActionSchema });
+  // A form for a change the pledge no longer allows (the other side acted since the page was loaded) is told so,
+  // not what to correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
+  const refusal = pledgeRefusal(pledge.status, submission.payload.intent, roles);
+  if (submission.status !== "success" && refusal)
+    return json(parseWithZod(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
+      status: 400,
+    });
   // declining a pledge already agreed calls it off, and its form is called so
   const callingOff =
     submission.payload.intent === "decline" && ["ACCEPTED", "DELIVERED", "DISPUTED"].includes(pledge.status);

@@ -53,6 +53,8 @@ const RULES: Record<PledgeAction, Rule> = {
 
 export type PledgeTransition = { ok: true; to: PledgeStatus } | { ok: false; reason: string };
 
+const NOT_YOURS = "You cannot do this to a pledge.";
+
 export function pledgeTransition(
   status: PledgeStatus,
   action: PledgeAction,
@@ -60,7 +62,7 @@ export function pledgeTransition(
 ): PledgeTransition {
   const rule = RULES[action];
   const mine = rule.by.find((entry) => entry.roles.includes(role));
-  if (!mine) return { ok: false, reason: "You cannot do this to a pledge." };
+  if (!mine) return { ok: false, reason: NOT_YOURS };
   if (!mine.from.includes(status))
     return { ok: false, reason: `This cannot be done while the pledge is ${pledgeStatusLabel(status)}.` };
   return { ok: true, to: rule.to };
@@ -105,6 +107,16 @@ export function sideThatMovesTo(status: PledgeStatus): Exclude<PledgeRole, "SYST
 
 export function canPledge(status: PledgeStatus, action: PledgeAction, role: PledgeRole) {
   return pledgeTransition(status, action, role).ok;
+}
+
+/** Why none of `roles` may take `action` on a pledge in `status` (its state's reason before "you cannot"), or null
+ * when one of them may, or `action` is not a pledge action at all. */
+export function pledgeRefusal(status: PledgeStatus, action: unknown, roles: PledgeRole[]): string | null {
+  if (!PLEDGE_ACTIONS.includes(action as PledgeAction)) return null;
+  const answers = roles.map((role) => pledgeTransition(status, action as PledgeAction, role));
+  if (answers.some((answer) => answer.ok)) return null;
+  const reasons = answers.flatMap((answer) => (answer.ok ? [] : [answer.reason]));
+  return reasons.find((reason) => reason !== NOT_YOURS) ?? NOT_YOURS;
 }
 
 // Once the requestor has accepted a pledge, its supplier is told how to contact the requestor (the request's
