@@ -91,11 +91,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (cycle.status === "CLOSED") return redirect(`/survey/${cycle.id}`);
   const submission = parseWithZod(await readForm(request), { schema: consentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  if (submission.value.consent === "no")
+  if (submission.value.consent === "no") {
+    // a page read before someone in the business started the survey: its answers stay, and "nothing was saved"
+    // would not be so
+    const response = await getOwnResponse(cycle.id, membership.organisationId);
+    if (response && response.status !== "WITHDRAWN")
+      return redirectWithFlash(`/survey/${cycle.id}`, {
+        kind: "info",
+        message:
+          "Your business has already started this survey, so nothing was changed and its answers are kept.",
+      });
     return redirectWithFlash("/survey", {
       kind: "info",
       message: "You chose not to take part. Nothing about your business was saved.",
     });
+  }
   if (!cycle.accepting)
     return json(submission.reply({ formErrors: ["This survey is not taking answers at the moment"] }), {
       status: 400,
