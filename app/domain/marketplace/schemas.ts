@@ -376,6 +376,7 @@ export const districtSchema = intentUnion([
   toggleSchema,
 ]);
 
+// each area once: "GU1, GU2, GU1" was kept and shown as typed
 export function splitPostcodeAreas(text: string | undefined) {
-  return (text ?? "").split(/[ ,]+/).filter(Boolean);
+  return [...new Set((text ?? "").split(/[ ,]+/).filter(Boolean))];
 }
