@@ -18,7 +18,7 @@ import { KIND_LABEL, STATUS_LABEL, verificationDecisionSchema } from "~/domain/a
 import { BackLink, InsetText, PageHeading, SummaryList, Tag, type SummaryRow } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
-import { formatDate, formatDateTime } from "~/ui/format.ts";
+import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Verify an organisation – Social Value Marketplace" }];
@@ -158,7 +158,10 @@ export default function VerifyOrganisation() {
     rows.push(
       { key: "Companies House number", value: organisation.companyNumber ?? "" },
       { key: "Registered postcode", value: organisation.registeredPostcode ?? "" },
-      { key: "Staff", value: String(organisation.staffHeadcount ?? "") },
+      {
+        key: "Staff",
+        value: organisation.staffHeadcount === null ? "" : formatNumber(organisation.staffHeadcount),
+      },
       { key: "Turnover", value: bandLabel(TURNOVER_BANDS, organisation.turnoverBand) },
       { key: "Balance sheet", value: bandLabel(BALANCE_SHEET_BANDS, organisation.balanceSheetBand) },
       {

@@ -3,6 +3,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { BUSINESS_SIZE_LABEL } from "~/domain/accounts/business-size.ts";
 import { KIND_LABEL } from "~/domain/accounts/schemas.ts";
 import { Notice, SummaryList, type SummaryRow } from "~/ui/components.tsx";
+import { formatNumber } from "~/ui/format.ts";
 import type { loader } from "./route.tsx";
 import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 
@@ -46,7 +47,8 @@ function detailRows(organisation: Organisation) {
   if (organisation.kind === "SUPPLIER") {
     details.push({ key: "Companies House number", value: organisation.companyNumber ?? "" });
     details.push({ key: "Registered postcode", value: organisation.registeredPostcode ?? "" });
-    details.push({ key: "Staff", value: String(organisation.staffHeadcount ?? "") });
+    const staff = organisation.staffHeadcount;
+    details.push({ key: "Staff", value: staff === null ? "" : formatNumber(staff) });
     details.push({
       key: "Business size",
       value: organisation.businessSize ? BUSINESS_SIZE_LABEL[organisation.businessSize] : "Not known",
