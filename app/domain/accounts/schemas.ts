@@ -107,6 +107,11 @@ export const deleteAccountSchema = z.object({
   leaveWithoutMembers: z.array(z.string().max(64)).max(100).default([]),
 });
 
+// An optional answer of spaces only is no answer: it was checked as one, and refused as not a number or address
+// in the right format, on a field the person had been told to leave blank.
+const spacesAsBlank = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
 const organisationName = z
   .string({ error: "Enter the organisation's name" })
   .trim()
@@ -121,11 +126,14 @@ const councilChoice = z.string({ error: "Select the council area you work in" })
 export const vcseSchema = z.object({
   name: organisationName,
   councilId: councilChoice,
-  charityNumber: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9 -]{4,20}$/, "Enter a charity or company number, like 1123456 or SC012345")
-    .optional(),
+  charityNumber: z.preprocess(
+    spacesAsBlank,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9 -]{4,20}$/, "Enter a charity or company number, like 1123456 or SC012345")
+      .optional(),
+  ),
   areaServed: z
     .string({ error: "Enter the area you serve" })
     .trim()
@@ -174,7 +182,7 @@ export const supplierSchema = z.object({
   balanceSheetBand: z.enum(BALANCE_SHEET_BANDS.map((b) => b.value) as [string, ...string[]], {
     error: "Select your balance sheet total",
   }),
-  contactEmail: emailField.optional(),
+  contactEmail: z.preprocess(spacesAsBlank, emailField.optional()),
 });
 
 export const councilSchema = z.object({
