@@ -16,7 +16,8 @@ export function withoutThousandsCommas(text: string): string | null {
   return GROUPED.test(text) ? text.replace(/,/g, "") : null;
 }
 
-const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
+// "12", "12.5" and ".5" (as many write a half)
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
 
 export function asWritten(value: unknown): unknown {
   if (typeof value !== "string") return value;

@@ -72,9 +72,11 @@ describe("asWritten, for every number field of the portal's forms", () => {
     ["-3", -3],
     ["2.50", 2.5],
     ["12,345.6", 12345.6],
+    [".5", 0.5],
+    ["-.25", -0.25],
   ])("reads %j as %d", (typed, expected) => expect(asWritten(typed)).toBe(expected));
 
-  it.each(["1e3", "0x10", "1,2,3", "12,5", "1,50", ",500", "١٢", "12 345"])(
+  it.each(["1e3", "0x10", "1,2,3", "12,5", "1,50", ",500", "١٢", "12 345", ".", "5.", "..5"])(
     "reads %j as not a number",
     (typed) => expect(asWritten(typed)).toBeNaN(),
   );

@@ -14,9 +14,10 @@ export function parseAmount(text: string): string | null {
 export function parseDecimal(text: string): string | null {
   const cleaned = withoutThousandsCommas(text.trim());
   if (cleaned === null) return null;
-  const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  // ".5" as many write a half, as well as "0.5"
+  const match = /^(\d{1,12}|(?=\.\d))(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
-  return `${BigInt(match[1]!)}.${(match[2] ?? "").padEnd(2, "0")}`;
+  return `${BigInt(match[1] || "0")}.${(match[2] ?? "").padEnd(2, "0")}`;
 }
 
 /** The signs a figure may be written with: a pound sign before it, a per cent sign after it. */

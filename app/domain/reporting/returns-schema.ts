@@ -41,7 +41,8 @@ const evidenceUrl = z
     { message: "Enter the evidence link as a full web address, like https://example.org/report" },
   );
 
-const QUANTITY_PATTERN = /^\d+(\.\d{1,2})?$/;
+// "12", "12.5" and ".5" (as many write a half): at most two decimal places
+const QUANTITY_PATTERN = /^(?:\d+(?:\.\d{1,2})?|\.\d{1,2})$/;
 
 // The sign a unit's figures may be written with: "£1,250" for pounds, "95%" for a percentage. Any other unit
 // takes neither, so "£40" against hours is refused rather than read as 40 hours.
@@ -83,10 +84,10 @@ export function quantityError(raw: string, unit: MeasureUnit, measureName: strin
   return null;
 }
 
-/** "£1,250.50" → "1250.50" for a measure in pounds; blank → undefined. Only called after quantityError passed. */
+/** "£1,250.50" → "1250.50" for a measure in pounds, ".5" → "0.5"; blank → undefined. Only called after quantityError passed. */
 export function normaliseQuantity(raw: string | undefined, unit: MeasureUnit): string | undefined {
   const text = raw === undefined ? "" : withoutUnitSign(raw, unit).replace(/,/g, "");
-  return text ? text : undefined;
+  return text ? text.replace(/^\./, "0.") : undefined;
 }
 
 export const FORM_OUT_OF_DATE = "The form is out of date: reload the page";
