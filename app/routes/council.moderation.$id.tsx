@@ -2,13 +2,14 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
 import { councilIdsOf, notFound, requireCouncilOfficer, type Viewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { getModerationRequest } from "~/domain/marketplace/queries.server.ts";
-import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { requestRefusal, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { moderationSchema } from "~/domain/marketplace/schemas.ts";
@@ -53,7 +54,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, need } = await requireReviewable(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: moderationSchema });
+  const form = await readForm(request);
+  const submission = parseWithZod(form, { schema: moderationSchema });
+  // A decision with a mistake sent after the request moved on (another officer decided it) is told so, not what to
+  // correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
+  const refusal = requestRefusal(need, submission.payload.intent, "OFFICER");
+  if (submission.status !== "success" && refusal)
+    return json(parseWithZod(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
+      status: 400,
+    });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (isOwnRequest(viewer, need))
     return json(submission.reply({ formErrors: [OWN_REQUEST] }), { status: 403 });

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
@@ -10,7 +11,12 @@ import { requestorMemberships, requestRolesOf } from "~/domain/marketplace/acces
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { getManagedRequest } from "~/domain/marketplace/queries.server.ts";
-import { canRequest, CLOSED_STATUSES, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import {
+  canRequest,
+  CLOSED_STATUSES,
+  requestRefusal,
+  statusLabel,
+} from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { manageRequestSchema } from "~/domain/marketplace/schemas.ts";
@@ -58,7 +64,16 @@ const FLASH: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, need, membership } = await requireRequestor(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: manageRequestSchema });
+  const form = await readForm(request);
+  const submission = parseWithZod(form, { schema: manageRequestSchema });
+  // A form for a change the request no longer allows (it moved on since the page was loaded) is told so, not what
+  // to correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
+  const unsettledPledges = need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length;
+  const refusal = requestRefusal({ ...need, unsettledPledges }, submission.payload.intent, "REQUESTOR");
+  if (submission.status !== "success" && refusal)
+    return json(parseWithZod(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
+      status: 400,
+    });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const value = submission.value;
   const result = await changeRequest({

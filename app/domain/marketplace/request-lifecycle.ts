@@ -210,6 +210,27 @@ export function canRequest(status: RequestStatus, action: RequestAction, role: R
   return requestTransition(status, action, role).ok;
 }
 
+export const WITHDRAW_WHILE_UNDER_WAY =
+  "You cannot withdraw a request while a pledge to it is accepted or delivered. Call off accepted or disputed pledges from their pages first, or settle a delivery.";
+export const EXTENDED_ONCE = "A request can be extended only once.";
+
+/** Why a form for `action` cannot be acted on with the request as it now is (it moved on since the page was loaded):
+ * the state machine's reason or a rule the domain adds (requests.server.ts), or null when it can be, or `action` is
+ * not a request action at all. */
+export function requestRefusal(
+  request: { status: RequestStatus; extendedAt?: Date | string | null; unsettledPledges?: number },
+  action: unknown,
+  role: RequestRole,
+): string | null {
+  if (!REQUEST_ACTIONS.includes(action as RequestAction)) return null;
+  const transition = requestTransition(request.status, action as RequestAction, role);
+  if (!transition.ok) return transition.reason;
+  if (action === "withdraw" && (request.unsettledPledges ?? 0) > 0) return WITHDRAW_WHILE_UNDER_WAY;
+  // before publication a new date is a correction, which does not use up the one extension
+  if (action === "extend" && request.extendedAt && request.status !== "SUBMITTED") return EXTENDED_ONCE;
+  return null;
+}
+
 const LABELS: Record<RequestStatus, string> = {
   DRAFT: "draft",
   SUBMITTED: "waiting for approval",

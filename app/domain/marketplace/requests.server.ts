@@ -19,11 +19,13 @@ import { releaseShare } from "./pledged-share.server.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import {
   CLOSED_STATUSES,
+  EXTENDED_ONCE,
   repeatsExtension,
   repeatsLatestRequestChange,
   requestTransition,
   type RequestAction,
   type RequestRole,
+  WITHDRAW_WHILE_UNDER_WAY,
 } from "./request-lifecycle.ts";
 import type { RequestForm } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
@@ -494,10 +496,7 @@ export async function changeRequestIn(
     const committed = await tx.pledge.count({
       where: { requestId: request.id, status: { in: UNSETTLED_STATUSES } },
     });
-    if (committed > 0)
-      throw new TransitionRefused(
-        "You cannot withdraw a request while a pledge to it is accepted or delivered. Call off accepted or disputed pledges from their pages first, or settle a delivery.",
-      );
+    if (committed > 0) throw new TransitionRefused(WITHDRAW_WHILE_UNDER_WAY);
     data.closedAt = now;
   }
   // before publication a new date is a correction, not the one extension: it does not use it up
@@ -510,8 +509,7 @@ export async function changeRequestIn(
       repeatsExtension(request, await latestChange(tx, request.id), change.neededBy)
     )
       return { ok: true as const, status: request.status };
-    if (request.extendedAt && !correction)
-      throw new TransitionRefused("A request can be extended only once.");
+    if (request.extendedAt && !correction) throw new TransitionRefused(EXTENDED_ONCE);
     if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
     const neededBy = dayToDate(change.neededBy);
     if (neededBy <= request.neededBy)
