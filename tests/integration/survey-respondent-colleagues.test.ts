@@ -179,4 +179,32 @@ describe("sending the answers", () => {
     expect(await emails()).toBe(2);
     expect(await audits("survey.response.change")).toBe(1);
   });
+
+  // A page saved as it was ("Save and continue" through answers already given) counted as a change: sending again
+  // logged a change and emailed a "changed" receipt for answers nobody had changed.
+  it("sends nothing again after pages are saved as they were, a question page or a protected one", async () => {
+    const updates = await audits("survey.response.update");
+    expect((await answer(respondent, "age", { age: "35_49" })).status).toBe(302);
+    expect(
+      (
+        await answer(respondent, "meet-the-buyer", {
+          contactName: "Ada",
+          contactEmail: "ada@example.test",
+          contactConsent: "YES",
+        })
+      ).status,
+    ).toBe(302);
+    const stored = await db.surveyResponse.findFirstOrThrow({ where: { cycleId } });
+    expect(stored.updatedAt.getTime()).toBeLessThanOrEqual(stored.submittedAt!.getTime());
+    await send(respondent);
+    expect(await emails()).toBe(2);
+    expect(await audits("survey.response.change")).toBe(1);
+    expect(await audits("survey.response.update")).toBe(updates);
+    // a real change is still one
+    await answer(respondent, "age", { age: "50_64" });
+    expect(await audits("survey.response.update")).toBe(updates + 1);
+    await send(respondent);
+    expect(await emails()).toBe(3);
+    expect(await audits("survey.response.change")).toBe(2);
+  });
 });

@@ -191,11 +191,19 @@ export async function saveTopicAnswers(
   return db.$transaction(async (tx) => {
     if (!(await holdCycleOpen(tx, responseId))) return null;
     if (!(await lockUnwithdrawn(tx, responseId))) return null;
-    const sent = await tx.surveyResponse.findUniqueOrThrow({
-      where: { id: responseId },
-      select: { status: true },
-    });
-    if (sent.status === "SUBMITTED")
+    const before = await answersNow(tx, responseId);
+    const stored = await storeTopicAnswers(tx, responseId, topic, values);
+    const after = await answersNow(tx, responseId);
+    if (after.answers === before.answers) {
+      // a page saved as it was ("Save and continue" through answers already given): no change, so sending the
+      // answers again is not a change either (submitResponse compares updatedAt with submittedAt) and no
+      // "changed" receipt goes out. The raw update puts updatedAt back as it was (Prisma's own would set it to now), as UTC whatever the connection's time zone.
+      await tx.$executeRaw`
+        UPDATE "SurveyResponse" SET "updatedAt" = (${before.updatedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        WHERE id = ${responseId}`;
+      return stored;
+    }
+    if (before.status === "SUBMITTED")
       await writeSurveyResponseAudit(
         {
           actorUserId: actor.userId,
@@ -206,8 +214,33 @@ export async function saveTopicAnswers(
         },
         tx,
       );
-    return storeTopicAnswers(tx, responseId, topic, values);
+    return stored;
   });
+}
+
+/** Every answer of a response as one text, to tell whether a save changed any, with its status and updatedAt. */
+async function answersNow(tx: Tx, responseId: string) {
+  const { status, updatedAt, protectedAnswers, ...answers } = await tx.surveyResponse.findUniqueOrThrow({
+    where: { id: responseId },
+    select: {
+      status: true,
+      updatedAt: true,
+      staffHeadcountBand: true,
+      turnoverBand: true,
+      balanceSheetBand: true,
+      derivedSize: true,
+      barriers: true,
+      barriersOther: true,
+      councilCouldDo: true,
+      meetTheBuyerInterest: true,
+      contactConsentAnswer: true,
+      contactConsent: true,
+      contactName: true,
+      contactEmail: true,
+      protectedAnswers: { select: { answers: true } },
+    },
+  });
+  return { status, updatedAt, answers: JSON.stringify([answers, protectedAnswers?.answers ?? null]) };
 }
 
 async function storeTopicAnswers(
@@ -262,8 +295,9 @@ async function storeTopicAnswers(
 }
 
 // Where "Continue the survey" goes next time: a question page's slug, or "check-answers".
+// Not an answer: raw SQL leaves updatedAt (when the answers last changed) as it is, where Prisma's update sets it.
 export async function rememberResumePoint(responseId: string, resumeAt: string) {
-  await db.surveyResponse.update({ where: { id: responseId }, data: { resumeAt }, select: { id: true } });
+  await db.$executeRaw`UPDATE "SurveyResponse" SET "resumeAt" = ${resumeAt} WHERE id = ${responseId}`;
 }
 
 // Sends the answers. A second press of Send (or a resend with nothing changed since) sends no second email
