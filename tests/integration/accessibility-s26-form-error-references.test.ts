@@ -3,7 +3,8 @@
 // portal shows those errors in the error summary. A reference to nothing is an invalid attribute value to
 // assistive technology and to axe (WCAG 4.1.2). The shared Form leaves it out; the error summary still says it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { postPage, readableText } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -24,18 +25,7 @@ function danglingReferences(html: string) {
 
 describe("a form answered with a form-wide error", () => {
   it("names no element the page does not have, and the error summary says what went wrong", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      status: "PARTIALLY_PLEDGED",
-      pledgedQuantity: 5,
-    });
-    const pledge = await createPledge({
-      requestId: need.id,
-      supplierOrganisationId: world.supplier.id,
-      status: "OFFERED",
-    });
+    const { pledge } = await createPartlyPledgedRequest(world, { pledge: { status: "OFFERED" } });
     // a dispute sent from an old page: the pledge was never delivered, so the whole form is refused
     const form = new FormData();
     form.set("intent", "dispute");

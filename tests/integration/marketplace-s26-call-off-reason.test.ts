@@ -3,7 +3,8 @@
 // reason is now; a reason too long, or with nothing to read, is told what is wrong with it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { postPage, readableText } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -15,14 +16,7 @@ beforeAll(async () => {
 });
 
 async function acceptedPledge() {
-  const need = await createRequest({
-    councilId: world.councilA.id,
-    organisationId: world.vcse.id,
-    categoryId: world.category.id,
-    status: "PARTIALLY_PLEDGED",
-    pledgedQuantity: 5,
-  });
-  return createPledge({ requestId: need.id, supplierOrganisationId: world.supplier.id, status: "ACCEPTED" });
+  return (await createPartlyPledgedRequest(world, { pledge: { status: "ACCEPTED" } })).pledge;
 }
 
 async function callOff(id: string, reason: string) {

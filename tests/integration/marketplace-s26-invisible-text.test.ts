@@ -9,6 +9,7 @@ import { action as pledgeAction } from "~/routes/pledges.$id.tsx";
 import { action as newRequestAction } from "~/routes/requests.new/route.tsx";
 import { action as savedAction } from "~/routes/saved-searches.tsx";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { callAction } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -98,14 +99,7 @@ describe("a reason, comment, note or name", () => {
   });
 
   it("of zero-width spaces or NUL is refused when declining or disputing a pledge", async () => {
-    const need = await createRequest({
-      councilId: world.councilA.id,
-      organisationId: world.vcse.id,
-      categoryId: world.category.id,
-      status: "PARTIALLY_PLEDGED",
-      pledgedQuantity: 5,
-    });
-    const offered = await createPledge({ requestId: need.id, supplierOrganisationId: world.supplier.id });
+    const { need, pledge: offered } = await createPartlyPledgedRequest(world);
     const onPledge = (id: string, cookie: string, form: Record<string, string>) =>
       callAction(pledgeAction, { path: `/pledges/${id}`, params: { id }, cookie, form });
     await refused(

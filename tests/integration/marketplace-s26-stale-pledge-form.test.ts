@@ -4,7 +4,8 @@
 // called off. It is now told that the change cannot be made, as the same form without a mistake always was.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { postPage, readableText } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -18,14 +19,7 @@ beforeAll(async () => {
 });
 
 async function pledgeNow(status: "ACCEPTED" | "DECLINED" | "DELIVERED" | "CONFIRMED") {
-  const need = await createRequest({
-    councilId: world.councilA.id,
-    organisationId: world.vcse.id,
-    categoryId: world.category.id,
-    status: "PARTIALLY_PLEDGED",
-    pledgedQuantity: 5,
-  });
-  return createPledge({ requestId: need.id, supplierOrganisationId: world.supplier.id, status });
+  return (await createPartlyPledgedRequest(world, { pledge: { status } })).pledge;
 }
 
 async function send(id: string, cookie: string, fields: Record<string, string>) {

@@ -17,12 +17,8 @@ import { backgroundsFor, PREFER_NOT, type Topic } from "./questions.ts";
 import { isAcceptingAnswers } from "./eligibility.server.ts";
 import { classifyFromBands } from "./size.ts";
 
-export const responseSelect = {
-  id: true,
-  status: true,
-  respondentUserId: true,
-  consentGivenAt: true,
-  submittedAt: true,
+// Every answer a response holds outside the protected answers.
+const answerColumns = {
   staffHeadcountBand: true,
   turnoverBand: true,
   balanceSheetBand: true,
@@ -35,6 +31,15 @@ export const responseSelect = {
   contactConsent: true,
   contactName: true,
   contactEmail: true,
+} as const;
+
+export const responseSelect = {
+  id: true,
+  status: true,
+  respondentUserId: true,
+  consentGivenAt: true,
+  submittedAt: true,
+  ...answerColumns,
   resumeAt: true,
 } as const;
 
@@ -225,18 +230,7 @@ async function answersNow(tx: Tx, responseId: string) {
     select: {
       status: true,
       updatedAt: true,
-      staffHeadcountBand: true,
-      turnoverBand: true,
-      balanceSheetBand: true,
-      derivedSize: true,
-      barriers: true,
-      barriersOther: true,
-      councilCouldDo: true,
-      meetTheBuyerInterest: true,
-      contactConsentAnswer: true,
-      contactConsent: true,
-      contactName: true,
-      contactEmail: true,
+      ...answerColumns,
       protectedAnswers: { select: { answers: true } },
     },
   });
