@@ -3,7 +3,6 @@
 // tell an officer the queue is empty or a requestor they have posted nothing.
 import type { ReactNode } from "react";
 import { Link, useLocation } from "@remix-run/react";
-import { MAX_PAGE } from "~/domain/page-number.ts";
 import { pageHref } from "./components.tsx";
 import { countOf, formatNumber, plural } from "./format.ts";
 
@@ -35,10 +34,11 @@ export function emptyOrPastLastPage({
   );
 }
 
-// The page number as the address has it: a number beyond MAX_PAGE is read as MAX_PAGE, but the list names the one
-// asked for (as a BigInt, as it may be too big for a number to hold exactly).
+// The page number as the address has it: a number beyond MAX_PAGE (page-number.ts) is read as MAX_PAGE, but the list names the one
+// asked for (as a BigInt, as it may be too big for a number to hold exactly). It does not import MAX_PAGE: that
+// module brings zod, which public pages must not ship (tests/e2e/javascript-budget.spec.ts).
 function PageAsked({ page }: { page: number }) {
   const asked = new URLSearchParams(useLocation().search).get("page")?.trim() ?? "";
-  const beyond = page === MAX_PAGE && /^\d+$/.test(asked);
+  const beyond = /^\d+$/.test(asked) && BigInt(asked) > BigInt(page);
   return <>{beyond ? BigInt(asked).toLocaleString("en-GB") : formatNumber(page)}</>;
 }
