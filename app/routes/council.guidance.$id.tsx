@@ -22,26 +22,23 @@ import {
   type GuidanceStale,
 } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas.ts";
-import { BackLink, ConfirmFirstLink, Notice, PageHeading, Table } from "~/ui/components.tsx";
+import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
+import { editState, recordVersion, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.page ? "Edit guidance page" : "Add a guidance page"} – Social Value Marketplace` },
 ];
 
 // a new page's form names the council it was shown for; a page's form, the version of it that was read
-const versionSchema = z.iso.datetime({ precision: 3 });
 const actionSchema = guidancePageSchema.extend({
   intent: intentOf(["save"]),
   councilId: z.string().optional(),
-  version: versionSchema.optional().catch(undefined),
+  version: recordVersion.optional().catch(undefined),
 });
-
-const STALE_MESSAGE =
-  "Someone else changed this page while you were editing. Their changes are shown, yours are kept below: check and save again.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireGuidanceAdmin(request, params.id!);
@@ -77,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if ("stale" in result)
       return json(
-        { ...submission.reply({ formErrors: [STALE_MESSAGE] }), councilName, stale: result.stale },
+        { ...submission.reply({ formErrors: [staleEditMessage("page")] }), councilName, stale: result.stale },
         { status: 409 },
       );
     return json({ ...submission.reply({ fieldErrors: result.fieldErrors }), councilName }, { status: 400 });
@@ -88,11 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditGuidance() {
   const { councilName, councilId, page, preview } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  // the JSON type of a conform reply hides the extra key's shape
-  const stale = lastResult && "stale" in lastResult ? (lastResult.stale as GuidanceStale) : null;
-  // after a colleague's save, theirs (now seen); after any other refusal, the one the answers were made to
-  const sent = versionSchema.safeParse(lastResult?.initialValue?.version);
-  const version = stale?.version ?? (sent.success ? sent.data : page?.version);
+  const { stale, version } = editState<GuidanceStale>(lastResult, page?.version);
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { ...(page ?? { audience: "EVERYONE", published: true }), councilId },
@@ -104,7 +97,7 @@ export default function EditGuidance() {
       <PageHeading caption={lastResult?.councilName ?? councilName}>
         {page ? "Edit guidance page" : "Add a guidance page"}
       </PageHeading>
-      {stale ? <StaleGuidanceNotice stale={stale} /> : null}
+      {stale ? <StaleEditNotice what="page" rows={stale.differences.map(readableDifference)} /> : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
         <ErrorSummary errors={form.allErrors} />
         {version ? <input type="hidden" name="version" value={version} /> : null}
@@ -204,30 +197,22 @@ const FIELD_LABELS: Record<GuidanceStale["differences"][number]["field"], string
   published: "Status",
 };
 
-function savedValue({ field, saved }: GuidanceStale["differences"][number]) {
-  if (field === "published") return saved ? "Published" : "Draft (not published)";
-  if (field === "audience") return GUIDANCE_AUDIENCES.find((a) => a.value === saved)?.label ?? String(saved);
-  // too long for a table: the preview shows it
-  if (field === "bodyMarkdown") return "Different from yours: the preview below shows it as saved now";
-  return String(saved);
+type Difference = GuidanceStale["differences"][number];
+
+function readable(field: Difference["field"], value: string | boolean, whose: "saved" | "yours") {
+  if (field === "published") return value ? "Published" : "Draft (not published)";
+  if (field === "audience") return GUIDANCE_AUDIENCES.find((a) => a.value === value)?.label ?? String(value);
+  // too long for a table: the preview shows the saved page, the form the user's
+  if (field === "bodyMarkdown")
+    return whose === "saved" ? "Changed: the preview below shows it as saved now" : "As in the form below";
+  return String(value);
 }
 
-function StaleGuidanceNotice({ stale }: { stale: GuidanceStale }) {
-  return (
-    <Notice kind="error" title="Someone else changed this page while you were editing">
-      <p className="mb-4">
-        Nothing you entered has been saved or lost: your answers are kept in the form below. Check them
-        against what is saved now, then save again.
-      </p>
-      <Table
-        caption="Saved now, where it differs from your answers"
-        rows={stale.differences}
-        rowKey={(d) => d.field}
-        columns={[
-          { header: "Field", rowHeader: true, cell: (d) => FIELD_LABELS[d.field] },
-          { header: "Saved now", cell: savedValue },
-        ]}
-      />
-    </Notice>
-  );
+function readableDifference({ field, saved, yours }: Difference) {
+  return {
+    field,
+    label: FIELD_LABELS[field],
+    saved: readable(field, saved, "saved"),
+    yours: readable(field, yours, "yours"),
+  };
 }

@@ -67,9 +67,13 @@ describe("editing a guidance page a colleague saved meanwhile", () => {
     const html = await response.text();
     const text = readableMainText(html);
     expect(text).toContain("There is a problem Someone else changed this page while you were editing.");
-    expect(text).toContain("Title Pledging in 2027");
-    expect(text).toContain("Status Draft (not published)");
-    expect(text).toContain("Page content Different from yours: the preview below shows it as saved now");
+    // what the colleague saved beside what this admin sent, as every edit form shows it
+    expect(text).toContain("Saved now, and your answers Field Saved now Your answer");
+    expect(text).toContain("Title Pledging in 2027 How pledging works");
+    expect(text).toContain("Status Draft (not published) Published");
+    expect(text).toContain(
+      "Page content Changed: the preview below shows it as saved now As in the form below",
+    );
     expect(text).toContain("New rules from April.");
     expect(html).toContain('value="How pledging works"');
     expect(html).toContain("Pledge what you can, when you can.");

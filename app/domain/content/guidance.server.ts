@@ -123,7 +123,7 @@ export function getCouncilGuidance(councilId: string, id: string) {
 /** A page a colleague saved after the form was read: its version now, and what of it differs from the answers. */
 export type GuidanceStale = {
   version: string;
-  differences: { field: keyof GuidanceInput; saved: string | boolean }[];
+  differences: { field: keyof GuidanceInput; saved: string | boolean; yours: string | boolean }[];
 };
 
 type Result =
@@ -209,7 +209,7 @@ function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result
       const fields = Object.keys(input) as (keyof GuidanceInput)[];
       const differences = fields
         .filter((field) => current[field] !== input[field])
-        .map((field) => ({ field, saved: current[field] }));
+        .map((field) => ({ field, saved: current[field], yours: input[field] }));
       if (differences.length === 0) return { ok: true as const, id };
       // another admin saved it since this form was read: show what they saved instead of overwriting it
       if (version && version !== current.updatedAt.toISOString())

@@ -1,0 +1,55 @@
+// What every edit form shows when a colleague saved the record after the form was read: what they saved beside what
+// the user sent (kept in the form), so nothing is overwritten or removed unseen. Contracts, commitments, measures
+// and guidance pages share it, so each reads and behaves the same.
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { Notice, Table } from "~/ui/components.tsx";
+
+/** A record's version as the form carries it: when it was last saved, to the millisecond. */
+export const recordVersion = z.iso.datetime({ precision: 3 });
+
+export function staleEditMessage(what: string) {
+  return `Someone else changed this ${what} while you were editing. Their changes are shown, yours are kept below: check and save again.`;
+}
+
+/**
+ * What an edit page shows after the action's reply: the comparison when a colleague saved first, and the version
+ * the form carries. After that refusal, the colleague's version, now that the user has seen their change. After any
+ * other refusal, the version the user's answers were based on, as they sent it: the page's data is read again after
+ * every reply, and carrying its version would let the next save overwrite a colleague's change unseen.
+ */
+export function editState<Stale extends { version: string }>(
+  lastResult: { initialValue?: Record<string, unknown> | null } | undefined,
+  read: string | undefined,
+) {
+  // the JSON type of a conform reply hides the extra key's shape
+  const stale = lastResult && "stale" in lastResult ? (lastResult.stale as Stale) : null;
+  if (stale) return { stale, version: stale.version };
+  const sent = recordVersion.safeParse(lastResult?.initialValue?.version);
+  return { stale, version: sent.success ? sent.data : read };
+}
+
+/** One field that differs, as the user reads it. */
+export type StaleRow = { field: string; label: string; saved: ReactNode; yours: ReactNode };
+
+export function StaleEditNotice({ what, rows }: { what: string; rows: StaleRow[] }) {
+  return (
+    <Notice kind="error" title={`Someone else changed this ${what} while you were editing`}>
+      <p className="mb-4">
+        Nothing you entered has been saved or lost: your answers are kept in the form below. Check them
+        against what is saved now, then save again.
+      </p>
+      <Table
+        caption="Saved now, and your answers"
+        rows={rows}
+        rowKey={(row) => row.field}
+        empty="What is saved now is the same as your answers."
+        columns={[
+          { header: "Field", rowHeader: true, cell: (row) => row.label },
+          { header: "Saved now", cell: (row) => row.saved },
+          { header: "Your answer", cell: (row) => row.yours },
+        ]}
+      />
+    </Notice>
+  );
+}
