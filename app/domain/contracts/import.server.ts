@@ -10,6 +10,7 @@ import { dayToDate, londonDayIso } from "~/domain/calendar.ts";
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import type { ContractStatus, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
+import { rowLines } from "./import-lines.ts";
 import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
 import { contractSnapshot, detailsSelect, lockContractRows, type Actor } from "./contracts.server.ts";
 import { countedIn } from "./labels.ts";
@@ -57,8 +58,10 @@ export async function readImportFile(
     if (!(error instanceof MixedEncodingError)) throw error;
     return mixedEncoding(columns, found.encoding, error);
   }
-  const input = Readable.from(text.chunks);
-  const parser = input.pipe(
+  const lines = rowLines();
+  let rowEnd = 0; // where the header or row before this one ended (bytes into the file)
+  const input = Readable.from(lines.track(text.chunks));
+  const parser: ReturnType<typeof parse> = input.pipe(
     parse({
       bom: true,
       delimiter: text.delimiter,
@@ -66,6 +69,7 @@ export async function readImportFile(
         const names = header.map(headerName);
         errors.push(...checkHeader(names));
         headerChecked = true;
+        rowEnd = parser.info.bytes;
         columns = new Set(names as ImportColumn[]);
         return names;
       },
@@ -80,12 +84,14 @@ export async function readImportFile(
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;
-      info: { lines: number; columns?: unknown[]; error?: CsvError };
+      info: { bytes: number; columns?: unknown[]; error?: CsvError };
     }>) {
       if (errors.some((e) => e.line === 1)) break; // a bad header makes every row meaningless
+      const line = lines.startAfter(rowEnd);
+      rowEnd = info.bytes;
       if (rows.length + rejectedRows >= MAX_IMPORT_ROWS) {
         errors.push({
-          line: info.lines,
+          line,
           column: null,
           message: `A file can hold at most ${MAX_IMPORT_ROWS} rows`,
         });
@@ -94,21 +100,21 @@ export async function readImportFile(
       if (info.error?.code === "CSV_RECORD_INCONSISTENT_COLUMNS") {
         const got = /got (\d+)/.exec(info.error.message)?.[1];
         errors.push({
-          line: info.lines,
+          line,
           column: null,
           message: `This row has ${got ?? "a different number of"} fields; the header has ${info.columns?.length ?? "more"}. Check for a missing or extra comma.`,
         });
         rejectedRows += 1;
         continue;
       }
-      const unnamed = unnamedValueError(info.lines, record);
+      const unnamed = unnamedValueError(line, record);
       if (unnamed) {
         errors.push(unnamed);
         rejectedRows += 1;
         continue;
       }
-      const parsed = parseImportRow(info.lines, record, unitOf);
-      if (parsed.ok) rows.push({ line: info.lines, row: parsed.row });
+      const parsed = parseImportRow(line, record, unitOf);
+      if (parsed.ok) rows.push({ line, row: parsed.row });
       else {
         errors.push(...parsed.errors);
         rejectedRows += 1;
@@ -117,8 +123,8 @@ export async function readImportFile(
   } catch (error) {
     if (error instanceof MixedEncodingError) return mixedEncoding(columns, found.encoding, error);
     if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines ?? 0;
-    errors.push({ line, column: null, message: csvErrorMessage(error) });
+    // the row the broken value is in starts after the last row read
+    errors.push({ line: lines.startAfter(rowEnd), column: null, message: csvErrorMessage(error) });
   }
   if (!headerChecked) errors.push({ line: 1, column: null, message: "The file is empty" });
   else if (rows.length === 0 && errors.length === 0)
