@@ -89,6 +89,8 @@ export async function readImportFile(
       if (errors.some((e) => e.line === 1)) break; // a bad header makes every row meaningless
       const line = lines.startAfter(rowEnd);
       rowEnd = info.bytes;
+      // a row of empty cells (",,,,"): Excel writes one for each row below the data once used or formatted
+      if (Object.values(record).every((value) => value.trim() === "")) continue;
       if (rows.length + rejectedRows >= MAX_IMPORT_ROWS) {
         errors.push({
           line,
