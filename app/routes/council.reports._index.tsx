@@ -5,7 +5,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
-import { ALL_DEPARTMENTS } from "~/domain/reporting/departmental-report-options.ts";
+import { ALL_DEPARTMENTS, deliveredInQuarterText } from "~/domain/reporting/departmental-report-options.ts";
 import {
   isReportDepartment,
   parseQuarter,
@@ -189,7 +189,11 @@ export default function DepartmentalReportPage() {
                           </th>
                           <td className="px-1 py-1 text-right tabular-nums">{q(line.target)}</td>
                           <td className="px-1 py-1 text-right tabular-nums">{q(line.planInQuarter)}</td>
-                          <td className="px-1 py-1 text-right tabular-nums">{q(line.deliveredInQuarter)}</td>
+                          <td className="px-1 py-1 text-right tabular-nums">
+                            {line.reportedInQuarter === null
+                              ? q(line.deliveredInQuarter)
+                              : deliveredInQuarterText(line)}
+                          </td>
                           <td className="px-1 py-1 text-right tabular-nums">{q(line.planToDate)}</td>
                           <td className="px-1 py-1 text-right tabular-nums">
                             {q(line.deliveredToDate)}

@@ -20,7 +20,7 @@ import {
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
 import { progressStatus, type Progress } from "./progress.ts";
 
-import { ALL_DEPARTMENTS } from "./departmental-report-options.ts";
+import { ALL_DEPARTMENTS, deliveredInQuarterText } from "./departmental-report-options.ts";
 import { REPORT_YEARS } from "./report-years.ts";
 import { notAwaitingOutsideTerm } from "./returns-term.server.ts";
 
@@ -92,6 +92,9 @@ export type ReportLine = {
   qualitativeText: string | null;
   planInQuarter: string | null;
   deliveredInQuarter: string | null;
+  // a commitment described in words: whether the quarter's accepted return described what was done (null for
+  // an amount or level, whose delivery in the quarter is deliveredInQuarter)
+  reportedInQuarter: boolean | null;
   planToDate: string | null;
   deliveredToDate: string | null;
   percent: number | null;
@@ -172,6 +175,7 @@ export async function departmentalReport(args: {
       planInQuarter: quarterly?.planToDate ?? null,
       // a level (a percentage) nobody has reported yet has no delivered figure, not a 0
       deliveredInQuarter: quarterly?.reported ? quarterly.deliveredToDate : null,
+      reportedInQuarter: q.kind === "qualitative" ? q.status === "REPORTED" : null,
       planToDate: numeric?.planToDate ?? null,
       deliveredToDate: numeric?.reported ? numeric.deliveredToDate : null,
       percent: numeric?.percent ?? null,
@@ -259,7 +263,7 @@ export function* reportCsvRows(report: DepartmentalReport) {
         unit: line.unit,
         target: line.target ?? line.qualitativeText ?? "",
         planInQuarter: line.planInQuarter ?? "",
-        deliveredInQuarter: line.deliveredInQuarter ?? "",
+        deliveredInQuarter: deliveredInQuarterText(line) ?? "",
         planToDate: line.planToDate ?? "",
         deliveredToDate: line.deliveredToDate ?? "",
         percent: line.percent ?? "",
