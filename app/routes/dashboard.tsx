@@ -19,7 +19,7 @@ import type {
 } from "~/generated/prisma/enums.ts";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
-import { formatDate, formatNumber, plural } from "~/ui/format.ts";
+import { countOf, formatDate, formatNumber, plural } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard – Social Value Marketplace" }];
 
@@ -288,6 +288,42 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
   );
 }
 
+// Requests the council sent back wait on the group alone: shown only while there are any, each linked to where the
+// changes are made (the council's comment is shown there).
+function SentBack({ requests, count }: { requests: { id: string; title: string }[]; count: number }) {
+  if (count === 0) return null;
+  return (
+    <div className="mb-6 border-l-8 border-brand bg-brand-light p-4">
+      <h3 className="mb-2 text-xl font-bold">
+        {countOf(
+          count,
+          "request the council sent back for changes",
+          "requests the council sent back for changes",
+        )}
+      </h3>
+      <p className="mb-2">
+        {count === 1 ? "It is" : "They are"} not published until you make the changes the council asked for
+        and send {count === 1 ? "it" : "them"} again.
+      </p>
+      <ul className="space-y-1">
+        {requests.map((r) => (
+          <li key={r.id}>
+            <Link to={`/requests/${r.id}/edit`}>
+              {r.title}
+              <span className="sr-only"> – make the changes</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {count > requests.length ? (
+        <p className="mt-2">
+          <Link to="/my-requests">See all your requests</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function VcseDashboard({ data }: { data: VcseData }) {
   const v = data.vcse;
   const pledgeColumns = (action: string) => [
@@ -329,6 +365,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
         <h2 id="action" className="mb-4 text-2xl font-bold">
           Needs your action
         </h2>
+        <SentBack requests={v.changesRequested} count={v.changesRequestedCount} />
         <ul className="mb-6 grid gap-4 sm:grid-cols-3">
           <Count
             value={v.pledgesAwaitingResponseCount}

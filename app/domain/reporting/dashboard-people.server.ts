@@ -269,7 +269,7 @@ export async function requestorPledgeQueues(organisationId: string, list = LIST)
 // Raw SQL: this page is a requestor's landing page, and Prisma 6 would send ten queries for it (relations are
 // fetched one query each) and compile each shape for about a millisecond (decision 010).
 export async function vcseDashboard(organisationId: string) {
-  const [queues, statusCounts, requests] = await Promise.all([
+  const [queues, statusCounts, requests, sentBack] = await Promise.all([
     // the oldest ten of each: offers to answer (by when offered), deliveries to confirm (by when last changed)
     requestorPledgeQueues(organisationId),
     readRows<{ status: RequestStatus; count: bigint }[]>(Prisma.sql`
@@ -291,13 +291,23 @@ export async function vcseDashboard(organisationId: string) {
              "unitLabel", "neededBy"
       FROM "Request" WHERE "organisationId" = ${organisationId}
       ORDER BY "updatedAt" DESC, id DESC LIMIT ${LIST}`),
+    // the council sent these back: nothing happens to them until the group changes and sends them again
+    readRows<{ id: string; title: string }[]>(Prisma.sql`
+      SELECT id, title FROM "Request"
+      WHERE "organisationId" = ${organisationId} AND status = 'CHANGES_REQUESTED'
+      ORDER BY "updatedAt" ASC, id ASC LIMIT ${LIST}`),
   ]);
+  const requestsByStatus: Partial<Record<RequestStatus, number>> = Object.fromEntries(
+    statusCounts.map((s) => [s.status, Number(s.count)]),
+  );
   return {
     pledgesAwaitingResponse: queues.pledgesAwaitingResponse,
     pledgesAwaitingResponseCount: queues.pledgesAwaitingResponseCount,
     deliveriesToConfirm: queues.deliveriesToConfirm,
     deliveriesToConfirmCount: queues.deliveriesToConfirmCount,
-    requestsByStatus: Object.fromEntries(statusCounts.map((s) => [s.status, Number(s.count)])),
+    requestsByStatus,
+    changesRequested: sentBack,
+    changesRequestedCount: requestsByStatus.CHANGES_REQUESTED ?? 0,
     requests: requests.map((r) => ({ ...r, neededBy: r.neededBy.toISOString() })),
   };
 }
