@@ -4,6 +4,7 @@ import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.t
 import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
 import {
   caseStudies,
+  impactCouncils,
   impactOpenData,
   recentFigures,
   stillShowcased,
@@ -18,9 +19,10 @@ export const meta: MetaFunction = () => [{ title: "Our impact – Social Value M
 
 export async function loader() {
   // the rows are the open data download's shared copy, so the download holds the figures of the page just read
-  const [{ value: rows }, { value: allStories }] = await Promise.all([
+  const [{ value: rows }, { value: allStories }, { value: allCouncils }] = await Promise.all([
     impactOpenData(),
     recentFigures("impact-stories", () => caseStudies()),
+    impactCouncils(),
   ]);
   const councils = summariseImpact(rows).map((council) => {
     const pledgesByCategory = new Map<string, number>();
@@ -31,7 +33,13 @@ export async function loader() {
   });
   // a requestor who has since withdrawn its consent is not shown, whatever the shared copy holds
   const shown = await stillShowcased(allStories.map((story) => story.id));
-  return json({ councils, stories: allStories.filter((story) => shown.has(story.id)) });
+  // a council with nothing confirmed yet is still named, with its totals said to be none
+  const withHelp = new Set(councils.map((council) => council.id));
+  return json({
+    councils,
+    councilsWithoutHelp: allCouncils.filter((council) => !withHelp.has(council.id)),
+    stories: allStories.filter((story) => shown.has(story.id)),
+  });
 }
 
 // "1 confirmed pledge in 1 category.", "12 confirmed pledges across 3 categories."
@@ -44,7 +52,12 @@ function categorySummary(pledges: number, categories: number) {
 }
 
 export default function Impact() {
-  const { councils, stories } = useLoaderData<typeof loader>();
+  const { councils, councilsWithoutHelp, stories } = useLoaderData<typeof loader>();
+  // every council under its own heading, in the order of their names, whether or not help was confirmed
+  const sections = [
+    ...councils.map((council) => ({ id: council.id, name: council.name, figures: council })),
+    ...councilsWithoutHelp.map((council) => ({ ...council, figures: null })),
+  ].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
   return (
     <>
       <PageHeading>Our impact</PageHeading>
@@ -52,56 +65,62 @@ export default function Impact() {
         The social value council suppliers have delivered to local charities and community groups through the
         marketplace. Only help the group has confirmed it received is counted.
       </p>
-      {councils.length === 0 ? <p className="mb-8">No help has been confirmed yet.</p> : null}
-      {councils.map((council) => (
-        <section key={council.id} aria-labelledby={`impact-${council.id}`} className="mb-12">
-          <h2 id={`impact-${council.id}`} className="mb-4 text-3xl font-bold">
-            {council.name}
+      {sections.length === 0 ? <p className="mb-8">No help has been confirmed yet.</p> : null}
+      {sections.map(({ id, name, figures: council }) => (
+        <section key={id} aria-labelledby={`impact-${id}`} className="mb-12">
+          <h2 id={`impact-${id}`} className="mb-4 text-3xl font-bold">
+            {name}
           </h2>
-          <ul className="mb-8 grid gap-4 sm:grid-cols-3">
-            {council.byHelpType.map((h) => (
-              <li key={h.helpType} className="border-l-8 border-brand bg-brand-light p-4">
-                <span className="block text-3xl font-bold">{formatQuantity(h.helpType, h.quantity)}</span>
-                <span className="block">{h.label}</span>
-                <span className="block text-muted">
-                  from {formatNumber(h.pledges)} confirmed {h.pledges === 1 ? "pledge" : "pledges"}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <BarChart
-            id={`impact-categories-${council.id}`}
-            title="Confirmed pledges by category"
-            summary={categorySummary(
-              council.byHelpType.reduce((s, h) => s + h.pledges, 0),
-              new Set(council.byCategory.map((c) => c.label)).size,
-            )}
-            labelHeader="Category"
-            valueHeader="Confirmed pledges"
-            chart={council.categoryChart}
-          />
-          <Table
-            caption="Confirmed help by category and type"
-            rows={council.byCategory}
-            rowKey={(c) => `${c.label}-${c.helpType}`}
-            columns={[
-              { header: "Category", rowHeader: true, cell: (c) => c.label },
-              { header: "Type of help", cell: (c) => helpTypeLabel(c.helpType) },
-              { header: "Confirmed pledges", numeric: true, cell: (c) => formatNumber(c.pledges) },
-              { header: "Delivered", numeric: true, cell: (c) => formatQuantity(c.helpType, c.quantity) },
-            ]}
-          />
-          <Table
-            caption="Confirmed help by district and type"
-            rows={council.byDistrict}
-            rowKey={(c) => `${c.label}-${c.helpType}`}
-            columns={[
-              { header: "District", rowHeader: true, cell: (c) => c.label },
-              { header: "Type of help", cell: (c) => helpTypeLabel(c.helpType) },
-              { header: "Confirmed pledges", numeric: true, cell: (c) => formatNumber(c.pledges) },
-              { header: "Delivered", numeric: true, cell: (c) => formatQuantity(c.helpType, c.quantity) },
-            ]}
-          />
+          {council ? (
+            <>
+              <ul className="mb-8 grid gap-4 sm:grid-cols-3">
+                {council.byHelpType.map((h) => (
+                  <li key={h.helpType} className="border-l-8 border-brand bg-brand-light p-4">
+                    <span className="block text-3xl font-bold">{formatQuantity(h.helpType, h.quantity)}</span>
+                    <span className="block">{h.label}</span>
+                    <span className="block text-muted">
+                      from {formatNumber(h.pledges)} confirmed {h.pledges === 1 ? "pledge" : "pledges"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <BarChart
+                id={`impact-categories-${council.id}`}
+                title="Confirmed pledges by category"
+                summary={categorySummary(
+                  council.byHelpType.reduce((s, h) => s + h.pledges, 0),
+                  new Set(council.byCategory.map((c) => c.label)).size,
+                )}
+                labelHeader="Category"
+                valueHeader="Confirmed pledges"
+                chart={council.categoryChart}
+              />
+              <Table
+                caption="Confirmed help by category and type"
+                rows={council.byCategory}
+                rowKey={(c) => `${c.label}-${c.helpType}`}
+                columns={[
+                  { header: "Category", rowHeader: true, cell: (c) => c.label },
+                  { header: "Type of help", cell: (c) => helpTypeLabel(c.helpType) },
+                  { header: "Confirmed pledges", numeric: true, cell: (c) => formatNumber(c.pledges) },
+                  { header: "Delivered", numeric: true, cell: (c) => formatQuantity(c.helpType, c.quantity) },
+                ]}
+              />
+              <Table
+                caption="Confirmed help by district and type"
+                rows={council.byDistrict}
+                rowKey={(c) => `${c.label}-${c.helpType}`}
+                columns={[
+                  { header: "District", rowHeader: true, cell: (c) => c.label },
+                  { header: "Type of help", cell: (c) => helpTypeLabel(c.helpType) },
+                  { header: "Confirmed pledges", numeric: true, cell: (c) => formatNumber(c.pledges) },
+                  { header: "Delivered", numeric: true, cell: (c) => formatQuantity(c.helpType, c.quantity) },
+                ]}
+              />
+            </>
+          ) : (
+            <p>No help has been confirmed for {name} yet.</p>
+          )}
         </section>
       ))}
       <section aria-labelledby="stories" className="mb-12">

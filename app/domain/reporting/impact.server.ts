@@ -58,6 +58,17 @@ export function recentFigures<T>(
 
 export const impactOpenData = () => recentFigures("impact-open-data", confirmedImpact);
 
+// Every council the marketplace lists (as the public list's council filter does), so that one with no help
+// confirmed yet is named as such on the page rather than left out as if it were not taking part.
+export const impactCouncils = () =>
+  recentFigures("impact-councils", () =>
+    db.organisation.findMany({
+      where: { kind: "COUNCIL", status: "VERIFIED" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  );
+
 type Total = { label: string; helpType: HelpType; quantity: number; pledges: number };
 
 const helpTypeOrder = (helpType: HelpType) => HELP_TYPES.findIndex((h) => h.value === helpType);
