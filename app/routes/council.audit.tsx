@@ -4,7 +4,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";
-import { parseDay } from "~/domain/contracts/values.ts";
+import { dayProblem, parseDay } from "~/domain/contracts/values.ts";
 import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.server.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
@@ -29,9 +29,13 @@ const whenFormat = new Intl.DateTimeFormat("en-GB", {
 
 // a day that exists (30 February does not: Date.parse would quietly roll it into March), written as a date field
 // sends it or as the boxes' hint shows it (27/03/2027, what a browser without a date picker is typed into)
+// (a real date in a year out of range, such as 1900 or a slip for 2026 like 2206, is told the years it may be in)
 const isoDay = z
   .string()
-  .refine((v) => parseDay(v) !== null, "Enter a real date, like 2026-11-01")
+  .superRefine((v, ctx) => {
+    if (parseDay(v) === null)
+      ctx.addIssue({ code: "custom", message: dayProblem(v, "Enter a real date, like 2026-11-01") });
+  })
   .transform((v) => dayToDate(parseDay(v)!));
 
 const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), isoDay.optional());
