@@ -70,6 +70,13 @@ export async function renderPage(location: string, cookie?: string): Promise<Res
   });
 }
 
+/** A form's fields as a browser sends them, one value each, for `postPage` or an action. */
+export function formOf(values: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(values)) form.append(name, value);
+  return form;
+}
+
 // A form posted to a page as a browser without JavaScript sends it: the action runs, then (unless it redirects)
 // the page renders with its answer, as the document the browser shows.
 export async function postPage(location: string, form: FormData, cookie?: string): Promise<Response> {

@@ -8,7 +8,7 @@ import { db } from "~/db.server.ts";
 import { action as categoriesAction } from "~/routes/council.categories.tsx";
 import { action as moderationAction } from "~/routes/council.moderation.$id.tsx";
 import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { postPage, readableMainText } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText } from "../helpers/render-page.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 
 const MESSAGE = "This form was not recognised. Reload the page and try again.";
@@ -24,12 +24,6 @@ beforeAll(async () => {
   officer = await sessionCookieFor(world.users.officerA.id);
   admin = await sessionCookieFor(world.users.councilAdmin.id);
 });
-
-function formOf(fields: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  return form;
-}
 
 type Reply = { error?: Record<string, string[] | null> };
 

@@ -14,7 +14,7 @@ import {
   TEST_PASSWORD,
   unique,
 } from "../helpers/factories.ts";
-import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 
@@ -22,12 +22,6 @@ beforeAll(async () => {
   await renderPage("/");
   world = await createWorld();
 });
-
-const formOf = (values: Record<string, string>) => {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.set(key, value);
-  return form;
-};
 
 const INVISIBLE = [
   ["NUL characters", "\0\0\0"],

@@ -5,7 +5,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createCouncil, createUser, sessionCookieFor, unique } from "../helpers/factories.ts";
-import { postPage, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
 
 let councilId: string;
 
@@ -13,12 +13,6 @@ beforeAll(async () => {
   await renderPage("/");
   councilId = (await createCouncil()).id;
 });
-
-const formOf = (values: Record<string, string>) => {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.set(key, value);
-  return form;
-};
 
 async function register(path: string, fields: Record<string, string>) {
   const user = await createUser();

@@ -6,19 +6,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
-import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 const TOO_LONG = "correct horse battery staple ".repeat(20);
 
 beforeAll(async () => {
   await renderPage("/");
 });
-
-const formOf = (values: Record<string, string>) => {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.set(key, value);
-  return form;
-};
 
 it("signing in with one says the email or password is incorrect", async () => {
   const user = await createUser();

@@ -25,8 +25,4 @@ export function createYearContract(world: { councilA: { id: string }; supplier: 
 }
 
 /** A form as the browser sends it, one field a value. */
-export function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
+export { formOf } from "../helpers/render-page.ts";

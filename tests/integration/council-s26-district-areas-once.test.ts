@@ -2,7 +2,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
-import { postPage, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let officer: string;
@@ -12,12 +12,6 @@ beforeAll(async () => {
   world = await createWorld();
   officer = await sessionCookieFor(world.users.officerA.id);
 });
-
-const formOf = (values: Record<string, string>) => {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.set(key, value);
-  return form;
-};
 
 it("keeps each postcode area once, when a district is added or changed", async () => {
   const name = unique("Woking");

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createGuidancePage, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let admin: string;
@@ -21,12 +21,6 @@ const versionOf = async (id: string) =>
 
 const hiddenVersion = (html: string) =>
   html.match(/<input type="hidden" name="version" value="([^"]+)"/)?.[1];
-
-const formOf = (values: Record<string, string>) => {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.set(key, value);
-  return form;
-};
 
 const answers = (slug: string) => ({
   intent: "save",

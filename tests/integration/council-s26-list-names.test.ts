@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let officer: string;
@@ -15,12 +15,6 @@ beforeAll(async () => {
   world = await createWorld();
   officer = await sessionCookieFor(world.users.officerA.id);
 });
-
-const formOf = (values: Record<string, string>) => {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.set(key, value);
-  return form;
-};
 
 const PAGES = [
   {

@@ -9,19 +9,13 @@ import { COMMITMENTS_CHANGED } from "~/domain/reporting/returns-schema.ts";
 import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { createCommitment, createMeasure } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
-import { postPage, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
 import { evidenceFolderForTests } from "./evidence-folder.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 type World = Awaited<ReturnType<typeof createReturnsWorld>>;
 
 const folder = evidenceFolderForTests("svm-s19-changed-");
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
 
 /** The return page's form as a browser without JavaScript sends it, and the page it gets back. */
 async function send(w: World, values: Record<string, string>) {

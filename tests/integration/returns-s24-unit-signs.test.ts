@@ -3,16 +3,10 @@
 // nothing saved.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableText, renderPage } from "../helpers/render-page.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 beforeAll(() => renderPage("/"));
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
 
 describe("a return figure with a sign its measure does not take", () => {
   it("is refused beside the figure, kept as typed, and nothing is saved", async () => {

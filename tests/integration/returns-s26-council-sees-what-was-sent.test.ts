@@ -3,17 +3,11 @@
 // officer saw the half-made amendment, not the version they had queried. Now the council sees what was sent:
 // nothing before the first submission, and the queried version until the return is submitted again.
 import { beforeAll, describe, expect, it } from "vitest";
-import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 import { createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 beforeAll(() => renderPage("/"));
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
 
 async function councilPage(returnId: string, cookie: string) {
   const response = await renderPage(`/returns/${returnId}`, cookie);

@@ -5,18 +5,12 @@
 // answer is blank, and is asked for where it is needed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableText, renderPage } from "../helpers/render-page.ts";
 import { jsonOf } from "../helpers/routes.ts";
 import { createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 beforeAll(() => renderPage("/"));
-
-function formOf(values: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.append(name, value);
-  return form;
-}
 
 const eventsLine = (w: Awaited<ReturnType<typeof createReturnsWorld>>) =>
   db.kpiReturnLine.findUnique({
