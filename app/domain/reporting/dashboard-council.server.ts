@@ -219,6 +219,8 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
   const since = londonMidnight(sinceDay);
   // a pledge confirmed before confirmedAt was recorded falls back to its last change
   const confirmedSince = Prisma.sql`(p.status = 'CONFIRMED' and coalesce(p."confirmedAt", p."updatedAt") >= ${since})`;
+  // a declined or withdrawn pledge is not pledged: a type of help with only those would show a row of noughts
+  const pledgedSince = Prisma.sql`(p.status not in ('DECLINED', 'WITHDRAWN') and p."createdAt" >= ${since})`;
   const [counts, byHelpType, median] = await Promise.all([
     readRows<{ opened: bigint; fulfilled: bigint; expired: bigint }[]>(Prisma.sql`
       select
@@ -230,10 +232,10 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
     // window and confirmed in it is confirmed in it)
     readRows<{ helpType: HelpType; pledged: bigint; confirmed: bigint }[]>(Prisma.sql`
       select r."helpType",
-        coalesce(sum(p.quantity) filter (where p.status not in ('DECLINED', 'WITHDRAWN') and p."createdAt" >= ${since}), 0) as pledged,
+        coalesce(sum(p.quantity) filter (where ${pledgedSince}), 0) as pledged,
         coalesce(sum(coalesce(p."deliveredQuantity", p.quantity)) filter (where ${confirmedSince}), 0) as confirmed
       from "Pledge" p join "Request" r on r.id = p."requestId"
-      where r."councilId" = ${councilId} and (p."createdAt" >= ${since} or ${confirmedSince})
+      where r."councilId" = ${councilId} and (${pledgedSince} or ${confirmedSince})
       group by 1`),
     readRows<{ median: number | null; requests: bigint }[]>(Prisma.sql`
       select percentile_cont(0.5) within group (order by extract(epoch from f.first_pledge - r."publishedAt") / 86400)
