@@ -1,17 +1,48 @@
 // The text of an uploaded CSV file. Excel on Windows saves "CSV (Comma delimited)" in Windows-1252, where "£"
 // and "é" are single bytes that are never valid UTF-8; reading such a file as UTF-8 turned them into "�". A file
 // is read as UTF-8 while it is valid UTF-8 and as Windows-1252 from the first byte that is not; text that is
-// valid UTF-8 only by accident (such as "Ã©") is vanishingly rare in a contracts export.
+// valid UTF-8 only by accident (such as "Ã©") is vanishingly rare in a contracts export. A file Excel saved as
+// "Unicode Text" (tab-separated) is UTF-16, told by its byte order mark.
 
-export type ImportEncoding = "utf-8" | "windows-1252";
+export type ImportEncoding = "utf-8" | "windows-1252" | "utf-16";
 
 export const MIXED_ENCODING_MESSAGE =
   "The file mixes two character encodings, so its £ signs and accented letters cannot be read. In Excel, save it again as “CSV UTF-8 (Comma delimited)”.";
 
-export class MixedEncodingError extends Error {
+/** A file that cannot be read as a contracts file at all; its message says what to do instead. */
+export class UnreadableFileError extends Error {}
+
+export class MixedEncodingError extends UnreadableFileError {
   constructor() {
     super(MIXED_ENCODING_MESSAGE);
   }
+}
+
+const SAVE_AS_CSV = "save it as “CSV UTF-8 (Comma delimited)”";
+
+/**
+ * What a file that is not text is, from its first bytes, or null for text. A workbook or PDF chosen by mistake
+ * (or renamed to .csv) was read as a header of control characters: a dozen problems naming none of the cause.
+ */
+export function notTextProblem(head: Uint8Array): string | null {
+  const startsWith = (...signature: number[]) => signature.every((byte, i) => head[i] === byte);
+  if (startsWith(0x50, 0x4b, 0x03, 0x04))
+    return `This is an Excel workbook (or another zipped file), not a CSV file. In Excel, ${SAVE_AS_CSV} and upload that.`;
+  if (startsWith(0xd0, 0xcf, 0x11, 0xe0))
+    return `This is an Excel 97–2003 workbook, not a CSV file. In Excel, ${SAVE_AS_CSV} and upload that.`;
+  if (startsWith(0x25, 0x50, 0x44, 0x46, 0x2d))
+    return "This is a PDF, not a CSV file. Export the contracts from your procurement system as CSV and upload that.";
+  // text never holds a NUL byte (UTF-16, which does, is told by its byte order mark first)
+  if (head.includes(0))
+    return "This file is not a CSV file: it is not text. Save or export it as “CSV UTF-8 (Comma delimited)” and upload that.";
+  return null;
+}
+
+/** "utf-16le" or "utf-16be" for bytes that start with a UTF-16 byte order mark, else null. */
+function utf16Of(head: Uint8Array) {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return null;
 }
 
 // the BOM stays in the text: the CSV parser removes it (and only at the start of the file)
@@ -55,9 +86,26 @@ export async function* decodeImportChunks(
   let carry = new Uint8Array(0);
   let nonAscii = false; // whether UTF-8 text other than ASCII has been read
   let started = false; // whether any bytes have been read
+  let sniffed = false; // whether the first bytes have been checked
+  let utf16: TextDecoder | null = null; // the decoder BOM removed, so the parser sees no BOM
   for await (const chunk of chunks) {
     if (typeof chunk === "string") {
       yield chunk;
+      continue;
+    }
+    if (!sniffed && chunk.length) {
+      sniffed = true;
+      const encoding = utf16Of(chunk);
+      if (encoding) {
+        found.encoding = "utf-16";
+        utf16 = new TextDecoder(encoding);
+      } else {
+        const problem = notTextProblem(chunk);
+        if (problem) throw new UnreadableFileError(problem);
+      }
+    }
+    if (utf16) {
+      yield utf16.decode(chunk, { stream: true });
       continue;
     }
     if (found.encoding === "windows-1252") {
@@ -81,6 +129,11 @@ export async function* decodeImportChunks(
     carry = bytes.slice(cut);
     nonAscii ||= NON_ASCII.test(text.replace(/^\ufeff/, ""));
     yield text;
+  }
+  if (utf16) {
+    const rest = utf16.decode(); // a file ending part-way through a character ends with "�"
+    if (rest) yield rest;
+    return;
   }
   // a file ending part-way through a UTF-8 character
   if (carry.length) {

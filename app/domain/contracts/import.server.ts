@@ -11,7 +11,7 @@ import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts
 import type { ContractStatus, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { rowLines } from "./import-lines.ts";
-import { decodeImportChunks, MixedEncodingError, type ImportEncoding } from "./import-encoding.ts";
+import { decodeImportChunks, UnreadableFileError, type ImportEncoding } from "./import-encoding.ts";
 import { contractSnapshot, detailsSelect, lockContractRows, type Actor } from "./contracts.server.ts";
 import { countedIn } from "./labels.ts";
 import { lockMeasureRows } from "./measures.server.ts";
@@ -55,8 +55,8 @@ export async function readImportFile(
   try {
     text = await withDelimiter(decodeImportChunks(raw as AsyncIterable<string | Uint8Array>, found));
   } catch (error) {
-    if (!(error instanceof MixedEncodingError)) throw error;
-    return mixedEncoding(columns, found.encoding, error);
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return unreadable(columns, found.encoding, error);
   }
   const lines = rowLines();
   let rowEnd = 0; // where the header or row before this one ended (bytes into the file)
@@ -123,7 +123,7 @@ export async function readImportFile(
       }
     }
   } catch (error) {
-    if (error instanceof MixedEncodingError) return mixedEncoding(columns, found.encoding, error);
+    if (error instanceof UnreadableFileError) return unreadable(columns, found.encoding, error);
     if (!(error instanceof CsvError)) throw error;
     // the row the broken value is in starts after the last row read
     errors.push({ line: lines.startAfter(rowEnd), column: null, message: csvErrorMessage(error) });
@@ -140,7 +140,7 @@ export async function readImportFile(
   };
 }
 
-function mixedEncoding(columns: Set<ImportColumn>, encoding: ImportEncoding, error: MixedEncodingError) {
+function unreadable(columns: Set<ImportColumn>, encoding: ImportEncoding, error: UnreadableFileError) {
   return {
     rows: [],
     columns,

@@ -1,0 +1,73 @@
+// Files that are not UTF-8 or Windows-1252 text. A UTF-16 file (Excel's "Unicode Text", some procurement systems'
+// exports) was read byte by byte as Windows-1252: every column name came out with a NUL between its letters and
+// the preview listed fourteen problems. A workbook or PDF chosen by mistake got a dozen problems naming columns of
+// control characters. UTF-16 is now read as such, and a file that is not text is told what it is.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
+import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
+import { createWorld } from "../helpers/factories.ts";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+
+beforeAll(async () => {
+  world = await createWorld();
+  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "01234567" } });
+  await db.measure.createMany({
+    data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: world.councilA.id })),
+  });
+});
+
+const UNICODE_TEXT = [
+  "contract_reference\tcontract_title\tsupplier_company_number\tdepartment\tvalue_gbp\tstart_date\tend_date\tmeasure_code\tqualitative_commitment",
+  "U16-1\tCafé refit £\t01234567\tLeisure\t100\t2026-04-01\t2027-03-31\tSOC-04\tTwo careers fairs",
+  "",
+].join("\r\n");
+
+function utf16(text: string, order: "le" | "be") {
+  const le = Buffer.from(`\ufeff${text}`, "utf16le");
+  return new Uint8Array(order === "le" ? le : Buffer.from(le).swap16());
+}
+
+/** The bytes as an upload streams them, in chunks of `size` (so characters are cut in two). */
+function streamOf(bytes: Uint8Array, size: number) {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
+      controller.close();
+    },
+  });
+}
+
+describe("a UTF-16 file", () => {
+  it.each(["le", "be"] as const)("(%s) previews with no problems, £ and accents kept", async (order) => {
+    const preview = await previewImport(world.councilA.id, streamOf(utf16(UNICODE_TEXT, order), 7));
+    expect(preview.errors).toEqual([]);
+    expect(preview.contracts.map((c) => [c.line, c.reference, c.title])).toEqual([
+      [2, "U16-1", "Café refit £"],
+    ]);
+  });
+
+  it("imports", async () => {
+    const actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
+    expect((await applyImport(actor, utf16(UNICODE_TEXT, "le"))).ok).toBe(true);
+    const contract = await db.contract.findFirst({
+      where: { councilId: world.councilA.id, reference: "U16-1" },
+      select: { title: true, _count: { select: { commitments: true } } },
+    });
+    expect(contract).toEqual({ title: "Café refit £", _count: { commitments: 1 } });
+  });
+});
+
+describe("a file that is not text", () => {
+  it.each([
+    ["an Excel workbook", [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], /This is an Excel workbook/],
+    ["an old Excel workbook", [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], /Excel 97–2003 workbook/],
+    ["a PDF", [...Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "latin1")], /This is a PDF/],
+    ["some other binary file", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], /not text/],
+  ])("(%s) is refused with one problem saying what it is", async (_name, head, message) => {
+    const bytes = new Uint8Array([...head, ...Buffer.from("contract_reference,more\n")]);
+    const { errors } = await previewImport(world.councilA.id, bytes);
+    expect(errors).toEqual([{ line: 1, column: null, message: expect.stringMatching(message) }]);
+  });
+});
