@@ -268,7 +268,7 @@ export default function ManageRequestPage() {
           <Checkbox
             name="showcaseConsent"
             label="Show this request as a case study on the public impact page"
-            hint="The public impact page will show your group’s name and the request’s title, full description, category, district (or the council, if it has no district), amount and type of help, and the date it was met."
+            hint="The public impact page will show your group’s name and the request’s title, full description, category, council and district (if it has one), amount and type of help, and the date it was met."
             defaultChecked={need.showcaseConsent}
           />
           <Button name="intent" value="showcase" variant="secondary">

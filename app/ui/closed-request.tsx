@@ -18,7 +18,7 @@ export function ClosedRequestNotice({
   return (
     <div className="mb-8 border-l-8 border-line bg-gray-100 p-4">
       <p className="mb-2 text-xl font-bold">
-        This request is closed: it was {statusLabel(status)}
+        This request is closed: {status === "EXPIRED" ? "it expired" : `it was ${statusLabel(status)}`}
         {closedOn ? ` on ${formatDate(closedOn)}` : ""}.
       </p>
       <p>
