@@ -2,6 +2,15 @@
 // contrast (4.5:1) with white.
 export const MIN_CONTRAST_WITH_WHITE = 4.5;
 
+// A colour as people copy it from brand guidelines: with or without the "#", in six digits or CSS's three (#fff is
+// #ffffff), in either case, read as "#rrggbb". Anything else comes back as written, to be refused.
+export function readHexColour(value: string) {
+  const digits = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim())?.[1];
+  if (!digits) return value;
+  const six = digits.length === 3 ? [...digits].map((d) => d + d).join("") : digits;
+  return `#${six.toLowerCase()}`;
+}
+
 export function isHexColour(value: string) {
   return /^#[0-9a-f]{6}$/i.test(value);
 }

@@ -1,7 +1,7 @@
 // Validation for guidance pages and council settings; no server imports (used by forms too).
 import { z } from "zod";
 import { writtenNumber } from "~/domain/numbers.ts";
-import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE } from "./brand-colour.ts";
+import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE, readHexColour } from "./brand-colour.ts";
 import { hasVisibleText, invisibleTextMessage } from "./visible-text.ts";
 
 import { GUIDANCE_AUDIENCES } from "./audiences.ts";
@@ -63,13 +63,12 @@ export const councilSettingsSchema = z
     overdueReminderDays: wholeDays("the days between overdue reminders", 1, 30),
     brandColour: z
       .string({ error: "Enter a brand colour" })
-      .trim()
+      .transform(readHexColour)
       .refine(isHexColour, "Enter the brand colour as a hex code, like #1d3d7a")
       .refine(
         (v) => !isHexColour(v) || contrastWithWhite(v) >= MIN_CONTRAST_WITH_WHITE,
         "Brand colour is too light for white text: choose a darker colour (contrast must be at least 4.5 to 1)",
-      )
-      .transform((v) => v.toLowerCase()),
+      ),
     proxyValueSource: z
       .string()
       .trim()
