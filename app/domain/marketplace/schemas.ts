@@ -87,6 +87,19 @@ function requiredText(o: {
   );
 }
 
+// An optional answer in words: NUL dropped before the trim, as for a required one. One of only characters that show
+// nothing (zero-width spaces, direction marks) is no answer, as a blank one is: kept, it showed as a "Who benefits",
+// message or reason with no words.
+function optionalText(max: number, long: string) {
+  return z
+    .string()
+    .overwrite(withoutNul)
+    .trim()
+    .max(max, long)
+    .transform((v) => (hasVisibleText(v) ? v : undefined))
+    .optional();
+}
+
 export const requestFormSchema = z.object({
   intent: intentOf(["draft", "submit"]).default("draft"),
   title: requiredText({
@@ -109,7 +122,7 @@ export const requestFormSchema = z.object({
   categoryId: z.string({ error: "Select a category" }).trim().min(1),
   helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
   quantity: wholeNumber("the quantity", 1_000_000),
-  unitLabel: z.string().trim().max(40, "Unit must be 40 characters or fewer").optional(),
+  unitLabel: optionalText(40, "Unit must be 40 characters or fewer"),
   districtId: z.string().trim().optional(),
   postcodeArea: z
     .string()
@@ -119,7 +132,7 @@ export const requestFormSchema = z.object({
     .optional(),
   isRemote: z.boolean().default(false),
   neededBy: futureDate("the date you need it by"),
-  beneficiaries: z.string().trim().max(500, "Who benefits must be 500 characters or fewer").optional(),
+  beneficiaries: optionalText(500, "Who benefits must be 500 characters or fewer"),
   beneficiaryCount: writtenNumber(
     z
       .number({ error: "Enter how many people benefit as a number" })
@@ -147,7 +160,7 @@ export const moderationSchema = intentUnion([
   z.object({
     intent: z.literal("approve"),
     reviewedSubmission,
-    comment: z.string().trim().max(1000, "Comment must be 1,000 characters or fewer").optional(),
+    comment: optionalText(1000, "Comment must be 1,000 characters or fewer"),
   }),
   z.object({
     intent: z.literal("requestChanges"),
@@ -177,7 +190,7 @@ export const manageRequestSchema = intentUnion([
   z.object({ intent: z.literal("submit") }),
   z.object({
     intent: z.literal("withdraw"),
-    reason: z.string().trim().max(1000, "Reason must be 1,000 characters or fewer").optional(),
+    reason: optionalText(1000, "Reason must be 1,000 characters or fewer"),
   }),
   z.object({ intent: z.literal("extend"), neededBy: futureDate("the new date") }),
   z.object({ intent: z.literal("showcase"), showcaseConsent: z.boolean().default(false) }),
@@ -186,7 +199,7 @@ export const manageRequestSchema = intentUnion([
 export const pledgeFormSchema = z.object({
   submissionKey: z.string().min(10).max(64),
   quantity: wholeNumber("the quantity", 1_000_000),
-  message: z.string().trim().max(2000, "Message must be 2,000 characters or fewer").optional(),
+  message: optionalText(2000, "Message must be 2,000 characters or fewer"),
   expectedDeliveryDate: futureDate("the expected delivery date"),
   commitmentId: z.string().trim().optional(),
 });
@@ -205,12 +218,12 @@ export const pledgeActionSchema = intentUnion([
       .min(1, "Choose a rating from 1 to 5")
       .max(5, "Choose a rating from 1 to 5")
       .optional(),
-    feedback: z.string().trim().max(2000, "Feedback must be 2,000 characters or fewer").optional(),
+    feedback: optionalText(2000, "Feedback must be 2,000 characters or fewer"),
   }),
   z.object({ intent: z.literal("dispute"), reason: reason("Say what is wrong") }),
   z.object({
     intent: z.literal("withdraw"),
-    reason: z.string().trim().max(1000, "Reason must be 1,000 characters or fewer").optional(),
+    reason: optionalText(1000, "Reason must be 1,000 characters or fewer"),
   }),
   z.object({
     intent: z.literal("reportDelivery"),
@@ -345,6 +358,10 @@ const listEntryName = z
   .max(80, "Name must be 80 characters or fewer")
   .refine((v) => v.length < 2 || hasVisibleText(v), invisibleTextMessage("The name"));
 
+// The version (updatedAt) of the entry a change form was read from, as recordVersion in app/ui/stale-edit.tsx; none
+// from a page shown before forms carried it, which is saved as before.
+const entryVersion = z.iso.datetime({ precision: 3 }).optional().catch(undefined);
+
 export const categorySchema = intentUnion([
   z.object({
     intent: z.literal("add"),
@@ -356,6 +373,7 @@ export const categorySchema = intentUnion([
     id: z.string().min(1),
     name: listEntryName,
     description: z.string().trim().max(300, "Description must be 300 characters or fewer").optional(),
+    version: entryVersion,
   }),
   toggleSchema,
 ]);
@@ -372,7 +390,7 @@ const districtFields = {
 
 export const districtSchema = intentUnion([
   z.object({ intent: z.literal("add"), ...districtFields }),
-  z.object({ intent: z.literal("update"), id: z.string().min(1), ...districtFields }),
+  z.object({ intent: z.literal("update"), id: z.string().min(1), ...districtFields, version: entryVersion }),
   toggleSchema,
 ]);
 
