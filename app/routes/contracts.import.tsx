@@ -47,7 +47,11 @@ const importSchema = intentUnion([
       .instanceof(File, { message: "Choose a CSV file" })
       .refine((f) => f.name !== "", "Choose a CSV file")
       .refine((f) => f.size > 0, "The file is empty")
-      .refine((f) => /\.csv$/i.test(f.name) || f.type === "text/csv", "The file must be a CSV file"),
+      // Excel saves "Unicode Text" (tab-separated, which the import reads) as .txt
+      .refine(
+        (f) => /\.(csv|txt|tsv)$/i.test(f.name) || f.type === "text/csv",
+        "The file must be a CSV file (or Excel’s “Unicode Text”, a .txt file)",
+      ),
   }),
   z.object({
     intent: z.literal("import"),
@@ -177,7 +181,7 @@ export default function ImportContracts() {
             CSV file
           </label>
           <p id="file-hint" className="mb-2 text-muted">
-            At most {MB} MB
+            At most {MB} MB. A file Excel saved as “Unicode Text” (.txt) can be uploaded too.
           </p>
           {fields.file.errors?.length ? (
             <p id="file-error" className="mb-2 font-bold text-error">
@@ -189,7 +193,7 @@ export default function ImportContracts() {
             id="file"
             name="file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.txt,.tsv"
             aria-describedby={`file-hint${fields.file.errors?.length ? " file-error" : ""}`}
             aria-invalid={fields.file.errors?.length ? true : undefined}
             className="block"

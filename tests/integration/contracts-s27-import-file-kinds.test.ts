@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
-import { createWorld } from "../helpers/factories.ts";
+import { action as importAction } from "~/routes/contracts.import.tsx";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { callAction } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 
@@ -56,6 +58,17 @@ describe("a UTF-16 file", () => {
       select: { title: true, _count: { select: { commitments: true } } },
     });
     expect(contract).toEqual({ title: "Café refit £", _count: { commitments: 1 } });
+  });
+
+  it("may be uploaded as Excel saves it, a .txt file", async () => {
+    const form = new FormData();
+    form.append("intent", "preview");
+    form.append("file", new File([utf16(UNICODE_TEXT, "le")], "contracts.txt", { type: "text/plain" }));
+    const cookie = await sessionCookieFor(world.users.officerA.id);
+    const response = await callAction(importAction, { path: "/contracts/import", cookie, form });
+    expect(response.status).toBe(200);
+    const data = (await response.json()) as { kind: string; plan: { errors: unknown[]; rowCount: number } };
+    expect(data).toMatchObject({ kind: "preview", plan: { errors: [], rowCount: 1 } });
   });
 });
 
