@@ -121,7 +121,11 @@ export default function DepartmentalReportPage() {
             </ul>
           </header>
           {report.contracts.length === 0 ? (
-            <p>No contracts in this department ran during {report.quarter.label}.</p>
+            <p>
+              {report.department === ALL_DEPARTMENTS
+                ? `No contracts ran during ${report.quarter.label}.`
+                : `No contracts in ${departmentName} ran during ${report.quarter.label}.`}
+            </p>
           ) : null}
           {report.contracts.map((k) => (
             <section key={k.id} aria-labelledby={`contract-${k.id}`} className="mb-8 break-inside-avoid">
