@@ -265,7 +265,11 @@ export function parseImportRow(
       errors.push({ line, column: "awarded_on", message: AWARDED_AFTER_END });
     if (
       !row.measure_code &&
-      (row.target_quantity !== null || row.delivery_plan.length || row.qualitative_commitment)
+      (row.target_quantity !== null ||
+        row.delivery_plan.length ||
+        row.qualitative_commitment ||
+        // a narrative tells a commitment's story: with no measure it had no commitment to go on, and was lost
+        row.narrative)
     )
       errors.push({
         line,
