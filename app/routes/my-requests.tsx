@@ -84,7 +84,7 @@ export default function MyRequestsPage() {
           },
           {
             header: "Waiting for you",
-            // offered (to accept or decline) and delivered (to confirm or dispute)
+            // offered (to accept or decline), delivered (to confirm or dispute) and disputed (to confirm once put right)
             cell: (r) =>
               r._count.pledges
                 ? `${formatNumber(r._count.pledges)} ${r._count.pledges === 1 ? "pledge" : "pledges"} to answer or confirm`

@@ -1,5 +1,6 @@
 // The requestor's list of requests said "1 pledge(s)" under "Waiting for you"; it now says what waits, in
-// words that agree with the number: pledges offered to answer, and deliveries to confirm.
+// words that agree with the number: pledges offered to answer, and deliveries to confirm, disputed ones included
+// as on the group's dashboard.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
@@ -29,6 +30,20 @@ beforeAll(async () => {
     quantity: 5,
     status: "DELIVERED",
   });
+  // disputed: the group may still confirm it, and its dashboard counts it as waiting for it
+  await createPledge({
+    requestId: two.id,
+    supplierOrganisationId: world.otherSupplier.id,
+    quantity: 5,
+    status: "DISPUTED",
+  });
+  // accepted: waits for the supplier, not the group
+  await createPledge({
+    requestId: two.id,
+    supplierOrganisationId: world.otherSupplier.id,
+    quantity: 5,
+    status: "ACCEPTED",
+  });
 });
 
 describe("the requestor's list of requests", () => {
@@ -38,6 +53,6 @@ describe("the requestor's list of requests", () => {
     const text = readableText(await response.text());
     expect(text).not.toContain("(s)");
     expect(text).toMatch(/One waiting .*1 pledge to answer or confirm/);
-    expect(text).toMatch(/Two waiting .*2 pledges to answer or confirm/);
+    expect(text).toMatch(/Two waiting .*3 pledges to answer or confirm/);
   });
 });

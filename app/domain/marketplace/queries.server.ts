@@ -2,7 +2,13 @@
 // requestor's contact details, contact preference, or who created the request.
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
-import { sharesContact, sideThatMovesTo, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
+import {
+  canPledge,
+  PLEDGE_STATUSES,
+  sharesContact,
+  sideThatMovesTo,
+  UNSETTLED_STATUSES,
+} from "./pledge-lifecycle.ts";
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote, REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
@@ -281,6 +287,12 @@ export async function listOrganisationRequests(organisationId: string, page = 1)
   return { total, requests, pageCount: Math.max(1, Math.ceil(total / OWN_LIST_PAGE_SIZE)) };
 }
 
+// What waits for the group is what the pledge state machine lets it do next, as its dashboard counts it: offers to
+// answer, and deliveries to confirm (a disputed one too: the group may still confirm it once put right).
+const WAITING_FOR_REQUESTOR = PLEDGE_STATUSES.filter(
+  (status) => canPledge(status, "accept", "REQUESTOR") || canPledge(status, "confirm", "REQUESTOR"),
+);
+
 function listOrganisationRequestRows(where: { organisationId: string }, page: number) {
   return db.request.findMany({
     where,
@@ -296,7 +308,7 @@ function listOrganisationRequestRows(where: { organisationId: string }, page: nu
       pledgedQuantity: true,
       unitLabel: true,
       neededBy: true,
-      _count: { select: { pledges: { where: { status: { in: ["OFFERED", "DELIVERED"] } } } } },
+      _count: { select: { pledges: { where: { status: { in: WAITING_FOR_REQUESTOR } } } } },
     },
   });
 }
