@@ -9,15 +9,17 @@ import {
   addCategory,
   listCategories,
   refusalReply,
+  type ListEntryStale,
   toggleCategory,
   updateCategory,
 } from "~/domain/marketplace/council-lists.server.ts";
 import { categorySchema } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
-import { listItemColumns } from "~/ui/council-lists.tsx";
+import { listItemColumns, staleListRows } from "~/ui/council-lists.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
+import { editState, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Needs and priorities – Social Value Marketplace" }];
 
@@ -42,13 +44,22 @@ export async function action({ request }: ActionFunctionArgs) {
       : value.intent === "update"
         ? await updateCategory(councilId, value.id, value, actor)
         : await toggleCategory(councilId, value.id, actor, value.active);
-  if (!result.ok) return json(submission.reply(refusalReply(result)), { status: 400 });
+  if (!result.ok) {
+    // a colleague saved it after this form was read: shown beside the answers, which are kept
+    if ("stale" in result)
+      return json(
+        { ...submission.reply({ formErrors: [staleEditMessage("category")] }), stale: result.stale },
+        { status: 409 },
+      );
+    return json(submission.reply(refusalReply(result)), { status: 400 });
+  }
   return redirectWithFlash("/council/categories", { kind: "success", message: "Categories updated" });
 }
 
 export default function CategoriesPage() {
   const { categories, editing, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { stale, version } = editState<ListEntryStale>(lastResult, editing?.version);
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
     <>
@@ -58,6 +69,7 @@ export default function CategoriesPage() {
         requests filed under them keep their place in reports: retire one so no new requests use it.
       </p>
       <ErrorSummary errors={form.allErrors} />
+      {stale && editing ? <StaleEditNotice what="category" rows={staleListRows(stale)} /> : null}
       <Table
         caption="Categories"
         rows={categories}
@@ -73,6 +85,7 @@ export default function CategoriesPage() {
           {editing ? `Change “${editing.name}”` : "Add a category"}
         </h2>
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+        {editing && version ? <input type="hidden" name="version" value={version} /> : null}
         <TextInput
           key={`name-${editing?.id}`}
           name="name"

@@ -9,15 +9,17 @@ import {
   addDistrict,
   listDistricts,
   refusalReply,
+  type ListEntryStale,
   toggleDistrict,
   updateDistrict,
 } from "~/domain/marketplace/council-lists.server.ts";
 import { districtSchema, splitPostcodeAreas } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
-import { listItemColumns } from "~/ui/council-lists.tsx";
+import { listItemColumns, staleListRows } from "~/ui/council-lists.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
+import { editState, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Districts – Social Value Marketplace" }];
 
@@ -43,22 +45,36 @@ export async function action({ request }: ActionFunctionArgs) {
         ? await updateDistrict(
             councilId,
             value.id,
-            { name: value.name, postcodeAreas: splitPostcodeAreas(value.postcodeAreas) },
+            {
+              name: value.name,
+              postcodeAreas: splitPostcodeAreas(value.postcodeAreas),
+              version: value.version,
+            },
             actor,
           )
         : await toggleDistrict(councilId, value.id, actor, value.active);
-  if (!result.ok) return json(submission.reply(refusalReply(result)), { status: 400 });
+  if (!result.ok) {
+    // a colleague saved it after this form was read: shown beside the answers, which are kept
+    if ("stale" in result)
+      return json(
+        { ...submission.reply({ formErrors: [staleEditMessage("district")] }), stale: result.stale },
+        { status: 409 },
+      );
+    return json(submission.reply(refusalReply(result)), { status: 400 });
+  }
   return redirectWithFlash("/council/districts", { kind: "success", message: "Districts updated" });
 }
 
 export default function DistrictsPage() {
   const { districts, editing, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { stale, version } = editState<ListEntryStale>(lastResult, editing?.version);
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
     <>
       <PageHeading caption={councilName}>Districts and postcode areas</PageHeading>
       <ErrorSummary errors={form.allErrors} />
+      {stale && editing ? <StaleEditNotice what="district" rows={staleListRows(stale)} /> : null}
       <Table
         caption="Districts"
         rows={districts}
@@ -74,6 +90,7 @@ export default function DistrictsPage() {
           {editing ? `Change “${editing.name}”` : "Add a district"}
         </h2>
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+        {editing && version ? <input type="hidden" name="version" value={version} /> : null}
         <TextInput
           key={`name-${editing?.id}`}
           name="name"

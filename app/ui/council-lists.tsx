@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { Tag, type Column } from "~/ui/components.tsx";
 import { Button } from "~/ui/form.tsx";
+import type { StaleRow } from "~/ui/stale-edit.tsx";
 
 type ListItem = { id: string; name: string; active: boolean; _count: { requests: number } };
 
@@ -34,4 +35,22 @@ export function listItemColumns<T extends ListItem>(): Column<T>[] {
       ),
     },
   ];
+}
+
+/** What a colleague saved to a category or district after its change form was read, beside the answers sent. */
+type ListEntryDifference = { field: "name" | "description" | "postcodeAreas"; saved: string; yours: string };
+
+const FIELD_LABELS: Record<ListEntryDifference["field"], string> = {
+  name: "Name",
+  description: "Description",
+  postcodeAreas: "Postcode areas",
+};
+
+export function staleListRows(stale: { differences: ListEntryDifference[] }): StaleRow[] {
+  return stale.differences.map(({ field, saved, yours }) => ({
+    field,
+    label: FIELD_LABELS[field],
+    saved: saved || "None",
+    yours: yours || "None",
+  }));
 }

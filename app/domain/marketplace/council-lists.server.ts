@@ -135,16 +135,31 @@ function savedSearchLink(filters: SearchFilters) {
   return query ? `/requests?${query}` : "/requests";
 }
 
-export function listCategories(councilId: string) {
-  return db.category.findMany({
+// Each entry with its version (when it was last saved), which the form changing it carries, so a colleague's
+// later save is shown instead of overwritten.
+const withVersion = <T extends { updatedAt: Date }>({ updatedAt, ...entry }: T) => ({
+  ...entry,
+  version: updatedAt.toISOString(),
+});
+
+export async function listCategories(councilId: string) {
+  const categories = await db.category.findMany({
     where: { councilId },
     orderBy: [{ active: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, description: true, active: true, _count: { select: { requests: true } } },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      active: true,
+      updatedAt: true,
+      _count: { select: { requests: true } },
+    },
   });
+  return categories.map(withVersion);
 }
 
-export function listDistricts(councilId: string) {
-  return db.district.findMany({
+export async function listDistricts(councilId: string) {
+  const districts = await db.district.findMany({
     where: { councilId },
     orderBy: [{ active: "desc" }, { name: "asc" }],
     select: {
@@ -152,9 +167,11 @@ export function listDistricts(councilId: string) {
       name: true,
       postcodeAreas: true,
       active: true,
+      updatedAt: true,
       _count: { select: { requests: true } },
     },
   });
+  return districts.map(withVersion);
 }
 
 export function slugify(name: string) {
@@ -164,10 +181,18 @@ export function slugify(name: string) {
     .replace(/^-|-$/g, "");
 }
 
-type ListResult = { ok: true } | { ok: false; field: string; message: string };
+/** An entry a colleague saved (or retired, or restored) after the form was read: its version now, and what of it
+ * differs from the answers sent, as text (postcode areas as a list, "" for no description). */
+export type ListEntryStale = {
+  version: string;
+  differences: { field: "name" | "description" | "postcodeAreas"; saved: string; yours: string }[];
+};
+
+type Refusal = { ok: false; field: string; message: string };
+type ListResult = { ok: true } | Refusal | { ok: false; stale: ListEntryStale };
 
 /** How a refused change is shown: next to its field, or above the form when it concerns the whole list. */
-export function refusalReply(result: Extract<ListResult, { ok: false }>) {
+export function refusalReply(result: Refusal) {
   return result.field
     ? { fieldErrors: { [result.field]: [result.message] } }
     : { formErrors: [result.message] };
@@ -270,8 +295,9 @@ async function updateListEntry(
     // another entry of the council with the new name, in any case
     findClash: () => Promise<unknown>;
     // changes the entry, its row locked first; the audit entry's details, UNCHANGED when it already is as
-    // asked (the form sent twice, or saved as it was), or null when it no longer exists
-    update: (tx: Tx) => Promise<Prisma.InputJsonValue | typeof UNCHANGED | null>;
+    // asked (the form sent twice, or saved as it was), a stale edit when a colleague saved it after the form was
+    // read, or null when it no longer exists
+    update: (tx: Tx) => Promise<Prisma.InputJsonValue | typeof UNCHANGED | { stale: ListEntryStale } | null>;
   },
 ): Promise<ListResult> {
   if (await entry.findClash()) return nameTaken(kind);
@@ -282,6 +308,7 @@ async function updateListEntry(
       if (details === null) return gone(kind);
       // nothing changed, so nothing to log
       if (details === UNCHANGED) return { ok: true };
+      if (isStale(details)) return { ok: false, stale: details.stale };
       await auditListChange(tx, kind, councilId, actor, { verb: "update", entityId: id, details });
       forgetSearchOptions();
       return { ok: true };
@@ -290,6 +317,31 @@ async function updateListEntry(
       if (isUniqueViolation(error)) return nameTaken(kind);
       throw error;
     });
+}
+
+function isStale(
+  details: Prisma.InputJsonValue | { stale: ListEntryStale },
+): details is { stale: ListEntryStale } {
+  return typeof details === "object" && details !== null && "stale" in details;
+}
+
+// The fields that differ between the entry as saved (its row locked) and the answers: none, the answers are saved
+// already (the form sent twice, or saved as it was: UNCHANGED, decision 024). Otherwise, when the form was read
+// from an older version (`version`, its updatedAt), a colleague saved since: what they saved is shown, not
+// overwritten. A form that carries no version (a page shown before forms carried one) is saved as before.
+function compareWithSaved(
+  saved: Partial<Record<ListEntryStale["differences"][number]["field"], string>> & { updatedAt: Date },
+  yours: Partial<Record<ListEntryStale["differences"][number]["field"], string>>,
+  version: string | undefined,
+): typeof UNCHANGED | { stale: ListEntryStale } | "save" {
+  const fields = Object.keys(yours) as ListEntryStale["differences"][number]["field"][];
+  const differences = fields
+    .filter((field) => saved[field] !== yours[field])
+    .map((field) => ({ field, saved: saved[field] ?? "", yours: yours[field] ?? "" }));
+  if (differences.length === 0) return UNCHANGED;
+  const now = saved.updatedAt.toISOString();
+  if (version && version !== now) return { stale: { version: now, differences } };
+  return "save";
 }
 
 // Categories and districts in use are never deleted (requests point at them): they are retired instead.
@@ -390,7 +442,8 @@ async function freeSlug(tx: Tx, councilId: string, name: string) {
 export function updateCategory(
   councilId: string,
   id: string,
-  change: { name: string; description?: string },
+  // `version`: the category's version the form was read from
+  change: { name: string; description?: string; version?: string },
   actor: Actor,
 ): Promise<ListResult> {
   return updateListEntry(CATEGORIES, councilId, id, actor, {
@@ -398,11 +451,16 @@ export function updateCategory(
       db.category.findFirst({ where: otherNamed(councilId, id, change.name), select: { id: true } }),
     update: async (tx) => {
       // held until saved: the same form sent twice at once finds the first one's change
-      const [before] = await tx.$queryRaw<{ name: string; description: string | null }[]>`
-        SELECT name, description FROM "Category" WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
+      const [before] = await tx.$queryRaw<{ name: string; description: string | null; updatedAt: Date }[]>`
+        SELECT name, description, "updatedAt" FROM "Category"
+        WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
       if (!before) return null;
-      if (before.name === change.name && (before.description ?? "") === (change.description || ""))
-        return UNCHANGED;
+      const compared = compareWithSaved(
+        { name: before.name, description: before.description ?? "", updatedAt: before.updatedAt },
+        { name: change.name, description: change.description || "" },
+        change.version,
+      );
+      if (compared !== "save") return compared;
       const { count } = await tx.category.updateMany({
         where: { id, councilId },
         data: { name: change.name, description: change.description || null },
@@ -459,7 +517,8 @@ export function addDistrict(
 export function updateDistrict(
   councilId: string,
   id: string,
-  change: { name: string; postcodeAreas: string[] },
+  // `version`: the district's version the form was read from
+  { version, ...change }: { name: string; postcodeAreas: string[]; version?: string },
   actor: Actor,
 ): Promise<ListResult> {
   return updateListEntry(DISTRICTS, councilId, id, actor, {
@@ -467,11 +526,16 @@ export function updateDistrict(
       db.district.findFirst({ where: otherNamed(councilId, id, change.name), select: { id: true } }),
     update: async (tx) => {
       // held until saved: the same form sent twice at once finds the first one's change
-      const [before] = await tx.$queryRaw<{ name: string; postcodeAreas: string[] }[]>`
-        SELECT name, "postcodeAreas" FROM "District" WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
+      const [before] = await tx.$queryRaw<{ name: string; postcodeAreas: string[]; updatedAt: Date }[]>`
+        SELECT name, "postcodeAreas", "updatedAt" FROM "District"
+        WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
       if (!before) return null;
-      if (before.name === change.name && before.postcodeAreas.join(",") === change.postcodeAreas.join(","))
-        return UNCHANGED;
+      const compared = compareWithSaved(
+        { name: before.name, postcodeAreas: before.postcodeAreas.join(", "), updatedAt: before.updatedAt },
+        { name: change.name, postcodeAreas: change.postcodeAreas.join(", ") },
+        version,
+      );
+      if (compared !== "save") return compared;
       const { count } = await tx.district.updateMany({ where: { id, councilId }, data: change });
       if (count !== 1) return null;
       const removed = before.postcodeAreas.filter((area) => !change.postcodeAreas.includes(area));
