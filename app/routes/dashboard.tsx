@@ -111,12 +111,13 @@ export default function Dashboard() {
 type SupplierData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "supplier" }>;
 type VcseData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "vcse" }>;
 
-// Offers the groups have not answered yet. With one, the sentence said "1 of your pledges are waiting".
+// Offers not answered yet, by a group or by a council team that posted the request: "waiting to be accepted" is
+// true of both. With one, the sentence said "1 of your pledges are waiting".
 function awaitingAcceptance(count: number) {
-  if (count === 0) return "None of your pledges are waiting for a group to accept them.";
+  if (count === 0) return "None of your pledges are waiting to be accepted.";
   return count === 1
-    ? "1 of your pledges is waiting for the group to accept it."
-    : `${formatNumber(count)} of your pledges are waiting for groups to accept them.`;
+    ? "1 of your pledges is waiting to be accepted."
+    : `${formatNumber(count)} of your pledges are waiting to be accepted.`;
 }
 
 function SupplierDashboard({ data }: { data: SupplierData }) {
