@@ -257,7 +257,13 @@ export type MeasureEdit = z.infer<typeof measureEditSchema>;
 export const measureStateSchema = z.object({ intent: z.enum(["retire", "reinstate"]) });
 
 export const contractFiltersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  // a whole title may be searched for (up to 200 characters): a longer search was dropped, listing every contract
+  q: z
+    .string()
+    .trim()
+    .transform((v) => v.slice(0, 201)) // longer than any title or reference: matches nothing, as it should
+    .optional()
+    .catch(undefined),
   department: z.string().max(120).optional().catch(undefined),
   supplier: z.string().max(40).optional().catch(undefined),
   manager: z.string().max(40).optional().catch(undefined),
