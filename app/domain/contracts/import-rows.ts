@@ -105,7 +105,8 @@ export function checkHeader(names: string[]): RowError[] {
   return errors;
 }
 
-const PLAN_ENTRY = /^Q([1-4])\s*(\d{4})\/(\d{2})\s*[=:]\s*(.+)$/i;
+// the financial year as councils write it: "2026/27", "2026-27", "2026/2027" or "2026-2027" (en dash too)
+const PLAN_ENTRY = /^Q([1-4])\s*(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})\s*[=:]\s*(.+)$/i;
 
 /** "Q1 2026/27=25; Q2 2026/27=25" → plan entries, or the first problem found. Each quantity is read in `unit`, the
  * row's measure's (null when not known: either sign is taken, and the measure is checked later). */
@@ -120,7 +121,9 @@ export function parsePlanText(
     const financialYear = Number(match?.[2]);
     const quarter = Number(match?.[1]);
     const unlike = `"${part}" is not a quarter and quantity like "Q1 2026/27=25"`;
-    if (!match || (financialYear + 1) % 100 !== Number(match[3])) return { ok: false, message: unlike };
+    const nextYear = Number(match?.[3]);
+    if (!match || (match[3]!.length === 2 ? (financialYear + 1) % 100 : financialYear + 1) !== nextYear)
+      return { ok: false, message: unlike };
     const label = quarterLabel(financialYear, quarter as QuarterNumber);
     const read = quantityIn(match[4]!, unit, { quarter: label });
     // with the measure known, its unit is named; without, the entry's form is what there is to say
