@@ -22,7 +22,7 @@ import {
   loadCommitmentProgress,
   type CommitmentRow,
 } from "./dashboard-progress.server.ts";
-import { toHundredths, type Progress } from "./progress.ts";
+import { toHundredths } from "./progress.ts";
 import {
   contractProgressSummary,
   localValueByYear,
@@ -176,13 +176,13 @@ export async function returnCompliance(
 // contract ranks by what it was held to, decision 025), then contract value, then reference.
 function rankContracts(
   byContract: Map<string, CommitmentRow[]>,
-  progress: Map<string, Progress>,
+  { progress, quarterly }: Pick<Awaited<ReturnType<typeof loadCommitmentProgress>>, "progress" | "quarterly">,
   limit: number,
 ) {
   const ranked = Array.from(byContract, ([id, commitments]) => ({
     id,
     contract: commitments[0]!.contract,
-    summary: contractProgressSummary(commitments, progress),
+    summary: contractProgressSummary(commitments, progress, quarterly),
   }));
   const committed = (row: (typeof ranked)[number]) => toHundredths(row.summary.local.committed);
   const value = (row: (typeof ranked)[number]) => toHundredths(row.contract.valueGbp);
@@ -287,7 +287,7 @@ export async function councilDashboard(councilId: string, options: { top: number
     if (list) list.push(c);
     else byContract.set(c.contractId, [c]);
   }
-  const top = rankContracts(byContract, all.progress, options.top);
+  const top = rankContracts(byContract, all, options.top);
   const details = new Map(
     (
       await db.contract.findMany({
@@ -309,7 +309,7 @@ export async function councilDashboard(councilId: string, options: { top: number
     compliance,
     activity,
     measures: summariseByMeasure(all.commitments, all.progress),
-    localValue: localValueHundredths(all.commitments, all.progress),
+    localValue: localValueHundredths(all.commitments, all.progress, all.quarterly),
     localValueByYear: localValueByYear(all.commitments, all.quarterly),
     // the contracts the top contracts are chosen from: when no more than asked for, the list is all of them
     contractsWithCommitments: byContract.size,

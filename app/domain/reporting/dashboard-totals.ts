@@ -93,8 +93,17 @@ function times(quantity: bigint, proxy: bigint) {
   return (quantity * proxy + 50n) / 100n;
 }
 
-// The council's "local £": only measures the council gave a proxy value, and never levels.
-export function localValueHundredths(commitments: CommitmentLike[], progress: Map<string, Progress>) {
+type Quarterly = Map<string, { plan: QuarterQuantity[]; delivered: QuarterQuantity[] }>;
+
+// The council's "local £": only measures the council gave a proxy value, and never levels. Given each
+// commitment's delivery quarter by quarter, its delivered local £ is that of each financial year, valued and
+// rounded as localValueByYear rounds it, added up: so the years shown beside the total add up to it to the penny
+// (half an hour at £10.01 in each of two years is £5.01 twice, not £10.01 once).
+export function localValueHundredths(
+  commitments: CommitmentLike[],
+  progress: Map<string, Progress>,
+  quarterly?: Quarterly,
+) {
   let committed = 0n;
   let planToDate = 0n;
   let delivered = 0n;
@@ -114,7 +123,9 @@ export function localValueHundredths(commitments: CommitmentLike[], progress: Ma
     }
     committed += times(p.committed ? toHundredths(p.committed) : 0n, proxy);
     planToDate += times(toHundredths(p.planToDate), proxy);
-    delivered += times(toHundredths(p.deliveredToDate), proxy);
+    delivered += quarterly?.has(c.id)
+      ? deliveredByYear(quarterly.get(c.id)!.delivered, proxy)
+      : times(toHundredths(p.deliveredToDate), proxy);
   }
   return {
     measures,
@@ -125,14 +136,21 @@ export function localValueHundredths(commitments: CommitmentLike[], progress: Ma
   };
 }
 
+// Delivered quantities valued year by year: each financial year's sum × the proxy value, rounded, added up.
+function deliveredByYear(delivered: QuarterQuantity[], proxy: bigint) {
+  const years = new Map<number, bigint>();
+  for (const d of delivered)
+    years.set(d.financialYear, (years.get(d.financialYear) ?? 0n) + toHundredths(d.quantity));
+  let total = 0n;
+  for (const quantity of years.values()) total += times(quantity, proxy);
+  return total;
+}
+
 // Each commitment's local £ planned and delivered in each financial year: plan rows and delivery (accepted
 // returns + confirmed pledges, as in progress.ts) of the year × the measure's proxy value, rounded per
 // commitment and year. Only measures with a proxy value, never levels or text. The records behind
 // localValueByYear's figures, which are their sums.
-export function localValueByCommitmentYear(
-  commitments: CommitmentLike[],
-  quarterly: Map<string, { plan: QuarterQuantity[]; delivered: QuarterQuantity[] }>,
-) {
+export function localValueByCommitmentYear(commitments: CommitmentLike[], quarterly: Quarterly) {
   const rows: {
     commitmentId: string;
     financialYear: number;
@@ -171,10 +189,7 @@ export function localValueByCommitmentYear(
 
 // The council's local £ planned and delivered in each financial year, so years compare. Oldest year first;
 // years with neither plan nor delivery are left out.
-export function localValueByYear(
-  commitments: CommitmentLike[],
-  quarterly: Map<string, { plan: QuarterQuantity[]; delivered: QuarterQuantity[] }>,
-) {
+export function localValueByYear(commitments: CommitmentLike[], quarterly: Quarterly) {
   const years = new Map<number, { planned: bigint; delivered: bigint }>();
   for (const row of localValueByCommitmentYear(commitments, quarterly)) {
     const year = years.get(row.financialYear) ?? { planned: 0n, delivered: 0n };
@@ -194,7 +209,11 @@ export function localValueByYear(
 }
 
 // A contract's commitments by status, and the worst of them (red first) as the contract's headline.
-export function contractProgressSummary(commitments: CommitmentLike[], progress: Map<string, Progress>) {
+export function contractProgressSummary(
+  commitments: CommitmentLike[],
+  progress: Map<string, Progress>,
+  quarterly?: Quarterly,
+) {
   const statuses: Partial<Record<Status, number>> = {};
   for (const c of commitments) {
     const p = progress.get(c.id);
@@ -207,7 +226,7 @@ export function contractProgressSummary(commitments: CommitmentLike[], progress:
     commitments: commitments.length,
     statuses,
     worst,
-    local: localValueHundredths(commitments, progress),
+    local: localValueHundredths(commitments, progress, quarterly),
   };
 }
 
