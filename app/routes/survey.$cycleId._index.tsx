@@ -18,7 +18,7 @@ import {
   getOwnResponse,
   giveConsent,
   mayUseAnswers,
-  sentTheAnswers,
+  sentTheAnswersLast,
 } from "~/domain/survey/responses.server.ts";
 import { consentSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, InsetText, Notice, PageHeading } from "~/ui/components.tsx";
@@ -75,9 +75,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           submittedAt: response.submittedAt,
           // a colleague's answers: only that they exist is shown, not who gave them or what they are
           mine,
-          // an owner sees answers a colleague sent: "You sent your answers" was not so
+          // an owner sees answers a colleague sent: "You sent your answers" was not so; and the date given is the
+          // last send's, so it is the last sender who is told they sent them
           sentByMe:
-            mine && response.status === "SUBMITTED" && (await sentTheAnswers(response, viewer.user.id)),
+            mine && response.status === "SUBMITTED" && (await sentTheAnswersLast(response, viewer.user.id)),
           // the page after the last one saved (the first if none was); a colleague is not told even that,
           // since which page comes next can hint at an answer
           continueAt: mine ? `/survey/${cycle.id}/${resumePath(response.resumeAt)}` : null,

@@ -1,6 +1,7 @@
 // The survey's first page told a business owner "You sent your answers on …" when a colleague had sent them: an
 // owner sees, changes and withdraws a colleague's answers, so the page is theirs too, but it was not they who sent
-// them. It now says a colleague sent the business's answers; whoever sent them is still told they did.
+// them. It now says a colleague sent the business's answers; whoever sent them is still told they did. The date is
+// the last send's, so a colleague who sent them first is told a colleague sent them once the owner sends a change.
 import { describe, expect, it } from "vitest";
 import { createMember, sessionCookieFor } from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
@@ -30,5 +31,9 @@ describe("the survey's first page once the answers are sent", () => {
     await answer(cycleId, owner, "age", { age: "50_64" });
     await send(cycleId, owner);
     expect(await page(owner)).toMatch(/You sent your answers on \d+ \w+ \d{4}\./);
+    // and the colleague, shown the date of the owner's send, is told it was a colleague's
+    const colleagues = await page(colleague);
+    expect(colleagues).not.toContain("You sent your answers");
+    expect(colleagues).toMatch(/A colleague sent your business's answers on \d+ \w+ \d{4}\./);
   });
 });

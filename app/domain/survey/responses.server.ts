@@ -405,21 +405,33 @@ export async function withdrawResponse(
 // Whether this person sent the answers now held (and so was emailed a receipt): each send emails whoever sent, and
 // an owner can see answers a colleague sent (or send them again). A send from before the answers were withdrawn does
 // not count. Answers whose sending was never logged (stored before it was) are taken as sent by their respondent.
-export async function sentTheAnswers(
-  response: { id: string; consentGivenAt: Date | null; respondentUserId: string | null },
-  userId: string,
-) {
-  const sends = await db.auditLog.findMany({
+export async function sentTheAnswers(response: SentResponse, userId: string) {
+  const sends = await sendsOf(response);
+  if (sends.length === 0) return response.respondentUserId === userId;
+  return sends.some((send) => send.actorUserId === userId);
+}
+
+// Whether this person made the last send, the one whose date the survey's first page gives: a colleague who sent
+// the answers first was told "You sent your answers on" the day the owner later sent a change.
+export async function sentTheAnswersLast(response: SentResponse, userId: string) {
+  const sends = await sendsOf(response);
+  if (sends.length === 0) return response.respondentUserId === userId;
+  return sends.at(-1)!.actorUserId === userId;
+}
+
+type SentResponse = { id: string; consentGivenAt: Date | null; respondentUserId: string | null };
+
+function sendsOf(response: SentResponse) {
+  return db.auditLog.findMany({
     where: {
       entityType: "SurveyResponse",
       entityId: response.id,
       action: { in: ["survey.response.submit", "survey.response.change"] },
       ...(response.consentGivenAt ? { createdAt: { gte: response.consentGivenAt } } : {}),
     },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { actorUserId: true },
   });
-  if (sends.length === 0) return response.respondentUserId === userId;
-  return sends.some((send) => send.actorUserId === userId);
 }
 
 // Whether this person withdrew the business's answers moments ago: 'Withdraw' sent again (a double click, a form
