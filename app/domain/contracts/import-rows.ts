@@ -81,8 +81,13 @@ export function unnamedValueError(line: number, record: Record<string, string>):
 }
 
 /** Checks the header's column names (columns with no name are left out: see headerName). */
+export const BLANK_FIRST_LINE =
+  "The first line of the file is blank: it must be the header row, naming the columns as the sample file does";
+
 export function checkHeader(names: string[]): RowError[] {
   const columns = names.filter((name) => !isUnnamedColumn(name));
+  // one problem, not one for each required column: the header is not where it should be
+  if (columns.length === 0) return [{ line: 1, column: null, message: BLANK_FIRST_LINE }];
   const errors: RowError[] = [];
   const known = new Set<string>(IMPORT_COLUMNS);
   for (const column of columns)

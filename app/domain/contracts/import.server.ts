@@ -128,7 +128,9 @@ export async function readImportFile(
     // the row the broken value is in starts after the last row read
     errors.push({ line: lines.startAfter(rowEnd), column: null, message: csvErrorMessage(error) });
   }
-  if (!headerChecked) errors.push({ line: 1, column: null, message: "The file is empty" });
+  // a header the CSV could not be read in has its own problem (an unclosed quote): the file is not empty
+  if (!headerChecked && errors.length === 0)
+    errors.push({ line: 1, column: null, message: "The file is empty" });
   else if (rows.length === 0 && errors.length === 0)
     errors.push({ line: 2, column: null, message: "The file has a header but no rows" });
   return {
