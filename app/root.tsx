@@ -16,6 +16,7 @@ import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
 import { clearSessionCookie, readSessionToken } from "~/auth/session.server.ts";
 import { brandingFor } from "~/domain/content/branding.server.ts";
 import { readFlash } from "~/ui/flash.server.ts";
+import { errorText, otherErrorText } from "~/ui/error-text.ts";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
 import { useNonce } from "~/ui/nonce.tsx";
 import stylesheet from "~/tailwind.css";
@@ -86,26 +87,11 @@ export default function App() {
   );
 }
 
-const errorText: Record<number, { title: string; body: string }> = {
-  403: {
-    title: "You do not have permission to see this page",
-    body: "If you think you should, ask your organisation's owner or the council's social value team.",
-  },
-  404: {
-    title: "Page not found",
-    body: "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.",
-  },
-  429: { title: "Too many attempts", body: "Wait a few minutes, then try again." },
-};
-
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const text = errorText[status] ?? {
-    title: "Sorry, there is a problem with the service",
-    body: "Try again later. Nothing you entered has been lost if you saw a confirmation; otherwise please enter it again.",
-  };
+  const text = errorText[status] ?? otherErrorText;
   return (
     <Document title={`${text.title} – Social Value Marketplace`}>
       <PageShell user={data?.user ?? null} flash={null} branding={data?.branding ?? null}>

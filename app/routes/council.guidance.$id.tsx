@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { intentOf } from "~/domain/form-intent.ts";
@@ -18,20 +18,31 @@ import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
 import {
   getCouncilGuidance,
   getCouncilGuidanceWithPreview,
+  guidanceDeletion,
   saveGuidance,
   type GuidanceStale,
 } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas.ts";
 import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
+import { errorText, otherErrorText } from "~/ui/error-text.ts";
+import { GuidanceDeleted, isDeletedGuidance, type DeletedGuidance } from "~/ui/guidance-deleted.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 import { editState, recordVersion, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.page ? "Edit guidance page" : "Add a guidance page"} – Social Value Marketplace` },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  {
+    title: `${error ? errorTitle(error) : data?.page ? "Edit guidance page" : "Add a guidance page"} – Social Value Marketplace`,
+  },
 ];
+
+function errorTitle(error: unknown) {
+  if (!isRouteErrorResponse(error)) return otherErrorText.title;
+  if (isDeletedGuidance(error.data)) return "This guidance page has been deleted";
+  return (errorText[error.status] ?? otherErrorText).title;
+}
 
 // a new page's form names the council it was shown for; a page's form, the version of it that was read
 const actionSchema = guidancePageSchema.extend({
@@ -65,12 +76,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/council/guidance/${params.id}/delete`);
   const value = submission.status === "success" ? submission.value : null;
   const common = { councilId, actorUserId: viewer.user.id, ipAddress: clientIp(request) };
-  if (!isNew && !(await getCouncilGuidance(councilId, params.id!))) notFound();
   const councilName = membership.organisationName;
+  const deletedMeanwhile = () =>
+    answerDeleted({
+      councilId,
+      councilName,
+      id: params.id!,
+      viewerId: viewer.user.id,
+      sent: submission.payload,
+    });
+  if (!isNew && !(await getCouncilGuidance(councilId, params.id!))) return deletedMeanwhile();
   if (!value) return json({ ...submission.reply(), councilName }, { status: 400 });
   const { intent: _intent, councilId: _shownFor, version, ...input } = value;
   const result = await saveGuidance({ ...common, id: isNew ? undefined : params.id, version, input });
-  if (!result) notFound();
+  if (!result) return deletedMeanwhile();
   if (!result.ok) {
     if ("stale" in result)
       return json(
@@ -80,6 +99,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ ...submission.reply({ fieldErrors: result.fieldErrors }), councilName }, { status: 400 });
   }
   return redirectWithFlash("/council/guidance", { kind: "success", message: "Guidance page saved" });
+}
+
+// A page a colleague deleted while this admin edited it: their answers come back on a page of their own, to add again
+// or copy, rather than "Page not found" and the text lost. Thrown, so this route's loader (which finds no page) is not
+// run after it, with or without JavaScript; a page that was never deleted here is not found, as before.
+async function answerDeleted(args: {
+  councilId: string;
+  councilName: string;
+  id: string;
+  viewerId: string;
+  sent: Record<string, unknown>;
+}): Promise<never> {
+  const deletion = await guidanceDeletion(args.councilId, args.id);
+  if (!deletion) notFound();
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  throw json<DeletedGuidance>(
+    {
+      councilId: args.councilId,
+      councilName: args.councilName,
+      deleted: { at: deletion.deletedAt, by: deletion.by, byYou: deletion.actorUserId === args.viewerId },
+      answers: {
+        title: text(args.sent.title),
+        slug: text(args.sent.slug),
+        audience: text(args.sent.audience),
+        bodyMarkdown: text(args.sent.bodyMarkdown),
+      },
+    },
+    { status: 410 },
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && isDeletedGuidance(error.data))
+    return <GuidanceDeleted {...error.data} />;
+  // any other error reads as the whole site's error page does
+  const text = (isRouteErrorResponse(error) && errorText[error.status]) || otherErrorText;
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">{text.title}</h1>
+      <p className="mb-4">{text.body}</p>
+      <p>
+        <a href="/">Go to the home page</a>
+      </p>
+    </>
+  );
 }
 
 export default function EditGuidance() {

@@ -238,6 +238,22 @@ function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result
   });
 }
 
+/** When a council's page was deleted and by whom, from its audit log (null: no such page was deleted there), so an
+ * admin saving a page a colleague deleted meanwhile is told so, with their answers kept, not shown "Page not found". */
+export async function guidanceDeletion(councilId: string, id: string) {
+  const entry = await db.auditLog.findFirst({
+    where: { organisationId: councilId, action: "guidance.delete", entityType: "GuidancePage", entityId: id },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, actorUserId: true, actor: { select: { name: true } } },
+  });
+  if (!entry) return null;
+  return {
+    deletedAt: entry.createdAt.toISOString(),
+    actorUserId: entry.actorUserId,
+    by: entry.actor?.name ?? null,
+  };
+}
+
 /**
  * What the page asking "delete this page?" shows: the page as saved now, not its content, with its version (when it
  * was last saved), which the deletion is checked against.

@@ -1,0 +1,99 @@
+// What an admin sees on saving a guidance page a colleague deleted while they were editing it: that it is gone, by
+// whom and when, and everything they typed, in a form that adds it again as a new page (as a draft unless they
+// choose otherwise) or from which it can be copied. Without it they were told "Page not found" and lost the text.
+import { getFormProps, useForm } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
+import { BackLink, Notice, PageHeading } from "~/ui/components.tsx";
+import { Form } from "~/ui/form-for.tsx";
+import { Button, Checkbox, Radios, Textarea, TextInput } from "~/ui/form.tsx";
+import { formatDateTime } from "~/ui/format.ts";
+
+/** What the edit page's action answers (410) for a page deleted since its form was read. */
+export type DeletedGuidance = {
+  councilId: string;
+  councilName: string;
+  deleted: { at: string; by: string | null; byYou: boolean };
+  answers: { title: string; slug: string; audience: string; bodyMarkdown: string };
+};
+
+export function isDeletedGuidance(data: unknown): data is DeletedGuidance {
+  return typeof data === "object" && data !== null && "deleted" in data && "answers" in data;
+}
+
+export function GuidanceDeleted({ councilId, councilName, deleted, answers }: DeletedGuidance) {
+  const [form, fields] = useForm({
+    id: "deleted-page",
+    defaultValue: { ...answers, councilId, published: false },
+  });
+  const who = deleted.byYou ? "You deleted" : `${deleted.by ?? "Someone else"} deleted`;
+  return (
+    <>
+      <BackLink to="/council/guidance">Guidance pages</BackLink>
+      <PageHeading caption={councilName}>This guidance page has been deleted</PageHeading>
+      <Notice kind="error" title="Your changes have not been saved">
+        <p className="mb-2">
+          {who} this page on {formatDateTime(deleted.at)}, while you were editing it.
+        </p>
+        <p>
+          Nothing you typed has been lost: it is in the form below. You can add it again as a new page, or
+          copy the page content to keep it somewhere else.
+        </p>
+      </Notice>
+      <Form
+        method="post"
+        action="/council/guidance/new"
+        {...getFormProps(form)}
+        noValidate
+        className="max-w-3xl"
+      >
+        <input type="hidden" name={fields.councilId.name} value={councilId} />
+        <TextInput
+          name={fields.title.name}
+          defaultValue={fields.title.initialValue as string | undefined}
+          key={fields.title.key}
+          label="Title"
+        />
+        <TextInput
+          name={fields.slug.name}
+          defaultValue={fields.slug.initialValue as string | undefined}
+          key={fields.slug.key}
+          label="Web address name"
+          hint="Lower-case letters, numbers and hyphens, for example how-it-works"
+          width="20"
+          spellCheck={false}
+        />
+        <Radios
+          name={fields.audience.name}
+          key={fields.audience.key}
+          legend="Who is this page for?"
+          options={GUIDANCE_AUDIENCES.map((a) => ({ value: a.value, label: a.label }))}
+          defaultValue={fields.audience.initialValue as string | undefined}
+        />
+        <Textarea
+          name={fields.bodyMarkdown.name}
+          defaultValue={fields.bodyMarkdown.initialValue as string | undefined}
+          key={fields.bodyMarkdown.key}
+          label="Page content"
+          rows={18}
+        />
+        {/* a colleague took it down, maybe for a reason: it comes back only to admins until someone publishes it */}
+        <Checkbox
+          name={fields.published.name}
+          key={fields.published.key}
+          label="Published (anyone can read it)"
+          hint="Leave this unticked to save it as a draft, which only your council's admins can see, so you can check with whoever deleted it first."
+          defaultChecked={false}
+        />
+        <div className="flex flex-wrap items-center gap-6">
+          <Button name="intent" value="save">
+            Save as a new page
+          </Button>
+          <Link to="/council/guidance" className="underline">
+            Leave without saving
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}
