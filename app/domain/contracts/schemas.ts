@@ -10,17 +10,20 @@ import { londonDayIso } from "~/domain/calendar.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
 
-// `what` names the answer for the error when it shows nothing (only zero-width spaces, say)
+// `what` names the answer in its errors (one that is too long, or shows nothing: only zero-width spaces, say): the
+// error summary lists each apart from its field, where "Must be 200 characters or fewer" did not say which
+const tooLong = (what: string, max: number) =>
+  `${what} must be ${max.toLocaleString("en-GB")} characters or fewer`;
+
 const text = (required: string, max: number, what: string) =>
   z
     .string({ error: required })
     .trim()
     .min(1, required)
-    .max(max, `Must be ${max} characters or fewer`)
+    .max(max, tooLong(what, max))
     .refine((v) => v === "" || hasVisibleText(v), invisibleTextMessage(what));
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, `Must be ${max} characters or fewer`).optional();
+const optionalText = (max: number, what: string) => z.string().trim().max(max, tooLong(what, max)).optional();
 
 export const amount = (required: string, invalid: string) =>
   z.string({ error: required }).transform((value, ctx) => {
@@ -61,7 +64,7 @@ export const contractSchema = z
     awardedOn: day("Enter the award date").optional(),
     startDate: day("Enter the start date"),
     endDate: day("Enter the end date"),
-    planReference: optionalText(60),
+    planReference: optionalText(60, "The procurement plan reference"),
     status: z.enum(ContractStatus, { error: "Choose the contract status" }),
     // asked for only when the status is Terminated, and read only then (see terminatedOnDay): a date left in
     // the box after choosing another status is not stored, and not an error
@@ -166,8 +169,8 @@ export function commitmentSchemaFor(unit: MeasureUnit | null) {
   return z.object({
     measureId: z.string({ error: "Choose a measure" }),
     targetQuantity: quantity(unit, { target: true }).optional(),
-    qualitativeText: optionalText(2000),
-    narrative: optionalText(2000),
+    qualitativeText: optionalText(2000, "What the supplier has committed to"),
+    narrative: optionalText(2000, "The note"),
     plan: z.array(planEntrySchema(unit)).default([]),
   });
 }
@@ -217,8 +220,8 @@ export const measureSchema = z
     name: text("Enter the measure name", 200, "The measure name"),
     theme: z.enum(MeasureTheme, { error: "Choose a theme" }),
     unit: z.enum(MeasureUnit, { error: "Choose a unit" }),
-    helpText: optionalText(1000),
-    frameworkMapping: optionalText(200),
+    helpText: optionalText(1000, "The help text"),
+    frameworkMapping: optionalText(200, "The framework theme"),
     contributingHelpTypes: z.array(z.enum(HelpType)).default([]),
     proxyValueGbp: amount("", "Enter the value in pounds, for example 14.50").optional(),
   })
