@@ -13,6 +13,8 @@ import {
 } from "~/domain/reporting/returns-queries.server.ts";
 import {
   FORM_OUT_OF_DATE,
+  LINE_QUERY_MAX,
+  REVIEW_COMMENT_MAX,
   reviewSchema,
   withoutFarEntries,
   type ReviewValue,
@@ -67,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!specs) notFound();
   // one comment field per line of the return at most
   const { fields, outOfRange } = withoutFarEntries(await readForm(request), specs.specs.length);
-  const submission = parseWithZod(fields, { schema: reviewSchema });
+  const submission = parseWithZod(fields, { schema: reviewSchema(specs.specs) });
   if (outOfRange) return json(submission.reply({ formErrors: [FORM_OUT_OF_DATE] }), { status: 400 });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await reviewReturn({
@@ -98,13 +100,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ReviewReturn() {
   const { page } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const reviewable = page.lines.filter((l) => l.lineId);
   const [form, fields] = useForm<ReviewValue>({
     id: "review-form",
     lastResult,
-    defaultValue: { lineComments: reviewable.map((l) => ({ lineId: l.lineId!, comment: "" })) },
+    defaultValue: { lineComments: page.lines.map((l) => ({ commitmentId: l.commitmentId, comment: "" })) },
   });
-  const commentFields = fields.lineComments.getFieldList();
+  // each line's comment as sent, found by its commitment, so it stays against its line whatever the order
+  const sentComments = new Map(
+    fields.lineComments.getFieldList().map((entry) => {
+      const f = entry.getFieldset();
+      return [String(f.commitmentId.initialValue ?? ""), f.comment] as const;
+    }),
+  );
   // sent again after a query: what changed since the version queried, to review the amendment
   const amended = page.history.findLast((h) => h.toStatus === "SUBMITTED")?.changes ?? null;
   return (
@@ -148,9 +155,8 @@ export default function ReviewReturn() {
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
         <ErrorSummary errors={form.allErrors} />
-        {page.lines.map((line) => {
-          const index = reviewable.findIndex((l) => l.commitmentId === line.commitmentId);
-          const f = index >= 0 ? commentFields[index]?.getFieldset() : undefined;
+        {page.lines.map((line, index) => {
+          const sent = sentComments.get(line.commitmentId);
           return (
             <section
               key={line.commitmentId}
@@ -162,17 +168,21 @@ export default function ReviewReturn() {
               </h2>
               {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
               <ReturnLineAnswer line={line} />
-              {f && page.status === "SUBMITTED" ? (
+              {page.status === "SUBMITTED" ? (
                 <>
-                  <input type="hidden" name={f.lineId.name} value={line.lineId!} />
+                  <input
+                    type="hidden"
+                    name={`${fields.lineComments.name}[${index}].commitmentId`}
+                    value={line.commitmentId}
+                  />
                   <Textarea
-                    name={f.comment.name}
-                    key={f.comment.key}
+                    name={`${fields.lineComments.name}[${index}].comment`}
+                    key={sent?.key ?? line.commitmentId}
                     label={`Query about ${line.measureName} (optional)`}
-                    hint="Only needed if you query the return. The supplier sees this against the line."
+                    hint={`Only needed if you query the return. The supplier sees this against the line. Up to ${LINE_QUERY_MAX.toLocaleString("en-GB")} characters.`}
                     rows={3}
-                    defaultValue={f.comment.initialValue as string | undefined}
-                    errors={f.comment.errors}
+                    defaultValue={sent?.initialValue as string | undefined}
+                    errors={sent?.errors}
                   />
                 </>
               ) : null}
@@ -186,7 +196,7 @@ export default function ReviewReturn() {
               name={fields.comment.name}
               key={fields.comment.key}
               label="Overall comment"
-              hint="Needed to query the return, unless you have commented on a line. Optional when accepting."
+              hint={`Needed to query the return, unless you have commented on a line. Optional when accepting. Up to ${REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters.`}
               rows={4}
               defaultValue={fields.comment.initialValue as string | undefined}
               errors={fields.comment.errors}

@@ -124,12 +124,11 @@ describe("a return from draft to accepted", () => {
     expect(page.page.lines[0].progress.deliveredToDate).toBe("15.00");
 
     // the officer queries one line
-    const hoursLineId = page.page.lines[0].lineId!;
     response = await review(w, w.cookies.officerA, { intent: "query" });
     expect(response.status).toBe(400);
     response = await review(w, w.cookies.officerA, {
       intent: "query",
-      "lineComments[0].lineId": hoursLineId,
+      "lineComments[0].commitmentId": w.hoursCommitment.id,
       "lineComments[0].comment": "Please attach the timesheets",
     });
     expect(response.status).toBe(302);

@@ -21,7 +21,7 @@ describe("a return reviewed by two officers from the same version", () => {
     const first = await reviewReturn(w, w.cookies.officerA, {
       intent: "query",
       submittedAt,
-      "lineComments[0].lineId": hoursLineId,
+      "lineComments[0].commitmentId": w.hoursCommitment.id,
       "lineComments[0].comment": "Please attach the timesheets",
     });
     expect((await flashOfRedirect(first))?.kind).toBe("success");
@@ -68,12 +68,12 @@ describe("a return reviewed by two officers from the same version", () => {
 
   it("the same review sent twice is answered as already made", async () => {
     const w = await createSubmittedReturnWorld();
-    const { submittedAt, hoursLineId } = w;
+    const { submittedAt } = w;
     const form = {
       intent: "query",
       submittedAt,
       comment: "Two things",
-      "lineComments[0].lineId": hoursLineId,
+      "lineComments[0].commitmentId": w.hoursCommitment.id,
       "lineComments[0].comment": "Attach the timesheets",
     };
     const answers = await Promise.all([

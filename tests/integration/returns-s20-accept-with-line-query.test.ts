@@ -11,11 +11,11 @@ type Reply = { error?: Record<string, string[] | null>; initialValue?: Record<st
 describe("accepting a return with a query typed against a line", () => {
   it("is refused, with the query kept against its line, and the return stays submitted", async () => {
     const w = await createSubmittedReturnWorld();
-    const { submittedAt, hoursLineId } = w;
+    const { submittedAt } = w;
     const response = await reviewReturn(w, w.cookies.officerA, {
       intent: "accept",
       submittedAt,
-      "lineComments[0].lineId": hoursLineId,
+      "lineComments[0].commitmentId": w.hoursCommitment.id,
       "lineComments[0].comment": "Please attach the timesheets",
     });
     expect(response.status).toBe(400);
@@ -33,12 +33,12 @@ describe("accepting a return with a query typed against a line", () => {
 
   it("is accepted with an overall comment and empty line queries, as before", async () => {
     const w = await createSubmittedReturnWorld();
-    const { submittedAt, hoursLineId } = w;
+    const { submittedAt } = w;
     const response = await reviewReturn(w, w.cookies.officerA, {
       intent: "accept",
       submittedAt,
       comment: "Thank you, well evidenced",
-      "lineComments[0].lineId": hoursLineId,
+      "lineComments[0].commitmentId": w.hoursCommitment.id,
       "lineComments[0].comment": "   ",
     });
     expect(response.status).toBe(302);
@@ -52,7 +52,7 @@ describe("accepting a return with a query typed against a line", () => {
     const response = await reviewReturn(w, w.cookies.officerA, {
       intent: "query",
       submittedAt,
-      "lineComments[0].lineId": hoursLineId,
+      "lineComments[0].commitmentId": w.hoursCommitment.id,
       "lineComments[0].comment": "Please attach the timesheets",
     });
     expect(response.status).toBe(302);

@@ -54,7 +54,7 @@ describe("a NUL character in a return's answers", () => {
       intent: "query",
       submittedAt: w.submittedAt,
       comment: "\u0000",
-      "lineComments[0].lineId": w.hoursLineId,
+      "lineComments[0].commitmentId": w.hoursCommitment.id,
       "lineComments[0].comment": "\u0000 ",
     });
     expect(response.status).toBe(400);

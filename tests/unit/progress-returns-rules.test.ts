@@ -208,11 +208,12 @@ describe("figures", () => {
   });
 
   it("needs a comment to query a return, but not to accept one", () => {
-    expect(reviewSchema.safeParse({ intent: "query" }).success).toBe(false);
+    const schema = reviewSchema([{ commitmentId: "c1", measureName: "Volunteering hours" }]);
+    expect(schema.safeParse({ intent: "query" }).success).toBe(false);
     expect(
-      reviewSchema.safeParse({ intent: "query", lineComments: [{ lineId: "l", comment: "Why?" }] }).success,
+      schema.safeParse({ intent: "query", lineComments: [{ commitmentId: "c1", comment: "Why?" }] }).success,
     ).toBe(true);
-    expect(reviewSchema.safeParse({ intent: "accept" }).success).toBe(true);
+    expect(schema.safeParse({ intent: "accept" }).success).toBe(true);
   });
 
   it("formats quantities in their units", () => {

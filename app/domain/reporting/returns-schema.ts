@@ -208,38 +208,80 @@ export function returnFormSchema(specs: ReturnLineSpec[]) {
 
 export type ReturnFormValue = z.infer<ReturnType<typeof returnFormSchema>>;
 
-export const reviewSchema = z
-  .object({
-    intent: intentOf(["accept", "query"]),
-    // the version the officer reviewed (its submission time), so a resubmission they never saw is not accepted
-    // (missing, the review is refused as made on an out-of-date page)
-    submittedAt: z.iso
-      .datetime({ error: "This review page is out of date. Reload it and review the return again." })
-      .optional(),
-    comment: optionalText(5000, "Comment"),
-    lineComments: z
-      .array(z.object({ lineId: z.string(), comment: optionalText(2000, "Comment") }))
-      .default([]),
-  })
-  .superRefine((value, ctx) => {
-    if (value.intent === "query" && !value.comment && !value.lineComments.some((l) => l.comment)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["comment"],
-        message: "Enter what the supplier needs to change, overall or against a line",
-      });
-    }
-    // a line's query is only sent with a query: accepting would drop what the officer wrote without a word
-    if (value.intent === "accept") {
+export const REVIEW_COMMENT_MAX = 5000;
+export const LINE_QUERY_MAX = 2000;
+
+export const REVIEW_COMMITMENTS_CHANGED =
+  "The commitments on this contract changed while you were reviewing this return, so nothing was sent. Check your comments below and send your review again.";
+
+const commentText = z
+  .string()
+  .overwrite(withoutNul)
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/**
+ * The review form: accept, or query with an overall comment and a comment against any of the return's lines
+ * (`lines`, each named by its commitment). Each too-long comment is named by its line in the error.
+ */
+export function reviewSchema(lines: Pick<ReturnLineSpec, "commitmentId" | "measureName">[]) {
+  const names = new Map(lines.map((l) => [l.commitmentId, l.measureName]));
+  return z
+    .object({
+      intent: intentOf(["accept", "query"]),
+      // the version the officer reviewed (its submission time), so a resubmission they never saw is not accepted
+      // (missing, the review is refused as made on an out-of-date page)
+      submittedAt: z.iso
+        .datetime({ error: "This review page is out of date. Reload it and review the return again." })
+        .optional(),
+      comment: z
+        .string()
+        .overwrite(withoutNul)
+        .trim()
+        .max(
+          REVIEW_COMMENT_MAX,
+          `Overall comment must be ${REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters or fewer`,
+        )
+        .optional()
+        .transform((v) => (v ? v : undefined)),
+      lineComments: z.array(z.object({ commitmentId: z.string(), comment: commentText })).default([]),
+    })
+    .superRefine((value, ctx) => {
       value.lineComments.forEach((line, index) => {
-        if (!line.comment) return;
+        const name = names.get(line.commitmentId);
+        // a comment against a commitment the return no longer has would be dropped without a word
+        if (name === undefined) {
+          if (line.comment) ctx.addIssue({ code: "custom", path: [], message: REVIEW_COMMITMENTS_CHANGED });
+          return;
+        }
+        if (line.comment && line.comment.length > LINE_QUERY_MAX) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["lineComments", index, "comment"],
+            message: `Your query about ${name} must be ${LINE_QUERY_MAX.toLocaleString("en-GB")} characters or fewer`,
+          });
+        }
+      });
+      if (value.intent === "query" && !value.comment && !value.lineComments.some((l) => l.comment)) {
         ctx.addIssue({
           code: "custom",
-          path: ["lineComments", index, "comment"],
-          message: "Query the return to send this to the supplier, or clear it to accept the return",
+          path: ["comment"],
+          message: "Enter what the supplier needs to change, overall or against a line",
         });
-      });
-    }
-  });
+      }
+      // a line's query is only sent with a query: accepting would drop what the officer wrote without a word
+      if (value.intent === "accept") {
+        value.lineComments.forEach((line, index) => {
+          if (!line.comment || !names.has(line.commitmentId)) return;
+          ctx.addIssue({
+            code: "custom",
+            path: ["lineComments", index, "comment"],
+            message: "Query the return to send this to the supplier, or clear it to accept the return",
+          });
+        });
+      }
+    });
+}
 
-export type ReviewValue = z.infer<typeof reviewSchema>;
+export type ReviewValue = z.infer<ReturnType<typeof reviewSchema>>;

@@ -22,6 +22,7 @@ import { allowedFrom, isPastDue, nextStatus, RETURN_STATUS_LABELS } from "./retu
 import {
   FORM_OUT_OF_DATE,
   normaliseQuantity,
+  REVIEW_COMMITMENTS_CHANGED,
   type ReturnFormValue,
   type ReturnLineSpec,
   type ReviewValue,
@@ -235,14 +236,23 @@ async function alreadyReviewed(
 ): Promise<ChangeResult> {
   const made = await tx.kpiReturn.findUniqueOrThrow({
     where: { id: returnId },
-    select: { reviewComment: true, lines: { select: { id: true, queryComment: true } } },
+    select: { reviewComment: true, lines: { select: { commitmentId: true, queryComment: true } } },
   });
-  const lineComment = (lineId: string) =>
-    value.intent === "query" ? (value.lineComments.find((l) => l.lineId === lineId)?.comment ?? null) : null;
+  const sent = new Map(
+    value.intent === "query" ? queriedLines(value).map((l) => [l.commitmentId, l.comment]) : [],
+  );
   const same =
     made.reviewComment === (value.comment ?? null) &&
-    made.lines.every((line) => line.queryComment === lineComment(line.id));
+    made.lines.every((line) => line.queryComment === (sent.get(line.commitmentId) ?? null)) &&
+    [...sent.keys()].every((commitmentId) => made.lines.some((l) => l.commitmentId === commitmentId));
   return { ok: true, status, unchanged: true, ...(same ? {} : { notSaved: true as const }) };
+}
+
+/** The lines a query comments on, each once (the last comment sent for it). */
+function queriedLines(value: ReviewValue): { commitmentId: string; comment: string }[] {
+  const comments = new Map<string, string>();
+  for (const line of value.lineComments) if (line.comment) comments.set(line.commitmentId, line.comment);
+  return [...comments].map(([commitmentId, comment]) => ({ commitmentId, comment }));
 }
 
 /** The contract manager (any officer of the council) accepts or queries a submitted return. */
@@ -256,8 +266,16 @@ export async function reviewReturn(
       select: {
         status: true,
         submittedAt: true,
-        lines: { select: { id: true, commitment: { select: { measure: { select: { name: true } } } } } },
         ...returnEmailSelect,
+        contract: {
+          select: {
+            ...returnEmailSelect.contract.select,
+            commitments: {
+              orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+              select: { id: true, measure: { select: { name: true } } },
+            },
+          },
+        },
       },
     });
     if (!current) return { ok: false, notFound: true };
@@ -278,6 +296,13 @@ export async function reviewReturn(
     }
     if (!seen || !sameVersion(current.submittedAt)) {
       return { ok: false, stale: true, formError: resubmittedSinceOpened };
+    }
+    // every line of the return may be queried, one its supplier has not answered yet too (a commitment added
+    // since it was sent): a comment on a commitment the contract no longer has would be lost, so nothing is sent
+    const lineNames = new Set(current.contract.commitments.map((c) => c.id));
+    const queried = to === "QUERIED" ? queriedLines(value) : [];
+    if (queried.some((l) => !lineNames.has(l.commitmentId))) {
+      return { ok: false, formError: REVIEW_COMMITMENTS_CHANGED };
     }
     const guarded = await tx.kpiReturn.updateMany({
       // the version reviewed must still be the one submitted: a resubmission changes submittedAt
@@ -305,21 +330,24 @@ export async function reviewReturn(
       return settledElsewhere(tx, returnId, to);
     }
 
-    const lineNames = new Map(current.lines.map((l) => [l.id, l.commitment.measure.name]));
-    const lineComments = value.lineComments.filter((l) => l.comment && lineNames.has(l.lineId));
     // the comments of a previous query are replaced by this review's
     await tx.kpiReturnLine.updateMany({ where: { returnId }, data: { queryComment: null } });
-    if (to === "QUERIED") {
-      for (const line of lineComments) {
-        await tx.kpiReturnLine.update({ where: { id: line.lineId }, data: { queryComment: line.comment } });
-      }
+    for (const line of queried) {
+      await tx.kpiReturnLine.upsert({
+        where: { returnId_commitmentId: { returnId, commitmentId: line.commitmentId } },
+        create: { returnId, commitmentId: line.commitmentId, queryComment: line.comment },
+        update: { queryComment: line.comment },
+      });
     }
+    const lineQueries = current.contract.commitments
+      .map((c) => ({
+        measureName: c.measure.name,
+        comment: queried.find((l) => l.commitmentId === c.id)?.comment,
+      }))
+      .filter((l): l is { measureName: string; comment: string } => Boolean(l.comment));
     // the history keeps every comment, because line comments are replaced at the next review
     const historyComment =
-      [
-        value.comment,
-        ...(to === "QUERIED" ? lineComments.map((l) => `${lineNames.get(l.lineId)}: ${l.comment}`) : []),
-      ]
+      [value.comment, ...lineQueries.map((l) => `${l.measureName}: ${l.comment}`)]
         .filter(Boolean)
         .join("\n") || null;
     await recordTransition(tx, returnId, "SUBMITTED", to, input.actorUserId, historyComment);
@@ -339,7 +367,7 @@ export async function reviewReturn(
     const email =
       to === "ACCEPTED"
         ? await returnAcceptedEmail({ ...base, comment: value.comment ?? null })
-        : await returnQueriedEmail({ ...base, comment: historyComment });
+        : await returnQueriedEmail({ ...base, comment: value.comment ?? null, lineQueries });
     await sendReturnEmail(
       tx,
       current,

@@ -125,7 +125,14 @@ export function returnSubmittedEmail(base: ReturnEmailBase & { supplierName: str
   );
 }
 
-export function returnQueriedEmail(base: ReturnEmailBase & { comment: string | null }) {
+export function returnQueriedEmail(
+  base: ReturnEmailBase & {
+    comment: string | null;
+    // the lines queried, in the return's order, each with the comment the supplier sees against it
+    lineQueries: { measureName: string; comment: string }[];
+  },
+) {
+  const lines = base.lineQueries;
   return renderEmail(
     `Your ${base.quarterLabel} return was queried: ${base.contractReference}`,
     layout(
@@ -138,6 +145,20 @@ export function returnQueriedEmail(base: ReturnEmailBase & { comment: string | n
           {contractName(base)}. Please read their comments, amend the return and submit it again.
         </EmailParagraph>
         {base.comment ? <EmailParagraph>Their comment: {base.comment}</EmailParagraph> : null}
+        {lines.length ? (
+          <>
+            <EmailParagraph>
+              {lines.length === 1
+                ? "They queried 1 line of the return:"
+                : `They queried ${lines.length} lines of the return:`}
+            </EmailParagraph>
+            {lines.map((line, index) => (
+              <EmailParagraph key={index}>
+                {line.measureName}: {line.comment}
+              </EmailParagraph>
+            ))}
+          </>
+        ) : null}
         <EmailButton href={base.url}>Amend the return</EmailButton>
       </>,
     ),
