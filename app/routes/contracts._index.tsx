@@ -57,18 +57,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   }
   const filters = contractFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  // a measure from the dashboard: only this council's, else the filter is dropped
-  const measure = filters.measure ? await getMeasure(membership.organisationId, filters.measure) : null;
-  if (!measure) filters.measure = undefined;
-  const [result, options] = await Promise.all([
-    listCouncilContracts(membership.organisationId, filters),
+  const [measure, options] = await Promise.all([
+    filters.measure ? getMeasure(membership.organisationId, filters.measure) : null,
     contractFilterOptions(membership.organisationId),
   ]);
+  // a measure from the dashboard: only this council's, else the filter is dropped
+  if (!measure) filters.measure = undefined;
+  // a department, supplier or manager no longer among the council's contracts (a link kept from before, or
+  // another council's): said, and dropped, as the form can show only what is among them
+  const notFound = unknownChoices(filters, options);
+  for (const name of notFound) filters[name] = undefined;
+  const result = await listCouncilContracts(membership.organisationId, filters);
   return json({
     view: "officer" as const,
     organisationName: membership.organisationName,
     today: londonDayIso(new Date()),
     filters,
+    notFound,
     measure: measure ? { code: measure.code, name: measure.name } : null,
     options,
     ...result,
@@ -134,6 +139,33 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
       <Pagination page={data.page} pageCount={data.pageCount} search={location.search} path="/contracts" />
     </>
   );
+}
+
+type Choice = "department" | "supplier" | "manager";
+const CHOICE_NAMES: Record<Choice, string> = {
+  department: "department",
+  supplier: "supplier",
+  manager: "contract manager",
+};
+
+function unknownChoices(
+  filters: Partial<Record<Choice, string>>,
+  options: Awaited<ReturnType<typeof contractFilterOptions>>,
+): Choice[] {
+  const known: Record<Choice, string[]> = {
+    department: options.departments,
+    supplier: options.suppliers.map((s) => s.id),
+    manager: options.managers.map((m) => m.id),
+  };
+  return (Object.keys(known) as Choice[]).filter((name) => {
+    const value = filters[name];
+    return value !== undefined && value !== "" && !known[name].includes(value);
+  });
+}
+
+// e.g. "department", "department and supplier", "department, supplier and contract manager"
+function inWords(names: string[]) {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 // The same list without one of its filters, from its first page.
@@ -254,6 +286,13 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           Clear filters
         </Link>
       </Form>
+      {data.notFound.length > 0 ? (
+        <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
+          The {inWords(data.notFound.map((n) => CHOICE_NAMES[n]))} in the link you followed{" "}
+          {data.notFound.length === 1 ? "is" : "are"} not among this council’s contracts, so contracts of{" "}
+          {inWords(data.notFound.map((n) => `any ${CHOICE_NAMES[n]}`))} are shown.
+        </p>
+      ) : null}
       <p className="mb-4" role="status">
         {countOf(data.total, "contract", "contracts")} found
       </p>
