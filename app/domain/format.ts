@@ -6,12 +6,10 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
   timeZone: "Europe/London",
 });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
   hour: "numeric",
   minute: "2-digit",
+  hourCycle: "h23",
   timeZone: "Europe/London",
 });
 
@@ -20,9 +18,22 @@ export function formatDate(value: string | Date | null | undefined) {
   return dateFormat.format(typeof value === "string" ? new Date(value) : value);
 }
 
+// A day and time as GOV.UK writes them, in London: "1 December 2026 at 7am", "at 5:30pm", "at midday", "at
+// midnight". Intl's en-GB wrote "at 7:05", which read as either end of the day.
 export function formatDateTime(value: string | Date | null | undefined) {
   if (!value) return "";
-  return dateTimeFormat.format(typeof value === "string" ? new Date(value) : value);
+  const at = typeof value === "string" ? new Date(value) : value;
+  return `${dateFormat.format(at)} at ${clockTime(at)}`;
+}
+
+function clockTime(at: Date) {
+  const parts = timeFormat.formatToParts(at);
+  const hour = Number(parts.find((p) => p.type === "hour")!.value);
+  const minute = parts.find((p) => p.type === "minute")!.value;
+  if (minute === "00" && hour === 0) return "midnight";
+  if (minute === "00" && hour === 12) return "midday";
+  const hour12 = hour % 12 === 0 ? 12 : hour % 12;
+  return `${hour12}${minute === "00" ? "" : `:${minute}`}${hour < 12 ? "am" : "pm"}`;
 }
 
 // Intl formatters are slow to build (tens of microseconds each) and a dashboard formats thousands of

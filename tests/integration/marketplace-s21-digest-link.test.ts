@@ -81,8 +81,8 @@ describe("the daily digest's link to the marketplace", () => {
       total: 1204,
     });
     expect(email.text).toContain(
-      "1,204 new requests since 1 December 2026 at 7:00 match “Laptops” and are open to your pledges. These are the newest 1:",
+      "1,204 new requests since 1 December 2026 at 7am match “Laptops” and are open to your pledges. These are the newest 1:",
     );
-    expect(email.text).toContain("See all open requests matching “Laptops” since 1 December 2026 at 7:00");
+    expect(email.text).toContain("See all open requests matching “Laptops” since 1 December 2026 at 7am");
   });
 });
