@@ -144,6 +144,7 @@ export function actingMembership(
   request: Request,
   rule: MembershipRule,
 ): ViewerMembership | undefined {
+  if (!rule.organisationId && shownForLost(viewer)) return undefined;
   const candidates = viewer.memberships.filter((m) => matches(m, rule));
   const chosen = parse(request.headers.get("cookie") ?? "")[ORGANISATION_COOKIE];
   return (
@@ -160,8 +161,16 @@ export async function requireMembership(
 ): Promise<{ viewer: Viewer; membership: ViewerMembership }> {
   const viewer = await requireViewer(request);
   const membership = actingMembership(viewer, request, rule);
-  if (!membership) notFound();
+  if (!membership) return !rule.organisationId && shownForLost(viewer) ? forbidden() : notFound();
   return { viewer, membership };
+}
+
+// A form shown for an organisation the person no longer works for (removed from it, or its council left the
+// partnership, while the page was open) acts for none: it once acted for whichever other organisation they
+// belong to, so a category meant for one council was added to another. A record's own organisation
+// (rule.organisationId) is checked as it always was.
+function shownForLost(viewer: Viewer) {
+  return Boolean(viewer.shownFor) && !viewer.memberships.some((m) => m.organisationId === viewer.shownFor);
 }
 
 export function requireCouncilOfficer(request: Request, councilId?: string) {

@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
-import { councilIdsOf, notFound, requireCouncilOfficer, type Viewer } from "~/auth/permissions.server.ts";
+import { councilIdsOf, notFound, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
@@ -22,9 +22,10 @@ import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Review a request – Social Value Marketplace" }];
 
-// Officers of the request's own council only; other councils' requests answer 404.
+// Officers of the request's own council only; other councils' requests answer 404. The request's council decides,
+// not the header switcher's (a decision sent after the switcher's council left the partnership still counts).
 async function requireReviewable(request: Request, id: string) {
-  const { viewer } = await requireCouncilOfficer(request);
+  const viewer = await requireViewer(request);
   const officerCouncils = viewer.memberships
     .filter((m) => m.kind === "COUNCIL" && ["ADMIN", "OFFICER"].includes(m.role))
     .map((m) => m.organisationId);

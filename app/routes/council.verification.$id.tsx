@@ -3,13 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import {
-  councilIdsOf,
-  forbidden,
-  notFound,
-  requireCouncilOfficer,
-  type Viewer,
-} from "~/auth/permissions.server.ts";
+import { councilIdsOf, forbidden, notFound, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { BALANCE_SHEET_BANDS, BUSINESS_SIZE_LABEL, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
 import { inviteOwnerOfMemberless } from "~/domain/accounts/members.server.ts";
@@ -30,6 +24,14 @@ function officerCouncilIds(viewer: Viewer) {
   );
 }
 
+// An officer of any of their councils: the organisation's own council decides, not the header switcher, so a
+// decision sent after the switcher's council was lost (it left the partnership) still counts for its council.
+async function requireOfficer(request: Request) {
+  const viewer = await requireViewer(request);
+  if (!officerCouncilIds(viewer).length) notFound();
+  return { viewer };
+}
+
 // Nobody vouches for an organisation they belong to: another officer of its council decides on it.
 const OWN_ORGANISATION =
   "You are a member of this organisation, so another officer of its council must verify or reject it.";
@@ -45,7 +47,7 @@ function adminCouncilIds(viewer: Viewer) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer } = await requireCouncilOfficer(request);
+  const { viewer } = await requireOfficer(request);
   const found = await organisationForVerification(params.id!, officerCouncilIds(viewer));
   if (!found) notFound();
   const { _count, invitations, councilId, ...organisation } = found;
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer } = await requireCouncilOfficer(request);
+  const { viewer } = await requireOfficer(request);
   // may they: only an organisation registered with one of the officer's councils (404 before any validation),
   // and only its council's admins invite someone to take it over
   const organisation = await organisationForVerification(params.id!, officerCouncilIds(viewer));

@@ -54,13 +54,16 @@ describe("a form sent after switching organisation in another window", () => {
     expect(await councilOf(name)).toBe(first.id);
   });
 
-  it("acts as switched when it names none (a page shown before forms said), or one the person may not act for", async () => {
+  it("acts as switched when it names none (a page shown before forms said)", async () => {
     const plain = unique("Food");
     expect((await addCategory(workingFor(second.id), plain)).status).toBe(302);
     expect(await councilOf(plain)).toBe(second.id);
+  });
+
+  // one the person may not act for is refused, not carried out for another (admin-s27-form-for-lost-council)
+  it("acts for nobody when it names an organisation the person does not belong to", async () => {
     const elsewhere = unique("Transport");
-    expect((await addCategory(workingFor(second.id), elsewhere, stranger.id)).status).toBe(302);
-    expect(await councilOf(elsewhere)).toBe(second.id);
-    expect(await db.category.count({ where: { councilId: stranger.id } })).toBe(0);
+    expect((await addCategory(workingFor(second.id), elsewhere, stranger.id)).status).toBe(403);
+    expect(await db.category.count({ where: { name: elsewhere } })).toBe(0);
   });
 });
