@@ -127,7 +127,10 @@ export default function ReviewReturn() {
           { key: "Supplier", value: page.contract.supplierName },
           { key: "Period", value: `${formatDate(page.periodStart)} to ${formatDate(page.periodEnd)}` },
           { key: "Due by", value: formatDate(page.dueDate) },
-          { key: "Status", value: <ReturnStatusTag status={page.status} overdue={page.overdue} /> },
+          {
+            key: "Status",
+            value: <ReturnStatusTag status={page.status} overdue={page.overdue} notOwed={page.notOwed} />,
+          },
           ...(page.submittedAt
             ? [
                 {
@@ -167,6 +170,13 @@ export default function ReviewReturn() {
                 {line.measureName}
               </h2>
               {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
+              {/* a resubmission keeps the last query's comments until this review replaces them */}
+              {line.queryComment ? (
+                <p className="mb-2 whitespace-pre-line border-l-4 border-error pl-3">
+                  <strong>{page.status === "SUBMITTED" ? "Queried last time:" : "Query:"}</strong>{" "}
+                  {line.queryComment}
+                </p>
+              ) : null}
               <ReturnLineAnswer line={line} />
               {page.status === "SUBMITTED" ? (
                 <>
