@@ -28,7 +28,8 @@ import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { errorText, otherErrorText } from "~/ui/error-text.ts";
 import { GuidanceDeleted, isDeletedGuidance, type DeletedGuidance } from "~/ui/guidance-deleted.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, Checkbox, ErrorSummary, Radios, Textarea, TextInput } from "~/ui/form.tsx";
+import { Button, Checkbox, ErrorSummary } from "~/ui/form.tsx";
+import { GuidanceFields } from "~/ui/guidance-fields.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 import { editState, recordVersion, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
 
@@ -174,40 +175,7 @@ export default function EditGuidance() {
             defaultValue={fields.councilId.initialValue as string | undefined}
           />
         )}
-        <TextInput
-          name={fields.title.name}
-          defaultValue={fields.title.initialValue as string | undefined}
-          key={fields.title.key}
-          label="Title"
-          errors={fields.title.errors}
-        />
-        <TextInput
-          name={fields.slug.name}
-          defaultValue={fields.slug.initialValue as string | undefined}
-          key={fields.slug.key}
-          label="Web address name"
-          hint="Lower-case letters, numbers and hyphens, for example how-it-works"
-          errors={fields.slug.errors}
-          width="20"
-          spellCheck={false}
-        />
-        <Radios
-          name={fields.audience.name}
-          key={fields.audience.key}
-          legend="Who is this page for?"
-          options={GUIDANCE_AUDIENCES.map((a) => ({ value: a.value, label: a.label }))}
-          defaultValue={fields.audience.initialValue as string | undefined}
-          errors={fields.audience.errors}
-        />
-        <Textarea
-          name={fields.bodyMarkdown.name}
-          defaultValue={fields.bodyMarkdown.initialValue as string | undefined}
-          key={fields.bodyMarkdown.key}
-          label="Page content"
-          hint="Write in Markdown: ## for a heading, - for a list item (- [ ] for a task to do, - [x] for one done), [words](https://…) for a link. A picture, ![what it shows](https://…), becomes a link to it. HTML is shown as text."
-          rows={18}
-          errors={fields.bodyMarkdown.errors}
-        />
+        <GuidanceFields fields={fields} />
         <Checkbox
           name={fields.published.name}
           key={fields.published.key}

@@ -3,10 +3,10 @@
 // choose otherwise) or from which it can be copied. Without it they were told "Page not found" and lost the text.
 import { getFormProps, useForm } from "@conform-to/react";
 import { Link } from "@remix-run/react";
-import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { BackLink, Notice, PageHeading } from "~/ui/components.tsx";
 import { Form } from "~/ui/form-for.tsx";
-import { Button, Checkbox, Radios, Textarea, TextInput } from "~/ui/form.tsx";
+import { Button, Checkbox } from "~/ui/form.tsx";
+import { GuidanceFields } from "~/ui/guidance-fields.tsx";
 import { formatDateTime } from "~/ui/format.ts";
 
 /** What the edit page's action answers (410) for a page deleted since its form was read. */
@@ -48,35 +48,7 @@ export function GuidanceDeleted({ councilId, councilName, deleted, answers }: De
         className="max-w-3xl"
       >
         <input type="hidden" name={fields.councilId.name} value={councilId} />
-        <TextInput
-          name={fields.title.name}
-          defaultValue={fields.title.initialValue as string | undefined}
-          key={fields.title.key}
-          label="Title"
-        />
-        <TextInput
-          name={fields.slug.name}
-          defaultValue={fields.slug.initialValue as string | undefined}
-          key={fields.slug.key}
-          label="Web address name"
-          hint="Lower-case letters, numbers and hyphens, for example how-it-works"
-          width="20"
-          spellCheck={false}
-        />
-        <Radios
-          name={fields.audience.name}
-          key={fields.audience.key}
-          legend="Who is this page for?"
-          options={GUIDANCE_AUDIENCES.map((a) => ({ value: a.value, label: a.label }))}
-          defaultValue={fields.audience.initialValue as string | undefined}
-        />
-        <Textarea
-          name={fields.bodyMarkdown.name}
-          defaultValue={fields.bodyMarkdown.initialValue as string | undefined}
-          key={fields.bodyMarkdown.key}
-          label="Page content"
-          rows={18}
-        />
+        <GuidanceFields fields={fields} />
         {/* a colleague took it down, maybe for a reason: it comes back only to admins until someone publishes it */}
         <Checkbox
           name={fields.published.name}
