@@ -288,7 +288,6 @@ export function ContractLink({ id, title, reference }: { id: string; title: stri
 
 export type ReturnLineView = {
   commitmentId: string;
-  lineId: string | null;
   measureName: string;
   unit: MeasureUnit;
   target: string | null;

@@ -40,7 +40,6 @@ type PageData = {
       quantity: string | null;
       queryComment: string | null;
       pledgeTotal: string;
-      lineId: string | null;
       progress: {
         kind: string;
         deliveredToDate?: string;

@@ -320,7 +320,6 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       },
       lines: {
         select: {
-          id: true,
           commitmentId: true,
           quantity: true,
           narrative: true,
@@ -367,7 +366,6 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
     const awaiting = linkedPledges.filter((p) => p.commitmentId === c.id && p.status === "DELIVERED");
     return {
       commitmentId: c.id,
-      lineId: line?.id ?? null,
       measureName: c.measure.name,
       helpText: c.measure.helpText,
       unit: isQualitativeCommitment(c) ? ("QUALITATIVE" as const) : c.measure.unit,
