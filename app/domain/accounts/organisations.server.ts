@@ -1,5 +1,5 @@
 // Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
-import { db, isUniqueViolation, lockUntilCommit, sameTextAs, type Tx } from "~/db.server.ts";
+import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
@@ -16,6 +16,20 @@ import { REPEAT_WINDOW_MS } from "./tokens.server.ts";
 
 type Context = { ip: string | null };
 type FieldErrors = Record<string, string[]>;
+
+// A council's or partnership's name as a reader tells it apart: in any case, with characters that take no room
+// (zero-width spaces, joiners, direction marks) dropped and runs of spaces read as one, as a page shows them.
+// "Surrey County Council" with a zero-width space after it, or two spaces inside, was another council's name to
+// the check but the same on every page: two councils nobody could tell apart on the sign-up form's list.
+const INVISIBLE_IN_NAME = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/gu;
+export function nameAsRead(name: string) {
+  return name
+    .normalize("NFKC")
+    .replace(INVISIBLE_IN_NAME, "")
+    .replace(/[\s\p{Z}]+/gu, " ")
+    .trim()
+    .toLowerCase();
+}
 
 export function listCouncils() {
   return db.organisation.findMany({
@@ -151,10 +165,12 @@ export async function createCouncil(
     // (a double click) finds the council the first made moments ago, with its first admin invited, and is
     // answered as the first was: nothing is made, logged or emailed again.
     await lockUntilCommit(tx, "create-council");
-    const clash = await tx.organisation.findFirst({
-      where: { kind: "COUNCIL", name: sameTextAs(input.name) },
-      select: { id: true, name: true, verifiedById: true, createdAt: true },
-    });
+    const clash = (
+      await tx.organisation.findMany({
+        where: { kind: "COUNCIL" },
+        select: { id: true, name: true, verifiedById: true, createdAt: true },
+      })
+    ).find((council) => nameAsRead(council.name) === nameAsRead(input.name));
     if (clash) {
       const repeat =
         clash.name === input.name &&
@@ -295,47 +311,45 @@ export async function inviteFirstCouncilAdmin(
 }
 
 // "Add partnership" sent twice (a double click) finds the partnership the same admin added moments ago and is
-// answered as the first was; a name someone else took, or taken long ago, is refused.
+// answered as the first was; a name someone else took, or taken long ago, is refused, as is one that reads the
+// same (nameAsRead). One is added at a time, so two of one name cannot both pass the check.
 export async function createPartnership(
   actorUserId: string,
   name: string,
   context: Context,
 ): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
-  const clash = {
-    ok: false as const,
-    fieldErrors: { name: ["A partnership with this name already exists"] },
-  };
-  const existing = () =>
-    db.partnership.findUnique({ where: { name }, select: { id: true, createdAt: true } });
-  const answerTo = async (made: { id: string; createdAt: Date }) =>
-    (await recentlyAudited({ actorUserId, action: "partnership.create", entityId: made.id }))
-      ? ({ ok: true } as const)
-      : clash;
-  const before = await existing();
-  if (before) return answerTo(before);
-  try {
-    await db.$transaction(async (tx) => {
-      const partnership = await tx.partnership.create({ data: { name }, select: { id: true } });
-      await writeAudit(
-        {
-          actorUserId,
-          actorOrganisationId: null,
-          action: "partnership.create",
-          entityType: "Partnership",
-          entityId: partnership.id,
-          details: { name },
-          ipAddress: context.ip,
-        },
-        tx,
-      );
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // made at the same moment: by this same form sent twice, or by someone else
-    const made = await existing();
-    return made ? answerTo(made) : clash;
-  }
-  return { ok: true };
+  return db.$transaction(async (tx) => {
+    await lockUntilCommit(tx, "create-partnership");
+    const made = (await tx.partnership.findMany({ select: { id: true, name: true } })).find(
+      (partnership) => nameAsRead(partnership.name) === nameAsRead(name),
+    );
+    if (made) {
+      const repeat =
+        made.name === name &&
+        (await recentlyAudited(
+          { actorUserId, action: "partnership.create", entityId: made.id },
+          undefined,
+          tx,
+        ));
+      return repeat
+        ? ({ ok: true } as const)
+        : ({ ok: false, fieldErrors: { name: ["A partnership with this name already exists"] } } as const);
+    }
+    const partnership = await tx.partnership.create({ data: { name }, select: { id: true } });
+    await writeAudit(
+      {
+        actorUserId,
+        actorOrganisationId: null,
+        action: "partnership.create",
+        entityType: "Partnership",
+        entityId: partnership.id,
+        details: { name },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true } as const;
+  });
 }
 
 // Partners share one login across their councils; each council still sees only its own records.

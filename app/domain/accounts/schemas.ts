@@ -195,8 +195,10 @@ export const partnershipSchema = z.object({
   name: z
     .string({ error: "Enter the partnership's name" })
     .trim()
+    .min(1, { error: "Enter the partnership's name", abort: true })
     .min(3, "Partnership name must be 3 characters or more")
-    .max(150, "Partnership name must be 150 characters or fewer"),
+    .max(150, "Partnership name must be 150 characters or fewer")
+    .refine(showsSomething, invisibleTextMessage("The partnership name")),
 });
 
 export const joinPartnershipSchema = z.object({
