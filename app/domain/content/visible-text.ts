@@ -15,3 +15,7 @@ export function hasVisibleText(value: string) {
 /** The field error for an answer made only of characters that show nothing. */
 export const invisibleTextMessage = (what: string) =>
   `${what} must contain letters, numbers or other characters you can see`;
+
+/** `value` without NUL, which PostgreSQL text cannot hold (db.server.ts drops it from every query): dropped before
+ * an answer is trimmed and checked, so what is checked, and compared with what is saved, is what is kept. */
+export const withoutNul = (value: string) => value.replaceAll("\0", "");

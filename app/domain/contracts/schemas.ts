@@ -8,22 +8,25 @@ import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { dayProblem, parseAmount, parseDay } from "./values.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
-import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
+import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
 
 // `what` names the answer in its errors (one that is too long, or shows nothing: only zero-width spaces, say): the
 // error summary lists each apart from its field, where "Must be 200 characters or fewer" did not say which
 const tooLong = (what: string, max: number) =>
   `${what} must be ${max.toLocaleString("en-GB")} characters or fewer`;
 
+// NUL goes first (the database drops it): a title saved again with one was logged as changed to itself
 const text = (required: string, max: number, what: string) =>
   z
     .string({ error: required })
+    .overwrite(withoutNul)
     .trim()
     .min(1, required)
     .max(max, tooLong(what, max))
     .refine((v) => v === "" || hasVisibleText(v), invisibleTextMessage(what));
 
-const optionalText = (max: number, what: string) => z.string().trim().max(max, tooLong(what, max)).optional();
+const optionalText = (max: number, what: string) =>
+  z.string().overwrite(withoutNul).trim().max(max, tooLong(what, max)).optional();
 
 export const amount = (required: string, invalid: string) =>
   z.string({ error: required }).transform((value, ctx) => {

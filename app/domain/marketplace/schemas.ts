@@ -4,7 +4,7 @@ import { intentOf, intentUnion } from "~/domain/form-intent.ts";
 import { dayToDate, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
-import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
+import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
 
 export const HELP_TYPE_VALUES = ["VOLUNTEERING", "GOODS", "EXPERTISE", "FUNDING", "WORK_PLACEMENT"] as const;
 
@@ -65,7 +65,6 @@ const wholeNumber = (what: string, max: number) =>
 // A required answer in words. PostgreSQL text cannot hold NUL (db.server.ts drops it from every query), so it goes
 // before the trim and the checks: what is checked is what is stored. One of characters that show nothing (zero-width
 // spaces, NUL) was kept, and listed as a request with no title, or sent as a reason with no words.
-const withoutNul = (value: string) => value.replaceAll("\0", "");
 function requiredText(o: {
   blank: string;
   min: number;

@@ -1,12 +1,12 @@
 // Validation for the survey forms (no server imports: used by actions and forms alike).
 import { z } from "zod";
+import { withoutNul } from "~/domain/content/visible-text.ts";
 import { LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
 // PostgreSQL text cannot hold NUL: the database drops it, so "\0" beside a ticked "Prefer not to say" was refused as
 // text given too, and stored as an empty answer. It goes before the trim, so what is checked is what is kept.
-const withoutNul = (value: string) => value.replaceAll("\0", "");
 
 // (the message says which answer: the page's summary lists each problem apart from its question)
 const text = (max: number, tooLong = "Enter an answer of") =>
