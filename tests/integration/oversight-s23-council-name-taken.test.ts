@@ -42,6 +42,10 @@ describe("renaming a council in its settings", () => {
       world.councilB.name,
       world.councilB.name.toUpperCase(),
       ` ${world.councilB.name} `,
+      // as a reader sees it: a hidden character or a second space is not another name (as when adding a council)
+      `${world.councilB.name}\u200B`,
+      world.councilB.name.replace(" ", "  "),
+      world.councilB.name.replace(" ", "\u00A0"),
     ]) {
       const response = await save(taken);
       expect(response.status).toBe(400);

@@ -1,6 +1,7 @@
 // A council's own settings: return due days, reminder schedule, name and brand colour.
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { db, lockUntilCommit, sameTextAs, type Tx } from "~/db.server.ts";
+import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
+import { nameAsRead } from "~/domain/accounts/organisations.server.ts";
 
 export async function getCouncilSettings(councilId: string, tx: Tx = db) {
   const council = await tx.organisation.findFirst({
@@ -60,10 +61,13 @@ export async function updateCouncilSettings(args: {
     // councils of one name could not be told apart on the impact page, the guidance list or the sign-up form.
     if (before?.councilName !== councilName) {
       await lockUntilCommit(tx, "create-council");
-      const clash = await tx.organisation.findFirst({
-        where: { kind: "COUNCIL", id: { not: councilId }, name: sameTextAs(councilName) },
-        select: { id: true },
-      });
+      // compared as a reader sees them (nameAsRead): a hidden character or a second space is not another name
+      const clash = (
+        await tx.organisation.findMany({
+          where: { kind: "COUNCIL", id: { not: councilId } },
+          select: { name: true },
+        })
+      ).some((council) => nameAsRead(council.name) === nameAsRead(councilName));
       if (clash) return { ok: false, fieldErrors: { councilName: [COUNCIL_NAME_TAKEN] } };
     }
     const changed = Object.fromEntries(
