@@ -1,4 +1,4 @@
-import { impactOpenData, OPEN_DATA_FIELDS } from "~/domain/reporting/impact.server.ts";
+import { impactOpenData, OPEN_DATA_FIELDS, OPEN_DATA_HEADERS } from "~/domain/reporting/impact.server.ts";
 import { csvResponse } from "~/domain/reporting/csv.server.ts";
 
 // Open data: public, no sign-in, no personal data.
@@ -9,5 +9,6 @@ export async function loader() {
     OPEN_DATA_FIELDS.map((f) => ({ key: f.name, header: f.name })),
     rows,
     (row) => Object.fromEntries(OPEN_DATA_FIELDS.map((f) => [f.name, row[f.name]])),
+    OPEN_DATA_HEADERS,
   );
 }

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { impactOpenData, OPEN_DATA_FIELDS } from "~/domain/reporting/impact.server.ts";
+import { impactOpenData, OPEN_DATA_FIELDS, OPEN_DATA_HEADERS } from "~/domain/reporting/impact.server.ts";
 
 // Open data: public, no sign-in, no personal data; the field list travels with the data.
 export async function loader() {
@@ -15,6 +15,8 @@ export async function loader() {
       fields: OPEN_DATA_FIELDS,
       records: rows.map((row) => Object.fromEntries(OPEN_DATA_FIELDS.map((f) => [f.name, row[f.name]]))),
     },
-    { headers: { "Content-Disposition": 'inline; filename="social-value-impact.json"' } },
+    {
+      headers: { "Content-Disposition": 'inline; filename="social-value-impact.json"', ...OPEN_DATA_HEADERS },
+    },
   );
 }

@@ -9,6 +9,7 @@ export function csvResponse<T>(
   columns: { key: string; header: string }[],
   rows: AsyncIterable<T> | Iterable<T>,
   toRecord: (row: T) => Record<string, unknown>,
+  headers: Record<string, string> = {},
 ) {
   const stringifier = stringify({ header: true, columns, bom: true, escape_formulas: true });
   (async () => {
@@ -27,6 +28,7 @@ export function csvResponse<T>(
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "no-store",
+      ...headers,
     },
   });
 }

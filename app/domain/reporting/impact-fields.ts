@@ -22,3 +22,7 @@ export const OPEN_DATA_FIELDS: { name: keyof ImpactRow; description: string }[] 
   { name: "confirmedPledges", description: "Number of pledges the requestor confirmed as received" },
   { name: "quantity", description: "Total delivered quantity of those pledges, in the unit" },
 ];
+
+/** Open data may be read by any website's scripts (a council's own data portal, a charity's map): it holds no
+ * personal data and needs no sign-in, so browsers are told to let them. */
+export const OPEN_DATA_HEADERS = { "Access-Control-Allow-Origin": "*" };

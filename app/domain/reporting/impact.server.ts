@@ -6,7 +6,7 @@ import { cached } from "./dashboard-cache.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { ImpactRow } from "./impact-fields.ts";
 
-export { OPEN_DATA_FIELDS, type ImpactRow } from "./impact-fields.ts";
+export { OPEN_DATA_FIELDS, OPEN_DATA_HEADERS, type ImpactRow } from "./impact-fields.ts";
 
 export const NO_DISTRICT = "Remote or not given";
 
