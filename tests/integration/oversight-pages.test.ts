@@ -139,6 +139,7 @@ describe("a case study on the public impact page", () => {
       ["Paint the community hall", /title/],
       ["Our hall needs two coats of paint before the winter lunch club starts again.", /full description/],
       [category.name, /category/],
+      [councilA.name, /council/],
       [district.name, /district/],
       ["12 hours of volunteering", /amount and type of help/],
       ["met 3 October 2026", /date it was met/],
@@ -147,8 +148,8 @@ describe("a case study on the public impact page", () => {
       expect(story, value).toContain(value);
       expect(hint, value).toMatch(words);
     }
-    // without a district, the council's name takes its place
-    expect(hint).toMatch(/or the council, if it has no district/);
+    // the council is named beside the district (75075da), and a request with no district shows none
+    expect(hint).toMatch(/council and district \(if it has one\)/);
   });
 });
 
