@@ -44,7 +44,7 @@ describe("a page of contracts past the last", () => {
   });
 
   it("still says nothing matches when nothing does", async () => {
-    const { text } = await page("/contracts?department=Nowhere&page=2", world.users.officerA.id);
+    const { text } = await page("/contracts?q=Nowhere&page=2", world.users.officerA.id);
     expect(text).toContain("No contracts match these filters.");
     expect(text).not.toContain("There is no page");
   });
