@@ -109,6 +109,11 @@ export function canPledge(status: PledgeStatus, action: PledgeAction, role: Pled
   return pledgeTransition(status, action, role).ok;
 }
 
+/** The states in which `role` may take `action`: what needs that side's action next. */
+export function statusesWhereCan(action: PledgeAction, role: PledgeRole): PledgeStatus[] {
+  return PLEDGE_STATUSES.filter((status) => canPledge(status, action, role));
+}
+
 /** Why none of `roles` may take `action` on a pledge in `status` (its state's reason before "you cannot"), or null
  * when one of them may, or `action` is not a pledge action at all. */
 export function pledgeRefusal(status: PledgeStatus, action: unknown, roles: PledgeRole[]): string | null {
@@ -172,3 +177,10 @@ export const UNSETTLED_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter(
 export const UNDER_WAY_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter(
   (status) => !canPledge(status, "decline", "SYSTEM"),
 );
+
+// (Computed last: the state machine's refusals read the labels above.)
+/** Pledges that wait for the group that asked: offers to answer, and deliveries to confirm (a disputed one too: the
+ * group may still confirm it once put right). Its dashboard and its list of requests count the same ones. */
+export const TO_ANSWER = statusesWhereCan("accept", "REQUESTOR");
+const TO_CONFIRM = statusesWhereCan("confirm", "REQUESTOR");
+export const WAITING_FOR_REQUESTOR: PledgeStatus[] = [...new Set([...TO_ANSWER, ...TO_CONFIRM])];

@@ -3,9 +3,8 @@
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import {
-  canPledge,
-  PLEDGE_STATUSES,
   sharesContact,
+  WAITING_FOR_REQUESTOR,
   sideThatMovesTo,
   UNSETTLED_STATUSES,
 } from "./pledge-lifecycle.ts";
@@ -286,12 +285,6 @@ export async function listOrganisationRequests(organisationId: string, page = 1)
   ]);
   return { total, requests, pageCount: Math.max(1, Math.ceil(total / OWN_LIST_PAGE_SIZE)) };
 }
-
-// What waits for the group is what the pledge state machine lets it do next, as its dashboard counts it: offers to
-// answer, and deliveries to confirm (a disputed one too: the group may still confirm it once put right).
-const WAITING_FOR_REQUESTOR = PLEDGE_STATUSES.filter(
-  (status) => canPledge(status, "accept", "REQUESTOR") || canPledge(status, "confirm", "REQUESTOR"),
-);
 
 function listOrganisationRequestRows(where: { organisationId: string }, page: number) {
   return db.request.findMany({

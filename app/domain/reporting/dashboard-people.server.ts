@@ -5,11 +5,10 @@ import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import {
-  canPledge,
   HOLDING_STATUSES,
-  PLEDGE_STATUSES,
-  type PledgeAction,
-  type PledgeRole,
+  statusesWhereCan,
+  TO_ANSWER,
+  WAITING_FOR_REQUESTOR,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { isPastDue, OVERDUE_STATUSES, pastDueBefore, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
@@ -20,13 +19,8 @@ import { returnWithinTermSql } from "./returns-term.server.ts";
 const LIST = 10;
 
 // What needs someone's action is what the pledge state machine lets them do next.
-const whereCan = (action: PledgeAction, role: PledgeRole) =>
-  PLEDGE_STATUSES.filter((status) => canPledge(status, action, role));
 // accepted, or disputed: the supplier puts it right and reports the delivery again
-const TO_DELIVER = whereCan("reportDelivery", "SUPPLIER");
-const TO_ANSWER = whereCan("accept", "REQUESTOR");
-// delivered, or disputed: the group may still confirm it
-const TO_CONFIRM = whereCan("confirm", "REQUESTOR");
+const TO_DELIVER = statusesWhereCan("reportDelivery", "SUPPLIER");
 
 // What needs the supplier's action now is read fresh on every view, in raw SQL (three queries where Prisma
 // sends seven, each compiled for about a millisecond: decision 010); the delivery figures are shared for a
@@ -231,7 +225,7 @@ export async function requestorPledgeQueues(organisationId: string, list = LIST)
           JOIN "Request" r ON r.id = p."requestId"
           JOIN "Organisation" s ON s.id = p."supplierOrganisationId"
           WHERE r."organisationId" = ${organisationId}
-            AND p.status = ANY(${[...TO_ANSWER, ...TO_CONFIRM]}::"PledgeStatus"[])
+            AND p.status = ANY(${WAITING_FOR_REQUESTOR}::"PledgeStatus"[])
         ) q
         WINDOW queues AS (PARTITION BY queue)
       ) ranked
