@@ -10,6 +10,7 @@ import { action as editAction } from "~/routes/contracts.$id.edit.tsx";
 import { action as newAction } from "~/routes/contracts.new/route.tsx";
 import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
+import { newContractForm } from "../helpers/contract-forms.ts";
 
 const HEADER =
   "contract_reference,contract_title,supplier_company_number,supplier_name,department,contract_manager_email,value_gbp,awarded_on,start_date,end_date,plan_reference,status,measure_code,target_quantity,delivery_plan,qualitative_commitment,narrative";
@@ -81,20 +82,14 @@ describe("CSV import", () => {
 });
 
 describe("register and edit forms", () => {
-  const form = (reference: string) => ({
-    reference,
-    title: "Library refurbishment",
-    supplierOrganisationId: world.supplier.id,
-    department: "Communities",
-    contractManagerId: "",
-    valueGbp: "850000",
-    awardedOn: "",
-    startDate: "2026-04-01",
-    endDate: "2027-03-31",
-    planReference: "",
-    status: "ACTIVE",
-    terminatedOn: "",
-  });
+  const form = (reference: string) =>
+    newContractForm(world.supplier.id, {
+      reference,
+      title: "Library refurbishment",
+      department: "Communities",
+      valueGbp: "850000",
+      endDate: "2027-03-31",
+    });
 
   it("registering a reference the council has in another case is refused next to the field", async () => {
     await createContract({

@@ -6,6 +6,7 @@ import { db } from "~/db.server.ts";
 import { previewImport } from "~/domain/contracts/import.server.ts";
 import { postPage } from "../helpers/render-page.ts";
 import { type ContractsWorld, createContractsWorld, formOf } from "./contracts-world.ts";
+import { newContractForm } from "../helpers/contract-forms.ts";
 
 let w: ContractsWorld;
 
@@ -14,20 +15,14 @@ beforeAll(async () => {
   await db.organisation.update({ where: { id: w.supplier.id }, data: { companyNumber: "05432109" } });
 });
 
-const contract = (awardedOn: string) => ({
-  reference: "AWARD-1",
-  title: "Cleaning",
-  supplierOrganisationId: w.supplier.id,
-  department: "Facilities",
-  contractManagerId: "",
-  valueGbp: "250000",
-  awardedOn,
-  startDate: "2026-04-01",
-  endDate: "2028-03-31",
-  planReference: "",
-  status: "ACTIVE",
-  terminatedOn: "",
-});
+const contract = (awardedOn: string) =>
+  newContractForm(w.supplier.id, {
+    reference: "AWARD-1",
+    title: "Cleaning",
+    department: "Facilities",
+    valueGbp: "250000",
+    awardedOn,
+  });
 
 describe("an award date after the contract's end date", () => {
   it("is refused by the form, next to the award date, with the answers kept", async () => {

@@ -8,6 +8,7 @@ import { readableValue } from "~/domain/contracts/history.ts";
 import { createContract, createMeasure } from "../helpers/factories.ts";
 import { postPage, renderPage } from "../helpers/render-page.ts";
 import { type ContractsWorld, createContractsWorld, formOf } from "./contracts-world.ts";
+import { newContractForm } from "../helpers/contract-forms.ts";
 
 let w: ContractsWorld;
 
@@ -18,20 +19,13 @@ const text = (html: string) =>
     .replace(/&#x27;/g, "'")
     .replace(/\s+/g, " ");
 
-const contract = () => ({
-  reference: "WORDS-1",
-  title: "Highways",
-  supplierOrganisationId: w.supplier.id,
-  department: "Highways",
-  contractManagerId: "",
-  valueGbp: "£1,500,000",
-  awardedOn: "2026-03-01",
-  startDate: "2026-04-01",
-  endDate: "2028-03-31",
-  planReference: "",
-  status: "ACTIVE",
-  terminatedOn: "",
-});
+const contract = () =>
+  newContractForm(w.supplier.id, {
+    reference: "WORDS-1",
+    title: "Highways",
+    valueGbp: "£1,500,000",
+    awardedOn: "2026-03-01",
+  });
 
 beforeAll(async () => {
   w = await createContractsWorld();

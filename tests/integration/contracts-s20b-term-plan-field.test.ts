@@ -8,6 +8,7 @@ import { previewImport } from "~/domain/contracts/import.server.ts";
 import { createCommitment, createContract, createMeasure } from "../helpers/factories.ts";
 import { postPage } from "../helpers/render-page.ts";
 import { type ContractsWorld, createContractsWorld, formOf } from "./contracts-world.ts";
+import { contractEditForm } from "../helpers/contract-forms.ts";
 
 let w: ContractsWorld;
 let contractId: string;
@@ -40,20 +41,7 @@ async function edit(term: { startDate: string; endDate: string }) {
   const c = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
   const response = await postPage(
     `/contracts/${contractId}/edit`,
-    formOf({
-      reference: c.reference,
-      title: c.title,
-      supplierOrganisationId: c.supplierOrganisationId,
-      department: c.department,
-      contractManagerId: "",
-      valueGbp: c.valueGbp.toFixed(2),
-      awardedOn: "",
-      planReference: "",
-      status: "ACTIVE",
-      terminatedOn: "",
-      version: c.updatedAt.toISOString(),
-      ...term,
-    }),
+    formOf(contractEditForm(c, { awardedOn: "", ...term })),
     w.officer,
   );
   expect(response.status).toBe(400);

@@ -6,6 +6,7 @@ import { db } from "~/db.server.ts";
 import { unique } from "../helpers/factories.ts";
 import { createContractsWorld, formOf, type ContractsWorld } from "./contracts-world.ts";
 import { postPage, readableText } from "../helpers/render-page.ts";
+import { newContractForm } from "../helpers/contract-forms.ts";
 
 let w: ContractsWorld;
 
@@ -17,20 +18,14 @@ it("names the contract's answer that is too long", async () => {
   const reference = unique("S27");
   const response = await postPage(
     "/contracts/new",
-    formOf({
-      reference,
-      title: "t".repeat(201),
-      supplierOrganisationId: w.supplier.id,
-      department: "d".repeat(121),
-      contractManagerId: "",
-      valueGbp: "1000",
-      awardedOn: "",
-      startDate: "2026-04-01",
-      endDate: "2028-03-31",
-      planReference: "p".repeat(61),
-      status: "ACTIVE",
-      terminatedOn: "",
-    }),
+    formOf(
+      newContractForm(w.supplier.id, {
+        reference,
+        title: "t".repeat(201),
+        department: "d".repeat(121),
+        planReference: "p".repeat(61),
+      }),
+    ),
     w.officer,
   );
   expect(response.status).toBe(400);

@@ -8,6 +8,7 @@ import { action as importAction } from "~/routes/contracts.import.tsx";
 import { createReturn, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 import { createReturnsWorld } from "./returns-world.ts";
+import { contractEditForm } from "../helpers/contract-forms.ts";
 
 const quarters = async (contractId: string) =>
   (
@@ -33,21 +34,7 @@ describe("a contract's term shortened on its edit form", () => {
       path: `/contracts/${contract.id}/edit`,
       params: { id: contract.id },
       cookie: w.cookies.officerA,
-      form: {
-        reference: contract.reference,
-        title: contract.title,
-        supplierOrganisationId: contract.supplierOrganisationId,
-        department: contract.department,
-        contractManagerId: contract.contractManagerId ?? "",
-        valueGbp: contract.valueGbp.toFixed(2),
-        awardedOn: contract.awardedOn?.toISOString().slice(0, 10) ?? "",
-        startDate: "2026-04-01",
-        endDate: "2026-12-31",
-        planReference: "",
-        status: "ACTIVE",
-        terminatedOn: "",
-        version: contract.updatedAt.toISOString(),
-      },
+      form: contractEditForm(contract, { startDate: "2026-04-01", endDate: "2026-12-31" }),
     });
     expect(saved.status).toBe(302);
     expect(await quarters(contract.id)).toEqual(["Q1 NOT_STARTED", "Q2 SUBMITTED", "Q3 SUBMITTED"]);
