@@ -1,4 +1,5 @@
-// The contract forms as an officer sends them, so a test names only the fields it is about.
+// The contract forms as an officer sends them, and a row of the contracts import, so a test names only the fields
+// it is about.
 
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
 
@@ -53,6 +54,21 @@ export function contractEditForm(contract: SavedContract, overrides: Record<stri
     status: contract.status,
     terminatedOn: day(contract.terminatedOn),
     version: contract.updatedAt.toISOString(),
+    ...overrides,
+  };
+}
+
+/** One row of a contracts CSV as the import reads it (header names as keys): a contract-only row, changed by
+ * `overrides`. */
+export function importRecord(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    contract_reference: "C-1",
+    contract_title: "Title",
+    supplier_company_number: "01234567",
+    department: "Resources",
+    value_gbp: "1000",
+    start_date: "2026-04-01",
+    end_date: "2027-03-31",
     ...overrides,
   };
 }

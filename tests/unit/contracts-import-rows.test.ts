@@ -5,17 +5,9 @@ import {
   parseImportRow,
   parsePlanText,
 } from "~/domain/contracts/import-rows.ts";
+import { importRecord } from "../helpers/contract-forms.ts";
 
-const record = (overrides: Record<string, string> = {}) => ({
-  contract_reference: "C-1",
-  contract_title: "Title",
-  supplier_company_number: "01234567",
-  department: "Resources",
-  value_gbp: "1000",
-  start_date: "2026-04-01",
-  end_date: "2027-03-31",
-  ...overrides,
-});
+const record = importRecord;
 
 describe("the header", () => {
   it("accepts names as a procurement system writes them", () => {

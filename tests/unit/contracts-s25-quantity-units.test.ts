@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parseImportRow, parsePlanText } from "~/domain/contracts/import-rows.ts";
 import { quantityIn } from "~/domain/contracts/quantities.ts";
+import { importRecord } from "../helpers/contract-forms.ts";
 
 const target = { target: true } as const;
 
@@ -59,17 +60,7 @@ describe("a commitment's figure read in its measure's unit", () => {
   });
 
   it("reads an imported row's target in the unit of its measure code", () => {
-    const row = {
-      contract_reference: "C-1",
-      contract_title: "Title",
-      supplier_company_number: "01234567",
-      department: "Resources",
-      value_gbp: "1000",
-      start_date: "2026-04-01",
-      end_date: "2027-03-31",
-      measure_code: "hrs-1",
-      target_quantity: "£40",
-    };
+    const row = importRecord({ measure_code: "hrs-1", target_quantity: "£40" });
     const unitOf = (code: string) => (code === "HRS-1" ? ("HOURS" as const) : null);
     expect(parseImportRow(2, row, unitOf)).toEqual({
       ok: false,

@@ -3,17 +3,9 @@
 // target, plan or qualitative commitment without one does.
 import { describe, expect, it } from "vitest";
 import { parseImportRow } from "~/domain/contracts/import-rows.ts";
+import { importRecord } from "../helpers/contract-forms.ts";
 
-const record = (overrides: Record<string, string> = {}) => ({
-  contract_reference: "C-1",
-  contract_title: "Title",
-  supplier_company_number: "01234567",
-  department: "Resources",
-  value_gbp: "1000",
-  start_date: "2026-04-01",
-  end_date: "2027-03-31",
-  ...overrides,
-});
+const record = importRecord;
 
 describe("a row with a narrative", () => {
   it("and no measure code is refused, naming the measure code column", () => {
