@@ -5,7 +5,8 @@ import { getViewer } from "~/auth/permissions.server.ts";
 import { formatQuantity, HELP_TYPES, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";
 import { searchQueryString } from "~/domain/marketplace/search-query.ts";
-import { parseSearch, searchPage } from "~/domain/marketplace/search.server.ts";
+import type { UnreadFilter } from "~/domain/marketplace/search-unread.ts";
+import { searchPage } from "~/domain/marketplace/search.server.ts";
 import { pageHref, PageHeading, Pagination } from "~/ui/components.tsx";
 import { Button, Checkbox, DateInput, Select, TextInput } from "~/ui/form.tsx";
 import { countOf, formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
@@ -15,15 +16,13 @@ export const meta: MetaFunction = () => [{ title: "Find a request to support –
 
 // Public: anyone may browse open requests; the filters live in the query string so results can be shared.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const asked = parseSearch(url.searchParams);
-  const [page, viewer] = await Promise.all([searchPage(asked), getViewer(request)]);
+  const [page, viewer] = await Promise.all([
+    searchPage(new URL(request.url).searchParams),
+    getViewer(request),
+  ]);
   const canSaveSearch = Boolean(viewer?.memberships.some((m) => m.kind === "SUPPLIER"));
-  // a closing date in the link that is not a real date (typed by hand, cut short) is left out, and said so
-  const closingBeforeSent = url.searchParams.get("closingBefore")?.trim() ?? "";
   return json({
     ...page,
-    badClosingBefore: closingBeforeSent && !asked.closingBefore ? closingBeforeSent.slice(0, 40) : null,
     canSaveSearch,
     query: searchQueryString(page.filters),
     // one key per save form: a double-submitted "Save search" saves one search
@@ -42,7 +41,7 @@ export default function RequestsPage() {
     filters,
     councils,
     notFound,
-    badClosingBefore,
+    unread,
     canSaveSearch,
     query,
     saveSearchKey,
@@ -160,12 +159,11 @@ export default function RequestsPage() {
               not found, so requests in {anyOf(notFound)} are shown.
             </p>
           ) : null}
-          {badClosingBefore ? (
-            <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
-              The closing date in the link you followed, “{badClosingBefore}”, is not a real date, so requests
-              closing on any date are shown.
+          {unread.map((f) => (
+            <p key={f.name} className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
+              {unreadNotice(f)}
             </p>
-          ) : null}
+          ))}
           {capped && !pastEnd ? (
             // the list stops at the cap (decision 014): said on every page, not only on the last one
             <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
@@ -215,6 +213,20 @@ export default function RequestsPage() {
       </div>
     </>
   );
+}
+
+// What the list says of a filter in the link it could not read, and so left out.
+function unreadNotice({ name, sent }: UnreadFilter) {
+  switch (name) {
+    case "helpType":
+      return `The type of help in the link you followed, “${sent}”, is not one of the types of help, so requests of any type of help are shown.`;
+    case "remote":
+      return `The “can be done remotely” choice in the link you followed, “${sent}”, was not understood, so requests are shown whether or not they can be done remotely.`;
+    case "closingBefore":
+      return `The closing date in the link you followed, “${sent}”, is not a real date, so requests closing on any date are shown.`;
+    case "since":
+      return `The “published since” time in the link you followed, “${sent}”, is not a real time, so requests published at any time are shown.`;
+  }
 }
 
 // Where a request is: its district (or, placed by a postcode area no district lists, that area), or remote;

@@ -25,7 +25,7 @@ beforeAll(async () => {
 async function render(search: string) {
   const response = await callLoader(list.loader, { path: `/requests?${search}` });
   expect(response.status).toBe(200);
-  const data = await jsonOf<{ badClosingBefore: string | null }>(response);
+  const data = await jsonOf<{ unread: { name: string; sent: string }[] }>(response);
   pageData.loaderData = data;
   pageData.location = { pathname: "/requests", search: `?${search}` };
   return { data, html: renderComponent(list.default) };
@@ -36,7 +36,7 @@ describe("a closing date in the link", () => {
     "that is not a real date (%s) is said to be left out",
     async (bad) => {
       const { data, html } = await render(`closingBefore=${encodeURIComponent(bad)}`);
-      expect(data.badClosingBefore).toBe(bad);
+      expect(data.unread).toEqual([{ name: "closingBefore", sent: bad }]);
       expect(html).toContain(`The closing date in the link you followed, “${bad}”, is not a real date`);
     },
   );
@@ -45,7 +45,7 @@ describe("a closing date in the link", () => {
     // 31/12/2099 as the forms take dates, where a browser shows the date box as a text box
     for (const search of ["closingBefore=2099-01-01", "closingBefore=31%2F12%2F2099", "closingBefore=", ""]) {
       const { data, html } = await render(search);
-      expect(data.badClosingBefore).toBeNull();
+      expect(data.unread).toEqual([]);
       expect(html).not.toContain("is not a real date");
     }
   });

@@ -4,11 +4,10 @@ import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { NamedFilter } from "./named-filters.ts";
-import type { SearchFilters } from "./schemas.ts";
-
-// the list page's loader reads its filters through this server module, so the page's browser code never
-// imports the form schemas (and zod)
-export { parseSearch } from "./schemas.ts";
+// the list page's loader reads its filters through this server module (searchPage), so the page's browser code
+// never imports the form schemas (and zod)
+import { parseSearch, type SearchFilters } from "./schemas.ts";
+import { unreadFilters } from "./search-unread.ts";
 
 export const PAGE_SIZE = 20;
 // Counting stops here: "more than 1,000 requests" is as useful as an exact figure and costs far less. The list
@@ -239,11 +238,15 @@ export async function applicableFilters(asked: SearchFilters, { reread = true } 
   return { filters, notFound };
 }
 
-// The list page: the filter choices, and the requests, by the filters that apply (notFound: those left out).
-export async function searchPage(asked: SearchFilters) {
+// The list page from its query string: the filter choices, and the requests, by the filters that apply. Those
+// left out are said: notFound (a council, category or district that names nothing), unread (other values that
+// are not a filter the list has, such as a type of help spelled wrongly or a date that is not a real date).
+export async function searchPage(sent: URLSearchParams) {
+  const asked = parseSearch(sent);
+  const unread = unreadFilters(sent, asked);
   const { filters, notFound } = await applicableFilters(asked);
   const [found, councils] = await Promise.all([searchRequests(filters), searchOptions(filters)]);
-  return { ...found, filters, councils, notFound };
+  return { ...found, filters, councils, notFound: [...unread.named, ...notFound], unread: unread.others };
 }
 
 async function withNames<T extends { categoryId: string; districtId: string | null; councilId: string }>(
