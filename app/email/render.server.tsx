@@ -11,7 +11,7 @@ import {
   Text,
 } from "@react-email/components";
 import { render } from "@react-email/render";
-import type { ReactElement, ReactNode } from "react";
+import { Fragment, type ReactElement, type ReactNode } from "react";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -60,6 +60,22 @@ export function EmailLayout({
 
 export function EmailParagraph({ children }: { children: ReactNode }) {
   return <Text style={{ fontSize: "16px", lineHeight: "24px" }}>{children}</Text>;
+}
+
+// What someone typed (an officer's comment, a reason), kept in its lines: a list of changes written one to a line
+// otherwise runs together as one sentence, in the HTML and in the plain text alike.
+export function EmailTypedText({ text }: { text: string }) {
+  const lines = text.split(/\r?\n/);
+  return (
+    <EmailParagraph>
+      {lines.map((line, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <br /> : null}
+          {line}
+        </Fragment>
+      ))}
+    </EmailParagraph>
+  );
 }
 
 export function EmailButton({ href, children }: { href: string; children: ReactNode }) {

@@ -100,7 +100,8 @@ export default function EditRequestPage() {
       <PageHeading>Edit request</PageHeading>
       {status === "CHANGES_REQUESTED" && comment ? (
         <InsetText>
-          <strong>The council asked for changes:</strong> {comment}
+          <strong className="block">The council asked for changes:</strong>
+          <span className="block break-words whitespace-pre-line">{comment}</span>
         </InsetText>
       ) : null}
       {organisationStatus === "REJECTED" ? (

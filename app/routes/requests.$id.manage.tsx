@@ -112,7 +112,9 @@ export default function ManageRequestPage() {
       </p>
       {need.status === "CHANGES_REQUESTED" && need.moderationComment ? (
         <div className="mb-6 border-l-8 border-error p-4">
-          <strong>The council asked for changes:</strong> {need.moderationComment}
+          <strong className="block">The council asked for changes:</strong>
+          {/* as the officer wrote it: a list of changes one to a line, a long link that must wrap */}
+          <span className="block break-words whitespace-pre-line">{need.moderationComment}</span>
         </div>
       ) : null}
       <SummaryList

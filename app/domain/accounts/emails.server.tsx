@@ -3,7 +3,13 @@ import type { Tx } from "~/db.server.ts";
 import type { ReactNode } from "react";
 import type { NewOrganisationKind } from "~/domain/accounts/schemas.ts";
 import { appUrl } from "~/env.server.ts";
-import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "~/email/render.server.tsx";
+import {
+  EmailButton,
+  EmailLayout,
+  EmailParagraph,
+  EmailTypedText,
+  renderEmail,
+} from "~/email/render.server.tsx";
 
 export type Brand = { councilId: string | null; councilName?: string; brandColour?: string };
 
@@ -223,7 +229,7 @@ export function organisationDecisionMessage(
           <EmailParagraph>
             {brand.councilName ?? "The council"} could not verify {organisationName}. The reason given was:
           </EmailParagraph>
-          <EmailParagraph>{decision.reason}</EmailParagraph>
+          <EmailTypedText text={decision.reason} />
           <EmailParagraph>
             If you think this is wrong, contact {brand.councilName ?? "the council"}&apos;s social value team
             (this address does not take replies). You can also register the organisation again with corrected

@@ -1,5 +1,5 @@
 // Emails to requestors about their request: approved, changes requested, about to expire.
-import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render.server.tsx";
+import { EmailButton, EmailLayout, EmailParagraph, EmailTypedText, renderEmail } from "../render.server.tsx";
 
 type Base = { councilName: string; brandColour?: string; title: string; url: string };
 
@@ -25,7 +25,7 @@ export function requestApprovedEmail({
       {comment ? (
         <>
           <EmailParagraph>They added:</EmailParagraph>
-          <EmailParagraph>{comment}</EmailParagraph>
+          <EmailTypedText text={comment} />
         </>
       ) : null}
       <EmailButton href={url}>Manage your request</EmailButton>
@@ -51,7 +51,7 @@ export function changesRequestedEmail({
       <EmailParagraph>
         {councilName} asked for changes to your request “{title}” before it can be published:
       </EmailParagraph>
-      <EmailParagraph>{comment}</EmailParagraph>
+      <EmailTypedText text={comment} />
       <EmailButton href={url}>Edit your request</EmailButton>
     </EmailLayout>,
   );

@@ -21,7 +21,8 @@ export function OrganisationDetails({ organisation }: { organisation: Organisati
       ) : null}
       {organisation.status === "REJECTED" ? (
         <Notice kind="error" title="The council did not verify this organisation">
-          {organisation.rejectionReason}
+          {/* as the officer wrote it: a list one to a line, a long link that must wrap */}
+          <span className="block break-words whitespace-pre-line">{organisation.rejectionReason}</span>
         </Notice>
       ) : null}
       <SummaryList rows={detailRows(organisation)} />
