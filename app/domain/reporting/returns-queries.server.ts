@@ -241,6 +241,7 @@ export async function returnLineSpecs(returnId: string, access: ReturnAccess) {
     where: { id: returnId, ...returnWhere(access) },
     select: {
       status: true,
+      reviewedAt: true,
       contract: {
         select: {
           commitments: {
@@ -262,7 +263,7 @@ export async function returnLineSpecs(returnId: string, access: ReturnAccess) {
     measureName: c.measure.name,
     unit: isQualitativeCommitment(c) ? "QUALITATIVE" : c.measure.unit,
   }));
-  return { status: kpiReturn.status, specs };
+  return { status: kpiReturn.status, reviewedAt: kpiReturn.reviewedAt, specs };
 }
 
 /** A commitment is reported in words when its measure is qualitative or it has text and no target. */

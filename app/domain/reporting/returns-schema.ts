@@ -107,6 +107,29 @@ export function withoutFarEntries(form: FormData, max: number): { fields: FormDa
   return { fields, outOfRange };
 }
 
+// The form carries the review its page showed (the time of the last review, or "none"): a submit from a page
+// read before the contract manager queried the return would resubmit it without the supplier seeing the query.
+export const NO_REVIEW_SHOWN = "none";
+
+export const QUERIED_SINCE_OPENED =
+  "Your contract manager queried this return after you opened this page, so it was not submitted. Read their comments below, check your answers and submit it again.";
+
+/** The value of the form's `reviewShown` field for a page showing a return last reviewed at `reviewedAt`. */
+export function reviewShownValue(reviewedAt: string | null): string {
+  return reviewedAt ?? NO_REVIEW_SHOWN;
+}
+
+/** True when the return is queried by a review the page the form came from did not show. */
+export function queriedSinceShown(
+  current: { status: string; reviewedAt: Date | null },
+  reviewShown: string | undefined,
+): boolean {
+  // a form without the field (sent by something other than the page) is not checked
+  if (reviewShown === undefined || current.status !== "QUERIED") return false;
+  const shown = reviewShown === NO_REVIEW_SHOWN ? null : Date.parse(reviewShown);
+  return (current.reviewedAt?.getTime() ?? null) !== shown;
+}
+
 export const COMMITMENTS_CHANGED =
   "The commitments on this contract changed while you were filling in this return, so nothing was saved. Check your answers below, choose any files again, and send the form again.";
 
@@ -161,6 +184,7 @@ export function returnFormSchema(specs: ReturnLineSpec[]) {
       intent: intentOf(["save", "submit"]),
       lines: z.array(line).default([]),
       declaration: z.string().optional(),
+      reviewShown: z.string().optional(),
     })
     .superRefine((value, ctx) => {
       specs.forEach((spec, index) => {

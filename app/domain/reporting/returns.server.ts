@@ -22,6 +22,8 @@ import { allowedFrom, isPastDue, nextStatus, RETURN_STATUS_LABELS } from "./retu
 import {
   FORM_OUT_OF_DATE,
   normaliseQuantity,
+  QUERIED_SINCE_OPENED,
+  queriedSinceShown,
   REVIEW_COMMITMENTS_CHANGED,
   type ReturnFormValue,
   type ReturnLineSpec,
@@ -140,9 +142,12 @@ export async function saveReturn(
         id: returnId,
         ...returnWhere({ kind: "SUPPLIER", organisationId: input.supplierOrganisationId }),
       },
-      select: { status: true, ...returnEmailSelect },
+      select: { status: true, reviewedAt: true, ...returnEmailSelect },
     });
     if (!current) return { ok: false, notFound: true };
+    if (value.intent === "submit" && queriedSinceShown(current, value.reviewShown)) {
+      return { ok: false, formError: QUERIED_SINCE_OPENED };
+    }
     // a second click on "Submit" (or a resent form) finds it already submitted: nothing more to do
     if (value.intent === "submit" && current.status === "SUBMITTED") {
       return alreadySubmitted(tx, returnId, input.specs, value);

@@ -20,7 +20,10 @@ import {
   alignedToCommitments,
   COMMITMENTS_CHANGED,
   FORM_OUT_OF_DATE,
+  QUERIED_SINCE_OPENED,
+  queriedSinceShown,
   returnFormSchema,
+  reviewShownValue,
   withoutFarEntries,
 } from "~/domain/reporting/returns-schema.ts";
 import {
@@ -159,6 +162,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
     return refuse({ fieldErrors: fileErrors });
+  }
+  // checked again as it is saved; here too, so the files of a submit refused for it are not attached
+  if (command.kind === "submit" && queriedSinceShown(specs, submission.value.reviewShown)) {
+    for (const upload of uploads) {
+      if (upload.outcome.ok) {
+        fileErrors[upload.field] = [
+          `Choose ${upload.outcome.file.originalName} again: nothing was saved because the return was queried`,
+        ];
+      }
+    }
+    return refuse({ formErrors: [QUERIED_SINCE_OPENED], fieldErrors: fileErrors }, 409);
   }
   const conflict = (formError: string) =>
     json<LinesReply>({ reply: submission.reply({ formErrors: [formError] }) }, { status: 409 });
@@ -459,6 +473,7 @@ function ReturnForm() {
         >
           Submit return
         </button>
+        <input type="hidden" name="reviewShown" value={reviewShownValue(page.reviewedAt)} />
         <p className="mb-6">
           For each commitment, enter what you delivered in this quarter. Save a draft at any time and come
           back to it; submit when it is complete.
