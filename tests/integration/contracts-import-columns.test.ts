@@ -2,19 +2,15 @@
 // keeps the stored value, and the preview says, field by field, what an import would change.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { createWorld } from "../helpers/factories.ts";
+import { createImportWorld } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
 
 beforeAll(async () => {
-  world = await createWorld();
-  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "01234567" } });
-  await db.measure.createMany({
-    data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: world.councilA.id })),
-  });
+  world = await createImportWorld();
   actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
 });
 

@@ -4,13 +4,13 @@
 // register and edit forms let an officer make the same twin by hand.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { action as editAction } from "~/routes/contracts.$id.edit.tsx";
 import { action as newAction } from "~/routes/contracts.new/route.tsx";
 import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 import { newContractForm } from "../helpers/contract-forms.ts";
+import { createImportWorld } from "./contracts-world.ts";
 
 const HEADER =
   "contract_reference,contract_title,supplier_company_number,supplier_name,department,contract_manager_email,value_gbp,awarded_on,start_date,end_date,plan_reference,status,measure_code,target_quantity,delivery_plan,qualitative_commitment,narrative";
@@ -20,11 +20,7 @@ let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
 let officer: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "01234567" } });
-  await db.measure.createMany({
-    data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: world.councilA.id })),
-  });
+  world = await createImportWorld();
   actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
   officer = await sessionCookieFor(world.users.officerA.id);
 });

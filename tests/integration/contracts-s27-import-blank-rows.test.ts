@@ -2,9 +2,9 @@
 // rows are ignored, as blank lines are, instead of each being refused for a missing reference, title and dates.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { createWorld } from "../helpers/factories.ts";
+import { createImportWorld } from "./contracts-world.ts";
 
 const HEADER =
   "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date,status,measure_code,qualitative_commitment";
@@ -13,11 +13,7 @@ const EMPTY_ROW = ",,,,,,,,,";
 let world: Awaited<ReturnType<typeof createWorld>>;
 
 beforeAll(async () => {
-  world = await createWorld();
-  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "01234567" } });
-  await db.measure.createMany({
-    data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: world.councilA.id })),
-  });
+  world = await createImportWorld();
 });
 
 const row = (reference: string, status = "Active") =>

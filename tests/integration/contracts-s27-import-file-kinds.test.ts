@@ -4,20 +4,16 @@
 // control characters. UTF-16 is now read as such, and a file that is not text is told what it is.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { action as importAction } from "~/routes/contracts.import.tsx";
 import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
+import { createImportWorld } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 
 beforeAll(async () => {
-  world = await createWorld();
-  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "01234567" } });
-  await db.measure.createMany({
-    data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: world.councilA.id })),
-  });
+  world = await createImportWorld();
 });
 
 const UNICODE_TEXT = [

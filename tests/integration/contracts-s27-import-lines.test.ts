@@ -1,10 +1,9 @@
 // A row's problems are reported on the line the row starts on, as a text editor numbers the file, even when a
 // quoted value (an address, a narrative) holds line breaks, Windows ones included.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server.ts";
-import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { previewImport } from "~/domain/contracts/import.server.ts";
 import { createWorld } from "../helpers/factories.ts";
+import { createImportWorld } from "./contracts-world.ts";
 
 const HEADER =
   "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date,status,measure_code,qualitative_commitment,narrative";
@@ -12,11 +11,7 @@ const HEADER =
 let world: Awaited<ReturnType<typeof createWorld>>;
 
 beforeAll(async () => {
-  world = await createWorld();
-  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "01234567" } });
-  await db.measure.createMany({
-    data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: world.councilA.id })),
-  });
+  world = await createImportWorld();
 });
 
 /** One row; `narrative` may hold line breaks (it is quoted). */

@@ -2,7 +2,6 @@
 // the pages that show it and the database rule behind them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { loader as contractLoader } from "~/routes/contracts.$id._index/route.tsx";
 import { action as editAction, loader as editLoader } from "~/routes/contracts.$id.edit.tsx";
@@ -11,17 +10,14 @@ import { action as newAction } from "~/routes/contracts.new/route.tsx";
 import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 import { renderPage } from "../helpers/render-page.ts";
+import { createImportWorld } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  world = await createWorld();
+  world = await createImportWorld();
   for (const [name, user] of Object.entries(world.users)) cookies[name] = await sessionCookieFor(user.id);
-  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "01234567" } });
-  await db.measure.createMany({
-    data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: world.councilA.id })),
-  });
 });
 
 const contractForm = (overrides: Record<string, string> = {}) => ({

@@ -1,6 +1,8 @@
 // The records the contracts page tests start from: createWorld's councils, supplier and people, with council A's
 // officer (officerA) and admin signed in, once the app is put together (the first page rendered does that, which
 // takes a while on a busy machine).
+import { db } from "~/db.server.ts";
+import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
 
@@ -13,6 +15,17 @@ export async function createContractsWorld() {
 }
 
 export type ContractsWorld = Awaited<ReturnType<typeof createContractsWorld>>;
+
+/** createWorld ready for a contracts import: the supplier has the company number the sample rows give (01234567)
+ * and council A has the default measure library. */
+export async function createImportWorld() {
+  const world = await createWorld();
+  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "01234567" } });
+  await db.measure.createMany({
+    data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: world.councilA.id })),
+  });
+  return world;
+}
 
 /** A contract between council A and the supplier running the 2026/27 financial year (one year of quarters). */
 export function createYearContract(world: { councilA: { id: string }; supplier: { id: string } }) {
