@@ -325,6 +325,53 @@ function SentBack({ requests, count }: { requests: { id: string; title: string }
   );
 }
 
+// Requests that close when their needed-by date passes, soonest first: the group extends one (once), or
+// answers its offers, before then. Shown only while there are any, each linked to its manage page.
+function ClosingSoon({
+  requests,
+  count,
+  days,
+}: {
+  requests: VcseData["vcse"]["closingSoon"];
+  count: number;
+  days: number;
+}) {
+  if (count === 0) return null;
+  return (
+    <div className="mb-6">
+      <h3 id="closing" className="mb-2 text-xl font-bold">
+        Requests closing in the next {days} days
+      </h3>
+      <p className="mb-2">
+        A request closes when its needed-by date has passed. You can extend a request once, from its page.
+      </p>
+      <ul className="space-y-2">
+        {requests.map((r) => (
+          <li key={r.id}>
+            <Link to={`/requests/${r.id}/manage`} className="font-bold">
+              {r.title}
+            </Link>{" "}
+            <Tag colour="blue">{statusLabel(r.status)}</Tag>
+            <span className="block">
+              {r.passed
+                ? `Needed by ${formatDate(r.neededBy)}, which has passed: it closes tonight. `
+                : `Needed by ${formatDate(r.neededBy)}. `}
+              {r.canExtend
+                ? "You can extend it once."
+                : "It has already been extended, so it cannot be extended again."}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {count > requests.length ? (
+        <p className="mt-2">
+          <Link to="/my-requests">See all your requests</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function VcseDashboard({ data }: { data: VcseData }) {
   const v = data.vcse;
   const pledgeColumns = (action: string) => [
@@ -367,7 +414,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
           Needs your action
         </h2>
         <SentBack requests={v.changesRequested} count={v.changesRequestedCount} />
-        <ul className="mb-6 grid gap-4 sm:grid-cols-3">
+        <ul className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Count
             value={v.pledgesAwaitingResponseCount}
             label={["pledge waiting for your answer", "pledges waiting for your answer"]}
@@ -382,11 +429,20 @@ function VcseDashboard({ data }: { data: VcseData }) {
             to="/my-requests"
           />
           <Count
+            value={v.closingSoonCount}
+            label={[
+              `request closing in the next ${v.closingSoonDays} days`,
+              `requests closing in the next ${v.closingSoonDays} days`,
+            ]}
+            to={v.closingSoonCount > 0 ? "#closing" : undefined}
+          />
+          <Count
             value={Object.values(v.requestsByStatus).reduce((a, b) => a + b, 0)}
             label={["request in total", "requests in total"]}
             to="/my-requests"
           />
         </ul>
+        <ClosingSoon requests={v.closingSoon} count={v.closingSoonCount} days={v.closingSoonDays} />
         <Table
           caption="Pledges waiting for your answer"
           rows={v.pledgesAwaitingResponse}
