@@ -26,6 +26,7 @@ import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
 import {
   commitmentSummary,
+  errorsInPageOrder,
   ProgressTable,
   ReturnChanges,
   ReturnHistory,
@@ -157,7 +158,12 @@ export default function ReviewReturn() {
         </section>
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
-        <ErrorSummary errors={form.allErrors} />
+        <ErrorSummary
+          errors={errorsInPageOrder(form.allErrors, [
+            ...page.lines.map((_, index) => `${fields.lineComments.name}[${index}].comment`),
+            fields.comment.name,
+          ])}
+        />
         {page.lines.map((line, index) => {
           const sent = sentComments.get(line.commitmentId);
           return (

@@ -39,6 +39,7 @@ import { formatDate, formatDateTime } from "~/ui/format.ts";
 import {
   commitmentSummary,
   ContractLink,
+  errorsInPageOrder,
   FileInput,
   formatBytes,
   LinkedPledges,
@@ -454,7 +455,14 @@ function ReturnForm() {
   }
   return (
     <>
-      <ErrorSummary errors={form.allErrors} />
+      <ErrorSummary
+        errors={errorsInPageOrder(form.allErrors, [
+          ...page.lines.flatMap((_, index) =>
+            ["quantity", "narrative", "note", "evidenceUrl", "evidence"].map((f) => `lines[${index}].${f}`),
+          ),
+          fields.declaration.name,
+        ])}
+      />
       <Form
         method="post"
         encType="multipart/form-data"
