@@ -60,6 +60,13 @@ export function isoDate(value: string | Date | null | undefined) {
   return (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);
 }
 
+const LIST = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
+/** Names as a sentence lists them: "A", "A and B", "A, B and C" (no comma before "and", as GOV.UK writes). */
+export function listInWords(names: readonly string[]) {
+  return LIST.format(names);
+}
+
 /** The word for `count` of something: `plural(1, "request", "requests")` is "request", any other count the second. */
 export function plural(count: number, one: string, many: string) {
   return count === 1 ? one : many;

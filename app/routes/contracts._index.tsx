@@ -15,7 +15,7 @@ import { getMeasure } from "~/domain/contracts/measures.server.ts";
 import { contractFiltersSchema } from "~/domain/contracts/schemas.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, Select, TextInput } from "~/ui/form.tsx";
-import { countOf, formatDate, formatGbp, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate, formatGbp, formatNumber, listInWords } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { CommitmentProgressTable, NOT_AWARDED_NOTE } from "./contracts.$id._index/commitment-progress.tsx";
 
@@ -164,10 +164,6 @@ function unknownChoices(
 }
 
 // e.g. "department", "department and supplier", "department, supplier and contract manager"
-function inWords(names: string[]) {
-  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
 // The same list without one of its filters, from its first page.
 function withoutFilter(search: string, name: string) {
   const params = new URLSearchParams(search);
@@ -288,9 +284,9 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
       </Form>
       {data.notFound.length > 0 ? (
         <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
-          The {inWords(data.notFound.map((n) => CHOICE_NAMES[n]))} in the link you followed{" "}
+          The {listInWords(data.notFound.map((n) => CHOICE_NAMES[n]))} in the link you followed{" "}
           {data.notFound.length === 1 ? "is" : "are"} not among this council’s contracts, so contracts of{" "}
-          {inWords(data.notFound.map((n) => `any ${CHOICE_NAMES[n]}`))} are shown.
+          {listInWords(data.notFound.map((n) => `any ${CHOICE_NAMES[n]}`))} are shown.
         </p>
       ) : null}
       <p className="mb-4" role="status">

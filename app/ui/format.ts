@@ -6,5 +6,6 @@ export {
   formatGbp,
   formatNumber,
   isoDate,
+  listInWords,
   plural,
 } from "~/domain/format.ts";

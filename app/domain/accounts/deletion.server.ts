@@ -3,7 +3,7 @@
 // shown as "Deleted user". Why an organisation may be left with no members: docs/decisions/015.
 import { db, type Tx, lockUntilCommit } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { countOf } from "~/domain/format.ts";
+import { countOf, listInWords } from "~/domain/format.ts";
 import { canPledge, PLEDGE_STATUSES, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledgeIn } from "~/domain/marketplace/pledges.server.ts";
 import { CLOSED_STATUSES, canRequest, REQUEST_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
@@ -72,10 +72,6 @@ export type OrganisationLeftEmpty = {
 };
 
 export type DeletionPlan = { blocks: DeletionBlock[]; leftEmpty: OrganisationLeftEmpty[] };
-
-// "A", "A and B", "A, B and C"
-const listed = (names: string[]) =>
-  names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0];
 
 function pledgesWaiting(tx: Tx, organisationId: string) {
   return tx.pledge.count({
@@ -244,7 +240,7 @@ export async function deleteAccount(
           ok: false,
           fieldErrors: {
             leaveWithoutMembers: [
-              `Confirm that you understand ${listed(unconfirmed.map((o) => o.name))} will be left with no members`,
+              `Confirm that you understand ${listInWords(unconfirmed.map((o) => o.name))} will be left with no members`,
             ],
           },
         };
