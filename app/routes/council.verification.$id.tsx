@@ -1,18 +1,31 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { councilIdsOf, forbidden, notFound, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { BALANCE_SHEET_BANDS, BUSINESS_SIZE_LABEL, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
 import { inviteOwnerOfMemberless } from "~/domain/accounts/members.server.ts";
-import { decideVerification, organisationForVerification } from "~/domain/accounts/organisations.server.ts";
+import {
+  decideVerification,
+  organisationForVerification,
+  sameNameOrNumber,
+} from "~/domain/accounts/organisations.server.ts";
 import { KIND_LABEL, STATUS_LABEL, verificationDecisionSchema } from "~/domain/accounts/schemas.ts";
-import { BackLink, InsetText, PageHeading, SummaryList, Tag, type SummaryRow } from "~/ui/components.tsx";
+import {
+  BackLink,
+  InsetText,
+  PageHeading,
+  SummaryList,
+  Table,
+  Tag,
+  type SummaryRow,
+} from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
+import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Verify an organisation – Social Value Marketplace" }];
@@ -54,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const memberless = _count.memberships === 0;
   return json({
     organisation,
+    others: await sameNameOrNumber(found, officerCouncilIds(viewer)),
     memberless,
     invitations: memberless ? invitations : [],
     canInviteOwner: memberless && councilId !== null && adminCouncilIds(viewer).includes(councilId),
@@ -114,7 +128,7 @@ const bandLabel = (bands: readonly { value: string; label: string }[], value: st
   bands.find((b) => b.value === value)?.label ?? "Not given";
 
 export default function VerifyOrganisation() {
-  const { organisation, memberless, invitations, canInviteOwner, ownOrganisation } =
+  const { organisation, others, memberless, invitations, canInviteOwner, ownOrganisation } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // the decision forms and the invitation form answer separately: each shows only its own errors
@@ -180,6 +194,51 @@ export default function VerifyOrganisation() {
       <PageHeading caption={organisation.council?.name}>{organisation.name}</PageHeading>
       <ErrorSummary errors={{ ...form.allErrors, ...inviteForm.allErrors }} />
       <SummaryList rows={rows} />
+      {others.length ? (
+        <section aria-labelledby="same-name-or-number" className="mb-10">
+          <h2 id="same-name-or-number" className="mb-4 text-2xl font-bold">
+            Other registrations with the same name or number
+          </h2>
+          <p className="mb-4 max-w-3xl">
+            Check whether this is the same organisation registering again, or someone using another
+            organisation&apos;s details.
+          </p>
+          <Table
+            caption="Other registrations"
+            rows={others}
+            rowKey={(o) => o.id}
+            columns={[
+              {
+                header: "Organisation",
+                rowHeader: true,
+                cell: (o) => <Link to={`/council/verification/${o.id}`}>{o.name}</Link>,
+              },
+              {
+                header: "What matches",
+                cell: (o) =>
+                  [
+                    o.sameName ? "Name" : null,
+                    o.sameNumber
+                      ? organisation.kind === "SUPPLIER"
+                        ? "Companies House number"
+                        : "Charity or company number"
+                      : null,
+                  ]
+                    .filter(Boolean)
+                    .join(", "),
+              },
+              { header: "Status", cell: (o) => <OrganisationStatusTag status={o.status} /> },
+              { header: "Registered", cell: (o) => formatDate(o.createdAt) },
+              {
+                header: "Reason for rejection",
+                cell: (o) => (
+                  <span className="break-words whitespace-pre-line">{o.rejectionReason ?? ""}</span>
+                ),
+              },
+            ]}
+          />
+        </section>
+      ) : null}
       {memberless ? (
         <section aria-labelledby="no-members" className="mb-10 max-w-3xl">
           <h2 id="no-members" className="mb-4 text-2xl font-bold">

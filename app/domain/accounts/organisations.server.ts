@@ -1,5 +1,5 @@
 // Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
-import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
+import { db, lockUntilCommit, sameTextAs, type Tx } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
@@ -489,6 +489,58 @@ export function organisationForVerification(id: string, councilIds: string[]) {
       },
     },
   });
+}
+
+// Other registrations of the same kind with the officer's councils under the same name or number: a group
+// registering again after a rejection (as its email invites), a second registration of one already verified, or
+// someone using a genuine company's number. The officer sees them, and why any was rejected, before deciding.
+export async function sameNameOrNumber(
+  organisation: {
+    id: string;
+    kind: "VCSE" | "SUPPLIER" | "COUNCIL";
+    name: string;
+    companyNumber: string | null;
+    charityNumber: string | null;
+  },
+  councilIds: string[],
+) {
+  const number = organisation.kind === "SUPPLIER" ? organisation.companyNumber : organisation.charityNumber;
+  const found = await db.organisation.findMany({
+    where: {
+      id: { not: organisation.id },
+      kind: organisation.kind,
+      councilId: { in: councilIds },
+      OR: [
+        { name: sameTextAs(organisation.name.trim()) },
+        ...(number
+          ? [
+              organisation.kind === "SUPPLIER"
+                ? { companyNumber: number }
+                : { charityNumber: sameTextAs(number.trim()) },
+            ]
+          : []),
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 20,
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      rejectionReason: true,
+      createdAt: true,
+      companyNumber: true,
+      charityNumber: true,
+    },
+  });
+  return found.map(({ companyNumber, charityNumber, ...other }) => ({
+    ...other,
+    sameName: other.name.trim().toLowerCase() === organisation.name.trim().toLowerCase(),
+    sameNumber:
+      number !== null &&
+      (organisation.kind === "SUPPLIER" ? companyNumber : charityNumber)?.trim().toLowerCase() ===
+        number.trim().toLowerCase(),
+  }));
 }
 
 export type Decision = { intent: "verify" } | { intent: "reject"; reason: string };
