@@ -4,7 +4,7 @@
 import { db, type Tx, lockUntilCommit } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { countOf, listInWords } from "~/domain/format.ts";
-import { canPledge, PLEDGE_STATUSES, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { TO_DELIVER, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledgeIn } from "~/domain/marketplace/pledges.server.ts";
 import { CLOSED_STATUSES, canRequest, REQUEST_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import {
@@ -27,9 +27,7 @@ type FieldErrors = Record<string, string[]>;
 // Pledges that wait on the requesting organisation (to receive help, confirm or dispute a delivery), and those
 // that wait on the supplier (to deliver, or to put a disputed delivery right).
 const WAITING_ON_REQUESTOR = UNSETTLED_STATUSES;
-const WAITING_ON_SUPPLIER = PLEDGE_STATUSES.filter((status) =>
-  canPledge(status, "reportDelivery", "SUPPLIER"),
-);
+const WAITING_ON_SUPPLIER = TO_DELIVER;
 // Requests not yet closed: drafts, those with the council, and those live on the marketplace.
 const UNCLOSED_REQUESTS = REQUEST_STATUSES.filter((status) => !CLOSED_STATUSES.includes(status));
 

@@ -184,3 +184,5 @@ export const UNDER_WAY_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter(
 export const TO_ANSWER = statusesWhereCan("accept", "REQUESTOR");
 const TO_CONFIRM = statusesWhereCan("confirm", "REQUESTOR");
 export const WAITING_FOR_REQUESTOR: PledgeStatus[] = [...new Set([...TO_ANSWER, ...TO_CONFIRM])];
+/** Pledges that wait for the supplier: accepted, or disputed (it puts the delivery right and reports it again). */
+export const TO_DELIVER = statusesWhereCan("reportDelivery", "SUPPLIER");

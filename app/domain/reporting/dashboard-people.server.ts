@@ -6,8 +6,8 @@ import type { HelpType, PledgeStatus, RequestStatus, ReturnStatus } from "~/gene
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import {
   HOLDING_STATUSES,
-  statusesWhereCan,
   TO_ANSWER,
+  TO_DELIVER,
   UNDER_WAY_STATUSES,
   WAITING_FOR_REQUESTOR,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
@@ -24,10 +24,6 @@ import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.
 import { returnWithinTermSql } from "./returns-term.server.ts";
 
 const LIST = 10;
-
-// What needs someone's action is what the pledge state machine lets them do next.
-// accepted, or disputed: the supplier puts it right and reports the delivery again
-const TO_DELIVER = statusesWhereCan("reportDelivery", "SUPPLIER");
 
 // What needs the supplier's action now is read fresh on every view, in raw SQL (three queries where Prisma
 // sends seven, each compiled for about a millisecond: decision 010); the delivery figures are shared for a
