@@ -70,6 +70,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       view: "supplier" as const,
       organisationName: membership.organisationName,
       page,
+      // a supplier working for several councils is told whose each return is (two may use the same title)
+      severalCouncils: new Set(contracts.map((c) => c.council.name)).size > 1,
       contracts,
       filtered: !!filters.contract,
       contract: contracts.find((c) => c.id === filters.contract) ?? null,
@@ -153,6 +155,7 @@ const contractColumn: Column<ReturnListItem> = {
     </Link>
   ),
 };
+const councilColumn: Column<ReturnListItem> = { header: "Council", cell: (r) => r.councilName };
 const periodColumn: Column<ReturnListItem> = { header: "Quarter", cell: (r) => r.period };
 const dueColumn: Column<ReturnListItem> = { header: "Due by", cell: (r) => formatDate(r.dueDate) };
 const sentColumn: Column<ReturnListItem> = {
@@ -174,6 +177,7 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }) {
   const location = useLocation();
   const total = data.toDo.total + data.done.total;
+  const council = data.severalCouncils ? [councilColumn] : [];
   const forContract = data.contract
     ? ` for ${data.contract.reference}`
     : data.filtered
@@ -202,7 +206,10 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
             label="Contract"
             placeholder="All contracts"
             defaultValue={data.contract?.id ?? ""}
-            options={data.contracts.map((c) => ({ value: c.id, label: `${c.title} (${c.reference})` }))}
+            options={data.contracts.map((c) => ({
+              value: c.id,
+              label: `${c.title} (${c.reference})${data.severalCouncils ? `, ${c.council.name}` : ""}`,
+            }))}
           />
           <div className="flex flex-wrap items-baseline gap-6">
             <Button variant="secondary">Show returns</Button>
@@ -231,7 +238,7 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
               rows={data.toDo.items}
               rowKey={(r) => r.id}
               empty={`You have no returns to complete${forContract}.`}
-              columns={[contractColumn, periodColumn, dueColumn, statusColumn]}
+              columns={[contractColumn, ...council, periodColumn, dueColumn, statusColumn]}
             />
           ) : (
             <p className="mb-8">
@@ -246,7 +253,7 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
               rows={data.done.items}
               rowKey={(r) => r.id}
               empty={`You have not submitted any returns${forContract} yet.`}
-              columns={[contractColumn, periodColumn, sentColumn, statusColumn]}
+              columns={[contractColumn, ...council, periodColumn, sentColumn, statusColumn]}
             />
           ) : (
             <p className="mb-8">Your sent, accepted and not owed returns are on the next pages.</p>

@@ -54,6 +54,7 @@ const listSelect = {
       status: true,
       startDate: true,
       endDate: true,
+      council: { select: { name: true } },
       supplierOrganisation: { select: { name: true } },
       contractManager: { select: { name: true } },
     },
@@ -73,6 +74,7 @@ function toListItem(row: ListRow, now: Date) {
     submittedAt: row.submittedAt?.toISOString() ?? null,
     contractTitle: row.contract.title,
     contractReference: row.contract.reference,
+    councilName: row.contract.council.name,
     supplierName: row.contract.supplierOrganisation.name,
     managerName: row.contract.contractManager?.name ?? null,
   };
@@ -118,7 +120,7 @@ async function page(where: Prisma.KpiReturnWhereInput, pageNumber: number, now: 
 export function supplierReturnContracts(supplierOrganisationId: string) {
   return db.contract.findMany({
     where: { supplierOrganisationId, returns: { some: {} } },
-    select: { id: true, reference: true, title: true },
+    select: { id: true, reference: true, title: true, council: { select: { name: true } } },
     orderBy: [{ reference: "asc" }, { id: "asc" }],
   });
 }
