@@ -9,7 +9,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { getModerationRequest } from "~/domain/marketplace/queries.server.ts";
-import { requestRefusal, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { isPastNeededBy, requestRefusal, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { moderationSchema } from "~/domain/marketplace/schemas.ts";
@@ -50,7 +50,7 @@ function isOwnRequest(viewer: Viewer, need: { organisationId: string; councilId:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, need } = await requireReviewable(request, params.id!);
-  return json({ need, ownRequest: isOwnRequest(viewer, need) });
+  return json({ need, ownRequest: isOwnRequest(viewer, need), datePassed: isPastNeededBy(need.neededBy) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -86,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewRequestPage() {
-  const { need, ownRequest } = useLoaderData<typeof loader>();
+  const { need, ownRequest, datePassed } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   return (
@@ -144,10 +144,19 @@ export default function ReviewRequestPage() {
             errors={fields.comment.errors}
             defaultValue={fields.comment.initialValue as string | undefined}
           />
+          {/* approving it would be refused (requests.server.ts): say so before the officer tries */}
+          {datePassed ? (
+            <InsetText>
+              The needed-by date has passed while the request waited, so it cannot be approved. Request
+              changes so the requestor can choose a later date.
+            </InsetText>
+          ) : null}
           <div className="flex flex-wrap gap-4">
-            <Button name="intent" value="approve">
-              Approve and publish
-            </Button>
+            {datePassed ? null : (
+              <Button name="intent" value="approve">
+                Approve and publish
+              </Button>
+            )}
             <Button name="intent" value="requestChanges" variant="secondary">
               Request changes
             </Button>

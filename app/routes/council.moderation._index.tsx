@@ -4,6 +4,7 @@ import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { moderationQueue } from "~/domain/marketplace/queries.server.ts";
+import { isPastNeededBy } from "~/domain/marketplace/request-lifecycle.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
@@ -14,7 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   const page = pageParam(request);
   const { queue, total, pageCount } = await moderationQueue(membership.organisationId, page);
-  return json({ queue, total, page, pageCount, councilName: membership.organisationName });
+  // a request whose needed-by date passed while it waited cannot be approved: the officer asks for a new date
+  const rows = queue.map((r) => ({ ...r, datePassed: isPastNeededBy(r.neededBy) }));
+  return json({ queue: rows, total, page, pageCount, councilName: membership.organisationName });
 }
 
 export default function ModerationQueuePage() {
@@ -60,6 +63,14 @@ export default function ModerationQueuePage() {
           { header: "Type of help", cell: (r) => helpTypeLabel(r.helpType) },
           { header: "Category", cell: (r) => r.category.name },
           { header: "Submitted", cell: (r) => formatDate(r.submittedAt) },
+          {
+            header: "Needed by",
+            cell: (r) => (
+              <>
+                {formatDate(r.neededBy)} {r.datePassed ? <Tag colour="red">date passed</Tag> : null}
+              </>
+            ),
+          },
         ]}
       />
       <Pagination page={page} pageCount={pageCount} search="" path="/council/moderation" />

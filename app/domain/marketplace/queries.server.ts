@@ -325,6 +325,7 @@ function moderationPage(where: { councilId: string; status: "SUBMITTED" }, page:
       id: true,
       title: true,
       submittedAt: true,
+      neededBy: true,
       helpType: true,
       organisation: { select: { name: true, status: true } },
       category: { select: { name: true } },
