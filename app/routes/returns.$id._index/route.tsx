@@ -417,9 +417,11 @@ function ReadOnlyLines({ lines, council }: { lines: ReturnLineView[]; council: b
             {line.measureName}
           </h3>
           {commitmentSummary(line) ? <p className="mb-2 text-muted">{commitmentSummary(line)}</p> : null}
+          {/* a resubmission keeps the last query's comments until the next review replaces them */}
           {line.queryComment ? (
-            <p className="mb-2 border-l-4 border-error pl-3">
-              <strong>Query:</strong> {line.queryComment}
+            <p className="mb-2 whitespace-pre-line border-l-4 border-error pl-3">
+              <strong>{page.status === "QUERIED" ? "Query:" : "Queried last time:"}</strong>{" "}
+              {line.queryComment}
             </p>
           ) : null}
           <ReturnLineAnswer line={line} />
