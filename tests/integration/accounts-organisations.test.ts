@@ -353,7 +353,8 @@ describe("council verification", () => {
     const mail = await emailsTo(owner.email);
     expect(mail.map((m) => m.subject)).toEqual([`${organisation.name} has been verified`]);
     expect(mail[0].html).toContain(world.councilA.name);
-    expect(mail[0].text).toContain("You can now publish requests for help"); // what a charity can now do
+    // what a charity can now do: each request still waits for the council's approval (session 28)
+    expect(mail[0].text).toContain("You can now send requests for help for the council to approve");
     expect(mail[0].text).not.toContain("pledge to requests");
     expect(
       await db.auditLog.count({

@@ -196,7 +196,8 @@ export function invitationMessage(
 }
 
 const NOW_YOU_CAN: Record<"VCSE" | "SUPPLIER" | "COUNCIL", string> = {
-  VCSE: "You can now publish requests for help and answer the pledges suppliers make to them.",
+  // each request still waits for the council's approval before it is published: not "publish" straight away
+  VCSE: "You can now send requests for help for the council to approve. Once approved, they are published and suppliers can pledge to them.",
   SUPPLIER: "You can now pledge to requests for help and report the social value of your contracts.",
   COUNCIL: "",
 };
