@@ -4,7 +4,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import { responseRates } from "~/domain/survey/cycles.server.ts";
 import { cycleReport } from "~/domain/survey/report.server.ts";
-import type { ReportTable } from "~/domain/survey/report.ts";
+import { NOT_PUBLISHED, type ReportTable } from "~/domain/survey/report.ts";
 import { displayCount, displayPercent } from "~/domain/survey/suppression.ts";
 import { BackLink, InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
 import { formatNumber } from "~/ui/format.ts";
@@ -49,7 +49,7 @@ function ReportTableView({
     return (
       <section className="mb-8">
         <h2 className="mb-2 text-xl font-bold">{table.title}</h2>
-        <p>Not published: too few answers to show without risk of identifying a business.</p>
+        <p>{NOT_PUBLISHED}</p>
       </section>
     );
   return (

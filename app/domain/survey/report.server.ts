@@ -5,7 +5,7 @@ import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { readProtectedAnswersForCycle } from "./protected-answers.server.ts";
 import { BARRIERS, PREFER_NOT, preferNotChoice } from "./questions.ts";
-import { buildReport, type ReportResponse } from "./report.ts";
+import { buildReport, NOT_PUBLISHED, type ReportResponse } from "./report.ts";
 import { displayCount, displayPercent, displayTotal } from "./suppression.ts";
 
 type Reader = { userId: string; councilId: string; ipAddress?: string | null };
@@ -119,7 +119,7 @@ export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
   const rows: unknown[][] = [header];
   for (const table of report.tables) {
     if (table.hidden) {
-      rows.push([table.title, "Not published: too few answers to show safely", "", "", "", "", ""]);
+      rows.push([table.title, NOT_PUBLISHED, "", "", "", "", ""]);
       continue;
     }
     for (const row of table.rows)

@@ -23,6 +23,11 @@ export type ReportRow = {
   change: number | null;
 };
 
+// Why a table is left out, in the same words on the page and in the CSV: too few answers, or all (or nearly all)
+// businesses giving the same one, which the hidden counts would give away.
+export const NOT_PUBLISHED =
+  "Not published: too few answers, or too many of them the same, to show without risk of identifying a business.";
+
 export type ReportTable = {
   id: string;
   title: string;
