@@ -74,7 +74,8 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
       {rows.map((row, index) => (
         <div key={index} className="grid gap-1 py-3 sm:grid-cols-[1fr_2fr_auto] sm:gap-4">
           <dt className="font-bold">{row.key}</dt>
-          <dd className="whitespace-pre-line">{row.value}</dd>
+          {/* min-w-0: a grid item otherwise grows to fit a long pasted link rather than wrap it */}
+          <dd className="min-w-0 break-words whitespace-pre-line">{row.value}</dd>
           {row.action ? (
             <dd>
               <Link to={row.action.to}>
@@ -286,7 +287,7 @@ export function Timeline({
           <li key={item.id}>
             <strong>{item.title}</strong> <span className="text-muted">— {item.when}</span>
             {item.who ? <span className="block">By {item.who}</span> : null}
-            {item.why ? <span className="block whitespace-pre-line">{item.why}</span> : null}
+            {item.why ? <span className="block break-words whitespace-pre-line">{item.why}</span> : null}
           </li>
         ))}
       </ol>
