@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { getEnv } from "~/env.server.ts";
-import { EvidenceTypeChecker, MAX_EVIDENCE_BYTES, safeFilename } from "./returns-evidence.ts";
+import { EvidenceTypeChecker, MAX_EVIDENCE_BYTES, safeFilename, storedFilename } from "./returns-evidence.ts";
 
 export interface EvidenceStorage {
   /** Writes the chunks under a new key; `inspect` sees every chunk first and may throw to abandon. */
@@ -144,7 +144,7 @@ export async function storeEvidenceUpload(part: {
     ok: true,
     file: {
       storageKey: key,
-      originalName,
+      originalName: storedFilename(originalName, verdict.kind),
       contentType: verdict.contentType,
       sizeBytes: size,
       sha256: hash.digest("hex"),

@@ -83,10 +83,17 @@ export class EvidenceTypeChecker {
     // a type we do not take ("notes.txt", "rota.tsv") is not "contents that are not a .txt file"
     const allowedName = Object.values(EVIDENCE_TYPES).some((t) => t.extensions.includes(extension));
     if (!kind || (extension && !allowedName)) return { ok: false, message: WRONG_TYPE };
+    // a name with no type at the end ("Q1 report") is taken for what its signature shows it is, and stored with
+    // that type's extension; text has no signature, so it is not taken for a CSV file without the name saying so
+    if (!extension) {
+      return kind === "csv"
+        ? { ok: false, message: `${WRONG_TYPE}, with its type at the end of its name, like hours.csv` }
+        : { ok: true, kind, contentType: EVIDENCE_TYPES[kind].contentType };
+    }
     if (!EVIDENCE_TYPES[kind].extensions.includes(extension)) {
       return {
         ok: false,
-        message: `The selected file's contents are not a ${extension ? `.${extension}` : "recognised"} file: ${WRONG_TYPE[0].toLowerCase()}${WRONG_TYPE.slice(1)}`,
+        message: `The selected file's contents are not a .${extension} file: ${WRONG_TYPE[0].toLowerCase()}${WRONG_TYPE.slice(1)}`,
       };
     }
     return { ok: true, kind, contentType: EVIDENCE_TYPES[kind].contentType };
@@ -109,6 +116,12 @@ export class EvidenceTypeChecker {
     }
     return this.plainBytes ? "csv" : null;
   }
+}
+
+/** The name an accepted file is stored under: its own, with its type's extension when it has none. */
+export function storedFilename(safeName: string, kind: EvidenceKind): string {
+  if (extensionOf(safeName)) return safeName;
+  return `${safeName}.${EVIDENCE_TYPES[kind].extensions[0]}`;
 }
 
 /** A filename safe to put in a Content-Disposition header and on anyone's disk. */
