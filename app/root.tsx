@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -18,6 +17,7 @@ import { brandingFor } from "~/domain/content/branding.server.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { errorText, otherErrorText } from "~/ui/error-text.ts";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
+import { PageMeta } from "~/ui/page-meta.tsx";
 import { useNonce } from "~/ui/nonce.tsx";
 import stylesheet from "~/tailwind.css";
 
@@ -63,8 +63,7 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {title ? <title>{title}</title> : null}
-        <Meta />
+        <PageMeta title={title} />
         <Links />
       </head>
       <body>
