@@ -14,7 +14,9 @@ describe("the page title", () => {
   });
 
   it("does not when the same page is only shown", async () => {
-    expect(titles(await (await renderPage("/sign-in")).text())).toEqual(["Sign in – Social Value Marketplace"]);
+    expect(titles(await (await renderPage("/sign-in")).text())).toEqual([
+      "Sign in – Social Value Marketplace",
+    ]);
   });
 
   it("starts with 'Error: ' when a link page answers with an error of its own", async () => {
