@@ -1,4 +1,4 @@
-// Downloads an evidence file, only for the supplier that uploaded it and the council's officers.
+// Downloads an evidence file, only for the supplier that uploaded it and, once the supplier has sent it, the council's officers.
 // Always as an attachment with our own content type, so a file can never run as a page on our site.
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";

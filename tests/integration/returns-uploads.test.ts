@@ -272,8 +272,10 @@ describe("downloading and removing evidence", () => {
   const download = (id: string, cookie?: string) =>
     callLoader(evidenceLoader, { path: `/evidence/${id}`, params: { id }, cookie });
 
-  it("serves the file to the supplier and the council's officers as an attachment", async () => {
+  it("serves the file to the supplier and, once sent, the council's officers as an attachment", async () => {
     const { w, evidence } = await uploaded();
+    // (a draft's files are the supplier's alone: returns-s28-draft-evidence.test.ts)
+    await db.kpiReturn.update({ where: { id: w.kpiReturn.id }, data: { status: "SUBMITTED" } });
     for (const cookie of [w.cookies.supplierMember, w.cookies.officerA]) {
       const response = await download(evidence.id, cookie);
       expect(response.status).toBe(200);

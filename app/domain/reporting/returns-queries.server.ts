@@ -578,7 +578,7 @@ export async function getEvidenceForViewer(evidenceId: string, viewer: Viewer) {
   const councilIds = viewer.memberships
     .filter((m) => m.kind === "COUNCIL" && (m.role === "ADMIN" || m.role === "OFFICER"))
     .map((m) => m.organisationId);
-  return db.evidenceFile.findFirst({
+  const file = await db.evidenceFile.findFirst({
     where: {
       id: evidenceId,
       returnLine: {
@@ -589,6 +589,34 @@ export async function getEvidenceForViewer(evidenceId: string, viewer: Viewer) {
         },
       },
     },
-    select: { storageKey: true, originalName: true, contentType: true, sizeBytes: true },
+    select: {
+      storageKey: true,
+      originalName: true,
+      contentType: true,
+      sizeBytes: true,
+      returnLine: {
+        select: {
+          kpiReturn: {
+            select: {
+              status: true,
+              contract: { select: { supplierOrganisationId: true } },
+              events: {
+                where: { toStatus: "SUBMITTED" },
+                orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+                select: { toStatus: true, submittedLines: true },
+              },
+            },
+          },
+        },
+      },
+    },
   });
+  if (!file) return null;
+  const { returnLine, ...download } = file;
+  const kpiReturn = returnLine.kpiReturn;
+  if (supplierIds.includes(kpiReturn.contract.supplierOrganisationId)) return download;
+  // the council: only a file the supplier sent it, as the return's page shows, never one of a draft being written
+  const sent = answersSentToCouncil(kpiReturn.status, kpiReturn.events);
+  if (sent && ![...sent.values()].some((line) => line.evidence.some((f) => f.id === evidenceId))) return null;
+  return download;
 }
