@@ -406,7 +406,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
       <NotVerified
         status={data.status}
         organisationId={data.organisationId}
-        pending="The council has not verified your group yet. You can draft requests; they are published once you are verified."
+        pending="The council has not verified your group yet. You can draft requests now, and submit them for the council to approve once it has verified you."
         rejected="The council did not verify your group, so its requests cannot be submitted for approval or published. You can still save them as drafts."
       />
       <section aria-labelledby="action" className="mb-10">

@@ -53,6 +53,18 @@ describe("the dashboard of an organisation the council rejected", () => {
     const cookie = await sessionCookieFor((await createMember(organisation.id, "OWNER")).id);
     const text = readableText(await (await renderPage("/dashboard", cookie)).text());
     expect(text).toContain("The council has not verified your group yet.");
+    // each request still goes to the council to approve: verification alone publishes nothing
+    expect(text).toContain("submit them for the council to approve once it has verified you");
     expect(text).not.toContain("See the reason the council gave");
+  });
+});
+
+describe("the page of a group waiting for verification", () => {
+  it("says its requests go to the council to approve once verified, not that verifying publishes them", async () => {
+    const organisation = await createOrganisation({ kind: "VCSE", councilId, status: "PENDING" });
+    const cookie = await sessionCookieFor((await createMember(organisation.id, "OWNER")).id);
+    const text = readableText(await (await renderPage(`/organisations/${organisation.id}`, cookie)).text());
+    expect(text).toContain("submit them for the council to approve once it has verified you");
+    expect(text).not.toContain("published once");
   });
 });

@@ -15,7 +15,7 @@ export function OrganisationDetails({ organisation }: { organisation: Organisati
       {organisation.status === "PENDING" ? (
         <Notice title="Waiting for the council to verify this organisation">
           {organisation.kind === "VCSE"
-            ? "You can draft requests now. They are published once the council has verified you."
+            ? "You can draft requests now, and submit them for the council to approve once it has verified you."
             : "You can look at requests now. You can pledge once the council has verified you."}
         </Notice>
       ) : null}
