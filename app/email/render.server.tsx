@@ -64,10 +64,12 @@ export function EmailParagraph({ children }: { children: ReactNode }) {
 
 // What someone typed (an officer's comment, a reason), kept in its lines: a list of changes written one to a line
 // otherwise runs together as one sentence, in the HTML and in the plain text alike.
-export function EmailTypedText({ text }: { text: string }) {
+// `lead`: words before it in the same paragraph, e.g. "Reason: ".
+export function EmailTypedText({ text, lead }: { text: string; lead?: string }) {
   const lines = text.split(/\r?\n/);
   return (
     <EmailParagraph>
+      {lead}
       {lines.map((line, i) => (
         <Fragment key={i}>
           {i > 0 ? <br /> : null}

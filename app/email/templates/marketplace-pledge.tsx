@@ -1,5 +1,5 @@
 // Emails about pledges: new pledge, accepted or declined, delivery reported, delivery confirmed.
-import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render.server.tsx";
+import { EmailButton, EmailLayout, EmailParagraph, EmailTypedText, renderEmail } from "../render.server.tsx";
 
 type Base = {
   councilName: string;
@@ -57,7 +57,7 @@ export function pledgeDecisionEmail({
         Your pledge of {quantity} to “{title}” was {word}.
         {accepted ? " Please report the delivery once you have delivered it." : ""}
       </EmailParagraph>
-      {reason ? <EmailParagraph>Reason: {reason}</EmailParagraph> : null}
+      {reason ? <EmailTypedText lead="Reason: " text={reason} /> : null}
       {accepted && contactPreference ? (
         <EmailParagraph>How to contact the requestor: {contactPreference}</EmailParagraph>
       ) : null}
@@ -129,9 +129,8 @@ export function deliveryDisputedEmail({
       preview="The requestor says something is wrong"
       heading="The requestor says something is wrong with the delivery"
     >
-      <EmailParagraph>
-        Your delivery for “{title}” was disputed: “{reason}”
-      </EmailParagraph>
+      <EmailParagraph>Your delivery for “{title}” was disputed.</EmailParagraph>
+      <EmailTypedText lead="The requestor’s reason: " text={reason} />
       <EmailParagraph>
         Please put it right and report the delivery again. It counts as delivered social value only once the
         requestor confirms it.
@@ -160,8 +159,10 @@ export function pledgeWithdrawnEmail({
       heading="A supplier withdrew their pledge"
     >
       <EmailParagraph>
-        {supplierName} withdrew their pledge of {quantity} to your request “{title}”
-        {reason ? `: “${reason}”` : "."}{" "}
+        {supplierName} withdrew their pledge of {quantity} to your request “{title}”.
+      </EmailParagraph>
+      {reason ? <EmailTypedText lead="Their reason: " text={reason} /> : null}
+      <EmailParagraph>
         {neededAgain
           ? "That amount is needed again and other suppliers can pledge it."
           : "The request is closed to new pledges, so no other supplier can pledge that amount."}

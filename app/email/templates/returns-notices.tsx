@@ -1,5 +1,5 @@
 // Emails about quarterly KPI returns: opened, due soon, overdue, submitted, queried, accepted.
-import { EmailButton, EmailLayout, EmailParagraph, renderEmail } from "../render.server.tsx";
+import { EmailButton, EmailLayout, EmailParagraph, EmailTypedText, renderEmail } from "../render.server.tsx";
 
 export type ReturnEmailBase = {
   councilName: string;
@@ -144,7 +144,7 @@ export function returnQueriedEmail(
           Your contract manager has questions about your {base.quarterLabel} social value return for{" "}
           {contractName(base)}. Please read their comments, amend the return and submit it again.
         </EmailParagraph>
-        {base.comment ? <EmailParagraph>Their comment: {base.comment}</EmailParagraph> : null}
+        {base.comment ? <EmailTypedText lead="Their comment: " text={base.comment} /> : null}
         {lines.length ? (
           <>
             <EmailParagraph>
@@ -153,9 +153,7 @@ export function returnQueriedEmail(
                 : `They queried ${lines.length} lines of the return:`}
             </EmailParagraph>
             {lines.map((line, index) => (
-              <EmailParagraph key={index}>
-                {line.measureName}: {line.comment}
-              </EmailParagraph>
+              <EmailTypedText key={index} lead={`${line.measureName}: `} text={line.comment} />
             ))}
           </>
         ) : null}
@@ -177,7 +175,7 @@ export function returnAcceptedEmail(base: ReturnEmailBase & { comment: string | 
           Your {base.quarterLabel} social value return for {contractName(base)} was accepted. The figures now
           count towards your commitments.
         </EmailParagraph>
-        {base.comment ? <EmailParagraph>Comment: {base.comment}</EmailParagraph> : null}
+        {base.comment ? <EmailTypedText lead="Comment: " text={base.comment} /> : null}
         <EmailButton href={base.url}>View the return</EmailButton>
       </>,
     ),
