@@ -40,7 +40,8 @@ describe("an evidence file whose name has no type at the end", () => {
     const download = await callLoader(evidenceLoader, {
       path: `/evidence/${evidence.id}`,
       params: { id: evidence.id },
-      cookie: w.cookies.officerA,
+      // (a draft's files are the supplier's alone until it is sent)
+      cookie: w.cookies.supplierMember,
     });
     expect(download.headers.get("content-disposition")).toContain('filename="Q1 timesheets.pdf"');
     expect(await folder.storedFiles()).toHaveLength(1);

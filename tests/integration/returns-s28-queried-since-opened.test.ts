@@ -9,6 +9,7 @@ import { returnLineSpecs } from "~/domain/reporting/returns-queries.server.ts";
 import { NO_REVIEW_SHOWN, QUERIED_SINCE_OPENED } from "~/domain/reporting/returns-schema.ts";
 import { saveReturn } from "~/domain/reporting/returns.server.ts";
 import { flashOfRedirect } from "../helpers/flash.ts";
+import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 import { evidenceFolderForTests } from "./evidence-folder.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
@@ -122,6 +123,51 @@ describe("submitting from a page read before the return was queried", () => {
       value,
     });
     expect(result).toEqual({ ok: false, formError: QUERIED_SINCE_OPENED });
+    expect((await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).status).toBe("QUERIED");
+  });
+
+  it("is refused when the return is resubmitted and queried again between reading it and saving it", async () => {
+    const w = await createSubmittedReturnWorld();
+    expect((await query(w, w.submittedAt)).status).toBe(302);
+    const shown = await reviewShownOn(w, w.cookies.supplierOwner);
+    const access = { kind: "SUPPLIER" as const, organisationId: w.supplier.id };
+    const { specs } = (await returnLineSpecs(w.kpiReturn.id, access))!;
+    // another tab's resubmission and the contract manager's new query, saved while this submit is under way:
+    // the return's row is held, and let go queried again by a later review
+    let release!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const meanwhile = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "KpiReturn" WHERE id = ${w.kpiReturn.id} FOR UPDATE`;
+      locked();
+      await new Promise<void>((resolve) => (release = resolve));
+      await tx.kpiReturn.update({
+        where: { id: w.kpiReturn.id },
+        data: { reviewedAt: new Date(Date.now() + 60_000), reviewComment: "Still not right" },
+      });
+    });
+    await isLocked;
+    const blank = { note: undefined, evidenceUrl: undefined };
+    const saving = saveReturn({
+      actorUserId: w.users.supplierOwner.id,
+      ipAddress: null,
+      returnId: w.kpiReturn.id,
+      supplierOrganisationId: w.supplier.id,
+      specs,
+      value: {
+        intent: "submit",
+        declaration: "on",
+        reviewShown: shown,
+        lines: [
+          { commitmentId: w.hoursCommitment.id, quantity: "12", ...blank, narrative: undefined },
+          { commitmentId: w.eventsCommitment.id, narrative: "A careers fair", ...blank },
+        ],
+      },
+    });
+    await untilWaitingForLocks();
+    release();
+    await meanwhile;
+    expect(await saving).toEqual({ ok: false, formError: QUERIED_SINCE_OPENED });
     expect((await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } })).status).toBe("QUERIED");
   });
 });

@@ -163,9 +163,10 @@ export async function saveReturn(
     if (held.length !== new Set(commitmentIds).size) return { ok: false, formError: FORM_OUT_OF_DATE };
     const now = new Date();
     const submitting = value.intent === "submit";
-    const moveFrom = (status: ReturnStatus, next: ReturnStatus) =>
+    // `reviewedAt`: the review read with the status, so a submit cannot slip past a query made in between
+    const moveFrom = (status: ReturnStatus, next: ReturnStatus, reviewedAt: Date | null) =>
       tx.kpiReturn.updateMany({
-        where: { id: returnId, status },
+        where: { id: returnId, status, reviewedAt },
         data: {
           status: next,
           ...(submitting
@@ -173,17 +174,23 @@ export async function saveReturn(
             : {}),
         },
       });
-    let guarded = await moveFrom(from, to);
+    let guarded = await moveFrom(from, to, current.reviewedAt);
     if (guarded.count !== 1) {
       // Another request moved it first. A double-clicked "Save draft" on a new return finds it a draft
       // (and a save between our read and update leaves it editable): the supplier's form applies just the
       // same, so try once more from the state now committed (our update waited for that change's lock).
-      const again = await tx.kpiReturn.findUnique({ where: { id: returnId }, select: { status: true } });
+      const again = await tx.kpiReturn.findUnique({
+        where: { id: returnId },
+        select: { status: true, reviewedAt: true },
+      });
+      if (again && submitting && queriedSinceShown(again, value.reviewShown)) {
+        return { ok: false, formError: QUERIED_SINCE_OPENED };
+      }
       const retryTo = again ? nextStatus(again.status, value.intent) : null;
       if (again && retryTo) {
         from = again.status;
         to = retryTo;
-        guarded = await moveFrom(from, to);
+        guarded = await moveFrom(from, to, again.reviewedAt);
       }
       if (guarded.count !== 1) {
         if (submitting && again?.status === "SUBMITTED") {
