@@ -10,35 +10,16 @@ import { formatDate, plural } from "~/domain/format.ts";
 import { forEachItem } from "~/jobs/each-item.server.ts";
 import { formatQuantity, helpTypeLabel } from "./help-types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { closesAtNeededBy, expirable, offersBesideWork } from "./expiry-rule.ts";
 import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
 import { declineOfferedPledges, lockRequest, sendReminderEmail } from "./requests.server.ts";
-import {
-  neededByPassedBefore,
-  requestTransition,
-  statusesAllowing,
-  statusesAllowingOnlyBeforeWork,
-} from "./request-lifecycle.ts";
+import { neededByPassedBefore, requestTransition } from "./request-lifecycle.ts";
 import { anyOf, filterNames } from "./named-filters.ts";
 import { readSavedFilters, searchQueryString } from "./schemas.ts";
 import { applicableFilters, forgetSearchOptions, searchRequests } from "./search.server.ts";
 import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
-
-// A request the state machine keeps from expiring while a pledge's work is under way (fully pledged, a pledge
-// accepted, delivered, disputed or confirmed).
-function workUnderWay(): Prisma.RequestWhereInput {
-  return {
-    status: { in: statusesAllowingOnlyBeforeWork("expire") },
-    pledges: { some: { status: { in: UNDER_WAY_STATUSES } } },
-  };
-}
-
-// The requests the state machine lets expire: live ones, but a fully pledged one only while no pledge's work is
-// under way (only offers nobody answered).
-function expirable(): Prisma.RequestWhereInput {
-  return { status: { in: statusesAllowing("expire") }, NOT: workUnderWay() };
-}
 
 const expiringSelect = {
   id: true,
@@ -143,22 +124,8 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
   });
 }
 
-// A fully pledged request with work under way does not expire (the state machine), but an offer on it nobody
-// answered by the needed-by date is never going to be: it held its share, and the supplier heard nothing, for
-// ever. Those offers are declined as an expiring request's are (the supplier told), and their share goes back:
-// the request is then partly pledged, and the same run expires it while the accepted work goes on.
-function offersBesideWork(): Prisma.RequestWhereInput {
-  return { AND: [workUnderWay(), { pledges: { some: { status: "OFFERED" } } }] };
-}
-
 function unansweredOffersPastNeededBy(now: Date): Prisma.RequestWhereInput {
   return { ...offersBesideWork(), neededBy: { lt: neededByPassedBefore(now) } };
-}
-
-// Who gets the 7-day reminder: requests that will expire, and those whose waiting offers will be declined (the
-// reminder says both: answer the pledges waiting, or extend).
-function remindable(): Prisma.RequestWhereInput {
-  return { OR: [expirable(), offersBesideWork()] };
 }
 
 export const UNANSWERED_OFFER_REASON = "The request's needed-by date passed before this offer was answered";
@@ -244,7 +211,7 @@ export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZ
     ({ after, take }) =>
       db.request.findMany({
         where: {
-          ...remindable(),
+          ...closesAtNeededBy(),
           reminderSentAt: null,
           neededBy: { gte: today, lte: new Date(today.getTime() + 7 * DAY) },
           ...afterId(after),
@@ -257,7 +224,7 @@ export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZ
       const reminded = await db.$transaction(async (tx) => {
         // an extension meanwhile moved the date and asked for a reminder of the new one: this one is out of date
         const { count } = await tx.request.updateMany({
-          where: { id: request.id, reminderSentAt: null, neededBy: request.neededBy, ...remindable() },
+          where: { id: request.id, reminderSentAt: null, neededBy: request.neededBy, ...closesAtNeededBy() },
           data: { reminderSentAt: now },
         });
         if (count !== 1) return false;

@@ -8,15 +8,10 @@ import {
   HOLDING_STATUSES,
   TO_ANSWER,
   TO_DELIVER,
-  UNDER_WAY_STATUSES,
   WAITING_FOR_REQUESTOR,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
-import {
-  isPastNeededBy,
-  LIVE_STATUSES,
-  requestRefusal,
-  statusesAllowingOnlyBeforeWork,
-} from "~/domain/marketplace/request-lifecycle.ts";
+import { closesAtNeededBy } from "~/domain/marketplace/expiry-rule.ts";
+import { isPastNeededBy, requestRefusal } from "~/domain/marketplace/request-lifecycle.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { isPastDue, OVERDUE_STATUSES, pastDueBefore, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
 import { awardedCommitments, loadCommitmentProgress } from "./dashboard-progress.server.ts";
@@ -267,37 +262,29 @@ export async function requestorPledgeQueues(organisationId: string, list = LIST)
 const CLOSING_SOON_DAYS = 14;
 
 // The group's requests that close when their needed-by date passes, soonest first: due within CLOSING_SOON_DAYS
-// days, or due already and closed by the next expiry run. As the expiry run decides (jobs.server.ts): not a fully
-// pledged one whose work is under way, which stays open until its pledges are settled (unless an offer on it waits
-// for an answer, which the run declines, and then closes the request).
-function closingSoon(organisationId: string, asOf: Date) {
+// days, or due already and closed by the next expiry run. The run's own rule (expiry-rule.ts) says which: not a
+// fully pledged one whose work is under way, which stays open until its pledges are settled (unless an offer on it
+// waits for an answer, which the run declines, and then closes the request).
+async function closingSoon(organisationId: string, asOf: Date) {
   const until = new Date(londonDay(asOf).getTime() + CLOSING_SOON_DAYS * 86_400_000);
-  return readRows<
-    {
-      id: string;
-      title: string;
-      status: RequestStatus;
-      neededBy: Date;
-      extendedAt: Date | null;
-      total: bigint;
-    }[]
-  >(Prisma.sql`
-    SELECT r.id, r.title, r.status::text AS status, r."neededBy", r."extendedAt", count(*) OVER () AS total
-    FROM "Request" r
-    WHERE r."organisationId" = ${organisationId} AND r.status = ANY(${LIVE_STATUSES}::"RequestStatus"[])
-      AND r."neededBy" <= ${until.toISOString().slice(0, 10)}::date
-      AND NOT (
-        r.status = ANY(${statusesAllowingOnlyBeforeWork("expire")}::"RequestStatus"[])
-        AND EXISTS (SELECT 1 FROM "Pledge" p
-          WHERE p."requestId" = r.id AND p.status = ANY(${UNDER_WAY_STATUSES}::"PledgeStatus"[]))
-        AND NOT EXISTS (SELECT 1 FROM "Pledge" p
-          WHERE p."requestId" = r.id AND p.status = ANY(${TO_ANSWER}::"PledgeStatus"[])))
-    ORDER BY r."neededBy" ASC, r.id ASC
-    LIMIT ${LIST}`);
+  const where: Prisma.RequestWhereInput = {
+    AND: [{ organisationId, neededBy: { lte: until } }, closesAtNeededBy()],
+  };
+  const [rows, total] = await Promise.all([
+    db.request.findMany({
+      where,
+      select: { id: true, title: true, status: true, neededBy: true, extendedAt: true },
+      orderBy: [{ neededBy: "asc" }, { id: "asc" }],
+      take: LIST,
+    }),
+    db.request.count({ where }),
+  ]);
+  return { rows, total };
 }
 
 // Raw SQL: this page is a requestor's landing page, and Prisma 6 would send ten queries for it (relations are
-// fetched one query each) and compile each shape for about a millisecond (decision 010).
+// fetched one query each) and compile each shape for about a millisecond (decision 010). The closing-soon list is
+// the exception: it reads through the expiry run's own Prisma conditions, so the two cannot drift apart.
 export async function vcseDashboard(organisationId: string, asOf = new Date()) {
   const [queues, statusCounts, requests, sentBack, closing] = await Promise.all([
     // the oldest ten of each: offers to answer (by when offered), deliveries to confirm (by when last changed)
@@ -340,7 +327,7 @@ export async function vcseDashboard(organisationId: string, asOf = new Date()) {
     changesRequested: sentBack,
     changesRequestedCount: requestsByStatus.CHANGES_REQUESTED ?? 0,
     requests: requests.map((r) => ({ ...r, neededBy: r.neededBy.toISOString() })),
-    closingSoon: closing.map((r) => ({
+    closingSoon: closing.rows.map((r) => ({
       id: r.id,
       title: r.title,
       status: r.status,
@@ -350,7 +337,7 @@ export async function vcseDashboard(organisationId: string, asOf = new Date()) {
       // a published request may be extended once (the state machine, and the rule the domain adds)
       canExtend: requestRefusal(r, "extend", "REQUESTOR") === null,
     })),
-    closingSoonCount: Number(closing[0]?.total ?? 0),
+    closingSoonCount: closing.total,
     closingSoonDays: CLOSING_SOON_DAYS,
   };
 }
