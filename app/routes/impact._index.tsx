@@ -139,7 +139,8 @@ export default function Impact() {
                   {/* the stories of every council are listed together: each says whose it is */}
                   {story.district ? `${story.district.name}, ${story.council.name}` : story.council.name}
                 </p>
-                <p className="mb-2">{story.description}</p>
+                {/* its lines as the requestor wrote them, as the request's own page shows them */}
+                <p className="mb-2 whitespace-pre-line">{story.description}</p>
                 <p>
                   {formatQuantity(story.helpType, story.quantity, story.unitLabel)} of{" "}
                   {helpTypeLabel(story.helpType).toLowerCase()}
