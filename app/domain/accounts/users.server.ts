@@ -14,6 +14,7 @@ import {
   resetPasswordMessage,
   verifyEmailMessage,
 } from "./emails.server.tsx";
+import { addressPeriods, duringPeriod } from "./address-history.server.ts";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
 import { CURRENT_PASSWORD_INCORRECT } from "./labels.ts";
 import type { NewOrganisationKind } from "./schemas.ts";
@@ -600,17 +601,19 @@ export async function exportUserData(userId: string) {
       },
     },
   });
-  // what was sent to the address, and invitations to it: held about the person though not linked to the account
-  // and the failed sign-ins at the account: not the person's doing (no actor), but theirs to know of
+  // what was sent to their addresses, and invitations to them, while each was theirs: held about the person though
+  // not linked to the account; and the failed sign-ins at the account: not the person's doing (no actor), but theirs
+  // to know of
+  const periods = await addressPeriods(userId);
   const [emailsSentToYou, invitationsToYou, failedSignInsOnYourAccount] = await Promise.all([
     db.emailOutbox.findMany({
-      where: { to: user.email },
+      where: { OR: periods.map((p) => ({ to: p.address, createdAt: duringPeriod(p) })) },
       select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
       orderBy: { createdAt: "desc" },
       take: 500,
     }),
     db.invitation.findMany({
-      where: { email: user.email },
+      where: { OR: periods.map((p) => ({ email: p.address, createdAt: duringPeriod(p) })) },
       select: {
         role: true,
         createdAt: true,
