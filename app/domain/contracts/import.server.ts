@@ -28,7 +28,7 @@ import {
   unnamedValueError,
 } from "./import-rows.ts";
 import { checkCommitment, quartersLeftOut, type CheckedCommitment } from "./plan.ts";
-import { matchSupplier, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
+import { matchSupplier, normaliseCompanyNumber, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
 import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
 
@@ -279,6 +279,20 @@ const CONTRACT_COLUMNS: ImportColumn[] = [
 type Reader = Pick<Tx, "organisation" | "membership" | "measure" | "contract">;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+// A contract's columns on two of its rows, as the import reads them: an email address, a company number and a
+// supplier's name are matched in any case (and the number with or without its leading zero), so rows that differ
+// only so name the same contract manager and supplier, and are not a clash of contract details.
+function sameContractValue(column: ImportColumn, a: ImportRow, b: ImportRow) {
+  const value = (row: ImportRow) => {
+    const v = row[column];
+    if (typeof v !== "string") return v;
+    if (column === "supplier_company_number") return normaliseCompanyNumber(v);
+    if (column === "contract_manager_email" || column === "supplier_name") return v.toLowerCase();
+    return v;
+  };
+  return same(value(a), value(b));
+}
 /** A contract reference in any case names one contract of the council (its unique index is on lower(reference)). */
 const referenceKey = (reference: string) => reference.toLowerCase();
 
@@ -361,7 +375,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
 
     const first = contracts.get(key);
     if (first) {
-      const differs = CONTRACT_COLUMNS.find((c) => !same(first.firstRow[c], row[c]));
+      const differs = CONTRACT_COLUMNS.find((c) => !sameContractValue(c, first.firstRow, row));
       if (differs)
         add(
           differs,
