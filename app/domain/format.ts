@@ -67,6 +67,11 @@ export function listInWords(names: readonly string[]) {
   return LIST.format(names);
 }
 
+/** Text with its first letter a capital, to start a sentence or a cell: "name and number" → "Name and number". */
+export function capitalise(text: string) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The word for `count` of something: `plural(1, "request", "requests")` is "request", any other count the second. */
 export function plural(count: number, one: string, many: string) {
   return count === 1 ? one : many;

@@ -24,7 +24,7 @@ import {
 } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
-import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
+import { capitalise, formatDate, formatDateTime, formatNumber, listInWords } from "~/ui/format.ts";
 import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -216,16 +216,18 @@ export default function VerifyOrganisation() {
               {
                 header: "What matches",
                 cell: (o) =>
-                  [
-                    o.sameName ? "Name" : null,
-                    o.sameNumber
-                      ? organisation.kind === "SUPPLIER"
-                        ? "Companies House number"
-                        : "Charity or company number"
-                      : null,
-                  ]
-                    .filter(Boolean)
-                    .join(", "),
+                  capitalise(
+                    listInWords([
+                      ...(o.sameName ? ["name"] : []),
+                      ...(o.sameNumber
+                        ? [
+                            organisation.kind === "SUPPLIER"
+                              ? "Companies House number"
+                              : "charity or company number",
+                          ]
+                        : []),
+                    ]),
+                  ),
               },
               { header: "Status", cell: (o) => <OrganisationStatusTag status={o.status} /> },
               { header: "Registered", cell: (o) => formatDate(o.createdAt) },

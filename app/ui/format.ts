@@ -1,5 +1,6 @@
 // The pages' display formats: one implementation, in the domain (emails and jobs use it too).
 export {
+  capitalise,
   countOf,
   formatDate,
   formatDateTime,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { intentOf, intentUnion } from "~/domain/form-intent.ts";
 import { dayToDate, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
+import { capitalise } from "~/domain/format.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
@@ -42,10 +43,6 @@ export const futureDate = (what: string) =>
         `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today`,
       ),
   );
-
-function capitalise(text: string) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 // A quantity of funding is in pounds, and may be typed with its sign ("£2,500"); other text stays not a number.
 const withoutPoundSign = (value: unknown) =>
