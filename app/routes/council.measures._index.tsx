@@ -44,7 +44,18 @@ export default function Measures() {
             header: "Measure",
             cell: (m) => (canManage ? <Link to={`/council/measures/${m.id}`}>{m.name}</Link> : m.name),
           },
-          { header: "Theme", cell: (m) => themeLabel(m.theme) },
+          {
+            header: "Theme",
+            // the council's own framework theme, which it maps the measure to: where its reports place it
+            cell: (m) => (
+              <>
+                {themeLabel(m.theme)}
+                {m.frameworkMapping ? (
+                  <span className="block text-sm">Framework: {m.frameworkMapping}</span>
+                ) : null}
+              </>
+            ),
+          },
           { header: "Unit", cell: (m) => unitLabel(m.unit) },
           {
             header: "Marketplace help that counts",
