@@ -82,3 +82,43 @@ describe("the verification page of a second registration", () => {
     expect(text).not.toContain("Other registrations with the same name or number");
   });
 });
+
+// The "What matches" cell joined its words with a comma ("Name, Charity or company number"): it lists them in
+// words, as a sentence does.
+describe("what matches another registration", () => {
+  it("says both in words when the name and the number match", async () => {
+    const name = unique("Hillside Youth Trust");
+    const charityNumber = number();
+    const verified = await createOrganisation({
+      kind: "VCSE",
+      councilId: world.councilA.id,
+      name,
+      charityNumber,
+    });
+    const again = await createOrganisation({
+      kind: "VCSE",
+      councilId: world.councilA.id,
+      name,
+      charityNumber,
+      status: "PENDING",
+    });
+    const text = await officerSees(again.id);
+    expect(text).toContain(`${verified.name} Name and charity or company number Verified`);
+  });
+
+  it("starts with a capital when only the number matches", async () => {
+    const companyNumber = number();
+    const other = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: world.councilA.id,
+      companyNumber,
+    });
+    const again = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: world.councilA.id,
+      companyNumber,
+      status: "PENDING",
+    });
+    expect(await officerSees(again.id)).toContain(`${other.name} Companies House number Verified`);
+  });
+});
