@@ -6,6 +6,10 @@ const PROSE =
   "[&_h4]:mt-4 [&_h4]:mb-2 [&_h4]:font-bold [&_li]:mb-1 [&_ol]:mb-4 [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:mb-4 " +
   "[&_p]:text-lg [&_ul]:mb-4 [&_ul]:list-disc [&_ul]:pl-6 [&_table]:mb-4 [&_td]:border-b [&_td]:p-2 [&_th]:border-b-2 [&_th]:p-2";
 
+// A long address or word (a link pasted as its own text) breaks onto the next line, and so does a long line of a
+// code block, rather than widening the page past a phone's screen (WCAG 1.4.10, reflow at 320 pixels wide).
+const REFLOW = "wrap-break-word [&_pre]:whitespace-pre-wrap";
+
 export function GuidanceBody({ html }: { html: string }) {
-  return <div className={`max-w-3xl ${PROSE}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className={`max-w-3xl ${REFLOW} ${PROSE}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }
