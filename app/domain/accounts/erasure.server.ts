@@ -4,6 +4,7 @@
 // placeholder. Why: docs/decisions/015-deleting-the-last-member.md.
 import type { Tx } from "~/db.server.ts";
 import { eraseSurveyContactsOf } from "~/domain/survey/erasure.server.ts";
+import { addressPeriods } from "./address-history.server.ts";
 
 /** The address a deleted account is left with, and that replaces its old addresses everywhere else. */
 export const deletedEmailFor = (userId: string) => `deleted-${userId}@deleted.invalid`;
@@ -22,8 +23,9 @@ const AUDIT_ACTIONS_WITH_EMAIL = [
 export type ErasureCounts = { invitationsCancelled: number; emailsCancelled: number };
 
 // An address the person had, and, if another account has taken it since, when: what was written to it from then
-// on is that account's, not this person's.
-type Address = { address: string; takenAt: Date | null };
+// on is that account's, not this person's. And, if another account had it before them, from when it was theirs:
+// what was written to it until then is that account's.
+type Address = { address: string; takenAt: Date | null; heldFrom: Date | null };
 
 // The account's current address, and the ones it had before (its own email-change entries say which).
 async function addressesOf(tx: Tx, userId: string): Promise<Address[]> {
@@ -39,7 +41,15 @@ async function addressesOf(tx: Tx, userId: string): Promise<Address[]> {
       if (typeof address === "string" && address) former.add(address.toLowerCase());
   }
   former.delete(user.email);
-  const addresses: Address[] = [{ address: user.email.toLowerCase(), takenAt: null }];
+  const periods = await addressPeriods(userId, tx);
+  // the earliest it was theirs (null: since before anyone had it)
+  const heldFrom = (address: string) => {
+    const froms = periods.filter((p) => p.address === address).map((p) => p.from);
+    if (!froms.length || froms.includes(null)) return null;
+    return new Date(Math.min(...froms.map((from) => from!.getTime())));
+  };
+  const current = user.email.toLowerCase();
+  const addresses: Address[] = [{ address: current, takenAt: null, heldFrom: heldFrom(current) }];
   for (const address of former) {
     const holder = await tx.user.findUnique({
       where: { email: address },
@@ -60,14 +70,17 @@ async function addressesOf(tx: Tx, userId: string): Promise<Address[]> {
       });
       takenAt = changedTo && changedTo.createdAt > holder.createdAt ? changedTo.createdAt : holder.createdAt;
     }
-    addresses.push({ address, takenAt });
+    addresses.push({ address, takenAt, heldFrom: heldFrom(address) });
   }
   return addresses;
 }
 
-// Written to the address while it was the person's (before another account took it, if one has).
-const writtenBefore = (takenAt: Date | null) => (takenAt ? { createdAt: { lt: takenAt } } : {});
+// Written to the address while it was the person's (after another account left it and before another took it).
+const writtenWhileHeld = ({ takenAt, heldFrom }: Address) => ({
+  createdAt: { ...(heldFrom ? { gte: heldFrom } : {}), ...(takenAt ? { lt: takenAt } : {}) },
+});
 const NEVER = new Date("9999-12-31T00:00:00Z");
+const EVER = new Date("0001-01-01T00:00:00Z");
 
 /**
  * Replaces the person's addresses with their placeholder, in the caller's transaction (the account deletion's).
@@ -81,12 +94,13 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
   const now = new Date();
   const counts: ErasureCounts = { invitationsCancelled: 0, emailsCancelled: 0 };
   const addresses = await addressesOf(tx, userId);
-  for (const { address, takenAt } of addresses) {
-    const before = writtenBefore(takenAt);
+  for (const held of addresses) {
+    const { address, takenAt, heldFrom } = held;
+    const before = writtenWhileHeld(held);
     const open = { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
     if (!takenAt) {
       const cancelled = await tx.invitation.updateMany({
-        where: { email: address, ...open },
+        where: { email: address, ...open, ...before },
         data: { revokedAt: now },
       });
       counts.invitationsCancelled += cancelled.count;
@@ -106,7 +120,7 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
       UPDATE "EmailOutbox"
       SET "to" = ${placeholder}, html = '', text = ${ERASED_EMAIL_TEXT},
           "lastError" = replace("lastError", "to", ${placeholder})
-      WHERE "to" = ${address} AND "createdAt" < ${takenAt ?? NEVER}`;
+      WHERE "to" = ${address} AND "createdAt" < ${takenAt ?? NEVER} AND "createdAt" >= ${heldFrom ?? EVER}`;
 
     // An organisation's contact address that is this person's (given when registering it) goes: the
     // organisation is then reached through its members, as one registered without a contact address is.
@@ -119,7 +133,8 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
     await tx.$executeRaw`
       UPDATE "AuditLog" SET details = jsonb_set(details, '{email}', to_jsonb(${placeholder}::text))
       WHERE action = ANY(${AUDIT_ACTIONS_WITH_EMAIL}::text[])
-        AND lower(details->>'email') = ${address} AND "createdAt" < ${takenAt ?? NEVER}`;
+        AND lower(details->>'email') = ${address} AND "createdAt" < ${takenAt ?? NEVER}
+        AND "createdAt" >= ${heldFrom ?? EVER}`;
   }
   // The person's own address history: every address in it was theirs.
   await tx.$executeRaw`
