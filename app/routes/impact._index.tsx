@@ -132,7 +132,7 @@ export default function Impact() {
         ) : (
           <ul className="grid gap-6 sm:grid-cols-2">
             {stories.map((story) => (
-              <li key={story.id} className="border-t-4 border-brand pt-3">
+              <li key={story.id} className="border-t-4 border-brand pt-3 wrap-break-word">
                 <h3 className="mb-1 text-xl font-bold">{story.title}</h3>
                 <p className="mb-2 text-muted">
                   {story.organisation.name} · {story.category.name} ·{" "}

@@ -1,5 +1,6 @@
 // A case study on the public impact page keeps the lines its requestor wrote, as the request's own page does: a
-// description written as a list ("We needed:" then one thing a line) ran together into one line.
+// description written as a list ("We needed:" then one thing a line) ran together into one line. A long address in
+// it breaks onto the next line rather than widening the page past a phone's screen (WCAG 1.4.10).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { createRequest, createWorld, unique } from "../helpers/factories.ts";
@@ -37,5 +38,12 @@ describe("a case study on the impact page", () => {
     );
     expect(shown).not.toBeNull();
     expect(shown?.[1].split(" ")).toContain("whitespace-pre-line");
+  });
+
+  it("breaks a long word rather than widen the page", async () => {
+    const html = await (await renderPage("/impact")).text();
+    const story = html.match(/<li class="([^"]*)"><h3[^>]*>([^<]*)<\/h3>/g)?.find((li) => li.includes(title));
+    expect(story).toBeDefined();
+    expect(story!.match(/<li class="([^"]*)"/)![1].split(" ")).toContain("wrap-break-word");
   });
 });
