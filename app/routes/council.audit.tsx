@@ -136,7 +136,8 @@ export default function AuditLog() {
           <Select
             name="organisationId"
             label="Organisation"
-            hint="What its people did for it, and its members’ sign-ins; for the council, also what the system did"
+            // a business's or group's own sign-ins are not the council's to read (audit-log.server.ts): only its staff's
+            hint="What its people did for it. For your council, also its staff’s sign-ins and what the system did"
             placeholder="Any organisation"
             defaultValue={params.organisationId}
             errors={errors.organisationId}
