@@ -219,7 +219,7 @@ function toldApart<T extends { id: string; name: string }>(
  */
 export async function contractFormOptions(
   councilId: string,
-  current?: { supplierOrganisationId: string; supplierFixed: boolean },
+  current?: { supplierOrganisationId: string; supplierFixed: boolean; contractManagerId?: string },
 ) {
   const [suppliers, managers] = await Promise.all([
     supplierChoices(current?.supplierOrganisationId).then((choices) =>
@@ -231,7 +231,23 @@ export async function contractFormOptions(
       select: { id: true, name: true, email: true },
     }),
   ]);
-  return { suppliers, managers: toldApart(managers, (m) => m.email) };
+  const choices = toldApart(managers, (m) => m.email);
+  // A manager who has left stays on the list while the contract names them: missing from it, the form showed
+  // "Not set", and saving any other change took them off the contract unasked
+  const leaver = current?.contractManagerId
+    ? managers.some((m) => m.id === current.contractManagerId)
+      ? null
+      : await db.user.findUnique({
+          where: { id: current.contractManagerId },
+          select: { id: true, name: true },
+        })
+    : null;
+  return {
+    suppliers,
+    managers: leaver
+      ? [...choices, { id: leaver.id, name: `${leaver.name} (no longer works for the council)` }]
+      : choices,
+  };
 }
 
 /** A contract the viewer may read, and whether they read it as its council's officer or its supplier. */
@@ -360,15 +376,17 @@ async function checkParties(
   tx: Tx,
   councilId: string,
   input: ContractInput,
-  currentSupplierId?: string,
+  current?: { supplierOrganisationId: string; contractManagerId: string | null },
 ): Promise<FieldErrors> {
+  const currentSupplierId = current?.supplierOrganisationId;
   const errors: FieldErrors = {};
   // a contract keeps the supplier it has, whatever became of its verification since
   if (input.supplierOrganisationId !== currentSupplierId) {
     const problem = await supplierProblem(tx, input.supplierOrganisationId);
     if (problem) errors.supplierOrganisationId = [problem];
   }
-  if (input.contractManagerId) {
+  // the contract's own manager may stay on it after leaving the council (its page says so); a new one must be staff
+  if (input.contractManagerId && input.contractManagerId !== current?.contractManagerId) {
     const manager = await tx.membership.findFirst({
       where: { userId: input.contractManagerId, ...councilStaff(councilId) },
       select: { id: true },
@@ -567,7 +585,7 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
         return (await savedMomentsAgo(tx, actor, id, before, input))
           ? { ok: true, id }
           : staleAgainst(tx, before, input);
-      const errors = await checkParties(tx, actor.councilId, input, before.supplierOrganisationId);
+      const errors = await checkParties(tx, actor.councilId, input, before);
       const supplierChanges = input.supplierOrganisationId !== before.supplierOrganisationId;
       if (supplierChanges && !errors.supplierOrganisationId && (await hasSupplierRecord(tx, id)))
         errors.supplierOrganisationId = [supplierChangeRefusal(before.supplierOrganisation.name)];
