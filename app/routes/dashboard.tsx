@@ -1,4 +1,5 @@
 // The signed-in landing page: what needs my action now, by the organisation I am acting for.
+import type { ReactNode } from "react";
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actingMembership, requireViewer } from "~/auth/permissions.server.ts";
@@ -291,21 +292,54 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
 
 // Requests the council sent back wait on the group alone: shown only while there are any, each linked to where the
 // changes are made (the council's comment is shown there).
-function SentBack({ requests, count }: { requests: { id: string; title: string }[]; count: number }) {
+// A short list of the group's requests that wait for it, with a link to all of them when the list is cut short.
+function RequestsToAct({
+  id,
+  heading,
+  lead,
+  count,
+  shown,
+  highlighted = false,
+  children,
+}: {
+  id?: string;
+  heading: string;
+  lead: string;
+  count: number;
+  shown: number;
+  highlighted?: boolean;
+  children: ReactNode;
+}) {
   if (count === 0) return null;
   return (
-    <div className="mb-6 border-l-8 border-brand bg-brand-light p-4">
-      <h3 className="mb-2 text-xl font-bold">
-        {countOf(
-          count,
-          "request the council sent back for changes",
-          "requests the council sent back for changes",
-        )}
+    <div className={highlighted ? "mb-6 border-l-8 border-brand bg-brand-light p-4" : "mb-6"}>
+      <h3 id={id} className="mb-2 text-xl font-bold">
+        {heading}
       </h3>
-      <p className="mb-2">
-        {count === 1 ? "It is" : "They are"} not published until you make the changes the council asked for
-        and send {count === 1 ? "it" : "them"} again.
-      </p>
+      <p className="mb-2">{lead}</p>
+      {children}
+      {count > shown ? (
+        <p className="mt-2">
+          <Link to="/my-requests">See all your requests</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function SentBack({ requests, count }: { requests: { id: string; title: string }[]; count: number }) {
+  return (
+    <RequestsToAct
+      heading={countOf(
+        count,
+        "request the council sent back for changes",
+        "requests the council sent back for changes",
+      )}
+      lead={`${count === 1 ? "It is" : "They are"} not published until you make the changes the council asked for and send ${count === 1 ? "it" : "them"} again.`}
+      count={count}
+      shown={requests.length}
+      highlighted
+    >
       <ul className="space-y-1">
         {requests.map((r) => (
           <li key={r.id}>
@@ -316,12 +350,7 @@ function SentBack({ requests, count }: { requests: { id: string; title: string }
           </li>
         ))}
       </ul>
-      {count > requests.length ? (
-        <p className="mt-2">
-          <Link to="/my-requests">See all your requests</Link>
-        </p>
-      ) : null}
-    </div>
+    </RequestsToAct>
   );
 }
 
@@ -336,15 +365,14 @@ function ClosingSoon({
   count: number;
   days: number;
 }) {
-  if (count === 0) return null;
   return (
-    <div className="mb-6">
-      <h3 id="closing" className="mb-2 text-xl font-bold">
-        Requests closing in the next {days} days
-      </h3>
-      <p className="mb-2">
-        A request closes when its needed-by date has passed. You can extend a request once, from its page.
-      </p>
+    <RequestsToAct
+      id="closing"
+      heading={`Requests closing in the next ${days} days`}
+      lead="A request closes when its needed-by date has passed. You can extend a request once, from its page."
+      count={count}
+      shown={requests.length}
+    >
       <ul className="space-y-2">
         {requests.map((r) => (
           <li key={r.id}>
@@ -363,12 +391,7 @@ function ClosingSoon({
           </li>
         ))}
       </ul>
-      {count > requests.length ? (
-        <p className="mt-2">
-          <Link to="/my-requests">See all your requests</Link>
-        </p>
-      ) : null}
-    </div>
+    </RequestsToAct>
   );
 }
 
