@@ -74,7 +74,9 @@ export const councilSettingsSchema = z
       .trim()
       .max(300, "Source of local £ values must be 300 characters or fewer")
       .optional()
-      .transform((v) => v || null),
+      // only characters that show nothing (zero-width spaces) is no source: the figures say "not stated" rather
+      // than "Source: " and a blank
+      .transform((v) => (v && hasVisibleText(v) ? v : null)),
   })
   .superRefine(
     (v, ctx) => {
