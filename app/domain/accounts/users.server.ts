@@ -594,6 +594,37 @@ export async function exportUserData(userId: string) {
       requestsCreated: { select: { id: true, title: true, status: true, createdAt: true } },
       pledgesCreated: { select: { id: true, quantity: true, status: true, createdAt: true } },
       surveyResponses: { select: { id: true, status: true, submittedAt: true } },
+      // what they did on the records they worked on, in their own words: the reasons and comments they gave on
+      // timelines (a return's answers are the supplier's, not theirs, so not its submitted lines)
+      requestEvents: {
+        select: { requestId: true, fromStatus: true, toStatus: true, reason: true, createdAt: true },
+        orderBy: { createdAt: "desc" },
+        take: 500,
+      },
+      pledgeEvents: {
+        select: { pledgeId: true, fromStatus: true, toStatus: true, reason: true, createdAt: true },
+        orderBy: { createdAt: "desc" },
+        take: 500,
+      },
+      returnEvents: {
+        select: { returnId: true, fromStatus: true, toStatus: true, comment: true, createdAt: true },
+        orderBy: { createdAt: "desc" },
+        take: 500,
+      },
+      returnsSubmitted: {
+        select: { id: true, financialYear: true, quarter: true, status: true, submittedAt: true },
+      },
+      returnsReviewed: {
+        select: {
+          id: true,
+          financialYear: true,
+          quarter: true,
+          status: true,
+          reviewedAt: true,
+          reviewComment: true,
+        },
+      },
+      evidenceFiles: { select: { originalName: true, contentType: true, sizeBytes: true, createdAt: true } },
       auditEntries: {
         select: { action: true, entityType: true, createdAt: true, ipAddress: true },
         orderBy: { createdAt: "desc" },
