@@ -320,7 +320,7 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
         id: true,
         ...detailsSelect,
         supplierOrganisation: { select: { id: true, name: true, companyNumber: true } },
-        contractManager: { select: { name: true } },
+        contractManager: { select: { name: true, email: true } },
         commitments: {
           select: {
             id: true,
@@ -368,7 +368,12 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
       );
     let manager: { id: string; name: string } | null = null;
     if (row.contract_manager_email) {
-      manager = staffByEmail.get(row.contract_manager_email.toLowerCase()) ?? null;
+      const email = row.contract_manager_email.toLowerCase();
+      manager = staffByEmail.get(email) ?? null;
+      // a contract's own manager stays on it after leaving the council, as on its edit form: the same file
+      // imported again still changes nothing
+      if (!manager && held?.contractManagerId && held.contractManager?.email === email)
+        manager = { id: held.contractManagerId, name: held.contractManager.name };
       if (!manager)
         add("contract_manager_email", `${row.contract_manager_email} is not a member of your council`);
     }
