@@ -418,7 +418,9 @@ describe("the dashboard, the report, the export and the supplier's page agree to
       )!;
       expect(c1Row[col("Plan to end of quarter")]).toBe("50.00");
       expect(c1Row[col("Delivered to end of quarter")]).toBe("37.75");
-      expect(c1Row[col("RAG")]).toBe("AMBER");
+      // in words, as the page says it: a spreadsheet reader has no legend for codes
+      expect(c1Row[col("RAG")]).toBe("Amber: Slightly behind");
+      expect(c1Row[col("Unit")]).toBe("Hours");
       const c2Row = rows.find((r) => r[col("Measure code")] === "GRO-L")!;
       expect(c2Row[col("Delivered to end of quarter")]).toBe("10000.01");
     },

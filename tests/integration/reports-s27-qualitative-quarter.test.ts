@@ -103,7 +103,7 @@ describe("a commitment described in words, in the quarterly report", () => {
     );
     const cell = await csvRow("2026-Q1");
     expect(cell("Delivered in quarter")).toBe("Reported");
-    expect(cell("RAG")).toBe("REPORTED");
+    expect(cell("RAG")).toBe("Reported");
   });
 
   it("says a later quarter's return did not, though the commitment has been reported to date", async () => {
@@ -113,7 +113,7 @@ describe("a commitment described in words, in the quarterly report", () => {
     const cell = await csvRow("2026-Q2");
     expect(cell("Delivered in quarter")).toBe("Not reported");
     // reported to date all the same
-    expect(cell("RAG")).toBe("REPORTED");
+    expect(cell("RAG")).toBe("Reported");
   });
 
   it("leaves an amount's delivery in the quarter as the amount", async () => {

@@ -18,7 +18,9 @@ import {
   RETURN_STATUS_LABELS,
 } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
-import { progressStatus, type Progress } from "./progress.ts";
+import { progressStatus, progressStatusText, type Progress } from "./progress.ts";
+import { unitLabel } from "~/domain/contracts/labels.ts";
+import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 
 import { ALL_DEPARTMENTS, deliveredInQuarterText } from "./departmental-report-options.ts";
 import { REPORT_YEARS } from "./report-years.ts";
@@ -260,14 +262,14 @@ export function* reportCsvRows(report: DepartmentalReport) {
         ...contract,
         measureCode: line.measureCode,
         measure: line.measure,
-        unit: line.unit,
+        unit: unitLabel(line.unit as MeasureUnit),
         target: line.target ?? line.qualitativeText ?? "",
         planInQuarter: line.planInQuarter ?? "",
         deliveredInQuarter: deliveredInQuarterText(line) ?? "",
         planToDate: line.planToDate ?? "",
         deliveredToDate: line.deliveredToDate ?? "",
         percent: line.percent ?? "",
-        status: line.status,
+        status: progressStatusText(line.status),
       };
   }
 }

@@ -194,6 +194,18 @@ export const RAG_LABELS: Record<Rag | QualitativeStatus, string> = {
   NOT_REPORTED: "Not reported",
 };
 
+const RAG_LETTER: Partial<Record<Rag | QualitativeStatus, string>> = {
+  GREEN: "Green",
+  AMBER: "Amber",
+  RED: "Red",
+};
+
+/** A status in words, as pages and exports show it: "Amber: Slightly behind", "Not yet due", "Reported". */
+export function progressStatusText(status: Rag | QualitativeStatus) {
+  const letter = RAG_LETTER[status];
+  return letter ? `${letter}: ${RAG_LABELS[status]}` : RAG_LABELS[status];
+}
+
 /** The status a page shows for any progress result. */
 export function progressStatus(progress: Progress): Rag | QualitativeStatus {
   return progress.kind === "numeric" ? progress.rag : progress.status;

@@ -1,5 +1,10 @@
 // Progress status as a tag: words first, colour only as a second cue.
-import { RAG_LABELS, type QualitativeStatus, type Rag } from "~/domain/reporting/progress.ts";
+import {
+  progressStatusText,
+  RAG_LABELS,
+  type QualitativeStatus,
+  type Rag,
+} from "~/domain/reporting/progress.ts";
 import { Tag, type TagColour } from "~/ui/components.tsx";
 
 const COLOURS: Record<Rag | QualitativeStatus, TagColour> = {
@@ -11,17 +16,9 @@ const COLOURS: Record<Rag | QualitativeStatus, TagColour> = {
   NOT_REPORTED: "orange",
 };
 
-const LETTER: Partial<Record<Rag, string>> = { GREEN: "Green", AMBER: "Amber", RED: "Red" };
-
 export function RagTag({ status }: { status: Rag | QualitativeStatus | null }) {
   if (!status) return null;
-  const letter = LETTER[status as Rag];
-  return (
-    <Tag colour={COLOURS[status]}>
-      {letter ? `${letter}: ` : ""}
-      {RAG_LABELS[status]}
-    </Tag>
-  );
+  return <Tag colour={COLOURS[status]}>{progressStatusText(status)}</Tag>;
 }
 
 export function statusCounts(statuses: Partial<Record<Rag | QualitativeStatus, number>>) {
