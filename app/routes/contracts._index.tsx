@@ -236,7 +236,13 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
             </p>
           </>
         ) : null}
-        <TextInput name="q" label="Reference or title" defaultValue={filters.q ?? ""} width="20" />
+        <TextInput
+          name="q"
+          label="Reference or title"
+          hint="Or the procurement plan reference, for example PM3-1042"
+          defaultValue={filters.q ?? ""}
+          width="20"
+        />
         <div className="grid gap-x-6 sm:grid-cols-2">
           <Select
             name="department"

@@ -122,7 +122,12 @@ function filterWhere(councilId: string, f: ContractFilters): Prisma.ContractWher
       : {}),
     ...(f.q
       ? {
-          OR: [{ reference: containingText(f.q) }, { title: containingText(f.q) }],
+          // the plan reference too: the "golden thread" from a pipeline's plan to the contract it became
+          OR: [
+            { reference: containingText(f.q) },
+            { title: containingText(f.q) },
+            { planReference: containingText(f.q) },
+          ],
         }
       : {}),
   };
