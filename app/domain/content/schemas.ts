@@ -1,5 +1,6 @@
 // Validation for guidance pages and council settings; no server imports (used by forms too).
 import { z } from "zod";
+import { capitalise } from "~/domain/format.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE, readHexColour } from "./brand-colour.ts";
 import { hasVisibleText, invisibleTextMessage } from "./visible-text.ts";
@@ -42,8 +43,8 @@ const wholeDays = (what: string, min: number, max: number) =>
     z
       .number({ error: `Enter ${what} as a number of days` })
       .int(`Enter ${what} as a whole number of days`)
-      .min(min, `${what[0].toUpperCase()}${what.slice(1)} must be ${min} days or more`)
-      .max(max, `${what[0].toUpperCase()}${what.slice(1)} must be ${max} days or fewer`),
+      .min(min, `${capitalise(what)} must be ${min} days or more`)
+      .max(max, `${capitalise(what)} must be ${max} days or fewer`),
   );
 
 const returnDueDays = wholeDays("the days a return is due after quarter end", 1, 90);
