@@ -244,7 +244,7 @@ function Preview({
         Preview{fileName ? ` of ${fileName}` : ""}
       </h2>
       <Notice kind="success" title="No problems found">
-        {formatNumber(plan.rowCount)} rows: {formatNumber(created)} new{" "}
+        {countOf(plan.rowCount, "row", "rows")}: {formatNumber(created)} new{" "}
         {plural(created, "contract", "contracts")}, {formatNumber(changed)} changed, {formatNumber(unchanged)}{" "}
         unchanged, {countOf(commitments, "commitment", "commitments")}. Nothing has been saved yet.
         {plan.encoding === "windows-1252" ? (
