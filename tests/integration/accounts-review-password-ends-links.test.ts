@@ -1,7 +1,8 @@
 // A new password ends what knowing the old one started: someone who signed in with a stolen password and asked to
 // move the account to their own address held a link, valid for a day, that still moved it after the owner had
 // reset or changed the password and so believed them locked out. Resetting or changing the password now retires
-// the account's unused new-address links.
+// the account's unused new-address links. Changing it also retires a reset link asked for before, which would
+// otherwise undo the change for an hour for whoever reads the inbox.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -82,5 +83,36 @@ describe("a link to move the account to a new address", () => {
     const { intruder, token } = await intruderAsksToMove(owner.id);
     expect((await confirm(token)).status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: owner.id } })).email).toBe(intruder);
+  });
+});
+
+describe("a password reset link asked for before the password was changed", () => {
+  it("stops working once the owner changes the password", async () => {
+    const owner = await createUser();
+    await callAction(forgotAction, {
+      path: "/forgot-password",
+      headers: fromIp(),
+      form: { email: owner.email },
+    });
+    const resetToken = await tokenFor(owner.email, "/reset-password");
+    const changed = await callAction(changePasswordAction, {
+      path: "/account/password",
+      cookie: await sessionCookieFor(owner.id),
+      headers: fromIp(),
+      form: { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+    });
+    expect(changed.status).toBe(302);
+    const before = (await db.user.findUniqueOrThrow({ where: { id: owner.id } })).passwordHash;
+    const reset = await callAction(resetAction, {
+      path: "/reset-password",
+      headers: fromIp(),
+      form: {
+        token: resetToken,
+        password: "someone else's passphrase",
+        confirmPassword: "someone else's passphrase",
+      },
+    });
+    expect(reset.status).toBe(400);
+    expect((await db.user.findUniqueOrThrow({ where: { id: owner.id } })).passwordHash).toBe(before);
   });
 });

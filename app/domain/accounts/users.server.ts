@@ -6,6 +6,7 @@ import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
 import { db, isLockTimeout, isUniqueViolation, type Tx, lockUntilCommit } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
+import type { TokenPurpose } from "~/generated/prisma/enums.ts";
 import {
   accountNoticeMessage,
   alreadyRegisteredMessage,
@@ -217,8 +218,12 @@ async function issuePasswordReset(email: string) {
 // A new password ends what knowing the old one started: whoever signed in with it and asked to move the account
 // to their own address holds a link (valid a day) that would otherwise still move it.
 function retireNewAddressLinks(tx: Tx, userId: string) {
+  return retireLinks(tx, userId, ["EMAIL_CHANGE"]);
+}
+
+function retireLinks(tx: Tx, userId: string, purposes: TokenPurpose[]) {
   return tx.userToken.updateMany({
-    where: { userId, purpose: "EMAIL_CHANGE", usedAt: null },
+    where: { userId, purpose: { in: purposes }, usedAt: null },
     data: { usedAt: new Date() },
   });
 }
@@ -424,10 +429,7 @@ function changeEmailByToken(
     });
     // a reset link sent to the old address no longer works: the account moved away from it (perhaps because
     // someone else reads that inbox now)
-    await tx.userToken.updateMany({
-      where: { userId: used.userId, purpose: "PASSWORD_RESET", usedAt: null },
-      data: { usedAt: new Date() },
-    });
+    await retireLinks(tx, used.userId, ["PASSWORD_RESET"]);
     await tx.session.deleteMany({
       where: { userId: used.userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
     });
@@ -504,7 +506,8 @@ export async function changePassword(
         select: { name: true, email: true },
       });
       await tx.session.deleteMany({ where: { userId, id: { not: sessionId } } });
-      await retireNewAddressLinks(tx, userId);
+      // a reset link asked for before (by the person, or by someone reading their inbox) would undo this change
+      await retireLinks(tx, userId, ["EMAIL_CHANGE", "PASSWORD_RESET"]);
       // used "now", so nothing extends it before it lapses (session.server.ts refreshes hour-old sessions)
       const now = Date.now();
       await tx.session.updateMany({
