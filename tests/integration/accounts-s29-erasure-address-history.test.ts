@@ -7,7 +7,15 @@ import { db } from "~/db.server.ts";
 import { issueUserToken } from "~/domain/accounts/tokens.server.ts";
 import { action as deleteAction } from "~/routes/account.delete.tsx";
 import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
-import { createUser, createWorld, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
+import {
+  createSurveyCycle,
+  createSurveyResponse,
+  createUser,
+  createWorld,
+  sessionCookieFor,
+  TEST_PASSWORD,
+  unique,
+} from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 import { fromIp } from "../helpers/client-address.ts";
 import { confirm } from "./email-change-world.ts";
@@ -62,5 +70,50 @@ describe("deleting an account whose address another account had before", () => {
       where: { action: "membership.invite", entityId: theirInvitation.id },
     });
     expect((inviteEntry.details as { email: string }).email).toBe(address);
+  });
+});
+
+describe("deleting an account whose address another account was the survey contact under", () => {
+  it("leaves the earlier account's survey contact details and invitation as they were", async () => {
+    const address = `${unique("survey-contact")}@example.test`;
+    const earlier = await createUser({ email: address });
+    const cycle = await createSurveyCycle({ councilId: world.councilA.id, year: 2019, status: "CLOSED" });
+    const named = await createSurveyResponse({
+      cycleId: cycle.id,
+      organisationId: world.supplier.id,
+      contactConsent: true,
+    });
+    await db.surveyResponse.update({
+      where: { id: named.id },
+      data: { contactName: "Earlier Person", contactEmail: address },
+    });
+    const invited = await db.surveyInvitation.create({
+      data: {
+        cycleId: cycle.id,
+        organisationId: world.supplier.id,
+        email: address,
+        tokenHash: unique("hash"),
+      },
+    });
+    const token = await db.$transaction((tx) =>
+      issueUserToken(tx, earlier.id, "EMAIL_CHANGE", { newEmail: `${unique("moved")}@example.test` }),
+    );
+    await confirm(token!);
+
+    const later = await createUser({ email: address });
+    const response = await callAction(deleteAction, {
+      path: "/account/delete",
+      cookie: await sessionCookieFor(later.id),
+      headers: fromIp(),
+      form: { currentPassword: TEST_PASSWORD, leaveWithoutMembers: [] },
+    });
+    expect(response.status).toBe(302);
+
+    expect(await db.surveyResponse.findUniqueOrThrow({ where: { id: named.id } })).toMatchObject({
+      contactName: "Earlier Person",
+      contactEmail: address,
+      contactConsent: true,
+    });
+    expect((await db.surveyInvitation.findUniqueOrThrow({ where: { id: invited.id } })).email).toBe(address);
   });
 });

@@ -3,7 +3,11 @@
 // contact address, and in the survey, their contact details and survey invitations to them). The records stay, with the address replaced by the account's
 // placeholder. Why: docs/decisions/015-deleting-the-last-member.md.
 import type { Tx } from "~/db.server.ts";
-import { eraseSurveyContactsOf } from "~/domain/survey/erasure.server.ts";
+import {
+  eraseSurveyContactsOf,
+  type ErasedAddress,
+  writtenWhileHeld,
+} from "~/domain/survey/erasure.server.ts";
 import { addressPeriods } from "./address-history.server.ts";
 
 /** The address a deleted account is left with, and that replaces its old addresses everywhere else. */
@@ -22,10 +26,7 @@ const AUDIT_ACTIONS_WITH_EMAIL = [
 
 export type ErasureCounts = { invitationsCancelled: number; emailsCancelled: number };
 
-// An address the person had, and, if another account has taken it since, when: what was written to it from then
-// on is that account's, not this person's. And, if another account had it before them, from when it was theirs:
-// what was written to it until then is that account's.
-type Address = { address: string; takenAt: Date | null; heldFrom: Date | null };
+type Address = ErasedAddress;
 
 // The account's current address, and the ones it had before (its own email-change entries say which).
 async function addressesOf(tx: Tx, userId: string): Promise<Address[]> {
@@ -75,10 +76,6 @@ async function addressesOf(tx: Tx, userId: string): Promise<Address[]> {
   return addresses;
 }
 
-// Written to the address while it was the person's (after another account left it and before another took it).
-const writtenWhileHeld = ({ takenAt, heldFrom }: Address) => ({
-  createdAt: { ...(heldFrom ? { gte: heldFrom } : {}), ...(takenAt ? { lt: takenAt } : {}) },
-});
 const NEVER = new Date("9999-12-31T00:00:00Z");
 const EVER = new Date("0001-01-01T00:00:00Z");
 

@@ -5,9 +5,15 @@ import { sameTextAs, type Tx } from "~/db.server.ts";
 import { writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
 import { withoutContactPerson } from "./anonymise.server.ts";
 
-// An address the person had, and when another account took it, if one has since (what was written to it from
-// then on is that account's).
-export type ErasedAddress = { address: string; takenAt: Date | null };
+// An address the person had, and, if another account has taken it since, when: what was written to it from then
+// on is that account's, not this person's. And, if another account had it before them, from when it was theirs:
+// what was written to it until then is that account's.
+export type ErasedAddress = { address: string; takenAt: Date | null; heldFrom: Date | null };
+
+/** Written to the address while it was the person's (after another account left it and before another took it). */
+export const writtenWhileHeld = ({ takenAt, heldFrom }: ErasedAddress) => ({
+  createdAt: { ...(heldFrom ? { gte: heldFrom } : {}), ...(takenAt ? { lt: takenAt } : {}) },
+});
 
 export type SurveyErasureCounts = { contactsErased: number; invitationsReaddressed: number };
 
@@ -23,8 +29,9 @@ export async function eraseSurveyContactsOf(
   person: { userId: string; placeholder: string; addresses: ErasedAddress[] },
 ): Promise<SurveyErasureCounts> {
   const counts: SurveyErasureCounts = { contactsErased: 0, invitationsReaddressed: 0 };
-  for (const { address, takenAt } of person.addresses) {
-    const before = takenAt ? { createdAt: { lt: takenAt } } : {};
+  for (const held of person.addresses) {
+    const { address } = held;
+    const before = writtenWhileHeld(held);
     const named = await tx.surveyResponse.findMany({
       where: { contactEmail: sameTextAs(address), ...before },
       orderBy: { id: "asc" },
