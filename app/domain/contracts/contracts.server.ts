@@ -12,6 +12,7 @@ import {
   diffSnapshots,
   staleEdit,
   unitFrom,
+  unitsFrom,
   type Snapshot,
   type StaleEdit,
 } from "./history.ts";
@@ -704,6 +705,7 @@ export async function contractHistory(councilId: string, contractId: string) {
     const measure = typeof details.measure === "string" ? details.measure : null;
     const unit = unitFrom(e.details) ?? (measure ? (unitOfCode.get(measure) ?? null) : null);
     const changes = changesFrom(e.details);
+    const recorded = unitsFrom(e.details);
     return {
       id: e.id,
       what: HISTORY_ACTIONS[e.action] ?? e.action,
@@ -711,8 +713,10 @@ export async function contractHistory(councilId: string, contractId: string) {
       when: e.createdAt.toISOString(),
       who: e.actor?.name ?? "Someone no longer registered",
       changes,
-      units: changes.map((c) => {
+      units: changes.map((c, index) => {
         if (unit) return unit;
+        // an import's entry keeps each change's unit; older entries find it by the measure code in the label
+        if (recorded && recorded.length === changes.length) return recorded[index] ?? null;
         const code = /^(.+): /.exec(c.label)?.[1];
         return code ? (unitOfCode.get(code) ?? null) : null;
       }),

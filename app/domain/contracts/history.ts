@@ -89,6 +89,13 @@ const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** The unit of the measure a commitment's change was to, in a history entry's details (written since the history
  * said "100 → 110" for "100 hours → 110 hours"); null for entries written before, or anything malformed. */
+/** The unit of each change an import recorded (`units`, in the order of its changes; null for a contract's own). */
+export function unitsFrom(details: unknown): (MeasureUnit | null)[] | null {
+  if (!details || typeof details !== "object" || !("units" in details)) return null;
+  const units = (details as { units: unknown }).units;
+  return Array.isArray(units) ? units.map((u) => (typeof u === "string" ? (u as MeasureUnit) : null)) : null;
+}
+
 export function unitFrom(details: unknown): MeasureUnit | null {
   if (!details || typeof details !== "object" || !("unit" in details)) return null;
   const unit = (details as { unit: unknown }).unit;

@@ -573,10 +573,6 @@ function changesWithUnits(c: PlannedContract): { change: Change; unit: MeasureUn
   ];
 }
 
-function allChanges(c: PlannedContract): Change[] {
-  return changesWithUnits(c).map(({ change }) => change);
-}
-
 // the preview's two lists, in one order
 const listed = (changes: { change: Change; unit: MeasureUnit | null }[]) => ({
   changes: changes.map(({ change }) => change),
@@ -801,7 +797,8 @@ export async function applyImport(
         .map((c) => ({
           action: c.existingId ? "contract.import_update" : "contract.import_create",
           entityId: ids.get(c.reference)!,
-          details: { changes: allChanges(c) },
+          // each change's unit kept with it: a measure's code may be changed, or reused, after the import
+          details: listed(changesWithUnits(c)),
         }));
       await insertAudit(tx, actor, audit);
       await writeAudit(
