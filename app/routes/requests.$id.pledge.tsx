@@ -14,10 +14,10 @@ import { notFound, requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
-import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
+import { FULLY_PLEDGED_TO_SUPPLIERS, notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
-import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
+import { isPastNeededBy, takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
 import { pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
 import { ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
@@ -47,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own: ownMemberships(viewer).some((m) => m.organisationId === need.organisationId),
     // open but past its needed-by date (until the nightly expiry run): the form would only be refused
     takingPledges: takesPledges(need),
+    // pledged in full but still running: a pledge withdrawn or declined reopens it
+    fullyPledged: need.status === "FULLY_PLEDGED" && !isPastNeededBy(need.neededBy),
     // one key per form: a double-submitted form makes one pledge
     submissionKey: crypto.randomUUID(),
   });
@@ -87,6 +89,7 @@ function PledgeForm({
   notVerified,
   own,
   takingPledges,
+  fullyPledged,
   submissionKey,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const lastResult = useActionData<typeof action>();
@@ -101,10 +104,17 @@ function PledgeForm({
         Still needed: <strong>{formatQuantity(need.helpType, left, need.unitLabel)}</strong> by{" "}
         {formatDate(need.neededBy)}
       </p>
+      {/* a pledge refused because the request filled or closed since the form was loaded: said so, by the
+          reason below, as the form is no longer shown */}
+      {(own || closed || notVerified) && form.errors?.length ? (
+        <ErrorSummary errors={{ "": ["Your pledge was not sent."] }} />
+      ) : null}
       {own ? (
         <InsetText>
           You cannot pledge to this request: you are also a member of the organisation that posted it.
         </InsetText>
+      ) : fullyPledged ? (
+        <InsetText>{FULLY_PLEDGED_TO_SUPPLIERS}</InsetText>
       ) : closed ? (
         <InsetText>This request is closed to new pledges.</InsetText>
       ) : notVerified ? (

@@ -11,3 +11,8 @@ export function notPledgingYet(supplier: Supplier): string | null {
     return `The council did not verify ${supplier.organisationName}, so it cannot pledge to requests. The council’s email said why and what to do next.`;
   return `You can pledge once the council has verified ${supplier.organisationName}. Until then you can look at requests but not pledge to them.`;
 }
+
+/** What a supplier is told of a request other suppliers have pledged all of: it is not closed, as a pledge
+ * withdrawn or declined reopens it. */
+export const FULLY_PLEDGED_TO_SUPPLIERS =
+  "Nothing more is needed: suppliers have pledged all of it. If a pledge is withdrawn or declined, the amount is needed again and you can pledge it then.";
