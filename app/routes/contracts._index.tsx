@@ -61,11 +61,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters.measure ? getMeasure(membership.organisationId, filters.measure) : null,
     contractFilterOptions(membership.organisationId),
   ]);
-  // a measure from the dashboard: only this council's, else the filter is dropped
-  if (!measure) filters.measure = undefined;
-  // a department, supplier or manager no longer among the council's contracts (a link kept from before, or
-  // another council's): said, and dropped, as the form can show only what is among them
-  const notFound = unknownChoices(filters, options);
+  // a measure from the dashboard, a department, supplier or manager no longer among the council's (a link kept
+  // from before, or another council's): said, and dropped, as the form can show only what is among them
+  const notFound: Choice[] = [
+    ...(filters.measure && !measure ? ["measure" as const] : []),
+    ...unknownChoices(filters, options),
+  ];
   for (const name of notFound) filters[name] = undefined;
   const result = await listCouncilContracts(membership.organisationId, filters);
   return json({
@@ -141,8 +142,9 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
   );
 }
 
-type Choice = "department" | "supplier" | "manager";
+type Choice = "measure" | "department" | "supplier" | "manager";
 const CHOICE_NAMES: Record<Choice, string> = {
+  measure: "measure",
   department: "department",
   supplier: "supplier",
   manager: "contract manager",
@@ -152,18 +154,17 @@ function unknownChoices(
   filters: Partial<Record<Choice, string>>,
   options: Awaited<ReturnType<typeof contractFilterOptions>>,
 ): Choice[] {
-  const known: Record<Choice, string[]> = {
+  const known: Record<Exclude<Choice, "measure">, string[]> = {
     department: options.departments,
     supplier: options.suppliers.map((s) => s.id),
     manager: options.managers.map((m) => m.id),
   };
-  return (Object.keys(known) as Choice[]).filter((name) => {
+  return (Object.keys(known) as (keyof typeof known)[]).filter((name) => {
     const value = filters[name];
     return value !== undefined && value !== "" && !known[name].includes(value);
   });
 }
 
-// e.g. "department", "department and supplier", "department, supplier and contract manager"
 // The same list without one of its filters, from its first page.
 function withoutFilter(search: string, name: string) {
   const params = new URLSearchParams(search);

@@ -1,8 +1,9 @@
 // A contracts list link naming a department, supplier or contract manager not among the council's contracts (a
 // link kept from before, or another council's supplier) listed nothing while its form showed "Any department":
 // pressing "Apply filters" then dropped the filter unseen. The list now says which was not found and shows all.
+// So too for a measure (the dashboard's links filter by one) that is another council's.
 import { beforeAll, expect, it } from "vitest";
-import { createContract, unique } from "../helpers/factories.ts";
+import { createContract, createMeasure, unique } from "../helpers/factories.ts";
 import { createContractsWorld, type ContractsWorld } from "./contracts-world.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
 
@@ -40,5 +41,14 @@ it("names each filter not found, and keeps the ones that are", async () => {
 it("says nothing of a filter that is among them", async () => {
   const text = await listText(`supplier=${w.supplier.id}`);
   expect(text).not.toContain("in the link you followed");
+  expect(text).toContain(title);
+});
+
+it("says a measure that is not the council's was not found, with the others, and lists every contract", async () => {
+  const theirs = await createMeasure({ councilId: w.councilB.id });
+  const text = await listText(`measure=${theirs.id}&department=Nowhere%20Services`);
+  expect(text).toContain(
+    "The measure and department in the link you followed are not among this council’s contracts, so contracts of any measure and any department are shown.",
+  );
   expect(text).toContain(title);
 });
