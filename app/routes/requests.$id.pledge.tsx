@@ -152,11 +152,11 @@ function PledgeForm({
             <Select
               name="commitmentId"
               label="Which of your commitments does it count towards? (optional)"
-              hint="Listed: commitments on your active contracts with this council whose measure counts this kind of help"
+              hint="Listed: commitments on your active contracts with this council whose measure counts this kind of help. A pledge counts towards one only if you deliver it by the day its contract ends."
               placeholder="None"
               options={commitments.map((c) => ({
                 value: c.id,
-                label: `${c.contract.reference} ${c.contract.title}: ${c.measure.name}`,
+                label: `${c.contract.reference} ${c.contract.title}: ${c.measure.name} (contract ends ${formatDate(c.contract.endDate)})`,
               }))}
               errors={fields.commitmentId.errors}
               defaultValue={fields.commitmentId.initialValue as string | undefined}

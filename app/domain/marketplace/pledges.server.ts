@@ -92,7 +92,7 @@ function supplierCommitments(
     select: {
       id: true,
       measure: { select: { name: true } },
-      contract: { select: { reference: true, title: true } },
+      contract: { select: { reference: true, title: true, endDate: true } },
     },
   });
 }
@@ -135,7 +135,7 @@ export async function createPledge(
   if (input.commitmentId) {
     const commitment = await db.commitment.findFirst({
       where: { id: input.commitmentId, ...fittingCommitments(input.supplierOrganisationId, request) },
-      select: { id: true },
+      select: { contract: { select: { reference: true, endDate: true } } },
     });
     if (!commitment)
       return {
@@ -143,6 +143,18 @@ export async function createPledge(
         fieldErrors: {
           commitmentId: [
             "Select one of your commitments listed here: an active contract with this council whose measure counts this kind of help",
+          ],
+        },
+      };
+    // a commitment is a target over the contract's term: help delivered after the contract ends is not delivery
+    // under it, and the council would count it towards a contract that has finished
+    const { reference, endDate } = commitment.contract;
+    if (expected > endDate)
+      return {
+        ok: false,
+        fieldErrors: {
+          commitmentId: [
+            `Contract ${reference} ends on ${formatDate(endDate)}, before you expect to deliver: choose a delivery date on or before then, another commitment, or None`,
           ],
         },
       };
