@@ -77,7 +77,14 @@ export default function MatchingPage() {
         ]}
       />
       <h2 className="mb-4 text-2xl font-bold">Best fits first</h2>
-      {matches.length === 0 ? (
+      {commitments.length > 0 && commitments.every((c) => c.remaining <= 0) ? (
+        // only commitments with target left are matched: with none, "nothing fits right now" would mislead
+        <p>
+          Your commitments have no target left: what you have delivered and pledged towards them already meets
+          their targets, so no requests are suggested. You can still{" "}
+          <Link to="/requests">browse every request</Link>.
+        </p>
+      ) : matches.length === 0 ? (
         <p>
           No open requests fit your commitments right now. <Link to="/requests">Browse every request</Link> or
           save a search to hear about new ones.
