@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
 import { getPublishedGuidance } from "~/domain/content/guidance.server.ts";
@@ -11,7 +11,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const page = await getPublishedGuidance(params.councilId!, params.slug!);
+  const slug = params.slug!;
+  // addresses are saved in lower case: one typed or quoted with capitals finds its page
+  if (slug !== slug.toLowerCase())
+    throw redirect(
+      `/guidance/${encodeURIComponent(params.councilId!)}/${encodeURIComponent(slug.toLowerCase())}`,
+      301,
+    );
+  const page = await getPublishedGuidance(params.councilId!, slug);
   if (!page) notFound();
   return json({ page });
 }
