@@ -416,20 +416,52 @@ export async function responseRates(cycle: { id: string; councilId: string; anon
     where: { cycleId, organisationId: { not: null } },
     select: { organisationId: true },
   });
-  const reachable = new Set([
-    ...eligible.map((e) => e.id),
-    ...invitedOrgs.map((i) => i.organisationId),
-    ...answeredOrgs.map((r) => r.organisationId),
-  ]);
+  const reachable = new Set(
+    [
+      ...eligible.map((e) => e.id),
+      ...invitedOrgs.map((i) => i.organisationId),
+      ...answeredOrgs.map((r) => r.organisationId),
+    ].filter((id): id is string => id !== null),
+  );
+  const reached = reachable.size + (await waitingBusinesses(cycleId, [...reachable]));
   const submitted = count("SUBMITTED");
   return {
-    eligible: reachable.size,
+    eligible: reached,
     invited,
     inProgress: count("IN_PROGRESS"),
     submitted,
     withdrawn: count("WITHDRAWN"),
-    rate: reachable.size > 0 ? Math.round((submitted / reachable.size) * 1000) / 10 : null,
+    rate: reached > 0 ? Math.round((submitted / reached) * 1000) / 10 : null,
   };
+}
+
+// Businesses invited by an address typed in whose link is still waiting: each address is a business reached (a
+// council inviting by email was told 1 answer of the 1 link followed was 100%), unless it is the contact or a
+// member's address of a business already counted.
+async function waitingBusinesses(cycleId: string, counted: string[]) {
+  const invitations = await db.surveyInvitation.findMany({
+    where: { cycleId, organisationId: null },
+    select: { email: true },
+    distinct: ["email"],
+  });
+  const waiting = [...new Set(invitations.map((i) => i.email.toLowerCase()))];
+  if (waiting.length === 0) return 0;
+  const [contacts, members] = await Promise.all([
+    db.organisation.findMany({
+      where: { id: { in: counted }, contactEmail: { in: waiting, mode: "insensitive" } },
+      select: { contactEmail: true },
+    }),
+    db.membership.findMany({
+      where: { organisationId: { in: counted }, user: { email: { in: waiting, mode: "insensitive" } } },
+      select: { user: { select: { email: true } } },
+    }),
+  ]);
+  const known = new Set(
+    [...contacts.map((o) => o.contactEmail), ...members.map((m) => m.user.email)].map((e) =>
+      e?.toLowerCase(),
+    ),
+  );
+  return waiting.filter((e) => !known.has(e)).length;
 }
 
 // Businesses no invitation should go to: those invited already, and those that have answered (found the survey
