@@ -85,6 +85,12 @@ function topContractsTitles(shown: number, withCommitments: number) {
       heading: "Top contracts by size of commitment",
       caption: "Contracts by committed local £ value",
     };
+  // one asked for of several: "Top 1 contracts" read wrong
+  if (shown === 1 && withCommitments > 1)
+    return {
+      heading: "The largest contract by size of commitment",
+      caption: "The largest contract by committed local £ value, then contract value",
+    };
   if (shown < withCommitments)
     return {
       heading: `Top ${formatNumber(shown)} contracts by size of commitment`,
@@ -96,6 +102,20 @@ function topContractsTitles(shown: number, withCommitments: number) {
     heading: `All ${formatNumber(shown)} contracts with commitments, by size of commitment`,
     caption: `All ${formatNumber(shown)} contracts with commitments, by committed local £ value, then contract value`,
   };
+}
+
+// Of the measures the chart shows (those with a plan to date), in words that agree with the counts: it said
+// "0 of 1 measures are on track", and counted measures not yet due that the chart leaves out.
+function measuresOnTrack(measures: { rag: string | null; percent: number | null }[]) {
+  const rated = measures.filter((m) => m.percent !== null);
+  const green = rated.filter((m) => m.rag === "GREEN").length;
+  const rule = "(90% of plan to date or more)";
+  if (rated.length === 0) return "No measure has a plan to date yet, so none is measured against it.";
+  if (rated.length === 1)
+    return green === 1
+      ? `The one measure with a plan to date is on track ${rule}.`
+      : `The one measure with a plan to date is not on track ${rule}.`;
+  return `${formatNumber(green)} of ${formatNumber(rated.length)} measures with a plan to date ${plural(green, "is", "are")} on track ${rule}.`;
 }
 
 const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(value, 1)}%`);
@@ -206,7 +226,11 @@ export default function CouncilDashboard() {
                 value: (
                   <PlainLink to={reportLinks.overdueReturnsFor(thisQuarter)}>
                     {formatNumber(thisQuarter.pastDueWithSupplier)}
-                    <span className="sr-only"> returns with the supplier after the due date – see them</span>
+                    <span className="sr-only">
+                      {" "}
+                      {plural(thisQuarter.pastDueWithSupplier, "return", "returns")} with the supplier after
+                      the due date – see them
+                    </span>
                   </PlainLink>
                 ),
               },
@@ -293,7 +317,7 @@ export default function CouncilDashboard() {
         <BarChart
           id="delivery-by-measure"
           title="Delivered as a percentage of plan to date, by measure"
-          summary={`${d.measures.filter((m) => m.rag === "GREEN").length} of ${d.measures.filter((m) => m.rag).length} measures are on track (90% of plan to date or more).`}
+          summary={measuresOnTrack(d.measures)}
           labelHeader="Measure"
           valueHeader="% of plan to date"
           format={(v) => `${formatNumber(v, 1)}%`}
