@@ -80,7 +80,7 @@ export default function ChangeSurveyCycle() {
         >
           <p className="mb-4">
             {cycle.opened
-              ? `The survey opened on ${formatDate(cycle.opensOn)}, so its opening date stays. Its privacy notice stays too: businesses agreed to take part on what it says.`
+              ? `The survey opened on ${formatDate(cycle.opensOn)}, so its opening date stays. Its privacy notice stays too: businesses agreed to take part on what it says. For the same reason, answers can be kept for less time than businesses were told, not longer.`
               : `You can change the privacy notice until the survey opens on ${formatDate(cycle.opensOn)}: after that, businesses have agreed to take part on what it says.`}
           </p>
         </CycleForm>

@@ -8,7 +8,7 @@ import { enqueueEmail } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
 import { appUrl } from "~/env.server.ts";
-import { formatDate } from "~/domain/format.ts";
+import { countOf, formatDate } from "~/domain/format.ts";
 import { councilAreas, councilAreaSelect, isEligibleByArea } from "./eligibility.server.ts";
 import { deleteUnsentResponses } from "./protected-answers.server.ts";
 import { hasOpened } from "./stages.ts";
@@ -246,7 +246,8 @@ async function changedMomentsAgo(tx: Tx, officer: Officer, cycleId: string) {
 
 /**
  * Corrects an open cycle (a mistyped date, notice or reference). Once it has opened, its opening date stays, and
- * so does its privacy notice: businesses have agreed to take part on what it said. A new opening date gives it
+ * so does its privacy notice: businesses have agreed to take part on what it said; how long answers are kept may
+ * then be shortened, not lengthened, for the same reason. A new opening date gives it
  * that date's year, and it may not overlap another cycle, as when it was opened.
  */
 export async function changeCycle(officer: Officer, cycleId: string, input: CycleInput) {
@@ -273,6 +274,12 @@ export async function changeCycle(officer: Officer, cycleId: string, input: Cycl
     if (opened && input.privacyNotice !== cycle.privacyNotice)
       fieldErrors.privacyNotice = [
         "The survey has opened: businesses have agreed to this privacy notice, so it can no longer be changed",
+      ];
+    // the survey's first page told them how long answers are kept: kept longer, they would be kept past what
+    // businesses agreed to (kept for less is no harm to them)
+    if (opened && input.retentionMonths > cycle.retentionMonths)
+      fieldErrors.retentionMonths = [
+        `The survey has opened: businesses agreed to their answers being kept for ${countOf(cycle.retentionMonths, "month", "months")} after it closes, so this can be shortened but not lengthened`,
       ];
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
     const opensMoved = dayToDate(input.opensOn).getTime() !== cycle.opensOn.getTime();
