@@ -68,6 +68,23 @@ describe("matching requests to open commitments", () => {
     expect(scoreMatch(request, [commitment, other], null, today).commitmentId).toBe("c2");
   });
 
+  it("puts a request against the commitment whose theme fits, and scores it by that one alone", () => {
+    const jobs = {
+      ...commitment,
+      id: "jobs",
+      theme: "JOBS" as const,
+      remaining: 10,
+      contract: "NCC-1 Careers",
+    };
+    const skills = { ...request, categoryName: "Employment and skills" };
+    const match = scoreMatch(skills, [commitment, jobs], null, today);
+    expect(match.commitmentId).toBe("jobs");
+    expect(match.reasons[0]).toBe("Counts towards “Volunteering hours” on NCC-1 Careers");
+    // on theme, but 10 left of the 20 needed: the target left of the other commitment is not added
+    expect(match.score).toBe(40 + 15 + 15);
+    expect(match.reasons).not.toContain("Your commitment has enough target left to cover all of it");
+  });
+
   it("reads the outward code of a postcode", () => {
     expect(outwardCode("gu1 3uw")).toBe("GU1");
     expect(outwardCode("SW1A 1AA")).toBe("SW1A");

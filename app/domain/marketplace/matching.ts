@@ -48,14 +48,25 @@ export function scoreMatch(
     (c) => c.councilId === request.councilId && c.remaining > 0 && c.helpTypes.includes(request.helpType),
   );
   if (fitting.length === 0) return { score: 0, commitmentId: null, reasons: [] };
-  const best = [...fitting].sort((a, b) => b.remaining - a.remaining)[0];
-  const reasons = [`Counts towards “${best.measureName}”`];
+  const onTheme = (c: OpenCommitment) => THEME_WORDS[c.theme].test(request.categoryName);
+  const covers = (c: OpenCommitment) => c.remaining >= request.stillNeeded;
+  // The commitment the request is put to the supplier against, which every reason is about: one whose theme fits
+  // the request's category (help for "Employment and skills" goes to a jobs measure before a volunteering one
+  // with more hours left), then one with enough target left for all of it, then the one with most left.
+  const best = [...fitting].sort(
+    (a, b) =>
+      Number(onTheme(b)) - Number(onTheme(a)) ||
+      Number(covers(b)) - Number(covers(a)) ||
+      b.remaining - a.remaining,
+  )[0];
+  // the contract too: a supplier may hold the same measure on several
+  const reasons = [`Counts towards “${best.measureName}” on ${best.contract}`];
   let score = 40;
-  if (best.remaining >= request.stillNeeded) {
+  if (covers(best)) {
     score += 10;
     reasons.push("Your commitment has enough target left to cover all of it");
   }
-  if (fitting.some((c) => THEME_WORDS[c.theme].test(request.categoryName))) {
+  if (onTheme(best)) {
     score += 15;
     reasons.push(`Category “${request.categoryName}” fits your commitment's theme`);
   }
