@@ -8,6 +8,7 @@ import {
   quarterProblem,
   REPORT_CSV_COLUMNS,
   reportCsvRows,
+  reportFileName,
   sharedDepartmentalReport,
   sharedReportChoices,
   startedQuarter,
@@ -33,10 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: 400,
     });
   const report = await sharedDepartmentalReport(membership.organisationId, quarter, department);
-  const slug =
-    department === ALL_DEPARTMENTS ? "all-departments" : department.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return csvResponse(
-    `social-value-${quarter.financialYear}-q${quarter.quarter}-${slug}.csv`,
+    reportFileName(quarter, department),
     REPORT_CSV_COLUMNS,
     reportCsvRows(report),
     (row) => row,

@@ -416,13 +416,13 @@ describe("the dashboard, the report, the export and the supplier's page agree to
       const c1Row = rows.find(
         (r) => r[col("Contract reference")] === "K1" && r[col("Measure code")] === "SOC-V",
       )!;
-      expect(c1Row[col("Plan to end of quarter")]).toBe("50.00");
-      expect(c1Row[col("Delivered to end of quarter")]).toBe("37.75");
+      expect(c1Row[col("Plan to date (quarters ended)")]).toBe("50.00");
+      expect(c1Row[col("Delivered to date")]).toBe("37.75");
       // in words, as the page says it: a spreadsheet reader has no legend for codes
       expect(c1Row[col("RAG")]).toBe("Amber: Slightly behind");
       expect(c1Row[col("Unit")]).toBe("Hours");
       const c2Row = rows.find((r) => r[col("Measure code")] === "GRO-L")!;
-      expect(c2Row[col("Delivered to end of quarter")]).toBe("10000.01");
+      expect(c2Row[col("Delivered to date")]).toBe("10000.01");
     },
   );
 });
@@ -548,11 +548,11 @@ describe("quarterly departmental report", () => {
       .trim()
       .split(/\r?\n/);
     expect(lines[0]).toBe(
-      "Department,Contract reference,Contract title,Supplier,Terminated on,Measure code,Measure,Unit,Target over the contract (or to its termination),Plan in quarter,Delivered in quarter,Plan to end of quarter,Delivered to end of quarter,Delivered as % of plan,RAG,Return for the quarter,Overdue returns",
+      "Quarter,Department,Contract reference,Contract title,Supplier,Terminated on,Measure code,Measure,Unit,Target over the contract (or to its termination),What the supplier committed to,Plan in quarter,Delivered in quarter,Plan to date (quarters ended),Delivered to date,Delivered as % of plan,RAG,Return for the quarter,Return due date,Overdue returns",
     );
     expect(lines).toHaveLength(3); // K2's one commitment, and K3 (none yet) as on the page
     expect(lines[1]).toContain("K2,IT service");
-    expect(lines[2]).toMatch(/^Resources,K3,No commitments yet,.*,no commitments recorded,.*,1$/);
+    expect(lines[2]).toMatch(/^Q2 2026\/27,Resources,K3,No commitments yet,.*,no commitments recorded,.*,1$/);
   });
 
   it("keeps text a spreadsheet would run as a formula inert", async () => {

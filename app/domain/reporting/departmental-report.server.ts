@@ -222,7 +222,25 @@ export function startedQuarter(quarter: FinancialQuarter | null, asOf = new Date
   return quarter && quarterIndex(quarter) <= quarterIndex(quarterOf(asOf)) ? quarter : null;
 }
 
+// The department in the file's name in plain letters: "Café" is "cafe", and a name with none ("Соціальні
+// послуги") is "department", where it made "social-value-2026-q2--.csv".
+export function reportFileName(quarter: FinancialQuarter, department: string) {
+  const slug =
+    department === ALL_DEPARTMENTS
+      ? "all-departments"
+      : department
+          .normalize("NFKD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-+|-+$/g, "") || "department";
+  return `social-value-${quarter.financialYear}-q${quarter.quarter}-${slug}.csv`;
+}
+
+// The page's columns and what it says of each contract, so the file says what the page does without the page:
+// the quarter it is for, and the return's due date.
 export const REPORT_CSV_COLUMNS = [
+  { key: "quarter", header: "Quarter" },
   { key: "department", header: "Department" },
   { key: "contractReference", header: "Contract reference" },
   { key: "contractTitle", header: "Contract title" },
@@ -233,13 +251,17 @@ export const REPORT_CSV_COLUMNS = [
   { key: "measure", header: "Measure" },
   { key: "unit", header: "Unit" },
   { key: "target", header: "Target over the contract (or to its termination)" },
+  // shown under the measure on the page, with a target or without one
+  { key: "qualitativeText", header: "What the supplier committed to" },
   { key: "planInQuarter", header: "Plan in quarter" },
   { key: "deliveredInQuarter", header: "Delivered in quarter" },
-  { key: "planToDate", header: "Plan to end of quarter" },
-  { key: "deliveredToDate", header: "Delivered to end of quarter" },
+  // of a quarter still under way, the plan of the quarters before it: "to end of quarter" was wrong then
+  { key: "planToDate", header: "Plan to date (quarters ended)" },
+  { key: "deliveredToDate", header: "Delivered to date" },
   { key: "percent", header: "Delivered as % of plan" },
   { key: "status", header: "RAG" },
   { key: "returnStatus", header: "Return for the quarter" },
+  { key: "returnDueDate", header: "Return due date" },
   { key: "overdueReturns", header: "Overdue returns" },
 ];
 
@@ -248,12 +270,14 @@ export const REPORT_CSV_COLUMNS = [
 export function* reportCsvRows(report: DepartmentalReport) {
   for (const k of report.contracts) {
     const contract = {
+      quarter: report.quarter.label,
       department: k.department,
       contractReference: k.reference,
       contractTitle: k.title,
       supplier: k.supplier,
       terminatedOn: k.terminatedOn ?? "",
       returnStatus: k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened",
+      returnDueDate: k.returnDueDate?.slice(0, 10) ?? "",
       overdueReturns: k.overdueReturns,
     };
     if (k.lines.length === 0) yield { ...contract, status: "no commitments recorded" };
@@ -263,7 +287,8 @@ export function* reportCsvRows(report: DepartmentalReport) {
         measureCode: line.measureCode,
         measure: line.measure,
         unit: unitLabel(line.unit as MeasureUnit),
-        target: line.target ?? line.qualitativeText ?? "",
+        target: line.target ?? "",
+        qualitativeText: line.qualitativeText ?? "",
         planInQuarter: line.planInQuarter ?? "",
         deliveredInQuarter: deliveredInQuarterText(line) ?? "",
         planToDate: line.planToDate ?? "",
