@@ -38,8 +38,9 @@ export default function SurveyInvitation() {
         <>
           <PageHeading>This invitation link does not work</PageHeading>
           <p className="mb-4">
-            The link may have been used by another business, or the survey may have closed. Contact the
-            council that sent it if you think this is wrong.
+            The council may have sent you a newer link: use the one in its latest email. Otherwise the link
+            may have been used by another business, or the survey may have closed. Contact the council that
+            sent it if you think this is wrong.
           </p>
           <p>
             <Link to="/survey">See the surveys open to your business</Link>

@@ -682,7 +682,7 @@ export async function inviteAddress(
 
 // An emailed link binds the invitation to the business that follows it; a link already used by another
 // business is not valid for this one, nor for a business the council rejected (which may not answer: the link
-// stays free for the business it was meant for).
+// stays free for the business it was meant for). Returns the cycle to go to, or null when the link does not work.
 export async function redeemInvitation(token: string, organisationId: string) {
   return db.$transaction(async (tx) => {
     const business = await tx.organisation.findFirst({
@@ -694,8 +694,11 @@ export async function redeemInvitation(token: string, organisationId: string) {
       where: { tokenHash: hashInvitationToken(token) },
       select: { id: true, cycleId: true, organisationId: true, cycle: { select: { status: true } } },
     });
-    if (!invitation || invitation.cycle.status !== "OPEN") return null;
+    if (!invitation) return null;
     if (invitation.organisationId && invitation.organisationId !== organisationId) return null;
+    // the business the link was for, following it again after the close, is taken to the survey's page, which says
+    // when it closed and what became of the answers; a link no business followed before the close does not work
+    if (invitation.cycle.status !== "OPEN") return invitation.organisationId ? invitation.cycleId : null;
     // Bound only if still free (or already this business's): of two businesses following the link at the same
     // moment, the second waits for the first and then finds it taken, instead of taking it over.
     const { count } = await tx.surveyInvitation.updateMany({
