@@ -79,6 +79,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           // last send's, so it is the last sender who is told they sent them
           sentByMe:
             mine && response.status === "SUBMITTED" && (await sentTheAnswersLast(response, viewer.user.id)),
+          // an owner continuing the answers a colleague started was told "You have started the survey"
+          startedByMe: mine && response.respondentUserId === viewer.user.id,
           // the page after the last one saved (the first if none was); a colleague is not told even that,
           // since which page comes next can hint at an answer
           continueAt: mine ? `/survey/${cycle.id}/${resumePath(response.resumeAt)}` : null,
@@ -231,12 +233,17 @@ function SurveyExplainer({
             </p>
           ) : cycle.accepting ? (
             <p className="mb-4">
-              You have started the survey. Your answers are saved as you go; send them by{" "}
-              {formatDate(cycle.closesOn)}.
+              {response.startedByMe
+                ? "You have started the survey. Your answers are saved as you go"
+                : "A colleague has started the survey for your business. You can see and continue their answers, which are saved as you go"}
+              ; send them by {formatDate(cycle.closesOn)}.
             </p>
           ) : (
             <p className="mb-4">
-              You started the survey but did not send your answers before it closed, so they will not be used.
+              {response.startedByMe
+                ? "You started the survey but did not send your answers before it closed"
+                : "A colleague started the survey for your business but the answers were not sent before it closed"}
+              , so they will not be used.
             </p>
           )}
           {cycle.accepting ? (
