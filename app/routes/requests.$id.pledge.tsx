@@ -8,13 +8,14 @@ import {
   type MetaFunction,
   type SerializeFrom,
 } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import { FULLY_PLEDGED_TO_SUPPLIERS, notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
+import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy, takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
@@ -37,10 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!closed) notFound();
     return json({ closed }, { status: 410 });
   }
-  const { request: need, commitments } = target;
+  const { request: need, commitments, ownPledges } = target;
   return json({
     need: { ...need, organisationId: undefined },
     commitments,
+    ownPledges,
+    organisationName: membership.organisationName,
     // a supplier the council has not verified is told why it cannot pledge, and when it can
     notVerified: notPledgingYet(membership),
     // the viewer belongs to the requesting organisation (the domain refuses such a pledge too)
@@ -86,6 +89,8 @@ export default function PledgePage() {
 function PledgeForm({
   need,
   commitments,
+  ownPledges,
+  organisationName,
   notVerified,
   own,
   takingPledges,
@@ -104,6 +109,26 @@ function PledgeForm({
         Still needed: <strong>{formatQuantity(need.helpType, left, need.unitLabel)}</strong> by{" "}
         {formatDate(need.neededBy)}
       </p>
+      {ownPledges.length ? (
+        <InsetText>
+          <p className="mb-2">{organisationName} has already pledged to this request:</p>
+          <ul className="list-disc pl-6">
+            {ownPledges.map((p) => (
+              <li key={p.id}>
+                <Link to={`/pledges/${p.id}`}>
+                  {formatQuantity(need.helpType, p.quantity, need.unitLabel)}, {pledgeStatusLabel(p.status)}
+                </Link>{" "}
+                (pledged on {formatDate(p.createdAt)})
+              </li>
+            ))}
+          </ul>
+          {own || closed || notVerified ? null : (
+            <p className="mt-2">
+              A pledge sent here is in addition to {ownPledges.length > 1 ? "these" : "this"}.
+            </p>
+          )}
+        </InsetText>
+      ) : null}
       {/* a pledge refused because the request filled or closed since the form was loaded: said so, by the
           reason below, as the form is no longer shown */}
       {(own || closed || notVerified) && form.errors?.length ? (

@@ -59,8 +59,16 @@ export async function getRequestForPledge(requestId: string, supplierOrganisatio
     },
   });
   if (!request) return null;
-  const commitments = await supplierCommitments(supplierOrganisationId, request);
-  return { request, commitments };
+  const [commitments, ownPledges] = await Promise.all([
+    supplierCommitments(supplierOrganisationId, request),
+    // what the organisation already pledged to it (perhaps by a colleague): a second pledge is then a choice
+    db.pledge.findMany({
+      where: { requestId, supplierOrganisationId, status: { in: HOLDING_STATUSES } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, quantity: true, status: true, createdAt: true },
+    }),
+  ]);
+  return { request, commitments, ownPledges };
 }
 
 // Contracts a pledge can still count towards: active, and not past their end date in London. A contract left
