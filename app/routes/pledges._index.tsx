@@ -77,6 +77,14 @@ export default function PledgesPage() {
                 cell: (p) => formatQuantity(p.request.helpType, p.quantity, p.request.unitLabel),
               },
               { header: "Expected delivery", cell: (p) => formatDate(p.expectedDeliveryDate) },
+              {
+                // what the supplier reported delivering, which may be less than it pledged
+                header: "Delivered",
+                cell: (p) =>
+                  p.deliveredQuantity == null
+                    ? "Not reported"
+                    : `${formatQuantity(p.request.helpType, p.deliveredQuantity, p.request.unitLabel)} on ${formatDate(p.deliveredOn)}`,
+              },
               { header: "Pledged on", cell: (p) => formatDate(p.createdAt) },
             ]}
           />

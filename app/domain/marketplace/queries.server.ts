@@ -388,6 +388,7 @@ function listSupplierPledgeRows(where: Prisma.PledgeWhereInput, page: number) {
       status: true,
       quantity: true,
       deliveredQuantity: true,
+      deliveredOn: true,
       expectedDeliveryDate: true,
       createdAt: true,
       request: { select: { id: true, title: true, helpType: true, unitLabel: true } },
