@@ -119,6 +119,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     role: membership.role,
     ipAddress: clientIp(request),
   });
+  // the survey closed since this page was read: nothing was stored, and its page says it has closed
+  if (!result) return redirect(`/survey/${cycle.id}`);
   const first = `/survey/${cycle.id}/questions/${TOPICS[0].slug}`;
   if (result.prefilled)
     return redirectWithFlash(first, {

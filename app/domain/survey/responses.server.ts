@@ -86,6 +86,8 @@ type ConsentingActor = Actor & { role: MemberRole };
 
 // Consent creates the response; next year starts from the business's last submitted answers. Two consents
 // sent at once (two colleagues, or a double click) make one response: the one that loses the race re-reads it.
+// Null when the cycle stopped taking answers since the page was read: nothing is stored (nor last year's answers
+// copied into a survey that has closed, whose close deleted the answers never sent).
 export async function giveConsent(
   cycle: { id: string; councilId: string; year: number },
   actor: ConsentingActor,
@@ -100,6 +102,10 @@ export async function giveConsent(
 
 function recordConsent(cycle: { id: string; councilId: string; year: number }, actor: ConsentingActor) {
   return db.$transaction(async (tx) => {
+    // held as saving holds it: a close waits for this consent, then deletes what it stored
+    const [held] = await tx.$queryRaw<{ status: string; opensOn: Date; closesOn: Date }[]>`
+      SELECT status::text AS status, "opensOn", "closesOn" FROM "SurveyCycle" WHERE id = ${cycle.id} FOR SHARE`;
+    if (!held || !isAcceptingAnswers(held)) return null;
     const existing = await tx.surveyResponse.findUnique({
       where: { cycleId_organisationId: { cycleId: cycle.id, organisationId: actor.organisationId } },
       select: { id: true, status: true },
