@@ -45,6 +45,9 @@ function answerText(response: OwnResponse, protectedAnswers: Record<string, stri
   if (q.name === "ethnicBackground") return backgroundLabel(protectedAnswers.ethnicBackground);
   if (q.name in protectedAnswers) return labelFor(q, protectedAnswers[q.name]);
   if (q.name === "contactConsent") return labelFor(q, response.contactConsentAnswer);
+  // last year's contact details, kept ready for a yes this year, are not an answer until that yes is given
+  if ((q.name === "contactName" || q.name === "contactEmail") && response.contactConsentAnswer !== "YES")
+    return null;
   if (q.name === "barriers")
     return response.barriers.length ? response.barriers.map((b) => labelFor(q, b)).join("\n") : null;
   const value = (response as Record<string, unknown>)[q.name];

@@ -315,9 +315,16 @@ export async function submitResponse(
   return db.$transaction(async (tx) => {
     if (!(await holdCycleOpen(tx, input.responseId))) return { sent: false, closed: true };
     const [current] = await tx.$queryRaw<
-      { status: string; submittedAt: Date | null; updatedAt: Date; respondentUserId: string | null }[]
+      {
+        status: string;
+        submittedAt: Date | null;
+        updatedAt: Date;
+        respondentUserId: string | null;
+        contactConsent: boolean;
+      }[]
     >`
-      SELECT status::text AS status, "submittedAt", "updatedAt", "respondentUserId" FROM "SurveyResponse"
+      SELECT status::text AS status, "submittedAt", "updatedAt", "respondentUserId", "contactConsent"
+      FROM "SurveyResponse"
       WHERE id = ${input.responseId} AND "organisationId" = ${input.organisationId}
       FOR UPDATE`;
     if (!current) return { sent: false };
@@ -336,6 +343,9 @@ export async function submitResponse(
         submittedAt: now,
         updatedAt: now,
         respondentUserId: current.respondentUserId ?? input.userId,
+        // last year's contact details are kept ready in case the answer is yes again: sent without that yes (the
+        // page never visited this year), they are not kept, as a "no" on the page does not keep them
+        ...(current.contactConsent ? {} : { contactName: null, contactEmail: null }),
       },
     });
     await writeSurveyResponseAudit(
