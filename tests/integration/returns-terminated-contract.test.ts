@@ -132,12 +132,17 @@ describe("plan to date and the committed figure", () => {
     });
     // the export says so too: a spreadsheet reader would otherwise take 80 hours for the whole contract's target
     const rows = Array.from(reportCsvRows(q2)).filter((r) => r.contractReference === w.contract.reference);
-    expect(rows.map((r) => [r.terminatedOn, "measure" in r && r.measure, "target" in r && r.target])).toEqual(
-      [
-        ["2026-08-15", "Volunteering hours", "80.00"],
-        ["2026-08-15", "Careers events", "Two careers events a year with local schools"],
-      ],
-    );
+    expect(
+      rows.map((r) => [
+        r.terminatedOn,
+        "measure" in r && r.measure,
+        "target" in r && r.target,
+        "qualitativeText" in r && r.qualitativeText,
+      ]),
+    ).toEqual([
+      ["2026-08-15", "Volunteering hours", "80.00", ""],
+      ["2026-08-15", "Careers events", "", "Two careers events a year with local schools"],
+    ]);
     const q3 = await departmentalReport({
       councilId: w.councilA.id,
       quarter: { financialYear: 2026, quarter: 3 },
