@@ -21,6 +21,27 @@ const optionalText = (max: number, label: string) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+const FULL_ADDRESS = "Enter the evidence link as a full web address, like https://example.org/report";
+
+/** What is wrong with an evidence link, or null. Only web addresses are linked to from the council's pages. */
+export function evidenceUrlError(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return FULL_ADDRESS;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    // "javascript:", "data:", "file:", "mailto:", "ftp:": the page would link to them, so each is refused
+    return "Enter the evidence link as a web address starting with https:// or http://";
+  }
+  // a user name or password in the link would be shown on the page and sent to everyone who opens it
+  if (url.username || url.password || /^[a-z]+:\/*[^/?#]*@/i.test(value)) {
+    return "Enter the evidence link without a user name or password: everyone who can see this return can read the link";
+  }
+  return null;
+}
+
 const evidenceUrl = z
   .string()
   .overwrite(withoutNul)
@@ -28,18 +49,10 @@ const evidenceUrl = z
   .max(2000, "Evidence link must be 2,000 characters or fewer")
   .optional()
   .transform((v) => (v ? v : undefined))
-  .refine(
-    (v) => {
-      if (!v) return true;
-      try {
-        const url = new URL(v);
-        return url.protocol === "https:" || url.protocol === "http:";
-      } catch {
-        return false;
-      }
-    },
-    { message: "Enter the evidence link as a full web address, like https://example.org/report" },
-  );
+  .superRefine((v, ctx) => {
+    const error = v ? evidenceUrlError(v) : null;
+    if (error) ctx.addIssue({ code: "custom", message: error });
+  });
 
 // "12", "12.5" and ".5" (as many write a half): at most two decimal places
 const QUANTITY_PATTERN = /^(?:\d+(?:\.\d{1,2})?|\.\d{1,2})$/;
