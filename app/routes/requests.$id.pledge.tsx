@@ -14,11 +14,11 @@ import { notFound, requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
-import { FULLY_PLEDGED_TO_SUPPLIERS, notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
+import { fullyPledgedForNow, notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
-import { isPastNeededBy, takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
+import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
 import { pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
 import { ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
@@ -50,8 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own: ownMemberships(viewer).some((m) => m.organisationId === need.organisationId),
     // open but past its needed-by date (until the nightly expiry run): the form would only be refused
     takingPledges: takesPledges(need),
-    // pledged in full but still running: a pledge withdrawn or declined reopens it
-    fullyPledged: need.status === "FULLY_PLEDGED" && !isPastNeededBy(need.neededBy),
+    // pledged in full but still running, in the words the refused pledge uses: a pledge withdrawn or declined
+    // reopens it
+    fullyPledged: fullyPledgedForNow(need),
     // one key per form: a double-submitted form makes one pledge
     submissionKey: crypto.randomUUID(),
   });
@@ -139,7 +140,7 @@ function PledgeForm({
           You cannot pledge to this request: you are also a member of the organisation that posted it.
         </InsetText>
       ) : fullyPledged ? (
-        <InsetText>{FULLY_PLEDGED_TO_SUPPLIERS}</InsetText>
+        <InsetText>{fullyPledged}</InsetText>
       ) : closed ? (
         <InsetText>This request is closed to new pledges.</InsetText>
       ) : notVerified ? (

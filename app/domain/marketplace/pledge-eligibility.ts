@@ -1,6 +1,7 @@
 // Whether the organisation a supplier is acting for may pledge yet: only a verified supplier pledges (PRODUCT.md
 // §2). Pages that lead to pledging say why not, plainly, instead of offering a pledge link the form then refuses.
-import type { VerificationStatus } from "~/generated/prisma/enums.ts";
+import type { RequestStatus, VerificationStatus } from "~/generated/prisma/enums.ts";
+import { isPastNeededBy } from "./request-lifecycle.ts";
 
 type Supplier = { organisationName: string; status: VerificationStatus };
 
@@ -14,5 +15,17 @@ export function notPledgingYet(supplier: Supplier): string | null {
 
 /** What a supplier is told of a request other suppliers have pledged all of: it is not closed, as a pledge
  * withdrawn or declined reopens it. */
-export const FULLY_PLEDGED_TO_SUPPLIERS =
+const FULLY_PLEDGED_TO_SUPPLIERS =
   "Nothing more is needed: suppliers have pledged all of it. If a pledge is withdrawn or declined, the amount is needed again and you can pledge it then.";
+
+/** The one rule for a request pledged in full and still running (its needed-by date not passed): it takes no
+ * new pledge for now. Returns what the supplier is told, or null when the rule does not apply. The pledge form
+ * and the refused pledge (pledges.server.ts) both ask here. */
+export function fullyPledgedForNow(
+  request: { status: RequestStatus; neededBy: Date | string },
+  now = new Date(),
+): string | null {
+  return request.status === "FULLY_PLEDGED" && !isPastNeededBy(request.neededBy, now)
+    ? FULLY_PLEDGED_TO_SUPPLIERS
+    : null;
+}

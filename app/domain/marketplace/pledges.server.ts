@@ -26,7 +26,7 @@ import {
   type PledgeRole,
 } from "./pledge-lifecycle.ts";
 import { claimShare, releaseShare } from "./pledged-share.server.ts";
-import { FULLY_PLEDGED_TO_SUPPLIERS } from "./pledge-eligibility.ts";
+import { fullyPledgedForNow } from "./pledge-eligibility.ts";
 import { organisationRecipients } from "./recipients.server.ts";
 import { lockRequest, refusal, TransitionRefused, type Failure } from "./requests.server.ts";
 import { isPastNeededBy, LIVE_STATUSES, requestTransition, takesPledges } from "./request-lifecycle.ts";
@@ -262,8 +262,8 @@ async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string
       "": ["You cannot pledge to this request: you are also a member of the organisation that posted it."],
     };
   // filled by other suppliers since the form was loaded: not closed, as a pledge withdrawn or declined reopens it
-  if (request.status === "FULLY_PLEDGED" && !isPastNeededBy(request.neededBy))
-    return { "": [FULLY_PLEDGED_TO_SUPPLIERS] };
+  const fullyPledged = fullyPledgedForNow(request);
+  if (fullyPledged) return { "": [fullyPledged] };
   if (!takesPledges(request)) return { "": ["This request is closed to new pledges."] };
   const left = request.quantity - request.pledgedQuantity;
   return {
