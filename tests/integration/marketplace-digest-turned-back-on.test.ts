@@ -2,7 +2,7 @@
 // turned back on, not everything published while it was off (which the person had chosen not to hear about).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { sendSavedSearchDigests } from "~/domain/marketplace/jobs.server.ts";
+import { sendSavedSearchDigests, DIGEST_SETTLE_MS } from "~/domain/marketplace/jobs.server.ts";
 import { action as savedAction } from "~/routes/saved-searches.tsx";
 import { createRequest, createSavedSearch, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
@@ -54,7 +54,7 @@ describe("a daily email turned off and on again", () => {
     );
     await published("Quokka habitat volunteers", new Date(Date.now() + 1_000));
 
-    await sendSavedSearchDigests(new Date(Date.now() + 60_000));
+    await sendSavedSearchDigests(new Date(Date.now() + DIGEST_SETTLE_MS + 60_000));
     const digests = await db.emailOutbox.findMany({
       where: { template: "marketplace.digest", to: world.users.supplierOwner.email },
     });
@@ -74,7 +74,7 @@ describe("a daily email turned off and on again", () => {
       data: { createdAt: new Date(Date.now() - 30 * DAY), lastDigestAt: new Date(Date.now() - 3 * DAY) },
     });
     await published("Bilby burrow survey", new Date(Date.now() - 2 * DAY));
-    await sendSavedSearchDigests(new Date(Date.now() + 60_000));
+    await sendSavedSearchDigests(new Date(Date.now() + DIGEST_SETTLE_MS + 60_000));
     const [digest] = await db.emailOutbox.findMany({
       where: { template: "marketplace.digest", to: world.users.supplierMember.email },
     });

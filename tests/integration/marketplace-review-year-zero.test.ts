@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { saveSearch } from "~/domain/marketplace/council-lists.server.ts";
-import { sendSavedSearchDigests } from "~/domain/marketplace/jobs.server.ts";
+import { sendSavedSearchDigests, DIGEST_SETTLE_MS } from "~/domain/marketplace/jobs.server.ts";
 import { loader as listLoader } from "~/routes/requests._index.tsx";
 import { createRequest, createSavedSearch, createWorld } from "../helpers/factories.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
@@ -68,7 +68,7 @@ describe("a year 0000 date in the list's link", () => {
       where: { id: older.id },
       data: { emailDigest: true, createdAt: new Date(Date.now() - 86_400_000) },
     });
-    await sendSavedSearchDigests(new Date(Date.now() + 60_000));
+    await sendSavedSearchDigests(new Date(Date.now() + DIGEST_SETTLE_MS + 60_000));
     const digests = await db.emailOutbox.findMany({
       where: { template: "marketplace.digest", text: { contains: `/requests/${open.id}` } },
     });

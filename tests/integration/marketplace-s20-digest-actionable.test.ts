@@ -3,7 +3,7 @@
 // already pledged to. The email lists, and counts, only the requests the supplier can pledge to.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { sendSavedSearchDigests } from "~/domain/marketplace/jobs.server.ts";
+import { sendSavedSearchDigests, DIGEST_SETTLE_MS } from "~/domain/marketplace/jobs.server.ts";
 import {
   addMember,
   createMember,
@@ -50,7 +50,7 @@ describe("the daily digest of a supplier's saved search", () => {
     const pledgedByOther = await published(world.otherVcse.id, "Wombat survey another supplier offered");
     await createPledge({ requestId: pledgedByOther.id, supplierOrganisationId: world.otherSupplier.id });
 
-    await sendSavedSearchDigests(new Date());
+    await sendSavedSearchDigests(new Date(Date.now() + DIGEST_SETTLE_MS));
     const digests = await db.emailOutbox.findMany({
       where: { template: "marketplace.digest", to: both.email },
     });
@@ -78,7 +78,7 @@ describe("the daily digest of a supplier's saved search", () => {
       status: "WITHDRAWN",
     });
 
-    await sendSavedSearchDigests(new Date());
+    await sendSavedSearchDigests(new Date(Date.now() + DIGEST_SETTLE_MS));
     expect(
       await db.emailOutbox.count({
         where: { template: "marketplace.digest", to: world.users.supplierOwner.email },

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { formatDateTime } from "~/domain/format.ts";
-import { sendSavedSearchDigests } from "~/domain/marketplace/jobs.server.ts";
+import { sendSavedSearchDigests, DIGEST_SETTLE_MS } from "~/domain/marketplace/jobs.server.ts";
 import { loader as listLoader } from "~/routes/requests._index.tsx";
 import { createPledge, createRequest, createSavedSearch, createWorld } from "../helpers/factories.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
@@ -44,11 +44,12 @@ describe("the daily digest's link to the marketplace", () => {
     });
     await createPledge({ requestId: pledged.id, supplierOrganisationId: world.supplier.id });
 
-    await sendSavedSearchDigests(new Date());
+    await sendSavedSearchDigests(new Date(Date.now() + DIGEST_SETTLE_MS));
     const [digest] = await db.emailOutbox.findMany({
       where: { template: "marketplace.digest", to: user.email },
     });
-    const when = formatDateTime(lastDigestAt);
+    // the window starts where the last digest's ended, DIGEST_SETTLE_MS before it ran
+    const when = formatDateTime(new Date(lastDigestAt.getTime() - DIGEST_SETTLE_MS));
     expect(digest.text).toContain(
       `1 new request since ${when} matches “Potoroos” and is open to your pledges.`,
     );

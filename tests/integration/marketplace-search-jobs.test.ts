@@ -6,6 +6,7 @@ import {
   findExpiringRequests,
   sendExpiryReminders,
   sendSavedSearchDigests,
+  DIGEST_SETTLE_MS,
 } from "~/domain/marketplace/jobs.server.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { changePledge, createPledge } from "~/domain/marketplace/pledges.server.ts";
@@ -464,7 +465,7 @@ describe("scheduled jobs with a controllable clock", () => {
     await createRequest({ ...base(), title: "Wombat old news", publishedAt: new Date(Date.now() - 3 * DAY) });
     await createRequest({ ...base(), title: "Kangaroo counting" });
 
-    const now = new Date(Date.now() + 60_000);
+    const now = new Date(Date.now() + DIGEST_SETTLE_MS + 60_000);
     await sendSavedSearchDigests(now);
     const digests = await db.emailOutbox.findMany({
       where: { template: "marketplace.digest", to: world.users.supplierOwner.email },
@@ -488,7 +489,10 @@ describe("scheduled jobs with a controllable clock", () => {
       filters: { q: "numbat" },
     });
     const lastDigestAt = new Date(Date.now() - DAY);
-    await db.savedSearch.update({ where: { id: search.id }, data: { lastDigestAt } });
+    await db.savedSearch.update({
+      where: { id: search.id },
+      data: { lastDigestAt, createdAt: new Date(Date.now() - 2 * DAY) },
+    });
     const fresh: string[] = [];
     for (let i = 0; i < 23; i++)
       fresh.push(
@@ -502,12 +506,13 @@ describe("scheduled jobs with a controllable clock", () => {
       );
     await createRequest({ ...base(), title: "Numbat old news", publishedAt: new Date(Date.now() - 2 * DAY) });
 
-    const now = new Date();
-    // published after the digest ran: the next digest's
+    // the digest reads up to DIGEST_SETTLE_MS before it runs: the requests above are in its window
+    const now = new Date(Date.now() + DIGEST_SETTLE_MS);
+    // published after its window ends: the next digest's
     const later = await createRequest({
       ...base(),
       title: "Numbat latecomer",
-      publishedAt: new Date(now.getTime() + 1000),
+      publishedAt: new Date(now.getTime() - DIGEST_SETTLE_MS + 1000),
     });
     await sendSavedSearchDigests(now);
     const [digest] = await db.emailOutbox.findMany({
@@ -520,7 +525,10 @@ describe("scheduled jobs with a controllable clock", () => {
     expect(digest.text).not.toContain("Numbat latecomer");
 
     const link = digest.text.match(/\/requests\?[^\s)\]>"]+/)![0];
-    expect(new URL(link, "http://x").searchParams.get("since")).toBe(lastDigestAt.toISOString());
+    // from where the last digest's window ended
+    expect(new URL(link, "http://x").searchParams.get("since")).toBe(
+      new Date(lastDigestAt.getTime() - DIGEST_SETTLE_MS).toISOString(),
+    );
     const first = await list(link.slice("/requests".length));
     const second = await list(`${link.slice("/requests".length)}&page=2`);
     const listed = [...first.requests, ...second.requests].map((r) => r.id);
@@ -549,7 +557,7 @@ describe("scheduled jobs with a controllable clock", () => {
     await db.district.delete({ where: { id: gone.id } });
     const fresh = await createRequest({ ...base(), title: "Quokka census helpers" });
 
-    await sendSavedSearchDigests(new Date(Date.now() + 60_000));
+    await sendSavedSearchDigests(new Date(Date.now() + DIGEST_SETTLE_MS + 60_000));
     const digests = await db.emailOutbox.findMany({
       where: { template: "marketplace.digest", text: { contains: "Quokka census helpers" } },
     });
@@ -597,7 +605,7 @@ describe("scheduled jobs with a controllable clock", () => {
     const fresh = await createRequest({ ...base(), title: "Bilby burrow mapping" });
     await createRequest({ ...base(), title: "Bilby drop table cleanup" });
 
-    const now = new Date(Date.now() + 60_000);
+    const now = new Date(Date.now() + DIGEST_SETTLE_MS + 60_000);
     const run = await sendSavedSearchDigests(now);
     // the run reads every saved search in the database, other test files' too (one of theirs may fail as well)
     expect(run.failed).toBeGreaterThanOrEqual(2);

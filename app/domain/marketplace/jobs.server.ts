@@ -241,6 +241,13 @@ export async function sendExpiryReminders(now: Date, { batchSize = JOB_BATCH_SIZ
 // How many requests a digest lists; it counts and links to all of them.
 export const DIGEST_SIZE = 20;
 
+// How far behind the clock a digest reads. A request is published at the moment its approval is made, but only
+// seen once that transaction commits, a moment later: read up to "now", a digest could pass over one approved
+// as it ran, and the next digest, starting where this one ended, would never list it. Each digest covers the
+// publications from DIGEST_SETTLE_MS before the last one ran to SETTLE_MS before it runs: no gap, no overlap, and the
+// margin far longer than any transaction may last (Prisma's own time limit on one is 5 seconds).
+export const DIGEST_SETTLE_MS = 5 * 60 * 1000;
+
 const digestSelect = {
   id: true,
   name: true,
@@ -277,17 +284,21 @@ export async function sendSavedSearchDigests(now: Date) {
   return { sent, failed };
 }
 
+function latest(moments: (Date | null)[]) {
+  return new Date(Math.max(...moments.map((m) => m?.getTime() ?? -Infinity)));
+}
+
 type DigestSearch = Prisma.SavedSearchGetPayload<{ select: typeof digestSelect }>;
 
 // One search's digest; false when nothing was sent (nothing new, already sent by another run, no longer a member).
 async function sendDigest(search: DigestSearch, now: Date): Promise<boolean> {
   const saved = readSavedFilters(search.filters);
   if (!saved) throw new Error("the saved filters are not an object of filters");
-  // requests published since the last email (or the search was saved), or since the email was turned back on
-  const from = search.lastDigestAt ?? search.createdAt;
-  const since = (
-    search.digestTurnedOnAt && search.digestTurnedOnAt > from ? search.digestTurnedOnAt : from
-  ).toISOString();
+  // requests published since the last digest's window ended (or the search was saved), or since the email was
+  // turned back on, up to this window's end
+  const until = new Date(now.getTime() - DIGEST_SETTLE_MS);
+  const lastEnded = search.lastDigestAt && new Date(search.lastDigestAt.getTime() - DIGEST_SETTLE_MS);
+  const since = latest([lastEnded, search.createdAt, search.digestTurnedOnAt]).toISOString();
   const filters = { ...saved, since };
   const memberOf = search.user.memberships.map((m) => m.organisationId);
   const stillMember = memberOf.includes(search.organisationId);
@@ -298,7 +309,7 @@ async function sendDigest(search: DigestSearch, now: Date): Promise<boolean> {
   const { requests, total, capped } = stillMember
     ? await searchRequests(
         { ...applied, page: 1, sort: "newest" },
-        { until: now, pageSize: DIGEST_SIZE, actionableBy },
+        { until, pageSize: DIGEST_SIZE, actionableBy },
       )
     : { requests: [], total: 0, capped: false };
   return db.$transaction(async (tx) => {
