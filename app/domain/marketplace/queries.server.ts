@@ -95,7 +95,8 @@ export async function getRequestPage(
     WHERE r.id = ${id} AND (
       r.status::text = ANY(${PUBLISHED_STATUSES}::text[])
       OR r."organisationId" = ANY(${viewerOrganisationIds}::text[])
-      OR (r."councilId" = ANY(${viewerCouncilIds}::text[]) AND r.status <> 'DRAFT')
+      -- the council's officers once it was sent for approval: a draft withdrawn unsent stays the requestor's
+      OR (r."councilId" = ANY(${viewerCouncilIds}::text[]) AND r."submittedAt" IS NOT NULL)
       -- a supplier can still read a request it pledged to after it closed
       OR EXISTS (SELECT 1 FROM "Pledge" p
                  WHERE p."requestId" = r.id AND p."supplierOrganisationId" = ANY(${viewerOrganisationIds}::text[]))
@@ -336,7 +337,8 @@ function moderationPage(where: { councilId: string; status: "SUBMITTED" }, page:
 // An officer reads the whole request of their own council, including the contact preference.
 export function getModerationRequest(id: string, councilIds: string[]) {
   return db.request.findFirst({
-    where: { id, councilId: { in: councilIds }, status: { not: "DRAFT" } },
+    // once sent for approval: a draft withdrawn before it was ever sent is the requestor's alone
+    where: { id, councilId: { in: councilIds }, submittedAt: { not: null } },
     select: {
       ...publicRequestSelect,
       contactPreference: true,
