@@ -575,7 +575,8 @@ export async function signOutEverywhere(userId: string, context: Context) {
   });
 }
 
-// Everything we hold about the person (not their organisations' shared records).
+// Everything we hold about the person (not their organisations' shared records): every row, however many, as a
+// subject access request must have them all (a long-standing officer's sign-ins run to thousands, a few MB).
 export async function exportUserData(userId: string) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
@@ -602,17 +603,14 @@ export async function exportUserData(userId: string) {
       requestEvents: {
         select: { requestId: true, fromStatus: true, toStatus: true, reason: true, createdAt: true },
         orderBy: { createdAt: "desc" },
-        take: 500,
       },
       pledgeEvents: {
         select: { pledgeId: true, fromStatus: true, toStatus: true, reason: true, createdAt: true },
         orderBy: { createdAt: "desc" },
-        take: 500,
       },
       returnEvents: {
         select: { returnId: true, fromStatus: true, toStatus: true, comment: true, createdAt: true },
         orderBy: { createdAt: "desc" },
-        take: 500,
       },
       returnsSubmitted: {
         select: { id: true, financialYear: true, quarter: true, status: true, submittedAt: true },
@@ -631,7 +629,6 @@ export async function exportUserData(userId: string) {
       auditEntries: {
         select: { action: true, entityType: true, createdAt: true, ipAddress: true },
         orderBy: { createdAt: "desc" },
-        take: 500,
       },
     },
   });
@@ -644,7 +641,6 @@ export async function exportUserData(userId: string) {
       where: { OR: periods.map((p) => ({ to: p.address, createdAt: duringPeriod(p) })) },
       select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
       orderBy: { createdAt: "desc" },
-      take: 500,
     }),
     db.invitation.findMany({
       where: { OR: periods.map((p) => ({ email: p.address, createdAt: duringPeriod(p) })) },
@@ -657,13 +653,11 @@ export async function exportUserData(userId: string) {
         organisation: { select: { name: true } },
       },
       orderBy: { createdAt: "desc" },
-      take: 500,
     }),
     db.auditLog.findMany({
       where: { action: "auth.sign_in_failed", actorUserId: null, entityType: "User", entityId: userId },
       select: { createdAt: true, ipAddress: true },
       orderBy: { createdAt: "desc" },
-      take: 500,
     }),
   ]);
   return {
