@@ -317,7 +317,15 @@ function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) 
           { header: "Supplier", cell: (r) => r.supplierName },
           periodColumn,
           dueColumn,
-          { header: "Contract manager", cell: (r) => r.managerName ?? "Not assigned" },
+          {
+            header: "Contract manager",
+            cell: (r) =>
+              r.managerName === null
+                ? "Not assigned"
+                : r.managerHasLeft
+                  ? `${r.managerName} (no longer works for the council)`
+                  : r.managerName,
+          },
           statusColumn,
           {
             header: <span className="sr-only">Actions</span>,

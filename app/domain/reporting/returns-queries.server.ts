@@ -2,6 +2,7 @@
 // Every query is filtered by the organisation asking, so another organisation's return is simply not found.
 import type { Viewer } from "~/auth/permissions.server.ts";
 import { db } from "~/db.server.ts";
+import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
@@ -56,7 +57,7 @@ const listSelect = {
       endDate: true,
       council: { select: { name: true } },
       supplierOrganisation: { select: { name: true } },
-      contractManager: { select: { name: true } },
+      contractManager: { select: { id: true, name: true } },
     },
   },
 } satisfies Prisma.KpiReturnSelect;
@@ -80,6 +81,25 @@ function toListItem(row: ListRow, now: Date) {
   };
 }
 
+/**
+ * Of these contract managers, those who no longer work for the council: removed, left, partnership-wide access
+ * withdrawn, or account deleted (decision 023). Leaving keeps them as the contract's manager, so every page
+ * naming them says so, or they read as the person looking after the return.
+ */
+export async function managersWhoLeft(
+  councilId: string,
+  managerIds: (string | null)[],
+): Promise<Set<string>> {
+  const ids = [...new Set(managerIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Set();
+  const staying = await db.membership.findMany({
+    where: { userId: { in: ids }, user: { deletedAt: null }, ...councilStaff(councilId) },
+    select: { userId: true },
+  });
+  const still = new Set(staying.map((m) => m.userId));
+  return new Set(ids.filter((id) => !still.has(id)));
+}
+
 export type ReturnListItem = ReturnType<typeof toListItem>;
 
 /**
@@ -98,7 +118,14 @@ export function notOwedReason(row: {
   return isWithinTerm(row, row.contract) ? null : "OUTSIDE_TERM";
 }
 
-async function page(where: Prisma.KpiReturnWhereInput, pageNumber: number, now: Date, oldestFirst = false) {
+// the council's list: each contract manager who has left is marked, as on the contract's page
+async function councilPage(
+  councilId: string,
+  where: Prisma.KpiReturnWhereInput,
+  pageNumber: number,
+  now: Date,
+  oldestFirst: boolean,
+) {
   const [total, rows] = await Promise.all([
     db.kpiReturn.count({ where }),
     db.kpiReturn.findMany({
@@ -109,10 +136,12 @@ async function page(where: Prisma.KpiReturnWhereInput, pageNumber: number, now: 
       take: PAGE_SIZE,
     }),
   ]);
+  const managerId = (row: ListRow) => row.contract.contractManager?.id ?? null;
+  const left = await managersWhoLeft(councilId, rows.map(managerId));
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    items: rows.map((r) => toListItem(r, now)),
+    items: rows.map((r) => ({ ...toListItem(r, now), managerHasLeft: left.has(managerId(r) ?? "") })),
   };
 }
 
@@ -222,7 +251,7 @@ export async function listCouncilReturns(
         }
       : {}),
   };
-  return page(where, options.page, now, options.queue !== "all");
+  return councilPage(councilId, where, options.page, now, options.queue !== "all");
 }
 
 /**
@@ -306,8 +335,9 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
           endDate: true,
           supplierOrganisationId: true,
           council: { select: { name: true } },
+          councilId: true,
           supplierOrganisation: { select: { name: true } },
-          contractManager: { select: { name: true } },
+          contractManager: { select: { id: true, name: true } },
           commitments: {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             select: {
@@ -351,7 +381,8 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
   });
   if (!r) return null;
   const commitments = r.contract.commitments;
-  const [linkedPledges, progress] = await Promise.all([
+  const manager = r.contract.contractManager;
+  const [linkedPledges, progress, managerLeft] = await Promise.all([
     pledgesInPeriod(
       commitments.map((c) => c.id),
       r.contract.supplierOrganisationId,
@@ -359,6 +390,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       r.periodEnd,
     ),
     progressFor(commitments, now),
+    managersWhoLeft(r.contract.councilId, [manager?.id ?? null]),
   ]);
   const sent = access.kind === "COUNCIL" ? answersSentToCouncil(r.status, r.events) : null;
   const lines = commitments.map((c) => {
@@ -421,7 +453,8 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       reference: r.contract.reference,
       councilName: r.contract.council.name,
       supplierName: r.contract.supplierOrganisation.name,
-      managerName: r.contract.contractManager?.name ?? null,
+      managerName: manager?.name ?? null,
+      managerHasLeft: manager ? managerLeft.has(manager.id) : false,
       startDate: r.contract.startDate.toISOString(),
       endDate: r.contract.endDate.toISOString(),
     },

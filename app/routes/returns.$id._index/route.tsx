@@ -287,7 +287,17 @@ export default function ReturnPage() {
           { key: "Period", value: `${formatDate(page.periodStart)} to ${formatDate(page.periodEnd)}` },
           { key: "Due by", value: formatDate(page.dueDate) },
           ...(view === "SUPPLIER"
-            ? [{ key: "Contract manager", value: page.contract.managerName ?? "Not assigned yet" }]
+            ? [
+                {
+                  key: "Contract manager",
+                  value:
+                    page.contract.managerName === null
+                      ? "Not assigned yet"
+                      : page.contract.managerHasLeft
+                        ? `${page.contract.managerName} (no longer works for the council)`
+                        : page.contract.managerName,
+                },
+              ]
             : []),
           {
             key: "Status",
@@ -347,7 +357,11 @@ export default function ReturnPage() {
 // What a return's state means for the supplier and what, if anything, they need to do next.
 function SupplierStatusNotice() {
   const { page } = useLoaderData<typeof loader>();
-  const manager = page.contract.managerName ?? "your contract manager";
+  // one who has left the council will not review it: the council's admins are told instead (decision 023)
+  const manager =
+    page.contract.managerName === null || page.contract.managerHasLeft
+      ? "the council"
+      : page.contract.managerName;
   if (page.notOwed === "OUTSIDE_TERM")
     return (
       <Notice title="This quarter is no longer owed">
