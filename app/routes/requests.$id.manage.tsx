@@ -206,7 +206,16 @@ export default function ManageRequestPage() {
           empty="No pledges yet."
           columns={[
             { header: "Supplier", cell: (p) => p.supplierOrganisation.name, rowHeader: true },
-            { header: "Quantity", cell: (p) => formatQuantity(need.helpType, p.quantity, need.unitLabel) },
+            { header: "Pledged", cell: (p) => formatQuantity(need.helpType, p.quantity, need.unitLabel) },
+            {
+              // what the supplier reported delivering, which may be less than it pledged: confirmed short, the
+              // rest is needed again, as "Still needed" says
+              header: "Delivered",
+              cell: (p) =>
+                p.deliveredQuantity == null
+                  ? "Not reported"
+                  : `${formatQuantity(need.helpType, p.deliveredQuantity, need.unitLabel)} on ${formatDate(p.deliveredOn)}`,
+            },
             { header: "Status", cell: (p) => <Tag colour="grey">{pledgeStatusLabel(p.status)}</Tag> },
             {
               header: "Action",

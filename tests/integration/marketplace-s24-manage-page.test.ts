@@ -70,7 +70,10 @@ describe("the manage page's data", () => {
     const body = await response.text();
     expect(body).not.toMatch(/not-shown/);
     const data = JSON.parse(body) as { need: { pledges: Record<string, unknown>[] } };
+    // what was delivered is rendered (a delivery confirmed short), not the note that came with it
     expect(Object.keys(data.need.pledges[0]).sort()).toEqual([
+      "deliveredOn",
+      "deliveredQuantity",
       "id",
       "quantity",
       "status",

@@ -224,6 +224,8 @@ function findManagedRequest(id: string, organisationIds: string[]) {
           id: true,
           status: true,
           quantity: true,
+          deliveredQuantity: true,
+          deliveredOn: true,
           supplierOrganisationId: true,
           supplierOrganisation: { select: { name: true } },
         },
