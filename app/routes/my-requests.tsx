@@ -84,11 +84,18 @@ export default function MyRequestsPage() {
           },
           {
             header: "Waiting for you",
-            // offered (to accept or decline), delivered (to confirm or dispute) and disputed (to confirm once put right)
+            // offered (to accept or decline), delivered (to confirm or dispute) and disputed (to confirm once put
+            // right); a request the council sent back waits on the group alone, as the dashboard says
             cell: (r) =>
-              r._count.pledges
-                ? `${formatNumber(r._count.pledges)} ${r._count.pledges === 1 ? "pledge" : "pledges"} to answer or confirm`
-                : "Nothing",
+              r.status === "CHANGES_REQUESTED" ? (
+                <Link to={`/requests/${r.id}/edit`}>
+                  Make the changes the council asked for<span className="sr-only"> to {r.title}</span>
+                </Link>
+              ) : r._count.pledges ? (
+                `${formatNumber(r._count.pledges)} ${r._count.pledges === 1 ? "pledge" : "pledges"} to answer or confirm`
+              ) : (
+                "Nothing"
+              ),
             numeric: true,
           },
         ]}
