@@ -317,6 +317,15 @@ function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) 
           { header: "Supplier", cell: (r) => r.supplierName },
           periodColumn,
           dueColumn,
+          // how long each has waited: the queue lists a due date's returns in that order
+          ...(queue === "review"
+            ? [
+                {
+                  header: "Submitted",
+                  cell: (r: ReturnListItem) => (r.submittedAt ? formatDate(r.submittedAt) : null),
+                },
+              ]
+            : []),
           {
             header: "Contract manager",
             cell: (r) =>

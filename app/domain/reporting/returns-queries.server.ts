@@ -124,14 +124,14 @@ async function councilPage(
   where: Prisma.KpiReturnWhereInput,
   pageNumber: number,
   now: Date,
-  oldestFirst: boolean,
+  orderBy: Prisma.KpiReturnOrderByWithRelationInput[],
 ) {
   const [total, rows] = await Promise.all([
     db.kpiReturn.count({ where }),
     db.kpiReturn.findMany({
       where,
       select: listSelect,
-      orderBy: [{ dueDate: oldestFirst ? "asc" : "desc" }, { id: "asc" }],
+      orderBy: [...orderBy, { id: "asc" }],
       skip: (pageNumber - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
     }),
@@ -251,7 +251,14 @@ export async function listCouncilReturns(
         }
       : {}),
   };
-  return councilPage(councilId, where, options.page, now, options.queue !== "all");
+  // to review: oldest due first and, as a quarter's returns share a due date, the longest waiting first
+  const orderBy: Prisma.KpiReturnOrderByWithRelationInput[] =
+    options.queue === "all"
+      ? [{ dueDate: "desc" }]
+      : options.queue === "review"
+        ? [{ dueDate: "asc" }, { submittedAt: "asc" }]
+        : [{ dueDate: "asc" }];
+  return councilPage(councilId, where, options.page, now, orderBy);
 }
 
 /**
