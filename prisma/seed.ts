@@ -153,6 +153,15 @@ export async function seedDemoData(): Promise<Login[]> {
     postcodeAreas: ["BN1", "BN2", "TN1"],
   });
   await db.councilSettings.update({ where: { organisationId: east.id }, data: { brandColour: "#005a30" } });
+  // the social value teams' addresses, given in decision emails and on pages that say to contact the council
+  await db.organisation.update({
+    where: { id: north.id },
+    data: { contactEmail: "socialvalue@northshire.demo.test" },
+  });
+  await db.organisation.update({
+    where: { id: east.id },
+    data: { contactEmail: "socialvalue@eastvale.demo.test" },
+  });
 
   const world = [];
   for (const council of [north, east]) {

@@ -65,6 +65,7 @@ export default function CouncilSettings() {
       reminderDaysBefore: String(settings.reminderDaysBefore),
       overdueReminderDays: String(settings.overdueReminderDays),
       proxyValueSource: settings.proxyValueSource ?? "",
+      contactEmail: settings.contactEmail ?? "",
     },
     shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchema }),
@@ -88,6 +89,17 @@ export default function CouncilSettings() {
           label="Council name"
           hint="Shown in the header, on reports and in emails"
           errors={fields.councilName.errors}
+        />
+        <TextInput
+          name={fields.contactEmail.name}
+          key={fields.contactEmail.key}
+          defaultValue={value(fields.contactEmail)}
+          label="Social value team email address (optional)"
+          hint="Where suppliers and community groups can write to you. Given in the emails that tell them of a decision, and on pages that say to contact the council."
+          errors={fields.contactEmail.errors}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
         />
         <h2 className="mb-4 text-2xl font-bold">Quarterly returns</h2>
         <TextInput

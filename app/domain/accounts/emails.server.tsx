@@ -11,7 +11,13 @@ import {
   renderEmail,
 } from "~/email/render.server.tsx";
 
-export type Brand = { councilId: string | null; councilName?: string; brandColour?: string };
+export type Brand = {
+  councilId: string | null;
+  councilName?: string;
+  brandColour?: string;
+  // the council's social value team's address, when its admins have given one (council settings)
+  contactEmail?: string | null;
+};
 
 // The council an organisation belongs to (or the council itself).
 export async function brandForOrganisation(tx: Tx, organisationId: string): Promise<Brand> {
@@ -20,8 +26,16 @@ export async function brandForOrganisation(tx: Tx, organisationId: string): Prom
     select: {
       kind: true,
       name: true,
+      contactEmail: true,
       councilSettings: { select: { brandColour: true } },
-      council: { select: { id: true, name: true, councilSettings: { select: { brandColour: true } } } },
+      council: {
+        select: {
+          id: true,
+          name: true,
+          contactEmail: true,
+          councilSettings: { select: { brandColour: true } },
+        },
+      },
     },
   });
   if (!organisation) return { councilId: null };
@@ -30,12 +44,14 @@ export async function brandForOrganisation(tx: Tx, organisationId: string): Prom
       councilId: organisationId,
       councilName: organisation.name,
       brandColour: organisation.councilSettings?.brandColour,
+      contactEmail: organisation.contactEmail,
     };
   if (!organisation.council) return { councilId: null };
   return {
     councilId: organisation.council.id,
     councilName: organisation.council.name,
     brandColour: organisation.council.councilSettings?.brandColour,
+    contactEmail: organisation.council.contactEmail,
   };
 }
 
@@ -233,8 +249,8 @@ export function organisationDecisionMessage(
           <EmailTypedText text={decision.reason} />
           <EmailParagraph>
             If you think this is wrong, contact {brand.councilName ?? "the council"}&apos;s social value team
-            (this address does not take replies). You can also register the organisation again with corrected
-            details.
+            {brand.contactEmail ? ` at ${brand.contactEmail}` : ""} (this address does not take replies). You
+            can also register the organisation again with corrected details.
           </EmailParagraph>
         </>
       ),

@@ -453,8 +453,8 @@ function changeEmailByToken(
         "Your email address was changed",
         `Your account now uses ${used.newEmail} instead of this address.`,
         // a reset from this address would send nothing now: the account no longer uses it
-        "If this was not you, contact your council straight away: the account no longer uses this address, " +
-          "so its password cannot be reset from here.",
+        `If this was not you, contact your council${brand.contactEmail ? ` at ${brand.contactEmail}` : ""} ` +
+          "straight away: the account no longer uses this address, so its password cannot be reset from here.",
       )),
       to: used.user.email,
       template: "account.email_changed",

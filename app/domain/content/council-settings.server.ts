@@ -1,4 +1,4 @@
-// A council's own settings: return due days, reminder schedule, name and brand colour.
+// A council's own settings: return due days, reminder schedule, name, contact address and brand colour.
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { nameAsRead } from "~/domain/accounts/organisations.server.ts";
@@ -8,6 +8,7 @@ export async function getCouncilSettings(councilId: string, tx: Tx = db) {
     where: { id: councilId, kind: "COUNCIL" },
     select: {
       name: true,
+      contactEmail: true,
       councilSettings: {
         select: {
           returnDueDays: true,
@@ -27,11 +28,13 @@ export async function getCouncilSettings(councilId: string, tx: Tx = db) {
     brandColour: "#1d3d7a",
     proxyValueSource: null,
   };
-  return { councilName: council.name, ...settings };
+  return { councilName: council.name, contactEmail: council.contactEmail, ...settings };
 }
 
 export type CouncilSettingsInput = {
   councilName: string;
+  // where suppliers and community groups write to the council's social value team (emails and pages name it)
+  contactEmail: string | null;
   returnDueDays: number;
   reminderDaysBefore: number;
   overdueReminderDays: number;
@@ -50,7 +53,7 @@ export async function updateCouncilSettings(args: {
   input: CouncilSettingsInput;
 }) {
   const { councilId, input } = args;
-  const { councilName, ...settings } = input;
+  const { councilName, contactEmail, ...settings } = input;
   return db.$transaction(async (tx): Promise<SettingsResult> => {
     // Saves of one council's settings run one after the other, each comparing with what the one before wrote:
     // the form sent twice (a double click) records its change once, and a save that changes nothing records none
@@ -78,7 +81,7 @@ export async function updateCouncilSettings(args: {
           { from: before?.[key as keyof CouncilSettingsInput] ?? null, to: value },
         ]),
     );
-    await tx.organisation.update({ where: { id: councilId }, data: { name: councilName } });
+    await tx.organisation.update({ where: { id: councilId }, data: { name: councilName, contactEmail } });
     await tx.councilSettings.upsert({
       where: { organisationId: councilId },
       create: { organisationId: councilId, ...settings },

@@ -59,6 +59,21 @@ export const councilSettingsSchema = z
       .min(3, "Council name must be at least 3 characters")
       .max(120, "Council name must be 120 characters or fewer")
       .refine((v) => v.length < 3 || hasVisibleText(v), invisibleTextMessage("The council name")),
+    contactEmail: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+      z
+        .string()
+        .trim()
+        .max(254, "Contact email address must be 254 characters or fewer")
+        .pipe(
+          z.email({
+            error: "Enter the contact email address in the correct format, like socialvalue@council.gov.uk",
+          }),
+        )
+        .transform((value) => value.toLowerCase())
+        .nullable()
+        .default(null),
+    ),
     returnDueDays,
     reminderDaysBefore,
     overdueReminderDays: wholeDays("the days between overdue reminders", 1, 30),
