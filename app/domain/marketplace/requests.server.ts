@@ -567,7 +567,8 @@ export async function changeRequestIn(
       councilName: request.council.name,
       brandColour: request.council.councilSettings?.brandColour,
       title: request.title,
-      url: `${appUrl()}/requests/${request.id}/manage`,
+      // "Edit your request" leads to the form, which shows what the council asked for
+      url: `${appUrl()}/requests/${request.id}/${change.action === "requestChanges" ? "edit" : "manage"}`,
     };
     const email =
       change.action === "approve"
