@@ -322,7 +322,11 @@ export default function ReturnPage() {
             </p>
           ) : null}
           {page.reviewComment ? <p className="mb-2 whitespace-pre-line">{page.reviewComment}</p> : null}
-          <p>Read the comments against each commitment below, amend the return and submit it again.</p>
+          <p>
+            {page.lines.some((l) => l.queryComment)
+              ? "Read the comments against each commitment below, amend the return and submit it again."
+              : "Amend the return below and submit it again."}
+          </p>
         </Notice>
       ) : null}
       {page.status === "QUERIED" && view === "COUNCIL" ? (
@@ -396,6 +400,12 @@ function SupplierStatusNotice() {
           {page.reviewedAt ? ` on ${formatDate(page.reviewedAt)}` : ""}. Nothing more is needed for this
           quarter.
         </p>
+        {/* the contract manager's comment may say what they want next quarter: shown here, not only in the history */}
+        {page.reviewComment ? (
+          <p className="mt-2 whitespace-pre-line">
+            <strong>Their comment:</strong> {page.reviewComment}
+          </p>
+        ) : null}
       </Notice>
     );
   return null;
