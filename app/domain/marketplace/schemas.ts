@@ -137,11 +137,9 @@ export const requestFormSchema = z.object({
       .max(10_000_000, "Number of people is too large")
       .optional(),
   ),
-  contactPreference: z
-    .string()
-    .trim()
-    .max(300, "Contact preference must be 300 characters or fewer")
-    .optional(),
+  // as the other optional answers: one of only characters that show nothing is no answer ("Not given"), not a
+  // contact a supplier is shown with no words
+  contactPreference: optionalText(300, "Contact preference must be 300 characters or fewer"),
   // the new-request form's one-off key: posted twice, it is one request (an edit sends none)
   submissionKey: z.string().min(1).max(100).optional(),
 });
