@@ -139,7 +139,7 @@ export function requestTransition(
   const rule = RULES[action];
   if (!rule.roles.includes(role)) return { ok: false, reason: "You cannot do this to a request." };
   if (!rule.from.includes(status))
-    return { ok: false, reason: `This cannot be done while the request is ${statusLabel(status)}.` };
+    return { ok: false, reason: `This cannot be done while the request is ${stateInWords(status)}.` };
   if (rule.notWhileUnderWay?.includes(status) && (amounts.pledgesUnderWay ?? 0) > 0)
     return { ok: false, reason: "This cannot be done while work on a pledge to the request is under way." };
   if (rule.to === "same") return { ok: true, to: status };
@@ -245,4 +245,14 @@ const LABELS: Record<RequestStatus, string> = {
 
 export function statusLabel(status: RequestStatus) {
   return LABELS[status];
+}
+
+// The status in a sentence ("while the request is …"), where a tag's words do not read: "is changes requested".
+const IN_A_SENTENCE: Partial<Record<RequestStatus, string>> = {
+  DRAFT: "a draft",
+  CHANGES_REQUESTED: "waiting for the changes the council asked for",
+};
+
+function stateInWords(status: RequestStatus) {
+  return IN_A_SENTENCE[status] ?? LABELS[status];
 }
