@@ -16,6 +16,7 @@ import {
   CLOSED_STATUSES,
   requestRefusal,
   statusLabel,
+  WITHDRAW_WHILE_UNDER_WAY,
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
@@ -294,10 +295,7 @@ export default function ManageRequestPage() {
           <h2 id="withdraw-heading" className="mb-4 text-2xl font-bold">
             Withdraw the request
           </h2>
-          <p>
-            You cannot withdraw this request while a pledge to it is accepted, delivered or disputed. Call off
-            an accepted or disputed pledge from its page, or confirm a delivery, and you can then withdraw it.
-          </p>
+          <p>{WITHDRAW_WHILE_UNDER_WAY}</p>
         </section>
       ) : can("withdraw") ? (
         <ReasonForm

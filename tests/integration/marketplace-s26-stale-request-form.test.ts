@@ -71,7 +71,7 @@ describe("the requestor's stale forms with a mistake", () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.text).toContain(
-      "You cannot withdraw a request while a pledge to it is accepted or delivered.",
+      "You cannot withdraw this request while a pledge to it is accepted, delivered or disputed.",
     );
     expect(answer.text).not.toContain("Reason must be 1,000 characters or fewer");
     expect(answer.html).not.toContain('href="#reason"');

@@ -210,8 +210,9 @@ export function canRequest(status: RequestStatus, action: RequestAction, role: R
   return requestTransition(status, action, role).ok;
 }
 
+// said on the manage page in place of the form, and to a withdrawal refused from a page loaded before: one text
 export const WITHDRAW_WHILE_UNDER_WAY =
-  "You cannot withdraw a request while a pledge to it is accepted or delivered. Call off accepted or disputed pledges from their pages first, or settle a delivery.";
+  "You cannot withdraw this request while a pledge to it is accepted, delivered or disputed. Call off an accepted or disputed pledge from its page, or confirm a delivery, and you can then withdraw it.";
 export const EXTENDED_ONCE = "A request can be extended only once.";
 
 /** Why a form for `action` cannot be acted on with the request as it now is (it moved on since the page was loaded):
