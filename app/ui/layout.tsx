@@ -1,7 +1,8 @@
 import { Link, NavLink } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import type { Branding } from "~/domain/content/branding.server.ts";
+import { isHexColour, mixHexColour } from "~/domain/content/brand-colour.ts";
 import type { Flash } from "./flash.server.ts";
 import { navigationFor, type NavViewer } from "./navigation.ts";
 
@@ -18,6 +19,17 @@ export function SkipLink() {
   );
 }
 
+function brandShades(colour: string) {
+  // a colour saved before it was checked, or by hand, that is not "#rrggbb": the header's own shades stay
+  if (!isHexColour(colour)) return { backgroundColor: colour };
+  return {
+    "--color-brand": colour,
+    "--color-brand-dark": mixHexColour(colour, "black", 0.7),
+    "--color-brand-light": mixHexColour(colour, "white", 0.15),
+    backgroundColor: colour,
+  } as CSSProperties;
+}
+
 export function Header({ user, branding = null }: { user: LayoutUser | null; branding?: Branding }) {
   const viewer: NavViewer = user ?? {
     signedIn: false,
@@ -28,10 +40,12 @@ export function Header({ user, branding = null }: { user: LayoutUser | null; bra
   };
   const items = navigationFor(viewer);
   return (
-    // the council's own colour (checked for contrast with white text when an admin sets it)
+    // the council's own colour (checked for contrast with white text when an admin sets it), and the shades the
+    // header uses of it: the navigation bar darker still (more contrast with its white links), the rule beneath
+    // it lighter.
     <header
       className="no-print border-b-8 border-brand-light bg-brand text-white"
-      style={branding ? { backgroundColor: branding.brandColour } : undefined}
+      style={branding ? brandShades(branding.brandColour) : undefined}
     >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link to="/" className="text-xl font-bold text-white no-underline hover:text-white">

@@ -56,7 +56,7 @@ describe("the brand colour, as brand guidelines write it", () => {
     const page = await (
       await renderPage("/dashboard", await sessionCookieFor(world.users.vcseOwner.id))
     ).text();
-    expect(page).toContain('style="background-color:#003366"');
+    expect(page.match(/<header[^>]*>/)![0]).toContain("background-color:#003366");
   });
 
   it("is refused when too light for the header's white text, however it is written", async () => {

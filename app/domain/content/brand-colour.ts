@@ -27,3 +27,16 @@ export function contrastWithWhite(hexColour: string) {
     0.2126 * channel(hex.slice(0, 2)) + 0.7152 * channel(hex.slice(2, 4)) + 0.0722 * channel(hex.slice(4, 6));
   return 1.05 / (luminance + 0.05);
 }
+
+// A shade of a "#rrggbb" colour: `share` (0 to 1) of it mixed with black or white. Mixed with black it only
+// darkens, so white text on it keeps at least the contrast it had.
+export function mixHexColour(hexColour: string, withColour: "black" | "white", share: number) {
+  const target = withColour === "black" ? 0 : 255;
+  const mixed = [1, 3, 5].map((at) => {
+    const value = parseInt(hexColour.slice(at, at + 2), 16);
+    return Math.round(value * share + target * (1 - share))
+      .toString(16)
+      .padStart(2, "0");
+  });
+  return `#${mixed.join("")}`;
+}
