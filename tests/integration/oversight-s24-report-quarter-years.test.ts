@@ -26,6 +26,13 @@ describe("parseQuarter", () => {
     expect(parseQuarter("2100-Q4")).toEqual({ financialYear: 2100, quarter: 4 });
   });
 
+  it("reads a quarter typed in lower case or pasted with spaces around it", () => {
+    expect(parseQuarter("2026-q2")).toEqual({ financialYear: 2026, quarter: 2 });
+    expect(parseQuarter(" 2026-Q3 ")).toEqual({ financialYear: 2026, quarter: 3 });
+    expect(parseQuarter("2026-q5")).toBeNull();
+    expect(parseQuarter("2026 Q2")).toBeNull();
+  });
+
   it("refuses a year outside them", () => {
     for (const value of ["0001-Q1", "0099-Q2", "1066-Q1", "1988-Q4", "2101-Q1", "9999-Q4"])
       expect(parseQuarter(value), value).toBeNull();

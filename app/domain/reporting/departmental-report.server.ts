@@ -64,7 +64,8 @@ export function isReportDepartment(department: string, departments: readonly str
   return department === ALL_DEPARTMENTS || departments.includes(department);
 }
 
-const QUARTER_FORMAT = /^(\d{4})-Q([1-4])$/;
+// in either case, with spaces around it as a pasted link may have: "2026-q2 " is Q2 2026
+const QUARTER_FORMAT = /^\s*(\d{4})-Q([1-4])\s*$/i;
 
 /** "2026-Q2" → that quarter; null if it is not written so or its year is outside REPORT_YEARS. */
 export function parseQuarter(value: string | null): FinancialQuarter | null {
