@@ -14,6 +14,7 @@ import { getManagedRequest } from "~/domain/marketplace/queries.server.ts";
 import {
   canRequest,
   CLOSED_STATUSES,
+  PLEDGEABLE_STATUSES,
   requestRefusal,
   statusLabel,
   WITHDRAW_WHILE_UNDER_WAY,
@@ -111,6 +112,15 @@ export default function ManageRequestPage() {
       <p className="mb-6">
         <Tag>{statusLabel(need.status)}</Tag>
       </p>
+      {PLEDGEABLE_STATUSES.includes(need.status) && need.neededByPassed ? (
+        // still open until the nightly expiry run, but it takes no pledge (takesPledges), and the tag says "open"
+        <InsetText>
+          The needed-by date has passed, so suppliers can no longer pledge to this request and it will expire.
+          {can("extend") && !need.extendedAt
+            ? " If you still need help, extend the needed-by date below."
+            : ""}
+        </InsetText>
+      ) : null}
       {need.status === "CHANGES_REQUESTED" && need.moderationComment ? (
         <div className="mb-6 border-l-8 border-error p-4">
           <strong className="block">The council asked for changes:</strong>
