@@ -91,6 +91,29 @@ export async function postPage(location: string, form: FormData, cookie?: string
   );
 }
 
+// A body posted as is (raw bytes a browser would not send, a body that says it is one type and is another).
+export async function postRawPage(
+  location: string,
+  body: BodyInit,
+  contentType: string,
+  cookie?: string,
+): Promise<Response> {
+  handler ??= createRequestHandler(await assembleBuild(), "production");
+  return handler(
+    new Request(new URL(location, BASE), {
+      method: "POST",
+      body,
+      headers: {
+        origin: BASE,
+        host: new URL(BASE).host,
+        "content-type": contentType,
+        ...(cookie ? { cookie } : {}),
+      },
+    }),
+    { cspNonce: "test" },
+  );
+}
+
 // A page's text as a person reads it: tags dropped (each a space), React's markers gone, spaces run together.
 export function readableText(html: string): string {
   return html
