@@ -77,7 +77,12 @@ function currentValue(response: OwnResponse, protectedAnswers: Record<string, st
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle, topic, response, protectedAnswers } = await load(request, params.cycleId!, params.topic);
-  const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
+  const query = new URL(request.url).searchParams;
+  const returnToCheck = query.get("return") === "check";
+  // Changing the broad ethnic group from check your answers leads on to this page: Back returns to the group page
+  // the respondent came from, not past it (the Change link beside the background itself comes without "from").
+  const cameFromGroup =
+    returnToCheck && topic.slug === "ethnic-background" && query.get("from") === "ethnic-group";
   const previous = previousTopic(topic.slug, protectedAnswers);
   // Only this page's answers go to the browser.
   const values: Record<string, unknown> = {};
@@ -91,11 +96,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ethnicGroup: topic.slug === "ethnic-background" ? (protectedAnswers.ethnicGroup ?? null) : null,
     values,
     returnToCheck,
-    backTo: returnToCheck
-      ? `/survey/${cycle.id}/check-answers`
-      : previous
-        ? `/survey/${cycle.id}/questions/${previous.slug}`
-        : `/survey/${cycle.id}`,
+    backTo: cameFromGroup
+      ? `/survey/${cycle.id}/questions/ethnic-group?return=check`
+      : returnToCheck
+        ? `/survey/${cycle.id}/check-answers`
+        : previous
+          ? `/survey/${cycle.id}/questions/${previous.slug}`
+          : `/survey/${cycle.id}`,
   });
 }
 
@@ -134,9 +141,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       kind: "success",
       message: `Your answers are saved. You can come back to them until ${formatDate(cycle.closesOn)}.`,
     });
-  // A new broad ethnic group needs its follow-up question even when changing from check your answers.
-  if (topic.slug === "ethnic-group" && next?.slug === "ethnic-background" && !after.ethnicBackground)
-    return redirect(`/survey/${cycle.id}/questions/${next.slug}${returnToCheck ? "?return=check" : ""}`);
+  // A new broad ethnic group needs its follow-up question even when changing from check your answers (a "Prefer
+  // not to say" kept from the group before is shown there to confirm), as does a group whose background is unanswered.
+  const groupChanged = after.ethnicGroup !== protectedAnswers.ethnicGroup;
+  if (
+    topic.slug === "ethnic-group" &&
+    next?.slug === "ethnic-background" &&
+    (groupChanged || !after.ethnicBackground)
+  )
+    return redirect(
+      `/survey/${cycle.id}/questions/${next.slug}${returnToCheck ? "?return=check&from=ethnic-group" : ""}`,
+    );
   if (returnToCheck || !next) return redirect(`/survey/${cycle.id}/check-answers`);
   return redirect(`/survey/${cycle.id}/questions/${next.slug}`);
 }

@@ -120,7 +120,7 @@ describe("consent comes first", () => {
   it("drops an ethnic background that no longer fits a changed broad group", async () => {
     const changed = await answer(owner, "ethnic-group", { ethnicGroup: "WHITE" }, "?return=check");
     expect(changed.headers.get("location")).toBe(
-      `/survey/${cycleId}/questions/ethnic-background?return=check`,
+      `/survey/${cycleId}/questions/ethnic-background?return=check&from=ethnic-group`,
     );
     const response = await responseOf(world.supplier.id);
     expect(response!.protectedAnswers!.answers).toEqual({ age: "35_49", ethnicGroup: "WHITE" });
