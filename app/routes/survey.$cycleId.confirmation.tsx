@@ -1,20 +1,48 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound } from "~/auth/permissions.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
-import { getOwnResponse, mayUseAnswers, sentTheAnswers } from "~/domain/survey/responses.server.ts";
+import {
+  getOwnResponse,
+  mayUseAnswers,
+  sentTheAnswers,
+  wereWithdrawn,
+} from "~/domain/survey/responses.server.ts";
+import { PageHeading } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Answers sent – Supplier diversity survey – Social Value Marketplace" },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data && "notSent" in data ? NOT_SENT_HEADINGS[data.notSent] : "Answers sent"} – Supplier diversity survey – Social Value Marketplace`,
+  },
 ];
+
+// This page reached with no answers sent (from the browser's history after a withdrawal, or a bookmark): what
+// became of them, and the way back to the survey, rather than "Page not found".
+const NOT_SENT_HEADINGS = {
+  withdrawn: "Your answers were withdrawn",
+  started: "Your answers have not been sent",
+  none: "Your business has not answered this survey",
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
   // once closed, the survey's first page says what became of the answers
   if (cycle.status === "CLOSED") throw redirect(`/survey/${cycle.id}`);
   const response = await getOwnResponse(cycle.id, membership.organisationId);
-  if (!response || response.status !== "SUBMITTED") notFound();
+  if (!response || response.status !== "SUBMITTED") {
+    const notSent: keyof typeof NOT_SENT_HEADINGS = response
+      ? "started"
+      : (await wereWithdrawn(cycle.id, membership.organisationId))
+        ? "withdrawn"
+        : "none";
+    return json({
+      notSent,
+      cycleId: cycle.id,
+      year: cycle.year,
+      closesOn: cycle.closesOn,
+      accepting: cycle.accepting,
+    });
+  }
   const mine = mayUseAnswers(response, { userId: viewer.user.id, role: membership.role });
   return json({
     cycleId: cycle.id,
@@ -32,8 +60,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const closedText = (closesOn: string) =>
   `The survey's closing date, ${formatDate(closesOn)}, has passed, so the answers can no longer be changed or withdrawn.`;
 
+function NotSent({
+  notSent,
+  cycleId,
+  year,
+  closesOn,
+  accepting,
+}: {
+  notSent: keyof typeof NOT_SENT_HEADINGS;
+  cycleId: string;
+  year: number;
+  closesOn: string;
+  accepting: boolean;
+}) {
+  return (
+    <div className="max-w-3xl">
+      <PageHeading caption={`Supplier diversity survey ${year}`}>{NOT_SENT_HEADINGS[notSent]}</PageHeading>
+      <p className="mb-4">
+        {notSent === "withdrawn"
+          ? `Your business's answers to the ${year} survey were withdrawn and deleted. The council has no answers from your business.`
+          : notSent === "started"
+            ? `Your business has started the ${year} survey, but the answers have not been sent to the council yet.`
+            : `The council has no answers from your business to the ${year} survey.`}
+      </p>
+      {accepting ? (
+        <p className="mb-4">
+          You can{" "}
+          <Link to={`/survey/${cycleId}`}>
+            {notSent === "started" ? "continue the survey" : "take part in the survey"}
+          </Link>{" "}
+          until {formatDate(closesOn)}.
+        </p>
+      ) : (
+        <p className="mb-4">
+          The survey&apos;s closing date, {formatDate(closesOn)}, has passed.{" "}
+          <Link to={`/survey/${cycleId}`}>Go to the survey page</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
 export default function SurveyConfirmation() {
-  const { cycleId, councilName, closesOn, accepting, mine, receipt } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  if ("notSent" in data) return <NotSent {...data} />;
+  const { cycleId, councilName, closesOn, accepting, mine, receipt } = data;
   return (
     <div className="max-w-3xl">
       <div className="mb-8 bg-success p-6 text-center text-white">

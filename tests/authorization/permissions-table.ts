@@ -513,7 +513,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     get: SUPPLIERS,
     actions: { "": SUPPLIERS },
   },
-  "routes/survey.$cycleId.confirmation": { params: (w) => ({ cycleId: w.surveyCycle.id }), get: NOBODY },
+  // a business with no answers sent (withdrawn, not sent yet) is told so, not "Page not found"
+  "routes/survey.$cycleId.confirmation": { params: (w) => ({ cycleId: w.surveyCycle.id }), get: SUPPLIERS },
   "routes/survey.$cycleId.questions.$topic": {
     params: (w) => ({ cycleId: w.surveyCycle.id, topic: "business-size" }),
     get: SUPPLIERS,

@@ -450,6 +450,15 @@ function sendsOf(response: SentResponse) {
   });
 }
 
+// Whether the business's answers to the cycle were withdrawn (and not given again since): the confirmation page,
+// opened from the browser's history after a withdrawal, says so rather than "Page not found".
+export async function wereWithdrawn(cycleId: string, organisationId: string) {
+  const withdrawn = await db.surveyResponse.count({
+    where: { cycleId, organisationId, status: "WITHDRAWN" },
+  });
+  return withdrawn > 0;
+}
+
 // Whether this person withdrew the business's answers moments ago: 'Withdraw' sent again (a double click, a form
 // sent again after a slow answer) is answered as the first was.
 export async function withdrewJustNow(cycleId: string, organisationId: string, userId: string) {

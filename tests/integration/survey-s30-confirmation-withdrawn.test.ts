@@ -1,0 +1,56 @@
+// The confirmation page, opened from the browser's history after the answers were withdrawn, said "Page not found":
+// it now says what became of the answers and links to the survey.
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  createCouncil,
+  createMember,
+  createOrganisation,
+  createSurveyCycle,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+
+let base: string;
+let cookie: string;
+
+beforeEach(async () => {
+  const council = await createCouncil({ postcodeAreas: ["ZQ3"] });
+  const cycle = await createSurveyCycle({ councilId: council.id, year: 2026 });
+  const business = await createOrganisation({
+    kind: "SUPPLIER",
+    councilId: council.id,
+    registeredPostcode: "ZQ3 1AA",
+    businessSize: "SMALL",
+  });
+  cookie = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
+  base = `/survey/${cycle.id}`;
+  expect((await postPage(base, formOf({ consent: "yes" }), cookie)).status).toBe(302);
+});
+
+const post = (path: string, values: Record<string, string>) =>
+  postPage(`${base}${path}`, formOf(values), cookie);
+const locationOf = (response: Response) => response.headers.get("location");
+
+describe("the confirmation page from the browser's history", () => {
+  it("says the answers were withdrawn, with a link to the survey, not 'Page not found'", async () => {
+    await post("/questions/age", { age: "35_49" });
+    expect(locationOf(await post("/check-answers", {}))).toBe(`${base}/confirmation`);
+    expect(locationOf(await post("/withdraw", {}))).toBe(base);
+
+    const confirmation = await renderPage(`${base}/confirmation`, cookie);
+    expect(confirmation.status).toBe(200);
+    const html = await confirmation.text();
+    expect(html).toContain("<title>Your answers were withdrawn");
+    const text = readableMainText(html);
+    expect(text).toContain("Your answers were withdrawn");
+    expect(text).toContain("answers to the 2026 survey were withdrawn and deleted");
+    expect(text).not.toContain("Answers sent");
+    expect(html).toContain(`href="${base}"`);
+
+    // taking part again, not yet sent: the page says so
+    await postPage(base, formOf({ consent: "yes" }), cookie);
+    expect(readableMainText(await (await renderPage(`${base}/confirmation`, cookie)).text())).toContain(
+      "Your answers have not been sent",
+    );
+  });
+});
