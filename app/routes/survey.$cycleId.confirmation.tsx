@@ -21,6 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_SENT_HEADINGS = {
   withdrawn: "Your answers were withdrawn",
   started: "Your answers have not been sent",
+  // a colleague's answers, which this person may not see or continue
+  colleague: "Your business's answers have not been sent",
   none: "Your business has not answered this survey",
 } as const;
 
@@ -31,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const response = await getOwnResponse(cycle.id, membership.organisationId);
   if (!response || response.status !== "SUBMITTED") {
     const notSent: keyof typeof NOT_SENT_HEADINGS = response
-      ? "started"
+      ? mayUseAnswers(response, { userId: viewer.user.id, role: membership.role })
+        ? "started"
+        : "colleague"
       : (await wereWithdrawn(cycle.id, membership.organisationId))
         ? "withdrawn"
         : "none";
@@ -81,9 +85,15 @@ function NotSent({
           ? `Your business's answers to the ${year} survey were withdrawn and deleted. The council has no answers from your business.`
           : notSent === "started"
             ? `Your business has started the ${year} survey, but the answers have not been sent to the council yet.`
-            : `The council has no answers from your business to the ${year} survey.`}
+            : notSent === "colleague"
+              ? `Someone in your business has started the ${year} survey, but the answers have not been sent to the council yet. Only the person who answered and the business's owners can see, change or send them.`
+              : `The council has no answers from your business to the ${year} survey.`}
       </p>
-      {accepting ? (
+      {accepting && notSent === "colleague" ? (
+        <p className="mb-4">
+          <Link to={`/survey/${cycleId}`}>Go to the survey page</Link>
+        </p>
+      ) : accepting ? (
         <p className="mb-4">
           You can{" "}
           <Link to={`/survey/${cycleId}`}>

@@ -12,6 +12,7 @@ import { formOf, postPage, readableMainText, renderPage } from "../helpers/rende
 
 let base: string;
 let cookie: string;
+let colleague: string;
 
 beforeEach(async () => {
   const council = await createCouncil({ postcodeAreas: ["ZQ3"] });
@@ -23,6 +24,7 @@ beforeEach(async () => {
     businessSize: "SMALL",
   });
   cookie = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
+  colleague = await sessionCookieFor((await createMember(business.id, "MEMBER")).id);
   base = `/survey/${cycle.id}`;
   expect((await postPage(base, formOf({ consent: "yes" }), cookie)).status).toBe(302);
 });
@@ -47,10 +49,15 @@ describe("the confirmation page from the browser's history", () => {
     expect(text).not.toContain("Answers sent");
     expect(html).toContain(`href="${base}"`);
 
-    // taking part again, not yet sent: the page says so
+    // taking part again, not yet sent: the page says so; a colleague is not offered answers they may not continue
     await postPage(base, formOf({ consent: "yes" }), cookie);
-    expect(readableMainText(await (await renderPage(`${base}/confirmation`, cookie)).text())).toContain(
-      "Your answers have not been sent",
+    const started = readableMainText(await (await renderPage(`${base}/confirmation`, cookie)).text());
+    expect(started).toContain("Your answers have not been sent");
+    expect(started).toContain("You can continue the survey");
+    const seenByColleague = readableMainText(
+      await (await renderPage(`${base}/confirmation`, colleague)).text(),
     );
+    expect(seenByColleague).toContain("Someone in your business has started the 2026 survey");
+    expect(seenByColleague).not.toContain("continue the survey");
   });
 });
