@@ -291,10 +291,14 @@ function sendReminder(id: string, now: Date) {
       data: { reminderSentAt: now },
     });
     if (claimed.count !== 1) return false;
-    const kpiReturn = await tx.kpiReturn.findUniqueOrThrow({ where: { id }, select: returnEmailSelect });
+    const kpiReturn = await tx.kpiReturn.findUniqueOrThrow({
+      where: { id },
+      select: { ...returnEmailSelect, status: true },
+    });
     const email = await returnReminderEmail({
       ...emailBase(kpiReturn),
       daysLeft: daysUntilDue(kpiReturn.dueDate, now),
+      queried: kpiReturn.status === "QUERIED",
     });
     await sendReturnEmail(
       tx,

@@ -230,6 +230,7 @@ export async function saveReturn(
       const email = await returnSubmittedEmail({
         ...emailBase(current, `/returns/${returnId}/review`),
         supplierName: current.contract.supplierOrganisation.name,
+        resubmitted: from === "QUERIED",
       });
       await sendReturnEmail(tx, current, await managerRecipients(tx, current), "returns-submitted", email);
     }

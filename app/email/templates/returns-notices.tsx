@@ -44,7 +44,8 @@ export function returnOpenedEmail(base: ReturnEmailBase) {
   );
 }
 
-export function returnReminderEmail(base: ReturnEmailBase & { daysLeft: number }) {
+// queried: the return was sent and queried, and the changes asked for have not been sent yet
+export function returnReminderEmail(base: ReturnEmailBase & { daysLeft: number; queried?: boolean }) {
   const when = base.daysLeft <= 0 ? "today" : base.daysLeft === 1 ? "tomorrow" : `in ${base.daysLeft} days`;
   return renderEmail(
     `Reminder: your ${base.quarterLabel} return is due ${when}: ${base.contractReference}`,
@@ -54,16 +55,17 @@ export function returnReminderEmail(base: ReturnEmailBase & { daysLeft: number }
       `Due by ${base.dueDate}`,
       <>
         <EmailParagraph>
-          Your {base.quarterLabel} social value return for {contractName(base)} is due by {base.dueDate}. If
-          you have started it, remember to submit it.
+          Your {base.quarterLabel} social value return for {contractName(base)} is due by {base.dueDate}.{" "}
+          {base.queried
+            ? "Your contract manager queried it: make the changes they asked for and submit it again."
+            : "If you have started it, remember to submit it."}
         </EmailParagraph>
-        <EmailButton href={base.url}>Complete the return</EmailButton>
+        <EmailButton href={base.url}>{base.queried ? "See the query" : "Complete the return"}</EmailButton>
       </>,
     ),
   );
 }
 
-// queried: the return was sent and queried, and the changes asked for have not been sent yet
 type Overdue = ReturnEmailBase & { queried?: boolean };
 
 export function returnOverdueSupplierEmail(base: Overdue) {
@@ -107,17 +109,25 @@ export function returnOverdueManagerEmail(base: Overdue & { supplierName: string
   );
 }
 
-export function returnSubmittedEmail(base: ReturnEmailBase & { supplierName: string }) {
+// resubmitted: sent again after the council queried it
+export function returnSubmittedEmail(
+  base: ReturnEmailBase & { supplierName: string; resubmitted?: boolean },
+) {
   return renderEmail(
-    `Return submitted for review: ${base.contractReference} ${base.quarterLabel}`,
+    base.resubmitted
+      ? `Return sent again after your query: ${base.contractReference} ${base.quarterLabel}`
+      : `Return submitted for review: ${base.contractReference} ${base.quarterLabel}`,
     layout(
       base,
       "A return is ready for review",
-      `${base.supplierName} submitted a return`,
+      base.resubmitted
+        ? `${base.supplierName} answered your query`
+        : `${base.supplierName} submitted a return`,
       <>
         <EmailParagraph>
-          {base.supplierName} submitted the {base.quarterLabel} social value return for {contractName(base)}.
-          Please accept it or query it.
+          {base.resubmitted
+            ? `${base.supplierName} sent the ${base.quarterLabel} social value return for ${contractName(base)} again, after it was queried. The review page shows what they changed. Please accept it or query it again.`
+            : `${base.supplierName} submitted the ${base.quarterLabel} social value return for ${contractName(base)}. Please accept it or query it.`}
         </EmailParagraph>
         <EmailButton href={base.url}>Review the return</EmailButton>
       </>,
