@@ -13,17 +13,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the business the person is working for now (chosen in the header when they belong to several), which is
   // the one every survey page then uses
   const supplier = actingMembership(viewer, request, { kinds: ["SUPPLIER"] });
-  if (!supplier) return json({ problem: "no-supplier" as const });
+  if (!supplier) return json({ problem: "no-supplier" as const, organisationId: null });
+  // a business the council rejected may not answer any survey: it was told the link "does not work" and pointed
+  // to the council's newer emails and to a list that can never show one (the link itself is left untouched)
+  if (supplier.status === "REJECTED")
+    return json({ problem: "rejected" as const, organisationId: supplier.organisationId }, { status: 404 });
   const cycleId = await redeemInvitation(params.token ?? "", supplier.organisationId);
-  if (!cycleId) return json({ problem: "invalid" as const }, { status: 404 });
+  if (!cycleId) return json({ problem: "invalid" as const, organisationId: null }, { status: 404 });
   return redirect(`/survey/${cycleId}`);
 }
 
 export default function SurveyInvitation() {
-  const { problem } = useLoaderData<typeof loader>();
+  const { problem, organisationId } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl">
-      {problem === "no-supplier" ? (
+      {problem === "rejected" ? (
+        <>
+          <PageHeading>Your business cannot take part in this survey</PageHeading>
+          <p className="mb-4">
+            The council did not verify your business, so it cannot answer council surveys. Contact the council
+            that sent the invitation if you think this is wrong.
+          </p>
+          <p>
+            <Link to={`/organisations/${organisationId}`}>See the reason the council gave</Link>
+          </p>
+        </>
+      ) : problem === "no-supplier" ? (
         <>
           <PageHeading>Add your business first</PageHeading>
           <p className="mb-4">
