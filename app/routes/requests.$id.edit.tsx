@@ -11,6 +11,7 @@ import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { isoDate } from "~/ui/format.ts";
+import { editState } from "~/ui/stale-edit.tsx";
 import { RequestForm } from "./requests.new/request-form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -56,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   return json({
     id: need.id,
+    // the version the form is read from: a colleague's save since is not overwritten unseen
+    version: need.updatedAt.toISOString(),
     status: need.status,
     comment: need.moderationComment,
     councils,
@@ -75,16 +78,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form: submission.value,
     actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
   });
-  if (!result.ok)
-    return json(
-      submission.reply({
-        fieldErrors: result.fieldErrors,
-        formErrors: result.formError ? [result.formError] : undefined,
-      }),
-      {
-        status: 400,
-      },
-    );
+  if (!result.ok) {
+    const reply = submission.reply({
+      fieldErrors: result.fieldErrors,
+      formErrors: result.formError ? [result.formError] : undefined,
+    });
+    // refused as a colleague saved first: the form goes on from what is saved now (editState)
+    return json(result.savedVersion ? { ...reply, stale: { version: result.savedVersion } } : reply, {
+      status: 400,
+    });
+  }
   return redirectWithFlash(`/requests/${need.id}/manage`, {
     kind: "success",
     message: result.status === "SUBMITTED" ? "Request submitted for approval" : "Changes saved",
@@ -92,8 +95,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRequestPage() {
-  const { id, status, comment, councils, defaults, organisationStatus } = useLoaderData<typeof loader>();
+  const {
+    id,
+    version: read,
+    status,
+    comment,
+    councils,
+    defaults,
+    organisationStatus,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { version } = editState<{ version: string }>(lastResult, read);
   return (
     <>
       <BackLink to={`/requests/${id}/manage`}>Back to the request</BackLink>
@@ -119,6 +131,7 @@ export default function EditRequestPage() {
         lastResult={lastResult}
         councils={councils}
         defaults={defaults}
+        version={version}
         submitLabel="Save and submit for approval"
         canSubmit={organisationStatus === "VERIFIED"}
       />

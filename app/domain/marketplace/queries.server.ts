@@ -271,6 +271,7 @@ export function getEditableRequest(id: string, organisationIds: string[]) {
       id: true,
       status: true,
       organisationId: true,
+      updatedAt: true,
       ...REQUEST_DATA_COLUMNS,
       moderationComment: true,
     },

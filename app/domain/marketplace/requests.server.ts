@@ -30,7 +30,16 @@ import {
 import type { RequestForm } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
 
-export type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
+export type Failure = {
+  ok: false;
+  formError?: string;
+  fieldErrors?: Record<string, string[]>;
+  // an edit refused because a colleague saved the request first: the version now saved
+  savedVersion?: string;
+};
+
+export const STALE_REQUEST_EDIT =
+  "Someone else saved changes to this request while you were editing, so your changes were not saved. Your answers are kept below: check the request as it is saved now, then save again.";
 
 // A change that cannot be made; with a field, the message belongs next to that field of the form.
 class TransitionRefused extends Error {
@@ -290,7 +299,7 @@ export async function updateRequest(input: {
       await lockRequest(tx, input.requestId);
       const current = await tx.request.findFirst({
         where: { id: input.requestId, organisationId: input.organisationId },
-        select: { status: true, ...REQUEST_DATA_COLUMNS },
+        select: { status: true, updatedAt: true, ...REQUEST_DATA_COLUMNS },
       });
       if (!current) throw new TransitionRefused("This request no longer exists.");
       const districtId = await districtOnEdit(tx, current, input.form);
@@ -313,6 +322,10 @@ export async function updateRequest(input: {
       // a draft saved as it already is (the form sent twice, or unchanged): nothing to change or log
       if (!submit && sameRequestData(current, requestData(input.form, districtId)))
         return { ok: true as const, status: current.status };
+      // a colleague saved it after this form was read: their changes are not overwritten unseen
+      const savedVersion = current.updatedAt.toISOString();
+      if (input.form.version && input.form.version !== savedVersion)
+        return { ok: false as const, formError: STALE_REQUEST_EDIT, savedVersion };
       const to: RequestStatus = submit ? "SUBMITTED" : current.status;
       const { count } = await tx.request.updateMany({
         where: { id: input.requestId, status: current.status },

@@ -142,6 +142,9 @@ export const requestFormSchema = z.object({
   contactPreference: optionalText(300, "Contact preference must be 300 characters or fewer"),
   // the new-request form's one-off key: posted twice, it is one request (an edit sends none)
   submissionKey: z.string().min(1).max(100).optional(),
+  // the edit form's version of the request (updatedAt, as app/ui/stale-edit.tsx): none from a new-request form, or a
+  // page shown before forms carried it, which is saved as before
+  version: z.iso.datetime({ precision: 3 }).optional().catch(undefined),
 });
 export type RequestForm = z.infer<typeof requestFormSchema>;
 

@@ -28,6 +28,7 @@ export function RequestForm({
   defaults,
   submitLabel = "Submit for approval",
   submissionKey,
+  version,
   canSubmit = true,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
@@ -36,6 +37,8 @@ export function RequestForm({
   submitLabel?: string;
   /** a new request's one-off key: the form posted twice makes one request */
   submissionKey?: string;
+  /** the edited request's version (updatedAt): a colleague's save since is refused, not overwritten */
+  version?: string;
   /** false while the council has not verified the organisation: a submit would only be refused */
   canSubmit?: boolean;
 }) {
@@ -49,6 +52,7 @@ export function RequestForm({
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       <ErrorSummary errors={form.allErrors} />
       {submissionKey ? <input type="hidden" name="submissionKey" value={submissionKey} /> : null}
+      {version ? <input type="hidden" name="version" value={version} /> : null}
       <TextInput
         name="title"
         label="Title"
