@@ -26,6 +26,7 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { countOf, formatDate } from "~/ui/format.ts";
 import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
+import { hasOpened } from "~/domain/survey/stages.ts";
 
 export const meta: MetaFunction = () => [{ title: "Supplier diversity survey – Social Value Marketplace" }];
 
@@ -65,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closesOn: cycle.closesOn,
       opensOn: cycle.opensOn,
       accepting: cycle.accepting,
+      // not taking answers: opening later, or past its closing day (before the night's housekeeping closes it)
+      notOpenYet: !hasOpened(cycle),
       privacyNotice: cycle.privacyNotice,
       dpiaReference: cycle.dpiaReference,
       retentionMonths: cycle.retentionMonths,
@@ -211,11 +214,16 @@ function SurveyExplainer({
       <PageHeading caption={`${cycle.councilName} · ${organisationName}`}>
         Supplier diversity survey {cycle.year}
       </PageHeading>
-      {!cycle.accepting ? (
-        <Notice title="This survey is not taking answers">
-          It is open from {formatDate(cycle.opensOn)} to {formatDate(cycle.closesOn)}.
+      {/* "It is open from … to …" read, past the closing day, as if the survey were still open */}
+      {cycle.accepting ? null : cycle.notOpenYet ? (
+        <Notice title="This survey is not open yet">
+          It opens on {formatDate(cycle.opensOn)} and closes on {formatDate(cycle.closesOn)}.
         </Notice>
-      ) : null}
+      ) : (
+        <Notice title="This survey has closed">
+          Its closing date, {formatDate(cycle.closesOn)}, has passed, so it no longer takes answers.
+        </Notice>
+      )}
       {started && !response.mine ? (
         <p className="mb-4">
           Someone in {organisationName} has already {response.status === "SUBMITTED" ? "sent" : "started"}{" "}
@@ -274,9 +282,10 @@ function SurveyExplainer({
           </p>
           <h2 className="mb-2 text-2xl font-bold">Every question is optional</h2>
           <p className="mb-4">
-            Each question has a &ldquo;Prefer not to say&rdquo; answer, and you can skip any question. You can
-            save your answers and come back later, and change or withdraw them until{" "}
-            {formatDate(cycle.closesOn)}.
+            Each question has a &ldquo;Prefer not to say&rdquo; answer, and you can skip any question.
+            {cycle.accepting || cycle.notOpenYet
+              ? ` You can save your answers and come back later, and change or withdraw them until ${formatDate(cycle.closesOn)}.`
+              : null}
           </p>
           <h2 className="mb-2 text-2xl font-bold">Who sees your answers</h2>
           <p className="mb-4">
