@@ -73,8 +73,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submitted: response.status === "SUBMITTED",
     derivedSize: response.derivedSize ? SIZE_LABELS[response.derivedSize] : null,
     sections,
-    // GOV.UK check-answers pattern: Back returns to the last question page
-    backTo: `/survey/${cycle.id}/questions/${TOPICS[TOPICS.length - 1].slug}`,
+    // GOV.UK check-answers pattern: Back returns to the last question page while the answers are being given; once
+    // sent, the page is reached from the survey's page (or the confirmation), not from the last question
+    backTo:
+      response.status === "SUBMITTED"
+        ? `/survey/${cycle.id}`
+        : `/survey/${cycle.id}/questions/${TOPICS[TOPICS.length - 1].slug}`,
   });
 }
 
