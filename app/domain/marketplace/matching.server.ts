@@ -4,12 +4,13 @@ import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
 import { outwardCode, scoreMatch, type OpenCommitment } from "./matching.ts";
-import { HOLDING_STATUSES, IN_FLIGHT_STATUSES } from "./pledge-lifecycle.ts";
+import { HOLDING_STATUSES, IN_FLIGHT_STATUSES, promisedToCommitment } from "./pledge-lifecycle.ts";
 import { runningContract } from "./pledges.server.ts";
 
 // Target left = target − delivered to date (the one progress rule: accepted returns + confirmed pledges,
 // app/domain/reporting/progress.ts) − pledges still in progress against the commitment (offered, accepted or
-// delivered but not yet confirmed), so a supplier is not pointed at work it has already promised.
+// delivered but not yet confirmed: a delivered one by what was delivered), so a supplier is not pointed at work it
+// has already promised.
 export async function openCommitments(
   supplierOrganisationId: string,
   asOf = new Date(),
@@ -30,13 +31,14 @@ export async function openCommitments(
       },
     }),
     loadCommitmentProgress(where, asOf),
-    db.pledge.groupBy({
-      by: ["commitmentId"],
+    db.pledge.findMany({
       where: { commitment: where, status: { in: IN_FLIGHT_STATUSES } },
-      _sum: { quantity: true },
+      select: { commitmentId: true, status: true, quantity: true, deliveredQuantity: true },
     }),
   ]);
-  const promised = new Map(inFlight.map((p) => [p.commitmentId, p._sum.quantity ?? 0]));
+  const promised = new Map<string | null, number>();
+  for (const p of inFlight)
+    promised.set(p.commitmentId, (promised.get(p.commitmentId) ?? 0) + promisedToCommitment(p.status, p));
   return commitments.map((c) => {
     const done = progress.get(c.id);
     const delivered = done?.kind === "numeric" ? Number(done.deliveredToDate) : 0;

@@ -152,6 +152,17 @@ export function heldShare(
   return Math.min(pledge.quantity, pledge.deliveredQuantity);
 }
 
+// How much of a supplier's commitment a pledge still in progress takes up: what it promised, until the supplier
+// reports what it delivered. That is then what was given (confirmed, only that counts towards the commitment), so
+// the rest of the commitment is free for other requests. Disputed, the supplier may still put it right in full.
+export function promisedToCommitment(
+  status: PledgeStatus,
+  pledge: { quantity: number; deliveredQuantity: number | null },
+) {
+  if (status !== "DELIVERED" || pledge.deliveredQuantity === null) return pledge.quantity;
+  return Math.min(pledge.quantity, pledge.deliveredQuantity);
+}
+
 const LABELS: Record<PledgeStatus, string> = {
   OFFERED: "offered",
   ACCEPTED: "accepted",
