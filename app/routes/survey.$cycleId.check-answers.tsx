@@ -45,9 +45,6 @@ function answerText(response: OwnResponse, protectedAnswers: Record<string, stri
   if (q.name === "ethnicBackground") return backgroundLabel(protectedAnswers.ethnicBackground);
   if (q.name in protectedAnswers) return labelFor(q, protectedAnswers[q.name]);
   if (q.name === "contactConsent") return labelFor(q, response.contactConsentAnswer);
-  // last year's contact details, kept ready for a yes this year, are not an answer until that yes is given
-  if ((q.name === "contactName" || q.name === "contactEmail") && response.contactConsentAnswer !== "YES")
-    return null;
   if (q.name === "barriers")
     return response.barriers.length ? response.barriers.map((b) => labelFor(q, b)).join("\n") : null;
   const value = (response as Record<string, unknown>)[q.name];
@@ -56,16 +53,26 @@ function answerText(response: OwnResponse, protectedAnswers: Record<string, stri
   return q.options ? labelFor(q, value) : value;
 }
 
+// Who to contact is asked only of a business that agreed to be contacted: after a "No", rows reading "Not answered"
+// suggested a question had been missed. (Last year's contact details, kept ready for a yes this year, are not an
+// answer until that yes is given.)
+function asked(response: OwnResponse, q: Question) {
+  if (q.name === "contactName" || q.name === "contactEmail") return response.contactConsentAnswer === "YES";
+  return true;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle, response, protectedAnswers } = await load(request, params.cycleId!);
   const sections = TOPICS.filter((t) => topicApplies(t, protectedAnswers)).map((topic) => ({
     slug: topic.slug,
     title: topic.title,
-    answers: topic.questions.map((q) => ({
-      name: q.name,
-      question: q.name === "ethnicBackground" ? "Ethnic background" : q.legend,
-      answer: answerText(response, protectedAnswers, q),
-    })),
+    answers: topic.questions
+      .filter((q) => asked(response, q))
+      .map((q) => ({
+        name: q.name,
+        question: q.name === "ethnicBackground" ? "Ethnic background" : q.legend,
+        answer: answerText(response, protectedAnswers, q),
+      })),
   }));
   return json({
     cycleId: cycle.id,

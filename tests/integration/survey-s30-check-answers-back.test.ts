@@ -9,7 +9,7 @@ import {
   createSurveyCycle,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 const backOf = async (path: string, cookie: string) => {
   const html = await (await renderPage(path, cookie)).text();
@@ -38,5 +38,38 @@ describe("Back on check your answers", () => {
     // a change saved from it comes back to it, with the same Back
     await postPage(`${base}/questions/age?return=check`, formOf({ age: "50_64" }), cookie);
     expect(await backOf(`${base}/check-answers`, cookie)).toBe(base);
+  });
+});
+
+describe("who to contact on check your answers", () => {
+  it("is shown only when the business agreed to be contacted, not as 'Not answered' after a no", async () => {
+    const council = await createCouncil({ postcodeAreas: ["ZP6"] });
+    const cycle = await createSurveyCycle({ councilId: council.id });
+    const business = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: council.id,
+      registeredPostcode: "ZP6 1AA",
+      businessSize: "MICRO",
+    });
+    const cookie = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
+    const base = `/survey/${cycle.id}`;
+    await postPage(base, formOf({ consent: "yes" }), cookie);
+    const rows = async () =>
+      readableMainText(await (await renderPage(`${base}/check-answers`, cookie)).text());
+
+    await postPage(`${base}/questions/meet-the-buyer`, formOf({ contactConsent: "NO" }), cookie);
+    expect(await rows()).toContain(
+      "May the council contact the business about its answers and about events? No",
+    );
+    expect(await rows()).not.toContain("Who should we contact?");
+    expect(await rows()).not.toContain("Their email address");
+
+    await postPage(
+      `${base}/questions/meet-the-buyer`,
+      formOf({ contactConsent: "YES", contactName: "Kit Kite", contactEmail: "kit@kite.example" }),
+      cookie,
+    );
+    expect(await rows()).toContain("Who should we contact? Kit Kite");
+    expect(await rows()).toContain("Their email address kit@kite.example");
   });
 });
