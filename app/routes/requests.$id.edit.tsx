@@ -6,7 +6,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requestorMemberships } from "~/domain/marketplace/access.server.ts";
 import { getEditableRequest } from "~/domain/marketplace/queries.server.ts";
 import { EDITABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
-import { requestFormOptions, updateRequest } from "~/domain/marketplace/requests.server.ts";
+import { requestFormOptions, retiredChoices, updateRequest } from "~/domain/marketplace/requests.server.ts";
 import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -63,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comment: need.moderationComment,
     councils,
     defaults,
+    retired: retiredChoices(need),
     organisationStatus: membership.status,
   });
 }
@@ -102,6 +103,7 @@ export default function EditRequestPage() {
     comment,
     councils,
     defaults,
+    retired,
     organisationStatus,
   } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -131,6 +133,7 @@ export default function EditRequestPage() {
         lastResult={lastResult}
         councils={councils}
         defaults={defaults}
+        retired={retired}
         version={version}
         submitLabel="Save and submit for approval"
         canSubmit={organisationStatus === "VERIFIED"}

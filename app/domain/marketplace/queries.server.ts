@@ -274,6 +274,9 @@ export function getEditableRequest(id: string, organisationIds: string[]) {
       updatedAt: true,
       ...REQUEST_DATA_COLUMNS,
       moderationComment: true,
+      // a category or district the council has retired since is not offered: the form says which it was
+      category: { select: { name: true, active: true } },
+      district: { select: { name: true, active: true } },
     },
   });
 }

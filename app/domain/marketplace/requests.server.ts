@@ -70,6 +70,20 @@ export async function requestFormOptions() {
   return councils;
 }
 
+// A category or district the council retired after the request was saved with it is not among the form's choices,
+// so the field would read blank: what the edit form says next to it instead, in the words a refused submit uses.
+export function retiredChoices(request: {
+  category: { name: string; active: boolean };
+  district: { name: string; active: boolean } | null;
+}) {
+  const retired: { categoryId?: string; districtId?: string } = {};
+  if (!request.category.active)
+    retired.categoryId = `The council no longer uses the category “${request.category.name}”, which you chose. Select another category`;
+  if (request.district && !request.district.active)
+    retired.districtId = `The council no longer lists the district “${request.district.name}”, which you chose. Select another district, or No district`;
+  return retired;
+}
+
 // Unknown categories or districts (or ones of another council) become field errors, never a 500.
 async function checkReferences(form: RequestForm): Promise<Failure | null> {
   const fieldErrors: Record<string, string[]> = {};

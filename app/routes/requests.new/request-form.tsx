@@ -30,6 +30,7 @@ export function RequestForm({
   submissionKey,
   version,
   canSubmit = true,
+  retired = {},
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   councils: CouncilOption[];
@@ -41,6 +42,8 @@ export function RequestForm({
   version?: string;
   /** false while the council has not verified the organisation: a submit would only be refused */
   canSubmit?: boolean;
+  /** on edit, what to say by a field whose saved choice the council has retired (it is not among the options) */
+  retired?: { categoryId?: string; districtId?: string };
 }) {
   const [form, fields] = useForm({ lastResult, defaultValue: defaults, shouldRevalidate: "onSubmit" });
   const value = (name: string) => {
@@ -48,6 +51,9 @@ export function RequestForm({
     return typeof v === "string" ? v : undefined;
   };
   const many = councils.length > 1;
+  // said while the field still holds the retired choice: once another (or none) is sent, that answer stands
+  const errorsOf = (name: "categoryId" | "districtId") =>
+    fields[name].errors ?? (retired[name] && value(name) === defaults[name] ? [retired[name]] : undefined);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       <ErrorSummary errors={form.allErrors} />
@@ -83,7 +89,7 @@ export function RequestForm({
         options={councils.flatMap((c) =>
           c.categories.map((cat) => ({ value: cat.id, label: many ? `${cat.name} (${c.name})` : cat.name })),
         )}
-        errors={fields.categoryId.errors}
+        errors={errorsOf("categoryId")}
         defaultValue={value("categoryId")}
       />
       <Radios
@@ -118,7 +124,7 @@ export function RequestForm({
         options={councils.flatMap((c) =>
           c.districts.map((d) => ({ value: d.id, label: many ? `${d.name} (${c.name})` : d.name })),
         )}
-        errors={fields.districtId.errors}
+        errors={errorsOf("districtId")}
         defaultValue={value("districtId")}
       />
       <TextInput
