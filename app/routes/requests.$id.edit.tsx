@@ -7,11 +7,12 @@ import { requestorMemberships } from "~/domain/marketplace/access.server.ts";
 import { getEditableRequest } from "~/domain/marketplace/queries.server.ts";
 import { EDITABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { requestFormOptions, retiredChoices, updateRequest } from "~/domain/marketplace/requests.server.ts";
+import type { RequestStaleEdit } from "~/domain/marketplace/request-stale-edit.server.ts";
 import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { isoDate } from "~/ui/format.ts";
-import { editState } from "~/ui/stale-edit.tsx";
+import { editState, StaleEditNotice } from "~/ui/stale-edit.tsx";
 import { RequestForm } from "./requests.new/request-form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -85,9 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       formErrors: result.formError ? [result.formError] : undefined,
     });
     // refused as a colleague saved first: the form goes on from what is saved now (editState)
-    return json(result.savedVersion ? { ...reply, stale: { version: result.savedVersion } } : reply, {
-      status: 400,
-    });
+    return json(result.stale ? { ...reply, stale: result.stale } : reply, { status: 400 });
   }
   return redirectWithFlash(`/requests/${need.id}/manage`, {
     kind: "success",
@@ -107,11 +106,22 @@ export default function EditRequestPage() {
     organisationStatus,
   } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { version } = editState<{ version: string }>(lastResult, read);
+  const { stale, version } = editState<RequestStaleEdit>(lastResult, read);
   return (
     <>
       <BackLink to={`/requests/${id}/manage`}>Back to the request</BackLink>
       <PageHeading>Edit request</PageHeading>
+      {stale ? (
+        <StaleEditNotice
+          what="request"
+          rows={stale.differences.map((d) => ({
+            field: d.field,
+            label: d.label,
+            saved: <span className="break-words whitespace-pre-line">{d.saved ?? "(blank)"}</span>,
+            yours: <span className="break-words whitespace-pre-line">{d.yours ?? "(blank)"}</span>,
+          }))}
+        />
+      ) : null}
       {status === "CHANGES_REQUESTED" && comment ? (
         <InsetText>
           <strong className="block">The council asked for changes:</strong>

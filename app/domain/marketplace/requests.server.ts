@@ -29,17 +29,18 @@ import {
 } from "./request-lifecycle.ts";
 import type { RequestForm } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
+import { staleRequestEdit, type RequestStaleEdit } from "./request-stale-edit.server.ts";
 
 export type Failure = {
   ok: false;
   formError?: string;
   fieldErrors?: Record<string, string[]>;
-  // an edit refused because a colleague saved the request first: the version now saved
-  savedVersion?: string;
+  // an edit refused because a colleague saved the request first: the version now saved, and what differs
+  stale?: RequestStaleEdit;
 };
 
 export const STALE_REQUEST_EDIT =
-  "Someone else saved changes to this request while you were editing, so your changes were not saved. Your answers are kept below: check the request as it is saved now, then save again.";
+  "Someone else saved changes to this request while you were editing, so your changes were not saved. What they saved is shown, your answers are kept below: check them, then save again.";
 
 // A change that cannot be made; with a field, the message belongs next to that field of the form.
 class TransitionRefused extends Error {
@@ -337,9 +338,12 @@ export async function updateRequest(input: {
       if (!submit && sameRequestData(current, requestData(input.form, districtId)))
         return { ok: true as const, status: current.status };
       // a colleague saved it after this form was read: their changes are not overwritten unseen
-      const savedVersion = current.updatedAt.toISOString();
-      if (input.form.version && input.form.version !== savedVersion)
-        return { ok: false as const, formError: STALE_REQUEST_EDIT, savedVersion };
+      if (input.form.version && input.form.version !== current.updatedAt.toISOString()) {
+        // the district as the requestor chose it (the form shows the one a request is filed under)
+        const yours = requestData(input.form, input.form.districtId || null);
+        const stale = await staleRequestEdit(tx, current.updatedAt, current, yours);
+        return { ok: false as const, formError: STALE_REQUEST_EDIT, stale };
+      }
       const to: RequestStatus = submit ? "SUBMITTED" : current.status;
       const { count } = await tx.request.updateMany({
         where: { id: input.requestId, status: current.status },

@@ -1,0 +1,86 @@
+// An edit of a request refused because a colleague saved it after the form was read: what they saved beside what the
+// requestor sent, field by field, in words (names, not ids), as the contracts' and the council lists' edit forms show.
+import { staleEdit, type Snapshot, type StaleEdit } from "~/domain/contracts/history.ts";
+import { formatDate, formatNumber } from "~/domain/format.ts";
+import type { Tx } from "~/db.server.ts";
+import type { HelpType } from "~/generated/prisma/enums.ts";
+import { helpTypeLabel } from "./help-types.ts";
+
+export type RequestStaleEdit = StaleEdit;
+
+// The form's fields, in its order, as the notice names them.
+const REQUEST_FIELD_LABELS: Record<string, string> = {
+  title: "Title",
+  description: "What you need, and why",
+  council: "Council",
+  category: "Category",
+  helpType: "Type of help",
+  quantity: "How much you need",
+  unitLabel: "What the items are",
+  district: "District",
+  postcodeArea: "Postcode area",
+  isRemote: "Can be done remotely",
+  neededBy: "Needed by",
+  beneficiaries: "Who benefits",
+  beneficiaryCount: "How many people benefit",
+  contactPreference: "How a supplier should contact you",
+};
+
+export type RequestValues = {
+  councilId: string;
+  title: string;
+  description: string;
+  categoryId: string;
+  helpType: HelpType;
+  quantity: number;
+  unitLabel: string | null;
+  districtId: string | null;
+  postcodeArea: string | null;
+  isRemote: boolean;
+  neededBy: Date;
+  beneficiaries: string | null;
+  beneficiaryCount: number | null;
+  contactPreference: string | null;
+};
+
+export async function staleRequestEdit(
+  tx: Tx,
+  version: Date,
+  saved: RequestValues,
+  yours: RequestValues,
+): Promise<RequestStaleEdit> {
+  const both = [saved, yours];
+  const [councils, categories, districts] = await Promise.all([
+    tx.organisation.findMany({
+      where: { id: { in: both.map((r) => r.councilId) } },
+      select: { id: true, name: true },
+    }),
+    tx.category.findMany({
+      where: { id: { in: both.map((r) => r.categoryId) } },
+      select: { id: true, name: true },
+    }),
+    tx.district.findMany({
+      where: { id: { in: both.flatMap((r) => (r.districtId ? [r.districtId] : [])) } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const name = (list: { id: string; name: string }[], id: string | null) =>
+    id === null ? null : (list.find((entry) => entry.id === id)?.name ?? null);
+  const snapshot = (r: RequestValues): Snapshot => ({
+    title: r.title,
+    description: r.description,
+    council: name(councils, r.councilId),
+    category: name(categories, r.categoryId),
+    helpType: helpTypeLabel(r.helpType),
+    quantity: formatNumber(r.quantity),
+    unitLabel: r.unitLabel,
+    district: name(districts, r.districtId),
+    postcodeArea: r.postcodeArea,
+    isRemote: r.isRemote ? "Yes" : "No",
+    neededBy: formatDate(r.neededBy),
+    beneficiaries: r.beneficiaries,
+    beneficiaryCount: r.beneficiaryCount === null ? null : formatNumber(r.beneficiaryCount),
+    contactPreference: r.contactPreference,
+  });
+  return staleEdit(version, snapshot(saved), snapshot(yours), REQUEST_FIELD_LABELS);
+}
