@@ -42,8 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
+  // a business the council rejected keeps the survey's page only while it has answers there: after, the list
   const withdrawn = () =>
-    redirectWithFlash(`/survey/${cycle.id}`, {
+    redirectWithFlash(membership.status === "REJECTED" ? "/survey" : `/survey/${cycle.id}`, {
       kind: "success",
       message: "Your answers have been withdrawn and deleted.",
     });

@@ -80,11 +80,12 @@ const supplierFactsSelect = {
 // Open cycles this supplier may answer.
 export async function cyclesOpenTo(organisationId: string) {
   const org = await db.organisation.findFirst({
-    // a supplier the council rejected is not a business it surveys, even with an invitation
-    where: { id: organisationId, kind: "SUPPLIER", status: { not: "REJECTED" } },
-    select: supplierFactsSelect,
+    where: { id: organisationId, kind: "SUPPLIER" },
+    select: { ...supplierFactsSelect, status: true },
   });
   if (!org) return [];
+  // a supplier the council rejected is not a business it surveys, even with an invitation
+  const rejected = org.status === "REJECTED";
   const cycles = await db.surveyCycle.findMany({
     where: { status: "OPEN" },
     orderBy: [{ closesOn: "asc" }],
@@ -100,10 +101,15 @@ export async function cyclesOpenTo(organisationId: string) {
     },
   });
   // A business that has answered keeps its answers' pages until the survey closes (to see, change or withdraw
-  // them, as it was told) though the council has since changed its area.
+  // them, as it was told) though the council has since changed its area, or rejected it (a business may answer
+  // while waiting to be verified: rejected, its special category answers stayed with the council out of its reach).
   const answered = (c: (typeof cycles)[number]) => c.responses.some((r) => r.status !== "WITHDRAWN");
   return cycles
-    .filter((c) => c.invitations.length > 0 || answered(c) || isEligibleByArea(org, councilAreas(c.council)))
+    .filter(
+      (c) =>
+        answered(c) ||
+        (!rejected && (c.invitations.length > 0 || isEligibleByArea(org, councilAreas(c.council)))),
+    )
     .map((c) => ({
       id: c.id,
       year: c.year,
@@ -151,8 +157,8 @@ export async function cycleForRespondent(cycleId: string, organisationId: string
 // Anyone else gets null, so whether a business took part is never shown outside it.
 async function closedCycleFor(cycleId: string, organisationId: string) {
   const org = await db.organisation.findFirst({
-    where: { id: organisationId, kind: "SUPPLIER", status: { not: "REJECTED" } },
-    select: supplierFactsSelect,
+    where: { id: organisationId, kind: "SUPPLIER" },
+    select: { ...supplierFactsSelect, status: true },
   });
   if (!org) return null;
   const cycle = await db.surveyCycle.findFirst({
@@ -165,7 +171,13 @@ async function closedCycleFor(cycleId: string, organisationId: string) {
     db.surveyResponse.count({ where: { cycleId, organisationId } }),
     db.organisation.findUniqueOrThrow({ where: { id: cycle.councilId }, select: councilAreaSelect }),
   ]);
-  if (invited === 0 && answered === 0 && !isEligibleByArea(org, councilAreas(council))) return null;
+  // a business the council rejected learns only what became of answers it gave
+  if (
+    org.status === "REJECTED"
+      ? answered === 0
+      : invited === 0 && answered === 0 && !isEligibleByArea(org, councilAreas(council))
+  )
+    return null;
   const { anonymisedAt, ...shown } = cycle;
   return { ...shown, accepting: false, anonymised: anonymisedAt !== null };
 }
