@@ -35,9 +35,10 @@ async function load(request: Request, cycleId: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cycle, response } = await load(request, params.cycleId!);
+  const { membership, cycle, response } = await load(request, params.cycleId!);
   if (!response) throw redirect(`/survey/${cycle.id}`);
-  return json({ cycleId: cycle.id, year: cycle.year });
+  // a business the council rejected keeps its answers' pages, but may not answer again
+  return json({ cycleId: cycle.id, year: cycle.year, mayAnswerAgain: membership.status !== "REJECTED" });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WithdrawAnswers() {
-  const { cycleId, year } = useLoaderData<typeof loader>();
+  const { cycleId, year, mayAnswerAgain } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl">
       <BackLink to={`/survey/${cycleId}`} />
@@ -78,8 +79,10 @@ export default function WithdrawAnswers() {
         Are you sure you want to withdraw your answers?
       </PageHeading>
       <p className="mb-6">
-        All your business&apos;s answers to the {year} survey will be deleted. You can take part again while
-        the survey is open.
+        All your business&apos;s answers to the {year} survey will be deleted.
+        {mayAnswerAgain
+          ? " You can take part again while the survey is open."
+          : " As the council did not verify your business, it cannot take part again."}
       </p>
       <Form method="post" className="flex flex-wrap items-center gap-6">
         <Button variant="warning">Withdraw and delete my answers</Button>

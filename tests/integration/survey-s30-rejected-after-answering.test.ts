@@ -44,7 +44,9 @@ describe("a business rejected after answering the survey", () => {
     expect(page.status).toBe(200);
     expect(readableMainText(await page.text())).toContain("You sent your answers");
     expect((await renderPage(`${base}/check-answers`, cookie)).status).toBe(200);
-    expect((await renderPage(`${base}/withdraw`, cookie)).status).toBe(200);
+    const ask = readableMainText(await (await renderPage(`${base}/withdraw`, cookie)).text());
+    expect(ask).toContain("it cannot take part again");
+    expect(ask).not.toContain("You can take part again");
 
     const withdrawn = await postPage(`${base}/withdraw`, formOf({}), cookie);
     expect(withdrawn.headers.get("location")).toBe("/survey");
