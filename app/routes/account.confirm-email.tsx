@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
@@ -10,6 +9,7 @@ import { confirmEmailChange } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await readForm(request), { schema: tokenSchema });
+  const submission = parseForm(await readForm(request), { schema: tokenSchema });
   if (submission.status !== "success") return json({ error: "This link is not valid" }, { status: 400 });
   const { token } = submission.value;
   // the token is 256 random bits and not guessed: the limit stops floods from one address

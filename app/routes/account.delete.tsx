@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
@@ -17,6 +16,7 @@ import {
 import { BackLink, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkboxes, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Delete your account – Social Value Marketplace" }];
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema: deleteAccountSchema });
+  const submission = parseForm(await readForm(request), { schema: deleteAccountSchema });
   const hideFields = ["currentPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const result = await deleteAccount(viewer.user.id, submission.value, requestContext(request));

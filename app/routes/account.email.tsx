@@ -11,6 +11,7 @@ import { requestContext } from "~/auth/request-context.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change your email address – Social Value Marketplace" }];
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema: changeEmailSchema });
+  const submission = parseForm(await readForm(request), { schema: changeEmailSchema });
   const hideFields = ["currentPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   // their own address, so nothing to keep quiet about: otherwise told "we have sent it a link", and nothing comes

@@ -10,6 +10,7 @@ import { changeName } from "~/domain/accounts/users.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change your name – Social Value Marketplace" }];
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema: changeNameSchema });
+  const submission = parseForm(await readForm(request), { schema: changeNameSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   await changeName(viewer.user.id, submission.value.name, requestContext(request));
   return redirectWithFlash("/account", { kind: "success", message: "Your name has been changed" });

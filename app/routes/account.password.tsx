@@ -12,6 +12,7 @@ import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { AccountForPasswordManagers } from "~/auth/password-form.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change your password – Social Value Marketplace" }];
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema: changePasswordSchema });
+  const submission = parseForm(await readForm(request), { schema: changePasswordSchema });
   const hideFields = ["currentPassword", "password", "confirmPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const result = await changePassword(

@@ -9,7 +9,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
-import { forgotPasswordSchema, parseWithZod } from "~/domain/accounts/public-forms.server.ts";
+import { forgotPasswordSchema, parseForm } from "~/domain/accounts/public-forms.server.ts";
 import { requestPasswordReset } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { useServerForm } from "~/ui/server-form.ts";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await readForm(request), { schema: forgotPasswordSchema });
+  const submission = parseForm(await readForm(request), { schema: forgotPasswordSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const limit = await consumeAttempt("password-reset", { ip: context.ip, account: submission.value.email });
   if (!limit.ok)

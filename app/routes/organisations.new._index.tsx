@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   json,
   redirect,
@@ -13,6 +12,7 @@ import { z } from "zod";
 import { requireVerifiedUser } from "~/auth/permissions.server.ts";
 import { BackLink } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Register an organisation – Social Value Marketplace" }];
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireVerifiedUser(request);
-  const submission = parseWithZod(await readForm(request), { schema });
+  const submission = parseForm(await readForm(request), { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   return redirect(`/organisations/new/${submission.value.kind}`);
 }

@@ -6,7 +6,7 @@ import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie, endSessionOfRequest } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
-import { parseWithZod, resetPasswordSchema } from "~/domain/accounts/public-forms.server.ts";
+import { parseForm, resetPasswordSchema } from "~/domain/accounts/public-forms.server.ts";
 import { peekUserToken } from "~/domain/accounts/tokens.server.ts";
 import { resetPassword } from "~/domain/accounts/users.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await readForm(request), { schema: resetPasswordSchema });
+  const submission = parseForm(await readForm(request), { schema: resetPasswordSchema });
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const holder = await peekUserToken(db, submission.value.token, "PASSWORD_RESET");

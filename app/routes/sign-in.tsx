@@ -13,7 +13,7 @@ import { consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.ser
 import { requestContext, safeRedirect, SIGNED_IN_LANDING } from "~/auth/request-context.server.ts";
 import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
 import { SIGN_IN_FAILED } from "~/domain/accounts/labels.ts";
-import { parseWithZod, signInSchema } from "~/domain/accounts/public-forms.server.ts";
+import { parseForm, signInSchema } from "~/domain/accounts/public-forms.server.ts";
 import { authenticate } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { useServerForm } from "~/ui/server-form.ts";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await readForm(request), { schema: signInSchema });
+  const submission = parseForm(await readForm(request), { schema: signInSchema });
   const hideFields = ["password"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const { email, password, redirectTo } = submission.value;

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getViewer } from "~/auth/permissions.server.ts";
@@ -6,6 +5,7 @@ import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
 import { clearSessionCookie, invalidateSession } from "~/auth/session.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 // Where to go once signed out (an invitation for another address, to sign in as that one): never an error
@@ -14,7 +14,7 @@ const schema = z.object({ redirectTo: z.string().max(2000).optional().catch(unde
 // Signing out never fails on what was posted: a form that cannot be read goes to the home page.
 async function destination(request: Request) {
   try {
-    const submission = parseWithZod(await readForm(request), { schema });
+    const submission = parseForm(await readForm(request), { schema });
     return submission.status === "success" ? submission.value.redirectTo : undefined;
   } catch (error) {
     if (error instanceof Response) return undefined;

@@ -13,7 +13,7 @@ import { requestContext } from "~/auth/request-context.server.ts";
 import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
-import { parseWithZod, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
+import { parseForm, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
 import { InsetText, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await readForm(request), { schema: signUpSchema });
+  const submission = parseForm(await readForm(request), { schema: signUpSchema });
   const hideFields = ["password"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const { invitation, ...input } = submission.value;

@@ -10,7 +10,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
-import { parseWithZod, verifyEmailSchema } from "~/domain/accounts/public-forms.server.ts";
+import { parseForm, verifyEmailSchema } from "~/domain/accounts/public-forms.server.ts";
 import { resendVerification, verifyEmail } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseWithZod(await readForm(request), { schema: verifyEmailSchema });
+  const submission = parseForm(await readForm(request), { schema: verifyEmailSchema });
   if (submission.status !== "success") return json({ error: "This link is not valid" }, { status: 400 });
   const viewer = await getViewer(request);
   // A link's token is 256 random bits, so it is not guessed: the limit stops floods from one address, and for a

@@ -9,5 +9,6 @@ export {
   signUpSchema,
   verifyEmailSchema,
 } from "./schemas.ts";
-// Conform's zod reader too: imported by a route module, it would take zod to the browser with it
-export { parseWithZod } from "@conform-to/zod/v4";
+// Conform's zod reader too (each question answered once): imported by a route module, it would take zod to the
+// browser with it
+export { parseForm } from "~/server/parse-form.server.ts";

@@ -1,6 +1,5 @@
 // The loader and action behind both "register an organisation" forms (a VCSE, a supplier): they differ only in
 // their fields and in what the new owner is told next.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json } from "@remix-run/node";
 import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { requireVerifiedUser } from "~/auth/permissions.server.ts";
@@ -9,6 +8,7 @@ import { requestContext } from "~/auth/request-context.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { listCouncils, registerOrganisation, type RegisterInput } from "./organisations.server.ts";
 import { supplierSchema, vcseSchema } from "./schemas.ts";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export async function registrationLoader(request: Request) {
@@ -32,7 +32,7 @@ const forms = {
 export async function registrationAction(request: Request, kind: keyof typeof forms) {
   const viewer = await requireVerifiedUser(request);
   const { schema, registered } = forms[kind];
-  const submission = parseWithZod(await readForm(request), { schema });
+  const submission = parseForm(await readForm(request), { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const context = requestContext(request);
   // each valid form counts, registered or refused (a name in use): both kinds share the allowance
