@@ -7,7 +7,7 @@ import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { ALL_DEPARTMENTS, deliveredInQuarterText } from "~/domain/reporting/departmental-report-options.ts";
 import {
-  isReportDepartment,
+  reportDepartment,
   parseQuarter,
   quarterProblem,
   sharedDepartmentalReport,
@@ -40,8 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const quarter = startedQuarter(parsed);
   if (!parsed) errors.quarter = [quarterProblem(quarterParam, "Select a quarter")];
   else if (!quarter) errors.quarter = ["Select a quarter that has started"];
-  const department = departmentParam ?? ALL_DEPARTMENTS;
-  if (!isReportDepartment(department, choices.departments)) errors.department = [UNKNOWN_DEPARTMENT];
+  const named = reportDepartment(departmentParam, choices.departments);
+  if (named === null) errors.department = [UNKNOWN_DEPARTMENT];
+  const department = named ?? ALL_DEPARTMENTS;
   const report =
     quarter && !errors.department ? await sharedDepartmentalReport(councilId, quarter, department) : null;
   const chosen = quarter ? `${quarter.financialYear}-Q${quarter.quarter}` : null;
@@ -60,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     report,
     search,
     // what was chosen stays in the boxes beside an error in the other one
-    chosen: { quarter: chosen, department: errors.department ? ALL_DEPARTMENTS : department },
+    chosen: { quarter: chosen, department },
   });
 }
 

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { csvResponse } from "~/domain/reporting/csv.server.ts";
 import {
-  ALL_DEPARTMENTS,
-  isReportDepartment,
+  reportDepartment,
   parseQuarter,
   quarterProblem,
   REPORT_CSV_COLUMNS,
@@ -26,10 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw new Response(quarterProblem(quarterParam, "Choose a quarter, like 2026-Q2"), { status: 400 });
   const quarter = startedQuarter(parsed);
   if (!quarter) throw new Response("Choose a quarter that has started, like 2026-Q2", { status: 400 });
-  const department = url.searchParams.get("department") ?? ALL_DEPARTMENTS;
   // as the page refuses it: an empty file would pass for a department with nothing to report
   const { departments } = await sharedReportChoices(membership.organisationId);
-  if (!isReportDepartment(department, departments))
+  const department = reportDepartment(url.searchParams.get("department"), departments);
+  if (department === null)
     throw new Response(`${UNKNOWN_DEPARTMENT}: this council has no contracts in that department`, {
       status: 400,
     });

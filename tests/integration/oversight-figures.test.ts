@@ -6,7 +6,7 @@ import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { quarterIndex, quarterOf } from "~/domain/contracts/quarters.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
 import { supplierDashboard } from "~/domain/reporting/dashboard-people.server.ts";
-import { departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
+import { ALL_DEPARTMENTS, departmentalReport } from "~/domain/reporting/departmental-report.server.ts";
 import type { ContractStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
 import { loader as dashboardLoader } from "~/routes/council.dashboard.tsx";
 import { loader as reportLoader } from "~/routes/council.reports._index.tsx";
@@ -351,7 +351,7 @@ describe("the dashboard, the report, the export and the supplier's page agree to
       const report = await departmentalReport({
         councilId: world.councilA.id,
         quarter,
-        department: "all",
+        department: ALL_DEPARTMENTS,
         asOf: AS_OF,
       });
       expect(report.inProgress).toBe(quarter.quarter === 3);
@@ -488,7 +488,7 @@ describe("quarterly departmental report", () => {
     await contract("STARTS-AFTER", "ACTIVE", "2026-10-01", "2028-03-31");
     await contract("PIPELINE", "PIPELINE", "2026-04-01", "2027-03-31");
     await contract("TERMINATED", "TERMINATED", "2026-04-01", "2027-03-31");
-    for (const department of ["Children's Services", "all"]) {
+    for (const department of ["Children's Services", ALL_DEPARTMENTS]) {
       const report = await departmentalReport({
         councilId: council.id,
         quarter: Q2,
@@ -520,16 +520,19 @@ describe("quarterly departmental report", () => {
       cookie,
     });
     expect(elsewhere.status).toBe(400);
-    // no department named at all is refused as the page refuses it, not read as every department
+    // the blank department is the page's "All departments" (no department can be blank), in the CSV as on the
+    // page, and each says so: the file's name and the page's heading
     const blank = await callLoader(csvLoader, {
       path: "/council/reports/departmental.csv?quarter=2026-Q2&department=",
       cookie,
     });
-    expect(blank.status).toBe(400);
-    const blankPage = await jsonOf<{ errors: Record<string, string[]> }>(
+    expect(blank.status).toBe(200);
+    expect(blank.headers.get("Content-Disposition")).toContain("all-departments");
+    const blankPage = await jsonOf<{ errors: Record<string, string[]>; report: { department: string } }>(
       await callLoader(reportLoader, { path: "/council/reports?quarter=2026-Q2&department=", cookie }),
     );
-    expect(blankPage.errors.department).toEqual(["Select a department or service"]);
+    expect(blankPage.errors).toEqual({});
+    expect(blankPage.report.department).toBe("");
   });
 
   it("exports CSV with a header row and a download name", async () => {

@@ -6,7 +6,11 @@ import { db } from "~/db.server.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
 import { supplierDashboard } from "~/domain/reporting/dashboard-people.server.ts";
-import { departmentalReport, reportCsvRows } from "~/domain/reporting/departmental-report.server.ts";
+import {
+  ALL_DEPARTMENTS,
+  departmentalReport,
+  reportCsvRows,
+} from "~/domain/reporting/departmental-report.server.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import { getReturnPage } from "~/domain/reporting/returns-queries.server.ts";
 import { createCommitment, createContract, createReturn } from "../helpers/factories.ts";
@@ -117,7 +121,7 @@ describe("plan to date and the committed figure", () => {
     const q2 = await departmentalReport({
       councilId: w.councilA.id,
       quarter: { financialYear: 2026, quarter: 2 },
-      department: "all",
+      department: ALL_DEPARTMENTS,
       asOf: AS_OF,
     });
     const contract = q2.contracts.find((k) => k.id === w.contract.id);
@@ -146,7 +150,7 @@ describe("plan to date and the committed figure", () => {
     const q3 = await departmentalReport({
       councilId: w.councilA.id,
       quarter: { financialYear: 2026, quarter: 3 },
-      department: "all",
+      department: ALL_DEPARTMENTS,
       asOf: AS_OF,
     });
     expect(q3.contracts.map((k) => k.id)).not.toContain(w.contract.id);

@@ -59,9 +59,17 @@ export function sharedReportChoices(councilId: string) {
   return cached(`report-choices:${councilId}`, () => reportChoices(councilId));
 }
 
-/** "All departments", or one this council has contracts in. */
-export function isReportDepartment(department: string, departments: readonly string[]) {
-  return department === ALL_DEPARTMENTS || departments.includes(department);
+// What links made before the empty value meant every department said for it
+const OLD_ALL_DEPARTMENTS = "all";
+
+/** The department a report link asks for: ALL_DEPARTMENTS when it names none (or is blank), the one named if
+ * this council has contracts in it, and null if it has not. A department the council calls "all" is itself; an
+ * older link's "all" is every department while no department is called that. */
+export function reportDepartment(param: string | null, departments: readonly string[]): string | null {
+  if (param === null || param === ALL_DEPARTMENTS) return ALL_DEPARTMENTS;
+  if (departments.includes(param)) return param;
+  if (param === OLD_ALL_DEPARTMENTS) return ALL_DEPARTMENTS;
+  return null;
 }
 
 // in either case, with spaces around it as a pasted link may have: "2026-q2 " is Q2 2026
