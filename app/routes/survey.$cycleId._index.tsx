@@ -59,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     closed: null,
     organisationName: membership.organisationName,
+    organisationId: membership.organisationId,
     cycle: {
       id: cycle.id,
       year: cycle.year,
@@ -84,6 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             mine && response.status === "SUBMITTED" && (await sentTheAnswersLast(response, viewer.user.id)),
           // an owner continuing the answers a colleague started was told "You have started the survey"
           startedByMe: mine && response.respondentUserId === viewer.user.id,
+          // answers never sent, from a business the council has since rejected: they can be seen or deleted, not sent
+          cannotSend: cycle.rejected && response.status !== "SUBMITTED",
           // the page after the last one saved (the first if none was); a colleague is not told even that,
           // since which page comes next can hint at an answer
           continueAt: mine ? `/survey/${cycle.id}/${resumePath(response.resumeAt)}` : null,
@@ -97,6 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (cycle.status === "CLOSED") return redirect(`/survey/${cycle.id}`);
   const submission = parseWithZod(await readForm(request), { schema: consentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  // a business the council rejected keeps this page only for answers it gave: it does not start again
+  if (cycle.rejected) return redirect(`/survey/${cycle.id}`);
   if (submission.value.consent === "no") {
     // a page read before someone in the business started the survey: its answers stay, and "nothing was saved"
     // would not be so
@@ -199,6 +204,7 @@ function ClosedSurvey({
 
 function SurveyExplainer({
   organisationName,
+  organisationId,
   cycle,
   response,
 }: Extract<SerializeFrom<typeof loader>, { closed: null }>) {
@@ -224,7 +230,32 @@ function SurveyExplainer({
           Its closing date, {formatDate(cycle.closesOn)}, has passed, so it no longer takes answers.
         </Notice>
       )}
-      {started && !response.mine ? (
+      {/* answers never sent can no longer be: without this, "Continue the survey" led to a Send that should not be */}
+      {started && response.cannotSend && cycle.accepting ? (
+        <Notice title="Your business cannot send answers to this survey">
+          <p className="mb-2">
+            The council did not verify your business, so it cannot take part in this survey.{" "}
+            {response.mine
+              ? "The answers started for your business have not been sent and will not be used. They are deleted when the survey closes, or you can delete them now."
+              : "Someone in your business started answering it: those answers have not been sent and will not be used. They are deleted when the survey closes, or the person who answered or the business's owners can delete them now."}
+          </p>
+          <p>
+            <Link to={`/organisations/${organisationId}`}>See the reason the council gave</Link>
+          </p>
+        </Notice>
+      ) : null}
+      {started && response.cannotSend && cycle.accepting ? (
+        response.mine ? (
+          <ul className="mb-6 list-disc space-y-2 pl-6">
+            <li>
+              <Link to={`/survey/${cycle.id}/check-answers`}>See the answers</Link>
+            </li>
+            <li>
+              <Link to={`/survey/${cycle.id}/withdraw`}>Delete the answers</Link>
+            </li>
+          </ul>
+        ) : null
+      ) : started && !response.mine ? (
         <p className="mb-4">
           Someone in {organisationName} has already {response.status === "SUBMITTED" ? "sent" : "started"}{" "}
           this survey for the business. Only the person who answered and the business&apos;s owners can see,

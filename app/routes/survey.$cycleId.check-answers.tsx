@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
@@ -20,7 +20,8 @@ import {
 } from "~/domain/survey/questions.ts";
 import { getOwnAnswers, submitResponse, type OwnResponse } from "~/domain/survey/responses.server.ts";
 import { SIZE_LABELS } from "~/domain/survey/size.ts";
-import { BackLink, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 
 export const meta: MetaFunction = () => [
@@ -38,8 +39,17 @@ async function load(request: Request, cycleId: string) {
     ipAddress: clientIp(request),
   });
   if (!own) throw redirect(`/survey/${cycle.id}`);
-  return { viewer, membership, cycle, ...own };
+  // answers never sent, from a business the council has since rejected: shown, to be deleted, but not sent
+  const cannotSend = cycle.rejected && own.response.status !== "SUBMITTED";
+  return { viewer, membership, cycle, cannotSend, ...own };
 }
+
+const notSent = (cycleId: string) =>
+  redirectWithFlash(`/survey/${cycleId}`, {
+    kind: "error",
+    message:
+      "Your answers were not sent. The council did not verify your business, so it cannot take part in this survey.",
+  });
 
 function answerText(response: OwnResponse, protectedAnswers: Record<string, string>, q: Question) {
   if (q.name === "ethnicBackground") return backgroundLabel(protectedAnswers.ethnicBackground);
@@ -62,7 +72,7 @@ function asked(response: OwnResponse, q: Question) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cycle, response, protectedAnswers } = await load(request, params.cycleId!);
+  const { membership, cycle, response, protectedAnswers, cannotSend } = await load(request, params.cycleId!);
   const sections = TOPICS.filter((t) => topicApplies(t, protectedAnswers)).map((topic) => ({
     slug: topic.slug,
     title: topic.title,
@@ -78,19 +88,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycleId: cycle.id,
     year: cycle.year,
     submitted: response.status === "SUBMITTED",
+    cannotSend,
+    // where the council's reason for not verifying the business is shown
+    organisationId: cannotSend ? membership.organisationId : null,
     derivedSize: response.derivedSize ? SIZE_LABELS[response.derivedSize] : null,
     sections,
     // GOV.UK check-answers pattern: Back returns to the last question page while the answers are being given; once
     // sent, the page is reached from the survey's page (or the confirmation), not from the last question
     backTo:
-      response.status === "SUBMITTED"
+      response.status === "SUBMITTED" || cannotSend
         ? `/survey/${cycle.id}`
         : `/survey/${cycle.id}/questions/${TOPICS[TOPICS.length - 1].slug}`,
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
+  const { viewer, membership, cycle, response, cannotSend } = await load(request, params.cycleId!);
+  if (cannotSend) return notSent(cycle.id);
   const result = await submitResponse({
     responseId: response.id,
     userId: viewer.user.id,
@@ -104,15 +118,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   // withdrawn (in another window), or the survey closed, since this page was read: nothing was sent
   if ("withdrawn" in result || "closed" in result) return redirect(`/survey/${cycle.id}`);
+  // the council rejected the business since this page was read
+  if ("notVerified" in result) return notSent(cycle.id);
   return redirect(`/survey/${cycle.id}/confirmation`);
 }
 
 export default function CheckAnswers() {
-  const { cycleId, year, submitted, derivedSize, sections, backTo } = useLoaderData<typeof loader>();
+  const { cycleId, year, submitted, cannotSend, organisationId, derivedSize, sections, backTo } =
+    useLoaderData<typeof loader>();
   return (
     <div className="max-w-4xl">
       <BackLink to={backTo} />
-      <PageHeading caption={`Supplier diversity survey ${year}`}>Check your answers</PageHeading>
+      <PageHeading caption={`Supplier diversity survey ${year}`}>
+        {cannotSend ? "Your answers" : "Check your answers"}
+      </PageHeading>
+      {cannotSend ? (
+        <Notice title="These answers cannot be sent">
+          <p className="mb-2">
+            The council did not verify your business, so it cannot take part in this survey. These answers
+            have not been sent and will not be used. They are deleted when the survey closes, or you can
+            delete them now.
+          </p>
+          <p>
+            <Link to={`/organisations/${organisationId}`}>See the reason the council gave</Link>
+          </p>
+        </Notice>
+      ) : null}
       {derivedSize ? (
         <p className="mb-6">
           From your answers, your business is <strong>{derivedSize.toLowerCase()}</strong>.
@@ -127,16 +158,29 @@ export default function CheckAnswers() {
             rows={section.answers.map((a) => ({
               key: a.question,
               value: a.answer ?? "Not answered",
-              action: {
-                to: `/survey/${cycleId}/questions/${section.slug}?return=check#${a.name}`,
-                label: "Change",
-                hidden: section.answers.length === 1 ? section.title.toLowerCase() : a.question.toLowerCase(),
-              },
+              // answers that cannot be sent are not to be changed either
+              action: cannotSend
+                ? undefined
+                : {
+                    to: `/survey/${cycleId}/questions/${section.slug}?return=check#${a.name}`,
+                    label: "Change",
+                    hidden:
+                      section.answers.length === 1 ? section.title.toLowerCase() : a.question.toLowerCase(),
+                  },
             }))}
           />
         </section>
       ))}
-      {submitted ? (
+      {cannotSend ? (
+        <ul className="mb-6 list-disc space-y-2 pl-6">
+          <li>
+            <Link to={`/survey/${cycleId}/withdraw`}>Delete these answers</Link>
+          </li>
+          <li>
+            <Link to={`/survey/${cycleId}`}>Go to the survey page</Link>
+          </li>
+        </ul>
+      ) : submitted ? (
         <>
           {/* a saved change to answers already sent counts at once (decision 007): sending again only emails a
               receipt, so the page must not suggest a change waits for it */}
@@ -156,9 +200,11 @@ export default function CheckAnswers() {
           </p>
         </>
       )}
-      <Form method="post">
-        <Button>{submitted ? "Send changed answers" : "Send answers"}</Button>
-      </Form>
+      {cannotSend ? null : (
+        <Form method="post">
+          <Button>{submitted ? "Send changed answers" : "Send answers"}</Button>
+        </Form>
+      )}
     </div>
   );
 }

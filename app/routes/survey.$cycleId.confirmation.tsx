@@ -21,6 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_SENT_HEADINGS = {
   withdrawn: "Your answers were withdrawn",
   started: "Your answers have not been sent",
+  // answers never sent, from a business the council has since rejected: they cannot be
+  "cannot-send": "Your answers have not been sent",
   // a colleague's answers, which this person may not see or continue
   colleague: "Your business's answers have not been sent",
   none: "Your business has not answered this survey",
@@ -33,9 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const response = await getOwnResponse(cycle.id, membership.organisationId);
   if (!response || response.status !== "SUBMITTED") {
     const notSent: keyof typeof NOT_SENT_HEADINGS = response
-      ? mayUseAnswers(response, { userId: viewer.user.id, role: membership.role })
-        ? "started"
-        : "colleague"
+      ? cycle.rejected
+        ? "cannot-send"
+        : mayUseAnswers(response, { userId: viewer.user.id, role: membership.role })
+          ? "started"
+          : "colleague"
       : (await wereWithdrawn(cycle.id, membership.organisationId))
         ? "withdrawn"
         : "none";
@@ -85,11 +89,13 @@ function NotSent({
           ? `Your business's answers to the ${year} survey were withdrawn and deleted. The council has no answers from your business.`
           : notSent === "started"
             ? `Your business has started the ${year} survey, but the answers have not been sent to the council yet.`
-            : notSent === "colleague"
-              ? `Someone in your business has started the ${year} survey, but the answers have not been sent to the council yet. Only the person who answered and the business's owners can see, change or send them.`
-              : `The council has no answers from your business to the ${year} survey.`}
+            : notSent === "cannot-send"
+              ? `Your business started the ${year} survey, but the council did not verify your business, so it cannot take part and the answers cannot be sent.`
+              : notSent === "colleague"
+                ? `Someone in your business has started the ${year} survey, but the answers have not been sent to the council yet. Only the person who answered and the business's owners can see, change or send them.`
+                : `The council has no answers from your business to the ${year} survey.`}
       </p>
-      {accepting && notSent === "colleague" ? (
+      {accepting && (notSent === "colleague" || notSent === "cannot-send") ? (
         <p className="mb-4">
           <Link to={`/survey/${cycleId}`}>Go to the survey page</Link>
         </p>

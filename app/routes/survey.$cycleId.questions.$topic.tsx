@@ -64,9 +64,21 @@ async function load(request: Request, cycleId: string, slug: string | undefined)
     ipAddress: clientIp(request),
   });
   if (!own) throw redirect(`/survey/${cycle.id}`);
-  if (!topicApplies(topic, own.protectedAnswers)) throw redirect(`/survey/${cycle.id}/check-answers`);
-  return { viewer, membership, cycle, topic, ...own };
+  // answers never sent, from a business the council has since rejected: they can only be seen or deleted (the
+  // survey's page says why), not gone on with
+  const cannotSend = cycle.rejected && own.response.status !== "SUBMITTED";
+  if (!cannotSend && !topicApplies(topic, own.protectedAnswers))
+    throw redirect(`/survey/${cycle.id}/check-answers`);
+  return { viewer, membership, cycle, topic, cannotSend, ...own };
 }
+
+// a page sent for answers that can no longer be sent: nothing was saved, and the survey's page says why
+const notSaved = (cycleId: string) =>
+  redirectWithFlash(`/survey/${cycleId}`, {
+    kind: "error",
+    message:
+      "Your answers were not saved. The council did not verify your business, so it cannot take part in this survey.",
+  });
 
 function currentValue(response: OwnResponse, protectedAnswers: Record<string, string>, q: Question) {
   if (q.name in protectedAnswers) return protectedAnswers[q.name];
@@ -76,7 +88,12 @@ function currentValue(response: OwnResponse, protectedAnswers: Record<string, st
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cycle, topic, response, protectedAnswers } = await load(request, params.cycleId!, params.topic);
+  const { cycle, topic, response, protectedAnswers, cannotSend } = await load(
+    request,
+    params.cycleId!,
+    params.topic,
+  );
+  if (cannotSend) throw redirect(`/survey/${cycle.id}`);
   const query = new URL(request.url).searchParams;
   const returnToCheck = query.get("return") === "check";
   // Changing the broad ethnic group from check your answers leads on to this page: Back returns to the group page
@@ -107,11 +124,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, cycle, topic, protectedAnswers, response } = await load(
+  const { viewer, cycle, topic, protectedAnswers, response, cannotSend } = await load(
     request,
     params.cycleId!,
     params.topic,
   );
+  if (cannotSend) return notSaved(cycle.id);
   const submission = parseWithZod(await readForm(request), { schema: topicSchema(topic) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const values = submission.value as Record<string, unknown>;
@@ -132,6 +150,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   // withdrawn (in another window), or the survey closed, since this page was read: nothing was stored
   if (!after) return redirect(`/survey/${cycle.id}`);
+  // the council rejected the business since this page was read
+  if (after === "not-verified") return notSaved(cycle.id);
   const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
   const next = nextTopic(topic.slug, { ...protectedAnswers, ...after });
   // Someone changing an answer from check your answers has already been through every page.

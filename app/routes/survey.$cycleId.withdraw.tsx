@@ -38,7 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership, cycle, response } = await load(request, params.cycleId!);
   if (!response) throw redirect(`/survey/${cycle.id}`);
   // a business the council rejected keeps its answers' pages, but may not answer again
-  return json({ cycleId: cycle.id, year: cycle.year, mayAnswerAgain: membership.status !== "REJECTED" });
+  return json({
+    cycleId: cycle.id,
+    year: cycle.year,
+    mayAnswerAgain: membership.status !== "REJECTED",
+    // answers never sent are deleted, not withdrawn from the council, which never had them
+    sent: response.status === "SUBMITTED",
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -71,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WithdrawAnswers() {
-  const { cycleId, year, mayAnswerAgain } = useLoaderData<typeof loader>();
+  const { cycleId, year, mayAnswerAgain, sent } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl">
       <BackLink to={`/survey/${cycleId}`} />
@@ -82,7 +88,9 @@ export default function WithdrawAnswers() {
         All your business&apos;s answers to the {year} survey will be deleted.
         {mayAnswerAgain
           ? " You can take part again while the survey is open."
-          : " As the council did not verify your business, it cannot take part again."}
+          : sent
+            ? " As the council did not verify your business, it cannot take part again."
+            : " They have not been sent to the council. As the council did not verify your business, it cannot start the survey again."}
       </p>
       <Form method="post" className="flex flex-wrap items-center gap-6">
         <Button variant="warning">Withdraw and delete my answers</Button>

@@ -61,6 +61,10 @@ export default function SurveyList() {
                 <Tag colour="grey">Not open yet</Tag>
               ) : c.closingDatePassed && c.responseStatus !== "SUBMITTED" ? (
                 <Tag colour="grey">Closed</Tag>
+              ) : c.rejected && c.responseStatus === "IN_PROGRESS" ? (
+                // answers never sent, from a business the council has since rejected: "In progress" read as a
+                // survey it could go on with
+                <Tag colour="grey">Cannot be sent</Tag>
               ) : c.responseStatus ? (
                 statusTag[c.responseStatus]
               ) : (

@@ -118,6 +118,8 @@ export async function cyclesOpenTo(organisationId: string) {
       councilName: c.council.name,
       accepting: isAcceptingAnswers(c),
       responseStatus: c.responses[0]?.status ?? null,
+      // listed only for the answers it gave: answers it never sent can no longer be sent
+      rejected,
     }));
 }
 
@@ -142,13 +144,16 @@ export function closedOn(cycle: { closesOn: Date; closedAt: Date | null }) {
 }
 
 // The cycle, if this supplier may answer it, or may still learn what became of its answers to it now it has closed
-// (null otherwise: the route answers 404).
+// (null otherwise: the route answers 404). "rejected": the council rejected the business, which keeps the pages only
+// for answers it gave: it may see, change or withdraw answers it sent, and see or delete answers it never sent.
 export async function cycleForRespondent(cycleId: string, organisationId: string) {
   const cycles = await cyclesOpenTo(organisationId);
   const listed = cycles.find((c) => c.id === cycleId);
   if (!listed) return closedCycleFor(cycleId, organisationId);
   const cycle = await db.surveyCycle.findUnique({ where: { id: cycleId }, select: respondentCycleSelect });
-  return cycle ? { ...cycle, accepting: isAcceptingAnswers(cycle), anonymised: false } : null;
+  return cycle
+    ? { ...cycle, accepting: isAcceptingAnswers(cycle), anonymised: false, rejected: listed.rejected }
+    : null;
 }
 
 // A closed cycle is still shown (to say it closed, and whether the answers arrived) to a business it was open to:
@@ -179,5 +184,10 @@ async function closedCycleFor(cycleId: string, organisationId: string) {
   )
     return null;
   const { anonymisedAt, ...shown } = cycle;
-  return { ...shown, accepting: false, anonymised: anonymisedAt !== null };
+  return {
+    ...shown,
+    accepting: false,
+    anonymised: anonymisedAt !== null,
+    rejected: org.status === "REJECTED",
+  };
 }

@@ -190,19 +190,33 @@ async function holdCycleOpen(tx: Tx, responseId: string) {
   return cycle !== undefined && isAcceptingAnswers(cycle);
 }
 
+// Whether the business may go on with answers it has not sent: not once the council has rejected it (it is not a
+// business the council surveys; it keeps only the answers it had sent, to see, change or withdraw). Held so that a
+// rejection at the same moment comes wholly before or after the save or send.
+async function mayGoOnAnswering(tx: Tx, responseId: string) {
+  const [row] = await tx.$queryRaw<{ status: string }[]>`
+    SELECT o.status::text AS status
+    FROM "Organisation" o JOIN "SurveyResponse" r ON r."organisationId" = o.id
+    WHERE r.id = ${responseId}
+    FOR SHARE OF o`;
+  return row !== undefined && row.status !== "REJECTED";
+}
+
 // Saves one question page. Returns the protected answers after the change (for the next-page choice), or null
-// when the response was withdrawn or its cycle closed meanwhile (nothing is stored). A change to answers already
+// when the response was withdrawn or its cycle closed meanwhile (nothing is stored), or "not-verified" when the
+// answers were never sent and the council has rejected the business (nothing is stored). A change to answers already
 // sent counts in the council's report at once, so it is logged then (which page, not what).
 export async function saveTopicAnswers(
   responseId: string,
   topic: Topic,
   values: Record<string, unknown>,
   actor: { userId: string; ipAddress?: string | null },
-): Promise<Record<string, string> | null> {
+): Promise<Record<string, string> | null | "not-verified"> {
   return db.$transaction(async (tx) => {
     if (!(await holdCycleOpen(tx, responseId))) return null;
     if (!(await lockUnwithdrawn(tx, responseId))) return null;
     const before = await answersNow(tx, responseId);
+    if (before.status !== "SUBMITTED" && !(await mayGoOnAnswering(tx, responseId))) return "not-verified";
     const stored = await storeTopicAnswers(tx, responseId, topic, values);
     const after = await answersNow(tx, responseId);
     if (after.answers === before.answers) {
@@ -330,6 +344,10 @@ export async function submitResponse(
     if (!current) return { sent: false };
     // withdrawn after the page was read: sending must not bring it back (as an empty response)
     if (current.status === "WITHDRAWN") return { sent: false, withdrawn: true };
+    // answers never sent, from a business the council has since rejected: they are not sent (answers it had sent
+    // it may still change, and send again for a receipt)
+    if (current.status !== "SUBMITTED" && !(await mayGoOnAnswering(tx, input.responseId)))
+      return { sent: false, notVerified: true };
     const wasSubmitted = current.status === "SUBMITTED";
     if (wasSubmitted && current.submittedAt && current.updatedAt <= current.submittedAt)
       return { sent: false };
