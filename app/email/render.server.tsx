@@ -12,13 +12,14 @@ import {
 } from "@react-email/components";
 import { render } from "@react-email/render";
 import { Fragment, type ReactElement, type ReactNode } from "react";
+import { brandColourToShow } from "~/domain/content/brand-colour.ts";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
 // Every email shares one layout carrying the council's name and brand colour.
 export function EmailLayout({
   councilName = "Social Value Marketplace",
-  brandColour = "#1d3d7a",
+  brandColour,
   preview,
   heading,
   children,
@@ -37,7 +38,8 @@ export function EmailLayout({
         style={{ fontFamily: "Helvetica, Arial, sans-serif", color: "#0b0c0c", backgroundColor: "#ffffff" }}
       >
         <Container style={{ maxWidth: "600px", margin: "0 auto" }}>
-          <Section style={{ backgroundColor: brandColour, padding: "12px 16px" }}>
+          {/* the council's colour only if it is one an admin could save: never a stored value put in by hand */}
+          <Section style={{ backgroundColor: brandColourToShow(brandColour), padding: "12px 16px" }}>
             <Text style={{ color: "#ffffff", fontWeight: "bold", fontSize: "18px", margin: 0 }}>
               {councilName} · Social Value Marketplace
             </Text>

@@ -2,7 +2,7 @@ import { Link, NavLink } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import type { CSSProperties, ReactNode } from "react";
 import type { Branding } from "~/domain/content/branding.server.ts";
-import { isHexColour, mixHexColour } from "~/domain/content/brand-colour.ts";
+import { brandColourToShow, mixHexColour } from "~/domain/content/brand-colour.ts";
 import type { Flash } from "./flash.server.ts";
 import { navigationFor, type NavViewer } from "./navigation.ts";
 
@@ -19,9 +19,9 @@ export function SkipLink() {
   );
 }
 
-function brandShades(colour: string) {
-  // a colour saved before it was checked, or by hand, that is not "#rrggbb": the header's own shades stay
-  if (!isHexColour(colour)) return { backgroundColor: colour };
+function brandShades(stored: string) {
+  // a colour saved before it was checked, or by hand, that is not one an admin could save: the default instead
+  const colour = brandColourToShow(stored);
   return {
     "--color-brand": colour,
     "--color-brand-dark": mixHexColour(colour, "black", 0.7),

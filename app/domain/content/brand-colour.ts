@@ -2,6 +2,9 @@
 // contrast (4.5:1) with white.
 export const MIN_CONTRAST_WITH_WHITE = 4.5;
 
+// The partnership's neutral navy, which every council starts with (the column's default in schema.prisma).
+export const DEFAULT_BRAND_COLOUR = "#1d3d7a";
+
 // A colour as people copy it from brand guidelines: with or without the "#", in six digits or CSS's three (#fff is
 // #ffffff), in either case, read as "#rrggbb". Anything else comes back as written, to be refused.
 export function readHexColour(value: string) {
@@ -39,4 +42,18 @@ export function mixHexColour(hexColour: string, withColour: "black" | "white", s
       .padStart(2, "0");
   });
   return `#${mixed.join("")}`;
+}
+
+/**
+ * The colour a header or email may carry for a council's stored brand colour: the colour as "#rrggbb" if it is one
+ * an admin could save (a hex colour dark enough for white text), otherwise the default. The settings form checks
+ * it on save, but a value saved before those checks, or put in the database by hand ("red; background:url(x)"),
+ * must reach neither the header's CSS variables nor an email's style.
+ */
+export function brandColourToShow(stored: string | null | undefined) {
+  if (!stored) return DEFAULT_BRAND_COLOUR;
+  const colour = readHexColour(stored);
+  return isHexColour(colour) && contrastWithWhite(colour) >= MIN_CONTRAST_WITH_WHITE
+    ? colour
+    : DEFAULT_BRAND_COLOUR;
 }

@@ -2,6 +2,7 @@
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { nameAsRead } from "~/domain/accounts/organisations.server.ts";
+import { DEFAULT_BRAND_COLOUR } from "./brand-colour.ts";
 
 export async function getCouncilSettings(councilId: string, tx: Tx = db) {
   const council = await tx.organisation.findFirst({
@@ -25,7 +26,7 @@ export async function getCouncilSettings(councilId: string, tx: Tx = db) {
     returnDueDays: 30,
     reminderDaysBefore: 7,
     overdueReminderDays: 7,
-    brandColour: "#1d3d7a",
+    brandColour: DEFAULT_BRAND_COLOUR,
     proxyValueSource: null,
   };
   return { councilName: council.name, contactEmail: council.contactEmail, ...settings };
