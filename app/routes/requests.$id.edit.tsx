@@ -117,8 +117,8 @@ export default function EditRequestPage() {
           rows={stale.differences.map((d) => ({
             field: d.field,
             label: d.label,
-            saved: <span className="break-words whitespace-pre-line">{d.saved ?? "(blank)"}</span>,
-            yours: <span className="break-words whitespace-pre-line">{d.yours ?? "(blank)"}</span>,
+            saved: <span className="break-words whitespace-pre-line">{d.saved ?? "Not given"}</span>,
+            yours: <span className="break-words whitespace-pre-line">{d.yours ?? "Not given"}</span>,
           }))}
         />
       ) : null}

@@ -8,6 +8,10 @@ import { helpTypeLabel } from "./help-types.ts";
 
 export type RequestStaleEdit = StaleEdit;
 
+/** What the table shows for a field left empty: the words the request's own page uses for no district or no one
+ * named as benefiting. */
+export const NOT_GIVEN = "Not given";
+
 // The form's fields, in its order, as the notice names them.
 const REQUEST_FIELD_LABELS: Record<string, string> = {
   title: "Title",
@@ -66,6 +70,8 @@ export async function staleRequestEdit(
   ]);
   const name = (list: { id: string; name: string }[], id: string | null) =>
     id === null ? null : (list.find((entry) => entry.id === id)?.name ?? null);
+  // a field left empty reads as the request's own page shows it ("Not given"), not as a blank cell
+  const given = (value: string | null) => (value === null || value.trim() === "" ? NOT_GIVEN : value);
   const snapshot = (r: RequestValues): Snapshot => ({
     title: r.title,
     description: r.description,
@@ -73,14 +79,14 @@ export async function staleRequestEdit(
     category: name(categories, r.categoryId),
     helpType: helpTypeLabel(r.helpType),
     quantity: formatNumber(r.quantity),
-    unitLabel: r.unitLabel,
-    district: name(districts, r.districtId),
-    postcodeArea: r.postcodeArea,
+    unitLabel: given(r.unitLabel),
+    district: given(name(districts, r.districtId)),
+    postcodeArea: given(r.postcodeArea),
     isRemote: r.isRemote ? "Yes" : "No",
     neededBy: formatDate(r.neededBy),
-    beneficiaries: r.beneficiaries,
-    beneficiaryCount: r.beneficiaryCount === null ? null : formatNumber(r.beneficiaryCount),
-    contactPreference: r.contactPreference,
+    beneficiaries: given(r.beneficiaries),
+    beneficiaryCount: given(r.beneficiaryCount === null ? null : formatNumber(r.beneficiaryCount)),
+    contactPreference: given(r.contactPreference),
   });
   return staleEdit(version, snapshot(saved), snapshot(yours), REQUEST_FIELD_LABELS);
 }
