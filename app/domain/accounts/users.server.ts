@@ -362,6 +362,20 @@ export async function requestEmailChange(
     });
     const token = await issueUserToken(tx, userId, "EMAIL_CHANGE", { newEmail: input.email });
     if (!token) return; // asked for twice at once: the first link is on its way
+    // Who asked to move which account to which address, and when (the link's token never: it would let a reader of
+    // the log confirm the move). Its confirmation is the "account.email_changed" entry.
+    await writeAudit(
+      {
+        actorUserId: userId,
+        actorOrganisationId: null,
+        action: "account.email_change_requested",
+        entityType: "User",
+        entityId: userId,
+        details: { from: user.email, to: input.email },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
     const brand = await brandForUser(tx, userId);
     await enqueueEmail(tx, {
       ...(await confirmNewEmailMessage(brand, user.name, token)),
