@@ -3,6 +3,7 @@
 // the version the contract manager queried. Pure.
 import { z } from "zod";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { withoutCredentials } from "./evidence-link.ts";
 import { toHundredths } from "./progress.ts";
 
 const submittedLineSchema = z.object({
@@ -10,7 +11,8 @@ const submittedLineSchema = z.object({
   quantity: z.string().nullable(),
   narrative: z.string().nullable(),
   note: z.string().nullable(),
-  evidenceUrl: z.string().nullable(),
+  // a link kept with credentials (sent before the form refused them) is read without them, wherever it is shown
+  evidenceUrl: z.string().nullable().transform(withoutCredentials),
   evidence: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
@@ -41,7 +43,7 @@ export function submittedLines(
       quantity: l.quantity?.toFixed(2) ?? null,
       narrative: l.narrative,
       note: l.note,
-      evidenceUrl: l.evidenceUrl,
+      evidenceUrl: withoutCredentials(l.evidenceUrl),
       evidence: l.evidence.map((f) => ({ id: f.id, name: f.originalName })),
     }))
     .sort((a, b) => a.commitmentId.localeCompare(b.commitmentId));

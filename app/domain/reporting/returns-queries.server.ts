@@ -25,6 +25,7 @@ import {
   type ResubmissionChanges,
   type SubmittedLine,
 } from "./returns-changes.ts";
+import { withoutCredentials } from "./evidence-link.ts";
 import type { ReturnLineSpec } from "./returns-schema.ts";
 import { notAwaitingOutsideTerm } from "./returns-term.server.ts";
 
@@ -491,7 +492,8 @@ function currentAnswers(line: StoredLine | undefined) {
     quantity: line?.quantity?.toString() ?? null,
     narrative: line?.narrative ?? null,
     note: line?.note ?? null,
-    evidenceUrl: line?.evidenceUrl ?? null,
+    // a link stored with a user name or password (before the form refused them) is never shown with them
+    evidenceUrl: withoutCredentials(line?.evidenceUrl ?? null),
     evidence: line?.evidence ?? [],
   };
 }

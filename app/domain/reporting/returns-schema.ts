@@ -4,6 +4,7 @@ import { intentOf } from "~/domain/form-intent.ts";
 import { withoutThousandsCommas } from "~/domain/numbers.ts";
 import { countedIn } from "~/domain/contracts/labels.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { hasCredentials } from "./evidence-link.ts";
 import { QUARTER_MAXIMA } from "./returns-rules.ts";
 
 export type ReturnLineSpec = { commitmentId: string; unit: MeasureUnit; measureName: string };
@@ -36,7 +37,7 @@ export function evidenceUrlError(value: string): string | null {
     return "Enter the evidence link as a web address starting with https:// or http://";
   }
   // a user name or password in the link would be shown on the page and sent to everyone who opens it
-  if (url.username || url.password || /^[a-z]+:\/*[^/?#]*@/i.test(value)) {
+  if (hasCredentials(value)) {
     return "Enter the evidence link without a user name or password: everyone who can see this return can read the link";
   }
   return null;

@@ -1,0 +1,137 @@
+// Evidence links stored with a user name and password before the return form refused them stayed in the database
+// (a return's lines and the answers kept with each submission), in every backup, for any later code to show. The
+// migration 20261211090000_evidence_links_without_credentials strips them as the pages show them
+// (withoutCredentials), leaves every other link and answer as it was, and changes nothing run a second time.
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { withoutCredentials } from "~/domain/reporting/evidence-link.ts";
+import { createReturnsWorld } from "./returns-world.ts";
+
+const MIGRATION = path.resolve(
+  import.meta.dirname,
+  "../../prisma/migrations/20261211090000_evidence_links_without_credentials/migration.sql",
+);
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+
+beforeAll(() => client.connect());
+afterAll(() => client.end());
+
+/** Runs the migration's SQL as `prisma migrate deploy` does: the rows each statement changed. */
+async function migrate() {
+  const results = (await client.query(fs.readFileSync(MIGRATION, "utf8"))) as unknown as pg.QueryResult[];
+  return results.map((r) => r.rowCount);
+}
+
+// each as stored, in the order a submission's answers are kept
+const STORED = [
+  "https://jo.bloggs:Secret123@files.example.com/hours-q1.pdf",
+  "https://jo.bloggs@files.example.com/hours-q1.pdf",
+  "https://:Secret123@files.example.com/hours-q1.pdf",
+  "https://@files.example.com/hours-q1.pdf",
+  "https://jo:p@ss@files.example.com/q1.pdf?x=1#y",
+  "http:jo:Secret123@example.com",
+  "HTTPS:\\\\jo:Secret123@example.com/a",
+  " https://jo:Secret123@example.com/a",
+  "ht\ttps://jo:Secret123@example.com/a",
+  "https://example.com/report.pdf",
+  "https://example.com/people/@jo/posts",
+  "https://example.com/share?owner=jo@example.com",
+  "http://example.com/report#by@jo",
+  null,
+];
+
+async function snapshot(returnId: string) {
+  const [lines, events] = await Promise.all([
+    db.kpiReturnLine.findMany({
+      where: { returnId },
+      orderBy: { id: "asc" },
+      select: { id: true, evidenceUrl: true, narrative: true, note: true, quantity: true, updatedAt: true },
+    }),
+    db.kpiReturnEvent.findMany({
+      where: { returnId },
+      orderBy: { id: "asc" },
+      select: { id: true, submittedLines: true },
+    }),
+  ]);
+  return { lines, events };
+}
+
+describe("20261211090000_evidence_links_without_credentials", () => {
+  it("changes nothing in a database with no returns", async () => {
+    expect(await db.kpiReturnLine.count()).toBe(0);
+    expect(await migrate()).toEqual([0, 0]);
+  });
+
+  it("strips the user name and password from every stored link as the pages show it, once", async () => {
+    const w = await createReturnsWorld();
+    const hoursLine = await db.kpiReturnLine.create({
+      data: {
+        returnId: w.kpiReturn.id,
+        commitmentId: w.hoursCommitment.id,
+        quantity: 12,
+        note: "Counted from timesheets: jo:Secret123@ is not a link",
+        evidenceUrl: STORED[0],
+      },
+    });
+    const eventsLine = await db.kpiReturnLine.create({
+      data: {
+        returnId: w.kpiReturn.id,
+        commitmentId: w.eventsCommitment.id,
+        narrative: "A careers fair",
+        evidenceUrl: "https://example.com/people/@jo/posts",
+      },
+    });
+    const answer = (commitmentId: string, evidenceUrl: string | null) => ({
+      commitmentId,
+      quantity: "12.00",
+      narrative: null,
+      note: "https://jo:Secret123@example.com in a note is the supplier's words, not a link",
+      evidenceUrl,
+      evidence: [{ id: "file-1", name: "jo:Secret123@timesheet.pdf" }],
+    });
+    const submitted = await db.kpiReturnEvent.create({
+      data: {
+        returnId: w.kpiReturn.id,
+        fromStatus: "DRAFT",
+        toStatus: "SUBMITTED",
+        submittedLines: STORED.map((link, index) => answer(`commitment-${index}`, link)),
+      },
+    });
+    const unkept = await db.kpiReturnEvent.create({
+      data: { returnId: w.kpiReturn.id, fromStatus: "QUERIED", toStatus: "SUBMITTED" },
+    });
+    const none = await db.kpiReturnEvent.create({
+      data: { returnId: w.kpiReturn.id, fromStatus: "DRAFT", toStatus: "SUBMITTED", submittedLines: [] },
+    });
+    const before = await snapshot(w.kpiReturn.id);
+
+    expect(await migrate()).toEqual([1, 1]);
+    const after = await snapshot(w.kpiReturn.id);
+    const line = (id: string) => after.lines.find((l) => l.id === id)!;
+    expect(line(hoursLine.id).evidenceUrl).toBe("https://files.example.com/hours-q1.pdf");
+    // the rest of the line as it was: its note (words, not a link) and when the supplier last changed it
+    expect(line(hoursLine.id)).toEqual({
+      ...before.lines.find((l) => l.id === hoursLine.id),
+      evidenceUrl: "https://files.example.com/hours-q1.pdf",
+    });
+    expect(line(eventsLine.id)).toEqual(before.lines.find((l) => l.id === eventsLine.id));
+
+    const kept = after.events.find((e) => e.id === submitted.id)!.submittedLines;
+    // every answer in its place, its link as the pages show it, and nothing else of it changed
+    expect(kept).toEqual(
+      STORED.map((link, index) => answer(`commitment-${index}`, withoutCredentials(link))),
+    );
+    const links = (kept as { evidenceUrl: string | null }[]).map((a) => a.evidenceUrl).join(" ");
+    expect(links).not.toContain("Secret123");
+    expect(links).not.toContain("jo.bloggs");
+    expect(after.events.find((e) => e.id === unkept.id)!.submittedLines).toBeNull();
+    expect(after.events.find((e) => e.id === none.id)!.submittedLines).toEqual([]);
+
+    // run again (a restore from a backup taken before, replayed): nothing left to change
+    expect(await migrate()).toEqual([0, 0]);
+    expect(await snapshot(w.kpiReturn.id)).toEqual(after);
+  });
+});
