@@ -158,8 +158,9 @@ export default function ImportContracts() {
           <summary className="cursor-pointer text-brand underline">The columns the file can have</summary>
           <p className="mt-2">
             Required: contract_reference, contract_title, supplier_company_number or supplier_name,
-            department, value_gbp, start_date and end_date. Dates as 2026-04-01 or 01/04/2026. A delivery plan
-            is written as “Q1 2026/27=25; Q2 2026/27=25” and must add up to target_quantity.
+            department, value_gbp, start_date and end_date. Dates as 2026-04-01 or 01/04/2026; a time after
+            the date, as exports write it (2026-04-01 00:00:00), is left off. A delivery plan is written as
+            “Q1 2026/27=25; Q2 2026/27=25” and must add up to target_quantity.
           </p>
           <p className="mt-2">
             On a contract already stored, a column left out of the file keeps its stored value, and a blank

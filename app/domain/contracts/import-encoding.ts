@@ -2,7 +2,9 @@
 // and "é" are single bytes that are never valid UTF-8; reading such a file as UTF-8 turned them into "�". A file
 // is read as UTF-8 while it is valid UTF-8 and as Windows-1252 from the first byte that is not; text that is
 // valid UTF-8 only by accident (such as "Ã©") is vanishingly rare in a contracts export. A file Excel saved as
-// "Unicode Text" (tab-separated) is UTF-16, told by its byte order mark.
+// "Unicode Text" (tab-separated) is UTF-16, told by its byte order mark, or, where a system wrote none, by the
+// NUL byte beside each letter of its (English) column names: every second byte, the first of each pair in
+// big-endian order and the second in little-endian.
 
 export type ImportEncoding = "utf-8" | "windows-1252" | "utf-16";
 
@@ -32,17 +34,63 @@ export function notTextProblem(head: Uint8Array): string | null {
     return `This is an Excel 97–2003 workbook, not a CSV file. In Excel, ${SAVE_AS_CSV} and upload that.`;
   if (startsWith(0x25, 0x50, 0x44, 0x46, 0x2d))
     return "This is a PDF, not a CSV file. Export the contracts from your procurement system as CSV and upload that.";
-  // text never holds a NUL byte (UTF-16, which does, is told by its byte order mark first)
+  // text never holds a NUL byte (UTF-16, which does, is told by its byte order mark or NUL pattern first)
   if (head.includes(0))
     return "This file is not a CSV file: it is not text. Save or export it as “CSV UTF-8 (Comma delimited)” and upload that.";
   return null;
 }
 
+/** How many bytes are read before a file's encoding is decided: its first line, column names, at least. */
+export const SNIFF_BYTES = 512;
+
 /** "utf-16le" or "utf-16be" for bytes that start with a UTF-16 byte order mark, else null. */
 function utf16Of(head: Uint8Array) {
   if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
   if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return utf16WithoutBom(head);
+}
+
+/**
+ * UTF-16 with no byte order mark, from its NUL bytes: mostly ASCII (a contracts file starts with its column names)
+ * is a NUL in every pair, always on the same side: the second byte little-endian, the first big-endian. A file
+ * that is not text has NULs on both sides, or in few pairs, and is left to notTextProblem.
+ */
+export function utf16WithoutBom(head: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const pairs = Math.floor(Math.min(head.length, SNIFF_BYTES) / 2);
+  if (pairs < 2) return null;
+  let first = 0; // pairs whose first byte is NUL
+  let second = 0;
+  for (let i = 0; i < pairs; i += 1) {
+    if (head[2 * i] === 0) first += 1;
+    if (head[2 * i + 1] === 0) second += 1;
+  }
+  // most characters ASCII, and almost none on the other side (U+0100, say, is NUL then 0x01 little-endian)
+  const most = pairs * 0.6;
+  const few = pairs * 0.05;
+  if (second >= most && first <= few) return "utf-16le";
+  if (first >= most && second <= few) return "utf-16be";
   return null;
+}
+
+/** The chunks, the first of them at least SNIFF_BYTES long (or the whole file, if it is shorter). */
+async function* withHead(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<string | Uint8Array> {
+  let head: Uint8Array[] | null = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    if (head && typeof chunk !== "string") {
+      head.push(chunk);
+      length += chunk.length;
+      if (length >= SNIFF_BYTES) {
+        yield Buffer.concat(head);
+        head = null;
+      }
+      continue;
+    }
+    if (head?.length) yield Buffer.concat(head);
+    head = null;
+    yield chunk;
+  }
+  if (head?.length) yield Buffer.concat(head);
 }
 
 // the BOM stays in the text: the CSV parser removes it (and only at the start of the file)
@@ -88,7 +136,7 @@ export async function* decodeImportChunks(
   let started = false; // whether any bytes have been read
   let sniffed = false; // whether the first bytes have been checked
   let utf16: TextDecoder | null = null; // the decoder BOM removed, so the parser sees no BOM
-  for await (const chunk of chunks) {
+  for await (const chunk of withHead(chunks)) {
     if (typeof chunk === "string") {
       yield chunk;
       continue;

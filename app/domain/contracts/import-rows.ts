@@ -7,7 +7,7 @@ import type { PlanEntry } from "./plan.ts";
 import { quantityIn } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { AWARDED_AFTER_END } from "./schemas.ts";
-import { dayProblem, parseAmount, parseDay, readQuantity, type UnitSign } from "./values.ts";
+import { importDayProblem, parseAmount, parseImportDay, readQuantity, type UnitSign } from "./values.ts";
 
 /** Upload limits, shown on the import page. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -164,8 +164,6 @@ const transformed = <T>(
     return parsed;
   });
 
-const dateProblem = (value: string) => dayProblem(value, "Enter a real date as 2026-04-01 or 01/04/2026");
-
 // A commitment's target and plan, read in its measure's unit (null when not known: either sign is taken)
 const targetQuantity = (unit: MeasureUnit | null) =>
   blank.transform((value, ctx) => {
@@ -198,9 +196,9 @@ export const importRowSchema = z.object({
     z.union([z.literal(""), z.email("Enter an email address like name@council.gov.uk")]),
   ),
   value_gbp: transformed(parseAmount, "Enter the value in pounds, for example 250000", false),
-  awarded_on: transformed(parseDay, dateProblem, true),
-  start_date: transformed(parseDay, dateProblem, false),
-  end_date: transformed(parseDay, dateProblem, false),
+  awarded_on: transformed(parseImportDay, importDayProblem, true),
+  start_date: transformed(parseImportDay, importDayProblem, false),
+  end_date: transformed(parseImportDay, importDayProblem, false),
   plan_reference: optional(60),
   status: transformed(
     (s) => {
@@ -211,7 +209,7 @@ export const importRowSchema = z.object({
     true,
   ),
   // required when the contract is terminated (checked with the stored contract: import.server.ts)
-  terminated_on: transformed(parseDay, dateProblem, true),
+  terminated_on: transformed(parseImportDay, importDayProblem, true),
   measure_code: blank.transform((s) => s.toUpperCase()),
   target_quantity: targetQuantity(null),
   delivery_plan: deliveryPlan(null),

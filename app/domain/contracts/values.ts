@@ -1,5 +1,5 @@
 // Reading the numbers and dates officers type or a procurement system exports. Safe for browser code.
-import { LAST_YEAR } from "~/domain/calendar.ts";
+import { LAST_YEAR, londonDayIso } from "~/domain/calendar.ts";
 import { withoutThousandsCommas } from "~/domain/numbers.ts";
 
 /** "£1,250,000.5" or "£ 1,250,000.5" → "1250000.50"; null if it is not a non-negative amount with at most two decimal places. */
@@ -80,4 +80,61 @@ function calendarDay(text: string) {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return { y, date };
+}
+
+// A date with a time after it, as Excel and other council systems export a date: "2026-04-01 00:00:00",
+// "01/04/2026 00:00", "1/4/2026 12:00:00 AM", "2026-04-01T00:00:00Z", "2026-04-01T00:00:00.000+01:00".
+const DATE_TIME =
+  /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([AaPp])\.?[Mm]\.?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** A date with a time after it: its date as written, the time read (null if it is not a real time). */
+function splitDateTime(text: string) {
+  const match = DATE_TIME.exec(text.trim());
+  if (!match) return null;
+  const [, date, h, mi, sec, fraction, meridiem, zone] = match;
+  let hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(sec ?? "0");
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return { date: date!, time: null };
+    hour = (hour % 12) + (meridiem.toLowerCase() === "p" ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return { date: date!, time: null };
+  const midnight = hour === 0 && minute === 0 && second === 0 && !/[1-9]/.test(fraction ?? "");
+  let offsetMinutes: number | null = null;
+  if (zone === "Z") offsetMinutes = 0;
+  else if (zone) {
+    const digits = zone.replace(":", "");
+    offsetMinutes =
+      (zone.startsWith("-") ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || "0"));
+  }
+  return { date: date!, time: { hour, minute, second, midnight, offsetMinutes } };
+}
+
+/**
+ * A date in an imported file, as parseDay reads it, or with a time after it as exports write one. Its day is the
+ * date written: a contract runs from a day, and a time (00:00, or 09:30 a system stamped on) does not change it.
+ * Only a time given in UTC or at an offset is read as the moment it is, on London's calendar: a system that holds
+ * London's midnight in UTC writes 1 April 2026 as "2026-03-31T23:00:00Z".
+ */
+export function parseImportDay(text: string): string | null {
+  const plain = parseDay(text);
+  if (plain !== null) return plain;
+  const split = splitDateTime(text);
+  if (!split?.time) return null;
+  const day = parseDay(split.date);
+  if (day === null) return null;
+  const { hour, minute, second, midnight, offsetMinutes } = split.time;
+  if (midnight || offsetMinutes === null) return day;
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const moment = new Date(Date.UTC(y, m - 1, d, hour, minute, second) - offsetMinutes * 60_000);
+  return parseDay(londonDayIso(moment));
+}
+
+/** What to tell someone whose date parseImportDay refused: its date or its time, whichever is wrong. */
+export function importDayProblem(text: string): string {
+  const split = splitDateTime(text);
+  if (split && parseDay(split.date) !== null && !split.time)
+    return `The time after the date is not a real time: enter the date as 2026-04-01 or 01/04/2026, with or without a time such as 00:00`;
+  return dayProblem(split?.date ?? text, "Enter a real date as 2026-04-01 or 01/04/2026");
 }
