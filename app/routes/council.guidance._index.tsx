@@ -23,6 +23,11 @@ export default function CouncilGuidance() {
         Pages for suppliers and requestors, written in Markdown. Published pages appear on the public{" "}
         <Link to="/guidance">guidance</Link> list.
       </p>
+      <p className="mb-6 max-w-3xl">
+        Your council&apos;s <Link to={`/guidance/${councilId}/case-studies`}>case studies page</Link> lists
+        the fulfilled requests whose groups agreed to share them. To introduce them in your own words, publish
+        a page with the web address name <code>case-studies</code>: it is shown above them, under its title.
+      </p>
       <p className="mb-8">
         <Link to="/council/guidance/new" className="font-bold">
           Add a guidance page

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageParam } from "~/auth/request-context.server.ts";
+import { caseStudiesTitles } from "~/domain/content/case-studies.server.ts";
 import { GUIDANCE_PAGE_SIZE, listPublishedGuidance } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { PageHeading, Pagination } from "~/ui/components.tsx";
@@ -19,8 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entry.pages.push(guidance);
     councils.set(councilId, entry);
   }
+  // every council has a case studies page, its own introduction or not: each council listed names it, under the
+  // title of its own page where it wrote one
+  const titles = await caseStudiesTitles([...councils.keys()]);
   return json({
-    councils: Array.from(councils.values()),
+    councils: Array.from(councils.values(), (council) => ({
+      ...council,
+      caseStudies: titles.get(council.id)!,
+    })),
     page,
     pageCount,
     total,
@@ -73,6 +80,12 @@ export default function GuidanceIndex() {
                 <span className="text-muted">for {audienceLabel(page.audience).toLowerCase()}</span>
               </li>
             ))}
+            <li>
+              <Link to={`/guidance/${council.id}/case-studies`} className="text-lg">
+                {council.caseStudies}
+              </Link>{" "}
+              <span className="text-muted">for everyone</span>
+            </li>
           </ul>
         </section>
       ))}

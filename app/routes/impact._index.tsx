@@ -1,5 +1,5 @@
 import { json, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
 import {
@@ -121,6 +121,10 @@ export default function Impact() {
           ) : (
             <p>No help has been confirmed for {name} yet.</p>
           )}
+          {/* every council's fulfilled requests its groups agreed to share, not only the latest few below */}
+          <p className="mt-4">
+            <Link to={`/guidance/${id}/case-studies`}>Case studies from {name}</Link>
+          </p>
         </section>
       ))}
       <section aria-labelledby="stories" className="mb-12">

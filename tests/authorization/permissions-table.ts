@@ -328,6 +328,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     params: (w) => ({ councilId: w.councilA.id, slug: w.guidancePage.slug }),
     get: EVERYONE,
   },
+  "routes/guidance.$councilId.case-studies": { params: (w) => ({ councilId: w.councilA.id }), get: EVERYONE },
   "routes/guidance._index": { get: EVERYONE },
   "routes/impact._index": { get: EVERYONE },
   "routes/impact.data[.]csv": { get: EVERYONE },

@@ -10,8 +10,11 @@ import { readableText, renderPage } from "../helpers/render-page.ts";
 let world: Awaited<ReturnType<typeof createWorld>>;
 let total: number;
 
+// each council's case studies page is named once in its section, apart from the pages counted
 const titlesIn = (html: string) =>
-  [...html.matchAll(/<a [^>]*href="\/guidance\/[^"/]+\/[^"]+"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]!);
+  [...html.matchAll(/<a [^>]*href="\/guidance\/[^"/]+\/(?!case-studies")[^"]+"[^>]*>([^<]+)<\/a>/g)].map(
+    (m) => m[1]!,
+  );
 
 beforeAll(async () => {
   await renderPage("/");
@@ -28,7 +31,7 @@ beforeAll(async () => {
   await db.guidancePage.createMany({ data: data(world.councilA.id, 40) });
   await db.guidancePage.createMany({ data: data(world.councilB.id, 30) });
   await db.guidancePage.createMany({ data: data(world.councilA.id, 3, false) });
-  total = await db.guidancePage.count({ where: { published: true } });
+  total = await db.guidancePage.count({ where: { published: true, slug: { not: "case-studies" } } });
 });
 
 describe("the public guidance list", () => {

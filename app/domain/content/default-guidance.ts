@@ -49,4 +49,15 @@ export const DEFAULT_GUIDANCE: { slug: string; title: string; audience: Guidance
 Never put personal details of the people you support in a request.
 `,
   },
+  {
+    // the introduction to the council's case studies page, which lists the fulfilled requests shared with it
+    slug: "case-studies",
+    title: "Case studies",
+    audience: "EVERYONE",
+    body: `Local charities and community groups post what they need, and suppliers working with the council meet it: volunteers' time, goods, professional expertise, funding and work placements.
+
+- **Posting a need?** Once everything pledged has arrived, you can choose to share your request here, to show others what is possible.
+- **A supplier?** See the [open requests](/requests) for needs you could meet next.
+`,
+  },
 ];

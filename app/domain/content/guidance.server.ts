@@ -18,13 +18,17 @@ export type GuidanceInput = {
   published: boolean;
 };
 
+/** The address name of the guidance page a council writes as the introduction to its case studies, which every
+ * council has (case-studies.server.ts): the list names that page once per council, with the others. */
+export const CASE_STUDIES_SLUG = "case-studies";
+
 /** How many pages of guidance the public list shows at a time. */
 export const GUIDANCE_PAGE_SIZE = 50;
 
 /** One page of the published guidance, council by council, with how many there are in all: every council's pages
  * on one list grew without bound. */
 export async function listPublishedGuidance(page: number) {
-  const where = { published: true };
+  const where = { published: true, slug: { not: CASE_STUDIES_SLUG } };
   const [total, pages] = await Promise.all([
     db.guidancePage.count({ where }),
     db.guidancePage.findMany({

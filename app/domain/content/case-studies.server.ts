@@ -1,0 +1,67 @@
+// A council's case studies page (PRODUCT.md §7: guidance "how it works", "what good looks like", case studies):
+// every council has one, whether or not its admins wrote a guidance page for it. It lists the council's fulfilled
+// requests whose requestor agreed to show them (as the public impact page does), under the council's own page with
+// the address name "case-studies" as its introduction when there is one, published.
+import { db } from "~/db.server.ts";
+import { CASE_STUDIES_SLUG, getPublishedGuidance } from "./guidance.server.ts";
+
+/** The title the page takes when the council has written none. */
+export const CASE_STUDIES_TITLE = "Case studies";
+
+/** How many case studies the page shows at a time. */
+export const CASE_STUDIES_PAGE_SIZE = 20;
+
+// The requests a case study may show: fulfilled (every pledge's delivery confirmed), its requestor agreeing.
+const shown = (councilId: string) => ({ councilId, status: "FULFILLED" as const, showcaseConsent: true });
+
+/** A council's case studies page, one page of its case studies at a time (null: no such council taking part). */
+export async function councilCaseStudies(councilId: string, page: number) {
+  // the councils the public lists name: a council not yet verified (or not a council) has no page
+  const council = await db.organisation.findFirst({
+    where: { id: councilId, kind: "COUNCIL", status: "VERIFIED" },
+    select: { id: true, name: true },
+  });
+  if (!council) return null;
+  const [intro, total, stories] = await Promise.all([
+    getPublishedGuidance(council.id, CASE_STUDIES_SLUG),
+    db.request.count({ where: shown(council.id) }),
+    db.request.findMany({
+      where: shown(council.id),
+      // the id settles ties, so no case study is on two pages or none
+      orderBy: [{ fulfilledAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * CASE_STUDIES_PAGE_SIZE,
+      take: CASE_STUDIES_PAGE_SIZE,
+      // only what the public request page and the impact page already show
+      select: {
+        id: true,
+        title: true,
+        description: true,
+        helpType: true,
+        quantity: true,
+        unitLabel: true,
+        fulfilledAt: true,
+        organisation: { select: { name: true } },
+        category: { select: { name: true } },
+        district: { select: { name: true } },
+      },
+    }),
+  ]);
+  return {
+    council,
+    intro: intro ? { title: intro.title, html: intro.html, updatedAt: intro.updatedAt } : null,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / CASE_STUDIES_PAGE_SIZE)),
+    stories,
+  };
+}
+
+/** The titles the councils' case studies pages go by on the guidance list: their own page's title where they have
+ * published one, otherwise "Case studies". */
+export async function caseStudiesTitles(councilIds: string[]) {
+  const own = await db.guidancePage.findMany({
+    where: { councilId: { in: councilIds }, slug: CASE_STUDIES_SLUG, published: true },
+    select: { councilId: true, title: true },
+  });
+  const titles = new Map(own.map((page) => [page.councilId, page.title]));
+  return new Map(councilIds.map((id) => [id, titles.get(id) ?? CASE_STUDIES_TITLE]));
+}

@@ -1,0 +1,103 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { pageParam } from "~/auth/request-context.server.ts";
+import { notFound } from "~/auth/permissions.server.ts";
+import { CASE_STUDIES_PAGE_SIZE, councilCaseStudies } from "~/domain/content/case-studies.server.ts";
+import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { BackLink, PageHeading, Pagination } from "~/ui/components.tsx";
+import { formatDate, formatNumber } from "~/ui/format.ts";
+import { GuidanceBody } from "~/ui/guidance-body.tsx";
+import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${data.intro?.title ?? "Case studies"}: ${data.council.name} – Social Value Marketplace`
+      : "Case studies – Social Value Marketplace",
+  },
+];
+
+// Every council's case studies (the guidance the spec names beside "how it works" and "what good looks like"):
+// its fulfilled requests whose requestor agreed to show them, under the council's own introduction if it wrote one.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const page = pageParam(request);
+  const found = await councilCaseStudies(params.councilId!, page);
+  if (!found) notFound();
+  return json({
+    ...found,
+    page,
+    first: (page - 1) * CASE_STUDIES_PAGE_SIZE + 1,
+  });
+}
+
+export default function CaseStudiesPage() {
+  const { council, intro, total, pageCount, stories, page, first } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const path = `/guidance/${council.id}/case-studies`;
+  return (
+    <>
+      <BackLink to="/guidance">All guidance</BackLink>
+      <PageHeading caption={council.name}>{intro?.title ?? "Case studies"}</PageHeading>
+      {intro ? (
+        <GuidanceBody html={intro.html} />
+      ) : (
+        <p className="mb-8 max-w-3xl text-lg">
+          Needs that local charities and community groups posted on the marketplace, met with help from
+          suppliers working with {council.name}.
+        </p>
+      )}
+      <p className="mb-8 max-w-3xl">
+        A need is shown here once the group has confirmed it received all the help pledged, and only if the
+        group agreed to share it. See <Link to="/impact">our impact</Link> for the figures.
+      </p>
+      <section aria-labelledby="stories">
+        <h2 id="stories" className="mb-4 text-2xl font-bold">
+          Needs that were met
+        </h2>
+        {pageCount > 1 && stories.length > 0 ? (
+          <p className="mb-6">
+            Case studies {formatNumber(first)} to {formatNumber(first + stories.length - 1)} of{" "}
+            {formatNumber(total)}
+          </p>
+        ) : null}
+        {stories.length === 0 ? (
+          <p>
+            {emptyOrPastLastPage({
+              page,
+              pageCount,
+              total,
+              path,
+              search: location.search,
+              what: ["case study", "case studies"],
+              empty: `There are no case studies from ${council.name} yet.`,
+            })}
+          </p>
+        ) : (
+          <ul className="grid gap-6 sm:grid-cols-2">
+            {stories.map((story) => (
+              <li key={story.id} className="border-t-4 border-brand pt-3 wrap-break-word">
+                <h3 className="mb-1 text-xl font-bold">{story.title}</h3>
+                <p className="mb-2 text-muted">
+                  {[story.organisation.name, story.category.name, story.district?.name]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </p>
+                {/* its lines as the requestor wrote them, as the request's own page shows them */}
+                <p className="mb-2 whitespace-pre-line">{story.description}</p>
+                <p>
+                  {formatQuantity(story.helpType, story.quantity, story.unitLabel)} of{" "}
+                  {helpTypeLabel(story.helpType).toLowerCase()}
+                  {story.fulfilledAt ? `, met ${formatDate(story.fulfilledAt)}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination page={page} pageCount={pageCount} search={location.search} path={path} />
+      </section>
+      {intro ? (
+        <p className="mt-8 text-muted">Introduction last updated {formatDate(intro.updatedAt)}</p>
+      ) : null}
+    </>
+  );
+}
