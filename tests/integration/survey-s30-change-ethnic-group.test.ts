@@ -2,47 +2,18 @@
 // to check your answers, past the group page the respondent had just left; and a "Prefer not to say" background kept
 // from the old group skipped the new group's follow-up question altogether.
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  createCouncil,
-  createMember,
-  createOrganisation,
-  createSurveyCycle,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
-import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage } from "../helpers/render-page.ts";
+import { locationOf, respondentInArea, type SurveyPages } from "../helpers/survey-respondent.ts";
 
 let base: string;
 let cookie: string;
+let post: SurveyPages["post"];
+/** A page as the browser shows it: its Back link, the address its form posts to, its words. */
+let page: SurveyPages["page"];
 
 beforeEach(async () => {
-  const council = await createCouncil({ postcodeAreas: ["ZQ3"] });
-  const cycle = await createSurveyCycle({ councilId: council.id, year: 2026 });
-  const business = await createOrganisation({
-    kind: "SUPPLIER",
-    councilId: council.id,
-    registeredPostcode: "ZQ3 1AA",
-    businessSize: "SMALL",
-  });
-  cookie = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
-  base = `/survey/${cycle.id}`;
-  expect((await postPage(base, formOf({ consent: "yes" }), cookie)).status).toBe(302);
+  ({ base, cookie, post, page } = await respondentInArea("ZQ3", { consented: true }));
 });
-
-const post = (path: string, values: Record<string, string>) =>
-  postPage(`${base}${path}`, formOf(values), cookie);
-const locationOf = (response: Response) => response.headers.get("location");
-/** A page as the browser shows it: its Back link, the address its form posts to, its words. */
-async function page(path: string) {
-  const response = await renderPage(`${base}${path}`, cookie);
-  expect(response.status).toBe(200);
-  const html = await response.text();
-  const decode = (s: string | undefined) => s?.replaceAll("&amp;", "&");
-  return {
-    back: decode(html.match(/<a[^>]*href="([^"]*)"[^>]*><span aria-hidden="true">‹ <\/span>Back<\/a>/)?.[1]),
-    formAction: decode(html.match(/<form method="post" action="([^"]*)"[^>]*novalidate/)?.[1]),
-    text: readableMainText(html),
-  };
-}
 
 describe("changing the ethnic group from check your answers", () => {
   it("asks the new group's background, with Back to the group page, then returns to check your answers", async () => {

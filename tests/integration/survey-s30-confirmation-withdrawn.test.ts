@@ -1,37 +1,20 @@
 // The confirmation page, opened from the browser's history after the answers were withdrawn, said "Page not found":
 // it now says what became of the answers and links to the survey.
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  createCouncil,
-  createMember,
-  createOrganisation,
-  createSurveyCycle,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createMember, sessionCookieFor } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { locationOf, respondentInArea, type SurveyPages } from "../helpers/survey-respondent.ts";
 
 let base: string;
 let cookie: string;
 let colleague: string;
+let post: SurveyPages["post"];
 
 beforeEach(async () => {
-  const council = await createCouncil({ postcodeAreas: ["ZQ3"] });
-  const cycle = await createSurveyCycle({ councilId: council.id, year: 2026 });
-  const business = await createOrganisation({
-    kind: "SUPPLIER",
-    councilId: council.id,
-    registeredPostcode: "ZQ3 1AA",
-    businessSize: "SMALL",
-  });
-  cookie = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
-  colleague = await sessionCookieFor((await createMember(business.id, "MEMBER")).id);
-  base = `/survey/${cycle.id}`;
-  expect((await postPage(base, formOf({ consent: "yes" }), cookie)).status).toBe(302);
+  const respondent = await respondentInArea("ZQ3", { consented: true });
+  ({ base, cookie, post } = respondent);
+  colleague = await sessionCookieFor((await createMember(respondent.business.id, "MEMBER")).id);
 });
-
-const post = (path: string, values: Record<string, string>) =>
-  postPage(`${base}${path}`, formOf(values), cookie);
-const locationOf = (response: Response) => response.headers.get("location");
 
 describe("the confirmation page from the browser's history", () => {
   it("says the answers were withdrawn, with a link to the survey, not 'Page not found'", async () => {

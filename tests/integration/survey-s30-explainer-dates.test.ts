@@ -5,27 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { londonDay } from "~/domain/calendar.ts";
 import { formatDate } from "~/ui/format.ts";
-import {
-  createCouncil,
-  createMember,
-  createOrganisation,
-  createSurveyCycle,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createSurveyCycle } from "../helpers/factories.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
+import { smeOwnerInArea } from "../helpers/survey-respondent.ts";
 
 const day = (offset: number) => new Date(londonDay(new Date()).getTime() + offset * 86_400_000);
 
 describe("the survey page of a survey not taking answers", () => {
   it("says it has closed once its closing date has passed, and when it opens before it has opened", async () => {
-    const council = await createCouncil({ postcodeAreas: ["ZP5"] });
-    const business = await createOrganisation({
-      kind: "SUPPLIER",
-      councilId: council.id,
-      registeredPostcode: "ZP5 1AA",
-      businessSize: "MICRO",
-    });
-    const cookie = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
+    const { council, cookie } = await smeOwnerInArea("ZP5");
     const past = await createSurveyCycle({ councilId: council.id, opensOn: day(-30), closesOn: day(-2) });
     const later = await createSurveyCycle({
       councilId: council.id,

@@ -5,32 +5,17 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { closeCycle } from "~/domain/survey/cycles.server.ts";
-import {
-  createCouncil,
-  createMember,
-  createOrganisation,
-  createSurveyCycle,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createMember } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { locationOf, respondentInArea } from "../helpers/survey-respondent.ts";
 
 async function answeredThenRejected() {
-  const council = await createCouncil({ postcodeAreas: ["ZP7"] });
-  const cycle = await createSurveyCycle({ councilId: council.id });
-  const business = await createOrganisation({
-    kind: "SUPPLIER",
-    councilId: council.id,
+  const { council, cycle, business, cookie, base, post } = await respondentInArea("ZP7", {
     status: "PENDING",
-    registeredPostcode: "ZP7 1AA",
-    businessSize: "MICRO",
+    consented: true,
   });
-  const cookie = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
-  const base = `/survey/${cycle.id}`;
-  await postPage(base, formOf({ consent: "yes" }), cookie);
-  await postPage(`${base}/questions/ethnic-group`, formOf({ ethnicGroup: "MIXED" }), cookie);
-  expect((await postPage(`${base}/check-answers`, formOf({}), cookie)).headers.get("location")).toBe(
-    `${base}/confirmation`,
-  );
+  await post("/questions/ethnic-group", { ethnicGroup: "MIXED" });
+  expect(locationOf(await post("/check-answers", {}))).toBe(`${base}/confirmation`);
   await db.organisation.update({ where: { id: business.id }, data: { status: "REJECTED" } });
   const officer = await createMember(council.id, "OFFICER", { surveyAccess: true });
   return { council, cycle, business, cookie, base, officer };

@@ -5,34 +5,20 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { topicBySlug } from "~/domain/survey/questions.ts";
 import { saveTopicAnswers, submitResponse } from "~/domain/survey/responses.server.ts";
-import {
-  createCouncil,
-  createMember,
-  createOrganisation,
-  createSurveyCycle,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createMember, sessionCookieFor } from "../helpers/factories.ts";
 import { flashOfRedirect } from "../helpers/flash.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { respondentInArea } from "../helpers/survey-respondent.ts";
 
 const NOT_VERIFIED = "The council did not verify your business, so it cannot take part in this survey.";
 
 async function startedThenRejected() {
-  const council = await createCouncil({ postcodeAreas: ["ZQ8"] });
-  const cycle = await createSurveyCycle({ councilId: council.id });
-  const business = await createOrganisation({
-    kind: "SUPPLIER",
-    councilId: council.id,
+  const { council, cycle, business, owner, cookie, base, post } = await respondentInArea("ZQ8", {
     status: "PENDING",
-    registeredPostcode: "ZQ8 1AA",
-    businessSize: "MICRO",
+    consented: true,
   });
-  const owner = await createMember(business.id, "OWNER");
-  const cookie = await sessionCookieFor(owner.id);
-  const base = `/survey/${cycle.id}`;
-  await postPage(base, formOf({ consent: "yes" }), cookie);
-  await postPage(`${base}/questions/ethnic-group`, formOf({ ethnicGroup: "MIXED" }), cookie);
-  await postPage(`${base}/questions/barriers`, formOf({ barriers: "SHORT_TIMESCALES" }), cookie);
+  await post("/questions/ethnic-group", { ethnicGroup: "MIXED" });
+  await post("/questions/barriers", { barriers: "SHORT_TIMESCALES" });
   await db.organisation.update({ where: { id: business.id }, data: { status: "REJECTED" } });
   const response = await db.surveyResponse.findFirstOrThrow({
     where: { cycleId: cycle.id, organisationId: business.id },
