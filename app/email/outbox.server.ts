@@ -3,7 +3,16 @@
 import type { Tx } from "~/db.server.ts";
 import type { RenderedEmail } from "./render.server.tsx";
 
-export type OutgoingEmail = RenderedEmail & { to: string; template: string; councilId?: string | null };
+export type OutgoingEmail = RenderedEmail & {
+  to: string;
+  template: string;
+  councilId?: string | null;
+  /**
+   * The account the email is for, when that is not the one that has the address as it is written: the notice a
+   * move of address sends to the address left, the link to confirm an address not yet the account's.
+   */
+  userId?: string;
+};
 
 // A subject is one line of a mail header. Subjects quote what people typed (a search's name, a request's title):
 // a line break or other control character in one would break the header, so each run of them becomes a space;
@@ -16,10 +25,19 @@ export function headerLine(text: string) {
     .trim();
 }
 
+// Each email names the account it is for: whichever has the address now, in this transaction (one at most: an
+// address is one account's). Whose it was is then read, not guessed from the address history afterwards.
+async function recipientOf(tx: Tx, to: string) {
+  const user = await tx.user.findUnique({ where: { email: to }, select: { id: true, deletedAt: true } });
+  return user && !user.deletedAt ? user.id : null;
+}
+
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail) {
+  const to = email.to.toLowerCase();
   return tx.emailOutbox.create({
     data: {
-      to: email.to.toLowerCase(),
+      to,
+      userId: email.userId ?? (await recipientOf(tx, to)),
       subject: headerLine(email.subject),
       html: email.html,
       text: email.text,

@@ -1,12 +1,15 @@
 // The addresses an account has had, and when each was its own. What was emailed to an address belongs to whoever
 // had it when it was sent: an address one account moved away from may since have been taken by another.
 import { db, type Tx } from "~/db.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 
 /** An address the account had, from (null: since before anyone had it) until (null: it still has it). */
 export type AddressPeriod = { address: string; from: Date | null; until: Date | null };
 
 // A move's own notice to the address left is written just after the move's audit entry, in the same transaction:
 // what is written to it within this long of the move is still the leaving account's (unless another takes it sooner).
+// Outbox emails now name their account (EmailOutbox.userId, see emailsOfUser), so this allowance is only read for
+// what does not: invitations (to an address, not an account), and outbox rows written before the column existed.
 const HANDOVER_MS = 60 * 1000;
 
 type Client = Tx | typeof db;
@@ -101,5 +104,16 @@ export function duringPeriod(period: AddressPeriod) {
   return {
     ...(period.from ? { gte: period.from } : {}),
     ...(period.until ? { lt: period.until } : {}),
+  };
+}
+
+/**
+ * The outbox emails that were the account's: those written for it (they name it), and those that name no account
+ * (written before emails did, or to an address no account had then) sent to one of its addresses while it was its
+ * own. An email naming another account is never this one's, whatever address it went to.
+ */
+export function emailsOfUser(userId: string, periods: AddressPeriod[]): Prisma.EmailOutboxWhereInput {
+  return {
+    OR: [{ userId }, ...periods.map((p) => ({ userId: null, to: p.address, createdAt: duringPeriod(p) }))],
   };
 }

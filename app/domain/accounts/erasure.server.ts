@@ -91,6 +91,19 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
   const now = new Date();
   const counts: ErasureCounts = { invitationsCancelled: 0, emailsCancelled: 0 };
   const addresses = await addressesOf(tx, userId);
+  // Emails written for the account (they name it): all of them, whatever address they went to.
+  const unsentToThem = await tx.emailOutbox.updateMany({
+    where: { userId, status: "PENDING" },
+    data: { status: "FAILED", lastError: ERASED_EMAIL_TEXT, lockedUntil: null },
+  });
+  counts.emailsCancelled += unsentToThem.count;
+  await tx.$executeRaw`
+    UPDATE "EmailOutbox"
+    SET "to" = ${placeholder}, html = '', text = ${ERASED_EMAIL_TEXT},
+        "lastError" = replace("lastError", "to", ${placeholder})
+    WHERE "userId" = ${userId}`;
+  // Those that name no account (written before emails did, or to an address no account had then): by the address
+  // and when it was the account's. One naming another account is that account's.
   for (const held of addresses) {
     const { address, takenAt, heldFrom } = held;
     const before = writtenWhileHeld(held);
@@ -108,7 +121,7 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
     });
 
     const unsent = await tx.emailOutbox.updateMany({
-      where: { to: address, status: "PENDING", ...before },
+      where: { to: address, userId: null, status: "PENDING", ...before },
       data: { status: "FAILED", lastError: ERASED_EMAIL_TEXT, lockedUntil: null },
     });
     counts.emailsCancelled += unsent.count;
@@ -117,7 +130,8 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
       UPDATE "EmailOutbox"
       SET "to" = ${placeholder}, html = '', text = ${ERASED_EMAIL_TEXT},
           "lastError" = replace("lastError", "to", ${placeholder})
-      WHERE "to" = ${address} AND "createdAt" < ${takenAt ?? NEVER} AND "createdAt" >= ${heldFrom ?? EVER}`;
+      WHERE "to" = ${address} AND "userId" IS NULL
+        AND "createdAt" < ${takenAt ?? NEVER} AND "createdAt" >= ${heldFrom ?? EVER}`;
 
     // An organisation's contact address that is this person's (given when registering it) goes: the
     // organisation is then reached through its members, as one registered without a contact address is.

@@ -15,7 +15,7 @@ import {
   resetPasswordMessage,
   verifyEmailMessage,
 } from "./emails.server.tsx";
-import { addressPeriods, duringPeriod } from "./address-history.server.ts";
+import { addressPeriods, duringPeriod, emailsOfUser } from "./address-history.server.ts";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
 import { CURRENT_PASSWORD_INCORRECT } from "./labels.ts";
 import type { NewOrganisationKind } from "./schemas.ts";
@@ -380,6 +380,8 @@ export async function requestEmailChange(
     await enqueueEmail(tx, {
       ...(await confirmNewEmailMessage(brand, user.name, token)),
       to: input.email,
+      // the account's, though the address is not yet
+      userId,
       template: "account.confirm_new_email",
       councilId: brand.councilId,
     });
@@ -471,6 +473,8 @@ function changeEmailByToken(
           "straight away: the account no longer uses this address, so its password cannot be reset from here.",
       )),
       to: used.user.email,
+      // the account's, though it has just left the address
+      userId: used.userId,
       template: "account.email_changed",
       councilId: brand.councilId,
     });
@@ -652,7 +656,7 @@ export async function exportUserData(userId: string) {
   const periods = await addressPeriods(userId);
   const [emailsSentToYou, invitationsToYou, failedSignInsOnYourAccount] = await Promise.all([
     db.emailOutbox.findMany({
-      where: { OR: periods.map((p) => ({ to: p.address, createdAt: duringPeriod(p) })) },
+      where: emailsOfUser(userId, periods),
       select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
       orderBy: { createdAt: "desc" },
     }),
