@@ -205,7 +205,9 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
             <input type="hidden" name="awardDate" value="none" />
             <p className="mb-4">
               Only active, ended or terminated contracts with no award date recorded (from the dashboard).{" "}
-              <Link to="/contracts">See all contracts</Link>
+              <Link to={withoutFilter(location.search, "awardDate")}>
+                Show contracts whatever their award date
+              </Link>
             </p>
           </>
         ) : null}
@@ -214,7 +216,9 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
             <input type="hidden" name="localValue" value="yes" />
             <p className="mb-4">
               Only contracts with commitments valued in the council’s local £ (from the dashboard).{" "}
-              <Link to="/contracts">See all contracts</Link>
+              <Link to={withoutFilter(location.search, "localValue")}>
+                Include contracts with no commitment valued in local £
+              </Link>
             </p>
           </>
         ) : null}
@@ -233,7 +237,10 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
             <input type="hidden" name="measure" value={filters.measure} />
             <p className="mb-4">
               Only contracts with a commitment on {data.measure.code} {data.measure.name} (from the
-              dashboard). <Link to="/contracts">See all contracts</Link>
+              dashboard).{" "}
+              <Link to={withoutFilter(location.search, "measure")}>
+                Include contracts without this measure
+              </Link>
             </p>
           </>
         ) : null}
