@@ -19,6 +19,13 @@ const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 beforeAll(() => client.connect());
 afterAll(() => client.end());
 
+/** The database as it stood before the migration: without the check it adds. */
+async function asBefore() {
+  await client.query(
+    `ALTER TABLE "KpiReturnLine" DROP CONSTRAINT IF EXISTS "KpiReturnLine_evidenceUrl_without_credentials"`,
+  );
+}
+
 /** Runs the migration's SQL as `prisma migrate deploy` does: the rows each statement changed. */
 async function migrate() {
   const results = (await client.query(fs.readFileSync(MIGRATION, "utf8"))) as unknown as pg.QueryResult[];
@@ -61,11 +68,13 @@ async function snapshot(returnId: string) {
 
 describe("20261211090000_evidence_links_without_credentials", () => {
   it("changes nothing in a database with no returns", async () => {
+    await asBefore();
     expect(await db.kpiReturnLine.count()).toBe(0);
-    expect(await migrate()).toEqual([0, 0]);
+    expect(await migrate()).toEqual([0, 0, null]);
   });
 
   it("strips the user name and password from every stored link as the pages show it, once", async () => {
+    await asBefore();
     const w = await createReturnsWorld();
     const hoursLine = await db.kpiReturnLine.create({
       data: {
@@ -108,7 +117,7 @@ describe("20261211090000_evidence_links_without_credentials", () => {
     });
     const before = await snapshot(w.kpiReturn.id);
 
-    expect(await migrate()).toEqual([1, 1]);
+    expect(await migrate()).toEqual([1, 1, null]);
     const after = await snapshot(w.kpiReturn.id);
     const line = (id: string) => after.lines.find((l) => l.id === id)!;
     expect(line(hoursLine.id).evidenceUrl).toBe("https://files.example.com/hours-q1.pdf");
@@ -130,8 +139,21 @@ describe("20261211090000_evidence_links_without_credentials", () => {
     expect(after.events.find((e) => e.id === unkept.id)!.submittedLines).toBeNull();
     expect(after.events.find((e) => e.id === none.id)!.submittedLines).toEqual([]);
 
-    // run again (a restore from a backup taken before, replayed): nothing left to change
-    expect(await migrate()).toEqual([0, 0]);
+    // its statements run again (a backup taken before, restored and cleaned): nothing left to change
+    await asBefore();
+    expect(await migrate()).toEqual([0, 0, null]);
     expect(await snapshot(w.kpiReturn.id)).toEqual(after);
+  });
+
+  it("has the database refuse a link with a user name or password from any code, and take every other", async () => {
+    const w = await createReturnsWorld();
+    const line = await db.kpiReturnLine.create({
+      data: { returnId: w.kpiReturn.id, commitmentId: w.hoursCommitment.id, quantity: 1 },
+    });
+    const store = (evidenceUrl: string | null) =>
+      db.kpiReturnLine.update({ where: { id: line.id }, data: { evidenceUrl } });
+    for (const link of STORED.filter((l) => l !== null && withoutCredentials(l) !== l))
+      await expect(store(link)).rejects.toThrow(/KpiReturnLine_evidenceUrl_without_credentials/);
+    for (const link of STORED.map(withoutCredentials)) await expect(store(link)).resolves.toBeTruthy();
   });
 });

@@ -36,3 +36,10 @@ WHERE jsonb_typeof(e."submittedLines") = 'array'
     WHERE jsonb_typeof(t.line -> 'evidenceUrl') = 'string'
       AND regexp_replace(t.line ->> 'evidenceUrl', '[\t\n\r]', '', 'g') ~ userinfo.pattern
   );
+
+-- And none is stored again, by any code: the form refuses these links before they come here (evidenceUrlError
+-- refuses every link this pattern finds, and more), so a save the form took is never refused by this.
+ALTER TABLE "KpiReturnLine" ADD CONSTRAINT "KpiReturnLine_evidenceUrl_without_credentials" CHECK (
+  "evidenceUrl" IS NULL
+  OR regexp_replace("evidenceUrl", '[\t\n\r]', '', 'g') !~ '^[\x01-\x20]*([A-Za-z][A-Za-z0-9+.-]*):[/\\]*[^/?#]*@'
+);
