@@ -150,6 +150,30 @@ describe.each(CASES)("$page with $repeated sent twice", ({ page, signedIn, pairs
   });
 });
 
+describe("inviting a member with the address sent twice", () => {
+  it("shows the first address in the field, says different answers were sent, and React warns of nothing", async () => {
+    const page = `/organisations/${world.vcse.id}`;
+    const response = await postPage(
+      page,
+      sent([
+        ["intent", "invite"],
+        ["email", "asha@example.test"],
+        ["email", "bea@example.test"],
+        ["role", "MEMBER"],
+      ]),
+      await sessionCookieFor(world.users.vcseOwner.id),
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(consoleErrors).not.toHaveBeenCalled();
+    expect(html).toMatch(/<input[^>]*id="email"[^>]*value="asha@example.test"/);
+    expect(readableMainText(html)).toContain(SENT_TWICE);
+    expect(
+      await db.invitation.count({ where: { email: { in: ["asha@example.test", "bea@example.test"] } } }),
+    ).toBe(0);
+  });
+});
+
 describe("the same answer sent twice", () => {
   it("changes the account's name", async () => {
     const user = await createUser({ name: "Old Name" });

@@ -1,6 +1,5 @@
 // An organisation's own page for its members: its details, its members and their roles and access, the
 // invitations waiting, inviting a colleague and leaving. Only whoever manages it sees the forms changing members.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
@@ -12,6 +11,7 @@ import { ROLE_LABEL } from "~/domain/accounts/schemas.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { actionSchema, carryOut, doneMomentsAgo, LEFT, leftMomentsAgo } from "./intents.server.ts";
 import { InvitationsWaiting, InviteForm } from "./invitations.tsx";
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithFlash("/account", { kind: "success", message: LEFT });
     notFound();
   }
-  const submission = parseWithZod(form, { schema: actionSchema });
+  const submission = parseForm(form, { schema: actionSchema });
   if (submission.status !== "success") return json(placed(submission.reply()), { status: 400 });
   const context = requestContext(request);
   const input = submission.value;
