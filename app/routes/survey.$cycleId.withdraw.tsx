@@ -50,10 +50,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
   // a business the council rejected keeps the survey's page only while it has answers there: after, the list
+  // answers never sent (by a business the council rejected) are deleted: the council never had them to withdraw
+  const deletedOnly =
+    membership.status === "REJECTED" && response !== null && response.status !== "SUBMITTED";
   const withdrawn = () =>
     redirectWithFlash(membership.status === "REJECTED" ? "/survey" : `/survey/${cycle.id}`, {
       kind: "success",
-      message: "Your answers have been withdrawn and deleted.",
+      message: deletedOnly
+        ? "Your answers have been deleted."
+        : "Your answers have been withdrawn and deleted.",
     });
   if (!response) {
     // the same form sent again (a double click, or again after a slow answer) is answered as the first was
@@ -78,11 +83,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WithdrawAnswers() {
   const { cycleId, year, mayAnswerAgain, sent } = useLoaderData<typeof loader>();
+  // answers a business the council rejected never sent, reached from "Delete the answers": the council never had them
+  const deleteOnly = !mayAnswerAgain && !sent;
   return (
     <div className="max-w-3xl">
       <BackLink to={`/survey/${cycleId}`} />
       <PageHeading caption={`Supplier diversity survey ${year}`}>
-        Are you sure you want to withdraw your answers?
+        {deleteOnly
+          ? "Are you sure you want to delete your answers?"
+          : "Are you sure you want to withdraw your answers?"}
       </PageHeading>
       <p className="mb-6">
         All your business&apos;s answers to the {year} survey will be deleted.
@@ -93,7 +102,9 @@ export default function WithdrawAnswers() {
             : " They have not been sent to the council. As the council did not verify your business, it cannot start the survey again."}
       </p>
       <Form method="post" className="flex flex-wrap items-center gap-6">
-        <Button variant="warning">Withdraw and delete my answers</Button>
+        <Button variant="warning">
+          {deleteOnly ? "Delete my answers" : "Withdraw and delete my answers"}
+        </Button>
         <Link to={`/survey/${cycleId}`}>Keep my answers</Link>
       </Form>
     </div>

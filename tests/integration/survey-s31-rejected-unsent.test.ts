@@ -118,10 +118,13 @@ describe("a business rejected with survey answers it never sent", () => {
   it("can delete them, and is not offered the survey again", async () => {
     const { business, cookie, base, responseId } = await startedThenRejected();
     const ask = readableMainText(await (await renderPage(`${base}/withdraw`, cookie)).text());
+    expect(ask).toContain("Are you sure you want to delete your answers?");
     expect(ask).toContain("They have not been sent to the council");
+    expect(ask).toContain("Delete my answers");
     expect(ask).not.toContain("You can take part again");
     const deleted = await postPage(`${base}/withdraw`, formOf({}), cookie);
     expect(deleted.headers.get("location")).toBe("/survey");
+    expect((await flashOfRedirect(deleted))?.message).toBe("Your answers have been deleted.");
     expect((await stored(responseId)).status).toBe("WITHDRAWN");
     expect((await renderPage(base, cookie)).status).toBe(404);
     expect(await db.organisation.count({ where: { id: business.id, status: "REJECTED" } })).toBe(1);
