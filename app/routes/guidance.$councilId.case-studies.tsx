@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { notFound } from "~/auth/permissions.server.ts";
 import { CASE_STUDIES_PAGE_SIZE, councilCaseStudies } from "~/domain/content/case-studies.server.ts";
-import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { CaseStudyCard } from "~/ui/case-study-card.tsx";
 import { BackLink, PageHeading, Pagination } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
@@ -75,21 +75,13 @@ export default function CaseStudiesPage() {
         ) : (
           <ul className="grid gap-6 sm:grid-cols-2">
             {stories.map((story) => (
-              <li key={story.id} className="border-t-4 border-brand pt-3 wrap-break-word">
-                <h3 className="mb-1 text-xl font-bold">{story.title}</h3>
-                <p className="mb-2 text-muted">
-                  {[story.organisation.name, story.category.name, story.district?.name]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </p>
-                {/* its lines as the requestor wrote them, as the request's own page shows them */}
-                <p className="mb-2 whitespace-pre-line">{story.description}</p>
-                <p>
-                  {formatQuantity(story.helpType, story.quantity, story.unitLabel)} of{" "}
-                  {helpTypeLabel(story.helpType).toLowerCase()}
-                  {story.fulfilledAt ? `, met ${formatDate(story.fulfilledAt)}` : ""}
-                </p>
-              </li>
+              <CaseStudyCard
+                key={story.id}
+                story={story}
+                from={[story.organisation.name, story.category.name, story.district?.name]
+                  .filter(Boolean)
+                  .join(" · ")}
+              />
             ))}
           </ul>
         )}

@@ -10,10 +10,11 @@ import {
   stillShowcased,
   summariseImpact,
 } from "~/domain/reporting/impact.server.ts";
+import { CaseStudyCard } from "~/ui/case-study-card.tsx";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
 import { barChart } from "~/ui/charts/geometry.server.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Our impact – Social Value Marketplace" }];
 
@@ -136,21 +137,16 @@ export default function Impact() {
         ) : (
           <ul className="grid gap-6 sm:grid-cols-2">
             {stories.map((story) => (
-              <li key={story.id} className="border-t-4 border-brand pt-3 wrap-break-word">
-                <h3 className="mb-1 text-xl font-bold">{story.title}</h3>
-                <p className="mb-2 text-muted">
-                  {story.organisation.name} · {story.category.name} ·{" "}
-                  {/* the stories of every council are listed together: each says whose it is */}
-                  {story.district ? `${story.district.name}, ${story.council.name}` : story.council.name}
-                </p>
-                {/* its lines as the requestor wrote them, as the request's own page shows them */}
-                <p className="mb-2 whitespace-pre-line">{story.description}</p>
-                <p>
-                  {formatQuantity(story.helpType, story.quantity, story.unitLabel)} of{" "}
-                  {helpTypeLabel(story.helpType).toLowerCase()}
-                  {story.fulfilledAt ? `, met ${formatDate(story.fulfilledAt)}` : ""}
-                </p>
-              </li>
+              <CaseStudyCard
+                key={story.id}
+                story={story}
+                // the stories of every council are listed together: each says whose it is
+                from={[
+                  story.organisation.name,
+                  story.category.name,
+                  story.district ? `${story.district.name}, ${story.council.name}` : story.council.name,
+                ].join(" · ")}
+              />
             ))}
           </ul>
         )}

@@ -41,11 +41,14 @@ beforeAll(async () => {
   other = await createCouncil({ name: `000 S31 Other Council ${tag}` });
   withIntro = await createCouncil({ name: `000 S31 Intro Council ${tag}` });
   vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
-  await need(council.id, `Shared coats ${tag}`, {
+  const shared = await need(council.id, `Shared coats ${tag}`, {
     status: "FULFILLED",
     showcaseConsent: true,
     description: "Forty warm coats\nfor the night shelter.",
+    helpType: "GOODS",
+    quantity: 40,
   });
+  await db.request.update({ where: { id: shared.id }, data: { unitLabel: "coats" } });
   await need(council.id, `Private coats ${tag}`, { status: "FULFILLED", showcaseConsent: false });
   await need(council.id, `Open coats ${tag}`, { status: "OPEN", showcaseConsent: true });
   await need(other.id, `Other council coats ${tag}`, { status: "FULFILLED", showcaseConsent: true });
@@ -76,6 +79,8 @@ describe("a council's case studies page", () => {
     expect(text).not.toContain(`Other council coats ${tag}`);
     // the lines as the requestor wrote them
     expect(html).toContain("Forty warm coats\nfor the night shelter.");
+    // the type of help first: "40 coats of goods" read badly
+    expect(text).toContain("Goods: 40 coats");
   });
 
   it("stops showing a request as soon as its group withdraws its agreement", async () => {

@@ -141,7 +141,7 @@ describe("a case study on the public impact page", () => {
       [category.name, /category/],
       [councilA.name, /council/],
       [district.name, /district/],
-      ["12 hours of volunteering", /amount and type of help/],
+      ["Volunteering: 12 hours, met 3 October 2026", /amount and type of help/],
       ["met 3 October 2026", /date it was met/],
     ];
     for (const [value, words] of shown) {
