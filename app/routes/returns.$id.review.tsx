@@ -21,6 +21,7 @@ import {
 } from "~/domain/reporting/returns-schema.ts";
 import { reviewReturn } from "~/domain/reporting/returns.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { MeasureHelp } from "~/ui/measure-help.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
@@ -176,6 +177,7 @@ export default function ReviewReturn() {
                 {line.measureName}
               </h2>
               {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
+              <MeasureHelp helpText={line.helpText} />
               {/* a resubmission keeps the last query's comments until this review replaces them */}
               {line.queryComment ? (
                 <p className="mb-2 whitespace-pre-line border-l-4 border-error pl-3">

@@ -289,6 +289,8 @@ export function ContractLink({ id, title, reference }: { id: string; title: stri
 export type ReturnLineView = {
   commitmentId: string;
   measureName: string;
+  /** the measure's guidance on what counts, shown to the supplier and the council alike */
+  helpText: string | null;
   unit: MeasureUnit;
   target: string | null;
   qualitativeText: string | null;

@@ -119,7 +119,12 @@ const hasDelivery = (saved: { _count: { pledges: number; returnLines: number } }
 export async function getCommitmentForEdit(councilId: string, contractId: string, commitmentId: string) {
   const c = await db.commitment.findFirst({
     where: { id: commitmentId, contractId, contract: { councilId } },
-    select: { id: true, measureId: true, ...savedSelect },
+    select: {
+      id: true,
+      measureId: true,
+      ...savedSelect,
+      measure: { select: { code: true, name: true, unit: true, helpText: true } },
+    },
   });
   if (!c) return null;
   return {

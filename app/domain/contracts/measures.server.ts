@@ -40,7 +40,7 @@ export function activeMeasures(councilId: string) {
   return db.measure.findMany({
     where: { councilId, retiredAt: null },
     orderBy: { code: "asc" },
-    select: { id: true, code: true, name: true, unit: true },
+    select: { id: true, code: true, name: true, unit: true, helpText: true },
   });
 }
 

@@ -10,6 +10,7 @@ import {
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { RagTag } from "~/ui/charts/rag-tag.tsx";
 import { Table, Tag } from "~/ui/components.tsx";
+import { MeasureHelp } from "~/ui/measure-help.tsx";
 
 // A contract still in the pipeline has not been awarded: its commitments are tender promises, so no quarter is
 // behind yet and nothing is counted in the dashboards or reports (decision 033).
@@ -18,7 +19,7 @@ export const NOT_AWARDED_NOTE =
 
 export type CommitmentRow = {
   id: string;
-  measure: { code: string; name: string; unit: MeasureUnit };
+  measure: { code: string; name: string; unit: MeasureUnit; helpText?: string | null };
   targetQuantity: string | null;
   qualitativeText: string | null;
   progress: Progress;
@@ -50,6 +51,7 @@ export function CommitmentProgressTable({
             <>
               <span className="block text-sm text-muted">{c.measure.code}</span>
               {c.measure.name}
+              <MeasureHelp helpText={c.measure.helpText} compact />
             </>
           ),
         },

@@ -14,6 +14,7 @@ import {
 import { UNIT_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { Button, ErrorSummary, Select, Textarea, TextInput } from "~/ui/form.tsx";
+import { MeasureHelp } from "~/ui/measure-help.tsx";
 
 export type CommitmentFormValues = {
   measureId: string;
@@ -35,9 +36,9 @@ export function CommitmentForm({
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   quarters: { key: string; label: string }[];
-  measures?: { id: string; code: string; name: string; unit: MeasureUnit }[];
+  measures?: { id: string; code: string; name: string; unit: MeasureUnit; helpText: string | null }[];
   /** edit form: the commitment's measure, which cannot change, so only the answers its unit takes are asked */
-  fixedMeasure?: { id: string; code: string; name: string; unit: MeasureUnit };
+  fixedMeasure?: { id: string; code: string; name: string; unit: MeasureUnit; helpText: string | null };
   defaultValue?: CommitmentFormValues;
   submitLabel: string;
   children?: ReactNode;
@@ -82,7 +83,9 @@ export function CommitmentForm({
     fields.plan.getFieldList().some((row) => sent(row.getFieldset().quantity));
   const askWords = !unit || unit === "QUALITATIVE" || sent(fields.qualitativeText);
   // a new commitment's figures are named in the chosen measure's unit too, once one is chosen (or was sent)
-  const namedUnit = unit ?? measures?.find((m) => m.id === fields.measureId.value)?.unit;
+  const chosenMeasure = measures?.find((m) => m.id === fields.measureId.value);
+  const namedUnit = unit ?? chosenMeasure?.unit;
+  const measuresWithHelp = (measures ?? []).filter((m) => m.helpText?.trim());
   const unitWord = namedUnit ? UNIT_LABELS[namedUnit] : "";
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
@@ -91,24 +94,44 @@ export function CommitmentForm({
       {fixedMeasure ? (
         <>
           <input type="hidden" name={fields.measureId.name} value={fixedMeasure.id} />
-          <p className="mb-6">
+          <p className={fixedMeasure.helpText?.trim() ? "mb-2" : "mb-6"}>
             <strong>Measure:</strong> {fixedMeasure.code} {fixedMeasure.name}
           </p>
+          <MeasureHelp helpText={fixedMeasure.helpText} />
         </>
       ) : (
-        <Select
-          name={fields.measureId.name}
-          key={fields.measureId.key}
-          label="Measure"
-          hint="From your council's measure library"
-          placeholder="Choose a measure"
-          errors={fields.measureId.errors}
-          defaultValue={value(fields.measureId)}
-          options={(measures ?? []).map((m) => ({
-            value: m.id,
-            label: `${m.code} ${nameWithUnit(m.name, m.unit)}`,
-          }))}
-        />
+        <>
+          <Select
+            name={fields.measureId.name}
+            key={fields.measureId.key}
+            label="Measure"
+            hint="From your council's measure library"
+            placeholder="Choose a measure"
+            errors={fields.measureId.errors}
+            defaultValue={value(fields.measureId)}
+            options={(measures ?? []).map((m) => ({
+              value: m.id,
+              label: `${m.code} ${nameWithUnit(m.name, m.unit)}`,
+            }))}
+          />
+          {/* the chosen measure's guidance (once one is chosen, or was sent), and every measure's before choosing */}
+          <MeasureHelp helpText={chosenMeasure?.helpText} />
+          {measuresWithHelp.length ? (
+            <details className="mb-6">
+              <summary className="cursor-pointer text-brand underline">What each measure counts</summary>
+              <dl className="mt-2">
+                {measuresWithHelp.map((m) => (
+                  <div key={m.id} className="mb-2">
+                    <dt className="font-bold">
+                      {m.code} {m.name}
+                    </dt>
+                    <dd className="whitespace-pre-line">{m.helpText}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          ) : null}
+        </>
       )}
       {askTarget ? (
         <TextInput

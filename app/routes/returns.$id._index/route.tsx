@@ -33,6 +33,7 @@ import {
   type EvidenceResult,
 } from "~/domain/reporting/returns.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { MeasureHelp } from "~/ui/measure-help.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
@@ -441,6 +442,7 @@ function ReadOnlyLines({ lines, council }: { lines: ReturnLineView[]; council: b
             {line.measureName}
           </h3>
           {commitmentSummary(line) ? <p className="mb-2 text-muted">{commitmentSummary(line)}</p> : null}
+          <MeasureHelp helpText={line.helpText} />
           {/* a resubmission keeps the last query's comments until the next review replaces them */}
           {line.queryComment ? (
             <p className="mb-2 whitespace-pre-line border-l-4 border-error pl-3">
@@ -526,6 +528,7 @@ function ReturnForm() {
                 {line.measureName}
               </h2>
               {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
+              <MeasureHelp helpText={line.helpText} />
               {line.queryComment ? (
                 <Notice kind="error" title="Query from your contract manager" headingLevel={3}>
                   <p className="whitespace-pre-line">{line.queryComment}</p>
