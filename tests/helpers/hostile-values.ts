@@ -2,10 +2,12 @@
 // pages they need to know more about than the permissions table says. Shared by hostile-input.test.ts (random
 // forms) and hostile-valid-forms.test.ts (one field of a valid form).
 import fc from "fast-check";
-import { Prisma, readRows } from "~/db.server.ts";
+import { db, Prisma, readRows } from "~/db.server.ts";
 import { TOPICS } from "~/domain/survey/questions.ts";
-import type { MatrixWorld } from "../authorization/world.ts";
-import { createSurveyResponse } from "./factories.ts";
+import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
+import type { MatrixWorld, Role } from "../authorization/world.ts";
+import { createSurveyResponse, sessionCookieFor } from "./factories.ts";
+import { routeManifest } from "./route-manifest.ts";
 
 export const KNOWN_BAD = [
   "",
@@ -140,3 +142,37 @@ export const BEFORE_ATTACK: Record<string, (world: MatrixWorld) => Promise<unkno
       protectedAnswers: { ethnicGroup: "ASIAN" },
     }),
 };
+
+// A stack frame, a file of the app or its packages, or the database's own words: none may reach a page.
+export const LEAK =
+  /\n\s+at .+:\d+:\d+|node_modules|\/app\/(domain|routes|auth)\/|PrismaClient|Invalid `.*` invocation|invalid byte sequence|violates .* constraint/;
+
+// Every page some role may open, with the first role the permissions table lets open it.
+export const pagesWithARole = () =>
+  routeManifest().flatMap((route) => {
+    const roles = ROUTE_PERMISSIONS[route.id]?.get ?? [];
+    return roles.length > 0 ? [{ route, role: roles[0] }] : [];
+  });
+
+// the owners of the world's records, who are none of the table's roles
+export type Actor = Role | "otherVcseOwner" | "otherSupplierOwner";
+
+export async function cookieOf(world: MatrixWorld, actor: Actor) {
+  if (actor === "otherVcseOwner" || actor === "otherSupplierOwner")
+    return sessionCookieFor(world.users[actor].id);
+  return world.cookies[actor];
+}
+
+// An accepted save changes the version the next form must name (a contract's, commitment's or measure's updatedAt).
+export async function refreshVersions(world: MatrixWorld) {
+  const [contract, commitment, measure, kpiReturn] = await Promise.all([
+    db.contract.findUnique({ where: { id: world.contract.id } }),
+    db.commitment.findUnique({ where: { id: world.commitment.id } }),
+    db.measure.findUnique({ where: { id: world.measure.id } }),
+    db.kpiReturn.findUnique({ where: { id: world.kpiReturn.id } }),
+  ]);
+  world.contract = contract ?? world.contract;
+  world.commitment = commitment ?? world.commitment;
+  world.measure = measure ?? world.measure;
+  world.kpiReturn = kpiReturn ?? world.kpiReturn;
+}

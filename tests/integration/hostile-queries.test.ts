@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
 import { createMatrixWorld, type MatrixWorld } from "../authorization/world.ts";
+import { pagesWithARole } from "../helpers/hostile-values.ts";
 import { callLoader } from "../helpers/routes.ts";
-import { fillPath, importRoute, routeManifest, type ManifestRoute } from "../helpers/route-manifest.ts";
+import { fillPath, importRoute, type ManifestRoute } from "../helpers/route-manifest.ts";
 
 const BAD_VALUES = [
   "",
@@ -69,10 +70,7 @@ function paramNamesOf(route: ManifestRoute) {
   return [...names];
 }
 
-const targets = routeManifest().flatMap((route) => {
-  const roles = ROUTE_PERMISSIONS[route.id]?.get ?? [];
-  return roles.length > 0 ? [{ route, role: roles[0] }] : [];
-});
+const targets = pagesWithARole();
 
 let world: MatrixWorld;
 beforeAll(async () => {

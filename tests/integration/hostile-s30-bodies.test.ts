@@ -12,12 +12,10 @@
 // date-looking fields the odd numbers and dates.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
-import { db } from "~/db.server.ts";
 import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
-import { createMatrixWorld, type MatrixWorld, type Role } from "../authorization/world.ts";
-import { sessionCookieFor } from "../helpers/factories.ts";
+import { createMatrixWorld, type MatrixWorld } from "../authorization/world.ts";
 import { formFieldsOf } from "../helpers/form-fields.ts";
-import { BEFORE_ATTACK } from "../helpers/hostile-values.ts";
+import { BEFORE_ATTACK, cookieOf, LEAK, refreshVersions, type Actor } from "../helpers/hostile-values.ts";
 import { forgetAllAttempts } from "../helpers/rate-limits.ts";
 import { postPage, postRawPage } from "../helpers/render-page.ts";
 import { fillPath, routeManifest } from "../helpers/route-manifest.ts";
@@ -26,7 +24,6 @@ const BASE = "http://localhost:3000";
 type Form = Record<string, string | string[]>;
 // what is sent: a field may also be a file where the page has a text box
 type Sent = Record<string, string | File | (string | File)[]>;
-type Actor = Role | "otherVcseOwner" | "otherSupplierOwner";
 
 // Forms the table lets no role send (the records are someone else's): sent as the records' owners.
 const OWNER_OF: Record<string, Actor> = {
@@ -91,10 +88,6 @@ const foreignIds = (w: MatrixWorld) => [
   w.otherSupplier.id,
   w.draftRequest.id,
 ];
-
-// A stack frame, a file of the app or its packages, or the database's own words.
-const LEAK =
-  /\n\s+at .+:\d+:\d+|node_modules|\/app\/(domain|routes|auth)\/|PrismaClient|Invalid `.*` invocation|invalid byte sequence|violates .* constraint/;
 
 type Attack = {
   label: string;
@@ -189,26 +182,6 @@ function attacksOn(fieldNames: string[], sample: Form, intent: string, world: Ma
     fields: base,
   }));
   return attacks;
-}
-
-// An accepted save changes the version the next form must name (a contract's, commitment's or measure's updatedAt).
-async function refreshVersions(world: MatrixWorld) {
-  const [contract, commitment, measure, kpiReturn] = await Promise.all([
-    db.contract.findUnique({ where: { id: world.contract.id } }),
-    db.commitment.findUnique({ where: { id: world.commitment.id } }),
-    db.measure.findUnique({ where: { id: world.measure.id } }),
-    db.kpiReturn.findUnique({ where: { id: world.kpiReturn.id } }),
-  ]);
-  world.contract = contract ?? world.contract;
-  world.commitment = commitment ?? world.commitment;
-  world.measure = measure ?? world.measure;
-  world.kpiReturn = kpiReturn ?? world.kpiReturn;
-}
-
-async function cookieOf(world: MatrixWorld, actor: Actor) {
-  if (actor === "otherVcseOwner" || actor === "otherSupplierOwner")
-    return sessionCookieFor(world.users[actor].id);
-  return world.cookies[actor];
 }
 
 async function post(path: string, cookie: string | undefined, attack: Attack) {

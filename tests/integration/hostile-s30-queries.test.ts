@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
 import { createMatrixWorld, type MatrixWorld } from "../authorization/world.ts";
+import { LEAK, pagesWithARole } from "../helpers/hostile-values.ts";
 import { renderPage } from "../helpers/render-page.ts";
-import { fillPath, routeManifest } from "../helpers/route-manifest.ts";
+import { fillPath } from "../helpers/route-manifest.ts";
 
 // Paired so each page meets every shape in ten loads: each parameter is read on its own, so one bad value does not
 // stop the next from being read.
@@ -26,13 +27,7 @@ const QUERIES = [
   "page=1000000000&sort=constructor&dir=sideways&order=up",
 ];
 
-const LEAK =
-  /\n\s+at .+:\d+:\d+|node_modules|\/app\/(domain|routes|auth)\/|PrismaClient|Invalid `.*` invocation|invalid byte sequence/;
-
-const targets = routeManifest().flatMap((route) => {
-  const roles = ROUTE_PERMISSIONS[route.id]?.get ?? [];
-  return roles.length > 0 ? [{ route, role: roles[0] }] : [];
-});
+const targets = pagesWithARole();
 
 let world: MatrixWorld;
 beforeAll(async () => {

@@ -11,23 +11,23 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { ROUTE_PERMISSIONS } from "../authorization/permissions-table.ts";
 import { createMatrixWorld, type MatrixWorld, type Role } from "../authorization/world.ts";
-import { sessionCookieFor } from "../helpers/factories.ts";
 import { formFieldsOf } from "../helpers/form-fields.ts";
 import { forgetAllAttempts } from "../helpers/rate-limits.ts";
 import {
   BEFORE_ATTACK,
+  cookieOf,
   EXTREME_BUT_VALID,
   hostileValue,
   KNOWN_BAD,
+  refreshVersions,
   snapshot,
+  type Actor,
 } from "../helpers/hostile-values.ts";
 import { renderPage } from "../helpers/render-page.ts";
 import { fillPath, importRoute, routeManifest, type ManifestRoute } from "../helpers/route-manifest.ts";
 import { callAction } from "../helpers/routes.ts";
 
 type Form = Record<string, string | string[]>;
-// the owners of the world's records, who are none of the table's roles
-type Actor = Role | "otherVcseOwner" | "otherSupplierOwner";
 // a form sent before (or after) the attacks: the table's valid form for the intent unless given
 type Step = { routeId: string; intent: string; actor: Actor; fields?: Form };
 // a form sent before the attack, or a change made directly, to bring a record to the state the form needs
@@ -129,12 +129,6 @@ const targets = [...tableTargets, ...surveyTargets].map((target) => ({
   ].join(" "),
 }));
 
-async function cookieOf(world: MatrixWorld, actor: Actor) {
-  if (actor === "otherVcseOwner" || actor === "otherSupplierOwner")
-    return sessionCookieFor(world.users[actor].id);
-  return world.cookies[actor];
-}
-
 async function send(
   world: MatrixWorld,
   route: ManifestRoute,
@@ -188,20 +182,6 @@ function worldsFor(target: Target) {
     }
     return spare.shift()!;
   };
-}
-
-// An accepted save changes the version the next form must name (a contract's, commitment's or measure's updatedAt).
-async function refreshVersions(world: MatrixWorld) {
-  const [contract, commitment, measure, kpiReturn] = await Promise.all([
-    db.contract.findUnique({ where: { id: world.contract.id } }),
-    db.commitment.findUnique({ where: { id: world.commitment.id } }),
-    db.measure.findUnique({ where: { id: world.measure.id } }),
-    db.kpiReturn.findUnique({ where: { id: world.kpiReturn.id } }),
-  ]);
-  world.contract = contract ?? world.contract;
-  world.commitment = commitment ?? world.commitment;
-  world.measure = measure ?? world.measure;
-  world.kpiReturn = kpiReturn ?? world.kpiReturn;
 }
 
 // Whether a refusal is for the attacked field's value: the reply's errors name it. A refusal for the whole form or
