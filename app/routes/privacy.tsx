@@ -26,8 +26,8 @@ export default function PrivacyNotice() {
       <h2 className="pt-4 text-2xl font-bold">What is public</h2>
       <p>
         Open requests and the totals of confirmed social value are public. Contact details and the names of
-        people are never shown publicly. A fulfilled request is shown as a case study only if the group that
-        posted it agreed.
+        people are never shown publicly. A fulfilled request is shown as a case study, on the impact page and
+        the council&apos;s case studies page, only if the group that posted it agreed.
       </p>
       <h2 className="pt-4 text-2xl font-bold">Your rights</h2>
       <p>

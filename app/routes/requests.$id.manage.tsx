@@ -289,8 +289,8 @@ export default function ManageRequestPage() {
           <h2 className="mb-4 text-2xl font-bold">Case study</h2>
           <Checkbox
             name="showcaseConsent"
-            label="Show this request as a case study on the public impact page"
-            hint="The public impact page will show your group’s name and the request’s title, full description, category, council and district (if it has one), amount and type of help, and the date it was met."
+            label="Show this request as a case study on the public impact page and the council’s case studies page"
+            hint="Both pages will show your group’s name and the request’s title, full description, category, council and district (if it has one), amount and type of help, and the date it was met."
             defaultChecked={need.showcaseConsent}
           />
           <Button name="intent" value="showcase" variant="secondary">
