@@ -284,8 +284,8 @@ function Preview({
                   {c.changes.map((change, index) => (
                     <li key={change.label}>
                       <span className="font-bold">{change.label}</span>:{" "}
-                      {readableValue(change.field, change.from, c.units[index]) ?? "(blank)"} →{" "}
-                      {readableValue(change.field, change.to, c.units[index]) ?? "(blank)"}
+                      {readableValue(change.field, change.from, c.units[index]) ?? "Not given"} →{" "}
+                      {readableValue(change.field, change.to, c.units[index]) ?? "Not given"}
                     </li>
                   ))}
                 </ul>

@@ -68,10 +68,10 @@ describe("the values a contract page shows for its changes", () => {
     const history = page.slice(page.indexOf("History of changes"));
     expect(history).toContain("Value (£) £1,500,000.00 £2,000,000.00");
     expect(history).toContain("Status Active Terminated");
-    expect(history).toContain("Termination date (blank) 1 December 2026");
-    expect(history).toContain("Award date (blank) 1 March 2026");
-    expect(history).toContain("Target (blank) 1,500");
-    expect(history).toContain("Quarterly plan (blank) Q1 2026/27: 1,500");
+    expect(history).toContain("Termination date Not given 1 December 2026");
+    expect(history).toContain("Award date Not given 1 March 2026");
+    expect(history).toContain("Target Not given 1,500");
+    expect(history).toContain("Quarterly plan Not given Q1 2026/27: 1,500");
     expect(history).not.toMatch(/ACTIVE|TERMINATED|2026-12-01|1500000\.00|1500\.00/);
 
     // the audit entry keeps the values as stored
@@ -90,7 +90,7 @@ describe("the values a contract page shows for its changes", () => {
     const table = notice.slice(notice.indexOf("Saved now, and your answers"));
     expect(table).toContain("Value (£) £2,000,000.00 £1,500,000.00");
     expect(table).toContain("Status Terminated Active");
-    expect(table).toContain("Termination date 1 December 2026 (blank)");
+    expect(table).toContain("Termination date 1 December 2026 Not given");
   });
 
   it("are in words and figures in the import's preview", async () => {
@@ -117,7 +117,7 @@ describe("the values a contract page shows for its changes", () => {
     const preview = text(await (await postPage("/contracts/import", form, w.officer)).text());
     expect(preview).toContain("Value (£) : £2,000,000.00 → £2,500,000.00");
     expect(preview).toContain("Status : Terminated → Active");
-    expect(preview).toContain("Termination date : 1 December 2026 → (blank)");
+    expect(preview).toContain("Termination date : 1 December 2026 → Not given");
   });
 
   it("leaves a value it does not recognise as it is", () => {

@@ -59,7 +59,7 @@ describe("a commitment's target in the contract's history", () => {
     const history = await historyOf(contract.id);
     expect(history).toContain("Target 100 hours 110 hours");
     expect(history).toContain("Quarterly plan Q1 2025/26: 100 hours Q1 2025/26: 110 hours");
-    expect(history).toContain("Target (blank) 100 hours");
+    expect(history).toContain("Target Not given 100 hours");
     // what is stored stays as it was: the figure alone, the unit beside it in the entry
     const entry = await db.auditLog.findFirstOrThrow({
       where: { entityId: contract.id, action: "commitment.update" },

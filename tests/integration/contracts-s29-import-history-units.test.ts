@@ -35,6 +35,6 @@ it("says an imported target in the unit its measure had, after the code is given
   const contract = await db.contract.findFirstOrThrow({ where: { councilId: w.councilA.id, reference } });
   const page = readableText(await (await renderPage(`/contracts/${contract.id}`, w.officer)).text());
   const history = page.slice(page.indexOf("History of changes"));
-  expect(history).toContain(`${code}: Target (blank) 40 hours`);
-  expect(history).toContain(`${code}: Quarterly plan (blank) Q1 2026/27: 40 hours`);
+  expect(history).toContain(`${code}: Target Not given 40 hours`);
+  expect(history).toContain(`${code}: Quarterly plan Not given Q1 2026/27: 40 hours`);
 });

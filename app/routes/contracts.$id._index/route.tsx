@@ -222,9 +222,9 @@ export default function ContractPage() {
                               {c.label}
                             </th>
                             <td className="pr-4">
-                              {readableValue(c.field, c.from, entry.units[index]) ?? "(blank)"}
+                              {readableValue(c.field, c.from, entry.units[index]) ?? "Not given"}
                             </td>
-                            <td>{readableValue(c.field, c.to, entry.units[index]) ?? "(blank)"}</td>
+                            <td>{readableValue(c.field, c.to, entry.units[index]) ?? "Not given"}</td>
                           </tr>
                         ))}
                       </tbody>

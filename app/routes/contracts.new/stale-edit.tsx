@@ -27,8 +27,8 @@ export function StaleEditNotice({
   const rows = stale.differences.map((d) => ({
     field: d.field,
     label: d.label,
-    saved: readableValue(d.field, d.saved, unit) ?? "(blank)",
-    yours: readableValue(d.field, d.yours, unit) ?? "(blank)",
+    saved: readableValue(d.field, d.saved, unit) ?? "Not given",
+    yours: readableValue(d.field, d.yours, unit) ?? "Not given",
   }));
   return <SharedNotice what={what} rows={rows} />;
 }
