@@ -34,7 +34,15 @@ const sql = execFileSync(
   ],
   { env: { ...process.env, CHECKPOINT_DISABLE: "1", DATABASE_URL: databaseUrl }, encoding: "utf8" },
 );
-const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+// Migrations apply in name order: a new one must sort after every committed one, some of which are dated ahead.
+const latest = fs
+  .readdirSync("prisma/migrations")
+  .map((entry) => entry.match(/^(\d{14})_/)?.[1])
+  .filter((stamp): stamp is string => stamp !== undefined)
+  .sort()
+  .at(-1);
+const now = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const stamp = latest && latest >= now ? String(BigInt(latest) + 1n) : now;
 const dir = path.join("prisma/migrations", `${stamp}_${name}`);
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, "migration.sql"), sql);
