@@ -196,7 +196,10 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           <>
             <input type="hidden" name="awardedSince" value={filters.awardedSince} />
             <p className="mb-4">
-              Only contracts awarded since {formatDate(filters.awardedSince)} (from the dashboard).
+              Only contracts awarded since {formatDate(filters.awardedSince)} (from the dashboard).{" "}
+              <Link to={withoutFilter(location.search, "awardedSince")}>
+                Include contracts awarded before then
+              </Link>
             </p>
           </>
         ) : null}

@@ -72,6 +72,18 @@ describe("a dashboard filter's link on the contracts list", () => {
     expect(params.get("q")).toBe("Highways");
   });
 
+  it("awarded since a date: takes off that filter only", async () => {
+    const href = await linkOn(
+      `awardedSince=2025-12-03&awarded=yes&${chosen}`,
+      "Include contracts awarded before then",
+    );
+    const params = new URL(href, "http://x").searchParams;
+    expect(params.get("awardedSince")).toBeNull();
+    expect(params.get("awarded")).toBe("yes");
+    expect(params.get("department")).toBe(department);
+    expect(params.get("status")).toBe("ACTIVE");
+  });
+
   it("no longer sends the officer to the whole list from these filters", async () => {
     const response = await renderPage(`/contracts?awardDate=none&${chosen}`, w.officer);
     expect(readableMainText(await response.text())).not.toContain("See all contracts");
