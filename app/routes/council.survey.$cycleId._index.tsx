@@ -177,6 +177,14 @@ export default function SurveyCyclePage() {
           { key: "Invitations sent", value: notKept(rates.invited) },
           // closing deletes unsent and withdrawn responses, so these only mean something while open
           ...(open ? [{ key: "Started, not yet sent", value: formatNumber(rates.inProgress) }] : []),
+          ...(open && rates.cannotBeSent > 0
+            ? [
+                {
+                  key: "Started by businesses the council did not verify (cannot be sent)",
+                  value: formatNumber(rates.cannotBeSent),
+                },
+              ]
+            : []),
           { key: "Answers sent", value: rates.submitted },
           ...(open ? [{ key: "Withdrawn", value: formatNumber(rates.withdrawn) }] : []),
           { key: "Response rate", value: rates.rate === null ? "–" : `${rates.rate}%` },

@@ -405,12 +405,24 @@ export async function responseRates(cycle: { id: string; councilId: string; anon
   const cycleId = cycle.id;
   if (cycle.anonymisedAt) {
     const submitted = await db.surveyResponse.count({ where: { cycleId, status: "SUBMITTED" } });
-    return { eligible: null, invited: null, inProgress: 0, submitted, withdrawn: 0, rate: null };
+    return {
+      eligible: null,
+      invited: null,
+      inProgress: 0,
+      cannotBeSent: 0,
+      submitted,
+      withdrawn: 0,
+      rate: null,
+    };
   }
-  const [eligible, invited, byStatus] = await Promise.all([
+  const [eligible, invited, byStatus, cannotBeSent] = await Promise.all([
     eligibleSuppliers(cycle.councilId),
     db.surveyInvitation.count({ where: { cycleId } }),
     db.surveyResponse.groupBy({ by: ["status"], where: { cycleId }, _count: { _all: true } }),
+    // a business the council rejected may not send what it started: not answers the officer can wait for
+    db.surveyResponse.count({
+      where: { cycleId, status: "IN_PROGRESS", organisation: { status: "REJECTED" } },
+    }),
   ]);
   const count = (status: string) => byStatus.find((s) => s.status === status)?._count._all ?? 0;
   const invitedOrgs = await db.surveyInvitation.findMany({
@@ -435,7 +447,8 @@ export async function responseRates(cycle: { id: string; councilId: string; anon
   return {
     eligible: reached,
     invited,
-    inProgress: count("IN_PROGRESS"),
+    inProgress: count("IN_PROGRESS") - cannotBeSent,
+    cannotBeSent,
     submitted,
     withdrawn: count("WITHDRAWN"),
     rate: reached > 0 ? Math.round((submitted / reached) * 1000) / 10 : null,
