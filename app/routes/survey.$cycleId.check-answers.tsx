@@ -11,6 +11,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
 import {
   backgroundLabel,
+  ethnicBackgroundLegend,
   labelFor,
   PREFER_NOT,
   preferNotChoice,
@@ -80,7 +81,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((q) => asked(response, q))
       .map((q) => ({
         name: q.name,
-        question: q.name === "ethnicBackground" ? "Ethnic background" : q.legend,
+        question:
+          q.name === "ethnicBackground" ? ethnicBackgroundLegend(protectedAnswers.ethnicGroup) : q.legend,
         answer: answerText(response, protectedAnswers, q),
       })),
   }));

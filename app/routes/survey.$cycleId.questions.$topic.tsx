@@ -14,7 +14,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
 import {
   backgroundsFor,
-  ETHNIC_GROUPS,
+  ethnicBackgroundLegend,
   fieldState,
   nextTopic,
   PREFER_NOT,
@@ -192,11 +192,10 @@ function QuestionField({
   ethnicGroup: string | null;
 }) {
   if (question.name === "ethnicBackground") {
-    const group = ETHNIC_GROUPS.find((g) => g.value === ethnicGroup);
     return (
       <Radios
         name={question.name}
-        legend={`Which of these best describes the ${group?.label ?? ""} background of most of the business's owners or leaders?`}
+        legend={ethnicBackgroundLegend(ethnicGroup)}
         legendAsHeading={asHeading}
         errors={errors}
         defaultValue={value as string | null}

@@ -94,6 +94,12 @@ export function backgroundsFor(ethnicGroup: string | null | undefined): Choice[]
   return ETHNIC_GROUPS.find((g) => g.value === ethnicGroup)?.backgrounds ?? [];
 }
 
+// The ethnic background question names the group answered before it.
+export function ethnicBackgroundLegend(ethnicGroup: string | null | undefined) {
+  const group = ETHNIC_GROUPS.find((g) => g.value === ethnicGroup);
+  return `Which of these best describes the ${group?.label ?? ""} background of ${majority}?`;
+}
+
 export const BARRIERS: Choice[] = [
   { value: "HARD_TO_FIND_OPPORTUNITIES", label: "Finding out about opportunities" },
   { value: "TOO_MUCH_PAPERWORK", label: "Too much paperwork or a complicated process" },
