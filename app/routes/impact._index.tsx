@@ -2,8 +2,8 @@ import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
+import { latestCaseStudies } from "~/domain/content/case-studies.server.ts";
 import {
-  caseStudies,
   impactCouncils,
   impactOpenData,
   recentFigures,
@@ -22,7 +22,7 @@ export async function loader() {
   // the rows are the open data download's shared copy, so the download holds the figures of the page just read
   const [{ value: rows }, { value: allStories }, { value: allCouncils }] = await Promise.all([
     impactOpenData(),
-    recentFigures("impact-stories", () => caseStudies()),
+    recentFigures("impact-stories", () => latestCaseStudies()),
     impactCouncils(),
   ]);
   const councils = summariseImpact(rows).map((council) => {

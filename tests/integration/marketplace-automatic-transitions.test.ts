@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { db } from "~/db.server.ts";
-import { caseStudies } from "~/domain/reporting/impact.server.ts";
+import { latestCaseStudies } from "~/domain/content/case-studies.server.ts";
 import { checkConsistency } from "~/server/check-consistency.ts";
 import { expireRequests } from "~/domain/marketplace/jobs.server.ts";
 import { pledgeTransition } from "~/domain/marketplace/pledge-lifecycle.ts";
@@ -264,7 +264,7 @@ describe("a delivery confirmed short of its pledge", () => {
         actorUserId: world.users.vcseOwner.id,
       },
     ]);
-    expect((await caseStudies(100)).map((s) => s.id)).not.toContain(need.id);
+    expect((await latestCaseStudies(100)).map((s) => s.id)).not.toContain(need.id);
     // the operator's checker agrees: a confirmed pledge holds what was delivered
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
@@ -295,7 +295,7 @@ describe("a delivery confirmed short of its pledge", () => {
       status: "FULFILLED",
       pledgedQuantity: 10,
     });
-    expect((await caseStudies(100)).find((s) => s.id === need.id)).toMatchObject({ quantity: 10 });
+    expect((await latestCaseStudies(100)).find((s) => s.id === need.id)).toMatchObject({ quantity: 10 });
   });
 
   it("delivered in full, it fulfils the request as before", async () => {

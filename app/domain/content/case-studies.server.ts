@@ -2,7 +2,7 @@
 // every council has one, whether or not its admins wrote a guidance page for it. It lists the council's fulfilled
 // requests whose requestor agreed to show them (as the public impact page does), under the council's own page with
 // the address name "case-studies" as its introduction when there is one, published.
-import { db } from "~/db.server.ts";
+import { db, type Prisma } from "~/db.server.ts";
 import { CASE_STUDIES_SLUG, getPublishedGuidance } from "./guidance.server.ts";
 
 /** The title the page takes when the council has written none. */
@@ -12,7 +12,34 @@ export const CASE_STUDIES_TITLE = "Case studies";
 export const CASE_STUDIES_PAGE_SIZE = 20;
 
 // The requests a case study may show: fulfilled (every pledge's delivery confirmed), its requestor agreeing.
-const shown = (councilId: string) => ({ councilId, status: "FULFILLED" as const, showcaseConsent: true });
+const shown = (councilId?: string) => ({ councilId, status: "FULFILLED" as const, showcaseConsent: true });
+
+// Newest met first; the id settles ties, so no case study is on two pages or none.
+const NEWEST_FIRST = [
+  { fulfilledAt: { sort: "desc", nulls: "last" } },
+  { updatedAt: "desc" },
+  { id: "asc" },
+] satisfies Prisma.RequestOrderByWithRelationInput[];
+
+// only what the public request page already shows
+const CASE_STUDY = {
+  id: true,
+  title: true,
+  description: true,
+  helpType: true,
+  quantity: true,
+  unitLabel: true,
+  fulfilledAt: true,
+  council: { select: { name: true } },
+  organisation: { select: { name: true } },
+  category: { select: { name: true } },
+  district: { select: { name: true } },
+} satisfies Prisma.RequestSelect;
+
+/** The latest case studies of every council, for the public impact page. */
+export function latestCaseStudies(limit = 12) {
+  return db.request.findMany({ where: shown(), orderBy: NEWEST_FIRST, take: limit, select: CASE_STUDY });
+}
 
 /** A council's case studies page, one page of its case studies at a time (null: no such council taking part). */
 export async function councilCaseStudies(councilId: string, page: number) {
@@ -27,23 +54,10 @@ export async function councilCaseStudies(councilId: string, page: number) {
     db.request.count({ where: shown(council.id) }),
     db.request.findMany({
       where: shown(council.id),
-      // the id settles ties, so no case study is on two pages or none
-      orderBy: [{ fulfilledAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
+      orderBy: NEWEST_FIRST,
       skip: (page - 1) * CASE_STUDIES_PAGE_SIZE,
       take: CASE_STUDIES_PAGE_SIZE,
-      // only what the public request page and the impact page already show
-      select: {
-        id: true,
-        title: true,
-        description: true,
-        helpType: true,
-        quantity: true,
-        unitLabel: true,
-        fulfilledAt: true,
-        organisation: { select: { name: true } },
-        category: { select: { name: true } },
-        district: { select: { name: true } },
-      },
+      select: CASE_STUDY,
     }),
   ]);
   return {

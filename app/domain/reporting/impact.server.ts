@@ -115,28 +115,6 @@ export function summariseImpact(rows: ImpactRow[]) {
   }));
 }
 
-// Fulfilled requests whose requestor ticked "showcase"; only what the public request page already shows.
-export function caseStudies(limit = 12) {
-  return db.request.findMany({
-    where: { status: "FULFILLED", showcaseConsent: true },
-    orderBy: [{ fulfilledAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      title: true,
-      description: true,
-      helpType: true,
-      quantity: true,
-      unitLabel: true,
-      fulfilledAt: true,
-      council: { select: { name: true } },
-      organisation: { select: { name: true } },
-      category: { select: { name: true } },
-      district: { select: { name: true } },
-    },
-  });
-}
-
 // Of the case studies shown, those whose requestor still agrees: the page's figures are shared for a minute
 // (and served stale while they are worked out again), but consent withdrawn must hold from the next view.
 export async function stillShowcased(ids: string[]): Promise<Set<string>> {
