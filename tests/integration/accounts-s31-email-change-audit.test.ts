@@ -6,13 +6,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { hashToken } from "~/domain/accounts/tokens.server.ts";
-import { action as confirmAction } from "~/routes/account.confirm-email.tsx";
 import { action as deleteAction } from "~/routes/account.delete.tsx";
 import { action as emailAction } from "~/routes/account.email.tsx";
 import { loader as auditLoader } from "~/routes/council.audit.tsx";
 import { createMember, createWorld, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { fromIp } from "../helpers/client-address.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { askToMove, confirm } from "./email-change-world.ts";
 
 afterAll(() => closeRateLimits());
 
@@ -26,21 +26,6 @@ type Entry = {
   createdAt: string;
   actor: { email: string } | null;
 };
-
-async function askToMove(userId: string, email: string) {
-  const response = await callAction(emailAction, {
-    path: "/account/email",
-    cookie: await sessionCookieFor(userId),
-    headers: fromIp(),
-    form: { email, currentPassword: TEST_PASSWORD },
-  });
-  expect(response.status).toBe(302);
-  const sent = await db.emailOutbox.findFirstOrThrow({
-    where: { to: email, template: "account.confirm_new_email" },
-    select: { text: true },
-  });
-  return decodeURIComponent(sent.text.match(/confirm-email\?token=([^\s)"&]+)/)![1]!);
-}
 
 async function councilLog(user: string) {
   const { entries } = await jsonOf<{ entries: Entry[] }>(
@@ -57,18 +42,14 @@ describe("an officer moving their account to a new address", () => {
     const officer = await createMember(world.councilA.id, "OFFICER");
     const oldEmail = officer.email;
     const newEmail = `${unique("moved")}@example.test`;
-    const token = await askToMove(officer.id, newEmail);
+    const { token } = await askToMove(officer.id, newEmail);
 
     const asked = (await councilLog(oldEmail)).filter((e) => e.action.startsWith("account.email"));
     expect(asked.map((e) => e.action)).toEqual(["account.email_change_requested"]);
     expect(asked[0]).toMatchObject({ entityType: "User", entityId: officer.id, actor: { email: oldEmail } });
     expect(JSON.parse(asked[0]!.details!)).toEqual({ from: oldEmail, to: newEmail });
 
-    const confirmed = await callAction(confirmAction, {
-      path: `/account/confirm-email?token=${encodeURIComponent(token)}`,
-      headers: fromIp(),
-      form: { token },
-    });
+    const confirmed = await confirm(token);
     expect(confirmed.status).toBe(302);
 
     // the actor is shown by the address they have now

@@ -7,41 +7,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
-import { action as confirmAction } from "~/routes/account.confirm-email.tsx";
 import { loader as dataLoader } from "~/routes/account.data.tsx";
 import { action as deleteAction } from "~/routes/account.delete.tsx";
-import { action as emailAction } from "~/routes/account.email.tsx";
 import { ERASED_EMAIL_TEXT } from "~/domain/accounts/erasure.server.ts";
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { fromIp } from "../helpers/client-address.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
+import { askToMove, confirm } from "./email-change-world.ts";
 
 afterAll(() => closeRateLimits());
 
 type MyData = { emailsSentToYou: { subject: string; template: string }[] };
-
-async function askToMove(userId: string, email: string) {
-  const response = await callAction(emailAction, {
-    path: "/account/email",
-    cookie: await sessionCookieFor(userId),
-    headers: fromIp(),
-    form: { email, currentPassword: TEST_PASSWORD },
-  });
-  expect(response.status).toBe(302);
-  const sent = await db.emailOutbox.findFirstOrThrow({
-    where: { to: email, template: "account.confirm_new_email" },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, text: true },
-  });
-  return { id: sent.id, token: decodeURIComponent(sent.text.match(/confirm-email\?token=([^\s)"&]+)/)![1]!) };
-}
-
-const confirm = (token: string) =>
-  callAction(confirmAction, {
-    path: `/account/confirm-email?token=${encodeURIComponent(token)}`,
-    headers: fromIp(),
-    form: { token },
-  });
 
 async function templatesInMyData(userId: string) {
   const response = await callLoader(dataLoader, {
