@@ -24,6 +24,22 @@ async function formRead(id: string, cookie: string) {
   return (await jsonOf<{ version: string }>(response)).version;
 }
 
+// The request's edit form as the requestor sends it, from the version they read.
+const answers = (version: string, changes: Record<string, string>) => ({
+  intent: "draft",
+  title: "Coats for the night shelter",
+  description: "Warm coats in adult sizes for the guests of our winter night shelter.",
+  councilId: world.councilA.id,
+  categoryId: world.category.id,
+  helpType: "GOODS",
+  quantity: "20",
+  unitLabel: "coats",
+  districtId: world.district.id,
+  neededBy: inDays(40),
+  version,
+  ...changes,
+});
+
 describe("a save refused as a colleague saved the request first", () => {
   it("shows what the colleague changed beside the requestor's answers", async () => {
     const other = await createCategory(world.councilA.id, "Food and essentials");
@@ -32,20 +48,6 @@ describe("a save refused as a colleague saved the request first", () => {
       organisationId: world.vcse.id,
       categoryId: world.category.id,
       status: "DRAFT",
-    });
-    const answers = (version: string, changes: Record<string, string>) => ({
-      intent: "draft",
-      title: "Coats for the night shelter",
-      description: "Warm coats in adult sizes for the guests of our winter night shelter.",
-      councilId: world.councilA.id,
-      categoryId: world.category.id,
-      helpType: "GOODS",
-      quantity: "20",
-      unitLabel: "coats",
-      districtId: world.district.id,
-      neededBy: inDays(40),
-      version,
-      ...changes,
     });
     const ownersForm = await formRead(need.id, owner);
     const membersForm = await formRead(need.id, member);
@@ -85,35 +87,21 @@ describe("the fields a colleague emptied, in the table of what changed", () => {
       districtId: world.district.id,
       status: "DRAFT",
     });
-    const answers = (version: string, changes: Record<string, string>) => ({
-      intent: "draft",
-      title: "Coats for the night shelter",
-      description: "Warm coats in adult sizes for the guests of our winter night shelter.",
-      councilId: world.councilA.id,
-      categoryId: world.category.id,
-      helpType: "GOODS",
-      quantity: "20",
-      unitLabel: "coats",
-      districtId: world.district.id,
-      postcodeArea: "",
-      beneficiaries: "Guests of the night shelter",
-      neededBy: inDays(40),
-      version,
-      ...changes,
-    });
+    const withBeneficiaries = (version: string, changes: Record<string, string>) =>
+      answers(version, { postcodeArea: "", beneficiaries: "Guests of the night shelter", ...changes });
     const ownersForm = await formRead(need.id, owner);
     const membersForm = await formRead(need.id, member);
     // the owner takes the district and who benefits off the request (it can be done remotely instead)
     const first = await postPage(
       `/requests/${need.id}/edit`,
-      formOf(answers(ownersForm, { districtId: "", isRemote: "on", beneficiaries: "" })),
+      formOf(withBeneficiaries(ownersForm, { districtId: "", isRemote: "on", beneficiaries: "" })),
       owner,
     );
     expect(first.status).toBe(302);
     // the member, from the form as it was, adds a postcode area
     const second = await postPage(
       `/requests/${need.id}/edit`,
-      formOf(answers(membersForm, { postcodeArea: "GU1" })),
+      formOf(withBeneficiaries(membersForm, { postcodeArea: "GU1" })),
       member,
     );
     expect(second.status).toBe(400);
