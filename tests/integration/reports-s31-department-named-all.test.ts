@@ -8,10 +8,8 @@ import { createContract, createWorld, sessionCookieFor, unique } from "../helper
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
 import { callLoader } from "../helpers/routes.ts";
 
-let councilA: string;
-let councilB: string;
-let officerA: string;
-let officerB: string;
+// council A has a department called "all"; council B one called "All" (and none called "all")
+const councils = { A: { id: "", officer: "" }, B: { id: "", officer: "" } };
 const ref = {
   lowerAll: unique("ALL-LOWER"),
   highwaysA: unique("HIGHWAYS-A"),
@@ -21,106 +19,93 @@ const ref = {
 
 beforeAll(async () => {
   const world = await createWorld();
-  councilA = world.councilA.id;
-  councilB = world.councilB.id;
-  officerA = await sessionCookieFor(world.users.officerA.id);
-  officerB = await sessionCookieFor(world.users.officerB.id);
-  const supplierOrganisationId = world.supplier.id;
-  // council A has a department called "all"; council B one called "All" (and none called "all")
-  await createContract({
-    councilId: councilA,
-    supplierOrganisationId,
-    department: "all",
-    reference: ref.lowerAll,
-  });
-  await createContract({
-    councilId: councilA,
-    supplierOrganisationId,
-    department: "Highways",
-    reference: ref.highwaysA,
-  });
-  await createContract({
-    councilId: councilB,
-    supplierOrganisationId,
-    department: "All",
-    reference: ref.capitalAll,
-  });
-  await createContract({
-    councilId: councilB,
-    supplierOrganisationId,
-    department: "Highways",
-    reference: ref.highwaysB,
-  });
+  councils.A = { id: world.councilA.id, officer: await sessionCookieFor(world.users.officerA.id) };
+  councils.B = { id: world.councilB.id, officer: await sessionCookieFor(world.users.officerB.id) };
+  for (const [council, department, reference] of [
+    ["A", "all", ref.lowerAll],
+    ["A", "Highways", ref.highwaysA],
+    ["B", "All", ref.capitalAll],
+    ["B", "Highways", ref.highwaysB],
+  ] as const) {
+    await createContract({
+      councilId: councils[council].id,
+      supplierOrganisationId: world.supplier.id,
+      department,
+      reference,
+    });
+  }
 });
 
-async function pageText(search: string, cookie: string) {
-  const response = await renderPage(`/council/reports${search}`, cookie);
+type Council = keyof typeof councils;
+
+async function pageText(search: string, council: Council) {
+  const response = await renderPage(`/council/reports${search}`, councils[council].officer);
   expect(response.status).toBe(200);
   const html = await response.text();
   return { html, text: readableMainText(html) };
 }
 
-async function csv(search: string, councilId: string, cookie: string) {
+async function csv(search: string, council: Council) {
+  const { id, officer } = councils[council];
   const response = await callLoader(csvLoader, {
-    path: `/council/reports/departmental.csv${search}&council=${councilId}`,
-    cookie,
+    path: `/council/reports/departmental.csv${search}&council=${id}`,
+    cookie: officer,
   });
   expect(response.status).toBe(200);
   return { fileName: response.headers.get("content-disposition"), body: await response.text() };
 }
 
-describe("a department called all", () => {
+// A department chosen by its name, "all" or "All": on the page and in the CSV, only its contracts, under its name.
+describe.each([
+  { department: "all", council: "A" as const, own: ref.lowerAll, other: ref.highwaysA },
+  { department: "All", council: "B" as const, own: ref.capitalAll, other: ref.highwaysB },
+])("a department called $department, in council $council", ({ department, council, own, other }) => {
+  const search = `?quarter=2026-Q2&department=${department}`;
+
   it("is chosen as itself on the page: only its contracts, under its own name", async () => {
-    const { text } = await pageText("?quarter=2026-Q2&department=all", officerA);
+    const { text } = await pageText(search, council);
     expect(text).not.toContain("There is a problem");
-    expect(text).toContain("Social value delivery: all, ");
-    expect(text).toContain(ref.lowerAll);
-    expect(text).not.toContain(ref.highwaysA);
+    expect(text).toContain(`Social value delivery: ${department}, `);
+    expect(text).toContain(own);
+    expect(text).not.toContain(other);
   });
 
   it("downloads as itself in the CSV", async () => {
-    const file = await csv("?quarter=2026-Q2&department=all", councilA, officerA);
+    const file = await csv(search, council);
     expect(file.fileName).toContain("social-value-2026-q2-all.csv");
-    expect(file.body).toContain(ref.lowerAll);
-    expect(file.body).not.toContain(ref.highwaysA);
-  });
-
-  it("is offered beside All departments, whose value names no department", async () => {
-    const { html } = await pageText("?quarter=2026-Q2", officerA);
-    const select = /<select[^>]*name="department"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
-    expect(select).toMatch(/<option value=""[^>]*>All departments<\/option>/);
-    expect(select).toMatch(/<option value="all">all<\/option>/);
-  });
-
-  it("leaves every department to the empty value, on the page and in the CSV", async () => {
-    const { text } = await pageText("?quarter=2026-Q2&department=", officerA);
-    expect(text).toContain("Social value delivery: All departments, ");
-    expect(text).toContain(ref.lowerAll);
-    expect(text).toContain(ref.highwaysA);
-    const file = await csv("?quarter=2026-Q2&department=", councilA, officerA);
-    expect(file.fileName).toContain("all-departments");
-    expect(file.body).toContain(ref.highwaysA);
+    expect(file.body).toContain(own);
+    expect(file.body).not.toContain(other);
   });
 });
 
-describe("a department called All, in a council with none called all", () => {
-  it("is chosen as itself", async () => {
-    const { text } = await pageText("?quarter=2026-Q2&department=All", officerB);
-    expect(text).toContain("Social value delivery: All, ");
-    expect(text).toContain(ref.capitalAll);
-    expect(text).not.toContain(ref.highwaysB);
-    const file = await csv("?quarter=2026-Q2&department=All", councilB, officerB);
-    expect(file.body).toContain(ref.capitalAll);
-    expect(file.body).not.toContain(ref.highwaysB);
-  });
+// Every department, as the empty value, or as department=all from a link made before in a council with no
+// department called "all": every department's contracts on the page and in the CSV.
+describe.each([
+  { how: "the empty value", department: "", council: "A" as const, contracts: [ref.lowerAll, ref.highwaysA] },
+  {
+    how: "a link made before (department=all) where no department is called all",
+    department: "all",
+    council: "B" as const,
+    contracts: [ref.capitalAll, ref.highwaysB],
+  },
+])("every department, as $how", ({ department, council, contracts }) => {
+  const search = `?quarter=2026-Q2&department=${department}`;
 
-  it("leaves a link made before (department=all) showing every department", async () => {
-    const { text } = await pageText("?quarter=2026-Q2&department=all", officerB);
+  it("shows every department on the page and in the CSV", async () => {
+    const { text } = await pageText(search, council);
     expect(text).toContain("Social value delivery: All departments, ");
-    expect(text).toContain(ref.capitalAll);
-    expect(text).toContain(ref.highwaysB);
-    const file = await csv("?quarter=2026-Q2&department=all", councilB, officerB);
+    for (const reference of contracts) expect(text).toContain(reference);
+    const file = await csv(search, council);
     expect(file.fileName).toContain("all-departments");
-    expect(file.body).toContain(ref.highwaysB);
+    for (const reference of contracts) expect(file.body).toContain(reference);
+  });
+});
+
+describe("the department box", () => {
+  it("offers a department called all beside All departments, whose value names no department", async () => {
+    const { html } = await pageText("?quarter=2026-Q2", "A");
+    const select = /<select[^>]*name="department"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
+    expect(select).toMatch(/<option value=""[^>]*>All departments<\/option>/);
+    expect(select).toMatch(/<option value="all">all<\/option>/);
   });
 });
