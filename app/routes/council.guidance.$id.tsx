@@ -1,6 +1,5 @@
 // Add (id "new") or edit one of the council's guidance pages.
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   json,
   redirect,
@@ -30,6 +29,7 @@ import { GuidanceDeleted, isDeletedGuidance, type DeletedGuidance } from "~/ui/g
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary } from "~/ui/form.tsx";
 import { GuidanceFields } from "~/ui/guidance-fields.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { editState, recordVersion, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
 
@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireCouncilAdmin(request);
-  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
+  const submission = parseForm(await readForm(request), { schema: actionSchema });
   const { viewer, membership } = await requireGuidanceAdmin(
     request,
     params.id!,

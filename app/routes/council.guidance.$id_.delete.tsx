@@ -1,7 +1,6 @@
 // "Delete this guidance page?": the page as saved now, what deleting does, and a button that names it. It was a
 // `?delete` view of the edit form, which deleted whatever the page had become since it was opened. This page works
 // without JavaScript: the button posts the version shown here, so a colleague's change since is shown first.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
@@ -10,6 +9,7 @@ import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
 import { deleteGuidance, getGuidanceForDeletion } from "~/domain/content/guidance.server.ts";
 import { guidanceDeleteSchema } from "~/domain/content/schemas.ts";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -30,7 +30,7 @@ type Reply = { problem: "stale" | "refused"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireGuidanceAdmin(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: guidanceDeleteSchema });
+  const submission = parseForm(await readForm(request), { schema: guidanceDeleteSchema });
   if (submission.status !== "success")
     return json<Reply>(
       {

@@ -11,6 +11,7 @@ import { councilSettingsSchema } from "~/domain/content/schemas.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Council settings – Social Value Marketplace" }];
@@ -28,7 +29,7 @@ const actionSchema = councilSettingsSchema.safeExtend({ councilId: z.string().op
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership: acting } = await requireCouncilAdmin(request);
-  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
+  const submission = parseForm(await readForm(request), { schema: actionSchema });
   const shownFor = submission.payload.councilId;
   // a page rendered before the form named its council: the council being worked for, as before
   const { membership } =

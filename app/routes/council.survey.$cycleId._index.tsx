@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
@@ -20,6 +19,7 @@ import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { countOf, formatDate, formatNumber, plural } from "~/ui/format.ts";
 import { Button, Checkboxes, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -80,7 +80,7 @@ function invitedMessage({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
-  const submission = parseWithZod(await readForm(request), { schema: cycleActionSchema });
+  const submission = parseForm(await readForm(request), { schema: cycleActionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const officer = { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) };
   const back = `/council/survey/${cycle.id}`;

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
@@ -8,6 +7,7 @@ import { cycleSchema } from "~/domain/survey/schemas.ts";
 import { hasOpened } from "~/domain/survey/stages.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { formatDate, isoDate } from "~/ui/format.ts";
 import { CycleForm } from "./council.survey.new/cycle-form.tsx";
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form.set("opensOn", isoDate(cycle.opensOn));
     form.set("privacyNotice", cycle.privacyNotice);
   }
-  const submission = parseWithZod(form, { schema: cycleSchema });
+  const submission = parseForm(form, { schema: cycleSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await changeCycle(
     { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) },

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   json,
   redirect,
@@ -25,6 +24,7 @@ import { BackLink, InsetText, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { countOf, formatDate } from "~/ui/format.ts";
 import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { hasOpened } from "~/domain/survey/stages.ts";
 
@@ -98,7 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
   if (cycle.status === "CLOSED") return redirect(`/survey/${cycle.id}`);
-  const submission = parseWithZod(await readForm(request), { schema: consentSchema });
+  const submission = parseForm(await readForm(request), { schema: consentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   // a business the council rejected keeps this page only for answers it gave: it does not start again
   if (cycle.rejected) return redirect(`/survey/${cycle.id}`);

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   json,
   redirect,
@@ -44,6 +43,7 @@ import {
   Textarea,
   TextInput,
 } from "~/ui/form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -130,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.topic,
   );
   if (cannotSend) return notSaved(cycle.id);
-  const submission = parseWithZod(await readForm(request), { schema: topicSchema(topic) });
+  const submission = parseForm(await readForm(request), { schema: topicSchema(topic) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const values = submission.value as Record<string, unknown>;
   if (topic.slug === "ethnic-background") {

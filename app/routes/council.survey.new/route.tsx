@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
@@ -8,6 +7,7 @@ import { createCycle } from "~/domain/survey/cycles.server.ts";
 import { cycleSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { formatDate } from "~/ui/format.ts";
 import { CycleForm } from "./cycle-form.tsx";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireSurveyOfficer(request);
-  const submission = parseWithZod(await readForm(request), { schema: cycleSchema });
+  const submission = parseForm(await readForm(request), { schema: cycleSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createCycle(
     { userId: viewer.user.id, councilId: membership.organisationId, ipAddress: clientIp(request) },
