@@ -8,7 +8,7 @@ import { applyImport, previewImport } from "~/domain/contracts/import.server.ts"
 import { action as importAction } from "~/routes/contracts.import.tsx";
 import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
-import { createImportWorld } from "./contracts-world.ts";
+import { createImportWorld, streamOf, utf16File } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 
@@ -22,24 +22,9 @@ const UNICODE_TEXT = [
   "",
 ].join("\r\n");
 
-function utf16(text: string, order: "le" | "be") {
-  const le = Buffer.from(`\ufeff${text}`, "utf16le");
-  return new Uint8Array(order === "le" ? le : Buffer.from(le).swap16());
-}
-
-/** The bytes as an upload streams them, in chunks of `size` (so characters are cut in two). */
-function streamOf(bytes: Uint8Array, size: number) {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
-      controller.close();
-    },
-  });
-}
-
 describe("a UTF-16 file", () => {
   it.each(["le", "be"] as const)("(%s) previews with no problems, £ and accents kept", async (order) => {
-    const preview = await previewImport(world.councilA.id, streamOf(utf16(UNICODE_TEXT, order), 7));
+    const preview = await previewImport(world.councilA.id, streamOf(utf16File(UNICODE_TEXT, order), 7));
     expect(preview.errors).toEqual([]);
     expect(preview.contracts.map((c) => [c.line, c.reference, c.title])).toEqual([
       [2, "U16-1", "Café refit £"],
@@ -48,7 +33,7 @@ describe("a UTF-16 file", () => {
 
   it("imports", async () => {
     const actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
-    expect((await applyImport(actor, utf16(UNICODE_TEXT, "le"))).ok).toBe(true);
+    expect((await applyImport(actor, utf16File(UNICODE_TEXT, "le"))).ok).toBe(true);
     const contract = await db.contract.findFirst({
       where: { councilId: world.councilA.id, reference: "U16-1" },
       select: { title: true, _count: { select: { commitments: true } } },
@@ -59,7 +44,7 @@ describe("a UTF-16 file", () => {
   it("may be uploaded as Excel saves it, a .txt file", async () => {
     const form = new FormData();
     form.append("intent", "preview");
-    form.append("file", new File([utf16(UNICODE_TEXT, "le")], "contracts.txt", { type: "text/plain" }));
+    form.append("file", new File([utf16File(UNICODE_TEXT, "le")], "contracts.txt", { type: "text/plain" }));
     const cookie = await sessionCookieFor(world.users.officerA.id);
     const response = await callAction(importAction, { path: "/contracts/import", cookie, form });
     expect(response.status).toBe(200);

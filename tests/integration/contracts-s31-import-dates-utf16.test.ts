@@ -9,7 +9,7 @@ import { previewImport } from "~/domain/contracts/import.server.ts";
 import { action as importAction } from "~/routes/contracts.import.tsx";
 import { sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
-import { createImportWorld } from "./contracts-world.ts";
+import { createImportWorld, streamOf, utf16File } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createImportWorld>>;
 let cookie: string;
@@ -122,19 +122,8 @@ const UNICODE_TEXT = [
 ].join("\r\n");
 
 /** UTF-16 text with no byte order mark, as some systems write it. */
-function utf16WithoutBom(order: "le" | "be") {
-  const le = Buffer.from(UNICODE_TEXT.replace("{order}", order.toUpperCase()), "utf16le");
-  return new Uint8Array(order === "le" ? le : Buffer.from(le).swap16());
-}
-
-function streamOf(bytes: Uint8Array, size: number) {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
-      controller.close();
-    },
-  });
-}
+const utf16WithoutBom = (order: "le" | "be") =>
+  utf16File(UNICODE_TEXT.replace("{order}", order.toUpperCase()), order, { bom: false });
 
 describe("a UTF-16 file with no byte order mark", () => {
   it.each(["le", "be"] as const)("(%s) is read as UTF-16 and imports, £ and accents kept", async (order) => {

@@ -27,6 +27,23 @@ export async function createImportWorld() {
   return world;
 }
 
+/** Text as a UTF-16 file in either byte order: with a byte order mark, as Excel's "Unicode Text" saves it, or
+ * without one (`bom: false`), as some systems write it. */
+export function utf16File(text: string, order: "le" | "be", { bom = true } = {}) {
+  const le = Buffer.from(bom ? `\ufeff${text}` : text, "utf16le");
+  return new Uint8Array(order === "le" ? le : Buffer.from(le).swap16());
+}
+
+/** The bytes as an upload streams them, in chunks of `size` (so characters are cut in two). */
+export function streamOf(bytes: Uint8Array, size: number) {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
+      controller.close();
+    },
+  });
+}
+
 /** A contract between council A and the supplier running the 2026/27 financial year (one year of quarters). */
 export function createYearContract(world: { councilA: { id: string }; supplier: { id: string } }) {
   return createContract({
