@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -17,6 +16,7 @@ import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change a commitment – Social Value Marketplace" }];
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
   const unit = await commitmentUnit(membership.organisationId, params.id!, params.commitmentId!);
   if (!unit) notFound();
-  const submission = parseWithZod(await readForm(request), { schema: saveSchema(unit) });
+  const submission = parseForm(await readForm(request), { schema: saveSchema(unit) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = {
     councilId: membership.organisationId,

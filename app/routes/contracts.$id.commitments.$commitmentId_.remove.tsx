@@ -1,7 +1,6 @@
 // "Remove this commitment?": the commitment as saved now, what removing it does, and a button that names it.
 // Removing was one click on the edit form, and a slip lost the commitment and its plan. This page works without
 // JavaScript: the button posts the version shown here, so a colleague's change since is shown before anything goes.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
@@ -14,6 +13,7 @@ import {
 } from "~/domain/contracts/commitments.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
 import { commitmentRemoveSchema } from "~/domain/contracts/schemas.ts";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -40,7 +40,7 @@ type Reply = { problem: "stale" | "refused"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: commitmentRemoveSchema });
+  const submission = parseForm(await readForm(request), { schema: commitmentRemoveSchema });
   if (submission.status !== "success")
     return json<Reply>(
       {

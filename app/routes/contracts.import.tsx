@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   json,
   MaxPartSizeExceededError,
@@ -34,6 +33,7 @@ import { withdrawReturnsOutsideTerm } from "~/domain/reporting/returns-jobs.serv
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary } from "~/ui/form.tsx";
 import { countOf, formatNumber, plural } from "~/ui/format.ts";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import contracts – Social Value Marketplace" }];
@@ -83,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const reply = { status: "error" as const, error: { file: [message] } };
     return json({ kind: "form" as const, reply }, { status: 400 });
   }
-  const submission = parseWithZod(formData, { schema: importSchema });
+  const submission = parseForm(formData, { schema: importSchema });
   if (submission.status !== "success")
     return json({ kind: "form" as const, reply: submission.reply() }, { status: 400 });
 

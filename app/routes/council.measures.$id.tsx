@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
@@ -19,6 +18,7 @@ import { Button } from "~/ui/form.tsx";
 import { countOf, formatDate } from "~/ui/format.ts";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { MeasureForm } from "./council.measures.new/measure-form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Change a measure – Social Value Marketplace" }];
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMeasureAdmin(request, params.id!);
   const formData = await readForm(request);
-  const chosen = parseWithZod(formData, { schema: intentSchema });
+  const chosen = parseForm(formData, { schema: intentSchema });
   if (chosen.status !== "success") return json(chosen.reply(), { status: 400 });
   const actor = {
     councilId: membership.organisationId,
@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : "Measure back in use",
     });
   }
-  const submission = parseWithZod(formData, { schema: measureEditSchema });
+  const submission = parseForm(formData, { schema: measureEditSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateMeasure(actor, params.id!, submission.value);
   if (!result.ok) {

@@ -1,6 +1,5 @@
 // The contract manager reviews a submitted return: accept it, or query it with comments per line.
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
@@ -34,6 +33,7 @@ import {
   ReturnLineAnswer,
   ReturnStatusTag,
 } from "~/ui/returns.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!specs) notFound();
   // one comment field per line of the return at most
   const { fields, outOfRange } = withoutFarEntries(await readForm(request), specs.specs.length);
-  const submission = parseWithZod(fields, { schema: reviewSchema(specs.specs) });
+  const submission = parseForm(fields, { schema: reviewSchema(specs.specs) });
   if (outOfRange) return json(submission.reply({ formErrors: [FORM_OUT_OF_DATE] }), { status: 400 });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await reviewReturn({

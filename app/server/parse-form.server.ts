@@ -5,7 +5,8 @@
 //
 // Here a field the schema expects one value for keeps the first one sent, so the page shows it as typed. The same
 // value sent again is no harm and goes through; different values are refused on that field (which one was meant
-// cannot be known). Fields the schema reads as a list (checkboxes) and names it does not know are left as sent.
+// cannot be known). A field in a list of entries ("lines[0].quantity", a return's line) is checked as its entry's
+// schema says. Fields the schema reads as a list (checkboxes) and names it does not know are left as sent.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 
@@ -19,7 +20,7 @@ export function parseForm<Schema extends z.ZodType>(formData: FormData, { schema
   const form = new FormData();
   const sentTwice = new Set<string>();
   for (const [name, value] of formData.entries()) {
-    if (single.has(name) && form.has(name)) {
+    if (single(name) && form.has(name)) {
       if (form.get(name) !== value) sentTwice.add(name);
       continue;
     }
@@ -27,17 +28,10 @@ export function parseForm<Schema extends z.ZodType>(formData: FormData, { schema
   }
   if (!sentTwice.size) return parseWithZod(form, { schema });
   // `when`: said even when other fields have errors of their own
-  const refused = schema.refine(() => false, {
-    when: () => true,
-    message: SENT_TWICE,
-    path: [[...sentTwice][0]!],
-  });
-  const checked = [...sentTwice]
-    .slice(1)
-    .reduce<z.ZodType>(
-      (s, name) => s.refine(() => false, { when: () => true, message: SENT_TWICE, path: [name] }),
-      refused,
-    );
+  const checked = [...sentTwice].reduce<z.ZodType>(
+    (s, name) => s.refine(() => false, { when: () => true, message: SENT_TWICE, path: pathOf(name) }),
+    schema,
+  );
   return parseWithZod(form, { schema: checked as unknown as Schema });
 }
 
@@ -48,6 +42,7 @@ type Def = {
   out?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   options?: z.ZodType[];
+  element?: z.ZodType;
 };
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
@@ -65,22 +60,38 @@ function unwrap(schema: z.ZodType): Def {
   return def;
 }
 
-/** The top-level names of a form's schema whose value is one answer (not a list or a group of fields). */
-function singleValueFields(schema: z.ZodType): Set<string> {
-  const names = new Set<string>();
-  const lists = new Set<string>();
-  const visit = (type: z.ZodType) => {
+/** "lines[0].quantity" → ["lines", 0, "quantity"], as Conform names a field in a list. */
+function pathOf(name: string): (string | number)[] {
+  return [...name.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? m[1] : Number(m[2])));
+}
+
+const LIST_KINDS = new Set(["array", "object", "tuple", "record"]);
+
+/**
+ * Whether a form field, by its name ("email", or "lines[0].quantity" in a list of entries), is one the schema
+ * expects one answer for (not a list or a group of fields).
+ */
+function singleValueFields(schema: z.ZodType): (name: string) => boolean {
+  // what the field at `path` is in each form of the schema (each option of a union): one answer, a list, or unknown
+  const kinds = (type: z.ZodType, path: (string | number)[]): ("single" | "list")[] => {
     const def = unwrap(type);
-    if (def.type === "object" && def.shape)
-      for (const [name, field] of Object.entries(def.shape)) {
-        const kind = unwrap(field).type;
-        if (kind === "array" || kind === "object" || kind === "tuple" || kind === "record") lists.add(name);
-        else names.add(name);
-      }
-    else if (def.type === "union" && def.options) def.options.forEach(visit);
+    if (def.type === "union" && def.options) return def.options.flatMap((option) => kinds(option, path));
+    if (!path.length) return [LIST_KINDS.has(def.type) ? "list" : "single"];
+    const [step, ...rest] = path;
+    if (def.type === "object" && def.shape && typeof step === "string" && Object.hasOwn(def.shape, step))
+      return kinds(def.shape[step]!, rest);
+    if (def.type === "array" && def.element && typeof step === "number") return kinds(def.element, rest);
+    return [];
   };
-  visit(schema);
-  // a name one form of a union reads as a list is left as sent
-  for (const name of lists) names.delete(name);
-  return names;
+  const known = new Map<string, boolean>();
+  return (name) => {
+    let single = known.get(name);
+    if (single === undefined) {
+      const found = kinds(schema, pathOf(name));
+      // a name one form of a union reads as a list is left as sent
+      single = found.includes("single") && !found.includes("list");
+      known.set(name, single);
+    }
+    return single;
+  };
 }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
@@ -10,6 +9,7 @@ import { chosenMeasureSchema, commitmentSchemaFor } from "~/domain/contracts/sch
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { CommitmentForm } from "./commitment-form.tsx";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Add a commitment – Social Value Marketplace" }];
@@ -32,10 +32,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
   const form = await readForm(request);
   // the target and plan are read in the chosen measure's unit, so it is looked up first
-  const chosen = parseWithZod(form, { schema: chosenMeasureSchema });
+  const chosen = parseForm(form, { schema: chosenMeasureSchema });
   const measureId = chosen.status === "success" ? chosen.value.measureId : undefined;
   const unit = measureId ? await measureUnit(membership.organisationId, measureId) : null;
-  const submission = parseWithZod(form, { schema: commitmentSchemaFor(unit) });
+  const submission = parseForm(form, { schema: commitmentSchemaFor(unit) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await addCommitment(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },

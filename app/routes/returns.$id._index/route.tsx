@@ -2,7 +2,7 @@
 // the council sees it read-only with a link to review it. Both see progress and history.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ReturnFormValue } from "~/domain/reporting/returns-schema.ts";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
@@ -122,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // the figures are checked as a draft unless submitting
   const { fields, outOfRange } = withoutFarEntries(aligned.fields, specs.specs.length);
   fields.set("intent", command?.kind === "submit" ? "submit" : "save");
-  const submission = parseWithZod(fields, { schema: returnFormSchema(specs.specs) });
+  const submission = parseForm(fields, { schema: returnFormSchema(specs.specs) });
   const refuse = async (options: Parameters<typeof submission.reply>[0], status = 400) => {
     await discardUploads(uploads);
     return json<LinesReply>({ reply: submission.reply(options) }, { status });
