@@ -26,6 +26,7 @@ import { countOf, formatDate } from "~/ui/format.ts";
 import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { CannotSendNotice } from "~/ui/survey-cannot-send.tsx";
 import { hasOpened } from "~/domain/survey/stages.ts";
 
 export const meta: MetaFunction = () => [{ title: "Supplier diversity survey – Social Value Marketplace" }];
@@ -232,17 +233,7 @@ function SurveyExplainer({
       )}
       {/* answers never sent can no longer be: without this, "Continue the survey" led to a Send that should not be */}
       {started && response.cannotSend && cycle.accepting ? (
-        <Notice title="Your business cannot send answers to this survey">
-          <p className="mb-2">
-            The council did not verify your business, so it cannot take part in this survey.{" "}
-            {response.mine
-              ? "The answers started for your business have not been sent and will not be used. They are deleted when the survey closes, or you can delete them now."
-              : "Someone in your business started answering it: those answers have not been sent and will not be used. They are deleted when the survey closes, or the person who answered or the business's owners can delete them now."}
-          </p>
-          <p>
-            <Link to={`/organisations/${organisationId}`}>See the reason the council gave</Link>
-          </p>
-        </Notice>
+        <CannotSendNotice organisationId={organisationId} mine={response.mine} />
       ) : null}
       {started && response.cannotSend && cycle.accepting ? (
         response.mine ? (

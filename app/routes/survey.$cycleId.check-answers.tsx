@@ -21,9 +21,10 @@ import {
 } from "~/domain/survey/questions.ts";
 import { getOwnAnswers, submitResponse, type OwnResponse } from "~/domain/survey/responses.server.ts";
 import { SIZE_LABELS } from "~/domain/survey/size.ts";
-import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { BackLink, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
+import { CannotSendNotice, NOT_VERIFIED } from "~/ui/survey-cannot-send.tsx";
 
 export const meta: MetaFunction = () => [
   { title: "Check your answers – Supplier diversity survey – Social Value Marketplace" },
@@ -48,8 +49,7 @@ async function load(request: Request, cycleId: string) {
 const notSent = (cycleId: string) =>
   redirectWithFlash(`/survey/${cycleId}`, {
     kind: "error",
-    message:
-      "Your answers were not sent. The council did not verify your business, so it cannot take part in this survey.",
+    message: `Your answers were not sent. ${NOT_VERIFIED}`,
   });
 
 function answerText(response: OwnResponse, protectedAnswers: Record<string, string>, q: Question) {
@@ -134,18 +134,7 @@ export default function CheckAnswers() {
       <PageHeading caption={`Supplier diversity survey ${year}`}>
         {cannotSend ? "Your answers" : "Check your answers"}
       </PageHeading>
-      {cannotSend ? (
-        <Notice title="These answers cannot be sent">
-          <p className="mb-2">
-            The council did not verify your business, so it cannot take part in this survey. These answers
-            have not been sent and will not be used. They are deleted when the survey closes, or you can
-            delete them now.
-          </p>
-          <p>
-            <Link to={`/organisations/${organisationId}`}>See the reason the council gave</Link>
-          </p>
-        </Notice>
-      ) : null}
+      {cannotSend ? <CannotSendNotice organisationId={organisationId!} mine /> : null}
       {derivedSize ? (
         <p className="mb-6">
           From your answers, your business is <strong>{derivedSize.toLowerCase()}</strong>.

@@ -45,6 +45,7 @@ import {
 } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { NOT_VERIFIED } from "~/ui/survey-cannot-send.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.topicTitle ?? "Question"} – Supplier diversity survey – Social Value Marketplace` },
@@ -76,8 +77,7 @@ async function load(request: Request, cycleId: string, slug: string | undefined)
 const notSaved = (cycleId: string) =>
   redirectWithFlash(`/survey/${cycleId}`, {
     kind: "error",
-    message:
-      "Your answers were not saved. The council did not verify your business, so it cannot take part in this survey.",
+    message: `Your answers were not saved. ${NOT_VERIFIED}`,
   });
 
 function currentValue(response: OwnResponse, protectedAnswers: Record<string, string>, q: Question) {

@@ -12,6 +12,15 @@ import { respondentInArea } from "../helpers/survey-respondent.ts";
 
 const NOT_VERIFIED = "The council did not verify your business, so it cannot take part in this survey.";
 
+// the notice above answers that cannot be sent, as read (s32: the survey's page and check your answers said it each
+// in words of their own; it is one notice now)
+const NOTICE_TITLE = "Your business cannot send answers to this survey";
+const noticeIn = (text: string) => {
+  const from = text.indexOf(NOTICE_TITLE);
+  const to = text.indexOf("See the reason the council gave", from);
+  return from < 0 || to < 0 ? "" : text.slice(from, to);
+};
+
 async function startedThenRejected() {
   const { council, cycle, business, owner, cookie, base, post } = await respondentInArea("ZQ8", {
     status: "PENDING",
@@ -44,7 +53,7 @@ describe("a business rejected with survey answers it never sent", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     const text = readableMainText(html);
-    expect(text).toContain("Your business cannot send answers to this survey");
+    expect(text).toContain(NOTICE_TITLE);
     expect(text).toContain(NOT_VERIFIED);
     expect(text).not.toContain("Continue the survey");
     expect(text).not.toContain("send them by");
@@ -59,7 +68,10 @@ describe("a business rejected with survey answers it never sent", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     const text = readableMainText(html);
-    expect(text).toContain("These answers cannot be sent");
+    // the survey's page's notice, word for word
+    const surveyPage = readableMainText(await (await renderPage(base, cookie)).text());
+    expect(noticeIn(surveyPage)).toContain(NOT_VERIFIED);
+    expect(noticeIn(text)).toBe(noticeIn(surveyPage));
     expect(text).toContain("Mixed");
     expect(text).not.toContain("Send answers");
     expect(text).not.toContain("Now send your answers");
@@ -134,7 +146,7 @@ describe("a business rejected with survey answers it never sent", () => {
     const { business, base } = await startedThenRejected();
     const colleague = await sessionCookieFor((await createMember(business.id, "MEMBER")).id);
     const text = readableMainText(await (await renderPage(base, colleague)).text());
-    expect(text).toContain("Your business cannot send answers to this survey");
+    expect(text).toContain(NOTICE_TITLE);
     expect(text).toContain("those answers have not been sent and will not be used");
   });
 });
