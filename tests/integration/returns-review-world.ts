@@ -27,6 +27,18 @@ export async function createSubmittedReturnWorld() {
 
 type SubmittedWorld = Awaited<ReturnType<typeof createSubmittedReturnWorld>>;
 
+/** The submitted return queried by officerA (a comment on the whole return), so the supplier may amend it. */
+export async function createQueriedReturnWorld(comment = "Please check the hours") {
+  const w = await createSubmittedReturnWorld();
+  const queried = await reviewReturn(w, w.cookies.officerA, {
+    intent: "query",
+    submittedAt: w.submittedAt,
+    comment,
+  });
+  expect(queried.status).toBe(302);
+  return w;
+}
+
 /** A second officer of the return's council (officerA manages the contract), signed in. */
 export async function colleagueOf(w: SubmittedWorld) {
   return sessionCookieFor((await createMember(w.councilA.id, "OFFICER")).id);

@@ -3,19 +3,15 @@
 // nothing saved.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { formOf, postPage, readableText, renderPage } from "../helpers/render-page.ts";
-import { createReturnsWorld, returnForm } from "./returns-world.ts";
+import { readableText, renderPage } from "../helpers/render-page.ts";
+import { createReturnsWorld, sendReturn } from "./returns-world.ts";
 
 beforeAll(() => renderPage("/"));
 
 describe("a return figure with a sign its measure does not take", () => {
   it("is refused beside the figure, kept as typed, and nothing is saved", async () => {
     const w = await createReturnsWorld();
-    const response = await postPage(
-      `/returns/${w.kpiReturn.id}?index`,
-      formOf(returnForm(w, "save", { hours: "£40" })),
-      w.cookies.supplierOwner,
-    );
+    const response = await sendReturn(w, "save", { hours: "£40" });
     expect(response.status).toBe(400);
     const html = await response.text();
     const message =

@@ -3,9 +3,9 @@
 // officer saw the half-made amendment, not the version they had queried. Now the council sees what was sent:
 // nothing before the first submission, and the queried version until the return is submitted again.
 import { beforeAll, describe, expect, it } from "vitest";
-import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
-import { createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
-import { createReturnsWorld, returnForm } from "./returns-world.ts";
+import { readableMainText, renderPage } from "../helpers/render-page.ts";
+import { createQueriedReturnWorld } from "./returns-review-world.ts";
+import { createReturnsWorld, sendReturn } from "./returns-world.ts";
 
 beforeAll(() => renderPage("/"));
 
@@ -18,11 +18,11 @@ async function councilPage(returnId: string, cookie: string) {
 describe("a return still with the supplier, on the council's page", () => {
   it("shows nothing of a draft never submitted", async () => {
     const w = await createReturnsWorld();
-    const saved = await postPage(
-      `/returns/${w.kpiReturn.id}?index`,
-      formOf(returnForm(w, "save", { hours: "12", narrative: "Half written", note: "Still counting" })),
-      w.cookies.supplierOwner,
-    );
+    const saved = await sendReturn(w, "save", {
+      hours: "12",
+      narrative: "Half written",
+      note: "Still counting",
+    });
     expect(saved.status).toBe(302);
     const text = await councilPage(w.kpiReturn.id, w.cookies.officerA);
     expect(text).toContain(
@@ -39,19 +39,9 @@ describe("a return still with the supplier, on the council's page", () => {
   });
 
   it("shows the version queried while the supplier amends it, and the new one once resubmitted", async () => {
-    const w = await createSubmittedReturnWorld();
-    const queried = await reviewReturn(w, w.cookies.officerA, {
-      intent: "query",
-      submittedAt: w.submittedAt,
-      comment: "Please check the hours",
-    });
-    expect(queried.status).toBe(302);
+    const w = await createQueriedReturnWorld();
     const amend = (intent: "save" | "submit") =>
-      postPage(
-        `/returns/${w.kpiReturn.id}?index`,
-        formOf(returnForm(w, intent, { hours: "25", narrative: "Two careers fairs", declaration: true })),
-        w.cookies.supplierOwner,
-      );
+      sendReturn(w, intent, { hours: "25", narrative: "Two careers fairs", declaration: true });
     expect((await amend("save")).status).toBe(302);
     const during = await councilPage(w.kpiReturn.id, w.cookies.officerA);
     expect(during).toContain("As submitted before it was queried.");

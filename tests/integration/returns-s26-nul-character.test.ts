@@ -5,10 +5,10 @@
 // answer is blank, and is asked for where it is needed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { formOf, postPage, readableText, renderPage } from "../helpers/render-page.ts";
+import { readableText, renderPage } from "../helpers/render-page.ts";
 import { jsonOf } from "../helpers/routes.ts";
 import { createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
-import { createReturnsWorld, returnForm } from "./returns-world.ts";
+import { createReturnsWorld, sendReturn } from "./returns-world.ts";
 
 beforeAll(() => renderPage("/"));
 
@@ -20,11 +20,11 @@ const eventsLine = (w: Awaited<ReturnType<typeof createReturnsWorld>>) =>
 describe("a NUL character in a return's answers", () => {
   it("saves a draft whose narrative is only NUL and spaces as not answered", async () => {
     const w = await createReturnsWorld();
-    const response = await postPage(
-      `/returns/${w.kpiReturn.id}?index`,
-      formOf(returnForm(w, "save", { hours: "5", narrative: " \u0000 ", note: "\u0000Timesheets attached" })),
-      w.cookies.supplierOwner,
-    );
+    const response = await sendReturn(w, "save", {
+      hours: "5",
+      narrative: " \u0000 ",
+      note: "\u0000Timesheets attached",
+    });
     expect(response.status).toBe(302);
     expect((await eventsLine(w))?.narrative).toBeNull();
     const hours = await db.kpiReturnLine.findUniqueOrThrow({
@@ -35,11 +35,7 @@ describe("a NUL character in a return's answers", () => {
 
   it("asks for the narrative when the return is submitted with only NUL in it", async () => {
     const w = await createReturnsWorld();
-    const response = await postPage(
-      `/returns/${w.kpiReturn.id}?index`,
-      formOf(returnForm(w, "submit", { hours: "5", narrative: "\u0000", declaration: true })),
-      w.cookies.supplierOwner,
-    );
+    const response = await sendReturn(w, "submit", { hours: "5", narrative: "\u0000", declaration: true });
     expect(response.status).toBe(400);
     const html = await response.text();
     const inline = /<p id="lines\[1\]\.narrative-error"[^>]*>(.*?)<\/p>/.exec(html)?.[1];

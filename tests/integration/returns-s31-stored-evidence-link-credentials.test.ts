@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { withoutCredentials } from "~/domain/reporting/evidence-link.ts";
-import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
-import { createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
-import { returnForm } from "./returns-world.ts";
+import { readableMainText, renderPage } from "../helpers/render-page.ts";
+import { createQueriedReturnWorld, createSubmittedReturnWorld } from "./returns-review-world.ts";
+import { sendReturn } from "./returns-world.ts";
 
 beforeAll(async () => {
   await renderPage("/");
@@ -43,6 +43,14 @@ async function storeAsBefore(w: World, line: string, submissions: string[]) {
   }
 }
 
+/** Every page that shows the return's links: the supplier's, the council's and the review page. */
+const pagesOf = (w: World) =>
+  [
+    [`/returns/${w.kpiReturn.id}`, w.cookies.supplierOwner],
+    [`/returns/${w.kpiReturn.id}`, w.cookies.officerA],
+    [`/returns/${w.kpiReturn.id}/review`, w.cookies.officerA],
+  ] as const;
+
 async function page(location: string, cookie: string) {
   const response = await renderPage(location, cookie);
   expect(response.status).toBe(200);
@@ -56,11 +64,7 @@ describe("an evidence link stored with a user name and password", () => {
   it("is shown without them on the supplier's, the council's and the review page of a submitted return", async () => {
     const w = await createSubmittedReturnWorld();
     await storeAsBefore(w, FIRST, [FIRST]);
-    for (const [location, cookie] of [
-      [`/returns/${w.kpiReturn.id}`, w.cookies.supplierOwner],
-      [`/returns/${w.kpiReturn.id}`, w.cookies.officerA],
-      [`/returns/${w.kpiReturn.id}/review`, w.cookies.officerA],
-    ] as const) {
+    for (const [location, cookie] of pagesOf(w)) {
       const html = await page(location, cookie);
       expect(html).toContain(`href="${FIRST_SHOWN}"`);
       expect(readableMainText(html)).toContain(FIRST_SHOWN);
@@ -68,13 +72,7 @@ describe("an evidence link stored with a user name and password", () => {
   });
 
   it("is kept out of the supplier's form of a queried return, the council's page of it and its history", async () => {
-    const w = await createSubmittedReturnWorld();
-    const queried = await reviewReturn(w, w.cookies.officerA, {
-      intent: "query",
-      submittedAt: w.submittedAt,
-      comment: "Please check the hours",
-    });
-    expect(queried.status).toBe(302);
+    const w = await createQueriedReturnWorld();
     await storeAsBefore(w, FIRST, [FIRST]);
 
     // the supplier's form offers the link without them, and sends it so: the form takes it
@@ -83,27 +81,17 @@ describe("an evidence link stored with a user name and password", () => {
     // the council sees the version it queried, read from the answers kept with the submission
     expect(await page(`/returns/${w.kpiReturn.id}`, w.cookies.officerA)).toContain(`href="${FIRST_SHOWN}"`);
 
-    const resubmitted = await postPage(
-      `/returns/${w.kpiReturn.id}?index`,
-      formOf(
-        returnForm(w, "submit", {
-          hours: "10",
-          narrative: "A careers fair",
-          evidenceUrl: SECOND_SHOWN,
-          declaration: true,
-        }),
-      ),
-      w.cookies.supplierOwner,
-    );
+    const resubmitted = await sendReturn(w, "submit", {
+      hours: "10",
+      narrative: "A careers fair",
+      evidenceUrl: SECOND_SHOWN,
+      declaration: true,
+    });
     expect(resubmitted.status).toBe(302);
     // both submissions' answers as they were kept before: each link with its credentials
     await storeAsBefore(w, SECOND, [FIRST, SECOND]);
 
-    for (const [location, cookie] of [
-      [`/returns/${w.kpiReturn.id}`, w.cookies.supplierOwner],
-      [`/returns/${w.kpiReturn.id}`, w.cookies.officerA],
-      [`/returns/${w.kpiReturn.id}/review`, w.cookies.officerA],
-    ] as const) {
+    for (const [location, cookie] of pagesOf(w)) {
       const html = await page(location, cookie);
       expect(html).toContain(`href="${SECOND_SHOWN}"`);
       // the history's list of what changed in the resubmission: the link before and after

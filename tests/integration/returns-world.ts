@@ -11,6 +11,7 @@ import {
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
+import { formOf, postPage } from "../helpers/render-page.ts";
 
 export async function createReturnsWorld() {
   const world = await createWorld();
@@ -96,4 +97,17 @@ export function returnForm(
     "lines[1].evidenceUrl": "",
     ...(values.declaration ? { declaration: "on" } : {}),
   };
+}
+
+/** The supplier sends the return page's form (returnForm's answers) as a browser without JavaScript does. */
+export function sendReturn(
+  w: Awaited<ReturnType<typeof createReturnsWorld>>,
+  intent: Parameters<typeof returnForm>[1],
+  values?: Parameters<typeof returnForm>[2],
+) {
+  return postPage(
+    `/returns/${w.kpiReturn.id}?index`,
+    formOf(returnForm(w, intent, values)),
+    w.cookies.supplierOwner,
+  );
 }
