@@ -25,6 +25,7 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
 import {
+  acceptedBy,
   commitmentSummary,
   errorsInPageOrder,
   ProgressTable,
@@ -144,7 +145,10 @@ export default function ReviewReturn() {
         ]}
       />
       {page.status !== "SUBMITTED" ? (
-        <Notice title="This return is not waiting for review">
+        <Notice
+          title={page.accepted ? "This return has been accepted" : "This return is not waiting for review"}
+        >
+          {page.accepted ? <p className="mb-2">{acceptedBy(page.accepted)}.</p> : null}
           Only a submitted return can be accepted or queried.{" "}
           <Link to={`/returns/${page.id}`}>View the return</Link>
         </Notice>

@@ -225,6 +225,11 @@ export function ReturnChanges({ changes, caption }: { changes: ResubmissionChang
   );
 }
 
+/** "Accepted by Jo Bloggs on 3 December 2026": who accepted a return and when (getReturnPage's `accepted`). */
+export function acceptedBy(accepted: { at: string; by: string | null }) {
+  return `Accepted by ${accepted.by ?? "a former user"} on ${formatDate(accepted.at)}`;
+}
+
 export function ReturnHistory({
   items,
 }: {

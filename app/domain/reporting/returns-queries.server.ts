@@ -388,6 +388,9 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
     },
   });
   if (!r) return null;
+  // who accepted it and when, from its history: the acceptance that made it accepted
+  const acceptance =
+    r.status === "ACCEPTED" ? r.events.findLast((e) => e.toStatus === "ACCEPTED") : undefined;
   const commitments = r.contract.commitments;
   const manager = r.contract.contractManager;
   const [linkedPledges, progress, managerLeft] = await Promise.all([
@@ -455,6 +458,10 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     reviewedBy: r.reviewedBy?.name ?? null,
     reviewComment: r.reviewComment,
+    // `by` null: the officer's account is gone
+    accepted: acceptance
+      ? { at: acceptance.createdAt.toISOString(), by: acceptance.actor?.name ?? null }
+      : null,
     contract: {
       id: r.contract.id,
       title: r.contract.title,
@@ -473,7 +480,8 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       toStatus: e.toStatus,
       comment: e.comment,
       at: e.createdAt.toISOString(),
-      actorName: e.actor?.name ?? "The portal",
+      // every change is made by someone: none named, their account is gone
+      actorName: e.actor?.name ?? "a former user",
       changes,
     })),
   };

@@ -38,6 +38,7 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
 import {
+  acceptedBy,
   commitmentSummary,
   ContractLink,
   errorsInPageOrder,
@@ -336,6 +337,11 @@ export default function ReturnPage() {
           <p>The supplier has been asked to amend it and submit it again.</p>
         </Notice>
       ) : null}
+      {page.accepted && view === "COUNCIL" ? (
+        <Notice kind="success" title="This return has been accepted">
+          <p>{acceptedBy(page.accepted)}.</p>
+        </Notice>
+      ) : null}
       {view === "COUNCIL" && page.status === "SUBMITTED" ? (
         <p className="mb-8">
           <Link to={`/returns/${page.id}/review`} className="font-bold">
@@ -396,11 +402,7 @@ function SupplierStatusNotice() {
   if (page.status === "ACCEPTED")
     return (
       <Notice kind="success" title="Accepted">
-        <p>
-          Accepted by {page.reviewedBy ?? "a former user"}
-          {page.reviewedAt ? ` on ${formatDate(page.reviewedAt)}` : ""}. Nothing more is needed for this
-          quarter.
-        </p>
+        <p>{page.accepted ? `${acceptedBy(page.accepted)}. ` : ""}Nothing more is needed for this quarter.</p>
         {/* the contract manager's comment may say what they want next quarter: shown here, not only in the history */}
         {page.reviewComment ? (
           <p className="mt-2 whitespace-pre-line">
