@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageParam } from "~/auth/request-context.server.ts";
-import { caseStudiesTitles } from "~/domain/content/case-studies.server.ts";
+import { CASE_STUDIES_TITLE, councilsWithCaseStudiesIntro } from "~/domain/content/case-studies.server.ts";
 import { GUIDANCE_PAGE_SIZE, listPublishedGuidance } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { PageHeading, Pagination } from "~/ui/components.tsx";
@@ -20,13 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entry.pages.push(guidance);
     councils.set(councilId, entry);
   }
-  // every council has a case studies page, its own introduction or not: each council listed names it, under the
-  // title of its own page where it wrote one
-  const titles = await caseStudiesTitles([...councils.keys()]);
+  // Every council has a case studies page, its own introduction or not. One that published an introduction has it
+  // among its pages (its address is the case studies page's), so it is named once, under its title, and a council
+  // whose only published page it is is listed; for any other council the list names the page itself.
+  const withIntro = await councilsWithCaseStudiesIntro([...councils.keys()]);
   return json({
     councils: Array.from(councils.values(), (council) => ({
       ...council,
-      caseStudies: titles.get(council.id)!,
+      // (from the loader: the title is in a server module, which the browser's bundle leaves out)
+      caseStudies: withIntro.has(council.id) ? null : CASE_STUDIES_TITLE,
     })),
     page,
     pageCount,
@@ -80,12 +82,14 @@ export default function GuidanceIndex() {
                 <span className="text-muted">for {audienceLabel(page.audience).toLowerCase()}</span>
               </li>
             ))}
-            <li>
-              <Link to={`/guidance/${council.id}/case-studies`} className="text-lg">
-                {council.caseStudies}
-              </Link>{" "}
-              <span className="text-muted">for everyone</span>
-            </li>
+            {council.caseStudies ? (
+              <li>
+                <Link to={`/guidance/${council.id}/case-studies`} className="text-lg">
+                  {council.caseStudies}
+                </Link>{" "}
+                <span className="text-muted">for everyone</span>
+              </li>
+            ) : null}
           </ul>
         </section>
       ))}

@@ -69,13 +69,12 @@ export async function councilCaseStudies(councilId: string, page: number) {
   };
 }
 
-/** The titles the councils' case studies pages go by on the guidance list: their own page's title where they have
- * published one, otherwise "Case studies". */
-export async function caseStudiesTitles(councilIds: string[]) {
+/** The councils, of those given, that have published their own introduction to their case studies: the guidance
+ * list names it among their pages, under its title, and names the others' case studies pages itself. */
+export async function councilsWithCaseStudiesIntro(councilIds: string[]) {
   const own = await db.guidancePage.findMany({
     where: { councilId: { in: councilIds }, slug: CASE_STUDIES_SLUG, published: true },
-    select: { councilId: true, title: true },
+    select: { councilId: true },
   });
-  const titles = new Map(own.map((page) => [page.councilId, page.title]));
-  return new Map(councilIds.map((id) => [id, titles.get(id) ?? CASE_STUDIES_TITLE]));
+  return new Set(own.map((page) => page.councilId));
 }

@@ -26,9 +26,10 @@ export const CASE_STUDIES_SLUG = "case-studies";
 export const GUIDANCE_PAGE_SIZE = 50;
 
 /** One page of the published guidance, council by council, with how many there are in all: every council's pages
- * on one list grew without bound. */
+ * on one list grew without bound. A council's case studies introduction (CASE_STUDIES_SLUG) is among them: a council
+ * whose only published page it was was left off the list, case studies and all. */
 export async function listPublishedGuidance(page: number) {
-  const where = { published: true, slug: { not: CASE_STUDIES_SLUG } };
+  const where = { published: true };
   const [total, pages] = await Promise.all([
     db.guidancePage.count({ where }),
     db.guidancePage.findMany({
