@@ -36,53 +36,51 @@ async function linkOn(search: string, text: string) {
 
 const chosen = `department=${encodeURIComponent(department)}&status=ACTIVE&q=Highways`;
 
+// each dashboard filter (its value read once the world is made), another of the dashboard's (awarded=yes) where it
+// may go with one, and its link's words
+const dashboardFilters: {
+  filter: string;
+  value: () => string;
+  kept: Record<string, string>;
+  link: string;
+}[] = [
+  { filter: "awardDate", value: () => "none", kept: {}, link: "Show contracts whatever their award date" },
+  {
+    filter: "localValue",
+    value: () => "yes",
+    kept: { awarded: "yes" },
+    link: "Include contracts with no commitment valued in local £",
+  },
+  {
+    filter: "measure",
+    value: () => measureId,
+    kept: { awarded: "yes" },
+    link: "Include contracts without this measure",
+  },
+  {
+    filter: "awardedSince",
+    value: () => "2025-12-03",
+    kept: { awarded: "yes" },
+    link: "Include contracts awarded before then",
+  },
+];
+
 describe("a dashboard filter's link on the contracts list", () => {
-  it("without an award date: takes off that filter only, keeping the officer's", async () => {
-    const href = await linkOn(`awardDate=none&${chosen}&page=2`, "Show contracts whatever their award date");
-    const params = new URL(href, "http://x").searchParams;
-    expect(params.get("awardDate")).toBeNull();
-    expect(params.get("department")).toBe(department);
-    expect(params.get("status")).toBe("ACTIVE");
-    expect(params.get("q")).toBe("Highways");
-    // back to the first page: the list is longer without the filter
-    expect(params.get("page")).toBeNull();
-  });
-
-  it("valued in local £: takes off that filter only", async () => {
-    const href = await linkOn(
-      `localValue=yes&awarded=yes&${chosen}`,
-      "Include contracts with no commitment valued in local £",
-    );
-    const params = new URL(href, "http://x").searchParams;
-    expect(params.get("localValue")).toBeNull();
-    expect(params.get("awarded")).toBe("yes");
-    expect(params.get("department")).toBe(department);
-    expect(params.get("status")).toBe("ACTIVE");
-  });
-
-  it("one measure: takes off that filter only", async () => {
-    const href = await linkOn(
-      `measure=${measureId}&awarded=yes&${chosen}`,
-      "Include contracts without this measure",
-    );
-    const params = new URL(href, "http://x").searchParams;
-    expect(params.get("measure")).toBeNull();
-    expect(params.get("awarded")).toBe("yes");
-    expect(params.get("department")).toBe(department);
-    expect(params.get("q")).toBe("Highways");
-  });
-
-  it("awarded since a date: takes off that filter only", async () => {
-    const href = await linkOn(
-      `awardedSince=2025-12-03&awarded=yes&${chosen}`,
-      "Include contracts awarded before then",
-    );
-    const params = new URL(href, "http://x").searchParams;
-    expect(params.get("awardedSince")).toBeNull();
-    expect(params.get("awarded")).toBe("yes");
-    expect(params.get("department")).toBe(department);
-    expect(params.get("status")).toBe("ACTIVE");
-  });
+  it.each(dashboardFilters)(
+    "$filter: takes off that filter only, keeping the officer's",
+    async ({ filter, value, kept, link }) => {
+      const others = new URLSearchParams(kept).toString();
+      const href = await linkOn(`${filter}=${value()}&${others ? `${others}&` : ""}${chosen}&page=2`, link);
+      const params = new URL(href, "http://x").searchParams;
+      expect(params.get(filter)).toBeNull();
+      for (const [name, keptValue] of Object.entries(kept)) expect(params.get(name)).toBe(keptValue);
+      expect(params.get("department")).toBe(department);
+      expect(params.get("status")).toBe("ACTIVE");
+      expect(params.get("q")).toBe("Highways");
+      // back to the first page: the list is longer without the filter
+      expect(params.get("page")).toBeNull();
+    },
+  );
 
   it("no longer sends the officer to the whole list from these filters", async () => {
     const response = await renderPage(`/contracts?awardDate=none&${chosen}`, w.officer);
