@@ -7,8 +7,9 @@ import { z } from "zod";
 import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
+import { brandColourUsable, DEFAULT_BRAND_COLOUR } from "~/domain/content/brand-colour.ts";
 import { councilSettingsSchema } from "~/domain/content/schemas.ts";
-import { PageHeading } from "~/ui/components.tsx";
+import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
@@ -20,7 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilAdmin(request);
   const settings = await getCouncilSettings(membership.organisationId);
   if (!settings) notFound();
-  return json({ settings, councilId: membership.organisationId });
+  // a colour saved before the form's checks, or by hand: pages and emails show the default instead (brandColourToShow),
+  // and the admin is told so, with the default in the field, rather than shown a colour no page uses
+  const brandColourUnusable = !brandColourUsable(settings.brandColour);
+  return json({
+    settings: brandColourUnusable ? { ...settings, brandColour: DEFAULT_BRAND_COLOUR } : settings,
+    brandColourUnusable,
+    councilId: membership.organisationId,
+  });
 }
 
 // The form names the council it was shown for: an admin of several councils may have switched to another in
@@ -55,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CouncilSettings() {
-  const { settings, councilId } = useLoaderData<typeof loader>();
+  const { settings, brandColourUnusable, councilId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -75,6 +83,16 @@ export default function CouncilSettings() {
   return (
     <>
       <PageHeading caption={lastResult?.councilName ?? settings.councilName}>Council settings</PageHeading>
+      {brandColourUnusable ? (
+        <Notice title="Your brand colour could not be used">
+          <p>
+            The brand colour saved for your council is not a hex code dark enough for white text, so pages and
+            emails show the default colour, {DEFAULT_BRAND_COLOUR}, instead. The brand colour field below
+            shows the default: <a href="#brandColour">enter your council&apos;s colour</a> and save the
+            settings, or save them as they are to keep the default.
+          </p>
+        </Notice>
+      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
         <ErrorSummary errors={form.allErrors} />
         <input

@@ -51,9 +51,12 @@ export function mixHexColour(hexColour: string, withColour: "black" | "white", s
  * must reach neither the header's CSS variables nor an email's style.
  */
 export function brandColourToShow(stored: string | null | undefined) {
-  if (!stored) return DEFAULT_BRAND_COLOUR;
+  return brandColourUsable(stored) ? readHexColour(stored) : DEFAULT_BRAND_COLOUR;
+}
+
+/** Whether a stored brand colour is one an admin could save, so shown as it is (not replaced by the default). */
+export function brandColourUsable(stored: string | null | undefined): stored is string {
+  if (!stored) return false;
   const colour = readHexColour(stored);
-  return isHexColour(colour) && contrastWithWhite(colour) >= MIN_CONTRAST_WITH_WHITE
-    ? colour
-    : DEFAULT_BRAND_COLOUR;
+  return isHexColour(colour) && contrastWithWhite(colour) >= MIN_CONTRAST_WITH_WHITE;
 }
