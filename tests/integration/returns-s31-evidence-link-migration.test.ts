@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { withoutCredentials } from "~/domain/reporting/evidence-link.ts";
-import { createReturnsWorld } from "./returns-world.ts";
+import { createReturnsWorld, LINKS_WITH_AN_AT, LINKS_WITH_CREDENTIALS } from "./returns-world.ts";
 
 const MIGRATION = path.resolve(
   import.meta.dirname,
@@ -33,22 +33,8 @@ async function migrate() {
 }
 
 // each as stored, in the order a submission's answers are kept
-const STORED = [
-  "https://jo.bloggs:Secret123@files.example.com/hours-q1.pdf",
-  "https://jo.bloggs@files.example.com/hours-q1.pdf",
-  "https://:Secret123@files.example.com/hours-q1.pdf",
-  "https://@files.example.com/hours-q1.pdf",
-  "https://jo:p@ss@files.example.com/q1.pdf?x=1#y",
-  "http:jo:Secret123@example.com",
-  "HTTPS:\\\\jo:Secret123@example.com/a",
-  " https://jo:Secret123@example.com/a",
-  "ht\ttps://jo:Secret123@example.com/a",
-  "https://example.com/report.pdf",
-  "https://example.com/people/@jo/posts",
-  "https://example.com/share?owner=jo@example.com",
-  "http://example.com/report#by@jo",
-  null,
-];
+const STORED = [...LINKS_WITH_CREDENTIALS.map(([stored]) => stored), ...LINKS_WITH_AN_AT, null];
+const [HOURS_LINK, HOURS_LINK_SHOWN] = LINKS_WITH_CREDENTIALS[0];
 
 async function snapshot(returnId: string) {
   const [lines, events] = await Promise.all([
@@ -82,7 +68,7 @@ describe("20261211090000_evidence_links_without_credentials", () => {
         commitmentId: w.hoursCommitment.id,
         quantity: 12,
         note: "Counted from timesheets: jo:Secret123@ is not a link",
-        evidenceUrl: STORED[0],
+        evidenceUrl: HOURS_LINK,
       },
     });
     const eventsLine = await db.kpiReturnLine.create({
@@ -120,11 +106,11 @@ describe("20261211090000_evidence_links_without_credentials", () => {
     expect(await migrate()).toEqual([1, 1, null]);
     const after = await snapshot(w.kpiReturn.id);
     const line = (id: string) => after.lines.find((l) => l.id === id)!;
-    expect(line(hoursLine.id).evidenceUrl).toBe("https://files.example.com/hours-q1.pdf");
+    expect(line(hoursLine.id).evidenceUrl).toBe(HOURS_LINK_SHOWN);
     // the rest of the line as it was: its note (words, not a link) and when the supplier last changed it
     expect(line(hoursLine.id)).toEqual({
       ...before.lines.find((l) => l.id === hoursLine.id),
-      evidenceUrl: "https://files.example.com/hours-q1.pdf",
+      evidenceUrl: HOURS_LINK_SHOWN,
     });
     expect(line(eventsLine.id)).toEqual(before.lines.find((l) => l.id === eventsLine.id));
 
@@ -134,8 +120,8 @@ describe("20261211090000_evidence_links_without_credentials", () => {
       STORED.map((link, index) => answer(`commitment-${index}`, withoutCredentials(link))),
     );
     const links = (kept as { evidenceUrl: string | null }[]).map((a) => a.evidenceUrl).join(" ");
-    expect(links).not.toContain("Secret123");
-    expect(links).not.toContain("jo.bloggs");
+    expect(links).not.toContain("Secret1");
+    expect(links).not.toContain("jo:");
     expect(after.events.find((e) => e.id === unkept.id)!.submittedLines).toBeNull();
     expect(after.events.find((e) => e.id === none.id)!.submittedLines).toEqual([]);
 

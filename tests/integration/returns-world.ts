@@ -111,3 +111,26 @@ export function sendReturn(
     w.cookies.supplierOwner,
   );
 }
+
+/** Evidence links carrying a user name or password, in each way a browser still reads one, beside the link as the
+ * pages show it (withoutCredentials): the return form refuses each, the database stores none (the migration that
+ * strips them, and its check). One list, so a case found later is checked everywhere. */
+export const LINKS_WITH_CREDENTIALS: [stored: string, shown: string][] = [
+  ["https://jo:Secret1@files.example.com/q1.pdf", "https://files.example.com/q1.pdf"],
+  ["https://jo@files.example.com/q1.pdf", "https://files.example.com/q1.pdf"],
+  ["https://:Secret1@files.example.com/q1.pdf", "https://files.example.com/q1.pdf"],
+  ["https://@files.example.com/q1.pdf", "https://files.example.com/q1.pdf"],
+  ["https://jo:p@ss@files.example.com/q1.pdf?x=1#y", "https://files.example.com/q1.pdf?x=1#y"],
+  ["http:jo:Secret1@example.com", "http://example.com"],
+  ["HTTPS:\\\\jo:Secret1@example.com/a", "HTTPS://example.com/a"],
+  ["  https://jo:Secret1@example.com/a", "https://example.com/a"],
+  ["ht\ttps://jo:Secret1@example.com/a", "https://example.com/a"],
+];
+
+/** Evidence links with an @ that is no user name or password: taken, shown and kept as given. */
+export const LINKS_WITH_AN_AT = [
+  "https://example.com/report.pdf",
+  "https://example.com/people/@jo/posts",
+  "https://example.com/share?owner=jo@example.com",
+  "http://example.com/report#by@jo",
+];
