@@ -5,6 +5,7 @@ import path from "node:path";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import remixConfig from "../../remix.config.js";
 import { remixRoutes } from "./route-manifest.ts";
+import { sessionCookieFor } from "./factories.ts";
 
 const BASE = "http://localhost:3000";
 const appDirectory = path.resolve(import.meta.dirname, "../../app");
@@ -69,6 +70,21 @@ export async function renderPage(location: string, cookie?: string): Promise<Res
     cspNonce: "test",
   });
 }
+
+/** The page's HTML as a browser gets it, signed in as `userId` (it must answer 200), without React's markers between
+ * joined pieces of text, so a sentence built from several reads as one string. */
+export async function pageHtmlAs(location: string, userId: string): Promise<string> {
+  const response = await renderPage(location, await sessionCookieFor(userId));
+  if (response.status !== 200) throw new Error(`${location} answered ${response.status}`);
+  return (await response.text()).replace(/<!-- -->/g, "");
+}
+
+/** The "Go to page N, the last page" link itself, to `href`, as a list shows it past its end (other links on the page
+ * may have the same address: the menu, the state tabs). */
+export const lastPageLink = (href: string, page = 1) =>
+  new RegExp(
+    `<a [^>]*href="${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}">Go to page ${page}, the last page</a>`,
+  );
 
 /** A form's fields as a browser sends them, one value each, for `postPage` or an action. */
 export function formOf(values: Record<string, string>): FormData {

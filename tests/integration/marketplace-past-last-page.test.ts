@@ -5,14 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
-import {
-  createMember,
-  createPledge,
-  createRequest,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
-import { renderPage } from "../helpers/render-page.ts";
+import { createMember, createPledge, createRequest, createWorld } from "../helpers/factories.ts";
+import { lastPageLink, pageHtmlAs } from "../helpers/render-page.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
@@ -25,20 +19,9 @@ beforeAll(async () => {
   await createPledge({ requestId: open.id, supplierOrganisationId: world.supplier.id, status: "ACCEPTED" });
 });
 
-// the page as a browser gets it, signed in as the user (without React's markers between joined pieces of text)
-async function render(path: string, userId: string) {
-  const response = await renderPage(path, await sessionCookieFor(userId));
-  expect(response.status).toBe(200);
-  return (await response.text()).replace(/<!-- -->/g, "");
-}
-
-// the "Go to page N" link itself (other links on the page may have the same address: the menu, the state tabs)
-const lastPageLink = (href: string) =>
-  new RegExp(`<a [^>]*href="${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}">Go to page 1, the last page</a>`);
-
 describe("a page past the end of a list", () => {
   it("of the requestor's requests says there is no such page, not that nothing was posted", async () => {
-    const html = await render("/my-requests?page=7", world.users.vcseOwner.id);
+    const html = await pageHtmlAs("/my-requests?page=7", world.users.vcseOwner.id);
     expect(html).not.toContain("You have not posted any requests yet.");
     expect(html).toContain("There is no page 7: there are 2 requests, on 1 page.");
     expect(html).toContain('href="/my-requests"');
@@ -46,7 +29,7 @@ describe("a page past the end of a list", () => {
   });
 
   it("of the supplier's pledges keeps the state chosen in the link to the last page", async () => {
-    const html = await render("/pledges?status=ACCEPTED&page=3", world.users.supplierOwner.id);
+    const html = await pageHtmlAs("/pledges?status=ACCEPTED&page=3", world.users.supplierOwner.id);
     expect(html).not.toContain("No pledges in this state.");
     expect(html).toContain("There is no page 3: there is 1 pledge, on 1 page.");
     expect(html).toContain('href="/pledges?status=ACCEPTED"');
@@ -54,21 +37,21 @@ describe("a page past the end of a list", () => {
   });
 
   it("of the moderation queue does not tell the officer the queue is empty", async () => {
-    const html = await render("/council/moderation?page=2", world.users.officerA.id);
+    const html = await pageHtmlAs("/council/moderation?page=2", world.users.officerA.id);
     expect(html).not.toContain("No requests are waiting for approval.");
     expect(html).toContain("There is no page 2: there is 1 request waiting, on 1 page.");
     expect(html).toMatch(lastPageLink("/council/moderation"));
   });
 
   it("but an empty list still says it is empty", async () => {
-    const html = await render("/council/moderation?page=2", world.users.officerB.id);
+    const html = await pageHtmlAs("/council/moderation?page=2", world.users.officerB.id);
     expect(html).toContain("No requests are waiting for approval.");
   });
 });
 
 describe("a page past the end of a council activity list", () => {
   it("of requests says there is no such page, keeping the list in the link to the last page", async () => {
-    const html = await render("/council/requests?view=opened&page=4", world.users.officerA.id);
+    const html = await pageHtmlAs("/council/requests?view=opened&page=4", world.users.officerA.id);
     expect(html).not.toContain("No requests.");
     expect(html).toContain("There is no page 4: there is 1 request, on 1 page.");
     expect(html).toContain('href="/council/requests?view=opened"');
@@ -76,7 +59,7 @@ describe("a page past the end of a council activity list", () => {
   });
 
   it("of pledges says there is no such page, keeping the list in the link to the last page", async () => {
-    const html = await render(
+    const html = await pageHtmlAs(
       "/council/pledges?view=pledged&helpType=VOLUNTEERING&page=5",
       world.users.officerA.id,
     );
@@ -87,9 +70,9 @@ describe("a page past the end of a council activity list", () => {
   });
 
   it("but an empty list still says it is empty", async () => {
-    const requests = await render("/council/requests?page=2", world.users.officerB.id);
+    const requests = await pageHtmlAs("/council/requests?page=2", world.users.officerB.id);
     expect(requests).toContain("No requests.");
-    const pledges = await render("/council/pledges?page=2", world.users.officerB.id);
+    const pledges = await pageHtmlAs("/council/pledges?page=2", world.users.officerB.id);
     expect(pledges).toContain("No pledges.");
   });
 });
@@ -104,7 +87,7 @@ describe("a page past the end of the platform admin's mailbox", () => {
       html: "<p>Hello</p>",
       template: "test",
     });
-    const html = await render("/admin/mailbox?page=5000", admin.id);
+    const html = await pageHtmlAs("/admin/mailbox?page=5000", admin.id);
     expect(html).not.toContain("No emails yet.");
     expect(html).toMatch(/There is no page 5,000: there (is 1 email|are [\d,]+ emails), on [\d,]+ pages?\./);
   });
