@@ -1,6 +1,8 @@
 // Race tests play the first of two clashing saves by a transaction held open by hand: it makes its change and,
 // before it commits, the second save is started (and shown to wait, see lock-waiters.ts).
+import { expect } from "vitest";
 import { db, type Tx } from "~/db.server.ts";
+import { untilWaitingForLocks } from "./lock-waiters.ts";
 
 /** Runs `during` inside a transaction that has done `first` and not yet committed; commits after it. */
 export async function whileOpen(first: (tx: Tx) => Promise<unknown>, during: () => Promise<void>) {
@@ -11,4 +13,24 @@ export async function whileOpen(first: (tx: Tx) => Promise<unknown>, during: () 
     },
     { timeout: 20_000 },
   );
+}
+
+/** The second of two clashing saves: `second` is started while `first` is written and not committed, is shown to
+ * wait for it (not to answer before it commits), and its answer is returned once `first` has committed. */
+export async function secondWaitsForFirst<T>(
+  first: (tx: Tx) => Promise<unknown>,
+  second: () => Promise<T>,
+): Promise<T> {
+  let answered = false;
+  let pending: Promise<T> | undefined;
+  await whileOpen(first, async () => {
+    pending = second();
+    void pending.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    await untilWaitingForLocks();
+    expect(answered, "the second save waits for the first").toBe(false);
+  });
+  return pending!;
 }

@@ -9,8 +9,7 @@ import { addCommitment } from "~/domain/contracts/commitments.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import { updateMeasure } from "~/domain/contracts/measures.server.ts";
 import { createMeasure, createWorld } from "../helpers/factories.ts";
-import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
-import { whileOpen } from "../helpers/while-open.ts";
+import { secondWaitsForFirst } from "../helpers/while-open.ts";
 import { createYearContract } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -30,9 +29,7 @@ async function setup() {
 describe("a measure's unit changed while its first commitment is added", () => {
   it("the change of unit waits for the commitment, then is refused", async () => {
     const { contract, measure } = await setup();
-    let result: Awaited<ReturnType<typeof updateMeasure>> | undefined;
-    let pending: Promise<unknown> | undefined;
-    await whileOpen(
+    const result = await secondWaitsForFirst(
       // an officer's commitment of 200 hours, written and not yet committed
       (tx) =>
         tx.commitment.create({
@@ -43,43 +40,33 @@ describe("a measure's unit changed while its first commitment is added", () => {
             plan: { create: [{ financialYear: 2026, quarter: 1, targetQuantity: 200 }] },
           },
         }),
-      async () => {
-        pending = updateMeasure(actor, measure.id, {
+      () =>
+        updateMeasure(actor, measure.id, {
           code: measure.code,
           name: "Real Living Wage",
           theme: "SOCIAL",
           unit: "PERCENT",
           contributingHelpTypes: [],
           version: measure.updatedAt.toISOString(),
-        }).then((r) => (result = r));
-        await untilWaitingForLocks();
-        expect(result).toBeUndefined(); // waiting for the commitment
-      },
+        }),
     );
-    await pending;
     expect(result).toEqual({ ok: false, fieldErrors: { unit: [expect.stringMatching(/cannot change/)] } });
     expect((await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).unit).toBe("HOURS");
   });
 
   it("the commitment waits for the change of unit, then is checked against the new unit", async () => {
     const { contract, measure } = await setup();
-    let result: Awaited<ReturnType<typeof addCommitment>> | undefined;
-    let pending: Promise<unknown> | undefined;
-    await whileOpen(
+    const result = await secondWaitsForFirst(
       // the admin's change to a percentage, written and not yet committed
       (tx) =>
         tx.$executeRaw`UPDATE "Measure" SET unit = 'PERCENT', "contributingHelpTypes" = '{}', "updatedAt" = now() WHERE id = ${measure.id}`,
-      async () => {
-        pending = addCommitment(actor, contract.id, {
+      () =>
+        addCommitment(actor, contract.id, {
           measureId: measure.id,
           targetQuantity: "200.00",
           plan: [{ quarter: "2026-1", quantity: "200.00" }],
-        }).then((r) => (result = r));
-        await untilWaitingForLocks();
-        expect(result).toBeUndefined();
-      },
+        }),
     );
-    await pending;
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: {
@@ -97,20 +84,13 @@ describe("a measure's unit changed while its first commitment is added", () => {
       "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date,measure_code,target_quantity,delivery_plan",
       `UNIT-1,Parks,UNIT0001,Environment,250000,2026-04-01,2027-03-31,${measure.code},200,Q1 2026/27=200`,
     ].join("\n");
-    let result: Awaited<ReturnType<typeof applyImport>> | undefined;
-    let pending: Promise<unknown> | undefined;
-    await whileOpen(
+    const result = await secondWaitsForFirst(
       (tx) =>
         tx.$executeRaw`UPDATE "Measure" SET unit = 'PERCENT', "contributingHelpTypes" = '{}', "updatedAt" = now() WHERE id = ${measure.id}`,
-      async () => {
-        pending = applyImport(actor, file).then((r) => (result = r));
-        await untilWaitingForLocks();
-        expect(result).toBeUndefined();
-      },
+      () => applyImport(actor, file),
     );
-    await pending;
-    expect(result?.ok).toBe(false);
-    expect(result?.plan.errors.map((e) => e.column).sort()).toEqual(["delivery_plan", "target_quantity"]);
+    expect(result.ok).toBe(false);
+    expect(result.plan.errors.map((e) => e.column).sort()).toEqual(["delivery_plan", "target_quantity"]);
     expect(await db.commitment.count({ where: { measureId: measure.id } })).toBe(0);
   });
 });

@@ -10,8 +10,7 @@ import { updateContract } from "~/domain/contracts/contracts.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import { quartersOutsideTerm } from "~/domain/contracts/plan.ts";
 import { createCommitment, createContract, createMeasure, createWorld } from "../helpers/factories.ts";
-import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
-import { whileOpen } from "../helpers/while-open.ts";
+import { secondWaitsForFirst } from "../helpers/while-open.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
@@ -45,23 +44,17 @@ async function setup() {
 describe("a term shortened while a commitment's plan is saved", () => {
   it("a commitment added while the term change is being saved waits for it, then is refused", async () => {
     const { contract, measure } = await setup();
-    let result: Awaited<ReturnType<typeof addCommitment>> | undefined;
-    let pending: Promise<unknown> | undefined;
-    await whileOpen(
+    const result = await secondWaitsForFirst(
       // an edit by hand has locked the row and written the shorter term, and has not committed yet
       (tx) =>
         tx.$executeRaw`UPDATE "Contract" SET "endDate" = ${SHORT_END}, "updatedAt" = now() WHERE id = ${contract.id}`,
-      async () => {
-        pending = addCommitment(actor, contract.id, {
+      () =>
+        addCommitment(actor, contract.id, {
           measureId: measure.id,
           targetQuantity: "10.00",
           plan: YEAR_TWO_PLAN,
-        }).then((r) => (result = r));
-        await untilWaitingForLocks();
-        expect(result).toBeUndefined(); // waiting for the term change
-      },
+        }),
     );
-    await pending;
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { plan: ["Q1 2027/28 is outside the contract term"] },
@@ -77,23 +70,17 @@ describe("a term shortened while a commitment's plan is saved", () => {
       targetQuantity: 10,
       plan: [{ financialYear: 2026, quarter: 1, targetQuantity: 10 }],
     });
-    let result: Awaited<ReturnType<typeof updateCommitment>> | undefined;
-    let pending: Promise<unknown> | undefined;
-    await whileOpen(
+    const result = await secondWaitsForFirst(
       (tx) =>
         tx.$executeRaw`UPDATE "Contract" SET "endDate" = ${SHORT_END}, "updatedAt" = now() WHERE id = ${contract.id}`,
-      async () => {
-        pending = updateCommitment(actor, contract.id, commitment.id, {
+      () =>
+        updateCommitment(actor, contract.id, commitment.id, {
           measureId: measure.id,
           targetQuantity: "10.00",
           plan: YEAR_TWO_PLAN,
           version: commitment.updatedAt.toISOString(),
-        }).then((r) => (result = r));
-        await untilWaitingForLocks();
-        expect(result).toBeUndefined();
-      },
+        }),
     );
-    await pending;
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { plan: ["Q1 2027/28 is outside the contract term"] },
@@ -117,9 +104,7 @@ describe("a term shortened while a commitment's plan is saved", () => {
       status: "ACTIVE" as const,
       version: contract.updatedAt.toISOString(),
     };
-    let result: Awaited<ReturnType<typeof updateContract>> | undefined;
-    let pending: Promise<unknown> | undefined;
-    await whileOpen(
+    const result = await secondWaitsForFirst(
       // a colleague's commitment with a target in the second year, written and not yet committed
       (tx) =>
         tx.commitment.create({
@@ -130,13 +115,8 @@ describe("a term shortened while a commitment's plan is saved", () => {
             plan: { create: [{ financialYear: 2027, quarter: 1, targetQuantity: 10 }] },
           },
         }),
-      async () => {
-        pending = updateContract(actor, contract.id, form).then((r) => (result = r));
-        await untilWaitingForLocks();
-        expect(result).toBeUndefined();
-      },
+      () => updateContract(actor, contract.id, form),
     );
-    await pending;
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { endDate: [expect.stringContaining("Q1 2027/28")] },
@@ -151,9 +131,7 @@ describe("a term shortened while a commitment's plan is saved", () => {
       "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date",
       `${contract.reference},"${contract.title}",RACE0001,"${contract.department}",${contract.valueGbp.toFixed(2)},2026-04-01,2027-03-31`,
     ].join("\n");
-    let result: Awaited<ReturnType<typeof applyImport>> | undefined;
-    let pending: Promise<unknown> | undefined;
-    await whileOpen(
+    const result = await secondWaitsForFirst(
       (tx) =>
         tx.commitment.create({
           data: {
@@ -163,15 +141,10 @@ describe("a term shortened while a commitment's plan is saved", () => {
             plan: { create: [{ financialYear: 2027, quarter: 1, targetQuantity: 10 }] },
           },
         }),
-      async () => {
-        pending = applyImport(actor, file).then((r) => (result = r));
-        await untilWaitingForLocks();
-        expect(result).toBeUndefined();
-      },
+      () => applyImport(actor, file),
     );
-    await pending;
-    expect(result?.ok).toBe(false);
-    expect(result?.plan.errors.map((e) => e.column)).toEqual(["end_date"]);
+    expect(result.ok).toBe(false);
+    expect(result.plan.errors.map((e) => e.column)).toEqual(["end_date"]);
     expect(await stranded(contract.id)).toEqual([]);
   });
 });

@@ -9,10 +9,9 @@ import { withdrawResponse } from "~/domain/survey/responses.server.ts";
 import * as withdraw from "~/routes/survey.$cycleId.withdraw.tsx";
 import { createMember, sessionCookieFor } from "../helpers/factories.ts";
 import { flashOf } from "../helpers/flash.ts";
-import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { callAction } from "../helpers/routes.ts";
 import { answer, consent, freshCycle, send } from "../helpers/survey-respondent.ts";
-import { whileOpen } from "../helpers/while-open.ts";
+import { secondWaitsForFirst } from "../helpers/while-open.ts";
 
 async function sentAnswers() {
   const { council, cycleId, business } = await freshCycle();
@@ -48,27 +47,21 @@ describe("withdrawing answers as the survey closes", () => {
 
   it("waits for a close under way, then withdraws nothing and tells the business why", async () => {
     const { cycleId, cookie, responseId } = await sentAnswers();
-    let answered: Response | undefined;
-    let pending: Promise<unknown> | undefined;
-    await whileOpen(
+    const answered = await secondWaitsForFirst(
       // an officer's close has marked the cycle closed and has not committed yet
       (tx) =>
         tx.$executeRaw`UPDATE "SurveyCycle" SET status = 'CLOSED', "closedAt" = now() WHERE id = ${cycleId}`,
-      async () => {
-        pending = callAction(withdraw.action, {
+      () =>
+        callAction(withdraw.action, {
           path: `/survey/${cycleId}/withdraw`,
           params: { cycleId },
           cookie,
           form: {},
-        }).then((r) => (answered = r));
-        await untilWaitingForLocks();
-        expect(answered).toBeUndefined(); // waiting for the close
-      },
+        }),
     );
-    await pending;
-    expect(answered!.status).toBe(302);
-    expect(answered!.headers.get("location")).toBe("/survey");
-    expect(await flashOf(answered!)).toEqual({
+    expect(answered.status).toBe(302);
+    expect(answered.headers.get("location")).toBe("/survey");
+    expect(await flashOf(answered)).toEqual({
       kind: "info",
       message: "The survey has closed, so your answers could not be withdrawn.",
     });
