@@ -25,11 +25,15 @@ export const CASE_STUDIES_SLUG = "case-studies";
 /** How many pages of guidance the public list shows at a time. */
 export const GUIDANCE_PAGE_SIZE = 50;
 
+/** Published guidance is public only for the councils the public lists name (verified councils): a council not yet
+ * verified, or no longer, has no case studies page either (case-studies.server.ts), and its pages read as its own. */
+const PUBLIC = { published: true, council: { kind: "COUNCIL", status: "VERIFIED" } } as const;
+
 /** One page of the published guidance, council by council, with how many there are in all: every council's pages
  * on one list grew without bound. A council's case studies introduction (CASE_STUDIES_SLUG) is among them: a council
  * whose only published page it was was left off the list, case studies and all. */
 export async function listPublishedGuidance(page: number) {
-  const where = { published: true };
+  const where = PUBLIC;
   const [total, pages] = await Promise.all([
     db.guidancePage.count({ where }),
     db.guidancePage.findMany({
@@ -69,7 +73,7 @@ function renderedPage(page: { id: string; updatedAt: Date; bodyMarkdown: string 
 
 export async function getPublishedGuidance(councilId: string, slug: string) {
   const page = await db.guidancePage.findFirst({
-    where: { councilId, slug, published: true },
+    where: { councilId, slug, ...PUBLIC },
     select: {
       id: true,
       title: true,
