@@ -310,6 +310,35 @@ export async function createCommitment(overrides: {
   });
 }
 
+/** A supplier of its own (so other tests' commitments and pledges do not change what it is suggested), one of its
+ * people signed in, and a contract with one commitment of `target` to a measure counting `helpTypes`: what the
+ * marketplace matches requests to. */
+export async function createSupplierWithCommitment(options: {
+  councilId: string;
+  helpTypes: HelpType[];
+  target: number;
+  role?: MemberRole;
+  status?: VerificationStatus;
+  registeredPostcode?: string;
+}) {
+  const { councilId, role = "OWNER" } = options;
+  const supplier = await createOrganisation({
+    kind: "SUPPLIER",
+    councilId,
+    status: options.status,
+    registeredPostcode: options.registeredPostcode,
+  });
+  const cookie = await sessionCookieFor((await createMember(supplier.id, role)).id);
+  const measure = await createMeasure({ councilId, contributingHelpTypes: options.helpTypes });
+  const contract = await createContract({ councilId, supplierOrganisationId: supplier.id });
+  const commitment = await createCommitment({
+    contractId: contract.id,
+    measureId: measure.id,
+    targetQuantity: options.target,
+  });
+  return { supplier, cookie, measure, contract, commitment };
+}
+
 export async function createReturn(overrides: {
   contractId: string;
   financialYear?: number;

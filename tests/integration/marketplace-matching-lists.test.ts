@@ -18,6 +18,7 @@ import {
   createPledge,
   createRequest,
   createReturn,
+  createSupplierWithCommitment,
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
@@ -91,18 +92,12 @@ describe("requests that fit your open commitments", () => {
   });
 
   it("finds the best fit among every open request, not only the soonest-closing few hundred", async () => {
-    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
-    await db.organisation.update({ where: { id: supplier.id }, data: { registeredPostcode: "ZZ9 9ZZ" } });
-    const cookie = await sessionCookieFor((await createMember(supplier.id, "OWNER")).id);
-    const measure = await createMeasure({
+    const { cookie } = await createSupplierWithCommitment({
       councilId: world.councilA.id,
-      contributingHelpTypes: ["WORK_PLACEMENT"],
+      helpTypes: ["WORK_PLACEMENT"],
+      target: 1000,
+      registeredPostcode: "ZZ9 9ZZ",
     });
-    const contract = await createContract({
-      councilId: world.councilA.id,
-      supplierOrganisationId: supplier.id,
-    });
-    await createCommitment({ contractId: contract.id, measureId: measure.id, targetQuantity: 1000 });
     const soon = new Date(Date.now() + 5 * 86400000);
     await db.request.createMany({
       data: Array.from({ length: 620 }, (_, i) => ({
@@ -143,17 +138,11 @@ describe("requests that fit your open commitments", () => {
 
 describe("requests already pledged to", () => {
   it("are not suggested again while the supplier's pledge holds its share; a withdrawn pledge or another supplier's does not hide one", async () => {
-    const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
-    const cookie = await sessionCookieFor((await createMember(supplier.id, "OWNER")).id);
-    const measure = await createMeasure({
+    const { supplier, cookie } = await createSupplierWithCommitment({
       councilId: world.councilA.id,
-      contributingHelpTypes: ["EXPERTISE"],
+      helpTypes: ["EXPERTISE"],
+      target: 500,
     });
-    const contract = await createContract({
-      councilId: world.councilA.id,
-      supplierOrganisationId: supplier.id,
-    });
-    await createCommitment({ contractId: contract.id, measureId: measure.id, targetQuantity: 500 });
     const request = (title: string) =>
       createRequest({
         councilId: world.councilA.id,

@@ -3,16 +3,7 @@
 // offering a "Pledge to this request" link to a form that then refuses it. Before, the request page offered the
 // link to any supplier, and the matching page suggested requests with no word that pledging was closed to it.
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  createCommitment,
-  createContract,
-  createMeasure,
-  createMember,
-  createOrganisation,
-  createRequest,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createRequest, createSupplierWithCommitment, createWorld } from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -30,17 +21,12 @@ beforeAll(async () => {
 
 // A supplier in the given state, with a commitment the request fits, and a member signed in for it.
 async function supplierIn(status: "PENDING" | "REJECTED" | "VERIFIED") {
-  const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id, status });
-  const measure = await createMeasure({
+  const { supplier, cookie } = await createSupplierWithCommitment({
     councilId: world.councilA.id,
-    contributingHelpTypes: ["VOLUNTEERING"],
+    helpTypes: ["VOLUNTEERING"],
+    target: 50,
+    status,
   });
-  const contract = await createContract({
-    councilId: world.councilA.id,
-    supplierOrganisationId: supplier.id,
-  });
-  await createCommitment({ contractId: contract.id, measureId: measure.id, targetQuantity: 50 });
-  const cookie = await sessionCookieFor((await createMember(supplier.id, "OWNER")).id);
   return { supplier, cookie };
 }
 

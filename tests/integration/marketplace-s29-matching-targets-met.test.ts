@@ -5,12 +5,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createCommitment,
-  createContract,
   createMeasure,
   createMember,
   createOrganisation,
   createPledge,
   createRequest,
+  createSupplierWithCommitment,
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
@@ -23,20 +23,11 @@ beforeAll(async () => {
 });
 
 async function supplierWithCommitment(target: number) {
-  const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: world.councilA.id });
-  const cookie = await sessionCookieFor((await createMember(supplier.id, "MEMBER")).id);
-  const measure = await createMeasure({
+  const { supplier, cookie, contract, commitment } = await createSupplierWithCommitment({
     councilId: world.councilA.id,
-    contributingHelpTypes: ["VOLUNTEERING"],
-  });
-  const contract = await createContract({
-    councilId: world.councilA.id,
-    supplierOrganisationId: supplier.id,
-  });
-  const commitment = await createCommitment({
-    contractId: contract.id,
-    measureId: measure.id,
-    targetQuantity: target,
+    helpTypes: ["VOLUNTEERING"],
+    target,
+    role: "MEMBER",
   });
   // a qualitative commitment has no target to fill: it neither counts as target left nor is listed
   const narrative = await createMeasure({
