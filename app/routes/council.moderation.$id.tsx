@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -56,12 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, need } = await requireReviewable(request, params.id!);
   const form = await readForm(request);
-  const submission = parseWithZod(form, { schema: moderationSchema });
+  const submission = parseForm(form, { schema: moderationSchema });
   // A decision with a mistake sent after the request moved on (another officer decided it) is told so, not what to
   // correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
   const refusal = requestRefusal(need, submission.payload.intent, "OFFICER");
   if (submission.status !== "success" && refusal)
-    return json(parseWithZod(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
+    return json(parseForm(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
       status: 400,
     });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     (organisation.councilId === null || !adminOf.includes(organisation.councilId))
   )
     forbidden("Only an admin of its council can invite someone to take over an organisation.");
-  const submission = parseWithZod(formData, { schema: verificationDecisionSchema });
+  const submission = parseForm(formData, { schema: verificationDecisionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (submission.value.intent === "invite-owner") {
     const invited = await inviteOwnerOfMemberless(

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -71,12 +71,12 @@ const FLASH: Record<PledgeAction, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, pledge, roles } = await requirePledge(request, params.id!);
   const form = await readForm(request);
-  const submission = parseWithZod(form, { schema: pledgeActionSchema });
+  const submission = parseForm(form, { schema: pledgeActionSchema });
   // A form for a change the pledge no longer allows (the other side acted since the page was loaded) is told so,
   // not what to correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
   const refusal = pledgeRefusal(pledge.status, submission.payload.intent, roles);
   if (submission.status !== "success" && refusal)
-    return json(parseWithZod(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
+    return json(parseForm(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
       status: 400,
     });
   // declining a pledge already agreed calls it off, and its form is called so

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, need } = await requireEditable(request, params.id!);
-  const submission = parseWithZod(await readForm(request), { schema: requestFormSchema });
+  const submission = parseForm(await readForm(request), { schema: requestFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateRequest({
     requestId: need.id,

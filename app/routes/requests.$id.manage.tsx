@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -67,13 +67,13 @@ const FLASH: Record<string, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, need, membership } = await requireRequestor(request, params.id!);
   const form = await readForm(request);
-  const submission = parseWithZod(form, { schema: manageRequestSchema });
+  const submission = parseForm(form, { schema: manageRequestSchema });
   // A form for a change the request no longer allows (it moved on since the page was loaded) is told so, not what
   // to correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
   const unsettledPledges = need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length;
   const refusal = requestRefusal({ ...need, unsettledPledges }, submission.payload.intent, "REQUESTOR");
   if (submission.status !== "success" && refusal)
-    return json(parseWithZod(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
+    return json(parseForm(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
       status: 400,
     });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });

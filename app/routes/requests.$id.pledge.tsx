@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/server/parse-form.server.ts";
 import {
   json,
   type ActionFunctionArgs,
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
-  const submission = parseWithZod(await readForm(request), { schema: pledgeFormSchema });
+  const submission = parseForm(await readForm(request), { schema: pledgeFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (membership.status !== "VERIFIED")
     return json(

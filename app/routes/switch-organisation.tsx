@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/permissions.server.ts";
@@ -15,7 +15,7 @@ export async function loader() {
 // Only an organisation the user belongs to can be chosen.
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema });
+  const submission = parseForm(await readForm(request), { schema });
   if (submission.status !== "success") notFound();
   const { organisationId, redirectTo } = submission.value;
   if (!viewer.memberships.some((m) => m.organisationId === organisationId)) notFound();

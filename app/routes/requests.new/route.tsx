@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireRequestor(request);
-  const submission = parseWithZod(await readForm(request), { schema: requestFormSchema });
+  const submission = parseForm(await readForm(request), { schema: requestFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createRequest({
     form: submission.value,
