@@ -3,6 +3,8 @@
 // never answer in place of the behaviour a test checks.
 import crypto from "node:crypto";
 
-export const fromIp = () => ({
-  "x-svm-client-ip": `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
+/** A client address nobody has used yet, for a domain call that takes the address itself. */
+export const newClientIp = () =>
+  `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`;
+
+export const fromIp = () => ({ "x-svm-client-ip": newClientIp() });

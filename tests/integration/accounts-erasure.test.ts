@@ -1,7 +1,6 @@
 // Deleting an account erases the person's email address from what was written down for them: emails sent to
 // them, invitations to them and audit details. The records stay, naming the account's placeholder
 // (docs/decisions/015-deleting-the-last-member.md).
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -15,6 +14,7 @@ import { loader as mailboxLoader } from "~/routes/admin.mailbox._index.tsx";
 import { loader as auditLoader } from "~/routes/council.audit.tsx";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
 import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
+import { fromIp, newClientIp } from "../helpers/client-address.ts";
 import {
   createCouncil,
   createMember,
@@ -28,9 +28,7 @@ import { callAction, callLoader } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
 
-const context = () => ({
-  ip: `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`,
-});
+const context = () => ({ ip: newClientIp() });
 
 async function invite(ownerId: string, organisationId: string, email: string) {
   const invited = await callAction(organisationAction, {
@@ -138,7 +136,7 @@ describe("deleting an account erases the person's email address", () => {
     const deleted = await callAction(deleteAction, {
       path: "/account/delete",
       cookie: await sessionCookieFor(person.id),
-      headers: { "x-svm-client-ip": context().ip },
+      headers: fromIp(),
       form: { currentPassword: TEST_PASSWORD },
     });
     expect(deleted.status).toBe(302);
@@ -249,7 +247,7 @@ describe("deleting an account erases the person's email address", () => {
     const deleted = await callAction(deleteAction, {
       path: "/account/delete",
       cookie: await sessionCookieFor(person.id),
-      headers: { "x-svm-client-ip": context().ip },
+      headers: fromIp(),
       form: { currentPassword: TEST_PASSWORD },
     });
     expect(deleted.status).toBe(302);

@@ -8,6 +8,7 @@ import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { action as supplierAction } from "~/routes/organisations.new.supplier.tsx";
 import { action as vcseAction } from "~/routes/organisations.new.vcse.tsx";
+import { newClientIp } from "../helpers/client-address.ts";
 import { createCouncil, createUser, sessionCookieFor, unique } from "../helpers/factories.ts";
 import { postPage, readableText } from "../helpers/render-page.ts";
 import { callAction } from "../helpers/routes.ts";
@@ -15,8 +16,6 @@ import { callAction } from "../helpers/routes.ts";
 afterAll(() => closeRateLimits());
 
 const council = await createCouncil();
-
-const randomIp = () => `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`;
 
 const vcseForm = () => ({
   name: unique("Riverside Pantry"),
@@ -58,27 +57,27 @@ describe("registering organisations", () => {
     const cookie = await sessionCookieFor(user.id);
     for (let n = 0; n < 10; n++) {
       const answer =
-        n % 2 ? await registerSupplier(cookie, randomIp()) : await registerVcse(cookie, randomIp());
+        n % 2 ? await registerSupplier(cookie, newClientIp()) : await registerVcse(cookie, newClientIp());
       expect(answer.status, `registration ${n + 1}`).toBe(302);
     }
     expect(await ownedBy(user.id)).toBe(10);
     const form = vcseForm();
-    const refused = await registerVcse(cookie, randomIp(), form);
+    const refused = await registerVcse(cookie, newClientIp(), form);
     expect(refused.status).toBe(429);
     expect(JSON.stringify(await refused.json())).toContain("Too many attempts. Wait ");
-    expect((await registerSupplier(cookie, randomIp())).status).toBe(429);
+    expect((await registerSupplier(cookie, newClientIp())).status).toBe(429);
     expect(await ownedBy(user.id)).toBe(10);
     expect(await db.organisation.count({ where: { name: form.name } })).toBe(0);
 
     // someone else is not held up by it
     const other = await createUser();
-    expect((await registerVcse(await sessionCookieFor(other.id), randomIp())).status).toBe(302);
+    expect((await registerVcse(await sessionCookieFor(other.id), newClientIp())).status).toBe(302);
   });
 
   it("shows the wait on the form, with what was typed kept, as a browser without JavaScript gets it", async () => {
     const user = await createUser();
     const cookie = await sessionCookieFor(user.id);
-    for (let n = 0; n < 10; n++) expect((await registerVcse(cookie, randomIp())).status).toBe(302);
+    for (let n = 0; n < 10; n++) expect((await registerVcse(cookie, newClientIp())).status).toBe(302);
     const form = new FormData();
     const typed = vcseForm();
     for (const [name, value] of Object.entries(typed)) form.append(name, value);
@@ -90,7 +89,7 @@ describe("registering organisations", () => {
   });
 
   it("allows one client address 50 an hour, whoever is signed in", async () => {
-    const ip = randomIp();
+    const ip = newClientIp();
     const users = await Promise.all(Array.from({ length: 6 }, () => createUser()));
     let sent = 0;
     for (const user of users) {
@@ -107,7 +106,7 @@ describe("registering organisations", () => {
     const user = await createUser();
     const cookie = await sessionCookieFor(user.id);
     for (let n = 0; n < 12; n++)
-      expect((await registerVcse(cookie, randomIp(), { ...vcseForm(), name: "" })).status).toBe(400);
-    expect((await registerVcse(cookie, randomIp())).status).toBe(302);
+      expect((await registerVcse(cookie, newClientIp(), { ...vcseForm(), name: "" })).status).toBe(400);
+    expect((await registerVcse(cookie, newClientIp())).status).toBe(302);
   });
 });

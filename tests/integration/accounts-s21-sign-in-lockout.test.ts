@@ -2,23 +2,22 @@
 // lock its owner out by guessing wrong. The rule stays (checking the password of a held account would let guesses
 // sent from many addresses through); the person gets in at once by resetting the password, which ends the hold,
 // and the sign-in page says so (decision 030).
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { issueUserToken } from "~/domain/accounts/tokens.server.ts";
 import { action as resetAction } from "~/routes/reset-password.tsx";
 import { action as signInAction } from "~/routes/sign-in.tsx";
+import { newClientIp } from "../helpers/client-address.ts";
 import { createUser, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { postPage, readableText } from "../helpers/render-page.ts";
 import { callAction } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
 
-const randomIp = () => `10.${crypto.randomInt(255)}.${crypto.randomInt(255)}.${crypto.randomInt(255)}`;
 const NEW_PASSWORD = "a brand new password after the lockout";
 
-const signIn = (email: string, password: string, ip = randomIp()) =>
+const signIn = (email: string, password: string, ip = newClientIp()) =>
   callAction(signInAction, {
     path: "/sign-in",
     form: { email, password },
@@ -27,7 +26,7 @@ const signIn = (email: string, password: string, ip = randomIp()) =>
 
 async function lockedOutBySomeoneElse() {
   const user = await createUser();
-  const attacker = randomIp();
+  const attacker = newClientIp();
   for (let i = 0; i < 5; i++) expect((await signIn(user.email, `guess ${i}`, attacker)).status).toBe(400);
   return user;
 }
@@ -58,14 +57,14 @@ describe("an account locked by someone else's guesses", () => {
     const reset = await callAction(resetAction, {
       path: "/reset-password",
       form: { token: token!, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
-      headers: { "x-svm-client-ip": randomIp() },
+      headers: { "x-svm-client-ip": newClientIp() },
     });
     expect(reset.status).toBe(302);
     expect((await signIn(user.email, NEW_PASSWORD)).status).toBe(302);
   });
 
   it("does not tell a client address held for trying many accounts that a reset would help", async () => {
-    const ip = randomIp();
+    const ip = newClientIp();
     for (let i = 0; i < 50; i++) await signIn(`${unique("spray")}@example.test`, "guess guess guess", ip);
     const held = await signIn(`${unique("spray")}@example.test`, "guess guess guess", ip);
     expect(held.status).toBe(429);
