@@ -27,7 +27,8 @@ export async function createSubmittedReturnWorld() {
 
 type SubmittedWorld = Awaited<ReturnType<typeof createSubmittedReturnWorld>>;
 
-/** The submitted return queried by officerA (a comment on the whole return), so the supplier may amend it. */
+/** The submitted return queried by officerA (a comment on the whole return), so the supplier may amend it; the review
+ * sends the officer back to the return's page. */
 export async function createQueriedReturnWorld(comment = "Please check the hours") {
   const w = await createSubmittedReturnWorld();
   const queried = await reviewReturn(w, w.cookies.officerA, {
@@ -36,6 +37,7 @@ export async function createQueriedReturnWorld(comment = "Please check the hours
     comment,
   });
   expect(queried.status).toBe(302);
+  expect(queried.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}`);
   return w;
 }
 

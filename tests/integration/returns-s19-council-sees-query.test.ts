@@ -4,18 +4,9 @@
 // with the query made; the supplier is still told what to do.
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderPage } from "../helpers/render-page.ts";
-import { createSubmittedReturnWorld, reviewReturn } from "./returns-review-world.ts";
+import { createQueriedReturnWorld } from "./returns-review-world.ts";
 
-async function queriedReturn() {
-  const w = await createSubmittedReturnWorld();
-  const queried = await reviewReturn(w, w.cookies.officerA, {
-    intent: "query",
-    comment: "Please split the hours by site.",
-    submittedAt: w.submittedAt,
-  });
-  expect(queried.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}`);
-  return w;
-}
+const queriedReturn = () => createQueriedReturnWorld("Please split the hours by site.");
 
 // the first page rendered puts the app together, which takes a while on a busy machine
 beforeAll(() => renderPage("/"));
