@@ -32,7 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePlatformAdmin(request);
-  const submission = parseForm(await readForm(request), { schema: adminCouncilsSchema });
+  const submission = parseForm(await readForm(request), {
+    schema: adminCouncilsSchema,
+    hidden: ["councilId"],
+  });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const context = requestContext(request);
   const input = submission.value;

@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireCouncilAdmin(request);
-  const submission = parseForm(await readForm(request), { schema: actionSchema });
+  const submission = parseForm(await readForm(request), { schema: actionSchema, hidden: ["councilId"] });
   const { viewer, membership } = await requireGuidanceAdmin(
     request,
     params.id!,

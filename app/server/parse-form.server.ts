@@ -7,15 +7,52 @@
 // value sent again is no harm and goes through; different values are refused on that field (which one was meant
 // cannot be known). A field in a list of entries ("lines[0].quantity", a return's line) is checked as its entry's
 // schema says. Fields the schema reads as a list (checkboxes) and names it does not know are left as sent.
+//
+// A field the page fills in itself (a hidden input: the version of the record the form was shown with, the button
+// pressed, a submission key) has nothing next to it to show an error on, and the user cannot check it: sent twice
+// with different values, the form as a whole is refused with "reload the page", in the error summary as text rather
+// than a link to a field that is not on the page.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 
 export const SENT_TWICE =
   "This was sent more than once with different answers: check it and send the form again";
 
-type Options<Schema extends z.ZodType> = { schema: Schema };
+export const HIDDEN_SENT_TWICE =
+  "Part of this form that the page fills in itself was sent twice with different values: reload the page and try again";
 
-export function parseForm<Schema extends z.ZodType>(formData: FormData, { schema }: Options<Schema>) {
+/** The names of the hidden inputs the portal's forms carry, wherever they are used (last part of a list entry's
+ * name: "lines[0].commitmentId"). A form with a hidden input of a name other forms show as a field says so itself
+ * (`hidden`). */
+const HIDDEN = new Set([
+  "intent",
+  "version",
+  "submissionKey",
+  "reviewedSubmission",
+  "reviewShown",
+  "shownAt",
+  "submittedAt",
+  "redirectTo",
+  "token",
+  "then",
+  "upload",
+  "id",
+  "active",
+  "query",
+  "commitmentId",
+  "quarter",
+  "invitation",
+  "invitationId",
+  "membershipId",
+  "organisationId",
+]);
+
+type Options<Schema extends z.ZodType> = { schema: Schema; hidden?: string[] };
+
+export function parseForm<Schema extends z.ZodType>(
+  formData: FormData,
+  { schema, hidden = [] }: Options<Schema>,
+) {
   const single = singleValueFields(schema);
   const form = new FormData();
   const sentTwice = new Set<string>();
@@ -27,9 +64,18 @@ export function parseForm<Schema extends z.ZodType>(formData: FormData, { schema
     form.append(name, value);
   }
   if (!sentTwice.size) return parseWithZod(form, { schema });
+  const isHidden = (name: string) => {
+    const last = pathOf(name).at(-1);
+    return typeof last === "string" && (HIDDEN.has(last) || hidden.includes(last));
+  };
   // `when`: said even when other fields have errors of their own
-  const checked = [...sentTwice].reduce<z.ZodType>(
-    (s, name) => s.refine(() => false, { when: () => true, message: SENT_TWICE, path: pathOf(name) }),
+  const onFields = [...sentTwice].filter((name) => !isHidden(name));
+  const refusals = [
+    ...onFields.map((name) => ({ message: SENT_TWICE, path: pathOf(name) })),
+    ...(onFields.length < sentTwice.size ? [{ message: HIDDEN_SENT_TWICE, path: [] }] : []),
+  ];
+  const checked = refusals.reduce<z.ZodType>(
+    (s, { message, path }) => s.refine(() => false, { when: () => true, message, path }),
     schema,
   );
   return parseWithZod(form, { schema: checked as unknown as Schema });

@@ -5,7 +5,7 @@
 // A return's lines and a review's line comments are named per line ("lines[0].quantity"): they are checked too.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server.ts";
-import { SENT_TWICE } from "~/server/parse-form.server.ts";
+import { HIDDEN_SENT_TWICE, SENT_TWICE } from "~/server/parse-form.server.ts";
 import { contractEditForm, newContractForm } from "../helpers/contract-forms.ts";
 import { createCommitment, createContract, createMeasure, unique } from "../helpers/factories.ts";
 import { postPage } from "../helpers/render-page.ts";
@@ -279,7 +279,8 @@ describe("a commitment removed with its version sent twice", () => {
       w.officer,
     );
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain(SENT_TWICE);
+    // the version is the page's own hidden field: the form is refused as a whole (forms-s32-hidden-sent-twice)
+    expect(await response.text()).toContain(HIDDEN_SENT_TWICE);
     expect(await db.commitment.count({ where: { id: commitment.id } })).toBe(1);
   });
 });
