@@ -289,7 +289,10 @@ function SurveyExplainer({
                 <Link to={`/survey/${cycle.id}/check-answers`}>See or change your answers</Link>
               </li>
               <li>
-                <Link to={`/survey/${cycle.id}/withdraw`}>Withdraw your answers</Link>
+                {/* answers never sent are deleted: the council never had them to withdraw */}
+                <Link to={`/survey/${cycle.id}/withdraw`}>
+                  {response.status === "SUBMITTED" ? "Withdraw your answers" : "Delete your answers"}
+                </Link>
               </li>
             </ul>
           ) : null}

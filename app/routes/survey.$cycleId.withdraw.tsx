@@ -19,8 +19,10 @@ import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 
-export const meta: MetaFunction = () => [
-  { title: "Withdraw your answers – Supplier diversity survey – Social Value Marketplace" },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data && !data.sent ? "Delete" : "Withdraw"} your answers – Supplier diversity survey – Social Value Marketplace`,
+  },
 ];
 
 // The business's answers, if this person may withdraw them now (null otherwise).
@@ -49,10 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
+  // answers never sent are deleted: the council never had them to withdraw
+  const deletedOnly = response !== null && response.status !== "SUBMITTED";
   // a business the council rejected keeps the survey's page only while it has answers there: after, the list
-  // answers never sent (by a business the council rejected) are deleted: the council never had them to withdraw
-  const deletedOnly =
-    membership.status === "REJECTED" && response !== null && response.status !== "SUBMITTED";
   const withdrawn = () =>
     redirectWithFlash(membership.status === "REJECTED" ? "/survey" : `/survey/${cycle.id}`, {
       kind: "success",
@@ -76,15 +77,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result === "closed")
     return redirectWithFlash("/survey", {
       kind: "info",
-      message: "The survey has closed, so your answers could not be withdrawn.",
+      message: `The survey has closed, so your answers could not be ${deletedOnly ? "deleted" : "withdrawn"}.`,
     });
   return withdrawn();
 }
 
 export default function WithdrawAnswers() {
   const { cycleId, year, mayAnswerAgain, sent } = useLoaderData<typeof loader>();
-  // answers a business the council rejected never sent, reached from "Delete the answers": the council never had them
-  const deleteOnly = !mayAnswerAgain && !sent;
+  // answers never sent, reached from "Delete your answers": the council never had them to withdraw
+  const deleteOnly = !sent;
   return (
     <div className="max-w-3xl">
       <BackLink to={`/survey/${cycleId}`} />
@@ -96,7 +97,7 @@ export default function WithdrawAnswers() {
       <p className="mb-6">
         All your business&apos;s answers to the {year} survey will be deleted.
         {mayAnswerAgain
-          ? " You can take part again while the survey is open."
+          ? `${sent ? "" : " They have not been sent to the council."} You can take part again while the survey is open.`
           : sent
             ? " As the council did not verify your business, it cannot take part again."
             : " They have not been sent to the council. As the council did not verify your business, it cannot start the survey again."}
