@@ -3,12 +3,13 @@
 // "Enter …" message (or "Invalid input") for a field that had been answered. Each form now keeps the first answer in
 // the field, says on it that different answers were sent and saves nothing; the same answer twice goes through.
 // A return's lines and a review's line comments are named per line ("lines[0].quantity"): they are checked too.
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { HIDDEN_SENT_TWICE, SENT_TWICE } from "~/server/parse-form.server.ts";
 import { contractEditForm, newContractForm } from "../helpers/contract-forms.ts";
 import { createCommitment, createContract, createMeasure, unique } from "../helpers/factories.ts";
 import { postPage } from "../helpers/render-page.ts";
+import { errorOn, sentTwice, shownIn, watchConsoleErrors } from "../helpers/sent-twice.ts";
 import { createContractsWorld, createYearContract, type ContractsWorld } from "./contracts-world.ts";
 import { createSubmittedReturnWorld } from "./returns-review-world.ts";
 import { createReturnsWorld, returnForm } from "./returns-world.ts";
@@ -18,39 +19,14 @@ beforeAll(async () => {
   w = await createContractsWorld();
 });
 
-let consoleErrors: ReturnType<typeof vi.spyOn>;
-beforeAll(() => {
-  consoleErrors = vi.spyOn(console, "error");
-});
-afterEach(() => consoleErrors.mockClear());
+const consoleErrors = watchConsoleErrors();
 
-/** A form as a browser sends it, with `field` sent twice, `first` then `second`, where it stands in the form. */
-function sentTwice(values: Record<string, string>, field: string, first: string, second: string) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) {
-    if (name !== field) form.append(name, value);
-    else {
-      form.append(name, first);
-      form.append(name, second);
-    }
-  }
-  if (!(field in values)) throw new Error(`the form has no ${field}`);
-  return form;
-}
-
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** What the page shows in the field named `name`: an input's value or a text area's text. */
-function shownIn(html: string, name: string) {
-  const id = escaped(`id="${name}"`);
-  const input = new RegExp(`<input[^>]*${id}[^>]*value="([^"]*)"`).exec(html);
-  if (input) return input[1];
-  return new RegExp(`<textarea[^>]*${id}[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
-}
-
-/** The error message shown with the field named `name`. */
-const errorOf = (html: string, name: string) =>
-  html.slice(html.indexOf(`id="${name}-error"`)).split("</p>")[0];
+/** A measure code of its own starting with `prefix`, as the measure form takes it (capitals, digits, dashes). */
+const measureCode = (prefix: string) =>
+  unique(prefix)
+    .toUpperCase()
+    .replace(/[^A-Z0-9-]/g, "")
+    .slice(0, 20);
 
 type Case = {
   form: string;
@@ -140,10 +116,7 @@ const CASES: Case[] = [
     first: "Apprenticeship weeks",
     second: "Work placements",
     setUp: async () => {
-      const code = unique("APP")
-        .toUpperCase()
-        .replace(/[^A-Z0-9-]/g, "")
-        .slice(0, 20);
+      const code = measureCode("APP");
       return {
         page: "/council/measures/new",
         cookie: w.admin,
@@ -169,10 +142,7 @@ const CASES: Case[] = [
     setUp: async () => {
       const measure = await createMeasure({
         councilId: w.councilA.id,
-        code: unique("VOL")
-          .toUpperCase()
-          .replace(/[^A-Z0-9-]/g, "")
-          .slice(0, 20),
+        code: measureCode("VOL"),
         name: "Volunteering hours",
         theme: "SOCIAL",
         unit: "HOURS",
@@ -248,7 +218,7 @@ describe.each(CASES)("$form with $field sent twice", ({ field, first, second, se
     const response = await postPage(page, sentTwice(values(first), field, first, second), cookie);
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(errorOf(html, field)).toContain(SENT_TWICE);
+    expect(errorOn(html, field)).toContain(SENT_TWICE);
     expect(shownIn(html, field)).toBe(first);
     expect(html).not.toContain(`${first},${second}`);
     expect(consoleErrors).not.toHaveBeenCalled();

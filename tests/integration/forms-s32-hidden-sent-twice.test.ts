@@ -6,14 +6,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { HIDDEN_SENT_TWICE, SENT_TWICE } from "~/server/parse-form.server.ts";
-import {
-  createCategory,
-  createPartnership,
-  createRequest,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createCategory, createPartnership, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { changesAskedFor, sent, twice, type Pairs } from "../helpers/sent-twice.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let w: World;
@@ -22,19 +17,13 @@ beforeAll(async () => {
   w = await createWorld();
 });
 
-const sent = (pairs: [string, string][]) => {
-  const form = new FormData();
-  for (const [name, value] of pairs) form.append(name, value);
-  return form;
-};
-
 type Case = {
   form: string;
   field: string;
   setUp: () => Promise<{
     path: string;
     cookie: string;
-    pairs: [string, string][];
+    pairs: Pairs;
     done: () => Promise<boolean>;
   }>;
 };
@@ -44,21 +33,11 @@ const CASES: Case[] = [
     form: "a request's moderation, its button (intent)",
     field: "intent",
     setUp: async () => {
-      const need = await createRequest({
-        councilId: w.councilA.id,
-        organisationId: w.vcse.id,
-        categoryId: w.category.id,
-        status: "SUBMITTED",
-      });
+      const { need, path, cookie, fields } = await changesAskedFor(w);
       return {
-        path: `/council/moderation/${need.id}`,
-        cookie: await sessionCookieFor(w.users.officerA.id),
-        pairs: [
-          ["intent", "approve"],
-          ["intent", "requestChanges"],
-          ["reviewedSubmission", need.submittedAt!.toISOString()],
-          ["comment", "Please say which days volunteers are needed."],
-        ],
+        path,
+        cookie,
+        pairs: twice(fields, "intent", "approve", "requestChanges"),
         done: async () =>
           (await db.request.findUniqueOrThrow({ where: { id: need.id } })).status !== "SUBMITTED",
       };

@@ -4,7 +4,7 @@
 // keeps the first answer in the field and says on it that different answers were sent, and writes nothing; the same
 // answer twice goes through.
 import crypto from "node:crypto";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { SENT_TWICE } from "~/server/parse-form.server.ts";
 import {
@@ -16,7 +16,16 @@ import {
   unique,
 } from "../helpers/factories.ts";
 import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
-import { postPage, readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
+import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import {
+  changesAskedFor,
+  errorOn,
+  sent,
+  shownIn,
+  twice,
+  watchConsoleErrors,
+  type Pairs,
+} from "../helpers/sent-twice.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
@@ -25,46 +34,32 @@ beforeAll(async () => {
   world = await createWorld();
 });
 
-let consoleErrors: ReturnType<typeof vi.spyOn>;
-beforeAll(() => {
-  consoleErrors = vi.spyOn(console, "error");
-});
-afterEach(() => consoleErrors.mockClear());
+const consoleErrors = watchConsoleErrors();
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-const sent = (pairs: [string, string][]) => {
-  const form = new FormData();
-  for (const [name, value] of pairs) form.append(name, value);
-  return form;
-};
+/** A request of the world's charity to council A, in its category. */
+const requestOf = (w: World, data: Partial<Parameters<typeof createRequest>[0]> = {}) =>
+  createRequest({ councilId: w.councilA.id, organisationId: w.vcse.id, categoryId: w.category.id, ...data });
 
-// The form's answers with `field` sent twice: first `first`, then `second`, one after the other.
-const twice = (fields: [string, string][], field: string, first: string, second: string) =>
-  fields.flatMap((pair): [string, string][] =>
-    pair[0] === field
-      ? [
-          [field, first],
-          [field, second],
-        ]
-      : [pair],
-  );
-
-// What the page shows in a field: a text box's value or a text area's text.
-function shownIn(html: string, field: string) {
-  const input = html.match(new RegExp(`<input[^>]*id="${field}"[^>]*>`))?.[0];
-  if (input) return input.match(/value="([^"]*)"/)?.[1];
-  return html.match(new RegExp(`<textarea[^>]*id="${field}"[^>]*>([^<]*)</textarea>`))?.[1];
-}
-
-const errorOn = (html: string, field: string) =>
-  readableText(html.slice(html.indexOf(`id="${field}-error"`)).split("</p>")[0]!);
+/** A request's form as its page sends it, saved as a draft: 12 volunteers in the world's district, in 60 days. */
+const draftRequestFields = (w: World, need: { title: string; description: string }): Pairs => [
+  ["intent", "draft"],
+  ["title", need.title],
+  ["description", need.description],
+  ["councilId", w.councilA.id],
+  ["categoryId", w.category.id],
+  ["helpType", "VOLUNTEERING"],
+  ["quantity", "12"],
+  ["districtId", w.district.id],
+  ["neededBy", inDays(60)],
+];
 
 // One form: where it is posted, by whom, its answers, and whether what it asks has been done.
 type Posted = {
   path: string;
   cookie: string;
-  fields: [string, string][];
+  fields: Pairs;
   done: () => Promise<boolean>;
 };
 
@@ -88,16 +83,8 @@ const CASES: Case[] = [
         path: "/requests/new",
         cookie: await sessionCookieFor(w.users.vcseOwner.id),
         fields: [
-          ["intent", "draft"],
           ["submissionKey", crypto.randomUUID()],
-          ["title", "Volunteers for the food bank"],
-          ["description", description],
-          ["councilId", w.councilA.id],
-          ["categoryId", w.category.id],
-          ["helpType", "VOLUNTEERING"],
-          ["quantity", "12"],
-          ["districtId", w.district.id],
-          ["neededBy", inDays(60)],
+          ...draftRequestFields(w, { title: "Volunteers for the food bank", description }),
         ],
         done: async () => (await db.request.count({ where: { description } })) > 0,
       };
@@ -109,27 +96,11 @@ const CASES: Case[] = [
     first: "12",
     second: "13",
     setUp: async (w) => {
-      const need = await createRequest({
-        councilId: w.councilA.id,
-        organisationId: w.vcse.id,
-        categoryId: w.category.id,
-        status: "DRAFT",
-        quantity: 20,
-      });
+      const need = await requestOf(w, { status: "DRAFT", quantity: 20 });
       return {
         path: `/requests/${need.id}/edit`,
         cookie: await sessionCookieFor(w.users.vcseOwner.id),
-        fields: [
-          ["intent", "draft"],
-          ["title", need.title],
-          ["description", need.description],
-          ["councilId", w.councilA.id],
-          ["categoryId", w.category.id],
-          ["helpType", "VOLUNTEERING"],
-          ["quantity", "12"],
-          ["districtId", w.district.id],
-          ["neededBy", inDays(60)],
-        ],
+        fields: draftRequestFields(w, need),
         done: async () => (await db.request.findUniqueOrThrow({ where: { id: need.id } })).quantity !== 20,
       };
     },
@@ -140,11 +111,7 @@ const CASES: Case[] = [
     first: "We found volunteers elsewhere.",
     second: "The hall has closed.",
     setUp: async (w) => {
-      const need = await createRequest({
-        councilId: w.councilA.id,
-        organisationId: w.vcse.id,
-        categoryId: w.category.id,
-      });
+      const need = await requestOf(w);
       return {
         path: `/requests/${need.id}/manage`,
         cookie: await sessionCookieFor(w.users.vcseOwner.id),
@@ -163,12 +130,7 @@ const CASES: Case[] = [
     first: "3",
     second: "4",
     setUp: async (w) => {
-      const need = await createRequest({
-        councilId: w.councilA.id,
-        organisationId: w.vcse.id,
-        categoryId: w.category.id,
-        quantity: 10,
-      });
+      const need = await requestOf(w, { quantity: 10 });
       return {
         path: `/requests/${need.id}/pledge`,
         cookie: await sessionCookieFor(w.users.supplierOwner.id),
@@ -207,20 +169,9 @@ const CASES: Case[] = [
     first: "Please say which days volunteers are needed.",
     second: "Please give a later date.",
     setUp: async (w) => {
-      const need = await createRequest({
-        councilId: w.councilA.id,
-        organisationId: w.vcse.id,
-        categoryId: w.category.id,
-        status: "SUBMITTED",
-      });
+      const { need, ...posted } = await changesAskedFor(w);
       return {
-        path: `/council/moderation/${need.id}`,
-        cookie: await sessionCookieFor(w.users.officerA.id),
-        fields: [
-          ["intent", "requestChanges"],
-          ["reviewedSubmission", need.submittedAt!.toISOString()],
-          ["comment", "Please say which days volunteers are needed."],
-        ],
+        ...posted,
         done: async () =>
           (await db.request.findUniqueOrThrow({ where: { id: need.id } })).status === "CHANGES_REQUESTED",
       };

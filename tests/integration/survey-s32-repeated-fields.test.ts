@@ -14,27 +14,12 @@ import {
   sessionCookieFor,
 } from "../helpers/factories.ts";
 import { postPage, renderPage } from "../helpers/render-page.ts";
+import { errorOn, sent, shownIn, type Pairs } from "../helpers/sent-twice.ts";
 import { respondentInArea } from "../helpers/survey-respondent.ts";
 
 beforeAll(async () => {
   await renderPage("/");
 });
-
-const sent = (pairs: [string, string][]) => {
-  const form = new FormData();
-  for (const [name, value] of pairs) form.append(name, value);
-  return form;
-};
-
-// the message by a field, as the page shows it
-const errorBy = (html: string, field: string) => {
-  const at = html.indexOf(`id="${field}-error"`);
-  return at < 0 ? "" : html.slice(at).split("</p>")[0];
-};
-
-// the value a text field shows
-const valueOf = (html: string, field: string) =>
-  html.match(new RegExp(`<input[^>]*id="${field}"[^>]*>`))?.[0].match(/value="([^"]*)"/)?.[1];
 
 // the choices ticked among a radio question's or checkboxes' inputs
 const checked = (html: string, field: string) =>
@@ -46,13 +31,13 @@ const checked = (html: string, field: string) =>
 async function expectRefused(response: Response, field: string) {
   expect(response.status).toBe(400);
   const html = await response.text();
-  expect(errorBy(html, field)).toContain(SENT_TWICE);
+  expect(errorOn(html, field)).toContain(SENT_TWICE);
   expect(html).not.toMatch(/value="[^"]*,[^"]*"/);
   return html;
 }
 
 describe("a survey question page", () => {
-  const sizes = (staff: string[]): [string, string][] => [
+  const sizes = (staff: string[]): Pairs => [
     ...staff.map((band): [string, string] => ["staffHeadcountBand", band]),
     ["turnoverBand", "UP_TO_2M"],
     ["balanceSheetBand", "UP_TO_2M"],
@@ -99,7 +84,7 @@ describe("the council's survey forms", () => {
     const user = await createMember(council.id, "OFFICER", { surveyAccess: true });
     return { council, cookie: await sessionCookieFor(user.id) };
   };
-  const cycleAnswers = (dpia: string[]): [string, string][] => [
+  const cycleAnswers = (dpia: string[]): Pairs => [
     ["opensOn", "2044-03-01"],
     ["closesOn", "2044-04-30"],
     ["privacyNotice", "We use your answers to plan how we buy from small businesses."],
@@ -107,26 +92,19 @@ describe("the council's survey forms", () => {
     ["retentionMonths", "24"],
   ];
 
+  const openSurvey = (cookie: string, dpia: string[]) =>
+    postPage("/council/survey/new", sent(cycleAnswers(dpia)), cookie);
+
   it("opens no survey when a field is sent twice with different answers, and keeps the first in the field", async () => {
     const { council, cookie } = await officer();
-    const response = await postPage(
-      "/council/survey/new",
-      sent(cycleAnswers(["DPIA-S32-A", "DPIA-S32-B"])),
-      cookie,
-    );
-    const html = await expectRefused(response, "dpiaReference");
-    expect(valueOf(html, "dpiaReference")).toBe("DPIA-S32-A");
+    const html = await expectRefused(await openSurvey(cookie, ["DPIA-S32-A", "DPIA-S32-B"]), "dpiaReference");
+    expect(shownIn(html, "dpiaReference")).toBe("DPIA-S32-A");
     expect(await db.surveyCycle.count({ where: { councilId: council.id } })).toBe(0);
   });
 
   it("opens the survey when a field is sent twice with the same answer", async () => {
     const { council, cookie } = await officer();
-    const response = await postPage(
-      "/council/survey/new",
-      sent(cycleAnswers(["DPIA-S32-A", "DPIA-S32-A"])),
-      cookie,
-    );
-    expect(response.status).toBe(302);
+    expect((await openSurvey(cookie, ["DPIA-S32-A", "DPIA-S32-A"])).status).toBe(302);
     expect(await db.surveyCycle.findFirstOrThrow({ where: { councilId: council.id } })).toMatchObject({
       dpiaReference: "DPIA-S32-A",
     });
@@ -153,7 +131,7 @@ describe("the council's survey forms", () => {
         cookie,
       );
     const html = await expectRefused(await edit(["2045-05-31", "2045-06-30"]), "closesOn");
-    expect(valueOf(html, "closesOn")).toBe("2045-05-31");
+    expect(shownIn(html, "closesOn")).toBe("2045-05-31");
     expect((await db.surveyCycle.findUniqueOrThrow({ where: { id: cycle.id } })).closesOn).toEqual(
       new Date("2045-04-30"),
     );
@@ -177,7 +155,7 @@ describe("the council's survey forms", () => {
       cookie,
     );
     const html = await expectRefused(response, "email");
-    expect(valueOf(html, "email")).toBe("asha@example.test");
+    expect(shownIn(html, "email")).toBe("asha@example.test");
     expect(await db.surveyInvitation.count({ where: { cycleId: cycle.id } })).toBe(0);
   });
 });
@@ -206,7 +184,7 @@ describe("a council's guidance page and settings", () => {
         cookie,
       );
     const html = await expectRefused(await save(["How pledging works", "How bidding works"]), "title");
-    expect(valueOf(html, "title")).toBe("How pledging works");
+    expect(shownIn(html, "title")).toBe("How pledging works");
     expect((await db.guidancePage.findUniqueOrThrow({ where: { id: page.id } })).title).toBe("How it works");
 
     expect((await save(["How pledging works", "How pledging works"])).status).toBe(302);
@@ -232,7 +210,7 @@ describe("a council's guidance page and settings", () => {
         cookie,
       );
     const html = await expectRefused(await save(["Northshire S32", "Southshire S32"]), "councilName");
-    expect(valueOf(html, "councilName")).toBe("Northshire S32");
+    expect(shownIn(html, "councilName")).toBe("Northshire S32");
     expect((await db.organisation.findUniqueOrThrow({ where: { id: council.id } })).name).toBe(council.name);
 
     expect((await save(["Northshire S32", "Northshire S32"])).status).toBe(302);
