@@ -51,21 +51,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
-  // answers never sent are deleted: the council never had them to withdraw
-  const deletedOnly = response !== null && response.status !== "SUBMITTED";
-  // a business the council rejected keeps the survey's page only while it has answers there: after, the list
-  const withdrawn = () =>
+  // a business the council rejected keeps the survey's page only while it has answers there: after, the list;
+  // answers never sent are deleted, as the council never had them to withdraw
+  const withdrawn = (sent: boolean) =>
     redirectWithFlash(membership.status === "REJECTED" ? "/survey" : `/survey/${cycle.id}`, {
       kind: "success",
-      message: deletedOnly
-        ? "Your answers have been deleted."
-        : "Your answers have been withdrawn and deleted.",
+      message: sent ? "Your answers have been withdrawn and deleted." : "Your answers have been deleted.",
     });
   if (!response) {
     // the same form sent again (a double click, or again after a slow answer) is answered as the first was
-    if (await withdrewJustNow(cycle.id, membership.organisationId, viewer.user.id)) return withdrawn();
+    const earlier = await withdrewJustNow(cycle.id, membership.organisationId, viewer.user.id);
+    if (earlier) return withdrawn(earlier.sent);
     throw redirect(`/survey/${cycle.id}`);
   }
+  const sent = response.status === "SUBMITTED";
   // "already" when a send at the same moment withdrew it first: nothing is done or logged twice
   const result = await withdrawResponse({
     responseId: response.id,
@@ -77,9 +76,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result === "closed")
     return redirectWithFlash("/survey", {
       kind: "info",
-      message: `The survey has closed, so your answers could not be ${deletedOnly ? "deleted" : "withdrawn"}.`,
+      message: `The survey has closed, so your answers could not be ${sent ? "withdrawn" : "deleted"}.`,
     });
-  return withdrawn();
+  return withdrawn(sent);
 }
 
 export default function WithdrawAnswers() {

@@ -1,7 +1,7 @@
 // A business with survey answers it had not sent was offered "Withdraw your answers", asked whether to withdraw
 // them and told they were "withdrawn and deleted": words for answers the council has, when it never had these.
 // Only a business the council rejected was asked to delete them. Every business's unsent answers are now deleted,
-// in those words; sent answers are still withdrawn.
+// in those words (also to the form sent twice); sent answers are still withdrawn.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { flashOfRedirect } from "../helpers/flash.ts";
@@ -37,6 +37,9 @@ describe("a verified business's answers not yet sent", () => {
 
     const deleted = await postPage(`${base}/withdraw`, new FormData(), cookie);
     expect((await flashOfRedirect(deleted))?.message).toBe("Your answers have been deleted.");
+    // the form sent again (a double click after a slow answer) is told the same
+    const again = await postPage(`${base}/withdraw`, new FormData(), cookie);
+    expect((await flashOfRedirect(again))?.message).toBe("Your answers have been deleted.");
     expect(
       await db.surveyResponse.count({
         where: { cycleId: cycle.id, organisationId: business.id, status: { not: "WITHDRAWN" } },
@@ -58,5 +61,7 @@ describe("a verified business's sent answers", () => {
 
     const withdrawn = await postPage(`${base}/withdraw`, new FormData(), cookie);
     expect((await flashOfRedirect(withdrawn))?.message).toBe("Your answers have been withdrawn and deleted.");
+    const again = await postPage(`${base}/withdraw`, new FormData(), cookie);
+    expect((await flashOfRedirect(again))?.message).toBe("Your answers have been withdrawn and deleted.");
   });
 });

@@ -2,7 +2,7 @@
 // Nothing is stored before consent; the special-category part goes through ./protected-answers.server.ts.
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { MemberRole } from "~/generated/prisma/enums.ts";
-import { recentlyAudited, writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
+import { SENT_TWICE_WINDOW_MS, writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { appUrl } from "~/env.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
@@ -172,9 +172,14 @@ function recordConsent(cycle: { id: string; councilId: string; year: number }, a
 // business withdrew must not store answers (or send them) after the withdrawal. Saving, sending and withdrawing
 // each take this lock first, so they happen one after the other.
 async function lockUnwithdrawn(tx: Tx, responseId: string) {
+  const status = await lockedStatus(tx, responseId);
+  return status !== null && status !== "WITHDRAWN";
+}
+
+async function lockedStatus(tx: Tx, responseId: string) {
   const [row] = await tx.$queryRaw<{ status: string }[]>`
     SELECT status::text AS status FROM "SurveyResponse" WHERE id = ${responseId} FOR UPDATE`;
-  return row !== undefined && row.status !== "WITHDRAWN";
+  return row?.status ?? null;
 }
 
 // Holds the response's cycle open while answers are stored, sent or withdrawn: a page read just before an officer
@@ -400,7 +405,8 @@ export async function withdrawResponse(
 ): Promise<"withdrawn" | "already" | "closed"> {
   return db.$transaction(async (tx) => {
     if (!(await holdCycleOpen(tx, input.responseId))) return "closed";
-    if (!(await lockUnwithdrawn(tx, input.responseId))) return "already";
+    const status = await lockedStatus(tx, input.responseId);
+    if (status === null || status === "WITHDRAWN") return "already";
     await deleteProtectedAnswers(tx, input.responseId);
     await tx.surveyResponse.update({
       where: { id: input.responseId, organisationId: input.organisationId },
@@ -428,6 +434,8 @@ export async function withdrawResponse(
         actorUserId: input.userId,
         action: "survey.response.withdraw",
         entityId: input.responseId,
+        // answers never sent were deleted, not withdrawn from the council: the form sent again is told the same
+        details: { sent: status === "SUBMITTED" },
         ipAddress: input.ipAddress,
       },
       tx,
@@ -477,15 +485,27 @@ export async function wereWithdrawn(cycleId: string, organisationId: string) {
   return withdrawn > 0;
 }
 
-// Whether this person withdrew the business's answers moments ago: 'Withdraw' sent again (a double click, a form
-// sent again after a slow answer) is answered as the first was.
+// Whether this person withdrew the business's answers moments ago, and whether those had been sent (null: not
+// just now): 'Withdraw' sent again (a double click, a form sent again after a slow answer) is answered as the
+// first was.
 export async function withdrewJustNow(cycleId: string, organisationId: string, userId: string) {
   const response = await db.surveyResponse.findFirst({
     where: { cycleId, organisationId, status: "WITHDRAWN" },
     select: { id: true },
   });
-  return (
-    response !== null &&
-    recentlyAudited({ actorUserId: userId, action: "survey.response.withdraw", entityId: response.id })
-  );
+  if (!response) return null;
+  const entry = await db.auditLog.findFirst({
+    where: {
+      actorUserId: userId,
+      action: "survey.response.withdraw",
+      entityId: response.id,
+      createdAt: { gt: new Date(Date.now() - SENT_TWICE_WINDOW_MS) },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { details: true },
+  });
+  if (!entry) return null;
+  const details = entry.details as { sent?: boolean } | null;
+  // logged before it said: taken as sent, as it was then told
+  return { sent: details?.sent ?? true };
 }
