@@ -2,6 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
@@ -190,6 +192,19 @@ export default function PledgeDetailPage() {
           A confirmed delivery counts as social value delivered.
         </InsetText>
       ) : null}
+      {roles.includes("SUPPLIER") &&
+      !roles.includes("REQUESTOR") &&
+      !(pledge.request.status === "EXPIRED" && UNSETTLED_STATUSES.includes(pledge.status)) ? (
+        <SupplierNextStep
+          status={pledge.status}
+          expectedBy={formatDate(pledge.expectedDeliveryDate)}
+          countsTowards={
+            pledge.commitment
+              ? `${pledge.commitment.contract.reference}: ${pledge.commitment.measure.name}`
+              : null
+          }
+        />
+      ) : null}
       <p className="mb-8">
         <Link
           to={
@@ -322,4 +337,42 @@ export default function PledgeDetailPage() {
       />
     </>
   );
+}
+
+// What happens next, in the supplier's words: after "Pledge sent" or "Delivery reported" the page said only the
+// new state ("offered", "delivered"), not who acts next or when the pledge starts to count.
+function SupplierNextStep({
+  status,
+  expectedBy,
+  countsTowards,
+}: {
+  status: PledgeStatus;
+  expectedBy: string;
+  countsTowards: string | null;
+}) {
+  const counts = countsTowards ? ` It then counts towards ${countsTowards}.` : "";
+  const text: Record<PledgeStatus, ReactNode> = {
+    OFFERED:
+      "What happens next: the requestor accepts or declines your pledge, and you get an email when they do. Until then you can withdraw it.",
+    ACCEPTED: `What happens next: deliver it (you expected to by ${expectedBy}), then report the delivery below. The requestor confirms they received it.${counts}`,
+    DELIVERED: `What happens next: the requestor confirms they received it, and you get an email when they do. Only a confirmed delivery counts as social value delivered.${counts}`,
+    DISPUTED:
+      "What happens next: the requestor says something is wrong with the delivery. Put it right with them and report the delivery again below.",
+    CONFIRMED: countsTowards
+      ? `The requestor confirmed the delivery. It counts towards ${countsTowards}, and is shown on your quarterly return for the quarter it was delivered in.`
+      : "The requestor confirmed the delivery. Thank you.",
+    DECLINED: (
+      <>
+        This pledge is closed: nothing more is needed from you.{" "}
+        <Link to="/requests">Find another request to support</Link>.
+      </>
+    ),
+    WITHDRAWN: (
+      <>
+        This pledge is closed: nothing more is needed from you.{" "}
+        <Link to="/requests">Find another request to support</Link>.
+      </>
+    ),
+  };
+  return <InsetText>{text[status]}</InsetText>;
 }
