@@ -320,7 +320,17 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           path: "/contracts",
           search: location.search,
           what: ["contract", "contracts"],
-          empty: "No contracts match these filters.",
+          empty: Object.entries(filters).some(([name, value]) => name !== "page" && value) ? (
+            "No contracts match these filters."
+          ) : (
+            <>
+              Your council has no contracts on the portal yet.{" "}
+              <Link to="/contracts/new">Register a contract</Link> or{" "}
+              <Link to="/contracts/import">import contracts from a CSV file</Link>: their social value
+              commitments, quarterly returns and delivery then show here, on the dashboard and in the
+              quarterly report.
+            </>
+          ),
         })}
         columns={[
           {
