@@ -4,6 +4,8 @@ import { actingMembership, councilIdsOf, getViewer, notFound } from "~/auth/perm
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
+import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { ownPledgesOn } from "~/domain/marketplace/pledges.server.ts";
 import {
   closingDateOf,
   countPledgesUnderWay,
@@ -67,6 +69,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPledge,
     notPledgingYet: notYet,
     signedIn: Boolean(viewer),
+    // the acting supplier's own pledges on it: a supplier coming back to a request it pledged to was offered only
+    // "Pledge to this request", with no way to its pledge
+    ownPledges: supplier && !isRequestor ? await ownPledgesOn(details.id, supplier.organisationId) : [],
+    pledgerName: supplier?.organisationName ?? null,
   });
 }
 
@@ -86,6 +92,8 @@ function OpenRequestPage({
   canPledge,
   notPledgingYet,
   signedIn,
+  ownPledges,
+  pledgerName,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const left = request.quantity - request.pledgedQuantity;
   const pastNeededBy = PLEDGEABLE_STATUSES.includes(request.status) && !takingPledges;
@@ -152,6 +160,22 @@ function OpenRequestPage({
           },
         ]}
       />
+      {ownPledges.length ? (
+        <InsetText>
+          <p className="mb-2">{pledgerName} has pledged to this request:</p>
+          <ul className="list-disc pl-6">
+            {ownPledges.map((p) => (
+              <li key={p.id}>
+                <Link to={`/pledges/${p.id}`}>
+                  {formatQuantity(request.helpType, p.quantity, request.unitLabel)},{" "}
+                  {pledgeStatusLabel(p.status)}
+                </Link>{" "}
+                (pledged on {formatDate(p.createdAt)})
+              </li>
+            ))}
+          </ul>
+        </InsetText>
+      ) : null}
       {canPledge ? (
         <p className="mb-8">
           <Link

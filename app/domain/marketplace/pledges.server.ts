@@ -62,13 +62,19 @@ export async function getRequestForPledge(requestId: string, supplierOrganisatio
   const [commitments, ownPledges] = await Promise.all([
     supplierCommitments(supplierOrganisationId, request),
     // what the organisation already pledged to it (perhaps by a colleague): a second pledge is then a choice
-    db.pledge.findMany({
-      where: { requestId, supplierOrganisationId, status: { in: HOLDING_STATUSES } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, quantity: true, status: true, createdAt: true },
-    }),
+    ownPledgesOn(requestId, supplierOrganisationId),
   ]);
   return { request, commitments, ownPledges };
+}
+
+// A supplier's pledges still holding their share of a request, oldest first: shown on the pledge form and on the
+// request's page, each linked to the pledge.
+export function ownPledgesOn(requestId: string, supplierOrganisationId: string) {
+  return db.pledge.findMany({
+    where: { requestId, supplierOrganisationId, status: { in: HOLDING_STATUSES } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, quantity: true, status: true, createdAt: true },
+  });
 }
 
 // Contracts a pledge can still count towards: active, and not past their end date in London. A contract left
