@@ -74,6 +74,7 @@ export default function CategoriesPage() {
         caption="Categories"
         rows={categories}
         rowKey={(c) => c.id}
+        empty="Your council has no categories yet. Add one below: requestors choose one for each request they post."
         columns={[
           { header: "Name", cell: (c) => c.name, rowHeader: true },
           { header: "Description", cell: (c) => c.description || "None" },

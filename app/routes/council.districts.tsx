@@ -79,6 +79,7 @@ export default function DistrictsPage() {
         caption="Districts"
         rows={districts}
         rowKey={(d) => d.id}
+        empty="Your council has no districts yet. Add one below: requestors can say which district a request is in, so suppliers can find help needed near them."
         columns={[
           { header: "Name", cell: (d) => d.name, rowHeader: true },
           { header: "Postcode areas", cell: (d) => d.postcodeAreas.join(", ") || "None" },

@@ -38,6 +38,11 @@ export default function Measures() {
         caption="Measures"
         rows={measures}
         rowKey={(m) => m.id}
+        empty={
+          canManage
+            ? "Your council’s library has no measures yet. Add a measure: every social value commitment on a contract is recorded against one."
+            : "Your council’s library has no measures yet, so no social value commitment can be recorded on a contract. A council admin adds them."
+        }
         columns={[
           { header: "Code", rowHeader: true, cell: (m) => m.code },
           {

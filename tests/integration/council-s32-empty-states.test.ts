@@ -1,15 +1,18 @@
 // A council new to the portal (no contracts yet) opened its contracts list and read "No contracts match these
 // filters." with no filter chosen: nothing said the list was empty because nothing had been added yet, or what to
-// do first. It now says so and links to registering and importing contracts.
+// do first. It now says so and links to registering and importing contracts. Its measure library, categories and
+// districts said only "Nothing to show."; each now says there are none yet and what adding one is for.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCouncil, createMember, createPartnership, unique } from "../helpers/factories.ts";
 import { pageHtmlAs, readableMainText } from "../helpers/render-page.ts";
 
+let admin: { id: string };
 let officer: { id: string };
 
 beforeAll(async () => {
   const partnership = await createPartnership();
   const council = await createCouncil({ name: unique("New Council"), partnershipId: partnership.id });
+  admin = await createMember(council.id, "ADMIN");
   officer = await createMember(council.id, "OFFICER");
 });
 
@@ -31,5 +34,26 @@ describe("a council's lists before anything is added", () => {
     const text = await textOf("/contracts?q=Nowhere", officer.id);
     expect(text).toContain("No contracts match these filters.");
     expect(text).not.toContain("no contracts on the portal yet");
+  });
+
+  it("the measure library says it has none yet: to the admin, to add one; to an officer, who adds them", async () => {
+    const forAdmin = await textOf("/council/measures", admin.id);
+    expect(forAdmin).toContain(
+      "Your council’s library has no measures yet. Add a measure: every social value commitment on a contract is recorded against one.",
+    );
+    expect(forAdmin).not.toContain("Nothing to show.");
+    const forOfficer = await textOf("/council/measures", officer.id);
+    expect(forOfficer).toContain(
+      "no social value commitment can be recorded on a contract. A council admin adds them.",
+    );
+  });
+
+  it("the categories and districts pages say there are none yet and what they are for", async () => {
+    const categories = await textOf("/council/categories", officer.id);
+    expect(categories).toContain("Your council has no categories yet. Add one below:");
+    expect(categories).not.toContain("Nothing to show.");
+    const districts = await textOf("/council/districts", officer.id);
+    expect(districts).toContain("Your council has no districts yet. Add one below:");
+    expect(districts).not.toContain("Nothing to show.");
   });
 });
