@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
   const unit = await commitmentUnit(membership.organisationId, params.id!, params.commitmentId!);
   if (!unit) notFound();
-  const submission = parseForm(await readForm(request), { schema: saveSchema(unit) });
+  const submission = parseForm(await readForm(request), { schema: saveSchema(unit), hidden: ["measureId"] });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = {
     councilId: membership.organisationId,

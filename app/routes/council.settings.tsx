@@ -37,7 +37,7 @@ const actionSchema = councilSettingsSchema.safeExtend({ councilId: z.string().op
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership: acting } = await requireCouncilAdmin(request);
-  const submission = parseForm(await readForm(request), { schema: actionSchema });
+  const submission = parseForm(await readForm(request), { schema: actionSchema, hidden: ["councilId"] });
   const shownFor = submission.payload.councilId;
   // a page rendered before the form named its council: the council being worked for, as before
   const { membership } =

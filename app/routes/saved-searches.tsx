@@ -31,7 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
-  const submission = parseForm(await readForm(request), { schema: savedSearchSchema });
+  const submission = parseForm(await readForm(request), {
+    schema: savedSearchSchema,
+    hidden: ["emailDigest"],
+  });
   if (submission.status !== "success") {
     // The save form lives on /requests: send the user back there with the message.
     return json(submission.reply(), { status: 400 });

@@ -12,6 +12,9 @@
 // pressed, a submission key) has nothing next to it to show an error on, and the user cannot check it: sent twice
 // with different values, the form as a whole is refused with "reload the page", in the error summary as text rather
 // than a link to a field that is not on the page.
+//
+// Not read (left as sent, as Conform reads them): fields of a z.intersection, and a name one option of a union
+// reads as a list. No form of the portal has either.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 
@@ -21,10 +24,9 @@ export const SENT_TWICE =
 export const HIDDEN_SENT_TWICE =
   "Part of this form that the page fills in itself was sent twice with different values: reload the page and try again";
 
-/** The names of the hidden inputs the portal's forms carry, wherever they are used (last part of a list entry's
- * name: "lines[0].commitmentId"). A form with a hidden input of a name other forms show as a field says so itself
- * (`hidden`). */
-const HIDDEN = new Set([
+/** The names of the hidden inputs the portal's forms carry, wherever they are used. A form with a hidden input of a
+ * name other forms show as a field says so itself (`hidden`). */
+export const HIDDEN_FIELDS = new Set([
   "intent",
   "version",
   "submissionKey",
@@ -39,13 +41,17 @@ const HIDDEN = new Set([
   "id",
   "active",
   "query",
-  "commitmentId",
   "quarter",
   "invitation",
   "invitationId",
   "membershipId",
   "organisationId",
+  "access",
 ]);
+
+/** Hidden inside a list entry ("lines[0].commitmentId", the commitment a return's line is for), though a field of
+ * its own elsewhere (the commitment a pledge counts towards). */
+export const HIDDEN_IN_ENTRIES = new Set(["commitmentId"]);
 
 type Options<Schema extends z.ZodType> = { schema: Schema; hidden?: string[] };
 
@@ -65,8 +71,12 @@ export function parseForm<Schema extends z.ZodType>(
   }
   if (!sentTwice.size) return parseWithZod(form, { schema });
   const isHidden = (name: string) => {
-    const last = pathOf(name).at(-1);
-    return typeof last === "string" && (HIDDEN.has(last) || hidden.includes(last));
+    const path = pathOf(name);
+    const last = path.at(-1);
+    if (typeof last !== "string") return false;
+    return (
+      HIDDEN_FIELDS.has(last) || hidden.includes(last) || (path.length > 1 && HIDDEN_IN_ENTRIES.has(last))
+    );
   };
   // `when`: said even when other fields have errors of their own
   const onFields = [...sentTwice].filter((name) => !isHidden(name));

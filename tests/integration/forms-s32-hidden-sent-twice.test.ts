@@ -6,7 +6,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { HIDDEN_SENT_TWICE, SENT_TWICE } from "~/server/parse-form.server.ts";
-import { createCategory, createPartnership, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import {
+  createCategory,
+  createCommitment,
+  createContract,
+  createMeasure,
+  createPartnership,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
 import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 import { changesAskedFor, sent, twice, type Pairs } from "../helpers/sent-twice.ts";
 
@@ -81,6 +89,55 @@ const CASES: Case[] = [
           (await db.organisation.count({
             where: { id: { in: [w.councilA.id, w.councilB.id] }, partnershipId: partnership.id },
           })) > 0,
+      };
+    },
+  },
+  {
+    form: "the council's settings, the council they were shown for",
+    field: "councilId",
+    setUp: async () => ({
+      path: "/council/settings",
+      cookie: await sessionCookieFor(w.users.councilAdmin.id),
+      pairs: [
+        ["councilId", w.councilA.id],
+        ["councilId", w.councilB.id],
+        ["councilName", "Renamed twice S32"],
+        ["returnDueDays", "30"],
+        ["reminderDaysBefore", "7"],
+        ["overdueReminderDays", "7"],
+        ["brandColour", "#1d3d7a"],
+        ["proxyValueSource", ""],
+      ],
+      done: async () => (await db.organisation.count({ where: { name: "Renamed twice S32" } })) > 0,
+    }),
+  },
+  {
+    form: "a commitment's change, its measure (shown as text)",
+    field: "measureId",
+    setUp: async () => {
+      const contract = await createContract({
+        councilId: w.councilA.id,
+        supplierOrganisationId: w.supplier.id,
+      });
+      const [hours, other] = await Promise.all([
+        createMeasure({ councilId: w.councilA.id, unit: "HOURS" }),
+        createMeasure({ councilId: w.councilA.id, unit: "HOURS" }),
+      ]);
+      const commitment = await createCommitment({ contractId: contract.id, measureId: hours.id });
+      return {
+        path: `/contracts/${contract.id}/commitments/${commitment.id}`,
+        cookie: await sessionCookieFor(w.users.officerA.id),
+        pairs: [
+          ["intent", "save"],
+          ["measureId", hours.id],
+          ["measureId", other.id],
+          ["targetQuantity", "100"],
+          ["narrative", "Changed twice S32"],
+          ["version", commitment.updatedAt.toISOString()],
+        ],
+        done: async () =>
+          (await db.commitment.findUniqueOrThrow({ where: { id: commitment.id } })).narrative ===
+          "Changed twice S32",
       };
     },
   },
