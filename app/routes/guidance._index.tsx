@@ -2,7 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { CASE_STUDIES_TITLE, councilsWithCaseStudiesIntro } from "~/domain/content/case-studies.server.ts";
-import { GUIDANCE_PAGE_SIZE, listPublishedGuidance } from "~/domain/content/guidance.server.ts";
+import {
+  CASE_STUDIES_SLUG,
+  GUIDANCE_PAGE_SIZE,
+  listPublishedGuidance,
+} from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { PageHeading, Pagination } from "~/ui/components.tsx";
 import { formatNumber } from "~/ui/format.ts";
@@ -17,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (const guidance of pages) {
     const { councilId, council } = guidance;
     const entry = councils.get(councilId) ?? { id: councilId, name: council.name, pages: [] };
-    entry.pages.push(guidance);
+    // the case studies page is public to everyone, whoever its introduction was written for
+    entry.pages.push(guidance.slug === CASE_STUDIES_SLUG ? { ...guidance, audience: "EVERYONE" } : guidance);
     councils.set(councilId, entry);
   }
   // Every council has a case studies page, its own introduction or not. One that published an introduction has it

@@ -61,4 +61,18 @@ describe("the public guidance list", () => {
     expect(readableMainText(html)).not.toContain(draftOnly.name);
     expect(linksTo(html, draftOnly.id)).toEqual([]);
   });
+
+  it("says the case studies page is for everyone, whoever its introduction was written for", async () => {
+    const council = await createCouncil({ name: `000 S32 Intro For Suppliers ${tag}` });
+    const intro = await createGuidancePage({
+      councilId: council.id,
+      slug: "case-studies",
+      title: `Supplier stories ${tag}`,
+    });
+    await db.guidancePage.update({ where: { id: intro.id }, data: { audience: "SUPPLIER" } });
+    const text = readableMainText(await guidanceList());
+    const from = text.indexOf(council.name);
+    expect(from).toBeGreaterThan(-1);
+    expect(text.slice(from, from + 200)).toContain(`Supplier stories ${tag} for everyone`);
+  });
 });
