@@ -73,4 +73,12 @@ describe("an accepted return", () => {
     expect(review).toContain("This return is not waiting for review");
     expect(review).not.toContain("Accepted by");
   });
+
+  it("with no history of its acceptance (stored by hand), says who the return names as its reviewer", async () => {
+    const w = await acceptedBy("Kim Stored");
+    await db.kpiReturnEvent.deleteMany({ where: { returnId: w.kpiReturn.id, toStatus: "ACCEPTED" } });
+    const { reviewedAt } = await db.kpiReturn.findUniqueOrThrow({ where: { id: w.kpiReturn.id } });
+    const supplier = await pageText(`/returns/${w.kpiReturn.id}`, w.cookies.supplierOwner);
+    expect(supplier).toContain(`Accepted by Kim Stored on ${formatDate(reviewedAt!.toISOString())}.`);
+  });
 });

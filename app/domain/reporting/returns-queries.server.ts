@@ -458,10 +458,13 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     reviewedBy: r.reviewedBy?.name ?? null,
     reviewComment: r.reviewComment,
-    // `by` null: the officer's account is gone
+    // `by` null: the officer's account is gone; a return accepted with no history of it (stored by hand): the
+    // reviewer stored on the return
     accepted: acceptance
       ? { at: acceptance.createdAt.toISOString(), by: acceptance.actor?.name ?? null }
-      : null,
+      : r.status === "ACCEPTED" && r.reviewedAt
+        ? { at: r.reviewedAt.toISOString(), by: r.reviewedBy?.name ?? null }
+        : null,
     contract: {
       id: r.contract.id,
       title: r.contract.title,
