@@ -149,7 +149,18 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
             to="/pledges"
           />
         </ul>
-        <p className="mb-6">{awaitingAcceptance(s.pledgesAwaitingRequestor)}</p>
+        <p className="mb-6">
+          {awaitingAcceptance(s.pledgesAwaitingRequestor)}
+          {s.pledgesAwaitingRequestor > 0 ? (
+            <>
+              {" "}
+              <Link to="/pledges?status=OFFERED">
+                See {s.pledgesAwaitingRequestor === 1 ? "it" : "them"}
+                <span className="sr-only"> in your pledges</span>
+              </Link>
+            </>
+          ) : null}
+        </p>
         <Table
           caption="Returns to complete"
           rows={s.returnsDue}
