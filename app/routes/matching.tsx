@@ -76,6 +76,14 @@ export default function MatchingPage() {
           },
         ]}
       />
+      {commitments.length > 0 ? (
+        // the dashboard shows what was delivered; the target left here is less by what is pledged but not yet
+        // confirmed, so the two figures did not add up without saying so
+        <p className="mb-6 max-w-3xl">
+          Target left is the commitment&rsquo;s target less what you have delivered to date and what your
+          pledges that are not yet confirmed (offered, accepted, delivered or disputed) would add.
+        </p>
+      ) : null}
       <h2 className="mb-4 text-2xl font-bold">Best fits first</h2>
       {commitments.length > 0 && commitments.every((c) => c.remaining <= 0) ? (
         // only commitments with target left are matched: with none, "nothing fits right now" would mislead
