@@ -56,7 +56,7 @@ describe("the contract form", () => {
     for (const [terminatedOn, message] of [
       ["2026-03-31", "The termination date must be on or after the start date"],
       ["2027-04-01", "The termination date must be on or before the end date"],
-      ["31/02/2026", "Enter a real date, for example 2027-03-27"],
+      ["31/02/2026", "Enter a real date, for example 27/03/2027"],
     ]) {
       const outside = await callAction(newAction, {
         path: "/contracts/new",

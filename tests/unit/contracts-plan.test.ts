@@ -195,7 +195,7 @@ describe("form schemas", () => {
     expect(messages({ endDate: "2100-12-31" })).toBeUndefined();
     // a day that is on no calendar is unreadable, whatever its year
     for (const endDate of ["2027-02-30", "2206-02-30", "31/02/1026", "9999-99-99"])
-      expect(messages({ endDate })).toEqual([["endDate", "Enter a real date, for example 2027-03-27"]]);
+      expect(messages({ endDate })).toEqual([["endDate", "Enter a real date, for example 27/03/2027"]]);
   });
 
   it("an edit needs the version it was read from, as a problem with the whole form; registering does not", () => {

@@ -38,7 +38,7 @@ export const amount = (required: string, invalid: string) =>
     return parsed;
   });
 
-export const day = (required: string, invalid = "Enter a real date, for example 2027-03-27") =>
+export const day = (required: string, invalid = "Enter a real date, for example 27/03/2027") =>
   z.string({ error: required }).transform((value, ctx) => {
     const parsed = parseDay(value);
     if (parsed === null) {
@@ -91,7 +91,7 @@ export const contractSchema = z
       const terminatedOn = value.terminatedOn ? parseDay(value.terminatedOn) : null;
       const problem =
         value.terminatedOn && !terminatedOn
-          ? dayProblem(value.terminatedOn, "Enter a real date, for example 2027-03-27")
+          ? dayProblem(value.terminatedOn, "Enter a real date, for example 27/03/2027")
           : terminationProblem({ ...value, terminatedOn });
       if (problem) ctx.addIssue({ code: "custom", path: ["terminatedOn"], message: problem });
     },
