@@ -275,6 +275,8 @@ export default function PledgeDetailPage() {
           <DateInput
             name="deliveredOn"
             label="Date delivered"
+            // the form's usual example (a date next year) is one this field refuses as in the future
+            hint={`Today or earlier, for example ${today.split("-").reverse().join("/")}`}
             max={today}
             errors={fields.deliveredOn?.errors}
             defaultValue={initial("deliveredOn") ?? today}

@@ -64,3 +64,14 @@ describe("the supplier's pledge page says what happens next", () => {
     expect(html).toContain('href="/requests"');
   });
 });
+
+// The date field's example was the form's usual one, 27/03/2027, a date this field refuses ("Date delivered
+// cannot be in the future"): its example is now today.
+test("the delivery date's example is a date the field takes", async () => {
+  const w = await createReturnsWorld();
+  const { pledge } = await createPartlyPledgedRequest(w, { pledge: { status: "ACCEPTED" } });
+  const text = await pageText(`/pledges/${pledge.id}`, w.cookies.supplierOwner);
+  const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London" }).format(new Date());
+  expect(text).toContain(`Date delivered Today or earlier, for example ${today}`);
+  expect(text).not.toContain("27/03/2027");
+});
