@@ -34,7 +34,7 @@ const isoDay = z
   .string()
   .superRefine((v, ctx) => {
     if (parseDay(v) === null)
-      ctx.addIssue({ code: "custom", message: dayProblem(v, "Enter a real date, like 2026-11-01") });
+      ctx.addIssue({ code: "custom", message: dayProblem(v, "Enter a real date, for example 27/03/2027") });
   })
   .transform((v) => dayToDate(parseDay(v)!));
 

@@ -31,8 +31,8 @@ describe("the audit log's date filters", () => {
 
   it("still ask for a real date when the day is not on the calendar", async () => {
     expect(await errorsFor("from=31/02/2026&to=2026-02-31")).toEqual({
-      from: ["Enter a real date, like 2026-11-01"],
-      to: ["Enter a real date, like 2026-11-01"],
+      from: ["Enter a real date, for example 27/03/2027"],
+      to: ["Enter a real date, for example 27/03/2027"],
     });
   });
 });

@@ -55,10 +55,11 @@ describe("the audit log's date filters", () => {
     });
   });
 
+  // and the refusal gave its example as 2026-11-01, not in the form the hint shows: it now gives the hint's example
   it("still refuse a day that does not exist, in either form", async () => {
     for (const from of ["31/02/2026", "2026-02-31"])
       expect((await filtered(`entityType=Contract&from=${encodeURIComponent(from)}`)).errors).toEqual({
-        from: ["Enter a real date, like 2026-11-01"],
+        from: ["Enter a real date, for example 27/03/2027"],
       });
   });
 });
