@@ -120,7 +120,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   return redirectWithFlash("/council/verification", {
     kind: "success",
-    message: submission.value.intent === "verify" ? "Organisation verified" : "Organisation rejected",
+    // which one, and what it may now do, as the queue says what waiting there stops it doing
+    message:
+      submission.value.intent === "verify"
+        ? `Organisation verified: ${organisation.name}. It can now ${organisation.kind === "SUPPLIER" ? "pledge to requests" : "publish requests"}.`
+        : `Organisation rejected: ${organisation.name}. It cannot ${organisation.kind === "SUPPLIER" ? "pledge to requests" : "publish requests"}.`,
   });
 }
 
