@@ -4,6 +4,7 @@ import { requireMembership } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { PLEDGE_STATUSES, pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { listSupplierPledges } from "~/domain/marketplace/queries.server.ts";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
@@ -20,18 +21,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = PLEDGE_STATUSES.find((s) => s === asked);
   const page = pageParam(request);
   const list = await listSupplierPledges(membership.organisationId, { status, page });
-  return json({ ...list, status: status ?? null, page, organisationName: membership.organisationName });
+  return json({
+    ...list,
+    status: status ?? null,
+    page,
+    organisationName: membership.organisationName,
+    // a supplier the council has not verified was told "You have not pledged yet. Find a request to support", as
+    // if it could: it is told why it cannot yet
+    notPledgingYet: notPledgingYet(membership),
+  });
 }
 
 export default function PledgesPage() {
-  const { pledges, byStatus, total, status, page, pageCount, organisationName } =
+  const { pledges, byStatus, total, status, page, pageCount, organisationName, notPledgingYet } =
     useLoaderData<typeof loader>();
   const location = useLocation();
   const everything = Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
   return (
     <>
       <PageHeading caption={organisationName}>Your pledges</PageHeading>
-      {everything === 0 ? (
+      {everything === 0 && notPledgingYet ? (
+        <p>
+          {notPledgingYet} <Link to="/requests">Look at requests</Link>.
+        </p>
+      ) : everything === 0 ? (
         <p>
           You have not pledged yet. <Link to="/requests">Find a request to support</Link>.
         </p>
