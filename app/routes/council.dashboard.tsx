@@ -169,17 +169,25 @@ export default function CouncilDashboard() {
           Contracts with social value commitments recorded
         </h2>
         <p className="mb-2 text-5xl font-bold">{pct(d.awarded.percent)}</p>
-        <p className="mb-4">
-          <PlainLink to={reportLinks.awardedContracts(d.awarded.since, "yes")}>
-            {formatNumber(d.awarded.withCommitments)}
-          </PlainLink>{" "}
-          of{" "}
-          <PlainLink to={reportLinks.awardedContracts(d.awarded.since)}>
-            {countOf(d.awarded.total, "contract", "contracts")} awarded since {formatDate(d.awarded.since)}
-          </PlainLink>{" "}
-          {plural(d.awarded.total, "has", "have")} commitments recorded.{" "}
-          <PlainLink to={reportLinks.awardedContracts(d.awarded.since, "no")}>See those without</PlainLink>
-        </p>
+        {d.awarded.total === 0 ? (
+          // "0 of 0 contracts … have commitments recorded", with links to three empty lists, said nothing
+          <p className="mb-4">
+            No contract has been awarded since {formatDate(d.awarded.since)}, so there is nothing to measure
+            yet. The figure counts contracts by their award date.
+          </p>
+        ) : (
+          <p className="mb-4">
+            <PlainLink to={reportLinks.awardedContracts(d.awarded.since, "yes")}>
+              {formatNumber(d.awarded.withCommitments)}
+            </PlainLink>{" "}
+            of{" "}
+            <PlainLink to={reportLinks.awardedContracts(d.awarded.since)}>
+              {countOf(d.awarded.total, "contract", "contracts")} awarded since {formatDate(d.awarded.since)}
+            </PlainLink>{" "}
+            {plural(d.awarded.total, "has", "have")} commitments recorded.{" "}
+            <PlainLink to={reportLinks.awardedContracts(d.awarded.since, "no")}>See those without</PlainLink>
+          </p>
+        )}
         {d.awarded.noAwardDate > 0 ? (
           <InsetText>
             <p>

@@ -1,7 +1,9 @@
 // A council new to the portal (no contracts yet) opened its contracts list and read "No contracts match these
 // filters." with no filter chosen: nothing said the list was empty because nothing had been added yet, or what to
 // do first. It now says so and links to registering and importing contracts. Its measure library, categories and
-// districts said only "Nothing to show."; each now says there are none yet and what adding one is for.
+// districts said only "Nothing to show."; each now says there are none yet and what adding one is for. Its
+// dashboard said "0 of 0 contracts awarded since … have commitments recorded. See those without", with links to
+// three empty lists; it now says no contract has been awarded in that time.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCouncil, createMember, createPartnership, unique } from "../helpers/factories.ts";
 import { pageHtmlAs, readableMainText } from "../helpers/render-page.ts";
@@ -55,5 +57,15 @@ describe("a council's lists before anything is added", () => {
     const districts = await textOf("/council/districts", officer.id);
     expect(districts).toContain("Your council has no districts yet. Add one below:");
     expect(districts).not.toContain("Nothing to show.");
+  });
+
+  it("the dashboard says no contract has been awarded in the year, not '0 of 0 contracts'", async () => {
+    const html = await pageHtmlAs("/council/dashboard", officer.id);
+    const text = readableMainText(html);
+    expect(text).toMatch(
+      /No contract has been awarded since \d{1,2} [A-Z][a-z]+ \d{4}, so there is nothing to measure yet\./,
+    );
+    expect(text).not.toContain("0 of 0 contracts");
+    expect(text).not.toContain("See those without");
   });
 });
