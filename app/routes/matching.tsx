@@ -92,6 +92,13 @@ export default function MatchingPage() {
           their targets, so no requests are suggested. You can still{" "}
           <Link to="/requests">browse every request</Link>.
         </p>
+      ) : commitments.length === 0 ? (
+        // with no commitment to match, "no open requests fit your commitments right now" read as if some might
+        <p>
+          Requests are suggested here only for commitments that marketplace pledges count towards, and you
+          have none. You can still <Link to="/requests">browse every request</Link> or save a search to hear
+          about new ones.
+        </p>
       ) : matches.length === 0 ? (
         <p>
           No open requests fit your commitments right now. <Link to="/requests">Browse every request</Link> or

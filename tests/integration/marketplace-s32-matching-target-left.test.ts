@@ -29,3 +29,14 @@ test("target left is explained beside the figure", async () => {
     "Target left is the commitment’s target less what you have delivered to date and what your pledges that are not yet confirmed (offered, accepted, delivered or disputed) would add.",
   );
 });
+
+// A supplier with no commitment pledges count towards was told "No open requests fit your commitments right
+// now", as if some might later: it is told why nothing is suggested.
+test("a supplier with no commitment to match is told why nothing is suggested", async () => {
+  const w = await createReturnsWorld();
+  const text = readableMainText(await (await renderPage("/matching", w.cookies.otherSupplierOwner)).text());
+  expect(text).toContain(
+    "Requests are suggested here only for commitments that marketplace pledges count towards, and you have none.",
+  );
+  expect(text).not.toContain("No open requests fit your commitments right now");
+});
