@@ -2,7 +2,7 @@
 // "delivered"): nothing said who acts next, or when the pledge starts counting towards its commitment.
 import { describe, expect, test } from "vitest";
 import { createPledge, sessionCookieFor } from "../helpers/factories.ts";
-import { readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 import { createReturnsWorld } from "./returns-world.ts";
 import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 
@@ -66,12 +66,31 @@ describe("the supplier's pledge page says what happens next", () => {
 });
 
 // The date field's example was the form's usual one, 27/03/2027, a date this field refuses ("Date delivered
-// cannot be in the future"): its example is now today.
+// cannot be in the future"), and so did its error for a date that does not exist: both now give a past date.
 test("the delivery date's example is a date the field takes", async () => {
   const w = await createReturnsWorld();
   const { pledge } = await createPartlyPledgedRequest(w, { pledge: { status: "ACCEPTED" } });
   const text = await pageText(`/pledges/${pledge.id}`, w.cookies.supplierOwner);
   const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London" }).format(new Date());
   expect(text).toContain(`Date delivered Today or earlier, for example ${today}`);
+  expect(text).not.toContain("27/03/2027");
+});
+
+test("a delivery date that does not exist is answered with an example the field takes", async () => {
+  const w = await createReturnsWorld();
+  const { pledge } = await createPartlyPledgedRequest(w, { pledge: { status: "ACCEPTED" } });
+  const response = await postPage(
+    `/pledges/${pledge.id}`,
+    formOf({
+      intent: "reportDelivery",
+      deliveredQuantity: "4",
+      deliveredOn: "31/02/2026",
+      deliveryNote: "Done",
+    }),
+    w.cookies.supplierOwner,
+  );
+  expect(response.status).toBe(400);
+  const text = readableMainText(await response.text());
+  expect(text).toContain("Error: Date delivered must be a real date, for example 27/03/2026");
   expect(text).not.toContain("27/03/2027");
 });

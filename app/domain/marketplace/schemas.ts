@@ -236,7 +236,7 @@ export const pledgeActionSchema = intentUnion([
       z
         .string({ error: "Enter the date it was delivered" })
         .trim()
-        .refine(validDate, "Date delivered must be a real date, for example 27/03/2027")
+        .refine(validDate, "Date delivered must be a real date, for example 27/03/2026")
         .refine((v) => !validDate(v) || v <= todayIso(), "Date delivered cannot be in the future"),
     ),
     deliveryNote: requiredText({
