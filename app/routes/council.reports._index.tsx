@@ -138,7 +138,7 @@ export default function DepartmentalReportPage() {
               <p className="mb-2 text-muted">
                 {k.supplier} · {k.department} ·{" "}
                 {k.terminatedOn ? `Terminated on ${formatDate(k.terminatedOn)} · ` : ""}Return for{" "}
-                {report.quarter.label}: {k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened"}
+                {report.quarter.label}: {k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "Not opened"}
                 {k.returnDueDate ? ` (due ${formatDate(k.returnDueDate)})` : ""} ·{" "}
                 {k.overdueReturns > 0 ? (
                   <Link to={recordLinks.overdueReturnsFor({ contractId: k.id })} className="font-bold">

@@ -285,7 +285,7 @@ export function* reportCsvRows(report: DepartmentalReport) {
       contractTitle: k.title,
       supplier: k.supplier,
       terminatedOn: k.terminatedOn ?? "",
-      returnStatus: k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "not opened",
+      returnStatus: k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "Not opened",
       returnDueDate: k.returnDueDate?.slice(0, 10) ?? "",
       overdueReturns: k.overdueReturns,
     };
