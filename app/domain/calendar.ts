@@ -22,6 +22,12 @@ export function ukDayAsIso(value: unknown): unknown {
   return uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : value;
 }
 
+/** An ISO day ("2027-03-27") as people in the UK write it, and the date boxes take it ("27/03/2027"). */
+export function isoDayAsUk(day: string): string {
+  const [year, month, date] = day.split("-");
+  return `${date}/${month}/${year}`;
+}
+
 /** 00:00 UTC of a calendar date written as an ISO day ("2027-03-27"), as a DATE column holds it. */
 export function dayToDate(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);

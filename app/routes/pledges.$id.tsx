@@ -8,7 +8,7 @@ import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { londonDay } from "~/domain/calendar.ts";
+import { isoDayAsUk, londonDay } from "~/domain/calendar.ts";
 import { ownMemberships, pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import {
@@ -276,7 +276,7 @@ export default function PledgeDetailPage() {
             name="deliveredOn"
             label="Date delivered"
             // the form's usual example (a date next year) is one this field refuses as in the future
-            hint={`Today or earlier, for example ${today.split("-").reverse().join("/")}`}
+            hint={`Today or earlier, for example ${isoDayAsUk(today)}`}
             max={today}
             errors={fields.deliveredOn?.errors}
             defaultValue={initial("deliveredOn") ?? today}
@@ -353,6 +353,12 @@ function SupplierNextStep({
   countsTowards: string | null;
 }) {
   const counts = countsTowards ? ` It then counts towards ${countsTowards}.` : "";
+  const closed = (
+    <>
+      This pledge is closed: nothing more is needed from you.{" "}
+      <Link to="/requests">Find another request to support</Link>.
+    </>
+  );
   const text: Record<PledgeStatus, ReactNode> = {
     OFFERED:
       "What happens next: the requestor accepts or declines your pledge, and you get an email when they do. Until then you can withdraw it.",
@@ -363,18 +369,8 @@ function SupplierNextStep({
     CONFIRMED: countsTowards
       ? `The requestor confirmed the delivery. It counts towards ${countsTowards}, and is shown on your quarterly return for the quarter it was delivered in.`
       : "The requestor confirmed the delivery. Thank you.",
-    DECLINED: (
-      <>
-        This pledge is closed: nothing more is needed from you.{" "}
-        <Link to="/requests">Find another request to support</Link>.
-      </>
-    ),
-    WITHDRAWN: (
-      <>
-        This pledge is closed: nothing more is needed from you.{" "}
-        <Link to="/requests">Find another request to support</Link>.
-      </>
-    ),
+    DECLINED: closed,
+    WITHDRAWN: closed,
   };
   return <InsetText>{text[status]}</InsetText>;
 }

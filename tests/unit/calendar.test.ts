@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { londonDay, londonMidnight, sameDateYearBefore } from "~/domain/calendar.ts";
+import { isoDayAsUk, londonDay, londonMidnight, sameDateYearBefore, ukDayAsIso } from "~/domain/calendar.ts";
 
 describe("londonDay: which calendar date it is in London", () => {
   it("after midnight in British Summer Time it is already the next day (UTC is still on the previous one)", () => {
@@ -61,5 +61,12 @@ describe("londonMidnight: the moment a day begins in London", () => {
         .toISOString()
         .slice(0, 10),
     ).toBe("2026-07-14");
+  });
+});
+
+describe("isoDayAsUk: an ISO day as the date boxes take it", () => {
+  it("writes day, month and year with slashes, and reads back as the same day", () => {
+    expect(isoDayAsUk("2026-12-04")).toBe("04/12/2026");
+    expect(ukDayAsIso(isoDayAsUk("2027-03-27"))).toBe("2027-03-27");
   });
 });
