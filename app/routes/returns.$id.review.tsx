@@ -159,7 +159,7 @@ export default function ReviewReturn() {
             What the supplier changed after the query
           </h2>
           <p className="mb-4">Compared with the version that was queried.</p>
-          <ReturnChanges changes={amended} caption="Changed in this resubmission" />
+          <ReturnChanges changes={amended} caption="Changed in this resubmission" reader="COUNCIL" />
         </section>
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
@@ -189,7 +189,7 @@ export default function ReviewReturn() {
                   {line.queryComment}
                 </p>
               ) : null}
-              <ReturnLineAnswer line={line} />
+              <ReturnLineAnswer line={line} reader="COUNCIL" />
               {page.status === "SUBMITTED" ? (
                 <>
                   <input
@@ -236,7 +236,7 @@ export default function ReviewReturn() {
       </Form>
       <div className="mt-10">
         <ProgressTable rows={page.lines} caption="Delivered against commitments to date" />
-        <ReturnHistory items={page.history} />
+        <ReturnHistory items={page.history} reader="COUNCIL" />
       </div>
     </>
   );

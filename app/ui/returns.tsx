@@ -181,8 +181,13 @@ export function LinkedPledges({
   );
 }
 
-const ANSWER_LABELS: Record<AnswerField, string> = {
-  quantity: "Supplier's own figure",
+/** Who is reading a return: the supplier who sent it is "you", the council reads it as the supplier's. */
+export type ReturnReader = "SUPPLIER" | "COUNCIL";
+
+const ownFigure = (reader: ReturnReader) =>
+  reader === "SUPPLIER" ? "Your own figure" : "Supplier's own figure";
+
+const ANSWER_LABELS: Record<Exclude<AnswerField, "quantity">, string> = {
   narrative: "What was delivered",
   note: "Note",
   evidenceUrl: "Evidence link",
@@ -196,7 +201,15 @@ function answerText(line: ResubmissionChanges["lines"][number], value: string | 
 }
 
 /** What the supplier changed in a resubmission, answer by answer, before and after. */
-export function ReturnChanges({ changes, caption }: { changes: ResubmissionChanges; caption: ReactNode }) {
+export function ReturnChanges({
+  changes,
+  caption,
+  reader,
+}: {
+  changes: ResubmissionChanges;
+  caption: ReactNode;
+  reader: ReturnReader;
+}) {
   if (!changes.recorded)
     return (
       <p className="text-muted">
@@ -211,7 +224,10 @@ export function ReturnChanges({ changes, caption }: { changes: ResubmissionChang
       rowKey={(l) => `${l.commitmentId}-${l.field}`}
       columns={[
         { header: "Commitment", rowHeader: true, cell: (l) => l.measureName },
-        { header: "Answer", cell: (l) => ANSWER_LABELS[l.field] },
+        {
+          header: "Answer",
+          cell: (l) => (l.field === "quantity" ? ownFigure(reader) : ANSWER_LABELS[l.field]),
+        },
         {
           header: "Before",
           cell: (l) => <span className="break-words whitespace-pre-line">{answerText(l, l.before)}</span>,
@@ -232,7 +248,9 @@ export function acceptedBy(accepted: { at: string; by: string | null }) {
 
 export function ReturnHistory({
   items,
+  reader,
 }: {
+  reader: ReturnReader;
   items: {
     id: string;
     fromStatus: ReturnStatus | null;
@@ -263,6 +281,7 @@ export function ReturnHistory({
                 <div className="mt-2">
                   <ReturnChanges
                     changes={item.changes}
+                    reader={reader}
                     caption={`Changed since the version before, ${formatDateTime(item.at)}`}
                   />
                 </div>
@@ -326,7 +345,7 @@ export function commitmentSummary(
 }
 
 /** The supplier's answer for one commitment, read-only (council pages and submitted returns). */
-export function ReturnLineAnswer({ line }: { line: ReturnLineView }) {
+export function ReturnLineAnswer({ line, reader }: { line: ReturnLineView; reader: ReturnReader }) {
   const reported =
     line.unit === "QUALITATIVE"
       ? (line.narrative ?? "Not answered")
@@ -337,7 +356,7 @@ export function ReturnLineAnswer({ line }: { line: ReturnLineView }) {
     <dl className="mb-4 divide-y divide-line border-y border-line">
       <div className="grid gap-1 py-2 sm:grid-cols-[1fr_2fr] sm:gap-4">
         <dt className="font-bold">
-          {line.unit === "QUALITATIVE" ? "What was delivered" : "Supplier's own figure this quarter"}
+          {line.unit === "QUALITATIVE" ? "What was delivered" : `${ownFigure(reader)} this quarter`}
         </dt>
         <dd className="whitespace-pre-line">{reported}</dd>
       </div>

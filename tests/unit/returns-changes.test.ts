@@ -90,8 +90,11 @@ describe("changes between two submissions", () => {
 });
 
 describe("the changes as the history shows them", () => {
-  const html = (changes: Parameters<typeof ReturnChanges>[0]["changes"]) =>
-    renderToStaticMarkup(createElement(ReturnChanges, { changes, caption: "Changed" }))
+  const html = (
+    changes: Parameters<typeof ReturnChanges>[0]["changes"],
+    reader: Parameters<typeof ReturnChanges>[0]["reader"] = "COUNCIL",
+  ) =>
+    renderToStaticMarkup(createElement(ReturnChanges, { changes, caption: "Changed", reader }))
       .replace(/<[^>]+>/g, " ")
       .replaceAll("&#x27;", "'")
       .replace(/\s+/g, " ");

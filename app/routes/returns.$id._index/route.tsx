@@ -360,7 +360,7 @@ export default function ReturnPage() {
         Delivered to date counts accepted returns and confirmed marketplace pledges, each once. Plan to date
         covers the quarters that have ended. Green is at least 90% of plan to date, amber at least 60%.
       </p>
-      <ReturnHistory items={page.history} />
+      <ReturnHistory items={page.history} reader={view} />
     </>
   );
 }
@@ -452,7 +452,7 @@ function ReadOnlyLines({ lines, council }: { lines: ReturnLineView[]; council: b
               {line.queryComment}
             </p>
           ) : null}
-          <ReturnLineAnswer line={line} />
+          <ReturnLineAnswer line={line} reader={council ? "COUNCIL" : "SUPPLIER"} />
         </section>
       ))}
     </section>
