@@ -200,8 +200,9 @@ export default function ReviewReturn() {
                   <Textarea
                     name={`${fields.lineComments.name}[${index}].comment`}
                     key={sent?.key ?? line.commitmentId}
-                    label={`Query about ${line.measureName} (optional)`}
-                    hint={`Only needed if you query the return. The supplier sees this against the line. Up to ${LINE_QUERY_MAX.toLocaleString("en-GB")} characters.`}
+                    // not "(optional)": accepting refuses it, and querying needs it or another comment
+                    label={`Query about ${line.measureName}`}
+                    hint={`Only if you query the return: leave it blank to accept. A query needs a comment against at least one line or an overall comment. The supplier sees this against the line. Up to ${LINE_QUERY_MAX.toLocaleString("en-GB")} characters.`}
                     rows={3}
                     defaultValue={sent?.initialValue as string | undefined}
                     errors={sent?.errors}
@@ -218,7 +219,7 @@ export default function ReviewReturn() {
               name={fields.comment.name}
               key={fields.comment.key}
               label="Overall comment"
-              hint={`Needed to query the return, unless you have commented on a line. Optional when accepting. Up to ${REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters.`}
+              hint={`Required if you query the return, unless you have written a query against a line. Optional when accepting: the supplier sees it with the accepted return. Up to ${REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters.`}
               rows={4}
               defaultValue={fields.comment.initialValue as string | undefined}
               errors={fields.comment.errors}

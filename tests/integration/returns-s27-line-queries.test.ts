@@ -48,7 +48,7 @@ describe("querying a return line by line", () => {
     });
 
     const page = await textOf(await renderPage(reviewPath(w), w.cookies.officerA));
-    expect(page).toContain("Query about Apprenticeships (optional)");
+    expect(page).toContain("Query about Apprenticeships");
 
     const form = () =>
       reviewForm(w, "query", {
@@ -123,8 +123,8 @@ describe("querying a return line by line", () => {
     expect(text).toContain(
       "There is a problem Enter what the supplier needs to change, overall or against a line",
     );
-    expect(text).toContain("Query about Volunteering hours (optional)");
-    expect(text).toContain("Query about Careers events (optional)");
+    expect(text).toContain("Query about Volunteering hours");
+    expect(text).toContain("Query about Careers events");
   });
 
   it("the queried email lists each line queried with its comment, apart from the overall comment", async () => {
