@@ -28,6 +28,18 @@ export function isoDayAsUk(day: string): string {
   return `${date}/${month}/${year}`;
 }
 
+/** The day date fields give as their example ("For example, 27/03/2027") when they take any day. */
+export const EXAMPLE_DAY = "2027-03-27";
+
+/** The example for a date field that takes only the days from `min` to `max` (ISO days, either or both): the usual
+ * one if it is among them, else the nearest day the field takes (for a date delivered, no later than today, today),
+ * so that a field is never shown a date it refuses. */
+export function exampleDayWithin(min?: string, max?: string): string {
+  if (max && EXAMPLE_DAY > max) return max;
+  if (min && EXAMPLE_DAY < min) return min;
+  return EXAMPLE_DAY;
+}
+
 /** 00:00 UTC of a calendar date written as an ISO day ("2027-03-27"), as a DATE column holds it. */
 export function dayToDate(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);

@@ -1,5 +1,6 @@
 // GOV.UK Design System form patterns (question pages, error summary) in Tailwind.
 // Field ids equal field names, so the error summary can link to them.
+import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
 import { Form } from "~/ui/form-for.tsx";
 import {
   useEffect,
@@ -301,11 +302,13 @@ export function Select({
   );
 }
 
-// GOV.UK date input: one ISO date field, shown as a native date control with a typed fallback.
+/** GOV.UK date input: one ISO date field, shown as a native date control with a typed fallback. Without a hint of
+ * its own it gives an example of a day it takes (exampleDayWithin its `min` and `max`): with a `max` of today, a day
+ * no later than today. */
 export function DateInput({
   name,
   label,
-  hint = "For example, 27/03/2027",
+  hint,
   errors,
   defaultValue,
   min,
@@ -323,7 +326,7 @@ export function DateInput({
     <TextInput
       name={name}
       label={label}
-      hint={hint}
+      hint={hint ?? `For example, ${isoDayAsUk(exampleDayWithin(min, max))}`}
       errors={errors}
       type="date"
       width="10"

@@ -91,6 +91,7 @@ test("a delivery date that does not exist is answered with an example the field 
   );
   expect(response.status).toBe(400);
   const text = readableMainText(await response.text());
-  expect(text).toContain("Error: Date delivered must be a real date, for example 27/03/2026");
+  const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London" }).format(new Date());
+  expect(text).toContain(`Error: Date delivered must be a real date, for example ${today}`);
   expect(text).not.toContain("27/03/2027");
 });

@@ -1,7 +1,7 @@
 // Marketplace form and query-string schemas. No server imports: the forms use them for client hints too.
 import { z } from "zod";
 import { intentOf, intentUnion } from "~/domain/form-intent.ts";
-import { dayToDate, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
+import { dayToDate, exampleDayWithin, isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { capitalise } from "~/domain/format.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
@@ -236,7 +236,11 @@ export const pledgeActionSchema = intentUnion([
       z
         .string({ error: "Enter the date it was delivered" })
         .trim()
-        .refine(validDate, "Date delivered must be a real date, for example 27/03/2026")
+        // its example is the one the form gives (exampleDayWithin up to today), never a date it refuses
+        .refine(validDate, {
+          error: () =>
+            `Date delivered must be a real date, for example ${isoDayAsUk(exampleDayWithin(undefined, todayIso()))}`,
+        })
         .refine((v) => !validDate(v) || v <= todayIso(), "Date delivered cannot be in the future"),
     ),
     deliveryNote: requiredText({
