@@ -96,56 +96,85 @@ function optionalText(max: number, long: string) {
     .optional();
 }
 
-export const requestFormSchema = z.object({
-  intent: intentOf(["draft", "submit"]).default("draft"),
-  title: requiredText({
-    blank: "Enter a title",
-    min: 5,
-    short: "Title must be 5 characters or more",
-    max: 120,
-    long: "Title must be 120 characters or fewer",
-    what: "The title",
-  }),
-  description: requiredText({
-    blank: "Enter a description of what you need",
-    min: 20,
-    short: "Description must be 20 characters or more",
-    max: 4000,
-    long: "Description must be 4,000 characters or fewer",
-    what: "The description",
-  }),
-  councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
-  categoryId: z.string({ error: "Select a category" }).trim().min(1),
-  helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
-  quantity: wholeNumber("the quantity", 1_000_000),
-  unitLabel: optionalText(40, "Unit must be 40 characters or fewer"),
-  districtId: z.string().trim().optional(),
-  postcodeArea: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "Enter the first half of a postcode, like GU1")
-    .optional(),
-  isRemote: z.boolean().default(false),
-  neededBy: futureDate("the date you need it by"),
-  beneficiaries: optionalText(500, "Who benefits must be 500 characters or fewer"),
-  beneficiaryCount: writtenNumber(
-    z
-      .number({ error: "Enter how many people benefit as a number" })
-      .int("Enter a whole number of people")
-      .min(0, "Number of people cannot be negative")
-      .max(10_000_000, "Number of people is too large")
+// A form's one-off key (a hidden input the page fills in) makes the form sent twice save once. One the page did not
+// make (cut short, too long, missing where the form needs one: a broken or tampered client) is not the user's to
+// correct and has no field to be shown beside, so it is not refused on the field in zod's words ("Too small:
+// expected string to have >=10 characters"): the form as a whole is refused, saying to reload the page, as
+// parse-form.server.ts does for a hidden field sent twice (decision 038).
+export const SUBMISSION_KEY_REFUSED =
+  "This form was not sent as the page made it: reload the page and try again";
+
+const submissionKeyField = z.string().optional().catch(undefined);
+
+/** `schema` with its `submissionKey` checked as one its page makes (`min` to `max` characters; absent only if not
+ * `required`), refused for the form as a whole, whatever the other fields' errors. */
+function withSubmissionKey<T extends z.ZodObject>(
+  schema: T,
+  { min, max, required }: { min: number; max: number; required: boolean },
+): T {
+  return schema.refine(
+    (value) => {
+      const key = (value as { submissionKey?: unknown } | null)?.submissionKey;
+      if (key === undefined) return !required;
+      return typeof key === "string" && key.length >= min && key.length <= max;
+    },
+    { when: () => true, path: [], message: SUBMISSION_KEY_REFUSED },
+  );
+}
+
+export const requestFormSchema = withSubmissionKey(
+  z.object({
+    intent: intentOf(["draft", "submit"]).default("draft"),
+    title: requiredText({
+      blank: "Enter a title",
+      min: 5,
+      short: "Title must be 5 characters or more",
+      max: 120,
+      long: "Title must be 120 characters or fewer",
+      what: "The title",
+    }),
+    description: requiredText({
+      blank: "Enter a description of what you need",
+      min: 20,
+      short: "Description must be 20 characters or more",
+      max: 4000,
+      long: "Description must be 4,000 characters or fewer",
+      what: "The description",
+    }),
+    councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
+    categoryId: z.string({ error: "Select a category" }).trim().min(1),
+    helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
+    quantity: wholeNumber("the quantity", 1_000_000),
+    unitLabel: optionalText(40, "Unit must be 40 characters or fewer"),
+    districtId: z.string().trim().optional(),
+    postcodeArea: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "Enter the first half of a postcode, like GU1")
       .optional(),
-  ),
-  // as the other optional answers: one of only characters that show nothing is no answer ("Not given"), not a
-  // contact a supplier is shown with no words
-  contactPreference: optionalText(300, "Contact preference must be 300 characters or fewer"),
-  // the new-request form's one-off key: posted twice, it is one request (an edit sends none)
-  submissionKey: z.string().min(1).max(100).optional(),
-  // the edit form's version of the request (updatedAt, as app/ui/stale-edit.tsx): none from a new-request form, or a
-  // page shown before forms carried it, which is saved as before
-  version: z.iso.datetime({ precision: 3 }).optional().catch(undefined),
-});
+    isRemote: z.boolean().default(false),
+    neededBy: futureDate("the date you need it by"),
+    beneficiaries: optionalText(500, "Who benefits must be 500 characters or fewer"),
+    beneficiaryCount: writtenNumber(
+      z
+        .number({ error: "Enter how many people benefit as a number" })
+        .int("Enter a whole number of people")
+        .min(0, "Number of people cannot be negative")
+        .max(10_000_000, "Number of people is too large")
+        .optional(),
+    ),
+    // as the other optional answers: one of only characters that show nothing is no answer ("Not given"), not a
+    // contact a supplier is shown with no words
+    contactPreference: optionalText(300, "Contact preference must be 300 characters or fewer"),
+    // the new-request form's one-off key: posted twice, it is one request (an edit sends none)
+    submissionKey: submissionKeyField,
+    // the edit form's version of the request (updatedAt, as app/ui/stale-edit.tsx): none from a new-request form, or a
+    // page shown before forms carried it, which is saved as before
+    version: z.iso.datetime({ precision: 3 }).optional().catch(undefined),
+  }),
+  { min: 1, max: 100, required: false },
+);
 export type RequestForm = z.infer<typeof requestFormSchema>;
 
 // the submission the officer reviewed (see RequestChange.reviewedSubmission); older pages sent none
@@ -193,13 +222,17 @@ export const manageRequestSchema = intentUnion([
   z.object({ intent: z.literal("showcase"), showcaseConsent: z.boolean().default(false) }),
 ]);
 
-export const pledgeFormSchema = z.object({
-  submissionKey: z.string().min(10).max(64),
-  quantity: wholeNumber("the quantity", 1_000_000),
-  message: optionalText(2000, "Message must be 2,000 characters or fewer"),
-  expectedDeliveryDate: futureDate("the expected delivery date"),
-  commitmentId: z.string().trim().optional(),
-});
+export const pledgeFormSchema = withSubmissionKey(
+  z.object({
+    // required: checked by withSubmissionKey ("" only when it is missing, which is refused)
+    submissionKey: z.string().catch(""),
+    quantity: wholeNumber("the quantity", 1_000_000),
+    message: optionalText(2000, "Message must be 2,000 characters or fewer"),
+    expectedDeliveryDate: futureDate("the expected delivery date"),
+    commitmentId: z.string().trim().optional(),
+  }),
+  { min: 10, max: 64, required: true },
+);
 
 // what a decline without a reason is told (calling off an agreed pledge words it so: pledges.$id.tsx)
 export const DECLINE_REASON_MISSING = "Give a reason for declining";
@@ -314,23 +347,26 @@ export function readSavedFilters(stored: unknown): SearchFilters | null {
 export { searchQueryString } from "./search-query.ts";
 
 export const savedSearchSchema = intentUnion([
-  z.object({
-    intent: z.literal("create"),
-    name: requiredText({
-      blank: "Enter a name for the search",
-      min: 2,
-      short: "Name must be 2 characters or more",
-      max: 80,
-      long: "Name must be 80 characters or fewer",
-      what: "The name",
+  withSubmissionKey(
+    z.object({
+      intent: z.literal("create"),
+      name: requiredText({
+        blank: "Enter a name for the search",
+        min: 2,
+        short: "Name must be 2 characters or more",
+        max: 80,
+        long: "Name must be 80 characters or fewer",
+        what: "The name",
+      }),
+      // the list's filters as its page writes them: a 200-character search in a script written with several bytes a
+      // letter (Bengali, Chinese, Arabic) is up to 1,800 characters URL-encoded; parseSearch bounds what is kept
+      query: z.string().max(4000).default(""),
+      emailDigest: z.boolean().default(false),
+      // optional: a page rendered before the key was added still saves
+      submissionKey: submissionKeyField,
     }),
-    // the list's filters as its page writes them: a 200-character search in a script written with several bytes a
-    // letter (Bengali, Chinese, Arabic) is up to 1,800 characters URL-encoded; parseSearch bounds what is kept
-    query: z.string().max(4000).default(""),
-    emailDigest: z.boolean().default(false),
-    // optional: a page rendered before the key was added still saves
-    submissionKey: z.string().min(10).max(64).optional(),
-  }),
+    { min: 10, max: 64, required: false },
+  ),
   z.object({ intent: z.literal("delete"), id: z.string().min(1) }),
   z.object({ intent: z.literal("digest"), id: z.string().min(1), emailDigest: z.boolean().default(false) }),
 ]);
