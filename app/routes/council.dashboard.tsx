@@ -6,6 +6,7 @@ import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { helpTypeLabel, formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
 import { councilDashboard, councilRequestActions } from "~/domain/reporting/dashboard-council.server.ts";
+import { councilWorkQueues } from "~/domain/reporting/dashboard-queues.server.ts";
 import { onTimePercent } from "~/domain/reporting/dashboard-totals.ts";
 import { PIPELINE_NOT_COUNTED } from "~/domain/reporting/progress-format.ts";
 import { localValueSource } from "~/domain/reporting/local-value-source.ts";
@@ -19,7 +20,7 @@ import { InsetText, PageHeading, PlainLink, SummaryList, Table } from "~/ui/comp
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { countOf, formatDate, formatDateTime, formatGbp, formatNumber, plural } from "~/ui/format.ts";
 import { links as reportLinks } from "~/ui/charts/record-links.ts";
-import { CouncilRequestActions } from "~/ui/requestor-actions.tsx";
+import { CouncilRequestActions, CouncilWaiting } from "~/ui/requestor-actions.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Council dashboard – Social Value Marketplace" }];
 
@@ -54,12 +55,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const topParam = topTyped === null ? 75 : /^\s*\d{1,3}\s*$/.test(topTyped) ? Number(topTyped) : NaN;
   const top = Number.isInteger(topParam) && topParam >= 1 && topParam <= 500 ? topParam : 75;
   const councilId = membership.organisationId;
-  const [{ dashboard, charts }, requestActions] = await Promise.all([
+  const [{ dashboard, charts }, waiting, requestActions] = await Promise.all([
     // the figures and their charts' geometry, worked out once a minute and shared
     cached(`council-dashboard:${councilId}:${top}`, async () => {
       const figures = await councilDashboard(councilId, { top });
       return { dashboard: figures, charts: chartsOf(figures) };
     }),
+    // the officer's own queues, read fresh like the requests below: what the officer acts on
+    councilWorkQueues(councilId, new Date()),
     // only the council's own members act for it as a requestor, not a partner's shared staff (decision 011)
     membership.viaCouncil === null ? councilRequestActions(councilId) : null,
   ]);
@@ -71,6 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     topTyped: top !== topParam ? (topTyped ?? "") : String(top),
     dashboard,
     charts,
+    waiting,
     requestActions,
   });
 }
@@ -118,6 +122,14 @@ function measuresOnTrack(measures: { rag: string | null; percent: number | null 
   return `${formatNumber(green)} of ${formatNumber(rated.length)} measures with a plan to date ${plural(green, "is", "are")} on track ${rule}.`;
 }
 
+// The median is taken over the requests opened in the year that have been pledged to: when there are none, it
+// says why. "No pledges yet" was wrong beside a table of pledges made in the year to requests opened before it.
+function noFirstPledge(opened: number, since: string) {
+  if (opened === 0) return `Nothing to measure: no request has been opened since ${since}`;
+  if (opened === 1) return `Nothing to measure yet: the one request opened since ${since} has no pledge`;
+  return `Nothing to measure yet: none of the ${formatNumber(opened)} requests opened since ${since} has a pledge`;
+}
+
 const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(value, 1)}%`);
 
 export default function CouncilDashboard() {
@@ -128,6 +140,7 @@ export default function CouncilDashboard() {
     topTyped,
     dashboard: d,
     charts,
+    waiting,
     requestActions,
   } = useLoaderData<typeof loader>();
   const thisQuarter = d.compliance[d.compliance.length - 1];
@@ -161,6 +174,8 @@ export default function CouncilDashboard() {
           ) : null}
         </ul>
       </nav>
+
+      <CouncilWaiting queues={waiting} />
 
       {requestActions ? <CouncilRequestActions actions={requestActions} /> : null}
 
@@ -457,7 +472,7 @@ export default function CouncilDashboard() {
               key: "Median time to first pledge",
               value:
                 d.activity.medianDaysToFirstPledge === null ? (
-                  "No pledges yet"
+                  noFirstPledge(d.activity.opened, formatDate(d.activity.since))
                 ) : (
                   <>
                     {formatNumber(d.activity.medianDaysToFirstPledge, 1)} days, over{" "}
@@ -473,7 +488,7 @@ export default function CouncilDashboard() {
           caption="Pledged and confirmed, by type of help"
           rows={d.activity.byHelpType}
           rowKey={(h) => h.helpType}
-          empty="No pledges in this period."
+          empty={`No pledges have been made or confirmed since ${formatDate(d.activity.since)}.`}
           columns={[
             { header: "Type of help", rowHeader: true, cell: (h) => helpTypeLabel(h.helpType) },
             ...(["pledged", "confirmed"] as const).map((view) => ({

@@ -1,5 +1,7 @@
-// The council dashboard's "needs your action" list for the requests the council posted itself.
+// The council dashboard's "needs your action" lists: the officer's own queues (requests to approve, organisations
+// to verify, returns to review) and the requests the council posted itself.
 import { Link } from "@remix-run/react";
+import type { CouncilWorkQueues } from "~/domain/reporting/dashboard-queues.server.ts";
 import { formatNumber, plural } from "./format.ts";
 
 type ActionCount = { count: number; requestId: string | null };
@@ -68,6 +70,66 @@ export function CouncilRequestActions({ actions }: { actions: RequestorActions }
       <p>
         <Link to="/my-requests">All your council’s requests</Link>
       </p>
+    </section>
+  );
+}
+
+// Each figure links to the queue that lists exactly those records; a zero is said plainly, not linked to an empty
+// list.
+export function CouncilWaiting({ queues }: { queues: CouncilWorkQueues }) {
+  const items = [
+    {
+      key: "approve",
+      count: queues.toApprove,
+      to: "/council/moderation",
+      label: plural(queues.toApprove, "request to approve", "requests to approve"),
+    },
+    {
+      key: "verify",
+      count: queues.toVerify,
+      to: "/council/verification",
+      label: plural(queues.toVerify, "organisation to verify", "organisations to verify"),
+    },
+    {
+      key: "review",
+      count: queues.toReview,
+      to: "/returns?queue=review",
+      label: plural(queues.toReview, "KPI return to review", "KPI returns to review"),
+    },
+  ];
+  const nothing = items.every((item) => item.count === 0);
+  return (
+    <section aria-labelledby="council-waiting" className="mb-10">
+      <h2 id="council-waiting" className="mb-4 text-2xl font-bold">
+        Waiting for your council
+      </h2>
+      {nothing ? (
+        <p className="mb-4">
+          Nothing is waiting for your council: no requests to approve, organisations to verify or KPI returns
+          to review.
+        </p>
+      ) : (
+        <>
+          <p className="mb-4 max-w-3xl">Up to date as you load the page.</p>
+          <ul className="mb-4 grid gap-4 sm:grid-cols-3">
+            {items.map(({ key, count, to, label }) => (
+              <li key={key} className="border-l-8 border-brand bg-brand-light p-4">
+                {count === 0 ? (
+                  <>
+                    <span className="block text-4xl font-bold">0</span>
+                    <span className="block">{label}</span>
+                  </>
+                ) : (
+                  <Link to={to}>
+                    <span className="block text-4xl font-bold">{formatNumber(count)}</span>
+                    <span className="block">{label}</span>
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

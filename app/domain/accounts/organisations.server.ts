@@ -433,13 +433,17 @@ export function listCouncilsWithPartnerships() {
 
 export const QUEUE_PAGE_SIZE = 25;
 
+// The organisations waiting for the councils to verify them: the queue lists them and the council dashboard
+// counts them.
+export const verificationQueueWhere = (councilIds: string[]) => ({
+  councilId: { in: councilIds },
+  status: "PENDING" as const,
+  kind: { in: ["VCSE" as const, "SUPPLIER" as const] },
+});
+
 // Oldest first, a page at a time.
 export async function verificationQueue(councilIds: string[], page = 1) {
-  const where = {
-    councilId: { in: councilIds },
-    status: "PENDING" as const,
-    kind: { in: ["VCSE" as const, "SUPPLIER" as const] },
-  };
+  const where = verificationQueueWhere(councilIds);
   const [queue, total] = await Promise.all([
     db.organisation.findMany({
       where,

@@ -316,13 +316,16 @@ function listOrganisationRequestRows(where: { organisationId: string }, page: nu
 export const MODERATION_PAGE_SIZE = 25;
 
 // Oldest first, a page at a time.
+// The requests waiting for the council's approval: the queue lists them and the council dashboard counts them.
+export const moderationQueueWhere = (councilId: string) => ({ councilId, status: "SUBMITTED" as const });
+
 export async function moderationQueue(councilId: string, page = 1) {
-  const where = { councilId, status: "SUBMITTED" as const };
+  const where = moderationQueueWhere(councilId);
   const [queue, total] = await Promise.all([moderationPage(where, page), db.request.count({ where })]);
   return { queue, total, pageCount: Math.max(1, Math.ceil(total / MODERATION_PAGE_SIZE)) };
 }
 
-function moderationPage(where: { councilId: string; status: "SUBMITTED" }, page: number) {
+function moderationPage(where: ReturnType<typeof moderationQueueWhere>, page: number) {
   return db.request.findMany({
     where,
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],

@@ -217,22 +217,26 @@ export async function listSupplierReturns(
 
 export type CouncilQueue = "review" | "overdue" | "all";
 
-/** The council's queue: submitted returns to review, overdue ones, or everything; optionally only mine. */
-export async function listCouncilReturns(
+export type CouncilReturnsFilter = {
+  queue: CouncilQueue;
+  managerId?: string;
+  // narrowed to one quarter or one contract, as the dashboard and the departmental report link
+  quarter?: { financialYear: number; quarter: number };
+  contractId?: string;
+  // only these returns: those behind one of the dashboard's compliance figures
+  returnIds?: string[];
+};
+
+/**
+ * Which of the council's returns a queue lists: the list and the dashboard's count of returns to review both read
+ * it, so the figure and the list agree.
+ */
+export async function councilReturnsWhere(
   councilId: string,
-  options: {
-    queue: CouncilQueue;
-    managerId?: string;
-    page: number;
-    // narrowed to one quarter or one contract, as the dashboard and the departmental report link
-    quarter?: { financialYear: number; quarter: number };
-    contractId?: string;
-    // only these returns: those behind one of the dashboard's compliance figures
-    returnIds?: string[];
-  },
+  options: CouncilReturnsFilter,
   now: Date,
-) {
-  const where: Prisma.KpiReturnWhereInput = {
+): Promise<Prisma.KpiReturnWhereInput> {
+  return {
     contract: {
       councilId,
       ...(options.managerId ? { contractManagerId: options.managerId } : {}),
@@ -252,6 +256,15 @@ export async function listCouncilReturns(
         }
       : {}),
   };
+}
+
+/** The council's queue: submitted returns to review, overdue ones, or everything; optionally only mine. */
+export async function listCouncilReturns(
+  councilId: string,
+  options: CouncilReturnsFilter & { page: number },
+  now: Date,
+) {
+  const where = await councilReturnsWhere(councilId, options, now);
   // to review: oldest due first and, as a quarter's returns share a due date, the longest waiting first
   const orderBy: Prisma.KpiReturnOrderByWithRelationInput[] =
     options.queue === "all"
