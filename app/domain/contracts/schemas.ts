@@ -203,6 +203,14 @@ export const commitmentRemoveSchema = versionRequired(
 
 export type CommitmentRemoval = z.infer<typeof commitmentRemoveSchema>;
 
+export const PROXY_VALUE_NEGATIVE = "The proxy value must be £0 or more";
+
+/** "-5", "-£14.50", "£ -14.50" (a minus sign or a hyphen): an amount below zero. */
+function isNegativeAmount(value: string) {
+  const rest = value.trim().replace(/^£\s*/, "");
+  return /^[-\u2212]/.test(rest) && parseAmount(rest.slice(1)) !== null;
+}
+
 const helpTypesSchema = z.object({
   unit: z.enum(MeasureUnit),
   contributingHelpTypes: z.array(z.enum(HelpType)).default([]),
@@ -226,7 +234,21 @@ export const measureSchema = z
     helpText: optionalText(1000, "The help text"),
     frameworkMapping: optionalText(200, "The framework theme"),
     contributingHelpTypes: z.array(z.enum(HelpType)).default([]),
-    proxyValueGbp: amount("", "Enter the value in pounds, for example 14.50").optional(),
+    proxyValueGbp: z
+      .string()
+      .transform((value, ctx) => {
+        const parsed = parseAmount(value);
+        if (parsed !== null) return parsed;
+        // "-5" or "£-14.50" is a value, only not one a proxy can be: said so, not "Enter the value in pounds"
+        ctx.addIssue({
+          code: "custom",
+          message: isNegativeAmount(value)
+            ? PROXY_VALUE_NEGATIVE
+            : "Enter the value in pounds, for example 14.50",
+        });
+        return z.NEVER;
+      })
+      .optional(),
   })
   .superRefine(
     (value, ctx) => {
