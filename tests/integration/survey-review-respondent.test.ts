@@ -116,7 +116,7 @@ describe("withdrawing", () => {
     expect(r.headers.get("set-cookie") ?? "").toMatch(/^svm_flash=[^;]+;/);
   };
 
-  it("sent twice (at once, or again after a slow answer) withdraws once and answers both as withdrawn", async () => {
+  it("sent twice (at once, or again after a slow answer) deletes unsent answers once and answers each as the first", async () => {
     const { cycleId, business } = await freshCycle();
     const user = await createMember(business.id, "OWNER");
     const owner = await sessionCookieFor(user.id);
@@ -126,10 +126,12 @@ describe("withdrawing", () => {
     withdrawn(a, cycleId);
     withdrawn(b, cycleId);
     withdrawn(await withdrawOnce(cycleId, owner), cycleId);
-    const response = await db.surveyResponse.findFirstOrThrow({ where: { cycleId } });
-    expect(response.status).toBe("WITHDRAWN");
+    // answers never sent are deleted with their response (s33), once
+    expect(await db.surveyResponse.count({ where: { cycleId } })).toBe(0);
     expect(
-      await db.auditLog.count({ where: { action: "survey.response.withdraw", entityId: response.id } }),
+      await db.auditLog.count({
+        where: { action: "survey.response.withdraw", actorOrganisationId: business.id },
+      }),
     ).toBe(1);
   });
 
@@ -159,16 +161,9 @@ describe("withdrawing", () => {
       year: 2026,
     });
     expect(sent).toMatchObject({ sent: false });
-    const response = await db.surveyResponse.findUniqueOrThrow({
-      where: { id: responseId },
-      include: { protectedAnswers: true },
-    });
-    expect(response).toMatchObject({
-      status: "WITHDRAWN",
-      submittedAt: null,
-      barriers: [],
-      protectedAnswers: null,
-    });
+    // answers never sent were deleted with their response (s33): nothing was stored or sent after
+    expect(await db.surveyResponse.count({ where: { cycleId } })).toBe(0);
+    expect(await db.surveyProtectedAnswers.count({ where: { responseId } })).toBe(0);
     expect(await db.emailOutbox.count({ where: { template: "survey-submitted", to: user.email } })).toBe(0);
   });
 });

@@ -137,7 +137,8 @@ describe("a business rejected with survey answers it never sent", () => {
     const deleted = await postPage(`${base}/withdraw`, formOf({}), cookie);
     expect(deleted.headers.get("location")).toBe("/survey");
     expect((await flashOfRedirect(deleted))?.message).toBe("Your answers have been deleted.");
-    expect((await stored(responseId)).status).toBe("WITHDRAWN");
+    // answers never sent are deleted outright, not kept as withdrawn (s33)
+    expect(await db.surveyResponse.count({ where: { id: responseId } })).toBe(0);
     expect((await renderPage(base, cookie)).status).toBe(404);
     expect(await db.organisation.count({ where: { id: business.id, status: "REJECTED" } })).toBe(1);
   });

@@ -397,17 +397,46 @@ export async function submitResponse(
   });
 }
 
-// Withdrawal deletes every answer; only the fact of withdrawal remains. "already" when it was already withdrawn (the
-// same form sent twice): nothing is done or logged again. "closed" when the survey stopped taking answers since the
-// page was read: like a change, a withdrawal is never made after the close (the report counts the answers sent).
+// Withdrawal deletes every answer of answers sent; only the fact of withdrawal remains. Answers never sent are deleted
+// outright, with the response itself: the council never had them, so nothing of them is kept (no "withdrawn" state for
+// the business's list or the council's figures to count), and the business may start again as if it never had. The
+// audit entry stays, and records which it was. "already" when it was already withdrawn or deleted (the same form sent
+// twice): nothing is done or logged again. "closed" when the survey stopped taking answers since the page was read:
+// like a change, a withdrawal is never made after the close (the report counts the answers sent).
 export async function withdrawResponse(
   input: Actor & { responseId: string },
 ): Promise<"withdrawn" | "already" | "closed"> {
   return db.$transaction(async (tx) => {
-    if (!(await holdCycleOpen(tx, input.responseId))) return "closed";
+    if (!(await holdCycleOpen(tx, input.responseId)))
+      // answers never sent, deleted meanwhile by the same form sent at the same moment: not a close
+      return (await lockedStatus(tx, input.responseId)) === null ? "already" : "closed";
     const status = await lockedStatus(tx, input.responseId);
     if (status === null || status === "WITHDRAWN") return "already";
+    const sent = status === "SUBMITTED";
+    const { cycleId } = await tx.surveyResponse.findUniqueOrThrow({
+      where: { id: input.responseId },
+      select: { cycleId: true },
+    });
+    // logged first: the entry is filed with the response's council and business, read from the response
+    await writeSurveyResponseAudit(
+      {
+        actorUserId: input.userId,
+        action: "survey.response.withdraw",
+        entityId: input.responseId,
+        // answers never sent were deleted, not withdrawn from the council: the form sent again is told the same,
+        // found by the cycle once the response is gone
+        details: { sent, cycleId },
+        ipAddress: input.ipAddress,
+      },
+      tx,
+    );
     await deleteProtectedAnswers(tx, input.responseId);
+    if (!sent) {
+      await tx.surveyResponse.delete({
+        where: { id: input.responseId, organisationId: input.organisationId },
+      });
+      return "withdrawn";
+    }
     await tx.surveyResponse.update({
       where: { id: input.responseId, organisationId: input.organisationId },
       data: {
@@ -429,17 +458,6 @@ export async function withdrawResponse(
         resumeAt: null,
       },
     });
-    await writeSurveyResponseAudit(
-      {
-        actorUserId: input.userId,
-        action: "survey.response.withdraw",
-        entityId: input.responseId,
-        // answers never sent were deleted, not withdrawn from the council: the form sent again is told the same
-        details: { sent: status === "SUBMITTED" },
-        ipAddress: input.ipAddress,
-      },
-      tx,
-    );
     return "withdrawn";
   });
 }
@@ -485,23 +503,25 @@ export async function wereWithdrawn(cycleId: string, organisationId: string) {
   return withdrawn > 0;
 }
 
-// Whether this person withdrew the business's answers moments ago, and whether those had been sent (null: not
-// just now): 'Withdraw' sent again (a double click, a form sent again after a slow answer) is answered as the
-// first was.
+// Whether this person withdrew (or deleted) the business's answers moments ago, and whether those had been sent
+// (null: not just now): 'Withdraw' sent again (a double click, a form sent again after a slow answer) is answered as
+// the first was. Answers never sent leave no response behind: the entry is found by the cycle it records.
 export async function withdrewJustNow(cycleId: string, organisationId: string, userId: string) {
-  const response = await db.surveyResponse.findFirst({
+  const withdrawn = await db.surveyResponse.findFirst({
     where: { cycleId, organisationId, status: "WITHDRAWN" },
     select: { id: true },
   });
-  if (!response) return null;
   const entry = await db.auditLog.findFirst({
     where: {
       actorUserId: userId,
       action: "survey.response.withdraw",
-      entityId: response.id,
       createdAt: { gt: new Date(Date.now() - SENT_TWICE_WINDOW_MS) },
+      OR: [
+        ...(withdrawn ? [{ entityId: withdrawn.id }] : []),
+        { actorOrganisationId: organisationId, details: { path: ["cycleId"], equals: cycleId } },
+      ],
     },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { details: true },
   });
   if (!entry) return null;
