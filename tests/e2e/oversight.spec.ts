@@ -9,7 +9,9 @@ test("a council officer opens the dashboard, the departmental report and downloa
   await expect(
     page.getByRole("heading", { name: "Contracts with social value commitments recorded" }),
   ).toBeVisible();
-  // what needs the council's action on the requests it posted itself, whether there is any or not
+  // the officer's own queues (requests to approve, organisations to verify, returns to review), then what needs
+  // the council's action on the requests it posted itself, whether there is any or not
+  await expect(page.getByRole("heading", { name: "Waiting for your council" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your council’s requests: needs action" })).toBeVisible();
   // the council entered its own proxy values: the local £ is shown with where the values come from
   await expect(page.getByText(/^Local £ value: £[\d,.]+ delivered of £[\d,.]+ committed/)).toBeVisible();
@@ -110,10 +112,14 @@ test("a council admin changes the settings and reads the audit log", async ({ pa
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
 
+  // the action in words, the change as before → after, and the filter's address keeps the code
   await visit(page, "/council/audit?action=council.settings_update");
-  await expect(
-    page.getByRole("table", { name: /Audit entries/ }).getByText("council.settings_update"),
-  ).toBeVisible();
+  await expect(page.getByLabel("Action")).toHaveValue("council.settings_update");
+  const entries = page.getByRole("table", { name: /Audit entries/ });
+  await expect(entries.getByText("Changed the council’s settings").first()).toBeVisible();
+  await expect(entries.getByText(/→ #0b3d2e/).first()).toBeVisible();
+  await expect(entries.getByText("council.settings_update")).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("a supplier and a charity each land on their own dashboard", async ({ page }) => {
