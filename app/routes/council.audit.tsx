@@ -6,6 +6,7 @@ import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";
 import { dayProblem, parseDay } from "~/domain/contracts/values.ts";
 import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.server.ts";
+import { auditActionLabel, auditRecordTypeLabel, labelledChoices } from "~/domain/audit/audit-labels.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
@@ -112,7 +113,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: result.total,
     pageCount: result.pageCount,
     page: filters.page,
-    entries: result.entries.map((e) => ({ ...e, details: e.details ? JSON.stringify(e.details) : null })),
+    entries: result.entries,
   });
 }
 
@@ -149,7 +150,8 @@ export default function AuditLog() {
             placeholder="Any record type"
             defaultValue={params.entityType}
             errors={errors.entityType}
-            options={options.entityTypes.map((t) => ({ value: t, label: t }))}
+            // named in words; the address keeps the code, so a link shared before still filters the same
+            options={labelledChoices(options.entityTypes, auditRecordTypeLabel)}
           />
           <Select
             name="action"
@@ -157,7 +159,7 @@ export default function AuditLog() {
             placeholder="Any action"
             defaultValue={params.action}
             errors={errors.action}
-            options={options.actions.map((a) => ({ value: a, label: a }))}
+            options={labelledChoices(options.actions, auditActionLabel)}
           />
           <DateInput name="from" label="From" defaultValue={params.from} errors={errors.from} />
           <DateInput name="to" label="To (inclusive)" defaultValue={params.to} errors={errors.to} />
@@ -201,19 +203,35 @@ export default function AuditLog() {
               ),
           },
           { header: "Filed under", cell: (e) => e.organisation?.name ?? "" },
-          { header: "Action", cell: (e) => <code>{e.action}</code> },
+          { header: "Action", cell: (e) => e.actionLabel },
           {
             header: "Record",
             cell: (e) => (
               <>
-                {e.entityType}
-                {e.entityId ? <span className="block text-sm break-all text-muted">{e.entityId}</span> : null}
+                {e.recordLabel}
+                {e.recordName ? (
+                  <span className="block text-sm">{e.recordName}</span>
+                ) : e.entityId ? (
+                  <span className="block text-sm break-all text-muted">Reference: {e.entityId}</span>
+                ) : null}
               </>
             ),
           },
           {
             header: "Details",
-            cell: (e) => <span className="block max-w-xs text-sm break-all">{e.details ?? ""}</span>,
+            cell: (e) =>
+              e.details.length ? (
+                <dl className="max-w-xs text-sm break-words">
+                  {e.details.map((d, i) => (
+                    <div key={i}>
+                      <dt className="inline font-bold">{d.label}: </dt>
+                      <dd className="inline">{d.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : (
+                ""
+              ),
           },
           { header: "IP address", cell: (e) => e.ipAddress ?? "" },
         ]}

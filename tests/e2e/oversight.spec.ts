@@ -114,7 +114,7 @@ test("a council admin changes the settings and reads the audit log", async ({ pa
 
   // the action in words, the change as before → after, and the filter's address keeps the code
   await visit(page, "/council/audit?action=council.settings_update");
-  await expect(page.getByLabel("Action")).toHaveValue("council.settings_update");
+  await expect(page.getByLabel("Action", { exact: true })).toHaveValue("council.settings_update");
   const entries = page.getByRole("table", { name: /Audit entries/ });
   await expect(entries.getByText("Changed the council’s settings").first()).toBeVisible();
   await expect(entries.getByText(/→ #0b3d2e/).first()).toBeVisible();

@@ -36,10 +36,15 @@ describe("a change of name", () => {
       path: "/council/audit?action=account.name_changed",
       cookie: await sessionCookieFor(admin.id),
     });
-    const { entries } = await jsonOf<{ entries: { action: string; details: string | null }[] }>(log);
+    const { entries } = await jsonOf<{
+      entries: { action: string; details: { label: string; value: string }[] }[];
+    }>(log);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: "account.name_changed" });
-    expect(JSON.parse(entries[0].details!)).toEqual({ from: "Olive Officer", to: "Pat Someone" });
+    expect(entries[0].details).toEqual([
+      { label: "From", value: "Olive Officer" },
+      { label: "To", value: "Pat Someone" },
+    ]);
 
     // saved again unchanged: nothing to log
     expect((await rename(cookie, "Pat Someone")).status).toBe(302);

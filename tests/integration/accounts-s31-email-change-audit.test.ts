@@ -22,7 +22,7 @@ type Entry = {
   action: string;
   entityType: string;
   entityId: string;
-  details: string | null;
+  details: { label: string; value: string }[];
   createdAt: string;
   actor: { email: string } | null;
 };
@@ -47,7 +47,10 @@ describe("an officer moving their account to a new address", () => {
     const asked = (await councilLog(oldEmail)).filter((e) => e.action.startsWith("account.email"));
     expect(asked.map((e) => e.action)).toEqual(["account.email_change_requested"]);
     expect(asked[0]).toMatchObject({ entityType: "User", entityId: officer.id, actor: { email: oldEmail } });
-    expect(JSON.parse(asked[0]!.details!)).toEqual({ from: oldEmail, to: newEmail });
+    expect(asked[0]!.details).toEqual([
+      { label: "From", value: oldEmail },
+      { label: "To", value: newEmail },
+    ]);
 
     const confirmed = await confirm(token);
     expect(confirmed.status).toBe(302);

@@ -3,6 +3,9 @@
 // action and date.
 import { containingText, db } from "~/db.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
+import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
+import { NAMED_ID_KEYS, readableDetails } from "./audit-details.ts";
+import { auditActionLabel, auditRecordTypeLabel } from "./audit-labels.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { z } from "zod";
 
@@ -166,7 +169,150 @@ export async function searchAuditLog(councilId: string, surveyAccess: boolean, f
       },
     }),
   ]);
-  return { total, entries, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  const names = await recordNames(councilId, entries);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    // each entry in words: what was done, to what (by its name where one is found), and its details as pairs
+    entries: entries.map(({ details, ...e }) => ({
+      ...e,
+      actionLabel: auditActionLabel(e.action),
+      recordLabel: auditRecordTypeLabel(e.entityType),
+      recordName: e.entityId ? (names.get(e.entityId) ?? null) : null,
+      details: readableDetails(e.action, details, names),
+    })),
+  };
+}
+
+type ListedEntry = { entityType: string; entityId: string | null; details: Prisma.JsonValue };
+
+// The ids a page of entries names (its records, and the people, organisations, partnerships and returns in their
+// details), each looked up once with the others of its kind. Records a council keeps are looked up in this
+// council's only; a record since deleted has no name and is shown by its reference.
+async function recordNames(councilId: string, entries: ListedEntry[]): Promise<Map<string, string>> {
+  const ids = new Map<string, Set<string>>();
+  const add = (kind: string, id: unknown) => {
+    if (typeof id !== "string" || !id) return;
+    if (!ids.has(kind)) ids.set(kind, new Set());
+    ids.get(kind)!.add(id);
+  };
+  const KIND_OF_KEY: Record<(typeof NAMED_ID_KEYS)[number], string> = {
+    userId: "User",
+    organisationId: "Organisation",
+    partnershipId: "Partnership",
+    returnId: "KpiReturn",
+  };
+  for (const e of entries) {
+    add(e.entityType === "CouncilSettings" ? "Organisation" : e.entityType, e.entityId);
+    if (e.details && typeof e.details === "object" && !Array.isArray(e.details))
+      for (const key of NAMED_ID_KEYS) add(KIND_OF_KEY[key], (e.details as Record<string, unknown>)[key]);
+  }
+  const of = (kind: string) => [...(ids.get(kind) ?? [])];
+  const none = Promise.resolve([] as [string, string][]);
+  const ask = <T>(kind: string, find: (id: string[]) => Promise<T[]>, name: (row: T) => [string, string]) =>
+    ids.has(kind) ? find(of(kind)).then((rows) => rows.map(name)) : none;
+  const found = await Promise.all([
+    ask(
+      "User",
+      (id) => db.user.findMany({ where: { id: { in: id } }, select: { id: true, name: true } }),
+      (u) => [u.id, u.name],
+    ),
+    ask(
+      "Organisation",
+      (id) => db.organisation.findMany({ where: { id: { in: id } }, select: { id: true, name: true } }),
+      (o) => [o.id, o.name],
+    ),
+    ask(
+      "Partnership",
+      (id) => db.partnership.findMany({ where: { id: { in: id } }, select: { id: true, name: true } }),
+      (p) => [p.id, p.name],
+    ),
+    ask(
+      "Membership",
+      (id) =>
+        db.membership.findMany({
+          where: { id: { in: id } },
+          select: { id: true, user: { select: { name: true } }, organisation: { select: { name: true } } },
+        }),
+      (m) => [m.id, `${m.user.name} at ${m.organisation.name}`],
+    ),
+    ask(
+      "Invitation",
+      (id) => db.invitation.findMany({ where: { id: { in: id } }, select: { id: true, email: true } }),
+      (i) => [i.id, i.email],
+    ),
+    ask(
+      "Contract",
+      (id) =>
+        db.contract.findMany({
+          where: { id: { in: id }, councilId },
+          select: { id: true, reference: true, title: true },
+        }),
+      (c) => [c.id, `${c.reference} – ${c.title}`],
+    ),
+    ask(
+      "KpiReturn",
+      (id) =>
+        db.kpiReturn.findMany({
+          where: { id: { in: id }, contract: { councilId } },
+          select: { id: true, financialYear: true, quarter: true, contract: { select: { reference: true } } },
+        }),
+      (r) => [r.id, `${r.contract.reference}, ${quarterLabel(r.financialYear, r.quarter as QuarterNumber)}`],
+    ),
+    ask(
+      "Measure",
+      (id) =>
+        db.measure.findMany({
+          where: { id: { in: id }, councilId },
+          select: { id: true, code: true, name: true },
+        }),
+      (m) => [m.id, `${m.code} – ${m.name}`],
+    ),
+    ask(
+      "Request",
+      (id) =>
+        db.request.findMany({ where: { id: { in: id }, councilId }, select: { id: true, title: true } }),
+      (r) => [r.id, r.title],
+    ),
+    ask(
+      "Pledge",
+      (id) =>
+        db.pledge.findMany({
+          where: { id: { in: id }, request: { councilId } },
+          select: {
+            id: true,
+            request: { select: { title: true } },
+            supplierOrganisation: { select: { name: true } },
+          },
+        }),
+      (p) => [p.id, `${p.supplierOrganisation.name}’s pledge to “${p.request.title}”`],
+    ),
+    ask(
+      "GuidancePage",
+      (id) =>
+        db.guidancePage.findMany({ where: { id: { in: id }, councilId }, select: { id: true, title: true } }),
+      (g) => [g.id, g.title],
+    ),
+    ask(
+      "Category",
+      (id) =>
+        db.category.findMany({ where: { id: { in: id }, councilId }, select: { id: true, name: true } }),
+      (c) => [c.id, c.name],
+    ),
+    ask(
+      "District",
+      (id) =>
+        db.district.findMany({ where: { id: { in: id }, councilId }, select: { id: true, name: true } }),
+      (d) => [d.id, d.name],
+    ),
+    ask(
+      "SurveyCycle",
+      (id) =>
+        db.surveyCycle.findMany({ where: { id: { in: id }, councilId }, select: { id: true, year: true } }),
+      (c) => [c.id, `${c.year} survey`],
+    ),
+  ]);
+  return new Map(found.flat());
 }
 
 // The choices offered in the filter form: only values that occur in this council's log. The organisations are the

@@ -1,0 +1,150 @@
+// An audit entry's details (the JSON each writer stores) as "Label: value" pairs a council admin can read: dates
+// as "27 March 2027", yes/no, a record's name in place of its id where the log's reader found one, a changed
+// field as "before → after". Survey entries show only what says how the survey was run, never an answer.
+import { KIND_LABEL } from "~/domain/accounts/labels.ts";
+import { formatDate, formatDateTime, formatNumber } from "~/domain/format.ts";
+
+export type DetailPair = { label: string; value: string };
+
+// in the order a reader takes them in: who or what, then the change, then the rest
+const KEY_LABELS: Record<string, string> = {
+  userId: "Person",
+  organisationId: "Organisation",
+  partnershipId: "Partnership",
+  partnership: "Partnership",
+  returnId: "Return",
+  name: "Name",
+  kind: "Kind of organisation",
+  email: "Email",
+  code: "Code",
+  measure: "Measure",
+  unit: "Unit",
+  units: "Units",
+  commitmentId: "Commitment",
+  slug: "Web address",
+  published: "Published",
+  quarter: "Quarter",
+  year: "Year",
+  page: "Page",
+  role: "Role",
+  status: "Status",
+  from: "From",
+  to: "To",
+  changed: "Changed",
+  neededBy: "Needed by",
+  joinedAt: "Joined",
+  reason: "Reason",
+  because: "Reason",
+  prefilled: "Started from the previous survey’s answers",
+  sent: "The answers had been sent",
+  invitations: "Invitations",
+  sentAgain: "Sent again",
+  unsentResponsesDeleted: "Unsent responses deleted",
+  offersDeclined: "Offers declined",
+  evidenceFiles: "Evidence files",
+  requestsWithdrawn: "Requests withdrawn",
+  pledgesWithdrawn: "Pledges withdrawn",
+  invitationsCancelled: "Invitations cancelled",
+  emailsCancelled: "Emails cancelled",
+  rows: "Rows",
+  upload: "File",
+  postcodeAreas: "Postcode areas",
+  sha256: "File fingerprint (SHA-256)",
+};
+const KEY_ORDER = Object.keys(KEY_LABELS);
+// a key with no place above comes after those that have one (the log stores details without their order)
+const place = (key: string) => (KEY_ORDER.includes(key) ? KEY_ORDER.indexOf(key) : KEY_ORDER.length);
+
+// What a survey entry may show: how the survey was run (dates, counts, which page), never what a business answered.
+const SURVEY_KEYS = new Set([
+  "prefilled",
+  "page",
+  "sent",
+  "year",
+  "changed",
+  "unsentResponsesDeleted",
+  "invitations",
+  "sentAgain",
+  "reason",
+]);
+
+// Ids whose record the log's reader looks up by name (audit-log.server.ts); any other id is kept, labelled.
+export const NAMED_ID_KEYS = ["userId", "organisationId", "partnershipId", "returnId"] as const;
+
+/** "evidenceFiles" → "Evidence files", "CHANGES_REQUESTED" → "Changes requested". */
+export function humanise(key: string): string {
+  const words = key
+    .replace(/[_-]+/g, " ")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const CODE_WORD = /^[A-Z][A-Z0-9_]*$/;
+
+function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "none";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "string") {
+    if (ISO_DAY.test(value)) return formatDate(`${value}T12:00:00Z`);
+    if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
+    if (value in KIND_LABEL) return KIND_LABEL[value as keyof typeof KIND_LABEL];
+    if (CODE_WORD.test(value)) return humanise(value);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map(formatValue).join(", ");
+  return JSON.stringify(value);
+}
+
+function isChange(value: unknown): value is { label: string; from?: unknown; to?: unknown } {
+  return (
+    typeof value === "object" && value !== null && "label" in value && ("from" in value || "to" in value)
+  );
+}
+
+function isFromTo(value: unknown): value is { from?: unknown; to?: unknown } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => k === "from" || k === "to");
+}
+
+function pairs(key: string, value: unknown, label: string, names: ReadonlyMap<string, string>): DetailPair[] {
+  if ((NAMED_ID_KEYS as readonly string[]).includes(key) && typeof value === "string") {
+    const name = names.get(value);
+    return [name ? { label, value: name } : { label: `${label} (reference)`, value }];
+  }
+  // a list of field changes (contracts, commitments, measures): one line a field
+  if (Array.isArray(value) && value.length > 0 && value.every(isChange))
+    return value.map((c) => ({ label: c.label, value: `${formatValue(c.from)} → ${formatValue(c.to)}` }));
+  // the names of the fields changed (a survey's settings)
+  if (key === "changed" && Array.isArray(value))
+    return [
+      { label, value: value.map((v) => (typeof v === "string" ? humanise(v) : formatValue(v))).join(", ") },
+    ];
+  if (isFromTo(value)) return [{ label, value: `${formatValue(value.from)} → ${formatValue(value.to)}` }];
+  if (typeof value === "object" && value !== null && !Array.isArray(value))
+    return Object.entries(value).flatMap(([k, v]) =>
+      pairs(k, v, `${label}: ${KEY_LABELS[k] ?? humanise(k)}`, names),
+    );
+  return [{ label, value: formatValue(value) }];
+}
+
+/** An entry's details as labelled pairs; `names` holds the names found for the ids it names. */
+export function readableDetails(
+  action: string,
+  details: unknown,
+  names: ReadonlyMap<string, string> = new Map(),
+): DetailPair[] {
+  const survey = action.startsWith("survey.");
+  if (details === null || details === undefined) return [];
+  if (typeof details !== "object" || Array.isArray(details))
+    return survey ? [] : [{ label: "Details", value: formatValue(details) }];
+  return Object.entries(details as Record<string, unknown>)
+    .filter(([key]) => !survey || SURVEY_KEYS.has(key))
+    .sort(([a], [b]) => place(a) - place(b) || a.localeCompare(b))
+    .flatMap(([key, value]) => pairs(key, value, KEY_LABELS[key] ?? humanise(key), names));
+}
