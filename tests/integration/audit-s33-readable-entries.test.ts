@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
+import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { changeRole, removeMember } from "~/domain/accounts/members.server.ts";
 import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
 import { formatDateTime } from "~/domain/format.ts";
@@ -74,6 +75,17 @@ beforeAll(async () => {
       input: { ...settings, brandColour: settings.brandColour === "#0b3d2e" ? "#1d4f91" : "#0b3d2e" },
     }),
   ).toEqual({ ok: true });
+
+  // an entry an older version wrote, with a code no longer written
+  await writeAudit({
+    actorUserId: world.users.officerA.id,
+    organisationId: world.councilA.id,
+    actorOrganisationId: world.councilA.id,
+    action: "legacy.tidy_up",
+    entityType: "Gadget",
+    entityId: "gadget-1",
+    details: { note: "kept as written" },
+  });
 });
 
 async function page(search = "") {
@@ -135,5 +147,34 @@ describe("the audit log, as a council admin reads it", () => {
     const text = readableMainText(html).split("Audit entries, newest first")[1]!;
     expect(text).toContain("Declined a pledge");
     expect(text).not.toContain("Changed a member’s role");
+  });
+
+  it("shows a code it has no name for (an older entry's) as it is, in the list and in its choices", async () => {
+    const text = await entries();
+    expect(text).toContain("legacy.tidy_up Gadget Reference: gadget-1 Note: kept as written");
+    expect(await page()).toContain('<option value="legacy.tidy_up">legacy.tidy_up</option>');
+  });
+
+  it("never shows what a survey entry's details hold beyond how the survey was run", async () => {
+    const reader = await createMember(world.councilA.id, "ADMIN", { surveyAccess: true });
+    await writeAudit({
+      actorUserId: world.users.supplierOwner.id,
+      organisationId: world.councilA.id,
+      actorOrganisationId: world.supplier.id,
+      action: "survey.response.update",
+      entityType: "SurveyResponse",
+      entityId: "response-1",
+      details: { page: "barriers", answers: { ethnicity: "An answer kept out" }, ethnicity: "Another" },
+    });
+    const response = await renderPage(
+      "/council/audit?action=survey.response.update",
+      await sessionCookieFor(reader.id),
+    );
+    const text = readableMainText(await response.text()).split("Audit entries, newest first")[1]!;
+    expect(text).toContain(
+      "Changed sent survey answers Survey response Reference: response-1 Page: barriers",
+    );
+    expect(text).not.toContain("An answer kept out");
+    expect(text).not.toContain("Another");
   });
 });
