@@ -221,7 +221,7 @@ export default function AuditLog() {
             header: "Details",
             cell: (e) =>
               e.details.length ? (
-                <dl className="max-w-xs text-sm break-words">
+                <dl className="max-w-xs text-sm wrap-anywhere">
                   {e.details.map((d, i) => (
                     <div key={i}>
                       <dt className="inline font-bold">{d.label}: </dt>
