@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
+import { requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
 import {
@@ -50,14 +51,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, membership, cycle, response } = await load(request, params.cycleId!);
+  const { viewer, membership, cycle, response } = await load(request, params.cycleId!).catch(
+    (refused: unknown) => sentAgainByRejected(request, params.cycleId!, refused),
+  );
   // a business the council rejected keeps the survey's page only while it has answers there: after, the list;
   // answers never sent are deleted, as the council never had them to withdraw
   const withdrawn = (sent: boolean) =>
-    redirectWithFlash(membership.status === "REJECTED" ? "/survey" : `/survey/${cycle.id}`, {
-      kind: "success",
-      message: sent ? "Your answers have been withdrawn and deleted." : "Your answers have been deleted.",
-    });
+    redirectWithFlash(
+      membership.status === "REJECTED" ? "/survey" : `/survey/${cycle.id}`,
+      toldWithdrawn(sent),
+    );
   if (!response) {
     // the same form sent again (a double click, or again after a slow answer) is answered as the first was
     const earlier = await withdrewJustNow(cycle.id, membership.organisationId, viewer.user.id);
@@ -80,6 +83,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   return withdrawn(sent);
 }
+
+// A business the council rejected loses the survey with the answers it deleted or withdrew (its page answers 404):
+// the form sent again by the same person moments later is answered as the first was, not "Page not found". Only
+// that person's own entry in the log is read; anything else is refused as before.
+async function sentAgainByRejected(request: Request, cycleId: string, refused: unknown): Promise<never> {
+  if (!(refused instanceof Response) || refused.status !== 404) throw refused;
+  const { viewer, membership } = await requireMembership(request, {
+    kinds: ["SUPPLIER"],
+    roles: ["OWNER", "MEMBER"],
+  });
+  const earlier =
+    membership.status === "REJECTED"
+      ? await withdrewJustNow(cycleId, membership.organisationId, viewer.user.id)
+      : null;
+  if (!earlier) throw refused;
+  throw await redirectWithFlash("/survey", toldWithdrawn(earlier.sent));
+}
+
+const toldWithdrawn = (sent: boolean) =>
+  ({
+    kind: "success",
+    message: sent ? "Your answers have been withdrawn and deleted." : "Your answers have been deleted.",
+  }) as const;
 
 export default function WithdrawAnswers() {
   const { cycleId, year, mayAnswerAgain, sent } = useLoaderData<typeof loader>();

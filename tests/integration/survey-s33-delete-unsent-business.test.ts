@@ -109,6 +109,26 @@ describe("answers deleted before they were sent", () => {
   });
 });
 
+describe("answers deleted by a business the council rejected", () => {
+  it("sent twice, are answered as the first was, not 'Page not found'", async () => {
+    const { business, cycle, cookie, base, post } = await respondentInArea("ZW8", {
+      status: "PENDING",
+      consented: true,
+    });
+    await post("/questions/barriers", { barriers: "SHORT_TIMESCALES" });
+    await db.organisation.update({ where: { id: business.id }, data: { status: "REJECTED" } });
+
+    for (let i = 0; i < 2; i++) {
+      const deleted = await postPage(`${base}/withdraw`, formOf({}), cookie);
+      expect(locationOf(deleted)).toBe("/survey");
+      expect((await flashOfRedirect(deleted))?.message).toBe("Your answers have been deleted.");
+    }
+    expect(await responsesOf(cycle.id, business.id)).toEqual([]);
+    // the survey is no longer open to it: its page and its form answer 404 for anyone else, or later
+    expect((await renderPage(base, cookie)).status).toBe(404);
+  });
+});
+
 describe("sent answers withdrawn", () => {
   it("are still listed as withdrawn, their response kept without answers", async () => {
     const { council, cycle, business, cookie, post } = await respondentInArea("ZW5", { consented: true });
