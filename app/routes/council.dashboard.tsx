@@ -62,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return { dashboard: figures, charts: chartsOf(figures) };
     }),
     // the officer's own queues, read fresh like the requests below: what the officer acts on
-    councilWorkQueues(councilId, new Date()),
+    councilWorkQueues(councilId),
     // only the council's own members act for it as a requestor, not a partner's shared staff (decision 011)
     membership.viaCouncil === null ? councilRequestActions(councilId) : null,
   ]);
