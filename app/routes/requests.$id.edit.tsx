@@ -8,7 +8,7 @@ import { getEditableRequest } from "~/domain/marketplace/queries.server.ts";
 import { EDITABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { requestFormOptions, retiredChoices, updateRequest } from "~/domain/marketplace/requests.server.ts";
 import type { RequestStaleEdit } from "~/domain/marketplace/request-stale-edit.server.ts";
-import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
+import { futureDayRange, requestFormSchema } from "~/domain/marketplace/schemas.ts";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { isoDate } from "~/ui/format.ts";
@@ -66,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaults,
     retired: retiredChoices(need),
     organisationStatus: membership.status,
+    // the days the needed-by date may be, as the page is shown: the box's min, max and example
+    neededByDays: futureDayRange(),
   });
 }
 
@@ -104,6 +106,7 @@ export default function EditRequestPage() {
     defaults,
     retired,
     organisationStatus,
+    neededByDays,
   } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { stale, version } = editState<RequestStaleEdit>(lastResult, read);
@@ -146,6 +149,7 @@ export default function EditRequestPage() {
         retired={retired}
         version={version}
         submitLabel="Save and submit for approval"
+        neededByDays={neededByDays}
         canSubmit={organisationStatus === "VERIFIED"}
       />
     </>

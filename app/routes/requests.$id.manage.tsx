@@ -21,11 +21,11 @@ import {
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
-import { manageRequestSchema } from "~/domain/marketplace/schemas.ts";
+import { futureDayRange, manageRequestSchemaFor } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, DateInput, ErrorSummary, ReasonForm } from "~/ui/form.tsx";
-import { formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
+import { formatDate, formatDateTime, formatNumber, isoDate, plural } from "~/ui/format.ts";
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -52,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the council decides whether the posting organisation may publish: until it is verified, no submitting
   return json({
     need: { ...rest, neededByPassed },
+    // the days a new needed-by date may be, as the page is shown: the box's min and max, and its hint's example
+    newNeededBy: futureDayRange({ after: isoDate(need.neededBy) }),
     contactPreference,
     organisationStatus: membership.status,
   });
@@ -67,7 +69,10 @@ const FLASH: Record<string, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, need, membership } = await requireRequestor(request, params.id!);
   const form = await readForm(request);
-  const submission = parseForm(form, { schema: manageRequestSchema });
+  // a new needed-by date is later than the current one: the error's example is such a day, as the hint's is
+  const submission = parseForm(form, {
+    schema: manageRequestSchemaFor({ neededBy: isoDate(need.neededBy) }),
+  });
   // A form for a change the request no longer allows (it moved on since the page was loaded) is told so, not what
   // to correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
   const unsettledPledges = need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length;
@@ -95,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageRequestPage() {
-  const { need, contactPreference, organisationStatus } = useLoaderData<typeof loader>();
+  const { need, contactPreference, organisationStatus, newNeededBy } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const can = (a: Parameters<typeof canRequest>[1]) => canRequest(need.status, a, "REQUESTOR");
@@ -261,6 +266,8 @@ export default function ManageRequestPage() {
           <DateInput
             name="neededBy"
             label="New needed-by date"
+            min={newNeededBy.min}
+            max={newNeededBy.max}
             errors={fields.neededBy?.errors}
             defaultValue={fields.neededBy?.initialValue as string | undefined}
           />
@@ -275,6 +282,8 @@ export default function ManageRequestPage() {
           <DateInput
             name="neededBy"
             label="New needed-by date"
+            min={newNeededBy.min}
+            max={newNeededBy.max}
             errors={fields.neededBy?.errors}
             defaultValue={fields.neededBy?.initialValue as string | undefined}
           />

@@ -12,6 +12,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
+import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import { fullyPledgedForNow, notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
@@ -19,12 +20,12 @@ import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
 import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
-import { pledgeFormSchema } from "~/domain/marketplace/schemas.ts";
+import { futureDayRange, pledgeFormSchema, pledgeFormSchemaFor } from "~/domain/marketplace/schemas.ts";
 import { ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Select, TextInput, Textarea } from "~/ui/form.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { formatDate, isoDate } from "~/ui/format.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Pledge to a request – Social Value Marketplace" }];
@@ -41,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { request: need, commitments, ownPledges } = target;
   return json({
     need: { ...need, organisationId: undefined },
+    // the days an expected delivery date may be, as the page is shown: from today to the needed-by date
+    deliveryDays: futureDayRange({ onOrBefore: isoDate(need.neededBy) }),
     commitments,
     ownPledges,
     organisationName: membership.organisationName,
@@ -60,8 +63,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
-  const submission = parseForm(await readForm(request), { schema: pledgeFormSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const form = await readForm(request);
+  let submission = parseForm(form, { schema: pledgeFormSchema });
+  if (submission.status !== "success") {
+    // the expected delivery date's example is a day this request takes (on or before its needed-by date), as the
+    // hint's is: the request is looked up only for a form refused on that date
+    const target = submission.error?.expectedDeliveryDate
+      ? await getRequestForPledge(params.id!, membership.organisationId)
+      : null;
+    if (target)
+      submission = parseForm(form, {
+        schema: pledgeFormSchemaFor({ neededBy: isoDate(target.request.neededBy) }),
+      });
+    return json(submission.reply(), { status: 400 });
+  }
   if (membership.status !== "VERIFIED")
     return json(
       submission.reply({
@@ -97,6 +112,7 @@ function PledgeForm({
   takingPledges,
   fullyPledged,
   submissionKey,
+  deliveryDays,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
@@ -168,7 +184,11 @@ function PledgeForm({
           <DateInput
             name="expectedDeliveryDate"
             label="When do you expect to deliver it?"
-            hint={`On or before ${formatDate(need.neededBy)}, the date it is needed by`}
+            // its example is a day it takes, as the error's is (not a fixed date, refused once past or after the
+            // needed-by date)
+            hint={`On or before ${formatDate(need.neededBy)}, the date it is needed by, for example ${isoDayAsUk(exampleDayWithin(deliveryDays.min, deliveryDays.max))}`}
+            min={deliveryDays.min}
+            max={deliveryDays.max}
             errors={fields.expectedDeliveryDate.errors}
             defaultValue={fields.expectedDeliveryDate.initialValue as string | undefined}
           />

@@ -2,7 +2,12 @@
 // (read with Number() they were 1,000 and 16), and say so next to the field.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { pledgeActionSchema, pledgeFormSchema, requestFormSchema } from "~/domain/marketplace/schemas.ts";
+import {
+  futureDayExample,
+  pledgeActionSchema,
+  pledgeFormSchema,
+  requestFormSchema,
+} from "~/domain/marketplace/schemas.ts";
 import { asWritten } from "~/domain/numbers.ts";
 
 const errorsOf = (result: { status?: string; error?: Record<string, string[] | null> | null }) =>
@@ -117,9 +122,9 @@ describe("a date typed into a marketplace form without a date picker", () => {
     );
   });
 
-  it("says how to write one that is not a date", () => {
+  it("says how to write one that is not a date, with an example it takes (27/03/2027 until it has passed)", () => {
     expect(errorsOf(pledge("3", "27 3 2027"))?.expectedDeliveryDate).toEqual([
-      "The expected delivery date must be a real date, for example 27/03/2027",
+      `The expected delivery date must be a real date, for example ${futureDayExample()}`,
     ]);
   });
 });

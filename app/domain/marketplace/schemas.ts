@@ -30,13 +30,46 @@ const latestIso = () => {
   return `${Number(today.slice(0, 4)) + MAX_YEARS_AHEAD}${today.slice(4)}`;
 };
 
-export const futureDate = (what: string) =>
+/** What narrows a future-only date field's days further than today to MAX_YEARS_AHEAD years ahead (ISO days): a new
+ * needed-by date must be `after` the current one, an expected delivery date `onOrBefore` the request's needed-by. */
+export type FutureDayBounds = { after?: string; onOrBefore?: string };
+
+function dayAfter(day: string) {
+  const date = dayToDate(day);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The days a future-only date field takes now, as ISO days: from today (or the day after `after`, if later) to
+ * MAX_YEARS_AHEAD years from today (or `onOrBefore`, if sooner). The page gives them to the date box (its min, max
+ * and so its hint) and the schema takes its example from them, so the hint and the error show the same day, one
+ * the field takes, whatever the year (a fixed 27/03/2027 is refused from 28/03/2027). */
+export function futureDayRange(bounds: FutureDayBounds = {}): { min: string; max: string } {
+  const today = todayIso();
+  const next = bounds.after ? dayAfter(bounds.after) : undefined;
+  const latest = latestIso();
+  return {
+    min: next && next > today ? next : today,
+    max: bounds.onOrBefore && bounds.onOrBefore < latest ? bounds.onOrBefore : latest,
+  };
+}
+
+/** The example day a future-only date field gives, as typed in the UK ("27/03/2027"), worked out when asked. */
+export function futureDayExample(bounds: FutureDayBounds = {}): string {
+  const { min, max } = futureDayRange(bounds);
+  return isoDayAsUk(exampleDayWithin(min, max));
+}
+
+export const futureDate = (what: string, bounds: FutureDayBounds = {}) =>
   z.preprocess(
     ukDayAsIso,
     z
       .string({ error: `Enter ${what}` })
       .trim()
-      .refine(validDate, `${capitalise(what)} must be a real date, for example 27/03/2027`)
+      // its example is the one the form's hint gives (from the same days, worked out when the form is checked)
+      .refine(validDate, {
+        error: () => `${capitalise(what)} must be a real date, for example ${futureDayExample(bounds)}`,
+      })
       .refine((v) => !validDate(v) || v >= todayIso(), `${capitalise(what)} must be today or in the future`)
       .refine(
         (v) => !validDate(v) || v <= latestIso(),
@@ -212,27 +245,40 @@ const reason = (message: string) =>
     what: "The reason",
   });
 
-export const manageRequestSchema = intentUnion([
-  z.object({ intent: z.literal("submit") }),
-  z.object({
-    intent: z.literal("withdraw"),
-    reason: optionalText(1000, "Reason must be 1,000 characters or fewer"),
-  }),
-  z.object({ intent: z.literal("extend"), neededBy: futureDate("the new date") }),
-  z.object({ intent: z.literal("showcase"), showcaseConsent: z.boolean().default(false) }),
-]);
+/** The manage-request forms' schema for a request needed by `request.neededBy` (an ISO day): a new date must be
+ * later than it (requests.server.ts), so the new date's example is. */
+export const manageRequestSchemaFor = (request?: { neededBy: string }) =>
+  intentUnion([
+    z.object({ intent: z.literal("submit") }),
+    z.object({
+      intent: z.literal("withdraw"),
+      reason: optionalText(1000, "Reason must be 1,000 characters or fewer"),
+    }),
+    z.object({
+      intent: z.literal("extend"),
+      neededBy: futureDate("the new date", { after: request?.neededBy }),
+    }),
+    z.object({ intent: z.literal("showcase"), showcaseConsent: z.boolean().default(false) }),
+  ]);
 
-export const pledgeFormSchema = withSubmissionKey(
-  z.object({
-    // required: checked by withSubmissionKey ("" only when it is missing, which is refused)
-    submissionKey: z.string().catch(""),
-    quantity: wholeNumber("the quantity", 1_000_000),
-    message: optionalText(2000, "Message must be 2,000 characters or fewer"),
-    expectedDeliveryDate: futureDate("the expected delivery date"),
-    commitmentId: z.string().trim().optional(),
-  }),
-  { min: 10, max: 64, required: true },
-);
+export const manageRequestSchema = manageRequestSchemaFor();
+
+/** The pledge form's schema for a request needed by `request.neededBy` (an ISO day): the help is expected on or
+ * before it (pledges.server.ts), so the expected delivery date's example is. */
+export const pledgeFormSchemaFor = (request?: { neededBy: string }) =>
+  withSubmissionKey(
+    z.object({
+      // required: checked by withSubmissionKey ("" only when it is missing, which is refused)
+      submissionKey: z.string().catch(""),
+      quantity: wholeNumber("the quantity", 1_000_000),
+      message: optionalText(2000, "Message must be 2,000 characters or fewer"),
+      expectedDeliveryDate: futureDate("the expected delivery date", { onOrBefore: request?.neededBy }),
+      commitmentId: z.string().trim().optional(),
+    }),
+    { min: 10, max: 64, required: true },
+  );
+
+export const pledgeFormSchema = pledgeFormSchemaFor();
 
 // what a decline without a reason is told (calling off an agreed pledge words it so: pledges.$id.tsx)
 export const DECLINE_REASON_MISSING = "Give a reason for declining";

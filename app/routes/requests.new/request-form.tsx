@@ -31,6 +31,7 @@ export function RequestForm({
   version,
   canSubmit = true,
   retired = {},
+  neededByDays,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   councils: CouncilOption[];
@@ -44,6 +45,9 @@ export function RequestForm({
   canSubmit?: boolean;
   /** on edit, what to say by a field whose saved choice the council has retired (it is not among the options) */
   retired?: { categoryId?: string; districtId?: string };
+  /** the days the needed-by date may be, worked out as the page is shown (futureDayRange): the box's min and max,
+   * and so its hint's example, the one the error gives */
+  neededByDays: { min: string; max: string };
 }) {
   const [form, fields] = useForm({ lastResult, defaultValue: defaults, shouldRevalidate: "onSubmit" });
   const value = (name: string) => {
@@ -144,6 +148,8 @@ export function RequestForm({
       <DateInput
         name="neededBy"
         label="Needed by"
+        min={neededByDays.min}
+        max={neededByDays.max}
         errors={fields.neededBy.errors}
         defaultValue={value("neededBy")}
       />

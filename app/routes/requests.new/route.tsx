@@ -6,7 +6,7 @@ import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { actingRequestor } from "~/domain/marketplace/access.server.ts";
 import { createRequest, requestFormOptions } from "~/domain/marketplace/requests.server.ts";
-import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
+import { futureDayRange, requestFormSchema } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { RequestForm } from "./request-form.tsx";
@@ -32,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     verified: membership.status === "VERIFIED",
     rejected: membership.status === "REJECTED",
     defaults: { councilId: homeCouncil ?? (councils.length === 1 ? councils[0].id : undefined) },
+    // the days the needed-by date may be, as the page is shown: the box's min, max and example
+    neededByDays: futureDayRange(),
     // the form's one-off key: posted twice (a double click), it makes one request
     submissionKey: crypto.randomUUID(),
   });
@@ -64,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewRequestPage() {
-  const { councils, organisationName, verified, rejected, defaults, submissionKey } =
+  const { councils, organisationName, verified, rejected, defaults, submissionKey, neededByDays } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
@@ -86,6 +88,7 @@ export default function NewRequestPage() {
         councils={councils}
         defaults={defaults}
         submissionKey={submissionKey}
+        neededByDays={neededByDays}
         canSubmit={verified}
       />
     </>
