@@ -182,6 +182,34 @@ describe("an entry's details in words", () => {
     ]);
   });
 
+  it("puts only the portal's own codes in words, and shows codes a council recorded exactly as recorded", () => {
+    expect(
+      readableDetails("district.update", {
+        postcodeAreas: ["GU1", "RH12"],
+        code: "SV01",
+        name: "constructor",
+      }),
+    ).toEqual([
+      { label: "Name", value: "constructor" },
+      { label: "Code", value: "SV01" },
+      { label: "Postcode areas", value: "GU1, RH12" },
+    ]);
+    expect(
+      readableDetails("contract.update", {
+        changes: [
+          { field: "reference", label: "Reference", from: "LOT_A", to: "SCC2026" },
+          { field: "status", label: "Status", from: "PIPELINE", to: "ACTIVE" },
+        ],
+      }),
+    ).toEqual([
+      { label: "Reference", value: "LOT_A → SCC2026" },
+      { label: "Status", value: "Pipeline → Active" },
+    ]);
+    expect(readableDetails("measure.update", { unit: { from: "GBP", to: "TONNES_CO2E" } })).toEqual([
+      { label: "Unit", value: "Pounds (£) → Tonnes CO2e" },
+    ]);
+  });
+
   it("keeps an id it found no name for, labelled as a reference", () => {
     expect(readableDetails("council.partnership_change", { partnershipId: "p-9" })).toEqual([
       { label: "Partnership (reference)", value: "p-9" },

@@ -2,7 +2,10 @@
 // as "27 March 2027", yes/no, a record's name in place of its id where the log's reader found one, a changed
 // field as "before → after". Survey entries show only what says how the survey was run, never an answer.
 import { KIND_LABEL } from "~/domain/accounts/labels.ts";
+import { unitLabel } from "~/domain/contracts/labels.ts";
 import { formatDate, formatDateTime, formatNumber } from "~/domain/format.ts";
+import * as enums from "~/generated/prisma/enums.ts";
+import { MeasureUnit } from "~/generated/prisma/enums.ts";
 
 export type DetailPair = { label: string; value: string };
 
@@ -83,7 +86,12 @@ export function humanise(key: string): string {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const CODE_WORD = /^[A-Z][A-Z0-9_]*$/;
+// Only the portal's own codes (statuses, roles, types of help…) are put in words: a postcode area ("GU1"), a
+// measure code ("SV01") or a contract reference ("LOT_A") is shown exactly as it was recorded.
+const UNITS = new Set<string>(Object.values(MeasureUnit));
+const ENUM_WORDS = new Set<string>(
+  Object.values(enums).flatMap((e) => (typeof e === "object" && e !== null ? Object.values(e) : [])),
+);
 
 function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return "none";
@@ -92,8 +100,9 @@ function formatValue(value: unknown): string {
   if (typeof value === "string") {
     if (ISO_DAY.test(value)) return formatDate(`${value}T12:00:00Z`);
     if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
-    if (value in KIND_LABEL) return KIND_LABEL[value as keyof typeof KIND_LABEL];
-    if (CODE_WORD.test(value)) return humanise(value);
+    if (Object.hasOwn(KIND_LABEL, value)) return KIND_LABEL[value as keyof typeof KIND_LABEL];
+    if (UNITS.has(value)) return unitLabel(value as MeasureUnit);
+    if (ENUM_WORDS.has(value)) return humanise(value);
     return value;
   }
   if (Array.isArray(value)) return value.map(formatValue).join(", ");

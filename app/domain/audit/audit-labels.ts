@@ -102,7 +102,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "survey.response.update": "Changed sent survey answers",
   "survey.response.submit": "Sent survey answers",
   "survey.response.change": "Sent changed survey answers",
-  "survey.response.withdraw": "Withdrew survey answers",
+  "survey.response.withdraw": "Withdrew sent survey answers, or deleted unsent ones",
   "survey.response.contact_erase": "Erased a survey contact’s name and email",
   "survey.answers.read": "Read a survey’s answers",
   "survey.answers.export": "Downloaded a survey’s answers",
