@@ -81,6 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       kind: "info",
       message: `The survey has closed, so your answers could not be ${sent ? "withdrawn" : "deleted"}.`,
     });
+  // what was done under the lock, not what the page read: answers a colleague sent meanwhile were withdrawn
+  if (result === "withdrawn" || result === "deleted") return withdrawn(result === "withdrawn");
   return withdrawn(sent);
 }
 

@@ -346,7 +346,8 @@ export async function submitResponse(
       FROM "SurveyResponse"
       WHERE id = ${input.responseId} AND "organisationId" = ${input.organisationId}
       FOR UPDATE`;
-    if (!current) return { sent: false };
+    // deleted (answers never sent) in another window since the page was read: nothing is left to send
+    if (!current) return { sent: false, withdrawn: true };
     // withdrawn after the page was read: sending must not bring it back (as an empty response)
     if (current.status === "WITHDRAWN") return { sent: false, withdrawn: true };
     // answers never sent, from a business the council has since rejected: they are not sent (answers it had sent
@@ -405,7 +406,7 @@ export async function submitResponse(
 // like a change, a withdrawal is never made after the close (the report counts the answers sent).
 export async function withdrawResponse(
   input: Actor & { responseId: string },
-): Promise<"withdrawn" | "already" | "closed"> {
+): Promise<"withdrawn" | "deleted" | "already" | "closed"> {
   return db.$transaction(async (tx) => {
     if (!(await holdCycleOpen(tx, input.responseId)))
       // answers never sent, deleted meanwhile by the same form sent at the same moment: not a close
@@ -435,7 +436,7 @@ export async function withdrawResponse(
       await tx.surveyResponse.delete({
         where: { id: input.responseId, organisationId: input.organisationId },
       });
-      return "withdrawn";
+      return "deleted";
     }
     await tx.surveyResponse.update({
       where: { id: input.responseId, organisationId: input.organisationId },
