@@ -255,8 +255,10 @@ export default function ManageRequestPage() {
       </section>
 
       {need.status === "SUBMITTED" && can("extend") ? (
-        // the council cannot approve a request whose needed-by date has passed: the requestor can move it on
-        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+        // the council cannot approve a request whose needed-by date has passed: the requestor can move it on.
+        // Not checked by the browser against the box's min and max: a date refused is told so by the field, in
+        // the portal's words
+        <Form method="post" noValidate className="mb-8 max-w-xl border-t-2 border-line pt-4">
           <h2 className="mb-4 text-2xl font-bold">Change the needed-by date</h2>
           <p className="mb-4">
             {need.neededByPassed
@@ -276,7 +278,7 @@ export default function ManageRequestPage() {
           </Button>
         </Form>
       ) : can("extend") && !need.extendedAt ? (
-        <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+        <Form method="post" noValidate className="mb-8 max-w-xl border-t-2 border-line pt-4">
           <h2 className="mb-4 text-2xl font-bold">Extend the needed-by date</h2>
           <p className="mb-4">You can extend a request once.</p>
           <DateInput

@@ -67,6 +67,8 @@ describe("a future-only date's example is a day the field takes, in the hint and
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toMatch(new RegExp(`name="neededBy"[^>]*min="${daysAfter(neededBy, 1)}"`));
+    // a date before that min is refused by the page, next to the field, not by the browser in its own words
+    expect(html).toMatch(/<form[^>]*novalidate[^>]*>(?:(?!<\/form>)[^])*name="neededBy"/i);
     expect(exampleIn(readableMainText(html), "New needed-by date")).toBe(daysAfter(neededBy, 1));
 
     const response = await postPage(
