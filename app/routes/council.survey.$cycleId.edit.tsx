@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import { changeCycle } from "~/domain/survey/cycles.server.ts";
-import { cycleSchema } from "~/domain/survey/schemas.ts";
+import { closingDays, cycleSchema } from "~/domain/survey/schemas.ts";
 import { hasOpened } from "~/domain/survey/stages.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dpiaReference: cycle.dpiaReference,
       retentionMonths: String(cycle.retentionMonths),
     },
+    closingDays: closingDays(),
   });
 }
 
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeSurveyCycle() {
-  const { cycle } = useLoaderData<typeof loader>();
+  const { cycle, closingDays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="max-w-3xl">
@@ -77,6 +78,7 @@ export default function ChangeSurveyCycle() {
           defaultValue={cycle}
           opened={cycle.opened}
           submitLabel="Save changes"
+          closingDays={closingDays}
         >
           <p className="mb-4">
             {cycle.opened

@@ -1,7 +1,7 @@
 // Validation for the survey forms (no server imports: used by actions and forms alike).
 import { z } from "zod";
 import { withoutNul } from "~/domain/content/visible-text.ts";
-import { LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
+import { exampleDayWithin, isoDayAsUk, LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
@@ -111,6 +111,12 @@ const FIRST_DAY = "2020-01-01";
 const LAST_DAY = `${LAST_YEAR}-12-31`;
 const isDay = (value: unknown): value is string => z.iso.date().safeParse(value).success;
 
+/** The days a cycle may close on, worked out when asked: today (London) to the last year the portal takes. The form
+ * gives its date box this range, so its hint and the error's example are a day it takes. */
+export function closingDays(): { min: string; max: string } {
+  return { min: londonDayIso(new Date()), max: LAST_DAY };
+}
+
 export const cycleSchema = z
   .object({
     opensOn: z.preprocess(
@@ -122,7 +128,10 @@ export const cycleSchema = z
     closesOn: z.preprocess(
       ukDayAsIso,
       z.iso
-        .date({ error: "Enter the date the survey closes as a real date, for example 27/03/2027" })
+        .date({
+          error: () =>
+            `Enter the date the survey closes as a real date, for example ${isoDayAsUk(exampleDayWithin(closingDays().min, closingDays().max))}`,
+        })
         .refine(
           (day) => !isDay(day) || day <= LAST_DAY,
           `The closing date must be in ${LAST_YEAR} or earlier`,

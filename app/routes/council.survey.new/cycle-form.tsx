@@ -18,6 +18,7 @@ export function CycleForm({
   defaultValue,
   opened = false,
   submitLabel,
+  closingDays,
   children,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
@@ -25,6 +26,8 @@ export function CycleForm({
   /** a cycle that has opened: its opening date and privacy notice stay (the server keeps the stored ones) */
   opened?: boolean;
   submitLabel: string;
+  /** the days the closing date may be (closingDays(), from the loader): its hint's example is one of them */
+  closingDays: { min: string; max: string };
   /** said under the error summary, before the questions */
   children?: ReactNode;
 }) {
@@ -46,6 +49,8 @@ export function CycleForm({
       <DateInput
         name={fields.closesOn.name}
         label="Closes on"
+        min={closingDays.min}
+        max={closingDays.max}
         errors={fields.closesOn.errors}
         defaultValue={value(fields.closesOn)}
       />

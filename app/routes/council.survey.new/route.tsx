@@ -4,7 +4,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDayIso } from "~/domain/calendar.ts";
 import { requireSurveyOfficer } from "~/domain/survey/access.server.ts";
 import { createCycle } from "~/domain/survey/cycles.server.ts";
-import { cycleSchema } from "~/domain/survey/schemas.ts";
+import { closingDays, cycleSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Open a survey – Social Valu
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireSurveyOfficer(request);
-  return json({ councilName: membership.organisationName });
+  return json({ councilName: membership.organisationName, closingDays: closingDays() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewSurveyCycle() {
-  const { councilName } = useLoaderData<typeof loader>();
+  const { councilName, closingDays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="max-w-3xl">
@@ -51,6 +51,7 @@ export default function NewSurveyCycle() {
         lastResult={lastResult}
         defaultValue={{ retentionMonths: "36" }}
         submitLabel="Open the survey"
+        closingDays={closingDays}
       />
     </div>
   );
