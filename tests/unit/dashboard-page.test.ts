@@ -84,6 +84,7 @@ function render(proxyValueSource: string | null, localValueByYear: YearRow[] = [
       contractsWithCommitments: topContracts.length,
       topContracts,
     },
+    waiting: { toApprove: 0, toVerify: 0, toReview: 0 },
     charts: {
       compliance: lineChart([], 100),
       localValue: comparisonChart(chartRows),
