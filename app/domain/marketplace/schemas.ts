@@ -66,15 +66,19 @@ export const futureDate = (what: string, bounds: FutureDayBounds = {}) =>
     z
       .string({ error: `Enter ${what}` })
       .trim()
-      // its example is the one the form's hint gives (from the same days, worked out when the form is checked)
+      // each error's example is the one the form's hint gives (from the same days, worked out when the form is
+      // checked), so a date refused as past or too far ahead is shown a day the field takes, as a misspelt one is
       .refine(validDate, {
         error: () => `${capitalise(what)} must be a real date, for example ${futureDayExample(bounds)}`,
       })
-      .refine((v) => !validDate(v) || v >= todayIso(), `${capitalise(what)} must be today or in the future`)
-      .refine(
-        (v) => !validDate(v) || v <= latestIso(),
-        `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today`,
-      ),
+      .refine((v) => !validDate(v) || v >= todayIso(), {
+        error: () =>
+          `${capitalise(what)} must be today or in the future, for example ${futureDayExample(bounds)}`,
+      })
+      .refine((v) => !validDate(v) || v <= latestIso(), {
+        error: () =>
+          `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today, for example ${futureDayExample(bounds)}`,
+      }),
   );
 
 // A quantity of funding is in pounds, and may be typed with its sign ("£2,500"); other text stays not a number.
