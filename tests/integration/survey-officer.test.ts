@@ -8,7 +8,8 @@ import {
 } from "~/domain/survey/protected-answers.server.ts";
 import { eligibleSuppliers } from "~/domain/survey/cycles.server.ts";
 import { cyclesOpenTo } from "~/domain/survey/eligibility.server.ts";
-import { londonDayIso } from "~/domain/survey/schemas.ts";
+import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
+import { closingDays, londonDayIso } from "~/domain/survey/schemas.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import * as contactsCsv from "~/routes/council.survey.$cycleId.contacts[.]csv.ts";
@@ -191,7 +192,13 @@ describe("running a cycle", () => {
       error: Record<string, string[]>;
       initialValue: { closesOn: string };
     };
-    expect(reply.error).toEqual({ closesOn: ["The closing date must be today or in the future"] });
+    // the example is a day the field takes (today, once 27/03/2027 has passed)
+    const { min, max } = closingDays();
+    expect(reply.error).toEqual({
+      closesOn: [
+        `The closing date must be today or in the future, for example ${isoDayAsUk(exampleDayWithin(min, max))}`,
+      ],
+    });
     expect(reply.initialValue.closesOn).toBe(inDays(-1));
     expect(await db.surveyCycle.count({ where: { councilId: world.councilA.id } })).toBe(cyclesBefore);
     const duplicate = await callAction(newCycle.action, {

@@ -50,7 +50,9 @@ describe("opening a cycle", () => {
 
   it("refuses a closing date that has passed in London, and takes today's", () => {
     vi.useFakeTimers({ now: new Date("2026-07-01T23:30:00Z"), toFake: ["Date"] }); // 00:30 on 2 July in London
-    expect(closingErrors("2026-07-01")).toEqual(["The closing date must be today or in the future"]);
+    expect(closingErrors("2026-07-01")).toEqual([
+      "The closing date must be today or in the future, for example 27/03/2027",
+    ]);
     expect(closingErrors("2026-07-02")).toEqual([]);
   });
 
@@ -58,7 +60,21 @@ describe("opening a cycle", () => {
     vi.useFakeTimers({ now: new Date("2026-12-31T23:59:00Z"), toFake: ["Date"] });
     expect(closingErrors("2026-12-31")).toEqual([]);
     vi.setSystemTime(new Date("2027-01-01T00:00:00Z"));
-    expect(closingErrors("2026-12-31")).toEqual(["The closing date must be today or in the future"]);
+    expect(closingErrors("2026-12-31")).toEqual([
+      "The closing date must be today or in the future, for example 27/03/2027",
+    ]);
+  });
+
+  // the usual example is a day it refuses from 28/03/2027: the error gives one it takes, as the field's hint does
+  it("gives as the example for a passed closing date a day the field takes", () => {
+    vi.useFakeTimers({ now: new Date("2027-06-10T23:30:00Z"), toFake: ["Date"] }); // 00:30 on 11 June in London
+    const [message] = closingErrors("2027-06-01");
+    expect(message).toBe("The closing date must be today or in the future, for example 11/06/2027");
+    const example = message.split("for example ")[1];
+    expect(closingErrors(example)).toEqual([]);
+    expect(closingErrors("10/06/2027")).toEqual([
+      "The closing date must be today or in the future, for example 11/06/2027",
+    ]);
   });
 });
 

@@ -117,6 +117,12 @@ export function closingDays(): { min: string; max: string } {
   return { min: londonDayIso(new Date()), max: LAST_DAY };
 }
 
+// the day a closing date's errors give as their example: one the field takes, as its hint shows
+function closingExample(): string {
+  const { min, max } = closingDays();
+  return isoDayAsUk(exampleDayWithin(min, max));
+}
+
 export const cycleSchema = z
   .object({
     opensOn: z.preprocess(
@@ -129,8 +135,7 @@ export const cycleSchema = z
       ukDayAsIso,
       z.iso
         .date({
-          error: () =>
-            `Enter the date the survey closes as a real date, for example ${isoDayAsUk(exampleDayWithin(closingDays().min, closingDays().max))}`,
+          error: () => `Enter the date the survey closes as a real date, for example ${closingExample()}`,
         })
         .refine(
           (day) => !isDay(day) || day <= LAST_DAY,
@@ -160,7 +165,7 @@ export const cycleSchema = z
   // a cycle that has already closed would open for no one (closing dates are London days, decision 007)
   .refine((v) => !isDay(v.closesOn) || v.closesOn >= londonDayIso(new Date()), {
     path: ["closesOn"],
-    message: "The closing date must be today or in the future",
+    error: () => `The closing date must be today or in the future, for example ${closingExample()}`,
   })
   .refine((v) => !isDay(v.opensOn) || !isDay(v.closesOn) || v.closesOn >= v.opensOn, {
     path: ["closesOn"],
