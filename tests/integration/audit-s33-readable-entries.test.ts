@@ -172,7 +172,7 @@ describe("the audit log, as a council admin reads it", () => {
     );
     const text = readableMainText(await response.text()).split("Audit entries, newest first")[1]!;
     expect(text).toContain(
-      "Changed sent survey answers Survey response Reference: response-1 Page: barriers",
+      "Changed sent survey answers Survey response Reference: response-1 Page: Barriers to tendering",
     );
     expect(text).not.toContain("An answer kept out");
     expect(text).not.toContain("Another");

@@ -233,6 +233,6 @@ describe("an entry's details in words", () => {
       answers: { ethnicity: "Prefer not to say" },
       ethnicity: "White British",
     });
-    expect(shown).toEqual([{ label: "Page", value: "barriers" }]);
+    expect(shown).toEqual([{ label: "Page", value: "Barriers to tendering" }]);
   });
 });

@@ -4,6 +4,7 @@
 import { KIND_LABEL } from "~/domain/accounts/labels.ts";
 import { unitLabel } from "~/domain/contracts/labels.ts";
 import { formatDate, formatDateTime, formatNumber } from "~/domain/format.ts";
+import { topicBySlug } from "~/domain/survey/questions.ts";
 import * as enums from "~/generated/prisma/enums.ts";
 import { MeasureUnit } from "~/generated/prisma/enums.ts";
 
@@ -121,6 +122,13 @@ function isFromTo(value: unknown): value is { from?: unknown; to?: unknown } {
   return keys.length > 0 && keys.every((k) => k === "from" || k === "to");
 }
 
+// A survey entry's page is stored by its key in the survey's address ("barriers"): shown by the title the person
+// answering saw ("Barriers to tendering"); a key the survey no longer has, as it was recorded.
+function surveyPage(value: unknown): string {
+  if (typeof value !== "string" || value === "") return formatValue(value);
+  return topicBySlug(value)?.title ?? value;
+}
+
 function pairs(key: string, value: unknown, label: string, names: ReadonlyMap<string, string>): DetailPair[] {
   if ((NAMED_ID_KEYS as readonly string[]).includes(key) && typeof value === "string") {
     const name = names.get(value);
@@ -155,5 +163,9 @@ export function readableDetails(
   return Object.entries(details as Record<string, unknown>)
     .filter(([key]) => !survey || SURVEY_KEYS.has(key))
     .sort(([a], [b]) => place(a) - place(b) || a.localeCompare(b))
-    .flatMap(([key, value]) => pairs(key, value, KEY_LABELS[key] ?? humanise(key), names));
+    .flatMap(([key, value]) =>
+      survey && key === "page"
+        ? [{ label: KEY_LABELS.page!, value: surveyPage(value) }]
+        : pairs(key, value, KEY_LABELS[key] ?? humanise(key), names),
+    );
 }
