@@ -98,11 +98,14 @@ describe("the migration for answers deleted before the fix", () => {
       await createSurveyResponse({ cycleId: cycle.id, organisationId: (await business()).id })
     ).id;
 
-    const sql = fs.readFileSync(
-      "prisma/migrations/20261213090000_survey_deleted_drafts_removed/migration.sql",
-      "utf8",
-    );
-    await db.$executeRawUnsafe(sql);
+    // The migration's one statement, run on this test's cycle only: run as it is, it would also delete the
+    // responses of other test files running at the same time against the same database.
+    const sql = fs
+      .readFileSync("prisma/migrations/20261213090000_survey_deleted_drafts_removed/migration.sql", "utf8")
+      .replace(/--.*$/gm, "")
+      .trim();
+    expect(sql).toMatch(/^DELETE FROM "SurveyResponse" r\s+WHERE [^;]+;$/);
+    await db.$executeRawUnsafe(`${sql.slice(0, -1)}\n  AND r."cycleId" = $1;`, cycle.id);
 
     const left = (
       await db.surveyResponse.findMany({ where: { cycleId: cycle.id }, select: { id: true } })
