@@ -67,6 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     membership.viaCouncil === null ? councilRequestActions(councilId) : null,
   ]);
   return json({
+    councilId,
     councilName: membership.organisationName,
     isAdmin: membership.role === "ADMIN",
     topInvalid: top !== topParam,
@@ -134,6 +135,7 @@ const pct = (value: number | null) => (value === null ? "–" : `${formatNumber(
 
 export default function CouncilDashboard() {
   const {
+    councilId,
     councilName,
     isAdmin,
     topInvalid,
@@ -147,6 +149,8 @@ export default function CouncilDashboard() {
   // shown next to every local £ figure, as the settings page promises
   const sourceOf = (source: string | null) => localValueSource(source, isAdmin);
   const topTitles = topContractsTitles(d.topContracts.length, d.contractsWithCommitments);
+  // the returns are shared with suppliers: a link to them names this council, for whoever also works for one
+  const councilReturns = (href: string) => `${href}&council=${councilId}`;
   return (
     <>
       <PageHeading caption={councilName}>Council dashboard</PageHeading>
@@ -175,7 +179,7 @@ export default function CouncilDashboard() {
         </ul>
       </nav>
 
-      <CouncilWaiting queues={waiting} />
+      <CouncilWaiting queues={waiting} councilId={councilId} />
 
       {requestActions ? <CouncilRequestActions actions={requestActions} /> : null}
 
@@ -238,7 +242,7 @@ export default function CouncilDashboard() {
               ).map(([key, bucket, count]) => ({
                 key,
                 value: (
-                  <PlainLink to={reportLinks.complianceReturns(thisQuarter, bucket)}>
+                  <PlainLink to={councilReturns(reportLinks.complianceReturns(thisQuarter, bucket))}>
                     {formatNumber(count)}
                     <span className="sr-only"> – see the returns</span>
                   </PlainLink>
@@ -247,7 +251,7 @@ export default function CouncilDashboard() {
               {
                 key: "With the supplier after the due date, queried ones included",
                 value: (
-                  <PlainLink to={reportLinks.overdueReturnsFor(thisQuarter)}>
+                  <PlainLink to={councilReturns(reportLinks.overdueReturnsFor(thisQuarter))}>
                     {formatNumber(thisQuarter.pastDueWithSupplier)}
                     <span className="sr-only">
                       {" "}

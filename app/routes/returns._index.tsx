@@ -42,6 +42,8 @@ const filtersSchema = z.object({
     .transform((v) => v || undefined),
   // one of a quarter's compliance figures on the dashboard (needs the quarter)
   compliance: z.enum(COMPLIANCE_BUCKETS).optional().catch(undefined),
+  // the council a council's page links here for (see the loader)
+  council: z.string().max(40).optional().catch(undefined),
   page: pageNumberField,
 });
 
@@ -55,9 +57,17 @@ const COMPLIANCE_LABELS: Record<ComplianceBucket, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const membership = actingMembership(viewer, request, { kinds: ["SUPPLIER", "COUNCIL"] });
-  if (!membership) notFound();
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // A council's dashboard names its council: someone who also works for a supplier (first, or chosen in the header
+  // switcher) landed on the supplier's returns. Only that council's members act for it; anyone else gets 404.
+  const membership = actingMembership(
+    viewer,
+    request,
+    filters.council
+      ? { kinds: ["COUNCIL"], organisationId: filters.council }
+      : { kinds: ["SUPPLIER", "COUNCIL"] },
+  );
+  if (!membership) notFound();
   const now = new Date();
   if (membership.kind === "SUPPLIER") {
     const page = pageParam(request);
@@ -131,6 +141,7 @@ function councilLinks(filters: Filters) {
   const href = (next: Partial<Filters>) => {
     const f = { ...filters, ...next };
     const params = new URLSearchParams({ queue: f.queue });
+    if (f.council) params.set("council", f.council);
     if (f.mine) params.set("mine", "1");
     if (f.quarter) params.set("quarter", f.quarter);
     if (f.contract) params.set("contract", f.contract);

@@ -76,7 +76,9 @@ export function CouncilRequestActions({ actions }: { actions: RequestorActions }
 
 // Each figure links to the queue that lists exactly those records; a zero is said plainly, not linked to an empty
 // list.
-export function CouncilWaiting({ queues }: { queues: CouncilWorkQueues }) {
+// The returns are shared with suppliers: their link names the council, so a person who also works for a supplier
+// reviews the council's returns, not the supplier's.
+export function CouncilWaiting({ queues, councilId }: { queues: CouncilWorkQueues; councilId: string }) {
   const items = [
     {
       key: "approve",
@@ -93,7 +95,7 @@ export function CouncilWaiting({ queues }: { queues: CouncilWorkQueues }) {
     {
       key: "review",
       count: queues.toReview,
-      to: "/returns?queue=review",
+      to: `/returns?queue=review&council=${councilId}`,
       label: plural(queues.toReview, "KPI return to review", "KPI returns to review"),
     },
   ];

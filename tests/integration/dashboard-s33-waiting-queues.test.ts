@@ -96,14 +96,16 @@ describe("the council dashboard's 'Waiting for your council'", () => {
       /<a [^>]*href="\/council\/verification"[^>]*>.*?>3<\/span>.*?organisations to verify/,
     );
     expect(section).toMatch(
-      /<a [^>]*href="\/returns\?queue=review"[^>]*>.*?>2<\/span>.*?KPI returns to review/,
+      new RegExp(
+        `<a [^>]*href="/returns\\?queue=review&amp;council=${a.id}"[^>]*>.*?>2</span>.*?KPI returns to review`,
+      ),
     );
 
     const moderation = await pageHtmlAs("/council/moderation", a.officer.id);
     expect(rowLinks(moderation, /href="\/council\/moderation\/[^"/]+"/g)).toBe(2);
     const verification = await pageHtmlAs("/council/verification", a.officer.id);
     expect(rowLinks(verification, /href="\/council\/verification\/[^"/]+"/g)).toBe(3);
-    const review = await pageHtmlAs("/returns?queue=review", a.officer.id);
+    const review = await pageHtmlAs(`/returns?queue=review&council=${a.id}`, a.officer.id);
     expect(rowLinks(review, /href="\/returns\/[^"/]+\/review"/g)).toBe(2);
   });
 
@@ -111,7 +113,9 @@ describe("the council dashboard's 'Waiting for your council'", () => {
     const section = waitingSection(await pageHtmlAs("/council/dashboard", b.officer.id));
     expect(section).toMatch(/<a [^>]*href="\/council\/moderation"[^>]*>.*?>1<\/span>.*?request to approve/);
     expect(section).toMatch(
-      /<a [^>]*href="\/returns\?queue=review"[^>]*>.*?>1<\/span>.*?KPI return to review/,
+      new RegExp(
+        `<a [^>]*href="/returns\\?queue=review&amp;council=${b.id}"[^>]*>.*?>1</span>.*?KPI return to review`,
+      ),
     );
     // nothing to verify: said plainly, not a link to an empty list
     expect(readableText(section)).toContain("0 organisations to verify");
