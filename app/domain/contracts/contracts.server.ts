@@ -669,7 +669,12 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
 
 // ───────────── history ─────────────
 
-const HISTORY_ACTIONS: Record<string, string> = {
+// What each change is called as a heading in a contract's "History of changes" (shown to council officers). The
+// same codes are named in the audit log too (audit-labels.ts), worded for that page: an action in a column beside
+// who did it and to which record ("Added a commitment"). Here a heading names what happened to this contract,
+// with the measure it is about ("Commitment changed (SOC-01)"), then when and by whom; an automatic unlinking says why.
+// tests/unit/contracts-s34-history-labels.test.ts fails on a contract or commitment code named there, not here.
+export const HISTORY_ACTIONS: Record<string, string> = {
   "contract.create": "Contract registered",
   "contract.update": "Contract details changed",
   "contract.import_create": "Contract imported",
