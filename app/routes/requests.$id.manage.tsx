@@ -21,7 +21,7 @@ import {
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
-import { futureDayRange, manageRequestSchemaFor } from "~/domain/marketplace/schemas.ts";
+import { futureDayRange, manageRequestSchemaFor, noLaterNeededBy } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, DateInput, ErrorSummary, ReasonForm } from "~/ui/form.tsx";
@@ -54,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     need: { ...rest, neededByPassed },
     // the days a new needed-by date may be, as the page is shown: the box's min and max, and its hint's example
     newNeededBy: futureDayRange({ after: isoDate(need.neededBy) }),
+    // already needed by the latest day the portal allows: no new date would do, so the page says so, not a form
+    noLaterDay: noLaterNeededBy(isoDate(need.neededBy)),
     contactPreference,
     organisationStatus: membership.status,
   });
@@ -76,7 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A form for a change the request no longer allows (it moved on since the page was loaded) is told so, not what
   // to correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
   const unsettledPledges = need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length;
-  const refusal = requestRefusal({ ...need, unsettledPledges }, submission.payload.intent, "REQUESTOR");
+  const intent = submission.payload.intent;
+  const refusal =
+    requestRefusal({ ...need, unsettledPledges }, intent, "REQUESTOR") ??
+    // no later day is allowed: whatever date was sent, the change is refused for that reason (the domain's too)
+    (intent === "extend" ? noLaterNeededBy(isoDate(need.neededBy)) : null);
   if (submission.status !== "success" && refusal)
     return json(parseForm(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
       status: 400,
@@ -100,7 +106,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageRequestPage() {
-  const { need, contactPreference, organisationStatus, newNeededBy } = useLoaderData<typeof loader>();
+  const { need, contactPreference, organisationStatus, newNeededBy, noLaterDay } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const can = (a: Parameters<typeof canRequest>[1]) => canRequest(need.status, a, "REQUESTOR");
@@ -254,7 +261,15 @@ export default function ManageRequestPage() {
         />
       </section>
 
-      {need.status === "SUBMITTED" && can("extend") ? (
+      {can("extend") && (need.status === "SUBMITTED" || !need.extendedAt) && noLaterDay ? (
+        // a form whose every date is refused would be no use: say why there is none
+        <section aria-labelledby="extend-heading" className="mb-8 max-w-xl border-t-2 border-line pt-4">
+          <h2 id="extend-heading" className="mb-4 text-2xl font-bold">
+            {need.status === "SUBMITTED" ? "Change the needed-by date" : "Extend the needed-by date"}
+          </h2>
+          <p>{noLaterDay}</p>
+        </section>
+      ) : need.status === "SUBMITTED" && can("extend") ? (
         // the council cannot approve a request whose needed-by date has passed: the requestor can move it on.
         // Not checked by the browser against the box's min and max: a date refused is told so by the field, in
         // the portal's words

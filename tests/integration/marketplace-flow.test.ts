@@ -21,6 +21,7 @@ import {
   sessionCookieFor,
 } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { futureDayExample } from "~/domain/marketplace/schemas.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
@@ -563,7 +564,13 @@ describe("a request from posting to fulfilment", () => {
       error: Record<string, string[]>;
       initialValue: Record<string, string>;
     }>(earlier);
-    expect(earlierBody.error.neededBy).toEqual(["The new date must be later than the current one."]);
+    // with an example later than the current date, as the form's hint gives
+    const current = (await db.request.findUniqueOrThrow({ where: { id } })).neededBy
+      .toISOString()
+      .slice(0, 10);
+    expect(earlierBody.error.neededBy).toEqual([
+      `The new date must be later than the current one, for example ${futureDayExample({ after: current })}.`,
+    ]);
     expect(earlierBody.initialValue.neededBy).toBe(inDays(20));
     expect((await manage({ intent: "extend", neededBy: inDays(70) })).status).toBe(302);
     const twice = await manage({ intent: "extend", neededBy: inDays(90) });

@@ -27,7 +27,7 @@ import {
   type RequestRole,
   WITHDRAW_WHILE_UNDER_WAY,
 } from "./request-lifecycle.ts";
-import type { RequestForm } from "./schemas.ts";
+import { laterNeededByMessage, noLaterNeededBy, type RequestForm } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
 import { staleRequestEdit, type RequestStaleEdit } from "./request-stale-edit.server.ts";
 
@@ -541,10 +541,13 @@ export async function changeRequestIn(
     )
       return { ok: true as const, status: request.status };
     if (request.extendedAt && !correction) throw new TransitionRefused(EXTENDED_ONCE);
+    const current = request.neededBy.toISOString().slice(0, 10);
+    // already at the latest day the portal allows: no new date would do, so the form as a whole is refused
+    const noLater = noLaterNeededBy(current);
+    if (noLater) throw new TransitionRefused(noLater);
     if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
     const neededBy = dayToDate(change.neededBy);
-    if (neededBy <= request.neededBy)
-      throw new TransitionRefused("The new date must be later than the current one.", "neededBy");
+    if (neededBy <= request.neededBy) throw new TransitionRefused(laterNeededByMessage(current), "neededBy");
     data.neededBy = neededBy;
     if (!correction) data.extendedAt = now;
     data.reminderSentAt = null;

@@ -60,6 +60,22 @@ export function futureDayExample(bounds: FutureDayBounds = {}): string {
   return isoDayAsUk(exampleDayWithin(min, max));
 }
 
+/** Why a request needed by `neededBy` (an ISO day) cannot be given a later needed-by date, as the page says it and
+ * the form is refused: it already runs to the latest day the portal allows (MAX_YEARS_AHEAD years from today), so no
+ * day is both later and allowed. Null while there is such a day. */
+export function noLaterNeededBy(neededBy: string): string | null {
+  const latest = latestIso();
+  return neededBy >= latest
+    ? `This request already runs to the latest date the portal allows (${isoDayAsUk(latest)}); it cannot be extended further.`
+    : null;
+}
+
+/** What a new needed-by date no later than the current one (`neededBy`, an ISO day) is told: with the example the
+ * extension form's hint and its other errors give, a day later than the current one. */
+export function laterNeededByMessage(neededBy: string): string {
+  return `The new date must be later than the current one, for example ${futureDayExample({ after: neededBy })}.`;
+}
+
 export const futureDate = (what: string, bounds: FutureDayBounds = {}) =>
   z.preprocess(
     ukDayAsIso,
