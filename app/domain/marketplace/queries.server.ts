@@ -315,10 +315,10 @@ function listOrganisationRequestRows(where: { organisationId: string }, page: nu
 
 export const MODERATION_PAGE_SIZE = 25;
 
-// Oldest first, a page at a time.
 // The requests waiting for the council's approval: the queue lists them and the council dashboard counts them.
 export const moderationQueueWhere = (councilId: string) => ({ councilId, status: "SUBMITTED" as const });
 
+// The council's approval queue, oldest submitted first, a page at a time, with how many are waiting in all.
 export async function moderationQueue(councilId: string, page = 1) {
   const where = moderationQueueWhere(councilId);
   const [queue, total] = await Promise.all([moderationPage(where, page), db.request.count({ where })]);
