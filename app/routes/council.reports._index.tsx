@@ -54,6 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (quarter && chosen && !offered.some((q) => q.value === chosen))
     offered.push({ value: chosen, label: quarterLabel(quarter.financialYear, quarter.quarter) });
   return json({
+    // the returns are shared with suppliers: a link to them names this council, for whoever also works for one
+    councilId,
     councilName: membership.organisationName,
     departments: choices.departments,
     offered,
@@ -66,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DepartmentalReportPage() {
-  const { councilName, departments, offered, errors, report, search, chosen } =
+  const { councilId, councilName, departments, offered, errors, report, search, chosen } =
     useLoaderData<typeof loader>();
   const departmentName = report?.department === ALL_DEPARTMENTS ? "All departments" : report?.department;
   return (
@@ -141,7 +143,10 @@ export default function DepartmentalReportPage() {
                 {report.quarter.label}: {k.returnStatus ? RETURN_STATUS_LABELS[k.returnStatus] : "Not opened"}
                 {k.returnDueDate ? ` (due ${formatDate(k.returnDueDate)})` : ""} ·{" "}
                 {k.overdueReturns > 0 ? (
-                  <Link to={recordLinks.overdueReturnsFor({ contractId: k.id })} className="font-bold">
+                  <Link
+                    to={`${recordLinks.overdueReturnsFor({ contractId: k.id })}&council=${councilId}`}
+                    className="font-bold"
+                  >
                     {k.overdueReturns} overdue {k.overdueReturns === 1 ? "return" : "returns"}
                   </Link>
                 ) : (
