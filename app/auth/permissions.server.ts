@@ -165,6 +165,17 @@ export async function requireMembership(
   return { viewer, membership };
 }
 
+// The lists a council shares with its suppliers (contracts, KPI returns) act for the council or supplier the
+// person is working for. A council's page links to them naming its council (`council=<id>`), so someone who also
+// works for a supplier (joined first, or chosen in the header switcher) sees the council's records, not the
+// supplier's: only that council's members act for it, anyone else gets 404.
+export function requireCouncilOrSupplier(request: Request, councilId: string | undefined) {
+  return requireMembership(
+    request,
+    councilId ? { kinds: ["COUNCIL"], organisationId: councilId } : { kinds: ["SUPPLIER", "COUNCIL"] },
+  );
+}
+
 // A form shown for an organisation the person no longer works for (removed from it, or its council left the
 // partnership, while the page was open) acts for none: it once acted for whichever other organisation they
 // belong to, so a category meant for one council was added to another. A record's own organisation

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import { requireMembership } from "~/auth/permissions.server.ts";
+import { requireCouncilOrSupplier } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import {
   contractFilterOptions,
@@ -22,10 +22,10 @@ import { CommitmentProgressTable, NOT_AWARDED_NOTE } from "./contracts.$id._inde
 export const meta: MetaFunction = () => [{ title: "Contracts – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireMembership(request, {
-    kinds: ["COUNCIL", "SUPPLIER"],
-    roles: ["ADMIN", "OFFICER", "OWNER", "MEMBER"],
-  });
+  const council = new URL(request.url).searchParams.get("council") || undefined;
+  // A council's dashboard names its council: someone who also works for a supplier (first, or chosen in the header
+  // switcher) landed on the supplier's contracts. Only that council's members act for it; anyone else gets 404.
+  const { membership } = await requireCouncilOrSupplier(request, council);
   if (membership.kind === "SUPPLIER") {
     const page = pageParam(request);
     const { total, pageCount, contracts } = await listSupplierContracts(membership.organisationId, page);
@@ -72,6 +72,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     view: "officer" as const,
     organisationName: membership.organisationName,
+    // kept on the list's own links and form, so it goes on acting for the council named
+    council: council ?? null,
     today: londonDayIso(new Date()),
     filters,
     notFound,
@@ -192,6 +194,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
         <h2 id="filter-heading" className="mb-4 text-xl font-bold">
           Find contracts
         </h2>
+        {data.council ? <input type="hidden" name="council" value={data.council} /> : null}
         {filters.awardedSince ? (
           <>
             <input type="hidden" name="awardedSince" value={filters.awardedSince} />
@@ -295,7 +298,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           />
         </div>
         <Button>Apply filters</Button>{" "}
-        <Link to="/contracts" className="ml-4">
+        <Link to={data.council ? `/contracts?council=${data.council}` : "/contracts"} className="ml-4">
           Clear filters
         </Link>
       </Form>

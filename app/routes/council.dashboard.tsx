@@ -149,8 +149,9 @@ export default function CouncilDashboard() {
   // shown next to every local £ figure, as the settings page promises
   const sourceOf = (source: string | null) => localValueSource(source, isAdmin);
   const topTitles = topContractsTitles(d.topContracts.length, d.contractsWithCommitments);
-  // the returns are shared with suppliers: a link to them names this council, for whoever also works for one
-  const councilReturns = (href: string) => `${href}&council=${councilId}`;
+  // the contracts and returns are shared with suppliers: a link to them names this council, for whoever also works
+  // for one
+  const forCouncil = (href: string) => `${href}&council=${councilId}`;
   return (
     <>
       <PageHeading caption={councilName}>Council dashboard</PageHeading>
@@ -196,22 +197,24 @@ export default function CouncilDashboard() {
           </p>
         ) : (
           <p className="mb-4">
-            <PlainLink to={reportLinks.awardedContracts(d.awarded.since, "yes")}>
+            <PlainLink to={forCouncil(reportLinks.awardedContracts(d.awarded.since, "yes"))}>
               {formatNumber(d.awarded.withCommitments)}
             </PlainLink>{" "}
             of{" "}
-            <PlainLink to={reportLinks.awardedContracts(d.awarded.since)}>
+            <PlainLink to={forCouncil(reportLinks.awardedContracts(d.awarded.since))}>
               {countOf(d.awarded.total, "contract", "contracts")} awarded since {formatDate(d.awarded.since)}
             </PlainLink>{" "}
             {plural(d.awarded.total, "has", "have")} commitments recorded.{" "}
-            <PlainLink to={reportLinks.awardedContracts(d.awarded.since, "no")}>See those without</PlainLink>
+            <PlainLink to={forCouncil(reportLinks.awardedContracts(d.awarded.since, "no"))}>
+              See those without
+            </PlainLink>
           </p>
         )}
         {d.awarded.noAwardDate > 0 ? (
           <InsetText>
             <p>
               Not counted:{" "}
-              <PlainLink to={reportLinks.contractsWithoutAwardDate}>
+              <PlainLink to={forCouncil(reportLinks.contractsWithoutAwardDate)}>
                 {formatNumber(d.awarded.noAwardDate)} active, ended or terminated{" "}
                 {plural(d.awarded.noAwardDate, "contract has", "contracts have")} no award date recorded
               </PlainLink>
@@ -242,7 +245,7 @@ export default function CouncilDashboard() {
               ).map(([key, bucket, count]) => ({
                 key,
                 value: (
-                  <PlainLink to={councilReturns(reportLinks.complianceReturns(thisQuarter, bucket))}>
+                  <PlainLink to={forCouncil(reportLinks.complianceReturns(thisQuarter, bucket))}>
                     {formatNumber(count)}
                     <span className="sr-only"> – see the returns</span>
                   </PlainLink>
@@ -251,7 +254,7 @@ export default function CouncilDashboard() {
               {
                 key: "With the supplier after the due date, queried ones included",
                 value: (
-                  <PlainLink to={councilReturns(reportLinks.overdueReturnsFor(thisQuarter))}>
+                  <PlainLink to={forCouncil(reportLinks.overdueReturnsFor(thisQuarter))}>
                     {formatNumber(thisQuarter.pastDueWithSupplier)}
                     <span className="sr-only">
                       {" "}
@@ -301,7 +304,7 @@ export default function CouncilDashboard() {
             <p>
               Worked out from the council’s own proxy values for{" "}
               {countOf(d.localValue.measures, "measure", "measures")} in the commitments of{" "}
-              <PlainLink to={reportLinks.localValueContracts}>
+              <PlainLink to={forCouncil(reportLinks.localValueContracts)}>
                 {countOf(d.localValue.contracts, "contract", "contracts")}
               </PlainLink>
               . Source: {sourceOf(d.proxyValueSource)}.
@@ -358,14 +361,16 @@ export default function CouncilDashboard() {
             {
               header: "Measure",
               rowHeader: true,
-              cell: (m) => <PlainLink to={reportLinks.measureContracts(m.measureId)}>{m.name}</PlainLink>,
+              cell: (m) => (
+                <PlainLink to={forCouncil(reportLinks.measureContracts(m.measureId))}>{m.name}</PlainLink>
+              ),
             },
             {
               header: "Commitments",
               numeric: true,
               cell: (m) => (
                 <PlainLink
-                  to={reportLinks.measureContracts(m.measureId)}
+                  to={forCouncil(reportLinks.measureContracts(m.measureId))}
                   aria-label={`${formatNumber(m.commitments)} commitments on ${m.name}: see the contracts`}
                 >
                   {formatNumber(m.commitments)}

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
-import { actingMembership, notFound, requireViewer } from "~/auth/permissions.server.ts";
+import { requireCouncilOrSupplier } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import {
   COMPLIANCE_BUCKETS,
@@ -56,18 +56,9 @@ const COMPLIANCE_LABELS: Record<ComplianceBucket, string> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  // A council's dashboard names its council: someone who also works for a supplier (first, or chosen in the header
-  // switcher) landed on the supplier's returns. Only that council's members act for it; anyone else gets 404.
-  const membership = actingMembership(
-    viewer,
-    request,
-    filters.council
-      ? { kinds: ["COUNCIL"], organisationId: filters.council }
-      : { kinds: ["SUPPLIER", "COUNCIL"] },
-  );
-  if (!membership) notFound();
+  // a council's pages name their council, for whoever also works for a supplier (404 for its non-members)
+  const { viewer, membership } = await requireCouncilOrSupplier(request, filters.council);
   const now = new Date();
   if (membership.kind === "SUPPLIER") {
     const page = pageParam(request);

@@ -48,6 +48,7 @@ function render(proxyValueSource: string | null, localValueByYear: YearRow[] = [
       delivered: Number(k.local.delivered),
     }));
   pageData.loaderData = {
+    councilId: "council-a",
     councilName: "Council A",
     isAdmin: false,
     topInvalid: false,
