@@ -24,10 +24,39 @@ const MIGRATION = path.resolve(
   "prisma/migrations/20261130090000_measure_help_types_in_measure_unit/migration.sql",
 );
 
-// as the migration engine runs it: statement by statement, split at every semicolon
-async function runMigration() {
-  for (const statement of fs.readFileSync(MIGRATION, "utf8").split(";"))
-    if (statement.replace(/--.*$/gm, "").trim()) await db.$executeRawUnsafe(statement);
+// As the migration engine runs it (statement by statement, split at every semicolon), but on one council's rows
+// only: run as they are, its statements would change the measures and unlink the pledges of every council in the
+// shared test database, and log it there, under the feet of test files running at the same time. Each statement
+// takes its rows from one query (the CTE "fitted", the CTE "mismatched", the last UPDATE's WHERE): the council is
+// added there, and the rest runs as written. The shapes are checked first, so a changed migration fails here.
+async function runMigration(councilId: string) {
+  const statements = fs
+    .readFileSync(MIGRATION, "utf8")
+    .split(";")
+    .map((statement) => statement.replace(/--.*$/gm, "").trim())
+    .filter(Boolean);
+  const scopes: [RegExp, string][] = [
+    // 1. each measure corrected and logged comes from "fitted"
+    [
+      /(\n {2}FROM "Measure" m)(\n\),\ncorrected AS \(\n {2}UPDATE "Measure" m [^;]*\n {2}FROM fitted f\n[^;]*\nFROM fitted f JOIN corrected c ON c\."id" = f\."id")$/,
+      ` WHERE m."councilId" = $1`,
+    ],
+    // 2. each pledge unlinked and logged comes from "mismatched"
+    [
+      /(IS DISTINCT FROM m\."unit"::text)(\n\),\nunlinked AS \(\n {2}UPDATE "Pledge" p [^;]*\n {2}FROM mismatched x\n[^;]*\nFROM mismatched x JOIN unlinked u ON u\."id" = x\."id")$/,
+      ` AND k."councilId" = $1`,
+    ],
+    // 3. SOC-02's help text, where the council has not rewritten it
+    [/(\nWHERE "code" = 'SOC-02'\n {2}AND "helpText" = '[^']+')()$/, `\n  AND "councilId" = $1`],
+  ];
+  expect(statements).toHaveLength(scopes.length);
+  for (const [i, [shape, condition]] of scopes.entries()) {
+    expect(statements[i]).toMatch(shape);
+    await db.$executeRawUnsafe(
+      statements[i].replace(shape, (_, before: string, after: string) => `${before}${condition}${after}`),
+      councilId,
+    );
+  }
 }
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -149,7 +178,7 @@ describe("the migration correcting an existing install", () => {
       );
     expect(await delivered()).toMatchObject({ deliveredToDate: "120.00" }); // 20 items counted as £20
 
-    await runMigration();
+    await runMigration(councilId);
 
     const measure = (id: string) => db.measure.findUniqueOrThrow({ where: { id } });
     expect((await measure(donations.id)).contributingHelpTypes).toEqual(["FUNDING"]);
@@ -204,8 +233,8 @@ describe("the migration correcting an existing install", () => {
     ]);
 
     // running it again finds nothing left to correct
-    const logged = await db.auditLog.count();
-    await runMigration();
-    expect(await db.auditLog.count()).toBe(logged);
+    const logged = await db.auditLog.count({ where: { organisationId: councilId } });
+    await runMigration(councilId);
+    expect(await db.auditLog.count({ where: { organisationId: councilId } })).toBe(logged);
   });
 });
