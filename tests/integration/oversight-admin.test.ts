@@ -44,6 +44,28 @@ beforeAll(async () => {
   for (const [key, user] of Object.entries(world.users)) cookies[key] = await sessionCookieFor(user.id);
 });
 
+// A migration that corrects audit log entries, run statement by statement on the given entries only: run as it
+// is, it would change the entries of every test file running at the same time against the same database. Each
+// statement must be an UPDATE of the log ending in its condition; the condition is kept as written, in brackets
+// (so an OR in it cannot reach other entries), with the entries' ids added. A migration of another shape fails.
+async function migrateEntries(migration: string, entries: { id: string }[], statementCount: number) {
+  const statements = fs
+    .readFileSync(migration, "utf8")
+    .split(";")
+    .map((statement) => statement.replace(/--.*$/gm, "").trim())
+    .filter(Boolean);
+  expect(statements).toHaveLength(statementCount);
+  for (const statement of statements) {
+    const [, update, alias, condition] =
+      statement.match(/^(UPDATE "AuditLog"(?: (\w+))?\n[^;]+?)\nWHERE ([^;]+)$/) ?? [];
+    expect(condition, statement).toBeDefined();
+    await db.$executeRawUnsafe(
+      `${update}\nWHERE (${condition})\n  AND ${alias ?? '"AuditLog"'}.id = ANY($1::text[])`,
+      entries.map((entry) => entry.id),
+    );
+  }
+}
+
 const validPage = {
   intent: "save",
   title: "What good looks like",
@@ -575,11 +597,11 @@ describe("audit log viewer", () => {
         entityId: users.officerA.id,
       }),
     };
-    const migration = fs.readFileSync(
+    await migrateEntries(
       "prisma/migrations/20261202090100_audit_actor_organisation_backfill/migration.sql",
-      "utf8",
+      Object.values(written),
+      6,
     );
-    await db.$executeRawUnsafe(migration);
     const actedFor = async (entry: { id: string }) =>
       (await db.auditLog.findUniqueOrThrow({ where: { id: entry.id } })).actorOrganisationId;
     expect(await actedFor(written.pledged)).toBe(supplier.id);
@@ -673,11 +695,11 @@ describe("survey entries in the audit log", () => {
     expect(await ids(cookies.councilAdmin)).not.toContain(kept.id);
     expect(await ids(adminB)).not.toContain(kept.id);
 
-    const migration = fs.readFileSync(
+    await migrateEntries(
       "prisma/migrations/20261130081500_survey_audit_filed_with_cycle_council/migration.sql",
-      "utf8",
+      [kept, lost],
+      1,
     );
-    await db.$executeRawUnsafe(migration);
     expect(await ids(adminB)).toContain(kept.id);
     expect(await ids(cookies.councilAdmin)).not.toContain(kept.id);
     const unplaced = await db.auditLog.findUniqueOrThrow({ where: { id: lost.id } });
