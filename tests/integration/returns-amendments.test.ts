@@ -181,7 +181,8 @@ describe("the migration that started keeping answers", () => {
       ).submittedLines;
     const asSent = await kept(w.kpiReturn.id);
     // as if both had been sent before the migration
-    await db.$executeRaw`UPDATE "KpiReturnEvent" SET "submittedLines" = NULL`;
+    const returnIds = [w.kpiReturn.id, queried.kpiReturn.id];
+    await db.$executeRaw`UPDATE "KpiReturnEvent" SET "submittedLines" = NULL WHERE "returnId" = ANY(${returnIds})`;
     const sql = fs.readFileSync(
       path.resolve(
         import.meta.dirname,
@@ -189,11 +190,17 @@ describe("the migration that started keeping answers", () => {
       ),
       "utf8",
     );
+    // The migration's backfill, run on these two returns only: run as it is, it would rewrite the kept answers of
+    // every return in the shared test database, those of test files running at the same time too. Its one
+    // condition picks events by id, so one more keeps it as it is.
     const backfill = sql
       .split(";")
-      .map((s) => s.trim())
-      .find((s) => /^(--.*\n)*UPDATE/.test(s))!;
-    await db.$executeRawUnsafe(backfill);
+      .map((s) => s.replace(/--.*$/gm, "").trim())
+      .find((s) => s.startsWith("UPDATE"))!;
+    expect(backfill).toMatch(
+      /^UPDATE "KpiReturnEvent" e\nSET "submittedLines" = coalesce\(\([^;]+\), '\[\]'::jsonb\)\nWHERE e\.id IN \(\n[^;]+\n\)$/,
+    );
+    await db.$executeRawUnsafe(`${backfill}\n  AND e."returnId" = ANY($1::text[])`, returnIds);
     expect(await kept(w.kpiReturn.id)).toEqual(asSent);
     expect(await kept(queried.kpiReturn.id)).toBeNull();
   });
