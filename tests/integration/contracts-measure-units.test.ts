@@ -25,8 +25,8 @@ const MIGRATION = path.resolve(
 );
 
 // As the migration engine runs it (statement by statement, split at every semicolon), but on one council's rows
-// only: run as they are, its statements would change the measures and unlink the pledges of every council in the
-// shared test database, and log it there, under the feet of test files running at the same time. Each statement
+// only: run as they are, its statements would also change the measures and pledges the other tests in this file
+// left, and log it (each test file has its own database, tests/helpers/setup-db.ts). Each statement
 // takes its rows from one query (the CTE "fitted", the CTE "mismatched", the last UPDATE's WHERE): the council is
 // added there, and the rest runs as written. The shapes are checked first, so a changed migration fails here.
 async function runMigration(councilId: string) {

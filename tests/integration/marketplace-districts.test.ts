@@ -164,9 +164,9 @@ describe("the backfill migration", () => {
     const before = await db.request.findUniqueOrThrow({ where: { id: inArea.id } });
     expect(before.districtId).toBeNull();
 
-    // The migration's one statement, run on this test's requests only: run as it is, it would file the requests
-    // of every council in the shared test database, those of test files running at the same time too. Its
-    // conditions are ANDed, so one more keeps them as they are.
+    // The migration's one statement, run on this test's requests only: run as it is, it would also file the
+    // requests the other tests in this file left (each test file has its own database, tests/helpers/setup-db.ts).
+    // Its conditions are ANDed, so one more keeps them as they are.
     const migration = fs
       .readFileSync(
         path.resolve("prisma/migrations/20261201090000_requests_filed_under_postcode_district/migration.sql"),

@@ -45,7 +45,8 @@ beforeAll(async () => {
 });
 
 // A migration that corrects audit log entries, run statement by statement on the given entries only: run as it
-// is, it would change the entries of every test file running at the same time against the same database. Each
+// is, it would also change the entries the other tests in this file wrote (each test file has its own database,
+// tests/helpers/setup-db.ts), so what it shows would depend on the order they run in. Each
 // statement must be an UPDATE of the log ending in its condition; the condition is kept as written, in brackets
 // (so an OR in it cannot reach other entries), with the entries' ids added. A migration of another shape fails.
 async function migrateEntries(migration: string, entries: { id: string }[], statementCount: number) {

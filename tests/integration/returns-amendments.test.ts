@@ -190,9 +190,9 @@ describe("the migration that started keeping answers", () => {
       ),
       "utf8",
     );
-    // The migration's backfill, run on these two returns only: run as it is, it would rewrite the kept answers of
-    // every return in the shared test database, those of test files running at the same time too. Its one
-    // condition picks events by id, so one more keeps it as it is.
+    // The migration's backfill, run on these two returns only: run as it is, it would also rewrite the kept
+    // answers of the returns the other tests in this file left (each test file has its own database,
+    // tests/helpers/setup-db.ts). Its one condition picks events by id, so one more keeps it as it is.
     const backfill = sql
       .split(";")
       .map((s) => s.replace(/--.*$/gm, "").trim())
