@@ -99,7 +99,8 @@ describe("the migration for answers deleted before the fix", () => {
     ).id;
 
     // The migration's one statement, run on this test's cycle only: run as it is, it would also delete the
-    // responses of other test files running at the same time against the same database.
+    // responses the file's other tests left (each test file has its own database, tests/helpers/setup-db.ts),
+    // so what they prove would depend on the order they run in.
     const sql = fs
       .readFileSync("prisma/migrations/20261213090000_survey_deleted_drafts_removed/migration.sql", "utf8")
       .replace(/--.*$/gm, "")
