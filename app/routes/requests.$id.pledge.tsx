@@ -12,15 +12,18 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireMembership } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import { fullyPledgedForNow, notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
-import { createPledge, getRequestForPledge } from "~/domain/marketplace/pledges.server.ts";
+import {
+  createPledge,
+  getRequestForPledge,
+  pledgeableNeededBy,
+} from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
 import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
-import { futureDayRange, pledgeFormSchema, pledgeFormSchemaFor } from "~/domain/marketplace/schemas.ts";
+import { futureDayExample, futureDayRange, pledgeFormSchemaFor } from "~/domain/marketplace/schemas.ts";
 import { ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -40,10 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({ closed }, { status: 410 });
   }
   const { request: need, commitments, ownPledges } = target;
+  const deliveryBounds = { onOrBefore: isoDate(need.neededBy) };
   return json({
     need: { ...need, organisationId: undefined },
     // the days an expected delivery date may be, as the page is shown: from today to the needed-by date
-    deliveryDays: futureDayRange({ onOrBefore: isoDate(need.neededBy) }),
+    deliveryDays: futureDayRange(deliveryBounds),
+    // the hint's example, one of them: the day the field's errors give (futureDayExample, as they work it out)
+    deliveryExample: futureDayExample(deliveryBounds),
     commitments,
     ownPledges,
     organisationName: membership.organisationName,
@@ -64,19 +70,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const form = await readForm(request);
-  let submission = parseForm(form, { schema: pledgeFormSchema });
-  if (submission.status !== "success") {
-    // the expected delivery date's example is a day this request takes (on or before its needed-by date), as the
-    // hint's is: the request is looked up only for a form refused on that date
-    const target = submission.error?.expectedDeliveryDate
-      ? await getRequestForPledge(params.id!, membership.organisationId)
-      : null;
-    if (target)
-      submission = parseForm(form, {
-        schema: pledgeFormSchemaFor({ neededBy: isoDate(target.request.neededBy) }),
-      });
-    return json(submission.reply(), { status: 400 });
-  }
+  // the expected delivery date's example is a day this request takes (on or before its needed-by date), as the
+  // hint's is; a request no longer taking pledges is checked as any (createPledge then says why it is refused)
+  const neededBy = await pledgeableNeededBy(params.id!);
+  const submission = parseForm(form, { schema: pledgeFormSchemaFor(neededBy ? { neededBy } : undefined) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (membership.status !== "VERIFIED")
     return json(
       submission.reply({
@@ -113,6 +111,7 @@ function PledgeForm({
   fullyPledged,
   submissionKey,
   deliveryDays,
+  deliveryExample,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
@@ -186,7 +185,7 @@ function PledgeForm({
             label="When do you expect to deliver it?"
             // its example is a day it takes, as the error's is (not a fixed date, refused once past or after the
             // needed-by date)
-            hint={`On or before ${formatDate(need.neededBy)}, the date it is needed by, for example ${isoDayAsUk(exampleDayWithin(deliveryDays.min, deliveryDays.max))}`}
+            hint={`On or before ${formatDate(need.neededBy)}, the date it is needed by, for example ${deliveryExample}`}
             min={deliveryDays.min}
             max={deliveryDays.max}
             errors={fields.expectedDeliveryDate.errors}

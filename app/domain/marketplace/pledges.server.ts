@@ -40,6 +40,16 @@ class PledgeRefused extends Error {
   }
 }
 
+/** The needed-by date (an ISO day) of a request that may still be pledged to, the last day its pledge form's expected
+ * delivery date takes (and so its example's), or null if there is no such request: the form is then checked as any. */
+export async function pledgeableNeededBy(requestId: string): Promise<string | null> {
+  const request = await db.request.findFirst({
+    where: { id: requestId, status: { in: LIVE_STATUSES } },
+    select: { neededBy: true },
+  });
+  return request ? request.neededBy.toISOString().slice(0, 10) : null;
+}
+
 // The request as a supplier sees it before pledging, and the supplier's own commitments with that council.
 export async function getRequestForPledge(requestId: string, supplierOrganisationId: string) {
   const request = await db.request.findFirst({
