@@ -61,7 +61,8 @@ const importSchema = intentUnion([
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
-  return json({ council: membership.organisationName });
+  // the links back to the list name this council, as the council's links to it do (decision 027)
+  return json({ council: membership.organisationName, councilId: membership.organisationId });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -101,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (csv === null) {
     // imported moments ago by this same form, sent twice: answered as the first was
     const earlier = await importedMomentsAgo(councilId, upload);
-    if (earlier) return importComplete(earlier);
+    if (earlier) return importComplete(councilId, earlier);
     const reply = {
       status: "error" as const,
       error: { file: ["That preview has expired or was already imported: upload the file again"] },
@@ -122,27 +123,37 @@ export async function action({ request }: ActionFunctionArgs) {
   await discardImportUpload(councilId, upload);
   // returns never sent for quarters a changed term no longer covers go now, not at the next daily run
   if (result.plan.counts.changed) await withdrawReturnsOutsideTerm();
-  return importComplete(result.plan.counts);
+  return importComplete(councilId, result.plan.counts);
 }
 
-function importComplete({ created, changed, unchanged }: ImportCounts) {
-  return redirectWithFlash("/contracts", {
+// the council's contracts list, for whoever also works for a supplier
+const contractsOf = (councilId: string) => `/contracts?council=${encodeURIComponent(councilId)}`;
+
+function importComplete(councilId: string, { created, changed, unchanged }: ImportCounts) {
+  return redirectWithFlash(contractsOf(councilId), {
     kind: "success",
     message: `Import complete: ${formatNumber(created)} new ${plural(created, "contract", "contracts")}, ${formatNumber(changed)} changed, ${formatNumber(unchanged)} unchanged`,
   });
 }
 
 export default function ImportContracts() {
-  const { council } = useLoaderData<typeof loader>();
+  const { council, councilId } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({ lastResult: data?.kind === "form" ? data.reply : undefined });
   const preview = data?.kind === "preview" ? data : null;
   return (
     <>
-      <BackLink to="/contracts">All contracts</BackLink>
+      <BackLink to={contractsOf(councilId)}>All contracts</BackLink>
       <PageHeading caption={council}>Import contracts from a CSV file</PageHeading>
-      {preview ? <Preview plan={preview.plan} upload={preview.upload} fileName={preview.fileName} /> : null}
+      {preview ? (
+        <Preview
+          plan={preview.plan}
+          upload={preview.upload}
+          fileName={preview.fileName}
+          councilId={councilId}
+        />
+      ) : null}
       <h2 className="mb-4 text-2xl font-bold">{preview ? "Upload a corrected file" : "Upload a file"}</h2>
       <div className="mb-6 max-w-3xl">
         <p className="mb-2">
@@ -212,10 +223,12 @@ function Preview({
   plan,
   upload,
   fileName,
+  councilId,
 }: {
   plan: ImportPlan;
   upload: string | null;
   fileName: string | null;
+  councilId: string;
 }) {
   if (plan.errors.length || !upload)
     return (
@@ -310,7 +323,7 @@ function Preview({
         </Button>
       </Form>
       <p className="mt-4">
-        <Link to="/contracts">Cancel</Link>
+        <Link to={contractsOf(councilId)}>Cancel</Link>
       </p>
     </section>
   );

@@ -62,7 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     new Date(),
   );
   if (!page) notFound();
-  return json({ page });
+  // the back link names the council acted for, as the council's links to the list do (decision 027)
+  return json({ page, councilId: membership.organisationId });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewReturn() {
-  const { page } = useLoaderData<typeof loader>();
+  const { page, councilId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<ReviewValue>({
     id: "review-form",
@@ -119,7 +120,7 @@ export default function ReviewReturn() {
   const amended = page.history.findLast((h) => h.toStatus === "SUBMITTED")?.changes ?? null;
   return (
     <>
-      <BackLink to="/returns">Quarterly returns</BackLink>
+      <BackLink to={`/returns?council=${encodeURIComponent(councilId)}`}>Quarterly returns</BackLink>
       <PageHeading
         caption={`${page.contract.supplierName}: ${page.contract.title} (${page.contract.reference})`}
       >

@@ -412,7 +412,7 @@ describe("the import page", () => {
 
     const done = await confirm(data.upload);
     expect(done.status).toBe(302);
-    expect(done.headers.get("location")).toBe("/contracts");
+    expect(done.headers.get("location")).toBe(`/contracts?council=${world.councilA.id}`);
     const message = "Import complete: 2 new contracts, 0 changed, 0 unchanged";
     expect(await flashMessageOf(done)).toBe(message);
     expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(2);

@@ -34,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: londonDayIso(new Date()),
     contract: {
       id: contract.id,
+      // an officer's links to the lists name this council (decision 027), the supplier's follow the switcher
+      councilId: contract.councilId,
       reference: contract.reference,
       title: contract.title,
       council: contract.council.name,
@@ -68,11 +70,12 @@ export default function ContractPage() {
     useLoaderData<typeof loader>();
   const officer = viewAs === "officer";
   const conflict = statusDateConflict(contract, today);
+  const forCouncil = officer ? `council=${encodeURIComponent(contract.councilId)}` : "";
   const change = (hidden: string) =>
     officer ? { to: `/contracts/${contract.id}/edit`, label: "Change", hidden } : undefined;
   return (
     <>
-      <BackLink to="/contracts">All contracts</BackLink>
+      <BackLink to={officer ? `/contracts?${forCouncil}` : "/contracts"}>All contracts</BackLink>
       <PageHeading caption={`${contract.reference} · ${contract.council}`}>{contract.title}</PageHeading>
       <p className="mb-6">
         <Tag colour={contract.status === "ACTIVE" ? "green" : "grey"}>
@@ -172,7 +175,7 @@ export default function ContractPage() {
       {officer ? (
         <p className="mb-8">
           {/* the returns that delivery to date is counted from, to review or chase */}
-          <Link to={`/returns?queue=all&contract=${encodeURIComponent(contract.id)}`}>
+          <Link to={`/returns?queue=all&contract=${encodeURIComponent(contract.id)}&${forCouncil}`}>
             Quarterly returns for this contract
           </Link>
         </p>

@@ -16,6 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   return json({
     council: membership.organisationName,
+    // the back link names this council, as the council's links to the list do (decision 027)
+    councilId: membership.organisationId,
     ...(await contractFormOptions(membership.organisationId)),
   });
 }
@@ -39,11 +41,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewContract() {
-  const { council, suppliers, managers } = useLoaderData<typeof loader>();
+  const { council, councilId, suppliers, managers } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
-      <BackLink to="/contracts">All contracts</BackLink>
+      <BackLink to={`/contracts?council=${encodeURIComponent(councilId)}`}>All contracts</BackLink>
       <PageHeading caption={council}>Register a contract</PageHeading>
       <ContractForm
         lastResult={lastResult}

@@ -81,7 +81,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   for (const access of accessCandidates(viewer, request, ["SUPPLIER", "COUNCIL"])) {
     const page = await getReturnPage(params.id!, access, now);
-    if (page) return json({ view: access.kind, page });
+    // the council's back link names the council acted for, as its links to the list do (decision 027)
+    if (page)
+      return json({
+        view: access.kind,
+        councilId: access.kind === "COUNCIL" ? access.organisationId : null,
+        page,
+      });
   }
   notFound();
 }
@@ -259,14 +265,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReturnPage() {
-  const { view, page } = useLoaderData<typeof loader>();
+  const { view, councilId, page } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // a change sent from a page that was out of date (the return moved on meanwhile)
   const staleError =
     page.editable || !actionData ? undefined : Object.values(actionData.reply.error ?? {}).flat()[0];
   return (
     <>
-      <BackLink to="/returns">Quarterly returns</BackLink>
+      <BackLink to={councilId ? `/returns?council=${encodeURIComponent(councilId)}` : "/returns"}>
+        Quarterly returns
+      </BackLink>
       <PageHeading caption={`${page.contract.title} (${page.contract.reference})`}>
         {page.period} return
       </PageHeading>
