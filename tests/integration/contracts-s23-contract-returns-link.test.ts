@@ -27,7 +27,7 @@ describe("a contract's page", () => {
     const href = /<a[^>]*href="([^"]+)"[^>]*>Quarterly returns for this contract<\/a>/
       .exec(html)?.[1]
       ?.replace(/&amp;/g, "&");
-    expect(href).toBe(`/returns?queue=all&contract=${w.contract.id}`);
+    expect(href).toBe(`/returns?queue=all&contract=${w.contract.id}&council=${w.councilA.id}`);
 
     const list = await (await renderPage(href!, w.cookies.officerA)).text();
     expect(list).toContain(`href="/returns/${w.kpiReturn.id}"`);

@@ -427,6 +427,8 @@ type RequestChange = {
   // for an officer's decision: when the version they reviewed was sent for approval (a request sent again since,
   // after changes, is not decided on from a page that showed the one before)
   reviewedSubmission?: Date;
+  // the moment of the change (a test's clock; now otherwise): a new needed-by date is at most two years from it
+  now?: Date;
   // what suppliers whose offers a withdrawal declines are told; by default, that the request was withdrawn
   offersDeclinedBecause?: string;
 };
@@ -481,7 +483,7 @@ export async function changeRequestIn(
   }
   if (change.reviewedSubmission && request.submittedAt?.getTime() !== change.reviewedSubmission.getTime())
     throw new TransitionRefused(RESUBMITTED_SINCE_REVIEWED);
-  const now = new Date();
+  const now = change.now ?? new Date();
   const data: Record<string, unknown> = { status: transition.to };
   let reason = change.reason ?? null;
   // A draft saved weeks ago may be out of date: published, it would be open but closed to pledges.
@@ -543,7 +545,7 @@ export async function changeRequestIn(
     if (request.extendedAt && !correction) throw new TransitionRefused(EXTENDED_ONCE);
     const current = request.neededBy.toISOString().slice(0, 10);
     // already at the latest day the portal allows: no new date would do, so the form as a whole is refused
-    const noLater = noLaterNeededBy(current);
+    const noLater = noLaterNeededBy(current, now);
     if (noLater) throw new TransitionRefused(noLater);
     if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
     const neededBy = dayToDate(change.neededBy);

@@ -11,7 +11,7 @@ export const HELP_TYPE_VALUES = ["VOLUNTEERING", "GOODS", "EXPERTISE", "FUNDING"
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 // Today in London, where the council works (between 00:00 and 01:00 in summer, UTC is still on yesterday).
-const todayIso = () => londonDay(new Date()).toISOString().slice(0, 10);
+const todayIso = (now = new Date()) => londonDay(now).toISOString().slice(0, 10);
 
 // Year 0000 is a date to JavaScript but not to Postgres (there is no year 0): kept, the query would fail.
 const yearZero = (value: string) => value.startsWith("0000");
@@ -25,8 +25,8 @@ function validDate(value: string) {
 // The furthest ahead a needed-by or expected delivery date may be: a request is a need of the coming months,
 // and one dated 9999 would never expire.
 export const MAX_YEARS_AHEAD = 2;
-const latestIso = () => {
-  const today = todayIso();
+const latestIso = (now = new Date()) => {
+  const today = todayIso(now);
   return `${Number(today.slice(0, 4)) + MAX_YEARS_AHEAD}${today.slice(4)}`;
 };
 
@@ -63,8 +63,8 @@ export function futureDayExample(bounds: FutureDayBounds = {}): string {
 /** Why a request needed by `neededBy` (an ISO day) cannot be given a later needed-by date, as the page says it and
  * the form is refused: it already runs to the latest day the portal allows (MAX_YEARS_AHEAD years from today), so no
  * day is both later and allowed. Null while there is such a day. */
-export function noLaterNeededBy(neededBy: string): string | null {
-  const latest = latestIso();
+export function noLaterNeededBy(neededBy: string, now = new Date()): string | null {
+  const latest = latestIso(now);
   return neededBy >= latest
     ? `This request already runs to the latest date the portal allows (${isoDayAsUk(latest)}); it cannot be extended further.`
     : null;
