@@ -180,7 +180,9 @@ function supervise(env: Env, embedded: EmbeddedPostgresHandle | undefined) {
 
 function printDemoLogins(seeded: { password: string; logins: { role: string; email: string }[] }) {
   console.log(`\n  Demo logins (password for every one: ${seeded.password})`);
-  for (const login of seeded.logins) console.log(`    ${login.role.padEnd(40)} ${login.email}`);
+  // the emails in one column, however long the longest role's description
+  const width = Math.max(...seeded.logins.map((login) => login.role.length));
+  for (const login of seeded.logins) console.log(`    ${login.role.padEnd(width)}  ${login.email}`);
   console.log("");
 }
 
