@@ -128,6 +128,29 @@ export async function createMember(
   return user;
 }
 
+/** A council officer who also owns a supplier: what the portal acts for when neither the URL (`council=`) nor the
+ * header switcher says otherwise is the person's earliest membership, so the supplier's membership is dated a
+ * minute before the council's (made a moment later, it could otherwise tie). Plain /contracts and /returns are then
+ * the supplier's lists, and a council page that forgets to name its council sends the officer there. The supplier
+ * is registered with `supplierCouncilId`, by default the officer's own council. */
+export async function createOfficerAlsoSupplier(
+  options: { councilName?: string; supplierName?: string; supplierCouncilId?: string } = {},
+) {
+  const council = await createCouncil({ name: options.councilName });
+  const supplier = await createOrganisation({
+    kind: "SUPPLIER",
+    councilId: options.supplierCouncilId ?? council.id,
+    name: options.supplierName,
+  });
+  const officer = await createMember(supplier.id, "OWNER");
+  const councilMembership = await addMember(council.id, officer.id, "OFFICER");
+  await db.membership.updateMany({
+    where: { userId: officer.id, organisationId: supplier.id },
+    data: { createdAt: new Date(councilMembership.createdAt.getTime() - 60_000) },
+  });
+  return { council, supplier, officer };
+}
+
 export async function sessionCookieFor(userId: string) {
   const { token, expiresAt } = await createSession(userId, "test");
   return sessionCookie(token, expiresAt).split(";")[0];

@@ -5,12 +5,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import {
-  addMember,
   createCommitment,
   createContract,
   createCouncil,
   createMeasure,
   createMember,
+  createOfficerAlsoSupplier,
   createOrganisation,
   createReturn,
   sessionCookieFor,
@@ -31,23 +31,17 @@ const companyNumber = `S34${String(Date.now()).slice(-5)}`;
 
 beforeAll(async () => {
   councilName = unique("Back Links Council");
-  const council = await createCouncil({ name: councilName });
-  councilId = council.id;
-  const otherCouncil = await createCouncil();
-  // the officer's own supplier, joined first: the organisation plain /contracts and /returns act for
   supplierName = unique("Back Links Officer Own Ltd");
-  const supplier = await createOrganisation({
-    kind: "SUPPLIER",
-    councilId: otherCouncil.id,
-    name: supplierName,
+  const otherCouncil = await createCouncil();
+  // the officer's own supplier (registered with the other council), joined first, is the organisation plain
+  // /contracts and /returns act for
+  const { council, supplier, officer } = await createOfficerAlsoSupplier({
+    councilName,
+    supplierName,
+    supplierCouncilId: otherCouncil.id,
   });
-  const officer = await createMember(supplier.id, "OWNER");
+  councilId = council.id;
   officerId = officer.id;
-  const councilMembership = await addMember(council.id, officer.id, "OFFICER");
-  await db.membership.updateMany({
-    where: { userId: officer.id, organisationId: supplier.id },
-    data: { createdAt: new Date(councilMembership.createdAt.getTime() - 60_000) },
-  });
   supplierContractReference = unique("BACK-SUPPLIER-OWN");
   await createContract({
     councilId: otherCouncil.id,

@@ -5,15 +5,14 @@
 // council, and /contracts acts for a council so named, only for that council's members (404 otherwise), and keeps it
 // on the list's own links and filter form. The quarterly report's link to a contract's overdue returns names it too.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server.ts";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import {
-  addMember,
   createCommitment,
   createContract,
   createCouncil,
   createMeasure,
   createMember,
+  createOfficerAlsoSupplier,
   createOrganisation,
   createReturn,
   sessionCookieFor,
@@ -33,25 +32,19 @@ let supplierContractReference: string;
 
 beforeAll(async () => {
   councilName = unique("Acting Contracts Council");
-  const council = await createCouncil({ name: councilName });
-  councilId = council.id;
+  supplierName = unique("Officer Own Contractor Ltd");
   const otherCouncil = await createCouncil();
   otherCouncilId = otherCouncil.id;
-  // the officer's own supplier, joined first: the organisation the portal acts for when nothing says otherwise
-  supplierName = unique("Officer Own Contractor Ltd");
-  const supplier = await createOrganisation({
-    kind: "SUPPLIER",
-    councilId: otherCouncil.id,
-    name: supplierName,
+  // the officer's own supplier (registered with the other council), joined first, is the organisation the portal
+  // acts for when nothing says otherwise
+  const { council, supplier, officer } = await createOfficerAlsoSupplier({
+    councilName,
+    supplierName,
+    supplierCouncilId: otherCouncil.id,
   });
+  councilId = council.id;
   supplierId = supplier.id;
-  const officer = await createMember(supplier.id, "OWNER");
   officerId = officer.id;
-  const councilMembership = await addMember(council.id, officer.id, "OFFICER");
-  await db.membership.updateMany({
-    where: { userId: officer.id, organisationId: supplier.id },
-    data: { createdAt: new Date(councilMembership.createdAt.getTime() - 60_000) },
-  });
   // an officer of another council only
   outsiderId = (await createMember(otherCouncil.id, "OFFICER")).id;
   // the supplier's own contract, with the other council

@@ -4,13 +4,11 @@
 // switcher. The dashboard's links to the returns now name its council, and /returns acts for a council so named,
 // still only for a person who is that council's member (404 otherwise), and keeps it on its queues' links.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server.ts";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import {
-  addMember,
   createContract,
   createCouncil,
-  createMember,
+  createOfficerAlsoSupplier,
   createOrganisation,
   createReturn,
   sessionCookieFor,
@@ -27,20 +25,12 @@ let submittedId: string;
 
 beforeAll(async () => {
   councilName = unique("Acting Council");
-  const council = await createCouncil({ name: councilName });
-  const otherCouncil = await createCouncil();
-  otherCouncilId = otherCouncil.id;
-  // the officer's own supplier, joined first: the organisation the portal acts for when nothing says otherwise
   supplierName = unique("Officer Own Supplier Ltd");
-  const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id, name: supplierName });
+  // the officer's own supplier, joined first, is the organisation the portal acts for when nothing says otherwise
+  const { council, supplier, officer } = await createOfficerAlsoSupplier({ councilName, supplierName });
   supplierId = supplier.id;
-  const officer = await createMember(supplier.id, "OWNER");
   officerId = officer.id;
-  const councilMembership = await addMember(council.id, officer.id, "OFFICER");
-  await db.membership.updateMany({
-    where: { userId: officer.id, organisationId: supplier.id },
-    data: { createdAt: new Date(councilMembership.createdAt.getTime() - 60_000) },
-  });
+  otherCouncilId = (await createCouncil()).id;
   // a return from another supplier waiting for the council's review
   const contractor = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
   const contract = await createContract({ councilId: council.id, supplierOrganisationId: contractor.id });
