@@ -26,10 +26,32 @@ async function asBefore() {
   );
 }
 
-/** Runs the migration's SQL as `prisma migrate deploy` does: the rows each statement changed. */
-async function migrate() {
-  const results = (await client.query(fs.readFileSync(MIGRATION, "utf8"))) as unknown as pg.QueryResult[];
-  return results.map((r) => r.rowCount);
+/** Runs the migration's SQL as `prisma migrate deploy` does, but its two UPDATEs on one return's rows only: run as
+ * written they count (and could change) the rows this file's other tests left too, so what a test saw depended on
+ * the order its tests ran in (the database is this file's own, tests/helpers/setup-db.ts). Each UPDATE's WHERE is its
+ * last clause, so one more condition keeps it as written (its shape checked, so a changed migration fails); the
+ * check is added as written, and changes no row. Returns the rows each statement changed. */
+async function migrate(returnId: string) {
+  const statements = fs
+    .readFileSync(MIGRATION, "utf8")
+    .replace(/--.*$/gm, "")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  expect(statements).toHaveLength(3);
+  const [lines, events, check] = statements;
+  expect(lines).toMatch(
+    /^WITH userinfo AS \([^;]+\)\nUPDATE "KpiReturnLine" l\nSET [^;]+\nFROM userinfo\nWHERE [^\n;]+$/,
+  );
+  expect(events).toMatch(
+    /^WITH userinfo AS \([^;]+\)\nUPDATE "KpiReturnEvent" e\nSET [^;]+\nFROM userinfo\nWHERE [^;]+\n {2}\)$/,
+  );
+  expect(check).toMatch(/^ALTER TABLE "KpiReturnLine" ADD CONSTRAINT [^;]+$/);
+  return [
+    (await client.query(`${lines}\n  AND l."returnId" = $1`, [returnId])).rowCount,
+    (await client.query(`${events}\n  AND e."returnId" = $1`, [returnId])).rowCount,
+    (await client.query(check)).rowCount,
+  ];
 }
 
 // each as stored, in the order a submission's answers are kept
@@ -53,10 +75,16 @@ async function snapshot(returnId: string) {
 }
 
 describe("20261211090000_evidence_links_without_credentials", () => {
-  it("changes nothing in a database with no returns", async () => {
+  // (a database with no returns at all is what every test run migrates: the template, tests/helpers/global-setup.ts)
+  it("changes nothing for a return with no lines and no kept answers", async () => {
     await asBefore();
-    expect(await db.kpiReturnLine.count()).toBe(0);
-    expect(await migrate()).toEqual([0, 0, null]);
+    const w = await createReturnsWorld();
+    await db.kpiReturnEvent.create({
+      data: { returnId: w.kpiReturn.id, fromStatus: "DRAFT", toStatus: "SUBMITTED", submittedLines: [] },
+    });
+    const before = await snapshot(w.kpiReturn.id);
+    expect(await migrate(w.kpiReturn.id)).toEqual([0, 0, null]);
+    expect(await snapshot(w.kpiReturn.id)).toEqual(before);
   });
 
   it("strips the user name and password from every stored link as the pages show it, once", async () => {
@@ -103,7 +131,7 @@ describe("20261211090000_evidence_links_without_credentials", () => {
     });
     const before = await snapshot(w.kpiReturn.id);
 
-    expect(await migrate()).toEqual([1, 1, null]);
+    expect(await migrate(w.kpiReturn.id)).toEqual([1, 1, null]);
     const after = await snapshot(w.kpiReturn.id);
     const line = (id: string) => after.lines.find((l) => l.id === id)!;
     expect(line(hoursLine.id).evidenceUrl).toBe(HOURS_LINK_SHOWN);
@@ -127,7 +155,7 @@ describe("20261211090000_evidence_links_without_credentials", () => {
 
     // its statements run again (a backup taken before, restored and cleaned): nothing left to change
     await asBefore();
-    expect(await migrate()).toEqual([0, 0, null]);
+    expect(await migrate(w.kpiReturn.id)).toEqual([0, 0, null]);
     expect(await snapshot(w.kpiReturn.id)).toEqual(after);
   });
 
