@@ -47,15 +47,18 @@ async function requireRequestor(request: Request, id: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { need, membership } = await requireRequestor(request, params.id!);
   const { contactPreference, ...rest } = need;
+  const now = new Date();
   // the London day, as approval goes by it
-  const neededByPassed = need.neededBy < londonDay(new Date());
+  const neededByPassed = need.neededBy < londonDay(now);
+  // the days a new needed-by date may be, as the page is shown: the box's min and max, and its hint's example.
+  // None when already needed by the latest day the portal allows: no new date would do, so the page says why (and
+  // from which day one will), not a form
+  const newNeededBy = futureDayRange({ after: isoDate(need.neededBy) }, now);
   // the council decides whether the posting organisation may publish: until it is verified, no submitting
   return json({
     need: { ...rest, neededByPassed },
-    // the days a new needed-by date may be, as the page is shown: the box's min and max, and its hint's example
-    newNeededBy: futureDayRange({ after: isoDate(need.neededBy) }),
-    // already needed by the latest day the portal allows: no new date would do, so the page says so, not a form
-    noLaterDay: noLaterNeededBy(isoDate(need.neededBy)),
+    newNeededBy,
+    noLaterDay: newNeededBy ? null : noLaterNeededBy(isoDate(need.neededBy), now),
     contactPreference,
     organisationStatus: membership.status,
   });
@@ -261,7 +264,7 @@ export default function ManageRequestPage() {
         />
       </section>
 
-      {can("extend") && (need.status === "SUBMITTED" || !need.extendedAt) && noLaterDay ? (
+      {!can("extend") || (need.status !== "SUBMITTED" && need.extendedAt) ? null : !newNeededBy ? (
         // a form whose every date is refused would be no use: say why there is none
         <section aria-labelledby="extend-heading" className="mb-8 max-w-xl border-t-2 border-line pt-4">
           <h2 id="extend-heading" className="mb-4 text-2xl font-bold">
@@ -269,7 +272,7 @@ export default function ManageRequestPage() {
           </h2>
           <p>{noLaterDay}</p>
         </section>
-      ) : need.status === "SUBMITTED" && can("extend") ? (
+      ) : need.status === "SUBMITTED" ? (
         // the council cannot approve a request whose needed-by date has passed: the requestor can move it on.
         // Not checked by the browser against the box's min and max: a date refused is told so by the field, in
         // the portal's words
@@ -292,7 +295,7 @@ export default function ManageRequestPage() {
             Change the date
           </Button>
         </Form>
-      ) : can("extend") && !need.extendedAt ? (
+      ) : (
         <Form method="post" noValidate className="mb-8 max-w-xl border-t-2 border-line pt-4">
           <h2 className="mb-4 text-2xl font-bold">Extend the needed-by date</h2>
           <p className="mb-4">You can extend a request once.</p>
@@ -308,7 +311,7 @@ export default function ManageRequestPage() {
             Extend
           </Button>
         </Form>
-      ) : null}
+      )}
 
       {need.status === "FULFILLED" ? (
         <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">

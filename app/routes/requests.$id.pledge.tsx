@@ -44,12 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const { request: need, commitments, ownPledges } = target;
   const deliveryBounds = { onOrBefore: isoDate(need.neededBy) };
+  const now = new Date();
   return json({
     need: { ...need, organisationId: undefined },
-    // the days an expected delivery date may be, as the page is shown: from today to the needed-by date
-    deliveryDays: futureDayRange(deliveryBounds),
+    // the days an expected delivery date may be, as the page is shown: from today to the needed-by date. None once
+    // that date has passed: the request takes no pledge then, and the page says so rather than show the form
+    deliveryDays: futureDayRange(deliveryBounds, now),
     // the hint's example, one of them: the day the field's errors give (futureDayExample, as they work it out)
-    deliveryExample: futureDayExample(deliveryBounds),
+    deliveryExample: futureDayExample(deliveryBounds, now),
     commitments,
     ownPledges,
     organisationName: membership.organisationName,
@@ -116,7 +118,8 @@ function PledgeForm({
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const left = need.quantity - need.pledgedQuantity;
-  const closed = !takingPledges || left <= 0;
+  // no day left for an expected delivery (the needed-by date passed): closed as one past its date is
+  const closed = !takingPledges || left <= 0 || !deliveryDays;
   return (
     <>
       <BackLink to={`/requests/${need.id}`}>Back to the request</BackLink>

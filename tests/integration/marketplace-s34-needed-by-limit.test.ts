@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { isoDayAsUk } from "~/domain/calendar.ts";
+import { formatDate } from "~/domain/format.ts";
 import { futureDayRange } from "~/domain/marketplace/schemas.ts";
 import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
@@ -43,7 +44,7 @@ const manageText = async (id: string) => {
 describe("a new needed-by date no later than the current one", () => {
   it("is told so with an example day, which the form then takes", async () => {
     // needed later than 27/03/2027, the usual example, so the example must be worked out from the current date
-    const current = futureDayRange({ after: "2027-12-31" }).min;
+    const current = futureDayRange({ after: "2027-12-31" })!.min;
     const need = await aRequest("OPEN", current);
     const refused = await changeDate(need.id, current);
     expect(refused.status).toBe(400);
@@ -64,7 +65,8 @@ describe("a request already needed by the latest day the portal allows", () => {
     it(`is not offered a new date (${status}), and a form sent anyway is told why`, async () => {
       const latest = futureDayRange().max;
       const need = await aRequest(status, latest);
-      const reason = `This request already runs to the latest date the portal allows (${isoDayAsUk(latest)}); it cannot be extended further.`;
+      // said truthfully: not "cannot be extended further", as the limit moves on a day each day
+      const reason = `This request is already needed by ${formatDate(latest)}, and the portal only takes dates up to 2 years from today (${formatDate(latest)}). That limit moves on by a day each day, so you can choose a later date from ${formatDate(dayAfter(futureDayRange().min))}.`;
 
       const page = await manageText(need.id);
       expect(readableMainText(page)).toContain(reason);
@@ -91,7 +93,7 @@ describe("a request already needed by the latest day the portal allows", () => {
     );
     const page = await manageText(need.id);
     expect(page).toContain('name="neededBy"');
-    expect(readableMainText(page)).not.toContain("latest date the portal allows");
+    expect(readableMainText(page)).not.toContain("you can choose a later date from");
     expect(readableMainText(page)).toContain(`For example, ${isoDayAsUk(latest)}`);
   });
 });

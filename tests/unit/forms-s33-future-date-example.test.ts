@@ -31,8 +31,8 @@ const exampleIn = (message: string) => /for example (\d{2}\/\d{2}\/\d{4})$/.exec
 /** Whether `day` (as typed in the UK) is among the days the field takes. */
 function taken(day: string, bounds: FutureDayBounds) {
   const iso = ukDayAsIso(day) as string;
-  const { min, max } = futureDayRange(bounds);
-  return iso >= min && iso <= max;
+  const days = futureDayRange(bounds);
+  return days !== null && iso >= days.min && iso <= days.max;
 }
 
 describe("a future-only date's example after 27/03/2027", () => {
@@ -103,7 +103,7 @@ describe("a future-only date's example before 27/03/2027", () => {
     expect(messagesOf(result)).toEqual([
       ["expectedDeliveryDate", "The expected delivery date must be a real date, for example 15/01/2027"],
     ]);
-    expect(isoDayAsUk(futureDayRange({ onOrBefore: "2027-01-15" }).max)).toBe("15/01/2027");
+    expect(isoDayAsUk(futureDayRange({ onOrBefore: "2027-01-15" })!.max)).toBe("15/01/2027");
   });
 
   it("is the day after the needed-by date for an extension of a request needed later", () => {

@@ -51,7 +51,7 @@ describe("a future-only date refused as past or too far ahead", () => {
   for (const { name, field, check, bounds } of fields) {
     it(`gives ${name} an example it takes, the one its other error gives`, () => {
       on("2028-05-10T12:00:00Z");
-      const example = futureDayExample(bounds);
+      const example = futureDayExample(bounds)!;
       const past = messageOn(check("09/05/2028"), field);
       const tooFar = messageOn(check("11/05/2030"), field);
       expect(past).toMatch(new RegExp(`must be today or in the future, for example ${example}$`));

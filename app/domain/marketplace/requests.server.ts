@@ -549,7 +549,8 @@ export async function changeRequestIn(
     if (noLater) throw new TransitionRefused(noLater);
     if (!change.neededBy) throw new TransitionRefused("Enter the new date.", "neededBy");
     const neededBy = dayToDate(change.neededBy);
-    if (neededBy <= request.neededBy) throw new TransitionRefused(laterNeededByMessage(current), "neededBy");
+    if (neededBy <= request.neededBy)
+      throw new TransitionRefused(laterNeededByMessage(current, now), "neededBy");
     data.neededBy = neededBy;
     if (!correction) data.extendedAt = now;
     data.reminderSentAt = null;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { intentOf, intentUnion } from "~/domain/form-intent.ts";
 import { dayToDate, exampleDayWithin, isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
-import { capitalise } from "~/domain/format.ts";
+import { capitalise, formatDate } from "~/domain/format.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
@@ -25,14 +25,22 @@ function validDate(value: string) {
 // The furthest ahead a needed-by or expected delivery date may be: a request is a need of the coming months,
 // and one dated 9999 would never expire.
 export const MAX_YEARS_AHEAD = 2;
-const latestIso = (now = new Date()) => {
-  const today = todayIso(now);
-  return `${Number(today.slice(0, 4)) + MAX_YEARS_AHEAD}${today.slice(4)}`;
-};
+
+/** The same day `years` years from `day` (ISO days); 29 February, in a year without one, is 28 February (the
+ * latest day a form dated 29/02/2028 takes is 28/02/2030, not the day "2030-02-29" no date box takes). */
+function yearsFrom(day: string, years: number) {
+  const moved = `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+  return validDate(moved) ? moved : `${moved.slice(0, 8)}28`;
+}
+
+const latestIso = (now = new Date()) => yearsFrom(todayIso(now), MAX_YEARS_AHEAD);
 
 /** What narrows a future-only date field's days further than today to MAX_YEARS_AHEAD years ahead (ISO days): a new
  * needed-by date must be `after` the current one, an expected delivery date `onOrBefore` the request's needed-by. */
 export type FutureDayBounds = { after?: string; onOrBefore?: string };
+
+/** The first and last days (ISO) a date field takes, both included. */
+export type DayRange = { min: string; max: string };
 
 function dayAfter(day: string) {
   const date = dayToDate(day);
@@ -40,62 +48,87 @@ function dayAfter(day: string) {
   return date.toISOString().slice(0, 10);
 }
 
-/** The days a future-only date field takes now, as ISO days: from today (or the day after `after`, if later) to
- * MAX_YEARS_AHEAD years from today (or `onOrBefore`, if sooner). The page gives them to the date box (its min, max
- * and so its hint) and the schema takes its example from them, so the hint and the error show the same day, one
- * the field takes, whatever the year (a fixed 27/03/2027 is refused from 28/03/2027). */
-export function futureDayRange(bounds: FutureDayBounds = {}): { min: string; max: string } {
-  const today = todayIso();
+/** The days a future-only date field takes at `now`, as ISO days: from today (or the day after `after`, if later)
+ * to MAX_YEARS_AHEAD years from today (or `onOrBefore`, if sooner). The page gives them to the date box (its min,
+ * max and so its hint) and the schema takes its example from them, so the hint and the error show the same day, one
+ * the field takes, whatever the year (a fixed 27/03/2027 is refused from 28/03/2027).
+ *
+ * Null when the bounds leave no day at all: a request needed by a day already passed takes no expected delivery
+ * date (`onOrBefore` before today), and one already needed by the latest day allowed no later date (`after` that
+ * day or beyond). A caller must then say why instead of showing a date box, whose min would be after its max. With
+ * no bounds there is always a day (today). */
+export function futureDayRange(bounds?: undefined, now?: Date): DayRange;
+export function futureDayRange(bounds: FutureDayBounds, now?: Date): DayRange | null;
+export function futureDayRange(bounds: FutureDayBounds = {}, now = new Date()): DayRange | null {
+  const today = todayIso(now);
   const next = bounds.after ? dayAfter(bounds.after) : undefined;
-  const latest = latestIso();
-  return {
-    min: next && next > today ? next : today,
-    max: bounds.onOrBefore && bounds.onOrBefore < latest ? bounds.onOrBefore : latest,
-  };
-}
-
-/** The example day a future-only date field gives, as typed in the UK ("27/03/2027"), worked out when asked. */
-export function futureDayExample(bounds: FutureDayBounds = {}): string {
-  const { min, max } = futureDayRange(bounds);
-  return isoDayAsUk(exampleDayWithin(min, max));
-}
-
-/** Why a request needed by `neededBy` (an ISO day) cannot be given a later needed-by date, as the page says it and
- * the form is refused: it already runs to the latest day the portal allows (MAX_YEARS_AHEAD years from today), so no
- * day is both later and allowed. Null while there is such a day. */
-export function noLaterNeededBy(neededBy: string, now = new Date()): string | null {
   const latest = latestIso(now);
-  return neededBy >= latest
-    ? `This request already runs to the latest date the portal allows (${isoDayAsUk(latest)}); it cannot be extended further.`
-    : null;
+  const min = next && next > today ? next : today;
+  const max = bounds.onOrBefore && bounds.onOrBefore < latest ? bounds.onOrBefore : latest;
+  return min <= max ? { min, max } : null;
 }
 
-/** What a new needed-by date no later than the current one (`neededBy`, an ISO day) is told: with the example the
- * extension form's hint and its other errors give, a day later than the current one. */
-export function laterNeededByMessage(neededBy: string): string {
-  return `The new date must be later than the current one, for example ${futureDayExample({ after: neededBy })}.`;
+/** The example day a future-only date field gives at `now`, as typed in the UK ("27/03/2027"): one of the days it
+ * takes (futureDayRange), worked out when asked. Null when it takes none. */
+export function futureDayExample(bounds?: undefined, now?: Date): string;
+export function futureDayExample(bounds: FutureDayBounds, now?: Date): string | null;
+export function futureDayExample(bounds: FutureDayBounds = {}, now = new Date()): string | null {
+  const days = futureDayRange(bounds, now);
+  return days ? isoDayAsUk(exampleDayWithin(days.min, days.max)) : null;
 }
 
-export const futureDate = (what: string, bounds: FutureDayBounds = {}) =>
-  z.preprocess(
+/** Why a request needed by `neededBy` (an ISO day) cannot be given a later needed-by date at `now`, as the page
+ * says it and the form is refused: the portal takes dates up to MAX_YEARS_AHEAD years from today and it is already
+ * needed by that day (or later), so no day is both later and allowed. That limit moves on a day each day, so the
+ * message says from which day a later date can be chosen. Null while there is such a day. */
+export function noLaterNeededBy(neededBy: string, now = new Date()): string | null {
+  if (futureDayRange({ after: neededBy }, now)) return null;
+  // the first day whose limit is later than the needed-by date (the day after it, two years back, give or take
+  // 29 February)
+  let from = yearsFrom(neededBy, -MAX_YEARS_AHEAD);
+  while (yearsFrom(from, MAX_YEARS_AHEAD) <= neededBy) from = dayAfter(from);
+  return (
+    `This request is already needed by ${formatDate(neededBy)}, and the portal only takes dates up to ` +
+    `${MAX_YEARS_AHEAD} years from today (${formatDate(latestIso(now))}). That limit moves on by a day each day, ` +
+    `so you can choose a later date from ${formatDate(from)}.`
+  );
+}
+
+/** What a new needed-by date no later than the current one (`neededBy`, an ISO day) is told at `now`: with the
+ * example the extension form's hint and its other errors give, a day the form takes and later than the current
+ * one. With no such day (already needed by the latest day allowed), why there is none. */
+export function laterNeededByMessage(neededBy: string, now = new Date()): string {
+  const example = futureDayExample({ after: neededBy }, now);
+  return example
+    ? `The new date must be later than the current one, for example ${example}.`
+    : (noLaterNeededBy(neededBy, now) ?? "The new date must be later than the current one.");
+}
+
+export const futureDate = (what: string, bounds: FutureDayBounds = {}) => {
+  // each error's example is the one the form's hint gives (from the same days, worked out when the form is
+  // checked), so a date refused as past or too far ahead is shown a day the field takes, as a misspelt one is. When
+  // the bounds leave no day (a request that no longer takes one: its page says why, and so does the domain), no
+  // example rather than one the field refuses
+  const forExample = () => {
+    const example = futureDayExample(bounds);
+    return example ? `, for example ${example}` : "";
+  };
+  return z.preprocess(
     ukDayAsIso,
     z
       .string({ error: `Enter ${what}` })
       .trim()
-      // each error's example is the one the form's hint gives (from the same days, worked out when the form is
-      // checked), so a date refused as past or too far ahead is shown a day the field takes, as a misspelt one is
       .refine(validDate, {
-        error: () => `${capitalise(what)} must be a real date, for example ${futureDayExample(bounds)}`,
+        error: () => `${capitalise(what)} must be a real date${forExample()}`,
       })
       .refine((v) => !validDate(v) || v >= todayIso(), {
-        error: () =>
-          `${capitalise(what)} must be today or in the future, for example ${futureDayExample(bounds)}`,
+        error: () => `${capitalise(what)} must be today or in the future${forExample()}`,
       })
       .refine((v) => !validDate(v) || v <= latestIso(), {
-        error: () =>
-          `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today, for example ${futureDayExample(bounds)}`,
+        error: () => `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today${forExample()}`,
       }),
   );
+};
 
 // A quantity of funding is in pounds, and may be typed with its sign ("£2,500"); other text stays not a number.
 const withoutPoundSign = (value: unknown) =>
