@@ -167,12 +167,23 @@ export async function seedDemoData(): Promise<Login[]> {
   for (const council of [north, east]) {
     const categories = [];
     for (const name of DEFAULT_CATEGORIES) categories.push(await createCategory(council.id, name));
-    const districtNames =
+    // each with its postcode areas, as the request form's hint promises: a request given only its postcode area is
+    // filed under the district that lists it (found by the district filter, counted by district)
+    const districtAreas: [string, string[]][] =
       council.id === north.id
-        ? ["Guildford", "Reigate", "Kingston", "Woking"]
-        : ["Brighton", "Tunbridge Wells", "Lewes"];
+        ? [
+            ["Guildford", ["GU1", "GU2"]],
+            ["Reigate", ["RH1", "RH2"]],
+            ["Kingston", ["KT1"]],
+            ["Woking", ["GU21", "GU22"]],
+          ]
+        : [
+            ["Brighton", ["BN1", "BN2"]],
+            ["Tunbridge Wells", ["TN1"]],
+            ["Lewes", ["BN7"]],
+          ];
     const districts = [];
-    for (const name of districtNames) districts.push(await createDistrict(council.id, name, []));
+    for (const [name, areas] of districtAreas) districts.push(await createDistrict(council.id, name, areas));
     const measures = [];
     for (const m of DEFAULT_MEASURES)
       measures.push(await db.measure.create({ data: { ...m, councilId: council.id } }));
