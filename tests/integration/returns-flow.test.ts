@@ -281,7 +281,7 @@ describe("a return queried after its due date", () => {
     await sendReturnReminders(new Date(Date.now() + 8 * day));
     const toSupplier = await db.emailOutbox.findMany({ where: { template: "returns-overdue-supplier" } });
     expect(toSupplier).toHaveLength(2);
-    expect(toSupplier[0].text).toContain("Your contract manager queried it");
+    expect(toSupplier[0].text).toContain("The council queried it");
     expect(toSupplier[0].text).not.toContain("has not been submitted");
     const toManager = await db.emailOutbox.findMany({ where: { template: "returns-overdue-manager" } });
     expect(toManager.map((e) => e.to)).toEqual([w.users.officerA.email]);

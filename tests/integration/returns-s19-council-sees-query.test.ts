@@ -17,7 +17,7 @@ describe("a queried return's page", () => {
     const page = await renderPage(`/returns/${w.kpiReturn.id}`, w.cookies.officerA);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).not.toContain("Your contract manager has queried this return");
+    expect(html).not.toContain("The council has queried this return");
     expect(html).not.toContain("amend the return and submit it again");
     expect(html).toContain("This return has been queried");
     expect(html).toContain("The supplier has been asked to amend it and submit it again.");
@@ -27,7 +27,7 @@ describe("a queried return's page", () => {
   it("still tells the supplier what the query asks of them", async () => {
     const w = await queriedReturn();
     const html = await (await renderPage(`/returns/${w.kpiReturn.id}`, w.cookies.supplierMember)).text();
-    expect(html).toContain("Your contract manager has queried this return");
+    expect(html).toContain("The council has queried this return");
     expect(html).toContain("Please split the hours by site.");
     expect(html).not.toContain("This return has been queried");
   });

@@ -75,7 +75,7 @@ describe("querying a return line by line", () => {
       await renderPage(`/returns/${w.kpiReturn.id}`, w.cookies.supplierOwner),
     );
     expect(supplierPage).toMatch(
-      /Apprenticeships Committed over the contract: 4 Query from your contract manager Please report the apprenticeships started this quarter/,
+      /Apprenticeships Committed over the contract: 4 Query from Test User Please report the apprenticeships started this quarter/,
     );
     // the history keeps which line was queried
     expect(supplierPage).toContain("Apprenticeships: Please report the apprenticeships started this quarter");

@@ -74,7 +74,7 @@ describe("emails about a queried return", () => {
     expect(reminders.length).toBeGreaterThan(0);
     for (const reminder of reminders) {
       expect(reminder.text).toContain(
-        "Your contract manager queried it: make the changes they asked for and submit it again.",
+        "The council queried it: make the changes they asked for and submit it again.",
       );
       expect(reminder.text).not.toContain("If you have started it");
     }

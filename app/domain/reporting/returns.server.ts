@@ -1,6 +1,7 @@
 // Changing returns: save, submit, review, and evidence. Each change is one transaction guarded on the
 // state it started from, and writes its history event, audit entry and emails in that transaction.
 import { db, type Tx } from "~/db.server.ts";
+import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import {
   returnAcceptedEmail,
@@ -13,6 +14,7 @@ import {
   emailBase,
   managerRecipients,
   returnEmailSelect,
+  type ReturnForEmail,
   sendReturnEmail,
   supplierRecipients,
 } from "./returns-emails.server.ts";
@@ -142,7 +144,7 @@ export async function saveReturn(
         id: returnId,
         ...returnWhere({ kind: "SUPPLIER", organisationId: input.supplierOrganisationId }),
       },
-      select: { status: true, reviewedAt: true, ...returnEmailSelect },
+      select: { status: true, reviewedAt: true, reviewedById: true, ...returnEmailSelect },
     });
     if (!current) return { ok: false, notFound: true };
     if (value.intent === "submit" && queriedSinceShown(current, value.reviewShown)) {
@@ -174,6 +176,8 @@ export async function saveReturn(
             : {}),
         },
       });
+    // who queried the version being answered: a retry below reads it again with the state it moves from
+    let reviewedById = current.reviewedById;
     let guarded = await moveFrom(from, to, current.reviewedAt);
     if (guarded.count !== 1) {
       // Another request moved it first. A double-clicked "Save draft" on a new return finds it a draft
@@ -181,13 +185,14 @@ export async function saveReturn(
       // same, so try once more from the state now committed (our update waited for that change's lock).
       const again = await tx.kpiReturn.findUnique({
         where: { id: returnId },
-        select: { status: true, reviewedAt: true },
+        select: { status: true, reviewedAt: true, reviewedById: true },
       });
       if (again && submitting && queriedSinceShown(again, value.reviewShown)) {
         return { ok: false, formError: QUERIED_SINCE_OPENED };
       }
       const retryTo = again ? nextStatus(again.status, value.intent) : null;
       if (again && retryTo) {
+        reviewedById = again.reviewedById;
         from = again.status;
         to = retryTo;
         guarded = await moveFrom(from, to, again.reviewedAt);
@@ -227,15 +232,67 @@ export async function saveReturn(
         },
         tx,
       );
-      const email = await returnSubmittedEmail({
-        ...emailBase(current, `/returns/${returnId}/review`),
-        supplierName: current.contract.supplierOrganisation.name,
-        resubmitted: from === "QUERIED",
-      });
-      await sendReturnEmail(tx, current, await managerRecipients(tx, current), "returns-submitted", email);
+      const notice = (resubmitted?: "yourQuery" | "aQuery") =>
+        returnSubmittedEmail({
+          ...emailBase(current, `/returns/${returnId}/review`),
+          supplierName: current.contract.supplierOrganisation.name,
+          resubmitted,
+        });
+      if (from !== "QUERIED") {
+        await sendReturnEmail(
+          tx,
+          current,
+          await managerRecipients(tx, current),
+          "returns-submitted",
+          await notice(),
+        );
+      } else {
+        const { queriedBy, others } = await resubmissionRecipients(tx, current, reviewedById);
+        if (queriedBy)
+          await sendReturnEmail(tx, current, [queriedBy], "returns-submitted", await notice("yourQuery"));
+        if (others.length)
+          await sendReturnEmail(tx, current, others, "returns-submitted", await notice("aQuery"));
+      }
     }
     return { ok: true, status: to };
   });
+}
+
+/** Whether someone still reviews the council's returns: an account not deleted, an officer or admin of it (or of its
+ * partnership, with partnership-wide access). */
+async function stillReviews(tx: Tx, userId: string, councilId: string): Promise<boolean> {
+  return (
+    (await tx.membership.count({
+      where: {
+        userId,
+        user: { deletedAt: null },
+        role: { in: ["ADMIN", "OFFICER"] },
+        organisation: { kind: "COUNCIL" },
+        ...councilStaff(councilId),
+      },
+    })) > 0
+  );
+}
+
+/**
+ * Who hears that a queried return was sent again: the officer who queried it, and the contract manager too when
+ * someone else, while each still reviews the council's returns. With neither, whoever hears of a first submission
+ * (the contract manager, or the council's admins). `queriedBy` is the querier's address, told it answers their query.
+ */
+async function resubmissionRecipients(
+  tx: Tx,
+  kpiReturn: ReturnForEmail,
+  reviewedById: string | null,
+): Promise<{ queriedBy: string | null; others: string[] }> {
+  const { councilId, contractManager: manager } = kpiReturn.contract;
+  const reviewer = reviewedById
+    ? await tx.user.findUnique({ where: { id: reviewedById }, select: { email: true } })
+    : null;
+  const queriedBy = reviewer && (await stillReviews(tx, reviewedById!, councilId)) ? reviewer.email : null;
+  if (!queriedBy) return { queriedBy: null, others: await managerRecipients(tx, kpiReturn) };
+  const managerToo =
+    manager && manager.id !== reviewedById && (await stillReviews(tx, manager.id, councilId));
+  return { queriedBy, others: managerToo && manager.email !== queriedBy ? [manager.email] : [] };
 }
 
 // A review that finds the version it was made on already reviewed the same way: the same review sent again (a
@@ -380,7 +437,14 @@ export async function reviewReturn(
     const email =
       to === "ACCEPTED"
         ? await returnAcceptedEmail({ ...base, comment: value.comment ?? null })
-        : await returnQueriedEmail({ ...base, comment: value.comment ?? null, lineQueries });
+        : await returnQueriedEmail({
+            ...base,
+            comment: value.comment ?? null,
+            lineQueries,
+            queriedBy: (
+              await tx.user.findUnique({ where: { id: input.actorUserId }, select: { name: true } })
+            )?.name,
+          });
     await sendReturnEmail(
       tx,
       current,

@@ -57,7 +57,7 @@ export function returnReminderEmail(base: ReturnEmailBase & { daysLeft: number; 
         <EmailParagraph>
           Your {base.quarterLabel} social value return for {contractName(base)} is due by {base.dueDate}.{" "}
           {base.queried
-            ? "Your contract manager queried it: make the changes they asked for and submit it again."
+            ? "The council queried it: make the changes they asked for and submit it again."
             : "If you have started it, remember to submit it."}
         </EmailParagraph>
         <EmailButton href={base.url}>{base.queried ? "See the query" : "Complete the return"}</EmailButton>
@@ -78,7 +78,7 @@ export function returnOverdueSupplierEmail(base: Overdue) {
       <>
         <EmailParagraph>
           {base.queried
-            ? `Your ${base.quarterLabel} social value return for ${contractName(base)} was due by ${base.dueDate}. Your contract manager queried it, and the changes they asked for have not been sent yet.`
+            ? `Your ${base.quarterLabel} social value return for ${contractName(base)} was due by ${base.dueDate}. The council queried it, and the changes they asked for have not been sent yet.`
             : `Your ${base.quarterLabel} social value return for ${contractName(base)} was due by ${base.dueDate} and has not been submitted. Your contract manager has been told.`}
         </EmailParagraph>
         <EmailButton href={base.url}>Complete the return now</EmailButton>
@@ -109,19 +109,21 @@ export function returnOverdueManagerEmail(base: Overdue & { supplierName: string
   );
 }
 
-// resubmitted: sent again after the council queried it
+// resubmitted: sent again after the council queried it, told to the officer who queried it ("yourQuery") or to
+// someone else (the contract manager, or the council's admins: "aQuery")
 export function returnSubmittedEmail(
-  base: ReturnEmailBase & { supplierName: string; resubmitted?: boolean },
+  base: ReturnEmailBase & { supplierName: string; resubmitted?: "yourQuery" | "aQuery" },
 ) {
+  const query = base.resubmitted === "yourQuery" ? "your query" : "a query";
   return renderEmail(
     base.resubmitted
-      ? `Return sent again after your query: ${base.contractReference} ${base.quarterLabel}`
+      ? `Return sent again after ${query}: ${base.contractReference} ${base.quarterLabel}`
       : `Return submitted for review: ${base.contractReference} ${base.quarterLabel}`,
     layout(
       base,
       "A return is ready for review",
       base.resubmitted
-        ? `${base.supplierName} answered your query`
+        ? `${base.supplierName} answered ${base.resubmitted === "yourQuery" ? "your query" : "the query"}`
         : `${base.supplierName} submitted a return`,
       <>
         <EmailParagraph>
@@ -140,19 +142,22 @@ export function returnQueriedEmail(
     comment: string | null;
     // the lines queried, in the return's order, each with the comment the supplier sees against it
     lineQueries: { measureName: string; comment: string }[];
+    // the officer who queried it (any officer of the council, not only the contract manager)
+    queriedBy?: string | null;
   },
 ) {
   const lines = base.lineQueries;
+  const who = base.queriedBy ? `${base.queriedBy} at ${base.councilName}` : base.councilName;
   return renderEmail(
     `Your ${base.quarterLabel} return was queried: ${base.contractReference}`,
     layout(
       base,
-      "Your contract manager has queried your return",
+      `${base.councilName} has queried your return`,
       "Please amend and resubmit it",
       <>
         <EmailParagraph>
-          Your contract manager has questions about your {base.quarterLabel} social value return for{" "}
-          {contractName(base)}. Please read their comments, amend the return and submit it again.
+          {who} has questions about your {base.quarterLabel} social value return for {contractName(base)}.
+          Please read their comments, amend the return and submit it again.
         </EmailParagraph>
         {base.comment ? <EmailTypedText lead="Their comment: " text={base.comment} /> : null}
         {lines.length ? (

@@ -325,10 +325,11 @@ export default function ReturnPage() {
       />
       {view === "SUPPLIER" ? <SupplierStatusNotice /> : null}
       {page.status === "QUERIED" && view === "SUPPLIER" ? (
-        <Notice kind="error" title="Your contract manager has queried this return">
+        <Notice kind="error" title="The council has queried this return">
           {page.reviewedAt ? (
             <p className="mb-2">
-              Queried by {page.reviewedBy ?? "a former user"} on {formatDate(page.reviewedAt)}:
+              Queried by {page.reviewedBy ?? "a former user"} on {formatDate(page.reviewedAt)}
+              {page.reviewComment ? ":" : "."}
             </p>
           ) : null}
           {page.reviewComment ? <p className="mb-2 whitespace-pre-line">{page.reviewComment}</p> : null}
@@ -540,7 +541,11 @@ function ReturnForm() {
               {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
               <MeasureHelp helpText={line.helpText} />
               {line.queryComment ? (
-                <Notice kind="error" title="Query from your contract manager" headingLevel={3}>
+                <Notice
+                  kind="error"
+                  title={`Query from ${page.reviewedBy ?? "the council"}`}
+                  headingLevel={3}
+                >
                   <p className="whitespace-pre-line">{line.queryComment}</p>
                 </Notice>
               ) : null}
