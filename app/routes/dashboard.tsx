@@ -20,7 +20,7 @@ import type {
 } from "~/generated/prisma/enums.ts";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
-import { countOf, formatDate, formatNumber, plural } from "~/ui/format.ts";
+import { countOf, formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard – Social Value Marketplace" }];
 
@@ -72,6 +72,14 @@ function NotVerified({
         pending
       )}
     </p>
+  );
+}
+
+// Figures shared for a minute (dashboard-cache.server.ts) can be up to two minutes behind the pages they come from:
+// the page says when they were worked out, in the council dashboard's words.
+function FiguresAsAt({ asOf }: { asOf: string }) {
+  return (
+    <p className="mb-4 text-muted">Figures as at {formatDateTime(asOf)}; they are refreshed every minute.</p>
   );
 }
 
@@ -146,7 +154,7 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
           <Count
             value={s.pledgesToDeliverCount}
             label={["pledge to deliver, accepted or disputed", "pledges to deliver, accepted or disputed"]}
-            to="/pledges"
+            to="/pledges?status=to-deliver"
           />
         </ul>
         <p className="mb-6">
@@ -212,6 +220,7 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
         <h2 id="delivery" className="mb-4 text-2xl font-bold">
           Delivered against committed
         </h2>
+        <FiguresAsAt asOf={s.figuresAsOf} />
         <p className="mb-4 max-w-3xl">{PIPELINE_NOT_COUNTED}</p>
         <Table
           caption="Your contracts"
@@ -452,7 +461,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
           <Count
             value={v.pledgesAwaitingResponseCount}
             label={["pledge waiting for your answer", "pledges waiting for your answer"]}
-            to="/my-requests"
+            to={v.pledgesAwaitingResponseCount > 0 ? "#to-answer" : undefined}
           />
           <Count
             value={v.deliveriesToConfirmCount}
@@ -460,7 +469,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
               "delivery to confirm, disputed ones included",
               "deliveries to confirm, disputed ones included",
             ]}
-            to="/my-requests"
+            to={v.deliveriesToConfirmCount > 0 ? "#to-confirm" : undefined}
           />
           <Count
             value={v.closingSoonCount}
@@ -477,20 +486,25 @@ function VcseDashboard({ data }: { data: VcseData }) {
           />
         </ul>
         <ClosingSoon requests={v.closingSoon} count={v.closingSoonCount} days={v.closingSoonDays} />
-        <Table
-          caption="Pledges waiting for your answer"
-          rows={v.pledgesAwaitingResponse}
-          rowKey={(p) => p.id}
-          empty="No pledges are waiting for an answer."
-          columns={pledgeColumns("accept or decline")}
-        />
-        <Table
-          caption="Deliveries to confirm"
-          rows={v.deliveriesToConfirm}
-          rowKey={(p) => p.id}
-          empty="No deliveries are waiting for you to confirm."
-          columns={pledgeColumns("confirm receipt")}
-        />
+        {/* the counts above link here */}
+        <div id="to-answer">
+          <Table
+            caption="Pledges waiting for your answer"
+            rows={v.pledgesAwaitingResponse}
+            rowKey={(p) => p.id}
+            empty="No pledges are waiting for an answer."
+            columns={pledgeColumns("accept or decline")}
+          />
+        </div>
+        <div id="to-confirm">
+          <Table
+            caption="Deliveries to confirm"
+            rows={v.deliveriesToConfirm}
+            rowKey={(p) => p.id}
+            empty="No deliveries are waiting for you to confirm."
+            columns={pledgeColumns("confirm receipt")}
+          />
+        </div>
       </section>
       <section aria-labelledby="requests" className="mb-10">
         <h2 id="requests" className="mb-4 text-2xl font-bold">

@@ -3,9 +3,10 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
-import { PLEDGE_STATUSES, pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { PLEDGE_STATUSES, pledgeStatusLabel, TO_DELIVER } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
-import { listSupplierPledges } from "~/domain/marketplace/queries.server.ts";
+import { listSupplierPledges, OWN_LIST_PAGE_SIZE } from "~/domain/marketplace/queries.server.ts";
+import { db } from "~/db.server.ts";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
@@ -15,12 +16,58 @@ export const meta: MetaFunction = () => [{ title: "Your pledges – Social Value
 
 const capitalised = (status: PledgeStatus) => pledgeStatusLabel(status).replace(/^./, (c) => c.toUpperCase());
 
+// The pledges that wait for the supplier to deliver (accepted or disputed): the dashboard's count links here, and
+// the list is one filter among the states, as a state is.
+const TO_DELIVER_FILTER = "to-deliver";
+type Filter = PledgeStatus | typeof TO_DELIVER_FILTER;
+const filterLabel = (filter: Filter) =>
+  filter === TO_DELIVER_FILTER ? "To deliver (accepted or disputed)" : capitalised(filter);
+
+// A page of the pledges that wait for delivery, newest first, as listSupplierPledges lists one state.
+async function listToDeliver(supplierOrganisationId: string, page: number) {
+  const where = { supplierOrganisationId, status: { in: TO_DELIVER } };
+  const [counts, pledges] = await Promise.all([
+    // the counts by state, for the filters
+    db.pledge.groupBy({ by: ["status"], where: { supplierOrganisationId }, _count: { _all: true } }),
+    db.pledge.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * OWN_LIST_PAGE_SIZE,
+      take: OWN_LIST_PAGE_SIZE,
+      select: {
+        id: true,
+        status: true,
+        quantity: true,
+        deliveredQuantity: true,
+        deliveredOn: true,
+        expectedDeliveryDate: true,
+        createdAt: true,
+        request: { select: { id: true, title: true, helpType: true, unitLabel: true } },
+      },
+    }),
+  ]);
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<
+    Record<PledgeStatus, number>
+  >;
+  const total = TO_DELIVER.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0);
+  return {
+    byStatus,
+    total,
+    pledges,
+    pageCount: Math.max(1, Math.ceil(total / OWN_LIST_PAGE_SIZE)),
+  };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const asked = new URL(request.url).searchParams.get("status");
-  const status = PLEDGE_STATUSES.find((s) => s === asked);
+  const status: Filter | undefined =
+    asked === TO_DELIVER_FILTER ? TO_DELIVER_FILTER : PLEDGE_STATUSES.find((s) => s === asked);
   const page = pageParam(request);
-  const list = await listSupplierPledges(membership.organisationId, { status, page });
+  const list =
+    status === TO_DELIVER_FILTER
+      ? await listToDeliver(membership.organisationId, page)
+      : await listSupplierPledges(membership.organisationId, { status, page });
   return json({
     ...list,
     status: status ?? null,
@@ -37,6 +84,15 @@ export default function PledgesPage() {
     useLoaderData<typeof loader>();
   const location = useLocation();
   const everything = Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
+  const toDeliver = TO_DELIVER.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0);
+  // every state that has a pledge, and the pledges to deliver while there are any (or while that list is shown)
+  const filters: (Filter | null)[] = [
+    null,
+    ...(toDeliver > 0 || status === TO_DELIVER_FILTER ? [TO_DELIVER_FILTER as Filter] : []),
+    ...PLEDGE_STATUSES.filter((s) => byStatus[s]),
+  ];
+  const countOf = (filter: Filter | null) =>
+    filter === null ? everything : filter === TO_DELIVER_FILTER ? toDeliver : byStatus[filter];
   return (
     <>
       <PageHeading caption={organisationName}>Your pledges</PageHeading>
@@ -52,21 +108,21 @@ export default function PledgesPage() {
         <>
           <nav aria-label="Pledges by state" className="mb-6">
             <ul className="flex flex-wrap gap-x-6 gap-y-2">
-              {[null, ...PLEDGE_STATUSES.filter((s) => byStatus[s])].map((s) => (
+              {filters.map((s) => (
                 <li key={s ?? "all"}>
                   <Link
                     to={s ? `/pledges?status=${s}` : "/pledges"}
                     aria-current={s === status ? "page" : undefined}
                     className={s === status ? "font-bold no-underline" : undefined}
                   >
-                    {s ? capitalised(s) : "All"} ({s ? byStatus[s] : everything})
+                    {s ? filterLabel(s) : "All"} ({countOf(s)})
                   </Link>
                 </li>
               ))}
             </ul>
           </nav>
           <Table
-            caption={`${status ? capitalised(status) : "All pledges"} (${total}), newest first`}
+            caption={`${status ? filterLabel(status) : "All pledges"} (${total}), newest first`}
             rows={pledges}
             rowKey={(p) => p.id}
             empty={emptyOrPastLastPage({

@@ -181,11 +181,17 @@ export default function ManageRequestPage() {
         ]}
       />
       <ul className="mb-8 flex flex-wrap gap-6">
-        {need.publishedAt ? (
-          <li>
+        {/* the full request (its description, place and who it helps) opens for its own organisation in every
+            status, published or not: before it is published only the group (and, once sent, the council) sees it */}
+        <li>
+          {need.publishedAt ? (
             <Link to={`/requests/${need.id}`}>View the public page</Link>
-          </li>
-        ) : null}
+          ) : (
+            <Link to={`/requests/${need.id}`}>
+              View the request as posted<span className="sr-only"> (not published)</span>
+            </Link>
+          )}
+        </li>
         {can("edit") ? (
           <li>
             <Link to={`/requests/${need.id}/edit`}>Edit request</Link>

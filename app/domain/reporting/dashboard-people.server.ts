@@ -140,6 +140,9 @@ async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
     progress.commitments.map((c) => [c.measure.id, councilOf.get(c.contractId)]),
   );
   return {
+    // when these figures (and the suggestions) were worked out: they are shared for a minute, and served up to two
+    // old while fresh ones are worked out, so the page says how old they are (as the council's dashboard does)
+    figuresAsOf: asOf.toISOString(),
     measures: summariseByMeasure(progress.commitments, progress.progress).map((m) => ({
       ...m,
       council: measureCouncil.get(m.measureId) ?? null,
