@@ -5,8 +5,7 @@ import { pageParam } from "~/auth/request-context.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { PLEDGE_STATUSES, pledgeStatusLabel, TO_DELIVER } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
-import { listSupplierPledges, OWN_LIST_PAGE_SIZE } from "~/domain/marketplace/queries.server.ts";
-import { db } from "~/db.server.ts";
+import { listSupplierPledges } from "~/domain/marketplace/queries.server.ts";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
@@ -23,51 +22,16 @@ type Filter = PledgeStatus | typeof TO_DELIVER_FILTER;
 const filterLabel = (filter: Filter) =>
   filter === TO_DELIVER_FILTER ? "To deliver (accepted or disputed)" : capitalised(filter);
 
-// A page of the pledges that wait for delivery, newest first, as listSupplierPledges lists one state.
-async function listToDeliver(supplierOrganisationId: string, page: number) {
-  const where = { supplierOrganisationId, status: { in: TO_DELIVER } };
-  const [counts, pledges] = await Promise.all([
-    // the counts by state, for the filters
-    db.pledge.groupBy({ by: ["status"], where: { supplierOrganisationId }, _count: { _all: true } }),
-    db.pledge.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * OWN_LIST_PAGE_SIZE,
-      take: OWN_LIST_PAGE_SIZE,
-      select: {
-        id: true,
-        status: true,
-        quantity: true,
-        deliveredQuantity: true,
-        deliveredOn: true,
-        expectedDeliveryDate: true,
-        createdAt: true,
-        request: { select: { id: true, title: true, helpType: true, unitLabel: true } },
-      },
-    }),
-  ]);
-  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<
-    Record<PledgeStatus, number>
-  >;
-  const total = TO_DELIVER.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0);
-  return {
-    byStatus,
-    total,
-    pledges,
-    pageCount: Math.max(1, Math.ceil(total / OWN_LIST_PAGE_SIZE)),
-  };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const asked = new URL(request.url).searchParams.get("status");
   const status: Filter | undefined =
     asked === TO_DELIVER_FILTER ? TO_DELIVER_FILTER : PLEDGE_STATUSES.find((s) => s === asked);
   const page = pageParam(request);
-  const list =
-    status === TO_DELIVER_FILTER
-      ? await listToDeliver(membership.organisationId, page)
-      : await listSupplierPledges(membership.organisationId, { status, page });
+  const list = await listSupplierPledges(membership.organisationId, {
+    status: status === TO_DELIVER_FILTER ? TO_DELIVER : status,
+    page,
+  });
   return json({
     ...list,
     status: status ?? null,

@@ -370,11 +370,13 @@ export function getModerationRequest(id: string, councilIds: string[]) {
 }
 
 // A supplier's pledges in one state (or all), newest first, a page at a time, with how many are in each state.
+// `status`: one state, or several (the pledges still to deliver, accepted or disputed, listed as one).
 export async function listSupplierPledges(
   supplierOrganisationId: string,
-  options: { status?: PledgeStatus; page: number } = { page: 1 },
+  options: { status?: PledgeStatus | readonly PledgeStatus[]; page: number } = { page: 1 },
 ) {
-  const where = { supplierOrganisationId, ...(options.status ? { status: options.status } : {}) };
+  const statuses = options.status === undefined ? undefined : [options.status].flat();
+  const where = { supplierOrganisationId, ...(statuses ? { status: { in: statuses } } : {}) };
   const [counts, pledges] = await Promise.all([
     db.pledge.groupBy({ by: ["status"], where: { supplierOrganisationId }, _count: { _all: true } }),
     listSupplierPledgeRows(where, options.page),
@@ -382,9 +384,9 @@ export async function listSupplierPledges(
   const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<
     Record<PledgeStatus, number>
   >;
-  const total = options.status
-    ? (byStatus[options.status] ?? 0)
-    : counts.reduce((sum, c) => sum + c._count._all, 0);
+  const total = counts
+    .filter((c) => !statuses || statuses.includes(c.status))
+    .reduce((sum, c) => sum + c._count._all, 0);
   return { byStatus, total, pledges, pageCount: Math.max(1, Math.ceil(total / OWN_LIST_PAGE_SIZE)) };
 }
 
