@@ -63,7 +63,7 @@ describe("submitting from a page read before the return was queried", () => {
     expect(html).toMatch(/name="lines\[0\]\.quantity"[^>]*value="12"/);
     const page = readableMainText(html);
     expect(page).toContain(
-      "There is a problem Your contract manager queried this return after you opened this page, so it was not submitted.",
+      "There is a problem The council queried this return after you opened this page, so it was not submitted.",
     );
     expect(page).toContain("Choose t.pdf again: nothing was saved because the return was queried");
     expect(page).toContain("Send the timesheets");

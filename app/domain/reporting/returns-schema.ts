@@ -126,7 +126,7 @@ export function withoutFarEntries(form: FormData, max: number): { fields: FormDa
 export const NO_REVIEW_SHOWN = "none";
 
 export const QUERIED_SINCE_OPENED =
-  "Your contract manager queried this return after you opened this page, so it was not submitted. Read their comments below, check your answers and submit it again.";
+  "The council queried this return after you opened this page, so it was not submitted. Read the comments below, check your answers and submit it again.";
 
 /** The value of the form's `reviewShown` field for a page showing a return last reviewed at `reviewedAt`. */
 export function reviewShownValue(reviewedAt: string | null): string {

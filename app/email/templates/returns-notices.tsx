@@ -79,7 +79,7 @@ export function returnOverdueSupplierEmail(base: Overdue) {
         <EmailParagraph>
           {base.queried
             ? `Your ${base.quarterLabel} social value return for ${contractName(base)} was due by ${base.dueDate}. The council queried it, and the changes they asked for have not been sent yet.`
-            : `Your ${base.quarterLabel} social value return for ${contractName(base)} was due by ${base.dueDate} and has not been submitted. Your contract manager has been told.`}
+            : `Your ${base.quarterLabel} social value return for ${contractName(base)} was due by ${base.dueDate} and has not been submitted. The council has been told.`}
         </EmailParagraph>
         <EmailButton href={base.url}>Complete the return now</EmailButton>
       </>,

@@ -256,7 +256,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     command.kind === "submit"
       ? result.unchanged
         ? "This return was already submitted"
-        : `${uploaded}Return submitted. Your contract manager will review it.`
+        : `${uploaded}Return submitted. The council will review it.`
       : command.kind === "upload"
         ? `${uploaded}Your figures were saved as a draft.`
         : `${uploaded}Draft saved. You can come back and finish it later.`;
