@@ -22,7 +22,7 @@ import {
 import { acceptTooLate, changePledge } from "~/domain/marketplace/pledges.server.ts";
 import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy, LIVE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
-import { DECLINE_REASON_MISSING, pledgeActionSchema } from "~/domain/marketplace/schemas.ts";
+import { DECLINE_REASON_MISSING, pledgeActionSchemaFor } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Radios, ReasonForm, TextInput, Textarea } from "~/ui/form.tsx";
@@ -73,7 +73,14 @@ const FLASH: Record<PledgeAction, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, pledge, roles } = await requirePledge(request, params.id!);
   const form = await readForm(request);
-  const submission = parseForm(form, { schema: pledgeActionSchema });
+  // a delivery of more than was pledged is refused with the form's other errors (the domain checks it again)
+  const submission = parseForm(form, {
+    schema: pledgeActionSchemaFor({
+      quantity: pledge.quantity,
+      helpType: pledge.request.helpType,
+      unitLabel: pledge.request.unitLabel,
+    }),
+  });
   // A form for a change the pledge no longer allows (the other side acted since the page was loaded) is told so,
   // not what to correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
   const refusal = pledgeRefusal(pledge.status, submission.payload.intent, roles);

@@ -16,11 +16,7 @@ import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import { fullyPledgedForNow, notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
-import {
-  createPledge,
-  getRequestForPledge,
-  pledgeableNeededBy,
-} from "~/domain/marketplace/pledges.server.ts";
+import { createPledge, getRequestForPledge, pledgeFormBounds } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
 import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
 import { futureDayExample, futureDayRange, pledgeFormSchemaFor } from "~/domain/marketplace/schemas.ts";
@@ -74,8 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   // the expected delivery date's example is a day this request takes (on or before its needed-by date), as the
   // hint's is; a request no longer taking pledges is checked as any (createPledge then says why it is refused)
-  const neededBy = await pledgeableNeededBy(params.id!);
-  const submission = parseForm(form, { schema: pledgeFormSchemaFor(neededBy ? { neededBy } : undefined) });
+  // and a quantity over what it still needs is refused with the other errors (createPledge checks it again: another
+  // pledge may come in first)
+  const bounds = await pledgeFormBounds(params.id!);
+  const submission = parseForm(form, { schema: pledgeFormSchemaFor(bounds ?? undefined) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (membership.status !== "VERIFIED")
     return json(

@@ -22,6 +22,8 @@ const aRequest = {
   helpType: "GOODS",
   quantity: "20",
   unitLabel: "laptops",
+  // where the help is (a district, a postcode area or remote) is needed with the other fields
+  postcodeArea: "GU1",
   neededBy: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
 };
 

@@ -75,9 +75,10 @@ export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string, calledOff
   });
 }
 
+// to the pledge's page, where the requestor confirms or disputes the delivery (the manage page has no such form)
 export async function deliveryReportedEmailFor(tx: Tx, pledgeId: string) {
-  const { base, requestUrl } = await load(tx, pledgeId);
-  return deliveryReportedEmail({ ...base, url: requestUrl });
+  const { base, pledgeUrl } = await load(tx, pledgeId);
+  return deliveryReportedEmail({ ...base, url: pledgeUrl });
 }
 
 export async function deliveredConfirmedEmailFor(tx: Tx, pledgeId: string) {

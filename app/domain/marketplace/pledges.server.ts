@@ -16,6 +16,7 @@ import {
 } from "./pledge-emails.server.ts";
 import type { Actor } from "./access.server.ts";
 import { formatQuantity } from "./help-types.ts";
+import { pledgeOverLeftMessage } from "./schemas.ts";
 import {
   heldShare,
   HOLDING_STATUSES,
@@ -40,14 +41,21 @@ class PledgeRefused extends Error {
   }
 }
 
-/** The needed-by date (an ISO day) of a request that may still be pledged to, the last day its pledge form's expected
- * delivery date takes (and so its example's), or null if there is no such request: the form is then checked as any. */
-export async function pledgeableNeededBy(requestId: string): Promise<string | null> {
+/** What the pledge form for a request that may still be pledged to is checked against: its needed-by date (an ISO
+ * day), the last day the expected delivery date takes (and so its example's), and how much it still needs, in its
+ * unit. Null if there is no such request: the form is then checked as any (createPledge then says why). */
+export async function pledgeFormBounds(requestId: string) {
   const request = await db.request.findFirst({
     where: { id: requestId, status: { in: LIVE_STATUSES } },
-    select: { neededBy: true },
+    select: { neededBy: true, quantity: true, pledgedQuantity: true, helpType: true, unitLabel: true },
   });
-  return request ? request.neededBy.toISOString().slice(0, 10) : null;
+  if (!request) return null;
+  return {
+    neededBy: request.neededBy.toISOString().slice(0, 10),
+    left: request.quantity - request.pledgedQuantity,
+    helpType: request.helpType,
+    unitLabel: request.unitLabel,
+  };
 }
 
 // The request as a supplier sees it before pledging, and the supplier's own commitments with that council.
@@ -281,12 +289,7 @@ async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string
   const fullyPledged = fullyPledgedForNow(request);
   if (fullyPledged) return { "": [fullyPledged] };
   if (!takesPledges(request)) return { "": ["This request is closed to new pledges."] };
-  const left = request.quantity - request.pledgedQuantity;
-  return {
-    quantity: [
-      `Enter ${formatQuantity(request.helpType, left, request.unitLabel)} or less: that is what is still needed`,
-    ],
-  };
+  return { quantity: [pledgeOverLeftMessage(request, request.quantity - request.pledgedQuantity)] };
 }
 
 async function pledgedAmount(tx: Tx, pledge: { quantity: number; requestId: string }) {

@@ -4,6 +4,8 @@ import { intentOf, intentUnion } from "~/domain/form-intent.ts";
 import { dayToDate, exampleDayWithin, isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { capitalise, formatDate } from "~/domain/format.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
+import { formatQuantity } from "~/domain/marketplace/help-types.ts";
+import type { HelpType } from "~/generated/prisma/enums.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
 
@@ -136,14 +138,39 @@ const withoutPoundSign = (value: unknown) =>
 
 const quantity = <T extends z.ZodType>(schema: T) => z.preprocess(withoutPoundSign, writtenNumber(schema));
 
-const wholeNumber = (what: string, max: number) =>
-  quantity(
-    z
-      .number({ error: `Enter ${what} as a number` })
-      .int(`${capitalise(what)} must be a whole number`)
-      .min(1, `${capitalise(what)} must be 1 or more`)
-      .max(max, `${capitalise(what)} must be ${max.toLocaleString("en-GB")} or less`),
+/** A whole number from `min` to `max`, each refusal in its own words. A number over `max` is told only the limit:
+ * zod's int() refuses a number past 2^53 ("99999999999999999999") as not whole, before its max is checked, and the
+ * user was told to enter a whole number when it was one, too large. */
+function boundedWhole(o: {
+  nan: string;
+  whole: string;
+  min: number;
+  small: string;
+  max: number;
+  large: string;
+}) {
+  return z
+    .number({ error: o.nan })
+    .refine((v) => v > o.max || Number.isInteger(v), o.whole)
+    .refine((v) => v > o.max || v >= o.min, o.small)
+    .refine((v) => v <= o.max, o.large);
+}
+
+/** A quantity of 1 to `max`; `limit` narrows it further where the form is checked knowing less is left (a pledge
+ * is at most what the request still needs), in the words the domain's own check uses. */
+const wholeNumber = (what: string, max: number, limit?: { max: number; message: string }) => {
+  const narrowed = limit && limit.max >= 1 && limit.max < max;
+  return quantity(
+    boundedWhole({
+      nan: `Enter ${what} as a number`,
+      whole: `${capitalise(what)} must be a whole number`,
+      min: 1,
+      small: `${capitalise(what)} must be 1 or more`,
+      max: narrowed ? limit.max : max,
+      large: narrowed ? limit.message : `${capitalise(what)} must be ${max.toLocaleString("en-GB")} or less`,
+    }),
   );
+};
 
 // A required answer in words. PostgreSQL text cannot hold NUL (db.server.ts drops it from every query), so it goes
 // before the trim and the checks: what is checked is what is stored. One of characters that show nothing (zero-width
@@ -208,57 +235,67 @@ function withSubmissionKey<T extends z.ZodObject>(
   );
 }
 
+/** What a request with no district, no postcode area and not remote is told, by its district field. */
+export const PLACE_NEEDED = "Select a district, enter a postcode area, or say it can be done remotely";
+
 export const requestFormSchema = withSubmissionKey(
-  z.object({
-    intent: intentOf(["draft", "submit"]).default("draft"),
-    title: requiredText({
-      blank: "Enter a title",
-      min: 5,
-      short: "Title must be 5 characters or more",
-      max: 120,
-      long: "Title must be 120 characters or fewer",
-      what: "The title",
-    }),
-    description: requiredText({
-      blank: "Enter a description of what you need",
-      min: 20,
-      short: "Description must be 20 characters or more",
-      max: 4000,
-      long: "Description must be 4,000 characters or fewer",
-      what: "The description",
-    }),
-    councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
-    categoryId: z.string({ error: "Select a category" }).trim().min(1),
-    helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
-    quantity: wholeNumber("the quantity", 1_000_000),
-    unitLabel: optionalText(40, "Unit must be 40 characters or fewer"),
-    districtId: z.string().trim().optional(),
-    postcodeArea: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "Enter the first half of a postcode, like GU1")
-      .optional(),
-    isRemote: z.boolean().default(false),
-    neededBy: futureDate("the date you need it by"),
-    beneficiaries: optionalText(500, "Who benefits must be 500 characters or fewer"),
-    beneficiaryCount: writtenNumber(
-      z
-        .number({ error: "Enter how many people benefit as a number" })
-        .int("Enter a whole number of people")
-        .min(0, "Number of people cannot be negative")
-        .max(10_000_000, "Number of people is too large")
+  z
+    .object({
+      intent: intentOf(["draft", "submit"]).default("draft"),
+      title: requiredText({
+        blank: "Enter a title",
+        min: 5,
+        short: "Title must be 5 characters or more",
+        max: 120,
+        long: "Title must be 120 characters or fewer",
+        what: "The title",
+      }),
+      description: requiredText({
+        blank: "Enter a description of what you need",
+        min: 20,
+        short: "Description must be 20 characters or more",
+        max: 4000,
+        long: "Description must be 4,000 characters or fewer",
+        what: "The description",
+      }),
+      councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
+      categoryId: z.string({ error: "Select a category" }).trim().min(1),
+      helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
+      quantity: wholeNumber("the quantity", 1_000_000),
+      unitLabel: optionalText(40, "Unit must be 40 characters or fewer"),
+      districtId: z.string().trim().optional(),
+      postcodeArea: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "Enter the first half of a postcode, like GU1")
         .optional(),
+      isRemote: z.boolean().default(false),
+      neededBy: futureDate("the date you need it by"),
+      beneficiaries: optionalText(500, "Who benefits must be 500 characters or fewer"),
+      beneficiaryCount: writtenNumber(
+        z
+          .number({ error: "Enter how many people benefit as a number" })
+          .int("Enter a whole number of people")
+          .min(0, "Number of people cannot be negative")
+          .max(10_000_000, "Number of people is too large")
+          .optional(),
+      ),
+      // as the other optional answers: one of only characters that show nothing is no answer ("Not given"), not a
+      // contact a supplier is shown with no words
+      contactPreference: optionalText(300, "Contact preference must be 300 characters or fewer"),
+      // the new-request form's one-off key: posted twice, it is one request (an edit sends none)
+      submissionKey: submissionKeyField,
+      // the edit form's version of the request (updatedAt, as app/ui/stale-edit.tsx): none from a new-request form, or a
+      // page shown before forms carried it, which is saved as before
+      version: z.iso.datetime({ precision: 3 }).optional().catch(undefined),
+    })
+    .refine(
+      // where the help is, checked with the other fields (a draft too: it is saved placed): told only once they
+      // were right, it came as a second round of errors. The domain checks it again (requests.server.ts)
+      (v) => Boolean(v.districtId || v.postcodeArea || v.isRemote),
+      { when: () => true, path: ["districtId"], message: PLACE_NEEDED },
     ),
-    // as the other optional answers: one of only characters that show nothing is no answer ("Not given"), not a
-    // contact a supplier is shown with no words
-    contactPreference: optionalText(300, "Contact preference must be 300 characters or fewer"),
-    // the new-request form's one-off key: posted twice, it is one request (an edit sends none)
-    submissionKey: submissionKeyField,
-    // the edit form's version of the request (updatedAt, as app/ui/stale-edit.tsx): none from a new-request form, or a
-    // page shown before forms carried it, which is saved as before
-    version: z.iso.datetime({ precision: 3 }).optional().catch(undefined),
-  }),
   { min: 1, max: 100, required: false },
 );
 export type RequestForm = z.infer<typeof requestFormSchema>;
@@ -316,14 +353,47 @@ export const manageRequestSchemaFor = (request?: { neededBy: string }) =>
 
 export const manageRequestSchema = manageRequestSchemaFor();
 
+/** What a pledge of more than a request still needs is told (`left` in its unit), by the form and the domain. */
+export const pledgeOverLeftMessage = (
+  request: { helpType: HelpType; unitLabel?: string | null },
+  left: number,
+) =>
+  `Enter ${formatQuantity(request.helpType, left, request.unitLabel)} or less: that is what is still needed`;
+
+/** What a delivery reported of more than was pledged is told (`pledged`, the pledge's quantity in its unit). */
+export const deliveredOverPledgedMessage = (
+  request: { helpType: HelpType; unitLabel?: string | null },
+  pledged: number,
+) =>
+  `Enter ${formatQuantity(request.helpType, pledged, request.unitLabel)} or less: that is what you pledged`;
+
 /** The pledge form's schema for a request needed by `request.neededBy` (an ISO day): the help is expected on or
- * before it (pledges.server.ts), so the expected delivery date's example is. */
-export const pledgeFormSchemaFor = (request?: { neededBy: string }) =>
+ * before it (pledges.server.ts), so the expected delivery date's example is. With what the request still needs
+ * (`left`), a larger quantity is refused with the other errors; the domain checks it again, as another pledge may
+ * have come in since. */
+export const pledgeFormSchemaFor = (request?: {
+  neededBy: string;
+  left?: number;
+  helpType?: HelpType;
+  unitLabel?: string | null;
+}) =>
   withSubmissionKey(
     z.object({
       // required: checked by withSubmissionKey ("" only when it is missing, which is refused)
       submissionKey: z.string().catch(""),
-      quantity: wholeNumber("the quantity", 1_000_000),
+      quantity: wholeNumber(
+        "the quantity",
+        1_000_000,
+        request?.left !== undefined && request.helpType
+          ? {
+              max: request.left,
+              message: pledgeOverLeftMessage(
+                { helpType: request.helpType, unitLabel: request.unitLabel },
+                request.left,
+              ),
+            }
+          : undefined,
+      ),
       message: optionalText(2000, "Message must be 2,000 characters or fewer"),
       expectedDeliveryDate: futureDate("the expected delivery date", { onOrBefore: request?.neededBy }),
       commitmentId: z.string().trim().optional(),
@@ -336,55 +406,75 @@ export const pledgeFormSchema = pledgeFormSchemaFor();
 // what a decline without a reason is told (calling off an agreed pledge words it so: pledges.$id.tsx)
 export const DECLINE_REASON_MISSING = "Give a reason for declining";
 
-export const pledgeActionSchema = intentUnion([
-  z.object({ intent: z.literal("accept") }),
-  z.object({ intent: z.literal("decline"), reason: reason(DECLINE_REASON_MISSING) }),
-  z.object({
-    intent: z.literal("confirm"),
-    rating: z
-      .number({ error: "Choose a rating from 1 to 5" })
-      .int()
-      .min(1, "Choose a rating from 1 to 5")
-      .max(5, "Choose a rating from 1 to 5")
-      .optional(),
-    feedback: optionalText(2000, "Feedback must be 2,000 characters or fewer"),
-  }),
-  z.object({ intent: z.literal("dispute"), reason: reason("Say what is wrong") }),
-  z.object({
-    intent: z.literal("withdraw"),
-    reason: optionalText(1000, "Reason must be 1,000 characters or fewer"),
-  }),
-  z.object({
-    intent: z.literal("reportDelivery"),
-    deliveredQuantity: quantity(
-      z
-        .number({ error: "Enter the quantity delivered as a number" })
-        .int("Enter a whole number")
-        .min(1, "Quantity delivered must be 1 or more")
-        .max(1_000_000, "Quantity delivered is too large"),
-    ),
-    deliveredOn: z.preprocess(
-      ukDayAsIso,
-      z
-        .string({ error: "Enter the date it was delivered" })
-        .trim()
-        // its example is the one the form gives (exampleDayWithin up to today), never a date it refuses
-        .refine(validDate, {
-          error: () =>
-            `Date delivered must be a real date, for example ${isoDayAsUk(exampleDayWithin(undefined, todayIso()))}`,
-        })
-        .refine((v) => !validDate(v) || v <= todayIso(), "Date delivered cannot be in the future"),
-    ),
-    deliveryNote: requiredText({
-      blank: "Add a note about what was delivered",
-      min: 3,
-      short: "Add a note about what was delivered",
-      max: 2000,
-      long: "Note must be 2,000 characters or fewer",
-      what: "The note",
+/** The pledge page's forms' schema. With the pledge (its quantity and the request's unit), a delivery reported of
+ * more than was pledged is refused with the form's other errors; the domain checks it again (pledges.server.ts). */
+export const pledgeActionSchemaFor = (pledge?: {
+  quantity: number;
+  helpType: HelpType;
+  unitLabel?: string | null;
+}) => {
+  // the example every error of the date delivered gives, as its hint does (pledges.$id.tsx): today, a day it takes
+  const deliveredExample = () => isoDayAsUk(todayIso());
+  const pledgedMax = pledge && pledge.quantity >= 1 && pledge.quantity < 1_000_000 ? pledge.quantity : null;
+  return intentUnion([
+    z.object({ intent: z.literal("accept") }),
+    z.object({ intent: z.literal("decline"), reason: reason(DECLINE_REASON_MISSING) }),
+    z.object({
+      intent: z.literal("confirm"),
+      rating: z
+        .number({ error: "Choose a rating from 1 to 5" })
+        .int()
+        .min(1, "Choose a rating from 1 to 5")
+        .max(5, "Choose a rating from 1 to 5")
+        .optional(),
+      feedback: optionalText(2000, "Feedback must be 2,000 characters or fewer"),
     }),
-  }),
-]);
+    z.object({ intent: z.literal("dispute"), reason: reason("Say what is wrong") }),
+    z.object({
+      intent: z.literal("withdraw"),
+      reason: optionalText(1000, "Reason must be 1,000 characters or fewer"),
+    }),
+    z.object({
+      intent: z.literal("reportDelivery"),
+      deliveredQuantity: quantity(
+        boundedWhole({
+          nan: "Enter the quantity delivered as a number",
+          whole: "Enter a whole number",
+          min: 1,
+          small: "Quantity delivered must be 1 or more",
+          max: pledgedMax ?? 1_000_000,
+          large:
+            pledge && pledgedMax !== null
+              ? deliveredOverPledgedMessage(pledge, pledgedMax)
+              : "Quantity delivered is too large",
+        }),
+      ),
+      deliveredOn: z.preprocess(
+        ukDayAsIso,
+        z
+          .string({ error: "Enter the date it was delivered" })
+          .trim()
+          // its example is the one the form gives (today), never a date it refuses
+          .refine(validDate, {
+            error: () => `Date delivered must be a real date, for example ${deliveredExample()}`,
+          })
+          .refine((v) => !validDate(v) || v <= todayIso(), {
+            error: () => `Date delivered cannot be in the future, for example ${deliveredExample()}`,
+          }),
+      ),
+      deliveryNote: requiredText({
+        blank: "Add a note about what was delivered",
+        min: 3,
+        short: "Note must be 3 characters or more: say what was delivered",
+        max: 2000,
+        long: "Note must be 2,000 characters or fewer",
+        what: "The note",
+      }),
+    }),
+  ]);
+};
+
+export const pledgeActionSchema = pledgeActionSchemaFor();
 
 // At most 200 characters of a search, cut after a whole word (half a word would match nothing).
 function firstWords(sent: string) {

@@ -123,7 +123,7 @@ export function RequestForm({
       <Select
         name="districtId"
         label="District"
-        hint="Or leave it to your postcode area: the request is filed under the district that lists it, and follows the area if you change it later"
+        hint="Select a district, enter a postcode area below, or tick “Can be done remotely”: one of them is needed. With a postcode area and no district, the request is filed under the district that lists the area, and follows the area if you change it later"
         placeholder="No district"
         options={councils.flatMap((c) =>
           c.districts.map((d) => ({ value: d.id, label: many ? `${d.name} (${c.name})` : d.name })),
@@ -133,8 +133,8 @@ export function RequestForm({
       />
       <TextInput
         name="postcodeArea"
-        label="Postcode area (optional)"
-        hint="The first half of the postcode, for example GU1"
+        label="Postcode area"
+        hint="The first half of the postcode, for example GU1. Needed if you select no district and it cannot be done remotely"
         width="5"
         errors={fields.postcodeArea.errors}
         defaultValue={value("postcodeArea")}
