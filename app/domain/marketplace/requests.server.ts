@@ -27,7 +27,7 @@ import {
   type RequestRole,
   WITHDRAW_WHILE_UNDER_WAY,
 } from "./request-lifecycle.ts";
-import { laterNeededByMessage, noLaterNeededBy, type RequestForm } from "./schemas.ts";
+import { laterNeededByMessage, noLaterNeededBy, PLACE_NEEDED, type RequestForm } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
 import { staleRequestEdit, type RequestStaleEdit } from "./request-stale-edit.server.ts";
 
@@ -105,8 +105,7 @@ async function checkReferences(form: RequestForm): Promise<Failure | null> {
     });
     if (!district) fieldErrors.districtId = ["Select a district from the chosen council's list"];
   }
-  if (!form.districtId && !form.postcodeArea && !form.isRemote)
-    fieldErrors.districtId = ["Select a district, enter a postcode area, or say it can be done remotely"];
+  if (!form.districtId && !form.postcodeArea && !form.isRemote) fieldErrors.districtId = [PLACE_NEEDED];
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : null;
 }
 

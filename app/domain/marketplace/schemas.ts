@@ -274,12 +274,14 @@ export const requestFormSchema = withSubmissionKey(
       neededBy: futureDate("the date you need it by"),
       beneficiaries: optionalText(500, "Who benefits must be 500 characters or fewer"),
       beneficiaryCount: writtenNumber(
-        z
-          .number({ error: "Enter how many people benefit as a number" })
-          .int("Enter a whole number of people")
-          .min(0, "Number of people cannot be negative")
-          .max(10_000_000, "Number of people is too large")
-          .optional(),
+        boundedWhole({
+          nan: "Enter how many people benefit as a number",
+          whole: "Enter a whole number of people",
+          min: 0,
+          small: "Number of people cannot be negative",
+          max: 10_000_000,
+          large: "Number of people is too large",
+        }).optional(),
       ),
       // as the other optional answers: one of only characters that show nothing is no answer ("Not given"), not a
       // contact a supplier is shown with no words
