@@ -68,15 +68,18 @@ export async function supplierRecipients(tx: Tx, supplierOrganisationId: string)
  * The contract manager while they still work for the council; with none assigned, or one who has left (removed,
  * left, or their partnership-wide access withdrawn) or deleted their account, the council's admins.
  */
+/** Whether someone still works for the council (an account not deleted, a member of it or partnership-wide of a
+ * partner: a council's members are its admins and officers, who review its returns), so may hear of its returns. */
+export async function stillWorksForCouncil(tx: Tx, userId: string, councilId: string): Promise<boolean> {
+  const count = await tx.membership.count({
+    where: { userId, user: { deletedAt: null }, ...councilStaff(councilId) },
+  });
+  return count > 0;
+}
+
 export async function managerRecipients(tx: Tx, kpiReturn: ReturnForEmail): Promise<string[]> {
   const manager = kpiReturn.contract.contractManager;
-  if (
-    manager &&
-    !manager.deletedAt &&
-    (await tx.membership.count({
-      where: { userId: manager.id, ...councilStaff(kpiReturn.contract.councilId) },
-    }))
-  )
+  if (manager && (await stillWorksForCouncil(tx, manager.id, kpiReturn.contract.councilId)))
     return [manager.email];
   const admins = await tx.membership.findMany({
     where: { organisationId: kpiReturn.contract.councilId, role: "ADMIN", user: { deletedAt: null } },

@@ -1,7 +1,6 @@
 // Changing returns: save, submit, review, and evidence. Each change is one transaction guarded on the
 // state it started from, and writes its history event, audit entry and emails in that transaction.
 import { db, type Tx } from "~/db.server.ts";
-import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import {
   returnAcceptedEmail,
@@ -16,6 +15,7 @@ import {
   returnEmailSelect,
   type ReturnForEmail,
   sendReturnEmail,
+  stillWorksForCouncil,
   supplierRecipients,
 } from "./returns-emails.server.ts";
 import { submittedLines, type SubmittedLine } from "./returns-changes.ts";
@@ -258,22 +258,6 @@ export async function saveReturn(
   });
 }
 
-/** Whether someone still reviews the council's returns: an account not deleted, an officer or admin of it (or of its
- * partnership, with partnership-wide access). */
-async function stillReviews(tx: Tx, userId: string, councilId: string): Promise<boolean> {
-  return (
-    (await tx.membership.count({
-      where: {
-        userId,
-        user: { deletedAt: null },
-        role: { in: ["ADMIN", "OFFICER"] },
-        organisation: { kind: "COUNCIL" },
-        ...councilStaff(councilId),
-      },
-    })) > 0
-  );
-}
-
 /**
  * Who hears that a queried return was sent again: the officer who queried it, and the contract manager too when
  * someone else, while each still reviews the council's returns. With neither, whoever hears of a first submission
@@ -288,10 +272,11 @@ async function resubmissionRecipients(
   const reviewer = reviewedById
     ? await tx.user.findUnique({ where: { id: reviewedById }, select: { email: true } })
     : null;
-  const queriedBy = reviewer && (await stillReviews(tx, reviewedById!, councilId)) ? reviewer.email : null;
+  const queriedBy =
+    reviewer && (await stillWorksForCouncil(tx, reviewedById!, councilId)) ? reviewer.email : null;
   if (!queriedBy) return { queriedBy: null, others: await managerRecipients(tx, kpiReturn) };
   const managerToo =
-    manager && manager.id !== reviewedById && (await stillReviews(tx, manager.id, councilId));
+    manager && manager.id !== reviewedById && (await stillWorksForCouncil(tx, manager.id, councilId));
   return { queriedBy, others: managerToo && manager.email !== queriedBy ? [manager.email] : [] };
 }
 
