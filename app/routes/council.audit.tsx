@@ -30,16 +30,25 @@ const whenFormat = new Intl.DateTimeFormat("en-GB", {
 
 // a day that exists (30 February does not: Date.parse would quietly roll it into March), written as a date field
 // sends it or as the boxes' hint shows it (27/03/2027, what a browser without a date picker is typed into)
-// (a real date in a year out of range, such as 1900 or a slip for 2026 like 2206, is told the years it may be in)
-const isoDay = z
-  .string()
-  .superRefine((v, ctx) => {
-    if (parseDay(v) === null)
-      ctx.addIssue({ code: "custom", message: dayProblem(v, "Enter a real date, for example 27/03/2027") });
-  })
-  .transform((v) => dayToDate(parseDay(v)!));
-
-const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), isoDay.optional());
+// (a real date in a year out of range, such as 1900 or a slip for 2026 like 2206, is told the years it may be in).
+// Each message names its date, as the end-before-start one does: the summary at the top lists both, and two
+// identical "Enter a real date" lines there did not say which box was wrong.
+const dayField = (which: "start" | "end") =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .superRefine((v, ctx) => {
+        if (parseDay(v) !== null) return;
+        const problem = dayProblem(v, `Enter the ${which} date as a real date, for example 27/03/2027`);
+        ctx.addIssue({
+          code: "custom",
+          message: problem.replace(/^Enter a date /, `Enter ${which === "end" ? "an" : "a"} ${which} date `),
+        });
+      })
+      .transform((v) => dayToDate(parseDay(v)!))
+      .optional(),
+  );
 
 const NOT_OFFERED = {
   organisationId: "Select an organisation from the list",
@@ -70,8 +79,8 @@ const filtersSchema = z.object({
     .max(80, NOT_OFFERED.action)
     .optional()
     .transform((v) => v || undefined),
-  from: optionalDay,
-  to: optionalDay,
+  from: dayField("start"),
+  to: dayField("end"),
   page: pageNumberField,
 });
 

@@ -24,15 +24,15 @@ const errorsFor = async (search: string) =>
 describe("the audit log's date filters", () => {
   it("say which years a real date out of range may be in", async () => {
     expect(await errorsFor("from=1900-01-01&to=01/01/2206")).toEqual({
-      from: ["Enter a date between 1990 and 2100"],
-      to: ["Enter a date between 1990 and 2100"],
+      from: ["Enter a start date between 1990 and 2100"],
+      to: ["Enter an end date between 1990 and 2100"],
     });
   });
 
   it("still ask for a real date when the day is not on the calendar", async () => {
     expect(await errorsFor("from=31/02/2026&to=2026-02-31")).toEqual({
-      from: ["Enter a real date, for example 27/03/2027"],
-      to: ["Enter a real date, for example 27/03/2027"],
+      from: ["Enter the start date as a real date, for example 27/03/2027"],
+      to: ["Enter the end date as a real date, for example 27/03/2027"],
     });
   });
 });

@@ -467,7 +467,7 @@ describe("audit log viewer", () => {
       cookie: cookies.councilAdmin,
     });
     const body = await feb.json();
-    expect(body.errors).toEqual({ from: ["Enter a real date, for example 27/03/2027"] });
+    expect(body.errors).toEqual({ from: ["Enter the start date as a real date, for example 27/03/2027"] });
     expect(body.entries.map((e: { entityId: string }) => e.entityId)).toEqual(["old-request"]);
 
     const backwards = await callLoader(auditLoader, {

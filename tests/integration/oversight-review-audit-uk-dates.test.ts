@@ -59,7 +59,7 @@ describe("the audit log's date filters", () => {
   it("still refuse a day that does not exist, in either form", async () => {
     for (const from of ["31/02/2026", "2026-02-31"])
       expect((await filtered(`entityType=Contract&from=${encodeURIComponent(from)}`)).errors).toEqual({
-        from: ["Enter a real date, for example 27/03/2027"],
+        from: ["Enter the start date as a real date, for example 27/03/2027"],
       });
   });
 });
