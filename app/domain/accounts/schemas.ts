@@ -208,7 +208,12 @@ export const joinPartnershipSchema = z.object({
 
 const role = z.enum(["ADMIN", "OFFICER", "OWNER", "MEMBER"], { error: "Select a role" });
 
-export const inviteSchema = z.object({ intent: z.literal("invite"), email: emailField, role });
+export const inviteSchema = z.object({
+  intent: z.literal("invite"),
+  // the field is "Their email address": the person invited, not the owner sending it
+  email: emailAddress("Enter their email address"),
+  role,
+});
 
 export const membersActionSchema = intentUnion([
   inviteSchema,
