@@ -33,6 +33,8 @@ import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termin
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
 
 type Line = { line: number; row: ImportRow };
+/** A row with a problem in its own values, kept to check what it names against the council's records too. */
+type Rejected = { line: number; record: Record<string, string>; columns: Set<ImportColumn | null> };
 
 /** Reads a CSV text, file or stream record by record, validating each row as it arrives. */
 export async function readImportFile(
@@ -48,6 +50,7 @@ export async function readImportFile(
   const found: { encoding: ImportEncoding } = { encoding: "utf-8" };
   const errors: RowError[] = [];
   const rows: Line[] = [];
+  const rejected: Rejected[] = [];
   let headerChecked = false;
   let columns = new Set<ImportColumn>();
   let rejectedRows = 0; // rows with one or more errors (the row limit counts rows, not errors)
@@ -119,6 +122,7 @@ export async function readImportFile(
       if (parsed.ok) rows.push({ line, row: parsed.row });
       else {
         errors.push(...parsed.errors);
+        rejected.push({ line, record, columns: new Set(parsed.errors.map((e) => e.column)) });
         rejectedRows += 1;
       }
     }
@@ -135,6 +139,7 @@ export async function readImportFile(
     errors.push({ line: 2, column: null, message: "The file has a header but no rows" });
   return {
     rows,
+    rejected,
     columns,
     errors,
     rowCount: rows.length + new Set(errors.map((e) => e.line)).size,
@@ -145,6 +150,7 @@ export async function readImportFile(
 function unreadable(columns: Set<ImportColumn>, encoding: ImportEncoding, error: UnreadableFileError) {
   return {
     rows: [],
+    rejected: [],
     columns,
     errors: [{ line: 1, column: null, message: error.message }],
     rowCount: 0,
@@ -297,9 +303,20 @@ function sameContractValue(column: ImportColumn, a: ImportRow, b: ImportRow) {
 const referenceKey = (reference: string) => reference.toLowerCase();
 
 /** Checks every row against the council's suppliers, staff, measures and contracts; writes nothing. */
-async function planImport(tx: Reader, councilId: string, lines: Line[], columns: Set<ImportColumn>) {
+async function planImport(
+  tx: Reader,
+  councilId: string,
+  lines: Line[],
+  columns: Set<ImportColumn>,
+  rejected: Rejected[] = [],
+) {
   const errors: RowError[] = [];
-  const references = Array.from(new Set(lines.map((l) => l.row.contract_reference)));
+  const references = Array.from(
+    new Set([
+      ...lines.map((l) => l.row.contract_reference),
+      ...rejected.map((r) => (r.record.contract_reference ?? "").trim()).filter(Boolean),
+    ]),
+  );
   const [suppliers, staff, measures, existing, withSupplierRecord] = await Promise.all([
     // pending suppliers too, only to say why a row naming one cannot be imported
     tx.organisation.findMany({
@@ -345,6 +362,34 @@ async function planImport(tx: Reader, councilId: string, lines: Line[], columns:
   const staffByEmail = new Map(staff.map((m) => [m.user.email, m.user]));
   const measureByCode = new Map(measures.map((m) => [m.code.toUpperCase(), m]));
   const existingByRef = new Map(existing.map((c) => [referenceKey(c.reference), c]));
+
+  // A row with a problem in its own values (a date, a number) is not planned, but what it names is checked too:
+  // an unknown supplier, contract manager or measure is told with the rest, not once the first problem is fixed.
+  for (const { line, record, columns: reported } of rejected) {
+    const value = (column: ImportColumn) => (record[column] ?? "").trim();
+    const add = (column: ImportColumn, message: string) => {
+      if (!reported.has(column)) errors.push({ line, column, message });
+    };
+    const held = existingByRef.get(referenceKey(value("contract_reference")));
+    const named = { companyNumber: value("supplier_company_number"), name: value("supplier_name") };
+    if (
+      (named.companyNumber || named.name) &&
+      !reported.has("supplier_company_number") &&
+      !reported.has("supplier_name") &&
+      !(held && rowNamesSupplier(held.supplierOrganisation, named))
+    ) {
+      const match = matchSupplier(supplierIndexed, named);
+      if (!match.ok) add(match.column, match.message);
+    }
+    const email = value("contract_manager_email").toLowerCase();
+    if (email && !staffByEmail.has(email) && held?.contractManager?.email !== email)
+      add("contract_manager_email", `${value("contract_manager_email")} is not a member of your council`);
+    const code = value("measure_code").toUpperCase();
+    const measure = code ? measureByCode.get(code) : undefined;
+    if (code && !measure) add("measure_code", `There is no measure with code ${code} in your library`);
+    else if (measure?.retiredAt && !held?.commitments.some((c) => c.measureId === measure.id))
+      add("measure_code", `The measure ${code} is retired`);
+  }
 
   const contracts = new Map<string, PlannedContract & { firstRow: ImportRow }>();
   for (const { line, row } of lines) {
@@ -622,7 +667,7 @@ async function measureUnits(councilId: string) {
 
 export async function previewImport(councilId: string, source: Parameters<typeof readImportFile>[0]) {
   const file = await readImportFile(source, await measureUnits(councilId));
-  const planned = await planImport(db, councilId, file.rows, file.columns);
+  const planned = await planImport(db, councilId, file.rows, file.columns, file.rejected);
   return summarise(file, [...file.errors, ...planned.errors], planned.contracts);
 }
 
@@ -755,7 +800,7 @@ export async function applyImport(
       await lockContractRows(tx, { councilId: actor.councilId, references }, "FOR UPDATE");
       // and the council's measures keep the units it checks against (lockMeasureRows)
       await lockMeasureRows(tx, { councilId: actor.councilId }, "FOR SHARE");
-      const planned = await planImport(tx, actor.councilId, file.rows, file.columns);
+      const planned = await planImport(tx, actor.councilId, file.rows, file.columns, file.rejected);
       const plan = summarise(file, [...file.errors, ...planned.errors], planned.contracts);
       if (plan.errors.length) return { ok: false as const, plan };
 
