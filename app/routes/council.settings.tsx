@@ -8,7 +8,7 @@ import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
 import { brandColourUsable, DEFAULT_BRAND_COLOUR } from "~/domain/content/brand-colour.ts";
-import { councilSettingsSchema } from "~/domain/content/schemas.ts";
+import { councilSettingsSchema, RETURN_DUE_DAYS } from "~/domain/content/schemas.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
@@ -126,7 +126,7 @@ export default function CouncilSettings() {
           key={fields.returnDueDays.key}
           defaultValue={value(fields.returnDueDays)}
           label="Days after the end of the quarter that a return is due"
-          hint="Between 1 and 90. Applies to returns opened from now on."
+          hint={`Between ${RETURN_DUE_DAYS.min} and ${RETURN_DUE_DAYS.max}. Applies to returns opened from now on.`}
           errors={fields.returnDueDays.errors}
           inputMode="numeric"
           width="3"

@@ -261,7 +261,7 @@ describe("council settings", () => {
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error.brandColour[0]).toMatch(/too light/);
-    expect(body.error.returnDueDays[0]).toMatch(/1 days or more/);
+    expect(body.error.returnDueDays[0]).toMatch(/2 days or more/);
     expect(body.error.reminderDaysBefore).toBeDefined();
     expect(body.initialValue.brandColour).toBe("#ffdd00");
     const settings = await db.councilSettings.findUniqueOrThrow({

@@ -38,16 +38,25 @@ export const guidancePageSchema = z.object({
 // (a new title, publishing it) is shown before the page goes, not deleted unseen.
 export const guidanceDeleteSchema = z.object({ version: z.iso.datetime({ precision: 3 }) });
 
+const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
+
 const wholeDays = (what: string, min: number, max: number) =>
   writtenNumber(
     z
       .number({ error: `Enter ${what} as a number of days` })
       .int(`Enter ${what} as a whole number of days`)
-      .min(min, `${capitalise(what)} must be ${min} days or more`)
-      .max(max, `${capitalise(what)} must be ${max} days or fewer`),
+      .min(min, `${capitalise(what)} must be ${days(min)} or more`)
+      .max(max, `${capitalise(what)} must be ${days(max)} or fewer`),
   );
 
-const returnDueDays = wholeDays("the days a return is due after quarter end", 1, 90);
+// at least 2: the reminder, at least 1 day before the due date, must come after the return opens (below), so a
+// return due 1 day after quarter end could never be saved with any reminder
+export const RETURN_DUE_DAYS = { min: 2, max: 90 };
+const returnDueDays = wholeDays(
+  "the days a return is due after quarter end",
+  RETURN_DUE_DAYS.min,
+  RETURN_DUE_DAYS.max,
+);
 const reminderDaysBefore = wholeDays("the reminder before the due date", 1, 30);
 const reminderDaysSchema = z.object({ returnDueDays, reminderDaysBefore });
 
