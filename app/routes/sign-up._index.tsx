@@ -159,7 +159,17 @@ export default function SignUp() {
         <Button>Create account</Button>
       </Form>
       <p className="mt-8">
-        Already have an account? <Link to="/sign-in">Sign in</Link>
+        Already have an account?{" "}
+        {/* from an invitation: back to it once signed in, to accept it, as the invitation page's own link does */}
+        <Link
+          to={
+            invitation
+              ? `/sign-in?redirectTo=${encodeURIComponent(`/invitations/${invitation.token}`)}`
+              : "/sign-in"
+          }
+        >
+          Sign in
+        </Link>
       </p>
     </div>
   );
