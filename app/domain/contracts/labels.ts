@@ -48,9 +48,11 @@ export function unitLabel(unit: MeasureUnit) {
   return UNITS[unit]?.label ?? unit;
 }
 
-/** "Apprenticeship weeks (weeks)", "Local spend (£)": a measure's name with its unit. */
+/** "Apprenticeship weeks (weeks)", "Local spend (£)": a measure's name with its unit, once: a name that already
+ * ends with it, as the default library's "Local spend (£)" does, is left as it is. */
 export function nameWithUnit(name: string, unit: MeasureUnit) {
-  return `${name} (${UNITS[unit].inBrackets})`;
+  const inBrackets = `(${UNITS[unit].inBrackets})`;
+  return name.trimEnd().toLowerCase().endsWith(inBrackets.toLowerCase()) ? name : `${name} ${inBrackets}`;
 }
 
 /** What a measure's figures are, to finish "it is …": "counted in hours", "a percentage", "a count". */
