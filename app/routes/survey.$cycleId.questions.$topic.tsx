@@ -153,7 +153,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // the council rejected the business since this page was read
   if (after === "not-verified") return notSaved(cycle.id);
   const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
-  const next = nextTopic(topic.slug, { ...protectedAnswers, ...after });
+  // a protected page's save gives back every protected answer as now stored, an answer cleared included (merged
+  // with the page's earlier read, a cleared ethnic group still led to the background page, which then skipped the
+  // business to check your answers past religion and the pages after it); any other page's leaves them as read
+  const next = nextTopic(topic.slug, topic.protected ? after : protectedAnswers);
   // Someone changing an answer from check your answers has already been through every page.
   if (!returnToCheck) await rememberResumePoint(response.id, next?.slug ?? "check-answers");
   if (values.intent === "save-and-exit")
