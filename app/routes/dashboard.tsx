@@ -415,6 +415,41 @@ function ClosingSoon({
   );
 }
 
+// The dashboard shows the oldest ten pledges of each queue; the rest are on the full list (dashboard_.pledges.tsx).
+// A count links to the table on this page when it shows them all, and to the full list when it does not.
+type Queue = "to-answer" | "to-confirm";
+const queueHref = (queue: Queue) => `/dashboard/pledges?queue=${queue}`;
+
+function queueLink(queue: Queue, count: number, shown: number) {
+  if (count === 0) return undefined;
+  return count > shown ? queueHref(queue) : `#${queue}`;
+}
+
+// a table cut short says so in its caption, so it is not read as all of them
+const shownOf = (caption: string, shown: number, count: number) =>
+  count > shown ? `${caption}: the oldest ${formatNumber(shown)} of ${formatNumber(count)}` : caption;
+
+function ViewAll({
+  queue,
+  count,
+  shown,
+  what,
+}: {
+  queue: Queue;
+  count: number;
+  shown: number;
+  what: string;
+}) {
+  if (count <= shown) return null;
+  return (
+    <p className="-mt-4 mb-8">
+      <Link to={queueHref(queue)}>
+        View all {formatNumber(count)} {what}
+      </Link>
+    </p>
+  );
+}
+
 function VcseDashboard({ data }: { data: VcseData }) {
   const v = data.vcse;
   const pledgeColumns = (action: string) => [
@@ -461,7 +496,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
           <Count
             value={v.pledgesAwaitingResponseCount}
             label={["pledge waiting for your answer", "pledges waiting for your answer"]}
-            to={v.pledgesAwaitingResponseCount > 0 ? "#to-answer" : undefined}
+            to={queueLink("to-answer", v.pledgesAwaitingResponseCount, v.pledgesAwaitingResponse.length)}
           />
           <Count
             value={v.deliveriesToConfirmCount}
@@ -469,7 +504,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
               "delivery to confirm, disputed ones included",
               "deliveries to confirm, disputed ones included",
             ]}
-            to={v.deliveriesToConfirmCount > 0 ? "#to-confirm" : undefined}
+            to={queueLink("to-confirm", v.deliveriesToConfirmCount, v.deliveriesToConfirm.length)}
           />
           <Count
             value={v.closingSoonCount}
@@ -489,20 +524,40 @@ function VcseDashboard({ data }: { data: VcseData }) {
         {/* the counts above link here */}
         <div id="to-answer">
           <Table
-            caption="Pledges waiting for your answer"
+            caption={shownOf(
+              "Pledges waiting for your answer",
+              v.pledgesAwaitingResponse.length,
+              v.pledgesAwaitingResponseCount,
+            )}
             rows={v.pledgesAwaitingResponse}
             rowKey={(p) => p.id}
             empty="No pledges are waiting for an answer."
             columns={pledgeColumns("accept or decline")}
           />
+          <ViewAll
+            queue="to-answer"
+            count={v.pledgesAwaitingResponseCount}
+            shown={v.pledgesAwaitingResponse.length}
+            what="pledges waiting for your answer"
+          />
         </div>
         <div id="to-confirm">
           <Table
-            caption="Deliveries to confirm"
+            caption={shownOf(
+              "Deliveries to confirm",
+              v.deliveriesToConfirm.length,
+              v.deliveriesToConfirmCount,
+            )}
             rows={v.deliveriesToConfirm}
             rowKey={(p) => p.id}
             empty="No deliveries are waiting for you to confirm."
             columns={pledgeColumns("confirm receipt")}
+          />
+          <ViewAll
+            queue="to-confirm"
+            count={v.deliveriesToConfirmCount}
+            shown={v.deliveriesToConfirm.length}
+            what="deliveries to confirm"
           />
         </div>
       </section>

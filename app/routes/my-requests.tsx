@@ -7,9 +7,10 @@ import { actingRequestor } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
+import { requestorPledgeQueues } from "~/domain/reporting/dashboard-people.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 const UNPUBLISHED_STATUSES: RequestStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
@@ -22,18 +23,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const membership = actingRequestor(viewer, request);
   if (!membership) notFound();
   const page = pageParam(request);
-  const list = await listOrganisationRequests(membership.organisationId, page);
+  const [list, queues] = await Promise.all([
+    listOrganisationRequests(membership.organisationId, page),
+    // a group's pledges waiting on it have their own full lists (dashboard_.pledges.tsx); a council team's
+    // are on its own dashboard
+    membership.kind === "VCSE" ? requestorPledgeQueues(membership.organisationId, 1) : null,
+  ]);
   const today = londonDay(new Date());
   // not yet published and past its date: the council cannot approve it until the date is changed
   const requests = list.requests.map((r) => ({
     ...r,
     neededByPassed: UNPUBLISHED_STATUSES.includes(r.status) && r.neededBy < today,
   }));
-  return json({ ...list, requests, page, organisationName: membership.organisationName });
+  return json({
+    ...list,
+    requests,
+    page,
+    organisationName: membership.organisationName,
+    waiting: queues
+      ? { answer: queues.pledgesAwaitingResponseCount, confirm: queues.deliveriesToConfirmCount }
+      : null,
+  });
 }
 
 export default function MyRequestsPage() {
-  const { requests, total, page, pageCount, organisationName } = useLoaderData<typeof loader>();
+  const { requests, total, page, pageCount, organisationName, waiting } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={organisationName}>Your requests</PageHeading>
@@ -45,6 +59,7 @@ export default function MyRequestsPage() {
           Post a request
         </Link>
       </p>
+      <WaitingForYou waiting={waiting} />
       <Table
         caption={`Requests posted by your organisation (${total}), most recently changed first`}
         rows={requests}
@@ -102,5 +117,36 @@ export default function MyRequestsPage() {
       />
       <Pagination page={page} pageCount={pageCount} search="" path="/my-requests" />
     </>
+  );
+}
+
+// Every pledge waiting on the group, across its requests, is on a list of its own: linked here for the lists that
+// hold any (a count of none is not linked to an empty list).
+function WaitingForYou({ waiting }: { waiting: { answer: number; confirm: number } | null }) {
+  if (!waiting || waiting.answer + waiting.confirm === 0) return null;
+  const links = [
+    waiting.answer > 0 ? (
+      <Link key="answer" to="/dashboard/pledges?queue=to-answer">
+        {countOf(waiting.answer, "pledge waiting for your answer", "pledges waiting for your answer")}
+      </Link>
+    ) : null,
+    waiting.confirm > 0 ? (
+      <Link key="confirm" to="/dashboard/pledges?queue=to-confirm">
+        {countOf(waiting.confirm, "delivery to confirm", "deliveries to confirm")}
+      </Link>
+    ) : null,
+  ].filter(Boolean);
+  return (
+    <p className="mb-6">
+      Across your requests:{" "}
+      {links.length === 2 ? (
+        <>
+          {links[0]} and {links[1]}
+        </>
+      ) : (
+        links[0]
+      )}
+      .
+    </p>
   );
 }

@@ -77,8 +77,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/bench.bare": { get: EVERYONE },
   "routes/$": { get: NOBODY, actions: { "": NOBODY } },
   "routes/healthz": { get: EVERYONE },
-  "routes/accessibility": {},
-  "routes/privacy": {},
+  "routes/accessibility": { get: EVERYONE },
+  "routes/privacy": { get: EVERYONE },
   "routes/account._index": { get: SIGNED_IN, actions: { "": SIGNED_IN } },
   // the emailed token is the capability (works before signing in)
   "routes/account.confirm-email": { get: EVERYONE, actions: { "": EVERYONE } },
@@ -322,6 +322,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   "routes/council.verification._index": { get: ALL_COUNCIL_STAFF },
   "routes/dashboard": { get: SIGNED_IN },
+  // every pledge waiting on the group's answer or confirmation: the group's own members only (a council team's
+  // pledges to answer are on its own dashboard)
+  "routes/dashboard_.pledges": { get: ["vcseOwner", "vcseMember", "pendingOwner"] },
   "routes/evidence.$id": { params: (w) => ({ id: w.evidence.id }), get: COUNCIL_A_STAFF },
   "routes/forgot-password": { get: EVERYONE, actions: { "": EVERYONE } },
   "routes/guidance.$councilId.$slug": {

@@ -190,6 +190,23 @@ type RequestorPledgeRow = {
   lastDisputedRequestId: string | null;
 };
 
+// Every pledge on the organisation's own requests that waits on it, with the queue it is in: offers to answer,
+// deliveries to confirm (disputed ones included). The dashboard's short lists and counts and the full lists page
+// (queuePledges) read the same rows, in the same order (queueOrder): oldest offer first, and the delivery changed
+// longest ago first.
+const waitingPledges = (organisationId: string) => Prisma.sql`
+  SELECT p.id, p.status::text AS status, p.quantity, p."deliveredQuantity", p."deliveredOn", p."createdAt",
+         p."updatedAt",
+         CASE WHEN p.status = ANY(${TO_ANSWER}::"PledgeStatus"[]) THEN 'answer' ELSE 'confirm' END AS queue,
+         s.name AS "supplierName", r.id AS "requestId", r.title AS "requestTitle",
+         r."helpType"::text AS "helpType", r."unitLabel"
+  FROM "Pledge" p
+  JOIN "Request" r ON r.id = p."requestId"
+  JOIN "Organisation" s ON s.id = p."supplierOrganisationId"
+  WHERE r."organisationId" = ${organisationId}
+    AND p.status = ANY(${WAITING_FOR_REQUESTOR}::"PledgeStatus"[])`;
+const queueOrder = Prisma.sql`CASE WHEN queue = 'answer' THEN "createdAt" ELSE "updatedAt" END, id`;
+
 // One request when every pledge counted is on it (so a link can go straight to its manage page), else null.
 const onlyRequest = (first: string | null | undefined, last: string | null | undefined) =>
   first && first === last ? first : null;
@@ -212,22 +229,8 @@ export async function requestorPledgeQueues(organisationId: string, list = LIST)
                max("requestId") OVER queues AS "lastRequestId",
                min("requestId") FILTER (WHERE status = 'DISPUTED') OVER queues AS "firstDisputedRequestId",
                max("requestId") FILTER (WHERE status = 'DISPUTED') OVER queues AS "lastDisputedRequestId",
-               row_number() OVER (
-                 PARTITION BY queue
-                 ORDER BY CASE WHEN queue = 'answer' THEN "createdAt" ELSE "updatedAt" END, id
-               ) AS position
-        FROM (
-          SELECT p.id, p.status::text AS status, p.quantity, p."deliveredQuantity", p."createdAt", p."updatedAt",
-                 CASE WHEN p.status = ANY(${TO_ANSWER}::"PledgeStatus"[]) THEN 'answer' ELSE 'confirm' END
-                   AS queue,
-                 s.name AS "supplierName", r.id AS "requestId", r.title AS "requestTitle",
-                 r."helpType"::text AS "helpType", r."unitLabel"
-          FROM "Pledge" p
-          JOIN "Request" r ON r.id = p."requestId"
-          JOIN "Organisation" s ON s.id = p."supplierOrganisationId"
-          WHERE r."organisationId" = ${organisationId}
-            AND p.status = ANY(${WAITING_FOR_REQUESTOR}::"PledgeStatus"[])
-        ) q
+               row_number() OVER (PARTITION BY queue ORDER BY ${queueOrder}) AS position
+        FROM (${waitingPledges(organisationId)}) q
         WINDOW queues AS (PARTITION BY queue)
       ) ranked
       WHERE position <= ${Math.max(1, list)}
@@ -258,6 +261,56 @@ export async function requestorPledgeQueues(organisationId: string, list = LIST)
       confirm: onlyRequest(confirm?.firstRequestId, confirm?.lastRequestId),
       disputed: onlyRequest(confirm?.firstDisputedRequestId, confirm?.lastDisputedRequestId),
     },
+  };
+}
+
+// The full lists behind the dashboard's "pledges waiting for your answer" and "deliveries to confirm", which show
+// only the oldest LIST of each: every pledge of one queue, a page at a time, in the dashboard's order. The counts
+// of both queues come with it (requestorPledgeQueues), so the page can say how many each list holds, and what a
+// page past the last one should say.
+export const QUEUE_PAGE_SIZE = 25;
+export type RequestorQueue = "answer" | "confirm";
+
+export async function requestorQueuePage(organisationId: string, queue: RequestorQueue, page: number) {
+  const [counts, rows] = await Promise.all([
+    requestorPledgeQueues(organisationId, 1),
+    readRows<
+      {
+        id: string;
+        status: PledgeStatus;
+        quantity: number;
+        deliveredQuantity: number | null;
+        deliveredOn: Date | null;
+        createdAt: Date;
+        supplierName: string;
+        requestId: string;
+        requestTitle: string;
+        helpType: HelpType;
+        unitLabel: string | null;
+      }[]
+    >(Prisma.sql`
+      SELECT id, status, quantity, "deliveredQuantity", "deliveredOn", "createdAt", "supplierName", "requestId",
+             "requestTitle", "helpType", "unitLabel"
+      FROM (${waitingPledges(organisationId)}) q
+      WHERE queue = ${queue}
+      ORDER BY ${queueOrder}
+      LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(page - 1) * QUEUE_PAGE_SIZE}`),
+  ]);
+  const total = queue === "answer" ? counts.pledgesAwaitingResponseCount : counts.deliveriesToConfirmCount;
+  return {
+    pledges: rows.map((p) => ({
+      id: p.id,
+      status: p.status,
+      quantity: p.quantity,
+      deliveredQuantity: p.deliveredQuantity,
+      deliveredOn: p.deliveredOn?.toISOString() ?? null,
+      createdAt: p.createdAt.toISOString(),
+      supplierOrganisation: { name: p.supplierName },
+      request: { id: p.requestId, title: p.requestTitle, helpType: p.helpType, unitLabel: p.unitLabel },
+    })),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    counts: { answer: counts.pledgesAwaitingResponseCount, confirm: counts.deliveriesToConfirmCount },
   };
 }
 
