@@ -18,7 +18,7 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 
 // Every email shares one layout carrying the council's name and brand colour.
 export function EmailLayout({
-  councilName = "Social Value Marketplace",
+  councilName,
   brandColour,
   preview,
   heading,
@@ -41,7 +41,8 @@ export function EmailLayout({
           {/* the council's colour only if it is one an admin could save: never a stored value put in by hand */}
           <Section style={{ backgroundColor: brandColourToShow(brandColour), padding: "12px 16px" }}>
             <Text style={{ color: "#ffffff", fontWeight: "bold", fontSize: "18px", margin: 0 }}>
-              {councilName} · Social Value Marketplace
+              {/* no council to name (an account's first email, before any organisation): the service, once */}
+              {councilName ? `${councilName} · Social Value Marketplace` : "Social Value Marketplace"}
             </Text>
           </Section>
           <Section style={{ padding: "16px" }}>
