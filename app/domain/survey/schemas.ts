@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { withoutNul } from "~/domain/content/visible-text.ts";
 import { exampleDayWithin, isoDayAsUk, LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
-import { writtenNumber } from "~/domain/numbers.ts";
+import { asWritten } from "~/domain/numbers.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
 // PostgreSQL text cannot hold NUL: the database drops it, so "\0" beside a ticked "Prefer not to say" was refused as
@@ -123,6 +123,9 @@ function closingExample(): string {
   return isoDayAsUk(exampleDayWithin(min, max));
 }
 
+// the longest a cycle's answers may be kept before they are anonymised
+const MOST_MONTHS = 120;
+
 export const cycleSchema = z
   .object({
     opensOn: z.preprocess(
@@ -152,12 +155,28 @@ export const cycleSchema = z
       .trim()
       .min(1, "Enter the reference of the data protection impact assessment")
       .max(100, "Enter a reference of 100 characters or fewer"),
-    retentionMonths: writtenNumber(
+    // A number typed past 2^53 was told "Enter a whole number of months", though it is one (zod's int() refuses
+    // such numbers before their maximum is checked), and words were told to "Enter how many months", as if the
+    // box were empty: the first is told the limit (the limit first, whatever else is wrong), the second that it
+    // must be a number. (A number too long to hold, read as Infinity, is one past the limit too.)
+    retentionMonths: z.preprocess(
+      (value) => {
+        const read = asWritten(value);
+        return read === Infinity || read === -Infinity ? Math.sign(read) * Number.MAX_VALUE : read;
+      },
       z
-        .number({ error: "Enter how many months answers are kept before they are anonymised" })
-        .int("Enter a whole number of months")
-        .min(1, "Keep answers for at least 1 month")
-        .max(120, "Keep answers for no more than 120 months"),
+        .number({
+          error: (issue) =>
+            issue.input === undefined
+              ? "Enter how many months answers are kept before they are anonymised"
+              : "Enter the months to keep answers as a number, like 36",
+        })
+        .refine((months) => months <= MOST_MONTHS, "Keep answers for no more than 120 months")
+        .refine((months) => months > MOST_MONTHS || months >= 1, "Keep answers for at least 1 month")
+        .refine(
+          (months) => months > MOST_MONTHS || months < 1 || Number.isInteger(months),
+          "Enter a whole number of months",
+        ),
     ),
   })
   // Compared only once each date is a real one: a mistyped opening date is that field's error alone, not also a
