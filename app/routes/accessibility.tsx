@@ -1,9 +1,18 @@
-import type { MetaFunction } from "@remix-run/node";
+import { json, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { councilContacts } from "~/domain/content/council-settings.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
+import { CouncilContacts } from "~/ui/council-contacts.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Accessibility statement – Social Value Marketplace" }];
 
+// whom to tell of a problem: "contact your council's social value team" gave no way to
+export async function loader() {
+  return json({ councils: await councilContacts() });
+}
+
 export default function AccessibilityStatement() {
+  const { councils } = useLoaderData<typeof loader>();
   return (
     <article className="max-w-3xl space-y-4">
       <PageHeading>Accessibility statement</PageHeading>
@@ -30,6 +39,7 @@ export default function AccessibilityStatement() {
         If you find a problem not listed here, or need information in a different format, contact your
         council&apos;s social value team. We aim to reply within 5 working days.
       </p>
+      <CouncilContacts councils={councils} />
       <h2 className="pt-4 text-2xl font-bold">Enforcement procedure</h2>
       <p>
         The Equality and Human Rights Commission (EHRC) is responsible for enforcing the accessibility

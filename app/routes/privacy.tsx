@@ -1,9 +1,18 @@
-import type { MetaFunction } from "@remix-run/node";
+import { json, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { councilContacts } from "~/domain/content/council-settings.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
+import { CouncilContacts } from "~/ui/council-contacts.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Privacy notice – Social Value Marketplace" }];
 
+// the data controllers' contact details, which a privacy notice must give: "ask your council" gave no way to
+export async function loader() {
+  return json({ councils: await councilContacts() });
+}
+
 export default function PrivacyNotice() {
+  const { councils } = useLoaderData<typeof loader>();
   return (
     <article className="max-w-3xl space-y-4">
       <PageHeading>Privacy notice</PageHeading>
@@ -35,6 +44,9 @@ export default function PrivacyNotice() {
         council for a copy of your information, to correct it, or to restrict how it is used, and complain to
         the Information Commissioner&apos;s Office.
       </p>
+      <h2 className="pt-4 text-2xl font-bold">Contact your council</h2>
+      <p>Each council&apos;s social value team answers questions about your information:</p>
+      <CouncilContacts councils={councils} />
     </article>
   );
 }

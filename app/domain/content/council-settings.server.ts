@@ -105,3 +105,13 @@ export async function updateCouncilSettings(args: {
     return { ok: true };
   });
 }
+
+/** Each verified council with its social value team's address (null where it has not given one), by name: the
+ * public accessibility statement and privacy notice say whom to contact, which a reader cannot do without it. */
+export function councilContacts() {
+  return db.organisation.findMany({
+    where: { kind: "COUNCIL", status: "VERIFIED" },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, contactEmail: true },
+  });
+}
