@@ -112,14 +112,19 @@ export const deleteAccountSchema = z.object({
 const spacesAsBlank = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-const organisationName = z
-  .string({ error: "Enter the organisation's name" })
-  .trim()
-  // a name of spaces is told to enter one, not that it is too short
-  .min(1, { error: "Enter the organisation's name", abort: true })
-  .min(2, "Organisation name must be 2 characters or more")
-  .max(150, "Organisation name must be 150 characters or fewer")
-  .refine(showsSomething, invisibleTextMessage("The organisation name"));
+// "organisation" on the VCSE and supplier forms; "council" on the platform admin's "Add council", whose field is
+// "Council name"
+const nameOf = (kind: "organisation" | "council") =>
+  z
+    .string({ error: `Enter the ${kind}'s name` })
+    .trim()
+    // a name of spaces is told to enter one, not that it is too short
+    .min(1, { error: `Enter the ${kind}'s name`, abort: true })
+    .min(2, `${kind === "council" ? "Council" : "Organisation"} name must be 2 characters or more`)
+    .max(150, `${kind === "council" ? "Council" : "Organisation"} name must be 150 characters or fewer`)
+    .refine(showsSomething, invisibleTextMessage(`The ${kind} name`));
+
+const organisationName = nameOf("organisation");
 
 const councilChoice = z.string({ error: "Select the council area you work in" }).min(1).max(40);
 
@@ -186,9 +191,10 @@ export const supplierSchema = z.object({
 });
 
 export const councilSchema = z.object({
-  name: organisationName,
+  name: nameOf("council"),
   partnershipId: z.string().max(40).optional(),
-  adminEmail: emailField,
+  // the council's first admin, not the platform admin filling the form in
+  adminEmail: emailAddress("Enter the email address of the council's first admin"),
 });
 
 export const partnershipSchema = z.object({
