@@ -6,7 +6,7 @@ import { ContractStatus, type MeasureUnit } from "~/generated/prisma/enums.ts";
 import type { PlanEntry } from "./plan.ts";
 import { quantityIn } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
-import { AWARDED_AFTER_END } from "./schemas.ts";
+import { AWARDED_AFTER_END, contractValueProblem } from "./schemas.ts";
 import { importDayProblem, parseAmount, parseImportDay, readQuantity, type UnitSign } from "./values.ts";
 
 /** Upload limits, shown on the import page. */
@@ -195,7 +195,7 @@ export const importRowSchema = z.object({
   contract_manager_email: blank.pipe(
     z.union([z.literal(""), z.email("Enter an email address like name@council.gov.uk")]),
   ),
-  value_gbp: transformed(parseAmount, "Enter the value in pounds, for example 250000", false),
+  value_gbp: transformed(parseAmount, contractValueProblem, false),
   awarded_on: transformed(parseImportDay, importDayProblem, true),
   start_date: transformed(parseImportDay, importDayProblem, false),
   end_date: transformed(parseImportDay, importDayProblem, false),

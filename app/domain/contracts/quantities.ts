@@ -3,7 +3,7 @@
 // both say the same. Safe for browser code.
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { countedIn } from "./labels.ts";
-import { readQuantity, type UnitSign } from "./values.ts";
+import { isTooLargeNumber, LARGEST_AMOUNT, readQuantity, type UnitSign } from "./values.ts";
 
 const SIGN_UNIT: Record<UnitSign, { unit: MeasureUnit; words: string }> = {
   "£": { unit: "GBP", words: "pounds" },
@@ -51,6 +51,9 @@ export function quantityIn(
   figure: Figure,
 ): { ok: true; quantity: string } | { ok: false; message: string } {
   const read = readQuantity(text);
+  // a number too large to keep is told the limit, not that it is not a number
+  if (read === null && unit !== "QUALITATIVE" && isTooLargeNumber(text))
+    return { ok: false, message: `Enter ${named(figure)} as ${LARGEST_AMOUNT} or less` };
   if (read === null) return { ok: false, message: notAQuantityMessage(figure, unit) };
   const sign = unit === null ? null : wrongSign(read.signs, unit);
   if (sign) return { ok: false, message: wrongSignMessage(figure, sign, unit!) };

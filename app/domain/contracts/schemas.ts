@@ -5,7 +5,7 @@ import { helpTypeMismatch } from "./measure-help-types.ts";
 import { endedProblem, terminationProblem } from "./termination.ts";
 import { quantityIn, type Figure } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
-import { dayProblem, parseAmount, parseDay } from "./values.ts";
+import { dayProblem, isTooLargeNumber, LARGEST_AMOUNT, parseAmount, parseDay } from "./values.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
@@ -28,11 +28,11 @@ const text = (required: string, max: number, what: string) =>
 const optionalText = (max: number, what: string) =>
   z.string().overwrite(withoutNul).trim().max(max, tooLong(what, max)).optional();
 
-export const amount = (required: string, invalid: string) =>
+export const amount = (required: string, invalid: string | ((value: string) => string)) =>
   z.string({ error: required }).transform((value, ctx) => {
     const parsed = parseAmount(value);
     if (parsed === null) {
-      ctx.addIssue({ code: "custom", message: invalid });
+      ctx.addIssue({ code: "custom", message: typeof invalid === "string" ? invalid : invalid(value) });
       return z.NEVER;
     }
     return parsed;
@@ -52,6 +52,14 @@ const termSchema = z.object({ startDate: day(""), endDate: day("") });
 const terminationSchema = termSchema.extend({ status: z.enum(ContractStatus) });
 const awardSchema = termSchema.extend({ awardedOn: day("").optional() });
 
+/** What to tell someone whose contract value was refused: a value below zero or too large is told so, not that it
+ * is not a value in pounds. The contract form and the import say the same. */
+export function contractValueProblem(value: string) {
+  if (isNegativeAmount(value)) return "The contract value must be £0 or more";
+  if (isTooLargeNumber(value)) return `The contract value must be £${LARGEST_AMOUNT} or less`;
+  return "Enter the value in pounds, for example 250000";
+}
+
 /** An award date after the contract's end is a typing slip (2062 for 2026): the dashboard would count it as
  * awarded in a year it never ran. */
 export const AWARDED_AFTER_END = "The award date must be on or before the end date";
@@ -63,7 +71,7 @@ export const contractSchema = z
     supplierOrganisationId: z.string({ error: "Choose the supplier" }),
     department: text("Enter the department or service", 120, "The department or service"),
     contractManagerId: z.string().optional(),
-    valueGbp: amount("Enter the contract value", "Enter the value in pounds, for example 250000"),
+    valueGbp: amount("Enter the contract value", contractValueProblem),
     awardedOn: day("Enter the award date").optional(),
     startDate: day("Enter the start date"),
     endDate: day("Enter the end date"),
@@ -244,7 +252,9 @@ export const measureSchema = z
           code: "custom",
           message: isNegativeAmount(value)
             ? PROXY_VALUE_NEGATIVE
-            : "Enter the value in pounds, for example 14.50",
+            : isTooLargeNumber(value)
+              ? `The proxy value must be £${LARGEST_AMOUNT} or less`
+              : "Enter the value in pounds, for example 14.50",
         });
         return z.NEVER;
       })

@@ -20,6 +20,17 @@ export function parseDecimal(text: string): string | null {
   return `${BigInt(match[1] || "0")}.${(match[2] ?? "").padEnd(2, "0")}`;
 }
 
+/** The most an amount or quantity can be (the database keeps 14 digits, 2 of them after the point). */
+export const LARGEST_AMOUNT = "999,999,999,999.99";
+
+/** Whether the text is a number refused only for its size: "£2,000,000,000,000", "99999999999999999999". Such a
+ * figure is told the limit, not that it is not a number. */
+export function isTooLargeNumber(text: string): boolean {
+  const plain = withoutThousandsCommas(text.trim().replace(/^£\s*/, "").replace(/\s*%$/, ""));
+  const match = plain === null ? null : /^(\d+)(?:\.\d{1,2})?$/.exec(plain);
+  return match !== null && BigInt(match[1]!) >= 10n ** 12n;
+}
+
 /** The signs a figure may be written with: a pound sign before it, a per cent sign after it. */
 export type UnitSign = "£" | "%";
 
