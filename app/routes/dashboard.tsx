@@ -76,10 +76,13 @@ function NotVerified({
 }
 
 // Figures shared for a minute (dashboard-cache.server.ts) can be up to two minutes behind the pages they come from:
-// the page says when they were worked out, in the council dashboard's words.
-function FiguresAsAt({ asOf }: { asOf: string }) {
+// the page says when they were worked out, in the council dashboard's words. The suggested requests are worked out
+// with the figures, and say so in the same words.
+function FiguresAsAt({ asOf, what = "Figures" }: { asOf: string; what?: "Figures" | "Suggestions" }) {
   return (
-    <p className="mb-4 text-muted">Figures as at {formatDateTime(asOf)}; they are refreshed every minute.</p>
+    <p className="mb-4 text-muted">
+      {what} as at {formatDateTime(asOf)}; they are refreshed every minute.
+    </p>
   );
 }
 
@@ -285,6 +288,7 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
         <h2 id="matching" className="mb-4 text-2xl font-bold">
           Requests that fit your open commitments
         </h2>
+        <FiguresAsAt asOf={s.figuresAsOf} what="Suggestions" />
         {s.matches.length === 0 ? (
           <p>No open requests match your commitments at the moment.</p>
         ) : (
