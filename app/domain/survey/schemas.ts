@@ -1,6 +1,6 @@
 // Validation for the survey forms (no server imports: used by actions and forms alike).
 import { z } from "zod";
-import { withoutNul } from "~/domain/content/visible-text.ts";
+import { hasVisibleText, withoutNul } from "~/domain/content/visible-text.ts";
 import { exampleDayWithin, isoDayAsUk, LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
 import { asWritten } from "~/domain/numbers.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
@@ -15,6 +15,9 @@ const text = (max: number, tooLong = "Enter an answer of") =>
     .overwrite(withoutNul)
     .trim()
     .max(max, `${tooLong} ${max.toLocaleString("en-GB")} characters or fewer`)
+    // only characters that show nothing (zero-width spaces, direction marks, pasted with other text) is no answer,
+    // as a blank box is: kept, check your answers showed it as an empty answer and the report as a wordless comment
+    .transform((value) => (hasVisibleText(value) ? value : undefined))
     .optional();
 
 const ETHNIC_BACKGROUNDS: [string, ...string[]] = [
