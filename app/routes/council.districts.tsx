@@ -14,7 +14,7 @@ import {
   updateDistrict,
 } from "~/domain/marketplace/council-lists.server.ts";
 import { districtSchema, splitPostcodeAreas } from "~/domain/marketplace/schemas.ts";
-import { PageHeading, Table } from "~/ui/components.tsx";
+import { Notice, PageHeading, Table } from "~/ui/components.tsx";
 import { listItemColumns, staleListRows } from "~/ui/council-lists.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
@@ -28,7 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const districts = await listDistricts(membership.organisationId);
   const editId = new URL(request.url).searchParams.get("edit");
   const editing = districts.find((d) => d.id === editId) ?? null;
-  return json({ districts, editing, councilName: membership.organisationName });
+  // a "Change" link for an entry this council does not list (another council's, followed after switching council in
+  // another window, or an old link) is said so, rather than silently showing the form to add a new one
+  const editNotFound = editId !== null && editId !== "" && !editing;
+  return json({ districts, editing, editNotFound, councilName: membership.organisationName });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -66,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function DistrictsPage() {
-  const { districts, editing, councilName } = useLoaderData<typeof loader>();
+  const { districts, editing, editNotFound, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { stale, version } = editState<ListEntryStale>(lastResult, editing?.version);
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
@@ -90,6 +93,14 @@ export default function DistrictsPage() {
         <h2 id="change" className="mb-4 text-2xl font-bold">
           {editing ? `Change “${editing.name}”` : "Add a district"}
         </h2>
+        {editNotFound ? (
+          <Notice>
+            <p>
+              The district you chose to change is not one of {councilName}&apos;s districts. Choose Change
+              next to one in the list above, or add a new one here.
+            </p>
+          </Notice>
+        ) : null}
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
         {editing && version ? <input type="hidden" name="version" value={version} /> : null}
         <TextInput
