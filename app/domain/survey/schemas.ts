@@ -1,6 +1,6 @@
 // Validation for the survey forms (no server imports: used by actions and forms alike).
 import { z } from "zod";
-import { hasVisibleText, withoutNul } from "~/domain/content/visible-text.ts";
+import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
 import { exampleDayWithin, isoDayAsUk, LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
 import { asWritten } from "~/domain/numbers.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
@@ -152,12 +152,18 @@ export const cycleSchema = z
       .string({ error: "Enter the privacy notice respondents will read" })
       .trim()
       .min(20, "The privacy notice must say what you do with the answers (at least 20 characters)")
-      .max(10_000, "Enter a privacy notice of 10,000 characters or fewer"),
+      .max(10_000, "Enter a privacy notice of 10,000 characters or fewer")
+      // one of zero-width spaces passed, and every business was asked to agree under an empty notice
+      .refine(
+        (v) => v.length < 20 || v.length > 10_000 || hasVisibleText(v),
+        invisibleTextMessage("The privacy notice"),
+      ),
     dpiaReference: z
       .string({ error: "Enter the reference of the data protection impact assessment" })
       .trim()
       .min(1, "Enter the reference of the data protection impact assessment")
-      .max(100, "Enter a reference of 100 characters or fewer"),
+      .max(100, "Enter a reference of 100 characters or fewer")
+      .refine((v) => !v || v.length > 100 || hasVisibleText(v), invisibleTextMessage("The reference")),
     // A number typed past 2^53 was told "Enter a whole number of months", though it is one (zod's int() refuses
     // such numbers before their maximum is checked), and words were told to "Enter how many months", as if the
     // box were empty: the first is told the limit (the limit first, whatever else is wrong), the second that it
