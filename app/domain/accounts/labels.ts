@@ -26,3 +26,8 @@ export const SIGN_IN_FAILED = "Incorrect email or password";
 
 // A current password typed to confirm a change, that is not the account's.
 export const CURRENT_PASSWORD_INCORRECT = "Your current password is incorrect";
+
+// The council chosen on registering, missing or not a council: in each form's words ("Council area" on the VCSE
+// form, "Council you supply" on the supplier's)
+export const VCSE_COUNCIL_MISSING = "Select the council area you work in";
+export const SUPPLIER_COUNCIL_MISSING = "Select the council you supply";

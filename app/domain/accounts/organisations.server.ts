@@ -11,6 +11,7 @@ import {
   newOrganisationForCouncilMessage,
   organisationDecisionMessage,
 } from "./emails.server.tsx";
+import { SUPPLIER_COUNCIL_MISSING, VCSE_COUNCIL_MISSING } from "./labels.ts";
 import { createInvitation, lockOrganisation } from "./members.server.ts";
 import { REPEAT_WINDOW_MS } from "./tokens.server.ts";
 
@@ -70,7 +71,10 @@ export async function registerOrganisation(
     where: { id: input.councilId, kind: "COUNCIL" },
     select: { id: true },
   });
-  if (!council) return { ok: false, fieldErrors: { councilId: ["Select the council area you work in"] } };
+  if (!council) {
+    const missing = input.kind === "VCSE" ? VCSE_COUNCIL_MISSING : SUPPLIER_COUNCIL_MISSING;
+    return { ok: false, fieldErrors: { councilId: [missing] } };
+  }
   const details =
     input.kind === "VCSE"
       ? {

@@ -4,7 +4,14 @@ import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-t
 import { intentUnion } from "~/domain/form-intent.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
-import { CURRENT_PASSWORD_INCORRECT, PASSWORD_MAX, PASSWORD_MIN, SIGN_IN_FAILED } from "./labels.ts";
+import {
+  CURRENT_PASSWORD_INCORRECT,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  SIGN_IN_FAILED,
+  SUPPLIER_COUNCIL_MISSING,
+  VCSE_COUNCIL_MISSING,
+} from "./labels.ts";
 
 // what the forms also show, kept in a module without zod (browser code of public pages imports it)
 export {
@@ -112,25 +119,25 @@ export const deleteAccountSchema = z.object({
 const spacesAsBlank = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-// "organisation" on the VCSE and supplier forms; "council" on the platform admin's "Add council", whose field is
-// "Council name"
-const nameOf = (kind: "organisation" | "council") =>
+// in each form's own words: "Organisation name" (VCSE), "Business name" (supplier), "Council name" (the platform
+// admin's "Add council")
+const nameOf = (missing: string, label: string) =>
   z
-    .string({ error: `Enter the ${kind}'s name` })
+    .string({ error: missing })
     .trim()
     // a name of spaces is told to enter one, not that it is too short
-    .min(1, { error: `Enter the ${kind}'s name`, abort: true })
-    .min(2, `${kind === "council" ? "Council" : "Organisation"} name must be 2 characters or more`)
-    .max(150, `${kind === "council" ? "Council" : "Organisation"} name must be 150 characters or fewer`)
-    .refine(showsSomething, invisibleTextMessage(`The ${kind} name`));
+    .min(1, { error: missing, abort: true })
+    .min(2, `${label} must be 2 characters or more`)
+    .max(150, `${label} must be 150 characters or fewer`)
+    .refine(showsSomething, invisibleTextMessage(`The ${label.toLowerCase()}`));
 
-const organisationName = nameOf("organisation");
+const organisationName = nameOf("Enter the organisation's name", "Organisation name");
 
-const councilChoice = z.string({ error: "Select the council area you work in" }).min(1).max(40);
+const councilChoice = (missing: string) => z.string({ error: missing }).min(1, missing).max(40);
 
 export const vcseSchema = z.object({
   name: organisationName,
-  councilId: councilChoice,
+  councilId: councilChoice(VCSE_COUNCIL_MISSING),
   charityNumber: z.preprocess(
     spacesAsBlank,
     z
@@ -158,8 +165,9 @@ export const vcseSchema = z.object({
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/;
 
 export const supplierSchema = z.object({
-  name: organisationName,
-  councilId: councilChoice,
+  // the form's fields are "Business name" and "Council you supply"
+  name: nameOf("Enter your business name", "Business name"),
+  councilId: councilChoice(SUPPLIER_COUNCIL_MISSING),
   companyNumber: z
     .string({ error: "Enter your Companies House number" })
     .trim()
@@ -191,7 +199,7 @@ export const supplierSchema = z.object({
 });
 
 export const councilSchema = z.object({
-  name: nameOf("council"),
+  name: nameOf("Enter the council's name", "Council name"),
   partnershipId: z.string().max(40).optional(),
   // the council's first admin, not the platform admin filling the form in
   adminEmail: emailAddress("Enter the email address of the council's first admin"),
