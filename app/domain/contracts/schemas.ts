@@ -159,10 +159,16 @@ const quantity = (unit: MeasureUnit | null, figure: Figure) =>
   });
 
 const QUARTER_KEY = /^(\d{4})-([1-4])$/;
+// a quarter the page names in a hidden field: only a changed or broken page sends another
+const QUARTER_UNREAD =
+  "The delivery plan's quarters could not be read. Reload the page and enter the plan again.";
 
 const planEntrySchema = (unit: MeasureUnit | null) =>
   z
-    .object({ quarter: z.string().regex(QUARTER_KEY), quantity: z.string().optional() })
+    .object({
+      quarter: z.string({ error: QUARTER_UNREAD }).regex(QUARTER_KEY, QUARTER_UNREAD),
+      quantity: z.string().optional(),
+    })
     .transform((entry, ctx) => {
       if (entry.quantity === undefined) return { quarter: entry.quarter, quantity: undefined };
       const [, year, quarter] = QUARTER_KEY.exec(entry.quarter)!;
