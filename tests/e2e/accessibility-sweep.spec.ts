@@ -150,6 +150,17 @@ test("a draft request's edit page is accessible", async ({ page }) => {
   recordVisit("routes/requests.$id.edit");
 });
 
+test("a group's full lists of pledges waiting on it are accessible", async ({ page }) => {
+  await signIn(page, "charity@demo.test", DEMO_PASSWORD);
+  for (const queue of ["to-answer", "to-confirm"]) {
+    await page.goto(`/dashboard/pledges?queue=${queue}`);
+    // the demo group has deliveries to confirm but may have no offers to answer: the page, not its table, is checked
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+  }
+  recordVisit("routes/dashboard_.pledges");
+});
+
 test("the crawl reached every page of the app", async () => {
   const pages = manifest.filter((r) => r.id !== "routes/$" && !(r.id in REACHED_OTHERWISE)).map((r) => r.id);
   const visited = new Set(fs.existsSync(visitedFile) ? fs.readFileSync(visitedFile, "utf8").split("\n") : []);
