@@ -6,6 +6,7 @@ import { intentOf } from "~/domain/form-intent.ts";
 import { notFound, requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
+  codeTakenAlongside,
   councilOfMeasure,
   getMeasure,
   setMeasureRetired,
@@ -58,7 +59,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   const submission = parseForm(formData, { schema: measureEditSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") {
+    // a code already in use is told with the other problems, not once they are put right
+    const taken = submission.error?.code?.length
+      ? null
+      : await codeTakenAlongside(membership.organisationId, formData.get("code"), params.id!);
+    return json(submission.reply(taken ? { fieldErrors: taken } : {}), { status: 400 });
+  }
   const result = await updateMeasure(actor, params.id!, submission.value);
   if (!result.ok) {
     if ("notFound" in result) notFound();

@@ -1,6 +1,6 @@
 // The council's measure library: what commitments are measured in.
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
-import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, sameTextAs, type Tx } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { diffSnapshots, MEASURE_FIELD_LABELS, staleEdit, type StaleEdit } from "./history.ts";
@@ -88,6 +88,29 @@ function dataFrom(input: MeasureInput) {
 }
 
 const codeTaken = { code: ["Another measure already uses this code"] };
+
+/**
+ * A form's other problems said with its code's clash: another of the council's measures (not `exceptMeasureId`,
+ * the one being changed) already uses the code typed. Null when the code is free or not one a measure can have.
+ * Saving checks again (a colleague may take the code in between).
+ */
+export async function codeTakenAlongside(
+  councilId: string,
+  typed: FormDataEntryValue | null,
+  exceptMeasureId?: string,
+) {
+  const code = typeof typed === "string" ? typed.trim().toUpperCase() : "";
+  if (!/^[A-Z0-9][A-Z0-9-]{0,19}$/.test(code)) return null;
+  const other = await db.measure.findFirst({
+    where: {
+      councilId,
+      code: sameTextAs(code),
+      ...(exceptMeasureId ? { NOT: { id: exceptMeasureId } } : {}),
+    },
+    select: { id: true },
+  });
+  return other ? codeTaken : null;
+}
 
 type StoredMeasure = Omit<ReturnType<typeof dataFrom>, "proxyValueGbp"> & {
   proxyValueGbp: string | { toFixed(digits: number): string } | null;

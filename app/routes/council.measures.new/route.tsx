@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { createMeasure } from "~/domain/contracts/measures.server.ts";
+import { codeTakenAlongside, createMeasure } from "~/domain/contracts/measures.server.ts";
 import { measureSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -19,8 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireCouncilAdmin(request);
-  const submission = parseForm(await readForm(request), { schema: measureSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: measureSchema });
+  if (submission.status !== "success") {
+    // a code already in use is told with the other problems, not once they are put right
+    const taken = submission.error?.code?.length
+      ? null
+      : await codeTakenAlongside(membership.organisationId, formData.get("code"));
+    return json(submission.reply(taken ? { fieldErrors: taken } : {}), { status: 400 });
+  }
   const result = await createMeasure(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
     submission.value,
