@@ -42,6 +42,13 @@ const measureForm = () => ({ code: "MX-01", name: "Local people employed", theme
 // a commitment's quarterly plan: all of it in the first quarter of 2026/27, inside the contract's term
 const planOf = (quantity: string) => ({ "plan[0].quarter": "2026-1", "plan[0].quantity": quantity });
 
+// the pending VCSE's own details, sent back unchanged: the owner's save goes through and changes nothing
+const pendingDetails = (w: MatrixWorld) => ({
+  name: w.pendingOrganisation.name,
+  areaServed: w.pendingOrganisation.areaServed ?? "Guildford",
+  description: w.pendingOrganisation.description ?? "A local community group.",
+});
+
 export const EVERYONE = ROLES;
 export const SIGNED_IN = ROLES.filter((r) => r !== "anonymous");
 export const NOBODY: readonly Role[] = [];
@@ -370,6 +377,15 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       "partnership-access": (w) => ({ membershipId: w.officerAMembership.id, access: "grant" }),
       "survey-access": (w) => ({ membershipId: w.officerAMembership.id, access: "grant" }),
     },
+  },
+  // "Change your organisation's details": its owner only, while the council has not verified it (a pending VCSE
+  // here); its members, other owners, officers and admins get 404. The form keeps its name, so nothing else changes.
+  "routes/organisations.$id.edit": {
+    params: (w) => ({ id: w.pendingOrganisation.id }),
+    get: ["pendingOwner"],
+    // "resend" is the button of a refused one; on one still pending it saves the changes as "save" does
+    actions: { save: ["pendingOwner"], resend: ["pendingOwner"] },
+    forms: { save: pendingDetails, resend: pendingDetails },
   },
   "routes/organisations._index": { get: SIGNED_IN },
   "routes/organisations.new._index": { get: SIGNED_IN, actions: { "": SIGNED_IN } },

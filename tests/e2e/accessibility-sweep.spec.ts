@@ -150,6 +150,23 @@ test("a draft request's edit page is accessible", async ({ page }) => {
   recordVisit("routes/requests.$id.edit");
 });
 
+// linked only from an organisation the council has not verified (or has refused), for its owner
+test("an organisation's 'Change your organisation's details' page is accessible", async ({ page }) => {
+  await signIn(page, "pending@demo.test", DEMO_PASSWORD);
+  await page.goto("/organisations");
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: "New Horizons Community Choir", exact: true })
+    .click();
+  await page.getByRole("link", { name: /^Change details/ }).click();
+  await expect(page).toHaveURL(/\/organisations\/[^/]+\/edit$/);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Change your organisation's details" }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  recordVisit("routes/organisations.$id.edit");
+});
+
 test("a group's full lists of pledges waiting on it are accessible", async ({ page }) => {
   await signIn(page, "charity@demo.test", DEMO_PASSWORD);
   for (const queue of ["to-answer", "to-confirm"]) {

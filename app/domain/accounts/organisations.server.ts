@@ -151,6 +151,166 @@ async function notifyCouncilAdmins(tx: Tx, councilId: string, name: string, orga
     });
 }
 
+// An organisation's owner changes what it registered while the council has not verified it: while it is pending
+// (the officer sees the new details), or once the council has refused it, when saving also sends it back to the
+// council's queue, as a new registration is, so a refusal is not a dead end. The council stays the one it chose.
+export async function organisationForOwnerEdit(organisationId: string, userId: string) {
+  return db.organisation.findFirst({
+    where: {
+      id: organisationId,
+      kind: { in: ["VCSE", "SUPPLIER"] },
+      memberships: { some: { userId, role: "OWNER" } },
+    },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      rejectionReason: true,
+      charityNumber: true,
+      areaServed: true,
+      description: true,
+      companyNumber: true,
+      registeredPostcode: true,
+      staffHeadcount: true,
+      turnoverBand: true,
+      balanceSheetBand: true,
+      contactEmail: true,
+      council: { select: { name: true } },
+    },
+  });
+}
+
+export type DetailsInput =
+  | ({ kind: "VCSE"; intent: "save" | "resend" } & Omit<VcseInput, "councilId">)
+  | ({ kind: "SUPPLIER"; intent: "save" | "resend" } & Omit<SupplierInput, "councilId">);
+
+export const RESENT = "Sent to the council to verify again. We will email you when they have decided.";
+export const DETAILS_SAVED = "Your organisation's details have been saved.";
+export const DECIDED_WHILE_CHANGING =
+  "The council did not verify this organisation while you were changing its details: read why on its page, then send it again";
+
+export async function changeOrganisationDetails(
+  organisationId: string,
+  userId: string,
+  input: DetailsInput,
+  context: Context,
+): Promise<
+  | { ok: true; message: string }
+  | { ok: false; reason: "not-found" | "verified" }
+  | { ok: false; reason: "decided"; formError: string }
+> {
+  const details =
+    input.kind === "VCSE"
+      ? {
+          name: input.name,
+          charityNumber: input.charityNumber ?? null,
+          areaServed: input.areaServed,
+          description: input.description,
+        }
+      : {
+          name: input.name,
+          companyNumber: input.companyNumber,
+          registeredPostcode: input.registeredPostcode,
+          staffHeadcount: input.staffHeadcount,
+          turnoverBand: input.turnoverBand,
+          balanceSheetBand: input.balanceSheetBand,
+          contactEmail: input.contactEmail ?? null,
+          // worked out from the answers, as on registration
+          businessSize: classifyBusinessSize({
+            staffHeadcount: input.staffHeadcount,
+            turnoverBand: input.turnoverBand as TurnoverBand,
+            balanceSheetBand: input.balanceSheetBand as BalanceSheetBand,
+          }),
+        };
+  return db.$transaction(async (tx) => {
+    // the organisation's row, locked: of two saves (a double click) the second sees what the first did
+    if (!(await lockOrganisation(tx, organisationId))) return { ok: false, reason: "not-found" } as const;
+    const organisation = await tx.organisation.findFirst({
+      where: {
+        id: organisationId,
+        kind: input.kind,
+        memberships: { some: { userId, role: "OWNER" } },
+      },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        councilId: true,
+        charityNumber: true,
+        areaServed: true,
+        description: true,
+        companyNumber: true,
+        registeredPostcode: true,
+        staffHeadcount: true,
+        turnoverBand: true,
+        balanceSheetBand: true,
+        contactEmail: true,
+        businessSize: true,
+      },
+    });
+    if (!organisation?.councilId) return { ok: false, reason: "not-found" } as const;
+    if (organisation.status === "VERIFIED") return { ok: false, reason: "verified" } as const;
+    const changed = Object.fromEntries(
+      Object.entries(details).filter(
+        ([field, value]) => organisation[field as keyof typeof organisation] !== value,
+      ),
+    );
+    if (organisation.status === "REJECTED") {
+      if (input.intent !== "resend")
+        return { ok: false, reason: "decided", formError: DECIDED_WHILE_CHANGING } as const;
+      // only from REJECTED: a second "Send for verification again" finds it pending and changes nothing more
+      const updated = await tx.organisation.updateMany({
+        where: { id: organisationId, status: "REJECTED" },
+        data: { ...details, status: "PENDING", rejectionReason: null, verifiedAt: null, verifiedById: null },
+      });
+      if (updated.count !== 1) return { ok: true, message: RESENT } as const;
+      await writeAudit(
+        {
+          actorUserId: userId,
+          organisationId: organisation.councilId,
+          actorOrganisationId: organisationId,
+          action: "organisation.resubmit",
+          entityType: "Organisation",
+          entityId: organisationId,
+          details: { changed: Object.keys(changed) },
+          ipAddress: context.ip,
+        },
+        tx,
+      );
+      await notifyCouncilAdmins(tx, organisation.councilId, details.name, organisationId);
+      return { ok: true, message: RESENT } as const;
+    }
+    // pending: "Send for verification again" sent twice finds the first's work done
+    if (
+      input.intent === "resend" &&
+      (await recentlyAudited(
+        { actorUserId: userId, action: "organisation.resubmit", entityId: organisationId },
+        undefined,
+        tx,
+      ))
+    )
+      return { ok: true, message: RESENT } as const;
+    // nothing different (the same form saved twice): nothing to write or log
+    if (!Object.keys(changed).length) return { ok: true, message: DETAILS_SAVED } as const;
+    await tx.organisation.update({ where: { id: organisationId }, data: changed });
+    await writeAudit(
+      {
+        actorUserId: userId,
+        organisationId: organisation.councilId,
+        actorOrganisationId: organisationId,
+        action: "organisation.details_change",
+        entityType: "Organisation",
+        entityId: organisationId,
+        details: { changed: Object.keys(changed) },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true, message: DETAILS_SAVED } as const;
+  });
+}
+
 // Councils are created by a platform admin; the first council admin is invited by email.
 export async function createCouncil(
   actorUserId: string,

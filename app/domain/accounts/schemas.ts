@@ -198,6 +198,16 @@ export const supplierSchema = z.object({
   contactEmail: z.preprocess(spacesAsBlank, emailField.optional()),
 });
 
+// "Change your organisation's details" (organisations.$id.edit): the registration forms' fields and checks, without
+// the council (an organisation stays with the council it registered with). The button says what saving does:
+// "save" while the council has not decided, "resend" once it has refused, so that a refusal made while the owner
+// was changing the details is not answered by a resend they did not choose.
+const detailsIntent = z.enum(["save", "resend"], { error: "Reload the page and try again" });
+export const vcseDetailsSchema = vcseSchema.omit({ councilId: true }).extend({ intent: detailsIntent });
+export const supplierDetailsSchema = supplierSchema
+  .omit({ councilId: true })
+  .extend({ intent: detailsIntent });
+
 export const councilSchema = z.object({
   name: nameOf("Enter the council's name", "Council name"),
   partnershipId: z.string().max(40).optional(),

@@ -22,6 +22,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "organisation.register": "Registered an organisation",
   "organisation.verify": "Verified an organisation",
   "organisation.reject": "Rejected an organisation",
+  "organisation.resubmit": "Changed an organisation's details and sent it for verification again",
+  "organisation.details_change": "Changed the details of an organisation waiting for verification",
   "organisation.left_without_members": "Organisation closed: its last member left",
   "membership.invite": "Invited someone to join",
   "membership.invite_owner": "Invited an organisation’s owner",

@@ -2,6 +2,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { BUSINESS_SIZE_LABEL } from "~/domain/accounts/business-size.ts";
 import { KIND_LABEL } from "~/domain/accounts/schemas.ts";
+import { Link } from "@remix-run/react";
 import { Notice, SummaryList, type SummaryRow } from "~/ui/components.tsx";
 import { formatNumber } from "~/ui/format.ts";
 import type { loader } from "./route.tsx";
@@ -10,6 +11,10 @@ import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 type Organisation = SerializeFrom<typeof loader>["organisation"];
 
 export function OrganisationDetails({ organisation }: { organisation: Organisation }) {
+  // Its owner may correct what it registered until the council verifies it, and send it again once refused
+  // (organisations.$id.edit); its other members see the details and the council's reason only.
+  const owner = organisation.memberships.some((m) => m.isMe && m.role === "OWNER");
+  const changeHref = `/organisations/${organisation.id}/edit`;
   return (
     <>
       {organisation.status === "PENDING" ? (
@@ -23,9 +28,25 @@ export function OrganisationDetails({ organisation }: { organisation: Organisati
         <Notice kind="error" title="The council did not verify this organisation">
           {/* as the officer wrote it: a list one to a line, a long link that must wrap */}
           <span className="block break-words whitespace-pre-line">{organisation.rejectionReason}</span>
+          {owner ? (
+            <p className="mt-4">
+              <Link to={changeHref}>Change the details and send for verification again</Link>
+            </p>
+          ) : (
+            <p className="mt-4">
+              Your organisation&apos;s owner can change its details and send it for verification again.
+            </p>
+          )}
         </Notice>
       ) : null}
       <SummaryList rows={detailRows(organisation)} />
+      {organisation.status === "PENDING" && owner ? (
+        <p className="-mt-4 mb-8">
+          <Link to={changeHref}>
+            Change details<span className="sr-only"> of {organisation.name}</span>
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }
