@@ -15,6 +15,7 @@ import {
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
+import { formOf, pageHtmlAs, postPage } from "../helpers/render-page.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
@@ -252,5 +253,64 @@ describe("who may not change an organisation's details", () => {
     expect(
       await db.auditLog.count({ where: { entityId: organisation.id, actorUserId: { not: null } } }),
     ).toBe(0);
+  });
+});
+
+describe("the pages, as a browser gets them", () => {
+  it("offer the owner of a refused organisation the way on, and tell a member who can", async () => {
+    const { organisation, owner } = await organisationWithOwner("VCSE");
+    const member = await createUser();
+    await addMember(organisation.id, member.id, "MEMBER");
+    await reject(organisation.id);
+    const editHref = `href="/organisations/${organisation.id}/edit"`;
+
+    const ownersPage = await pageHtmlAs(`/organisations/${organisation.id}`, owner.id);
+    expect(ownersPage).toContain(REASON);
+    expect(ownersPage).toContain(editHref);
+    expect(ownersPage).toContain("Change the details and send for verification again");
+    const membersPage = await pageHtmlAs(`/organisations/${organisation.id}`, member.id);
+    expect(membersPage).toContain(REASON);
+    expect(membersPage).not.toContain(editHref);
+    expect(membersPage).toContain("owner can change its details and send it for verification again");
+
+    const form = await pageHtmlAs(`/organisations/${organisation.id}/edit`, owner.id);
+    expect(form).toContain("Change your organisation&#x27;s details");
+    expect(form).toContain(REASON);
+    expect(form).toContain(`value="${organisation.name}"`);
+    expect(form).toContain(world.councilA.name);
+    expect(form).not.toContain('name="councilId"');
+    expect(form).toContain("Send for verification again");
+
+    // without JavaScript: the errors beside their fields, what was typed kept
+    const answer = await postPage(
+      `/organisations/${organisation.id}/edit`,
+      formOf({ ...vcseForm("Riverside Pantry typed"), description: "short" }),
+      await sessionCookieFor(owner.id),
+    );
+    expect(answer.status).toBe(400);
+    const html = (await answer.text()).replace(/<!-- -->/g, "");
+    expect(html).toMatch(/id="description-error"[^>]*>.*Description must be 10 characters or more/);
+    expect(html).toContain('value="Riverside Pantry typed"');
+    expect(html).toContain(">short</textarea>");
+  });
+
+  it("offer the owner of a pending organisation to save changes, and say a verified one's are not changed here", async () => {
+    const pending = await organisationWithOwner("SUPPLIER");
+    const page = await pageHtmlAs(`/organisations/${pending.organisation.id}`, pending.owner.id);
+    expect(page).toContain(`href="/organisations/${pending.organisation.id}/edit"`);
+    const form = await pageHtmlAs(`/organisations/${pending.organisation.id}/edit`, pending.owner.id);
+    expect(form).toContain("Save changes");
+    expect(form).toContain(`value="${pending.organisation.companyNumber}"`);
+    expect(form).not.toContain("Send for verification again");
+
+    const verified = await organisationWithOwner("VCSE", "VERIFIED");
+    const verifiedPage = await pageHtmlAs(`/organisations/${verified.organisation.id}`, verified.owner.id);
+    expect(verifiedPage).not.toContain(`/organisations/${verified.organisation.id}/edit`);
+    const verifiedForm = await pageHtmlAs(
+      `/organisations/${verified.organisation.id}/edit`,
+      verified.owner.id,
+    );
+    expect(verifiedForm).toContain("can no longer be changed here");
+    expect(verifiedForm).not.toContain("Save changes");
   });
 });
