@@ -107,6 +107,12 @@ describe("the owner of a refused organisation", () => {
       await db.auditLog.count({ where: { action: "organisation.resubmit", entityId: organisation.id } }),
     ).toBe(1);
     expect(await toVerifiers(organisation.id)).toBe(before + 1);
+    const email = await db.emailOutbox.findFirstOrThrow({
+      where: { to: world.users.councilAdmin.email, text: { contains: organisation.id } },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(email.subject).toBe("Organisation to verify again: Riverside Pantry CIO");
+    expect(email.text).toContain("Its owner has changed its details and sent it to be verified again.");
 
     // the officer's queue lists it again
     const queue = await callLoader(queueLoader, {

@@ -258,20 +258,30 @@ export function organisationDecisionMessage(
   );
 }
 
+// `again`: one the council refused, whose owner has changed its details and sent it back to be verified.
 export function newOrganisationForCouncilMessage(
   brand: Brand,
   organisationName: string,
   organisationId: string,
+  again = false,
 ) {
   const url = link(`/council/verification/${organisationId}`);
   return renderEmail(
-    `New organisation to verify: ${organisationName}`,
+    again
+      ? `Organisation to verify again: ${organisationName}`
+      : `New organisation to verify: ${organisationName}`,
     layout(
       brand,
-      "A new organisation is waiting to be verified",
+      again
+        ? "An organisation is waiting to be verified again"
+        : "A new organisation is waiting to be verified",
       `${organisationName} is waiting to be verified`,
       <>
-        <EmailParagraph>{organisationName} has registered and is waiting for verification.</EmailParagraph>
+        <EmailParagraph>
+          {again
+            ? `The council did not verify ${organisationName}. Its owner has changed its details and sent it to be verified again.`
+            : `${organisationName} has registered and is waiting for verification.`}
+        </EmailParagraph>
         <EmailButton href={url}>{url}</EmailButton>
       </>,
     ),

@@ -134,14 +134,21 @@ export async function registerOrganisation(
   return { ok: true, organisationId: organisation.id };
 }
 
-async function notifyCouncilAdmins(tx: Tx, councilId: string, name: string, organisationId: string) {
+// `again`: sent back after a refusal (changeOrganisationDetails), told to the same people the same way
+async function notifyCouncilAdmins(
+  tx: Tx,
+  councilId: string,
+  name: string,
+  organisationId: string,
+  again = false,
+) {
   const admins = await tx.membership.findMany({
     where: { organisationId: councilId, role: "ADMIN", user: { deletedAt: null } },
     select: { user: { select: { email: true } } },
   });
   if (!admins.length) return;
   const brand = await brandForOrganisation(tx, councilId);
-  const message = await newOrganisationForCouncilMessage(brand, name, organisationId);
+  const message = await newOrganisationForCouncilMessage(brand, name, organisationId, again);
   for (const admin of admins)
     await enqueueEmail(tx, {
       ...message,
@@ -278,7 +285,7 @@ export async function changeOrganisationDetails(
         },
         tx,
       );
-      await notifyCouncilAdmins(tx, organisation.councilId, details.name, organisationId);
+      await notifyCouncilAdmins(tx, organisation.councilId, details.name, organisationId, true);
       return { ok: true, message: RESENT } as const;
     }
     // pending: "Send for verification again" sent twice finds the first's work done
