@@ -3,10 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
+import { VcseDetailFields } from "~/domain/accounts/organisation-fields.tsx";
 import { registrationAction, registrationLoader } from "~/domain/accounts/registration.server.ts";
 import { vcseSchema } from "~/domain/accounts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
-import { Button, ErrorSummary, Select, Textarea, TextInput } from "~/ui/form.tsx";
+import { Button, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
 
 export const meta: MetaFunction = () => [
   { title: "Register a community organisation – Social Value Marketplace" },
@@ -55,31 +56,7 @@ export default function RegisterVcse() {
           placeholder="Select a council"
           options={councils.map((c) => ({ value: c.id, label: c.name }))}
         />
-        <TextInput
-          name={fields.charityNumber.name}
-          key={fields.charityNumber.key}
-          defaultValue={value(fields.charityNumber)}
-          label="Charity or company number (optional)"
-          hint="Leave this blank if your group is not registered"
-          errors={fields.charityNumber.errors}
-          width="10"
-        />
-        <TextInput
-          name={fields.areaServed.name}
-          key={fields.areaServed.key}
-          defaultValue={value(fields.areaServed)}
-          label="Area you serve"
-          hint="For example, a town, a neighbourhood or the whole county"
-          errors={fields.areaServed.errors}
-        />
-        <Textarea
-          name={fields.description.name}
-          key={fields.description.key}
-          defaultValue={value(fields.description)}
-          label="What your organisation does"
-          hint="Who you help and how. Suppliers will see this next to your requests."
-          errors={fields.description.errors}
-        />
+        <VcseDetailFields fields={fields} />
         <Button>Register organisation</Button>
       </Form>
     </div>

@@ -1,7 +1,7 @@
 // The fields an organisation registers with, after its name and council: a VCSE's (number, area, what it does)
-// and a supplier's (company number, postcode, staff, turnover and balance sheet, contact). Used by
-// "Change your organisation's details" with Conform's field metadata, so a change is asked the same questions as
-// the registration forms ask.
+// and a supplier's (company number, postcode, staff, turnover and balance sheet, contact). Used by the registration
+// forms and by "Change your organisation's details", with Conform's field metadata, so a change is asked the same
+// questions as registration.
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
 import { Radios, Textarea, TextInput } from "~/ui/form.tsx";
 
