@@ -75,26 +75,7 @@ export async function registerOrganisation(
     const missing = input.kind === "VCSE" ? VCSE_COUNCIL_MISSING : SUPPLIER_COUNCIL_MISSING;
     return { ok: false, fieldErrors: { councilId: [missing] } };
   }
-  const details =
-    input.kind === "VCSE"
-      ? {
-          charityNumber: input.charityNumber ?? null,
-          areaServed: input.areaServed,
-          description: input.description,
-        }
-      : {
-          companyNumber: input.companyNumber,
-          registeredPostcode: input.registeredPostcode,
-          staffHeadcount: input.staffHeadcount,
-          turnoverBand: input.turnoverBand,
-          balanceSheetBand: input.balanceSheetBand,
-          contactEmail: input.contactEmail ?? null,
-          businessSize: classifyBusinessSize({
-            staffHeadcount: input.staffHeadcount,
-            turnoverBand: input.turnoverBand as TurnoverBand,
-            balanceSheetBand: input.balanceSheetBand as BalanceSheetBand,
-          }),
-        };
+  const details = registeredDetails(input);
   const organisation = await db.$transaction(async (tx) => {
     // A double submit registers once: the second waits for the first, then finds what it made.
     await lockUntilCommit(tx, `register-organisation:${userId}`);
@@ -207,29 +188,7 @@ export async function changeOrganisationDetails(
   | { ok: false; reason: "not-found" | "verified" }
   | { ok: false; reason: "decided"; formError: string }
 > {
-  const details =
-    input.kind === "VCSE"
-      ? {
-          name: input.name,
-          charityNumber: input.charityNumber ?? null,
-          areaServed: input.areaServed,
-          description: input.description,
-        }
-      : {
-          name: input.name,
-          companyNumber: input.companyNumber,
-          registeredPostcode: input.registeredPostcode,
-          staffHeadcount: input.staffHeadcount,
-          turnoverBand: input.turnoverBand,
-          balanceSheetBand: input.balanceSheetBand,
-          contactEmail: input.contactEmail ?? null,
-          // worked out from the answers, as on registration
-          businessSize: classifyBusinessSize({
-            staffHeadcount: input.staffHeadcount,
-            turnoverBand: input.turnoverBand as TurnoverBand,
-            balanceSheetBand: input.balanceSheetBand as BalanceSheetBand,
-          }),
-        };
+  const details = { name: input.name, ...registeredDetails(input) };
   return db.$transaction(async (tx) => {
     // the organisation's row, locked: of two saves (a double click) the second sees what the first did
     if (!(await lockOrganisation(tx, organisationId))) return { ok: false, reason: "not-found" } as const;
@@ -792,4 +751,32 @@ export async function decideVerification(
       });
     return "done";
   });
+}
+
+// What a VCSE or supplier registers after its name and council, as stored; a supplier's business size is worked
+// out from its answers, on registration and on every change alike.
+function registeredDetails(
+  input:
+    | ({ kind: "VCSE" } & Omit<VcseInput, "councilId">)
+    | ({ kind: "SUPPLIER" } & Omit<SupplierInput, "councilId">),
+) {
+  if (input.kind === "VCSE")
+    return {
+      charityNumber: input.charityNumber ?? null,
+      areaServed: input.areaServed,
+      description: input.description,
+    };
+  return {
+    companyNumber: input.companyNumber,
+    registeredPostcode: input.registeredPostcode,
+    staffHeadcount: input.staffHeadcount,
+    turnoverBand: input.turnoverBand,
+    balanceSheetBand: input.balanceSheetBand,
+    contactEmail: input.contactEmail ?? null,
+    businessSize: classifyBusinessSize({
+      staffHeadcount: input.staffHeadcount,
+      turnoverBand: input.turnoverBand as TurnoverBand,
+      balanceSheetBand: input.balanceSheetBand as BalanceSheetBand,
+    }),
+  };
 }
