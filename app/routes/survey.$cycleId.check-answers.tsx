@@ -10,6 +10,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireRespondent } from "~/domain/survey/access.server.ts";
 import {
+  afterChange,
   backgroundLabel,
   ethnicBackgroundLegend,
   labelFor,
@@ -155,8 +156,7 @@ export default function CheckAnswers() {
                 : {
                     to: `/survey/${cycleId}/questions/${section.slug}?return=check#${a.name}`,
                     label: "Change",
-                    hidden:
-                      section.answers.length === 1 ? section.title.toLowerCase() : a.question.toLowerCase(),
+                    hidden: afterChange(section.answers.length === 1 ? section.title : a.question),
                   },
             }))}
           />

@@ -409,6 +409,15 @@ export function previousTopic(slug: string, protectedAnswers: Record<string, str
   );
 }
 
+// A question or section title read after "Change" (the link's hidden words): its first letter lower case, as in
+// GOV.UK's "Change name", and nothing else, so the names in it keep their capitals ("Change would the business
+// like to come to a Meet the Buyer event?"). A title starting with an abbreviation ("DPIA …", "SME") keeps it.
+export function afterChange(title: string) {
+  const second = title.charAt(1);
+  const capital = second !== second.toLowerCase();
+  return capital ? title : title.charAt(0).toLowerCase() + title.slice(1);
+}
+
 export function labelFor(question: Question, value: string | null | undefined) {
   if (!value) return null;
   return question.options?.find((o) => o.value === value)?.label ?? value;
