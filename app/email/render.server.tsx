@@ -22,12 +22,15 @@ export function EmailLayout({
   brandColour,
   preview,
   heading,
+  reason = "You received this email because you use the Social Value Marketplace.",
   children,
 }: {
   councilName?: string;
   brandColour?: string;
   preview: string;
   heading: string;
+  /** Why the reader got this email, when it is not that they use the service (someone invited by address). */
+  reason?: string;
   children: ReactNode;
 }) {
   return (
@@ -51,9 +54,7 @@ export function EmailLayout({
             </Heading>
             {children}
             <Hr />
-            <Text style={{ fontSize: "12px", color: "#505a5f" }}>
-              You received this email because you use the Social Value Marketplace.
-            </Text>
+            <Text style={{ fontSize: "12px", color: "#505a5f" }}>{reason}</Text>
           </Section>
         </Container>
       </Body>

@@ -27,6 +27,8 @@ export function renderSurveyInvitationEmail({
       brandColour={brandColour}
       preview="Help us understand the barriers small businesses face"
       heading="Tell us what makes it hard to win council contracts"
+      // sent to businesses invited by address too, who may have no account: not "because you use" the service
+      reason={`You received this email because ${councilName} invited this email address to take part in its yearly supplier diversity survey. Taking part is optional: if you do not want to, you can ignore this email.`}
     >
       <EmailParagraph>
         {councilName} asks small and medium-sized businesses each year who owns and leads them and what makes
