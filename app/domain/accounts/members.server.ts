@@ -295,9 +295,17 @@ export async function inviteMember(
       return { ok: false, fieldErrors: { role: ["Select a role"] } };
     const existing = await tx.membership.findFirst({
       where: { organisationId, user: { email: input.email } },
-      select: { id: true },
+      select: { userId: true },
     });
-    if (existing) return { ok: false, fieldErrors: { email: ["This person is already a member"] } };
+    if (existing) {
+      // inviting oneself (one's own address typed in) says so, naming the organisation
+      const named =
+        existing.userId === actorUserId
+          ? await tx.organisation.findUnique({ where: { id: organisationId }, select: { name: true } })
+          : null;
+      const message = named ? `You are already a member of ${named.name}` : "This person is already a member";
+      return { ok: false, fieldErrors: { email: [message] } };
+    }
     const invite = { organisationId, email: input.email, role: input.role, invitedById: actorUserId };
     if (await justInvited(tx, invite)) return { ok: true, message: `Invitation sent to ${input.email}` };
     const { invitationId } = await createInvitation(tx, invite);

@@ -1,5 +1,6 @@
 // The forms in a member's row of the members table. Each sends the member's membership id with its intent and
-// shows its refusal above its field or button (row-errors.tsx).
+// shows its refusal above its field or button (row-errors.tsx); "Remove" leads to a question first.
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ROLE_LABEL } from "~/domain/accounts/schemas.ts";
 import { Form } from "~/ui/form-for.tsx";
@@ -29,7 +30,7 @@ function MemberForm({
   );
 }
 
-/** One button acting on a member: removing them, or granting or revoking one of their accesses. */
+/** One button acting on a member: granting or revoking one of their accesses. */
 export function MemberButton({
   membershipId,
   intent,
@@ -39,7 +40,7 @@ export function MemberButton({
   children,
 }: {
   membershipId: string;
-  intent: "remove" | "partnership-access" | "survey-access";
+  intent: "partnership-access" | "survey-access";
   access?: "grant" | "revoke";
   errors: RowErrors;
   className: string;
@@ -60,6 +61,32 @@ export function MemberButton({
         {children}
       </button>
     </MemberForm>
+  );
+}
+
+/** "Remove" beside a member: it leads to the question asking whether to (route.tsx), working without JavaScript. */
+export function RemoveLink({
+  organisationId,
+  member,
+  errors,
+}: {
+  organisationId: string;
+  member: { id: string; name: string };
+  errors: RowErrors;
+}) {
+  const id = rowFieldId("remove", member.id);
+  return (
+    <div>
+      <RowError id={id} errors={errors[id]} />
+      <Link
+        id={id}
+        to={`/organisations/${organisationId}?remove=${encodeURIComponent(member.id)}`}
+        {...describedBy(id, errors)}
+        className="text-error underline"
+      >
+        Remove<span className="sr-only"> {member.name}</span>
+      </Link>
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { MEMBER_ROLES_BY_KIND, ROLE_LABEL } from "~/domain/accounts/schemas.ts";
 import { Table, type Column } from "~/ui/components.tsx";
-import { MemberButton, RoleForm } from "./member-form.tsx";
+import { MemberButton, RemoveLink, RoleForm } from "./member-form.tsx";
 import type { RowErrors } from "./row-errors.tsx";
 import type { loader } from "./route.tsx";
 
@@ -67,9 +67,7 @@ export function MembersTable({
     header: <span className="sr-only">Actions</span>,
     cell: (m) =>
       canManage && !m.isMe ? (
-        <MemberButton membershipId={m.id} intent="remove" errors={errors} className="text-error underline">
-          Remove<span className="sr-only"> {m.name}</span>
-        </MemberButton>
+        <RemoveLink organisationId={organisation.id} member={m} errors={errors} />
       ) : null,
   });
   return (

@@ -1,7 +1,7 @@
 // An organisation's own page for its members: its details, its members and their roles and access, the
 // invitations waiting, inviting a colleague and leaving. Only whoever manages it sees the forms changing members.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireUser } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
@@ -20,7 +20,9 @@ import { OrganisationDetails } from "./organisation-details.tsx";
 import { describedBy, placed, RowError, type RowErrors } from "./row-errors.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? "Organisation"} – Social Value Marketplace` },
+  {
+    title: `${data?.confirmRemove ? `Remove ${data.confirmRemove.name} from ` : ""}${data?.organisation.name ?? "Organisation"} – Social Value Marketplace`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await organisationForMember(params.id!, viewer.user.id);
   if (!page) notFound();
   const { organisation, myRole, canManage } = page;
+  // "Remove" beside a member asks first (?remove=<membership id>): a member gone, or oneself, shows the page
+  const removing = canManage ? new URL(request.url).searchParams.get("remove") : null;
+  const toRemove = organisation.memberships.find((m) => m.id === removing && m.userId !== viewer.user.id);
   return json({
+    confirmRemove: toRemove ? { id: toRemove.id, name: toRemove.user.name } : null,
     organisation: {
       ...organisation,
       memberships: organisation.memberships.map((m) => ({
@@ -81,8 +87,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, myRole, canManage } = useLoaderData<typeof loader>();
+  const { organisation, myRole, canManage, confirmRemove } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  if (confirmRemove) return <ConfirmRemove member={confirmRemove} organisation={organisation} />;
   const sent = lastResult?.initialValue ?? {};
   const errors: RowErrors = {};
   for (const [name, messages] of Object.entries(lastResult?.error ?? {}))
@@ -126,5 +133,40 @@ export default function OrganisationPage() {
         </Button>
       </Form>
     </>
+  );
+}
+
+// Removing a member asks first, on its own page: the answer is sent to the organisation page itself, so a refusal
+// (the last owner) shows beside that member's "Remove" there, and a repeat gets the first's answer.
+function ConfirmRemove({
+  member,
+  organisation,
+}: {
+  member: { id: string; name: string };
+  organisation: { id: string; name: string };
+}) {
+  const page = `/organisations/${organisation.id}`;
+  return (
+    <div className="max-w-2xl">
+      <PageHeading>
+        Remove {member.name} from {organisation.name}?
+      </PageHeading>
+      <p className="mb-4">
+        They will no longer be able to sign in as a member of {organisation.name} or act for it. Invitations
+        they sent that are still waiting are cancelled.
+      </p>
+      <p className="mb-4">
+        What they wrote for {organisation.name} stays, with their name on it. You can invite them again later.
+      </p>
+      <Form method="post" action={`${page}?index`}>
+        <input type="hidden" name="membershipId" value={member.id} />
+        <div className="flex flex-wrap items-center gap-4">
+          <Button name="intent" value="remove" variant="warning">
+            Yes, remove
+          </Button>
+          <Link to={page}>Cancel</Link>
+        </div>
+      </Form>
+    </div>
   );
 }
