@@ -11,6 +11,7 @@ import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
+import { CHECK_EMAIL_PATH, rememberSentTo } from "~/domain/accounts/check-email.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
 import { parseForm, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
@@ -64,9 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
   // The same answer whether or not the address already had an account (no account enumeration).
   // "join" comes only from a page shown before joining was explained as by invitation: no organisation to register
   const then = input.organisationKind === "join" ? "" : (input.organisationKind ?? "");
-  return redirect(
-    `/sign-up/check-email?email=${encodeURIComponent(input.email)}${then ? `&then=${then}` : ""}`,
-  );
+  // the address goes in a short-lived cookie, not the web address (browser history, server logs)
+  return redirect(`${CHECK_EMAIL_PATH}${then ? `?then=${then}` : ""}`, {
+    headers: { "Set-Cookie": await rememberSentTo(input.email) },
+  });
 }
 
 export default function SignUp() {

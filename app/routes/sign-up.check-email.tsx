@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { emailField } from "~/domain/accounts/public-forms.server.ts";
+import { sentTo } from "~/domain/accounts/check-email.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Check your email – Social Value Marketplace" }];
 
-// Public page: it shows only the address the visitor typed themselves.
+// Public page: it shows only the address the visitor typed themselves, carried from the sign-up form in a
+// short-lived cookie (check-email.server.ts), not in the web address.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = emailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");
+  const email = await sentTo(request);
   const then = new URL(request.url).searchParams.get("then");
   const registering =
     then === "vcse"
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : then === "supplier"
         ? "your business"
         : null;
-  return json({ email: parsed.success ? parsed.data : null, registering });
+  return json({ email, registering });
 }
 
 export default function CheckEmail() {
