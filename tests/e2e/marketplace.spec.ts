@@ -154,7 +154,9 @@ test("an officer changes a district's postcode areas and a category's descriptio
   await expectAccessible(page);
   await page.getByLabel("Postcode areas (optional)").fill("GU1, not a postcode");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("alert")).toContainText("List postcode areas like GU1, GU2");
+  await expect(page.getByRole("alert")).toContainText(
+    "not a postcode is not a postcode area: list postcode areas like GU1, GU2",
+  );
   await expect(page.getByLabel("Postcode areas (optional)")).toHaveValue("GU1, not a postcode");
   await expectAccessible(page);
   await page.getByLabel("Postcode areas (optional)").fill("GU1 GU2 GU3");

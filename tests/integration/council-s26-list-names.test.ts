@@ -24,7 +24,7 @@ const PAGES = [
   {
     path: "/council/districts",
     count: () => db.district.count({ where: { councilId: world.councilA.id } }),
-    extra: { postcodeAreas: "GU1" },
+    extra: { postcodeAreas: "GU49" },
   },
 ];
 

@@ -495,7 +495,9 @@ describe("council categories and districts", () => {
     const badBody = await jsonOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(
       badChange,
     );
-    expect(badBody.error.postcodeAreas).toEqual(["List postcode areas like GU1, GU2"]);
+    expect(badBody.error.postcodeAreas).toEqual([
+      "nope is not a postcode area: list postcode areas like GU1, GU2",
+    ]);
     expect(badBody.initialValue.name).toBe("Woking borough");
     const foreign = await callAction(districtsAction, {
       path: "/",

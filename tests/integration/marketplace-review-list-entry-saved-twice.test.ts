@@ -33,7 +33,7 @@ const changeDistrict = (id: string, name: string) =>
   callAction(districtsAction, {
     path: "/council/districts",
     cookie: officer,
-    form: { intent: "update", id, name, postcodeAreas: "GU1, GU2" },
+    form: { intent: "update", id, name, postcodeAreas: "GU9, GU10" },
   });
 const updates = (entityId: string, action: string) => db.auditLog.count({ where: { entityId, action } });
 
@@ -72,7 +72,7 @@ describe("a district saved twice", () => {
     expect(await updates(district.id, "district.update")).toBe(2);
     expect(await db.district.findUniqueOrThrow({ where: { id: district.id } })).toMatchObject({
       name: again,
-      postcodeAreas: ["GU1", "GU2"],
+      postcodeAreas: ["GU9", "GU10"],
     });
   });
 });

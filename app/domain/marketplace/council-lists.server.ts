@@ -244,6 +244,8 @@ async function addListEntry(
     findClash: () => Promise<{ id: string; asSent: boolean } | null>;
     // makes the entry (and does whatever else its kind needs) in the transaction that logs it
     create: (tx: Tx) => Promise<{ id: string }>;
+    // a refusal found in that transaction, before the entry is made
+    refuse?: (tx: Tx) => Promise<Refusal | null>;
   },
 ): Promise<ListResult> {
   const clash = async () => {
@@ -261,14 +263,18 @@ async function addListEntry(
   const clashed = await clash();
   if (clashed) return clashed;
   try {
-    await db.$transaction(async (tx) => {
+    const refused = await db.$transaction(async (tx) => {
+      const refusal = await entry.refuse?.(tx);
+      if (refusal) return refusal;
       const { id } = await entry.create(tx);
       await auditListChange(tx, kind, councilId, actor, {
         verb: "create",
         entityId: id,
         details: entry.details,
       });
+      return null;
     });
+    if (refused) return refused;
   } catch (error) {
     // the two posts raced: the other one made it
     if (isUniqueViolation(error)) return (await clash()) ?? nameTaken(kind);
@@ -298,12 +304,16 @@ async function updateListEntry(
     // asked (the form sent twice, or saved as it was), a stale edit when a colleague saved it after the form was
     // read, or null when it no longer exists
     update: (tx: Tx) => Promise<Prisma.InputJsonValue | typeof UNCHANGED | { stale: ListEntryStale } | null>;
+    // a refusal found in that transaction, before the entry is changed
+    refuse?: (tx: Tx) => Promise<Refusal | null>;
   },
 ): Promise<ListResult> {
   if (await entry.findClash()) return nameTaken(kind);
   // two officers renaming two entries to one name at once: the unique index refuses the second
   return db
     .$transaction(async (tx): Promise<ListResult> => {
+      const refusal = await entry.refuse?.(tx);
+      if (refusal) return refusal;
       const details = await entry.update(tx);
       if (details === null) return gone(kind);
       // nothing changed, so nothing to log
@@ -482,6 +492,41 @@ export function toggleCategory(
   });
 }
 
+// A postcode area belongs to one district of a council: given to two, its requests were filed under whichever
+// sorts first by name, silently. Checked in the saving transaction, the council's districts locked until it
+// commits, so two saves at once cannot both give one area. Retired districts count: restored, they file their
+// areas again. `exceptId`: the district being changed, which keeps its own areas.
+async function areasTakenRefusal(
+  tx: Tx,
+  councilId: string,
+  postcodeAreas: string[],
+  exceptId?: string,
+): Promise<Refusal | null> {
+  await lockUntilCommit(tx, `district-areas:${councilId}`);
+  if (!postcodeAreas.length) return null;
+  const holders = await tx.district.findMany({
+    where: {
+      councilId,
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+      postcodeAreas: { hasSome: postcodeAreas },
+    },
+    select: { name: true, active: true, postcodeAreas: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  if (!holders.length) return null;
+  const message = holders
+    .map((holder) => {
+      const taken = postcodeAreas.filter((area) => holder.postcodeAreas.includes(area));
+      const district = holder.active ? holder.name : `${holder.name} (retired)`;
+      const areas = taken.length === 1 ? taken[0] : `${taken.slice(0, -1).join(", ")} and ${taken.at(-1)}`;
+      return `${areas} ${taken.length === 1 ? "is" : "are"} already in ${district}: take ${
+        taken.length === 1 ? "it" : "them"
+      } out of ${holder.name} first`;
+    })
+    .join(". ");
+  return { ok: false, field: "postcodeAreas", message };
+}
+
 // A district files the requests in its postcode areas: made, changed or switched, the requests are filed again.
 export function addDistrict(
   councilId: string,
@@ -511,6 +556,7 @@ export function addDistrict(
       await fileRequestsByPostcodeArea(tx, councilId);
       return district;
     },
+    refuse: (tx) => areasTakenRefusal(tx, councilId, postcodeAreas),
   });
 }
 
@@ -543,6 +589,7 @@ export function updateDistrict(
       await fileRequestsByPostcodeArea(tx, councilId);
       return { ...change, ...(refiled ? { refiled } : {}) };
     },
+    refuse: (tx) => areasTakenRefusal(tx, councilId, change.postcodeAreas, id),
   });
 }
 

@@ -606,13 +606,45 @@ export const categorySchema = intentUnion([
   toggleSchema,
 ]);
 
+const POSTCODE_AREA = /^[A-Z]{1,2}\d[A-Z\d]?$/;
+const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?\d[A-Z]{2}$/;
+
+// "A, B and C"
+function listed(items: string[]) {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** What is wrong with a district's postcode areas, naming the entries: one error only said "List postcode areas
+ * like GU1, GU2", so "ZZ99, !!, GU1 1AA" left the officer to find the wrong ones. Entries are separated by commas
+ * (spaces also separate areas: "GU1 GU2"); a full postcode typed as an area is told its first part. */
+function postcodeAreaProblems(text: string) {
+  const problems: string[] = [];
+  const wrong: string[] = [];
+  for (const entry of text
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const upper = entry.toUpperCase().replace(/\s+/g, " ");
+    const full = FULL_POSTCODE.exec(upper);
+    if (full) problems.push(`${entry} is a full postcode: enter only its first part, ${full[1]}`);
+    else if (!upper.split(" ").every((area) => POSTCODE_AREA.test(area))) wrong.push(entry);
+  }
+  if (wrong.length)
+    problems.unshift(
+      `${listed(wrong)} ${wrong.length === 1 ? "is not a postcode area" : "are not postcode areas"}: list postcode areas like GU1, GU2`,
+    );
+  return problems;
+}
+
 const districtFields = {
   name: listEntryName,
   postcodeAreas: z
     .string()
     .trim()
+    .superRefine((text, ctx) => {
+      for (const message of postcodeAreaProblems(text)) ctx.addIssue({ code: "custom", message });
+    })
     .toUpperCase()
-    .regex(/^([A-Z]{1,2}\d[A-Z\d]?)([ ,]+[A-Z]{1,2}\d[A-Z\d]?)*$/, "List postcode areas like GU1, GU2")
     .optional(),
 };
 
