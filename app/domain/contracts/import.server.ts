@@ -23,6 +23,7 @@ import {
   MAX_IMPORT_ROWS,
   parseImportRow,
   type ImportColumn,
+  importRowSchema,
   type ImportRow,
   type RowError,
   unnamedValueError,
@@ -286,18 +287,90 @@ type Reader = Pick<Tx, "organisation" | "membership" | "measure" | "contract">;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-// A contract's columns on two of its rows, as the import reads them: an email address, a company number and a
+// A contract's column on one of its rows, as the import compares it: an email address, a company number and a
 // supplier's name are matched in any case (and the number with or without its leading zero), so rows that differ
 // only so name the same contract manager and supplier, and are not a clash of contract details.
-function sameContractValue(column: ImportColumn, a: ImportRow, b: ImportRow) {
-  const value = (row: ImportRow) => {
-    const v = row[column];
-    if (typeof v !== "string") return v;
-    if (column === "supplier_company_number") return normaliseCompanyNumber(v);
-    if (column === "contract_manager_email" || column === "supplier_name") return v.toLowerCase();
-    return v;
-  };
-  return same(value(a), value(b));
+function contractValue(column: ImportColumn, v: unknown) {
+  if (typeof v !== "string") return v;
+  if (column === "supplier_company_number") return normaliseCompanyNumber(v);
+  if (column === "contract_manager_email" || column === "supplier_name") return v.toLowerCase();
+  return v;
+}
+
+type Disagreement = { column: ImportColumn; message: string };
+
+/**
+ * Each row giving contract details that differ from an earlier row of its reference, by line: every column it
+ * differs in, first in CONTRACT_COLUMNS order. Rows with problems of their own count too (each column compared
+ * with the first row that gives it readably), so a first row with a bad date or a plan that does not add up does
+ * not hide a second row's different title until it is fixed. A column a row could not read, or naming a supplier
+ * or contract manager the council does not have, is not compared: its own problem is told.
+ */
+function contractDisagreements(
+  lines: Line[],
+  rejected: Rejected[],
+  unknown: (reference: string, value: (column: ImportColumn) => string) => Set<ImportColumn>,
+) {
+  const rows = [
+    ...lines.map(({ line, row }) => {
+      const unread = unknown(row.contract_reference, (column) => String(row[column] ?? ""));
+      return {
+        line,
+        reference: row.contract_reference,
+        value: (column: ImportColumn) =>
+          unread.has(column)
+            ? { ok: false as const }
+            : { ok: true as const, value: contractValue(column, row[column]) },
+      };
+    }),
+    ...rejected
+      .filter((r) => !r.columns.has("contract_reference"))
+      .map(({ line, record, columns }) => {
+        const raw = (c: ImportColumn) => (record[c] ?? "").trim();
+        const unread = unknown(raw("contract_reference"), raw);
+        return {
+          line,
+          reference: raw("contract_reference"),
+          value: (column: ImportColumn) => {
+            if (columns.has(column) || unread.has(column)) return { ok: false as const };
+            const read = importRowSchema.shape[column as keyof typeof importRowSchema.shape].safeParse(
+              record[column] ?? "",
+            );
+            return read.success
+              ? { ok: true as const, value: contractValue(column, read.data) }
+              : { ok: false as const };
+          },
+        };
+      }),
+  ]
+    .filter((r) => r.reference !== "")
+    .sort((a, b) => a.line - b.line);
+  const firsts = new Map<string, Map<ImportColumn, { line: number; value: unknown }>>();
+  const found = new Map<number, Disagreement[]>();
+  for (const { line, reference, value } of rows) {
+    const key = referenceKey(reference);
+    let given = firsts.get(key);
+    if (!given) firsts.set(key, (given = new Map()));
+    const differs: Disagreement[] = [];
+    for (const column of CONTRACT_COLUMNS) {
+      const read = value(column);
+      if (!read.ok) continue;
+      const first = given.get(column);
+      if (!first) given.set(column, { line, value: read.value });
+      else if (!same(first.value, read.value))
+        differs.push({
+          column,
+          message: `Duplicate reference ${reference}: line ${first.line} gives different contract details (${column})`,
+        });
+    }
+    if (differs.length) found.set(line, differs);
+  }
+  return found;
+}
+
+/** The first of a row's disagreements in a column it has no other problem in (one is told, as before). */
+function disagreementToTell(differs: Disagreement[] | undefined, told: (column: ImportColumn) => boolean) {
+  return differs?.find((d) => !told(d.column));
 }
 /** A contract reference in any case names one contract of the council (its unique index is on lower(reference)). */
 const referenceKey = (reference: string) => reference.toLowerCase();
@@ -365,8 +438,26 @@ async function planImport(
 
   // A row with a problem in its own values (a date, a number) is not planned, but what it names is checked too:
   // an unknown supplier, contract manager or measure is told with the rest, not once the first problem is fixed.
+  // the supplier and contract manager columns of a row naming ones the council does not have (told by the checks below)
+  const unknown = (reference: string, value: (column: ImportColumn) => string) => {
+    const columns = new Set<ImportColumn>();
+    const held = existingByRef.get(referenceKey(reference));
+    const named = { companyNumber: value("supplier_company_number"), name: value("supplier_name") };
+    if (
+      (named.companyNumber || named.name) &&
+      !(held && rowNamesSupplier(held.supplierOrganisation, named)) &&
+      !matchSupplier(supplierIndexed, named).ok
+    )
+      columns.add("supplier_company_number").add("supplier_name");
+    const email = value("contract_manager_email").toLowerCase();
+    if (email && !staffByEmail.has(email) && held?.contractManager?.email !== email)
+      columns.add("contract_manager_email");
+    return columns;
+  };
+  const disagreements = contractDisagreements(lines, rejected, unknown);
   for (const { line, record, columns: reported } of rejected) {
     const value = (column: ImportColumn) => (record[column] ?? "").trim();
+    const errorCount = errors.length;
     const add = (column: ImportColumn, message: string) => {
       if (!reported.has(column)) errors.push({ line, column, message });
     };
@@ -389,9 +480,14 @@ async function planImport(
     if (code && !measure) add("measure_code", `There is no measure with code ${code} in your library`);
     else if (measure?.retiredAt && !held?.commitments.some((c) => c.measureId === measure.id))
       add("measure_code", `The measure ${code} is retired`);
+    const clash = disagreementToTell(
+      disagreements.get(line),
+      (column) => reported.has(column) || errors.slice(errorCount).some((e) => e.column === column),
+    );
+    if (clash) add(clash.column, clash.message);
   }
 
-  const contracts = new Map<string, PlannedContract & { firstRow: ImportRow }>();
+  const contracts = new Map<string, PlannedContract>();
   for (const { line, row } of lines) {
     const add = (column: ImportColumn | null, message: string) => errors.push({ line, column, message });
     const errorCount = errors.length;
@@ -424,14 +520,10 @@ async function planImport(
     }
 
     const first = contracts.get(key);
-    if (first) {
-      const differs = CONTRACT_COLUMNS.find((c) => !sameContractValue(c, first.firstRow, row));
-      if (differs)
-        add(
-          differs,
-          `Duplicate reference ${row.contract_reference}: line ${first.line} gives different contract details (${differs})`,
-        );
-    }
+    const clash = disagreementToTell(disagreements.get(line), (column) =>
+      errors.slice(errorCount).some((e) => e.column === column),
+    );
+    if (clash) add(clash.column, clash.message);
 
     let commitment: PlannedCommitment | null = null;
     if (row.measure_code) {
@@ -565,7 +657,6 @@ async function planImport(
       });
       contracts.set(key, {
         line,
-        firstRow: row,
         reference: data.reference,
         existingId: previous?.id ?? null,
         data,
