@@ -31,6 +31,7 @@ describe("the survey invitation's footer", () => {
       quarterLabel: "Q1 2026/27",
       dueDate: "30 July 2026",
       url: "http://localhost/returns/1",
+      comment: null,
     });
     expect(oneLine(email.text)).toContain(
       "You received this email because you use the Social Value Marketplace.",
