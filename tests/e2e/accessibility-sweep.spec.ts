@@ -178,6 +178,16 @@ test("a group's full lists of pledges waiting on it are accessible", async ({ pa
   recordVisit("routes/dashboard_.pledges");
 });
 
+// the question before removing a member is the organisation page with ?remove=: the crawl sees that route once
+test("the question before removing a member is accessible", async ({ page }) => {
+  await signIn(page, "supplier@demo.test", DEMO_PASSWORD);
+  await page.goto("/organisations");
+  await page.getByRole("main").getByRole("link", { name: "Greenway Construction Ltd", exact: true }).click();
+  await page.getByRole("link", { name: "Remove Mo Member" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Remove Mo Member/ })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("the crawl reached every page of the app", async () => {
   const pages = manifest.filter((r) => r.id !== "routes/$" && !(r.id in REACHED_OTHERWISE)).map((r) => r.id);
   const visited = new Set(fs.existsSync(visitedFile) ? fs.readFileSync(visitedFile, "utf8").split("\n") : []);
