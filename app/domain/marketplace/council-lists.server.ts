@@ -495,20 +495,30 @@ export function toggleCategory(
 // A postcode area belongs to one district of a council: given to two, its requests were filed under whichever
 // sorts first by name, silently. Checked in the saving transaction, the council's districts locked until it
 // commits, so two saves at once cannot both give one area. Retired districts count: restored, they file their
-// areas again. `exceptId`: the district being changed, which keeps its own areas.
+// areas again. `except`: for a change, the district changed, whose own areas are not checked (kept, they are fine,
+// even where an older overlap shares them); for an add, its name, so the same add sent twice at once is answered
+// as the name's clash is (added, or the name is taken), not as an area taken by itself.
 async function areasTakenRefusal(
   tx: Tx,
   councilId: string,
   postcodeAreas: string[],
-  exceptId?: string,
+  except: { id: string } | { name: string },
 ): Promise<Refusal | null> {
   await lockUntilCommit(tx, `district-areas:${councilId}`);
-  if (!postcodeAreas.length) return null;
+  let added = postcodeAreas;
+  if ("id" in except) {
+    const own = await tx.district.findFirst({
+      where: { id: except.id, councilId },
+      select: { postcodeAreas: true },
+    });
+    added = postcodeAreas.filter((area) => !own?.postcodeAreas.includes(area));
+  }
+  if (!added.length) return null;
   const holders = await tx.district.findMany({
     where: {
       councilId,
-      ...(exceptId ? { id: { not: exceptId } } : {}),
-      postcodeAreas: { hasSome: postcodeAreas },
+      ...("id" in except ? { id: { not: except.id } } : { NOT: { name: sameTextAs(except.name) } }),
+      postcodeAreas: { hasSome: added },
     },
     select: { name: true, active: true, postcodeAreas: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -516,7 +526,7 @@ async function areasTakenRefusal(
   if (!holders.length) return null;
   const message = holders
     .map((holder) => {
-      const taken = postcodeAreas.filter((area) => holder.postcodeAreas.includes(area));
+      const taken = added.filter((area) => holder.postcodeAreas.includes(area));
       const district = holder.active ? holder.name : `${holder.name} (retired)`;
       const areas = taken.length === 1 ? taken[0] : `${taken.slice(0, -1).join(", ")} and ${taken.at(-1)}`;
       return `${areas} ${taken.length === 1 ? "is" : "are"} already in ${district}: take ${
@@ -556,7 +566,7 @@ export function addDistrict(
       await fileRequestsByPostcodeArea(tx, councilId);
       return district;
     },
-    refuse: (tx) => areasTakenRefusal(tx, councilId, postcodeAreas),
+    refuse: (tx) => areasTakenRefusal(tx, councilId, postcodeAreas, { name }),
   });
 }
 
@@ -589,7 +599,7 @@ export function updateDistrict(
       await fileRequestsByPostcodeArea(tx, councilId);
       return { ...change, ...(refiled ? { refiled } : {}) };
     },
-    refuse: (tx) => areasTakenRefusal(tx, councilId, change.postcodeAreas, id),
+    refuse: (tx) => areasTakenRefusal(tx, councilId, change.postcodeAreas, { id }),
   });
 }
 
