@@ -13,7 +13,7 @@ import {
   takingInvitations,
 } from "~/domain/survey/cycles.server.ts";
 import { cycleActionSchema } from "~/domain/survey/schemas.ts";
-import { CYCLE_STAGE_COLOURS, CYCLE_STAGE_LABELS, cycleStage } from "~/domain/survey/stages.ts";
+import { CYCLE_STAGE_COLOURS, CYCLE_STAGE_LABELS, cycleStage, howItClosed } from "~/domain/survey/stages.ts";
 import { displayTotal, THRESHOLD } from "~/domain/survey/suppression.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     cycle,
     stage: cycleStage(cycle),
+    closed: howItClosed(cycle),
     rates: { ...rates, submitted, rate: few ? null : rates.rate },
     // false once the closing day is over, though the night's housekeeping has not closed it yet
     inviting: takingInvitations(cycle),
@@ -130,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const notKept = (count: number | null) => (count === null ? "Not kept" : formatNumber(count));
 
 export default function SurveyCyclePage() {
-  const { cycle, stage, rates, inviting, submissionKey, shownAt } = useLoaderData<typeof loader>();
+  const { cycle, stage, closed, rates, inviting, submissionKey, shownAt } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const open = cycle.status === "OPEN";
@@ -161,7 +162,18 @@ export default function SurveyCyclePage() {
               </>
             ),
           },
-          { key: "Open", value: `${formatDate(cycle.opensOn)} to ${formatDate(cycle.closesOn)}` },
+          // "Open <from> to <to>" beside "Closed" said a survey closed before those dates had run
+          closed === "BEFORE_OPENING"
+            ? {
+                key: "Dates",
+                value: `Closed on ${formatDate(cycle.closedAt)} before it opened. It was to open on ${formatDate(cycle.opensOn)} and close on ${formatDate(cycle.closesOn)}.`,
+              }
+            : closed === "EARLY"
+              ? {
+                  key: "Dates",
+                  value: `Opened on ${formatDate(cycle.opensOn)}. Closed early on ${formatDate(cycle.closedAt)}: it was to close on ${formatDate(cycle.closesOn)}.`,
+                }
+              : { key: "Open", value: `${formatDate(cycle.opensOn)} to ${formatDate(cycle.closesOn)}` },
           { key: "DPIA reference", value: cycle.dpiaReference },
           {
             key: "Answers kept for",

@@ -29,6 +29,23 @@ export function hasOpened(cycle: { opensOn: Date }, now = new Date()) {
   return cycle.opensOn.getTime() <= londonDay(now).getTime();
 }
 
+/**
+ * How a closed cycle's dates went (London days): closed before its opening day (it never took answers), before its
+ * closing day was over, or at its end. Null while it is open, or for one closed with no time kept.
+ */
+export function howItClosed(cycle: {
+  status: string;
+  opensOn: Date;
+  closesOn: Date;
+  closedAt: Date | null;
+}): "BEFORE_OPENING" | "EARLY" | "AT_THE_END" | null {
+  if (cycle.status !== "CLOSED" || !cycle.closedAt) return null;
+  const day = londonDay(cycle.closedAt).getTime();
+  if (day < cycle.opensOn.getTime()) return "BEFORE_OPENING";
+  if (day < cycle.closesOn.getTime()) return "EARLY";
+  return "AT_THE_END";
+}
+
 export const CYCLE_STAGE_COLOURS = {
   NOT_YET_OPEN: "yellow",
   OPEN: "green",
