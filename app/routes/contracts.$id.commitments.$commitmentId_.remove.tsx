@@ -10,6 +10,7 @@ import {
   getCommitmentForRemoval,
   getContractForCommitments,
   removeCommitment,
+  removedCommitment,
 } from "~/domain/contracts/commitments.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
 import { commitmentRemoveSchema } from "~/domain/contracts/schemas.ts";
@@ -21,7 +22,14 @@ import { Form } from "~/ui/form-for.tsx";
 import { Button } from "~/ui/form.tsx";
 import { countOf, plural } from "~/ui/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Remove a commitment – Social Value Marketplace" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title:
+      data && "removed" in data
+        ? "Commitment already removed – Social Value Marketplace"
+        : "Remove a commitment – Social Value Marketplace",
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireContractOfficer(request, params.id!);
@@ -29,14 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getContractForCommitments(membership.organisationId, params.id!),
     getCommitmentForRemoval(membership.organisationId, params.id!, params.commitmentId!),
   ]);
-  if (!contract || !commitment) notFound();
-  return json({
-    contract: { id: contract.id, reference: contract.reference, title: contract.title },
-    commitment,
-  });
+  if (!contract) notFound();
+  const shown = { id: contract.id, reference: contract.reference, title: contract.title };
+  if (!commitment) {
+    // Back to this page after removing, or its link opened again: it says the commitment is gone (410 Gone)
+    const removed = await removedCommitment(membership.organisationId, contract.id, params.commitmentId!);
+    if (!removed) notFound();
+    return json({ contract: shown, removed }, { status: 410 });
+  }
+  return json({ contract: shown, commitment });
 }
 
-type Reply = { problem: "stale" | "refused"; message: string };
+type Reply = { problem: "stale" | "refused" | "removed"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
@@ -56,7 +68,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     submission.value,
   );
   if (!result.ok) {
-    if ("notFound" in result) notFound();
+    if ("notFound" in result) {
+      // sent again from this page after it was removed (by a colleague, or long enough ago not to be the same
+      // click): nothing more is removed, and the page read again says it is gone
+      if (await removedCommitment(membership.organisationId, params.id!, params.commitmentId!))
+        return json<Reply>(
+          { problem: "removed", message: "This commitment has already been removed." },
+          { status: 410 },
+        );
+      notFound();
+    }
     // the page is read again after this answer: it shows the commitment as the colleague left it, and its version
     if ("stale" in result)
       return json<Reply>(
@@ -76,8 +97,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RemoveCommitment() {
-  const { contract, commitment } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  if ("removed" in data) return <AlreadyRemoved contract={data.contract} measure={data.removed.measure} />;
+  const { contract, commitment } = data;
   const name = `${commitment.measure.code} ${commitment.measure.name}`;
   const back = `/contracts/${contract.id}/commitments/${encodeURIComponent(commitment.id)}`;
   // as the contract's history reads them: "120 hours", "Q1 2025/26: 60 hours; Q2 2025/26: 60 hours"
@@ -153,6 +176,32 @@ export default function RemoveCommitment() {
           </Form>
         </>
       )}
+    </div>
+  );
+}
+
+function AlreadyRemoved({
+  contract,
+  measure,
+}: {
+  contract: { id: string; reference: string; title: string };
+  measure: string | null;
+}) {
+  const back = `/contracts/${contract.id}`;
+  return (
+    <div className="max-w-3xl">
+      <BackLink to={back}>Back to the contract</BackLink>
+      <PageHeading caption={`${contract.reference}: ${contract.title}`}>
+        This commitment has already been removed
+      </PageHeading>
+      <p className="mb-4">
+        {measure ? `The commitment ${measure} was` : "This commitment was"} removed from this contract, so
+        there is nothing left to remove. The contract’s history keeps a record of the removal and of what the
+        commitment was.
+      </p>
+      <p>
+        <Link to={back}>Back to the contract</Link>
+      </p>
     </div>
   );
 }

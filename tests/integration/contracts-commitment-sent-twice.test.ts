@@ -196,11 +196,11 @@ describe("Save commitment and Yes, remove sent twice", () => {
     }
   });
 
-  it("a commitment a colleague removed, or that never was, is still not found", async () => {
+  it("a commitment a colleague removed is answered as already removed (410); one that never was is not found", async () => {
     const { contractId, id, form } = await stored();
     const { version } = form();
     expect((await remove(colleague, contractId, id, version)).status).toBe(302);
-    expect((await remove(officer, contractId, id, version)).status).toBe(404);
+    expect((await remove(officer, contractId, id, version)).status).toBe(410);
     expect((await edit(officer, contractId, id, form())).status).toBe(404);
     expect((await remove(officer, contractId, "no-such-commitment", version)).status).toBe(404);
   });

@@ -471,6 +471,27 @@ export async function updateCommitment(
   });
 }
 
+/**
+ * The measure code of a commitment removed from this contract, as its history records the removal, or null when
+ * no commitment of that id was removed from it: a link to the removal page opened again says it is gone.
+ */
+export async function removedCommitment(councilId: string, contractId: string, commitmentId: string) {
+  const entry = await db.auditLog.findFirst({
+    where: {
+      organisationId: councilId,
+      entityType: "Contract",
+      entityId: contractId,
+      action: "commitment.remove",
+      details: { path: ["commitmentId"], equals: commitmentId },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { details: true },
+  });
+  if (!entry) return null;
+  const measure = (entry.details as { measure?: unknown } | null)?.measure;
+  return { measure: typeof measure === "string" ? measure : null };
+}
+
 /** A commitment with pledges or KPI returns against it holds delivery records, so it stays; one a colleague has
  * changed since the form was read stays too, until the user has seen what they changed. */
 export async function removeCommitment(
