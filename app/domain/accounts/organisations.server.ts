@@ -139,6 +139,19 @@ async function notifyCouncilAdmins(
     });
 }
 
+// what a VCSE or supplier registered after its name and council: what the owner may change while it is not verified
+const REGISTERED_DETAILS = {
+  charityNumber: true,
+  areaServed: true,
+  description: true,
+  companyNumber: true,
+  registeredPostcode: true,
+  staffHeadcount: true,
+  turnoverBand: true,
+  balanceSheetBand: true,
+  contactEmail: true,
+} as const;
+
 // An organisation's owner changes what it registered while the council has not verified it: while it is pending
 // (the officer sees the new details), or once the council has refused it, when saving also sends it back to the
 // council's queue, as a new registration is, so a refusal is not a dead end. The council stays the one it chose.
@@ -155,15 +168,7 @@ export async function organisationForOwnerEdit(organisationId: string, userId: s
       name: true,
       status: true,
       rejectionReason: true,
-      charityNumber: true,
-      areaServed: true,
-      description: true,
-      companyNumber: true,
-      registeredPostcode: true,
-      staffHeadcount: true,
-      turnoverBand: true,
-      balanceSheetBand: true,
-      contactEmail: true,
+      ...REGISTERED_DETAILS,
       council: { select: { name: true } },
     },
   });
@@ -203,15 +208,7 @@ export async function changeOrganisationDetails(
         name: true,
         status: true,
         councilId: true,
-        charityNumber: true,
-        areaServed: true,
-        description: true,
-        companyNumber: true,
-        registeredPostcode: true,
-        staffHeadcount: true,
-        turnoverBand: true,
-        balanceSheetBand: true,
-        contactEmail: true,
+        ...REGISTERED_DETAILS,
         businessSize: true,
       },
     });
