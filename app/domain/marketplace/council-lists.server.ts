@@ -1,6 +1,7 @@
 // Saved searches and the council's own lists (categories, districts) that requests are filed under.
 import { db, isUniqueViolation, lockUntilCommit, type Prisma, sameTextAs, type Tx } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
+import { listInWords } from "~/domain/format.ts";
 import type { Actor } from "./access.server.ts";
 import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
 import { parseSearch, readSavedFilters, searchQueryString, type SearchFilters } from "./schemas.ts";
@@ -528,8 +529,7 @@ async function areasTakenRefusal(
     .map((holder) => {
       const taken = added.filter((area) => holder.postcodeAreas.includes(area));
       const district = holder.active ? holder.name : `${holder.name} (retired)`;
-      const areas = taken.length === 1 ? taken[0] : `${taken.slice(0, -1).join(", ")} and ${taken.at(-1)}`;
-      return `${areas} ${taken.length === 1 ? "is" : "are"} already in ${district}: take ${
+      return `${listInWords(taken)} ${taken.length === 1 ? "is" : "are"} already in ${district}: take ${
         taken.length === 1 ? "it" : "them"
       } out of ${holder.name} first`;
     })

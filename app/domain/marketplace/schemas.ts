@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { intentOf, intentUnion } from "~/domain/form-intent.ts";
 import { dayToDate, exampleDayWithin, isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
-import { capitalise, formatDate } from "~/domain/format.ts";
+import { capitalise, formatDate, listInWords } from "~/domain/format.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
@@ -609,11 +609,6 @@ export const categorySchema = intentUnion([
 const POSTCODE_AREA = /^[A-Z]{1,2}\d[A-Z\d]?$/;
 const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?\d[A-Z]{2}$/;
 
-// "A, B and C"
-function listed(items: string[]) {
-  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
 /** What is wrong with a district's postcode areas, naming the entries: one error only said "List postcode areas
  * like GU1, GU2", so "ZZ99, !!, GU1 1AA" left the officer to find the wrong ones. Entries are separated by commas
  * (spaces also separate areas: "GU1 GU2"); a full postcode typed as an area is told its first part. */
@@ -631,7 +626,7 @@ function postcodeAreaProblems(text: string) {
   }
   if (wrong.length)
     problems.unshift(
-      `${listed(wrong)} ${wrong.length === 1 ? "is not a postcode area" : "are not postcode areas"}: list postcode areas like GU1, GU2`,
+      `${listInWords(wrong)} ${wrong.length === 1 ? "is not a postcode area" : "are not postcode areas"}: list postcode areas like GU1, GU2`,
     );
   return problems;
 }
