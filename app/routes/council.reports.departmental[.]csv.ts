@@ -1,17 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { csvResponse } from "~/domain/reporting/csv.server.ts";
 import {
   reportDepartment,
   parseQuarter,
-  quarterProblem,
   REPORT_CSV_COLUMNS,
   reportCsvRows,
   reportFileName,
   sharedDepartmentalReport,
   sharedReportChoices,
   startedQuarter,
-  UNKNOWN_DEPARTMENT,
 } from "~/domain/reporting/departmental-report.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,18 +18,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // only); a link without one is for the council being worked for
   const { membership } = await requireCouncilOf(request, url.searchParams.get("council"));
   const quarterParam = url.searchParams.get("quarter");
-  const parsed = parseQuarter(quarterParam);
-  if (!parsed)
-    throw new Response(quarterProblem(quarterParam, "Choose a quarter, like 2026-Q2"), { status: 400 });
-  const quarter = startedQuarter(parsed);
-  if (!quarter) throw new Response("Choose a quarter that has started, like 2026-Q2", { status: 400 });
+  const departmentParam = url.searchParams.get("department");
+  // a choice the file cannot be made for (an edited or old link) goes back to the report page with the same
+  // choices, which says what is wrong beside the box to change, rather than a bare line of text in place of the
+  // file; an absent quarter is sent as a blank one, so the page asks for it rather than showing another quarter
+  const backToReport = () => {
+    const back = new URLSearchParams({ quarter: quarterParam ?? "" });
+    if (departmentParam !== null) back.set("department", departmentParam);
+    return redirect(`/council/reports?${back.toString()}`, 303);
+  };
+  const quarter = startedQuarter(parseQuarter(quarterParam));
+  if (!quarter) return backToReport();
   // as the page refuses it: an empty file would pass for a department with nothing to report
   const { departments } = await sharedReportChoices(membership.organisationId);
-  const department = reportDepartment(url.searchParams.get("department"), departments);
-  if (department === null)
-    throw new Response(`${UNKNOWN_DEPARTMENT}: this council has no contracts in that department`, {
-      status: 400,
-    });
+  const department = reportDepartment(departmentParam, departments);
+  if (department === null) return backToReport();
   const report = await sharedDepartmentalReport(membership.organisationId, quarter, department);
   return csvResponse(
     reportFileName(quarter, department),

@@ -512,14 +512,15 @@ describe("quarterly departmental report", () => {
     expect(page.errors.department).toEqual(["Select a department or service"]);
     expect(page.report).toBeNull();
     const csv = await callLoader(csvLoader, { path: `/council/reports/departmental.csv${query}`, cookie });
-    expect(csv.status).toBe(400);
-    expect(await csv.text()).toMatch(/^Select a department or service/);
+    // back to the report, which says so beside the box
+    expect(csv.status).toBe(303);
+    expect(csv.headers.get("location")).toBe(`/council/reports${query}`);
     // a department of another council is no department here either
     const elsewhere = await callLoader(csvLoader, {
       path: "/council/reports/departmental.csv?quarter=2026-Q2&department=Children's%20Services",
       cookie,
     });
-    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.status).toBe(303);
     // the blank department is the page's "All departments" (no department can be blank), in the CSV as on the
     // page, and each says so: the file's name and the page's heading
     const blank = await callLoader(csvLoader, {
@@ -594,7 +595,8 @@ describe("quarterly departmental report", () => {
       path: "/council/reports/departmental.csv?quarter=2099-Q1",
       cookie,
     });
-    expect(csv.status).toBe(400);
+    expect(csv.status).toBe(303);
+    expect(csv.headers.get("location")).toBe("/council/reports?quarter=2099-Q1");
   });
 });
 

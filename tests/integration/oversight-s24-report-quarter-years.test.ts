@@ -67,12 +67,14 @@ describe("the departmental report for a quarter in an absurd year", () => {
     expect(data.errors.quarter).toEqual(["Select a quarter"]);
   });
 
-  it("gives no CSV for it, and says why", async () => {
+  it("gives no CSV for it, and goes back to the report, which says why", async () => {
     const response = await callLoader(csvLoader, {
       path: "/council/reports/departmental.csv?quarter=0001-Q1&department=all",
       cookie,
     });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toBe(RANGE_ERROR);
+    expect(response.status).toBe(303);
+    const back = response.headers.get("location")!;
+    expect(back).toBe("/council/reports?quarter=0001-Q1&department=all");
+    expect(await (await renderPage(back, cookie)).text()).toContain(RANGE_ERROR);
   });
 });
