@@ -10,7 +10,7 @@ import { auditActionLabel, auditRecordTypeLabel, labelledChoices } from "~/domai
 import { pageNumberField } from "~/domain/page-number.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
-import { formatNumber } from "~/ui/format.ts";
+import { formatNumber, listInWords } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Social Value Marketplace" }];
@@ -84,6 +84,16 @@ const filtersSchema = z.object({
   page: pageNumberField,
 });
 
+// the filters as their boxes are labelled
+const FILTER_NAMES = {
+  user: "User",
+  organisationId: "Organisation",
+  entityType: "Record type",
+  action: "Action",
+  from: "From",
+  to: "To",
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilAdmin(request);
   const councilId = membership.organisationId;
@@ -114,10 +124,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters.to = undefined;
   }
   const result = await searchAuditLog(councilId, membership.surveyAccess, filters);
+  // a filter with a problem is not applied: the count says so, not "N entries" as if every filter were (a start
+  // date of 2026-13-45 counted the whole log under a form showing that date)
+  const unapplied = (Object.keys(FILTER_NAMES) as (keyof typeof FILTER_NAMES)[])
+    .filter((key) => errors[key])
+    .map((key) => FILTER_NAMES[key]);
   return json({
     councilName: membership.organisationName,
     params,
     errors,
+    unapplied,
     options,
     total: result.total,
     pageCount: result.pageCount,
@@ -127,7 +143,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { councilName, params, errors, options, total, page, pageCount, entries } =
+  const { councilName, params, errors, unapplied, options, total, page, pageCount, entries } =
     useLoaderData<typeof loader>();
   const location = useLocation();
   return (
@@ -177,6 +193,9 @@ export default function AuditLog() {
       </Form>
       <p className="mb-4" role="status">
         {formatNumber(total)} {total === 1 ? "entry" : "entries"}
+        {unapplied.length
+          ? ` without the ${listInWords(unapplied.map((name) => `“${name}”`))} ${unapplied.length === 1 ? "filter, which has a problem" : "filters, which have problems"}: correct ${unapplied.length === 1 ? "it" : "them"} above and apply the filters again`
+          : null}
       </p>
       <Table
         caption="Audit entries, newest first"

@@ -14,6 +14,8 @@ import {
   updateDistrict,
 } from "~/domain/marketplace/council-lists.server.ts";
 import { districtSchema, splitPostcodeAreas } from "~/domain/marketplace/schemas.ts";
+import { listInWords } from "~/domain/format.ts";
+import { sharedPostcodeAreas } from "~/domain/postcodes.ts";
 import { Notice, PageHeading, Table } from "~/ui/components.tsx";
 import { listItemColumns, staleListRows } from "~/ui/council-lists.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -31,7 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // a "Change" link for an entry this council does not list (another council's, followed after switching council in
   // another window, or an old link) is said so, rather than silently showing the form to add a new one
   const editNotFound = editId !== null && editId !== "" && !editing;
-  return json({ districts, editing, editNotFound, councilName: membership.organisationName });
+  // districts saved before one district per postcode area (decision 040) may still share an area, its requests
+  // filed under whichever sorts first: the officer is told which, to give each area to one district
+  const shared = sharedPostcodeAreas(districts);
+  return json({ districts, editing, editNotFound, shared, councilName: membership.organisationName });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -69,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function DistrictsPage() {
-  const { districts, editing, editNotFound, councilName } = useLoaderData<typeof loader>();
+  const { districts, editing, editNotFound, shared, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { stale, version } = editState<ListEntryStale>(lastResult, editing?.version);
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
@@ -78,6 +83,27 @@ export default function DistrictsPage() {
       <PageHeading caption={councilName}>Districts and postcode areas</PageHeading>
       <ErrorSummary errors={form.allErrors} />
       {stale && editing ? <StaleEditNotice what="district" rows={staleListRows(stale)} /> : null}
+      {shared.length ? (
+        <Notice
+          title={
+            shared.length === 1
+              ? "A postcode area is in more than one district"
+              : "Postcode areas are in more than one district"
+          }
+        >
+          <p>
+            Requests in an area listed by more than one district are filed under only one of them. Change the
+            districts so that each area is in one district:
+          </p>
+          <ul className="mt-2 list-disc pl-6">
+            {shared.map(({ area, districts: names }) => (
+              <li key={area}>
+                {area} is in {listInWords(names.map((name) => `“${name}”`))}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
       <Table
         caption="Districts"
         rows={districts}

@@ -114,7 +114,7 @@ export default function CouncilSettings() {
           key={fields.contactEmail.key}
           defaultValue={value(fields.contactEmail)}
           label="Social value team email address (optional)"
-          hint="Where suppliers and community groups can write to you. Given in the emails that tell them of a decision, and on pages that say to contact the council."
+          hint="Where suppliers and community groups can write to you. Shown to anyone on the public accessibility and privacy pages, and given in the emails that tell them of a decision: use a shared team address, not a personal one."
           errors={fields.contactEmail.errors}
           type="email"
           autoComplete="off"
