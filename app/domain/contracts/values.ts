@@ -88,7 +88,10 @@ function calendarDay(text: string) {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (uk) [d, m, y] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
   else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0 to 99 as 1900 to 1999, so "0001-01-01" was told it is not
+  // a real date while "9999-01-01" was told the years allowed
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return { y, date };
 }
