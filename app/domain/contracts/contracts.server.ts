@@ -191,11 +191,26 @@ export async function contractFilterOptions(councilId: string) {
       select: { id: true, name: true, email: true },
     }),
   ]);
+  // as people read a list, not as the database orders text (byte by byte: "Zeta Ltd" before "acme ltd", "Lot 10"
+  // before "Lot 2"): letters in any case together, numbers by their value
   return {
-    departments: departments.map((d) => d.department),
-    suppliers: toldApart(suppliers, (s) => (s.companyNumber ? `company number ${s.companyNumber}` : null)),
-    managers: toldApart(managers, (m) => m.email),
+    departments: departments.map((d) => d.department).sort(byName.compare),
+    suppliers: toldApart(
+      inNameOrder(suppliers, (s) => s.companyNumber ?? ""),
+      (s) => (s.companyNumber ? `company number ${s.companyNumber}` : null),
+    ),
+    managers: toldApart(
+      inNameOrder(managers, (m) => m.email),
+      (m) => m.email,
+    ),
   };
+}
+
+const byName = new Intl.Collator("en-GB", { sensitivity: "base", numeric: true });
+
+/** People or organisations in the order of their names as people read them, those with one name by `then`. */
+function inNameOrder<T extends { name: string }>(choices: T[], then: (choice: T) => string): T[] {
+  return [...choices].sort((a, b) => byName.compare(a.name, b.name) || byName.compare(then(a), then(b)));
 }
 
 /**
