@@ -1,7 +1,7 @@
 // Validation for guidance pages and council settings; no server imports (used by forms too).
 import { z } from "zod";
 import { capitalise } from "~/domain/format.ts";
-import { writtenNumber } from "~/domain/numbers.ts";
+import { boundedWholeNumber } from "~/domain/numbers.ts";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE, readHexColour } from "./brand-colour.ts";
 import { hasVisibleText, invisibleTextMessage } from "./visible-text.ts";
 
@@ -40,14 +40,16 @@ export const guidanceDeleteSchema = z.object({ version: z.iso.datetime({ precisi
 
 const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 
+// a number typed past 2^53 was told to be whole as well as within the limit (zod's int()): told only the limit
 const wholeDays = (what: string, min: number, max: number) =>
-  writtenNumber(
-    z
-      .number({ error: `Enter ${what} as a number of days` })
-      .int(`Enter ${what} as a whole number of days`)
-      .min(min, `${capitalise(what)} must be ${days(min)} or more`)
-      .max(max, `${capitalise(what)} must be ${days(max)} or fewer`),
-  );
+  boundedWholeNumber({
+    nan: `Enter ${what} as a number of days`,
+    whole: `Enter ${what} as a whole number of days`,
+    min,
+    small: `${capitalise(what)} must be ${days(min)} or more`,
+    max,
+    large: `${capitalise(what)} must be ${days(max)} or fewer`,
+  });
 
 // at least 2: the reminder, at least 1 day before the due date, must come after the return opens (below), so a
 // return due 1 day after quarter end could never be saved with any reminder

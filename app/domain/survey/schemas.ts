@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
 import { exampleDayWithin, isoDayAsUk, LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
-import { asWritten } from "~/domain/numbers.ts";
+import { boundedWholeNumber } from "~/domain/numbers.ts";
 import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
 
 // PostgreSQL text cannot hold NUL: the database drops it, so "\0" beside a ticked "Prefer not to say" was refused as
@@ -168,25 +168,16 @@ export const cycleSchema = z
     // such numbers before their maximum is checked), and words were told to "Enter how many months", as if the
     // box were empty: the first is told the limit (the limit first, whatever else is wrong), the second that it
     // must be a number. (A number too long to hold, read as Infinity, is one past the limit too.)
-    retentionMonths: z.preprocess(
-      (value) => {
-        const read = asWritten(value);
-        return read === Infinity || read === -Infinity ? Math.sign(read) * Number.MAX_VALUE : read;
-      },
-      z
-        .number({
-          error: (issue) =>
-            issue.input === undefined
-              ? "Enter how many months answers are kept before they are anonymised"
-              : "Enter the months to keep answers as a number, like 36",
-        })
-        .refine((months) => months <= MOST_MONTHS, "Keep answers for no more than 120 months")
-        .refine((months) => months > MOST_MONTHS || months >= 1, "Keep answers for at least 1 month")
-        .refine(
-          (months) => months > MOST_MONTHS || months < 1 || Number.isInteger(months),
-          "Enter a whole number of months",
-        ),
-    ),
+    retentionMonths: boundedWholeNumber({
+      blank: "Enter how many months answers are kept before they are anonymised",
+      nan: "Enter the months to keep answers as a number, like 36",
+      // read as the council settings' numbers of days are: "0.5" is told to be whole, not that it is too few
+      whole: "Enter a whole number of months",
+      min: 1,
+      small: "Keep answers for at least 1 month",
+      max: MOST_MONTHS,
+      large: `Keep answers for no more than ${MOST_MONTHS} months`,
+    }),
   })
   // Compared only once each date is a real one: a mistyped opening date is that field's error alone, not also a
   // closing date "before" it.
