@@ -12,7 +12,7 @@ import { CONTRACT_STATUSES, contractStatusLabel, statusDateConflict } from "~/do
 import { londonDayIso } from "~/domain/calendar.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
 import { getMeasure } from "~/domain/contracts/measures.server.ts";
-import { contractFiltersSchema } from "~/domain/contracts/schemas.ts";
+import { contractFiltersSchema, searchProblem } from "~/domain/contracts/schemas.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, Select, TextInput } from "~/ui/form.tsx";
 import { countOf, formatDate, formatGbp, formatNumber, listInWords } from "~/ui/format.ts";
@@ -77,6 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today: londonDayIso(new Date()),
     filters,
     notFound,
+    searchProblem: searchProblem(filters.q),
     measure: measure ? { code: measure.code, name: measure.name } : null,
     options,
     ...result,
@@ -256,6 +257,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           hint="Or the procurement plan reference, for example PM3-1042"
           defaultValue={filters.q ?? ""}
           width="20"
+          errors={data.searchProblem ? [data.searchProblem] : undefined}
         />
         <div className="grid gap-x-6 sm:grid-cols-2">
           <Select

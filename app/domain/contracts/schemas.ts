@@ -301,11 +301,13 @@ export type MeasureEdit = z.infer<typeof measureEditSchema>;
 export const measureStateSchema = z.object({ intent: z.enum(["retire", "reinstate"]) });
 
 export const contractFiltersSchema = z.object({
-  // a whole title may be searched for (up to 200 characters): a longer search was dropped, listing every contract
+  // a whole title may be searched for (up to 200 characters): a longer search was dropped, listing every contract.
+  // One longer than SEARCH_MAX is kept as typed (up to a length no address reaches), for the page to say it is too
+  // long; being longer than any title or reference, it matches nothing
   q: z
     .string()
     .trim()
-    .transform((v) => v.slice(0, 201)) // longer than any title or reference: matches nothing, as it should
+    .transform((v) => v.slice(0, 4000))
     .optional()
     .catch(undefined),
   department: z.string().max(120).optional().catch(undefined),
@@ -331,3 +333,10 @@ export const contractFiltersSchema = z.object({
 });
 
 export type ContractFilters = z.infer<typeof contractFiltersSchema>;
+
+/** The longest search of the contract list: a whole title. */
+export const SEARCH_MAX = 200;
+
+/** What the search box says of a search longer than SEARCH_MAX, or null. */
+export const searchProblem = (q: string | undefined) =>
+  q && q.length > SEARCH_MAX ? tooLong("Reference or title", SEARCH_MAX) : null;
