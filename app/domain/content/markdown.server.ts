@@ -1,9 +1,18 @@
 // Guidance is written by council admins in Markdown; readers must never receive HTML a writer typed.
-import { Lexer, Marked, type Token } from "marked";
+import { Lexer, Marked, type Token, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+// an address as Markdown gives it, for an attribute: an entity already written (&amp;) is kept, as marked keeps it
+const escapeAddress = (text: string) =>
+  text
+    .replace(/&(?!#?\w+;)/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+
+const pictureWords = (text: string) => `Picture: ${text.trim() || "no description given"}`;
 
 // A column's alignment as a class (the CSP refuses style attributes, and HTML's align is obsolete), spelt out in
 // full so that Tailwind, which finds class names by reading the source files, puts each of them in the CSS.
@@ -30,7 +39,31 @@ const markdown = new Marked({
     // A picture is not embedded (each reader's browser would fetch it from wherever the writer pointed): it
     // becomes a link to the picture named by its description, so the words the writer gave it stay.
     image({ href, text }) {
-      return `<a href="${escapeHtml(href)}">Picture: ${escapeHtml(text.trim() || "no description given")}</a>`;
+      return `<a href="${escapeHtml(href)}">${escapeHtml(pictureWords(text))}</a>`;
+    },
+    // A link's words without the spaces around them ("[ open requests ](/requests)" underlined a space either side,
+    // and "[ x](/y)" began the link with one): the spaces stay, outside the link. A picture inside a link is its
+    // words there ("Picture: …"), not a second link inside the first, which browsers split into an empty link.
+    link({ href, title, text, tokens, autolink }: Tokens.Link) {
+      const words = autolink
+        ? escapeHtml(text)
+        : this.parser.parseInline(
+            tokens.map((token) =>
+              token.type === "image"
+                ? ({ type: "text", raw: token.raw, text: pictureWords(token.text) } satisfies Tokens.Text)
+                : token,
+            ),
+          );
+      let address: string;
+      try {
+        address = encodeURI(href).replace(/%25/g, "%");
+      } catch {
+        return words;
+      }
+      const [, before = "", inside = "", after = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(words) ?? [];
+      const titled = title ? ` title="${escapeHtml(title)}"` : "";
+      // a link with no words ("[ ](/requests)") is named by its address, not left empty for a screen reader
+      return `${before}<a href="${escapeAddress(address)}"${titled}>${inside || escapeHtml(href)}</a>${after}`;
     },
     checkbox({ checked }) {
       const state = checked ? TASK_STATE.done : TASK_STATE.toDo;
