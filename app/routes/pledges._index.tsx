@@ -49,14 +49,15 @@ export default function PledgesPage() {
   const location = useLocation();
   const everything = Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
   const toDeliver = TO_DELIVER.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0);
-  // every state that has a pledge, and the pledges to deliver while there are any (or while that list is shown)
+  // every state that has a pledge, and the pledges to deliver while there are any; and the list shown, even with
+  // none (its last one withdrawn, say): its tab, marked current, says which list this is
   const filters: (Filter | null)[] = [
     null,
     ...(toDeliver > 0 || status === TO_DELIVER_FILTER ? [TO_DELIVER_FILTER as Filter] : []),
-    ...PLEDGE_STATUSES.filter((s) => byStatus[s]),
+    ...PLEDGE_STATUSES.filter((s) => byStatus[s] || s === status),
   ];
   const countOf = (filter: Filter | null) =>
-    filter === null ? everything : filter === TO_DELIVER_FILTER ? toDeliver : byStatus[filter];
+    filter === null ? everything : filter === TO_DELIVER_FILTER ? toDeliver : (byStatus[filter] ?? 0);
   return (
     <>
       <PageHeading caption={organisationName}>Your pledges</PageHeading>
@@ -96,7 +97,13 @@ export default function PledgesPage() {
               path: "/pledges",
               search: location.search,
               what: ["pledge", "pledges"],
-              empty: "No pledges in this state.",
+              // an empty table shows no caption: the list is named here
+              empty:
+                status === TO_DELIVER_FILTER
+                  ? "You have no pledges to deliver."
+                  : status
+                    ? `You have no ${pledgeStatusLabel(status)} pledges.`
+                    : "You have no pledges.",
             })}
             columns={[
               {

@@ -30,7 +30,7 @@ describe("a page past the end of a list", () => {
 
   it("of the supplier's pledges keeps the state chosen in the link to the last page", async () => {
     const html = await pageHtmlAs("/pledges?status=ACCEPTED&page=3", world.users.supplierOwner.id);
-    expect(html).not.toContain("No pledges in this state.");
+    expect(html).not.toContain("You have no accepted pledges.");
     expect(html).toContain("There is no page 3: there is 1 pledge, on 1 page.");
     expect(html).toContain('href="/pledges?status=ACCEPTED"');
     expect(html).toMatch(lastPageLink("/pledges?status=ACCEPTED"));
