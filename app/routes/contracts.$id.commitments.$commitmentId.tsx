@@ -8,18 +8,27 @@ import {
   commitmentUnit,
   getCommitmentForEdit,
   getContractForCommitments,
+  removedCommitment,
   updateCommitment,
 } from "~/domain/contracts/commitments.server.ts";
 import { commitmentEditSchemaFor } from "~/domain/contracts/schemas.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { AlreadyRemoved } from "./contracts.$id.commitments.new/already-removed.tsx";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Change a commitment – Social Value Marketplace" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title:
+      data && "removed" in data
+        ? "Commitment already removed – Social Value Marketplace"
+        : "Change a commitment – Social Value Marketplace",
+  },
+];
 
 // This form only saves. Removing has a page of its own that asks first: "remove" sent here (a page from before
 // that page, or a crafted post) is refused, and nothing is saved or removed.
@@ -40,7 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getContractForCommitments(membership.organisationId, params.id!),
     getCommitmentForEdit(membership.organisationId, params.id!, params.commitmentId!),
   ]);
-  if (!contract || !commitment) notFound();
+  if (!contract) notFound();
+  if (!commitment) return gone(membership.organisationId, contract, params.commitmentId!);
   return json({
     contract: { id: contract.id, reference: contract.reference, title: contract.title },
     quarters: contract.quarters,
@@ -48,10 +58,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** A commitment removed from this contract, its link opened again or its form sent after the removal: said to be
+ * gone (410 Gone), as its removal page says, rather than "Page not found". One that never was is not found. */
+async function gone(
+  councilId: string,
+  contract: { id: string; reference: string; title: string },
+  commitmentId: string,
+) {
+  const removed = await removedCommitment(councilId, contract.id, commitmentId);
+  if (!removed) notFound();
+  return json(
+    { contract: { id: contract.id, reference: contract.reference, title: contract.title }, removed },
+    { status: 410 },
+  );
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
   const unit = await commitmentUnit(membership.organisationId, params.id!, params.commitmentId!);
-  if (!unit) notFound();
+  if (!unit) {
+    const contract = await getContractForCommitments(membership.organisationId, params.id!);
+    if (!contract) notFound();
+    return gone(membership.organisationId, contract, params.commitmentId!);
+  }
   const submission = parseForm(await readForm(request), { schema: saveSchema(unit), hidden: ["measureId"] });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = {
@@ -61,7 +90,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
   const result = await updateCommitment(actor, params.id!, params.commitmentId!, submission.value);
   if (!result.ok) {
-    if ("notFound" in result) notFound();
+    if ("notFound" in result) {
+      // removed by a colleague while this form was filled in
+      const contract = await getContractForCommitments(membership.organisationId, params.id!);
+      if (!contract) notFound();
+      return gone(membership.organisationId, contract, params.commitmentId!);
+    }
     if ("stale" in result)
       return json(
         {
@@ -80,8 +114,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCommitment() {
-  const { contract, quarters, commitment } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  if ("removed" in data) return <AlreadyRemoved contract={data.contract} measure={data.removed.measure} />;
+  if (reply && "removed" in reply)
+    return <AlreadyRemoved contract={reply.contract} measure={reply.removed.measure} />;
+  return <EditForm data={data} lastResult={reply} />;
+}
+
+function EditForm({
+  data: { contract, quarters, commitment },
+  lastResult,
+}: {
+  data: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { removed: unknown }>;
+  lastResult: Exclude<ReturnType<typeof useActionData<typeof action>>, { removed: unknown }>;
+}) {
   const { stale, version } = editState(lastResult, commitment.version);
   return (
     <>

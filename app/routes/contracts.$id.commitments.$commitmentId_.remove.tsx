@@ -17,6 +17,7 @@ import { commitmentRemoveSchema } from "~/domain/contracts/schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
+import { AlreadyRemoved } from "./contracts.$id.commitments.new/already-removed.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { Button } from "~/ui/form.tsx";
@@ -176,32 +177,6 @@ export default function RemoveCommitment() {
           </Form>
         </>
       )}
-    </div>
-  );
-}
-
-function AlreadyRemoved({
-  contract,
-  measure,
-}: {
-  contract: { id: string; reference: string; title: string };
-  measure: string | null;
-}) {
-  const back = `/contracts/${contract.id}`;
-  return (
-    <div className="max-w-3xl">
-      <BackLink to={back}>Back to the contract</BackLink>
-      <PageHeading caption={`${contract.reference}: ${contract.title}`}>
-        This commitment has already been removed
-      </PageHeading>
-      <p className="mb-4">
-        {measure ? `The commitment ${measure} was` : "This commitment was"} removed from this contract, so
-        there is nothing left to remove. The contract’s history keeps a record of the removal and of what the
-        commitment was.
-      </p>
-      <p>
-        <Link to={back}>Back to the contract</Link>
-      </p>
     </div>
   );
 }
