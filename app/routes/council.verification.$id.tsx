@@ -27,6 +27,7 @@ import { Button, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
 import { capitalise, formatDate, formatDateTime, formatNumber, listInWords } from "~/ui/format.ts";
 import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 import { readForm } from "~/server/read-form.server.ts";
+import { organisationChangesSinceSent } from "~/domain/audit/organisation-changes.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Verify an organisation – Social Value Marketplace" }];
 
@@ -72,6 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitations: memberless ? invitations : [],
     canInviteOwner: memberless && councilId !== null && adminCouncilIds(viewer).includes(councilId),
     ownOrganisation: isMemberOf(viewer, organisation.id),
+    // what its owner changed since it was sent (or sent again after a refusal): the details below are the new ones
+    changes: organisation.status === "PENDING" ? await organisationChangesSinceSent(organisation.id) : null,
   });
 }
 
@@ -132,7 +135,7 @@ const bandLabel = (bands: readonly { value: string; label: string }[], value: st
   bands.find((b) => b.value === value)?.label ?? "Not given";
 
 export default function VerifyOrganisation() {
-  const { organisation, others, memberless, invitations, canInviteOwner, ownOrganisation } =
+  const { organisation, others, memberless, invitations, canInviteOwner, ownOrganisation, changes } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // the decision forms and the invitation form answer separately: each shows only its own errors
@@ -197,6 +200,26 @@ export default function VerifyOrganisation() {
       <BackLink to="/council/verification">Back to organisations to verify</BackLink>
       <PageHeading caption={organisation.council?.name}>{organisation.name}</PageHeading>
       <ErrorSummary errors={{ ...form.allErrors, ...inviteForm.allErrors }} />
+      {changes?.resubmitted || changes?.changedSince ? (
+        <InsetText>
+          <h2 className="mb-2 text-xl font-bold">Changed since it was sent</h2>
+          {changes.resubmitted ? (
+            <p className="mb-2">
+              Sent again on {formatDateTime(changes.resubmitted.at)} after the council did not verify it
+              {changes.resubmitted.fields.length
+                ? `, with changes to: ${listInWords(changes.resubmitted.fields)}.`
+                : ", with no changes to its details."}
+            </p>
+          ) : null}
+          {changes.changedSince ? (
+            <p className="mb-2">
+              Its owner changed {listInWords(changes.changedSince.fields)} while it was waiting, last on{" "}
+              {formatDateTime(changes.changedSince.lastAt)}.
+            </p>
+          ) : null}
+          <p>The details below are the ones it has now.</p>
+        </InsetText>
+      ) : null}
       <SummaryList rows={rows} />
       {others.length ? (
         <section aria-labelledby="same-name-or-number" className="mb-10">
