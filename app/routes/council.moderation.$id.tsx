@@ -169,7 +169,7 @@ export default function ReviewRequestPage() {
           title: statusLabel(e.toStatus),
           when: formatDateTime(e.createdAt),
           who: e.actor?.name,
-          why: eventReasonText(e.reason),
+          why: eventReasonText(e.reason, e.toStatus),
         }))}
       />
     </>

@@ -364,7 +364,7 @@ export default function ManageRequestPage() {
           title: statusLabel(e.toStatus),
           when: formatDateTime(e.createdAt),
           who: e.who ?? undefined,
-          why: eventReasonText(e.reason),
+          why: eventReasonText(e.reason, e.toStatus),
         }))}
       />
     </>

@@ -38,7 +38,7 @@ export function publicEventNote(event: {
 }): TimelineNote | null {
   const extended = event.reason?.match(EXTENDED);
   if (extended && event.fromStatus === event.toStatus)
-    return { text: "Needed-by date extended to", date: extended[1] };
+    return { text: `Needed-by date ${extendedVerb(event.toStatus)} to`, date: extended[1] };
   if (event.reason && SYSTEM_REASONS.has(event.reason)) return { text: event.reason };
   if (event.fromStatus === "SUBMITTED" && event.toStatus === "OPEN") return { text: BY_PEOPLE.OPEN! };
   if (event.toStatus === "CHANGES_REQUESTED" || event.toStatus === "WITHDRAWN")
@@ -48,7 +48,14 @@ export function publicEventNote(event: {
 
 // A request event's reason as the requestor's and officers' timelines show it: an extension's stored reason names
 // its new date as yyyy-mm-dd, which is written out as every other date is ("27 March 2027").
-export function eventReasonText(reason: string | null) {
+export function eventReasonText(reason: string | null, toStatus?: RequestStatus) {
   const extended = reason?.match(EXTENDED);
-  return extended ? `Needed-by date extended to ${formatDate(extended[1])}` : reason;
+  return extended ? `Needed-by date ${extendedVerb(toStatus)} to ${formatDate(extended[1])}` : reason;
+}
+
+// A new date given while the request waits for approval is a correction, not the one extension a published request
+// may have (request-lifecycle requestRefusal): said as "extended", two of them read as two extensions, and the
+// public page told of an extension that never happened.
+function extendedVerb(status: RequestStatus | undefined) {
+  return status === "SUBMITTED" ? "changed" : "extended";
 }
