@@ -6,7 +6,7 @@ import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { dayToDate, yearBeforeToday } from "~/domain/calendar.ts";
 import { parseDay } from "~/domain/contracts/values.ts";
-import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { formatQuantity, HELP_TYPES, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { councilActivityPledges, PLEDGE_VIEWS } from "~/domain/reporting/dashboard-pledges.server.ts";
 import { HelpType } from "~/generated/prisma/enums.ts";
@@ -64,6 +64,21 @@ export default function CouncilPledgesPage() {
           See the pledges {other === "pledged" ? "made" : "confirmed"} instead
         </Link>
       </p>
+      {/* reached from one of the dashboard's figures, one type of help: the others are a link away, for the same
+          view and dates, not back through the dashboard */}
+      <nav aria-label="Types of help" className="mb-4">
+        <p>
+          Other types of help:{" "}
+          {HELP_TYPES.filter((h) => h.value !== helpType).map((h, i) => (
+            <span key={h.value}>
+              {i > 0 ? ", " : null}
+              <Link to={`/council/pledges?view=${view}&helpType=${h.value}&since=${since.slice(0, 10)}`}>
+                {h.label}
+              </Link>
+            </span>
+          ))}
+        </p>
+      </nav>
       <p className="mb-6 text-xl font-bold" role="status">
         {formatQuantity(helpType, quantity)} in {formatNumber(total)} {total === 1 ? "pledge" : "pledges"}
       </p>
