@@ -6,7 +6,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
 import { Form } from "~/ui/form-for.tsx";
 import { accountDeletedHere, clearAccountDeletedCookie } from "~/auth/account-deleted-cookie.server.ts";
 import { getViewer } from "~/auth/permissions.server.ts";
@@ -75,16 +74,6 @@ export default function SignIn() {
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(lastResult);
-  // Each refused attempt moves focus to the error summary, as GOV.UK's does: the summary focuses itself when its
-  // number of errors changes, so a second "Incorrect email or password" left focus on the button and a screen
-  // reader user heard nothing. A new answer from the server makes it a new summary, which focuses itself again.
-  // (counted as React's "adjusting state when a prop changes" does, while rendering)
-  const [answered, setAnswered] = useState(lastResult);
-  const [attempt, setAttempt] = useState(0);
-  if (lastResult !== answered) {
-    setAnswered(lastResult);
-    setAttempt(attempt + 1);
-  }
   return (
     <div className="max-w-2xl">
       <PageHeading>Sign in</PageHeading>
@@ -94,7 +83,7 @@ export default function SignIn() {
         </Notice>
       ) : null}
       <Form method="post" noValidate>
-        <ErrorSummary key={attempt} errors={form.allErrors} />
+        <ErrorSummary errors={form.allErrors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextInput
           name={fields.email.name}

@@ -1,6 +1,7 @@
 // GOV.UK Design System form patterns (question pages, error summary) in Tailwind.
 // Field ids equal field names, so the error summary can link to them.
 import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
+import { useLocation } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import {
   useEffect,
@@ -366,9 +367,13 @@ export function ErrorSummary({ errors }: { errors?: Record<string, FieldErrors> 
   const entries = names
     .map((name) => [name, errorsFor(errors, name)] as const)
     .filter(([, messages]) => messages && messages.length > 0);
+  // Focus moves here whenever an answer brings errors, as GOV.UK's summary does. Every answer to a form is a new
+  // location (a new key), so a second refusal with as many errors as the first is announced too; before, only a
+  // change in their number moved focus, and a second "Incorrect email or password" left it on the button.
+  const { key } = useLocation();
   useEffect(() => {
     if (entries.length) ref.current?.focus();
-  }, [entries.length]);
+  }, [entries.length, key]);
   if (!entries.length) return null;
   return (
     <div

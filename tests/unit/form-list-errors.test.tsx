@@ -2,8 +2,13 @@
 // sent by hand) is the field's error: shown next to the field, and the error summary links to the field. Before,
 // the summary linked to "#barriers[0]", which no element has, and no error showed next to the boxes.
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
-import { ErrorSummary, errorsFor } from "~/ui/form.tsx";
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("@remix-run/react", () =>
+  import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
+);
+
+const { ErrorSummary, errorsFor } = await import("~/ui/form.tsx");
 
 const errors = {
   "barriers[0]": ["Choose the barriers from the list"],
