@@ -155,7 +155,7 @@ test("an officer changes a district's postcode areas and a category's descriptio
   await page.getByLabel("Postcode areas (optional)").fill("GU1, not a postcode");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("alert")).toContainText(
-    "not a postcode is not a postcode area: list postcode areas like GU1, GU2",
+    "“not a postcode” is not a postcode area: list postcode areas like GU1, GU2",
   );
   await expect(page.getByLabel("Postcode areas (optional)")).toHaveValue("GU1, not a postcode");
   await expectAccessible(page);

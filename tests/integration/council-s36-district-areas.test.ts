@@ -95,8 +95,8 @@ it("names each wrong postcode area, and tells a full postcode its first part", a
   expect(response.status).toBe(400);
   const html = await response.text();
   const text = readableText(html);
-  expect(text).toContain("!! and nope are not postcode areas: list postcode areas like GU1, GU2");
-  expect(text).toContain("GU1 1AA is a full postcode: enter only its first part, GU1");
+  expect(text).toContain("“!!” and “nope” are not postcode areas: list postcode areas like GU1, GU2");
+  expect(text).toContain("“GU1 1AA” is a full postcode: enter only its first part, GU1");
   expect(text).not.toContain("ZZ99 is");
   expect(html).toContain('value="ZZ99, !!, GU1 1AA, nope"');
   const one = await postPage(
@@ -105,6 +105,6 @@ it("names each wrong postcode area, and tells a full postcode its first part", a
     officer,
   );
   expect(readableText(await one.text())).toContain(
-    "gu11aa is a full postcode: enter only its first part, GU1",
+    "“gu11aa” is a full postcode: enter only its first part, GU1",
   );
 });

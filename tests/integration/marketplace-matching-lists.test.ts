@@ -496,7 +496,7 @@ describe("council categories and districts", () => {
       badChange,
     );
     expect(badBody.error.postcodeAreas).toEqual([
-      "nope is not a postcode area: list postcode areas like GU1, GU2",
+      "“nope” is not a postcode area: list postcode areas like GU1, GU2",
     ]);
     expect(badBody.initialValue.name).toBe("Woking borough");
     const foreign = await callAction(districtsAction, {

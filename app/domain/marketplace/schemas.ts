@@ -106,7 +106,12 @@ export function laterNeededByMessage(neededBy: string, now = new Date()): string
     : (noLaterNeededBy(neededBy, now) ?? "The new date must be later than the current one.");
 }
 
-export const futureDate = (what: string, bounds: FutureDayBounds = {}) => {
+/** A future-only date field, `what` naming it in its errors. `onOrBeforeIs` says what the `onOrBefore` bound is
+ * ("the date the help is needed by"): while that day is still to come and sooner than MAX_YEARS_AHEAD years from
+ * today, a later date is told it, in the domain's words (pledges.server.ts), whether it is a day or years past it.
+ * An expected delivery date of 2030 was told it must be within 2 years, and when changed to one a year away, told
+ * it must be on or before the needed-by date: the limit that held all along. */
+export const futureDate = (what: string, bounds: FutureDayBounds = {}, onOrBeforeIs?: string) => {
   // each error's example is the one the form's hint gives (from the same days, worked out when the form is
   // checked), so a date refused as past or too far ahead is shown a day the field takes, as a misspelt one is. When
   // the bounds leave no day (a request that no longer takes one: its page says why, and so does the domain), no
@@ -114,6 +119,13 @@ export const futureDate = (what: string, bounds: FutureDayBounds = {}) => {
   const forExample = () => {
     const example = futureDayExample(bounds);
     return example ? `, for example ${example}` : "";
+  };
+  // the `onOrBefore` day, when it is the latest day the field takes (not passed, and sooner than the portal's
+  // limit) and the field says what it is; worked out when the form is checked, as the days are
+  const tighterOnOrBefore = () => {
+    const { onOrBefore } = bounds;
+    if (!onOrBefore || !onOrBeforeIs) return null;
+    return onOrBefore >= todayIso() && onOrBefore < latestIso() ? onOrBefore : null;
   };
   return z.preprocess(
     ukDayAsIso,
@@ -126,7 +138,11 @@ export const futureDate = (what: string, bounds: FutureDayBounds = {}) => {
       .refine((v) => !validDate(v) || v >= todayIso(), {
         error: () => `${capitalise(what)} must be today or in the future${forExample()}`,
       })
-      .refine((v) => !validDate(v) || v <= latestIso(), {
+      .refine((v) => !validDate(v) || !tighterOnOrBefore() || v <= tighterOnOrBefore()!, {
+        error: () =>
+          `${capitalise(what)} must be on or before ${formatDate(tighterOnOrBefore()!)}, ${onOrBeforeIs}`,
+      })
+      .refine((v) => !validDate(v) || tighterOnOrBefore() || v <= latestIso(), {
         error: () => `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today${forExample()}`,
       }),
   );
@@ -397,7 +413,11 @@ export const pledgeFormSchemaFor = (request?: {
           : undefined,
       ),
       message: optionalText(2000, "Message must be 2,000 characters or fewer"),
-      expectedDeliveryDate: futureDate("the expected delivery date", { onOrBefore: request?.neededBy }),
+      expectedDeliveryDate: futureDate(
+        "the expected delivery date",
+        { onOrBefore: request?.neededBy },
+        "the date the help is needed by",
+      ),
       commitmentId: z.string().trim().optional(),
     }),
     { min: 10, max: 64, required: true },
@@ -612,6 +632,9 @@ const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?\d[A-Z]{2}$/;
 /** What is wrong with a district's postcode areas, naming the entries: one error only said "List postcode areas
  * like GU1, GU2", so "ZZ99, !!, GU1 1AA" left the officer to find the wrong ones. Entries are separated by commas
  * (spaces also separate areas: "GU1 GU2"); a full postcode typed as an area is told its first part. */
+// a typed entry quoted, so a sentence about "not a postcode" reads as one: “not a postcode” is not a postcode area
+const quoted = (entry: string) => `“${entry.length > 40 ? `${entry.slice(0, 40)}…` : entry}”`;
+
 function postcodeAreaProblems(text: string) {
   const problems: string[] = [];
   const wrong: string[] = [];
@@ -621,12 +644,12 @@ function postcodeAreaProblems(text: string) {
     .filter(Boolean)) {
     const upper = entry.toUpperCase().replace(/\s+/g, " ");
     const full = FULL_POSTCODE.exec(upper);
-    if (full) problems.push(`${entry} is a full postcode: enter only its first part, ${full[1]}`);
+    if (full) problems.push(`${quoted(entry)} is a full postcode: enter only its first part, ${full[1]}`);
     else if (!upper.split(" ").every((area) => POSTCODE_AREA.test(area))) wrong.push(entry);
   }
   if (wrong.length)
     problems.unshift(
-      `${listInWords(wrong)} ${wrong.length === 1 ? "is not a postcode area" : "are not postcode areas"}: list postcode areas like GU1, GU2`,
+      `${listInWords(wrong.map(quoted))} ${wrong.length === 1 ? "is not a postcode area" : "are not postcode areas"}: list postcode areas like GU1, GU2`,
     );
   return problems;
 }
