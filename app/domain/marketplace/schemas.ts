@@ -516,7 +516,14 @@ const optionalId = z
   .catch(undefined);
 export const searchSchema = z.object({
   // a longer search (a pasted description) is searched for by its first 200 characters, not dropped
-  q: z.string().transform(firstWords).optional().catch(undefined),
+  // control characters (NUL, tabs, line breaks pasted in) are spaces, and a search that shows nothing once they are
+  // (q=%00, zero-width spaces) is no search: "0 requests matching “”" was listed for it, where every request is
+  q: z
+    .string()
+    .transform((sent) => firstWords(sent.replace(/\p{Cc}/gu, " ")))
+    .transform((words) => (hasVisibleText(words) ? words : undefined))
+    .optional()
+    .catch(undefined),
   category: optionalId,
   helpType: z.enum(HELP_TYPE_VALUES).optional().catch(undefined),
   district: optionalId,
