@@ -184,12 +184,14 @@ export default function ManageRequestPage() {
         {/* the full request (its description, place and who it helps) opens for its own organisation in every
             status, published or not: before it is published only the group (and, once sent, the council) sees it */}
         <li>
+          {/* a draft, or one with the council, has not been posted: it is a preview of what will be published
+              ("View the request as posted" said otherwise); one withdrawn before it was published never will be */}
           {need.publishedAt ? (
             <Link to={`/requests/${need.id}`}>View the public page</Link>
+          ) : ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"].includes(need.status) ? (
+            <Link to={`/requests/${need.id}`}>Preview the request as it will be published</Link>
           ) : (
-            <Link to={`/requests/${need.id}`}>
-              View the request as posted<span className="sr-only"> (not published)</span>
-            </Link>
+            <Link to={`/requests/${need.id}`}>View the request (never published)</Link>
           )}
         </li>
         {can("edit") ? (

@@ -107,7 +107,9 @@ describe("the manage page", () => {
       });
       const html = await pageHtmlAs(`/requests/${r.id}/manage`, world.users.vcseOwner.id);
       expect(html).toMatch(
-        new RegExp(`<a [^>]*href="/requests/${r.id}">(View the public page|View the request as posted)`),
+        new RegExp(
+          `<a [^>]*href="/requests/${r.id}">(View the public page|Preview the request as it will be published|View the request \\(never published\\))`,
+        ),
       );
       const full = await renderPage(`/requests/${r.id}`, await sessionCookieFor(world.users.vcseOwner.id));
       expect(full.status).toBe(200);
@@ -123,7 +125,7 @@ describe("the manage page", () => {
       status: "SUBMITTED",
     });
     const text = readableText(await pageHtmlAs(`/requests/${r.id}/manage`, world.users.vcseOwner.id));
-    expect(text).toContain("View the request as posted (not published)");
+    expect(text).toContain("Preview the request as it will be published");
     expect(text).not.toContain("View the public page");
   });
 });
