@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   Links,
   Outlet,
   Scripts,
@@ -15,7 +14,7 @@ import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
 import { clearSessionCookie, readSessionToken } from "~/auth/session.server.ts";
 import { brandingFor } from "~/domain/content/branding.server.ts";
 import { readFlash } from "~/ui/flash.server.ts";
-import { errorText, otherErrorText } from "~/ui/error-text.ts";
+import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
 import { PageMeta } from "~/ui/page-meta.tsx";
 import { useNonce } from "~/ui/nonce.tsx";
@@ -89,16 +88,11 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const text = errorText[status] ?? otherErrorText;
+  const text = errorPageText(error);
   return (
     <Document title={`${text.title} – Social Value Marketplace`}>
       <PageShell user={data?.user ?? null} flash={null} branding={data?.branding ?? null}>
-        <h1 className="mb-6 text-3xl font-bold">{text.title}</h1>
-        <p className="mb-4">{text.body}</p>
-        <p>
-          <a href="/">Go to the home page</a>
-        </p>
+        <ErrorPageContent error={error} />
       </PageShell>
     </Document>
   );

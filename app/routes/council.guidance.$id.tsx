@@ -24,7 +24,7 @@ import {
 import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas.ts";
 import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
-import { errorText, otherErrorText } from "~/ui/error-text.ts";
+import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
 import { GuidanceDeleted, isDeletedGuidance, type DeletedGuidance } from "~/ui/guidance-deleted.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary } from "~/ui/form.tsx";
@@ -40,9 +40,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
 ];
 
 function errorTitle(error: unknown) {
-  if (!isRouteErrorResponse(error)) return otherErrorText.title;
-  if (isDeletedGuidance(error.data)) return "This guidance page has been deleted";
-  return (errorText[error.status] ?? otherErrorText).title;
+  if (isRouteErrorResponse(error) && isDeletedGuidance(error.data))
+    return "This guidance page has been deleted";
+  return errorPageText(error).title;
 }
 
 // a new page's form names the council it was shown for; a page's form, the version of it that was read
@@ -136,16 +136,7 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && isDeletedGuidance(error.data))
     return <GuidanceDeleted {...error.data} />;
   // any other error reads as the whole site's error page does
-  const text = (isRouteErrorResponse(error) && errorText[error.status]) || otherErrorText;
-  return (
-    <>
-      <h1 className="mb-6 text-3xl font-bold">{text.title}</h1>
-      <p className="mb-4">{text.body}</p>
-      <p>
-        <a href="/">Go to the home page</a>
-      </p>
-    </>
-  );
+  return <ErrorPageContent error={error} />;
 }
 
 export default function EditGuidance() {

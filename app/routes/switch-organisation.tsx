@@ -6,7 +6,7 @@ import { notFound, requireUser } from "~/auth/permissions.server.ts";
 import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { safeRedirect, SIGNED_IN_LANDING } from "~/auth/request-context.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
-import { errorText, otherErrorText } from "~/ui/error-text.ts";
+import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
 
 const schema = z.object({ organisationId: z.string().max(40), redirectTo: z.string().max(500).optional() });
 
@@ -14,7 +14,7 @@ const NOT_YOURS = "You cannot switch to that organisation";
 
 export const meta: MetaFunction = ({ error }) => [
   {
-    title: `${isRouteErrorResponse(error) && error.status === 404 ? NOT_YOURS : (isRouteErrorResponse(error) && errorText[error.status]?.title) || otherErrorText.title} – Social Value Marketplace`,
+    title: `${isRouteErrorResponse(error) && error.status === 404 ? NOT_YOURS : errorPageText(error).title} – Social Value Marketplace`,
   },
 ];
 
@@ -57,14 +57,5 @@ export function ErrorBoundary() {
         </p>
       </>
     );
-  const text = (isRouteErrorResponse(error) && errorText[error.status]) || otherErrorText;
-  return (
-    <>
-      <h1 className="mb-6 text-3xl font-bold">{text.title}</h1>
-      <p className="mb-4">{text.body}</p>
-      <p>
-        <a href="/">Go to the home page</a>
-      </p>
-    </>
-  );
+  return <ErrorPageContent error={error} />;
 }
