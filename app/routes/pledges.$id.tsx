@@ -173,7 +173,8 @@ export default function PledgeDetailPage() {
                   key: "Delivered",
                   value: `${q(pledge.deliveredQuantity)} on ${formatDate(pledge.deliveredOn)}`,
                 },
-                { key: "Delivery note", value: pledge.deliveryNote ?? "" },
+                // a delivery reported without a note (before one was asked for) reads as other empty answers do
+                { key: "Delivery note", value: pledge.deliveryNote || "Not given" },
               ]
             : []),
           ...(pledge.rating ? [{ key: "Rating", value: `${pledge.rating} out of 5` }] : []),
