@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
+import { z } from "zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
@@ -51,6 +52,21 @@ const OWN_ORGANISATION =
   "You are a member of this organisation, so another officer of its council must verify or reject it.";
 function isMemberOf(viewer: Viewer, organisationId: string) {
   return viewer.memberships.some((m) => m.organisationId === organisationId);
+}
+
+// Its owner may change its details while it waits (decision 039): a decision on details the officer was not shown is
+// refused, and the page read again shows the new ones.
+const CHANGED_SINCE_SHOWN =
+  "The organisation changed its details since you opened this page: check them and decide again";
+
+// The version of its details the decision forms were shown (the organisation's updatedAt): absent, not checked;
+// present but not a time (an edited form), answered as changed, so the page is read again.
+const shownVersion = z.iso.datetime({ precision: 3 }).transform((v) => new Date(v));
+function versionShown(formData: FormData): { ok: true; version?: Date } | { ok: false } {
+  const sent = formData.get("version");
+  if (sent === null || sent === "") return { ok: true };
+  const parsed = shownVersion.safeParse(sent);
+  return parsed.success ? { ok: true, version: parsed.data } : { ok: false };
 }
 
 // Councils where the viewer is an admin: they may give an organisation left with no members a new owner.
@@ -109,14 +125,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (isMemberOf(viewer, organisation.id))
     return json(submission.reply({ formErrors: [OWN_ORGANISATION] }), { status: 403 });
-  const outcome = await decideVerification(
-    params.id!,
-    officerCouncilIds(viewer),
-    viewer.user.id,
-    submission.value,
-    requestContext(request),
-  );
+  const shown = versionShown(formData);
+  const outcome = shown.ok
+    ? await decideVerification(
+        params.id!,
+        officerCouncilIds(viewer),
+        viewer.user.id,
+        submission.value,
+        requestContext(request),
+        shown.version,
+      )
+    : "changed";
   if (outcome === "not-found") notFound();
+  if (outcome === "changed")
+    return json(submission.reply({ formErrors: [CHANGED_SINCE_SHOWN] }), { status: 409 });
   if (outcome === "already-decided")
     return json(submission.reply({ formErrors: ["Someone has already decided on this organisation"] }), {
       status: 409,
@@ -317,6 +339,7 @@ export default function VerifyOrganisation() {
       {organisation.status === "PENDING" && !ownOrganisation ? (
         <div className="grid max-w-3xl gap-10">
           <Form method="post">
+            <input type="hidden" name="version" value={organisation.updatedAt} />
             <h2 className="mb-4 text-2xl font-bold">Verify</h2>
             <p className="mb-4">
               Verify if you have checked the organisation is genuine. Its owners will be emailed.
@@ -326,6 +349,7 @@ export default function VerifyOrganisation() {
             </Button>
           </Form>
           <Form method="post" {...getFormProps(form)} noValidate>
+            <input type="hidden" name="version" value={organisation.updatedAt} />
             <h2 className="mb-4 text-2xl font-bold">Reject</h2>
             <Textarea
               name={fields.reason.name}

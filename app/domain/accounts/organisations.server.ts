@@ -605,6 +605,8 @@ export function organisationForVerification(id: string, councilIds: string[]) {
       businessSize: true,
       contactEmail: true,
       createdAt: true,
+      // the version of its details the page shows: a decision carries it back (decideVerification)
+      updatedAt: true,
       councilId: true,
       council: { select: { name: true } },
       memberships: {
@@ -676,14 +678,19 @@ export async function sameNameOrNumber(
 
 export type Decision = { intent: "verify" } | { intent: "reject"; reason: string };
 
-// Only a pending organisation of one of the officer's councils can be decided, and only once.
+// Only a pending organisation of one of the officer's councils can be decided, and only once. Its owner may change its
+// details while it waits (decision 039): a decision carries the version of them the officer was shown (its
+// updatedAt), and is refused ("changed") if they changed since, so nothing is verified or rejected on details the
+// officer never saw. The version is part of the guarded update itself, so an owner's change saved at the same moment
+// cannot slip between a check and the write. A decision without a version (not sent from the page) is not checked.
 export async function decideVerification(
   organisationId: string,
   councilIds: string[],
   officerUserId: string,
   decision: Decision,
   context: Context,
-): Promise<"done" | "not-found" | "already-decided"> {
+  shownVersion?: Date,
+): Promise<"done" | "not-found" | "already-decided" | "changed"> {
   return db.$transaction(async (tx) => {
     const organisation = await tx.organisation.findFirst({
       where: { id: organisationId, councilId: { in: councilIds }, kind: { in: ["VCSE", "SUPPLIER"] } },
@@ -692,7 +699,7 @@ export async function decideVerification(
     if (!organisation) return "not-found";
     const verified = decision.intent === "verify";
     const updated = await tx.organisation.updateMany({
-      where: { id: organisationId, status: "PENDING" },
+      where: { id: organisationId, status: "PENDING", ...(shownVersion ? { updatedAt: shownVersion } : {}) },
       data: verified
         ? { status: "VERIFIED", verifiedAt: new Date(), verifiedById: officerUserId, rejectionReason: null }
         : {
@@ -709,6 +716,8 @@ export async function decideVerification(
         where: { id: organisationId },
         select: { status: true, verifiedById: true, rejectionReason: true },
       });
+      // still waiting, so only its version stopped it: its owner changed its details since the page was read
+      if (now.status === "PENDING") return "changed";
       const repeat =
         now.verifiedById === officerUserId &&
         (verified
