@@ -13,6 +13,7 @@ import {
 } from "~/domain/marketplace/council-lists.server.ts";
 import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";
 import { savedSearchSchema } from "~/domain/marketplace/schemas.ts";
+import { filtersInWords } from "~/domain/marketplace/search-words.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, TextInput } from "~/ui/form.tsx";
@@ -52,6 +53,12 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (saved instanceof SavedSearchLimitReached)
       return json(submission.reply({ formErrors: [saved.message] }), { status: 400 });
+    // the same filters as one kept already: a second would only send the same daily email twice
+    if (saved.existing)
+      return redirectWithFlash("/saved-searches", {
+        kind: "info",
+        message: `You already have this search, saved as “${saved.name}”. Nothing new was saved.`,
+      });
     return redirectWithFlash("/saved-searches", { kind: "success", message: `Search “${saved.name}” saved` });
   }
   const done =
@@ -140,6 +147,11 @@ export default function SavedSearchesPage() {
             ),
             rowHeader: true,
           },
+          {
+            header: "Finds",
+            cell: (s) =>
+              s.matches ? <SearchInWords matches={s.matches} /> : "Its filters could not be read",
+          },
           { header: "Daily email", cell: (s) => (s.emailDigest ? "On" : "Off") },
           // the daily run's date, whether or not it found anything new to email (no email on such a day)
           {
@@ -175,5 +187,20 @@ export default function SavedSearchesPage() {
         ]}
       />
     </>
+  );
+}
+
+// What a saved search finds, filter by filter, so two searches are told apart by more than their names.
+function SearchInWords({ matches }: { matches: Parameters<typeof filtersInWords>[0] }) {
+  const words = filtersInWords(matches);
+  if (words.length === 0) return <>Every open request</>;
+  return (
+    <ul className="text-sm">
+      {words.map((w) => (
+        <li key={w.label}>
+          {w.label}: {w.value}
+        </li>
+      ))}
+    </ul>
   );
 }

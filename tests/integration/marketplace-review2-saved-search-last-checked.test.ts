@@ -31,6 +31,9 @@ describe("the saved searches page", () => {
     const html = (await response.text()).replace(/<script[\s\S]*?<\/script>/g, "");
     expect(html).toContain("Last checked for new requests");
     // checked on 30 November, never emailed: the "Last emailed" column says so
-    expect(readableText(html)).toContain("My search On 30 November 2026 Not yet");
+    // the row: its name, what it finds, the daily email, last checked, last emailed
+    expect(readableText(html)).toContain(
+      "My search Search words: “nothing-matches-this-word” On 30 November 2026 Not yet",
+    );
   });
 });

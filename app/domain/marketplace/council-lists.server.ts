@@ -5,7 +5,7 @@ import { listInWords } from "~/domain/format.ts";
 import type { Actor } from "./access.server.ts";
 import { fileRequestsByPostcodeArea, refileRequestsByPostcodeArea } from "./requests.server.ts";
 import { parseSearch, readSavedFilters, searchQueryString, type SearchFilters } from "./schemas.ts";
-import { applicableFilters, forgetSearchOptions } from "./search.server.ts";
+import { applicableFilters, forgetSearchOptions, namesOfFilters } from "./search.server.ts";
 
 export function listSavedSearches(userId: string, organisationId: string) {
   return db.savedSearch.findMany({
@@ -22,19 +22,52 @@ export function listSavedSearches(userId: string, organisationId: string) {
   });
 }
 
-// The viewer's saved searches with their links, and the filters each names that no longer name anything (a
-// council, category or district deleted since): its link and digest match without them, so it needs updating.
-// A search whose stored filters cannot be read at all has no link (it would wrongly list every request).
+// The viewer's saved searches with their links, what each matches (its filters, with the names of the council,
+// category and district it names, so two searches differ by more than their names), and the filters each names
+// that no longer name anything (a council, category or district deleted since): its link and digest match
+// without them, so it needs updating. A search whose stored filters cannot be read at all has no link (it would
+// wrongly list every request).
 export async function savedSearchesOf(userId: string, organisationId: string) {
   const searches = await listSavedSearches(userId, organisationId);
   return Promise.all(
     searches.map(async ({ filters, ...search }) => {
       const saved = readSavedFilters(filters);
-      if (!saved) return { ...search, link: null, notFound: [] };
-      const { notFound } = await applicableFilters(saved);
-      return { ...search, link: savedSearchLink(saved), notFound };
+      if (!saved) return { ...search, link: null, notFound: [], matches: null };
+      const { filters: applied, notFound } = await applicableFilters(saved);
+      const { q, helpType, remote, closingBefore } = applied;
+      const matches = { q, helpType, remote, closingBefore, ...(await namesOfFilters(applied)) };
+      return { ...search, link: savedSearchLink(saved), notFound, matches };
     }),
   );
+}
+
+// What decides which requests a saved search finds, and so what its daily email lists: every filter but the
+// order (sort). Search words count as the search reads them: case and runs of spaces aside.
+const MATCHING = ["q", "category", "helpType", "district", "council", "remote", "closingBefore"] as const;
+
+function sameMatches(a: SearchFilters, b: SearchFilters) {
+  const value = (f: SearchFilters, key: (typeof MATCHING)[number]) =>
+    key === "q" ? (f.q ?? "").trim().replace(/\s+/g, " ").toLowerCase() : (f[key] ?? "");
+  return MATCHING.every((key) => value(a, key) === value(b, key));
+}
+
+// The person's saved search (for this organisation) that finds exactly what `filters` finds, if there is one.
+async function sameSearchSaved(
+  tx: Pick<typeof db, "savedSearch">,
+  userId: string,
+  organisationId: string,
+  filters: SearchFilters,
+) {
+  const saved = await tx.savedSearch.findMany({
+    where: { userId, organisationId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, filters: true },
+  });
+  const same = saved.find((s) => {
+    const read = readSavedFilters(s.filters);
+    return read !== null && sameMatches(read, filters);
+  });
+  return same ? { id: same.id, name: same.name } : null;
 }
 
 // How many searches one person keeps for one organisation: the saved searches page lists them all, and each
@@ -51,7 +84,9 @@ export class SavedSearchLimitReached extends Error {
 
 // A double-submitted form carries the same one-off key (as a pledge's does): the second answers with the search
 // the first saved, whichever of the two reaches the database first. A form without a key (a page rendered
-// before keys were added) saves as it always did. Past the limit, SavedSearchLimitReached.
+// before keys were added) saves as it always did. A search finding exactly what one the person already keeps
+// for the organisation finds is not saved again (two would send the same daily email twice): the answer is that
+// one, as "existing". Past the limit, SavedSearchLimitReached.
 export async function saveSearch(input: {
   userId: string;
   organisationId: string;
@@ -59,7 +94,7 @@ export async function saveSearch(input: {
   query: string;
   emailDigest: boolean;
   submissionKey?: string;
-}): Promise<{ id: string; name: string; repeated: boolean }> {
+}): Promise<{ id: string; name: string; repeated: boolean; existing?: boolean }> {
   const filters = parseSearch(new URLSearchParams(input.query));
   // a digest's own window (since) is not part of a saved search: each digest sets it
   const { page: _page, since: _since, ...kept } = filters;
@@ -70,6 +105,8 @@ export async function saveSearch(input: {
       await lockUntilCommit(tx, `saved-search:${input.userId}:${input.organisationId}`);
       const earlier = await findBySubmissionKey(tx, input.userId, input.submissionKey);
       if (earlier) return { ...earlier, repeated: true };
+      const same = await sameSearchSaved(tx, input.userId, input.organisationId, kept);
+      if (same) return { ...same, repeated: false, existing: true };
       const savedAlready = await tx.savedSearch.count({
         where: { userId: input.userId, organisationId: input.organisationId },
       });

@@ -238,6 +238,24 @@ export async function applicableFilters(asked: SearchFilters, { reread = true } 
   return { filters, notFound };
 }
 
+// The names of the council, category and district a set of filters names, as the lists call them now (a retired
+// entry by its name, marked retired), for saying in words what a saved search matches. One naming nothing is left
+// out: applicableFilters says which.
+export async function namesOfFilters(filters: Pick<SearchFilters, NamedFilter>) {
+  const councils = await cachedOptions();
+  const council = councils.find((c) => c.id === filters.council);
+  const shown = council ? [council] : councils;
+  const entry = (key: Exclude<NamedFilter, "council">) => {
+    const found = shown.flatMap((c) => LISTS[key](c)).find((x) => x.id === filters[key]);
+    return found ? { name: found.name, retired: !found.active } : undefined;
+  };
+  return {
+    council: council?.name,
+    category: filters.category ? entry("category") : undefined,
+    district: filters.district ? entry("district") : undefined,
+  };
+}
+
 // The list page from its query string: the filter choices, and the requests, by the filters that apply. Those
 // left out are said: notFound (a council, category or district that names nothing), unread (other values that
 // are not a filter the list has, such as a type of help spelled wrongly or a date that is not a real date).
