@@ -33,14 +33,7 @@ export function writtenNumber<T extends z.ZodType>(schema: T) {
   return z.preprocess(asWritten, schema);
 }
 
-/**
- * A whole number from `min` to `max` typed into a form (read with asWritten), each refusal in its own words. A
- * number past `max` is told only the limit, whatever else is wrong: zod's int() refuses a number past 2^53
- * ("99999999999999999999") as not whole before its maximum is checked, so the user was told to enter a whole
- * number when it was one, too large; and a number too long to hold (read as Infinity, which z.number() refuses as
- * not a number) is one past the limit too.
- */
-export function boundedWholeNumber(o: {
+type WholeNumberWords = {
   blank?: string;
   nan: string;
   whole: string;
@@ -48,17 +41,29 @@ export function boundedWholeNumber(o: {
   small: string;
   max: number;
   large: string;
-}) {
-  return z.preprocess(
-    (value) => {
-      const read = asWritten(value);
-      return read === Infinity || read === -Infinity ? Math.sign(read) * Number.MAX_VALUE : read;
-    },
-    z
-      .number({ error: (issue) => (issue.input === undefined && o.blank ? o.blank : o.nan) })
-      // one message for one answer: the first that applies
-      .refine((v) => v > o.max || Number.isInteger(v), { error: o.whole, abort: true })
-      .refine((v) => v > o.max || v >= o.min, { error: o.small, abort: true })
-      .refine((v) => v <= o.max, o.large),
-  );
+};
+
+/**
+ * A whole number from `min` to `max`, each refusal in its own words, one message for one answer (the first that
+ * applies). A number past `max` is told only the limit, whatever else is wrong: zod's int() refuses a number past 2^53
+ * ("99999999999999999999") as not whole before its maximum is checked, so the user was told to enter a whole number
+ * when it was one, too large.
+ */
+export function wholeNumberWithin(o: WholeNumberWords) {
+  return z
+    .number({ error: (issue) => (issue.input === undefined && o.blank ? o.blank : o.nan) })
+    .refine((v) => v > o.max || Number.isInteger(v), { error: o.whole, abort: true })
+    .refine((v) => v > o.max || v >= o.min, { error: o.small, abort: true })
+    .refine((v) => v <= o.max, o.large);
+}
+
+/**
+ * wholeNumberWithin typed into a form (read with asWritten). A number too long to hold (read as Infinity, which
+ * z.number() refuses as not a number) is one past the limit too.
+ */
+export function boundedWholeNumber(o: WholeNumberWords) {
+  return z.preprocess((value) => {
+    const read = asWritten(value);
+    return read === Infinity || read === -Infinity ? Math.sign(read) * Number.MAX_VALUE : read;
+  }, wholeNumberWithin(o));
 }

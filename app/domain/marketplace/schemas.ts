@@ -3,7 +3,7 @@ import { z } from "zod";
 import { intentOf, intentUnion } from "~/domain/form-intent.ts";
 import { dayToDate, exampleDayWithin, isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { capitalise, formatDate, listInWords } from "~/domain/format.ts";
-import { writtenNumber } from "~/domain/numbers.ts";
+import { wholeNumberWithin, writtenNumber } from "~/domain/numbers.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
@@ -154,30 +154,12 @@ const withoutPoundSign = (value: unknown) =>
 
 const quantity = <T extends z.ZodType>(schema: T) => z.preprocess(withoutPoundSign, writtenNumber(schema));
 
-/** A whole number from `min` to `max`, each refusal in its own words. A number over `max` is told only the limit:
- * zod's int() refuses a number past 2^53 ("99999999999999999999") as not whole, before its max is checked, and the
- * user was told to enter a whole number when it was one, too large. */
-function boundedWhole(o: {
-  nan: string;
-  whole: string;
-  min: number;
-  small: string;
-  max: number;
-  large: string;
-}) {
-  return z
-    .number({ error: o.nan })
-    .refine((v) => v > o.max || Number.isInteger(v), o.whole)
-    .refine((v) => v > o.max || v >= o.min, o.small)
-    .refine((v) => v <= o.max, o.large);
-}
-
 /** A quantity of 1 to `max`; `limit` narrows it further where the form is checked knowing less is left (a pledge
  * is at most what the request still needs), in the words the domain's own check uses. */
 const wholeNumber = (what: string, max: number, limit?: { max: number; message: string }) => {
   const narrowed = limit && limit.max >= 1 && limit.max < max;
   return quantity(
-    boundedWhole({
+    wholeNumberWithin({
       nan: `Enter ${what} as a number`,
       whole: `${capitalise(what)} must be a whole number`,
       min: 1,
@@ -290,7 +272,7 @@ export const requestFormSchema = withSubmissionKey(
       neededBy: futureDate("the date you need it by"),
       beneficiaries: optionalText(500, "Who benefits must be 500 characters or fewer"),
       beneficiaryCount: writtenNumber(
-        boundedWhole({
+        wholeNumberWithin({
           nan: "Enter how many people benefit as a number",
           whole: "Enter a whole number of people",
           min: 0,
@@ -459,7 +441,7 @@ export const pledgeActionSchemaFor = (pledge?: {
     z.object({
       intent: z.literal("reportDelivery"),
       deliveredQuantity: quantity(
-        boundedWhole({
+        wholeNumberWithin({
           nan: "Enter the quantity delivered as a number",
           whole: "Enter a whole number",
           min: 1,
