@@ -147,7 +147,7 @@ export default function PledgeDetailPage() {
         rows={[
           { key: "Pledged", value: q(pledge.quantity) },
           { key: "Expected delivery", value: formatDate(pledge.expectedDeliveryDate) },
-          { key: "Message", value: pledge.message || "None" },
+          { key: "Message", value: pledge.message || "Not given" },
           ...(sharesContact(pledge.status)
             ? [
                 {

@@ -1,5 +1,6 @@
 // A pledge delivered without a note showed the requestor a "Delivery note" row with nothing in it. It now reads
-// "Not given", as the app's other empty optional answers do (the contact row on the same page, the request page).
+// "Not given", as the app's other empty optional answers do (the contact row on the same page, the request page);
+// so does a pledge sent without a message, which read "None".
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createWorld } from "../helpers/factories.ts";
@@ -23,6 +24,13 @@ describe("a pledge delivered without a note, as the requestor sees it", () => {
     const html = await pageHtmlAs(`/pledges/${pledge.id}`, world.users.vcseOwner.id);
     expect(readableText(html)).toContain("Delivery note Not given");
     expect(html).not.toMatch(/Delivery note<\/dt>\s*<dd[^>]*>\s*<\/dd>/);
+  });
+
+  it("a pledge sent without a message says it was not given", async () => {
+    const pledge = await deliveredWith("Left the boxes at the hall");
+    await db.pledge.update({ where: { id: pledge.id }, data: { message: "" } });
+    const text = readableText(await pageHtmlAs(`/pledges/${pledge.id}`, world.users.vcseOwner.id));
+    expect(text).toContain("Message Not given");
   });
 
   it("with a note shows it", async () => {
