@@ -7,11 +7,8 @@ import { dayToDate, yearBeforeToday } from "~/domain/calendar.ts";
 import { parseDay } from "~/domain/contracts/values.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
-import {
-  ACTIVITY_VIEWS,
-  councilActivityRequests,
-  type ActivityView,
-} from "~/domain/reporting/activity-requests.server.ts";
+import { councilActivityRequests } from "~/domain/reporting/activity-requests.server.ts";
+import { ACTIVITY_VIEWS, type ActivityView } from "~/domain/reporting/dashboard-lists.ts";
 import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { countOf, formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";

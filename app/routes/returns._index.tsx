@@ -6,11 +6,8 @@ import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { requireCouncilOrSupplier } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
-import {
-  COMPLIANCE_BUCKETS,
-  complianceReturnIds,
-  type ComplianceBucket,
-} from "~/domain/reporting/dashboard-council.server.ts";
+import { complianceReturnIds } from "~/domain/reporting/dashboard-council.server.ts";
+import { COMPLIANCE_BUCKETS, type ComplianceBucket } from "~/domain/reporting/dashboard-lists.ts";
 import {
   listCouncilReturns,
   listSupplierReturns,
@@ -25,31 +22,27 @@ import { ReturnStatusTag } from "~/ui/returns.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Quarterly returns – Social Value Marketplace" }];
 
-// Built when the loader reads the address, not when the page's module loads: COMPLIANCE_BUCKETS comes from a
-// server module, which the browser's copy of this page does not have, so building the schema there threw
-// ("Cannot convert undefined or null to object") and the page's JavaScript never ran
-const filtersSchema = () =>
-  z.object({
-    queue: z.enum(["review", "overdue", "all"]).catch("review"),
-    mine: z.literal("1").optional().catch(undefined),
-    quarter: z
-      .string()
-      .regex(/^\d{4}-Q[1-4]$/)
-      .optional()
-      .catch(undefined),
-    // "All contracts" on the supplier's filter sends it empty
-    contract: z
-      .string()
-      .max(40)
-      .optional()
-      .catch(undefined)
-      .transform((v) => v || undefined),
-    // one of a quarter's compliance figures on the dashboard (needs the quarter)
-    compliance: z.enum(COMPLIANCE_BUCKETS).optional().catch(undefined),
-    // the council a council's page links here for (see the loader)
-    council: z.string().max(40).optional().catch(undefined),
-    page: pageNumberField,
-  });
+const filtersSchema = z.object({
+  queue: z.enum(["review", "overdue", "all"]).catch("review"),
+  mine: z.literal("1").optional().catch(undefined),
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional()
+    .catch(undefined),
+  // "All contracts" on the supplier's filter sends it empty
+  contract: z
+    .string()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  // one of a quarter's compliance figures on the dashboard (needs the quarter)
+  compliance: z.enum(COMPLIANCE_BUCKETS).optional().catch(undefined),
+  // the council a council's page links here for (see the loader)
+  council: z.string().max(40).optional().catch(undefined),
+  page: pageNumberField,
+});
 
 const COMPLIANCE_LABELS: Record<ComplianceBucket, string> = {
   "on-time": "first submitted on time",
@@ -60,7 +53,7 @@ const COMPLIANCE_LABELS: Record<ComplianceBucket, string> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const filters = filtersSchema().parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   // a council's pages name their council, for whoever also works for a supplier (404 for its non-members)
   const { viewer, membership } = await requireCouncilOrSupplier(request, filters.council);
   const now = new Date();
@@ -128,7 +121,7 @@ const QUEUES = [
   { value: "all", label: "All returns" },
 ] as const;
 
-type Filters = z.infer<ReturnType<typeof filtersSchema>>;
+type Filters = z.infer<typeof filtersSchema>;
 
 // The list's links, each carrying only the filters that make sense where it leads: the quarter, the contract
 // and "my contracts" narrow every queue; a compliance figure only "All returns", where the dashboard sends it.

@@ -17,12 +17,16 @@ export async function expectAccessible(page: Page) {
 
 // Every test's page is checked with axe once more when the test ends (tests also check each step), nothing on
 // any page it visited may have been refused by the portal's Content-Security-Policy (a script without the nonce,
-// an inline style): the browser's console says so, and the portal answered nothing it asked with a server error
-// (one behind a redirect, as after signing in, otherwise passes unseen when the next step goes elsewhere).
+// an inline style): the browser's console says so, the portal answered nothing it asked with a server error
+// (one behind a redirect, as after signing in, otherwise passes unseen when the next step goes elsewhere), and no
+// page's own JavaScript failed (a page whose browser code threw, as /returns' did reading a server-only value, still
+// showed its server-rendered HTML, but its links and forms stopped working).
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use, testInfo) => {
     const refused: string[] = [];
     const failed: string[] = [];
+    const thrown: string[] = [];
+    page.on("pageerror", (error) => thrown.push(`${page.url()}: ${error.message}`));
     page.on("console", (message) => {
       if (/Content Security Policy/i.test(message.text())) refused.push(`${page.url()}: ${message.text()}`);
     });
@@ -33,6 +37,7 @@ export const test = base.extend<{ page: Page }>({
     if (testInfo.status !== testInfo.expectedStatus) return;
     expect(refused, "refused by the Content-Security-Policy").toEqual([]);
     expect(failed, "answered with a server error").toEqual([]);
+    expect(thrown, "the page's JavaScript threw").toEqual([]);
     if (page.url().startsWith("http")) await expectAccessible(page);
   },
 });

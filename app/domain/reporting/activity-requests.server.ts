@@ -3,10 +3,8 @@
 // figure that linked to it.
 import { db, type Prisma } from "~/db.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
+import type { ActivityView } from "./dashboard-lists.ts";
 
-// "pledged": opened since the day and pledged to at least once, the requests behind the median time to first pledge
-export const ACTIVITY_VIEWS = ["opened", "fulfilled", "expired", "pledged"] as const;
-export type ActivityView = (typeof ACTIVITY_VIEWS)[number];
 export const ACTIVITY_PAGE_SIZE = 25;
 
 // `sinceDay`: a calendar date (00:00 UTC); times are compared with the moment it began in London, needed-by dates

@@ -16,6 +16,7 @@ import {
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
+import type { ComplianceBucket } from "./dashboard-lists.ts";
 import { requestorPledgeQueues } from "./dashboard-people.server.ts";
 import {
   awardedCommitments,
@@ -64,10 +65,8 @@ export type ComplianceRow = FinancialQuarter & {
   pastDueWithSupplier: number;
 };
 
-// The buckets of a quarter's returns, as SQL over "KpiReturn" r, the contract's "owed" flag and the first
-// submission f.at (see returnCompliance); the returns list filtered to a bucket uses the same conditions.
-export const COMPLIANCE_BUCKETS = ["on-time", "late", "overdue", "not-yet-due", "counted"] as const;
-export type ComplianceBucket = (typeof COMPLIANCE_BUCKETS)[number];
+// The buckets of a quarter's returns (COMPLIANCE_BUCKETS, dashboard-lists.ts) as SQL over "KpiReturn" r, the
+// contract's "owed" flag and the first submission f.at (see returnCompliance).
 
 // isPastDue (returns-rules.ts) for a moment stored in a row: the London day it fell on, after the due date.
 // Timestamps are stored as UTC without a zone, so they are read as UTC before turning them into London time.

@@ -4,9 +4,8 @@
 import { db, type Prisma } from "~/db.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
+import type { PledgeView } from "./dashboard-lists.ts";
 
-export const PLEDGE_VIEWS = ["pledged", "confirmed"] as const;
-export type PledgeView = (typeof PLEDGE_VIEWS)[number];
 const PAGE_SIZE = 25;
 
 // `sinceDay`: a calendar date (00:00 UTC), compared with the times as the moment it began in London
