@@ -50,11 +50,14 @@ type WholeNumberWords = {
  * when it was one, too large.
  */
 export function wholeNumberWithin(o: WholeNumberWords) {
+  // one issue, and not an aborting one: the form's own checks across fields (a closing date after the opening one)
+  // still run and are told in the same round
   return z
     .number({ error: (issue) => (issue.input === undefined && o.blank ? o.blank : o.nan) })
-    .refine((v) => v > o.max || Number.isInteger(v), { error: o.whole, abort: true })
-    .refine((v) => v > o.max || v >= o.min, { error: o.small, abort: true })
-    .refine((v) => v <= o.max, o.large);
+    .superRefine((v, ctx) => {
+      const message = v > o.max ? o.large : !Number.isInteger(v) ? o.whole : v < o.min ? o.small : null;
+      if (message) ctx.addIssue({ code: "custom", message });
+    });
 }
 
 /**
