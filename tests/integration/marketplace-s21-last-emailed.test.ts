@@ -57,7 +57,7 @@ describe("the saved searches page", () => {
     const text = readableText(await response.text());
     expect(text).toContain("Last emailed");
     const day = formatDate(now);
-    expect(text).toMatch(new RegExp(`Quoll search On ${day} ${day} Turn off email`));
-    expect(text).toMatch(new RegExp(`Bilby search On ${day} Not yet Turn off email`));
+    expect(text).toMatch(new RegExp(`Quoll search Search words: “quoll” On ${day} ${day} Turn off email`));
+    expect(text).toMatch(new RegExp(`Bilby search Search words: “bilby” On ${day} Not yet Turn off email`));
   });
 });
