@@ -1,8 +1,7 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/ui/form-for.tsx";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
@@ -14,10 +13,10 @@ import {
   updateCategory,
 } from "~/domain/marketplace/council-lists.server.ts";
 import { categorySchema } from "~/domain/marketplace/schemas.ts";
-import { Notice, PageHeading, Table } from "~/ui/components.tsx";
-import { listItemColumns, staleListRows } from "~/ui/council-lists.tsx";
+import { PageHeading, Table } from "~/ui/components.tsx";
+import { ListEntryForm, listItemColumns, staleListRows } from "~/ui/council-lists.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 import { editState, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
 
@@ -84,28 +83,16 @@ export default function CategoriesPage() {
           ...listItemColumns<(typeof categories)[number]>(),
         ]}
       />
-      <Form method="post" {...getFormProps(form)} noValidate className="max-w-xl border-t-2 border-line pt-4">
-        <h2 id="change" className="mb-4 text-2xl font-bold">
-          {editing ? `Change “${editing.name}”` : "Add a category"}
-        </h2>
-        {editNotFound ? (
-          <Notice>
-            <p>
-              The category you chose to change is not one of {councilName}&apos;s categories. Choose Change
-              next to one in the list above, or add a new one here.
-            </p>
-          </Notice>
-        ) : null}
-        {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
-        {editing && version ? <input type="hidden" name="version" value={version} /> : null}
-        <TextInput
-          key={`name-${editing?.id}`}
-          name="name"
-          label="Name"
-          width="20"
-          errors={fields.name.errors}
-          defaultValue={(fields.name.initialValue as string | undefined) ?? editing?.name}
-        />
+      <ListEntryForm
+        form={form}
+        what="category"
+        listPath="/council/categories"
+        councilName={councilName}
+        editing={editing}
+        editNotFound={editNotFound}
+        version={version}
+        name={fields.name}
+      >
         <TextInput
           key={`description-${editing?.id}`}
           name="description"
@@ -113,17 +100,7 @@ export default function CategoriesPage() {
           errors={fields.description.errors}
           defaultValue={(fields.description.initialValue as string | undefined) ?? editing?.description ?? ""}
         />
-        <div className="flex flex-wrap items-center gap-6">
-          <Button name="intent" value={editing ? "update" : "add"}>
-            {editing ? "Save changes" : "Add category"}
-          </Button>
-          {editing ? (
-            <Link to="/council/categories" className="underline">
-              Cancel
-            </Link>
-          ) : null}
-        </div>
-      </Form>
+      </ListEntryForm>
     </>
   );
 }

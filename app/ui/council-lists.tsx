@@ -1,9 +1,11 @@
 // The columns the council's own lists (categories, districts) share: in use or retired, how many requests are
 // filed under each, a link to change one and the button that retires or restores it.
+import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Form } from "~/ui/form-for.tsx";
-import { Tag, type Column } from "~/ui/components.tsx";
-import { Button } from "~/ui/form.tsx";
+import { Notice, Tag, type Column } from "~/ui/components.tsx";
+import { Button, TextInput } from "~/ui/form.tsx";
 import type { StaleRow } from "~/ui/stale-edit.tsx";
 
 type ListItem = { id: string; name: string; active: boolean; _count: { requests: number } };
@@ -53,4 +55,69 @@ export function staleListRows(stale: { differences: ListEntryDifference[] }): St
     saved: saved || "None",
     yours: yours || "None",
   }));
+}
+
+/**
+ * The form under a council list that adds an entry, or changes the one chosen with its "Change" link: its name
+ * first, then the fields the list adds (`children`). A change link for an entry the council does not list is said so.
+ */
+export function ListEntryForm({
+  form,
+  what,
+  listPath,
+  councilName,
+  editing,
+  editNotFound,
+  version,
+  name,
+  children,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any list's form: only its id and errors are read
+  form: FormMetadata<any, string[]>;
+  what: "category" | "district";
+  listPath: string;
+  councilName: string;
+  editing: { id: string; name: string } | null;
+  editNotFound: boolean;
+  version: string | undefined;
+  name: { errors: string[] | undefined; initialValue: unknown };
+  children?: ReactNode;
+}) {
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate className="max-w-xl border-t-2 border-line pt-4">
+      <h2 id="change" className="mb-4 text-2xl font-bold">
+        {editing ? `Change “${editing.name}”` : `Add a ${what}`}
+      </h2>
+      {editNotFound ? (
+        <Notice>
+          <p>
+            The {what} you chose to change is not one of {councilName}&apos;s{" "}
+            {what === "category" ? "categories" : "districts"}. Choose Change next to one in the list above,
+            or add a new one here.
+          </p>
+        </Notice>
+      ) : null}
+      {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+      {editing && version ? <input type="hidden" name="version" value={version} /> : null}
+      <TextInput
+        key={`name-${editing?.id}`}
+        name="name"
+        label="Name"
+        width="20"
+        errors={name.errors}
+        defaultValue={(name.initialValue as string | undefined) ?? editing?.name}
+      />
+      {children}
+      <div className="flex flex-wrap items-center gap-6">
+        <Button name="intent" value={editing ? "update" : "add"}>
+          {editing ? "Save changes" : `Add ${what}`}
+        </Button>
+        {editing ? (
+          <Link to={listPath} className="underline">
+            Cancel
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
 }
