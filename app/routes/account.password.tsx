@@ -6,11 +6,11 @@ import { Form } from "~/ui/form-for.tsx";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { sessionCookie } from "~/auth/session.server.ts";
-import { changePasswordSchema, PASSWORD_MIN } from "~/domain/accounts/schemas.ts";
+import { changePasswordSchema } from "~/domain/accounts/schemas.ts";
 import { changePassword } from "~/domain/accounts/users.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { AccountForPasswordManagers } from "~/auth/password-form.tsx";
+import { AccountForPasswordManagers, NewPasswordFields } from "~/auth/password-form.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
@@ -71,23 +71,7 @@ export default function ChangePassword() {
           type="password"
           autoComplete="current-password"
         />
-        <TextInput
-          name={fields.password.name}
-          key={fields.password.key}
-          label="New password"
-          hint={`At least ${PASSWORD_MIN} characters`}
-          errors={fields.password.errors}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextInput
-          name={fields.confirmPassword.name}
-          key={fields.confirmPassword.key}
-          label="Confirm new password"
-          errors={fields.confirmPassword.errors}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
         <Button>Change password</Button>
       </Form>
     </div>

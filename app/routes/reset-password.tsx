@@ -5,15 +5,14 @@ import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie, endSessionOfRequest } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
-import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
 import { parseForm, resetPasswordSchema } from "~/domain/accounts/public-forms.server.ts";
 import { peekUserToken } from "~/domain/accounts/tokens.server.ts";
 import { resetPassword } from "~/domain/accounts/users.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { useServerForm } from "~/ui/server-form.ts";
-import { AccountForPasswordManagers } from "~/auth/password-form.tsx";
-import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { AccountForPasswordManagers, NewPasswordFields } from "~/auth/password-form.tsx";
+import { Button, ErrorSummary } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Social Value Marketplace" }];
@@ -71,23 +70,7 @@ export default function ResetPassword() {
         <ErrorSummary errors={form.allErrors} />
         <input type="hidden" name="token" value={token} />
         <AccountForPasswordManagers email={email} />
-        <TextInput
-          name={fields.password.name}
-          key={fields.password.key}
-          label="New password"
-          hint={`At least ${PASSWORD_MIN} characters`}
-          errors={fields.password.errors}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextInput
-          name={fields.confirmPassword.name}
-          key={fields.confirmPassword.key}
-          label="Confirm new password"
-          errors={fields.confirmPassword.errors}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
         <Button>Change password</Button>
       </Form>
     </div>
