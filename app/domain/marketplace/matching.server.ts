@@ -6,6 +6,7 @@ import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.se
 import { outwardCode, scoreMatch, type OpenCommitment } from "./matching.ts";
 import { HOLDING_STATUSES, IN_FLIGHT_STATUSES, promisedToCommitment } from "./pledge-lifecycle.ts";
 import { runningContract } from "./pledges.server.ts";
+import { REQUEST_AMOUNT } from "./request-amount-select.ts";
 
 // Target left = target − delivered to date (the one progress rule: accepted returns + confirmed pledges,
 // app/domain/reporting/progress.ts) − pledges still in progress against the commitment (offered, accepted or
@@ -61,10 +62,7 @@ const CANDIDATE = {
   title: true,
   councilId: true,
   organisationId: true,
-  helpType: true,
-  quantity: true,
-  pledgedQuantity: true,
-  unitLabel: true,
+  ...REQUEST_AMOUNT,
   isRemote: true,
   postcodeArea: true,
   neededBy: true,

@@ -1,5 +1,6 @@
 import { londonDay } from "~/domain/calendar.ts";
 import { db } from "~/db.server.ts";
+import { REQUEST_AMOUNT } from "./request-amount-select.ts";
 
 export const PUBLIC_STATUSES = ["OPEN", "PARTIALLY_PLEDGED"] as const;
 
@@ -13,10 +14,7 @@ export function listNewestOpenRequests(limit = 6, now = new Date()) {
     select: {
       id: true,
       title: true,
-      helpType: true,
-      quantity: true,
-      pledgedQuantity: true,
-      unitLabel: true,
+      ...REQUEST_AMOUNT,
       neededBy: true,
       isRemote: true,
       category: { select: { name: true } },

@@ -34,6 +34,7 @@ import { isPastNeededBy, LIVE_STATUSES, requestTransition, takesPledges } from "
 import type { HelpType, PledgeStatus } from "~/generated/prisma/enums.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
+import { REQUEST_AMOUNT } from "./request-amount-select.ts";
 
 class PledgeRefused extends Error {
   constructor(public fieldErrors: Record<string, string[]>) {
@@ -66,10 +67,7 @@ export async function getRequestForPledge(requestId: string, supplierOrganisatio
       id: true,
       title: true,
       status: true,
-      helpType: true,
-      quantity: true,
-      pledgedQuantity: true,
-      unitLabel: true,
+      ...REQUEST_AMOUNT,
       neededBy: true,
       councilId: true,
       organisationId: true,

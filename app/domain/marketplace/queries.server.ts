@@ -10,16 +10,14 @@ import {
 } from "./pledge-lifecycle.ts";
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote, REQUEST_EVENT_REASONS } from "./request-timeline.ts";
+import { REQUEST_AMOUNT } from "./request-amount-select.ts";
 
 const publicRequestSelect = {
   id: true,
   title: true,
   description: true,
   status: true,
-  helpType: true,
-  quantity: true,
-  pledgedQuantity: true,
-  unitLabel: true,
+  ...REQUEST_AMOUNT,
   isRemote: true,
   postcodeArea: true,
   neededBy: true,
@@ -204,10 +202,7 @@ function findManagedRequest(id: string, organisationIds: string[]) {
       id: true,
       title: true,
       status: true,
-      helpType: true,
-      quantity: true,
-      pledgedQuantity: true,
-      unitLabel: true,
+      ...REQUEST_AMOUNT,
       neededBy: true,
       publishedAt: true,
       organisationId: true,
@@ -303,10 +298,7 @@ function listOrganisationRequestRows(where: { organisationId: string }, page: nu
       id: true,
       title: true,
       status: true,
-      helpType: true,
-      quantity: true,
-      pledgedQuantity: true,
-      unitLabel: true,
+      ...REQUEST_AMOUNT,
       neededBy: true,
       _count: { select: { pledges: { where: { status: { in: WAITING_FOR_REQUESTOR } } } } },
     },
