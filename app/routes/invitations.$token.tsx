@@ -1,4 +1,10 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer, requireUser } from "~/auth/permissions.server.ts";
@@ -6,6 +12,8 @@ import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import {
   acceptInvitation,
+  declinedInvitation,
+  declineInvitation,
   findOpenInvitation,
   joinedByInvitation,
 } from "~/domain/accounts/members.server.ts";
@@ -13,6 +21,7 @@ import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/labels.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
+import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Join an organisation – Social Value Marketplace" }];
 
@@ -22,9 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (!invitation) {
     const joined = viewer ? await joinedByInvitation(token, viewer.user) : null;
+    const declined = joined ? null : await declinedInvitation(token);
     return json({
       invitation: null,
       joined: joined?.organisation ?? null,
+      declined: declined?.organisation.name ?? null,
       signedInAs: viewer?.user.email ?? null,
       forAnotherAddress: false,
       token,
@@ -38,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       email: invitation.email,
     },
     joined: null,
+    declined: null,
     signedInAs: viewer?.user.email ?? null,
     // signed in with another address: accepting would be refused, so the page says what to do first
     forAnotherAddress: Boolean(viewer && viewer.user.email !== invitation.email),
@@ -46,6 +58,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token!;
+  // Declining needs no account: whoever holds the emailed link may say no to it. The page then says it was declined.
+  // "Accept invitation" has no fields to read: a request sent with no form at all still accepts
+  const intent = request.body ? (await readForm(request)).get("intent") : null;
+  if (intent === "decline") {
+    const viewer = await getViewer(request);
+    const declined = await declineInvitation(token, viewer?.user.id ?? null, requestContext(request));
+    if (!declined.ok) return json({ error: ENDED }, { status: 400 });
+    return redirect(`/invitations/${encodeURIComponent(token)}`, 303);
+  }
   const viewer = await requireUser(request);
   const result = await acceptInvitation(params.token!, viewer.user, requestContext(request));
   if (!result.ok)
@@ -54,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         error:
           result.reason === "other-email"
             ? "This invitation was sent to a different email address. Sign out, then sign in with that address to accept it."
-            : "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.",
+            : ENDED,
       },
       { status: 400 },
     );
@@ -65,8 +87,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+const ENDED =
+  "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.";
+
 export default function Invitation() {
-  const { invitation, joined, signedInAs, forAnotherAddress, token } = useLoaderData<typeof loader>();
+  const { invitation, joined, declined, signedInAs, forAnotherAddress, token } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const here = `/invitations/${encodeURIComponent(token)}`;
   if (joined)
@@ -76,6 +102,14 @@ export default function Invitation() {
         <p>
           You accepted this invitation. <Link to={`/organisations/${joined.id}`}>Go to {joined.name}</Link>
         </p>
+      </div>
+    );
+  if (declined)
+    return (
+      <div className="max-w-2xl">
+        <PageHeading>You have declined this invitation</PageHeading>
+        <p className="mb-4">You said no to joining {declined}. This link no longer works.</p>
+        <p>If you change your mind, ask someone at {declined} to invite you again.</p>
       </div>
     );
   if (!invitation)
@@ -133,6 +167,15 @@ export default function Invitation() {
           </li>
         </ul>
       )}
+      <h2 className="mt-10 mb-4 text-2xl font-bold">If you do not want to join</h2>
+      <Form method="post">
+        <p className="mb-4">
+          {invitation.organisation} will see that you declined. This link will then stop working.
+        </p>
+        <Button name="intent" value="decline" variant="secondary">
+          No, I do not want to join {invitation.organisation}
+        </Button>
+      </Form>
     </div>
   );
 }

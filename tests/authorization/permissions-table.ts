@@ -349,7 +349,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     get: EVERYONE,
     // the link was sent to that address: whoever holds it is told whom it is for
     shows: ["the address it invited"],
-    actions: { "": SIGNED_IN },
+    // declining needs no account: whoever holds the link may say no to it
+    actions: { "": SIGNED_IN, decline: EVERYONE },
   },
   "routes/matching": { get: SUPPLIERS },
   "routes/my-requests": { get: REQUESTORS },
@@ -377,6 +378,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       "partnership-access": (w) => ({ membershipId: w.officerAMembership.id, access: "grant" }),
       "survey-access": (w) => ({ membershipId: w.officerAMembership.id, access: "grant" }),
     },
+  },
+  // "Delete <organisation>": its owner only (the pending VCSE's, its only member, with no records, so it goes);
+  // its members, other owners, officers, admins and councils get 404
+  "routes/organisations.$id.delete": {
+    params: (w) => ({ id: w.pendingOrganisation.id }),
+    get: ["pendingOwner"],
+    actions: { "": ["pendingOwner"] },
   },
   // "Change your organisation's details": its owner only, while the council has not verified it (a pending VCSE
   // here); its members, other owners, officers and admins get 404. The form keeps its name, so nothing else changes.

@@ -75,7 +75,40 @@ export async function organisationForMember(organisationId: string, userId: stri
   });
   if (!organisation) return null;
   const me = organisation.memberships.find((m) => m.userId === userId)!;
-  return { organisation, myRole: me.role, canManage: me.role === leadRoleFor(organisation.kind) };
+  const canManage = me.role === leadRoleFor(organisation.kind);
+  return {
+    organisation,
+    myRole: me.role,
+    canManage,
+    declined: canManage ? await invitationsDeclined(organisation) : [],
+  };
+}
+
+// How long an invitation someone declined stays listed on its organisation's page.
+const DECLINED_SHOWN_MS = 30 * 24 * 60 * 60 * 1000;
+
+// The invitations declined lately, for whoever manages the organisation: not those whose address has been
+// invited again since (that invitation is waiting) or has joined after all.
+async function invitationsDeclined(organisation: {
+  id: string;
+  memberships: { user: { email: string } }[];
+  invitations: { email: string }[];
+}) {
+  const declined = await db.invitation.findMany({
+    where: { organisationId: organisation.id, declinedAt: { gt: new Date(Date.now() - DECLINED_SHOWN_MS) } },
+    orderBy: { declinedAt: "desc" },
+    select: { id: true, email: true, role: true, declinedAt: true },
+  });
+  const since = new Set([
+    ...organisation.invitations.map((i) => i.email),
+    ...organisation.memberships.map((m) => m.user.email.toLowerCase()),
+  ]);
+  const seen = new Set<string>();
+  return declined.flatMap(({ declinedAt, ...invitation }) => {
+    if (since.has(invitation.email) || seen.has(invitation.email)) return [];
+    seen.add(invitation.email);
+    return [{ ...invitation, declinedAt: declinedAt! }];
+  });
 }
 
 // Writes the invitation and its email in the caller's transaction; earlier open invitations to the address end.
@@ -724,4 +757,74 @@ export async function acceptInvitation(
     return { ok: true, organisationId: invitation.organisationId } as const;
   };
   return tx ? run(tx) : db.$transaction(run);
+}
+
+export type DeclineResult = { ok: true; organisationName: string } | { ok: false };
+
+// The invitation the person it was sent to declined, found by its link: the page says so, naming the organisation.
+export async function declinedInvitation(token: string, t: Tx = db) {
+  if (!token || token.length > 200) return null;
+  return t.invitation.findFirst({
+    where: { tokenHash: hashToken(token), declinedAt: { not: null }, acceptedAt: null },
+    select: { organisation: { select: { name: true } } },
+  });
+}
+
+/**
+ * "No, I do not want to join": whoever holds the emailed link may decline it, signed in or not (the link is the
+ * capability, as for accepting). It ends like a cancelled invitation (revokedAt), so nothing treats it as open
+ * and its owners may invite the address again; declinedAt lets the organisation's page show it as declined.
+ * Declining twice (a double click, the form sent again) is answered as the first was, with nothing written again.
+ */
+export async function declineInvitation(
+  token: string,
+  actorUserId: string | null,
+  context: Context,
+): Promise<DeclineResult> {
+  if (!token || token.length > 200) return { ok: false };
+  return db.$transaction(async (t) => {
+    const ended = async (): Promise<DeclineResult> => {
+      const earlier = await declinedInvitation(token, t);
+      return earlier ? { ok: true, organisationName: earlier.organisation.name } : { ok: false };
+    };
+    const invitation = await t.invitation.findFirst({
+      where: {
+        tokenHash: hashToken(token),
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: new Date() },
+      },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        organisationId: true,
+        organisation: { select: { name: true } },
+      },
+    });
+    if (!invitation) return ended();
+    // in the order accepting takes them: of an accept and a decline sent at once, one wins and the other is told
+    await lockOrganisation(t, invitation.organisationId);
+    const now = new Date();
+    const claimed = await t.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { declinedAt: now, revokedAt: now },
+    });
+    if (claimed.count !== 1) return ended();
+    await writeAudit(
+      {
+        actorUserId,
+        organisationId: invitation.organisationId,
+        // the person declining does not act for the organisation: they said no to joining it
+        actorOrganisationId: null,
+        action: "membership.invitation_decline",
+        entityType: "Invitation",
+        entityId: invitation.id,
+        details: { email: invitation.email, role: invitation.role },
+        ipAddress: context.ip,
+      },
+      t,
+    );
+    return { ok: true, organisationName: invitation.organisation.name };
+  });
 }

@@ -3,7 +3,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { MEMBER_ROLES_BY_KIND, ROLE_LABEL } from "~/domain/accounts/schemas.ts";
-import { Table } from "~/ui/components.tsx";
+import { Table, Tag } from "~/ui/components.tsx";
 import { Form } from "~/ui/form-for.tsx";
 import { Button, Radios, TextInput } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
@@ -35,6 +35,27 @@ export function InvitationsWaiting({ invitations }: { invitations: Organisation[
         },
       ]}
     />
+  );
+}
+
+// Invitations the people they were sent to declined lately: they can be invited again with the form below.
+export function InvitationsDeclined({ invitations }: { invitations: Organisation["declined"] }) {
+  return (
+    <>
+      <p className="mb-4">These people said no. You can invite them again if they change their mind.</p>
+      <Table
+        caption={<span className="sr-only">Invitations declined</span>}
+        rows={invitations}
+        rowKey={(i) => i.id}
+        empty="No invitations were declined."
+        columns={[
+          { header: "Email", rowHeader: true, cell: (i) => i.email },
+          { header: "Role", cell: (i) => ROLE_LABEL[i.role] },
+          { header: "Status", cell: () => <Tag colour="grey">Declined</Tag> },
+          { header: "Declined on", cell: (i) => formatDate(i.declinedAt) },
+        ]}
+      />
+    </>
   );
 }
 

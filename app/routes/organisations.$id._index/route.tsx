@@ -14,7 +14,7 @@ import { Button, ErrorSummary } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { actionSchema, carryOut, doneMomentsAgo, LEFT, leftMomentsAgo } from "./intents.server.ts";
-import { InvitationsWaiting, InviteForm } from "./invitations.tsx";
+import { InvitationsDeclined, InvitationsWaiting, InviteForm } from "./invitations.tsx";
 import { MembersTable } from "./members-table.tsx";
 import { OrganisationDetails } from "./organisation-details.tsx";
 import { describedBy, placed, RowError, type RowErrors } from "./row-errors.tsx";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   const page = await organisationForMember(params.id!, viewer.user.id);
   if (!page) notFound();
-  const { organisation, myRole, canManage } = page;
+  const { organisation, myRole, canManage, declined } = page;
   // "Remove" beside a member asks first (?remove=<membership id>): a member gone, or oneself, shows the page
   const removing = canManage ? new URL(request.url).searchParams.get("remove") : null;
   const toRemove = organisation.memberships.find((m) => m.id === removing && m.userId !== viewer.user.id);
@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         email: m.user.email,
       })),
       invitations: canManage ? organisation.invitations : [],
+      declined,
     },
     myRole,
     canManage,
@@ -119,6 +120,12 @@ export default function OrganisationPage() {
         <>
           <h2 className="mb-4 text-2xl font-bold">Invitations waiting</h2>
           <InvitationsWaiting invitations={organisation.invitations} />
+          {organisation.declined.length ? (
+            <>
+              <h2 className="mb-4 text-2xl font-bold">Invitations declined</h2>
+              <InvitationsDeclined invitations={organisation.declined} />
+            </>
+          ) : null}
           <h2 className="mb-4 text-2xl font-bold">Invite a colleague</h2>
           <InviteForm kind={organisation.kind} lastResult={lastResult} />
         </>
@@ -132,6 +139,18 @@ export default function OrganisationPage() {
           Leave {organisation.name}
         </Button>
       </Form>
+
+      {canManage && organisation.kind !== "COUNCIL" ? (
+        <>
+          <h2 className="mt-10 mb-4 text-2xl font-bold">Delete this organisation</h2>
+          <p className="mb-4">
+            If {organisation.name} was registered by mistake, you may be able to delete it.
+          </p>
+          <p>
+            <Link to={`/organisations/${organisation.id}/delete`}>Delete {organisation.name}</Link>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }
