@@ -2,7 +2,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { ALL_DEPARTMENTS, deliveredInQuarterText } from "~/domain/reporting/departmental-report-options.ts";
@@ -28,9 +28,12 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
-  const councilId = membership.organisationId;
   const url = new URL(request.url);
+  // the council a link or the form names (the CSV sending a bad choice back, the dashboard of a council worked
+  // for through a partnership), as the CSV does: only its officers act for it, anyone else gets 404; a page
+  // without one is for the council being worked for
+  const { membership } = await requireCouncilOf(request, url.searchParams.get("council"));
+  const councilId = membership.organisationId;
   // the departments and quarters change rarely: shared for a minute like the report itself
   const choices = await sharedReportChoices(councilId);
   const quarterParam = url.searchParams.get("quarter");
@@ -77,6 +80,8 @@ export default function DepartmentalReportPage() {
         <PageHeading caption={councilName}>Quarterly departmental report</PageHeading>
         <ErrorSummary errors={errors} />
         <Form method="get" className="mb-8 flex flex-wrap items-end gap-x-6">
+          {/* a new choice stays with the council shown, though the header switcher has moved on since */}
+          <input type="hidden" name="council" value={councilId} />
           <Select
             name="quarter"
             label="Quarter"

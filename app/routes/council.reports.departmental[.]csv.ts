@@ -25,6 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const backToReport = () => {
     const back = new URLSearchParams({ quarter: quarterParam ?? "" });
     if (departmentParam !== null) back.set("department", departmentParam);
+    // and for the council the link named: without it, an officer working for several councils landed on the
+    // report of the council they work for first
+    if (url.searchParams.get("council")) back.set("council", membership.organisationId);
     return redirect(`/council/reports?${back.toString()}`, 303);
   };
   const quarter = startedQuarter(parseQuarter(quarterParam));
