@@ -21,7 +21,7 @@ import { RagTag } from "~/ui/charts/rag-tag.tsx";
 import { links as recordLinks } from "~/ui/charts/record-links.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Select } from "~/ui/form.tsx";
-import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Quarterly departmental report – Social Value Marketplace" },
@@ -227,6 +227,77 @@ export default function DepartmentalReportPage() {
               )}
             </section>
           ))}
+          {report.totals.length > 0 ? (
+            <section aria-labelledby="report-totals" className="mb-8 break-inside-avoid">
+              <h3 id="report-totals" className="text-xl font-bold print:text-[12pt]">
+                Totals by measure
+              </h3>
+              <p className="mb-2 text-muted">
+                Each measure’s amounts added up over the contracts above, one measure (and so one unit) at a
+                time. Percentages are levels and commitments described in words have no amount: neither is
+                added up.
+              </p>
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">
+                  Totals by measure, {departmentName}, {report.quarter.label}
+                </caption>
+                <thead>
+                  <tr className="border-b-2 border-ink">
+                    <th scope="col" className="px-1 py-1">
+                      Measure
+                    </th>
+                    <th scope="col" className="px-1 py-1 text-right">
+                      Target
+                    </th>
+                    <th scope="col" className="px-1 py-1 text-right">
+                      Plan in quarter
+                    </th>
+                    <th scope="col" className="px-1 py-1 text-right">
+                      Delivered in quarter
+                    </th>
+                    <th scope="col" className="px-1 py-1 text-right">
+                      Plan to date
+                    </th>
+                    <th scope="col" className="px-1 py-1 text-right">
+                      Delivered to date
+                    </th>
+                    <th scope="col" className="px-1 py-1">
+                      RAG
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.totals.map((t) => {
+                    const q = (v: string) => formatMeasureQuantity(t.unit as MeasureUnit, v);
+                    return (
+                      <tr key={t.measureCode} className="border-b border-line">
+                        <th scope="row" className="px-1 py-1 font-normal">
+                          {t.measure}
+                          <span className="block text-sm text-muted">
+                            {countOf(t.commitments, "commitment", "commitments")} on{" "}
+                            {countOf(t.contracts, "contract", "contracts")}
+                          </span>
+                        </th>
+                        <td className="px-1 py-1 text-right tabular-nums">{q(t.target)}</td>
+                        <td className="px-1 py-1 text-right tabular-nums">{q(t.planInQuarter)}</td>
+                        <td className="px-1 py-1 text-right tabular-nums">{q(t.deliveredInQuarter)}</td>
+                        <td className="px-1 py-1 text-right tabular-nums">{q(t.planToDate)}</td>
+                        <td className="px-1 py-1 text-right tabular-nums">
+                          {q(t.deliveredToDate)}
+                          {t.percent !== null ? (
+                            <span className="block text-sm">{formatNumber(t.percent, 1)}%</span>
+                          ) : null}
+                        </td>
+                        <td className="px-1 py-1">
+                          <RagTag status={t.status} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
         </article>
       ) : null}
     </>

@@ -552,11 +552,16 @@ describe("quarterly departmental report", () => {
       .trim()
       .split(/\r?\n/);
     expect(lines[0]).toBe(
-      "Quarter,Department,Contract reference,Contract title,Supplier,Terminated on,Measure code,Measure,Unit,Target over the contract (or to its termination),What the supplier committed to,Plan in quarter,Delivered in quarter,Plan to date (quarters ended),Delivered to date,Delivered as % of plan,RAG,Return for the quarter,Return due date,Overdue returns",
+      "Quarter,Department,Contract reference,Contract title,Supplier,Terminated on,Measure code,Measure,Unit,Target over the contract (or to its termination),What the supplier committed to,Plan in quarter,Delivered in quarter,Plan to date (quarters ended),Delivered to date,Delivered as % of plan,RAG,Return for the quarter,Return due date,Overdue returns,Row",
     );
-    expect(lines).toHaveLength(3); // K2's one commitment, and K3 (none yet) as on the page
+    // K2's one commitment, K3 (none yet) as on the page, and the total of K2's measure
+    expect(lines).toHaveLength(4);
     expect(lines[1]).toContain("K2,IT service");
-    expect(lines[2]).toMatch(/^Q2 2026\/27,Resources,K3,No commitments yet,.*,no commitments recorded,.*,1$/);
+    expect(lines[1]).toMatch(/,Commitment$/);
+    expect(lines[2]).toMatch(
+      /^Q2 2026\/27,Resources,K3,No commitments yet,.*,no commitments recorded,.*,1,Contract$/,
+    );
+    expect(lines[3]).toMatch(/^Q2 2026\/27,Resources,,,,,.*,Total$/);
   });
 
   it("keeps text a spreadsheet would run as a formula inert", async () => {

@@ -23,7 +23,8 @@ export type CommitmentLike = {
 export type Status = Rag | QualitativeStatus;
 const SEVERITY: Status[] = ["RED", "NOT_REPORTED", "AMBER", "GREEN", "REPORTED", "NOT_YET_DUE"];
 
-function percent(delivered: bigint, plan: bigint) {
+/** Delivered as a percentage of plan to one decimal place, as each commitment's is; null with nothing planned. */
+export function percentOfPlan(delivered: bigint, plan: bigint) {
   return plan > 0n ? Number((delivered * 2000n + plan) / (2n * plan)) / 10 : null;
 }
 
@@ -82,7 +83,7 @@ export function summariseByMeasure(commitments: CommitmentLike[], progress: Map<
         committed: summed ? formatHundredths(row.committed) : null,
         planToDate: summed ? formatHundredths(row.planToDate) : null,
         delivered: summed ? formatHundredths(row.delivered) : null,
-        percent: summed ? percent(row.delivered, row.planToDate) : null,
+        percent: summed ? percentOfPlan(row.delivered, row.planToDate) : null,
         rag: summed ? ragFor(row.delivered, row.planToDate) : null,
       };
     });

@@ -18,7 +18,16 @@ import {
   RETURN_STATUS_LABELS,
 } from "./returns-rules.ts";
 import { loadCommitmentProgress } from "./dashboard-progress.server.ts";
-import { progressStatus, progressStatusText, type Progress } from "./progress.ts";
+import { percentOfPlan } from "./dashboard-totals.ts";
+import {
+  formatHundredths,
+  progressStatus,
+  progressStatusText,
+  ragFor,
+  toHundredths,
+  type Progress,
+  type Rag,
+} from "./progress.ts";
 import { unitLabel } from "~/domain/contracts/labels.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 
@@ -112,6 +121,82 @@ export type ReportLine = {
   status: ReturnType<typeof progressStatus>;
 };
 
+// Measures whose amounts add up: a level (a percentage) is not added to another, and words have no amount.
+const NOT_ADDED_UP = new Set(["PERCENT", "QUALITATIVE"]);
+
+export type ReportTotal = {
+  measureCode: string;
+  measure: string;
+  unit: string;
+  commitments: number;
+  contracts: number;
+  target: string;
+  planInQuarter: string;
+  deliveredInQuarter: string;
+  planToDate: string;
+  deliveredToDate: string;
+  percent: number | null;
+  status: Rag;
+};
+
+/** The report's totals, one for each measure (so only one unit is ever added up: never hours to pounds, nor one
+ * measure's people to another's), over every contract listed, and the RAG of the total by the same rule as each
+ * commitment's and the dashboard's measures. Levels and measures described in words are left out. */
+export function reportTotals(contracts: { id: string; lines: ReportLine[] }[]): ReportTotal[] {
+  type Sum = Omit<
+    ReportTotal,
+    | "target"
+    | "planInQuarter"
+    | "deliveredInQuarter"
+    | "planToDate"
+    | "deliveredToDate"
+    | "percent"
+    | "status"
+    | "contracts"
+  > & {
+    contracts: Set<string>;
+    sums: [bigint, bigint, bigint, bigint, bigint];
+  };
+  const byMeasure = new Map<string, Sum>();
+  const amount = (v: string | null) => (v === null ? 0n : toHundredths(v));
+  for (const k of contracts)
+    for (const line of k.lines) {
+      if (NOT_ADDED_UP.has(line.unit)) continue;
+      const sum = byMeasure.get(line.measureCode) ?? {
+        measureCode: line.measureCode,
+        measure: line.measure,
+        unit: line.unit,
+        commitments: 0,
+        contracts: new Set<string>(),
+        sums: [0n, 0n, 0n, 0n, 0n],
+      };
+      sum.commitments += 1;
+      sum.contracts.add(k.id);
+      const values = [
+        line.target,
+        line.planInQuarter,
+        line.deliveredInQuarter,
+        line.planToDate,
+        line.deliveredToDate,
+      ];
+      values.forEach((v, i) => (sum.sums[i] += amount(v)));
+      byMeasure.set(line.measureCode, sum);
+    }
+  return [...byMeasure.values()]
+    .sort((a, b) => a.measureCode.localeCompare(b.measureCode))
+    .map(({ contracts: ids, sums, ...sum }) => ({
+      ...sum,
+      contracts: ids.size,
+      target: formatHundredths(sums[0]),
+      planInQuarter: formatHundredths(sums[1]),
+      deliveredInQuarter: formatHundredths(sums[2]),
+      planToDate: formatHundredths(sums[3]),
+      deliveredToDate: formatHundredths(sums[4]),
+      percent: percentOfPlan(sums[4], sums[3]),
+      status: ragFor(sums[4], sums[3]),
+    }));
+}
+
 export async function departmentalReport(args: {
   councilId: string;
   quarter: FinancialQuarter;
@@ -195,25 +280,27 @@ export async function departmentalReport(args: {
     linesBy.set(c.contractId, [...(linesBy.get(c.contractId) ?? []), line]);
   }
   const now = quarterOf(asOf);
+  const listed = contracts.map((k) => ({
+    id: k.id,
+    reference: k.reference,
+    title: k.title,
+    department: k.department,
+    status: k.status,
+    terminatedOn: k.terminatedOn?.toISOString().slice(0, 10) ?? null,
+    supplier: k.supplierOrganisation.name,
+    returnStatus: k.returns[0]?.status ?? null,
+    returnDueDate: k.returns[0]?.dueDate.toISOString() ?? null,
+    overdueReturns: overdueBy.get(k.id) ?? 0,
+    lines: (linesBy.get(k.id) ?? []).sort((a, b) => a.measureCode.localeCompare(b.measureCode)),
+  }));
   return {
     quarter: { ...args.quarter, label: quarterLabel(args.quarter.financialYear, args.quarter.quarter) },
     // still under way: plan to date counts the quarters that have ended, as the dashboard does
     inProgress: args.quarter.financialYear === now.financialYear && args.quarter.quarter === now.quarter,
     department: args.department,
     generatedAt: asOf.toISOString(),
-    contracts: contracts.map((k) => ({
-      id: k.id,
-      reference: k.reference,
-      title: k.title,
-      department: k.department,
-      status: k.status,
-      terminatedOn: k.terminatedOn?.toISOString().slice(0, 10) ?? null,
-      supplier: k.supplierOrganisation.name,
-      returnStatus: k.returns[0]?.status ?? null,
-      returnDueDate: k.returns[0]?.dueDate.toISOString() ?? null,
-      overdueReturns: overdueBy.get(k.id) ?? 0,
-      lines: (linesBy.get(k.id) ?? []).sort((a, b) => a.measureCode.localeCompare(b.measureCode)),
-    })),
+    contracts: listed,
+    totals: reportTotals(listed),
   };
 }
 
@@ -272,6 +359,11 @@ export const REPORT_CSV_COLUMNS = [
   { key: "returnStatus", header: "Return for the quarter" },
   { key: "returnDueDate", header: "Return due date" },
   { key: "overdueReturns", header: "Overdue returns" },
+  // what the row is: "Commitment"; "Contract" for a contract with no commitments (its measure columns empty); or
+  // "Total" for the measure, over every contract listed (contract and return columns empty), after the contracts.
+  // Only amounts are totalled, one measure at a time (one unit): never levels (percentages) or commitments in
+  // words. Leave the "Total" rows out before adding a column up, or it counts twice.
+  { key: "row", header: "Row" },
 ];
 
 // One row per commitment; a contract with no commitments still has its row (measure columns empty), so the
@@ -289,10 +381,11 @@ export function* reportCsvRows(report: DepartmentalReport) {
       returnDueDate: k.returnDueDate?.slice(0, 10) ?? "",
       overdueReturns: k.overdueReturns,
     };
-    if (k.lines.length === 0) yield { ...contract, status: "no commitments recorded" };
+    if (k.lines.length === 0) yield { ...contract, status: "no commitments recorded", row: "Contract" };
     for (const line of k.lines)
       yield {
         ...contract,
+        row: "Commitment",
         measureCode: line.measureCode,
         measure: line.measure,
         unit: unitLabel(line.unit as MeasureUnit),
@@ -306,4 +399,28 @@ export function* reportCsvRows(report: DepartmentalReport) {
         status: progressStatusText(line.status),
       };
   }
+  for (const total of report.totals)
+    yield {
+      quarter: report.quarter.label,
+      department: report.department === ALL_DEPARTMENTS ? "All departments" : report.department,
+      contractReference: "",
+      contractTitle: "",
+      supplier: "",
+      terminatedOn: "",
+      returnStatus: "",
+      returnDueDate: "",
+      overdueReturns: "",
+      qualitativeText: "",
+      measureCode: total.measureCode,
+      measure: total.measure,
+      unit: unitLabel(total.unit as MeasureUnit),
+      target: total.target,
+      planInQuarter: total.planInQuarter,
+      deliveredInQuarter: total.deliveredInQuarter,
+      planToDate: total.planToDate,
+      deliveredToDate: total.deliveredToDate,
+      percent: total.percent ?? "",
+      status: progressStatusText(total.status),
+      row: "Total",
+    };
 }
