@@ -433,55 +433,67 @@ function queueLink(queue: Queue, count: number, shown: number) {
 const shownOf = (caption: string, shown: number, count: number) =>
   count > shown ? `${caption}: the oldest ${formatNumber(shown)} of ${formatNumber(count)}` : caption;
 
-function ViewAll({
+type QueuedPledge = VcseData["vcse"]["deliveriesToConfirm"][number];
+
+// One of the requestor's two pledge queues: the oldest pledges in it, and a link to all of them when some are not shown.
+function PledgeQueue({
   queue,
+  caption,
+  rows,
   count,
-  shown,
+  empty,
+  action,
   what,
 }: {
   queue: Queue;
+  caption: string;
+  rows: QueuedPledge[];
   count: number;
-  shown: number;
+  empty: string;
+  action: string;
   what: string;
 }) {
-  if (count <= shown) return null;
   return (
-    <p className="-mt-4 mb-8">
-      <Link to={queueHref(queue)}>
-        View all {formatNumber(count)} {what}
-      </Link>
-    </p>
+    <div id={queue}>
+      <Table
+        caption={shownOf(caption, rows.length, count)}
+        rows={rows}
+        rowKey={(p) => p.id}
+        empty={empty}
+        columns={[
+          {
+            header: "Request",
+            rowHeader: true,
+            cell: (p) => (
+              <Link to={`/pledges/${p.id}`}>
+                {p.request.title}
+                <span className="sr-only"> – {action}</span>
+              </Link>
+            ),
+          },
+          { header: "From", cell: (p) => p.supplierOrganisation.name },
+          { header: "Status", cell: (p) => <PledgeStatusTag status={p.status} /> },
+          {
+            header: "Quantity",
+            numeric: true,
+            cell: (p) =>
+              formatQuantity(p.request.helpType, p.deliveredQuantity ?? p.quantity, p.request.unitLabel),
+          },
+        ]}
+      />
+      {count > rows.length ? (
+        <p className="-mt-4 mb-8">
+          <Link to={queueHref(queue)}>
+            View all {formatNumber(count)} {what}
+          </Link>
+        </p>
+      ) : null}
+    </div>
   );
 }
 
 function VcseDashboard({ data }: { data: VcseData }) {
   const v = data.vcse;
-  const pledgeColumns = (action: string) => [
-    {
-      header: "Request",
-      rowHeader: true,
-      cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) => (
-        <Link to={`/pledges/${p.id}`}>
-          {p.request.title}
-          <span className="sr-only"> – {action}</span>
-        </Link>
-      ),
-    },
-    {
-      header: "From",
-      cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) => p.supplierOrganisation.name,
-    },
-    {
-      header: "Status",
-      cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) => <PledgeStatusTag status={p.status} />,
-    },
-    {
-      header: "Quantity",
-      numeric: true,
-      cell: (p: VcseData["vcse"]["deliveriesToConfirm"][number]) =>
-        formatQuantity(p.request.helpType, p.deliveredQuantity ?? p.quantity, p.request.unitLabel),
-    },
-  ];
   return (
     <>
       <PageHeading caption={data.organisationName}>Your dashboard</PageHeading>
@@ -526,44 +538,24 @@ function VcseDashboard({ data }: { data: VcseData }) {
         </ul>
         <ClosingSoon requests={v.closingSoon} count={v.closingSoonCount} days={v.closingSoonDays} />
         {/* the counts above link here */}
-        <div id="to-answer">
-          <Table
-            caption={shownOf(
-              "Pledges waiting for your answer",
-              v.pledgesAwaitingResponse.length,
-              v.pledgesAwaitingResponseCount,
-            )}
-            rows={v.pledgesAwaitingResponse}
-            rowKey={(p) => p.id}
-            empty="No pledges are waiting for an answer."
-            columns={pledgeColumns("accept or decline")}
-          />
-          <ViewAll
-            queue="to-answer"
-            count={v.pledgesAwaitingResponseCount}
-            shown={v.pledgesAwaitingResponse.length}
-            what="pledges waiting for your answer"
-          />
-        </div>
-        <div id="to-confirm">
-          <Table
-            caption={shownOf(
-              "Deliveries to confirm",
-              v.deliveriesToConfirm.length,
-              v.deliveriesToConfirmCount,
-            )}
-            rows={v.deliveriesToConfirm}
-            rowKey={(p) => p.id}
-            empty="No deliveries are waiting for you to confirm."
-            columns={pledgeColumns("confirm receipt")}
-          />
-          <ViewAll
-            queue="to-confirm"
-            count={v.deliveriesToConfirmCount}
-            shown={v.deliveriesToConfirm.length}
-            what="deliveries to confirm"
-          />
-        </div>
+        <PledgeQueue
+          queue="to-answer"
+          caption="Pledges waiting for your answer"
+          rows={v.pledgesAwaitingResponse}
+          count={v.pledgesAwaitingResponseCount}
+          empty="No pledges are waiting for an answer."
+          action="accept or decline"
+          what="pledges waiting for your answer"
+        />
+        <PledgeQueue
+          queue="to-confirm"
+          caption="Deliveries to confirm"
+          rows={v.deliveriesToConfirm}
+          count={v.deliveriesToConfirmCount}
+          empty="No deliveries are waiting for you to confirm."
+          action="confirm receipt"
+          what="deliveries to confirm"
+        />
       </section>
       <section aria-labelledby="requests" className="mb-10">
         <h2 id="requests" className="mb-4 text-2xl font-bold">
