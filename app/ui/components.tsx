@@ -26,10 +26,17 @@ export function PageHeading({ children, caption }: { children: ReactNode; captio
   );
 }
 
+/** The chevron of the Back link, drawn as GOV.UK draws it: two borders of a small square turned 45 degrees, in a
+ * ::before box of its own, so the link's underline runs under its words only and the chevron is no text a screen
+ * reader reads. In currentColor, so it turns black with the words on the yellow of keyboard focus. */
+export const BACK_LINK_CLASS =
+  "relative mb-6 inline-block pl-3.5 text-ink before:absolute before:top-0 before:bottom-0 before:left-[3px] before:m-auto before:h-[7px] before:w-[7px] before:-rotate-45 before:border-t-2 before:border-l-2 before:border-current";
+
+/** A link back to the page before, as GOV.UK's back link: the words "Back" (or what `children` says), a chevron
+ * drawn beside them and not underlined, and an ordinary link (works without JavaScript). */
 export function BackLink({ to, children = "Back" }: { to: string; children?: ReactNode }) {
   return (
-    <Link to={to} className="mb-6 inline-block text-ink">
-      <span aria-hidden="true">‹ </span>
+    <Link to={to} className={BACK_LINK_CLASS}>
       {children}
     </Link>
   );

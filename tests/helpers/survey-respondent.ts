@@ -87,9 +87,7 @@ export const locationOf = (response: Response) => response.headers.get("location
 
 // The address of a page's Back link
 export const backLinkOf = (html: string) =>
-  html
-    .match(/<a[^>]*href="([^"]*)"[^>]*><span aria-hidden="true">‹ <\/span>Back<\/a>/)?.[1]
-    ?.replaceAll("&amp;", "&");
+  html.match(/<a[^>]*href="([^"]*)"[^>]*>Back<\/a>/)?.[1]?.replaceAll("&amp;", "&");
 
 // One person's survey pages, by their path below the survey's (`base`, "/survey/<cycle id>"): a form posted to one
 // (a question page in turn, check your answers' Send, ...), and one shown, as the browser shows it.
