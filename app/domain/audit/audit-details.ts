@@ -2,6 +2,7 @@
 // as "27 March 2027", yes/no, a record's name in place of its id where the log's reader found one, a changed
 // field as "before → after". Survey entries show only what says how the survey was run, never an answer.
 import { KIND_LABEL } from "~/domain/accounts/labels.ts";
+import { readableValue } from "~/domain/contracts/history.ts";
 import { unitLabel } from "~/domain/contracts/labels.ts";
 import { formatDate, formatDateTime, formatNumber } from "~/domain/format.ts";
 import { topicBySlug } from "~/domain/survey/questions.ts";
@@ -110,7 +111,17 @@ function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function isChange(value: unknown): value is { label: string; from?: unknown; to?: unknown } {
+// The recorded figures of contracts, commitments and measures, said as their history says them ("1500000.00" is
+// "£1,500,000.00"): the same words on the audit log as on the contract's page.
+const FIGURE_FIELDS = new Set(["valueGbp", "proxyValueGbp", "targetQuantity", "plan"]);
+
+function changedValue(field: unknown, value: unknown): string {
+  if (typeof field === "string" && FIGURE_FIELDS.has(field) && typeof value === "string" && value !== "")
+    return readableValue(field, value) ?? formatValue(value);
+  return formatValue(value);
+}
+
+function isChange(value: unknown): value is { label: string; field?: unknown; from?: unknown; to?: unknown } {
   return (
     typeof value === "object" && value !== null && "label" in value && ("from" in value || "to" in value)
   );
@@ -136,7 +147,10 @@ function pairs(key: string, value: unknown, label: string, names: ReadonlyMap<st
   }
   // a list of field changes (contracts, commitments, measures): one line a field
   if (Array.isArray(value) && value.length > 0 && value.every(isChange))
-    return value.map((c) => ({ label: c.label, value: `${formatValue(c.from)} → ${formatValue(c.to)}` }));
+    return value.map((c) => ({
+      label: c.label,
+      value: `${changedValue(c.field, c.from)} → ${changedValue(c.field, c.to)}`,
+    }));
   // the names of the fields changed (a survey's settings)
   if (key === "changed" && Array.isArray(value))
     return [
