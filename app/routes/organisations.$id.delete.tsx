@@ -18,7 +18,7 @@ import { Button, ErrorSummary } from "~/ui/form.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: `${data?.plan.deletable ? "Delete" : "You cannot delete"} ${data?.plan.organisation.name ?? "this organisation"} – Social Value Marketplace`,
+    title: `${data ? `${data.plan.deletable ? "Delete" : "You cannot delete"} ${data.plan.organisation.name}` : "Delete an organisation"} – Social Value Marketplace`,
   },
 ];
 
