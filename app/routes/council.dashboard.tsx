@@ -321,15 +321,19 @@ export default function CouncilDashboard() {
               ...(["planned", "delivered"] as const).map((view) => ({
                 header: view === "planned" ? "Planned" : "Delivered",
                 numeric: true,
-                cell: (y: (typeof d.localValueByYear)[number]) => (
-                  <PlainLink to={reportLinks.localValueYear(y.financialYear, view)}>
-                    {formatGbp(y[view])}
-                    <span className="sr-only">
-                      {" "}
-                      {view} in {y.label} – see the commitments
-                    </span>
-                  </PlainLink>
-                ),
+                cell: (y: (typeof d.localValueByYear)[number]) =>
+                  // a year planned for that has not started: "£0.00 delivered" read as a year that failed
+                  view === "delivered" && y.financialYear > d.currentFinancialYear && !Number(y.delivered) ? (
+                    "Not started yet"
+                  ) : (
+                    <PlainLink to={reportLinks.localValueYear(y.financialYear, view)}>
+                      {formatGbp(y[view])}
+                      <span className="sr-only">
+                        {" "}
+                        {view} in {y.label} – see the commitments
+                      </span>
+                    </PlainLink>
+                  ),
               })),
             ]}
           />

@@ -33,11 +33,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageParam(request),
   });
   return json({
+    // a year not yet started, or under way, with nothing delivered is said so rather than shown as a bare £0
+    currentFinancialYear: quarterOf(new Date()).financialYear,
     councilName: membership.organisationName,
     isAdmin: membership.role === "ADMIN",
     notUnderstood: filters.notUnderstood,
     ...result,
   });
+}
+
+// No commitment adds to the figure: "£0.00 from 0 commitments" read as if the year had been a failure, for a year
+// not yet started (or just started) as for one that ended with nothing delivered.
+function nothingYet(data: {
+  view: string;
+  label: string;
+  financialYear: number;
+  currentFinancialYear: number;
+}) {
+  if (data.view === "planned") return `Nothing is planned for ${data.label}, so there is no local £ to show.`;
+  if (data.financialYear > data.currentFinancialYear)
+    return `No delivery reported yet for ${data.label}: the financial year starts on 1 April ${data.financialYear}.`;
+  if (data.financialYear === data.currentFinancialYear)
+    return `No delivery reported yet for ${data.label}, the financial year under way.`;
+  return `No delivery was reported for ${data.label}.`;
 }
 
 export default function LocalValueYearPage() {
@@ -70,9 +88,15 @@ export default function LocalValueYearPage() {
         </Link>
       </p>
       <p className="mb-6 text-xl font-bold" role="status">
-        {formatGbp(data.total)} from {formatNumber(data.commitments)}{" "}
-        {data.commitments === 1 ? "commitment" : "commitments"} on {formatNumber(data.contracts)}{" "}
-        {data.contracts === 1 ? "contract" : "contracts"}
+        {data.commitments === 0 ? (
+          nothingYet(data)
+        ) : (
+          <>
+            {formatGbp(data.total)} from {formatNumber(data.commitments)}{" "}
+            {data.commitments === 1 ? "commitment" : "commitments"} on {formatNumber(data.contracts)}{" "}
+            {data.contracts === 1 ? "contract" : "contracts"}
+          </>
+        )}
       </p>
       <Table
         caption={`Commitments with local £ ${data.view} in ${data.label}, by contract`}

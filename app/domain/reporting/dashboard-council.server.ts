@@ -303,6 +303,8 @@ export async function councilDashboard(councilId: string, options: { top: number
   return {
     asOf: asOf.toISOString(),
     currentQuarter: quarterLabel(all.current.financialYear, all.current.quarter as 1 | 2 | 3 | 4),
+    // a year not yet started has no delivery to show: the page says so rather than £0.00
+    currentFinancialYear: all.current.financialYear,
     proxyValueSource: settings?.proxyValueSource ?? null,
     awarded: { ...awarded, since: awarded.since.toISOString() },
     compliance,
