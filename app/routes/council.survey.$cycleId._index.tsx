@@ -3,9 +3,12 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
+import { requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import {
+  cancelCycle,
+  cancelledMomentsAgo,
   closeCycle,
   inviteAddress,
   inviteEligible,
@@ -79,9 +82,25 @@ function invitedMessage({
   };
 }
 
+// "Cancel this survey" sent twice: the second finds the survey deleted by the first, and is answered as it was
+// (decision 024) when this officer cancelled it moments ago; otherwise the survey is not found, as before.
+async function cancelledJustNow(request: Request, cycleId: string) {
+  const viewer = await requireViewer(request);
+  const cancelled = await cancelledMomentsAgo(viewer.user.id, cycleId);
+  if (!cancelled) return null;
+  const { year } = cancelled.details as { year: number };
+  return redirectWithFlash("/council/survey", { kind: "success", message: cancelledMessage(year) });
+}
+
+const cancelledMessage = (year: number) =>
+  `The ${year} survey is cancelled and deleted. You can open a survey for ${year} again.`;
+
 export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const repeat = form.get("intent") === "cancel" ? await cancelledJustNow(request, params.cycleId!) : null;
+  if (repeat) return repeat;
   const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
-  const submission = parseForm(await readForm(request), { schema: cycleActionSchema });
+  const submission = parseForm(form, { schema: cycleActionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const officer = { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) };
   const back = `/council/survey/${cycle.id}`;
@@ -119,10 +138,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "close": {
       const closed = await closeCycle(officer, cycle.id);
+      // a page shown before the opening day came offered "Close"; one shown before then, "Cancel" (and the reverse)
+      if (closed === "NOT_OPEN_YET")
+        return json(
+          submission.reply({
+            formErrors: [
+              `This survey has not opened yet (it opens on ${formatDate(cycle.opensOn)}), so it cannot be closed: cancel it instead`,
+            ],
+          }),
+          { status: 400 },
+        );
       return redirectWithFlash(back, {
         kind: closed ? "success" : "info",
         message: closed ? "The survey is closed" : "The survey was already closed",
       });
+    }
+    case "cancel": {
+      const cancelled = await cancelCycle(officer, cycle.id);
+      if (cancelled === null || typeof cancelled === "object")
+        return redirectWithFlash("/council/survey", {
+          kind: "success",
+          message: cancelledMessage(cancelled?.year ?? cycle.year),
+        });
+      return json(
+        submission.reply({
+          formErrors: [
+            cancelled === "OPENED"
+              ? `This survey opened on ${formatDate(cycle.opensOn)}, so it cannot be cancelled: close it instead`
+              : "This survey is closed, so it cannot be cancelled",
+          ],
+        }),
+        { status: 400 },
+      );
     }
   }
 }
@@ -248,23 +295,54 @@ export default function SurveyCyclePage() {
               </Form>
             </>
           ) : null}
-          <h2 className="mb-2 text-2xl font-bold">Close the survey</h2>
-          <Form method="post" noValidate>
-            <p className="mb-4">
-              Businesses can no longer answer, change or withdraw. Answers started but never sent are deleted.
-              The answers sent are anonymised {countOf(cycle.retentionMonths, "month", "months")} after
-              closing. A closed survey cannot be opened again.
-            </p>
-            <Checkboxes
-              name="confirmClose"
-              legend="Before you close it"
-              errors={fields.confirmClose?.errors}
-              options={[{ value: "yes", label: "I understand the survey closes for good" }]}
-            />
-            <Button name="intent" value="close" variant="warning">
-              Close the survey
-            </Button>
-          </Form>
+          {stage === "NOT_YET_OPEN" ? (
+            <>
+              {/* closed before it opened, a survey kept its year and days though it never ran */}
+              <h2 className="mb-2 text-2xl font-bold">Cancel this survey</h2>
+              <Form method="post" noValidate>
+                <p className="mb-4">
+                  The survey has not opened yet, so no business has answered it. Cancelling deletes it
+                  {rates.invited ? (
+                    <>
+                      {" "}
+                      and the {countOf(rates.invited, "invitation", "invitations")} sent: their links stop
+                      working
+                    </>
+                  ) : null}
+                  . You can then open a survey for {cycle.year} again.
+                </p>
+                <Checkboxes
+                  name="confirmCancel"
+                  legend="Before you cancel it"
+                  errors={fields.confirmCancel?.errors}
+                  options={[{ value: "yes", label: "I understand the survey is deleted" }]}
+                />
+                <Button name="intent" value="cancel" variant="warning">
+                  Cancel this survey
+                </Button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <h2 className="mb-2 text-2xl font-bold">Close the survey</h2>
+              <Form method="post" noValidate>
+                <p className="mb-4">
+                  Businesses can no longer answer, change or withdraw. Answers started but never sent are
+                  deleted. The answers sent are anonymised {countOf(cycle.retentionMonths, "month", "months")}{" "}
+                  after closing. A closed survey cannot be opened again.
+                </p>
+                <Checkboxes
+                  name="confirmClose"
+                  legend="Before you close it"
+                  errors={fields.confirmClose?.errors}
+                  options={[{ value: "yes", label: "I understand the survey closes for good" }]}
+                />
+                <Button name="intent" value="close" variant="warning">
+                  Close the survey
+                </Button>
+              </Form>
+            </>
+          )}
         </>
       ) : null}
     </>

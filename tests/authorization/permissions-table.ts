@@ -263,7 +263,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/council.survey.$cycleId._index": {
     params: (w) => ({ cycleId: w.surveyCycle.id }),
     get: COUNCIL_ADMIN,
-    actions: { close: COUNCIL_ADMIN, "invite-eligible": COUNCIL_ADMIN, "invite-email": COUNCIL_ADMIN },
+    // "cancel" (before the opening day) has no plausible form here: the world's survey has opened, so it is refused
+    actions: {
+      close: COUNCIL_ADMIN,
+      cancel: COUNCIL_ADMIN,
+      "invite-eligible": COUNCIL_ADMIN,
+      "invite-email": COUNCIL_ADMIN,
+    },
     forms: {
       close: () => ({ confirmClose: "yes" }),
       "invite-eligible": () => ({}),

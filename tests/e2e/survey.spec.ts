@@ -231,7 +231,9 @@ test("an officer without the survey role cannot open the survey pages", async ({
   expect(response?.status()).toBe(404);
 });
 
-test("a survey officer opens a cycle, invites eligible businesses and closes it", async ({ page }) => {
+test("a survey officer opens a cycle, invites eligible businesses and cancels it before it opens", async ({
+  page,
+}) => {
   await signIn(page, "officer@demo.test");
   await visit(page, "/council/survey/new");
   // the year is not asked: the survey is for the year it opens in
@@ -257,11 +259,14 @@ test("a survey officer opens a cycle, invites eligible businesses and closes it"
   await expect(page.getByText("Invitation sent to owner@new-business.example")).toBeVisible();
   const invitation = await waitForEmail("owner@new-business.example", /supplier survey/);
   expect(invitation.text).toContain("/survey/invitation/");
-  await page.getByRole("button", { name: "Close the survey" }).click();
-  await expect(page.getByRole("alert").getByText("Confirm that you want to close the survey")).toBeVisible();
+  // it opens next year: before then it is cancelled (deleted, its year free again), not closed
+  await expect(page.getByRole("button", { name: "Close the survey" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Cancel this survey" }).click();
+  await expect(page.getByRole("alert").getByText("Confirm that you want to cancel the survey")).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("I understand the survey closes for good").check();
-  await page.getByRole("button", { name: "Close the survey" }).click();
-  await expect(page.getByText("The survey is closed")).toBeVisible();
+  await page.getByLabel("I understand the survey is deleted").check();
+  await page.getByRole("button", { name: "Cancel this survey" }).click();
+  await expect(page.getByText(`The ${next} survey is cancelled and deleted`)).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(`${next}`) })).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -32,7 +32,7 @@ describe("hand-made survey forms", () => {
       const errors = errorsOf(cycleActionSchema, fields);
       expectPlainEnglish(errors);
       expect(errors.intent).toEqual([
-        'Choose "Invite eligible businesses", "Send invitation" or "Close the survey": the form sent none of these, so reload the page and try again',
+        'Choose "Invite eligible businesses", "Send invitation", "Close the survey" or "Cancel this survey": the form sent none of these, so reload the page and try again',
       ]);
     }
   });

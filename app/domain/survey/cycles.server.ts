@@ -335,13 +335,23 @@ export async function changeCycle(officer: Officer, cycleId: string, input: Cycl
   });
 }
 
-export async function closeCycle(officer: Officer, cycleId: string) {
+/**
+ * Closes an open cycle for good. False when it was closed already; "NOT_OPEN_YET" before its opening day (a London
+ * day), when it is cancelled instead (cancelCycle): closed, it would keep its year and days though it never ran.
+ */
+export async function closeCycle(officer: Officer, cycleId: string, now = new Date()) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.surveyCycle.updateMany({
-      where: { id: cycleId, councilId: officer.councilId, status: "OPEN" },
-      data: { status: "CLOSED", closedAt: new Date() },
+      where: { id: cycleId, councilId: officer.councilId, status: "OPEN", opensOn: { lte: londonDay(now) } },
+      data: { status: "CLOSED", closedAt: now },
     });
-    if (count === 0) return false;
+    if (count === 0) {
+      const cycle = await tx.surveyCycle.findFirst({
+        where: { id: cycleId, councilId: officer.councilId },
+        select: { status: true },
+      });
+      return cycle?.status === "OPEN" ? ("NOT_OPEN_YET" as const) : false;
+    }
     const discarded = await deleteUnsentResponses(tx, [cycleId]);
     await writeAudit(
       {
@@ -357,6 +367,62 @@ export async function closeCycle(officer: Officer, cycleId: string) {
       tx,
     );
     return true;
+  });
+}
+
+/**
+ * Cancels a cycle before its opening day (a London day). No business can have answered it (consent is refused
+ * before then), so it is deleted with its invitations, whose links stop working, and its year and days are free
+ * for a survey opened again. The audit log keeps what it was. "OPENED" once its opening day has come (it can then
+ * only be closed), "CLOSED" when closed already, null when the council has no such cycle.
+ */
+export async function cancelCycle(officer: Officer, cycleId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    // under the row lock consent takes (FOR SHARE): no answer can be started while it is deleted
+    const [cycle] = await tx.$queryRaw<{ status: string; year: number; opensOn: Date; closesOn: Date }[]>`
+      SELECT status::text AS status, year, "opensOn", "closesOn" FROM "SurveyCycle"
+      WHERE id = ${cycleId} AND "councilId" = ${officer.councilId} FOR UPDATE`;
+    if (!cycle) return null;
+    if (cycle.status !== "OPEN") return "CLOSED" as const;
+    if (hasOpened(cycle, now) || (await tx.surveyResponse.count({ where: { cycleId } })) > 0)
+      return "OPENED" as const;
+    const invitations = await tx.surveyInvitation.count({ where: { cycleId } });
+    await tx.surveyCycle.delete({ where: { id: cycleId } });
+    await writeAudit(
+      {
+        actorUserId: officer.userId,
+        organisationId: officer.councilId,
+        actorOrganisationId: officer.councilId,
+        // the log's name for ending a survey; the details say it was cancelled before it opened, and deleted
+        action: "survey.cycle.close",
+        entityType: "SurveyCycle",
+        entityId: cycleId,
+        details: {
+          cancelledBeforeOpening: true,
+          year: cycle.year,
+          opensOn: cycle.opensOn.toISOString().slice(0, 10),
+          closesOn: cycle.closesOn.toISOString().slice(0, 10),
+          invitationsDeleted: invitations,
+        },
+        ipAddress: officer.ipAddress,
+      },
+      tx,
+    );
+    return { year: cycle.year, invitations };
+  });
+}
+
+/** Whether this officer cancelled (deleted) this cycle moments ago: "Cancel this survey" sent twice (decision 024). */
+export function cancelledMomentsAgo(userId: string, cycleId: string) {
+  return db.auditLog.findFirst({
+    where: {
+      actorUserId: userId,
+      action: "survey.cycle.close",
+      entityId: cycleId,
+      details: { path: ["cancelledBeforeOpening"], equals: true },
+      createdAt: { gt: new Date(Date.now() - SENT_TWICE_WINDOW_MS) },
+    },
+    select: { details: true },
   });
 }
 

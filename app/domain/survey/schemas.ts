@@ -221,9 +221,14 @@ export const cycleActionSchema = z.discriminatedUnion(
       intent: z.literal("close"),
       confirmClose: z.literal("yes", { error: "Confirm that you want to close the survey for good" }),
     }),
+    // before its opening day a survey is cancelled (deleted with its invitations) rather than closed
+    z.object({
+      intent: z.literal("cancel"),
+      confirmCancel: z.literal("yes", { error: "Confirm that you want to cancel the survey" }),
+    }),
   ],
   {
-    error: `Choose "Invite eligible businesses", "Send invitation" or "Close the survey": the form sent none of these, so ${RELOAD}`,
+    error: `Choose "Invite eligible businesses", "Send invitation", "Close the survey" or "Cancel this survey": the form sent none of these, so ${RELOAD}`,
   },
 );
 
