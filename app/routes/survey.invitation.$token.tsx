@@ -54,8 +54,8 @@ export default function SurveyInvitation() {
           <PageHeading>This invitation link does not work</PageHeading>
           <p className="mb-4">
             The council may have sent you a newer link: use the one in its latest email. Otherwise the link
-            may have been used by another business, or the survey may have closed. Contact the council that
-            sent it if you think this is wrong.
+            may have been used by another business, or the survey may have closed or been cancelled before it
+            opened. Contact the council that sent it if you think this is wrong.
           </p>
           <p>
             <Link to="/survey">See the surveys open to your business</Link>

@@ -10,9 +10,16 @@ import { londonDay } from "~/domain/calendar.ts";
 import { inviteAddress } from "~/domain/survey/cycles.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import { formatDate } from "~/ui/format.ts";
-import { createCouncil, createMember, createSurveyCycle, sessionCookieFor } from "../helpers/factories.ts";
+import {
+  createCouncil,
+  createMember,
+  createOrganisation,
+  createSurveyCycle,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
 import { callAction } from "../helpers/routes.ts";
+import { followInvitation, invitationEmailsTo } from "./survey-invite-world.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -81,6 +88,14 @@ describe("a survey whose opening day has not come", () => {
     });
     // the year can be opened again
     await createSurveyCycle({ councilId: council.id, year: cycle.year, opensOn: cycle.opensOn });
+
+    // a business following the link it was sent is told the survey may have been cancelled
+    const [{ token }] = await invitationEmailsTo("early@example.test");
+    const business = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const owner = await sessionCookieFor((await createMember(business.id, "OWNER")).id);
+    expect((await followInvitation(token, owner)).status).toBe(404);
+    const link = readableText(await (await renderPage(`/survey/invitation/${token}`, owner)).text());
+    expect(link).toContain("the survey may have closed or been cancelled before it opened");
 
     // sent twice (a double click): answered as the first was, not "not found"
     const again = await post({ intent: "cancel", confirmCancel: "yes" });
