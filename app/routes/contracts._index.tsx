@@ -243,8 +243,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           <>
             <input type="hidden" name="measure" value={filters.measure} />
             <p className="mb-4">
-              Only contracts with a commitment on {data.measure.code} {data.measure.name} (from the
-              dashboard).{" "}
+              Only contracts with a commitment on {data.measure.code} {data.measure.name}.{" "}
               <Link to={withoutFilter(location.search, "measure")}>
                 Include contracts without this measure
               </Link>

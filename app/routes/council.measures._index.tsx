@@ -5,7 +5,7 @@ import { themeLabel, unitLabel } from "~/domain/contracts/labels.ts";
 import { listMeasures } from "~/domain/contracts/measures.server.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
-import { formatGbp } from "~/ui/format.ts";
+import { formatGbp, plural } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Measure library – Social Value Marketplace" }];
 
@@ -13,13 +13,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireCouncilOfficer(request);
   return json({
     council: membership.organisationName,
+    // the counts link to the contracts behind them, in this council's list (decision 027)
+    councilId: membership.organisationId,
     canManage: membership.role === "ADMIN",
     measures: await listMeasures(membership.organisationId),
   });
 }
 
 export default function Measures() {
-  const { council, canManage, measures } = useLoaderData<typeof loader>();
+  const { council, councilId, canManage, measures } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={council}>Measure library</PageHeading>
@@ -71,7 +73,25 @@ export default function Measures() {
             numeric: true,
             cell: (m) => (m.proxyValueGbp ? formatGbp(m.proxyValueGbp) : "–"),
           },
-          { header: "Commitments", numeric: true, cell: (m) => m.commitmentCount },
+          {
+            header: "Commitments",
+            numeric: true,
+            // the contracts the count is made of (one commitment per measure on a contract)
+            cell: (m) =>
+              m.commitmentCount > 0 ? (
+                <Link
+                  to={`/contracts?council=${encodeURIComponent(councilId)}&measure=${encodeURIComponent(m.id)}`}
+                >
+                  {m.commitmentCount}
+                  <span className="sr-only">
+                    {" "}
+                    {plural(m.commitmentCount, "contract", "contracts")} with a commitment on {m.code}
+                  </span>
+                </Link>
+              ) : (
+                0
+              ),
+          },
           {
             header: "Status",
             cell: (m) => (m.retiredAt ? <Tag colour="grey">Retired</Tag> : <Tag colour="green">In use</Tag>),

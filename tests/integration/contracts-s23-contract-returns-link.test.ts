@@ -1,7 +1,7 @@
 // An officer on a contract's page saw its commitments "Red: Behind" with no way from there to the quarterly returns
 // their delivery is counted from: the returns list could be narrowed to one contract, but only the dashboard
-// linked to it. The contract page now links to its returns; the supplier's page does not (its own returns list
-// is a link in the header).
+// linked to it. The contract page now links to its returns; the supplier's page links to the supplier's own
+// returns for the contract instead (session 38: contracts-s38-figure-links.test.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContract, createReturn } from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
@@ -35,8 +35,9 @@ describe("a contract's page", () => {
     expect(readableText(list)).toContain("NCC-2401");
   });
 
-  it("has no such link for the supplier", async () => {
+  it("gives the supplier no link to the council's returns queue", async () => {
     const html = await (await renderPage(`/contracts/${w.contract.id}`, w.cookies.supplierOwner)).text();
     expect(html).not.toContain("Quarterly returns for this contract");
+    expect(html).not.toContain("queue=all");
   });
 });

@@ -172,14 +172,19 @@ export default function ContractPage() {
           </dl>
         </>
       ) : null}
-      {officer ? (
-        <p className="mb-8">
-          {/* the returns that delivery to date is counted from, to review or chase */}
+      <p className="mb-8">
+        {/* the returns that delivery to date is counted from: the council's to review or chase, the supplier's
+            own to send or see what became of them */}
+        {officer ? (
           <Link to={`/returns?queue=all&contract=${encodeURIComponent(contract.id)}&${forCouncil}`}>
             Quarterly returns for this contract
           </Link>
-        </p>
-      ) : null}
+        ) : (
+          <Link to={`/returns?contract=${encodeURIComponent(contract.id)}`}>
+            Your quarterly returns for this contract
+          </Link>
+        )}
+      </p>
       {officer ? (
         <section aria-labelledby="history-heading">
           <h2 id="history-heading" className="mb-4 text-2xl font-bold">
