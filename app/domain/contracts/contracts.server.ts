@@ -16,7 +16,7 @@ import {
   type Snapshot,
   type StaleEdit,
 } from "./history.ts";
-import { quartersLeftOut } from "./plan.ts";
+import { termProblems } from "./plan.ts";
 import { terminatedOnDay, type ContractEdit, type ContractFilters, type ContractInput } from "./schemas.ts";
 import {
   hasSupplierRecord,
@@ -610,23 +610,23 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
       const supplierChanges = input.supplierOrganisationId !== before.supplierOrganisationId;
       if (supplierChanges && !errors.supplierOrganisationId && (await hasSupplierRecord(tx, id)))
         errors.supplierOrganisationId = [supplierChangeRefusal(before.supplierOrganisation.name)];
-      const plan = await tx.commitmentPlan.findMany({
-        where: { commitment: { contractId: id } },
-        select: { financialYear: true, quarter: true },
+      const commitments = await tx.commitment.findMany({
+        where: { contractId: id },
+        select: {
+          measure: { select: { code: true } },
+          plan: { select: { financialYear: true, quarter: true } },
+        },
       });
-      // each told next to the date that leaves it out: a later start strands the first quarters, not the last
-      const leftOut = quartersLeftOut(plan, {
-        startDate: dayToDate(input.startDate),
-        endDate: dayToDate(input.endDate),
-      });
-      for (const [field, labels] of [
-        ["startDate", leftOut.beforeStart],
-        ["endDate", leftOut.afterEnd],
-      ] as const)
-        if (labels.length)
-          errors[field] = [
-            `The delivery plan has targets in ${labels.join(", ")}, outside these dates. Change the plan first.`,
-          ];
+      // each told next to the date that leaves it out (a later start strands the first quarters, not the last),
+      // naming the commitments whose plans to change
+      const problems = termProblems(
+        commitments.map((c) => ({ code: c.measure.code, plan: c.plan })),
+        { startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) },
+      );
+      for (const field of ["startDate", "endDate"] as const) {
+        const problem = problems[field];
+        if (problem) errors[field] = [problem];
+      }
       if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
       // nothing to change: nothing written, so colleagues' open forms (and this one, if sent again) stay current
       if (sameDetails(before, input)) return { ok: true, id };

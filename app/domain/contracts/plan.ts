@@ -1,6 +1,7 @@
 // The rules a commitment and its quarterly delivery plan must meet. Pure: the form, the CSV import and the
 // tests all use this one check.
 import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
+import { listInWords } from "~/domain/format.ts";
 import { formatHundredths, toHundredths } from "~/domain/reporting/progress.ts";
 import { QUARTER_MAXIMA } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
@@ -137,6 +138,38 @@ export function quartersLeftOut(plan: { financialYear: number; quarter: number }
     beforeStart: labels(outside.filter((q) => quarterIndex(q) < first)),
     afterEnd: labels(outside.filter((q) => quarterIndex(q) >= first)),
   };
+}
+
+/**
+ * Why a new term is refused, next to the date that strands plan quarters: which commitments' plans (by measure
+ * code) have targets outside it, and in which quarters. "The delivery plan has targets in Q3 2026/27" left an
+ * officer with several commitments opening each to find the one to change.
+ */
+export function termProblems(
+  commitments: { code: string; plan: { financialYear: number; quarter: number }[] }[],
+  term: Term,
+): Partial<Record<"startDate" | "endDate", string>> {
+  const first = quarterIndex(quarterOf(term.startDate));
+  const problems: Partial<Record<"startDate" | "endDate", string>> = {};
+  for (const field of ["startDate", "endDate"] as const) {
+    const codes = new Set<string>();
+    const quarters = new Map<number, string>();
+    for (const { code, plan } of commitments)
+      for (const q of quartersOutsideTerm(plan, term) as FinancialQuarter[]) {
+        // a later start strands the first quarters (told at the start date), an earlier end the last ones
+        if (quarterIndex(q) < first !== (field === "startDate")) continue;
+        codes.add(code);
+        quarters.set(quarterIndex(q), quarterLabel(q.financialYear, q.quarter));
+      }
+    if (!codes.size) continue;
+    const named = listInWords([...codes].sort());
+    const when = listInWords([...quarters.entries()].sort(([a], [b]) => a - b).map(([, label]) => label));
+    problems[field] =
+      codes.size === 1
+        ? `The delivery plan of ${named} has targets in ${when}, outside these dates. Change that commitment’s plan first.`
+        : `The delivery plans of ${named} have targets in ${when}, outside these dates. Change those commitments’ plans first.`;
+  }
+  return problems;
 }
 
 function inUnit(unit: MeasureUnit, hundredths: bigint) {
