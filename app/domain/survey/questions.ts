@@ -3,6 +3,11 @@
 // ethnic group is asked in two steps (broad group, then background within it).
 import { BALANCE_SHEET_BANDS, STAFF_BANDS, TURNOVER_BANDS } from "./size.ts";
 
+/** The longest answer a free-text question (a box of several lines) takes, in characters. */
+export const FREE_TEXT_MAX = 2000;
+// told before typing, not only when an answer is refused as too long (GOV.UK's character count)
+const FREE_TEXT_HINT = `You can enter up to ${FREE_TEXT_MAX.toLocaleString("en-GB")} characters.`;
+
 export const PREFER_NOT = "PREFER_NOT_TO_SAY";
 export const NO_MAJORITY = "NO_SINGLE_MAJORITY";
 
@@ -326,6 +331,7 @@ export const TOPICS: Topic[] = [
       {
         name: "barriersOther",
         legend: "Anything else that makes it hard (optional)",
+        hint: FREE_TEXT_HINT,
         kind: "textarea",
         tooLong: "Tell us what else makes it hard in",
       },
@@ -339,6 +345,7 @@ export const TOPICS: Topic[] = [
       {
         name: "councilCouldDo",
         legend: "What could the council do to make it easier for businesses like yours to win contracts?",
+        hint: FREE_TEXT_HINT,
         kind: "textarea",
         preferNotBox: true,
         tooLong: "Tell us what the council could do in",

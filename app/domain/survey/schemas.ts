@@ -3,7 +3,7 @@ import { z } from "zod";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
 import { exampleDayWithin, isoDayAsUk, LAST_YEAR, londonDayIso, ukDayAsIso } from "~/domain/calendar.ts";
 import { boundedWholeNumber } from "~/domain/numbers.ts";
-import { ETHNIC_GROUPS, PREFER_NOT, type Topic } from "./questions.ts";
+import { ETHNIC_GROUPS, FREE_TEXT_MAX, PREFER_NOT, type Topic } from "./questions.ts";
 
 // PostgreSQL text cannot hold NUL: the database drops it, so "\0" beside a ticked "Prefer not to say" was refused as
 // text given too, and stored as an empty answer. It goes before the trim, so what is checked is what is kept.
@@ -46,7 +46,7 @@ export function topicSchema(topic: Topic) {
       shape[question.name] = z.array(z.enum(values, invalid)).optional().default([]);
     // its format is checked only when it is used (below): the address is asked "only if you said yes"
     else if (question.kind === "email") shape[question.name] = text(254, question.tooLong);
-    else shape[question.name] = text(question.kind === "text" ? 200 : 2000, question.tooLong);
+    else shape[question.name] = text(question.kind === "text" ? 200 : FREE_TEXT_MAX, question.tooLong);
     if (question.preferNotBox)
       shape[`${question.name}PreferNot`] = z
         .literal(PREFER_NOT, {
