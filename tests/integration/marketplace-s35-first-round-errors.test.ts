@@ -53,7 +53,7 @@ describe("the request form says where the help is needed in the first round", ()
   test("the form says one of district, postcode area or remote is needed", async () => {
     const w = await createReturnsWorld();
     const text = readableMainText(await (await renderPage("/requests/new", w.cookies.vcseOwner)).text());
-    expect(text).toContain("one of them is needed");
+    expect(text).toContain("you need at least one");
     expect(text).not.toContain("Postcode area (optional)");
     expect(text).toContain("Needed if you select no district and it cannot be done remotely");
   });

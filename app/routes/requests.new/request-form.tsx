@@ -123,7 +123,7 @@ export function RequestForm({
       <Select
         name="districtId"
         label="District"
-        hint="Select a district, enter a postcode area below, or tick “Can be done remotely”: one of them is needed. With a postcode area and no district, the request is filed under the district that lists the area, and follows the area if you change it later"
+        hint="Select a district, enter a postcode area below, or tick “Can be done remotely”: you need at least one. If you enter only a postcode area, we put the request under the district that covers it."
         placeholder="No district"
         options={councils.flatMap((c) =>
           c.districts.map((d) => ({ value: d.id, label: many ? `${d.name} (${c.name})` : d.name })),
