@@ -49,10 +49,15 @@ export function unitLabel(unit: MeasureUnit) {
 }
 
 /** "Apprenticeship weeks (weeks)", "Local spend (£)": a measure's name with its unit, once: a name that already
- * ends with it, as the default library's "Local spend (£)" does, is left as it is. */
+ * ends with it, as the default library's "Local spend (£)" does, is left as it is, and so is one that ends
+ * "(qualitative)", as the default library's qualitative measures do ("Community engagement (qualitative) (described
+ * in words)" said it twice). */
 export function nameWithUnit(name: string, unit: MeasureUnit) {
-  const inBrackets = `(${UNITS[unit].inBrackets})`;
-  return name.trimEnd().toLowerCase().endsWith(inBrackets.toLowerCase()) ? name : `${name} ${inBrackets}`;
+  const ending = name.trimEnd().toLowerCase();
+  const already = [`(${UNITS[unit].inBrackets})`, ...(unit === "QUALITATIVE" ? ["(qualitative)"] : [])];
+  return already.some((words) => ending.endsWith(words.toLowerCase()))
+    ? name
+    : `${name} (${UNITS[unit].inBrackets})`;
 }
 
 /** What a measure's figures are, to finish "it is …": "counted in hours", "a percentage", "a count". */
