@@ -9,6 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, type RefObject } from "react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { intentUnion } from "~/domain/form-intent.ts";
@@ -142,6 +143,13 @@ export default function ImportContracts() {
   const navigation = useNavigation();
   const [form, fields] = useForm({ lastResult: data?.kind === "form" ? data.reply : undefined });
   const preview = data?.kind === "preview" ? data : null;
+  // A preview, or the file's problems, is what the officer asked for: focus moves to it, as it moves to the error
+  // summary when no file was chosen. Left where it was, on the button that was disabled while the file was sent,
+  // focus fell back to the page itself and the next Tab went to the footer.
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
   return (
     <>
       <BackLink to={contractsOf(councilId)}>All contracts</BackLink>
@@ -152,6 +160,7 @@ export default function ImportContracts() {
           upload={preview.upload}
           fileName={preview.fileName}
           councilId={councilId}
+          headingRef={previewHeading}
         />
       ) : null}
       <h2 className="mb-4 text-2xl font-bold">{preview ? "Upload a corrected file" : "Upload a file"}</h2>
@@ -224,18 +233,23 @@ function Preview({
   upload,
   fileName,
   councilId,
+  headingRef,
 }: {
   plan: ImportPlan;
   upload: string | null;
   fileName: string | null;
   councilId: string;
+  headingRef: RefObject<HTMLHeadingElement>;
 }) {
+  const heading = (
+    <h2 id="preview-heading" ref={headingRef} tabIndex={-1} className="mb-4 text-2xl font-bold">
+      Preview{fileName ? ` of ${fileName}` : ""}
+    </h2>
+  );
   if (plan.errors.length || !upload)
     return (
       <section aria-labelledby="preview-heading" className="mb-10">
-        <h2 id="preview-heading" className="mb-4 text-2xl font-bold">
-          Preview{fileName ? ` of ${fileName}` : ""}
-        </h2>
+        {heading}
         <Notice kind="error" title={`${countOf(plan.errors.length, "problem", "problems")} found`}>
           Nothing has been imported. Correct the file and upload it again.
         </Notice>
@@ -254,9 +268,7 @@ function Preview({
   const { created, changed, unchanged, commitments } = plan.counts;
   return (
     <section aria-labelledby="preview-heading" className="mb-10">
-      <h2 id="preview-heading" className="mb-4 text-2xl font-bold">
-        Preview{fileName ? ` of ${fileName}` : ""}
-      </h2>
+      {heading}
       <Notice kind="success" title="No problems found">
         {countOf(plan.rowCount, "row", "rows")}: {formatNumber(created)} new{" "}
         {plural(created, "contract", "contracts")}, {formatNumber(changed)} changed, {formatNumber(unchanged)}{" "}
