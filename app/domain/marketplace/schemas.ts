@@ -156,12 +156,17 @@ const quantity = <T extends z.ZodType>(schema: T) => z.preprocess(withoutPoundSi
 
 /** A quantity of 1 to `max`; `limit` narrows it further where the form is checked knowing less is left (a pledge
  * is at most what the request still needs), in the words the domain's own check uses. */
-const wholeNumber = (what: string, max: number, limit?: { max: number; message: string }) => {
+const wholeNumber = (
+  what: string,
+  max: number,
+  limit?: { max: number; message: string },
+  whole = `${capitalise(what)} must be a whole number`,
+) => {
   const narrowed = limit && limit.max >= 1 && limit.max < max;
   return quantity(
     wholeNumberWithin({
       nan: `Enter ${what} as a number`,
-      whole: `${capitalise(what)} must be a whole number`,
+      whole,
       min: 1,
       small: `${capitalise(what)} must be 1 or more`,
       max: narrowed ? limit.max : max,
@@ -367,6 +372,12 @@ export const deliveredOverPledgedMessage = (
 ) =>
   `Enter ${formatQuantity(request.helpType, pledged, request.unitLabel)} or less: that is what you pledged`;
 
+// Funding is pledged and delivered in whole pounds: "£10.50" was told "The quantity must be a whole number", which
+// did not say that pence are what is refused.
+export const WHOLE_POUNDS = "Enter whole pounds, without pence, for example 250";
+const wholeFor = (helpType: HelpType | undefined, otherwise: string) =>
+  helpType === "FUNDING" ? WHOLE_POUNDS : otherwise;
+
 /** The pledge form's schema for a request needed by `request.neededBy` (an ISO day): the help is expected on or
  * before it (pledges.server.ts), so the expected delivery date's example is. With what the request still needs
  * (`left`), a larger quantity is refused with the other errors; the domain checks it again, as another pledge may
@@ -393,6 +404,7 @@ export const pledgeFormSchemaFor = (request?: {
               ),
             }
           : undefined,
+        wholeFor(request?.helpType, "The quantity must be a whole number"),
       ),
       message: optionalText(2000, "Message must be 2,000 characters or fewer"),
       expectedDeliveryDate: futureDate(
@@ -443,7 +455,7 @@ export const pledgeActionSchemaFor = (pledge?: {
       deliveredQuantity: quantity(
         wholeNumberWithin({
           nan: "Enter the quantity delivered as a number",
-          whole: "Enter a whole number",
+          whole: wholeFor(pledge?.helpType, "Enter a whole number"),
           min: 1,
           small: "Quantity delivered must be 1 or more",
           max: pledgedMax ?? 1_000_000,
