@@ -162,7 +162,7 @@ export default function CouncilDashboard() {
       <nav aria-label="Council tools" className="mb-8">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>
-            <PlainLink to="/council/reports">Quarterly departmental report</PlainLink>
+            <PlainLink to={`/council/reports?council=${councilId}`}>Quarterly departmental report</PlainLink>
           </li>
           {isAdmin ? (
             <>
@@ -326,7 +326,7 @@ export default function CouncilDashboard() {
                   view === "delivered" && y.financialYear > d.currentFinancialYear && !Number(y.delivered) ? (
                     "Not started yet"
                   ) : (
-                    <PlainLink to={reportLinks.localValueYear(y.financialYear, view)}>
+                    <PlainLink to={forCouncil(reportLinks.localValueYear(y.financialYear, view))}>
                       {formatGbp(y[view])}
                       <span className="sr-only">
                         {" "}

@@ -1,7 +1,7 @@
 // The commitments behind one of the council dashboard's "local £ by financial year" figures.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { quarterOf } from "~/domain/contracts/quarters.ts";
@@ -24,7 +24,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  // the council the dashboard's link names, as the report does: only its officers act for it (404 otherwise),
+  // so someone working for several councils sees the council whose figure they followed
+  const { membership } = await requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
   // the financial year under way unless a year is given; one that cannot be read is said so on the page
   const filters = localValueFilters(new URL(request.url).searchParams, quarterOf(new Date()).financialYear);
   const result = await localValueInYear(membership.organisationId, {
@@ -35,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     // a year not yet started, or under way, with nothing delivered is said so rather than shown as a bare £0
     currentFinancialYear: quarterOf(new Date()).financialYear,
+    councilId: membership.organisationId,
     councilName: membership.organisationName,
     isAdmin: membership.role === "ADMIN",
     notUnderstood: filters.notUnderstood,
@@ -83,7 +86,7 @@ export default function LocalValueYearPage() {
           : "Each commitment's delivery in the quarters of this financial year (accepted returns and confirmed marketplace pledges)"}
         , valued at the council’s own proxy value for its measure. Source:{" "}
         {localValueSource(data.proxyValueSource, data.isAdmin)}. {PIPELINE_NOT_COUNTED}{" "}
-        <Link to={recordLinks.localValueYear(data.financialYear, other)}>
+        <Link to={`${recordLinks.localValueYear(data.financialYear, other)}&council=${data.councilId}`}>
           See the local £ {other} in {data.label} instead
         </Link>
       </p>

@@ -152,21 +152,21 @@ describe("the council dashboard page", () => {
       ]);
     expect(links(row("2025/26"))).toEqual([
       [
-        "/council/reports/local-value?year=2025&view=planned",
+        "/council/reports/local-value?year=2025&view=planned&council=council-a",
         "£155.00 planned in 2025/26 – see the commitments",
       ],
       [
-        "/council/reports/local-value?year=2025&view=delivered",
+        "/council/reports/local-value?year=2025&view=delivered&council=council-a",
         "£124.00 delivered in 2025/26 – see the commitments",
       ],
     ]);
     expect(links(row("2026/27"))).toEqual([
       [
-        "/council/reports/local-value?year=2026&view=planned",
+        "/council/reports/local-value?year=2026&view=planned&council=council-a",
         "£310.00 planned in 2026/27 – see the commitments",
       ],
       [
-        "/council/reports/local-value?year=2026&view=delivered",
+        "/council/reports/local-value?year=2026&view=delivered&council=council-a",
         "£193.91 delivered in 2026/27 – see the commitments",
       ],
     ]);
