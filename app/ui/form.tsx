@@ -379,6 +379,10 @@ export function ErrorSummary({ errors }: { errors?: Record<string, FieldErrors> 
     <div
       ref={ref}
       tabIndex={-1}
+      // without JavaScript the browser itself moves focus here on the page that comes back refused (the effect above
+      // cannot run), so a keyboard or screen reader user starts at the problem there too
+      // eslint-disable-next-line jsx-a11y/no-autofocus -- GOV.UK's error summary takes focus on a refused answer
+      autoFocus
       role="alert"
       aria-labelledby="error-summary-title"
       className="mb-8 border-4 border-error p-4 focus:outline-3 focus:outline-focus"
