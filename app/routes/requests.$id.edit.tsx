@@ -8,7 +8,7 @@ import { getEditableRequest } from "~/domain/marketplace/queries.server.ts";
 import { EDITABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { requestFormOptions, retiredChoices, updateRequest } from "~/domain/marketplace/requests.server.ts";
 import type { RequestStaleEdit } from "~/domain/marketplace/request-stale-edit.server.ts";
-import { futureDayRange, requestFormSchema } from "~/domain/marketplace/schemas.ts";
+import { futureDayRange, requestFormSchemaFor } from "~/domain/marketplace/schemas.ts";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { isoDate } from "~/ui/format.ts";
@@ -73,7 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, need } = await requireEditable(request, params.id!);
-  const submission = parseForm(await readForm(request), { schema: requestFormSchema });
+  const form = await readForm(request);
+  const submission = parseForm(form, { schema: requestFormSchemaFor(form.get("helpType")) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateRequest({
     requestId: need.id,

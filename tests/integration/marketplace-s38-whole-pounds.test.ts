@@ -1,6 +1,6 @@
-// A supplier pledging £10.50 to a funding request (or reporting £10.50 delivered) was told "The quantity must be a
-// whole number": it did not say that the pence were what was refused. Funding is in whole pounds, and the error now
-// says so; other help types keep their words.
+// A group asking for £2,500.50 of funding, or a supplier pledging £10.50 to a funding request (or reporting £10.50
+// delivered), was told "The quantity must be a whole number": it did not say that the pence were what was refused.
+// Funding is in whole pounds, and the error now says so; other help types keep their words.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server.ts";
 import { createPledge, createRequest } from "../helpers/factories.ts";
@@ -51,6 +51,30 @@ describe("funding is in whole pounds, and its errors say so", () => {
     expect(text).not.toContain("must be a whole number");
     expect(html).toContain('value="£10.50"');
     expect(await db.pledge.count({ where: { requestId: need.id } })).toBe(0);
+  });
+
+  test("a request for £2,500.50 is told to give whole pounds, and what was typed is kept", async () => {
+    const w = await createReturnsWorld();
+    const response = await postPage(
+      "/requests/new",
+      formOf({
+        intent: "draft",
+        submissionKey: "s38-request-pence",
+        title: "Funding for a winter warm space",
+        description: "Heating and hot drinks for our winter warm space on Tuesdays",
+        councilId: w.councilA.id,
+        categoryId: w.category.id,
+        helpType: "FUNDING",
+        quantity: "£2,500.50",
+        isRemote: "on",
+        neededBy: uk(daysFromToday(30)),
+      }),
+      w.cookies.vcseOwner,
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(readableMainText(html)).toContain(WHOLE_POUNDS);
+    expect(html).toContain('value="£2,500.50"');
   });
 
   test("other help types are still told to give a whole number", async () => {

@@ -175,6 +175,12 @@ const wholeNumber = (
   );
 };
 
+// Funding is asked for, pledged and delivered in whole pounds: "£10.50" was told "The quantity must be a whole
+// number", which did not say that pence are what is refused.
+export const WHOLE_POUNDS = "Enter whole pounds, without pence, for example 250";
+const wholeFor = (helpType: HelpType | undefined, otherwise: string) =>
+  helpType === "FUNDING" ? WHOLE_POUNDS : otherwise;
+
 // A required answer in words. PostgreSQL text cannot hold NUL (db.server.ts drops it from every query), so it goes
 // before the trim and the checks: what is checked is what is stored. One of characters that show nothing (zero-width
 // spaces, NUL) was kept, and listed as a request with no title, or sent as a reason with no words.
@@ -241,68 +247,77 @@ function withSubmissionKey<T extends z.ZodObject>(
 /** What a request with no district, no postcode area and not remote is told, by its district field. */
 export const PLACE_NEEDED = "Select a district, enter a postcode area, or say it can be done remotely";
 
-export const requestFormSchema = withSubmissionKey(
-  z
-    .object({
-      intent: intentOf(["draft", "submit"]).default("draft"),
-      title: requiredText({
-        blank: "Enter a title",
-        min: 5,
-        short: "Title must be 5 characters or more",
-        max: 120,
-        long: "Title must be 120 characters or fewer",
-        what: "The title",
-      }),
-      description: requiredText({
-        blank: "Enter a description of what you need",
-        min: 20,
-        short: "Description must be 20 characters or more",
-        max: 4000,
-        long: "Description must be 4,000 characters or fewer",
-        what: "The description",
-      }),
-      councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
-      categoryId: z.string({ error: "Select a category" }).trim().min(1),
-      helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
-      quantity: wholeNumber("the quantity", 1_000_000),
-      unitLabel: optionalText(40, "Unit must be 40 characters or fewer"),
-      districtId: z.string().trim().optional(),
-      postcodeArea: z
-        .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "Enter the first half of a postcode, like GU1")
-        .optional(),
-      isRemote: z.boolean().default(false),
-      neededBy: futureDate("the date you need it by"),
-      beneficiaries: optionalText(500, "Who benefits must be 500 characters or fewer"),
-      beneficiaryCount: writtenNumber(
-        wholeNumberWithin({
-          nan: "Enter how many people benefit as a number",
-          whole: "Enter a whole number of people",
-          min: 0,
-          small: "Number of people cannot be negative",
-          max: 10_000_000,
-          large: "Number of people is too large",
-        }).optional(),
+/** The request form's schema; with the help type the form was sent with, a funding amount in pence is told to be
+ * in whole pounds. */
+export const requestFormSchemaFor = (helpType?: unknown) =>
+  withSubmissionKey(
+    z
+      .object({
+        intent: intentOf(["draft", "submit"]).default("draft"),
+        title: requiredText({
+          blank: "Enter a title",
+          min: 5,
+          short: "Title must be 5 characters or more",
+          max: 120,
+          long: "Title must be 120 characters or fewer",
+          what: "The title",
+        }),
+        description: requiredText({
+          blank: "Enter a description of what you need",
+          min: 20,
+          short: "Description must be 20 characters or more",
+          max: 4000,
+          long: "Description must be 4,000 characters or fewer",
+          what: "The description",
+        }),
+        councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
+        categoryId: z.string({ error: "Select a category" }).trim().min(1),
+        helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
+        quantity: wholeNumber(
+          "the quantity",
+          1_000_000,
+          undefined,
+          wholeFor(helpType === "FUNDING" ? "FUNDING" : undefined, "The quantity must be a whole number"),
+        ),
+        unitLabel: optionalText(40, "Unit must be 40 characters or fewer"),
+        districtId: z.string().trim().optional(),
+        postcodeArea: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "Enter the first half of a postcode, like GU1")
+          .optional(),
+        isRemote: z.boolean().default(false),
+        neededBy: futureDate("the date you need it by"),
+        beneficiaries: optionalText(500, "Who benefits must be 500 characters or fewer"),
+        beneficiaryCount: writtenNumber(
+          wholeNumberWithin({
+            nan: "Enter how many people benefit as a number",
+            whole: "Enter a whole number of people",
+            min: 0,
+            small: "Number of people cannot be negative",
+            max: 10_000_000,
+            large: "Number of people is too large",
+          }).optional(),
+        ),
+        // as the other optional answers: one of only characters that show nothing is no answer ("Not given"), not a
+        // contact a supplier is shown with no words
+        contactPreference: optionalText(300, "Contact preference must be 300 characters or fewer"),
+        // the new-request form's one-off key: posted twice, it is one request (an edit sends none)
+        submissionKey: submissionKeyField,
+        // the edit form's version of the request (updatedAt, as app/ui/stale-edit.tsx): none from a new-request form, or a
+        // page shown before forms carried it, which is saved as before
+        version: z.iso.datetime({ precision: 3 }).optional().catch(undefined),
+      })
+      .refine(
+        // where the help is, checked with the other fields (a draft too: it is saved placed): told only once they
+        // were right, it came as a second round of errors. The domain checks it again (requests.server.ts)
+        (v) => Boolean(v.districtId || v.postcodeArea || v.isRemote),
+        { when: () => true, path: ["districtId"], message: PLACE_NEEDED },
       ),
-      // as the other optional answers: one of only characters that show nothing is no answer ("Not given"), not a
-      // contact a supplier is shown with no words
-      contactPreference: optionalText(300, "Contact preference must be 300 characters or fewer"),
-      // the new-request form's one-off key: posted twice, it is one request (an edit sends none)
-      submissionKey: submissionKeyField,
-      // the edit form's version of the request (updatedAt, as app/ui/stale-edit.tsx): none from a new-request form, or a
-      // page shown before forms carried it, which is saved as before
-      version: z.iso.datetime({ precision: 3 }).optional().catch(undefined),
-    })
-    .refine(
-      // where the help is, checked with the other fields (a draft too: it is saved placed): told only once they
-      // were right, it came as a second round of errors. The domain checks it again (requests.server.ts)
-      (v) => Boolean(v.districtId || v.postcodeArea || v.isRemote),
-      { when: () => true, path: ["districtId"], message: PLACE_NEEDED },
-    ),
-  { min: 1, max: 100, required: false },
-);
+    { min: 1, max: 100, required: false },
+  );
+export const requestFormSchema = requestFormSchemaFor();
 export type RequestForm = z.infer<typeof requestFormSchema>;
 
 // the submission the officer reviewed (see RequestChange.reviewedSubmission); older pages sent none
@@ -371,12 +386,6 @@ export const deliveredOverPledgedMessage = (
   pledged: number,
 ) =>
   `Enter ${formatQuantity(request.helpType, pledged, request.unitLabel)} or less: that is what you pledged`;
-
-// Funding is pledged and delivered in whole pounds: "£10.50" was told "The quantity must be a whole number", which
-// did not say that pence are what is refused.
-export const WHOLE_POUNDS = "Enter whole pounds, without pence, for example 250";
-const wholeFor = (helpType: HelpType | undefined, otherwise: string) =>
-  helpType === "FUNDING" ? WHOLE_POUNDS : otherwise;
 
 /** The pledge form's schema for a request needed by `request.neededBy` (an ISO day): the help is expected on or
  * before it (pledges.server.ts), so the expected delivery date's example is. With what the request still needs

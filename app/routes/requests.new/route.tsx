@@ -6,7 +6,7 @@ import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { actingRequestor } from "~/domain/marketplace/access.server.ts";
 import { createRequest, requestFormOptions } from "~/domain/marketplace/requests.server.ts";
-import { futureDayRange, requestFormSchema } from "~/domain/marketplace/schemas.ts";
+import { futureDayRange, requestFormSchemaFor } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { RequestForm } from "./request-form.tsx";
@@ -41,7 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireRequestor(request);
-  const submission = parseForm(await readForm(request), { schema: requestFormSchema });
+  const form = await readForm(request);
+  const submission = parseForm(form, { schema: requestFormSchemaFor(form.get("helpType")) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createRequest({
     form: submission.value,
