@@ -7,6 +7,7 @@ import { quantityIn, type Figure } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { dayProblem, isTooLargeNumber, LARGEST_AMOUNT, parseAmount, parseDay } from "./values.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
+import { withoutThousandsCommas } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
 
@@ -57,7 +58,16 @@ const awardSchema = termSchema.extend({ awardedOn: day("").optional() });
 export function contractValueProblem(value: string) {
   if (isNegativeAmount(value)) return "The contract value must be £0 or more";
   if (isTooLargeNumber(value)) return `The contract value must be £${LARGEST_AMOUNT} or less`;
+  // "12.345" is a value in pounds, only with a fraction of a penny: said so, not that it is not one
+  if (hasPartsOfAPenny(value))
+    return "The contract value can have up to 2 decimal places (pence), for example 250000.50";
   return "Enter the value in pounds, for example 250000";
+}
+
+/** "12.345", "£1,250.505": an amount with more than two decimal places. */
+function hasPartsOfAPenny(value: string) {
+  const plain = withoutThousandsCommas(value.trim().replace(/^£\s*/, ""));
+  return plain !== null && /^\d*\.\d{3,}$/.test(plain);
 }
 
 /** An award date after the contract's end is a typing slip (2062 for 2026): the dashboard would count it as
