@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { londonDay } from "~/domain/calendar.ts";
+import { exampleDayWithin, isoDayAsUk, londonDay } from "~/domain/calendar.ts";
 import { requestorMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
@@ -58,6 +58,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     need: { ...rest, neededByPassed },
     newNeededBy,
+    // a date still to come: the new one must be later than it, and the hint says which day that is (a date passed
+    // leaves only "today or later", which the example shows)
+    laterThan: newNeededBy && !neededByPassed ? formatDate(need.neededBy) : null,
     noLaterDay: newNeededBy ? null : noLaterNeededBy(isoDate(need.neededBy), now),
     contactPreference,
     organisationStatus: membership.status,
@@ -109,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageRequestPage() {
-  const { need, contactPreference, organisationStatus, newNeededBy, noLaterDay } =
+  const { need, contactPreference, organisationStatus, newNeededBy, laterThan, noLaterDay } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
@@ -294,6 +297,7 @@ export default function ManageRequestPage() {
           <DateInput
             name="neededBy"
             label="New needed-by date"
+            hint={newDateHint(newNeededBy, laterThan)}
             min={newNeededBy.min}
             max={newNeededBy.max}
             errors={fields.neededBy?.errors}
@@ -310,6 +314,7 @@ export default function ManageRequestPage() {
           <DateInput
             name="neededBy"
             label="New needed-by date"
+            hint={newDateHint(newNeededBy, laterThan)}
             min={newNeededBy.min}
             max={newNeededBy.max}
             errors={fields.neededBy?.errors}
@@ -371,4 +376,13 @@ export default function ManageRequestPage() {
       />
     </>
   );
+}
+
+// The new needed-by date's hint: the day it must be later than (the current one, shown higher up the page) and an
+// example the form takes. "For example" alone left a volunteer to find out by being refused.
+function newDateHint(days: { min: string; max: string }, laterThan: string | null) {
+  const example = isoDayAsUk(exampleDayWithin(days.min, days.max));
+  return laterThan
+    ? `Later than ${laterThan}, the date it is needed by now, for example ${example}`
+    : `For example, ${example}`;
 }

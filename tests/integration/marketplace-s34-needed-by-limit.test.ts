@@ -52,7 +52,7 @@ describe("a new needed-by date no later than the current one", () => {
     const example = isoDayAsUk(dayAfter(current));
     expect(text).toContain(`The new date must be later than the current one, for example ${example}.`);
     // the page's hint gives the same day
-    expect(text).toContain(`For example, ${example}`);
+    expect(text).toContain(`the date it is needed by now, for example ${example}`);
     expect(await stored(need.id)).toEqual({ neededBy: current, extendedAt: null });
 
     expect((await changeDate(need.id, example)).status).toBe(302);
@@ -94,6 +94,8 @@ describe("a request already needed by the latest day the portal allows", () => {
     const page = await manageText(need.id);
     expect(page).toContain('name="neededBy"');
     expect(readableMainText(page)).not.toContain("you can choose a later date from");
-    expect(readableMainText(page)).toContain(`For example, ${isoDayAsUk(latest)}`);
+    expect(readableMainText(page)).toContain(
+      `the date it is needed by now, for example ${isoDayAsUk(latest)}`,
+    );
   });
 });
