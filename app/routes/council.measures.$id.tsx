@@ -18,7 +18,7 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { countOf, formatDate } from "~/ui/format.ts";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
-import { MeasureForm } from "./council.measures.new/measure-form.tsx";
+import { libraryOf, MeasureForm } from "./council.measures.new/measure-form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireMeasureAdmin(request, params.id!);
   const measure = await getMeasure(membership.organisationId, params.id!);
   if (!measure) notFound();
-  return json({ measure, councilName: membership.organisationName });
+  return json({ measure, councilName: membership.organisationName, councilId: membership.organisationId });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const retire = chosen.value.intent === "retire";
     const changed = await setMeasureRetired(actor, params.id!, retire);
     if (!changed && !(await getMeasure(membership.organisationId, params.id!))) notFound();
-    return redirectWithFlash("/council/measures", {
+    return redirectWithFlash(libraryOf(membership.organisationId), {
       kind: "success",
       message: retire
         ? "Measure retired: it is no longer offered for new commitments"
@@ -76,16 +76,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   }
-  return redirectWithFlash("/council/measures", { kind: "success", message: "Measure saved" });
+  return redirectWithFlash(libraryOf(membership.organisationId), {
+    kind: "success",
+    message: "Measure saved",
+  });
 }
 
 export default function EditMeasure() {
-  const { measure, councilName } = useLoaderData<typeof loader>();
+  const { measure, councilName, councilId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { stale, version } = editState(lastResult, measure.version);
   return (
     <>
-      <BackLink to="/council/measures">Measure library</BackLink>
+      <BackLink to={libraryOf(councilId)}>Measure library</BackLink>
       <PageHeading caption={`${councilName}: ${measure.code}`}>Change a measure</PageHeading>
       {measure.commitmentCount > 0 ? (
         <InsetText>

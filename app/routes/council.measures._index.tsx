@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { themeLabel, unitLabel } from "~/domain/contracts/labels.ts";
 import { listMeasures } from "~/domain/contracts/measures.server.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
@@ -10,7 +10,9 @@ import { formatGbp, plural } from "~/ui/format.ts";
 export const meta: MetaFunction = () => [{ title: "Measure library – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  // the council named in the address (its officers only, partnership officers included), else the one acted for:
+  // a measure saved for one council of an admin of two comes back to that council's library
+  const { membership } = await requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
   return json({
     council: membership.organisationName,
     // the counts link to the contracts behind them, in this council's list (decision 027)
@@ -31,7 +33,7 @@ export default function Measures() {
       </p>
       {canManage ? (
         <p className="mb-6">
-          <Link to="/council/measures/new" className="font-bold">
+          <Link to={`/council/measures/new?council=${encodeURIComponent(councilId)}`} className="font-bold">
             Add a measure
           </Link>
         </p>

@@ -8,6 +8,9 @@ import { measureEditSchema, measureSchema } from "~/domain/contracts/schemas.ts"
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput } from "~/ui/form.tsx";
 
+/** A council's measure library: where a measure saved, retired or added for that council goes back to. */
+export const libraryOf = (councilId: string) => `/council/measures?council=${encodeURIComponent(councilId)}`;
+
 export type MeasureFormValues = {
   code: string;
   name: string;

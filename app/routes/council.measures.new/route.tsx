@@ -1,24 +1,29 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { codeTakenAlongside, createMeasure } from "~/domain/contracts/measures.server.ts";
 import { measureSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { MeasureForm } from "./measure-form.tsx";
+import { libraryOf, MeasureForm } from "./measure-form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Add a measure – Social Value Marketplace" }];
 
+// The council named in the address (the library's "Add a measure" link names it), else the one acted for: an admin
+// of two councils adds the measure to the library they came from.
+const requireLibraryAdmin = (request: Request) =>
+  requireCouncilOf(request, new URL(request.url).searchParams.get("council"), requireCouncilAdmin);
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilAdmin(request);
-  return json({ council: membership.organisationName });
+  const { membership } = await requireLibraryAdmin(request);
+  return json({ council: membership.organisationName, councilId: membership.organisationId });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilAdmin(request);
+  const { viewer, membership } = await requireLibraryAdmin(request);
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: measureSchema });
   if (submission.status !== "success") {
@@ -33,18 +38,18 @@ export async function action({ request }: ActionFunctionArgs) {
     submission.value,
   );
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  return redirectWithFlash("/council/measures", {
+  return redirectWithFlash(libraryOf(membership.organisationId), {
     kind: "success",
     message: `Measure ${submission.value.code} added`,
   });
 }
 
 export default function NewMeasure() {
-  const { council } = useLoaderData<typeof loader>();
+  const { council, councilId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
-      <BackLink to="/council/measures">Measure library</BackLink>
+      <BackLink to={libraryOf(councilId)}>Measure library</BackLink>
       <PageHeading caption={council}>Add a measure</PageHeading>
       <MeasureForm lastResult={lastResult} submitLabel="Add measure" />
     </>
