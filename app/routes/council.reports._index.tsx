@@ -165,31 +165,7 @@ export default function DepartmentalReportPage() {
                   <caption className="sr-only">
                     Commitments of {k.reference} {k.title}
                   </caption>
-                  <thead>
-                    <tr className="border-b-2 border-ink">
-                      <th scope="col" className="px-1 py-1">
-                        Measure
-                      </th>
-                      <th scope="col" className="px-1 py-1 text-right">
-                        Target
-                      </th>
-                      <th scope="col" className="px-1 py-1 text-right">
-                        Plan in quarter
-                      </th>
-                      <th scope="col" className="px-1 py-1 text-right">
-                        Delivered in quarter
-                      </th>
-                      <th scope="col" className="px-1 py-1 text-right">
-                        Plan to date
-                      </th>
-                      <th scope="col" className="px-1 py-1 text-right">
-                        Delivered to date
-                      </th>
-                      <th scope="col" className="px-1 py-1">
-                        RAG
-                      </th>
-                    </tr>
-                  </thead>
+                  <ReportTableHead />
                   <tbody>
                     {k.lines.map((line) => {
                       const q = (v: string | null) =>
@@ -241,31 +217,7 @@ export default function DepartmentalReportPage() {
                 <caption className="sr-only">
                   Totals by measure, {departmentName}, {report.quarter.label}
                 </caption>
-                <thead>
-                  <tr className="border-b-2 border-ink">
-                    <th scope="col" className="px-1 py-1">
-                      Measure
-                    </th>
-                    <th scope="col" className="px-1 py-1 text-right">
-                      Target
-                    </th>
-                    <th scope="col" className="px-1 py-1 text-right">
-                      Plan in quarter
-                    </th>
-                    <th scope="col" className="px-1 py-1 text-right">
-                      Delivered in quarter
-                    </th>
-                    <th scope="col" className="px-1 py-1 text-right">
-                      Plan to date
-                    </th>
-                    <th scope="col" className="px-1 py-1 text-right">
-                      Delivered to date
-                    </th>
-                    <th scope="col" className="px-1 py-1">
-                      RAG
-                    </th>
-                  </tr>
-                </thead>
+                <ReportTableHead />
                 <tbody>
                   {report.totals.map((t) => {
                     const q = (v: string) => formatMeasureQuantity(t.unit as MeasureUnit, v);
@@ -303,3 +255,28 @@ export default function DepartmentalReportPage() {
     </>
   );
 }
+
+// The columns of the report's tables, each contract's commitments and the totals by measure alike.
+function ReportTableHead() {
+  return (
+    <thead>
+      <tr className="border-b-2 border-ink">
+        {REPORT_TABLE_COLUMNS.map(([header, numeric]) => (
+          <th key={header} scope="col" className={numeric ? "px-1 py-1 text-right" : "px-1 py-1"}>
+            {header}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+const REPORT_TABLE_COLUMNS = [
+  ["Measure", false],
+  ["Target", true],
+  ["Plan in quarter", true],
+  ["Delivered in quarter", true],
+  ["Plan to date", true],
+  ["Delivered to date", true],
+  ["RAG", false],
+] as const;
