@@ -6,6 +6,7 @@ import { formatHundredths, toHundredths } from "~/domain/reporting/progress.ts";
 import { QUARTER_MAXIMA } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { formatMeasureQuantity } from "./labels.ts";
+import { amountsAddUp } from "./quantities.ts";
 import {
   isQuarterNumber,
   quarterIndex,
@@ -37,7 +38,7 @@ export type CommitmentErrors = Partial<Record<"targetQuantity" | "qualitativeTex
 
 /** Quantities add up over quarters for every unit except a percentage (a level to keep) and words. */
 export function planIsRequired(unit: MeasureUnit) {
-  return unit !== "PERCENT" && unit !== "QUALITATIVE";
+  return amountsAddUp(unit);
 }
 
 export function checkCommitment(

@@ -5,6 +5,12 @@ import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { countedIn } from "./labels.ts";
 import { isTooLargeNumber, LARGEST_AMOUNT, readQuantity, type UnitSign } from "./values.ts";
 
+/** Whether a unit's amounts add up (over quarters, over contracts, times a £ proxy): every unit but a percentage (a
+ * level to keep, not to add) and words. The one rule the plan, the proxy value and every total follow. */
+export function amountsAddUp(unit: MeasureUnit | string) {
+  return unit !== "PERCENT" && unit !== "QUALITATIVE";
+}
+
 const SIGN_UNIT: Record<UnitSign, { unit: MeasureUnit; words: string }> = {
   "£": { unit: "GBP", words: "pounds" },
   "%": { unit: "PERCENT", words: "a percentage" },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { helpTypeMismatch } from "./measure-help-types.ts";
 import { endedProblem, terminationProblem } from "./termination.ts";
-import { quantityIn, type Figure } from "./quantities.ts";
+import { amountsAddUp, quantityIn, type Figure } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { dayProblem, isTooLargeNumber, LARGEST_AMOUNT, parseAmount, parseDay } from "./values.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
@@ -299,7 +299,7 @@ export const measureSchema = z
 
 /** Whether a proxy value (£ per unit) can count for a measure of this unit: not a percentage or words. */
 export function hasProxyValue(unit: MeasureUnit) {
-  return unit !== "PERCENT" && unit !== "QUALITATIVE";
+  return amountsAddUp(unit);
 }
 
 export type MeasureInput = z.infer<typeof measureSchema>;

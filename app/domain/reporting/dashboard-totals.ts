@@ -1,5 +1,6 @@
 // Adding up many commitments' progress for dashboards and reports. Pure; every per-commitment figure and
 // RAG comes from progress.ts, and sums are exact (hundredths as bigint) so every page agrees to the penny.
+import { amountsAddUp } from "~/domain/contracts/quantities.ts";
 import { financialYearLabel } from "~/domain/contracts/quarters.ts";
 import {
   formatHundredths,
@@ -72,7 +73,7 @@ export function summariseByMeasure(commitments: CommitmentLike[], progress: Map<
   return Array.from(rows.values())
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((row) => {
-      const summed = row.unit !== "PERCENT" && row.unit !== "QUALITATIVE";
+      const summed = amountsAddUp(row.unit);
       return {
         measureId: row.measureId,
         code: row.code,

@@ -29,6 +29,7 @@ import {
   type Rag,
 } from "./progress.ts";
 import { unitLabel } from "~/domain/contracts/labels.ts";
+import { amountsAddUp } from "~/domain/contracts/quantities.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 
 import { ALL_DEPARTMENTS, deliveredInQuarterText } from "./departmental-report-options.ts";
@@ -121,9 +122,6 @@ export type ReportLine = {
   status: ReturnType<typeof progressStatus>;
 };
 
-// Measures whose amounts add up: a level (a percentage) is not added to another, and words have no amount.
-const NOT_ADDED_UP = new Set(["PERCENT", "QUALITATIVE"]);
-
 export type ReportTotal = {
   measureCode: string;
   measure: string;
@@ -161,7 +159,7 @@ export function reportTotals(contracts: { id: string; lines: ReportLine[] }[]): 
   const amount = (v: string | null) => (v === null ? 0n : toHundredths(v));
   for (const k of contracts)
     for (const line of k.lines) {
-      if (NOT_ADDED_UP.has(line.unit)) continue;
+      if (!amountsAddUp(line.unit)) continue;
       const sum = byMeasure.get(line.measureCode) ?? {
         measureCode: line.measureCode,
         measure: line.measure,
