@@ -657,9 +657,9 @@ export async function leaveOrganisation(
   });
 }
 
-export async function findOpenInvitation(token: string) {
+export async function findOpenInvitation(token: string, t: Tx = db) {
   if (!token || token.length > 200) return null;
-  return db.invitation.findFirst({
+  return t.invitation.findFirst({
     where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     select: {
       id: true,
@@ -787,24 +787,10 @@ export async function declineInvitation(
       const earlier = await declinedInvitation(token, t);
       return earlier ? { ok: true, organisationName: earlier.organisation.name } : { ok: false };
     };
-    const invitation = await t.invitation.findFirst({
-      where: {
-        tokenHash: hashToken(token),
-        acceptedAt: null,
-        revokedAt: null,
-        expiresAt: { gt: new Date() },
-      },
-      select: {
-        id: true,
-        email: true,
-        role: true,
-        organisationId: true,
-        organisation: { select: { name: true } },
-      },
-    });
+    const invitation = await findOpenInvitation(token, t);
     if (!invitation) return ended();
     // in the order accepting takes them: of an accept and a decline sent at once, one wins and the other is told
-    await lockOrganisation(t, invitation.organisationId);
+    await lockOrganisation(t, invitation.organisation.id);
     const now = new Date();
     const claimed = await t.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
@@ -814,7 +800,7 @@ export async function declineInvitation(
     await writeAudit(
       {
         actorUserId,
-        organisationId: invitation.organisationId,
+        organisationId: invitation.organisation.id,
         // the person declining does not act for the organisation: they said no to joining it
         actorOrganisationId: null,
         action: "membership.invitation_decline",
