@@ -150,23 +150,23 @@ export function termProblems(
   commitments: { code: string; plan: { financialYear: number; quarter: number }[] }[],
   term: Term,
 ): Partial<Record<"startDate" | "endDate", string>> {
-  const first = quarterIndex(quarterOf(term.startDate));
+  // the quarters left out by all the plans together, and by each commitment's own
+  const all = quartersLeftOut(
+    commitments.flatMap((c) => c.plan),
+    term,
+  );
+  const each = commitments.map(({ code, plan }) => ({ code, ...quartersLeftOut(plan, term) }));
   const problems: Partial<Record<"startDate" | "endDate", string>> = {};
-  for (const field of ["startDate", "endDate"] as const) {
-    const codes = new Set<string>();
-    const quarters = new Map<number, string>();
-    for (const { code, plan } of commitments)
-      for (const q of quartersOutsideTerm(plan, term) as FinancialQuarter[]) {
-        // a later start strands the first quarters (told at the start date), an earlier end the last ones
-        if (quarterIndex(q) < first !== (field === "startDate")) continue;
-        codes.add(code);
-        quarters.set(quarterIndex(q), quarterLabel(q.financialYear, q.quarter));
-      }
-    if (!codes.size) continue;
-    const named = listInWords([...codes].sort());
-    const when = listInWords([...quarters.entries()].sort(([a], [b]) => a - b).map(([, label]) => label));
+  for (const [field, side] of [
+    ["startDate", "beforeStart"],
+    ["endDate", "afterEnd"],
+  ] as const) {
+    const codes = [...new Set(each.filter((c) => c[side].length).map((c) => c.code))].sort();
+    if (!codes.length) continue;
+    const named = listInWords(codes);
+    const when = listInWords(all[side]);
     problems[field] =
-      codes.size === 1
+      codes.length === 1
         ? `The delivery plan of ${named} has targets in ${when}, outside these dates. Change that commitment’s plan first.`
         : `The delivery plans of ${named} have targets in ${when}, outside these dates. Change those commitments’ plans first.`;
   }
