@@ -17,7 +17,12 @@ import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
 import { brandForOrganisation, organisationWithoutMembersMessage } from "./emails.server.tsx";
 import { deletedEmailFor, eraseEmailAddresses } from "./erasure.server.ts";
-import { endInvitationsSentBy, leadRoleFor, lockOrganisation } from "./members.server.ts";
+import {
+  endInvitationsSentBy,
+  leadRoleFor,
+  lockOrganisation,
+  openInvitationWhere,
+} from "./members.server.ts";
 import { ROLE_LABEL } from "./schemas.ts";
 import { checkCurrentPassword } from "./users.server.ts";
 
@@ -163,12 +168,7 @@ export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<
       tx.request.count({ where: { organisationId: organisation.id, status: { in: UNCLOSED_REQUESTS } } }),
       tx.pledge.count({ where: { supplierOrganisationId: organisation.id, status: "OFFERED" } }),
       tx.invitation.count({
-        where: {
-          organisationId: organisation.id,
-          acceptedAt: null,
-          revokedAt: null,
-          expiresAt: { gt: new Date() },
-        },
+        where: { organisationId: organisation.id, ...openInvitationWhere() },
       }),
     ]);
     plan.leftEmpty.push({

@@ -9,6 +9,7 @@ import {
   writtenWhileHeld,
 } from "~/domain/survey/erasure.server.ts";
 import { addressPeriods } from "./address-history.server.ts";
+import { openInvitationWhere } from "./members.server.ts";
 
 /** The address a deleted account is left with, and that replaces its old addresses everywhere else. */
 export const deletedEmailFor = (userId: string) => `deleted-${userId}@deleted.invalid`;
@@ -107,7 +108,7 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
   for (const held of addresses) {
     const { address, takenAt, heldFrom } = held;
     const before = writtenWhileHeld(held);
-    const open = { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
+    const open = openInvitationWhere(now);
     if (!takenAt) {
       const cancelled = await tx.invitation.updateMany({
         where: { email: address, ...open, ...before },

@@ -19,6 +19,16 @@ export function leadRoleFor(kind: OrganisationKind): MemberRole {
   return kind === "COUNCIL" ? "ADMIN" : "OWNER";
 }
 
+/**
+ * An invitation still open, whose link still works: not accepted, not ended and not expired. Cancelling and
+ * declining both end it (declining sets revokedAt as well as declinedAt), so neither counts as open. Ending the
+ * invitations still running (a new invitation to the address, a cancellation, an organisation closing) asks only
+ * `acceptedAt: null, revokedAt: null`, with no expiry: an expired one is ended too.
+ */
+export function openInvitationWhere(now = new Date()) {
+  return { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } satisfies Prisma.InvitationWhereInput;
+}
+
 export function roleFitsKind(kind: OrganisationKind, role: MemberRole) {
   return (MEMBER_ROLES_BY_KIND[kind] as readonly MemberRole[]).includes(role);
 }
@@ -67,7 +77,7 @@ export async function organisationForMember(organisationId: string, userId: stri
         },
       },
       invitations: {
-        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        where: openInvitationWhere(),
         orderBy: { createdAt: "desc" },
         select: { id: true, email: true, role: true, expiresAt: true },
       },
@@ -218,9 +228,7 @@ export async function endInvitationsSentBy(
   const open = await tx.invitation.findMany({
     where: {
       invitedById: input.senderUserId,
-      acceptedAt: null,
-      revokedAt: null,
-      expiresAt: { gt: new Date() },
+      ...openInvitationWhere(),
       ...(input.organisationId
         ? {
             OR: [
@@ -660,7 +668,7 @@ export async function leaveOrganisation(
 export async function findOpenInvitation(token: string, t: Tx = db) {
   if (!token || token.length > 200) return null;
   return t.invitation.findFirst({
-    where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: { tokenHash: hashToken(token), ...openInvitationWhere() },
     select: {
       id: true,
       email: true,
@@ -714,12 +722,7 @@ export async function acceptInvitation(
         : ({ ok: false, reason: "invalid" } as const);
     };
     const invitation = await t.invitation.findFirst({
-      where: {
-        tokenHash: hashToken(token),
-        acceptedAt: null,
-        revokedAt: null,
-        expiresAt: { gt: new Date() },
-      },
+      where: { tokenHash: hashToken(token), ...openInvitationWhere() },
       select: { id: true, email: true, role: true, organisationId: true },
     });
     if (!invitation) return ended();
@@ -728,7 +731,7 @@ export async function acceptInvitation(
     // invitation cancelled meanwhile (its organisation's last member deleted their account) is not accepted.
     await lockOrganisation(t, invitation.organisationId);
     const claimed = await t.invitation.updateMany({
-      where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      where: { id: invitation.id, ...openInvitationWhere() },
       data: { acceptedAt: new Date() },
     });
     if (claimed.count !== 1) return ended();
@@ -793,7 +796,7 @@ export async function declineInvitation(
     await lockOrganisation(t, invitation.organisation.id);
     const now = new Date();
     const claimed = await t.invitation.updateMany({
-      where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      where: { id: invitation.id, ...openInvitationWhere(now) },
       data: { declinedAt: now, revokedAt: now },
     });
     if (claimed.count !== 1) return ended();

@@ -5,6 +5,7 @@
 import { db, Prisma, type Tx } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { countOf } from "~/domain/format.ts";
+import { openInvitationWhere } from "./members.server.ts";
 
 type Context = { ip: string | null };
 
@@ -71,7 +72,7 @@ export async function planOrganisationDeletion(
   );
   const otherMembers = counts.memberships! - 1;
   const invitationsWaiting = await tx.invitation.count({
-    where: { organisationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: { organisationId, ...openInvitationWhere() },
   });
   return {
     organisation: {

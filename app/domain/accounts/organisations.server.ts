@@ -12,7 +12,7 @@ import {
   organisationDecisionMessage,
 } from "./emails.server.tsx";
 import { SUPPLIER_COUNCIL_MISSING, VCSE_COUNCIL_MISSING } from "./labels.ts";
-import { createInvitation, lockOrganisation } from "./members.server.ts";
+import { createInvitation, lockOrganisation, openInvitationWhere } from "./members.server.ts";
 import { REPEAT_WINDOW_MS } from "./tokens.server.ts";
 
 type Context = { ip: string | null };
@@ -616,7 +616,7 @@ export function organisationForVerification(id: string, councilIds: string[]) {
       _count: { select: { memberships: true } },
       // shown only while it has no members: whom its council has invited to take it over
       invitations: {
-        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        where: openInvitationWhere(),
         orderBy: { createdAt: "desc" },
         select: { email: true, expiresAt: true },
       },
