@@ -136,7 +136,9 @@ describe("a valid file", () => {
       {
         line: 2,
         column: "end_date",
-        message: expect.stringMatching(/targets in Q3 2026\/27, Q4 2026\/27, outside these dates/),
+        message: expect.stringMatching(
+          /The delivery plan of JOB-02 has targets in Q3 2026\/27 and Q4 2026\/27, outside these dates/,
+        ),
       },
     ]);
     expect((await applyImport(actor, shorter)).ok).toBe(false);

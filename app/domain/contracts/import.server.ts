@@ -28,7 +28,7 @@ import {
   type RowError,
   unnamedValueError,
 } from "./import-rows.ts";
-import { checkCommitment, quartersLeftOut, type CheckedCommitment } from "./plan.ts";
+import { checkCommitment, termProblems, type CheckedCommitment } from "./plan.ts";
 import { matchSupplier, normaliseCompanyNumber, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
 import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
@@ -674,21 +674,21 @@ async function planImport(
     const previous = existingByRef.get(referenceKey(contract.reference));
     if (!previous) continue;
     const inFile = new Set(contract.commitments.map((c) => c.measureId));
-    const leftOut = quartersLeftOut(
-      previous.commitments.filter((c) => !inFile.has(c.measureId)).flatMap((c) => c.plan),
+    // the contract form's rule and words, naming the commitments whose plans to change
+    const problems = termProblems(
+      previous.commitments
+        .filter((c) => !inFile.has(c.measureId))
+        .map((c) => ({ code: c.measure.code, plan: c.plan })),
       { startDate: contract.data.startDate, endDate: contract.data.endDate },
     );
     // each told against the date that leaves it out, as the contract form does
-    for (const [column, labels] of [
-      ["start_date", leftOut.beforeStart],
-      ["end_date", leftOut.afterEnd],
-    ] as const)
-      if (labels.length)
-        errors.push({
-          line: contract.line,
-          column,
-          message: `Commitments already on this contract have targets in ${labels.join(", ")}, outside these dates. Change their delivery plans first, or include them in the file.`,
-        });
+    for (const [column, field] of [
+      ["start_date", "startDate"],
+      ["end_date", "endDate"],
+    ] as const) {
+      const message = problems[field];
+      if (message) errors.push({ line: contract.line, column, message });
+    }
   }
   return { errors, contracts: Array.from(contracts.values()) };
 }
