@@ -16,6 +16,7 @@ import {
   type Snapshot,
   type StaleEdit,
 } from "./history.ts";
+import { compareNames } from "./labels.ts";
 import { termProblems } from "./plan.ts";
 import { terminatedOnDay, type ContractEdit, type ContractFilters, type ContractInput } from "./schemas.ts";
 import {
@@ -194,7 +195,7 @@ export async function contractFilterOptions(councilId: string) {
   // as people read a list, not as the database orders text (byte by byte: "Zeta Ltd" before "acme ltd", "Lot 10"
   // before "Lot 2"): letters in any case together, numbers by their value
   return {
-    departments: departments.map((d) => d.department).sort(byName.compare),
+    departments: departments.map((d) => d.department).sort(compareNames),
     suppliers: toldApart(
       inNameOrder(suppliers, (s) => s.companyNumber ?? ""),
       (s) => (s.companyNumber ? `company number ${s.companyNumber}` : null),
@@ -206,11 +207,9 @@ export async function contractFilterOptions(councilId: string) {
   };
 }
 
-const byName = new Intl.Collator("en-GB", { sensitivity: "base", numeric: true });
-
 /** People or organisations in the order of their names as people read them, those with one name by `then`. */
 function inNameOrder<T extends { name: string }>(choices: T[], then: (choice: T) => string): T[] {
-  return [...choices].sort((a, b) => byName.compare(a.name, b.name) || byName.compare(then(a), then(b)));
+  return [...choices].sort((a, b) => compareNames(a.name, b.name) || compareNames(then(a), then(b)));
 }
 
 /**
@@ -248,11 +247,14 @@ export async function contractFormOptions(
     ),
     db.user.findMany({
       where: { deletedAt: null, memberships: { some: councilStaff(councilId) } },
-      orderBy: [{ name: "asc" }, { email: "asc" }],
       select: { id: true, name: true, email: true },
     }),
   ]);
-  const choices = toldApart(managers, (m) => m.email);
+  // in the order of the contract list's filter: as people read names (compareNames)
+  const choices = toldApart(
+    inNameOrder(managers, (m) => m.email),
+    (m) => m.email,
+  );
   // A manager who has left stays on the list while the contract names them: missing from it, the form showed
   // "Not set", and saving any other change took them off the contract unasked
   const leaver = current?.contractManagerId

@@ -1,7 +1,16 @@
-// The words pages use for measure themes, units and contract statuses. Safe for browser code.
+// The words pages use for measure themes, units and contract statuses, and the order they list names in. Safe for
+// browser code.
 import { formatDate, formatGbp, formatNumber, plural } from "~/domain/format.ts";
 import type { ContractStatus, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { endedProblem } from "./termination.ts";
+
+/**
+ * The order pages list names in (suppliers, departments, people), as people read a list rather than as the database
+ * orders text byte by byte: letters in any case and with or without accents together ("acme ltd" with "Acme Ltd",
+ * "Émile" with "Emile"), numbers by their value ("Supplier 2" before "Supplier 10"). Every such list of the
+ * contract pages and forms sorts with this one comparator.
+ */
+export const compareNames = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" }).compare;
 
 export const MEASURE_THEMES: { value: MeasureTheme; label: string }[] = [
   { value: "JOBS", label: "Jobs" },

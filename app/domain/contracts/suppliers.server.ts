@@ -4,6 +4,7 @@
 // hand them to another company, so a novated contract is registered afresh for the new supplier.
 import { db, type Tx } from "~/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { compareNames } from "./labels.ts";
 
 type Reader = Pick<Tx, "organisation" | "contract">;
 
@@ -24,17 +25,20 @@ export function supplierChangeRefusal(supplierName: string) {
 /**
  * The suppliers the contract form offers: verified ones, and the contract's own supplier when changing a
  * contract (whatever its status, so saving other details never drops it). A name two suppliers share is told
- * apart by company number.
+ * apart by company number. They are listed as people read names (compareNames: "Supplier 2" before "Supplier 10",
+ * case and accents aside), not in the database's order of text.
  */
 export async function supplierChoices(currentSupplierId?: string) {
-  const suppliers = await db.organisation.findMany({
+  const found = await db.organisation.findMany({
     where: {
       kind: "SUPPLIER",
       OR: [{ status: "VERIFIED" }, ...(currentSupplierId ? [{ id: currentSupplierId }] : [])],
     },
-    orderBy: [{ name: "asc" }, { companyNumber: "asc" }],
     select: { id: true, name: true, companyNumber: true },
   });
+  const suppliers = found.sort(
+    (a, b) => compareNames(a.name, b.name) || compareNames(a.companyNumber ?? "", b.companyNumber ?? ""),
+  );
   const count = new Map<string, number>();
   for (const s of suppliers) count.set(s.name.toLowerCase(), (count.get(s.name.toLowerCase()) ?? 0) + 1);
   return suppliers.map((s) => ({
