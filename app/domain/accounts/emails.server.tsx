@@ -211,6 +211,36 @@ export function invitationMessage(
   );
 }
 
+// To whoever sent an invitation, when the person it went to says no. `invitePath`: where they can invite them again
+// (the organisation's page, or for a council's admin who invited the owner of an organisation with no members,
+// that organisation's page in the council's area).
+export function invitationDeclinedMessage(
+  brand: Brand,
+  name: string,
+  invitation: { email: string; organisationName: string; roleLabel: string },
+  invitePath: string,
+) {
+  const url = link(invitePath);
+  const subject = `${invitation.email} declined your invitation to join ${invitation.organisationName}`;
+  return renderEmail(
+    subject,
+    layout(
+      brand,
+      "Invitation declined",
+      subject,
+      <>
+        <EmailParagraph>Hello {name},</EmailParagraph>
+        <EmailParagraph>
+          {invitation.email} declined your invitation to join {invitation.organisationName} as{" "}
+          {invitation.roleLabel.toLowerCase()}. Their link no longer works.
+        </EmailParagraph>
+        <EmailParagraph>If they change their mind, you can invite them again:</EmailParagraph>
+        <EmailButton href={url}>{url}</EmailButton>
+      </>,
+    ),
+  );
+}
+
 const NOW_YOU_CAN: Record<"VCSE" | "SUPPLIER" | "COUNCIL", string> = {
   // each request still waits for the council's approval before it is published: not "publish" straight away
   VCSE: "You can now send requests for help for the council to approve. Once approved, they are published and suppliers can pledge to them.",

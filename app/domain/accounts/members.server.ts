@@ -4,7 +4,7 @@ import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { MemberRole, OrganisationKind } from "~/generated/prisma/enums.ts";
-import { brandForOrganisation, invitationMessage } from "./emails.server.tsx";
+import { brandForOrganisation, invitationDeclinedMessage, invitationMessage } from "./emails.server.tsx";
 import { MEMBER_ROLES_BY_KIND, ROLE_LABEL } from "./schemas.ts";
 import { hashToken, INVITATION_LIFETIME_MS, newToken, REPEAT_WINDOW_MS } from "./tokens.server.ts";
 
@@ -773,11 +773,54 @@ export async function declinedInvitation(token: string, t: Tx = db) {
   });
 }
 
+// Whoever sent a declined invitation is told by email, if they still have an account (a deleted account's
+// invitations ended with it, but one deleted since is not written to). Its link leads back to where they can
+// invite the address again: the organisation's page, or for a council's admin who invited the owner of an
+// organisation left with no members, that organisation's page in the council's area.
+async function tellSenderOfDecline(tx: Tx, invitationId: string) {
+  const invitation = await tx.invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: {
+      email: true,
+      role: true,
+      organisationId: true,
+      organisation: { select: { name: true } },
+      invitedBy: { select: { id: true, name: true, email: true, deletedAt: true } },
+    },
+  });
+  const sender = invitation.invitedBy;
+  if (!sender || sender.deletedAt) return;
+  const member = await tx.membership.findUnique({
+    where: { userId_organisationId: { userId: sender.id, organisationId: invitation.organisationId } },
+    select: { id: true },
+  });
+  const brand = await brandForOrganisation(tx, invitation.organisationId);
+  await enqueueEmail(tx, {
+    ...(await invitationDeclinedMessage(
+      brand,
+      sender.name,
+      {
+        email: invitation.email,
+        organisationName: invitation.organisation.name,
+        roleLabel: ROLE_LABEL[invitation.role],
+      },
+      member
+        ? `/organisations/${invitation.organisationId}`
+        : `/council/verification/${invitation.organisationId}`,
+    )),
+    to: sender.email,
+    userId: sender.id,
+    template: "membership.invitation_declined",
+    councilId: brand.councilId,
+  });
+}
+
 /**
  * "No, I do not want to join": whoever holds the emailed link may decline it, signed in or not (the link is the
  * capability, as for accepting). It ends like a cancelled invitation (revokedAt), so nothing treats it as open
  * and its owners may invite the address again; declinedAt lets the organisation's page show it as declined.
- * Declining twice (a double click, the form sent again) is answered as the first was, with nothing written again.
+ * Declining twice (a double click, the form sent again) is answered as the first was, with nothing written or
+ * emailed again. Whoever sent it is told (tellSenderOfDecline).
  */
 export async function declineInvitation(
   token: string,
@@ -814,6 +857,7 @@ export async function declineInvitation(
       },
       t,
     );
+    await tellSenderOfDecline(t, invitation.id);
     return { ok: true, organisationName: invitation.organisation.name };
   });
 }
