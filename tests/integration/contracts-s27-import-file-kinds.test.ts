@@ -58,7 +58,8 @@ describe("a file that is not text", () => {
     ["an Excel workbook", [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], /This is an Excel workbook/],
     ["an old Excel workbook", [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], /Excel 97–2003 workbook/],
     ["a PDF", [...Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "latin1")], /This is a PDF/],
-    ["some other binary file", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], /not text/],
+    ["an image", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], /This is an image/],
+    ["some other binary file", [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0, 0, 0, 0, 0], /not text/],
   ])("(%s) is refused with one problem saying what it is", async (_name, head, message) => {
     const bytes = new Uint8Array([...head, ...Buffer.from("contract_reference,more\n")]);
     const { errors } = await previewImport(world.councilA.id, bytes);

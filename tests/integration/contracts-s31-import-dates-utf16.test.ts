@@ -151,7 +151,7 @@ describe("a UTF-16 file with no byte order mark", () => {
   );
 
   it("a file with NULs that is not UTF-16 is still refused as not text", async () => {
-    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0x01, 0, 0, 0x41, 0, 0, 0x42]);
+    const bytes = new Uint8Array([0x41, 0x42, 0x43, 0x44, 0, 0, 0, 0x0d, 0, 0x01, 0, 0, 0x41, 0, 0, 0x42]);
     const { errors } = await previewImport(world.councilA.id, bytes);
     expect(errors).toEqual([{ line: 1, column: null, message: expect.stringMatching(/not text/) }]);
   });

@@ -28,16 +28,50 @@ const SAVE_AS_CSV = "save it as “CSV UTF-8 (Comma delimited)”";
  */
 export function notTextProblem(head: Uint8Array): string | null {
   const startsWith = (...signature: number[]) => signature.every((byte, i) => head[i] === byte);
-  if (startsWith(0x50, 0x4b, 0x03, 0x04))
+  // a workbook (.xlsx) is a zip file; an empty or split zip file starts with one of the other two markers
+  if (
+    startsWith(0x50, 0x4b, 0x03, 0x04) ||
+    startsWith(0x50, 0x4b, 0x05, 0x06) ||
+    startsWith(0x50, 0x4b, 0x07, 0x08)
+  )
     return `This is an Excel workbook (or another zipped file), not a CSV file. In Excel, ${SAVE_AS_CSV} and upload that.`;
   if (startsWith(0xd0, 0xcf, 0x11, 0xe0))
     return `This is an Excel 97–2003 workbook, not a CSV file. In Excel, ${SAVE_AS_CSV} and upload that.`;
   if (startsWith(0x25, 0x50, 0x44, 0x46, 0x2d))
     return "This is a PDF, not a CSV file. Export the contracts from your procurement system as CSV and upload that.";
-  // text never holds a NUL byte (UTF-16, which does, is told by its byte order mark or NUL pattern first)
-  if (head.includes(0))
-    return "This file is not a CSV file: it is not text. Save or export it as “CSV UTF-8 (Comma delimited)” and upload that.";
+  if (
+    startsWith(0x89, 0x50, 0x4e, 0x47) || // PNG
+    startsWith(0xff, 0xd8, 0xff) || // JPEG
+    startsWith(0x47, 0x49, 0x46, 0x38) // GIF
+  )
+    return "This is an image, not a CSV file. Export the contracts from your spreadsheet or procurement system as “CSV UTF-8 (Comma delimited)” and upload that.";
+  if (
+    startsWith(0x1f, 0x8b) || // gzip
+    startsWith(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c) || // 7-Zip
+    startsWith(0x52, 0x61, 0x72, 0x21, 0x1a, 0x07) // RAR
+  )
+    return "This is a compressed file, not a CSV file. Take the CSV file out of it and upload that.";
+  // text never holds a NUL byte (UTF-16, which does, is told by its byte order mark or NUL pattern first), and
+  // a header row of column names never holds a control character
+  if (head.includes(0) || firstLine(head).some(isControl)) return NOT_TEXT;
   return null;
+}
+
+const NOT_TEXT =
+  "This file is not a CSV file: it is not text. Save or export it as “CSV UTF-8 (Comma delimited)” and upload that.";
+
+/** The bytes before the first line break (of the bytes read so far). */
+function firstLine(head: Uint8Array) {
+  const end = head.indexOf(0x0a);
+  return head.subarray(0, end < 0 ? head.length : end);
+}
+
+/**
+ * A control character that text files do not hold: not a tab, line break, form feed or vertical tab, nor the
+ * end-of-file mark (Ctrl+Z) old DOS programs wrote; DEL too.
+ */
+function isControl(byte: number) {
+  return (byte < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a].includes(byte)) || byte === 0x7f;
 }
 
 /** How many bytes are read before a file's encoding is decided: its first line, column names, at least. */
