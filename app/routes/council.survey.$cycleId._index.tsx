@@ -309,7 +309,11 @@ export default function SurveyCyclePage() {
                       working
                     </>
                   ) : null}
-                  . You can then open a survey for {cycle.year} again.
+                  .
+                  {rates.invited
+                    ? " Invitations not emailed yet are not sent, and businesses already emailed one are told the survey is cancelled."
+                    : null}{" "}
+                  You can then open a survey for {cycle.year} again.
                 </p>
                 <Checkboxes
                   name="confirmCancel"
