@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { helpTypeLabel, formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
@@ -19,7 +19,7 @@ import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
 import { InsetText, PageHeading, PlainLink, SummaryList, Table } from "~/ui/components.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { countOf, formatDate, formatDateTime, formatGbp, formatNumber, plural } from "~/ui/format.ts";
-import { links as reportLinks } from "~/ui/charts/record-links.ts";
+import { links as reportLinks, withCouncil } from "~/ui/charts/record-links.ts";
 import { CouncilRequestActions, CouncilWaiting } from "~/ui/requestor-actions.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Council dashboard – Social Value Marketplace" }];
@@ -49,8 +49,11 @@ function chartsOf(dashboard: Awaited<ReturnType<typeof councilDashboard>>) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
-  const topTyped = new URL(request.url).searchParams.get("top");
+  const url = new URL(request.url);
+  // the council named in the link (`council=<id>`), as the reports do, else the header switcher's: someone working
+  // for several councils in a partnership reaches each one's dashboard from a link without switching first
+  const { membership } = await requireCouncilOf(request, url.searchParams.get("council"));
+  const topTyped = url.searchParams.get("top");
   // digits only: Number() would also read "0x10", "1e2" or "" as numbers
   const topParam = topTyped === null ? 75 : /^\s*\d{1,3}\s*$/.test(topTyped) ? Number(topTyped) : NaN;
   const top = Number.isInteger(topParam) && topParam >= 1 && topParam <= 500 ? topParam : 75;
@@ -149,9 +152,10 @@ export default function CouncilDashboard() {
   // shown next to every local £ figure, as the settings page promises
   const sourceOf = (source: string | null) => localValueSource(source, isAdmin);
   const topTitles = topContractsTitles(d.topContracts.length, d.contractsWithCommitments);
-  // the contracts and returns are shared with suppliers: a link to them names this council, for whoever also works
-  // for one
-  const forCouncil = (href: string) => `${href}&council=${councilId}`;
+  // every link to the council's pages and records names the council shown, so the figures lead to its records
+  // whichever council the header switcher is on (and the contracts and returns, shared with suppliers, to the
+  // council's, for whoever also works for one)
+  const forCouncil = (href: string) => withCouncil(href, councilId);
   return (
     <>
       <PageHeading caption={councilName}>Council dashboard</PageHeading>
@@ -162,7 +166,7 @@ export default function CouncilDashboard() {
       <nav aria-label="Council tools" className="mb-8">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>
-            <PlainLink to={`/council/reports?council=${councilId}`}>Quarterly departmental report</PlainLink>
+            <PlainLink to={forCouncil("/council/reports")}>Quarterly departmental report</PlainLink>
           </li>
           {isAdmin ? (
             <>
@@ -407,6 +411,8 @@ export default function CouncilDashboard() {
         </h2>
         <p className="mb-4 max-w-3xl">{PIPELINE_NOT_COUNTED}</p>
         <Form method="get" className="mb-4 flex flex-wrap items-end gap-4">
+          {/* asking for more or fewer contracts stays on the council shown */}
+          <input type="hidden" name="council" value={councilId} />
           <TextInput
             name="top"
             label="How many contracts to show"
@@ -475,7 +481,7 @@ export default function CouncilDashboard() {
             ...(["opened", "fulfilled", "expired"] as const).map((view) => ({
               key: `Requests ${view}`,
               value: (
-                <PlainLink to={reportLinks.activityRequests(view, d.activity.since)}>
+                <PlainLink to={forCouncil(reportLinks.activityRequests(view, d.activity.since))}>
                   {formatNumber(d.activity[view])}
                   <span className="sr-only"> – see the requests</span>
                 </PlainLink>
@@ -489,7 +495,7 @@ export default function CouncilDashboard() {
                 ) : (
                   <>
                     {formatNumber(d.activity.medianDaysToFirstPledge, 1)} days, over{" "}
-                    <PlainLink to={reportLinks.activityRequests("pledged", d.activity.since)}>
+                    <PlainLink to={forCouncil(reportLinks.activityRequests("pledged", d.activity.since))}>
                       {countOf(d.activity.firstPledgeRequests, "request", "requests")} opened and pledged to
                     </PlainLink>
                   </>
@@ -508,7 +514,7 @@ export default function CouncilDashboard() {
               header: view === "pledged" ? "Pledged" : "Confirmed",
               numeric: true,
               cell: (h: (typeof d.activity.byHelpType)[number]) => (
-                <PlainLink to={reportLinks.activityPledges(view, h.helpType, d.activity.since)}>
+                <PlainLink to={forCouncil(reportLinks.activityPledges(view, h.helpType, d.activity.since))}>
                   {formatQuantity(h.helpType, h[view])}
                   <span className="sr-only"> {view} – see the pledges</span>
                 </PlainLink>

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { moderationQueue } from "~/domain/marketplace/queries.server.ts";
@@ -12,7 +12,8 @@ import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 export const meta: MetaFunction = () => [{ title: "Requests to approve – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  // the council the dashboard's link names (`council=<id>`), else the header switcher's
+  const { membership } = await requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
   const page = pageParam(request);
   const { queue, total, pageCount } = await moderationQueue(membership.organisationId, page);
   // a request whose needed-by date passed while it waited cannot be approved: the officer asks for a new date
@@ -22,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ModerationQueuePage() {
   const { queue, total, page, pageCount, councilName } = useLoaderData<typeof loader>();
+  // the other pages keep the council the address names
+  const { search } = useLocation();
   return (
     <>
       <PageHeading caption={councilName}>Requests to approve</PageHeading>
@@ -42,6 +45,7 @@ export default function ModerationQueuePage() {
           pageCount,
           total,
           path: "/council/moderation",
+          search,
           what: ["request waiting", "requests waiting"],
           empty: "No requests are waiting for approval.",
         })}
@@ -73,7 +77,7 @@ export default function ModerationQueuePage() {
           },
         ]}
       />
-      <Pagination page={page} pageCount={pageCount} search="" path="/council/moderation" />
+      <Pagination page={page} pageCount={pageCount} search={search} path="/council/moderation" />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { dayToDate, yearBeforeToday } from "~/domain/calendar.ts";
 import { parseDay } from "~/domain/contracts/values.ts";
@@ -11,6 +11,7 @@ import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { PLEDGE_VIEWS } from "~/domain/reporting/dashboard-lists.ts";
 import { councilActivityPledges } from "~/domain/reporting/dashboard-pledges.server.ts";
 import { HelpType } from "~/generated/prisma/enums.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
@@ -24,7 +25,8 @@ const filtersSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  // the council the dashboard's link names (`council=<id>`), else the header switcher's
+  const { membership } = await requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
   const {
     view,
     helpType,
@@ -41,18 +43,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     helpType,
     since: since.toISOString(),
     page,
+    councilId: membership.organisationId,
     councilName: membership.organisationName,
   });
 }
 
 export default function CouncilPledgesPage() {
-  const { pledges, total, quantity, page, pageCount, view, helpType, since, councilName } =
+  const { pledges, total, quantity, page, pageCount, view, helpType, since, councilId, councilName } =
     useLoaderData<typeof loader>();
   const location = useLocation();
   const other = view === "pledged" ? "confirmed" : "pledged";
   return (
     <>
-      <BackLink to="/council/dashboard">Back to the dashboard</BackLink>
+      <BackLink to={withCouncil("/council/dashboard", councilId)}>Back to the dashboard</BackLink>
       <PageHeading caption={councilName}>
         {helpTypeLabel(helpType)}: pledges {view === "pledged" ? "made" : "confirmed"} since{" "}
         {formatDate(since)}
@@ -61,7 +64,12 @@ export default function CouncilPledgesPage() {
         {view === "pledged"
           ? "Pledges made in this time, declined and withdrawn ones left out."
           : "Pledges confirmed in this time, counting what was delivered."}{" "}
-        <Link to={`/council/pledges?view=${other}&helpType=${helpType}&since=${since.slice(0, 10)}`}>
+        <Link
+          to={withCouncil(
+            `/council/pledges?view=${other}&helpType=${helpType}&since=${since.slice(0, 10)}`,
+            councilId,
+          )}
+        >
           See the pledges {other === "pledged" ? "made" : "confirmed"} instead
         </Link>
       </p>
@@ -73,7 +81,12 @@ export default function CouncilPledgesPage() {
           {HELP_TYPES.filter((h) => h.value !== helpType).map((h, i) => (
             <span key={h.value}>
               {i > 0 ? ", " : null}
-              <Link to={`/council/pledges?view=${view}&helpType=${h.value}&since=${since.slice(0, 10)}`}>
+              <Link
+                to={withCouncil(
+                  `/council/pledges?view=${view}&helpType=${h.value}&since=${since.slice(0, 10)}`,
+                  councilId,
+                )}
+              >
                 {h.label}
               </Link>
             </span>

@@ -1,7 +1,7 @@
 // The council's requests behind each marketplace activity figure on the dashboard.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { dayToDate, yearBeforeToday } from "~/domain/calendar.ts";
 import { parseDay } from "~/domain/contracts/values.ts";
@@ -9,6 +9,7 @@ import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { councilActivityRequests } from "~/domain/reporting/activity-requests.server.ts";
 import { ACTIVITY_VIEWS, type ActivityView } from "~/domain/reporting/dashboard-lists.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { countOf, formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
@@ -23,7 +24,8 @@ const TITLES: Record<ActivityView, string> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  // the council the dashboard's link names (`council=<id>`), else the header switcher's
+  const { membership } = await requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
   const url = new URL(request.url);
   const asked = url.searchParams.get("view");
   const view: ActivityView = ACTIVITY_VIEWS.includes(asked as ActivityView)
@@ -39,17 +41,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     view,
     since: since.toISOString(),
     page,
+    councilId: membership.organisationId,
     councilName: membership.organisationName,
   });
 }
 
 export default function CouncilRequestsPage() {
-  const { requests, total, page, pageCount, view, since, councilName } = useLoaderData<typeof loader>();
+  const { requests, total, page, pageCount, view, since, councilId, councilName } =
+    useLoaderData<typeof loader>();
   const location = useLocation();
   const day = since.slice(0, 10);
   return (
     <>
-      <BackLink to="/council/dashboard">Back to the dashboard</BackLink>
+      <BackLink to={withCouncil("/council/dashboard", councilId)}>Back to the dashboard</BackLink>
       <PageHeading caption={councilName}>
         {TITLES[view]} since {formatDate(since)}
       </PageHeading>
@@ -57,7 +61,7 @@ export default function CouncilRequestsPage() {
         <ul className="flex flex-wrap gap-6">
           {ACTIVITY_VIEWS.filter((v) => v !== view).map((v) => (
             <li key={v}>
-              <Link to={`/council/requests?view=${v}&since=${day}`}>{TITLES[v]}</Link>
+              <Link to={withCouncil(`/council/requests?view=${v}&since=${day}`, councilId)}>{TITLES[v]}</Link>
             </li>
           ))}
         </ul>

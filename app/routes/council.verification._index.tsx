@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { verificationQueue } from "~/domain/accounts/organisations.server.ts";
 import { KIND_LABEL } from "~/domain/accounts/schemas.ts";
@@ -10,9 +10,10 @@ import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Organisations to verify – Social Value Marketplace" }];
 
-// The council the officer is working for now: partners each verify their own organisations.
+// The council the officer is working for now, or the one the dashboard's link names (`council=<id>`): partners each
+// verify their own organisations.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  const { membership } = await requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
   const page = pageParam(request);
   const { queue, total, pageCount } = await verificationQueue([membership.organisationId], page);
   return json({ councilName: membership.organisationName, queue, total, page, pageCount });
@@ -20,6 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function VerificationQueue() {
   const { councilName, queue, total, page, pageCount } = useLoaderData<typeof loader>();
+  // the other pages keep the council the address names
+  const { search } = useLocation();
   return (
     <>
       <PageHeading caption={councilName}>Organisations to verify</PageHeading>
@@ -36,6 +39,7 @@ export default function VerificationQueue() {
           pageCount,
           total,
           path: "/council/verification",
+          search,
           what: ["organisation waiting", "organisations waiting"],
           empty: "No organisations are waiting for verification.",
         })}
@@ -49,7 +53,7 @@ export default function VerificationQueue() {
           { header: "Registered", cell: (o) => formatDate(o.createdAt) },
         ]}
       />
-      <Pagination page={page} pageCount={pageCount} search="" path="/council/verification" />
+      <Pagination page={page} pageCount={pageCount} search={search} path="/council/verification" />
     </>
   );
 }

@@ -2,6 +2,7 @@
 // to verify, returns to review) and the requests the council posted itself.
 import { Link } from "@remix-run/react";
 import type { CouncilWorkQueues } from "~/domain/reporting/dashboard-queues.server.ts";
+import { withCouncil } from "./charts/record-links.ts";
 import { formatNumber, plural } from "./format.ts";
 
 type ActionCount = { count: number; requestId: string | null };
@@ -76,26 +77,26 @@ export function CouncilRequestActions({ actions }: { actions: RequestorActions }
 
 // Each figure links to the queue that lists exactly those records; a zero is said plainly, not linked to an empty
 // list.
-// The returns are shared with suppliers: their link names the council, so a person who also works for a supplier
-// reviews the council's returns, not the supplier's.
+// Each link names the council the dashboard shows, so someone working for several councils reaches that one's
+// queues whichever the header switcher is on (and someone who also works for a supplier its returns).
 export function CouncilWaiting({ queues, councilId }: { queues: CouncilWorkQueues; councilId: string }) {
   const items = [
     {
       key: "approve",
       count: queues.toApprove,
-      to: "/council/moderation",
+      to: withCouncil("/council/moderation", councilId),
       label: plural(queues.toApprove, "request to approve", "requests to approve"),
     },
     {
       key: "verify",
       count: queues.toVerify,
-      to: "/council/verification",
+      to: withCouncil("/council/verification", councilId),
       label: plural(queues.toVerify, "organisation to verify", "organisations to verify"),
     },
     {
       key: "review",
       count: queues.toReview,
-      to: `/returns?queue=review&council=${councilId}`,
+      to: withCouncil("/returns?queue=review", councilId),
       label: plural(queues.toReview, "KPI return to review", "KPI returns to review"),
     },
   ];

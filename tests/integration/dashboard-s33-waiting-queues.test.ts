@@ -91,9 +91,15 @@ describe("the council dashboard's 'Waiting for your council'", () => {
     const text = readableText(section);
     expect(text).toContain("Waiting for your council");
     expect(text).toContain("Up to date as you load the page.");
-    expect(section).toMatch(/<a [^>]*href="\/council\/moderation"[^>]*>.*?>2<\/span>.*?requests to approve/);
     expect(section).toMatch(
-      /<a [^>]*href="\/council\/verification"[^>]*>.*?>3<\/span>.*?organisations to verify/,
+      new RegExp(
+        `<a [^>]*href="/council/moderation\\?council=${a.id}"[^>]*>.*?>2</span>.*?requests to approve`,
+      ),
+    );
+    expect(section).toMatch(
+      new RegExp(
+        `<a [^>]*href="/council/verification\\?council=${a.id}"[^>]*>.*?>3</span>.*?organisations to verify`,
+      ),
     );
     expect(section).toMatch(
       new RegExp(
@@ -111,7 +117,11 @@ describe("the council dashboard's 'Waiting for your council'", () => {
 
   it("shows only the dashboard's own council: council B's officer never sees council A's counts", async () => {
     const section = waitingSection(await pageHtmlAs("/council/dashboard", b.officer.id));
-    expect(section).toMatch(/<a [^>]*href="\/council\/moderation"[^>]*>.*?>1<\/span>.*?request to approve/);
+    expect(section).toMatch(
+      new RegExp(
+        `<a [^>]*href="/council/moderation\\?council=${b.id}"[^>]*>.*?>1</span>.*?request to approve`,
+      ),
+    );
     expect(section).toMatch(
       new RegExp(
         `<a [^>]*href="/returns\\?queue=review&amp;council=${b.id}"[^>]*>.*?>1</span>.*?KPI return to review`,
@@ -119,7 +129,7 @@ describe("the council dashboard's 'Waiting for your council'", () => {
     );
     // nothing to verify: said plainly, not a link to an empty list
     expect(readableText(section)).toContain("0 organisations to verify");
-    expect(section).not.toContain('href="/council/verification"');
+    expect(section).not.toContain('href="/council/verification');
   });
 
   it("says plainly when nothing is waiting, with no links to empty queues", async () => {
@@ -135,7 +145,11 @@ describe("the council dashboard's 'Waiting for your council'", () => {
     await pageHtmlAs("/council/dashboard", fresh.officer.id);
     await request(fresh, "SUBMITTED");
     const section = waitingSection(await pageHtmlAs("/council/dashboard", fresh.officer.id));
-    expect(section).toMatch(/<a [^>]*href="\/council\/moderation"[^>]*>.*?>1<\/span>.*?request to approve/);
+    expect(section).toMatch(
+      new RegExp(
+        `<a [^>]*href="/council/moderation\\?council=${fresh.id}"[^>]*>.*?>1</span>.*?request to approve`,
+      ),
+    );
   });
 });
 

@@ -13,11 +13,11 @@ test("the council's pledges page links to its other types of help, keeping the v
   ).text();
   for (const helpType of ["VOLUNTEERING", "EXPERTISE", "FUNDING", "WORK_PLACEMENT"])
     expect(html).toContain(
-      `href="/council/pledges?view=confirmed&amp;helpType=${helpType}&amp;since=2026-01-05"`,
+      `href="/council/pledges?view=confirmed&amp;helpType=${helpType}&amp;since=2026-01-05&amp;council=${world.councilA.id}"`,
     );
   // the type shown is not a link to itself
   expect(html).not.toContain(
-    `href="/council/pledges?view=confirmed&amp;helpType=GOODS&amp;since=2026-01-05"`,
+    `href="/council/pledges?view=confirmed&amp;helpType=GOODS&amp;since=2026-01-05&amp;council=${world.councilA.id}"`,
   );
   const text = readableMainText(html);
   expect(text).toContain("Other types of help:");

@@ -1,3 +1,12 @@
+// A link to a council's page or list that names the council it is for (`council=<id>`), so someone working for
+// several councils (a partnership, or a council and a supplier) lands on that council's records whichever one the
+// header switcher is on. Adds to the link's own query if it has one.
+export function withCouncil(href: string, councilId: string) {
+  const [path, hash] = href.split("#", 2);
+  const council = `council=${encodeURIComponent(councilId)}`;
+  return `${path}${path!.includes("?") ? "&" : "?"}${council}${hash === undefined ? "" : `#${hash}`}`;
+}
+
 // Where a figure links to the records behind it: only pages that exist are listed.
 export const links = {
   contracts: "/contracts",
