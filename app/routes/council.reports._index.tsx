@@ -18,7 +18,7 @@ import {
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { RagTag } from "~/ui/charts/rag-tag.tsx";
-import { links as recordLinks } from "~/ui/charts/record-links.ts";
+import { links as recordLinks, withCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Select } from "~/ui/form.tsx";
 import { countOf, formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
@@ -149,7 +149,7 @@ export default function DepartmentalReportPage() {
                 {k.returnDueDate ? ` (due ${formatDate(k.returnDueDate)})` : ""} ·{" "}
                 {k.overdueReturns > 0 ? (
                   <Link
-                    to={`${recordLinks.overdueReturnsFor({ contractId: k.id })}&council=${councilId}`}
+                    to={withCouncil(recordLinks.overdueReturnsFor({ contractId: k.id }), councilId)}
                     className="font-bold"
                   >
                     {k.overdueReturns} overdue {k.overdueReturns === 1 ? "return" : "returns"}

@@ -10,7 +10,7 @@ import { localValueInYear } from "~/domain/reporting/local-value.server.ts";
 import { localValueSource } from "~/domain/reporting/local-value-source.ts";
 import { PIPELINE_NOT_COUNTED } from "~/domain/reporting/progress-format.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
-import { links as recordLinks } from "~/ui/charts/record-links.ts";
+import { links as recordLinks, withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatGbp, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
@@ -86,7 +86,7 @@ export default function LocalValueYearPage() {
           : "Each commitment's delivery in the quarters of this financial year (accepted returns and confirmed marketplace pledges)"}
         , valued at the council’s own proxy value for its measure. Source:{" "}
         {localValueSource(data.proxyValueSource, data.isAdmin)}. {PIPELINE_NOT_COUNTED}{" "}
-        <Link to={`${recordLinks.localValueYear(data.financialYear, other)}&council=${data.councilId}`}>
+        <Link to={withCouncil(recordLinks.localValueYear(data.financialYear, other), data.councilId)}>
           See the local £ {other} in {data.label} instead
         </Link>
       </p>
