@@ -246,7 +246,16 @@ export default function SurveyCyclePage() {
             : []),
           { key: "Answers sent", value: rates.submitted },
           ...(open ? [{ key: "Withdrawn", value: formatNumber(rates.withdrawn) }] : []),
-          { key: "Response rate", value: rates.rate === null ? "–" : `${rates.rate}%` },
+          {
+            key: "Response rate",
+            // before its opening day no business can answer: a rate of 0% read as a survey nobody answered
+            value:
+              stage === "NOT_YET_OPEN"
+                ? `Not open yet – opens ${formatDate(cycle.opensOn)}`
+                : rates.rate === null
+                  ? "–"
+                  : `${rates.rate}%`,
+          },
         ]}
       />
       {cycle.anonymisedAt ? (

@@ -5,9 +5,10 @@ import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import { responseRates } from "~/domain/survey/cycles.server.ts";
 import { cycleReport } from "~/domain/survey/report.server.ts";
 import { NOT_PUBLISHED, type ReportTable } from "~/domain/survey/report.ts";
+import { cycleStage } from "~/domain/survey/stages.ts";
 import { displayCount, displayPercent } from "~/domain/survey/suppression.ts";
 import { BackLink, InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
-import { formatNumber } from "~/ui/format.ts";
+import { formatDate, formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Supplier survey ${data?.year ?? ""} report – Social Value Marketplace` },
@@ -26,6 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       ...page,
       available: false as const,
+      // before its opening day no business can have answered: the page says so, with no rate to read
+      notOpenYet: cycleStage(cycle) === "NOT_YET_OPEN",
+      opensOn: cycle.opensOn,
       rates: await responseRates(cycle),
     });
   return json({ ...page, available: true as const, ...report });
@@ -108,6 +112,19 @@ export default function SurveyReport() {
       <PageHeading caption={data.councilName}>Supplier diversity survey {data.year}: report</PageHeading>
     </>
   );
+  if (!data.available && data.notOpenYet)
+    return (
+      <>
+        {heading}
+        <InsetText>
+          The survey opens on {formatDate(data.opensOn)}. No business can answer it before then, so there are
+          no answers yet. The report is available once the survey closes.
+        </InsetText>
+        <p>
+          <Link to="/council/survey">All surveys</Link>
+        </p>
+      </>
+    );
   if (!data.available)
     return (
       <>
