@@ -17,12 +17,8 @@ import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
 import { brandForOrganisation, organisationWithoutMembersMessage } from "./emails.server.tsx";
 import { deletedEmailFor, eraseEmailAddresses } from "./erasure.server.ts";
-import {
-  endInvitationsSentBy,
-  leadRoleFor,
-  lockOrganisation,
-  openInvitationWhere,
-} from "./members.server.ts";
+import { endInvitationsSentBy, leadRoleFor, lockOrganisation } from "./members.server.ts";
+import { openInvitationWhere } from "./invitations.server.ts";
 import { ROLE_LABEL } from "./schemas.ts";
 import { checkCurrentPassword } from "./users.server.ts";
 

@@ -9,10 +9,13 @@ import {
   writtenWhileHeld,
 } from "~/domain/survey/erasure.server.ts";
 import { addressPeriods } from "./address-history.server.ts";
-import { openInvitationWhere } from "./members.server.ts";
+import { openInvitationWhere } from "./invitations.server.ts";
 
 /** The address a deleted account is left with, and that replaces its old addresses everywhere else. */
 export const deletedEmailFor = (userId: string) => `deleted-${userId}@deleted.invalid`;
+
+/** Whether an address is a deleted account's placeholder: shown as "Deleted user", as authors of deleted accounts are. */
+export const isDeletedEmail = (email: string) => email.endsWith("@deleted.invalid");
 
 /** What an erased email keeps instead of its message (the mailbox shows it in place of the message). */
 export const ERASED_EMAIL_TEXT = "Not kept: the recipient deleted their account.";

@@ -5,6 +5,8 @@ import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { MemberRole, OrganisationKind } from "~/generated/prisma/enums.ts";
 import { brandForOrganisation, invitationDeclinedMessage, invitationMessage } from "./emails.server.tsx";
+import { isDeletedEmail } from "./erasure.server.ts";
+import { openInvitationWhere } from "./invitations.server.ts";
 import { MEMBER_ROLES_BY_KIND, ROLE_LABEL } from "./schemas.ts";
 import { hashToken, INVITATION_LIFETIME_MS, newToken, REPEAT_WINDOW_MS } from "./tokens.server.ts";
 
@@ -17,16 +19,6 @@ export type MemberResult = { ok: true; message: string } | { ok: false; fieldErr
 // The role that manages members: owners of VCSEs and suppliers, admins of councils.
 export function leadRoleFor(kind: OrganisationKind): MemberRole {
   return kind === "COUNCIL" ? "ADMIN" : "OWNER";
-}
-
-/**
- * An invitation still open, whose link still works: not accepted, not ended and not expired. Cancelling and
- * declining both end it (declining sets revokedAt as well as declinedAt), so neither counts as open. Ending the
- * invitations still running (a new invitation to the address, a cancellation, an organisation closing) asks only
- * `acceptedAt: null, revokedAt: null`, with no expiry: an expired one is ended too.
- */
-export function openInvitationWhere(now = new Date()) {
-  return { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } satisfies Prisma.InvitationWhereInput;
 }
 
 export function roleFitsKind(kind: OrganisationKind, role: MemberRole) {
@@ -117,7 +109,14 @@ async function invitationsDeclined(organisation: {
   return declined.flatMap(({ declinedAt, ...invitation }) => {
     if (since.has(invitation.email) || seen.has(invitation.email)) return [];
     seen.add(invitation.email);
-    return [{ ...invitation, declinedAt: declinedAt! }];
+    // the person has deleted their account since: their address was erased, and the page says "Deleted user"
+    return [
+      {
+        ...invitation,
+        email: isDeletedEmail(invitation.email) ? null : invitation.email,
+        declinedAt: declinedAt!,
+      },
+    ];
   });
 }
 

@@ -5,7 +5,7 @@
 import { db, Prisma, type Tx } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { countOf } from "~/domain/format.ts";
-import { openInvitationWhere } from "./members.server.ts";
+import { openInvitationWhere } from "./invitations.server.ts";
 
 type Context = { ip: string | null };
 

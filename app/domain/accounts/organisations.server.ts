@@ -12,7 +12,8 @@ import {
   organisationDecisionMessage,
 } from "./emails.server.tsx";
 import { SUPPLIER_COUNCIL_MISSING, VCSE_COUNCIL_MISSING } from "./labels.ts";
-import { createInvitation, lockOrganisation, openInvitationWhere } from "./members.server.ts";
+import { openInvitationWhere } from "./invitations.server.ts";
+import { createInvitation, lockOrganisation } from "./members.server.ts";
 import { REPEAT_WINDOW_MS } from "./tokens.server.ts";
 
 type Context = { ip: string | null };

@@ -49,7 +49,8 @@ export function InvitationsDeclined({ invitations }: { invitations: Organisation
         rowKey={(i) => i.id}
         empty="No invitations were declined."
         columns={[
-          { header: "Email", rowHeader: true, cell: (i) => i.email },
+          // no address: the person has deleted their account since
+          { header: "Email", rowHeader: true, cell: (i) => i.email ?? "Deleted user" },
           { header: "Role", cell: (i) => ROLE_LABEL[i.role] },
           { header: "Status", cell: () => <Tag colour="grey">Declined</Tag> },
           { header: "Declined on", cell: (i) => formatDate(i.declinedAt) },
