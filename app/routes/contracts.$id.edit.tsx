@@ -43,7 +43,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 409 },
       );
     const { form, ...fieldErrors } = result.fieldErrors;
-    return json(submission.reply({ formErrors: form, fieldErrors }), { status: 400 });
+    return json(
+      // the contract holding the reference sent, linked to next to the field
+      { ...submission.reply({ formErrors: form, fieldErrors }), takenBy: result.takenBy ?? null },
+      { status: 400 },
+    );
   }
   // returns never sent for quarters the term no longer covers go now, not at the next daily run
   await withdrawReturnsOutsideTerm(result.id);

@@ -130,7 +130,7 @@ describe("registering and changing a contract", () => {
     });
     expect(duplicate.status).toBe(400);
     expect((await jsonOf<Reply>(duplicate)).error!.reference).toEqual([
-      "Your council already has a contract with this reference",
+      "Reference NEW-001 is already used by ‘Library refurbishment’. Use a different reference or open that contract.",
     ]);
     expect(await db.contract.count({ where: { reference: "NEW-002" } })).toBe(0);
   });

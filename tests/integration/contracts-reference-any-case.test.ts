@@ -100,7 +100,9 @@ describe("register and edit forms", () => {
     });
     expect(response.status).toBe(400);
     const body = await jsonOf<{ error: Record<string, string[]> }>(response);
-    expect(body.error.reference).toEqual(["Your council already has a contract with this reference"]);
+    expect(body.error.reference).toEqual([
+      "Reference LIB-100 is already used by ‘Highways maintenance’. Use a different reference or open that contract.",
+    ]);
     expect(await contractsNamed("lib-100")).toHaveLength(1);
   });
 
@@ -120,7 +122,7 @@ describe("register and edit forms", () => {
     const clash = await edit("Lib-100");
     expect(clash.status).toBe(400);
     expect((await jsonOf<{ error: Record<string, string[]> }>(clash)).error.reference).toEqual([
-      "Your council already has a contract with this reference",
+      "Reference LIB-100 is already used by ‘Highways maintenance’. Use a different reference or open that contract.",
     ]);
 
     const recased = await edit("lib-200");

@@ -79,7 +79,10 @@ describe("Register contract sent twice", () => {
 
   it("is still refused with other details, from another officer, or for a contract registered another way", async () => {
     expect((await register(officer, form({ reference: "TWICE-3" }))).status).toBe(302);
-    const taken = ["Your council already has a contract with this reference"];
+    // the refusal names the contract registered first
+    const taken = [
+      "Reference TWICE-3 is already used by ‘Library refurbishment’. Use a different reference or open that contract.",
+    ];
     // the same reference for another contract
     const other = await register(officer, form({ reference: "TWICE-3", title: "Leisure centre" }));
     expect(other.status).toBe(400);

@@ -390,8 +390,12 @@ export async function getContractForEdit(councilId: string, id: string) {
 // ───────────── changing contracts ─────────────
 
 type FieldErrors = Record<string, string[]>;
+/** The contract already holding a reference that was refused, for the form to link to. */
+export type ReferenceHolder = { id: string; reference: string; title: string };
 type Result =
-  { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
+  | { ok: true; id: string }
+  | { ok: false; fieldErrors: FieldErrors; takenBy?: ReferenceHolder }
+  | { ok: false; notFound: true };
 /** An edit can also find that someone else saved first. */
 type UpdateResult = Result | { ok: false; stale: StaleEdit };
 
@@ -537,7 +541,31 @@ export async function lockContractRows(
       AND lower(reference) IN (SELECT lower(r) FROM unnest(${which.references}::text[]) r) ORDER BY id ${lock}`;
 }
 
-const referenceTaken = { reference: ["Your council already has a contract with this reference"] };
+/**
+ * A reference the council already uses (in any case) refused, naming the contract that holds it, so the officer can
+ * open it: "Reference ABC-1 is already used by ‘Library’". The form links to it next to the field (takenBy). Should
+ * that contract have gone meanwhile, the refusal names none.
+ */
+async function referenceTaken(councilId: string, reference: string, except?: string) {
+  const holder = await db.contract.findFirst({
+    where: { councilId, reference: sameTextAs(reference), ...(except ? { id: { not: except } } : {}) },
+    select: { id: true, reference: true, title: true },
+  });
+  if (!holder)
+    return {
+      ok: false as const,
+      fieldErrors: { reference: ["Your council already has a contract with this reference"] },
+    };
+  return {
+    ok: false as const,
+    fieldErrors: {
+      reference: [
+        `Reference ${holder.reference} is already used by ‘${holder.title}’. Use a different reference or open that contract.`,
+      ],
+    },
+    takenBy: holder,
+  };
+}
 
 export async function createContract(actor: Actor, input: ContractInput): Promise<Result> {
   try {
@@ -566,7 +594,7 @@ export async function createContract(actor: Actor, input: ContractInput): Promis
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const repeat = await registeredMomentsAgo(actor, input);
-    return repeat ? { ok: true, id: repeat } : { ok: false, fieldErrors: referenceTaken };
+    return repeat ? { ok: true, id: repeat } : referenceTaken(actor.councilId, input.reference);
   }
 }
 
@@ -679,7 +707,7 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
       return { ok: true, id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: referenceTaken };
+    if (isUniqueViolation(error)) return referenceTaken(actor.councilId, input.reference, id);
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 // The contract question page, shared by "register a contract" and "change contract details".
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { Link } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
+import type { ReferenceHolder } from "~/domain/contracts/contracts.server.ts";
 import { CONTRACT_STATUSES } from "~/domain/contracts/labels.ts";
 import { contractEditSchema, contractSchema } from "~/domain/contracts/schemas.ts";
 import { Button, DateInput, ErrorSummary, Radios, Select, TextInput } from "~/ui/form.tsx";
@@ -30,7 +32,8 @@ export function ContractForm({
   submitLabel,
   version,
 }: {
-  lastResult: SubmissionResult<string[]> | undefined;
+  /** the action's answer; one refusing a reference the council uses names its contract (takenBy) */
+  lastResult: (SubmissionResult<string[]> & { takenBy?: ReferenceHolder | null }) | undefined;
   defaultValue?: Partial<ContractFormValues>;
   suppliers: { id: string; label: string }[];
   supplierHint?: string;
@@ -48,6 +51,7 @@ export function ContractForm({
     onValidate: ({ formData }) =>
       parseWithZod(formData, { schema: version ? contractEditSchema : contractSchema }),
   });
+  const referenceTakenBy = lastResult?.takenBy;
   const value = (field: { initialValue?: unknown }) =>
     (field.initialValue as string | undefined) ?? undefined;
   return (
@@ -58,7 +62,20 @@ export function ContractForm({
         name={fields.reference.name}
         key={fields.reference.key}
         label="Contract reference"
-        hint="Your council's reference, for example NCC-2431"
+        hint={
+          <>
+            Your council&apos;s reference, for example NCC-2431
+            {/* the field's error says the reference is taken; its contract is one link away (an error is text) */}
+            {referenceTakenBy && fields.reference.errors?.length ? (
+              <span className="mt-1 block">
+                <Link to={`/contracts/${referenceTakenBy.id}`}>
+                  Open ‘{referenceTakenBy.title}’ ({referenceTakenBy.reference}), the contract with this
+                  reference
+                </Link>
+              </span>
+            ) : null}
+          </>
+        }
         errors={fields.reference.errors}
         defaultValue={value(fields.reference)}
         width="20"

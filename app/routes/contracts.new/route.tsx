@@ -31,9 +31,14 @@ export async function action({ request }: ActionFunctionArgs) {
     submission.value,
   );
   if (!result.ok)
-    return json(submission.reply({ fieldErrors: "fieldErrors" in result ? result.fieldErrors : {} }), {
-      status: 400,
-    });
+    return json(
+      {
+        ...submission.reply({ fieldErrors: "fieldErrors" in result ? result.fieldErrors : {} }),
+        // the contract holding the reference sent, linked to next to the field
+        takenBy: ("takenBy" in result && result.takenBy) || null,
+      },
+      { status: 400 },
+    );
   return redirectWithFlash(`/contracts/${result.id}`, {
     kind: "success",
     message: "Contract registered. Now add its social value commitments.",
