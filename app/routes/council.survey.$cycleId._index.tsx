@@ -16,7 +16,13 @@ import {
   takingInvitations,
 } from "~/domain/survey/cycles.server.ts";
 import { cycleActionSchema } from "~/domain/survey/schemas.ts";
-import { CYCLE_STAGE_COLOURS, CYCLE_STAGE_LABELS, cycleStage, howItClosed } from "~/domain/survey/stages.ts";
+import {
+  CYCLE_STAGE_COLOURS,
+  CYCLE_STAGE_LABELS,
+  cycleStage,
+  howItClosed,
+  responseRateText,
+} from "~/domain/survey/stages.ts";
 import { displayTotal, THRESHOLD } from "~/domain/survey/suppression.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -248,13 +254,13 @@ export default function SurveyCyclePage() {
           ...(open ? [{ key: "Withdrawn", value: formatNumber(rates.withdrawn) }] : []),
           {
             key: "Response rate",
-            // before its opening day no business can answer: a rate of 0% read as a survey nobody answered
-            value:
-              stage === "NOT_YET_OPEN"
-                ? `Not open yet – opens ${formatDate(cycle.opensOn)}`
-                : rates.rate === null
-                  ? "–"
-                  : `${rates.rate}%`,
+            value: responseRateText({
+              stage,
+              opensOn: cycle.opensOn,
+              reached: rates.eligible,
+              submitted: rates.submitted,
+              rate: rates.rate,
+            }),
           },
         ]}
       />

@@ -5,7 +5,7 @@ import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import { responseRates } from "~/domain/survey/cycles.server.ts";
 import { cycleReport } from "~/domain/survey/report.server.ts";
 import { NOT_PUBLISHED, type ReportTable } from "~/domain/survey/report.ts";
-import { cycleStage } from "~/domain/survey/stages.ts";
+import { cycleStage, responseRateText } from "~/domain/survey/stages.ts";
 import { displayCount, displayPercent } from "~/domain/survey/suppression.ts";
 import { BackLink, InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...page,
       available: false as const,
       // before its opening day no business can have answered: the page says so, with no rate to read
-      notOpenYet: cycleStage(cycle) === "NOT_YET_OPEN",
+      stage: cycleStage(cycle),
       opensOn: cycle.opensOn,
       rates: await responseRates(cycle),
     });
@@ -112,7 +112,7 @@ export default function SurveyReport() {
       <PageHeading caption={data.councilName}>Supplier diversity survey {data.year}: report</PageHeading>
     </>
   );
-  if (!data.available && data.notOpenYet)
+  if (!data.available && data.stage === "NOT_YET_OPEN")
     return (
       <>
         {heading}
@@ -140,7 +140,16 @@ export default function SurveyReport() {
               value: data.rates.eligible === null ? "Not kept" : formatNumber(data.rates.eligible),
             },
             { key: "Answers sent", value: formatNumber(data.rates.submitted) },
-            { key: "Response rate", value: data.rates.rate === null ? "–" : `${data.rates.rate}%` },
+            {
+              key: "Response rate",
+              value: responseRateText({
+                stage: data.stage,
+                opensOn: data.opensOn,
+                reached: data.rates.eligible,
+                submitted: formatNumber(data.rates.submitted),
+                rate: data.rates.rate,
+              }),
+            },
           ]}
         />
         <ul className="mb-8 flex flex-wrap gap-6">

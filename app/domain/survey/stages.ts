@@ -2,6 +2,7 @@
 // answers for a cycle opened for a later opening day, or one whose closing day is over before the night's
 // housekeeping closes it.
 import { londonDay } from "~/domain/calendar.ts";
+import { formatDate, formatNumber, plural } from "~/domain/format.ts";
 
 export type CycleStage = "NOT_YET_OPEN" | "OPEN" | "CLOSING_DATE_PASSED" | "CLOSED";
 
@@ -52,3 +53,33 @@ export const CYCLE_STAGE_COLOURS = {
   CLOSING_DATE_PASSED: "orange",
   CLOSED: "blue",
 } as const satisfies Record<CycleStage, string>;
+
+/**
+ * How the response rate reads on an officer's pages: how many of the businesses the survey reached (eligible or
+ * invited) responded, and the rate. `submitted` is as the page shows it ("<5" for a closed cycle with few answers,
+ * whose rate is then not given); `reached` is null once anonymised (who it reached is no longer known).
+ */
+export function responseRateText({
+  stage,
+  opensOn,
+  reached,
+  submitted,
+  rate,
+}: {
+  stage: CycleStage;
+  opensOn: Date | string;
+  reached: number | null;
+  submitted: string;
+  rate: number | null;
+}) {
+  // before its opening day no business can answer: a rate of 0% read as a survey nobody answered
+  if (stage === "NOT_YET_OPEN") return `Not open yet – opens ${formatDate(opensOn)}`;
+  if (reached === null) return "Not kept";
+  if (reached === 0)
+    return stage === "CLOSED"
+      ? "No business was eligible or invited"
+      : "No business is eligible or has been invited yet";
+  const of = `of ${formatNumber(reached)} eligible or invited ${plural(reached, "business", "businesses")} responded`;
+  if (rate === null) return submitted === "<5" ? `Fewer than 5 ${of}` : `${submitted} ${of}`;
+  return `${submitted} ${of} (${rate}%)`;
+}
