@@ -113,13 +113,15 @@ export function checkHeader(names: string[]): RowError[] {
 // the financial year as councils write it: "2026/27", "2026-27", "2026/2027" or "2026-2027" (en dash too)
 const PLAN_ENTRY = /^Q([1-4])\s*(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})\s*[=:]\s*(.+)$/i;
 
-/** "Q1 2026/27=25; Q2 2026/27=25" → plan entries, or the first problem found. Each quantity is read in `unit`, the
- * row's measure's (null when not known: either sign is taken, and the measure is checked later). */
+/** "Q1 2026/27=25; Q2 2026/27=25" → plan entries, or every entry's problem (each told, not only the first). Each
+ * quantity is read in `unit`, the row's measure's (null when not known: either sign is taken, and the measure is
+ * checked later). */
 export function parsePlanText(
   text: string,
   unit: MeasureUnit | null = null,
-): { ok: true; plan: PlanEntry[] } | { ok: false; message: string } {
+): { ok: true; plan: PlanEntry[] } | { ok: false; messages: string[] } {
   const plan: PlanEntry[] = [];
+  const messages: string[] = [];
   for (const part of text.split(";").map((p) => p.trim())) {
     if (!part) continue;
     const match = PLAN_ENTRY.exec(part);
@@ -127,15 +129,17 @@ export function parsePlanText(
     const quarter = Number(match?.[1]);
     const unlike = `"${part}" is not a quarter and quantity like "Q1 2026/27=25"`;
     const nextYear = Number(match?.[3]);
-    if (!match || (match[3]!.length === 2 ? (financialYear + 1) % 100 : financialYear + 1) !== nextYear)
-      return { ok: false, message: unlike };
+    if (!match || (match[3]!.length === 2 ? (financialYear + 1) % 100 : financialYear + 1) !== nextYear) {
+      messages.push(unlike);
+      continue;
+    }
     const label = quarterLabel(financialYear, quarter as QuarterNumber);
     const read = quantityIn(match[4]!, unit, { quarter: label });
     // with the measure known, its unit is named; without, the entry's form is what there is to say
-    if (!read.ok) return { ok: false, message: unit === null ? unlike : read.message };
-    plan.push({ financialYear, quarter, quantity: read.quantity });
+    if (!read.ok) messages.push(unit === null ? unlike : read.message);
+    else plan.push({ financialYear, quarter, quantity: read.quantity });
   }
-  return { ok: true, plan };
+  return messages.length ? { ok: false, messages } : { ok: true, plan };
 }
 
 const blank = z.string().transform((s) => s.trim());
@@ -180,7 +184,7 @@ const deliveryPlan = (unit: MeasureUnit | null) =>
   blank.transform((value, ctx) => {
     const parsed = parsePlanText(value, unit);
     if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.message });
+      for (const message of parsed.messages) ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
     return parsed.plan;
