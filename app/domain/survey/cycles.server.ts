@@ -448,54 +448,58 @@ export async function cancelCycle(officer: Officer, cycleId: string, now = new D
     db.organisation.findUniqueOrThrow({ where: { id: officer.councilId }, select: { name: true } }),
     councilBrandColour(officer.councilId),
   ]);
-  return db.$transaction(async (tx) => {
-    // under the row lock consent takes (FOR SHARE): no answer can be started while it is deleted
-    const [cycle] = await tx.$queryRaw<{ status: string; year: number; opensOn: Date; closesOn: Date }[]>`
+  return db.$transaction(
+    async (tx) => {
+      // under the row lock consent takes (FOR SHARE): no answer can be started while it is deleted
+      const [cycle] = await tx.$queryRaw<{ status: string; year: number; opensOn: Date; closesOn: Date }[]>`
       SELECT status::text AS status, year, "opensOn", "closesOn" FROM "SurveyCycle"
       WHERE id = ${cycleId} AND "councilId" = ${officer.councilId} FOR UPDATE`;
-    if (!cycle) return null;
-    if (cycle.status !== "OPEN") return "CLOSED" as const;
-    if (hasOpened(cycle, now) || (await tx.surveyResponse.count({ where: { cycleId } })) > 0)
-      return "OPENED" as const;
-    const invitations = await tx.surveyInvitation.findMany({
-      where: { cycleId },
-      select: { email: true, tokenHash: true, createdAt: true },
-    });
-    const emails = await settleInvitationEmails(tx, officer.councilId, cycle.year, invitations);
-    await tx.surveyCycle.delete({ where: { id: cycleId } });
-    if (emails.emailed.length > 0) {
-      const told = await renderSurveyCancelledEmail({
-        councilName: council.name,
-        brandColour,
-        year: cycle.year,
+      if (!cycle) return null;
+      if (cycle.status !== "OPEN") return "CLOSED" as const;
+      if (hasOpened(cycle, now) || (await tx.surveyResponse.count({ where: { cycleId } })) > 0)
+        return "OPENED" as const;
+      const invitations = await tx.surveyInvitation.findMany({
+        where: { cycleId },
+        select: { email: true, tokenHash: true, createdAt: true },
       });
-      for (const to of emails.emailed)
-        await enqueueEmail(tx, { ...told, to, template: "survey-cancelled", councilId: officer.councilId });
-    }
-    await writeAudit(
-      {
-        actorUserId: officer.userId,
-        organisationId: officer.councilId,
-        actorOrganisationId: officer.councilId,
-        // the log's name for ending a survey; the details say it was cancelled before it opened, and deleted
-        action: "survey.cycle.close",
-        entityType: "SurveyCycle",
-        entityId: cycleId,
-        details: {
-          cancelledBeforeOpening: true,
+      const emails = await settleInvitationEmails(tx, officer.councilId, cycle.year, invitations);
+      await tx.surveyCycle.delete({ where: { id: cycleId } });
+      if (emails.emailed.length > 0) {
+        const told = await renderSurveyCancelledEmail({
+          councilName: council.name,
+          brandColour,
           year: cycle.year,
-          opensOn: cycle.opensOn.toISOString().slice(0, 10),
-          closesOn: cycle.closesOn.toISOString().slice(0, 10),
-          invitationsDeleted: invitations.length,
-          invitationEmailsWithdrawn: emails.withdrawn,
-          cancellationEmails: emails.emailed.length,
+        });
+        for (const to of emails.emailed)
+          await enqueueEmail(tx, { ...told, to, template: "survey-cancelled", councilId: officer.councilId });
+      }
+      await writeAudit(
+        {
+          actorUserId: officer.userId,
+          organisationId: officer.councilId,
+          actorOrganisationId: officer.councilId,
+          // the log's name for ending a survey; the details say it was cancelled before it opened, and deleted
+          action: "survey.cycle.close",
+          entityType: "SurveyCycle",
+          entityId: cycleId,
+          details: {
+            cancelledBeforeOpening: true,
+            year: cycle.year,
+            opensOn: cycle.opensOn.toISOString().slice(0, 10),
+            closesOn: cycle.closesOn.toISOString().slice(0, 10),
+            invitationsDeleted: invitations.length,
+            invitationEmailsWithdrawn: emails.withdrawn,
+            cancellationEmails: emails.emailed.length,
+          },
+          ipAddress: officer.ipAddress,
         },
-        ipAddress: officer.ipAddress,
-      },
-      tx,
-    );
-    return { year: cycle.year, invitations: invitations.length };
-  });
+        tx,
+      );
+      return { year: cycle.year, invitations: invitations.length };
+    },
+    // a large invitation round is a cancellation email written for each address already emailed
+    { timeout: 60_000 },
+  );
 }
 
 /** Whether this officer cancelled (deleted) this cycle moments ago: "Cancel this survey" sent twice (decision 024). */
