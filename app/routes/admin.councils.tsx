@@ -1,6 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { requirePlatformAdmin } from "~/auth/permissions.server.ts";
@@ -9,6 +15,7 @@ import {
   councilsWithoutAdmin,
   createCouncil,
   createPartnership,
+  currentPartnershipOf,
   inviteFirstCouncilAdmin,
   listCouncilsWithPartnerships,
   setCouncilPartnership,
@@ -68,6 +75,16 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     return redirectWithFlash("/admin/councils", { kind: "success", message: "Partnership created" });
   }
+  // Taking a council out of its partnership (to none or to another) ends its officers' work for the partners, and
+  // theirs for it: a page says who, and asks to confirm (admin.councils_.$id.partnership.tsx). Joining one does not.
+  const current = await currentPartnershipOf(input.councilId);
+  if (current && current !== (input.partnershipId ?? null))
+    return redirect(
+      `/admin/councils/${encodeURIComponent(input.councilId)}/partnership${
+        input.partnershipId ? `?to=${encodeURIComponent(input.partnershipId)}` : ""
+      }`,
+      303,
+    );
   const changed = await setCouncilPartnership(
     viewer.user.id,
     input.councilId,
@@ -96,7 +113,7 @@ export default function AdminCouncils() {
       <p className="mb-6 max-w-3xl">
         Councils in a partnership share people, never records. A council taken out of its partnership, or
         moved to another, stops its members working for the partner councils: its admins can let them work for
-        the new partners again.
+        the new partners again. You are asked to confirm, and told who loses access, before it happens.
       </p>
       <Table
         caption="Councils"

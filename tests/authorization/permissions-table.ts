@@ -114,6 +114,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       }),
     },
   },
+  // "Remove this council from its partnership?": no plausible form, so the matrix never takes council C out of its
+  // partnership (the outside officer's answers rely on it)
+  "routes/admin.councils_.$id.partnership": {
+    params: (w) => ({ id: w.councilC.id }),
+    get: PLATFORM_ADMIN,
+    actions: { "": PLATFORM_ADMIN },
+  },
   "routes/admin.mailbox.$id": { params: (w) => ({ id: w.outboxEmail.id }), get: PLATFORM_ADMIN },
   "routes/admin.mailbox._index": { get: PLATFORM_ADMIN },
   "routes/contracts.$id._index": { params: (w) => ({ id: w.contract.id }), get: COUNCIL_A_STAFF },

@@ -543,6 +543,76 @@ export async function setCouncilPartnership(
   });
 }
 
+/**
+ * What moving a council out of its partnership (to none, or to another) would end, for the page that asks the
+ * platform admin to confirm it: its members who work for the partner councils stop (setCouncilPartnership), and
+ * the partners' members who work for every council of the partnership stop working for it. Null when the council,
+ * or the partnership it would move to, does not exist.
+ */
+export async function partnershipChangePlan(councilId: string, partnershipId: string | null) {
+  const [council, to] = await Promise.all([
+    db.organisation.findFirst({
+      where: { id: councilId, kind: "COUNCIL" },
+      select: {
+        id: true,
+        name: true,
+        partnership: {
+          select: {
+            id: true,
+            name: true,
+            councils: {
+              where: { id: { not: councilId } },
+              orderBy: { name: "asc" },
+              select: { id: true, name: true },
+            },
+          },
+        },
+      },
+    }),
+    partnershipId
+      ? db.partnership.findUnique({ where: { id: partnershipId }, select: { id: true, name: true } })
+      : null,
+  ]);
+  if (!council || (partnershipId && !to)) return null;
+  const from = council.partnership;
+  const officer = { select: { name: true, email: true } } as const;
+  const [ownOfficers, partnerOfficers] = from
+    ? await Promise.all([
+        db.membership.findMany({
+          where: { organisationId: councilId, partnershipWide: true },
+          orderBy: { user: { name: "asc" } },
+          select: { id: true, user: officer },
+        }),
+        db.membership.findMany({
+          where: { organisationId: { in: from.councils.map((c) => c.id) }, partnershipWide: true },
+          orderBy: [{ organisation: { name: "asc" } }, { user: { name: "asc" } }],
+          select: { id: true, user: officer, organisation: { select: { name: true } } },
+        }),
+      ])
+    : [[], []];
+  return {
+    council: { id: council.id, name: council.name },
+    from: from ? { id: from.id, name: from.name, partners: from.councils.map((c) => c.name) } : null,
+    to,
+    ownOfficers: ownOfficers.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email })),
+    partnerOfficers: partnerOfficers.map((m) => ({
+      id: m.id,
+      name: m.user.name,
+      email: m.user.email,
+      councilName: m.organisation.name,
+    })),
+  };
+}
+
+/** The partnership a council is in now: null for none, undefined when there is no such council. */
+export async function currentPartnershipOf(councilId: string) {
+  const council = await db.organisation.findFirst({
+    where: { id: councilId, kind: "COUNCIL" },
+    select: { partnershipId: true },
+  });
+  return council ? council.partnershipId : undefined;
+}
+
 export function listCouncilsWithPartnerships() {
   return Promise.all([
     db.organisation.findMany({

@@ -1,0 +1,166 @@
+// "Remove this council from its partnership?": taking a council out of its partnership (to none, or moving it to
+// another) ends its officers' work for the partner councils and the partners' officers' work for it. It was one
+// click on /admin/councils; this page says who loses access to which councils first. It works without JavaScript:
+// "Save" on that page leads here, and the button posts the partnership shown, so a change made meanwhile is shown
+// before anything happens.
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requirePlatformAdmin } from "~/auth/permissions.server.ts";
+import { requestContext } from "~/auth/request-context.server.ts";
+import {
+  currentPartnershipOf,
+  partnershipChangePlan,
+  setCouncilPartnership,
+} from "~/domain/accounts/organisations.server.ts";
+import { confirmPartnershipChangeSchema } from "~/domain/accounts/schemas.ts";
+import { parseForm } from "~/server/parse-form.server.ts";
+import { readForm } from "~/server/read-form.server.ts";
+import { BackLink, Notice, PageHeading } from "~/ui/components.tsx";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { Form } from "~/ui/form-for.tsx";
+import { Button } from "~/ui/form.tsx";
+
+export const meta: MetaFunction = () => [
+  { title: "Remove a council from its partnership – Social Value Marketplace" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePlatformAdmin(request);
+  const to = new URL(request.url).searchParams.get("to") || null;
+  const plan = await partnershipChangePlan(params.id!, to);
+  if (!plan) notFound();
+  // nothing to confirm: not in a partnership (joining one needs no confirming), or already where it would go
+  if (!plan.from || plan.from.id === to) return redirect("/admin/councils");
+  return json(plan);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requirePlatformAdmin(request);
+  const submission = parseForm(await readForm(request), {
+    schema: confirmPartnershipChangeSchema,
+    hidden: ["partnershipId", "from"],
+  });
+  if (submission.status !== "success")
+    return json(
+      { message: Object.values(submission.error ?? {}).flat()[0] ?? "Nothing was changed." },
+      { status: 400 },
+    );
+  const { partnershipId, from } = submission.value;
+  const current = await currentPartnershipOf(params.id!);
+  if (current === undefined) notFound();
+  if (current !== from)
+    return json(
+      {
+        message:
+          "Someone else changed this council's partnership after you opened this page, so nothing was changed. It is shown below as it is now.",
+      },
+      { status: 409 },
+    );
+  const plan = await partnershipChangePlan(params.id!, partnershipId ?? null);
+  if (!plan) return json({ message: "That partnership no longer exists." }, { status: 400 });
+  const changed = await setCouncilPartnership(
+    viewer.user.id,
+    params.id!,
+    partnershipId ?? null,
+    requestContext(request),
+  );
+  if (changed === "no-partnership")
+    return json({ message: "That partnership no longer exists." }, { status: 400 });
+  if (!changed) notFound();
+  return redirectWithFlash("/admin/councils", {
+    kind: "success",
+    message: plan.to
+      ? `${plan.council.name} moved to ${plan.to.name}`
+      : `${plan.council.name} removed from ${plan.from?.name ?? "its partnership"}`,
+  });
+}
+
+const listed = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+
+export default function ConfirmPartnershipChange() {
+  const { council, from, to, ownOfficers, partnerOfficers } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  // the loader sends anything else back to /admin/councils
+  if (!from) return null;
+  const partners = from.partners.length ? listed(from.partners) : `the other councils of ${from.name}`;
+  return (
+    <div className="max-w-3xl">
+      <BackLink to="/admin/councils">Back to councils and partnerships</BackLink>
+      <PageHeading caption="Platform administration">
+        {to
+          ? `Are you sure you want to move ${council.name} from ${from.name} to ${to.name}?`
+          : `Are you sure you want to remove ${council.name} from ${from.name}?`}
+      </PageHeading>
+      {reply ? (
+        <Notice kind="error" title="Nothing was changed">
+          {reply.message}
+        </Notice>
+      ) : null}
+      <h2 className="mb-2 text-xl font-bold">What happens</h2>
+      <ul className="mb-6 list-disc pl-6">
+        <li>
+          {council.name} stops sharing people with {partners}. Records stay with the council they belong to:
+          nothing is deleted.
+        </li>
+        <li>
+          {ownOfficers.length ? (
+            <>
+              {ownOfficers.length === 1 ? "This member" : `These ${ownOfficers.length} members`} of{" "}
+              {council.name} will no longer be able to work for {partners} (they keep their access to{" "}
+              {council.name}):
+              <ul className="mt-2 list-disc pl-6">
+                {ownOfficers.map((m) => (
+                  <li key={m.id}>
+                    {m.name} ({m.email})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <>No members of {council.name} work for the partner councils, so none of them loses access.</>
+          )}
+        </li>
+        <li>
+          {partnerOfficers.length ? (
+            <>
+              {partnerOfficers.length === 1 ? "This member" : `These ${partnerOfficers.length} members`} of
+              the partner councils will no longer be able to work for {council.name} (they keep their access
+              to their own council):
+              <ul className="mt-2 list-disc pl-6">
+                {partnerOfficers.map((m) => (
+                  <li key={m.id}>
+                    {m.name} ({m.email}), {m.councilName}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <>No members of the partner councils work for {council.name}, so none of them loses access.</>
+          )}
+        </li>
+        {to ? (
+          <li>
+            In {to.name}, {council.name}&apos;s admins can let its members work for the new partners: nobody
+            does until they do.
+          </li>
+        ) : null}
+        <li>The council&apos;s audit log records the change and each access ended.</li>
+      </ul>
+      <Form method="post" className="flex flex-wrap items-center gap-6">
+        <input type="hidden" name="partnershipId" value={to?.id ?? ""} />
+        <input type="hidden" name="from" value={from.id} />
+        <Button variant="warning">
+          {to ? `Yes, move ${council.name} to ${to.name}` : `Yes, remove ${council.name} from ${from.name}`}
+        </Button>
+        <Link to="/admin/councils">Cancel</Link>
+      </Form>
+    </div>
+  );
+}
