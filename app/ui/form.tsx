@@ -361,9 +361,45 @@ export function errorsFor(errors: Record<string, FieldErrors> | null | undefined
   return found.length ? [...new Set(found)] : undefined;
 }
 
-export function ErrorSummary({ errors }: { errors?: Record<string, FieldErrors> | null }) {
+/**
+ * Names in the order of the page (GOV.UK's error summary lists its errors so): each at its field's `place`, and one
+ * without a place (the form as a whole, say) right after the name it came after, or first.
+ */
+export function inPageOrder(names: string[], place: (name: string) => number | undefined): string[] {
+  let last = -1;
+  return names
+    .map((name, index) => {
+      const at = place(name);
+      if (at !== undefined) last = at;
+      return { name, index, at: at ?? last };
+    })
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map(({ name }) => name);
+}
+
+/** Where a field comes among a form's fields in page order (`order`): a list's entries ("plan[2].quantity") and the
+ * list itself ("plan") where the list is. */
+export function placeIn(order: string[]) {
+  const within = (name: string, field: string) =>
+    name === field || name.startsWith(`${field}[`) || name.startsWith(`${field}.`);
+  return (name: string) => {
+    const at = order.findIndex((field) => within(name, field) || within(field, name));
+    return at === -1 ? undefined : at;
+  };
+}
+
+export function ErrorSummary({
+  errors,
+  order,
+}: {
+  errors?: Record<string, FieldErrors> | null;
+  /** the form's field names in the order of the page, when its errors are found in another (checks made after its
+   * schema's, or a schema whose fields are in another order): the summary lists them as the page does */
+  order?: string[];
+}) {
   const ref = useRef<HTMLDivElement>(null);
-  const names = [...new Set(Object.keys(errors ?? {}).map((key) => key.replace(listItem, "")))];
+  const found = [...new Set(Object.keys(errors ?? {}).map((key) => key.replace(listItem, "")))];
+  const names = order ? inPageOrder(found, placeIn(order)) : found;
   const entries = names
     .map((name) => [name, errorsFor(errors, name)] as const)
     .filter(([, messages]) => messages && messages.length > 0);

@@ -89,7 +89,18 @@ export function CommitmentForm({
   const unitWord = namedUnit ? UNIT_LABELS[namedUnit] : "";
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
-      <ErrorSummary errors={form.allErrors} />
+      {/* the fields in page order: the schema's checks find the plan's problems after the words' and the note's, and
+          the server's find the words' before the target's */}
+      <ErrorSummary
+        errors={form.allErrors}
+        order={[
+          fields.measureId.name,
+          fields.targetQuantity.name,
+          fields.plan.name,
+          fields.qualitativeText.name,
+          fields.narrative.name,
+        ]}
+      />
       {version ? <input type="hidden" name="version" value={version} /> : null}
       {fixedMeasure ? (
         <>
