@@ -51,7 +51,9 @@ describe("a commitment's figure read in its measure's unit", () => {
   it("names the quarter of a plan's figure, in the import as on the form", () => {
     expect(parsePlanText("Q1 2026/27=25; Q2 2026/27=£25", "HOURS")).toEqual({
       ok: false,
-      message: "Enter the plan for Q2 2026/27 without a £ sign: this measure is counted in hours, not pounds",
+      messages: [
+        "Enter the plan for Q2 2026/27 without a £ sign: this measure is counted in hours, not pounds",
+      ],
     });
     expect(parsePlanText("Q1 2026/27=£25", "GBP")).toEqual({
       ok: true,
