@@ -130,10 +130,17 @@ export async function action({ request }: ActionFunctionArgs) {
 // the council's contracts list, for whoever also works for a supplier
 const contractsOf = (councilId: string) => `/contracts?council=${encodeURIComponent(councilId)}`;
 
-function importComplete(councilId: string, { created, changed, unchanged }: ImportCounts) {
+/** "2 new contracts, 1 changed, 0 unchanged; 5 new commitments, 1 changed, 3 unchanged" */
+function outcomes(counts: ImportCounts) {
+  const of = (created: number, changed: number, unchanged: number, one: string, many: string) =>
+    `${formatNumber(created)} new ${plural(created, one, many)}, ${formatNumber(changed)} changed, ${formatNumber(unchanged)} unchanged`;
+  return `${of(counts.created, counts.changed, counts.unchanged, "contract", "contracts")}; ${of(counts.commitmentsCreated, counts.commitmentsChanged, counts.commitmentsUnchanged, "commitment", "commitments")}`;
+}
+
+function importComplete(councilId: string, counts: ImportCounts) {
   return redirectWithFlash(contractsOf(councilId), {
     kind: "success",
-    message: `Import complete: ${formatNumber(created)} new ${plural(created, "contract", "contracts")}, ${formatNumber(changed)} changed, ${formatNumber(unchanged)} unchanged`,
+    message: `Import complete: ${outcomes(counts)}`,
   });
 }
 
@@ -265,14 +272,11 @@ function Preview({
         />
       </section>
     );
-  const { created, changed, unchanged, commitments } = plan.counts;
   return (
     <section aria-labelledby="preview-heading" className="mb-10">
       {heading}
       <Notice kind="success" title="No problems found">
-        {countOf(plan.rowCount, "row", "rows")}: {formatNumber(created)} new{" "}
-        {plural(created, "contract", "contracts")}, {formatNumber(changed)} changed, {formatNumber(unchanged)}{" "}
-        unchanged, {countOf(commitments, "commitment", "commitments")}. Nothing has been saved yet.
+        {countOf(plan.rowCount, "row", "rows")}: {outcomes(plan.counts)}. Nothing has been saved yet.
         {plan.encoding === "windows-1252" ? (
           <span className="mt-2 block">
             The file was saved in the Windows-1252 encoding (Excel’s “CSV (Comma delimited)”) and has been
@@ -300,7 +304,28 @@ function Preview({
               </>
             ),
           },
-          { header: "Commitments", numeric: true, cell: (c) => c.commitments },
+          {
+            header: "Commitments",
+            numeric: true,
+            cell: (c) => (
+              <>
+                {formatNumber(c.commitments)}
+                {/* what happens to them, when not all are new (a new contract's) or all unchanged */}
+                {c.outcome !== "new" && c.commitmentOutcomes.unchanged < c.commitments ? (
+                  <span className="block text-sm text-muted">
+                    {[
+                      c.commitmentOutcomes.new ? `${formatNumber(c.commitmentOutcomes.new)} new` : null,
+                      c.commitmentOutcomes.changed
+                        ? `${formatNumber(c.commitmentOutcomes.changed)} changed`
+                        : null,
+                    ]
+                      .filter(Boolean)
+                      .join(", ")}
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
           {
             header: "What changes",
             cell: (c) =>

@@ -46,7 +46,15 @@ describe("a valid file", () => {
   it("previews without writing, then imports every contract, commitment and plan", async () => {
     const preview = await previewImport(world.councilA.id, validFile());
     expect(preview.errors).toEqual([]);
-    expect(preview.counts).toEqual({ created: 2, changed: 0, unchanged: 0, commitments: 3 });
+    expect(preview.counts).toEqual({
+      created: 2,
+      changed: 0,
+      unchanged: 0,
+      commitments: 3,
+      commitmentsCreated: 3,
+      commitmentsChanged: 0,
+      commitmentsUnchanged: 0,
+    });
     expect(await db.contract.count({ where: { councilId: world.councilA.id } })).toBe(0);
 
     const result = await applyImport(actor, validFile());
@@ -84,7 +92,15 @@ describe("a valid file", () => {
     });
     const auditBefore = await db.auditLog.count();
     const preview = await previewImport(world.councilA.id, validFile());
-    expect(preview.counts).toEqual({ created: 0, changed: 0, unchanged: 2, commitments: 3 });
+    expect(preview.counts).toEqual({
+      created: 0,
+      changed: 0,
+      unchanged: 2,
+      commitments: 3,
+      commitmentsCreated: 0,
+      commitmentsChanged: 0,
+      commitmentsUnchanged: 3,
+    });
     const result = await applyImport(actor, validFile());
     expect(result.ok).toBe(true);
     const after = await db.contract.findMany({
@@ -103,7 +119,15 @@ describe("a valid file", () => {
       .replace(/Schools works/g, "Schools capital works")
       .replace("JOB-02,4,Q1 2026/27=1", "JOB-02,5,Q1 2026/27=2");
     const result = await applyImport(actor, changed);
-    expect(result.ok && result.plan.counts).toEqual({ created: 0, changed: 1, unchanged: 1, commitments: 3 });
+    expect(result.ok && result.plan.counts).toEqual({
+      created: 0,
+      changed: 1,
+      unchanged: 1,
+      commitments: 3,
+      commitmentsCreated: 0,
+      commitmentsChanged: 1,
+      commitmentsUnchanged: 2,
+    });
     const contract = await db.contract.findFirstOrThrow({
       where: { councilId: world.councilA.id, reference: "IMP-1" },
     });
@@ -391,7 +415,15 @@ describe("the import page", () => {
     expect(preview.status).toBe(200);
     const data = (await preview.json()) as { kind: string; plan: { counts: object }; upload: string };
     expect(data.kind).toBe("preview");
-    expect(data.plan.counts).toEqual({ created: 2, changed: 0, unchanged: 0, commitments: 3 });
+    expect(data.plan.counts).toEqual({
+      created: 2,
+      changed: 0,
+      unchanged: 0,
+      commitments: 3,
+      commitmentsCreated: 3,
+      commitmentsChanged: 0,
+      commitmentsUnchanged: 0,
+    });
     expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(0);
     // the page carries a short id, not the file
     expect(data.upload).toMatch(/^[0-9a-f-]{36}$/);
@@ -415,7 +447,8 @@ describe("the import page", () => {
     const done = await confirm(data.upload);
     expect(done.status).toBe(302);
     expect(done.headers.get("location")).toBe(`/contracts?council=${world.councilA.id}`);
-    const message = "Import complete: 2 new contracts, 0 changed, 0 unchanged";
+    const message =
+      "Import complete: 2 new contracts, 0 changed, 0 unchanged; 3 new commitments, 0 changed, 0 unchanged";
     expect(await flashMessageOf(done)).toBe(message);
     expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(2);
     // used once: a second confirm (a double submit) changes nothing, and is answered as the first was (before,
@@ -478,11 +511,13 @@ describe("the import page", () => {
     const answers = await Promise.all([confirm(first), confirm(first)]);
     for (const answer of answers) {
       expect(answer.status).toBe(302);
-      expect(await flashMessageOf(answer)).toBe("Import complete: 2 new contracts, 0 changed, 0 unchanged");
+      expect(await flashMessageOf(answer)).toBe(
+        "Import complete: 2 new contracts, 0 changed, 0 unchanged; 3 new commitments, 0 changed, 0 unchanged",
+      );
     }
     // the same file previewed separately (a colleague's) is another import, and finds nothing left to do
     expect(await flashMessageOf(await confirm(second))).toBe(
-      "Import complete: 0 new contracts, 0 changed, 2 unchanged",
+      "Import complete: 0 new contracts, 0 changed, 2 unchanged; 0 new commitments, 0 changed, 3 unchanged",
     );
     expect(await db.contract.count({ where: { reference: { startsWith: "TWICE-" } } })).toBe(2);
   });

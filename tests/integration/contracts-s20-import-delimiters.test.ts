@@ -64,7 +64,15 @@ describe("a contracts file's separator", () => {
   ])("with %s is read the same way", async (_name, separator) => {
     const preview = await previewImport(world.councilA.id, file(separator));
     expect(preview.errors).toEqual([]);
-    expect(preview.counts).toEqual({ created: 2, changed: 0, unchanged: 0, commitments: 1 });
+    expect(preview.counts).toEqual({
+      created: 2,
+      changed: 0,
+      unchanged: 0,
+      commitments: 1,
+      commitmentsCreated: 1,
+      commitmentsChanged: 0,
+      commitmentsUnchanged: 0,
+    });
   });
 
   it("is found from a header row that arrives in several pieces", async () => {

@@ -27,5 +27,7 @@ it("counts one row as one row", async () => {
   const response = await postPage("/contracts/import", upload(csv), w.officer);
   expect(response.status).toBe(200);
   const text = readableMainText(await response.text());
-  expect(text).toContain("No problems found 1 row: 1 new contract, 0 changed, 0 unchanged, 0 commitments.");
+  expect(text).toContain(
+    "No problems found 1 row: 1 new contract, 0 changed, 0 unchanged; 0 new commitments, 0 changed, 0 unchanged.",
+  );
 });

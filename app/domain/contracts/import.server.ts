@@ -265,6 +265,8 @@ export type ImportPlan = {
     supplier: string;
     supplierCompanyNumber: string | null;
     commitments: number;
+    /** the file's commitments of this contract by what importing does to each (a new contract's are all new) */
+    commitmentOutcomes: Record<"new" | "changed" | "unchanged", number>;
     outcome: "new" | "changed" | "unchanged";
     /** for a changed contract, each field that changes, from what to what (commitments as "JOB-02: Target") */
     changes: Change[];
@@ -272,7 +274,16 @@ export type ImportPlan = {
      * so a target reads "50 hours" as on the contract's page */
     units: (MeasureUnit | null)[];
   }[];
-  counts: { created: number; changed: number; unchanged: number; commitments: number };
+  /** contracts, then the file's commitments (`commitments` all of them: new, changed and unchanged) */
+  counts: {
+    created: number;
+    changed: number;
+    unchanged: number;
+    commitments: number;
+    commitmentsCreated: number;
+    commitmentsChanged: number;
+    commitmentsUnchanged: number;
+  };
 };
 
 const CONTRACT_COLUMNS: ImportColumn[] = [
@@ -756,6 +767,11 @@ function summarise(
     supplier: c.supplierName,
     supplierCompanyNumber: c.supplierCompanyNumber,
     commitments: c.commitments.length,
+    commitmentOutcomes: {
+      new: c.commitments.filter((m) => !m.existingId).length,
+      changed: c.commitments.filter((m) => m.existingId && m.changes.length).length,
+      unchanged: c.commitments.filter((m) => m.existingId && !m.changes.length).length,
+    },
     outcome: !c.existingId
       ? ("new" as const)
       : c.changes.length || c.commitments.some((m) => m.changes.length)
@@ -773,6 +789,9 @@ function summarise(
       changed: contracts.filter((c) => c.outcome === "changed").length,
       unchanged: contracts.filter((c) => c.outcome === "unchanged").length,
       commitments: contracts.reduce((sum, c) => sum + c.commitments, 0),
+      commitmentsCreated: contracts.reduce((sum, c) => sum + c.commitmentOutcomes.new, 0),
+      commitmentsChanged: contracts.reduce((sum, c) => sum + c.commitmentOutcomes.changed, 0),
+      commitmentsUnchanged: contracts.reduce((sum, c) => sum + c.commitmentOutcomes.unchanged, 0),
     },
   };
 }
@@ -888,12 +907,16 @@ export async function importedMomentsAgo(
     select: { details: true },
   });
   if (!earlier) return null;
-  const { created, changed, unchanged, commitments } = earlier.details as Record<string, number>;
+  const counts = earlier.details as Record<string, number>;
+  // an import logged before the commitments were counted by outcome gives none of those
   return {
-    created: created ?? 0,
-    changed: changed ?? 0,
-    unchanged: unchanged ?? 0,
-    commitments: commitments ?? 0,
+    created: counts.created ?? 0,
+    changed: counts.changed ?? 0,
+    unchanged: counts.unchanged ?? 0,
+    commitments: counts.commitments ?? 0,
+    commitmentsCreated: counts.commitmentsCreated ?? 0,
+    commitmentsChanged: counts.commitmentsChanged ?? 0,
+    commitmentsUnchanged: counts.commitmentsUnchanged ?? 0,
   };
 }
 
