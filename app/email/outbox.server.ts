@@ -12,6 +12,8 @@ export type OutgoingEmail = RenderedEmail & {
    * move of address sends to the address left, the link to confirm an address not yet the account's.
    */
   userId?: string;
+  /** The record the email is about, as kind and id ("survey-cycle:<id>"), when cancelling it withdraws the email. */
+  about?: string;
 };
 
 // A subject is one line of a mail header. Subjects quote what people typed (a search's name, a request's title):
@@ -43,8 +45,31 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail) {
       text: email.text,
       template: email.template,
       councilId: email.councilId ?? null,
+      about: email.about ?? null,
     },
     select: { id: true },
+  });
+}
+
+/** One email to many addresses, each its own row: written together, for a round of thousands. */
+export async function enqueueEmailToEach(tx: Tx, email: Omit<OutgoingEmail, "to" | "userId">, to: string[]) {
+  const addresses = [...new Set(to.map((address) => address.toLowerCase()))];
+  const users = await tx.user.findMany({
+    where: { email: { in: addresses }, deletedAt: null },
+    select: { id: true, email: true },
+  });
+  const userOf = new Map(users.map((user) => [user.email, user.id]));
+  await tx.emailOutbox.createMany({
+    data: addresses.map((address) => ({
+      to: address,
+      userId: userOf.get(address) ?? null,
+      subject: headerLine(email.subject),
+      html: email.html,
+      text: email.text,
+      template: email.template,
+      councilId: email.councilId ?? null,
+      about: email.about ?? null,
+    })),
   });
 }
 

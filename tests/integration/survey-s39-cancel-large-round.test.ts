@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { londonDay } from "~/domain/calendar.ts";
-import { cancelCycle } from "~/domain/survey/cycles.server.ts";
+import { cancelCycle, surveyCycleEmails } from "~/domain/survey/cycles.server.ts";
 import { createCouncil, createMember, createSurveyCycle } from "../helpers/factories.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -38,6 +38,7 @@ describe("cancelling a survey sent to many businesses", () => {
         to,
         councilId: council.id,
         template: "survey-invitation",
+        about: surveyCycleEmails(cycle.id),
         subject: `${council.name} invites your business to its ${cycle.year} supplier survey`,
         html: "",
         text: "",

@@ -134,6 +134,28 @@ describe("cancelling a survey before it opens", () => {
     expect(rows.map((r) => r.template)).toEqual(["survey-invitation", "survey-cancelled"]);
   });
 
+  it("tells those emailed when the survey moved to another year after they were invited", async () => {
+    const { council, cycle, cancel, invite } = await cycleOpeningLater();
+    const address = `${unique("moved")}@example.test`;
+    await invite(address);
+    await deliverAll();
+    // its opening day moved into the next year: the email sent names the year it had then
+    await db.surveyCycle.update({
+      where: { id: cycle.id },
+      data: {
+        year: cycle.year + 1,
+        opensOn: new Date(Date.UTC(cycle.year + 1, 5, 1)),
+        closesOn: new Date(Date.UTC(cycle.year + 1, 6, 1)),
+      },
+    });
+    expect((await cancel()).status).toBe(302);
+    await deliverAll();
+    expect(sentTo(address).map((e) => e.subject)).toEqual([
+      `${council.name} invites your business to its ${cycle.year} supplier survey`,
+      `${council.name} has cancelled its ${cycle.year + 1} supplier survey`,
+    ]);
+  });
+
   it("sends nothing when no invitation email had gone yet", async () => {
     const { cancel, invite } = await cycleOpeningLater();
     const address = `${unique("never")}@example.test`;

@@ -4,7 +4,7 @@ import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay, londonMidnight } from "~/domain/calendar.ts";
 import { REPEAT_WINDOW_MS } from "~/domain/accounts/tokens.server.ts";
-import { enqueueEmail } from "~/email/outbox.server.ts";
+import { enqueueEmail, enqueueEmailToEach } from "~/email/outbox.server.ts";
 import { councilBrandColour } from "~/domain/content/branding.server.ts";
 import { renderSurveyCancelledEmail } from "~/email/templates/survey-cancelled.tsx";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
@@ -371,65 +371,31 @@ export async function closeCycle(officer: Officer, cycleId: string, now = new Da
   });
 }
 
-const INVITATION_LINK = /\/survey\/invitation\/([A-Za-z0-9_-]+)/;
+/** What a cycle's invitation emails are about in the outbox: found by it when the cycle is cancelled. */
+export function surveyCycleEmails(cycleId: string) {
+  return `survey-cycle:${cycleId}`;
+}
 
 /**
  * The invitation emails of a cycle being cancelled, in its transaction. Those not sent yet are withdrawn: deleted
  * from the outbox (nothing refers to an outbox row, and an email never sent is no record of anything; the audit
  * entry counts them). Those sent already, or being sent at this moment (leased by the delivery job), are answered
- * with a cancellation: the addresses returned. Sent emails are never touched, nor failed ones (never delivered).
- *
- * An outbox row does not say which invitation it carries. One not sent yet still has its body, whose link's token
- * is matched with the cycle's invitations (hashed), or, for a link since replaced by "send again" (dead anyway),
- * by its subject naming the cycle's year. A sent one's body is dropped once the provider has it, so it is matched
- * by its council, address and subject naming the cycle's year, written no earlier than the address's invitation
- * (not an email of a cycle of the same year cancelled before).
+ * with a cancellation: the addresses returned. Failed ones (never delivered) are left as they are.
  */
-async function settleInvitationEmails(
-  tx: Tx,
-  councilId: string,
-  year: number,
-  invitations: { email: string; tokenHash: string; createdAt: Date }[],
-) {
-  if (invitations.length === 0) return { withdrawn: 0, emailed: [] as string[] };
-  const invitedAt = new Map<string, Date>();
-  for (const { email, createdAt } of invitations) {
-    const address = email.toLowerCase();
-    const earlier = invitedAt.get(address);
-    if (!earlier || createdAt < earlier) invitedAt.set(address, createdAt);
-  }
-  const hashes = new Set(invitations.map((i) => i.tokenHash));
-  const from = new Date(Math.min(...[...invitedAt.values()].map((d) => d.getTime())));
+async function settleInvitationEmails(tx: Tx, cycleId: string) {
   // Locked, so the delivery job cannot claim one while it is withdrawn here (its claim skips locked rows), and
   // one it claimed before is seen as leased: being sent, so told of the cancellation instead.
-  const rows = await tx.$queryRaw<
-    {
-      id: string;
-      to: string;
-      status: string;
-      text: string;
-      subject: string;
-      lockedUntil: Date | null;
-      createdAt: Date;
-    }[]
-  >`
-    SELECT id, "to", status::text AS status, text, subject, "lockedUntil", "createdAt" FROM "EmailOutbox"
-    WHERE template = 'survey-invitation' AND "councilId" = ${councilId} AND "to" = ANY(${[...invitedAt.keys()]}::text[])
-      AND "createdAt" >= ${from} AND status <> 'FAILED'
+  const rows = await tx.$queryRaw<{ id: string; to: string; status: string; lockedUntil: Date | null }[]>`
+    SELECT id, "to", status::text AS status, "lockedUntil" FROM "EmailOutbox"
+    WHERE about = ${surveyCycleEmails(cycleId)} AND template = 'survey-invitation' AND status <> 'FAILED'
     FOR UPDATE`;
   const now = new Date();
-  const namesYear = (subject: string) => subject.endsWith(`its ${year} supplier survey`);
   const withdraw: string[] = [];
   const emailed = new Set<string>();
   for (const row of rows) {
-    const invited = invitedAt.get(row.to);
-    if (!invited || row.createdAt < invited) continue;
-    const token = row.text.match(INVITATION_LINK)?.[1];
-    const ours = token ? hashes.has(hashInvitationToken(token)) : false;
     const leased = row.lockedUntil !== null && row.lockedUntil > now;
-    if (row.status === "PENDING" && !leased) {
-      if (ours || (token && namesYear(row.subject))) withdraw.push(row.id);
-    } else if (ours || namesYear(row.subject)) emailed.add(row.to);
+    if (row.status === "PENDING" && !leased) withdraw.push(row.id);
+    else emailed.add(row.to);
   }
   if (withdraw.length > 0) await tx.emailOutbox.deleteMany({ where: { id: { in: withdraw } } });
   // an address erased with its account (a ".invalid" placeholder) can be sent nothing
@@ -458,11 +424,8 @@ export async function cancelCycle(officer: Officer, cycleId: string, now = new D
       if (cycle.status !== "OPEN") return "CLOSED" as const;
       if (hasOpened(cycle, now) || (await tx.surveyResponse.count({ where: { cycleId } })) > 0)
         return "OPENED" as const;
-      const invitations = await tx.surveyInvitation.findMany({
-        where: { cycleId },
-        select: { email: true, tokenHash: true, createdAt: true },
-      });
-      const emails = await settleInvitationEmails(tx, officer.councilId, cycle.year, invitations);
+      const invitations = await tx.surveyInvitation.count({ where: { cycleId } });
+      const emails = await settleInvitationEmails(tx, cycleId);
       await tx.surveyCycle.delete({ where: { id: cycleId } });
       if (emails.emailed.length > 0) {
         const told = await renderSurveyCancelledEmail({
@@ -470,8 +433,11 @@ export async function cancelCycle(officer: Officer, cycleId: string, now = new D
           brandColour,
           year: cycle.year,
         });
-        for (const to of emails.emailed)
-          await enqueueEmail(tx, { ...told, to, template: "survey-cancelled", councilId: officer.councilId });
+        await enqueueEmailToEach(
+          tx,
+          { ...told, template: "survey-cancelled", councilId: officer.councilId },
+          emails.emailed,
+        );
       }
       await writeAudit(
         {
@@ -487,7 +453,7 @@ export async function cancelCycle(officer: Officer, cycleId: string, now = new D
             year: cycle.year,
             opensOn: cycle.opensOn.toISOString().slice(0, 10),
             closesOn: cycle.closesOn.toISOString().slice(0, 10),
-            invitationsDeleted: invitations.length,
+            invitationsDeleted: invitations,
             invitationEmailsWithdrawn: emails.withdrawn,
             cancellationEmails: emails.emailed.length,
           },
@@ -495,9 +461,9 @@ export async function cancelCycle(officer: Officer, cycleId: string, now = new D
         },
         tx,
       );
-      return { year: cycle.year, invitations: invitations.length };
+      return { year: cycle.year, invitations };
     },
-    // a large invitation round is a cancellation email written for each address already emailed
+    // a large invitation round: thousands of rows locked, withdrawn or answered
     { timeout: 60_000 },
   );
 }
@@ -787,6 +753,7 @@ async function sendInvitations(
           to: target.email,
           template: "survey-invitation",
           councilId: officer.councilId,
+          about: surveyCycleEmails(cycle.id),
         });
       }
       await writeAudit(
