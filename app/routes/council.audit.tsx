@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
-import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";
 import { dayProblem, parseDay } from "~/domain/contracts/values.ts";
 import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.server.ts";
@@ -95,7 +95,9 @@ const FILTER_NAMES = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilAdmin(request);
+  // the council a link names (`council=<id>`, the dashboard's), else the header switcher's: its admins only
+  const named = new URL(request.url).searchParams.get("council");
+  const { membership } = await requireCouncilOf(request, named, requireCouncilAdmin);
   const councilId = membership.organisationId;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const options = await auditFilterOptions(councilId, membership.surveyAccess);
@@ -131,6 +133,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .map((key) => FILTER_NAMES[key]);
   return json({
     councilName: membership.organisationName,
+    // the filter form keeps the council the address names (its pages keep the whole address)
+    namedCouncil: named ? councilId : null,
     params,
     errors,
     unapplied,
@@ -143,7 +147,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { councilName, params, errors, unapplied, options, total, page, pageCount, entries } =
+  const { councilName, namedCouncil, params, errors, unapplied, options, total, page, pageCount, entries } =
     useLoaderData<typeof loader>();
   const location = useLocation();
   return (
@@ -151,6 +155,7 @@ export default function AuditLog() {
       <PageHeading caption={councilName}>Audit log</PageHeading>
       <ErrorSummary errors={errors} />
       <Form method="get" className="mb-8 border-l-8 border-line pl-4" aria-label="Filter the audit log">
+        {namedCouncil ? <input type="hidden" name="council" value={namedCouncil} /> : null}
         <h2 className="mb-4 text-xl font-bold">Filter</h2>
         <div className="grid gap-x-6 sm:grid-cols-2">
           <TextInput

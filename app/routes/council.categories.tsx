@@ -2,7 +2,8 @@ import { useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   addCategory,
@@ -23,18 +24,26 @@ import { editState, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.ts
 export const meta: MetaFunction = () => [{ title: "Needs and priorities – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  // the council a link names (`council=<id>`, the moderation page's), else the header switcher's
+  const named = new URL(request.url).searchParams.get("council");
+  const { membership } = await requireCouncilOf(request, named);
+  // the list's own links keep the council the address names
+  const listPath = named
+    ? withCouncil("/council/categories", membership.organisationId)
+    : "/council/categories";
   const categories = await listCategories(membership.organisationId);
   const editId = new URL(request.url).searchParams.get("edit");
   const editing = categories.find((c) => c.id === editId) ?? null;
   // a "Change" link for an entry this council does not list (another council's, followed after switching council in
   // another window, or an old link) is said so, rather than silently showing the form to add a new one
   const editNotFound = editId !== null && editId !== "" && !editing;
-  return json({ categories, editing, editNotFound, councilName: membership.organisationName });
+  return json({ categories, editing, editNotFound, listPath, councilName: membership.organisationName });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilOfficer(request);
+  // the form is sent to its page's address, which names the council it was shown for when a link named one
+  const named = new URL(request.url).searchParams.get("council");
+  const { viewer, membership } = await requireCouncilOf(request, named);
   const submission = parseForm(await readForm(request), { schema: categorySchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = { userId: viewer.user.id, ipAddress: clientIp(request) };
@@ -55,11 +64,17 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     return json(submission.reply(refusalReply(result)), { status: 400 });
   }
-  return redirectWithFlash("/council/categories", { kind: "success", message: "Categories updated" });
+  return redirectWithFlash(
+    named ? withCouncil("/council/categories", membership.organisationId) : "/council/categories",
+    {
+      kind: "success",
+      message: "Categories updated",
+    },
+  );
 }
 
 export default function CategoriesPage() {
-  const { categories, editing, editNotFound, councilName } = useLoaderData<typeof loader>();
+  const { categories, editing, editNotFound, listPath, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { stale, version } = editState<ListEntryStale>(lastResult, editing?.version);
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
@@ -86,7 +101,7 @@ export default function CategoriesPage() {
       <ListEntryForm
         form={form}
         what="category"
-        listPath="/council/categories"
+        listPath={listPath}
         councilName={councilName}
         editing={editing}
         editNotFound={editNotFound}

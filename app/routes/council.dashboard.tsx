@@ -171,13 +171,13 @@ export default function CouncilDashboard() {
           {isAdmin ? (
             <>
               <li>
-                <PlainLink to="/council/settings">Council settings</PlainLink>
+                <PlainLink to={forCouncil("/council/settings")}>Council settings</PlainLink>
               </li>
               <li>
-                <PlainLink to="/council/guidance">Guidance pages</PlainLink>
+                <PlainLink to={forCouncil("/council/guidance")}>Guidance pages</PlainLink>
               </li>
               <li>
-                <PlainLink to="/council/audit">Audit log</PlainLink>
+                <PlainLink to={forCouncil("/council/audit")}>Audit log</PlainLink>
               </li>
             </>
           ) : null}

@@ -2,7 +2,8 @@ import { useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   addDistrict,
@@ -25,7 +26,13 @@ import { editState, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.ts
 export const meta: MetaFunction = () => [{ title: "Districts – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  // the council a link names (`council=<id>`, the moderation page's), else the header switcher's
+  const named = new URL(request.url).searchParams.get("council");
+  const { membership } = await requireCouncilOf(request, named);
+  // the list's own links keep the council the address names
+  const listPath = named
+    ? withCouncil("/council/districts", membership.organisationId)
+    : "/council/districts";
   const districts = await listDistricts(membership.organisationId);
   const editId = new URL(request.url).searchParams.get("edit");
   const editing = districts.find((d) => d.id === editId) ?? null;
@@ -35,11 +42,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // districts saved before one district per postcode area (decision 040) may still share an area, its requests
   // filed under whichever sorts first: the officer is told which, to give each area to one district
   const shared = sharedPostcodeAreas(districts);
-  return json({ districts, editing, editNotFound, shared, councilName: membership.organisationName });
+  return json({
+    districts,
+    editing,
+    editNotFound,
+    shared,
+    listPath,
+    councilName: membership.organisationName,
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilOfficer(request);
+  // the form is sent to its page's address, which names the council it was shown for when a link named one
+  const named = new URL(request.url).searchParams.get("council");
+  const { viewer, membership } = await requireCouncilOf(request, named);
   const submission = parseForm(await readForm(request), { schema: districtSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const actor = { userId: viewer.user.id, ipAddress: clientIp(request) };
@@ -69,11 +85,17 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     return json(submission.reply(refusalReply(result)), { status: 400 });
   }
-  return redirectWithFlash("/council/districts", { kind: "success", message: "Districts updated" });
+  return redirectWithFlash(
+    named ? withCouncil("/council/districts", membership.organisationId) : "/council/districts",
+    {
+      kind: "success",
+      message: "Districts updated",
+    },
+  );
 }
 
 export default function DistrictsPage() {
-  const { districts, editing, editNotFound, shared, councilName } = useLoaderData<typeof loader>();
+  const { districts, editing, editNotFound, shared, listPath, councilName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { stale, version } = editState<ListEntryStale>(lastResult, editing?.version);
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
@@ -117,7 +139,7 @@ export default function DistrictsPage() {
       <ListEntryForm
         form={form}
         what="district"
-        listPath="/council/districts"
+        listPath={listPath}
         councilName={councilName}
         editing={editing}
         editNotFound={editNotFound}

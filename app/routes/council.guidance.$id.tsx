@@ -22,6 +22,7 @@ import {
   type GuidanceStale,
 } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
@@ -53,8 +54,16 @@ const actionSchema = guidancePageSchema.extend({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireGuidanceAdmin(request, params.id!);
-  const council = { councilName: membership.organisationName, councilId: membership.organisationId };
+  // a new page is for the council the link names (`council=<id>`), else the header switcher's; a page, for its own
+  const asked = new URL(request.url).searchParams.get("council");
+  const { membership: acting } = await requireCouncilAdmin(request);
+  const { membership } = await requireGuidanceAdmin(request, params.id!, asked);
+  const council = {
+    councilName: membership.organisationName,
+    councilId: membership.organisationId,
+    // links back to the list name the council when it is not the one being worked for, or the address named it
+    named: Boolean(asked) || membership.organisationId !== acting.organisationId,
+  };
   if (params.id === "new") return json({ ...council, page: null, preview: null });
   const found = await getCouncilGuidanceWithPreview(membership.organisationId, params.id!);
   if (!found) notFound();
@@ -62,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireCouncilAdmin(request);
+  const { membership: acting } = await requireCouncilAdmin(request);
   const submission = parseForm(await readForm(request), { schema: actionSchema, hidden: ["councilId"] });
   const { viewer, membership } = await requireGuidanceAdmin(
     request,
@@ -73,8 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const isNew = params.id === "new";
   // deleting has its own page, which checks the version shown: a confirmation from before it (a page kept open, a
   // form sent again) deletes nothing here, and is asked again there with the page as it is now
+  const named = new URL(request.url).searchParams.has("council") || councilId !== acting.organisationId;
+  const keep = (href: string) => (named ? withCouncil(href, councilId) : href);
   if (!isNew && submission.payload.intent === "delete")
-    throw redirect(`/council/guidance/${params.id}/delete`);
+    throw redirect(keep(`/council/guidance/${params.id}/delete`));
   const value = submission.status === "success" ? submission.value : null;
   const common = { councilId, actorUserId: viewer.user.id, ipAddress: clientIp(request) };
   const councilName = membership.organisationName;
@@ -99,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     return json({ ...submission.reply({ fieldErrors: result.fieldErrors }), councilName }, { status: 400 });
   }
-  return redirectWithFlash("/council/guidance", { kind: "success", message: "Guidance page saved" });
+  return redirectWithFlash(keep("/council/guidance"), { kind: "success", message: "Guidance page saved" });
 }
 
 // A page a colleague deleted while this admin edited it: their answers come back on a page of their own, to add again
@@ -140,7 +151,8 @@ export function ErrorBoundary() {
 }
 
 export default function EditGuidance() {
-  const { councilName, councilId, page, preview } = useLoaderData<typeof loader>();
+  const { councilName, councilId, named, page, preview } = useLoaderData<typeof loader>();
+  const keep = (href: string) => (named ? withCouncil(href, councilId) : href);
   const lastResult = useActionData<typeof action>();
   const { stale, version } = editState<GuidanceStale>(lastResult, page?.version);
   const [form, fields] = useForm({
@@ -150,7 +162,7 @@ export default function EditGuidance() {
   });
   return (
     <>
-      <BackLink to="/council/guidance">Guidance pages</BackLink>
+      <BackLink to={keep("/council/guidance")}>Guidance pages</BackLink>
       <PageHeading caption={lastResult?.councilName ?? councilName}>
         {page ? "Edit guidance page" : "Add a guidance page"}
       </PageHeading>
@@ -181,7 +193,7 @@ export default function EditGuidance() {
       {page ? (
         // a page of its own asks first, with the page as saved: what is typed above and not saved is not taken there
         <ConfirmFirstLink
-          to={`/council/guidance/${page.id}/delete`}
+          to={keep(`/council/guidance/${page.id}/delete`)}
           hintId="delete-hint"
           className="mt-6 max-w-3xl"
         >

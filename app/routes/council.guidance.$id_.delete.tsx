@@ -3,7 +3,7 @@
 // without JavaScript: the button posts the version shown here, so a colleague's change since is shown first.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
@@ -11,6 +11,7 @@ import { deleteGuidance, getGuidanceForDeletion } from "~/domain/content/guidanc
 import { guidanceDeleteSchema } from "~/domain/content/schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
@@ -20,15 +21,24 @@ import { formatDateTime } from "~/ui/format.ts";
 export const meta: MetaFunction = () => [{ title: "Delete a guidance page – Social Value Marketplace" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership: acting } = await requireCouncilAdmin(request);
   const { membership } = await requireGuidanceAdmin(request, params.id!);
   const page = await getGuidanceForDeletion(membership.organisationId, params.id!);
   if (!page) notFound();
-  return json({ councilName: membership.organisationName, page });
+  return json({
+    councilName: membership.organisationName,
+    councilId: membership.organisationId,
+    // links back name the page's council when it is not the one being worked for, or the address named it
+    named:
+      new URL(request.url).searchParams.has("council") || membership.organisationId !== acting.organisationId,
+    page,
+  });
 }
 
 type Reply = { problem: "stale" | "refused"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const { membership: acting } = await requireCouncilAdmin(request);
   const { viewer, membership } = await requireGuidanceAdmin(request, params.id!);
   const submission = parseForm(await readForm(request), { schema: guidanceDeleteSchema });
   if (submission.status !== "success")
@@ -59,13 +69,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirectWithFlash("/council/guidance", { kind: "success", message: "Guidance page deleted" });
+  // back to the list of the page's council, when the address named it or it is not the one being worked for
+  const named =
+    new URL(request.url).searchParams.has("council") || membership.organisationId !== acting.organisationId;
+  return redirectWithFlash(
+    named ? withCouncil("/council/guidance", membership.organisationId) : "/council/guidance",
+    {
+      kind: "success",
+      message: "Guidance page deleted",
+    },
+  );
 }
 
 export default function DeleteGuidance() {
-  const { councilName, page } = useLoaderData<typeof loader>();
+  const { councilName, councilId, named, page } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const back = `/council/guidance/${page.id}`;
+  const back = named
+    ? withCouncil(`/council/guidance/${page.id}`, councilId)
+    : `/council/guidance/${page.id}`;
   const audience = GUIDANCE_AUDIENCES.find((a) => a.value === page.audience)?.label ?? page.audience;
   return (
     <div className="max-w-3xl">

@@ -1,21 +1,31 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
 import { listCouncilGuidance } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Guidance pages – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilAdmin(request);
+  // the council a link names (`council=<id>`, the dashboard's), else the header switcher's: its admins only
+  const named = new URL(request.url).searchParams.get("council");
+  const { membership } = await requireCouncilOf(request, named, requireCouncilAdmin);
   const pages = await listCouncilGuidance(membership.organisationId);
-  return json({ councilName: membership.organisationName, councilId: membership.organisationId, pages });
+  return json({
+    councilName: membership.organisationName,
+    councilId: membership.organisationId,
+    // the links to add and edit a page keep the council the address names
+    named: Boolean(named),
+    pages,
+  });
 }
 
 export default function CouncilGuidance() {
-  const { councilName, councilId, pages } = useLoaderData<typeof loader>();
+  const { councilName, councilId, named, pages } = useLoaderData<typeof loader>();
+  const keep = (href: string) => (named ? withCouncil(href, councilId) : href);
   return (
     <>
       <PageHeading caption={councilName}>Guidance pages</PageHeading>
@@ -29,7 +39,7 @@ export default function CouncilGuidance() {
         a page with the web address name <code>case-studies</code>: it is shown above them, under its title.
       </p>
       <p className="mb-8">
-        <Link to="/council/guidance/new" className="font-bold">
+        <Link to={keep("/council/guidance/new")} className="font-bold">
           Add a guidance page
         </Link>
       </p>
@@ -43,7 +53,7 @@ export default function CouncilGuidance() {
             header: "Title",
             rowHeader: true,
             cell: (p) => (
-              <Link to={`/council/guidance/${p.id}`}>
+              <Link to={keep(`/council/guidance/${p.id}`)}>
                 {p.title}
                 <span className="sr-only"> (edit)</span>
               </Link>

@@ -5,6 +5,7 @@ import { pageParam } from "~/auth/request-context.server.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { moderationQueue } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy } from "~/domain/marketplace/request-lifecycle.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
@@ -18,11 +19,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { queue, total, pageCount } = await moderationQueue(membership.organisationId, page);
   // a request whose needed-by date passed while it waited cannot be approved: the officer asks for a new date
   const rows = queue.map((r) => ({ ...r, datePassed: isPastNeededBy(r.neededBy) }));
-  return json({ queue: rows, total, page, pageCount, councilName: membership.organisationName });
+  return json({
+    queue: rows,
+    total,
+    page,
+    pageCount,
+    councilId: membership.organisationId,
+    councilName: membership.organisationName,
+  });
 }
 
 export default function ModerationQueuePage() {
-  const { queue, total, page, pageCount, councilName } = useLoaderData<typeof loader>();
+  const { queue, total, page, pageCount, councilId, councilName } = useLoaderData<typeof loader>();
   // the other pages keep the council the address names
   const { search } = useLocation();
   return (
@@ -30,10 +38,11 @@ export default function ModerationQueuePage() {
       <PageHeading caption={councilName}>Requests to approve</PageHeading>
       <ul className="mb-6 flex flex-wrap gap-6">
         <li>
-          <Link to="/council/categories">Needs and priorities (categories)</Link>
+          {/* the council's lists, of the council shown */}
+          <Link to={withCouncil("/council/categories", councilId)}>Needs and priorities (categories)</Link>
         </li>
         <li>
-          <Link to="/council/districts">Districts and postcode areas</Link>
+          <Link to={withCouncil("/council/districts", councilId)}>Districts and postcode areas</Link>
         </li>
       </ul>
       <Table

@@ -4,11 +4,12 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
-import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
 import { brandColourUsable, DEFAULT_BRAND_COLOUR } from "~/domain/content/brand-colour.ts";
 import { councilSettingsSchema, RETURN_DUE_DAYS } from "~/domain/content/schemas.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
@@ -18,7 +19,9 @@ import { readForm } from "~/server/read-form.server.ts";
 export const meta: MetaFunction = () => [{ title: "Council settings – Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilAdmin(request);
+  // the council a link names (`council=<id>`, the dashboard's), else the header switcher's: its admins only
+  const named = new URL(request.url).searchParams.get("council");
+  const { membership } = await requireCouncilOf(request, named, requireCouncilAdmin);
   const settings = await getCouncilSettings(membership.organisationId);
   if (!settings) notFound();
   // a colour saved before the form's checks, or by hand: pages and emails show the default instead (brandColourToShow),
@@ -59,7 +62,12 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   const message = membership === acting ? "Settings saved" : `Settings saved for ${input.councilName}`;
-  return redirectWithFlash("/council/settings", { kind: "success", message });
+  // back to the settings of the council saved, when the address or the form named it
+  const named = membership !== acting || new URL(request.url).searchParams.has("council");
+  return redirectWithFlash(
+    named ? withCouncil("/council/settings", membership.organisationId) : "/council/settings",
+    { kind: "success", message },
+  );
 }
 
 export default function CouncilSettings() {
