@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { z } from "zod";
 
 // Every setting the portal reads, checked once at start. README "Configuration" lists the same.
@@ -60,6 +61,20 @@ export function getEnv(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * The secret a cookie of ours is signed with: COOKIE_SECRET, or else one derived from DATABASE_URL, which every
+ * instance of one installation shares. `purpose` keeps each cookie's secret its own.
+ */
+export function cookieSecret(purpose: string) {
+  return (
+    getEnv().COOKIE_SECRET ??
+    crypto
+      .createHash("sha256")
+      .update(`${purpose}:${process.env.DATABASE_URL ?? ""}`)
+      .digest("hex")
+  );
 }
 
 // Tests change the environment between files.

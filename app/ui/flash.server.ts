@@ -1,26 +1,18 @@
 // One-off messages shown after Post/Redirect/Get ("Request submitted for approval").
-import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { cookieIsSecure } from "~/auth/session.server.ts";
-import { getEnv } from "~/env.server.ts";
+import { cookieSecret } from "~/env.server.ts";
 
 export type Flash = { kind: "success" | "info" | "error"; message: string };
 
 function flashCookie() {
-  const env = getEnv();
-  const secret =
-    env.COOKIE_SECRET ??
-    crypto
-      .createHash("sha256")
-      .update(`svm-flash:${process.env.DATABASE_URL ?? ""}`)
-      .digest("hex");
   return createCookie("svm_flash", {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
     // as the session's: SESSION_COOKIE_SECURE forces it either way (a portal behind a proxy that ends TLS)
     secure: cookieIsSecure(),
-    secrets: [secret],
+    secrets: [cookieSecret("svm-flash")],
     maxAge: 60,
   });
 }

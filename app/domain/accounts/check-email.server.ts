@@ -1,27 +1,20 @@
 // The address a sign-up's email went to, for "Check your email" to name: carried in a short-lived signed cookie
 // read only by that page, not in its web address, where browser history and server logs would keep it. It is not
 // cleared on reading, so the page still names the address when reloaded, until the cookie ends.
-import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { cookieIsSecure } from "~/auth/session.server.ts";
-import { getEnv } from "~/env.server.ts";
+import { cookieSecret } from "~/env.server.ts";
 import { emailField } from "./public-forms.server.ts";
 
 export const CHECK_EMAIL_PATH = "/sign-up/check-email";
 
 function sentToCookie() {
-  const secret =
-    getEnv().COOKIE_SECRET ??
-    crypto
-      .createHash("sha256")
-      .update(`svm-sent-to:${process.env.DATABASE_URL ?? ""}`)
-      .digest("hex");
   return createCookie("svm_sent_to", {
     path: CHECK_EMAIL_PATH,
     httpOnly: true,
     sameSite: "lax",
     secure: cookieIsSecure(),
-    secrets: [secret],
+    secrets: [cookieSecret("svm-sent-to")],
     maxAge: 30 * 60,
   });
 }
