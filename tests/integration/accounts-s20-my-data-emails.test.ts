@@ -43,6 +43,27 @@ describe("my data", () => {
     expect(text).not.toContain("tokenHash");
   });
 
+  it("says an invitation was declined, not only that it ended", async () => {
+    const user = await createUser();
+    await callAction(organisationAction, {
+      path: `/organisations/${world.vcse.id}`,
+      params: { id: world.vcse.id },
+      cookie: await sessionCookieFor(world.users.vcseOwner.id),
+      form: { intent: "invite", email: user.email, role: "MEMBER" },
+    });
+    const declinedAt = new Date();
+    await db.invitation.updateMany({
+      where: { email: user.email },
+      data: { declinedAt, revokedAt: declinedAt },
+    });
+    const data = (await (
+      await callLoader(dataLoader, { path: "/account/data", cookie: await sessionCookieFor(user.id) })
+    ).json()) as { invitationsToYou: { declinedAt: string | null }[] };
+    expect(data.invitationsToYou).toEqual([
+      expect.objectContaining({ declinedAt: declinedAt.toISOString() }),
+    ]);
+  });
+
   it("lists none sent to anybody else", async () => {
     const user = await createUser();
     const data = (await (

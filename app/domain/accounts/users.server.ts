@@ -668,6 +668,8 @@ export async function exportUserData(userId: string) {
         expiresAt: true,
         acceptedAt: true,
         revokedAt: true,
+        // a declined invitation is also ended (revokedAt): without this it would read as cancelled by its sender
+        declinedAt: true,
         organisation: { select: { name: true } },
       },
       orderBy: { createdAt: "desc" },
