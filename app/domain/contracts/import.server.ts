@@ -28,14 +28,7 @@ import {
   type RowError,
   unnamedValueError,
 } from "./import-rows.ts";
-import {
-  checkCommitment,
-  termProblems,
-  type CheckedCommitment,
-  type CommitmentDraft,
-  type Term,
-} from "./plan.ts";
-import { isQuarterNumber, quarterPeriod, type QuarterNumber } from "./quarters.ts";
+import { checkCommitment, termProblems, type CheckedCommitment } from "./plan.ts";
 import { matchSupplier, normaliseCompanyNumber, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
 import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
@@ -390,28 +383,6 @@ function contractDisagreements(
 function disagreementToTell(differs: Disagreement[] | undefined, told: (column: ImportColumn) => boolean) {
   return differs?.find((d) => !told(d.column));
 }
-/**
- * checkCommitment, with whether the plan adds up even when some of its quarters are wrong: checkCommitment leaves
- * that out until they are right (the form shows its plan's quarters as they are typed), so a row with a quarter
- * outside the term and a plan that does not add up was told the second only once the first was fixed. Asked
- * again over a term holding every quarter of the plan, it says so, with the same words.
- */
-function checkEveryProblem(draft: CommitmentDraft, term: Term): ReturnType<typeof checkCommitment> {
-  const checked = checkCommitment(draft, term);
-  if (checked.ok || !checked.errors.plan) return checked;
-  const told = checked.errors.plan;
-  const periods = draft.plan
-    .filter((p) => isQuarterNumber(p.quarter) && Number.isInteger(p.financialYear))
-    .map((p) => quarterPeriod(p.financialYear, p.quarter as QuarterNumber));
-  const wider = {
-    startDate: new Date(Math.min(term.startDate.getTime(), ...periods.map((p) => p.start.getTime()))),
-    endDate: new Date(Math.max(term.endDate.getTime(), ...periods.map((p) => p.end.getTime()))),
-  };
-  const again = checkCommitment(draft, wider);
-  const more = again.ok ? [] : (again.errors.plan ?? []).filter((message) => !told.includes(message));
-  return { ok: false, errors: { ...checked.errors, plan: [...told, ...more] } };
-}
-
 /** A contract reference in any case names one contract of the council (its unique index is on lower(reference)). */
 const referenceKey = (reference: string) => reference.toLowerCase();
 
@@ -590,7 +561,7 @@ async function planImport(
             "measure_code",
             `The measure ${row.measure_code} has just changed: it is now ${countedIn(measure.unit)}. Write this row's target and plan without a ${sign} sign, then preview the file again`,
           );
-        const checked = checkEveryProblem(
+        const checked = checkCommitment(
           {
             unit: measure.unit,
             targetQuantity: kept(

@@ -92,7 +92,9 @@ export function checkCommitment(
     seen.add(quarterIndex(q));
     plan.push({ ...q, quantity: formatHundredths(toHundredths(entry.quantity)) });
   }
-  if (draft.targetQuantity != null && !errors.plan) {
+  // told with the plan's other problems, not only once they are fixed: a quarter outside the term and a total short
+  // of the target are two things to change (an import's row lists every problem at once)
+  if (draft.targetQuantity != null) {
     const total = nonZero.reduce((sum, entry) => sum + toHundredths(entry.quantity), 0n);
     const target = toHundredths(draft.targetQuantity);
     if (total !== target)
