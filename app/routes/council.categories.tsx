@@ -95,7 +95,7 @@ export default function CategoriesPage() {
         columns={[
           { header: "Name", cell: (c) => c.name, rowHeader: true },
           { header: "Description", cell: (c) => c.description || "None" },
-          ...listItemColumns<(typeof categories)[number]>(),
+          ...listItemColumns<(typeof categories)[number]>(listPath),
         ]}
       />
       <ListEntryForm

@@ -133,7 +133,7 @@ export default function DistrictsPage() {
         columns={[
           { header: "Name", cell: (d) => d.name, rowHeader: true },
           { header: "Postcode areas", cell: (d) => d.postcodeAreas.join(", ") || "None" },
-          ...listItemColumns<(typeof districts)[number]>(),
+          ...listItemColumns<(typeof districts)[number]>(listPath),
         ]}
       />
       <ListEntryForm

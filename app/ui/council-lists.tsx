@@ -10,7 +10,9 @@ import type { StaleRow } from "~/ui/stale-edit.tsx";
 
 type ListItem = { id: string; name: string; active: boolean; _count: { requests: number } };
 
-export function listItemColumns<T extends ListItem>(): Column<T>[] {
+/** `listPath`: the list's own address, which may name its council (`?council=<id>`), kept by each "Change" link. */
+export function listItemColumns<T extends ListItem>(listPath: string): Column<T>[] {
+  const changeHref = (id: string) => `${listPath}${listPath.includes("?") ? "&" : "?"}edit=${id}#change`;
   return [
     {
       header: "Status",
@@ -21,7 +23,7 @@ export function listItemColumns<T extends ListItem>(): Column<T>[] {
       header: "Actions",
       cell: (item) => (
         <div className="flex flex-wrap items-center gap-4">
-          <Link to={`?edit=${item.id}#change`} className="underline">
+          <Link to={changeHref(item.id)} className="underline">
             Change<span className="sr-only"> {item.name}</span>
           </Link>
           <Form method="post">

@@ -231,5 +231,11 @@ describe("the lists linked from the dashboard and the moderation page", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/council/categories?council=${councilA.id}`);
     expect((await db.category.findFirstOrThrow({ where: { name } })).councilId).toBe(councilA.id);
+    // each entry's "Change" link keeps the council, so its form opens on that council's list, not the switcher's
+    const category = await db.category.findFirstOrThrow({ where: { name } });
+    const list = hrefs(await (await renderPage(`/council/categories?council=${councilA.id}`, onB)).text());
+    expect(list).toContain(`/council/categories?council=${councilA.id}&edit=${category.id}#change`);
+    const editing = await renderPage(`/council/categories?council=${councilA.id}&edit=${category.id}`, onB);
+    expect(readableMainText(await editing.text())).toContain(`Change ${name}`);
   });
 });
