@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
-import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { createUser, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { inviteAsOwner } from "../helpers/invitations.ts";
 import { callAction } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
@@ -14,20 +14,7 @@ const world = await createWorld();
 const owner = world.users.vcseOwner;
 const ownerCookie = await sessionCookieFor(owner.id);
 
-async function invite(email: string) {
-  const sent = await callAction(organisationAction, {
-    path: `/organisations/${world.vcse.id}`,
-    params: { id: world.vcse.id },
-    cookie: ownerCookie,
-    form: { intent: "invite", email, role: "MEMBER" },
-  });
-  expect(sent.status).toBe(302);
-  const email_ = await db.emailOutbox.findFirstOrThrow({
-    where: { to: email, template: "membership.invitation" },
-    orderBy: { createdAt: "desc" },
-  });
-  return email_.text.match(/\/invitations\/([A-Za-z0-9_-]+)/)![1]!;
-}
+const invite = (email: string) => inviteAsOwner(world.vcse.id, ownerCookie, email);
 
 const decline = (token: string) =>
   callAction(invitationAction, {

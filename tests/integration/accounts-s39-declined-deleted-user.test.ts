@@ -2,12 +2,11 @@
 // any deleted account, "Deleted user", not by the placeholder address their own address was replaced with.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
-import { db } from "~/db.server.ts";
 import { deleteAccount } from "~/domain/accounts/deletion.server.ts";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
-import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { createUser, createWorld, sessionCookieFor, TEST_PASSWORD } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
+import { inviteAsOwner } from "../helpers/invitations.ts";
 import { callAction } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
@@ -15,20 +14,7 @@ afterAll(() => closeRateLimits());
 const world = await createWorld();
 const ownerCookie = await sessionCookieFor(world.users.vcseOwner.id);
 
-async function invite(email: string) {
-  const sent = await callAction(organisationAction, {
-    path: `/organisations/${world.vcse.id}`,
-    params: { id: world.vcse.id },
-    cookie: ownerCookie,
-    form: { intent: "invite", email, role: "MEMBER" },
-  });
-  expect(sent.status).toBe(302);
-  const email_ = await db.emailOutbox.findFirstOrThrow({
-    where: { to: email, template: "membership.invitation" },
-    orderBy: { createdAt: "desc" },
-  });
-  return email_.text.match(/\/invitations\/([A-Za-z0-9_-]+)/)![1]!;
-}
+const invite = (email: string) => inviteAsOwner(world.vcse.id, ownerCookie, email);
 
 async function declinedSection() {
   const html = (await (await renderPage(`/organisations/${world.vcse.id}`, ownerCookie)).text()).replaceAll(
