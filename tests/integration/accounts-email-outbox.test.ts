@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import { backoffMs, deliverDueEmails, resetEmailClient } from "~/email/deliver.server.ts";
-import { resetEnvCache } from "~/env.server.ts";
+import { backoffMs, deliverDueEmails } from "~/email/deliver.server.ts";
 import { loader as mailboxEmailLoader } from "~/routes/admin.mailbox.$id.tsx";
 import { action as forgotAction } from "~/routes/forgot-password.tsx";
 import { action as signUpAction } from "~/routes/sign-up._index.tsx";
 import { createUser, sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
-import { startFakeResend } from "../helpers/fake-resend.ts";
+import { usingFakeResend } from "../helpers/using-fake-resend.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
-let fake: Awaited<ReturnType<typeof startFakeResend>>;
+const resend = usingFakeResend();
 
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_fake";
-  process.env.RESEND_BASE_URL = fake.url;
-  resetEnvCache();
-  resetEmailClient();
-});
-
-afterAll(async () => {
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  resetEnvCache();
-  resetEmailClient();
-  await fake.close();
-  await closeRateLimits();
-});
+afterAll(() => closeRateLimits());
 
 const ip = () => ({ "x-svm-client-ip": `192.0.2.${Math.floor(Math.random() * 250)}` });
 
@@ -53,11 +37,11 @@ describe("account emails through the outbox", () => {
     const expected = [...addresses, existing.email].sort();
     expect(await pendingCount()).toBe(4);
 
-    fake.setDown(true);
+    resend.server.setDown(true);
     const start = new Date();
     const failed = await deliverDueEmails({ now: start });
     expect(failed).toMatchObject({ claimed: 4, sent: 0, failed: 4 });
-    expect(fake.sent).toHaveLength(0);
+    expect(resend.server.sent).toHaveLength(0);
     const afterFailure = await db.emailOutbox.findMany({ where: { to: { in: expected } } });
     for (const row of afterFailure) {
       expect(row).toMatchObject({ status: "PENDING", attempts: 1, providerId: null });
@@ -65,11 +49,11 @@ describe("account emails through the outbox", () => {
       expect(row.nextAttemptAt.getTime()).toBe(start.getTime() + backoffMs(1));
     }
 
-    fake.setDown(false);
+    resend.server.setDown(false);
     // Too early: backoff holds the retry back even though the provider is up again.
     expect((await deliverDueEmails({ now: new Date(start.getTime() + 1000) })).claimed).toBe(0);
 
-    fake.failNext(1); // the provider recovers after one more error
+    resend.server.failNext(1); // the provider recovers after one more error
     const later = new Date(start.getTime() + backoffMs(1) + 1);
     const second = await deliverDueEmails({ now: later });
     expect(second).toMatchObject({ claimed: 4, sent: 3, failed: 1 });
@@ -79,7 +63,7 @@ describe("account emails through the outbox", () => {
       claimed: 0,
     });
 
-    expect(fake.sent.map((e) => e.to[0]).sort()).toEqual(expected);
+    expect(resend.server.sent.map((e) => e.to[0]).sort()).toEqual(expected);
     const rows = await db.emailOutbox.findMany({ where: { to: { in: expected } } });
     for (const row of rows) {
       expect(row.status).toBe("SENT");
@@ -87,14 +71,14 @@ describe("account emails through the outbox", () => {
       expect(row.sentAt).not.toBeNull();
     }
     // every message has a plain-text and an HTML part
-    for (const sent of fake.sent) {
+    for (const sent of resend.server.sent) {
       expect(sent.html).toContain("<html");
       expect(sent.text.length).toBeGreaterThan(20);
     }
   });
 
   it("two workers delivering at once send each email once", async () => {
-    fake.sent.length = 0;
+    resend.server.sent.length = 0;
     const addresses = [0, 1, 2, 3, 4].map(() => `${unique("race")}@example.test`);
     for (const email of addresses)
       await callAction(signUpAction, {
@@ -104,11 +88,11 @@ describe("account emails through the outbox", () => {
       });
     const [a, b] = await Promise.all([deliverDueEmails(), deliverDueEmails()]);
     expect(a.sent + b.sent).toBe(5);
-    expect(fake.sent.map((e) => e.to[0]).sort()).toEqual(addresses.sort());
+    expect(resend.server.sent.map((e) => e.to[0]).sort()).toEqual(addresses.sort());
   });
 
   it("an email retried after a crash between sending and recording is not sent twice", async () => {
-    fake.sent.length = 0;
+    resend.server.sent.length = 0;
     const email = `${unique("crash")}@example.test`;
     await callAction(signUpAction, {
       path: "/sign-up",
@@ -116,18 +100,18 @@ describe("account emails through the outbox", () => {
       headers: ip(),
     });
     await deliverDueEmails();
-    expect(fake.sent).toHaveLength(1);
+    expect(resend.server.sent).toHaveLength(1);
     // as if the process died before it could mark the row sent
     await db.emailOutbox.updateMany({ where: { to: email }, data: { status: "PENDING", providerId: null } });
     await deliverDueEmails();
-    expect(fake.sent).toHaveLength(1);
+    expect(resend.server.sent).toHaveLength(1);
     expect((await db.emailOutbox.findFirstOrThrow({ where: { to: email } })).status).toBe("SENT");
   });
 });
 
 describe("subjects", () => {
   it("are sent as one header line, also when queued with a line break before subjects were checked", async () => {
-    fake.sent.length = 0;
+    resend.server.sent.length = 0;
     const to = `${unique("subject")}@example.test`;
     await db.emailOutbox.create({
       data: {
@@ -139,7 +123,7 @@ describe("subjects", () => {
       },
     });
     await deliverDueEmails();
-    expect(fake.sent.find((e) => e.to[0] === to)?.subject).toBe(
+    expect(resend.server.sent.find((e) => e.to[0] === to)?.subject).toBe(
       "New requests for evil Bcc: victim@example.com",
     );
   });
@@ -167,7 +151,7 @@ describe("the outbox once a provider is set up", () => {
     expect((await read()).email).toMatchObject({ subject: row.subject, text: null });
 
     await deliverDueEmails();
-    expect(fake.sent.find((e) => e.to[0] === email)?.text).toContain("/reset-password");
+    expect(resend.server.sent.find((e) => e.to[0] === email)?.text).toContain("/reset-password");
     const sent = await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
     expect(sent).toMatchObject({ status: "SENT", html: "", text: "" });
     expect((await read()).email.text).toBeNull();
@@ -176,14 +160,14 @@ describe("the outbox once a provider is set up", () => {
 
 describe("a slow provider", () => {
   it("does not send an email whose lease another worker took while the batch was busy", async () => {
-    fake.sent.length = 0;
+    resend.server.sent.length = 0;
     const addresses = [0, 1].map(() => `${unique("slow")}@example.test`);
     for (const email of addresses) {
       await createUser({ email });
       await callAction(forgotAction, { path: "/forgot-password", form: { email }, headers: ip() });
     }
     const second = await db.emailOutbox.findFirstOrThrow({ where: { to: addresses[1] } });
-    fake.setDelay(400);
+    resend.server.setDelay(400);
     try {
       const batch = deliverDueEmails();
       await new Promise((resolve) => setTimeout(resolve, 200)); // the first email is with the provider
@@ -191,14 +175,14 @@ describe("a slow provider", () => {
       const theirs = new Date(Date.now() + 10 * 60_000);
       await db.emailOutbox.update({ where: { id: second.id }, data: { lockedUntil: theirs } });
       expect(await batch).toMatchObject({ claimed: 2, sent: 1 });
-      expect(fake.sent.map((e) => e.to[0])).toEqual([addresses[0]]);
+      expect(resend.server.sent.map((e) => e.to[0])).toEqual([addresses[0]]);
       expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
         status: "PENDING",
         attempts: 0,
         lockedUntil: theirs,
       });
     } finally {
-      fake.setDelay(0);
+      resend.server.setDelay(0);
     }
   });
 });
@@ -213,19 +197,19 @@ describe("how long delivery is tried", () => {
     const outageRow = await request(`${unique("long-outage")}@example.test`);
     // A week of failed tries already behind it: still waiting, not given up.
     await db.emailOutbox.update({ where: { id: outageRow.id }, data: { attempts: 100 } });
-    fake.setDown(true);
+    resend.server.setDown(true);
     let now = new Date();
     await deliverDueEmails({ now });
     expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: outageRow.id } })).toMatchObject({
       status: "PENDING",
       attempts: 101,
     });
-    fake.setDown(false);
+    resend.server.setDown(false);
     await db.emailOutbox.update({ where: { id: outageRow.id }, data: { status: "SENT" } }); // out of the way
 
     const refusedRow = await request(`${unique("refused")}@example.test`);
     for (let attempt = 1; attempt <= 3; attempt++) {
-      fake.refuseNext(1);
+      resend.server.refuseNext(1);
       now = new Date(now.getTime() + backoffMs(attempt) + 1);
       await deliverDueEmails({ now });
       const row = await db.emailOutbox.findUniqueOrThrow({ where: { id: refusedRow.id } });

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { db, disconnectDb } from "~/db.server.ts";
-import { deliverDueEmails, resetEmailClient } from "~/email/deliver.server.ts";
+import { deliverDueEmails } from "~/email/deliver.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
-import { resetEnvCache } from "~/env.server.ts";
 import { migrateDeploy } from "~/server/migrate.ts";
 import { loader as healthz } from "~/routes/healthz.ts";
-import { startFakeResend } from "../helpers/fake-resend.ts";
+import { usingFakeResend } from "../helpers/using-fake-resend.ts";
 import { callLoader } from "../helpers/routes.ts";
 
 describe("/healthz", () => {
@@ -61,21 +60,7 @@ describe("any PostgreSQL through DATABASE_URL", () => {
 });
 
 describe("email outbox delivery", () => {
-  let fake: Awaited<ReturnType<typeof startFakeResend>>;
-  beforeAll(async () => {
-    fake = await startFakeResend();
-    process.env.RESEND_API_KEY = "re_test";
-    process.env.RESEND_BASE_URL = fake.url;
-    resetEnvCache();
-    resetEmailClient();
-  });
-  afterAll(async () => {
-    delete process.env.RESEND_API_KEY;
-    delete process.env.RESEND_BASE_URL;
-    resetEnvCache();
-    resetEmailClient();
-    await fake.close();
-  });
+  const resend = usingFakeResend();
 
   it("keeps every email through a provider outage and sends each exactly once when it returns", async () => {
     await db.$transaction(async (tx) => {
@@ -89,7 +74,7 @@ describe("email outbox delivery", () => {
         });
       }
     });
-    fake.setDown(true);
+    resend.server.setDown(true);
     const t0 = new Date();
     const down = await deliverDueEmails({ now: t0 });
     expect(down).toMatchObject({ claimed: 3, sent: 0, failed: 3 });
@@ -98,18 +83,18 @@ describe("email outbox delivery", () => {
     // Nothing is due again until the backoff has passed.
     expect((await deliverDueEmails({ now: new Date(t0.getTime() + 1000) })).claimed).toBe(0);
 
-    fake.setDown(false);
+    resend.server.setDown(false);
     const later = new Date(t0.getTime() + 31_000);
     const back = await deliverDueEmails({ now: later });
     expect(back).toMatchObject({ claimed: 3, sent: 3, failed: 0 });
     expect(await deliverDueEmails({ now: new Date(later.getTime() + 3_600_000) })).toMatchObject({
       claimed: 0,
     });
-    expect(fake.sent.map((e) => e.subject).sort()).toEqual(["Hello 1", "Hello 2", "Hello 3"]);
+    expect(resend.server.sent.map((e) => e.subject).sort()).toEqual(["Hello 1", "Hello 2", "Hello 3"]);
     const rows = await db.emailOutbox.findMany({ select: { status: true, providerId: true } });
     expect(rows.every((r) => r.status === "SENT" && r.providerId?.startsWith("fake_"))).toBe(true);
     // the provider saw the outbox row id as the idempotency key, so a retry after a crash cannot send twice
-    expect(new Set(fake.sent.map((e) => e.idempotencyKey)).size).toBe(3);
+    expect(new Set(resend.server.sent.map((e) => e.idempotencyKey)).size).toBe(3);
   });
 
   it("does not lose an email written in a transaction that rolls back — nor send it", async () => {
@@ -133,10 +118,10 @@ describe("email outbox delivery", () => {
     await db.$transaction((tx) =>
       enqueueEmail(tx, { to: "race@example.test", subject: "Race", html: "", text: "", template: "test" }),
     );
-    const sentBefore = fake.sent.length;
+    const sentBefore = resend.server.sent.length;
     const now = new Date(Date.now() + 10 * 3_600_000);
     const [a, b] = await Promise.all([deliverDueEmails({ now }), deliverDueEmails({ now })]);
     expect(a.sent + b.sent).toBe(1);
-    expect(fake.sent.length - sentBefore).toBe(1);
+    expect(resend.server.sent.length - sentBefore).toBe(1);
   });
 });

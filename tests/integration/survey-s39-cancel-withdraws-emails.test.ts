@@ -2,13 +2,12 @@
 // invitations, but invitation emails still waiting in the outbox went out afterwards, with links that no longer
 // worked, and businesses already emailed were never told. Cancelling now withdraws the invitation emails not sent
 // yet, in the same transaction, and emails each address already sent one that the survey is cancelled.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { londonDay } from "~/domain/calendar.ts";
 import { inviteAddress } from "~/domain/survey/cycles.server.ts";
-import { deliverDueEmails, resetEmailClient } from "~/email/deliver.server.ts";
-import { resetEnvCache } from "~/env.server.ts";
+import { deliverDueEmails } from "~/email/deliver.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import {
   createCouncil,
@@ -17,28 +16,13 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
-import { startFakeResend } from "../helpers/fake-resend.ts";
+import { usingFakeResend } from "../helpers/using-fake-resend.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
 import { callAction } from "../helpers/routes.ts";
 
-let fake: Awaited<ReturnType<typeof startFakeResend>>;
+const resend = usingFakeResend();
 
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_fake";
-  process.env.RESEND_BASE_URL = fake.url;
-  resetEnvCache();
-  resetEmailClient();
-});
-
-afterAll(async () => {
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  resetEnvCache();
-  resetEmailClient();
-  await fake.close();
-  await closeRateLimits();
-});
+afterAll(() => closeRateLimits());
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -72,7 +56,7 @@ async function cycleOpeningLater() {
   return { council, cycle, cancel, invite, page };
 }
 
-const sentTo = (to: string) => fake.sent.filter((e) => e.to.includes(to));
+const sentTo = (to: string) => resend.server.sent.filter((e) => e.to.includes(to));
 
 describe("cancelling a survey before it opens", () => {
   it("withdraws invitation emails not sent yet and tells, once, those already emailed", async () => {
