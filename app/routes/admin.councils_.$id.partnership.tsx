@@ -54,6 +54,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { partnershipId, from } = submission.value;
   const current = await currentPartnershipOf(params.id!);
   if (current === undefined) notFound();
+  const target = partnershipId ?? null;
+  // "Yes, remove" sent twice: what was asked for is so already, answered as the first was (decision 024), not as a
+  // change someone else made meanwhile
+  if (current === target && current !== from) {
+    const now = await partnershipChangePlan(params.id!, target);
+    if (!now) notFound();
+    return redirectWithFlash("/admin/councils", {
+      kind: "success",
+      message: now.from
+        ? `${now.council.name} moved to ${now.from.name}`
+        : `${now.council.name} removed from its partnership`,
+    });
+  }
   if (current !== from)
     return json(
       {

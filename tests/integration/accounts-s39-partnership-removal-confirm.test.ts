@@ -78,6 +78,15 @@ describe("removing a council from its partnership", () => {
     expect(confirmed.status).toBe(302);
     expect(confirmed.headers.get("location")).toBe("/admin/councils");
     expect(await partnershipOf(council.id)).toBeNull();
+    // sent twice: answered as the first was, not as a change someone else made meanwhile
+    const again = await callAction(confirmAction, {
+      path: `/admin/councils/${council.id}/partnership`,
+      params: { id: council.id },
+      cookie: admin,
+      form: { partnershipId: "", from: partnership.id },
+    });
+    expect(again.status).toBe(302);
+    expect(again.headers.get("location")).toBe("/admin/councils");
     const membership = await db.membership.findFirstOrThrow({ where: { userId: own.id } });
     expect(membership.partnershipWide).toBe(false);
   });
