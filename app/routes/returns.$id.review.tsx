@@ -27,7 +27,6 @@ import { formatDate, formatDateTime } from "~/ui/format.ts";
 import {
   acceptedBy,
   commitmentSummary,
-  errorsInPageOrder,
   ProgressTable,
   ReturnChanges,
   ReturnHistory,
@@ -165,10 +164,11 @@ export default function ReviewReturn() {
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
         <ErrorSummary
-          errors={errorsInPageOrder(form.allErrors, [
+          errors={form.allErrors}
+          order={[
             ...page.lines.map((_, index) => `${fields.lineComments.name}[${index}].comment`),
             fields.comment.name,
-          ])}
+          ]}
         />
         {page.lines.map((line, index) => {
           const sent = sentComments.get(line.commitmentId);

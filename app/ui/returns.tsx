@@ -454,13 +454,3 @@ export function FileInput({
     </div>
   );
 }
-
-/**
- * A form's errors in the order of `fields`, the order its fields are on the page, for the error summary to list
- * them as the page does (the checks find them in another order: a line's link before its amount). Errors of the
- * form as a whole, and of any field not named, come first.
- */
-export function errorsInPageOrder<E>(errors: Record<string, E>, fields: string[]): Record<string, E> {
-  const rank = (key: string) => fields.indexOf(key);
-  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
-}

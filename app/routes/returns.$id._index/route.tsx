@@ -41,7 +41,6 @@ import {
   acceptedBy,
   commitmentSummary,
   ContractLink,
-  errorsInPageOrder,
   FileInput,
   formatBytes,
   LinkedPledges,
@@ -495,12 +494,13 @@ function ReturnForm() {
   return (
     <>
       <ErrorSummary
-        errors={errorsInPageOrder(form.allErrors, [
+        errors={form.allErrors}
+        order={[
           ...page.lines.flatMap((_, index) =>
             ["quantity", "narrative", "note", "evidenceUrl", "evidence"].map((f) => `lines[${index}].${f}`),
           ),
           fields.declaration.name,
-        ])}
+        ]}
       />
       <Form
         method="post"
