@@ -3,7 +3,7 @@ import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
-import { withCouncil } from "~/ui/charts/record-links.ts";
+import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   addCategory,
@@ -28,9 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const named = new URL(request.url).searchParams.get("council");
   const { membership } = await requireCouncilOf(request, named);
   // the list's own links keep the council the address names
-  const listPath = named
-    ? withCouncil("/council/categories", membership.organisationId)
-    : "/council/categories";
+  const listPath = keepCouncil("/council/categories", membership.organisationId, Boolean(named));
   const categories = await listCategories(membership.organisationId);
   const editId = new URL(request.url).searchParams.get("edit");
   const editing = categories.find((c) => c.id === editId) ?? null;
@@ -64,13 +62,10 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     return json(submission.reply(refusalReply(result)), { status: 400 });
   }
-  return redirectWithFlash(
-    named ? withCouncil("/council/categories", membership.organisationId) : "/council/categories",
-    {
-      kind: "success",
-      message: "Categories updated",
-    },
-  );
+  return redirectWithFlash(keepCouncil("/council/categories", membership.organisationId, Boolean(named)), {
+    kind: "success",
+    message: "Categories updated",
+  });
 }
 
 export default function CategoriesPage() {

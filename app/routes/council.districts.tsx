@@ -3,7 +3,7 @@ import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
-import { withCouncil } from "~/ui/charts/record-links.ts";
+import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   addDistrict,
@@ -30,9 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const named = new URL(request.url).searchParams.get("council");
   const { membership } = await requireCouncilOf(request, named);
   // the list's own links keep the council the address names
-  const listPath = named
-    ? withCouncil("/council/districts", membership.organisationId)
-    : "/council/districts";
+  const listPath = keepCouncil("/council/districts", membership.organisationId, Boolean(named));
   const districts = await listDistricts(membership.organisationId);
   const editId = new URL(request.url).searchParams.get("edit");
   const editing = districts.find((d) => d.id === editId) ?? null;
@@ -85,13 +83,10 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     return json(submission.reply(refusalReply(result)), { status: 400 });
   }
-  return redirectWithFlash(
-    named ? withCouncil("/council/districts", membership.organisationId) : "/council/districts",
-    {
-      kind: "success",
-      message: "Districts updated",
-    },
-  );
+  return redirectWithFlash(keepCouncil("/council/districts", membership.organisationId, Boolean(named)), {
+    kind: "success",
+    message: "Districts updated",
+  });
 }
 
 export default function DistrictsPage() {

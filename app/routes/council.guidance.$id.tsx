@@ -22,7 +22,7 @@ import {
   type GuidanceStale,
 } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES, guidancePageSchema } from "~/domain/content/schemas.ts";
-import { withCouncil } from "~/ui/charts/record-links.ts";
+import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // deleting has its own page, which checks the version shown: a confirmation from before it (a page kept open, a
   // form sent again) deletes nothing here, and is asked again there with the page as it is now
   const named = new URL(request.url).searchParams.has("council") || councilId !== acting.organisationId;
-  const keep = (href: string) => (named ? withCouncil(href, councilId) : href);
+  const keep = (href: string) => keepCouncil(href, councilId, named);
   if (!isNew && submission.payload.intent === "delete")
     throw redirect(keep(`/council/guidance/${params.id}/delete`));
   const value = submission.status === "success" ? submission.value : null;
@@ -152,7 +152,7 @@ export function ErrorBoundary() {
 
 export default function EditGuidance() {
   const { councilName, councilId, named, page, preview } = useLoaderData<typeof loader>();
-  const keep = (href: string) => (named ? withCouncil(href, councilId) : href);
+  const keep = (href: string) => keepCouncil(href, councilId, named);
   const lastResult = useActionData<typeof action>();
   const { stale, version } = editState<GuidanceStale>(lastResult, page?.version);
   const [form, fields] = useForm({

@@ -11,7 +11,7 @@ import { deleteGuidance, getGuidanceForDeletion } from "~/domain/content/guidanc
 import { guidanceDeleteSchema } from "~/domain/content/schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
-import { withCouncil } from "~/ui/charts/record-links.ts";
+import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
@@ -72,21 +72,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // back to the list of the page's council, when the address named it or it is not the one being worked for
   const named =
     new URL(request.url).searchParams.has("council") || membership.organisationId !== acting.organisationId;
-  return redirectWithFlash(
-    named ? withCouncil("/council/guidance", membership.organisationId) : "/council/guidance",
-    {
-      kind: "success",
-      message: "Guidance page deleted",
-    },
-  );
+  return redirectWithFlash(keepCouncil("/council/guidance", membership.organisationId, named), {
+    kind: "success",
+    message: "Guidance page deleted",
+  });
 }
 
 export default function DeleteGuidance() {
   const { councilName, councilId, named, page } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const back = named
-    ? withCouncil(`/council/guidance/${page.id}`, councilId)
-    : `/council/guidance/${page.id}`;
+  const back = keepCouncil(`/council/guidance/${page.id}`, councilId, named);
   const audience = GUIDANCE_AUDIENCES.find((a) => a.value === page.audience)?.label ?? page.audience;
   return (
     <div className="max-w-3xl">

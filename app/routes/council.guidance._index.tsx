@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
 import { listCouncilGuidance } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
-import { withCouncil } from "~/ui/charts/record-links.ts";
+import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CouncilGuidance() {
   const { councilName, councilId, named, pages } = useLoaderData<typeof loader>();
-  const keep = (href: string) => (named ? withCouncil(href, councilId) : href);
+  const keep = (href: string) => keepCouncil(href, councilId, named);
   return (
     <>
       <PageHeading caption={councilName}>Guidance pages</PageHeading>

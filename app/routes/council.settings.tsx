@@ -9,7 +9,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
 import { brandColourUsable, DEFAULT_BRAND_COLOUR } from "~/domain/content/brand-colour.ts";
 import { councilSettingsSchema, RETURN_DUE_DAYS } from "~/domain/content/schemas.ts";
-import { withCouncil } from "~/ui/charts/record-links.ts";
+import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
@@ -64,10 +64,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const message = membership === acting ? "Settings saved" : `Settings saved for ${input.councilName}`;
   // back to the settings of the council saved, when the address or the form named it
   const named = membership !== acting || new URL(request.url).searchParams.has("council");
-  return redirectWithFlash(
-    named ? withCouncil("/council/settings", membership.organisationId) : "/council/settings",
-    { kind: "success", message },
-  );
+  return redirectWithFlash(keepCouncil("/council/settings", membership.organisationId, named), {
+    kind: "success",
+    message,
+  });
 }
 
 export default function CouncilSettings() {

@@ -7,6 +7,14 @@ export function withCouncil(href: string, councilId: string) {
   return `${path}${path!.includes("?") ? "&" : "?"}${council}${hash === undefined ? "" : `#${hash}`}`;
 }
 
+/**
+ * `href` naming the council when the page it leads from was opened for a council its address named (`named`), or
+ * for one other than the switcher's; else as it is, so pages reached the usual way keep their plain addresses.
+ */
+export function keepCouncil(href: string, councilId: string, named: boolean) {
+  return named ? withCouncil(href, councilId) : href;
+}
+
 // Where a figure links to the records behind it: only pages that exist are listed.
 export const links = {
   contracts: "/contracts",
