@@ -1,5 +1,6 @@
 // What deleting an account erases beyond the user row: the person's email address wherever it was written down
-// for them (emails sent to them, invitations to them, audit details naming the address, an organisation's
+// for them (emails sent to them, invitations to them and their declines, including the notice of a decline sent
+// to whoever invited them, audit details naming the address, an organisation's
 // contact address, and in the survey, their contact details and survey invitations to them). The records stay, with the address replaced by the account's
 // placeholder. Why: docs/decisions/015-deleting-the-last-member.md.
 import type { Tx } from "~/db.server.ts";
@@ -26,7 +27,23 @@ const AUDIT_ACTIONS_WITH_EMAIL = [
   "membership.invite_owner",
   "auth.sign_in_failed",
   "council.invite_admin",
+  "membership.invitation_decline",
 ];
+
+// What the notice of a decline, sent to whoever sent the invitation, says instead of the address of someone who
+// has deleted their account since: the name the app gives every deleted account.
+export const DELETED_USER = "Deleted user";
+
+// The address as a case-blind regular expression, as written in text and as React escapes it in HTML.
+const escapeHtml = (value: string) =>
+  value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#x27;");
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const quoting = (address: string) => [...new Set([address, escapeHtml(address)])].map(escapeRegExp).join("|");
 
 export type ErasureCounts = { invitationsCancelled: number; emailsCancelled: number };
 
@@ -135,6 +152,17 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
       SET "to" = ${placeholder}, html = '', text = ${ERASED_EMAIL_TEXT},
           "lastError" = replace("lastError", "to", ${placeholder})
       WHERE "to" = ${address} AND "userId" IS NULL
+        AND "createdAt" < ${takenAt ?? NEVER} AND "createdAt" >= ${heldFrom ?? EVER}`;
+
+    // The notice of their decline sent to whoever invited them quotes the address (in its subject, which starts
+    // with it, and its message), sent or not: it says "Deleted user" instead, and one not sent yet still goes.
+    await tx.$executeRaw`
+      UPDATE "EmailOutbox"
+      SET subject = regexp_replace(subject, ${quoting(address)}, ${DELETED_USER}, 'gi'),
+          text = regexp_replace(text, ${quoting(address)}, ${DELETED_USER}, 'gi'),
+          html = regexp_replace(html, ${quoting(address)}, ${DELETED_USER}, 'gi')
+      WHERE template = 'membership.invitation_declined'
+        AND starts_with(lower(subject), ${`${address} declined your invitation`})
         AND "createdAt" < ${takenAt ?? NEVER} AND "createdAt" >= ${heldFrom ?? EVER}`;
 
     // An organisation's contact address that is this person's (given when registering it) goes: the
