@@ -74,6 +74,34 @@ function isControl(byte: number) {
   return (byte < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a].includes(byte)) || byte === 0x7f;
 }
 
+// Some Windows programs (and files that once went through DOS tools) end a text file with Ctrl+Z, its old
+// end-of-file mark: after the last line break or straight after the last value, sometimes with a line break or
+// spaces after it. Excel and Notepad ignore it; read as data it made a last "row" with the wrong number of fields.
+const END_OF_FILE_MARK = "\x1a";
+const WHITESPACE = /\s/;
+
+/** Where the Ctrl+Z that only whitespace (or more Ctrl+Z) follows starts, or the text's length if there is none. */
+function endOfFileMarkAt(text: string) {
+  let i = text.length;
+  while (i > 0 && (text[i - 1] === END_OF_FILE_MARK || WHITESPACE.test(text[i - 1]!))) i -= 1;
+  const at = text.indexOf(END_OF_FILE_MARK, i);
+  return at < 0 ? text.length : at;
+}
+
+export const END_OF_FILE_MARK_MESSAGE =
+  "This row holds a Ctrl+Z character (an end-of-file mark) before the end of the file: delete it. One at the very end of the file is ignored.";
+
+/** The text without a Ctrl+Z at its very end (and any whitespace after it); one anywhere else is left in. */
+export async function* withoutEndOfFileMark(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let held = ""; // from a Ctrl+Z on, while nothing but whitespace has followed it: the end of the file, perhaps
+  for await (const chunk of chunks) {
+    const text = held + chunk;
+    const cut = endOfFileMarkAt(text);
+    held = text.slice(cut);
+    if (cut > 0) yield text.slice(0, cut);
+  }
+}
+
 /** How many bytes are read before a file's encoding is decided: its first line, column names, at least. */
 export const SNIFF_BYTES = 512;
 

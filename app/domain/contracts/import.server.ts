@@ -11,7 +11,13 @@ import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts
 import type { ContractStatus, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { rowLines } from "./import-lines.ts";
-import { decodeImportChunks, UnreadableFileError, type ImportEncoding } from "./import-encoding.ts";
+import {
+  decodeImportChunks,
+  END_OF_FILE_MARK_MESSAGE,
+  UnreadableFileError,
+  withoutEndOfFileMark,
+  type ImportEncoding,
+} from "./import-encoding.ts";
 import { contractSnapshot, detailsSelect, lockContractRows, type Actor } from "./contracts.server.ts";
 import { countedIn } from "./labels.ts";
 import { lockMeasureRows } from "./measures.server.ts";
@@ -57,7 +63,9 @@ export async function readImportFile(
   let rejectedRows = 0; // rows with one or more errors (the row limit counts rows, not errors)
   let text: Awaited<ReturnType<typeof withDelimiter>>;
   try {
-    text = await withDelimiter(decodeImportChunks(raw as AsyncIterable<string | Uint8Array>, found));
+    text = await withDelimiter(
+      withoutEndOfFileMark(decodeImportChunks(raw as AsyncIterable<string | Uint8Array>, found)),
+    );
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
     return unreadable(columns, found.encoding, error);
@@ -102,6 +110,15 @@ export async function readImportFile(
           message: `A file can hold at most ${MAX_IMPORT_ROWS} rows`,
         });
         break;
+      }
+      // a Ctrl+Z before the end (a file pasted after another that ended with one): its own problem, not the
+      // row's wrong number of fields
+      const marked = Object.entries(record).find(([, value]) => value.includes("\x1a"));
+      if (marked) {
+        const column = columns.has(marked[0] as ImportColumn) ? (marked[0] as ImportColumn) : null;
+        errors.push({ line, column, message: END_OF_FILE_MARK_MESSAGE });
+        rejectedRows += 1;
+        continue;
       }
       if (info.error?.code === "CSV_RECORD_INCONSISTENT_COLUMNS") {
         const got = /got (\d+)/.exec(info.error.message)?.[1];
