@@ -10,37 +10,44 @@ import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { forEachItem } from "~/jobs/each-item.server.ts";
 import { deleteUnsentResponses, moveProtectedAnswers } from "./protected-answers.server.ts";
 import { contactConsentAnswerOf } from "./report.ts";
+import { keepReachedAtClose } from "./cycles.server.ts";
 
 // Closing also deletes the answers that were never sent, in the same transaction (as closeCycle does), and is
 // logged as a close by hand is, with no one as the actor.
 export async function closeFinishedCycles(now: Date) {
-  return db.$transaction(async (tx) => {
-    const closed = await tx.surveyCycle.updateManyAndReturn({
-      // closed once its closing day is over in London
-      where: { status: "OPEN", closesOn: { lt: londonDay(now) } },
-      data: { status: "CLOSED", closedAt: now },
-      select: { id: true, councilId: true },
-    });
-    await deleteUnsentResponses(
-      tx,
-      closed.map((c) => c.id),
-    );
-    for (const cycle of closed) {
-      await writeAudit(
-        {
-          actorUserId: null,
-          organisationId: cycle.councilId,
-          actorOrganisationId: null,
-          action: "survey.cycle.close",
-          entityType: "SurveyCycle",
-          entityId: cycle.id,
-          details: { reason: "closing date passed" },
-        },
+  return db.$transaction(
+    async (tx) => {
+      const closed = await tx.surveyCycle.updateManyAndReturn({
+        // closed once its closing day is over in London
+        where: { status: "OPEN", closesOn: { lt: londonDay(now) } },
+        data: { status: "CLOSED", closedAt: now },
+        select: { id: true, councilId: true },
+      });
+      // who each reached, kept before the unsent answers go: its response rate is read against it from now on
+      for (const cycle of closed) await keepReachedAtClose(tx, cycle);
+      await deleteUnsentResponses(
         tx,
+        closed.map((c) => c.id),
       );
-    }
-    return closed.length;
-  });
+      for (const cycle of closed) {
+        await writeAudit(
+          {
+            actorUserId: null,
+            organisationId: cycle.councilId,
+            actorOrganisationId: null,
+            action: "survey.cycle.close",
+            entityType: "SurveyCycle",
+            entityId: cycle.id,
+            details: { reason: "closing date passed" },
+          },
+          tx,
+        );
+      }
+      return closed.length;
+      // each cycle closed reads its council's eligible businesses: more than the default five seconds for many
+    },
+    { timeout: 60_000 },
+  );
 }
 
 // The retention period runs from when the survey stopped taking answers: closed by hand, or its closing day over

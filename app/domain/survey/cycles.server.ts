@@ -42,6 +42,7 @@ export function getCycle(councilId: string, cycleId: string) {
       dpiaReference: true,
       retentionMonths: true,
       closedAt: true,
+      reachedAtClose: true,
       anonymisedAt: true,
       council: { select: { name: true } },
     },
@@ -353,6 +354,8 @@ export async function closeCycle(officer: Officer, cycleId: string, now = new Da
       });
       return cycle?.status === "OPEN" ? ("NOT_OPEN_YET" as const) : false;
     }
+    // who it reached, kept before the unsent answers go: a business that had only started one was reached too
+    await keepReachedAtClose(tx, { id: cycleId, councilId: officer.councilId });
     const discarded = await deleteUnsentResponses(tx, [cycleId]);
     await writeAudit(
       {
@@ -369,6 +372,12 @@ export async function closeCycle(officer: Officer, cycleId: string, now = new Da
     );
     return true;
   });
+}
+
+/** Keeps, as a cycle closes (in its transaction), how many businesses it reached: its response rate is read against it. */
+export async function keepReachedAtClose(tx: Tx, cycle: { id: string; councilId: string }) {
+  const reachedAtClose = await businessesReached(cycle, tx);
+  await tx.surveyCycle.update({ where: { id: cycle.id }, data: { reachedAtClose } });
 }
 
 /** What a cycle's invitation emails are about in the outbox: found by it when the cycle is cancelled. */
@@ -483,13 +492,16 @@ export function cancelledMomentsAgo(userId: string, cycleId: string) {
 }
 
 // SME suppliers with a registered postcode in the council's area.
-export async function eligibleSuppliers(councilId: string) {
-  const council = await db.organisation.findUnique({ where: { id: councilId }, select: councilAreaSelect });
+export async function eligibleSuppliers(councilId: string, client: Tx = db) {
+  const council = await client.organisation.findUnique({
+    where: { id: councilId },
+    select: councilAreaSelect,
+  });
   const areas = council ? councilAreas(council) : [];
   if (areas.length === 0) return [];
   // Only suppliers registered in the council's postcode areas are read (the outward code worked out in SQL the
   // way outwardCode() does); isEligibleByArea below stays the rule, and also checks the size.
-  const inArea = await db.$queryRaw<{ id: string }[]>`
+  const inArea = await client.$queryRaw<{ id: string }[]>`
     SELECT id FROM (
       SELECT id, upper(regexp_replace("registeredPostcode", '[[:space:]]+', '', 'g')) AS compact
       FROM "Organisation"
@@ -498,7 +510,7 @@ export async function eligibleSuppliers(councilId: string) {
     WHERE (CASE WHEN length(compact) > 4 THEN left(compact, length(compact) - 3) ELSE compact END)
       = ANY(${areas}::text[])`;
   if (inArea.length === 0) return [];
-  const suppliers = await db.organisation.findMany({
+  const suppliers = await client.organisation.findMany({
     where: { id: { in: inArea.map((s) => s.id) } },
     select: {
       id: true,
@@ -522,8 +534,16 @@ export async function eligibleSuppliers(councilId: string) {
 
 // Who the survey reached is not known once a cycle is anonymised: its invitations are deleted and no answer is tied
 // to a business any more, and today's eligible businesses are not those it reached (sent answers over them gave
-// rates above 100%). Only how many answered stays.
-export async function responseRates(cycle: { id: string; councilId: string; anonymisedAt: Date | null }) {
+// rates above 100%). Only how many answered stays. A closed cycle is read against how many it had reached when it
+// closed (reachedAtClose), so its rate stays put as suppliers join or leave; one closed before that was kept is
+// read against today's, as before.
+export async function responseRates(cycle: {
+  id: string;
+  councilId: string;
+  status?: string;
+  reachedAtClose?: number | null;
+  anonymisedAt: Date | null;
+}) {
   const cycleId = cycle.id;
   if (cycle.anonymisedAt) {
     const submitted = await db.surveyResponse.count({ where: { cycleId, status: "SUBMITTED" } });
@@ -537,8 +557,9 @@ export async function responseRates(cycle: { id: string; councilId: string; anon
       rate: null,
     };
   }
-  const [eligible, invited, byStatus, cannotBeSent] = await Promise.all([
-    eligibleSuppliers(cycle.councilId),
+  const kept = cycle.status === "CLOSED" ? (cycle.reachedAtClose ?? null) : null;
+  const [reached, invited, byStatus, cannotBeSent] = await Promise.all([
+    kept ?? businessesReached(cycle),
     db.surveyInvitation.count({ where: { cycleId } }),
     db.surveyResponse.groupBy({ by: ["status"], where: { cycleId }, _count: { _all: true } }),
     // a business the council rejected may not send what it started: not answers the officer can wait for
@@ -547,24 +568,6 @@ export async function responseRates(cycle: { id: string; councilId: string; anon
     }),
   ]);
   const count = (status: string) => byStatus.find((s) => s.status === status)?._count._all ?? 0;
-  const invitedOrgs = await db.surveyInvitation.findMany({
-    where: { cycleId, organisationId: { not: null } },
-    select: { organisationId: true },
-    distinct: ["organisationId"],
-  });
-  // a business that answered was reached, though no longer eligible (the council's area changed since)
-  const answeredOrgs = await db.surveyResponse.findMany({
-    where: { cycleId, organisationId: { not: null } },
-    select: { organisationId: true },
-  });
-  const reachable = new Set(
-    [
-      ...eligible.map((e) => e.id),
-      ...invitedOrgs.map((i) => i.organisationId),
-      ...answeredOrgs.map((r) => r.organisationId),
-    ].filter((id): id is string => id !== null),
-  );
-  const reached = reachable.size + (await waitingBusinesses(cycleId, [...reachable]));
   const submitted = count("SUBMITTED");
   return {
     eligible: reached,
@@ -577,11 +580,40 @@ export async function responseRates(cycle: { id: string; councilId: string; anon
   };
 }
 
+/**
+ * How many businesses a cycle has reached: those eligible now, those invited, and those that answered (though no
+ * longer eligible, the council's area having changed since), each once, and each address invited whose link is
+ * still waiting. Closing a cycle keeps it (reachedAtClose), read in the closing transaction.
+ */
+export async function businessesReached(cycle: { id: string; councilId: string }, client: Tx = db) {
+  const cycleId = cycle.id;
+  const [eligible, invitedOrgs, answeredOrgs] = await Promise.all([
+    eligibleSuppliers(cycle.councilId, client),
+    client.surveyInvitation.findMany({
+      where: { cycleId, organisationId: { not: null } },
+      select: { organisationId: true },
+      distinct: ["organisationId"],
+    }),
+    client.surveyResponse.findMany({
+      where: { cycleId, organisationId: { not: null } },
+      select: { organisationId: true },
+    }),
+  ]);
+  const reachable = new Set(
+    [
+      ...eligible.map((e) => e.id),
+      ...invitedOrgs.map((i) => i.organisationId),
+      ...answeredOrgs.map((r) => r.organisationId),
+    ].filter((id): id is string => id !== null),
+  );
+  return reachable.size + (await waitingBusinesses(cycleId, [...reachable], client));
+}
+
 // Businesses invited by an address typed in whose link is still waiting: each address is a business reached (a
 // council inviting by email was told 1 answer of the 1 link followed was 100%), unless it is the contact or a
 // member's address of a business already counted.
-async function waitingBusinesses(cycleId: string, counted: string[]) {
-  const invitations = await db.surveyInvitation.findMany({
+async function waitingBusinesses(cycleId: string, counted: string[], client: Tx = db) {
+  const invitations = await client.surveyInvitation.findMany({
     where: { cycleId, organisationId: null },
     select: { email: true },
     distinct: ["email"],
@@ -589,11 +621,11 @@ async function waitingBusinesses(cycleId: string, counted: string[]) {
   const waiting = [...new Set(invitations.map((i) => i.email.toLowerCase()))];
   if (waiting.length === 0) return 0;
   const [contacts, members] = await Promise.all([
-    db.organisation.findMany({
+    client.organisation.findMany({
       where: { id: { in: counted }, contactEmail: { in: waiting, mode: "insensitive" } },
       select: { contactEmail: true },
     }),
-    db.membership.findMany({
+    client.membership.findMany({
       where: { organisationId: { in: counted }, user: { email: { in: waiting, mode: "insensitive" } } },
       select: { user: { select: { email: true } } },
     }),
