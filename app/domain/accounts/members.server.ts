@@ -89,26 +89,28 @@ export async function organisationForMember(organisationId: string, userId: stri
 // How long an invitation someone declined stays listed on its organisation's page.
 const DECLINED_SHOWN_MS = 30 * 24 * 60 * 60 * 1000;
 
-// The invitations declined lately, for whoever manages the organisation: not those whose address has been
-// invited again since (that invitation is waiting) or has joined after all.
-async function invitationsDeclined(organisation: {
-  id: string;
-  memberships: { user: { email: string } }[];
-  invitations: { email: string }[];
-}) {
+// The invitations declined lately, for whoever manages the organisation: for each address, what happened last
+// (decision 041). A decline is not listed once the address has been invited again since, whether that invitation
+// is waiting, expired, cancelled or accepted (a newer decline is listed in its place), nor once the address has
+// joined.
+async function invitationsDeclined(organisation: { id: string; memberships: { user: { email: string } }[] }) {
   const declined = await db.invitation.findMany({
     where: { organisationId: organisation.id, declinedAt: { gt: new Date(Date.now() - DECLINED_SHOWN_MS) } },
     orderBy: { declinedAt: "desc" },
     select: { id: true, email: true, role: true, declinedAt: true },
   });
-  const since = new Set([
-    ...organisation.invitations.map((i) => i.email),
-    ...organisation.memberships.map((m) => m.user.email.toLowerCase()),
-  ]);
-  const seen = new Set<string>();
+  if (!declined.length) return [];
+  // the newest invitation to each of these addresses: only a decline that is it is what happened last
+  const latest = await db.invitation.findMany({
+    where: { organisationId: organisation.id, email: { in: [...new Set(declined.map((i) => i.email))] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    distinct: ["email"],
+    select: { id: true },
+  });
+  const last = new Set(latest.map((i) => i.id));
+  const members = new Set(organisation.memberships.map((m) => m.user.email.toLowerCase()));
   return declined.flatMap(({ declinedAt, ...invitation }) => {
-    if (since.has(invitation.email) || seen.has(invitation.email)) return [];
-    seen.add(invitation.email);
+    if (!last.has(invitation.id) || members.has(invitation.email)) return [];
     // the person has deleted their account since: their address was erased, and the page says "Deleted user"
     return [
       {
