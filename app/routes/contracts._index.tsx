@@ -17,6 +17,7 @@ import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, Select, TextInput } from "~/ui/form.tsx";
 import { countOf, formatDate, formatGbp, formatNumber, listInWords } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { CommitmentProgressTable, NOT_AWARDED_NOTE } from "./contracts.$id._index/commitment-progress.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Contracts – Social Value Marketplace" }];
@@ -74,6 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationName: membership.organisationName,
     // kept on the list's own links and form, so it goes on acting for the council named
     council: council ?? null,
+    councilId: membership.organisationId,
     today: londonDayIso(new Date()),
     filters,
     notFound,
@@ -180,11 +182,13 @@ function withoutFilter(search: string, name: string) {
 function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }) {
   const location = useLocation();
   const { filters, options } = data;
+  // a list opened for a council its address names leads on to that council's pages
+  const keep = (href: string) => keepCouncil(href, data.councilId, Boolean(data.council));
   return (
     <>
       <PageHeading caption={data.organisationName}>Contracts</PageHeading>
       <div className="mb-8 flex flex-wrap gap-4">
-        <Link to="/contracts/new" className="font-bold">
+        <Link to={keep("/contracts/new")} className="font-bold">
           Register a contract
         </Link>
         <Link to="/contracts/import" className="font-bold">
@@ -299,7 +303,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           />
         </div>
         <Button>Apply filters</Button>{" "}
-        <Link to={data.council ? `/contracts?council=${data.council}` : "/contracts"} className="ml-4">
+        <Link to={keep("/contracts")} className="ml-4">
           Clear filters
         </Link>
       </Form>
@@ -329,7 +333,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           ) : (
             <>
               Your council has no contracts on the portal yet.{" "}
-              <Link to="/contracts/new">Register a contract</Link> or{" "}
+              <Link to={keep("/contracts/new")}>Register a contract</Link> or{" "}
               <Link to="/contracts/import">import contracts from a CSV file</Link>: their social value
               commitments, quarterly returns and delivery then show here, on the dashboard and in the
               quarterly report.

@@ -4,6 +4,7 @@ import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { themeLabel, unitLabel } from "~/domain/contracts/labels.ts";
 import { listMeasures } from "~/domain/contracts/measures.server.ts";
 import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatGbp, plural } from "~/ui/format.ts";
 
@@ -33,7 +34,7 @@ export default function Measures() {
       </p>
       {canManage ? (
         <p className="mb-6">
-          <Link to={`/council/measures/new?council=${encodeURIComponent(councilId)}`} className="font-bold">
+          <Link to={withCouncil("/council/measures/new", councilId)} className="font-bold">
             Add a measure
           </Link>
         </p>
@@ -81,9 +82,7 @@ export default function Measures() {
             // the contracts the count is made of (one commitment per measure on a contract)
             cell: (m) =>
               m.commitmentCount > 0 ? (
-                <Link
-                  to={`/contracts?council=${encodeURIComponent(councilId)}&measure=${encodeURIComponent(m.id)}`}
-                >
+                <Link to={withCouncil(`/contracts?measure=${encodeURIComponent(m.id)}`, councilId)}>
                   {m.commitmentCount}
                   <span className="sr-only">
                     {" "}

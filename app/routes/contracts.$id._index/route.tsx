@@ -10,6 +10,7 @@ import { readableValue } from "~/domain/contracts/history.ts";
 import { contractStatusLabel, statusDateConflict } from "~/domain/contracts/labels.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
+import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { formatDate, formatDateTime, formatGbp } from "~/ui/format.ts";
 import { CommitmentProgressTable, NOT_AWARDED_NOTE } from "./commitment-progress.tsx";
@@ -70,12 +71,13 @@ export default function ContractPage() {
     useLoaderData<typeof loader>();
   const officer = viewAs === "officer";
   const conflict = statusDateConflict(contract, today);
-  const forCouncil = officer ? `council=${encodeURIComponent(contract.councilId)}` : "";
+  // an officer's links to the council's lists name the contract's council; the supplier's follow the switcher
+  const forCouncil = (href: string) => keepCouncil(href, contract.councilId, officer);
   const change = (hidden: string) =>
     officer ? { to: `/contracts/${contract.id}/edit`, label: "Change", hidden } : undefined;
   return (
     <>
-      <BackLink to={officer ? `/contracts?${forCouncil}` : "/contracts"}>All contracts</BackLink>
+      <BackLink to={forCouncil("/contracts")}>All contracts</BackLink>
       <PageHeading caption={`${contract.reference} · ${contract.council}`}>{contract.title}</PageHeading>
       <p className="mb-6">
         <Tag colour={contract.status === "ACTIVE" ? "green" : "grey"}>
@@ -176,7 +178,7 @@ export default function ContractPage() {
         {/* the returns that delivery to date is counted from: the council's to review or chase, the supplier's
             own to send or see what became of them */}
         {officer ? (
-          <Link to={`/returns?queue=all&contract=${encodeURIComponent(contract.id)}&${forCouncil}`}>
+          <Link to={forCouncil(`/returns?queue=all&contract=${encodeURIComponent(contract.id)}`)}>
             Quarterly returns for this contract
           </Link>
         ) : (

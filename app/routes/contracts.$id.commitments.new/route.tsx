@@ -6,6 +6,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { addCommitment, getContractForCommitments } from "~/domain/contracts/commitments.server.ts";
 import { activeMeasures, measureUnit } from "~/domain/contracts/measures.server.ts";
 import { chosenMeasureSchema, commitmentSchemaFor } from "~/domain/contracts/schemas.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { CommitmentForm } from "./commitment-form.tsx";
@@ -23,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   return json({
     contract: { id: contract.id, reference: contract.reference, title: contract.title },
+    // the contract's council, whichever the header switcher is on: its measure library is the one meant
+    councilId: membership.organisationId,
     quarters: contract.quarters,
     measures,
   });
@@ -50,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewCommitment() {
-  const { contract, quarters, measures } = useLoaderData<typeof loader>();
+  const { contract, councilId, quarters, measures } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
@@ -62,8 +65,9 @@ export default function NewCommitment() {
         // a list with nothing to choose from, refused with "Choose a measure", would leave the officer guessing
         <p className="mb-6 max-w-2xl">
           There is no measure left to add a commitment on: this contract already has a commitment on every
-          measure in use in your council’s <Link to="/council/measures">measure library</Link>. Change one of
-          its commitments instead, or ask a council admin to add a measure.
+          measure in use in your council’s{" "}
+          <Link to={withCouncil("/council/measures", councilId)}>measure library</Link>. Change one of its
+          commitments instead, or ask a council admin to add a measure.
         </p>
       ) : (
         <CommitmentForm

@@ -1,9 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { contractFormOptions, createContract } from "~/domain/contracts/contracts.server.ts";
 import { contractSchema } from "~/domain/contracts/schemas.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contract-form.tsx";
@@ -12,8 +13,14 @@ import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Register a contract – Social Value Marketplace" }];
 
+// The council the address names (the list's "Register a contract" link names the council the list was opened for),
+// else the header switcher's: its officers only, 404 to anyone else. The form is posted to the page's own address,
+// so the contract is registered for the council the page was shown for.
+const requireRegisteringOfficer = (request: Request) =>
+  requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  const { membership } = await requireRegisteringOfficer(request);
   return json({
     council: membership.organisationName,
     // the back link names this council, as the council's links to the list do (decision 027)
@@ -23,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilOfficer(request);
+  const { viewer, membership } = await requireRegisteringOfficer(request);
   const submission = parseForm(await readForm(request), { schema: contractSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createContract(
@@ -50,7 +57,7 @@ export default function NewContract() {
   const lastResult = useActionData<typeof action>();
   return (
     <>
-      <BackLink to={`/contracts?council=${encodeURIComponent(councilId)}`}>All contracts</BackLink>
+      <BackLink to={withCouncil("/contracts", councilId)}>All contracts</BackLink>
       <PageHeading caption={council}>Register a contract</PageHeading>
       <ContractForm
         lastResult={lastResult}

@@ -2,6 +2,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "~/ui/form-for.tsx";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { MEASURE_THEMES, MEASURE_UNITS } from "~/domain/contracts/labels.ts";
 import { helpTypeUnitHint } from "~/domain/contracts/measure-help-types.ts";
 import { measureEditSchema, measureSchema } from "~/domain/contracts/schemas.ts";
@@ -9,7 +10,7 @@ import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput } from "~/ui/form.tsx";
 
 /** A council's measure library: where a measure saved, retired or added for that council goes back to. */
-export const libraryOf = (councilId: string) => `/council/measures?council=${encodeURIComponent(councilId)}`;
+export const libraryOf = (councilId: string) => withCouncil("/council/measures", councilId);
 
 export type MeasureFormValues = {
   code: string;
