@@ -2,6 +2,7 @@
 // registered with it, and its staff's account events, filtered by who, which organisation, record type,
 // action and date.
 import { containingText, db } from "~/db.server.ts";
+import { ORGANISATION_DELETED } from "~/domain/accounts/organisation-deletion.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
 import { NAMED_ID_KEYS, readableDetails } from "./audit-details.ts";
@@ -312,8 +313,33 @@ async function recordNames(councilId: string, entries: ListedEntry[]): Promise<M
       (c) => [c.id, `${c.year} survey`],
     ),
   ]);
-  return new Map(found.flat());
+  const names = new Map(found.flat());
+  for (const [id, name] of await deletedOrganisationNames(of("Organisation").filter((id) => !names.has(id))))
+    names.set(id, name);
+  return names;
 }
+
+// An organisation deleted since (one registered by mistake, decision 041): named as its deletion entry recorded it,
+// marked deleted, or "Deleted organisation" where nothing recorded its name. Its entries stay in the log.
+async function deletedOrganisationNames(ids: string[]): Promise<[string, string][]> {
+  if (!ids.length) return [];
+  const deletions = await db.auditLog.findMany({
+    where: { action: ORGANISATION_DELETED, entityType: "Organisation", entityId: { in: ids } },
+    orderBy: { createdAt: "asc" },
+    select: { entityId: true, details: true },
+  });
+  const recorded = new Map<string, string>();
+  for (const { entityId, details } of deletions) {
+    const name = (details as { name?: unknown } | null)?.name;
+    if (entityId && typeof name === "string" && name.trim()) recorded.set(entityId, name);
+  }
+  return ids.map((id) => {
+    const name = recorded.get(id);
+    return [id, name ? `${name} (deleted)` : DELETED_ORGANISATION];
+  });
+}
+
+export const DELETED_ORGANISATION = "Deleted organisation";
 
 // The choices offered in the filter form: only values that occur in this council's log. The organisations are the
 // council, those registered with it, and any other that acted in its log: a supplier registered with another
