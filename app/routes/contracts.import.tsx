@@ -17,6 +17,7 @@ import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/domain/contracts/import-rows.ts";
+import { importOutcomes, keptAfterImport, keptBeforeImport } from "~/domain/contracts/import-summary.ts";
 import {
   applyImport,
   importedMomentsAgo,
@@ -33,7 +34,7 @@ import { BackLink, Notice, PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { withdrawReturnsOutsideTerm } from "~/domain/reporting/returns-jobs.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary } from "~/ui/form.tsx";
-import { countOf, formatNumber, plural } from "~/ui/format.ts";
+import { countOf, formatNumber, listInWords } from "~/ui/format.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -130,17 +131,12 @@ export async function action({ request }: ActionFunctionArgs) {
 // the council's contracts list, for whoever also works for a supplier
 const contractsOf = (councilId: string) => `/contracts?council=${encodeURIComponent(councilId)}`;
 
-/** "2 new contracts, 1 changed, 0 unchanged; 5 new commitments, 1 changed, 3 unchanged" */
-function outcomes(counts: ImportCounts) {
-  const of = (created: number, changed: number, unchanged: number, one: string, many: string) =>
-    `${formatNumber(created)} new ${plural(created, one, many)}, ${formatNumber(changed)} changed, ${formatNumber(unchanged)} unchanged`;
-  return `${of(counts.created, counts.changed, counts.unchanged, "contract", "contracts")}; ${of(counts.commitmentsCreated, counts.commitmentsChanged, counts.commitmentsUnchanged, "commitment", "commitments")}`;
-}
-
 function importComplete(councilId: string, counts: ImportCounts) {
+  // an import never deletes: the commitments the file left out are said to be kept, as the preview said
+  const kept = keptAfterImport(counts);
   return redirectWithFlash(contractsOf(councilId), {
     kind: "success",
-    message: `Import complete: ${outcomes(counts)}`,
+    message: `Import complete: ${importOutcomes(counts)}${kept ? `; ${kept}` : ""}`,
   });
 }
 
@@ -191,7 +187,9 @@ export default function ImportContracts() {
           </p>
           <p className="mt-2">
             On a contract already stored, a column left out of the file keeps its stored value, and a blank
-            contract manager, award date, plan reference or status does too. The preview shows every change.
+            contract manager, award date, plan reference or status does too. Commitments already on the
+            contract that the file leaves out are kept as they are: an import never deletes. The preview shows
+            every change.
           </p>
           <p className="mt-2 font-mono text-sm break-words">{IMPORT_COLUMNS.join(", ")}</p>
         </details>
@@ -253,6 +251,7 @@ function Preview({
       Preview{fileName ? ` of ${fileName}` : ""}
     </h2>
   );
+  const kept = keptBeforeImport(plan.contracts);
   if (plan.errors.length || !upload)
     return (
       <section aria-labelledby="preview-heading" className="mb-10">
@@ -276,7 +275,8 @@ function Preview({
     <section aria-labelledby="preview-heading" className="mb-10">
       {heading}
       <Notice kind="success" title="No problems found">
-        {countOf(plan.rowCount, "row", "rows")}: {outcomes(plan.counts)}. Nothing has been saved yet.
+        {countOf(plan.rowCount, "row", "rows")}: {importOutcomes(plan.counts)}. Nothing has been saved yet.
+        {kept ? <span className="mt-2 block">{kept}</span> : null}
         {plan.encoding === "windows-1252" ? (
           <span className="mt-2 block">
             The file was saved in the Windows-1252 encoding (Excel’s “CSV (Comma delimited)”) and has been
@@ -321,6 +321,12 @@ function Preview({
                     ]
                       .filter(Boolean)
                       .join(", ")}
+                  </span>
+                ) : null}
+                {c.kept.length ? (
+                  <span className="block text-sm text-muted">
+                    {formatNumber(c.kept.length)} not in the file, kept as{" "}
+                    {c.kept.length === 1 ? "it is" : "they are"}: {listInWords(c.kept)}
                   </span>
                 ) : null}
               </>

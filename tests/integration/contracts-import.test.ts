@@ -54,6 +54,7 @@ describe("a valid file", () => {
       commitmentsCreated: 3,
       commitmentsChanged: 0,
       commitmentsUnchanged: 0,
+      commitmentsKept: 0,
     });
     expect(await db.contract.count({ where: { councilId: world.councilA.id } })).toBe(0);
 
@@ -100,6 +101,7 @@ describe("a valid file", () => {
       commitmentsCreated: 0,
       commitmentsChanged: 0,
       commitmentsUnchanged: 3,
+      commitmentsKept: 0,
     });
     const result = await applyImport(actor, validFile());
     expect(result.ok).toBe(true);
@@ -127,6 +129,7 @@ describe("a valid file", () => {
       commitmentsCreated: 0,
       commitmentsChanged: 1,
       commitmentsUnchanged: 2,
+      commitmentsKept: 0,
     });
     const contract = await db.contract.findFirstOrThrow({
       where: { councilId: world.councilA.id, reference: "IMP-1" },
@@ -423,6 +426,7 @@ describe("the import page", () => {
       commitmentsCreated: 3,
       commitmentsChanged: 0,
       commitmentsUnchanged: 0,
+      commitmentsKept: 0,
     });
     expect(await db.contract.count({ where: { reference: { startsWith: "WEB-" } } })).toBe(0);
     // the page carries a short id, not the file

@@ -72,6 +72,7 @@ describe("a contracts file's separator", () => {
       commitmentsCreated: 1,
       commitmentsChanged: 0,
       commitmentsUnchanged: 0,
+      commitmentsKept: 0,
     });
   });
 

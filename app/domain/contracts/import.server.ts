@@ -261,6 +261,8 @@ type PlannedContract = {
   supplierCompanyNumber: string | null;
   changes: Change[];
   commitments: PlannedCommitment[];
+  /** the measure codes of commitments already on the contract that the file does not give: kept as they are */
+  kept: string[];
 };
 
 export type ImportPlan = {
@@ -277,6 +279,8 @@ export type ImportPlan = {
     commitments: number;
     /** the file's commitments of this contract by what importing does to each (a new contract's are all new) */
     commitmentOutcomes: Record<"new" | "changed" | "unchanged", number>;
+    /** the measure codes of the commitments already on the contract that the file leaves out: kept as they are */
+    kept: string[];
     outcome: "new" | "changed" | "unchanged";
     /** for a changed contract, each field that changes, from what to what (commitments as "JOB-02: Target") */
     changes: Change[];
@@ -284,7 +288,8 @@ export type ImportPlan = {
      * so a target reads "50 hours" as on the contract's page */
     units: (MeasureUnit | null)[];
   }[];
-  /** contracts, then the file's commitments (`commitments` all of them: new, changed and unchanged) */
+  /** contracts, then the file's commitments (`commitments` all of them: new, changed and unchanged), then the
+   * commitments already stored that the file leaves out, which are kept (`commitmentsKept`) */
   counts: {
     created: number;
     changed: number;
@@ -293,6 +298,7 @@ export type ImportPlan = {
     commitmentsCreated: number;
     commitmentsChanged: number;
     commitmentsUnchanged: number;
+    commitmentsKept: number;
   };
 };
 
@@ -692,6 +698,7 @@ async function planImport(
         supplierCompanyNumber: supplier.companyNumber,
         changes: diffSnapshots(previous ? contractSnapshot(previous) : {}, after, CONTRACT_FIELD_LABELS),
         commitments: [],
+        kept: [],
       });
     }
     if (commitment) contracts.get(key)!.commitments.push(commitment);
@@ -702,11 +709,12 @@ async function planImport(
     const previous = existingByRef.get(referenceKey(contract.reference));
     if (!previous) continue;
     const inFile = new Set(contract.commitments.map((c) => c.measureId));
+    const notInFile = previous.commitments.filter((c) => !inFile.has(c.measureId));
+    // an import never deletes: the preview says which commitments stay as they are
+    contract.kept = notInFile.map((c) => c.measure.code).sort((a, b) => a.localeCompare(b, "en-GB"));
     // the contract form's rule and words, naming the commitments whose plans to change
     const problems = termProblems(
-      previous.commitments
-        .filter((c) => !inFile.has(c.measureId))
-        .map((c) => ({ code: c.measure.code, plan: c.plan })),
+      notInFile.map((c) => ({ code: c.measure.code, plan: c.plan })),
       { startDate: contract.data.startDate, endDate: contract.data.endDate },
     );
     // each told against the date that leaves it out, as the contract form does
@@ -760,6 +768,7 @@ function summarise(
       changed: c.commitments.filter((m) => m.existingId && m.changes.length).length,
       unchanged: c.commitments.filter((m) => m.existingId && !m.changes.length).length,
     },
+    kept: c.kept,
     outcome: !c.existingId
       ? ("new" as const)
       : c.changes.length || c.commitments.some((m) => m.changes.length)
@@ -780,6 +789,7 @@ function summarise(
       commitmentsCreated: contracts.reduce((sum, c) => sum + c.commitmentOutcomes.new, 0),
       commitmentsChanged: contracts.reduce((sum, c) => sum + c.commitmentOutcomes.changed, 0),
       commitmentsUnchanged: contracts.reduce((sum, c) => sum + c.commitmentOutcomes.unchanged, 0),
+      commitmentsKept: contracts.reduce((sum, c) => sum + c.kept.length, 0),
     },
   };
 }
@@ -905,6 +915,7 @@ export async function importedMomentsAgo(
     commitmentsCreated: counts.commitmentsCreated ?? 0,
     commitmentsChanged: counts.commitmentsChanged ?? 0,
     commitmentsUnchanged: counts.commitmentsUnchanged ?? 0,
+    commitmentsKept: counts.commitmentsKept ?? 0,
   };
 }
 
