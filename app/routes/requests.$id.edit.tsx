@@ -74,7 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, need } = await requireEditable(request, params.id!);
   const form = await readForm(request);
-  const submission = parseForm(form, { schema: requestFormSchemaFor(form.get("helpType")) });
+  // a category or district listed under another council than the one chosen is told with the other errors
+  const choices = await requestFormOptions();
+  const submission = parseForm(form, { schema: requestFormSchemaFor(form.get("helpType"), choices) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await updateRequest({
     requestId: need.id,

@@ -27,7 +27,14 @@ import {
   type RequestRole,
   WITHDRAW_WHILE_UNDER_WAY,
 } from "./request-lifecycle.ts";
-import { laterNeededByMessage, noLaterNeededBy, PLACE_NEEDED, type RequestForm } from "./schemas.ts";
+import {
+  CATEGORY_OF_OTHER_COUNCIL,
+  DISTRICT_OF_OTHER_COUNCIL,
+  laterNeededByMessage,
+  noLaterNeededBy,
+  PLACE_NEEDED,
+  type RequestForm,
+} from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
 import { staleRequestEdit, type RequestStaleEdit } from "./request-stale-edit.server.ts";
 
@@ -97,13 +104,13 @@ async function checkReferences(form: RequestForm): Promise<Failure | null> {
     where: { id: form.categoryId, councilId: form.councilId, active: true },
     select: { id: true },
   });
-  if (!category) fieldErrors.categoryId = ["Select a category from the chosen council's list"];
+  if (!category) fieldErrors.categoryId = [CATEGORY_OF_OTHER_COUNCIL];
   if (form.districtId) {
     const district = await db.district.findFirst({
       where: { id: form.districtId, councilId: form.councilId, active: true },
       select: { id: true },
     });
-    if (!district) fieldErrors.districtId = ["Select a district from the chosen council's list"];
+    if (!district) fieldErrors.districtId = [DISTRICT_OF_OTHER_COUNCIL];
   }
   if (!form.districtId && !form.postcodeArea && !form.isRemote) fieldErrors.districtId = [PLACE_NEEDED];
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : null;

@@ -247,9 +247,33 @@ function withSubmissionKey<T extends z.ZodObject>(
 /** What a request with no district, no postcode area and not remote is told, by its district field. */
 export const PLACE_NEEDED = "Select a district, enter a postcode area, or say it can be done remotely";
 
+/** The councils the request form offers, each with the categories and districts it lists under that council's name
+ * (requestFormOptions). */
+export type RequestFormChoices = { id: string; categories: { id: string }[]; districts: { id: string }[] }[];
+
+export const CATEGORY_OF_OTHER_COUNCIL = "Select a category from the chosen council's list";
+export const DISTRICT_OF_OTHER_COUNCIL = "Select a district from the chosen council's list";
+
+// Whether `id`, one of the form's choices of `kind`, is listed under a council other than `councilId` (and not under
+// it): a choice the form offers under another council's name. One the form does not offer at all (retired, or never
+// one) is left to the domain, which says so in its own words.
+function listedUnderAnotherCouncil(
+  choices: RequestFormChoices,
+  councilId: unknown,
+  kind: "categories" | "districts",
+  id: unknown,
+) {
+  if (typeof councilId !== "string" || !councilId || typeof id !== "string" || !id) return false;
+  const council = choices.find((c) => c.id === councilId);
+  if (!council || council[kind].some((o) => o.id === id)) return false;
+  return choices.some((c) => c.id !== councilId && c[kind].some((o) => o.id === id));
+}
+
 /** The request form's schema; with the help type the form was sent with, a funding amount in pence is told to be
- * in whole pounds. */
-export const requestFormSchemaFor = (helpType?: unknown) =>
+ * in whole pounds. With the form's choices, a category or district listed under another council than the one chosen
+ * is told with the other errors (the domain checks it again, requests.server.ts): told only once they were right,
+ * it came as a second round of errors. */
+export const requestFormSchemaFor = (helpType?: unknown, choices?: RequestFormChoices) =>
   withSubmissionKey(
     z
       .object({
@@ -314,6 +338,22 @@ export const requestFormSchemaFor = (helpType?: unknown) =>
         // were right, it came as a second round of errors. The domain checks it again (requests.server.ts)
         (v) => Boolean(v.districtId || v.postcodeArea || v.isRemote),
         { when: () => true, path: ["districtId"], message: PLACE_NEEDED },
+      )
+      .refine(
+        (v) => !choices || !listedUnderAnotherCouncil(choices, v?.councilId, "categories", v?.categoryId),
+        {
+          when: () => true,
+          path: ["categoryId"],
+          message: CATEGORY_OF_OTHER_COUNCIL,
+        },
+      )
+      .refine(
+        (v) => !choices || !listedUnderAnotherCouncil(choices, v?.councilId, "districts", v?.districtId),
+        {
+          when: () => true,
+          path: ["districtId"],
+          message: DISTRICT_OF_OTHER_COUNCIL,
+        },
       ),
     { min: 1, max: 100, required: false },
   );
