@@ -19,6 +19,7 @@ import {
   type ReviewValue,
 } from "~/domain/reporting/returns-schema.ts";
 import { reviewReturn } from "~/domain/reporting/returns.server.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { MeasureHelp } from "~/ui/measure-help.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -86,8 +87,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("notFound" in result) notFound();
     return json(submission.reply({ formErrors: [result.formError] }), { status: 409 });
   }
+  // the return as its council sees it, though the officer is also its supplier and the switcher is on the supplier
+  const returnPage = withCouncil(`/returns/${params.id}`, membership.organisationId);
   if (result.notSaved) {
-    return redirectWithFlash(`/returns/${params.id}`, {
+    return redirectWithFlash(returnPage, {
       kind: "error",
       message: `This return has already been ${result.status === "ACCEPTED" ? "accepted" : "queried"}, with comments different from yours, so your review was not sent. The review made is in the history below.`,
     });
@@ -97,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     : result.status === "ACCEPTED"
       ? "Return accepted. Its figures now count towards the contract's progress."
       : "Return queried. The supplier has been asked to amend it.";
-  return redirectWithFlash(`/returns/${params.id}`, { kind: "success", message });
+  return redirectWithFlash(returnPage, { kind: "success", message });
 }
 
 export default function ReviewReturn() {
@@ -119,7 +122,7 @@ export default function ReviewReturn() {
   const amended = page.history.findLast((h) => h.toStatus === "SUBMITTED")?.changes ?? null;
   return (
     <>
-      <BackLink to={`/returns?council=${encodeURIComponent(councilId)}`}>Quarterly returns</BackLink>
+      <BackLink to={withCouncil("/returns", councilId)}>Quarterly returns</BackLink>
       <PageHeading
         caption={`${page.contract.supplierName}: ${page.contract.title} (${page.contract.reference})`}
       >
@@ -150,7 +153,7 @@ export default function ReviewReturn() {
         >
           {page.accepted ? <p className="mb-2">{acceptedBy(page.accepted)}.</p> : null}
           Only a submitted return can be accepted or queried.{" "}
-          <Link to={`/returns/${page.id}`}>View the return</Link>
+          <Link to={withCouncil(`/returns/${page.id}`, councilId)}>View the return</Link>
         </Notice>
       ) : null}
       {page.status === "SUBMITTED" && amended ? (

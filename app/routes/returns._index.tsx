@@ -14,6 +14,7 @@ import {
   supplierReturnContracts,
   type ReturnListItem,
 } from "~/domain/reporting/returns-queries.server.ts";
+import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Pagination, Table, type Column } from "~/ui/components.tsx";
 import { Button, Select } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
@@ -110,7 +111,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     narrowed: narrowed.join(" "),
     complianceLabel: filters.compliance ? COMPLIANCE_LABELS[filters.compliance] : null,
-    links: councilLinks(filters),
+    links: councilLinks(filters, membership.organisationId),
+    councilId: membership.organisationId,
     list,
   });
 }
@@ -125,16 +127,18 @@ type Filters = z.infer<typeof filtersSchema>;
 
 // The list's links, each carrying only the filters that make sense where it leads: the quarter, the contract
 // and "my contracts" narrow every queue; a compliance figure only "All returns", where the dashboard sends it.
-function councilLinks(filters: Filters) {
+// A list opened for a council its address names keeps it on them, and on its returns' links (the return page shows
+// the council's view of a return to someone who is also its supplier).
+function councilLinks(filters: Filters, councilId: string) {
+  const keep = (href: string) => keepCouncil(href, councilId, Boolean(filters.council));
   const href = (next: Partial<Filters>) => {
     const f = { ...filters, ...next };
     const params = new URLSearchParams({ queue: f.queue });
-    if (f.council) params.set("council", f.council);
     if (f.mine) params.set("mine", "1");
     if (f.quarter) params.set("quarter", f.quarter);
     if (f.contract) params.set("contract", f.contract);
     if (f.compliance && f.quarter && f.queue === "all") params.set("compliance", f.compliance);
-    return `/returns?${params}`;
+    return keep(`/returns?${params}`);
   };
   return {
     queues: QUEUES.map((q) => ({ ...q, href: href({ queue: q.value }) })),
@@ -144,16 +148,19 @@ function councilLinks(filters: Filters) {
   };
 }
 
-const contractColumn: Column<ReturnListItem> = {
+/** The return's title linking to its page: `returnHref` names the council when the list was opened for one. */
+const contractColumn = (
+  returnHref: (id: string) => string = (id) => `/returns/${id}`,
+): Column<ReturnListItem> => ({
   header: "Contract",
   rowHeader: true,
   cell: (r) => (
-    <Link to={`/returns/${r.id}`}>
+    <Link to={returnHref(r.id)}>
       {r.contractTitle} <span className="whitespace-nowrap">({r.contractReference})</span>
       <span className="sr-only">, {r.period} return</span>
     </Link>
   ),
-};
+});
 const councilColumn: Column<ReturnListItem> = { header: "Council", cell: (r) => r.councilName };
 const periodColumn: Column<ReturnListItem> = { header: "Quarter", cell: (r) => r.period };
 const dueColumn: Column<ReturnListItem> = { header: "Due by", cell: (r) => formatDate(r.dueDate) };
@@ -237,7 +244,7 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
               rows={data.toDo.items}
               rowKey={(r) => r.id}
               empty={`You have no returns to complete${forContract}.`}
-              columns={[contractColumn, ...council, periodColumn, dueColumn, statusColumn]}
+              columns={[contractColumn(), ...council, periodColumn, dueColumn, statusColumn]}
             />
           ) : (
             <p className="mb-8">
@@ -252,7 +259,7 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
               rows={data.done.items}
               rowKey={(r) => r.id}
               empty={`You have not submitted any returns${forContract} yet.`}
-              columns={[contractColumn, ...council, periodColumn, sentColumn, statusColumn]}
+              columns={[contractColumn(), ...council, periodColumn, sentColumn, statusColumn]}
             />
           ) : (
             <p className="mb-8">Your sent, accepted and not owed returns are on the next pages.</p>
@@ -312,7 +319,9 @@ function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) 
           empty: "There are no returns here.",
         })}
         columns={[
-          contractColumn,
+          contractColumn((id) =>
+            keepCouncil(`/returns/${id}`, data.councilId, Boolean(data.filters.council)),
+          ),
           { header: "Supplier", cell: (r) => r.supplierName },
           periodColumn,
           dueColumn,

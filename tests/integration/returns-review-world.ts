@@ -28,7 +28,7 @@ export async function createSubmittedReturnWorld() {
 type SubmittedWorld = Awaited<ReturnType<typeof createSubmittedReturnWorld>>;
 
 /** The submitted return queried by officerA (a comment on the whole return), so the supplier may amend it; the review
- * sends the officer back to the return's page. */
+ * sends the officer back to the return's page, as its council sees it. */
 export async function createQueriedReturnWorld(comment = "Please check the hours") {
   const w = await createSubmittedReturnWorld();
   const queried = await reviewReturn(w, w.cookies.officerA, {
@@ -37,7 +37,7 @@ export async function createQueriedReturnWorld(comment = "Please check the hours
     comment,
   });
   expect(queried.status).toBe(302);
-  expect(queried.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}`);
+  expect(queried.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}?council=${w.councilA.id}`);
   return w;
 }
 

@@ -32,6 +32,7 @@ import {
   saveReturn,
   type EvidenceResult,
 } from "~/domain/reporting/returns.server.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { MeasureHelp } from "~/ui/measure-help.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -75,10 +76,23 @@ function accessCandidates(
   return ordered.map((m) => ({ kind: m.kind as ReturnAccess["kind"], organisationId: m.organisationId }));
 }
 
+// A council's list names its council in the links to its returns (`council=<id>`): someone who is also the return's
+// supplier sees it as that council's, whichever organisation the switcher is on. Only that council's members, and
+// only a return of that council: anyone else, a stale link included, gets 404 rather than another organisation's view.
+function namedCouncil(viewer: Viewer, councilId: string): ReturnAccess[] {
+  return viewer.memberships
+    .filter((m) => m.kind === "COUNCIL" && m.organisationId === councilId)
+    .map((m) => ({ kind: "COUNCIL", organisationId: m.organisationId }));
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const now = new Date();
-  for (const access of accessCandidates(viewer, request, ["SUPPLIER", "COUNCIL"])) {
+  const named = new URL(request.url).searchParams.get("council");
+  const candidates = named
+    ? namedCouncil(viewer, named)
+    : accessCandidates(viewer, request, ["SUPPLIER", "COUNCIL"]);
+  for (const access of candidates) {
     const page = await getReturnPage(params.id!, access, now);
     // the council's back link names the council acted for, as its links to the list do (decision 027)
     if (page)
@@ -271,9 +285,7 @@ export default function ReturnPage() {
     page.editable || !actionData ? undefined : Object.values(actionData.reply.error ?? {}).flat()[0];
   return (
     <>
-      <BackLink to={councilId ? `/returns?council=${encodeURIComponent(councilId)}` : "/returns"}>
-        Quarterly returns
-      </BackLink>
+      <BackLink to={councilId ? withCouncil("/returns", councilId) : "/returns"}>Quarterly returns</BackLink>
       <PageHeading caption={`${page.contract.title} (${page.contract.reference})`}>
         {page.period} return
       </PageHeading>
