@@ -94,7 +94,12 @@ export default function DeleteAccount() {
     <div className="max-w-2xl">
       <BackLink to="/account">Back to your account</BackLink>
       <PageHeading>Delete your account</PageHeading>
-      <ErrorSummary errors={form.allErrors} />
+      {/* the fields in page order: the boxes for organisations left with no members (when there are any) come before
+          the password, which the schema checks first */}
+      <ErrorSummary
+        errors={form.allErrors}
+        order={[fields.leaveWithoutMembers.name, fields.currentPassword.name]}
+      />
       {blocks.length ? (
         <Notice kind="error" title="Before you can delete your account">
           <ul className="list-disc space-y-2 pl-6">

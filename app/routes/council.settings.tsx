@@ -102,7 +102,20 @@ export default function CouncilSettings() {
         </Notice>
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
-        <ErrorSummary errors={form.allErrors} />
+        {/* the fields in page order: the check that the reminder comes after a return opens is made after every
+            field's own, so its refusal came last, below the brand colour's and the source's */}
+        <ErrorSummary
+          errors={form.allErrors}
+          order={[
+            fields.councilName.name,
+            fields.contactEmail.name,
+            fields.returnDueDays.name,
+            fields.reminderDaysBefore.name,
+            fields.overdueReminderDays.name,
+            fields.brandColour.name,
+            fields.proxyValueSource.name,
+          ]}
+        />
         <input
           type="hidden"
           name={fields.councilId.name}

@@ -1,0 +1,53 @@
+// The council settings form's error summary listed the refusal of the reminder before the due date last, below the
+// brand colour's and the source's, because that check is made after every field's own: it now follows the page, as
+// GOV.UK's summary does, on the page a browser without JavaScript gets.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { formOf, postPage } from "../helpers/render-page.ts";
+
+let cookie: string;
+
+beforeAll(async () => {
+  const world = await createWorld();
+  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+});
+
+/** The fields the summary links to, in its order, and the order those fields are in on the page. */
+function orders(html: string) {
+  const start = html.indexOf('id="error-summary-title"');
+  expect(start).toBeGreaterThan(-1);
+  const summary = html.slice(start, html.indexOf("</ul>", start));
+  const linked = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+  const onPage = [...linked].sort((a, b) => html.indexOf(`id="${a}"`) - html.indexOf(`id="${b}"`));
+  return { linked, onPage };
+}
+
+describe("the council settings form's error summary", () => {
+  it("lists every refusal in the order of the fields on the page, the reminder's among them", async () => {
+    const response = await postPage(
+      "/council/settings",
+      formOf({
+        councilName: "",
+        contactEmail: "not an address",
+        // each a whole number in range, but the reminder would come before the return opens
+        returnDueDays: "5",
+        reminderDaysBefore: "7",
+        overdueReminderDays: "many",
+        brandColour: "blue-ish",
+        proxyValueSource: "x".repeat(301),
+      }),
+      cookie,
+    );
+    expect(response.status).toBe(400);
+    const { linked, onPage } = orders(await response.text());
+    expect(linked).toEqual([
+      "councilName",
+      "contactEmail",
+      "reminderDaysBefore",
+      "overdueReminderDays",
+      "brandColour",
+      "proxyValueSource",
+    ]);
+    expect(linked).toEqual(onPage);
+  });
+});
