@@ -2,7 +2,7 @@
 // as "27 March 2027", yes/no, a record's name in place of its id where the log's reader found one, a changed
 // field as "before → after". Survey entries show only what says how the survey was run, never an answer.
 import { KIND_LABEL } from "~/domain/accounts/labels.ts";
-import { readableValue } from "~/domain/contracts/history.ts";
+import { readableValue, unitsFrom } from "~/domain/contracts/history.ts";
 import { unitLabel } from "~/domain/contracts/labels.ts";
 import { formatDate, formatDateTime, formatNumber } from "~/domain/format.ts";
 import { topicBySlug } from "~/domain/survey/questions.ts";
@@ -115,9 +115,9 @@ function formatValue(value: unknown): string {
 // "£1,500,000.00"): the same words on the audit log as on the contract's page.
 const FIGURE_FIELDS = new Set(["valueGbp", "proxyValueGbp", "targetQuantity", "plan"]);
 
-function changedValue(field: unknown, value: unknown): string {
+function changedValue(field: unknown, value: unknown, unit: MeasureUnit | null = null): string {
   if (typeof field === "string" && FIGURE_FIELDS.has(field) && typeof value === "string" && value !== "")
-    return readableValue(field, value) ?? formatValue(value);
+    return readableValue(field, value, unit) ?? formatValue(value);
   return formatValue(value);
 }
 
@@ -164,6 +164,57 @@ function pairs(key: string, value: unknown, label: string, names: ReadonlyMap<st
   return [{ label, value: formatValue(value) }];
 }
 
+// An import's entries. The import itself counts contracts and commitments by what it did to them, which read as
+// "Changed: 9", "Commitments created: 10"… in no order: said here as the message once imported says them. The
+// file's id (`upload`, deleted once imported) means nothing to a reader. Each contract's entry lists its changes
+// with `units`, each change's measure's unit: its figures are said in it ("50 hours"), not listed apart.
+const count = (details: Record<string, unknown>, key: string) =>
+  typeof details[key] === "number" ? (details[key] as number) : null;
+
+function importCounts(details: Record<string, unknown>): DetailPair[] | null {
+  const [created, changed, unchanged] = ["created", "changed", "unchanged"].map((k) => count(details, k));
+  if (created === null || changed === null || unchanged === null) return null;
+  const outcomes = (n: number | null, made: number | null, altered: number | null, same: number | null) =>
+    made === null || altered === null || same === null
+      ? formatNumber(n ?? 0)
+      : `${formatNumber(n ?? made + altered + same)} (${formatNumber(made)} new, ${formatNumber(altered)} changed, ${formatNumber(same)} unchanged)`;
+  const kept = count(details, "commitmentsKept");
+  const rows = count(details, "rows");
+  const commitments = count(details, "commitments");
+  return [
+    { label: "Contracts", value: outcomes(created + changed + unchanged, created, changed, unchanged) },
+    ...(commitments === null
+      ? []
+      : [
+          {
+            label: "Commitments",
+            value: outcomes(
+              commitments,
+              count(details, "commitmentsCreated"),
+              count(details, "commitmentsChanged"),
+              count(details, "commitmentsUnchanged"),
+            ),
+          },
+        ]),
+    ...(kept ? [{ label: "Commitments not in the file, kept as they were", value: formatNumber(kept) }] : []),
+    ...(rows === null ? [] : [{ label: "Rows in the file", value: formatNumber(rows) }]),
+  ];
+}
+
+function importChanges(details: Record<string, unknown>): DetailPair[] | null {
+  const { changes, units: _units, ...rest } = details;
+  const units = unitsFrom(details);
+  if (!Array.isArray(changes) || !changes.every(isChange) || !units || units.length !== changes.length)
+    return null;
+  return [
+    ...changes.map((c, index) => ({
+      label: c.label,
+      value: `${changedValue(c.field, c.from, units[index])} → ${changedValue(c.field, c.to, units[index])}`,
+    })),
+    ...readableDetails("", rest),
+  ];
+}
+
 /** An entry's details as labelled pairs; `names` holds the names found for the ids it names. */
 export function readableDetails(
   action: string,
@@ -174,6 +225,14 @@ export function readableDetails(
   if (details === null || details === undefined) return [];
   if (typeof details !== "object" || Array.isArray(details))
     return survey ? [] : [{ label: "Details", value: formatValue(details) }];
+  const own = details as Record<string, unknown>;
+  const imported =
+    action === "contract.import"
+      ? importCounts(own)
+      : action === "contract.import_create" || action === "contract.import_update"
+        ? importChanges(own)
+        : null;
+  if (imported) return imported;
   return Object.entries(details as Record<string, unknown>)
     .filter(([key]) => !survey || SURVEY_KEYS.has(key))
     .sort(([a], [b]) => place(a) - place(b) || a.localeCompare(b))
