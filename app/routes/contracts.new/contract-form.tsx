@@ -56,7 +56,25 @@ export function ContractForm({
     (field.initialValue as string | undefined) ?? undefined;
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
-      <ErrorSummary errors={form.allErrors} />
+      {/* the fields in page order: the schema's checks of the dates and the status find the award date's problem after
+          the end date's, and the status's after the termination date's */}
+      <ErrorSummary
+        errors={form.allErrors}
+        order={[
+          fields.reference.name,
+          fields.title.name,
+          fields.supplierOrganisationId.name,
+          fields.department.name,
+          fields.contractManagerId.name,
+          fields.valueGbp.name,
+          fields.awardedOn.name,
+          fields.startDate.name,
+          fields.endDate.name,
+          fields.planReference.name,
+          fields.status.name,
+          fields.terminatedOn.name,
+        ]}
+      />
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <TextInput
         name={fields.reference.name}

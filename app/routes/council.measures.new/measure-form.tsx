@@ -49,7 +49,20 @@ export function MeasureForm({
   const helpTypes = fields.contributingHelpTypes.initialValue;
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
-      <ErrorSummary errors={form.allErrors} />
+      {/* the fields in page order: the schema lists the framework theme before the help types and the proxy value */}
+      <ErrorSummary
+        errors={form.allErrors}
+        order={[
+          fields.code.name,
+          fields.name.name,
+          fields.theme.name,
+          fields.unit.name,
+          fields.helpText.name,
+          fields.contributingHelpTypes.name,
+          fields.proxyValueGbp.name,
+          fields.frameworkMapping.name,
+        ]}
+      />
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <TextInput
         name={fields.code.name}
