@@ -518,8 +518,10 @@ describe("the aggregate report, once the cycle has closed", () => {
     expect(contact.rows.map((r) => r.current.suppressed)).toEqual(["primary", false, "primary", false]);
     expect(contact.rows.map((r) => r.current.count)).toEqual([null, 6, null, 5]);
     const barriers = data.tables.find((t) => t.id === "barriers")!;
-    expect(barriers.rows[0]).toMatchObject({ key: "NO_FEEDBACK", current: { count: 12, percent: 100 } });
-    expect(barriers.rows[1]).toMatchObject({ key: "TOO_MUCH_PAPERWORK", current: { count: 10 } });
+    // every business chose "no feedback" (12 of 12), and a business choosing a barrier chose neither "We have not
+    // met any barriers" nor "Prefer not to say": their "<5" could only be 0, so the table is not published (s40)
+    expect(barriers.hidden).toBe(true);
+    expect(barriers.rows.every((r) => r.current.count === null)).toBe(true);
     // every business is small: "Small" hidden beside four "<5" would still be all 12 to a reader who knows the
     // rule (it is hidden only because the "<5" were all 0), so the table is not published at all
     const size = data.tables.find((t) => t.id === "derivedSize")!;

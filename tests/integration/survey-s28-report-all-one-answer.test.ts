@@ -40,6 +40,8 @@ describe("a closed cycle in which every business gave the same ethnic group", ()
     const ethnicity = page.slice(from, page.indexOf("Religion", from));
     expect(ethnicity).toContain(notPublished);
     expect(ethnicity).not.toContain("White");
+    // the page says in plain words why numbers are hidden and why a question may be left out
+    expect(page).toContain("so each &quot;&lt;5&quot; could only be 0) is not published");
 
     const csv = await (
       await callLoader(aggregateCsv.loader, {
@@ -52,7 +54,11 @@ describe("a closed cycle in which every business gave the same ethnic group", ()
     // one row saying why, in the page's words (quoted: the sentence has a comma), and no answer
     expect(ethnicityRows).toHaveLength(1);
     expect(ethnicityRows[0]).toContain(`"${notPublished}",,,,,`);
-    expect(csv).not.toContain("[c]");
+    // no cell is "[c]" (the notes at the end say what "[c]" means)
+    expect(csv).not.toContain(",[c],");
+    expect(csv).toContain(
+      'About the numbers,"To protect businesses, any number below 5 (0 included) is shown as ""<5""."',
+    );
 
     expect(await db.auditLog.count({ where: { action: "survey.answers.read", entityId: cycle.id } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "survey.answers.export", entityId: cycle.id } })).toBe(

@@ -28,6 +28,13 @@ export type ReportRow = {
 export const NOT_PUBLISHED =
   "Not published: too few answers, or too many of them the same, to show without risk of identifying a business.";
 
+// Why some numbers are hidden, in plain words, on the page and at the end of the CSV: the same rule both follow.
+export const HIDDEN_NUMBERS_EXPLAINED = [
+  'To protect businesses, any number below 5 (0 included) is shown as "<5".',
+  'Where a hidden number could be worked out by taking the numbers shown from the total, another number is hidden too and shown as "[c]" (5 or more), so that no hidden number can be worked out.',
+  'A question where that is not enough (for example, when every business gave the same answer, so each "<5" could only be 0) is not published.',
+];
+
 export type ReportTable = {
   id: string;
   title: string;
@@ -54,6 +61,8 @@ type Definition = {
   kind: "partition" | "multi";
   choices: Choice[];
   valuesOf: (r: ReportResponse) => string[];
+  // answers of a multi-select question chosen only on their own (the form refuses them with any other)
+  alone?: string[];
 };
 
 function single(value: string | null | undefined) {
@@ -89,6 +98,7 @@ export const REPORT_DEFINITIONS: Definition[] = [
     kind: "multi",
     choices: [...BARRIERS, preferNotChoice],
     valuesOf: (r) => r.barriers,
+    alone: [NO_BARRIERS, PREFER_NOT],
   },
   {
     id: "meetTheBuyerInterest",
@@ -117,7 +127,7 @@ function countCells(definition: Definition, responses: ReportResponse[]): Cell[]
 function suppressedTable(definition: Definition, responses: ReportResponse[]) {
   const cells = countCells(definition, responses);
   return definition.kind === "multi"
-    ? suppressIndependent(cells, responses.length)
+    ? suppressIndependent(cells, responses.length, definition.alone ?? [])
     : suppressPartition(cells, responses.length);
 }
 

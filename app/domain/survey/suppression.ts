@@ -165,9 +165,54 @@ export function suppressPartition(cells: Cell[], total: number): SuppressedTable
   };
 }
 
-// Cells that do not add up to anything shown (a multi-select question): primary suppression only.
-export function suppressIndependent(cells: Cell[], respondents: number): SuppressedTable {
+/**
+ * The largest value each hidden ("<5") cell of a multi-select table could hold, worked out from what is shown: a
+ * business choosing an answer that stands alone (`alone`: "We have not met any barriers", "Prefer not to say")
+ * chose nothing else, so each other answer was chosen by no more than the businesses left once those shown choosing
+ * an answer that stands alone are taken away, and an answer that stands alone by no more than those left once the
+ * other ones that stand alone and the most chosen other answer are. Only what is shown is used, so whether a table
+ * is published says nothing about its hidden counts.
+ */
+export function largestHiddenValues(cells: Cell[], respondents: number, alone: string[]) {
+  const isShown = (c: Cell) => c.count >= THRESHOLD;
+  const shownAlone = (except?: string) =>
+    cells
+      .filter((c) => isShown(c) && alone.includes(c.key) && c.key !== except)
+      .reduce((s, c) => s + c.count, 0);
+  const mostChosenOther = cells
+    .filter((c) => isShown(c) && !alone.includes(c.key))
+    .reduce((most, c) => Math.max(most, c.count), 0);
+  return cells.flatMap((c) =>
+    isShown(c)
+      ? []
+      : [
+          {
+            key: c.key,
+            largest: Math.min(
+              THRESHOLD - 1,
+              alone.includes(c.key)
+                ? respondents - shownAlone(c.key) - mostChosenOther
+                : respondents - shownAlone(),
+            ),
+          },
+        ],
+  );
+}
+
+/**
+ * Cells that do not add up to anything shown (a multi-select question): primary suppression, as no total gives a
+ * hidden cell away. But an answer that stands alone (`alone`) rules the others out, so a "<5" could still be worked
+ * out as 0: "We have not met any barriers" chosen by all 12 of 12 says every barrier's "<5" is 0, and one barrier
+ * chosen by all 12 says "We have not met any barriers" is 0. Such a table is not published.
+ */
+export function suppressIndependent(
+  cells: Cell[],
+  respondents: number,
+  alone: string[] = [],
+): SuppressedTable {
   if (respondents < THRESHOLD) return suppressPartition(cells, respondents);
+  if (largestHiddenValues(cells, respondents, alone).some((h) => h.largest <= 0))
+    return everythingHidden(cells);
   return {
     total: respondents,
     totalSuppressed: false,
