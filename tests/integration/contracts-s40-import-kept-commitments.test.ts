@@ -7,7 +7,7 @@ import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { action as importAction } from "~/routes/contracts.import.tsx";
 import { flashMessageOf } from "../helpers/flash.ts";
-import { postPage, readableMainText } from "../helpers/render-page.ts";
+import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 import { createContractsWorld, type ContractsWorld } from "./contracts-world.ts";
 
@@ -94,6 +94,14 @@ it("says which commitments the file leaves out of one contract, and that they wi
     "Import complete: 0 new contracts, 1 changed, 1 unchanged; 0 new commitments, 1 changed, 2 unchanged; 2 commitments already stored and not in the file were kept as they were",
   );
   expect((await commitmentsOf(first)).map((c) => c.measure.code)).toEqual(["GRO-04", "JOB-02", "SOC-04"]);
+
+  // and the council's audit log says the same of the import
+  const log = await renderPage("/council/audit?action=contract.import", w.admin);
+  expect(log.status).toBe(200);
+  const entry = readableMainText(await log.text());
+  expect(entry).toContain("Contracts: 2 (0 new, 1 changed, 1 unchanged)");
+  expect(entry).toContain("Commitments: 3 (0 new, 1 changed, 2 unchanged)");
+  expect(entry).toContain("Commitments not in the file, kept as they were: 2");
 });
 
 it("says how many contracts keep commitments when several do, and names them on each row", async () => {
