@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { londonDay } from "~/domain/calendar.ts";
-import { actingRequestor } from "~/domain/marketplace/access.server.ts";
+import { actingRequestor, requestorMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { requestorPledgeQueues } from "~/domain/reporting/dashboard-people.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
-import { countOf, formatDate, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate, formatNumber, listInWords } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 const UNPUBLISHED_STATUSES: RequestStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
@@ -19,7 +19,9 @@ export const meta: MetaFunction = () => [{ title: "Your requests – Social Valu
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  // the viewer's own organisation's requests, not a partner council's they only work for as an officer
+  // the viewer's own organisation's requests, not a partner council's they only work for as an officer: the one the
+  // header switcher is on, else their first that posts requests, as "Post a request" chooses. Nothing in the address
+  // chooses it, so no query parameter shows another organisation's requests.
   const membership = actingRequestor(viewer, request);
   if (!membership) notFound();
   const page = pageParam(request);
@@ -40,6 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requests,
     page,
     organisationName: membership.organisationName,
+    // the person's other organisations that post requests, whose lists the switcher leads to
+    otherRequestors: requestorMemberships(viewer)
+      .filter((m) => m.organisationId !== membership.organisationId)
+      .map((m) => m.organisationName),
     waiting: queues
       ? { answer: queues.pledgesAwaitingResponseCount, confirm: queues.deliveriesToConfirmCount }
       : null,
@@ -47,10 +53,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyRequestsPage() {
-  const { requests, total, page, pageCount, organisationName, waiting } = useLoaderData<typeof loader>();
+  const { requests, total, page, pageCount, organisationName, otherRequestors, waiting } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={organisationName}>Your requests</PageHeading>
+      <p className="mb-6 max-w-3xl">
+        The requests {organisationName} has posted, and the requests you post from here are posted for it.
+        {otherRequestors.length ? (
+          <>
+            {" "}
+            You also work for {listInWords(otherRequestors)}: to see or post{" "}
+            {otherRequestors.length === 1 ? "its" : "their"} requests,{" "}
+            <Link to="/organisations">choose the organisation you are working for</Link>.
+          </>
+        ) : null}
+      </p>
       <p className="mb-8">
         <Link
           to="/requests/new"
@@ -61,7 +79,7 @@ export default function MyRequestsPage() {
       </p>
       <WaitingForYou waiting={waiting} />
       <Table
-        caption={`Requests posted by your organisation (${total}), most recently changed first`}
+        caption={`Requests posted by ${organisationName} (${total}), most recently changed first`}
         rows={requests}
         rowKey={(r) => r.id}
         empty={emptyOrPastLastPage({
