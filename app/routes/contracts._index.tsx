@@ -191,7 +191,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
         <Link to={keep("/contracts/new")} className="font-bold">
           Register a contract
         </Link>
-        <Link to="/contracts/import" className="font-bold">
+        <Link to={keep("/contracts/import")} className="font-bold">
           Import contracts from a CSV file
         </Link>
       </div>
@@ -334,7 +334,7 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
             <>
               Your council has no contracts on the portal yet.{" "}
               <Link to={keep("/contracts/new")}>Register a contract</Link> or{" "}
-              <Link to="/contracts/import">import contracts from a CSV file</Link>: their social value
+              <Link to={keep("/contracts/import")}>import contracts from a CSV file</Link>: their social value
               commitments, quarterly returns and delivery then show here, on the dashboard and in the
               quarterly report.
             </>

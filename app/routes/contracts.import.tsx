@@ -13,7 +13,7 @@ import { useEffect, useRef, type RefObject } from "react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { intentUnion } from "~/domain/form-intent.ts";
-import { requireCouncilOfficer } from "~/auth/permissions.server.ts";
+import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/domain/contracts/import-rows.ts";
@@ -61,14 +61,20 @@ const importSchema = intentUnion([
   }),
 ]);
 
+// The council the address names (the contracts list's link names the council the list was opened for), else the
+// switcher's: its officers only, 404 to anyone else, so the file is imported for the council the page was shown for
+// (decision 027). The form posts to the page's own address, query included.
+const councilOfPage = (request: Request) =>
+  requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOfficer(request);
+  const { membership } = await councilOfPage(request);
   // the links back to the list name this council, as the council's links to it do (decision 027)
   return json({ council: membership.organisationName, councilId: membership.organisationId });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, membership } = await requireCouncilOfficer(request);
+  const { viewer, membership } = await councilOfPage(request);
   let formData: FormData;
   try {
     // the confirm step may arrive as a plain form (it carries only the upload's id)
