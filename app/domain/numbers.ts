@@ -1,7 +1,7 @@
-// Numbers typed into forms, read as people write them: digits, perhaps with thousands commas ("1,500") and a
-// decimal point. Any other text is not a number (NaN, refused by the field's schema as such): Number(), as the
-// form library and z.coerce use it, reads "1e3" as 1,000, "0x10" as 16 and " " as 0. Blank is no value. No
-// server imports: forms check with these in the browser too.
+// Numbers typed into forms, read as people write them: digits, perhaps with thousands commas or spaces ("1,500",
+// "1 500") and a decimal point. Any other text is not a number (NaN, refused by the field's schema as such):
+// Number(), as the form library and z.coerce use it, reads "1e3" as 1,000, "0x10" as 16 and " " as 0. Blank is no
+// value. No server imports: forms check with these in the browser too.
 import { z } from "zod";
 
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
@@ -16,6 +16,22 @@ export function withoutThousandsCommas(text: string): string | null {
   return GROUPED.test(text) ? text.replace(/,/g, "") : null;
 }
 
+// Thousands written with spaces ("1 500", also a no-break or thin space as pasted from a document): one kind of
+// separator throughout, groups of three after the first one to three digits.
+const SPACES = " \u00a0\u2009\u202f";
+const SPACE = new RegExp(`[${SPACES}]`);
+const SPACE_GROUPED = new RegExp(`^[+-]?\\d{1,3}([${SPACES}])\\d{3}(?:\\1\\d{3})*(?:\\.\\d*)?$`);
+
+/**
+ * withoutThousandsCommas, and spaces between thousands taken out too ("1 500.25" → "1500.25"); null when a space
+ * is anywhere else ("1 5" or "12 34 5" is two or three numbers, not one) or commas and spaces are mixed. For the
+ * portal's form fields (asWritten); contract values and returns read their own way.
+ */
+export function withoutThousandsSeparators(text: string): string | null {
+  if (!SPACE.test(text)) return withoutThousandsCommas(text);
+  return SPACE_GROUPED.test(text) ? text.replace(new RegExp(`[${SPACES}]`, "g"), "") : null;
+}
+
 // "12", "12.5" and ".5" (as many write a half)
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
 
@@ -24,7 +40,7 @@ export function asWritten(value: unknown): unknown {
   const text = value.trim();
   // left blank: no number (an optional field passes, a required one says "Enter …")
   if (text === "") return undefined;
-  const plain = withoutThousandsCommas(text);
+  const plain = withoutThousandsSeparators(text);
   return plain !== null && DECIMAL.test(plain) ? Number(plain) : NaN;
 }
 

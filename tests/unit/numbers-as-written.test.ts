@@ -8,7 +8,7 @@ import {
   pledgeFormSchema,
   requestFormSchema,
 } from "~/domain/marketplace/schemas.ts";
-import { asWritten } from "~/domain/numbers.ts";
+import { asWritten, withoutThousandsSeparators } from "~/domain/numbers.ts";
 
 const errorsOf = (result: { status?: string; error?: Record<string, string[] | null> | null }) =>
   result.status === "success" ? undefined : result.error;
@@ -42,17 +42,26 @@ describe("a quantity typed into a marketplace form", () => {
     [" 7 ", 7],
     ["1,500", 1500],
     ["1,000,000", 1_000_000],
+    // a space between thousands, as many type or paste it (a no-break or thin space from a document too)
+    ["1 000", 1000],
+    ["1 000 000", 1_000_000],
+    ["1\u00a0500", 1500],
+    ["2\u202f500", 2500],
+    ["2\u2009500", 2500],
   ])("reads %j as %d", (typed, expected) => {
     const result = pledge(typed);
     expect(result.status).toBe("success");
     expect(result.status === "success" && result.value.quantity).toBe(expected);
   });
 
-  it.each(["1e3", "0x10", "1,50", "12abc", "Infinity", "½"])("refuses %j as not a number", (typed) => {
-    const result = pledge(typed);
-    expect(result.status).toBe("error");
-    expect(errorsOf(result)?.quantity).toEqual(["Enter the quantity as a number"]);
-  });
+  it.each(["1e3", "0x10", "1,50", "12abc", "Infinity", "½", "1 5", "12 34 5", "1 0000", "1,000 000"])(
+    "refuses %j as not a number",
+    (typed) => {
+      const result = pledge(typed);
+      expect(result.status).toBe("error");
+      expect(errorsOf(result)?.quantity).toEqual(["Enter the quantity as a number"]);
+    },
+  );
 
   it("refuses a fraction as not whole", () => {
     expect(errorsOf(pledge("1.5"))?.quantity).toEqual(["The quantity must be a whole number"]);
@@ -79,14 +88,38 @@ describe("asWritten, for every number field of the portal's forms", () => {
     ["-3", -3],
     ["2.50", 2.5],
     ["12,345.6", 12345.6],
+    ["12 345", 12345],
+    ["12 345.6", 12345.6],
+    ["-1 500", -1500],
     [".5", 0.5],
     ["-.25", -0.25],
   ])("reads %j as %d", (typed, expected) => expect(asWritten(typed)).toBe(expected));
 
-  it.each(["1e3", "0x10", "1,2,3", "12,5", "1,50", ",500", "١٢", "12 345", ".", "5.", "..5"])(
-    "reads %j as not a number",
-    (typed) => expect(asWritten(typed)).toBeNaN(),
-  );
+  it.each([
+    "1e3",
+    "0x10",
+    "1,2,3",
+    "12,5",
+    "1,50",
+    ",500",
+    "١٢",
+    "1 5",
+    "12 34 5",
+    " 1 50",
+    "1  000",
+    "1 000,000",
+    ".",
+    "5.",
+    "..5",
+  ])("reads %j as not a number", (typed) => expect(asWritten(typed)).toBeNaN());
+
+  it("takes out thousands commas or spaces, one kind throughout, and refuses them anywhere else", () => {
+    expect(withoutThousandsSeparators("1 250 000.5")).toBe("1250000.5");
+    expect(withoutThousandsSeparators("1,250,000.5")).toBe("1250000.5");
+    expect(withoutThousandsSeparators("1250")).toBe("1250");
+    expect(withoutThousandsSeparators("12 34 5")).toBeNull();
+    expect(withoutThousandsSeparators("1 250,000")).toBeNull();
+  });
 
   it("reads a blank field as no value", () => {
     expect(asWritten("")).toBeUndefined();
