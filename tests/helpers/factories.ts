@@ -128,6 +128,16 @@ export async function createMember(
   return user;
 }
 
+// A member of a council who works for its whole partnership (`partnershipWide`): an officer of each partner council.
+export async function createPartnershipMember(councilId: string, role: MemberRole) {
+  const user = await createMember(councilId, role);
+  await db.membership.updateMany({
+    where: { userId: user.id, organisationId: councilId },
+    data: { partnershipWide: true },
+  });
+  return user;
+}
+
 /** A council officer who also owns a supplier: what the portal acts for when neither the URL (`council=`) nor the
  * header switcher says otherwise is the person's earliest membership, so the supplier's membership is dated a
  * minute before the council's (made a moment later, it could otherwise tie). Plain /contracts and /returns are then

@@ -15,9 +15,9 @@ import { action as verifyAction } from "~/routes/council.verification.$id.tsx";
 import {
   addMember,
   createCouncil,
-  createMember,
   createOrganisation,
   createPartnership,
+  createPartnershipMember,
   createRequest,
   createUser,
   sessionCookieFor,
@@ -61,11 +61,7 @@ describe("a form shown for a partner council that left the partnership before it
     const partnership = await createPartnership();
     councilA = await createCouncil({ name: unique("Home council"), partnershipId: partnership.id });
     councilB = await createCouncil({ name: unique("Partner council"), partnershipId: partnership.id });
-    officer = await createMember(councilA.id, "OFFICER");
-    await db.membership.updateMany({
-      where: { userId: officer.id, organisationId: councilA.id },
-      data: { partnershipWide: true },
-    });
+    officer = await createPartnershipMember(councilA.id, "OFFICER");
     supplier = await createOrganisation({ kind: "SUPPLIER", councilId: councilA.id });
     asB = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${councilB.id}`;
   });

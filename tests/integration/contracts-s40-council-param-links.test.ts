@@ -12,6 +12,7 @@ import {
   createCouncil,
   createMeasure,
   createMember,
+  createPartnershipMember,
   createWorld,
   sessionCookieFor,
   unique,
@@ -38,11 +39,7 @@ beforeAll(async () => {
   measureOfA = (await createMeasure({ councilId: world.councilA.id })).id;
   await createCommitment({ contractId: contractOfA, measureId: measureOfA, targetQuantity: 10 });
   // council B's officer, partnership-wide: works for council A too, with council B chosen in the header switcher
-  const officer = await createMember(world.councilB.id, "OFFICER");
-  await db.membership.updateMany({
-    where: { userId: officer.id, organisationId: world.councilB.id },
-    data: { partnershipWide: true },
-  });
+  const officer = await createPartnershipMember(world.councilB.id, "OFFICER");
   onB = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${world.councilB.id}`;
   outsider = await sessionCookieFor((await createMember((await createCouncil()).id, "OFFICER")).id);
 });

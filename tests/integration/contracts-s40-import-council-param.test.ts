@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import { db } from "~/db.server.ts";
 import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
-import { createCouncil, createMember, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import {
+  createCouncil,
+  createMember,
+  createPartnershipMember,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
 import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -26,11 +32,7 @@ beforeAll(async () => {
   for (const council of [world.councilA, world.councilB])
     await db.measure.createMany({ data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: council.id })) });
   // council B's officer, partnership-wide: works for council A too, with council B chosen in the header switcher
-  const officer = await createMember(world.councilB.id, "OFFICER");
-  await db.membership.updateMany({
-    where: { userId: officer.id, organisationId: world.councilB.id },
-    data: { partnershipWide: true },
-  });
+  const officer = await createPartnershipMember(world.councilB.id, "OFFICER");
   onB = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${world.councilB.id}`;
   outsider = await sessionCookieFor((await createMember((await createCouncil()).id, "OFFICER")).id);
 });

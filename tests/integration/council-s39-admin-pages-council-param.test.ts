@@ -13,6 +13,7 @@ import {
   createGuidancePage,
   createMember,
   createPartnership,
+  createPartnershipMember,
   createUser,
   sessionCookieFor,
   unique,
@@ -36,11 +37,7 @@ beforeAll(async () => {
   const elsewhere = await createCouncil();
   adminOfC = await sessionCookieFor((await createMember(elsewhere.id, "ADMIN")).id);
   // council B's officer working for the whole partnership: an officer of A, not an admin of it
-  const officer = await createMember(councilB.id, "ADMIN");
-  await db.membership.updateMany({
-    where: { userId: officer.id, organisationId: councilB.id },
-    data: { partnershipWide: true },
-  });
+  const officer = await createPartnershipMember(councilB.id, "ADMIN");
   sharedStaff = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${councilB.id}`;
   for (const [council, ip] of [
     [councilA, "203.0.113.41"],

@@ -5,7 +5,6 @@
 // link on it to the council's pages names that council, so each figure leads to the same council's records.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
-import { db } from "~/db.server.ts";
 import {
   createCommitment,
   createContract,
@@ -13,6 +12,7 @@ import {
   createMeasure,
   createMember,
   createOrganisation,
+  createPartnershipMember,
   createWorld,
   sessionCookieFor,
   unique,
@@ -50,11 +50,7 @@ beforeAll(async () => {
     await createOrganisation({ kind: "VCSE", councilId: council.id, status: "PENDING" });
   }
   // council B's officer, partnership-wide: works for council A too, with council B chosen in the header switcher
-  const officer = await createMember(world.councilB.id, "OFFICER");
-  await db.membership.updateMany({
-    where: { userId: officer.id, organisationId: world.councilB.id },
-    data: { partnershipWide: true },
-  });
+  const officer = await createPartnershipMember(world.councilB.id, "OFFICER");
   onB = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${world.councilB.id}`;
   // an officer of a council outside the partnership
   const elsewhere = await createCouncil();

@@ -4,13 +4,13 @@
 // the local £ page acts for it (its officers only, 404 to anyone else), keeping it on its link to the other view.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
-import { db } from "~/db.server.ts";
 import {
   createCommitment,
   createContract,
   createCouncil,
   createMeasure,
   createMember,
+  createPartnershipMember,
   createWorld,
   sessionCookieFor,
   unique,
@@ -42,11 +42,7 @@ beforeAll(async () => {
       plan: [{ financialYear: 2026, quarter: 1, targetQuantity: 10 }],
     });
   }
-  const officer = await createMember(world.councilA.id, "OFFICER");
-  await db.membership.updateMany({
-    where: { userId: officer.id, organisationId: world.councilA.id },
-    data: { partnershipWide: true },
-  });
+  const officer = await createPartnershipMember(world.councilA.id, "OFFICER");
   officerId = officer.id;
 });
 
