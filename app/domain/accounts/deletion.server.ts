@@ -184,6 +184,20 @@ async function alreadyDeleted(tx: Tx, userId: string) {
   return Boolean(user?.deletedAt);
 }
 
+/** The error for the organisations left with no members that the person has not ticked, or null. */
+function unconfirmedError(
+  leftEmpty: OrganisationLeftEmpty[],
+  input: { leaveWithoutMembers: string[] },
+): FieldErrors | null {
+  const unconfirmed = leftEmpty.filter((o) => !input.leaveWithoutMembers.includes(o.organisationId));
+  if (!unconfirmed.length) return null;
+  return {
+    leaveWithoutMembers: [
+      `Confirm that you understand ${listInWords(unconfirmed.map((o) => o.name))} will be left with no members`,
+    ],
+  };
+}
+
 // Thrown inside the deletion's transaction, so nothing it has done so far is kept.
 class DeletionRefused extends Error {
   constructor(public fieldErrors: FieldErrors) {
@@ -206,7 +220,12 @@ export async function deleteAccount(
   const deleted = { ok: true } as const;
   if (await alreadyDeleted(db, userId)) return deleted;
   const check = await checkCurrentPassword(userId, input.currentPassword, context);
-  if (!check.ok) return (await alreadyDeleted(db, userId)) ? deleted : check;
+  if (!check.ok) {
+    if (await alreadyDeleted(db, userId)) return deleted;
+    // a box left unticked is said now too, not only once the password is right and has been typed again
+    const unconfirmed = unconfirmedError((await planAccountDeletion(userId)).leftEmpty, input);
+    return { ok: false, fieldErrors: { ...check.fieldErrors, ...unconfirmed } };
+  }
   try {
     return await db.$transaction(async (tx): Promise<DeleteResult> => {
       // Every organisation the person belongs to, in one order: no role change, removal, invitation accepted
@@ -228,16 +247,8 @@ export async function deleteAccount(
       // one message each: the page shows a field's first message only
       if (plan.blocks.length)
         return { ok: false, fieldErrors: { form: [plan.blocks.map((b) => b.message).join(" ")] } };
-      const unconfirmed = plan.leftEmpty.filter((o) => !input.leaveWithoutMembers.includes(o.organisationId));
-      if (unconfirmed.length)
-        return {
-          ok: false,
-          fieldErrors: {
-            leaveWithoutMembers: [
-              `Confirm that you understand ${listInWords(unconfirmed.map((o) => o.name))} will be left with no members`,
-            ],
-          },
-        };
+      const unconfirmed = unconfirmedError(plan.leftEmpty, input);
+      if (unconfirmed) return { ok: false, fieldErrors: unconfirmed };
       for (const organisation of plan.leftEmpty) await closeForNobody(tx, organisation, userId, context);
       // nobody joins on the word of an account that no longer exists
       await endInvitationsSentBy(tx, {
