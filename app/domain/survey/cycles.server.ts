@@ -1,6 +1,6 @@
 // Survey cycles as the council runs them: open, invite, follow response rates, close.
 import crypto from "node:crypto";
-import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, type Prisma, sameTextAs, type Tx } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay, londonMidnight } from "~/domain/calendar.ts";
 import { REPEAT_WINDOW_MS } from "~/domain/accounts/tokens.server.ts";
@@ -848,6 +848,30 @@ export async function inviteAddress(
   return sendInvitations(officer, cycle, [{ email, organisationId: null, ...form }]);
 }
 
+// A link sent to an address typed in (decision 031, s40 addendum): when the address is known to the service, as a
+// supplier business's contact address or a verified account's address, only a business it belongs to may follow
+// it (its contact address, or one of its members signed in with it); an address known to nobody here (a business
+// not yet on the service) keeps its link as the capability it was, for the first business to follow it.
+async function mayFollowAddressLink(tx: Tx, email: string, organisationId: string) {
+  const address = email.toLowerCase();
+  const ofBusiness = (where: Prisma.OrganisationWhereInput) =>
+    tx.organisation.count({
+      where: {
+        ...where,
+        kind: "SUPPLIER",
+        OR: [
+          { contactEmail: sameTextAs(address) },
+          { memberships: { some: { user: { email: address, emailVerifiedAt: { not: null } } } } },
+        ],
+      },
+    });
+  if ((await ofBusiness({ id: organisationId })) > 0) return true;
+  const known =
+    (await tx.user.count({ where: { email: address, emailVerifiedAt: { not: null } } })) > 0 ||
+    (await ofBusiness({})) > 0;
+  return !known;
+}
+
 // An emailed link binds the invitation to the business that follows it; a link already used by another
 // business is not valid for this one, nor for a business the council rejected (which may not answer: the link
 // stays free for the business it was meant for). Returns the cycle to go to, or null when the link does not work.
@@ -860,10 +884,18 @@ export async function redeemInvitation(token: string, organisationId: string) {
     if (!business) return null;
     const invitation = await tx.surveyInvitation.findUnique({
       where: { tokenHash: hashInvitationToken(token) },
-      select: { id: true, cycleId: true, organisationId: true, cycle: { select: { status: true } } },
+      select: {
+        id: true,
+        cycleId: true,
+        organisationId: true,
+        email: true,
+        cycle: { select: { status: true } },
+      },
     });
     if (!invitation) return null;
     if (invitation.organisationId && invitation.organisationId !== organisationId) return null;
+    if (!invitation.organisationId && !(await mayFollowAddressLink(tx, invitation.email, organisationId)))
+      return null;
     // the business the link was for, following it again after the close, is taken to the survey's page, which says
     // when it closed and what became of the answers; a link no business followed before the close does not work
     if (invitation.cycle.status !== "OPEN") return invitation.organisationId ? invitation.cycleId : null;
