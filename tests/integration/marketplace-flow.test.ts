@@ -569,7 +569,7 @@ describe("a request from posting to fulfilment", () => {
       .toISOString()
       .slice(0, 10);
     expect(earlierBody.error.neededBy).toEqual([
-      `The new date must be later than the current one, for example ${futureDayExample({ after: current })}.`,
+      `The new date must be later than the current one, for example ${futureDayExample({ after: current })}`,
     ]);
     expect(earlierBody.initialValue.neededBy).toBe(inDays(20));
     expect((await manage({ intent: "extend", neededBy: inDays(70) })).status).toBe(302);

@@ -50,7 +50,9 @@ describe("a new needed-by date no later than the current one", () => {
     expect(refused.status).toBe(400);
     const text = readableMainText(await refused.text());
     const example = isoDayAsUk(dayAfter(current));
-    expect(text).toContain(`The new date must be later than the current one, for example ${example}.`);
+    expect(text).toContain(`The new date must be later than the current one, for example ${example}`);
+    // no full stop, as the house's other date messages
+    expect(text).not.toContain(`The new date must be later than the current one, for example ${example}.`);
     // the page's hint gives the same day
     expect(text).toContain(`the date it is needed by now, for example ${example}`);
     expect(await stored(need.id)).toEqual({ neededBy: current, extendedAt: null });

@@ -18,7 +18,7 @@ import {
 
 const at = (moment: string) => new Date(moment);
 const DEC_4_2026 = at("2026-12-04T12:00:00Z");
-const exampleIn = (message: string) => /for example (\d{2}\/\d{2}\/\d{4})\.$/.exec(message)?.[1];
+const exampleIn = (message: string) => /for example (\d{2}\/\d{2}\/\d{4})$/.exec(message)?.[1];
 
 describe("the days a future-only date field takes", () => {
   it("are none for an expected delivery date once the needed-by date has passed", () => {
@@ -100,6 +100,10 @@ describe("a new needed-by date no later than the current one", () => {
 
   it("is given a day from today when the current date has passed", () => {
     checkExample("2026-11-01", DEC_4_2026, "27/03/2027");
+    // with no full stop, as the house's other date messages
+    expect(laterNeededByMessage("2026-11-01", DEC_4_2026)).toBe(
+      "The new date must be later than the current one, for example 27/03/2027",
+    );
     // after 27/03/2027, today
     checkExample("2028-04-01", at("2028-05-10T12:00:00Z"), "10/05/2028");
   });

@@ -96,14 +96,15 @@ export function noLaterNeededBy(neededBy: string, now = new Date()): string | nu
   );
 }
 
-/** What a new needed-by date no later than the current one (`neededBy`, an ISO day) is told at `now`: with the
- * example the extension form's hint and its other errors give, a day the form takes and later than the current
- * one. With no such day (already needed by the latest day allowed), why there is none. */
+/** What a new needed-by date no later than the current one (`neededBy`, an ISO day) is told at `now`, with no full
+ * stop as the other date messages: with the example the extension form's hint and its other errors give, a day the
+ * form takes and later than the current one. With no such day (already needed by the latest day allowed), why
+ * there is none. */
 export function laterNeededByMessage(neededBy: string, now = new Date()): string {
   const example = futureDayExample({ after: neededBy }, now);
   return example
-    ? `The new date must be later than the current one, for example ${example}.`
-    : (noLaterNeededBy(neededBy, now) ?? "The new date must be later than the current one.");
+    ? `The new date must be later than the current one, for example ${example}`
+    : (noLaterNeededBy(neededBy, now) ?? "The new date must be later than the current one");
 }
 
 /** A future-only date field, `what` naming it in its errors. `onOrBeforeIs` says what the `onOrBefore` bound is
