@@ -22,6 +22,24 @@ export type CouncilOption = {
 
 export type RequestDefaults = Partial<Record<string, string>>;
 
+/** The form's fields in the order of the page, for its error summary. */
+const PAGE_ORDER = [
+  "title",
+  "description",
+  "councilId",
+  "categoryId",
+  "helpType",
+  "quantity",
+  "unitLabel",
+  "districtId",
+  "postcodeArea",
+  "isRemote",
+  "neededBy",
+  "beneficiaries",
+  "beneficiaryCount",
+  "contactPreference",
+];
+
 export function RequestForm({
   lastResult,
   councils,
@@ -60,7 +78,9 @@ export function RequestForm({
     fields[name].errors ?? (retired[name] && value(name) === defaults[name] ? [retired[name]] : undefined);
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
-      <ErrorSummary errors={form.allErrors} />
+      {/* where the help is and a category of another council are checked after every field's own: listed where the
+          fields are on the page */}
+      <ErrorSummary errors={form.allErrors} order={PAGE_ORDER} />
       {submissionKey ? <input type="hidden" name="submissionKey" value={submissionKey} /> : null}
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <TextInput
