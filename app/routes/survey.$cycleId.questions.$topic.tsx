@@ -272,7 +272,12 @@ export default function SurveyQuestion() {
       <BackLink to={data.backTo} />
       <span className="mb-1 block text-lg text-muted">Supplier diversity survey {data.year}</span>
       <Form method="post" {...getFormProps(form)} noValidate>
-        <ErrorSummary errors={form.allErrors} />
+        {/* the questions in page order: the checks between answers (barriers chosen with "not met any", an address
+            for a business that agreed to be contacted) are made after every question's own */}
+        <ErrorSummary
+          errors={form.allErrors}
+          order={topic.questions.flatMap((q) => (q.preferNotBox ? [q.name, `${q.name}PreferNot`] : [q.name]))}
+        />
         {legendIsHeading ? null : <h1 className="mb-6 text-3xl font-bold">{topic.title}</h1>}
         {topic.questions.map((question) => (
           <QuestionField
