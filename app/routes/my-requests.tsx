@@ -42,6 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requests,
     page,
     organisationName: membership.organisationName,
+    // "Post a request" posts for the organisation listed here, whatever the switcher is on when it is followed
+    postRequestHref: `/requests/new?organisation=${encodeURIComponent(membership.organisationId)}`,
     // the person's other organisations that post requests, whose lists the switcher leads to
     otherRequestors: requestorMemberships(viewer)
       .filter((m) => m.organisationId !== membership.organisationId)
@@ -53,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyRequestsPage() {
-  const { requests, total, page, pageCount, organisationName, otherRequestors, waiting } =
+  const { requests, total, page, pageCount, organisationName, otherRequestors, waiting, postRequestHref } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -71,7 +73,7 @@ export default function MyRequestsPage() {
       </p>
       <p className="mb-8">
         <Link
-          to="/requests/new"
+          to={postRequestHref}
           className="inline-block bg-brand px-4 py-2 font-bold text-white no-underline shadow-[0_2px_0_#0b0c0c] hover:bg-brand-dark hover:text-white"
         >
           Post a request

@@ -15,7 +15,7 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
-import { readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let first: { id: string; name: string };
@@ -132,5 +132,50 @@ describe("Your requests for someone in one group", () => {
     const text = await mainText("/my-requests", await sessionCookieFor(world.users.vcseOwner.id));
     expect(text).toContain(`The requests ${world.vcse.name} has posted`);
     expect(text).not.toContain("You also work for");
+  });
+});
+
+// "Post a request" on the list of one group, followed after a switch to the other in another window, posted the
+// request for the other: the link names the group it was shown for, and the page and its post act for that one.
+describe("Post a request, followed from Your requests", () => {
+  it("names the group the list is of, and the page posts for that group whatever the switcher is on", async () => {
+    const list = await renderPage("/my-requests", switchedTo(second.id));
+    const html = await list.text();
+    const href = `/requests/new?organisation=${second.id}`;
+    expect(html).toContain(`href="${href}"`);
+    // switched to the first group in another window since
+    const page = await renderPage(href, switchedTo(first.id));
+    expect(page.status).toBe(200);
+    const pageHtml = await page.text();
+    expect(readableMainText(pageHtml)).toContain(second.name);
+    expect(readableMainText(pageHtml)).not.toContain(first.name);
+    // the form posts back to the same address, the group named
+    expect(pageHtml).toMatch(new RegExp(`<form[^>]*action="${href.replace(/[?]/g, "\\?")}"`));
+    const title = unique("Posted for the second group");
+    const posted = await postPage(
+      href,
+      formOf({
+        intent: "draft",
+        title,
+        description: "Twenty refurbished laptops for children without one at home.",
+        councilId: world.councilA.id,
+        categoryId: world.category.id,
+        helpType: "GOODS",
+        quantity: "20",
+        districtId: world.district.id,
+        neededBy: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
+        submissionKey: unique("post-for-second"),
+      }),
+      switchedTo(first.id),
+    );
+    expect(posted.status).toBe(302);
+    const made = await db.request.findFirstOrThrow({ where: { title } });
+    expect(made.organisationId).toBe(second.id);
+  });
+
+  it("is not found for a group the person is not in, or an organisation of theirs that does not post requests", async () => {
+    expect((await renderPage(`/requests/new?organisation=${world.otherVcse.id}`, session)).status).toBe(404);
+    expect((await renderPage(`/requests/new?organisation=${supplier.id}`, session)).status).toBe(404);
+    expect((await renderPage(`/requests/new?organisation=nonsense`, session)).status).toBe(404);
   });
 });

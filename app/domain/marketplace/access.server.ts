@@ -49,9 +49,12 @@ export function requestorMemberships(viewer: Viewer) {
 
 // The organisation a new request is posted for, and whose requests "Your requests" lists: the one chosen in the
 // switcher when the viewer is its own member, otherwise their first own requestor organisation (named on the page).
-export function actingRequestor(viewer: Viewer, request: Request) {
+// A page that names the organisation (`organisationId`, from a link that named it) acts for that one only: none
+// when the viewer is not its own member or it does not post requests.
+export function actingRequestor(viewer: Viewer, request: Request, organisationId?: string) {
   return actingMembership({ ...viewer, memberships: requestorMemberships(viewer) }, request, {
     kinds: ["VCSE", "COUNCIL"],
+    ...(organisationId ? { organisationId } : {}),
   });
 }
 

@@ -15,9 +15,13 @@ import { readForm } from "~/server/read-form.server.ts";
 export const meta: MetaFunction = () => [{ title: "Post a request – Social Value Marketplace" }];
 
 // Posted for one of the viewer's own organisations, never for a partner council they only work for as an officer.
+// "Your requests" links here naming the organisation it lists (`?organisation=<id>`, kept by the form's post), so a
+// switch made in another window does not post the request for another one: 404 unless the viewer is its own member
+// and it posts requests.
 async function requireRequestor(request: Request) {
   const viewer = await requireViewer(request);
-  const membership = actingRequestor(viewer, request);
+  const named = new URL(request.url).searchParams.get("organisation") || undefined;
+  const membership = actingRequestor(viewer, request, named);
   if (!membership) notFound();
   return { viewer, membership };
 }
