@@ -134,14 +134,23 @@ export const cycleSchema = z
     opensOn: z.preprocess(
       ukDayAsIso,
       z.iso
-        .date({ error: "Enter the date the survey opens as a real date, for example 27/03/2027" })
+        .date({
+          // a box left empty is asked for, not told it is not "a real date"
+          error: (issue) =>
+            issue.input === undefined
+              ? "Enter the date the survey opens, for example 27/03/2027"
+              : "Enter the date the survey opens as a real date, for example 27/03/2027",
+        })
         .refine((day) => !isDay(day) || day >= FIRST_DAY, "The opening date must be in 2020 or later"),
     ),
     closesOn: z.preprocess(
       ukDayAsIso,
       z.iso
         .date({
-          error: () => `Enter the date the survey closes as a real date, for example ${closingExample()}`,
+          error: (issue) =>
+            issue.input === undefined
+              ? `Enter the date the survey closes, for example ${closingExample()}`
+              : `Enter the date the survey closes as a real date, for example ${closingExample()}`,
         })
         .refine(
           (day) => !isDay(day) || day <= LAST_DAY,
