@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createMeasure } from "../helpers/factories.ts";
 import { formOf, postPage } from "../helpers/render-page.ts";
 import { createContractsWorld, createYearContract, type ContractsWorld } from "./contracts-world.ts";
+import { errorSummaryOrder } from "../helpers/error-summary.ts";
 
 let world: ContractsWorld;
 let contractId: string;
@@ -15,15 +16,6 @@ beforeAll(async () => {
   contractId = (await createYearContract(world)).id;
   wordsMeasureId = (await createMeasure({ councilId: world.councilA.id, unit: "QUALITATIVE" })).id;
 });
-
-/** The fields the summary links to, in its order, and the order those fields are in on the page. */
-function orders(html: string) {
-  const start = html.indexOf('id="error-summary-title"');
-  const summary = html.slice(start, html.indexOf("</ul>", start));
-  const linked = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
-  const onPage = [...linked].sort((a, b) => html.indexOf(`id="${a}"`) - html.indexOf(`id="${b}"`));
-  return { linked, onPage };
-}
 
 const plan = (quantity: string) => ({
   "plan[0].quarter": "2026-1",
@@ -51,7 +43,7 @@ describe("the commitment form's error summary", () => {
       world.officer,
     );
     expect(response.status).toBe(400);
-    const { linked, onPage } = orders(await response.text());
+    const { linked, onPage } = errorSummaryOrder(await response.text());
     expect(linked).toEqual(["measureId", "targetQuantity", "plan[0].quantity", "narrative"]);
     expect(linked).toEqual(onPage);
   });
@@ -70,7 +62,7 @@ describe("the commitment form's error summary", () => {
       world.officer,
     );
     expect(response.status).toBe(400);
-    const { linked, onPage } = orders(await response.text());
+    const { linked, onPage } = errorSummaryOrder(await response.text());
     expect(linked).toEqual(["targetQuantity", "qualitativeText"]);
     expect(linked).toEqual(onPage);
   });

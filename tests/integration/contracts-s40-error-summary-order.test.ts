@@ -7,6 +7,7 @@ import { createMeasure, unique } from "../helpers/factories.ts";
 import { newContractForm } from "../helpers/contract-forms.ts";
 import { formOf, postPage } from "../helpers/render-page.ts";
 import { createContractsWorld, type ContractsWorld } from "./contracts-world.ts";
+import { errorSummaryOrder } from "../helpers/error-summary.ts";
 
 let world: ContractsWorld;
 let takenCode: string;
@@ -16,15 +17,6 @@ beforeAll(async () => {
   takenCode = unique("TAKEN").slice(0, 20).toUpperCase();
   await createMeasure({ councilId: world.councilA.id, code: takenCode });
 });
-
-/** The fields the summary links to, in its order, and the order those fields are in on the page. */
-function orders(html: string) {
-  const start = html.indexOf('id="error-summary-title"');
-  const summary = html.slice(start, html.indexOf("</ul>", start));
-  const linked = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
-  const onPage = [...linked].sort((a, b) => html.indexOf(`id="${a}"`) - html.indexOf(`id="${b}"`));
-  return { linked, onPage };
-}
 
 describe("the contract form's error summary", () => {
   it("lists the award date's problem before the plan reference's, as the page does", async () => {
@@ -40,7 +32,7 @@ describe("the contract form's error summary", () => {
       world.officer,
     );
     expect(response.status).toBe(400);
-    const { linked, onPage } = orders(await response.text());
+    const { linked, onPage } = errorSummaryOrder(await response.text());
     expect(linked).toEqual(["awardedOn", "planReference"]);
     expect(linked).toEqual(onPage);
   });
@@ -62,7 +54,7 @@ describe("the measure form's error summary", () => {
       world.admin,
     );
     expect(response.status).toBe(400);
-    const { linked, onPage } = orders(await response.text());
+    const { linked, onPage } = errorSummaryOrder(await response.text());
     expect(linked).toEqual(["code", "name", "proxyValueGbp", "frameworkMapping"]);
     expect(linked).toEqual(onPage);
   });

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { formOf, postPage } from "../helpers/render-page.ts";
+import { errorSummaryOrder } from "../helpers/error-summary.ts";
 
 let cookie: string;
 
@@ -11,16 +12,6 @@ beforeAll(async () => {
   const world = await createWorld();
   cookie = await sessionCookieFor(world.users.councilAdmin.id);
 });
-
-/** The fields the summary links to, in its order, and the order those fields are in on the page. */
-function orders(html: string) {
-  const start = html.indexOf('id="error-summary-title"');
-  expect(start).toBeGreaterThan(-1);
-  const summary = html.slice(start, html.indexOf("</ul>", start));
-  const linked = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
-  const onPage = [...linked].sort((a, b) => html.indexOf(`id="${a}"`) - html.indexOf(`id="${b}"`));
-  return { linked, onPage };
-}
 
 describe("the council settings form's error summary", () => {
   it("lists every refusal in the order of the fields on the page, the reminder's among them", async () => {
@@ -39,7 +30,7 @@ describe("the council settings form's error summary", () => {
       cookie,
     );
     expect(response.status).toBe(400);
-    const { linked, onPage } = orders(await response.text());
+    const { linked, onPage } = errorSummaryOrder(await response.text());
     expect(linked).toEqual([
       "councilName",
       "contactEmail",

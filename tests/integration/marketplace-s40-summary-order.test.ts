@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { formOf, postPage } from "../helpers/render-page.ts";
+import { errorSummaryOrder } from "../helpers/error-summary.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let cookie: string;
@@ -12,16 +13,6 @@ beforeAll(async () => {
   world = await createWorld();
   cookie = await sessionCookieFor(world.users.vcseOwner.id);
 });
-
-/** The fields the summary links to, in its order, and the order those fields are in on the page. */
-function orders(html: string) {
-  const start = html.indexOf('id="error-summary-title"');
-  expect(start).toBeGreaterThan(-1);
-  const summary = html.slice(start, html.indexOf("</ul>", start));
-  const linked = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
-  const onPage = [...linked].sort((a, b) => html.indexOf(`id="${a}"`) - html.indexOf(`id="${b}"`));
-  return { linked, onPage };
-}
 
 // no title, no place, a number of people that is not one and a date that is not a date
 const wrong = () => ({
@@ -49,7 +40,7 @@ describe("the request form's error summary", () => {
       cookie,
     );
     expect(response.status).toBe(400);
-    const { linked, onPage } = orders(await response.text());
+    const { linked, onPage } = errorSummaryOrder(await response.text());
     expect(linked).toEqual(["title", "districtId", "neededBy", "beneficiaryCount"]);
     expect(linked).toEqual(onPage);
   });
@@ -63,7 +54,7 @@ describe("the request form's error summary", () => {
     });
     const response = await postPage(`/requests/${need.id}/edit`, formOf(wrong()), cookie);
     expect(response.status).toBe(400);
-    const { linked, onPage } = orders(await response.text());
+    const { linked, onPage } = errorSummaryOrder(await response.text());
     expect(linked).toEqual(["title", "districtId", "neededBy", "beneficiaryCount"]);
     expect(linked).toEqual(onPage);
   });

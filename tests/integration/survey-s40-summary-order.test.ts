@@ -6,16 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createMember, sessionCookieFor } from "../helpers/factories.ts";
 import { postPage } from "../helpers/render-page.ts";
 import { consent, freshCycle } from "../helpers/survey-respondent.ts";
-
-/** The fields the summary links to, in its order, and the order those fields are in on the page. */
-function orders(html: string) {
-  const start = html.indexOf('id="error-summary-title"');
-  expect(start).toBeGreaterThan(-1);
-  const summary = html.slice(start, html.indexOf("</ul>", start));
-  const linked = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
-  const onPage = [...linked].sort((a, b) => html.indexOf(`id="${a}"`) - html.indexOf(`id="${b}"`));
-  return { linked, onPage };
-}
+import { errorSummaryOrder } from "../helpers/error-summary.ts";
 
 describe("the barriers page's error summary", () => {
   it("lists the barriers chosen with 'not met any' before the free text too long, as the page does", async () => {
@@ -32,7 +23,7 @@ describe("the barriers page's error summary", () => {
     const html = await response.text();
     expect(html).toContain("not both");
     expect(html).toContain("Tell us what else makes it hard in 2,000 characters or fewer");
-    const { linked, onPage } = orders(html);
+    const { linked, onPage } = errorSummaryOrder(html);
     expect(linked).toHaveLength(2);
     expect(linked).toEqual(onPage);
   });

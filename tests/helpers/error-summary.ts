@@ -1,0 +1,10 @@
+// The GOV.UK error summary on a rendered page: the fields it links to, in its order, and the order those fields
+// are in on the page, so a test can check the summary follows the page. A page with no summary fails the test.
+export function errorSummaryOrder(html: string) {
+  const start = html.indexOf('id="error-summary-title"');
+  if (start === -1) throw new Error("the page has no error summary");
+  const summary = html.slice(start, html.indexOf("</ul>", start));
+  const linked = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+  const onPage = [...linked].sort((a, b) => html.indexOf(`id="${a}"`) - html.indexOf(`id="${b}"`));
+  return { linked, onPage };
+}
