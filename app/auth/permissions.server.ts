@@ -1,5 +1,5 @@
 // Who is asking and what they may touch. Every loader and action calls one of these first.
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { parse } from "cookie";
 import { Prisma, readRows } from "~/db.server.ts";
 import type { MemberRole, OrganisationKind, VerificationStatus } from "~/generated/prisma/enums.ts";
@@ -208,6 +208,48 @@ export async function requireCouncilOf(
   if (typeof councilId !== "string" || !councilId || councilId === acting.membership.organisationId)
     return acting;
   return require(request, councilId);
+}
+
+// A council page for its admins only. Someone who works for that council (a membership of their own, not one through
+// a partnership) without the role is told so, with a 403 naming the role and who can give it: the page is no secret
+// to them. Anyone else gets the 404 requireCouncilOf answers. `doing` ends "You do not have permission to …".
+export async function requireCouncilAdminOf(request: Request, councilId: unknown, doing: string) {
+  try {
+    return await requireCouncilOf(request, councilId, requireCouncilAdmin);
+  } catch (error) {
+    if (error instanceof Response && error.status === 404) await refuseOwnCouncil(request, councilId, doing);
+    throw error;
+  }
+}
+
+// The error page (app/ui/error-page.tsx) shows a refusal's own title and text in place of the general 403 ones.
+export type Refusal = { refused: { title: string; body: string } };
+
+async function refuseOwnCouncil(request: Request, councilId: unknown, doing: string) {
+  const viewer = await getViewer(request);
+  if (!viewer) return;
+  const named = typeof councilId === "string" && councilId ? councilId : undefined;
+  const member = actingMembership(viewer, request, { kinds: ["COUNCIL"], organisationId: named });
+  if (!member || member.viaCouncil !== null) return;
+  const admins = await readRows<{ name: string }[]>(Prisma.sql`
+    SELECT u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+    WHERE m."organisationId" = ${member.organisationId} AND m.role = 'ADMIN' AND u."deletedAt" IS NULL
+    ORDER BY u.name, u.id`);
+  const council = member.organisationName;
+  const names = admins.map((a) => a.name.trim()).filter(Boolean);
+  const ask =
+    names.length === 0
+      ? `Ask an administrator of ${council} to give you the administrator role.`
+      : names.length === 1
+        ? `Ask ${council}’s administrator, ${names[0]}, to give you the administrator role.`
+        : `Ask one of ${council}’s administrators (${names.slice(0, -1).join(", ")} or ${names.at(-1)}) to give you the administrator role.`;
+  const refusal: Refusal = {
+    refused: {
+      title: `You do not have permission to ${doing}`,
+      body: `Only administrators of ${council} can ${doing}. ${ask}`,
+    },
+  };
+  throw json(refusal, { status: 403, statusText: "Forbidden" });
 }
 
 export function councilIdsOf(viewer: Viewer): string[] {

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
-import { requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
+import { requireCouncilAdminOf } from "~/auth/permissions.server.ts";
 import { dayToDate } from "~/domain/calendar.ts";
 import { dayProblem, parseDay } from "~/domain/contracts/values.ts";
 import { auditFilterOptions, searchAuditLog } from "~/domain/audit/audit-log.server.ts";
@@ -97,7 +97,7 @@ const FILTER_NAMES = {
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council a link names (`council=<id>`, the dashboard's), else the header switcher's: its admins only
   const named = new URL(request.url).searchParams.get("council");
-  const { membership } = await requireCouncilOf(request, named, requireCouncilAdmin);
+  const { membership } = await requireCouncilAdminOf(request, named, "see the audit log");
   const councilId = membership.organisationId;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const options = await auditFilterOptions(councilId, membership.surveyAccess);
