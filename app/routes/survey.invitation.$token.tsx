@@ -18,13 +18,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // to the council's newer emails and to a list that can never show one (the link itself is left untouched)
   if (supplier.status === "REJECTED")
     return json({ problem: "rejected" as const, organisationId: supplier.organisationId }, { status: 404 });
-  const cycleId = await redeemInvitation(params.token ?? "", supplier.organisationId);
-  if (!cycleId) return json({ problem: "invalid" as const, organisationId: null }, { status: 404 });
-  return redirect(`/survey/${cycleId}`);
+  const redeemed = await redeemInvitation(params.token ?? "", supplier.organisationId);
+  if ("cycleId" in redeemed) return redirect(`/survey/${redeemed.cycleId}`);
+  // sent to another business (decision 031, s41 addendum): said so, with what to do, and the link stays theirs
+  if (redeemed.problem === "not-yours")
+    return json(
+      {
+        problem: "not-yours" as const,
+        organisationId: null,
+        businessName: supplier.organisationName,
+        otherBusinesses: viewer.memberships.filter((m) => m.kind === "SUPPLIER").length > 1,
+      },
+      { status: 403 },
+    );
+  return json({ problem: "invalid" as const, organisationId: null }, { status: 404 });
 }
 
 export default function SurveyInvitation() {
-  const { problem, organisationId } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { problem, organisationId } = data;
   return (
     <div className="max-w-3xl">
       {problem === "rejected" ? (
@@ -47,6 +59,35 @@ export default function SurveyInvitation() {
           </p>
           <p>
             <Link to="/organisations/new">Add your business</Link>
+          </p>
+        </>
+      ) : data.problem === "not-yours" ? (
+        <>
+          <PageHeading>This invitation is for another business</PageHeading>
+          <p className="mb-4">
+            The council sent this link to an email address that belongs to another business on this service,
+            so {data.businessName} cannot use it to answer the survey. Nothing has been recorded, and the link
+            still works for the business it was sent to.
+          </p>
+          <h2 className="mb-2 text-xl font-bold">What you can do</h2>
+          <ul className="mb-4 list-disc space-y-2 pl-6">
+            {data.otherBusinesses ? (
+              <li>
+                If you answer for the business the email was sent to, choose that business at the top of this
+                page, then follow the link in the email again.
+              </li>
+            ) : null}
+            <li>
+              If you were given the link by someone at another business, ask them to answer the survey for
+              their own business: it cannot be passed on to another.
+            </li>
+            <li>
+              If the invitation was meant for your business, ask the council that sent it to send one to your
+              business&apos;s email address.
+            </li>
+          </ul>
+          <p>
+            <Link to="/survey">See the surveys open to your business</Link>
           </p>
         </>
       ) : (

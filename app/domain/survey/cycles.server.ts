@@ -1,6 +1,6 @@
 // Survey cycles as the council runs them: open, invite, follow response rates, close.
 import crypto from "node:crypto";
-import { db, isUniqueViolation, type Prisma, sameTextAs, type Tx } from "~/db.server.ts";
+import { db, isUniqueViolation, sameTextAs, type Tx } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay, londonMidnight } from "~/domain/calendar.ts";
 import { REPEAT_WINDOW_MS } from "~/domain/accounts/tokens.server.ts";
@@ -778,6 +778,18 @@ async function sendInvitations(
               email: address,
               tokenHash,
               submissionKey: target.submissionKey ?? null,
+              // an address typed in: whose contact address it is as it is sent (decision 031, s41 addendum)
+              ...(target.organisationId === null
+                ? {
+                    contactOfIds: (
+                      await tx.organisation.findMany({
+                        where: { kind: "SUPPLIER", contactEmail: sameTextAs(address) },
+                        select: { id: true },
+                        orderBy: { id: "asc" },
+                      })
+                    ).map((o) => o.id),
+                  }
+                : {}),
             },
           });
         await enqueueEmail(tx, {
@@ -848,40 +860,46 @@ export async function inviteAddress(
   return sendInvitations(officer, cycle, [{ email, organisationId: null, ...form }]);
 }
 
-// A link sent to an address typed in (decision 031, s40 addendum): when the address is known to the service, as a
-// supplier business's contact address or a verified account's address, only a business it belongs to may follow
-// it (its contact address, or one of its members signed in with it); an address known to nobody here (a business
-// not yet on the service) keeps its link as the capability it was, for the first business to follow it.
-async function mayFollowAddressLink(tx: Tx, email: string, organisationId: string) {
-  const address = email.toLowerCase();
-  const ofBusiness = (where: Prisma.OrganisationWhereInput) =>
-    tx.organisation.count({
-      where: {
-        ...where,
-        kind: "SUPPLIER",
-        OR: [
-          { contactEmail: sameTextAs(address) },
-          { memberships: { some: { user: { email: address, emailVerifiedAt: { not: null } } } } },
-        ],
-      },
-    });
-  if ((await ofBusiness({ id: organisationId })) > 0) return true;
-  const known =
-    (await tx.user.count({ where: { email: address, emailVerifiedAt: { not: null } } })) > 0 ||
-    (await ofBusiness({})) > 0;
-  return !known;
+// A link sent to an address typed in (decision 031, s40 and s41 addenda) is a business's when one of its members
+// signs in with that address, confirmed (they read its inbox), or when it was the business's contact address as the
+// link was first sent. A contact address is what a business says it is, checked by no one, so one changed to the
+// address after the sending gives no claim: else any business could take another's link by claiming its address.
+// When the address is a business's in either way, the link works for no other ("not-yours"); an address that was
+// no business's contact address when sent, and is no confirmed account's, keeps its link for the first business to
+// follow it (a business not yet on the service, the case the form is for).
+async function addressLinkFor(
+  tx: Tx,
+  invitation: { email: string; contactOfIds: string[] },
+  organisationId: string,
+): Promise<"yours" | "not-yours" | "free"> {
+  const address = invitation.email.toLowerCase();
+  const signedInWith = { user: { email: sameTextAs(address), emailVerifiedAt: { not: null } } };
+  if (
+    invitation.contactOfIds.includes(organisationId) ||
+    (await tx.membership.count({ where: { organisationId, ...signedInWith } })) > 0
+  )
+    return "yours";
+  const claimed =
+    (await tx.user.count({ where: signedInWith.user })) > 0 ||
+    (await tx.organisation.count({ where: { id: { in: invitation.contactOfIds }, kind: "SUPPLIER" } })) > 0;
+  return claimed ? "not-yours" : "free";
 }
+
+// What following an emailed link did: the cycle to go to, or why the link does not work for this business:
+// "not-yours" when it was sent to another business (which may still follow it), "invalid" otherwise.
+export type Redemption = { cycleId: string } | { problem: "not-yours" | "invalid" };
 
 // An emailed link binds the invitation to the business that follows it; a link already used by another
 // business is not valid for this one, nor for a business the council rejected (which may not answer: the link
-// stays free for the business it was meant for). Returns the cycle to go to, or null when the link does not work.
-export async function redeemInvitation(token: string, organisationId: string) {
+// stays free for the business it was meant for).
+export async function redeemInvitation(token: string, organisationId: string): Promise<Redemption> {
+  const invalid = { problem: "invalid" } as const;
   return db.$transaction(async (tx) => {
     const business = await tx.organisation.findFirst({
       where: { id: organisationId, kind: "SUPPLIER", status: { not: "REJECTED" } },
       select: { id: true },
     });
-    if (!business) return null;
+    if (!business) return invalid;
     const invitation = await tx.surveyInvitation.findUnique({
       where: { tokenHash: hashInvitationToken(token) },
       select: {
@@ -889,22 +907,32 @@ export async function redeemInvitation(token: string, organisationId: string) {
         cycleId: true,
         organisationId: true,
         email: true,
+        contactOfIds: true,
+        usedAt: true,
         cycle: { select: { status: true } },
       },
     });
-    if (!invitation) return null;
-    if (invitation.organisationId && invitation.organisationId !== organisationId) return null;
-    if (!invitation.organisationId && !(await mayFollowAddressLink(tx, invitation.email, organisationId)))
-      return null;
+    if (!invitation) return invalid;
+    if (invitation.organisationId && invitation.organisationId !== organisationId)
+      // sent to another business and not yet followed: it is theirs, and still works for them
+      return invitation.usedAt === null && invitation.cycle.status === "OPEN"
+        ? ({ problem: "not-yours" } as const)
+        : invalid;
+    if (!invitation.organisationId) {
+      const whose = await addressLinkFor(tx, invitation, organisationId);
+      if (whose === "not-yours")
+        return invitation.cycle.status === "OPEN" ? ({ problem: "not-yours" } as const) : invalid;
+    }
     // the business the link was for, following it again after the close, is taken to the survey's page, which says
     // when it closed and what became of the answers; a link no business followed before the close does not work
-    if (invitation.cycle.status !== "OPEN") return invitation.organisationId ? invitation.cycleId : null;
+    if (invitation.cycle.status !== "OPEN")
+      return invitation.organisationId ? { cycleId: invitation.cycleId } : invalid;
     // Bound only if still free (or already this business's): of two businesses following the link at the same
     // moment, the second waits for the first and then finds it taken, instead of taking it over.
     const { count } = await tx.surveyInvitation.updateMany({
       where: { id: invitation.id, OR: [{ organisationId: null }, { organisationId }] },
       data: { organisationId, usedAt: new Date() },
     });
-    return count === 1 ? invitation.cycleId : null;
+    return count === 1 ? { cycleId: invitation.cycleId } : invalid;
   });
 }
