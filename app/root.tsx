@@ -12,7 +12,8 @@ import {
 import type { ReactNode } from "react";
 import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
 import { clearSessionCookie, readSessionToken } from "~/auth/session.server.ts";
-import { brandingFor } from "~/domain/content/branding.server.ts";
+import { brandingFor, namedBranding, type Branding } from "~/domain/content/branding.server.ts";
+import { NAMED_PARAMS, useNamedParam, type NamedParam } from "~/ui/acting-for.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
@@ -29,10 +30,17 @@ export const meta: MetaFunction = () => [{ title: "Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const [{ flash, setCookie }, branding] = await Promise.all([
+  const url = new URL(request.url);
+  const [{ flash, setCookie }, branding, ...named] = await Promise.all([
     readFlash(request),
     brandingFor(viewer, request),
+    // the header of a page acting for an organisation its address names, used when its route says it does
+    ...NAMED_PARAMS.map((param) => namedBranding(viewer, url.searchParams.get(param))),
   ]);
+  const namedHeader: Partial<Record<NamedParam, Branding>> = {};
+  NAMED_PARAMS.forEach((param, i) => {
+    if (named[i] !== undefined) namedHeader[param] = named[i] as Branding;
+  });
   const user: LayoutUser | null = viewer
     ? {
         name: viewer.user.name,
@@ -52,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // a session cookie that is no longer a session (ended, expired, its account deleted) is cleared, as Lucia's
   // guide asks, instead of being sent (and looked up) with every request until the browser drops it
   if (!viewer && readSessionToken(request)) headers.append("Set-Cookie", clearSessionCookie());
-  return json({ user, flash, branding, shownFor }, { headers });
+  return json({ user, flash, branding, namedHeader, shownFor }, { headers });
 }
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {
@@ -75,10 +83,13 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
 }
 
 export default function App() {
-  const { user, flash, branding } = useLoaderData<typeof loader>();
+  const { user, flash, branding, namedHeader } = useLoaderData<typeof loader>();
+  // the organisation the page acts for: the switcher's, or one the page's address names (app/ui/acting-for.ts)
+  const named = useNamedParam();
+  const header = named && named in namedHeader ? (namedHeader[named] ?? null) : branding;
   return (
     <Document>
-      <PageShell user={user} flash={flash} branding={branding}>
+      <PageShell user={user} flash={flash} branding={header}>
         <Outlet />
       </PageShell>
     </Document>

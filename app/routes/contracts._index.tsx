@@ -19,8 +19,12 @@ import { countOf, formatDate, formatGbp, formatNumber, listInWords } from "~/ui/
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { CommitmentProgressTable, NOT_AWARDED_NOTE } from "./contracts.$id._index/commitment-progress.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Contracts – Social Value Marketplace" }];
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const council = new URL(request.url).searchParams.get("council") || undefined;

@@ -37,6 +37,7 @@ import { Button, ErrorSummary } from "~/ui/form.tsx";
 import { countOf, formatNumber, listInWords } from "~/ui/format.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import contracts – Social Value Marketplace" }];
 
@@ -66,6 +67,9 @@ const importSchema = intentUnion([
 // (decision 027). The form posts to the page's own address, query included.
 const councilOfPage = (request: Request) =>
   requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await councilOfPage(request);

@@ -12,6 +12,7 @@ import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
 import { formatNumber, listInWords } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Social Value Marketplace" }];
 
@@ -93,6 +94,9 @@ const FILTER_NAMES = {
   from: "From",
   to: "To",
 };
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council a link names (`council=<id>`, the dashboard's), else the header switcher's: its admins only

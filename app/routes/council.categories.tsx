@@ -20,8 +20,12 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 import { editState, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Needs and priorities – Social Value Marketplace" }];
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council a link names (`council=<id>`, the moderation page's), else the header switcher's

@@ -21,6 +21,7 @@ import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { countOf, formatDate, formatDateTime, formatGbp, formatNumber, plural } from "~/ui/format.ts";
 import { links as reportLinks, withCouncil } from "~/ui/charts/record-links.ts";
 import { CouncilRequestActions, CouncilWaiting } from "~/ui/requestor-actions.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Council dashboard – Social Value Marketplace" }];
 
@@ -47,6 +48,9 @@ function chartsOf(dashboard: Awaited<ReturnType<typeof councilDashboard>>) {
     ),
   };
 }
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

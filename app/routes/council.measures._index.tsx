@@ -7,8 +7,12 @@ import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { withCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatGbp, plural } from "~/ui/format.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Measure library – Social Value Marketplace" }];
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council named in the address (its officers only, partnership officers included), else the one acted for:

@@ -9,8 +9,12 @@ import { withCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Requests to approve – Social Value Marketplace" }];
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council the dashboard's link names (`council=<id>`), else the header switcher's

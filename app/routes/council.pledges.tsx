@@ -15,6 +15,7 @@ import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Marketplace pledges – Social Value Marketplace" }];
 
@@ -23,6 +24,9 @@ const filtersSchema = z.object({
   helpType: z.enum(HelpType).catch("VOLUNTEERING"),
   since: z.string().optional().catch(undefined),
 });
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council the dashboard's link names (`council=<id>`), else the header switcher's

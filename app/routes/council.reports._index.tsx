@@ -22,10 +22,14 @@ import { links as recordLinks, withCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Select } from "~/ui/form.tsx";
 import { countOf, formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Quarterly departmental report – Social Value Marketplace" },
 ];
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

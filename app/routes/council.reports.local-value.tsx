@@ -14,6 +14,7 @@ import { links as recordLinks, withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatGbp, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -22,6 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
       : "Local £ by financial year – Social Value Marketplace",
   },
 ];
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council the dashboard's link names, as the report does: only its officers act for it (404 otherwise),

@@ -13,6 +13,7 @@ import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { countOf, formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Marketplace requests – Social Value Marketplace" }];
 
@@ -22,6 +23,9 @@ const TITLES: Record<ActivityView, string> = {
   expired: "Requests expired",
   pledged: "Requests opened and pledged to",
 };
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council the dashboard's link names (`council=<id>`), else the header switcher's

@@ -7,8 +7,12 @@ import { KIND_LABEL } from "~/domain/accounts/schemas.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organisations to verify – Social Value Marketplace" }];
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 // The council the officer is working for now, or the one the dashboard's link names (`council=<id>`): partners each
 // verify their own organisations.

@@ -420,13 +420,15 @@ function ClosingSoon({
 }
 
 // The dashboard shows the oldest ten pledges of each queue; the rest are on the full list (dashboard_.pledges.tsx).
-// A count links to the table on this page when it shows them all, and to the full list when it does not.
+// A count links to the table on this page when it shows them all, and to the full list when it does not. The full
+// list is the group's the dashboard was shown for, whatever the switcher is on when the link is followed.
 type Queue = "to-answer" | "to-confirm";
-const queueHref = (queue: Queue) => `/dashboard/pledges?queue=${queue}`;
+const queueHref = (queue: Queue, organisationId: string) =>
+  `/dashboard/pledges?queue=${queue}&organisation=${encodeURIComponent(organisationId)}`;
 
-function queueLink(queue: Queue, count: number, shown: number) {
+function queueLink(queue: Queue, count: number, shown: number, organisationId: string) {
   if (count === 0) return undefined;
-  return count > shown ? queueHref(queue) : `#${queue}`;
+  return count > shown ? queueHref(queue, organisationId) : `#${queue}`;
 }
 
 // a table cut short says so in its caption, so it is not read as all of them
@@ -444,6 +446,7 @@ function PledgeQueue({
   empty,
   action,
   what,
+  organisationId,
 }: {
   queue: Queue;
   caption: string;
@@ -452,6 +455,7 @@ function PledgeQueue({
   empty: string;
   action: string;
   what: string;
+  organisationId: string;
 }) {
   return (
     <div id={queue}>
@@ -483,7 +487,7 @@ function PledgeQueue({
       />
       {count > rows.length ? (
         <p className="-mt-4 mb-8">
-          <Link to={queueHref(queue)}>
+          <Link to={queueHref(queue, organisationId)}>
             View all {formatNumber(count)} {what}
           </Link>
         </p>
@@ -512,7 +516,12 @@ function VcseDashboard({ data }: { data: VcseData }) {
           <Count
             value={v.pledgesAwaitingResponseCount}
             label={["pledge waiting for your answer", "pledges waiting for your answer"]}
-            to={queueLink("to-answer", v.pledgesAwaitingResponseCount, v.pledgesAwaitingResponse.length)}
+            to={queueLink(
+              "to-answer",
+              v.pledgesAwaitingResponseCount,
+              v.pledgesAwaitingResponse.length,
+              data.organisationId,
+            )}
           />
           <Count
             value={v.deliveriesToConfirmCount}
@@ -520,7 +529,12 @@ function VcseDashboard({ data }: { data: VcseData }) {
               "delivery to confirm, disputed ones included",
               "deliveries to confirm, disputed ones included",
             ]}
-            to={queueLink("to-confirm", v.deliveriesToConfirmCount, v.deliveriesToConfirm.length)}
+            to={queueLink(
+              "to-confirm",
+              v.deliveriesToConfirmCount,
+              v.deliveriesToConfirm.length,
+              data.organisationId,
+            )}
           />
           <Count
             value={v.closingSoonCount}
@@ -539,6 +553,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
         <ClosingSoon requests={v.closingSoon} count={v.closingSoonCount} days={v.closingSoonDays} />
         {/* the counts above link here */}
         <PledgeQueue
+          organisationId={data.organisationId}
           queue="to-answer"
           caption="Pledges waiting for your answer"
           rows={v.pledgesAwaitingResponse}
@@ -548,6 +563,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
           what="pledges waiting for your answer"
         />
         <PledgeQueue
+          organisationId={data.organisationId}
           queue="to-confirm"
           caption="Deliveries to confirm"
           rows={v.deliveriesToConfirm}

@@ -1,10 +1,13 @@
 // Every pledge waiting on the group: the offers it has to answer, or the deliveries it has to confirm (disputed ones
 // included), a page at a time. The dashboard shows the oldest ten of each and links here when there are more.
-// Only the group's own requests' pledges, for the group the person is acting for.
+// Only the group's own requests' pledges, for the group the person is acting for: the one the dashboard's links name
+// (`?organisation=<id>`, its own members only, 404 to anyone else), so a switch made in another window since does
+// not show another group's queue; without it, the one the switcher is on.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireMembership } from "~/auth/permissions.server.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
@@ -39,17 +42,39 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
+// the header shows the group the list is of, when the address names it
+export const handle = actsForNamed("organisation");
+
 export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const named = url.searchParams.get("organisation") || undefined;
   // a group's own requests: a supplier, a council officer or someone signed out is turned away (404, or sign-in)
-  const { membership } = await requireMembership(request, { kinds: ["VCSE"] });
-  const { queue } = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { membership } = await requireMembership(request, {
+    kinds: ["VCSE"],
+    ...(named ? { organisationId: named } : {}),
+  });
+  const { queue } = filtersSchema.parse(Object.fromEntries(url.searchParams));
   const page = pageParam(request);
   const result = await requestorQueuePage(membership.organisationId, QUEUES[queue], page);
-  return json({ ...result, queue, page, organisationName: membership.organisationName });
+  return json({
+    ...result,
+    queue,
+    page,
+    organisationName: membership.organisationName,
+    // the list's own links keep the group the address named
+    named: named ? membership.organisationId : null,
+  });
+}
+
+// a link to one of the lists, naming the group when the page's address did
+function pledgeQueueHref(queue: QueueParam, organisationId: string | null) {
+  const organisation = organisationId ? `&organisation=${encodeURIComponent(organisationId)}` : "";
+  return `/dashboard/pledges?queue=${queue}${organisation}`;
 }
 
 export default function WaitingPledgesPage() {
-  const { pledges, total, counts, page, pageCount, queue, organisationName } = useLoaderData<typeof loader>();
+  const { pledges, total, counts, page, pageCount, queue, organisationName, named } =
+    useLoaderData<typeof loader>();
   const location = useLocation();
   const list = LISTS[queue];
   const confirming = queue === "to-confirm";
@@ -57,12 +82,13 @@ export default function WaitingPledgesPage() {
     <>
       <BackLink to="/dashboard">Back to your dashboard</BackLink>
       <PageHeading caption={organisationName}>{list.title}</PageHeading>
+      <p className="mb-6 max-w-3xl">Pledges to the requests {organisationName} has posted.</p>
       <nav aria-label="Pledges waiting for you" className="mb-6">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           {(Object.keys(QUEUES) as QueueParam[]).map((q) => (
             <li key={q}>
               <Link
-                to={`/dashboard/pledges?queue=${q}`}
+                to={pledgeQueueHref(q, named)}
                 aria-current={q === queue ? "page" : undefined}
                 className={q === queue ? "font-bold no-underline" : undefined}
               >

@@ -49,7 +49,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .filter((m) => m.organisationId !== membership.organisationId)
       .map((m) => m.organisationName),
     waiting: queues
-      ? { answer: queues.pledgesAwaitingResponseCount, confirm: queues.deliveriesToConfirmCount }
+      ? {
+          answer: queues.pledgesAwaitingResponseCount,
+          confirm: queues.deliveriesToConfirmCount,
+          // the full lists of the group listed here, whatever the switcher is on when they are followed
+          organisation: encodeURIComponent(membership.organisationId),
+        }
       : null,
   });
 }
@@ -142,16 +147,20 @@ export default function MyRequestsPage() {
 
 // Every pledge waiting on the group, across its requests, is on a list of its own: linked here for the lists that
 // hold any (a count of none is not linked to an empty list).
-function WaitingForYou({ waiting }: { waiting: { answer: number; confirm: number } | null }) {
+function WaitingForYou({
+  waiting,
+}: {
+  waiting: { answer: number; confirm: number; organisation: string } | null;
+}) {
   if (!waiting || waiting.answer + waiting.confirm === 0) return null;
   const links = [
     waiting.answer > 0 ? (
-      <Link key="answer" to="/dashboard/pledges?queue=to-answer">
+      <Link key="answer" to={`/dashboard/pledges?queue=to-answer&organisation=${waiting.organisation}`}>
         {countOf(waiting.answer, "pledge waiting for your answer", "pledges waiting for your answer")}
       </Link>
     ) : null,
     waiting.confirm > 0 ? (
-      <Link key="confirm" to="/dashboard/pledges?queue=to-confirm">
+      <Link key="confirm" to={`/dashboard/pledges?queue=to-confirm&organisation=${waiting.organisation}`}>
         {countOf(waiting.confirm, "delivery to confirm", "deliveries to confirm")}
       </Link>
     ) : null,

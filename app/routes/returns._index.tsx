@@ -20,6 +20,7 @@ import { Button, Select } from "~/ui/form.tsx";
 import { formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { ReturnStatusTag } from "~/ui/returns.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Quarterly returns – Social Value Marketplace" }];
 
@@ -52,6 +53,9 @@ const COMPLIANCE_LABELS: Record<ComplianceBucket, string> = {
   "not-yet-due": "not submitted, not yet due",
   counted: "counted on the dashboard",
 };
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));

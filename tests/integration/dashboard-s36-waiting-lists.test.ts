@@ -59,17 +59,19 @@ const decode = (href: string | undefined) => href?.replace(/&amp;/g, "&");
 describe("the group's dashboard, with more waiting than its tables show", () => {
   it("links each count to the full list, and says under each table how many there are in all", async () => {
     const html = await pageHtmlAs("/dashboard", world.users.vcseOwner.id);
+    // naming the group the dashboard is of (session 41)
+    const group = `organisation=${world.vcse.id}`;
     expect(decode(hrefOfCount(html, "pledges waiting for your answer"))).toBe(
-      "/dashboard/pledges?queue=to-answer",
+      `/dashboard/pledges?queue=to-answer&${group}`,
     );
     expect(decode(hrefOfCount(html, "deliveries to confirm, disputed ones included"))).toBe(
-      "/dashboard/pledges?queue=to-confirm",
+      `/dashboard/pledges?queue=to-confirm&${group}`,
     );
-    expect(html).toMatch(
-      /<a [^>]*href="\/dashboard\/pledges\?queue=to-answer">View all 27 pledges waiting for your answer<\/a>/,
+    expect(html).toContain(
+      `href="/dashboard/pledges?queue=to-answer&amp;${group}">View all 27 pledges waiting for your answer</a>`,
     );
-    expect(html).toMatch(
-      /<a [^>]*href="\/dashboard\/pledges\?queue=to-confirm">View all 12 deliveries to confirm<\/a>/,
+    expect(html).toContain(
+      `href="/dashboard/pledges?queue=to-confirm&amp;${group}">View all 12 deliveries to confirm</a>`,
     );
     // a table cut short says so
     expect(html).toContain(">Pledges waiting for your answer: the oldest 10 of 27</caption>");
@@ -167,17 +169,20 @@ describe("who may see the lists", () => {
 describe("the group's requests page", () => {
   it("links to both lists with their counts", async () => {
     const html = await pageHtmlAs("/my-requests", world.users.vcseOwner.id);
-    expect(html).toMatch(
-      /<a [^>]*href="\/dashboard\/pledges\?queue=to-answer">27 pledges waiting for your answer<\/a>/,
+    const group = `organisation=${world.vcse.id}`;
+    expect(html).toContain(
+      `href="/dashboard/pledges?queue=to-answer&amp;${group}">27 pledges waiting for your answer</a>`,
     );
-    expect(html).toMatch(
-      /<a [^>]*href="\/dashboard\/pledges\?queue=to-confirm">12 deliveries to confirm<\/a>/,
+    expect(html).toContain(
+      `href="/dashboard/pledges?queue=to-confirm&amp;${group}">12 deliveries to confirm</a>`,
     );
   });
 
   it("links no list that is empty", async () => {
     const html = await pageHtmlAs("/my-requests", world.users.otherVcseOwner.id);
-    expect(html).toContain('href="/dashboard/pledges?queue=to-answer"');
-    expect(html).not.toContain('href="/dashboard/pledges?queue=to-confirm"');
+    expect(html).toContain(
+      `href="/dashboard/pledges?queue=to-answer&amp;organisation=${world.otherVcse.id}"`,
+    );
+    expect(html).not.toContain("/dashboard/pledges?queue=to-confirm");
   });
 });

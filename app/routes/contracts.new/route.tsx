@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contract-form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Register a contract – Social Value Marketplace" }];
 
@@ -18,6 +19,9 @@ export const meta: MetaFunction = () => [{ title: "Register a contract – Socia
 // so the contract is registered for the council the page was shown for.
 const requireRegisteringOfficer = (request: Request) =>
   requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireRegisteringOfficer(request);

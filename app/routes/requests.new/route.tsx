@@ -7,12 +7,16 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { actingRequestor } from "~/domain/marketplace/access.server.ts";
 import { createRequest, requestFormOptions } from "~/domain/marketplace/requests.server.ts";
 import { futureDayRange, requestFormSchemaFor } from "~/domain/marketplace/schemas.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
 import { InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { RequestForm } from "./request-form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Post a request – Social Value Marketplace" }];
+
+// the header shows the organisation the request is posted for, when the address names it
+export const handle = actsForNamed("organisation");
 
 // Posted for one of the viewer's own organisations, never for a partner council they only work for as an officer.
 // "Your requests" links here naming the organisation it lists (`?organisation=<id>`, kept by the form's post), so a
