@@ -11,7 +11,7 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
  * or "1,50" is most likely a decimal comma, and reading it as 125 or 150 would record ten or a hundred times
  * what was meant. Text without commas comes back as it is, for the caller's own pattern to judge.
  */
-export function withoutThousandsCommas(text: string): string | null {
+function withoutThousandsCommas(text: string): string | null {
   if (!text.includes(",")) return text;
   return GROUPED.test(text) ? text.replace(/,/g, "") : null;
 }
@@ -24,12 +24,45 @@ const SPACE_GROUPED = new RegExp(`^[+-]?\\d{1,3}([${SPACES}])\\d{3}(?:\\1\\d{3})
 
 /**
  * withoutThousandsCommas, and spaces between thousands taken out too ("1 500.25" → "1500.25"); null when a space
- * is anywhere else ("1 5" or "12 34 5" is two or three numbers, not one) or commas and spaces are mixed. For the
- * portal's form fields (asWritten); contract values and returns read their own way.
+ * is anywhere else ("1 5" or "12 34 5" is two or three numbers, not one) or commas and spaces are mixed. The one
+ * rule for every number typed into the portal: form fields (asWritten), contract values, commitment figures and
+ * the CSV import (contracts/values.ts), and a return's figures (reporting/returns-schema.ts).
  */
 export function withoutThousandsSeparators(text: string): string | null {
   if (!SPACE.test(text)) return withoutThousandsCommas(text);
   return SPACE_GROUPED.test(text) ? text.replace(new RegExp(`[${SPACES}]`, "g"), "") : null;
+}
+
+// digits with commas or spaces among them, perhaps a sign before and decimals after: a number, if its thousands
+// were grouped rightly
+const SEPARATED = new RegExp(`^[+-]?[\\d,${SPACES}]*\\d[\\d,${SPACES}]*(?:\\.\\d*)?$`);
+
+/** "12,5", "1 5", "15 00", "1,5 00": a number written with commas or spaces somewhere other than between thousands,
+ * for a field to tell so rather than that it is not a number. */
+export function isBadlyGrouped(text: string): boolean {
+  const value = text.trim();
+  return SEPARATED.test(value) && withoutThousandsSeparators(value) === null;
+}
+
+/**
+ * A stored figure ("1250.5", 1250.5) as a form shows it again: thousands grouped with commas ("1,250.5"), and with
+ * `decimals` places ("1,250.50" for an amount in pounds) when given. Text that is not a plain number comes back as
+ * it is.
+ */
+export function figureForForm(stored: string | number, decimals?: number): string {
+  const text = String(stored).trim();
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!match) return text;
+  const [, sign, whole, fraction = ""] = match;
+  const grouped = whole!.replace(/^0+(?=\d)/, "").replace(/\B(?=(\d{3})+$)/g, ",");
+  const places =
+    decimals === undefined ? fraction.replace(/0+$/, "") : fraction.padEnd(decimals, "0").slice(0, decimals);
+  return `${sign}${grouped}${places ? `.${places}` : ""}`;
+}
+
+/** A stored amount in pounds as a form shows it again: "1250.5" → "1,250.50". */
+export function amountForForm(stored: string | number): string {
+  return figureForForm(stored, 2);
 }
 
 // "12", "12.5" and ".5" (as many write a half)

@@ -1,7 +1,8 @@
 // After a save refused for one answer, every other box of the return shows exactly what the supplier typed: a figure
 // typed "£1,200.50" comes back as "£1,200.50", not as the "1200.5" the return stores, even when a draft is already
 // saved (the box's stored value must not win over what was just typed). A save that goes through shows the stored
-// value. The officer's per-line queries on the review page are kept as typed in the same way.
+// value, an amount in pounds as people write one ("1,200.50"). The officer's per-line queries on the review page are
+// kept as typed in the same way.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
@@ -50,7 +51,8 @@ describe("a return refused for one answer", () => {
     const saved = await sendReturn(w, "save", { hours: "£1,200.50", note: "First note", narrative: "First" });
     expect(saved.status).toBe(302);
     const page = await (await renderPage(`/returns/${w.kpiReturn.id}`, w.cookies.supplierOwner)).text();
-    expect(inputValue(page, "lines[0].quantity")).toBe("1200.5");
+    // stored as 1200.5, shown as an amount in pounds is written
+    expect(inputValue(page, "lines[0].quantity")).toBe("1,200.50");
     expect(textareaValue(page, "lines[0].note")).toBe("First note");
 
     // the same figure, written as the supplier writes it, with a link the form refuses: kept as typed

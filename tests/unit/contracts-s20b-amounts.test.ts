@@ -13,7 +13,7 @@ describe("an amount in pounds", () => {
     expect(parseAmount(typed)).toBe(stored);
   });
 
-  it.each(["£", "£ ", "1 500 000", "£-5", "£ 1,5", "££5", "5£"])("%j is still refused", (typed) => {
+  it.each(["£", "£ ", "£-5", "£ 1,5", "££5", "5£"])("%j is still refused", (typed) => {
     expect(parseAmount(typed)).toBeNull();
   });
 

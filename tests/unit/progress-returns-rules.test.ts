@@ -139,7 +139,7 @@ describe("due, reminders and overdue", () => {
 });
 
 const COMMAS =
-  "Enter the amount for M with commas only between thousands, like 1,250, and a full stop before any decimals";
+  "Enter the amount for M with commas or spaces only between thousands, like 1,250 or 1 250, and a full stop before any decimals";
 
 describe("figures", () => {
   it.each([

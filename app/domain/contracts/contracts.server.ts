@@ -3,6 +3,7 @@ import type { Viewer } from "~/auth/permissions.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
+import { amountForForm } from "~/domain/numbers.ts";
 import { containingText, db, isUniqueViolation, sameTextAs, type Tx } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
@@ -378,7 +379,8 @@ export async function getContractForEdit(councilId: string, id: string) {
     supplierName: supplierOrganisation.name,
     supplierFixed: await hasSupplierRecord(db, id),
     contractManagerId: c.contractManagerId ?? "",
-    valueGbp: c.valueGbp.toFixed(2),
+    // "1,250.50", as the officer would write it, not "1250.50"
+    valueGbp: amountForForm(c.valueGbp.toFixed(2)),
     awardedOn: day(c.awardedOn) ?? "",
     startDate: day(c.startDate)!,
     endDate: day(c.endDate)!,

@@ -7,7 +7,7 @@ import { amountsAddUp, quantityIn, type Figure } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { dayProblem, isTooLargeNumber, LARGEST_AMOUNT, parseAmount, parseDay } from "./values.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
-import { withoutThousandsCommas } from "~/domain/numbers.ts";
+import { withoutThousandsSeparators } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
 
@@ -66,7 +66,7 @@ export function contractValueProblem(value: string) {
 
 /** "12.345", "£1,250.505": an amount with more than two decimal places. */
 function hasPartsOfAPenny(value: string) {
-  const plain = withoutThousandsCommas(value.trim().replace(/^£\s*/, ""));
+  const plain = withoutThousandsSeparators(value.trim().replace(/^£\s*/, ""));
   return plain !== null && /^\d*\.\d{3,}$/.test(plain);
 }
 

@@ -1,18 +1,19 @@
 // Reading the numbers and dates officers type or a procurement system exports. Safe for browser code.
 import { LAST_YEAR, londonDayIso } from "~/domain/calendar.ts";
-import { withoutThousandsCommas } from "~/domain/numbers.ts";
+import { withoutThousandsSeparators } from "~/domain/numbers.ts";
 
-/** "£1,250,000.5" or "£ 1,250,000.5" → "1250000.50"; null if it is not a non-negative amount with at most two decimal places. */
+/** "£1,250,000.5", "£ 1,250,000.5" or "£1 250 000.5" → "1250000.50"; null if it is not a non-negative amount with at
+ * most two decimal places. */
 export function parseAmount(text: string): string | null {
   // "1,5" or "12,50" is most likely a decimal comma, not thousands: refused rather than read as 15 or 1,250
   // "£ 1,500" as well as "£1,500": a space after the sign is how some people (and some exports) write it
   return parseDecimal(text.trim().replace(/^£\s*/, ""));
 }
 
-/** "1,250,000.5" → "1250000.50": digits alone, no sign; null if it is not a non-negative amount with at most two
- * decimal places. */
+/** "1,250,000.5" or "1 250 000.5" → "1250000.50" (thousands grouped as every number typed in the portal is,
+ * numbers.ts): digits alone, no sign; null if it is not a non-negative amount with at most two decimal places. */
 export function parseDecimal(text: string): string | null {
-  const cleaned = withoutThousandsCommas(text.trim());
+  const cleaned = withoutThousandsSeparators(text.trim());
   if (cleaned === null) return null;
   // ".5" as many write a half, as well as "0.5"
   const match = /^(\d{1,12}|(?=\.\d))(?:\.(\d{1,2}))?$/.exec(cleaned);
@@ -26,7 +27,7 @@ export const LARGEST_AMOUNT = "999,999,999,999.99";
 /** Whether the text is a number refused only for its size: "£2,000,000,000,000", "99999999999999999999". Such a
  * figure is told the limit, not that it is not a number. */
 export function isTooLargeNumber(text: string): boolean {
-  const plain = withoutThousandsCommas(text.trim().replace(/^£\s*/, "").replace(/\s*%$/, ""));
+  const plain = withoutThousandsSeparators(text.trim().replace(/^£\s*/, "").replace(/\s*%$/, ""));
   const match = plain === null ? null : /^(\d+)(?:\.\d{1,2})?$/.exec(plain);
   return match !== null && BigInt(match[1]!) >= 10n ** 12n;
 }

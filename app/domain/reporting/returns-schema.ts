@@ -1,7 +1,7 @@
 // Validation of a quarterly return's figures; no server imports (the form uses the same rules).
 import { z } from "zod";
 import { intentOf } from "~/domain/form-intent.ts";
-import { withoutThousandsCommas } from "~/domain/numbers.ts";
+import { figureForForm, isBadlyGrouped, withoutThousandsSeparators } from "~/domain/numbers.ts";
 import { countedIn } from "~/domain/contracts/labels.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { hasCredentials } from "./evidence-link.ts";
@@ -60,19 +60,22 @@ const QUANTITY_PATTERN = /^(?:\d+(?:\.\d{1,2})?|\.\d{1,2})$/;
 
 // The sign a unit's figures may be written with: "£1,250" for pounds, "95%" for a percentage. Any other unit
 // takes neither, so "£40" against hours is refused rather than read as 40 hours.
+// A space may follow "£" or come before "%" ("£ 1,250", "95 %").
 const SIGNS: { sign: "£" | "%"; unit: MeasureUnit; strip: RegExp; other: string }[] = [
-  { sign: "£", unit: "GBP", strip: /^£/, other: "pounds" },
-  { sign: "%", unit: "PERCENT", strip: /%$/, other: "a percentage" },
+  { sign: "£", unit: "GBP", strip: /^£\s*/, other: "pounds" },
+  { sign: "%", unit: "PERCENT", strip: /\s*%$/, other: "a percentage" },
 ];
 
-/** The figure without spaces and without the sign its unit may be written with. */
+/** The figure trimmed, without the sign its unit may be written with. Spaces inside it are left for the thousands
+ * rule to judge: taken out, "1 5" was saved as 15. */
 function withoutUnitSign(raw: string, unit: MeasureUnit) {
-  const text = raw.replace(/\s/g, "");
+  const text = raw.trim();
   const own = SIGNS.find((s) => s.unit === unit);
   return own ? text.replace(own.strip, "") : text;
 }
 
-/** Checks a figure for a unit; returns an error message or null. Accepts "1,250" and "£1,250.50", not "12,5". */
+/** Checks a figure for a unit; returns an error message or null. Accepts "1,250", "1 250" and "£1,250.50", not "12,5"
+ * or "1 5". */
 export function quantityError(raw: string, unit: MeasureUnit, measureName: string): string | null {
   if (unit === "QUALITATIVE") return null;
   const cleaned = withoutUnitSign(raw, unit);
@@ -81,11 +84,11 @@ export function quantityError(raw: string, unit: MeasureUnit, measureName: strin
   if (wrongSign)
     return `Enter ${what} without a ${wrongSign.sign} sign: it is ${countedIn(unit)}, not ${wrongSign.other}`;
   if (cleaned.startsWith("-")) return `Enter ${what} as 0 or more`;
-  const text = withoutThousandsCommas(cleaned);
-  if (text === null)
-    return `Enter ${what} with commas only between thousands, like 1,250, and a full stop before any decimals`;
-  if (!QUANTITY_PATTERN.test(text)) {
-    return /^\d*\.\d{3,}$/.test(text)
+  if (isBadlyGrouped(cleaned))
+    return `Enter ${what} with commas or spaces only between thousands, like 1,250 or 1 250, and a full stop before any decimals`;
+  const text = withoutThousandsSeparators(cleaned);
+  if (text === null || !QUANTITY_PATTERN.test(text)) {
+    return text !== null && /^\d*\.\d{3,}$/.test(text)
       ? `Enter ${what} with no more than 2 decimal places`
       : `Enter ${what} as a number, like 12 or 12.5`;
   }
@@ -100,8 +103,15 @@ export function quantityError(raw: string, unit: MeasureUnit, measureName: strin
 
 /** "£1,250.50" → "1250.50" for a measure in pounds, ".5" → "0.5"; blank → undefined. Only called after quantityError passed. */
 export function normaliseQuantity(raw: string | undefined, unit: MeasureUnit): string | undefined {
-  const text = raw === undefined ? "" : withoutUnitSign(raw, unit).replace(/,/g, "");
+  const text = raw === undefined ? "" : (withoutThousandsSeparators(withoutUnitSign(raw, unit)) ?? "");
   return text ? text.replace(/^\./, "0.") : undefined;
+}
+
+/** A stored figure as the return form shows it again: "1250.5" in pounds as "1,250.50", 1500 hours as "1,500";
+ * blank when there is none. */
+export function returnFigureForForm(stored: string | null, unit: MeasureUnit): string {
+  if (stored === null) return "";
+  return unit === "GBP" ? figureForForm(stored, 2) : figureForForm(stored);
 }
 
 export const FORM_OUT_OF_DATE = "The form is out of date: reload the page";

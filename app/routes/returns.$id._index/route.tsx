@@ -19,6 +19,7 @@ import { isEditableBySupplier, UNIT_LABELS } from "~/domain/reporting/returns-ru
 import {
   alignedToCommitments,
   COMMITMENTS_CHANGED,
+  returnFigureForForm,
   FORM_OUT_OF_DATE,
   QUERIED_SINCE_OPENED,
   queriedSinceShown,
@@ -488,7 +489,7 @@ function ReturnForm() {
     defaultValue: {
       lines: page.lines.map((l) => ({
         commitmentId: l.commitmentId,
-        quantity: l.quantity ?? "",
+        quantity: returnFigureForForm(l.quantity, l.unit),
         narrative: l.narrative ?? "",
         note: l.note ?? "",
         evidenceUrl: l.evidenceUrl ?? "",
