@@ -4,7 +4,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
 import { responseRates } from "~/domain/survey/cycles.server.ts";
 import { cycleReport } from "~/domain/survey/report.server.ts";
-import { HIDDEN_NUMBERS_EXPLAINED, NOT_PUBLISHED, type ReportTable } from "~/domain/survey/report.ts";
+import { NOT_PUBLISHED, numbersExplained, type ReportTable } from "~/domain/survey/report.ts";
 import { cycleStage, responseRateText } from "~/domain/survey/stages.ts";
 import { displayCount, displayPercent } from "~/domain/survey/suppression.ts";
 import { BackLink, InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
@@ -177,7 +177,7 @@ export default function SurveyReport() {
         ) : null}
       </p>
       <InsetText>
-        {HIDDEN_NUMBERS_EXPLAINED.join(" ")} Ethnic group is reported by broad group only.
+        {numbersExplained(data.tables).join(" ")} Ethnic group is reported by broad group only.
       </InsetText>
       <ul className="mb-8 flex flex-wrap gap-6">
         <li>

@@ -5,7 +5,7 @@ import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { readProtectedAnswersForCycle } from "./protected-answers.server.ts";
 import { BARRIERS, PREFER_NOT, preferNotChoice } from "./questions.ts";
-import { buildReport, HIDDEN_NUMBERS_EXPLAINED, NOT_PUBLISHED, type ReportResponse } from "./report.ts";
+import { buildReport, NOT_PUBLISHED, numbersExplained, type ReportResponse } from "./report.ts";
 import { displayCount, displayPercent, displayTotal } from "./suppression.ts";
 
 type Reader = { userId: string; councilId: string; ipAddress?: string | null };
@@ -139,7 +139,8 @@ export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
     rows.push(["Other barriers (in the business's words)", text, "", "", "", "", ""]);
   for (const text of report.comments?.councilCouldDo ?? [])
     rows.push(["What the council could do (in the business's words)", text, "", "", "", "", ""]);
-  for (const text of HIDDEN_NUMBERS_EXPLAINED) rows.push(["About the numbers", text, "", "", "", "", ""]);
+  for (const text of numbersExplained(report.tables))
+    rows.push(["About the numbers", text, "", "", "", "", ""]);
   return csvResponse(rows, `supplier-survey-${cycle.year}-aggregate.csv`);
 }
 

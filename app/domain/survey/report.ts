@@ -35,6 +35,25 @@ export const HIDDEN_NUMBERS_EXPLAINED = [
   'A question where that is not enough (for example, when every business gave the same answer, so each "<5" could only be 0) is not published.',
 ];
 
+// How the percentages of a question businesses could give several answers to are read (decision 007, s41 addendum).
+export const multiSelectExplained = (title: string) =>
+  `In "${title}", each percentage is of all the businesses that sent answers, and a business could choose more than one answer, so the percentages can add up to more than 100%.`;
+
+// The notes the page and the CSV give, each only with a table it is about: the "[c]" of a table whose answers add
+// up to everyone, and how a multi-select table's percentages add up, only when such a table is published. A note
+// about a table that is not shown would read as if there were numbers to explain, and say what its answers were
+// like (decision 007, s41 addendum).
+export function numbersExplained(tables: ReportTable[]) {
+  const shown = tables.filter((t) => !t.hidden);
+  const [belowFive, fromTheTotal, notPublished] = HIDDEN_NUMBERS_EXPLAINED;
+  return [
+    belowFive,
+    ...(shown.some((t) => t.kind === "partition") ? [fromTheTotal] : []),
+    notPublished,
+    ...shown.filter((t) => t.kind === "multi").map((t) => multiSelectExplained(t.title)),
+  ];
+}
+
 export type ReportTable = {
   id: string;
   title: string;
