@@ -44,7 +44,13 @@ beforeAll(async () => {
     [councilB, "203.0.113.42"],
   ] as const)
     await db.auditLog.create({
-      data: { organisationId: council.id, action: "category.create", entityType: "Category", ipAddress: ip },
+      data: {
+        organisationId: council.id,
+        councilId: council.id,
+        action: "category.create",
+        entityType: "Category",
+        ipAddress: ip,
+      },
     });
 });
 

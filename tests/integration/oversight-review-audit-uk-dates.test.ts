@@ -24,6 +24,7 @@ beforeAll(async () => {
       data: {
         actorUserId: world.users.officerA.id,
         organisationId: world.councilA.id,
+        councilId: world.councilA.id,
         actorOrganisationId: world.councilA.id,
         action: "contract.update",
         entityType: "Contract",

@@ -27,6 +27,8 @@ export type AuditFilters = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// A council's entries are those recorded as its log's when written (AuditLog.councilId, decision 042): filed under
+// it or under a supplier or group registered with it, which stay when that organisation is deleted.
 // Survey entries are filed under the council running the cycle. Any still filed under a business (written
 // before that was so) may be about another council's survey, so they are shown to no council.
 // Account events (sign-ins, failed sign-ins, password and email changes) belong to no organisation: a council
@@ -51,10 +53,15 @@ async function councilScopeAndStaff(councilId: string, surveyAccess: boolean) {
   ]);
   const scope: Prisma.AuditLogWhereInput = {
     OR: [
-      { organisationId: councilId },
-      { organisation: { councilId }, NOT: { action: { startsWith: SURVEY_ACTION_PREFIX } } },
+      // its own entries and those of its suppliers and groups, by the council recorded with each when it was
+      // written (decision 042): an organisation deleted since leaves them here
+      {
+        councilId,
+        OR: [{ organisationId: councilId }, { NOT: { action: { startsWith: SURVEY_ACTION_PREFIX } } }],
+      },
       {
         organisationId: null,
+        councilId: null,
         entityType: "User",
         OR: [
           ...staff.flatMap((m) => accountEventsOf(m.userId, { gte: m.createdAt })),
@@ -167,6 +174,7 @@ export async function searchAuditLog(councilId: string, surveyAccess: boolean, f
         actor: { select: { name: true, email: true } },
         actorOrganisation: { select: { name: true } },
         organisation: { select: { name: true } },
+        filedUnderId: true,
       },
     }),
   ]);
@@ -175,8 +183,11 @@ export async function searchAuditLog(councilId: string, surveyAccess: boolean, f
     total,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     // each entry in words: what was done, to what (by its name where one is found), and its details as pairs
-    entries: entries.map(({ details, ...e }) => ({
+    entries: entries.map(({ details, filedUnderId, ...e }) => ({
       ...e,
+      // filed under an organisation deleted since: named as its deletion recorded it, marked deleted
+      organisation:
+        e.organisation ?? (filedUnderId ? { name: names.get(filedUnderId) ?? DELETED_ORGANISATION } : null),
       actionLabel: auditActionLabel(e.action),
       recordLabel: auditRecordTypeLabel(e.entityType),
       recordName: e.entityId ? (names.get(e.entityId) ?? null) : null,
@@ -185,11 +196,18 @@ export async function searchAuditLog(councilId: string, surveyAccess: boolean, f
   };
 }
 
-type ListedEntry = { entityType: string; entityId: string | null; details: Prisma.JsonValue };
+type ListedEntry = {
+  entityType: string;
+  entityId: string | null;
+  details: Prisma.JsonValue;
+  organisation?: unknown;
+  filedUnderId?: string | null;
+};
 
-// The ids a page of entries names (its records, and the people, organisations, partnerships and returns in their
-// details), each looked up once with the others of its kind. Records a council keeps are looked up in this
-// council's only; a record since deleted has no name and is shown by its reference.
+// The ids a page of entries names (its records, the people, organisations, partnerships and returns in their
+// details, and the organisation an entry was filed under where that is deleted since), each looked up once with
+// the others of its kind. Records a council keeps are looked up in this council's only; a record since deleted has
+// no name and is shown by its reference.
 async function recordNames(councilId: string, entries: ListedEntry[]): Promise<Map<string, string>> {
   const ids = new Map<string, Set<string>>();
   const add = (kind: string, id: unknown) => {
@@ -205,6 +223,7 @@ async function recordNames(councilId: string, entries: ListedEntry[]): Promise<M
   };
   for (const e of entries) {
     add(e.entityType === "CouncilSettings" ? "Organisation" : e.entityType, e.entityId);
+    if (!e.organisation) add("Organisation", e.filedUnderId);
     if (e.details && typeof e.details === "object" && !Array.isArray(e.details))
       for (const key of NAMED_ID_KEYS) add(KIND_OF_KEY[key], (e.details as Record<string, unknown>)[key]);
   }

@@ -16,11 +16,15 @@ export type AuditEntry = {
   ipAddress?: string | null;
 };
 
-export function writeAudit(entry: AuditEntry, tx: Tx = db) {
+export async function writeAudit(entry: AuditEntry, tx: Tx = db) {
+  const organisationId = entry.organisationId ?? null;
   return tx.auditLog.create({
     data: {
       actorUserId: entry.actorUserId,
-      organisationId: entry.organisationId ?? null,
+      organisationId,
+      // kept when the organisation is deleted (decision 042): its council's log keeps the entry and its name
+      councilId: await councilLogOf(organisationId, tx),
+      filedUnderId: organisationId,
       actorOrganisationId: entry.actorOrganisationId,
       action: entry.action,
       entityType: entry.entityType,
@@ -29,6 +33,20 @@ export function writeAudit(entry: AuditEntry, tx: Tx = db) {
       ipAddress: entry.ipAddress ?? null,
     },
   });
+}
+
+/**
+ * The council whose log an entry filed under `organisationId` belongs in: that council, or the council the
+ * supplier or group is registered with; none for an entry filed under no organisation.
+ */
+export async function councilLogOf(organisationId: string | null, tx: Tx = db) {
+  if (!organisationId) return null;
+  const organisation = await tx.organisation.findUnique({
+    where: { id: organisationId },
+    select: { kind: true, councilId: true },
+  });
+  if (!organisation) return null;
+  return organisation.kind === "COUNCIL" ? organisationId : organisation.councilId;
 }
 
 // Survey answers belong in the log of the council running the cycle: a business may answer any council's

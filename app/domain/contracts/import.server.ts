@@ -875,10 +875,10 @@ async function insertAudit(
 ) {
   if (!rows.length) return;
   await tx.$executeRaw`
-    INSERT INTO "AuditLog" ("id", "actorUserId", "organisationId", "actorOrganisationId", "action", "entityType",
-      "entityId", "details", "ipAddress")
-    SELECT gen_random_uuid()::text, ${actor.actorUserId}, ${actor.councilId}, ${actor.councilId}, t.action,
-      'Contract', t.entity, t.details, ${actor.ipAddress}
+    INSERT INTO "AuditLog" ("id", "actorUserId", "organisationId", "councilId", "filedUnderId", "actorOrganisationId",
+      "action", "entityType", "entityId", "details", "ipAddress")
+    SELECT gen_random_uuid()::text, ${actor.actorUserId}, ${actor.councilId}, ${actor.councilId}, ${actor.councilId},
+      ${actor.councilId}, t.action, 'Contract', t.entity, t.details, ${actor.ipAddress}
     FROM unnest(${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.entityId)}::text[],
       ${rows.map((r) => JSON.stringify(r.details))}::jsonb[]) AS t(action, entity, details)`;
 }
