@@ -193,6 +193,45 @@ describe("data migrations, in order", () => {
     ]);
   });
 
+  it("20261215090002: each audit entry gets the council whose log it is, and keeps whom it was filed under", async () => {
+    await migrate("20261215090002_audit_entry_council", { before: true });
+    await client.query(
+      `INSERT INTO "Organisation" (id, kind, name, "councilId", "updatedAt") VALUES ('group-1', 'VCSE', 'group-1', 'council-2', now())`,
+    );
+    const entry = (
+      id: string,
+      organisationId: string | null,
+      action: string,
+      entityType: string,
+      entityId: string,
+    ) =>
+      client.query(
+        `INSERT INTO "AuditLog" (id, "organisationId", action, "entityType", "entityId") VALUES ($1, $2, $3, $4, $5)`,
+        [`s41-${id}`, organisationId, action, entityType, entityId],
+      );
+    await entry("on-council", "council-1", "category.create", "Category", "c1");
+    await entry("on-group", "group-1", "membership.invite", "Invitation", "i1");
+    await entry("account", null, "auth.sign_in", "User", "u1");
+    // an organisation deleted before the migration: what is about it, and its deletion in its council's log
+    await entry("about-gone", null, "organisation.register", "Organisation", "gone-1");
+    await entry("gone-deleted", "council-2", "organisation.delete", "Organisation", "gone-1");
+    // filed under the deleted organisation, about something else: nothing says whose it was
+    await entry("under-gone", null, "membership.invite", "Invitation", "i2");
+
+    await migrate("20261215090002_audit_entry_council");
+
+    expect(
+      await rows(`SELECT id, "councilId", "filedUnderId" FROM "AuditLog" WHERE id LIKE 's41-%' ORDER BY id`),
+    ).toEqual([
+      { id: "s41-about-gone", councilId: "council-2", filedUnderId: null },
+      { id: "s41-account", councilId: null, filedUnderId: null },
+      { id: "s41-gone-deleted", councilId: "council-2", filedUnderId: "council-2" },
+      { id: "s41-on-council", councilId: "council-1", filedUnderId: "council-1" },
+      { id: "s41-on-group", councilId: "council-2", filedUnderId: "group-1" },
+      { id: "s41-under-gone", councilId: null, filedUnderId: null },
+    ]);
+  });
+
   it("the rest apply on top, as on a council's database", async () => {
     await migrate(names.at(-1)!);
     expect(applied).toBe(names.length);
