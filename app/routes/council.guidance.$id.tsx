@@ -56,8 +56,8 @@ const actionSchema = guidancePageSchema.extend({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // a new page is for the council the link names (`council=<id>`), else the header switcher's; a page, for its own
   const asked = new URL(request.url).searchParams.get("council");
-  const { membership: acting } = await requireCouncilAdmin(request);
   const { membership } = await requireGuidanceAdmin(request, params.id!, asked);
+  const { membership: acting } = await requireCouncilAdmin(request);
   const council = {
     councilName: membership.organisationName,
     councilId: membership.organisationId,
@@ -71,13 +71,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { membership: acting } = await requireCouncilAdmin(request);
   const submission = parseForm(await readForm(request), { schema: actionSchema, hidden: ["councilId"] });
   const { viewer, membership } = await requireGuidanceAdmin(
     request,
     params.id!,
     submission.payload.councilId,
   );
+  const { membership: acting } = await requireCouncilAdmin(request);
   const councilId = membership.organisationId;
   const isNew = params.id === "new";
   // deleting has its own page, which checks the version shown: a confirmation from before it (a page kept open, a

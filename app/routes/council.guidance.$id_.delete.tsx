@@ -21,8 +21,8 @@ import { formatDateTime } from "~/ui/format.ts";
 export const meta: MetaFunction = () => [{ title: "Delete a guidance page – Social Value Marketplace" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership: acting } = await requireCouncilAdmin(request);
   const { membership } = await requireGuidanceAdmin(request, params.id!);
+  const { membership: acting } = await requireCouncilAdmin(request);
   const page = await getGuidanceForDeletion(membership.organisationId, params.id!);
   if (!page) notFound();
   return json({
@@ -38,8 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Reply = { problem: "stale" | "refused"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { membership: acting } = await requireCouncilAdmin(request);
   const { viewer, membership } = await requireGuidanceAdmin(request, params.id!);
+  const { membership: acting } = await requireCouncilAdmin(request);
   const submission = parseForm(await readForm(request), { schema: guidanceDeleteSchema });
   if (submission.status !== "success")
     return json<Reply>(

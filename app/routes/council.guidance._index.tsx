@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
+import { requireCouncilAdminOf } from "~/auth/permissions.server.ts";
 import { listCouncilGuidance } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { keepCouncil } from "~/ui/charts/record-links.ts";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Guidance pages – Social Val
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council a link names (`council=<id>`, the dashboard's), else the header switcher's: its admins only
   const named = new URL(request.url).searchParams.get("council");
-  const { membership } = await requireCouncilOf(request, named, requireCouncilAdmin);
+  const { membership } = await requireCouncilAdminOf(request, named, "add or change guidance pages");
   const pages = await listCouncilGuidance(membership.organisationId);
   return json({
     councilName: membership.organisationName,

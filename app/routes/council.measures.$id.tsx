@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { intentOf } from "~/domain/form-intent.ts";
-import { notFound, requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilAdminOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   codeTakenAlongside,
@@ -28,7 +28,7 @@ const intentSchema = z.object({ intent: intentOf(["save", "retire", "reinstate"]
 
 // The measure's own council, whichever council its admin is working for at the moment.
 const requireMeasureAdmin = async (request: Request, id: string) =>
-  requireCouncilOf(request, await councilOfMeasure(id), requireCouncilAdmin);
+  requireCouncilAdminOf(request, await councilOfMeasure(id), "add or change measures in the measure library");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireMeasureAdmin(request, params.id!);

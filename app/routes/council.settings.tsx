@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
-import { notFound, requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilAdmin, requireCouncilAdminOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
 import { brandColourUsable, DEFAULT_BRAND_COLOUR } from "~/domain/content/brand-colour.ts";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Council settings – Social V
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council a link names (`council=<id>`, the dashboard's), else the header switcher's: its admins only
   const named = new URL(request.url).searchParams.get("council");
-  const { membership } = await requireCouncilOf(request, named, requireCouncilAdmin);
+  const { membership } = await requireCouncilAdminOf(request, named, "change the council settings");
   const settings = await getCouncilSettings(membership.organisationId);
   if (!settings) notFound();
   // a colour saved before the form's checks, or by hand: pages and emails show the default instead (brandColourToShow),
@@ -39,7 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const actionSchema = councilSettingsSchema.safeExtend({ councilId: z.string().optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, membership: acting } = await requireCouncilAdmin(request);
+  const { viewer, membership: acting } = await requireCouncilAdminOf(
+    request,
+    undefined,
+    "change the council settings",
+  );
   const submission = parseForm(await readForm(request), { schema: actionSchema, hidden: ["councilId"] });
   const shownFor = submission.payload.councilId;
   // a page rendered before the form named its council: the council being worked for, as before

@@ -4,7 +4,14 @@ import { errorText, otherErrorText } from "~/ui/error-text.ts";
 // What the whole site's error page says for an error (the status a route answered, or any other failure as the
 // service's own problem): root.tsx and the routes with an error page of their own, for the errors they leave to it.
 export function errorPageText(error: unknown) {
+  if (isRouteErrorResponse(error) && error.status === 403 && isRefusal(error.data)) return error.data.refused;
   return (isRouteErrorResponse(error) && errorText[error.status]) || otherErrorText;
+}
+
+// A 403 that says what was refused and who can allow it (Refusal in app/auth/permissions.server.ts)
+function isRefusal(data: unknown): data is { refused: { title: string; body: string } } {
+  const refused = (data as { refused?: { title?: unknown; body?: unknown } } | null)?.refused;
+  return typeof refused?.title === "string" && typeof refused.body === "string";
 }
 
 export function ErrorPageContent({ error }: { error: unknown }) {

@@ -103,10 +103,11 @@ describe("a guidance page saved after switching council in another window", () =
       page({ slug: "taken-over", councilId: world.councilB.id }),
     );
     expect(refused.status).toBe(404);
+    // an officer of the council named is told it needs the administrator role
     const officer = await sessionCookieFor(world.users.officerA.id);
     expect(
       (await send("new", officer, page({ slug: "by-an-officer", councilId: world.councilA.id }))).status,
-    ).toBe(404);
+    ).toBe(403);
     const bPage = await createGuidancePage({ councilId: world.councilB.id });
     expect((await remove(bPage.id, adminOfAOnly)).status).toBe(404);
     expect(await db.guidancePage.count({ where: { slug: { in: ["taken-over", "by-an-officer"] } } })).toBe(0);

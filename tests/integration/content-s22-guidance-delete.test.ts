@@ -215,14 +215,15 @@ describe("who may delete a guidance page", () => {
     expect((await open(page.id, adminOfB)).status).toBe(200);
   });
 
-  it("refuses officers, suppliers and charities (404) and sends a signed-out visitor to sign in", async () => {
+  it("refuses its council's officers (403), suppliers and charities (404) and sends a signed-out visitor to sign in", async () => {
     const page = await createGuidancePage({ councilId: world.councilA.id });
     const form = { version: await versionOf(page.id) };
     const { officerA, supplierOwner, vcseOwner } = world.users;
     for (const user of [officerA, supplierOwner, vcseOwner]) {
       const cookie = await sessionCookieFor(user.id);
-      expect((await open(page.id, cookie)).status).toBe(404);
-      expect((await remove(page.id, form, cookie)).status).toBe(404);
+      const refused = user === officerA ? 403 : 404;
+      expect((await open(page.id, cookie)).status).toBe(refused);
+      expect((await remove(page.id, form, cookie)).status).toBe(refused);
     }
     const signedOut = await callAction(deleteAction, {
       path: `/council/guidance/${page.id}/delete`,

@@ -186,14 +186,15 @@ describe("guidance pages", () => {
     expect(JSON.stringify(await list.json())).not.toContain("Secret draft");
   });
 
-  it("answers 404 to officers, suppliers, VCSEs and another council's admin", async () => {
+  it("answers 404 to suppliers, VCSEs and another council's admin, 403 to their own council's officers", async () => {
     const page = await createGuidancePage({ councilId: world.councilB.id, slug: "b-page" });
     for (const who of ["officerA", "officerB", "supplierOwner", "vcseOwner"]) {
       const list = await callLoader(councilGuidanceLoader, {
         path: "/council/guidance",
         cookie: cookies[who],
       });
-      expect(list.status, who).toBe(404);
+      // each officer is told their own council's list needs its administrator role
+      expect(list.status, who).toBe(who.startsWith("officer") ? 403 : 404);
     }
     // council A's admin cannot open, change or delete council B's page
     const open = await callLoader(editLoader, {
@@ -270,17 +271,18 @@ describe("council settings", () => {
     expect(settings.brandColour).toBe("#005a30");
   });
 
-  it("is only for council admins", async () => {
+  it("is only for council admins: the council's other officers are told so (403), anyone else gets 404", async () => {
     for (const who of ["officerA", "supplierOwner", "vcseOwner"]) {
+      const refused = who === "officerA" ? 403 : 404;
       expect(
         (await callLoader(settingsLoader, { path: "/council/settings", cookie: cookies[who] })).status,
-      ).toBe(404);
+      ).toBe(refused);
       const post = await callAction(settingsAction, {
         path: "/council/settings",
         cookie: cookies[who],
         form: valid,
       });
-      expect(post.status, who).toBe(404);
+      expect(post.status, who).toBe(refused);
     }
   });
 });
@@ -513,10 +515,10 @@ describe("audit log viewer", () => {
     expect(seenByB.join()).not.toContain(world.users.officerA.id);
   });
 
-  it("is only for council admins", async () => {
+  it("is only for council admins: the council's other officers are told so (403), anyone else gets 404", async () => {
     for (const who of ["officerA", "supplierOwner", "vcseOwner"]) {
       const response = await callLoader(auditLoader, { path: "/council/audit", cookie: cookies[who] });
-      expect(response.status, who).toBe(404);
+      expect(response.status, who).toBe(who === "officerA" ? 403 : 404);
     }
   });
 

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireCouncilAdmin, requireCouncilOf } from "~/auth/permissions.server.ts";
+import { requireCouncilAdminOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { codeTakenAlongside, createMeasure } from "~/domain/contracts/measures.server.ts";
 import { measureSchema } from "~/domain/contracts/schemas.ts";
@@ -15,7 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Add a measure – Social Valu
 // The council named in the address (the library's "Add a measure" link names it), else the one acted for: an admin
 // of two councils adds the measure to the library they came from.
 const requireLibraryAdmin = (request: Request) =>
-  requireCouncilOf(request, new URL(request.url).searchParams.get("council"), requireCouncilAdmin);
+  requireCouncilAdminOf(
+    request,
+    new URL(request.url).searchParams.get("council"),
+    "add or change measures in the measure library",
+  );
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireLibraryAdmin(request);

@@ -1,0 +1,166 @@
+// A council officer without the administrator role who opened one of their own council's admin pages (settings,
+// guidance pages, the audit log, the measure library's forms) was told "Page not found", as if it did not exist.
+// They are now told (403) that the page needs the administrator role and which of the council's administrators can
+// give it. Officers of other councils (and those acting for it through a partnership), suppliers and VCSEs still get
+// 404, and signed-out people are still sent to sign in.
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createCouncil,
+  createGuidancePage,
+  createMeasure,
+  createMember,
+  createPartnershipMember,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+const cookies: Record<string, string> = {};
+let guidanceId: string;
+let measureId: string;
+let lonelyCouncilName: string;
+
+beforeAll(async () => {
+  await renderPage("/");
+  world = await createWorld();
+  // council A's administrators, by name: the world's own admin and one more
+  await createMember(world.councilA.id, "ADMIN", { name: "Zoe Zephaniah" });
+  await import("~/db.server.ts").then(({ db }) =>
+    db.user.update({ where: { id: world.users.councilAdmin.id }, data: { name: "Amara Okafor" } }),
+  );
+  const partner = await createPartnershipMember(world.councilB.id, "OFFICER");
+  // a council with no administrator at all
+  const lonely = await createCouncil({ name: "Lonely Borough Council" });
+  lonelyCouncilName = lonely.name;
+  const lonelyOfficer = await createMember(lonely.id, "OFFICER");
+  for (const [who, id] of Object.entries({
+    admin: world.users.councilAdmin.id,
+    officerA: world.users.officerA.id,
+    officerB: world.users.officerB.id,
+    partner: partner.id,
+    supplier: world.users.supplierOwner.id,
+    vcse: world.users.vcseOwner.id,
+    lonely: lonelyOfficer.id,
+  }))
+    cookies[who] = await sessionCookieFor(id);
+  guidanceId = (await createGuidancePage({ councilId: world.councilA.id, title: "Pledging" })).id;
+  measureId = (await createMeasure({ councilId: world.councilA.id })).id;
+});
+
+// each admin page of council A, the address naming the council as the dashboard's links do, and what it refuses
+const pages = () => [
+  { path: `/council/settings?council=${world.councilA.id}`, doing: "change the council settings" },
+  { path: `/council/guidance?council=${world.councilA.id}`, doing: "add or change guidance pages" },
+  { path: `/council/guidance/new?council=${world.councilA.id}`, doing: "add or change guidance pages" },
+  { path: `/council/guidance/${guidanceId}`, doing: "add or change guidance pages" },
+  { path: `/council/guidance/${guidanceId}/delete`, doing: "add or change guidance pages" },
+  { path: `/council/audit?council=${world.councilA.id}`, doing: "see the audit log" },
+  {
+    path: `/council/measures/new?council=${world.councilA.id}`,
+    doing: "add or change measures in the measure library",
+  },
+  { path: `/council/measures/${measureId}`, doing: "add or change measures in the measure library" },
+];
+
+const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+
+describe("a council's admin pages, to an officer of that council who is not an administrator", () => {
+  it("answer 403 saying what is refused, the role it needs and the administrators who can give it", async () => {
+    for (const { path, doing } of pages()) {
+      const response = await renderPage(path, cookies.officerA);
+      expect(response.status, path).toBe(403);
+      const html = await response.text();
+      expect(title(html), path).toBe(`You do not have permission to ${doing} – Social Value Marketplace`);
+      const text = readableMainText(html);
+      expect(text, path).toContain(`You do not have permission to ${doing}`);
+      expect(text, path).toContain(
+        `Only administrators of ${world.councilA.name} can ${doing}. Ask one of ${world.councilA.name}’s ` +
+          "administrators (Amara Okafor or Zoe Zephaniah) to give you the administrator role.",
+      );
+      expect(text, path).not.toContain("Page not found");
+    }
+  });
+
+  it("answer 403 without the address naming the council (the council being worked for)", async () => {
+    for (const path of [
+      "/council/settings",
+      "/council/guidance",
+      "/council/audit",
+      "/council/measures/new",
+    ]) {
+      const response = await renderPage(path, cookies.officerA);
+      expect(response.status, path).toBe(403);
+      expect(readableMainText(await response.text()), path).toContain("You do not have permission to");
+    }
+  });
+
+  it("say to ask an administrator of the council when it has none", async () => {
+    const response = await renderPage("/council/settings", cookies.lonely);
+    expect(response.status).toBe(403);
+    expect(readableMainText(await response.text())).toContain(
+      `Only administrators of ${lonelyCouncilName} can change the council settings. Ask an administrator of ` +
+        `${lonelyCouncilName} to give you the administrator role.`,
+    );
+  });
+
+  it("refuse their forms' posts the same way, and change nothing", async () => {
+    const settings = await postPage(
+      `/council/settings?council=${world.councilA.id}`,
+      formOf({ councilName: "Taken over", councilId: world.councilA.id }),
+      cookies.officerA,
+    );
+    expect(settings.status).toBe(403);
+    const guidance = await postPage(
+      `/council/guidance/${guidanceId}/delete`,
+      formOf({ version: new Date().toISOString() }),
+      cookies.officerA,
+    );
+    expect(guidance.status).toBe(403);
+    const { db } = await import("~/db.server.ts");
+    expect(await db.guidancePage.count({ where: { id: guidanceId } })).toBe(1);
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: world.councilA.id } })).name).toBe(
+      world.councilA.name,
+    );
+  });
+
+  it("are not linked from their dashboard", async () => {
+    const html = await (
+      await renderPage(`/council/dashboard?council=${world.councilA.id}`, cookies.officerA)
+    ).text();
+    for (const href of ["/council/settings", "/council/guidance", "/council/audit"])
+      expect(html).not.toContain(`href="${href}`);
+    const adminHtml = await (
+      await renderPage(`/council/dashboard?council=${world.councilA.id}`, cookies.admin)
+    ).text();
+    for (const href of ["/council/settings", "/council/guidance", "/council/audit"])
+      expect(adminHtml).toContain(`href="${href}`);
+  });
+});
+
+describe("a council's admin pages, to anyone outside that council", () => {
+  it("answer 404 to another council's officer, a partnership-wide officer, a supplier and a VCSE", async () => {
+    for (const who of ["officerB", "partner", "supplier", "vcse"]) {
+      for (const { path } of pages()) {
+        const response = await renderPage(path, cookies[who]);
+        expect(response.status, `${who} ${path}`).toBe(404);
+        const html = await response.text();
+        expect(html, `${who} ${path}`).toContain("Page not found");
+        expect(html, `${who} ${path}`).not.toContain("administrator role");
+        expect(html, `${who} ${path}`).not.toContain("Amara Okafor");
+      }
+    }
+  });
+
+  it("send signed-out people to sign in", async () => {
+    for (const { path } of pages()) {
+      const response = await renderPage(path);
+      expect(response.status, path).toBe(302);
+      expect(response.headers.get("location"), path).toBe(`/sign-in?redirectTo=${encodeURIComponent(path)}`);
+    }
+  });
+
+  it("still open for the council's administrators", async () => {
+    for (const { path } of pages()) expect((await renderPage(path, cookies.admin)).status, path).toBe(200);
+  });
+});
