@@ -225,7 +225,20 @@ export async function requireCouncilAdminOf(request: Request, councilId: unknown
 // The error page (app/ui/error-page.tsx) shows a refusal's own title and text in place of the general 403 ones.
 export type Refusal = { refused: { title: string; body: string } };
 
-async function refuseOwnCouncil(request: Request, councilId: unknown, doing: string) {
+// What a council page needs, as its refusal names it: who may use it and what an admin gives to let someone.
+const NEEDS = {
+  admin: { holders: "administrators", grant: "the administrator role" },
+  survey: { holders: "officers with survey access", grant: "survey access" },
+} as const;
+
+// Throws the 403 for a member of the council (`councilId`, else the one being worked for) who lacks what the page
+// needs; returns for anyone else, whose caller answers 404.
+export async function refuseOwnCouncil(
+  request: Request,
+  councilId: unknown,
+  doing: string,
+  need: keyof typeof NEEDS = "admin",
+) {
   const viewer = await getViewer(request);
   if (!viewer) return;
   const named = typeof councilId === "string" && councilId ? councilId : undefined;
@@ -234,19 +247,23 @@ async function refuseOwnCouncil(request: Request, councilId: unknown, doing: str
   const admins = await readRows<{ name: string }[]>(Prisma.sql`
     SELECT u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId"
     WHERE m."organisationId" = ${member.organisationId} AND m.role = 'ADMIN' AND u."deletedAt" IS NULL
+      AND u.id <> ${viewer.user.id}
     ORDER BY u.name, u.id`);
   const council = member.organisationName;
+  const { holders, grant } = NEEDS[need];
   const names = admins.map((a) => a.name.trim()).filter(Boolean);
   const ask =
-    names.length === 0
-      ? `Ask an administrator of ${council} to give you the administrator role.`
-      : names.length === 1
-        ? `Ask ${council}’s administrator, ${names[0]}, to give you the administrator role.`
-        : `Ask one of ${council}’s administrators (${names.slice(0, -1).join(", ")} or ${names.at(-1)}) to give you the administrator role.`;
+    member.role === "ADMIN"
+      ? `As one of its administrators, you can give yourself ${grant} on ${council}’s members page.`
+      : names.length === 0
+        ? `Ask an administrator of ${council} to give you ${grant}.`
+        : names.length === 1
+          ? `Ask ${council}’s administrator, ${names[0]}, to give you ${grant}.`
+          : `Ask one of ${council}’s administrators (${names.slice(0, -1).join(", ")} or ${names.at(-1)}) to give you ${grant}.`;
   const refusal: Refusal = {
     refused: {
       title: `You do not have permission to ${doing}`,
-      body: `Only administrators of ${council} can ${doing}. ${ask}`,
+      body: `Only ${holders} of ${council} can ${doing}. ${ask}`,
     },
   };
   throw json(refusal, { status: 403, statusText: "Forbidden" });

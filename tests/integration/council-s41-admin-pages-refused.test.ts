@@ -10,6 +10,7 @@ import {
   createMeasure,
   createMember,
   createPartnershipMember,
+  createSurveyCycle,
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
@@ -20,6 +21,7 @@ const cookies: Record<string, string> = {};
 let guidanceId: string;
 let measureId: string;
 let lonelyCouncilName: string;
+let cycleId: string;
 
 beforeAll(async () => {
   await renderPage("/");
@@ -46,6 +48,7 @@ beforeAll(async () => {
     cookies[who] = await sessionCookieFor(id);
   guidanceId = (await createGuidancePage({ councilId: world.councilA.id, title: "Pledging" })).id;
   measureId = (await createMeasure({ councilId: world.councilA.id })).id;
+  cycleId = (await createSurveyCycle({ councilId: world.councilA.id })).id;
 });
 
 // each admin page of council A, the address naming the council as the dashboard's links do, and what it refuses
@@ -162,5 +165,47 @@ describe("a council's admin pages, to anyone outside that council", () => {
 
   it("still open for the council's administrators", async () => {
     for (const { path } of pages()) expect((await renderPage(path, cookies.admin)).status, path).toBe(200);
+  });
+});
+
+describe("a council's survey pages, to its members without survey access", () => {
+  const surveyPages = () => [
+    "/council/survey",
+    "/council/survey/new",
+    `/council/survey/${cycleId}`,
+    `/council/survey/${cycleId}/edit`,
+    `/council/survey/${cycleId}/report`,
+  ];
+  const doing = "run the supplier diversity survey";
+
+  it("answer 403 to an officer, naming the administrators who can give survey access", async () => {
+    for (const path of surveyPages()) {
+      const response = await renderPage(path, cookies.officerA);
+      expect(response.status, path).toBe(403);
+      const html = await response.text();
+      expect(title(html), path).toBe(`You do not have permission to ${doing} – Social Value Marketplace`);
+      expect(readableMainText(html), path).toContain(
+        `Only officers with survey access of ${world.councilA.name} can ${doing}. Ask one of ` +
+          `${world.councilA.name}’s administrators (Amara Okafor or Zoe Zephaniah) to give you survey access.`,
+      );
+    }
+  });
+
+  it("tell an administrator without it that they can give it to themselves", async () => {
+    const response = await renderPage(`/council/survey/${cycleId}`, cookies.admin);
+    expect(response.status).toBe(403);
+    expect(readableMainText(await response.text())).toContain(
+      `As one of its administrators, you can give yourself survey access on ${world.councilA.name}’s members page.`,
+    );
+  });
+
+  it("answer 404 to anyone outside the council", async () => {
+    for (const who of ["officerB", "partner", "supplier", "vcse"]) {
+      const response = await renderPage(`/council/survey/${cycleId}`, cookies[who]);
+      expect(response.status, who).toBe(404);
+      expect(await response.text(), who).not.toContain("survey access");
+    }
+    for (const who of ["supplier", "vcse"])
+      expect((await renderPage("/council/survey", cookies[who])).status, who).toBe(404);
   });
 });

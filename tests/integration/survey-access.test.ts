@@ -35,7 +35,8 @@ beforeAll(async () => {
 
 describe("survey access on the council's members page", () => {
   it("lets a council admin give an officer the survey role, audited, and shows it", async () => {
-    expect((await surveyPage()).status).toBe(404);
+    // the council's officer without it is told who can give it (403)
+    expect((await surveyPage()).status).toBe(403);
     const granted = await setAccess(admin, world.councilA.id, officerMembershipId, "grant");
     expect(granted.status).toBe(302);
     expect((await surveyPage()).status).toBe(200);
@@ -102,7 +103,7 @@ describe("survey access on the council's members page", () => {
   it("lets the admin take survey access away again", async () => {
     const revoked = await setAccess(admin, world.councilA.id, officerMembershipId, "revoke");
     expect(revoked.status).toBe(302);
-    expect((await surveyPage()).status).toBe(404);
+    expect((await surveyPage()).status).toBe(403);
     expect(await db.auditLog.count({ where: { action: "membership.survey_revoke" } })).toBe(1);
   });
 });

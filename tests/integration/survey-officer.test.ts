@@ -98,18 +98,18 @@ beforeAll(async () => {
 });
 
 describe("the survey role guards every officer page and the protected answers", () => {
-  it("answers 404 to an officer without the survey role, on every page and export", async () => {
+  it("answers 403 to its council's officer without the survey role, on every page and export", async () => {
     const params = { cycleId };
     for (const loader of [report.loader, aggregateCsv.loader, contactsCsv.loader, cyclePage.loader])
-      expect((await callLoader(loader, { path: "/x", params, cookie: noRole })).status).toBe(404);
-    expect((await callLoader(cycles.loader, { path: "/council/survey", cookie: noRole })).status).toBe(404);
+      expect((await callLoader(loader, { path: "/x", params, cookie: noRole })).status).toBe(403);
+    expect((await callLoader(cycles.loader, { path: "/council/survey", cookie: noRole })).status).toBe(403);
     const close = await callAction(cyclePage.action, {
       path: "/x",
       params,
       cookie: noRole,
       form: { intent: "close", confirmClose: "yes" },
     });
-    expect(close.status).toBe(404);
+    expect(close.status).toBe(403);
     expect(await db.auditLog.count({ where: { action: { startsWith: "survey.answers" } } })).toBe(0);
   });
 

@@ -1,9 +1,11 @@
 // Who may use the survey pages: respondents (members of a supplier the cycle is open to) and council
-// officers with the survey role. Anything else answers 404, so records' existence is not revealed.
+// officers with the survey role. The council's other members are told who can give them it (403); anything else
+// answers 404, so records' existence is not revealed.
 import { parse } from "cookie";
 import {
   notFound,
   ORGANISATION_COOKIE,
+  refuseOwnCouncil,
   requireMembership,
   requireViewer,
   type ViewerMembership,
@@ -28,6 +30,8 @@ function surveyMemberships(memberships: ViewerMembership[]) {
   );
 }
 
+const SURVEY_DOING = "run the supplier diversity survey";
+
 // The council whose survey the officer is working on: the one chosen in the header switcher if it fits. A posted
 // form acts for the council its page was shown for, though another window has switched since (decision 027).
 export async function requireSurveyOfficer(request: Request) {
@@ -38,6 +42,8 @@ export async function requireSurveyOfficer(request: Request) {
     candidates.find((m) => m.organisationId === viewer.shownFor) ??
     candidates.find((m) => m.organisationId === chosen) ??
     candidates[0];
+  // the council's members without survey access are told who can give it (403), anyone else gets 404
+  if (!membership) await refuseOwnCouncil(request, undefined, SURVEY_DOING, "survey");
   if (!membership) notFound();
   return { viewer, membership };
 }
@@ -48,6 +54,7 @@ export async function requireSurveyCycle(request: Request, cycleId: string) {
   const membership = owner
     ? surveyMemberships(viewer.memberships).find((m) => m.organisationId === owner.councilId)
     : undefined;
+  if (owner && !membership) await refuseOwnCouncil(request, owner.councilId, SURVEY_DOING, "survey");
   if (!owner || !membership) notFound();
   const cycle = await getCycle(owner.councilId, cycleId);
   if (!cycle) notFound();
