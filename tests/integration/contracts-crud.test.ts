@@ -617,7 +617,9 @@ describe("the measure library", () => {
       cookie: cookies.officerA,
       form: form({ code: "X-1" }),
     });
-    expect(officer.status).toBe(404);
+    // a member of the council is told the form needs the administrator role (403), and nothing is added
+    expect(officer.status).toBe(403);
+    expect(await db.measure.count({ where: { councilId: world.councilA.id, code: "X-1" } })).toBe(0);
     const seen = await jsonOf<{ canManage: boolean; measures: { code: string }[] }>(
       await callLoader(measuresLoader, { path: "/council/measures", cookie: cookies.officerA }),
     );
