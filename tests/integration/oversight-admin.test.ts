@@ -49,12 +49,19 @@ beforeAll(async () => {
 // tests/helpers/setup-db.ts), so what it shows would depend on the order they run in. Each
 // statement must be an UPDATE of the log ending in its condition; the condition is kept as written, in brackets
 // (so an OR in it cannot reach other entries), with the entries' ids added. A migration of another shape fails.
-async function migrateEntries(migration: string, entries: { id: string }[], statementCount: number) {
+// Runs a migration's updates of the audit log on the given entries only. updatesOnly: skip the migration's other
+// statements (a column it adds is there already).
+async function migrateEntries(
+  migration: string,
+  entries: { id: string }[],
+  statementCount: number,
+  { updatesOnly = false } = {},
+) {
   const statements = fs
     .readFileSync(migration, "utf8")
     .split(";")
     .map((statement) => statement.replace(/--.*$/gm, "").trim())
-    .filter(Boolean);
+    .filter((statement) => statement && (!updatesOnly || statement.startsWith("UPDATE ")));
   expect(statements).toHaveLength(statementCount);
   for (const statement of statements) {
     const [, update, alias, condition] =
@@ -702,6 +709,15 @@ describe("survey entries in the audit log", () => {
       "prisma/migrations/20261130081500_survey_audit_filed_with_cycle_council/migration.sql",
       [kept, lost],
       1,
+    );
+    // and the later one that records in each entry the council whose log it is (decision 042)
+    await migrateEntries(
+      "prisma/migrations/20261215090002_audit_entry_council/migration.sql",
+      [kept, lost],
+      2,
+      {
+        updatesOnly: true,
+      },
     );
     expect(await ids(adminB)).toContain(kept.id);
     expect(await ids(cookies.councilAdmin)).not.toContain(kept.id);
