@@ -232,6 +232,43 @@ describe("data migrations, in order", () => {
     ]);
   });
 
+  it("20261215090003: a link sent to an address typed in and not yet followed gets the suppliers whose contact address it is; a bound link is left as it was", async () => {
+    await migrate("20261215090003_survey_invitation_contact_of", { before: true });
+    const business = (id: string, kind: "SUPPLIER" | "VCSE", contactEmail: string | null) =>
+      client.query(
+        `INSERT INTO "Organisation" (id, kind, name, "contactEmail", "updatedAt") VALUES ($1, $2, $1, $3, now())`,
+        [id, kind, contactEmail],
+      );
+    // the contact address in another case than the one typed in; a group with the same address is no supplier
+    await business("s41-supplier", "SUPPLIER", "Buyer@Bakery.example");
+    await business("s41-other-supplier", "SUPPLIER", "someone@else.example");
+    await business("s41-group", "VCSE", "buyer@bakery.example");
+    await client.query(
+      `INSERT INTO "SurveyCycle" (id, "councilId", year, "opensOn", "closesOn", "privacyNotice", "dpiaReference", status)
+       VALUES ('s41-cycle', 'council-1', 2026, '2026-11-01', '2026-12-31', 'Privacy notice', 'DPIA-1', 'OPEN')`,
+    );
+    const invitation = (id: string, organisationId: string | null, email: string) =>
+      client.query(
+        `INSERT INTO "SurveyInvitation" (id, "cycleId", "organisationId", email, "tokenHash", "usedAt")
+         VALUES ($1, 's41-cycle', $2, $3, $1, ${organisationId ? "now()" : "NULL"})`,
+        [id, organisationId, email],
+      );
+    await invitation("s41-waiting", null, "buyer@bakery.example");
+    await invitation("s41-nobody", null, "unknown@nowhere.example");
+    // followed by the other supplier, though the address is now the first one's: it stays that supplier's only
+    await invitation("s41-bound", "s41-other-supplier", "buyer@bakery.example");
+
+    await migrate("20261215090003_survey_invitation_contact_of");
+
+    expect(
+      await rows(`SELECT id, "organisationId", "contactOfIds" FROM "SurveyInvitation" ORDER BY id`),
+    ).toEqual([
+      { id: "s41-bound", organisationId: "s41-other-supplier", contactOfIds: [] },
+      { id: "s41-nobody", organisationId: null, contactOfIds: [] },
+      { id: "s41-waiting", organisationId: null, contactOfIds: ["s41-supplier"] },
+    ]);
+  });
+
   it("the rest apply on top, as on a council's database", async () => {
     await migrate(names.at(-1)!);
     expect(applied).toBe(names.length);
