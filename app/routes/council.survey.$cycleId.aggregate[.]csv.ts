@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
+import { requireSurveyCycleDownload } from "~/domain/survey/access.server.ts";
 import { aggregateCsv } from "~/domain/survey/report.server.ts";
 
 // The report's suppressed aggregate as CSV (the export is audited like a read), once the cycle has closed.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
+  const { viewer, cycle } = await requireSurveyCycleDownload(request, params.cycleId!);
   const csv = await aggregateCsv(
     { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) },
     cycle,

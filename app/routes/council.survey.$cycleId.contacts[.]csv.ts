@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
+import { requireSurveyCycleDownload } from "~/domain/survey/access.server.ts";
 import { contactsCsv } from "~/domain/survey/report.server.ts";
 
 // Businesses that agreed to be contacted, for targeted engagement: name, contact and barriers only.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
+  const { viewer, cycle } = await requireSurveyCycleDownload(request, params.cycleId!);
   return contactsCsv(
     { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) },
     cycle,

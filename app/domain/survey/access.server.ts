@@ -8,6 +8,7 @@ import {
   refuseOwnCouncil,
   requireMembership,
   requireViewer,
+  type Refusal,
   type ViewerMembership,
 } from "~/auth/permissions.server.ts";
 import { db } from "~/db.server.ts";
@@ -59,4 +60,20 @@ export async function requireSurveyCycle(request: Request, cycleId: string) {
   const cycle = await getCycle(owner.councilId, cycleId);
   if (!cycle) notFound();
   return { viewer, membership, cycle };
+}
+
+// The same check for a download (a resource route, where no error page renders): the council's member without survey
+// access is told, as plain text, what the download needs and who can give it, instead of the refusal's raw JSON.
+export async function requireSurveyCycleDownload(request: Request, cycleId: string) {
+  try {
+    return await requireSurveyCycle(request, cycleId);
+  } catch (error) {
+    if (!(error instanceof Response) || error.status !== 403) throw error;
+    const { refused } = (await error.json()) as Refusal;
+    throw new Response(`${refused.title}.\n\n${refused.body}\n`, {
+      status: 403,
+      statusText: "Forbidden",
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
 }
