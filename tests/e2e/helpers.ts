@@ -43,8 +43,11 @@ export const test = base.extend<{ page: Page }>({
 });
 
 // Without JavaScript axe cannot run in the page itself: each page's HTML (scripts removed) is checked in the
-// test's own page, on the same origin so the stylesheet loads. `run` drives a second page with JavaScript off.
-export function withoutJavaScript(run: (nojs: Page, check: () => Promise<void>) => Promise<void>) {
+// test's own page, on the same origin so the stylesheet loads. `run` drives a second page with JavaScript off; it
+// gets the test's own page too, for steps with JavaScript on before `check` (which replaces that page's content).
+export function withoutJavaScript(
+  run: (nojs: Page, check: () => Promise<void>, page: Page) => Promise<void>,
+) {
   return async ({ page, browser, baseURL }: { page: Page; browser: Browser; baseURL?: string }) => {
     test.setTimeout(240_000);
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
@@ -55,7 +58,7 @@ export function withoutJavaScript(run: (nojs: Page, check: () => Promise<void>) 
       await expectAccessible(page);
     };
     try {
-      await run(nojs, check);
+      await run(nojs, check, page);
     } finally {
       await context.close();
     }
