@@ -228,7 +228,10 @@ test("a survey officer sees no report while the cycle is open, and the suppresse
 test("an officer without the survey role cannot open the survey pages", async ({ page }) => {
   await signIn(page, "officer.eastvale@demo.test");
   const response = await page.goto("/council/survey");
-  expect(response?.status()).toBe(404);
+  // their own council's page: refused, not hidden (decision 043; the wording: s41-refusal-pages.spec.ts)
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/You do not have permission/);
+  await expect(page.getByRole("link", { name: /See the report/ })).toHaveCount(0);
 });
 
 test("a survey officer opens a cycle, invites eligible businesses and cancels it before it opens", async ({
