@@ -4,7 +4,10 @@
 // value. No server imports: forms check with these in the browser too.
 import { z } from "zod";
 
-const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+// The first group is one to three digits not starting with 0: "0,500" is a decimal comma (0.5 in European notation)
+// and "0 500" or "000 500" is not how anyone writes 500, so none of them is read as 500. A number without separators ("0500",
+// "0.5") is not grouped, and is read as before.
+const GROUPED = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?$/;
 
 /**
  * The text without its thousands commas ("1,500.25" → "1500.25"), or null when a comma is anywhere else: "12,5"
@@ -17,10 +20,10 @@ function withoutThousandsCommas(text: string): string | null {
 }
 
 // Thousands written with spaces ("1 500", also a no-break or thin space as pasted from a document): one kind of
-// separator throughout, groups of three after the first one to three digits.
+// separator throughout, groups of three after the first one to three digits (not starting with 0, as with commas).
 const SPACES = " \u00a0\u2009\u202f";
 const SPACE = new RegExp(`[${SPACES}]`);
-const SPACE_GROUPED = new RegExp(`^[+-]?\\d{1,3}([${SPACES}])\\d{3}(?:\\1\\d{3})*(?:\\.\\d*)?$`);
+const SPACE_GROUPED = new RegExp(`^[+-]?[1-9]\\d{0,2}([${SPACES}])\\d{3}(?:\\1\\d{3})*(?:\\.\\d*)?$`);
 
 /**
  * withoutThousandsCommas, and spaces between thousands taken out too ("1 500.25" → "1500.25"); null when a space
@@ -37,8 +40,8 @@ export function withoutThousandsSeparators(text: string): string | null {
 // were grouped rightly
 const SEPARATED = new RegExp(`^[+-]?[\\d,${SPACES}]*\\d[\\d,${SPACES}]*(?:\\.\\d*)?$`);
 
-/** "12,5", "1 5", "15 00", "1,5 00": a number written with commas or spaces somewhere other than between thousands,
- * for a field to tell so rather than that it is not a number. */
+/** "12,5", "1 5", "15 00", "1,5 00", "0,500", "0 500": a number written with commas or spaces somewhere other than
+ * between thousands, for a field to tell so rather than that it is not a number. */
 export function isBadlyGrouped(text: string): boolean {
   const value = text.trim();
   return SEPARATED.test(value) && withoutThousandsSeparators(value) === null;
@@ -58,6 +61,12 @@ export function figureForForm(stored: string | number, decimals?: number): strin
   const places =
     decimals === undefined ? fraction.replace(/0+$/, "") : fraction.padEnd(decimals, "0").slice(0, decimals);
   return `${sign}${grouped}${places ? `.${places}` : ""}`;
+}
+
+/** What a field tells a number isBadlyGrouped refused: "Enter the contract value with commas or spaces only between
+ * thousands, like 1,250 or 1 250, and a full stop before any decimals". `what` names the answer ("the target"). */
+export function badlyGroupedMessage(what: string): string {
+  return `Enter ${what} with commas or spaces only between thousands, like 1,250 or 1 250, and a full stop before any decimals`;
 }
 
 /** A stored amount in pounds as a form shows it again: "1250.5" → "1,250.50". */

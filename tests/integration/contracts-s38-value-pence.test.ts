@@ -31,8 +31,10 @@ it("tells a contract value with parts of a penny that it can have 2 decimal plac
   expect(await db.contract.count({ where: { reference: { startsWith: "PENCE" } } })).toBe(0);
 });
 
-it("still tells words, and a decimal comma, to enter a value in pounds", () => {
+it("still tells words to enter a value in pounds, and a decimal comma how to write one (s41)", () => {
   expect(contractValueProblem("lots")).toBe("Enter the value in pounds, for example 250000");
-  expect(contractValueProblem("12,5")).toBe("Enter the value in pounds, for example 250000");
+  expect(contractValueProblem("12,5")).toBe(
+    "Enter the contract value with commas or spaces only between thousands, like 1,250 or 1 250, and a full stop before any decimals",
+  );
   expect(contractValueProblem("1.2.3")).toBe("Enter the value in pounds, for example 250000");
 });

@@ -38,7 +38,9 @@ describe("a new contract's value", () => {
       const response = await postPage("/contracts/new", formOf(form), w.officer);
       expect(response.status, typed).toBe(400);
       const html = await response.text();
-      expect(errorOf(html, "valueGbp"), typed).toBe("Enter the value in pounds, for example 250000");
+      expect(errorOf(html, "valueGbp"), typed).toBe(
+        "Enter the contract value with commas or spaces only between thousands, like 1,250 or 1 250, and a full stop before any decimals",
+      );
       expect(valueBox(html), typed).toBe(typed);
     }
     expect(await db.contract.count({ where: { reference: { startsWith: "BADSPACE" } } })).toBe(0);

@@ -7,7 +7,7 @@ import { amountsAddUp, quantityIn, type Figure } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { dayProblem, isTooLargeNumber, LARGEST_AMOUNT, parseAmount, parseDay } from "./values.ts";
 import { londonDayIso } from "~/domain/calendar.ts";
-import { withoutThousandsSeparators } from "~/domain/numbers.ts";
+import { badlyGroupedMessage, isBadlyGrouped, withoutThousandsSeparators } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
 
@@ -53,9 +53,14 @@ const termSchema = z.object({ startDate: day(""), endDate: day("") });
 const terminationSchema = termSchema.extend({ status: z.enum(ContractStatus) });
 const awardSchema = termSchema.extend({ awardedOn: day("").optional() });
 
-/** What to tell someone whose contract value was refused: a value below zero or too large is told so, not that it
- * is not a value in pounds. The contract form and the import say the same. */
+/** "1 5", "£12,50", "0,500": an amount in pounds with commas or spaces other than between thousands. */
+const isBadlyGroupedAmount = (value: string) => isBadlyGrouped(value.trim().replace(/^£\s*/, ""));
+
+/** What to tell someone whose contract value was refused: a value below zero or too large is told so, and one
+ * grouped wrongly ("1 5", "12,5") how to group it, not that it is not a value in pounds. The contract form and the
+ * import say the same. */
 export function contractValueProblem(value: string) {
+  if (isBadlyGroupedAmount(value)) return badlyGroupedMessage("the contract value");
   if (isNegativeAmount(value)) return "The contract value must be £0 or more";
   if (isTooLargeNumber(value)) return `The contract value must be £${LARGEST_AMOUNT} or less`;
   // "12.345" is a value in pounds, only with a fraction of a penny: said so, not that it is not one
@@ -158,9 +163,19 @@ export type ContractEdit = z.infer<typeof contractEditSchema>;
 
 // The target and the plan's figures are read in the chosen measure's unit (`unit`, null while none is chosen): a
 // pound sign only for pounds, a per cent sign only for a percentage (quantities.ts).
+// "1 5" or "12,5" is told how to group a number, not only that it is not one. A qualitative measure's figure is
+// told to be left blank (quantityIn), however it is written.
+const quantityHere = (value: string, unit: MeasureUnit | null, figure: Figure) =>
+  unit !== "QUALITATIVE" && isBadlyGrouped(value.trim().replace(/^£\s*/, "").replace(/\s*%$/, ""))
+    ? {
+        ok: false as const,
+        message: badlyGroupedMessage("target" in figure ? "the target" : `the plan for ${figure.quarter}`),
+      }
+    : quantityIn(value, unit, figure);
+
 const quantity = (unit: MeasureUnit | null, figure: Figure) =>
   z.string().transform((value, ctx) => {
-    const read = quantityIn(value, unit, figure);
+    const read = quantityHere(value, unit, figure);
     if (!read.ok) {
       ctx.addIssue({ code: "custom", message: read.message });
       return z.NEVER;
@@ -183,7 +198,7 @@ const planEntrySchema = (unit: MeasureUnit | null) =>
       if (entry.quantity === undefined) return { quarter: entry.quarter, quantity: undefined };
       const [, year, quarter] = QUARTER_KEY.exec(entry.quarter)!;
       const figure = { quarter: quarterLabel(Number(year), Number(quarter) as QuarterNumber) };
-      const read = quantityIn(entry.quantity, unit, figure);
+      const read = quantityHere(entry.quantity, unit, figure);
       if (!read.ok) {
         ctx.addIssue({ code: "custom", path: ["quantity"], message: read.message });
         return z.NEVER;
@@ -266,11 +281,13 @@ export const measureSchema = z
         // "-5" or "£-14.50" is a value, only not one a proxy can be: said so, not "Enter the value in pounds"
         ctx.addIssue({
           code: "custom",
-          message: isNegativeAmount(value)
-            ? PROXY_VALUE_NEGATIVE
-            : isTooLargeNumber(value)
-              ? `The proxy value must be £${LARGEST_AMOUNT} or less`
-              : "Enter the value in pounds, for example 14.50",
+          message: isBadlyGroupedAmount(value)
+            ? badlyGroupedMessage("the proxy value")
+            : isNegativeAmount(value)
+              ? PROXY_VALUE_NEGATIVE
+              : isTooLargeNumber(value)
+                ? `The proxy value must be £${LARGEST_AMOUNT} or less`
+                : "Enter the value in pounds, for example 14.50",
         });
         return z.NEVER;
       })

@@ -1,7 +1,12 @@
 // Validation of a quarterly return's figures; no server imports (the form uses the same rules).
 import { z } from "zod";
 import { intentOf } from "~/domain/form-intent.ts";
-import { figureForForm, isBadlyGrouped, withoutThousandsSeparators } from "~/domain/numbers.ts";
+import {
+  badlyGroupedMessage,
+  figureForForm,
+  isBadlyGrouped,
+  withoutThousandsSeparators,
+} from "~/domain/numbers.ts";
 import { countedIn } from "~/domain/contracts/labels.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { hasCredentials } from "./evidence-link.ts";
@@ -84,8 +89,7 @@ export function quantityError(raw: string, unit: MeasureUnit, measureName: strin
   if (wrongSign)
     return `Enter ${what} without a ${wrongSign.sign} sign: it is ${countedIn(unit)}, not ${wrongSign.other}`;
   if (cleaned.startsWith("-")) return `Enter ${what} as 0 or more`;
-  if (isBadlyGrouped(cleaned))
-    return `Enter ${what} with commas or spaces only between thousands, like 1,250 or 1 250, and a full stop before any decimals`;
+  if (isBadlyGrouped(cleaned)) return badlyGroupedMessage(what);
   const text = withoutThousandsSeparators(cleaned);
   if (text === null || !QUANTITY_PATTERN.test(text)) {
     return text !== null && /^\d*\.\d{3,}$/.test(text)
