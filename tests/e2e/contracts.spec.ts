@@ -118,7 +118,7 @@ test("an officer registers a contract, adds a commitment with a quarterly plan a
   await expect(page.getByRole("status").getByText("Commitment added")).toBeVisible();
 
   await page.getByRole("link", { name: "Change commitment SOC-01" }).click();
-  await expect(page.getByLabel("Q4 2026/27")).toHaveValue("25.00");
+  await expect(page.getByLabel("Q4 2026/27")).toHaveValue("25");
   await expectAccessible(page);
   await page.getByLabel("Target over the contract term").fill("110");
   await page.getByLabel("Q4 2026/27").fill("35");

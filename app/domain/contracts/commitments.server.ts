@@ -16,6 +16,7 @@ import { lockMeasureRows } from "./measures.server.ts";
 import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
 import type { CommitmentEdit, CommitmentInput, CommitmentRemoval } from "./schemas.ts";
+import { amountForForm, figureForForm } from "~/domain/numbers.ts";
 
 type FieldErrors = Record<string, string[]>;
 type Result =
@@ -116,6 +117,11 @@ const savedSelect = {
 const hasDelivery = (saved: { _count: { pledges: number; returnLines: number } }) =>
   saved._count.pledges + saved._count.returnLines > 0;
 
+/** A saved target or planned quantity as the edit form shows it, as it would be typed: "1,250.50" for pounds, 1250
+ * hours as "1,250", 12.5 as "12.5" (the form reads each back as what was saved). */
+const quantityForForm = (value: { toFixed(places: number): string }, unit: MeasureUnit) =>
+  unit === "GBP" ? amountForForm(value.toFixed(2)) : figureForForm(value.toFixed(2));
+
 export async function getCommitmentForEdit(councilId: string, contractId: string, commitmentId: string) {
   const c = await db.commitment.findFirst({
     where: { id: commitmentId, contractId, contract: { councilId } },
@@ -132,11 +138,14 @@ export async function getCommitmentForEdit(councilId: string, contractId: string
     version: c.updatedAt.toISOString(),
     measureId: c.measureId,
     measure: c.measure,
-    targetQuantity: c.targetQuantity?.toFixed(2) ?? "",
+    targetQuantity: c.targetQuantity ? quantityForForm(c.targetQuantity, c.measure.unit) : "",
     qualitativeText: c.qualitativeText ?? "",
     narrative: c.narrative ?? "",
     plan: Object.fromEntries(
-      c.plan.map((p) => [`${p.financialYear}-${p.quarter}`, p.targetQuantity.toFixed(2)]),
+      c.plan.map((p) => [
+        `${p.financialYear}-${p.quarter}`,
+        quantityForForm(p.targetQuantity, c.measure.unit),
+      ]),
     ) as Record<string, string>,
     hasDelivery: hasDelivery(c),
   };
