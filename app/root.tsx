@@ -12,8 +12,8 @@ import {
 import type { ReactNode } from "react";
 import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
 import { clearSessionCookie, readSessionToken } from "~/auth/session.server.ts";
-import { brandingFor, namedBranding, type Branding } from "~/domain/content/branding.server.ts";
-import { NAMED_PARAMS, useNamedParam, type NamedParam } from "~/ui/acting-for.ts";
+import { brandingOfMemberships, type Branding } from "~/domain/content/branding.server.ts";
+import { useActingOrganisation } from "~/ui/acting-for.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
@@ -30,17 +30,11 @@ export const meta: MetaFunction = () => [{ title: "Social Value Marketplace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const url = new URL(request.url);
-  const [{ flash, setCookie }, branding, ...named] = await Promise.all([
+  // the header of each of the viewer's organisations: the switcher's, or the one the page acts for (see App)
+  const [{ flash, setCookie }, memberBranding] = await Promise.all([
     readFlash(request),
-    brandingFor(viewer, request),
-    // the header of a page acting for an organisation its address names, used when its route says it does
-    ...NAMED_PARAMS.map((param) => namedBranding(viewer, url.searchParams.get(param))),
+    brandingOfMemberships(viewer),
   ]);
-  const namedHeader: Partial<Record<NamedParam, Branding>> = {};
-  NAMED_PARAMS.forEach((param, i) => {
-    if (named[i] !== undefined) namedHeader[param] = named[i] as Branding;
-  });
   const user: LayoutUser | null = viewer
     ? {
         name: viewer.user.name,
@@ -55,12 +49,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shownFor = viewer
     ? actingMembership(viewer, request, { kinds: ["COUNCIL", "SUPPLIER", "VCSE"] })?.organisationId
     : undefined;
+  const branding: Branding = shownFor ? (memberBranding[shownFor] ?? null) : null;
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
   // a session cookie that is no longer a session (ended, expired, its account deleted) is cleared, as Lucia's
   // guide asks, instead of being sent (and looked up) with every request until the browser drops it
   if (!viewer && readSessionToken(request)) headers.append("Set-Cookie", clearSessionCookie());
-  return json({ user, flash, branding, namedHeader, shownFor }, { headers });
+  return json({ user, flash, branding, memberBranding, shownFor }, { headers });
 }
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {
@@ -82,11 +77,19 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
   );
 }
 
+// The header the page shows: the organisation it acts for when its route says which and the viewer is in it
+// (app/ui/acting-for.ts; the route itself answers 404 otherwise), else the switcher's.
+function useHeaderBranding(branding: Branding, memberBranding: Record<string, Branding>): Branding {
+  const actingFor = useActingOrganisation();
+  // own keys only: an address naming "toString" is no organisation
+  return actingFor && Object.hasOwn(memberBranding, actingFor)
+    ? (memberBranding[actingFor] ?? null)
+    : branding;
+}
+
 export default function App() {
-  const { user, flash, branding, namedHeader } = useLoaderData<typeof loader>();
-  // the organisation the page acts for: the switcher's, or one the page's address names (app/ui/acting-for.ts)
-  const named = useNamedParam();
-  const header = named && named in namedHeader ? (namedHeader[named] ?? null) : branding;
+  const { user, flash, branding, memberBranding } = useLoaderData<typeof loader>();
+  const header = useHeaderBranding(branding, memberBranding);
   return (
     <Document>
       <PageShell user={user} flash={flash} branding={header}>
@@ -100,9 +103,12 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const text = errorPageText(error);
+  // the header of the page that failed, picked as App picks it: a page refused for the council its address names
+  // is shown under that council's header, not the switcher's
+  const header = useHeaderBranding(data?.branding ?? null, data?.memberBranding ?? {});
   return (
     <Document title={`${text.title} – Social Value Marketplace`}>
-      <PageShell user={data?.user ?? null} flash={null} branding={data?.branding ?? null}>
+      <PageShell user={data?.user ?? null} flash={null} branding={header}>
         <ErrorPageContent error={error} />
       </PageShell>
     </Document>

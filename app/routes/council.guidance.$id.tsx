@@ -33,6 +33,10 @@ import { GuidanceFields } from "~/ui/guidance-fields.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { editState, recordVersion, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the page's council (its loader's councilId), which it acts for (app/ui/acting-for.ts)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   {

@@ -17,6 +17,10 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { Button } from "~/ui/form.tsx";
 import { formatDateTime } from "~/ui/format.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the page's council (its loader's councilId), which it acts for (app/ui/acting-for.ts)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction = () => [{ title: "Delete a guidance page – Social Value Marketplace" }];
 

@@ -6,6 +6,10 @@ import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export const meta: MetaFunction = () => [{ title: "Guidance pages – Social Value Marketplace" }];
 

@@ -15,6 +15,10 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export const meta: MetaFunction = () => [{ title: "Council settings – Social Value Marketplace" }];
 

@@ -58,7 +58,12 @@ const COMPLIANCE_LABELS: Record<ComplianceBucket, string> = {
 export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = new URL(request.url).searchParams;
+  // the council the address names first, as the root's header reads it (an address naming two acts for the first)
+  const filters = filtersSchema.parse({
+    ...Object.fromEntries(params),
+    council: params.get("council") ?? undefined,
+  });
   // a council's pages name their council, for whoever also works for a supplier (404 for its non-members)
   const { viewer, membership } = await requireCouncilOrSupplier(request, filters.council);
   const now = new Date();

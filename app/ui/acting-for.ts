@@ -1,23 +1,39 @@
 // The organisation the header shows (its council's name and colour) is the one the page acts for. Most pages act
 // for the organisation the switcher is on, which the root loader reads; a page that acts for an organisation its
 // address names (decision 027: `?organisation=<id>` on a group's pages, `?council=<id>` on a council's) says so
-// with `export const handle = actsForNamed("organisation")`, and the header then shows that organisation, so
-// someone in two groups or two councils does not see one named in the header and another on the page.
-import { useMatches } from "@remix-run/react";
+// with `export const handle = actsForNamed("organisation")`, and a page about one record, which acts for the
+// record's own council whatever the address says (a guidance page), with `actsForLoaded("councilId")`: the field
+// of its loader's data naming that council. The header then shows that organisation (for the viewer's own
+// memberships only, see the root loader), so someone in two groups or two councils does not see one named in the
+// header and another on the page. The root's error page picks its header the same way.
+import { useLocation, useMatches } from "@remix-run/react";
 
-export const NAMED_PARAMS = ["organisation", "council"] as const;
-export type NamedParam = (typeof NAMED_PARAMS)[number];
+export type NamedParam = "organisation" | "council";
 
-export function actsForNamed(param: NamedParam) {
+type ActsFor = { actsForNamed?: NamedParam; actsForLoaded?: string };
+
+export function actsForNamed(param: NamedParam): ActsFor {
   return { actsForNamed: param };
 }
 
-// The address parameter naming the organisation the page shown acts for, when its route takes one.
-export function useNamedParam(): NamedParam | undefined {
+export function actsForLoaded(field: string): ActsFor {
+  return { actsForLoaded: field };
+}
+
+// The organisation the page shown acts for when its route says which (undefined: the switcher's). The address's
+// first value counts, as the routes read it (`searchParams.get`). A route whose loader failed (an error page) names
+// none by its data, and is shown with the switcher's header.
+export function useActingOrganisation(): string | undefined {
   const matches = useMatches();
+  const { search } = useLocation();
   for (let i = matches.length - 1; i >= 0; i--) {
-    const handle = matches[i]!.handle as { actsForNamed?: NamedParam } | undefined;
-    if (handle?.actsForNamed) return handle.actsForNamed;
+    const match = matches[i]!;
+    const handle = match.handle as ActsFor | undefined;
+    if (handle?.actsForNamed) return new URLSearchParams(search).get(handle.actsForNamed) || undefined;
+    if (handle?.actsForLoaded) {
+      const value = (match.data as Record<string, unknown> | undefined)?.[handle.actsForLoaded];
+      return typeof value === "string" && value ? value : undefined;
+    }
   }
   return undefined;
 }

@@ -4,7 +4,9 @@
 // give it. Officers of other councils (and those acting for it through a partnership), suppliers and VCSEs still get
 // 404, and signed-out people are still sent to sign in.
 import { beforeAll, describe, expect, it } from "vitest";
+import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import {
+  addMember,
   createCouncil,
   createGuidancePage,
   createMeasure,
@@ -14,7 +16,7 @@ import {
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formOf, postPage, readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const cookies: Record<string, string> = {};
@@ -207,5 +209,43 @@ describe("a council's survey pages, to its members without survey access", () =>
     }
     for (const who of ["supplier", "vcse"])
       expect((await renderPage("/council/survey", cookies[who])).status, who).toBe(404);
+  });
+});
+
+// An officer of two councils, an administrator of neither, with the switcher on council A, who follows council B's
+// dashboard link to one of B's admin pages: the refusal names B, and so does the header above it (the page acts for
+// the council its address names), not the switcher's A.
+describe("a council's admin pages refused for the council the address names", () => {
+  it("show that council's header above the refusal, not the switcher's", async () => {
+    const officer = await createMember(world.councilA.id, "OFFICER");
+    await addMember(world.councilB.id, officer.id, "OFFICER");
+    const onA = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${world.councilA.id}`;
+    for (const { path, doing } of [
+      { path: `/council/audit?council=${world.councilB.id}`, doing: "see the audit log" },
+      { path: `/council/settings?council=${world.councilB.id}`, doing: "change the council settings" },
+      { path: `/council/guidance?council=${world.councilB.id}`, doing: "add or change guidance pages" },
+      {
+        path: `/council/measures/new?council=${world.councilB.id}`,
+        doing: "add or change measures in the measure library",
+      },
+    ]) {
+      const response = await renderPage(path, onA);
+      expect(response.status, path).toBe(403);
+      const html = await response.text();
+      expect(readableMainText(html), path).toContain(
+        `Only administrators of ${world.councilB.name} can ${doing}.`,
+      );
+      const header = readableText(html.slice(html.indexOf("<header"), html.indexOf("</header>")));
+      expect(header, path).toContain(world.councilB.name);
+      expect(header, path).not.toContain(world.councilA.name);
+    }
+    // without the address naming one, the switcher's council is refused under its own header
+    const html = await (await renderPage("/council/audit", onA)).text();
+    expect(readableMainText(html)).toContain(
+      `Only administrators of ${world.councilA.name} can see the audit log.`,
+    );
+    expect(readableText(html.slice(html.indexOf("<header"), html.indexOf("</header>")))).toContain(
+      world.councilA.name,
+    );
   });
 });

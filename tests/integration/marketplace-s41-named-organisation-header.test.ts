@@ -10,10 +10,13 @@ import { db } from "~/db.server.ts";
 import {
   addMember,
   createCategory,
+  createContract,
+  createGuidancePage,
   createMember,
   createOrganisation,
   createPledge,
   createRequest,
+  createReturn,
   createWorld,
   sessionCookieFor,
   unique,
@@ -176,5 +179,87 @@ describe("the header of a council page opened for a council its address names", 
       `/returns?council=${world.councilB.id}`,
     ])
       expectHeaderOf(await page(location, cookie), "B");
+  });
+
+  // an admin of both councils, on council A's pages with the switcher on A, reaching council B's admin pages from
+  // B's dashboard (the address names B) or from a link to one of B's guidance pages (the page's own council)
+  it("shows the council an admin page acts for, by its address or by the record it is about", async () => {
+    const admin = await createMember(world.councilA.id, "ADMIN");
+    await addMember(world.councilB.id, admin.id, "ADMIN");
+    const signedIn = await sessionCookieFor(admin.id);
+    const onA = `${signedIn}; ${ORGANISATION_COOKIE}=${world.councilA.id}`;
+    const onB = `${signedIn}; ${ORGANISATION_COOKIE}=${world.councilB.id}`;
+    const pageOfA = await createGuidancePage({ councilId: world.councilA.id, title: unique("Guide of A") });
+    const pageOfB = await createGuidancePage({ councilId: world.councilB.id, title: unique("Guide of B") });
+    const contract = await createContract({
+      councilId: world.councilB.id,
+      supplierOrganisationId: world.supplier.id,
+    });
+    const returnOfB = await createReturn({ contractId: contract.id, status: "SUBMITTED" });
+    const B = world.councilB.id;
+    for (const location of [
+      `/council/settings?council=${B}`,
+      `/council/guidance?council=${B}`,
+      `/council/guidance/new?council=${B}`,
+      `/council/measures/new?council=${B}`,
+      `/returns/${returnOfB.id}?council=${B}`,
+      `/council/guidance/${pageOfB.id}`,
+      `/council/guidance/${pageOfB.id}/delete`,
+    ]) {
+      const shown = await page(location, onA);
+      expect(shown.main, location).toContain(
+        location.startsWith("/returns") ? contract.reference : world.councilB.name,
+      );
+      expectHeaderOf(shown, "B");
+    }
+    expect((await page(`/council/guidance/${pageOfB.id}`, onA)).html).toContain(`value="${pageOfB.title}"`);
+    // and the other way round: a page of A's opened with the switcher on B
+    for (const location of [`/council/guidance/${pageOfA.id}`, `/council/guidance/${pageOfA.id}/delete`])
+      expectHeaderOf(await page(location, onB), "A");
+    // without a council named, the switcher's
+    expectHeaderOf(await page("/council/settings", onA), "A");
+    expectHeaderOf(await page("/council/guidance/new", onB), "B");
+  });
+
+  it("never shows a council the viewer is not in, even on the page refusing them", async () => {
+    const officer = await createMember(world.councilA.id, "ADMIN");
+    const cookie = await sessionCookieFor(officer.id);
+    const pageOfB = await createGuidancePage({ councilId: world.councilB.id });
+    for (const location of [
+      `/council/settings?council=${world.councilB.id}`,
+      `/council/guidance/${pageOfB.id}`,
+      // a name every object answers to is no organisation either
+      "/council/settings?council=toString",
+    ]) {
+      const response = await renderPage(location, cookie);
+      expect(response.status, location).toBe(404);
+      const html = await response.text();
+      const header = readableText(html.slice(html.indexOf("<header"), html.indexOf("</header>")));
+      expect(header, location).toContain(world.councilA.name);
+      expect(header, location).not.toContain(world.councilB.name);
+    }
+  });
+
+  // an address naming two councils: the list, and its header, act for the first, as /contracts does
+  it("acts for the first council an address names twice, on the returns list as in its header", async () => {
+    const officer = await createMember(world.councilA.id, "OFFICER");
+    await addMember(world.councilB.id, officer.id, "OFFICER");
+    const cookie = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${world.councilA.id}`;
+    const contracts = {
+      A: await createContract({ councilId: world.councilA.id, supplierOrganisationId: world.supplier.id }),
+      B: await createContract({ councilId: world.councilB.id, supplierOrganisationId: world.supplier.id }),
+    };
+    for (const council of ["A", "B"] as const)
+      await createReturn({ contractId: contracts[council].id, status: "SUBMITTED" });
+    const ids = { A: world.councilA.id, B: world.councilB.id };
+    for (const [first, second] of [
+      ["A", "B"],
+      ["B", "A"],
+    ] as const) {
+      const shown = await page(`/returns?queue=all&council=${ids[first]}&council=${ids[second]}`, cookie);
+      expect(shown.main).toContain(contracts[first].reference);
+      expect(shown.main).not.toContain(contracts[second].reference);
+      expectHeaderOf(shown, first);
+    }
   });
 });

@@ -1,37 +1,31 @@
 // The council whose name and brand colour the header shows: the viewer's own council, or the council their
-// organisation works with. Anonymous visitors see the partnership's neutral brand.
-import { actingMembership, type Viewer } from "~/auth/permissions.server.ts";
+// organisation works with. Anonymous visitors (and organisations with no council) see the partnership's neutral brand.
+import type { Viewer } from "~/auth/permissions.server.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 
 export type Branding = { councilName: string; brandColour: string } | null;
 
-export async function brandingFor(viewer: Viewer | null, request: Request): Promise<Branding> {
-  if (!viewer) return null;
-  const acting = actingMembership(viewer, request, { kinds: ["COUNCIL", "SUPPLIER", "VCSE"] });
-  if (!acting) return null;
-  return brandingOf(acting.organisationId);
-}
-
-// The header for an organisation a page's address names (app/ui/acting-for.ts): only for one the viewer belongs to
-// (undefined otherwise: the page acts for no other, and answers 404).
-export async function namedBranding(
-  viewer: Viewer | null,
-  organisationId: string | null,
-): Promise<Branding | undefined> {
-  if (!viewer || !organisationId) return undefined;
-  if (!viewer.memberships.some((m) => m.organisationId === organisationId)) return undefined;
-  return brandingOf(organisationId);
-}
-
-async function brandingOf(organisationId: string): Promise<Branding> {
-  // One raw query (it runs on every signed-in page): the acting organisation's council, or itself if a council.
-  const [branding] = await readRows<{ councilName: string; brandColour: string }[]>(Prisma.sql`
-    SELECT c.name AS "councilName", cs."brandColour"
+// The header of each organisation the viewer belongs to, by its id: the switcher's, or the one a page acts for
+// (app/ui/acting-for.ts), is picked from these, so a page never shows an organisation the viewer is not in.
+export async function brandingOfMemberships(viewer: Viewer | null): Promise<Record<string, Branding>> {
+  const ids = viewer ? [...new Set(viewer.memberships.map((m) => m.organisationId))] : [];
+  if (ids.length === 0) return {};
+  // One raw query (it runs on every signed-in page): each organisation's council, or itself if a council.
+  const rows = await readRows<
+    { organisationId: string; councilName: string; brandColour: string }[]
+  >(Prisma.sql`
+    SELECT a.id AS "organisationId", c.name AS "councilName", cs."brandColour"
     FROM "Organisation" a
     JOIN "Organisation" c ON c.id = CASE WHEN a.kind = 'COUNCIL' THEN a.id ELSE a."councilId" END
     JOIN "CouncilSettings" cs ON cs."organisationId" = c.id
-    WHERE a.id = ${organisationId}`);
-  return branding ?? null;
+    WHERE a.id IN (${Prisma.join(ids)})`);
+  const found = new Map(rows.map((r) => [r.organisationId, r]));
+  return Object.fromEntries(
+    ids.map((id) => {
+      const row = found.get(id);
+      return [id, row ? { councilName: row.councilName, brandColour: row.brandColour } : null];
+    }),
+  );
 }
 
 // The brand colour a council's emails carry in their header (undefined: the neutral default).

@@ -9,6 +9,10 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { libraryOf, MeasureForm } from "./measure-form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export const meta: MetaFunction = () => [{ title: "Add a measure – Social Value Marketplace" }];
 

@@ -54,6 +54,10 @@ import {
 } from "~/ui/returns.tsx";
 import { discardUploads, readReturnForm } from "./read-form.server.ts";
 import { readCommand } from "./command.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
+
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
