@@ -11,7 +11,7 @@ import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { intentOf } from "~/domain/form-intent.ts";
-import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilAdmin, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
 import {
@@ -75,6 +75,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // the viewer first: it reads the organisation the form was shown for from a copy of the body, which cannot be
+  // copied once the form below has read it (a form shown for a council the admin has since left is then refused)
+  await requireViewer(request);
   const submission = parseForm(await readForm(request), { schema: actionSchema, hidden: ["councilId"] });
   const { viewer, membership } = await requireGuidanceAdmin(
     request,

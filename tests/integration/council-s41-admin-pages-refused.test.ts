@@ -5,6 +5,7 @@
 // 404, and signed-out people are still sent to sign in.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
+import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 import {
   addMember,
   createCouncil,
@@ -16,7 +17,14 @@ import {
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { formOf, postPage, readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
+import {
+  formOf,
+  postPage,
+  postRawPage,
+  readableMainText,
+  readableText,
+  renderPage,
+} from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const cookies: Record<string, string> = {};
@@ -247,5 +255,57 @@ describe("a council's admin pages refused for the council the address names", ()
     expect(readableText(html.slice(html.indexOf("<header"), html.indexOf("</header>")))).toContain(
       world.councilA.name,
     );
+  });
+});
+
+// A guidance page's form, shown while its admin's switcher was on another council they have since been removed from,
+// is refused (403) as every form shown for a lost council is (decision 027), and changes nothing: the page's form was
+// read before who sent it was, so the council it was shown for went unread and the change was saved.
+describe("a guidance page's form shown for a council its admin has since left", () => {
+  it("is refused and saves nothing, as the delete form is", async () => {
+    const admin = await createMember(world.councilA.id, "ADMIN");
+    const other = await createCouncil();
+    await addMember(other.id, admin.id, "ADMIN");
+    const cookie = await sessionCookieFor(admin.id);
+    const guidance = await createGuidancePage({ councilId: world.councilA.id, title: "Before" });
+    const { db } = await import("~/db.server.ts");
+    await db.membership.deleteMany({ where: { userId: admin.id, organisationId: other.id } });
+    const send = (path: string, fields: Record<string, string>) =>
+      postRawPage(
+        path,
+        new URLSearchParams({ ...fields, [SWITCHER_FIELD]: other.id }).toString(),
+        "application/x-www-form-urlencoded",
+        cookie,
+      );
+    const saved = await send(`/council/guidance/${guidance.id}`, {
+      intent: "save",
+      title: "Changed for the wrong council",
+      slug: guidance.slug,
+      audience: "EVERYONE",
+      bodyMarkdown: "Changed.",
+    });
+    expect(saved.status).toBe(403);
+    const deleted = await send(`/council/guidance/${guidance.id}/delete`, {
+      version: guidance.updatedAt.toISOString(),
+    });
+    expect(deleted.status).toBe(403);
+    const now = await db.guidancePage.findUniqueOrThrow({ where: { id: guidance.id } });
+    expect(now.title).toBe("Before");
+    // shown for council A, the same form saves
+    const again = await postRawPage(
+      `/council/guidance/${guidance.id}`,
+      new URLSearchParams({
+        intent: "save",
+        title: "After",
+        slug: guidance.slug,
+        audience: "EVERYONE",
+        bodyMarkdown: "Changed.",
+        [SWITCHER_FIELD]: world.councilA.id,
+      }).toString(),
+      "application/x-www-form-urlencoded",
+      cookie,
+    );
+    expect(again.status).toBe(302);
+    expect((await db.guidancePage.findUniqueOrThrow({ where: { id: guidance.id } })).title).toBe("After");
   });
 });
