@@ -164,6 +164,13 @@ export default function SurveyReport() {
         </p>
       </>
     );
+  // each note only with a table it is about: how ethnic group is reported only when that table is published
+  const notes = [
+    ...numbersExplained(data.tables),
+    ...(data.tables.some((t) => t.id === "ethnicGroup" && !t.hidden)
+      ? ["Ethnic group is reported by broad group only."]
+      : []),
+  ];
   return (
     <>
       {heading}
@@ -176,9 +183,7 @@ export default function SurveyReport() {
           </>
         ) : null}
       </p>
-      <InsetText>
-        {numbersExplained(data.tables).join(" ")} Ethnic group is reported by broad group only.
-      </InsetText>
+      {notes.length > 0 ? <InsetText>{notes.join(" ")}</InsetText> : null}
       <ul className="mb-8 flex flex-wrap gap-6">
         <li>
           <a href={`/council/survey/${data.cycleId}/aggregate.csv`} download>

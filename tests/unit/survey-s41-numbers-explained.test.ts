@@ -1,5 +1,6 @@
 // The report's notes on its numbers said how the barriers question's percentages add up even when that table was not
-// published, as if there were numbers to read. Each note now comes only with a table it is about (decision 007, s41
+// published, as if there were numbers to read, and what "<5" means and that a question may be left out even when no
+// number was hidden and every question was published. Each note now comes only when it applies (decision 007, s41
 // addendum).
 import { describe, expect, it } from "vitest";
 import {
@@ -7,6 +8,7 @@ import {
   HIDDEN_NUMBERS_EXPLAINED,
   multiSelectExplained,
   numbersExplained,
+  REPORT_DEFINITIONS,
   type ReportResponse,
 } from "~/domain/survey/report.ts";
 
@@ -20,6 +22,33 @@ const response = (barriers: string[], sex = "FEMALE"): ReportResponse => ({
   contactConsentAnswer: "NO",
   protectedAnswers: { sex },
 });
+
+// `count` businesses whose answers are spread evenly over every choice of every question: with 65, each answer of
+// each question (13 barriers, 11 religions) has 5 or more, so no number is hidden and no question left out.
+function spread(count: number): ReportResponse[] {
+  return Array.from({ length: count }, (_, i) => {
+    const answerOf = (id: string) => {
+      const choices = REPORT_DEFINITIONS.find((d) => d.id === id)!.choices;
+      const value = choices[i % choices.length]!.value;
+      return value === "NOT_ANSWERED" ? null : value;
+    };
+    const protectedAnswers: Record<string, string> = {};
+    for (const d of REPORT_DEFINITIONS)
+      if (!["derivedSize", "barriers", "meetTheBuyerInterest", "contactConsent"].includes(d.id)) {
+        const value = answerOf(d.id);
+        if (value) protectedAnswers[d.id] = value;
+      }
+    const barriers = REPORT_DEFINITIONS.find((d) => d.id === "barriers")!.choices;
+    return {
+      derivedSize: answerOf("derivedSize"),
+      barriers: [barriers[i % barriers.length]!.value],
+      meetTheBuyerInterest: answerOf("meetTheBuyerInterest"),
+      contactConsent: answerOf("contactConsent") === "YES",
+      contactConsentAnswer: answerOf("contactConsent"),
+      protectedAnswers,
+    };
+  });
+}
 
 describe("the notes on the report's numbers", () => {
   it("say how the barriers' percentages add up when the barriers table is shown", () => {
@@ -46,27 +75,90 @@ describe("the notes on the report's numbers", () => {
     expect(notes.join(" ")).not.toContain("100%");
   });
 
-  it('say what "[c]" means only when a table adding up to every business is shown', () => {
-    const [belowFive, fromTheTotal, notPublished] = HIDDEN_NUMBERS_EXPLAINED;
+  it('say what "[c]" means only when a "[c]" is shown', () => {
+    const [, fromTheTotal] = HIDDEN_NUMBERS_EXPLAINED;
+    const sexes = ["FEMALE", "MALE", "EQUAL"];
     const tables = buildReport(
-      [
-        ...Array.from({ length: 7 }, () => response(["TOO_MUCH_PAPERWORK", "SHORT_TIMESCALES"])),
-        ...Array.from({ length: 5 }, () => response(["CONTRACTS_TOO_LARGE"])),
-      ],
+      Array.from({ length: 30 }, (_, i) => response(["TOO_MUCH_PAPERWORK"], sexes[i % 3])),
       null,
     );
-    const partitionsHidden = tables.map((t) => (t.kind === "partition" ? { ...t, hidden: true } : t));
-    expect(numbersExplained(partitionsHidden)).toEqual([
+    // 10 women-led, 10 men-led and 10 equally led: the "<5" beside them would be 0, so a "[c]" is hidden too
+    const sex = tables.find((t) => t.id === "sex")!;
+    expect(sex.hidden).toBe(false);
+    expect(sex.rows.some((r) => r.current.suppressed === "secondary")).toBe(true);
+    expect(numbersExplained(tables)).toContain(fromTheTotal);
+    // with every "[c]" shown as "<5" instead, tables adding up to every business are still shown, but no "[c]":
+    // nothing says what it means
+    const withoutC = tables.map((t) => ({
+      ...t,
+      rows: t.rows.map((r) =>
+        r.current.suppressed === "secondary"
+          ? { ...r, current: { ...r.current, suppressed: "primary" as const } }
+          : r,
+      ),
+    }));
+    expect(withoutC.some((t) => t.kind === "partition" && !t.hidden)).toBe(true);
+    expect(numbersExplained(withoutC)).not.toContain(fromTheTotal);
+    expect(numbersExplained(withoutC).join(" ")).not.toContain("[c]");
+  });
+
+  it('say nothing of "<5", "[c]" or questions not published when every number is shown', () => {
+    const tables = buildReport(spread(65), null);
+    expect(tables.every((t) => !t.hidden)).toBe(true);
+    expect(tables.flatMap((t) => t.rows).every((r) => r.current.suppressed === false)).toBe(true);
+    // only how the barriers' percentages add up: the table is shown
+    expect(numbersExplained(tables)).toEqual([multiSelectExplained(BARRIERS_TITLE)]);
+  });
+
+  it('say what "<5" means when a number is shown as "<5", though every question is published', () => {
+    const [belowFive, , notPublished] = HIDDEN_NUMBERS_EXPLAINED;
+    const tables = buildReport(spread(65), null);
+    const sex = tables.find((t) => t.id === "sex")!;
+    const oneBelowFive = tables.map((t) =>
+      t === sex
+        ? {
+            ...t,
+            rows: t.rows.map((r, i) =>
+              i === 0
+                ? {
+                    ...r,
+                    current: { key: r.key, count: null, suppressed: "primary" as const, percent: null },
+                  }
+                : r,
+            ),
+          }
+        : t,
+    );
+    expect(numbersExplained(oneBelowFive)).toEqual([belowFive, multiSelectExplained(BARRIERS_TITLE)]);
+    expect(numbersExplained(oneBelowFive)).not.toContain(notPublished);
+  });
+
+  it('say what "<5" means when only the year before shows one, as the CSV gives its counts', () => {
+    const [belowFive] = HIDDEN_NUMBERS_EXPLAINED;
+    const previous = spread(65).map((r) => ({
+      ...r,
+      protectedAnswers: { ...r.protectedAnswers, sex: "FEMALE" },
+    }));
+    // the year before: 62 women-led, 3 "Equal": "<5" beside them, so its sex table has a "<5"
+    previous[0]!.protectedAnswers.sex = "EQUAL";
+    previous[1]!.protectedAnswers.sex = "EQUAL";
+    previous[2]!.protectedAnswers.sex = "EQUAL";
+    const tables = buildReport(spread(65), previous);
+    expect(tables.flatMap((t) => t.rows).every((r) => r.current.suppressed === false)).toBe(true);
+    expect(tables.flatMap((t) => t.rows).some((r) => r.previous?.suppressed === "primary")).toBe(true);
+    expect(numbersExplained(tables)[0]).toBe(belowFive);
+  });
+
+  it('say that a question is not published, and what "<5" is, only when a question is left out', () => {
+    const [belowFive, , notPublished] = HIDDEN_NUMBERS_EXPLAINED;
+    const shown = buildReport(spread(65), null);
+    const ethnicLeftOut = shown.map((t) => (t.id === "ethnicGroup" ? { ...t, hidden: true } : t));
+    expect(numbersExplained(ethnicLeftOut)).toEqual([
       belowFive,
       notPublished,
       multiSelectExplained(BARRIERS_TITLE),
     ]);
-    const oneShown = partitionsHidden.map((t) => (t.id === "derivedSize" ? { ...t, hidden: false } : t));
-    expect(numbersExplained(oneShown)).toEqual([
-      belowFive,
-      fromTheTotal,
-      notPublished,
-      multiSelectExplained(BARRIERS_TITLE),
-    ]);
+    expect(numbersExplained(shown)).not.toContain(notPublished);
+    expect(numbersExplained(shown)).not.toContain(belowFive);
   });
 });

@@ -39,17 +39,23 @@ export const HIDDEN_NUMBERS_EXPLAINED = [
 export const multiSelectExplained = (title: string) =>
   `In "${title}", each percentage is of all the businesses that sent answers, and a business could choose more than one answer, so the percentages can add up to more than 100%.`;
 
-// The notes the page and the CSV give, each only with a table it is about: the "[c]" of a table whose answers add
-// up to everyone, and how a multi-select table's percentages add up, only when such a table is published. A note
-// about a table that is not shown would read as if there were numbers to explain, and say what its answers were
+// The notes the page and the CSV give, each only with a table it is about: "<5" only when a published number is
+// shown as "<5" (this year's or, in the CSV, the year before's) or a table is not published (its numbers are hidden by
+// the same rule), the "[c]" of a hidden number worked out from a total only when a "[c]" is shown, "not published"
+// only when a table is not, and how a multi-select table's percentages add up only when such a table is published. A
+// note about numbers that are not there would read as if there were some to look for, and say what the answers were
 // like (decision 007, s41 addendum).
 export function numbersExplained(tables: ReportTable[]) {
   const shown = tables.filter((t) => !t.hidden);
+  const cells = shown.flatMap((t) =>
+    t.rows.flatMap((r) => (r.previous ? [r.current, r.previous] : [r.current])),
+  );
+  const notPublishedAny = tables.some((t) => t.hidden);
   const [belowFive, fromTheTotal, notPublished] = HIDDEN_NUMBERS_EXPLAINED;
   return [
-    belowFive,
-    ...(shown.some((t) => t.kind === "partition") ? [fromTheTotal] : []),
-    notPublished,
+    ...(notPublishedAny || cells.some((c) => c.suppressed === "primary") ? [belowFive] : []),
+    ...(cells.some((c) => c.suppressed === "secondary") ? [fromTheTotal] : []),
+    ...(notPublishedAny ? [notPublished] : []),
     ...shown.filter((t) => t.kind === "multi").map((t) => multiSelectExplained(t.title)),
   ];
 }

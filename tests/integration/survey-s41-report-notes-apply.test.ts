@@ -1,0 +1,133 @@
+// The report page and its CSV said what "<5" means and that a question may be left out even when no number was hidden
+// and every question was published, and the page said ethnic group is reported by broad group only even when the
+// ethnic group table was not published. Each note now comes only when it applies, on the page and in the CSV alike
+// (decision 007, s41 addendum).
+import type { BusinessSize } from "~/generated/prisma/enums.ts";
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { REPORT_DEFINITIONS } from "~/domain/survey/report.ts";
+import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
+import {
+  createCouncil,
+  createMember,
+  createOrganisation,
+  createSurveyCycle,
+  createSurveyResponse,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+import { readableMainText, renderPage } from "../helpers/render-page.ts";
+import { callLoader } from "../helpers/routes.ts";
+
+const BELOW_FIVE = "any number below 5 (0 included) is shown as";
+const FROM_THE_TOTAL = "another number is hidden too and shown as";
+const NOT_PUBLISHED_NOTE = "A question where that is not enough";
+const BARRIERS_NOTE = "each percentage is of all the businesses that sent answers";
+const BROAD_GROUP = "Ethnic group is reported by broad group only.";
+
+type Answers = {
+  protectedAnswers: Record<string, string>;
+  barriers: string[];
+  derivedSize?: BusinessSize | null;
+  meetTheBuyerInterest?: string | null;
+  contactConsentAnswer?: "YES" | "NO" | "PREFER_NOT_TO_SAY" | null;
+};
+
+/** A closed 2026 cycle of a new council in which each of `answers` is one business's answers, and its report. */
+async function reportOf(answers: Answers[]) {
+  const council = await createCouncil();
+  const cookie = await sessionCookieFor(
+    (await createMember(council.id, "OFFICER", { surveyAccess: true })).id,
+  );
+  const cycle = await createSurveyCycle({ councilId: council.id, year: 2026, status: "CLOSED" });
+  for (const answer of answers) {
+    const org = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const { id } = await createSurveyResponse({
+      cycleId: cycle.id,
+      organisationId: org.id,
+      protectedAnswers: answer.protectedAnswers,
+      barriers: answer.barriers,
+      contactConsentAnswer: answer.contactConsentAnswer ?? null,
+    });
+    if (answer.derivedSize !== undefined || answer.meetTheBuyerInterest !== undefined)
+      await db.surveyResponse.update({
+        where: { id },
+        data: { derivedSize: answer.derivedSize, meetTheBuyerInterest: answer.meetTheBuyerInterest },
+      });
+  }
+  const response = await renderPage(`/council/survey/${cycle.id}/report`, cookie);
+  expect(response.status).toBe(200);
+  const page = readableMainText(await response.text());
+  const csv = await (
+    await callLoader(aggregateCsv.loader, {
+      path: `/council/survey/${cycle.id}/aggregate.csv`,
+      params: { cycleId: cycle.id },
+      cookie,
+    })
+  ).text();
+  const notes = csv.split("\n").filter((line) => line.startsWith("About the numbers,"));
+  return { page, csv, notes };
+}
+
+/** 65 businesses whose answers are spread evenly over every choice of every question: 5 or more give each. */
+function spread(): Answers[] {
+  return Array.from({ length: 65 }, (_, i) => {
+    const answerOf = (id: string) => {
+      const choices = REPORT_DEFINITIONS.find((d) => d.id === id)!.choices;
+      const value = choices[i % choices.length]!.value;
+      return value === "NOT_ANSWERED" ? null : value;
+    };
+    const protectedAnswers: Record<string, string> = {};
+    for (const d of REPORT_DEFINITIONS)
+      if (!["derivedSize", "barriers", "meetTheBuyerInterest", "contactConsent"].includes(d.id)) {
+        const value = answerOf(d.id);
+        if (value) protectedAnswers[d.id] = value;
+      }
+    const barriers = REPORT_DEFINITIONS.find((d) => d.id === "barriers")!.choices;
+    return {
+      protectedAnswers,
+      barriers: [barriers[i % barriers.length]!.value],
+      derivedSize: answerOf("derivedSize") as BusinessSize | null,
+      meetTheBuyerInterest: answerOf("meetTheBuyerInterest"),
+      contactConsentAnswer: answerOf("contactConsent") as Answers["contactConsentAnswer"],
+    };
+  });
+}
+
+describe("the notes on the report's numbers, on the page and in the CSV", () => {
+  it("say nothing of hidden numbers or questions left out when every number is shown", async () => {
+    const { page, csv, notes } = await reportOf(spread());
+    expect(page).not.toContain("Not published");
+    expect(page).not.toContain("&lt;5");
+    expect(page).not.toContain(BELOW_FIVE);
+    expect(page).not.toContain(FROM_THE_TOTAL);
+    expect(page).not.toContain(NOT_PUBLISHED_NOTE);
+    // the notes that apply are still given: the barriers' percentages, and ethnic group by broad group
+    expect(page).toContain(BARRIERS_NOTE);
+    expect(page).toContain(BROAD_GROUP);
+    expect(csv).not.toContain("Not published");
+    expect(csv).not.toContain("<5");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(BARRIERS_NOTE);
+  });
+
+  it('say what "<5" means and that a question is left out when one is, and not how ethnic group is reported when that table is left out', async () => {
+    // every business gave the same ethnic group: the table is not published
+    const sexes = ["FEMALE", "MALE", "EQUAL"];
+    const { page, notes } = await reportOf(
+      Array.from({ length: 30 }, (_, i) => ({
+        protectedAnswers: { ethnicGroup: "WHITE", sex: sexes[i % 3]! },
+        barriers: ["TOO_MUCH_PAPERWORK"],
+      })),
+    );
+    const from = page.indexOf("Ethnic group:");
+    expect(page.slice(from, page.indexOf("Religion", from))).toContain("Not published");
+    expect(page).toContain(BELOW_FIVE);
+    expect(page).toContain(NOT_PUBLISHED_NOTE);
+    expect(page).not.toContain(BROAD_GROUP);
+    expect(notes.some((line) => line.includes(BELOW_FIVE))).toBe(true);
+    expect(notes.some((line) => line.includes(NOT_PUBLISHED_NOTE))).toBe(true);
+    // the sex table shows a "[c]": what it means is said too, in the same words on the page and in the CSV
+    expect(page).toContain(FROM_THE_TOTAL);
+    expect(notes.some((line) => line.includes(FROM_THE_TOTAL))).toBe(true);
+  });
+});
