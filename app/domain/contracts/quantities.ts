@@ -2,6 +2,7 @@
 // percentage, as a return's figures are (returns-schema.ts). The commitment form and the CSV import use these, so
 // both say the same. Safe for browser code.
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import { badlyGroupedMessage, isBadlyGrouped } from "~/domain/numbers.ts";
 import { countedIn } from "./labels.ts";
 import { isTooLargeNumber, LARGEST_AMOUNT, readQuantity, type UnitSign } from "./values.ts";
 
@@ -60,6 +61,14 @@ export function quantityIn(
   // a number too large to keep is told the limit, not that it is not a number
   if (read === null && unit !== "QUALITATIVE" && isTooLargeNumber(text))
     return { ok: false, message: `Enter ${named(figure)} as ${LARGEST_AMOUNT} or less` };
+  // "1 5", "£12,50" or "0,500" is told how to group a number, not only that it is not one (a qualitative
+  // measure's figure is told to be left blank, however it is written)
+  if (
+    read === null &&
+    unit !== "QUALITATIVE" &&
+    isBadlyGrouped(text.trim().replace(/^£\s*/, "").replace(/\s*%$/, ""))
+  )
+    return { ok: false, message: badlyGroupedMessage(named(figure)) };
   if (read === null) return { ok: false, message: notAQuantityMessage(figure, unit) };
   const sign = unit === null ? null : wrongSign(read.signs, unit);
   if (sign) return { ok: false, message: wrongSignMessage(figure, sign, unit!) };

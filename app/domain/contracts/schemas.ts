@@ -163,19 +163,9 @@ export type ContractEdit = z.infer<typeof contractEditSchema>;
 
 // The target and the plan's figures are read in the chosen measure's unit (`unit`, null while none is chosen): a
 // pound sign only for pounds, a per cent sign only for a percentage (quantities.ts).
-// "1 5" or "12,5" is told how to group a number, not only that it is not one. A qualitative measure's figure is
-// told to be left blank (quantityIn), however it is written.
-const quantityHere = (value: string, unit: MeasureUnit | null, figure: Figure) =>
-  unit !== "QUALITATIVE" && isBadlyGrouped(value.trim().replace(/^£\s*/, "").replace(/\s*%$/, ""))
-    ? {
-        ok: false as const,
-        message: badlyGroupedMessage("target" in figure ? "the target" : `the plan for ${figure.quarter}`),
-      }
-    : quantityIn(value, unit, figure);
-
 const quantity = (unit: MeasureUnit | null, figure: Figure) =>
   z.string().transform((value, ctx) => {
-    const read = quantityHere(value, unit, figure);
+    const read = quantityIn(value, unit, figure);
     if (!read.ok) {
       ctx.addIssue({ code: "custom", message: read.message });
       return z.NEVER;
@@ -198,7 +188,7 @@ const planEntrySchema = (unit: MeasureUnit | null) =>
       if (entry.quantity === undefined) return { quarter: entry.quarter, quantity: undefined };
       const [, year, quarter] = QUARTER_KEY.exec(entry.quarter)!;
       const figure = { quarter: quarterLabel(Number(year), Number(quarter) as QuarterNumber) };
-      const read = quantityHere(entry.quantity, unit, figure);
+      const read = quantityIn(entry.quantity, unit, figure);
       if (!read.ok) {
         ctx.addIssue({ code: "custom", path: ["quantity"], message: read.message });
         return z.NEVER;
