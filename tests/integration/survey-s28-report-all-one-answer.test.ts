@@ -3,7 +3,6 @@
 // out, in the same words.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import {
   createCouncil,
   createMember,
@@ -13,7 +12,7 @@ import {
   sessionCookieFor,
 } from "../helpers/factories.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
-import { callLoader } from "../helpers/routes.ts";
+import { aggregateCsvText } from "../helpers/survey-report.ts";
 
 describe("a closed cycle in which every business gave the same ethnic group", () => {
   it("leaves the ethnic group out of the report page and the CSV alike, and audits both", async () => {
@@ -43,13 +42,7 @@ describe("a closed cycle in which every business gave the same ethnic group", ()
     // the page says in plain words why numbers are hidden and why a question may be left out
     expect(page).toContain("so each &quot;&lt;5&quot; could only be 0) is not published");
 
-    const csv = await (
-      await callLoader(aggregateCsv.loader, {
-        path: `/council/survey/${cycle.id}/aggregate.csv`,
-        params: { cycleId: cycle.id },
-        cookie,
-      })
-    ).text();
+    const csv = await aggregateCsvText(cycle.id, cookie);
     const ethnicityRows = csv.split("\n").filter((line) => line.includes("Ethnic group:"));
     // one row saying why, in the page's words (quoted: the sentence has a comma), and no answer
     expect(ethnicityRows).toHaveLength(1);

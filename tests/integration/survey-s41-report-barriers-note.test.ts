@@ -2,7 +2,6 @@
 // the barriers table was not published, as if there were numbers to read. The note now comes only with the table
 // (decision 007, s41 addendum).
 import { describe, expect, it } from "vitest";
-import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import {
   createCouncil,
   createMember,
@@ -11,8 +10,7 @@ import {
   createSurveyResponse,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { readableMainText, renderPage } from "../helpers/render-page.ts";
-import { callLoader } from "../helpers/routes.ts";
+import { surveyReportAndCsv } from "../helpers/survey-report.ts";
 
 const NOTE = "each percentage is of all the businesses that sent answers";
 const NOT_PUBLISHED =
@@ -29,17 +27,7 @@ async function reportOf(postcodeArea: string, answers: string[][]) {
     const org = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
     await createSurveyResponse({ cycleId: cycle.id, organisationId: org.id, barriers });
   }
-  const page = readableMainText(
-    await (await renderPage(`/council/survey/${cycle.id}/report`, cookie)).text(),
-  );
-  const csv = await (
-    await callLoader(aggregateCsv.loader, {
-      path: `/council/survey/${cycle.id}/aggregate.csv`,
-      params: { cycleId: cycle.id },
-      cookie,
-    })
-  ).text();
-  const notes = csv.split("\n").filter((line) => line.startsWith("About the numbers,"));
+  const { page, csv, notes } = await surveyReportAndCsv(cycle.id, cookie);
   // the barriers table, or what stands in its place (the note above the tables names it too)
   const from = page.lastIndexOf("Barriers to tendering");
   const barriers = page.slice(from, page.indexOf("Interest in Meet the Buyer", from));

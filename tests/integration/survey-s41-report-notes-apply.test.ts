@@ -6,7 +6,6 @@ import type { BusinessSize } from "~/generated/prisma/enums.ts";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { REPORT_DEFINITIONS } from "~/domain/survey/report.ts";
-import * as aggregateCsv from "~/routes/council.survey.$cycleId.aggregate[.]csv.ts";
 import {
   createCouncil,
   createMember,
@@ -15,8 +14,7 @@ import {
   createSurveyResponse,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { readableMainText, renderPage } from "../helpers/render-page.ts";
-import { callLoader } from "../helpers/routes.ts";
+import { surveyReportAndCsv } from "../helpers/survey-report.ts";
 
 const BELOW_FIVE = "any number below 5 (0 included) is shown as";
 const FROM_THE_TOTAL = "another number is hidden too and shown as";
@@ -54,18 +52,7 @@ async function reportOf(answers: Answers[]) {
         data: { derivedSize: answer.derivedSize, meetTheBuyerInterest: answer.meetTheBuyerInterest },
       });
   }
-  const response = await renderPage(`/council/survey/${cycle.id}/report`, cookie);
-  expect(response.status).toBe(200);
-  const page = readableMainText(await response.text());
-  const csv = await (
-    await callLoader(aggregateCsv.loader, {
-      path: `/council/survey/${cycle.id}/aggregate.csv`,
-      params: { cycleId: cycle.id },
-      cookie,
-    })
-  ).text();
-  const notes = csv.split("\n").filter((line) => line.startsWith("About the numbers,"));
-  return { page, csv, notes };
+  return surveyReportAndCsv(cycle.id, cookie);
 }
 
 /** 65 businesses whose answers are spread evenly over every choice of every question: 5 or more give each. */
