@@ -5,7 +5,6 @@
 import type { BusinessSize } from "~/generated/prisma/enums.ts";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { REPORT_DEFINITIONS } from "~/domain/survey/report.ts";
 import {
   createCouncil,
   createMember,
@@ -15,6 +14,7 @@ import {
   sessionCookieFor,
 } from "../helpers/factories.ts";
 import { surveyReportAndCsv } from "../helpers/survey-report.ts";
+import { spreadAnswers } from "../helpers/survey-spread.ts";
 
 const BELOW_FIVE = "any number below 5 (0 included) is shown as";
 const FROM_THE_TOTAL = "another number is hidden too and shown as";
@@ -57,27 +57,13 @@ async function reportOf(answers: Answers[]) {
 
 /** 65 businesses whose answers are spread evenly over every choice of every question: 5 or more give each. */
 function spread(): Answers[] {
-  return Array.from({ length: 65 }, (_, i) => {
-    const answerOf = (id: string) => {
-      const choices = REPORT_DEFINITIONS.find((d) => d.id === id)!.choices;
-      const value = choices[i % choices.length]!.value;
-      return value === "NOT_ANSWERED" ? null : value;
-    };
-    const protectedAnswers: Record<string, string> = {};
-    for (const d of REPORT_DEFINITIONS)
-      if (!["derivedSize", "barriers", "meetTheBuyerInterest", "contactConsent"].includes(d.id)) {
-        const value = answerOf(d.id);
-        if (value) protectedAnswers[d.id] = value;
-      }
-    const barriers = REPORT_DEFINITIONS.find((d) => d.id === "barriers")!.choices;
-    return {
-      protectedAnswers,
-      barriers: [barriers[i % barriers.length]!.value],
-      derivedSize: answerOf("derivedSize") as BusinessSize | null,
-      meetTheBuyerInterest: answerOf("meetTheBuyerInterest"),
-      contactConsentAnswer: answerOf("contactConsent") as Answers["contactConsentAnswer"],
-    };
-  });
+  return spreadAnswers(65).map((r) => ({
+    protectedAnswers: r.protectedAnswers,
+    barriers: r.barriers,
+    derivedSize: r.derivedSize as BusinessSize | null,
+    meetTheBuyerInterest: r.meetTheBuyerInterest,
+    contactConsentAnswer: r.contactConsentAnswer as Answers["contactConsentAnswer"],
+  }));
 }
 
 describe("the notes on the report's numbers, on the page and in the CSV", () => {

@@ -8,9 +8,9 @@ import {
   HIDDEN_NUMBERS_EXPLAINED,
   multiSelectExplained,
   numbersExplained,
-  REPORT_DEFINITIONS,
   type ReportResponse,
 } from "~/domain/survey/report.ts";
+import { spreadAnswers } from "../helpers/survey-spread.ts";
 
 const BARRIERS_TITLE = "Barriers to tendering (businesses could choose more than one)";
 
@@ -22,33 +22,6 @@ const response = (barriers: string[], sex = "FEMALE"): ReportResponse => ({
   contactConsentAnswer: "NO",
   protectedAnswers: { sex },
 });
-
-// `count` businesses whose answers are spread evenly over every choice of every question: with 65, each answer of
-// each question (13 barriers, 11 religions) has 5 or more, so no number is hidden and no question left out.
-function spread(count: number): ReportResponse[] {
-  return Array.from({ length: count }, (_, i) => {
-    const answerOf = (id: string) => {
-      const choices = REPORT_DEFINITIONS.find((d) => d.id === id)!.choices;
-      const value = choices[i % choices.length]!.value;
-      return value === "NOT_ANSWERED" ? null : value;
-    };
-    const protectedAnswers: Record<string, string> = {};
-    for (const d of REPORT_DEFINITIONS)
-      if (!["derivedSize", "barriers", "meetTheBuyerInterest", "contactConsent"].includes(d.id)) {
-        const value = answerOf(d.id);
-        if (value) protectedAnswers[d.id] = value;
-      }
-    const barriers = REPORT_DEFINITIONS.find((d) => d.id === "barriers")!.choices;
-    return {
-      derivedSize: answerOf("derivedSize"),
-      barriers: [barriers[i % barriers.length]!.value],
-      meetTheBuyerInterest: answerOf("meetTheBuyerInterest"),
-      contactConsent: answerOf("contactConsent") === "YES",
-      contactConsentAnswer: answerOf("contactConsent"),
-      protectedAnswers,
-    };
-  });
-}
 
 describe("the notes on the report's numbers", () => {
   it("say how the barriers' percentages add up when the barriers table is shown", () => {
@@ -103,7 +76,7 @@ describe("the notes on the report's numbers", () => {
   });
 
   it('say nothing of "<5", "[c]" or questions not published when every number is shown', () => {
-    const tables = buildReport(spread(65), null);
+    const tables = buildReport(spreadAnswers(65), null);
     expect(tables.every((t) => !t.hidden)).toBe(true);
     expect(tables.flatMap((t) => t.rows).every((r) => r.current.suppressed === false)).toBe(true);
     // only how the barriers' percentages add up: the table is shown
@@ -112,7 +85,7 @@ describe("the notes on the report's numbers", () => {
 
   it('say what "<5" means when a number is shown as "<5", though every question is published', () => {
     const [belowFive, , notPublished] = HIDDEN_NUMBERS_EXPLAINED;
-    const tables = buildReport(spread(65), null);
+    const tables = buildReport(spreadAnswers(65), null);
     const sex = tables.find((t) => t.id === "sex")!;
     const oneBelowFive = tables.map((t) =>
       t === sex
@@ -135,7 +108,7 @@ describe("the notes on the report's numbers", () => {
 
   it('say what "<5" means when only the year before shows one, as the CSV gives its counts', () => {
     const [belowFive] = HIDDEN_NUMBERS_EXPLAINED;
-    const previous = spread(65).map((r) => ({
+    const previous = spreadAnswers(65).map((r) => ({
       ...r,
       protectedAnswers: { ...r.protectedAnswers, sex: "FEMALE" },
     }));
@@ -143,7 +116,7 @@ describe("the notes on the report's numbers", () => {
     previous[0]!.protectedAnswers.sex = "EQUAL";
     previous[1]!.protectedAnswers.sex = "EQUAL";
     previous[2]!.protectedAnswers.sex = "EQUAL";
-    const tables = buildReport(spread(65), previous);
+    const tables = buildReport(spreadAnswers(65), previous);
     expect(tables.flatMap((t) => t.rows).every((r) => r.current.suppressed === false)).toBe(true);
     expect(tables.flatMap((t) => t.rows).some((r) => r.previous?.suppressed === "primary")).toBe(true);
     expect(numbersExplained(tables)[0]).toBe(belowFive);
@@ -151,7 +124,7 @@ describe("the notes on the report's numbers", () => {
 
   it('say that a question is not published, and what "<5" is, only when a question is left out', () => {
     const [belowFive, , notPublished] = HIDDEN_NUMBERS_EXPLAINED;
-    const shown = buildReport(spread(65), null);
+    const shown = buildReport(spreadAnswers(65), null);
     const ethnicLeftOut = shown.map((t) => (t.id === "ethnicGroup" ? { ...t, hidden: true } : t));
     expect(numbersExplained(ethnicLeftOut)).toEqual([
       belowFive,
