@@ -86,9 +86,29 @@ export function asWritten(value: unknown): unknown {
   return plain !== null && DECIMAL.test(plain) ? Number(plain) : NaN;
 }
 
-/** A number field (`schema` is its z.number() with the limits and messages) read with asWritten. */
-export function writtenNumber<T extends z.ZodType>(schema: T) {
-  return z.preprocess(asWritten, schema);
+/**
+ * asWritten, for a form field whose answer `what` names ("the quantity"): a number grouped anywhere but between
+ * thousands ("0,500", "1,25", "1 5") is told how to write it (badlyGroupedMessage), as a contract value or a return's
+ * figure is, not that it is not a number. `read` turns the number read into what the field's schema checks.
+ */
+function readWritten<T extends z.ZodType>(
+  what: string,
+  schema: T,
+  read: (value: unknown) => unknown = asWritten,
+) {
+  return z.preprocess((value, ctx) => {
+    if (typeof value === "string" && isBadlyGrouped(value)) {
+      ctx.addIssue({ code: "custom", message: badlyGroupedMessage(what), input: value });
+      return z.NEVER;
+    }
+    return read(value);
+  }, schema);
+}
+
+/** A number field (`schema` is its z.number() with the limits and messages) read with asWritten; `what` names its
+ * answer in the message for a number grouped wrongly ("the number of staff"). */
+export function writtenNumber<T extends z.ZodType>(schema: T, what: string) {
+  return readWritten(what, schema);
 }
 
 type WholeNumberWords = {
@@ -119,12 +139,12 @@ export function wholeNumberWithin(o: WholeNumberWords) {
 }
 
 /**
- * wholeNumberWithin typed into a form (read with asWritten). A number too long to hold (read as Infinity, which
+ * wholeNumberWithin typed into a form (read as writtenNumber reads it, `what` naming the answer). A number too long to hold (read as Infinity, which
  * z.number() refuses as not a number) is one past the limit too.
  */
-export function boundedWholeNumber(o: WholeNumberWords) {
-  return z.preprocess((value) => {
+export function boundedWholeNumber(o: WholeNumberWords & { what: string }) {
+  return readWritten(o.what, wholeNumberWithin(o), (value) => {
     const read = asWritten(value);
     return read === Infinity || read === -Infinity ? Math.sign(read) * Number.MAX_VALUE : read;
-  }, wholeNumberWithin(o));
+  });
 }

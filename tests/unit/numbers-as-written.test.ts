@@ -54,14 +54,20 @@ describe("a quantity typed into a marketplace form", () => {
     expect(result.status === "success" && result.value.quantity).toBe(expected);
   });
 
-  it.each(["1e3", "0x10", "1,50", "12abc", "Infinity", "½", "1 5", "12 34 5", "1 0000", "1,000 000"])(
-    "refuses %j as not a number",
-    (typed) => {
-      const result = pledge(typed);
-      expect(result.status).toBe("error");
-      expect(errorsOf(result)?.quantity).toEqual(["Enter the quantity as a number"]);
-    },
-  );
+  it.each(["1e3", "0x10", "12abc", "Infinity", "½"])("refuses %j as not a number", (typed) => {
+    const result = pledge(typed);
+    expect(result.status).toBe("error");
+    expect(errorsOf(result)?.quantity).toEqual(["Enter the quantity as a number"]);
+  });
+
+  // grouped anywhere but between thousands: told how to write it, as a contract value is (numbers-s42-grouped-fields)
+  it.each(["1,50", "1 5", "12 34 5", "1 0000", "1,000 000"])("refuses %j as grouped wrongly", (typed) => {
+    const result = pledge(typed);
+    expect(result.status).toBe("error");
+    expect(errorsOf(result)?.quantity).toEqual([
+      "Enter the quantity with commas or spaces only between thousands, like 1,250 or 1 250, and a full stop before any decimals",
+    ]);
+  });
 
   it("refuses a fraction as not whole", () => {
     expect(errorsOf(pledge("1.5"))?.quantity).toEqual(["The quantity must be a whole number"]);

@@ -188,6 +188,7 @@ export const supplierSchema = z.object({
       .int("Enter the number of staff as a whole number, like 25")
       .min(0, "Number of staff must be 0 or more")
       .max(10_000_000, "Number of staff must be 10,000,000 or fewer"),
+    "the number of staff",
   ),
   turnoverBand: z.enum(TURNOVER_BANDS.map((b) => b.value) as [string, ...string[]], {
     error: "Select your annual turnover",

@@ -43,6 +43,7 @@ const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 // a number typed past 2^53 was told to be whole as well as within the limit (zod's int()): told only the limit
 const wholeDays = (what: string, min: number, max: number) =>
   boundedWholeNumber({
+    what,
     nan: `Enter ${what} as a number of days`,
     whole: `Enter ${what} as a whole number of days`,
     min,

@@ -153,7 +153,8 @@ export const futureDate = (what: string, bounds: FutureDayBounds = {}, onOrBefor
 const withoutPoundSign = (value: unknown) =>
   typeof value === "string" ? value.trim().replace(/^£\s*/, "") : value;
 
-const quantity = <T extends z.ZodType>(schema: T) => z.preprocess(withoutPoundSign, writtenNumber(schema));
+const quantity = <T extends z.ZodType>(schema: T, what: string) =>
+  z.preprocess(withoutPoundSign, writtenNumber(schema, what));
 
 /** A quantity of 1 to `max`; `limit` narrows it further where the form is checked knowing less is left (a pledge
  * is at most what the request still needs), in the words the domain's own check uses. */
@@ -173,6 +174,7 @@ const wholeNumber = (
       max: narrowed ? limit.max : max,
       large: narrowed ? limit.message : `${capitalise(what)} must be ${max.toLocaleString("en-GB")} or less`,
     }),
+    what,
   );
 };
 
@@ -324,6 +326,7 @@ export const requestFormSchemaFor = (helpType?: unknown, choices?: RequestFormCh
             max: 10_000_000,
             large: "Number of people is too large",
           }).optional(),
+          "the number of people who benefit",
         ),
         // as the other optional answers: one of only characters that show nothing is no answer ("Not given"), not a
         // contact a supplier is shown with no words
@@ -514,6 +517,7 @@ export const pledgeActionSchemaFor = (pledge?: {
               ? deliveredOverPledgedMessage(pledge, pledgedMax)
               : "Quantity delivered is too large",
         }),
+        "the quantity delivered",
       ),
       deliveredOn: z.preprocess(
         ukDayAsIso,

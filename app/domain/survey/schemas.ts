@@ -178,6 +178,7 @@ export const cycleSchema = z
     // box were empty: the first is told the limit (the limit first, whatever else is wrong), the second that it
     // must be a number. (A number too long to hold, read as Infinity, is one past the limit too.)
     retentionMonths: boundedWholeNumber({
+      what: "the months to keep answers",
       blank: "Enter how many months answers are kept before they are anonymised",
       nan: "Enter the months to keep answers as a number, like 36",
       // read as the council settings' numbers of days are: "0.5" is told to be whole, not that it is too few
