@@ -28,16 +28,14 @@ export function ChartFrame({
       {rows.length > 0 ? children : null}
       <details className="mt-2">
         <summary className="cursor-pointer text-brand underline">Show the data as a table</summary>
-        <table className="mt-2 w-full max-w-3xl border-collapse text-left">
+        {/* the cells' padding, rules and weights said once, on the table, not on each of its cells: a chart's table
+            is sent with every view of a page of charts (decision 044) */}
+        <table className="mt-2 w-full max-w-3xl border-collapse text-left [&_td]:px-2 [&_td]:py-1 [&_th]:px-2 [&_th]:py-1 [&_tbody_th]:font-normal [&_tbody_tr]:border-b [&_tbody_tr]:border-line [&_thead_th]:border-b-2 [&_thead_th]:border-ink">
           <caption className="sr-only">{title}</caption>
           <thead>
             <tr>
               {columns.map((c) => (
-                <th
-                  key={c.header}
-                  scope="col"
-                  className={`border-b-2 border-ink px-2 py-1 ${c.numeric ? "text-right" : ""}`}
-                >
+                <th key={c.header} scope="col" className={c.numeric ? "text-right" : undefined}>
                   {c.header}
                 </th>
               ))}
@@ -45,16 +43,16 @@ export function ChartFrame({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.key} className="border-b border-line">
+              <tr key={row.key}>
                 {row.cells.map((cell, index) =>
                   index === 0 ? (
-                    <th key={index} scope="row" className="px-2 py-1 font-normal">
+                    <th key={index} scope="row">
                       {cell}
                     </th>
                   ) : (
                     <td
                       key={index}
-                      className={`px-2 py-1 ${columns[index]?.numeric ? "text-right tabular-nums" : ""}`}
+                      className={columns[index]?.numeric ? "text-right tabular-nums" : undefined}
                     >
                       {cell}
                     </td>

@@ -7,6 +7,10 @@ import { BAR, COMPARISON, LINE, type BarDatum, type ComparisonDatum, type LinePo
 
 export type { BarDatum, ComparisonDatum, LinePoint };
 
+// Positions to a tenth of a user unit (a chart is 640 units wide): finer than a screen shows, and each extra
+// digit is sent twice with every view, in the SVG and in the page's data (decision 044)
+const tenth = (n: number) => Math.round(n * 10) / 10;
+
 export function barChart(data: BarDatum[]) {
   const height = data.length * BAR.rowHeight;
   const y = scaleBand()
@@ -18,8 +22,8 @@ export function barChart(data: BarDatum[]) {
     .range([0, BAR.width - BAR.labelWidth - BAR.valueWidth]);
   return {
     height,
-    bandwidth: y.bandwidth(),
-    bars: data.map((d) => ({ ...d, y: y(d.label) ?? 0, length: x(d.value) })),
+    bandwidth: tenth(y.bandwidth()),
+    bars: data.map((d) => ({ ...d, y: tenth(y(d.label) ?? 0), length: tenth(x(d.value)) })),
   };
 }
 
@@ -32,10 +36,10 @@ export function lineChart(data: LinePoint[], max?: number) {
   const y = scaleLinear()
     .domain([0, max ?? Math.max(1, ...data.map((d) => d.value ?? 0))])
     .range([height - margin.bottom, margin.top]);
-  const points = data.map((d) => ({ ...d, x: x(d.label) ?? 0, y: y(d.value ?? 0) }));
+  const points = data.map((d) => ({ ...d, x: tenth(x(d.label) ?? 0), y: tenth(y(d.value ?? 0)) }));
   return {
-    baseline: y(0),
-    ticks: y.ticks(4).map((value) => ({ value, y: y(value) })),
+    baseline: tenth(y(0)),
+    ticks: y.ticks(4).map((value) => ({ value, y: tenth(y(value)) })),
     // the line breaks where a period has no value
     path:
       line<(typeof points)[number]>()
@@ -57,12 +61,12 @@ export function comparisonChart(data: ComparisonDatum[]) {
     .range([0, COMPARISON.width - COMPARISON.labelWidth - 90]);
   return {
     height,
-    half: y.bandwidth() / 2,
+    half: tenth(y.bandwidth() / 2),
     rows: data.map((d) => ({
       ...d,
-      y: y(d.label) ?? 0,
-      committedLength: x(d.committed),
-      deliveredLength: x(d.delivered),
+      y: tenth(y(d.label) ?? 0),
+      committedLength: tenth(x(d.committed)),
+      deliveredLength: tenth(x(d.delivered)),
     })),
   };
 }
