@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
-import { notFound, requireCouncilAdmin, requireCouncilAdminOf } from "~/auth/permissions.server.ts";
+import { notFound, requireCouncilAdminOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
 import { brandColourUsable, DEFAULT_BRAND_COLOUR } from "~/domain/content/brand-colour.ts";
@@ -50,10 +50,11 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   const submission = parseForm(await readForm(request), { schema: actionSchema, hidden: ["councilId"] });
   const shownFor = submission.payload.councilId;
-  // a page rendered before the form named its council: the council being worked for, as before
+  // a page rendered before the form named its council: the council being worked for, as before. The council it
+  // names is refused as its page is: 403 to its own officer without the role (decision 043), 404 to anyone else
   const { membership } =
     typeof shownFor === "string" && shownFor !== acting.organisationId
-      ? await requireCouncilAdmin(request, shownFor)
+      ? await requireCouncilAdminOf(request, shownFor, "change the council settings")
       : { membership: acting };
   if (submission.status !== "success")
     return json({ ...submission.reply(), councilName: membership.organisationName }, { status: 400 });

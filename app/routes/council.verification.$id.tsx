@@ -4,7 +4,14 @@ import { z } from "zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import { councilIdsOf, forbidden, notFound, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
+import {
+  councilIdsOf,
+  forbidden,
+  notFound,
+  refuseOwnCouncil,
+  requireViewer,
+  type Viewer,
+} from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { BALANCE_SHEET_BANDS, BUSINESS_SIZE_LABEL, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
 import { inviteOwnerOfMemberless } from "~/domain/accounts/members.server.ts";
@@ -105,8 +112,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (
     formData.get("intent") === "invite-owner" &&
     (organisation.councilId === null || !adminOf.includes(organisation.councilId))
-  )
+  ) {
+    // its council's own officer is told which administrators can do it (decision 043)
+    if (organisation.councilId !== null)
+      await refuseOwnCouncil(request, organisation.councilId, "invite someone to take over an organisation");
     forbidden("Only an admin of its council can invite someone to take over an organisation.");
+  }
   const submission = parseForm(formData, { schema: verificationDecisionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (submission.value.intent === "invite-owner") {
