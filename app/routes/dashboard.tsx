@@ -153,7 +153,12 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
             label={["quarterly return to complete", "quarterly returns to complete"]}
             to="/returns"
           />
-          <Count value={s.overdueCount} label="of them overdue" to="/returns" />
+          {/* a link's words stand alone in a list of links (WCAG 2.4.4): "0 of them overdue" said not what "them" was */}
+          <Count
+            value={s.overdueCount}
+            label={["overdue quarterly return", "overdue quarterly returns"]}
+            to="/returns"
+          />
           <Count
             value={s.pledgesToDeliverCount}
             label={["pledge to deliver, accepted or disputed", "pledges to deliver, accepted or disputed"]}
