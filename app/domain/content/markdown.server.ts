@@ -142,10 +142,15 @@ const allowed: sanitizeHtml.IOptions = {
       // from the link, leaving a link to nowhere
       if (/^mailto:/i.test(href) || /^\/(?![/\\])/.test(href) || href.startsWith("#"))
         return { tagName, attribs };
-      // (a tag no page may have, so the sanitiser drops it and keeps its words)
-      return { tagName: "unwrapped-link", attribs: {} };
+      // any other link loses its address here, and exclusiveFilter (below) drops the tag and keeps its words.
+      // Renaming the tag to one no page may have instead made sanitize-html rename the next closing tag at the
+      // same depth too ("<strong>…</unwrapped-link>"): bold ran on, list items stayed open, tables became links.
+      return { tagName, attribs: {} };
     },
   },
+  // A link left with no address (refused above, or by the sanitiser's own scheme check) is its words, as text:
+  // never a link to nowhere, which no key reaches and no screen reader names.
+  exclusiveFilter: (frame) => (frame.tag === "a" && !frame.attribs.href ? "excludeTag" : false),
 };
 allowed.allowedAttributes = { ...allowed.allowedAttributes, a: ["href", "title", "rel"] };
 
