@@ -14,6 +14,9 @@ export const PAGE_SIZE = 20;
 // stops there too (decision 014): a page past it asks for narrower filters instead of skipping 1,000+ rows.
 export const COUNT_CAP = 1000;
 
+// A search sorted by date reads its first 100 matches (5 pages) in date order; deeper pages sort every match.
+const DATE_ORDER_READ_TO = 100;
+
 export function lastListedPage(pageSize = PAGE_SIZE) {
   return Math.ceil(COUNT_CAP / pageSize);
 }
@@ -92,22 +95,39 @@ export function listQueries(filters: SearchFilters, options: SearchOptions = {})
         SELECT count(*) AS total FROM (SELECT 1 FROM "Request" r WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
     };
   }
-  const order =
+  const matches = Prisma.sql`FROM "Request" r, websearch_to_tsquery('english', ${q}) query
+    WHERE r."searchVector" @@ query AND ${where}`;
+  const count = Prisma.sql`SELECT count(*) AS total FROM (SELECT 1 ${matches} LIMIT ${COUNT_CAP + 1}) capped`;
+  const byDate =
     filters.sort === "closing"
       ? Prisma.sql`r."neededBy" ASC, r.id ASC`
       : filters.sort === "newest"
         ? Prisma.sql`r."publishedAt" DESC, r.id DESC`
-        : Prisma.sql`ts_rank(r."searchVector", query) DESC, r."publishedAt" DESC, r.id DESC`;
-  const matches = Prisma.sql`FROM "Request" r, websearch_to_tsquery('english', ${q}) query
-    WHERE r."searchVector" @@ query AND ${where}`;
-  return {
-    kind: "search" as const,
-    // ids with the count of all matches alongside (ranking visits every match anyway)
-    search: Prisma.sql`SELECT r.id, count(*) OVER () AS total ${matches}
-      ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
-    // only needed when a page past the end is asked for: the window count came back with no rows
-    count: Prisma.sql`SELECT count(*) AS total FROM (SELECT 1 ${matches} LIMIT ${COUNT_CAP + 1}) capped`,
-  };
+        : undefined;
+  // count: only needed when a page past the end is asked for (the search came back with no rows)
+  if (!byDate) {
+    // By relevance every match is ranked, so it is counted in the same pass. Each one's rank is worked out as it
+    // is read (OFFSET 0 keeps the planner from merging the two levels and ranking above the count): the count
+    // then holds each match's id, date and rank rather than its words (decision 046).
+    return {
+      kind: "search" as const,
+      search: Prisma.sql`SELECT m.id, count(*) OVER () AS total
+        FROM (SELECT r.id, r."publishedAt", ts_rank(r."searchVector", query) AS rank ${matches} OFFSET 0) m
+        ORDER BY m.rank DESC, m."publishedAt" DESC, m.id DESC LIMIT ${pageSize} OFFSET ${offset}`,
+      count,
+    };
+  }
+  // By date, an early page can be read in date order from a list index, each request checked against the words,
+  // stopping at the page (for a common word a few hundred requests, not its thousands of matches), and counted
+  // apart up to the cap. A deeper page costs more that way than reading every match, so from page 6 every match
+  // is read and counted at once, and sorted (decision 046).
+  const search =
+    offset + pageSize <= DATE_ORDER_READ_TO
+      ? Prisma.sql`SELECT r.id, (${count}) AS total ${matches}
+        ORDER BY ${byDate} LIMIT ${pageSize} OFFSET ${offset}`
+      : Prisma.sql`SELECT r.id, count(*) OVER () AS total ${matches}
+        ORDER BY ${byDate} LIMIT ${pageSize} OFFSET ${offset}`;
+  return { kind: "search" as const, search, count };
 }
 
 // The best plan for a list depends on its filters' values, its page and its search words: planned each time
