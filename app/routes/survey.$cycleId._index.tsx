@@ -28,6 +28,7 @@ import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { CannotSendNotice } from "~/ui/survey-cannot-send.tsx";
 import { hasOpened } from "~/domain/survey/stages.ts";
+import type { MemberRole } from "~/generated/prisma/enums.ts";
 
 export const meta: MetaFunction = () => [{ title: "Supplier diversity survey – Social Value Marketplace" }];
 
@@ -100,7 +101,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
   if (cycle.status === "CLOSED") return redirect(`/survey/${cycle.id}`);
   const submission = parseForm(await readForm(request), { schema: consentSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") {
+    // A stale tab or a Back-button copy of the question, sent with no choice once the business has agreed or the
+    // survey stopped taking answers: the page no longer asks it, so an error would point at nothing. It goes on to
+    // where the business left off, as a form sent again does (decision 024).
+    const leftOff = await whereLeftOff(cycle, viewer.user.id, membership);
+    if (leftOff) return redirect(leftOff);
+    return json(submission.reply(), { status: 400 });
+  }
   // a business the council rejected keeps this page only for answers it gave: it does not start again
   if (cycle.rejected) return redirect(`/survey/${cycle.id}`);
   if (submission.value.consent === "no") {
@@ -138,6 +146,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
         "We have filled in your answers from last year. Check each one and change anything that is different.",
     });
   return redirect(first);
+}
+
+// The page the business goes on to when the question is no longer asked: the page after the last one saved for whoever
+// may use the answers, the survey's own page (which says where things stand) for anyone else; null while it is asked.
+async function whereLeftOff(
+  cycle: { id: string; accepting: boolean; rejected: boolean },
+  userId: string,
+  membership: { organisationId: string; role: MemberRole },
+) {
+  const response = await getOwnResponse(cycle.id, membership.organisationId);
+  const started = response !== null && response.status !== "WITHDRAWN";
+  if (!started) return cycle.accepting ? null : `/survey/${cycle.id}`;
+  const mine = mayUseAnswers(response, { userId, role: membership.role });
+  return mine && response.status === "IN_PROGRESS" && cycle.accepting && !cycle.rejected
+    ? `/survey/${cycle.id}/${resumePath(response.resumeAt)}`
+    : `/survey/${cycle.id}`;
 }
 
 function resumePath(resumeAt: string | null) {
