@@ -16,7 +16,8 @@ import { ComparisonChart } from "~/ui/charts/comparison-chart.tsx";
 import { LineChart } from "~/ui/charts/line-chart.tsx";
 import { barChart, comparisonChart, lineChart } from "~/ui/charts/geometry.server.ts";
 import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
-import { InsetText, PageHeading, PlainLink, SummaryList, Table } from "~/ui/components.tsx";
+import { FigureTable } from "~/ui/charts/figure-table.tsx";
+import { InsetText, PageHeading, PlainLink, SummaryList } from "~/ui/components.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { countOf, formatDate, formatDateTime, formatGbp, formatNumber, plural } from "~/ui/format.ts";
 import { links as reportLinks, withCouncil } from "~/ui/charts/record-links.ts";
@@ -320,7 +321,7 @@ export default function CouncilDashboard() {
           </InsetText>
         ) : null}
         {d.localValue.measures > 0 && d.localValueByYear.length > 0 ? (
-          <Table
+          <FigureTable
             caption="Local £ planned and delivered by financial year"
             rows={d.localValueByYear}
             rowKey={(y) => String(y.financialYear)}
@@ -363,7 +364,7 @@ export default function CouncilDashboard() {
           format={(v) => `${formatNumber(v, 1)}%`}
           chart={charts.measures}
         />
-        <Table
+        <FigureTable
           caption="Delivery by measure"
           rows={d.measures}
           rowKey={(m) => m.measureId}
@@ -428,7 +429,7 @@ export default function CouncilDashboard() {
             <Button variant="secondary">Show</Button>
           </div>
         </Form>
-        <Table
+        <FigureTable
           caption={topTitles.caption}
           rows={d.topContracts}
           rowKey={(k) => k.id}
@@ -503,7 +504,7 @@ export default function CouncilDashboard() {
             },
           ]}
         />
-        <Table
+        <FigureTable
           caption="Pledged and confirmed, by type of help"
           rows={d.activity.byHelpType}
           rowKey={(h) => h.helpType}

@@ -23,6 +23,29 @@ test("a council officer opens the dashboard, the departmental report and downloa
     top.getByRole("columnheader", { name: /Committed local £ Source: Demo values for illustration only/ }),
   ).toBeVisible();
   await expect(top.getByRole("link", { name: /NCC-24\d\d/ }).first()).toBeVisible();
+  // the tables' cells are padded and ruled as every table's are, though the dashboard says so once on each table
+  // (decision 044): a style missing from the stylesheet would run the figures together
+  const look = await top.evaluate((table) => {
+    const style = (selector: string) => getComputedStyle(table.querySelector(selector)!);
+    return {
+      cell: style("tbody td").paddingLeft,
+      numeric: style("tbody td:nth-child(4)").textAlign,
+      header: style("thead th").borderBottomWidth,
+      row: style("tbody tr").borderBottomWidth,
+      rowHeader: style("tbody th").fontWeight,
+    };
+  });
+  expect(look).toEqual({ cell: "8px", numeric: "right", header: "2px", row: "1px", rowHeader: "400" });
+  const chartTable = page.getByRole("table", {
+    name: "Delivered as a percentage of plan to date, by measure",
+    // in its closed details element until asked for
+    includeHidden: true,
+  });
+  const chartLook = await chartTable.evaluate((table) => ({
+    cell: getComputedStyle(table.querySelector("tbody td")!).paddingTop,
+    header: getComputedStyle(table.querySelector("thead th")!).borderBottomWidth,
+  }));
+  expect(chartLook).toEqual({ cell: "4px", header: "2px" });
   // every chart label stays inside its drawing, as the browser lays it out (a label cut by a count of letters
   // ran off the left edge when it had many capitals)
   const outside = await page
