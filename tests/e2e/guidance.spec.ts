@@ -65,3 +65,63 @@ test(
     await check();
   }),
 );
+
+// A link the portal refuses (javascript:, a bare "www." address, tel:) is its words as text, and what follows it
+// stays as written: the server once closed the next tag wrongly after each, so in the browser a table after one
+// sat inside a link, bold ran on, and an empty link (axe: link-name) appeared on the public page.
+test("a visitor sees a guidance page with links the portal refuses as written, with no empty link", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const title = `Contact us ${crypto.randomUUID().slice(0, 4)}`;
+  await signIn(page, "council.admin@demo.test");
+  await page.goto("/council/guidance/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Web address name").fill(`refused-links-${crypto.randomUUID().slice(0, 8)}`);
+  await page
+    .getByLabel("Page content")
+    .fill(
+      "[click](javascript:alert(1)) and [ok](https://example.org) <img src=x onerror=alert(1)>\n\n" +
+        "| Day | Hours |\n|---|---|\n| Monday | 9 to 5 |\n\n" +
+        "Visit [our site](www.northshire.gov.uk) for **opening hours** and [email us](mailto:help@northshire.test).\n\n" +
+        "[Call us](tel:01234567890)\n\n- Post\n- Email\n",
+    );
+  await page.getByRole("button", { name: "Save page" }).click();
+  await expect(page.getByRole("status").getByText("Guidance page saved")).toBeVisible();
+  await page.getByRole("link", { name: `${title} (edit)` }).click();
+  const address = await page.getByRole("link", { name: "its public address" }).getAttribute("href");
+
+  const context = await browser.newContext({ baseURL });
+  try {
+    const visitor = await context.newPage();
+    await visitor.goto(address!);
+    await expect(visitor.getByRole("heading", { level: 1 })).toContainText(title);
+    const body = visitor.locator("main");
+    await expect(body.getByText("click and", { exact: false })).toBeVisible();
+    for (const words of ["click", "our site", "Call us"])
+      await expect(body.getByRole("link", { name: words, exact: true })).toHaveCount(0);
+    await expect(body.getByRole("link", { name: "ok", exact: true })).toHaveAttribute(
+      "href",
+      "https://example.org",
+    );
+    await expect(body.getByText("<img src=x onerror=alert(1)>")).toBeVisible();
+    // the table, the bold words and the list are each as written, none inside a link
+    await expect(body.getByRole("table").getByRole("cell")).toHaveText(["Monday", "9 to 5"]);
+    await expect(body.locator("a table, a strong, a ul")).toHaveCount(0);
+    await expect(body.locator("strong")).toHaveText(["opening hours"]);
+    await expect(body.getByRole("list").filter({ hasText: "Post" }).getByRole("listitem")).toHaveText([
+      "Post",
+      "Email",
+    ]);
+    // every link in the page's body has an address and words
+    const links = await body
+      .locator("a")
+      .evaluateAll((as) => as.map((a) => `${a.getAttribute("href") ?? ""} ${a.textContent?.trim() ?? ""}`));
+    for (const link of links) expect(link).toMatch(/^\S+ \S/);
+    await expectAccessible(visitor);
+  } finally {
+    await context.close();
+  }
+});
