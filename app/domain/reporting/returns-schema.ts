@@ -273,6 +273,19 @@ const commentText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+export const REVIEW_LINE_NOT_SENT =
+  "Part of this form that the page fills in itself was not sent: reload the page and review the return again.";
+
+// A browser sends every line of the review; a hand-made request may leave lines out ("lineComments[1]" without [0])
+// or send one that is not a line: such a line has no comment, rather than zod's "Invalid input" on the page.
+const lineComment = z.preprocess(
+  (v) => (v && typeof v === "object" ? v : {}),
+  z.object({
+    commitmentId: z.string({ error: REVIEW_LINE_NOT_SENT }).default(""),
+    comment: commentText,
+  }),
+);
+
 /**
  * The review form: accept, or query with an overall comment and a comment against any of the return's lines
  * (`lines`, each named by its commitment). Each too-long comment is named by its line in the error.
@@ -297,10 +310,15 @@ export function reviewSchema(lines: Pick<ReturnLineSpec, "commitmentId" | "measu
         )
         .optional()
         .transform((v) => (v ? v : undefined)),
-      lineComments: z.array(z.object({ commitmentId: z.string(), comment: commentText })).default([]),
+      lineComments: z.array(lineComment, { error: REVIEW_LINE_NOT_SENT }).default([]),
     })
     .superRefine((value, ctx) => {
       value.lineComments.forEach((line, index) => {
+        // a comment that does not say which line it is about cannot be sent against one
+        if (!line.commitmentId) {
+          if (line.comment) ctx.addIssue({ code: "custom", path: [], message: REVIEW_LINE_NOT_SENT });
+          return;
+        }
         const name = names.get(line.commitmentId);
         // a comment against a commitment the return no longer has would be dropped without a word
         if (name === undefined) {
