@@ -26,6 +26,27 @@ export function formatDateTime(value: string | Date | null | undefined) {
   return `${dateFormat.format(at)} at ${clockTime(at)}`;
 }
 
+// The same to the second with the clock it was read on, for the audit log: "5 December 2026 at 3:24:10pm GMT". In
+// the hour the clocks go back, 1:30:05am BST and 1:30:05am GMT are an hour apart, and only the zone tells them apart.
+const zoneFormat = new Intl.DateTimeFormat("en-GB", {
+  second: "2-digit",
+  timeZone: "Europe/London",
+  timeZoneName: "short",
+});
+
+export function formatDateTimeToSecond(value: string | Date | null | undefined) {
+  if (!value) return "";
+  const at = typeof value === "string" ? new Date(value) : value;
+  const parts = timeFormat.formatToParts(at);
+  const hour = Number(parts.find((p) => p.type === "hour")!.value);
+  const minute = parts.find((p) => p.type === "minute")!.value;
+  const zone = zoneFormat.formatToParts(at);
+  const second = zone.find((p) => p.type === "second")!.value.padStart(2, "0");
+  const name = zone.find((p) => p.type === "timeZoneName")!.value;
+  const hour12 = hour % 12 === 0 ? 12 : hour % 12;
+  return `${dateFormat.format(at)} at ${hour12}:${minute}:${second}${hour < 12 ? "am" : "pm"} ${name}`;
+}
+
 function clockTime(at: Date) {
   const parts = timeFormat.formatToParts(at);
   const hour = Number(parts.find((p) => p.type === "hour")!.value);

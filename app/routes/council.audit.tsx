@@ -10,24 +10,11 @@ import { auditActionLabel, auditRecordTypeLabel, labelledChoices } from "~/domai
 import { pageNumberField } from "~/domain/page-number.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
-import { formatNumber, listInWords } from "~/ui/format.ts";
+import { formatDateTimeToSecond, formatNumber, listInWords } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Social Value Marketplace" }];
-
-// When, to the second and with the clock it was read on: in the hour the clocks go back, 1:30 BST and 1:30 GMT are
-// an hour apart, and a log shown to the minute without the zone put them (and what happened between) as one time.
-const whenFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  second: "2-digit",
-  timeZone: "Europe/London",
-  timeZoneName: "short",
-});
 
 // a day that exists (30 February does not: Date.parse would quietly roll it into March), written as a date field
 // sends it or as the boxes' hint shows it (27/03/2027, what a browser without a date picker is typed into)
@@ -220,7 +207,7 @@ export default function AuditLog() {
           empty: "No entries match these filters.",
         })}
         columns={[
-          { header: "When", rowHeader: true, cell: (e) => whenFormat.format(new Date(e.createdAt)) },
+          { header: "When", rowHeader: true, cell: (e) => formatDateTimeToSecond(e.createdAt) },
           {
             header: "Who",
             cell: (e) =>

@@ -4,6 +4,7 @@ export {
   countOf,
   formatDate,
   formatDateTime,
+  formatDateTimeToSecond,
   formatGbp,
   formatNumber,
   isoDate,

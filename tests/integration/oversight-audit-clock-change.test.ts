@@ -1,7 +1,8 @@
 // The audit log shows each entry's time to the second with the clock it was read on. On the night the clocks go
 // back, 01:30 BST and 01:30 GMT are an hour apart: shown as "26 October 2025 at 1:30" both, two changes an hour
 // apart read as one moment (and which came first could not be told from the times), nor could two entries a few
-// seconds apart.
+// seconds apart. The time reads as every other page and email writes it ("3:24pm"), with the seconds and the zone
+// added: "15:24:10 GMT" did not match the "3:24pm" of the email the entry was about.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 
 describe("the audit log's times", () => {
-  it("say which clock they were read on and give the seconds", async () => {
+  it("say which clock they were read on and give the seconds, in the house's words", async () => {
     const response = await renderPage(
       "/council/audit?entityType=Category&from=2025-01-01&to=2025-12-31",
       await sessionCookieFor(world.users.councilAdmin.id),
@@ -41,9 +42,9 @@ describe("the audit log's times", () => {
     const html = (await response.text()).replace(/<!-- -->/g, "");
     const when = [...html.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
     expect(when).toEqual([
-      "26 October 2025 at 1:30:05 GMT",
-      "26 October 2025 at 1:30:05 BST",
-      "1 July 2025 at 13:00:59 BST",
+      "26 October 2025 at 1:30:05am GMT",
+      "26 October 2025 at 1:30:05am BST",
+      "1 July 2025 at 1:00:59pm BST",
     ]);
   });
 });
