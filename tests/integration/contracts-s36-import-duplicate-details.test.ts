@@ -58,11 +58,13 @@ it("tells a rejected later row's different details beside its own problem, not a
     ]),
   );
   const told = problems(plan);
-  // line 3's unreadable value is not told again as a different one; line 4 is told both its problems
+  // line 3's unreadable value is not told again as a different one; line 4 is told all its problems (since session
+  // 42 with the measure code its target needs, once told only when the target could be read)
   expect(told.filter((p) => p.startsWith("3 "))).toEqual([
     "3 value_gbp: Enter the value in pounds, for example 250000",
   ]);
   expect(told.filter((p) => p.startsWith("4 "))).toEqual([
+    "4 measure_code: Enter the measure code this commitment is measured by",
     expect.stringMatching(/^4 target_quantity: /),
     "4 contract_title: Duplicate reference X-6: line 2 gives different contract details (contract_title)",
   ]);

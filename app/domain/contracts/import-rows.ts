@@ -244,16 +244,25 @@ function figureSigns(target: string, plan: string): UnitSign[] {
   return Array.from(new Set(quantities.flatMap((q) => readQuantity(q)?.signs ?? [])));
 }
 
-/** Validates one record, reporting each problem by column. Missing optional columns read as blank here; the
+/** Each column's values as far as they could be read: a column with a problem of its own is left out. */
+export type ReadImportRow = Partial<Omit<ImportRow, "figure_signs">>;
+
+const COLUMN_ORDER = new Map(IMPORT_COLUMNS.map((column, index) => [column, index]));
+
+/** Validates one record, reporting each problem by column, all at once: the checks across columns (the supplier
+ * given, the dates in order, a measure for a commitment) are made on every column read, so a bad value in one
+ * column does not hide them until it is fixed. A row with problems comes back with what could be read of it
+ * (`read`), for the checks against the council's records. Missing optional columns read as blank here; the
  * import keeps a stored contract's values for them (import.server.ts). */
 export function parseImportRow(
   line: number,
   record: Record<string, string>,
   unitOf: (measureCode: string) => MeasureUnit | null = () => null,
-): { ok: true; row: ImportRow } | { ok: false; errors: RowError[] } {
+): { ok: true; row: ImportRow } | { ok: false; errors: RowError[]; read: ReadImportRow } {
   const input = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, record[c] ?? ""]));
   const unit = unitOf(input.measure_code!.trim().toUpperCase());
-  const result = rowSchema(unit).safeParse(input);
+  const schema = rowSchema(unit);
+  const result = schema.safeParse(input);
   const errors: RowError[] = result.success
     ? []
     : result.error.issues.map((issue) => ({
@@ -261,32 +270,51 @@ export function parseImportRow(
         column: issue.path[0] as ImportColumn,
         message: issue.message,
       }));
-  if (result.success) {
-    const row = { ...result.data, figure_signs: figureSigns(input.target_quantity!, input.delivery_plan!) };
-    if (!row.supplier_company_number && !row.supplier_name)
-      errors.push({
-        line,
-        column: "supplier_company_number",
-        message: "Enter the supplier's company number or name",
-      });
-    if (row.end_date && row.start_date && row.end_date < row.start_date)
-      errors.push({ line, column: "end_date", message: "The end date must be on or after the start date" });
-    else if (row.awarded_on && row.end_date && row.awarded_on > row.end_date)
-      errors.push({ line, column: "awarded_on", message: AWARDED_AFTER_END });
-    if (
-      !row.measure_code &&
-      (row.target_quantity !== null ||
-        row.delivery_plan.length ||
-        row.qualitative_commitment ||
-        // a narrative tells a commitment's story: with no measure it had no commitment to go on, and was lost
-        row.narrative)
-    )
-      errors.push({
-        line,
-        column: "measure_code",
-        message: "Enter the measure code this commitment is measured by",
-      });
-    if (errors.length === 0) return { ok: true, row };
-  }
-  return { ok: false, errors };
+  const unread = new Set(errors.map((e) => e.column));
+  // a row with problems (rare in a large file) has each other column read on its own
+  const row: ReadImportRow = result.success
+    ? result.data
+    : Object.fromEntries(
+        IMPORT_COLUMNS.filter((column) => !unread.has(column)).flatMap((column) => {
+          const read = schema.shape[column].safeParse(input[column]);
+          return read.success ? [[column, read.data]] : [];
+        }),
+      );
+  // a column that could not be read is not blank: the row tells it with the others
+  const given = (column: ImportColumn, value: unknown) =>
+    unread.has(column) || (Array.isArray(value) ? value.length > 0 : value != null && value !== "");
+  if (
+    !given("supplier_company_number", row.supplier_company_number) &&
+    !given("supplier_name", row.supplier_name)
+  )
+    errors.push({
+      line,
+      column: "supplier_company_number",
+      message: "Enter the supplier's company number or name",
+    });
+  if (row.end_date && row.start_date && row.end_date < row.start_date)
+    errors.push({ line, column: "end_date", message: "The end date must be on or after the start date" });
+  else if (row.awarded_on && row.end_date && row.awarded_on > row.end_date)
+    errors.push({ line, column: "awarded_on", message: AWARDED_AFTER_END });
+  if (
+    !row.measure_code &&
+    (given("target_quantity", row.target_quantity) ||
+      given("delivery_plan", row.delivery_plan) ||
+      given("qualitative_commitment", row.qualitative_commitment) ||
+      // a narrative tells a commitment's story: with no measure it had no commitment to go on, and was lost
+      given("narrative", row.narrative))
+  )
+    errors.push({
+      line,
+      column: "measure_code",
+      message: "Enter the measure code this commitment is measured by",
+    });
+  if (result.success && errors.length === 0)
+    return {
+      ok: true,
+      row: { ...result.data, figure_signs: figureSigns(input.target_quantity!, input.delivery_plan!) },
+    };
+  // in the order of the columns, each column's own problems first (a stable sort)
+  errors.sort((a, b) => COLUMN_ORDER.get(a.column!)! - COLUMN_ORDER.get(b.column!)!);
+  return { ok: false, errors, read: row };
 }

@@ -31,17 +31,24 @@ import {
   type ImportColumn,
   importRowSchema,
   type ImportRow,
+  type ReadImportRow,
   type RowError,
   unnamedValueError,
 } from "./import-rows.ts";
-import { checkCommitment, termProblems, type CheckedCommitment } from "./plan.ts";
+import { checkCommitment, termProblems, type CheckedCommitment, type Term } from "./plan.ts";
 import { matchSupplier, normaliseCompanyNumber, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
 import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
 
 type Line = { line: number; row: ImportRow };
-/** A row with a problem in its own values, kept to check what it names against the council's records too. */
-type Rejected = { line: number; record: Record<string, string>; columns: Set<ImportColumn | null> };
+/** A row with a problem in its own values, kept to check what it names against the council's records too, and
+ * its commitment against its measure (`read`: the columns that could be read). */
+type Rejected = {
+  line: number;
+  record: Record<string, string>;
+  columns: Set<ImportColumn | null>;
+  read: ReadImportRow;
+};
 
 /** Reads a CSV text, file or stream record by record, validating each row as it arrives. */
 export async function readImportFile(
@@ -140,7 +147,12 @@ export async function readImportFile(
       if (parsed.ok) rows.push({ line, row: parsed.row });
       else {
         errors.push(...parsed.errors);
-        rejected.push({ line, record, columns: new Set(parsed.errors.map((e) => e.column)) });
+        rejected.push({
+          line,
+          record,
+          columns: new Set(parsed.errors.map((e) => e.column)),
+          read: parsed.read,
+        });
         rejectedRows += 1;
       }
     }
@@ -406,6 +418,13 @@ function contractDisagreements(
 function disagreementToTell(differs: Disagreement[] | undefined, told: (column: ImportColumn) => boolean) {
   return differs?.find((d) => !told(d.column));
 }
+// where each of checkCommitment's problems is told
+const COMMITMENT_COLUMNS = {
+  targetQuantity: "target_quantity",
+  qualitativeText: "qualitative_commitment",
+  plan: "delivery_plan",
+} as const satisfies Record<string, ImportColumn>;
+
 /** A contract reference in any case names one contract of the council (its unique index is on lower(reference)). */
 const referenceKey = (reference: string) => reference.toLowerCase();
 
@@ -469,6 +488,52 @@ async function planImport(
   const staffByEmail = new Map(staff.map((m) => [m.user.email, m.user]));
   const measureByCode = new Map(measures.map((m) => [m.code.toUpperCase(), m]));
   const existingByRef = new Map(existing.map((c) => [referenceKey(c.reference), c]));
+  type StoredCommitment = (typeof existing)[number]["commitments"][number];
+  // a commitment column left out of the file keeps what a matched commitment already has
+  const keptFrom =
+    (previous: StoredCommitment | undefined) =>
+    <T>(column: ImportColumn, fromFile: T, stored: T) =>
+      previous && !columns.has(column) ? stored : fromFile;
+  /** A row's commitment checked against its measure's rules and the contract's term (null when not known), each
+   * problem under its column. */
+  const checkRowCommitment = (
+    row: Pick<ImportRow, "target_quantity" | "qualitative_commitment" | "delivery_plan">,
+    unit: MeasureUnit,
+    previous: StoredCommitment | undefined,
+    term: Term | null,
+  ) => {
+    const kept = keptFrom(previous);
+    const checked = checkCommitment(
+      {
+        unit,
+        targetQuantity: kept(
+          "target_quantity",
+          row.target_quantity,
+          previous?.targetQuantity?.toString() ?? null,
+        ),
+        qualitativeText: kept(
+          "qualitative_commitment",
+          row.qualitative_commitment,
+          previous?.qualitativeText ?? "",
+        ),
+        plan: kept(
+          "delivery_plan",
+          row.delivery_plan,
+          previous?.plan.map((p) => ({ ...p, quantity: p.targetQuantity.toString() })) ?? [],
+        ),
+      },
+      term,
+    );
+    const problems = checked.ok
+      ? []
+      : Object.entries(checked.errors).flatMap(([field, messages]) =>
+          (messages ?? []).map((message) => ({
+            column: COMMITMENT_COLUMNS[field as keyof typeof COMMITMENT_COLUMNS],
+            message,
+          })),
+        );
+    return { checked, problems };
+  };
 
   // A row with a problem in its own values (a date, a number) is not planned, but what it names is checked too:
   // an unknown supplier, contract manager or measure is told with the rest, not once the first problem is fixed.
@@ -489,7 +554,7 @@ async function planImport(
     return columns;
   };
   const disagreements = contractDisagreements(lines, rejected, unknown);
-  for (const { line, record, columns: reported } of rejected) {
+  for (const { line, record, columns: reported, read } of rejected) {
     const value = (column: ImportColumn) => (record[column] ?? "").trim();
     const errorCount = errors.length;
     const add = (column: ImportColumn, message: string) => {
@@ -514,6 +579,27 @@ async function planImport(
     if (code && !measure) add("measure_code", `There is no measure with code ${code} in your library`);
     else if (measure?.retiredAt && !held?.commitments.some((c) => c.measureId === measure.id))
       add("measure_code", `The measure ${code} is retired`);
+    // its commitment's own rules too (a plan that does not add up to the target), when its target, plan and words
+    // could be read; its quarters are checked against the term only when the dates could be read and are in order
+    else if (
+      measure &&
+      read.target_quantity !== undefined &&
+      read.delivery_plan !== undefined &&
+      read.qualitative_commitment !== undefined
+    ) {
+      const term: Term | null =
+        read.start_date && read.end_date && read.start_date <= read.end_date
+          ? { startDate: dayToDate(read.start_date), endDate: dayToDate(read.end_date) }
+          : null;
+      const previous = held?.commitments.find((c) => c.measureId === measure.id);
+      const commitment = {
+        target_quantity: read.target_quantity,
+        delivery_plan: read.delivery_plan,
+        qualitative_commitment: read.qualitative_commitment,
+      };
+      for (const { column, message } of checkRowCommitment(commitment, measure.unit, previous, term).problems)
+        add(column, message);
+    }
     const clash = disagreementToTell(
       disagreements.get(line),
       (column) => reported.has(column) || errors.slice(errorCount).some((e) => e.column === column),
@@ -568,9 +654,7 @@ async function planImport(
         add("measure_code", `The measure ${row.measure_code} is retired`);
       else {
         const previous = held?.commitments.find((c) => c.measureId === measure.id);
-        // a commitment column left out of the file keeps what a matched commitment already has
-        const kept = <T>(column: ImportColumn, fromFile: T, stored: T) =>
-          previous && !columns.has(column) ? stored : fromFile;
+        const kept = keptFrom(previous);
         const repeat = first?.commitments.find((c) => c.measureId === measure.id);
         if (repeat)
           add(
@@ -584,36 +668,12 @@ async function planImport(
             "measure_code",
             `The measure ${row.measure_code} has just changed: it is now ${countedIn(measure.unit)}. Write this row's target and plan without a ${sign} sign, then preview the file again`,
           );
-        const checked = checkCommitment(
-          {
-            unit: measure.unit,
-            targetQuantity: kept(
-              "target_quantity",
-              row.target_quantity,
-              previous?.targetQuantity?.toString() ?? null,
-            ),
-            qualitativeText: kept(
-              "qualitative_commitment",
-              row.qualitative_commitment,
-              previous?.qualitativeText ?? "",
-            ),
-            plan: kept(
-              "delivery_plan",
-              row.delivery_plan,
-              previous?.plan.map((p) => ({ ...p, quantity: p.targetQuantity.toString() })) ?? [],
-            ),
-          },
-          { startDate: dayToDate(row.start_date!), endDate: dayToDate(row.end_date!) },
-        );
-        if (!checked.ok) {
-          const column = {
-            targetQuantity: "target_quantity",
-            qualitativeText: "qualitative_commitment",
-            plan: "delivery_plan",
-          } as const;
-          for (const [field, messages] of Object.entries(checked.errors))
-            for (const message of messages ?? []) add(column[field as keyof typeof column], message);
-        } else {
+        const { checked, problems } = checkRowCommitment(row, measure.unit, previous, {
+          startDate: dayToDate(row.start_date!),
+          endDate: dayToDate(row.end_date!),
+        });
+        if (!checked.ok) for (const { column, message } of problems) add(column, message);
+        else {
           const narrative = kept("narrative", row.narrative || null, previous?.narrative ?? null);
           const after = commitmentSnapshot({
             measure,

@@ -41,9 +41,11 @@ export function planIsRequired(unit: MeasureUnit) {
   return amountsAddUp(unit);
 }
 
+/** `term` is null when the contract's dates are not known (an import row whose dates cannot be read, or end before
+ * they start): every other rule is checked, but not which quarters fall in the term. */
 export function checkCommitment(
   draft: CommitmentDraft,
-  term: Term,
+  term: Term | null,
 ): { ok: true; value: CheckedCommitment } | { ok: false; errors: CommitmentErrors } {
   const errors: CommitmentErrors = {};
   const add = (field: keyof CommitmentErrors, message: string) => (errors[field] ??= []).push(message);
@@ -71,7 +73,7 @@ export function checkCommitment(
     return { ok: true, value: { targetQuantity: draft.targetQuantity!, qualitativeText: null, plan: [] } };
   }
 
-  const inTerm = new Set(quartersBetween(term.startDate, term.endDate).map(quarterIndex));
+  const inTerm = term && new Set(quartersBetween(term.startDate, term.endDate).map(quarterIndex));
   const seen = new Set<number>();
   const plan: CheckedCommitment["plan"] = [];
   for (const entry of nonZero) {
@@ -82,7 +84,7 @@ export function checkCommitment(
     const q = { financialYear: entry.financialYear, quarter: entry.quarter };
     const label = quarterLabel(q.financialYear, q.quarter);
     if (seen.has(quarterIndex(q))) add("plan", `${label} appears more than once in the plan`);
-    else if (!inTerm.has(quarterIndex(q))) add("plan", `${label} is outside the contract term`);
+    else if (inTerm && !inTerm.has(quarterIndex(q))) add("plan", `${label} is outside the contract term`);
     // no more than a supplier's return may report for one quarter: anything bigger is a typing slip
     else if (toHundredths(entry.quantity) > BigInt(QUARTER_MAXIMA[draft.unit]) * 100n)
       add(
