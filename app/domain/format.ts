@@ -81,6 +81,20 @@ export function isoDate(value: string | Date | null | undefined) {
   return (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);
 }
 
+/**
+ * The order pages list names in (organisations, people, departments), as people read a list rather than as the
+ * database orders text: letters in any case and with or without accents together ("acme ltd" with "Acme Ltd",
+ * "Émile" with "Emile"), numbers by their value ("Supplier 2" before "Supplier 10").
+ */
+export const compareNames = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" }).compare;
+
+/** Choices with a name (a picker's organisations or councils) in the order of `compareNames`, then by id. */
+export function inNameOrder<T extends { id: string; name: string }>(choices: T[]): T[] {
+  return [...choices].sort(
+    (a, b) => compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
 const LIST = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
 
 /** Names as a sentence lists them: "A", "A and B", "A, B and C" (no comma before "and", as GOV.UK writes). */

@@ -3,6 +3,7 @@ import { db, lockUntilCommit, sameTextAs, type Tx } from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
+import { inNameOrder } from "~/domain/format.ts";
 import { slugify } from "~/domain/marketplace/council-lists.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { classifyBusinessSize, type BalanceSheetBand, type TurnoverBand } from "./business-size.ts";
@@ -33,12 +34,11 @@ export function nameAsRead(name: string) {
     .toLowerCase();
 }
 
-export function listCouncils() {
-  return db.organisation.findMany({
-    where: { kind: "COUNCIL" },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-  });
+// the registration form's councils, as people read names (compareNames)
+export async function listCouncils() {
+  return inNameOrder(
+    await db.organisation.findMany({ where: { kind: "COUNCIL" }, select: { id: true, name: true } }),
+  );
 }
 
 type VcseInput = {
@@ -367,12 +367,13 @@ export async function createCouncil(
 }
 
 /** Councils nobody can invite to: their first admin never joined (the invitation expired or went astray). */
-export function councilsWithoutAdmin() {
-  return db.organisation.findMany({
-    where: { kind: "COUNCIL", memberships: { none: { role: "ADMIN" } } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-  });
+export async function councilsWithoutAdmin() {
+  return inNameOrder(
+    await db.organisation.findMany({
+      where: { kind: "COUNCIL", memberships: { none: { role: "ADMIN" } } },
+      select: { id: true, name: true },
+    }),
+  );
 }
 
 /**

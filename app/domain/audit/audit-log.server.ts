@@ -4,6 +4,7 @@
 import { containingText, db } from "~/db.server.ts";
 import { ORGANISATION_DELETED } from "~/domain/accounts/organisation-deletion.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
+import { inNameOrder } from "~/domain/format.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
 import { NAMED_ID_KEYS, readableDetails } from "./audit-details.ts";
 import { auditActionLabel, auditRecordTypeLabel } from "./audit-labels.ts";
@@ -374,11 +375,13 @@ export async function auditFilterOptions(councilId: string, surveyAccess: boolea
     }),
   ]);
   const actedForIds = actedFor.flatMap((a) => (a.actorOrganisationId ? [a.actorOrganisationId] : []));
-  const organisations = await db.organisation.findMany({
-    where: { OR: [{ id: councilId }, { councilId }, { id: { in: actedForIds } }] },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true },
-  });
+  // as people read names ("Supplier 2" before "Supplier 10"), not as the database orders text
+  const organisations = inNameOrder(
+    await db.organisation.findMany({
+      where: { OR: [{ id: councilId }, { councilId }, { id: { in: actedForIds } }] },
+      select: { id: true, name: true },
+    }),
+  );
   return {
     actions: actions.map((a) => a.action),
     entityTypes: types.map((t) => t.entityType),

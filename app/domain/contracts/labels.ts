@@ -4,13 +4,8 @@ import { formatDate, formatGbp, formatNumber, plural } from "~/domain/format.ts"
 import type { ContractStatus, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { endedProblem } from "./termination.ts";
 
-/**
- * The order pages list names in (suppliers, departments, people), as people read a list rather than as the database
- * orders text byte by byte: letters in any case and with or without accents together ("acme ltd" with "Acme Ltd",
- * "Émile" with "Emile"), numbers by their value ("Supplier 2" before "Supplier 10"). Every such list of the
- * contract pages and forms sorts with this one comparator.
- */
-export const compareNames = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" }).compare;
+// Every list of names on the contract pages and forms sorts with the portal's one comparator.
+export { compareNames } from "~/domain/format.ts";
 
 export const MEASURE_THEMES: { value: MeasureTheme; label: string }[] = [
   { value: "JOBS", label: "Jobs" },

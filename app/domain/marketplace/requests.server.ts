@@ -3,6 +3,7 @@
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { inNameOrder } from "~/domain/format.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import {
   changesRequestedEmail,
@@ -63,7 +64,6 @@ class TransitionRefused extends Error {
 export async function requestFormOptions() {
   const councils = await db.organisation.findMany({
     where: { kind: "COUNCIL", status: "VERIFIED" },
-    orderBy: { name: "asc" },
     select: {
       id: true,
       name: true,
@@ -75,7 +75,8 @@ export async function requestFormOptions() {
       districts: { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } },
     },
   });
-  return councils;
+  // as people read names (compareNames), as the other pickers list organisations
+  return inNameOrder(councils);
 }
 
 // A category or district the council retired after the request was saved with it is not among the form's choices,
