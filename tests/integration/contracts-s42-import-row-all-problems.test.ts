@@ -71,6 +71,25 @@ it("tells nothing about the plan when the target cannot be read, nor about the t
   ]);
 });
 
+it("tells a terminated contract with no termination date, and one ended before its end date, on rows with a bad value", async () => {
+  const plan = await previewImport(
+    world.councilA.id,
+    csv([
+      `${prefix}-17,Works,01234567,,Resources,,abc,,2026-04-01,2027-03-31,,Terminated,,,,,,`,
+      `${prefix}-18,Works,01234567,,Resources,,abc,,2026-04-01,2099-03-31,,Ended,,,,,,`,
+      // an end date that cannot be read: the termination date is not checked against it
+      `${prefix}-19,Works,01234567,,Resources,,100,,2026-04-01,2027-02-30,,Terminated,2028-01-01,,,,,`,
+    ]),
+  );
+  expect(problems(plan)).toEqual([
+    `2 ${BAD_VALUE}`,
+    "2 terminated_on: A terminated contract needs the date it was terminated in terminated_on, for example 2027-03-27",
+    `3 ${BAD_VALUE}`,
+    expect.stringMatching(/^3 status: An ended contract ran to its end date/),
+    "4 end_date: Enter a real date as 2026-04-01 or 01/04/2026",
+  ]);
+});
+
 it("imports nothing from the QA report's file, and the preview still lists its problems", async () => {
   const result = await applyImport(
     { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null },

@@ -600,6 +600,22 @@ async function planImport(
       for (const { column, message } of checkRowCommitment(commitment, measure.unit, previous, term).problems)
         add(column, message);
     }
+    // and its contract's status and termination date, as a readable row's are, when they and the dates can be read
+    if (
+      read.status !== undefined &&
+      read.terminated_on !== undefined &&
+      read.start_date &&
+      read.end_date &&
+      read.start_date <= read.end_date
+    ) {
+      const problem = statusProblem(held, {
+        status: read.status,
+        terminated_on: read.terminated_on,
+        start_date: read.start_date,
+        end_date: read.end_date,
+      });
+      if (problem) add(problem.column, problem.message);
+    }
     const clash = disagreementToTell(
       disagreements.get(line),
       (column) => reported.has(column) || errors.slice(errorCount).some((e) => e.column === column),
@@ -708,25 +724,15 @@ async function planImport(
       // a procurement system's export often lacks what officers filled in by hand (docs/contracts-import.md).
       if (!manager && previous?.contractManagerId && previous.contractManager)
         manager = { id: previous.contractManagerId, name: previous.contractManager.name };
-      const status = row.status ?? previous?.status ?? "ACTIVE";
-      // a terminated contract says when (decision 025); left blank, a stored termination date is kept
-      const terminatedOn =
-        status !== "TERMINATED" ? null : (row.terminated_on ?? iso(previous?.terminatedOn ?? null));
-      const termination = terminationProblem({
-        status,
-        terminatedOn,
-        startDate: row.start_date!,
-        endDate: row.end_date!,
+      const { status, terminatedOn } = statusOf(previous, row);
+      const problem = statusProblem(previous, {
+        status: row.status,
+        terminated_on: row.terminated_on,
+        start_date: row.start_date!,
+        end_date: row.end_date!,
       });
-      if (termination) {
-        add("terminated_on", importTerminationMessage(termination));
-        continue;
-      }
-      if (endedProblem({ status, endDate: row.end_date! }, londonDayIso(new Date()))) {
-        add(
-          "status",
-          "An ended contract ran to its end date: one that stopped before end_date is Terminated, with the day it stopped in terminated_on",
-        );
+      if (problem) {
+        add(problem.column, problem.message);
         continue;
       }
       const data = {
@@ -873,6 +879,39 @@ function importTerminationMessage(problem: string) {
   return problem === TERMINATION_MESSAGES.missing
     ? "A terminated contract needs the date it was terminated in terminated_on, for example 2027-03-27"
     : problem;
+}
+
+const ENDED_EARLY_IMPORT_MESSAGE =
+  "An ended contract ran to its end date: one that stopped before end_date is Terminated, with the day it stopped in terminated_on";
+
+/** A row's contract status (a stored contract's when left blank, else Active) and its termination date: a terminated
+ * contract says when (decision 025); left blank, a stored termination date is kept. */
+function statusOf(
+  stored: { status: ContractStatus; terminatedOn: Date | null } | undefined,
+  row: Pick<ImportRow, "status" | "terminated_on">,
+) {
+  const status = row.status ?? stored?.status ?? "ACTIVE";
+  const terminatedOn =
+    status !== "TERMINATED" ? null : (row.terminated_on ?? iso(stored?.terminatedOn ?? null));
+  return { status, terminatedOn };
+}
+
+/** What is wrong with a row's status and termination date given its dates, under its column, or null. */
+function statusProblem(
+  stored: { status: ContractStatus; terminatedOn: Date | null } | undefined,
+  row: Pick<ImportRow, "status" | "terminated_on"> & { start_date: string; end_date: string },
+): { column: ImportColumn; message: string } | null {
+  const { status, terminatedOn } = statusOf(stored, row);
+  const termination = terminationProblem({
+    status,
+    terminatedOn,
+    startDate: row.start_date,
+    endDate: row.end_date,
+  });
+  if (termination) return { column: "terminated_on", message: importTerminationMessage(termination) };
+  if (endedProblem({ status, endDate: row.end_date }, londonDayIso(new Date())))
+    return { column: "status", message: ENDED_EARLY_IMPORT_MESSAGE };
+  return null;
 }
 
 // ───────────── the import ─────────────
