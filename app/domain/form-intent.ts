@@ -6,6 +6,15 @@ import { z } from "zod";
 
 export const FORM_NOT_RECOGNISED = "This form was not recognised. Reload the page and try again.";
 
+/** A field the page fills in itself (a record's id, an emailed link's token), which the user cannot see or change:
+ * missing, empty or too long (a hand-made form) it is told FORM_NOT_RECOGNISED, not zod's "Invalid input: expected
+ * string, received undefined" or "Too big: expected string to have <=40 characters". */
+export function pageFilled(max?: number) {
+  const filled = z.string({ error: FORM_NOT_RECOGNISED }).min(1, FORM_NOT_RECOGNISED);
+  // without a bound, an id no record has (of any length) is looked up and answered as not found
+  return max === undefined ? filled : filled.max(max, FORM_NOT_RECOGNISED);
+}
+
 /** The forms of one page, told apart by their `intent`. */
 export function intentUnion<
   const Options extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]],

@@ -1,7 +1,7 @@
 // Form schemas for accounts and organisations: shared by the server actions and the forms (no server imports).
 import { z } from "zod";
 import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
-import { intentUnion } from "~/domain/form-intent.ts";
+import { intentUnion, pageFilled } from "~/domain/form-intent.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
 import {
@@ -249,13 +249,13 @@ export const inviteSchema = z.object({
 
 export const membersActionSchema = intentUnion([
   inviteSchema,
-  z.object({ intent: z.literal("change-role"), membershipId: z.string().max(40), role }),
-  z.object({ intent: z.literal("remove"), membershipId: z.string().max(40) }),
-  z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().max(40) }),
+  z.object({ intent: z.literal("change-role"), membershipId: pageFilled(40), role }),
+  z.object({ intent: z.literal("remove"), membershipId: pageFilled(40) }),
+  z.object({ intent: z.literal("revoke-invitation"), invitationId: pageFilled(40) }),
   z.object({ intent: z.literal("leave") }),
   z.object({
     intent: z.literal("partnership-access"),
-    membershipId: z.string().max(40),
+    membershipId: pageFilled(40),
     access: z.enum(["grant", "revoke"], { error: "Choose whether they work for the partner councils" }),
   }),
 ]);
@@ -283,7 +283,7 @@ export const verificationDecisionSchema = intentUnion([
 export const verifyEmailSchema = intentUnion([
   z.object({
     intent: z.literal("confirm"),
-    token: z.string().max(200),
+    token: pageFilled(200),
     then: z.enum(["vcse", "supplier"]).optional(),
   }),
   z.object({ intent: z.literal("resend") }),

@@ -1,6 +1,6 @@
 // Marketplace form and query-string schemas. No server imports: the forms use them for client hints too.
 import { z } from "zod";
-import { intentOf, intentUnion } from "~/domain/form-intent.ts";
+import { intentOf, intentUnion, pageFilled } from "~/domain/form-intent.ts";
 import { dayToDate, exampleDayWithin, isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { capitalise, formatDate, listInWords } from "~/domain/format.ts";
 import { wholeNumberWithin, writtenNumber } from "~/domain/numbers.ts";
@@ -633,8 +633,8 @@ export const savedSearchSchema = intentUnion([
     }),
     { min: 10, max: 64, required: false },
   ),
-  z.object({ intent: z.literal("delete"), id: z.string().min(1) }),
-  z.object({ intent: z.literal("digest"), id: z.string().min(1), emailDigest: z.boolean().default(false) }),
+  z.object({ intent: z.literal("delete"), id: pageFilled() }),
+  z.object({ intent: z.literal("digest"), id: pageFilled(), emailDigest: z.boolean().default(false) }),
 ]);
 
 // Retire or restore one entry of a council's list. The button says which ("active": the state wanted), so the
@@ -642,7 +642,7 @@ export const savedSearchSchema = intentUnion([
 // turning it back. Without it (an older page) the entry is switched over, as before.
 const toggleSchema = z.object({
   intent: z.literal("toggle"),
-  id: z.string().min(1),
+  id: pageFilled(),
   active: z
     .enum(["true", "false"])
     .transform((v) => v === "true")
@@ -673,7 +673,7 @@ export const categorySchema = intentUnion([
   }),
   z.object({
     intent: z.literal("update"),
-    id: z.string().min(1),
+    id: pageFilled(),
     name: listEntryName,
     description: z.string().trim().max(300, "Description must be 300 characters or fewer").optional(),
     version: entryVersion,
@@ -723,7 +723,7 @@ const districtFields = {
 
 export const districtSchema = intentUnion([
   z.object({ intent: z.literal("add"), ...districtFields }),
-  z.object({ intent: z.literal("update"), id: z.string().min(1), ...districtFields, version: entryVersion }),
+  z.object({ intent: z.literal("update"), id: pageFilled(), ...districtFields, version: entryVersion }),
   toggleSchema,
 ]);
 
