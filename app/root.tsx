@@ -6,6 +6,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -60,6 +61,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {
   const nonce = useNonce();
+  // Remix's "Disabling JavaScript": a page whose route says `hydrate: false` in its `handle` is sent without
+  // scripts (no JavaScript, no loader data written into it for hydration); every page works without them anyway.
+  // Only the council dashboard says so (decisions 029 and 044).
+  const scripts = !useMatches().some(
+    (match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
+  );
   return (
     <html lang="en-GB">
       <head>
@@ -71,7 +78,7 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
       <body>
         {children}
         <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   );

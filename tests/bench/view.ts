@@ -9,9 +9,11 @@
 // DATABASE_URL: a database seeded by `npm run bench` (.data/bench); nothing is written to it but one Session row
 // per signed-in page, deleted at the end. BENCH_VIEW_AS: who signs in (officer@demo.test); BENCH_VIEW_COUNT:
 // views per round (200); SVM_BUILD_DIR: where to build (.data/bench-view-build), BENCH_VIEW_NO_BUILD=1 to reuse
-// it. For a CPU profile: `node --cpu-prof --import tsx tests/bench/view.ts`.
+// it; BENCH_VIEW_SAVE=<folder>: write each page as served there (to compare two builds' pages). For a CPU profile:
+// `node --cpu-prof --import tsx tests/bench/view.ts`.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
@@ -79,6 +81,13 @@ async function main() {
       let bytes = new ArrayBuffer(0);
       for (let i = 0; i < 30; i++) bytes = await view(page);
       const body = new TextDecoder().decode(bytes);
+      if (process.env.BENCH_VIEW_SAVE) {
+        fs.mkdirSync(process.env.BENCH_VIEW_SAVE, { recursive: true });
+        fs.writeFileSync(
+          path.join(process.env.BENCH_VIEW_SAVE, `${page.replace(/[^a-z0-9]+/gi, "_")}.html`),
+          body,
+        );
+      }
       const context = body.match(/window\.__remixContext = (.*?);<\/script>/s)?.[1] ?? "";
       results.push({
         page,
