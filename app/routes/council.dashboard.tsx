@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, type ClientLoaderFunctionArgs } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { cached } from "~/domain/reporting/dashboard-cache.server.ts";
@@ -58,6 +58,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     waiting,
     requestActions,
   });
+}
+
+// The page is drawn on the server only: its figures' HTML is handed from the loader to the component in the server's
+// process, never sent in the page's data, and the page has no scripts (decision 044). Every other page runs Remix in
+// the browser, which would draw this page there, without its figures, when a link or a redirect leads here (the
+// header's link, "Back to the dashboard", signing in): such a navigation loads the page whole instead.
+export async function clientLoader({ request }: ClientLoaderFunctionArgs): Promise<never> {
+  window.location.assign(request.url);
+  // the browser leaves this page's scripts behind; until it does, the page being left stays as it is
+  return new Promise<never>(() => {});
 }
 
 const TOP_ERROR = "Enter how many contracts to show as a whole number from 1 to 500; showing 75";

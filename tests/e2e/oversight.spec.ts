@@ -160,3 +160,27 @@ test("a supplier and a charity each land on their own dashboard", async ({ page 
   await expect(page.getByRole("heading", { level: 2, name: "Your requests" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Recently updated requests" })).toBeVisible();
 });
+
+// The council dashboard is drawn on the server only and sent without scripts (decision 044), but every other page
+// runs Remix in the browser: following a link to the dashboard from such a page, or being sent on to it after
+// signing in, must load it whole rather than try to draw it in the browser without its figures.
+test("an officer reaches the council dashboard from a page that runs scripts, by its header link", async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await signIn(page, "officer@demo.test");
+  await expect(page.getByRole("heading", { level: 1, name: "Council dashboard" })).toBeVisible();
+  await visit(page, "/council/reports");
+  await page.getByRole("link", { name: "Council dashboard" }).first().click();
+  await expect(page).toHaveURL(/\/council\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Council dashboard" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Contracts with social value commitments recorded" }),
+  ).toBeVisible();
+  await expect(page.getByRole("table", { name: /contracts with commitments, by committed/ })).toBeVisible();
+  await expectAccessible(page);
+  // loaded whole: the page has no scripts of its own
+  expect(await page.locator("script[src]").count()).toBe(0);
+  expect(errors).toEqual([]);
+});
