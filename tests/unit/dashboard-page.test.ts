@@ -1,6 +1,7 @@
-// The council dashboard page as rendered from its loader's data: what sits beside each figure.
+// The council dashboard page as rendered from its loader's data: what sits beside each figure. The figures are
+// drawn as HTML the way the loader draws them once a minute and handed to the page (decision 044).
 import { describe, expect, it, vi } from "vitest";
-import { comparisonChart, barChart, lineChart } from "~/ui/charts/geometry.server.ts";
+import { handOverCouncilFigures, sharedCouncilFigures } from "~/ui/charts/council-figures.server.tsx";
 import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 
 vi.mock("@remix-run/react", () =>
@@ -40,57 +41,50 @@ function render(proxyValueSource: string | null, localValueByYear: YearRow[] = [
     contract("K2", local("620.00", "17.05")),
     contract("K3", local("0.00", "0.00", 0)),
   ];
-  const chartRows = topContracts
-    .filter((k) => k.local.measures > 0)
-    .map((k) => ({
-      label: `${k.reference} ${k.title}`,
-      committed: Number(k.local.committed),
-      delivered: Number(k.local.delivered),
-    }));
+  const dashboard = {
+    asOf: "2026-11-22T10:00:00.000Z",
+    currentQuarter: "Q3 2026/27",
+    proxyValueSource,
+    awarded: {
+      since: "2025-11-22T00:00:00.000Z",
+      total: 3,
+      withCommitments: 2,
+      noAwardDate: 0,
+      percent: 66.7,
+    },
+    compliance: [],
+    activity: {
+      since: "2025-11-22T00:00:00.000Z",
+      opened: 0,
+      fulfilled: 0,
+      expired: 0,
+      medianDaysToFirstPledge: null,
+      firstPledgeRequests: 0,
+      byHelpType: [],
+    },
+    measures: [],
+    localValue: {
+      measures: 1,
+      contracts: 2,
+      committed: "2170.00",
+      planToDate: "1085.00",
+      delivered: "602.18",
+    },
+    localValueByYear,
+    contractsWithCommitments: topContracts.length,
+    topContracts,
+  };
+  const shared = sharedCouncilFigures(dashboard as unknown as Parameters<typeof sharedCouncilFigures>[0]);
   pageData.loaderData = {
     councilId: "council-a",
     councilName: "Council A",
     isAdmin: false,
     topInvalid: false,
-    dashboard: {
-      asOf: "2026-11-22T10:00:00.000Z",
-      currentQuarter: "Q3 2026/27",
-      proxyValueSource,
-      awarded: {
-        since: "2025-11-22T00:00:00.000Z",
-        total: 3,
-        withCommitments: 2,
-        noAwardDate: 0,
-        percent: 66.7,
-      },
-      compliance: [],
-      activity: {
-        since: "2025-11-22T00:00:00.000Z",
-        opened: 0,
-        fulfilled: 0,
-        expired: 0,
-        medianDaysToFirstPledge: null,
-        firstPledgeRequests: 0,
-        byHelpType: [],
-      },
-      measures: [],
-      localValue: {
-        measures: 1,
-        contracts: 2,
-        committed: "2170.00",
-        planToDate: "1085.00",
-        delivered: "602.18",
-      },
-      localValueByYear,
-      contractsWithCommitments: topContracts.length,
-      topContracts,
-    },
+    topTyped: "75",
+    asOf: dashboard.asOf,
+    figures: handOverCouncilFigures(shared, "council-a", false),
     waiting: { toApprove: 0, toVerify: 0, toReview: 0 },
-    charts: {
-      compliance: lineChart([], 100),
-      localValue: comparisonChart(chartRows),
-      measures: barChart([]),
-    },
+    requestActions: null,
   };
   return renderComponent(CouncilDashboard);
 }
