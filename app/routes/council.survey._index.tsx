@@ -4,23 +4,30 @@ import { requireSurveyOfficer } from "~/domain/survey/access.server.ts";
 import { listCycles } from "~/domain/survey/cycles.server.ts";
 import { CYCLE_STAGE_COLOURS, CYCLE_STAGE_LABELS, cycleStage } from "~/domain/survey/stages.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { actsForNamed } from "~/ui/acting-for.ts";
+import { withCouncil } from "~/ui/charts/record-links.ts";
 import { formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Supplier diversity surveys – Social Value Marketplace" }];
 
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
+
+// the council a link names (`council=<id>`), else the header switcher's (requireSurveyOfficer)
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireSurveyOfficer(request);
   const cycles = (await listCycles(membership.organisationId)).map((c) => ({ ...c, stage: cycleStage(c) }));
-  return json({ councilName: membership.organisationName, cycles });
+  return json({ councilId: membership.organisationId, councilName: membership.organisationName, cycles });
 }
 
 export default function SurveyCycles() {
-  const { councilName, cycles } = useLoaderData<typeof loader>();
+  const { councilId, councilName, cycles } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={councilName}>Supplier diversity surveys</PageHeading>
       <p className="mb-6">
-        <Link to="/council/survey/new" className="font-bold">
+        {/* names the council this list is for, so the survey is opened for it whatever the switcher says since */}
+        <Link to={withCouncil("/council/survey/new", councilId)} className="font-bold">
           Open a new survey
         </Link>
       </p>

@@ -3,6 +3,7 @@
 // answers 404, so records' existence is not revealed.
 import { parse } from "cookie";
 import {
+  forbidden,
   notFound,
   ORGANISATION_COOKIE,
   refuseOwnCouncil,
@@ -33,11 +34,23 @@ function surveyMemberships(memberships: ViewerMembership[]) {
 
 const SURVEY_DOING = "run the supplier diversity survey";
 
-// The council whose survey the officer is working on: the one chosen in the header switcher if it fits. A posted
-// form acts for the council its page was shown for, though another window has switched since (decision 027).
+// The council whose survey the officer is working on. A page opened for a council its address names
+// (`council=<id>`: the survey list's "Open a new survey" link, and the new survey's form, which is sent to its page's
+// address) acts for that council, for its officers with survey access only: one of its members without it is told who
+// can give it (403), anyone else gets 404, never another council's survey (decision 027). Without it, the one a
+// posted form's page was shown for, else the one chosen in the header switcher if it fits; a form shown for a council
+// the person no longer works for acts for none (403), as every other form does.
 export async function requireSurveyOfficer(request: Request) {
   const viewer = await requireViewer(request);
   const candidates = surveyMemberships(viewer.memberships);
+  const named = new URL(request.url).searchParams.get("council") || undefined;
+  if (named) {
+    const membership = candidates.find((m) => m.organisationId === named);
+    if (!membership) await refuseOwnCouncil(request, named, SURVEY_DOING, "survey");
+    if (!membership) notFound();
+    return { viewer, membership, named: true };
+  }
+  if (viewer.shownFor && !viewer.memberships.some((m) => m.organisationId === viewer.shownFor)) forbidden();
   const chosen = parse(request.headers.get("cookie") ?? "")[ORGANISATION_COOKIE];
   const membership =
     candidates.find((m) => m.organisationId === viewer.shownFor) ??
@@ -46,7 +59,7 @@ export async function requireSurveyOfficer(request: Request) {
   // the council's members without survey access are told who can give it (403), anyone else gets 404
   if (!membership) await refuseOwnCouncil(request, undefined, SURVEY_DOING, "survey");
   if (!membership) notFound();
-  return { viewer, membership };
+  return { viewer, membership, named: false };
 }
 
 export async function requireSurveyCycle(request: Request, cycleId: string) {

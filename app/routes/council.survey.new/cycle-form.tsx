@@ -20,6 +20,7 @@ export function CycleForm({
   submitLabel,
   closingDays,
   children,
+  action,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: Partial<CycleFormValues>;
@@ -30,11 +31,13 @@ export function CycleForm({
   closingDays: { min: string; max: string };
   /** said under the error summary, before the questions */
   children?: ReactNode;
+  /** where the form is sent (its page's own address when left out) */
+  action?: string;
 }) {
   const [form, fields] = useForm({ lastResult, defaultValue });
   const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;
   return (
-    <Form method="post" {...getFormProps(form)} noValidate>
+    <Form method="post" action={action} {...getFormProps(form)} noValidate>
       <ErrorSummary errors={form.allErrors} />
       {children}
       {opened ? null : (

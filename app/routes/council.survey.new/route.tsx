@@ -10,13 +10,27 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { formatDate } from "~/ui/format.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
+import { keepCouncil, withCouncil } from "~/ui/charts/record-links.ts";
 import { CycleForm } from "./cycle-form.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Open a survey – Social Value Marketplace" }];
 
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
+
+// The council the address names (the survey list's link names the council it was opened for), else the header
+// switcher's. The form is sent to an address naming the council the page was shown for, so the survey is opened for
+// that council, or for none, whatever the switcher says by then.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireSurveyOfficer(request);
-  return json({ councilName: membership.organisationName, closingDays: closingDays() });
+  const { membership, named } = await requireSurveyOfficer(request);
+  const councilId = membership.organisationId;
+  return json({
+    councilName: membership.organisationName,
+    sendTo: withCouncil("/council/survey/new", councilId),
+    backTo: keepCouncil("/council/survey", councilId, named),
+    closingDays: closingDays(),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,17 +55,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewSurveyCycle() {
-  const { councilName, closingDays } = useLoaderData<typeof loader>();
+  const { councilName, sendTo, backTo, closingDays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="max-w-3xl">
-      <BackLink to="/council/survey" />
+      <BackLink to={backTo} />
       <PageHeading caption={councilName}>Open a supplier diversity survey</PageHeading>
       <CycleForm
         lastResult={lastResult}
         defaultValue={{ retentionMonths: "36" }}
         submitLabel="Open the survey"
         closingDays={closingDays}
+        action={sendTo}
       />
     </div>
   );
