@@ -1,6 +1,7 @@
 // GOV.UK Design System form patterns (question pages, error summary) in Tailwind.
 // Field ids equal field names, so the error summary can link to them.
 import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
+import { namesNoVisibleField } from "~/domain/form-intent.ts";
 import { useLocation } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import {
@@ -429,8 +430,9 @@ export function ErrorSummary({
       <ul className="list-none space-y-1">
         {entries.map(([name, messages]) => (
           <li key={name}>
-            {/* a form's `intent` is its button's value, no field to link to */}
-            {name === "" || name === "form" || name === "intent" ? (
+            {/* the form as a whole, or a field the page fills in itself (a record's id or version, the button's
+                `intent`): no field on the page to link to, so said as text rather than a link to nothing */}
+            {namesNoVisibleField(name, messages) ? (
               <span className="font-bold text-error">{messages![0]}</span>
             ) : (
               <a href={`#${name}`} className="font-bold text-error">
