@@ -10,7 +10,7 @@ import {
   TO_DELIVER,
   WAITING_FOR_REQUESTOR,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
-import { closesAtNeededBy } from "~/domain/marketplace/expiry-rule.ts";
+import { closesAtNeededBySql } from "~/domain/marketplace/expiry-rule.ts";
 import { isPastNeededBy, requestRefusal } from "~/domain/marketplace/request-lifecycle.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { isPastDue, OVERDUE_STATUSES, pastDueBefore, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
@@ -318,29 +318,35 @@ export async function requestorQueuePage(organisationId: string, queue: Requesto
 const CLOSING_SOON_DAYS = 14;
 
 // The group's requests that close when their needed-by date passes, soonest first: due within CLOSING_SOON_DAYS
-// days, or due already and closed by the next expiry run. The run's own rule (expiry-rule.ts) says which: not a
-// fully pledged one whose work is under way, which stays open until its pledges are settled (unless an offer on it
-// waits for an answer, which the run declines, and then closes the request).
+// days, or due already and closed by the next expiry run. The run's own rule (expiry-rule.ts, in its SQL form)
+// says which: not a fully pledged one whose work is under way, which stays open until its pledges are settled
+// (unless an offer on it waits for an answer, which the run declines, and then closes the request). One query
+// gives the first rows and how many there are; it reads the group's requests by needed-by date (the index on
+// "organisationId", "neededBy").
 async function closingSoon(organisationId: string, asOf: Date) {
   const until = new Date(londonDay(asOf).getTime() + CLOSING_SOON_DAYS * 86_400_000);
-  const where: Prisma.RequestWhereInput = {
-    AND: [{ organisationId, neededBy: { lte: until } }, closesAtNeededBy()],
-  };
-  const [rows, total] = await Promise.all([
-    db.request.findMany({
-      where,
-      select: { id: true, title: true, status: true, neededBy: true, extendedAt: true },
-      orderBy: [{ neededBy: "asc" }, { id: "asc" }],
-      take: LIST,
-    }),
-    db.request.count({ where }),
-  ]);
-  return { rows, total };
+  const rows = await readRows<
+    {
+      id: string;
+      title: string;
+      status: RequestStatus;
+      neededBy: Date;
+      extendedAt: Date | null;
+      total: bigint;
+    }[]
+  >(Prisma.sql`
+    SELECT r.id, r.title, r.status::text AS status, r."neededBy", r."extendedAt", count(*) OVER () AS total
+    FROM "Request" r
+    WHERE r."organisationId" = ${organisationId} AND r."neededBy" <= ${until}::date
+      AND ${closesAtNeededBySql("r")}
+    ORDER BY r."neededBy" ASC, r.id ASC
+    LIMIT ${LIST}`);
+  return { rows, total: Number(rows[0]?.total ?? 0) };
 }
 
 // Raw SQL: this page is a requestor's landing page, and Prisma 6 would send ten queries for it (relations are
-// fetched one query each) and compile each shape for about a millisecond (decision 010). The closing-soon list is
-// the exception: it reads through the expiry run's own Prisma conditions, so the two cannot drift apart.
+// fetched one query each) and compile each shape for about a millisecond (decision 010). The closing-soon list reads
+// the expiry run's own rule, in its SQL form (expiry-rule.ts), so the two cannot drift apart.
 export async function vcseDashboard(organisationId: string, asOf = new Date()) {
   const [queues, statusCounts, requests, sentBack, closing] = await Promise.all([
     // the oldest ten of each: offers to answer (by when offered), deliveries to confirm (by when last changed)
