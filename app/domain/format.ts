@@ -26,7 +26,8 @@ export function formatDateTime(value: string | Date | null | undefined) {
   return `${dateFormat.format(at)} at ${clockTime(at)}`;
 }
 
-// The same to the second with the clock it was read on, for the audit log: "5 December 2026 at 3:24:10pm GMT". In
+// The same to the second with the clock it was read on, for the audit log: "5 December 2026 at 3:24:10pm GMT", "at
+// midnight GMT" and "at midday BST" exactly on the hour (a second past is "12:00:01am GMT"). In
 // the hour the clocks go back, 1:30:05am BST and 1:30:05am GMT are an hour apart, and only the zone tells them apart.
 const zoneFormat = new Intl.DateTimeFormat("en-GB", {
   second: "2-digit",
@@ -43,8 +44,15 @@ export function formatDateTimeToSecond(value: string | Date | null | undefined) 
   const zone = zoneFormat.formatToParts(at);
   const second = zone.find((p) => p.type === "second")!.value.padStart(2, "0");
   const name = zone.find((p) => p.type === "timeZoneName")!.value;
+  // exactly midnight or midday, to the second, is said so as GOV.UK does ("at midnight GMT"), not "12:00:00am"
+  const exact = minute === "00" && second === "00" && hour % 12 === 0;
   const hour12 = hour % 12 === 0 ? 12 : hour % 12;
-  return `${dateFormat.format(at)} at ${hour12}:${minute}:${second}${hour < 12 ? "am" : "pm"} ${name}`;
+  const time = exact
+    ? hour === 0
+      ? "midnight"
+      : "midday"
+    : `${hour12}:${minute}:${second}${hour < 12 ? "am" : "pm"}`;
+  return `${dateFormat.format(at)} at ${time} ${name}`;
 }
 
 function clockTime(at: Date) {

@@ -7,7 +7,7 @@ describe("formatDateTimeToSecond", () => {
   it("writes the time with am or pm, to the second, with its clock", () => {
     expect(formatDateTimeToSecond("2026-12-05T15:24:10Z")).toBe("5 December 2026 at 3:24:10pm GMT");
     expect(formatDateTimeToSecond("2026-12-05T07:00:05Z")).toBe("5 December 2026 at 7:00:05am GMT");
-    expect(formatDateTimeToSecond("2026-12-05T12:00:00Z")).toBe("5 December 2026 at 12:00:00pm GMT");
+    expect(formatDateTimeToSecond("2026-12-05T12:00:30Z")).toBe("5 December 2026 at 12:00:30pm GMT");
     expect(formatDateTimeToSecond("2026-12-05T00:00:09Z")).toBe("5 December 2026 at 12:00:09am GMT");
   });
 
