@@ -7,8 +7,16 @@ import { councilDashboard, councilRequestActions } from "~/domain/reporting/dash
 import { councilWorkQueues } from "~/domain/reporting/dashboard-queues.server.ts";
 import { PIPELINE_NOT_COUNTED } from "~/domain/reporting/progress-format.ts";
 import { handOverCouncilFigures, sharedCouncilFigures } from "~/ui/charts/council-figures.server.tsx";
-import { figuresHtmlHandedOver, TOP_CONTRACTS_CAPTION_ID } from "~/ui/charts/council-figures.tsx";
-import { FigureRegion } from "~/ui/charts/figure-table.tsx";
+import {
+  ComplianceFigures,
+  DeliveryFigures,
+  figureHtmlOr,
+  figuresHtmlHandedOver,
+  KpiFigures,
+  MarketplaceFigures,
+  TopContractsTable,
+  topContractsTitles,
+} from "~/ui/charts/council-figures.tsx";
 import { PageHeading, PlainLink } from "~/ui/components.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { formatDateTime } from "~/ui/format.ts";
@@ -55,6 +63,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     asOf: shared.dashboard.asOf,
     // the figures' HTML is handed over, not sent in the data (council-figures.tsx)
     figures: handOverCouncilFigures(shared, councilId, isAdmin),
+    // and the figures it was drawn from, which the page draws itself where the HTML was not handed over (drawn by
+    // another process, or pushed out by other drawings meanwhile): a page without its figures is never an error.
+    // Plain JSON without markup, so writing it out costs a view little (decision 044).
+    drawnFrom: { dashboard: shared.dashboard, charts: shared.charts },
     waiting,
     requestActions,
   });
@@ -81,14 +93,17 @@ export default function CouncilDashboard() {
     topTyped,
     asOf,
     figures: figuresKey,
+    drawnFrom,
     waiting,
     requestActions,
   } = useLoaderData<typeof loader>();
-  const figures = figuresHtmlHandedOver(figuresKey);
+  const html = figuresHtmlHandedOver(figuresKey);
+  const figures = { d: drawnFrom.dashboard, charts: drawnFrom.charts, councilId, isAdmin };
   // every link to the council's pages names the council shown, whichever council the header switcher is on
   const forCouncil = (href: string) => withCouncil(href, councilId);
   // The figure sections' contents are HTML drawn once a minute by renderToStaticMarkup, which escapes every text
-  // (council-figures.server.tsx): no HTML anyone typed reaches the page as markup.
+  // (council-figures.server.tsx): no HTML anyone typed reaches the page as markup. Where it was not handed over,
+  // the same figures are drawn here.
   return (
     <>
       <PageHeading caption={councilName}>Council dashboard</PageHeading>
@@ -121,21 +136,25 @@ export default function CouncilDashboard() {
 
       {requestActions ? <CouncilRequestActions actions={requestActions} /> : null}
 
-      <section aria-labelledby="kpi" className="mb-10" dangerouslySetInnerHTML={{ __html: figures.kpi }} />
+      <section
+        aria-labelledby="kpi"
+        className="mb-10"
+        {...figureHtmlOr(html?.kpi, <KpiFigures {...figures} />)}
+      />
       <section
         aria-labelledby="compliance"
         className="mb-10"
-        dangerouslySetInnerHTML={{ __html: figures.compliance }}
+        {...figureHtmlOr(html?.compliance, <ComplianceFigures {...figures} />)}
       />
       <section
         aria-labelledby="delivery"
         className="mb-10"
-        dangerouslySetInnerHTML={{ __html: figures.delivery }}
+        {...figureHtmlOr(html?.delivery, <DeliveryFigures {...figures} />)}
       />
 
       <section aria-labelledby="top-contracts" className="mb-10">
         <h2 id="top-contracts" className="mb-4 text-2xl font-bold">
-          {figures.topHeading}
+          {topContractsTitles(figures.d.topContracts.length, figures.d.contractsWithCommitments).heading}
         </h2>
         <p className="mb-4 max-w-3xl">{PIPELINE_NOT_COUNTED}</p>
         <Form method="get" className="mb-4 flex flex-wrap items-end gap-4">
@@ -154,17 +173,13 @@ export default function CouncilDashboard() {
             <Button variant="secondary">Show</Button>
           </div>
         </Form>
-        {figures.topContracts === null ? (
-          <p className="mb-6 text-muted">No contracts have commitments recorded yet.</p>
-        ) : (
-          <FigureRegion captionId={TOP_CONTRACTS_CAPTION_ID} html={figures.topContracts} />
-        )}
+        <div {...figureHtmlOr(html?.topContracts, <TopContractsTable {...figures} />)} />
       </section>
 
       <section
         aria-labelledby="marketplace"
         className="mb-10"
-        dangerouslySetInnerHTML={{ __html: figures.marketplace }}
+        {...figureHtmlOr(html?.marketplace, <MarketplaceFigures {...figures} />)}
       />
     </>
   );

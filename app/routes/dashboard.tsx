@@ -4,7 +4,6 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Link, useLoaderData } from "@remix-run/react";
 import { actingMembership, requireViewer } from "~/auth/permissions.server.ts";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
-import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
@@ -12,13 +11,8 @@ import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { supplierDashboard, vcseDashboard } from "~/domain/reporting/dashboard-people.server.ts";
 import { PIPELINE_NOT_COUNTED } from "~/domain/reporting/progress-format.ts";
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
-import type {
-  MeasureUnit,
-  PledgeStatus,
-  RequestStatus,
-  VerificationStatus,
-} from "~/generated/prisma/enums.ts";
-import { RagTag, statusCounts } from "~/ui/charts/rag-tag.tsx";
+import type { PledgeStatus, RequestStatus, VerificationStatus } from "~/generated/prisma/enums.ts";
+import { ContractProgress, measureDeliveryColumns } from "~/ui/charts/delivery-columns.tsx";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { countOf, formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
 
@@ -254,10 +248,7 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
                 ) : k.commitments === 0 ? (
                   "No commitments recorded"
                 ) : (
-                  <>
-                    <RagTag status={k.worst} />
-                    <span className="block text-sm">{statusCounts(k.statuses)}</span>
-                  </>
+                  <ContractProgress worst={k.worst} statuses={k.statuses} />
                 ),
             },
           ]}
@@ -270,22 +261,7 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
           columns={[
             { header: "Measure", rowHeader: true, cell: (m) => m.name },
             { header: "Council", cell: (m) => m.council },
-            {
-              header: "Committed",
-              numeric: true,
-              cell: (m) => (m.committed ? formatMeasureQuantity(m.unit as MeasureUnit, m.committed) : "–"),
-            },
-            {
-              header: "Plan to date",
-              numeric: true,
-              cell: (m) => (m.planToDate ? formatMeasureQuantity(m.unit as MeasureUnit, m.planToDate) : "–"),
-            },
-            {
-              header: "Delivered",
-              numeric: true,
-              cell: (m) => (m.delivered ? formatMeasureQuantity(m.unit as MeasureUnit, m.delivered) : "–"),
-            },
-            { header: "Status", cell: (m) => (m.rag ? <RagTag status={m.rag} /> : statusCounts(m.statuses)) },
+            ...measureDeliveryColumns<(typeof s.measures)[number]>(),
           ]}
         />
       </section>

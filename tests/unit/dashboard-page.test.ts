@@ -1,5 +1,6 @@
 // The council dashboard page as rendered from its loader's data: what sits beside each figure. The figures are
-// drawn as HTML the way the loader draws them once a minute and handed to the page (decision 044).
+// drawn as HTML the way the loader draws them once a minute and handed to the page (decision 044); where they were
+// not handed over, the page draws them itself from its data.
 import { describe, expect, it, vi } from "vitest";
 import { handOverCouncilFigures, sharedCouncilFigures } from "~/ui/charts/council-figures.server.tsx";
 import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
@@ -34,7 +35,11 @@ function contract(reference: string, l: ReturnType<typeof local>) {
 
 type YearRow = { financialYear: number; label: string; planned: string; delivered: string };
 
-function render(proxyValueSource: string | null, localValueByYear: YearRow[] = []) {
+function render(
+  proxyValueSource: string | null,
+  localValueByYear: YearRow[] = [],
+  { handedOver = true }: { handedOver?: boolean } = {},
+) {
   // two contracts with local £ and one without: the chart draws two bars
   const topContracts = [
     contract("K1", local("1550.00", "585.13")),
@@ -82,7 +87,8 @@ function render(proxyValueSource: string | null, localValueByYear: YearRow[] = [
     topInvalid: false,
     topTyped: "75",
     asOf: dashboard.asOf,
-    figures: handOverCouncilFigures(shared, "council-a", false),
+    figures: handedOver ? handOverCouncilFigures(shared, "council-a", false) : "no-such-figures",
+    drawnFrom: { dashboard: shared.dashboard, charts: shared.charts },
     waiting: { toApprove: 0, toVerify: 0, toReview: 0 },
     requestActions: null,
   };
@@ -164,5 +170,28 @@ describe("the council dashboard page", () => {
         "£193.91 delivered in 2026/27 – see the commitments",
       ],
     ]);
+  });
+
+  it("draws the figures itself, the same, when their HTML was not handed over to it", () => {
+    const years = [{ financialYear: 2026, label: "2026/27", planned: "310.00", delivered: "193.91" }];
+    const handedOver = render("Council proxy values 2026", years);
+    // a key under which nothing was handed over: another process drew the loader's figures, or others pushed
+    // them out meanwhile. The page was a 500 error.
+    const drawnNow = render("Council proxy values 2026", years, { handedOver: false });
+    for (const id of ["kpi", "compliance", "delivery", "top-contracts", "marketplace"])
+      expect(drawnNow).toMatch(new RegExp(`<section aria-labelledby="${id}" class="mb-10"><h2 id="${id}"`));
+    expect(drawnNow).toContain('<caption id="top-contracts-caption"');
+    expect(drawnNow).toContain('aria-labelledby="top-contracts-caption"');
+    expect(drawnNow).toContain('id="local-value-by-contract-title"');
+    expect(text(drawnNow)).toContain("Local £ planned and delivered by financial year");
+    expect(text(drawnNow)).toContain("£193.91 delivered in 2026/27 – see the commitments");
+    // word for word and element for element what the handed-over HTML shows: only the ids React makes differ
+    const ids = (html: string) => html.replace(/(id|aria-labelledby)="[^"]*"/g, '$1=""');
+    expect(ids(drawnNow)).toBe(ids(handedOver));
+    // every id is still used once, and names what it labels
+    const used = [...drawnNow.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(used).size).toBe(used.length);
+    for (const [, labelledBy] of drawnNow.matchAll(/aria-labelledby="([^"]+)"/g))
+      expect(used).toContain(labelledBy);
   });
 });

@@ -37,3 +37,37 @@ describe("a table", () => {
     expect(html).toContain("None yet.");
   });
 });
+
+// The council dashboard's tables say their cells' styles once on the table (decision 044): the same Table, with its
+// caption, headers' scopes and focusable region, and each numeric cell still aligned.
+describe("a table with its cells' styles said on the table", () => {
+  it("keeps its caption, scopes and region, and puts no style on each cell but its alignment", () => {
+    const html = renderToStaticMarkup(
+      <Table
+        stylesOnTable
+        captionId="delivery-caption"
+        caption="Delivery by measure"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+      />,
+    );
+    expect(html).toMatch(/<div [^>]*role="region"[^>]*aria-labelledby="delivery-caption"[^>]*tabindex="0"/);
+    expect(html).toContain('<caption id="delivery-caption"');
+    expect(html).toMatch(/<table class="[^"]*\[&amp;_td\]:px-2[^"]*\[&amp;_tbody_tr\]:border-b/);
+    expect(html).toContain('<th scope="col">Measure</th><th scope="col" class="text-right">Delivered</th>');
+    expect(html).toContain(
+      '<tr><th scope="row">Apprentices</th><td class="text-right tabular-nums">12</td></tr>',
+    );
+  });
+
+  it("draws each cell's styles on it otherwise, as before", () => {
+    const html = renderToStaticMarkup(
+      <Table caption="Delivery by measure" columns={columns} rows={rows} rowKey={(r) => r.id} />,
+    );
+    expect(html).toContain('<table class="w-full border-collapse text-left">');
+    expect(html).toContain(
+      '<tr class="border-b border-line"><th scope="row" class="px-2 py-2 text-left font-normal">',
+    );
+  });
+});

@@ -15,10 +15,8 @@ import {
   KpiFigures,
   MarketplaceFigures,
   TopContractsTable,
-  TOP_CONTRACTS_CAPTION_ID,
   handOverFiguresHtml,
   type CouncilFiguresHtml,
-  topContractsTitles,
   type CouncilCharts,
   type CouncilFigures,
   type FiguresProps,
@@ -90,14 +88,7 @@ export function councilFiguresHtml(shared: SharedCouncilFigures, councilId: stri
     kpi: html("kpi", <KpiFigures {...props} />),
     compliance: html("compliance", <ComplianceFigures {...props} />),
     delivery: html("delivery", <DeliveryFigures {...props} />),
-    topHeading: topContractsTitles(
-      shared.dashboard.topContracts.length,
-      shared.dashboard.contractsWithCommitments,
-    ).heading,
-    topContracts:
-      shared.dashboard.topContracts.length === 0
-        ? null
-        : html("top-contracts", <TopContractsTable {...props} captionId={TOP_CONTRACTS_CAPTION_ID} />),
+    topContracts: html("top-contracts", <TopContractsTable {...props} />),
     marketplace: html("marketplace", <MarketplaceFigures {...props} />),
   };
   shared.html.set(isAdmin, drawn);

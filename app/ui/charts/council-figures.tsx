@@ -4,34 +4,31 @@
 // is hydrated against it (decisions 029 and 044). What a view adds afresh (the header, the form, what is waiting
 // for the council, its requests) is drawn by the route.
 import type { SerializeFrom } from "@remix-run/node";
-import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import type { ReactNode } from "react";
 import { helpTypeLabel, formatQuantity } from "~/domain/marketplace/help-types.ts";
 import type { councilDashboard } from "~/domain/reporting/dashboard-council.server.ts";
 import { PIPELINE_NOT_COUNTED } from "~/domain/reporting/progress-format.ts";
 import { localValueSource } from "~/domain/reporting/local-value-source.ts";
-import type { MeasureUnit } from "~/generated/prisma/enums.ts";
-import { InsetText, PlainLink, SummaryList } from "~/ui/components.tsx";
+import { InsetText, PlainLink, SummaryList, Table } from "~/ui/components.tsx";
 import { countOf, formatDate, formatGbp, formatNumber, plural } from "~/ui/format.ts";
 import { BarChart } from "./bar-chart.tsx";
 import { ComparisonChart } from "./comparison-chart.tsx";
-import { FigureTable, FigureTableGrid } from "./figure-table.tsx";
+import { ContractProgress, measureDeliveryColumns } from "./delivery-columns.tsx";
 import type { barChart, comparisonChart, lineChart } from "./geometry.server.ts";
 import { LineChart } from "./line-chart.tsx";
-import { RagTag, statusCounts } from "./rag-tag.tsx";
 import { links as reportLinks, withCouncil } from "./record-links.ts";
 
 // The figures' HTML, handed from the route's loader to its component in this process (council-figures.server.tsx):
 // not through the page's data, which Remix writes out as JSON and escapes on every view whether or not a script
 // sends it (server-runtime's createServerHandoffString), which costs what drawing the figures would (decision 044).
-// Held by the key the loader names in the page's data; the last HANDED_OVER of them are kept, far more than there
-// are views between a loader and its page being drawn, which follows it at once in the same request.
+// Held by the key the loader names in the page's data; the last HANDED_OVER of them are kept. A key not found (the
+// drawing pushed out by HANDED_OVER others drawn meanwhile, or the page drawn by another process than its loader)
+// is no error: the page draws the same figures itself from its data (figureHtmlOr).
 export type CouncilFiguresHtml = {
   kpi: string;
   compliance: string;
   delivery: string;
-  topHeading: string;
-  /** null: no contract has commitments (the route says so in words) */
-  topContracts: string | null;
+  topContracts: string;
   marketplace: string;
 };
 
@@ -44,10 +41,17 @@ export function handOverFiguresHtml(key: string, html: CouncilFiguresHtml) {
   if (handedOver.size > HANDED_OVER) handedOver.delete(handedOver.keys().next().value!);
 }
 
-export function figuresHtmlHandedOver(key: string): CouncilFiguresHtml {
-  const html = handedOver.get(key);
-  if (!html) throw new Error(`the council dashboard's figures ${key} were not handed over by its loader`);
-  return html;
+/** The figures' HTML handed over under `key`, or undefined where it was not (see above). */
+export function figuresHtmlHandedOver(key: string): CouncilFiguresHtml | undefined {
+  return handedOver.get(key);
+}
+
+/**
+ * An element's contents: the figures' HTML handed over, or where there is none the same figures drawn now (React
+ * escapes both alike). Spread on the element: `<section {...figureHtmlOr(html?.kpi, <KpiFigures />)} />`.
+ */
+export function figureHtmlOr(html: string | undefined, drawnNow: ReactNode) {
+  return html === undefined ? { children: drawnNow } : { dangerouslySetInnerHTML: { __html: html } };
 }
 
 // as the page's data had them: read back from JSON, as the route's component read them before (decision 044)
@@ -273,7 +277,8 @@ export function DeliveryFigures(props: FiguresProps) {
         </InsetText>
       ) : null}
       {d.localValue.measures > 0 && d.localValueByYear.length > 0 ? (
-        <FigureTable
+        <Table
+          stylesOnTable
           caption="Local £ planned and delivered by financial year"
           rows={d.localValueByYear}
           rowKey={(y) => String(y.financialYear)}
@@ -316,7 +321,8 @@ export function DeliveryFigures(props: FiguresProps) {
         format={(v) => `${formatNumber(v, 1)}%`}
         chart={charts.measures}
       />
-      <FigureTable
+      <Table
+        stylesOnTable
         caption="Delivery by measure"
         rows={d.measures}
         rowKey={(m) => m.measureId}
@@ -340,39 +346,27 @@ export function DeliveryFigures(props: FiguresProps) {
               </PlainLink>
             ),
           },
-          {
-            header: "Committed",
-            numeric: true,
-            cell: (m) => (m.committed ? formatMeasureQuantity(m.unit as MeasureUnit, m.committed) : "–"),
-          },
-          {
-            header: "Plan to date",
-            numeric: true,
-            cell: (m) => (m.planToDate ? formatMeasureQuantity(m.unit as MeasureUnit, m.planToDate) : "–"),
-          },
-          {
-            header: "Delivered",
-            numeric: true,
-            cell: (m) => (m.delivered ? formatMeasureQuantity(m.unit as MeasureUnit, m.delivered) : "–"),
-          },
-          { header: "Status", cell: (m) => (m.rag ? <RagTag status={m.rag} /> : statusCounts(m.statuses)) },
+          ...measureDeliveryColumns<(typeof d.measures)[number]>(),
         ]}
       />
     </>
   );
 }
 
-/** The id of the top contracts table's caption, which names the box it scrolls in (drawn by the route). */
+/** The id of the top contracts table's caption, which names the box it scrolls in. */
 export const TOP_CONTRACTS_CAPTION_ID = "top-contracts-caption";
 
-export function TopContractsTable(props: FiguresProps & { captionId: string }) {
-  const { d, captionId } = props;
+/** The top contracts' table, in its box; the route draws the section's heading and form above it. */
+export function TopContractsTable(props: FiguresProps) {
+  const { d } = props;
   const { sourceOf } = helpersOf(props);
   const topTitles = topContractsTitles(d.topContracts.length, d.contractsWithCommitments);
   return (
-    <FigureTableGrid
-      captionId={captionId}
+    <Table
+      stylesOnTable
+      captionId={TOP_CONTRACTS_CAPTION_ID}
       caption={topTitles.caption}
+      empty="No contracts have commitments recorded yet."
       rows={d.topContracts}
       rowKey={(k) => k.id}
       columns={[
@@ -401,12 +395,7 @@ export function TopContractsTable(props: FiguresProps & { captionId: string }) {
         },
         {
           header: "Progress",
-          cell: (k) => (
-            <>
-              <RagTag status={k.worst} />
-              <span className="block text-sm">{statusCounts(k.statuses)}</span>
-            </>
-          ),
+          cell: (k) => <ContractProgress worst={k.worst} statuses={k.statuses} />,
         },
       ]}
     />
@@ -448,7 +437,8 @@ export function MarketplaceFigures(props: FiguresProps) {
           },
         ]}
       />
-      <FigureTable
+      <Table
+        stylesOnTable
         caption="Pledged and confirmed, by type of help"
         rows={d.activity.byHelpType}
         rowKey={(h) => h.helpType}
