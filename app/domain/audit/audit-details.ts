@@ -88,6 +88,34 @@ export function humanise(key: string): string {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+// A day the calendar has: "2026-13-45" or "2026-02-30" typed as a name or a reference is text, not a day (the first
+// stopped the whole log with an error, the second read as "2 March 2026").
+function isCalendarDay(value: string): boolean {
+  const day = new Date(`${value.slice(0, 10)}T12:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value.slice(0, 10);
+}
+// What people type (names, titles, references, reasons) is shown exactly as they typed it, even where it looks
+// like a day or one of the portal's codes: a contract titled "ACTIVE" or referenced "2026-01-31" stays so.
+const TYPED_KEYS = new Set([
+  "name",
+  "email",
+  "code",
+  "slug",
+  "reason",
+  "because",
+  "title",
+  "reference",
+  "planReference",
+  "supplier",
+  "department",
+  "contractManager",
+  "measure",
+  "qualitativeText",
+  "narrative",
+  "helpText",
+]);
+const typed = (key: unknown, value: unknown): value is string =>
+  typeof key === "string" && TYPED_KEYS.has(key) && typeof value === "string" && value !== "";
 // Only the portal's own codes (statuses, roles, types of help…) are put in words: a postcode area ("GU1"), a
 // measure code ("SV01") or a contract reference ("LOT_A") is shown exactly as it was recorded.
 const UNITS = new Set<string>(Object.values(MeasureUnit));
@@ -100,8 +128,9 @@ function formatValue(value: unknown): string {
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "number") return formatNumber(value);
   if (typeof value === "string") {
-    if (ISO_DAY.test(value)) return formatDate(`${value}T12:00:00Z`);
-    if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
+    if (ISO_DAY.test(value) && isCalendarDay(value)) return formatDate(`${value}T12:00:00Z`);
+    if (ISO_TIME.test(value) && isCalendarDay(value) && !Number.isNaN(Date.parse(value)))
+      return formatDateTime(value);
     if (Object.hasOwn(KIND_LABEL, value)) return KIND_LABEL[value as keyof typeof KIND_LABEL];
     if (UNITS.has(value)) return unitLabel(value as MeasureUnit);
     if (ENUM_WORDS.has(value)) return humanise(value);
@@ -116,6 +145,7 @@ function formatValue(value: unknown): string {
 const FIGURE_FIELDS = new Set(["valueGbp", "proxyValueGbp", "targetQuantity", "plan"]);
 
 function changedValue(field: unknown, value: unknown, unit: MeasureUnit | null = null): string {
+  if (typed(field, value)) return value;
   if (typeof field === "string" && FIGURE_FIELDS.has(field) && typeof value === "string" && value !== "")
     return readableValue(field, value, unit) ?? formatValue(value);
   return formatValue(value);
@@ -161,7 +191,7 @@ function pairs(key: string, value: unknown, label: string, names: ReadonlyMap<st
     return Object.entries(value).flatMap(([k, v]) =>
       pairs(k, v, `${label}: ${KEY_LABELS[k] ?? humanise(k)}`, names),
     );
-  return [{ label, value: formatValue(value) }];
+  return [{ label, value: typed(key, value) ? value : formatValue(value) }];
 }
 
 // An import's entries. The import itself counts contracts and commitments by what it did to them, which read as
