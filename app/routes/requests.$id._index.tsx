@@ -2,10 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } 
 import { Link, useLoaderData } from "@remix-run/react";
 import { actingMembership, councilIdsOf, getViewer, notFound } from "~/auth/permissions.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
-import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { ownPledgesOn } from "~/domain/marketplace/pledges.server.ts";
+import { requestAmounts } from "~/domain/marketplace/request-card.server.ts";
 import {
   closingDateOf,
   countPledgesUnderWay,
@@ -55,6 +55,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const offeredToPledge = takingPledges && !isRequestor && Boolean(supplier);
   const notYet = offeredToPledge && supplier ? notPledgingYet(supplier) : null;
   const canPledge = offeredToPledge && !notYet;
+  // its type of help and quantities in its unit ("1 laptop", "3 laptops") are worked out here: the singular needs
+  // the pluralize library, which the page would otherwise ship to every browser
+  const {
+    helpType,
+    amounts,
+    pledges: ownPledges,
+  } = requestAmounts(
+    details,
+    supplier && !isRequestor ? await ownPledgesOn(details.id, supplier.organisationId) : [],
+  );
   return json({
     request: details,
     closedOn: CLOSED_STATUSES.includes(details.status)
@@ -71,7 +81,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: Boolean(viewer),
     // the acting supplier's own pledges on it: a supplier coming back to a request it pledged to was offered only
     // "Pledge to this request", with no way to its pledge
-    ownPledges: supplier && !isRequestor ? await ownPledgesOn(details.id, supplier.organisationId) : [],
+    ownPledges,
+    helpType,
+    amounts,
     pledgerName: supplier?.organisationName ?? null,
   });
 }
@@ -94,8 +106,9 @@ function OpenRequestPage({
   signedIn,
   ownPledges,
   pledgerName,
+  helpType,
+  amounts,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
-  const left = request.quantity - request.pledgedQuantity;
   const pastNeededBy = PLEDGEABLE_STATUSES.includes(request.status) && !takingPledges;
   return (
     <>
@@ -120,14 +133,11 @@ function OpenRequestPage({
         {CLOSED_STATUSES.includes(request.status) ? (
           // closed: nothing more is needed through the portal, so what was pledged is the figure that counts
           <p className="text-xl">
-            Pledged:{" "}
-            <strong>{formatQuantity(request.helpType, request.pledgedQuantity, request.unitLabel)}</strong> of{" "}
-            {formatQuantity(request.helpType, request.quantity, request.unitLabel)}
+            Pledged: <strong>{amounts.pledged}</strong> of {amounts.asked}
           </p>
         ) : (
           <p className="text-xl">
-            Still needed: <strong>{formatQuantity(request.helpType, left, request.unitLabel)}</strong> of{" "}
-            {formatQuantity(request.helpType, request.quantity, request.unitLabel)}
+            Still needed: <strong>{amounts.stillNeeded}</strong> of {amounts.asked}
           </p>
         )}
         <p>Needed by {formatDate(request.neededBy)}</p>
@@ -135,7 +145,7 @@ function OpenRequestPage({
       <p className="mb-8 max-w-3xl whitespace-pre-line">{request.description}</p>
       <SummaryList
         rows={[
-          { key: "Type of help", value: helpTypeLabel(request.helpType) },
+          { key: "Type of help", value: helpType },
           { key: "Category", value: request.category.name },
           {
             key: "Where",
@@ -167,8 +177,7 @@ function OpenRequestPage({
             {ownPledges.map((p) => (
               <li key={p.id}>
                 <Link to={`/pledges/${p.id}`}>
-                  {formatQuantity(request.helpType, p.quantity, request.unitLabel)},{" "}
-                  {pledgeStatusLabel(p.status)}
+                  {p.amount}, {pledgeStatusLabel(p.status)}
                 </Link>{" "}
                 (pledged on {formatDate(p.createdAt)})
               </li>

@@ -2,14 +2,14 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
-import { formatQuantity, HELP_TYPES, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";
+import { helpTypeOptions, requestCard } from "~/domain/marketplace/request-card.server.ts";
 import { searchQueryString } from "~/domain/marketplace/search-query.ts";
 import type { UnreadFilter } from "~/domain/marketplace/search-unread.ts";
-import { searchPage, type SearchResult } from "~/domain/marketplace/search.server.ts";
+import { searchPage } from "~/domain/marketplace/search.server.ts";
 import { pageHref, PageHeading, Pagination, PlainLink } from "~/ui/components.tsx";
 import { Button, Checkbox, DateInput, Select, TextInput } from "~/ui/form.tsx";
-import { countOf, formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
+import { countOf, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Find a request to support – Social Value Marketplace" }];
@@ -24,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     ...page,
     // each card as it reads, worked out once here rather than again when the page wakes up in the browser
-    requests: page.requests.map(cardOf),
+    requests: page.requests.map(requestCard),
+    helpTypes: helpTypeOptions(),
     canSaveSearch,
     query: searchQueryString(page.filters),
     // one key per save form: a double-submitted "Save search" saves one search
@@ -47,6 +48,7 @@ export default function RequestsPage() {
     canSaveSearch,
     query,
     saveSearchKey,
+    helpTypes,
   } = useLoaderData<typeof loader>();
   // links to other pages of the list keep the filters applied, not one left out as not found
   const applied = query ? `?${query}` : "";
@@ -100,7 +102,7 @@ export default function RequestsPage() {
               name="helpType"
               label="Type of help"
               placeholder="Any type of help"
-              options={HELP_TYPES.map((h) => ({ value: h.value, label: h.label }))}
+              options={helpTypes}
               defaultValue={filters.helpType}
             />
             <Select
@@ -225,27 +227,6 @@ function unreadNotice({ name, sent }: UnreadFilter) {
     case "since":
       return `The “published since” time in the link you followed, “${sent}”, is not a real time, so requests published at any time are shown.`;
   }
-}
-
-// A request's card: its title and link, and each line of what it says, as text.
-function cardOf(r: SearchResult["requests"][number]) {
-  return {
-    id: r.id,
-    title: r.title,
-    about: [helpTypeLabel(r.helpType), r.category.name, placeOf(r), r.council.name]
-      .filter(Boolean)
-      .join(" · "),
-    stillNeeded: formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel),
-    ofBy: ` of ${formatQuantity(r.helpType, r.quantity, r.unitLabel)}, by ${formatDate(r.neededBy)}`,
-  };
-}
-
-// Where a request is: its district (or, placed by a postcode area no district lists, that area), or remote;
-// nothing when it gives no place.
-function placeOf(r: { district: { name: string } | null; postcodeArea: string | null; isRemote: boolean }) {
-  const place = r.district?.name ?? r.postcodeArea;
-  if (place) return r.isRemote ? `${place} or remote` : place;
-  return r.isRemote ? "Remote" : null;
 }
 
 // A page number past the last page: say how many requests match and where they end, never an unexplained blank.

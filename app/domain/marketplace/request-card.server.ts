@@ -1,0 +1,51 @@
+// The words of the public request pages' help types, quantities and cards, worked out on the server: help-types.ts
+// brings the pluralize library (6 KB) with it, and a route importing it ships both to the browser even when only
+// its loader uses them. The pages' data carries the text instead (decision 045; javascript-budget.spec.ts).
+import { formatDate } from "~/domain/format.ts";
+import type { HelpType } from "~/generated/prisma/enums.ts";
+import { formatQuantity, HELP_TYPES, helpTypeLabel } from "./help-types.ts";
+import type { SearchResult } from "./search.server.ts";
+
+// A request's card on the public list: its title and link, and each line of what it says, as text.
+export function requestCard(r: SearchResult["requests"][number]) {
+  return {
+    id: r.id,
+    title: r.title,
+    about: [helpTypeLabel(r.helpType), r.category.name, placeOf(r), r.council.name]
+      .filter(Boolean)
+      .join(" · "),
+    stillNeeded: formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel),
+    ofBy: ` of ${formatQuantity(r.helpType, r.quantity, r.unitLabel)}, by ${formatDate(r.neededBy)}`,
+  };
+}
+
+// Where a request is: its district (or, placed by a postcode area no district lists, that area), or remote;
+// nothing when it gives no place.
+function placeOf(r: { district: { name: string } | null; postcodeArea: string | null; isRemote: boolean }) {
+  const place = r.district?.name ?? r.postcodeArea;
+  if (place) return r.isRemote ? `${place} or remote` : place;
+  return r.isRemote ? "Remote" : null;
+}
+
+// The public list's "Type of help" filter: each help type's value and label.
+export function helpTypeOptions() {
+  return HELP_TYPES.map((h) => ({ value: h.value, label: h.label }));
+}
+
+// A request's type of help and quantities on its own page, in its unit ("1 laptop", "3 laptops"): asked for,
+// pledged, still needed, and each of the given pledges'.
+export function requestAmounts<P extends { quantity: number }>(
+  request: { helpType: HelpType; unitLabel: string | null; quantity: number; pledgedQuantity: number },
+  pledges: P[],
+) {
+  const amount = (quantity: number) => formatQuantity(request.helpType, quantity, request.unitLabel);
+  return {
+    helpType: helpTypeLabel(request.helpType),
+    amounts: {
+      asked: amount(request.quantity),
+      pledged: amount(request.pledgedQuantity),
+      stillNeeded: amount(request.quantity - request.pledgedQuantity),
+    },
+    pledges: pledges.map((p) => ({ ...p, amount: amount(p.quantity) })),
+  };
+}
