@@ -656,6 +656,8 @@ async function seedSurveyAnswers(councilId: string, kiteDigitalId: string) {
   const sexes = ["FEMALE", "MALE", "FEMALE", "MALE", "EQUAL", "FEMALE", "MALE"];
   const groups = ["WHITE", "WHITE", "ASIAN", "WHITE", "BLACK", "WHITE", "MIXED"];
   const barriers = ["TOO_MUCH_PAPERWORK", "HARD_TO_FIND_OPPORTUNITIES", "CONTRACTS_TOO_LARGE", "NO_FEEDBACK"];
+  // last year's answers came in while that survey was open (a day apart from 2 May 2025), this year's now
+  const duringLastYear = (i: number) => new Date(Date.UTC(2025, 4, 2 + i, 10));
   for (let i = 0; i < 26; i++) {
     const cycleId = i < 14 ? lastYear.id : thisYear.id;
     const business = await createOrganisation({
@@ -671,6 +673,7 @@ async function seedSurveyAnswers(councilId: string, kiteDigitalId: string) {
       protectedAnswers: { sex: sexes[i % sexes.length], ethnicGroup: groups[i % groups.length] },
       barriers: barriers.slice(0, 1 + (i % barriers.length)),
       contactConsent: i % 3 === 0,
+      answeredAt: i < 14 ? duringLastYear(i) : undefined,
     });
     if (i % 3 === 0)
       await db.surveyResponse.update({
@@ -684,6 +687,7 @@ async function seedSurveyAnswers(councilId: string, kiteDigitalId: string) {
     organisationId: kiteDigitalId,
     protectedAnswers: { sex: "FEMALE", age: "35_49", ethnicGroup: "ASIAN", ethnicBackground: "ASIAN_INDIAN" },
     barriers: ["TOO_MUCH_PAPERWORK", "NO_FEEDBACK"],
+    answeredAt: duringLastYear(20),
   });
 }
 

@@ -428,16 +428,20 @@ export async function createSurveyResponse(overrides: {
   barriers?: string[];
   contactConsent?: boolean;
   contactConsentAnswer?: "YES" | "NO" | "PREFER_NOT_TO_SAY" | null;
+  /** when the business consented and sent its answers (now by default): a closed survey's fall in its window */
+  answeredAt?: Date;
 }) {
   const answer = overrides.contactConsentAnswer ?? (overrides.contactConsent ? "YES" : null);
+  const at = overrides.answeredAt ?? new Date();
   return db.surveyResponse.create({
     data: {
       cycleId: overrides.cycleId,
       organisationId: overrides.organisationId,
       respondentUserId: overrides.respondentUserId,
       status: overrides.submitted === false ? "IN_PROGRESS" : "SUBMITTED",
-      consentGivenAt: new Date(),
-      submittedAt: overrides.submitted === false ? null : new Date(),
+      consentGivenAt: at,
+      submittedAt: overrides.submitted === false ? null : at,
+      createdAt: at,
       staffHeadcountBand: "10_49",
       turnoverBand: "2M_10M",
       balanceSheetBand: "2M_10M",

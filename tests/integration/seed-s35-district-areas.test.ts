@@ -32,3 +32,27 @@ describe("the demo data's districts", () => {
     expect(district?.name).toBe("Guildford");
   });
 });
+
+// The demo's closed survey said "This survey closed on 30 June 2025. We received your answers on <the day the
+// seed ran>": its answers are now dated while it was open.
+describe("the demo data's survey answers", () => {
+  it("to a closed survey were sent and consented to while it was open", async () => {
+    const responses = await db.surveyResponse.findMany({
+      where: { cycle: { status: "CLOSED" } },
+      select: {
+        submittedAt: true,
+        consentGivenAt: true,
+        cycle: { select: { opensOn: true, closesOn: true } },
+      },
+    });
+    expect(responses.length).toBeGreaterThan(0);
+    for (const { submittedAt, consentGivenAt, cycle } of responses) {
+      const closesAt = cycle.closesOn.getTime() + 86_400_000;
+      for (const at of [submittedAt, consentGivenAt]) {
+        expect(at).not.toBeNull();
+        expect(at!.getTime()).toBeGreaterThanOrEqual(cycle.opensOn.getTime());
+        expect(at!.getTime()).toBeLessThan(closesAt);
+      }
+    }
+  });
+});
