@@ -1,7 +1,7 @@
 // GOV.UK Design System form patterns (question pages, error summary) in Tailwind.
 // Field ids equal field names, so the error summary can link to them.
 import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
-import { namesNoVisibleField } from "~/domain/form-intent.ts";
+import { namesNoVisibleField } from "~/domain/page-filled-fields.ts";
 import { useLocation } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import {

@@ -4,7 +4,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
-import { FORM_NOT_RECOGNISED, namesNoVisibleField } from "~/domain/form-intent.ts";
+import { FORM_NOT_RECOGNISED, namesNoVisibleField } from "~/domain/page-filled-fields.ts";
 
 vi.mock("@remix-run/react", () =>
   import("../helpers/remix-react-stub.ts").then((stub) => stub.remixReactStub()),
