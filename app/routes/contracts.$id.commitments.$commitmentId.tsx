@@ -20,6 +20,11 @@ import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the contract's council (its loader's councilId), which the page acts for whatever the switcher
+// is on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -52,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!contract) notFound();
   if (!commitment) return gone(membership.organisationId, contract, params.commitmentId!);
   return json({
+    councilId: membership.organisationId,
     contract: { id: contract.id, reference: contract.reference, title: contract.title },
     quarters: contract.quarters,
     commitment,
@@ -68,7 +74,11 @@ async function gone(
   const removed = await removedCommitment(councilId, contract.id, commitmentId);
   if (!removed) notFound();
   return json(
-    { contract: { id: contract.id, reference: contract.reference, title: contract.title }, removed },
+    {
+      councilId,
+      contract: { id: contract.id, reference: contract.reference, title: contract.title },
+      removed,
+    },
     { status: 410 },
   );
 }

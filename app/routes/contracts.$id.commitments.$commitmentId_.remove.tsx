@@ -22,6 +22,11 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { Button } from "~/ui/form.tsx";
 import { countOf, plural } from "~/ui/format.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the contract's council (its loader's councilId), which the page acts for whatever the switcher
+// is on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -44,9 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Back to this page after removing, or its link opened again: it says the commitment is gone (410 Gone)
     const removed = await removedCommitment(membership.organisationId, contract.id, params.commitmentId!);
     if (!removed) notFound();
-    return json({ contract: shown, removed }, { status: 410 });
+    return json({ councilId: membership.organisationId, contract: shown, removed }, { status: 410 });
   }
-  return json({ contract: shown, commitment });
+  return json({ councilId: membership.organisationId, contract: shown, commitment });
 }
 
 type Reply = { problem: "stale" | "refused" | "removed"; message: string };

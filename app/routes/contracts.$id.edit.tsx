@@ -16,6 +16,11 @@ import { ContractForm } from "./contracts.new/contract-form.tsx";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the contract's council (its loader's councilId), which the page acts for whatever the switcher
+// is on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction = () => [{ title: "Change contract details – Social Value Marketplace" }];
 
@@ -23,7 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireContractOfficer(request, params.id!);
   const contract = await getContractForEdit(membership.organisationId, params.id!);
   if (!contract) notFound();
-  return json({ contract, ...(await contractFormOptions(membership.organisationId, contract)) });
+  return json({
+    councilId: membership.organisationId,
+    contract,
+    ...(await contractFormOptions(membership.organisationId, contract)),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

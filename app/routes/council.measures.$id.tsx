@@ -21,6 +21,11 @@ import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/st
 import { libraryOf, MeasureForm } from "./council.measures.new/measure-form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the measure's council (its loader's councilId), which the page acts for whatever the switcher is
+// on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction = () => [{ title: "Change a measure – Social Value Marketplace" }];
 

@@ -19,6 +19,11 @@ import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the request's council (its loader's councilId), which the page acts for whatever the switcher is
+// on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction = () => [{ title: "Review a request – Social Value Marketplace" }];
 
@@ -50,7 +55,12 @@ function isOwnRequest(viewer: Viewer, need: { organisationId: string; councilId:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, need } = await requireReviewable(request, params.id!);
-  return json({ need, ownRequest: isOwnRequest(viewer, need), datePassed: isPastNeededBy(need.neededBy) });
+  return json({
+    councilId: need.councilId,
+    need,
+    ownRequest: isOwnRequest(viewer, need),
+    datePassed: isPastNeededBy(need.neededBy),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -36,6 +36,11 @@ import { capitalise, formatDate, formatDateTime, formatNumber, listInWords } fro
 import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 import { organisationChangesSinceSent } from "~/domain/audit/organisation-changes.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the organisation's council (its loader's councilId), which the page acts for whatever the
+// switcher is on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction = () => [{ title: "Verify an organisation – Social Value Marketplace" }];
 
@@ -90,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { _count, invitations, councilId, ...organisation } = found;
   const memberless = _count.memberships === 0;
   return json({
+    councilId,
     organisation,
     others: await sameNameOrNumber(found, officerCouncilIds(viewer)),
     memberless,

@@ -36,6 +36,11 @@ import {
 } from "~/ui/returns.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the return's council (its loader's councilId), which the page acts for whatever the switcher is
+// on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

@@ -14,6 +14,11 @@ import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { formatDate, formatDateTime, formatGbp } from "~/ui/format.ts";
 import { CommitmentProgressTable, NOT_AWARDED_NOTE } from "./commitment-progress.tsx";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the organisation the page is read for (its loader's actingFor): the contract's council for its
+// officers, whatever the switcher is on, and the supplier for the supplier (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("actingFor");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -32,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return json({
     viewAs,
+    actingFor: viewAs === "officer" ? contract.councilId : contract.supplierOrganisation.id,
     today: londonDayIso(new Date()),
     contract: {
       id: contract.id,

@@ -12,6 +12,11 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { CommitmentForm } from "./commitment-form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the contract's council (its loader's councilId), which the page acts for whatever the switcher
+// is on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction = () => [{ title: "Add a commitment – Social Value Marketplace" }];
 

@@ -4,7 +4,7 @@ import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { contractFormOptions, createContract } from "~/domain/contracts/contracts.server.ts";
 import { contractSchema } from "~/domain/contracts/schemas.ts";
-import { withCouncil } from "~/ui/charts/record-links.ts";
+import { keepCouncil, withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contract-form.tsx";
@@ -50,7 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
-  return redirectWithFlash(`/contracts/${result.id}`, {
+  // the new contract's page keeps the council the address named, as the page's own links do (decision 027)
+  const named = Boolean(new URL(request.url).searchParams.get("council"));
+  return redirectWithFlash(keepCouncil(`/contracts/${result.id}`, membership.organisationId, named), {
     kind: "success",
     message: "Contract registered. Now add its social value commitments.",
   });

@@ -54,10 +54,12 @@ import {
 } from "~/ui/returns.tsx";
 import { discardUploads, readReturnForm } from "./read-form.server.ts";
 import { readCommand } from "./command.ts";
-import { actsForNamed } from "~/ui/acting-for.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
 
-// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
-export const handle = actsForNamed("council");
+// the header shows the organisation the return is read for (its loader's actingFor): the council the address names,
+// else the return's council for its officers or its supplier for the supplier, whatever the switcher is on
+// (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("actingFor");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -103,6 +105,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (page)
       return json({
         view: access.kind,
+        actingFor: access.organisationId,
         councilId: access.kind === "COUNCIL" ? access.organisationId : null,
         page,
       });
