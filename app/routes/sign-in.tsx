@@ -29,7 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // deleted the account: it has no session left to say so
   const accountDeleted = redirectTo === DELETION_PAGE && accountDeletedHere(request);
   // and whoever signs in next is not taken back to deleting their own account
-  return json({ redirectTo: accountDeleted ? SIGNED_IN_LANDING : redirectTo, accountDeleted });
+  const back = accountDeleted ? SIGNED_IN_LANDING : redirectTo;
+  return json({
+    redirectTo: back,
+    accountDeleted,
+    // on the way to a page (a survey invitation, a request to pledge to): creating an account leads there too
+    signUpHref: back === SIGNED_IN_LANDING ? "/sign-up" : `/sign-up?redirectTo=${encodeURIComponent(back)}`,
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -70,7 +76,7 @@ const RESET_ENDS_WAIT =
   "If this is your account, you can sign in now by resetting your password: choose “I have forgotten my password”.";
 
 export default function SignIn() {
-  const { redirectTo, accountDeleted } = useLoaderData<typeof loader>();
+  const { redirectTo, accountDeleted, signUpHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(lastResult);
@@ -110,7 +116,7 @@ export default function SignIn() {
           <Link to="/forgot-password">I have forgotten my password</Link>
         </li>
         <li>
-          <Link to="/sign-up">Create an account</Link>
+          <Link to={signUpHref}>Create an account</Link>
         </li>
       </ul>
     </div>

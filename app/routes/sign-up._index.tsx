@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext } from "~/auth/request-context.server.ts";
+import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
 import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
 import { CHECK_EMAIL_PATH, rememberSentTo } from "~/domain/accounts/check-email.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
@@ -26,7 +26,8 @@ export const meta: MetaFunction = () => [{ title: "Create an account – Social 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect("/account");
-  const token = new URL(request.url).searchParams.get("invitation") ?? "";
+  const search = new URL(request.url).searchParams;
+  const token = search.get("invitation") ?? "";
   const invitation = token ? await findOpenInvitation(token) : null;
   return json({
     invitation: invitation
@@ -34,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null,
     // from an invitation's "Create an account and join" that has ended since: said, not silently dropped
     invitationEnded: Boolean(token) && !invitation,
+    // from "Create an account" on the way to a page (a survey invitation): carried to the confirmation link
+    redirectTo: token ? null : pageToGoOnTo(search.get("redirectTo")),
   });
 }
 
@@ -42,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), { schema: signUpSchema });
   const hideFields = ["password"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
-  const { invitation, ...input } = submission.value;
+  const { invitation, redirectTo: wanted, ...input } = submission.value;
   const limit = await consumeAttempt("sign-up", { ip: context.ip, account: input.email });
   if (!limit.ok)
     return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)], hideFields }), {
@@ -61,18 +64,27 @@ export async function action({ request }: ActionFunctionArgs) {
       { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } },
     );
   }
-  await signUp(input, context);
+  const redirectTo = pageToGoOnTo(wanted) ?? undefined;
+  await signUp({ ...input, redirectTo }, context);
   // The same answer whether or not the address already had an account (no account enumeration).
   // "join" comes only from a page shown before joining was explained as by invitation: no organisation to register
   const then = input.organisationKind === "join" ? "" : (input.organisationKind ?? "");
+  const query = new URLSearchParams();
+  if (then) query.set("then", then);
+  if (redirectTo) query.set("redirectTo", redirectTo);
   // the address goes in a short-lived cookie, not the web address (browser history, server logs)
-  return redirect(`${CHECK_EMAIL_PATH}${then ? `?then=${then}` : ""}`, {
+  return redirect(`${CHECK_EMAIL_PATH}${query.size ? `?${query}` : ""}`, {
     headers: { "Set-Cookie": await rememberSentTo(input.email) },
   });
 }
 
+// A page of this site to take the person on to once they have an account, or null (never another site).
+function pageToGoOnTo(to: string | null | undefined) {
+  return safeRedirect(to, "") || null;
+}
+
 export default function SignUp() {
-  const { invitation, invitationEnded } = useLoaderData<typeof loader>();
+  const { invitation, invitationEnded, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(
@@ -95,10 +107,17 @@ export default function SignUp() {
         </p>
       ) : (
         <>
-          <p className="mb-6">
-            Create your account, confirm your email address, then register your organisation: the council
-            verifies it before you can publish requests or pledge.
-          </p>
+          {redirectTo ? (
+            <p className="mb-6">
+              Create your account and confirm your email address. When you sign in, we will take you back to
+              where you were going.
+            </p>
+          ) : (
+            <p className="mb-6">
+              Create your account, confirm your email address, then register your organisation: the council
+              verifies it before you can publish requests or pledge.
+            </p>
+          )}
           <InsetText>
             <h2 className="mb-2 text-lg font-bold">Joining an organisation that is already registered?</h2>
             <p className="mb-2">
@@ -115,6 +134,7 @@ export default function SignUp() {
       <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <TextInput
           name={fields.name.name}
           key={fields.name.key}
@@ -144,7 +164,8 @@ export default function SignUp() {
           type="password"
           autoComplete="new-password"
         />
-        {invitation ? null : (
+        {/* on the way to a page, confirming leads back there, not to registering an organisation */}
+        {invitation || redirectTo ? null : (
           <Radios
             name={fields.organisationKind.name}
             key={fields.organisationKind.key}
@@ -167,7 +188,9 @@ export default function SignUp() {
           to={
             invitation
               ? `/sign-in?redirectTo=${encodeURIComponent(`/invitations/${invitation.token}`)}`
-              : "/sign-in"
+              : redirectTo
+                ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`
+                : "/sign-in"
           }
         >
           Sign in

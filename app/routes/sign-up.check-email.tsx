@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { safeRedirect } from "~/auth/request-context.server.ts";
 import { sentTo } from "~/domain/accounts/check-email.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
@@ -10,18 +11,22 @@ export const meta: MetaFunction = () => [{ title: "Check your email – Social V
 // short-lived cookie (check-email.server.ts), not in the web address.
 export async function loader({ request }: LoaderFunctionArgs) {
   const email = await sentTo(request);
-  const then = new URL(request.url).searchParams.get("then");
+  const search = new URL(request.url).searchParams;
+  const then = search.get("then");
+  // the page they were on their way to when they signed up (the confirmation link leads back to it too)
+  const redirectTo = safeRedirect(search.get("redirectTo"), "");
   const registering =
     then === "vcse"
       ? "your charity, community group or social enterprise"
       : then === "supplier"
         ? "your business"
         : null;
-  return json({ email, registering });
+  // (left out of the data when there is none)
+  return json({ email, registering: redirectTo ? null : registering, redirectTo: redirectTo || undefined });
 }
 
 export default function CheckEmail() {
-  const { email, registering } = useLoaderData<typeof loader>();
+  const { email, registering, redirectTo } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-2xl">
       <PageHeading>Check your email</PageHeading>
@@ -34,9 +39,16 @@ export default function CheckEmail() {
           When you have confirmed it, we will take you straight to registering {registering}.
         </p>
       ) : null}
+      {redirectTo ? (
+        <p className="mb-4">
+          When you have confirmed it and signed in, we will take you back to where you were going.
+        </p>
+      ) : null}
       <p className="mb-4">If you already have an account, the email tells you how to sign in instead.</p>
       <p>
-        <Link to="/sign-in">Sign in</Link>
+        <Link to={redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in"}>
+          Sign in
+        </Link>
       </p>
     </div>
   );

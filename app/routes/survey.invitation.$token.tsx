@@ -1,6 +1,6 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { actingMembership, requireViewer } from "~/auth/permissions.server.ts";
+import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
 import { redeemInvitation } from "~/domain/survey/cycles.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
@@ -9,7 +9,18 @@ export const meta: MetaFunction = () => [{ title: "Survey invitation – Social 
 // The emailed link: a signed-in member of a supplier organisation is taken to the survey; anyone else
 // is told what to do. An unknown or used-elsewhere link says so without revealing anything.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
+  const viewer = await getViewer(request);
+  // someone signed out (perhaps with no account yet) is told what the invitation is and how to answer it, and
+  // both ways in lead back here; the link itself is not looked at, so nothing about it is revealed
+  if (!viewer) {
+    const here = encodeURIComponent(new URL(request.url).pathname);
+    return json({
+      problem: "signed-out" as const,
+      organisationId: null,
+      signInHref: `/sign-in?redirectTo=${here}`,
+      signUpHref: `/sign-up?redirectTo=${here}`,
+    });
+  }
   // the business the person is working for now (chosen in the header when they belong to several), which is
   // the one every survey page then uses
   const supplier = actingMembership(viewer, request, { kinds: ["SUPPLIER"] });
@@ -39,7 +50,30 @@ export default function SurveyInvitation() {
   const { problem, organisationId } = data;
   return (
     <div className="max-w-3xl">
-      {problem === "rejected" ? (
+      {data.problem === "signed-out" ? (
+        <>
+          <PageHeading>Sign in to answer the supplier survey</PageHeading>
+          <p className="mb-4">
+            A council has invited your business to take part in its yearly supplier diversity survey. It asks
+            who owns and leads your business and what makes it hard to bid for council contracts. Every
+            question is optional and it takes about 10 minutes.
+          </p>
+          <p className="mb-6">
+            You answer on this service for your business. Sign in, or create a free account if you do not have
+            one: either way, we will bring you back to this invitation.
+          </p>
+          <ul className="space-y-3">
+            <li>
+              <Link to={data.signInHref} className="font-bold">
+                Sign in
+              </Link>
+            </li>
+            <li>
+              <Link to={data.signUpHref}>Create a free account</Link>
+            </li>
+          </ul>
+        </>
+      ) : problem === "rejected" ? (
         <>
           <PageHeading>Your business cannot take part in this survey</PageHeading>
           <p className="mb-4">
@@ -58,7 +92,7 @@ export default function SurveyInvitation() {
             link in the email again.
           </p>
           <p>
-            <Link to="/organisations/new">Add your business</Link>
+            <Link to="/organisations/new/supplier">Add your business</Link>
           </p>
         </>
       ) : data.problem === "not-yours" ? (

@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext } from "~/auth/request-context.server.ts";
+import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
 import { parseForm, verifyEmailSchema } from "~/domain/accounts/public-forms.server.ts";
 import { resendVerification, verifyEmail } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
@@ -28,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     token,
     then: then === "vcse" || then === "supplier" ? then : null,
+    // the page they were on their way to when they signed up (a survey invitation): never another site
+    redirectTo: safeRedirect(url.searchParams.get("redirectTo"), "") || null,
     signedIn: Boolean(viewer),
     verified: Boolean(viewer?.user.emailVerifiedAt),
     email: viewer?.user.email ?? null,
@@ -68,15 +70,18 @@ export async function action({ request }: ActionFunctionArgs) {
       message: `The email address is confirmed. It belongs to a different account from the one you are signed in with (${viewer.user.email}): to use it, sign out, then sign in with the address you confirmed.`,
     });
   const message = { kind: "success", message: "Your email address is confirmed" } as const;
-  // On to registering the organisation they said they came for (or the choice of kind).
-  const next = `/organisations/new${submission.value.then ? `/${submission.value.then}` : ""}`;
+  // On to the page they were on their way to when they signed up, or else to registering the organisation they
+  // said they came for (or the choice of kind).
+  const next =
+    safeRedirect(submission.value.redirectTo, "") ||
+    `/organisations/new${submission.value.then ? `/${submission.value.then}` : ""}`;
   return viewer
     ? redirectWithFlash(next, message)
     : redirectWithFlash(`/sign-in?redirectTo=${encodeURIComponent(next)}`, message);
 }
 
 export default function VerifyEmail() {
-  const { token, then, signedIn, verified, email } = useLoaderData<typeof loader>();
+  const { token, then, redirectTo, signedIn, verified, email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
@@ -90,6 +95,7 @@ export default function VerifyEmail() {
         <Form method="post">
           <input type="hidden" name="token" value={token} />
           {then ? <input type="hidden" name="then" value={then} /> : null}
+          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
           <p className="mb-6">Confirm that this is your email address to finish setting up your account.</p>
           <Button name="intent" value="confirm">
             Confirm email address

@@ -81,8 +81,19 @@ function layout(brand: Brand, heading: string, preview: string, body: ReactNode)
 }
 
 // `then`: the organisation they said at sign-up they would register, so confirming leads straight to its form.
-export function verifyEmailMessage(brand: Brand, name: string, token: string, then?: NewOrganisationKind) {
-  const url = link(`/verify-email?token=${encodeURIComponent(token)}${then ? `&then=${then}` : ""}`);
+// `redirectTo`: the page of the portal they were on their way to when they signed up (checked by the caller).
+export function verifyEmailMessage(
+  brand: Brand,
+  name: string,
+  token: string,
+  then?: NewOrganisationKind,
+  redirectTo?: string,
+) {
+  const url = link(
+    `/verify-email?token=${encodeURIComponent(token)}${then ? `&then=${then}` : ""}${
+      redirectTo ? `&redirectTo=${encodeURIComponent(redirectTo)}` : ""
+    }`,
+  );
   return renderEmail(
     "Confirm your email address",
     layout(

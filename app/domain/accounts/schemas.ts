@@ -65,6 +65,8 @@ export const signUpSchema = z.object({
   organisationKind: z
     .enum(["vcse", "supplier", "join"], { error: "Select what you are signing up for" })
     .optional(),
+  // the page they were on their way to (a hidden field): one too long to go back to is dropped, never an error
+  redirectTo: z.string().max(2000).optional().catch(undefined),
 });
 
 export type NewOrganisationKind = "vcse" | "supplier";
@@ -285,6 +287,7 @@ export const verifyEmailSchema = intentUnion([
     intent: z.literal("confirm"),
     token: pageFilled(200),
     then: z.enum(["vcse", "supplier"]).optional(),
+    redirectTo: z.string().max(2000).optional().catch(undefined),
   }),
   z.object({ intent: z.literal("resend") }),
 ]);

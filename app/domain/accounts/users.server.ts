@@ -56,7 +56,14 @@ function auditSignUp(tx: Tx, userId: string, context: Context) {
 }
 
 export async function signUp(
-  input: { name: string; email: string; password: string; organisationKind?: NewOrganisationKind | "join" },
+  input: {
+    name: string;
+    email: string;
+    password: string;
+    organisationKind?: NewOrganisationKind | "join";
+    /** a page of the portal (checked by the caller) the confirmation link leads on to */
+    redirectTo?: string;
+  },
   context: Context,
 ) {
   const passwordHash = await hashPassword(input.password);
@@ -96,6 +103,7 @@ export async function signUp(
         input.name,
         token,
         input.organisationKind === "join" ? undefined : input.organisationKind,
+        input.redirectTo,
       )),
       to: input.email,
       template: "account.verify_email",

@@ -44,6 +44,10 @@ export function renderSurveyInvitationEmail({
           This invitation replaces the one we sent you earlier: the link in that email no longer works.
         </EmailParagraph>
       ) : null}
+      <EmailParagraph>
+        To answer, sign in to Social Value Marketplace, or create a free account for your business if you do
+        not have one: the link below takes you there.
+      </EmailParagraph>
       <EmailButton href={url}>Take part in the survey</EmailButton>
     </EmailLayout>,
   );
