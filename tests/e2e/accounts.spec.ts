@@ -176,3 +176,45 @@ test("a form sent after switching council in another window acts for the council
   await expect(other.getByRole("main").getByRole("rowheader", { name })).toBeVisible();
   await expectAccessible(other);
 });
+
+test("someone without an account who opens a survey invitation signs up and lands back on it", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const email = `new.business.${stamp}@example.test`;
+  // signed out, the page is the same for any link: it is not looked up until someone signs in
+  const invitation = `/survey/invitation/e2e-${stamp}`;
+
+  await visit(page, invitation);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Sign in to answer the supplier survey" }),
+  ).toBeVisible();
+  await expect(page.getByText("A council has invited your business")).toBeVisible();
+  // the page's own links, not the header's
+  await page.getByRole("main").getByRole("link", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Create an account" })).toBeVisible();
+  await expect(page.getByText("we will take you back to where you were going")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Full name").fill("Nadia New");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  await expect(page.getByText("we will take you back to where you were going")).toBeVisible();
+  await expectAccessible(page);
+
+  await visit(page, (await linkFromInbox(email, /Confirm your email address/, "/verify-email"))!);
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page.getByText("Your email address is confirmed")).toBeVisible();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  // back on the invitation, now signed in: it tells them the next step (their business)
+  await expect(page).toHaveURL(new RegExp(`${invitation}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Add your business first" })).toBeVisible();
+  await expectAccessible(page);
+});
