@@ -114,7 +114,27 @@ async function checkReferences(form: RequestForm): Promise<Failure | null> {
     if (!district) fieldErrors.districtId = [DISTRICT_OF_OTHER_COUNCIL];
   }
   if (!form.districtId && !form.postcodeArea && !form.isRemote) fieldErrors.districtId = [PLACE_NEEDED];
+  const elsewhere = fieldErrors.districtId ? null : await postcodeAreaElsewhere(form);
+  if (elsewhere) fieldErrors.postcodeArea = [elsewhere];
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : null;
+}
+
+// A postcode area in another council's area: listed by none of the request's council's districts but by another
+// council's ("BN1" on a Northshire request, when Eastvale's Brighton lists BN1), which would show a Northshire
+// request as being in Brighton. An area no district lists is taken as given (a council's lists need not be
+// complete; the request is then filed under no district), and a district the requestor chose stays as chosen
+// (decision 016) even where another of the council's districts lists the area.
+async function postcodeAreaElsewhere(form: RequestForm): Promise<string | null> {
+  const area = form.postcodeArea;
+  if (!area) return null;
+  const listing = await db.district.findMany({
+    where: { active: true, postcodeAreas: { has: area } },
+    select: { councilId: true, council: { select: { name: true } } },
+    orderBy: [{ council: { name: "asc" } }, { id: "asc" }],
+  });
+  if (listing.length === 0 || listing.some((d) => d.councilId === form.councilId)) return null;
+  const other = listing[0]!.council.name;
+  return `${area} is in ${other}’s area, not this council’s: correct the postcode area, or choose ${other} as the council`;
 }
 
 // A request placed by postcode area alone is filed under the district of its council that lists that area, so

@@ -5,6 +5,7 @@ import { dayToDate, exampleDayWithin, isoDayAsUk, londonDay, ukDayAsIso } from "
 import { capitalise, formatDate, listInWords } from "~/domain/format.ts";
 import { wholeNumberWithin, writtenNumber } from "~/domain/numbers.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
+import { inUkPostcodeArea } from "~/domain/marketplace/postcode-areas.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { hasVisibleText, invisibleTextMessage, withoutNul } from "~/domain/content/visible-text.ts";
@@ -312,7 +313,12 @@ export const requestFormSchemaFor = (helpType?: unknown, choices?: RequestFormCh
           .string()
           .trim()
           .toUpperCase()
-          .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "Enter the first half of a postcode, like GU1")
+          .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, { message: "Enter the first half of a postcode, like GU1", abort: true })
+          .refine(inUkPostcodeArea, {
+            error: (issue) =>
+              `${String(issue.input)} is not in a UK postcode area: enter the first half of a postcode, like GU1`,
+            abort: true,
+          })
           .optional(),
         isRemote: z.boolean().default(false),
         neededBy: futureDate("the date you need it by"),
