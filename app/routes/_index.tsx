@@ -1,14 +1,15 @@
 import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { listNewestOpenRequests } from "~/domain/marketplace/newest.server.ts";
-import { formatDate } from "~/ui/format.ts";
+import { newestNeedCard } from "~/domain/marketplace/request-card.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Social Value Marketplace" }];
 
 export async function loader() {
-  const requests = await listNewestOpenRequests(6);
+  // each card as text: its quantity in the requestor's unit ("1 laptop") needs the pluralize library, which the
+  // page would otherwise ship to every browser
+  const requests = (await listNewestOpenRequests(6)).map(newestNeedCard);
   return json({ requests });
 }
 
@@ -37,20 +38,9 @@ export default function Home() {
                 <h3 className="mb-2 text-xl font-bold">
                   <Link to={`/requests/${request.id}`}>{request.title}</Link>
                 </h3>
-                <p className="text-muted">
-                  {helpTypeLabel(request.helpType)} · {request.category.name} ·{" "}
-                  {request.district?.name ?? (request.isRemote ? "Remote" : request.council.name)}
-                </p>
+                <p className="text-muted">{request.about}</p>
                 <p>
-                  Still needed:{" "}
-                  <strong>
-                    {formatQuantity(
-                      request.helpType,
-                      request.quantity - request.pledgedQuantity,
-                      request.unitLabel,
-                    )}
-                  </strong>{" "}
-                  by {formatDate(request.neededBy)}
+                  Still needed: <strong>{request.stillNeeded}</strong> by {request.neededBy}
                 </p>
               </li>
             ))}

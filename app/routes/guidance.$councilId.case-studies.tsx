@@ -3,6 +3,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { notFound } from "~/auth/permissions.server.ts";
 import { CASE_STUDIES_PAGE_SIZE, councilCaseStudies } from "~/domain/content/case-studies.server.ts";
+import { caseStudy } from "~/domain/marketplace/request-card.server.ts";
 import { CaseStudyCard } from "~/ui/case-study-card.tsx";
 import { BackLink, PageHeading, Pagination } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
@@ -25,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   return json({
     ...found,
+    // each one's help given written here, not in the browser (case-study-card.tsx)
+    stories: found.stories.map(caseStudy),
     page,
     first: (page - 1) * CASE_STUDIES_PAGE_SIZE + 1,
   });

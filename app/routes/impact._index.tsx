@@ -1,6 +1,6 @@
 import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { caseStudy, impactTotal } from "~/domain/marketplace/request-card.server.ts";
 import { OPEN_DATA_FIELDS } from "~/domain/reporting/impact-fields.ts";
 import { latestCaseStudies } from "~/domain/content/case-studies.server.ts";
 import {
@@ -30,7 +30,15 @@ export async function loader() {
     for (const c of council.byCategory)
       pledgesByCategory.set(c.label, (pledgesByCategory.get(c.label) ?? 0) + c.pledges);
     const bars = [...pledgesByCategory].map(([label, value]) => ({ label, value }));
-    return { ...council, categoryChart: barChart(bars) };
+    // each total's type of help and quantity delivered are written here: formatQuantity's module brings the
+    // pluralize library, which the page would otherwise ship to every browser
+    return {
+      ...council,
+      byHelpType: council.byHelpType.map(impactTotal),
+      byCategory: council.byCategory.map(impactTotal),
+      byDistrict: council.byDistrict.map(impactTotal),
+      categoryChart: barChart(bars),
+    };
   });
   // a requestor who has since withdrawn its consent is not shown, whatever the shared copy holds
   const shown = await stillShowcased(allStories.map((story) => story.id));
@@ -39,7 +47,7 @@ export async function loader() {
   return json({
     councils,
     councilsWithoutHelp: allCouncils.filter((council) => !withHelp.has(council.id)),
-    stories: allStories.filter((story) => shown.has(story.id)),
+    stories: allStories.filter((story) => shown.has(story.id)).map(caseStudy),
   });
 }
 
@@ -77,7 +85,7 @@ export default function Impact() {
               <ul className="mb-8 grid gap-4 sm:grid-cols-3">
                 {council.byHelpType.map((h) => (
                   <li key={h.helpType} className="border-l-8 border-brand bg-brand-light p-4">
-                    <span className="block text-3xl font-bold">{formatQuantity(h.helpType, h.quantity)}</span>
+                    <span className="block text-3xl font-bold">{h.delivered}</span>
                     <span className="block">{h.label}</span>
                     <span className="block text-muted">
                       from {formatNumber(h.pledges)} confirmed {h.pledges === 1 ? "pledge" : "pledges"}
@@ -102,9 +110,9 @@ export default function Impact() {
                 rowKey={(c) => `${c.label}-${c.helpType}`}
                 columns={[
                   { header: "Category", rowHeader: true, cell: (c) => c.label },
-                  { header: "Type of help", cell: (c) => helpTypeLabel(c.helpType) },
+                  { header: "Type of help", cell: (c) => c.helpTypeLabel },
                   { header: "Confirmed pledges", numeric: true, cell: (c) => formatNumber(c.pledges) },
-                  { header: "Delivered", numeric: true, cell: (c) => formatQuantity(c.helpType, c.quantity) },
+                  { header: "Delivered", numeric: true, cell: (c) => c.delivered },
                 ]}
               />
               <Table
@@ -113,9 +121,9 @@ export default function Impact() {
                 rowKey={(c) => `${c.label}-${c.helpType}`}
                 columns={[
                   { header: "District", rowHeader: true, cell: (c) => c.label },
-                  { header: "Type of help", cell: (c) => helpTypeLabel(c.helpType) },
+                  { header: "Type of help", cell: (c) => c.helpTypeLabel },
                   { header: "Confirmed pledges", numeric: true, cell: (c) => formatNumber(c.pledges) },
-                  { header: "Delivered", numeric: true, cell: (c) => formatQuantity(c.helpType, c.quantity) },
+                  { header: "Delivered", numeric: true, cell: (c) => c.delivered },
                 ]}
               />
             </>

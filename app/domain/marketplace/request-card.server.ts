@@ -1,4 +1,5 @@
-// The words of the public request pages' help types, quantities and cards, worked out on the server: help-types.ts
+// The words of the public pages' help types, quantities and cards (the request list and a request's page, the
+// home page's newest needs, the impact page and the case studies), worked out on the server: help-types.ts
 // brings the pluralize library (6 KB) with it, and a route importing it ships both to the browser even when only
 // its loader uses them. The pages' data carries the text instead (decision 045; javascript-budget.spec.ts).
 import { formatDate } from "~/domain/format.ts";
@@ -47,5 +48,61 @@ export function requestAmounts<P extends { quantity: number }>(
       stillNeeded: amount(request.quantity - request.pledgedQuantity),
     },
     pledges: pledges.map((p) => ({ ...p, amount: amount(p.quantity) })),
+  };
+}
+
+// A request's card among the home page's newest needs, as text: its type of help, category and place (its
+// district, else "Remote", else its council), what is still needed, and by when.
+export function newestNeedCard(r: {
+  id: string;
+  title: string;
+  helpType: HelpType;
+  unitLabel: string | null;
+  quantity: number;
+  pledgedQuantity: number;
+  neededBy: Date;
+  isRemote: boolean;
+  category: { name: string };
+  district: { name: string } | null;
+  council: { name: string };
+}) {
+  return {
+    id: r.id,
+    title: r.title,
+    about: [
+      helpTypeLabel(r.helpType),
+      r.category.name,
+      r.district?.name ?? (r.isRemote ? "Remote" : r.council.name),
+    ].join(" · "),
+    stillNeeded: formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel),
+    neededBy: formatDate(r.neededBy),
+  };
+}
+
+// A total on the impact page (a council's help of one type, or of one type in a category or district), with its
+// type of help and the quantity delivered as text: "Volunteering", "1 hour", "£2,500".
+export function impactTotal<T extends { helpType: HelpType; quantity: number }>(total: T) {
+  return {
+    ...total,
+    helpTypeLabel: helpTypeLabel(total.helpType),
+    delivered: formatQuantity(total.helpType, total.quantity),
+  };
+}
+
+// A case study (a fulfilled request its requestor agreed to show) with the help it was given as one line:
+// "Volunteering: 12 hours, met 3 October 2026", "Goods: 40 coats". The type comes first, as "40 coats of goods"
+// or "3 places of work placements and training" read badly.
+export function caseStudy<
+  S extends {
+    helpType: HelpType;
+    quantity: number;
+    unitLabel: string | null;
+    fulfilledAt: Date | null;
+  },
+>(story: S) {
+  const given = `${helpTypeLabel(story.helpType)}: ${formatQuantity(story.helpType, story.quantity, story.unitLabel)}`;
+  return {
+    ...story,
+    helpGiven: story.fulfilledAt ? `${given}, met ${formatDate(story.fulfilledAt)}` : given,
   };
 }
