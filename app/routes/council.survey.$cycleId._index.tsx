@@ -30,6 +30,11 @@ import { countOf, formatDate, formatNumber, plural } from "~/ui/format.ts";
 import { Button, Checkboxes, ErrorSummary, TextInput } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the survey's council (its loader's councilId), which the page acts for whatever the switcher is
+// on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Supplier survey ${data?.cycle.year ?? ""} – Social Value Marketplace` },
@@ -44,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const submitted = cycle.status === "OPEN" ? formatNumber(rates.submitted) : displayTotal(rates.submitted);
   // the invite-by-email form's one-off key: the same form sent twice sends one invitation
   return json({
+    councilId: cycle.councilId,
     cycle,
     stage: cycleStage(cycle),
     closed: howItClosed(cycle),

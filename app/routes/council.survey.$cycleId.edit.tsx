@@ -11,6 +11,11 @@ import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { formatDate, isoDate } from "~/ui/format.ts";
 import { CycleForm } from "./council.survey.new/cycle-form.tsx";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the survey's council (its loader's councilId), which the page acts for whatever the switcher is
+// on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Change the ${data?.cycle.year ?? ""} survey – Social Value Marketplace` },
@@ -19,6 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cycle } = await requireSurveyCycle(request, params.cycleId!);
   return json({
+    councilId: cycle.councilId,
     cycle: {
       id: cycle.id,
       year: cycle.year,

@@ -9,6 +9,11 @@ import { cycleStage, responseRateText } from "~/domain/survey/stages.ts";
 import { displayCount, displayPercent } from "~/domain/survey/suppression.ts";
 import { BackLink, InsetText, PageHeading, SummaryList, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the survey's council (its loader's councilId), which the page acts for whatever the switcher is
+// on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Supplier survey ${data?.year ?? ""} report – Social Value Marketplace` },
@@ -18,7 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // open only the response rate is shown (the report would move with each business's answers).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, cycle } = await requireSurveyCycle(request, params.cycleId!);
-  const page = { cycleId: cycle.id, year: cycle.year, councilName: cycle.council.name };
+  const page = {
+    councilId: cycle.councilId,
+    cycleId: cycle.id,
+    year: cycle.year,
+    councilName: cycle.council.name,
+  };
   const report = await cycleReport(
     { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) },
     cycle,

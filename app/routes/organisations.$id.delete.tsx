@@ -15,6 +15,11 @@ import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { Button, ErrorSummary } from "~/ui/form.tsx";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows this organisation's (its loader's actingFor), which the page is about whatever the switcher is on
+// (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("actingFor");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -26,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   const plan = await planOrganisationDeletion(params.id!, viewer.user.id);
   if (!plan) notFound();
-  return json({ plan });
+  return json({ actingFor: plan.organisation.id, plan });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -21,6 +21,11 @@ import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx"
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows this organisation's (its loader's actingFor), which the page is about whatever the switcher is on
+// (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("actingFor");
 
 export const meta: MetaFunction = () => [
   { title: "Change your organisation's details – Social Value Marketplace" },
@@ -34,7 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisation = await organisationForOwnerEdit(params.id!, viewer.user.id);
   // members who are not its owner, and anyone else, are told there is no such page
   if (!organisation) notFound();
-  return json({ organisation: { ...organisation, kind: organisation.kind as "VCSE" | "SUPPLIER" } });
+  return json({
+    actingFor: organisation.id,
+    organisation: { ...organisation, kind: organisation.kind as "VCSE" | "SUPPLIER" },
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -29,6 +29,11 @@ import { Button, DateInput, ErrorSummary, Radios, ReasonForm, TextInput, Textare
 import { formatDate, formatDateTime, isoDate } from "~/ui/format.ts";
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the side of the pledge the page is read for (its loader's actingFor): the group that asked, or the
+// supplier that pledged, whatever the switcher is on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("actingFor");
 
 export const meta: MetaFunction = () => [{ title: "Pledge – Social Value Marketplace" }];
 
@@ -53,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // what declining frees goes back to other suppliers only while the request still runs
   const freedForOthers = LIVE_STATUSES.includes(pledge.request.status) && !pastNeededBy;
   return json({
+    actingFor: roles.includes("REQUESTOR") ? pledge.request.organisationId : pledge.supplierOrganisationId,
     pledge: shown,
     roles,
     today: isoDate(londonDay(new Date())),

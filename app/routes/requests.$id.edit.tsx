@@ -15,6 +15,11 @@ import { isoDate } from "~/ui/format.ts";
 import { editState, StaleEditNotice } from "~/ui/stale-edit.tsx";
 import { RequestForm } from "./requests.new/request-form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the group that posted the request (its loader's actingFor), which the page acts for whatever the
+// switcher is on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("actingFor");
 
 export const meta: MetaFunction = () => [{ title: "Edit request – Social Value Marketplace" }];
 
@@ -57,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contactPreference: need.contactPreference ?? undefined,
   };
   return json({
+    actingFor: membership.organisationId,
     id: need.id,
     // the version the form is read from: a colleague's save since is not overwritten unseen
     version: need.updatedAt.toISOString(),

@@ -28,6 +28,11 @@ import { Button, Checkbox, DateInput, ErrorSummary, ReasonForm } from "~/ui/form
 import { formatDate, formatDateTime, formatNumber, isoDate, plural } from "~/ui/format.ts";
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows the group that posted the request (its loader's actingFor), which the page acts for whatever the
+// switcher is on (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("actingFor");
 
 export const meta: MetaFunction = () => [{ title: "Manage your request – Social Value Marketplace" }];
 
@@ -56,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const newNeededBy = futureDayRange({ after: isoDate(need.neededBy) }, now);
   // the council decides whether the posting organisation may publish: until it is verified, no submitting
   return json({
+    actingFor: membership.organisationId,
     need: { ...rest, neededByPassed },
     newNeededBy,
     // a date still to come: the new one must be later than it, and the hint says which day that is (a date passed

@@ -18,6 +18,11 @@ import { InvitationsDeclined, InvitationsWaiting, InviteForm } from "./invitatio
 import { MembersTable } from "./members-table.tsx";
 import { OrganisationDetails } from "./organisation-details.tsx";
 import { describedBy, placed, RowError, type RowErrors } from "./row-errors.tsx";
+import { actsForLoaded } from "~/ui/acting-for.ts";
+
+// the header shows this organisation's (its loader's actingFor), which the page is about whatever the switcher is on
+// (app/ui/acting-for.ts, decision 027)
+export const handle = actsForLoaded("actingFor");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -34,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const removing = canManage ? new URL(request.url).searchParams.get("remove") : null;
   const toRemove = organisation.memberships.find((m) => m.id === removing && m.userId !== viewer.user.id);
   return json({
+    actingFor: organisation.id,
     confirmRemove: toRemove ? { id: toRemove.id, name: toRemove.user.name } : null,
     organisation: {
       ...organisation,
