@@ -313,7 +313,10 @@ export const requestFormSchemaFor = (helpType?: unknown, choices?: RequestFormCh
           .string()
           .trim()
           .toUpperCase()
-          .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, { message: "Enter the first half of a postcode, like GU1", abort: true })
+          .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, {
+            message: "Enter the first half of a postcode, like GU1",
+            abort: true,
+          })
           .refine(inUkPostcodeArea, {
             error: (issue) =>
               `${String(issue.input)} is not in a UK postcode area: enter the first half of a postcode, like GU1`,
