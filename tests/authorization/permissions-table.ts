@@ -570,7 +570,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   // non-suppliers are told the invitation is for a business account; another supplier's token is refused
   "routes/survey.invitation.$token": {
     params: (w) => ({ token: w.surveyInvitationToken }),
-    get: SIGNED_IN.filter((r) => !SUPPLIERS.includes(r)),
+    // signed out: the same page for every link, saying what an invitation is and offering sign-in or sign-up (it
+    // does not look the link up, so it tells nothing about it)
+    get: ["anonymous", ...SIGNED_IN.filter((r) => !SUPPLIERS.includes(r))],
   },
   // GET redirects home; POST must name one of the viewer's own organisations: council A is the partnership-wide
   // officers' (through council B), not the outside officer's nor officer B's
