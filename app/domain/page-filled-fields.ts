@@ -5,9 +5,9 @@ import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 export const FORM_NOT_RECOGNISED = "This form was not recognised. Reload the page and try again.";
 
 /** The names of the hidden inputs a page fills in itself, wherever the portal's forms carry them: no field a user can
- * see or reach has one of these names, so no element of the page has it as its id (parse-form.server.ts's
- * HIDDEN_FIELDS, less the names some forms show as fields). `lines[0].commitmentId`: inside a list's entries. */
-const PAGE_FILLED_FIELDS = new Set([
+ * see or reach has one of these names, so no element of the page has it as its id. parse-form.server.ts's HIDDEN_FIELDS
+ * are these and the names some forms show as fields. `lines[0].commitmentId`: inside a list's entries. */
+export const PAGE_FILLED_FIELDS: ReadonlySet<string> = new Set([
   "intent",
   "version",
   "submissionKey",
@@ -25,7 +25,7 @@ const PAGE_FILLED_FIELDS = new Set([
   "membershipId",
   SWITCHER_FIELD,
 ]);
-const PAGE_FILLED_IN_ENTRIES = new Set(["commitmentId"]);
+export const PAGE_FILLED_IN_ENTRIES: ReadonlySet<string> = new Set(["commitmentId"]);
 
 /** Whether an error (`name`, its `messages`) is about no field the user can see: the form as a whole, a field the page
  * fills in itself (a record's id or version, the button pressed), or one told FORM_NOT_RECOGNISED (pageFilled's,

@@ -17,6 +17,7 @@
 // reads as a list. No form of the portal has either.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
+import { PAGE_FILLED_FIELDS, PAGE_FILLED_IN_ENTRIES } from "~/domain/page-filled-fields.ts";
 
 export const SENT_TWICE =
   "This was sent more than once with different answers: check it and send the form again";
@@ -24,34 +25,22 @@ export const SENT_TWICE =
 export const HIDDEN_SENT_TWICE =
   "Part of this form that the page fills in itself was sent twice with different values: reload the page and try again";
 
-/** The names of the hidden inputs the portal's forms carry, wherever they are used. A form with a hidden input of a
- * name other forms show as a field says so itself (`hidden`). */
-export const HIDDEN_FIELDS = new Set([
-  "intent",
-  "version",
-  "submissionKey",
-  "reviewedSubmission",
-  "reviewShown",
-  "shownAt",
-  "submittedAt",
-  "redirectTo",
-  "token",
-  "then",
-  "upload",
-  "id",
+/** The names of the hidden inputs the portal's forms carry, wherever they are used: those no form shows as a field
+ * (page-filled-fields.ts, which the error summary reads too) and those some forms show as a field and others carry
+ * hidden (a list's filter, the quarter a return is for, the organisation a form acts on). A form with a hidden input
+ * of a name other forms show as a field says so itself (`hidden`). */
+export const HIDDEN_FIELDS: ReadonlySet<string> = new Set([
+  ...PAGE_FILLED_FIELDS,
   "active",
   "query",
   "quarter",
-  "invitation",
-  "invitationId",
-  "membershipId",
   "organisationId",
   "access",
 ]);
 
 /** Hidden inside a list entry ("lines[0].commitmentId", the commitment a return's line is for), though a field of
  * its own elsewhere (the commitment a pledge counts towards). */
-export const HIDDEN_IN_ENTRIES = new Set(["commitmentId"]);
+export const HIDDEN_IN_ENTRIES = PAGE_FILLED_IN_ENTRIES;
 
 type Options<Schema extends z.ZodType> = { schema: Schema; hidden?: string[] };
 
