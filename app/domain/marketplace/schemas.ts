@@ -1,6 +1,6 @@
 // Marketplace form and query-string schemas. No server imports: the forms use them for client hints too.
 import { z } from "zod";
-import { intentOf, intentUnion, pageFilled } from "~/domain/form-intent.ts";
+import { FORM_NOT_RECOGNISED, intentOf, intentUnion, pageFilled } from "~/domain/form-intent.ts";
 import { dayToDate, exampleDayWithin, isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { capitalise, formatDate, listInWords } from "~/domain/format.ts";
 import { wholeNumberWithin, writtenNumber } from "~/domain/numbers.ts";
@@ -635,7 +635,7 @@ export const savedSearchSchema = intentUnion([
       }),
       // the list's filters as its page writes them: a 200-character search in a script written with several bytes a
       // letter (Bengali, Chinese, Arabic) is up to 1,800 characters URL-encoded; parseSearch bounds what is kept
-      query: z.string().max(4000).default(""),
+      query: z.string({ error: FORM_NOT_RECOGNISED }).max(4000, FORM_NOT_RECOGNISED).default(""),
       emailDigest: z.boolean().default(false),
       // optional: a page rendered before the key was added still saves
       submissionKey: submissionKeyField,
@@ -653,7 +653,7 @@ const toggleSchema = z.object({
   intent: z.literal("toggle"),
   id: pageFilled(),
   active: z
-    .enum(["true", "false"])
+    .enum(["true", "false"], { error: FORM_NOT_RECOGNISED })
     .transform((v) => v === "true")
     .optional(),
 });
