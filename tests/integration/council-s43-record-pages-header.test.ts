@@ -23,17 +23,21 @@ import {
   unique,
 } from "../helpers/factories.ts";
 import { newContractForm } from "../helpers/contract-forms.ts";
-import { formOf, postPage, readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
-
-type Council = "A" | "B";
-const COLOURS = { A: "#005a30", B: "#6f2c91" };
+import {
+  colourCouncils,
+  councilIn,
+  expectHeaderOf,
+  otherCouncil as other,
+  recordPage as page,
+  type Council,
+} from "../helpers/record-header.ts";
+import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let signedIn: string;
 const records = {} as Record<Council, { pages: { location: string; shows: string }[]; supplierId: string }>;
 
-const councilOf = (council: Council) => (council === "A" ? world.councilA : world.councilB);
-const other = (council: Council): Council => (council === "A" ? "B" : "A");
+const councilOf = (council: Council) => councilIn(world, council);
 const switchedTo = (council: Council) => `${signedIn}; ${ORGANISATION_COOKIE}=${councilOf(council).id}`;
 
 // One record of each kind the pages are about, of `council`, and the pages about them with what each shows of it.
@@ -80,11 +84,7 @@ async function recordsOf(council: Council) {
 beforeAll(async () => {
   await renderPage("/");
   world = await createWorld();
-  for (const council of ["A", "B"] as const)
-    await db.councilSettings.update({
-      where: { organisationId: councilOf(council).id },
-      data: { brandColour: COLOURS[council] },
-    });
+  await colourCouncils(world);
   const admin = await createMember(world.councilA.id, "ADMIN");
   await addMember(world.councilB.id, admin.id, "ADMIN");
   signedIn = await sessionCookieFor(admin.id);
@@ -92,37 +92,19 @@ beforeAll(async () => {
   records.B = await recordsOf("B");
 });
 
-async function page(location: string, cookie: string) {
-  const response = await renderPage(location, cookie);
-  expect(response.status, location).toBe(200);
-  const html = await response.text();
-  const headerHtml = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
-  return {
-    header: readableText(headerHtml),
-    headerTag: headerHtml.match(/<header[^>]*>/)![0],
-    main: readableMainText(html),
-  };
-}
-
-function expectHeaderOf(shown: Awaited<ReturnType<typeof page>>, council: Council, location: string) {
-  expect(shown.header, location).toContain(councilOf(council).name);
-  expect(shown.header, location).not.toContain(councilOf(other(council)).name);
-  expect(shown.headerTag, location).toContain(`--color-brand:${COLOURS[council]}`);
-}
-
 describe("the header of a page about one council's record, for an admin of two councils", () => {
   for (const council of ["A", "B"] as const)
     it(`names council ${council}, the record's, with the switcher on the other council`, async () => {
       for (const { location, shows } of records[council].pages) {
         const shown = await page(location, switchedTo(other(council)));
         expect(shown.main, location).toContain(shows);
-        expectHeaderOf(shown, council, location);
+        expectHeaderOf(world, shown, council, location);
       }
     });
 
   it("names the record's council with the switcher on that council too", async () => {
     for (const { location } of records.B.pages)
-      expectHeaderOf(await page(location, switchedTo("B")), "B", location);
+      expectHeaderOf(world, await page(location, switchedTo("B")), "B", location);
   });
 });
 
@@ -144,7 +126,7 @@ describe("registering a contract for the council the address names", () => {
     expect(location).toBe(`/contracts/${saved.id}?council=${world.councilB.id}`);
     const shown = await page(location, switchedTo("A"));
     expect(shown.main).toContain(reference);
-    expectHeaderOf(shown, "B", location);
+    expectHeaderOf(world, shown, "B", location);
   });
 
   it("leads to the contract's plain address when the address names no council", async () => {

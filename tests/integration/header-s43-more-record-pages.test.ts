@@ -5,7 +5,6 @@
 // organisation's own page, its edit page and its delete page for the owner of two. Each now shows the record's.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
-import { db } from "~/db.server.ts";
 import {
   addMember,
   createCategory,
@@ -19,11 +18,16 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
-import { readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
-
-type Council = "A" | "B";
-const COUNCILS = ["A", "B"] as const;
-const COLOURS = { A: "#005a30", B: "#6f2c91" };
+import {
+  colourCouncils,
+  COUNCILS,
+  councilIn,
+  expectHeaderOf,
+  otherCouncil as other,
+  recordPage as page,
+  type Council,
+} from "../helpers/record-header.ts";
+import { renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 // an admin of both councils with survey access
@@ -36,8 +40,7 @@ const suppliers = {} as Record<Council, string>;
 type Records = Awaited<ReturnType<typeof recordsOf>>;
 const records = {} as Record<Council, Records>;
 
-const councilOf = (council: Council) => (council === "A" ? world.councilA : world.councilB);
-const other = (council: Council): Council => (council === "A" ? "B" : "A");
+const councilOf = (council: Council) => councilIn(world, council);
 const switched = (cookie: string, organisationId: string) =>
   `${cookie}; ${ORGANISATION_COOKIE}=${organisationId}`;
 
@@ -168,11 +171,7 @@ const ORGANISATION_PAGES: Page[] = [
 beforeAll(async () => {
   await renderPage("/");
   world = await createWorld();
-  for (const council of COUNCILS)
-    await db.councilSettings.update({
-      where: { organisationId: councilOf(council).id },
-      data: { brandColour: COLOURS[council] },
-    });
+  await colourCouncils(world);
   const admin = await createMember(world.councilA.id, "ADMIN", { surveyAccess: true });
   await addMember(world.councilB.id, admin.id, "ADMIN", true);
   councilAdmin = await sessionCookieFor(admin.id);
@@ -180,24 +179,6 @@ beforeAll(async () => {
   for (const council of COUNCILS) records[council] = await recordsOf(council);
   owner = await sessionCookieFor(ownerId);
 });
-
-async function page(location: string, cookie: string) {
-  const response = await renderPage(location, cookie);
-  expect(response.status, location).toBe(200);
-  const html = await response.text();
-  const headerHtml = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
-  return {
-    header: readableText(headerHtml),
-    headerTag: headerHtml.match(/<header[^>]*>/)![0],
-    main: readableMainText(html),
-  };
-}
-
-function expectHeaderOf(shown: Awaited<ReturnType<typeof page>>, council: Council, location: string) {
-  expect(shown.header, location).toContain(councilOf(council).name);
-  expect(shown.header, location).not.toContain(councilOf(other(council)).name);
-  expect(shown.headerTag, location).toContain(`--color-brand:${COLOURS[council]}`);
-}
 
 describe("the header of a survey cycle's pages, for an admin of two councils", () => {
   for (const { name, location, shows } of SURVEY_PAGES)
@@ -208,7 +189,7 @@ describe("the header of a survey cycle's pages, for an admin of two councils", (
           switched(councilAdmin, councilOf(other(council)).id),
         );
         expect(shown.main).toContain(shows(records[council]));
-        expectHeaderOf(shown, council, location(records[council]));
+        expectHeaderOf(world, shown, council, location(records[council]));
       });
 });
 
@@ -220,11 +201,16 @@ describe("the header of a request's, a pledge's and an organisation's pages, for
           const switchedTo = (on === "group" ? groups : suppliers)[other(council)];
           const shown = await page(location(records[council]), switched(owner, switchedTo));
           expect(shown.main).toContain(shows(records[council]));
-          expectHeaderOf(shown, council, location(records[council]));
+          expectHeaderOf(world, shown, council, location(records[council]));
         });
 
   it("names the record's council with the switcher on that council's organisation too", async () => {
     for (const { location } of ORGANISATION_PAGES)
-      expectHeaderOf(await page(location(records.B), switched(owner, groups.B)), "B", location(records.B));
+      expectHeaderOf(
+        world,
+        await page(location(records.B), switched(owner, groups.B)),
+        "B",
+        location(records.B),
+      );
   });
 });
