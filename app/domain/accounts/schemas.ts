@@ -1,7 +1,7 @@
 // Form schemas for accounts and organisations: shared by the server actions and the forms (no server imports).
 import { z } from "zod";
 import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
-import { intentUnion, pageFilled } from "~/domain/form-intent.ts";
+import { FORM_NOT_RECOGNISED, intentUnion, pageFilled } from "~/domain/form-intent.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
 import {
@@ -59,7 +59,7 @@ export const signUpSchema = z.object({
   name: nameField,
   email: emailField,
   password: newPasswordField,
-  invitation: z.string().max(200).optional(),
+  invitation: z.string({ error: FORM_NOT_RECOGNISED }).max(200, FORM_NOT_RECOGNISED).optional(),
   // What they came to do: register a VCSE or a supplier straight after confirming their address. Joining one is
   // by invitation only, and the form no longer offers it; "join", from a page shown before, means neither.
   organisationKind: z
@@ -243,7 +243,7 @@ export const confirmPartnershipChangeSchema = z.object({
 const role = z.enum(["ADMIN", "OFFICER", "OWNER", "MEMBER"], { error: "Select a role" });
 
 export const inviteSchema = z.object({
-  intent: z.literal("invite"),
+  intent: z.literal("invite", { error: FORM_NOT_RECOGNISED }),
   // the field is "Their email address": the person invited, not the owner sending it
   email: emailAddress("Enter their email address"),
   role,
@@ -286,7 +286,7 @@ export const verifyEmailSchema = intentUnion([
   z.object({
     intent: z.literal("confirm"),
     token: pageFilled(200),
-    then: z.enum(["vcse", "supplier"]).optional(),
+    then: z.enum(["vcse", "supplier"], { error: FORM_NOT_RECOGNISED }).optional(),
     redirectTo: z.string().max(2000).optional().catch(undefined),
   }),
   z.object({ intent: z.literal("resend") }),

@@ -1,5 +1,6 @@
 // Validation for guidance pages and council settings; no server imports (used by forms too).
 import { z } from "zod";
+import { FORM_NOT_RECOGNISED } from "~/domain/page-filled-fields.ts";
 import { capitalise } from "~/domain/format.ts";
 import { boundedWholeNumber } from "~/domain/numbers.ts";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE, readHexColour } from "./brand-colour.ts";
@@ -35,8 +36,12 @@ export const guidancePageSchema = z.object({
 });
 
 // "Yes, delete" sends the version of the page (its updatedAt) the admin was shown, so a colleague's change since
-// (a new title, publishing it) is shown before the page goes, not deleted unseen.
-export const guidanceDeleteSchema = z.object({ version: z.iso.datetime({ precision: 3 }) });
+// (a new title, publishing it) is shown before the page goes, not deleted unseen. Missing or malformed (a hand-made
+// request, a page from before a change), it is told to reload the page, as any page-filled field is, not zod's own
+// "Invalid ISO datetime".
+export const guidanceDeleteSchema = z.object({
+  version: z.iso.datetime({ precision: 3, error: FORM_NOT_RECOGNISED }),
+});
 
 const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 

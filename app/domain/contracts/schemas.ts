@@ -1,5 +1,6 @@
 // Form schemas for contracts, commitments and measures: used by the server actions and the forms.
 import { z } from "zod";
+import { FORM_NOT_RECOGNISED } from "~/domain/page-filled-fields.ts";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { helpTypeMismatch } from "./measure-help-types.ts";
 import { endedProblem, terminationProblem } from "./termination.ts";
@@ -315,7 +316,9 @@ export const measureEditSchema = versionRequired(measureSchema.safeExtend(editVe
 
 export type MeasureEdit = z.infer<typeof measureEditSchema>;
 
-export const measureStateSchema = z.object({ intent: z.enum(["retire", "reinstate"]) });
+export const measureStateSchema = z.object({
+  intent: z.enum(["retire", "reinstate"], { error: FORM_NOT_RECOGNISED }),
+});
 
 export const contractFiltersSchema = z.object({
   // a whole title may be searched for (up to 200 characters): a longer search was dropped, listing every contract.

@@ -1,6 +1,6 @@
 // Validation of a quarterly return's figures; no server imports (the form uses the same rules).
 import { z } from "zod";
-import { intentOf } from "~/domain/form-intent.ts";
+import { FORM_NOT_RECOGNISED, intentOf } from "~/domain/form-intent.ts";
 import {
   badlyGroupedMessage,
   figureForForm,
@@ -201,7 +201,7 @@ export function alignedToCommitments(
  */
 export function returnFormSchema(specs: ReturnLineSpec[]) {
   const line = z.object({
-    commitmentId: z.string(),
+    commitmentId: z.string({ error: FORM_NOT_RECOGNISED }),
     quantity: z.string().trim().optional(),
     narrative: optionalText(5000, "What was delivered"),
     note: optionalText(2000, "Note"),
