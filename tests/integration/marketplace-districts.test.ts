@@ -19,12 +19,12 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
+import { requestForm } from "../helpers/request-form.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
 let cookie: string;
-const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   world = await createWorld();
@@ -37,19 +37,7 @@ async function listedUnder(districtId: string) {
   return (await jsonOf<{ requests: { id: string }[] }>(response)).requests.map((r) => r.id);
 }
 
-function form(overrides: Record<string, string>) {
-  return {
-    intent: "draft",
-    title: unique("Litter pick"),
-    description: "Volunteers to help clear litter from the riverside path on Saturday.",
-    councilId: world.councilA.id,
-    categoryId: world.category.id,
-    helpType: "VOLUNTEERING",
-    quantity: "12",
-    neededBy: inDays(30),
-    ...overrides,
-  };
-}
+const form = (overrides: Record<string, string>) => requestForm(world, overrides);
 
 // a request of council A placed by postcode area only, as a migrated or older row would be
 async function placedByArea(

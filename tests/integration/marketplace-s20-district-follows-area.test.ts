@@ -7,11 +7,11 @@ import { db } from "~/db.server.ts";
 import { action as editAction, loader as editLoader } from "~/routes/requests.$id.edit.tsx";
 import { action as newRequestAction } from "~/routes/requests.new/route.tsx";
 import { createDistrict, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { requestForm } from "../helpers/request-form.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let cookie: string;
-const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   world = await createWorld();
@@ -22,17 +22,7 @@ async function created(place: Record<string, string>) {
   const answer = await callAction(newRequestAction, {
     path: "/requests/new",
     cookie,
-    form: {
-      intent: "draft",
-      title: unique("Litter pick"),
-      description: "Volunteers to help clear litter from the riverside path on Saturday.",
-      councilId: world.councilA.id,
-      categoryId: world.category.id,
-      helpType: "VOLUNTEERING",
-      quantity: "12",
-      neededBy: inDays(30),
-      ...place,
-    },
+    form: requestForm(world, place),
   });
   expect(answer.status).toBe(302);
   return answer.headers.get("location")!.split("/")[2];

@@ -13,13 +13,13 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
+import { requestForm } from "../helpers/request-form.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
 let cookie: string;
 let categoryB: string;
-const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   world = await createWorld();
@@ -29,19 +29,7 @@ beforeAll(async () => {
   categoryB = (await createCategory(world.councilB.id, unique("Environment"))).id;
 });
 
-function form(overrides: Record<string, string>) {
-  return {
-    intent: "draft",
-    title: unique("Litter pick"),
-    description: "Volunteers to help clear litter from the riverside path on Saturday.",
-    councilId: world.councilA.id,
-    categoryId: world.category.id,
-    helpType: "VOLUNTEERING",
-    quantity: "12",
-    neededBy: inDays(30),
-    ...overrides,
-  };
-}
+const form = (overrides: Record<string, string>) => requestForm(world, overrides);
 
 async function refused(overrides: Record<string, string>) {
   const before = await db.request.count();
