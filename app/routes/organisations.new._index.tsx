@@ -6,10 +6,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { requireVerifiedUser } from "~/auth/permissions.server.ts";
+import { pageToGoBackTo } from "~/domain/accounts/registration.server.ts";
 import { BackLink } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
@@ -21,17 +22,23 @@ const schema = z.object({ kind: z.enum(["vcse", "supplier"], { error: "Select th
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireVerifiedUser(request);
-  return json(null);
+  // the page they were on their way to (a survey invitation): the form of the kind chosen leads back there
+  return json({ redirectTo: pageToGoBackTo(new URL(request.url).searchParams.get("redirectTo")) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireVerifiedUser(request);
-  const submission = parseForm(await readForm(request), { schema });
+  const form = await readForm(request);
+  const submission = parseForm(form, { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  return redirect(`/organisations/new/${submission.value.kind}`);
+  const goBackTo = pageToGoBackTo(form.get("redirectTo"));
+  return redirect(
+    `/organisations/new/${submission.value.kind}${goBackTo ? `?redirectTo=${encodeURIComponent(goBackTo)}` : ""}`,
+  );
 }
 
 export default function ChooseOrganisationKind() {
+  const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   return (
@@ -39,6 +46,7 @@ export default function ChooseOrganisationKind() {
       <BackLink to="/account">Back to your account</BackLink>
       <Form method="post" {...getFormProps(form)} noValidate>
         <ErrorSummary errors={form.allErrors} />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <Radios
           name={fields.kind.name}
           legend="What kind of organisation are you registering?"

@@ -6,7 +6,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { SupplierDetailFields } from "~/domain/accounts/organisation-fields.tsx";
 import { registrationAction, registrationLoader } from "~/domain/accounts/registration.server.ts";
 import { supplierSchema } from "~/domain/accounts/schemas.ts";
-import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Register a business – Social Value Marketplace" }];
@@ -20,7 +20,7 @@ export function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RegisterSupplier() {
-  const { councils } = useLoaderData<typeof loader>();
+  const { councils, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -30,10 +30,23 @@ export default function RegisterSupplier() {
   const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;
   return (
     <div className="max-w-2xl">
-      <BackLink to="/organisations/new" />
+      <BackLink
+        to={
+          redirectTo
+            ? `/organisations/new?redirectTo=${encodeURIComponent(redirectTo)}`
+            : "/organisations/new"
+        }
+      />
       <PageHeading caption="Register an organisation">Your business</PageHeading>
+      {redirectTo ? (
+        <InsetText>
+          <p>When you have registered your business, we will take you back to where you were going.</p>
+        </InsetText>
+      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <ErrorSummary errors={form.allErrors} />
+        {/* where they were going (a survey invitation, a request to pledge to): registering leads back there */}
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <TextInput
           name={fields.name.name}
           key={fields.name.key}

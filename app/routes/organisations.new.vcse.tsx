@@ -6,7 +6,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { VcseDetailFields } from "~/domain/accounts/organisation-fields.tsx";
 import { registrationAction, registrationLoader } from "~/domain/accounts/registration.server.ts";
 import { vcseSchema } from "~/domain/accounts/schemas.ts";
-import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
 
 export const meta: MetaFunction = () => [
@@ -22,7 +22,7 @@ export function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RegisterVcse() {
-  const { councils } = useLoaderData<typeof loader>();
+  const { councils, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -32,12 +32,25 @@ export default function RegisterVcse() {
   const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;
   return (
     <div className="max-w-2xl">
-      <BackLink to="/organisations/new" />
+      <BackLink
+        to={
+          redirectTo
+            ? `/organisations/new?redirectTo=${encodeURIComponent(redirectTo)}`
+            : "/organisations/new"
+        }
+      />
       <PageHeading caption="Register an organisation">
         Your charity, community group or social enterprise
       </PageHeading>
+      {redirectTo ? (
+        <InsetText>
+          <p>When you have registered your organisation, we will take you back to where you were going.</p>
+        </InsetText>
+      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <ErrorSummary errors={form.allErrors} />
+        {/* where they were going (a survey invitation, a request to pledge to): registering leads back there */}
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <TextInput
           name={fields.name.name}
           key={fields.name.key}

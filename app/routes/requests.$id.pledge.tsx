@@ -10,14 +10,14 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import { notFound, requireMembership } from "~/auth/permissions.server.ts";
+import { notFound, requireMembership, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import { fullyPledgedForNow, notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { createPledge, getRequestForPledge, pledgeFormBounds } from "~/domain/marketplace/pledges.server.ts";
-import { getClosedRequest } from "~/domain/marketplace/queries.server.ts";
+import { getClosedRequest, getRequestPage } from "~/domain/marketplace/queries.server.ts";
 import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
 import { futureDayExample, futureDayRange, pledgeFormSchemaFor } from "~/domain/marketplace/schemas.ts";
 import { ClosedRequestPage } from "~/ui/closed-request.tsx";
@@ -30,6 +30,10 @@ import { readForm } from "~/server/read-form.server.ts";
 export const meta: MetaFunction = () => [{ title: "Pledge to a request – Social Value Marketplace" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  // someone with no organisation yet (signed up on their way here): a business pledges, so they are led to register
+  // one and brought back here, rather than shown "Page not found"
+  const signedIn = await requireViewer(request);
+  if (!signedIn.memberships.length && !signedIn.user.isPlatformAdmin) return registerFirst(params.id!);
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const target = await getRequestForPledge(params.id!, membership.organisationId);
   if (!target) {
@@ -65,6 +69,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+// A published request (as anyone may see it) and the way to registering a business that leads back to pledging to it.
+async function registerFirst(id: string) {
+  const page = await getRequestPage(id, [], []);
+  if (!page) {
+    const closed = await getClosedRequest(id);
+    if (!closed) notFound();
+    return json({ closed }, { status: 410 });
+  }
+  const { title, council } = page.request;
+  return json({
+    registerFirst: {
+      id,
+      title,
+      councilName: council.name,
+      addBusiness: `/organisations/new/supplier?redirectTo=${encodeURIComponent(`/requests/${id}/pledge`)}`,
+    },
+  });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const form = await readForm(request);
@@ -97,8 +120,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PledgePage() {
   const data = useLoaderData<typeof loader>();
-  return "closed" in data ? <ClosedRequestPage request={data.closed} /> : <PledgeForm {...data} />;
+  if ("closed" in data) return <ClosedRequestPage request={data.closed} />;
+  if ("registerFirst" in data) return <RegisterFirst {...data.registerFirst} />;
+  return <PledgeForm {...data} />;
 }
+
+function RegisterFirst({ id, title, councilName, addBusiness }: RegisterFirstData) {
+  return (
+    <div className="max-w-2xl">
+      <BackLink to={`/requests/${id}`}>Back to the request</BackLink>
+      <PageHeading caption={`${title} · ${councilName}`}>Register your business to pledge</PageHeading>
+      <p className="mb-4">
+        Pledges are made by a business registered on this service, and your account does not have one yet.
+        Register your business: when you have, we will bring you back here to pledge.
+      </p>
+      <p className="mb-6">
+        The council checks a new business before it can pledge. You can look around in the meantime, and send
+        your pledge from this page once the council has verified your business.
+      </p>
+      <p>
+        <Link to={addBusiness} className="font-bold">
+          Register your business
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+type RegisterFirstData = Extract<SerializeFrom<typeof loader>, { registerFirst: unknown }>["registerFirst"];
 
 function PledgeForm({
   need,
@@ -112,7 +161,7 @@ function PledgeForm({
   submissionKey,
   deliveryDays,
   deliveryExample,
-}: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
+}: Exclude<SerializeFrom<typeof loader>, { closed: unknown } | { registerFirst: unknown }>) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const left = need.quantity - need.pledgedQuantity;

@@ -14,6 +14,7 @@ import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/sessio
 import { CHECK_EMAIL_PATH, rememberSentTo } from "~/domain/accounts/check-email.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
+import { registeringOnTheWay } from "~/domain/accounts/registration.server.ts";
 import { parseForm, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
 import { InsetText, Notice, PageHeading } from "~/ui/components.tsx";
@@ -37,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     invitationEnded: Boolean(token) && !invitation,
     // from "Create an account" on the way to a page (a survey invitation): carried to the confirmation link
     redirectTo: token ? null : pageToGoOnTo(search.get("redirectTo")),
+    // on the way there, an organisation to register first (a survey invitation's business)
+    registering: token ? null : registeringOnTheWay(pageToGoOnTo(search.get("redirectTo"))),
   });
 }
 
@@ -84,7 +87,7 @@ function pageToGoOnTo(to: string | null | undefined) {
 }
 
 export default function SignUp() {
-  const { invitation, invitationEnded, redirectTo } = useLoaderData<typeof loader>();
+  const { invitation, invitationEnded, redirectTo, registering } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(
@@ -107,7 +110,12 @@ export default function SignUp() {
         </p>
       ) : (
         <>
-          {redirectTo ? (
+          {redirectTo && registering ? (
+            <p className="mb-6">
+              Create your account and confirm your email address. When you sign in, we will take you to
+              registering {registering}, then back to where you were going.
+            </p>
+          ) : redirectTo ? (
             <p className="mb-6">
               Create your account and confirm your email address. When you sign in, we will take you back to
               where you were going.

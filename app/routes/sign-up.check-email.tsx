@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { safeRedirect } from "~/auth/request-context.server.ts";
 import { sentTo } from "~/domain/accounts/check-email.server.ts";
+import { registeringOnTheWay } from "~/domain/accounts/registration.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Check your email – Social Value Marketplace" }];
@@ -22,11 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? "your business"
         : null;
   // (left out of the data when there is none)
-  return json({ email, registering: redirectTo ? null : registering, redirectTo: redirectTo || undefined });
+  return json({
+    email,
+    registering: redirectTo ? null : registering,
+    redirectTo: redirectTo || undefined,
+    // on the way there, an organisation to register first (a survey invitation's business)
+    registeringFirst: registeringOnTheWay(redirectTo),
+  });
 }
 
 export default function CheckEmail() {
-  const { email, registering, redirectTo } = useLoaderData<typeof loader>();
+  const { email, registering, redirectTo, registeringFirst } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-2xl">
       <PageHeading>Check your email</PageHeading>
@@ -39,7 +46,12 @@ export default function CheckEmail() {
           When you have confirmed it, we will take you straight to registering {registering}.
         </p>
       ) : null}
-      {redirectTo ? (
+      {redirectTo && registeringFirst ? (
+        <p className="mb-4">
+          When you have confirmed it and signed in, we will take you to registering {registeringFirst}, then
+          back to where you were going.
+        </p>
+      ) : redirectTo ? (
         <p className="mb-4">
           When you have confirmed it and signed in, we will take you back to where you were going.
         </p>

@@ -12,19 +12,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   // someone signed out (perhaps with no account yet) is told what the invitation is and how to answer it, and
   // both ways in lead back here; the link itself is not looked at, so nothing about it is revealed
+  const here = new URL(request.url).pathname;
+  // registering a business leads back to this invitation, where the new business answers
+  const addBusiness = `/organisations/new/supplier?redirectTo=${encodeURIComponent(here)}`;
   if (!viewer) {
-    const here = encodeURIComponent(new URL(request.url).pathname);
     return json({
       problem: "signed-out" as const,
       organisationId: null,
-      signInHref: `/sign-in?redirectTo=${here}`,
-      signUpHref: `/sign-up?redirectTo=${here}`,
+      signInHref: `/sign-in?redirectTo=${encodeURIComponent(here)}`,
+      // someone with no account has no business on the service either: once they have confirmed their address
+      // and signed in, they register it, then come back here
+      signUpHref: `/sign-up?redirectTo=${encodeURIComponent(addBusiness)}`,
     });
   }
   // the business the person is working for now (chosen in the header when they belong to several), which is
   // the one every survey page then uses
   const supplier = actingMembership(viewer, request, { kinds: ["SUPPLIER"] });
-  if (!supplier) return json({ problem: "no-supplier" as const, organisationId: null });
+  if (!supplier) return json({ problem: "no-supplier" as const, organisationId: null, addBusiness });
   // a business the council rejected may not answer any survey: it was told the link "does not work" and pointed
   // to the council's newer emails and to a list that can never show one (the link itself is left untouched)
   if (supplier.status === "REJECTED")
@@ -59,8 +63,8 @@ export default function SurveyInvitation() {
             question is optional and it takes about 10 minutes.
           </p>
           <p className="mb-6">
-            You answer on this service for your business. Sign in, or create a free account if you do not have
-            one: either way, we will bring you back to this invitation.
+            You answer on this service for your business. Sign in, or create a free account and register your
+            business if you do not have one: either way, we will bring you back to this invitation.
           </p>
           <ul className="space-y-3">
             <li>
@@ -84,15 +88,15 @@ export default function SurveyInvitation() {
             <Link to={`/organisations/${organisationId}`}>See the reason the council gave</Link>
           </p>
         </>
-      ) : problem === "no-supplier" ? (
+      ) : data.problem === "no-supplier" ? (
         <>
           <PageHeading>Add your business first</PageHeading>
           <p className="mb-4">
-            The survey is answered on behalf of a business. Add your business to your account, then follow the
-            link in the email again.
+            The survey is answered on behalf of a business. Add your business to your account: when you have
+            registered it, we will bring you back to this invitation to answer.
           </p>
           <p>
-            <Link to="/organisations/new/supplier">Add your business</Link>
+            <Link to={data.addBusiness}>Add your business</Link>
           </p>
         </>
       ) : data.problem === "not-yours" ? (

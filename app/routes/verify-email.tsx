@@ -46,13 +46,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const limit = await consumeAttempt("verification", { ip: context.ip, account: viewer?.user.id });
   if (!limit.ok) return json({ error: waitMessage(limit.retryAfterSeconds) }, { status: 429 });
   if (submission.value.intent === "resend") {
-    if (!viewer) throw redirect("/sign-in?redirectTo=%2Fverify-email");
-    if (!(await resendVerification(viewer.user.id)))
-      return redirectWithFlash("/verify-email", {
+    // the page they were on their way to: the new link leads there as the first did, and this page keeps it
+    const goOnTo = safeRedirect(submission.value.redirectTo, "") || undefined;
+    const thisPage = goOnTo ? `/verify-email?redirectTo=${encodeURIComponent(goOnTo)}` : "/verify-email";
+    if (!viewer) throw redirect(`/sign-in?redirectTo=${encodeURIComponent(thisPage)}`);
+    if (!(await resendVerification(viewer.user.id, goOnTo)))
+      return redirectWithFlash(goOnTo ?? "/verify-email", {
         kind: "success",
         message: "Your email address is already confirmed",
       });
-    return redirectWithFlash("/verify-email", {
+    return redirectWithFlash(thisPage, {
       kind: "success",
       message: `We have sent a new link to ${viewer.user.email}`,
     });
@@ -102,9 +105,17 @@ export default function VerifyEmail() {
           </Button>
         </Form>
       ) : verified ? (
-        <p>Your email address {email} is confirmed.</p>
+        <>
+          <p className="mb-4">Your email address {email} is confirmed.</p>
+          {redirectTo ? (
+            <p>
+              <Link to={redirectTo}>Carry on where you were going</Link>
+            </p>
+          ) : null}
+        </>
       ) : signedIn ? (
         <Form method="post">
+          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
           <p className="mb-4">
             We sent a link to <strong>{email}</strong>. Open it to confirm your address before you register an
             organisation or join one.
@@ -117,7 +128,14 @@ export default function VerifyEmail() {
       ) : (
         <p>
           Open the link in the email we sent you, or{" "}
-          <Link to="/sign-in?redirectTo=%2Fverify-email">sign in to get a new one</Link>.
+          <Link
+            to={`/sign-in?redirectTo=${encodeURIComponent(
+              redirectTo ? `/verify-email?redirectTo=${encodeURIComponent(redirectTo)}` : "/verify-email",
+            )}`}
+          >
+            sign in to get a new one
+          </Link>
+          .
         </p>
       )}
     </div>

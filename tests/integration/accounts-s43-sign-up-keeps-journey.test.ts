@@ -58,7 +58,10 @@ describe("a survey invitation opened by someone without an account", () => {
     expect(readableMainText(invitationHtml)).toContain("Sign in to answer the supplier survey");
     expect(readableMainText(invitationHtml)).toContain("A council has invited your business");
     expect(invitationHtml).toContain(`href="/sign-in?redirectTo=${back}"`);
-    expect(invitationHtml).toContain(`href="/sign-up?redirectTo=${back}"`);
+    // creating an account leads back here through registering the business (session 44)
+    expect(invitationHtml).toContain(
+      `href="/sign-up?redirectTo=${encodeURIComponent(`/organisations/new/supplier?redirectTo=${back}`)}"`,
+    );
 
     // the sign-in page's "Create an account" keeps the page to go back to
     const signInHtml = await (await renderPage(`/sign-in?redirectTo=${back}`)).text();

@@ -135,8 +135,11 @@ export function resetPasswordMessage(brand: Brand, name: string, token: string) 
   );
 }
 
-export function alreadyRegisteredMessage(brand: Brand, name: string) {
+// `redirectTo`: the page of the portal they were on their way to when they tried to sign up (checked by the
+// caller): signing in from the email leads there.
+export function alreadyRegisteredMessage(brand: Brand, name: string, redirectTo?: string) {
   const url = link("/forgot-password");
+  const signIn = link(`/sign-in?redirectTo=${encodeURIComponent(redirectTo ?? "")}`);
   return renderEmail(
     "You already have an account",
     layout(
@@ -145,10 +148,21 @@ export function alreadyRegisteredMessage(brand: Brand, name: string) {
       "Someone tried to create an account with your email address",
       <>
         <EmailParagraph>Hello {name},</EmailParagraph>
-        <EmailParagraph>
-          Someone tried to create an account with this email address, but you already have one. Sign in, or if
-          you have forgotten your password, reset it:
-        </EmailParagraph>
+        {redirectTo ? (
+          <>
+            <EmailParagraph>
+              Someone tried to create an account with this email address, but you already have one. Sign in to
+              carry on where you were going:
+            </EmailParagraph>
+            <EmailButton href={signIn}>{signIn}</EmailButton>
+            <EmailParagraph>If you have forgotten your password, reset it:</EmailParagraph>
+          </>
+        ) : (
+          <EmailParagraph>
+            Someone tried to create an account with this email address, but you already have one. Sign in, or
+            if you have forgotten your password, reset it:
+          </EmailParagraph>
+        )}
         <EmailButton href={url}>{url}</EmailButton>
       </>,
     ),

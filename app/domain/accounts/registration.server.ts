@@ -1,19 +1,45 @@
 // The loader and action behind both "register an organisation" forms (a VCSE, a supplier): they differ only in
 // their fields and in what the new owner is told next.
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
-import { requireVerifiedUser } from "~/auth/permissions.server.ts";
+import { requireVerifiedUser, requireViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext } from "~/auth/request-context.server.ts";
+import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { listCouncils, registerOrganisation, type RegisterInput } from "./organisations.server.ts";
 import { supplierSchema, vcseSchema } from "./schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
+// The page of this site the person was on their way to when they were sent to register (a survey invitation, a
+// request to pledge to), or null: never another site. Registering leads back there.
+export function pageToGoBackTo(to: FormDataEntryValue | string | null | undefined) {
+  return safeRedirect(to, "") || null;
+}
+
+// What someone sent to sign up on the way to `redirectTo` registers first, when that page is a registration form
+// (a survey invitation sends someone without an account to register their business, then back to it), or null.
+export function registeringOnTheWay(redirectTo: string | null | undefined) {
+  const path = redirectTo?.split(/[?#]/)[0];
+  if (path === "/organisations/new/supplier") return "your business";
+  if (path === "/organisations/new/vcse") return "your charity, community group or social enterprise";
+  if (path === "/organisations/new") return "your organisation";
+  return null;
+}
+
 export async function registrationLoader(request: Request) {
-  await requireVerifiedUser(request);
-  return json({ councils: await listCouncils() });
+  const viewer = await requireViewer(request);
+  const url = new URL(request.url);
+  const redirectTo = pageToGoBackTo(url.searchParams.get("redirectTo"));
+  // an address not yet confirmed: confirming it (or a new link asked for there) leads back to this form, and from
+  // it to where they were going
+  if (!viewer.user.emailVerifiedAt)
+    throw redirect(
+      redirectTo
+        ? `/verify-email?redirectTo=${encodeURIComponent(url.pathname + url.search)}`
+        : "/verify-email",
+    );
+  return json({ councils: await listCouncils(), redirectTo });
 }
 
 const forms = {
@@ -32,7 +58,10 @@ const forms = {
 export async function registrationAction(request: Request, kind: keyof typeof forms) {
   const viewer = await requireVerifiedUser(request);
   const { schema, registered } = forms[kind];
-  const submission = parseForm(await readForm(request), { schema });
+  const form = await readForm(request);
+  // a hidden field the form carries from its web address: not part of the organisation's details
+  const goBackTo = pageToGoBackTo(form.get("redirectTo"));
+  const submission = parseForm(form, { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const context = requestContext(request);
   // each valid form counts, registered or refused (a name in use): both kinds share the allowance
@@ -43,8 +72,9 @@ export async function registrationAction(request: Request, kind: keyof typeof fo
   const input = { kind, ...submission.value } as RegisterInput;
   const result = await registerOrganisation(viewer.user.id, input, context);
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  // back to the page they were on their way to, now with the organisation they needed for it
   return redirectWithFlash(
-    `/organisations/${result.organisationId}`,
+    goBackTo ?? `/organisations/${result.organisationId}`,
     { kind: "success", message: registered },
     { headers: { "Set-Cookie": organisationCookie(result.organisationId) } },
   );

@@ -289,7 +289,8 @@ export const verifyEmailSchema = intentUnion([
     then: z.enum(["vcse", "supplier"], { error: FORM_NOT_RECOGNISED }).optional(),
     redirectTo: z.string().max(2000).optional().catch(undefined),
   }),
-  z.object({ intent: z.literal("resend") }),
+  // the page they were on their way to: the new link leads there too
+  z.object({ intent: z.literal("resend"), redirectTo: z.string().max(2000).optional().catch(undefined) }),
 ]);
 
 export const tokenSchema = z.object({ token: z.string({ error: "This link is not valid" }).max(200) });

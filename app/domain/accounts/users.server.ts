@@ -85,7 +85,7 @@ export async function signUp(
       // The page says the same either way; the owner of the address learns what happened by email.
       const brand = await brandForUser(tx, existing.id);
       await enqueueEmail(tx, {
-        ...(await alreadyRegisteredMessage(brand, existing.name)),
+        ...(await alreadyRegisteredMessage(brand, existing.name, input.redirectTo)),
         to: input.email,
         template: "account.already_registered",
         councilId: brand.councilId,
@@ -113,7 +113,8 @@ export async function signUp(
 }
 
 // False when the address is confirmed already (a page shown before it was, in another tab): nothing is sent.
-export async function resendVerification(userId: string): Promise<boolean> {
+// `redirectTo`: a page of the portal (checked by the caller) the new link leads on to, as the first one did.
+export async function resendVerification(userId: string, redirectTo?: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({
       where: { id: userId },
@@ -124,7 +125,7 @@ export async function resendVerification(userId: string): Promise<boolean> {
     if (!token) return true; // asked for twice at once: the first link is on its way
     const brand = await brandForUser(tx, userId);
     await enqueueEmail(tx, {
-      ...(await verifyEmailMessage(brand, user.name, token)),
+      ...(await verifyEmailMessage(brand, user.name, token, undefined, redirectTo)),
       to: user.email,
       template: "account.verify_email",
       councilId: brand.councilId,
