@@ -61,11 +61,18 @@ function hiddenFields(schema: unknown, path: string, out: [string, z.ZodType][],
 // the return's forms are made for its lines
 const line = { commitmentId: "c1", unit: "HOURS", measureName: "Hours volunteered" } as const;
 const cases: [string, z.ZodType][] = [];
+// and the forms made for their record (these schemas as the page's own browser check makes them, without one)
 for (const [name, schema] of Object.entries({
-  returnFormSchema: returnFormSchema([line]),
-  reviewSchema: reviewSchema([line]),
+  "returns.returnFormSchema": returnFormSchema([line]),
+  "returns.reviewSchema": reviewSchema([line]),
+  "contracts.commitmentSchemaFor": contracts.commitmentSchemaFor("HOURS"),
+  "contracts.commitmentEditSchemaFor": contracts.commitmentEditSchemaFor("HOURS"),
+  "marketplace.requestFormSchemaFor": marketplace.requestFormSchemaFor(),
+  "marketplace.manageRequestSchemaFor": marketplace.manageRequestSchemaFor(),
+  "marketplace.pledgeFormSchemaFor": marketplace.pledgeFormSchemaFor(),
+  "marketplace.pledgeActionSchemaFor": marketplace.pledgeActionSchemaFor(),
 }))
-  hiddenFields(schema, `returns.${name}`, cases);
+  hiddenFields(schema, name, cases);
 for (const [module, exports] of Object.entries(MODULES))
   for (const [name, value] of Object.entries(exports)) {
     const found: [string, z.ZodType][] = [];
@@ -80,6 +87,7 @@ describe("the hidden fields of the portal's form schemas", () => {
     expect(paths).toContain("contracts.contractEditSchema.version");
     expect(paths).toContain("returns.returnFormSchema.lines[0].commitmentId");
     expect(paths).toContain("returns.reviewSchema.submittedAt");
+    expect(paths).toContain("contracts.commitmentEditSchemaFor.version");
   });
 
   it.each(cases)(
