@@ -695,22 +695,32 @@ const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?\d[A-Z]{2}$/;
 
 /** What is wrong with a district's postcode areas, naming the entries: one error only said "List postcode areas
  * like GU1, GU2", so "ZZ99, !!, GU1 1AA" left the officer to find the wrong ones. Entries are separated by commas
- * (spaces also separate areas: "GU1 GU2"); a full postcode typed as an area is told its first part. */
+ * (spaces also separate areas: "GU1 GU2"); a full postcode typed as an area is told its first part. An area of
+ * the right shape in no UK postcode area ("ZZ99", "QQ1") is refused as a request's postcode area is
+ * (inUkPostcodeArea), so no district lists an area no request can be given. */
 // a typed entry quoted, so a sentence about "not a postcode" reads as one: “not a postcode” is not a postcode area
 const quoted = (entry: string) => `“${entry.length > 40 ? `${entry.slice(0, 40)}…` : entry}”`;
 
 function postcodeAreaProblems(text: string) {
   const problems: string[] = [];
   const wrong: string[] = [];
+  const notUk: string[] = [];
   for (const entry of text
     .split(",")
     .map((e) => e.trim())
     .filter(Boolean)) {
     const upper = entry.toUpperCase().replace(/\s+/g, " ");
     const full = FULL_POSTCODE.exec(upper);
-    if (full) problems.push(`${quoted(entry)} is a full postcode: enter only its first part, ${full[1]}`);
-    else if (!upper.split(" ").every((area) => POSTCODE_AREA.test(area))) wrong.push(entry);
+    const areas = full ? [full[1]] : upper.split(" ");
+    if (!full && !areas.every((area) => POSTCODE_AREA.test(area))) wrong.push(entry);
+    else if (!areas.every(inUkPostcodeArea)) notUk.push(entry);
+    else if (full)
+      problems.push(`${quoted(entry)} is a full postcode: enter only its first part, ${full[1]}`);
   }
+  if (notUk.length)
+    problems.unshift(
+      `${listInWords(notUk.map(quoted))} ${notUk.length === 1 ? "is not in a UK postcode area" : "are not in UK postcode areas"}: list postcode areas like GU1, GU2`,
+    );
   if (wrong.length)
     problems.unshift(
       `${listInWords(wrong.map(quoted))} ${wrong.length === 1 ? "is not a postcode area" : "are not postcode areas"}: list postcode areas like GU1, GU2`,
