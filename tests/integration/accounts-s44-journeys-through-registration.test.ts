@@ -227,6 +227,18 @@ describe("a new confirmation link, and the email to an address that has an accou
     expect(confirmed.headers.get("location")).toBe(going);
   });
 
+  it("'Send a new link' pressed once the address is confirmed (another tab) goes on to where they were going", async () => {
+    const user = await createUser({ verified: true });
+    const going = "/requests/abc/pledge";
+    const resent = await callAction(verifyAction, {
+      path: "/verify-email",
+      cookie: await sessionCookieFor(user.id),
+      headers: fromIp(),
+      form: { intent: "resend", redirectTo: going },
+    });
+    expect(resent.headers.get("location")).toBe(going);
+  });
+
   it("signed out, 'sign in to get a new one' keeps where they were going", async () => {
     const going = "/requests/abc/pledge";
     const html = decoded(
