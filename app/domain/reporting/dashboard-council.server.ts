@@ -15,6 +15,7 @@ import {
   quarterOf,
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
+import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { ComplianceBucket } from "./dashboard-lists.ts";
 import { requestorPledgeQueues } from "./dashboard-people.server.ts";
@@ -259,13 +260,18 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
     expired: Number(c?.expired ?? 0),
     medianDaysToFirstPledge: medianDays == null ? null : Math.round(Number(medianDays) * 10) / 10,
     firstPledgeRequests: Number(median[0]?.requests ?? 0),
-    byHelpType: byHelpType.map((r) => ({
-      helpType: r.helpType,
-      pledged: Number(r.pledged),
-      confirmed: Number(r.confirmed),
-    })),
+    // the help types' own order, as everywhere else (the query's grouping gives whatever order it likes)
+    byHelpType: byHelpType
+      .map((r) => ({
+        helpType: r.helpType,
+        pledged: Number(r.pledged),
+        confirmed: Number(r.confirmed),
+      }))
+      .sort((a, b) => helpTypeOrder(a.helpType) - helpTypeOrder(b.helpType)),
   };
 }
+
+const helpTypeOrder = (helpType: HelpType) => HELP_TYPES.findIndex((h) => h.value === helpType);
 
 export async function councilDashboard(councilId: string, options: { top: number; asOf?: Date }) {
   const asOf = options.asOf ?? new Date();
