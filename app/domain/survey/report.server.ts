@@ -1,7 +1,6 @@
 // Loads a cycle's submitted responses (and the previous cycle's) for the aggregate report and exports.
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import { db } from "~/db.server.ts";
+import { csvResponse } from "~/domain/reporting/csv.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { readProtectedAnswersForCycle } from "./protected-answers.server.ts";
 import { BARRIERS, PREFER_NOT, preferNotChoice } from "./questions.ts";
@@ -89,19 +88,13 @@ function commentsOf(responses: { councilCouldDo: string | null; barriersOther: s
   return { councilCouldDo: texts((r) => r.councilCouldDo), barriersOther: texts((r) => r.barriersOther) };
 }
 
-// A spreadsheet must not run a business name as a formula.
-const neutralise = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-function csvResponse(rows: AsyncIterable<unknown[]> | unknown[][], filename: string) {
-  const csv = stringify({ cast: { string: neutralise } });
-  Readable.from(rows).pipe(csv);
-  return new Response(Readable.toWeb(csv) as ReadableStream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+// The shared CSV download: a byte-order mark so a spreadsheet reads "£", "é" and curly apostrophes as written, and
+// a business name is never run as a formula. Each row is a list of cells under the header's columns.
+function surveyCsv(header: string[], rows: AsyncIterable<unknown[]> | Iterable<unknown[]>, filename: string) {
+  const columns = header.map((title, i) => ({ key: String(i), header: title }));
+  return csvResponse(filename, columns, rows, (row) =>
+    Object.fromEntries(row.map((cell, i) => [String(i), cell])),
+  );
 }
 
 export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
@@ -116,7 +109,7 @@ export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
     `Percent ${report.previousYear ?? "previous"}`,
     "Change (percentage points)",
   ];
-  const rows: unknown[][] = [header];
+  const rows: unknown[][] = [];
   for (const table of report.tables) {
     if (table.hidden) {
       rows.push([table.title, NOT_PUBLISHED, "", "", "", "", ""]);
@@ -141,7 +134,7 @@ export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
     rows.push(["What the council could do (in the business's words)", text, "", "", "", "", ""]);
   for (const text of numbersExplained(report.tables))
     rows.push(["About the numbers", text, "", "", "", "", ""]);
-  return csvResponse(rows, `supplier-survey-${cycle.year}-aggregate.csv`);
+  return surveyCsv(header, rows, `supplier-survey-${cycle.year}-aggregate.csv`);
 }
 
 // Businesses that agreed to be contacted: name, contact and barriers only (no protected answers).
@@ -158,7 +151,6 @@ export async function contactsCsv(reader: Reader, cycle: { id: string; year: num
     ipAddress: reader.ipAddress ?? null,
   });
   async function* rows() {
-    yield ["Business", "Contact name", "Contact email", "Barriers", "Other barriers"];
     const pageSize = 500;
     for (let skip = 0; ; skip += pageSize) {
       const page = await db.surveyResponse.findMany({
@@ -191,5 +183,9 @@ export async function contactsCsv(reader: Reader, cycle: { id: string; year: num
       if (page.length < pageSize) return;
     }
   }
-  return csvResponse(rows(), `supplier-survey-${cycle.year}-contacts.csv`);
+  return surveyCsv(
+    ["Business", "Contact name", "Contact email", "Barriers", "Other barriers"],
+    rows(),
+    `supplier-survey-${cycle.year}-contacts.csv`,
+  );
 }
