@@ -35,7 +35,7 @@ import {
   type RowError,
   unnamedValueError,
 } from "./import-rows.ts";
-import { checkCommitment, termProblems, type CheckedCommitment, type Term } from "./plan.ts";
+import { checkCommitment, termProblems, type CheckedCommitment, type Term, type TermBounds } from "./plan.ts";
 import { matchSupplier, normaliseCompanyNumber, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
 import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
@@ -500,7 +500,7 @@ async function planImport(
     row: Pick<ImportRow, "target_quantity" | "qualitative_commitment" | "delivery_plan">,
     unit: MeasureUnit,
     previous: StoredCommitment | undefined,
-    term: Term | null,
+    term: Term | TermBounds | null,
   ) => {
     const kept = keptFrom(previous);
     const checked = checkCommitment(
@@ -580,17 +580,21 @@ async function planImport(
     else if (measure?.retiredAt && !held?.commitments.some((c) => c.measureId === measure.id))
       add("measure_code", `The measure ${code} is retired`);
     // its commitment's own rules too (a plan that does not add up to the target), when its target, plan and words
-    // could be read; its quarters are checked against the term only when the dates could be read and are in order
+    // could be read; its quarters are checked against each date of the term that could be read (a quarter after a
+    // readable end date is told though the start date is not), and against neither when the dates are out of order
     else if (
       measure &&
       read.target_quantity !== undefined &&
       read.delivery_plan !== undefined &&
       read.qualitative_commitment !== undefined
     ) {
-      const term: Term | null =
-        read.start_date && read.end_date && read.start_date <= read.end_date
-          ? { startDate: dayToDate(read.start_date), endDate: dayToDate(read.end_date) }
-          : null;
+      const term: TermBounds | null =
+        read.start_date && read.end_date && read.start_date > read.end_date
+          ? null
+          : {
+              startDate: read.start_date ? dayToDate(read.start_date) : null,
+              endDate: read.end_date ? dayToDate(read.end_date) : null,
+            };
       const previous = held?.commitments.find((c) => c.measureId === measure.id);
       const commitment = {
         target_quantity: read.target_quantity,

@@ -27,6 +27,10 @@ export type CommitmentDraft = {
 
 export type Term = { startDate: Date; endDate: Date };
 
+/** A term with only the dates that could be read (an import row with one bad date): a plan quarter is checked
+ * against each date that is known, so one after a readable end date is told though the start date is not. */
+export type TermBounds = { startDate: Date | null; endDate: Date | null };
+
 export type CheckedCommitment = {
   targetQuantity: string | null;
   qualitativeText: string | null;
@@ -42,10 +46,11 @@ export function planIsRequired(unit: MeasureUnit) {
 }
 
 /** `term` is null when the contract's dates are not known (an import row whose dates cannot be read, or end before
- * they start): every other rule is checked, but not which quarters fall in the term. */
+ * they start): every other rule is checked, but not which quarters fall in the term. When only one of its dates is
+ * known, the plan's quarters are checked against that one. */
 export function checkCommitment(
   draft: CommitmentDraft,
-  term: Term | null,
+  term: Term | TermBounds | null,
 ): { ok: true; value: CheckedCommitment } | { ok: false; errors: CommitmentErrors } {
   const errors: CommitmentErrors = {};
   const add = (field: keyof CommitmentErrors, message: string) => (errors[field] ??= []).push(message);
@@ -73,7 +78,13 @@ export function checkCommitment(
     return { ok: true, value: { targetQuantity: draft.targetQuantity!, qualitativeText: null, plan: [] } };
   }
 
-  const inTerm = term && new Set(quartersBetween(term.startDate, term.endDate).map(quarterIndex));
+  // the term's first and last quarters, each only when its date is known
+  const firstInTerm = term?.startDate ? quarterIndex(quarterOf(term.startDate)) : -Infinity;
+  const lastInTerm = term?.endDate ? quarterIndex(quarterOf(term.endDate)) : Infinity;
+  const outsideTerm = (index: number) =>
+    term?.startDate && term.endDate && term.endDate < term.startDate
+      ? true
+      : index < firstInTerm || index > lastInTerm;
   const seen = new Set<number>();
   const plan: CheckedCommitment["plan"] = [];
   for (const entry of nonZero) {
@@ -84,7 +95,7 @@ export function checkCommitment(
     const q = { financialYear: entry.financialYear, quarter: entry.quarter };
     const label = quarterLabel(q.financialYear, q.quarter);
     if (seen.has(quarterIndex(q))) add("plan", `${label} appears more than once in the plan`);
-    else if (inTerm && !inTerm.has(quarterIndex(q))) add("plan", `${label} is outside the contract term`);
+    else if (outsideTerm(quarterIndex(q))) add("plan", `${label} is outside the contract term`);
     // no more than a supplier's return may report for one quarter: anything bigger is a typing slip
     else if (toHundredths(entry.quantity) > BigInt(QUARTER_MAXIMA[draft.unit]) * 100n)
       add(
