@@ -13,7 +13,7 @@ import { PIPELINE_NOT_COUNTED } from "~/domain/reporting/progress-format.ts";
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { PledgeStatus, RequestStatus, VerificationStatus } from "~/generated/prisma/enums.ts";
 import { ContractProgress, measureDeliveryColumns } from "~/ui/charts/delivery-columns.tsx";
-import { PageHeading, Table, Tag } from "~/ui/components.tsx";
+import { PageHeading, PlainLink, Table, Tag } from "~/ui/components.tsx";
 import { countOf, formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard – Social Value Marketplace" }];
@@ -85,8 +85,19 @@ function PledgeStatusTag({ status }: { status: PledgeStatus }) {
   return <Tag colour={status === "DISPUTED" ? "orange" : "blue"}>{pledgeStatusLabel(status)}</Tag>;
 }
 
-// `label` reads after the number: one form, or [for one, for any other number]
-function Count({ value, label, to }: { value: number; label: string | [string, string]; to?: string }) {
+// `label` reads after the number: one form, or [for one, for any other number]. `plain`: a plain anchor (the VCSE
+// dashboard's links, decision 047).
+function Count({
+  value,
+  label,
+  to,
+  plain = false,
+}: {
+  value: number;
+  label: string | [string, string];
+  to?: string;
+  plain?: boolean;
+}) {
   const body = (
     <>
       <span className="block text-4xl font-bold">{formatNumber(value)}</span>
@@ -94,7 +105,9 @@ function Count({ value, label, to }: { value: number; label: string | [string, s
     </>
   );
   return (
-    <li className="border-l-8 border-brand bg-brand-light p-4">{to ? <Link to={to}>{body}</Link> : body}</li>
+    <li className="border-l-8 border-brand bg-brand-light p-4">
+      {to ? plain ? <PlainLink to={to}>{body}</PlainLink> : <Link to={to}>{body}</Link> : body}
+    </li>
   );
 }
 
@@ -325,7 +338,7 @@ function RequestsToAct({
       {children}
       {count > shown ? (
         <p className="mt-2">
-          <Link to="/my-requests">See all your requests</Link>
+          <PlainLink to="/my-requests">See all your requests</PlainLink>
         </p>
       ) : null}
     </div>
@@ -348,10 +361,10 @@ function SentBack({ requests, count }: { requests: { id: string; title: string }
       <ul className="space-y-1">
         {requests.map((r) => (
           <li key={r.id}>
-            <Link to={`/requests/${r.id}/edit`}>
+            <PlainLink to={`/requests/${r.id}/edit`}>
               {r.title}
               <span className="sr-only"> – make the changes</span>
-            </Link>
+            </PlainLink>
           </li>
         ))}
       </ul>
@@ -381,18 +394,20 @@ function ClosingSoon({
       <ul className="space-y-2">
         {requests.map((r) => (
           <li key={r.id}>
-            <Link to={`/requests/${r.id}/manage`} className="font-bold">
+            <PlainLink to={`/requests/${r.id}/manage`} className="font-bold">
               {r.title}
-            </Link>{" "}
+            </PlainLink>{" "}
             <Tag colour="blue">{statusLabel(r.status)}</Tag>
-            <span className="block">
-              {r.passed
-                ? `Needed by ${formatDate(r.neededBy)}, which has passed: it closes tonight. `
-                : `Needed by ${formatDate(r.neededBy)}. `}
-              {r.canExtend
+            {/* one text, so React writes no separator between its two sentences */}
+            <span className="block">{`${
+              r.passed
+                ? `Needed by ${formatDate(r.neededBy)}, which has passed: it closes tonight.`
+                : `Needed by ${formatDate(r.neededBy)}.`
+            } ${
+              r.canExtend
                 ? "You can extend it once."
-                : "It has already been extended, so it cannot be extended again."}
-            </span>
+                : "It has already been extended, so it cannot be extended again."
+            }`}</span>
           </li>
         ))}
       </ul>
@@ -407,9 +422,10 @@ type Queue = "to-answer" | "to-confirm";
 const queueHref = (queue: Queue, organisationId: string) =>
   `/dashboard/pledges?queue=${queue}&organisation=${encodeURIComponent(organisationId)}`;
 
+// the table on this page is addressed in full, as a Remix link wrote it, since the counts are plain anchors
 function queueLink(queue: Queue, count: number, shown: number, organisationId: string) {
   if (count === 0) return undefined;
-  return count > shown ? queueHref(queue, organisationId) : `#${queue}`;
+  return count > shown ? queueHref(queue, organisationId) : `/dashboard#${queue}`;
 }
 
 // a table cut short says so in its caption, so it is not read as all of them
@@ -450,10 +466,10 @@ function PledgeQueue({
             header: "Request",
             rowHeader: true,
             cell: (p) => (
-              <Link to={`/pledges/${p.id}`}>
+              <PlainLink to={`/pledges/${p.id}`}>
                 {p.request.title}
-                <span className="sr-only"> – {action}</span>
-              </Link>
+                <span className="sr-only">{` – ${action}`}</span>
+              </PlainLink>
             ),
           },
           { header: "From", cell: (p) => p.supplierOrganisation.name },
@@ -468,9 +484,9 @@ function PledgeQueue({
       />
       {count > rows.length ? (
         <p className="-mt-4 mb-8">
-          <Link to={queueHref(queue, organisationId)}>
-            View all {formatNumber(count)} {what}
-          </Link>
+          <PlainLink
+            to={queueHref(queue, organisationId)}
+          >{`View all ${formatNumber(count)} ${what}`}</PlainLink>
         </p>
       ) : null}
     </div>
@@ -495,6 +511,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
         <SentBack requests={v.changesRequested} count={v.changesRequestedCount} />
         <ul className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Count
+            plain
             value={v.pledgesAwaitingResponseCount}
             label={["pledge waiting for your answer", "pledges waiting for your answer"]}
             to={queueLink(
@@ -505,6 +522,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
             )}
           />
           <Count
+            plain
             value={v.deliveriesToConfirmCount}
             label={[
               "delivery to confirm, disputed ones included",
@@ -518,14 +536,16 @@ function VcseDashboard({ data }: { data: VcseData }) {
             )}
           />
           <Count
+            plain
             value={v.closingSoonCount}
             label={[
               `request closing in the next ${v.closingSoonDays} days`,
               `requests closing in the next ${v.closingSoonDays} days`,
             ]}
-            to={v.closingSoonCount > 0 ? "#closing" : undefined}
+            to={v.closingSoonCount > 0 ? "/dashboard#closing" : undefined}
           />
           <Count
+            plain
             value={Object.values(v.requestsByStatus).reduce((a, b) => a + b, 0)}
             label={["request in total", "requests in total"]}
             to="/my-requests"
@@ -567,7 +587,7 @@ function VcseDashboard({ data }: { data: VcseData }) {
             {
               header: "Request",
               rowHeader: true,
-              cell: (r) => <Link to={`/requests/${r.id}/manage`}>{r.title}</Link>,
+              cell: (r) => <PlainLink to={`/requests/${r.id}/manage`}>{r.title}</PlainLink>,
             },
             {
               header: "Status",
@@ -583,8 +603,8 @@ function VcseDashboard({ data }: { data: VcseData }) {
           ]}
         />
         <p className="flex flex-wrap gap-6">
-          <Link to="/my-requests">All your requests</Link>
-          <Link to="/requests/new">Post a new request</Link>
+          <PlainLink to="/my-requests">All your requests</PlainLink>
+          <PlainLink to="/requests/new">Post a new request</PlainLink>
         </p>
       </section>
     </>

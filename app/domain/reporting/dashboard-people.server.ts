@@ -11,7 +11,7 @@ import {
   WAITING_FOR_REQUESTOR,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { closesAtNeededBySql } from "~/domain/marketplace/expiry-rule.ts";
-import { isPastNeededBy, requestRefusal } from "~/domain/marketplace/request-lifecycle.ts";
+import { neededByPassedBefore, requestRefusal } from "~/domain/marketplace/request-lifecycle.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { isPastDue, OVERDUE_STATUSES, pastDueBefore, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
 import { awardedCommitments, loadCommitmentProgress } from "./dashboard-progress.server.ts";
@@ -221,20 +221,27 @@ export async function requestorPledgeQueues(organisationId: string, list = LIST)
       SELECT id, queue, status, quantity, "deliveredQuantity", "createdAt", "supplierName", "requestId",
              "requestTitle", "helpType", "unitLabel", total, disputed, "firstRequestId", "lastRequestId",
              "firstDisputedRequestId", "lastDisputedRequestId"
-      FROM (
-        SELECT q.*,
-               count(*) OVER queues AS total,
-               count(*) FILTER (WHERE status = 'DISPUTED') OVER queues AS disputed,
-               min("requestId") OVER queues AS "firstRequestId",
-               max("requestId") OVER queues AS "lastRequestId",
-               min("requestId") FILTER (WHERE status = 'DISPUTED') OVER queues AS "firstDisputedRequestId",
-               max("requestId") FILTER (WHERE status = 'DISPUTED') OVER queues AS "lastDisputedRequestId",
-               row_number() OVER (PARTITION BY queue ORDER BY ${queueOrder}) AS position
-        FROM (${waitingPledges(organisationId)}) q
-        WINDOW queues AS (PARTITION BY queue)
-      ) ranked
+      FROM (${rankedPledgeQueues(organisationId)}) ranked
       WHERE position <= ${Math.max(1, list)}
       ORDER BY queue, position`);
+  return pledgeQueues(pledges);
+}
+
+// Every pledge waiting on the organisation, with its place in its queue (`position`, from 1) and its queue's counts.
+const rankedPledgeQueues = (organisationId: string) => Prisma.sql`
+  SELECT q.*,
+         count(*) OVER queues AS total,
+         count(*) FILTER (WHERE status = 'DISPUTED') OVER queues AS disputed,
+         min("requestId") OVER queues AS "firstRequestId",
+         max("requestId") OVER queues AS "lastRequestId",
+         min("requestId") FILTER (WHERE status = 'DISPUTED') OVER queues AS "firstDisputedRequestId",
+         max("requestId") FILTER (WHERE status = 'DISPUTED') OVER queues AS "lastDisputedRequestId",
+         row_number() OVER (PARTITION BY queue ORDER BY ${queueOrder}) AS position
+  FROM (${waitingPledges(organisationId)}) q
+  WINDOW queues AS (PARTITION BY queue)`;
+
+// The queues' lists and counts from their first rows, in queue order (answer, then confirm; oldest first).
+function pledgeQueues(pledges: RequestorPledgeRow[]) {
   const shaped = (queue: RequestorPledgeRow["queue"]) =>
     pledges
       .filter((p) => p.queue === queue)
@@ -317,89 +324,160 @@ export async function requestorQueuePage(organisationId: string, queue: Requesto
 // How far ahead a group is shown the requests that close at their needed-by date.
 const CLOSING_SOON_DAYS = 14;
 
-// The group's requests that close when their needed-by date passes, soonest first: due within CLOSING_SOON_DAYS
-// days, or due already and closed by the next expiry run. The run's own rule (expiry-rule.ts, in its SQL form)
-// says which: not a fully pledged one whose work is under way, which stays open until its pledges are settled
-// (unless an offer on it waits for an answer, which the run declines, and then closes the request). One query
-// gives the first rows and how many there are; it reads the group's requests by needed-by date (the index on
-// "organisationId", "neededBy").
-async function closingSoon(organisationId: string, asOf: Date) {
+// One row of the group's own requests as the VCSE dashboard reads them: which list it is for (`part`), and the
+// columns that list uses (the others null).
+type GroupRequestRow = {
+  part: "count" | "recent" | "sentBack" | "closing" | RequestorPledgeRow["queue"];
+  id: string | null;
+  // a request's title, or the title of a pledge's request
+  title: string | null;
+  status: RequestStatus | PledgeStatus;
+  helpType: HelpType | null;
+  quantity: number | null;
+  pledgedQuantity: number | null;
+  unitLabel: string | null;
+  neededBy: Date | null;
+  extendedAt: Date | null;
+  // how many requests have that status ("count"), or are closing soon ("closing"), or pledges are in that queue
+  n: bigint | null;
+  // a pledge's, in a queue
+  deliveredQuantity: number | null;
+  createdAt: Date | null;
+  supplierName: string | null;
+  requestId: string | null;
+  disputed: bigint | null;
+  firstRequestId: string | null;
+  lastRequestId: string | null;
+  firstDisputedRequestId: string | null;
+  lastDisputedRequestId: string | null;
+};
+
+// The group's dashboard in one query (decision 047): the oldest ten pledges of each of its queues, with their
+// counts (as requestorPledgeQueues reads them); and of the group's own requests, how many it has in each status; the
+// most recently changed; those the council sent back (nothing happens to them until the group changes and sends
+// them again); and those that close when their needed-by date passes,
+// soonest first: due within CLOSING_SOON_DAYS days, or due already and closed by the next expiry run. The run's
+// own rule (expiry-rule.ts, in its SQL form) says which: not a fully pledged one whose work is under way, which
+// stays open until its pledges are settled (unless an offer on it waits for an answer, which the run declines, and
+// then closes the request); that list reads the group's requests by needed-by date (the index on
+// "organisationId", "neededBy"). Five queries each cost the portal a round trip's CPU on every view.
+async function groupDashboardRows(organisationId: string, asOf: Date) {
   const until = new Date(londonDay(asOf).getTime() + CLOSING_SOON_DAYS * 86_400_000);
-  const rows = await readRows<
-    {
-      id: string;
-      title: string;
-      status: RequestStatus;
-      neededBy: Date;
-      extendedAt: Date | null;
-      total: bigint;
-    }[]
-  >(Prisma.sql`
-    SELECT r.id, r.title, r.status::text AS status, r."neededBy", r."extendedAt", count(*) OVER () AS total
-    FROM "Request" r
-    WHERE r."organisationId" = ${organisationId} AND r."neededBy" <= ${until}::date
-      AND ${closesAtNeededBySql("r")}
-    ORDER BY r."neededBy" ASC, r.id ASC
-    LIMIT ${LIST}`);
-  return { rows, total: Number(rows[0]?.total ?? 0) };
+  const rows = await readRows<GroupRequestRow[]>(Prisma.sql`
+    SELECT part, id, title, status, "helpType", quantity, "pledgedQuantity", "unitLabel", "neededBy", "extendedAt", n,
+           "deliveredQuantity", "createdAt", "supplierName", "requestId", disputed, "firstRequestId", "lastRequestId",
+           "firstDisputedRequestId", "lastDisputedRequestId"
+    FROM (
+      (SELECT 'count'::text AS part, 0::bigint AS position, NULL::text AS id, NULL::text AS title,
+              status::text AS status, NULL::text AS "helpType", NULL::int AS quantity, NULL::int AS "pledgedQuantity",
+              NULL::text AS "unitLabel", NULL::date AS "neededBy", NULL::timestamp(3) AS "extendedAt", count(*) AS n,
+              NULL::int AS "deliveredQuantity", NULL::timestamp(3) AS "createdAt", NULL::text AS "supplierName",
+              NULL::text AS "requestId", NULL::bigint AS disputed, NULL::text AS "firstRequestId",
+              NULL::text AS "lastRequestId", NULL::text AS "firstDisputedRequestId",
+              NULL::text AS "lastDisputedRequestId"
+       FROM "Request" WHERE "organisationId" = ${organisationId} GROUP BY status)
+      UNION ALL
+      (SELECT 'recent', row_number() OVER (ORDER BY "updatedAt" DESC, id DESC), id, title, status::text,
+              "helpType"::text, quantity, "pledgedQuantity", "unitLabel", "neededBy", NULL, NULL,
+              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+       FROM "Request" WHERE "organisationId" = ${organisationId}
+       ORDER BY "updatedAt" DESC, id DESC LIMIT ${LIST})
+      UNION ALL
+      (SELECT 'sentBack', row_number() OVER (ORDER BY "updatedAt" ASC, id ASC), id, title, status::text, NULL, NULL,
+              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+       FROM "Request" WHERE "organisationId" = ${organisationId} AND status = 'CHANGES_REQUESTED'
+       ORDER BY "updatedAt" ASC, id ASC LIMIT ${LIST})
+      UNION ALL
+      (SELECT 'closing', row_number() OVER (ORDER BY r."neededBy" ASC, r.id ASC), r.id, r.title, r.status::text,
+              NULL, NULL, NULL, NULL, r."neededBy", r."extendedAt", count(*) OVER (),
+              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+       FROM "Request" r
+       WHERE r."organisationId" = ${organisationId} AND r."neededBy" <= ${until}::date
+         AND ${closesAtNeededBySql("r")}
+       ORDER BY r."neededBy" ASC, r.id ASC LIMIT ${LIST})
+      UNION ALL
+      (SELECT queue, position, id, "requestTitle", status, "helpType", quantity, NULL, "unitLabel", NULL, NULL, total,
+              "deliveredQuantity", "createdAt", "supplierName", "requestId", disputed, "firstRequestId",
+              "lastRequestId", "firstDisputedRequestId", "lastDisputedRequestId"
+       FROM (${rankedPledgeQueues(organisationId)}) ranked
+       WHERE position <= ${LIST})
+    ) lists
+    ORDER BY part, position`);
+  return {
+    // as requestorPledgeQueues reads them, in the same order
+    queues: pledgeQueues(
+      rows
+        .filter((r) => r.part === "answer" || r.part === "confirm")
+        .map((r) => ({
+          id: r.id!,
+          queue: r.part as RequestorPledgeRow["queue"],
+          status: r.status as PledgeStatus,
+          quantity: r.quantity!,
+          deliveredQuantity: r.deliveredQuantity,
+          createdAt: r.createdAt!,
+          supplierName: r.supplierName!,
+          requestId: r.requestId!,
+          requestTitle: r.title!,
+          helpType: r.helpType!,
+          unitLabel: r.unitLabel,
+          total: r.n!,
+          disputed: r.disputed!,
+          firstRequestId: r.firstRequestId!,
+          lastRequestId: r.lastRequestId!,
+          firstDisputedRequestId: r.firstDisputedRequestId,
+          lastDisputedRequestId: r.lastDisputedRequestId,
+        })),
+    ),
+    byStatus: rows.filter((r) => r.part === "count"),
+    recent: rows.filter((r) => r.part === "recent"),
+    sentBack: rows.filter((r) => r.part === "sentBack"),
+    closing: rows.filter((r) => r.part === "closing"),
+  };
 }
 
 // Raw SQL: this page is a requestor's landing page, and Prisma 6 would send ten queries for it (relations are
 // fetched one query each) and compile each shape for about a millisecond (decision 010). The closing-soon list reads
-// the expiry run's own rule, in its SQL form (expiry-rule.ts), so the two cannot drift apart.
+// the expiry run's own rule, in its SQL form (expiry-rule.ts), so the two cannot drift apart. One query a view.
 export async function vcseDashboard(organisationId: string, asOf = new Date()) {
-  const [queues, statusCounts, requests, sentBack, closing] = await Promise.all([
-    // the oldest ten of each: offers to answer (by when offered), deliveries to confirm (by when last changed)
-    requestorPledgeQueues(organisationId),
-    readRows<{ status: RequestStatus; count: bigint }[]>(Prisma.sql`
-      SELECT status::text AS status, count(*) AS count FROM "Request"
-      WHERE "organisationId" = ${organisationId} GROUP BY status`),
-    readRows<
-      {
-        id: string;
-        title: string;
-        status: RequestStatus;
-        helpType: HelpType;
-        quantity: number;
-        pledgedQuantity: number;
-        unitLabel: string | null;
-        neededBy: Date;
-      }[]
-    >(Prisma.sql`
-      SELECT id, title, status::text AS status, "helpType"::text AS "helpType", quantity, "pledgedQuantity",
-             "unitLabel", "neededBy"
-      FROM "Request" WHERE "organisationId" = ${organisationId}
-      ORDER BY "updatedAt" DESC, id DESC LIMIT ${LIST}`),
-    // the council sent these back: nothing happens to them until the group changes and sends them again
-    readRows<{ id: string; title: string }[]>(Prisma.sql`
-      SELECT id, title FROM "Request"
-      WHERE "organisationId" = ${organisationId} AND status = 'CHANGES_REQUESTED'
-      ORDER BY "updatedAt" ASC, id ASC LIMIT ${LIST}`),
-    closingSoon(organisationId, asOf),
-  ]);
+  const requests = await groupDashboardRows(organisationId, asOf);
+  // the oldest ten of each: offers to answer (by when offered), deliveries to confirm (by when last changed)
+  const queues = requests.queues;
   const requestsByStatus: Partial<Record<RequestStatus, number>> = Object.fromEntries(
-    statusCounts.map((s) => [s.status, Number(s.count)]),
+    requests.byStatus.map((s) => [s.status, Number(s.n)]),
   );
+  // its date passed: the next expiry run closes it (isPastNeededBy, with London's day worked out once)
+  const passedBefore = neededByPassedBefore(asOf);
   return {
     pledgesAwaitingResponse: queues.pledgesAwaitingResponse,
     pledgesAwaitingResponseCount: queues.pledgesAwaitingResponseCount,
     deliveriesToConfirm: queues.deliveriesToConfirm,
     deliveriesToConfirmCount: queues.deliveriesToConfirmCount,
     requestsByStatus,
-    changesRequested: sentBack,
+    changesRequested: requests.sentBack.map((r) => ({ id: r.id!, title: r.title! })),
     changesRequestedCount: requestsByStatus.CHANGES_REQUESTED ?? 0,
-    requests: requests.map((r) => ({ ...r, neededBy: r.neededBy.toISOString() })),
-    closingSoon: closing.rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.status,
-      neededBy: r.neededBy.toISOString(),
-      // its date passed: the next expiry run closes it
-      passed: isPastNeededBy(r.neededBy, asOf),
-      // a published request may be extended once (the state machine, and the rule the domain adds)
-      canExtend: requestRefusal(r, "extend", "REQUESTOR") === null,
+    requests: requests.recent.map((r) => ({
+      id: r.id!,
+      title: r.title!,
+      status: r.status as RequestStatus,
+      helpType: r.helpType!,
+      quantity: r.quantity!,
+      pledgedQuantity: r.pledgedQuantity!,
+      unitLabel: r.unitLabel,
+      neededBy: r.neededBy!.toISOString(),
     })),
-    closingSoonCount: closing.total,
+    closingSoon: requests.closing.map((r) => {
+      const status = r.status as RequestStatus;
+      return {
+        id: r.id!,
+        title: r.title!,
+        status,
+        neededBy: r.neededBy!.toISOString(),
+        passed: r.neededBy! < passedBefore,
+        // a published request may be extended once (the state machine, and the rule the domain adds)
+        canExtend: requestRefusal({ status, extendedAt: r.extendedAt }, "extend", "REQUESTOR") === null,
+      };
+    }),
+    closingSoonCount: Number(requests.closing[0]?.n ?? 0),
     closingSoonDays: CLOSING_SOON_DAYS,
   };
 }
