@@ -8,7 +8,7 @@ import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { isoDayAsUk, londonDay } from "~/domain/calendar.ts";
+import { isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { ownMemberships, pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import {
@@ -19,7 +19,7 @@ import {
   UNSETTLED_STATUSES,
   type PledgeAction,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
-import { acceptTooLate, changePledge } from "~/domain/marketplace/pledges.server.ts";
+import { acceptTooLate, changePledge, deliveryReportProblems } from "~/domain/marketplace/pledges.server.ts";
 import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy, LIVE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { DECLINE_REASON_MISSING, pledgeActionSchemaFor } from "~/domain/marketplace/schemas.ts";
@@ -98,13 +98,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const callingOff =
     submission.payload.intent === "decline" && ["ACCEPTED", "DELIVERED", "DISPUTED"].includes(pledge.status);
   // only "give a reason" is reworded: a reason too long, or of nothing to read, is told what is wrong with it
-  if (submission.status !== "success")
+  if (submission.status !== "success") {
+    const fieldErrors: Record<string, string[]> = {};
+    if (callingOff && submission.error?.reason?.includes(DECLINE_REASON_MISSING))
+      fieldErrors.reason = ["Give a reason for calling off the pledge"];
+    // a delivery report's date the form took is checked against the pledge now, with the form's other errors,
+    // rather than in a second round once those are put right
+    if (submission.payload.intent === "reportDelivery" && !submission.error?.deliveredOn) {
+      const deliveredOn = ukDayAsIso(submission.payload.deliveredOn);
+      if (typeof deliveredOn === "string")
+        Object.assign(
+          fieldErrors,
+          await deliveryReportProblems(pledge.id, { deliveredOn: deliveredOn.trim() }),
+        );
+    }
     return json(
-      callingOff && submission.error?.reason?.includes(DECLINE_REASON_MISSING)
-        ? submission.reply({ fieldErrors: { reason: ["Give a reason for calling off the pledge"] } })
-        : submission.reply(),
+      Object.keys(fieldErrors).length > 0 ? submission.reply({ fieldErrors }) : submission.reply(),
       { status: 400 },
     );
+  }
   const value = submission.value;
   const result = await changePledge({
     pledgeId: pledge.id,
@@ -140,6 +152,13 @@ export default function PledgeDetailPage() {
     const v = (fields as unknown as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
     return typeof v === "string" ? v : undefined;
   };
+  // The delivery form starts from the last report, if there was one (reporting again after a dispute: what was
+  // reported, not the whole pledge, so sending it unchanged claims no more than before), else from the amount pledged
+  // and today. A refused report shows what was sent, a field left blank blank.
+  const reportSent = initial("intent") === "reportDelivery";
+  const reported = pledge.deliveredQuantity != null;
+  const report = (name: string, otherwise: string | undefined) =>
+    reportSent ? initial(name) : (initial(name) ?? otherwise);
   return (
     <>
       <PageHeading caption={`Pledge from ${pledge.supplierOrganisation.name}`}>
@@ -284,7 +303,10 @@ export default function PledgeDetailPage() {
             inputMode="numeric"
             width="10"
             errors={fields.deliveredQuantity?.errors}
-            defaultValue={initial("deliveredQuantity") ?? String(pledge.quantity)}
+            defaultValue={report(
+              "deliveredQuantity",
+              String(reported ? pledge.deliveredQuantity : pledge.quantity),
+            )}
           />
           <DateInput
             name="deliveredOn"
@@ -293,14 +315,17 @@ export default function PledgeDetailPage() {
             hint={`Today or earlier, for example ${isoDayAsUk(today)}`}
             max={today}
             errors={fields.deliveredOn?.errors}
-            defaultValue={initial("deliveredOn") ?? today}
+            defaultValue={report(
+              "deliveredOn",
+              reported && pledge.deliveredOn ? isoDate(pledge.deliveredOn) : today,
+            )}
           />
           <Textarea
             name="deliveryNote"
             label="What was delivered?"
             rows={3}
             errors={fields.deliveryNote?.errors}
-            defaultValue={initial("deliveryNote")}
+            defaultValue={report("deliveryNote", (reported && pledge.deliveryNote) || undefined)}
           />
           <Button name="intent" value="reportDelivery">
             Report delivery

@@ -15,8 +15,7 @@ import {
   pledgeWithdrawnEmailFor,
 } from "./pledge-emails.server.ts";
 import type { Actor } from "./access.server.ts";
-import { formatQuantity } from "./help-types.ts";
-import { pledgeOverLeftMessage } from "./schemas.ts";
+import { deliveredOverPledgedMessage, pledgeOverLeftMessage } from "./schemas.ts";
 import {
   heldShare,
   HOLDING_STATUSES,
@@ -290,12 +289,42 @@ async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string
   return { quantity: [pledgeOverLeftMessage(request, request.quantity - request.pledgedQuantity)] };
 }
 
-async function pledgedAmount(tx: Tx, pledge: { quantity: number; requestId: string }) {
-  const request = await tx.request.findUniqueOrThrow({
-    where: { id: pledge.requestId },
-    select: { helpType: true, unitLabel: true },
+// A refused delivery report: every field it is refused for, each with its message, so all come in one round. It is a
+// TransitionRefused (of its first problem) for a caller that answers with `refusal`; changePledge answers all.
+class DeliveryRefused extends TransitionRefused {
+  constructor(public fieldErrors: Record<string, string[]>) {
+    const [field, messages] = Object.entries(fieldErrors)[0]!;
+    super(messages[0]!, field);
+  }
+}
+
+type DeliveryReport = { deliveredQuantity?: number; deliveredOn?: string };
+type ReportedPledge = {
+  quantity: number;
+  createdAt: Date;
+  request: { helpType: HelpType; unitLabel: string | null };
+};
+
+// What is wrong with a delivery report that only the pledge can tell, each by its field: more than was pledged, or a
+// date before the pledge it fulfils (the form already refuses a date in the future). A field not given is not checked.
+function deliveryProblems(pledge: ReportedPledge, report: DeliveryReport) {
+  const problems: Record<string, string[]> = {};
+  if (report.deliveredQuantity !== undefined && report.deliveredQuantity > pledge.quantity)
+    problems.deliveredQuantity = [deliveredOverPledgedMessage(pledge.request, pledge.quantity)];
+  const pledgedOn = londonDay(pledge.createdAt);
+  if (report.deliveredOn !== undefined && dayToDate(report.deliveredOn) < pledgedOn)
+    problems.deliveredOn = [`Date delivered cannot be before you pledged, on ${formatDate(pledgedOn)}`];
+  return problems;
+}
+
+/** The same for a report whose form was refused for other errors (its fields that passed the form's checks), so the
+ * pledge page names these in the same round: an empty object if none, or if there is no such pledge. */
+export async function deliveryReportProblems(pledgeId: string, report: DeliveryReport) {
+  const pledge = await db.pledge.findUnique({
+    where: { id: pledgeId },
+    select: { quantity: true, createdAt: true, request: { select: { helpType: true, unitLabel: true } } },
   });
-  return formatQuantity(request.helpType, pledge.quantity, request.unitLabel);
+  return pledge ? deliveryProblems(pledge, report) : {};
 }
 
 type PledgeChange = {
@@ -324,7 +353,13 @@ const ROLE_FOR: Record<PledgeAction, PledgeRole> = {
 export async function changePledge(
   change: PledgeChange,
 ): Promise<{ ok: true; status: PledgeStatus } | Failure> {
-  return db.$transaction((tx) => changePledgeIn(tx, change)).catch(refusal);
+  return db
+    .$transaction((tx) => changePledgeIn(tx, change))
+    .catch((error: unknown) =>
+      error instanceof DeliveryRefused
+        ? { ok: false as const, fieldErrors: error.fieldErrors }
+        : refusal(error),
+    );
 }
 
 // The same inside the caller's transaction, which it locks the pledge's request in: the change, its history row,
@@ -360,6 +395,8 @@ export async function changePledgeIn(
           createdById: true,
           neededBy: true,
           extendedAt: true,
+          helpType: true,
+          unitLabel: true,
         },
       },
     },
@@ -380,22 +417,13 @@ export async function changePledgeIn(
   const data: Record<string, unknown> = { status: transition.to };
   if (change.action === "decline") data.decisionReason = change.reason;
   if (change.action === "reportDelivery") {
-    if ((change.deliveredQuantity ?? 0) > pledge.quantity)
-      throw new TransitionRefused(
-        `Enter ${await pledgedAmount(tx, pledge)} or less: that is what you pledged`,
-        "deliveredQuantity",
-      );
-    if (!change.deliveredOn) throw new TransitionRefused("Enter the date it was delivered", "deliveredOn");
-    const deliveredOn = dayToDate(change.deliveredOn);
-    // a delivery cannot come before the pledge it fulfils (the form already refuses a date in the future)
-    const pledgedOn = londonDay(pledge.createdAt);
-    if (deliveredOn < pledgedOn)
-      throw new TransitionRefused(
-        `Date delivered cannot be before you pledged, on ${formatDate(pledgedOn)}`,
-        "deliveredOn",
-      );
+    // every problem at once, each next to its field, not one per round
+    const { deliveredOn } = change;
+    const problems = deliveryProblems(pledge, change);
+    if (!deliveredOn) problems.deliveredOn = ["Enter the date it was delivered"];
+    if (!deliveredOn || Object.keys(problems).length > 0) throw new DeliveryRefused(problems);
     data.deliveredQuantity = change.deliveredQuantity;
-    data.deliveredOn = deliveredOn;
+    data.deliveredOn = dayToDate(deliveredOn);
     data.deliveryNote = change.deliveryNote;
   }
   if (change.action === "confirm") {
