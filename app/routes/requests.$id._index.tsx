@@ -55,6 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const offeredToPledge = takingPledges && !isRequestor && Boolean(supplier);
   const notYet = offeredToPledge && supplier ? notPledgingYet(supplier) : null;
   const canPledge = offeredToPledge && !notYet;
+  // signed in with no organisation yet (signed up to pledge): a business pledges, so they are offered registering
+  // one, which brings them back to pledge
+  const registerToPledge =
+    takingPledges && Boolean(viewer) && !viewer!.memberships.length && !viewer!.user.isPlatformAdmin;
   // its type of help and quantities in its unit ("1 laptop", "3 laptops") are worked out here: the singular needs
   // the pluralize library, which the page would otherwise ship to every browser
   const {
@@ -79,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPledge,
     notPledgingYet: notYet,
     signedIn: Boolean(viewer),
+    registerToPledge,
     // the acting supplier's own pledges on it: a supplier coming back to a request it pledged to was offered only
     // "Pledge to this request", with no way to its pledge
     ownPledges,
@@ -104,6 +109,7 @@ function OpenRequestPage({
   canPledge,
   notPledgingYet,
   signedIn,
+  registerToPledge,
   ownPledges,
   pledgerName,
   helpType,
@@ -202,6 +208,16 @@ function OpenRequestPage({
             Sign in as a supplier
           </Link>{" "}
           to pledge.
+        </p>
+      ) : registerToPledge ? (
+        <p className="mb-8">
+          Pledges are made by a business registered on this service.{" "}
+          <Link
+            to={`/organisations/new/supplier?redirectTo=${encodeURIComponent(`/requests/${request.id}/pledge`)}`}
+          >
+            Register your business to pledge
+          </Link>
+          : we will bring you back to pledge to this request.
         </p>
       ) : null}
       {isRequestor ? (

@@ -334,6 +334,29 @@ describe("someone with no organisation on their way to pledge", () => {
     expect(data.notVerified).toBeTruthy();
   });
 
+  it("the request's own page offers registering a business that leads back to pledge", async () => {
+    const { need } = await openRequest();
+    const pledge = `/requests/${need.id}/pledge`;
+    const register = `/organisations/new/supplier?redirectTo=${encodeURIComponent(pledge)}`;
+    const link = new RegExp(
+      `<a [^>]*href="${register.replace(/[?]/g, "\\?")}"[^>]*>Register your business to pledge</a>`,
+    );
+
+    const noBusiness = await renderPage(
+      `/requests/${need.id}`,
+      await sessionCookieFor((await createUser({ verified: true })).id),
+    );
+    expect(noBusiness.status).toBe(200);
+    expect(decoded(await noBusiness.text())).toMatch(link);
+
+    // someone in an organisation is not told to register one (a charity does not pledge; a business is offered
+    // "Pledge to this request" as before)
+    const group = await createOrganisation({ kind: "VCSE", councilId: need.councilId, status: "VERIFIED" });
+    const member = await createMember(group.id, "OWNER");
+    const inGroup = await renderPage(`/requests/${need.id}`, await sessionCookieFor(member.id));
+    expect(decoded(await inGroup.text())).not.toMatch(link);
+  });
+
   it("a request that is not published is still not found", async () => {
     const { need } = await openRequest();
     await db.request.update({ where: { id: need.id }, data: { status: "DRAFT", publishedAt: null } });
