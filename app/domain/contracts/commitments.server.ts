@@ -15,6 +15,7 @@ import { countedIn } from "./labels.ts";
 import { lockMeasureRows } from "./measures.server.ts";
 import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
+import { openDueReturns } from "./returns-due.server.ts";
 import type { CommitmentEdit, CommitmentInput, CommitmentRemoval } from "./schemas.ts";
 import { amountForForm, figureForForm } from "~/domain/numbers.ts";
 
@@ -256,6 +257,18 @@ async function addedMomentsAgo(actor: Actor, contractId: string, measureId: stri
  * measure whose unit has changed since is refused, so a "£" read for pounds is not saved as hours.
  */
 export async function addCommitment(
+  actor: Actor,
+  contractId: string,
+  input: CommitmentInput & { unit?: MeasureUnit | null },
+): Promise<Result> {
+  const result = await saveNewCommitment(actor, contractId, input);
+  // a contract's first commitment makes the returns of its quarters already ended due: opened at once, not at
+  // the daily job's next run
+  if (result.ok) await openDueReturns([contractId]);
+  return result;
+}
+
+async function saveNewCommitment(
   actor: Actor,
   contractId: string,
   input: CommitmentInput & { unit?: MeasureUnit | null },

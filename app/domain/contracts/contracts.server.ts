@@ -19,6 +19,7 @@ import {
 } from "./history.ts";
 import { compareNames } from "./labels.ts";
 import { termProblems } from "./plan.ts";
+import { openDueReturns } from "./returns-due.server.ts";
 import { terminatedOnDay, type ContractEdit, type ContractFilters, type ContractInput } from "./schemas.ts";
 import {
   hasSupplierRecord,
@@ -570,6 +571,13 @@ async function referenceTaken(councilId: string, reference: string, except?: str
 }
 
 export async function createContract(actor: Actor, input: ContractInput): Promise<Result> {
+  const result = await registerContract(actor, input);
+  // the returns of its quarters already ended, at once rather than at the daily job's next run
+  if (result.ok) await openDueReturns([result.id]);
+  return result;
+}
+
+async function registerContract(actor: Actor, input: ContractInput): Promise<Result> {
   try {
     return await db.$transaction(async (tx) => {
       const errors = await checkParties(tx, actor.councilId, input);

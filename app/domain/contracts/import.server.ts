@@ -36,6 +36,7 @@ import {
   unnamedValueError,
 } from "./import-rows.ts";
 import { checkCommitment, termProblems, type CheckedCommitment, type Term, type TermBounds } from "./plan.ts";
+import { openDueReturns } from "./returns-due.server.ts";
 import { matchSupplier, normaliseCompanyNumber, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
 import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
@@ -1033,7 +1034,9 @@ export async function applyImport(
 ): Promise<{ ok: true; plan: ImportPlan } | { ok: false; plan: ImportPlan }> {
   // the units read here are checked again once the measures are locked (planImport: figure_signs)
   const file = await readImportFile(source, await measureUnits(actor.councilId));
-  return db.$transaction(
+  // the contracts it wrote: the returns of their quarters already ended are opened once it has committed
+  let written: string[] = [];
+  const result = await db.$transaction(
     async (tx) => {
       // One import per council at a time: a second (a double click, or a colleague importing the same file)
       // waits here, then plans against what the first wrote and finds nothing left to do.
@@ -1050,6 +1053,7 @@ export async function applyImport(
       if (plan.errors.length) return { ok: false as const, plan };
 
       const ids = new Map(planned.contracts.map((c) => [c.reference, c.existingId ?? crypto.randomUUID()]));
+      written = Array.from(ids.values());
       await insertContracts(
         tx,
         actor.councilId,
@@ -1107,4 +1111,8 @@ export async function applyImport(
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  // at once, not at the daily job's next run: until then their report rows would say "Not opened" (the suppliers
+  // are told at that run, as a file of thousands of contracts would otherwise hold this page for minutes)
+  if (result.ok) await openDueReturns(written, { noticesAtNextRun: true });
+  return result;
 }

@@ -78,9 +78,16 @@ export async function openReturnsForQuarter(
   {
     announce = true,
     backfill = quarter === undefined && announce,
-  }: { announce?: boolean; backfill?: boolean } = {},
+    // only these contracts' returns (a contract just registered, imported or given a commitment opens its own at
+    // once, not only at the next scheduled run): nothing else is opened, announced or withdrawn
+    contractIds,
+    // the returns are created now and their suppliers told at the next scheduled run (a file of thousands of
+    // contracts must not hold the officer's import for an email per return)
+    noticesAtNextRun = false,
+  }: { announce?: boolean; backfill?: boolean; contractIds?: string[]; noticesAtNextRun?: boolean } = {},
 ) {
-  const withdrawn = await withdrawReturnsOutsideTerm();
+  const only = contractIds ? { contractId: { in: contractIds } } : {};
+  const withdrawn = contractIds ? { withdrawn: 0, failed: 0 } : await withdrawReturnsOutsideTerm();
   const target = quarter ?? previousQuarter(quarterOf(now));
   let first = target;
   for (let i = 0; backfill && i < MAX_BACKFILL_QUARTERS; i++) first = previousQuarter(first);
@@ -88,6 +95,7 @@ export async function openReturnsForQuarter(
   const windowEnd = quarterPeriod(target.financialYear, target.quarter).end;
   const contracts = await db.contract.findMany({
     where: {
+      ...(contractIds ? { id: { in: contractIds } } : {}),
       ...ranOnOrAfter(windowStart),
       startDate: { lte: windowEnd },
       endDate: { gte: windowStart },
@@ -143,16 +151,19 @@ export async function openReturnsForQuarter(
       });
   });
   const created = await db.kpiReturn.createMany({ data, skipDuplicates: true });
-  const unannounced = await db.kpiReturn.findMany({
-    where: {
-      periodStart: { gte: windowStart },
-      periodEnd: { lte: windowEnd },
-      openedNoticeSentAt: null,
-      ...reportingContract,
-    },
-    orderBy: [{ periodStart: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
+  const unannounced = noticesAtNextRun
+    ? []
+    : await db.kpiReturn.findMany({
+        where: {
+          periodStart: { gte: windowStart },
+          periodEnd: { lte: windowEnd },
+          openedNoticeSentAt: null,
+          ...only,
+          ...reportingContract,
+        },
+        orderBy: [{ periodStart: "asc" }, { id: "asc" }],
+        select: { id: true },
+      });
   let announced = 0;
   const failed = await forEachItem("returns-open-quarter", unannounced, async ({ id }) => {
     const sent = await db.$transaction(async (tx) => {

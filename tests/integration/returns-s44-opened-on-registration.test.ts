@@ -1,0 +1,145 @@
+// A contract registered by hand or imported after some of its quarters had ended got no returns for them until the
+// daily returns job ran the next morning: until then its departmental report row said "Not opened" and the
+// dashboard did not count those quarters as overdue. Its returns are now opened as soon as it is saved (by hand,
+// when a commitment is added, or by an import), by the job's own rule, and the job's next run adds nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { addCommitment } from "~/domain/contracts/commitments.server.ts";
+import { createContract } from "~/domain/contracts/contracts.server.ts";
+import { applyImport } from "~/domain/contracts/import.server.ts";
+import {
+  previousQuarter,
+  quarterLabel,
+  quarterOf,
+  quarterPeriod,
+  type FinancialQuarter,
+} from "~/domain/contracts/quarters.ts";
+import { contractSchema } from "~/domain/contracts/schemas.ts";
+import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
+import { createImportWorld } from "./contracts-world.ts";
+
+const HEADER =
+  "contract_reference,contract_title,supplier_company_number,supplier_name,department,contract_manager_email,value_gbp,awarded_on,start_date,end_date,plan_reference,status,terminated_on,measure_code,target_quantity,delivery_plan,qualitative_commitment,narrative";
+
+let world: Awaited<ReturnType<typeof createImportWorld>>;
+let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
+let measureId: string;
+
+// the contract started two quarters ago: those two quarters have ended, the one it is in now has not
+const now = quarterOf(new Date());
+const lastQuarter = previousQuarter(now);
+const twoAgo = previousQuarter(lastQuarter);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const startDate = iso(quarterPeriod(twoAgo.financialYear, twoAgo.quarter).start);
+const endDate = iso(quarterPeriod(now.financialYear + 1, now.quarter).end);
+const key = (q: FinancialQuarter) => `${q.financialYear}-${q.quarter}`;
+const ended = [key(twoAgo), key(lastQuarter)];
+
+async function returnsOf(contractId: string) {
+  const rows = await db.kpiReturn.findMany({
+    where: { contractId },
+    orderBy: [{ financialYear: "asc" }, { quarter: "asc" }],
+    select: { financialYear: true, quarter: true, status: true, openedNoticeSentAt: true },
+  });
+  // each announced to the supplier, as the job announces the returns it opens
+  return rows.map(
+    (r) => `${r.financialYear}-${r.quarter} ${r.status}${r.openedNoticeSentAt ? " announced" : ""}`,
+  );
+}
+
+const opened = ended.map((q) => `${q} NOT_STARTED announced`);
+
+/** The emails telling the supplier a return of this contract is open. */
+const openedEmails = (reference: string) =>
+  db.emailOutbox.count({
+    where: { template: "returns-opened", councilId: world.councilA.id, text: { contains: reference } },
+  });
+
+/** The daily job runs later, as at 06:00: nothing is created or announced twice. */
+async function jobAddsNothing(contractId: string, reference: string) {
+  const emails = await openedEmails(reference);
+  expect(emails).toBeGreaterThan(0);
+  const before = await db.kpiReturn.findMany({ where: { contractId }, orderBy: { id: "asc" } });
+  await openReturnsForQuarter(new Date());
+  expect(await db.kpiReturn.findMany({ where: { contractId }, orderBy: { id: "asc" } })).toEqual(before);
+  expect(await openedEmails(reference)).toBe(emails);
+}
+
+const returnIds = async (contractId: string) =>
+  (await db.kpiReturn.findMany({ where: { contractId }, orderBy: { id: "asc" } })).map((r) => r.id);
+
+beforeAll(async () => {
+  world = await createImportWorld();
+  actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
+  measureId = (await db.measure.findFirstOrThrow({ where: { councilId: world.councilA.id, code: "SOC-01" } }))
+    .id;
+});
+
+describe("a contract whose first quarters have already ended", () => {
+  it("registered by hand has its returns for them as soon as its commitment is added", async () => {
+    const reference = `LATE-HAND-${Date.now() % 1_000_000}`;
+    const registered = await createContract(
+      actor,
+      contractSchema.parse({
+        reference,
+        title: "Grounds maintenance",
+        supplierOrganisationId: world.supplier.id,
+        department: "Resources",
+        valueGbp: "1000",
+        startDate,
+        endDate,
+        status: "ACTIVE",
+      }),
+    );
+    if (!registered.ok) throw new Error(JSON.stringify(registered));
+    // no commitment yet: nothing to report on
+    expect(await returnsOf(registered.id)).toEqual([]);
+    const added = await addCommitment(actor, registered.id, {
+      measureId,
+      targetQuantity: "30",
+      plan: [
+        { quarter: key(twoAgo), quantity: "10" },
+        { quarter: key(lastQuarter), quantity: "10" },
+        { quarter: key(now), quantity: "10" },
+      ],
+    });
+    expect(added.ok).toBe(true);
+    expect(await returnsOf(registered.id)).toEqual(opened);
+    await jobAddsNothing(registered.id, reference);
+  });
+
+  it("imported has its returns for them as soon as the import is done", async () => {
+    const reference = `LATE-IMPORT-${Date.now() % 1_000_000}`;
+    const plan = [twoAgo, lastQuarter, now].map((q) => `${quarterLabel(q.financialYear, q.quarter)}=10`);
+    const result = await applyImport(
+      actor,
+      [
+        HEADER,
+        `${reference},Works,01234567,,Resources,,100,,${startDate},${endDate},,Active,,SOC-01,30,${plan.join("; ")},,`,
+      ].join("\n") + "\n",
+    );
+    expect(result.ok).toBe(true);
+    const contract = await db.contract.findFirstOrThrow({ where: { reference } });
+    // there at once; the supplier is told at the job's next run (an import may hold thousands of contracts)
+    expect(await returnsOf(contract.id)).toEqual(ended.map((q) => `${q} NOT_STARTED`));
+    expect(await openedEmails(reference)).toBe(0);
+    const ids = await returnIds(contract.id);
+    await openReturnsForQuarter(new Date());
+    expect(await returnIds(contract.id)).toEqual(ids);
+    expect(await returnsOf(contract.id)).toEqual(opened);
+    await jobAddsNothing(contract.id, reference);
+  });
+
+  it("opens nothing for a contract the import refused", async () => {
+    const reference = `LATE-REFUSED-${Date.now() % 1_000_000}`;
+    const result = await applyImport(
+      actor,
+      [
+        HEADER,
+        `${reference},Works,01234567,,Resources,,abc,,${startDate},${endDate},,Active,,SOC-01,10,${quarterLabel(twoAgo.financialYear, twoAgo.quarter)}=10,,`,
+      ].join("\n") + "\n",
+    );
+    expect(result.ok).toBe(false);
+    expect(await db.contract.count({ where: { reference } })).toBe(0);
+  });
+});
