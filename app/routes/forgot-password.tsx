@@ -8,7 +8,7 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext } from "~/auth/request-context.server.ts";
+import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
 import { forgotPasswordSchema, parseForm } from "~/domain/accounts/public-forms.server.ts";
 import { requestPasswordReset } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
@@ -18,8 +18,12 @@ import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Social Value Marketplace" }];
 
+// the page they were on their way to when they signed in (only ever a page of this site), or none
+const goingTo = (to: string | null | undefined) => safeRedirect(to, "") || null;
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ sent: new URL(request.url).searchParams.get("sent") === "1" });
+  const params = new URL(request.url).searchParams;
+  return json({ sent: params.get("sent") === "1", redirectTo: goingTo(params.get("redirectTo")) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,16 +33,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const limit = await consumeAttempt("password-reset", { ip: context.ip, account: submission.value.email });
   if (!limit.ok)
     return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)] }), { status: 429 });
-  await requestPasswordReset(submission.value.email);
+  // the emailed link keeps it, and so does this page (to ask again)
+  const redirectTo = goingTo(submission.value.redirectTo);
+  await requestPasswordReset(submission.value.email, redirectTo ?? undefined);
   // The same answer whether or not there is an account for the address.
-  return redirect(`/forgot-password?sent=1`);
+  return redirect(
+    `/forgot-password?sent=1${redirectTo ? `&redirectTo=${encodeURIComponent(redirectTo)}` : ""}`,
+  );
 }
 
 export default function ForgotPassword() {
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(lastResult);
-  const { sent } = useLoaderData<typeof loader>();
+  const { sent, redirectTo } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-2xl">
       <PageHeading>Reset your password</PageHeading>
@@ -53,6 +61,7 @@ export default function ForgotPassword() {
       </p>
       <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <TextInput
           name={fields.email.name}
           key={fields.email.key}

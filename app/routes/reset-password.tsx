@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext } from "~/auth/request-context.server.ts";
+import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
 import { clearSessionCookie, endSessionOfRequest } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
 import { parseForm, resetPasswordSchema } from "~/domain/accounts/public-forms.server.ts";
@@ -19,11 +19,18 @@ export const meta: MetaFunction = () => [{ title: "Choose a new password – Soc
 
 const LINK_ENDED = "This link has expired or has already been used. Ask for a new one.";
 
+// the page they were on their way to when they asked for the link (only ever a page of this site), or none
+const goingTo = (to: string | null | undefined) => safeRedirect(to, "") || null;
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const params = new URL(request.url).searchParams;
+  const token = params.get("token") ?? "";
+  const redirectTo = goingTo(params.get("redirectTo"));
   const holder = await peekUserToken(db, token, "PASSWORD_RESET");
   // the address too: the link's holder has its inbox, and a password manager saves the new password under it
-  return holder ? json({ token, email: holder.user.email }) : json({ token: null, email: null });
+  return holder
+    ? json({ token, email: holder.user.email, redirectTo })
+    : json({ token: null, email: null, redirectTo });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,15 +48,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!done) return json(submission.reply({ formErrors: [LINK_ENDED], hideFields }), { status: 400 });
   // the cookie is cleared: a session signed in here (perhaps someone else's) ends with it
   await endSessionOfRequest(request);
+  // signing in leads on to the page they were on their way to
+  const redirectTo = goingTo(submission.value.redirectTo);
   return redirectWithFlash(
-    "/sign-in",
+    redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in",
     { kind: "success", message: "Your password has been changed. Sign in with your new password." },
     { headers: { "Set-Cookie": clearSessionCookie() } },
   );
 }
 
 export default function ResetPassword() {
-  const { token, email } = useLoaderData<typeof loader>();
+  const { token, email, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(lastResult);
@@ -59,7 +68,15 @@ export default function ResetPassword() {
         <PageHeading>This link has ended</PageHeading>
         <p className="mb-4">{LINK_ENDED}</p>
         <p>
-          <Link to="/forgot-password">Get a new link</Link>
+          <Link
+            to={
+              redirectTo
+                ? `/forgot-password?redirectTo=${encodeURIComponent(redirectTo)}`
+                : "/forgot-password"
+            }
+          >
+            Get a new link
+          </Link>
         </p>
       </div>
     );
@@ -69,6 +86,7 @@ export default function ResetPassword() {
       <Form method="post" noValidate>
         <ErrorSummary errors={form.allErrors} />
         <input type="hidden" name="token" value={token} />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <AccountForPasswordManagers email={email} />
         <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
         <Button>Change password</Button>

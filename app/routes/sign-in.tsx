@@ -35,6 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     accountDeleted,
     // on the way to a page (a survey invitation, a request to pledge to): creating an account leads there too
     signUpHref: back === SIGNED_IN_LANDING ? "/sign-up" : `/sign-up?redirectTo=${encodeURIComponent(back)}`,
+    // and so does resetting a forgotten password
+    forgotHref:
+      back === SIGNED_IN_LANDING
+        ? "/forgot-password"
+        : `/forgot-password?redirectTo=${encodeURIComponent(back)}`,
   });
 }
 
@@ -76,7 +81,7 @@ const RESET_ENDS_WAIT =
   "If this is your account, you can sign in now by resetting your password: choose “I have forgotten my password”.";
 
 export default function SignIn() {
-  const { redirectTo, accountDeleted, signUpHref } = useLoaderData<typeof loader>();
+  const { redirectTo, accountDeleted, signUpHref, forgotHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // checked on the server only: a public page's browser code leaves Conform and zod out (decision 019)
   const [form, fields] = useServerForm(lastResult);
@@ -113,7 +118,7 @@ export default function SignIn() {
       </Form>
       <ul className="mt-8 space-y-2">
         <li>
-          <Link to="/forgot-password">I have forgotten my password</Link>
+          <Link to={forgotHref}>I have forgotten my password</Link>
         </li>
         <li>
           <Link to={signUpHref}>Create an account</Link>

@@ -112,8 +112,14 @@ export function verifyEmailMessage(
   );
 }
 
-export function resetPasswordMessage(brand: Brand, name: string, token: string) {
-  const url = link(`/reset-password?token=${encodeURIComponent(token)}`);
+// `redirectTo`: the page of the portal they were on their way to when they asked (checked by the caller): once the
+// password is changed, signing in leads there.
+export function resetPasswordMessage(brand: Brand, name: string, token: string, redirectTo?: string) {
+  const url = link(
+    `/reset-password?token=${encodeURIComponent(token)}${
+      redirectTo ? `&redirectTo=${encodeURIComponent(redirectTo)}` : ""
+    }`,
+  );
   return renderEmail(
     "Reset your password",
     layout(

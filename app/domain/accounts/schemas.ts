@@ -79,13 +79,19 @@ export const signInSchema = z.object({
   redirectTo: z.string().max(2000).optional().catch(undefined),
 });
 
-export const forgotPasswordSchema = z.object({ email: emailField });
+// `redirectTo` (a hidden field): the page they were on their way to when they signed in, kept through the reset;
+// one too long to go back to is dropped, never an error
+export const forgotPasswordSchema = z.object({
+  email: emailField,
+  redirectTo: z.string().max(2000).optional().catch(undefined),
+});
 
 export const resetPasswordSchema = z
   .object({
     token: z.string({ error: "This link is not valid" }).max(200),
     password: newPasswordField,
     confirmPassword: z.string({ error: "Enter the password again" }),
+    redirectTo: z.string().max(2000).optional().catch(undefined),
   })
   .refine((value) => value.password === value.confirmPassword, {
     path: ["confirmPassword"],

@@ -198,14 +198,15 @@ export async function authenticate(email: string, password: string, context: Con
 // Answering sooner would tell a stranger, by the time taken, which addresses have accounts.
 export const PASSWORD_RESET_ANSWER_MS = 600;
 
-export async function requestPasswordReset(email: string) {
+// `redirectTo`: the page they were on their way to (checked by the caller), which the emailed link keeps
+export async function requestPasswordReset(email: string, redirectTo?: string) {
   const answerAt = Date.now() + PASSWORD_RESET_ANSWER_MS;
-  await issuePasswordReset(email);
+  await issuePasswordReset(email, redirectTo);
   const wait = answerAt - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-async function issuePasswordReset(email: string) {
+async function issuePasswordReset(email: string, redirectTo?: string) {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { email },
@@ -216,7 +217,7 @@ async function issuePasswordReset(email: string) {
     if (!token) return; // asked for twice at once: the first link is on its way
     const brand = await brandForUser(tx, user.id);
     await enqueueEmail(tx, {
-      ...(await resetPasswordMessage(brand, user.name, token)),
+      ...(await resetPasswordMessage(brand, user.name, token, redirectTo)),
       to: email,
       template: "account.reset_password",
       councilId: brand.councilId,
