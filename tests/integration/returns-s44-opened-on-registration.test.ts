@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { addCommitment } from "~/domain/contracts/commitments.server.ts";
-import { createContract } from "~/domain/contracts/contracts.server.ts";
+import { createContract, updateContract } from "~/domain/contracts/contracts.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import {
   previousQuarter,
@@ -14,7 +14,7 @@ import {
   quarterPeriod,
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
-import { contractSchema } from "~/domain/contracts/schemas.ts";
+import { contractEditSchema, contractSchema } from "~/domain/contracts/schemas.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
@@ -128,6 +128,41 @@ describe("a contract whose first quarters have already ended", () => {
     expect(await returnIds(contract.id)).toEqual(ids);
     expect(await returnsOf(contract.id)).toEqual(opened);
     await jobAddsNothing(contract.id, reference);
+  });
+
+  it("moved from pipeline to active has its returns for them as soon as it is saved", async () => {
+    const reference = `LATE-PIPELINE-${Date.now() % 1_000_000}`;
+    const fields = {
+      reference,
+      title: "Street lighting",
+      supplierOrganisationId: world.supplier.id,
+      department: "Resources",
+      valueGbp: "1000",
+      startDate,
+      endDate,
+    };
+    const registered = await createContract(actor, contractSchema.parse({ ...fields, status: "PIPELINE" }));
+    if (!registered.ok) throw new Error(JSON.stringify(registered));
+    const added = await addCommitment(actor, registered.id, {
+      measureId,
+      targetQuantity: "20",
+      plan: [
+        { quarter: key(twoAgo), quantity: "10" },
+        { quarter: key(lastQuarter), quantity: "10" },
+      ],
+    });
+    expect(added.ok).toBe(true);
+    // not yet awarded: it reports nothing
+    expect(await returnsOf(registered.id)).toEqual([]);
+    const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: registered.id } });
+    const saved = await updateContract(
+      actor,
+      registered.id,
+      contractEditSchema.parse({ ...fields, status: "ACTIVE", version: updatedAt.toISOString() }),
+    );
+    expect(saved.ok).toBe(true);
+    expect(await returnsOf(registered.id)).toEqual(opened);
+    await jobAddsNothing(registered.id, reference);
   });
 
   it("opens nothing for a contract the import refused", async () => {

@@ -630,6 +630,14 @@ async function staleAgainst(
 }
 
 export async function updateContract(actor: Actor, id: string, input: ContractEdit): Promise<UpdateResult> {
+  const result = await saveContractEdit(actor, id, input);
+  // a contract moved from pipeline to active, or given an earlier start, owes the returns of its quarters already
+  // ended at once rather than at the daily job's next run
+  if (result.ok) await openDueReturns([id]);
+  return result;
+}
+
+async function saveContractEdit(actor: Actor, id: string, input: ContractEdit): Promise<UpdateResult> {
   try {
     return await db.$transaction(async (tx) => {
       // the contract's row is held until this save ends: a commitment added or changed meanwhile waits, and
