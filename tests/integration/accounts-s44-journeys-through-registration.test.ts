@@ -273,7 +273,8 @@ describe("a new confirmation link, and the email to an address that has an accou
     const email = await latestEmail(existing.email, "account.already_registered");
     expect(email.text).toContain(`/sign-in?redirectTo=${encodeURIComponent(here)}`);
     expect(email.html).toContain(`/sign-in?redirectTo=${encodeURIComponent(here)}`);
-    expect(email.text).toContain("/forgot-password");
+    // and so does resetting the password from it
+    expect(email.text).toContain(`/forgot-password?redirectTo=${encodeURIComponent(here)}`);
   });
 
   it.each(ELSEWHERE)(

@@ -144,7 +144,8 @@ export function resetPasswordMessage(brand: Brand, name: string, token: string, 
 // `redirectTo`: the page of the portal they were on their way to when they tried to sign up (checked by the
 // caller): signing in from the email leads there.
 export function alreadyRegisteredMessage(brand: Brand, name: string, redirectTo?: string) {
-  const url = link("/forgot-password");
+  // resetting the password from here leads there too (through the reset email and signing in)
+  const url = link(`/forgot-password${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`);
   const signIn = link(`/sign-in?redirectTo=${encodeURIComponent(redirectTo ?? "")}`);
   return renderEmail(
     "You already have an account",
