@@ -6,14 +6,8 @@ import { describe, expect, test } from "vitest";
 import { createRequest } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 import { createReturnsWorld } from "./returns-world.ts";
+import { daysAfter, londonToday, ukDate } from "../helpers/london-days.ts";
 
-const londonToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-const daysAfter = (iso: string, days: number) => {
-  const date = new Date(`${iso}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
-const uk = (iso: string) => iso.split("-").reverse().join("/");
 const asIso = (day: string) => day.split("/").reverse().join("-");
 
 /** The example day a piece of text gives ("for example 27/03/2027"), as an ISO day. */
@@ -49,7 +43,7 @@ describe("a future-only date's example is a day the field takes, in the hint and
     expect(response.status).toBe(400);
     const text = readableMainText(await response.text());
     expect(text).toContain(
-      `Error: The expected delivery date must be a real date, for example ${uk(hinted)}`,
+      `Error: The expected delivery date must be a real date, for example ${ukDate(hinted)}`,
     );
   });
 
@@ -78,7 +72,7 @@ describe("a future-only date's example is a day the field takes, in the hint and
     );
     expect(response.status).toBe(400);
     expect(readableMainText(await response.text())).toContain(
-      `Error: The new date must be a real date, for example ${uk(daysAfter(neededBy, 1))}`,
+      `Error: The new date must be a real date, for example ${ukDate(daysAfter(neededBy, 1))}`,
     );
   });
 });

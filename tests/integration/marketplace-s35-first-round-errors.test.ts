@@ -9,14 +9,7 @@ import { db } from "~/db.server.ts";
 import { createPledge, createRequest } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 import { createReturnsWorld } from "./returns-world.ts";
-
-const londonToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-const uk = (iso: string) => iso.split("-").reverse().join("/");
-const daysFromToday = (days: number) => {
-  const date = new Date(`${londonToday()}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
+import { daysFromToday, londonToday, ukDate } from "../helpers/london-days.ts";
 
 const PLACE_NEEDED = "Select a district, enter a postcode area, or say it can be done remotely";
 
@@ -35,7 +28,7 @@ describe("the request form says where the help is needed in the first round", ()
           categoryId: w.category.id,
           helpType: "VOLUNTEERING",
           quantity: "10",
-          neededBy: uk(daysFromToday(30)),
+          neededBy: ukDate(daysFromToday(30)),
         }),
         w.cookies.vcseOwner,
       );
@@ -72,7 +65,7 @@ describe("the request form says where the help is needed in the first round", ()
         helpType: "VOLUNTEERING",
         quantity: "99999999999999999999",
         isRemote: "on",
-        neededBy: uk(daysFromToday(30)),
+        neededBy: ukDate(daysFromToday(30)),
       }),
       w.cookies.vcseOwner,
     );
@@ -134,7 +127,7 @@ describe("reporting a delivery", () => {
       formOf({
         intent: "reportDelivery",
         deliveredQuantity: "30",
-        deliveredOn: uk(londonToday()),
+        deliveredOn: ukDate(londonToday()),
         deliveryNote: "x",
       }),
       w.cookies.supplierOwner,
@@ -153,14 +146,14 @@ describe("reporting a delivery", () => {
       formOf({
         intent: "reportDelivery",
         deliveredQuantity: "20",
-        deliveredOn: uk(daysFromToday(3)),
+        deliveredOn: ukDate(daysFromToday(3)),
         deliveryNote: "Twenty hours",
       }),
       w.cookies.supplierOwner,
     );
     expect(response.status).toBe(400);
     expect(readableMainText(await response.text())).toContain(
-      `Date delivered cannot be in the future, for example ${uk(londonToday())}`,
+      `Date delivered cannot be in the future, for example ${ukDate(londonToday())}`,
     );
   });
 
@@ -171,7 +164,7 @@ describe("reporting a delivery", () => {
       formOf({
         intent: "reportDelivery",
         deliveredQuantity: "20",
-        deliveredOn: uk(londonToday()),
+        deliveredOn: ukDate(londonToday()),
         deliveryNote: "Twenty hours",
       }),
       w.cookies.supplierOwner,

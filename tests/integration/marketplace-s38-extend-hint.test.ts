@@ -4,13 +4,8 @@ import { describe, expect, test } from "vitest";
 import { createRequest } from "../helpers/factories.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
 import { createReturnsWorld } from "./returns-world.ts";
+import { daysAfter, londonToday } from "../helpers/london-days.ts";
 
-const londonToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-const daysAfter = (iso: string, days: number) => {
-  const date = new Date(`${iso}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 const inWords = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", {
     day: "numeric",

@@ -6,16 +6,9 @@ import { db } from "~/db.server.ts";
 import { createPledge, createRequest } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText } from "../helpers/render-page.ts";
 import { createReturnsWorld } from "./returns-world.ts";
+import { daysFromToday, londonToday, ukDate } from "../helpers/london-days.ts";
 
 const WHOLE_POUNDS = "Enter whole pounds, without pence, for example 250";
-
-const londonToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-const uk = (iso: string) => iso.split("-").reverse().join("/");
-const daysFromToday = (days: number) => {
-  const date = new Date(`${londonToday()}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 
 async function openRequest(helpType: "FUNDING" | "VOLUNTEERING") {
   const w = await createReturnsWorld();
@@ -40,7 +33,7 @@ describe("funding is in whole pounds, and its errors say so", () => {
       formOf({
         submissionKey: "key-s38-pence",
         quantity: "£10.50",
-        expectedDeliveryDate: uk(daysFromToday(10)),
+        expectedDeliveryDate: ukDate(daysFromToday(10)),
       }),
       w.cookies.supplierOwner,
     );
@@ -67,7 +60,7 @@ describe("funding is in whole pounds, and its errors say so", () => {
         helpType: "FUNDING",
         quantity: "£2,500.50",
         isRemote: "on",
-        neededBy: uk(daysFromToday(30)),
+        neededBy: ukDate(daysFromToday(30)),
       }),
       w.cookies.vcseOwner,
     );
@@ -84,7 +77,7 @@ describe("funding is in whole pounds, and its errors say so", () => {
       formOf({
         submissionKey: "key-s38-half-hour",
         quantity: "1.5",
-        expectedDeliveryDate: uk(daysFromToday(10)),
+        expectedDeliveryDate: ukDate(daysFromToday(10)),
       }),
       w.cookies.supplierOwner,
     );
@@ -107,7 +100,7 @@ describe("funding is in whole pounds, and its errors say so", () => {
       formOf({
         intent: "reportDelivery",
         deliveredQuantity: "£10.50",
-        deliveredOn: uk(londonToday()),
+        deliveredOn: ukDate(londonToday()),
         deliveryNote: "A cheque for the warm space",
       }),
       w.cookies.supplierOwner,

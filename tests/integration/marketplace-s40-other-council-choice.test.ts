@@ -6,13 +6,9 @@ import { CATEGORY_OF_OTHER_COUNCIL, DISTRICT_OF_OTHER_COUNCIL } from "~/domain/m
 import { createCategory, createDistrict, createRequest } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText } from "../helpers/render-page.ts";
 import { createReturnsWorld } from "./returns-world.ts";
+import { daysFromToday, ukDate } from "../helpers/london-days.ts";
 
-const londonToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-const inThirtyDays = () => {
-  const date = new Date(`${londonToday()}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + 30);
-  return date.toISOString().slice(0, 10).split("-").reverse().join("/");
-};
+const inThirtyDays = () => ukDate(daysFromToday(30));
 
 // the page's text as readableMainText gives it: an apostrophe as the HTML writes it
 const asShown = (message: string) => message.replace(/'/g, "&#x27;");

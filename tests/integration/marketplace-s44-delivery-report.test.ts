@@ -8,14 +8,8 @@ import { db } from "~/db.server.ts";
 import { changePledge } from "~/domain/marketplace/pledges.server.ts";
 import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { daysFromToday, londonToday, ukDate } from "../helpers/london-days.ts";
 
-const londonToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-const uk = (iso: string) => iso.split("-").reverse().join("/");
-const daysFromToday = (days: number) => {
-  const date = new Date(`${londonToday()}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", {
     day: "numeric",
@@ -106,7 +100,7 @@ describe("a delivery report is told every error in the first round", () => {
       formOf({
         intent: "reportDelivery",
         deliveredQuantity: "28",
-        deliveredOn: uk(daysFromToday(-11)),
+        deliveredOn: ukDate(daysFromToday(-11)),
         deliveryNote: "Twenty-eight hours of gardening",
       }),
       supplier,
@@ -175,7 +169,7 @@ describe("reporting again after a dispute", () => {
       formOf({
         intent: "reportDelivery",
         deliveredQuantity: "20",
-        deliveredOn: uk(deliveredOn),
+        deliveredOn: ukDate(deliveredOn),
         deliveryNote: "Twenty hours of gardening",
       }),
       supplier,
