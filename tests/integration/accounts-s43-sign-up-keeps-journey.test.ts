@@ -5,14 +5,13 @@
 // answer it, and its email says an account is needed.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
-import { SESSION_COOKIE } from "~/auth/session.server.ts";
-import { db } from "~/db.server.ts";
 import { action as signInAction, loader as signInLoader } from "~/routes/sign-in.tsx";
 import { action as signUpAction, loader as signUpLoader } from "~/routes/sign-up._index.tsx";
 import { action as verifyAction, loader as verifyLoader } from "~/routes/verify-email.tsx";
 import { TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 import { fromIp } from "../helpers/client-address.ts";
+import { confirmationLinkTo, sessionCookieOf } from "../helpers/sign-up-journey.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
 import { followInvitation, invitationEmailsTo, officerInviting } from "./survey-invite-world.ts";
 
@@ -20,22 +19,6 @@ afterAll(() => closeRateLimits());
 
 const decoded = (html: string) => html.replace(/&amp;/g, "&");
 const oneLine = (text: string) => text.replace(/\s+/g, " ");
-
-async function confirmationLinkTo(email: string) {
-  const message = await db.emailOutbox.findFirstOrThrow({
-    where: { to: email, template: "account.verify_email" },
-    orderBy: { createdAt: "desc" },
-  });
-  const link = message.text.match(/\/verify-email\?[^\s)\]]+/);
-  if (!link) throw new Error(`no confirmation link in: ${message.text}`);
-  return new URL(link[0], "http://localhost:3000");
-}
-
-function sessionCookieOf(response: Response) {
-  const match = (response.headers.get("set-cookie") ?? "").match(new RegExp(`${SESSION_COOKIE}=([^;]*)`));
-  if (!match) throw new Error("no session cookie");
-  return `${SESSION_COOKIE}=${match[1]}`;
-}
 
 describe("a survey invitation opened by someone without an account", () => {
   it("says what it is, and signing up, confirming the address and signing in lead back to it", async () => {

@@ -9,7 +9,6 @@
 //   found": they are now told a business pledges, and registering one brings them back to pledge.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
-import { SESSION_COOKIE } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
 import { action as signInAction } from "~/routes/sign-in.tsx";
 import { action as signUpAction } from "~/routes/sign-up._index.tsx";
@@ -28,6 +27,7 @@ import {
 } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 import { fromIp } from "../helpers/client-address.ts";
+import { confirmationLinkTo, latestEmail, sessionCookieOf } from "../helpers/sign-up-journey.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 import { followInvitation, invitationEmailsTo, officerInviting } from "./survey-invite-world.ts";
 
@@ -36,23 +36,6 @@ afterAll(() => closeRateLimits());
 const decoded = (html: string) => html.replace(/&amp;/g, "&");
 const oneLine = (text: string) => text.replace(/\s+/g, " ");
 const ELSEWHERE = ["https://evil.example/steal", "//evil.example", "/.//evil.example", "/\\evil.example"];
-
-async function latestEmail(to: string, template: string) {
-  return db.emailOutbox.findFirstOrThrow({ where: { to, template }, orderBy: { createdAt: "desc" } });
-}
-
-async function confirmationLinkTo(email: string) {
-  const message = await latestEmail(email, "account.verify_email");
-  const link = message.text.match(/\/verify-email\?[^\s)\]]+/);
-  if (!link) throw new Error(`no confirmation link in: ${message.text}`);
-  return new URL(link[0], "http://localhost:3000");
-}
-
-function sessionCookieOf(response: Response) {
-  const match = (response.headers.get("set-cookie") ?? "").match(new RegExp(`${SESSION_COOKIE}=([^;]*)`));
-  if (!match) throw new Error("no session cookie");
-  return `${SESSION_COOKIE}=${match[1]}`;
-}
 
 // the supplier form's fields, for a business in `councilId`
 const businessForm = (councilId: string, extra: Record<string, string> = {}) =>
