@@ -11,6 +11,11 @@ export const HELP_TYPES: { value: HelpType; label: string; unit: string; unitSin
   { value: "WORK_PLACEMENT", label: "Work placements and training", unit: "places", unitSingular: "place" },
 ];
 
+/** Where a help type comes in the order they are listed everywhere (HELP_TYPES'), for sorting rows by help type. */
+export function helpTypeOrder(helpType: HelpType) {
+  return HELP_TYPES.findIndex((h) => h.value === helpType);
+}
+
 export function helpTypeLabel(helpType: HelpType) {
   return HELP_TYPES.find((h) => h.value === helpType)?.label ?? helpType;
 }

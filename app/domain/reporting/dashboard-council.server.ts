@@ -15,7 +15,7 @@ import {
   quarterOf,
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
-import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import { helpTypeOrder } from "~/domain/marketplace/help-types.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { ComplianceBucket } from "./dashboard-lists.ts";
 import { requestorPledgeQueues } from "./dashboard-people.server.ts";
@@ -270,8 +270,6 @@ export async function marketplaceActivity(councilId: string, asOf: Date): Promis
       .sort((a, b) => helpTypeOrder(a.helpType) - helpTypeOrder(b.helpType)),
   };
 }
-
-const helpTypeOrder = (helpType: HelpType) => HELP_TYPES.findIndex((h) => h.value === helpType);
 
 export async function councilDashboard(councilId: string, options: { top: number; asOf?: Date }) {
   const asOf = options.asOf ?? new Date();

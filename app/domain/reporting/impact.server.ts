@@ -1,7 +1,7 @@
 // The public impact page and its open data: confirmed social value only (confirmed pledges), no personal
 // data, and case studies only where the requestor agreed to be showcased.
 import { db, Prisma, readRows } from "~/db.server.ts";
-import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
+import { HELP_TYPES, helpTypeOrder } from "~/domain/marketplace/help-types.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { ImpactRow } from "./impact-fields.ts";
@@ -70,8 +70,6 @@ export const impactCouncils = () =>
   );
 
 type Total = { label: string; helpType: HelpType; quantity: number; pledges: number };
-
-const helpTypeOrder = (helpType: HelpType) => HELP_TYPES.findIndex((h) => h.value === helpType);
 
 // In the order of their labels (the rows come in category order, which left the districts jumbled), each
 // label's help types in the order they are listed everywhere, and `last` (no district) at the end.
