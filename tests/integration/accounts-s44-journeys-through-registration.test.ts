@@ -260,6 +260,48 @@ describe("a new confirmation link, and the email to an address that has an accou
     expect(email.text).toContain(`/forgot-password?redirectTo=${encodeURIComponent(here)}`);
   });
 
+  it("someone with an account who takes the invitation's 'Create a free account' is emailed links to the invitation, not to registering a business again", async () => {
+    const { sendInvitation, address } = await officerInviting("NR", "has.account");
+    expect((await sendInvitation({})).status).toBe(302);
+    const [invitation] = await invitationEmailsTo(address);
+    const here = `/survey/invitation/${invitation!.token}`;
+    // the invitation's own "Create a free account" link, signed out
+    const invitationHtml = decoded(await (await renderPage(here)).text());
+    const createAccount = invitationHtml.match(/href="(\/sign-up\?[^"]*)"/)?.[1];
+    expect(createAccount).toBeDefined();
+    const register = new URL(createAccount!, "http://portal").searchParams.get("redirectTo")!;
+    expect(register.startsWith("/organisations/new/supplier?")).toBe(true);
+
+    const existing = await createUser({ verified: true, email: address });
+    const signedUp = await callAction(signUpAction, {
+      path: "/sign-up",
+      headers: fromIp(),
+      form: { name: "Someone Again", email: existing.email, password: TEST_PASSWORD, redirectTo: register },
+    });
+    expect(signedUp.status).toBe(302);
+    const email = await latestEmail(existing.email, "account.already_registered");
+    for (const body of [email.text, decoded(email.html)]) {
+      expect(body).toContain(`/sign-in?redirectTo=${encodeURIComponent(here)}`);
+      expect(body).toContain(`/forgot-password?redirectTo=${encodeURIComponent(here)}`);
+      expect(body).not.toContain(encodeURIComponent("/organisations/new"));
+      expect(body).not.toContain("/organisations/new");
+    }
+  });
+
+  it("a registration form on the way to another site: the email leads past the form, and nowhere else", async () => {
+    const existing = await createUser({ verified: true });
+    const register = `/organisations/new/supplier?redirectTo=${encodeURIComponent("//evil.example")}`;
+    await callAction(signUpAction, {
+      path: "/sign-up",
+      headers: fromIp(),
+      form: { name: "Someone Again", email: existing.email, password: TEST_PASSWORD, redirectTo: register },
+    });
+    const email = await latestEmail(existing.email, "account.already_registered");
+    expect(email.text).not.toContain("evil.example");
+    expect(email.text).not.toContain(encodeURIComponent("/organisations/new"));
+    expect(email.text).toContain("/forgot-password");
+  });
+
   it.each(ELSEWHERE)(
     "the 'you already have an account' email never links to another site (%s)",
     async (to) => {

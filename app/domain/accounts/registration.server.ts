@@ -27,6 +27,15 @@ export function registeringOnTheWay(redirectTo: string | null | undefined) {
   return null;
 }
 
+// The page beyond `redirectTo` when that is a registration form (its own `redirectTo`, only ever a page of this
+// site), or `redirectTo` itself: someone who already has an account may have a business too, so an email to them
+// leads past the form, to the page it would have led back to (which offers registering if they have none).
+export function pastRegistering(redirectTo: string | undefined) {
+  if (!redirectTo || !registeringOnTheWay(redirectTo)) return redirectTo;
+  const query = redirectTo.split("#")[0]!.split("?")[1] ?? "";
+  return pageToGoBackTo(new URLSearchParams(query).get("redirectTo")) ?? undefined;
+}
+
 export async function registrationLoader(request: Request) {
   const viewer = await requireViewer(request);
   const url = new URL(request.url);

@@ -18,6 +18,7 @@ import {
 import { addressPeriods, duringPeriod, emailsOfUser } from "./address-history.server.ts";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
 import { CURRENT_PASSWORD_INCORRECT } from "./labels.ts";
+import { pastRegistering } from "./registration.server.ts";
 import type { NewOrganisationKind } from "./schemas.ts";
 import {
   consumeUserToken,
@@ -82,10 +83,12 @@ export async function signUp(
         existing.passwordHash &&
         (await verifyPassword(existing.passwordHash, input.password));
       if (repeat) return;
-      // The page says the same either way; the owner of the address learns what happened by email.
+      // The page says the same either way; the owner of the address learns what happened by email. Its links
+      // lead past a registration form on the way (a survey invitation's "Create a free account"): they have an
+      // account, so most likely a business already, and registering it again would make a second one.
       const brand = await brandForUser(tx, existing.id);
       await enqueueEmail(tx, {
-        ...(await alreadyRegisteredMessage(brand, existing.name, input.redirectTo)),
+        ...(await alreadyRegisteredMessage(brand, existing.name, pastRegistering(input.redirectTo))),
         to: input.email,
         template: "account.already_registered",
         councilId: brand.councilId,
