@@ -4,17 +4,18 @@
 // when a commitment is added, or by an import), by the job's own rule, and the job's next run adds nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { addCommitment } from "~/domain/contracts/commitments.server.ts";
+import { addCommitment, updateCommitment } from "~/domain/contracts/commitments.server.ts";
 import { createContract, updateContract } from "~/domain/contracts/contracts.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import {
+  nextQuarter,
   previousQuarter,
   quarterLabel,
   quarterOf,
   quarterPeriod,
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
-import { contractEditSchema, contractSchema } from "~/domain/contracts/schemas.ts";
+import { commitmentEditSchema, contractEditSchema, contractSchema } from "~/domain/contracts/schemas.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
@@ -67,6 +68,24 @@ async function jobAddsNothing(contractId: string, reference: string) {
 
 const returnIds = async (contractId: string) =>
   (await db.kpiReturn.findMany({ where: { contractId }, orderBy: { id: "asc" } })).map((r) => r.id);
+
+/** Imports an active contract planned from `from` to the current quarter: its returns are left for the next run
+ * to announce. */
+async function importLate(reference: string, from: FinancialQuarter) {
+  const quarters = [from];
+  while (key(quarters.at(-1)!) !== key(now)) quarters.push(nextQuarter(quarters.at(-1)!));
+  const plan = quarters.map((q) => `${quarterLabel(q.financialYear, q.quarter)}=10`);
+  const start = iso(quarterPeriod(from.financialYear, from.quarter).start);
+  const result = await applyImport(
+    actor,
+    [
+      HEADER,
+      `${reference},Works,01234567,,Resources,,100,,${start},${endDate},,Active,,SOC-01,${10 * quarters.length},${plan.join("; ")},,`,
+    ].join("\n") + "\n",
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return (await db.contract.findFirstOrThrow({ where: { reference } })).id;
+}
 
 beforeAll(async () => {
   world = await createImportWorld();
@@ -166,6 +185,12 @@ describe("a contract whose first quarters have already ended", () => {
   });
 
   it("opens nothing for a contract the import refused", async () => {
+    // another import's returns are there, waiting for the next run to announce them
+    const waiting = await importLate(`LATE-WAITING-${Date.now() % 1_000_000}`, twoAgo);
+    const waitingReturns = await returnsOf(waiting);
+    const councilReturns = () =>
+      db.kpiReturn.count({ where: { contract: { councilId: world.councilA.id } } });
+    const before = await councilReturns();
     const reference = `LATE-REFUSED-${Date.now() % 1_000_000}`;
     const result = await applyImport(
       actor,
@@ -176,5 +201,132 @@ describe("a contract whose first quarters have already ended", () => {
     );
     expect(result.ok).toBe(false);
     expect(await db.contract.count({ where: { reference } })).toBe(0);
+    expect(await councilReturns()).toBe(before);
+    expect(await returnsOf(waiting)).toEqual(waitingReturns);
+  });
+
+  it("saved leaves other contracts' returns alone: they wait for the daily run", async () => {
+    const waitingRef = `LATE-OTHER-${Date.now() % 1_000_000}`;
+    const waiting = await importLate(waitingRef, twoAgo);
+    const waitingReturns = await returnsOf(waiting);
+    expect(waitingReturns).toEqual(ended.map((q) => `${q} NOT_STARTED`));
+    const ids = await returnIds(waiting);
+    const reference = `LATE-SAVED-${Date.now() % 1_000_000}`;
+    const registered = await createContract(
+      actor,
+      contractSchema.parse({
+        reference,
+        title: "Cleaning",
+        supplierOrganisationId: world.supplier.id,
+        department: "Resources",
+        valueGbp: "1000",
+        startDate,
+        endDate,
+        status: "ACTIVE",
+      }),
+    );
+    if (!registered.ok) throw new Error(JSON.stringify(registered));
+    const added = await addCommitment(actor, registered.id, {
+      measureId,
+      targetQuantity: "20",
+      plan: [
+        { quarter: key(twoAgo), quantity: "10" },
+        { quarter: key(lastQuarter), quantity: "10" },
+      ],
+    });
+    expect(added.ok).toBe(true);
+    expect(await returnsOf(registered.id)).toEqual(opened);
+    // the other contract's returns: the same rows, still to be announced, nobody emailed
+    expect(await returnIds(waiting)).toEqual(ids);
+    expect(await returnsOf(waiting)).toEqual(waitingReturns);
+    expect(await openedEmails(waitingRef)).toBe(0);
+  });
+
+  it("whose plan is edited to start earlier has the earlier returns at once", async () => {
+    const reference = `LATE-EDITED-${Date.now() % 1_000_000}`;
+    const registered = await createContract(
+      actor,
+      contractSchema.parse({
+        reference,
+        title: "Catering",
+        supplierOrganisationId: world.supplier.id,
+        department: "Resources",
+        valueGbp: "1000",
+        startDate,
+        endDate,
+        status: "ACTIVE",
+      }),
+    );
+    if (!registered.ok) throw new Error(JSON.stringify(registered));
+    const added = await addCommitment(actor, registered.id, {
+      measureId,
+      targetQuantity: "10",
+      plan: [{ quarter: key(lastQuarter), quantity: "10" }],
+    });
+    if (!added.ok) throw new Error(JSON.stringify(added));
+    // planned from last quarter: the quarter before it is not owed
+    expect(await returnsOf(registered.id)).toEqual([`${key(lastQuarter)} NOT_STARTED announced`]);
+    const commitment = await db.commitment.findFirstOrThrow({ where: { contractId: registered.id } });
+    const saved = await updateCommitment(
+      actor,
+      registered.id,
+      commitment.id,
+      commitmentEditSchema.parse({
+        measureId,
+        targetQuantity: "20",
+        plan: [
+          { quarter: key(twoAgo), quantity: "10" },
+          { quarter: key(lastQuarter), quantity: "10" },
+        ],
+        version: commitment.updatedAt.toISOString(),
+      }),
+    );
+    expect(saved.ok).toBe(true);
+    expect(await returnsOf(registered.id)).toEqual(opened);
+    await jobAddsNothing(registered.id, reference);
+  });
+});
+
+describe("returns an import opened for the next run to announce", () => {
+  it("are announced once, even when the next run's window has moved past the oldest of them", async () => {
+    // a contract five quarters old: the import back-fills the oldest return the job ever opens (four before the
+    // quarter just ended)
+    let oldest = lastQuarter;
+    for (let i = 0; i < 4; i++) oldest = previousQuarter(oldest);
+    const reference = `LATE-WINDOW-${Date.now() % 1_000_000}`;
+    const contractId = await importLate(reference, oldest);
+    const quarters = [oldest];
+    while (key(quarters.at(-1)!) !== key(lastQuarter)) quarters.push(nextQuarter(quarters.at(-1)!));
+    expect(await returnsOf(contractId)).toEqual(quarters.map((q) => `${key(q)} NOT_STARTED`));
+    // the import ran on this quarter's last day, and the job runs the next morning, in a new quarter: its
+    // window starts a quarter after the oldest return's
+    const lastDay = quarterPeriod(now.financialYear, now.quarter).end;
+    await db.kpiReturn.updateMany({
+      where: { contractId },
+      data: { createdAt: new Date(lastDay.getTime() + 17 * 3600_000) },
+    });
+    const nextMorning = new Date(lastDay.getTime() + 30 * 3600_000);
+    const run = await openReturnsForQuarter(nextMorning);
+    expect(run.quarter).toEqual(now);
+    // every return announced, the one for this quarter (now ended) opened and announced with them
+    expect(await returnsOf(contractId)).toEqual(
+      [...quarters, now].map((q) => `${key(q)} NOT_STARTED announced`),
+    );
+    const oldestEmails = () =>
+      db.emailOutbox.count({
+        where: {
+          template: "returns-opened",
+          councilId: world.councilA.id,
+          AND: [
+            { text: { contains: reference } },
+            { text: { contains: quarterLabel(oldest.financialYear, oldest.quarter) } },
+          ],
+        },
+      });
+    const sent = await oldestEmails();
+    expect(sent).toBeGreaterThan(0);
+    // the run after it sends it again to nobody
+    await openReturnsForQuarter(new Date(nextMorning.getTime() + 24 * 3600_000));
+    expect(await oldestEmails()).toBe(sent);
   });
 });

@@ -435,6 +435,18 @@ export async function updateCommitment(
   commitmentId: string,
   input: CommitmentEdit,
 ): Promise<UpdateResult> {
+  const result = await saveCommitmentEdit(actor, contractId, commitmentId, input);
+  // a plan moved to start earlier makes the returns of quarters already ended due: opened at once, as addCommitment
+  if (result.ok) await openDueReturns([contractId]);
+  return result;
+}
+
+function saveCommitmentEdit(
+  actor: Actor,
+  contractId: string,
+  commitmentId: string,
+  input: CommitmentEdit,
+): Promise<UpdateResult> {
   return db.$transaction(async (tx) => {
     // the term checked below stays as read until the plan is saved (see lockContractRows)
     await lockContractRows(tx, { id: contractId, councilId: actor.councilId }, "FOR SHARE");

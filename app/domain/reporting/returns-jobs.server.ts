@@ -47,6 +47,12 @@ const reportingContract = { contract: { status: { in: REPORTING_CONTRACT_STATUSE
 
 const DEFAULT_SETTINGS = { returnDueDays: 30, reminderDaysBefore: 7, overdueReminderDays: 7 };
 
+// A return opened this many days before a run and not yet announced (opened by an import, which leaves its emails
+// to the next run, or whose email failed) is announced at that run whatever its quarter.
+export const ANNOUNCE_OPENED_WITHIN_DAYS = 7;
+const announceSince = (now: Date) =>
+  new Date(startOfDay(now).getTime() - ANNOUNCE_OPENED_WITHIN_DAYS * 24 * 60 * 60 * 1000);
+
 // How many quarters before the one just ended a missing return is still created (see openReturnsForQuarter).
 export const MAX_BACKFILL_QUARTERS = 4;
 
@@ -155,7 +161,10 @@ export async function openReturnsForQuarter(
     ? []
     : await db.kpiReturn.findMany({
         where: {
-          periodStart: { gte: windowStart },
+          // the window's returns, and any opened lately and left for this run (an import on a quarter's last day
+          // back-fills a quarter the next morning's window no longer holds); an older unannounced return (one the
+          // portal never announced, before it sent these emails) is not announced years late
+          OR: [{ periodStart: { gte: windowStart } }, { createdAt: { gte: announceSince(now) } }],
           periodEnd: { lte: windowEnd },
           openedNoticeSentAt: null,
           ...only,
