@@ -329,4 +329,23 @@ describe("returns an import opened for the next run to announce", () => {
     await openReturnsForQuarter(new Date(nextMorning.getTime() + 24 * 3600_000));
     expect(await oldestEmails()).toBe(sent);
   });
+
+  it("are not announced when they were opened long ago and left unannounced (years of old returns stay quiet)", async () => {
+    let oldest = lastQuarter;
+    for (let i = 0; i < 4; i++) oldest = previousQuarter(oldest);
+    const reference = `LATE-QUIET-${Date.now() % 1_000_000}`;
+    const contractId = await importLate(reference, oldest);
+    const lastDay = quarterPeriod(now.financialYear, now.quarter).end;
+    const nextMorning = new Date(lastDay.getTime() + 30 * 3600_000);
+    // opened a month before the run and never announced (as returns were before the portal sent these emails)
+    await db.kpiReturn.updateMany({
+      where: { contractId },
+      data: { createdAt: new Date(nextMorning.getTime() - 30 * 24 * 3600_000) },
+    });
+    await openReturnsForQuarter(nextMorning);
+    const rows = await returnsOf(contractId);
+    // the window's returns are announced as they always were; the one before it is not, a year late
+    expect(rows[0]).toBe(`${key(oldest)} NOT_STARTED`);
+    expect(rows.slice(1).every((r) => r.endsWith(" announced"))).toBe(true);
+  });
 });
