@@ -2,7 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } 
 import { Link, useLoaderData } from "@remix-run/react";
 import { actingMembership, councilIdsOf, getViewer, notFound } from "~/auth/permissions.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
-import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
+import {
+  notPledgingYet,
+  offersRegisteringToPledge,
+  registerToPledgeHref,
+} from "~/domain/marketplace/pledge-eligibility.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { ownPledgesOn } from "~/domain/marketplace/pledges.server.ts";
 import { requestAmounts } from "~/domain/marketplace/request-card.server.ts";
@@ -57,8 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canPledge = offeredToPledge && !notYet;
   // signed in with no organisation yet (signed up to pledge): a business pledges, so they are offered registering
   // one, which brings them back to pledge
-  const registerToPledge =
-    takingPledges && Boolean(viewer) && !viewer!.memberships.length && !viewer!.user.isPlatformAdmin;
+  const registerToPledge = offersRegisteringToPledge(viewer, details);
   // its type of help and quantities in its unit ("1 laptop", "3 laptops") are worked out here: the singular needs
   // the pluralize library, which the page would otherwise ship to every browser
   const {
@@ -212,12 +215,8 @@ function OpenRequestPage({
       ) : registerToPledge ? (
         <p className="mb-8">
           Pledges are made by a business registered on this service.{" "}
-          <Link
-            to={`/organisations/new/supplier?redirectTo=${encodeURIComponent(`/requests/${request.id}/pledge`)}`}
-          >
-            Register your business to pledge
-          </Link>
-          : we will bring you back to pledge to this request.
+          <Link to={registerToPledgeHref(request.id)}>Register your business to pledge</Link>: we will bring
+          you back to pledge to this request.
         </p>
       ) : null}
       {isRequestor ? (

@@ -3,6 +3,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
 import {
   json,
+  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -10,11 +11,16 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import { notFound, requireMembership, requireViewer } from "~/auth/permissions.server.ts";
+import { notFound, requireMembership, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
-import { fullyPledgedForNow, notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
+import {
+  fullyPledgedForNow,
+  notPledgingYet,
+  offersRegisteringToPledge,
+  registerToPledgeHref,
+} from "~/domain/marketplace/pledge-eligibility.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { createPledge, getRequestForPledge, pledgeFormBounds } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest, getRequestPage } from "~/domain/marketplace/queries.server.ts";
@@ -33,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // someone with no organisation yet (signed up on their way here): a business pledges, so they are led to register
   // one and brought back here, rather than shown "Page not found"
   const signedIn = await requireViewer(request);
-  if (!signedIn.memberships.length && !signedIn.user.isPlatformAdmin) return registerFirst(params.id!);
+  if (!signedIn.memberships.length && !signedIn.user.isPlatformAdmin)
+    return registerFirst(signedIn, params.id!);
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const target = await getRequestForPledge(params.id!, membership.organisationId);
   if (!target) {
@@ -70,21 +77,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // A published request (as anyone may see it) and the way to registering a business that leads back to pledging to it.
-async function registerFirst(id: string) {
+// One that takes no pledges is answered as a supplier's link to it is: closed (fulfilled, withdrawn, expired) says so
+// with 410 Gone; open but past its needed-by date leads to its page, which says it is closed to new pledges.
+async function registerFirst(viewer: Viewer, id: string) {
   const page = await getRequestPage(id, [], []);
-  if (!page) {
+  if (!page || !offersRegisteringToPledge(viewer, page.request)) {
     const closed = await getClosedRequest(id);
-    if (!closed) notFound();
-    return json({ closed }, { status: 410 });
+    if (closed) return json({ closed }, { status: 410 });
+    if (!page) notFound();
+    throw redirect(`/requests/${id}`);
   }
   const { title, council } = page.request;
   return json({
-    registerFirst: {
-      id,
-      title,
-      councilName: council.name,
-      addBusiness: `/organisations/new/supplier?redirectTo=${encodeURIComponent(`/requests/${id}/pledge`)}`,
-    },
+    registerFirst: { id, title, councilName: council.name, addBusiness: registerToPledgeHref(id) },
   });
 }
 

@@ -383,6 +383,40 @@ describe("someone with no organisation on their way to pledge", () => {
     expect(decoded(await inGroup.text())).not.toMatch(link);
   });
 
+  it("a request that takes no pledges is not offered: closed says so, past its needed-by date leads to its page", async () => {
+    const cookie = await sessionCookieFor((await createUser({ verified: true })).id);
+    const register = "/organisations/new/supplier";
+
+    const fulfilled = (await openRequest()).need;
+    await db.request.update({
+      where: { id: fulfilled.id },
+      data: { status: "FULFILLED", closedAt: new Date() },
+    });
+    const closed = await callLoader(pledgeLoader, {
+      path: `/requests/${fulfilled.id}/pledge`,
+      params: { id: fulfilled.id },
+      cookie,
+    });
+    expect(closed.status).toBe(410);
+    const closedPage = await renderPage(`/requests/${fulfilled.id}`, cookie);
+    expect(decoded(await closedPage.text())).not.toContain(register);
+
+    const pastDue = (await openRequest()).need;
+    await db.request.update({
+      where: { id: pastDue.id },
+      data: { neededBy: new Date(Date.now() - 3 * 86_400_000) },
+    });
+    const answer = await callLoader(pledgeLoader, {
+      path: `/requests/${pastDue.id}/pledge`,
+      params: { id: pastDue.id },
+      cookie,
+    });
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get("location")).toBe(`/requests/${pastDue.id}`);
+    const pastDuePage = await renderPage(`/requests/${pastDue.id}`, cookie);
+    expect(decoded(await pastDuePage.text())).not.toContain(register);
+  });
+
   it("a request that is not published is still not found", async () => {
     const { need } = await openRequest();
     await db.request.update({ where: { id: need.id }, data: { status: "DRAFT", publishedAt: null } });

@@ -1,9 +1,28 @@
 // Whether the organisation a supplier is acting for may pledge yet: only a verified supplier pledges (PRODUCT.md
 // §2). Pages that lead to pledging say why not, plainly, instead of offering a pledge link the form then refuses.
 import type { RequestStatus, VerificationStatus } from "~/generated/prisma/enums.ts";
-import { isPastNeededBy } from "./request-lifecycle.ts";
+import { isPastNeededBy, takesPledges } from "./request-lifecycle.ts";
 
 type Supplier = { organisationName: string; status: VerificationStatus };
+
+/** Someone signed in with no organisation at all (signed up on their way to pledge) is offered registering a business
+ * to pledge to `request`, while it takes pledges: the request's page and its pledge page ask this. */
+export function offersRegisteringToPledge(
+  viewer: { memberships: readonly unknown[]; user: { isPlatformAdmin: boolean } } | null | undefined,
+  request: { status: RequestStatus; neededBy: Date | string },
+  now = new Date(),
+): boolean {
+  return (
+    Boolean(viewer) &&
+    !viewer!.memberships.length &&
+    !viewer!.user.isPlatformAdmin &&
+    takesPledges(request, now)
+  );
+}
+
+/** The page that registers a business and then leads back to pledging to request `id`. */
+export const registerToPledgeHref = (id: string) =>
+  `/organisations/new/supplier?redirectTo=${encodeURIComponent(`/requests/${id}/pledge`)}`;
 
 /** Why `supplier` cannot pledge, in words for the page, or null when it can. */
 export function notPledgingYet(supplier: Supplier): string | null {
