@@ -33,6 +33,12 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/** A page of this site someone was on their way to (a `redirectTo`), to lead them on to or keep in a link, or null:
+ * never another site. */
+export function pageOfThisSite(to: FormDataEntryValue | string | null | undefined): string | null {
+  return safeRedirect(to, "") || null;
+}
+
 // Where a user lands after signing in: the role-based dashboard.
 export const SIGNED_IN_LANDING = "/dashboard";
 

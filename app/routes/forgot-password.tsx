@@ -8,7 +8,7 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
+import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { forgotPasswordSchema, parseForm } from "~/domain/accounts/public-forms.server.ts";
 import { requestPasswordReset } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
@@ -19,11 +19,10 @@ import { readForm } from "~/server/read-form.server.ts";
 export const meta: MetaFunction = () => [{ title: "Reset your password – Social Value Marketplace" }];
 
 // the page they were on their way to when they signed in (only ever a page of this site), or none
-const goingTo = (to: string | null | undefined) => safeRedirect(to, "") || null;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  return json({ sent: params.get("sent") === "1", redirectTo: goingTo(params.get("redirectTo")) });
+  return json({ sent: params.get("sent") === "1", redirectTo: pageOfThisSite(params.get("redirectTo")) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!limit.ok)
     return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)] }), { status: 429 });
   // the emailed link keeps it, and so does this page (to ask again)
-  const redirectTo = goingTo(submission.value.redirectTo);
+  const redirectTo = pageOfThisSite(submission.value.redirectTo);
   await requestPasswordReset(submission.value.email, redirectTo ?? undefined);
   // The same answer whether or not there is an account for the address.
   return redirect(

@@ -10,7 +10,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { requireVerifiedUser } from "~/auth/permissions.server.ts";
-import { pageToGoBackTo } from "~/domain/accounts/registration.server.ts";
+import { pageOfThisSite } from "~/auth/request-context.server.ts";
 import { BackLink } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
@@ -23,7 +23,7 @@ const schema = z.object({ kind: z.enum(["vcse", "supplier"], { error: "Select th
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireVerifiedUser(request);
   // the page they were on their way to (a survey invitation): the form of the kind chosen leads back there
-  return json({ redirectTo: pageToGoBackTo(new URL(request.url).searchParams.get("redirectTo")) });
+  return json({ redirectTo: pageOfThisSite(new URL(request.url).searchParams.get("redirectTo")) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const submission = parseForm(form, { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const goBackTo = pageToGoBackTo(form.get("redirectTo"));
+  const goBackTo = pageOfThisSite(form.get("redirectTo"));
   return redirect(
     `/organisations/new/${submission.value.kind}${goBackTo ? `?redirectTo=${encodeURIComponent(goBackTo)}` : ""}`,
   );

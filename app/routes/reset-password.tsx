@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
+import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie, endSessionOfRequest } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
 import { parseForm, resetPasswordSchema } from "~/domain/accounts/public-forms.server.ts";
@@ -20,12 +20,11 @@ export const meta: MetaFunction = () => [{ title: "Choose a new password – Soc
 const LINK_ENDED = "This link has expired or has already been used. Ask for a new one.";
 
 // the page they were on their way to when they asked for the link (only ever a page of this site), or none
-const goingTo = (to: string | null | undefined) => safeRedirect(to, "") || null;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const token = params.get("token") ?? "";
-  const redirectTo = goingTo(params.get("redirectTo"));
+  const redirectTo = pageOfThisSite(params.get("redirectTo"));
   const holder = await peekUserToken(db, token, "PASSWORD_RESET");
   // the address too: the link's holder has its inbox, and a password manager saves the new password under it
   return holder
@@ -49,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // the cookie is cleared: a session signed in here (perhaps someone else's) ends with it
   await endSessionOfRequest(request);
   // signing in leads on to the page they were on their way to
-  const redirectTo = goingTo(submission.value.redirectTo);
+  const redirectTo = pageOfThisSite(submission.value.redirectTo);
   return redirectWithFlash(
     redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in",
     { kind: "success", message: "Your password has been changed. Sign in with your new password." },

@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
+import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
 import { CHECK_EMAIL_PATH, rememberSentTo } from "~/domain/accounts/check-email.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
@@ -37,9 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // from an invitation's "Create an account and join" that has ended since: said, not silently dropped
     invitationEnded: Boolean(token) && !invitation,
     // from "Create an account" on the way to a page (a survey invitation): carried to the confirmation link
-    redirectTo: token ? null : pageToGoOnTo(search.get("redirectTo")),
+    redirectTo: token ? null : pageOfThisSite(search.get("redirectTo")),
     // on the way there, an organisation to register first (a survey invitation's business)
-    registering: token ? null : registeringOnTheWay(pageToGoOnTo(search.get("redirectTo"))),
+    registering: token ? null : registeringOnTheWay(pageOfThisSite(search.get("redirectTo"))),
   });
 }
 
@@ -67,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } },
     );
   }
-  const redirectTo = pageToGoOnTo(wanted) ?? undefined;
+  const redirectTo = pageOfThisSite(wanted) ?? undefined;
   await signUp({ ...input, redirectTo }, context);
   // The same answer whether or not the address already had an account (no account enumeration).
   // "join" comes only from a page shown before joining was explained as by invitation: no organisation to register
@@ -79,11 +79,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`${CHECK_EMAIL_PATH}${query.size ? `?${query}` : ""}`, {
     headers: { "Set-Cookie": await rememberSentTo(input.email) },
   });
-}
-
-// A page of this site to take the person on to once they have an account, or null (never another site).
-function pageToGoOnTo(to: string | null | undefined) {
-  return safeRedirect(to, "") || null;
 }
 
 export default function SignUp() {

@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
+import { pageOfThisSite, requestContext, safeRedirect } from "~/auth/request-context.server.ts";
 import { parseForm, verifyEmailSchema } from "~/domain/accounts/public-forms.server.ts";
 import { resendVerification, verifyEmail } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!limit.ok) return json({ error: waitMessage(limit.retryAfterSeconds) }, { status: 429 });
   if (submission.value.intent === "resend") {
     // the page they were on their way to: the new link leads there as the first did, and this page keeps it
-    const goOnTo = safeRedirect(submission.value.redirectTo, "") || undefined;
+    const goOnTo = pageOfThisSite(submission.value.redirectTo) ?? undefined;
     const thisPage = goOnTo ? `/verify-email?redirectTo=${encodeURIComponent(goOnTo)}` : "/verify-email";
     if (!viewer) throw redirect(`/sign-in?redirectTo=${encodeURIComponent(thisPage)}`);
     if (!(await resendVerification(viewer.user.id, goOnTo)))
@@ -76,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // On to the page they were on their way to when they signed up, or else to registering the organisation they
   // said they came for (or the choice of kind).
   const next =
-    safeRedirect(submission.value.redirectTo, "") ||
+    pageOfThisSite(submission.value.redirectTo) ??
     `/organisations/new${submission.value.then ? `/${submission.value.then}` : ""}`;
   return viewer
     ? redirectWithFlash(next, message)

@@ -4,18 +4,12 @@ import { json, redirect } from "@remix-run/node";
 import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { requireVerifiedUser, requireViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
-import { requestContext, safeRedirect } from "~/auth/request-context.server.ts";
+import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { listCouncils, registerOrganisation, type RegisterInput } from "./organisations.server.ts";
 import { supplierSchema, vcseSchema } from "./schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
-
-// The page of this site the person was on their way to when they were sent to register (a survey invitation, a
-// request to pledge to), or null: never another site. Registering leads back there.
-export function pageToGoBackTo(to: FormDataEntryValue | string | null | undefined) {
-  return safeRedirect(to, "") || null;
-}
 
 // What someone sent to sign up on the way to `redirectTo` registers first, when that page is a registration form
 // (a survey invitation sends someone without an account to register their business, then back to it), or null.
@@ -33,13 +27,13 @@ export function registeringOnTheWay(redirectTo: string | null | undefined) {
 export function pastRegistering(redirectTo: string | undefined) {
   if (!redirectTo || !registeringOnTheWay(redirectTo)) return redirectTo;
   const query = redirectTo.split("#")[0]!.split("?")[1] ?? "";
-  return pageToGoBackTo(new URLSearchParams(query).get("redirectTo")) ?? undefined;
+  return pageOfThisSite(new URLSearchParams(query).get("redirectTo")) ?? undefined;
 }
 
 export async function registrationLoader(request: Request) {
   const viewer = await requireViewer(request);
   const url = new URL(request.url);
-  const redirectTo = pageToGoBackTo(url.searchParams.get("redirectTo"));
+  const redirectTo = pageOfThisSite(url.searchParams.get("redirectTo"));
   // an address not yet confirmed: confirming it (or a new link asked for there) leads back to this form, and from
   // it to where they were going
   if (!viewer.user.emailVerifiedAt)
@@ -69,7 +63,7 @@ export async function registrationAction(request: Request, kind: keyof typeof fo
   const { schema, registered } = forms[kind];
   const form = await readForm(request);
   // a hidden field the form carries from its web address: not part of the organisation's details
-  const goBackTo = pageToGoBackTo(form.get("redirectTo"));
+  const goBackTo = pageOfThisSite(form.get("redirectTo"));
   const submission = parseForm(form, { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const context = requestContext(request);
