@@ -283,6 +283,16 @@ export const requireUser = requireViewer;
 // A signed-in user whose email address is confirmed: needed before creating or joining organisations.
 export async function requireVerifiedUser(request: Request): Promise<Viewer> {
   const viewer = await requireViewer(request);
-  if (!viewer.user.emailVerifiedAt) throw redirect("/verify-email");
+  if (!viewer.user.emailVerifiedAt) throw redirect(confirmFirst(request));
   return viewer;
+}
+
+// Where someone whose address is not confirmed yet is sent: a page they opened on their way somewhere (a
+// registration form leading back to a survey invitation) is kept, so confirming (or a new link asked for there)
+// leads back to it and from it on; any other page, to the plain confirmation page.
+function confirmFirst(request: Request) {
+  const url = new URL(request.url);
+  return request.method === "GET" && url.searchParams.has("redirectTo")
+    ? `/verify-email?redirectTo=${encodeURIComponent(url.pathname + url.search)}`
+    : "/verify-email";
 }

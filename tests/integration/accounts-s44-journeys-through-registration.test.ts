@@ -184,6 +184,13 @@ describe("a new confirmation link, and the email to an address that has an accou
     const form = await renderPage(going, cookie);
     expect(form.status).toBe(302);
     expect(form.headers.get("location")).toBe(`/verify-email?redirectTo=${encodeURIComponent(going)}`);
+    // so does the choice of kind of organisation
+    const choose = "/organisations/new?redirectTo=%2Fsurvey%2Finvitation%2Fabc";
+    const chosen = await renderPage(choose, cookie);
+    expect(chosen.status).toBe(302);
+    expect(chosen.headers.get("location")).toBe(`/verify-email?redirectTo=${encodeURIComponent(choose)}`);
+    // with nowhere to go on to, the plain confirmation page as before
+    expect((await renderPage("/organisations/new", cookie)).headers.get("location")).toBe("/verify-email");
 
     const page = decoded(await (await renderPage(form.headers.get("location")!, cookie)).text());
     expect(page).toContain("Send a new link");

@@ -1,8 +1,8 @@
 // The loader and action behind both "register an organisation" forms (a VCSE, a supplier): they differ only in
 // their fields and in what the new owner is told next.
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
-import { requireVerifiedUser, requireViewer } from "~/auth/permissions.server.ts";
+import { requireVerifiedUser } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -31,17 +31,9 @@ export function pastRegistering(redirectTo: string | undefined) {
 }
 
 export async function registrationLoader(request: Request) {
-  const viewer = await requireViewer(request);
-  const url = new URL(request.url);
-  const redirectTo = pageOfThisSite(url.searchParams.get("redirectTo"));
-  // an address not yet confirmed: confirming it (or a new link asked for there) leads back to this form, and from
-  // it to where they were going
-  if (!viewer.user.emailVerifiedAt)
-    throw redirect(
-      redirectTo
-        ? `/verify-email?redirectTo=${encodeURIComponent(url.pathname + url.search)}`
-        : "/verify-email",
-    );
+  // an address not yet confirmed: confirming it leads back to this form, and from it to where they were going
+  await requireVerifiedUser(request);
+  const redirectTo = pageOfThisSite(new URL(request.url).searchParams.get("redirectTo"));
   return json({ councils: await listCouncils(), redirectTo });
 }
 
