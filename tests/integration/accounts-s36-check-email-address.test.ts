@@ -32,7 +32,12 @@ describe("the address a sign-up's email went to", () => {
 
     for (let visit = 0; visit < 2; visit++) {
       const page = await callLoader(checkEmailLoader, { path: location, cookie });
-      expect(await page.json()).toEqual({ email, registering: expect.stringContaining("charity") });
+      expect(await page.json()).toEqual({
+        email,
+        registering: expect.stringContaining("charity"),
+        // on the way to nothing else: nothing to register first
+        registeringFirst: null,
+      });
     }
   });
 

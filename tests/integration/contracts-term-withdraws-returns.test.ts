@@ -72,6 +72,10 @@ describe("a contract's term shortened by a CSV import", () => {
     confirm.append("upload", upload);
     const done = await callAction(importAction, { path: "/contracts/import", cookie, form: confirm });
     expect(done.status).toBe(302);
-    expect(await quarters(w.contract.id)).toEqual(["Q1 NOT_STARTED"]);
+    // the January–March return is gone; the quarters still in the term keep theirs (the import also opens those
+    // that have ended since the world's returns were made, which depends on today's date)
+    const left = await quarters(w.contract.id);
+    expect(left).toContain("Q1 NOT_STARTED");
+    expect(left.filter((q) => q.startsWith("Q4"))).toEqual([]);
   });
 });
