@@ -69,22 +69,50 @@ async function jobAddsNothing(contractId: string, reference: string) {
 const returnIds = async (contractId: string) =>
   (await db.kpiReturn.findMany({ where: { contractId }, orderBy: { id: "asc" } })).map((r) => r.id);
 
-/** Imports an active contract planned from `from` to the current quarter: its returns are left for the next run
- * to announce. */
-async function importLate(reference: string, from: FinancialQuarter) {
+/** A row of a contracts import: an active contract from the start of `from` to `endDate`, planned 10 a quarter from
+ * `from` to the current quarter, worth `valueGbp`. */
+function importRow(reference: string, from: FinancialQuarter, valueGbp = "100") {
   const quarters = [from];
   while (key(quarters.at(-1)!) !== key(now)) quarters.push(nextQuarter(quarters.at(-1)!));
   const plan = quarters.map((q) => `${quarterLabel(q.financialYear, q.quarter)}=10`);
   const start = iso(quarterPeriod(from.financialYear, from.quarter).start);
-  const result = await applyImport(
-    actor,
-    [
-      HEADER,
-      `${reference},Works,01234567,,Resources,,100,,${start},${endDate},,Active,,SOC-01,${10 * quarters.length},${plan.join("; ")},,`,
-    ].join("\n") + "\n",
-  );
+  return `${reference},Works,01234567,,Resources,,${valueGbp},,${start},${endDate},,Active,,SOC-01,${10 * quarters.length},${plan.join("; ")},,`;
+}
+
+const importFile = (rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
+
+/** Imports an active contract planned from `from` to the current quarter: its returns are left for the next run
+ * to announce. */
+async function importLate(reference: string, from: FinancialQuarter) {
+  const result = await applyImport(actor, importFile([importRow(reference, from)]));
   if (!result.ok) throw new Error(JSON.stringify(result));
   return (await db.contract.findFirstOrThrow({ where: { reference } })).id;
+}
+
+/** Registers a contract by hand, as the form would, running from two quarters ago (so both have ended). */
+async function registerLate(reference: string, status: "ACTIVE" | "PIPELINE" = "ACTIVE") {
+  const fields = {
+    reference,
+    title: "Grounds maintenance",
+    supplierOrganisationId: world.supplier.id,
+    department: "Resources",
+    valueGbp: "1000",
+    startDate,
+    endDate,
+  };
+  const registered = await createContract(actor, contractSchema.parse({ ...fields, status }));
+  if (!registered.ok) throw new Error(JSON.stringify(registered));
+  return { id: registered.id, fields };
+}
+
+/** Adds the contract a commitment planned 10 in each of `quarters`, as the form would. */
+async function commitLate(contractId: string, quarters: FinancialQuarter[]) {
+  const added = await addCommitment(actor, contractId, {
+    measureId,
+    targetQuantity: String(10 * quarters.length),
+    plan: quarters.map((q) => ({ quarter: key(q), quantity: "10" })),
+  });
+  if (!added.ok) throw new Error(JSON.stringify(added));
 }
 
 beforeAll(async () => {
@@ -97,112 +125,85 @@ beforeAll(async () => {
 describe("a contract whose first quarters have already ended", () => {
   it("registered by hand has its returns for them as soon as its commitment is added", async () => {
     const reference = `LATE-HAND-${Date.now() % 1_000_000}`;
-    const registered = await createContract(
-      actor,
-      contractSchema.parse({
-        reference,
-        title: "Grounds maintenance",
-        supplierOrganisationId: world.supplier.id,
-        department: "Resources",
-        valueGbp: "1000",
-        startDate,
-        endDate,
-        status: "ACTIVE",
-      }),
-    );
-    if (!registered.ok) throw new Error(JSON.stringify(registered));
+    const registered = await registerLate(reference);
     // no commitment yet: nothing to report on
     expect(await returnsOf(registered.id)).toEqual([]);
-    const added = await addCommitment(actor, registered.id, {
-      measureId,
-      targetQuantity: "30",
-      plan: [
-        { quarter: key(twoAgo), quantity: "10" },
-        { quarter: key(lastQuarter), quantity: "10" },
-        { quarter: key(now), quantity: "10" },
-      ],
-    });
-    expect(added.ok).toBe(true);
+    await commitLate(registered.id, [twoAgo, lastQuarter, now]);
     expect(await returnsOf(registered.id)).toEqual(opened);
     await jobAddsNothing(registered.id, reference);
   });
 
   it("imported has its returns for them as soon as the import is done", async () => {
     const reference = `LATE-IMPORT-${Date.now() % 1_000_000}`;
-    const plan = [twoAgo, lastQuarter, now].map((q) => `${quarterLabel(q.financialYear, q.quarter)}=10`);
-    const result = await applyImport(
-      actor,
-      [
-        HEADER,
-        `${reference},Works,01234567,,Resources,,100,,${startDate},${endDate},,Active,,SOC-01,30,${plan.join("; ")},,`,
-      ].join("\n") + "\n",
-    );
-    expect(result.ok).toBe(true);
-    const contract = await db.contract.findFirstOrThrow({ where: { reference } });
+    const contractId = await importLate(reference, twoAgo);
     // there at once; the supplier is told at the job's next run (an import may hold thousands of contracts)
-    expect(await returnsOf(contract.id)).toEqual(ended.map((q) => `${q} NOT_STARTED`));
+    expect(await returnsOf(contractId)).toEqual(ended.map((q) => `${q} NOT_STARTED`));
     expect(await openedEmails(reference)).toBe(0);
-    const ids = await returnIds(contract.id);
+    const ids = await returnIds(contractId);
     await openReturnsForQuarter(new Date());
-    expect(await returnIds(contract.id)).toEqual(ids);
-    expect(await returnsOf(contract.id)).toEqual(opened);
-    await jobAddsNothing(contract.id, reference);
+    expect(await returnIds(contractId)).toEqual(ids);
+    expect(await returnsOf(contractId)).toEqual(opened);
+    await jobAddsNothing(contractId, reference);
   });
 
   it("moved from pipeline to active has its returns for them as soon as it is saved", async () => {
     const reference = `LATE-PIPELINE-${Date.now() % 1_000_000}`;
-    const fields = {
-      reference,
-      title: "Street lighting",
-      supplierOrganisationId: world.supplier.id,
-      department: "Resources",
-      valueGbp: "1000",
-      startDate,
-      endDate,
-    };
-    const registered = await createContract(actor, contractSchema.parse({ ...fields, status: "PIPELINE" }));
-    if (!registered.ok) throw new Error(JSON.stringify(registered));
-    const added = await addCommitment(actor, registered.id, {
-      measureId,
-      targetQuantity: "20",
-      plan: [
-        { quarter: key(twoAgo), quantity: "10" },
-        { quarter: key(lastQuarter), quantity: "10" },
-      ],
-    });
-    expect(added.ok).toBe(true);
+    const registered = await registerLate(reference, "PIPELINE");
+    await commitLate(registered.id, [twoAgo, lastQuarter]);
     // not yet awarded: it reports nothing
     expect(await returnsOf(registered.id)).toEqual([]);
     const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: registered.id } });
     const saved = await updateContract(
       actor,
       registered.id,
-      contractEditSchema.parse({ ...fields, status: "ACTIVE", version: updatedAt.toISOString() }),
+      contractEditSchema.parse({ ...registered.fields, status: "ACTIVE", version: updatedAt.toISOString() }),
     );
     expect(saved.ok).toBe(true);
     expect(await returnsOf(registered.id)).toEqual(opened);
     await jobAddsNothing(registered.id, reference);
   });
 
-  it("opens nothing for a contract the import refused", async () => {
+  it("refused by an import opens nothing and tells nobody, nor does a good row of the same file", async () => {
     // another import's returns are there, waiting for the next run to announce them
     const waiting = await importLate(`LATE-WAITING-${Date.now() % 1_000_000}`, twoAgo);
-    const waitingReturns = await returnsOf(waiting);
+    const waitingRows = await db.kpiReturn.findMany({
+      where: { contractId: waiting },
+      orderBy: { id: "asc" },
+    });
     const councilReturns = () =>
       db.kpiReturn.count({ where: { contract: { councilId: world.councilA.id } } });
-    const before = await councilReturns();
-    const reference = `LATE-REFUSED-${Date.now() % 1_000_000}`;
+    const councilEmails = () => db.emailOutbox.count({ where: { councilId: world.councilA.id } });
+    const returnsBefore = await councilReturns();
+    const emailsBefore = await councilEmails();
+    const good = `LATE-GOOD-${Date.now() % 1_000_000}`;
+    const refused = `LATE-REFUSED-${Date.now() % 1_000_000}`;
     const result = await applyImport(
       actor,
-      [
-        HEADER,
-        `${reference},Works,01234567,,Resources,,abc,,${startDate},${endDate},,Active,,SOC-01,10,${quarterLabel(twoAgo.financialYear, twoAgo.quarter)}=10,,`,
-      ].join("\n") + "\n",
+      importFile([importRow(good, twoAgo), importRow(refused, twoAgo, "abc")]),
     );
+    // refused for the bad row's value alone, on its line (the header is line 1)
     expect(result.ok).toBe(false);
-    expect(await db.contract.count({ where: { reference } })).toBe(0);
-    expect(await councilReturns()).toBe(before);
-    expect(await returnsOf(waiting)).toEqual(waitingReturns);
+    expect(result.plan.errors).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: "value_gbp",
+        message: expect.stringContaining("Enter the value in pounds, for example 250000"),
+      }),
+    ]);
+    // neither row's contract, commitment or returns were written
+    const references = { in: [good, refused] };
+    expect(await db.contract.count({ where: { reference: references } })).toBe(0);
+    expect(await db.commitment.count({ where: { contract: { reference: references } } })).toBe(0);
+    expect(await db.kpiReturn.count({ where: { contract: { reference: references } } })).toBe(0);
+    expect(await councilReturns()).toBe(returnsBefore);
+    // nobody was emailed, of these contracts or of any other
+    expect(await openedEmails(good)).toBe(0);
+    expect(await openedEmails(refused)).toBe(0);
+    expect(await councilEmails()).toBe(emailsBefore);
+    // the other import's returns are the same rows, as they were
+    expect(await db.kpiReturn.findMany({ where: { contractId: waiting }, orderBy: { id: "asc" } })).toEqual(
+      waitingRows,
+    );
   });
 
   it("saved leaves other contracts' returns alone: they wait for the daily run", async () => {
@@ -211,30 +212,8 @@ describe("a contract whose first quarters have already ended", () => {
     const waitingReturns = await returnsOf(waiting);
     expect(waitingReturns).toEqual(ended.map((q) => `${q} NOT_STARTED`));
     const ids = await returnIds(waiting);
-    const reference = `LATE-SAVED-${Date.now() % 1_000_000}`;
-    const registered = await createContract(
-      actor,
-      contractSchema.parse({
-        reference,
-        title: "Cleaning",
-        supplierOrganisationId: world.supplier.id,
-        department: "Resources",
-        valueGbp: "1000",
-        startDate,
-        endDate,
-        status: "ACTIVE",
-      }),
-    );
-    if (!registered.ok) throw new Error(JSON.stringify(registered));
-    const added = await addCommitment(actor, registered.id, {
-      measureId,
-      targetQuantity: "20",
-      plan: [
-        { quarter: key(twoAgo), quantity: "10" },
-        { quarter: key(lastQuarter), quantity: "10" },
-      ],
-    });
-    expect(added.ok).toBe(true);
+    const registered = await registerLate(`LATE-SAVED-${Date.now() % 1_000_000}`);
+    await commitLate(registered.id, [twoAgo, lastQuarter]);
     expect(await returnsOf(registered.id)).toEqual(opened);
     // the other contract's returns: the same rows, still to be announced, nobody emailed
     expect(await returnIds(waiting)).toEqual(ids);
@@ -244,26 +223,8 @@ describe("a contract whose first quarters have already ended", () => {
 
   it("whose plan is edited to start earlier has the earlier returns at once", async () => {
     const reference = `LATE-EDITED-${Date.now() % 1_000_000}`;
-    const registered = await createContract(
-      actor,
-      contractSchema.parse({
-        reference,
-        title: "Catering",
-        supplierOrganisationId: world.supplier.id,
-        department: "Resources",
-        valueGbp: "1000",
-        startDate,
-        endDate,
-        status: "ACTIVE",
-      }),
-    );
-    if (!registered.ok) throw new Error(JSON.stringify(registered));
-    const added = await addCommitment(actor, registered.id, {
-      measureId,
-      targetQuantity: "10",
-      plan: [{ quarter: key(lastQuarter), quantity: "10" }],
-    });
-    if (!added.ok) throw new Error(JSON.stringify(added));
+    const registered = await registerLate(reference);
+    await commitLate(registered.id, [lastQuarter]);
     // planned from last quarter: the quarter before it is not owed
     expect(await returnsOf(registered.id)).toEqual([`${key(lastQuarter)} NOT_STARTED announced`]);
     const commitment = await db.commitment.findFirstOrThrow({ where: { contractId: registered.id } });
