@@ -4,29 +4,19 @@
 // now keeps it, and signing in with the new password leads there (only ever a page of this site).
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
-import { db } from "~/db.server.ts";
 import { action as forgotAction } from "~/routes/forgot-password.tsx";
 import { action as resetAction } from "~/routes/reset-password.tsx";
 import { createUser } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 import { fromIp } from "../helpers/client-address.ts";
 import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
+import { resetLinkTo } from "../helpers/sign-up-journey.ts";
 
 afterAll(() => closeRateLimits());
 
 const decoded = (html: string) => html.replace(/&amp;/g, "&");
 const ELSEWHERE = ["https://evil.example/steal", "//evil.example", "/.//evil.example", "/\\evil.example"];
 const NEW_PASSWORD = "a new passphrase chosen on the way";
-
-async function resetLinkTo(email: string) {
-  const message = await db.emailOutbox.findFirstOrThrow({
-    where: { to: email, template: "account.reset_password" },
-    orderBy: { createdAt: "desc" },
-  });
-  const link = message.text.match(/\/reset-password\?[^\s)\]]+/);
-  if (!link) throw new Error(`no reset link in: ${message.text}`);
-  return new URL(link[0], "http://localhost:3000");
-}
 
 describe("resetting a forgotten password on the way to a page", () => {
   it("leads from the sign-in page through the reset to the page they were going to", async () => {
