@@ -26,18 +26,26 @@ export async function colourCouncils(world: World) {
 
 export type RecordPage = { header: string; headerTag: string; main: string };
 
-// The page at `location` (which must answer 200) as `cookie` sees it: its header's text and opening tag, and its
-// main content's text.
-export async function recordPage(location: string, cookie: string): Promise<RecordPage> {
+// The page at `location` as `cookie` sees it, whatever its status (a page not found has a header too): its status,
+// its header's text and opening tag, and its main content's text.
+export async function pageAsRead(location: string, cookie: string): Promise<RecordPage & { status: number }> {
   const response = await renderPage(location, cookie);
-  expect(response.status, location).toBe(200);
   const html = await response.text();
   const headerHtml = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
   return {
+    status: response.status,
     header: readableText(headerHtml),
     headerTag: headerHtml.match(/<header[^>]*>/)![0],
     main: readableMainText(html),
   };
+}
+
+// The page at `location` (which must answer 200) as `cookie` sees it: its header's text and opening tag, and its
+// main content's text.
+export async function recordPage(location: string, cookie: string): Promise<RecordPage> {
+  const { status, ...page } = await pageAsRead(location, cookie);
+  expect(status, location).toBe(200);
+  return page;
 }
 
 // The header names `council` and wears its colour, and does not name the other council.

@@ -27,46 +27,40 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
-import { colourCouncils } from "../helpers/record-header.ts";
-import { readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
+import {
+  colourCouncils,
+  COUNCILS,
+  councilIn,
+  expectHeaderOf,
+  otherCouncil,
+  pageAsRead,
+  type Council,
+} from "../helpers/record-header.ts";
+import { renderPage } from "../helpers/render-page.ts";
 
-type Council = { id: string; name: string };
 let world: Awaited<ReturnType<typeof createWorld>>;
-let elsewhere: Council;
+let elsewhere: Awaited<ReturnType<typeof createCouncil>>;
 let staff: string;
 let owner: string;
-const colours = new Map<string, string>();
 const councilPages: string[] = [];
 const organisationPages: string[] = [];
 let returnOfA: string;
-const groups = new Map<string, string>();
-
-async function notFoundPage(location: string, cookie: string) {
-  const response = await renderPage(location, cookie);
-  const html = await response.text();
-  const headerHtml = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
-  return {
-    status: response.status,
-    header: readableText(headerHtml),
-    headerTag: headerHtml.match(/<header[^>]*>/)![0],
-    main: readableMainText(html),
-  };
-}
+const groups = new Map<Council, string>();
 
 // the page is "not found" under `shown`'s header (its name and colour), naming no other council anywhere
 async function expectNotFoundUnder(location: string, cookie: string, shown: Council) {
-  const page = await notFoundPage(location, cookie);
+  const page = await pageAsRead(location, cookie);
   expect(page.status, location).toBe(404);
   expect(page.main, location).toContain("Page not found");
-  expect(page.header, location).toContain(shown.name);
-  expect(page.headerTag, location).toContain(`--color-brand:${colours.get(shown.id)}`);
-  for (const other of [world.councilA, world.councilB, elsewhere].filter((c) => c.id !== shown.id)) {
+  expectHeaderOf(world, page, shown, location);
+  for (const other of [councilIn(world, otherCouncil(shown)), elsewhere]) {
     expect(page.header, location).not.toContain(other.name);
     expect(page.main, location).not.toContain(other.name);
   }
 }
 
-const switchedTo = (cookie: string, council: Council) => `${cookie}; ${ORGANISATION_COOKIE}=${council.id}`;
+const switchedTo = (cookie: string, council: Council) =>
+  `${cookie}; ${ORGANISATION_COOKIE}=${councilIn(world, council).id}`;
 
 beforeAll(async () => {
   await renderPage("/");
@@ -77,25 +71,18 @@ beforeAll(async () => {
     where: { organisationId: elsewhere.id },
     data: { brandColour: "#8a1538" },
   });
-  for (const c of await db.councilSettings.findMany({
-    where: { organisationId: { in: [world.councilA.id, world.councilB.id, elsewhere.id] } },
-  }))
-    colours.set(c.organisationId, c.brandColour);
 
   // an admin of councils A and B, and the owner of a group and a supplier in each
   const admin = await createMember(world.councilA.id, "ADMIN", { surveyAccess: true });
   await addMember(world.councilB.id, admin.id, "ADMIN");
   staff = await sessionCookieFor(admin.id);
   const person = await createUser({});
-  for (const council of [world.councilA, world.councilB]) {
-    const group = await createOrganisation({ kind: "VCSE", councilId: council.id });
+  for (const council of COUNCILS) {
+    const councilId = councilIn(world, council).id;
+    const group = await createOrganisation({ kind: "VCSE", councilId });
     await addMember(group.id, person.id, "OWNER");
-    groups.set(council.id, group.id);
-    await addMember(
-      (await createOrganisation({ kind: "SUPPLIER", councilId: council.id })).id,
-      person.id,
-      "OWNER",
-    );
+    groups.set(council, group.id);
+    await addMember((await createOrganisation({ kind: "SUPPLIER", councilId })).id, person.id, "OWNER");
   }
   owner = await sessionCookieFor(person.id);
 
@@ -157,36 +144,26 @@ beforeAll(async () => {
 describe("a page about another council's record, for an admin of councils A and B", () => {
   it("is not found under the switcher's council, not the council its address names nor the record's", async () => {
     for (const location of councilPages) {
-      await expectNotFoundUnder(
-        `${location}?council=${world.councilB.id}`,
-        switchedTo(staff, world.councilA),
-        world.councilA,
-      );
-      await expectNotFoundUnder(
-        `${location}?council=${world.councilA.id}`,
-        switchedTo(staff, world.councilB),
-        world.councilB,
-      );
-      await expectNotFoundUnder(location, switchedTo(staff, world.councilB), world.councilB);
+      await expectNotFoundUnder(`${location}?council=${world.councilB.id}`, switchedTo(staff, "A"), "A");
+      await expectNotFoundUnder(`${location}?council=${world.councilA.id}`, switchedTo(staff, "B"), "B");
+      await expectNotFoundUnder(location, switchedTo(staff, "B"), "B");
     }
   });
 
   it("answers council A's return asked for as council B's under the switcher's council", async () => {
     const location = `/returns/${returnOfA}?council=${world.councilB.id}`;
-    await expectNotFoundUnder(location, switchedTo(staff, world.councilA), world.councilA);
-    await expectNotFoundUnder(location, switchedTo(staff, world.councilB), world.councilB);
+    await expectNotFoundUnder(location, switchedTo(staff, "A"), "A");
+    await expectNotFoundUnder(location, switchedTo(staff, "B"), "B");
   });
 });
 
 describe("a page about another council's group's record, for someone in a group and a supplier of councils A and B", () => {
   it("is not found under the switcher's organisation's council, not one its address names nor the record's", async () => {
     for (const location of organisationPages)
-      for (const [switched, named] of [
-        [world.councilA, world.councilB],
-        [world.councilB, world.councilA],
-      ]) {
-        const cookie = `${owner}; ${ORGANISATION_COOKIE}=${groups.get(switched.id)}`;
-        await expectNotFoundUnder(`${location}?organisation=${groups.get(named.id)}`, cookie, switched);
+      for (const switched of COUNCILS) {
+        const cookie = `${owner}; ${ORGANISATION_COOKIE}=${groups.get(switched)}`;
+        const named = groups.get(otherCouncil(switched));
+        await expectNotFoundUnder(`${location}?organisation=${named}`, cookie, switched);
       }
   });
 });
@@ -200,10 +177,6 @@ describe("a council officer of council A only", () => {
       supplierOrganisationId: supplier.id,
     });
     const returnOfB = await createReturn({ contractId: contract.id, status: "SUBMITTED" });
-    await expectNotFoundUnder(
-      `/returns/${returnOfB.id}?council=${world.councilB.id}`,
-      officer,
-      world.councilA,
-    );
+    await expectNotFoundUnder(`/returns/${returnOfB.id}?council=${world.councilB.id}`, officer, "A");
   });
 });
