@@ -9,7 +9,6 @@ import {
   updateContract,
 } from "~/domain/contracts/contracts.server.ts";
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
-import { withdrawReturnsOutsideTerm } from "~/domain/reporting/returns-jobs.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contracts.new/contract-form.tsx";
@@ -58,8 +57,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  // returns never sent for quarters the term no longer covers go now, not at the next daily run
-  await withdrawReturnsOutsideTerm(result.id);
   return redirectWithFlash(`/contracts/${result.id}`, { kind: "success", message: "Contract details saved" });
 }
 

@@ -19,7 +19,7 @@ import {
 } from "./history.ts";
 import { compareNames } from "./labels.ts";
 import { termProblems } from "./plan.ts";
-import { openDueReturns } from "./returns-due.server.ts";
+import { announceDueReturns, openDueReturns, removeEvidence, settleReturnsIn } from "./returns-due.server.ts";
 import { terminatedOnDay, type ContractEdit, type ContractFilters, type ContractInput } from "./schemas.ts";
 import {
   hasSupplierRecord,
@@ -630,104 +630,118 @@ async function staleAgainst(
 }
 
 export async function updateContract(actor: Actor, id: string, input: ContractEdit): Promise<UpdateResult> {
-  const result = await saveContractEdit(actor, id, input);
-  // a contract moved from pipeline to active, or given an earlier start, owes the returns of its quarters already
-  // ended at once rather than at the daily job's next run
-  if (result.ok) await openDueReturns([id]);
-  return result;
-}
-
-async function saveContractEdit(actor: Actor, id: string, input: ContractEdit): Promise<UpdateResult> {
+  // the returns of quarters the term no longer covers, never sent, are withdrawn, and a contract moved from pipeline
+  // to active, or given an earlier start, owes the returns of its quarters already ended: both at once rather than
+  // at the daily job's next run, in the transaction that saves the term and holds the contract's row, so an opening
+  // for the contract elsewhere (a commitment added, openDueReturns) waits for it or it for that
+  let withdrawnEvidence: string[] = [];
+  let result: UpdateResult;
   try {
-    return await db.$transaction(async (tx) => {
-      // the contract's row is held until this save ends: a commitment added or changed meanwhile waits, and
-      // then checks its plan against the term saved here; one that got in first is in the plan checked below
-      await lockContractRows(tx, { id, councilId: actor.councilId }, "FOR UPDATE");
-      const before = await tx.contract.findFirst({
-        where: { id, councilId: actor.councilId },
-        select: { ...snapshotSelect, ...detailsSelect, updatedAt: true },
-      });
-      if (!before) return { ok: false, notFound: true };
-      // a colleague saved since this form was read: show what they saved instead of overwriting it (unless it
-      // is this very save, sent twice)
-      if (input.version !== before.updatedAt.toISOString())
-        return (await savedMomentsAgo(tx, actor, id, before, input))
-          ? { ok: true, id }
-          : staleAgainst(tx, before, input);
-      const errors = await checkParties(tx, actor.councilId, input, before);
-      const supplierChanges = input.supplierOrganisationId !== before.supplierOrganisationId;
-      if (supplierChanges && !errors.supplierOrganisationId && (await hasSupplierRecord(tx, id)))
-        errors.supplierOrganisationId = [supplierChangeRefusal(before.supplierOrganisation.name)];
-      const commitments = await tx.commitment.findMany({
-        where: { contractId: id },
-        select: {
-          measure: { select: { code: true } },
-          plan: { select: { financialYear: true, quarter: true } },
-        },
-      });
-      // each told next to the date that leaves it out (a later start strands the first quarters, not the last),
-      // naming the commitments whose plans to change
-      const problems = termProblems(
-        commitments.map((c) => ({ code: c.measure.code, plan: c.plan })),
-        { startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) },
-      );
-      for (const field of ["startDate", "endDate"] as const) {
-        const problem = problems[field];
-        if (problem) errors[field] = [problem];
-      }
-      if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-      // nothing to change: nothing written, so colleagues' open forms (and this one, if sent again) stay current
-      if (sameDetails(before, input)) return { ok: true, id };
-      // the guard on updatedAt refuses to overwrite a change saved since this transaction read the row, and
-      // a new supplier is written only if its predecessor still has nothing on the contract
-      const { count } = await tx.contract.updateMany({
-        where: {
-          id,
-          councilId: actor.councilId,
-          updatedAt: before.updatedAt,
-          ...(supplierChanges ? NOTHING_REPORTED : {}),
-        },
-        data: contractData(input),
-      });
-      // nothing written: a colleague's save, or the supplier's first return or pledge, landed while this one was
-      // checked. Refused as if it had been read first, with the answers kept, never a bare "reload"
-      if (count !== 1) {
-        const now = await tx.contract.findFirst({
-          where: { id, councilId: actor.councilId },
-          select: { ...snapshotSelect, ...detailsSelect, updatedAt: true },
-        });
-        if (!now) return { ok: false, notFound: true };
-        if (now.updatedAt.getTime() !== before.updatedAt.getTime())
-          return (await savedMomentsAgo(tx, actor, id, now, input))
-            ? { ok: true, id }
-            : staleAgainst(tx, now, input);
-        return {
-          ok: false,
-          fieldErrors: { supplierOrganisationId: [supplierChangeRefusal(before.supplierOrganisation.name)] },
-        };
-      }
-      const after = await tx.contract.findUniqueOrThrow({ where: { id }, select: snapshotSelect });
-      const changes = diffSnapshots(contractSnapshot(before), contractSnapshot(after), CONTRACT_FIELD_LABELS);
-      if (changes.length)
-        await writeAudit(
-          {
-            actorUserId: actor.actorUserId,
-            organisationId: actor.councilId,
-            actorOrganisationId: actor.councilId,
-            action: "contract.update",
-            entityType: "Contract",
-            entityId: id,
-            details: { changes },
-            ipAddress: actor.ipAddress,
-          },
-          tx,
-        );
-      return { ok: true, id };
+    result = await db.$transaction(async (tx) => {
+      const saved = await saveContractEdit(tx, actor, id, input);
+      if (saved.ok) withdrawnEvidence = await settleReturnsIn(tx, id);
+      return saved;
     });
   } catch (error) {
     if (isUniqueViolation(error)) return referenceTaken(actor.councilId, input.reference, id);
     throw error;
   }
+  if (result.ok) {
+    await removeEvidence(withdrawnEvidence);
+    await announceDueReturns([id]);
+  }
+  return result;
+}
+
+async function saveContractEdit(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  input: ContractEdit,
+): Promise<UpdateResult> {
+  // the contract's row is held until this save ends: a commitment added or changed meanwhile waits, and
+  // then checks its plan against the term saved here; one that got in first is in the plan checked below
+  await lockContractRows(tx, { id, councilId: actor.councilId }, "FOR UPDATE");
+  const before = await tx.contract.findFirst({
+    where: { id, councilId: actor.councilId },
+    select: { ...snapshotSelect, ...detailsSelect, updatedAt: true },
+  });
+  if (!before) return { ok: false, notFound: true };
+  // a colleague saved since this form was read: show what they saved instead of overwriting it (unless it
+  // is this very save, sent twice)
+  if (input.version !== before.updatedAt.toISOString())
+    return (await savedMomentsAgo(tx, actor, id, before, input))
+      ? { ok: true, id }
+      : staleAgainst(tx, before, input);
+  const errors = await checkParties(tx, actor.councilId, input, before);
+  const supplierChanges = input.supplierOrganisationId !== before.supplierOrganisationId;
+  if (supplierChanges && !errors.supplierOrganisationId && (await hasSupplierRecord(tx, id)))
+    errors.supplierOrganisationId = [supplierChangeRefusal(before.supplierOrganisation.name)];
+  const commitments = await tx.commitment.findMany({
+    where: { contractId: id },
+    select: {
+      measure: { select: { code: true } },
+      plan: { select: { financialYear: true, quarter: true } },
+    },
+  });
+  // each told next to the date that leaves it out (a later start strands the first quarters, not the last),
+  // naming the commitments whose plans to change
+  const problems = termProblems(
+    commitments.map((c) => ({ code: c.measure.code, plan: c.plan })),
+    { startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) },
+  );
+  for (const field of ["startDate", "endDate"] as const) {
+    const problem = problems[field];
+    if (problem) errors[field] = [problem];
+  }
+  if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+  // nothing to change: nothing written, so colleagues' open forms (and this one, if sent again) stay current
+  if (sameDetails(before, input)) return { ok: true, id };
+  // the guard on updatedAt refuses to overwrite a change saved since this transaction read the row, and
+  // a new supplier is written only if its predecessor still has nothing on the contract
+  const { count } = await tx.contract.updateMany({
+    where: {
+      id,
+      councilId: actor.councilId,
+      updatedAt: before.updatedAt,
+      ...(supplierChanges ? NOTHING_REPORTED : {}),
+    },
+    data: contractData(input),
+  });
+  // nothing written: a colleague's save, or the supplier's first return or pledge, landed while this one was
+  // checked. Refused as if it had been read first, with the answers kept, never a bare "reload"
+  if (count !== 1) {
+    const now = await tx.contract.findFirst({
+      where: { id, councilId: actor.councilId },
+      select: { ...snapshotSelect, ...detailsSelect, updatedAt: true },
+    });
+    if (!now) return { ok: false, notFound: true };
+    if (now.updatedAt.getTime() !== before.updatedAt.getTime())
+      return (await savedMomentsAgo(tx, actor, id, now, input))
+        ? { ok: true, id }
+        : staleAgainst(tx, now, input);
+    return {
+      ok: false,
+      fieldErrors: { supplierOrganisationId: [supplierChangeRefusal(before.supplierOrganisation.name)] },
+    };
+  }
+  const after = await tx.contract.findUniqueOrThrow({ where: { id }, select: snapshotSelect });
+  const changes = diffSnapshots(contractSnapshot(before), contractSnapshot(after), CONTRACT_FIELD_LABELS);
+  if (changes.length)
+    await writeAudit(
+      {
+        actorUserId: actor.actorUserId,
+        organisationId: actor.councilId,
+        actorOrganisationId: actor.councilId,
+        action: "contract.update",
+        entityType: "Contract",
+        entityId: id,
+        details: { changes },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+  return { ok: true, id };
 }
 
 // ───────────── history ─────────────

@@ -1,6 +1,6 @@
 // Scheduled work for returns. Both jobs take "now" so tests can run them on any day, and both are
 // idempotent: running them twice in a day creates and sends nothing twice.
-import { db, Prisma, readRows } from "~/db.server.ts";
+import { db, Prisma, readRows, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import {
   compareQuarters,
@@ -90,16 +90,27 @@ export async function openReturnsForQuarter(
     // the returns are created now and their suppliers told at the next scheduled run (a file of thousands of
     // contracts must not hold the officer's import for an email per return)
     noticesAtNextRun = false,
-  }: { announce?: boolean; backfill?: boolean; contractIds?: string[]; noticesAtNextRun?: boolean } = {},
+    // the caller's transaction, holding these contracts' rows (contractIds only): the returns are read and created
+    // in it, so a term change cannot land between the two; nobody is told (the returns are not visible to anyone
+    // until it commits): the caller then calls announceOpenedReturns
+    client,
+  }: {
+    announce?: boolean;
+    backfill?: boolean;
+    contractIds?: string[];
+    noticesAtNextRun?: boolean;
+    client?: Tx;
+  } = {},
 ) {
   const only = contractIds ? { contractId: { in: contractIds } } : {};
+  const q = contractIds && client ? client : db;
   const withdrawn = contractIds ? { withdrawn: 0, failed: 0 } : await withdrawReturnsOutsideTerm();
   const target = quarter ?? previousQuarter(quarterOf(now));
   let first = target;
   for (let i = 0; backfill && i < MAX_BACKFILL_QUARTERS; i++) first = previousQuarter(first);
   const windowStart = quarterPeriod(first.financialYear, first.quarter).start;
   const windowEnd = quarterPeriod(target.financialYear, target.quarter).end;
-  const contracts = await db.contract.findMany({
+  const contracts = await q.contract.findMany({
     where: {
       ...(contractIds ? { id: { in: contractIds } } : {}),
       ...ranOnOrAfter(windowStart),
@@ -156,23 +167,52 @@ export async function openReturnsForQuarter(
         };
       });
   });
-  const created = await db.kpiReturn.createMany({ data, skipDuplicates: true });
-  const unannounced = noticesAtNextRun
-    ? []
-    : await db.kpiReturn.findMany({
-        where: {
-          // the window's returns, and any opened lately and left for this run (an import on a quarter's last day
-          // back-fills a quarter the next morning's window no longer holds); an older unannounced return (one the
-          // portal never announced, before it sent these emails) is not announced years late
-          OR: [{ periodStart: { gte: windowStart } }, { createdAt: { gte: announceSince(now) } }],
-          periodEnd: { lte: windowEnd },
-          openedNoticeSentAt: null,
-          ...only,
-          ...reportingContract,
-        },
-        orderBy: [{ periodStart: "asc" }, { id: "asc" }],
-        select: { id: true },
-      });
+  const created = await q.kpiReturn.createMany({ data, skipDuplicates: true });
+  const announced =
+    noticesAtNextRun || (contractIds && client)
+      ? { announced: 0, failed: 0 }
+      : await announceReturns(now, { windowStart, windowEnd }, only);
+  return {
+    quarter: target,
+    created: created.count,
+    announced: announced.announced,
+    withdrawn: withdrawn.withdrawn,
+    failed: announced.failed + withdrawn.failed,
+  };
+}
+
+/** Tells the suppliers of these contracts about their returns opened and not yet announced, as the scheduled run
+ * would (the same window): for a caller that opened them in its own transaction, once that has committed. */
+export async function announceOpenedReturns(now: Date, contractIds: string[]) {
+  const target = previousQuarter(quarterOf(now));
+  let first = target;
+  for (let i = 0; i < MAX_BACKFILL_QUARTERS; i++) first = previousQuarter(first);
+  const window = {
+    windowStart: quarterPeriod(first.financialYear, first.quarter).start,
+    windowEnd: quarterPeriod(target.financialYear, target.quarter).end,
+  };
+  return announceReturns(now, window, { contractId: { in: contractIds } });
+}
+
+async function announceReturns(
+  now: Date,
+  { windowStart, windowEnd }: { windowStart: Date; windowEnd: Date },
+  only: Prisma.KpiReturnWhereInput,
+) {
+  const unannounced = await db.kpiReturn.findMany({
+    where: {
+      // the window's returns, and any opened lately and left for this run (an import on a quarter's last day
+      // back-fills a quarter the next morning's window no longer holds); an older unannounced return (one the
+      // portal never announced, before it sent these emails) is not announced years late
+      OR: [{ periodStart: { gte: windowStart } }, { createdAt: { gte: announceSince(now) } }],
+      periodEnd: { lte: windowEnd },
+      openedNoticeSentAt: null,
+      ...only,
+      ...reportingContract,
+    },
+    orderBy: [{ periodStart: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
   let announced = 0;
   const failed = await forEachItem("returns-open-quarter", unannounced, async ({ id }) => {
     const sent = await db.$transaction(async (tx) => {
@@ -189,13 +229,7 @@ export async function openReturnsForQuarter(
     });
     if (sent) announced++;
   });
-  return {
-    quarter: target,
-    created: created.count,
-    announced,
-    withdrawn: withdrawn.withdrawn,
-    failed: failed + withdrawn.failed,
-  };
+  return { announced, failed };
 }
 
 // Never sent: nothing in the return's history to keep.
@@ -217,46 +251,63 @@ export async function withdrawReturnsOutsideTerm(contractId?: string) {
     ORDER BY r.id`);
   let withdrawn = 0;
   const failed = await forEachItem("returns-withdraw-outside-term", outside, async (item) => {
-    const storageKeys = await db.$transaction(async (tx) => {
-      // the term as it is now: a change to it holds the contract's row, so it waits for us or we for it
-      const [contract] = await tx.$queryRaw<{ startDate: Date; endDate: Date; councilId: string }[]>`
-        SELECT "startDate", "endDate", "councilId" FROM "Contract" WHERE id = ${item.contractId} FOR SHARE`;
-      // and the return itself, so a save or upload in flight lands before we look, or finds it gone
-      const [kpiReturn] = await tx.$queryRaw<
-        { status: ReturnStatus; periodStart: Date; periodEnd: Date; financialYear: number; quarter: number }[]
-      >`SELECT status::text AS status, "periodStart", "periodEnd", "financialYear", quarter
-        FROM "KpiReturn" WHERE id = ${item.id} FOR UPDATE`;
-      if (!contract || !kpiReturn || !UNSENT.includes(kpiReturn.status)) return null;
-      if (isWithinTerm(kpiReturn, contract)) return null;
-      const files = await tx.evidenceFile.findMany({
-        where: { returnLine: { returnId: item.id } },
-        select: { storageKey: true },
-      });
-      await tx.kpiReturn.delete({ where: { id: item.id } });
-      await writeAudit(
-        {
-          actorUserId: null,
-          organisationId: contract.councilId,
-          actorOrganisationId: null,
-          action: "return.withdraw",
-          entityType: "KpiReturn",
-          entityId: item.id,
-          details: {
-            reason: "outside the contract's term",
-            quarter: quarterLabel(kpiReturn.financialYear, kpiReturn.quarter as QuarterNumber),
-            status: kpiReturn.status,
-            evidenceFiles: files.length,
-          },
-        },
-        tx,
-      );
-      return files.map((f) => f.storageKey);
-    });
+    const storageKeys = await db.$transaction((tx) => withdrawReturn(tx, item));
     if (!storageKeys) return;
     withdrawn++;
     for (const key of storageKeys) await evidenceStorage().remove(key);
   });
   return { withdrawn, failed };
+}
+
+/**
+ * withdrawReturnsOutsideTerm for one contract, in the transaction that has just changed its term (and holds its
+ * row): the returns go with the change, or neither does. Gives the evidence files to remove once it has committed.
+ */
+export async function withdrawReturnsOutsideTermIn(tx: Tx, contractId: string) {
+  const outside = await tx.$queryRaw<{ id: string; contractId: string }[]>`
+    SELECT r.id, r."contractId" FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
+    WHERE r.status::text IN ('NOT_STARTED', 'DRAFT') AND NOT ${returnWithinTermSql} AND c.id = ${contractId}
+    ORDER BY r.id`;
+  const storageKeys: string[] = [];
+  for (const item of outside) storageKeys.push(...((await withdrawReturn(tx, item)) ?? []));
+  return storageKeys;
+}
+
+/** Withdraws one return if it is still unsent and outside its contract's term; the storage keys of its evidence. */
+async function withdrawReturn(tx: Tx, item: { id: string; contractId: string }) {
+  // the term as it is now: a change to it holds the contract's row, so it waits for us or we for it
+  const [contract] = await tx.$queryRaw<{ startDate: Date; endDate: Date; councilId: string }[]>`
+        SELECT "startDate", "endDate", "councilId" FROM "Contract" WHERE id = ${item.contractId} FOR SHARE`;
+  // and the return itself, so a save or upload in flight lands before we look, or finds it gone
+  const [kpiReturn] = await tx.$queryRaw<
+    { status: ReturnStatus; periodStart: Date; periodEnd: Date; financialYear: number; quarter: number }[]
+  >`SELECT status::text AS status, "periodStart", "periodEnd", "financialYear", quarter
+        FROM "KpiReturn" WHERE id = ${item.id} FOR UPDATE`;
+  if (!contract || !kpiReturn || !UNSENT.includes(kpiReturn.status)) return null;
+  if (isWithinTerm(kpiReturn, contract)) return null;
+  const files = await tx.evidenceFile.findMany({
+    where: { returnLine: { returnId: item.id } },
+    select: { storageKey: true },
+  });
+  await tx.kpiReturn.delete({ where: { id: item.id } });
+  await writeAudit(
+    {
+      actorUserId: null,
+      organisationId: contract.councilId,
+      actorOrganisationId: null,
+      action: "return.withdraw",
+      entityType: "KpiReturn",
+      entityId: item.id,
+      details: {
+        reason: "outside the contract's term",
+        quarter: quarterLabel(kpiReturn.financialYear, kpiReturn.quarter as QuarterNumber),
+        status: kpiReturn.status,
+        evidenceFiles: files.length,
+      },
+    },
+    tx,
+  );
+  return files.map((f) => f.storageKey);
 }
 
 /**

@@ -1,0 +1,159 @@
+// A contract's term shortened by an officer while its returns were being opened (a commitment saved, another
+// edit) could leave a return open for a quarter the term no longer covers: the edit page withdrew those returns
+// after the save had committed, and the opening read the term with no lock, so an opening that read the old term
+// could create its return after the withdrawal. The save now withdraws and opens them in its own transaction,
+// holding the contract's row, and every opening holds the row too, so they take turns. A return already sent for
+// a dropped quarter stays, with its history, as before (only returns never sent are withdrawn).
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { addCommitment } from "~/domain/contracts/commitments.server.ts";
+import { createContract, updateContract } from "~/domain/contracts/contracts.server.ts";
+import {
+  previousQuarter,
+  quarterOf,
+  quarterPeriod,
+  type FinancialQuarter,
+} from "~/domain/contracts/quarters.ts";
+import { openDueReturns } from "~/domain/contracts/returns-due.server.ts";
+import { contractEditSchema, contractSchema } from "~/domain/contracts/schemas.ts";
+import { createImportWorld } from "./contracts-world.ts";
+
+let world: Awaited<ReturnType<typeof createImportWorld>>;
+let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
+let measureId: string;
+
+// four quarters have ended since the contract started: each owes a return
+const current = quarterOf(new Date());
+const last = previousQuarter(current);
+const twoAgo = previousQuarter(last);
+const threeAgo = previousQuarter(twoAgo);
+const fourAgo = previousQuarter(threeAgo);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const key = (q: FinancialQuarter) => `${q.financialYear}-${q.quarter}`;
+const endOf = (q: FinancialQuarter) => iso(quarterPeriod(q.financialYear, q.quarter).end);
+const farEnd = endOf({ financialYear: current.financialYear + 1, quarter: current.quarter });
+
+/** The contract's returns, "year-quarter STATUS", in quarter order. */
+async function returnsOf(contractId: string) {
+  const rows = await db.kpiReturn.findMany({
+    where: { contractId },
+    orderBy: [{ financialYear: "asc" }, { quarter: "asc" }],
+    select: { financialYear: true, quarter: true, status: true },
+  });
+  return rows.map((r) => `${r.financialYear}-${r.quarter} ${r.status}`);
+}
+
+/** What the term as saved now leaves: a return for each ended quarter it covers, never sent unless `sent` says
+ * otherwise; a return sent stays whatever the term. */
+async function expectedFor(contractId: string, sent: Record<string, string> = {}) {
+  const { endDate } = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
+  return [fourAgo, threeAgo, twoAgo, last]
+    .filter((q) => quarterPeriod(q.financialYear, q.quarter).start <= endDate || sent[key(q)] === "SUBMITTED")
+    .map((q) => `${key(q)} ${sent[key(q)] ?? "NOT_STARTED"}`);
+}
+
+async function registerLateContract(reference: string) {
+  const fields = {
+    reference,
+    title: "Building cleaning",
+    supplierOrganisationId: world.supplier.id,
+    department: "Resources",
+    valueGbp: "1000",
+    startDate: iso(quarterPeriod(fourAgo.financialYear, fourAgo.quarter).start),
+    endDate: farEnd,
+    status: "ACTIVE",
+  };
+  const registered = await createContract(actor, contractSchema.parse(fields));
+  if (!registered.ok) throw new Error(JSON.stringify(registered));
+  // planned in its first quarter only, so any later end date is a term its plan fits
+  const added = await addCommitment(actor, registered.id, {
+    measureId,
+    targetQuantity: "10",
+    plan: [{ quarter: key(fourAgo), quantity: "10" }],
+  });
+  if (!added.ok) throw new Error(JSON.stringify(added));
+  return { id: registered.id, fields };
+}
+
+/** The contract's details with a new end date, as the edit form sends them, for the version saved now. */
+async function endingOn(contract: { id: string; fields: Record<string, string> }, endDate: string) {
+  const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
+  return contractEditSchema.parse({ ...contract.fields, endDate, version: updatedAt.toISOString() });
+}
+
+beforeAll(async () => {
+  world = await createImportWorld();
+  actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
+  measureId = (await db.measure.findFirstOrThrow({ where: { councilId: world.councilA.id, code: "SOC-01" } }))
+    .id;
+});
+
+describe("a contract's term changed while its returns are opened", () => {
+  it("has exactly the returns of its final term after two edits at once", async () => {
+    const contract = await registerLateContract(`S45-TWO-EDITS-${Date.now() % 1_000_000}`);
+    expect(await returnsOf(contract.id)).toEqual(await expectedFor(contract.id));
+    expect(await returnsOf(contract.id)).toHaveLength(4);
+    const [toTwoAgo, toThreeAgo] = [
+      await endingOn(contract, endOf(twoAgo)),
+      await endingOn(contract, endOf(threeAgo)),
+    ];
+    const [first, second] = await Promise.all([
+      updateContract(actor, contract.id, toTwoAgo),
+      updateContract(actor, contract.id, toThreeAgo),
+      openDueReturns([contract.id]),
+    ]);
+    // both were read at the same version: one is saved, the other told a colleague saved first
+    expect([first.ok, second.ok].filter(Boolean)).toHaveLength(1);
+    const { endDate } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
+    expect([endOf(twoAgo), endOf(threeAgo)]).toContain(iso(endDate));
+    expect(await returnsOf(contract.id)).toEqual(await expectedFor(contract.id));
+    expect(await returnsOf(contract.id)).toHaveLength(iso(endDate) === endOf(twoAgo) ? 3 : 2);
+  });
+
+  it("never keeps a return outside the term while openings run alongside each change", async () => {
+    const contract = await registerLateContract(`S45-RACE-${Date.now() % 1_000_000}`);
+    // shortened and lengthened again, each time while the contract's returns are opened by others
+    for (const endDate of [endOf(fourAgo), farEnd, endOf(twoAgo), endOf(last), endOf(fourAgo)]) {
+      const edit = await endingOn(contract, endDate);
+      const [saved] = await Promise.all([
+        updateContract(actor, contract.id, edit),
+        openDueReturns([contract.id]),
+        openDueReturns([contract.id]),
+      ]);
+      expect(saved.ok).toBe(true);
+      expect(await returnsOf(contract.id)).toEqual(await expectedFor(contract.id));
+    }
+    expect(await returnsOf(contract.id)).toEqual([`${key(fourAgo)} NOT_STARTED`]);
+  });
+
+  it("keeps a return already sent for a quarter it drops, and withdraws one never sent", async () => {
+    const contract = await registerLateContract(`S45-SENT-${Date.now() % 1_000_000}`);
+    const returnOf = (q: FinancialQuarter) =>
+      db.kpiReturn.findFirstOrThrow({
+        where: { contractId: contract.id, financialYear: q.financialYear, quarter: q.quarter },
+      });
+    const sent = await returnOf(last);
+    await db.kpiReturn.update({
+      where: { id: sent.id },
+      data: { status: "SUBMITTED", submittedAt: new Date() },
+    });
+    const draft = await returnOf(twoAgo);
+    await db.kpiReturn.update({ where: { id: draft.id }, data: { status: "DRAFT" } });
+    const saved = await updateContract(actor, contract.id, await endingOn(contract, endOf(threeAgo)));
+    expect(saved.ok).toBe(true);
+    expect(await returnsOf(contract.id)).toEqual([
+      `${key(fourAgo)} NOT_STARTED`,
+      `${key(threeAgo)} NOT_STARTED`,
+      `${key(last)} SUBMITTED`,
+    ]);
+    // the draft's withdrawal is recorded, as the daily run records one
+    expect(await db.auditLog.count({ where: { action: "return.withdraw", entityId: draft.id } })).toBe(1);
+    // lengthened again, the dropped quarter's return is opened afresh, never sent; the sent one is untouched
+    const again = await updateContract(actor, contract.id, await endingOn(contract, farEnd));
+    expect(again.ok).toBe(true);
+    expect(await returnsOf(contract.id)).toEqual(
+      await expectedFor(contract.id, { [key(last)]: "SUBMITTED" }),
+    );
+    expect((await returnOf(last)).id).toBe(sent.id);
+  });
+});
