@@ -8,17 +8,15 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import { z } from "zod";
 import { requireVerifiedUser } from "~/auth/permissions.server.ts";
 import { pageOfThisSite } from "~/auth/request-context.server.ts";
+import { organisationKindSchema } from "~/domain/accounts/registration.server.ts";
 import { BackLink } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Radios } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Register an organisation – Social Value Marketplace" }];
-
-const schema = z.object({ kind: z.enum(["vcse", "supplier"], { error: "Select the type of organisation" }) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireVerifiedUser(request);
@@ -28,12 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireVerifiedUser(request);
-  const form = await readForm(request);
-  const submission = parseForm(form, { schema });
+  const submission = parseForm(await readForm(request), { schema: organisationKindSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const goBackTo = pageOfThisSite(form.get("redirectTo"));
+  const { kind, redirectTo: goBackTo } = submission.value;
   return redirect(
-    `/organisations/new/${submission.value.kind}${goBackTo ? `?redirectTo=${encodeURIComponent(goBackTo)}` : ""}`,
+    `/organisations/new/${kind}${goBackTo ? `?redirectTo=${encodeURIComponent(goBackTo)}` : ""}`,
   );
 }
 

@@ -14,7 +14,7 @@ import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/sessio
 import { CHECK_EMAIL_PATH, rememberSentTo } from "~/domain/accounts/check-email.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
-import { registeringOnTheWay } from "~/domain/accounts/registration.server.ts";
+import { registeringOnTheWay } from "~/domain/accounts/registering-journey.ts";
 import { parseForm, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
 import { InsetText, Notice, PageHeading } from "~/ui/components.tsx";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { safeRedirect } from "~/auth/request-context.server.ts";
+import { pageOfThisSite } from "~/auth/request-context.server.ts";
 import { sentTo } from "~/domain/accounts/check-email.server.ts";
-import { registeringOnTheWay } from "~/domain/accounts/registration.server.ts";
+import { REGISTERING, registeringKind, registeringOnTheWay } from "~/domain/accounts/registering-journey.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Check your email – Social Value Marketplace" }];
@@ -13,20 +13,14 @@ export const meta: MetaFunction = () => [{ title: "Check your email – Social V
 export async function loader({ request }: LoaderFunctionArgs) {
   const email = await sentTo(request);
   const search = new URL(request.url).searchParams;
-  const then = search.get("then");
+  const then = registeringKind(search.get("then"));
   // the page they were on their way to when they signed up (the confirmation link leads back to it too)
-  const redirectTo = safeRedirect(search.get("redirectTo"), "");
-  const registering =
-    then === "vcse"
-      ? "your charity, community group or social enterprise"
-      : then === "supplier"
-        ? "your business"
-        : null;
+  const redirectTo = pageOfThisSite(search.get("redirectTo"));
   // (left out of the data when there is none)
   return json({
     email,
-    registering: redirectTo ? null : registering,
-    redirectTo: redirectTo || undefined,
+    registering: redirectTo || !then ? null : REGISTERING[then],
+    redirectTo: redirectTo ?? undefined,
     // on the way there, an organisation to register first (a survey invitation's business)
     registeringFirst: registeringOnTheWay(redirectTo),
   });

@@ -1,0 +1,38 @@
+// Where someone signing up is on their way to, read from the page they were going to: which organisation they
+// register first, and what an email to someone who already has an account leads past. No database here, so the
+// sign-up pages and the account code can ask without loading the registration forms' code.
+import { pageOfThisSite } from "~/auth/request-context.server.ts";
+import type { NewOrganisationKind } from "./schemas.ts";
+
+// What each registration form registers, in the words of the pages that lead to it
+export const REGISTERING: Record<NewOrganisationKind, string> = {
+  vcse: "your charity, community group or social enterprise",
+  supplier: "your business",
+};
+
+const REGISTRATION_FORM = "/organisations/new";
+
+/** The organisation kind someone said at sign-up they would register (`then`), or null for anything else. */
+export function registeringKind(then: string | null | undefined): NewOrganisationKind | null {
+  return then === "vcse" || then === "supplier" ? then : null;
+}
+
+// What someone sent to sign up on the way to `redirectTo` registers first, when that page is a registration form
+// (a survey invitation sends someone without an account to register their business, then back to it), or null.
+export function registeringOnTheWay(redirectTo: string | null | undefined) {
+  const path = redirectTo?.split(/[?#]/)[0];
+  if (path === REGISTRATION_FORM) return "your organisation";
+  const kind = registeringKind(
+    path?.startsWith(`${REGISTRATION_FORM}/`) ? path.slice(REGISTRATION_FORM.length + 1) : null,
+  );
+  return kind ? REGISTERING[kind] : null;
+}
+
+// The page beyond `redirectTo` when that is a registration form (its own `redirectTo`, only ever a page of this
+// site), or `redirectTo` itself: someone who already has an account may have a business too, so an email to them
+// leads past the form, to the page it would have led back to (which offers registering if they have none).
+export function pastRegistering(redirectTo: string | undefined) {
+  if (!redirectTo || !registeringOnTheWay(redirectTo)) return redirectTo;
+  const query = redirectTo.split("#")[0]!.split("?")[1] ?? "";
+  return pageOfThisSite(new URLSearchParams(query).get("redirectTo")) ?? undefined;
+}
