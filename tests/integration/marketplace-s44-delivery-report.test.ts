@@ -6,7 +6,8 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server.ts";
 import { changePledge } from "~/domain/marketplace/pledges.server.ts";
-import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 import { daysFromToday, londonToday, ukDate } from "../helpers/london-days.ts";
 
@@ -34,21 +35,9 @@ const textareaValue = (html: string, field: string) =>
 // An accepted pledge of 25 hours, made 10 days ago (so a day before it is a day before the pledge).
 async function acceptedPledge() {
   const w = await createWorld();
-  const need = await createRequest({
-    councilId: w.councilA.id,
-    organisationId: w.vcse.id,
-    categoryId: w.category.id,
-    createdById: w.users.vcseOwner.id,
-    quantity: 40,
-    pledgedQuantity: 25,
-    status: "PARTIALLY_PLEDGED",
-  });
-  const created = await createPledge({
-    requestId: need.id,
-    supplierOrganisationId: w.supplier.id,
-    createdById: w.users.supplierOwner.id,
-    quantity: 25,
-    status: "ACCEPTED",
+  const { pledge: created } = await createPartlyPledgedRequest(w, {
+    request: { createdById: w.users.vcseOwner.id, quantity: 40, pledgedQuantity: 25 },
+    pledge: { createdById: w.users.supplierOwner.id, quantity: 25, status: "ACCEPTED" },
   });
   const pledgedOn = daysFromToday(-10);
   const pledge = await db.pledge.update({
@@ -62,6 +51,34 @@ async function acceptedPledge() {
     supplier: await sessionCookieFor(w.users.supplierOwner.id),
     charity: await sessionCookieFor(w.users.vcseOwner.id),
   };
+}
+
+// The supplier reports 20 hours delivered two days ago, and the charity disputes it, each through the pledge's page.
+async function reportedThenDisputed({
+  pledge,
+  supplier,
+  charity,
+}: Awaited<ReturnType<typeof acceptedPledge>>) {
+  const deliveredOn = daysFromToday(-2);
+  const reported = await postPage(
+    `/pledges/${pledge.id}`,
+    formOf({
+      intent: "reportDelivery",
+      deliveredQuantity: "20",
+      deliveredOn: ukDate(deliveredOn),
+      deliveryNote: "Twenty hours of gardening",
+    }),
+    supplier,
+  );
+  expect(reported.status).toBe(302);
+  const disputed = await postPage(
+    `/pledges/${pledge.id}`,
+    formOf({ intent: "dispute", reason: "Only 15 hours were done" }),
+    charity,
+  );
+  expect(disputed.status).toBe(302);
+  expect((await db.pledge.findUniqueOrThrow({ where: { id: pledge.id } })).status).toBe("DISPUTED");
+  return { deliveredOn };
 }
 
 describe("a delivery report is told every error in the first round", () => {
@@ -162,25 +179,9 @@ describe("reporting again after a dispute", () => {
   });
 
   test("the form starts from the last report, and sent unchanged reports it again, not the pledge", async () => {
-    const { pledge, supplier, charity } = await acceptedPledge();
-    const deliveredOn = daysFromToday(-2);
-    const reported = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({
-        intent: "reportDelivery",
-        deliveredQuantity: "20",
-        deliveredOn: ukDate(deliveredOn),
-        deliveryNote: "Twenty hours of gardening",
-      }),
-      supplier,
-    );
-    expect(reported.status).toBe(302);
-    const disputed = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({ intent: "dispute", reason: "Only 15 hours were done" }),
-      charity,
-    );
-    expect(disputed.status).toBe(302);
+    const accepted = await acceptedPledge();
+    const { pledge, supplier } = accepted;
+    const { deliveredOn } = await reportedThenDisputed(accepted);
 
     const html = await (await renderPage(`/pledges/${pledge.id}`, supplier)).text();
     expect(readableMainText(html)).toContain("Only 15 hours were done");
@@ -206,17 +207,9 @@ describe("reporting again after a dispute", () => {
   });
 
   test("a refused report after a dispute keeps what was typed, not the last report", async () => {
-    const { pledge, supplier } = await acceptedPledge();
-    await db.pledge.update({
-      where: { id: pledge.id },
-      data: {
-        status: "DISPUTED",
-        deliveredQuantity: 20,
-        deliveredOn: new Date(`${daysFromToday(-2)}T00:00:00.000Z`),
-        deliveryNote: "Twenty hours of gardening",
-        disputeReason: "Only 15 hours were done",
-      },
-    });
+    const accepted = await acceptedPledge();
+    const { pledge, supplier } = accepted;
+    await reportedThenDisputed(accepted);
     const response = await postPage(
       `/pledges/${pledge.id}`,
       formOf({
@@ -234,5 +227,9 @@ describe("reporting again after a dispute", () => {
     expect(inputValue(html, "deliveredOn")).toBe(londonToday());
     // the note cleared stays cleared: the last report's does not come back beside "add a note"
     expect(textareaValue(html, "deliveryNote")).toBe("");
+    // and nothing was reported: the pledge is still disputed, with the last report
+    const saved = await db.pledge.findUniqueOrThrow({ where: { id: pledge.id } });
+    expect(saved.status).toBe("DISPUTED");
+    expect(saved.deliveredQuantity).toBe(20);
   });
 });
