@@ -20,9 +20,30 @@ import { returnWithinTermSql } from "./returns-term.server.ts";
 
 const LIST = 10;
 
-// What needs the supplier's action now is read fresh on every view, in raw SQL (three queries where Prisma
-// sends seven, each compiled for about a millisecond: decision 010); the delivery figures are shared for a
-// minute.
+// One row of the supplier's dashboard query: which list it is for (`part`), and the columns that list uses (the
+// others null).
+type SupplierRow = {
+  part: "return" | "deliver" | "offered" | "pledgedTo";
+  id: string | null;
+  financialYear: number | null;
+  quarter: number | null;
+  dueDate: Date | null;
+  status: ReturnStatus | PledgeStatus | null;
+  reference: string | null;
+  // a contract's title, or the title of a pledge's request
+  title: string | null;
+  // how many returns are to complete ("return"), pledges to deliver ("deliver") or offers waiting ("offered")
+  total: bigint | null;
+  overdue: bigint | null;
+  quantity: number | null;
+  expectedDeliveryDate: Date | null;
+  helpType: HelpType | null;
+  unitLabel: string | null;
+};
+
+// What needs the supplier's action now is read fresh on every view, in one raw query (decision 048: four queries,
+// one of them Prisma's, each cost the portal a round trip's CPU); the delivery figures and suggestions are shared
+// for a minute.
 // `notPostedBy`: the organisations of the person asking, whose requests are not suggested to them (they may not
 // pledge to those)
 export async function supplierDashboard(
@@ -31,90 +52,85 @@ export async function supplierDashboard(
   { notPostedBy = [] }: { notPostedBy?: string[] } = {},
 ) {
   const today = londonDay(asOf);
-  const [returnsDue, pledges, [offered], delivery] = await Promise.all([
-    // a return can be filled in once its quarter has ended; a terminated or pipeline contract's is not owed
-    readRows<
-      {
-        id: string;
-        financialYear: number;
-        quarter: number;
-        dueDate: Date;
-        status: ReturnStatus;
-        reference: string;
-        title: string;
-        total: bigint;
-        overdue: bigint;
-      }[]
-    >(Prisma.sql`
-      SELECT r.id, r."financialYear", r.quarter, r."dueDate", r.status::text AS status, c.reference, c.title,
-             count(*) OVER () AS total, count(*) FILTER (WHERE r."dueDate" < ${pastDueBefore(asOf)}::date) OVER () AS overdue
-      FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
-      WHERE c."supplierOrganisationId" = ${supplierOrganisationId}
-        AND r.status::text = ANY(${OVERDUE_STATUSES}::text[]) AND r."periodEnd" < ${today}::date
-        AND c.status::text = ANY(${REPORTING_CONTRACT_STATUSES}::text[]) AND ${returnWithinTermSql}
-      ORDER BY r."dueDate" ASC, r.id ASC
-      LIMIT ${LIST}`),
-    readRows<
-      {
-        id: string;
-        status: PledgeStatus;
-        quantity: number;
-        expectedDeliveryDate: Date | null;
-        title: string;
-        helpType: HelpType;
-        unitLabel: string | null;
-        total: bigint;
-      }[]
-    >(Prisma.sql`
-      SELECT p.id, p.status::text AS status, p.quantity, p."expectedDeliveryDate", r.title,
-             r."helpType"::text AS "helpType", r."unitLabel", count(*) OVER () AS total
-      FROM "Pledge" p JOIN "Request" r ON r.id = p."requestId"
-      WHERE p."supplierOrganisationId" = ${supplierOrganisationId}
-        AND p.status = ANY(${TO_DELIVER}::"PledgeStatus"[])
-      ORDER BY p."expectedDeliveryDate" ASC NULLS LAST, p.id ASC
-      LIMIT ${LIST}`),
-    readRows<{ count: bigint }[]>(Prisma.sql`
-      SELECT count(*) AS count FROM "Pledge"
-      WHERE "supplierOrganisationId" = ${supplierOrganisationId}
-        AND status = ANY(${TO_ANSWER}::"PledgeStatus"[])`),
-    cached(`supplier-delivery:${supplierOrganisationId}`, () =>
-      supplierDelivery(supplierOrganisationId, asOf),
-    ),
-  ]);
-  // the suggestions as they stand now, though worked out up to a minute ago: not a request pledged to since
+  // shared for a minute: read first, so the suggested requests pledged to since can be left out in the one query
+  const delivery = await cached(`supplier-delivery:${supplierOrganisationId}`, () =>
+    supplierDelivery(supplierOrganisationId, asOf),
+  );
   const suggested = delivery.matches.map((m) => m.id);
-  const pledgedTo = suggested.length
-    ? await db.pledge.findMany({
-        where: { supplierOrganisationId, requestId: { in: suggested }, status: { in: HOLDING_STATUSES } },
-        select: { requestId: true },
-      })
-    : [];
-  const leftOut = new Set(pledgedTo.map((p) => p.requestId));
+  // each branch keeps its own WHERE, order and LIMIT, as when they were queries of their own; `position` keeps a
+  // list's order
+  const rows = await readRows<SupplierRow[]>(Prisma.sql`
+    SELECT part, id, "financialYear", quarter, "dueDate", status, reference, title, total, overdue, quantity,
+           "expectedDeliveryDate", "helpType", "unitLabel"
+    FROM (
+      -- a return can be filled in once its quarter has ended, and a terminated or pipeline contract is not owed
+      (SELECT 'return'::text AS part,
+              row_number() OVER (ORDER BY r."dueDate" ASC, r.id ASC) AS position,
+              r.id, r."financialYear", r.quarter, r."dueDate", r.status::text AS status, c.reference, c.title,
+              count(*) OVER () AS total,
+              count(*) FILTER (WHERE r."dueDate" < ${pastDueBefore(asOf)}::date) OVER () AS overdue,
+              NULL::int AS quantity, NULL::date AS "expectedDeliveryDate", NULL::text AS "helpType",
+              NULL::text AS "unitLabel"
+       FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
+       WHERE c."supplierOrganisationId" = ${supplierOrganisationId}
+         AND r.status::text = ANY(${OVERDUE_STATUSES}::text[]) AND r."periodEnd" < ${today}::date
+         AND c.status::text = ANY(${REPORTING_CONTRACT_STATUSES}::text[]) AND ${returnWithinTermSql}
+       ORDER BY r."dueDate" ASC, r.id ASC
+       LIMIT ${LIST})
+      UNION ALL
+      (SELECT 'deliver',
+              row_number() OVER (ORDER BY p."expectedDeliveryDate" ASC NULLS LAST, p.id ASC),
+              p.id, NULL, NULL, NULL, p.status::text, NULL, r.title, count(*) OVER (), NULL, p.quantity,
+              p."expectedDeliveryDate", r."helpType"::text, r."unitLabel"
+       FROM "Pledge" p JOIN "Request" r ON r.id = p."requestId"
+       WHERE p."supplierOrganisationId" = ${supplierOrganisationId}
+         AND p.status = ANY(${TO_DELIVER}::"PledgeStatus"[])
+       ORDER BY p."expectedDeliveryDate" ASC NULLS LAST, p.id ASC
+       LIMIT ${LIST})
+      UNION ALL
+      (SELECT 'offered', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL, NULL
+       FROM "Pledge"
+       WHERE "supplierOrganisationId" = ${supplierOrganisationId}
+         AND status = ANY(${TO_ANSWER}::"PledgeStatus"[]))
+      UNION ALL
+      -- the suggestions as they stand now, though worked out up to a minute ago: not a request pledged to since
+      (SELECT DISTINCT 'pledgedTo', 0, "requestId", NULL::int, NULL::int, NULL::date, NULL, NULL, NULL, NULL::bigint,
+              NULL::bigint, NULL::int, NULL::date, NULL, NULL
+       FROM "Pledge"
+       WHERE "supplierOrganisationId" = ${supplierOrganisationId}
+         AND "requestId" = ANY(${suggested}::text[])
+         AND status = ANY(${HOLDING_STATUSES}::"PledgeStatus"[]))
+    ) lists
+    ORDER BY part, position`);
+  const returnsDue = rows.filter((r) => r.part === "return");
+  const pledges = rows.filter((r) => r.part === "deliver");
+  const offered = rows.find((r) => r.part === "offered");
+  const leftOut = new Set(rows.filter((r) => r.part === "pledgedTo").map((r) => r.id));
   // who posted it decides, but the page does not show it
   const matches = delivery.matches
     .filter((m) => !leftOut.has(m.id) && !notPostedBy.includes(m.organisationId))
     .map(({ organisationId: _postedBy, ...match }) => match);
   return {
     returnsDue: returnsDue.map((r) => ({
-      id: r.id,
-      financialYear: r.financialYear,
-      quarter: r.quarter,
-      dueDate: r.dueDate.toISOString(),
-      status: r.status,
-      contract: { reference: r.reference, title: r.title },
-      overdue: isPastDue(r.dueDate, asOf),
+      id: r.id!,
+      financialYear: r.financialYear!,
+      quarter: r.quarter!,
+      dueDate: r.dueDate!.toISOString(),
+      status: r.status as ReturnStatus,
+      contract: { reference: r.reference!, title: r.title! },
+      overdue: isPastDue(r.dueDate!, asOf),
     })),
     returnsDueCount: Number(returnsDue[0]?.total ?? 0),
     overdueCount: Number(returnsDue[0]?.overdue ?? 0),
     pledgesToDeliver: pledges.map((p) => ({
-      id: p.id,
-      status: p.status,
-      quantity: p.quantity,
+      id: p.id!,
+      status: p.status as PledgeStatus,
+      quantity: p.quantity!,
       expectedDeliveryDate: p.expectedDeliveryDate,
-      request: { title: p.title, helpType: p.helpType, unitLabel: p.unitLabel },
+      request: { title: p.title!, helpType: p.helpType!, unitLabel: p.unitLabel },
     })),
     pledgesToDeliverCount: Number(pledges[0]?.total ?? 0),
-    pledgesAwaitingRequestor: Number(offered?.count ?? 0),
+    pledgesAwaitingRequestor: Number(offered?.total ?? 0),
     ...delivery,
     matches,
   };
