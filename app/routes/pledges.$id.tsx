@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
-import { notFound, requireViewer } from "~/auth/permissions.server.ts";
+import { forbidden, notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import { ownMemberships, pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
@@ -37,12 +37,16 @@ export const handle = actsForLoaded("actingFor");
 
 export const meta: MetaFunction = () => [{ title: "Pledge – Social Value Marketplace" }];
 
-// The supplier that pledged and the requestor it pledged to may see a pledge; anyone else gets 404.
+// The supplier that pledged and the requestor it pledged to may see a pledge and act on it; officers of the request's
+// council may read it (getPledgePage's rule), with no side to act for; anyone else gets 404. Only the council's own
+// officers: a partner council's shared staff (decision 011) moderate its requests, but its pledges are not theirs.
 async function requirePledge(request: Request, id: string) {
   const viewer = await requireViewer(request);
+  const own = ownMemberships(viewer);
   const pledge = await getPledgePage(
     id,
-    ownMemberships(viewer).map((m) => m.organisationId),
+    own.map((m) => m.organisationId),
+    own.filter((m) => m.kind === "COUNCIL").map((m) => m.organisationId),
   );
   if (!pledge) notFound();
   return { viewer, pledge, roles: pledgeRolesOf(viewer, pledge) };
@@ -50,17 +54,30 @@ async function requirePledge(request: Request, id: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pledge, roles } = await requirePledge(request, params.id!);
-  // the commitment is the supplier's contract with the council: VCSEs never see contract data
-  const shown = roles.includes("SUPPLIER") ? pledge : { ...pledge, commitment: null };
+  // an officer of the request's council, on neither side, reads it for oversight
+  const overseeing = roles.length === 0;
+  // the commitment is the supplier's contract with the council, which its officers see: VCSEs never see contract
+  // data. How to contact the requestor is for the supplier it was given to, and the requestor's own.
+  const { createdAt: _pledgedAt, ...pledgeShown } = pledge;
+  const shown = {
+    ...pledgeShown,
+    commitment: roles.includes("REQUESTOR") ? null : pledge.commitment,
+    request: overseeing ? { ...pledge.request, contactPreference: null } : pledge.request,
+  };
   // an offer on a request past its needed-by date (not yet expired by the nightly run) cannot be accepted
   const pastNeededBy = isPastNeededBy(pledge.request.neededBy);
   const tooLateToAccept = pastNeededBy ? acceptTooLate(pledge.request) : null;
   // what declining frees goes back to other suppliers only while the request still runs
   const freedForOthers = LIVE_STATUSES.includes(pledge.request.status) && !pastNeededBy;
   return json({
-    actingFor: roles.includes("REQUESTOR") ? pledge.request.organisationId : pledge.supplierOrganisationId,
+    actingFor: roles.includes("REQUESTOR")
+      ? pledge.request.organisationId
+      : overseeing
+        ? pledge.request.councilId
+        : pledge.supplierOrganisationId,
     pledge: shown,
     roles,
+    overseeing,
     today: isoDate(londonDay(new Date())),
     tooLateToAccept,
     freedForOthers,
@@ -78,6 +95,9 @@ const FLASH: Record<PledgeAction, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, pledge, roles } = await requirePledge(request, params.id!);
+  // an officer reads a pledge for oversight: the requestor and the supplier act on it
+  if (roles.length === 0)
+    forbidden("Only the group that asked and the supplier that pledged act on a pledge.");
   const form = await readForm(request);
   // a delivery of more than was pledged is refused with the form's other errors (the domain checks it again)
   const submission = parseForm(form, {
@@ -106,11 +126,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // rather than in a second round once those are put right
     if (submission.payload.intent === "reportDelivery" && !submission.error?.deliveredOn) {
       const deliveredOn = ukDayAsIso(submission.payload.deliveredOn);
+      // the pledge the page loaded by its access rule, not read again by id
       if (typeof deliveredOn === "string")
-        Object.assign(
-          fieldErrors,
-          await deliveryReportProblems(pledge.id, { deliveredOn: deliveredOn.trim() }),
-        );
+        Object.assign(fieldErrors, deliveryReportProblems(pledge, { deliveredOn: deliveredOn.trim() }));
     }
     return json(
       Object.keys(fieldErrors).length > 0 ? submission.reply({ fieldErrors }) : submission.reply(),
@@ -141,7 +159,8 @@ const RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
 }));
 
 export default function PledgeDetailPage() {
-  const { pledge, roles, today, tooLateToAccept, freedForOthers } = useLoaderData<typeof loader>();
+  const { pledge, roles, overseeing, today, tooLateToAccept, freedForOthers } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const can = (a: PledgeAction) => roles.some((r) => canPledge(pledge.status, a, r));
@@ -173,7 +192,7 @@ export default function PledgeDetailPage() {
           { key: "Pledged", value: q(pledge.quantity) },
           { key: "Expected delivery", value: formatDate(pledge.expectedDeliveryDate) },
           { key: "Message", value: pledge.message || "Not given" },
-          ...(sharesContact(pledge.status)
+          ...(sharesContact(pledge.status) && !overseeing
             ? [
                 {
                   key: roles.includes("REQUESTOR")
@@ -221,7 +240,9 @@ export default function PledgeDetailPage() {
           goes on:{" "}
           {roles.includes("REQUESTOR")
             ? "confirm the delivery when it arrives."
-            : "report the delivery when it is done, and the requestor confirms it."}{" "}
+            : overseeing
+              ? "the supplier reports the delivery when it is done, and the requestor confirms it."
+              : "report the delivery when it is done, and the requestor confirms it."}{" "}
           A confirmed delivery counts as social value delivered.
         </InsetText>
       ) : null}
@@ -237,6 +258,12 @@ export default function PledgeDetailPage() {
               : null
           }
         />
+      ) : null}
+      {overseeing ? (
+        <InsetText>
+          You are reading this pledge as an officer of the council the request is for. The group that asked
+          for the help and the supplier that pledged it act on it, not the council.
+        </InsetText>
       ) : null}
       <p className="mb-8">
         <Link

@@ -35,10 +35,19 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 import { REQUEST_AMOUNT } from "./request-amount-select.ts";
 
-class PledgeRefused extends Error {
+// A pledge or a change to one refused for one or more fields, each with its messages, so all come in one round (the
+// field "" for the form as a whole). It is a TransitionRefused of its first problem, for a caller that answers with
+// `refusal`; createPledge and changePledge answer all of them (fieldErrorsOf).
+class RefusedWithFieldErrors extends TransitionRefused {
   constructor(public fieldErrors: Record<string, string[]>) {
-    super("pledge refused");
+    const [field, messages] = Object.entries(fieldErrors)[0]!;
+    super(messages[0]!, field || undefined);
   }
+}
+
+// The answer to a refusal with field errors, every one of them; null for any other error, the caller's to answer.
+function fieldErrorsOf(error: unknown): Failure | null {
+  return error instanceof RefusedWithFieldErrors ? { ok: false, fieldErrors: error.fieldErrors } : null;
 }
 
 /** What the pledge form for a request that may still be pledged to is checked against: its needed-by date (an ISO
@@ -209,7 +218,7 @@ export async function createPledge(
         quantity: input.quantity,
         actorUserId: input.actor.userId,
       });
-      if (!claimed) throw new PledgeRefused(await whyNot(tx, input));
+      if (!claimed) throw new RefusedWithFieldErrors(await whyNot(tx, input));
       await tx.pledgeEvent.create({
         data: { pledgeId: pledge.id, fromStatus: null, toStatus: "OFFERED", actorUserId: input.actor.userId },
       });
@@ -241,7 +250,8 @@ export async function createPledge(
     });
     return { ok: true, pledgeId, repeated: false };
   } catch (error) {
-    if (error instanceof PledgeRefused) return { ok: false, fieldErrors: error.fieldErrors };
+    const refused = fieldErrorsOf(error);
+    if (refused) return refused;
     if (isUniqueViolation(error)) {
       const existing = await findBySubmissionKey(input.supplierOrganisationId, input.submissionKey);
       if (existing) return { ok: true, pledgeId: existing.id, repeated: true };
@@ -289,15 +299,6 @@ async function whyNot(tx: Tx, input: PledgeInput): Promise<Record<string, string
   return { quantity: [pledgeOverLeftMessage(request, request.quantity - request.pledgedQuantity)] };
 }
 
-// A refused delivery report: every field it is refused for, each with its message, so all come in one round. It is a
-// TransitionRefused (of its first problem) for a caller that answers with `refusal`; changePledge answers all.
-class DeliveryRefused extends TransitionRefused {
-  constructor(public fieldErrors: Record<string, string[]>) {
-    const [field, messages] = Object.entries(fieldErrors)[0]!;
-    super(messages[0]!, field);
-  }
-}
-
 type DeliveryReport = { deliveredQuantity?: number; deliveredOn?: string };
 type ReportedPledge = {
   quantity: number;
@@ -318,13 +319,10 @@ function deliveryProblems(pledge: ReportedPledge, report: DeliveryReport) {
 }
 
 /** The same for a report whose form was refused for other errors (its fields that passed the form's checks), so the
- * pledge page names these in the same round: an empty object if none, or if there is no such pledge. */
-export async function deliveryReportProblems(pledgeId: string, report: DeliveryReport) {
-  const pledge = await db.pledge.findUnique({
-    where: { id: pledgeId },
-    select: { quantity: true, createdAt: true, request: { select: { helpType: true, unitLabel: true } } },
-  });
-  return pledge ? deliveryProblems(pledge, report) : {};
+ * pledge page names these in the same round: an empty object if none. It is given the pledge the page loaded, by the
+ * page's access rule, and reads no other: it can only answer for a pledge the asker may see. */
+export function deliveryReportProblems(pledge: ReportedPledge, report: DeliveryReport) {
+  return deliveryProblems(pledge, report);
 }
 
 type PledgeChange = {
@@ -355,11 +353,7 @@ export async function changePledge(
 ): Promise<{ ok: true; status: PledgeStatus } | Failure> {
   return db
     .$transaction((tx) => changePledgeIn(tx, change))
-    .catch((error: unknown) =>
-      error instanceof DeliveryRefused
-        ? { ok: false as const, fieldErrors: error.fieldErrors }
-        : refusal(error),
-    );
+    .catch((error: unknown) => fieldErrorsOf(error) ?? refusal(error));
 }
 
 // The same inside the caller's transaction, which it locks the pledge's request in: the change, its history row,
@@ -421,7 +415,7 @@ export async function changePledgeIn(
     const { deliveredOn } = change;
     const problems = deliveryProblems(pledge, change);
     if (!deliveredOn) problems.deliveredOn = ["Enter the date it was delivered"];
-    if (!deliveredOn || Object.keys(problems).length > 0) throw new DeliveryRefused(problems);
+    if (!deliveredOn || Object.keys(problems).length > 0) throw new RefusedWithFieldErrors(problems);
     data.deliveredQuantity = change.deliveredQuantity;
     data.deliveredOn = dayToDate(deliveredOn);
     data.deliveryNote = change.deliveryNote;

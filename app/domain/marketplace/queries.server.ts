@@ -401,21 +401,24 @@ function listSupplierPledgeRows(where: Prisma.PledgeWhereInput, page: number) {
   });
 }
 
-// A pledge is visible to its supplier and to the requestor it was made to; nobody else. The requestor's contact
-// preference is in it only once the pledge is accepted (sharesContact).
-export async function getPledgePage(id: string, organisationIds: string[]) {
+// A pledge is visible to its supplier, to the requestor it was made to, and (to read, for oversight) to the officers of
+// the council its request is for (`councilIds`, as the request's own page lets them see it); nobody else. The
+// requestor's contact preference is in it only once the pledge is accepted (sharesContact).
+export async function getPledgePage(id: string, organisationIds: string[], councilIds: string[] = []) {
   const pledge = await db.pledge.findFirst({
     where: {
       id,
       OR: [
         { supplierOrganisationId: { in: organisationIds } },
         { request: { organisationId: { in: organisationIds } } },
+        { request: { councilId: { in: councilIds } } },
       ],
     },
     select: {
       id: true,
       status: true,
       quantity: true,
+      createdAt: true,
       message: true,
       expectedDeliveryDate: true,
       deliveredQuantity: true,
@@ -440,6 +443,7 @@ export async function getPledgePage(id: string, organisationIds: string[]) {
           helpType: true,
           unitLabel: true,
           organisationId: true,
+          councilId: true,
           organisation: { select: { name: true } },
           contactPreference: true,
         },
