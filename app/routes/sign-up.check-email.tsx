@@ -1,9 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { pageOfThisSite } from "~/auth/request-context.server.ts";
 import { sentTo } from "~/domain/accounts/check-email.server.ts";
-import { REGISTERING, registeringKind, registeringOnTheWay } from "~/domain/accounts/registering-journey.ts";
+import {
+  confirmingLeadsTo,
+  REGISTERING,
+  registeringKind,
+  registeringOnTheWay,
+} from "~/domain/accounts/registering-journey.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Check your email – Social Value Marketplace" }];
@@ -28,6 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CheckEmail() {
   const { email, registering, redirectTo, registeringFirst } = useLoaderData<typeof loader>();
+  // a new link is asked for signed in, on the confirmation page: it is sent there on to where this link leads
+  // (the page they were going to, or the form of the organisation they came to register), as the new link is
+  const [search] = useSearchParams();
+  const onward = confirmingLeadsTo(redirectTo, search.get("then"));
+  const newLink = onward ? `/verify-email?redirectTo=${encodeURIComponent(onward)}` : "/verify-email";
   return (
     <div className="max-w-2xl">
       <PageHeading>Check your email</PageHeading>
@@ -50,6 +60,10 @@ export default function CheckEmail() {
           When you have confirmed it and signed in, we will take you back to where you were going.
         </p>
       ) : null}
+      <p className="mb-4">
+        If the email has not arrived, check your spam folder, or{" "}
+        <Link to={`/sign-in?redirectTo=${encodeURIComponent(newLink)}`}>sign in to get a new link</Link>.
+      </p>
       <p className="mb-4">If you already have an account, the email tells you how to sign in instead.</p>
       <p>
         <Link to={redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in"}>

@@ -1,7 +1,8 @@
 // Where someone signing up is on their way to (app/domain/accounts/registering-journey.ts): what they register first,
-// what an email to someone with an account leads past.
+// what an email to someone with an account leads past, and where confirming leads.
 import { describe, expect, it } from "vitest";
 import {
+  confirmingLeadsTo,
   pastRegistering,
   REGISTERING,
   registeringKind,
@@ -64,4 +65,17 @@ describe("pastRegistering", () => {
     expect(pastRegistering("/survey/invitation/abc")).toBe("/survey/invitation/abc");
     expect(pastRegistering(undefined)).toBeUndefined();
   });
+});
+
+describe("confirmingLeadsTo", () => {
+  it("leads to the page they were going to, before the organisation they said they came for", () => {
+    expect(confirmingLeadsTo("/survey/invitation/abc", "supplier")).toBe("/survey/invitation/abc");
+  });
+  it("else to the form of the kind they came to register", () => {
+    expect(confirmingLeadsTo(null, "supplier")).toBe("/organisations/new/supplier");
+    expect(confirmingLeadsTo(undefined, "vcse")).toBe("/organisations/new/vcse");
+  });
+  it.each([null, "join", "council", "../admin"])("else nowhere special (%s)", (then) =>
+    expect(confirmingLeadsTo(null, then)).toBeNull(),
+  );
 });

@@ -36,3 +36,11 @@ export function pastRegistering(redirectTo: string | undefined) {
   const query = redirectTo.split("#")[0]!.split("?")[1] ?? "";
   return pageOfThisSite(new URLSearchParams(query).get("redirectTo")) ?? undefined;
 }
+
+/** Where confirming the address leads someone who signed up on the way to `redirectTo` (a page of this site), or
+ * who said they came to register an organisation of kind `then`: the page, that kind's form, or nowhere special. */
+export function confirmingLeadsTo(redirectTo: string | null | undefined, then: string | null | undefined) {
+  if (redirectTo) return redirectTo;
+  const kind = registeringKind(then);
+  return kind ? `${REGISTRATION_FORM}/${kind}` : null;
+}
