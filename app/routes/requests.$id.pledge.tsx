@@ -41,6 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = await requireViewer(request);
   if (!signedIn.memberships.length && !signedIn.user.isPlatformAdmin)
     return registerFirst(signedIn, params.id!);
+  // someone working only for a charity or a council (a pledge link passed on to them): told who pledges, rather
+  // than shown "Page not found"
+  if (!signedIn.memberships.some((m) => m.kind === "SUPPLIER"))
+    return onlyBusinessesPledge(signedIn, params.id!);
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const target = await getRequestForPledge(params.id!, membership.organisationId);
   if (!target) {
@@ -93,6 +97,31 @@ async function registerFirst(viewer: Viewer, id: string) {
   });
 }
 
+// A published request someone who works for no business opens the pledge page of: 403, saying that businesses
+// pledge and how theirs could. One that takes no pledges is answered as for anyone (closed: 410 Gone).
+async function onlyBusinessesPledge(viewer: Viewer, id: string) {
+  const page = await getRequestPage(id, [], []);
+  if (!page || !takesPledges(page.request)) {
+    const closed = await getClosedRequest(id);
+    if (closed) return json({ closed }, { status: 410 });
+    if (!page) notFound();
+    throw redirect(`/requests/${id}`);
+  }
+  const { title, council } = page.request;
+  return json(
+    {
+      onlyBusinesses: {
+        id,
+        title,
+        councilName: council.name,
+        organisations: [...new Set(viewer.memberships.map((m) => m.organisationName))],
+        addBusiness: registerToPledgeHref(id),
+      },
+    },
+    { status: 403 },
+  );
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const form = await readForm(request);
@@ -127,6 +156,7 @@ export default function PledgePage() {
   const data = useLoaderData<typeof loader>();
   if ("closed" in data) return <ClosedRequestPage request={data.closed} />;
   if ("registerFirst" in data) return <RegisterFirst {...data.registerFirst} />;
+  if ("onlyBusinesses" in data) return <OnlyBusinessesPledge {...data.onlyBusinesses} />;
   return <PledgeForm {...data} />;
 }
 
@@ -152,6 +182,40 @@ function RegisterFirst({ id, title, councilName, addBusiness }: RegisterFirstDat
   );
 }
 
+function OnlyBusinessesPledge({ id, title, councilName, organisations, addBusiness }: OnlyBusinessesData) {
+  return (
+    <div className="max-w-2xl">
+      <BackLink to={`/requests/${id}`}>Back to the request</BackLink>
+      <PageHeading caption={`${title} · ${councilName}`}>Only businesses can pledge</PageHeading>
+      <p className="mb-4">
+        Pledges are made by businesses registered on this service. You are signed in for{" "}
+        {organisations.length === 1 ? <strong>{organisations[0]}</strong> : "organisations"} that cannot
+        pledge: charities, community groups and councils post and oversee requests instead.
+      </p>
+      {organisations.length > 1 ? (
+        <ul className="mb-4 list-disc pl-6">
+          {organisations.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="mb-6">
+        If you also work for a business, register it, or ask someone who runs its account here to invite you.
+      </p>
+      <p>
+        <Link to={addBusiness} className="font-bold">
+          Register a business
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+type OnlyBusinessesData = Extract<
+  SerializeFrom<typeof loader>,
+  { onlyBusinesses: unknown }
+>["onlyBusinesses"];
+
 type RegisterFirstData = Extract<SerializeFrom<typeof loader>, { registerFirst: unknown }>["registerFirst"];
 
 function PledgeForm({
@@ -166,7 +230,10 @@ function PledgeForm({
   submissionKey,
   deliveryDays,
   deliveryExample,
-}: Exclude<SerializeFrom<typeof loader>, { closed: unknown } | { registerFirst: unknown }>) {
+}: Exclude<
+  SerializeFrom<typeof loader>,
+  { closed: unknown } | { registerFirst: unknown } | { onlyBusinesses: unknown }
+>) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
   const left = need.quantity - need.pledgedQuantity;
