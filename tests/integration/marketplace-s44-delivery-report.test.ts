@@ -32,6 +32,13 @@ const inputValue = (html: string, field: string) => {
 const textareaValue = (html: string, field: string) =>
   new RegExp(`<textarea[^>]*\\bid="${field}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html)?.[1] ?? null;
 
+// The supplier's report of a delivery, sent from the pledge's page.
+const reportDelivery = (
+  pledgeId: string,
+  cookie: string,
+  report: { deliveredQuantity: string; deliveredOn: string; deliveryNote: string },
+) => postPage(`/pledges/${pledgeId}`, formOf({ intent: "reportDelivery", ...report }), cookie);
+
 // An accepted pledge of 25 hours, made 10 days ago (so a day before it is a day before the pledge).
 async function acceptedPledge() {
   const w = await createWorld();
@@ -60,16 +67,11 @@ async function reportedThenDisputed({
   charity,
 }: Awaited<ReturnType<typeof acceptedPledge>>) {
   const deliveredOn = daysFromToday(-2);
-  const reported = await postPage(
-    `/pledges/${pledge.id}`,
-    formOf({
-      intent: "reportDelivery",
-      deliveredQuantity: "20",
-      deliveredOn: ukDate(deliveredOn),
-      deliveryNote: "Twenty hours of gardening",
-    }),
-    supplier,
-  );
+  const reported = await reportDelivery(pledge.id, supplier, {
+    deliveredQuantity: "20",
+    deliveredOn: ukDate(deliveredOn),
+    deliveryNote: "Twenty hours of gardening",
+  });
   expect(reported.status).toBe(302);
   const disputed = await postPage(
     `/pledges/${pledge.id}`,
@@ -85,11 +87,11 @@ describe("a delivery report is told every error in the first round", () => {
   test("more than was pledged, a date before the pledge and a short note come together, input kept", async () => {
     const { pledge, pledgedOn, supplier } = await acceptedPledge();
     const before = daysFromToday(-40);
-    const response = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({ intent: "reportDelivery", deliveredQuantity: "28", deliveredOn: before, deliveryNote: "x" }),
-      supplier,
-    );
+    const response = await reportDelivery(pledge.id, supplier, {
+      deliveredQuantity: "28",
+      deliveredOn: before,
+      deliveryNote: "x",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(errorNextTo(html, "deliveredQuantity")).toBe(
@@ -112,16 +114,11 @@ describe("a delivery report is told every error in the first round", () => {
 
   test("a date before the pledge typed the UK way is told with the amount", async () => {
     const { pledge, pledgedOn, supplier } = await acceptedPledge();
-    const response = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({
-        intent: "reportDelivery",
-        deliveredQuantity: "28",
-        deliveredOn: ukDate(daysFromToday(-11)),
-        deliveryNote: "Twenty-eight hours of gardening",
-      }),
-      supplier,
-    );
+    const response = await reportDelivery(pledge.id, supplier, {
+      deliveredQuantity: "28",
+      deliveredOn: ukDate(daysFromToday(-11)),
+      deliveryNote: "Twenty-eight hours of gardening",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(errorNextTo(html, "deliveredQuantity")).toContain("Enter 25 hours or less");
@@ -131,16 +128,11 @@ describe("a delivery report is told every error in the first round", () => {
 
   test("a date on the day pledged is not refused with the other errors", async () => {
     const { pledge, pledgedOn, supplier } = await acceptedPledge();
-    const response = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({
-        intent: "reportDelivery",
-        deliveredQuantity: "28",
-        deliveredOn: pledgedOn,
-        deliveryNote: "x",
-      }),
-      supplier,
-    );
+    const response = await reportDelivery(pledge.id, supplier, {
+      deliveredQuantity: "28",
+      deliveredOn: pledgedOn,
+      deliveryNote: "x",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(errorNextTo(html, "deliveredQuantity")).toContain("Enter 25 hours or less");
@@ -190,16 +182,11 @@ describe("reporting again after a dispute", () => {
     expect(textareaValue(html, "deliveryNote")).toBe("Twenty hours of gardening");
 
     // what the page offers, sent as it is
-    const again = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({
-        intent: "reportDelivery",
-        deliveredQuantity: inputValue(html, "deliveredQuantity")!,
-        deliveredOn: inputValue(html, "deliveredOn")!,
-        deliveryNote: textareaValue(html, "deliveryNote")!,
-      }),
-      supplier,
-    );
+    const again = await reportDelivery(pledge.id, supplier, {
+      deliveredQuantity: inputValue(html, "deliveredQuantity")!,
+      deliveredOn: inputValue(html, "deliveredOn")!,
+      deliveryNote: textareaValue(html, "deliveryNote")!,
+    });
     expect(again.status).toBe(302);
     const saved = await db.pledge.findUniqueOrThrow({ where: { id: pledge.id } });
     expect(saved.status).toBe("DELIVERED");
@@ -210,16 +197,11 @@ describe("reporting again after a dispute", () => {
     const accepted = await acceptedPledge();
     const { pledge, supplier } = accepted;
     await reportedThenDisputed(accepted);
-    const response = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({
-        intent: "reportDelivery",
-        deliveredQuantity: "15",
-        deliveredOn: londonToday(),
-        deliveryNote: "",
-      }),
-      supplier,
-    );
+    const response = await reportDelivery(pledge.id, supplier, {
+      deliveredQuantity: "15",
+      deliveredOn: londonToday(),
+      deliveryNote: "",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(errorNextTo(html, "deliveryNote")).toBe("Error: Add a note about what was delivered");
