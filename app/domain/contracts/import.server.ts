@@ -36,7 +36,7 @@ import {
   unnamedValueError,
 } from "./import-rows.ts";
 import { checkCommitment, termProblems, type CheckedCommitment, type Term, type TermBounds } from "./plan.ts";
-import { openDueReturns } from "./returns-due.server.ts";
+import { IMPORT_ANNOUNCES_AT_ONCE, openDueReturns } from "./returns-due.server.ts";
 import { matchSupplier, normaliseCompanyNumber, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
 import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
@@ -1111,8 +1111,9 @@ export async function applyImport(
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  // at once, not at the daily job's next run: until then their report rows would say "Not opened" (the suppliers
-  // are told at that run, as a file of thousands of contracts would otherwise hold this page for minutes)
-  if (result.ok) await openDueReturns(written, { noticesAtNextRun: true });
+  // at once, not at the daily job's next run: until then their report rows would say "Not opened"; and their
+  // suppliers are told at once too (through the outbox), as for a contract registered by hand, unless the file
+  // opened so many that writing the emails would hold this page for minutes (IMPORT_ANNOUNCES_AT_ONCE)
+  if (result.ok) await openDueReturns(written, { announceUpTo: IMPORT_ANNOUNCES_AT_ONCE });
   return result;
 }

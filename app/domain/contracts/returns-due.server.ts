@@ -15,21 +15,28 @@ import {
 import { evidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { logger } from "~/server/logger.ts";
 
+// An import opening at most this many returns tells their suppliers at once, as a contract registered by hand does;
+// a bigger one (a council's whole register uploaded at once: each email takes some 20 to 50 ms to write, so 5,000
+// returns would hold the officer's page for minutes) leaves them to the daily job's next run, which announces every
+// return opened in the last ANNOUNCE_OPENED_WITHIN_DAYS days.
+export const IMPORT_ANNOUNCES_AT_ONCE = 50;
+
 /** Opens the returns now due for these contracts, after the transaction that saved them has committed, and tells
- * their suppliers (or, with `noticesAtNextRun`, leaves that to the daily job: an import of thousands of contracts).
- * A failure is logged, not shown: what was saved stays saved, and the daily job opens the returns (and tells the
- * suppliers) at its next run. */
+ * their suppliers (with `announceUpTo`, only when it opened no more returns than that; otherwise the daily job's
+ * next run does). A failure is logged, not shown: what was saved stays saved, and the daily job opens the returns
+ * (and tells the suppliers) at its next run. */
 export async function openDueReturns(
   contractIds: string[],
-  { noticesAtNextRun = false, now = new Date() }: { noticesAtNextRun?: boolean; now?: Date } = {},
+  { announceUpTo, now = new Date() }: { announceUpTo?: number; now?: Date } = {},
 ) {
   if (!contractIds.length) return;
+  let opened = 0;
   try {
     await db.$transaction(
       async (tx) => {
         // a term change to any of them waits until these are opened, or they until it has committed
         await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ANY(${contractIds}::text[]) ORDER BY id FOR SHARE`;
-        await openReturnsForQuarter(now, undefined, { contractIds, client: tx });
+        ({ created: opened } = await openReturnsForQuarter(now, undefined, { contractIds, client: tx }));
       },
       // an import opens the returns of thousands of contracts at once
       { timeout: 120_000, maxWait: 10_000 },
@@ -38,7 +45,7 @@ export async function openDueReturns(
     logger.error({ err, contractIds }, "opening a contract's due returns failed; left for the daily run");
     return;
   }
-  if (!noticesAtNextRun) await announceDueReturns(contractIds, now);
+  if (announceUpTo === undefined || opened <= announceUpTo) await announceDueReturns(contractIds, now);
 }
 
 /** Tells the suppliers of these contracts about their returns opened and not yet announced (a failed email is
