@@ -4,8 +4,8 @@
 // when a commitment is added, or by an import), by the job's own rule, and the job's next run adds nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { addCommitment, updateCommitment } from "~/domain/contracts/commitments.server.ts";
-import { createContract, updateContract } from "~/domain/contracts/contracts.server.ts";
+import { updateCommitment } from "~/domain/contracts/commitments.server.ts";
+import { updateContract } from "~/domain/contracts/contracts.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
 import {
   nextQuarter,
@@ -15,8 +15,9 @@ import {
   quarterPeriod,
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
-import { commitmentEditSchema, contractEditSchema, contractSchema } from "~/domain/contracts/schemas.ts";
+import { commitmentEditSchema, contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
+import { commitLate, registerLate } from "../helpers/late-contract.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
 const HEADER =
@@ -90,30 +91,12 @@ async function importLate(reference: string, from: FinancialQuarter) {
 }
 
 /** Registers a contract by hand, as the form would, running from two quarters ago (so both have ended). */
-async function registerLate(reference: string, status: "ACTIVE" | "PIPELINE" = "ACTIVE") {
-  const fields = {
-    reference,
-    title: "Grounds maintenance",
-    supplierOrganisationId: world.supplier.id,
-    department: "Resources",
-    valueGbp: "1000",
-    startDate,
-    endDate,
-  };
-  const registered = await createContract(actor, contractSchema.parse({ ...fields, status }));
-  if (!registered.ok) throw new Error(JSON.stringify(registered));
-  return { id: registered.id, fields };
-}
+const registerLateHere = (reference: string, status?: "ACTIVE" | "PIPELINE") =>
+  registerLate(actor, { reference, supplierOrganisationId: world.supplier.id, startDate, endDate, status });
 
 /** Adds the contract a commitment planned 10 in each of `quarters`, as the form would. */
-async function commitLate(contractId: string, quarters: FinancialQuarter[]) {
-  const added = await addCommitment(actor, contractId, {
-    measureId,
-    targetQuantity: String(10 * quarters.length),
-    plan: quarters.map((q) => ({ quarter: key(q), quantity: "10" })),
-  });
-  if (!added.ok) throw new Error(JSON.stringify(added));
-}
+const commitLateHere = (contractId: string, quarters: FinancialQuarter[]) =>
+  commitLate(actor, contractId, measureId, quarters);
 
 beforeAll(async () => {
   world = await createImportWorld();
@@ -125,10 +108,10 @@ beforeAll(async () => {
 describe("a contract whose first quarters have already ended", () => {
   it("registered by hand has its returns for them as soon as its commitment is added", async () => {
     const reference = `LATE-HAND-${Date.now() % 1_000_000}`;
-    const registered = await registerLate(reference);
+    const registered = await registerLateHere(reference);
     // no commitment yet: nothing to report on
     expect(await returnsOf(registered.id)).toEqual([]);
-    await commitLate(registered.id, [twoAgo, lastQuarter, now]);
+    await commitLateHere(registered.id, [twoAgo, lastQuarter, now]);
     expect(await returnsOf(registered.id)).toEqual(opened);
     await jobAddsNothing(registered.id, reference);
   });
@@ -148,8 +131,8 @@ describe("a contract whose first quarters have already ended", () => {
 
   it("moved from pipeline to active has its returns for them as soon as it is saved", async () => {
     const reference = `LATE-PIPELINE-${Date.now() % 1_000_000}`;
-    const registered = await registerLate(reference, "PIPELINE");
-    await commitLate(registered.id, [twoAgo, lastQuarter]);
+    const registered = await registerLateHere(reference, "PIPELINE");
+    await commitLateHere(registered.id, [twoAgo, lastQuarter]);
     // not yet awarded: it reports nothing
     expect(await returnsOf(registered.id)).toEqual([]);
     const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: registered.id } });
@@ -212,8 +195,8 @@ describe("a contract whose first quarters have already ended", () => {
     const waitingReturns = await returnsOf(waiting);
     expect(waitingReturns).toEqual(ended.map((q) => `${q} NOT_STARTED`));
     const ids = await returnIds(waiting);
-    const registered = await registerLate(`LATE-SAVED-${Date.now() % 1_000_000}`);
-    await commitLate(registered.id, [twoAgo, lastQuarter]);
+    const registered = await registerLateHere(`LATE-SAVED-${Date.now() % 1_000_000}`);
+    await commitLateHere(registered.id, [twoAgo, lastQuarter]);
     expect(await returnsOf(registered.id)).toEqual(opened);
     // the other contract's returns: the same rows, still to be announced, nobody emailed
     expect(await returnIds(waiting)).toEqual(ids);
@@ -223,8 +206,8 @@ describe("a contract whose first quarters have already ended", () => {
 
   it("whose plan is edited to start earlier has the earlier returns at once", async () => {
     const reference = `LATE-EDITED-${Date.now() % 1_000_000}`;
-    const registered = await registerLate(reference);
-    await commitLate(registered.id, [lastQuarter]);
+    const registered = await registerLateHere(reference);
+    await commitLateHere(registered.id, [lastQuarter]);
     // planned from last quarter: the quarter before it is not owed
     expect(await returnsOf(registered.id)).toEqual([`${key(lastQuarter)} NOT_STARTED announced`]);
     const commitment = await db.commitment.findFirstOrThrow({ where: { contractId: registered.id } });

@@ -1,0 +1,43 @@
+// A contract registered by hand after some of its quarters have ended, as the tests of the returns opened for those
+// quarters (at once, by the daily job's rule) start from: registered as the form would leave it, then given a
+// commitment planned 10 a quarter, as the commitment form would send it.
+import { addCommitment } from "~/domain/contracts/commitments.server.ts";
+import { createContract } from "~/domain/contracts/contracts.server.ts";
+import type { FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import { contractSchema } from "~/domain/contracts/schemas.ts";
+
+type Actor = { councilId: string; actorUserId: string; ipAddress: string | null };
+
+/** Registers a contract by hand, as the form would; gives its id and the fields the form sent (an edit sends them
+ * again). */
+export async function registerLate(
+  actor: Actor,
+  contract: {
+    reference: string;
+    supplierOrganisationId: string;
+    startDate: string;
+    endDate: string;
+    status?: "ACTIVE" | "PIPELINE";
+  },
+) {
+  const { status = "ACTIVE", ...given } = contract;
+  const fields = { title: "Grounds maintenance", department: "Resources", valueGbp: "1000", ...given };
+  const registered = await createContract(actor, contractSchema.parse({ ...fields, status }));
+  if (!registered.ok) throw new Error(JSON.stringify(registered));
+  return { id: registered.id, fields };
+}
+
+/** Adds the contract a commitment on `measureId` planned 10 in each of `quarters`, as the form would. */
+export async function commitLate(
+  actor: Actor,
+  contractId: string,
+  measureId: string,
+  quarters: FinancialQuarter[],
+) {
+  const added = await addCommitment(actor, contractId, {
+    measureId,
+    targetQuantity: String(10 * quarters.length),
+    plan: quarters.map((q) => ({ quarter: `${q.financialYear}-${q.quarter}`, quantity: "10" })),
+  });
+  if (!added.ok) throw new Error(JSON.stringify(added));
+}
