@@ -7,6 +7,7 @@ import { db } from "~/db.server.ts";
 import { updateCommitment } from "~/domain/contracts/commitments.server.ts";
 import { updateContract } from "~/domain/contracts/contracts.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
+import { IMPORT_ANNOUNCES_AT_ONCE } from "~/domain/contracts/returns-due.server.ts";
 import {
   nextQuarter,
   previousQuarter,
@@ -82,10 +83,23 @@ function importRow(reference: string, from: FinancialQuarter, valueGbp = "100") 
 
 const importFile = (rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
 
-/** Imports an active contract planned from `from` to the current quarter: its returns are left for the next run
- * to announce. */
+/** Imports an active contract planned from `from` to the current quarter: its returns are opened and announced at
+ * once. */
 async function importLate(reference: string, from: FinancialQuarter) {
   const result = await applyImport(actor, importFile([importRow(reference, from)]));
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return (await db.contract.findFirstOrThrow({ where: { reference } })).id;
+}
+
+/** Imports it in a file opening more returns than an import announces at once (IMPORT_ANNOUNCES_AT_ONCE), with
+ * other contracts like it: its returns are opened at once and left for the next run to announce. */
+async function importLeftForNextRun(reference: string, from: FinancialQuarter) {
+  let ended = 0;
+  for (let q = from; key(q) !== key(now); q = nextQuarter(q)) ended++;
+  const others = Array.from({ length: Math.ceil((IMPORT_ANNOUNCES_AT_ONCE + 1) / ended) }, (_, i) =>
+    importRow(`${reference.replace("LATE-", "BULK-")}-${i}`, from),
+  );
+  const result = await applyImport(actor, importFile([importRow(reference, from), ...others]));
   if (!result.ok) throw new Error(JSON.stringify(result));
   return (await db.contract.findFirstOrThrow({ where: { reference } })).id;
 }
@@ -119,7 +133,14 @@ describe("a contract whose first quarters have already ended", () => {
   it("imported has its returns for them as soon as the import is done", async () => {
     const reference = `LATE-IMPORT-${Date.now() % 1_000_000}`;
     const contractId = await importLate(reference, twoAgo);
-    // there at once; the supplier is told at the job's next run (an import may hold thousands of contracts)
+    // there at once, and the supplier told at once (a file opening only a few returns)
+    expect(await returnsOf(contractId)).toEqual(opened);
+    await jobAddsNothing(contractId, reference);
+  });
+
+  it("imported in a file of many returns has them at once, announced at the job's next run", async () => {
+    const reference = `LATE-IMPORT-${Date.now() % 1_000_000}`;
+    const contractId = await importLeftForNextRun(reference, twoAgo);
     expect(await returnsOf(contractId)).toEqual(ended.map((q) => `${q} NOT_STARTED`));
     expect(await openedEmails(reference)).toBe(0);
     const ids = await returnIds(contractId);
@@ -148,7 +169,7 @@ describe("a contract whose first quarters have already ended", () => {
 
   it("refused by an import opens nothing and tells nobody, nor does a good row of the same file", async () => {
     // another import's returns are there, waiting for the next run to announce them
-    const waiting = await importLate(`LATE-WAITING-${Date.now() % 1_000_000}`, twoAgo);
+    const waiting = await importLeftForNextRun(`LATE-WAITING-${Date.now() % 1_000_000}`, twoAgo);
     const waitingRows = await db.kpiReturn.findMany({
       where: { contractId: waiting },
       orderBy: { id: "asc" },
@@ -191,7 +212,7 @@ describe("a contract whose first quarters have already ended", () => {
 
   it("saved leaves other contracts' returns alone: they wait for the daily run", async () => {
     const waitingRef = `LATE-OTHER-${Date.now() % 1_000_000}`;
-    const waiting = await importLate(waitingRef, twoAgo);
+    const waiting = await importLeftForNextRun(waitingRef, twoAgo);
     const waitingReturns = await returnsOf(waiting);
     expect(waitingReturns).toEqual(ended.map((q) => `${q} NOT_STARTED`));
     const ids = await returnIds(waiting);
@@ -238,7 +259,7 @@ describe("returns an import opened for the next run to announce", () => {
     let oldest = lastQuarter;
     for (let i = 0; i < 4; i++) oldest = previousQuarter(oldest);
     const reference = `LATE-WINDOW-${Date.now() % 1_000_000}`;
-    const contractId = await importLate(reference, oldest);
+    const contractId = await importLeftForNextRun(reference, oldest);
     const quarters = [oldest];
     while (key(quarters.at(-1)!) !== key(lastQuarter)) quarters.push(nextQuarter(quarters.at(-1)!));
     expect(await returnsOf(contractId)).toEqual(quarters.map((q) => `${key(q)} NOT_STARTED`));
@@ -278,7 +299,7 @@ describe("returns an import opened for the next run to announce", () => {
     let oldest = lastQuarter;
     for (let i = 0; i < 4; i++) oldest = previousQuarter(oldest);
     const reference = `LATE-QUIET-${Date.now() % 1_000_000}`;
-    const contractId = await importLate(reference, oldest);
+    const contractId = await importLeftForNextRun(reference, oldest);
     const lastDay = quarterPeriod(now.financialYear, now.quarter).end;
     const nextMorning = new Date(lastDay.getTime() + 30 * 3600_000);
     // opened a month before the run and never announced (as returns were before the portal sent these emails)
