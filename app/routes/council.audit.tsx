@@ -214,7 +214,7 @@ export default function AuditLog() {
               e.actor ? (
                 <>
                   {e.actor.name}
-                  <span className="block text-sm text-muted">{e.actor.email}</span>
+                  {e.actor.email ? <span className="block text-sm text-muted">{e.actor.email}</span> : null}
                   {e.actorOrganisation ? (
                     <span className="block text-sm text-muted">for {e.actorOrganisation.name}</span>
                   ) : null}

@@ -3,6 +3,7 @@
 // action and date.
 import { containingText, db } from "~/db.server.ts";
 import { ORGANISATION_DELETED } from "~/domain/accounts/organisation-deletion.server.ts";
+import { isDeletedEmail } from "~/domain/accounts/erasure.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import { inNameOrder } from "~/domain/format.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
@@ -186,6 +187,8 @@ export async function searchAuditLog(councilId: string, surveyAccess: boolean, f
     // each entry in words: what was done, to what (by its name where one is found), and its details as pairs
     entries: entries.map(({ details, filedUnderId, ...e }) => ({
       ...e,
+      // someone who has deleted their account since is named "Deleted user", without the placeholder address
+      actor: e.actor && isDeletedEmail(e.actor.email) ? { ...e.actor, email: null } : e.actor,
       // filed under an organisation deleted since: named as its deletion recorded it, marked deleted
       organisation:
         e.organisation ?? (filedUnderId ? { name: names.get(filedUnderId) ?? DELETED_ORGANISATION } : null),
