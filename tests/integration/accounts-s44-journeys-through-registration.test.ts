@@ -435,16 +435,4 @@ describe("someone with no organisation on their way to pledge", () => {
     });
     expect(answer.status).toBe(404);
   });
-
-  it("someone in an organisation other than a business is answered as before", async () => {
-    const { council, need } = await openRequest();
-    const group = await createOrganisation({ kind: "VCSE", councilId: council.id, status: "VERIFIED" });
-    const member = await createMember(group.id, "OWNER");
-    const answer = await callLoader(pledgeLoader, {
-      path: `/requests/${need.id}/pledge`,
-      params: { id: need.id },
-      cookie: await sessionCookieFor(member.id),
-    });
-    expect(answer.status).toBe(404);
-  });
 });
