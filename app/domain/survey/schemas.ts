@@ -190,16 +190,30 @@ export const cycleSchema = z
     }),
   })
   // Compared only once each date is a real one: a mistyped opening date is that field's error alone, not also a
-  // closing date "before" it.
+  // closing date "before" it. Checked whenever the dates are real, whatever the other fields: an empty privacy
+  // notice stopped these checks, so a closing date before the opening one was told only once the notice was given.
   // a cycle that has already closed would open for no one (closing dates are London days, decision 007)
   .refine((v) => !isDay(v.closesOn) || v.closesOn >= londonDayIso(new Date()), {
     path: ["closesOn"],
+    when: (payload) => isDay(datesOf(payload.value).closesOn),
     error: () => `The closing date must be today or in the future, for example ${closingExample()}`,
   })
   .refine((v) => !isDay(v.opensOn) || !isDay(v.closesOn) || v.closesOn >= v.opensOn, {
     path: ["closesOn"],
+    when: (payload) => {
+      const { opensOn, closesOn } = datesOf(payload.value);
+      return isDay(opensOn) && isDay(closesOn);
+    },
     message: "The closing date must be on or after the opening date",
   });
+
+// the dates of what the cycle schema read so far (a post that is not a form has none)
+function datesOf(value: unknown): { opensOn?: unknown; closesOn?: unknown } {
+  return typeof value === "object" && value !== null ? value : {};
+}
+
+/** The cycle form's fields in the page's order: its error summary lists them so, whichever check found them. */
+export const CYCLE_FIELDS = ["opensOn", "closesOn", "privacyNotice", "dpiaReference", "retentionMonths"];
 
 // (the form's dates compare as text)
 export { londonDayIso };

@@ -3,6 +3,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { Form } from "~/ui/form-for.tsx";
+import { CYCLE_FIELDS } from "~/domain/survey/schemas.ts";
 import { Button, DateInput, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
 
 export type CycleFormValues = {
@@ -38,7 +39,7 @@ export function CycleForm({
   const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;
   return (
     <Form method="post" action={action} {...getFormProps(form)} noValidate>
-      <ErrorSummary errors={form.allErrors} />
+      <ErrorSummary errors={form.allErrors} order={CYCLE_FIELDS} />
       {children}
       {opened ? null : (
         <DateInput
