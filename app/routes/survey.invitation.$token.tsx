@@ -1,39 +1,56 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
-import { redeemInvitation } from "~/domain/survey/cycles.server.ts";
+import { invitationStanding, redeemInvitation } from "~/domain/survey/cycles.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Survey invitation – Social Value Marketplace" }];
 
 // The emailed link: a signed-in member of a supplier organisation is taken to the survey; anyone else
-// is told what to do. An unknown or used-elsewhere link says so without revealing anything.
+// is told what to do. A link that does not work says so first, to everyone, before anyone is offered signing up or
+// registering a business to answer it: only how it stands (not recognised, closed, already used), never whose it is.
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? "";
   const viewer = await getViewer(request);
-  // someone signed out (perhaps with no account yet) is told what the invitation is and how to answer it, and
-  // both ways in lead back here; the link itself is not looked at, so nothing about it is revealed
   const here = new URL(request.url).pathname;
+  const signInHref = `/sign-in?redirectTo=${encodeURIComponent(here)}`;
   // registering a business leads back to this invitation, where the new business answers
   const addBusiness = `/organisations/new/supplier?redirectTo=${encodeURIComponent(here)}`;
-  if (!viewer) {
+  // the supplier a signed-in person is working for now (chosen in the header when they belong to several), which
+  // is the one every survey page then uses
+  const supplier = viewer ? actingMembership(viewer, request, { kinds: ["SUPPLIER"] }) : null;
+  if (!supplier) {
+    // Someone signed out, or with no business, was told how to sign up and register one whatever the link, and
+    // learnt only after all that that it did not work. A link already followed, or of a closed survey, may be
+    // their own business's when signed out: they are offered signing in, not signing up.
+    const standing = await invitationStanding(token);
+    if (standing !== "waiting")
+      return json(
+        {
+          problem: "dead" as const,
+          why: standing,
+          organisationId: null,
+          signInHref: viewer ? null : signInHref,
+          business: false,
+        },
+        { status: 404 },
+      );
+  }
+  if (!viewer)
     return json({
       problem: "signed-out" as const,
       organisationId: null,
-      signInHref: `/sign-in?redirectTo=${encodeURIComponent(here)}`,
+      signInHref,
       // someone with no account has no business on the service either: once they have confirmed their address
       // and signed in, they register it, then come back here
       signUpHref: `/sign-up?redirectTo=${encodeURIComponent(addBusiness)}`,
     });
-  }
-  // the business the person is working for now (chosen in the header when they belong to several), which is
-  // the one every survey page then uses
-  const supplier = actingMembership(viewer, request, { kinds: ["SUPPLIER"] });
   if (!supplier) return json({ problem: "no-supplier" as const, organisationId: null, addBusiness });
   // a business the council rejected may not answer any survey: it was told the link "does not work" and pointed
   // to the council's newer emails and to a list that can never show one (the link itself is left untouched)
   if (supplier.status === "REJECTED")
     return json({ problem: "rejected" as const, organisationId: supplier.organisationId }, { status: 404 });
-  const redeemed = await redeemInvitation(params.token ?? "", supplier.organisationId);
+  const redeemed = await redeemInvitation(token, supplier.organisationId);
   if ("cycleId" in redeemed) return redirect(`/survey/${redeemed.cycleId}`);
   // sent to another business (decision 031, s41 addendum): said so, with what to do, and the link stays theirs
   if (redeemed.problem === "not-yours")
@@ -46,7 +63,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       { status: 403 },
     );
-  return json({ problem: "invalid" as const, organisationId: null }, { status: 404 });
+  // (read after the attempt: a link taken by another business a moment before reads as used)
+  return json(
+    {
+      problem: "dead" as const,
+      why: await invitationStanding(token),
+      organisationId: null,
+      signInHref: null,
+      business: true,
+    },
+    { status: 404 },
+  );
 }
 
 export default function SurveyInvitation() {
@@ -128,19 +155,57 @@ export default function SurveyInvitation() {
             <Link to="/survey">See the surveys open to your business</Link>
           </p>
         </>
-      ) : (
-        <>
-          <PageHeading>This invitation link does not work</PageHeading>
-          <p className="mb-4">
-            The council may have sent you a newer link: use the one in its latest email. Otherwise the link
-            may have been used by another business, or the survey may have closed or been cancelled before it
-            opened. Contact the council that sent it if you think this is wrong.
-          </p>
-          <p>
-            <Link to="/survey">See the surveys open to your business</Link>
-          </p>
-        </>
-      )}
+      ) : data.problem === "dead" ? (
+        <DeadLink why={data.why} signInHref={data.signInHref} business={data.business} />
+      ) : null}
     </div>
+  );
+}
+
+// signed out, a link followed before or of a closed survey offers signing in (it may be their business's); a business
+// is offered its surveys; someone without one is offered nothing more
+function DeadLink({
+  why,
+  signInHref,
+  business,
+}: {
+  why: "unknown" | "closed" | "used" | "waiting";
+  signInHref: string | null;
+  business: boolean;
+}) {
+  return (
+    <>
+      <PageHeading>This invitation link does not work</PageHeading>
+      {why === "closed" ? (
+        <p className="mb-4">
+          The survey this link is for has closed, so it no longer takes answers.
+          {signInHref
+            ? " If your business answered it with this link, sign in to see what became of its answers."
+            : ""}
+        </p>
+      ) : why === "used" ? (
+        <p className="mb-4">
+          This link has already been used to answer the survey for a business, and each link is for one
+          business only. If the invitation was meant for your business, ask the council that sent it to send
+          one to your business&apos;s email address.
+          {signInHref ? " If your business answered with this link, sign in to carry on." : ""}
+        </p>
+      ) : (
+        <p className="mb-4">
+          We do not recognise this link. The council may have sent you a newer link: use the one in its latest
+          email. Otherwise the survey may have closed or been cancelled before it opened. Contact the council
+          that sent it if you think this is wrong.
+        </p>
+      )}
+      {signInHref && why !== "unknown" ? (
+        <p>
+          <Link to={signInHref}>Sign in</Link>
+        </p>
+      ) : business ? (
+        <p>
+          <Link to="/survey">See the surveys open to your business</Link>
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -889,6 +889,22 @@ async function addressLinkFor(
 // "not-yours" when it was sent to another business (which may still follow it), "invalid" otherwise.
 export type Redemption = { cycleId: string } | { problem: "not-yours" | "invalid" };
 
+/** Where an invitation link stands, read without using it up or saying whose it is: a link no invitation has (made
+ * up, replaced by a newer one, or of a survey cancelled before it opened), one whose survey has closed, one a
+ * business has already followed, or one still waiting for the business it was sent to. Looked at before anyone is
+ * offered signing up or registering a business to answer it. */
+export type InvitationStanding = "unknown" | "closed" | "used" | "waiting";
+
+export async function invitationStanding(token: string): Promise<InvitationStanding> {
+  const invitation = await db.surveyInvitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: { organisationId: true, cycle: { select: { status: true } } },
+  });
+  if (!invitation) return "unknown";
+  if (invitation.cycle.status !== "OPEN") return "closed";
+  return invitation.organisationId ? "used" : "waiting";
+}
+
 // An emailed link binds the invitation to the business that follows it; a link already used by another
 // business is not valid for this one, nor for a business the council rejected (which may not answer: the link
 // stays free for the business it was meant for).
