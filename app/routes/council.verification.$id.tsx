@@ -12,13 +12,14 @@ import {
   requireViewer,
   type Viewer,
 } from "~/auth/permissions.server.ts";
-import { requestContext } from "~/auth/request-context.server.ts";
+import { pageParam, requestContext } from "~/auth/request-context.server.ts";
 import { BALANCE_SHEET_BANDS, BUSINESS_SIZE_LABEL, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
 import { inviteOwnerOfMemberless } from "~/domain/accounts/members.server.ts";
 import {
   decideVerification,
   organisationForVerification,
   sameNameOrNumber,
+  verificationQueue,
 } from "~/domain/accounts/organisations.server.ts";
 import { KIND_LABEL, STATUS_LABEL, verificationDecisionSchema } from "~/domain/accounts/schemas.ts";
 import {
@@ -88,14 +89,47 @@ function adminCouncilIds(viewer: Viewer) {
   );
 }
 
+// The queue the officer came from, as its links to this page name it (`council=`, `page=`): the council only if they
+// verify for it (else the queue would answer 404), the page only past the first. Only ever the queue's own address,
+// built from these, whatever was sent.
+function queueShown(viewer: Viewer, council: unknown, page: number) {
+  return {
+    council: typeof council === "string" && officerCouncilIds(viewer).includes(council) ? council : null,
+    page,
+  };
+}
+type QueueShown = ReturnType<typeof queueShown>;
+
+function queueSearch({ council, page }: QueueShown) {
+  const search = new URLSearchParams();
+  if (council) search.set("council", council);
+  if (page > 1) search.set("page", String(page));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+// Back to that queue after a decision, which took one organisation off it: on the same page, or the last one if
+// that page is now past its end. The queue without a council named is the one of the council being worked for,
+// which listed this organisation, so its council's queue is counted.
+async function queueAfterDecision(shown: QueueShown, organisationCouncilId: string | null) {
+  const counted = shown.council ?? organisationCouncilId;
+  if (shown.page === 1 || !counted) return `/council/verification${queueSearch(shown)}`;
+  const { pageCount } = await verificationQueue([counted], shown.page);
+  return `/council/verification${queueSearch({ ...shown, page: Math.min(shown.page, pageCount) })}`;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer } = await requireOfficer(request);
+  const shown = queueShown(viewer, new URL(request.url).searchParams.get("council"), pageParam(request));
   const found = await organisationForVerification(params.id!, officerCouncilIds(viewer));
   if (!found) notFound();
   const { _count, invitations, councilId, ...organisation } = found;
   const memberless = _count.memberships === 0;
   return json({
     councilId,
+    // the queue it was opened from: the way back, and what the forms carry to lead back there after deciding
+    queue: shown,
+    queueSearch: queueSearch(shown),
     organisation,
     others: await sameNameOrNumber(found, officerCouncilIds(viewer)),
     memberless,
@@ -124,8 +158,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await refuseOwnCouncil(request, organisation.councilId, "invite someone to take over an organisation");
     forbidden("Only an admin of its council can invite someone to take over an organisation.");
   }
-  const submission = parseForm(formData, { schema: verificationDecisionSchema });
+  // the queue's council and page are filled in by the page: sent twice with different values, the form is refused
+  const submission = parseForm(formData, { schema: verificationDecisionSchema, hidden: ["council", "page"] });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const cameFrom = queueShown(viewer, submission.value.council, submission.value.page);
   if (submission.value.intent === "invite-owner") {
     const invited = await inviteOwnerOfMemberless(
       params.id!,
@@ -135,7 +171,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       requestContext(request),
     );
     if (!invited.ok) return json(submission.reply({ fieldErrors: invited.fieldErrors }), { status: 400 });
-    return redirectWithFlash(`/council/verification/${params.id}`, {
+    return redirectWithFlash(`/council/verification/${params.id}${queueSearch(cameFrom)}`, {
       kind: "success",
       message: invited.message,
     });
@@ -160,7 +196,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json(submission.reply({ formErrors: ["Someone has already decided on this organisation"] }), {
       status: 409,
     });
-  return redirectWithFlash("/council/verification", {
+  return redirectWithFlash(await queueAfterDecision(cameFrom, organisation.councilId), {
     kind: "success",
     // which one, and what it may now do, as the queue says what waiting there stops it doing
     message:
@@ -174,8 +210,24 @@ const bandLabel = (bands: readonly { value: string; label: string }[], value: st
   bands.find((b) => b.value === value)?.label ?? "Not given";
 
 export default function VerifyOrganisation() {
-  const { organisation, others, memberless, invitations, canInviteOwner, ownOrganisation, changes } =
-    useLoaderData<typeof loader>();
+  const {
+    queue,
+    queueSearch,
+    organisation,
+    others,
+    memberless,
+    invitations,
+    canInviteOwner,
+    ownOrganisation,
+    changes,
+  } = useLoaderData<typeof loader>();
+  // each form carries the queue it was opened from, so deciding leads back to it
+  const queueFields = (
+    <>
+      {queue.council ? <input type="hidden" name="council" value={queue.council} /> : null}
+      {queue.page > 1 ? <input type="hidden" name="page" value={queue.page} /> : null}
+    </>
+  );
   const lastResult = useActionData<typeof action>();
   // the decision forms and the invitation form answer separately: each shows only its own errors
   const inviting = lastResult?.initialValue?.intent === "invite-owner";
@@ -236,7 +288,7 @@ export default function VerifyOrganisation() {
     rows.push({ key: "Reason for rejection", value: organisation.rejectionReason });
   return (
     <>
-      <BackLink to="/council/verification">Back to organisations to verify</BackLink>
+      <BackLink to={`/council/verification${queueSearch}`}>Back to organisations to verify</BackLink>
       <PageHeading caption={organisation.council?.name}>{organisation.name}</PageHeading>
       <ErrorSummary errors={{ ...form.allErrors, ...inviteForm.allErrors }} />
       {changes?.resubmitted || changes?.changedSince ? (
@@ -277,7 +329,7 @@ export default function VerifyOrganisation() {
               {
                 header: "Organisation",
                 rowHeader: true,
-                cell: (o) => <Link to={`/council/verification/${o.id}`}>{o.name}</Link>,
+                cell: (o) => <Link to={`/council/verification/${o.id}${queueSearch}`}>{o.name}</Link>,
               },
               {
                 header: "What matches",
@@ -330,6 +382,7 @@ export default function VerifyOrganisation() {
           ) : null}
           {canInviteOwner ? (
             <Form method="post" {...getFormProps(inviteForm)} noValidate>
+              {queueFields}
               <TextInput
                 name={inviteFields.email.name}
                 key={inviteFields.email.key}
@@ -357,6 +410,7 @@ export default function VerifyOrganisation() {
         <div className="grid max-w-3xl gap-10">
           <Form method="post">
             <input type="hidden" name="version" value={organisation.updatedAt} />
+            {queueFields}
             <h2 className="mb-4 text-2xl font-bold">Verify</h2>
             <p className="mb-4">
               Verify if you have checked the organisation is genuine. Its owners will be emailed.
@@ -367,6 +421,7 @@ export default function VerifyOrganisation() {
           </Form>
           <Form method="post" {...getFormProps(form)} noValidate>
             <input type="hidden" name="version" value={organisation.updatedAt} />
+            {queueFields}
             <h2 className="mb-4 text-2xl font-bold">Reject</h2>
             <Textarea
               name={fields.reason.name}

@@ -17,14 +17,21 @@ export const handle = actsForNamed("council");
 // The council the officer is working for now, or the one the dashboard's link names (`council=<id>`): partners each
 // verify their own organisations.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { membership } = await requireCouncilOf(request, new URL(request.url).searchParams.get("council"));
+  const named = new URL(request.url).searchParams.get("council");
+  const { membership } = await requireCouncilOf(request, named);
   const page = pageParam(request);
   const { queue, total, pageCount } = await verificationQueue([membership.organisationId], page);
-  return json({ councilName: membership.organisationName, queue, total, page, pageCount });
+  // an organisation's page is opened naming this queue (its council, when the address named it, and its page), so
+  // its way back and a decision there lead back here rather than to the first page of the switcher's council
+  const opened = new URLSearchParams();
+  if (named) opened.set("council", membership.organisationId);
+  if (page > 1) opened.set("page", String(page));
+  const openedFrom = opened.size ? `?${opened}` : "";
+  return json({ councilName: membership.organisationName, queue, total, page, pageCount, openedFrom });
 }
 
 export default function VerificationQueue() {
-  const { councilName, queue, total, page, pageCount } = useLoaderData<typeof loader>();
+  const { councilName, queue, total, page, pageCount, openedFrom } = useLoaderData<typeof loader>();
   // the other pages keep the council the address names
   const { search } = useLocation();
   return (
@@ -51,7 +58,7 @@ export default function VerificationQueue() {
           {
             header: "Organisation",
             rowHeader: true,
-            cell: (o) => <Link to={`/council/verification/${o.id}`}>{o.name}</Link>,
+            cell: (o) => <Link to={`/council/verification/${o.id}${openedFrom}`}>{o.name}</Link>,
           },
           { header: "Type", cell: (o) => KIND_LABEL[o.kind] },
           { header: "Registered", cell: (o) => formatDate(o.createdAt) },

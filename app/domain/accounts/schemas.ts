@@ -3,6 +3,7 @@ import { z } from "zod";
 import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
 import { FORM_NOT_RECOGNISED, intentUnion, pageFilled } from "~/domain/form-intent.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
+import { pageNumberField } from "~/domain/page-number.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
 import {
   CURRENT_PASSWORD_INCORRECT,
@@ -268,15 +269,25 @@ export const membersActionSchema = intentUnion([
   }),
 ]);
 
+// The queue the officer opened the organisation from (its `council=` and `page=`), which the decision forms carry so
+// the way back leads to it: the page fills them in, so a value that is no id or page is dropped, never an error (the
+// route keeps a council only if it is one the officer verifies for).
+const queueShown = {
+  council: z.string().max(40).optional().catch(undefined),
+  page: pageNumberField,
+};
+
 export const verificationDecisionSchema = intentUnion([
-  z.object({ intent: z.literal("verify") }),
+  z.object({ intent: z.literal("verify"), ...queueShown }),
   // an organisation left with no members gets an owner back through its council (decision 015)
   z.object({
     intent: z.literal("invite-owner"),
     email: emailAddress("Enter the email address of the person to invite"),
+    ...queueShown,
   }),
   z.object({
     intent: z.literal("reject"),
+    ...queueShown,
     reason: z
       .string({ error: "Enter the reason for rejecting the organisation" })
       .trim()
