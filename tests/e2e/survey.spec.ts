@@ -234,6 +234,27 @@ test("an officer without the survey role cannot open the survey pages", async ({
   await expect(page.getByRole("link", { name: /See the report/ })).toHaveCount(0);
 });
 
+test("an officer opening a survey with dates the wrong way round and empty fields is told everything at once", async ({
+  page,
+}) => {
+  await signIn(page, "officer@demo.test");
+  await visit(page, "/council/survey/new");
+  const next = new Date().getFullYear() + 1;
+  await page.getByLabel("Opens on").fill(`${next}-03-01`);
+  await page.getByLabel("Closes on").fill(`${next}-02-01`);
+  await page.getByRole("button", { name: "Open the survey" }).click();
+  // with JavaScript, in one answer: the dates' error too, not only once the empty fields are filled in
+  const summary = page.getByRole("alert");
+  await expect(summary.getByText("There is a problem")).toBeVisible();
+  await expect(summary.getByRole("link")).toHaveText([
+    "The closing date must be on or after the opening date",
+    "Enter the privacy notice respondents will read",
+    "Enter the reference of the data protection impact assessment",
+  ]);
+  await expect(page.getByLabel("Opens on")).toHaveValue(`${next}-03-01`);
+  await expectAccessible(page);
+});
+
 test("a survey officer opens a cycle, invites eligible businesses and cancels it before it opens", async ({
   page,
 }) => {
