@@ -7,6 +7,9 @@ import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import { quarterLabel } from "~/domain/contracts/quarters.ts";
 import { ALL_DEPARTMENTS, deliveredInQuarterText } from "~/domain/reporting/departmental-report-options.ts";
 import {
+  DEPARTMENT_NAMED_TWICE,
+  namedTwice,
+  QUARTER_NAMED_TWICE,
   reportDepartment,
   parseQuarter,
   quarterProblem,
@@ -40,18 +43,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const councilId = membership.organisationId;
   // the departments and quarters change rarely: shared for a minute like the report itself
   const choices = await sharedReportChoices(councilId);
-  const quarterParam = url.searchParams.get("quarter");
-  const departmentParam = url.searchParams.get("department");
+  const quarterSent = url.searchParams.getAll("quarter");
+  const departmentSent = url.searchParams.getAll("department");
+  const quarterParam = quarterSent[0] ?? null;
+  const departmentParam = departmentSent[0] ?? null;
   const errors: Record<string, string[]> = {};
   const parsed = quarterParam === null ? choices.latestEnded : parseQuarter(quarterParam);
   const quarter = startedQuarter(parsed);
-  if (!parsed) errors.quarter = [quarterProblem(quarterParam, "Select a quarter")];
+  if (namedTwice(quarterSent)) errors.quarter = [QUARTER_NAMED_TWICE];
+  else if (!parsed) errors.quarter = [quarterProblem(quarterParam, "Select a quarter")];
   else if (!quarter) errors.quarter = ["Select a quarter that has started"];
   const named = reportDepartment(departmentParam, choices.departments);
-  if (named === null) errors.department = [UNKNOWN_DEPARTMENT];
+  if (namedTwice(departmentSent)) errors.department = [DEPARTMENT_NAMED_TWICE];
+  else if (named === null) errors.department = [UNKNOWN_DEPARTMENT];
   const department = named ?? ALL_DEPARTMENTS;
   const report =
-    quarter && !errors.department ? await sharedDepartmentalReport(councilId, quarter, department) : null;
+    quarter && !errors.quarter && !errors.department
+      ? await sharedDepartmentalReport(councilId, quarter, department)
+      : null;
   const chosen = quarter ? `${quarter.financialYear}-Q${quarter.quarter}` : null;
   const search = chosen
     ? `?quarter=${chosen}&department=${encodeURIComponent(department)}&council=${councilId}`
@@ -60,18 +69,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const offered = choices.quarters.map((q) => ({ value: q.value, label: q.label }));
   if (quarter && chosen && !offered.some((q) => q.value === chosen))
     offered.push({ value: chosen, label: quarterLabel(quarter.financialYear, quarter.quarter) });
-  return json({
-    // the returns are shared with suppliers: a link to them names this council, for whoever also works for one
-    councilId,
-    councilName: membership.organisationName,
-    departments: choices.departments,
-    offered,
-    errors,
-    report,
-    search,
-    // what was chosen stays in the boxes beside an error in the other one
-    chosen: { quarter: chosen, department },
-  });
+  // a choice that cannot be made answers 400, the page with its error beside the box, as a refused form does
+  const status = Object.keys(errors).length ? 400 : 200;
+  return json(
+    {
+      // the returns are shared with suppliers: a link to them names this council, for whoever also works for one
+      councilId,
+      councilName: membership.organisationName,
+      departments: choices.departments,
+      offered,
+      errors,
+      report,
+      search,
+      // what was chosen stays in the boxes beside an error in the other one
+      chosen: { quarter: chosen, department },
+    },
+    { status },
+  );
 }
 
 export default function DepartmentalReportPage() {

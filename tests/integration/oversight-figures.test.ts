@@ -756,7 +756,8 @@ describe("who may see the council's figures", () => {
     // counts the rows shown)
     expect(await dashboard.json()).toMatchObject({ topInvalid: true, topTyped: "abc" });
     const report = await callLoader(reportLoader, { path: "/council/reports?quarter=nonsense", cookie });
-    expect(report.status).toBe(200);
+    // the page with its error beside the box, answered 400 as a refused form is
+    expect(report.status).toBe(400);
     expect((await report.json()).errors.quarter).toEqual(["Select a quarter"]);
   });
 });

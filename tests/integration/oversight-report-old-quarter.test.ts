@@ -13,6 +13,13 @@ let world: Awaited<ReturnType<typeof createWorld>>;
 beforeAll(async () => {
   world = await createWorld();
   cookie = await sessionCookieFor(world.users.officerA.id);
+  // a contract since April 2024, so the form offers its full twelve quarters (with none, it offered only the
+  // current one, and "one of them" below was no quarter at all)
+  await createContract({
+    councilId: world.councilA.id,
+    supplierOrganisationId: world.supplier.id,
+    startDate: new Date("2024-04-01"),
+  });
 });
 
 // what the loader answered, and the page as a browser gets it

@@ -46,13 +46,13 @@ describe("the departmental report for a quarter in an absurd year", () => {
         path: `/council/reports?quarter=${quarter}&department=all`,
         cookie,
       });
-      expect(response.status).toBe(200);
+      expect(response.status).toBe(400);
       const data = await jsonOf<{ report: unknown; errors: Record<string, string[]> }>(response);
       expect(data.report, quarter).toBeNull();
       expect(data.errors.quarter).toEqual([RANGE_ERROR]);
     }
     const page = await renderPage("/council/reports?quarter=0001-Q1&department=all", cookie);
-    expect(page.status).toBe(200);
+    expect(page.status).toBe(400);
     const html = await page.text();
     expect(html).toContain(RANGE_ERROR);
     expect(html).not.toContain("1901");

@@ -74,7 +74,7 @@ describe("the departmental report for a council worked for through a partnership
     const location = csv.headers.get("location")!;
     expect(new URL(location, "http://x").searchParams.get("council")).toBe(world.councilB.id);
     const page = await renderPage(location, partnershipOfficer);
-    expect(page.status).toBe(200);
+    expect(page.status).toBe(400);
     const text = readableMainText(await page.text());
     expect(text).toContain(world.councilB.name);
     expect(text).not.toContain(world.councilA.name);

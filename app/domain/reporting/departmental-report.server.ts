@@ -40,6 +40,13 @@ export { ALL_DEPARTMENTS, REPORT_YEARS };
 
 export const UNKNOWN_DEPARTMENT = "Select a department or service";
 
+// A choice the address names more than once with different values (?quarter=2026-Q2&quarter=2026-Q1: an edited or
+// joined link) cannot be known to mean either: the page refuses it on its box, the first kept there, as a form field
+// sent twice is, and the CSV goes back to the page to say so. The same value twice is no harm.
+export const QUARTER_NAMED_TWICE = "Select one quarter: the address named more than one";
+export const DEPARTMENT_NAMED_TWICE = "Select one department or service: the address named more than one";
+export const namedTwice = (sent: readonly string[]) => new Set(sent).size > 1;
+
 export async function reportChoices(councilId: string, asOf = new Date()) {
   const [departments, earliest] = await Promise.all([
     db.contract.groupBy({ by: ["department"], where: { councilId }, orderBy: { department: "asc" } }),
