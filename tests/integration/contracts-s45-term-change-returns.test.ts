@@ -2,12 +2,14 @@
 // edit) could leave a return open for a quarter the term no longer covers: the edit page withdrew those returns
 // after the save had committed, and the opening read the term with no lock, so an opening that read the old term
 // could create its return after the withdrawal. The save now withdraws and opens them in its own transaction,
-// holding the contract's row, and every opening holds the row too, so they take turns. A return already sent for
-// a dropped quarter stays, with its history, as before (only returns never sent are withdrawn).
+// holding the contract's row, and the openings for chosen contracts (a registration, an import, a commitment) hold
+// the row too, so they take turns (the daily run over every contract does not, and withdraws first what a change
+// during the last one left). A return already sent for a dropped quarter stays, with its history, as before (only
+// returns never sent are withdrawn). A save that cannot get the row in time (an import holding it) says so on the
+// form, never an error page.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { addCommitment } from "~/domain/contracts/commitments.server.ts";
-import { createContract, updateContract } from "~/domain/contracts/contracts.server.ts";
+import { CONTRACT_BUSY_MESSAGE, updateContract } from "~/domain/contracts/contracts.server.ts";
 import {
   previousQuarter,
   quarterOf,
@@ -15,7 +17,8 @@ import {
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
 import { openDueReturns } from "~/domain/contracts/returns-due.server.ts";
-import { contractEditSchema, contractSchema } from "~/domain/contracts/schemas.ts";
+import { contractEditSchema } from "~/domain/contracts/schemas.ts";
+import { commitLate, registerLate } from "../helpers/late-contract.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createImportWorld>>;
@@ -53,26 +56,15 @@ async function expectedFor(contractId: string, sent: Record<string, string> = {}
 }
 
 async function registerLateContract(reference: string) {
-  const fields = {
+  const contract = await registerLate(actor, {
     reference,
-    title: "Building cleaning",
     supplierOrganisationId: world.supplier.id,
-    department: "Resources",
-    valueGbp: "1000",
     startDate: iso(quarterPeriod(fourAgo.financialYear, fourAgo.quarter).start),
     endDate: farEnd,
-    status: "ACTIVE",
-  };
-  const registered = await createContract(actor, contractSchema.parse(fields));
-  if (!registered.ok) throw new Error(JSON.stringify(registered));
-  // planned in its first quarter only, so any later end date is a term its plan fits
-  const added = await addCommitment(actor, registered.id, {
-    measureId,
-    targetQuantity: "10",
-    plan: [{ quarter: key(fourAgo), quantity: "10" }],
   });
-  if (!added.ok) throw new Error(JSON.stringify(added));
-  return { id: registered.id, fields };
+  // planned in its first quarter only, so any later end date is a term its plan fits
+  await commitLate(actor, contract.id, measureId, [fourAgo]);
+  return { id: contract.id, fields: { ...contract.fields, status: "ACTIVE" } };
 }
 
 /** The contract's details with a new end date, as the edit form sends them, for the version saved now. */
@@ -155,5 +147,32 @@ describe("a contract's term changed while its returns are opened", () => {
       await expectedFor(contract.id, { [key(last)]: "SUBMITTED" }),
     );
     expect((await returnOf(last)).id).toBe(sent.id);
+  });
+
+  it("tells an officer whose save cannot get the contract in time to try again, keeping the term as it was", async () => {
+    const contract = await registerLateContract(`S45-BUSY-${Date.now() % 1_000_000}`);
+    const edit = await endingOn(contract, endOf(twoAgo));
+    // an import opening returns holds the contract's row, as openDueReturns does, for longer than the save waits
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${contract.id} FOR SHARE`;
+        locked();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await lockTaken;
+    const saved = await updateContract(actor, contract.id, edit, { lockWaitMs: 300 }).finally(release);
+    await holder;
+    expect(saved).toEqual({ ok: false, fieldErrors: { form: [CONTRACT_BUSY_MESSAGE] } });
+    expect(iso((await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).endDate)).toBe(farEnd);
+    expect(await returnsOf(contract.id)).toHaveLength(4);
+    // once the row is free, the same answers save
+    expect((await updateContract(actor, contract.id, edit)).ok).toBe(true);
+    expect(await returnsOf(contract.id)).toHaveLength(3);
   });
 });

@@ -4,7 +4,7 @@ import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { amountForForm } from "~/domain/numbers.ts";
-import { containingText, db, isUniqueViolation, sameTextAs, type Tx } from "~/db.server.ts";
+import { containingText, db, isLockTimeout, isUniqueViolation, sameTextAs, type Tx } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
 import {
@@ -19,7 +19,8 @@ import {
 } from "./history.ts";
 import { compareNames } from "./labels.ts";
 import { termProblems } from "./plan.ts";
-import { announceDueReturns, openDueReturns, removeEvidence, settleReturnsIn } from "./returns-due.server.ts";
+import { announceDueReturns, openDueReturns, settleReturnsIn } from "./returns-due.server.ts";
+import { removeWithdrawnEvidence } from "~/domain/reporting/returns-jobs.server.ts";
 import { terminatedOnDay, type ContractEdit, type ContractFilters, type ContractInput } from "./schemas.ts";
 import {
   hasSupplierRecord,
@@ -629,7 +630,25 @@ async function staleAgainst(
   return { ok: false, stale } satisfies UpdateResult;
 }
 
-export async function updateContract(actor: Actor, id: string, input: ContractEdit): Promise<UpdateResult> {
+// How long a save waits for the contract's row: an import opening the returns of thousands of contracts holds their
+// rows for up to two minutes (openDueReturns), too long to hold the officer's page, so the save gives up and says so.
+const CONTRACT_LOCK_WAIT_MS = 10_000;
+
+export const CONTRACT_BUSY_MESSAGE =
+  "Someone else is changing this contract's returns; try again in a minute";
+
+// the save gave up waiting for the contract's row (lock_timeout), or ran past its transaction's time (P2028)
+const isContractBusy = (error: unknown) =>
+  isLockTimeout(error) ||
+  (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028");
+
+export async function updateContract(
+  actor: Actor,
+  id: string,
+  input: ContractEdit,
+  // tests wait less
+  { lockWaitMs = CONTRACT_LOCK_WAIT_MS }: { lockWaitMs?: number } = {},
+): Promise<UpdateResult> {
   // the returns of quarters the term no longer covers, never sent, are withdrawn, and a contract moved from pipeline
   // to active, or given an earlier start, owes the returns of its quarters already ended: both at once rather than
   // at the daily job's next run, in the transaction that saves the term and holds the contract's row, so an opening
@@ -637,17 +656,26 @@ export async function updateContract(actor: Actor, id: string, input: ContractEd
   let withdrawnEvidence: string[] = [];
   let result: UpdateResult;
   try {
-    result = await db.$transaction(async (tx) => {
-      const saved = await saveContractEdit(tx, actor, id, input);
-      if (saved.ok) withdrawnEvidence = await settleReturnsIn(tx, id);
-      return saved;
-    });
+    result = await db.$transaction(
+      async (tx) => {
+        // each lock waited for gives up after lockWaitMs, well inside the transaction's own time, so the
+        // transaction is never closed under a statement (nor under settleReturnsIn's savepoint)
+        await tx.$queryRaw`SELECT set_config('lock_timeout', ${`${lockWaitMs}ms`}, true)`;
+        const saved = await saveContractEdit(tx, actor, id, input);
+        if (saved.ok) withdrawnEvidence = await settleReturnsIn(tx, id);
+        return saved;
+      },
+      // room for the waits, and for opening and withdrawing the returns of a long term
+      { maxWait: 10_000, timeout: lockWaitMs + 50_000 },
+    );
   } catch (error) {
     if (isUniqueViolation(error)) return referenceTaken(actor.councilId, input.reference, id);
+    // answered next to the form, with the answers kept, never an error page
+    if (isContractBusy(error)) return { ok: false, fieldErrors: { form: [CONTRACT_BUSY_MESSAGE] } };
     throw error;
   }
   if (result.ok) {
-    await removeEvidence(withdrawnEvidence);
+    await removeWithdrawnEvidence(withdrawnEvidence);
     await announceDueReturns([id]);
   }
   return result;

@@ -5,14 +5,15 @@
 //
 // They are read and created with the contract's row held (FOR SHARE here, FOR UPDATE by a term change, which opens
 // its returns in its own transaction): without, an opening that read the old term and a change shortening it could
-// interleave, leaving a return open for a quarter the term no longer covers until the next daily run.
+// interleave, leaving a return open for a quarter the term no longer covers until the next daily run. The daily
+// job's own run over every contract (openReturnsForQuarter without contractIds) reads the terms with no lock: a
+// change landing during it may leave such a return until the run after, which withdraws it first thing.
 import { db, type Tx } from "~/db.server.ts";
 import {
   announceOpenedReturns,
   openReturnsForQuarter,
   withdrawReturnsOutsideTermIn,
 } from "~/domain/reporting/returns-jobs.server.ts";
-import { evidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { logger } from "~/server/logger.ts";
 
 // An import opening at most this many returns tells their suppliers at once, as a contract registered by hand does;
@@ -66,7 +67,7 @@ export async function announceDueReturns(contractIds: string[], now = new Date()
  * FOR UPDATE: withdraws those never sent for quarters the term no longer covers (one already sent stays, with its
  * history: withdrawReturnsOutsideTerm's rule) and opens those now due. A failure here is logged and undone on its
  * own (a savepoint), leaving the save itself to commit: the daily job does both at its next run. Gives the evidence
- * files of the withdrawn returns, to remove once the transaction has committed (removeEvidence).
+ * files of the withdrawn returns, to remove once the transaction has committed (removeWithdrawnEvidence).
  */
 export async function settleReturnsIn(tx: Tx, contractId: string, now = new Date()): Promise<string[]> {
   await tx.$executeRaw`SAVEPOINT settle_returns`;
@@ -82,16 +83,5 @@ export async function settleReturnsIn(tx: Tx, contractId: string, now = new Date
     );
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT settle_returns`;
     return [];
-  }
-}
-
-/** Removes the evidence files of withdrawn returns, once their withdrawal has committed (a failure is logged). */
-export async function removeEvidence(storageKeys: string[]) {
-  for (const key of storageKeys) {
-    try {
-      await evidenceStorage().remove(key);
-    } catch (err) {
-      logger.error({ err, key }, "removing a withdrawn return's evidence file failed");
-    }
   }
 }

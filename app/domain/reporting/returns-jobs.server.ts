@@ -42,6 +42,7 @@ import {
 import { isReturnWithinTerm, returnWithinTermSql } from "./returns-term.server.ts";
 import { forEachItem } from "~/jobs/each-item.server.ts";
 import { evidenceStorage } from "./evidence-storage.server.ts";
+import { logger } from "~/server/logger.ts";
 
 const reportingContract = { contract: { status: { in: REPORTING_CONTRACT_STATUSES } } };
 
@@ -87,9 +88,6 @@ export async function openReturnsForQuarter(
     // only these contracts' returns (a contract just registered, imported or given a commitment opens its own at
     // once, not only at the next scheduled run): nothing else is opened, announced or withdrawn
     contractIds,
-    // the returns are created now and their suppliers told at the next scheduled run (a file of thousands of
-    // contracts must not hold the officer's import for an email per return)
-    noticesAtNextRun = false,
     // the caller's transaction, holding these contracts' rows (contractIds only): the returns are read and created
     // in it, so a term change cannot land between the two; nobody is told (the returns are not visible to anyone
     // until it commits): the caller then calls announceOpenedReturns
@@ -98,7 +96,6 @@ export async function openReturnsForQuarter(
     announce?: boolean;
     backfill?: boolean;
     contractIds?: string[];
-    noticesAtNextRun?: boolean;
     client?: Tx;
   } = {},
 ) {
@@ -106,10 +103,7 @@ export async function openReturnsForQuarter(
   const q = contractIds && client ? client : db;
   const withdrawn = contractIds ? { withdrawn: 0, failed: 0 } : await withdrawReturnsOutsideTerm();
   const target = quarter ?? previousQuarter(quarterOf(now));
-  let first = target;
-  for (let i = 0; backfill && i < MAX_BACKFILL_QUARTERS; i++) first = previousQuarter(first);
-  const windowStart = quarterPeriod(first.financialYear, first.quarter).start;
-  const windowEnd = quarterPeriod(target.financialYear, target.quarter).end;
+  const { windowStart, windowEnd } = quarterWindow(target, backfill);
   const contracts = await q.contract.findMany({
     where: {
       ...(contractIds ? { id: { in: contractIds } } : {}),
@@ -169,7 +163,7 @@ export async function openReturnsForQuarter(
   });
   const created = await q.kpiReturn.createMany({ data, skipDuplicates: true });
   const announced =
-    noticesAtNextRun || (contractIds && client)
+    contractIds && client
       ? { announced: 0, failed: 0 }
       : await announceReturns(now, { windowStart, windowEnd }, only);
   return {
@@ -184,14 +178,19 @@ export async function openReturnsForQuarter(
 /** Tells the suppliers of these contracts about their returns opened and not yet announced, as the scheduled run
  * would (the same window): for a caller that opened them in its own transaction, once that has committed. */
 export async function announceOpenedReturns(now: Date, contractIds: string[]) {
-  const target = previousQuarter(quarterOf(now));
+  const window = quarterWindow(previousQuarter(quarterOf(now)), true);
+  return announceReturns(now, window, { contractId: { in: contractIds } });
+}
+
+/** The days of the quarters a run opens and announces: `target`, and with `backfill` the MAX_BACKFILL_QUARTERS
+ * before it. */
+function quarterWindow(target: FinancialQuarter, backfill: boolean) {
   let first = target;
-  for (let i = 0; i < MAX_BACKFILL_QUARTERS; i++) first = previousQuarter(first);
-  const window = {
+  for (let i = 0; backfill && i < MAX_BACKFILL_QUARTERS; i++) first = previousQuarter(first);
+  return {
     windowStart: quarterPeriod(first.financialYear, first.quarter).start,
     windowEnd: quarterPeriod(target.financialYear, target.quarter).end,
   };
-  return announceReturns(now, window, { contractId: { in: contractIds } });
 }
 
 async function announceReturns(
@@ -254,9 +253,21 @@ export async function withdrawReturnsOutsideTerm(contractId?: string) {
     const storageKeys = await db.$transaction((tx) => withdrawReturn(tx, item));
     if (!storageKeys) return;
     withdrawn++;
-    for (const key of storageKeys) await evidenceStorage().remove(key);
+    await removeWithdrawnEvidence(storageKeys);
   });
   return { withdrawn, failed };
+}
+
+/** Removes the evidence files of withdrawn returns, once their withdrawal has committed (a failure is logged: the
+ * withdrawal stands). */
+export async function removeWithdrawnEvidence(storageKeys: string[]) {
+  for (const key of storageKeys) {
+    try {
+      await evidenceStorage().remove(key);
+    } catch (err) {
+      logger.error({ err, key }, "removing a withdrawn return's evidence file failed");
+    }
+  }
 }
 
 /**
