@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { pageOfThisSite } from "~/auth/request-context.server.ts";
 import { sentTo } from "~/domain/accounts/check-email.server.ts";
 import {
@@ -21,6 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const then = registeringKind(search.get("then"));
   // the page they were on their way to when they signed up (the confirmation link leads back to it too)
   const redirectTo = pageOfThisSite(search.get("redirectTo"));
+  // a new link is asked for signed in, on the confirmation page: it is sent there on to where this link leads
+  // (the page they were going to, or the form of the organisation they came to register), as the new link is
+  const onward = confirmingLeadsTo(redirectTo, then);
   // (left out of the data when there is none)
   return json({
     email,
@@ -28,16 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     redirectTo: redirectTo ?? undefined,
     // on the way there, an organisation to register first (a survey invitation's business)
     registeringFirst: registeringOnTheWay(redirectTo),
+    newLink: onward ? `/verify-email?redirectTo=${encodeURIComponent(onward)}` : "/verify-email",
   });
 }
 
 export default function CheckEmail() {
-  const { email, registering, redirectTo, registeringFirst } = useLoaderData<typeof loader>();
-  // a new link is asked for signed in, on the confirmation page: it is sent there on to where this link leads
-  // (the page they were going to, or the form of the organisation they came to register), as the new link is
-  const [search] = useSearchParams();
-  const onward = confirmingLeadsTo(redirectTo, search.get("then"));
-  const newLink = onward ? `/verify-email?redirectTo=${encodeURIComponent(onward)}` : "/verify-email";
+  const { email, registering, redirectTo, registeringFirst, newLink } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-2xl">
       <PageHeading>Check your email</PageHeading>

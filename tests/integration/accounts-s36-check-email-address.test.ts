@@ -37,6 +37,8 @@ describe("the address a sign-up's email went to", () => {
         registering: expect.stringContaining("charity"),
         // on the way to nothing else: nothing to register first
         registeringFirst: null,
+        // a new link asked for signed in leads on to the charity's form too
+        newLink: `/verify-email?redirectTo=${encodeURIComponent("/organisations/new/vcse")}`,
       });
     }
   });

@@ -1,13 +1,13 @@
-// Where someone signing up is on their way to (app/domain/accounts/registering-journey.ts): what they register first,
+// Where someone signing up is on their way to (app/domain/accounts/registering-journey.ts and .server.ts): what they register first,
 // what an email to someone with an account leads past, and where confirming leads.
 import { describe, expect, it } from "vitest";
 import {
   confirmingLeadsTo,
-  pastRegistering,
   REGISTERING,
   registeringKind,
   registeringOnTheWay,
 } from "~/domain/accounts/registering-journey.ts";
+import { pastRegistering } from "~/domain/accounts/registering-journey.server.ts";
 
 describe("registeringKind", () => {
   it.each(["vcse", "supplier"] as const)("takes %s", (kind) => expect(registeringKind(kind)).toBe(kind));

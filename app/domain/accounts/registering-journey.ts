@@ -1,7 +1,7 @@
 // Where someone signing up is on their way to, read from the page they were going to: which organisation they
-// register first, and what an email to someone who already has an account leads past. No database here, so the
-// sign-up pages and the account code can ask without loading the registration forms' code.
-import { pageOfThisSite } from "~/auth/request-context.server.ts";
+// register first (what an email to someone who already has an account leads past: registering-journey.server.ts). No
+// database and nothing of the server here, so the sign-up pages and the account code can ask without loading the
+// registration forms' code.
 import type { NewOrganisationKind } from "./schemas.ts";
 
 // What each registration form registers, in the words of the pages that lead to it
@@ -26,15 +26,6 @@ export function registeringOnTheWay(redirectTo: string | null | undefined) {
     path?.startsWith(`${REGISTRATION_FORM}/`) ? path.slice(REGISTRATION_FORM.length + 1) : null,
   );
   return kind ? REGISTERING[kind] : null;
-}
-
-// The page beyond `redirectTo` when that is a registration form (its own `redirectTo`, only ever a page of this
-// site), or `redirectTo` itself: someone who already has an account may have a business too, so an email to them
-// leads past the form, to the page it would have led back to (which offers registering if they have none).
-export function pastRegistering(redirectTo: string | undefined) {
-  if (!redirectTo || !registeringOnTheWay(redirectTo)) return redirectTo;
-  const query = redirectTo.split("#")[0]!.split("?")[1] ?? "";
-  return pageOfThisSite(new URLSearchParams(query).get("redirectTo")) ?? undefined;
 }
 
 /** Where confirming the address leads someone who signed up on the way to `redirectTo` (a page of this site), or

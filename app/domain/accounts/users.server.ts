@@ -18,7 +18,7 @@ import {
 import { addressPeriods, duringPeriod, emailsOfUser } from "./address-history.server.ts";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
 import { CURRENT_PASSWORD_INCORRECT } from "./labels.ts";
-import { pastRegistering } from "./registering-journey.ts";
+import { pastRegistering } from "./registering-journey.server.ts";
 import type { NewOrganisationKind } from "./schemas.ts";
 import {
   consumeUserToken,
