@@ -1,6 +1,11 @@
 // Form schemas for accounts and organisations: shared by the server actions and the forms (no server imports).
 import { z } from "zod";
-import { hasVisibleText, invisibleTextMessage } from "~/domain/content/visible-text.ts";
+import {
+  directionControlMessage,
+  drawnAsTyped,
+  hasVisibleText,
+  invisibleTextMessage,
+} from "~/domain/content/visible-text.ts";
 import { FORM_NOT_RECOGNISED, intentUnion, pageFilled } from "~/domain/form-intent.ts";
 import { writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
@@ -38,7 +43,12 @@ export const emailField = emailAddress("Enter your email address");
 export const newPasswordField = z
   .string({ error: "Enter a password" })
   .min(PASSWORD_MIN, `Password must be ${PASSWORD_MIN} characters or more`)
-  .max(PASSWORD_MAX, `Password must be ${PASSWORD_MAX} characters or fewer`);
+  .max(PASSWORD_MAX, `Password must be ${PASSWORD_MAX} characters or fewer`)
+  // twelve spaces (or tabs) are as long as a password must be, and the first guess anyone makes
+  .refine(
+    (value) => value === "" || hasVisibleText(value),
+    "Password must contain letters, numbers or symbols, not only spaces",
+  );
 
 // Text that must show something: the database drops NUL, and zero-width spaces take no room, so a name of either
 // passed `.trim().min()` and was saved as a blank name (members lists, emails and the audit log with no words).
@@ -49,7 +59,8 @@ const nameField = z
   .trim()
   .min(1, "Enter your full name")
   .max(100, "Name must be 100 characters or fewer")
-  .refine(showsSomething, invisibleTextMessage("Your name"));
+  .refine(showsSomething, invisibleTextMessage("Your name"))
+  .refine(drawnAsTyped, directionControlMessage("Your name"));
 
 // The password an account already has, typed to confirm a change. One longer than any password can be is wrong, and
 // told so as a wrong one is: its length check had no message, so it took the field's ("Enter your current password").
@@ -138,7 +149,8 @@ const nameOf = (missing: string, label: string) =>
     .min(1, { error: missing, abort: true })
     .min(2, `${label} must be 2 characters or more`)
     .max(150, `${label} must be 150 characters or fewer`)
-    .refine(showsSomething, invisibleTextMessage(`The ${label.toLowerCase()}`));
+    .refine(showsSomething, invisibleTextMessage(`The ${label.toLowerCase()}`))
+    .refine(drawnAsTyped, directionControlMessage(`The ${label.toLowerCase()}`));
 
 const organisationName = nameOf("Enter the organisation's name", "Organisation name");
 
