@@ -42,8 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!signedIn.memberships.length && !signedIn.user.isPlatformAdmin)
     return registerFirst(signedIn, params.id!);
   // someone working only for a charity or a council (a pledge link passed on to them): told who pledges, rather
-  // than shown "Page not found"
-  if (!signedIn.memberships.some((m) => m.kind === "SUPPLIER"))
+  // than shown "Page not found" (a platform admin with no organisation is answered as before)
+  if (signedIn.memberships.length && !signedIn.memberships.some((m) => m.kind === "SUPPLIER"))
     return onlyBusinessesPledge(signedIn, params.id!);
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const target = await getRequestForPledge(params.id!, membership.organisationId);

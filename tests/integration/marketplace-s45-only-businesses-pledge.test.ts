@@ -10,6 +10,7 @@ import {
   createMember,
   createOrganisation,
   createRequest,
+  createUser,
   sessionCookieFor,
 } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
@@ -56,6 +57,13 @@ describe("the pledge page for someone who works for no business", () => {
     const page = await renderPage(`/requests/${need.id}/pledge`, await sessionCookieFor(officer.id));
     expect(page.status).toBe(403);
     expect(readableMainText(await page.text())).toContain("Only businesses can pledge");
+  });
+
+  it("answers a platform admin of no organisation as before (404), not as working for organisations", async () => {
+    const { need } = await openRequest();
+    const admin = await createUser({ verified: true, isPlatformAdmin: true });
+    const page = await renderPage(`/requests/${need.id}/pledge`, await sessionCookieFor(admin.id));
+    expect(page.status).toBe(404);
   });
 
   it("answers a closed request as for anyone (410) and an unknown one with 404", async () => {

@@ -306,9 +306,11 @@ type ReportedPledge = {
   request: { helpType: HelpType; unitLabel: string | null };
 };
 
-// What is wrong with a delivery report that only the pledge can tell, each by its field: more than was pledged, or a
-// date before the pledge it fulfils (the form already refuses a date in the future). A field not given is not checked.
-function deliveryProblems(pledge: ReportedPledge, report: DeliveryReport) {
+/** What is wrong with a delivery report that only the pledge can tell, each by its field: more than was pledged, or a
+ * date before the pledge it fulfils (the form already refuses a date in the future). A field not given is not
+ * checked. The pledge page also asks it for a report its form refused for other errors, so all come in one round:
+ * it is given the pledge the page loaded by its access rule and reads no other. */
+export function deliveryReportProblems(pledge: ReportedPledge, report: DeliveryReport) {
   const problems: Record<string, string[]> = {};
   if (report.deliveredQuantity !== undefined && report.deliveredQuantity > pledge.quantity)
     problems.deliveredQuantity = [deliveredOverPledgedMessage(pledge.request, pledge.quantity)];
@@ -316,13 +318,6 @@ function deliveryProblems(pledge: ReportedPledge, report: DeliveryReport) {
   if (report.deliveredOn !== undefined && dayToDate(report.deliveredOn) < pledgedOn)
     problems.deliveredOn = [`Date delivered cannot be before you pledged, on ${formatDate(pledgedOn)}`];
   return problems;
-}
-
-/** The same for a report whose form was refused for other errors (its fields that passed the form's checks), so the
- * pledge page names these in the same round: an empty object if none. It is given the pledge the page loaded, by the
- * page's access rule, and reads no other: it can only answer for a pledge the asker may see. */
-export function deliveryReportProblems(pledge: ReportedPledge, report: DeliveryReport) {
-  return deliveryProblems(pledge, report);
 }
 
 type PledgeChange = {
@@ -413,7 +408,7 @@ export async function changePledgeIn(
   if (change.action === "reportDelivery") {
     // every problem at once, each next to its field, not one per round
     const { deliveredOn } = change;
-    const problems = deliveryProblems(pledge, change);
+    const problems = deliveryReportProblems(pledge, change);
     if (!deliveredOn) problems.deliveredOn = ["Enter the date it was delivered"];
     if (!deliveredOn || Object.keys(problems).length > 0) throw new RefusedWithFieldErrors(problems);
     data.deliveredQuantity = change.deliveredQuantity;
