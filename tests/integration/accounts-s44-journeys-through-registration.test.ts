@@ -130,7 +130,11 @@ describe("a business with no account invited to the survey", () => {
 
   it("signed in without a business, the invitation's 'Add your business' leads back to it", async () => {
     const user = await createUser({ verified: true });
-    const here = "/survey/invitation/some-link";
+    // a real link: one that does not work is said not to, before any registering (s45)
+    const { sendInvitation, address } = await officerInviting("NQ", "add.business");
+    expect((await sendInvitation({})).status).toBe(302);
+    const [invitation] = await invitationEmailsTo(address);
+    const here = `/survey/invitation/${invitation!.token}`;
     const html = decoded(await (await renderPage(here, await sessionCookieFor(user.id))).text());
     expect(readableMainText(html)).toContain("Add your business first");
     expect(html).toContain(`href="/organisations/new/supplier?redirectTo=${encodeURIComponent(here)}"`);
