@@ -19,6 +19,9 @@ import {
 import { openDueReturns } from "~/domain/contracts/returns-due.server.ts";
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { commitLate, registerLate } from "../helpers/late-contract.ts";
+import { action as editAction } from "~/routes/contracts.$id.edit.tsx";
+import { sessionCookieFor } from "../helpers/factories.ts";
+import { callAction, jsonOf } from "../helpers/routes.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
 let world: Awaited<ReturnType<typeof createImportWorld>>;
@@ -71,6 +74,27 @@ async function registerLateContract(reference: string) {
 async function endingOn(contract: { id: string; fields: Record<string, string> }, endDate: string) {
   const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
   return contractEditSchema.parse({ ...contract.fields, endDate, version: updatedAt.toISOString() });
+}
+
+/** What `save` gives while another transaction holds the contract's row, as an import opening its returns does
+ * (openDueReturns), until the save has answered. */
+async function whileHeld<T>(contractId: string, save: () => Promise<T>) {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+  const holder = db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${contractId} FOR SHARE`;
+      locked();
+      await held;
+    },
+    { timeout: 40_000 },
+  );
+  await lockTaken;
+  const answer = await save().finally(release);
+  await holder;
+  return answer;
 }
 
 beforeAll(async () => {
@@ -152,22 +176,9 @@ describe("a contract's term changed while its returns are opened", () => {
   it("tells an officer whose save cannot get the contract in time to try again, keeping the term as it was", async () => {
     const contract = await registerLateContract(`S45-BUSY-${Date.now() % 1_000_000}`);
     const edit = await endingOn(contract, endOf(twoAgo));
-    // an import opening returns holds the contract's row, as openDueReturns does, for longer than the save waits
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    const holder = db.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${contract.id} FOR SHARE`;
-        locked();
-        await held;
-      },
-      { timeout: 20_000 },
+    const saved = await whileHeld(contract.id, () =>
+      updateContract(actor, contract.id, edit, { lockWaitMs: 300 }),
     );
-    await lockTaken;
-    const saved = await updateContract(actor, contract.id, edit, { lockWaitMs: 300 }).finally(release);
-    await holder;
     expect(saved).toEqual({ ok: false, fieldErrors: { form: [CONTRACT_BUSY_MESSAGE] } });
     expect(iso((await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).endDate)).toBe(farEnd);
     expect(await returnsOf(contract.id)).toHaveLength(4);
@@ -175,4 +186,27 @@ describe("a contract's term changed while its returns are opened", () => {
     expect((await updateContract(actor, contract.id, edit)).ok).toBe(true);
     expect(await returnsOf(contract.id)).toHaveLength(3);
   });
+
+  it("answers the edit page with that error next to the form and the answers kept, never an error page", async () => {
+    const contract = await registerLateContract(`S45-BUSY-PAGE-${Date.now() % 1_000_000}`);
+    const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
+    const form = { ...contract.fields, endDate: endOf(twoAgo), version: updatedAt.toISOString() };
+    const cookie = await sessionCookieFor(world.users.officerA.id);
+    // held past the page's own wait (10 seconds)
+    const response = await whileHeld(contract.id, () =>
+      callAction(editAction, {
+        path: `/contracts/${contract.id}/edit`,
+        params: { id: contract.id },
+        cookie,
+        form,
+      }),
+    );
+    expect(response.status).toBe(400);
+    const reply = await jsonOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(
+      response,
+    );
+    expect(reply.error[""]).toEqual([CONTRACT_BUSY_MESSAGE]);
+    expect(reply.initialValue.endDate).toBe(endOf(twoAgo));
+    expect(await returnsOf(contract.id)).toHaveLength(4);
+  }, 60_000);
 });
