@@ -5,6 +5,7 @@ import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { tokenSchema } from "~/domain/accounts/schemas.ts";
+import { confirmationLinkStanding } from "~/domain/accounts/tokens.server.ts";
 import { confirmEmailChange } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -17,7 +18,14 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ token: new URL(request.url).searchParams.get("token") });
+  const token = new URL(request.url).searchParams.get("token");
+  // a link that can no longer change anything says so at once, not after its button is pressed (read only: a mail
+  // scanner following the link uses nothing)
+  const standing = token ? await confirmationLinkStanding(token, "EMAIL_CHANGE") : null;
+  return json(
+    { token: standing === "usable" ? token : null, standing },
+    { status: standing === "ended" ? 410 : 200 },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -55,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ConfirmEmail() {
-  const { token } = useLoaderData<typeof loader>();
+  const { token, standing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
@@ -65,7 +73,19 @@ export default function ConfirmEmail() {
           {result.error}
         </Notice>
       ) : null}
-      {token ? (
+      {standing === "ended" ? (
+        // (after a press refused for it, the error above says so already)
+        result?.error ? null : (
+          <p>
+            This link no longer works: it has expired, or has already been used, or a newer link was sent
+            after it. <Link to="/account/email">Change your email address again</Link> to get a new one.
+          </p>
+        )
+      ) : standing === "done" ? (
+        <p>
+          Your account already uses this address. <Link to="/account">Go to your account</Link>.
+        </p>
+      ) : token ? (
         <Form method="post">
           <input type="hidden" name="token" value={token} />
           <p className="mb-6">Confirm that you want your account to use this address from now on.</p>

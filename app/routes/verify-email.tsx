@@ -11,6 +11,7 @@ import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext, safeRedirect } from "~/auth/request-context.server.ts";
 import { parseForm, verifyEmailSchema } from "~/domain/accounts/public-forms.server.ts";
+import { confirmationLinkStanding } from "~/domain/accounts/tokens.server.ts";
 import { resendVerification, verifyEmail } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -25,15 +26,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const token = url.searchParams.get("token");
   const then = url.searchParams.get("then");
   const viewer = await getViewer(request);
-  return json({
-    token,
-    then: then === "vcse" || then === "supplier" ? then : null,
-    // the page they were on their way to when they signed up (a survey invitation): never another site
-    redirectTo: safeRedirect(url.searchParams.get("redirectTo"), "") || null,
-    signedIn: Boolean(viewer),
-    verified: Boolean(viewer?.user.emailVerifiedAt),
-    email: viewer?.user.email ?? null,
-  });
+  // a link that can no longer confirm anything says so at once, not after its button is pressed (read only: a mail
+  // scanner following the link uses nothing)
+  const standing = token ? await confirmationLinkStanding(token, "EMAIL_VERIFICATION") : null;
+  return json(
+    {
+      token: standing === "usable" ? token : null,
+      standing,
+      then: then === "vcse" || then === "supplier" ? then : null,
+      // the page they were on their way to when they signed up (a survey invitation): never another site
+      redirectTo: safeRedirect(url.searchParams.get("redirectTo"), "") || null,
+      signedIn: Boolean(viewer),
+      verified: Boolean(viewer?.user.emailVerifiedAt),
+      email: viewer?.user.email ?? null,
+    },
+    { status: standing === "ended" ? 410 : 200 },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -84,7 +92,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VerifyEmail() {
-  const { token, then, redirectTo, signedIn, verified, email } = useLoaderData<typeof loader>();
+  const { token, standing, then, redirectTo, signedIn, verified, email } = useLoaderData<typeof loader>();
+  // after confirming: signing in leads on to where the link led (the page they were going to, or the form)
+  const onward = redirectTo ?? (then ? `/organisations/new/${then}` : null);
   const result = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
@@ -94,7 +104,22 @@ export default function VerifyEmail() {
           {result.error}
         </Notice>
       ) : null}
-      {token ? (
+      {standing === "ended" && !result?.error ? (
+        <Notice kind="error" title="This link no longer works">
+          It has expired, or has already been used, or a newer link was sent after it.{" "}
+          {signedIn ? "Ask for a new one below." : "Sign in to get a new one."}
+        </Notice>
+      ) : null}
+      {standing === "done" && !verified ? (
+        <>
+          <p className="mb-4">This email address is already confirmed.</p>
+          <p>
+            <Link to={onward ? `/sign-in?redirectTo=${encodeURIComponent(onward)}` : "/sign-in"}>
+              Sign in
+            </Link>
+          </p>
+        </>
+      ) : token ? (
         <Form method="post">
           <input type="hidden" name="token" value={token} />
           {then ? <input type="hidden" name="then" value={then} /> : null}

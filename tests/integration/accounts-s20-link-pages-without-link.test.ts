@@ -2,6 +2,7 @@
 // instead of text with nothing to follow or a button that can only fail.
 import { describe, expect, it } from "vitest";
 import { renderPage } from "../helpers/render-page.ts";
+import { askedToMove } from "./email-change-world.ts";
 
 const textOf = async (location: string) =>
   (await (await renderPage(location)).text()).replaceAll("<!-- -->", "");
@@ -23,9 +24,16 @@ describe("the confirm-your-new-address page", () => {
     expect(html).not.toContain("Confirm new email address</button>");
   });
 
-  it("with a token, offers the button", async () => {
-    const html = await textOf("/account/confirm-email?token=abc");
+  it("with a working token, offers the button", async () => {
+    const { token } = await askedToMove();
+    const html = await textOf(`/account/confirm-email?token=${token}`);
     expect(html).toMatch(/Confirm new email address<\/button>/);
     expect(html).not.toContain("This link is not complete");
+  });
+
+  it("with a token that does not work, says so rather than offer a button that can only fail (s45)", async () => {
+    const html = await textOf("/account/confirm-email?token=abc");
+    expect(html).toContain("This link no longer works");
+    expect(html).not.toContain("Confirm new email address</button>");
   });
 });

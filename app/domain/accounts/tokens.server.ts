@@ -1,7 +1,7 @@
 // One-off emailed links (verify email, reset password, confirm a new email, invitations): the link carries a
 // random token; the database keeps only its SHA-256, so a leaked database cannot be turned into links.
 import crypto from "node:crypto";
-import { lockUntilCommit, type Tx } from "~/db.server.ts";
+import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import type { TokenPurpose } from "~/generated/prisma/enums.ts";
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
@@ -99,4 +99,21 @@ export async function peekUserToken(tx: Tx, token: string, purpose: TokenPurpose
     where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: now } },
     select: { id: true, userId: true, user: { select: { email: true } } },
   });
+}
+
+/** How a confirmation link stands before its button is pressed, read without using it: still usable, already used
+ * with its effect showing (`done`: the address confirmed, or changed to the new one), or `ended` (unknown, expired,
+ * retired by a newer link, or its account deleted), so the page says so at once rather than after the press. */
+export async function confirmationLinkStanding(
+  token: string,
+  purpose: "EMAIL_VERIFICATION" | "EMAIL_CHANGE",
+): Promise<"usable" | "done" | "ended"> {
+  if (await peekUserToken(db, token, purpose)) return "usable";
+  const used = await usedUserToken(db, token, purpose);
+  if (!used) return "ended";
+  const done =
+    purpose === "EMAIL_VERIFICATION"
+      ? Boolean(used.user.emailVerifiedAt)
+      : Boolean(used.newEmail) && used.user.email === used.newEmail;
+  return done ? "done" : "ended";
 }
