@@ -104,7 +104,7 @@ export default function VerifyEmail() {
           {result.error}
         </Notice>
       ) : null}
-      {standing === "ended" && !result?.error ? (
+      {standing === "ended" && !result?.error && !verified ? (
         <Notice kind="error" title="This link no longer works">
           It has expired, or has already been used, or a newer link was sent after it.{" "}
           {signedIn ? "Ask for a new one below." : "Sign in to get a new one."}

@@ -5,6 +5,8 @@
 // now looked at first, for everyone: it is said not to work (404, as for a business), with why as far as that can
 // be told without saying whose it is, and nothing offers signing up or registering. A good link still does.
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { hashInvitationToken } from "~/domain/survey/cycles.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import { createMember, createOrganisation, createUser, sessionCookieFor } from "../helpers/factories.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
@@ -125,6 +127,23 @@ describe("a link still waiting for its business", () => {
     expect(html).toContain(
       `href="/sign-up?redirectTo=${encodeURIComponent(`/organisations/new/supplier?redirectTo=${encodeURIComponent(here)}`)}"`,
     );
+  });
+
+  it("sent to a registered business (tied to it when sent) and not followed yet, signed out, still offers signing in", async () => {
+    // "Invite eligible businesses" writes each link already tied to its business: it is used only once followed
+    const sent = await officerInviting("ZZ48", "s45-tied");
+    await sent.sendInvitation({});
+    const [{ token }] = await invitationEmailsTo(sent.address);
+    const business = await createOrganisation({ kind: "SUPPLIER", councilId: sent.council.id });
+    await db.surveyInvitation.update({
+      where: { tokenHash: hashInvitationToken(token!) },
+      data: { organisationId: business.id, usedAt: null },
+    });
+    const here = `/survey/invitation/${token}`;
+    const { status, html, text } = await page(token!);
+    expect(status).toBe(200);
+    expect(text).toContain("A council has invited your business");
+    expect(html).toContain(`href="/sign-in?redirectTo=${encodeURIComponent(here)}"`);
   });
 
   it("signed in without a business, still offers adding it", async () => {

@@ -898,11 +898,12 @@ export type InvitationStanding = "unknown" | "closed" | "used" | "waiting";
 export async function invitationStanding(token: string): Promise<InvitationStanding> {
   const invitation = await db.surveyInvitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
-    select: { organisationId: true, cycle: { select: { status: true } } },
+    select: { usedAt: true, cycle: { select: { status: true } } },
   });
   if (!invitation) return "unknown";
   if (invitation.cycle.status !== "OPEN") return "closed";
-  return invitation.organisationId ? "used" : "waiting";
+  // followed, not merely sent to a business: "Invite eligible businesses" ties each link to its business when sent
+  return invitation.usedAt ? "used" : "waiting";
 }
 
 // An emailed link binds the invitation to the business that follows it; a link already used by another
