@@ -439,7 +439,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   "routes/pledges.$id": {
     params: (w) => ({ id: w.pledge.id }),
-    get: NOBODY,
+    // the supplier that pledged and the group it pledged to (neither an actor here) act on it; the request's
+    // council's own officers read it, acting on nothing (a partner's shared staff do not: decision 011)
+    get: ["officerA", "councilAdmin"],
     actions: {
       accept: NOBODY,
       decline: NOBODY,
