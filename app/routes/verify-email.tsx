@@ -11,6 +11,7 @@ import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext, safeRedirect } from "~/auth/request-context.server.ts";
 import { parseForm, verifyEmailSchema } from "~/domain/accounts/public-forms.server.ts";
+import { confirmingLeadsTo, registeringKind } from "~/domain/accounts/registering-journey.ts";
 import { confirmationLinkStanding } from "~/domain/accounts/tokens.server.ts";
 import { resendVerification, verifyEmail } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
@@ -24,7 +25,10 @@ export const meta: MetaFunction = () => [{ title: "Confirm your email address â€
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const token = url.searchParams.get("token");
-  const then = url.searchParams.get("then");
+  // the organisation they said they came to register: one rule for what the link may carry (registering-journey.ts)
+  const then = registeringKind(url.searchParams.get("then"));
+  // the page they were on their way to when they signed up (a survey invitation): never another site
+  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "") || null;
   const viewer = await getViewer(request);
   // a link that can no longer confirm anything says so at once, not after its button is pressed (read only: a mail
   // scanner following the link uses nothing)
@@ -33,9 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       token: standing === "usable" ? token : null,
       standing,
-      then: then === "vcse" || then === "supplier" ? then : null,
-      // the page they were on their way to when they signed up (a survey invitation): never another site
-      redirectTo: safeRedirect(url.searchParams.get("redirectTo"), "") || null,
+      then,
+      redirectTo,
+      // after confirming: signing in leads on to where the link led (the page they were going to, or the form)
+      onward: confirmingLeadsTo(redirectTo, then),
       signedIn: Boolean(viewer),
       verified: Boolean(viewer?.user.emailVerifiedAt),
       email: viewer?.user.email ?? null,
@@ -92,9 +97,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VerifyEmail() {
-  const { token, standing, then, redirectTo, signedIn, verified, email } = useLoaderData<typeof loader>();
-  // after confirming: signing in leads on to where the link led (the page they were going to, or the form)
-  const onward = redirectTo ?? (then ? `/organisations/new/${then}` : null);
+  const { token, standing, then, redirectTo, onward, signedIn, verified, email } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
