@@ -2,6 +2,7 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Link, useLoaderData } from "@remix-run/react";
 import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
 import { invitationStanding, redeemInvitation } from "~/domain/survey/cycles.server.ts";
+import type { InvitationStanding } from "~/domain/survey/invitation-standing.ts";
 import { PageHeading } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Survey invitation – Social Value Marketplace" }];
@@ -169,7 +170,7 @@ function DeadLink({
   signInHref,
   business,
 }: {
-  why: "unknown" | "closed" | "used" | "waiting";
+  why: InvitationStanding;
   signInHref: string | null;
   business: boolean;
 }) {

@@ -12,6 +12,7 @@ import { appUrl } from "~/env.server.ts";
 import { countOf, formatDate } from "~/domain/format.ts";
 import { councilAreas, councilAreaSelect, isEligibleByArea } from "./eligibility.server.ts";
 import { deleteUnsentResponses } from "./protected-answers.server.ts";
+import { followStep, invitationStandingOf, type InvitationStanding } from "./invitation-standing.ts";
 import { hasOpened } from "./stages.ts";
 
 type Officer = { userId: string; councilId: string; ipAddress?: string | null };
@@ -889,21 +890,14 @@ async function addressLinkFor(
 // "not-yours" when it was sent to another business (which may still follow it), "invalid" otherwise.
 export type Redemption = { cycleId: string } | { problem: "not-yours" | "invalid" };
 
-/** Where an invitation link stands, read without using it up or saying whose it is: a link no invitation has (made
- * up, replaced by a newer one, or of a survey cancelled before it opened), one whose survey has closed, one a
- * business has already followed, or one still waiting for the business it was sent to. Looked at before anyone is
- * offered signing up or registering a business to answer it. */
-export type InvitationStanding = "unknown" | "closed" | "used" | "waiting";
-
+/** Where an invitation link stands (see invitationStandingOf), read without using it up or saying whose it is. Looked
+ * at before anyone is offered signing up or registering a business to answer it. */
 export async function invitationStanding(token: string): Promise<InvitationStanding> {
   const invitation = await db.surveyInvitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
     select: { usedAt: true, cycle: { select: { status: true } } },
   });
-  if (!invitation) return "unknown";
-  if (invitation.cycle.status !== "OPEN") return "closed";
-  // followed, not merely sent to a business: "Invite eligible businesses" ties each link to its business when sent
-  return invitation.usedAt ? "used" : "waiting";
+  return invitationStandingOf(invitation);
 }
 
 // An emailed link binds the invitation to the business that follows it; a link already used by another
@@ -929,21 +923,15 @@ export async function redeemInvitation(token: string, organisationId: string): P
         cycle: { select: { status: true } },
       },
     });
-    if (!invitation) return invalid;
-    if (invitation.organisationId && invitation.organisationId !== organisationId)
-      // sent to another business and not yet followed: it is theirs, and still works for them
-      return invitation.usedAt === null && invitation.cycle.status === "OPEN"
-        ? ({ problem: "not-yours" } as const)
-        : invalid;
-    if (!invitation.organisationId) {
-      const whose = await addressLinkFor(tx, invitation, organisationId);
-      if (whose === "not-yours")
-        return invitation.cycle.status === "OPEN" ? ({ problem: "not-yours" } as const) : invalid;
-    }
-    // the business the link was for, following it again after the close, is taken to the survey's page, which says
-    // when it closed and what became of the answers; a link no business followed before the close does not work
-    if (invitation.cycle.status !== "OPEN")
-      return invitation.organisationId ? { cycleId: invitation.cycleId } : invalid;
+    // whose the address is, asked only of a link not tied to a business (decision 031)
+    const claim =
+      invitation && invitation.organisationId === null
+        ? await addressLinkFor(tx, invitation, organisationId)
+        : null;
+    const step = followStep(invitation, organisationId, claim);
+    if (step === "not-yours") return { problem: "not-yours" } as const;
+    if (step === "invalid" || !invitation) return invalid;
+    if (step === "closed-survey") return { cycleId: invitation.cycleId };
     // Bound only if still free (or already this business's): of two businesses following the link at the same
     // moment, the second waits for the first and then finds it taken, instead of taking it over.
     const { count } = await tx.surveyInvitation.updateMany({
