@@ -71,38 +71,31 @@ const who = () => ({
 const people = ["signed out", "signed in without a business", "a supplier"] as const;
 
 describe.each(people)("a link that does not work, followed by someone %s", (person) => {
-  it("is said not to work, not recognised, and offers no signing up or registering", async () => {
-    const { status, html, text } = await page(links.bogus, who()[person]);
-    expect(status).toBe(404);
-    expect(text).toContain("This invitation link does not work");
-    expect(text).toContain("We do not recognise this link.");
-    expect(text).not.toContain("A council has invited your business");
-    expect(text).not.toContain("Add your business");
-    expect(html).not.toContain('href="/sign-up');
-    expect(html).not.toContain('href="/organisations/new');
-  });
-
-  it("already used by a business is said not to work because it has been used", async () => {
-    const { status, html, text } = await page(links.used, who()[person]);
-    expect(status).toBe(404);
-    expect(text).toContain("This invitation link does not work");
-    expect(text).toContain("This link has already been used to answer the survey for a business");
-    expect(text).not.toContain("A council has invited your business");
-    expect(text).not.toContain("Add your business");
-    expect(html).not.toContain('href="/sign-up');
-    expect(html).not.toContain('href="/organisations/new');
-  });
-
-  it("of a survey that has closed is said not to work because the survey closed", async () => {
-    const { status, html, text } = await page(links.closed, who()[person]);
-    expect(status).toBe(404);
-    expect(text).toContain("This invitation link does not work");
-    expect(text).toContain("The survey this link is for has closed, so it no longer takes answers.");
-    expect(text).not.toContain("A council has invited your business");
-    expect(text).not.toContain("Add your business");
-    expect(html).not.toContain('href="/sign-up');
-    expect(html).not.toContain('href="/organisations/new');
-  });
+  it.each([
+    ["made up", "bogus", "We do not recognise this link."],
+    [
+      "already used by a business",
+      "used",
+      "This link has already been used to answer the survey for a business",
+    ],
+    [
+      "of a survey that has closed",
+      "closed",
+      "The survey this link is for has closed, so it no longer takes answers.",
+    ],
+  ] as const)(
+    "%s is said not to work, and why, and offers no signing up or registering",
+    async (_, link, why) => {
+      const { status, html, text } = await page(links[link], who()[person]);
+      expect(status).toBe(404);
+      expect(text).toContain("This invitation link does not work");
+      expect(text).toContain(why);
+      expect(text).not.toContain("A council has invited your business");
+      expect(text).not.toContain("Add your business");
+      expect(html).not.toContain('href="/sign-up');
+      expect(html).not.toContain('href="/organisations/new');
+    },
+  );
 });
 
 describe("signed out, a used or closed link", () => {
