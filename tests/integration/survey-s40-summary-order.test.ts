@@ -1,7 +1,9 @@
-// The survey question pages' error summaries listed the checks between answers, made after every question's own,
-// last: barriers chosen with "We have not met any barriers" came below the refusal of the free text under them.
-// They now follow the page, as GOV.UK's summary does, on the page a browser without JavaScript gets. (The survey
-// cycle forms need no such help: their checks between dates run only once every field is otherwise right.)
+// A survey question page's error summary listed a check between its answers, made after every question's own, last:
+// on the barriers page, barriers chosen with "We have not met any barriers" came below the refusal of the free text
+// under them. The summary now follows the page, as GOV.UK's does: this posts the barriers page as a browser without
+// JavaScript does and checks the summary links its two errors in the order their fields are on the page. (The survey
+// cycle forms, whose dates are now compared beside the other fields' errors, are checked in
+// survey-s45-cycle-errors-one-round.test.ts.)
 import { describe, expect, it } from "vitest";
 import { createMember, sessionCookieFor } from "../helpers/factories.ts";
 import { postPage } from "../helpers/render-page.ts";
