@@ -8,6 +8,7 @@ import { tokenSchema } from "~/domain/accounts/schemas.ts";
 import { confirmationLinkStanding } from "~/domain/accounts/tokens.server.ts";
 import { confirmEmailChange } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
+import { EndedLinkNotice } from "~/ui/ended-link.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
@@ -76,10 +77,9 @@ export default function ConfirmEmail() {
       {standing === "ended" ? (
         // (after a press refused for it, the error above says so already)
         result?.error ? null : (
-          <p>
-            This link no longer works: it has expired, or has already been used, or a newer link was sent
-            after it. <Link to="/account/email">Change your email address again</Link> to get a new one.
-          </p>
+          <EndedLinkNotice>
+            <Link to="/account/email">Change your email address again</Link> to get a new one.
+          </EndedLinkNotice>
         )
       ) : standing === "done" ? (
         <p>

@@ -15,6 +15,7 @@ import { confirmingLeadsTo, registeringKind } from "~/domain/accounts/registerin
 import { confirmationLinkStanding } from "~/domain/accounts/tokens.server.ts";
 import { resendVerification, verifyEmail } from "~/domain/accounts/users.server.ts";
 import { Notice, PageHeading } from "~/ui/components.tsx";
+import { EndedLinkNotice } from "~/ui/ended-link.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { readForm } from "~/server/read-form.server.ts";
@@ -109,10 +110,9 @@ export default function VerifyEmail() {
         </Notice>
       ) : null}
       {standing === "ended" && !result?.error && !verified ? (
-        <Notice kind="error" title="This link no longer works">
-          It has expired, or has already been used, or a newer link was sent after it.{" "}
+        <EndedLinkNotice>
           {signedIn ? "Ask for a new one below." : "Sign in to get a new one."}
-        </Notice>
+        </EndedLinkNotice>
       ) : null}
       {standing === "done" && !verified ? (
         <>
