@@ -20,7 +20,7 @@ import {
   type PledgeAction,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { acceptTooLate, changePledge, deliveryReportProblems } from "~/domain/marketplace/pledges.server.ts";
-import { getPledgePage } from "~/domain/marketplace/queries.server.ts";
+import { getPledgePage, pledgePageShown } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy, LIVE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { DECLINE_REASON_MISSING, pledgeActionSchemaFor } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
@@ -56,14 +56,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pledge, roles } = await requirePledge(request, params.id!);
   // an officer of the request's council, on neither side, reads it for oversight
   const overseeing = roles.length === 0;
-  // the commitment is the supplier's contract with the council, which its officers see: VCSEs never see contract
-  // data. How to contact the requestor is for the supplier it was given to, and the requestor's own.
-  const { createdAt: _pledgedAt, ...pledgeShown } = pledge;
-  const shown = {
-    ...pledgeShown,
-    commitment: roles.includes("REQUESTOR") ? null : pledge.commitment,
-    request: overseeing ? { ...pledge.request, contactPreference: null } : pledge.request,
-  };
   // an offer on a request past its needed-by date (not yet expired by the nightly run) cannot be accepted
   const pastNeededBy = isPastNeededBy(pledge.request.neededBy);
   const tooLateToAccept = pastNeededBy ? acceptTooLate(pledge.request) : null;
@@ -75,7 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : overseeing
         ? pledge.request.councilId
         : pledge.supplierOrganisationId,
-    pledge: shown,
+    // only what the page shows (no contract data for the requestor, no contact details for an officer)
+    pledge: pledgePageShown(pledge, { requestor: roles.includes("REQUESTOR"), overseeing }),
     roles,
     overseeing,
     today: isoDate(londonDay(new Date())),

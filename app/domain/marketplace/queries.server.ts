@@ -481,3 +481,53 @@ export async function getPledgePage(id: string, organisationIds: string[], counc
     request: { ...request, contactPreference: sharesContact(pledge.status) ? contactPreference : null },
   };
 }
+
+type PledgePage = NonNullable<Awaited<ReturnType<typeof getPledgePage>>>;
+
+/**
+ * What the pledge's page shows of it (loader data is public to whoever gets the page): the ids of the organisations
+ * on each side and of the council, the dates the loader checks and the history's from-states are not sent. The
+ * commitment is the supplier's contract with the council, which its officers see: a requestor never sees contract
+ * data. How to contact the requestor is for the supplier it was given to, and the requestor's own: an officer
+ * reading it for oversight is not sent it.
+ */
+export function pledgePageShown(pledge: PledgePage, view: { requestor: boolean; overseeing: boolean }) {
+  const { request } = pledge;
+  return {
+    id: pledge.id,
+    status: pledge.status,
+    quantity: pledge.quantity,
+    message: pledge.message,
+    expectedDeliveryDate: pledge.expectedDeliveryDate,
+    deliveredQuantity: pledge.deliveredQuantity,
+    deliveredOn: pledge.deliveredOn,
+    deliveryNote: pledge.deliveryNote,
+    decisionReason: pledge.decisionReason,
+    disputeReason: pledge.disputeReason,
+    rating: pledge.rating,
+    feedback: pledge.feedback,
+    supplierOrganisation: { name: pledge.supplierOrganisation.name },
+    commitment:
+      view.requestor || !pledge.commitment
+        ? null
+        : {
+            measure: { name: pledge.commitment.measure.name },
+            contract: { reference: pledge.commitment.contract.reference },
+          },
+    request: {
+      id: request.id,
+      title: request.title,
+      status: request.status,
+      helpType: request.helpType,
+      unitLabel: request.unitLabel,
+      contactPreference: view.overseeing ? null : request.contactPreference,
+    },
+    events: pledge.events.map((e) => ({
+      id: e.id,
+      toStatus: e.toStatus,
+      reason: e.reason,
+      createdAt: e.createdAt,
+      who: e.who,
+    })),
+  };
+}
