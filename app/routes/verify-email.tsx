@@ -143,8 +143,10 @@ export default function VerifyEmail() {
           ) : null}
         </>
       ) : signedIn ? (
+        // the new link leads where this one did: the page they were going to, or the form of the organisation
+        // they came to register (as "Check your email" asks for it)
         <Form method="post">
-          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+          {onward ? <input type="hidden" name="redirectTo" value={onward} /> : null}
           <p className="mb-4">
             We sent a link to <strong>{email}</strong>. Open it to confirm your address before you register an
             organisation or join one.
@@ -159,7 +161,7 @@ export default function VerifyEmail() {
           Open the link in the email we sent you, or{" "}
           <Link
             to={`/sign-in?redirectTo=${encodeURIComponent(
-              redirectTo ? `/verify-email?redirectTo=${encodeURIComponent(redirectTo)}` : "/verify-email",
+              onward ? `/verify-email?redirectTo=${encodeURIComponent(onward)}` : "/verify-email",
             )}`}
           >
             sign in to get a new one
