@@ -31,7 +31,27 @@ export async function officerInviting(postcodeArea: string, addressPrefix: strin
       cookie,
       form: { intent: "invite-email", email: address, ...form },
     });
-  return { council, cycle, cookie, address, path, sendInvitation };
+  /** A business registered in the council's area, with an owner, sent its link by "Invite eligible businesses",
+   * which ties each link to its business as it is sent (followed, it is used): the business and the link's token. */
+  const inviteEligibleBusiness = async () => {
+    const business = await createOrganisation({
+      kind: "SUPPLIER",
+      councilId: council.id,
+      registeredPostcode: `${postcodeArea} 1AA`,
+    });
+    const owner = await createMember(business.id, "OWNER");
+    const sent = await callAction(cyclePage.action, {
+      path,
+      params: { cycleId: cycle.id },
+      cookie,
+      form: { intent: "invite-eligible" },
+    });
+    if (sent.status !== 302) throw new Error(`Invite eligible businesses answered ${sent.status}`);
+    const [email] = await invitationEmailsTo(owner.email);
+    if (!email) throw new Error(`No invitation was sent to ${business.name}`);
+    return { business, token: email.token! };
+  };
+  return { council, cycle, cookie, address, path, sendInvitation, inviteEligibleBusiness };
 }
 
 /** What the officer is told after a first invitation to the address. */

@@ -123,17 +123,17 @@ describe("a link still waiting for its business", () => {
   });
 
   it("sent to a registered business (tied to it when sent) and not followed yet, signed out, still offers signing in", async () => {
-    // "Invite eligible businesses" writes each link already tied to its business: it is used only once followed
     const sent = await officerInviting("ZZ48", "s45-tied");
-    await sent.sendInvitation({});
-    const [{ token }] = await invitationEmailsTo(sent.address);
-    const business = await createOrganisation({ kind: "SUPPLIER", councilId: sent.council.id });
-    await db.surveyInvitation.update({
-      where: { tokenHash: hashInvitationToken(token!) },
-      data: { organisationId: business.id, usedAt: null },
-    });
+    const { business, token } = await sent.inviteEligibleBusiness();
+    // "Invite eligible businesses" writes each link already tied to its business: it is used only once followed
+    expect(
+      await db.surveyInvitation.findUniqueOrThrow({
+        where: { tokenHash: hashInvitationToken(token) },
+        select: { organisationId: true, usedAt: true },
+      }),
+    ).toEqual({ organisationId: business.id, usedAt: null });
     const here = `/survey/invitation/${token}`;
-    const { status, html, text } = await page(token!);
+    const { status, html, text } = await page(token);
     expect(status).toBe(200);
     expect(text).toContain("A council has invited your business");
     expect(html).toContain(`href="/sign-in?redirectTo=${encodeURIComponent(here)}"`);
