@@ -3,10 +3,33 @@
 // commitment planned 10 a quarter, as the commitment form would send it.
 import { addCommitment } from "~/domain/contracts/commitments.server.ts";
 import { createContract } from "~/domain/contracts/contracts.server.ts";
-import type { FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import {
+  previousQuarter,
+  quarterOf,
+  quarterPeriod,
+  type FinancialQuarter,
+} from "~/domain/contracts/quarters.ts";
 import { contractSchema } from "~/domain/contracts/schemas.ts";
 
 type Actor = { councilId: string; actorUserId: string; ipAddress: string | null };
+
+// The quarter the tests run in, and the two before it, which have ended.
+export const currentQuarter = quarterOf(new Date());
+export const lastQuarter = previousQuarter(currentQuarter);
+export const twoAgo = previousQuarter(lastQuarter);
+
+/** A date as the forms and the import file write it (yyyy-mm-dd). */
+export const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A quarter as the commitment form's plan names it ("2026-3"). */
+export const quarterKey = (q: FinancialQuarter) => `${q.financialYear}-${q.quarter}`;
+
+/** A late contract's term: from the start of two quarters ago (both have ended, the one it is in now has not) to
+ * the end of the same quarter next year. */
+export const lateTerm = {
+  startDate: iso(quarterPeriod(twoAgo.financialYear, twoAgo.quarter).start),
+  endDate: iso(quarterPeriod(currentQuarter.financialYear + 1, currentQuarter.quarter).end),
+};
 
 /** Registers a contract by hand, as the form would; gives its id and the fields the form sent (an edit sends them
  * again). */

@@ -10,15 +10,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { CONTRACT_BUSY_MESSAGE, updateContract } from "~/domain/contracts/contracts.server.ts";
-import {
-  previousQuarter,
-  quarterOf,
-  quarterPeriod,
-  type FinancialQuarter,
-} from "~/domain/contracts/quarters.ts";
+import { previousQuarter, quarterPeriod, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
 import { openDueReturns } from "~/domain/contracts/returns-due.server.ts";
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
-import { commitLate, registerLate } from "../helpers/late-contract.ts";
+import {
+  commitLate,
+  currentQuarter,
+  iso,
+  lastQuarter,
+  quarterKey,
+  registerLate,
+  twoAgo,
+} from "../helpers/late-contract.ts";
 import { action as editAction } from "~/routes/contracts.$id.edit.tsx";
 import { sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
@@ -29,15 +32,10 @@ let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
 let measureId: string;
 
 // four quarters have ended since the contract started: each owes a return
-const current = quarterOf(new Date());
-const last = previousQuarter(current);
-const twoAgo = previousQuarter(last);
 const threeAgo = previousQuarter(twoAgo);
 const fourAgo = previousQuarter(threeAgo);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const key = (q: FinancialQuarter) => `${q.financialYear}-${q.quarter}`;
 const endOf = (q: FinancialQuarter) => iso(quarterPeriod(q.financialYear, q.quarter).end);
-const farEnd = endOf({ financialYear: current.financialYear + 1, quarter: current.quarter });
+const farEnd = endOf({ financialYear: currentQuarter.financialYear + 1, quarter: currentQuarter.quarter });
 
 /** The contract's returns, "year-quarter STATUS", in quarter order. */
 async function returnsOf(contractId: string) {
@@ -53,9 +51,12 @@ async function returnsOf(contractId: string) {
  * otherwise; a return sent stays whatever the term. */
 async function expectedFor(contractId: string, sent: Record<string, string> = {}) {
   const { endDate } = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
-  return [fourAgo, threeAgo, twoAgo, last]
-    .filter((q) => quarterPeriod(q.financialYear, q.quarter).start <= endDate || sent[key(q)] === "SUBMITTED")
-    .map((q) => `${key(q)} ${sent[key(q)] ?? "NOT_STARTED"}`);
+  return [fourAgo, threeAgo, twoAgo, lastQuarter]
+    .filter(
+      (q) =>
+        quarterPeriod(q.financialYear, q.quarter).start <= endDate || sent[quarterKey(q)] === "SUBMITTED",
+    )
+    .map((q) => `${quarterKey(q)} ${sent[quarterKey(q)] ?? "NOT_STARTED"}`);
 }
 
 async function registerLateContract(reference: string) {
@@ -129,7 +130,7 @@ describe("a contract's term changed while its returns are opened", () => {
   it("never keeps a return outside the term while openings run alongside each change", async () => {
     const contract = await registerLateContract(`S45-RACE-${Date.now() % 1_000_000}`);
     // shortened and lengthened again, each time while the contract's returns are opened by others
-    for (const endDate of [endOf(fourAgo), farEnd, endOf(twoAgo), endOf(last), endOf(fourAgo)]) {
+    for (const endDate of [endOf(fourAgo), farEnd, endOf(twoAgo), endOf(lastQuarter), endOf(fourAgo)]) {
       const edit = await endingOn(contract, endDate);
       const [saved] = await Promise.all([
         updateContract(actor, contract.id, edit),
@@ -139,7 +140,7 @@ describe("a contract's term changed while its returns are opened", () => {
       expect(saved.ok).toBe(true);
       expect(await returnsOf(contract.id)).toEqual(await expectedFor(contract.id));
     }
-    expect(await returnsOf(contract.id)).toEqual([`${key(fourAgo)} NOT_STARTED`]);
+    expect(await returnsOf(contract.id)).toEqual([`${quarterKey(fourAgo)} NOT_STARTED`]);
   });
 
   it("keeps a return already sent for a quarter it drops, and withdraws one never sent", async () => {
@@ -148,7 +149,7 @@ describe("a contract's term changed while its returns are opened", () => {
       db.kpiReturn.findFirstOrThrow({
         where: { contractId: contract.id, financialYear: q.financialYear, quarter: q.quarter },
       });
-    const sent = await returnOf(last);
+    const sent = await returnOf(lastQuarter);
     await db.kpiReturn.update({
       where: { id: sent.id },
       data: { status: "SUBMITTED", submittedAt: new Date() },
@@ -158,9 +159,9 @@ describe("a contract's term changed while its returns are opened", () => {
     const saved = await updateContract(actor, contract.id, await endingOn(contract, endOf(threeAgo)));
     expect(saved.ok).toBe(true);
     expect(await returnsOf(contract.id)).toEqual([
-      `${key(fourAgo)} NOT_STARTED`,
-      `${key(threeAgo)} NOT_STARTED`,
-      `${key(last)} SUBMITTED`,
+      `${quarterKey(fourAgo)} NOT_STARTED`,
+      `${quarterKey(threeAgo)} NOT_STARTED`,
+      `${quarterKey(lastQuarter)} SUBMITTED`,
     ]);
     // the draft's withdrawal is recorded, as the daily run records one
     expect(await db.auditLog.count({ where: { action: "return.withdraw", entityId: draft.id } })).toBe(1);
@@ -168,9 +169,9 @@ describe("a contract's term changed while its returns are opened", () => {
     const again = await updateContract(actor, contract.id, await endingOn(contract, farEnd));
     expect(again.ok).toBe(true);
     expect(await returnsOf(contract.id)).toEqual(
-      await expectedFor(contract.id, { [key(last)]: "SUBMITTED" }),
+      await expectedFor(contract.id, { [quarterKey(lastQuarter)]: "SUBMITTED" }),
     );
-    expect((await returnOf(last)).id).toBe(sent.id);
+    expect((await returnOf(lastQuarter)).id).toBe(sent.id);
   });
 
   it("tells an officer whose save cannot get the contract in time to try again, keeping the term as it was", async () => {

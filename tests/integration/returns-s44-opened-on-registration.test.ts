@@ -12,13 +12,21 @@ import {
   nextQuarter,
   previousQuarter,
   quarterLabel,
-  quarterOf,
   quarterPeriod,
   type FinancialQuarter,
 } from "~/domain/contracts/quarters.ts";
 import { commitmentEditSchema, contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
-import { commitLate, registerLate } from "../helpers/late-contract.ts";
+import {
+  commitLate,
+  currentQuarter,
+  iso,
+  lastQuarter,
+  lateTerm,
+  quarterKey,
+  registerLate,
+  twoAgo,
+} from "../helpers/late-contract.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
 const HEADER =
@@ -29,14 +37,8 @@ let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
 let measureId: string;
 
 // the contract started two quarters ago: those two quarters have ended, the one it is in now has not
-const now = quarterOf(new Date());
-const lastQuarter = previousQuarter(now);
-const twoAgo = previousQuarter(lastQuarter);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const startDate = iso(quarterPeriod(twoAgo.financialYear, twoAgo.quarter).start);
-const endDate = iso(quarterPeriod(now.financialYear + 1, now.quarter).end);
-const key = (q: FinancialQuarter) => `${q.financialYear}-${q.quarter}`;
-const ended = [key(twoAgo), key(lastQuarter)];
+const { startDate, endDate } = lateTerm;
+const ended = [quarterKey(twoAgo), quarterKey(lastQuarter)];
 
 async function returnsOf(contractId: string) {
   const rows = await db.kpiReturn.findMany({
@@ -75,7 +77,8 @@ const returnIds = async (contractId: string) =>
  * `from` to the current quarter, worth `valueGbp`. */
 function importRow(reference: string, from: FinancialQuarter, valueGbp = "100") {
   const quarters = [from];
-  while (key(quarters.at(-1)!) !== key(now)) quarters.push(nextQuarter(quarters.at(-1)!));
+  while (quarterKey(quarters.at(-1)!) !== quarterKey(currentQuarter))
+    quarters.push(nextQuarter(quarters.at(-1)!));
   const plan = quarters.map((q) => `${quarterLabel(q.financialYear, q.quarter)}=10`);
   const start = iso(quarterPeriod(from.financialYear, from.quarter).start);
   return `${reference},Works,01234567,,Resources,,${valueGbp},,${start},${endDate},,Active,,SOC-01,${10 * quarters.length},${plan.join("; ")},,`;
@@ -95,7 +98,7 @@ async function importLate(reference: string, from: FinancialQuarter) {
  * other contracts like it: its returns are opened at once and left for the next run to announce. */
 async function importLeftForNextRun(reference: string, from: FinancialQuarter) {
   let ended = 0;
-  for (let q = from; key(q) !== key(now); q = nextQuarter(q)) ended++;
+  for (let q = from; quarterKey(q) !== quarterKey(currentQuarter); q = nextQuarter(q)) ended++;
   const others = Array.from({ length: Math.ceil((IMPORT_ANNOUNCES_AT_ONCE + 1) / ended) }, (_, i) =>
     importRow(`${reference.replace("LATE-", "BULK-")}-${i}`, from),
   );
@@ -125,7 +128,7 @@ describe("a contract whose first quarters have already ended", () => {
     const registered = await registerLateHere(reference);
     // no commitment yet: nothing to report on
     expect(await returnsOf(registered.id)).toEqual([]);
-    await commitLateHere(registered.id, [twoAgo, lastQuarter, now]);
+    await commitLateHere(registered.id, [twoAgo, lastQuarter, currentQuarter]);
     expect(await returnsOf(registered.id)).toEqual(opened);
     await jobAddsNothing(registered.id, reference);
   });
@@ -230,7 +233,7 @@ describe("a contract whose first quarters have already ended", () => {
     const registered = await registerLateHere(reference);
     await commitLateHere(registered.id, [lastQuarter]);
     // planned from last quarter: the quarter before it is not owed
-    expect(await returnsOf(registered.id)).toEqual([`${key(lastQuarter)} NOT_STARTED announced`]);
+    expect(await returnsOf(registered.id)).toEqual([`${quarterKey(lastQuarter)} NOT_STARTED announced`]);
     const commitment = await db.commitment.findFirstOrThrow({ where: { contractId: registered.id } });
     const saved = await updateCommitment(
       actor,
@@ -240,8 +243,8 @@ describe("a contract whose first quarters have already ended", () => {
         measureId,
         targetQuantity: "20",
         plan: [
-          { quarter: key(twoAgo), quantity: "10" },
-          { quarter: key(lastQuarter), quantity: "10" },
+          { quarter: quarterKey(twoAgo), quantity: "10" },
+          { quarter: quarterKey(lastQuarter), quantity: "10" },
         ],
         version: commitment.updatedAt.toISOString(),
       }),
@@ -261,21 +264,22 @@ describe("returns an import opened for the next run to announce", () => {
     const reference = `LATE-WINDOW-${Date.now() % 1_000_000}`;
     const contractId = await importLeftForNextRun(reference, oldest);
     const quarters = [oldest];
-    while (key(quarters.at(-1)!) !== key(lastQuarter)) quarters.push(nextQuarter(quarters.at(-1)!));
-    expect(await returnsOf(contractId)).toEqual(quarters.map((q) => `${key(q)} NOT_STARTED`));
+    while (quarterKey(quarters.at(-1)!) !== quarterKey(lastQuarter))
+      quarters.push(nextQuarter(quarters.at(-1)!));
+    expect(await returnsOf(contractId)).toEqual(quarters.map((q) => `${quarterKey(q)} NOT_STARTED`));
     // the import ran on this quarter's last day, and the job runs the next morning, in a new quarter: its
     // window starts a quarter after the oldest return's
-    const lastDay = quarterPeriod(now.financialYear, now.quarter).end;
+    const lastDay = quarterPeriod(currentQuarter.financialYear, currentQuarter.quarter).end;
     await db.kpiReturn.updateMany({
       where: { contractId },
       data: { createdAt: new Date(lastDay.getTime() + 17 * 3600_000) },
     });
     const nextMorning = new Date(lastDay.getTime() + 30 * 3600_000);
     const run = await openReturnsForQuarter(nextMorning);
-    expect(run.quarter).toEqual(now);
+    expect(run.quarter).toEqual(currentQuarter);
     // every return announced, the one for this quarter (now ended) opened and announced with them
     expect(await returnsOf(contractId)).toEqual(
-      [...quarters, now].map((q) => `${key(q)} NOT_STARTED announced`),
+      [...quarters, currentQuarter].map((q) => `${quarterKey(q)} NOT_STARTED announced`),
     );
     const oldestEmails = () =>
       db.emailOutbox.count({
@@ -300,7 +304,7 @@ describe("returns an import opened for the next run to announce", () => {
     for (let i = 0; i < 4; i++) oldest = previousQuarter(oldest);
     const reference = `LATE-QUIET-${Date.now() % 1_000_000}`;
     const contractId = await importLeftForNextRun(reference, oldest);
-    const lastDay = quarterPeriod(now.financialYear, now.quarter).end;
+    const lastDay = quarterPeriod(currentQuarter.financialYear, currentQuarter.quarter).end;
     const nextMorning = new Date(lastDay.getTime() + 30 * 3600_000);
     // opened a month before the run and never announced (as returns were before the portal sent these emails)
     await db.kpiReturn.updateMany({
@@ -310,7 +314,7 @@ describe("returns an import opened for the next run to announce", () => {
     await openReturnsForQuarter(nextMorning);
     const rows = await returnsOf(contractId);
     // the window's returns are announced as they always were; the one before it is not, a year late
-    expect(rows[0]).toBe(`${key(oldest)} NOT_STARTED`);
+    expect(rows[0]).toBe(`${quarterKey(oldest)} NOT_STARTED`);
     expect(rows.slice(1).every((r) => r.endsWith(" announced"))).toBe(true);
   });
 });

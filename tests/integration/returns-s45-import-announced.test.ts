@@ -6,15 +6,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
-import {
-  previousQuarter,
-  quarterLabel,
-  quarterOf,
-  quarterPeriod,
-  type FinancialQuarter,
-} from "~/domain/contracts/quarters.ts";
+import { quarterLabel, quarterPeriod, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
 import { IMPORT_ANNOUNCES_AT_ONCE } from "~/domain/contracts/returns-due.server.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
+import { currentQuarter, iso, lastQuarter, lateTerm, twoAgo } from "../helpers/late-contract.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
 const HEADER =
@@ -24,12 +19,7 @@ let world: Awaited<ReturnType<typeof createImportWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
 
 // the contract started two quarters ago: those two have ended, the one it is in now has not
-const current = quarterOf(new Date());
-const last = previousQuarter(current);
-const twoAgo = previousQuarter(last);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const startDate = iso(quarterPeriod(twoAgo.financialYear, twoAgo.quarter).start);
-const endDate = iso(quarterPeriod(current.financialYear + 1, current.quarter).end);
+const { startDate, endDate } = lateTerm;
 const label = (q: FinancialQuarter) => quarterLabel(q.financialYear, q.quarter);
 
 /** The "return opened" emails about this contract, as "address: subject", sorted. */
@@ -57,7 +47,7 @@ beforeAll(async () => {
 describe("a contracts import that opens returns", () => {
   it("tells the supplier at once, one email for each return, and the scheduled run sends none again", async () => {
     const reference = `S45-IMPORT-${Date.now() % 1_000_000}`;
-    const plan = [twoAgo, last, current].map((q) => `${label(q)}=10`).join("; ");
+    const plan = [twoAgo, lastQuarter, currentQuarter].map((q) => `${label(q)}=10`).join("; ");
     const result = await applyImport(
       actor,
       [
@@ -73,7 +63,7 @@ describe("a contracts import that opens returns", () => {
     });
     expect(returns.map((r) => [r.financialYear, r.quarter])).toEqual([
       [twoAgo.financialYear, twoAgo.quarter],
-      [last.financialYear, last.quarter],
+      [lastQuarter.financialYear, lastQuarter.quarter],
     ]);
     // each return recorded as announced, and its email waiting in the outbox for every member of the supplier
     expect(returns.every((r) => r.openedNoticeSentAt !== null)).toBe(true);
@@ -83,7 +73,7 @@ describe("a contracts import that opens returns", () => {
     expect(emails).toHaveLength(addresses.length * returns.length);
     expect(new Set(emails).size).toBe(emails.length);
     expect(new Set(emails.map((e) => e.split(": ")[0]))).toEqual(new Set(addresses));
-    for (const q of [twoAgo, last])
+    for (const q of [twoAgo, lastQuarter])
       expect(emails.filter((e) => e.includes(label(q)))).toHaveLength(addresses.length);
 
     // the scheduled run, as at 06:00: no second email
@@ -93,7 +83,7 @@ describe("a contracts import that opens returns", () => {
 
   it("opening more returns than it tells at once leaves them all to the scheduled run, which tells each once", async () => {
     const prefix = `S45-BIG-${Date.now() % 1_000_000}-`;
-    const plan = [twoAgo, last, current].map((q) => `${label(q)}=10`).join("; ");
+    const plan = [twoAgo, lastQuarter, currentQuarter].map((q) => `${label(q)}=10`).join("; ");
     // two ended quarters each: one return more than an import tells at once
     const contracts = Math.floor(IMPORT_ANNOUNCES_AT_ONCE / 2) + 1;
     const rows = Array.from(
@@ -118,12 +108,12 @@ describe("a contracts import that opens returns", () => {
 
   it("sends nothing for a contract whose quarters have not ended", async () => {
     const reference = `S45-IMPORT-NEW-${Date.now() % 1_000_000}`;
-    const start = iso(quarterPeriod(current.financialYear, current.quarter).start);
+    const start = iso(quarterPeriod(currentQuarter.financialYear, currentQuarter.quarter).start);
     const result = await applyImport(
       actor,
       [
         HEADER,
-        `${reference},Works,01234567,,Resources,,100,,${start},${endDate},,Active,,SOC-01,10,${label(current)}=10,,`,
+        `${reference},Works,01234567,,Resources,,100,,${start},${endDate},,Active,,SOC-01,10,${label(currentQuarter)}=10,,`,
       ].join("\n") + "\n",
     );
     expect(result.ok).toBe(true);
