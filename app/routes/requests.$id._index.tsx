@@ -15,6 +15,7 @@ import {
   countPledgesUnderWay,
   getClosedRequest,
   getRequestPage,
+  pledgesOnRequest,
 } from "~/domain/marketplace/queries.server.ts";
 import {
   CLOSED_STATUSES,
@@ -23,7 +24,7 @@ import {
   takesPledges,
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx";
-import { InsetText, PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
+import { InsetText, PageHeading, SummaryList, Table, Tag } from "~/ui/components.tsx";
 import { countOf, formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -51,6 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisationId, councilId, closedAt, ...details } = page.request;
   const isRequestor = organisationIds.includes(organisationId);
   const isOfficer = councilIds.includes(councilId);
+  // the council's own officers (not a partner council's shared staff, decision 011) read its pledges, as the pledge
+  // page lets them; the requestor's own members see them on the manage page, where they act on them
+  const readsPledges =
+    !isRequestor &&
+    (viewer ? ownMemberships(viewer) : []).some(
+      (m) => m.kind === "COUNCIL" && m.organisationId === councilId,
+    );
   // open but past its needed-by date (until the nightly expiry run closes it): no pledge would be taken
   const takingPledges = takesPledges(details);
   // the supplier the pledge form would pledge for (the one chosen in the switcher): one the council has not
@@ -90,6 +98,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // the acting supplier's own pledges on it: a supplier coming back to a request it pledged to was offered only
     // "Pledge to this request", with no way to its pledge
     ownPledges,
+    // every pledge to it, for its council's own officers only (null: the page has no list of them)
+    councilPledges: readsPledges
+      ? requestAmounts(details, await pledgesOnRequest(details.id)).pledges.map((p) => ({
+          id: p.id,
+          supplierName: p.supplierOrganisation.name,
+          amount: p.amount,
+          status: p.status,
+        }))
+      : null,
     helpType,
     amounts,
     pledgerName: supplier?.organisationName ?? null,
@@ -114,6 +131,7 @@ function OpenRequestPage({
   signedIn,
   registerToPledge,
   ownPledges,
+  councilPledges,
   pledgerName,
   helpType,
   amounts,
@@ -228,6 +246,33 @@ function OpenRequestPage({
         <p className="mb-8">
           <Link to={`/council/moderation/${request.id}`}>Review this request</Link>
         </p>
+      ) : null}
+      {councilPledges ? (
+        <section aria-labelledby="pledges-heading" className="mb-8">
+          <h2 id="pledges-heading" className="mb-4 text-2xl font-bold">
+            Pledges
+          </h2>
+          <Table
+            caption="Pledges to this request"
+            rows={councilPledges}
+            rowKey={(p) => p.id}
+            empty="No pledges yet."
+            columns={[
+              {
+                header: "Supplier",
+                rowHeader: true,
+                cell: (p) => (
+                  <Link to={`/pledges/${p.id}`}>
+                    {p.supplierName}
+                    <span className="sr-only">’s pledge</span>
+                  </Link>
+                ),
+              },
+              { header: "Pledged", cell: (p) => p.amount },
+              { header: "Status", cell: (p) => <Tag colour="grey">{pledgeStatusLabel(p.status)}</Tag> },
+            ]}
+          />
+        </section>
       ) : null}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="mb-4 text-2xl font-bold">

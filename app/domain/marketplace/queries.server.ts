@@ -150,6 +150,16 @@ export function countPledgesUnderWay(requestId: string) {
   return db.pledge.count({ where: { requestId, status: { in: UNSETTLED_STATUSES } } });
 }
 
+// A request's pledges as its council's own officers read them on the request's page, oldest first, each to be linked
+// to its page (getPledgePage lets them read it): the supplier, how much and where it stands, nothing more.
+export function pledgesOnRequest(requestId: string) {
+  return db.pledge.findMany({
+    where: { requestId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, quantity: true, status: true, supplierOrganisation: { select: { name: true } } },
+  });
+}
+
 // When a closed request closed: its closedAt, else the latest event that moved it to its status.
 export function closingDateOf(
   request: { status: RequestStatus; closedAt: Date | string | null },
