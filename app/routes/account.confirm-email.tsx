@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
   // a link that can no longer change anything says so at once, not after its button is pressed (read only: a mail
   // scanner following the link uses nothing)
-  const standing = token ? await confirmationLinkStanding(token, "EMAIL_CHANGE") : null;
+  const standing = token ? (await confirmationLinkStanding(token, "EMAIL_CHANGE")).standing : null;
   return json(
     { token: standing === "usable" ? token : null, standing },
     { status: standing === "ended" ? 410 : 200 },

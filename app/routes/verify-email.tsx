@@ -33,11 +33,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   // a link that can no longer confirm anything says so at once, not after its button is pressed (read only: a mail
   // scanner following the link uses nothing)
-  const standing = token ? await confirmationLinkStanding(token, "EMAIL_VERIFICATION") : null;
+  // (and whether it was sent for another account than the one signed in here: a shared computer)
+  const link = token
+    ? await confirmationLinkStanding(token, "EMAIL_VERIFICATION", viewer?.user.id ?? null)
+    : null;
+  const standing = link?.standing ?? null;
   return json(
     {
       token: standing === "usable" ? token : null,
       standing,
+      forAnotherAccount: link?.forAnotherAccount ?? false,
       then,
       redirectTo,
       // after confirming: signing in leads on to where the link led (the page they were going to, or the form)
@@ -98,7 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VerifyEmail() {
-  const { token, standing, then, redirectTo, onward, signedIn, verified, email } =
+  const { token, standing, forAnotherAccount, then, redirectTo, onward, signedIn, verified, email } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -109,66 +114,136 @@ export default function VerifyEmail() {
           {result.error}
         </Notice>
       ) : null}
-      {standing === "ended" && !result?.error && !verified ? (
-        <EndedLinkNotice>
-          {signedIn ? "Ask for a new one below." : "Sign in to get a new one."}
-        </EndedLinkNotice>
-      ) : null}
-      {standing === "done" && !verified ? (
-        <>
-          <p className="mb-4">This email address is already confirmed.</p>
-          <p>
-            <Link to={onward ? `/sign-in?redirectTo=${encodeURIComponent(onward)}` : "/sign-in"}>
-              Sign in
-            </Link>
-          </p>
-        </>
-      ) : token ? (
-        <Form method="post">
-          <input type="hidden" name="token" value={token} />
-          {then ? <input type="hidden" name="then" value={then} /> : null}
-          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-          <p className="mb-6">Confirm that this is your email address to finish setting up your account.</p>
-          <Button name="intent" value="confirm">
-            Confirm email address
-          </Button>
-        </Form>
-      ) : verified ? (
-        <>
-          <p className="mb-4">Your email address {email} is confirmed.</p>
-          {redirectTo ? (
-            <p>
-              <Link to={redirectTo}>Carry on where you were going</Link>
-            </p>
-          ) : null}
-        </>
-      ) : signedIn ? (
-        // the new link leads where this one did: the page they were going to, or the form of the organisation
-        // they came to register (as "Check your email" asks for it)
-        <Form method="post">
-          {onward ? <input type="hidden" name="redirectTo" value={onward} /> : null}
-          <p className="mb-4">
-            We sent a link to <strong>{email}</strong>. Open it to confirm your address before you register an
-            organisation or join one.
-          </p>
-          <p className="mb-6">If the email has not arrived, check your spam folder or get a new link.</p>
-          <Button name="intent" value="resend" variant="secondary">
-            Send a new link
-          </Button>
-        </Form>
+      {forAnotherAccount && email ? (
+        <LinkForAnotherAccount
+          ended={standing === "ended"}
+          onward={onward}
+          signedInAs={email}
+          verified={verified}
+        />
       ) : (
-        <p>
-          Open the link in the email we sent you, or{" "}
-          <Link
-            to={`/sign-in?redirectTo=${encodeURIComponent(
-              onward ? `/verify-email?redirectTo=${encodeURIComponent(onward)}` : "/verify-email",
-            )}`}
-          >
-            sign in to get a new one
-          </Link>
-          .
-        </p>
+        <>
+          {standing === "ended" && !result?.error && !verified ? (
+            <EndedLinkNotice>
+              {signedIn ? "Ask for a new one below." : "Sign in to get a new one."}
+            </EndedLinkNotice>
+          ) : null}
+          {standing === "done" && !verified ? (
+            <>
+              <p className="mb-4">This email address is already confirmed.</p>
+              <p>
+                <Link to={onward ? `/sign-in?redirectTo=${encodeURIComponent(onward)}` : "/sign-in"}>
+                  Sign in
+                </Link>
+              </p>
+            </>
+          ) : token ? (
+            <Form method="post">
+              <input type="hidden" name="token" value={token} />
+              {then ? <input type="hidden" name="then" value={then} /> : null}
+              {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+              <p className="mb-6">
+                Confirm that this is your email address to finish setting up your account.
+              </p>
+              <Button name="intent" value="confirm">
+                Confirm email address
+              </Button>
+            </Form>
+          ) : verified ? (
+            <>
+              <p className="mb-4">Your email address {email} is confirmed.</p>
+              {redirectTo ? (
+                <p>
+                  <Link to={redirectTo}>Carry on where you were going</Link>
+                </p>
+              ) : null}
+            </>
+          ) : signedIn ? (
+            // the new link leads where this one did: the page they were going to, or the form of the organisation
+            // they came to register (as "Check your email" asks for it)
+            <Form method="post">
+              {onward ? <input type="hidden" name="redirectTo" value={onward} /> : null}
+              <p className="mb-4">
+                We sent a link to <strong>{email}</strong>. Open it to confirm your address before you
+                register an organisation or join one.
+              </p>
+              <p className="mb-6">If the email has not arrived, check your spam folder or get a new link.</p>
+              <Button name="intent" value="resend" variant="secondary">
+                Send a new link
+              </Button>
+            </Form>
+          ) : (
+            <p>
+              Open the link in the email we sent you, or{" "}
+              <Link
+                to={`/sign-in?redirectTo=${encodeURIComponent(
+                  onward ? `/verify-email?redirectTo=${encodeURIComponent(onward)}` : "/verify-email",
+                )}`}
+              >
+                sign in to get a new one
+              </Link>
+              .
+            </p>
+          )}
+        </>
       )}
     </div>
+  );
+}
+
+/**
+ * A used or ended link opened where another account is signed in (a shared computer, or a second account): whoever
+ * is at the keyboard is told whose account this is, and offered both ways on. The link's owner signs out and signs in
+ * with the address it was sent to, on to where it led (or to asking for a new one, when it has ended); the person
+ * signed in, whose own address is not confirmed, may ask for a new link to it.
+ */
+function LinkForAnotherAccount({
+  ended,
+  onward,
+  signedInAs,
+  verified,
+}: {
+  ended: boolean;
+  onward: string | null;
+  signedInAs: string;
+  verified: boolean;
+}) {
+  const owner = ended ? `/verify-email${onward ? `?redirectTo=${encodeURIComponent(onward)}` : ""}` : onward;
+  return (
+    <>
+      {ended ? (
+        <EndedLinkNotice>It was sent for a different account from the one signed in here.</EndedLinkNotice>
+      ) : (
+        <p className="mb-4">
+          This link has been used: the address it was sent to is already confirmed. It was sent for a
+          different account from the one signed in here.
+        </p>
+      )}
+      <Form method="post" action="/sign-out" className="mb-8">
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={owner ? `/sign-in?redirectTo=${encodeURIComponent(owner)}` : "/sign-in"}
+        />
+        <p className="mb-4">
+          You are signed in as <strong>{signedInAs}</strong>. If the link was sent to you, sign out, then sign
+          in with the address it was sent to{ended ? " and ask for a new one" : ""}.
+        </p>
+        <Button variant="secondary">Sign out</Button>
+      </Form>
+      {verified ? null : (
+        // (asked for on the plain page, which an error such as too many requests is shown on)
+        <Form method="post" action="/verify-email">
+          <h2 className="mb-4 text-2xl font-bold">Your own address</h2>
+          <p className="mb-6">
+            Your address, {signedInAs}, is not confirmed yet. If the email we sent to it has not arrived,
+            check your spam folder or get a new link.
+          </p>
+          <Button name="intent" value="resend" variant="secondary">
+            Send a new link to {signedInAs}
+          </Button>
+        </Form>
+      )}
+    </>
   );
 }

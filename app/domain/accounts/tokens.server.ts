@@ -103,17 +103,30 @@ export async function peekUserToken(tx: Tx, token: string, purpose: TokenPurpose
 
 /** How a confirmation link stands before its button is pressed, read without using it: still usable, already used
  * with its effect showing (`done`: the address confirmed, or changed to the new one), or `ended` (unknown, expired,
- * retired by a newer link, or its account deleted), so the page says so at once rather than after the press. */
+ * retired by a newer link, or its account deleted), so the page says so at once rather than after the press.
+ * `forAnotherAccount` (used or ended only): the link is known to have been sent for an account other than
+ * `askedBy`'s (the one signed in where it is opened), so the page can say who is signed in rather than offer signing
+ * in. Its holder learns nothing of that account. */
 export async function confirmationLinkStanding(
   token: string,
   purpose: "EMAIL_VERIFICATION" | "EMAIL_CHANGE",
-): Promise<"usable" | "done" | "ended"> {
-  if (await peekUserToken(db, token, purpose)) return "usable";
+  askedBy: string | null = null,
+): Promise<{ standing: "usable" | "done" | "ended"; forAnotherAccount: boolean }> {
+  const forAnotherAccount = async () => {
+    if (!askedBy || !token || token.length > 200) return false;
+    const sent = await db.userToken.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { purpose: true, userId: true, user: { select: { deletedAt: true } } },
+    });
+    return Boolean(sent && sent.purpose === purpose && !sent.user.deletedAt && sent.userId !== askedBy);
+  };
+  // (a working link pressed for another account is answered by its button: users.server.ts)
+  if (await peekUserToken(db, token, purpose)) return { standing: "usable", forAnotherAccount: false };
   const used = await usedUserToken(db, token, purpose);
-  if (!used) return "ended";
   const done =
-    purpose === "EMAIL_VERIFICATION"
+    used &&
+    (purpose === "EMAIL_VERIFICATION"
       ? Boolean(used.user.emailVerifiedAt)
-      : Boolean(used.newEmail) && used.user.email === used.newEmail;
-  return done ? "done" : "ended";
+      : Boolean(used.newEmail) && used.user.email === used.newEmail);
+  return { standing: done ? "done" : "ended", forAnotherAccount: await forAnotherAccount() };
 }
