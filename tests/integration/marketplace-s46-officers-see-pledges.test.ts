@@ -68,8 +68,8 @@ describe("the request page's list of pledges", () => {
     expect(pledgePage.status).toBe(200);
   });
 
-  it.each([
-    { who: "a partner council's shared officer", user: () => sharedOfficerId, sees: [] as string[] },
+  it.each<{ who: string; user: () => string | null; sees: ("own" | "other")[] }>([
+    { who: "a partner council's shared officer", user: () => sharedOfficerId, sees: [] },
     { who: "an officer of another council", user: () => world.users.officerB.id, sees: [] },
     { who: "another group", user: () => world.users.otherVcseOwner.id, sees: [] },
     // its own pledge only, as before
