@@ -3,10 +3,10 @@
 // after the save had committed, and the opening read the term with no lock, so an opening that read the old term
 // could create its return after the withdrawal. The save now withdraws and opens them in its own transaction,
 // holding the contract's row, and the openings for chosen contracts (a registration, an import, a commitment) hold
-// the row too, so they take turns (the daily run over every contract does not, and withdraws first what a change
-// during the last one left). A return already sent for a dropped quarter stays, with its history, as before (only
-// returns never sent are withdrawn). A save that cannot get the row in time (an import holding it) says so on the
-// form, never an error page.
+// the row too, so they take turns (as the daily run over every contract does since session 46: see
+// returns-s46-daily-run-holds-terms). A return already sent for a dropped quarter stays, with its history, as
+// before (only returns never sent are withdrawn). A save that cannot get the row in time (an import holding it)
+// says so on the form, never an error page.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { CONTRACT_BUSY_MESSAGE, updateContract } from "~/domain/contracts/contracts.server.ts";

@@ -6,8 +6,8 @@
 // They are read and created with the contract's row held (FOR SHARE here, FOR UPDATE by a term change, which opens
 // its returns in its own transaction): without, an opening that read the old term and a change shortening it could
 // interleave, leaving a return open for a quarter the term no longer covers until the next daily run. The daily
-// job's own run over every contract (openReturnsForQuarter without contractIds) reads the terms with no lock: a
-// change landing during it may leave such a return until the run after, which withdraws it first thing.
+// job's own run over every contract (openReturnsForQuarter without contractIds) holds them too, a batch at a time,
+// and skips a contract a change holds (that change opens its returns itself).
 import { db, type Tx } from "~/db.server.ts";
 import {
   announceOpenedReturns,

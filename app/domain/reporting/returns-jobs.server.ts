@@ -57,6 +57,11 @@ const announceSince = (now: Date) =>
 // How many quarters before the one just ended a missing return is still created (see openReturnsForQuarter).
 export const MAX_BACKFILL_QUARTERS = 4;
 
+// How many contracts the scheduled run opens returns for in each transaction, holding their rows meanwhile: one read
+// of their terms and one insert of at most MAX_BACKFILL_QUARTERS + 1 returns each, so a save of one of them waits
+// moments at most.
+export const OPEN_BATCH_SIZE = 100;
+
 /**
  * Creates the return for the quarter that has just ended for every active contract with commitments
  * that ran during it (one per contract per quarter, kept unique by the database), and tells suppliers
@@ -77,6 +82,13 @@ export const MAX_BACKFILL_QUARTERS = 4;
  *
  * First, it withdraws the unsent returns of quarters a contract's term no longer covers
  * (withdrawReturnsOutsideTerm).
+ *
+ * Each contract's terms are read, and its returns created, with its row held (FOR SHARE, OPEN_BATCH_SIZE contracts
+ * a transaction), as an opening for chosen contracts holds it (openDueReturns), so a change to the term (which holds
+ * the row FOR UPDATE and opens and withdraws the contract's returns itself) lands wholly before or after. A contract
+ * whose row is held by such a change is skipped (SKIP LOCKED), not waited for: the change opens its returns by this
+ * same rule as it commits, and the next day's run, whose window holds the same quarters, opens any it did not
+ * (decision 012, addendum of session 46). `skipped` counts them.
  */
 export async function openReturnsForQuarter(
   now: Date,
@@ -100,18 +112,84 @@ export async function openReturnsForQuarter(
   } = {},
 ) {
   const only = contractIds ? { contractId: { in: contractIds } } : {};
-  const q = contractIds && client ? client : db;
   const withdrawn = contractIds ? { withdrawn: 0, failed: 0 } : await withdrawReturnsOutsideTerm();
   const target = quarter ?? previousQuarter(quarterOf(now));
-  const { windowStart, windowEnd } = quarterWindow(target, backfill);
-  const contracts = await q.contract.findMany({
-    where: {
-      ...(contractIds ? { id: { in: contractIds } } : {}),
-      ...ranOnOrAfter(windowStart),
-      startDate: { lte: windowEnd },
-      endDate: { gte: windowStart },
-      commitments: { some: {} },
-    },
+  const window = quarterWindow(target, backfill);
+  const opening = { now, target, window, announce };
+  if (contractIds && client) {
+    const created = await createDueReturns(client, contractIds, opening);
+    return { quarter: target, created, announced: 0, withdrawn: 0, skipped: 0, failed: 0 };
+  }
+  // the contracts that may owe a return, read without a lock: each batch is read again below with its rows held
+  // (a contract a change brings into the window meanwhile has its returns opened by that change)
+  const candidates = await db.contract.findMany({
+    where: { ...(contractIds ? { id: { in: contractIds } } : {}), ...owesReturnsIn(window) },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  const batches = [];
+  for (let i = 0; i < candidates.length; i += OPEN_BATCH_SIZE) {
+    const ids = candidates.slice(i, i + OPEN_BATCH_SIZE).map((c) => c.id);
+    batches.push({ id: ids[0]!, ids });
+  }
+  let created = 0;
+  let skipped = 0;
+  const openFailed = await forEachItem("returns-open-quarter", batches, async ({ ids }) => {
+    const opened = await db.$transaction(
+      async (tx) => {
+        const held = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "Contract" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR SHARE SKIP LOCKED`;
+        const created = await createDueReturns(
+          tx,
+          held.map((row) => row.id),
+          opening,
+        );
+        return { created, skipped: ids.length - held.length };
+      },
+      // room for a busy morning rather than failing the batch until the next day
+      { timeout: 30_000 },
+    );
+    created += opened.created;
+    skipped += opened.skipped;
+  });
+  const announced = await announceReturns(now, window, only);
+  return {
+    quarter: target,
+    created,
+    announced: announced.announced,
+    withdrawn: withdrawn.withdrawn,
+    skipped,
+    failed: openFailed + announced.failed + withdrawn.failed,
+  };
+}
+
+type Window = { windowStart: Date; windowEnd: Date };
+
+/** A contract reporting in the window, with commitments: one that may owe returns for its quarters. */
+const owesReturnsIn = ({ windowStart, windowEnd }: Window) =>
+  ({
+    ...ranOnOrAfter(windowStart),
+    startDate: { lte: windowEnd },
+    endDate: { gte: windowStart },
+    commitments: { some: {} },
+  }) satisfies Prisma.ContractWhereInput;
+
+/** Creates the returns these contracts owe for the window's quarters, reading their terms in `tx` (the transaction
+ * holding their rows); how many it created. */
+async function createDueReturns(
+  tx: Tx,
+  contractIds: string[],
+  {
+    now,
+    target,
+    window,
+    announce,
+  }: { now: Date; target: FinancialQuarter; window: Window; announce: boolean },
+) {
+  if (!contractIds.length) return 0;
+  const { windowStart, windowEnd } = window;
+  const contracts = await tx.contract.findMany({
+    where: { id: { in: contractIds }, ...owesReturnsIn(window) },
     select: {
       id: true,
       startDate: true,
@@ -161,18 +239,8 @@ export async function openReturnsForQuarter(
         };
       });
   });
-  const created = await q.kpiReturn.createMany({ data, skipDuplicates: true });
-  const announced =
-    contractIds && client
-      ? { announced: 0, failed: 0 }
-      : await announceReturns(now, { windowStart, windowEnd }, only);
-  return {
-    quarter: target,
-    created: created.count,
-    announced: announced.announced,
-    withdrawn: withdrawn.withdrawn,
-    failed: announced.failed + withdrawn.failed,
-  };
+  const created = await tx.kpiReturn.createMany({ data, skipDuplicates: true });
+  return created.count;
 }
 
 /** Tells the suppliers of these contracts about their returns opened and not yet announced, as the scheduled run
@@ -195,7 +263,7 @@ function quarterWindow(target: FinancialQuarter, backfill: boolean) {
 
 async function announceReturns(
   now: Date,
-  { windowStart, windowEnd }: { windowStart: Date; windowEnd: Date },
+  { windowStart, windowEnd }: Window,
   only: Prisma.KpiReturnWhereInput,
 ) {
   const unannounced = await db.kpiReturn.findMany({

@@ -1,0 +1,166 @@
+// The daily run that opens returns read every contract's term with no lock, while a change to the term holds the
+// contract's row and withdraws and opens its returns in its own transaction: a change landing during the run could
+// leave a return open for a quarter the new term no longer covers (the run read the old term, the change withdrew
+// nothing yet there, the run then created it). The run now reads each batch of contracts' terms and creates their
+// returns with their rows held (FOR SHARE), and skips a contract a change holds, which opens its returns itself.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, type Tx } from "~/db.server.ts";
+import { updateContract } from "~/domain/contracts/contracts.server.ts";
+import { previousQuarter, quarterPeriod, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import { settleReturnsIn } from "~/domain/contracts/returns-due.server.ts";
+import { contractEditSchema } from "~/domain/contracts/schemas.ts";
+import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
+import {
+  commitLate,
+  currentQuarter,
+  iso,
+  lastQuarter,
+  quarterKey,
+  registerLate,
+  twoAgo,
+} from "../helpers/late-contract.ts";
+import { createImportWorld } from "./contracts-world.ts";
+
+let world: Awaited<ReturnType<typeof createImportWorld>>;
+let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
+let measureId: string;
+
+// three quarters have ended since the contract started
+const threeAgo = previousQuarter(twoAgo);
+const endOf = (q: FinancialQuarter) => iso(quarterPeriod(q.financialYear, q.quarter).end);
+const farEnd = endOf({ financialYear: currentQuarter.financialYear + 1, quarter: currentQuarter.quarter });
+
+/** The contract's returns, "year-quarter", in quarter order. */
+async function returnsOf(contractId: string) {
+  const rows = await db.kpiReturn.findMany({
+    where: { contractId },
+    orderBy: [{ financialYear: "asc" }, { quarter: "asc" }],
+    select: { financialYear: true, quarter: true },
+  });
+  return rows.map((r) => `${r.financialYear}-${r.quarter}`);
+}
+
+/** A contract running from three quarters ago, planned in its first, whose returns the daily run has still to open
+ * (as after a scheduler outage, or an opening at registration that failed). */
+async function contractAwaitingTheRun(reference: string) {
+  const contract = await registerLate(actor, {
+    reference: `${reference}-${Date.now() % 1_000_000}`,
+    supplierOrganisationId: world.supplier.id,
+    startDate: iso(quarterPeriod(threeAgo.financialYear, threeAgo.quarter).start),
+    endDate: farEnd,
+  });
+  await commitLate(actor, contract.id, measureId, [threeAgo]);
+  await db.kpiReturn.deleteMany({ where: { contractId: contract.id } });
+  return { id: contract.id, fields: { ...contract.fields, status: "ACTIVE" } };
+}
+
+/** Resolves once `count` sessions wait for a lock, or once `done` has settled, whichever is first. */
+async function untilWaitingOr(count: number, done: Promise<unknown>) {
+  let settled = false;
+  void done.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let tries = 0; tries < 750 && !settled; tries++) {
+    const [row] = await db.$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS waiting FROM pg_stat_activity
+      WHERE wait_event_type = 'Lock' AND datname = current_database()`;
+    if (row!.waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A transaction held open until `release` is called; `ready` resolves once `begin` has run in it. */
+function holdOpen(begin: (tx: Tx) => Promise<void>) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let began!: () => void;
+  const ready = new Promise<void>((resolve) => (began = resolve));
+  const done = db.$transaction(
+    async (tx) => {
+      await begin(tx);
+      began();
+      await released;
+    },
+    { timeout: 40_000 },
+  );
+  return { ready, release, done };
+}
+
+beforeAll(async () => {
+  world = await createImportWorld();
+  actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
+  measureId = (await db.measure.findFirstOrThrow({ where: { councilId: world.councilA.id, code: "SOC-01" } }))
+    .id;
+});
+
+describe("the daily run opening returns while a contract's term changes", () => {
+  it("skips a contract a term change holds, which opens its own returns, and never opens one the new term drops", async () => {
+    const contract = await contractAwaitingTheRun("S46-SKIPPED");
+    // an officer's save shortening the term to end with two quarters ago, as updateContract makes it: the row
+    // held, the term written, the returns withdrawn and opened for the new term, not yet committed
+    const save = holdOpen(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${contract.id} FOR UPDATE`;
+      await tx.contract.update({
+        where: { id: contract.id },
+        data: { endDate: quarterPeriod(twoAgo.financialYear, twoAgo.quarter).end },
+      });
+      await settleReturnsIn(tx, contract.id);
+    });
+    await save.ready;
+    let finished = false;
+    const run = openReturnsForQuarter(new Date()).finally(() => (finished = true));
+    // a run reading the old term would wait on the save's own new returns: the save commits then
+    await untilWaitingOr(1, run);
+    const finishedWhileHeld = finished;
+    save.release();
+    await save.done;
+    const result = await run;
+    expect(await returnsOf(contract.id)).toEqual([threeAgo, twoAgo].map(quarterKey));
+    // it did not wait for the save, and left the contract to it
+    expect(finishedWhileHeld).toBe(true);
+    expect(result.skipped).toBe(1);
+    // the next run adds nothing: the save opened what the term owes
+    expect((await openReturnsForQuarter(new Date())).skipped).toBe(0);
+    expect(await returnsOf(contract.id)).toEqual([threeAgo, twoAgo].map(quarterKey));
+  });
+
+  it("holds the terms it read until their returns are created, so a save shortening one meanwhile waits and withdraws them", async () => {
+    const contract = await contractAwaitingTheRun("S46-HELD");
+    // another contract in the same batch, one of whose returns another transaction is creating: the run waits
+    // for it with the terms of both contracts read
+    const other = await contractAwaitingTheRun("S46-OTHER");
+    const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
+    const edit = contractEditSchema.parse({
+      ...contract.fields,
+      endDate: endOf(twoAgo),
+      version: updatedAt.toISOString(),
+    });
+    const { start, end } = quarterPeriod(lastQuarter.financialYear, lastQuarter.quarter);
+    const blocker = holdOpen(async (tx) => {
+      await tx.kpiReturn.create({
+        data: {
+          contractId: other.id,
+          financialYear: lastQuarter.financialYear,
+          quarter: lastQuarter.quarter,
+          periodStart: start,
+          periodEnd: end,
+          dueDate: new Date(end.getTime() + 30 * 24 * 3600_000),
+        },
+      });
+    });
+    await blocker.ready;
+    const run = openReturnsForQuarter(new Date());
+    await untilWaitingOr(1, run);
+    // the officer saves the shorter term while the run waits with the old one read
+    const saved = updateContract(actor, contract.id, edit);
+    await untilWaitingOr(2, Promise.race([run, saved]));
+    blocker.release();
+    await blocker.done;
+    await run;
+    expect((await saved).ok).toBe(true);
+    // the last quarter's return, opened by the run under the old term, was withdrawn by the save after it
+    expect(await returnsOf(contract.id)).toEqual([threeAgo, twoAgo].map(quarterKey));
+    expect(await returnsOf(other.id)).toEqual([threeAgo, twoAgo, lastQuarter].map(quarterKey));
+  });
+});
