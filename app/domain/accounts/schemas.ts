@@ -30,13 +30,23 @@ export {
   STATUS_LABEL,
 } from "./labels.ts";
 
+// A field with only spaces in it looks empty: it is no answer, as an empty one is (an optional field left so is
+// not refused, and a required one is asked for)
+const spacesAsBlank = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+// Spaces only are asked for as a blank address is, the same with JavaScript as without: a browser drops them from an
+// email input before Conform reads it, but a form sent without a browser's help (or by an older one) keeps them.
 const emailAddress = (missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .max(254, "Email address must be 254 characters or fewer")
-    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }))
-    .transform((value) => value.toLowerCase());
+  z.preprocess(
+    spacesAsBlank,
+    z
+      .string({ error: missing })
+      .trim()
+      .max(254, "Email address must be 254 characters or fewer")
+      .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }))
+      .transform((value) => value.toLowerCase()),
+  );
 
 export const emailField = emailAddress("Enter your email address");
 
@@ -113,7 +123,8 @@ export const resetPasswordSchema = z
 export const changeNameSchema = z.object({ name: nameField });
 
 export const changeEmailSchema = z.object({
-  email: emailField,
+  // in the words of the form's field ("New email address"), as "Enter your current password" is
+  email: emailAddress("Enter your new email address"),
   currentPassword: currentPasswordField("Enter your current password"),
 });
 
@@ -136,9 +147,6 @@ export const deleteAccountSchema = z.object({
 
 // An optional answer of spaces only is no answer: it was checked as one, and refused as not a number or address
 // in the right format, on a field the person had been told to leave blank.
-const spacesAsBlank = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
-
 // in each form's own words: "Organisation name" (VCSE), "Business name" (supplier), "Council name" (the platform
 // admin's "Add council")
 const nameOf = (missing: string, label: string) =>
