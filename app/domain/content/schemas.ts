@@ -4,7 +4,7 @@ import { FORM_NOT_RECOGNISED } from "~/domain/page-filled-fields.ts";
 import { capitalise } from "~/domain/format.ts";
 import { boundedWholeNumber } from "~/domain/numbers.ts";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE, readHexColour } from "./brand-colour.ts";
-import { hasVisibleText, invisibleTextMessage } from "./visible-text.ts";
+import { directionControlMessage, drawnAsTyped, hasVisibleText, invisibleTextMessage } from "./visible-text.ts";
 
 import { GUIDANCE_AUDIENCES } from "./audiences.ts";
 
@@ -17,7 +17,9 @@ export const guidancePageSchema = z.object({
     .min(1, "Enter a title")
     .max(120, "Title must be 120 characters or fewer")
     // a title of zero-width spaces is not blank to .trim(), and would list the page as a link with no words
-    .refine((v) => v === "" || hasVisibleText(v), invisibleTextMessage("The title")),
+    .refine((v) => v === "" || hasVisibleText(v), invisibleTextMessage("The title"))
+    // characters that turn the text round made the title read otherwise than typed on the list, the page and the log
+    .refine(drawnAsTyped, directionControlMessage("The title")),
   slug: z
     .string({ error: "Enter a web address name" })
     .trim()
@@ -75,7 +77,9 @@ export const councilSettingsSchema = z
       .trim()
       .min(3, "Council name must be at least 3 characters")
       .max(120, "Council name must be 120 characters or fewer")
-      .refine((v) => v.length < 3 || hasVisibleText(v), invisibleTextMessage("The council name")),
+      .refine((v) => v.length < 3 || hasVisibleText(v), invisibleTextMessage("The council name"))
+      // as people's and organisations' names: the header, emails and the audit log show it as typed
+      .refine(drawnAsTyped, directionControlMessage("The council name")),
     contactEmail: z.preprocess(
       (value) => (typeof value === "string" && value.trim() === "" ? null : value),
       z
