@@ -164,7 +164,8 @@ export default function EditGuidance() {
   const { stale, version } = editState<GuidanceStale>(lastResult, page?.version);
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { ...(page ?? { audience: "EVERYONE", published: true }), councilId },
+    // a new page starts as a draft: saved unpublished, its writer sees it in the preview before anyone reads it
+    defaultValue: { ...(page ?? { audience: "EVERYONE", published: false }), councilId },
     shouldRevalidate: "onSubmit",
   });
   return (
@@ -190,6 +191,11 @@ export default function EditGuidance() {
           name={fields.published.name}
           key={fields.published.key}
           label="Published (anyone can read it)"
+          hint={
+            page
+              ? undefined
+              : "Leave this unticked to save the page as a draft, which only your council's admins can see, and check it in the preview before you publish it."
+          }
           defaultChecked={fields.published.initialValue === "on" || fields.published.initialValue === "true"}
           errors={fields.published.errors}
         />

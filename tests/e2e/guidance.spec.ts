@@ -88,6 +88,8 @@ test("a visitor sees a guidance page with links the portal refuses as written, w
         "Visit [our site](www.northshire.gov.uk) for **opening hours** and [email us](mailto:help@northshire.test).\n\n" +
         "[Call us](tel:01234567890)\n\n- Post\n- Email\n",
     );
+  // a new page starts as a draft: published here, so a visitor can read it
+  await page.getByLabel("Published (anyone can read it)").check();
   await page.getByRole("button", { name: "Save page" }).click();
   await expect(page.getByRole("status").getByText("Guidance page saved")).toBeVisible();
   await page.getByRole("link", { name: `${title} (edit)` }).click();
