@@ -339,7 +339,35 @@ async function recordNames(councilId: string, entries: ListedEntry[]): Promise<M
   const names = new Map(found.flat());
   for (const [id, name] of await deletedOrganisationNames(of("Organisation").filter((id) => !names.has(id))))
     names.set(id, name);
+  for (const [id, name] of await deletedGuidanceTitles(
+    councilId,
+    of("GuidancePage").filter((id) => !names.has(id)),
+  ))
+    names.set(id, name);
   return names;
+}
+
+// A guidance page deleted since: named by the title its deletion entry in this council's log recorded, marked
+// deleted. One deleted before deletions recorded titles has none, and is shown by its reference as before.
+async function deletedGuidanceTitles(councilId: string, ids: string[]): Promise<[string, string][]> {
+  if (!ids.length) return [];
+  const deletions = await db.auditLog.findMany({
+    where: {
+      organisationId: councilId,
+      action: "guidance.delete",
+      entityType: "GuidancePage",
+      entityId: { in: ids },
+    },
+    orderBy: { createdAt: "asc" },
+    select: { entityId: true, details: true },
+  });
+  const recorded: [string, string][] = [];
+  for (const { entityId, details } of deletions) {
+    const title = (details as { title?: unknown } | null)?.title;
+    if (entityId && typeof title === "string" && title.trim())
+      recorded.push([entityId, `${title} (deleted)`]);
+  }
+  return recorded;
 }
 
 // An organisation deleted since (one registered by mistake, decision 041): named as its deletion entry recorded it,

@@ -289,10 +289,12 @@ export async function deleteGuidance(args: {
   version: string;
 }): Promise<DeleteGuidanceResult> {
   const outcome = await db.$transaction(async (tx) => {
+    const shown = { id: args.id, councilId: args.councilId, updatedAt: new Date(args.version) };
+    // what the log names it by once it is gone: the page as shown (a save since changes its version, and then
+    // nothing is deleted below)
+    const named = await tx.guidancePage.findFirst({ where: shown, select: { title: true, slug: true } });
     // a save landing meanwhile holds the row until it commits, and then no longer matches this version
-    const { count } = await tx.guidancePage.deleteMany({
-      where: { id: args.id, councilId: args.councilId, updatedAt: new Date(args.version) },
-    });
+    const { count } = named ? await tx.guidancePage.deleteMany({ where: shown }) : { count: 0 };
     if (count === 0) {
       const saved = await tx.guidancePage.findFirst({
         where: { id: args.id, councilId: args.councilId },
@@ -308,6 +310,8 @@ export async function deleteGuidance(args: {
         action: "guidance.delete",
         entityType: "GuidancePage",
         entityId: args.id,
+        // the page's name stays in the log, which names it, and its earlier entries, "(deleted)" by it
+        details: { title: named!.title, slug: named!.slug },
         ipAddress: args.ipAddress,
       },
       tx,
