@@ -83,7 +83,7 @@ describe("funding is in whole pounds, and its errors say so", () => {
     );
     expect(response.status).toBe(400);
     const text = readableMainText(await response.text());
-    expect(text).toContain("The quantity must be a whole number");
+    expect(text).toContain("Enter the quantity as a whole number, like 12");
     expect(text).not.toContain("pence");
   });
 

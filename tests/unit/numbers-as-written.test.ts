@@ -57,7 +57,7 @@ describe("a quantity typed into a marketplace form", () => {
   it.each(["1e3", "0x10", "12abc", "Infinity", "½"])("refuses %j as not a number", (typed) => {
     const result = pledge(typed);
     expect(result.status).toBe("error");
-    expect(errorsOf(result)?.quantity).toEqual(["Enter the quantity as a number"]);
+    expect(errorsOf(result)?.quantity).toEqual(["Enter the quantity as a whole number, like 12"]);
   });
 
   // grouped anywhere but between thousands: told how to write it, as a contract value is (numbers-s42-grouped-fields)
@@ -70,7 +70,7 @@ describe("a quantity typed into a marketplace form", () => {
   });
 
   it("refuses a fraction as not whole", () => {
-    expect(errorsOf(pledge("1.5"))?.quantity).toEqual(["The quantity must be a whole number"]);
+    expect(errorsOf(pledge("1.5"))?.quantity).toEqual(["Enter the quantity as a whole number, like 12"]);
   });
 
   it("reads a delivered quantity the same way", () => {
@@ -80,7 +80,7 @@ describe("a quantity typed into a marketplace form", () => {
     form.set("deliveryNote", "All delivered");
     form.set("deliveredQuantity", "1e2");
     expect(errorsOf(parseWithZod(form, { schema: pledgeActionSchema }))?.deliveredQuantity).toEqual([
-      "Enter the quantity delivered as a number",
+      "Enter the quantity delivered as a whole number, like 12",
     ]);
     form.set("deliveredQuantity", "1,200");
     const ok = parseWithZod(form, { schema: pledgeActionSchema });
@@ -141,7 +141,7 @@ describe("asWritten, for every number field of the portal's forms", () => {
     expect(result.status === "success" && result.value.beneficiaryCount).toBeUndefined();
     form.set("quantity", "  ");
     expect(errorsOf(parseWithZod(form, { schema: requestFormSchema }))?.quantity).toEqual([
-      "Enter the quantity as a number",
+      "Enter the quantity",
     ]);
   });
 

@@ -157,19 +157,19 @@ const withoutPoundSign = (value: unknown) =>
 const quantity = <T extends z.ZodType>(schema: T, what: string) =>
   z.preprocess(withoutPoundSign, writtenNumber(schema, what));
 
-/** A quantity of 1 to `max`; `limit` narrows it further where the form is checked knowing less is left (a pledge
- * is at most what the request still needs), in the words the domain's own check uses. */
+/** A quantity of 1 to `max` of a type of help (`helpType`: funding is in whole pounds); `limit` narrows it further
+ * where the form is checked knowing less is left (a pledge is at most what the request still needs), in the words
+ * the domain's own check uses. */
 const wholeNumber = (
   what: string,
   max: number,
+  helpType: HelpType | undefined,
   limit?: { max: number; message: string },
-  whole = `${capitalise(what)} must be a whole number`,
 ) => {
   const narrowed = limit && limit.max >= 1 && limit.max < max;
   return quantity(
     wholeNumberWithin({
-      nan: `Enter ${what} as a number`,
-      whole,
+      ...notWholeMessages(what, helpType),
       min: 1,
       small: `${capitalise(what)} must be 1 or more`,
       max: narrowed ? limit.max : max,
@@ -182,8 +182,21 @@ const wholeNumber = (
 // Funding is asked for, pledged and delivered in whole pounds: "£10.50" was told "The quantity must be a whole
 // number", which did not say that pence are what is refused.
 export const WHOLE_POUNDS = "Enter whole pounds, without pence, for example 250";
-const wholeFor = (helpType: HelpType | undefined, otherwise: string) =>
-  helpType === "FUNDING" ? WHOLE_POUNDS : otherwise;
+
+/** What a quantity left blank, or typed as other than a whole number, is told (request, pledge and delivery alike):
+ * "1e3" and "abc" were told to enter it "as a number", and "1.5" that it "must be a whole number", neither saying
+ * what to type. Each now says what the field takes, with an example: "Enter the quantity as a whole number, like 12"
+ * (funding: whole pounds, like 250). `what` names the answer ("the quantity delivered"). */
+export function notWholeMessages(what: string, helpType: HelpType | undefined) {
+  return {
+    blank: `Enter ${what}`,
+    nan:
+      helpType === "FUNDING"
+        ? `Enter ${what} in whole pounds, like 250`
+        : `Enter ${what} as a whole number, like 12`,
+    whole: helpType === "FUNDING" ? WHOLE_POUNDS : `Enter ${what} as a whole number, like 12`,
+  };
+}
 
 // A required answer in words. PostgreSQL text cannot hold NUL (db.server.ts drops it from every query), so it goes
 // before the trim and the checks: what is checked is what is stored. One of characters that show nothing (zero-width
@@ -301,12 +314,7 @@ export const requestFormSchemaFor = (helpType?: unknown, choices?: RequestFormCh
         councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
         categoryId: z.string({ error: "Select a category" }).trim().min(1),
         helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
-        quantity: wholeNumber(
-          "the quantity",
-          1_000_000,
-          undefined,
-          wholeFor(helpType === "FUNDING" ? "FUNDING" : undefined, "The quantity must be a whole number"),
-        ),
+        quantity: wholeNumber("the quantity", 1_000_000, helpType === "FUNDING" ? "FUNDING" : undefined),
         unitLabel: optionalText(40, "Unit must be 40 characters or fewer"),
         districtId: z.string().trim().optional(),
         postcodeArea: z
@@ -457,6 +465,7 @@ export const pledgeFormSchemaFor = (request?: {
       quantity: wholeNumber(
         "the quantity",
         1_000_000,
+        request?.helpType,
         request?.left !== undefined && request.helpType
           ? {
               max: request.left,
@@ -466,7 +475,6 @@ export const pledgeFormSchemaFor = (request?: {
               ),
             }
           : undefined,
-        wholeFor(request?.helpType, "The quantity must be a whole number"),
       ),
       message: optionalText(2000, "Message must be 2,000 characters or fewer"),
       expectedDeliveryDate: futureDate(
@@ -516,8 +524,7 @@ export const pledgeActionSchemaFor = (pledge?: {
       intent: z.literal("reportDelivery"),
       deliveredQuantity: quantity(
         wholeNumberWithin({
-          nan: "Enter the quantity delivered as a number",
-          whole: wholeFor(pledge?.helpType, "Enter a whole number"),
+          ...notWholeMessages("the quantity delivered", pledge?.helpType),
           min: 1,
           small: "Quantity delivered must be 1 or more",
           max: pledgedMax ?? 1_000_000,
