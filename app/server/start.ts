@@ -48,7 +48,11 @@ async function main() {
   if (!env.DATABASE_URL) {
     const dataDir = path.resolve(root, env.DATA_DIR, "postgres");
     logger.info({ dataDir }, "starting embedded PostgreSQL");
-    embedded = await startEmbeddedPostgres({ dataDir, log: (m) => logger.debug({ postgres: m }) });
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      ownProcessGroup: true,
+      log: (m) => logger.debug({ postgres: m }),
+    });
     await ensureDatabase(embedded.urlFor("postgres"), "social_value");
     process.env.DATABASE_URL = embedded.urlFor("social_value");
   }

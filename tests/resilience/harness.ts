@@ -116,7 +116,8 @@ export type AppProcess = {
 };
 
 type AppOptions = {
-  databaseUrl: string;
+  // none: the portal starts its own embedded PostgreSQL under its DATA_DIR, as `npm start` does
+  databaseUrl?: string;
   port?: number;
   appUrl?: string;
   resendUrl?: string;
@@ -154,7 +155,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: "production",
-      DATABASE_URL: options.databaseUrl,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       DATABASE_POOL_SIZE: "5",
       PORT: String(port),
       HOST: "127.0.0.1",
