@@ -15,7 +15,11 @@ import {
 } from "~/domain/marketplace/requests.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
-import { brandForOrganisation, organisationWithoutMembersMessage } from "./emails.server.tsx";
+import {
+  brandForOrganisation,
+  type LeftWithoutMembers,
+  organisationWithoutMembersMessage,
+} from "./emails.server.tsx";
 import { deletedEmailFor, eraseEmailAddresses } from "./erasure.server.ts";
 import { endInvitationsSentBy, leadRoleFor, lockOrganisation } from "./members.server.ts";
 import { openInvitationWhere } from "./invitations.server.ts";
@@ -249,7 +253,14 @@ export async function deleteAccount(
         return { ok: false, fieldErrors: { form: [plan.blocks.map((b) => b.message).join(" ")] } };
       const unconfirmed = unconfirmedError(plan.leftEmpty, input);
       if (unconfirmed) return { ok: false, fieldErrors: unconfirmed };
-      for (const organisation of plan.leftEmpty) await closeForNobody(tx, organisation, userId, context);
+      // each council's admins are told once, of all its organisations this deletion leaves with no members
+      const leftByCouncil = new Map<string, LeftWithoutMembers[]>();
+      for (const organisation of plan.leftEmpty) {
+        const closed = await closeForNobody(tx, organisation, userId, context);
+        if (closed.councilId)
+          leftByCouncil.set(closed.councilId, [...(leftByCouncil.get(closed.councilId) ?? []), closed.left]);
+      }
+      for (const [councilId, left] of leftByCouncil) await tellCouncilAdmins(tx, councilId, userId, left);
       // nobody joins on the word of an account that no longer exists
       await endInvitationsSentBy(tx, {
         senderUserId: userId,
@@ -301,8 +312,9 @@ export async function deleteAccount(
 type Closing = { id: string; name: string; actorUserId: string; ip: string | null };
 
 // An organisation about to have no members: nobody may wait on it. Its unclosed requests are withdrawn (offers
-// on them declined), its pledges on offer withdrawn, its open invitations cancelled, and its council told.
-// Everything stays on record. The caller holds the organisation's lock.
+// on them declined), its pledges on offer withdrawn, and its open invitations cancelled. Everything stays on
+// record. The caller holds the organisation's lock, and tells the council, once for all the organisations the
+// deletion leaves with no members: it answers the organisation's council and what was withdrawn.
 async function closeForNobody(
   tx: Tx,
   organisation: OrganisationLeftEmpty,
@@ -345,8 +357,10 @@ async function closeForNobody(
     },
     tx,
   );
-  if (council.councilId)
-    await tellCouncilAdmins(tx, council.councilId, closing, { requestsWithdrawn, pledgesWithdrawn });
+  return {
+    councilId: council.councilId,
+    left: { id: closing.id, name: closing.name, requests: requestsWithdrawn, pledges: pledgesWithdrawn },
+  };
 }
 
 // A pledge became accepted (or a delivery was reported) after the page was read: the person must settle it first.
@@ -401,17 +415,19 @@ async function withdrawPledge(tx: Tx, offered: { id: string; requestId: string }
   return true;
 }
 
+// One email to each of the council's admins (but the person deleting their account), listing the organisations
+// left with no members: queued in the outbox with the deletion, so an outage delays it and loses nothing.
 async function tellCouncilAdmins(
   tx: Tx,
   councilId: string,
-  closing: Closing,
-  withdrawn: { requestsWithdrawn: number; pledgesWithdrawn: number },
+  actorUserId: string,
+  organisations: LeftWithoutMembers[],
 ) {
   const admins = await tx.membership.findMany({
     where: {
       organisationId: councilId,
       role: "ADMIN",
-      userId: { not: closing.actorUserId },
+      userId: { not: actorUserId },
       user: { deletedAt: null },
     },
     select: { user: { select: { email: true } } },
@@ -419,8 +435,7 @@ async function tellCouncilAdmins(
   if (!admins.length) return;
   const message = await organisationWithoutMembersMessage(
     await brandForOrganisation(tx, councilId),
-    { id: closing.id, name: closing.name },
-    { requests: withdrawn.requestsWithdrawn, pledges: withdrawn.pledgesWithdrawn },
+    organisations,
   );
   for (const admin of admins)
     await enqueueEmail(tx, {

@@ -1,7 +1,8 @@
 // The account emails. Each carries the name and colour of the council the recipient works with.
 import type { Tx } from "~/db.server.ts";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { NewOrganisationKind } from "~/domain/accounts/schemas.ts";
+import { listInWords } from "~/domain/format.ts";
 import { appUrl } from "~/env.server.ts";
 import {
   EmailButton,
@@ -350,39 +351,88 @@ export function newOrganisationForCouncilMessage(
   );
 }
 
-// To a council's admins when the last member of one of its organisations deletes their account.
-export function organisationWithoutMembersMessage(
-  brand: Brand,
-  organisation: { id: string; name: string },
-  withdrawn: { requests: number; pledges: number },
-) {
-  const url = link(`/council/verification/${organisation.id}`);
+/** An organisation left with no members by its last member's deletion, and what was withdrawn for it. */
+export type LeftWithoutMembers = { id: string; name: string; requests: number; pledges: number };
+
+// What was withdrawn for an organisation left with no members, in words ("2 of its requests and 1 of its pledges
+// that were on offer"), or null for nothing.
+function withdrawnInWords(organisation: LeftWithoutMembers) {
   const closed = [
-    withdrawn.requests ? `${withdrawn.requests} of its requests` : null,
-    withdrawn.pledges ? `${withdrawn.pledges} of its pledges that were on offer` : null,
+    organisation.requests ? `${organisation.requests} of its requests` : null,
+    organisation.pledges ? `${organisation.pledges} of its pledges that were on offer` : null,
   ].filter(Boolean);
+  return closed.length ? closed.join(" and ") : null;
+}
+
+// To a council's admins when the last member of its organisations deletes their account: one email for the
+// deletion, however many of the council's organisations it leaves with no members.
+export function organisationWithoutMembersMessage(brand: Brand, organisations: LeftWithoutMembers[]) {
+  const [only] = organisations;
+  if (only && organisations.length === 1) {
+    const url = link(`/council/verification/${only.id}`);
+    const closed = withdrawnInWords(only);
+    return renderEmail(
+      `${only.name} has no members now`,
+      layout(
+        brand,
+        `${only.name} has no members now`,
+        `Nobody can sign in for ${only.name} now`,
+        <>
+          <EmailParagraph>
+            The last member of {only.name} has deleted their account, so nobody can sign in for it now.
+          </EmailParagraph>
+          {closed ? (
+            <EmailParagraph>
+              So that nobody waits for an answer from it, {closed} were withdrawn, and the organisations they
+              involved have been told.
+            </EmailParagraph>
+          ) : null}
+          <EmailParagraph>
+            Its records stay with you. If you still expect something from {only.name}, for example returns on
+            a contract, contact it: once you have confirmed who should look after it, invite them to take it
+            over from its page below.
+          </EmailParagraph>
+          <EmailButton href={url}>{url}</EmailButton>
+        </>,
+      ),
+    );
+  }
+  const names = listInWords(organisations.map((organisation) => organisation.name));
+  const anyWithdrawn = organisations.some(withdrawnInWords);
   return renderEmail(
-    `${organisation.name} has no members now`,
+    `${organisations.length} organisations have no members now`,
     layout(
       brand,
-      `${organisation.name} has no members now`,
-      `Nobody can sign in for ${organisation.name} now`,
+      `${organisations.length} organisations have no members now`,
+      `Nobody can sign in for ${organisations.length} organisations now`,
       <>
         <EmailParagraph>
-          The last member of {organisation.name} has deleted their account, so nobody can sign in for it now.
+          The last member of {names} has deleted their account, so nobody can sign in for them now.
         </EmailParagraph>
-        {closed.length ? (
+        {anyWithdrawn ? (
           <EmailParagraph>
-            So that nobody waits for an answer from it, {closed.join(" and ")} were withdrawn, and the
-            organisations they involved have been told.
+            So that nobody waits for an answer from them, what they had open was withdrawn, and the
+            organisations it involved have been told.
           </EmailParagraph>
         ) : null}
         <EmailParagraph>
-          Its records stay with you. If you still expect something from {organisation.name}, for example
-          returns on a contract, contact it: once you have confirmed who should look after it, invite them to
-          take it over from its page below.
+          Their records stay with you. If you still expect something from one of them, for example returns on
+          a contract, contact it: once you have confirmed who should look after it, invite them to take it
+          over from its page.
         </EmailParagraph>
-        <EmailButton href={url}>{url}</EmailButton>
+        {organisations.map((organisation) => {
+          const url = link(`/council/verification/${organisation.id}`);
+          const closed = withdrawnInWords(organisation);
+          return (
+            <Fragment key={organisation.id}>
+              <EmailParagraph>
+                {organisation.name}
+                {closed ? `: ${closed} withdrawn` : ""}
+              </EmailParagraph>
+              <EmailButton href={url}>{url}</EmailButton>
+            </Fragment>
+          );
+        })}
       </>,
     ),
   );
