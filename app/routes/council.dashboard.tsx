@@ -134,7 +134,7 @@ export default function CouncilDashboard() {
 
       <CouncilWaiting queues={waiting} councilId={councilId} />
 
-      {requestActions ? <CouncilRequestActions actions={requestActions} /> : null}
+      {requestActions ? <CouncilRequestActions actions={requestActions} councilId={councilId} /> : null}
 
       <section
         aria-labelledby="kpi"

@@ -11,19 +11,25 @@ import { requestorPledgeQueues } from "~/domain/reporting/dashboard-people.serve
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { countOf, formatDate, formatNumber, listInWords } from "~/ui/format.ts";
+import { actsForNamed } from "~/ui/acting-for.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
 const UNPUBLISHED_STATUSES: RequestStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
 
 export const meta: MetaFunction = () => [{ title: "Your requests – Social Value Marketplace" }];
 
+// the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
+export const handle = actsForNamed("council");
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   // the viewer's own organisation's requests, not a partner council's they only work for as an officer: the one the
-  // header switcher is on, else their first that posts requests, as "Post a request" chooses. Nothing in the address
-  // chooses it, so no query parameter shows another organisation's requests.
-  const membership = actingRequestor(viewer, request);
-  if (!membership) notFound();
+  // header switcher is on, else their first that posts requests, as "Post a request" chooses. A council dashboard's
+  // link names its council (`council=<id>`), so someone in two councils sees the one the dashboard showed whatever
+  // the switcher is on since: only a council of their own, anyone else gets 404, as the council's other pages do.
+  const named = new URL(request.url).searchParams.get("council") || undefined;
+  const membership = actingRequestor(viewer, request, named);
+  if (!membership || (named && membership.kind !== "COUNCIL")) notFound();
   const page = pageParam(request);
   const [list, queues] = await Promise.all([
     listOrganisationRequests(membership.organisationId, page),
@@ -42,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requests,
     page,
     organisationName: membership.organisationName,
+    // the list's other pages keep the council the address names
+    search: named ? `?council=${encodeURIComponent(membership.organisationId)}` : "",
     // "Post a request" posts for the organisation listed here, whatever the switcher is on when it is followed
     postRequestHref: `/requests/new?organisation=${encodeURIComponent(membership.organisationId)}`,
     // the person's other organisations that post requests, whose lists the switcher leads to
@@ -60,8 +68,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyRequestsPage() {
-  const { requests, total, page, pageCount, organisationName, otherRequestors, waiting, postRequestHref } =
-    useLoaderData<typeof loader>();
+  const {
+    requests,
+    total,
+    page,
+    pageCount,
+    organisationName,
+    otherRequestors,
+    waiting,
+    postRequestHref,
+    search,
+  } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={organisationName}>Your requests</PageHeading>
@@ -94,6 +111,7 @@ export default function MyRequestsPage() {
           pageCount,
           total,
           path: "/my-requests",
+          search,
           what: ["request", "requests"],
           empty: "You have not posted any requests yet.",
         })}
@@ -140,7 +158,7 @@ export default function MyRequestsPage() {
           },
         ]}
       />
-      <Pagination page={page} pageCount={pageCount} search="" path="/my-requests" />
+      <Pagination page={page} pageCount={pageCount} search={search} path="/my-requests" />
     </>
   );
 }

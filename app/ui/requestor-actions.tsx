@@ -9,11 +9,19 @@ type ActionCount = { count: number; requestId: string | null };
 
 export type RequestorActions = { toAnswer: ActionCount; toConfirm: ActionCount; disputed: ActionCount };
 
-// Pledges are answered and deliveries confirmed on the request's manage page; several requests: the list of them.
-const whereHandled = ({ requestId }: ActionCount) =>
-  requestId ? `/requests/${requestId}/manage` : "/my-requests";
+// Pledges are answered and deliveries confirmed on the request's manage page; several requests: the list of them,
+// naming the council the dashboard shows, so someone working for two councils lands on that one's list whichever
+// the header switcher is on.
+const whereHandled = ({ requestId }: ActionCount, councilId: string) =>
+  requestId ? `/requests/${requestId}/manage` : withCouncil("/my-requests", councilId);
 
-export function CouncilRequestActions({ actions }: { actions: RequestorActions }) {
+export function CouncilRequestActions({
+  actions,
+  councilId,
+}: {
+  actions: RequestorActions;
+  councilId: string;
+}) {
   const items = [
     {
       key: "answer",
@@ -58,7 +66,7 @@ export function CouncilRequestActions({ actions }: { actions: RequestorActions }
                     <span className="block">{label}</span>
                   </>
                 ) : (
-                  <Link to={whereHandled(action)}>
+                  <Link to={whereHandled(action, councilId)}>
                     <span className="block text-4xl font-bold">{formatNumber(action.count)}</span>
                     <span className="block">{label}</span>
                   </Link>
@@ -69,7 +77,7 @@ export function CouncilRequestActions({ actions }: { actions: RequestorActions }
         </>
       )}
       <p>
-        <Link to="/my-requests">All your council’s requests</Link>
+        <Link to={withCouncil("/my-requests", councilId)}>All your council’s requests</Link>
       </p>
     </section>
   );
