@@ -2,11 +2,13 @@
 // Field ids equal field names, so the error summary can link to them.
 import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
 import { namesNoVisibleField } from "~/domain/page-filled-fields.ts";
-import { useLocation } from "@remix-run/react";
+import { useLocation, useNavigation } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
+import { useErrorSummaryInTitle } from "~/ui/page-meta.tsx";
 import {
   useEffect,
   useRef,
+  useState,
   type InputHTMLAttributes,
   type ReactNode,
   type TextareaHTMLAttributes,
@@ -404,13 +406,32 @@ export function ErrorSummary({
   const entries = names
     .map((name) => [name, errorsFor(errors, name)] as const)
     .filter(([, messages]) => messages && messages.length > 0);
-  // Focus moves here whenever an answer brings errors, as GOV.UK's summary does. Every answer to a form is a new
-  // location (a new key), so a second refusal with as many errors as the first is announced too; before, only a
-  // change in their number moved focus, and a second "Incorrect email or password" left it on the button.
+  // Focus moves here whenever an answer brings errors, as GOV.UK's summary does. Every answer from the server is a
+  // new location (a new key), so a second refusal with as many errors as the first is announced too. A refusal by
+  // the form's own check in the browser (Conform's onValidate) makes no new location and Conform focuses the first
+  // bad field: so every submit while the summary shows counts too, once Conform has answered it (the timeout), and
+  // focus comes back here if the summary is still shown and nothing was sent (no navigation under way).
   const { key } = useLocation();
+  const navigating = useNavigation().state !== "idle";
+  const [submits, setSubmits] = useState(0);
+  const shown = entries.length > 0;
   useEffect(() => {
-    if (entries.length) ref.current?.focus();
-  }, [entries.length, key]);
+    if (!shown) return;
+    let timer: number | undefined;
+    const counted = () => {
+      timer = window.setTimeout(() => setSubmits((count) => count + 1), 0);
+    };
+    document.addEventListener("submit", counted);
+    return () => {
+      document.removeEventListener("submit", counted);
+      window.clearTimeout(timer);
+    };
+  }, [shown]);
+  useEffect(() => {
+    if (shown && !navigating) ref.current?.focus();
+  }, [shown, navigating, key, submits]);
+  // the page's title starts "Error: " while the summary is shown, however the refusal came (decision 034)
+  useErrorSummaryInTitle(shown);
   if (!entries.length) return null;
   return (
     <div

@@ -1,18 +1,27 @@
 // The page's <title> and other meta tags, as Remix's <Meta /> writes them, with two changes (decision 034):
 // - "Error: " in front of the title while the page shows a form sent back with errors, as the GOV.UK error message
-//   pattern asks, so a screen reader says so first when the page loads;
+//   pattern asks, so a screen reader says so first when the page loads; in the browser, also while any error
+//   summary is shown, so a form refused by its own check in the page (no answer from the server) says so too;
 // - `title`, when given, in place of the routes' title (the error page's), so a page never has two titles.
 // Remix's meta functions see the loaders' data, never an action's, so this reads the router's state, which holds
 // both on the server and, from the hydration data, in the browser: the two render the same title.
 import { Meta } from "@remix-run/react";
-import { Children, isValidElement, useContext, type ReactElement } from "react";
+import {
+  Children,
+  isValidElement,
+  useContext,
+  useEffect,
+  useSyncExternalStore,
+  type ReactElement,
+} from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 
 export function PageMeta({ title }: { title?: string }) {
   const state = useContext(UNSAFE_DataRouterStateContext);
   // called as a function, not rendered, to read the tags it would render (its hooks run as this component's)
   const tags = Meta() as ReactElement<{ children?: ReactElement[] }>;
-  const prefix = sentBackWithErrors(state?.actionData) ? "Error: " : "";
+  const summaryShown = useSyncExternalStore(subscribe, anySummaryShown, () => false);
+  const prefix = sentBackWithErrors(state?.actionData) || summaryShown ? "Error: " : "";
   if (!prefix && title === undefined) return tags;
   return (
     <>
@@ -37,4 +46,31 @@ export function sentBackWithErrors(actionData: Record<string, unknown> | null | 
     if (typeof error !== "object" || error === null) return false;
     return Object.values(error).some((messages) => Array.isArray(messages) && messages.length > 0);
   });
+}
+
+// The error summaries shown in the browser now, so the title follows a refusal made in the page, which reaches
+// neither the action nor the loader answers (none on the server: the title there comes from those answers).
+let summariesShown = 0;
+const listeners = new Set<() => void>();
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+function anySummaryShown() {
+  return summariesShown > 0;
+}
+
+/** Counts an error summary in the title while `shown`. */
+export function useErrorSummaryInTitle(shown: boolean) {
+  useEffect(() => {
+    if (!shown) return;
+    summariesShown += 1;
+    listeners.forEach((listener) => listener());
+    return () => {
+      summariesShown -= 1;
+      listeners.forEach((listener) => listener());
+    };
+  }, [shown]);
 }

@@ -126,10 +126,17 @@ test("guidance pages are public and readable", async ({ page }) => {
 test("a council admin changes the settings and reads the audit log", async ({ page }) => {
   await signIn(page, "council.admin@demo.test");
   await visit(page, "/council/settings");
-  await page.getByLabel("Brand colour").fill("#ffdd00");
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /too light for white text/ })).toBeVisible();
+  // refused by the form's own check in the page (no answer from the server), twice: each time focus goes to the
+  // error summary and the title says "Error: ", as after a refusal from the server (the second refusal left focus
+  // on the brand colour box, and the title never changed)
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  for (const colour of ["#ffdd00", "#ffee00"]) {
+    await page.getByLabel("Brand colour").fill(colour);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("link", { name: /too light for white text/ })).toBeVisible();
+    await expect(summary, `focus after ${colour} was refused`).toBeFocused();
+    await expect(page).toHaveTitle(/^Error: Council settings/);
+  }
   await expectAccessible(page);
   await page.getByLabel("Brand colour").fill("#0b3d2e");
   await page.getByRole("button", { name: "Save settings" }).click();
