@@ -117,6 +117,39 @@ export function applyProtections(app: express.Express, options: Protections) {
   });
 }
 
+// A path segment with a broken escape (/guidance/%ff/%ff, a link cut off mid-character) cannot be decoded, and
+// Express answered it with its own bare "Bad Request" page. Its percent signs are escaped instead, so the portal
+// reads the address as written, finds no page there and shows its own error page, answered 400: the address
+// could not be read.
+function undecodablePaths(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const [pathname = "", query] = splitOnce(req.url, "?");
+  const segments = pathname.split("/");
+  if (segments.every(decodes)) return next();
+  const readable = segments.map((segment) => (decodes(segment) ? segment : segment.replace(/%/g, "%25")));
+  req.url = req.originalUrl = readable.join("/") + (query === undefined ? "" : `?${query}`);
+  const status = res.status.bind(res);
+  res.status = (code: number) => {
+    if (code !== 404) return status(code);
+    res.statusMessage = "";
+    return status(400);
+  };
+  next();
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+function decodes(segment: string) {
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createApp(options: Options) {
   const app = express();
   app.disable("x-powered-by");
@@ -134,6 +167,7 @@ export function createApp(options: Options) {
       },
     }),
   );
+  app.use(undecodablePaths);
   applyProtections(app, options);
 
   // Fingerprinted build assets never change; everything else in public/ may.
