@@ -13,6 +13,7 @@ import { CONTRACT_BUSY_MESSAGE, updateContract } from "~/domain/contracts/contra
 import { previousQuarter, quarterPeriod, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
 import { openDueReturns } from "~/domain/contracts/returns-due.server.ts";
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
+import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import {
   commitLate,
   currentQuarter,
@@ -78,15 +79,21 @@ async function endingOn(contract: { id: string; fields: Record<string, string> }
 }
 
 /** What `save` gives while another transaction holds the contract's row, as an import opening its returns does
- * (openDueReturns), until the save has answered. */
-async function whileHeld<T>(contractId: string, save: () => Promise<T>) {
+ * (openDueReturns), or with `table` "KpiReturn" the row of one of its returns, as its supplier saving it does, until
+ * the save has answered. */
+async function whileHeld<T>(
+  id: string,
+  save: () => Promise<T>,
+  table: "Contract" | "KpiReturn" = "Contract",
+) {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   let locked!: () => void;
   const lockTaken = new Promise<void>((resolve) => (locked = resolve));
   const holder = db.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${contractId} FOR SHARE`;
+      if (table === "Contract") await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${id} FOR SHARE`;
+      else await tx.$queryRaw`SELECT id FROM "KpiReturn" WHERE id = ${id} FOR UPDATE`;
       locked();
       await held;
     },
@@ -194,6 +201,7 @@ describe("a contract's term changed while its returns are opened", () => {
     const form = { ...contract.fields, endDate: endOf(twoAgo), version: updatedAt.toISOString() };
     const cookie = await sessionCookieFor(world.users.officerA.id);
     // held past the page's own wait (10 seconds)
+    const started = Date.now();
     const response = await whileHeld(contract.id, () =>
       callAction(editAction, {
         path: `/contracts/${contract.id}/edit`,
@@ -203,6 +211,8 @@ describe("a contract's term changed while its returns are opened", () => {
       }),
     );
     expect(response.status).toBe(400);
+    // told within some 15 seconds, never left waiting for the save's whole transaction
+    expect(Date.now() - started).toBeLessThan(15_000);
     const reply = await jsonOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(
       response,
     );
@@ -210,4 +220,29 @@ describe("a contract's term changed while its returns are opened", () => {
     expect(reply.initialValue.endDate).toBe(endOf(twoAgo));
     expect(await returnsOf(contract.id)).toHaveLength(4);
   }, 60_000);
+
+  it("saves within seconds while a supplier holds one of its returns, leaving that return to the daily run", async () => {
+    const contract = await registerLateContract(`S46-RETURN-HELD-${Date.now() % 1_000_000}`);
+    const held = await db.kpiReturn.findFirstOrThrow({
+      where: {
+        contractId: contract.id,
+        financialYear: lastQuarter.financialYear,
+        quarter: lastQuarter.quarter,
+      },
+    });
+    const edit = await endingOn(contract, endOf(twoAgo));
+    const started = Date.now();
+    const saved = await whileHeld(held.id, () => updateContract(actor, contract.id, edit), "KpiReturn");
+    // the save waits for the contract's row up to 10 seconds, and for anything else, once it has it, only briefly
+    expect(Date.now() - started).toBeLessThan(7_000);
+    expect(saved.ok).toBe(true);
+    expect(iso((await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).endDate)).toBe(
+      endOf(twoAgo),
+    );
+    // the returns were left as they were, and the daily run withdraws the one the term no longer covers
+    expect(await returnsOf(contract.id)).toHaveLength(4);
+    await openReturnsForQuarter(new Date());
+    expect(await returnsOf(contract.id)).toEqual(await expectedFor(contract.id));
+    expect(await returnsOf(contract.id)).toHaveLength(3);
+  });
 });

@@ -633,9 +633,21 @@ async function staleAgainst(
 // How long a save waits for the contract's row: an import opening the returns of thousands of contracts holds their
 // rows for up to two minutes (openDueReturns), too long to hold the officer's page, so the save gives up and says so.
 const CONTRACT_LOCK_WAIT_MS = 10_000;
+// With the row held, how long the save waits for anything else: a return of the contract its supplier is saving, as
+// the returns are settled (a wait given up there leaves them to the daily run; the save itself stands).
+const SETTLE_LOCK_WAIT_MS = 2_000;
+// The save's whole transaction past its wait for the row: the other waits, and the work, which takes a fraction of a
+// second for a term of any length (it opens at most the returns of the five quarters the daily run opens, and
+// withdraws the unsent ones a change drops). An officer whose save cannot finish is told the contract is busy within
+// CONTRACT_LOCK_WAIT_MS plus this, some 15 seconds.
+const SAVE_WORK_MS = 5_000;
 
 export const CONTRACT_BUSY_MESSAGE =
   "Someone else is changing this contract's returns; try again in a minute";
+
+/** How long each lock the transaction goes on to wait for is waited for, until it ends. */
+const setLockTimeout = (tx: Tx, ms: number) =>
+  tx.$queryRaw`SELECT set_config('lock_timeout', ${`${ms}ms`}, true)`;
 
 // the save gave up waiting for the contract's row (lock_timeout), or ran past its transaction's time (P2028)
 const isContractBusy = (error: unknown) =>
@@ -658,15 +670,19 @@ export async function updateContract(
   try {
     result = await db.$transaction(
       async (tx) => {
-        // each lock waited for gives up after lockWaitMs, well inside the transaction's own time, so the
-        // transaction is never closed under a statement (nor under settleReturnsIn's savepoint)
-        await tx.$queryRaw`SELECT set_config('lock_timeout', ${`${lockWaitMs}ms`}, true)`;
+        // each lock waited for gives up inside the transaction's own time (the row's after lockWaitMs, any other
+        // after SETTLE_LOCK_WAIT_MS), so the transaction is never closed under a statement (nor under
+        // settleReturnsIn's savepoint)
+        await setLockTimeout(tx, lockWaitMs);
+        // the contract's row is held until this save ends: a commitment added or changed meanwhile waits, and
+        // then checks its plan against the term saved here; one that got in first is in the plan checked by the save
+        await lockContractRows(tx, { id, councilId: actor.councilId }, "FOR UPDATE");
+        await setLockTimeout(tx, Math.min(lockWaitMs, SETTLE_LOCK_WAIT_MS));
         const saved = await saveContractEdit(tx, actor, id, input);
         if (saved.ok) withdrawnEvidence = await settleReturnsIn(tx, id);
         return saved;
       },
-      // room for the waits, and for opening and withdrawing the returns of a long term
-      { maxWait: 10_000, timeout: lockWaitMs + 50_000 },
+      { maxWait: 10_000, timeout: lockWaitMs + SAVE_WORK_MS },
     );
   } catch (error) {
     if (isUniqueViolation(error)) return referenceTaken(actor.councilId, input.reference, id);
@@ -681,15 +697,13 @@ export async function updateContract(
   return result;
 }
 
+/** Saves the edit, in a transaction holding the contract's row FOR UPDATE. */
 async function saveContractEdit(
   tx: Tx,
   actor: Actor,
   id: string,
   input: ContractEdit,
 ): Promise<UpdateResult> {
-  // the contract's row is held until this save ends: a commitment added or changed meanwhile waits, and
-  // then checks its plan against the term saved here; one that got in first is in the plan checked below
-  await lockContractRows(tx, { id, councilId: actor.councilId }, "FOR UPDATE");
   const before = await tx.contract.findFirst({
     where: { id, councilId: actor.councilId },
     select: { ...snapshotSelect, ...detailsSelect, updatedAt: true },
