@@ -3,7 +3,7 @@
 // action and date.
 import { containingText, db } from "~/db.server.ts";
 import { ORGANISATION_DELETED } from "~/domain/accounts/organisation-deletion.server.ts";
-import { isDeletedEmail } from "~/domain/accounts/erasure.server.ts";
+import { deletedEmailFor, isDeletedEmail } from "~/domain/accounts/erasure.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import { inNameOrder } from "~/domain/format.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
@@ -28,6 +28,21 @@ export type AuditFilters = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+// the part of a deleted account's placeholder address that every one has ("@deleted.invalid")
+const PLACEHOLDER_DOMAIN = deletedEmailFor("").slice(deletedEmailFor("").indexOf("@"));
+
+// Someone the user filter's text names, as the log shows them: by name (a deleted account's is "Deleted user") or by
+// email address, not by the placeholder address a deleted account was left with, which the log does not show: a
+// filter of "deleted.invalid" or part of an account's id matched every deleted account's entries.
+function personNamed(text: string): Prisma.UserWhereInput {
+  return {
+    OR: [
+      { email: containingText(text), NOT: { email: { endsWith: PLACEHOLDER_DOMAIN } } },
+      { name: containingText(text) },
+    ],
+  };
+}
 
 // A council's entries are those recorded as its log's when written (AuditLog.councilId, decision 042): filed under
 // it or under a supplier or group registered with it, which stay when that organisation is deleted.
@@ -133,9 +148,7 @@ export async function auditWhere(
   const { scope, staffIds } = await councilScopeAndStaff(councilId, surveyAccess);
   const and: Prisma.AuditLogWhereInput[] = [scope];
   if (filters.user) {
-    const person: Prisma.UserWhereInput = {
-      OR: [{ email: containingText(filters.user) }, { name: containingText(filters.user) }],
-    };
+    const person = personNamed(filters.user);
     // and the failed sign-ins at their accounts (no actor: see accountEventsOf), which only staff's are shown
     const accounts = await db.user.findMany({
       where: { AND: [person, { id: { in: staffIds } }] },
