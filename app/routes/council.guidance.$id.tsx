@@ -26,7 +26,14 @@ import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
-import { GuidanceDeleted, isDeletedGuidance, type DeletedGuidance } from "~/ui/guidance-deleted.tsx";
+import {
+  GuidanceDeleted,
+  GuidanceGone,
+  isDeletedGuidance,
+  isGoneGuidance,
+  type DeletedGuidance,
+  type GoneGuidance,
+} from "~/ui/guidance-deleted.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary } from "~/ui/form.tsx";
 import { GuidanceFields } from "~/ui/guidance-fields.tsx";
@@ -45,7 +52,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
 ];
 
 function errorTitle(error: unknown) {
-  if (isRouteErrorResponse(error) && isDeletedGuidance(error.data))
+  if (isRouteErrorResponse(error) && (isDeletedGuidance(error.data) || isGoneGuidance(error.data)))
     return "This guidance page has been deleted";
   return errorPageText(error).title;
 }
@@ -60,7 +67,7 @@ const actionSchema = guidancePageSchema.extend({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // a new page is for the council the link names (`council=<id>`), else the header switcher's; a page, for its own
   const asked = new URL(request.url).searchParams.get("council");
-  const { membership } = await requireGuidanceAdmin(request, params.id!, asked);
+  const { viewer, membership } = await requireGuidanceAdmin(request, params.id!, asked);
   const { membership: acting } = await requireCouncilAdmin(request);
   const council = {
     councilName: membership.organisationName,
@@ -70,8 +77,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   if (params.id === "new") return json({ ...council, page: null, preview: null });
   const found = await getCouncilGuidanceWithPreview(membership.organisationId, params.id!);
-  if (!found) notFound();
+  if (!found) return answerGone({ ...council, id: params.id!, viewerId: viewer.user.id });
   return json({ ...council, ...found });
+}
+
+// A page of this council deleted since, its address opened again (Back after deleting it, a bookmark): said to be
+// deleted (410 Gone), by whom and when, not "Page not found". One never here, or another council's, is not found.
+async function answerGone(args: {
+  councilId: string;
+  councilName: string;
+  named: boolean;
+  id: string;
+  viewerId: string;
+}): Promise<never> {
+  const deletion = await guidanceDeletion(args.councilId, args.id);
+  if (!deletion) notFound();
+  throw json<GoneGuidance>(
+    {
+      councilName: args.councilName,
+      list: keepCouncil("/council/guidance", args.councilId, args.named),
+      gone: {
+        at: deletion.deletedAt,
+        by: deletion.by,
+        byYou: deletion.actorUserId === args.viewerId,
+        title: deletion.title,
+      },
+    },
+    { status: 410 },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -153,6 +186,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && isDeletedGuidance(error.data))
     return <GuidanceDeleted {...error.data} />;
+  if (isRouteErrorResponse(error) && isGoneGuidance(error.data)) return <GuidanceGone {...error.data} />;
   // any other error reads as the whole site's error page does
   return <ErrorPageContent error={error} />;
 }

@@ -2,12 +2,16 @@
 // `?delete` view of the edit form, which deleted whatever the page had become since it was opened. This page works
 // without JavaScript: the button posts the version shown here, so a colleague's change since is shown first.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
-import { deleteGuidance, getGuidanceForDeletion } from "~/domain/content/guidance.server.ts";
+import {
+  deleteGuidance,
+  getGuidanceForDeletion,
+  guidanceDeletion,
+} from "~/domain/content/guidance.server.ts";
 import { guidanceDeleteSchema } from "~/domain/content/schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
@@ -17,26 +21,72 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { Button } from "~/ui/form.tsx";
 import { formatDateTime } from "~/ui/format.ts";
+import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
+import { GuidanceGone, isGoneGuidance, type GoneGuidance } from "~/ui/guidance-deleted.tsx";
 import { actsForLoaded } from "~/ui/acting-for.ts";
 
 // the header shows the page's council (its loader's councilId), which it acts for (app/ui/acting-for.ts)
 export const handle = actsForLoaded("councilId");
 
-export const meta: MetaFunction = () => [{ title: "Delete a guidance page – Social Value Marketplace" }];
+export const meta: MetaFunction = ({ error }) => [
+  {
+    title: `${
+      isRouteErrorResponse(error) && isGoneGuidance(error.data)
+        ? "This guidance page has been deleted"
+        : error
+          ? errorPageText(error).title
+          : "Delete a guidance page"
+    } – Social Value Marketplace`,
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireGuidanceAdmin(request, params.id!);
+  const { viewer, membership } = await requireGuidanceAdmin(request, params.id!);
   const { membership: acting } = await requireCouncilAdmin(request);
-  const page = await getGuidanceForDeletion(membership.organisationId, params.id!);
-  if (!page) notFound();
-  return json({
+  const council = {
     councilName: membership.organisationName,
     councilId: membership.organisationId,
     // links back name the page's council when it is not the one being worked for, or the address named it
     named:
       new URL(request.url).searchParams.has("council") || membership.organisationId !== acting.organisationId,
-    page,
-  });
+  };
+  const page = await getGuidanceForDeletion(membership.organisationId, params.id!);
+  if (!page) return answerGone({ ...council, id: params.id!, viewerId: viewer.user.id });
+  return json({ ...council, page });
+}
+
+// A page of this council deleted since, this address opened again (Back after deleting it, a colleague's link):
+// said to be deleted (410 Gone), by whom and when, not "Page not found". One never here, or another council's, is
+// not found.
+async function answerGone(args: {
+  councilId: string;
+  councilName: string;
+  named: boolean;
+  id: string;
+  viewerId: string;
+}): Promise<never> {
+  const deletion = await guidanceDeletion(args.councilId, args.id);
+  if (!deletion) notFound();
+  throw json<GoneGuidance>(
+    {
+      councilName: args.councilName,
+      list: keepCouncil("/council/guidance", args.councilId, args.named),
+      gone: {
+        at: deletion.deletedAt,
+        by: deletion.by,
+        byYou: deletion.actorUserId === args.viewerId,
+        title: deletion.title,
+      },
+    },
+    { status: 410 },
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && isGoneGuidance(error.data)) return <GuidanceGone {...error.data} />;
+  // any other error reads as the whole site's error page does
+  return <ErrorPageContent error={error} />;
 }
 
 type Reply = { problem: "stale" | "refused"; message: string };
@@ -61,8 +111,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     id: params.id!,
     version: submission.value.version,
   });
+  const named =
+    new URL(request.url).searchParams.has("council") || membership.organisationId !== acting.organisationId;
   if (!result.ok) {
-    if ("notFound" in result) notFound();
+    // a colleague deleted it first: said so, as this page's address opened again is
+    if ("notFound" in result)
+      return answerGone({
+        councilId: membership.organisationId,
+        councilName: membership.organisationName,
+        named,
+        id: params.id!,
+        viewerId: viewer.user.id,
+      });
     // the page is read again after this answer: it shows the page as the colleague left it, and its version
     return json<Reply>(
       {
@@ -74,8 +134,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   // back to the list of the page's council, when the address named it or it is not the one being worked for
-  const named =
-    new URL(request.url).searchParams.has("council") || membership.organisationId !== acting.organisationId;
   return redirectWithFlash(keepCouncil("/council/guidance", membership.organisationId, named), {
     kind: "success",
     message: "Guidance page deleted",

@@ -21,6 +21,35 @@ export function isDeletedGuidance(data: unknown): data is DeletedGuidance {
   return typeof data === "object" && data !== null && "deleted" in data && "answers" in data;
 }
 
+/** What the edit and delete pages answer (410) when opened again for a page of the admin's council deleted since
+ * (Back after deleting it, a bookmark, a colleague's link): that it was deleted, by whom and when. */
+export type GoneGuidance = {
+  councilName: string;
+  list: string;
+  gone: { at: string; by: string | null; byYou: boolean; title: string | null };
+};
+
+export function isGoneGuidance(data: unknown): data is GoneGuidance {
+  return typeof data === "object" && data !== null && "gone" in data;
+}
+
+export function GuidanceGone({ councilName, list, gone }: GoneGuidance) {
+  const who = gone.byYou ? "You deleted" : `${gone.by ?? "Someone"} deleted`;
+  return (
+    <div className="max-w-3xl">
+      <BackLink to={list}>Guidance pages</BackLink>
+      <PageHeading caption={councilName}>This guidance page has been deleted</PageHeading>
+      <p className="mb-4">
+        {who} {gone.title ? `the page “${gone.title}”` : "this page"} on {formatDateTime(gone.at)}, so there
+        is nothing left to change or delete. The audit log keeps a record that it was deleted.
+      </p>
+      <p>
+        <Link to={list}>Back to the guidance pages</Link>
+      </p>
+    </div>
+  );
+}
+
 export function GuidanceDeleted({ councilId, councilName, deleted, answers }: DeletedGuidance) {
   const [form, fields] = useForm({
     id: "deleted-page",

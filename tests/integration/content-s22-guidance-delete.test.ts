@@ -192,13 +192,13 @@ describe("deleting a guidance page", () => {
     expect(await deletions(page.id)).toBe(1);
   });
 
-  it("answers 404 to a colleague once it is gone, and for a page nobody had", async () => {
+  it("answers a colleague once it is gone that it was deleted (410), and 404 for a page nobody had", async () => {
     const page = await createGuidancePage({ councilId: world.councilA.id });
     const form = { version: await versionOf(page.id) };
     expect((await remove(page.id, form)).status).toBe(302);
     const colleague = await sessionCookieFor((await createMember(world.councilA.id, "ADMIN")).id);
-    expect((await remove(page.id, form, colleague)).status).toBe(404);
-    expect((await open(page.id)).status).toBe(404);
+    expect((await remove(page.id, form, colleague)).status).toBe(410);
+    expect((await open(page.id)).status).toBe(410);
     expect((await remove("no-such-page", form)).status).toBe(404);
   });
 });

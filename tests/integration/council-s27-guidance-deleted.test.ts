@@ -116,7 +116,7 @@ describe("saving a guidance page a colleague deleted meanwhile", () => {
     expect(readableMainText(await response.text())).toContain("You deleted this page on");
   });
 
-  it("still answers 404 for a page that was never there, and for reading a deleted one", async () => {
+  it("still answers 404 for a page that was never there, and 410 for reading a deleted one", async () => {
     const response = await postPage(
       "/council/guidance/no-such-page",
       formOf(typed("no-such-page", new Date().toISOString())),
@@ -126,7 +126,7 @@ describe("saving a guidance page a colleague deleted meanwhile", () => {
     expect(readableMainText(await response.text())).toContain("Page not found");
     const page = await createGuidancePage({ councilId: world.councilA.id, title: "Gone" });
     await colleagueDeletes(page.id);
-    expect((await renderPage(`/council/guidance/${page.id}`, admin)).status).toBe(404);
+    expect((await renderPage(`/council/guidance/${page.id}`, admin)).status).toBe(410);
   });
 
   it("does not tell an admin of another council about the deletion", async () => {

@@ -116,10 +116,17 @@ export async function getCouncilGuidanceWithPreview(councilId: string, id: strin
   return { page: { ...fields, version: updatedAt.toISOString() }, preview: renderedPage(page) };
 }
 
-// The council a page belongs to (null: no such page), for finding which of an admin's councils it is.
+// The council a page belongs to, or belonged to when it was deleted (null: no such page ever), for finding which of
+// an admin's councils it is: a deleted page's address, opened again, is answered for its own council only.
 export async function councilOfGuidance(id: string) {
   const page = await db.guidancePage.findUnique({ where: { id }, select: { councilId: true } });
-  return page?.councilId ?? null;
+  if (page) return page.councilId;
+  const deletion = await db.auditLog.findFirst({
+    where: { action: "guidance.delete", entityType: "GuidancePage", entityId: id },
+    orderBy: { createdAt: "desc" },
+    select: { organisationId: true },
+  });
+  return deletion?.organisationId ?? null;
 }
 
 export function getCouncilGuidance(councilId: string, id: string) {
@@ -253,13 +260,16 @@ export async function guidanceDeletion(councilId: string, id: string) {
   const entry = await db.auditLog.findFirst({
     where: { organisationId: councilId, action: "guidance.delete", entityType: "GuidancePage", entityId: id },
     orderBy: { createdAt: "desc" },
-    select: { createdAt: true, actorUserId: true, actor: { select: { name: true } } },
+    select: { createdAt: true, actorUserId: true, actor: { select: { name: true } }, details: true },
   });
   if (!entry) return null;
+  // recorded since deletions kept it; none for a page deleted before
+  const title = (entry.details as { title?: unknown } | null)?.title;
   return {
     deletedAt: entry.createdAt.toISOString(),
     actorUserId: entry.actorUserId,
     by: entry.actor?.name ?? null,
+    title: typeof title === "string" ? title : null,
   };
 }
 
