@@ -1,6 +1,7 @@
 // The page's <title> and other meta tags, as Remix's <Meta /> writes them, with two changes (decision 034):
 // - "Error: " in front of the title while the page shows a form sent back with errors, as the GOV.UK error message
-//   pattern asks, so a screen reader says so first when the page loads; in the browser, also while any error
+//   pattern asks, or an address's choices refused (a loader's `errors`, as the filter pages answer), so a screen
+//   reader says so first when the page loads; in the browser, also while any error
 //   summary is shown, so a form refused by its own check in the page (no answer from the server) says so too;
 // - `title`, when given, in place of the routes' title (the error page's), so a page never has two titles.
 // Remix's meta functions see the loaders' data, never an action's, so this reads the router's state, which holds
@@ -21,7 +22,8 @@ export function PageMeta({ title }: { title?: string }) {
   // called as a function, not rendered, to read the tags it would render (its hooks run as this component's)
   const tags = Meta() as ReactElement<{ children?: ReactElement[] }>;
   const summaryShown = useSyncExternalStore(subscribe, anySummaryShown, () => false);
-  const prefix = sentBackWithErrors(state?.actionData) || summaryShown ? "Error: " : "";
+  const refused = sentBackWithErrors(state?.actionData) || refusedByLoader(state?.loaderData);
+  const prefix = refused || summaryShown ? "Error: " : "";
   if (!prefix && title === undefined) return tags;
   return (
     <>
@@ -45,6 +47,17 @@ export function sentBackWithErrors(actionData: Record<string, unknown> | null | 
     if (typeof error === "string") return error.length > 0;
     if (typeof error !== "object" || error === null) return false;
     return Object.values(error).some((messages) => Array.isArray(messages) && messages.length > 0);
+  });
+}
+
+/** Whether a loader's answer refuses what the address asked for: `errors` with a message for some field, as the
+ * filter pages answer (the audit log's dates, the departmental report's quarter) and their error summary shows. */
+export function refusedByLoader(loaderData: Record<string, unknown> | null | undefined) {
+  return Object.values(loaderData ?? {}).some((answer) => {
+    if (typeof answer !== "object" || answer === null || !("errors" in answer)) return false;
+    const { errors } = answer;
+    if (typeof errors !== "object" || errors === null) return false;
+    return Object.values(errors).some((messages) => Array.isArray(messages) && messages.length > 0);
   });
 }
 
