@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createRemixHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { SESSION_COOKIE } from "../auth/session-cookie-name.ts";
+import { errorText } from "../ui/error-text.ts";
 import { loggedPath, logger } from "./logger.ts";
 import { publicPageCache } from "./page-cache.ts";
 import { runInRequestScope } from "./request-scope.ts";
@@ -49,14 +50,42 @@ export const MAX_BODY_BYTES = 11 * 1024 * 1024;
 export const MAX_EVIDENCE_POST_BYTES = 41 * 1024 * 1024;
 const EVIDENCE_POST = /^\/returns\/[^/]+\/?$/;
 
-const TOO_LARGE_PAGE = `<!doctype html>
+export type PageMessage = { title: string; body: string };
+
+// A body over the limit: a form of text (20 MB pasted into a guidance page) is told so in its own words; only an
+// upload (multipart) is told about files.
+export const TOO_MUCH_TEXT: PageMessage = {
+  title: "The text you entered is too long",
+  body: "Use your browser’s Back button, shorten the text you entered or pasted, and send the form again.",
+};
+export const UPLOAD_TOO_LARGE: PageMessage = {
+  title: "This upload is too large",
+  body: "Files must be 10 MB or smaller. Use your browser’s Back button, choose a smaller file and try again.",
+};
+
+// The portal renders its own pages (createApp); without it (applyProtections alone) a message is a bare page.
+export type MessagePage = (
+  req: express.Request,
+  res: express.Response,
+  message: PageMessage,
+) => Promise<string>;
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const barePage: MessagePage = async (_req, _res, message) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Upload too large – Social Value Marketplace</title></head>
-<body><main><h1>This upload is too large</h1>
-<p>Files must be 10 MB or smaller. Use your browser’s Back button, choose a smaller file and try again.</p>
+<title>${escapeHtml(message.title)} – Social Value Marketplace</title></head>
+<body><main><h1>${escapeHtml(message.title)}</h1>
+<p>${escapeHtml(message.body)}</p>
 </main></body></html>`;
 
-type Protections = { production: boolean; https: boolean; allowedOrigins: string[] };
+type Protections = {
+  production: boolean;
+  https: boolean;
+  allowedOrigins: string[];
+  messagePage?: MessagePage;
+};
 
 // Security headers (CSP with a per-request script nonce), the cross-site request check and the body size cap.
 export function applyProtections(app: express.Express, options: Protections) {
@@ -110,7 +139,12 @@ export function applyProtections(app: express.Express, options: Protections) {
     const declared = Number(req.get("content-length") ?? 0);
     const evidence = req.method === "POST" && EVIDENCE_POST.test(req.path) && req.is("multipart/form-data");
     if (declared > (evidence ? MAX_EVIDENCE_POST_BYTES : MAX_BODY_BYTES)) {
-      res.status(413).type("html").send(TOO_LARGE_PAGE);
+      const message = req.is("multipart/form-data") ? UPLOAD_TOO_LARGE : TOO_MUCH_TEXT;
+      const page = options.messagePage ?? barePage;
+      // the body is never read: the connection closes once the page is sent
+      page(req, res, message)
+        .catch(() => barePage(req, res, message))
+        .then((html) => res.status(413).set("Connection", "close").type("html").send(html), next);
       return;
     }
     next();
@@ -150,6 +184,34 @@ function decodes(segment: string) {
   }
 }
 
+// A message in the site's layout (header for whoever is signed in, footer, styles): the portal's own "Page not
+// found" page, rendered for an address no route claims, with the message in place of its words. Rejects if the
+// page is not the one expected, so the caller falls back to the bare page.
+function portalMessagePage(build: ServerBuild, mode: string): MessagePage {
+  const handle = createRemixHandler(build, mode);
+  const notFound = errorText[404]!;
+  return async (req, res, message) => {
+    const url = new URL("/.message", `${req.protocol}://${req.get("host") ?? "localhost"}`);
+    const headers = new Headers({ "x-svm-client-ip": req.ip ?? "" });
+    const cookie = req.get("cookie");
+    if (cookie) headers.set("cookie", cookie);
+    const context: AppLoadContext = { cspNonce: String(res.locals.cspNonce) };
+    const response = await handle(new Request(url, { headers }), context);
+    const html = await response.text();
+    let page = html;
+    for (const [from, to] of [
+      [`<title>${notFound.title} – `, `<title>${escapeHtml(message.title)} – `],
+      [`>${notFound.title}</h1>`, `>${escapeHtml(message.title)}</h1>`],
+      [`>${notFound.body}</p>`, `>${escapeHtml(message.body)}</p>`],
+    ] as const) {
+      if (response.status !== 404 || !page.includes(from))
+        throw new Error("the portal's error page was not rendered");
+      page = page.replace(from, to);
+    }
+    return page;
+  };
+}
+
 export function createApp(options: Options) {
   const app = express();
   app.disable("x-powered-by");
@@ -168,7 +230,10 @@ export function createApp(options: Options) {
     }),
   );
   app.use(undecodablePaths);
-  applyProtections(app, options);
+  applyProtections(app, {
+    ...options,
+    messagePage: portalMessagePage(options.build, options.production ? "production" : "development"),
+  });
 
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static(options.assetsDir, { immutable: true, maxAge: "1y", index: false }));
