@@ -71,7 +71,8 @@ export default function LocalValueYearPage() {
   const other = data.view === "planned" ? "delivered" : "planned";
   return (
     <>
-      <BackLink to="/council/dashboard">Back to the dashboard</BackLink>
+      {/* back to the dashboard of the council shown, though the header switcher is on another since */}
+      <BackLink to={withCouncil("/council/dashboard", data.councilId)}>Back to the dashboard</BackLink>
       <PageHeading caption={data.councilName}>
         Local £ {data.view} in {data.label}
       </PageHeading>
