@@ -93,10 +93,10 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   const message = { kind: "success", message: "Your email address is confirmed" } as const;
   // On to the page they were on their way to when they signed up, or else to registering the organisation they
-  // said they came for (or the choice of kind).
+  // said they came for (or the choice of kind): the rule the page's own links follow (registering-journey.ts)
   const next =
-    pageOfThisSite(submission.value.redirectTo) ??
-    `/organisations/new${submission.value.then ? `/${submission.value.then}` : ""}`;
+    confirmingLeadsTo(pageOfThisSite(submission.value.redirectTo), submission.value.then) ??
+    "/organisations/new";
   return viewer
     ? redirectWithFlash(next, message)
     : redirectWithFlash(`/sign-in?redirectTo=${encodeURIComponent(next)}`, message);
