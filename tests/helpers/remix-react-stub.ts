@@ -55,6 +55,8 @@ export async function remixReactStub() {
     // the root route's data (the switcher's organisation every posted form carries): none in a test
     useRouteLoaderData: () => undefined,
     useLocation: () => ({ ...pageData.location, hash: "", state: null, key: "test" }),
+    // a page as first drawn: nothing being sent (the error summary takes focus only then)
+    useNavigation: () => ({ state: "idle" }),
     Form: ({ children, ...props }: Props) => createElement("form", htmlProps(props), children),
     Link: ({ children, to, ...props }: Props) =>
       createElement("a", { ...htmlProps(props), href: href(to) }, children),
