@@ -1,5 +1,5 @@
 // Guidance is written by council admins in Markdown; readers must never receive HTML a writer typed.
-import { Lexer, Marked, type Token, type Tokens } from "marked";
+import { Lexer, Marked, Renderer, type Token, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 const escapeHtml = (text: string) =>
@@ -24,17 +24,41 @@ const TASK_STATE = {
   toDo: { className: "font-bold", text: "To do:" },
 } as const;
 
+// A table scrolls sideways inside its own box (WCAG 1.4.10: a wide table at 320 pixels does not widen the page),
+// which a keyboard reaches and a screen reader names, as the portal's own tables do (Table in app/ui/components.tsx).
+const TABLE_SCROLL_CLASS = "overflow-x-auto";
+
 /** Every class renderMarkdown may put in a page (the stylesheet must have each). */
 export const MARKDOWN_CLASSES = [
-  ...new Set([...Object.values(ALIGN_CLASS), ...Object.values(TASK_STATE).map((s) => s.className)]),
+  ...new Set([
+    ...Object.values(ALIGN_CLASS),
+    ...Object.values(TASK_STATE).map((s) => s.className),
+    TABLE_SCROLL_CLASS,
+  ]),
 ];
+
+// The level of the heading last rendered in the page being rendered (1: the page's own title): a heading is at most
+// one level below it, so "# A" then "#### B" is h2 then h3, not a skipped level (WCAG 1.3.1). Reset for each page.
+let lastHeading = 1;
 
 // Raw HTML in the Markdown is shown as text, not interpreted.
 const markdown = new Marked({
   gfm: true,
   renderer: {
-    html({ text }) {
-      return escapeHtml(text);
+    // a block of HTML is a paragraph of its text, not bare text run into the next block
+    html({ text, block }) {
+      return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text);
+    },
+    heading({ tokens, depth }) {
+      const level = Math.min(Math.max(depth, 2), lastHeading + 1, 4);
+      lastHeading = level;
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
+    table(token) {
+      const table = Renderer.prototype.table.call(this, token);
+      const columns = token.header.map((cell) => cell.text.trim()).filter(Boolean);
+      const name = columns.length ? `Table: ${columns.join(", ")}` : "Table";
+      return `<div class="${TABLE_SCROLL_CLASS}" role="region" aria-label="${escapeHtml(name)}" tabindex="0">${table}</div>\n`;
     },
     // A picture is not embedded (each reader's browser would fetch it from wherever the writer pointed): it
     // becomes a link to the picture named by its description, so the words the writer gave it stay.
@@ -88,6 +112,7 @@ const asTheSanitiserReads = (href: string) => href.replace(/[\x00-\x20]+/g, "");
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
+    "div",
     "h2",
     "h3",
     "h4",
@@ -115,6 +140,13 @@ const allowed: sanitizeHtml.IOptions = {
     "span",
   ],
   allowedAttributes: {
+    // a table's scrolling box (only the renderer makes one: a writer's HTML is text)
+    div: [
+      { name: "role", multiple: false, values: ["region"] },
+      { name: "tabindex", multiple: false, values: ["0"] },
+      "aria-label",
+      "class",
+    ],
     a: ["href", "title"],
     th: [{ name: "scope", multiple: false, values: ["col"] }, "class"],
     td: ["class"],
@@ -122,6 +154,7 @@ const allowed: sanitizeHtml.IOptions = {
   },
   // only the classes the renderer gives (a writer's own HTML never reaches here as HTML)
   allowedClasses: {
+    div: [TABLE_SCROLL_CLASS],
     th: Object.values(ALIGN_CLASS),
     td: Object.values(ALIGN_CLASS),
     span: [...new Set(Object.values(TASK_STATE).map((s) => s.className))],
@@ -159,6 +192,7 @@ export function renderMarkdown(source: string): string {
   if (emphasisTooCostly(source)) return `<p>${escapeHtml(source)}</p>`;
   let html: string;
   try {
+    lastHeading = 1;
     html = markdown.parse(source, { async: false });
   } catch {
     // nested too deeply to render (saved before nesting was limited): its words, as text
