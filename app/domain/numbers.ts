@@ -133,7 +133,9 @@ export function wholeNumberWithin(o: WholeNumberWords) {
   return z
     .number({ error: (issue) => (issue.input === undefined && o.blank ? o.blank : o.nan) })
     .superRefine((v, ctx) => {
-      const message = v > o.max ? o.large : !Number.isInteger(v) ? o.whole : v < o.min ? o.small : null;
+      // "-0" is written below 0, and refused as a KPI return's "-0" is (asWritten reads it as -0, which is not < 0)
+      const below = v < o.min || (Object.is(v, -0) && o.min >= 0);
+      const message = v > o.max ? o.large : !Number.isInteger(v) ? o.whole : below ? o.small : null;
       if (message) ctx.addIssue({ code: "custom", message });
     });
 }

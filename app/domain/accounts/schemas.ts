@@ -7,7 +7,7 @@ import {
   invisibleTextMessage,
 } from "~/domain/content/visible-text.ts";
 import { FORM_NOT_RECOGNISED, intentUnion, pageFilled } from "~/domain/form-intent.ts";
-import { writtenNumber } from "~/domain/numbers.ts";
+import { wholeNumberWithin, writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
 import {
@@ -212,11 +212,14 @@ export const supplierSchema = z.object({
     .regex(POSTCODE, "Enter a full UK postcode, like GU1 3UW")
     .transform((value) => value.replace(/^(.+?) ?(\d[A-Z]{2})$/, "$1 $2")),
   staffHeadcount: writtenNumber(
-    z
-      .number({ error: "Enter the number of staff as a whole number, like 25" })
-      .int("Enter the number of staff as a whole number, like 25")
-      .min(0, "Number of staff must be 0 or more")
-      .max(10_000_000, "Number of staff must be 10,000,000 or fewer"),
+    wholeNumberWithin({
+      nan: "Enter the number of staff as a whole number, like 25",
+      whole: "Enter the number of staff as a whole number, like 25",
+      min: 0,
+      small: "Number of staff must be 0 or more",
+      max: 10_000_000,
+      large: "Number of staff must be 10,000,000 or fewer",
+    }),
     "the number of staff",
   ),
   turnoverBand: z.enum(TURNOVER_BANDS.map((b) => b.value) as [string, ...string[]], {
