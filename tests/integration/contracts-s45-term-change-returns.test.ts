@@ -16,11 +16,14 @@ import { contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import {
   commitLate,
-  currentQuarter,
+  endOf,
+  farEnd,
   iso,
   lastQuarter,
   quarterKey,
   registerLate,
+  returnsOf,
+  threeAgo,
   twoAgo,
 } from "../helpers/late-contract.ts";
 import { action as editAction } from "~/routes/contracts.$id.edit.tsx";
@@ -33,20 +36,7 @@ let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
 let measureId: string;
 
 // four quarters have ended since the contract started: each owes a return
-const threeAgo = previousQuarter(twoAgo);
 const fourAgo = previousQuarter(threeAgo);
-const endOf = (q: FinancialQuarter) => iso(quarterPeriod(q.financialYear, q.quarter).end);
-const farEnd = endOf({ financialYear: currentQuarter.financialYear + 1, quarter: currentQuarter.quarter });
-
-/** The contract's returns, "year-quarter STATUS", in quarter order. */
-async function returnsOf(contractId: string) {
-  const rows = await db.kpiReturn.findMany({
-    where: { contractId },
-    orderBy: [{ financialYear: "asc" }, { quarter: "asc" }],
-    select: { financialYear: true, quarter: true, status: true },
-  });
-  return rows.map((r) => `${r.financialYear}-${r.quarter} ${r.status}`);
-}
 
 /** What the term as saved now leaves: a return for each ended quarter it covers, never sent unless `sent` says
  * otherwise; a return sent stays whatever the term. */
