@@ -9,7 +9,11 @@ import { Form } from "~/ui/form-for.tsx";
 import { forbidden, notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
-import { ownMemberships, pledgeRolesOf } from "~/domain/marketplace/access.server.ts";
+import {
+  ownMemberships,
+  pledgeOversightCouncilIds,
+  pledgeRolesOf,
+} from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import {
   canPledge,
@@ -38,15 +42,14 @@ export const handle = actsForLoaded("actingFor");
 export const meta: MetaFunction = () => [{ title: "Pledge – Social Value Marketplace" }];
 
 // The supplier that pledged and the requestor it pledged to may see a pledge and act on it; officers of the request's
-// council may read it (getPledgePage's rule), with no side to act for; anyone else gets 404. Only the council's own
-// officers: a partner council's shared staff (decision 011) moderate its requests, but its pledges are not theirs.
+// council may read it (pledgeOversightCouncilIds, as the request's page lists its pledges), with no side to act for;
+// anyone else gets 404.
 async function requirePledge(request: Request, id: string) {
   const viewer = await requireViewer(request);
-  const own = ownMemberships(viewer);
   const pledge = await getPledgePage(
     id,
-    own.map((m) => m.organisationId),
-    own.filter((m) => m.kind === "COUNCIL").map((m) => m.organisationId),
+    ownMemberships(viewer).map((m) => m.organisationId),
+    pledgeOversightCouncilIds(viewer),
   );
   if (!pledge) notFound();
   return { viewer, pledge, roles: pledgeRolesOf(viewer, pledge) };

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actingMembership, councilIdsOf, getViewer, notFound } from "~/auth/permissions.server.ts";
-import { ownMemberships } from "~/domain/marketplace/access.server.ts";
+import { ownMemberships, pledgeOversightCouncilIds } from "~/domain/marketplace/access.server.ts";
 import {
   notPledgingYet,
   offersRegisteringToPledge,
@@ -52,13 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisationId, councilId, closedAt, ...details } = page.request;
   const isRequestor = organisationIds.includes(organisationId);
   const isOfficer = councilIds.includes(councilId);
-  // the council's own officers (not a partner council's shared staff, decision 011) read its pledges, as the pledge
-  // page lets them; the requestor's own members see them on the manage page, where they act on them
+  // the council's own officers read its pledges, as the pledge page lets them (pledgeOversightCouncilIds); the
+  // requestor's own members see them on the manage page, where they act on them
   const readsPledges =
-    !isRequestor &&
-    (viewer ? ownMemberships(viewer) : []).some(
-      (m) => m.kind === "COUNCIL" && m.organisationId === councilId,
-    );
+    !isRequestor && Boolean(viewer && pledgeOversightCouncilIds(viewer).includes(councilId));
   // open but past its needed-by date (until the nightly expiry run closes it): no pledge would be taken
   const takingPledges = takesPledges(details);
   // the supplier the pledge form would pledge for (the one chosen in the switcher): one the council has not
@@ -72,14 +69,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const registerToPledge = offersRegisteringToPledge(viewer, details);
   // its type of help and quantities in its unit ("1 laptop", "3 laptops") are worked out here: the singular needs
   // the pluralize library, which the page would otherwise ship to every browser
-  const {
-    helpType,
-    amounts,
-    pledges: ownPledges,
-  } = requestAmounts(
-    details,
-    supplier && !isRequestor ? await ownPledgesOn(details.id, supplier.organisationId) : [],
-  );
+  const { helpType, amounts, pledges } = requestAmounts(details, {
+    own: supplier && !isRequestor ? await ownPledgesOn(details.id, supplier.organisationId) : [],
+    council: readsPledges ? await pledgesOnRequest(details.id) : [],
+  });
   return json({
     request: details,
     closedOn: CLOSED_STATUSES.includes(details.status)
@@ -97,10 +90,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registerToPledge,
     // the acting supplier's own pledges on it: a supplier coming back to a request it pledged to was offered only
     // "Pledge to this request", with no way to its pledge
-    ownPledges,
+    ownPledges: pledges.own,
     // every pledge to it, for its council's own officers only (null: the page has no list of them)
     councilPledges: readsPledges
-      ? requestAmounts(details, await pledgesOnRequest(details.id)).pledges.map((p) => ({
+      ? pledges.council.map((p) => ({
           id: p.id,
           supplierName: p.supplierOrganisation.name,
           amount: p.amount,

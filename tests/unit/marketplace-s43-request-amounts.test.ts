@@ -8,7 +8,7 @@ describe("requestAmounts", () => {
   it("says what is asked for, pledged and still needed, in the request's own unit", () => {
     const { helpType, amounts } = requestAmounts(
       { helpType: "GOODS", unitLabel: "laptops", quantity: 3, pledgedQuantity: 2 },
-      [],
+      {},
     );
     expect(helpType).toBe("Goods");
     expect(amounts).toEqual({ asked: "3 laptops", pledged: "2 laptops", stillNeeded: "1 laptop" });
@@ -16,29 +16,33 @@ describe("requestAmounts", () => {
 
   it("uses the help type's unit when none was typed, and pounds for funding", () => {
     expect(
-      requestAmounts({ helpType: "VOLUNTEERING", unitLabel: null, quantity: 1, pledgedQuantity: 0 }, [])
+      requestAmounts({ helpType: "VOLUNTEERING", unitLabel: null, quantity: 1, pledgedQuantity: 0 }, {})
         .amounts,
     ).toEqual({ asked: "1 hour", pledged: "0 hours", stillNeeded: "1 hour" });
     expect(
-      requestAmounts({ helpType: "FUNDING", unitLabel: null, quantity: 2500, pledgedQuantity: 500 }, [])
+      requestAmounts({ helpType: "FUNDING", unitLabel: null, quantity: 2500, pledgedQuantity: 500 }, {})
         .amounts,
     ).toEqual({ asked: "£2,500", pledged: "£500", stillNeeded: "£2,000" });
   });
 
-  it("says each pledge's quantity beside its other fields", () => {
-    const pledges = [
+  it("says each pledge's quantity beside its other fields, in each list given", () => {
+    const own = [
       { id: "p1", quantity: 1, status: "ACCEPTED" },
       { id: "p2", quantity: 4, status: "PENDING" },
     ];
+    const council = [{ id: "p3", quantity: 2, supplierOrganisation: { name: "Acme" } }];
     expect(
       requestAmounts(
         { helpType: "GOODS", unitLabel: "boxes of food", quantity: 10, pledgedQuantity: 5 },
-        pledges,
+        { own, council },
       ).pledges,
-    ).toEqual([
-      { id: "p1", quantity: 1, status: "ACCEPTED", amount: "1 box of food" },
-      { id: "p2", quantity: 4, status: "PENDING", amount: "4 boxes of food" },
-    ]);
+    ).toEqual({
+      own: [
+        { id: "p1", quantity: 1, status: "ACCEPTED", amount: "1 box of food" },
+        { id: "p2", quantity: 4, status: "PENDING", amount: "4 boxes of food" },
+      ],
+      council: [{ id: "p3", quantity: 2, supplierOrganisation: { name: "Acme" }, amount: "2 boxes of food" }],
+    });
   });
 });
 

@@ -10,6 +10,16 @@ export function ownMemberships(viewer: Viewer) {
   return viewer.memberships.filter((m) => m.viaCouncil === null);
 }
 
+// The councils whose requests' pledges the viewer may read, for oversight: those they are an officer of as its own
+// member. A partner council's shared staff (decision 011) moderate its requests, but its pledges are not theirs.
+// A pledge's page opens for these (getPledgePage) and a request's page lists its pledges for these, so the list
+// never links to a pledge page that answers 404.
+export function pledgeOversightCouncilIds(viewer: Viewer) {
+  return ownMemberships(viewer)
+    .filter((m) => m.kind === "COUNCIL")
+    .map((m) => m.organisationId);
+}
+
 export function requestRolesOf(viewer: Viewer, request: { organisationId: string; councilId: string }) {
   const roles: RequestRole[] = [];
   if (ownMemberships(viewer).some((m) => m.organisationId === request.organisationId))

@@ -34,10 +34,10 @@ export function helpTypeOptions() {
 }
 
 // A request's type of help and quantities on its own page, in its unit ("1 laptop", "3 laptops"): asked for,
-// pledged, still needed, and each of the given pledges'.
-export function requestAmounts<P extends { quantity: number }>(
+// pledged, still needed, and each pledge's in the given lists (`{ own: [...], council: [...] }`), list by list.
+export function requestAmounts<L extends Record<string, { quantity: number }[]>>(
   request: { helpType: HelpType; unitLabel: string | null; quantity: number; pledgedQuantity: number },
-  pledges: P[],
+  pledgeLists: L,
 ) {
   const amount = (quantity: number) => formatQuantity(request.helpType, quantity, request.unitLabel);
   return {
@@ -47,7 +47,12 @@ export function requestAmounts<P extends { quantity: number }>(
       pledged: amount(request.pledgedQuantity),
       stillNeeded: amount(request.quantity - request.pledgedQuantity),
     },
-    pledges: pledges.map((p) => ({ ...p, amount: amount(p.quantity) })),
+    pledges: Object.fromEntries(
+      Object.entries(pledgeLists).map(([name, pledges]) => [
+        name,
+        pledges.map((p) => ({ ...p, amount: amount(p.quantity) })),
+      ]),
+    ) as { [K in keyof L]: (L[K][number] & { amount: string })[] },
   };
 }
 
