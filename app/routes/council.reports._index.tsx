@@ -22,7 +22,7 @@ import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { RagTag } from "~/ui/charts/rag-tag.tsx";
 import { links as recordLinks, withCouncil } from "~/ui/charts/record-links.ts";
-import { PageHeading } from "~/ui/components.tsx";
+import { PageHeading, TableScrollBox } from "~/ui/components.tsx";
 import { Button, ErrorSummary, Select } from "~/ui/form.tsx";
 import { countOf, formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
 import { actsForNamed } from "~/ui/acting-for.ts";
@@ -179,45 +179,47 @@ export default function DepartmentalReportPage() {
               {k.lines.length === 0 ? (
                 <p>No commitments recorded.</p>
               ) : (
-                <table className="w-full border-collapse text-left">
-                  <caption className="sr-only">
-                    Commitments of {k.reference} {k.title}
-                  </caption>
-                  <ReportTableHead />
-                  <tbody>
-                    {k.lines.map((line) => {
-                      const q = (v: string | null) =>
-                        v === null ? "–" : formatMeasureQuantity(line.unit as MeasureUnit, v);
-                      return (
-                        <tr key={line.commitmentId} className="border-b border-line">
-                          <th scope="row" className="px-1 py-1 font-normal">
-                            {line.measure}
-                            {line.qualitativeText ? (
-                              <span className="block text-sm text-muted">{line.qualitativeText}</span>
-                            ) : null}
-                          </th>
-                          <td className="px-1 py-1 text-right tabular-nums">{q(line.target)}</td>
-                          <td className="px-1 py-1 text-right tabular-nums">{q(line.planInQuarter)}</td>
-                          <td className="px-1 py-1 text-right tabular-nums">
-                            {line.reportedInQuarter === null
-                              ? q(line.deliveredInQuarter)
-                              : deliveredInQuarterText(line)}
-                          </td>
-                          <td className="px-1 py-1 text-right tabular-nums">{q(line.planToDate)}</td>
-                          <td className="px-1 py-1 text-right tabular-nums">
-                            {q(line.deliveredToDate)}
-                            {line.percent !== null ? (
-                              <span className="block text-sm">{formatNumber(line.percent, 1)}%</span>
-                            ) : null}
-                          </td>
-                          <td className="px-1 py-1">
-                            <RagTag status={line.status} />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <TableScrollBox captionId={`commitments-${k.id}`}>
+                  <table className="w-full border-collapse text-left">
+                    <caption id={`commitments-${k.id}`} className="sr-only">
+                      Commitments of {k.reference} {k.title}
+                    </caption>
+                    <ReportTableHead />
+                    <tbody>
+                      {k.lines.map((line) => {
+                        const q = (v: string | null) =>
+                          v === null ? "–" : formatMeasureQuantity(line.unit as MeasureUnit, v);
+                        return (
+                          <tr key={line.commitmentId} className="border-b border-line">
+                            <th scope="row" className="px-1 py-1 font-normal">
+                              {line.measure}
+                              {line.qualitativeText ? (
+                                <span className="block text-sm text-muted">{line.qualitativeText}</span>
+                              ) : null}
+                            </th>
+                            <td className="px-1 py-1 text-right tabular-nums">{q(line.target)}</td>
+                            <td className="px-1 py-1 text-right tabular-nums">{q(line.planInQuarter)}</td>
+                            <td className="px-1 py-1 text-right tabular-nums">
+                              {line.reportedInQuarter === null
+                                ? q(line.deliveredInQuarter)
+                                : deliveredInQuarterText(line)}
+                            </td>
+                            <td className="px-1 py-1 text-right tabular-nums">{q(line.planToDate)}</td>
+                            <td className="px-1 py-1 text-right tabular-nums">
+                              {q(line.deliveredToDate)}
+                              {line.percent !== null ? (
+                                <span className="block text-sm">{formatNumber(line.percent, 1)}%</span>
+                              ) : null}
+                            </td>
+                            <td className="px-1 py-1">
+                              <RagTag status={line.status} />
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </TableScrollBox>
               )}
             </section>
           ))}
@@ -231,41 +233,43 @@ export default function DepartmentalReportPage() {
                 time. Percentages are levels and commitments described in words have no amount: neither is
                 added up.
               </p>
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">
-                  Totals by measure, {departmentName}, {report.quarter.label}
-                </caption>
-                <ReportTableHead />
-                <tbody>
-                  {report.totals.map((t) => {
-                    const q = (v: string) => formatMeasureQuantity(t.unit as MeasureUnit, v);
-                    return (
-                      <tr key={t.measureCode} className="border-b border-line">
-                        <th scope="row" className="px-1 py-1 font-normal">
-                          {t.measure}
-                          <span className="block text-sm text-muted">
-                            {countOf(t.commitments, "commitment", "commitments")} on{" "}
-                            {countOf(t.contracts, "contract", "contracts")}
-                          </span>
-                        </th>
-                        <td className="px-1 py-1 text-right tabular-nums">{q(t.target)}</td>
-                        <td className="px-1 py-1 text-right tabular-nums">{q(t.planInQuarter)}</td>
-                        <td className="px-1 py-1 text-right tabular-nums">{q(t.deliveredInQuarter)}</td>
-                        <td className="px-1 py-1 text-right tabular-nums">{q(t.planToDate)}</td>
-                        <td className="px-1 py-1 text-right tabular-nums">
-                          {q(t.deliveredToDate)}
-                          {t.percent !== null ? (
-                            <span className="block text-sm">{formatNumber(t.percent, 1)}%</span>
-                          ) : null}
-                        </td>
-                        <td className="px-1 py-1">
-                          <RagTag status={t.status} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <TableScrollBox captionId="report-totals-table">
+                <table className="w-full border-collapse text-left">
+                  <caption id="report-totals-table" className="sr-only">
+                    Totals by measure, {departmentName}, {report.quarter.label}
+                  </caption>
+                  <ReportTableHead />
+                  <tbody>
+                    {report.totals.map((t) => {
+                      const q = (v: string) => formatMeasureQuantity(t.unit as MeasureUnit, v);
+                      return (
+                        <tr key={t.measureCode} className="border-b border-line">
+                          <th scope="row" className="px-1 py-1 font-normal">
+                            {t.measure}
+                            <span className="block text-sm text-muted">
+                              {countOf(t.commitments, "commitment", "commitments")} on{" "}
+                              {countOf(t.contracts, "contract", "contracts")}
+                            </span>
+                          </th>
+                          <td className="px-1 py-1 text-right tabular-nums">{q(t.target)}</td>
+                          <td className="px-1 py-1 text-right tabular-nums">{q(t.planInQuarter)}</td>
+                          <td className="px-1 py-1 text-right tabular-nums">{q(t.deliveredInQuarter)}</td>
+                          <td className="px-1 py-1 text-right tabular-nums">{q(t.planToDate)}</td>
+                          <td className="px-1 py-1 text-right tabular-nums">
+                            {q(t.deliveredToDate)}
+                            {t.percent !== null ? (
+                              <span className="block text-sm">{formatNumber(t.percent, 1)}%</span>
+                            ) : null}
+                          </td>
+                          <td className="px-1 py-1">
+                            <RagTag status={t.status} />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </TableScrollBox>
             </section>
           ) : null}
         </article>

@@ -134,11 +134,8 @@ export function Table<T>({
   const onCell = (classes: string) => (stylesOnTable ? "" : classes);
   // only what differs from cell to cell, where the table says the rest: no empty class attributes
   const classes = (...names: string[]) => names.filter(Boolean).join(" ") || undefined;
-  // a wide table scrolls sideways inside its box on a narrow screen: the box takes keyboard focus (and is named
-  // by the caption) so it can be scrolled with the arrow keys, also when it holds no link or button
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must take focus (WCAG 2.1.1)
-    <div className="mb-8 overflow-x-auto" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableScrollBox captionId={captionId} className="mb-8">
       <table className={classes("w-full border-collapse text-left", stylesOnTable ? STYLES_ON_TABLE : "")}>
         <caption id={captionId} className="mb-2 text-left text-xl font-bold">
           {caption}
@@ -185,6 +182,33 @@ export function Table<T>({
           ))}
         </tbody>
       </table>
+    </TableScrollBox>
+  );
+}
+
+/**
+ * A wide table scrolls sideways inside this box on a narrow screen rather than the page: the box takes keyboard
+ * focus (and is named by the table's caption, `captionId`) so it can be scrolled with the arrow keys, also when it
+ * holds no link or button.
+ */
+export function TableScrollBox({
+  captionId,
+  className,
+  children,
+}: {
+  captionId: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className={`overflow-x-auto ${className ?? ""}`.trim()}
+      role="region"
+      aria-labelledby={captionId}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must take focus (WCAG 2.1.1)
+      tabIndex={0}
+    >
+      {children}
     </div>
   );
 }
