@@ -13,7 +13,12 @@ import { action as verifyAction } from "~/routes/verify-email.tsx";
 import { TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 import { fromIp } from "../helpers/client-address.ts";
-import { confirmationLinkTo, sessionCookieOf } from "../helpers/sign-up-journey.ts";
+import {
+  confirmationLinkTo,
+  confirmThroughLink,
+  hiddenValue,
+  sessionCookieOf,
+} from "../helpers/sign-up-journey.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
 
 // the pages are built once for the file, which takes a while on a busy machine
@@ -28,11 +33,6 @@ function hrefOf(html: string, text: string) {
   const match = decoded(html).match(new RegExp(`<a [^>]*href="([^"]*)"[^>]*>${text}</a>`));
   if (!match) throw new Error(`no link "${text}" on the page`);
   return match[1]!;
-}
-
-/** The value of the hidden input `name` on the page's HTML. */
-function hiddenValue(html: string, name: string) {
-  return decoded(html).match(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`))?.[1];
 }
 
 /**
@@ -90,18 +90,7 @@ async function newLinkJourney(form: Record<string, string>) {
   expect(newLink.searchParams.get("token")).not.toBe(firstLink.searchParams.get("token"));
 
   // the new link's page carries its journey in its form, as the first link's does
-  const linkHtml = await (await renderPage(`${newLink.pathname}${newLink.search}`, cookie)).text();
-  const confirmed = await callAction(verifyAction, {
-    path: "/verify-email",
-    cookie,
-    headers: fromIp(),
-    form: {
-      intent: "confirm",
-      token: hiddenValue(linkHtml, "token") ?? "",
-      then: hiddenValue(linkHtml, "then") ?? "",
-      redirectTo: hiddenValue(linkHtml, "redirectTo") ?? "",
-    },
-  });
+  const confirmed = await confirmThroughLink(newLink, cookie);
   return {
     firstLink,
     confirmPage,

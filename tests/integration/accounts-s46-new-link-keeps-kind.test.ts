@@ -11,15 +11,13 @@ import { action as verifyAction } from "~/routes/verify-email.tsx";
 import { sessionCookieFor, TEST_PASSWORD, unique } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 import { fromIp } from "../helpers/client-address.ts";
-import { confirmationLinkTo } from "../helpers/sign-up-journey.ts";
+import { confirmationLinkTo, confirmThroughLink, hiddenValue } from "../helpers/sign-up-journey.ts";
 import { renderPage } from "../helpers/render-page.ts";
 
 beforeAll(() => renderPage("/"), 120_000);
 afterAll(() => closeRateLimits());
 
 const decoded = (html: string) => html.replace(/&amp;/g, "&");
-const hiddenValue = (html: string, name: string) =>
-  decoded(html).match(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`))?.[1];
 const SUPPLIER_FORM = "/organisations/new/supplier";
 
 /** Someone who signed up to register a business, whose first link has ended (a while ago, so a new one is sent). */
@@ -68,18 +66,7 @@ describe("a new link asked for on the confirmation page that knows the kind of o
     const newLink = await confirmationLinkTo(email);
     expect(newLink.searchParams.get("token")).not.toBe(firstLink.searchParams.get("token"));
 
-    const linkHtml = await (await renderPage(`${newLink.pathname}${newLink.search}`, cookie)).text();
-    const confirmed = await callAction(verifyAction, {
-      path: "/verify-email",
-      cookie,
-      headers: fromIp(),
-      form: {
-        intent: "confirm",
-        token: hiddenValue(linkHtml, "token") ?? "",
-        then: hiddenValue(linkHtml, "then") ?? "",
-        redirectTo: hiddenValue(linkHtml, "redirectTo") ?? "",
-      },
-    });
+    const confirmed = await confirmThroughLink(newLink, cookie);
     expect(confirmed.headers.get("location")).toBe(SUPPLIER_FORM);
   });
 
