@@ -4,15 +4,8 @@
 // shown to the charity. Only the supplier's side now gets it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as pledgeLoader } from "~/routes/pledges.$id.tsx";
-import {
-  createCommitment,
-  createContract,
-  createMeasure,
-  createPledge,
-  createRequest,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createVolunteeringCommitment } from "../helpers/pledge-commitment.ts";
 import { renderPage } from "../helpers/render-page.ts";
 import { callLoader } from "../helpers/routes.ts";
 
@@ -22,18 +15,7 @@ const REFERENCE = "GCC-HOMECARE-0417";
 
 beforeAll(async () => {
   world = await createWorld();
-  const measure = await createMeasure({
-    councilId: world.councilA.id,
-    name: "Volunteering hours",
-    contributingHelpTypes: ["VOLUNTEERING"],
-  });
-  const contract = await createContract({
-    councilId: world.councilA.id,
-    supplierOrganisationId: world.supplier.id,
-    reference: REFERENCE,
-    endDate: new Date(Date.now() + 365 * 86_400_000),
-  });
-  const commitment = await createCommitment({ contractId: contract.id, measureId: measure.id });
+  const commitment = await createVolunteeringCommitment(world, REFERENCE);
   const need = await createRequest({
     councilId: world.councilA.id,
     organisationId: world.vcse.id,

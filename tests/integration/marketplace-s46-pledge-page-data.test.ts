@@ -5,13 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { loader as pledgeLoader } from "~/routes/pledges.$id.tsx";
-import {
-  createCommitment,
-  createContract,
-  createMeasure,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createVolunteeringCommitment } from "../helpers/pledge-commitment.ts";
 import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
 
@@ -25,18 +20,7 @@ let event: { id: string; createdAt: Date };
 
 beforeAll(async () => {
   world = await createWorld();
-  const measure = await createMeasure({
-    councilId: world.councilA.id,
-    name: "Volunteering hours",
-    contributingHelpTypes: ["VOLUNTEERING"],
-  });
-  const contract = await createContract({
-    councilId: world.councilA.id,
-    supplierOrganisationId: world.supplier.id,
-    reference: REFERENCE,
-    endDate: new Date(Date.now() + 365 * 86_400_000),
-  });
-  const commitment = await createCommitment({ contractId: contract.id, measureId: measure.id });
+  const commitment = await createVolunteeringCommitment(world, REFERENCE);
   ({ need, pledge } = await createPartlyPledgedRequest(world, {
     request: { contactPreference: CONTACT },
     pledge: { status: "ACCEPTED", commitmentId: commitment.id, createdById: world.users.supplierOwner.id },
