@@ -51,7 +51,8 @@ describe("the guidance editor's preview", () => {
     const html = await response.text();
     const preview = html.slice(html.indexOf('id="preview-heading"'));
     expect(preview).toContain("only your council&#x27;s admins can see it");
-    expect(preview).toContain("<h2>Before you pledge</h2>");
+    // below the preview's own h2
+    expect(preview).toContain("<h3>Before you pledge</h3>");
     expect(preview).toContain('<span class="font-bold">Done:</span> Register your company');
     expect(preview).toContain('<th scope="col" class="text-right">Hours</th>');
     expect(preview).toContain("&lt;script&gt;");

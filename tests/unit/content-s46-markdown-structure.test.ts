@@ -37,3 +37,10 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("#### D")).toBe("<h2>D</h2>\n");
   });
 });
+
+describe("renderMarkdown for an editor's preview", () => {
+  it("puts the body's headings below the preview's own h2, never skipping a level", () => {
+    const html = renderMarkdown("# A\n\n#### B\n\n###### C\n\n## D", { firstLevel: 3 });
+    expect([...html.matchAll(/<(h\d)>/g)].map((m) => m[1])).toEqual(["h3", "h4", "h5", "h3"]);
+  });
+});

@@ -61,11 +61,12 @@ const rendered = new LRUCache<string, string>({
   sizeCalculation: (html) => html.length || 1,
 });
 
-function renderedPage(page: { id: string; updatedAt: Date; bodyMarkdown: string }) {
-  const key = `${page.id}:${page.updatedAt.getTime()}`;
+// a preview's headings sit below its own "Preview" heading (h2): they start at h3
+function renderedPage(page: { id: string; updatedAt: Date; bodyMarkdown: string }, firstLevel: 2 | 3 = 2) {
+  const key = `${page.id}:${page.updatedAt.getTime()}:${firstLevel}`;
   let html = rendered.get(key);
   if (html === undefined) {
-    html = renderMarkdown(page.bodyMarkdown);
+    html = renderMarkdown(page.bodyMarkdown, { firstLevel });
     rendered.set(key, html);
   }
   return html;
@@ -113,7 +114,7 @@ export async function getCouncilGuidanceWithPreview(councilId: string, id: strin
   if (!page) return null;
   const { updatedAt, ...fields } = page;
   // the form carries it, so a colleague's later save is shown instead of overwritten
-  return { page: { ...fields, version: updatedAt.toISOString() }, preview: renderedPage(page) };
+  return { page: { ...fields, version: updatedAt.toISOString() }, preview: renderedPage(page, 3) };
 }
 
 // The council a page belongs to, or belonged to when it was deleted (null: no such page ever), for finding which of

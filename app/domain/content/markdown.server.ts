@@ -40,6 +40,8 @@ export const MARKDOWN_CLASSES = [
 // The level of the heading last rendered in the page being rendered (1: the page's own title): a heading is at most
 // one level below it, so "# A" then "#### B" is h2 then h3, not a skipped level (WCAG 1.3.1). Reset for each page.
 let lastHeading = 1;
+// the level a page's top headings take: 2 under the page's title, 3 in an editor's preview, under its "Preview"
+let firstHeading = 2;
 
 // Raw HTML in the Markdown is shown as text, not interpreted.
 const markdown = new Marked({
@@ -50,7 +52,11 @@ const markdown = new Marked({
       return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text);
     },
     heading({ tokens, depth }) {
-      const level = Math.min(Math.max(depth, 2), lastHeading + 1, 4);
+      const level = Math.min(
+        Math.max(depth + firstHeading - 2, firstHeading),
+        lastHeading + 1,
+        firstHeading + 2,
+      );
       lastHeading = level;
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
@@ -116,6 +122,8 @@ const allowed: sanitizeHtml.IOptions = {
     "h2",
     "h3",
     "h4",
+    // in a preview, below its own heading
+    "h5",
     "p",
     "a",
     "ul",
@@ -165,8 +173,7 @@ const allowed: sanitizeHtml.IOptions = {
   // A page already has its h1 (the title): headings in the body start at h2.
   transformTags: {
     h1: "h2",
-    h5: "h4",
-    h6: "h4",
+    h6: "h5",
     // A link to anything but the web, email or this site is unwrapped: the words stay, the link goes.
     a: (tagName, attribs) => {
       const href = asTheSanitiserReads(attribs.href ?? "");
@@ -187,12 +194,13 @@ const allowed: sanitizeHtml.IOptions = {
 };
 allowed.allowedAttributes = { ...allowed.allowedAttributes, a: ["href", "title", "rel"] };
 
-export function renderMarkdown(source: string): string {
+export function renderMarkdown(source: string, { firstLevel = 2 }: { firstLevel?: 2 | 3 } = {}): string {
   // too many * or _ to render in time (saved before they were limited): its words, as text
   if (emphasisTooCostly(source)) return `<p>${escapeHtml(source)}</p>`;
   let html: string;
   try {
-    lastHeading = 1;
+    firstHeading = firstLevel;
+    lastHeading = firstLevel - 1;
     html = markdown.parse(source, { async: false });
   } catch {
     // nested too deeply to render (saved before nesting was limited): its words, as text
