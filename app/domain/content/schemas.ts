@@ -4,7 +4,12 @@ import { FORM_NOT_RECOGNISED } from "~/domain/page-filled-fields.ts";
 import { capitalise } from "~/domain/format.ts";
 import { boundedWholeNumber } from "~/domain/numbers.ts";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE, readHexColour } from "./brand-colour.ts";
-import { directionControlMessage, drawnAsTyped, hasVisibleText, invisibleTextMessage } from "./visible-text.ts";
+import {
+  directionControlMessage,
+  drawnAsTyped,
+  hasVisibleText,
+  invisibleTextMessage,
+} from "./visible-text.ts";
 
 import { GUIDANCE_AUDIENCES } from "./audiences.ts";
 
