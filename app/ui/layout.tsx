@@ -48,14 +48,18 @@ export function Header({ user, branding = null }: { user: LayoutUser | null; bra
       style={branding ? brandShades(branding.brandColour) : undefined}
     >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link to="/" className="text-xl font-bold text-white no-underline hover:text-white">
+        <Link
+          to="/"
+          className="min-w-0 text-xl font-bold text-white no-underline wrap-anywhere hover:text-white"
+        >
           {branding ? <span className="block text-sm font-normal">{branding.councilName}</span> : null}
           Social Value Marketplace
         </Link>
-        <div className="flex flex-wrap items-center gap-4">
+        <div className="flex min-w-0 flex-wrap items-center gap-4">
           {user ? (
             <>
-              <Link to="/account" className="text-white hover:text-white">
+              {/* a name of one long word breaks to fit rather than widen the page (WCAG 1.4.10) */}
+              <Link to="/account" className="min-w-0 text-white wrap-anywhere hover:text-white">
                 {user.name}
                 <span className="sr-only"> (your account)</span>
               </Link>
