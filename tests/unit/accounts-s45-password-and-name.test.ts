@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   changeNameSchema,
   changePasswordSchema,
+  partnershipSchema,
   resetPasswordSchema,
   signUpSchema,
   vcseSchema,
@@ -64,6 +65,13 @@ describe("a name", () => {
       true,
     );
     expect(changeNameSchema.safeParse({ name: "Zoë O'Brien-Smith" }).success).toBe(true);
+  });
+
+  it("of a partnership of councils is refused the same way (session 46)", () => {
+    expect(errorsOf(partnershipSchema.safeParse({ name: "North ⁧and East" }))).toEqual([
+      "name: The partnership name must not contain characters that change the direction of the text (copy it again from where it is written)",
+    ]);
+    expect(partnershipSchema.safeParse({ name: "North and East" }).success).toBe(true);
   });
 
   it("of an organisation is refused the same way", () => {

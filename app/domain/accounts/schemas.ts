@@ -255,7 +255,8 @@ export const partnershipSchema = z.object({
     .min(1, { error: "Enter the partnership's name", abort: true })
     .min(3, "Partnership name must be 3 characters or more")
     .max(150, "Partnership name must be 150 characters or fewer")
-    .refine(showsSomething, invisibleTextMessage("The partnership name")),
+    .refine(showsSomething, invisibleTextMessage("The partnership name"))
+    .refine(drawnAsTyped, directionControlMessage("The partnership name")),
 });
 
 export const joinPartnershipSchema = z.object({
