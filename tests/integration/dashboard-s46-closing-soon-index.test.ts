@@ -26,7 +26,9 @@ async function planOf(query: Prisma.Sql) {
       for (const { name } of others) await tx.$executeRawUnsafe(`DROP INDEX "${name}"`);
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
       await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
-      const [row] = await tx.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
+      const [row] = await tx.$queryRaw<{ "QUERY PLAN": unknown }[]>(
+        Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`,
+      );
       plan = JSON.stringify(row["QUERY PLAN"]);
       throw ROLLBACK;
     })
@@ -38,7 +40,9 @@ async function planOf(query: Prisma.Sql) {
 
 it("counts a group's requests closing soon from the index alone", async () => {
   const plan = await planOf(closingSoonRanked(world.vcse.id, new Date("2030-01-01")));
-  const requestScans = [...plan.matchAll(/"Node Type":"([^"]+)"[^{}]*?"Relation Name":"Request"/g)].map((m) => m[1]);
+  const requestScans = [...plan.matchAll(/"Node Type":"([^"]+)"[^{}]*?"Relation Name":"Request"/g)].map(
+    (m) => m[1],
+  );
   expect(requestScans).toEqual(["Index Only Scan"]);
   expect(plan).toContain('"Index Name":"Request_closing_soon_idx"');
 });
