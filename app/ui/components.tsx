@@ -189,7 +189,8 @@ export function Table<T>({
 /**
  * A wide table scrolls sideways inside this box on a narrow screen rather than the page: the box takes keyboard
  * focus (and is named by the table's caption, `captionId`) so it can be scrolled with the arrow keys, also when it
- * holds no link or button.
+ * holds no link or button. On paper nothing scrolls, so in print the box shows the whole table (no clipping, no
+ * height limit) rather than cutting off its right-hand columns.
  */
 export function TableScrollBox({
   captionId,
@@ -202,7 +203,7 @@ export function TableScrollBox({
 }) {
   return (
     <div
-      className={`overflow-x-auto ${className ?? ""}`.trim()}
+      className={`overflow-x-auto print:max-h-none print:overflow-visible ${className ?? ""}`.trim()}
       role="region"
       aria-labelledby={captionId}
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must take focus (WCAG 2.1.1)
