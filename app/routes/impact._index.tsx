@@ -60,6 +60,13 @@ function categorySummary(pledges: number, categories: number) {
     : `${pledged} across ${formatNumber(categories)} categories.`;
 }
 
+// Every council's tables have the same captions, and each caption names its table's scrolling region: said to a
+// screen reader with the council's name (shown in the heading above), two councils' tables are two regions with
+// distinct names, as landmarks must be (axe's landmark-unique), not several called the same.
+function inCouncil(name: string) {
+  return <span className="sr-only">, {name}</span>;
+}
+
 export default function Impact() {
   const { councils, councilsWithoutHelp, stories } = useLoaderData<typeof loader>();
   // every council under its own heading, in the order of their names, whether or not help was confirmed
@@ -105,7 +112,7 @@ export default function Impact() {
                 chart={council.categoryChart}
               />
               <Table
-                caption="Confirmed help by category and type"
+                caption={<>Confirmed help by category and type{inCouncil(name)}</>}
                 rows={council.byCategory}
                 rowKey={(c) => `${c.label}-${c.helpType}`}
                 columns={[
@@ -116,7 +123,7 @@ export default function Impact() {
                 ]}
               />
               <Table
-                caption="Confirmed help by district and type"
+                caption={<>Confirmed help by district and type{inCouncil(name)}</>}
                 rows={council.byDistrict}
                 rowKey={(c) => `${c.label}-${c.helpType}`}
                 columns={[
