@@ -13,7 +13,7 @@ import { z } from "zod";
 import { intentOf } from "~/domain/form-intent.ts";
 import { notFound, requireCouncilAdmin, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
+import { answerGuidanceGone, requireGuidanceAdmin } from "~/domain/content/access.server.ts";
 import {
   getCouncilGuidance,
   getCouncilGuidanceWithPreview,
@@ -32,7 +32,6 @@ import {
   isDeletedGuidance,
   isGoneGuidance,
   type DeletedGuidance,
-  type GoneGuidance,
 } from "~/ui/guidance-deleted.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary } from "~/ui/form.tsx";
@@ -77,34 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   if (params.id === "new") return json({ ...council, page: null, preview: null });
   const found = await getCouncilGuidanceWithPreview(membership.organisationId, params.id!);
-  if (!found) return answerGone({ ...council, id: params.id!, viewerId: viewer.user.id });
+  if (!found) return answerGuidanceGone({ ...council, id: params.id!, viewerId: viewer.user.id });
   return json({ ...council, ...found });
-}
-
-// A page of this council deleted since, its address opened again (Back after deleting it, a bookmark): said to be
-// deleted (410 Gone), by whom and when, not "Page not found". One never here, or another council's, is not found.
-async function answerGone(args: {
-  councilId: string;
-  councilName: string;
-  named: boolean;
-  id: string;
-  viewerId: string;
-}): Promise<never> {
-  const deletion = await guidanceDeletion(args.councilId, args.id);
-  if (!deletion) notFound();
-  throw json<GoneGuidance>(
-    {
-      councilName: args.councilName,
-      list: keepCouncil("/council/guidance", args.councilId, args.named),
-      gone: {
-        at: deletion.deletedAt,
-        by: deletion.by,
-        byYou: deletion.actorUserId === args.viewerId,
-        title: deletion.title,
-      },
-    },
-    { status: 410 },
-  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

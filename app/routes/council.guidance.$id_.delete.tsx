@@ -3,15 +3,11 @@
 // without JavaScript: the button posts the version shown here, so a colleague's change since is shown first.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { notFound, requireCouncilAdmin } from "~/auth/permissions.server.ts";
+import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
-import { requireGuidanceAdmin } from "~/domain/content/access.server.ts";
-import {
-  deleteGuidance,
-  getGuidanceForDeletion,
-  guidanceDeletion,
-} from "~/domain/content/guidance.server.ts";
+import { answerGuidanceGone, requireGuidanceAdmin } from "~/domain/content/access.server.ts";
+import { deleteGuidance, getGuidanceForDeletion } from "~/domain/content/guidance.server.ts";
 import { guidanceDeleteSchema } from "~/domain/content/schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
@@ -22,7 +18,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { Button } from "~/ui/form.tsx";
 import { formatDateTime } from "~/ui/format.ts";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
-import { GuidanceGone, isGoneGuidance, type GoneGuidance } from "~/ui/guidance-deleted.tsx";
+import { GuidanceGone, isGoneGuidance } from "~/ui/guidance-deleted.tsx";
 import { actsForLoaded } from "~/ui/acting-for.ts";
 
 // the header shows the page's council (its loader's councilId), which it acts for (app/ui/acting-for.ts)
@@ -51,35 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       new URL(request.url).searchParams.has("council") || membership.organisationId !== acting.organisationId,
   };
   const page = await getGuidanceForDeletion(membership.organisationId, params.id!);
-  if (!page) return answerGone({ ...council, id: params.id!, viewerId: viewer.user.id });
+  if (!page) return answerGuidanceGone({ ...council, id: params.id!, viewerId: viewer.user.id });
   return json({ ...council, page });
-}
-
-// A page of this council deleted since, this address opened again (Back after deleting it, a colleague's link):
-// said to be deleted (410 Gone), by whom and when, not "Page not found". One never here, or another council's, is
-// not found.
-async function answerGone(args: {
-  councilId: string;
-  councilName: string;
-  named: boolean;
-  id: string;
-  viewerId: string;
-}): Promise<never> {
-  const deletion = await guidanceDeletion(args.councilId, args.id);
-  if (!deletion) notFound();
-  throw json<GoneGuidance>(
-    {
-      councilName: args.councilName,
-      list: keepCouncil("/council/guidance", args.councilId, args.named),
-      gone: {
-        at: deletion.deletedAt,
-        by: deletion.by,
-        byYou: deletion.actorUserId === args.viewerId,
-        title: deletion.title,
-      },
-    },
-    { status: 410 },
-  );
 }
 
 export function ErrorBoundary() {
@@ -116,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     // a colleague deleted it first: said so, as this page's address opened again is
     if ("notFound" in result)
-      return answerGone({
+      return answerGuidanceGone({
         councilId: membership.organisationId,
         councilName: membership.organisationName,
         named,
