@@ -3,15 +3,8 @@
 // council: the log now says "Deleted user" alone, and still gives the addresses of people who have not.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
-import { deleteAccount } from "~/domain/accounts/deletion.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
-import {
-  createMember,
-  createOrganisation,
-  createWorld,
-  sessionCookieFor,
-  TEST_PASSWORD,
-} from "../helpers/factories.ts";
+import { entriesByADeletedAccount } from "../helpers/deleted-actor.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
 
 afterAll(() => closeRateLimits());
@@ -20,27 +13,7 @@ const world = await createWorld();
 
 describe("the audit log's entries by a deleted account", () => {
   it("say Deleted user without the placeholder address", async () => {
-    const organisation = await createOrganisation({ kind: "VCSE", councilId: world.councilA.id });
-    const leaving = await createMember(organisation.id, "OWNER", { name: "Pat Leaving" });
-    const staying = await createMember(organisation.id, "OWNER", { name: "Sam Staying" });
-    for (const actor of [leaving, staying])
-      await writeAudit({
-        actorUserId: actor.id,
-        organisationId: world.councilA.id,
-        actorOrganisationId: organisation.id,
-        action: "organisation.update",
-        entityType: "Organisation",
-        entityId: organisation.id,
-        details: {},
-      });
-    expect(
-      await deleteAccount(
-        leaving.id,
-        { currentPassword: TEST_PASSWORD, leaveWithoutMembers: [] },
-        { ip: null },
-      ),
-    ).toEqual({ ok: true });
-
+    const { organisation, staying } = await entriesByADeletedAccount(world.councilA.id);
     const response = await renderPage(
       `/council/audit?action=organisation.update`,
       await sessionCookieFor(world.users.councilAdmin.id),

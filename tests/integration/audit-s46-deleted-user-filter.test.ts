@@ -5,17 +5,10 @@
 // "Deleted user" alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
-import { deleteAccount } from "~/domain/accounts/deletion.server.ts";
 import { deletedEmailFor } from "~/domain/accounts/erasure.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { loader as auditLoader } from "~/routes/council.audit.tsx";
-import {
-  createMember,
-  createOrganisation,
-  createWorld,
-  sessionCookieFor,
-  TEST_PASSWORD,
-} from "../helpers/factories.ts";
+import { entriesByADeletedAccount } from "../helpers/deleted-actor.ts";
+import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
 
@@ -28,26 +21,7 @@ let cookie: string;
 
 beforeAll(async () => {
   world = await createWorld();
-  const organisation = await createOrganisation({ kind: "VCSE", councilId: world.councilA.id });
-  leaving = await createMember(organisation.id, "OWNER", { name: "Pat Leaving" });
-  staying = await createMember(organisation.id, "OWNER", { name: "Sam Staying" });
-  for (const actor of [leaving, staying])
-    await writeAudit({
-      actorUserId: actor.id,
-      organisationId: world.councilA.id,
-      actorOrganisationId: organisation.id,
-      action: "organisation.update",
-      entityType: "Organisation",
-      entityId: organisation.id,
-      details: {},
-    });
-  expect(
-    await deleteAccount(
-      leaving.id,
-      { currentPassword: TEST_PASSWORD, leaveWithoutMembers: [] },
-      { ip: null },
-    ),
-  ).toEqual({ ok: true });
+  ({ leaving, staying } = await entriesByADeletedAccount(world.councilA.id));
   cookie = await sessionCookieFor(world.users.councilAdmin.id);
 });
 
