@@ -20,6 +20,7 @@ import {
 } from "~/domain/reporting/departmental-report.server.ts";
 import { RETURN_STATUS_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
+import type { ComponentProps } from "react";
 import { RagTag } from "~/ui/charts/rag-tag.tsx";
 import { links as recordLinks, withCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, TableScrollBox } from "~/ui/components.tsx";
@@ -186,37 +187,14 @@ export default function DepartmentalReportPage() {
                     </caption>
                     <ReportTableHead />
                     <tbody>
-                      {k.lines.map((line) => {
-                        const q = (v: string | null) =>
-                          v === null ? "–" : formatMeasureQuantity(line.unit as MeasureUnit, v);
-                        return (
-                          <tr key={line.commitmentId} className="border-b border-line">
-                            <th scope="row" className="px-1 py-1 font-normal">
-                              {line.measure}
-                              {line.qualitativeText ? (
-                                <span className="block text-sm text-muted">{line.qualitativeText}</span>
-                              ) : null}
-                            </th>
-                            <td className="px-1 py-1 text-right tabular-nums">{q(line.target)}</td>
-                            <td className="px-1 py-1 text-right tabular-nums">{q(line.planInQuarter)}</td>
-                            <td className="px-1 py-1 text-right tabular-nums">
-                              {line.reportedInQuarter === null
-                                ? q(line.deliveredInQuarter)
-                                : deliveredInQuarterText(line)}
-                            </td>
-                            <td className="px-1 py-1 text-right tabular-nums">{q(line.planToDate)}</td>
-                            <td className="px-1 py-1 text-right tabular-nums">
-                              {q(line.deliveredToDate)}
-                              {line.percent !== null ? (
-                                <span className="block text-sm">{formatNumber(line.percent, 1)}%</span>
-                              ) : null}
-                            </td>
-                            <td className="px-1 py-1">
-                              <RagTag status={line.status} />
-                            </td>
-                          </tr>
-                        );
-                      })}
+                      {k.lines.map((line) => (
+                        <ReportRow
+                          key={line.commitmentId}
+                          measure={line.measure}
+                          note={line.qualitativeText}
+                          figures={line}
+                        />
+                      ))}
                     </tbody>
                   </table>
                 </TableScrollBox>
@@ -240,33 +218,14 @@ export default function DepartmentalReportPage() {
                   </caption>
                   <ReportTableHead />
                   <tbody>
-                    {report.totals.map((t) => {
-                      const q = (v: string) => formatMeasureQuantity(t.unit as MeasureUnit, v);
-                      return (
-                        <tr key={t.measureCode} className="border-b border-line">
-                          <th scope="row" className="px-1 py-1 font-normal">
-                            {t.measure}
-                            <span className="block text-sm text-muted">
-                              {countOf(t.commitments, "commitment", "commitments")} on{" "}
-                              {countOf(t.contracts, "contract", "contracts")}
-                            </span>
-                          </th>
-                          <td className="px-1 py-1 text-right tabular-nums">{q(t.target)}</td>
-                          <td className="px-1 py-1 text-right tabular-nums">{q(t.planInQuarter)}</td>
-                          <td className="px-1 py-1 text-right tabular-nums">{q(t.deliveredInQuarter)}</td>
-                          <td className="px-1 py-1 text-right tabular-nums">{q(t.planToDate)}</td>
-                          <td className="px-1 py-1 text-right tabular-nums">
-                            {q(t.deliveredToDate)}
-                            {t.percent !== null ? (
-                              <span className="block text-sm">{formatNumber(t.percent, 1)}%</span>
-                            ) : null}
-                          </td>
-                          <td className="px-1 py-1">
-                            <RagTag status={t.status} />
-                          </td>
-                        </tr>
-                      );
-                    })}
+                    {report.totals.map((t) => (
+                      <ReportRow
+                        key={t.measureCode}
+                        measure={t.measure}
+                        note={`${countOf(t.commitments, "commitment", "commitments")} on ${countOf(t.contracts, "contract", "contracts")}`}
+                        figures={t}
+                      />
+                    ))}
                   </tbody>
                 </table>
               </TableScrollBox>
@@ -290,6 +249,64 @@ function ReportTableHead() {
         ))}
       </tr>
     </thead>
+  );
+}
+
+/** A row's figures: a contract's commitment, or a measure's total over the contracts (which has no word for
+ * whether a qualitative commitment was reported, so `reportedInQuarter` is left out). */
+type ReportFigures = {
+  unit: string;
+  target: string | null;
+  planInQuarter: string | null;
+  deliveredInQuarter: string | null;
+  /** a qualitative commitment's answer for the quarter (reported or not), said in words in place of an amount */
+  reportedInQuarter?: boolean | null;
+  planToDate: string | null;
+  deliveredToDate: string | null;
+  percent: number | null;
+  status: ComponentProps<typeof RagTag>["status"];
+};
+
+// One row of the report's tables, each contract's commitments and the totals by measure alike: the measure (with a
+// note under it), its figures in the columns' order (a dash for none) and its RAG.
+function ReportRow({
+  measure,
+  note,
+  figures,
+}: {
+  measure: string;
+  note?: string | null;
+  figures: ReportFigures;
+}) {
+  const q = (v: string | null) => (v === null ? "–" : formatMeasureQuantity(figures.unit as MeasureUnit, v));
+  const reported = figures.reportedInQuarter ?? null;
+  return (
+    <tr className="border-b border-line">
+      <th scope="row" className="px-1 py-1 font-normal">
+        {measure}
+        {note ? <span className="block text-sm text-muted">{note}</span> : null}
+      </th>
+      <td className="px-1 py-1 text-right tabular-nums">{q(figures.target)}</td>
+      <td className="px-1 py-1 text-right tabular-nums">{q(figures.planInQuarter)}</td>
+      <td className="px-1 py-1 text-right tabular-nums">
+        {reported === null
+          ? q(figures.deliveredInQuarter)
+          : deliveredInQuarterText({
+              deliveredInQuarter: figures.deliveredInQuarter,
+              reportedInQuarter: reported,
+            })}
+      </td>
+      <td className="px-1 py-1 text-right tabular-nums">{q(figures.planToDate)}</td>
+      <td className="px-1 py-1 text-right tabular-nums">
+        {q(figures.deliveredToDate)}
+        {figures.percent !== null ? (
+          <span className="block text-sm">{formatNumber(figures.percent, 1)}%</span>
+        ) : null}
+      </td>
+      <td className="px-1 py-1">
+        <RagTag status={figures.status} />
+      </td>
+    </tr>
   );
 }
 
