@@ -12,6 +12,16 @@ const escapeAddress = (text: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
 
+// The text of rendered inline HTML, still escaped for an attribute: its tags dropped (a line break a space). Every
+// "<" in it starts a tag (text is escaped, "<" as "&lt;", a writer's HTML too), and no tag holds a ">" (addresses
+// and titles in it are escaped the same way).
+const plainText = (html: string) =>
+  html
+    .replace(/<br\s*\/?>/g, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
 const pictureWords = (text: string) => `Picture: ${text.trim() || "no description given"}`;
 
 // A column's alignment as a class (the CSP refuses style attributes, and HTML's align is obsolete), spelt out in
@@ -62,9 +72,12 @@ const markdown = new Marked({
     },
     table(token) {
       const table = Renderer.prototype.table.call(this, token);
-      const columns = token.header.map((cell) => cell.text.trim()).filter(Boolean);
+      // named by its column headings as the reader sees them ("Fees", not the "**Fees**" written)
+      const columns = token.header
+        .map((cell) => plainText(this.parser.parseInline(cell.tokens)))
+        .filter(Boolean);
       const name = columns.length ? `Table: ${columns.join(", ")}` : "Table";
-      return `<div class="${TABLE_SCROLL_CLASS}" role="region" aria-label="${escapeHtml(name)}" tabindex="0">${table}</div>\n`;
+      return `<div class="${TABLE_SCROLL_CLASS}" role="region" aria-label="${name}" tabindex="0">${table}</div>\n`;
     },
     // A picture is not embedded (each reader's browser would fetch it from wherever the writer pointed): it
     // becomes a link to the picture named by its description, so the words the writer gave it stay.

@@ -1,0 +1,47 @@
+// A table in a guidance page scrolls in a box a screen reader names by the table's column headings: it read them
+// as written in Markdown, so a heading "**Fees**" was announced "star star Fees star star" and a linked one as
+// "[Fees](/fees)". The box is now named by the headings' text as the reader sees it in the table.
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "~/domain/content/markdown.server.ts";
+
+// the box's name as a browser reads it (entities decoded)
+function regionName(html: string) {
+  const name = /<div class="overflow-x-auto" role="region" aria-label="([^"]*)"/.exec(html)?.[1];
+  if (name === undefined) throw new Error(`no named table box in ${html}`);
+  return name
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&copy;/g, "©")
+    .replace(/&amp;/g, "&");
+}
+
+const table = (headings: string) => `| ${headings} |\n|${" --- |".repeat(headings.split(" | ").length)}\n`;
+
+describe("the name of a guidance table's scrolling box", () => {
+  it.each([
+    ["bold", "**Fees** | _When_", "Table: Fees, When"],
+    ["a link", "[Fees](/guidance/fees) | Hours", "Table: Fees, Hours"],
+    ["a link with a title", '[Fees](/fees "All fees") | Hours', "Table: Fees, Hours"],
+    ["struck-through and code", "~~Old~~ | `rate` per hour", "Table: Old, rate per hour"],
+    ["a picture", "![Council logo](/logo.png) | Name", "Table: Picture: Council logo, Name"],
+    ["escaped marks", "\\*Fees\\* | 5 \\| 6", "Table: *Fees*, 5 | 6"],
+    ["entities and ampersands", "Fees &amp; charges | &copy; A & B", "Table: Fees & charges, © A & B"],
+    ["a writer's HTML, as the text it shows", "<b>Fees</b> | a<br>b", "Table: <b>Fees</b>, a<br>b"],
+    ["quotes", '"Fees" | it\'s', 'Table: "Fees", it\'s'],
+    ["a heading left empty", " | Hours", "Table: Hours"],
+    ["a heading of marks only", "** ** | Hours", "Table: ** **, Hours"],
+  ])("names it by the headings as shown, with %s", (_, headings, name) => {
+    expect(regionName(renderMarkdown(table(headings)))).toBe(name);
+  });
+
+  it("keeps the name one attribute whatever the headings hold", () => {
+    const html = renderMarkdown(table('x" onfocus="alert(1) | [y](/a "b>c")'));
+    const box = /<div[^>]*>/.exec(html)![0];
+    expect(box).toBe(
+      '<div class="overflow-x-auto" role="region" aria-label="Table: x&quot; onfocus=&quot;alert(1), y" tabindex="0">',
+    );
+    expect(regionName(html)).toBe('Table: x" onfocus="alert(1), y');
+  });
+});
