@@ -5,9 +5,10 @@
 // transaction sequential scans are priced out and every other index on "Request" is dropped: if the query
 // can use its index, the plan names it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, Prisma } from "~/db.server.ts";
+import type { Prisma } from "~/db.server.ts";
 import { listQueries } from "~/domain/marketplace/search.server.ts";
 import type { SearchFilters } from "~/domain/marketplace/schemas.ts";
+import { planWithOnlyIndex } from "../helpers/explain.ts";
 import { createWorld } from "../helpers/factories.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -15,33 +16,8 @@ beforeAll(async () => {
   world = await createWorld();
 });
 
-const ROLLBACK = new Error("rollback");
-
-// bitmapScans: false leaves the planner plain and index-only scans (a GIN index is only read through bitmaps)
-async function explain(query: Prisma.Sql, index: string, { bitmapScans = true } = {}) {
-  let plan = "";
-  await db
-    .$transaction(async (tx) => {
-      const others = await tx.$queryRaw<{ name: string }[]>`
-        SELECT indexname::text AS name FROM pg_indexes
-        WHERE tablename = 'Request' AND indexname NOT IN (${index}, 'Request_pkey')`;
-      for (const { name } of others) await tx.$executeRawUnsafe(`DROP INDEX "${name}"`);
-      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      if (!bitmapScans) await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
-      const [row] = await tx.$queryRaw<{ "QUERY PLAN": unknown }[]>(
-        Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`,
-      );
-      plan = JSON.stringify(row["QUERY PLAN"]);
-      throw ROLLBACK;
-    })
-    .catch((error) => {
-      if (error !== ROLLBACK) throw error;
-    });
-  return plan;
-}
-
 async function indexesUsed(query: Prisma.Sql, index: string) {
-  return [...(await explain(query, index)).matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]);
+  return [...(await planWithOnlyIndex(query, index)).matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]);
 }
 
 describe("the public list's queries use the open-request indexes", () => {
@@ -76,7 +52,7 @@ describe("the public list's queries use the open-request indexes", () => {
     for (const f of filters) {
       const queries = listQueries(f);
       if (queries.kind !== "list") throw new Error("expected the plain list");
-      const plan = await explain(queries.count, index, { bitmapScans: false });
+      const plan = await planWithOnlyIndex(queries.count, index, { bitmapScans: false });
       expect(plan).toContain(`"Node Type":"Index Only Scan"`);
       expect(plan).toContain(`"Index Name":"${index}"`);
     }
@@ -95,7 +71,7 @@ describe("the public list's queries use the open-request indexes", () => {
   // decision 046: a ranked search's count holds each match's id, date and rank, not its words
   type Node = { "Node Type": string; "Parent Relationship"?: string; "Index Name"?: string; Plans?: Node[] };
   const planOf = async (query: Prisma.Sql, index: string, options?: { bitmapScans: boolean }) =>
-    (JSON.parse(await explain(query, index, options)) as [{ Plan: Node }])[0].Plan;
+    (JSON.parse(await planWithOnlyIndex(query, index, options)) as [{ Plan: Node }])[0].Plan;
   const nodes = (node: Node): Node[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 
   it("ranks a search's matches as it reads them, so its count holds ranks rather than words", async () => {
