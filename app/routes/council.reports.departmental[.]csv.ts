@@ -1,4 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { csvResponse } from "~/domain/reporting/csv.server.ts";
 import {
@@ -16,8 +17,13 @@ import {
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // the council whose report page gave the link, not one switched to since in another window (officers of it
-  // only); a link without one is for the council being worked for
-  const { membership } = await requireCouncilOf(request, url.searchParams.get("council"));
+  // only); a link without one is for the council being worked for. Refused, a person is shown the report
+  // page's own refusal for the same council.
+  const council = url.searchParams.get("council");
+  const reportPage = council ? `/council/reports?${new URLSearchParams({ council })}` : "/council/reports";
+  const { membership } = await downloadRefusedToPage(request, reportPage, () =>
+    requireCouncilOf(request, council),
+  );
   const quarterSent = url.searchParams.getAll("quarter");
   const departmentSent = url.searchParams.getAll("department");
   const quarterParam = quarterSent[0] ?? null;

@@ -1,11 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycleDownload } from "~/domain/survey/access.server.ts";
 import { aggregateCsv } from "~/domain/survey/report.server.ts";
 
 // The report's suppressed aggregate as CSV (the export is audited like a read), once the cycle has closed.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, cycle } = await requireSurveyCycleDownload(request, params.cycleId!);
+  const { viewer, cycle } = await downloadRefusedToPage(
+    request,
+    `/council/survey/${encodeURIComponent(params.cycleId!)}/report`,
+    () => requireSurveyCycleDownload(request, params.cycleId!),
+  );
   const csv = await aggregateCsv(
     { userId: viewer.user.id, councilId: cycle.councilId, ipAddress: clientIp(request) },
     cycle,

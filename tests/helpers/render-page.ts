@@ -63,12 +63,20 @@ async function assembleBuild(): Promise<ServerBuild> {
 
 let handler: ReturnType<typeof createRequestHandler> | undefined;
 
-// `location` as a redirect names it (a path, or an absolute URL on the portal).
-export async function renderPage(location: string, cookie?: string): Promise<Response> {
+// `location` as a redirect names it (a path, or an absolute URL on the portal); `headers` as a browser adds them
+// (e.g. the Accept of a link followed).
+export async function renderPage(
+  location: string,
+  cookie?: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   handler ??= createRequestHandler(await assembleBuild(), "production");
-  return handler(new Request(new URL(location, BASE), { headers: cookie ? { cookie } : {} }), {
-    cspNonce: "test",
-  });
+  return handler(
+    new Request(new URL(location, BASE), { headers: { ...headers, ...(cookie ? { cookie } : {}) } }),
+    {
+      cspNonce: "test",
+    },
+  );
 }
 
 /** The page's HTML as a browser gets it, signed in as `userId` (it must answer 200), without React's markers between
