@@ -130,6 +130,7 @@ function OpenRequestPage({
   amounts,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const pastNeededBy = PLEDGEABLE_STATUSES.includes(request.status) && !takingPledges;
+  const ownPledgeIds = new Set(ownPledges.map((p) => p.id));
   return (
     <>
       <PageHeading caption={`${request.organisation.name} · ${request.council.name}`}>
@@ -190,7 +191,17 @@ function OpenRequestPage({
           },
         ]}
       />
-      {ownPledges.length ? (
+      {ownPledges.length && councilPledges ? (
+        // an officer of the council who is also a member of the supplier: its pledges are in the council's list
+        // below, marked, rather than listed twice on one page
+        <InsetText>
+          <p>
+            {pledgerName} has pledged to this request: its{" "}
+            {ownPledges.length === 1 ? "pledge is" : "pledges are"} marked “your organisation” in the{" "}
+            <a href="#pledges-heading">pledges to this request</a> below.
+          </p>
+        </InsetText>
+      ) : ownPledges.length ? (
         <InsetText>
           <p className="mb-2">{pledgerName} has pledged to this request:</p>
           <ul className="list-disc pl-6">
@@ -255,10 +266,13 @@ function OpenRequestPage({
                 header: "Supplier",
                 rowHeader: true,
                 cell: (p) => (
-                  <Link to={`/pledges/${p.id}`}>
-                    {p.supplierName}
-                    <span className="sr-only">’s pledge</span>
-                  </Link>
+                  <>
+                    <Link to={`/pledges/${p.id}`}>
+                      {p.supplierName}
+                      <span className="sr-only">’s pledge</span>
+                    </Link>
+                    {ownPledgeIds.has(p.id) ? " (your organisation)" : null}
+                  </>
                 ),
               },
               { header: "Pledged", cell: (p) => p.amount },
