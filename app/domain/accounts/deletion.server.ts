@@ -13,10 +13,12 @@ import {
   lockRequest,
   TransitionRefused,
 } from "~/domain/marketplace/requests.server.ts";
-import { enqueueEmail } from "~/email/outbox.server.ts";
+import type { EmailSink } from "~/domain/marketplace/email-sink.server.ts";
+import { enqueueEmail, type OutgoingEmail } from "~/email/outbox.server.ts";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
 import {
   brandForOrganisation,
+  changesAfterDeletionMessage,
   type LeftWithoutMembers,
   organisationWithoutMembersMessage,
 } from "./emails.server.tsx";
@@ -255,11 +257,20 @@ export async function deleteAccount(
       if (unconfirmed) return { ok: false, fieldErrors: unconfirmed };
       // each council's admins are told once, of all its organisations this deletion leaves with no members
       const leftByCouncil = new Map<string, LeftWithoutMembers[]>();
+      // the suppliers and groups whose pledges and requests this closes are emailed once each, of all of it
+      const emails = gatheredEmails();
       for (const organisation of plan.leftEmpty) {
-        const closed = await closeForNobody(tx, organisation, userId, context);
+        const closed = await closeForNobody(
+          tx,
+          organisation,
+          userId,
+          context,
+          emails.sendFor(organisation.name),
+        );
         if (closed.councilId)
           leftByCouncil.set(closed.councilId, [...(leftByCouncil.get(closed.councilId) ?? []), closed.left]);
       }
+      await emails.sendEach(tx);
       for (const [councilId, left] of leftByCouncil) await tellCouncilAdmins(tx, councilId, userId, left);
       // nobody joins on the word of an account that no longer exists
       await endInvitationsSentBy(tx, {
@@ -309,7 +320,7 @@ export async function deleteAccount(
   }
 }
 
-type Closing = { id: string; name: string; actorUserId: string; ip: string | null };
+type Closing = { id: string; name: string; actorUserId: string; ip: string | null; send: EmailSink };
 
 // An organisation about to have no members: nobody may wait on it. Its unclosed requests are withdrawn (offers
 // on them declined), its pledges on offer withdrawn, and its open invitations cancelled. Everything stays on
@@ -320,8 +331,15 @@ async function closeForNobody(
   organisation: OrganisationLeftEmpty,
   actorUserId: string,
   context: Context,
+  send: EmailSink,
 ) {
-  const closing = { id: organisation.organisationId, name: organisation.name, actorUserId, ip: context.ip };
+  const closing = {
+    id: organisation.organisationId,
+    name: organisation.name,
+    actorUserId,
+    ip: context.ip,
+    send,
+  };
   const requests = await tx.request.findMany({
     where: { organisationId: closing.id, status: { in: UNCLOSED_REQUESTS } },
     orderBy: { id: "asc" },
@@ -381,7 +399,7 @@ async function withdrawRequest(tx: Tx, requestId: string, closing: Closing) {
   const reason = `Nobody is left at ${closing.name} to manage this request`;
   const actor = { userId: closing.actorUserId, ipAddress: closing.ip };
   if (!canRequest(request.status, "withdraw", "REQUESTOR"))
-    await declineOfferedPledges(tx, requestId, reason, actor);
+    await declineOfferedPledges(tx, requestId, reason, actor, closing.send);
   try {
     await changeRequestIn(tx, {
       requestId,
@@ -390,6 +408,7 @@ async function withdrawRequest(tx: Tx, requestId: string, closing: Closing) {
       actor,
       reason,
       offersDeclinedBecause: reason,
+      send: closing.send,
     });
   } catch (error) {
     // a pledge to it accepted or delivered (or work otherwise under way)
@@ -411,8 +430,42 @@ async function withdrawPledge(tx: Tx, offered: { id: string; requestId: string }
     roles: ["SUPPLIER"],
     actor: { userId: closing.actorUserId, ipAddress: closing.ip },
     reason: `Nobody is left at ${closing.name} to deliver this pledge`,
+    send: closing.send,
   });
   return true;
+}
+
+// The emails closing an organisation's requests and pledges sends, gathered by recipient: someone with one change
+// gets that change's own email; someone with several (a supplier with pledges on several of the requests withdrawn,
+// a group whose requests had several pledges withdrawn) gets one email listing them all, not one per change. Each
+// goes into the outbox with the deletion.
+function gatheredEmails() {
+  const byRecipient = new Map<string, { email: OutgoingEmail; closing: string }[]>();
+  // the sink for the changes closing one organisation makes
+  const sendFor =
+    (closing: string): EmailSink =>
+    async (_tx, email) => {
+      const to = email.to.toLowerCase();
+      byRecipient.set(to, [...(byRecipient.get(to) ?? []), { email, closing }]);
+    };
+  async function sendEach(tx: Tx) {
+    for (const [to, gathered] of byRecipient) {
+      const emails = gathered.map((g) => g.email);
+      const [only] = emails;
+      if (only && emails.length === 1) {
+        await enqueueEmail(tx, only);
+        continue;
+      }
+      // the council's colours when every change is about one council's requests
+      const councils = [...new Set(emails.map((email) => email.councilId ?? null))];
+      const councilId = councils.length === 1 ? councils[0]! : null;
+      const brand = councilId ? await brandForOrganisation(tx, councilId) : { councilId: null };
+      const closed = [...new Set(gathered.map((g) => g.closing))];
+      const message = await changesAfterDeletionMessage(brand, closed, emails);
+      await enqueueEmail(tx, { ...message, to, template: "marketplace.changes_after_deletion", councilId });
+    }
+  }
+  return { sendFor, sendEach };
 }
 
 // One email to each of the council's admins (but the person deleting their account), listing the organisations

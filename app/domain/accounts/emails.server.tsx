@@ -437,3 +437,34 @@ export function organisationWithoutMembersMessage(brand: Brand, organisations: L
     ),
   );
 }
+
+// One email to a person of everything an account's deletion changed for them (their pledges declined or withdrawn,
+// requests they pledged to withdrawn), in place of one email per change: each change as its own email's subject
+// says it ("Pledge declined: …"), with the reason, and one link to their dashboard, where each one is.
+export function changesAfterDeletionMessage(
+  brand: Brand,
+  closedOrganisations: string[],
+  changes: { subject: string }[],
+) {
+  const heading = `${changes.length} changes to pledges you are involved in`;
+  const url = link("/dashboard");
+  return renderEmail(
+    heading,
+    layout(
+      brand,
+      heading,
+      `Nobody is left at ${listInWords(closedOrganisations)} to look after them`,
+      <>
+        <EmailParagraph>
+          Nobody is left at {listInWords(closedOrganisations)} to look after what it had under way, so what
+          was still only on offer between you was closed:
+        </EmailParagraph>
+        {changes.map((change, i) => (
+          <EmailParagraph key={i}>{change.subject}</EmailParagraph>
+        ))}
+        <EmailParagraph>Each one is on your dashboard, with what you can do next.</EmailParagraph>
+        <EmailButton href={url}>{url}</EmailButton>
+      </>,
+    ),
+  );
+}

@@ -6,6 +6,7 @@ import { formatDate } from "~/domain/format.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
+import { toOutbox, type EmailSink } from "./email-sink.server.ts";
 import {
   deliveredConfirmedEmailFor,
   deliveryDisputedEmailFor,
@@ -331,6 +332,8 @@ type PledgeChange = {
   deliveryNote?: string;
   rating?: number;
   feedback?: string;
+  // where its emails go (the outbox, unless the caller gathers them)
+  send?: EmailSink;
 };
 
 const ROLE_FOR: Record<PledgeAction, PledgeRole> = {
@@ -457,7 +460,7 @@ export async function changePledgeIn(
     },
     tx,
   );
-  await notify(tx, change.action, pledge, change.reason);
+  await notify(tx, change.action, pledge, change.reason, change.send);
   return { ok: true as const, status: transition.to };
 }
 
@@ -521,6 +524,7 @@ async function notify(
     request: { councilId: string; organisationId: string; createdById: string | null };
   },
   reason?: string | null,
+  send: EmailSink = toOutbox,
 ) {
   let email;
   let toRequestor = false;
@@ -540,7 +544,7 @@ async function notify(
     ? await organisationRecipients(tx, pledge.request.organisationId, pledge.request.createdById)
     : await organisationRecipients(tx, pledge.supplierOrganisationId, pledge.createdById);
   for (const to of recipients)
-    await enqueueEmail(tx, {
+    await send(tx, {
       ...email,
       to,
       template: `marketplace.${action}`,

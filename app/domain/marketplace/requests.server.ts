@@ -5,6 +5,7 @@ import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { inNameOrder } from "~/domain/format.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
+import { toOutbox, type EmailSink } from "./email-sink.server.ts";
 import {
   changesRequestedEmail,
   expiryReminderEmail,
@@ -456,6 +457,8 @@ type RequestChange = {
   reviewedSubmission?: Date;
   // the moment of the change (a test's clock; now otherwise): a new needed-by date is at most two years from it
   now?: Date;
+  // where its emails go (the outbox, unless the caller gathers them)
+  send?: EmailSink;
   // what suppliers whose offers a withdrawal declines are told; by default, that the request was withdrawn
   offersDeclinedBecause?: string;
 };
@@ -604,6 +607,7 @@ export async function changeRequestIn(
       request.id,
       change.offersDeclinedBecause ?? "The request was withdrawn",
       change.actor,
+      change.send,
     );
   if (change.action !== "setShowcase")
     await recordRequestEvent(tx, {
@@ -639,7 +643,7 @@ export async function changeRequestIn(
         ? await requestApprovedEmail({ ...base, comment: change.reason ?? "" })
         : await changesRequestedEmail({ ...base, comment: change.reason ?? "" });
     for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
-      await enqueueEmail(tx, {
+      await (change.send ?? toOutbox)(tx, {
         ...email,
         to,
         template: `marketplace.${change.action}`,
@@ -668,7 +672,13 @@ async function repeatsItsLatestChange(
 // logged in the council's audit log, as for any declined pledge: under the person who closed it, or with no
 // actor (the system) for the expiry job. Its share is given back; the closed request keeps its status.
 // Returns how many it declined.
-export async function declineOfferedPledges(tx: Tx, requestId: string, reason: string, actor?: Actor) {
+export async function declineOfferedPledges(
+  tx: Tx,
+  requestId: string,
+  reason: string,
+  actor?: Actor,
+  send: EmailSink = toOutbox,
+) {
   let declined = 0;
   const offered = await tx.pledge.findMany({
     where: { requestId, status: "OFFERED" },
@@ -717,7 +727,7 @@ export async function declineOfferedPledges(tx: Tx, requestId: string, reason: s
       );
       const email = await pledgeDecisionEmailFor(tx, pledge.id);
       for (const to of await organisationRecipients(tx, pledge.supplierOrganisationId, pledge.createdById))
-        await enqueueEmail(tx, {
+        await send(tx, {
           ...email,
           to,
           template: "marketplace.decline",
