@@ -118,7 +118,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if ("stale" in result)
       return json(
-        { ...submission.reply({ formErrors: [staleEditMessage("page")] }), councilName, stale: result.stale },
+        {
+          ...submission.reply({ formErrors: [staleEditMessage("page", result.stale.savedBy)] }),
+          councilName,
+          stale: result.stale,
+        },
         { status: 409 },
       );
     return json({ ...submission.reply({ fieldErrors: result.fieldErrors }), councilName }, { status: 400 });
@@ -181,7 +185,9 @@ export default function EditGuidance() {
       <PageHeading caption={lastResult?.councilName ?? councilName}>
         {page ? "Edit guidance page" : "Add a guidance page"}
       </PageHeading>
-      {stale ? <StaleEditNotice what="page" rows={stale.differences.map(readableDifference)} /> : null}
+      {stale ? (
+        <StaleEditNotice what="page" rows={stale.differences.map(readableDifference)} by={stale.savedBy} />
+      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="max-w-3xl">
         <ErrorSummary errors={form.allErrors} />
         {version ? <input type="hidden" name="version" value={version} /> : null}

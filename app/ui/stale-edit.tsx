@@ -1,6 +1,7 @@
-// What every edit form shows when a colleague saved the record after the form was read: what they saved beside what
-// the user sent (kept in the form), so nothing is overwritten or removed unseen. Contracts, commitments, measures
-// and guidance pages share it, so each reads and behaves the same.
+// What every edit form shows when a colleague saved the record after the form was read (or the user themselves, in
+// another tab, where the record says who saved it): what they saved beside what the user sent (kept in the form), so
+// nothing is overwritten or removed unseen. Contracts, commitments, measures and guidance pages share it, so each
+// reads and behaves the same.
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Notice, Table } from "~/ui/components.tsx";
@@ -8,8 +9,21 @@ import { Notice, Table } from "~/ui/components.tsx";
 /** A record's version as the form carries it: when it was last saved, to the millisecond. */
 export const recordVersion = z.iso.datetime({ precision: 3 });
 
-export function staleEditMessage(what: string) {
-  return `Someone else changed this ${what} while you were editing. Their changes are shown, yours are kept below: check and save again.`;
+/** Who saved the record after the form was read, when the record says: the user themselves (in another tab or
+ * window), or a named colleague. Without it, "someone else". */
+export type StaleAuthor = { you: boolean; name: string | null };
+
+function changedBy(what: string, by?: StaleAuthor) {
+  if (by?.you) return `You changed this ${what} in another tab or window after opening it here`;
+  if (by?.name) return `${by.name} changed this ${what} after you opened it here`;
+  return `Someone else changed this ${what} while you were editing`;
+}
+
+export function staleEditMessage(what: string, by?: StaleAuthor) {
+  const shown = by?.you
+    ? "What is saved now is shown, and what you entered here is kept below"
+    : "Their changes are shown, yours are kept below";
+  return `${changedBy(what, by)}. ${shown}: check and save again.`;
 }
 
 /**
@@ -32,9 +46,9 @@ export function editState<Stale extends { version: string }>(
 /** One field that differs, as the user reads it. */
 export type StaleRow = { field: string; label: string; saved: ReactNode; yours: ReactNode };
 
-export function StaleEditNotice({ what, rows }: { what: string; rows: StaleRow[] }) {
+export function StaleEditNotice({ what, rows, by }: { what: string; rows: StaleRow[]; by?: StaleAuthor }) {
   return (
-    <Notice kind="error" title={`Someone else changed this ${what} while you were editing`}>
+    <Notice kind="error" title={changedBy(what, by)}>
       <p className="mb-4">
         Nothing you entered has been saved or lost: your answers are kept in the form below. Check them
         against what is saved now, then save again.

@@ -1,6 +1,6 @@
 // Guidance pages: public reading for published pages, editing by the council's admins.
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
-import { db, isUniqueViolation } from "~/db.server.ts";
+import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
 import { LRUCache } from "lru-cache";
 import {
@@ -137,10 +137,12 @@ export function getCouncilGuidance(councilId: string, id: string) {
   });
 }
 
-/** A page a colleague saved after the form was read: its version now, and what of it differs from the answers. */
+/** A page saved after the form was read: its version now, what of it differs from the answers, and who saved it (the
+ * admin themselves, from another tab or window, or a colleague; no name when the page does not say). */
 export type GuidanceStale = {
   version: string;
   differences: { field: keyof GuidanceInput; saved: string | boolean; yours: string | boolean }[];
+  savedBy: { you: boolean; name: string | null };
 };
 
 type Result =
@@ -219,20 +221,27 @@ function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result
     if (id) {
       // the page's row is locked first: "Save page" sent twice (a double click) is taken one save after the other,
       // and the second, finding the page as it would leave it, changes and records nothing (decision 024)
-      const [current] = await tx.$queryRaw<(GuidanceInput & { updatedAt: Date })[]>`
-        SELECT title, slug, audience::text AS audience, "bodyMarkdown", published, "updatedAt" FROM "GuidancePage"
-        WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
+      const [current] = await tx.$queryRaw<
+        (GuidanceInput & { updatedAt: Date; updatedById: string | null })[]
+      >`
+        SELECT title, slug, audience::text AS audience, "bodyMarkdown", published, "updatedAt", "updatedById"
+        FROM "GuidancePage" WHERE id = ${id} AND "councilId" = ${councilId} FOR UPDATE`;
       if (!current) return null;
       const fields = Object.keys(input) as (keyof GuidanceInput)[];
       const differences = fields
         .filter((field) => current[field] !== input[field])
         .map((field) => ({ field, saved: current[field], yours: input[field] }));
       if (differences.length === 0) return { ok: true as const, id };
-      // another admin saved it since this form was read: show what they saved instead of overwriting it
+      // saved since this form was read (by another admin, or by this one in another tab): show what was saved, and
+      // by whom, instead of overwriting it
       if (version && version !== current.updatedAt.toISOString())
         return {
           ok: false as const,
-          stale: { version: current.updatedAt.toISOString(), differences },
+          stale: {
+            version: current.updatedAt.toISOString(),
+            differences,
+            savedBy: await savedBy(tx, current.updatedById, actorUserId),
+          },
         };
       await tx.guidancePage.update({ where: { id }, data: { ...input, updatedById: actorUserId } });
     } else {
@@ -253,6 +262,14 @@ function writeGuidance(args: Parameters<typeof saveGuidance>[0]): Promise<Result
     );
     return { ok: true as const, id: pageId! };
   });
+}
+
+// Who saved a page last, as its editor is told: themselves, or the colleague by name (none when the page does not
+// say, as for a page only ever seeded)
+async function savedBy(tx: Tx, userId: string | null, actorUserId: string) {
+  if (userId === actorUserId) return { you: true, name: null };
+  const user = userId ? await tx.user.findUnique({ where: { id: userId }, select: { name: true } }) : null;
+  return { you: false, name: user?.name.trim() || null };
 }
 
 /** When a council's page was deleted and by whom, from its audit log (null: no such page was deleted there), so an
