@@ -34,3 +34,22 @@ export async function secondWaitsForFirst<T>(
   });
   return pending!;
 }
+
+/** A transaction held open until `release` is called, for a test that starts other work meanwhile and decides itself
+ * when to let go: `ready` resolves once `begin` has run in it (a row locked, a change written), `done` once it has
+ * committed. */
+export function holdOpen(begin: (tx: Tx) => Promise<unknown>) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let began!: () => void;
+  const ready = new Promise<void>((resolve) => (began = resolve));
+  const done = db.$transaction(
+    async (tx) => {
+      await begin(tx);
+      began();
+      await released;
+    },
+    { timeout: 40_000 },
+  );
+  return { ready, release, done };
+}

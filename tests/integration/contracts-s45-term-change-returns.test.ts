@@ -12,28 +12,29 @@ import { db } from "~/db.server.ts";
 import { CONTRACT_BUSY_MESSAGE, updateContract } from "~/domain/contracts/contracts.server.ts";
 import { previousQuarter, quarterPeriod, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
 import { openDueReturns } from "~/domain/contracts/returns-due.server.ts";
-import { contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import {
-  commitLate,
   endOf,
   farEnd,
   iso,
   lastQuarter,
   quarterKey,
-  registerLate,
   returnsOf,
   threeAgo,
   twoAgo,
 } from "../helpers/late-contract.ts";
+import {
+  endingOn,
+  lateContractWorld,
+  registerPlannedFrom,
+  type LateContractWorld,
+} from "../helpers/late-contract-world.ts";
+import { holdOpen } from "../helpers/while-open.ts";
 import { action as editAction } from "~/routes/contracts.$id.edit.tsx";
 import { sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
-import { createImportWorld } from "./contracts-world.ts";
 
-let world: Awaited<ReturnType<typeof createImportWorld>>;
-let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
-let measureId: string;
+let setup: LateContractWorld;
 
 // four quarters have ended since the contract started: each owes a return
 const fourAgo = previousQuarter(threeAgo);
@@ -50,23 +51,7 @@ async function expectedFor(contractId: string, sent: Record<string, string> = {}
     .map((q) => `${quarterKey(q)} ${sent[quarterKey(q)] ?? "NOT_STARTED"}`);
 }
 
-async function registerLateContract(reference: string) {
-  const contract = await registerLate(actor, {
-    reference,
-    supplierOrganisationId: world.supplier.id,
-    startDate: iso(quarterPeriod(fourAgo.financialYear, fourAgo.quarter).start),
-    endDate: farEnd,
-  });
-  // planned in its first quarter only, so any later end date is a term its plan fits
-  await commitLate(actor, contract.id, measureId, [fourAgo]);
-  return { id: contract.id, fields: { ...contract.fields, status: "ACTIVE" } };
-}
-
-/** The contract's details with a new end date, as the edit form sends them, for the version saved now. */
-async function endingOn(contract: { id: string; fields: Record<string, string> }, endDate: string) {
-  const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
-  return contractEditSchema.parse({ ...contract.fields, endDate, version: updatedAt.toISOString() });
-}
+const registerLateContract = (reference: string) => registerPlannedFrom(setup, reference, fourAgo);
 
 /** What `save` gives while another transaction holds the contract's row, as an import opening its returns does
  * (openDueReturns), or with `table` "KpiReturn" the row of one of its returns, as its supplier saving it does, until
@@ -76,35 +61,23 @@ async function whileHeld<T>(
   save: () => Promise<T>,
   table: "Contract" | "KpiReturn" = "Contract",
 ) {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let locked!: () => void;
-  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-  const holder = db.$transaction(
-    async (tx) => {
-      if (table === "Contract") await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${id} FOR SHARE`;
-      else await tx.$queryRaw`SELECT id FROM "KpiReturn" WHERE id = ${id} FOR UPDATE`;
-      locked();
-      await held;
-    },
-    { timeout: 40_000 },
-  );
-  await lockTaken;
-  const answer = await save().finally(release);
-  await holder;
+  const holder = holdOpen(async (tx) => {
+    if (table === "Contract") await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${id} FOR SHARE`;
+    else await tx.$queryRaw`SELECT id FROM "KpiReturn" WHERE id = ${id} FOR UPDATE`;
+  });
+  await holder.ready;
+  const answer = await save().finally(holder.release);
+  await holder.done;
   return answer;
 }
 
 beforeAll(async () => {
-  world = await createImportWorld();
-  actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
-  measureId = (await db.measure.findFirstOrThrow({ where: { councilId: world.councilA.id, code: "SOC-01" } }))
-    .id;
+  setup = await lateContractWorld();
 });
 
 describe("a contract's term changed while its returns are opened", () => {
   it("has exactly the returns of its final term after two edits at once", async () => {
-    const contract = await registerLateContract(`S45-TWO-EDITS-${Date.now() % 1_000_000}`);
+    const contract = await registerLateContract("S45-TWO-EDITS");
     expect(await returnsOf(contract.id)).toEqual(await expectedFor(contract.id));
     expect(await returnsOf(contract.id)).toHaveLength(4);
     const [toTwoAgo, toThreeAgo] = [
@@ -112,8 +85,8 @@ describe("a contract's term changed while its returns are opened", () => {
       await endingOn(contract, endOf(threeAgo)),
     ];
     const [first, second] = await Promise.all([
-      updateContract(actor, contract.id, toTwoAgo),
-      updateContract(actor, contract.id, toThreeAgo),
+      updateContract(setup.actor, contract.id, toTwoAgo),
+      updateContract(setup.actor, contract.id, toThreeAgo),
       openDueReturns([contract.id]),
     ]);
     // both were read at the same version: one is saved, the other told a colleague saved first
@@ -125,12 +98,12 @@ describe("a contract's term changed while its returns are opened", () => {
   });
 
   it("never keeps a return outside the term while openings run alongside each change", async () => {
-    const contract = await registerLateContract(`S45-RACE-${Date.now() % 1_000_000}`);
+    const contract = await registerLateContract("S45-RACE");
     // shortened and lengthened again, each time while the contract's returns are opened by others
     for (const endDate of [endOf(fourAgo), farEnd, endOf(twoAgo), endOf(lastQuarter), endOf(fourAgo)]) {
       const edit = await endingOn(contract, endDate);
       const [saved] = await Promise.all([
-        updateContract(actor, contract.id, edit),
+        updateContract(setup.actor, contract.id, edit),
         openDueReturns([contract.id]),
         openDueReturns([contract.id]),
       ]);
@@ -141,7 +114,7 @@ describe("a contract's term changed while its returns are opened", () => {
   });
 
   it("keeps a return already sent for a quarter it drops, and withdraws one never sent", async () => {
-    const contract = await registerLateContract(`S45-SENT-${Date.now() % 1_000_000}`);
+    const contract = await registerLateContract("S45-SENT");
     const returnOf = (q: FinancialQuarter) =>
       db.kpiReturn.findFirstOrThrow({
         where: { contractId: contract.id, financialYear: q.financialYear, quarter: q.quarter },
@@ -153,7 +126,7 @@ describe("a contract's term changed while its returns are opened", () => {
     });
     const draft = await returnOf(twoAgo);
     await db.kpiReturn.update({ where: { id: draft.id }, data: { status: "DRAFT" } });
-    const saved = await updateContract(actor, contract.id, await endingOn(contract, endOf(threeAgo)));
+    const saved = await updateContract(setup.actor, contract.id, await endingOn(contract, endOf(threeAgo)));
     expect(saved.ok).toBe(true);
     expect(await returnsOf(contract.id)).toEqual([
       `${quarterKey(fourAgo)} NOT_STARTED`,
@@ -163,7 +136,7 @@ describe("a contract's term changed while its returns are opened", () => {
     // the draft's withdrawal is recorded, as the daily run records one
     expect(await db.auditLog.count({ where: { action: "return.withdraw", entityId: draft.id } })).toBe(1);
     // lengthened again, the dropped quarter's return is opened afresh, never sent; the sent one is untouched
-    const again = await updateContract(actor, contract.id, await endingOn(contract, farEnd));
+    const again = await updateContract(setup.actor, contract.id, await endingOn(contract, farEnd));
     expect(again.ok).toBe(true);
     expect(await returnsOf(contract.id)).toEqual(
       await expectedFor(contract.id, { [quarterKey(lastQuarter)]: "SUBMITTED" }),
@@ -172,24 +145,24 @@ describe("a contract's term changed while its returns are opened", () => {
   });
 
   it("tells an officer whose save cannot get the contract in time to try again, keeping the term as it was", async () => {
-    const contract = await registerLateContract(`S45-BUSY-${Date.now() % 1_000_000}`);
+    const contract = await registerLateContract("S45-BUSY");
     const edit = await endingOn(contract, endOf(twoAgo));
     const saved = await whileHeld(contract.id, () =>
-      updateContract(actor, contract.id, edit, { lockWaitMs: 300 }),
+      updateContract(setup.actor, contract.id, edit, { lockWaitMs: 300 }),
     );
     expect(saved).toEqual({ ok: false, fieldErrors: { form: [CONTRACT_BUSY_MESSAGE] } });
     expect(iso((await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).endDate)).toBe(farEnd);
     expect(await returnsOf(contract.id)).toHaveLength(4);
     // once the row is free, the same answers save
-    expect((await updateContract(actor, contract.id, edit)).ok).toBe(true);
+    expect((await updateContract(setup.actor, contract.id, edit)).ok).toBe(true);
     expect(await returnsOf(contract.id)).toHaveLength(3);
   });
 
   it("answers the edit page with that error next to the form and the answers kept, never an error page", async () => {
-    const contract = await registerLateContract(`S45-BUSY-PAGE-${Date.now() % 1_000_000}`);
+    const contract = await registerLateContract("S45-BUSY-PAGE");
     const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
     const form = { ...contract.fields, endDate: endOf(twoAgo), version: updatedAt.toISOString() };
-    const cookie = await sessionCookieFor(world.users.officerA.id);
+    const cookie = await sessionCookieFor(setup.world.users.officerA.id);
     // held past the page's own wait (10 seconds)
     const started = Date.now();
     const response = await whileHeld(contract.id, () =>
@@ -212,7 +185,7 @@ describe("a contract's term changed while its returns are opened", () => {
   }, 60_000);
 
   it("saves within seconds while a supplier holds one of its returns, leaving that return to the daily run", async () => {
-    const contract = await registerLateContract(`S46-RETURN-HELD-${Date.now() % 1_000_000}`);
+    const contract = await registerLateContract("S46-RETURN-HELD");
     const held = await db.kpiReturn.findFirstOrThrow({
       where: {
         contractId: contract.id,
@@ -222,7 +195,7 @@ describe("a contract's term changed while its returns are opened", () => {
     });
     const edit = await endingOn(contract, endOf(twoAgo));
     const started = Date.now();
-    const saved = await whileHeld(held.id, () => updateContract(actor, contract.id, edit), "KpiReturn");
+    const saved = await whileHeld(held.id, () => updateContract(setup.actor, contract.id, edit), "KpiReturn");
     // the save waits for the contract's row up to 10 seconds, and for anything else, once it has it, only briefly
     expect(Date.now() - started).toBeLessThan(7_000);
     expect(saved.ok).toBe(true);

@@ -27,13 +27,13 @@ import {
   registerLate,
   twoAgo,
 } from "../helpers/late-contract.ts";
-import { createImportWorld } from "./contracts-world.ts";
+import { lateContractWorld, type LateContractWorld } from "../helpers/late-contract-world.ts";
 
 const HEADER =
   "contract_reference,contract_title,supplier_company_number,supplier_name,department,contract_manager_email,value_gbp,awarded_on,start_date,end_date,plan_reference,status,terminated_on,measure_code,target_quantity,delivery_plan,qualitative_commitment,narrative";
 
-let world: Awaited<ReturnType<typeof createImportWorld>>;
-let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
+let world: LateContractWorld["world"];
+let actor: LateContractWorld["actor"];
 let measureId: string;
 
 // the contract started two quarters ago: those two quarters have ended, the one it is in now has not
@@ -116,10 +116,7 @@ const commitLateHere = (contractId: string, quarters: FinancialQuarter[]) =>
   commitLate(actor, contractId, measureId, quarters);
 
 beforeAll(async () => {
-  world = await createImportWorld();
-  actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
-  measureId = (await db.measure.findFirstOrThrow({ where: { councilId: world.councilA.id, code: "SOC-01" } }))
-    .id;
+  ({ world, actor, measureId } = await lateContractWorld());
 });
 
 describe("a contract whose first quarters have already ended", () => {

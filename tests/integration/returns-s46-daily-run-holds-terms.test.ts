@@ -4,29 +4,22 @@
 // nothing yet there, the run then created it). The run now reads each batch of contracts' terms and creates their
 // returns with their rows held (FOR SHARE), and skips a contract a change holds, which opens its returns itself.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, type Tx } from "~/db.server.ts";
+import { db } from "~/db.server.ts";
 import { updateContract } from "~/domain/contracts/contracts.server.ts";
 import { quarterPeriod, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
 import { settleReturnsIn } from "~/domain/contracts/returns-due.server.ts";
-import { contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
+import { endOf, lastQuarter, quarterKey, returnsOf, threeAgo, twoAgo } from "../helpers/late-contract.ts";
 import {
-  commitLate,
-  endOf,
-  farEnd,
-  iso,
-  lastQuarter,
-  quarterKey,
-  registerLate,
-  returnsOf,
-  threeAgo,
-  twoAgo,
-} from "../helpers/late-contract.ts";
-import { createImportWorld } from "./contracts-world.ts";
+  endingOn,
+  lateContractWorld,
+  registerPlannedFrom,
+  type LateContractWorld,
+} from "../helpers/late-contract-world.ts";
+import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
+import { holdOpen } from "../helpers/while-open.ts";
 
-let world: Awaited<ReturnType<typeof createImportWorld>>;
-let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
-let measureId: string;
+let setup: LateContractWorld;
 
 /** A quarter's return as returnsOf shows one opened and never sent. */
 const unsent = (q: FinancialQuarter) => `${quarterKey(q)} NOT_STARTED`;
@@ -34,55 +27,13 @@ const unsent = (q: FinancialQuarter) => `${quarterKey(q)} NOT_STARTED`;
 /** A contract running from three quarters ago, planned in its first, whose returns the daily run has still to open
  * (as after a scheduler outage, or an opening at registration that failed). */
 async function contractAwaitingTheRun(reference: string) {
-  const contract = await registerLate(actor, {
-    reference: `${reference}-${Date.now() % 1_000_000}`,
-    supplierOrganisationId: world.supplier.id,
-    startDate: iso(quarterPeriod(threeAgo.financialYear, threeAgo.quarter).start),
-    endDate: farEnd,
-  });
-  await commitLate(actor, contract.id, measureId, [threeAgo]);
+  const contract = await registerPlannedFrom(setup, reference, threeAgo);
   await db.kpiReturn.deleteMany({ where: { contractId: contract.id } });
-  return { id: contract.id, fields: { ...contract.fields, status: "ACTIVE" } };
-}
-
-/** Resolves once `count` sessions wait for a lock, or once `done` has settled, whichever is first. */
-async function untilWaitingOr(count: number, done: Promise<unknown>) {
-  let settled = false;
-  void done.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  for (let tries = 0; tries < 750 && !settled; tries++) {
-    const [row] = await db.$queryRaw<{ waiting: number }[]>`
-      SELECT count(*)::int AS waiting FROM pg_stat_activity
-      WHERE wait_event_type = 'Lock' AND datname = current_database()`;
-    if (row!.waiting >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** A transaction held open until `release` is called; `ready` resolves once `begin` has run in it. */
-function holdOpen(begin: (tx: Tx) => Promise<void>) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let began!: () => void;
-  const ready = new Promise<void>((resolve) => (began = resolve));
-  const done = db.$transaction(
-    async (tx) => {
-      await begin(tx);
-      began();
-      await released;
-    },
-    { timeout: 40_000 },
-  );
-  return { ready, release, done };
+  return contract;
 }
 
 beforeAll(async () => {
-  world = await createImportWorld();
-  actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
-  measureId = (await db.measure.findFirstOrThrow({ where: { councilId: world.councilA.id, code: "SOC-01" } }))
-    .id;
+  setup = await lateContractWorld();
 });
 
 describe("the daily run opening returns while a contract's term changes", () => {
@@ -102,7 +53,7 @@ describe("the daily run opening returns while a contract's term changes", () => 
     let finished = false;
     const run = openReturnsForQuarter(new Date()).finally(() => (finished = true));
     // a run reading the old term would wait on the save's own new returns: the save commits then
-    await untilWaitingOr(1, run);
+    await untilWaitingForLocks(1, run);
     const finishedWhileHeld = finished;
     save.release();
     await save.done;
@@ -121,12 +72,7 @@ describe("the daily run opening returns while a contract's term changes", () => 
     // another contract in the same batch, one of whose returns another transaction is creating: the run waits
     // for it with the terms of both contracts read
     const other = await contractAwaitingTheRun("S46-OTHER");
-    const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
-    const edit = contractEditSchema.parse({
-      ...contract.fields,
-      endDate: endOf(twoAgo),
-      version: updatedAt.toISOString(),
-    });
+    const edit = await endingOn(contract, endOf(twoAgo));
     const { start, end } = quarterPeriod(lastQuarter.financialYear, lastQuarter.quarter);
     const blocker = holdOpen(async (tx) => {
       await tx.kpiReturn.create({
@@ -142,10 +88,10 @@ describe("the daily run opening returns while a contract's term changes", () => 
     });
     await blocker.ready;
     const run = openReturnsForQuarter(new Date());
-    await untilWaitingOr(1, run);
+    await untilWaitingForLocks(1, run);
     // the officer saves the shorter term while the run waits with the old one read
-    const saved = updateContract(actor, contract.id, edit);
-    await untilWaitingOr(2, Promise.race([run, saved]));
+    const saved = updateContract(setup.actor, contract.id, edit);
+    await untilWaitingForLocks(2, Promise.race([run, saved]));
     blocker.release();
     await blocker.done;
     await run;

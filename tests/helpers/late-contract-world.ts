@@ -1,0 +1,50 @@
+// The tests of a late contract's returns kept in step with its term (a term change, the daily run, openings at
+// registration) start from the same records: council A ready for imports, its officer acting, and its SOC-01 measure
+// to commit to; and from contracts registered late with a commitment planned in their first quarter.
+import { db } from "~/db.server.ts";
+import { quarterPeriod, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import { contractEditSchema } from "~/domain/contracts/schemas.ts";
+import { createImportWorld } from "../integration/contracts-world.ts";
+import { commitLate, farEnd, iso, registerLate } from "./late-contract.ts";
+
+type Actor = { councilId: string; actorUserId: string; ipAddress: string | null };
+
+/** createImportWorld with council A's officer as the actor and the id of council A's SOC-01 measure. */
+export async function lateContractWorld() {
+  const world = await createImportWorld();
+  const actor: Actor = {
+    councilId: world.councilA.id,
+    actorUserId: world.users.officerA.id,
+    ipAddress: null,
+  };
+  const measure = await db.measure.findFirstOrThrow({
+    where: { councilId: world.councilA.id, code: "SOC-01" },
+  });
+  return { world, actor, measureId: measure.id };
+}
+
+export type LateContractWorld = Awaited<ReturnType<typeof lateContractWorld>>;
+
+/** Registers an active contract of the world's supplier running from the start of `from` to farEnd (its reference
+ * `reference` made unique), planned in `from` alone, so any later end date is a term its plan fits; gives its id
+ * and the fields its edit form sends. */
+export async function registerPlannedFrom(
+  { world, actor, measureId }: LateContractWorld,
+  reference: string,
+  from: FinancialQuarter,
+) {
+  const contract = await registerLate(actor, {
+    reference: `${reference}-${Date.now() % 1_000_000}`,
+    supplierOrganisationId: world.supplier.id,
+    startDate: iso(quarterPeriod(from.financialYear, from.quarter).start),
+    endDate: farEnd,
+  });
+  await commitLate(actor, contract.id, measureId, [from]);
+  return { id: contract.id, fields: { ...contract.fields, status: "ACTIVE" } };
+}
+
+/** The contract's details with a new end date, as the edit form sends them, for the version saved now. */
+export async function endingOn(contract: { id: string; fields: Record<string, string> }, endDate: string) {
+  const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
+  return contractEditSchema.parse({ ...contract.fields, endDate, version: updatedAt.toISOString() });
+}
