@@ -61,6 +61,9 @@ export const MAX_BACKFILL_QUARTERS = 4;
 // of their terms and one insert of at most MAX_BACKFILL_QUARTERS + 1 returns each, so a save of one of them waits
 // moments at most.
 export const OPEN_BATCH_SIZE = 100;
+// Contracts whose rows another transaction held are tried again this many times in the run, this long apart.
+export const OPEN_RETRY_ROUNDS = 3;
+export const OPEN_RETRY_PAUSE_MS = 2_000;
 
 /**
  * Creates the return for the quarter that has just ended for every active contract with commitments
@@ -88,7 +91,10 @@ export const OPEN_BATCH_SIZE = 100;
  * the row FOR UPDATE and opens and withdraws the contract's returns itself) lands wholly before or after. A contract
  * whose row is held by such a change is skipped (SKIP LOCKED), not waited for: the change opens its returns by this
  * same rule as it commits, and the next day's run, whose window holds the same quarters, opens any it did not
- * (decision 012, addendum of session 46). `skipped` counts them.
+ * (decision 012, addendum of session 46). A row can also be held by a transaction that opens nothing (any update
+ * of the contract, or a long transaction holding it), so the contracts skipped are tried again a few times in the
+ * run (OPEN_RETRY_ROUNDS, OPEN_RETRY_PAUSE_MS apart); `skipped` counts those still held at the end, which are
+ * logged and left for the next run (addendum of session 47).
  */
 export async function openReturnsForQuarter(
   now: Date,
@@ -104,11 +110,16 @@ export async function openReturnsForQuarter(
     // in it, so a term change cannot land between the two; nobody is told (the returns are not visible to anyone
     // until it commits): the caller then calls announceOpenedReturns
     client,
+    // how often contracts held by another transaction are tried again in this run, and the wait before each time
+    retryRounds = OPEN_RETRY_ROUNDS,
+    beforeRetry = () => new Promise<void>((resolve) => setTimeout(resolve, OPEN_RETRY_PAUSE_MS)),
   }: {
     announce?: boolean;
     backfill?: boolean;
     contractIds?: string[];
     client?: Tx;
+    retryRounds?: number;
+    beforeRetry?: () => Promise<void>;
   } = {},
 ) {
   const only = contractIds ? { contractId: { in: contractIds } } : {};
@@ -127,31 +138,49 @@ export async function openReturnsForQuarter(
     orderBy: { id: "asc" },
     select: { id: true },
   });
-  const batches = [];
-  for (let i = 0; i < candidates.length; i += OPEN_BATCH_SIZE) {
-    const ids = candidates.slice(i, i + OPEN_BATCH_SIZE).map((c) => c.id);
-    batches.push({ id: ids[0]!, ids });
-  }
   let created = 0;
-  let skipped = 0;
-  const openFailed = await forEachItem("returns-open-quarter", batches, async ({ ids }) => {
-    const opened = await db.$transaction(
-      async (tx) => {
-        const held = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM "Contract" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR SHARE SKIP LOCKED`;
-        const created = await createDueReturns(
-          tx,
-          held.map((row) => row.id),
-          opening,
-        );
-        return { created, skipped: ids.length - held.length };
-      },
-      // room for a busy morning rather than failing the batch until the next day
-      { timeout: 30_000 },
+  let openFailed = 0;
+  // a pass over these contracts in batches, each holding the rows it could take; the ids of those it could not
+  const openPass = async (contractIdsToOpen: string[]) => {
+    const batches = [];
+    for (let i = 0; i < contractIdsToOpen.length; i += OPEN_BATCH_SIZE) {
+      const ids = contractIdsToOpen.slice(i, i + OPEN_BATCH_SIZE);
+      batches.push({ id: ids[0]!, ids });
+    }
+    const notHeld: string[] = [];
+    openFailed += await forEachItem("returns-open-quarter", batches, async ({ ids }) => {
+      const opened = await db.$transaction(
+        async (tx) => {
+          const held = await tx.$queryRaw<{ id: string }[]>`
+            SELECT id FROM "Contract" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR SHARE SKIP LOCKED`;
+          const heldIds = new Set(held.map((row) => row.id));
+          const created = await createDueReturns(tx, [...heldIds], opening);
+          return { created, notHeld: ids.filter((id) => !heldIds.has(id)) };
+        },
+        // room for a busy morning rather than failing the batch until the next day
+        { timeout: 30_000 },
+      );
+      created += opened.created;
+      notHeld.push(...opened.notHeld);
+    });
+    return notHeld;
+  };
+  let skippedIds = await openPass(candidates.map((c) => c.id));
+  // A row is held by more than a change to the term (any transaction updating the contract, or holding it for its
+  // own reasons), and such a holder opens no returns: the contracts skipped are tried again, after a pause, a few
+  // times in this run, so a lock held for moments does not cost the supplier a day
+  for (let round = 0; round < retryRounds && skippedIds.length; round++) {
+    await beforeRetry();
+    skippedIds = await openPass(skippedIds);
+  }
+  // still held: the next run opens their returns (its window holds the same quarters, decision 012), said here so
+  // that a contract held day after day is seen
+  if (skippedIds.length)
+    logger.warn(
+      { job: "returns-open-quarter", contractIds: skippedIds },
+      "contracts held by another transaction throughout; their returns are left for the next run",
     );
-    created += opened.created;
-    skipped += opened.skipped;
-  });
+  const skipped = skippedIds.length;
   const announced = await announceReturns(now, window, only);
   return {
     quarter: target,

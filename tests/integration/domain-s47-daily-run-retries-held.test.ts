@@ -1,0 +1,83 @@
+// The daily run that opens returns skips a contract whose row another transaction holds (FOR SHARE SKIP LOCKED),
+// trusting the holder to be a change to the term that opens the contract's returns itself. Any update of the
+// contract, or a long transaction holding its row for other reasons, opens nothing: the contract silently went
+// without its returns until the next day's run. The run now tries the contracts it skipped again, a few times, so a
+// lock let go meanwhile costs nothing; one held throughout is counted, logged and opened by the next run.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import type { FinancialQuarter } from "~/domain/contracts/quarters.ts";
+import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
+import { lastQuarter, quarterKey, returnsOf, threeAgo, twoAgo } from "../helpers/late-contract.ts";
+import {
+  lateContractWorld,
+  registerPlannedFrom,
+  type LateContractWorld,
+} from "../helpers/late-contract-world.ts";
+import { holdOpen } from "../helpers/while-open.ts";
+
+let setup: LateContractWorld;
+
+const unsent = (q: FinancialQuarter) => `${quarterKey(q)} NOT_STARTED`;
+const owed = [threeAgo, twoAgo, lastQuarter].map(unsent);
+
+/** A contract running from three quarters ago whose returns the daily run has still to open. */
+async function contractAwaitingTheRun(reference: string) {
+  const contract = await registerPlannedFrom(setup, reference, threeAgo);
+  await db.kpiReturn.deleteMany({ where: { contractId: contract.id } });
+  return contract;
+}
+
+/** Another connection's transaction holding the contract's row, as an update of something else on it does (it opens
+ * no returns), until released. */
+function unrelatedUpdateHolding(contractId: string) {
+  return holdOpen(async (tx) => {
+    await tx.$executeRaw`UPDATE "Contract" SET "updatedAt" = now() WHERE id = ${contractId}`;
+  });
+}
+
+beforeAll(async () => {
+  setup = await lateContractWorld();
+});
+
+describe("the daily run, for a contract another transaction holds", () => {
+  it("tries it again in the same run and opens its returns once the lock is let go", async () => {
+    const contract = await contractAwaitingTheRun("S47-RETRIED");
+    const holder = unrelatedUpdateHolding(contract.id);
+    await holder.ready;
+    let retries = 0;
+    const result = await openReturnsForQuarter(new Date(), undefined, {
+      beforeRetry: async () => {
+        retries++;
+        // the first pass skipped it: the unrelated transaction ends before the run tries again
+        if (retries === 1) {
+          expect(await returnsOf(contract.id)).toEqual([]);
+          holder.release();
+          await holder.done;
+        }
+      },
+    });
+    expect(retries).toBe(1);
+    expect(result.skipped).toBe(0);
+    expect(await returnsOf(contract.id)).toEqual(owed);
+  });
+
+  it("counts one held throughout as skipped, and the next run opens its returns", async () => {
+    const contract = await contractAwaitingTheRun("S47-HELD-THROUGHOUT");
+    const holder = unrelatedUpdateHolding(contract.id);
+    await holder.ready;
+    let retries = 0;
+    const result = await openReturnsForQuarter(new Date(), undefined, {
+      beforeRetry: async () => {
+        retries++;
+      },
+    });
+    expect(retries).toBe(3);
+    expect(result.skipped).toBe(1);
+    expect(await returnsOf(contract.id)).toEqual([]);
+    holder.release();
+    await holder.done;
+    const next = await openReturnsForQuarter(new Date(), undefined, { beforeRetry: async () => {} });
+    expect(next.skipped).toBe(0);
+    expect(await returnsOf(contract.id)).toEqual(owed);
+  });
+});
