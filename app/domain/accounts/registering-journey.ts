@@ -2,7 +2,11 @@
 // register first (what an email to someone who already has an account leads past: registering-journey.server.ts). No
 // database and nothing of the server here, so the sign-up pages and the account code can ask without loading the
 // registration forms' code.
-import type { NewOrganisationKind } from "./schemas.ts";
+
+// The kinds of organisation someone can register (the choice of kind, each one's form, the sign-up form's "what
+// you came to do" and the confirmation link's `then`): the one list every form and check reads.
+export const NEW_ORGANISATION_KINDS = ["vcse", "supplier"] as const;
+export type NewOrganisationKind = (typeof NEW_ORGANISATION_KINDS)[number];
 
 // What each registration form registers, in the words of the pages that lead to it
 export const REGISTERING: Record<NewOrganisationKind, string> = {
@@ -14,7 +18,7 @@ const REGISTRATION_FORM = "/organisations/new";
 
 /** The organisation kind someone said at sign-up they would register (`then`), or null for anything else. */
 export function registeringKind(then: string | null | undefined): NewOrganisationKind | null {
-  return then === "vcse" || then === "supplier" ? then : null;
+  return NEW_ORGANISATION_KINDS.find((kind) => kind === then) ?? null;
 }
 
 // What someone sent to sign up on the way to `redirectTo` registers first, when that page is a registration form

@@ -8,6 +8,7 @@ import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { listCouncils, registerOrganisation, type RegisterInput } from "./organisations.server.ts";
+import { NEW_ORGANISATION_KINDS } from "./registering-journey.ts";
 import { supplierSchema, vcseSchema } from "./schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
@@ -25,7 +26,7 @@ export const goingBackTo = {
 
 // "Register an organisation": the choice of kind, which leads on to that kind's form (and from it back)
 export const organisationKindSchema = z.object({
-  kind: z.enum(["vcse", "supplier"], { error: "Select the type of organisation" }),
+  kind: z.enum(NEW_ORGANISATION_KINDS, { error: "Select the type of organisation" }),
   ...goingBackTo,
 });
 

@@ -10,6 +10,7 @@ import { FORM_NOT_RECOGNISED, intentUnion, pageFilled } from "~/domain/form-inte
 import { wholeNumberWithin, writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
+import { NEW_ORGANISATION_KINDS, type NewOrganisationKind } from "./registering-journey.ts";
 import {
   CURRENT_PASSWORD_INCORRECT,
   PASSWORD_MAX,
@@ -85,13 +86,13 @@ export const signUpSchema = z.object({
   // What they came to do: register a VCSE or a supplier straight after confirming their address. Joining one is
   // by invitation only, and the form no longer offers it; "join", from a page shown before, means neither.
   organisationKind: z
-    .enum(["vcse", "supplier", "join"], { error: "Select what you are signing up for" })
+    .enum([...NEW_ORGANISATION_KINDS, "join"], { error: "Select what you are signing up for" })
     .optional(),
   // the page they were on their way to (a hidden field): one too long to go back to is dropped, never an error
   redirectTo: z.string().max(2000).optional().catch(undefined),
 });
 
-export type NewOrganisationKind = "vcse" | "supplier";
+export type { NewOrganisationKind };
 
 export const signInSchema = z.object({
   email: emailField,
@@ -327,7 +328,7 @@ export const verifyEmailSchema = intentUnion([
   z.object({
     intent: z.literal("confirm"),
     token: pageFilled(200),
-    then: z.enum(["vcse", "supplier"], { error: FORM_NOT_RECOGNISED }).optional(),
+    then: z.enum(NEW_ORGANISATION_KINDS, { error: FORM_NOT_RECOGNISED }).optional(),
     redirectTo: z.string().max(2000).optional().catch(undefined),
   }),
   // the page they were on their way to: the new link leads there too
