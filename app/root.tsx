@@ -14,7 +14,7 @@ import type { ReactNode } from "react";
 import { actingMembership, getViewer } from "~/auth/permissions.server.ts";
 import { clearSessionCookie, readSessionToken } from "~/auth/session.server.ts";
 import { brandingOfMemberships, type Branding } from "~/domain/content/branding.server.ts";
-import { useActingOrganisation } from "~/ui/acting-for.ts";
+import { useActingOrganisation, usePageBranding } from "~/ui/acting-for.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
@@ -84,10 +84,13 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
   );
 }
 
-// The header the page shows: the organisation it acts for when its route says which and the viewer is in it
-// (app/ui/acting-for.ts; the route itself answers 404 otherwise), else the switcher's.
+// The header the page shows: a public page's own council's for everyone (its guidance); else the organisation the
+// page acts for when its route says which and the viewer is in it (app/ui/acting-for.ts; the route itself answers
+// 404 otherwise); else the switcher's.
 function useHeaderBranding(branding: Branding, memberBranding: Record<string, Branding>): Branding {
   const actingFor = useActingOrganisation();
+  const pageBranding = usePageBranding();
+  if (pageBranding !== undefined) return pageBranding;
   // own keys only: an address naming "toString" is no organisation
   return actingFor && Object.hasOwn(memberBranding, actingFor)
     ? (memberBranding[actingFor] ?? null)

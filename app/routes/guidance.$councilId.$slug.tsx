@@ -5,11 +5,11 @@ import { getPublishedGuidance } from "~/domain/content/guidance.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { formatDate } from "~/ui/format.ts";
-import { actsForLoaded } from "~/ui/acting-for.ts";
+import { brandedByLoaded } from "~/ui/acting-for.ts";
 
-// the header shows the page's council (its loader's councilId), not the switcher's, for a viewer in that council
-// (app/ui/acting-for.ts); anyone else's header is as on every other page
-export const handle = actsForLoaded("councilId");
+// the header names the page's council, in its colour, for everyone (app/ui/acting-for.ts): a visitor, someone of
+// another organisation and its own members, whichever council their switcher is on
+export const handle = brandedByLoaded("branding");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.page.title ?? "Guidance"} – Social Value Marketplace` },
@@ -25,7 +25,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     );
   const page = await getPublishedGuidance(params.councilId!, slug);
   if (!page) notFound();
-  return json({ page, councilId: params.councilId! });
+  const { branding, ...shown } = page;
+  return json({ page: shown, branding });
 }
 
 export default function GuidancePage() {

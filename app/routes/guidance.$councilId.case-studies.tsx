@@ -9,6 +9,10 @@ import { BackLink, PageHeading, Pagination } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { brandedByLoaded } from "~/ui/acting-for.ts";
+
+// the header names the page's council, in its colour, for everyone (app/ui/acting-for.ts)
+export const handle = brandedByLoaded("branding");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

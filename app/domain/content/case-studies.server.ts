@@ -3,7 +3,7 @@
 // requests whose requestor agreed to show them (as the public impact page does), under the council's own page with
 // the address name "case-studies" as its introduction when there is one, published.
 import { db, type Prisma } from "~/db.server.ts";
-import { CASE_STUDIES_SLUG, getPublishedGuidance } from "./guidance.server.ts";
+import { brandingOf, CASE_STUDIES_SLUG, getPublishedGuidance } from "./guidance.server.ts";
 
 /** The title the page takes when the council has written none. */
 export const CASE_STUDIES_TITLE = "Case studies";
@@ -46,7 +46,7 @@ export async function councilCaseStudies(councilId: string, page: number) {
   // the councils the public lists name: a council not yet verified (or not a council) has no page
   const council = await db.organisation.findFirst({
     where: { id: councilId, kind: "COUNCIL", status: "VERIFIED" },
-    select: { id: true, name: true },
+    select: { id: true, name: true, councilSettings: { select: { brandColour: true } } },
   });
   if (!council) return null;
   const [intro, total, stories] = await Promise.all([
@@ -61,7 +61,9 @@ export async function councilCaseStudies(councilId: string, page: number) {
     }),
   ]);
   return {
-    council,
+    council: { id: council.id, name: council.name },
+    // the header names the council whose page it is, for everyone
+    branding: brandingOf(council),
     intro: intro ? { title: intro.title, html: intro.html, updatedAt: intro.updatedAt } : null,
     total,
     pageCount: Math.max(1, Math.ceil(total / CASE_STUDIES_PAGE_SIZE)),
