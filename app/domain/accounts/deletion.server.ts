@@ -233,87 +233,95 @@ export async function deleteAccount(
     return { ok: false, fieldErrors: { ...check.fieldErrors, ...unconfirmed } };
   }
   try {
-    return await db.$transaction(async (tx): Promise<DeleteResult> => {
-      // Every organisation the person belongs to, in one order: no role change, removal, invitation accepted
-      // or colleague's deletion in them runs alongside (two last owners deleting at once leave one behind).
-      const mine = await tx.membership.findMany({
-        where: { userId },
-        orderBy: { organisationId: "asc" },
-        select: { organisationId: true },
-      });
-      for (const { organisationId } of mine) await lockOrganisation(tx, organisationId);
-      // Then the person's own row (after the organisations', as accepting an invitation takes them): of two
-      // deletions sent at once, the second finds the first's done.
-      const [me] = await tx.$queryRaw<{ isPlatformAdmin: boolean; deletedAt: Date | null }[]>`
+    return await db.$transaction(
+      async (tx): Promise<DeleteResult> => {
+        // Every organisation the person belongs to, in one order: no role change, removal, invitation accepted
+        // or colleague's deletion in them runs alongside (two last owners deleting at once leave one behind).
+        const mine = await tx.membership.findMany({
+          where: { userId },
+          orderBy: { organisationId: "asc" },
+          select: { organisationId: true },
+        });
+        for (const { organisationId } of mine) await lockOrganisation(tx, organisationId);
+        // Then the person's own row (after the organisations', as accepting an invitation takes them): of two
+        // deletions sent at once, the second finds the first's done.
+        const [me] = await tx.$queryRaw<{ isPlatformAdmin: boolean; deletedAt: Date | null }[]>`
         SELECT "isPlatformAdmin", "deletedAt" FROM "User" WHERE id = ${userId} FOR UPDATE`;
-      if (!me || me.deletedAt) return deleted;
-      // Then, for a platform admin, the platform admins (taken after the organisations' locks, always).
-      if (me.isPlatformAdmin) await lockPlatformAdmins(tx);
-      const plan = await planAccountDeletion(userId, tx);
-      // one message each: the page shows a field's first message only
-      if (plan.blocks.length)
-        return { ok: false, fieldErrors: { form: [plan.blocks.map((b) => b.message).join(" ")] } };
-      const unconfirmed = unconfirmedError(plan.leftEmpty, input);
-      if (unconfirmed) return { ok: false, fieldErrors: unconfirmed };
-      // each council's admins are told once, of all its organisations this deletion leaves with no members
-      const leftByCouncil = new Map<string, LeftWithoutMembers[]>();
-      // the suppliers and groups whose pledges and requests this closes are emailed once each, of all of it
-      const emails = gatheredEmails();
-      for (const organisation of plan.leftEmpty) {
-        const closed = await closeForNobody(
-          tx,
-          organisation,
-          userId,
-          context,
-          emails.sendFor(organisation.name),
-        );
-        if (closed.councilId)
-          leftByCouncil.set(closed.councilId, [...(leftByCouncil.get(closed.councilId) ?? []), closed.left]);
-      }
-      await emails.sendEach(tx);
-      for (const [councilId, left] of leftByCouncil) await tellCouncilAdmins(tx, councilId, userId, left);
-      // nobody joins on the word of an account that no longer exists
-      await endInvitationsSentBy(tx, {
-        senderUserId: userId,
-        organisationId: null,
-        because: "sender_deleted",
-        actorUserId: userId,
-        ip: context.ip,
-      });
-      await tx.membership.deleteMany({ where: { userId } });
-      await tx.session.deleteMany({ where: { userId } });
-      await tx.userToken.deleteMany({ where: { userId } });
-      await tx.savedSearch.deleteMany({ where: { userId } });
-      const erased = await eraseEmailAddresses(tx, userId);
-      // the names the person changed from and to go with the name itself
-      await tx.$executeRaw`
+        if (!me || me.deletedAt) return deleted;
+        // Then, for a platform admin, the platform admins (taken after the organisations' locks, always).
+        if (me.isPlatformAdmin) await lockPlatformAdmins(tx);
+        const plan = await planAccountDeletion(userId, tx);
+        // one message each: the page shows a field's first message only
+        if (plan.blocks.length)
+          return { ok: false, fieldErrors: { form: [plan.blocks.map((b) => b.message).join(" ")] } };
+        const unconfirmed = unconfirmedError(plan.leftEmpty, input);
+        if (unconfirmed) return { ok: false, fieldErrors: unconfirmed };
+        // each council's admins are told once, of all its organisations this deletion leaves with no members
+        const leftByCouncil = new Map<string, LeftWithoutMembers[]>();
+        // the suppliers and groups whose pledges and requests this closes are emailed once each, of all of it
+        const emails = gatheredEmails();
+        for (const organisation of plan.leftEmpty) {
+          const closed = await closeForNobody(
+            tx,
+            organisation,
+            userId,
+            context,
+            emails.sendFor(organisation.name),
+          );
+          if (closed.councilId)
+            leftByCouncil.set(closed.councilId, [
+              ...(leftByCouncil.get(closed.councilId) ?? []),
+              closed.left,
+            ]);
+        }
+        await emails.sendEach(tx);
+        for (const [councilId, left] of leftByCouncil) await tellCouncilAdmins(tx, councilId, userId, left);
+        // nobody joins on the word of an account that no longer exists
+        await endInvitationsSentBy(tx, {
+          senderUserId: userId,
+          organisationId: null,
+          because: "sender_deleted",
+          actorUserId: userId,
+          ip: context.ip,
+        });
+        await tx.membership.deleteMany({ where: { userId } });
+        await tx.session.deleteMany({ where: { userId } });
+        await tx.userToken.deleteMany({ where: { userId } });
+        await tx.savedSearch.deleteMany({ where: { userId } });
+        const erased = await eraseEmailAddresses(tx, userId);
+        // the names the person changed from and to go with the name itself
+        await tx.$executeRaw`
         UPDATE "AuditLog" SET details = jsonb_build_object('from', 'Deleted user', 'to', 'Deleted user')
         WHERE action = 'account.name_changed' AND "entityType" = 'User' AND "entityId" = ${userId}`;
-      await tx.user.update({
-        where: { id: userId },
-        data: {
-          name: "Deleted user",
-          email: deletedEmailFor(userId),
-          passwordHash: null,
-          emailVerifiedAt: null,
-          isPlatformAdmin: false,
-          deletedAt: new Date(),
-        },
-      });
-      await writeAudit(
-        {
-          actorUserId: userId,
-          actorOrganisationId: null,
-          action: "account.delete",
-          entityType: "User",
-          entityId: userId,
-          details: erased,
-          ipAddress: context.ip,
-        },
-        tx,
-      );
-      return { ok: true };
-    });
+        await tx.user.update({
+          where: { id: userId },
+          data: {
+            name: "Deleted user",
+            email: deletedEmailFor(userId),
+            passwordHash: null,
+            emailVerifiedAt: null,
+            isPlatformAdmin: false,
+            deletedAt: new Date(),
+          },
+        });
+        await writeAudit(
+          {
+            actorUserId: userId,
+            actorOrganisationId: null,
+            action: "account.delete",
+            entityType: "User",
+            entityId: userId,
+            details: erased,
+            ipAddress: context.ip,
+          },
+          tx,
+        );
+        return { ok: true };
+      },
+      // the last member of many organisations closes each one's requests and pledges and writes their emails in
+      // this one transaction: room for that on a busy server, not a failed deletion after five seconds
+      { timeout: 30_000 },
+    );
   } catch (error) {
     if (error instanceof DeletionRefused) return { ok: false, fieldErrors: error.fieldErrors };
     throw error;
