@@ -1,18 +1,22 @@
 import crypto from "node:crypto";
+import type net from "node:net";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
-import { createRequestHandler as createRemixHandler, type ServerBuild } from "@remix-run/node";
+import { json, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { SESSION_COOKIE } from "../auth/session-cookie-name.ts";
-import { errorText } from "../ui/error-text.ts";
+import { refusedRequestText, type RefusedRequest } from "../ui/error-text.ts";
 import { loggedPath, logger } from "./logger.ts";
 import { publicPageCache } from "./page-cache.ts";
 import { runInRequestScope } from "./request-scope.ts";
 
-export type AppLoadContext = { cspNonce: string };
+// Why a request is refused before any route's own code runs (decision 008, addendum of session 47): an address
+// that cannot be decoded (400) or a body over the size limit (413, the body never read).
+export type Refusal = { status: 400 | 413; refusedRequest: RefusedRequest };
+export type AppLoadContext = { cspNonce: string; refusal?: Refusal };
 
 type Options = {
   build: ServerBuild;
@@ -50,30 +54,11 @@ export const MAX_BODY_BYTES = 11 * 1024 * 1024;
 export const MAX_EVIDENCE_POST_BYTES = 41 * 1024 * 1024;
 const EVIDENCE_POST = /^\/returns\/[^/]+\/?$/;
 
-export type PageMessage = { title: string; body: string };
-
-// A body over the limit: a form of text (20 MB pasted into a guidance page) is told so in its own words; only an
-// upload (multipart) is told about files.
-export const TOO_MUCH_TEXT: PageMessage = {
-  title: "The text you entered is too long",
-  body: "Use your browser’s Back button, shorten the text you entered or pasted, and send the form again.",
-};
-export const UPLOAD_TOO_LARGE: PageMessage = {
-  title: "This upload is too large",
-  body: "Files must be 10 MB or smaller. Use your browser’s Back button, choose a smaller file and try again.",
-};
-
-// The portal renders its own pages (createApp); without it (applyProtections alone) a message is a bare page.
-export type MessagePage = (
-  req: express.Request,
-  res: express.Response,
-  message: PageMessage,
-) => Promise<string>;
-
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const barePage: MessagePage = async (_req, _res, message) => `<!doctype html>
+// A body over the limit without the portal's routes (applyProtections alone): a bare page in the same words.
+const barePage = (message: { title: string; body: string }) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(message.title)} – Social Value Marketplace</title></head>
 <body><main><h1>${escapeHtml(message.title)}</h1>
@@ -84,7 +69,9 @@ type Protections = {
   production: boolean;
   https: boolean;
   allowedOrigins: string[];
-  messagePage?: MessagePage;
+  // the portal's routes answer a body over the limit (createApp): its error page, or the error Remix's client
+  // router shows for a form sent with JavaScript
+  routesAnswerRefusals?: boolean;
 };
 
 // Security headers (CSP with a per-request script nonce), the cross-site request check and the body size cap.
@@ -139,34 +126,49 @@ export function applyProtections(app: express.Express, options: Protections) {
     const declared = Number(req.get("content-length") ?? 0);
     const evidence = req.method === "POST" && EVIDENCE_POST.test(req.path) && req.is("multipart/form-data");
     if (declared > (evidence ? MAX_EVIDENCE_POST_BYTES : MAX_BODY_BYTES)) {
-      const message = req.is("multipart/form-data") ? UPLOAD_TOO_LARGE : TOO_MUCH_TEXT;
-      const page = options.messagePage ?? barePage;
-      // the body is never read: the connection closes once the page is sent
-      page(req, res, message)
-        .catch(() => barePage(req, res, message))
-        .then((html) => res.status(413).set("Connection", "close").type("html").send(html), next);
+      // a form of text (20 MB pasted into a guidance page) is told so in its own words; only an upload is told
+      // about files
+      const refusedRequest: RefusedRequest = req.is("multipart/form-data") ? "upload" : "text";
+      // the body is never read: the connection closes once the answer is sent
+      res.set("Connection", "close");
+      closeWithoutReading(req.socket);
+      if (options.routesAnswerRefusals) {
+        res.locals.refusal = { status: 413, refusedRequest } satisfies Refusal;
+        return next();
+      }
+      res.status(413).type("html").send(barePage(refusedRequestText[refusedRequest]));
       return;
     }
     next();
   });
 }
 
+// Node closes a `Connection: close` connection as soon as the answer is written (destroySoon). While the browser
+// is still sending a large body, the kernel answers the data never read with a reset, which can reach the browser
+// before it has read the 413: it then shows "the connection was reset", not the page. So the connection stops
+// being read, gets its end (FIN) after the answer, and is destroyed a moment later (a lingering close, as nginx
+// does, without reading the rest): the browser has the answer well before the reset.
+const LINGER_MS = 2000;
+
+function closeWithoutReading(socket: net.Socket) {
+  socket.destroySoon = () => {
+    socket.pause();
+    if (socket.writable) socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+}
+
 // A path segment with a broken escape (/guidance/%ff/%ff, a link cut off mid-character) cannot be decoded, and
 // Express answered it with its own bare "Bad Request" page. Its percent signs are escaped instead, so the portal
-// reads the address as written, finds no page there and shows its own error page, answered 400: the address
-// could not be read.
+// reads the address as written and the route it reaches answers 400, the address could not be read
+// (refusedBeforeRoutes), with the portal's error page in its layout.
 function undecodablePaths(req: express.Request, res: express.Response, next: express.NextFunction) {
   const [pathname = "", query] = splitOnce(req.url, "?");
   const segments = pathname.split("/");
   if (segments.every(decodes)) return next();
   const readable = segments.map((segment) => (decodes(segment) ? segment : segment.replace(/%/g, "%25")));
   req.url = req.originalUrl = readable.join("/") + (query === undefined ? "" : `?${query}`);
-  const status = res.status.bind(res);
-  res.status = (code: number) => {
-    if (code !== 404) return status(code);
-    res.statusMessage = "";
-    return status(400);
-  };
+  res.locals.refusal = { status: 400, refusedRequest: "address" } satisfies Refusal;
   next();
 }
 
@@ -184,32 +186,36 @@ function decodes(segment: string) {
   }
 }
 
-// A message in the site's layout (header for whoever is signed in, footer, styles): the portal's own "Page not
-// found" page, rendered for an address no route claims, with the message in place of its words. Rejects if the
-// page is not the one expected, so the caller falls back to the bare page.
-function portalMessagePage(build: ServerBuild, mode: string): MessagePage {
-  const handle = createRemixHandler(build, mode);
-  const notFound = errorText[404]!;
-  return async (req, res, message) => {
-    const url = new URL("/.message", `${req.protocol}://${req.get("host") ?? "localhost"}`);
-    const headers = new Headers({ "x-svm-client-ip": req.ip ?? "" });
-    const cookie = req.get("cookie");
-    if (cookie) headers.set("cookie", cookie);
-    const context: AppLoadContext = { cspNonce: String(res.locals.cspNonce) };
-    const response = await handle(new Request(url, { headers }), context);
-    const html = await response.text();
-    let page = html;
-    for (const [from, to] of [
-      [`<title>${notFound.title} – `, `<title>${escapeHtml(message.title)} – `],
-      [`>${notFound.title}</h1>`, `>${escapeHtml(message.title)}</h1>`],
-      [`>${notFound.body}</p>`, `>${escapeHtml(message.body)}</p>`],
-    ] as const) {
-      if (response.status !== 404 || !page.includes(from))
-        throw new Error("the portal's error page was not rendered");
-      page = page.replace(from, to);
-    }
-    return page;
+// The portal's routes as Remix runs them, but refusing what the middleware refused (res.locals.refusal, handed on
+// in the load context) before a route's own code runs: every loader but the root's (which still runs, for the
+// header of whoever is signed in and its cookies) and every action throw the refusal as a Response. Remix answers
+// that as it answers any Response a route throws: a page is its error page in the site's layout (a refused page
+// is rendered as its GET, see createApp, so this works at any address and never reads the body); a request from
+// its client router (`?_data=`, a form sent with JavaScript) gets the thrown response marked `X-Remix-Catch`,
+// which the router shows as the route's error page. So the page says the same with JavaScript on or off, in the
+// words of app/ui/error-text.ts, like every other error page.
+function refusedBeforeRoutes(build: ServerBuild): ServerBuild {
+  const refuse = (context: unknown) => {
+    const refusal = (context as Partial<AppLoadContext> | undefined)?.refusal;
+    if (refusal) throw json({ refusedRequest: refusal.refusedRequest }, { status: refusal.status });
   };
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    const { loader, action } = route.module;
+    const module = { ...route.module };
+    if (loader && route.parentId !== undefined)
+      module.loader = (args) => {
+        refuse(args.context);
+        return loader(args);
+      };
+    if (action)
+      module.action = (args) => {
+        refuse(args.context);
+        return action(args);
+      };
+    routes[id] = { ...route, module };
+  }
+  return { ...build, routes };
 }
 
 export function createApp(options: Options) {
@@ -230,10 +236,7 @@ export function createApp(options: Options) {
     }),
   );
   app.use(undecodablePaths);
-  applyProtections(app, {
-    ...options,
-    messagePage: portalMessagePage(options.build, options.production ? "production" : "development"),
-  });
+  applyProtections(app, { ...options, routesAnswerRefusals: true });
 
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static(options.assetsDir, { immutable: true, maxAge: "1y", index: false }));
@@ -245,12 +248,22 @@ export function createApp(options: Options) {
   );
 
   app.use(publicPageCache({ ttlSeconds: options.pageCacheSeconds }));
+  // A refused page (not a request from Remix's client router) is rendered as its GET: its loaders refuse it
+  // (refusedBeforeRoutes), the root's runs, and no body is handed on. After the page cache, which keeps no
+  // answer to a POST; the request log shows GET for it.
+  app.use((req, res, next) => {
+    if (res.locals.refusal && !("_data" in req.query)) req.method = "GET";
+    next();
+  });
   app.all(
     "*",
     createRequestHandler({
-      build: options.build,
+      build: refusedBeforeRoutes(options.build),
       mode: options.production ? "production" : "development",
-      getLoadContext: (_req, res): AppLoadContext => ({ cspNonce: res.locals.cspNonce }),
+      getLoadContext: (_req, res): AppLoadContext => ({
+        cspNonce: res.locals.cspNonce,
+        refusal: res.locals.refusal as Refusal | undefined,
+      }),
     }),
   );
   return app;

@@ -16,3 +16,25 @@ export const otherErrorText = {
   title: "Sorry, there is a problem with the service",
   body: "Try again later. Nothing you entered has been lost if you saw a confirmation; otherwise please enter it again.",
 };
+
+// A request the server refused before any route's own code ran (refusedBeforeRoutes in app/server/http.ts),
+// answered 400 or 413 with `{ refusedRequest }` naming which of these it was. By that name, not by status:
+// a route answers 400 for a form it cannot parse, and 413 for a field too long to read, and those are not these.
+export const refusedRequestText = {
+  // an address with a broken escape (/guidance/%ff, a link cut off in the middle of a character): 400
+  address: {
+    title: "The web address could not be read",
+    body: "It may have been cut off or only partly copied. If you typed or pasted it, check it is correct and complete. Otherwise, go to the home page and find the page from there.",
+  },
+  // a form with a file, over the size limit: 413
+  upload: {
+    title: "The file is too large",
+    body: "Files must be 10 MB or smaller. Go back to the form, choose a smaller file and send the form again.",
+  },
+  // a form of text only (20 MB pasted into a guidance page), over the size limit: 413
+  text: {
+    title: "Too much text",
+    body: "A form can hold up to 11 MB of text. Go back to the form, shorten the text you entered or pasted, and send the form again.",
+  },
+};
+export type RefusedRequest = keyof typeof refusedRequestText;

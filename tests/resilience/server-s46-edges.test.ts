@@ -27,7 +27,8 @@ it.each(["/guidance/%ff/%ff", "/requests/%E0%A4%", "/%ff?page=2", "/build/%ff"])
     const response = await fetch(app.url + address);
     const body = await response.text();
     expect(response.status).toBe(400);
-    expect(titleOf(body)).toBe("Page not found – Social Value Marketplace");
+    expect(titleOf(body)).toBe("The web address could not be read – Social Value Marketplace");
+    expect(body).toContain("check it is correct and complete");
     // the site's layout: its header and the way home
     expect(body).toContain('href="/"');
     expect(body).toContain("<header");
@@ -55,13 +56,8 @@ function postOversized(path: string, contentType: string) {
 }
 
 it.each([
-  [
-    "a form of text",
-    "application/x-www-form-urlencoded",
-    "The text you entered is too long",
-    "shorten the text",
-  ],
-  ["an upload", "multipart/form-data; boundary=x", "This upload is too large", "choose a smaller file"],
+  ["a form of text", "application/x-www-form-urlencoded", "Too much text", "shorten the text"],
+  ["an upload", "multipart/form-data; boundary=x", "The file is too large", "choose a smaller file"],
 ])(
   "answers %s over the size limit with 413 in the site's layout, in its own words",
   async (_, type, title, advice) => {
