@@ -46,9 +46,14 @@ export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   {
-    title: `${error ? errorTitle(error) : data?.page ? "Edit guidance page" : "Add a guidance page"} – Social Value Marketplace`,
+    title: `${error ? errorTitle(error) : pageTitle(data?.page)} – Social Value Marketplace`,
   },
 ];
+
+// each page's title names it, as saved (WCAG 2.4.2): two tabs on two pages are told apart
+function pageTitle(page: { title: string } | null | undefined) {
+  return page ? `Edit guidance page: ${page.title}` : "Add a guidance page";
+}
 
 function errorTitle(error: unknown) {
   if (isRouteErrorResponse(error) && (isDeletedGuidance(error.data) || isGoneGuidance(error.data)))

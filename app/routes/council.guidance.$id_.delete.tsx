@@ -24,14 +24,16 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // the header shows the page's council (its loader's councilId), which it acts for (app/ui/acting-for.ts)
 export const handle = actsForLoaded("councilId");
 
-export const meta: MetaFunction = ({ error }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   {
     title: `${
       isRouteErrorResponse(error) && isGoneGuidance(error.data)
         ? "This guidance page has been deleted"
         : error
           ? errorPageText(error).title
-          : "Delete a guidance page"
+          : data
+            ? `Delete guidance page: ${data.page.title}`
+            : "Delete a guidance page"
     } – Social Value Marketplace`,
   },
 ];

@@ -11,8 +11,13 @@ import { brandedByLoaded } from "~/ui/acting-for.ts";
 // another organisation and its own members, whichever council their switcher is on
 export const handle = brandedByLoaded("branding");
 
+// the page and its council: every council has a "How the marketplace works" (WCAG 2.4.2)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.page.title ?? "Guidance"} – Social Value Marketplace` },
+  {
+    title: data
+      ? `${data.page.title} – ${data.page.council.name} – Social Value Marketplace`
+      : "Guidance – Social Value Marketplace",
+  },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
