@@ -409,8 +409,11 @@ export function ErrorSummary({
   // Focus moves here whenever an answer brings errors, as GOV.UK's summary does. Every answer from the server is a
   // new location (a new key), so a second refusal with as many errors as the first is announced too. A refusal by
   // the form's own check in the browser (Conform's onValidate) makes no new location and Conform focuses the first
-  // bad field: so every submit while the summary shows counts too, once Conform has answered it (the timeout), and
-  // focus comes back here if the summary is still shown and nothing was sent (no navigation under way).
+  // bad field: so every submit of the summary's own form (the one it sits in, as every form checked in the browser
+  // has it) while the summary shows counts too, once Conform has answered it (the timeout), and focus comes back
+  // here if the summary is still shown and nothing was sent (no navigation under way). Another form of the page
+  // (the header's sign-out, a filter, a second form beside this one) is not this summary's business: its submit
+  // leaves focus where the user put it. A summary outside any form shows only the server's answers.
   const { key } = useLocation();
   const navigating = useNavigation().state !== "idle";
   const [submits, setSubmits] = useState(0);
@@ -418,7 +421,8 @@ export function ErrorSummary({
   useEffect(() => {
     if (!shown) return;
     let timer: number | undefined;
-    const counted = () => {
+    const counted = (event: Event) => {
+      if (!(event.target instanceof HTMLFormElement) || event.target !== ref.current?.closest("form")) return;
       timer = window.setTimeout(() => setSubmits((count) => count + 1), 0);
     };
     document.addEventListener("submit", counted);
