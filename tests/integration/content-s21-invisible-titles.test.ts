@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { hasVisibleText } from "~/domain/content/visible-text.ts";
 import { createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
-import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
+import { postPage, renderPage } from "../helpers/render-page.ts";
+import { fieldError } from "../helpers/error-summary.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let admin: string;
@@ -28,12 +29,6 @@ const page = (fields: Record<string, string>) =>
     published: "on",
     ...fields,
   });
-
-/** The error shown next to a field, as a person reads it. */
-function fieldError(html: string, name: string) {
-  const match = new RegExp(`<p id="${name}-error"[^>]*>([\\s\\S]*?)</p>`).exec(html);
-  return match ? readableText(match[1]!).trim() : null;
-}
 
 beforeAll(async () => {
   await renderPage("/");

@@ -5,8 +5,9 @@
 // that only nudge neutral characters (U+200E, U+200F) stay allowed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
-import { formOf, postPage, readableText, renderPage } from "../helpers/render-page.ts";
+import { createGuidancePage, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
+import { fieldError } from "../helpers/error-summary.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let admin: string;
@@ -16,12 +17,6 @@ beforeAll(async () => {
   world = await createWorld();
   admin = await sessionCookieFor(world.users.councilAdmin.id);
 });
-
-/** The error shown next to a field, as a person reads it. */
-function fieldError(html: string, name: string) {
-  const match = new RegExp(`<p id="${name}-error"[^>]*>([\\s\\S]*?)</p>`).exec(html);
-  return match ? readableText(match[1]!).trim() : null;
-}
 
 const CONTROLS = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];
 const named = (control: string) => `U+${control.codePointAt(0)!.toString(16).toUpperCase()}`;
@@ -82,14 +77,7 @@ describe("a guidance page's title", () => {
   });
 
   it("is refused on a page already saved, which keeps its title", async () => {
-    const saved = await db.guidancePage.create({
-      data: {
-        councilId: world.councilA.id,
-        slug: unique("s46-kept").toLowerCase(),
-        title: "Kept",
-        bodyMarkdown: "x",
-      },
-    });
+    const saved = await createGuidancePage({ councilId: world.councilA.id, title: "Kept" });
     const response = await postPage(
       `/council/guidance/${saved.id}`,
       guidance("\u2067Kept", saved.slug),

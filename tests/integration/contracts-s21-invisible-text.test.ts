@@ -6,17 +6,13 @@ import { db } from "~/db.server.ts";
 import { checkCommitment } from "~/domain/contracts/plan.ts";
 import { createContract, createMeasure, unique } from "../helpers/factories.ts";
 import { createContractsWorld, formOf, type ContractsWorld } from "./contracts-world.ts";
-import { postPage, readableText } from "../helpers/render-page.ts";
+import { postPage } from "../helpers/render-page.ts";
+import { fieldError } from "../helpers/error-summary.ts";
 import { contractEditForm, newContractForm } from "../helpers/contract-forms.ts";
 
 let w: ContractsWorld;
 let officer: string;
 let admin: string;
-
-function fieldError(html: string, name: string) {
-  const match = new RegExp(`<p id="${name}-error"[^>]*>([\\s\\S]*?)</p>`).exec(html);
-  return match ? readableText(match[1]!).trim() : null;
-}
 
 const SEEN = "must contain letters, numbers or other characters you can see";
 
