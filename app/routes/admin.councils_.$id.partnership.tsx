@@ -26,8 +26,11 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { Button } from "~/ui/form.tsx";
 
-export const meta: MetaFunction = () => [
-  { title: "Remove a council from its partnership – Social Value Marketplace" },
+// names the council (and the partnership it would move to), so each council's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data?.to ? `Move a council to another partnership: ${data.council.name} to ${data.to.name}` : data ? `Remove a council from its partnership: ${data.council.name}` : "Remove a council from its partnership"} – Social Value Marketplace`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,7 +5,12 @@ import { mailboxEmail } from "~/domain/accounts/mailbox.server.ts";
 import { BackLink, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { formatDateTime } from "~/ui/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Email – Local mailbox – Social Value Marketplace" }];
+// names the email (its subject and recipient), so each message's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data ? `Email to ${data.email.to}: ${data.email.subject}` : "Email"} – Local mailbox – Social Value Marketplace`,
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request);

@@ -21,7 +21,12 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // is on (app/ui/acting-for.ts, decision 027)
 export const handle = actsForLoaded("councilId");
 
-export const meta: MetaFunction = () => [{ title: "Change contract details – Social Value Marketplace" }];
+// names the contract, so each contract's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Change contract details${data ? `: ${data.contract.reference} ${data.contract.title}` : ""} – Social Value Marketplace`,
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireContractOfficer(request, params.id!);

@@ -27,7 +27,12 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // on (app/ui/acting-for.ts, decision 027)
 export const handle = actsForLoaded("councilId");
 
-export const meta: MetaFunction = () => [{ title: "Change a measure – Social Value Marketplace" }];
+// names the measure, so each measure's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Change a measure${data ? `: ${data.measure.code} ${data.measure.name}` : ""} – Social Value Marketplace`,
+  },
+];
 
 const intentSchema = z.object({ intent: intentOf(["save", "retire", "reinstate"]).default("save") });
 

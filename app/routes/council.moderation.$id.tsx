@@ -25,7 +25,10 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // on (app/ui/acting-for.ts, decision 027)
 export const handle = actsForLoaded("councilId");
 
-export const meta: MetaFunction = () => [{ title: "Review a request – Social Value Marketplace" }];
+// names the request, so each request's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Review a request${data ? `: ${data.need.title}` : ""} – Social Value Marketplace` },
+];
 
 // Officers of the request's own council only; other councils' requests answer 404. The request's council decides,
 // not the header switcher's (a decision sent after the switcher's council left the partnership still counts).

@@ -43,7 +43,10 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // switcher is on (app/ui/acting-for.ts, decision 027)
 export const handle = actsForLoaded("councilId");
 
-export const meta: MetaFunction = () => [{ title: "Verify an organisation – Social Value Marketplace" }];
+// names the organisation, so each organisation's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Verify an organisation${data ? `: ${data.organisation.name}` : ""} – Social Value Marketplace` },
+];
 
 // Councils where the viewer is an officer or admin: a partner council's organisations are not theirs.
 function officerCouncilIds(viewer: Viewer) {

@@ -27,8 +27,11 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // (app/ui/acting-for.ts, decision 027)
 export const handle = actsForLoaded("actingFor");
 
-export const meta: MetaFunction = () => [
-  { title: "Change your organisation's details – Social Value Marketplace" },
+// names the organisation, so each organisation's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Change your organisation's details${data ? `: ${data.organisation.name}` : ""} – Social Value Marketplace`,
+  },
 ];
 
 const schemaFor = (kind: "VCSE" | "SUPPLIER") =>

@@ -39,7 +39,12 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // supplier that pledged, whatever the switcher is on (app/ui/acting-for.ts, decision 027)
 export const handle = actsForLoaded("actingFor");
 
-export const meta: MetaFunction = () => [{ title: "Pledge – Social Value Marketplace" }];
+// names the pledge (whose, to which request), so each pledge's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data ? `Pledge from ${data.pledge.supplierOrganisation.name}: ${data.pledge.request.title}` : "Pledge"} – Social Value Marketplace`,
+  },
+];
 
 // The supplier that pledged and the requestor it pledged to may see a pledge and act on it; officers of the request's
 // council may read it (pledgeOversightCouncilIds, as the request's page lists its pledges), with no side to act for;

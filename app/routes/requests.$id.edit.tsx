@@ -21,7 +21,12 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // switcher is on (app/ui/acting-for.ts, decision 027)
 export const handle = actsForLoaded("actingFor");
 
-export const meta: MetaFunction = () => [{ title: "Edit request – Social Value Marketplace" }];
+// names the request, so each request's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Edit request${data?.defaults.title ? `: ${data.defaults.title}` : ""} – Social Value Marketplace`,
+  },
+];
 
 // Members of the organisation that posted the request, as on the manage page (not only while acting for it);
 // everyone else gets 404.

@@ -34,7 +34,10 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // switcher is on (app/ui/acting-for.ts, decision 027)
 export const handle = actsForLoaded("actingFor");
 
-export const meta: MetaFunction = () => [{ title: "Manage your request – Social Value Marketplace" }];
+// names the request, so each request's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Manage your request${data ? `: ${data.need.title}` : ""} – Social Value Marketplace` },
+];
 
 // Only members of the organisation that posted the request: everyone else gets 404.
 async function requireRequestor(request: Request, id: string) {

@@ -33,7 +33,20 @@ import { Button, DateInput, ErrorSummary, Select, TextInput, Textarea } from "~/
 import { formatDate, isoDate } from "~/ui/format.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Pledge to a request – Social Value Marketplace" }];
+// names the request (whichever answer the page gives: the form, closed, register first), so each request's page has
+// a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const title = !data
+    ? undefined
+    : "need" in data
+      ? data.need.title
+      : "closed" in data
+        ? data.closed.title
+        : "registerFirst" in data
+          ? data.registerFirst.title
+          : data.onlyBusinesses.title;
+  return [{ title: `Pledge to a request${title ? `: ${title}` : ""} – Social Value Marketplace` }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // someone with no organisation yet (signed up on their way here): a business pledges, so they are led to register

@@ -30,7 +30,15 @@ import { CannotSendNotice } from "~/ui/survey-cannot-send.tsx";
 import { hasOpened } from "~/domain/survey/stages.ts";
 import type { MemberRole } from "~/generated/prisma/enums.ts";
 
-export const meta: MetaFunction = () => [{ title: "Supplier diversity survey – Social Value Marketplace" }];
+// names the survey (its year and council), so each survey's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const survey = data?.closed ?? data?.cycle;
+  return [
+    {
+      title: `Supplier diversity survey${survey ? ` ${survey.year}: ${survey.councilName}` : ""} – Social Value Marketplace`,
+    },
+  ];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);

@@ -27,8 +27,11 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { CannotSendNotice, NOT_VERIFIED } from "~/ui/survey-cannot-send.tsx";
 
-export const meta: MetaFunction = () => [
-  { title: "Check your answers – Supplier diversity survey – Social Value Marketplace" },
+// names the survey (its year and council), so each survey's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Check your answers – Supplier diversity survey${data ? ` ${data.year}: ${data.councilName}` : ""} – Social Value Marketplace`,
+  },
 ];
 
 async function load(request: Request, cycleId: string) {
@@ -90,6 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     cycleId: cycle.id,
     year: cycle.year,
+    // the page's title names the survey's council as well as its year
+    councilName: cycle.council.name,
     submitted: response.status === "SUBMITTED",
     cannotSend,
     // where the council's reason for not verifying the business is shown

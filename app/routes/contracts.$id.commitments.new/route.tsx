@@ -18,7 +18,12 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 // is on (app/ui/acting-for.ts, decision 027)
 export const handle = actsForLoaded("councilId");
 
-export const meta: MetaFunction = () => [{ title: "Add a commitment – Social Value Marketplace" }];
+// names the contract, so each contract's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Add a commitment${data ? `: ${data.contract.reference} ${data.contract.title}` : ""} – Social Value Marketplace`,
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireContractOfficer(request, params.id!);
