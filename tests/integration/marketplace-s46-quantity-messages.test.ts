@@ -11,9 +11,10 @@ import {
   pledgeFormSchemaFor,
   requestFormSchemaFor,
 } from "~/domain/marketplace/schemas.ts";
-import { createPledge, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { daysFromToday, londonToday, ukDate } from "../helpers/london-days.ts";
 import { formOf, postPage } from "../helpers/render-page.ts";
+import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { requestForm } from "../helpers/request-form.ts";
 
 const WHOLE = (what: string) => `Enter ${what} as a whole number, like 12`;
@@ -55,20 +56,7 @@ beforeAll(async () => {
     quantity: 10,
     status: "OPEN",
   });
-  const otherNeed = await createRequest({
-    councilId: world.councilA.id,
-    organisationId: world.vcse.id,
-    categoryId: world.category.id,
-    quantity: 10,
-    pledgedQuantity: 4,
-    status: "PARTIALLY_PLEDGED",
-  });
-  const pledge = await createPledge({
-    requestId: otherNeed.id,
-    supplierOrganisationId: world.supplier.id,
-    quantity: 4,
-    status: "ACCEPTED",
-  });
+  const { pledge } = await createPartlyPledgedRequest(world, { pledge: { status: "ACCEPTED" } });
   cookies = {
     request: await sessionCookieFor(world.users.vcseOwner.id),
     pledge: await sessionCookieFor(world.users.supplierOwner.id),
