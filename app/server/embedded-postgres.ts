@@ -65,30 +65,67 @@ function openParentsForPostgresUser(dir: string) {
   }
 }
 
-// After a SIGKILL the postmaster outlives Node and keeps the data-folder lock: stop it before starting.
+// The postmaster named in a data folder's postmaster.pid, if that process is still running on this folder (a pid
+// file left by a postmaster that is gone, or whose number now belongs to another process, names none).
+function runningPostmaster(dataDir: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+    return cmdline.includes(path.resolve(dataDir)) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/** Stops the postmaster still running on a data folder, if any (a fast shutdown: SIGINT), and waits for it to
+ * go. Resolves true once none runs there; false if one still does after `timeoutMs`. */
+export async function stopPostmasterOf(dataDir: string, { timeoutMs = 10_000 } = {}): Promise<boolean> {
+  const pid = runningPostmaster(dataDir);
+  if (pid === undefined) return true;
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    // not ours to signal, or gone: the wait below tells which
+  }
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    if (!alive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !alive(pid);
+}
+
+// After a SIGKILL the postmaster outlives Node and keeps the data-folder lock: stop it before starting. One that
+// will not stop keeps its pid file (deleting it would let a second postmaster start on the same files): start-up
+// fails, saying so.
 async function stopOrphanedPostmaster(dataDir: string, log: (m: string) => void) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-  let cmdline = "";
-  try {
-    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-  } catch {
-    cmdline = "";
-  }
-  if (pid > 0 && cmdline.includes(path.resolve(dataDir))) {
+  const pid = runningPostmaster(dataDir);
+  if (pid !== undefined) {
     log(`stopping an orphaned PostgreSQL (pid ${pid}) left by an earlier run`);
-    process.kill(pid, "SIGINT");
-    for (let i = 0; i < 100; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      try {
-        process.kill(pid, 0);
-      } catch {
-        break;
-      }
-    }
+    if (!(await stopPostmasterOf(dataDir)))
+      throw new Error(
+        `PostgreSQL (pid ${pid}) is still running on ${dataDir} and did not stop when asked. ` +
+          `Stop that process, then start the portal again.`,
+      );
   }
-  if (fs.existsSync(pidFile)) fs.rmSync(pidFile);
+  // a postmaster that has gone leaves its pid file behind
+  if (fs.existsSync(pidFile) && runningPostmaster(dataDir) === undefined) fs.rmSync(pidFile);
 }
 
 // The folder of the server's Unix socket (.s.PGSQL.<port>), the one Postgres uses when not told: the port
@@ -171,6 +208,13 @@ async function startInOwnGroup(
     env: { ...process.env, LC_MESSAGES: "C" },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Node leaving by any way but SIGKILL (process.exit after a failed start-up, a forced exit, an uncaught error)
+  // asks PostgreSQL for a fast shutdown on its way out: in its own group, nothing else would stop it
+  const stopOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+  };
+  process.on("exit", stopOnExit);
+  void exited.then(() => process.removeListener("exit", stopOnExit));
   await new Promise<void>((resolve, reject) => {
     let output = "";
     child.stderr.on("data", (chunk: Buffer) => {

@@ -8,7 +8,12 @@ import pg from "pg";
 import { inject } from "vitest";
 import { disconnectDb } from "~/db.server.ts";
 import { resetEnvCache } from "~/env.server.ts";
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "~/server/embedded-postgres.ts";
+import {
+  freePort,
+  startEmbeddedPostgres,
+  stopPostmasterOf,
+  type EmbeddedPostgresHandle,
+} from "~/server/embedded-postgres.ts";
 import { migrateDeploy } from "~/server/migrate.ts";
 
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -115,7 +120,7 @@ export type AppProcess = {
   stop(): Promise<void>;
 };
 
-type AppOptions = {
+export type AppOptions = {
   // none: the portal starts its own embedded PostgreSQL under its DATA_DIR, as `npm start` does
   databaseUrl?: string;
   port?: number;
@@ -143,6 +148,42 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+// What `npm start` is given for a portal on `port` whose own files (and embedded PostgreSQL, without a
+// databaseUrl) live under `dataDir`.
+export function appEnv(port: number, dataDir: string, options: AppOptions): NodeJS.ProcessEnv {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    DATABASE_POOL_SIZE: "5",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_URL: options.appUrl ?? url,
+    SVM_BUILD_DIR: inject("resilienceBuildDir"),
+    DATA_DIR: dataDir,
+    UPLOAD_DIR: options.uploadDir ?? path.join(dataDir, "uploads"),
+    SEED_DEMO_DATA: "false",
+    RUN_JOBS: options.runJobs === false ? "false" : "true",
+    RESEND_API_KEY: "re_test_resilience",
+    ...(options.resendUrl ? { RESEND_BASE_URL: options.resendUrl } : {}),
+    COOKIE_SECRET: "resilience-tests-cookie-secret",
+    LOG_LEVEL: options.logLevel ?? "warn",
+    CHECKPOINT_DISABLE: "1",
+    ...options.env,
+  };
+}
+
+// The embedded PostgreSQL a portal started under its DATA_DIR (start.ts keeps it in <DATA_DIR>/postgres) runs in
+// its own process group, so a SIGKILL of the portal's group leaves it running: it is stopped (and waited for)
+// before its folder is deleted from under it.
+export async function removeAppData(dataDir: string) {
+  const postgresDir = path.join(dataDir, "postgres");
+  if (!(await stopPostmasterOf(postgresDir))) throw new Error(`PostgreSQL on ${postgresDir} did not stop`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
 export async function startApp(options: AppOptions): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -151,27 +192,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     cwd: process.cwd(),
     detached: true, // its own process group, so a kill reaches the real server process too
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-      DATABASE_POOL_SIZE: "5",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: options.appUrl ?? url,
-      SVM_BUILD_DIR: inject("resilienceBuildDir"),
-      DATA_DIR: dataDir,
-      UPLOAD_DIR: options.uploadDir ?? path.join(dataDir, "uploads"),
-      SEED_DEMO_DATA: "false",
-      RUN_JOBS: options.runJobs === false ? "false" : "true",
-      RESEND_API_KEY: "re_test_resilience",
-      ...(options.resendUrl ? { RESEND_BASE_URL: options.resendUrl } : {}),
-      COOKIE_SECRET: "resilience-tests-cookie-secret",
-      LOG_LEVEL: options.logLevel ?? "warn",
-      CHECKPOINT_DISABLE: "1",
-      ...options.env,
-    },
+    env: appEnv(port, dataDir, options),
   });
   let output = "";
   const keep = (chunk: Buffer) => {
@@ -201,7 +222,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
       await exitCode;
       groups.delete(child);
       running.delete(app);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await removeAppData(dataDir);
     },
     async stop() {
       if (!exited) {
@@ -214,7 +235,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
       signalGroup(child, "SIGKILL");
       groups.delete(child);
       running.delete(app);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await removeAppData(dataDir);
     },
   };
   running.add(app);
