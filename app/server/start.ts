@@ -37,14 +37,43 @@ function buildIfNeeded() {
   if (result.status !== 0) throw new Error("npm run build failed");
 }
 
+// The embedded PostgreSQL once started, so a start-up that fails after it (a migration, the port taken) stops it
+// too. Any exit of this process but SIGKILL also asks it to stop (startInOwnGroup), forced exits included.
+let embedded: EmbeddedPostgresHandle | undefined;
+
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+// A signal while starting (Ctrl-C during the migrations): stop, PostgreSQL with it, and say it did not start.
+const stopWhileStarting = (signal: string) => {
+  logger.info({ signal }, "stopped while starting");
+  void stopEmbedded().finally(() => process.exit(1));
+};
+
+function onStopSignals(handler: (signal: string) => void) {
+  for (const signal of STOP_SIGNALS) process.removeListener(signal, stopWhileStarting);
+  for (const signal of STOP_SIGNALS) process.on(signal, () => handler(signal));
+}
+
+// Stops the embedded PostgreSQL if this process started it; gives up waiting after 15 s (the exit hook then asks
+// it once more as the process leaves).
+async function stopEmbedded() {
+  const handle = embedded;
+  embedded = undefined;
+  if (!handle) return;
+  await Promise.race([
+    handle.stop().catch((error: unknown) => logger.error({ err: error }, "stopping PostgreSQL failed")),
+    new Promise((resolve) => setTimeout(resolve, 15_000).unref()),
+  ]);
+}
+
 async function main() {
   process.env.NODE_ENV ??= "production";
   const env = getEnv();
   // a worker: the primary has built, migrated and seeded, and passed on DATABASE_URL
   if (cluster.isWorker) return serve(env, { worker: true });
+  for (const signal of STOP_SIGNALS) process.on(signal, stopWhileStarting);
   buildIfNeeded();
 
-  let embedded: EmbeddedPostgresHandle | undefined;
   if (!env.DATABASE_URL) {
     const dataDir = path.resolve(root, env.DATA_DIR, "postgres");
     logger.info({ dataDir }, "starting embedded PostgreSQL");
@@ -66,13 +95,14 @@ async function main() {
     if (seeded.logins.length) printDemoLogins(seeded);
   }
 
-  if (env.WEB_CONCURRENCY > 1) return supervise(env, embedded);
-  return serve(env, { embedded });
+  if (env.WEB_CONCURRENCY > 1) return supervise(env);
+  return serve(env, { worker: false });
 }
 
-// Serves requests until SIGINT or SIGTERM (or, in a worker, until the primary is gone), then drains them, stops
-// background work, disconnects and exits.
-async function serve(env: Env, options: { embedded?: EmbeddedPostgresHandle; worker?: boolean }) {
+// Serves requests until SIGINT, SIGTERM or SIGHUP (or, in a worker, until the primary is gone), then drains them,
+// stops background work, disconnects, stops the embedded PostgreSQL and exits. A server that cannot listen (the
+// port taken) stops the same way, exiting 1.
+async function serve(env: Env, options: { worker: boolean }) {
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const app = createApp({
     build,
@@ -93,10 +123,11 @@ async function serve(env: Env, options: { embedded?: EmbeddedPostgresHandle; wor
   });
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    // the exit hook asks PostgreSQL to stop if this comes first
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     server.closeIdleConnections?.();
@@ -104,12 +135,15 @@ async function serve(env: Env, options: { embedded?: EmbeddedPostgresHandle; wor
     await stopBackground?.();
     const { disconnectDb } = await import("../db.server.ts");
     await disconnectDb();
-    await options.embedded?.stop();
-    logger.info("stopped cleanly");
-    process.exit(0);
+    await stopEmbedded();
+    logger.info(exitCode ? "stopped after a failure" : "stopped cleanly");
+    process.exit(exitCode);
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  server.on("error", (error) => {
+    logger.fatal({ err: error }, "cannot serve");
+    void shutdown("server error", 1);
+  });
+  onStopSignals((signal) => void shutdown(signal));
   if (options.worker) process.on("disconnect", () => void shutdown("primary gone"));
 }
 
@@ -124,7 +158,7 @@ function announce() {
 // not replaced: everything stops and the process exits 1, so whatever runs the portal sees it failed.
 const MAX_RESTARTS_PER_MINUTE = 5;
 
-function supervise(env: Env, embedded: EmbeddedPostgresHandle | undefined) {
+function supervise(env: Env) {
   const slots = new Map<Worker, number>();
   const listening = new Set<Worker>();
   const restarts: number[] = [];
@@ -164,7 +198,7 @@ function supervise(env: Env, embedded: EmbeddedPostgresHandle | undefined) {
     setTimeout(() => !stopping && fork(slot), 1000).unref();
   });
   const finish = async () => {
-    await embedded?.stop();
+    await stopEmbedded();
     logger.info(exitCode ? "stopped after a failure" : "stopped cleanly");
     process.exit(exitCode);
   };
@@ -172,13 +206,13 @@ function supervise(env: Env, embedded: EmbeddedPostgresHandle | undefined) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, workers: slots.size }, "shutting down the workers");
+    // the exit hook asks PostgreSQL to stop if this comes first
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
     if (slots.size === 0) return void finish();
     for (const worker of slots.keys()) worker.process.kill("SIGTERM");
   };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  onStopSignals(shutdown);
   for (let slot = 0; slot < env.WEB_CONCURRENCY; slot++) fork(slot);
 }
 
@@ -190,8 +224,9 @@ function printDemoLogins(seeded: { password: string; logins: { role: string; ema
   console.log("");
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   logger.fatal({ err: error }, "failed to start");
   console.error(error);
+  await stopEmbedded();
   process.exit(1);
 });
