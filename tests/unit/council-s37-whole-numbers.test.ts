@@ -2,18 +2,10 @@
 // were told "Enter … as a whole number of days" as well as the limit (zod's int() refuses such numbers as not
 // whole), and a number too long to hold as not a number; months to keep survey answers told "0.5" it was too few
 // where the days told it to be whole. Each now gets one message, the same kind for each field.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { councilSettingsSchema } from "~/domain/content/schemas.ts";
 import { cycleSchema } from "~/domain/survey/schemas.ts";
-
-function errorsOf(schema: Parameters<typeof parseWithZod>[1]["schema"], name: string, typed: string) {
-  const form = new FormData();
-  form.append(name, typed);
-  const submission = parseWithZod(form, { schema });
-  if (submission.status === "success") return null;
-  return (submission.reply().error ?? {})[name] ?? null;
-}
+import { errorsOf } from "../helpers/schema-errors.ts";
 
 const days = (typed: string) => errorsOf(councilSettingsSchema, "returnDueDays", typed);
 const months = (typed: string) => errorsOf(cycleSchema, "retentionMonths", typed);

@@ -11,18 +11,11 @@ import { councilSettingsSchema } from "~/domain/content/schemas.ts";
 import { pledgeActionSchema, pledgeFormSchema, requestFormSchema } from "~/domain/marketplace/schemas.ts";
 import { badlyGroupedMessage, boundedWholeNumber, writtenNumber } from "~/domain/numbers.ts";
 import { cycleSchema } from "~/domain/survey/schemas.ts";
+import { errorsOf } from "../helpers/schema-errors.ts";
 
 const grouping = (what: string) =>
   `Enter ${what} with commas or spaces only between thousands, like 1,250 or 1 250, and a full stop before any decimals`;
 const BADLY_GROUPED = ["0,500", "1,25", "12,5", "1 5", "0 500", "000 500", "1,5 00"];
-
-function errorsOf(schema: Parameters<typeof parseWithZod>[1]["schema"], name: string, typed: string) {
-  const form = new FormData();
-  form.append(name, typed);
-  const submission = parseWithZod(form, { schema });
-  if (submission.status === "success") return null;
-  return (submission.reply().error ?? {})[name] ?? null;
-}
 
 describe("the rule for a number typed into a form field", () => {
   const count = writtenNumber(z.number({ error: "Enter the count as a number" }).int(), "the count");

@@ -1,18 +1,10 @@
 // A supplier's staff or the people a request helps, typed "-0", were taken (read as -0, which is not below 0) where
 // a KPI return's figure so typed is refused as below 0: every whole-number field with 0 as its least now refuses it
 // the same way, with its own "0 or more" message, and "0" is still taken.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { expect, it } from "vitest";
 import { supplierSchema } from "~/domain/accounts/schemas.ts";
 import { requestFormSchema } from "~/domain/marketplace/schemas.ts";
-
-function errorsOf(schema: Parameters<typeof parseWithZod>[1]["schema"], name: string, typed: string) {
-  const form = new FormData();
-  form.append(name, typed);
-  const submission = parseWithZod(form, { schema });
-  if (submission.status === "success") return null;
-  return (submission.reply().error ?? {})[name] ?? null;
-}
+import { errorsOf } from "../helpers/schema-errors.ts";
 
 it.each([
   [supplierSchema, "staffHeadcount", "Number of staff must be 0 or more"],
