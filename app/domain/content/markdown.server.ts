@@ -12,13 +12,14 @@ const escapeAddress = (text: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
 
-// The text of rendered inline HTML, still escaped for an attribute: its tags dropped (a line break a space). Every
-// "<" in it starts a tag (text is escaped, "<" as "&lt;", a writer's HTML too), and no tag holds a ">" (addresses
-// and titles in it are escaped the same way).
-const plainText = (html: string) =>
-  html
-    .replace(/<br\s*\/?>/g, " ")
-    .replace(/<[^>]*>/g, "")
+// The text a reader sees in rendered inline HTML, escaped for an attribute. It is not trusted to be escaped already
+// (marked leaves the text inside a writer's <pre>, <code>, <kbd> or <script> as it was typed): a real parser reads
+// it, as the sanitiser does, dropping its tags (a line break a space) and decoding its entities, and the text is
+// escaped again, quotes too, so nothing in it can end the attribute or cut the name short.
+const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
+const attributeText = (html: string) =>
+  sanitizeHtml(html.replace(/<br\s*\/?>/g, " "), TEXT_ONLY)
+    .replace(/"/g, "&quot;")
     .replace(/\s+/g, " ")
     .trim();
 
@@ -74,7 +75,7 @@ const markdown = new Marked({
       const table = Renderer.prototype.table.call(this, token);
       // named by its column headings as the reader sees them ("Fees", not the "**Fees**" written)
       const columns = token.header
-        .map((cell) => plainText(this.parser.parseInline(cell.tokens)))
+        .map((cell) => attributeText(this.parser.parseInline(cell.tokens)))
         .filter(Boolean);
       const name = columns.length ? `Table: ${columns.join(", ")}` : "Table";
       return `<div class="${TABLE_SCROLL_CLASS}" role="region" aria-label="${name}" tabindex="0">${table}</div>\n`;
