@@ -9,7 +9,8 @@ import { readableMainText, readableText, renderPage } from "./render-page.ts";
 type World = Awaited<ReturnType<typeof createWorld>>;
 export type Council = "A" | "B";
 export const COUNCILS = ["A", "B"] as const;
-const COLOURS: Record<Council, string> = { A: "#005a30", B: "#6f2c91" };
+// the brand colour colourCouncils gives each council
+export const COLOURS: Record<Council, string> = { A: "#005a30", B: "#6f2c91" };
 
 export const councilIn = (world: World, council: Council) =>
   council === "A" ? world.councilA : world.councilB;
@@ -26,9 +27,12 @@ export async function colourCouncils(world: World) {
 
 export type RecordPage = { header: string; headerTag: string; main: string };
 
-// The page at `location` as `cookie` sees it, whatever its status (a page not found has a header too): its status,
-// its header's text and opening tag, and its main content's text.
-export async function pageAsRead(location: string, cookie: string): Promise<RecordPage & { status: number }> {
+// The page at `location` as `cookie` sees it (a visitor without one), whatever its status (a page not found has a
+// header too): its status, its header's text and opening tag, and its main content's text.
+export async function pageAsRead(
+  location: string,
+  cookie?: string,
+): Promise<RecordPage & { status: number }> {
   const response = await renderPage(location, cookie);
   const html = await response.text();
   const headerHtml = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
@@ -40,9 +44,9 @@ export async function pageAsRead(location: string, cookie: string): Promise<Reco
   };
 }
 
-// The page at `location` (which must answer 200) as `cookie` sees it: its header's text and opening tag, and its
-// main content's text.
-export async function recordPage(location: string, cookie: string): Promise<RecordPage> {
+// The page at `location` (which must answer 200) as `cookie` sees it (a visitor without one): its header's text and
+// opening tag, and its main content's text.
+export async function recordPage(location: string, cookie?: string): Promise<RecordPage> {
   const { status, ...page } = await pageAsRead(location, cookie);
   expect(status, location).toBe(200);
   return page;
