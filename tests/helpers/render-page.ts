@@ -150,3 +150,46 @@ export function readableText(html: string): string {
 export function readableMainText(html: string): string {
   return readableText(html.slice(html.indexOf("<main"), html.indexOf("</main>")));
 }
+
+// An attribute's value in an HTML tag, as written (entities not decoded).
+const attributeOf = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+// Text or an attribute's value as the browser reads it from the HTML React writes.
+const decoded = (html: string) =>
+  html
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#x27;", "'")
+    .replaceAll("&#39;", "'")
+    .replaceAll("&amp;", "&");
+
+/** What a browser sends from the page's form that posts to `action`, as the page shows it: its inputs (a radio or a
+ * box only if ticked, nothing disabled), its text areas and its first named button (the one pressed), with `typed`
+ * filled in over what the page shows. Fails on a form it cannot read (none posting there, or one with a select). */
+export function formAsShown(html: string, action: string, typed: Record<string, string> = {}): FormData {
+  const start = html.search(
+    new RegExp(`<form\\b[^>]*\\saction="${action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`),
+  );
+  if (start === -1) throw new Error(`no form posting to ${action} in the page`);
+  const shown = html.slice(start, html.indexOf("</form>", start));
+  if (shown.includes("<select"))
+    throw new Error(`the form posting to ${action} has a select, which this does not read`);
+  const form = new FormData();
+  const send = (name: string | undefined, value: string) => {
+    if (name && !(decoded(name) in typed)) form.append(decoded(name), value);
+  };
+  for (const [input] of shown.matchAll(/<input\b[^>]*>/g)) {
+    const type = attributeOf(input, "type");
+    if (/\sdisabled=""/.test(input) || type === "submit" || type === "button" || type === "reset") continue;
+    const checkable = type === "checkbox" || type === "radio";
+    if (checkable && !/\schecked=""/.test(input)) continue;
+    send(attributeOf(input, "name"), decoded(attributeOf(input, "value") ?? (checkable ? "on" : "")));
+  }
+  // the browser drops the one line break React writes before a text area's text
+  for (const [, tag, text] of shown.matchAll(/(<textarea\b[^>]*>)([^<]*)<\/textarea>/g))
+    if (!/\sdisabled=""/.test(tag!)) send(attributeOf(tag!, "name"), decoded(text!.replace(/^\n/, "")));
+  const button = /<button\b[^>]*\sname="[^"]*"[^>]*>/.exec(shown)?.[0];
+  if (button) send(attributeOf(button, "name"), decoded(attributeOf(button, "value") ?? ""));
+  for (const [name, value] of Object.entries(typed)) form.append(name, value);
+  return form;
+}

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createGuidancePage, createMember, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formAsShown, formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let admin: string;
@@ -17,10 +17,6 @@ beforeAll(async () => {
   const other = await createMember(world.councilA.id, "ADMIN", { name: "Priya Shah" });
   colleague = await sessionCookieFor(other.id);
 });
-
-// text as the browser reads it from the HTML
-const unescape = (html: string) =>
-  html.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 
 const versionOf = async (id: string) =>
   (await db.guidancePage.findUniqueOrThrow({ where: { id } })).updatedAt.toISOString();
@@ -77,23 +73,9 @@ describe("saving a guidance page a colleague deleted meanwhile", () => {
     const html = await (
       await postPage(`/council/guidance/${page.id}`, formOf(typed(page.slug, read)), admin)
     ).text();
-    // what the browser sends from the form shown: its text inputs, the chosen audience, the content, the button
-    const form = html.slice(html.indexOf('action="/council/guidance/new"'));
-    const sent = new FormData();
-    const attribute = (tag: string, name: string) => tag.match(new RegExp(` ${name}="([^"]*)"`))?.[1];
-    for (const [tag] of form.matchAll(/<input [^>]*>/g)) {
-      const type = attribute(tag, "type");
-      const checkable = type === "radio" || type === "checkbox";
-      if (checkable && !tag.includes(" checked")) continue;
-      sent.append(attribute(tag, "name")!, unescape(attribute(tag, "value") ?? ""));
-    }
+    // what the browser sends from the form shown: its inputs, the chosen audience, the content, the button
+    const sent = formAsShown(html, "/council/guidance/new");
     expect(sent.has("published")).toBe(false);
-    const body = form.match(/<textarea[^>]*name="bodyMarkdown"[^>]*>([^<]*)<\/textarea>/)?.[1] ?? "";
-    sent.append(
-      "bodyMarkdown",
-      body.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&"),
-    );
-    sent.append("intent", "save");
     const response = await postPage("/council/guidance/new", sent, admin);
     expect(response.status).toBe(302);
     const added = await db.guidancePage.findFirstOrThrow({

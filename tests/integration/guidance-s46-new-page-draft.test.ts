@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createGuidancePage, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
-import { postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { formAsShown, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let admin: string;
@@ -17,27 +17,6 @@ beforeAll(async () => {
 });
 
 const publishedBox = (html: string) => /<input id="published" type="checkbox"[^>]*>/.exec(html)?.[0] ?? "";
-
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-
-/** What a browser sends from the page's guidance form as shown (its hidden fields, the radios and boxes ticked as they
- * start, the button that saves), with `typed` filled in. */
-function formAsShown(html: string, typed: Record<string, string>) {
-  const start = html.indexOf('<form method="post" action="/council/guidance/new"');
-  expect(start).toBeGreaterThan(-1);
-  const shown = html.slice(start, html.indexOf("</form>", start));
-  const form = new FormData();
-  for (const [input] of shown.matchAll(/<input[^>]*>/g)) {
-    const name = attribute(input, "name");
-    const type = attribute(input, "type");
-    if (!name || name in typed) continue;
-    if ((type === "checkbox" || type === "radio") && !/\schecked=""/.test(input)) continue;
-    form.append(name, attribute(input, "value") ?? (type === "checkbox" ? "on" : ""));
-  }
-  form.append("intent", "save");
-  for (const [name, value] of Object.entries(typed)) form.append(name, value);
-  return form;
-}
 
 describe("adding a guidance page", () => {
   it("starts as a draft, the Published box unticked with a hint", async () => {
@@ -57,7 +36,7 @@ describe("adding a guidance page", () => {
     const shown = await (await renderPage("/council/guidance/new", admin)).text();
     // what the browser sends from the form as the page shows it (the Published box as it starts, ticked or not),
     // once the writer has typed the page's text
-    const form = formAsShown(shown, {
+    const form = formAsShown(shown, "/council/guidance/new", {
       title: "Winter pledges",
       slug,
       bodyMarkdown: "Warm coats are needed from November.",
