@@ -140,9 +140,7 @@ export default function DepartmentalReportPage() {
             </p>
             <ul className="no-print mt-4 flex flex-wrap gap-6">
               <li>
-                <a href={`/council/reports/departmental.csv${search}`} download>
-                  Download as CSV
-                </a>
+                <a href={`/council/reports/departmental.csv${search}`}>Download as CSV</a>
               </li>
               <li>Print this page for an A4 report (the browser’s print command).</li>
             </ul>

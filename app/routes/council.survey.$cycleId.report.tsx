@@ -164,7 +164,7 @@ export default function SurveyReport() {
         />
         <ul className="mb-8 flex flex-wrap gap-6">
           <li>
-            <a href={`/council/survey/${data.cycleId}/contacts.csv`} download>
+            <a href={`/council/survey/${data.cycleId}/contacts.csv`}>
               Download businesses that agreed to be contacted (CSV)
             </a>
           </li>
@@ -196,12 +196,10 @@ export default function SurveyReport() {
       {notes.length > 0 ? <InsetText>{notes.join(" ")}</InsetText> : null}
       <ul className="mb-8 flex flex-wrap gap-6">
         <li>
-          <a href={`/council/survey/${data.cycleId}/aggregate.csv`} download>
-            Download this report (CSV)
-          </a>
+          <a href={`/council/survey/${data.cycleId}/aggregate.csv`}>Download this report (CSV)</a>
         </li>
         <li>
-          <a href={`/council/survey/${data.cycleId}/contacts.csv`} download>
+          <a href={`/council/survey/${data.cycleId}/contacts.csv`}>
             Download businesses that agreed to be contacted (CSV)
           </a>
         </li>
