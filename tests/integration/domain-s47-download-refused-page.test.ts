@@ -2,6 +2,7 @@
 // who followed the link with the bare words "Not found" in place of a page. The person is now sent to the page the
 // download belongs to, which refuses in the portal's own layout: "Page not found" with the header and footer. A
 // program asking for the file alone still gets a plain 404, and the download still works for whoever may have it.
+// Both refusals say they depend on Accept (Vary), so no cache gives one's answer to the other.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createMember, createSurveyCycle, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
@@ -38,6 +39,8 @@ describe("a CSV download refused to a person following its link", () => {
   it.each(refusals)("%s shows the portal's Page not found page", async (what, path) => {
     const first = await renderPage(path(), otherCouncilOfficer, BROWSER);
     expect(first.status, what).toBe(303);
+    // the answer depends on Accept: a cache must not give this redirect to a program, nor a program's 404 here
+    expect(first.headers.get("vary"), what).toMatch(/\bAccept\b/i);
     const location = first.headers.get("location")!;
     expect(location, what).not.toContain(".csv");
     const page = await renderPage(location, otherCouncilOfficer, BROWSER);
@@ -53,6 +56,7 @@ describe("a CSV download refused to a person following its link", () => {
   it.each(refusals)("%s stays a plain 404 for a program asking for the file", async (what, path) => {
     const response = await renderPage(path(), otherCouncilOfficer, { accept: "text/csv" });
     expect(response.status, what).toBe(404);
+    expect(response.headers.get("vary"), what).toMatch(/\bAccept\b/i);
   });
 
   it.each([
