@@ -2,10 +2,13 @@
 // pledges on offer to them) and the supplier's pledges on offer, and each of those changes sent its own email: a
 // supplier with a pledge on three of the group's requests got three emails, a group with two of the supplier's
 // pledges withdrawn got two, all about the one deletion. Each person now gets one email listing what changed for
-// them; someone with a single change gets that change's own email, as before. All are queued in the outbox.
+// them, each as a link to its own page (the pledge's for a supplier, the request's for a group: the dashboard lists
+// neither declined nor withdrawn pledges); someone with a single change gets that change's own email, as before.
+// All are queued in the outbox.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
+import { appUrl } from "~/env.server.ts";
 import { action as deleteAction } from "~/routes/account.delete.tsx";
 import {
   addMember,
@@ -24,6 +27,17 @@ import { fromIp } from "../helpers/client-address.ts";
 import { callAction } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
+
+/** The links of an email's HTML, each with its address and its words. */
+function linksIn(html: string) {
+  return [...html.matchAll(/<a [^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map(([, href, text]) => ({
+    href: href!.replace(/&amp;/g, "&"),
+    text: text!
+      .replace(/<[^>]+>/g, "")
+      .replace(/&#x27;|&#39;/g, "'")
+      .trim(),
+  }));
+}
 
 describe("deleting the account of the last member of a group and a supplier", () => {
   it("queues one marketplace email per recipient, listing every change for them", async () => {
@@ -51,6 +65,7 @@ describe("deleting the account of the last member of a group and a supplier", ()
     const quietSupplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
     const quietMember = await createMember(quietSupplier.id, "OWNER");
     const titles: string[] = [];
+    const busyPledges: string[] = [];
     for (let i = 1; i <= 3; i++) {
       const title = unique(`Laptops ${i}`);
       titles.push(title);
@@ -61,13 +76,19 @@ describe("deleting the account of the last member of a group and a supplier", ()
         title,
         pledgedQuantity: i === 1 ? 10 : 5,
       });
-      await createPledge({ requestId: need.id, supplierOrganisationId: busySupplier.id, quantity: 5 });
+      const pledge = await createPledge({
+        requestId: need.id,
+        supplierOrganisationId: busySupplier.id,
+        quantity: 5,
+      });
+      busyPledges.push(pledge.id);
       if (i === 1)
         await createPledge({ requestId: need.id, supplierOrganisationId: quietSupplier.id, quantity: 5 });
     }
     // and a group (one member) with two of the person's supplier's pledges on offer to its requests
     const otherGroup = await createOrganisation({ kind: "VCSE", councilId: council.id });
     const otherGroupMember = await createMember(otherGroup.id, "OWNER");
+    const otherRequests: string[] = [];
     for (let i = 1; i <= 2; i++) {
       const need = await createRequest({
         councilId: council.id,
@@ -75,6 +96,7 @@ describe("deleting the account of the last member of a group and a supplier", ()
         categoryId: category.id,
         pledgedQuantity: 5,
       });
+      otherRequests.push(need.id);
       await createPledge({ requestId: need.id, supplierOrganisationId: ownSupplier.id, quantity: 5 });
     }
 
@@ -89,7 +111,15 @@ describe("deleting the account of the last member of a group and a supplier", ()
     const recipients = [...busyMembers, quietMember, otherGroupMember].map((user) => user.email);
     const rows = await db.emailOutbox.findMany({
       where: { to: { in: recipients }, template: { startsWith: "marketplace." } },
-      select: { to: true, subject: true, text: true, template: true, councilId: true, sentAt: true },
+      select: {
+        to: true,
+        subject: true,
+        text: true,
+        html: true,
+        template: true,
+        councilId: true,
+        sentAt: true,
+      },
     });
     const countFor = (to: string) => rows.filter((row) => row.to === to).length;
     for (const to of recipients) expect(countFor(to), to).toBe(1);
@@ -100,13 +130,24 @@ describe("deleting the account of the last member of a group and a supplier", ()
       expect(email.template).toBe("marketplace.changes_after_deletion");
       expect(email.subject).toBe("3 changes to pledges you are involved in");
       expect(email.councilId).toBe(council.id);
-      for (const title of titles) expect(email.text).toContain(`Pledge declined: ${title}`);
       expect(email.text).toContain(`Nobody is left at ${group.name}`);
+      // each change a link to its pledge's page, named by what changed
+      titles.forEach((title, i) =>
+        expect(linksIn(email.html)).toContainEqual({
+          href: `${appUrl()}/pledges/${busyPledges[i]}`,
+          text: `Pledge declined: ${title}`,
+        }),
+      );
+      expect(email.html).not.toContain(`${appUrl()}/dashboard`);
     }
     const toOtherGroup = rows.find((row) => row.to === otherGroupMember.email)!;
     expect(toOtherGroup.template).toBe("marketplace.changes_after_deletion");
     expect(toOtherGroup.subject).toBe("2 changes to pledges you are involved in");
     expect(toOtherGroup.text.match(/Pledge withdrawn: /g)).toHaveLength(2);
+    // each withdrawn pledge a link to the group's own page of the request it was on
+    expect(linksIn(toOtherGroup.html).map((link) => link.href)).toEqual(
+      expect.arrayContaining(otherRequests.map((id) => `${appUrl()}/requests/${id}/manage`)),
+    );
     expect(toOtherGroup.text).toContain(`Nobody is left at ${ownSupplier.name}`);
     // one change: that change's own email, as before
     const toQuiet = rows.find((row) => row.to === quietMember.email)!;

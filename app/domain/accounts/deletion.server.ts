@@ -13,8 +13,9 @@ import {
   lockRequest,
   TransitionRefused,
 } from "~/domain/marketplace/requests.server.ts";
-import type { EmailSink } from "~/domain/marketplace/email-sink.server.ts";
-import { enqueueEmail, type OutgoingEmail } from "~/email/outbox.server.ts";
+import type { EmailSink, SinkEmail } from "~/domain/marketplace/email-sink.server.ts";
+import { enqueueEmail } from "~/email/outbox.server.ts";
+import type { RenderedEmail } from "~/email/render.server.tsx";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
 import {
   brandForOrganisation,
@@ -445,10 +446,10 @@ async function withdrawPledge(tx: Tx, offered: { id: string; requestId: string }
 
 // The emails closing an organisation's requests and pledges sends, gathered by recipient: someone with one change
 // gets that change's own email; someone with several (a supplier with pledges on several of the requests withdrawn,
-// a group whose requests had several pledges withdrawn) gets one email listing them all, not one per change. Each
-// goes into the outbox with the deletion.
+// a group whose requests had several pledges withdrawn) gets one email listing them all, each with a link to its
+// own page, not one email per change. Each goes into the outbox with the deletion.
 function gatheredEmails() {
-  const byRecipient = new Map<string, { email: OutgoingEmail; closing: string }[]>();
+  const byRecipient = new Map<string, { email: SinkEmail; closing: string }[]>();
   // the sink for the changes closing one organisation makes
   const sendFor =
     (closing: string): EmailSink =>
@@ -457,6 +458,8 @@ function gatheredEmails() {
       byRecipient.set(to, [...(byRecipient.get(to) ?? []), { email, closing }]);
     };
   async function sendEach(tx: Tx) {
+    // the members of one organisation are told of the same changes: their email is rendered once, not per member
+    const rendered = new Map<string, Promise<RenderedEmail>>();
     for (const [to, gathered] of byRecipient) {
       const emails = gathered.map((g) => g.email);
       const [only] = emails;
@@ -465,15 +468,36 @@ function gatheredEmails() {
         continue;
       }
       // the council's colours when every change is about one council's requests
-      const councils = [...new Set(emails.map((email) => email.councilId ?? null))];
-      const councilId = councils.length === 1 ? councils[0]! : null;
-      const brand = councilId ? await brandForOrganisation(tx, councilId) : { councilId: null };
+      const councilId = onlyOne(emails.map((email) => email.councilId ?? null)) ?? null;
       const closed = [...new Set(gathered.map((g) => g.closing))];
-      const message = await changesAfterDeletionMessage(brand, closed, emails);
-      await enqueueEmail(tx, { ...message, to, template: "marketplace.changes_after_deletion", councilId });
+      const changes = emails.map(({ subject, link }) => ({ subject, link }));
+      const key = JSON.stringify([councilId, closed, changes]);
+      let message = rendered.get(key);
+      if (!message) {
+        const brand = councilId ? await brandForOrganisation(tx, councilId) : { councilId: null };
+        message = changesAfterDeletionMessage(brand, closed, changes);
+        rendered.set(key, message);
+      }
+      await enqueueEmail(tx, {
+        ...(await message),
+        to,
+        template: "marketplace.changes_after_deletion",
+        councilId,
+        // All the gathered emails go to this address. The account each was for and the record it was about are
+        // kept only when every one of them names the same: the address then still finds the account as it does
+        // for any email, and no one record's cancelling withdraws an email that also tells of others.
+        userId: onlyOne(emails.map((email) => email.userId)),
+        about: onlyOne(emails.map((email) => email.about)),
+      });
     }
   }
   return { sendFor, sendEach };
+}
+
+// The one value all of them share, or undefined when they differ (or none has one).
+function onlyOne<T>(values: T[]): T | undefined {
+  const distinct = [...new Set(values)];
+  return distinct.length === 1 ? distinct[0] : undefined;
 }
 
 // One email to each of the council's admins (but the person deleting their account), listing the organisations

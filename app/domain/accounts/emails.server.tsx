@@ -439,15 +439,17 @@ export function organisationWithoutMembersMessage(brand: Brand, organisations: L
 }
 
 // One email to a person of everything an account's deletion changed for them (their pledges declined or withdrawn,
-// requests they pledged to withdrawn), in place of one email per change: each change as its own email's subject
-// says it ("Pledge declined: …"), with the reason, and one link to their dashboard, where each one is.
+// pledges to their requests withdrawn), in place of one email per change. Why, once: nobody is left at the
+// organisations closed (each change's own email gave the same reason). Then each change as its own email's subject
+// says it ("Pledge declined: …"), as a link to the page that change's own email leads to: the pledge's page for a
+// supplier, the request's page for the group that posted it. The dashboard does not list declined or withdrawn
+// pledges, so it is not where these are found.
 export function changesAfterDeletionMessage(
   brand: Brand,
   closedOrganisations: string[],
-  changes: { subject: string }[],
+  changes: { subject: string; link: string }[],
 ) {
   const heading = `${changes.length} changes to pledges you are involved in`;
-  const url = link("/dashboard");
   return renderEmail(
     heading,
     layout(
@@ -457,13 +459,13 @@ export function changesAfterDeletionMessage(
       <>
         <EmailParagraph>
           Nobody is left at {listInWords(closedOrganisations)} to look after what it had under way, so what
-          was still only on offer between you was closed:
+          was still only on offer between you was closed. Each change below leads to its page:
         </EmailParagraph>
         {changes.map((change, i) => (
-          <EmailParagraph key={i}>{change.subject}</EmailParagraph>
+          <EmailButton key={i} href={change.link}>
+            {change.subject}
+          </EmailButton>
         ))}
-        <EmailParagraph>Each one is on your dashboard, with what you can do next.</EmailParagraph>
-        <EmailButton href={url}>{url}</EmailButton>
       </>,
     ),
   );

@@ -8,6 +8,7 @@ import {
   pledgeDecisionEmail,
   pledgeWithdrawnEmail,
 } from "~/email/templates/marketplace-pledge.tsx";
+import type { RenderedEmail } from "~/email/render.server.tsx";
 import { appUrl } from "~/env.server.ts";
 import { formatQuantity } from "./help-types.ts";
 import { sharesContact } from "./pledge-lifecycle.ts";
@@ -53,51 +54,61 @@ async function load(tx: Tx, pledgeId: string) {
   };
 }
 
+// The rendered email and the page it leads to, which an email listing several changes links each one to (an
+// account's deletion: app/domain/marketplace/email-sink.server.ts).
+async function leadingTo(url: string, rendered: Promise<RenderedEmail>) {
+  return { ...(await rendered), link: url };
+}
+
 export async function newPledgeEmailFor(tx: Tx, pledgeId: string) {
   const { base, requestUrl } = await load(tx, pledgeId);
-  return newPledgeEmail({ ...base, url: requestUrl });
+  return leadingTo(requestUrl, newPledgeEmail({ ...base, url: requestUrl }));
 }
 
 // calledOff: the pledge was declined after the requestor had accepted it (from ACCEPTED or DISPUTED)
 export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string, calledOff = false) {
   const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
   const r = pledge.request;
-  return pledgeDecisionEmail({
-    ...base,
-    // the pledge as offered, also when a disputed delivery is called off (not the amount reported delivered)
-    quantity: formatQuantity(r.helpType, pledge.quantity, r.unitLabel),
-    url: pledgeUrl,
-    accepted: pledge.status === "ACCEPTED",
-    calledOff,
-    reason: pledge.decisionReason,
-    // how to reach the requestor, for the supplier whose pledge was accepted only
-    contactPreference: sharesContact(pledge.status) ? pledge.request.contactPreference : null,
-  });
+  return leadingTo(
+    pledgeUrl,
+    pledgeDecisionEmail({
+      ...base,
+      // the pledge as offered, also when a disputed delivery is called off (not the amount reported delivered)
+      quantity: formatQuantity(r.helpType, pledge.quantity, r.unitLabel),
+      url: pledgeUrl,
+      accepted: pledge.status === "ACCEPTED",
+      calledOff,
+      reason: pledge.decisionReason,
+      // how to reach the requestor, for the supplier whose pledge was accepted only
+      contactPreference: sharesContact(pledge.status) ? pledge.request.contactPreference : null,
+    }),
+  );
 }
 
 // to the pledge's page, where the requestor confirms or disputes the delivery (the manage page has no such form)
 export async function deliveryReportedEmailFor(tx: Tx, pledgeId: string) {
   const { base, pledgeUrl } = await load(tx, pledgeId);
-  return deliveryReportedEmail({ ...base, url: pledgeUrl });
+  return leadingTo(pledgeUrl, deliveryReportedEmail({ ...base, url: pledgeUrl }));
 }
 
 export async function deliveredConfirmedEmailFor(tx: Tx, pledgeId: string) {
   const { base, pledgeUrl } = await load(tx, pledgeId);
-  return deliveryConfirmedEmail({ ...base, url: pledgeUrl });
+  return leadingTo(pledgeUrl, deliveryConfirmedEmail({ ...base, url: pledgeUrl }));
 }
 
 export async function deliveryDisputedEmailFor(tx: Tx, pledgeId: string) {
   const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
-  return deliveryDisputedEmail({ ...base, url: pledgeUrl, reason: pledge.disputeReason ?? "" });
+  return leadingTo(
+    pledgeUrl,
+    deliveryDisputedEmail({ ...base, url: pledgeUrl, reason: pledge.disputeReason ?? "" }),
+  );
 }
 
 export async function pledgeWithdrawnEmailFor(tx: Tx, pledgeId: string, reason?: string | null) {
   const { base, pledge, requestUrl } = await load(tx, pledgeId);
   // its share is back (the request as it now is): other suppliers can pledge it only while the request takes pledges
-  return pledgeWithdrawnEmail({
-    ...base,
-    url: requestUrl,
-    reason,
-    neededAgain: takesPledges(pledge.request),
-  });
+  return leadingTo(
+    requestUrl,
+    pledgeWithdrawnEmail({ ...base, url: requestUrl, reason, neededAgain: takesPledges(pledge.request) }),
+  );
 }

@@ -645,6 +645,7 @@ export async function changeRequestIn(
     for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
       await (change.send ?? toOutbox)(tx, {
         ...email,
+        link: base.url,
         to,
         template: `marketplace.${change.action}`,
         councilId: request.councilId,
