@@ -38,8 +38,21 @@ describe("the name of a guidance table's scrolling box", () => {
       '<pre>" onmouseover="alert(1)</pre> | b',
       'Table: <pre>" onmouseover="alert(1)</pre>, b',
     ],
+    // and the text inside a writer's <script> was read as HTML: the sanitiser took "<b & …" for a tag
+    [
+      "text inside a writer's <script>",
+      '<script>a<b & "c"</script> | b',
+      'Table: <script>a<b & "c"</script>, b',
+    ],
   ])("names it by the headings as shown, with %s", (_, headings, name) => {
     expect(regionName(renderMarkdown(table(headings)))).toBe(name);
+  });
+
+  it("shows a writer's <script> in its heading cell as the text it is named by", () => {
+    const html = renderMarkdown(table('<script>a<b & "c"</script> | b'));
+    expect(html).toContain(
+      '<th scope="col" class="text-left">&lt;script&gt;a&lt;b &amp; "c"&lt;/script&gt;</th>',
+    );
   });
 
   it.each([

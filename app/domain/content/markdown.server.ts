@@ -62,6 +62,12 @@ const markdown = new Marked({
     html({ text, block }) {
       return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text);
     },
+    // Text after a writer's <pre>, <code>, <kbd> or <script> is text like any other (the tag itself is shown as text,
+    // above), but marked leaves it unescaped as if the tag were HTML passed through: "<pre>a<b & c</pre>" lost all
+    // after its "a" to the sanitiser, which read "<b & c…" as a tag.
+    text(token) {
+      return Renderer.prototype.text.call(this, "escaped" in token ? { ...token, escaped: false } : token);
+    },
     heading({ tokens, depth }) {
       const level = Math.min(
         Math.max(depth + firstHeading - 2, firstHeading),
