@@ -5,7 +5,7 @@ import { db } from "~/db.server.ts";
 import { quarterPeriod, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { createImportWorld } from "../integration/contracts-world.ts";
-import { commitLate, farEnd, iso, registerLate } from "./late-contract.ts";
+import { commitLate, farEnd, iso, quarterKey, registerLate, threeAgo } from "./late-contract.ts";
 
 type Actor = { councilId: string; actorUserId: string; ipAddress: string | null };
 
@@ -47,4 +47,15 @@ export async function registerPlannedFrom(
 export async function endingOn(contract: { id: string; fields: Record<string, string> }, endDate: string) {
   const { updatedAt } = await db.contract.findUniqueOrThrow({ where: { id: contract.id } });
   return contractEditSchema.parse({ ...contract.fields, endDate, version: updatedAt.toISOString() });
+}
+
+/** A quarter's return as returnsOf shows one opened and never sent. */
+export const unsent = (q: FinancialQuarter) => `${quarterKey(q)} NOT_STARTED`;
+
+/** A contract running from three quarters ago, planned in its first, whose returns the daily run has still to open
+ * (as after a scheduler outage, or an opening at registration that failed). */
+export async function contractAwaitingTheRun(setup: LateContractWorld, reference: string) {
+  const contract = await registerPlannedFrom(setup, reference, threeAgo);
+  await db.kpiReturn.deleteMany({ where: { contractId: contract.id } });
+  return contract;
 }

@@ -4,28 +4,19 @@
 // without its returns until the next day's run. The run now tries the contracts it skipped again, a few times, so a
 // lock let go meanwhile costs nothing; one held throughout is counted, logged and opened by the next run.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server.ts";
-import type { FinancialQuarter } from "~/domain/contracts/quarters.ts";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
-import { lastQuarter, quarterKey, returnsOf, threeAgo, twoAgo } from "../helpers/late-contract.ts";
+import { lastQuarter, returnsOf, threeAgo, twoAgo } from "../helpers/late-contract.ts";
 import {
+  contractAwaitingTheRun,
   lateContractWorld,
-  registerPlannedFrom,
+  unsent,
   type LateContractWorld,
 } from "../helpers/late-contract-world.ts";
 import { holdOpen } from "../helpers/while-open.ts";
 
 let setup: LateContractWorld;
 
-const unsent = (q: FinancialQuarter) => `${quarterKey(q)} NOT_STARTED`;
 const owed = [threeAgo, twoAgo, lastQuarter].map(unsent);
-
-/** A contract running from three quarters ago whose returns the daily run has still to open. */
-async function contractAwaitingTheRun(reference: string) {
-  const contract = await registerPlannedFrom(setup, reference, threeAgo);
-  await db.kpiReturn.deleteMany({ where: { contractId: contract.id } });
-  return contract;
-}
 
 /** Another connection's transaction holding the contract's row, as an update of something else on it does (it opens
  * no returns), until released. */
@@ -41,7 +32,7 @@ beforeAll(async () => {
 
 describe("the daily run, for a contract another transaction holds", () => {
   it("tries it again in the same run and opens its returns once the lock is let go", async () => {
-    const contract = await contractAwaitingTheRun("S47-RETRIED");
+    const contract = await contractAwaitingTheRun(setup, "S47-RETRIED");
     const holder = unrelatedUpdateHolding(contract.id);
     await holder.ready;
     let retries = 0;
@@ -62,7 +53,7 @@ describe("the daily run, for a contract another transaction holds", () => {
   });
 
   it("counts one held throughout as skipped, and the next run opens its returns", async () => {
-    const contract = await contractAwaitingTheRun("S47-HELD-THROUGHOUT");
+    const contract = await contractAwaitingTheRun(setup, "S47-HELD-THROUGHOUT");
     const holder = unrelatedUpdateHolding(contract.id);
     await holder.ready;
     let retries = 0;
