@@ -3,31 +3,17 @@
 // pledges. The table (every pledge, for oversight) now marks the supplier's own rows "your organisation", and the
 // supplier's note points to it instead of listing them again. A supplier member alone keeps its own list.
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  addMember,
-  createMember,
-  createPledge,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
-import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
-import { readableMainText, renderPage } from "../helpers/render-page.ts";
+import { addMember, createMember, sessionCookieFor } from "../helpers/factories.ts";
+import { renderPage } from "../helpers/render-page.ts";
+import { pledgesText, requestWithTwoPledges } from "../helpers/request-with-two-pledges.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof requestWithTwoPledges>>["world"];
 let needId: string;
 let pledgeIds: { own: string; other: string };
 let officerAndSupplier: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  const { need, pledge } = await createPartlyPledgedRequest(world, { pledge: { status: "ACCEPTED" } });
-  const other = await createPledge({
-    requestId: need.id,
-    supplierOrganisationId: world.otherSupplier.id,
-    quantity: 3,
-  });
-  needId = need.id;
-  pledgeIds = { own: pledge.id, other: other.id };
+  ({ world, needId, pledgeIds } = await requestWithTwoPledges());
   const user = await createMember(world.councilA.id, "OFFICER");
   await addMember(world.supplier.id, user.id, "MEMBER");
   officerAndSupplier = await sessionCookieFor(user.id);
@@ -37,7 +23,7 @@ async function mainOfPageAs(cookie: string) {
   const page = await renderPage(`/requests/${needId}`, cookie);
   expect(page.status).toBe(200);
   const html = await page.text();
-  return { html, text: readableMainText(html).replaceAll(" ’s pledge", "’s pledge") };
+  return { html, text: pledgesText(html) };
 }
 
 const count = (text: string, part: string) => text.split(part).length - 1;

@@ -4,31 +4,18 @@
 // (a supplier still sees its own pledges), and the group that asked sees them on its manage page, not twice.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as requestLoader } from "~/routes/requests.$id._index.tsx";
-import {
-  createPartnershipMember,
-  createPledge,
-  createWorld,
-  sessionCookieFor,
-} from "../helpers/factories.ts";
-import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
+import { createPartnershipMember, sessionCookieFor } from "../helpers/factories.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
+import { pledgesText, requestWithTwoPledges } from "../helpers/request-with-two-pledges.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof requestWithTwoPledges>>["world"];
 let needId: string;
 let pledgeIds: { own: string; other: string };
 let sharedOfficerId: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  const { need, pledge } = await createPartlyPledgedRequest(world, { pledge: { status: "ACCEPTED" } });
-  const other = await createPledge({
-    requestId: need.id,
-    supplierOrganisationId: world.otherSupplier.id,
-    quantity: 3,
-  });
-  needId = need.id;
-  pledgeIds = { own: pledge.id, other: other.id };
+  ({ world, needId, pledgeIds } = await requestWithTwoPledges());
   sharedOfficerId = (await createPartnershipMember(world.councilB.id, "OFFICER")).id;
 });
 
@@ -58,8 +45,7 @@ describe("the request page's list of pledges", () => {
     ]);
     expect(html).toContain(`href="/pledges/${pledgeIds.own}"`);
     expect(html).toContain(`href="/pledges/${pledgeIds.other}"`);
-    // (the readable text puts a space between an element and the next: the name and its hidden words are one)
-    const text = readableMainText(html).replaceAll(" ’s pledge", "’s pledge");
+    const text = pledgesText(html);
     expect(text).toContain("Pledges to this request");
     expect(text).toContain(`${world.supplier.name}’s pledge 4 hours accepted`);
     expect(text).toContain(`${world.otherSupplier.name}’s pledge 3 hours offered`);
