@@ -8,6 +8,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { SESSION_COOKIE } from "../auth/session-cookie-name.ts";
+import { maxBodyBytes } from "../ui/body-limits.ts";
 import { refusedRequestText, type RefusedRequest } from "../ui/error-text.ts";
 import { loggedPath, logger } from "./logger.ts";
 import { publicPageCache } from "./page-cache.ts";
@@ -46,13 +47,8 @@ export function isSameOrigin(req: express.Request, allowedOrigins: string[]): bo
   return site === undefined || site === "same-origin" || site === "none";
 }
 
-// Largest request body accepted: a 10 MB evidence file plus the rest of its form.
-export const MAX_BODY_BYTES = 11 * 1024 * 1024;
-// A return's page reads an oversized evidence file through (storing nothing past 10 MB) up to four times the
-// limit, so the supplier gets "must be smaller than 10 MB" next to the file field, with the rest of the form
-// kept, instead of a bare refusal. Beyond this it is refused before reading, like everything else.
-export const MAX_EVIDENCE_POST_BYTES = 41 * 1024 * 1024;
-const EVIDENCE_POST = /^\/returns\/[^/]+\/?$/;
+// The size limits live with the browser's own check of a form (app/ui/body-limits.ts), so both apply the same.
+export { MAX_BODY_BYTES, MAX_EVIDENCE_POST_BYTES } from "../ui/body-limits.ts";
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -124,8 +120,7 @@ export function applyProtections(app: express.Express, options: Protections) {
   });
   app.use((req, res, next) => {
     const declared = Number(req.get("content-length") ?? 0);
-    const evidence = req.method === "POST" && EVIDENCE_POST.test(req.path) && req.is("multipart/form-data");
-    if (declared > (evidence ? MAX_EVIDENCE_POST_BYTES : MAX_BODY_BYTES)) {
+    if (declared > maxBodyBytes(req.method, req.path, Boolean(req.is("multipart/form-data")))) {
       // a form of text (20 MB pasted into a guidance page) is told so in its own words; only an upload is told
       // about files
       const refusedRequest: RefusedRequest = req.is("multipart/form-data") ? "upload" : "text";

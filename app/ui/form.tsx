@@ -3,7 +3,7 @@
 import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
 import { namesNoVisibleField } from "~/domain/page-filled-fields.ts";
 import { useLocation, useNavigation } from "@remix-run/react";
-import { Form } from "~/ui/form-for.tsx";
+import { Form, useTooLargeForm } from "~/ui/form-for.tsx";
 import { useErrorSummaryInTitle } from "~/ui/page-meta.tsx";
 import {
   useEffect,
@@ -401,10 +401,15 @@ export function ErrorSummary({
   order?: string[];
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const found = [...new Set(Object.keys(errors ?? {}).map((key) => key.replace(listItem, "")))];
+  // a form too large to send, refused in the browser before sending (form-for.tsx): said for the field most to
+  // blame (first, unless the page gives its order), in place of what the server said of it before
+  const tooLarge = useTooLargeForm();
+  const shownErrors = tooLarge ? { ...errors, [tooLarge.field]: [tooLarge.message] } : errors;
+  const found = [...new Set(Object.keys(shownErrors ?? {}).map((key) => key.replace(listItem, "")))];
+  if (tooLarge && !order) found.sort((a, b) => Number(b === tooLarge.field) - Number(a === tooLarge.field));
   const names = order ? inPageOrder(found, placeIn(order)) : found;
   const entries = names
-    .map((name) => [name, errorsFor(errors, name)] as const)
+    .map((name) => [name, errorsFor(shownErrors, name)] as const)
     .filter(([, messages]) => messages && messages.length > 0);
   // Focus moves here whenever an answer brings errors, as GOV.UK's summary does. Every answer from the server is a
   // new location (a new key), so a second refusal with as many errors as the first is announced too. A refusal by

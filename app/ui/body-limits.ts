@@ -1,0 +1,67 @@
+// The largest request body the server reads (app/server/http.ts refuses a larger one with 413 before any route runs),
+// here so the browser can check a form against the same limit before sending it (app/ui/form-for.tsx): with
+// JavaScript on, the refusal would take the form's place and what the user typed would be lost.
+import { refusedRequestText, type RefusedRequest } from "./error-text.ts";
+
+// Largest request body accepted: a 10 MB evidence file plus the rest of its form.
+export const MAX_BODY_BYTES = 11 * 1024 * 1024;
+// A return's page reads an oversized evidence file through (storing nothing past 10 MB) up to four times the
+// limit, so the supplier gets "must be smaller than 10 MB" next to the file field, with the rest of the form
+// kept, instead of a bare refusal. Beyond this it is refused before reading, like everything else.
+export const MAX_EVIDENCE_POST_BYTES = 41 * 1024 * 1024;
+const EVIDENCE_POST = /^\/returns\/[^/]+\/?$/;
+
+/** The most a request may send: a return's evidence upload (a multipart POST to /returns/<id>) has the larger limit. */
+export function maxBodyBytes(method: string, pathname: string, multipart: boolean): number {
+  return method.toUpperCase() === "POST" && multipart && EVIDENCE_POST.test(pathname)
+    ? MAX_EVIDENCE_POST_BYTES
+    : MAX_BODY_BYTES;
+}
+
+// What a browser adds around each part of a multipart body, beyond the name, file name, type and value counted
+// below: the boundary line (Chromium's is 38 characters, Firefox's longer), Content-Disposition and Content-Type
+// and the line breaks. A little more than any browser sends, so a form is never held back for fewer bytes than it
+// would send, and a few hundred bytes of a limit in megabytes are all that is at stake.
+const PART_BYTES = 200;
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/** The size of the body a form's entries make, as Remix sends them: URL-encoded (a file as its name), or multipart
+ * (a file's bytes) with a margin for its framing. */
+export function formBodyBytes(entries: Iterable<[string, FormDataEntryValue]>, multipart: boolean): number {
+  if (!multipart) {
+    const params = new URLSearchParams();
+    for (const [name, value] of entries) params.append(name, typeof value === "string" ? value : value.name);
+    return params.toString().length;
+  }
+  let bytes = PART_BYTES;
+  for (const [name, value] of entries) {
+    bytes += PART_BYTES + utf8Bytes(name);
+    bytes += typeof value === "string" ? utf8Bytes(value) : utf8Bytes(value.name + value.type) + value.size;
+  }
+  return bytes;
+}
+
+/** Why the server would refuse a form's body, in the words of its refusal page, or null if it would not. A form with
+ * a file chosen is told about files, any other about its text (the server, which cannot look inside the body,
+ * names files for every multipart form). `field` is the field most to blame, for the error summary's link. */
+export function tooLargeForm(
+  entries: [string, FormDataEntryValue][],
+  target: { method: string; pathname: string; multipart: boolean },
+): { refusedRequest: RefusedRequest; message: string; field: string } | null {
+  const limit = maxBodyBytes(target.method, target.pathname, target.multipart);
+  if (formBodyBytes(entries, target.multipart) <= limit) return null;
+  const files = entries.filter(
+    (entry): entry is [string, File] => typeof entry[1] !== "string" && entry[1].size > 0,
+  );
+  const refusedRequest: RefusedRequest = target.multipart && files.length > 0 ? "upload" : "text";
+  const sizeOf = ([, value]: [string, FormDataEntryValue]) =>
+    typeof value === "string" ? value.length : value.size;
+  const blamed = (refusedRequest === "upload" ? files : entries).reduce((largest, entry) =>
+    sizeOf(entry) > sizeOf(largest) ? entry : largest,
+  );
+  const { title, body } = refusedRequestText[refusedRequest];
+  // the limit, the first sentence of the refusal page's words ("Go back to the form" is for that page)
+  const limitSentence = /^[^.]*\./.exec(body)?.[0] ?? body;
+  return { refusedRequest, message: `${title}. ${limitSentence}`, field: blamed[0] };
+}
