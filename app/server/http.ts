@@ -213,6 +213,28 @@ function refusedBeforeRoutes(build: ServerBuild): ServerBuild {
   return { ...build, routes };
 }
 
+// A download (a resource route: no page of its own) answers with what its loader returns or throws, so a refusal
+// reached the browser as the bare JSON `{"refusedRequest":"address"}` (GET /evidence/%ff). For a refused request
+// asked for as a page, each such route renders as a page with nothing of its own (Remix treats a route with a
+// component as a page): its loader still refuses before its own code runs, and the error page in the site's layout
+// answers, as at any other address. In the browser the page wakes up with the error it was rendered with, so the
+// words stay; nothing is ever downloaded from this build.
+function refusalPages(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    const { module } = route;
+    routes[id] =
+      module.default == null && module.ErrorBoundary == null
+        ? { ...route, module: { ...module, default: NothingOfItsOwn } }
+        : route;
+  }
+  return { ...build, routes };
+}
+
+function NothingOfItsOwn() {
+  return null;
+}
+
 export function createApp(options: Options) {
   const app = express();
   app.disable("x-powered-by");
@@ -250,16 +272,21 @@ export function createApp(options: Options) {
     if (res.locals.refusal && !("_data" in req.query)) req.method = "GET";
     next();
   });
-  app.all(
-    "*",
+  const build = refusedBeforeRoutes(options.build);
+  const handler = (build: ServerBuild) =>
     createRequestHandler({
-      build: refusedBeforeRoutes(options.build),
+      build,
       mode: options.production ? "production" : "development",
       getLoadContext: (_req, res): AppLoadContext => ({
         cspNonce: res.locals.cspNonce,
         refusal: res.locals.refusal as Refusal | undefined,
       }),
-    }),
+    });
+  const portal = handler(build);
+  // a refused page (not a request from the client router) at a download's address: the error page, as elsewhere
+  const refusedPage = handler(refusalPages(build));
+  app.all("*", (req, res, next) =>
+    (res.locals.refusal && !("_data" in req.query) ? refusedPage : portal)(req, res, next),
   );
   return app;
 }

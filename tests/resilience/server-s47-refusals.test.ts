@@ -119,6 +119,46 @@ it("answers an address it cannot decode with 400 in its own words, as a page and
   expect(await data.json()).toEqual({ refusedRequest: "address" });
 });
 
+// A download (a resource route) has no page of its own: its refusal reached the browser as the bare JSON
+// {"refusedRequest":"address"}. Asked for as a page, it is the error page in the site's layout, as anywhere else.
+it.each(["/evidence/%ff", "/evidence/%E0%A4%"])(
+  "answers a download's address it cannot decode (%s) with the 400 page, not JSON",
+  async (address) => {
+    const response = await fetch(app.url + address, { headers: { accept: "text/html" } });
+    const html = await response.text();
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(titleOf(html)).toBe("The web address could not be read – Social Value Marketplace");
+    expect(html).toContain(">The web address could not be read</h1>");
+    expect(html).toContain("<header");
+  },
+);
+
+it.each([
+  // downloads, one with an action of none
+  ["/evidence/some-file", TEXT, "Too much text"],
+  ["/impact/data.csv", UPLOAD, "The file is too large"],
+  ["/healthz", TEXT, "Too much text"],
+  // addresses no route of the portal claims
+  ["/no-such-page", TEXT, "Too much text"],
+  ["/no/such/page/at/all", UPLOAD, "The file is too large"],
+])("answers a page sent to %s (%s) over the limit with the 413 page", async (path, type, title) => {
+  const { status, headers, body } = await postOversized(path, type);
+  expect(status).toBe(413);
+  expect(headers["content-type"]).toMatch(/^text\/html/);
+  expect(titleOf(body)).toBe(`${title} – Social Value Marketplace`);
+  expect(body).toContain(`>${title}</h1>`);
+  expect(body).toContain("<header");
+  expect(body).not.toContain("Page not found");
+});
+
+it("answers a form sent with JavaScript to an address no route claims over the limit with the thrown 413", async () => {
+  const { status, headers, body } = await postOversized("/no-such-page?_data=routes%2F%24", TEXT);
+  expect(status).toBe(413);
+  expect(headers["x-remix-catch"]).toBe("yes");
+  expect(JSON.parse(body)).toEqual({ refusedRequest: "text" });
+});
+
 // Closed at once, the connection would be reset under the browser while it still sends, and the reset can overtake
 // the 413 (the browser then shows "connection reset"): it must get the answer, then the end of the connection,
 // and never send the whole body. Five times, since the reset only sometimes wins the race.
