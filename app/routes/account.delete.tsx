@@ -34,8 +34,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const hideFields = ["currentPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const result = await deleteAccount(viewer.user.id, submission.value, requestContext(request));
+  // a deletion PostgreSQL gave up (a lock not granted in time, a deadlock) did nothing: 503, the form to try again
   if (!result.ok)
-    return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
+    return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), {
+      status: result.notFinished ? 503 : 400,
+    });
   const headers = new Headers();
   headers.append("Set-Cookie", clearSessionCookie());
   // a second "Delete my account" from another tab is sent to sign in: that page then says it has been deleted
@@ -136,10 +139,7 @@ export default function DeleteAccount() {
         <LeftEmptyWarning key={organisation.organisationId} organisation={organisation} />
       ))}
       <p className="mb-6">
-        <a href="/account/data" download>
-          Download your data
-        </a>{" "}
-        first if you want a copy. You cannot undo this.
+        <a href="/account/data">Download your data</a> first if you want a copy. You cannot undo this.
       </p>
       {blocks.length ? null : (
         <Form method="post" {...getFormProps(form)} noValidate>

@@ -1,0 +1,163 @@
+// An account's deletion PostgreSQL or Prisma gave up on (a lock not granted within the deletion's wait, its
+// transaction's time run out while it waited, a deadlock with another change) was answered with a 500 error page.
+// Nothing of it is kept, so the person is now told so next to the form (503), with what they ticked kept, and asked
+// to try again; each cause is provoked for real by a transaction holding a row the deletion needs.
+import { afterAll, describe, expect, it } from "vitest";
+import { closeRateLimits } from "~/auth/rate-limit.server.ts";
+import { db } from "~/db.server.ts";
+import { deleteAccount, DELETION_NOT_FINISHED } from "~/domain/accounts/deletion.server.ts";
+import { action as deleteAction } from "~/routes/account.delete.tsx";
+import {
+  addMember,
+  createCategory,
+  createCouncil,
+  createMember,
+  createOrganisation,
+  createPledge,
+  createRequest,
+  createUser,
+  sessionCookieFor,
+  TEST_PASSWORD,
+} from "../helpers/factories.ts";
+import { fromIp } from "../helpers/client-address.ts";
+import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
+import { callAction } from "../helpers/routes.ts";
+import { holdOpen } from "../helpers/while-open.ts";
+
+afterAll(() => closeRateLimits());
+
+/** A person who is the only member of a group with an open request a supplier has offered to help with. */
+async function soleMemberWithAnOffer() {
+  const council = await createCouncil();
+  const group = await createOrganisation({ kind: "VCSE", councilId: council.id });
+  const person = await createUser();
+  await addMember(group.id, person.id, "OWNER");
+  const need = await createRequest({
+    councilId: council.id,
+    organisationId: group.id,
+    categoryId: (await createCategory(council.id)).id,
+    pledgedQuantity: 5,
+  });
+  const supplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+  const supplierMember = await createMember(supplier.id, "OWNER");
+  const pledge = await createPledge({ requestId: need.id, supplierOrganisationId: supplier.id, quantity: 5 });
+  return { group, person, need, pledge, supplierMember };
+}
+type World = Awaited<ReturnType<typeof soleMemberWithAnOffer>>;
+
+const input = (world: World) => ({ currentPassword: TEST_PASSWORD, leaveWithoutMembers: [world.group.id] });
+const lockPerson = (world: World) => (tx: Parameters<Parameters<typeof holdOpen>[0]>[0]) =>
+  tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${world.person.id} FOR UPDATE`;
+
+/** Nothing of the deletion is kept: the account, its membership, the request and the offer, and no email. */
+async function expectNothingDeleted(world: World) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: world.person.id } });
+  expect(user.deletedAt).toBeNull();
+  expect(user.email).not.toContain("deleted.invalid");
+  expect(await db.membership.count({ where: { userId: world.person.id } })).toBe(1);
+  expect((await db.request.findUniqueOrThrow({ where: { id: world.need.id } })).status).toBe("OPEN");
+  expect((await db.pledge.findUniqueOrThrow({ where: { id: world.pledge.id } })).status).toBe("OFFERED");
+  expect(await db.emailOutbox.count({ where: { to: world.supplierMember.email } })).toBe(0);
+  expect(await db.auditLog.count({ where: { action: "account.delete", entityId: world.person.id } })).toBe(0);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("a deletion PostgreSQL or Prisma gives up on", () => {
+  it.each([
+    {
+      cause: "a lock on the person's row not granted within the deletion's wait (lock_timeout)",
+      provoke: async (world: World) => {
+        const holder = holdOpen(lockPerson(world));
+        await holder.ready;
+        const result = await deleteAccount(world.person.id, input(world), { ip: null }, { lockWaitMs: 200 });
+        holder.release();
+        await holder.done;
+        return result;
+      },
+    },
+    {
+      cause: "the transaction's time running out while it waits (P2028, Transaction already closed)",
+      provoke: async (world: World) => {
+        const holder = holdOpen(lockPerson(world));
+        await holder.ready;
+        const pending = deleteAccount(
+          world.person.id,
+          input(world),
+          { ip: null },
+          { timeoutMs: 300, lockWaitMs: 10_000 },
+        );
+        await untilWaitingForLocks(1, pending);
+        await sleep(800);
+        holder.release();
+        await holder.done;
+        return pending;
+      },
+    },
+  ])("is answered, not thrown, with nothing deleted: $cause", async ({ provoke }) => {
+    const world = await soleMemberWithAnOffer();
+    const result = await provoke(world);
+    expect(result).toEqual({ ok: false, fieldErrors: { form: [DELETION_NOT_FINISHED] }, notFinished: true });
+    await expectNothingDeleted(world);
+  });
+
+  it("answers a deadlock with another change with the form and 503, and the deletion works when tried again", async () => {
+    const world = await soleMemberWithAnOffer();
+    // signed in before the person's row is held (a session's row refers to it)
+    const cookie = await sessionCookieFor(world.person.id);
+    // the person's row held, so the deletion stops there with the group's lock taken
+    const person = holdOpen(lockPerson(world));
+    await person.ready;
+    // another change holds the request the deletion will withdraw, and then waits (first, and patiently) for the group
+    let holding!: () => void;
+    const requestHeld = new Promise<void>((resolve) => (holding = resolve));
+    let goOn!: () => void;
+    const wantsGroup = new Promise<void>((resolve) => (goOn = resolve));
+    const other = db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SET LOCAL deadlock_timeout = '20s'`;
+        await tx.$queryRaw`SELECT 1 FROM "Request" WHERE id = ${world.need.id} FOR NO KEY UPDATE`;
+        holding();
+        await wantsGroup;
+        await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${world.group.id} FOR NO KEY UPDATE`;
+      },
+      { timeout: 30_000 },
+    );
+    await requestHeld;
+    const deleted = callAction(deleteAction, {
+      path: "/account/delete",
+      cookie,
+      headers: fromIp(),
+      form: input(world),
+    });
+    await untilWaitingForLocks(1, deleted);
+    goOn();
+    await untilWaitingForLocks(2, deleted);
+    // the deletion goes on to the request the other change holds, while that change waits for the group the deletion
+    // holds: PostgreSQL ends the deletion, the one of the two to check first
+    person.release();
+    await person.done;
+    const response = await deleted;
+    await other;
+
+    expect(response.status).toBe(503);
+    const reply = (await response.json()) as {
+      error: Record<string, string[]>;
+      initialValue: Record<string, unknown>;
+    };
+    expect(reply.error.form).toEqual([DELETION_NOT_FINISHED]);
+    // the box ticked stays ticked; the password is not sent back
+    expect(reply.initialValue.leaveWithoutMembers).toBe(world.group.id);
+    expect(JSON.stringify(reply)).not.toContain(TEST_PASSWORD);
+    await expectNothingDeleted(world);
+
+    const again = await callAction(deleteAction, {
+      path: "/account/delete",
+      cookie,
+      headers: fromIp(),
+      form: input(world),
+    });
+    expect(again.status).toBe(302);
+    expect((await db.pledge.findUniqueOrThrow({ where: { id: world.pledge.id } })).status).toBe("DECLINED");
+  });
+});
