@@ -170,6 +170,17 @@ async function queryOnPool(config: pg.QueryConfig) {
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /**
+ * A whole number written into the SQL text rather than sent as a parameter, for a value a prepared statement's one
+ * plan must know (a list's length: decision 047). Only a safe integer is ever written: anything else (1.5, NaN,
+ * Infinity, or a string passed where the types said number) throws before it reaches the SQL. A negative one is
+ * written in brackets, so a minus before it cannot turn the two into the start of a comment.
+ */
+export function sqlInteger(n: number): Prisma.Sql {
+  if (!Number.isSafeInteger(n)) throw new Error(`not a whole number to write into SQL: ${String(n)}`);
+  return Prisma.raw(n < 0 ? `(${n})` : String(n));
+}
+
+/**
  * Holds a lock named `key` until the transaction ends (a PostgreSQL transaction-level advisory lock): another
  * transaction asking for the same key waits here, so two of the same change at once run one after the other.
  */

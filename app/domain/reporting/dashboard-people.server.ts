@@ -1,7 +1,7 @@
 // The landing dashboards for suppliers and VCSEs: what needs their action now, and how they are doing.
 // Counts and short lists only; progress comes from progress.ts through loadCommitmentProgress.
 import { londonDay } from "~/domain/calendar.ts";
-import { db, Prisma, readRows } from "~/db.server.ts";
+import { db, Prisma, readRows, sqlInteger } from "~/db.server.ts";
 import type { HelpType, PledgeStatus, RequestStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import {
@@ -19,11 +19,15 @@ import { contractProgressSummary, summariseByMeasure } from "./dashboard-totals.
 import { returnWithinTermSql } from "./returns-term.server.ts";
 
 const LIST = 10;
+// How many of the oldest of each pledge queue a caller may ask for: the dashboards' LIST, or the first alone (for
+// the counts). A set of our own, so each is one statement a connection keeps a plan for, and nothing else is written.
+type QueueListLength = 1 | typeof LIST;
 // The list's length written into the SQL, not sent as a parameter: a view's statement is prepared once per connection
 // and PostgreSQL plans it once for every view only if a plan made without the parameters' values is estimated to cost
 // no more than one made with them. A `LIMIT $n` is priced as a tenth of the rows, so that plan never looked cheaper
-// and each view planned the statement anew (decision 047, session 47). A number of our own, so nothing to escape.
-const LIST_SQL = Prisma.raw(String(LIST));
+// and each view planned the statement anew (decision 047, session 47). Written by sqlInteger, which writes nothing but
+// a whole number.
+const LIST_SQL = sqlInteger(LIST);
 // A set of the code's own statuses written into the SQL for the same reason, so a plan made once knows which pledges
 // it reads; never anything a person typed (each is checked to be a status name).
 function statusesSql(statuses: readonly string[]) {
@@ -242,15 +246,15 @@ const onlyRequest = (first: string | null | undefined, last: string | null | und
 // What a requesting organisation (a VCSE, or a council posting its own requests) must do next on its requests'
 // pledges: answer the offers, confirm the deliveries (disputed ones included: the group may still confirm
 // them). Only requests the organisation itself posted: a partner council's are left to its own team
-// (decision 011). Read fresh: it is what the requestor acts on. `list` (1 or more) is how many of the oldest of
-// each queue come back with the counts.
-export async function requestorPledgeQueues(organisationId: string, list = LIST) {
+// (decision 011). Read fresh: it is what the requestor acts on. `list` is how many of the oldest of each queue come
+// back with the counts.
+export async function requestorPledgeQueues(organisationId: string, list: QueueListLength = LIST) {
   const pledges = await readRows<RequestorPledgeRow[]>(Prisma.sql`
       SELECT id, queue, status, quantity, "deliveredQuantity", "createdAt", "supplierName", "requestId",
              "requestTitle", "helpType", "unitLabel", total, disputed, "firstRequestId", "lastRequestId",
              "firstDisputedRequestId", "lastDisputedRequestId"
       FROM (${rankedPledgeQueues(organisationId)}) ranked
-      WHERE position <= ${Prisma.raw(String(Math.max(1, Math.trunc(list))))}
+      WHERE position <= ${sqlInteger(list)}
       ORDER BY queue, position`);
   return pledgeQueues(pledges);
 }
