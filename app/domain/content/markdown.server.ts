@@ -12,10 +12,11 @@ const escapeAddress = (text: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
 
-// The text a reader sees in rendered inline HTML, escaped for an attribute. It is not trusted to be escaped already
-// (marked leaves the text inside a writer's <pre>, <code>, <kbd> or <script> as it was typed): a real parser reads
-// it, as the sanitiser does, dropping its tags (a line break a space) and decoding its entities, and the text is
-// escaped again, quotes too, so nothing in it can end the attribute or cut the name short.
+// The text a reader sees in rendered inline HTML (a table's headings), for an attribute. That HTML is the renderer's
+// own tags (bold, code, links, line breaks) around text it has escaped, a writer's own tags included (html() and
+// text() below). A real parser reads it, as the sanitiser does: a line break becomes a space, the other tags are
+// dropped and the entities decoded. What it gives back has &, < and > escaped again but not quotes, so those are
+// escaped here and nothing in the text can end the attribute or cut the name short; runs of white space become one.
 const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
 const attributeText = (html: string) =>
   sanitizeHtml(html.replace(/<br\s*\/?>/g, " "), TEXT_ONLY)
