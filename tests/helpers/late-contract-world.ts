@@ -6,6 +6,7 @@ import { quarterPeriod, type FinancialQuarter } from "~/domain/contracts/quarter
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
 import { createImportWorld } from "../integration/contracts-world.ts";
 import { commitLate, farEnd, iso, quarterKey, registerLate, threeAgo } from "./late-contract.ts";
+import { holdOpen } from "./while-open.ts";
 
 type Actor = { councilId: string; actorUserId: string; ipAddress: string | null };
 
@@ -58,4 +59,23 @@ export async function contractAwaitingTheRun(setup: LateContractWorld, reference
   const contract = await registerPlannedFrom(setup, reference, threeAgo);
   await db.kpiReturn.deleteMany({ where: { contractId: contract.id } });
   return contract;
+}
+
+/** A contract awaiting the run (contractAwaitingTheRun) whose row another connection's transaction holds, as an
+ * update of something else on it does (it opens no returns): held once this resolves, until `letGo`, which resolves
+ * once that transaction has committed. */
+export async function contractHeldByAnUnrelatedUpdate(setup: LateContractWorld, reference: string) {
+  const contract = await contractAwaitingTheRun(setup, reference);
+  const holder = holdOpen(async (tx) => {
+    await tx.$executeRaw`UPDATE "Contract" SET "updatedAt" = now() WHERE id = ${contract.id}`;
+  });
+  // a hold that failed to begin fails here rather than leaving the test waiting
+  await Promise.race([holder.ready, holder.done]);
+  return {
+    contract,
+    letGo: async () => {
+      holder.release();
+      await holder.done;
+    },
+  };
 }

@@ -7,24 +7,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openReturnsForQuarter } from "~/domain/reporting/returns-jobs.server.ts";
 import { lastQuarter, returnsOf, threeAgo, twoAgo } from "../helpers/late-contract.ts";
 import {
-  contractAwaitingTheRun,
+  contractHeldByAnUnrelatedUpdate,
   lateContractWorld,
   unsent,
   type LateContractWorld,
 } from "../helpers/late-contract-world.ts";
-import { holdOpen } from "../helpers/while-open.ts";
 
 let setup: LateContractWorld;
 
 const owed = [threeAgo, twoAgo, lastQuarter].map(unsent);
-
-/** Another connection's transaction holding the contract's row, as an update of something else on it does (it opens
- * no returns), until released. */
-function unrelatedUpdateHolding(contractId: string) {
-  return holdOpen(async (tx) => {
-    await tx.$executeRaw`UPDATE "Contract" SET "updatedAt" = now() WHERE id = ${contractId}`;
-  });
-}
 
 beforeAll(async () => {
   setup = await lateContractWorld();
@@ -32,9 +23,7 @@ beforeAll(async () => {
 
 describe("the daily run, for a contract another transaction holds", () => {
   it("tries it again in the same run and opens its returns once the lock is let go", async () => {
-    const contract = await contractAwaitingTheRun(setup, "S47-RETRIED");
-    const holder = unrelatedUpdateHolding(contract.id);
-    await holder.ready;
+    const { contract, letGo } = await contractHeldByAnUnrelatedUpdate(setup, "S47-RETRIED");
     let retries = 0;
     const result = await openReturnsForQuarter(new Date(), undefined, {
       beforeRetry: async () => {
@@ -42,8 +31,7 @@ describe("the daily run, for a contract another transaction holds", () => {
         // the first pass skipped it: the unrelated transaction ends before the run tries again
         if (retries === 1) {
           expect(await returnsOf(contract.id)).toEqual([]);
-          holder.release();
-          await holder.done;
+          await letGo();
         }
       },
     });
@@ -53,9 +41,7 @@ describe("the daily run, for a contract another transaction holds", () => {
   });
 
   it("counts one held throughout as skipped, and the next run opens its returns", async () => {
-    const contract = await contractAwaitingTheRun(setup, "S47-HELD-THROUGHOUT");
-    const holder = unrelatedUpdateHolding(contract.id);
-    await holder.ready;
+    const { contract, letGo } = await contractHeldByAnUnrelatedUpdate(setup, "S47-HELD-THROUGHOUT");
     let retries = 0;
     const result = await openReturnsForQuarter(new Date(), undefined, {
       beforeRetry: async () => {
@@ -65,8 +51,7 @@ describe("the daily run, for a contract another transaction holds", () => {
     expect(retries).toBe(3);
     expect(result.skipped).toBe(1);
     expect(await returnsOf(contract.id)).toEqual([]);
-    holder.release();
-    await holder.done;
+    await letGo();
     const next = await openReturnsForQuarter(new Date(), undefined, { beforeRetry: async () => {} });
     expect(next.skipped).toBe(0);
     expect(await returnsOf(contract.id)).toEqual(owed);
