@@ -79,15 +79,35 @@ export type OrganisationLeftEmpty = {
 
 export type DeletionPlan = { blocks: DeletionBlock[]; leftEmpty: OrganisationLeftEmpty[] };
 
-function pledgesWaiting(tx: Tx, organisationId: string) {
-  return tx.pledge.count({
+// How many pledges wait on each of the organisations (counted once each, also one that waits on it both ways).
+async function pledgesWaiting(tx: Tx, organisationIds: string[]) {
+  const waiting = new Map<string, number>();
+  if (!organisationIds.length) return waiting;
+  const pledges = await tx.pledge.findMany({
     where: {
       OR: [
-        { request: { organisationId }, status: { in: WAITING_ON_REQUESTOR } },
-        { supplierOrganisationId: organisationId, status: { in: WAITING_ON_SUPPLIER } },
+        { request: { organisationId: { in: organisationIds } }, status: { in: WAITING_ON_REQUESTOR } },
+        { supplierOrganisationId: { in: organisationIds }, status: { in: WAITING_ON_SUPPLIER } },
       ],
     },
+    select: { status: true, supplierOrganisationId: true, request: { select: { organisationId: true } } },
   });
+  for (const organisationId of organisationIds) {
+    const count = pledges.filter(
+      (pledge) =>
+        (pledge.request.organisationId === organisationId && WAITING_ON_REQUESTOR.includes(pledge.status)) ||
+        (pledge.supplierOrganisationId === organisationId && WAITING_ON_SUPPLIER.includes(pledge.status)),
+    ).length;
+    waiting.set(organisationId, count);
+  }
+  return waiting;
+}
+
+// Counts grouped by organisation, as a map (none: 0).
+function countsBy<Row extends { _count: { _all: number } }>(rows: Row[], key: (row: Row) => string) {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + row._count._all);
+  return (id: string) => counts.get(id) ?? 0;
 }
 
 function waitingBlock(
@@ -128,18 +148,60 @@ export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<
   const plan: DeletionPlan = { blocks: [], leftEmpty: [] };
   if (await lastPlatformAdmin(tx, userId))
     plan.blocks.push({ organisationId: null, message: LAST_PLATFORM_ADMIN_MESSAGE, link: null });
+  // one query for each kind of thing, for all the person's organisations at once
+  const ids = memberships.map(({ organisation }) => organisation.id);
+  const othersByRole = await tx.membership.groupBy({
+    by: ["organisationId", "role"],
+    where: { organisationId: { in: ids }, userId: { not: userId } },
+    _count: { _all: true },
+  });
+  const othersIn = countsBy(othersByRole, (row) => row.organisationId);
+  const otherLeadsIn = countsBy(
+    othersByRole.filter((row) => {
+      const kind = memberships.find(({ organisation }) => organisation.id === row.organisationId)!
+        .organisation.kind;
+      return row.role === leadRoleFor(kind);
+    }),
+    (row) => row.organisationId,
+  );
+  // the organisations the person would leave with no members (a council never: nobody could add an admin back)
+  const alone = memberships
+    .map(({ organisation }) => organisation)
+    .filter((organisation) => othersIn(organisation.id) === 0 && organisation.kind !== "COUNCIL")
+    .map((organisation) => organisation.id);
+  const [waiting, requestsBy, pledgesBy, invitationsBy] = await Promise.all([
+    pledgesWaiting(tx, alone),
+    alone.length
+      ? tx.request.groupBy({
+          by: ["organisationId"],
+          where: { organisationId: { in: alone }, status: { in: UNCLOSED_REQUESTS } },
+          _count: { _all: true },
+        })
+      : [],
+    alone.length
+      ? tx.pledge.groupBy({
+          by: ["supplierOrganisationId"],
+          where: { supplierOrganisationId: { in: alone }, status: "OFFERED" },
+          _count: { _all: true },
+        })
+      : [],
+    alone.length
+      ? tx.invitation.groupBy({
+          by: ["organisationId"],
+          where: { organisationId: { in: alone }, ...openInvitationWhere() },
+          _count: { _all: true },
+        })
+      : [],
+  ]);
+  const requestsIn = countsBy(requestsBy, (row) => row.organisationId);
+  const pledgesIn = countsBy(pledgesBy, (row) => row.supplierOrganisationId);
+  const invitationsIn = countsBy(invitationsBy, (row) => row.organisationId);
   for (const { role, organisation } of memberships) {
     const lead = leadRoleFor(organisation.kind);
     const leadLabel = ROLE_LABEL[lead].toLowerCase();
-    const others = await tx.membership.count({
-      where: { organisationId: organisation.id, userId: { not: userId } },
-    });
-    if (others > 0) {
+    if (othersIn(organisation.id) > 0) {
       if (role !== lead) continue;
-      const otherLeads = await tx.membership.count({
-        where: { organisationId: organisation.id, userId: { not: userId }, role: lead },
-      });
-      if (otherLeads === 0)
+      if (otherLeadsIn(organisation.id) === 0)
         plan.blocks.push({
           organisationId: organisation.id,
           message: `You are the last ${leadLabel} of ${organisation.name}. Make another member an ${leadLabel} first, so that someone can still manage it.`,
@@ -162,25 +224,18 @@ export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<
       });
       continue;
     }
-    const waiting = await pledgesWaiting(tx, organisation.id);
-    if (waiting > 0) {
-      plan.blocks.push(waitingBlock(organisation, waiting));
+    const waitingOn = waiting.get(organisation.id) ?? 0;
+    if (waitingOn > 0) {
+      plan.blocks.push(waitingBlock(organisation, waitingOn));
       continue;
     }
-    const [requests, pledges, invitations] = await Promise.all([
-      tx.request.count({ where: { organisationId: organisation.id, status: { in: UNCLOSED_REQUESTS } } }),
-      tx.pledge.count({ where: { supplierOrganisationId: organisation.id, status: "OFFERED" } }),
-      tx.invitation.count({
-        where: { organisationId: organisation.id, ...openInvitationWhere() },
-      }),
-    ]);
     plan.leftEmpty.push({
       organisationId: organisation.id,
       name: organisation.name,
       councilName: organisation.council?.name ?? null,
-      requests,
-      pledges,
-      invitations,
+      requests: requestsIn(organisation.id),
+      pledges: pledgesIn(organisation.id),
+      invitations: invitationsIn(organisation.id),
     });
   }
   return plan;
