@@ -1,12 +1,13 @@
-// An account's deletion PostgreSQL or Prisma gave up on (a lock not granted within the deletion's wait, its
-// transaction's time run out while it waited, a deadlock with another change) was answered with a 500 error page.
-// Nothing of it is kept, so the person is now told so next to the form (503), with what they ticked kept, and asked
-// to try again; each cause is provoked for real by a transaction holding a row the deletion needs.
+// An account's or an organisation's deletion PostgreSQL or Prisma gave up on (a lock not granted within the
+// deletion's wait, its transaction's time run out while it waited, a deadlock with another change) was answered
+// with a 500 error page. Nothing of it is kept, so the person is now told so on the page (503), with what they ticked
+// kept, and asked to try again; each cause is provoked for real by a transaction holding a row the deletion needs.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { deleteAccount, DELETION_NOT_FINISHED } from "~/domain/accounts/deletion.server.ts";
 import { action as deleteAction } from "~/routes/account.delete.tsx";
+import { action as deleteOrganisationAction } from "~/routes/organisations.$id.delete.tsx";
 import {
   addMember,
   createCategory,
@@ -159,5 +160,34 @@ describe("a deletion PostgreSQL or Prisma gives up on", () => {
     });
     expect(again.status).toBe(302);
     expect((await db.pledge.findUniqueOrThrow({ where: { id: world.pledge.id } })).status).toBe("DECLINED");
+  });
+});
+
+describe("an organisation's deletion PostgreSQL gives up on", () => {
+  it("answers a member change holding the organisation past the deletion's wait with the page and 503", async () => {
+    const council = await createCouncil();
+    const organisation = await createOrganisation({ kind: "VCSE", councilId: council.id });
+    const owner = await createMember(organisation.id, "OWNER");
+    const cookie = await sessionCookieFor(owner.id);
+    // as a role change or an invitation being accepted holds it
+    const member = holdOpen(
+      (tx) => tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${organisation.id} FOR NO KEY UPDATE`,
+    );
+    await member.ready;
+    const response = await callAction(deleteOrganisationAction, {
+      path: `/organisations/${organisation.id}/delete`,
+      params: { id: organisation.id },
+      cookie,
+      form: {},
+    });
+    member.release();
+    await member.done;
+
+    expect(response.status).toBe(503);
+    const reply = (await response.json()) as { error: string; plan: { deletable: boolean } };
+    expect(reply.error).toBe(DELETION_NOT_FINISHED);
+    expect(reply.plan.deletable).toBe(true);
+    expect(await db.organisation.count({ where: { id: organisation.id } })).toBe(1);
+    expect(await db.membership.count({ where: { organisationId: organisation.id } })).toBe(1);
   });
 });

@@ -5,6 +5,7 @@
 import { db, Prisma, type Tx } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { countOf } from "~/domain/format.ts";
+import { DELETION_NOT_FINISHED, isTransactionGivenUp } from "./deletion.server.ts";
 import { openInvitationWhere } from "./invitations.server.ts";
 
 type Context = { ip: string | null };
@@ -88,7 +89,13 @@ export async function planOrganisationDeletion(
 }
 
 export type OrganisationDeleteResult =
-  { ok: true; name: string } | { ok: false; plan: OrganisationDeletionPlan } | { ok: false; plan: null };
+  | { ok: true; name: string }
+  | { ok: false; plan: OrganisationDeletionPlan; notFinished?: string }
+  | { ok: false; plan: null };
+
+// How long the deletion waits for the organisation's row (a member change or another deletion holding it), well
+// within its transaction's five seconds, so it is answered rather than closed under its statement.
+const ORGANISATION_LOCK_WAIT_MS = 3_000;
 
 // "Delete" sent twice (a double click): the first deleted it moments ago, so the second is answered as it was.
 async function deletedMomentsAgo(organisationId: string, userId: string) {
@@ -109,9 +116,12 @@ export async function deleteOrganisation(
   organisationId: string,
   userId: string,
   context: Context,
+  // tests wait less
+  { lockWaitMs = ORGANISATION_LOCK_WAIT_MS }: { lockWaitMs?: number } = {},
 ): Promise<OrganisationDeleteResult> {
   try {
     const result = await db.$transaction(async (tx): Promise<OrganisationDeleteResult | "gone"> => {
+      await tx.$queryRaw`SELECT set_config('lock_timeout', ${`${lockWaitMs}ms`}, true)`;
       // FOR UPDATE, not the members' NO KEY UPDATE: a request, pledge or survey answer being written for it
       // (which takes a key share lock on it) waits, and then finds it gone, rather than slipping in unseen.
       const [locked] = await tx.$queryRaw<{ id: string }[]>`
@@ -149,6 +159,11 @@ export async function deleteOrganisation(
     });
     if (result !== "gone") return result;
   } catch (error) {
+    // PostgreSQL or Prisma gave the deletion up (a lock not granted in time, a deadlock): nothing was deleted
+    if (isTransactionGivenUp(error)) {
+      const plan = await planOrganisationDeletion(organisationId, userId);
+      return plan ? { ok: false, plan, notFinished: DELETION_NOT_FINISHED } : { ok: false, plan: null };
+    }
     // a record written for it in the moment before the lock: it is kept, so the organisation is too
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")) throw error;
     const plan = await planOrganisationDeletion(organisationId, userId);
