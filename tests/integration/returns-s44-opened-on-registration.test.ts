@@ -2,7 +2,9 @@
 // daily returns job ran the next morning: until then its departmental report row said "Not opened" and the
 // dashboard did not count those quarters as overdue. Its returns are now opened as soon as it is saved (by hand,
 // when a commitment is added, or by an import), by the job's own rule, and the job's next run adds nothing.
-import { beforeAll, describe, expect, it } from "vitest";
+// Each test has a world of its own (its council, supplier and officer) and runs the job over its own contracts
+// alone, so none reads what another left behind: each passes alone and in any order.
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { updateCommitment } from "~/domain/contracts/commitments.server.ts";
 import { updateContract } from "~/domain/contracts/contracts.server.ts";
@@ -35,6 +37,10 @@ const HEADER =
 let world: LateContractWorld["world"];
 let actor: LateContractWorld["actor"];
 let measureId: string;
+// the world's supplier's company number, which an import row names it by: each world's own, since an import looks
+// the number up among every council's suppliers and refuses a row two of them match
+let companyNumber: string;
+let worlds = 0;
 
 // the contract started two quarters ago: those two quarters have ended, the one it is in now has not
 const { startDate, endDate } = lateTerm;
@@ -60,12 +66,17 @@ const openedEmails = (reference: string) =>
     where: { template: "returns-opened", councilId: world.councilA.id, text: { contains: reference } },
   });
 
+/** The daily job's run, by its own window and rules, over this contract alone: run over every contract, it also
+ * opened and announced the returns of contracts earlier tests had made, and took longer the more tests had run. */
+const jobRunOver = (contractId: string) =>
+  openReturnsForQuarter(new Date(), undefined, { contractIds: [contractId] });
+
 /** The daily job runs later, as at 06:00: nothing is created or announced twice. */
 async function jobAddsNothing(contractId: string, reference: string) {
   const emails = await openedEmails(reference);
   expect(emails).toBeGreaterThan(0);
   const before = await db.kpiReturn.findMany({ where: { contractId }, orderBy: { id: "asc" } });
-  await openReturnsForQuarter(new Date());
+  await jobRunOver(contractId);
   expect(await db.kpiReturn.findMany({ where: { contractId }, orderBy: { id: "asc" } })).toEqual(before);
   expect(await openedEmails(reference)).toBe(emails);
 }
@@ -81,7 +92,7 @@ function importRow(reference: string, from: FinancialQuarter, valueGbp = "100") 
     quarters.push(nextQuarter(quarters.at(-1)!));
   const plan = quarters.map((q) => `${quarterLabel(q.financialYear, q.quarter)}=10`);
   const start = iso(quarterPeriod(from.financialYear, from.quarter).start);
-  return `${reference},Works,01234567,,Resources,,${valueGbp},,${start},${endDate},,Active,,SOC-01,${10 * quarters.length},${plan.join("; ")},,`;
+  return `${reference},Works,${companyNumber},,Resources,,${valueGbp},,${start},${endDate},,Active,,SOC-01,${10 * quarters.length},${plan.join("; ")},,`;
 }
 
 const importFile = (rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
@@ -91,7 +102,7 @@ const importFile = (rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
 async function importLate(reference: string, from: FinancialQuarter) {
   const result = await applyImport(actor, importFile([importRow(reference, from)]));
   if (!result.ok) throw new Error(JSON.stringify(result));
-  return (await db.contract.findFirstOrThrow({ where: { reference } })).id;
+  return (await db.contract.findFirstOrThrow({ where: { reference, councilId: world.councilA.id } })).id;
 }
 
 /** Imports it in a file opening more returns than an import announces at once (IMPORT_ANNOUNCES_AT_ONCE), with
@@ -104,7 +115,7 @@ async function importLeftForNextRun(reference: string, from: FinancialQuarter) {
   );
   const result = await applyImport(actor, importFile([importRow(reference, from), ...others]));
   if (!result.ok) throw new Error(JSON.stringify(result));
-  return (await db.contract.findFirstOrThrow({ where: { reference } })).id;
+  return (await db.contract.findFirstOrThrow({ where: { reference, councilId: world.councilA.id } })).id;
 }
 
 /** Registers a contract by hand, as the form would, running from two quarters ago (so both have ended). */
@@ -115,8 +126,10 @@ const registerLateHere = (reference: string, status?: "ACTIVE" | "PIPELINE") =>
 const commitLateHere = (contractId: string, quarters: FinancialQuarter[]) =>
   commitLate(actor, contractId, measureId, quarters);
 
-beforeAll(async () => {
+beforeEach(async () => {
   ({ world, actor, measureId } = await lateContractWorld());
+  companyNumber = String(44_000_000 + ++worlds);
+  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber } });
 });
 
 describe("a contract whose first quarters have already ended", () => {
@@ -144,7 +157,7 @@ describe("a contract whose first quarters have already ended", () => {
     expect(await returnsOf(contractId)).toEqual(ended.map((q) => `${q} NOT_STARTED`));
     expect(await openedEmails(reference)).toBe(0);
     const ids = await returnIds(contractId);
-    await openReturnsForQuarter(new Date());
+    await jobRunOver(contractId);
     expect(await returnIds(contractId)).toEqual(ids);
     expect(await returnsOf(contractId)).toEqual(opened);
     await jobAddsNothing(contractId, reference);
