@@ -18,28 +18,51 @@ export function maxBodyBytes(method: string, pathname: string, multipart: boolea
     : MAX_BODY_BYTES;
 }
 
-// What a browser adds around each part of a multipart body, beyond the name, file name, type and value counted
-// below: the boundary line (Chromium's is 38 characters, Firefox's longer), Content-Disposition and Content-Type
-// and the line breaks. A little more than any browser sends, so a form is never held back for fewer bytes than it
-// would send, and a few hundred bytes of a limit in megabytes are all that is at stake.
-const PART_BYTES = 200;
+// A multipart body is counted as the browser frames it (the HTML standard's multipart/form-data encoding, which
+// Chromium, Firefox and Node's fetch follow), part by part: the boundary line, Content-Disposition with the name
+// (and a file's name and Content-Type), a blank line, the value and a line break, then the closing boundary. The
+// browser sends a text's line breaks as CRLF ("\n" in a textarea's value is two bytes sent) and writes a line
+// break or a quote in a name as %0D, %0A or %22. Only the boundary is the browser's own choice (Chromium's is 38
+// characters, Firefox's longer): it is counted at the most the standard allows, 70, so a form is never held back
+// for fewer bytes than it would send, and at most a few dozen bytes a field more.
+export const MAX_BOUNDARY_LENGTH = 70;
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+const crlf = (text: string) => text.replace(/\r\n|\r|\n/g, "\r\n");
+const quoted = (text: string) => text.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+
+/** The exact size of the multipart body a form's entries make with a boundary of `boundaryLength` characters. A
+ * file's part always names its file (`filename=""` for a file input left empty, as browsers send it). */
+export function multipartBytes(
+  entries: Iterable<[string, FormDataEntryValue]>,
+  boundaryLength: number,
+): number {
+  const boundaryLine = boundaryLength + "--\r\n".length;
+  let bytes = boundaryLine + "--".length; // the closing "--boundary--\r\n"
+  for (const [name, value] of entries) {
+    const head = `Content-Disposition: form-data; name="${quoted(crlf(name))}"`;
+    bytes += boundaryLine + utf8Bytes(head) + "\r\n\r\n".length + "\r\n".length;
+    bytes +=
+      typeof value === "string"
+        ? utf8Bytes(crlf(value))
+        : utf8Bytes(
+            `; filename="${quoted(value.name)}"\r\nContent-Type: ${value.type || "application/octet-stream"}`,
+          ) + value.size;
+  }
+  return bytes;
+}
 
 /** The size of the body a form's entries make, as Remix sends them: URL-encoded (a file as its name), or multipart
- * (a file's bytes) with a margin for its framing. */
+ * (a file's bytes) with the longest boundary a browser may choose. Remix sends a URL-encoded form as
+ * URLSearchParams made from the form's entries, which keep a textarea's line breaks as "\n" (%0A, three bytes);
+ * only the browser's own submission, without JavaScript, sends them as CRLF, and that one is not checked here. */
 export function formBodyBytes(entries: Iterable<[string, FormDataEntryValue]>, multipart: boolean): number {
   if (!multipart) {
     const params = new URLSearchParams();
     for (const [name, value] of entries) params.append(name, typeof value === "string" ? value : value.name);
-    return params.toString().length;
+    return utf8Bytes(params.toString());
   }
-  let bytes = PART_BYTES;
-  for (const [name, value] of entries) {
-    bytes += PART_BYTES + utf8Bytes(name);
-    bytes += typeof value === "string" ? utf8Bytes(value) : utf8Bytes(value.name + value.type) + value.size;
-  }
-  return bytes;
+  return multipartBytes(entries, MAX_BOUNDARY_LENGTH);
 }
 
 /** Why the server would refuse a form's body, in the words of its refusal page, or null if it would not. A form with
