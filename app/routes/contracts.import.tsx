@@ -33,7 +33,7 @@ import {
 import { BackLink, Notice, PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { withdrawReturnsOutsideTerm } from "~/domain/reporting/returns-jobs.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, ErrorSummary } from "~/ui/form.tsx";
+import { Button, ErrorSummary, useFieldErrors } from "~/ui/form.tsx";
 import { countOf, formatNumber, listInWords } from "~/ui/format.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
@@ -212,34 +212,42 @@ export default function ImportContracts() {
         className="max-w-2xl"
       >
         <ErrorSummary errors={form.allErrors} />
-        <div className={`mb-6 ${fields.file.errors?.length ? "border-l-4 border-error pl-4" : ""}`}>
-          <label htmlFor="file" className="mb-1 block font-bold">
-            CSV file
-          </label>
-          <p id="file-hint" className="mb-2 text-muted">
-            At most {MB} MB. A file Excel saved as “Unicode Text” (.txt) can be uploaded too.
-          </p>
-          {fields.file.errors?.length ? (
-            <p id="file-error" className="mb-2 font-bold text-error">
-              <span className="sr-only">Error: </span>
-              {fields.file.errors[0]}
-            </p>
-          ) : null}
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv,.txt,.tsv"
-            aria-describedby={`file-hint${fields.file.errors?.length ? " file-error" : ""}`}
-            aria-invalid={fields.file.errors?.length ? true : undefined}
-            className="block"
-          />
-        </div>
+        <CsvFile name={fields.file.name} errors={fields.file.errors} />
         <Button name="intent" value="preview" disabled={navigation.state === "submitting"}>
           Check the file
         </Button>
       </Form>
     </>
+  );
+}
+
+// The file field, inside the Form so that a file too large to send is said next to it too (useFieldErrors).
+function CsvFile({ name, errors: given }: { name: string; errors?: string[] }) {
+  const errors = useFieldErrors(name, given);
+  return (
+    <div className={`mb-6 ${errors?.length ? "border-l-4 border-error pl-4" : ""}`}>
+      <label htmlFor={name} className="mb-1 block font-bold">
+        CSV file
+      </label>
+      <p id={`${name}-hint`} className="mb-2 text-muted">
+        At most {MB} MB. A file Excel saved as “Unicode Text” (.txt) can be uploaded too.
+      </p>
+      {errors?.length ? (
+        <p id={`${name}-error`} className="mb-2 font-bold text-error">
+          <span className="sr-only">Error: </span>
+          {errors[0]}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        type="file"
+        accept=".csv,text/csv,.txt,.tsv"
+        aria-describedby={`${name}-hint${errors?.length ? ` ${name}-error` : ""}`}
+        aria-invalid={errors?.length ? true : undefined}
+        className="block"
+      />
+    </div>
   );
 }
 

@@ -11,8 +11,9 @@
 // And it checks a posted form's size before sending it with JavaScript: the server refuses a body over its limit
 // (app/ui/body-limits.ts) before any route runs, and with JavaScript that refusal is the route's error page, which
 // takes the form's place and loses what the user typed. A form too large is not sent: its error summary says so in
-// the refusal page's words and takes focus, and every field keeps its value. Without JavaScript the browser sends
-// the form and the server's 413 page answers; the Back button brings the form back as it was.
+// the refusal page's words and takes focus, the field most to blame says it too, and every field keeps its value.
+// Without JavaScript the browser sends the form and the server's 413 page answers; the Back button brings the form
+// back as it was.
 import { Form as RemixForm, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import {
   createContext,
@@ -42,6 +43,13 @@ export function useTooLargeForm(): TooLarge | null {
   const summaryShown = check?.summaryShown;
   useEffect(() => summaryShown?.(), [summaryShown]);
   return check?.tooLarge ?? null;
+}
+
+/** For a field inside a Form: the message of the form's refusal as too large when this field is the one most to
+ * blame, to show next to it as the server's errors are (with aria-invalid), or null. */
+export function useTooLargeField(name: string): string | null {
+  const tooLarge = useContext(SizeCheckContext)?.tooLarge;
+  return tooLarge?.field === name ? tooLarge.message : null;
 }
 
 export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(

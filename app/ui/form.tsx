@@ -3,13 +3,14 @@
 import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
 import { namesNoVisibleField } from "~/domain/page-filled-fields.ts";
 import { useLocation, useNavigation } from "@remix-run/react";
-import { Form, useTooLargeForm } from "~/ui/form-for.tsx";
+import { Form, useTooLargeField, useTooLargeForm } from "~/ui/form-for.tsx";
 import { useErrorSummaryInTitle } from "~/ui/page-meta.tsx";
 import {
   useEffect,
   useRef,
   useState,
   type InputHTMLAttributes,
+  type MouseEvent,
   type ReactNode,
   type TextareaHTMLAttributes,
 } from "react";
@@ -29,6 +30,13 @@ function describedBy(name: string, hint?: ReactNode, errors?: FieldErrors) {
   return (
     [hint ? hintId(name) : null, errors?.length ? errorId(name) : null].filter(Boolean).join(" ") || undefined
   );
+}
+
+/** A field's errors as shown next to it: the server's, or, when the form was refused in the browser as too large
+ * to send and this field is the one most to blame, that refusal (the error summary says the same). */
+export function useFieldErrors(name: string, errors?: FieldErrors): FieldErrors {
+  const tooLarge = useTooLargeField(name);
+  return tooLarge ? [tooLarge] : errors;
 }
 
 function FieldError({ name, errors }: { name: string; errors?: FieldErrors }) {
@@ -71,7 +79,16 @@ const widths = {
   "2": "max-w-[5.4ex]",
 };
 
-export function TextInput({ name, label, hint, errors, width = "full", className, ...rest }: TextInputProps) {
+export function TextInput({
+  name,
+  label,
+  hint,
+  errors: given,
+  width = "full",
+  className,
+  ...rest
+}: TextInputProps) {
+  const errors = useFieldErrors(name, given);
   return (
     <FieldGroup errors={errors}>
       <label htmlFor={name} className="mb-1 block font-bold">
@@ -99,7 +116,8 @@ type TextareaProps = {
   errors?: FieldErrors;
 } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
 
-export function Textarea({ name, label, hint, errors, rows = 5, ...rest }: TextareaProps) {
+export function Textarea({ name, label, hint, errors: given, rows = 5, ...rest }: TextareaProps) {
+  const errors = useFieldErrors(name, given);
   return (
     <FieldGroup errors={errors}>
       <label htmlFor={name} className="mb-1 block font-bold">
@@ -136,12 +154,13 @@ export function Radios({
   name,
   legend,
   hint,
-  errors,
+  errors: given,
   options,
   inline,
   legendAsHeading,
   defaultValue,
 }: ChoiceProps & { defaultValue?: string | null }) {
+  const errors = useFieldErrors(name, given);
   return (
     <FieldGroup errors={errors}>
       <fieldset aria-describedby={describedBy(name, hint, errors)}>
@@ -183,11 +202,12 @@ export function Checkboxes({
   name,
   legend,
   hint,
-  errors,
+  errors: given,
   options,
   legendAsHeading,
   defaultValues = [],
 }: ChoiceProps & { defaultValues?: string[] }) {
+  const errors = useFieldErrors(name, given);
   return (
     <FieldGroup errors={errors}>
       <fieldset aria-describedby={describedBy(name, hint, errors)}>
@@ -230,7 +250,7 @@ export function Checkbox({
   name,
   label,
   hint,
-  errors,
+  errors: given,
   defaultChecked,
   value = "on",
 }: {
@@ -241,6 +261,7 @@ export function Checkbox({
   defaultChecked?: boolean;
   value?: string;
 }) {
+  const errors = useFieldErrors(name, given);
   return (
     <FieldGroup errors={errors}>
       <FieldError name={name} errors={errors} />
@@ -267,7 +288,7 @@ export function Select({
   name,
   label,
   hint,
-  errors,
+  errors: given,
   options,
   defaultValue,
   placeholder,
@@ -280,6 +301,7 @@ export function Select({
   defaultValue?: string | null;
   placeholder?: string;
 }) {
+  const errors = useFieldErrors(name, given);
   return (
     <FieldGroup errors={errors}>
       <label htmlFor={name} className="mb-1 block font-bold">
@@ -391,6 +413,33 @@ export function placeIn(order: string[]) {
   };
 }
 
+// GOV.UK's error summary: a link to a field focuses the field, which a link to its id alone does not (the browser
+// scrolls to it and focus stays on the link), and scrolls its label or legend into view, which would be out of sight
+// above the field. Without JavaScript the link still takes the user to the field.
+function focusField(event: MouseEvent<HTMLAnchorElement>) {
+  const field = document.getElementById(event.currentTarget.getAttribute("href")?.slice(1) ?? "");
+  const shown = field && legendOrLabelOf(field);
+  if (!field || !shown) return;
+  event.preventDefault();
+  shown.scrollIntoView();
+  field.focus({ preventScroll: true });
+}
+
+/** The question a field answers: the legend of its fieldset for a radio or a checkbox, or for a field near enough
+ * to the legend to be seen with it (GOV.UK's rule, within half a window), otherwise its label. */
+function legendOrLabelOf(field: HTMLElement): HTMLElement | null {
+  const legend = field.closest("fieldset")?.querySelector("legend");
+  if (legend) {
+    if (field instanceof HTMLInputElement && (field.type === "checkbox" || field.type === "radio"))
+      return legend;
+    const { bottom, height } = field.getBoundingClientRect();
+    if (height && bottom - legend.getBoundingClientRect().top < window.innerHeight / 2) return legend;
+  }
+  return (
+    document.querySelector<HTMLElement>(`label[for="${CSS.escape(field.id)}"]`) ?? field.closest("label")
+  );
+}
+
 export function ErrorSummary({
   errors,
   order,
@@ -465,7 +514,7 @@ export function ErrorSummary({
             {namesNoVisibleField(name, messages) ? (
               <span className="font-bold text-error">{messages![0]}</span>
             ) : (
-              <a href={`#${name}`} className="font-bold text-error">
+              <a href={`#${name}`} onClick={focusField} className="font-bold text-error">
                 {messages![0]}
               </a>
             )}
