@@ -20,6 +20,7 @@ import { formatDateTime } from "~/ui/format.ts";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
 import { GuidanceGone, isGoneGuidance } from "~/ui/guidance-deleted.tsx";
 import { actsForLoaded } from "~/ui/acting-for.ts";
+import { changedBy } from "~/ui/stale-edit.tsx";
 
 // the header shows the page's council (its loader's councilId), which it acts for (app/ui/acting-for.ts)
 export const handle = actsForLoaded("councilId");
@@ -60,7 +61,7 @@ export function ErrorBoundary() {
   return <ErrorPageContent error={error} />;
 }
 
-type Reply = { problem: "stale" | "refused"; message: string };
+type Reply = { problem: "stale"; title: string; message: string } | { problem: "refused"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireGuidanceAdmin(request, params.id!);
@@ -94,12 +95,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         id: params.id!,
         viewerId: viewer.user.id,
       });
-    // the page is read again after this answer: it shows the page as the colleague left it, and its version
+    // the page is read again after this answer: it shows the page as it was saved since, and its version. Who saved
+    // it is said as the edit page says it: the admin themselves, in another tab or window, or the colleague by name
     return json<Reply>(
       {
         problem: "stale",
-        message:
-          "Someone else changed this page after you opened this one, so it has not been deleted. It is shown below as it is now: delete it again if you still want to.",
+        title: changedBy("page", result.stale.savedBy),
+        message: `${changedBy("page", result.stale.savedBy)}, so it has not been deleted. It is shown below as it is now: delete it again if you still want to.`,
       },
       { status: 409 },
     );
@@ -123,10 +125,7 @@ export default function DeleteGuidance() {
         Are you sure you want to delete the guidance page “{page.title}”?
       </PageHeading>
       {reply ? (
-        <Notice
-          kind="error"
-          title={reply.problem === "stale" ? "Someone else changed this page" : "Not deleted"}
-        >
+        <Notice kind="error" title={reply.problem === "stale" ? reply.title : "Not deleted"}>
           {reply.message}
         </Notice>
       ) : null}

@@ -13,7 +13,8 @@ export const recordVersion = z.iso.datetime({ precision: 3 });
  * window), or a named colleague. Without it, "someone else". */
 export type StaleAuthor = { you: boolean; name: string | null };
 
-function changedBy(what: string, by?: StaleAuthor) {
+/** Who changed the record since the page was opened, as a sentence without its full stop (also the delete page's). */
+export function changedBy(what: string, by?: StaleAuthor) {
   if (by?.you) return `You changed this ${what} in another tab or window after opening it here`;
   if (by?.name) return `${by.name} changed this ${what} after you opened it here`;
   return `Someone else changed this ${what} while you were editing`;

@@ -30,7 +30,7 @@ test("a council admin deletes a guidance page, shown a colleague's change first"
   );
   await expectAccessible(page);
 
-  // a colleague (here the same admin in another window) changes the title meanwhile
+  // the same admin changes the title in another window meanwhile (session 48: said to be them, not someone else)
   const colleague = await page.context().newPage();
   await colleague.goto(page.url().replace(/\/delete$/, ""));
   await colleague.getByLabel("Title").fill(`${title} (new)`);
@@ -39,7 +39,11 @@ test("a council admin deletes a guidance page, shown a colleague's change first"
   await colleague.close();
 
   await page.getByRole("button", { name: `Yes, delete “${title}”` }).click();
-  await expect(page.getByRole("heading", { name: "Someone else changed this page" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      name: "You changed this page in another tab or window after opening it here",
+    }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`“${title} (new)”`);
   await expectAccessible(page);
   await page.getByRole("button", { name: `Yes, delete “${title} (new)”` }).click();

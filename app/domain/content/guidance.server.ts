@@ -322,10 +322,11 @@ export async function getGuidanceForDeletion(councilId: string, id: string) {
   return { ...fields, version: updatedAt.toISOString() };
 }
 
-export type DeleteGuidanceResult = { ok: true } | { ok: false; notFound: true } | { ok: false; stale: true };
+export type DeleteGuidanceResult =
+  { ok: true } | { ok: false; notFound: true } | { ok: false; stale: { savedBy: GuidanceStale["savedBy"] } };
 
-/** Deletes the page only as the admin saw it (`version`): one a colleague has saved since stays until they have
- * seen it. */
+/** Deletes the page only as the admin saw it (`version`): one saved since stays until they have seen it, and who
+ * saved it is said (the admin themselves in another tab or window, or the colleague by name). */
 export async function deleteGuidance(args: {
   councilId: string;
   actorUserId: string;
@@ -343,9 +344,9 @@ export async function deleteGuidance(args: {
     if (count === 0) {
       const saved = await tx.guidancePage.findFirst({
         where: { id: args.id, councilId: args.councilId },
-        select: { id: true },
+        select: { updatedById: true },
       });
-      return saved ? ("stale" as const) : ("gone" as const);
+      return saved ? { savedBy: await savedBy(tx, saved.updatedById, args.actorUserId) } : ("gone" as const);
     }
     await writeAudit(
       {
@@ -364,7 +365,7 @@ export async function deleteGuidance(args: {
     return "deleted" as const;
   });
   if (outcome === "deleted") return { ok: true };
-  if (outcome === "stale") return { ok: false, stale: true };
+  if (typeof outcome === "object") return { ok: false, stale: outcome };
   // "Yes, delete" sent twice (a double click, the form sent again after a slow answer): the page is gone because
   // this admin deleted it moments ago, so the repeat gets the same answer, with nothing more written (decision 024)
   return (await recentlyAudited({
