@@ -3,12 +3,13 @@ import { useLoaderData } from "@remix-run/react";
 import { notFound, requirePlatformAdmin } from "~/auth/permissions.server.ts";
 import { mailboxEmail } from "~/domain/accounts/mailbox.server.ts";
 import { BackLink, PageHeading, SummaryList } from "~/ui/components.tsx";
-import { formatDateTime } from "~/ui/format.ts";
+import { formatDateTime, formatDateTimeToSecond } from "~/ui/format.ts";
 
-// names the email (its subject and recipient), so each message's page has a title of its own
+// names the email by when it was written, so each message's page has a title of its own without a recipient's
+// address or a subject (which can name people) in the title, the browser's history and its tabs
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: `${data ? `Email to ${data.email.to}: ${data.email.subject}` : "Email"} – Local mailbox – Social Value Marketplace`,
+    title: `${data ? `Email written ${formatDateTimeToSecond(data.email.createdAt)}` : "Email"} – Local mailbox – Social Value Marketplace`,
   },
 ];
 

@@ -46,13 +46,15 @@ export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   {
-    title: `${error ? errorTitle(error) : pageTitle(data?.page)} – Social Value Marketplace`,
+    title: `${error ? errorTitle(error) : pageTitle(data)} – Social Value Marketplace`,
   },
 ];
 
-// each page's title names it, as saved (WCAG 2.4.2): two tabs on two pages are told apart
-function pageTitle(page: { title: string } | null | undefined) {
-  return page ? `Edit guidance page: ${page.title}` : "Add a guidance page";
+// each page's title names it, as saved, and its council (WCAG 2.4.2): two tabs on two pages are told apart, and every
+// council has pages of the same titles (How the marketplace works), as an admin of two has a new page for each
+function pageTitle(data: { page: { title: string } | null; councilName: string } | undefined) {
+  if (!data) return "Add a guidance page";
+  return `${data.page ? `Edit guidance page: ${data.page.title}` : "Add a guidance page"} – ${data.councilName}`;
 }
 
 function errorTitle(error: unknown) {

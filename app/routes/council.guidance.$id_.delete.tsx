@@ -33,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
         : error
           ? errorPageText(error).title
           : data
-            ? `Delete guidance page: ${data.page.title}`
+            ? `Delete guidance page: ${data.page.title} – ${data.councilName}`
             : "Delete a guidance page"
     } – Social Value Marketplace`,
   },

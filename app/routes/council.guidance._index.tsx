@@ -11,7 +11,9 @@ import { actsForNamed } from "~/ui/acting-for.ts";
 // the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
 export const handle = actsForNamed("council");
 
-export const meta: MetaFunction = () => [{ title: "Guidance pages – Social Value Marketplace" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Guidance pages${data ? ` – ${data.councilName}` : ""} – Social Value Marketplace` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the council a link names (`council=<id>`, the dashboard's), else the header switcher's: its admins only

@@ -37,7 +37,9 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Supplier survey ${data?.cycle.year ?? ""} – Social Value Marketplace` },
+  {
+    title: `${data ? `Supplier survey ${data.cycle.year} – ${data.cycle.council.name}` : "Supplier survey"} – Social Value Marketplace`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

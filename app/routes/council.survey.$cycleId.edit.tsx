@@ -18,7 +18,9 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Change the ${data?.cycle.year ?? ""} survey – Social Value Marketplace` },
+  {
+    title: `${data ? `Change the ${data.cycle.year} survey – ${data.cycle.councilName}` : "Change a survey"} – Social Value Marketplace`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

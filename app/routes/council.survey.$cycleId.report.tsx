@@ -16,7 +16,9 @@ import { actsForLoaded } from "~/ui/acting-for.ts";
 export const handle = actsForLoaded("councilId");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Supplier survey ${data?.year ?? ""} report – Social Value Marketplace` },
+  {
+    title: `${data ? `Supplier survey ${data.year} report – ${data.councilName}` : "Supplier survey report"} – Social Value Marketplace`,
+  },
 ];
 
 // Only suppressed aggregates leave the server: never a business or its individual answers. While the cycle is

@@ -8,7 +8,9 @@ import { actsForNamed } from "~/ui/acting-for.ts";
 import { withCouncil } from "~/ui/charts/record-links.ts";
 import { formatDate } from "~/ui/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Supplier diversity surveys – Social Value Marketplace" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Supplier diversity surveys${data ? ` – ${data.councilName}` : ""} – Social Value Marketplace` },
+];
 
 // the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
 export const handle = actsForNamed("council");

@@ -29,16 +29,12 @@ import { readForm } from "~/server/read-form.server.ts";
 import { CannotSendNotice } from "~/ui/survey-cannot-send.tsx";
 import { hasOpened } from "~/domain/survey/stages.ts";
 import type { MemberRole } from "~/generated/prisma/enums.ts";
+import { surveyPageTitle } from "~/ui/survey-title.ts";
 
-// names the survey (its year and council), so each survey's page has a title of its own
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const survey = data?.closed ?? data?.cycle;
-  return [
-    {
-      title: `Supplier diversity survey${survey ? ` ${survey.year}: ${survey.councilName}` : ""} – Social Value Marketplace`,
-    },
-  ];
-};
+// names the survey (its year and council) and the business, so each survey's page has a title of its own
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: surveyPageTitle(null, data?.survey) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, membership, cycle } = await requireRespondent(request, params.cycleId!);
@@ -48,6 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (cycle.status === "CLOSED") {
     const sent = response?.status === "SUBMITTED";
     return json({
+      survey: {
+        year: cycle.year,
+        councilName: cycle.council.name,
+        businessName: membership.organisationName,
+      },
       closed: {
         organisationName: membership.organisationName,
         year: cycle.year,
@@ -67,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
   }
   return json({
+    survey: { year: cycle.year, councilName: cycle.council.name, businessName: membership.organisationName },
     closed: null,
     organisationName: membership.organisationName,
     organisationId: membership.organisationId,

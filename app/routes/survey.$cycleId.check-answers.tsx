@@ -26,12 +26,11 @@ import { BackLink, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
 import { CannotSendNotice, NOT_VERIFIED } from "~/ui/survey-cannot-send.tsx";
+import { surveyPageTitle } from "~/ui/survey-title.ts";
 
-// names the survey (its year and council), so each survey's page has a title of its own
+// names the survey (its year and council) and the business, so each survey's page has a title of its own
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `Check your answers – Supplier diversity survey${data ? ` ${data.year}: ${data.councilName}` : ""} – Social Value Marketplace`,
-  },
+  { title: surveyPageTitle("Check your answers", data?.survey) },
 ];
 
 async function load(request: Request, cycleId: string) {
@@ -93,8 +92,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     cycleId: cycle.id,
     year: cycle.year,
-    // the page's title names the survey's council as well as its year
-    councilName: cycle.council.name,
+    // the page's title names the survey's council and the business as well as its year
+    survey: { year: cycle.year, councilName: cycle.council.name, businessName: membership.organisationName },
     submitted: response.status === "SUBMITTED",
     cannotSend,
     // where the council's reason for not verifying the business is shown

@@ -9,10 +9,14 @@ import {
 } from "~/domain/survey/responses.server.ts";
 import { PageHeading } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { surveyPageTitle } from "~/ui/survey-title.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: `${data && "notSent" in data ? NOT_SENT_HEADINGS[data.notSent] : "Answers sent"} – Supplier diversity survey – Social Value Marketplace`,
+    title: surveyPageTitle(
+      data && "notSent" in data ? NOT_SENT_HEADINGS[data.notSent] : "Answers sent",
+      data?.survey,
+    ),
   },
 ];
 
@@ -45,6 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : "none";
     return json({
       notSent,
+      survey: {
+        year: cycle.year,
+        councilName: cycle.council.name,
+        businessName: membership.organisationName,
+      },
       cycleId: cycle.id,
       year: cycle.year,
       closesOn: cycle.closesOn,
@@ -53,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const mine = mayUseAnswers(response, { userId: viewer.user.id, role: membership.role });
   return json({
+    survey: { year: cycle.year, councilName: cycle.council.name, businessName: membership.organisationName },
     cycleId: cycle.id,
     councilName: cycle.council.name,
     closesOn: cycle.closesOn,

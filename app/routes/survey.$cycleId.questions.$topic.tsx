@@ -46,9 +46,10 @@ import {
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { NOT_VERIFIED } from "~/ui/survey-cannot-send.tsx";
+import { surveyPageTitle } from "~/ui/survey-title.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.topicTitle ?? "Question"} – Supplier diversity survey – Social Value Marketplace` },
+  { title: surveyPageTitle(data?.topicTitle ?? "Question", data?.survey) },
 ];
 
 // Loads the respondent's answers; answers are only ever taken after consent (the explainer page).
@@ -88,7 +89,7 @@ function currentValue(response: OwnResponse, protectedAnswers: Record<string, st
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cycle, topic, response, protectedAnswers, cannotSend } = await load(
+  const { membership, cycle, topic, response, protectedAnswers, cannotSend } = await load(
     request,
     params.cycleId!,
     params.topic,
@@ -107,6 +108,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     cycleId: cycle.id,
     year: cycle.year,
+    survey: { year: cycle.year, councilName: cycle.council.name, businessName: membership.organisationName },
     closesOn: cycle.closesOn,
     topicSlug: topic.slug,
     topicTitle: topic.title,

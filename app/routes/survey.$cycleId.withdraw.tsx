@@ -19,10 +19,11 @@ import {
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
+import { surveyPageTitle } from "~/ui/survey-title.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: `${data && !data.sent ? "Delete" : "Withdraw"} your answers – Supplier diversity survey – Social Value Marketplace`,
+    title: surveyPageTitle(`${data && !data.sent ? "Delete" : "Withdraw"} your answers`, data?.survey),
   },
 ];
 
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     cycleId: cycle.id,
     year: cycle.year,
+    survey: { year: cycle.year, councilName: cycle.council.name, businessName: membership.organisationName },
     mayAnswerAgain: membership.status !== "REJECTED",
     // answers never sent are deleted, not withdrawn from the council, which never had them
     sent: response.status === "SUBMITTED",

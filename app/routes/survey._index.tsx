@@ -6,7 +6,11 @@ import { hasOpened } from "~/domain/survey/stages.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Supplier diversity survey – Social Value Marketplace" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Supplier diversity survey${data ? ` – ${data.organisationName}` : ""} – Social Value Marketplace`,
+  },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireMembership(request, {

@@ -37,16 +37,26 @@ describe("guidance page titles", () => {
     [
       "an edited page",
       () => `/council/guidance/${pageId}`,
-      `Edit guidance page: Volunteering days – ${SITE}`,
+      () => `Edit guidance page: Volunteering days – ${world.councilA.name} – ${SITE}`,
     ],
     [
       "a page asked to be deleted",
       () => `/council/guidance/${pageId}/delete`,
-      `Delete guidance page: Volunteering days – ${SITE}`,
+      () => `Delete guidance page: Volunteering days – ${world.councilA.name} – ${SITE}`,
     ],
-    ["a new page", () => "/council/guidance/new", `Add a guidance page – ${SITE}`],
+    // (session 48) a new page, and the list, name the council they are for, as every council has its own
+    [
+      "a new page",
+      () => "/council/guidance/new",
+      () => `Add a guidance page – ${world.councilA.name} – ${SITE}`,
+    ],
+    [
+      "the list of pages",
+      () => "/council/guidance",
+      () => `Guidance pages – ${world.councilA.name} – ${SITE}`,
+    ],
   ])("names %s", async (_, location, title) => {
-    expect(await titlesAt(location(), admin)).toEqual([title]);
+    expect(await titlesAt(location(), admin)).toEqual([title()]);
   });
 
   it.each(["A", "B"] as const)(
@@ -67,7 +77,7 @@ describe("guidance page titles", () => {
     );
     expect(response.status).toBe(400);
     expect(titlesOf(await response.text())).toEqual([
-      `Error: Edit guidance page: Volunteering days – ${SITE}`,
+      `Error: Edit guidance page: Volunteering days – ${world.councilA.name} – ${SITE}`,
     ]);
   });
 });

@@ -16,6 +16,7 @@ import {
 import { createPartlyPledgedRequest } from "../helpers/pledged-request.ts";
 import { pageHtmlAs, renderPage } from "../helpers/render-page.ts";
 import { respondentInArea } from "../helpers/survey-respondent.ts";
+import { formatDateTimeToSecond } from "~/ui/format.ts";
 
 type Page = { path: string; userId: string; title: string };
 const pages: Record<string, Page> = {};
@@ -67,7 +68,7 @@ beforeAll(async () => {
   outsider = users.otherVcseOwner.id;
   const survey = await respondentInArea("ZE9", { consented: true });
   const named = (what: string, record: string) => `${what}: ${record}`;
-  const surveyName = `Supplier diversity survey 2026: ${survey.council.name}`;
+  const surveyName = `Supplier diversity survey 2026: ${survey.council.name} – ${survey.business.name}`;
   Object.assign(pages, {
     "a council's partnership change": {
       path: `/admin/councils/${councilA.id}/partnership`,
@@ -77,7 +78,8 @@ beforeAll(async () => {
     "a mailbox message": {
       path: `/admin/mailbox/${email.id}`,
       userId: users.platformAdmin.id,
-      title: `Email to someone@example.test: ${email.subject} – Local mailbox`,
+      // (session 48) by when it was written: neither the recipient's address nor the subject, which can name people
+      title: `Email written ${formatDateTimeToSecond(email.createdAt)} – Local mailbox`,
     },
     "a contract's new commitment": {
       path: `/contracts/${contract.id}/commitments/new`,

@@ -14,7 +14,9 @@ import { actsForNamed } from "~/ui/acting-for.ts";
 import { keepCouncil, withCouncil } from "~/ui/charts/record-links.ts";
 import { CycleForm } from "./cycle-form.tsx";
 
-export const meta: MetaFunction = () => [{ title: "Open a survey – Social Value Marketplace" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Open a survey${data ? ` – ${data.councilName}` : ""} – Social Value Marketplace` },
+];
 
 // the header shows the council the address names, which the page acts for (app/ui/acting-for.ts)
 export const handle = actsForNamed("council");
