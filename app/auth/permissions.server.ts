@@ -5,6 +5,7 @@ import { Prisma, readRows } from "~/db.server.ts";
 import type { MemberRole, OrganisationKind, VerificationStatus } from "~/generated/prisma/enums.ts";
 import { requestMemo } from "~/server/request-scope.ts";
 import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server.ts";
+import { refuse } from "~/ui/route-refusal.server.ts";
 import { SWITCHER_FIELD } from "./switcher-field.ts";
 
 export type ViewerMembership = {
@@ -112,7 +113,16 @@ export async function requireViewer(request: Request): Promise<Viewer> {
     const back = url.pathname + url.search;
     throw redirect(`/sign-in?redirectTo=${encodeURIComponent(back)}`);
   }
+  refuseCouncilNamedTwice(request);
   return viewer;
+}
+
+// A page acts for the council its address names (`council=<id>`, decision 027), read where each page reads it. An
+// address naming two (`?council=a&council=b`, a link put together by hand or a bookmark edited) acted for the first
+// and showed the second nowhere: it is refused (400, "Choose one council", in the site's layout) before any page or
+// form of a signed-in person reads it. The same council named twice is one council.
+function refuseCouncilNamedTwice(request: Request) {
+  if (new Set(new URL(request.url).searchParams.getAll("council")).size > 1) refuse("councilNamedTwice", 400);
 }
 
 export async function requirePlatformAdmin(request: Request): Promise<Viewer> {

@@ -1,23 +1,19 @@
 // Every action reads its form through this. A body that cannot be parsed as the form it claims to be (a
-// multipart body that is not one, an upload cut off half way) is the sender's fault: it is answered 400 with a
-// plain explanation, not a 500.
+// multipart body that is not one, an upload cut off half way) is the sender's fault: it is answered 400 with the
+// error page saying so and what to do, not a 500.
+import { refuse } from "~/ui/route-refusal.server.ts";
+
 export async function readForm(request: Request): Promise<FormData> {
   let form: FormData;
   try {
     form = await request.formData();
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    throw unreadable();
+    refuse("unreadableForm", 400);
   }
-  for (const name of form.keys()) if (farListEntry(name)) throw unreadable();
+  for (const name of form.keys()) if (farListEntry(name)) refuse("unreadableForm", 400);
   return form;
 }
-
-const unreadable = () =>
-  new Response("The form could not be read. Go back, then send it again.", {
-    status: 400,
-    statusText: "Bad Request",
-  });
 
 // No page of the portal numbers a list's entries this far (a delivery plan has one per quarter of the term, a
 // return one per commitment). Parsing builds a list up to the highest entry a field names and checks every entry

@@ -4,13 +4,14 @@ import { errorText, otherErrorText, refusedRequestText, type RefusedRequest } fr
 // What the whole site's error page says for an error (the status a route answered, or any other failure as the
 // service's own problem): root.tsx and the routes with an error page of their own, for the errors they leave to it.
 export function errorPageText(error: unknown) {
-  if (isRouteErrorResponse(error) && error.status === 403 && isRefusal(error.data)) return error.data.refused;
+  if (isRouteErrorResponse(error) && isRefusal(error.data)) return error.data.refused;
   if (isRouteErrorResponse(error) && isRefusedRequest(error.data))
     return refusedRequestText[error.data.refusedRequest];
   return (isRouteErrorResponse(error) && errorText[error.status]) || otherErrorText;
 }
 
-// A 403 that says what was refused and who can allow it (Refusal in app/auth/permissions.server.ts)
+// A refusal in its own words (Refusal in app/auth/permissions.server.ts): a 403 saying who can allow it, a 400 for
+// a form or an address the route could not read, a 413 for a return's upload too large to read
 function isRefusal(data: unknown): data is { refused: { title: string; body: string } } {
   const refused = (data as { refused?: { title?: unknown; body?: unknown } } | null)?.refused;
   return typeof refused?.title === "string" && typeof refused.body === "string";

@@ -38,3 +38,29 @@ export const refusedRequestText = {
   },
 };
 export type RefusedRequest = keyof typeof refusedRequestText;
+
+// What a route answers, in the error page's words (`{ refused }`, see isRefusal in app/ui/error-page.tsx), for a
+// request its own code refused before doing anything with it.
+export const routeRefusalText = {
+  // a form body that is not the form it claims to be (a multipart body cut off half way): 400 (readForm)
+  unreadableForm: {
+    title: "The form could not be read",
+    body: "It may have been cut off while it was being sent. Nothing was saved. Go back to the form, check what you entered and send it again.",
+  },
+  // a return's form with a file past what is read through, or sent in a field the return has no line for: 413
+  evidenceTooLarge: {
+    title: "The file is too large",
+    body: "Evidence files must be 10 MB or smaller. Nothing was saved. Go back to the return, choose a smaller file and send the form again.",
+  },
+  // a return's form with one answer of more than 10 MB of text: 413
+  answerTooLong: {
+    title: "Too much text",
+    body: "One of the answers is far longer than any answer can be. Nothing was saved. Go back to the return, shorten the text you entered or pasted, and send the form again.",
+  },
+  // an address naming more than one council (?council=a&council=b): 400, as no page can be shown for two at once
+  councilNamedTwice: {
+    title: "Choose one council",
+    body: "The web address names more than one council, and a page can show only one. Go back and follow the link again, or choose the council in the header and open the page from its menu.",
+  },
+};
+export type RouteRefusal = keyof typeof routeRefusalText;

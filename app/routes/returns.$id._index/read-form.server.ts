@@ -10,6 +10,7 @@ import {
 } from "~/domain/reporting/evidence-storage.server.ts";
 import { MAX_EVIDENCE_BYTES } from "~/domain/reporting/returns-evidence.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { refuse } from "~/ui/route-refusal.server.ts";
 
 const MAX_FIELD_BYTES = 64 * 1024;
 // Past this, a field is no answer a person pasted: the form is refused rather than read on.
@@ -40,7 +41,7 @@ export async function readReturnForm(
         let skipped = 0;
         for await (const chunk of part.data) {
           skipped += chunk.length;
-          if (skipped > MAX_EVIDENCE_BYTES) throw new Response("File too large", { status: 413 });
+          if (skipped > MAX_EVIDENCE_BYTES) refuse("evidenceTooLarge", 413);
         }
         return undefined;
       }
@@ -54,7 +55,7 @@ export async function readReturnForm(
     for await (const chunk of part.data) {
       if (size < MAX_FIELD_BYTES) chunks.push(chunk);
       size += chunk.length;
-      if (size > MAX_FIELD_READ_BYTES) throw new Response("Form field too long", { status: 413 });
+      if (size > MAX_FIELD_READ_BYTES) refuse("answerTooLong", 413);
     }
     // a long text pasted into an answer is kept in part: still longer than any answer may be, it comes back
     // with the form saying how long it may be, and the rest of what was typed, not as an error page
@@ -66,8 +67,8 @@ export async function readReturnForm(
     // a field or part after a stored file can still fail the form: the files must not stay behind
     await discardUploads(uploads);
     if (error instanceof Response) throw error;
-    if (error instanceof UploadAbandoned) throw new Response("File too large", { status: 413 });
-    throw new Response("The form could not be read", { status: 400 });
+    if (error instanceof UploadAbandoned) refuse("evidenceTooLarge", 413);
+    refuse("unreadableForm", 400);
   }
 }
 
