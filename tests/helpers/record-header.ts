@@ -4,7 +4,7 @@
 import { expect } from "vitest";
 import { db } from "~/db.server.ts";
 import type { createWorld } from "./factories.ts";
-import { readableMainText, readableText, renderPage } from "./render-page.ts";
+import { decodeEntities, readableMainText, readableText, renderPage } from "./render-page.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 export type Council = "A" | "B";
@@ -28,7 +28,8 @@ export async function colourCouncils(world: World) {
 export type RecordPage = { header: string; headerTag: string; main: string };
 
 // The page at `location` as `cookie` sees it (a visitor without one), whatever its status (a page not found has a
-// header too): its status, its header's text and opening tag, and its main content's text.
+// header too): its status, its header's text and opening tag, and its main content's text, read as a person reads
+// them (entities decoded: a council named "Bath & North East Somerset" is written "Bath &amp; North…").
 export async function pageAsRead(
   location: string,
   cookie?: string,
@@ -38,9 +39,9 @@ export async function pageAsRead(
   const headerHtml = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
   return {
     status: response.status,
-    header: readableText(headerHtml),
+    header: decodeEntities(readableText(headerHtml)),
     headerTag: headerHtml.match(/<header[^>]*>/)![0],
-    main: readableMainText(html),
+    main: decodeEntities(readableMainText(html)),
   };
 }
 

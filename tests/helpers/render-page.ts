@@ -153,15 +153,22 @@ export function readableMainText(html: string): string {
 
 // An attribute's value in an HTML tag, as written (entities not decoded).
 const attributeOf = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-// Text or an attribute's value as the browser reads it from the HTML React writes.
-const decoded = (html: string) =>
-  html
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#x27;", "'")
-    .replaceAll("&#39;", "'")
-    .replaceAll("&amp;", "&");
+const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** Text or an attribute's value as the browser reads it from the HTML React writes: the five XML entities and
+ * numeric references (&#39; &#x27;) decoded in one pass, so "&amp;lt;" reads "&lt;" as written. Any other named
+ * entity is left as it is (React writes none). */
+export function decodeEntities(html: string): string {
+  return html.replace(
+    /&(?:#(\d+)|#[xX]([\da-fA-F]+)|(amp|lt|gt|quot|apos));/g,
+    (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (name) return NAMED_ENTITIES[name]!;
+      const code = decimal === undefined ? parseInt(hex!, 16) : Number(decimal);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
+}
+const decoded = decodeEntities;
 
 /** What a browser sends from the page's form that posts to `action`, as the page shows it: its inputs (a radio or a
  * box only if ticked, nothing disabled), its text areas and its first named button (the one pressed), with `typed`
