@@ -96,9 +96,7 @@ export default function Account() {
       </Form>
       <ul className="space-y-2">
         <li>
-          <a href="/account/data" download>
-            Download your data (JSON)
-          </a>
+          <a href="/account/data">Download your data (JSON)</a>
         </li>
         <li>
           <Link to="/account/delete">Delete your account</Link>

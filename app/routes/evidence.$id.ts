@@ -1,6 +1,7 @@
 // Downloads an evidence file, only for the supplier that uploaded it and, once the supplier has sent it, the council's officers.
 // Always as an attachment with our own content type, so a file can never run as a page on our site.
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { evidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { safeFilename } from "~/domain/reporting/returns-evidence.ts";
@@ -8,8 +9,15 @@ import { getEvidenceForViewer } from "~/domain/reporting/returns-queries.server.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const file = await getEvidenceForViewer(params.id!, viewer);
-  if (!file) notFound();
+  const evidence = await getEvidenceForViewer(params.id!, viewer);
+  // Refused, a person who followed the link is shown the page of the return the file belongs to, which says what
+  // they may see of it (the files the supplier has sent, for the council); a file of a return they may not see at
+  // all (or none) names no return, and they are shown the portal's Page not found page (no page claims /evidence).
+  const file = await downloadRefusedToPage(
+    request,
+    evidence ? `/returns/${evidence.returnId}` : "/evidence",
+    async () => evidence?.file ?? notFound(),
+  );
   const stream = await evidenceStorage().read(file.storageKey);
   if (!stream) throw new Response("This file is no longer available", { status: 410, statusText: "Gone" });
   const name = safeFilename(file.originalName);

@@ -176,9 +176,7 @@ export default function Impact() {
         </p>
         <ul className="mb-6 list-disc pl-6">
           <li>
-            <a href="/impact/data.csv" download>
-              Download as CSV
-            </a>
+            <a href="/impact/data.csv">Download as CSV</a>
           </li>
           <li>
             <a href="/impact/data.json">Download as JSON</a>

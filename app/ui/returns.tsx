@@ -123,9 +123,7 @@ export function EvidenceLinks({ evidenceUrl, files }: { evidenceUrl: string | nu
       ) : null}
       {files.map((file) => (
         <li key={file.id}>
-          <a href={`/evidence/${file.id}`} download>
-            {file.originalName}
-          </a>{" "}
+          <a href={`/evidence/${file.id}`}>{file.originalName}</a>{" "}
           <span className="text-sm text-muted">({formatBytes(file.sizeBytes)})</span>
         </li>
       ))}

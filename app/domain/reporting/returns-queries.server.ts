@@ -638,8 +638,14 @@ async function pledgesInPeriod(
   });
 }
 
-/** An evidence file, if the viewer may see the return it belongs to (supplier or the council's officers). */
-export async function getEvidenceForViewer(evidenceId: string, viewer: Viewer) {
+/** An evidence file of a return on a contract of the viewer's organisations (its supplier, or its council's officers),
+ * with the return's id, so a person refused the file can be shown the return's page; `file` is null for a file the
+ * council may not have yet (one of a draft, as the return's page shows it). Null for any other evidence, so its
+ * return is named to no one else. */
+export async function getEvidenceForViewer(
+  evidenceId: string,
+  viewer: Viewer,
+): Promise<{ returnId: string; file: EvidenceDownload | null } | null> {
   const supplierIds = viewer.memberships.filter((m) => m.kind === "SUPPLIER").map((m) => m.organisationId);
   const councilIds = viewer.memberships
     .filter((m) => m.kind === "COUNCIL" && (m.role === "ADMIN" || m.role === "OFFICER"))
@@ -664,6 +670,7 @@ export async function getEvidenceForViewer(evidenceId: string, viewer: Viewer) {
         select: {
           kpiReturn: {
             select: {
+              id: true,
               status: true,
               contract: { select: { supplierOrganisationId: true } },
               events: {
@@ -680,9 +687,13 @@ export async function getEvidenceForViewer(evidenceId: string, viewer: Viewer) {
   if (!file) return null;
   const { returnLine, ...download } = file;
   const kpiReturn = returnLine.kpiReturn;
-  if (supplierIds.includes(kpiReturn.contract.supplierOrganisationId)) return download;
+  const returnId = kpiReturn.id;
+  if (supplierIds.includes(kpiReturn.contract.supplierOrganisationId)) return { returnId, file: download };
   // the council: only a file the supplier sent it, as the return's page shows, never one of a draft being written
   const sent = answersSentToCouncil(kpiReturn.status, kpiReturn.events);
-  if (sent && ![...sent.values()].some((line) => line.evidence.some((f) => f.id === evidenceId))) return null;
-  return download;
+  if (sent && ![...sent.values()].some((line) => line.evidence.some((f) => f.id === evidenceId)))
+    return { returnId, file: null };
+  return { returnId, file: download };
 }
+
+type EvidenceDownload = { storageKey: string; originalName: string; contentType: string; sizeBytes: number };

@@ -679,9 +679,7 @@ function EvidenceFiles({ line, name, errors }: { line: ReturnLineView; name: str
         <ul className="mb-4 space-y-2">
           {line.evidence.map((file) => (
             <li key={file.id} className="flex flex-wrap items-center gap-4">
-              <a href={`/evidence/${file.id}`} download>
-                {file.originalName}
-              </a>
+              <a href={`/evidence/${file.id}`}>{file.originalName}</a>
               <span className="text-sm text-muted">{formatBytes(file.sizeBytes)}</span>
               <button type="submit" name="intent" value={`remove-evidence:${file.id}`} className="underline">
                 Remove<span className="sr-only"> {file.originalName}</span>
