@@ -7,11 +7,12 @@ import { redirect } from "@remix-run/node";
 // back). A program that asks for the file alone keeps the plain 404. Any other answer (a redirect to sign in, a
 // 403 saying who can give access) is left as it was.
 //
-// No link of the portal's own pages to one of its downloads carries the `download` attribute (a test holds them to
-// it): for such a link Chromium sends no Accept header, so a refused one ended as a silently failed download
-// rather than this page. A plain link still downloads a file the person may have (every download answers with
-// Content-Disposition: attachment, but the open data's JSON, which opens in the browser) and the page they
-// clicked it on stays where it is.
+// No link of the portal's own pages to one of these routes carries the `download` attribute (a test holds them to
+// it; the contract import's sample, a fixed file under /samples that nothing refuses, keeps it): for such a link
+// Chromium sends no Accept header, so a refused one ended as a silently failed download rather than this page. A
+// plain link still downloads a file the person may have (each of these routes answers with Content-Disposition:
+// attachment, but the open data's JSON, which opens in the browser) and the page they clicked it on stays where it
+// is.
 //
 // Both refusals depend on the Accept header, so they say so (Vary: Accept): a cache, the browser's own included,
 // must not answer a page's request with the 404 kept from a program's, nor a program's with the redirect. And

@@ -3,10 +3,13 @@ import type net from "node:net";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { json, type ServerBuild } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { createElement } from "react";
+import { asksForPage } from "../auth/download-refusal.server.ts";
 import { SESSION_COOKIE } from "../auth/session-cookie-name.ts";
 import { maxBodyBytes } from "../ui/body-limits.ts";
 import { refusedRequestText, type RefusedRequest } from "../ui/error-text.ts";
@@ -215,10 +218,16 @@ function refusedBeforeRoutes(build: ServerBuild): ServerBuild {
 
 // A download (a resource route: no page of its own) answers with what its loader returns or throws, so a refusal
 // reached the browser as the bare JSON `{"refusedRequest":"address"}` (GET /evidence/%ff). For a refused request
-// asked for as a page, each such route renders as a page with nothing of its own (Remix treats a route with a
-// component as a page): its loader still refuses before its own code runs, and the error page in the site's layout
-// answers, as at any other address. In the browser the page wakes up with the error it was rendered with, so the
-// words stay; nothing is ever downloaded from this build.
+// asked for as a page (asksForPage, as a download refused by its own loader tells them apart), each such route
+// renders as a page with nothing of its own (Remix treats a route with a component as a page): its loader still
+// refuses before its own code runs, and the error page in the site's layout answers, as at any other address. In
+// the browser the page wakes up with the error it was rendered with, so the words stay; nothing is ever downloaded
+// from this build. A request that does not ask for a page (a program: curl, a load balancer, a fetch of the open
+// data) is answered by the portal's own routes: a download's refusal stays what its program reads (JSON).
+//
+// The copy has a manifest of its own (the same routes in a new object): RemixServer keeps the route tree it renders
+// per manifest (the patch of decision 009), so sharing the portal's would render one copy's pages with the other's
+// components, whichever rendered first.
 function refusalPages(build: ServerBuild): ServerBuild {
   const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
@@ -228,11 +237,13 @@ function refusalPages(build: ServerBuild): ServerBuild {
         ? { ...route, module: { ...module, default: NothingOfItsOwn } }
         : route;
   }
-  return { ...build, routes };
+  return { ...build, routes, assets: { ...build.assets, routes: { ...build.assets.routes } } };
 }
 
+// Nothing of its own, but a page nested under the download (whose own error page may be the one that answers) is
+// still shown in its place.
 function NothingOfItsOwn() {
-  return null;
+  return createElement(Outlet);
 }
 
 export function createApp(options: Options) {
@@ -283,10 +294,15 @@ export function createApp(options: Options) {
       }),
     });
   const portal = handler(build);
-  // a refused page (not a request from the client router) at a download's address: the error page, as elsewhere
+  // a refused request asked for as a page (not by the client router, nor by a program) at a download's address:
+  // the error page, as elsewhere
   const refusedPage = handler(refusalPages(build));
-  app.all("*", (req, res, next) =>
-    (res.locals.refusal && !("_data" in req.query) ? refusedPage : portal)(req, res, next),
-  );
+  app.all("*", (req, res, next) => {
+    if (!res.locals.refusal) return portal(req, res, next);
+    // the same address refused is answered as a page or as data by what the request accepts
+    res.vary("Accept");
+    const asPage = !("_data" in req.query) && asksForPage(req.get("accept"));
+    return (asPage ? refusedPage : portal)(req, res, next);
+  });
   return app;
 }

@@ -29,9 +29,12 @@ const OVERSIZED = 20 * 1024 * 1024;
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
+// What a browser accepts for a page (a form sent without JavaScript, a link followed).
+const PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 // A form over the limit: the first kilobyte of its body is sent and the rest never comes; the answer must not
 // wait for it.
-function postOversized(path: string, contentType: string, cookie?: string) {
+function postOversized(path: string, contentType: string, cookie?: string, accept?: string) {
   return new Promise<Answer>((resolve, reject) => {
     const request = http.request(app.url + path, {
       method: "POST",
@@ -40,6 +43,7 @@ function postOversized(path: string, contentType: string, cookie?: string) {
         "content-type": contentType,
         "content-length": String(OVERSIZED),
         ...(cookie ? { cookie } : {}),
+        ...(accept ? { accept } : {}),
       },
     });
     request.on("response", (response) => {
@@ -143,14 +147,48 @@ it.each([
   ["/no-such-page", TEXT, "Too much text"],
   ["/no/such/page/at/all", UPLOAD, "The file is too large"],
 ])("answers a page sent to %s (%s) over the limit with the 413 page", async (path, type, title) => {
-  const { status, headers, body } = await postOversized(path, type);
+  const { status, headers, body } = await postOversized(path, type, undefined, PAGE);
   expect(status).toBe(413);
   expect(headers["content-type"]).toMatch(/^text\/html/);
+  // the same address refused answers a program otherwise (below)
+  expect(headers.vary).toMatch(/\bAccept\b/);
   expect(titleOf(body)).toBe(`${title} – Social Value Marketplace`);
   expect(body).toContain(`>${title}</h1>`);
   expect(body).toContain("<header");
   expect(body).not.toContain("Page not found");
 });
+
+// A program (curl, a load balancer, a script fetching the open data) asks for no page: a download refused before
+// its own code runs answers it as it answers any request of its own, not with a page of HTML meant for a person.
+it.each([
+  // curl's own Accept, and none at all
+  ["/healthz", TEXT, "*/*", "text"],
+  ["/healthz", UPLOAD, undefined, "upload"],
+  ["/impact/data.json", TEXT, "application/json", "text"],
+  ["/impact/data.csv", UPLOAD, "text/csv", "upload"],
+  ["/evidence/some-file", TEXT, "*/*", "text"],
+])(
+  "answers a program posting to the download %s (%s, Accept %s) over the limit with the 413 as JSON",
+  async (path, type, accept, refusedRequest) => {
+    const { status, headers, body } = await postOversized(path, type, undefined, accept);
+    expect(status).toBe(413);
+    expect(headers["content-type"]).toMatch(/^application\/json/);
+    expect(headers.vary).toMatch(/\bAccept\b/);
+    expect(headers.connection).toBe("close");
+    expect(JSON.parse(body)).toEqual({ refusedRequest });
+  },
+);
+
+it.each(["*/*", "application/json"])(
+  "answers a program asking for a download's address it cannot decode (Accept %s) with the 400 as JSON",
+  async (accept) => {
+    const response = await fetch(`${app.url}/evidence/%ff`, { headers: { accept } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("vary")).toMatch(/\bAccept\b/);
+    expect(await response.json()).toEqual({ refusedRequest: "address" });
+  },
+);
 
 it("answers a form sent with JavaScript to an address no route claims over the limit with the thrown 413", async () => {
   const { status, headers, body } = await postOversized("/no-such-page?_data=routes%2F%24", TEXT);
