@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { createMember, createSurveyCycle, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { renderPage } from "../helpers/render-page.ts";
+import { readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const cookies: Record<string, string> = {};
@@ -57,6 +57,29 @@ describe("a council's survey downloads, to its members without survey access", (
       expect(response.headers.get("content-type"), path).toBe("text/plain; charset=utf-8");
       expect(await response.text(), path).toContain(
         `As one of its administrators, you can give yourself survey access on ${world.councilA.name}’s members page.`,
+      );
+    }
+  });
+
+  // (session 48) a person who followed the link got that plain text in place of a page: their browser asks for a
+  // page, so they are sent to the report page, which refuses in the portal's layout with the same words
+  it("send a browser to the report page, which answers the portal's 403 page with the same words", async () => {
+    for (const path of downloads()) {
+      const response = await renderPage(path, cookies.officerA, { accept: "text/html" });
+      expect(response.status, path).toBe(303);
+      expect(response.headers.get("location"), path).toBe(`/council/survey/${cycleId}/report`);
+      expect(response.headers.get("vary"), path).toBe("Accept");
+      const page = await renderPage(response.headers.get("location")!, cookies.officerA, {
+        accept: "text/html",
+      });
+      expect(page.status, path).toBe(403);
+      const html = await page.text();
+      expect(html, path).toContain(
+        "<title>You do not have permission to run the supplier diversity survey – Social Value Marketplace</title>",
+      );
+      expect(readableMainText(html), path).toContain(
+        `Only officers with survey access of ${world.councilA.name} can run the supplier diversity survey. ` +
+          `Ask ${world.councilA.name}’s administrator, Amara Okafor, to give you survey access.`,
       );
     }
   });

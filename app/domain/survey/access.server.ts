@@ -1,7 +1,9 @@
 // Who may use the survey pages: respondents (members of a supplier the cycle is open to) and council
 // officers with the survey role. The council's other members are told who can give them it (403); anything else
 // answers 404, so records' existence is not revealed.
+import { redirect } from "@remix-run/node";
 import { parse } from "cookie";
+import { asksForPage } from "~/auth/download-refusal.server.ts";
 import {
   forbidden,
   notFound,
@@ -75,18 +77,26 @@ export async function requireSurveyCycle(request: Request, cycleId: string) {
   return { viewer, membership, cycle };
 }
 
-// The same check for a download (a resource route, where no error page renders): the council's member without survey
-// access is told, as plain text, what the download needs and who can give it, instead of the refusal's raw JSON.
+// The same check for a download (a resource route, where no error page renders). The council's member without survey
+// access who followed the link (their browser asks for a page) is sent to the cycle's report page, which makes the
+// same check and refuses in the portal's own layout, saying what is needed and who can give it; a program asking for
+// the file alone is told the same as plain text, instead of the refusal's raw JSON. Both depend on the Accept header
+// (Vary: Accept), as downloadRefusedToPage's 404s do.
 export async function requireSurveyCycleDownload(request: Request, cycleId: string) {
   try {
     return await requireSurveyCycle(request, cycleId);
   } catch (error) {
     if (!(error instanceof Response) || error.status !== 403) throw error;
+    if (asksForPage(request.headers.get("accept")))
+      throw redirect(`/council/survey/${encodeURIComponent(cycleId)}/report`, {
+        status: 303,
+        headers: { Vary: "Accept", "Cache-Control": "no-store" },
+      });
     const { refused } = (await error.json()) as Refusal;
     throw new Response(`${refused.title}.\n\n${refused.body}\n`, {
       status: 403,
       statusText: "Forbidden",
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Vary: "Accept" },
     });
   }
 }
