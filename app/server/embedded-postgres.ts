@@ -66,8 +66,10 @@ function openParentsForPostgresUser(dir: string) {
 }
 
 // The postmaster named in a data folder's postmaster.pid, if that process is still running on this folder (a pid
-// file left by a postmaster that is gone, or whose number now belongs to another process, names none).
-function runningPostmaster(dataDir: string): number | undefined {
+// file left by a postmaster that is gone, or whose number now belongs to another process, names none). "On this
+// folder": its `-D` argument is this folder, not merely a path that starts with it (/x/postgres2 is not
+// /x/postgres).
+export function runningPostmaster(dataDir: string): number | undefined {
   let pid: number;
   try {
     pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
@@ -75,11 +77,24 @@ function runningPostmaster(dataDir: string): number | undefined {
     return undefined;
   }
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  let args: string[];
   try {
-    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-    return cmdline.includes(path.resolve(dataDir)) ? pid : undefined;
+    args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
   } catch {
     return undefined;
+  }
+  const flag = args.findIndex((arg) => arg.startsWith("-D"));
+  const folder = flag < 0 ? undefined : args[flag] === "-D" ? args[flag + 1] : args[flag]!.slice(2);
+  return folder !== undefined && samePath(folder, dataDir) ? pid : undefined;
+}
+
+function samePath(a: string, b: string) {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    // the same folder by another name (a symbolic link in either path)
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
   }
 }
 
@@ -109,9 +124,11 @@ export async function stopPostmasterOf(dataDir: string, { timeoutMs = 10_000 } =
   return !alive(pid);
 }
 
-// After a SIGKILL the postmaster outlives Node and keeps the data-folder lock: stop it before starting. One that
+// After an exit that did not stop it (see startInOwnGroup: SIGKILL, a crash's signal) the postmaster outlives Node
+// and keeps the data-folder lock: it is asked for a fast shutdown and waited for (10 s) before starting. One that
 // will not stop keeps its pid file (deleting it would let a second postmaster start on the same files): start-up
-// fails, saying so.
+// fails, saying so. A pid file whose postmaster is gone (a power loss, a killed postmaster) is deleted, and
+// PostgreSQL recovers from its write-ahead log as it starts.
 async function stopOrphanedPostmaster(dataDir: string, log: (m: string) => void) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return;
@@ -208,8 +225,14 @@ async function startInOwnGroup(
     env: { ...process.env, LC_MESSAGES: "C" },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // Node leaving by any way but SIGKILL (process.exit after a failed start-up, a forced exit, an uncaught error)
-  // asks PostgreSQL for a fast shutdown on its way out: in its own group, nothing else would stop it
+  // In its own group, nothing but this process stops it. Node's "exit" event asks it for a fast shutdown (SIGINT)
+  // on the way out, without waiting for it: that event comes with process.exit (a failed or stopped start-up,
+  // the forced exit of a shutdown that hangs), the event loop running dry, and an uncaught error or unhandled
+  // rejection. It does not come when Node is ended by a signal it has no handler for: SIGKILL (kill -9, the
+  // kernel's out-of-memory killer), SIGQUIT, SIGUSR2, a crash's SIGSEGV or SIGABRT (V8 out of heap included)
+  // (start.ts handles SIGINT, SIGTERM and SIGHUP from before this is started), nor when the machine loses power.
+  // Then the postmaster runs on (or, after a power loss, is gone but its postmaster.pid stays), and the next start
+  // deals with it before starting: see stopOrphanedPostmaster.
   const stopOnExit = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
   };

@@ -92,6 +92,7 @@ it("refuses to start on a data folder whose postmaster is alive and will not sto
       "-e",
       "process.on('SIGINT', () => {}); console.log('ready'); setInterval(() => {}, 1000)",
       "--",
+      "-D",
       dataDir,
     ],
     { stdio: ["ignore", "pipe", "ignore"] },
