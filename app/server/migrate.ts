@@ -14,6 +14,10 @@ export function migrateDeploy(databaseUrl: string): Promise<void> {
         cwd: root,
         env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" },
         stdio: ["ignore", "pipe", "pipe"],
+        // out of the terminal's process group: a Ctrl-C during `npm start` reaches only the portal, which lets
+        // the migrations finish before it stops (start.ts); one cut off halfway is left marked as failed, and
+        // the next start refuses to apply any more until it is resolved by hand
+        detached: true,
       },
     );
     let output = "";

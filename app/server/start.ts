@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -38,18 +39,34 @@ function buildIfNeeded() {
 }
 
 // The embedded PostgreSQL once started, so a start-up that fails after it (a migration, the port taken) stops it
-// too. Any exit of this process but SIGKILL also asks it to stop (startInOwnGroup), forced exits included.
+// too. It runs in a process group of its own (startInOwnGroup), so no signal sent to this process or its group
+// reaches it: this process stops it when it stops in order (a stop signal, a failure), and asks it to stop on
+// any exit that runs Node's exit handlers (see startInOwnGroup for which exits those are, and what the next start
+// does about one that did not).
 let embedded: EmbeddedPostgresHandle | undefined;
 
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-// A signal while starting (Ctrl-C during the migrations): stop, PostgreSQL with it, and say it did not start.
-const stopWhileStarting = (signal: string) => {
-  logger.info({ signal }, "stopped while starting");
-  void stopEmbedded().finally(() => process.exit(1));
+// A stop signal while starting (Ctrl-C during the migrations) is only noted: the step under way is let finish
+// (a migration cut off halfway, or a PostgreSQL not yet ready, is worse to come back to), then main sees the note
+// and stops instead of going on, PostgreSQL with it. The process then exits 128 + the signal's number (130 for
+// Ctrl-C, 143 for SIGTERM), as a shell reports a program a signal stopped: it did not start, and not because of
+// a failure (that exits 1).
+let stopAsked: NodeJS.Signals | undefined;
+
+class StoppedWhileStarting extends Error {}
+
+const stopWhileStarting = (signal: NodeJS.Signals) => {
+  if (stopAsked) return;
+  stopAsked = signal;
+  logger.info({ signal }, "asked to stop while starting: stopping once the step under way has finished");
 };
 
-function onStopSignals(handler: (signal: string) => void) {
+function stopIfAsked() {
+  if (stopAsked) throw new StoppedWhileStarting(`stopped by ${stopAsked} while starting`);
+}
+
+function onStopSignals(handler: (signal: NodeJS.Signals) => void) {
   for (const signal of STOP_SIGNALS) process.removeListener(signal, stopWhileStarting);
   for (const signal of STOP_SIGNALS) process.on(signal, () => handler(signal));
 }
@@ -82,17 +99,22 @@ async function main() {
       ownProcessGroup: true,
       log: (m) => logger.debug({ postgres: m }),
     });
+    stopIfAsked();
     await ensureDatabase(embedded.urlFor("postgres"), "social_value");
     process.env.DATABASE_URL = embedded.urlFor("social_value");
   }
+  stopIfAsked();
   const databaseUrl = process.env.DATABASE_URL as string;
+  logger.info("applying database migrations");
   await migrateDeploy(databaseUrl);
   logger.info("database migrations applied");
+  stopIfAsked();
 
   if (env.SEED_DEMO_DATA === "true") {
     const { seedDemoDataOnce } = await import("../../prisma/seed.ts");
     const seeded = await seedDemoDataOnce();
     if (seeded.logins.length) printDemoLogins(seeded);
+    stopIfAsked();
   }
 
   if (env.WEB_CONCURRENCY > 1) return supervise(env);
@@ -116,6 +138,11 @@ async function serve(env: Env, options: { worker: boolean }) {
   });
   const background = build.entry.module as { startBackgroundWork?: () => Promise<() => Promise<void>> };
   const stopBackground = env.RUN_JOBS === "true" ? await background.startBackgroundWork?.() : undefined;
+  // the primary's last check before it serves (a worker is stopped by the primary)
+  if (!options.worker && stopAsked) {
+    await stopBackground?.();
+    stopIfAsked();
+  }
 
   const server = app.listen(env.PORT, env.HOST, () => {
     logger.info(`Social Value Marketplace is running at ${appUrl()}`);
@@ -224,9 +251,32 @@ function printDemoLogins(seeded: { password: string; logins: { role: string; ema
   console.log("");
 }
 
-main().catch(async (error) => {
-  logger.fatal({ err: error }, "failed to start");
-  console.error(error);
+main().catch(async (error: unknown) => {
+  // a stop signal that came while the event loop was held (the build runs synchronously, and its `npm run build`
+  // gets the same Ctrl-C) is noted before deciding which this was
+  await new Promise((resolve) => setImmediate(resolve));
+  // decided once: a signal during the stopping below changes nothing that is said
+  const stoppedBy = stopAsked;
+  if (stoppedBy) {
+    // a step the stop cut short (a Ctrl-C reaches the migrations' own process too) is part of the stop, not a
+    // failure to report as one
+    if (!(error instanceof StoppedWhileStarting))
+      logger.info({ err: error }, "the start-up step under way ended with the stop");
+  } else {
+    logger.fatal({ err: error }, "failed to start");
+    console.error(error);
+  }
+  // the seed's connections close before their server goes
+  try {
+    const { disconnectDb } = await import("../db.server.ts");
+    await disconnectDb();
+  } catch (closeError) {
+    logger.warn({ err: closeError }, "closing the database connections failed");
+  }
   await stopEmbedded();
+  if (stoppedBy) {
+    logger.info({ signal: stoppedBy }, "stopped while starting");
+    process.exit(128 + os.constants.signals[stoppedBy]);
+  }
   process.exit(1);
 });

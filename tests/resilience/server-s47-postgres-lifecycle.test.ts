@@ -5,11 +5,11 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import pg from "pg";
 import { afterEach, expect, it } from "vitest";
-import { freePort, startEmbeddedPostgres } from "~/server/embedded-postgres.ts";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "~/server/embedded-postgres.ts";
 import { appEnv, removeAppData, startApp, tempDir, waitFor, type AppProcess } from "./harness.ts";
 
-const TSX = path.resolve("node_modules/.bin/tsx");
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -33,31 +33,142 @@ function processesUnder(dir: string): number[] {
 const noneLeftUnder = (dir: string) =>
   waitFor(`no process left under ${dir}`, () => processesUnder(dir).length === 0, { timeoutMs: 20_000 });
 
+// What `npm start` runs (its script in package.json, without npm), in a group of its own as a terminal runs it,
+// on its own DATA_DIR, until it exits by itself; the test's cleanup kills what is left and stops a PostgreSQL left
+// on the folder.
+const [command, ...args] = (
+  JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }
+).scripts.start.split(" ");
+function runPortal(port: number, dataDir = tempDir("lifecycle")) {
+  cleanups.push(() => removeAppData(dataDir));
+  const child = spawn(command === "node" ? process.execPath : command!, args, {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: appEnv(port, dataDir, { runJobs: false, logLevel: "info" }),
+  });
+  cleanups.push(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // gone
+    }
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return {
+    dataDir,
+    pid: child.pid!,
+    output: () => output,
+    exitCode,
+    // the messages of its JSON log lines, in order
+    messages: () =>
+      output
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => (JSON.parse(line) as { msg?: string }).msg ?? ""),
+  };
+}
+
+// Nothing left of the portal's PostgreSQL: no process on its folder and no pid file (a postmaster removes its own
+// as it stops; one left would be a postmaster still running, or one that was killed).
+async function postgresStopped(dataDir: string) {
+  await noneLeftUnder(dataDir);
+  expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+}
+
 it("stops its PostgreSQL when it cannot serve after starting it (the port taken)", async () => {
   const taken = net.createServer();
   const port = await freePort();
   await new Promise<void>((resolve) => taken.listen(port, "127.0.0.1", resolve));
   cleanups.push(() => new Promise((resolve) => taken.close(resolve)));
-  const dataDir = tempDir("taken");
-  cleanups.push(() => removeAppData(dataDir));
 
-  const child = spawn(TSX, ["app/server/start.ts"], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: appEnv(port, dataDir, { runJobs: false, logLevel: "info" }),
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const portal = runPortal(port);
+  const code = await portal.exitCode;
+  const output = portal.output();
 
   // PostgreSQL had started: the migrations ran before the portal tried the port
   expect(output).toContain("database migrations applied");
   expect(output).toContain("EADDRINUSE");
   expect(code, output).toBe(1);
-  await noneLeftUnder(dataDir);
-  expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+  await postgresStopped(portal.dataDir);
 });
+
+it("stops its PostgreSQL when a migration fails, and says it failed to start", async () => {
+  const dataDir = tempDir("lifecycle");
+  cleanups.push(() => removeAppData(dataDir));
+  // a database that already holds a table the first migration creates, so `prisma migrate deploy` fails
+  const handle = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), unsafeFast: true });
+  try {
+    await ensureDatabase(handle.urlFor("postgres"), "social_value");
+    const client = new pg.Client({ connectionString: handle.urlFor("social_value") });
+    await client.connect();
+    await client.query('create table "User" (id text primary key)');
+    await client.end();
+  } finally {
+    await handle.stop();
+  }
+
+  const portal = runPortal(await freePort(), dataDir);
+  const code = await portal.exitCode;
+  const output = portal.output();
+
+  expect(output).toContain("prisma migrate deploy failed");
+  expect(portal.messages()).toContain("failed to start");
+  expect(output).not.toContain("database migrations applied");
+  expect(output).not.toContain("stopped while starting");
+  expect(code, output).toBe(1);
+  await postgresStopped(portal.dataDir);
+});
+
+// (a loop, not it.each: it would cut the descriptions short in the tests' names)
+for (const c of [
+  {
+    when: "Ctrl-C (SIGINT to its group) as soon as it says it is starting PostgreSQL",
+    signal: "SIGINT" as const,
+    exitCode: 130,
+    after: "starting embedded PostgreSQL",
+    toGroup: true,
+  },
+  {
+    // the migrations run out of the terminal's group: they are not cut off, they finish first
+    when: "Ctrl-C (SIGINT to its group) while the migrations run",
+    signal: "SIGINT" as const,
+    exitCode: 130,
+    after: "applying database migrations",
+    toGroup: true,
+  },
+  {
+    // as a service manager stops the one process it runs: the migrations are not cut off, they finish first
+    when: "SIGTERM to the portal's process alone while the migrations run",
+    signal: "SIGTERM" as const,
+    exitCode: 143,
+    after: "applying database migrations",
+    toGroup: false,
+  },
+]) {
+  it(`stops while starting on ${c.when}: PostgreSQL stopped, exit ${c.exitCode}`, async () => {
+    const portal = runPortal(await freePort());
+    await waitFor(`"${c.after}"`, () => portal.output().includes(c.after), {
+      timeoutMs: 180_000,
+      intervalMs: 50,
+    });
+    if (c.toGroup) process.kill(-portal.pid, c.signal);
+    else process.kill(portal.pid, c.signal);
+    const code = await portal.exitCode;
+    const output = portal.output();
+
+    expect(code, output).toBe(c.exitCode);
+    const messages = portal.messages();
+    expect(messages.at(-1), output).toBe("stopped while starting");
+    expect(messages, output).not.toContain("failed to start");
+    expect(output).not.toContain("is running at");
+    if (c.after === "applying database migrations")
+      expect(messages, output).toContain("database migrations applied");
+    await postgresStopped(portal.dataDir);
+  });
+}
 
 let app: AppProcess | undefined;
 afterEach(async () => {
