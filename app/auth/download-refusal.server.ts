@@ -1,11 +1,15 @@
 import { redirect } from "@remix-run/node";
 
-// A download (a resource route: a CSV, a return's evidence file) renders no page of its own, so a 404 thrown while
-// checking who asks reached the browser as the bare words "Not found" rather than through the root's error page.
-// A person who followed the link (their browser asks for a page) is sent to the page the download belongs to,
-// which makes the same check and refuses in the portal's own layout ("Page not found", with the header and the way
-// back). A program that asks for the file alone keeps the plain 404. Any other answer (a redirect to sign in, a
-// 403 saying who can give access) is left as it was.
+const NO_STORE = "private, no-store";
+
+// A download (a resource route: a CSV, a return's evidence file) renders no page of its own, so a refusal thrown
+// while checking who asks reached the browser as a bare answer: the words "Not found", or the raw JSON of "Choose one
+// council" for an address naming two councils. A person who followed the link (their browser asks for a page) is sent
+// to the page the download belongs to, which makes the same check and refuses in the portal's own layout: for a 404
+// or a 403 the page `page` names ("Page not found", or who can give access), and for a 400 (the download's own
+// address refused, as `refuse` in app/ui/route-refusal.server.ts throws it) that page with the download's own query,
+// so the page refuses the same address in its words. A program that asks for the file alone keeps the plain answer
+// (the 404's words, the 403's, the 400's JSON). Any other answer (a redirect to sign in) is left as it was.
 //
 // No link of the portal's own pages to one of these routes carries the `download` attribute (a test holds them to
 // it; the contract import's sample, a fixed file under /samples that nothing refuses, keeps it): for such a link
@@ -26,19 +30,33 @@ export async function downloadRefusedToPage<T>(
   try {
     return await check();
   } catch (error) {
-    if (error instanceof Response && error.status === 404) {
+    if (error instanceof Response && REFUSALS.has(error.status)) {
       if (asksForPage(request.headers.get("accept")))
-        throw redirect(page, { status: 303, headers: { Vary: "Accept", "Cache-Control": NO_STORE } });
+        throw redirect(error.status === 400 ? withQueryOf(request, page) : page, toPageInit());
       const headers = new Headers(error.headers);
-      headers.append("Vary", "Accept");
+      // (the survey's 403, made plain text for a program, says so already)
+      if (!/\baccept\b/i.test(headers.get("Vary") ?? "")) headers.append("Vary", "Accept");
       headers.set("Cache-Control", NO_STORE);
-      throw new Response(error.body, { status: 404, statusText: error.statusText, headers });
+      throw new Response(error.body, { status: error.status, statusText: error.statusText, headers });
     }
     throw error;
   }
 }
 
-const NO_STORE = "private, no-store";
+// The answers a download's check refuses with: an address it will not read (400), no permission here (403), nothing
+// to see (404).
+const REFUSALS = new Set([400, 403, 404]);
+
+// How a person is sent from a download to its page: 303 (the page is asked for with GET), kept by no cache and said
+// to depend on Accept.
+export function toPageInit() {
+  return { status: 303, headers: { Vary: "Accept", "Cache-Control": NO_STORE } };
+}
+
+// `page`'s path with the query of the download's own address.
+function withQueryOf(request: Request, page: string) {
+  return new URL(page, "http://portal").pathname + new URL(request.url).search;
+}
 
 // Whether a request was sent by a browser showing its answer as a page (a link followed, an address typed, a form
 // sent without JavaScript), from its Accept header: those answers are pages, a program's are not. The server's

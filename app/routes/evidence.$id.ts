@@ -8,16 +8,15 @@ import { safeFilename } from "~/domain/reporting/returns-evidence.ts";
 import { getEvidenceForViewer } from "~/domain/reporting/returns-queries.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
+  // an address the portal refuses before reading it (naming two councils): a person is shown the returns page's
+  // refusal of the same address, which names no return
+  const viewer = await downloadRefusedToPage(request, "/returns", () => requireViewer(request));
   const evidence = await getEvidenceForViewer(params.id!, viewer);
   // Refused, a person who followed the link is shown the page of the return the file belongs to, which says what
   // they may see of it (the files the supplier has sent, for the council); a file of a return they may not see at
   // all (or none) names no return, and they are shown the portal's Page not found page (no page claims /evidence).
-  const file = await downloadRefusedToPage(
-    request,
-    evidence ? `/returns/${evidence.returnId}` : "/evidence",
-    async () => evidence?.file ?? notFound(),
-  );
+  const returnPage = evidence ? `/returns/${evidence.returnId}` : "/evidence";
+  const file = await downloadRefusedToPage(request, returnPage, async () => evidence?.file ?? notFound());
   const stream = await evidenceStorage().read(file.storageKey);
   if (!stream) throw new Response("This file is no longer available", { status: 410, statusText: "Gone" });
   const name = safeFilename(file.originalName);
