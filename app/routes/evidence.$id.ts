@@ -1,11 +1,12 @@
 // Downloads an evidence file, only for the supplier that uploaded it and, once the supplier has sent it, the council's officers.
 // Always as an attachment with our own content type, so a file can never run as a page on our site.
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
-import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
+import { asksForPage, downloadRefusedToPage, toPageInit } from "~/auth/download-refusal.server.ts";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { evidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { safeFilename } from "~/domain/reporting/returns-evidence.ts";
 import { getEvidenceForViewer } from "~/domain/reporting/returns-queries.server.ts";
+import { redirectWithFlash } from "~/ui/flash.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // an address the portal refuses before reading it (naming two councils): a person is shown the returns page's
@@ -18,7 +19,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const returnPage = evidence ? `/returns/${evidence.returnId}` : "/evidence";
   const file = await downloadRefusedToPage(request, returnPage, async () => evidence?.file ?? notFound());
   const stream = await evidenceStorage().read(file.storageKey);
-  if (!stream) throw new Response("This file is no longer available", { status: 410, statusText: "Gone" });
+  // Gone from storage (lost, or removed by hand): a person who followed the link is sent back to the return's page
+  // with the words in its notice, as a refused download is sent to its page, rather than shown them alone in place
+  // of a page, with the portal's header and the return they were working on. A program keeps the plain 410.
+  if (!stream) {
+    if (asksForPage(request.headers.get("accept")))
+      throw await redirectWithFlash(
+        returnPage,
+        {
+          kind: "error",
+          message: `The file “${safeFilename(file.originalName)}” is no longer available: it is missing from the portal’s file store.`,
+        },
+        toPageInit(),
+      );
+    throw new Response("This file is no longer available", {
+      status: 410,
+      statusText: "Gone",
+      headers: { Vary: "Accept", "Cache-Control": "private, no-store" },
+    });
+  }
   const name = safeFilename(file.originalName);
   const asciiName = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
   return new Response(createReadableStreamFromReadable(stream), {

@@ -3,7 +3,10 @@
 // An address naming two councils (`?council=a&council=b`) made every download answer the "Choose one council" 400 as
 // raw JSON, as only a 404 (and the survey's 403) was turned into the portal's page. A person who followed such a link
 // is now sent to the download's page with the same address, which refuses it in the portal's layout; a program still
-// gets the JSON refusal.
+// gets the JSON refusal. And an evidence file missing from storage answered a person with the bare words "This file
+// is no longer available" (410): they are now sent back to the return's page, which says so in its notice.
+import fs from "node:fs/promises";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { forbidden } from "~/auth/permissions.server.ts";
@@ -18,13 +21,14 @@ import { createReturnsWorld, returnForm } from "./returns-world.ts";
 
 const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 const SITE = "Social Value Marketplace";
-evidenceFolderForTests("svm-evidence-s48-r2-", { emptyBeforeEach: false });
+const folder = evidenceFolderForTests("svm-evidence-s48-r2-", { emptyBeforeEach: false });
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let w: Awaited<ReturnType<typeof createReturnsWorld>>;
 let officer: string;
 let cycleId: string;
 let kept: string;
+let lost: string;
 
 const upload = async (name: string) => {
   const form = new FormData();
@@ -50,6 +54,9 @@ beforeAll(async () => {
   cycleId = (await createSurveyCycle({ councilId: world.councilA.id, status: "CLOSED" })).id;
   w = await createReturnsWorld();
   kept = (await upload("timesheets.pdf")).id;
+  const gone = await upload("sign-in sheets.pdf");
+  await fs.rm(path.join(folder.root, gone.storageKey));
+  lost = gone.id;
 });
 
 // each download, the page it belongs to, and who follows its link
@@ -113,6 +120,43 @@ describe("a download's address naming two councils", () => {
     expect(response.headers.get("vary"), what).toMatch(/\bAccept\b/i);
     expect(response.headers.get("cache-control"), what).toMatch(/\bno-store\b/);
     expect(await response.json(), what).toEqual({ refused: routeRefusalText.councilNamedTwice });
+  });
+});
+
+describe("an evidence file missing from storage", () => {
+  it("sends a person back to the return's page, which says the file is no longer available", async () => {
+    const first = await renderPage(`/evidence/${lost}`, w.cookies.supplierOwner, BROWSER);
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}`);
+    expect(first.headers.get("vary")).toMatch(/\bAccept\b/i);
+    expect(first.headers.get("cache-control")).toMatch(/\bno-store\b/);
+    const flash = first.headers.get("set-cookie")?.split(";")[0];
+    expect(flash).toMatch(/^svm_flash=/);
+
+    const shown = await renderPage(
+      first.headers.get("location")!,
+      `${w.cookies.supplierOwner}; ${flash}`,
+      BROWSER,
+    );
+    expect(shown.status).toBe(200);
+    const html = await shown.text();
+    expect(html).toMatch(/role="alert"[^>]*>[^<]*The file “sign-in sheets.pdf” is no longer available/);
+    expect(readableText(html.slice(html.indexOf("<header"), html.indexOf("</header>")))).toContain(
+      "Sign out",
+    );
+  });
+
+  it("stays a plain 410 for a program", async () => {
+    const response = await renderPage(`/evidence/${lost}`, w.cookies.supplierOwner, { accept: "*/*" });
+    expect(response.status).toBe(410);
+    expect(response.headers.get("vary")).toMatch(/\bAccept\b/i);
+    expect(await response.text()).toBe("This file is no longer available");
+  });
+
+  it("leaves a file still stored downloading as before", async () => {
+    const response = await renderPage(`/evidence/${kept}`, w.cookies.supplierOwner, BROWSER);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment;/);
   });
 });
 
