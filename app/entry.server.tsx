@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { loader as rootLoader } from "~/root.tsx";
 import { loggedPath, logger } from "~/server/logger.ts";
 import { NonceProvider } from "~/ui/nonce.tsx";
 
@@ -12,13 +13,14 @@ const ABORT_DELAY = 5_000;
 // The whole document is rendered before anything is sent, then sent as one buffer: no page streams (there is
 // no defer or Suspense), and one write is far cheaper than a chunk at a time through a web stream, the
 // Express adapter and the compression middleware (which flushes a gzip block per chunk).
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  await readRootAfterActionError(request, responseHeaders, remixContext, loadContext);
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -61,6 +63,58 @@ export default function handleRequest(
     );
     const timeout = setTimeout(abort, ABORT_DELAY);
   });
+}
+
+// A form sent without JavaScript whose action threw (a form it could not read, an address naming two councils, a
+// record the person may not change) is shown by the error page of the route that catches it, for nearly every page
+// the root's. Remix runs only the loaders above that route after an action's error (@remix-run/router's
+// getLoaderMatchesUntilBoundary), so the root's loader, which reads who is signed in for the header, did not run, and
+// the error page showed the signed-out header ("Sign in") to the person signed in. It runs here as Remix runs a
+// loader after an action (a GET of the same address with the same headers, no body), its cookies are sent with the
+// page, and its data goes to the page and to the scripts the page wakes up with (the hand-off string is made before
+// this function is called). If it fails, the page keeps the signed-out header as before. With JavaScript the
+// browser's router keeps the root's data it already has.
+async function readRootAfterActionError(
+  request: Request,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const state = remixContext.staticHandlerContext;
+  if (request.method === "GET" || request.method === "HEAD") return;
+  if (!state.errors || !Object.hasOwn(state.errors, "root") || state.loaderData.root != null) return;
+  let answer: Response;
+  try {
+    answer = await rootLoader({
+      request: new Request(request.url, { headers: request.headers, signal: request.signal }),
+      params: {},
+      context: loadContext,
+    });
+  } catch {
+    return;
+  }
+  if (!answer.ok) return;
+  state.loaderData.root = await answer.json();
+  for (const cookie of answer.headers.getSetCookie()) responseHeaders.append("Set-Cookie", cookie);
+  if (remixContext.serverHandoffString) {
+    const handoff = JSON.parse(remixContext.serverHandoffString) as { state?: { loaderData?: unknown } };
+    if (handoff.state) {
+      handoff.state.loaderData = state.loaderData;
+      remixContext.serverHandoffString = escapeForScript(JSON.stringify(handoff));
+    }
+  }
+}
+
+// As Remix escapes the hand-off string it writes into a script (escapeHtml in @remix-run/server-runtime's markup).
+const SCRIPT_ESCAPES: Record<string, string> = {
+  "&": "\\u0026",
+  ">": "\\u003e",
+  "<": "\\u003c",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+function escapeForScript(json: string) {
+  return json.replace(/[&><\u2028\u2029]/g, (match) => SCRIPT_ESCAPES[match] ?? match);
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
