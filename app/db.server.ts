@@ -210,10 +210,48 @@ export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/**
+ * Until the transaction ends, each lock a statement goes on to wait for is given up after `ms` (PostgreSQL's
+ * lock_timeout, set for this transaction only): the statement then fails with 55P03 (isLockTimeout), and the
+ * transaction with it. It bounds each wait, not their sum: several waits in a row can still outlast the
+ * transaction's own time, which Prisma then closes under its statement (P2028, see isTransactionGivenUp).
+ */
+export function setLockTimeout(tx: Tx, ms: number) {
+  return tx.$queryRaw`SELECT set_config('lock_timeout', ${`${ms}ms`}, true)`;
+}
+
+// The error PostgreSQL refused a statement with, as Prisma's driver adapter reports it: its SQLSTATE (code), or
+// for a few the adapter names instead (kind: TransactionWriteConflict for a serialization failure, 40001).
+function driverCause(error: unknown) {
+  const meta = (
+    error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; kind?: unknown } } } } | null
+  )?.meta;
+  return meta?.driverAdapterError?.cause;
+}
+
 /** A statement PostgreSQL gave up on after `lock_timeout` (SQLSTATE 55P03), as Prisma's driver adapter reports it. */
 export function isLockTimeout(error: unknown) {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | null)?.meta;
-  return meta?.driverAdapterError?.cause?.code === "55P03";
+  return driverCause(error)?.code === "55P03";
+}
+
+const CLASHES = ["40P01", "40001"];
+
+/**
+ * PostgreSQL or Prisma gave the transaction up, and rolled it back: a lock it waited for was not granted within its
+ * lock_timeout (55P03), it ran past its time (P2028, "Transaction already closed", or its start waited past
+ * maxWait), or it clashed with another transaction (a deadlock, 40P01, or a serialization failure, 40001 / P2034).
+ * Nothing it did is kept, so the person can be asked to try again rather than shown an error page.
+ */
+export function isTransactionGivenUp(error: unknown) {
+  if (typeof error !== "object" || error === null) return false;
+  const { code } = error as { code?: unknown };
+  if (code === "P2028" || code === "P2034") return true;
+  const cause = driverCause(error);
+  return (
+    isLockTimeout(error) ||
+    cause?.kind === "TransactionWriteConflict" ||
+    (typeof cause?.code === "string" && CLASHES.includes(cause.code))
+  );
 }
 
 export async function disconnectDb() {

@@ -2,10 +2,10 @@
 // while it has no records of its own that the council or other organisations rely on. Whatever would be lost
 // with it (a request, a pledge, a contract with its commitments and returns, a survey response or invitation)
 // keeps it. Councils are never deleted here. The deletion is logged in its council's audit log.
-import { db, Prisma, type Tx } from "~/db.server.ts";
+import { db, isTransactionGivenUp, Prisma, setLockTimeout, type Tx } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { countOf } from "~/domain/format.ts";
-import { DELETION_NOT_FINISHED, isTransactionGivenUp } from "./deletion.server.ts";
+import { DELETION_NOT_FINISHED } from "./deletion.server.ts";
 import { openInvitationWhere } from "./invitations.server.ts";
 
 type Context = { ip: string | null };
@@ -94,7 +94,8 @@ export type OrganisationDeleteResult =
   | { ok: false; plan: null };
 
 // How long the deletion waits for the organisation's row (a member change or another deletion holding it), well
-// within its transaction's five seconds, so it is answered rather than closed under its statement.
+// within its transaction's five seconds, so when that row is the one wait it is given up (55P03) before Prisma
+// would close the transaction under it (P2028). Either is answered the same way (isTransactionGivenUp).
 const ORGANISATION_LOCK_WAIT_MS = 3_000;
 
 // "Delete" sent twice (a double click): the first deleted it moments ago, so the second is answered as it was.
@@ -121,7 +122,7 @@ export async function deleteOrganisation(
 ): Promise<OrganisationDeleteResult> {
   try {
     const result = await db.$transaction(async (tx): Promise<OrganisationDeleteResult | "gone"> => {
-      await tx.$queryRaw`SELECT set_config('lock_timeout', ${`${lockWaitMs}ms`}, true)`;
+      await setLockTimeout(tx, lockWaitMs);
       // FOR UPDATE, not the members' NO KEY UPDATE: a request, pledge or survey answer being written for it
       // (which takes a key share lock on it) waits, and then finds it gone, rather than slipping in unseen.
       const [locked] = await tx.$queryRaw<{ id: string }[]>`

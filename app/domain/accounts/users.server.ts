@@ -3,7 +3,14 @@
 import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { clearSignInFailures, consumeAttempt, refundSignIn, waitMessage } from "~/auth/rate-limit.server.ts";
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
-import { db, isLockTimeout, isUniqueViolation, type Tx, lockUntilCommit } from "~/db.server.ts";
+import {
+  db,
+  isLockTimeout,
+  isUniqueViolation,
+  lockUntilCommit,
+  setLockTimeout,
+  type Tx,
+} from "~/db.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { TokenPurpose } from "~/generated/prisma/enums.ts";
@@ -524,7 +531,7 @@ export async function changePassword(
   let outcome: "changed" | "changed meanwhile";
   try {
     outcome = await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
+      await setLockTimeout(tx, 5_000);
       await lockUntilCommit(tx, `change-password:${userId}`);
       const current = await tx.user.findUniqueOrThrow({
         where: { id: userId },

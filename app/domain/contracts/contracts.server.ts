@@ -4,7 +4,15 @@ import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { amountForForm } from "~/domain/numbers.ts";
-import { containingText, db, isLockTimeout, isUniqueViolation, sameTextAs, type Tx } from "~/db.server.ts";
+import {
+  containingText,
+  db,
+  isTransactionGivenUp,
+  isUniqueViolation,
+  sameTextAs,
+  setLockTimeout,
+  type Tx,
+} from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
 import {
@@ -645,15 +653,6 @@ const SAVE_WORK_MS = 5_000;
 export const CONTRACT_BUSY_MESSAGE =
   "Someone else is changing this contract's returns; try again in a minute";
 
-/** How long each lock the transaction goes on to wait for is waited for, until it ends. */
-const setLockTimeout = (tx: Tx, ms: number) =>
-  tx.$queryRaw`SELECT set_config('lock_timeout', ${`${ms}ms`}, true)`;
-
-// the save gave up waiting for the contract's row (lock_timeout), or ran past its transaction's time (P2028)
-const isContractBusy = (error: unknown) =>
-  isLockTimeout(error) ||
-  (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028");
-
 export async function updateContract(
   actor: Actor,
   id: string,
@@ -686,8 +685,10 @@ export async function updateContract(
     );
   } catch (error) {
     if (isUniqueViolation(error)) return referenceTaken(actor.councilId, input.reference, id);
-    // answered next to the form, with the answers kept, never an error page
-    if (isContractBusy(error)) return { ok: false, fieldErrors: { form: [CONTRACT_BUSY_MESSAGE] } };
+    // the save gave up waiting for the contract's row (lock_timeout), ran past its transaction's time (P2028) or
+    // clashed with another change (a deadlock): nothing was saved, answered next to the form, with the answers
+    // kept, never an error page
+    if (isTransactionGivenUp(error)) return { ok: false, fieldErrors: { form: [CONTRACT_BUSY_MESSAGE] } };
     throw error;
   }
   if (result.ok) {
