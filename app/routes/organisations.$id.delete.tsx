@@ -43,7 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: `${result.name} has been deleted`,
     });
   if (!result.plan) notFound();
-  // PostgreSQL gave the deletion up (a lock not granted in time, a deadlock): nothing was deleted, try again
+  // PostgreSQL gave the deletion up (a lock not granted in time, a deadlock) while it may still be deleted: nothing
+  // was deleted, try again (the domain answers one that may no longer be deleted as refused, below)
   if ("notFinished" in result && result.notFinished)
     return json({ plan: result.plan, error: result.notFinished }, { status: 503 });
   // a colleague joined or a record was written since the page was shown: it now says why it cannot be deleted

@@ -190,4 +190,48 @@ describe("an organisation's deletion PostgreSQL gives up on", () => {
     expect(await db.organisation.count({ where: { id: organisation.id } })).toBe(1);
     expect(await db.membership.count({ where: { organisationId: organisation.id } })).toBe(1);
   });
+
+  // Given up on while it became one that may not be deleted (a colleague joined, a record was written for it) the
+  // page said "You cannot delete" beside "Please try again", which could never work: it is now the refusal alone.
+  it.each([
+    {
+      change: "a colleague joined",
+      make: async (organisationId: string) => {
+        await addMember(organisationId, (await createUser()).id, "MEMBER");
+      },
+    },
+    {
+      change: "a request was written for it",
+      make: async (organisationId: string, councilId: string) => {
+        const categoryId = (await createCategory(councilId)).id;
+        await createRequest({ councilId, organisationId, categoryId });
+      },
+    },
+  ])("answers one given up on after $change as refused (409), with no try again", async ({ make }) => {
+    const council = await createCouncil();
+    const organisation = await createOrganisation({ kind: "VCSE", councilId: council.id });
+    const owner = await createMember(organisation.id, "OWNER");
+    const cookie = await sessionCookieFor(owner.id);
+    // a member change holds the organisation past the deletion's wait; meanwhile the change is made (its key share
+    // lock on the organisation does not wait for the member change's), so the plan after giving up refuses
+    const member = holdOpen(
+      (tx) => tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${organisation.id} FOR NO KEY UPDATE`,
+    );
+    await member.ready;
+    await make(organisation.id, council.id);
+    const response = await callAction(deleteOrganisationAction, {
+      path: `/organisations/${organisation.id}/delete`,
+      params: { id: organisation.id },
+      cookie,
+      form: {},
+    });
+    member.release();
+    await member.done;
+
+    expect(response.status).toBe(409);
+    const reply = (await response.json()) as { error: string; plan: { deletable: boolean } };
+    expect(reply.error).toBe(`${organisation.name} can no longer be deleted`);
+    expect(reply.plan.deletable).toBe(false);
+    expect(await db.organisation.count({ where: { id: organisation.id } })).toBe(1);
+  });
 });

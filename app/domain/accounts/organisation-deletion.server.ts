@@ -90,6 +90,7 @@ export async function planOrganisationDeletion(
 
 export type OrganisationDeleteResult =
   | { ok: true; name: string }
+  // notFinished only with a plan that is still deletable: trying again could then work
   | { ok: false; plan: OrganisationDeletionPlan; notFinished?: string }
   | { ok: false; plan: null };
 
@@ -160,10 +161,13 @@ export async function deleteOrganisation(
     });
     if (result !== "gone") return result;
   } catch (error) {
-    // PostgreSQL or Prisma gave the deletion up (a lock not granted in time, a deadlock): nothing was deleted
+    // PostgreSQL or Prisma gave the deletion up (a lock not granted in time, a deadlock): nothing was deleted. Try
+    // again only while it may still be deleted: a colleague who joined, or a record written for it, while the
+    // deletion waited makes it a refusal (the page says why), which trying again would not change.
     if (isTransactionGivenUp(error)) {
       const plan = await planOrganisationDeletion(organisationId, userId);
-      return plan ? { ok: false, plan, notFinished: DELETION_NOT_FINISHED } : { ok: false, plan: null };
+      if (!plan) return { ok: false, plan: null };
+      return plan.deletable ? { ok: false, plan, notFinished: DELETION_NOT_FINISHED } : { ok: false, plan };
     }
     // a record written for it in the moment before the lock: it is kept, so the organisation is too
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")) throw error;
