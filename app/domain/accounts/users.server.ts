@@ -5,7 +5,7 @@ import { clearSignInFailures, consumeAttempt, refundSignIn, waitMessage } from "
 import { createSession, invalidateAllSessions } from "~/auth/session.server.ts";
 import {
   db,
-  isLockTimeout,
+  isTransactionGivenUp,
   isUniqueViolation,
   lockUntilCommit,
   setLockTimeout,
@@ -531,7 +531,8 @@ export async function changePassword(
   let outcome: "changed" | "changed meanwhile";
   try {
     outcome = await db.$transaction(async (tx) => {
-      await setLockTimeout(tx, 5_000);
+      // well inside the transaction's 5 s, so a long wait is answered below rather than closed under a statement
+      await setLockTimeout(tx, 3_000);
       await lockUntilCommit(tx, `change-password:${userId}`);
       const current = await tx.user.findUniqueOrThrow({
         where: { id: userId },
@@ -578,7 +579,7 @@ export async function changePassword(
       return "changed";
     });
   } catch (error) {
-    if (!isLockTimeout(error)) throw error;
+    if (!isTransactionGivenUp(error)) throw error;
     return {
       ok: false,
       fieldErrors: { currentPassword: ["Your password is being changed: try again in a moment"] },

@@ -669,9 +669,9 @@ export async function updateContract(
   try {
     result = await db.$transaction(
       async (tx) => {
-        // each lock waited for gives up inside the transaction's own time (the row's after lockWaitMs, any other
-        // after SETTLE_LOCK_WAIT_MS), so the transaction is never closed under a statement (nor under
-        // settleReturnsIn's savepoint)
+        // each lock waited for gives up on its own (the row's after lockWaitMs, any other after
+        // SETTLE_LOCK_WAIT_MS); several waits in a row can still outlast the transaction's time, which Prisma then
+        // closes (P2028): either way nothing is saved and the person is told to try again (below)
         await setLockTimeout(tx, lockWaitMs);
         // the contract's row is held until this save ends: a commitment added or changed meanwhile waits, and
         // then checks its plan against the term saved here; one that got in first is in the plan checked by the save
