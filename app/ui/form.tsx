@@ -2,7 +2,7 @@
 // Field ids equal field names, so the error summary can link to them.
 import { exampleDayWithin, isoDayAsUk } from "~/domain/calendar.ts";
 import { namesNoVisibleField } from "~/domain/page-filled-fields.ts";
-import { useLocation, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { Form, useTooLargeField, useTooLargeForm } from "~/ui/form-for.tsx";
 import { useErrorSummaryInTitle } from "~/ui/page-meta.tsx";
 import {
@@ -460,15 +460,17 @@ export function ErrorSummary({
   const entries = names
     .map((name) => [name, errorsFor(shownErrors, name)] as const)
     .filter(([, messages]) => messages && messages.length > 0);
-  // Focus moves here whenever an answer brings errors, as GOV.UK's summary does. Every answer from the server is a
-  // new location (a new key), so a second refusal with as many errors as the first is announced too. A refusal by
-  // the form's own check in the browser (Conform's onValidate) makes no new location and Conform focuses the first
-  // bad field: so every submit of the summary's own form (the one it sits in, as every form checked in the browser
-  // has it) while the summary shows counts too, once Conform has answered it (the timeout), and focus comes back
-  // here if the summary is still shown and nothing was sent (no navigation under way). Another form of the page
-  // (the header's sign-out, a filter, a second form beside this one) is not this summary's business: its submit
-  // leaves focus where the user put it. A summary outside any form shows only the server's answers.
-  const { key } = useLocation();
+  // Focus moves here whenever an answer brings errors, as GOV.UK's summary does. Every answer from the server ends a
+  // navigation (the router's state going back to idle), so a second refusal with as many errors as the first is
+  // announced too. A new location alone is not an answer: a link to a place in the page (the "Skip to main content"
+  // link, any #fragment) makes one without asking the server, and focus stays where the link put it (WCAG 2.4.3), the
+  // summary not announced again. A refusal by the form's own check in the browser (Conform's onValidate) makes no
+  // navigation and Conform focuses the first bad field: so every submit of the summary's own form (the one it sits in,
+  // as every form checked in the browser has it) while the summary shows counts too, once Conform has answered it (the
+  // timeout), and focus comes back here if the summary is still shown and nothing was sent (no navigation under way).
+  // Another form of the page (the header's sign-out, a filter, a second form beside this one) is not this summary's
+  // business: its submit leaves focus where the user put it. A summary outside any form shows only the server's
+  // answers.
   const navigating = useNavigation().state !== "idle";
   const [submits, setSubmits] = useState(0);
   const shown = entries.length > 0;
@@ -487,7 +489,7 @@ export function ErrorSummary({
   }, [shown]);
   useEffect(() => {
     if (shown && !navigating) ref.current?.focus();
-  }, [shown, navigating, key, submits]);
+  }, [shown, navigating, submits]);
   // the page's title starts "Error: " while the summary is shown, however the refusal came (decision 034)
   useErrorSummaryInTitle(shown);
   if (!entries.length) return null;
