@@ -13,18 +13,26 @@ export const recordVersion = z.iso.datetime({ precision: 3 });
  * window), or a named colleague. Without it, "someone else". */
 export type StaleAuthor = { you: boolean; name: string | null };
 
-/** Who changed the record since the page was opened, as a sentence without its full stop (also the delete page's). */
-export function changedBy(what: string, by?: StaleAuthor) {
+/** What the user was doing on the page when the record changed under it: an edit form says "while you were
+ * editing" of a change it cannot name the author of; any other page (a delete page) says only that it was changed
+ * after it was opened, since nothing was being edited there. */
+export type StaleContext = "editing" | "opened";
+
+/** Who changed the record since the page was opened, as a sentence without its full stop. The edit forms' notice and
+ * message say it "editing"; a page that only shows the record (the guidance delete page) leaves the default. */
+export function changedBy(what: string, by?: StaleAuthor, context: StaleContext = "opened") {
   if (by?.you) return `You changed this ${what} in another tab or window after opening it here`;
   if (by?.name) return `${by.name} changed this ${what} after you opened it here`;
-  return `Someone else changed this ${what} while you were editing`;
+  return context === "editing"
+    ? `Someone else changed this ${what} while you were editing`
+    : `Someone else changed this ${what} after you opened it`;
 }
 
 export function staleEditMessage(what: string, by?: StaleAuthor) {
   const shown = by?.you
     ? "What is saved now is shown, and what you entered here is kept below"
     : "Their changes are shown, yours are kept below";
-  return `${changedBy(what, by)}. ${shown}: check and save again.`;
+  return `${changedBy(what, by, "editing")}. ${shown}: check and save again.`;
 }
 
 /**
@@ -49,7 +57,7 @@ export type StaleRow = { field: string; label: string; saved: ReactNode; yours: 
 
 export function StaleEditNotice({ what, rows, by }: { what: string; rows: StaleRow[]; by?: StaleAuthor }) {
   return (
-    <Notice kind="error" title={changedBy(what, by)}>
+    <Notice kind="error" title={changedBy(what, by, "editing")}>
       <p className="mb-4">
         Nothing you entered has been saved or lost: your answers are kept in the form below. Check them
         against what is saved now, then save again.
