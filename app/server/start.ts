@@ -1,7 +1,7 @@
 // `npm start`: build if needed, start (or connect to) PostgreSQL, migrate, seed once, serve. With
 // WEB_CONCURRENCY above 1 this process forks that many workers that serve on the same port (Node's cluster
 // module shares it out), and only starts them, replaces one that dies and stops them (decision 026).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,13 +29,32 @@ function newestSourceTime(dir: string): number {
   return newest;
 }
 
-function buildIfNeeded() {
+// The build runs out of the terminal's process group, as the migrations and PostgreSQL do: a Ctrl-C while it runs
+// reaches only this process, which lets it finish and then stops (see stopWhileStarting). Its output is passed on
+// through this process (a process outside the terminal's foreground group must not read the terminal, and may be
+// stopped for writing to it).
+async function buildIfNeeded() {
   const stale =
     !fs.existsSync(buildFile) || fs.statSync(buildFile).mtimeMs < newestSourceTime(path.join(root, "app"));
   if (!stale) return;
   logger.info("building the portal (first start or changed sources)");
-  const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
-  if (result.status !== 0) throw new Error("npm run build failed");
+  const child = spawn("npm", ["run", "build"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.pipe(process.stdout, { end: false });
+  child.stderr.pipe(process.stderr, { end: false });
+  // an exit that runs Node's exit handlers before the build has finished stops it too
+  const stopOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGTERM");
+  };
+  process.on("exit", stopOnExit);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", resolve);
+  }).finally(() => process.removeListener("exit", stopOnExit));
+  if (code !== 0) throw new Error("npm run build failed");
 }
 
 // The embedded PostgreSQL once started, so a start-up that fails after it (a migration, the port taken) stops it
@@ -48,7 +67,8 @@ let embedded: EmbeddedPostgresHandle | undefined;
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 // A stop signal while starting (Ctrl-C during the migrations) is only noted: the step under way is let finish
-// (a migration cut off halfway, or a PostgreSQL not yet ready, is worse to come back to), then main sees the note
+// (a migration cut off halfway, or a PostgreSQL not yet ready, is worse to come back to; the build, initdb, the
+// postmaster and the migrations run out of the terminal's group, so a Ctrl-C reaches none), then main sees the note
 // and stops instead of going on, PostgreSQL with it. The process then exits 128 + the signal's number (130 for
 // Ctrl-C, 143 for SIGTERM), as a shell reports a program a signal stopped: it did not start, and not because of
 // a failure (that exits 1).
@@ -89,7 +109,8 @@ async function main() {
   // a worker: the primary has built, migrated and seeded, and passed on DATABASE_URL
   if (cluster.isWorker) return serve(env, { worker: true });
   for (const signal of STOP_SIGNALS) process.on(signal, stopWhileStarting);
-  buildIfNeeded();
+  await buildIfNeeded();
+  stopIfAsked();
 
   if (!env.DATABASE_URL) {
     const dataDir = path.resolve(root, env.DATA_DIR, "postgres");
@@ -252,14 +273,13 @@ function printDemoLogins(seeded: { password: string; logins: { role: string; ema
 }
 
 main().catch(async (error: unknown) => {
-  // a stop signal that came while the event loop was held (the build runs synchronously, and its `npm run build`
-  // gets the same Ctrl-C) is noted before deciding which this was
+  // a stop signal that came while the event loop was held is noted before deciding which this was
   await new Promise((resolve) => setImmediate(resolve));
   // decided once: a signal during the stopping below changes nothing that is said
   const stoppedBy = stopAsked;
   if (stoppedBy) {
-    // a step the stop cut short (a Ctrl-C reaches the migrations' own process too) is part of the stop, not a
-    // failure to report as one
+    // a step that failed while a stop was asked (the steps run out of the terminal's group, so a Ctrl-C does not
+    // reach them, but a signal sent to one of them does) is part of the stop, not a failure to report as one
     if (!(error instanceof StoppedWhileStarting))
       logger.info({ err: error }, "the start-up step under way ended with the stop");
   } else {

@@ -33,19 +33,23 @@ function processesUnder(dir: string): number[] {
 const noneLeftUnder = (dir: string) =>
   waitFor(`no process left under ${dir}`, () => processesUnder(dir).length === 0, { timeoutMs: 20_000 });
 
-// What `npm start` runs (its script in package.json, without npm), in a group of its own as a terminal runs it,
-// on its own DATA_DIR, until it exits by itself; the test's cleanup kills what is left and stops a PostgreSQL left
-// on the folder.
+// What `npm start` runs (its script in package.json, without npm, or `npm start` itself), in a group of its own as
+// a terminal runs it, on its own DATA_DIR, until it exits by itself; the test's cleanup kills what is left and stops
+// a PostgreSQL left on the folder.
 const [command, ...args] = (
   JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }
 ).scripts.start.split(" ");
-function runPortal(port: number, dataDir = tempDir("lifecycle")) {
+function runPortal(port: number, dataDir = tempDir("lifecycle"), { viaNpm = false } = {}) {
   cleanups.push(() => removeAppData(dataDir));
-  const child = spawn(command === "node" ? process.execPath : command!, args, {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: appEnv(port, dataDir, { runJobs: false, logLevel: "info" }),
-  });
+  const child = spawn(
+    viaNpm ? "npm" : command === "node" ? process.execPath : command!,
+    viaNpm ? ["start"] : args,
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: appEnv(port, dataDir, { runJobs: false, logLevel: "info" }),
+    },
+  );
   cleanups.push(() => {
     try {
       process.kill(-child.pid!, "SIGKILL");
@@ -56,12 +60,16 @@ function runPortal(port: number, dataDir = tempDir("lifecycle")) {
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  // the processes still running on its data folder as it exits (a postmaster, initdb)
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; left: number[] }>(
+    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, left: processesUnder(dataDir) })),
+  );
   return {
     dataDir,
     pid: child.pid!,
     output: () => output,
-    exitCode,
+    exit,
+    exitCode: exit.then(({ code }) => code),
     // the messages of its JSON log lines, in order
     messages: () =>
       output
@@ -167,6 +175,92 @@ for (const c of [
     if (c.after === "applying database migrations")
       expect(messages, output).toContain("database migrations applied");
     await postgresStopped(portal.dataDir);
+  });
+}
+
+// What `npm start` does on Ctrl-C, as a shell sees it: npm passes the signal on to the script's shell, which waits
+// for the portal; the portal lets the migrations finish and stops PostgreSQL; then the shell, and npm after it, end
+// by SIGINT, which a shell reports as exit status 130. Nothing is left running when npm has exited.
+it("stops while starting on Ctrl-C through npm start: npm ends by SIGINT (status 130) after the portal has stopped", async () => {
+  const portal = runPortal(await freePort(), tempDir("lifecycle"), { viaNpm: true });
+  await waitFor(
+    '"applying database migrations"',
+    () => portal.output().includes("applying database migrations"),
+    {
+      timeoutMs: 180_000,
+      intervalMs: 50,
+    },
+  );
+  process.kill(-portal.pid, "SIGINT");
+  const { code, signal, left } = await portal.exit;
+  const output = portal.output();
+
+  expect({ code, signal }, output).toEqual({ code: null, signal: "SIGINT" });
+  expect(left, output).toEqual([]);
+  expect(fs.existsSync(path.join(portal.dataDir, "postgres", "postmaster.pid"))).toBe(false);
+  await waitFor('"stopped while starting"', () => portal.messages().at(-1) === "stopped while starting", {
+    timeoutMs: 10_000,
+  });
+  expect(portal.messages(), output).toContain("database migrations applied");
+  expect(portal.messages(), output).not.toContain("failed to start");
+});
+
+// initdb (a first start) runs out of the terminal's group and into a folder of its own that becomes the data folder
+// only once it has finished: a Ctrl-C lets it finish, and an initdb killed halfway leaves nothing that stops the
+// next start from making the cluster again.
+for (const c of [
+  { when: "Ctrl-C (SIGINT to its group) while initdb runs", signal: "SIGINT" as const, exitCode: 130 },
+  {
+    when: "the portal and initdb killed (SIGKILL) while initdb runs",
+    signal: "SIGKILL" as const,
+    exitCode: null,
+  },
+]) {
+  it(`comes up with a working database on the start after ${c.when} on its first start`, async () => {
+    const dataDir = tempDir("lifecycle");
+    const first = runPortal(await freePort(), dataDir);
+    const initdb = await waitFor(
+      "initdb to run",
+      () =>
+        processesUnder(dataDir).find((pid) => {
+          try {
+            return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("initdb");
+          } catch {
+            return false;
+          }
+        }),
+      { timeoutMs: 180_000, intervalMs: 20 },
+    );
+    process.kill(-first.pid, c.signal);
+    if (c.signal === "SIGKILL") process.kill(initdb, "SIGKILL");
+    const code = await first.exitCode;
+    const output = first.output();
+    expect(code, output).toBe(c.exitCode);
+    const postgresDir = path.join(dataDir, "postgres");
+    if (c.signal === "SIGINT") {
+      // initdb finished, PostgreSQL started on the new cluster, then stopped
+      expect(first.messages().at(-1), output).toBe("stopped while starting");
+      expect(first.messages(), output).not.toContain("failed to start");
+      expect(fs.existsSync(path.join(postgresDir, "PG_VERSION"))).toBe(true);
+      await postgresStopped(dataDir);
+    } else {
+      // cut off halfway: nothing where the data folder goes, a half-made cluster beside it
+      await noneLeftUnder(dataDir);
+      expect(fs.existsSync(postgresDir)).toBe(false);
+      expect(fs.readdirSync(dataDir).some((entry) => entry.startsWith("postgres.initdb-"))).toBe(true);
+    }
+
+    const port = await freePort();
+    const second = runPortal(port, dataDir);
+    await waitFor("the second start to serve", () => second.output().includes("is running at"), {
+      timeoutMs: 180_000,
+    });
+    expect(second.messages(), second.output()).toContain("database migrations applied");
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status, second.output()).toBe(200);
+    expect(fs.readdirSync(dataDir).filter((entry) => entry.startsWith("postgres.initdb-"))).toEqual([]);
+    process.kill(-second.pid, "SIGINT");
+    expect(await second.exitCode, second.output()).toBe(0);
+    await postgresStopped(dataDir);
   });
 }
 
