@@ -45,5 +45,5 @@ it("answers a change held up by another change of the same password next to the 
     await holder;
   }
   const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  expect(await verifyPassword(stored.passwordHash, TEST_PASSWORD)).toBe(true);
+  expect(await verifyPassword(stored.passwordHash ?? "", TEST_PASSWORD)).toBe(true);
 }, 30_000);
