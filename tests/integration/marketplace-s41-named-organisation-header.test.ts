@@ -240,8 +240,8 @@ describe("the header of a council page opened for a council its address names", 
     }
   });
 
-  // an address naming two councils: the list, and its header, act for the first, as /contracts does
-  it("acts for the first council an address names twice, on the returns list as in its header", async () => {
+  // an address naming two councils acts for neither: it is refused (session 48), showing neither council's returns
+  it("refuses an address that names two councils, showing neither council's returns", async () => {
     const officer = await createMember(world.councilA.id, "OFFICER");
     await addMember(world.councilB.id, officer.id, "OFFICER");
     const cookie = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${world.councilA.id}`;
@@ -256,10 +256,12 @@ describe("the header of a council page opened for a council its address names", 
       ["A", "B"],
       ["B", "A"],
     ] as const) {
-      const shown = await page(`/returns?queue=all&council=${ids[first]}&council=${ids[second]}`, cookie);
-      expect(shown.main).toContain(contracts[first].reference);
-      expect(shown.main).not.toContain(contracts[second].reference);
-      expectHeaderOf(shown, first);
+      const location = `/returns?queue=all&council=${ids[first]}&council=${ids[second]}`;
+      const response = await renderPage(location, cookie);
+      expect(response.status, location).toBe(400);
+      const main = readableMainText(await response.text());
+      expect(main).toContain("Choose one council");
+      for (const council of ["A", "B"] as const) expect(main).not.toContain(contracts[council].reference);
     }
   });
 });
