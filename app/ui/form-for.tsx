@@ -27,7 +27,11 @@ import {
 } from "react";
 import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 import type { loader as rootLoader } from "~/root.tsx";
-import { tooLargeForm } from "~/ui/body-limits.ts";
+
+// The size check is fetched once a form that posts is on the page, not with every page: a page of GET forms only
+// (the public requests list) stays inside its JavaScript budget. A form sent before it has arrived is checked by
+// the server alone, which answers with its 413 page, as without JavaScript.
+let sizeCheckModule: typeof import("~/ui/body-limits.ts") | undefined;
 
 /** A form refused in the browser as too large to send: the message and the field most to blame. */
 export type TooLarge = { message: string; field: string };
@@ -72,18 +76,22 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(
     [],
   );
   const check = useMemo(() => ({ tooLarge, summaryShown }), [tooLarge, summaryShown]);
+  useEffect(() => {
+    if (posted && !sizeCheckModule)
+      void import("~/ui/body-limits.ts").then((module) => (sizeCheckModule = module));
+  }, [posted]);
 
   const checkSize = (event: FormEvent<HTMLFormElement>) => {
     onSubmit?.(event);
     // a form sent by the browser itself (reloadDocument) gets the server's 413 page, as without JavaScript
-    if (!posted || props.reloadDocument || summaries.current === 0) return;
+    if (!posted || props.reloadDocument || summaries.current === 0 || !sizeCheckModule) return;
     const form = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const button =
       submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : null;
     const action = button?.hasAttribute("formaction") ? button.formAction : form.action;
     const encType = button?.hasAttribute("formenctype") ? button.formEnctype : form.enctype;
-    const refused = tooLargeForm([...new FormData(form, button).entries()], {
+    const refused = sizeCheckModule.tooLargeForm([...new FormData(form, button).entries()], {
       method: "POST",
       pathname: new URL(action, window.location.href).pathname,
       multipart: encType === "multipart/form-data",
