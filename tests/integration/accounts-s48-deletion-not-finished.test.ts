@@ -27,6 +27,27 @@ import { holdOpen } from "../helpers/while-open.ts";
 
 afterAll(() => closeRateLimits());
 
+/** Asks to delete the organisation while another transaction holds its row (as a member change does), after
+ * `meanwhile` has run under that hold; lets go once the deletion has answered. */
+async function deleteWhileHeld(organisationId: string, cookie: string, meanwhile?: () => Promise<void>) {
+  const member = holdOpen(
+    (tx) => tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${organisationId} FOR NO KEY UPDATE`,
+  );
+  await member.ready;
+  try {
+    await meanwhile?.();
+    return await callAction(deleteOrganisationAction, {
+      path: `/organisations/${organisationId}/delete`,
+      params: { id: organisationId },
+      cookie,
+      form: {},
+    });
+  } finally {
+    member.release();
+    await member.done;
+  }
+}
+
 /** A person who is the only member of a group with an open request a supplier has offered to help with. */
 async function soleMemberWithAnOffer() {
   const council = await createCouncil();
@@ -170,18 +191,7 @@ describe("an organisation's deletion PostgreSQL gives up on", () => {
     const owner = await createMember(organisation.id, "OWNER");
     const cookie = await sessionCookieFor(owner.id);
     // as a role change or an invitation being accepted holds it
-    const member = holdOpen(
-      (tx) => tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${organisation.id} FOR NO KEY UPDATE`,
-    );
-    await member.ready;
-    const response = await callAction(deleteOrganisationAction, {
-      path: `/organisations/${organisation.id}/delete`,
-      params: { id: organisation.id },
-      cookie,
-      form: {},
-    });
-    member.release();
-    await member.done;
+    const response = await deleteWhileHeld(organisation.id, cookie);
 
     expect(response.status).toBe(503);
     const reply = (await response.json()) as { error: string; plan: { deletable: boolean } };
@@ -214,19 +224,7 @@ describe("an organisation's deletion PostgreSQL gives up on", () => {
     const cookie = await sessionCookieFor(owner.id);
     // a member change holds the organisation past the deletion's wait; meanwhile the change is made (its key share
     // lock on the organisation does not wait for the member change's), so the plan after giving up refuses
-    const member = holdOpen(
-      (tx) => tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${organisation.id} FOR NO KEY UPDATE`,
-    );
-    await member.ready;
-    await make(organisation.id, council.id);
-    const response = await callAction(deleteOrganisationAction, {
-      path: `/organisations/${organisation.id}/delete`,
-      params: { id: organisation.id },
-      cookie,
-      form: {},
-    });
-    member.release();
-    await member.done;
+    const response = await deleteWhileHeld(organisation.id, cookie, () => make(organisation.id, council.id));
 
     expect(response.status).toBe(409);
     const reply = (await response.json()) as { error: string; plan: { deletable: boolean } };
