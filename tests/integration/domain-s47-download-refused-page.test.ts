@@ -9,12 +9,10 @@
 // the Page not found page otherwise, naming no return to someone who may not see it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { createMember, createSurveyCycle, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
-import { callAction } from "../helpers/routes.ts";
 import { evidenceFolderForTests } from "./evidence-folder.ts";
-import { createReturnsWorld, returnForm } from "./returns-world.ts";
+import { createReturnsWorld, uploadEvidence } from "./returns-world.ts";
 
 const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -91,28 +89,8 @@ let w: Awaited<ReturnType<typeof createReturnsWorld>>;
 let sent: string;
 let draft: string;
 
-const upload = async (name: string, intent: "save" | "submit") => {
-  const form = new FormData();
-  const values = { hours: "10", narrative: "A careers fair", declaration: intent === "submit" };
-  for (const [field, value] of Object.entries(returnForm(w, `upload:${w.hoursCommitment.id}`, values)))
-    form.append(field, value);
-  form.append("lines[0].evidence", new File([Buffer.from(`%PDF-1.7\n% ${name}\n%%EOF\n`)], name));
-  const path = `/returns/${w.kpiReturn.id}`;
-  const cookie = w.cookies.supplierOwner;
-  expect(
-    (await callAction(returnAction, { path, params: { id: w.kpiReturn.id }, cookie, form })).status,
-  ).toBe(302);
-  if (intent === "submit") {
-    const submit = returnForm(w, "submit", values);
-    expect(
-      (await callAction(returnAction, { path, params: { id: w.kpiReturn.id }, cookie, form: submit })).status,
-    ).toBe(302);
-  }
-  const file = await db.evidenceFile.findFirstOrThrow({
-    where: { originalName: name, returnLine: { returnId: w.kpiReturn.id } },
-  });
-  return file.id;
-};
+const upload = async (name: string, intent: "save" | "submit") =>
+  (await uploadEvidence(w, name, { submit: intent === "submit" })).id;
 
 beforeAll(async () => {
   w = await createReturnsWorld();

@@ -10,14 +10,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { forbidden } from "~/auth/permissions.server.ts";
-import { db } from "~/db.server.ts";
-import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import { routeRefusalText } from "~/ui/error-text.ts";
 import { createMember, createSurveyCycle, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
-import { callAction } from "../helpers/routes.ts";
 import { evidenceFolderForTests } from "./evidence-folder.ts";
-import { createReturnsWorld, returnForm } from "./returns-world.ts";
+import { createReturnsWorld, uploadEvidence } from "./returns-world.ts";
 
 const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 const SITE = "Social Value Marketplace";
@@ -30,21 +27,7 @@ let cycleId: string;
 let kept: string;
 let lost: string;
 
-const upload = async (name: string) => {
-  const form = new FormData();
-  const values = { hours: "10", narrative: "A careers fair", declaration: false };
-  for (const [field, value] of Object.entries(returnForm(w, `upload:${w.hoursCommitment.id}`, values)))
-    form.append(field, value);
-  form.append("lines[0].evidence", new File([Buffer.from(`%PDF-1.7\n% ${name}\n%%EOF\n`)], name));
-  const path = `/returns/${w.kpiReturn.id}`;
-  const cookie = w.cookies.supplierOwner;
-  expect(
-    (await callAction(returnAction, { path, params: { id: w.kpiReturn.id }, cookie, form })).status,
-  ).toBe(302);
-  return db.evidenceFile.findFirstOrThrow({
-    where: { originalName: name, returnLine: { returnId: w.kpiReturn.id } },
-  });
-};
+const upload = (name: string) => uploadEvidence(w, name);
 
 beforeAll(async () => {
   world = await createWorld();

@@ -1,6 +1,8 @@
 // The records the returns tests start from: a contract held by `supplier` on council A, managed by
 // officerA, with a numeric commitment (hours, planned 40 a quarter) and a qualitative one.
+import { expect } from "vitest";
 import { db } from "~/db.server.ts";
+import { action as returnAction } from "~/routes/returns.$id._index/route.tsx";
 import {
   createCommitment,
   createContract,
@@ -12,6 +14,7 @@ import {
   sessionCookieFor,
 } from "../helpers/factories.ts";
 import { formOf, postPage } from "../helpers/render-page.ts";
+import { callAction } from "../helpers/routes.ts";
 
 export async function createReturnsWorld() {
   const world = await createWorld();
@@ -110,6 +113,33 @@ export function sendReturn(
     formOf(returnForm(w, intent, values)),
     w.cookies.supplierOwner,
   );
+}
+
+/** The supplier uploads a small PDF named `name` to the return's hours line (the form's Upload button, sent by the
+ * route's action), then, if asked, sends the return; answers the stored file. */
+export async function uploadEvidence(
+  w: Awaited<ReturnType<typeof createReturnsWorld>>,
+  name: string,
+  { submit = false }: { submit?: boolean } = {},
+) {
+  const values = { hours: "10", narrative: "A careers fair", declaration: submit };
+  const form = new FormData();
+  for (const [field, value] of Object.entries(returnForm(w, `upload:${w.hoursCommitment.id}`, values)))
+    form.append(field, value);
+  form.append("lines[0].evidence", new File([Buffer.from(`%PDF-1.7\n% ${name}\n%%EOF\n`)], name));
+  const call = {
+    path: `/returns/${w.kpiReturn.id}`,
+    params: { id: w.kpiReturn.id },
+    cookie: w.cookies.supplierOwner,
+  };
+  expect((await callAction(returnAction, { ...call, form })).status).toBe(302);
+  if (submit)
+    expect((await callAction(returnAction, { ...call, form: returnForm(w, "submit", values) })).status).toBe(
+      302,
+    );
+  return db.evidenceFile.findFirstOrThrow({
+    where: { originalName: name, returnLine: { returnId: w.kpiReturn.id } },
+  });
 }
 
 /** Evidence links carrying a user name or password, in each way a browser still reads one, beside the link as the
