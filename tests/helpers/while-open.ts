@@ -1,6 +1,6 @@
 // Race tests play the first of two clashing saves by a transaction held open by hand: it makes its change and,
 // before it commits, the second save is started (and shown to wait, see lock-waiters.ts).
-import { expect } from "vitest";
+import { expect, onTestFinished } from "vitest";
 import { db, type Tx } from "~/db.server.ts";
 import { untilWaitingForLocks } from "./lock-waiters.ts";
 
@@ -37,7 +37,8 @@ export async function secondWaitsForFirst<T>(
 
 /** A transaction held open until `release` is called, for a test that starts other work meanwhile and decides itself
  * when to let go: `ready` resolves once `begin` has run in it (a row locked, a change written), `done` once it has
- * committed. */
+ * committed. Call it inside a test: when the test ends without letting go (it failed first), the transaction is let
+ * go then, and ended before the next test starts, so that test does not wait on its locks until they time out. */
 export function holdOpen(begin: (tx: Tx) => Promise<unknown>) {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -51,5 +52,10 @@ export function holdOpen(begin: (tx: Tx) => Promise<unknown>) {
     },
     { timeout: 40_000 },
   );
+  onTestFinished(async () => {
+    release();
+    // how it ended is the test's to check (it awaits `done`); here it only has to have ended
+    await done.catch(() => undefined);
+  });
   return { ready, release, done };
 }
