@@ -5,8 +5,10 @@ import { cookieSecret } from "~/env.server.ts";
 
 export type Flash = { kind: "success" | "info" | "error"; message: string };
 
+const FLASH_COOKIE = "svm_flash";
+
 function flashCookie() {
-  return createCookie("svm_flash", {
+  return createCookie(FLASH_COOKIE, {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
@@ -31,4 +33,9 @@ export async function readFlash(
   const value = (await cookie.parse(request.headers.get("cookie"))) as Flash | null;
   if (!value || typeof value.message !== "string") return { flash: null, setCookie: null };
   return { flash: value, setCookie: await cookie.serialize("", { maxAge: 0 }) };
+}
+
+/** Whether a Set-Cookie header is the flash's (the one readFlash sends to clear it, or a new message). */
+export function isFlashCookie(setCookie: string) {
+  return setCookie.startsWith(`${FLASH_COOKIE}=`);
 }
