@@ -280,11 +280,96 @@ function isFolder(dir: string) {
   }
 }
 
+// Whether a start that left a making behind is still at it: the pid in the making's name is this process's own (an
+// earlier attempt of this start, which has ended) or no live Node process (the start was killed, or the number is
+// now another program's) → not; a live Node process → another start of the portal is making the cluster now.
+function liveStart(pid: number): boolean {
+  if (pid === process.pid || !Number.isInteger(pid) || pid <= 0) return false;
+  let program: string | undefined;
+  try {
+    program = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0];
+  } catch {
+    return false;
+  }
+  return program !== undefined && (program === process.execPath || /^node/.test(path.basename(program)));
+}
+
+// The initdb processes still writing into a making's folder (initdb runs with --pgdata=<its folder>).
+function initdbsOn(folder: string): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (args.some((arg) => arg.startsWith("--pgdata=") && samePath(arg.slice("--pgdata=".length), folder)))
+        found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+// The process group a process leads or belongs to (field 5 of /proc/<pid>/stat, after the command in brackets).
+function groupOf(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+  } catch {
+    return undefined;
+  }
+}
+
+const groupAlive = (group: number) => {
+  try {
+    process.kill(-group, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+// Stops an initdb whose start is gone (its portal killed with SIGKILL: it runs in a process group of its own, which
+// nothing else stops), with its bootstrap backend, and waits for them all to go before its folder is deleted.
+async function stopOrphanedInitdb(pid: number, folder: string, log: (message: string) => void) {
+  const group = groupOf(pid);
+  // its own group, as initialiseInOwnGroup starts it; never this process's group
+  const target = group !== undefined && group !== groupOf(process.pid) ? -group : pid;
+  log(`stopping initdb (pid ${pid}), left making ${folder} by a start that has gone`);
+  const gone = () => (target < 0 ? !groupAlive(group!) : !alive(pid));
+  for (const [signal, waitMs] of [
+    ["SIGTERM", 10_000],
+    ["SIGKILL", 5_000],
+  ] as const) {
+    try {
+      process.kill(target, signal);
+    } catch {
+      // gone already
+    }
+    for (const deadline = Date.now() + waitMs; Date.now() < deadline && !gone();)
+      await new Promise((r) => setTimeout(r, 100));
+    if (gone()) return;
+  }
+  throw new Error(
+    `initdb (pid ${pid}) is still making ${folder} and did not stop. Stop it, then start the portal again.`,
+  );
+}
+
 // Deletes what an earlier start left of a cluster it did not finish making: a folder beside the data folder, or
 // (made inside it) everything in the data folder, which itself stays, unless the cluster had been moved in whole
 // (PG_VERSION, moved last, is there), when only the emptied folder initdb wrote into is left to delete.
+// A making may still be under way, though: another start of the portal on the same folder (a second `npm start`
+// while the first runs initdb) is refused, naming it; an initdb left running by a start that has gone (a portal
+// killed with SIGKILL does not stop it) is stopped, and waited for, before anything is deleted from under it.
 async function clearUnfinishedMakings(dataDir: string, log: (message: string) => void) {
   for (const making of makingsOf(dataDir)) {
+    if (liveStart(making.pid))
+      throw new Error(
+        `Another start of the portal (pid ${making.pid}) is making the database in ${dataDir}. ` +
+          `Wait for it, or stop it, then start the portal again. ` +
+          `(If pid ${making.pid} is not the portal, delete ${making.path} and start again.)`,
+      );
+    for (const initdb of initdbsOn(making.path)) await stopOrphanedInitdb(initdb, making.path, log);
     if (!making.inside) {
       log(`deleting ${making.path}, a cluster an earlier start did not finish making`);
       fs.rmSync(making.path, { recursive: true, force: true, maxRetries: 5 });

@@ -1,7 +1,7 @@
 // `npm start` on a fresh machine: binaries unpacked without their modes, a data folder that is a symbolic link or
 // a mount point, and a start that finds a cluster still being made (by another start, or by an initdb its portal
 // left behind).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
@@ -142,3 +142,74 @@ it.each([
   expect(fs.existsSync(path.join(target, "global", "half-made"))).toBe(pgVersion);
   if (before) expect(fs.readFileSync(path.join(target, "PG_VERSION"), "utf8")).toBe(before);
 });
+
+// Where a start makes its cluster: beside a data folder that does not exist yet, or inside one that does.
+const makingIn = (dataDir: string, where: "beside" | "inside", pid: number) => {
+  const postgresDir = path.join(dataDir, "postgres");
+  if (where === "inside") fs.mkdirSync(postgresDir);
+  const making =
+    where === "inside" ? path.join(postgresDir, `.initdb-${pid}`) : `${postgresDir}.initdb-${pid}`;
+  fs.mkdirSync(making);
+  return { postgresDir, making };
+};
+
+// A process standing in for another, named by its command line; stopped (SIGKILL) after the test.
+async function standIn(script: string, args: string[]) {
+  const child = spawn(process.execPath, ["-e", `${script}; console.log("ready")`, "--", ...args], {
+    detached: true,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  cleanups.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
+  await new Promise((resolve) => child.stdout.once("data", resolve));
+  return child;
+}
+
+it.each(["beside", "inside"] as const)(
+  "refuses to start while another start of the portal is making the cluster (%s the data folder), deleting nothing",
+  async (where) => {
+    const dataDir = tempDir("making");
+    cleanups.push(() => removeAppData(dataDir));
+    // the other start: a live Node process, whose pid names the folder its initdb writes into
+    const other = await standIn("setInterval(() => {}, 1000)", ["app/server/start.ts"]);
+    const { postgresDir, making } = makingIn(dataDir, where, other.pid!);
+    fs.writeFileSync(path.join(making, "PG_VERSION"), "17\n");
+
+    await expect(startEmbeddedPostgres({ dataDir: postgresDir, unsafeFast: true })).rejects.toThrow(
+      `Another start of the portal (pid ${other.pid}) is making the database in ${postgresDir}`,
+    );
+    expect(fs.existsSync(path.join(making, "PG_VERSION"))).toBe(true);
+    expect(other.exitCode).toBeNull();
+  },
+);
+
+it.each(["beside", "inside"] as const)(
+  "stops an initdb whose start has gone, and waits for it, before making the cluster again (%s the data folder)",
+  async (where) => {
+    const dataDir = tempDir("orphan");
+    cleanups.push(() => removeAppData(dataDir));
+    const { postgresDir, making } = makingIn(dataDir, where, deadPid());
+    // an initdb left writing into the folder, in a group of its own; asked to stop, it writes once more first, so
+    // a start that deleted the folder without waiting for it to go would find it made again
+    const initdb = await standIn(
+      `const fs = require("node:fs");
+       process.on("SIGTERM", () => setTimeout(() => {
+         fs.mkdirSync(${JSON.stringify(making)}, { recursive: true });
+         fs.writeFileSync(${JSON.stringify(path.join(making, "late"))}, "");
+         process.exit(0);
+       }, 500));
+       setInterval(() => {}, 1000)`,
+      [`--pgdata=${making}`],
+    );
+    const exited = new Promise((resolve) => initdb.once("exit", resolve));
+
+    const handle = await startEmbeddedPostgres({ dataDir: postgresDir, unsafeFast: true });
+    await handle.stop();
+
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(making)).toBe(false);
+    expect(fs.existsSync(path.join(postgresDir, "PG_VERSION"))).toBe(true);
+    expect([...makings(dataDir), ...makings(postgresDir)]).toEqual([]);
+  },
+);
