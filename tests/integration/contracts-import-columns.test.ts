@@ -3,10 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
-import { createWorld } from "../helpers/factories.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof createImportWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
 
 beforeAll(async () => {
@@ -21,7 +20,7 @@ const EXPORT =
   "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date";
 
 const fullFile = (ref: string) =>
-  `${FULL}\n${ref},Parks,01234567,Environment,${world.users.officerA.email},250000,2026-02-01,2026-04-01,2027-03-31,PM3-9,Pipeline,JOB-02,2,Q1 2026/27=1; Q2 2026/27=1,Local apprentices\n`;
+  `${FULL}\n${ref},Parks,${world.companyNumber},Environment,${world.users.officerA.email},250000,2026-02-01,2026-04-01,2027-03-31,PM3-9,Pipeline,JOB-02,2,Q1 2026/27=1; Q2 2026/27=1,Local apprentices\n`;
 
 async function stored(ref: string) {
   return db.contract.findFirstOrThrow({
@@ -41,7 +40,7 @@ async function stored(ref: string) {
 describe("re-importing a file without some columns", () => {
   it("keeps the stored values of the columns the file leaves out, and changes only what it gives", async () => {
     expect((await applyImport(actor, fullFile("KEEP-1"))).ok).toBe(true);
-    const reduced = `${EXPORT}\nKEEP-1,Parks and open spaces,01234567,Environment,250000,2026-04-01,2027-03-31\n`;
+    const reduced = `${EXPORT}\nKEEP-1,Parks and open spaces,${world.companyNumber},Environment,250000,2026-04-01,2027-03-31\n`;
 
     const preview = await previewImport(world.councilA.id, reduced);
     expect(preview.errors).toEqual([]);
@@ -72,7 +71,7 @@ describe("re-importing a file without some columns", () => {
 
   it("keeps a commitment's narrative, target and plan when those columns are left out", async () => {
     expect((await applyImport(actor, fullFile("KEEP-2"))).ok).toBe(true);
-    const file = `${EXPORT},measure_code\nKEEP-2,Parks,01234567,Environment,250000,2026-04-01,2027-03-31,JOB-02\n`;
+    const file = `${EXPORT},measure_code\nKEEP-2,Parks,${world.companyNumber},Environment,250000,2026-04-01,2027-03-31,JOB-02\n`;
     const preview = await previewImport(world.councilA.id, file);
     expect(preview.errors).toEqual([]);
     expect(preview.counts).toMatchObject({ changed: 0, unchanged: 1 });
@@ -87,7 +86,7 @@ describe("re-importing a file without some columns", () => {
 describe("re-importing a file with some columns blank", () => {
   it("keeps the contract's manager, award date, plan reference and status, but clears a blank narrative", async () => {
     expect((await applyImport(actor, fullFile("BLANK-1"))).ok).toBe(true);
-    const blank = `${FULL}\nBLANK-1,Parks,01234567,Environment,,250000,,2026-04-01,2027-03-31,,,JOB-02,2,Q1 2026/27=1; Q2 2026/27=1,\n`;
+    const blank = `${FULL}\nBLANK-1,Parks,${world.companyNumber},Environment,,250000,,2026-04-01,2027-03-31,,,JOB-02,2,Q1 2026/27=1; Q2 2026/27=1,\n`;
     const preview = await previewImport(world.councilA.id, blank);
     expect(preview.errors).toEqual([]);
     expect(preview.contracts[0]!.changes).toEqual([
@@ -106,7 +105,12 @@ describe("re-importing a file with some columns blank", () => {
 
   it("a new contract with the columns blank or left out gets no manager and the default status", async () => {
     expect(
-      (await applyImport(actor, `${EXPORT}\nNEW-1,Roads,01234567,Highways,1000,2026-04-01,2027-03-31\n`)).ok,
+      (
+        await applyImport(
+          actor,
+          `${EXPORT}\nNEW-1,Roads,${world.companyNumber},Highways,1000,2026-04-01,2027-03-31\n`,
+        )
+      ).ok,
     ).toBe(true);
     expect(await stored("NEW-1")).toMatchObject({
       contractManagerId: null,

@@ -7,7 +7,7 @@ import { db } from "~/db.server.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { action as editAction } from "~/routes/contracts.$id.edit.tsx";
 import { action as newAction } from "~/routes/contracts.new/route.tsx";
-import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createContract, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 import { newContractForm } from "../helpers/contract-forms.ts";
 import { createImportWorld } from "./contracts-world.ts";
@@ -15,7 +15,7 @@ import { createImportWorld } from "./contracts-world.ts";
 const HEADER =
   "contract_reference,contract_title,supplier_company_number,supplier_name,department,contract_manager_email,value_gbp,awarded_on,start_date,end_date,plan_reference,status,measure_code,target_quantity,delivery_plan,qualitative_commitment,narrative";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof createImportWorld>>;
 let actor: { councilId: string; actorUserId: string; ipAddress: string | null };
 let officer: string;
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
 /** One commitment row, its target spread evenly over the four quarters of 2026/27. */
 const row = (reference: string, measure = "JOB-02", target = 4) => {
   const plan = [1, 2, 3, 4].map((q) => `Q${q} 2026/27=${target / 4}`).join("; ");
-  return `${reference},Schools works,01234567,,Children's Services,,250000,,2026-04-01,2027-03-31,,Active,${measure},${target},${plan},,`;
+  return `${reference},Schools works,${world.companyNumber},,Children's Services,,250000,,2026-04-01,2027-03-31,,Active,${measure},${target},${plan},,`;
 };
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
 const contractsNamed = (reference: string) =>

@@ -3,21 +3,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
-import { createWorld } from "../helpers/factories.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
 const HEADER =
   "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date,status,measure_code,qualitative_commitment";
 const EMPTY_ROW = ",,,,,,,,,";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof createImportWorld>>;
 
 beforeAll(async () => {
   world = await createImportWorld();
 });
 
 const row = (reference: string, status = "Active") =>
-  `${reference},Schools works,01234567,Children's Services,100,2026-04-01,2027-03-31,${status},SOC-04,Two careers fairs`;
+  `${reference},Schools works,${world.companyNumber},Children's Services,100,2026-04-01,2027-03-31,${status},SOC-04,Two careers fairs`;
 
 describe("rows with every cell empty", () => {
   it("are ignored below the data, so the file imports", async () => {

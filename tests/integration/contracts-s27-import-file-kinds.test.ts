@@ -6,25 +6,27 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { applyImport, previewImport } from "~/domain/contracts/import.server.ts";
 import { action as importAction } from "~/routes/contracts.import.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { sessionCookieFor } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 import { createImportWorld, streamOf, utf16File } from "./contracts-world.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof createImportWorld>>;
 
 beforeAll(async () => {
   world = await createImportWorld();
 });
 
-const UNICODE_TEXT = [
-  "contract_reference\tcontract_title\tsupplier_company_number\tdepartment\tvalue_gbp\tstart_date\tend_date\tmeasure_code\tqualitative_commitment",
-  "U16-1\tCafé refit £\t01234567\tLeisure\t100\t2026-04-01\t2027-03-31\tSOC-04\tTwo careers fairs",
-  "",
-].join("\r\n");
+/** The file as Excel saves it, naming this world's supplier. */
+const unicodeText = () =>
+  [
+    "contract_reference\tcontract_title\tsupplier_company_number\tdepartment\tvalue_gbp\tstart_date\tend_date\tmeasure_code\tqualitative_commitment",
+    `U16-1\tCafé refit £\t${world.companyNumber}\tLeisure\t100\t2026-04-01\t2027-03-31\tSOC-04\tTwo careers fairs`,
+    "",
+  ].join("\r\n");
 
 describe("a UTF-16 file", () => {
   it.each(["le", "be"] as const)("(%s) previews with no problems, £ and accents kept", async (order) => {
-    const preview = await previewImport(world.councilA.id, streamOf(utf16File(UNICODE_TEXT, order), 7));
+    const preview = await previewImport(world.councilA.id, streamOf(utf16File(unicodeText(), order), 7));
     expect(preview.errors).toEqual([]);
     expect(preview.contracts.map((c) => [c.line, c.reference, c.title])).toEqual([
       [2, "U16-1", "Café refit £"],
@@ -33,7 +35,7 @@ describe("a UTF-16 file", () => {
 
   it("imports", async () => {
     const actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
-    expect((await applyImport(actor, utf16File(UNICODE_TEXT, "le"))).ok).toBe(true);
+    expect((await applyImport(actor, utf16File(unicodeText(), "le"))).ok).toBe(true);
     const contract = await db.contract.findFirst({
       where: { councilId: world.councilA.id, reference: "U16-1" },
       select: { title: true, _count: { select: { commitments: true } } },
@@ -44,7 +46,7 @@ describe("a UTF-16 file", () => {
   it("may be uploaded as Excel saves it, a .txt file", async () => {
     const form = new FormData();
     form.append("intent", "preview");
-    form.append("file", new File([utf16File(UNICODE_TEXT, "le")], "contracts.txt", { type: "text/plain" }));
+    form.append("file", new File([utf16File(unicodeText(), "le")], "contracts.txt", { type: "text/plain" }));
     const cookie = await sessionCookieFor(world.users.officerA.id);
     const response = await callAction(importAction, { path: "/contracts/import", cookie, form });
     expect(response.status).toBe(200);

@@ -2,13 +2,12 @@
 // quoted value (an address, a narrative) holds line breaks, Windows ones included.
 import { beforeAll, describe, expect, it } from "vitest";
 import { previewImport } from "~/domain/contracts/import.server.ts";
-import { createWorld } from "../helpers/factories.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
 const HEADER =
   "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date,status,measure_code,qualitative_commitment,narrative";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof createImportWorld>>;
 
 beforeAll(async () => {
   world = await createImportWorld();
@@ -16,7 +15,7 @@ beforeAll(async () => {
 
 /** One row; `narrative` may hold line breaks (it is quoted). */
 function row(reference: string, { status = "Active", narrative = "", measure = "SOC-04" } = {}) {
-  return `${reference},"Schools, works",01234567,Children's Services,100,2026-04-01,2027-03-31,${status},${measure},Two careers fairs,"${narrative}"`;
+  return `${reference},"Schools, works",${world.companyNumber},Children's Services,100,2026-04-01,2027-03-31,${status},${measure},Two careers fairs,"${narrative}"`;
 }
 
 const preview = (file: string) => previewImport(world.councilA.id, file);
@@ -64,7 +63,7 @@ describe("line numbers in a file whose quoted values hold line breaks", () => {
     const file = [
       HEADER,
       row("Q-1", { narrative: "a\nb" }),
-      `Q-2,"Schools works,01234567`,
+      `Q-2,"Schools works,${world.companyNumber}`,
       "more",
       "text",
     ].join("\n");

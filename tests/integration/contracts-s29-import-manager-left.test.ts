@@ -19,7 +19,10 @@ beforeAll(async () => {
 });
 
 const file = (reference: string) =>
-  [HEADER, `${reference},Parks upkeep,01234567,Parks,${manager.email},5000,2026-04-01,2027-03-31`].join("\n");
+  [
+    HEADER,
+    `${reference},Parks upkeep,${world.companyNumber},Parks,${manager.email},5000,2026-04-01,2027-03-31`,
+  ].join("\n");
 
 describe("a file naming a contract manager who has since left the council", () => {
   it("imports again unchanged, keeping them on the contract", async () => {

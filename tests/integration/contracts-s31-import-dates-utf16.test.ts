@@ -71,14 +71,14 @@ describe("dates with a time after them", () => {
   it("import as the day written, as Excel and council systems export them", async () => {
     const csv = [
       HEADER,
-      "TIME-1,Excel,01234567,Parks,100,2026-03-01 00:00:00,2026-04-01 00:00:00,2027-03-31 00:00:00",
-      "TIME-2,UK short,01234567,Parks,100,01/03/2026 00:00,01/04/2026 00:00,31/03/2027 00:00",
-      "TIME-3,ISO UTC,01234567,Parks,100,2026-03-01T00:00:00Z,2026-04-01T00:00:00.000Z,2027-03-31T00:00:00+01:00",
-      "TIME-4,12 hour,01234567,Parks,100,1/3/2026 12:00:00 AM,1/4/2026 12:00 AM,31/3/2027 12:00:00 am",
+      `TIME-1,Excel,${world.companyNumber},Parks,100,2026-03-01 00:00:00,2026-04-01 00:00:00,2027-03-31 00:00:00`,
+      `TIME-2,UK short,${world.companyNumber},Parks,100,01/03/2026 00:00,01/04/2026 00:00,31/03/2027 00:00`,
+      `TIME-3,ISO UTC,${world.companyNumber},Parks,100,2026-03-01T00:00:00Z,2026-04-01T00:00:00.000Z,2027-03-31T00:00:00+01:00`,
+      `TIME-4,12 hour,${world.companyNumber},Parks,100,1/3/2026 12:00:00 AM,1/4/2026 12:00 AM,31/3/2027 12:00:00 am`,
       // a time a system stamped on: the day is still the day written
-      "TIME-5,Stamped,01234567,Parks,100,2026-03-01 09:30,01/04/2026 17:45:10,2027-03-31 23:59:59",
+      `TIME-5,Stamped,${world.companyNumber},Parks,100,2026-03-01 09:30,01/04/2026 17:45:10,2027-03-31 23:59:59`,
       // London's midnight held in UTC: 23:00 the day before in summer, 00:00 in winter
-      "TIME-6,London in UTC,01234567,Parks,100,2026-02-28T23:30:00-00:30,2026-03-31T23:00:00Z,2027-03-31T12:00:00Z",
+      `TIME-6,London in UTC,${world.companyNumber},Parks,100,2026-02-28T23:30:00-00:30,2026-03-31T23:00:00Z,2027-03-31T12:00:00Z`,
     ].join("\r\n");
     const data = await preview(csv);
     expect(data.plan.errors).toEqual([]);
@@ -91,10 +91,10 @@ describe("dates with a time after them", () => {
   it("still name the row, the column and what is wrong with a date or a time that is not one", async () => {
     const csv = [
       HEADER,
-      "BAD-1,Bad time,01234567,Parks,100,,2026-04-01 25:00:00,2027-03-31",
-      "BAD-2,Bad day,01234567,Parks,100,,31/02/2026 00:00,2027-03-31",
-      "BAD-3,Far year,01234567,Parks,100,,2026-04-01,2206-03-31 00:00:00",
-      "BAD-4,Not a date,01234567,Parks,100,next week 00:00,2026-04-01,2027-03-31",
+      `BAD-1,Bad time,${world.companyNumber},Parks,100,,2026-04-01 25:00:00,2027-03-31`,
+      `BAD-2,Bad day,${world.companyNumber},Parks,100,,31/02/2026 00:00,2027-03-31`,
+      `BAD-3,Far year,${world.companyNumber},Parks,100,,2026-04-01,2206-03-31 00:00:00`,
+      `BAD-4,Not a date,${world.companyNumber},Parks,100,next week 00:00,2026-04-01,2027-03-31`,
     ].join("\n");
     const data = await preview(csv);
     expect(data.plan.errors).toEqual([
@@ -115,15 +115,16 @@ describe("dates with a time after them", () => {
   });
 });
 
-const UNICODE_TEXT = [
-  "contract_reference\tcontract_title\tsupplier_company_number\tdepartment\tvalue_gbp\tstart_date\tend_date",
-  "NOBOM-{order}\tCafé refit £\t01234567\tLeisure\t100\t01/04/2026 00:00\t31/03/2027 00:00",
-  "",
-].join("\r\n");
+const unicodeText = () =>
+  [
+    "contract_reference\tcontract_title\tsupplier_company_number\tdepartment\tvalue_gbp\tstart_date\tend_date",
+    `NOBOM-{order}\tCafé refit £\t${world.companyNumber}\tLeisure\t100\t01/04/2026 00:00\t31/03/2027 00:00`,
+    "",
+  ].join("\r\n");
 
 /** UTF-16 text with no byte order mark, as some systems write it. */
 const utf16WithoutBom = (order: "le" | "be") =>
-  utf16File(UNICODE_TEXT.replace("{order}", order.toUpperCase()), order, { bom: false });
+  utf16File(unicodeText().replace("{order}", order.toUpperCase()), order, { bom: false });
 
 describe("a UTF-16 file with no byte order mark", () => {
   it.each(["le", "be"] as const)("(%s) is read as UTF-16 and imports, £ and accents kept", async (order) => {

@@ -42,7 +42,9 @@ it("tells a retired measure on a row with a bad value, and says a column's own p
   });
   const plan = await previewImport(
     world.councilA.id,
-    csv([`${prefix}-2,Works,01234567,,Parks,not-an-email,lots,,2026-04-01,2027-03-31,Active,env-01,,`]),
+    csv([
+      `${prefix}-2,Works,${world.companyNumber},,Parks,not-an-email,lots,,2026-04-01,2027-03-31,Active,env-01,,`,
+    ]),
   );
   expect(problems(plan)).toEqual([
     "2 contract_manager_email: Enter an email address like name@council.gov.uk",
@@ -55,7 +57,7 @@ it("finds nothing more to say about a bad row whose supplier, manager and measur
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      `${prefix}-3,Works,1234567,,Parks,${world.users.officerA.email.toUpperCase()},100,,2026-13-01,2027-03-31,Active,JOB-02,4,Q1 2026/27=4`,
+      `${prefix}-3,Works,${world.companyNumber.slice(1)},,Parks,${world.users.officerA.email.toUpperCase()},100,,2026-13-01,2027-03-31,Active,JOB-02,4,Q1 2026/27=4`,
     ]),
   );
   expect(problems(plan)).toEqual(["2 start_date: Enter a real date as 2026-04-01 or 01/04/2026"]);
@@ -66,7 +68,7 @@ it("imports nothing from such a file", async () => {
     { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null },
     csv([
       `${prefix}-4,Works,99999999,,Parks,,100,2026-02-30,2026-04-01,2027-03-31,Active,,,`,
-      `${prefix}-5,Works,01234567,,Parks,,100,,2026-04-01,2027-03-31,Active,,,`,
+      `${prefix}-5,Works,${world.companyNumber},,Parks,,100,,2026-04-01,2027-03-31,Active,,,`,
     ]),
   );
   expect(result.ok).toBe(false);

@@ -22,8 +22,8 @@ it("tells a second row's different title when the first row's plan does not add 
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      "X-4,Schools works,01234567,,Parks,,100,,2026-04-01,2027-03-31,Active,JOB-02,4,Q1 2026/27=1; Q2 2026/27=1",
-      "X-4,School works,01234567,,Parks,,100,,2026-04-01,2027-03-31,Active,GRO-04,100,",
+      `X-4,Schools works,${world.companyNumber},,Parks,,100,,2026-04-01,2027-03-31,Active,JOB-02,4,Q1 2026/27=1; Q2 2026/27=1`,
+      `X-4,School works,${world.companyNumber},,Parks,,100,,2026-04-01,2027-03-31,Active,GRO-04,100,`,
     ]),
   );
   expect(problems(plan)).toEqual([
@@ -37,9 +37,9 @@ it("tells it when the first row has a bad date, comparing only the columns it co
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      "X-5,Schools works,01234567,,Parks,,100,,2026-13-01,2027-03-31,Active,,,",
-      "X-5,Schools works,01234567,,Parks,,100,,2026-05-01,2027-03-31,Active,,,",
-      "X-5,School works,01234567,,Parks,,100,,2026-05-01,2027-03-31,Active,,,",
+      `X-5,Schools works,${world.companyNumber},,Parks,,100,,2026-13-01,2027-03-31,Active,,,`,
+      `X-5,Schools works,${world.companyNumber},,Parks,,100,,2026-05-01,2027-03-31,Active,,,`,
+      `X-5,School works,${world.companyNumber},,Parks,,100,,2026-05-01,2027-03-31,Active,,,`,
     ]),
   );
   expect(problems(plan)).toEqual([
@@ -52,9 +52,9 @@ it("tells a rejected later row's different details beside its own problem, not a
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      "X-6,Schools works,01234567,,Parks,,100,,2026-04-01,2027-03-31,Active,,,",
-      "X-6,Schools works,01234567,,Parks,,lots,,2026-04-01,2027-03-31,Active,,,",
-      "X-6,School works,01234567,,Parks,,100,,2026-04-01,2027-03-31,Active,,lots,",
+      `X-6,Schools works,${world.companyNumber},,Parks,,100,,2026-04-01,2027-03-31,Active,,,`,
+      `X-6,Schools works,${world.companyNumber},,Parks,,lots,,2026-04-01,2027-03-31,Active,,,`,
+      `X-6,School works,${world.companyNumber},,Parks,,100,,2026-04-01,2027-03-31,Active,,lots,`,
     ]),
   );
   const told = problems(plan);

@@ -64,7 +64,7 @@ describe("a CSV file that is text", () => {
     "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date";
 
   it("saved by Excel on Windows (Windows-1252, £ and é as single bytes) still previews", async () => {
-    const text = `${HEADER}\r\nNC-1,Café refit £5k,01234567,Leisure,100,2026-04-01,2027-03-31\r\n`;
+    const text = `${HEADER}\r\nNC-1,Café refit £5k,${world.companyNumber},Leisure,100,2026-04-01,2027-03-31\r\n`;
     const plan = await previewImport(world.councilA.id, new Uint8Array(Buffer.from(text, "latin1")));
     expect(plan.errors).toEqual([]);
     expect(plan.encoding).toBe("windows-1252");

@@ -21,7 +21,7 @@ it("tells a quarter outside the term and a plan that does not add up, together",
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      "PLAN-1,Works,01234567,Parks,100,2026-04-01,2027-03-31,JOB-02,10,Q1 2026/27=4; Q1 2030/31=3; Q3 2031/32=1",
+      `PLAN-1,Works,${world.companyNumber},Parks,100,2026-04-01,2027-03-31,JOB-02,10,Q1 2026/27=4; Q1 2030/31=3; Q3 2031/32=1`,
     ]),
   );
   expect(problems(plan)).toEqual([
@@ -36,7 +36,9 @@ it("tells a quarter outside the term and a plan that does not add up, together",
 it("still tells a plan that adds up only its quarters outside the term", async () => {
   const plan = await previewImport(
     world.councilA.id,
-    csv(["PLAN-2,Works,01234567,Parks,100,2026-04-01,2027-03-31,JOB-02,10,Q1 2026/27=4; Q1 2030/31=6"]),
+    csv([
+      `PLAN-2,Works,${world.companyNumber},Parks,100,2026-04-01,2027-03-31,JOB-02,10,Q1 2026/27=4; Q1 2030/31=6`,
+    ]),
   );
   expect(problems(plan)).toEqual(["2 delivery_plan: Q1 2030/31 is outside the contract term"]);
 });
@@ -45,7 +47,7 @@ it("tells every plan entry that cannot be read, with the row's other problems", 
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      "PLAN-3,Works,01234567,Parks,lots,2026-04-01,2027-03-31,JOB-02,10,Q5 2026/27=4; Q2 2026/27=3; Q3 2026=3",
+      `PLAN-3,Works,${world.companyNumber},Parks,lots,2026-04-01,2027-03-31,JOB-02,10,Q5 2026/27=4; Q2 2026/27=3; Q3 2026=3`,
     ]),
   );
   expect(problems(plan)).toEqual([

@@ -18,8 +18,8 @@ beforeAll(async () => {
   const stored = await applyImport(
     { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null },
     csv([
-      `${reference},Works,01234567,Parks,100,2026-04-01,2027-03-31,JOB-02,10,Q1 2026/27=4; Q4 2026/27=6`,
-      `${reference},Works,01234567,Parks,100,2026-04-01,2027-03-31,ENV-01,5,Q1 2026/27=2; Q3 2026/27=3`,
+      `${reference},Works,${world.companyNumber},Parks,100,2026-04-01,2027-03-31,JOB-02,10,Q1 2026/27=4; Q4 2026/27=6`,
+      `${reference},Works,${world.companyNumber},Parks,100,2026-04-01,2027-03-31,ENV-01,5,Q1 2026/27=2; Q3 2026/27=3`,
     ]),
   );
   expect(stored.plan.errors).toEqual([]);
@@ -28,7 +28,7 @@ beforeAll(async () => {
 it("names the commitments a shorter term strands, in the contract form's words, on the row's line", async () => {
   const plan = await previewImport(
     world.councilA.id,
-    csv([`${reference},Works,01234567,Parks,100,2026-07-01,2026-09-30,,,`]),
+    csv([`${reference},Works,${world.companyNumber},Parks,100,2026-07-01,2026-09-30,,,`]),
   );
   const form = termProblems(
     [
@@ -62,7 +62,7 @@ it("names the commitments a shorter term strands, in the contract form's words, 
 it("names only the commitment whose plan is stranded", async () => {
   const plan = await previewImport(
     world.councilA.id,
-    csv([`${reference},Works,01234567,Parks,100,2026-04-01,2026-12-31,,,`]),
+    csv([`${reference},Works,${world.companyNumber},Parks,100,2026-04-01,2026-12-31,,,`]),
   );
   expect(plan.errors).toEqual([
     {

@@ -26,13 +26,13 @@ beforeAll(async () => {
 });
 
 // the QA report's file, with this world's supplier
-const QA_ROWS = [
-  `${prefix}-11,Bad row,01234567,,Resources,,abc,2026-02-01,2026-04-01,2025-03-31,,Active,,SOC-01,10,Q1 2026/27=10,,`,
-  `${prefix}-12,Bad row,01234567,,Resources,,100,2026-02-01,2026-04-01,2025-03-31,,Active,,SOC-01,10,Q1 2026/27=5,,`,
+const qaRows = () => [
+  `${prefix}-11,Bad row,${world.companyNumber},,Resources,,abc,2026-02-01,2026-04-01,2025-03-31,,Active,,SOC-01,10,Q1 2026/27=10,,`,
+  `${prefix}-12,Bad row,${world.companyNumber},,Resources,,100,2026-02-01,2026-04-01,2025-03-31,,Active,,SOC-01,10,Q1 2026/27=5,,`,
 ];
 
 it("lists a bad value with the end date before the start, and that date with a plan short of its target", async () => {
-  const plan = await previewImport(world.councilA.id, csv(QA_ROWS));
+  const plan = await previewImport(world.councilA.id, csv(qaRows()));
   expect(problems(plan)).toEqual([
     `2 ${BAD_VALUE}`,
     `2 ${END_BEFORE_START}`,
@@ -45,7 +45,7 @@ it("tells a plan short of its target and its quarters outside the term on a row 
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      `${prefix}-13,Works,01234567,,Resources,,100,2026-02-30,2026-04-01,2027-03-31,,Active,,SOC-01,10,Q1 2026/27=4; Q1 2030/31=1,,`,
+      `${prefix}-13,Works,${world.companyNumber},,Resources,,100,2026-02-30,2026-04-01,2027-03-31,,Active,,SOC-01,10,Q1 2026/27=4; Q1 2030/31=1,,`,
     ]),
   );
   expect(problems(plan)).toEqual([
@@ -61,8 +61,8 @@ it("tells nothing about the plan when the target cannot be read, nor about the t
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      `${prefix}-14,Works,01234567,,Resources,,100,,2026-04-01,2027-03-31,,Active,,SOC-01,lots,Q1 2026/27=5,,`,
-      `${prefix}-15,Works,01234567,,Resources,,100,,2026-04-01,2027-02-30,,Active,,SOC-01,5,Q1 2030/31=5,,`,
+      `${prefix}-14,Works,${world.companyNumber},,Resources,,100,,2026-04-01,2027-03-31,,Active,,SOC-01,lots,Q1 2026/27=5,,`,
+      `${prefix}-15,Works,${world.companyNumber},,Resources,,100,,2026-04-01,2027-02-30,,Active,,SOC-01,5,Q1 2030/31=5,,`,
     ]),
   );
   expect(problems(plan)).toEqual([
@@ -75,10 +75,10 @@ it("tells a terminated contract with no termination date, and one ended before i
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      `${prefix}-17,Works,01234567,,Resources,,abc,,2026-04-01,2027-03-31,,Terminated,,,,,,`,
-      `${prefix}-18,Works,01234567,,Resources,,abc,,2026-04-01,2099-03-31,,Ended,,,,,,`,
+      `${prefix}-17,Works,${world.companyNumber},,Resources,,abc,,2026-04-01,2027-03-31,,Terminated,,,,,,`,
+      `${prefix}-18,Works,${world.companyNumber},,Resources,,abc,,2026-04-01,2099-03-31,,Ended,,,,,,`,
       // an end date that cannot be read: the termination date is not checked against it
-      `${prefix}-19,Works,01234567,,Resources,,100,,2026-04-01,2027-02-30,,Terminated,2028-01-01,,,,,`,
+      `${prefix}-19,Works,${world.companyNumber},,Resources,,100,,2026-04-01,2027-02-30,,Terminated,2028-01-01,,,,,`,
     ]),
   );
   expect(problems(plan)).toEqual([
@@ -94,8 +94,8 @@ it("imports nothing from the QA report's file, and the preview still lists its p
   const result = await applyImport(
     { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null },
     csv([
-      ...QA_ROWS,
-      `${prefix}-16,Fine,01234567,,Resources,,100,,2026-04-01,2027-03-31,,Active,,SOC-01,10,Q1 2026/27=10,,`,
+      ...qaRows(),
+      `${prefix}-16,Fine,${world.companyNumber},,Resources,,100,,2026-04-01,2027-03-31,,Active,,SOC-01,10,Q1 2026/27=10,,`,
     ]),
   );
   expect(result.ok).toBe(false);

@@ -25,7 +25,7 @@ it("tells a plan quarter after a readable end date on a row whose start date is 
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      `${prefix}-1,Works,01234567,,Resources,,100,,31/04/2026,30/03/2027,,Active,,SOC-01,20,Q1 2026/27=10; Q1 2027/28=10,,`,
+      `${prefix}-1,Works,${world.companyNumber},,Resources,,100,,31/04/2026,30/03/2027,,Active,,SOC-01,20,Q1 2026/27=10; Q1 2027/28=10,,`,
     ]),
   );
   expect(problems(plan)).toEqual([
@@ -38,7 +38,7 @@ it("tells a plan quarter before a readable start date on a row whose end date is
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      `${prefix}-2,Works,01234567,,Resources,,100,,2026-04-01,2027-02-30,,Active,,SOC-01,20,Q4 2025/26=10; Q3 2030/31=10,,`,
+      `${prefix}-2,Works,${world.companyNumber},,Resources,,100,,2026-04-01,2027-02-30,,Active,,SOC-01,20,Q4 2025/26=10; Q3 2030/31=10,,`,
     ]),
   );
   // Q3 2030/31 may well be in the term: its end date is not known
@@ -52,8 +52,8 @@ it("tells no quarter outside the term when neither date can be read, nor when th
   const plan = await previewImport(
     world.councilA.id,
     csv([
-      `${prefix}-3,Works,01234567,,Resources,,100,,2026-02-30,2027-02-30,,Active,,SOC-01,20,Q4 2020/21=10; Q1 2040/41=10,,`,
-      `${prefix}-4,Works,01234567,,Resources,,100,,2027-04-01,2026-03-31,,Active,,SOC-01,20,Q4 2020/21=10; Q1 2040/41=10,,`,
+      `${prefix}-3,Works,${world.companyNumber},,Resources,,100,,2026-02-30,2027-02-30,,Active,,SOC-01,20,Q4 2020/21=10; Q1 2040/41=10,,`,
+      `${prefix}-4,Works,${world.companyNumber},,Resources,,100,,2027-04-01,2026-03-31,,Active,,SOC-01,20,Q4 2020/21=10; Q1 2040/41=10,,`,
     ]),
   );
   expect(problems(plan)).toEqual([
@@ -67,7 +67,7 @@ it("imports nothing from such a row", async () => {
   const result = await applyImport(
     { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null },
     csv([
-      `${prefix}-5,Works,01234567,,Resources,,100,,31/04/2026,30/03/2027,,Active,,SOC-01,20,Q1 2026/27=10; Q1 2027/28=10,,`,
+      `${prefix}-5,Works,${world.companyNumber},,Resources,,100,,31/04/2026,30/03/2027,,Active,,SOC-01,20,Q1 2026/27=10; Q1 2027/28=10,,`,
     ]),
   );
   expect(result.ok).toBe(false);

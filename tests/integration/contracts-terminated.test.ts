@@ -7,12 +7,12 @@ import { loader as contractLoader } from "~/routes/contracts.$id._index/route.ts
 import { action as editAction, loader as editLoader } from "~/routes/contracts.$id.edit.tsx";
 import { loader as listLoader } from "~/routes/contracts._index.tsx";
 import { action as newAction } from "~/routes/contracts.new/route.tsx";
-import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createContract, sessionCookieFor } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 import { renderPage } from "../helpers/render-page.ts";
 import { createImportWorld } from "./contracts-world.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof createImportWorld>>;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -230,7 +230,7 @@ describe("the CSV import", () => {
   const HEADER =
     "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date,status,terminated_on,measure_code,target_quantity,delivery_plan";
   const row = (reference: string, status: string, terminatedOn: string, commitment = ",,") =>
-    `${reference},Grounds,01234567,Environment,250000,2026-04-01,2027-03-31,${status},${terminatedOn},${commitment}`;
+    `${reference},Grounds,${world.companyNumber},Environment,250000,2026-04-01,2027-03-31,${status},${terminatedOn},${commitment}`;
   const file = (...rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
   const actor = () => ({
     councilId: world.councilA.id,
@@ -279,7 +279,7 @@ describe("the CSV import", () => {
     // a procurement export without the column keeps the date officers recorded
     const noColumn = [
       "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date,status",
-      "CSV-T3,Grounds,01234567,Environment,250000,2026-04-01,2027-03-31,Terminated",
+      `CSV-T3,Grounds,${world.companyNumber},Environment,250000,2026-04-01,2027-03-31,Terminated`,
     ].join("\n");
     const kept = await previewImport(world.councilA.id, noColumn);
     expect(kept.errors).toEqual([]);

@@ -1,6 +1,7 @@
 // The records the contracts page tests start from: createWorld's councils, supplier and people, with council A's
 // officer (officerA) and admin signed in, once the app is put together (the first page rendered does that, which
 // takes a while on a busy machine).
+import crypto from "node:crypto";
 import { db } from "~/db.server.ts";
 import { DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
 import { createContract, createWorld, sessionCookieFor } from "../helpers/factories.ts";
@@ -16,15 +17,29 @@ export async function createContractsWorld() {
 
 export type ContractsWorld = Awaited<ReturnType<typeof createContractsWorld>>;
 
-/** createWorld ready for a contracts import: the supplier has the company number the sample rows give (01234567)
- * and council A has the default measure library. */
+let importWorlds = 0;
+// where this run's numbers start: a second run against a database kept from the first does not repeat them
+const firstNumber = crypto.randomInt(0, 10_000_000);
+
+/** A company number no other import world of the database has: 8 digits with a leading 0, as Companies House
+ * numbers of England and Wales are written, so a test may drop the 0 as spreadsheets do (the factories' random
+ * numbers have no leading 0, so never meet these). */
+function importCompanyNumber() {
+  importWorlds += 1;
+  return `0${String(1 + ((firstNumber + importWorlds) % 9_999_999)).padStart(7, "0")}`;
+}
+
+/** createWorld ready for a contracts import: the supplier has a company number of its own (`companyNumber`, for
+ * the rows of a file to name it by; the import looks suppliers up across councils, so two worlds sharing one would
+ * make every row ambiguous) and council A has the default measure library. */
 export async function createImportWorld() {
   const world = await createWorld();
-  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber: "01234567" } });
+  const companyNumber = importCompanyNumber();
+  await db.organisation.update({ where: { id: world.supplier.id }, data: { companyNumber } });
   await db.measure.createMany({
     data: DEFAULT_MEASURES.map((m) => ({ ...m, councilId: world.councilA.id })),
   });
-  return world;
+  return { ...world, companyNumber };
 }
 
 /** Text as a UTF-16 file in either byte order: with a byte order mark, as Excel's "Unicode Text" saves it, or

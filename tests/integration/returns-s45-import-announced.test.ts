@@ -52,7 +52,7 @@ describe("a contracts import that opens returns", () => {
       actor,
       [
         HEADER,
-        `${reference},Works,01234567,,Resources,,100,,${startDate},${endDate},,Active,,SOC-01,30,${plan},,`,
+        `${reference},Works,${world.companyNumber},,Resources,,100,,${startDate},${endDate},,Active,,SOC-01,30,${plan},,`,
       ].join("\n") + "\n",
     );
     expect(result.ok).toBe(true);
@@ -89,7 +89,7 @@ describe("a contracts import that opens returns", () => {
     const rows = Array.from(
       { length: contracts },
       (_, i) =>
-        `${prefix}${i},Works ${i},01234567,,Resources,,100,,${startDate},${endDate},,Active,,SOC-01,30,${plan},,`,
+        `${prefix}${i},Works ${i},${world.companyNumber},,Resources,,100,,${startDate},${endDate},,Active,,SOC-01,30,${plan},,`,
     );
     const result = await applyImport(actor, [HEADER, ...rows].join("\n") + "\n");
     expect(result.ok).toBe(true);
@@ -113,7 +113,7 @@ describe("a contracts import that opens returns", () => {
       actor,
       [
         HEADER,
-        `${reference},Works,01234567,,Resources,,100,,${start},${endDate},,Active,,SOC-01,10,${label(currentQuarter)}=10,,`,
+        `${reference},Works,${world.companyNumber},,Resources,,100,,${start},${endDate},,Active,,SOC-01,10,${label(currentQuarter)}=10,,`,
       ].join("\n") + "\n",
     );
     expect(result.ok).toBe(true);
