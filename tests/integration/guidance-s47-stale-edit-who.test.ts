@@ -4,65 +4,40 @@
 // the answers kept and saving again possible.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createGuidancePage, createMember, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { createGuidancePage } from "../helpers/factories.ts";
+import {
+  guidanceAdmins,
+  SAVED_BY,
+  saveGuidance,
+  versionIn,
+  versionShown,
+  type GuidanceAdmins,
+} from "../helpers/guidance-admins.ts";
+import { readableMainText } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
-let admin: string;
-let colleague: string;
+let setup: GuidanceAdmins;
 
 beforeAll(async () => {
-  await renderPage("/");
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
-  const other = await createMember(world.councilA.id, "ADMIN", { name: "Priya Colleague" });
-  colleague = await sessionCookieFor(other.id);
+  setup = await guidanceAdmins();
 });
-
-const hiddenVersion = (html: string) =>
-  html.match(/<input type="hidden" name="version" value="([^"]+)"/)?.[1];
-
-// "Save page" from a tab showing the page at `version`
-const saveFrom = (cookie: string, id: string, slug: string, version: string, title: string) =>
-  postPage(
-    `/council/guidance/${id}`,
-    formOf({
-      intent: "save",
-      title,
-      slug,
-      audience: "EVERYONE",
-      bodyMarkdown: "Post a need, suppliers pledge, you confirm.",
-      published: "on",
-      version,
-    }),
-    cookie,
-  );
 
 describe("saving a guidance page changed since this tab opened it", () => {
   it.each([
     {
-      who: "the same admin in another tab",
-      first: () => admin,
-      says: "You changed this page in another tab or window after opening it here",
+      ...SAVED_BY.self,
       then: "What is saved now is shown, and what you entered here is kept below: check and save again.",
     },
-    {
-      who: "a colleague",
-      first: () => colleague,
-      says: "Priya Colleague changed this page after you opened it here",
-      then: "Their changes are shown, yours are kept below: check and save again.",
-    },
-  ])("says it was $who, shows the change and keeps the answers", async ({ first, says, then }) => {
+    { ...SAVED_BY.colleague, then: "Their changes are shown, yours are kept below: check and save again." },
+  ])("says it was $who, shows the change and keeps the answers", async ({ saver, says, then }) => {
+    const { world, admin } = setup;
     const page = await createGuidancePage({ councilId: world.councilA.id, title: "Pledging" });
     // two tabs open on the page
     const tabs = await Promise.all(
-      [first(), admin].map(async (cookie) =>
-        hiddenVersion(await (await renderPage(`/council/guidance/${page.id}`, cookie)).text()),
-      ),
+      [saver(setup), admin].map((cookie) => versionShown(`/council/guidance/${page.id}`, cookie)),
     );
-    expect((await saveFrom(first(), page.id, page.slug, tabs[0]!, "Pledging in 2027")).status).toBe(302);
+    expect((await saveGuidance(saver(setup), page, tabs[0]!, "Pledging in 2027")).status).toBe(302);
 
-    const response = await saveFrom(admin, page.id, page.slug, tabs[1]!, "How pledging works");
+    const response = await saveGuidance(admin, page, tabs[1]!, "How pledging works");
     expect(response.status).toBe(409);
     const html = await response.text();
     const text = readableMainText(html);
@@ -77,7 +52,7 @@ describe("saving a guidance page changed since this tab opened it", () => {
     );
 
     // having seen it, saving again goes through
-    const again = await saveFrom(admin, page.id, page.slug, hiddenVersion(html)!, "How pledging works");
+    const again = await saveGuidance(admin, page, versionIn(html)!, "How pledging works");
     expect(again.status).toBe(302);
     expect((await db.guidancePage.findUniqueOrThrow({ where: { id: page.id } })).title).toBe(
       "How pledging works",
