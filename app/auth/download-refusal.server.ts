@@ -64,3 +64,13 @@ function withQueryOf(request: Request, page: string) {
 export function asksForPage(accept: string | null | undefined) {
   return (accept ?? "").includes("text/html");
 }
+
+// Whether a request is no one looking at its answer yet: a HEAD (a link checker), or a browser fetching ahead of a
+// click (a link prefetched or prerendered says so in Sec-Purpose, older browsers in Purpose). An answer that leaves a
+// one-off message for the next page (a flash) must not leave it for these.
+export function looksAhead(request: Request) {
+  if (request.method === "HEAD") return true;
+  return [request.headers.get("sec-purpose"), request.headers.get("purpose")].some((purpose) =>
+    /\bprefetch\b/i.test(purpose ?? ""),
+  );
+}

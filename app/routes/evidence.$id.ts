@@ -1,11 +1,17 @@
 // Downloads an evidence file, only for the supplier that uploaded it and, once the supplier has sent it, the council's officers.
 // Always as an attachment with our own content type, so a file can never run as a page on our site.
-import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
-import { asksForPage, downloadRefusedToPage, toPageInit } from "~/auth/download-refusal.server.ts";
+import { createReadableStreamFromReadable, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  asksForPage,
+  downloadRefusedToPage,
+  looksAhead,
+  toPageInit,
+} from "~/auth/download-refusal.server.ts";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
 import { evidenceStorage } from "~/domain/reporting/evidence-storage.server.ts";
 import { safeFilename } from "~/domain/reporting/returns-evidence.ts";
 import { getEvidenceForViewer } from "~/domain/reporting/returns-queries.server.ts";
+import { logger } from "~/server/logger.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,15 +29,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // with the words in its notice, as a refused download is sent to its page, rather than shown them alone in place
   // of a page, with the portal's header and the return they were working on. A program keeps the plain 410.
   if (!stream) {
-    if (asksForPage(request.headers.get("accept")))
+    // a fault for whoever runs the portal to look into: the record's ids only (a file's name can say who it is about)
+    logger.error(
+      { evidenceId: params.id, storageKey: file.storageKey },
+      "an evidence file is missing from storage",
+    );
+    if (asksForPage(request.headers.get("accept"))) {
+      // a HEAD or a prefetch is no one looking: the notice is left for the page a person opens
+      if (looksAhead(request)) throw redirect(returnPage, toPageInit());
       throw await redirectWithFlash(
         returnPage,
-        {
-          kind: "error",
-          message: `The file “${safeFilename(file.originalName)}” is no longer available: it is missing from the portal’s file store.`,
-        },
+        { kind: "error", message: missingFileMessage(safeFilename(file.originalName), evidence!) },
         toPageInit(),
       );
+    }
     throw new Response("This file is no longer available", {
       status: 410,
       statusText: "Gone",
@@ -51,3 +62,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
+
+// What happened and what the person can do about it: the supplier can upload the file again while the return is
+// theirs to change (else once the council queries it); the council asks the supplier.
+function missingFileMessage(name: string, { asSupplier, supplierMayUpload }: MissingFileViewer) {
+  const what = `The file “${name}” cannot be downloaded because it is no longer stored.`;
+  if (!asSupplier) return `${what} Ask the supplier to upload it again.`;
+  if (supplierMayUpload) return `${what} Upload it again.`;
+  return `${what} If the council needs it, they can query the return so that you can upload it again.`;
+}
+
+type MissingFileViewer = { asSupplier: boolean; supplierMayUpload: boolean };

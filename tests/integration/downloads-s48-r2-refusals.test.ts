@@ -5,11 +5,17 @@
 // is now sent to the download's page with the same address, which refuses it in the portal's layout; a program still
 // gets the JSON refusal. And an evidence file missing from storage answered a person with the bare words "This file
 // is no longer available" (410): they are now sent back to the return's page, which says so in its notice.
+//
+// Session 49: the notice says what happened and what the person can do (the supplier uploads the file again, the
+// council asks the supplier to), a HEAD or a prefetch of the link leaves no notice for the next page, and the missing
+// file is logged for whoever runs the portal.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { forbidden } from "~/auth/permissions.server.ts";
+import { loader as evidenceLoader } from "~/routes/evidence.$id.ts";
+import { logger } from "~/server/logger.ts";
 import { routeRefusalText } from "~/ui/error-text.ts";
 import { createMember, createSurveyCycle, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { readableMainText, readableText, renderPage } from "../helpers/render-page.ts";
@@ -25,7 +31,10 @@ let w: Awaited<ReturnType<typeof createReturnsWorld>>;
 let officer: string;
 let cycleId: string;
 let kept: string;
-let lost: string;
+let lost: { id: string; storageKey: string };
+// a return sent to the council, with a file gone from storage
+let sent: Awaited<ReturnType<typeof createReturnsWorld>>;
+let sentLost: string;
 
 const upload = (name: string) => uploadEvidence(w, name);
 
@@ -37,9 +46,16 @@ beforeAll(async () => {
   cycleId = (await createSurveyCycle({ councilId: world.councilA.id, status: "CLOSED" })).id;
   w = await createReturnsWorld();
   kept = (await upload("timesheets.pdf")).id;
-  const gone = await upload("sign-in sheets.pdf");
-  await fs.rm(path.join(folder.root, gone.storageKey));
-  lost = gone.id;
+  lost = await upload("sign-in sheets.pdf");
+  await fs.rm(path.join(folder.root, lost.storageKey));
+  sent = await createReturnsWorld();
+  const sentFile = await uploadEvidence(sent, "sign-in sheets.pdf", { submit: true });
+  await fs.rm(path.join(folder.root, sentFile.storageKey));
+  sentLost = sentFile.id;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 // each download, the page it belongs to, and who follows its link
@@ -106,31 +122,103 @@ describe("a download's address naming two councils", () => {
   });
 });
 
-describe("an evidence file missing from storage", () => {
-  it("sends a person back to the return's page, which says the file is no longer available", async () => {
-    const first = await renderPage(`/evidence/${lost}`, w.cookies.supplierOwner, BROWSER);
-    expect(first.status).toBe(303);
-    expect(first.headers.get("location")).toBe(`/returns/${w.kpiReturn.id}`);
-    expect(first.headers.get("vary")).toMatch(/\bAccept\b/i);
-    expect(first.headers.get("cache-control")).toMatch(/\bno-store\b/);
-    const flash = first.headers.get("set-cookie")?.split(";")[0];
-    expect(flash).toMatch(/^svm_flash=/);
+// who follows the link to a file gone from storage, and what the return's page tells them to do
+const missingFileViewers: [
+  who: string,
+  evidence: () => string,
+  returnId: () => string,
+  cookie: () => string,
+  advice: string,
+][] = [
+  [
+    "the supplier, whose return is a draft",
+    () => lost.id,
+    () => w.kpiReturn.id,
+    () => w.cookies.supplierOwner,
+    "Upload it again.",
+  ],
+  [
+    "the supplier, whose return is sent",
+    () => sentLost,
+    () => sent.kpiReturn.id,
+    () => sent.cookies.supplierOwner,
+    "If the council needs it, they can query the return so that you can upload it again.",
+  ],
+  [
+    "the council's officer",
+    () => sentLost,
+    () => sent.kpiReturn.id,
+    () => sent.cookies.officerA,
+    "Ask the supplier to upload it again.",
+  ],
+];
 
-    const shown = await renderPage(
-      first.headers.get("location")!,
-      `${w.cookies.supplierOwner}; ${flash}`,
-      BROWSER,
+const notice = (advice: string) =>
+  `The file “sign-in sheets.pdf” cannot be downloaded because it is no longer stored. ${advice}`;
+
+describe("an evidence file missing from storage", () => {
+  it.each(missingFileViewers)(
+    "sends %s back to the return's page, which says once what happened and what to do",
+    async (who, evidence, returnId, cookie, advice) => {
+      const first = await renderPage(`/evidence/${evidence()}`, cookie(), BROWSER);
+      expect(first.status, who).toBe(303);
+      expect(first.headers.get("location"), who).toBe(`/returns/${returnId()}`);
+      expect(first.headers.get("vary"), who).toMatch(/\bAccept\b/i);
+      expect(first.headers.get("cache-control"), who).toMatch(/\bno-store\b/);
+      const flash = first.headers.get("set-cookie")?.split(";")[0];
+      expect(flash, who).toMatch(/^svm_flash=/);
+
+      const shown = await renderPage(first.headers.get("location")!, `${cookie()}; ${flash}`, BROWSER);
+      expect(shown.status, who).toBe(200);
+      const html = await shown.text();
+      expect(readableText(html), who).toContain(notice(advice));
+      expect(html, who).toMatch(/role="alert"[^>]*>[^<]*The file “sign-in sheets.pdf” cannot be downloaded/);
+      expect(readableText(html.slice(html.indexOf("<header"), html.indexOf("</header>"))), who).toContain(
+        "Sign out",
+      );
+      // shown once: the page clears it, and the page opened again does not show it
+      expect(shown.headers.get("set-cookie"), who).toMatch(/^svm_flash=;.*Max-Age=0/);
+      const again = await renderPage(first.headers.get("location")!, cookie(), BROWSER);
+      expect(readableText(await again.text()), who).not.toContain("cannot be downloaded");
+    },
+  );
+
+  // a link checker's HEAD, a browser fetching the link ahead of a click
+  it.each([
+    ["a HEAD", "HEAD", {}],
+    ["a prefetch (Sec-Purpose)", "GET", { "sec-purpose": "prefetch" }],
+    ["a prerender (Sec-Purpose)", "GET", { "sec-purpose": "prefetch;prerender" }],
+    ["a prefetch (Purpose)", "GET", { purpose: "prefetch" }],
+  ])("leaves no notice for the next page after %s of the link", async (what, method, headers) => {
+    const request = new Request(`http://localhost:3000/evidence/${lost.id}`, {
+      method,
+      headers: { ...BROWSER, ...headers, cookie: w.cookies.supplierOwner },
+    });
+    const answer = await evidenceLoader({ request, params: { id: lost.id }, context: {} }).then(
+      () => expect.unreachable(),
+      (thrown: unknown) => thrown as Response,
     );
-    expect(shown.status).toBe(200);
-    const html = await shown.text();
-    expect(html).toMatch(/role="alert"[^>]*>[^<]*The file “sign-in sheets.pdf” is no longer available/);
-    expect(readableText(html.slice(html.indexOf("<header"), html.indexOf("</header>")))).toContain(
-      "Sign out",
+    expect(answer.status, what).toBe(303);
+    expect(answer.headers.get("location"), what).toBe(`/returns/${w.kpiReturn.id}`);
+    expect(answer.headers.get("cache-control"), what).toMatch(/\bno-store\b/);
+    expect(answer.headers.getSetCookie(), what).toEqual([]);
+  });
+
+  it.each([
+    ["a person", BROWSER.accept],
+    ["a program", "*/*"],
+  ])("is logged, with the record's ids only, when %s asks for it", async (who, accept) => {
+    const logged = vi.spyOn(logger, "error");
+    await renderPage(`/evidence/${lost.id}`, w.cookies.supplierOwner, { accept });
+    expect(logged, who).toHaveBeenCalledWith(
+      { evidenceId: lost.id, storageKey: lost.storageKey },
+      "an evidence file is missing from storage",
     );
+    expect(JSON.stringify(logged.mock.calls), who).not.toContain("sign-in sheets");
   });
 
   it("stays a plain 410 for a program", async () => {
-    const response = await renderPage(`/evidence/${lost}`, w.cookies.supplierOwner, { accept: "*/*" });
+    const response = await renderPage(`/evidence/${lost.id}`, w.cookies.supplierOwner, { accept: "*/*" });
     expect(response.status).toBe(410);
     expect(response.headers.get("vary")).toMatch(/\bAccept\b/i);
     expect(await response.text()).toBe("This file is no longer available");

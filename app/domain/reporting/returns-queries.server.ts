@@ -641,11 +641,17 @@ async function pledgesInPeriod(
 /** An evidence file of a return on a contract of the viewer's organisations (its supplier, or its council's officers),
  * with the return's id, so a person refused the file can be shown the return's page; `file` is null for a file the
  * council may not have yet (one of a draft, as the return's page shows it). Null for any other evidence, so its
- * return is named to no one else. */
+ * return is named to no one else. `asSupplier` says the viewer is the return's supplier, and `supplierMayUpload`
+ * whether the supplier may change the return's evidence now (what a person told the file is gone can do). */
 export async function getEvidenceForViewer(
   evidenceId: string,
   viewer: Viewer,
-): Promise<{ returnId: string; file: EvidenceDownload | null } | null> {
+): Promise<{
+  returnId: string;
+  file: EvidenceDownload | null;
+  asSupplier: boolean;
+  supplierMayUpload: boolean;
+} | null> {
   const supplierIds = viewer.memberships.filter((m) => m.kind === "SUPPLIER").map((m) => m.organisationId);
   const councilIds = viewer.memberships
     .filter((m) => m.kind === "COUNCIL" && (m.role === "ADMIN" || m.role === "OFFICER"))
@@ -688,12 +694,14 @@ export async function getEvidenceForViewer(
   const { returnLine, ...download } = file;
   const kpiReturn = returnLine.kpiReturn;
   const returnId = kpiReturn.id;
-  if (supplierIds.includes(kpiReturn.contract.supplierOrganisationId)) return { returnId, file: download };
+  const supplierMayUpload = isEditableBySupplier(kpiReturn.status);
+  if (supplierIds.includes(kpiReturn.contract.supplierOrganisationId))
+    return { returnId, file: download, asSupplier: true, supplierMayUpload };
   // the council: only a file the supplier sent it, as the return's page shows, never one of a draft being written
   const sent = answersSentToCouncil(kpiReturn.status, kpiReturn.events);
   if (sent && ![...sent.values()].some((line) => line.evidence.some((f) => f.id === evidenceId)))
-    return { returnId, file: null };
-  return { returnId, file: download };
+    return { returnId, file: null, asSupplier: false, supplierMayUpload };
+  return { returnId, file: download, asSupplier: false, supplierMayUpload };
 }
 
 type EvidenceDownload = { storageKey: string; originalName: string; contentType: string; sizeBytes: number };
