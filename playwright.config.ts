@@ -40,13 +40,15 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
-      command: "npx tsx tests/e2e/fake-resend-server.ts",
+      // node itself, not npx or the tsx command: a process in between may keep a stop signal from the server, and a
+      // SIGKILL on teardown would reach it and not the server, leaving the server running (the command `npm start` runs)
+      command: "node --import tsx tests/e2e/fake-resend-server.ts",
       url: `http://127.0.0.1:${process.env.FAKE_RESEND_PORT}/emails`,
       reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
     {
-      command: "npx tsx app/server/start.ts",
+      command: "node --import tsx app/server/start.ts",
       url: `${baseURL}/healthz`,
       timeout: 240_000,
       reuseExistingServer: false,

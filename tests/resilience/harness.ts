@@ -1,5 +1,6 @@
 // Process-level test harness: a throwaway PostgreSQL cluster that can be stopped and started again, and
-// the built portal run as real processes (`tsx app/server/start.ts`) that can be stopped or killed.
+// the built portal run as real processes (`node --import tsx app/server/start.ts`, as `npm start` runs it) that can be
+// stopped or killed.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,8 +16,6 @@ import {
   type EmbeddedPostgresHandle,
 } from "~/server/embedded-postgres.ts";
 import { migrateDeploy } from "~/server/migrate.ts";
-
-const TSX = path.resolve("node_modules/.bin/tsx");
 
 export function tempDir(prefix: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `svm-resilience-${prefix}-`));
@@ -114,7 +113,7 @@ export type AppProcess = {
   output(): string;
   alive(): boolean;
   exitCode: Promise<number | null>;
-  // SIGKILL the whole process group (npx/tsx and the node process running the portal)
+  // SIGKILL the whole process group (the portal and any child of it still in its group)
   kill(): Promise<void>;
   // SIGTERM and wait for the graceful shutdown
   stop(): Promise<void>;
@@ -188,9 +187,11 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const dataDir = tempDir("app");
-  const child = spawn(TSX, ["app/server/start.ts"], {
+  // Node itself, not the tsx command: that command is a process in between that forwards a stop signal and, if the
+  // portal has not acknowledged it within about 60 ms (a loaded machine), kills it with SIGKILL (decision 002)
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
     cwd: process.cwd(),
-    detached: true, // its own process group, so a kill reaches the real server process too
+    detached: true, // its own process group, as a terminal runs it: a kill reaches whatever it has started there
     stdio: ["ignore", "pipe", "pipe"],
     env: appEnv(port, dataDir, options),
   });

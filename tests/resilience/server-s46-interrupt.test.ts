@@ -12,7 +12,7 @@ afterEach(async () => {
 
 it("stops cleanly on Ctrl-C, logging no error, when it runs its own PostgreSQL", async () => {
   app = await startApp({ runJobs: true, logLevel: "info" });
-  // what the terminal does on Ctrl-C: SIGINT to every process of the group (tsx, node, PostgreSQL)
+  // what the terminal does on Ctrl-C: SIGINT to every process of the group (the portal; its PostgreSQL runs in a group of its own)
   process.kill(-app.pid, "SIGINT");
   const code = await app.exitCode;
   const output = app.output();

@@ -227,7 +227,7 @@ it("stops its PostgreSQL on SIGHUP (the terminal closed)", async () => {
     .find((match) => match && app!.output().includes(match[1]!))?.[1];
   expect(dataDir).toBeDefined();
   expect(processesUnder(dataDir!).length).toBeGreaterThan(0);
-  // what a terminal does when it closes: SIGHUP to its foreground group (tsx and the node process serving)
+  // what a terminal does when it closes: SIGHUP to its foreground group (the portal)
   process.kill(-app.pid, "SIGHUP");
   await waitFor("the portal to stop", () => app!.output().includes("stopped cleanly"), { timeoutMs: 30_000 });
   await noneLeftUnder(dataDir!);

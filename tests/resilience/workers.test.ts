@@ -22,12 +22,13 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-// The portal's processes below the one the harness started (tsx): the primary, and the workers it forked.
+// The portal's processes: the one the harness started (the primary), and the workers it forked.
 function portalProcesses() {
-  const below = descendants(app.pid);
   return {
-    primary: below.find((p) => p.depth === 1)?.pid,
-    workers: below.filter((p) => p.depth === 2).map((p) => p.pid),
+    primary: app.pid,
+    workers: descendants(app.pid)
+      .filter((p) => p.depth === 1)
+      .map((p) => p.pid),
   };
 }
 
