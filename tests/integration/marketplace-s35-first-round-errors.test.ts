@@ -7,31 +7,26 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server.ts";
 import { createPledge, createRequest } from "../helpers/factories.ts";
-import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
+import { postDeliveryReport, postNewRequest, postPledge } from "../helpers/marketplace-posts.ts";
+import { readableMainText, renderPage } from "../helpers/render-page.ts";
 import { createReturnsWorld } from "./returns-world.ts";
 import { daysFromToday, londonToday, ukDate } from "../helpers/london-days.ts";
 
+const LUNCH_CLUB = "Volunteers to help at our lunch club on Fridays";
 const PLACE_NEEDED = "Select a district, enter a postcode area, or say it can be done remotely";
 
 describe("the request form says where the help is needed in the first round", () => {
   for (const intent of ["submit", "draft"]) {
     test(`no district, postcode area or remote is told with the other errors (${intent})`, async () => {
       const w = await createReturnsWorld();
-      const response = await postPage(
-        "/requests/new",
-        formOf({
-          intent,
-          submissionKey: `s35-place-${intent}`,
-          title: "Hi",
-          description: "Volunteers to help at our lunch club on Fridays",
-          councilId: w.councilA.id,
-          categoryId: w.category.id,
-          helpType: "VOLUNTEERING",
-          quantity: "10",
-          neededBy: ukDate(daysFromToday(30)),
-        }),
-        w.cookies.vcseOwner,
-      );
+      const response = await postNewRequest(w, w.cookies.vcseOwner, {
+        intent,
+        submissionKey: `s35-place-${intent}`,
+        title: "Hi",
+        description: LUNCH_CLUB,
+        quantity: "10",
+        neededBy: ukDate(daysFromToday(30)),
+      });
       expect(response.status).toBe(400);
       const html = await response.text();
       const text = readableMainText(html);
@@ -39,7 +34,7 @@ describe("the request form says where the help is needed in the first round", ()
       expect(text).toContain(PLACE_NEEDED);
       expect(html).toContain('href="#districtId"');
       // what was typed is kept
-      expect(html).toContain("Volunteers to help at our lunch club on Fridays");
+      expect(html).toContain(LUNCH_CLUB);
     });
   }
 
@@ -53,22 +48,14 @@ describe("the request form says where the help is needed in the first round", ()
 
   test("a huge quantity is told its limit, not that it is not whole", async () => {
     const w = await createReturnsWorld();
-    const response = await postPage(
-      "/requests/new",
-      formOf({
-        intent: "draft",
-        submissionKey: "s35-huge",
-        title: "Lunch club volunteers",
-        description: "Volunteers to help at our lunch club on Fridays",
-        councilId: w.councilA.id,
-        categoryId: w.category.id,
-        helpType: "VOLUNTEERING",
-        quantity: "99999999999999999999",
-        isRemote: "on",
-        neededBy: ukDate(daysFromToday(30)),
-      }),
-      w.cookies.vcseOwner,
-    );
+    const response = await postNewRequest(w, w.cookies.vcseOwner, {
+      submissionKey: "s35-huge",
+      title: "Lunch club volunteers",
+      description: LUNCH_CLUB,
+      quantity: "99999999999999999999",
+      isRemote: "on",
+      neededBy: ukDate(daysFromToday(30)),
+    });
     expect(response.status).toBe(400);
     const text = readableMainText(await response.text());
     expect(text).toContain("The quantity must be 1,000,000 or less");
@@ -87,11 +74,11 @@ test("a pledge of more than is left and a bad date are told together", async () 
     status: "PARTIALLY_PLEDGED",
     neededBy: new Date(`${daysFromToday(60)}T00:00:00.000Z`),
   });
-  const response = await postPage(
-    `/requests/${need.id}/pledge`,
-    formOf({ submissionKey: "key-s35-over-left", quantity: "41", expectedDeliveryDate: "31/02/2027" }),
-    w.cookies.supplierOwner,
-  );
+  const response = await postPledge(w.cookies.supplierOwner, need.id, {
+    submissionKey: "key-s35-over-left",
+    quantity: "41",
+    expectedDeliveryDate: "31/02/2027",
+  });
   expect(response.status).toBe(400);
   const text = readableMainText(await response.text());
   expect(text).toContain("The expected delivery date must be a real date");
@@ -122,16 +109,10 @@ describe("reporting a delivery", () => {
 
   test("more than was pledged and a short note are told together, the note in its own words", async () => {
     const { w, pledge } = await accepted();
-    const response = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({
-        intent: "reportDelivery",
-        deliveredQuantity: "30",
-        deliveredOn: ukDate(londonToday()),
-        deliveryNote: "x",
-      }),
-      w.cookies.supplierOwner,
-    );
+    const response = await postDeliveryReport(w.cookies.supplierOwner, pledge.id, {
+      deliveredQuantity: "30",
+      deliveryNote: "x",
+    });
     expect(response.status).toBe(400);
     const text = readableMainText(await response.text());
     expect(text).toContain("Enter 25 hours or less: that is what you pledged");
@@ -141,16 +122,11 @@ describe("reporting a delivery", () => {
 
   test("a date in the future is told an example day, today", async () => {
     const { w, pledge } = await accepted();
-    const response = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({
-        intent: "reportDelivery",
-        deliveredQuantity: "20",
-        deliveredOn: ukDate(daysFromToday(3)),
-        deliveryNote: "Twenty hours",
-      }),
-      w.cookies.supplierOwner,
-    );
+    const response = await postDeliveryReport(w.cookies.supplierOwner, pledge.id, {
+      deliveredQuantity: "20",
+      deliveredOn: ukDate(daysFromToday(3)),
+      deliveryNote: "Twenty hours",
+    });
     expect(response.status).toBe(400);
     expect(readableMainText(await response.text())).toContain(
       `Date delivered cannot be in the future, for example ${ukDate(londonToday())}`,
@@ -159,16 +135,10 @@ describe("reporting a delivery", () => {
 
   test("the email asking the requestor to confirm opens the page with the confirm form", async () => {
     const { w, pledge } = await accepted();
-    const response = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({
-        intent: "reportDelivery",
-        deliveredQuantity: "20",
-        deliveredOn: ukDate(londonToday()),
-        deliveryNote: "Twenty hours",
-      }),
-      w.cookies.supplierOwner,
-    );
+    const response = await postDeliveryReport(w.cookies.supplierOwner, pledge.id, {
+      deliveredQuantity: "20",
+      deliveryNote: "Twenty hours",
+    });
     expect(response.status).toBe(302);
     const email = await db.emailOutbox.findFirstOrThrow({
       where: { template: "marketplace.reportDelivery", html: { contains: pledge.id } },

@@ -4,9 +4,10 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server.ts";
 import { createPledge, createRequest } from "../helpers/factories.ts";
-import { formOf, postPage, readableMainText } from "../helpers/render-page.ts";
+import { postDeliveryReport, postNewRequest, postPledge } from "../helpers/marketplace-posts.ts";
+import { readableMainText } from "../helpers/render-page.ts";
 import { createReturnsWorld } from "./returns-world.ts";
-import { daysFromToday, londonToday, ukDate } from "../helpers/london-days.ts";
+import { daysFromToday, ukDate } from "../helpers/london-days.ts";
 
 const WHOLE_POUNDS = "Enter whole pounds, without pence, for example 250";
 
@@ -28,15 +29,11 @@ async function openRequest(helpType: "FUNDING" | "VOLUNTEERING") {
 describe("funding is in whole pounds, and its errors say so", () => {
   test("a pledge of £10.50 is told to give whole pounds, and what was typed is kept", async () => {
     const { w, need } = await openRequest("FUNDING");
-    const response = await postPage(
-      `/requests/${need.id}/pledge`,
-      formOf({
-        submissionKey: "key-s38-pence",
-        quantity: "£10.50",
-        expectedDeliveryDate: ukDate(daysFromToday(10)),
-      }),
-      w.cookies.supplierOwner,
-    );
+    const response = await postPledge(w.cookies.supplierOwner, need.id, {
+      submissionKey: "key-s38-pence",
+      quantity: "£10.50",
+      expectedDeliveryDate: ukDate(daysFromToday(10)),
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     const text = readableMainText(html);
@@ -48,22 +45,15 @@ describe("funding is in whole pounds, and its errors say so", () => {
 
   test("a request for £2,500.50 is told to give whole pounds, and what was typed is kept", async () => {
     const w = await createReturnsWorld();
-    const response = await postPage(
-      "/requests/new",
-      formOf({
-        intent: "draft",
-        submissionKey: "s38-request-pence",
-        title: "Funding for a winter warm space",
-        description: "Heating and hot drinks for our winter warm space on Tuesdays",
-        councilId: w.councilA.id,
-        categoryId: w.category.id,
-        helpType: "FUNDING",
-        quantity: "£2,500.50",
-        isRemote: "on",
-        neededBy: ukDate(daysFromToday(30)),
-      }),
-      w.cookies.vcseOwner,
-    );
+    const response = await postNewRequest(w, w.cookies.vcseOwner, {
+      submissionKey: "s38-request-pence",
+      title: "Funding for a winter warm space",
+      description: "Heating and hot drinks for our winter warm space on Tuesdays",
+      helpType: "FUNDING",
+      quantity: "£2,500.50",
+      isRemote: "on",
+      neededBy: ukDate(daysFromToday(30)),
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(readableMainText(html)).toContain(WHOLE_POUNDS);
@@ -72,15 +62,11 @@ describe("funding is in whole pounds, and its errors say so", () => {
 
   test("other help types are still told to give a whole number", async () => {
     const { w, need } = await openRequest("VOLUNTEERING");
-    const response = await postPage(
-      `/requests/${need.id}/pledge`,
-      formOf({
-        submissionKey: "key-s38-half-hour",
-        quantity: "1.5",
-        expectedDeliveryDate: ukDate(daysFromToday(10)),
-      }),
-      w.cookies.supplierOwner,
-    );
+    const response = await postPledge(w.cookies.supplierOwner, need.id, {
+      submissionKey: "key-s38-half-hour",
+      quantity: "1.5",
+      expectedDeliveryDate: ukDate(daysFromToday(10)),
+    });
     expect(response.status).toBe(400);
     const text = readableMainText(await response.text());
     expect(text).toContain("Enter the quantity as a whole number, like 12");
@@ -95,16 +81,10 @@ describe("funding is in whole pounds, and its errors say so", () => {
       quantity: 100,
       status: "ACCEPTED",
     });
-    const response = await postPage(
-      `/pledges/${pledge.id}`,
-      formOf({
-        intent: "reportDelivery",
-        deliveredQuantity: "£10.50",
-        deliveredOn: ukDate(londonToday()),
-        deliveryNote: "A cheque for the warm space",
-      }),
-      w.cookies.supplierOwner,
-    );
+    const response = await postDeliveryReport(w.cookies.supplierOwner, pledge.id, {
+      deliveredQuantity: "£10.50",
+      deliveryNote: "A cheque for the warm space",
+    });
     expect(response.status).toBe(400);
     const text = readableMainText(await response.text());
     expect(text).toContain(WHOLE_POUNDS);
