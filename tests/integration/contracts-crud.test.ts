@@ -298,6 +298,14 @@ describe("commitments", () => {
     ).id;
   });
   const path = () => `/contracts/${contractId}/commitments/new`;
+  /** "Save" on the contract's add-commitment form, by council A's officer. */
+  const addCommitment = (form: Record<string, string>) =>
+    callAction(addCommitmentAction, {
+      path: path(),
+      params: { id: contractId },
+      cookie: cookies.officerA,
+      form: { intent: "save", ...form },
+    });
   const plan = (quantities: string[]) =>
     Object.fromEntries(
       quantities.flatMap((q, i) => [
@@ -324,31 +332,19 @@ describe("commitments", () => {
   });
 
   it("adds a commitment whose plan adds up, and refuses one that does not", async () => {
-    const bad = await callAction(addCommitmentAction, {
-      path: path(),
-      params: { id: contractId },
-      cookie: cookies.officerA,
-      form: {
-        intent: "save",
-        measureId: measures.hours,
-        targetQuantity: "100",
-        ...plan(["25", "25", "25", ""]),
-      },
+    const bad = await addCommitment({
+      measureId: measures.hours,
+      targetQuantity: "100",
+      ...plan(["25", "25", "25", ""]),
     });
     expect(bad.status).toBe(400);
     expect((await jsonOf<Reply>(bad)).error!.plan).toEqual([
       "The quarterly plan adds up to 75 hours but the target is 100 hours: they must be equal",
     ]);
-    const good = await callAction(addCommitmentAction, {
-      path: path(),
-      params: { id: contractId },
-      cookie: cookies.officerA,
-      form: {
-        intent: "save",
-        measureId: measures.hours,
-        targetQuantity: "100",
-        ...plan(["25", "25", "25", "25"]),
-      },
+    const good = await addCommitment({
+      measureId: measures.hours,
+      targetQuantity: "100",
+      ...plan(["25", "25", "25", "25"]),
     });
     expect(good.status).toBe(302);
     const commitment = await db.commitment.findFirstOrThrow({
@@ -365,24 +361,14 @@ describe("commitments", () => {
       [{ measureId: measures.percent, targetQuantity: "95", qualitativeText: "Words" }, "qualitativeText"],
     ] as const;
     for (const [form, field] of cases) {
-      const response = await callAction(addCommitmentAction, {
-        path: path(),
-        params: { id: contractId },
-        cookie: cookies.officerA,
-        form: { intent: "save", ...form },
-      });
+      const response = await addCommitment(form);
       expect(response.status).toBe(400);
       expect(Object.keys((await jsonOf<Reply>(response)).error!)).toContain(field);
     }
   });
 
   it("changes and removes a commitment, with history; delivery records block removal", async () => {
-    const words = await callAction(addCommitmentAction, {
-      path: path(),
-      params: { id: contractId },
-      cookie: cookies.officerA,
-      form: { intent: "save", measureId: measures.words, qualitativeText: "Careers fairs" },
-    });
+    const words = await addCommitment({ measureId: measures.words, qualitativeText: "Careers fairs" });
     expect(words.status).toBe(302);
     const hours = await db.commitment.findFirstOrThrow({ where: { contractId, measureId: measures.hours } });
     const edit = (commitmentId: string, form: Record<string, string>, cookie = cookies.officerA) =>
