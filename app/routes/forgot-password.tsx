@@ -11,9 +11,10 @@ import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { forgotPasswordSchema, parseForm } from "~/domain/accounts/public-forms.server.ts";
 import { requestPasswordReset } from "~/domain/accounts/users.server.ts";
-import { Notice, PageHeading } from "~/ui/components.tsx";
+import { Notice, PageHeading } from "~/ui/page-parts.tsx";
 import { useServerForm } from "~/ui/server-form.ts";
-import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { Button, TextInput } from "~/ui/form-fields.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Social Value Marketplace" }];

@@ -8,7 +8,8 @@ import {
   listPublishedGuidance,
 } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
-import { PageHeading, Pagination } from "~/ui/components.tsx";
+import { PageHeading } from "~/ui/page-parts.tsx";
+import { Pagination } from "~/ui/pagination.tsx";
 import { formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 

@@ -13,7 +13,8 @@ import {
 import { CaseStudyCard } from "~/ui/case-study-card.tsx";
 import { BarChart } from "~/ui/charts/bar-chart.tsx";
 import { barChart } from "~/ui/charts/geometry.server.ts";
-import { PageHeading, Table } from "~/ui/components.tsx";
+import { PageHeading } from "~/ui/page-parts.tsx";
+import { Table } from "~/ui/table.tsx";
 import { formatNumber } from "~/ui/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Our impact – Social Value Marketplace" }];

@@ -18,9 +18,9 @@ import {
   joinedByInvitation,
 } from "~/domain/accounts/members.server.ts";
 import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/labels.ts";
-import { Notice, PageHeading } from "~/ui/components.tsx";
+import { Notice, PageHeading } from "~/ui/page-parts.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button } from "~/ui/form.tsx";
+import { Button } from "~/ui/form-fields.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Join an organisation – Social Value Marketplace" }];

@@ -1,7 +1,7 @@
 import { json, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { councilContacts } from "~/domain/content/council-settings.server.ts";
-import { PageHeading } from "~/ui/components.tsx";
+import { PageHeading } from "~/ui/page-parts.tsx";
 import { CouncilContacts } from "~/ui/council-contacts.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Privacy notice – Social Value Marketplace" }];

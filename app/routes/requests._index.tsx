@@ -7,8 +7,9 @@ import { helpTypeOptions, requestCard } from "~/domain/marketplace/request-card.
 import { searchQueryString } from "~/domain/marketplace/search-query.ts";
 import type { UnreadFilter } from "~/domain/marketplace/search-unread.ts";
 import { searchPage } from "~/domain/marketplace/search.server.ts";
-import { pageHref, PageHeading, Pagination, PlainLink } from "~/ui/components.tsx";
-import { Button, Checkbox, DateInput, Select, TextInput } from "~/ui/form.tsx";
+import { Button, Checkbox, Select, TextInput } from "~/ui/form-fields.tsx";
+import { PageHeading, PlainLink } from "~/ui/page-parts.tsx";
+import { pageHref, Pagination } from "~/ui/pagination.tsx";
 import { countOf, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 
@@ -118,10 +119,12 @@ export default function RequestsPage() {
               label="Can be done remotely"
               defaultChecked={filters.remote === "1"}
             />
-            <DateInput
+            {/* DateInput's field without its example (so not the calendar module that example needs) */}
+            <TextInput
               name="closingBefore"
               label="Closing on or before"
-              hint=""
+              type="date"
+              width="10"
               defaultValue={filters.closingBefore}
             />
             <Select

@@ -8,11 +8,12 @@ import { db } from "~/db.server.ts";
 import { parseForm, resetPasswordSchema } from "~/domain/accounts/public-forms.server.ts";
 import { peekUserToken } from "~/domain/accounts/tokens.server.ts";
 import { resetPassword } from "~/domain/accounts/users.server.ts";
-import { PageHeading } from "~/ui/components.tsx";
+import { PageHeading } from "~/ui/page-parts.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { useServerForm } from "~/ui/server-form.ts";
 import { AccountForPasswordManagers, NewPasswordFields } from "~/auth/password-form.tsx";
-import { Button, ErrorSummary } from "~/ui/form.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { Button } from "~/ui/form-fields.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Social Value Marketplace" }];

@@ -15,9 +15,10 @@ import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/sessio
 import { SIGN_IN_FAILED } from "~/domain/accounts/labels.ts";
 import { parseForm, signInSchema } from "~/domain/accounts/public-forms.server.ts";
 import { authenticate } from "~/domain/accounts/users.server.ts";
-import { Notice, PageHeading } from "~/ui/components.tsx";
+import { Notice, PageHeading } from "~/ui/page-parts.tsx";
 import { useServerForm } from "~/ui/server-form.ts";
-import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
+import { Button, TextInput } from "~/ui/form-fields.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Social Value Marketplace" }];

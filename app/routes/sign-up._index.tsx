@@ -17,7 +17,7 @@ import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
 import { registeringOnTheWay } from "~/domain/accounts/registering-journey.ts";
 import { parseForm, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
-import { InsetText, Notice, PageHeading } from "~/ui/components.tsx";
+import { InsetText, Notice, PageHeading } from "~/ui/page-parts.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { useServerForm } from "~/ui/server-form.ts";
 import { Button, ErrorSummary, Radios, TextInput } from "~/ui/form.tsx";

@@ -9,7 +9,7 @@ import {
   registeringKind,
   registeringOnTheWay,
 } from "~/domain/accounts/registering-journey.ts";
-import { PageHeading } from "~/ui/components.tsx";
+import { PageHeading } from "~/ui/page-parts.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Check your email – Social Value Marketplace" }];
 

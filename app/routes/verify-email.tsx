@@ -14,10 +14,10 @@ import { parseForm, verifyEmailSchema } from "~/domain/accounts/public-forms.ser
 import { confirmingLeadsTo, registeringKind } from "~/domain/accounts/registering-journey.ts";
 import { confirmationLinkStanding } from "~/domain/accounts/tokens.server.ts";
 import { resendVerification, verifyEmail } from "~/domain/accounts/users.server.ts";
-import { Notice, PageHeading } from "~/ui/components.tsx";
+import { Notice, PageHeading } from "~/ui/page-parts.tsx";
 import { EndedLinkNotice } from "~/ui/ended-link.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button } from "~/ui/form.tsx";
+import { Button } from "~/ui/form-fields.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email address – Social Value Marketplace" }];

@@ -3,7 +3,7 @@
 // tell an officer the queue is empty or a requestor they have posted nothing.
 import type { ReactNode } from "react";
 import { Link, useLocation } from "@remix-run/react";
-import { pageHref } from "./components.tsx";
+import { pageHref } from "./pagination.tsx";
 import { countOf, formatNumber, plural } from "./format.ts";
 
 export function emptyOrPastLastPage({
