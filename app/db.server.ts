@@ -254,6 +254,22 @@ export function isTransactionGivenUp(error: unknown) {
   );
 }
 
+/**
+ * Why a transaction was given up (isTransactionGivenUp), for what to tell the person: "clashed" when it met another
+ * change at the same moment (a deadlock or serialization failure), which trying again straight away gets past;
+ * "waited" when a lock it needed stayed held past its lock_timeout, or its time ran out (most often waiting), which
+ * may last as long as the change holding it (a large import) or the load on the server. null: not given up.
+ */
+export function givenUpBecause(error: unknown): "clashed" | "waited" | null {
+  if (!isTransactionGivenUp(error)) return null;
+  const cause = driverCause(error);
+  const clashed =
+    (error as { code?: unknown }).code === "P2034" ||
+    cause?.kind === "TransactionWriteConflict" ||
+    (typeof cause?.code === "string" && CLASHES.includes(cause.code));
+  return clashed ? "clashed" : "waited";
+}
+
 export async function disconnectDb() {
   await globalForPrisma.__svmPrisma?.$disconnect();
   globalForPrisma.__svmPrisma = undefined;

@@ -34,10 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const hideFields = ["currentPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const result = await deleteAccount(viewer.user.id, submission.value, requestContext(request));
-  // a deletion PostgreSQL gave up (a lock not granted in time, a deadlock) did nothing: 503, the form to try again
+  // a deletion PostgreSQL gave up (a lock not granted in time, a deadlock) did nothing: the form again, saying so, as
+  // 409 (another change was in the way), not 5xx, which a proxy may replace with its own page and the log counts as
+  // the portal failing
   if (!result.ok)
     return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), {
-      status: result.notFinished ? 503 : 400,
+      status: result.notFinished ? 409 : 400,
     });
   const headers = new Headers();
   headers.append("Set-Cookie", clearSessionCookie());

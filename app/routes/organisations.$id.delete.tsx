@@ -44,9 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   if (!result.plan) notFound();
   // PostgreSQL gave the deletion up (a lock not granted in time, a deadlock) while it may still be deleted: nothing
-  // was deleted, try again (the domain answers one that may no longer be deleted as refused, below)
+  // was deleted, try again (the domain answers one that may no longer be deleted as refused, below). 409, as the
+  // refusal: another change was in the way, not a failure of the portal (a proxy may replace a 5xx page with its own)
   if ("notFinished" in result && result.notFinished)
-    return json({ plan: result.plan, error: result.notFinished }, { status: 503 });
+    return json({ plan: result.plan, error: result.notFinished }, { status: 409 });
   // a colleague joined or a record was written since the page was shown: it now says why it cannot be deleted
   return json(
     { plan: result.plan, error: `${result.plan.organisation.name} can no longer be deleted` },

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { LAST_PLATFORM_ADMIN_MESSAGE, type DeletionPlan } from "~/domain/accounts/deletion.server.ts";
-import { action as deleteAction, loader as deleteLoader } from "~/routes/account.delete.tsx";
+import { loader as deleteLoader } from "~/routes/account.delete.tsx";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
 import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import {
@@ -21,7 +21,7 @@ import {
   TEST_PASSWORD,
 } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
-import { fromIp } from "../helpers/client-address.ts";
+import { sendAccountDeletion } from "../helpers/account-deletion.ts";
 
 afterAll(() => closeRateLimits());
 
@@ -35,13 +35,8 @@ async function planFor(userId: string) {
   return jsonOf<DeletionPlan>(page);
 }
 
-async function deleteAccountOf(userId: string, leaveWithoutMembers: string[] = []) {
-  return callAction(deleteAction, {
-    path: "/account/delete",
-    cookie: await sessionCookieFor(userId),
-    headers: fromIp(),
-    form: { currentPassword: TEST_PASSWORD, leaveWithoutMembers },
-  });
+function deleteAccountOf(userId: string, leaveWithoutMembers: string[] = []) {
+  return sendAccountDeletion({ userId }, { leaveWithoutMembers });
 }
 
 const isDeleted = async (userId: string) =>
@@ -199,6 +194,7 @@ describe("the only member of an organisation", () => {
         {
           organisationId: vcse.id,
           name: vcse.name,
+          councilId: council.id,
           councilName: council.name,
           requests: 3,
           pledges: 0,

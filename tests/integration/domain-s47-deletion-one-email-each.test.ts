@@ -4,12 +4,14 @@
 // pledges withdrawn got two, all about the one deletion. Each person now gets one email listing what changed for
 // them, each as a link to its own page (the pledge's for a supplier, the request's for a group: the dashboard lists
 // neither declined nor withdrawn pledges); someone with a single change gets that change's own email, as before.
-// All are queued in the outbox.
+// All are queued in the outbox. Session 49: they are rendered before the deletion's transaction, which takes each
+// from there rather than render it while holding its locks; one that turned out otherwise is rendered there, as it is.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
+import { deleteAccount } from "~/domain/accounts/deletion.server.ts";
+import { EmailsRenderedAhead } from "~/email/render.server.tsx";
 import { appUrl } from "~/env.server.ts";
-import { action as deleteAction } from "~/routes/account.delete.tsx";
 import {
   addMember,
   createCategory,
@@ -19,12 +21,10 @@ import {
   createPledge,
   createRequest,
   createUser,
-  sessionCookieFor,
   TEST_PASSWORD,
   unique,
 } from "../helpers/factories.ts";
-import { fromIp } from "../helpers/client-address.ts";
-import { callAction } from "../helpers/routes.ts";
+import { sendAccountDeletion } from "../helpers/account-deletion.ts";
 
 afterAll(() => closeRateLimits());
 
@@ -39,73 +39,101 @@ function linksIn(html: string) {
   }));
 }
 
+/** The last member of a group and of a supplier, the suppliers with offers to the group's requests, and the group
+ * with the supplier's offers to its requests. */
+async function groupAndSupplierWithOffers() {
+  const council = await createCouncil();
+  const councilAdmin = await createMember(council.id, "ADMIN");
+  const category = await createCategory(council.id);
+  const person = await createUser();
+  const group = await createOrganisation({
+    kind: "VCSE",
+    councilId: council.id,
+    name: unique("Acorn Group"),
+  });
+  const ownSupplier = await createOrganisation({
+    kind: "SUPPLIER",
+    councilId: council.id,
+    name: unique("Acorn Supplies"),
+  });
+  for (const organisation of [group, ownSupplier]) await addMember(organisation.id, person.id, "OWNER");
+
+  // a supplier (two owners) with an offer on three of the group's requests, another with an offer on one
+  const busySupplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+  const busyMembers = [
+    await createMember(busySupplier.id, "OWNER"),
+    await createMember(busySupplier.id, "OWNER"),
+  ];
+  const quietSupplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+  const quietMember = await createMember(quietSupplier.id, "OWNER");
+  const titles: string[] = [];
+  const busyPledges: string[] = [];
+  for (let i = 1; i <= 3; i++) {
+    const title = unique(`Laptops ${i}`);
+    titles.push(title);
+    const need = await createRequest({
+      councilId: council.id,
+      organisationId: group.id,
+      categoryId: category.id,
+      title,
+      pledgedQuantity: i === 1 ? 10 : 5,
+    });
+    const pledge = await createPledge({
+      requestId: need.id,
+      supplierOrganisationId: busySupplier.id,
+      quantity: 5,
+    });
+    busyPledges.push(pledge.id);
+    if (i === 1)
+      await createPledge({ requestId: need.id, supplierOrganisationId: quietSupplier.id, quantity: 5 });
+  }
+  // and a group (one member) with two of the person's supplier's pledges on offer to its requests
+  const otherGroup = await createOrganisation({ kind: "VCSE", councilId: council.id });
+  const otherGroupMember = await createMember(otherGroup.id, "OWNER");
+  const otherRequests: string[] = [];
+  for (let i = 1; i <= 2; i++) {
+    const need = await createRequest({
+      councilId: council.id,
+      organisationId: otherGroup.id,
+      categoryId: category.id,
+      pledgedQuantity: 5,
+    });
+    otherRequests.push(need.id);
+    await createPledge({ requestId: need.id, supplierOrganisationId: ownSupplier.id, quantity: 5 });
+  }
+  return {
+    council,
+    councilAdmin,
+    person,
+    group,
+    ownSupplier,
+    busyMembers,
+    quietMember,
+    otherGroupMember,
+    titles,
+    busyPledges,
+    otherRequests,
+  };
+}
+
 describe("deleting the account of the last member of a group and a supplier", () => {
   it("queues one marketplace email per recipient, listing every change for them", async () => {
-    const council = await createCouncil();
-    const category = await createCategory(council.id);
-    const person = await createUser();
-    const group = await createOrganisation({
-      kind: "VCSE",
-      councilId: council.id,
-      name: unique("Acorn Group"),
-    });
-    const ownSupplier = await createOrganisation({
-      kind: "SUPPLIER",
-      councilId: council.id,
-      name: unique("Acorn Supplies"),
-    });
-    for (const organisation of [group, ownSupplier]) await addMember(organisation.id, person.id, "OWNER");
-
-    // a supplier (two owners) with an offer on three of the group's requests, another with an offer on one
-    const busySupplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
-    const busyMembers = [
-      await createMember(busySupplier.id, "OWNER"),
-      await createMember(busySupplier.id, "OWNER"),
-    ];
-    const quietSupplier = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
-    const quietMember = await createMember(quietSupplier.id, "OWNER");
-    const titles: string[] = [];
-    const busyPledges: string[] = [];
-    for (let i = 1; i <= 3; i++) {
-      const title = unique(`Laptops ${i}`);
-      titles.push(title);
-      const need = await createRequest({
-        councilId: council.id,
-        organisationId: group.id,
-        categoryId: category.id,
-        title,
-        pledgedQuantity: i === 1 ? 10 : 5,
-      });
-      const pledge = await createPledge({
-        requestId: need.id,
-        supplierOrganisationId: busySupplier.id,
-        quantity: 5,
-      });
-      busyPledges.push(pledge.id);
-      if (i === 1)
-        await createPledge({ requestId: need.id, supplierOrganisationId: quietSupplier.id, quantity: 5 });
-    }
-    // and a group (one member) with two of the person's supplier's pledges on offer to its requests
-    const otherGroup = await createOrganisation({ kind: "VCSE", councilId: council.id });
-    const otherGroupMember = await createMember(otherGroup.id, "OWNER");
-    const otherRequests: string[] = [];
-    for (let i = 1; i <= 2; i++) {
-      const need = await createRequest({
-        councilId: council.id,
-        organisationId: otherGroup.id,
-        categoryId: category.id,
-        pledgedQuantity: 5,
-      });
-      otherRequests.push(need.id);
-      await createPledge({ requestId: need.id, supplierOrganisationId: ownSupplier.id, quantity: 5 });
-    }
-
-    const deleted = await callAction(deleteAction, {
-      path: "/account/delete",
-      cookie: await sessionCookieFor(person.id),
-      headers: fromIp(),
-      form: { currentPassword: TEST_PASSWORD, leaveWithoutMembers: [group.id, ownSupplier.id] },
-    });
+    const {
+      council,
+      person,
+      group,
+      ownSupplier,
+      busyMembers,
+      quietMember,
+      otherGroupMember,
+      titles,
+      busyPledges,
+      otherRequests,
+    } = await groupAndSupplierWithOffers();
+    const deleted = await sendAccountDeletion(
+      { userId: person.id },
+      { leaveWithoutMembers: [group.id, ownSupplier.id] },
+    );
     expect(deleted.status).toBe(302);
 
     const recipients = [...busyMembers, quietMember, otherGroupMember].map((user) => user.email);
@@ -153,5 +181,45 @@ describe("deleting the account of the last member of a group and a supplier", ()
     const toQuiet = rows.find((row) => row.to === quietMember.email)!;
     expect(toQuiet.template).toBe("marketplace.decline");
     expect(toQuiet.subject).toBe(`Pledge declined: ${titles[0]}`);
+  });
+
+  it("renders every email before its transaction, which renders none", async () => {
+    const world = await groupAndSupplierWithOffers();
+    const emails = new EmailsRenderedAhead();
+    const input = {
+      currentPassword: TEST_PASSWORD,
+      leaveWithoutMembers: [world.group.id, world.ownSupplier.id],
+    };
+    expect(await deleteAccount(world.person.id, input, { ip: null }, { emails })).toEqual({ ok: true });
+    // the four pledges declined and the two withdrawn, the two emails gathering several changes (the busy supplier's
+    // two owners share one), and the council admin's
+    expect(emails.renderedAhead).toBe(9);
+    expect(emails.renderedWithin).toBe(0);
+    const toAdmin = await db.emailOutbox.findMany({ where: { to: world.councilAdmin.email } });
+    expect(toAdmin.map((row) => row.template)).toEqual(["organisation.without_members"]);
+  });
+
+  it("renders in its transaction, as it is, an email that turned out otherwise than expected", async () => {
+    const world = await groupAndSupplierWithOffers();
+    const renamed = unique("Tablets");
+    // the request renamed after the emails were rendered ahead, before the deletion's transaction
+    class RenamedMeanwhile extends EmailsRenderedAhead {
+      override async inside<T>(work: () => Promise<T>) {
+        await db.request.updateMany({ where: { title: world.titles[0] }, data: { title: renamed } });
+        return super.inside(work);
+      }
+    }
+    const emails = new RenamedMeanwhile();
+    const input = {
+      currentPassword: TEST_PASSWORD,
+      leaveWithoutMembers: [world.group.id, world.ownSupplier.id],
+    };
+    expect(await deleteAccount(world.person.id, input, { ip: null }, { emails })).toEqual({ ok: true });
+    expect(emails.renderedWithin).toBeGreaterThan(0);
+    const toQuiet = await db.emailOutbox.findFirstOrThrow({ where: { to: world.quietMember.email } });
+    expect(toQuiet.subject).toBe(`Pledge declined: ${renamed}`);
+    expect(toQuiet.html).toContain(renamed);
+    const toBusy = await db.emailOutbox.findFirstOrThrow({ where: { to: world.busyMembers[0]!.email } });
+    expect(toBusy.text).toContain(`Pledge declined: ${renamed}`);
   });
 });

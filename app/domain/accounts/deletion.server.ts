@@ -1,28 +1,31 @@
 // Deleting an account (the right to erasure): what has to happen first, what the deletion leaves behind, and the
 // deletion itself. Personal details go; what the person wrote stays for their organisation and the council,
 // shown as "Deleted user". Why an organisation may be left with no members: docs/decisions/015.
-import { db, isTransactionGivenUp, lockUntilCommit, setLockTimeout, type Tx } from "~/db.server.ts";
+import { db, givenUpBecause, lockUntilCommit, setLockTimeout, type Tx } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { countOf, listInWords } from "~/domain/format.ts";
 import { TO_DELIVER, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledgeIn } from "~/domain/marketplace/pledges.server.ts";
-import { CLOSED_STATUSES, canRequest, REQUEST_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
+import { CLOSED_STATUSES, canRequest } from "~/domain/marketplace/request-lifecycle.ts";
 import {
   changeRequestIn,
   declineOfferedPledges,
   lockRequest,
   TransitionRefused,
 } from "~/domain/marketplace/requests.server.ts";
-import type { EmailSink, SinkEmail } from "~/domain/marketplace/email-sink.server.ts";
-import { enqueueEmail } from "~/email/outbox.server.ts";
-import type { RenderedEmail } from "~/email/render.server.tsx";
+import type { EmailSink } from "~/domain/marketplace/email-sink.server.ts";
+import { EmailsRenderedAhead } from "~/email/render.server.tsx";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
+import { logger } from "~/server/logger.ts";
 import {
-  brandForOrganisation,
-  changesAfterDeletionMessage,
-  type LeftWithoutMembers,
-  organisationWithoutMembersMessage,
-} from "./emails.server.tsx";
+  gatheredEmails,
+  pledgeWithdrawnBecause,
+  renderEmailsAhead,
+  requestWithdrawnBecause,
+  tellCouncilAdmins,
+  UNCLOSED_REQUESTS,
+} from "./deletion-emails.server.ts";
+import type { LeftWithoutMembers } from "./emails.server.tsx";
 import { deletedEmailFor, eraseEmailAddresses } from "./erasure.server.ts";
 import { endInvitationsSentBy, leadRoleFor, lockOrganisation } from "./members.server.ts";
 import { openInvitationWhere } from "./invitations.server.ts";
@@ -36,8 +39,6 @@ type FieldErrors = Record<string, string[]>;
 // that wait on the supplier (to deliver, or to put a disputed delivery right).
 const WAITING_ON_REQUESTOR = UNSETTLED_STATUSES;
 const WAITING_ON_SUPPLIER = TO_DELIVER;
-// Requests not yet closed: drafts, those with the council, and those live on the marketplace.
-const UNCLOSED_REQUESTS = REQUEST_STATUSES.filter((status) => !CLOSED_STATUSES.includes(status));
 
 /**
  * Something the person must do before their account can be deleted, and where to do it (no organisation and no
@@ -71,6 +72,7 @@ async function lastPlatformAdmin(tx: Tx, userId: string) {
 export type OrganisationLeftEmpty = {
   organisationId: string;
   name: string;
+  councilId: string | null;
   councilName: string | null;
   requests: number;
   pledges: number;
@@ -142,7 +144,9 @@ export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<
     orderBy: { organisationId: "asc" },
     select: {
       role: true,
-      organisation: { select: { id: true, name: true, kind: true, council: { select: { name: true } } } },
+      organisation: {
+        select: { id: true, name: true, kind: true, council: { select: { id: true, name: true } } },
+      },
     },
   });
   const plan: DeletionPlan = { blocks: [], leftEmpty: [] };
@@ -232,6 +236,7 @@ export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<
     plan.leftEmpty.push({
       organisationId: organisation.id,
       name: organisation.name,
+      councilId: organisation.council?.id ?? null,
       councilName: organisation.council?.name ?? null,
       requests: requestsIn(organisation.id),
       pledges: pledgesIn(organisation.id),
@@ -269,14 +274,27 @@ class DeletionRefused extends Error {
 
 export type DeleteResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; notFinished?: true };
 
-export const DELETION_NOT_FINISHED =
-  "The deletion could not be finished just now; nothing was deleted. Please try again.";
+/**
+ * What a deletion PostgreSQL or Prisma gave up on says (`changing`: what the other change was to): what happened,
+ * that nothing was deleted, and what to do. A clash with a change made at the same moment is over once either is:
+ * trying again works. A lock held past the deletion's wait (or its time run out) is held by something slower (a
+ * large import, many changes at once, a busy server), which trying again straight away may meet again.
+ */
+export function deletionNotFinished(because: "clashed" | "waited", changing: string) {
+  return because === "clashed"
+    ? `The deletion was stopped because another change to ${changing} was made at the same moment. Nothing was ` +
+        "deleted. Please try again."
+    : `The deletion was stopped because it waited too long for another change to ${changing} to finish. Nothing ` +
+        "was deleted. Try again in a few minutes. If it keeps happening, contact your council's social value team.";
+}
 
-const notFinished = {
-  ok: false,
-  fieldErrors: { form: [DELETION_NOT_FINISHED] },
-  notFinished: true,
-} as const satisfies DeleteResult;
+export const ACCOUNT_CHANGES = "your account or your organisations";
+
+/** Logged at warn, not as an error: a deletion given up on meets a change under way, and nothing of it is kept. */
+export function logDeletionGivenUp(what: string, because: "clashed" | "waited", error: unknown, ids: object) {
+  const code = (error as { code?: unknown } | null)?.code;
+  logger.warn({ ...ids, because, code }, `${what} given up on; nothing was deleted`);
+}
 
 // The deletion's transaction: room for the last member of many organisations to close each one's requests and
 // pledges on a busy server (about 4 s measured for twelve organisations under a load of 11 on 2 cores), not a failed
@@ -295,11 +313,12 @@ export async function deleteAccount(
   userId: string,
   input: { currentPassword: string; leaveWithoutMembers: string[] },
   context: Context,
-  // tests wait less
+  // tests wait less, and read how many emails were rendered ahead
   {
     timeoutMs = DELETION_TIMEOUT_MS,
     lockWaitMs = DELETION_LOCK_WAIT_MS,
-  }: { timeoutMs?: number; lockWaitMs?: number } = {},
+    emails = new EmailsRenderedAhead(),
+  }: { timeoutMs?: number; lockWaitMs?: number; emails?: EmailsRenderedAhead } = {},
 ): Promise<DeleteResult> {
   // The form sent twice (a double click): the first deleted the account moments ago, so this one is answered as
   // the first was, with nothing done again (not "Your current password is incorrect": it has none now).
@@ -312,99 +331,112 @@ export async function deleteAccount(
     const unconfirmed = unconfirmedError((await planAccountDeletion(userId)).leftEmpty, input);
     return { ok: false, fieldErrors: { ...check.fieldErrors, ...unconfirmed } };
   }
+  // The emails it is expected to send, rendered before its transaction takes any lock (docs/decisions/015). The
+  // transaction works it all out again under its locks, and renders there only what turned out otherwise.
+  const expected = await planAccountDeletion(userId);
+  if (!expected.blocks.length && !unconfirmedError(expected.leftEmpty, input))
+    await renderEmailsAhead(emails, userId, expected.leftEmpty);
   try {
-    return await db.$transaction(
-      async (tx): Promise<DeleteResult> => {
-        await setLockTimeout(tx, lockWaitMs);
-        // Every organisation the person belongs to, in one order: no role change, removal, invitation accepted
-        // or colleague's deletion in them runs alongside (two last owners deleting at once leave one behind).
-        const mine = await tx.membership.findMany({
-          where: { userId },
-          orderBy: { organisationId: "asc" },
-          select: { organisationId: true },
-        });
-        for (const { organisationId } of mine) await lockOrganisation(tx, organisationId);
-        // Then the person's own row (after the organisations', as accepting an invitation takes them): of two
-        // deletions sent at once, the second finds the first's done.
-        const [me] = await tx.$queryRaw<{ isPlatformAdmin: boolean; deletedAt: Date | null }[]>`
+    return await emails.inside(() =>
+      db.$transaction(
+        async (tx): Promise<DeleteResult> => {
+          await setLockTimeout(tx, lockWaitMs);
+          // Every organisation the person belongs to, in one order: no role change, removal, invitation accepted
+          // or colleague's deletion in them runs alongside (two last owners deleting at once leave one behind).
+          const mine = await tx.membership.findMany({
+            where: { userId },
+            orderBy: { organisationId: "asc" },
+            select: { organisationId: true },
+          });
+          for (const { organisationId } of mine) await lockOrganisation(tx, organisationId);
+          // Then the person's own row (after the organisations', as accepting an invitation takes them): of two
+          // deletions sent at once, the second finds the first's done.
+          const [me] = await tx.$queryRaw<{ isPlatformAdmin: boolean; deletedAt: Date | null }[]>`
         SELECT "isPlatformAdmin", "deletedAt" FROM "User" WHERE id = ${userId} FOR UPDATE`;
-        if (!me || me.deletedAt) return deleted;
-        // Then, for a platform admin, the platform admins (taken after the organisations' locks, always).
-        if (me.isPlatformAdmin) await lockPlatformAdmins(tx);
-        const plan = await planAccountDeletion(userId, tx);
-        // one message each: the page shows a field's first message only
-        if (plan.blocks.length)
-          return { ok: false, fieldErrors: { form: [plan.blocks.map((b) => b.message).join(" ")] } };
-        const unconfirmed = unconfirmedError(plan.leftEmpty, input);
-        if (unconfirmed) return { ok: false, fieldErrors: unconfirmed };
-        // each council's admins are told once, of all its organisations this deletion leaves with no members
-        const leftByCouncil = new Map<string, LeftWithoutMembers[]>();
-        // the suppliers and groups whose pledges and requests this closes are emailed once each, of all of it
-        const emails = gatheredEmails();
-        for (const organisation of plan.leftEmpty) {
-          const closed = await closeForNobody(
-            tx,
-            organisation,
-            userId,
-            context,
-            emails.sendFor(organisation.name),
-          );
-          if (closed.councilId)
-            leftByCouncil.set(closed.councilId, [
-              ...(leftByCouncil.get(closed.councilId) ?? []),
-              closed.left,
-            ]);
-        }
-        await emails.sendEach(tx);
-        for (const [councilId, left] of leftByCouncil) await tellCouncilAdmins(tx, councilId, userId, left);
-        // nobody joins on the word of an account that no longer exists
-        await endInvitationsSentBy(tx, {
-          senderUserId: userId,
-          organisationId: null,
-          because: "sender_deleted",
-          actorUserId: userId,
-          ip: context.ip,
-        });
-        await tx.membership.deleteMany({ where: { userId } });
-        await tx.session.deleteMany({ where: { userId } });
-        await tx.userToken.deleteMany({ where: { userId } });
-        await tx.savedSearch.deleteMany({ where: { userId } });
-        const erased = await eraseEmailAddresses(tx, userId);
-        // the names the person changed from and to go with the name itself
-        await tx.$executeRaw`
+          if (!me || me.deletedAt) return deleted;
+          // Then, for a platform admin, the platform admins (taken after the organisations' locks, always).
+          if (me.isPlatformAdmin) await lockPlatformAdmins(tx);
+          const plan = await planAccountDeletion(userId, tx);
+          // one message each: the page shows a field's first message only
+          if (plan.blocks.length)
+            return { ok: false, fieldErrors: { form: [plan.blocks.map((b) => b.message).join(" ")] } };
+          const unconfirmed = unconfirmedError(plan.leftEmpty, input);
+          if (unconfirmed) return { ok: false, fieldErrors: unconfirmed };
+          // each council's admins are told once, of all its organisations this deletion leaves with no members
+          const leftByCouncil = new Map<string, LeftWithoutMembers[]>();
+          // the suppliers and groups whose pledges and requests this closes are emailed once each, of all of it
+          const emails = gatheredEmails();
+          for (const organisation of plan.leftEmpty) {
+            const closed = await closeForNobody(
+              tx,
+              organisation,
+              userId,
+              context,
+              emails.sendFor(organisation.name),
+            );
+            if (closed.councilId)
+              leftByCouncil.set(closed.councilId, [
+                ...(leftByCouncil.get(closed.councilId) ?? []),
+                closed.left,
+              ]);
+          }
+          await emails.sendEach(tx);
+          for (const [councilId, left] of leftByCouncil) await tellCouncilAdmins(tx, councilId, userId, left);
+          // nobody joins on the word of an account that no longer exists
+          await endInvitationsSentBy(tx, {
+            senderUserId: userId,
+            organisationId: null,
+            because: "sender_deleted",
+            actorUserId: userId,
+            ip: context.ip,
+          });
+          await tx.membership.deleteMany({ where: { userId } });
+          await tx.session.deleteMany({ where: { userId } });
+          await tx.userToken.deleteMany({ where: { userId } });
+          await tx.savedSearch.deleteMany({ where: { userId } });
+          const erased = await eraseEmailAddresses(tx, userId);
+          // the names the person changed from and to go with the name itself
+          await tx.$executeRaw`
         UPDATE "AuditLog" SET details = jsonb_build_object('from', 'Deleted user', 'to', 'Deleted user')
         WHERE action = 'account.name_changed' AND "entityType" = 'User' AND "entityId" = ${userId}`;
-        await tx.user.update({
-          where: { id: userId },
-          data: {
-            name: "Deleted user",
-            email: deletedEmailFor(userId),
-            passwordHash: null,
-            emailVerifiedAt: null,
-            isPlatformAdmin: false,
-            deletedAt: new Date(),
-          },
-        });
-        await writeAudit(
-          {
-            actorUserId: userId,
-            actorOrganisationId: null,
-            action: "account.delete",
-            entityType: "User",
-            entityId: userId,
-            details: erased,
-            ipAddress: context.ip,
-          },
-          tx,
-        );
-        return { ok: true };
-      },
-      { timeout: timeoutMs },
+          await tx.user.update({
+            where: { id: userId },
+            data: {
+              name: "Deleted user",
+              email: deletedEmailFor(userId),
+              passwordHash: null,
+              emailVerifiedAt: null,
+              isPlatformAdmin: false,
+              deletedAt: new Date(),
+            },
+          });
+          await writeAudit(
+            {
+              actorUserId: userId,
+              actorOrganisationId: null,
+              action: "account.delete",
+              entityType: "User",
+              entityId: userId,
+              details: erased,
+              ipAddress: context.ip,
+            },
+            tx,
+          );
+          return { ok: true };
+        },
+        { timeout: timeoutMs },
+      ),
     );
   } catch (error) {
     if (error instanceof DeletionRefused) return { ok: false, fieldErrors: error.fieldErrors };
-    if (isTransactionGivenUp(error)) return notFinished;
-    throw error;
+    const because = givenUpBecause(error);
+    if (!because) throw error;
+    logDeletionGivenUp("account deletion", because, error, { userId });
+    return {
+      ok: false,
+      fieldErrors: { form: [deletionNotFinished(because, ACCOUNT_CHANGES)] },
+      notFinished: true,
+    };
   }
 }
 
@@ -484,7 +516,7 @@ async function withdrawRequest(tx: Tx, requestId: string, closing: Closing) {
   await lockRequest(tx, requestId);
   const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
   if (CLOSED_STATUSES.includes(request.status)) return false; // closed meanwhile (expired)
-  const reason = `Nobody is left at ${closing.name} to manage this request`;
+  const reason = requestWithdrawnBecause(closing.name);
   const actor = { userId: closing.actorUserId, ipAddress: closing.ip };
   if (!canRequest(request.status, "withdraw", "REQUESTOR"))
     await declineOfferedPledges(tx, requestId, reason, actor, closing.send);
@@ -517,95 +549,8 @@ async function withdrawPledge(tx: Tx, offered: { id: string; requestId: string }
     action: "withdraw",
     roles: ["SUPPLIER"],
     actor: { userId: closing.actorUserId, ipAddress: closing.ip },
-    reason: `Nobody is left at ${closing.name} to deliver this pledge`,
+    reason: pledgeWithdrawnBecause(closing.name),
     send: closing.send,
   });
   return true;
-}
-
-// The emails closing an organisation's requests and pledges sends, gathered by recipient: someone with one change
-// gets that change's own email; someone with several (a supplier with pledges on several of the requests withdrawn,
-// a group whose requests had several pledges withdrawn) gets one email listing them all, each with a link to its
-// own page, not one email per change. Each goes into the outbox with the deletion.
-function gatheredEmails() {
-  const byRecipient = new Map<string, { email: SinkEmail; closing: string }[]>();
-  // the sink for the changes closing one organisation makes
-  const sendFor =
-    (closing: string): EmailSink =>
-    async (_tx, email) => {
-      const to = email.to.toLowerCase();
-      byRecipient.set(to, [...(byRecipient.get(to) ?? []), { email, closing }]);
-    };
-  async function sendEach(tx: Tx) {
-    // the members of one organisation are told of the same changes: their email is rendered once, not per member
-    const rendered = new Map<string, Promise<RenderedEmail>>();
-    for (const [to, gathered] of byRecipient) {
-      const emails = gathered.map((g) => g.email);
-      const [only] = emails;
-      if (only && emails.length === 1) {
-        await enqueueEmail(tx, only);
-        continue;
-      }
-      // the council's colours when every change is about one council's requests
-      const councilId = onlyOne(emails.map((email) => email.councilId ?? null)) ?? null;
-      const closed = [...new Set(gathered.map((g) => g.closing))];
-      const changes = emails.map(({ subject, link }) => ({ subject, link }));
-      const key = JSON.stringify([councilId, closed, changes]);
-      let message = rendered.get(key);
-      if (!message) {
-        const brand = councilId ? await brandForOrganisation(tx, councilId) : { councilId: null };
-        message = changesAfterDeletionMessage(brand, closed, changes);
-        rendered.set(key, message);
-      }
-      await enqueueEmail(tx, {
-        ...(await message),
-        to,
-        template: "marketplace.changes_after_deletion",
-        councilId,
-        // All the gathered emails go to this address. The account each was for and the record it was about are
-        // kept only when every one of them names the same: the address then still finds the account as it does
-        // for any email, and no one record's cancelling withdraws an email that also tells of others.
-        userId: onlyOne(emails.map((email) => email.userId)),
-        about: onlyOne(emails.map((email) => email.about)),
-      });
-    }
-  }
-  return { sendFor, sendEach };
-}
-
-// The one value all of them share, or undefined when they differ (or none has one).
-function onlyOne<T>(values: T[]): T | undefined {
-  const distinct = [...new Set(values)];
-  return distinct.length === 1 ? distinct[0] : undefined;
-}
-
-// One email to each of the council's admins (but the person deleting their account), listing the organisations
-// left with no members: queued in the outbox with the deletion, so an outage delays it and loses nothing.
-async function tellCouncilAdmins(
-  tx: Tx,
-  councilId: string,
-  actorUserId: string,
-  organisations: LeftWithoutMembers[],
-) {
-  const admins = await tx.membership.findMany({
-    where: {
-      organisationId: councilId,
-      role: "ADMIN",
-      userId: { not: actorUserId },
-      user: { deletedAt: null },
-    },
-    select: { user: { select: { email: true } } },
-  });
-  if (!admins.length) return;
-  const message = await organisationWithoutMembersMessage(
-    await brandForOrganisation(tx, councilId),
-    organisations,
-  );
-  for (const admin of admins)
-    await enqueueEmail(tx, {
-      ...message,
-      to: admin.user.email,
-      template: "organisation.without_members",
-      councilId,
-    });
 }

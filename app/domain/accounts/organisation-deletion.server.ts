@@ -2,10 +2,10 @@
 // while it has no records of its own that the council or other organisations rely on. Whatever would be lost
 // with it (a request, a pledge, a contract with its commitments and returns, a survey response or invitation)
 // keeps it. Councils are never deleted here. The deletion is logged in its council's audit log.
-import { db, isTransactionGivenUp, Prisma, setLockTimeout, type Tx } from "~/db.server.ts";
+import { db, givenUpBecause, Prisma, setLockTimeout, type Tx } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { countOf } from "~/domain/format.ts";
-import { DELETION_NOT_FINISHED } from "./deletion.server.ts";
+import { deletionNotFinished, logDeletionGivenUp } from "./deletion.server.ts";
 import { openInvitationWhere } from "./invitations.server.ts";
 
 type Context = { ip: string | null };
@@ -96,7 +96,7 @@ export type OrganisationDeleteResult =
 
 // How long the deletion waits for the organisation's row (a member change or another deletion holding it), well
 // within its transaction's five seconds, so when that row is the one wait it is given up (55P03) before Prisma
-// would close the transaction under it (P2028). Either is answered the same way (isTransactionGivenUp).
+// would close the transaction under it (P2028). Either is answered the same way (givenUpBecause: "waited").
 const ORGANISATION_LOCK_WAIT_MS = 3_000;
 
 // "Delete" sent twice (a double click): the first deleted it moments ago, so the second is answered as it was.
@@ -164,10 +164,14 @@ export async function deleteOrganisation(
     // PostgreSQL or Prisma gave the deletion up (a lock not granted in time, a deadlock): nothing was deleted. Try
     // again only while it may still be deleted: a colleague who joined, or a record written for it, while the
     // deletion waited makes it a refusal (the page says why), which trying again would not change.
-    if (isTransactionGivenUp(error)) {
+    const because = givenUpBecause(error);
+    if (because) {
+      logDeletionGivenUp("organisation deletion", because, error, { organisationId, userId });
       const plan = await planOrganisationDeletion(organisationId, userId);
       if (!plan) return { ok: false, plan: null };
-      return plan.deletable ? { ok: false, plan, notFinished: DELETION_NOT_FINISHED } : { ok: false, plan };
+      return plan.deletable
+        ? { ok: false, plan, notFinished: deletionNotFinished(because, plan.organisation.name) }
+        : { ok: false, plan };
     }
     // a record written for it in the moment before the lock: it is kept, so the organisation is too
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")) throw error;
