@@ -4,29 +4,19 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import { action as deleteAction } from "~/routes/account.delete.tsx";
 import {
   addMember,
   createCouncil,
   createOrganisation,
   createUser,
-  sessionCookieFor,
   TEST_PASSWORD,
 } from "../helpers/factories.ts";
-import { callAction, jsonOf } from "../helpers/routes.ts";
-import { fromIp } from "../helpers/client-address.ts";
+import { deletionAnswer, sendAccountDeletion } from "../helpers/account-deletion.ts";
 
 afterAll(() => closeRateLimits());
 
 async function deleteWith(userId: string, currentPassword: string, leaveWithoutMembers: string[]) {
-  const answer = await callAction(deleteAction, {
-    path: "/account/delete",
-    cookie: await sessionCookieFor(userId),
-    headers: fromIp(),
-    form: { currentPassword, leaveWithoutMembers },
-  });
-  if (answer.status !== 400) return { status: answer.status, error: undefined };
-  return { status: answer.status, error: (await jsonOf<{ error?: Record<string, string[]> }>(answer)).error };
+  return deletionAnswer(await sendAccountDeletion({ userId }, { currentPassword, leaveWithoutMembers }));
 }
 
 describe("deleting the account with a wrong password and a box not ticked", () => {

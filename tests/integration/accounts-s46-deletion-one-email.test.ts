@@ -6,7 +6,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import { action as deleteAction } from "~/routes/account.delete.tsx";
 import {
   addMember,
   createCategory,
@@ -15,12 +14,9 @@ import {
   createOrganisation,
   createRequest,
   createUser,
-  sessionCookieFor,
-  TEST_PASSWORD,
   unique,
 } from "../helpers/factories.ts";
-import { callAction } from "../helpers/routes.ts";
-import { fromIp } from "../helpers/client-address.ts";
+import { sendAccountDeletion } from "../helpers/account-deletion.ts";
 
 afterAll(() => closeRateLimits());
 
@@ -53,15 +49,10 @@ describe("deleting the account of the last member of many organisations", () => 
     const category = await createCategory(north.id);
     await createRequest({ councilId: north.id, organisationId: northern[0]!.id, categoryId: category.id });
 
-    const deleted = await callAction(deleteAction, {
-      path: "/account/delete",
-      cookie: await sessionCookieFor(person.id),
-      headers: fromIp(),
-      form: {
-        currentPassword: TEST_PASSWORD,
-        leaveWithoutMembers: [...northern, ...southern].map((organisation) => organisation.id),
-      },
-    });
+    const deleted = await sendAccountDeletion(
+      { userId: person.id },
+      { leaveWithoutMembers: [...northern, ...southern].map((organisation) => organisation.id) },
+    );
     expect(deleted.status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).deletedAt).not.toBeNull();
 
