@@ -61,24 +61,28 @@ describe("the public list's queries use the open-request indexes", () => {
   it("a search, ranked or by date", async () => {
     for (const sort of [undefined, "newest", "closing"] as const) {
       const queries = listQueries({ q: "garden volunteers", sort });
-      if (queries.kind !== "search") throw new Error("expected a search");
+      if (queries.kind === "list") throw new Error("expected a search");
       const index = "Request_open_searchVector_idx";
       expect(await indexesUsed(queries.search, index)).toContain(index);
       expect(await indexesUsed(queries.count, index)).toContain(index);
     }
   });
 
-  // decision 046: a ranked search's count holds each match's id, date and rank, not its words
+  // decision 046 and its addendum: a ranked search ranks each match as it reads it, and is counted apart, up to the cap
   type Node = { "Node Type": string; "Parent Relationship"?: string; "Index Name"?: string; Plans?: Node[] };
   const planOf = async (query: Prisma.Sql, index: string, options?: { bitmapScans: boolean }) =>
     (JSON.parse(await planWithOnlyIndex(query, index, options)) as [{ Plan: Node }])[0].Plan;
   const nodes = (node: Node): Node[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 
-  it("ranks a search's matches as it reads them, so its count holds ranks rather than words", async () => {
+  it("ranks a search's matches as it reads them, and counts them apart, stopping at the cap", async () => {
     const queries = listQueries({ q: "garden volunteers" });
-    if (queries.kind !== "search") throw new Error("expected a search");
-    const plan = await planOf(queries.search, "Request_open_searchVector_idx");
-    const counting = nodes(plan).find((n) => n["Node Type"] === "WindowAgg");
-    expect(counting?.Plans?.map((n) => n["Node Type"])).toEqual(["Subquery Scan"]);
+    if (queries.kind !== "ranked") throw new Error("expected a ranked search");
+    const index = "Request_open_searchVector_idx";
+    const ranking = nodes(await planOf(queries.search, index));
+    expect(ranking.map((n) => n["Node Type"])).not.toContain("WindowAgg");
+    const sort = ranking.find((n) => n["Node Type"] === "Sort");
+    expect(sort?.Plans?.map((n) => n["Node Type"])).toEqual(["Subquery Scan"]);
+    const counting = nodes(await planOf(queries.count, index));
+    expect(counting.find((n) => n["Node Type"] === "Aggregate")?.Plans?.[0]?.["Node Type"]).toBe("Limit");
   });
 });
