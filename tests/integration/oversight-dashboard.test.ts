@@ -76,49 +76,18 @@ beforeAll(async () => {
     title: "Another group's need",
     quantity: 100,
   });
-  await createPledge({
-    requestId: ours.id,
-    supplierOrganisationId: supplier.id,
-    status: "OFFERED",
-    quantity: 5,
-  });
-  await createPledge({
-    requestId: ours.id,
-    supplierOrganisationId: otherSupplier.id,
-    status: "DELIVERED",
-    quantity: 6,
-  });
-  await createPledge({
-    requestId: ours.id,
-    supplierOrganisationId: supplier.id,
-    status: "ACCEPTED",
-    quantity: 7,
-  });
-  await createPledge({
-    requestId: other.id,
-    supplierOrganisationId: supplier.id,
-    status: "ACCEPTED",
-    quantity: 8,
-  });
-  await createPledge({
-    requestId: other.id,
-    supplierOrganisationId: otherSupplier.id,
-    status: "OFFERED",
-    quantity: 9,
-  });
-  // disputed: the supplier must report the delivery again, and the group may still confirm it
-  await createPledge({
-    requestId: ours.id,
-    supplierOrganisationId: supplier.id,
-    status: "DISPUTED",
-    quantity: 3,
-  });
-  await createPledge({
-    requestId: other.id,
-    supplierOrganisationId: otherSupplier.id,
-    status: "DISPUTED",
-    quantity: 4,
-  });
+  // each pledge: the request, the supplier, its status and quantity
+  for (const [request, pledger, status, quantity] of [
+    [ours, supplier, "OFFERED", 5],
+    [ours, otherSupplier, "DELIVERED", 6],
+    [ours, supplier, "ACCEPTED", 7],
+    [other, supplier, "ACCEPTED", 8],
+    [other, otherSupplier, "OFFERED", 9],
+    // disputed: the supplier must report the delivery again, and the group may still confirm it
+    [ours, supplier, "DISPUTED", 3],
+    [other, otherSupplier, "DISPUTED", 4],
+  ] as const)
+    await createPledge({ requestId: request.id, supplierOrganisationId: pledger.id, status, quantity });
   await db.request.update({ where: { id: ours.id }, data: { pledgedQuantity: 21 } });
 });
 
