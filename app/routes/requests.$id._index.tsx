@@ -25,6 +25,7 @@ import {
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { InsetText, PageHeading, SummaryList, Table, Tag } from "~/ui/components.tsx";
+import { listInWords } from "~/domain/format.ts";
 import { countOf, formatDate } from "~/ui/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -168,6 +169,11 @@ function OpenRequestPage({
         rows={[
           { key: "Type of help", value: helpType },
           { key: "Category", value: request.category.name },
+          // the lead council first, then the others it is also for (decision 050)
+          {
+            key: request.councilNames.length > 1 ? "Councils it is for" : "Council it is for",
+            value: listInWords(request.councilNames),
+          },
           {
             key: "Where",
             value:

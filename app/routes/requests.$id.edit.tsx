@@ -75,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comment: need.moderationComment,
     councils,
     defaults,
+    alsoFor: need.alsoFor.map((a) => a.councilId),
     retired: retiredChoices(need),
     organisationStatus: membership.status,
     // the days the needed-by date may be, as the page is shown: the box's min, max and example
@@ -118,6 +119,7 @@ export default function EditRequestPage() {
     comment,
     councils,
     defaults,
+    alsoFor,
     retired,
     organisationStatus,
     neededByDays,
@@ -160,6 +162,7 @@ export default function EditRequestPage() {
         lastResult={lastResult}
         councils={councils}
         defaults={defaults}
+        alsoFor={alsoFor}
         retired={retired}
         version={version}
         submitLabel="Save and submit for approval"

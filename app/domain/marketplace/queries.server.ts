@@ -65,6 +65,7 @@ export async function getRequestPage(
       categoryName: string;
       districtName: string | null;
       councilName: string;
+      alsoForNames: string[];
       events: {
         id: string;
         fromStatus: RequestStatus | null;
@@ -79,6 +80,12 @@ export async function getRequestPage(
            r."beneficiaryCount", r."publishedAt", r."closedAt", r."organisationId", r."councilId",
            o.name AS "organisationName", cat.name AS "categoryName", d.name AS "districtName",
            council.name AS "councilName",
+           -- the other councils it is for besides the lead one (decision 050), by name
+           coalesce((
+             SELECT json_agg(ac.name ORDER BY ac.name, ac.id)
+             FROM "RequestAlsoFor" a JOIN "Organisation" ac ON ac.id = a."councilId"
+             WHERE a."requestId" = r.id
+           ), '[]'::json) AS "alsoForNames",
            coalesce((
              SELECT json_agg(json_build_object('id', e.id, 'fromStatus', e."fromStatus", 'toStatus', e."toStatus",
                                               'reason', e.reason, 'createdAt', e."createdAt")
@@ -100,7 +107,7 @@ export async function getRequestPage(
                  WHERE p."requestId" = r.id AND p."supplierOrganisationId" = ANY(${viewerOrganisationIds}::text[]))
     )`);
   if (!row) return null;
-  const { organisationName, categoryName, districtName, councilName, events, ...request } = row;
+  const { organisationName, categoryName, districtName, councilName, alsoForNames, events, ...request } = row;
   return {
     request: {
       ...request,
@@ -108,6 +115,8 @@ export async function getRequestPage(
       category: { name: categoryName },
       district: districtName === null ? null : { name: districtName },
       council: { name: councilName },
+      // the lead council first, then the others it is also for
+      councilNames: [councilName, ...alsoForNames],
     },
     // the reason itself stays here: the page may be public (request-timeline.ts says what is safe to show)
     events: events.map(({ id, toStatus, createdAt, ...event }) => ({
@@ -279,6 +288,7 @@ export function getEditableRequest(id: string, organisationIds: string[]) {
       updatedAt: true,
       ...REQUEST_DATA_COLUMNS,
       moderationComment: true,
+      alsoFor: { select: { councilId: true } },
       // a category or district the council has retired since is not offered: the form says which it was
       category: { select: { name: true, active: true } },
       district: { select: { name: true, active: true } },

@@ -30,6 +30,7 @@ import {
   WITHDRAW_WHILE_UNDER_WAY,
 } from "./request-lifecycle.ts";
 import {
+  alsoForProblem,
   CATEGORY_OF_OTHER_COUNCIL,
   DISTRICT_OF_OTHER_COUNCIL,
   laterNeededByMessage,
@@ -102,6 +103,16 @@ async function checkReferences(form: RequestForm): Promise<Failure | null> {
     select: { id: true },
   });
   if (!council) fieldErrors.councilId = ["Select a council from the list"];
+  // the other councils it is also for: councils on the instance, never the lead one (decision 050)
+  const alsoFor = form.alsoForCouncilIds ?? [];
+  if (alsoFor.length) {
+    const councils = await db.organisation.findMany({
+      where: { id: { in: alsoFor }, kind: "COUNCIL", status: "VERIFIED" },
+      select: { id: true },
+    });
+    const problem = alsoForProblem(form.councilId, alsoFor, councils);
+    if (problem) fieldErrors.alsoForCouncilIds = [problem];
+  }
   const category = await db.category.findFirst({
     where: { id: form.categoryId, councilId: form.councilId, active: true },
     select: { id: true },
@@ -274,6 +285,7 @@ export async function createRequest(input: {
         },
         select: { id: true, status: true, councilId: true, organisationId: true },
       });
+      await saveAlsoFor(tx, created.id, input.form.alsoForCouncilIds);
       await recordRequestEvent(tx, {
         requestId: created.id,
         from: null,
@@ -310,6 +322,20 @@ export async function createRequest(input: {
   return { ok: true, id: request.id, status: request.status };
 }
 
+// The other councils the request is for, as the form lists them (stored with the request, in its transaction).
+async function saveAlsoFor(tx: Tx, requestId: string, councilIds: readonly string[] = []) {
+  await tx.requestAlsoFor.deleteMany({ where: { requestId, councilId: { notIn: [...councilIds] } } });
+  if (councilIds.length)
+    await tx.requestAlsoFor.createMany({
+      data: councilIds.map((councilId) => ({ requestId, councilId })),
+      skipDuplicates: true,
+    });
+}
+
+function sameCouncils(stored: { councilId: string }[], sent: readonly string[] = []) {
+  return stored.length === sent.length && stored.every((c) => sent.includes(c.councilId));
+}
+
 async function postedWith(organisationId: string, submissionKey: string | undefined) {
   if (!submissionKey) return null;
   return db.request.findUnique({
@@ -342,15 +368,22 @@ export async function updateRequest(input: {
       await lockRequest(tx, input.requestId);
       const current = await tx.request.findFirst({
         where: { id: input.requestId, organisationId: input.organisationId },
-        select: { status: true, updatedAt: true, ...REQUEST_DATA_COLUMNS },
+        select: {
+          status: true,
+          updatedAt: true,
+          ...REQUEST_DATA_COLUMNS,
+          alsoFor: { select: { councilId: true } },
+        },
       });
       if (!current) throw new TransitionRefused("This request no longer exists.");
+      const sameAlsoFor = sameCouncils(current.alsoFor, input.form.alsoForCouncilIds);
       const districtId = await districtOnEdit(tx, current, input.form);
       const edit = requestTransition(current.status, "edit", "REQUESTOR");
       if (!edit.ok) {
         // "Submit for approval" sent twice: the first submitted exactly this
         if (
           submit &&
+          sameAlsoFor &&
           sameRequestData(current, requestData(input.form, districtId)) &&
           repeatsLatestRequestChange(
             current.status,
@@ -363,7 +396,7 @@ export async function updateRequest(input: {
         throw new TransitionRefused(edit.reason);
       }
       // a draft saved as it already is (the form sent twice, or unchanged): nothing to change or log
-      if (!submit && sameRequestData(current, requestData(input.form, districtId)))
+      if (!submit && sameAlsoFor && sameRequestData(current, requestData(input.form, districtId)))
         return { ok: true as const, status: current.status };
       // a colleague saved it after this form was read: their changes are not overwritten unseen
       if (input.form.version && input.form.version !== current.updatedAt.toISOString()) {
@@ -383,6 +416,7 @@ export async function updateRequest(input: {
       });
       if (count !== 1)
         throw new TransitionRefused("The request changed while you were editing it. Please try again.");
+      await saveAlsoFor(tx, input.requestId, input.form.alsoForCouncilIds);
       if (submit)
         await recordRequestEvent(tx, {
           requestId: input.requestId,

@@ -268,6 +268,19 @@ export const PLACE_NEEDED = "Select a district, enter a postcode area, or say it
  * (requestFormOptions). */
 export type RequestFormChoices = { id: string; categories: { id: string }[]; districts: { id: string }[] }[];
 
+/** What a council ticked as "also for" that is not another council on the instance is told, by that field. */
+export const ALSO_FOR_NOT_A_COUNCIL = "Tick only councils from the list";
+/** What ticking the lead council ("Which council is it for?") as "also for" too is told, by that field. */
+export const ALSO_FOR_THE_LEAD = "Tick only other councils: leave the council you chose above unticked";
+
+/** Why the councils ticked as "also for" (`alsoFor`) do not stand with the lead council `councilId`, or null: each
+ * must be one of the form's councils (`choices`; unknown when not given) and none the lead. */
+export function alsoForProblem(councilId: unknown, alsoFor: readonly string[], choices?: { id: string }[]) {
+  if (choices && alsoFor.some((id) => !choices.some((c) => c.id === id))) return ALSO_FOR_NOT_A_COUNCIL;
+  if (typeof councilId === "string" && alsoFor.includes(councilId)) return ALSO_FOR_THE_LEAD;
+  return null;
+}
+
 export const CATEGORY_OF_OTHER_COUNCIL = "Select a category from the chosen council's list";
 export const DISTRICT_OF_OTHER_COUNCIL = "Select a district from the chosen council's list";
 
@@ -312,6 +325,12 @@ export const requestFormSchemaFor = (helpType?: unknown, choices?: RequestFormCh
           what: "The description",
         }),
         councilId: z.string({ error: "Select which council the request is for" }).trim().min(1),
+        // the other councils it is for besides the lead one (decision 050): ticked boxes, each once
+        alsoForCouncilIds: z
+          .array(z.string().trim().max(40, ALSO_FOR_NOT_A_COUNCIL))
+          .max(100, ALSO_FOR_NOT_A_COUNCIL)
+          .default([])
+          .transform((ids) => [...new Set(ids.filter(Boolean))]),
         categoryId: z.string({ error: "Select a category" }).trim().min(1),
         helpType: z.enum(HELP_TYPE_VALUES, { error: "Select the type of help you need" }),
         quantity: wholeNumber("the quantity", 1_000_000, helpType === "FUNDING" ? "FUNDING" : undefined),
@@ -375,6 +394,15 @@ export const requestFormSchemaFor = (helpType?: unknown, choices?: RequestFormCh
           path: ["districtId"],
           message: DISTRICT_OF_OTHER_COUNCIL,
         },
+      )
+      .superRefine(
+        (v, ctx) => {
+          // told with the other errors, as a category of another council is; the domain checks it again
+          const ids = Array.isArray(v?.alsoForCouncilIds) ? v.alsoForCouncilIds : [];
+          const problem = alsoForProblem(v?.councilId, ids, choices);
+          if (problem) ctx.addIssue({ code: "custom", path: ["alsoForCouncilIds"], message: problem });
+        },
+        { when: () => true },
       ),
     { min: 1, max: 100, required: false },
   );

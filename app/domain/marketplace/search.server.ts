@@ -20,7 +20,8 @@ export function lastListedPage(pageSize = PAGE_SIZE) {
 
 const listColumns = Prisma.sql`
   r.id, r.title, r."helpType"::text AS "helpType", r.quantity, r."pledgedQuantity", r."unitLabel", r."neededBy",
-  r."isRemote", r."postcodeArea", r."publishedAt", r."categoryId", r."districtId", r."councilId"`;
+  r."isRemote", r."postcodeArea", r."publishedAt", r."categoryId", r."districtId", r."councilId",
+  ARRAY(SELECT a."councilId" FROM "RequestAlsoFor" a WHERE a."requestId" = r.id) AS "alsoForIds"`;
 
 type ListRow = {
   id: string;
@@ -36,6 +37,8 @@ type ListRow = {
   categoryId: string;
   districtId: string | null;
   councilId: string;
+  // the other councils it is for besides the lead one (decision 050)
+  alsoForIds: string[];
 };
 
 // Requests taking pledges (request-lifecycle takesPledges): open, and not past their needed-by date in London,
@@ -49,7 +52,10 @@ function filterSql(filters: SearchFilters, asOf: Date, until?: Date, actionable?
   if (filters.category) parts.push(Prisma.sql`r."categoryId" = ${filters.category}`);
   if (filters.helpType) parts.push(Prisma.sql`r."helpType" = ${filters.helpType}::"HelpType"`);
   if (filters.district) parts.push(Prisma.sql`r."districtId" = ${filters.district}`);
-  if (filters.council) parts.push(Prisma.sql`r."councilId" = ${filters.council}`);
+  // its lead council, or one of the others it is also for (decision 050): an index lookup on RequestAlsoFor
+  if (filters.council)
+    parts.push(Prisma.sql`(r."councilId" = ${filters.council} OR EXISTS (SELECT 1 FROM "RequestAlsoFor" a
+      WHERE a."requestId" = r.id AND a."councilId" = ${filters.council}))`);
   if (filters.remote) parts.push(Prisma.sql`r."isRemote" = true`);
   if (filters.closingBefore) parts.push(Prisma.sql`r."neededBy" <= ${filters.closingBefore}::date`);
   if (filters.since) parts.push(Prisma.sql`r."publishedAt" > ${new Date(filters.since)}`);
@@ -292,9 +298,9 @@ export async function searchPage(sent: URLSearchParams) {
   return { ...found, filters, councils, notFound: [...unread.named, ...notFound], unread: unread.others };
 }
 
-async function withNames<T extends { categoryId: string; districtId: string | null; councilId: string }>(
-  rows: T[],
-) {
+async function withNames<
+  T extends { categoryId: string; districtId: string | null; councilId: string; alsoForIds: string[] },
+>(rows: T[]) {
   let councils = await cachedOptions();
   const known = (r: T) =>
     councils.some((c) => c.id === r.councilId && c.categories.some((x) => x.id === r.categoryId));
@@ -307,10 +313,12 @@ async function withNames<T extends { categoryId: string; districtId: string | nu
     names.set(c.id, c.name);
     for (const x of [...c.categories, ...c.districts]) names.set(x.id, x.name);
   }
-  return rows.map(({ categoryId, districtId, councilId, ...rest }) => ({
+  return rows.map(({ categoryId, districtId, councilId, alsoForIds, ...rest }) => ({
     ...rest,
     category: { name: names.get(categoryId) ?? "" },
     district: districtId ? { name: names.get(districtId) ?? "" } : null,
     council: { name: names.get(councilId) ?? "" },
+    // the others it is also for, as named on the lists (one no longer listed is left out)
+    alsoFor: alsoForIds.flatMap((id) => (names.has(id) ? [{ name: names.get(id)! }] : [])),
   }));
 }

@@ -5,6 +5,7 @@ import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import {
   Button,
   Checkbox,
+  Checkboxes,
   DateInput,
   ErrorSummary,
   Radios,
@@ -27,6 +28,7 @@ const PAGE_ORDER = [
   "title",
   "description",
   "councilId",
+  "alsoForCouncilIds",
   "categoryId",
   "helpType",
   "quantity",
@@ -50,6 +52,7 @@ export function RequestForm({
   canSubmit = true,
   retired = {},
   neededByDays,
+  alsoFor = [],
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   councils: CouncilOption[];
@@ -66,13 +69,24 @@ export function RequestForm({
   /** the days the needed-by date may be, worked out as the page is shown (futureDayRange): the box's min and max,
    * and so its hint's example, the one the error gives */
   neededByDays: { min: string; max: string };
+  /** on edit, the other councils the request is already for besides its lead council (ids) */
+  alsoFor?: string[];
 }) {
-  const [form, fields] = useForm({ lastResult, defaultValue: defaults, shouldRevalidate: "onSubmit" });
+  const defaultValue: Record<string, string | string[] | undefined> = {
+    ...defaults,
+    alsoForCouncilIds: alsoFor,
+  };
+  const [form, fields] = useForm({ lastResult, defaultValue, shouldRevalidate: "onSubmit" });
   const value = (name: string) => {
     const v = (fields as unknown as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
     return typeof v === "string" ? v : undefined;
   };
   const many = councils.length > 1;
+  // the boxes ticked: as saved, or as sent when the form came back with errors (one box sent is one value)
+  const ticked = fields.alsoForCouncilIds.initialValue;
+  const alsoForTicked = (Array.isArray(ticked) ? ticked : [ticked]).filter(
+    (id): id is string => typeof id === "string",
+  );
   // said while the field still holds the retired choice: once another (or none) is sent, that answer stands
   const errorsOf = (name: "categoryId" | "districtId") =>
     fields[name].errors ?? (retired[name] && value(name) === defaults[name] ? [retired[name]] : undefined);
@@ -105,6 +119,18 @@ export function RequestForm({
         errors={fields.councilId.errors}
         defaultValue={value("councilId")}
       />
+      {many ? (
+        // a partnership need (decision 050): the council chosen above moderates it and gives its category; it
+        // is listed under these councils too, and their suppliers may count a pledge towards their contracts
+        <Checkboxes
+          name="alsoForCouncilIds"
+          legend="Is it also for other councils? (optional)"
+          hint="Tick any other council it is for. It is also listed under them, and their suppliers can count a pledge towards their contracts with them. Leave the council you chose above unticked."
+          options={councils.map((c) => ({ value: c.id, label: c.name }))}
+          errors={fields.alsoForCouncilIds.errors}
+          defaultValues={alsoForTicked}
+        />
+      ) : null}
       <Select
         name="categoryId"
         label="Category"

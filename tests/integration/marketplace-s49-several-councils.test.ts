@@ -1,0 +1,138 @@
+// A request can be for more than one council (decision 050): its lead council (councilId) and others it is also
+// for, ticked on the request form, stored with it, named on its page and card, and listed under each of them.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { ALSO_FOR_NOT_A_COUNCIL, ALSO_FOR_THE_LEAD } from "~/domain/marketplace/schemas.ts";
+import { loader as publicLoader } from "~/routes/requests.$id._index.tsx";
+import { action as editAction, loader as editLoader } from "~/routes/requests.$id.edit.tsx";
+import { loader as listLoader } from "~/routes/requests._index.tsx";
+import { action as newAction } from "~/routes/requests.new/route.tsx";
+import {
+  createCouncil,
+  createRequest,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
+import { requestForm } from "../helpers/request-form.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+let world: World;
+let vcseOwner: string;
+let councilC: { id: string; name: string };
+
+beforeAll(async () => {
+  world = await createWorld();
+  vcseOwner = await sessionCookieFor(world.users.vcseOwner.id);
+  councilC = await createCouncil();
+});
+
+const alsoForOf = async (requestId: string) =>
+  (await db.requestAlsoFor.findMany({ where: { requestId }, orderBy: { councilId: "asc" } })).map(
+    (a) => a.councilId,
+  );
+
+async function post(overrides: Record<string, string | string[]>) {
+  const { alsoForCouncilIds, ...rest } = overrides;
+  return callAction(newAction, {
+    path: "/requests/new",
+    cookie: vcseOwner,
+    form: {
+      ...requestForm(world, { isRemote: "on", ...(rest as Record<string, string>) }),
+      ...(alsoForCouncilIds ? { alsoForCouncilIds } : {}),
+    },
+  });
+}
+
+describe("the request form's other councils", () => {
+  it("stores every other council ticked, in the request's own transaction", async () => {
+    const response = await post({ alsoForCouncilIds: [world.councilB.id, councilC.id] });
+    expect(response.status).toBe(302);
+    const id = response.headers.get("location")!.split("/")[2];
+    expect(await alsoForOf(id)).toEqual([world.councilB.id, councilC.id].sort());
+  });
+
+  it.each([
+    ["the lead council itself", () => world.councilA.id, ALSO_FOR_THE_LEAD],
+    ["an organisation that is not a council", () => world.supplier.id, ALSO_FOR_NOT_A_COUNCIL],
+    ["an id that names nothing", () => "nosuchcouncil", ALSO_FOR_NOT_A_COUNCIL],
+  ])("refuses %s next to the field, keeping what was typed", async (_, id, message) => {
+    const title = `Kept title ${Date.now()}`;
+    const before = await db.request.count();
+    const response = await post({ title, alsoForCouncilIds: [world.councilB.id, id()] });
+    expect(response.status).toBe(400);
+    const reply = await jsonOf<{ error: Record<string, string[]>; initialValue: Record<string, unknown> }>(
+      response,
+    );
+    expect(reply.error.alsoForCouncilIds).toEqual([message]);
+    expect(reply.initialValue.title).toBe(title);
+    expect(reply.initialValue.alsoForCouncilIds).toEqual([world.councilB.id, id()]);
+    expect(await db.request.count()).toBe(before);
+  });
+
+  it("is changed on edit: the form shows the ones saved, and saving with others ticked keeps only those", async () => {
+    const response = await post({ alsoForCouncilIds: [world.councilB.id] });
+    const id = response.headers.get("location")!.split("/")[2];
+    const page = await jsonOf<{ alsoFor: string[] }>(
+      await callLoader(editLoader, { path: `/requests/${id}/edit`, params: { id }, cookie: vcseOwner }),
+    );
+    expect(page.alsoFor).toEqual([world.councilB.id]);
+    const saved = await callAction(editAction, {
+      path: `/requests/${id}/edit`,
+      params: { id },
+      cookie: vcseOwner,
+      form: { ...requestForm(world, { isRemote: "on" }), alsoForCouncilIds: [councilC.id] },
+    });
+    expect(saved.status).toBe(302);
+    expect(await alsoForOf(id)).toEqual([councilC.id]);
+    // none ticked: it is for its lead council only
+    await callAction(editAction, {
+      path: `/requests/${id}/edit`,
+      params: { id },
+      cookie: vcseOwner,
+      form: requestForm(world, { isRemote: "on" }),
+    });
+    expect(await alsoForOf(id)).toEqual([]);
+  });
+});
+
+// an open request of council A, also for council B
+async function partnershipNeed() {
+  const need = await createRequest({
+    councilId: world.councilA.id,
+    organisationId: world.vcse.id,
+    categoryId: world.category.id,
+    title: `Partnership need ${Date.now()}`,
+  });
+  await db.requestAlsoFor.create({ data: { requestId: need.id, councilId: world.councilB.id } });
+  return need;
+}
+
+describe("a request for several councils, shown", () => {
+  it("names each council it is for on its page and on its card", async () => {
+    const need = await partnershipNeed();
+    const page = await jsonOf<{ request: { councilNames: string[] } }>(
+      await callLoader(publicLoader, { path: `/requests/${need.id}`, params: { id: need.id } }),
+    );
+    expect(page.request.councilNames).toEqual([world.councilA.name, world.councilB.name]);
+    const list = await jsonOf<{ requests: { id: string; about: string }[] }>(
+      await callLoader(listLoader, { path: `/requests?council=${world.councilA.id}` }),
+    );
+    const card = list.requests.find((r) => r.id === need.id)!;
+    expect(card.about).toContain(`${world.councilA.name} and ${world.councilB.name}`);
+  });
+
+  it.each([
+    ["its lead council", () => world.councilA.id, true],
+    ["a council it is also for", () => world.councilB.id, true],
+    ["a council it is not for", () => councilC.id, false],
+  ])("is listed under %s", async (_, council, listed) => {
+    const need = await partnershipNeed();
+    const list = await jsonOf<{ requests: { id: string }[] }>(
+      await callLoader(listLoader, {
+        path: `/requests?council=${council()}&q=${encodeURIComponent(need.title)}`,
+      }),
+    );
+    expect(list.requests.some((r) => r.id === need.id)).toBe(listed);
+  });
+});
