@@ -6,10 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import {
-  createCommitment,
-  createContract,
   createCouncil,
-  createMeasure,
   createMember,
   createOrganisation,
   createPartnershipMember,
@@ -17,6 +14,7 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
+import { contractInEachCouncil } from "../helpers/contract-in-each-council.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -29,26 +27,13 @@ beforeAll(async () => {
   world = await createWorld();
   referenceOfA = unique("DASH-A");
   referenceOfB = unique("DASH-B");
-  for (const [council, reference] of [
-    [world.councilA, referenceOfA],
-    [world.councilB, referenceOfB],
-  ] as const) {
-    const contract = await createContract({
-      councilId: council.id,
-      supplierOrganisationId: world.supplier.id,
-      reference,
-      // awarded in the last 12 months, so the awarded figures link to contracts
-      awardedOn: new Date(Date.now() - 30 * 86_400_000),
-    });
-    const measure = await createMeasure({ councilId: council.id, proxyValueGbp: 10 });
-    await createCommitment({
-      contractId: contract.id,
-      measureId: measure.id,
-      plan: [{ financialYear: 2026, quarter: 1, targetQuantity: 10 }],
-    });
-    // something waiting for each council, so its queue links
+  // awarded in the last 12 months, so the awarded figures link to contracts
+  await contractInEachCouncil(world, [referenceOfA, referenceOfB], {
+    awardedOn: new Date(Date.now() - 30 * 86_400_000),
+  });
+  // something waiting for each council, so its queue links
+  for (const council of [world.councilA, world.councilB])
     await createOrganisation({ kind: "VCSE", councilId: council.id, status: "PENDING" });
-  }
   // council B's officer, partnership-wide: works for council A too, with council B chosen in the header switcher
   const officer = await createPartnershipMember(world.councilB.id, "OFFICER");
   onB = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${world.councilB.id}`;

@@ -5,16 +5,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import {
-  createCommitment,
-  createContract,
   createCouncil,
-  createMeasure,
   createMember,
   createPartnershipMember,
   createWorld,
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
+import { contractInEachCouncil } from "../helpers/contract-in-each-council.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -26,22 +24,7 @@ beforeAll(async () => {
   world = await createWorld();
   referenceOfA = unique("LINK-A");
   referenceOfB = unique("LINK-B");
-  for (const [council, reference] of [
-    [world.councilA, referenceOfA],
-    [world.councilB, referenceOfB],
-  ] as const) {
-    const contract = await createContract({
-      councilId: council.id,
-      supplierOrganisationId: world.supplier.id,
-      reference,
-    });
-    const measure = await createMeasure({ councilId: council.id, proxyValueGbp: 10 });
-    await createCommitment({
-      contractId: contract.id,
-      measureId: measure.id,
-      plan: [{ financialYear: 2026, quarter: 1, targetQuantity: 10 }],
-    });
-  }
+  await contractInEachCouncil(world, [referenceOfA, referenceOfB]);
   const officer = await createPartnershipMember(world.councilA.id, "OFFICER");
   officerId = officer.id;
 });
