@@ -6,9 +6,13 @@ import { ALSO_FOR_NOT_A_COUNCIL, ALSO_FOR_THE_LEAD } from "~/domain/marketplace/
 import { loader as publicLoader } from "~/routes/requests.$id._index.tsx";
 import { action as editAction, loader as editLoader } from "~/routes/requests.$id.edit.tsx";
 import { loader as listLoader } from "~/routes/requests._index.tsx";
+import { action as pledgeAction, loader as pledgeLoader } from "~/routes/requests.$id.pledge.tsx";
 import { action as newAction } from "~/routes/requests.new/route.tsx";
 import {
+  createCommitment,
+  createContract,
   createCouncil,
+  createMeasure,
   createRequest,
   createWorld,
   sessionCookieFor,
@@ -134,5 +138,59 @@ describe("a request for several councils, shown", () => {
       }),
     );
     expect(list.requests.some((r) => r.id === need.id)).toBe(listed);
+  });
+});
+
+// the world's supplier's running contract with `councilId`, committing it to volunteering hours
+async function volunteeringCommitment(councilId: string) {
+  const measure = await createMeasure({ councilId, contributingHelpTypes: ["VOLUNTEERING"] });
+  const contract = await createContract({
+    councilId,
+    supplierOrganisationId: world.supplier.id,
+    endDate: new Date(Date.now() + 365 * 86_400_000),
+  });
+  return createCommitment({ contractId: contract.id, measureId: measure.id });
+}
+
+describe("a pledge to a request for several councils", () => {
+  let commitments: Record<"A" | "B" | "C", { id: string }>;
+  let supplierOwner: string;
+  beforeAll(async () => {
+    supplierOwner = await sessionCookieFor(world.users.supplierOwner.id);
+    commitments = {
+      A: await volunteeringCommitment(world.councilA.id),
+      B: await volunteeringCommitment(world.councilB.id),
+      C: await volunteeringCommitment(councilC.id),
+    };
+  });
+
+  it("offers the supplier's commitments with its lead council and the councils it is also for, not others", async () => {
+    const need = await partnershipNeed();
+    const form = await jsonOf<{ commitments: { id: string }[] }>(
+      await callLoader(pledgeLoader, { path: "/", params: { id: need.id }, cookie: supplierOwner }),
+    );
+    expect(form.commitments.map((c) => c.id).sort()).toEqual([commitments.A.id, commitments.B.id].sort());
+  });
+
+  it.each([
+    ["its lead council", "A", 302],
+    ["a council it is also for", "B", 302],
+    ["a council it is not for", "C", 400],
+  ] as const)("counts towards a commitment with %s only if it is one", async (_, council, status) => {
+    const need = await partnershipNeed();
+    const response = await callAction(pledgeAction, {
+      path: "/",
+      params: { id: need.id },
+      cookie: supplierOwner,
+      form: {
+        submissionKey: `s49-${need.id}`,
+        quantity: "2",
+        expectedDeliveryDate: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
+        commitmentId: commitments[council].id,
+      },
+    });
+    expect(response.status).toBe(status);
+    const pledge = await db.pledge.findFirst({ where: { requestId: need.id } });
+    expect(pledge?.commitmentId ?? null).toBe(status === 302 ? commitments[council].id : null);
   });
 });

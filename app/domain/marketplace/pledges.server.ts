@@ -108,22 +108,30 @@ export function runningContract(asOf = new Date()): Prisma.ContractWhereInput {
   return { status: "ACTIVE", endDate: { gte: londonDay(asOf) } };
 }
 
-// A pledge can count only towards a commitment it can add to: a numeric target on a running contract with the
-// request's council, whose measure is still in use and counts the request's kind of help.
+// A pledge can count only towards a commitment it can add to: a numeric target on a running contract with one of
+// the request's councils (its lead council or another it is also for, decision 050), whose measure is still in use
+// and counts the request's kind of help.
 function fittingCommitments(
   supplierOrganisationId: string,
-  request: { councilId: string; helpType: HelpType },
+  request: { id: string; councilId: string; helpType: HelpType },
 ): Prisma.CommitmentWhereInput {
   return {
     targetQuantity: { not: null },
-    contract: { supplierOrganisationId, councilId: request.councilId, ...runningContract() },
+    contract: {
+      supplierOrganisationId,
+      OR: [
+        { councilId: request.councilId },
+        { council: { requestsAlsoFor: { some: { requestId: request.id } } } },
+      ],
+      ...runningContract(),
+    },
     measure: { retiredAt: null, contributingHelpTypes: { has: request.helpType } },
   };
 }
 
 function supplierCommitments(
   supplierOrganisationId: string,
-  request: { councilId: string; helpType: HelpType },
+  request: { id: string; councilId: string; helpType: HelpType },
 ) {
   return db.commitment.findMany({
     where: fittingCommitments(supplierOrganisationId, request),
@@ -173,7 +181,10 @@ export async function createPledge(
     };
   if (input.commitmentId) {
     const commitment = await db.commitment.findFirst({
-      where: { id: input.commitmentId, ...fittingCommitments(input.supplierOrganisationId, request) },
+      where: {
+        id: input.commitmentId,
+        ...fittingCommitments(input.supplierOrganisationId, { ...request, id: input.requestId }),
+      },
       select: { contract: { select: { reference: true, endDate: true } } },
     });
     if (!commitment)
@@ -181,7 +192,7 @@ export async function createPledge(
         ok: false,
         fieldErrors: {
           commitmentId: [
-            "Select one of your commitments listed here: an active contract with this council whose measure counts this kind of help",
+            "Select one of your commitments listed here: an active contract with a council this request is for whose measure counts this kind of help",
           ],
         },
       };
