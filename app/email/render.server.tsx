@@ -11,8 +11,7 @@ import {
   Text,
 } from "@react-email/components";
 import { render } from "@react-email/render";
-import { AsyncLocalStorage } from "node:async_hooks";
-import { Fragment, isValidElement, type ReactElement, type ReactNode } from "react";
+import { Fragment, type ReactElement, type ReactNode } from "react";
 import { brandColourToShow } from "~/domain/content/brand-colour.ts";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -98,83 +97,7 @@ export function EmailButton({ href, children }: { href: string; children: ReactN
   );
 }
 
-async function renderNow(subject: string, element: ReactElement): Promise<RenderedEmail> {
+export async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject, html, text };
-}
-
-/**
- * Emails rendered before a transaction that will queue them (an account's deletion, decision 015): rendering takes a
- * few milliseconds an email, which a transaction holding locks should not spend. Whatever renders an email while
- * `ahead` runs (before the transaction, from what it is expected to do) keeps it here; the same email asked for again
- * while `inside` runs (the transaction) is taken from here, not rendered again. An email is the same when its
- * subject and everything it is made of (each part and its values) are: one expected wrongly is simply rendered
- * again, so what is sent never depends on the guess. `renderedWithin` counts those.
- */
-export class EmailsRenderedAhead {
-  private emails = new Map<string, Promise<RenderedEmail>>();
-  private within = false;
-  renderedAhead = 0;
-  renderedWithin = 0;
-
-  render(subject: string, element: ReactElement) {
-    const key = emailKey(subject, element);
-    let rendered = this.emails.get(key);
-    if (!rendered) {
-      rendered = renderNow(subject, element);
-      this.emails.set(key, rendered);
-      if (this.within) this.renderedWithin++;
-      else this.renderedAhead++;
-    }
-    return rendered;
-  }
-
-  ahead<T>(work: () => Promise<T>) {
-    return aheadScope.run(this, work);
-  }
-
-  inside<T>(work: () => Promise<T>) {
-    this.within = true;
-    return aheadScope.run(this, work);
-  }
-}
-
-// kept on globalThis, as the request scope is (app/server/request-scope.ts): a process can load this module twice
-const AHEAD_KEY = Symbol.for("social-value-marketplace.emails-rendered-ahead");
-const aheadSlot = globalThis as unknown as Record<symbol, AsyncLocalStorage<EmailsRenderedAhead> | undefined>;
-const aheadScope = (aheadSlot[AHEAD_KEY] ??= new AsyncLocalStorage<EmailsRenderedAhead>());
-
-// Functions (the parts an email is made of) are told apart by identity, not by name.
-const partIds = new WeakMap<object, number>();
-let parts = 0;
-function partId(part: object) {
-  let id = partIds.get(part);
-  if (id === undefined) partIds.set(part, (id = ++parts));
-  return id;
-}
-
-/** What an email is made of, as text: its subject, and each element's part and values, children included. */
-function emailKey(subject: string, element: ReactElement) {
-  const seen = (value: unknown): unknown => {
-    if (typeof value === "function") return `part:${partId(value)}`;
-    if (typeof value === "symbol") return value.toString();
-    if (Array.isArray(value)) return value.map(seen);
-    if (isValidElement(value)) {
-      const type = value.type;
-      return { type: typeof type === "string" ? type : seen(type), props: seen(value.props) };
-    }
-    if (value && typeof value === "object")
-      return Object.fromEntries(
-        Object.entries(value)
-          .filter(([, v]) => v !== undefined)
-          .map(([name, v]) => [name, seen(v)]),
-      );
-    return value === undefined ? null : value;
-  };
-  return JSON.stringify([subject, seen(element)]);
-}
-
-export async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
-  const ahead = aheadScope.getStore();
-  return ahead ? ahead.render(subject, element) : renderNow(subject, element);
 }

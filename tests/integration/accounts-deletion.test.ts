@@ -194,7 +194,6 @@ describe("the only member of an organisation", () => {
         {
           organisationId: vcse.id,
           name: vcse.name,
-          councilId: council.id,
           councilName: council.name,
           requests: 3,
           pledges: 0,

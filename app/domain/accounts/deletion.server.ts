@@ -6,7 +6,7 @@ import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { countOf, listInWords } from "~/domain/format.ts";
 import { TO_DELIVER, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { changePledgeIn } from "~/domain/marketplace/pledges.server.ts";
-import { CLOSED_STATUSES, canRequest } from "~/domain/marketplace/request-lifecycle.ts";
+import { CLOSED_STATUSES, canRequest, REQUEST_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import {
   changeRequestIn,
   declineOfferedPledges,
@@ -14,17 +14,9 @@ import {
   TransitionRefused,
 } from "~/domain/marketplace/requests.server.ts";
 import type { EmailSink } from "~/domain/marketplace/email-sink.server.ts";
-import { EmailsRenderedAhead } from "~/email/render.server.tsx";
 import type { OrganisationKind } from "~/generated/prisma/enums.ts";
 import { logger } from "~/server/logger.ts";
-import {
-  gatheredEmails,
-  pledgeWithdrawnBecause,
-  renderEmailsAhead,
-  requestWithdrawnBecause,
-  tellCouncilAdmins,
-  UNCLOSED_REQUESTS,
-} from "./deletion-emails.server.ts";
+import { gatheredEmails, tellCouncilAdmins } from "./deletion-emails.server.ts";
 import type { LeftWithoutMembers } from "./emails.server.tsx";
 import { deletedEmailFor, eraseEmailAddresses } from "./erasure.server.ts";
 import { endInvitationsSentBy, leadRoleFor, lockOrganisation } from "./members.server.ts";
@@ -39,6 +31,8 @@ type FieldErrors = Record<string, string[]>;
 // that wait on the supplier (to deliver, or to put a disputed delivery right).
 const WAITING_ON_REQUESTOR = UNSETTLED_STATUSES;
 const WAITING_ON_SUPPLIER = TO_DELIVER;
+// Requests not yet closed: drafts, those with the council, and those live on the marketplace.
+const UNCLOSED_REQUESTS = REQUEST_STATUSES.filter((status) => !CLOSED_STATUSES.includes(status));
 
 /**
  * Something the person must do before their account can be deleted, and where to do it (no organisation and no
@@ -72,7 +66,6 @@ async function lastPlatformAdmin(tx: Tx, userId: string) {
 export type OrganisationLeftEmpty = {
   organisationId: string;
   name: string;
-  councilId: string | null;
   councilName: string | null;
   requests: number;
   pledges: number;
@@ -144,9 +137,7 @@ export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<
     orderBy: { organisationId: "asc" },
     select: {
       role: true,
-      organisation: {
-        select: { id: true, name: true, kind: true, council: { select: { id: true, name: true } } },
-      },
+      organisation: { select: { id: true, name: true, kind: true, council: { select: { name: true } } } },
     },
   });
   const plan: DeletionPlan = { blocks: [], leftEmpty: [] };
@@ -236,7 +227,6 @@ export async function planAccountDeletion(userId: string, tx: Tx = db): Promise<
     plan.leftEmpty.push({
       organisationId: organisation.id,
       name: organisation.name,
-      councilId: organisation.council?.id ?? null,
       councilName: organisation.council?.name ?? null,
       requests: requestsIn(organisation.id),
       pledges: pledgesIn(organisation.id),
@@ -313,12 +303,11 @@ export async function deleteAccount(
   userId: string,
   input: { currentPassword: string; leaveWithoutMembers: string[] },
   context: Context,
-  // tests wait less, and read how many emails were rendered ahead
+  // tests wait less
   {
     timeoutMs = DELETION_TIMEOUT_MS,
     lockWaitMs = DELETION_LOCK_WAIT_MS,
-    emails = new EmailsRenderedAhead(),
-  }: { timeoutMs?: number; lockWaitMs?: number; emails?: EmailsRenderedAhead } = {},
+  }: { timeoutMs?: number; lockWaitMs?: number } = {},
 ): Promise<DeleteResult> {
   // The form sent twice (a double click): the first deleted the account moments ago, so this one is answered as
   // the first was, with nothing done again (not "Your current password is incorrect": it has none now).
@@ -331,101 +320,94 @@ export async function deleteAccount(
     const unconfirmed = unconfirmedError((await planAccountDeletion(userId)).leftEmpty, input);
     return { ok: false, fieldErrors: { ...check.fieldErrors, ...unconfirmed } };
   }
-  // The emails it is expected to send, rendered before its transaction takes any lock (docs/decisions/015). The
-  // transaction works it all out again under its locks, and renders there only what turned out otherwise.
-  const expected = await planAccountDeletion(userId);
-  if (!expected.blocks.length && !unconfirmedError(expected.leftEmpty, input))
-    await renderEmailsAhead(emails, userId, expected.leftEmpty);
   try {
-    return await emails.inside(() =>
-      db.$transaction(
-        async (tx): Promise<DeleteResult> => {
-          await setLockTimeout(tx, lockWaitMs);
-          // Every organisation the person belongs to, in one order: no role change, removal, invitation accepted
-          // or colleague's deletion in them runs alongside (two last owners deleting at once leave one behind).
-          const mine = await tx.membership.findMany({
-            where: { userId },
-            orderBy: { organisationId: "asc" },
-            select: { organisationId: true },
-          });
-          for (const { organisationId } of mine) await lockOrganisation(tx, organisationId);
-          // Then the person's own row (after the organisations', as accepting an invitation takes them): of two
-          // deletions sent at once, the second finds the first's done.
-          const [me] = await tx.$queryRaw<{ isPlatformAdmin: boolean; deletedAt: Date | null }[]>`
+    return await db.$transaction(
+      async (tx): Promise<DeleteResult> => {
+        await setLockTimeout(tx, lockWaitMs);
+        // Every organisation the person belongs to, in one order: no role change, removal, invitation accepted
+        // or colleague's deletion in them runs alongside (two last owners deleting at once leave one behind).
+        const mine = await tx.membership.findMany({
+          where: { userId },
+          orderBy: { organisationId: "asc" },
+          select: { organisationId: true },
+        });
+        for (const { organisationId } of mine) await lockOrganisation(tx, organisationId);
+        // Then the person's own row (after the organisations', as accepting an invitation takes them): of two
+        // deletions sent at once, the second finds the first's done.
+        const [me] = await tx.$queryRaw<{ isPlatformAdmin: boolean; deletedAt: Date | null }[]>`
         SELECT "isPlatformAdmin", "deletedAt" FROM "User" WHERE id = ${userId} FOR UPDATE`;
-          if (!me || me.deletedAt) return deleted;
-          // Then, for a platform admin, the platform admins (taken after the organisations' locks, always).
-          if (me.isPlatformAdmin) await lockPlatformAdmins(tx);
-          const plan = await planAccountDeletion(userId, tx);
-          // one message each: the page shows a field's first message only
-          if (plan.blocks.length)
-            return { ok: false, fieldErrors: { form: [plan.blocks.map((b) => b.message).join(" ")] } };
-          const unconfirmed = unconfirmedError(plan.leftEmpty, input);
-          if (unconfirmed) return { ok: false, fieldErrors: unconfirmed };
-          // each council's admins are told once, of all its organisations this deletion leaves with no members
-          const leftByCouncil = new Map<string, LeftWithoutMembers[]>();
-          // the suppliers and groups whose pledges and requests this closes are emailed once each, of all of it
-          const emails = gatheredEmails();
-          for (const organisation of plan.leftEmpty) {
-            const closed = await closeForNobody(
-              tx,
-              organisation,
-              userId,
-              context,
-              emails.sendFor(organisation.name),
-            );
-            if (closed.councilId)
-              leftByCouncil.set(closed.councilId, [
-                ...(leftByCouncil.get(closed.councilId) ?? []),
-                closed.left,
-              ]);
-          }
-          await emails.sendEach(tx);
-          for (const [councilId, left] of leftByCouncil) await tellCouncilAdmins(tx, councilId, userId, left);
-          // nobody joins on the word of an account that no longer exists
-          await endInvitationsSentBy(tx, {
-            senderUserId: userId,
-            organisationId: null,
-            because: "sender_deleted",
-            actorUserId: userId,
-            ip: context.ip,
-          });
-          await tx.membership.deleteMany({ where: { userId } });
-          await tx.session.deleteMany({ where: { userId } });
-          await tx.userToken.deleteMany({ where: { userId } });
-          await tx.savedSearch.deleteMany({ where: { userId } });
-          const erased = await eraseEmailAddresses(tx, userId);
-          // the names the person changed from and to go with the name itself
-          await tx.$executeRaw`
+        if (!me || me.deletedAt) return deleted;
+        // Then, for a platform admin, the platform admins (taken after the organisations' locks, always).
+        if (me.isPlatformAdmin) await lockPlatformAdmins(tx);
+        const plan = await planAccountDeletion(userId, tx);
+        // one message each: the page shows a field's first message only
+        if (plan.blocks.length)
+          return { ok: false, fieldErrors: { form: [plan.blocks.map((b) => b.message).join(" ")] } };
+        const unconfirmed = unconfirmedError(plan.leftEmpty, input);
+        if (unconfirmed) return { ok: false, fieldErrors: unconfirmed };
+        // each council's admins are told once, of all its organisations this deletion leaves with no members
+        const leftByCouncil = new Map<string, LeftWithoutMembers[]>();
+        // the suppliers and groups whose pledges and requests this closes are emailed once each, of all of it
+        const emails = gatheredEmails();
+        for (const organisation of plan.leftEmpty) {
+          const closed = await closeForNobody(
+            tx,
+            organisation,
+            userId,
+            context,
+            emails.sendFor(organisation.name),
+          );
+          if (closed.councilId)
+            leftByCouncil.set(closed.councilId, [
+              ...(leftByCouncil.get(closed.councilId) ?? []),
+              closed.left,
+            ]);
+        }
+        await emails.sendEach(tx);
+        for (const [councilId, left] of leftByCouncil) await tellCouncilAdmins(tx, councilId, userId, left);
+        // nobody joins on the word of an account that no longer exists
+        await endInvitationsSentBy(tx, {
+          senderUserId: userId,
+          organisationId: null,
+          because: "sender_deleted",
+          actorUserId: userId,
+          ip: context.ip,
+        });
+        await tx.membership.deleteMany({ where: { userId } });
+        await tx.session.deleteMany({ where: { userId } });
+        await tx.userToken.deleteMany({ where: { userId } });
+        await tx.savedSearch.deleteMany({ where: { userId } });
+        const erased = await eraseEmailAddresses(tx, userId);
+        // the names the person changed from and to go with the name itself
+        await tx.$executeRaw`
         UPDATE "AuditLog" SET details = jsonb_build_object('from', 'Deleted user', 'to', 'Deleted user')
         WHERE action = 'account.name_changed' AND "entityType" = 'User' AND "entityId" = ${userId}`;
-          await tx.user.update({
-            where: { id: userId },
-            data: {
-              name: "Deleted user",
-              email: deletedEmailFor(userId),
-              passwordHash: null,
-              emailVerifiedAt: null,
-              isPlatformAdmin: false,
-              deletedAt: new Date(),
-            },
-          });
-          await writeAudit(
-            {
-              actorUserId: userId,
-              actorOrganisationId: null,
-              action: "account.delete",
-              entityType: "User",
-              entityId: userId,
-              details: erased,
-              ipAddress: context.ip,
-            },
-            tx,
-          );
-          return { ok: true };
-        },
-        { timeout: timeoutMs },
-      ),
+        await tx.user.update({
+          where: { id: userId },
+          data: {
+            name: "Deleted user",
+            email: deletedEmailFor(userId),
+            passwordHash: null,
+            emailVerifiedAt: null,
+            isPlatformAdmin: false,
+            deletedAt: new Date(),
+          },
+        });
+        await writeAudit(
+          {
+            actorUserId: userId,
+            actorOrganisationId: null,
+            action: "account.delete",
+            entityType: "User",
+            entityId: userId,
+            details: erased,
+            ipAddress: context.ip,
+          },
+          tx,
+        );
+        return { ok: true };
+      },
+      { timeout: timeoutMs },
     );
   } catch (error) {
     if (error instanceof DeletionRefused) return { ok: false, fieldErrors: error.fieldErrors };
@@ -516,7 +498,7 @@ async function withdrawRequest(tx: Tx, requestId: string, closing: Closing) {
   await lockRequest(tx, requestId);
   const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
   if (CLOSED_STATUSES.includes(request.status)) return false; // closed meanwhile (expired)
-  const reason = requestWithdrawnBecause(closing.name);
+  const reason = `Nobody is left at ${closing.name} to manage this request`;
   const actor = { userId: closing.actorUserId, ipAddress: closing.ip };
   if (!canRequest(request.status, "withdraw", "REQUESTOR"))
     await declineOfferedPledges(tx, requestId, reason, actor, closing.send);
@@ -549,7 +531,7 @@ async function withdrawPledge(tx: Tx, offered: { id: string; requestId: string }
     action: "withdraw",
     roles: ["SUPPLIER"],
     actor: { userId: closing.actorUserId, ipAddress: closing.ip },
-    reason: pledgeWithdrawnBecause(closing.name),
+    reason: `Nobody is left at ${closing.name} to deliver this pledge`,
     send: closing.send,
   });
   return true;
