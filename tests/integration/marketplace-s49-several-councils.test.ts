@@ -2,6 +2,7 @@
 // for, ticked on the request form, stored with it, named on its page and card, and listed under each of them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import { ALSO_FOR_NOT_A_COUNCIL, ALSO_FOR_THE_LEAD } from "~/domain/marketplace/schemas.ts";
 import { loader as publicLoader } from "~/routes/requests.$id._index.tsx";
 import { action as editAction, loader as editLoader } from "~/routes/requests.$id.edit.tsx";
@@ -142,11 +143,11 @@ describe("a request for several councils, shown", () => {
 });
 
 // the world's supplier's running contract with `councilId`, committing it to volunteering hours
-async function volunteeringCommitment(councilId: string) {
+async function volunteeringCommitment(councilId: string, supplierOrganisationId = world.supplier.id) {
   const measure = await createMeasure({ councilId, contributingHelpTypes: ["VOLUNTEERING"] });
   const contract = await createContract({
     councilId,
-    supplierOrganisationId: world.supplier.id,
+    supplierOrganisationId,
     endDate: new Date(Date.now() + 365 * 86_400_000),
   });
   return createCommitment({ contractId: contract.id, measureId: measure.id });
@@ -192,5 +193,19 @@ describe("a pledge to a request for several councils", () => {
     expect(response.status).toBe(status);
     const pledge = await db.pledge.findFirst({ where: { requestId: need.id } });
     expect(pledge?.commitmentId ?? null).toBe(status === 302 ? commitments[council].id : null);
+  });
+});
+
+describe("requests that fit a supplier's open commitments", () => {
+  it("include a request also for the council of the supplier's contract, not one only for another council", async () => {
+    // the other supplier holds a commitment with council C only
+    await volunteeringCommitment(councilC.id, world.otherSupplier.id);
+    const alsoForC = await partnershipNeed();
+    await db.requestAlsoFor.create({ data: { requestId: alsoForC.id, councilId: councilC.id } });
+    const onlyAB = await partnershipNeed();
+    const { matches } = await matchingRequests(world.otherSupplier.id);
+    const ids = matches.map((m) => m.request.id);
+    expect(ids).toContain(alsoForC.id);
+    expect(ids).not.toContain(onlyAB.id);
   });
 });

@@ -85,6 +85,7 @@ type ScoringRow = {
   postcodeArea: string | null;
   districtId: string | null;
   neededBy: Date;
+  alsoForIds: string[];
 };
 type Scored = { row: ScoringRow } & ReturnType<typeof scoreMatch>;
 
@@ -134,10 +135,15 @@ export async function matchingRequests(
   const candidates = await readRows<ScoringRow[]>(
     Prisma.sql`
       SELECT id, "councilId", "helpType"::text AS "helpType", "categoryId", quantity, "pledgedQuantity",
-             "isRemote", "postcodeArea", "districtId", "neededBy"
+             "isRemote", "postcodeArea", "districtId", "neededBy",
+             ARRAY(SELECT a."councilId" FROM "RequestAlsoFor" a WHERE a."requestId" = "Request".id) AS "alsoForIds"
       FROM "Request"
       WHERE status IN ('OPEN', 'PARTIALLY_PLEDGED')
-        AND "councilId" = ANY(${councils}::text[]) AND "helpType" = ANY(${helpTypes}::"HelpType"[])
+        AND ("councilId" = ANY(${councils}::text[])
+             -- or also for one of the contracts' councils (decision 050)
+             OR EXISTS (SELECT 1 FROM "RequestAlsoFor" a
+                        WHERE a."requestId" = "Request".id AND a."councilId" = ANY(${councils}::text[])))
+        AND "helpType" = ANY(${helpTypes}::"HelpType"[])
         AND "organisationId" <> ALL(${[supplierOrganisationId, ...postedByOthersThan]}::text[])
         AND "neededBy" >= ${today}::date
         AND NOT EXISTS (
@@ -152,6 +158,7 @@ export async function matchingRequests(
     const scored = scoreMatch(
       {
         councilId: row.councilId,
+        alsoForCouncilIds: row.alsoForIds,
         helpType: row.helpType,
         categoryName: categoryName.get(row.categoryId) ?? "",
         stillNeeded: row.quantity - row.pledgedQuantity,

@@ -16,6 +16,8 @@ export type OpenCommitment = {
 
 export type CandidateRequest = {
   councilId: string;
+  // the other councils it is for besides the lead one (decision 050): a commitment with any of them fits too
+  alsoForCouncilIds?: string[];
   helpType: HelpType;
   categoryName: string;
   stillNeeded: number;
@@ -45,7 +47,10 @@ export function scoreMatch(
   today: Date,
 ): { score: number; commitmentId: string | null; reasons: string[] } {
   const fitting = commitments.filter(
-    (c) => c.councilId === request.councilId && c.remaining > 0 && c.helpTypes.includes(request.helpType),
+    (c) =>
+      (c.councilId === request.councilId || Boolean(request.alsoForCouncilIds?.includes(c.councilId))) &&
+      c.remaining > 0 &&
+      c.helpTypes.includes(request.helpType),
   );
   if (fitting.length === 0) return { score: 0, commitmentId: null, reasons: [] };
   const onTheme = (c: OpenCommitment) => THEME_WORDS[c.theme].test(request.categoryName);
