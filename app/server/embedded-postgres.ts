@@ -131,10 +131,21 @@ export async function stopPostmasterOf(dataDir: string, { timeoutMs = 10_000 } =
 // will not stop keeps its pid file (deleting it would let a second postmaster start on the same files): start-up
 // fails, saying so. A pid file whose postmaster is gone (a power loss, a killed postmaster) is deleted, and
 // PostgreSQL recovers from its write-ahead log as it starts.
+// A postmaster whose portal still runs is not orphaned, though: a second `npm start` on the same data folder would
+// shut down the first portal's database under it. The portal starts its postmaster detached, so while that portal
+// lives it is the postmaster's parent; once it has gone the postmaster is reparented (to 1, or a subreaper). A
+// parent that is a live Node process other than this one is taken for a running portal (or a test harness's), and
+// this start is refused, leaving that postmaster alone.
 async function stopOrphanedPostmaster(dataDir: string, log: (m: string) => void) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return;
   const pid = runningPostmaster(dataDir);
+  const portal = pid === undefined ? undefined : parentOf(pid);
+  if (portal !== undefined && liveNodeOtherThanThis(portal))
+    throw new Error(
+      `The portal is already running on ${dataDir} (process ${portal}). ` +
+        `Stop it first, or set DATA_DIR to use another data folder.`,
+    );
   if (pid !== undefined) {
     log(`stopping an orphaned PostgreSQL (pid ${pid}) left by an earlier run`);
     if (!(await stopPostmasterOf(dataDir)))
@@ -280,10 +291,11 @@ function isFolder(dir: string) {
   }
 }
 
-// Whether a start that left a making behind is still at it: the pid in the making's name is this process's own (an
-// earlier attempt of this start, which has ended) or no live Node process (the start was killed, or the number is
-// now another program's) → not; a live Node process → another start of the portal is making the cluster now.
-function liveStart(pid: number): boolean {
+// Whether a pid is a live Node process other than this one: another start of the portal (or a test harness), not
+// this process (an earlier attempt of this start, which has ended) nor a number now another program's or no one's.
+// It tells whether a start that left a making behind is still at it, and whether a postmaster's parent is a portal
+// that still runs.
+function liveNodeOtherThanThis(pid: number): boolean {
   if (pid === process.pid || !Number.isInteger(pid) || pid <= 0) return false;
   let program: string | undefined;
   try {
@@ -308,6 +320,17 @@ function initdbsOn(folder: string): number[] {
     }
   }
   return found;
+}
+
+// The parent of a process (field 4 of /proc/<pid>/stat, after the command in brackets), if it still runs.
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return Number.isInteger(parent) && parent > 0 ? parent : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // The process group a process leads or belongs to (field 5 of /proc/<pid>/stat, after the command in brackets).
@@ -363,7 +386,7 @@ async function stopOrphanedInitdb(pid: number, folder: string, log: (message: st
 // killed with SIGKILL does not stop it) is stopped, and waited for, before anything is deleted from under it.
 async function clearUnfinishedMakings(dataDir: string, log: (message: string) => void) {
   for (const making of makingsOf(dataDir)) {
-    if (liveStart(making.pid))
+    if (liveNodeOtherThanThis(making.pid))
       throw new Error(
         `Another start of the portal (pid ${making.pid}) is making the database in ${dataDir}. ` +
           `Wait for it, or stop it, then start the portal again. ` +

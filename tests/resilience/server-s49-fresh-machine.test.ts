@@ -1,6 +1,6 @@
 // `npm start` on a fresh machine: binaries unpacked without their modes, a data folder that is a symbolic link or
-// a mount point, and a start that finds a cluster still being made (by another start, or by an initdb its portal
-// left behind).
+// a mount point, a start that finds a cluster still being made (by another start, or by an initdb its portal left
+// behind), and a second start on the data folder of a portal that is running.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -213,3 +213,34 @@ it.each(["beside", "inside"] as const)(
     expect([...makings(dataDir), ...makings(postgresDir)]).toEqual([]);
   },
 );
+
+it("refuses a second start on the data folder of a running portal, leaving that portal's PostgreSQL running", async () => {
+  const dataDir = tempDir("second");
+  const port = await freePort();
+  const first = startPortal(cleanups, port, dataDir);
+  await serving(first);
+  const postgresDir = path.join(dataDir, "postgres");
+  const pidFile = fs.readFileSync(path.join(postgresDir, "postmaster.pid"), "utf8");
+
+  const second = startPortal(cleanups, await freePort(), dataDir);
+  // it exits, or (taking the folder from the first) serves
+  let exited = false;
+  void second.exit.then(() => (exited = true));
+  await waitFor("the second start to end", () => exited || second.output().includes("is running at"), {
+    timeoutMs: 180_000,
+  });
+
+  expect(await Promise.race([second.exitCode, "serving"]), second.output()).toBe(1);
+  expect(second.output()).toContain(
+    `The portal is already running on ${postgresDir} (process ${first.pid}). ` +
+      `Stop it first, or set DATA_DIR to use another data folder.`,
+  );
+  expect(second.output()).not.toContain("stopping an orphaned PostgreSQL");
+  // the first portal's database untouched: the same postmaster, and a health check that reaches it
+  expect(fs.readFileSync(path.join(postgresDir, "postmaster.pid"), "utf8")).toBe(pidFile);
+  expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status, first.output()).toBe(200);
+  expect(first.output()).not.toContain("terminating connection due to administrator command");
+  process.kill(-first.pid, "SIGINT");
+  expect(await first.exitCode, first.output()).toBe(0);
+  await noneLeftUnder(dataDir);
+});
