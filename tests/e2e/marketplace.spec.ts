@@ -46,7 +46,9 @@ async function wholeFlow(page: Page, word: string, check: Check) {
   await page.getByRole("radio", { name: /^Goods/ }).check();
   await page.getByLabel("How much do you need?").fill("6");
   await page.getByLabel("What are the items? (goods only)").fill("bicycles");
-  await page.getByLabel("District").selectOption({ label: "Guildford (Northshire County Council)" });
+  await page
+    .getByLabel("District", { exact: true })
+    .selectOption({ label: "Guildford (Northshire County Council)" });
   await page.getByLabel("Needed by").fill(inDays(45));
   await page.getByLabel("How should a supplier contact you? (optional)").fill("Phone Chris on 01483 000000");
   await page.getByRole("button", { name: "Submit for approval" }).click();
