@@ -140,6 +140,24 @@ describe("a request for several councils, shown", () => {
     );
     expect(list.requests.some((r) => r.id === need.id)).toBe(listed);
   });
+
+  // the count of a council-filtered list reads the requests it leads and those it is only also for apart
+  // (decision 050, addendum): each is counted once, under each council it is for
+  it.each([
+    ["its lead council", () => world.councilA.id, 1],
+    ["a council it is also for", () => world.councilB.id, 1],
+    ["a council it is not for", () => councilC.id, 0],
+  ])("is counted once under %s", async (_, council, added) => {
+    const total = async () =>
+      (
+        await jsonOf<{ total: number }>(
+          await callLoader(listLoader, { path: `/requests?council=${council()}` }),
+        )
+      ).total;
+    const before = await total();
+    await partnershipNeed();
+    expect(await total()).toBe(before + added);
+  });
 });
 
 // the world's supplier's running contract with `councilId`, committing it to volunteering hours

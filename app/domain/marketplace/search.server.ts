@@ -43,7 +43,15 @@ type ListRow = {
 
 // Requests taking pledges (request-lifecycle takesPledges): open, and not past their needed-by date in London,
 // which the nightly expiry run closes later. `asOf` is the moment listed (a digest's, or now).
-function filterSql(filters: SearchFilters, asOf: Date, until?: Date, actionable?: ActionableBy) {
+// council: "either" lists a request under its lead council or one it is also for; "lead" and "alsoFor" are the
+// two halves the capped count of a council-filtered list reads apart (decision 050, addendum).
+function filterSql(
+  filters: SearchFilters,
+  asOf: Date,
+  until?: Date,
+  actionable?: ActionableBy,
+  council: "either" | "lead" | "alsoFor" = "either",
+) {
   const today = londonDay(asOf).toISOString().slice(0, 10);
   const parts = [
     Prisma.sql`r.status IN ('OPEN', 'PARTIALLY_PLEDGED')`,
@@ -53,7 +61,10 @@ function filterSql(filters: SearchFilters, asOf: Date, until?: Date, actionable?
   if (filters.helpType) parts.push(Prisma.sql`r."helpType" = ${filters.helpType}::"HelpType"`);
   if (filters.district) parts.push(Prisma.sql`r."districtId" = ${filters.district}`);
   // its lead council, or one of the others it is also for (decision 050): an index lookup on RequestAlsoFor
-  if (filters.council)
+  if (filters.council && council === "lead") parts.push(Prisma.sql`r."councilId" = ${filters.council}`);
+  // joined to its RequestAlsoFor row by the caller; not its lead council, so no request is counted twice
+  if (filters.council && council === "alsoFor") parts.push(Prisma.sql`r."councilId" <> ${filters.council}`);
+  if (filters.council && council === "either")
     parts.push(Prisma.sql`(r."councilId" = ${filters.council} OR EXISTS (SELECT 1 FROM "RequestAlsoFor" a
       WHERE a."requestId" = r.id AND a."councilId" = ${filters.council}))`);
   if (filters.remote) parts.push(Prisma.sql`r."isRemote" = true`);
@@ -94,7 +105,9 @@ export function listQueries(filters: SearchFilters, options: SearchOptions = {})
       kind: "list" as const,
       rows: Prisma.sql`
         SELECT ${listColumns} FROM "Request" r WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
-      count: Prisma.sql`
+      count: filters.council
+        ? councilCount(filters, options)
+        : Prisma.sql`
         SELECT count(*) AS total FROM (SELECT 1 FROM "Request" r WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
     };
   }
@@ -128,6 +141,21 @@ export function listQueries(filters: SearchFilters, options: SearchOptions = {})
   const search = Prisma.sql`SELECT r.id, count(*) OVER () AS total ${matches}
     ORDER BY ${byDate} LIMIT ${pageSize} OFFSET ${offset}`;
   return { kind: "search" as const, search, count };
+}
+
+// The capped count of a council-filtered list, in two halves each read from its own index: the requests led by
+// the council, then those it is only also for. With the OR of the list's where-clause the count walked the whole
+// open-requests index when the council came late in it (decision 050, addendum).
+function councilCount(filters: SearchFilters, options: SearchOptions) {
+  const asOf = options.until ?? new Date();
+  const lead = filterSql(filters, asOf, options.until, options.actionableBy, "lead");
+  const alsoFor = filterSql(filters, asOf, options.until, options.actionableBy, "alsoFor");
+  return Prisma.sql`SELECT count(*) AS total FROM (
+    (SELECT 1 FROM "Request" r WHERE ${lead} LIMIT ${COUNT_CAP + 1})
+    UNION ALL
+    (SELECT 1 FROM "RequestAlsoFor" af JOIN "Request" r ON r.id = af."requestId"
+      WHERE af."councilId" = ${filters.council} AND ${alsoFor} LIMIT ${COUNT_CAP + 1})
+    LIMIT ${COUNT_CAP + 1}) capped`;
 }
 
 // The best plan for a list depends on its filters' values, its page and its search words: planned each time
