@@ -16,7 +16,7 @@ import { moderationSchema } from "~/domain/marketplace/schemas.ts";
 import { BackLink, InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
-import { formatDate, formatDateTime, formatNumber } from "~/ui/format.ts";
+import { formatDate, formatDateTime, formatNumber, listInWords } from "~/ui/format.ts";
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { actsForLoaded } from "~/ui/acting-for.ts";
@@ -120,6 +120,12 @@ export default function ReviewRequestPage() {
           { key: "Type of help", value: helpTypeLabel(need.helpType) },
           { key: "Quantity", value: formatQuantity(need.helpType, need.quantity, need.unitLabel) },
           { key: "Category", value: need.category.name },
+          // the lead council first, then the others it is also for (decision 050): once approved it is listed
+          // under each of them
+          {
+            key: need.councilNames.length > 1 ? "Councils it is for" : "Council it is for",
+            value: listInWords(need.councilNames),
+          },
           // as the public request page says it
           {
             key: "Where",

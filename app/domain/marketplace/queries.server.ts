@@ -11,6 +11,7 @@ import {
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote, REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 import { REQUEST_AMOUNT } from "./request-amount-select.ts";
+import { councilNamesOf, namedAlsoFor } from "./also-for.ts";
 
 const publicRequestSelect = {
   id: true,
@@ -355,9 +356,10 @@ function moderationPage(where: ReturnType<typeof moderationQueueWhere>, page: nu
   });
 }
 
-// An officer reads the whole request of their own council, including the contact preference.
-export function getModerationRequest(id: string, councilIds: string[]) {
-  return db.request.findFirst({
+// An officer reads the whole request of their own council, including the contact preference and the other councils
+// it is for (decision 050), which it is listed under once approved.
+export async function getModerationRequest(id: string, councilIds: string[]) {
+  const request = await db.request.findFirst({
     // once sent for approval: a draft withdrawn before it was ever sent is the requestor's alone
     where: { id, councilId: { in: councilIds }, submittedAt: { not: null } },
     select: {
@@ -366,6 +368,7 @@ export function getModerationRequest(id: string, councilIds: string[]) {
       moderationComment: true,
       submittedAt: true,
       organisation: { select: { name: true, status: true } },
+      alsoFor: namedAlsoFor,
       events: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
@@ -379,6 +382,9 @@ export function getModerationRequest(id: string, councilIds: string[]) {
       },
     },
   });
+  if (!request) return null;
+  const { alsoFor: _, ...rest } = request;
+  return { ...rest, councilNames: councilNamesOf(request) };
 }
 
 // A supplier's pledges in one state (or all), newest first, a page at a time, with how many are in each state.

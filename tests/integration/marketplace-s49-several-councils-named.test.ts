@@ -1,0 +1,45 @@
+// Follow-ups to a request for several councils (decision 050): every page that names the council a request is for
+// names each of them, lead council first, and a colleague's change to them is not silently overwritten.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server.ts";
+import { createCouncil, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { readableText, renderPage } from "../helpers/render-page.ts";
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+let world: World;
+let councilC: { id: string; name: string };
+
+beforeAll(async () => {
+  world = await createWorld();
+  // named so that it sorts before council B: the others are listed in name order
+  councilC = await createCouncil({ name: `Aardvark Council ${Date.now()}` });
+});
+
+// a request of council A's, also for council B and C
+async function partnershipNeed(status: "SUBMITTED" | "OPEN" | "DRAFT" = "OPEN") {
+  const need = await createRequest({
+    councilId: world.councilA.id,
+    organisationId: world.vcse.id,
+    categoryId: world.category.id,
+    title: `Partnership need ${Date.now()}`,
+    status,
+  });
+  await db.requestAlsoFor.createMany({
+    data: [world.councilB.id, councilC.id].map((councilId) => ({ requestId: need.id, councilId })),
+  });
+  return need;
+}
+
+const allThree = () => `${world.councilA.name}, ${councilC.name} and ${world.councilB.name}`;
+
+describe("the officer's review page", () => {
+  it("names the lead council and then the others it is for", async () => {
+    const need = await partnershipNeed("SUBMITTED");
+    const response = await renderPage(
+      `/council/moderation/${need.id}`,
+      await sessionCookieFor(world.users.officerA.id),
+    );
+    expect(response.status).toBe(200);
+    expect(readableText(await response.text())).toContain(`Councils it is for ${allThree()}`);
+  });
+});
