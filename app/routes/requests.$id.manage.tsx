@@ -25,7 +25,7 @@ import { futureDayRange, manageRequestSchemaFor, noLaterNeededBy } from "~/domai
 import { InsetText, PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, DateInput, ErrorSummary, ReasonForm } from "~/ui/form.tsx";
-import { formatDate, formatDateTime, formatNumber, isoDate, plural } from "~/ui/format.ts";
+import { formatDate, formatDateTime, formatNumber, isoDate, listInWords, plural } from "~/ui/format.ts";
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { actsForLoaded } from "~/ui/acting-for.ts";
@@ -182,7 +182,11 @@ export default function ManageRequestPage() {
               ? { to: `/requests/${need.id}/edit#neededBy`, label: "Change", hidden: "the needed-by date" }
               : undefined,
           },
-          { key: "Council", value: need.council.name },
+          // the lead council first, then the others it is also for (decision 050)
+          {
+            key: need.councilNames.length > 1 ? "Councils it is for" : "Council it is for",
+            value: listInWords(need.councilNames),
+          },
           { key: "Category", value: need.category.name },
           {
             key: "How a supplier can contact you",

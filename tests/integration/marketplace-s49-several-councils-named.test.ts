@@ -43,3 +43,15 @@ describe("the officer's review page", () => {
     expect(readableText(await response.text())).toContain(`Councils it is for ${allThree()}`);
   });
 });
+
+describe("the group's own 'Manage your request' page", () => {
+  it("names the lead council and then the others it is for", async () => {
+    const need = await partnershipNeed();
+    const response = await renderPage(
+      `/requests/${need.id}/manage`,
+      await sessionCookieFor(world.users.vcseOwner.id),
+    );
+    expect(response.status).toBe(200);
+    expect(readableText(await response.text())).toContain(`Councils it is for ${allThree()}`);
+  });
+});

@@ -196,12 +196,14 @@ const PLEDGE_REASONS = new Set<string>([
 export async function getManagedRequest(id: string, organisationIds: string[]) {
   const request = await findManagedRequest(id, organisationIds);
   if (!request) return null;
-  const { events, ...rest } = request;
+  const { events, alsoFor: _, ...rest } = request;
   const suppliers = new Map(
     request.pledges.map((p) => [p.supplierOrganisationId, p.supplierOrganisation.name]),
   );
   return {
     ...rest,
+    // the lead council first, then the others it is also for (decision 050)
+    councilNames: councilNamesOf(request),
     pledges: rest.pledges.map(({ supplierOrganisationId: _, ...pledge }) => pledge),
     events: events.map(({ actor, ...event }) => {
       if (!actor) return { ...event, who: null };
@@ -229,6 +231,7 @@ function findManagedRequest(id: string, organisationIds: string[]) {
       councilId: true,
       category: { select: { name: true } },
       council: { select: { name: true } },
+      alsoFor: namedAlsoFor,
       contactPreference: true,
       moderationComment: true,
       extendedAt: true,
