@@ -30,7 +30,7 @@ import { ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Select, TextInput, Textarea } from "~/ui/form.tsx";
-import { formatDate, isoDate } from "~/ui/format.ts";
+import { formatDate, isoDate, listInWords } from "~/ui/format.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
 // names the request (whichever answer the page gives: the form, closed, register first), so each request's page has
@@ -104,9 +104,14 @@ async function registerFirst(viewer: Viewer, id: string) {
     if (!page) notFound();
     throw redirect(`/requests/${id}`);
   }
-  const { title, council } = page.request;
+  const { title, councilNames } = page.request;
   return json({
-    registerFirst: { id, title, councilName: council.name, addBusiness: registerToPledgeHref(id) },
+    registerFirst: {
+      id,
+      title,
+      councilName: listInWords(councilNames),
+      addBusiness: registerToPledgeHref(id),
+    },
   });
 }
 
@@ -120,13 +125,13 @@ async function onlyBusinessesPledge(viewer: Viewer, id: string) {
     if (!page) notFound();
     throw redirect(`/requests/${id}`);
   }
-  const { title, council } = page.request;
+  const { title, councilNames } = page.request;
   return json(
     {
       onlyBusinesses: {
         id,
         title,
-        councilName: council.name,
+        councilName: listInWords(councilNames),
         organisations: [...new Set(viewer.memberships.map((m) => m.organisationName))],
         addBusiness: registerToPledgeHref(id),
       },
@@ -255,7 +260,10 @@ function PledgeForm({
   return (
     <>
       <BackLink to={`/requests/${need.id}`}>Back to the request</BackLink>
-      <PageHeading caption={`${need.title} · ${need.council.name}`}>Pledge to this request</PageHeading>
+      {/* every council it is for, the lead council first (decision 050) */}
+      <PageHeading caption={`${need.title} · ${listInWords(need.councilNames)}`}>
+        Pledge to this request
+      </PageHeading>
       <p className="mb-6 text-xl">
         Still needed: <strong>{formatQuantity(need.helpType, left, need.unitLabel)}</strong> by{" "}
         {formatDate(need.neededBy)}
@@ -332,11 +340,12 @@ function PledgeForm({
             <Select
               name="commitmentId"
               label="Which of your commitments does it count towards? (optional)"
-              hint="Listed: commitments on your active contracts with this council whose measure counts this kind of help. A pledge counts towards one only if you deliver it by the day its contract ends."
+              hint="Listed: commitments on your active contracts with a council this request is for whose measure counts this kind of help. A pledge counts towards one only if you deliver it by the day its contract ends."
               placeholder="None"
+              // a request for several councils: each option says which council its contract is with
               options={commitments.map((c) => ({
                 value: c.id,
-                label: `${c.contract.reference} ${c.contract.title}: ${c.measure.name} (contract ends ${formatDate(c.contract.endDate)})`,
+                label: `${c.contract.reference} ${c.contract.title}${need.councilNames.length > 1 ? ` with ${c.contract.council.name}` : ""}: ${c.measure.name} (contract ends ${formatDate(c.contract.endDate)})`,
               }))}
               errors={fields.commitmentId.errors}
               defaultValue={fields.commitmentId.initialValue as string | undefined}

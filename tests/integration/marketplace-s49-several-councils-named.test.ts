@@ -2,7 +2,15 @@
 // names each of them, lead council first, and a colleague's change to them is not silently overwritten.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createCouncil, createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import {
+  createCommitment,
+  createContract,
+  createCouncil,
+  createMeasure,
+  createRequest,
+  createWorld,
+  sessionCookieFor,
+} from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
@@ -53,5 +61,30 @@ describe("the group's own 'Manage your request' page", () => {
     );
     expect(response.status).toBe(200);
     expect(readableText(await response.text())).toContain(`Councils it is for ${allThree()}`);
+  });
+});
+
+describe("the pledge form of a request for several councils", () => {
+  it("names each council in its caption and hint, and the council of each commitment's contract", async () => {
+    for (const councilId of [world.councilA.id, world.councilB.id]) {
+      const measure = await createMeasure({ councilId, contributingHelpTypes: ["VOLUNTEERING"] });
+      const contract = await createContract({
+        councilId,
+        supplierOrganisationId: world.supplier.id,
+        endDate: new Date(Date.now() + 365 * 86_400_000),
+      });
+      await createCommitment({ contractId: contract.id, measureId: measure.id });
+    }
+    const need = await partnershipNeed();
+    const response = await renderPage(
+      `/requests/${need.id}/pledge`,
+      await sessionCookieFor(world.users.supplierOwner.id),
+    );
+    expect(response.status).toBe(200);
+    const text = readableText(await response.text());
+    expect(text).toContain(`${need.title} · ${allThree()}`);
+    expect(text).toContain("your active contracts with a council this request is for");
+    for (const council of [world.councilA, world.councilB])
+      expect(text).toMatch(new RegExp(` with ${council.name}: [^()]+ \\(contract ends `));
   });
 });

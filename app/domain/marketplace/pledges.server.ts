@@ -26,6 +26,7 @@ import {
   type PledgeAction,
   type PledgeRole,
 } from "./pledge-lifecycle.ts";
+import { councilNamesOf, namedAlsoFor } from "./also-for.ts";
 import { claimShare, releaseShare } from "./pledged-share.server.ts";
 import { fullyPledgedForNow } from "./pledge-eligibility.ts";
 import { organisationRecipients } from "./recipients.server.ts";
@@ -70,7 +71,7 @@ export async function pledgeFormBounds(requestId: string) {
 
 // The request as a supplier sees it before pledging, and the supplier's own commitments with that council.
 export async function getRequestForPledge(requestId: string, supplierOrganisationId: string) {
-  const request = await db.request.findFirst({
+  const found = await db.request.findFirst({
     where: { id: requestId, status: { in: LIVE_STATUSES } },
     select: {
       id: true,
@@ -81,15 +82,18 @@ export async function getRequestForPledge(requestId: string, supplierOrganisatio
       councilId: true,
       organisationId: true,
       council: { select: { name: true } },
+      alsoFor: namedAlsoFor,
     },
   });
-  if (!request) return null;
+  if (!found) return null;
+  const { alsoFor: _, ...request } = found;
   const [commitments, ownPledges] = await Promise.all([
     supplierCommitments(supplierOrganisationId, request),
     // what the organisation already pledged to it (perhaps by a colleague): a second pledge is then a choice
     ownPledgesOn(requestId, supplierOrganisationId),
   ]);
-  return { request, commitments, ownPledges };
+  // the lead council first, then the others it is also for (decision 050)
+  return { request: { ...request, councilNames: councilNamesOf(found) }, commitments, ownPledges };
 }
 
 // A supplier's pledges still holding their share of a request, oldest first: shown on the pledge form and on the
@@ -139,7 +143,9 @@ function supplierCommitments(
     select: {
       id: true,
       measure: { select: { name: true } },
-      contract: { select: { reference: true, title: true, endDate: true } },
+      contract: {
+        select: { reference: true, title: true, endDate: true, council: { select: { name: true } } },
+      },
     },
   });
 }
