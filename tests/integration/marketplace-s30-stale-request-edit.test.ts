@@ -129,6 +129,18 @@ describe("a save refused as a colleague saved the request first", () => {
     expect(text).not.toContain(`District ${world.district.name}`);
   });
 
+  // A colleague's change to the other councils it is for (decision 050) was not among the values compared, so the
+  // refusal said nothing had changed and the next save quietly took the council off again.
+  it("shows a colleague's change to the other councils it is for, by name", async () => {
+    const need = await aDraft();
+    const second = await ownerThenMemberSave(need.id, { alsoForCouncilIds: world.councilB.id }, {});
+    expect(second.status).toBe(400);
+    const text = readableMainText(await second.text());
+    expect(text).toContain(`Other councils it is for ${world.councilB.name} None`);
+    expect(text).not.toContain("What is saved now is the same as your answers");
+    expect(await db.requestAlsoFor.count({ where: { requestId: need.id } })).toBe(1);
+  });
+
   // An emptied district (or items, postcode area, who benefits) showed as "(blank)", a word no charity or council
   // user uses: it now reads "Not given", as the request's own page says of a request with no district.
   it("reads 'Not given' for a field the colleague emptied, as the request's page says, never '(blank)'", async () => {

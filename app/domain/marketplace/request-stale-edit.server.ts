@@ -1,7 +1,7 @@
 // An edit of a request refused because a colleague saved it after the form was read: what they saved beside what the
 // requestor sent, field by field, in words (names, not ids), as the contracts' and the council lists' edit forms show.
 import { staleEdit, type Snapshot, type StaleEdit } from "~/domain/contracts/history.ts";
-import { formatDate, formatNumber } from "~/domain/format.ts";
+import { compareNames, formatDate, formatNumber, listInWords } from "~/domain/format.ts";
 import type { Tx } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { helpTypeLabel } from "./help-types.ts";
@@ -17,6 +17,7 @@ const REQUEST_FIELD_LABELS: Record<string, string> = {
   title: "Title",
   description: "What you need, and why",
   council: "Council",
+  alsoFor: "Other councils it is for",
   category: "Category",
   helpType: "Type of help",
   quantity: "How much you need",
@@ -32,6 +33,8 @@ const REQUEST_FIELD_LABELS: Record<string, string> = {
 
 export type RequestValues = {
   councilId: string;
+  /** the other councils it is also for (decision 050) */
+  alsoForCouncilIds: readonly string[];
   title: string;
   description: string;
   categoryId: string;
@@ -56,7 +59,7 @@ export async function staleRequestEdit(
   const both = [saved, yours];
   const [councils, categories, districts] = await Promise.all([
     tx.organisation.findMany({
-      where: { id: { in: both.map((r) => r.councilId) } },
+      where: { id: { in: both.flatMap((r) => [r.councilId, ...r.alsoForCouncilIds]) } },
       select: { id: true, name: true },
     }),
     tx.category.findMany({
@@ -76,6 +79,10 @@ export async function staleRequestEdit(
     title: r.title,
     description: r.description,
     council: name(councils, r.councilId),
+    // by name, in name order, so the same set reads the same whatever order it was ticked or stored in
+    alsoFor: r.alsoForCouncilIds.length
+      ? listInWords(r.alsoForCouncilIds.map((id) => name(councils, id) ?? "").sort(compareNames))
+      : "None",
     category: name(categories, r.categoryId),
     helpType: helpTypeLabel(r.helpType),
     quantity: formatNumber(r.quantity),

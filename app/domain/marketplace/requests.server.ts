@@ -401,8 +401,12 @@ export async function updateRequest(input: {
       // a colleague saved it after this form was read: their changes are not overwritten unseen
       if (input.form.version && input.form.version !== current.updatedAt.toISOString()) {
         // the district as the requestor chose it (the form shows the one a request is filed under)
-        const yours = requestData(input.form, input.form.districtId || null);
-        const stale = await staleRequestEdit(tx, current.updatedAt, current, yours);
+        const yours = {
+          ...requestData(input.form, input.form.districtId || null),
+          alsoForCouncilIds: input.form.alsoForCouncilIds ?? [],
+        };
+        const saved = { ...current, alsoForCouncilIds: current.alsoFor.map((a) => a.councilId) };
+        const stale = await staleRequestEdit(tx, current.updatedAt, saved, yours);
         return { ok: false as const, formError: STALE_REQUEST_EDIT, stale };
       }
       const to: RequestStatus = submit ? "SUBMITTED" : current.status;
