@@ -2,6 +2,8 @@
 // names each of them, lead council first, and a colleague's change to them is not silently overwritten.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { loader as publicLoader } from "~/routes/requests.$id._index.tsx";
+import { action as editAction } from "~/routes/requests.$id.edit.tsx";
 import {
   createCommitment,
   createContract,
@@ -12,6 +14,8 @@ import {
   sessionCookieFor,
 } from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
+import { requestForm } from "../helpers/request-form.ts";
+import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
@@ -86,5 +90,38 @@ describe("the pledge form of a request for several councils", () => {
     expect(text).toContain("your active contracts with a council this request is for");
     for (const council of [world.councilA, world.councilB])
       expect(text).toMatch(new RegExp(` with ${council.name}: [^()]+ \\(contract ends `));
+  });
+});
+
+// a council named as also-for whose verification was later taken back (REJECTED): the form no longer offers it
+describe("a council it is also for that is no longer verified", () => {
+  async function withUnverifiedCouncil(status: "OPEN" | "DRAFT") {
+    const need = await partnershipNeed(status);
+    const gone = await createCouncil();
+    await db.requestAlsoFor.create({ data: { requestId: need.id, councilId: gone.id } });
+    await db.organisation.update({ where: { id: gone.id }, data: { status: "REJECTED" } });
+    return { need, gone };
+  }
+
+  it("is not named on the request's page, as on its card", async () => {
+    const { need } = await withUnverifiedCouncil("OPEN");
+    const page = await jsonOf<{ request: { councilNames: string[] } }>(
+      await callLoader(publicLoader, { path: `/requests/${need.id}`, params: { id: need.id } }),
+    );
+    expect(page.request.councilNames).toEqual([world.councilA.name, councilC.name, world.councilB.name]);
+  });
+
+  it("is kept when the request is edited, though the form has no box for it", async () => {
+    const { need, gone } = await withUnverifiedCouncil("DRAFT");
+    const saved = await callAction(editAction, {
+      path: `/requests/${need.id}/edit`,
+      params: { id: need.id },
+      cookie: await sessionCookieFor(world.users.vcseOwner.id),
+      // council B is unticked; the council no longer verified is not on the form at all
+      form: { ...requestForm(world, { isRemote: "on" }), alsoForCouncilIds: [councilC.id] },
+    });
+    expect(saved.status).toBe(302);
+    const rows = await db.requestAlsoFor.findMany({ where: { requestId: need.id } });
+    expect(rows.map((r) => r.councilId).sort()).toEqual([councilC.id, gone.id].sort());
   });
 });

@@ -85,7 +85,8 @@ export async function getRequestPage(
            coalesce((
              SELECT json_agg(ac.name ORDER BY ac.name, ac.id)
              FROM "RequestAlsoFor" a JOIN "Organisation" ac ON ac.id = a."councilId"
-             WHERE a."requestId" = r.id
+             -- verified councils only, as the public card names them (a council no longer verified is not)
+             WHERE a."requestId" = r.id AND ac.kind = 'COUNCIL' AND ac.status = 'VERIFIED'
            ), '[]'::json) AS "alsoForNames",
            coalesce((
              SELECT json_agg(json_build_object('id', e.id, 'fromStatus', e."fromStatus", 'toStatus', e."toStatus",

@@ -372,11 +372,19 @@ export async function updateRequest(input: {
           status: true,
           updatedAt: true,
           ...REQUEST_DATA_COLUMNS,
-          alsoFor: { select: { councilId: true } },
+          alsoFor: { select: { councilId: true, council: { select: { kind: true, status: true } } } },
         },
       });
       if (!current) throw new TransitionRefused("This request no longer exists.");
-      const sameAlsoFor = sameCouncils(current.alsoFor, input.form.alsoForCouncilIds);
+      // the form offers verified councils only: one saved that is no longer offered (its verification
+      // suspended or revoked) has no box, so it is kept rather than dropped unseen (decision 050)
+      const alsoFor = [
+        ...(input.form.alsoForCouncilIds ?? []),
+        ...current.alsoFor
+          .filter((a) => a.council.kind !== "COUNCIL" || a.council.status !== "VERIFIED")
+          .map((a) => a.councilId),
+      ];
+      const sameAlsoFor = sameCouncils(current.alsoFor, alsoFor);
       const districtId = await districtOnEdit(tx, current, input.form);
       const edit = requestTransition(current.status, "edit", "REQUESTOR");
       if (!edit.ok) {
@@ -403,7 +411,7 @@ export async function updateRequest(input: {
         // the district as the requestor chose it (the form shows the one a request is filed under)
         const yours = {
           ...requestData(input.form, input.form.districtId || null),
-          alsoForCouncilIds: input.form.alsoForCouncilIds ?? [],
+          alsoForCouncilIds: alsoFor,
         };
         const saved = { ...current, alsoForCouncilIds: current.alsoFor.map((a) => a.councilId) };
         const stale = await staleRequestEdit(tx, current.updatedAt, saved, yours);
@@ -420,7 +428,7 @@ export async function updateRequest(input: {
       });
       if (count !== 1)
         throw new TransitionRefused("The request changed while you were editing it. Please try again.");
-      await saveAlsoFor(tx, input.requestId, input.form.alsoForCouncilIds);
+      await saveAlsoFor(tx, input.requestId, alsoFor);
       if (submit)
         await recordRequestEvent(tx, {
           requestId: input.requestId,
