@@ -13,6 +13,7 @@ import { safeFilename } from "~/domain/reporting/returns-evidence.ts";
 import { getEvidenceForViewer } from "~/domain/reporting/returns-queries.server.ts";
 import { logger } from "~/server/logger.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
+import type { ReturnStatus } from "~/generated/prisma/enums.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // an address the portal refuses before reading it (naming two councils): a person is shown the returns page's
@@ -63,13 +64,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-// What happened and what the person can do about it: the supplier can upload the file again while the return is
-// theirs to change (else once the council queries it); the council asks the supplier.
-function missingFileMessage(name: string, { asSupplier, supplierMayUpload }: MissingFileViewer) {
+// What happened and what the person can do about it, by where the return is (returns-rules.ts): the supplier
+// uploads again while the return is theirs to change; a sent one only the council can query back to them; an
+// accepted one no one can change, so the file is asked for outside the portal.
+function missingFileMessage(
+  name: string,
+  { asSupplier, supplierMayUpload, returnStatus }: MissingFileViewer,
+) {
   const what = `The file “${name}” cannot be downloaded because it is no longer stored.`;
-  if (!asSupplier) return `${what} Ask the supplier to upload it again.`;
-  if (supplierMayUpload) return `${what} Upload it again.`;
-  return `${what} If the council needs it, they can query the return so that you can upload it again.`;
+  if (returnStatus === "ACCEPTED") {
+    const accepted = `${what} The return has been accepted, so the file cannot be uploaded again.`;
+    return asSupplier
+      ? `${accepted} Keep your own copy in case the council asks for it.`
+      : `${accepted} Ask the supplier for a copy.`;
+  }
+  if (supplierMayUpload)
+    return asSupplier ? `${what} Upload it again.` : `${what} Ask the supplier to upload it again.`;
+  return asSupplier
+    ? `${what} If the council needs it, they can query the return so that you can upload it again.`
+    : `${what} Query the return so the supplier can upload it again.`;
 }
 
-type MissingFileViewer = { asSupplier: boolean; supplierMayUpload: boolean };
+type MissingFileViewer = { asSupplier: boolean; supplierMayUpload: boolean; returnStatus: ReturnStatus };

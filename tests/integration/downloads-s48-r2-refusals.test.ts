@@ -12,6 +12,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "~/db.server.ts";
 import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { forbidden } from "~/auth/permissions.server.ts";
 import { loader as evidenceLoader } from "~/routes/evidence.$id.ts";
@@ -35,6 +36,9 @@ let lost: { id: string; storageKey: string };
 // a return sent to the council, with a file gone from storage
 let sent: Awaited<ReturnType<typeof createReturnsWorld>>;
 let sentLost: string;
+// an accepted return, with a file gone from storage: no one can upload it again
+let accepted: Awaited<ReturnType<typeof createReturnsWorld>>;
+let acceptedLost: string;
 
 const upload = (name: string) => uploadEvidence(w, name);
 
@@ -52,6 +56,11 @@ beforeAll(async () => {
   const sentFile = await uploadEvidence(sent, "sign-in sheets.pdf", { submit: true });
   await fs.rm(path.join(folder.root, sentFile.storageKey));
   sentLost = sentFile.id;
+  accepted = await createReturnsWorld();
+  const acceptedFile = await uploadEvidence(accepted, "sign-in sheets.pdf", { submit: true });
+  await db.kpiReturn.update({ where: { id: accepted.kpiReturn.id }, data: { status: "ACCEPTED" } });
+  await fs.rm(path.join(folder.root, acceptedFile.storageKey));
+  acceptedLost = acceptedFile.id;
 });
 
 afterEach(() => {
@@ -145,11 +154,25 @@ const missingFileViewers: [
     "If the council needs it, they can query the return so that you can upload it again.",
   ],
   [
-    "the council's officer",
+    "the council's officer, of a sent return",
     () => sentLost,
     () => sent.kpiReturn.id,
     () => sent.cookies.officerA,
-    "Ask the supplier to upload it again.",
+    "Query the return so the supplier can upload it again.",
+  ],
+  [
+    "the supplier, whose return is accepted",
+    () => acceptedLost,
+    () => accepted.kpiReturn.id,
+    () => accepted.cookies.supplierOwner,
+    "The return has been accepted, so the file cannot be uploaded again. Keep your own copy in case the council asks for it.",
+  ],
+  [
+    "the council's officer, of an accepted return",
+    () => acceptedLost,
+    () => accepted.kpiReturn.id,
+    () => accepted.cookies.officerA,
+    "The return has been accepted, so the file cannot be uploaded again. Ask the supplier for a copy.",
   ],
 ];
 

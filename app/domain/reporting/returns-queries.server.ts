@@ -642,7 +642,8 @@ async function pledgesInPeriod(
  * with the return's id, so a person refused the file can be shown the return's page; `file` is null for a file the
  * council may not have yet (one of a draft, as the return's page shows it). Null for any other evidence, so its
  * return is named to no one else. `asSupplier` says the viewer is the return's supplier, and `supplierMayUpload`
- * whether the supplier may change the return's evidence now (what a person told the file is gone can do). */
+ * whether the supplier may change the return's evidence now, and `returnStatus` the return's status (what a person
+ * told the file is gone can do). */
 export async function getEvidenceForViewer(
   evidenceId: string,
   viewer: Viewer,
@@ -651,6 +652,7 @@ export async function getEvidenceForViewer(
   file: EvidenceDownload | null;
   asSupplier: boolean;
   supplierMayUpload: boolean;
+  returnStatus: ReturnStatus;
 } | null> {
   const supplierIds = viewer.memberships.filter((m) => m.kind === "SUPPLIER").map((m) => m.organisationId);
   const councilIds = viewer.memberships
@@ -695,13 +697,14 @@ export async function getEvidenceForViewer(
   const kpiReturn = returnLine.kpiReturn;
   const returnId = kpiReturn.id;
   const supplierMayUpload = isEditableBySupplier(kpiReturn.status);
+  const returnStatus = kpiReturn.status;
   if (supplierIds.includes(kpiReturn.contract.supplierOrganisationId))
-    return { returnId, file: download, asSupplier: true, supplierMayUpload };
+    return { returnId, file: download, asSupplier: true, supplierMayUpload, returnStatus };
   // the council: only a file the supplier sent it, as the return's page shows, never one of a draft being written
   const sent = answersSentToCouncil(kpiReturn.status, kpiReturn.events);
   if (sent && ![...sent.values()].some((line) => line.evidence.some((f) => f.id === evidenceId)))
-    return { returnId, file: null, asSupplier: false, supplierMayUpload };
-  return { returnId, file: download, asSupplier: false, supplierMayUpload };
+    return { returnId, file: null, asSupplier: false, supplierMayUpload, returnStatus };
+  return { returnId, file: download, asSupplier: false, supplierMayUpload, returnStatus };
 }
 
 type EvidenceDownload = { storageKey: string; originalName: string; contentType: string; sizeBytes: number };
