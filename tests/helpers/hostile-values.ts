@@ -82,6 +82,7 @@ const FINGERPRINTED = [
   "Category",
   "District",
   "Request",
+  "RequestAlsoFor",
   "RequestEvent",
   "Pledge",
   "PledgeEvent",
