@@ -8,6 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+// Loaded now, not when stopping: under `node --import tsx` a TypeScript file is compiled on its first load by tsx's
+// esbuild process, which is in the terminal's group, so a Ctrl-C stops it too (with a cold tsx cache, as on a
+// fresh machine, an import made while stopping then failed and the stop ended in a crash)
+import { disconnectDb } from "../db.server.ts";
 import { appUrl, getEnv, type Env } from "../env.server.ts";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.ts";
 import { createApp } from "./http.ts";
@@ -181,7 +185,6 @@ async function serve(env: Env, options: { worker: boolean }) {
     server.closeIdleConnections?.();
     await new Promise((resolve) => server.close(resolve));
     await stopBackground?.();
-    const { disconnectDb } = await import("../db.server.ts");
     await disconnectDb();
     await stopEmbedded();
     logger.info(exitCode ? "stopped after a failure" : "stopped cleanly");
@@ -290,7 +293,6 @@ main().catch(async (error: unknown) => {
   }
   // the seed's connections close before their server goes
   try {
-    const { disconnectDb } = await import("../db.server.ts");
     await disconnectDb();
   } catch (closeError) {
     logger.warn({ err: closeError }, "closing the database connections failed");

@@ -170,6 +170,10 @@ export function appEnv(port: number, dataDir: string, options: AppOptions): Node
     COOKIE_SECRET: "resilience-tests-cookie-secret",
     LOG_LEVEL: options.logLevel ?? "warn",
     CHECKPOINT_DISABLE: "1",
+    // tsx's transform cache off, as on a fresh machine: each TypeScript file the portal loads is compiled by tsx's
+    // esbuild process then, which a Ctrl-C (sent to the whole group) stops, so one loaded only when stopping failed
+    // there and nowhere the cache was warm
+    TSX_DISABLE_CACHE: "1",
     ...options.env,
   };
 }

@@ -22,12 +22,20 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-// The portal's processes: the one the harness started (the primary), and the workers it forked.
+// The portal's processes: the one the harness started (the primary), and the workers it forked (its children
+// that run the portal's code: tsx's esbuild process is a child too, of the primary and of each worker).
+const runsThePortal = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("app/server/start.ts");
+  } catch {
+    return false;
+  }
+};
 function portalProcesses() {
   return {
     primary: app.pid,
     workers: descendants(app.pid)
-      .filter((p) => p.depth === 1)
+      .filter((p) => p.depth === 1 && runsThePortal(p.pid))
       .map((p) => p.pid),
   };
 }
