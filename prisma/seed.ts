@@ -435,6 +435,15 @@ export async function seedDemoData(): Promise<Login[]> {
     });
     if (idea.unitLabel)
       await db.request.update({ where: { id: request.id }, data: { unitLabel: idea.unitLabel } });
+    // a partnership need (decision 050): Northshire's open warm-space request is also for Eastvale, so it shows
+    // under either council and Eastvale's suppliers may count pledges to it
+    if (i === 3)
+      await db.requestAlsoFor.create({
+        data: {
+          requestId: request.id,
+          councilId: world.find((w) => w.council.id !== home.council.id)!.council.id,
+        },
+      });
     await db.requestEvent.create({ data: { requestId: request.id, toStatus: status, reason: "Demo data" } });
     let pledgeStatuses: PledgeStatus[] = [];
     if (status === "PARTIALLY_PLEDGED") pledgeStatuses = [pledgeCycle[i % 4]];

@@ -3,7 +3,9 @@
 // district filter missed it and the figures by district counted it as "Remote or not given".
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
+import { loader as listLoader } from "~/routes/requests._index.tsx";
 import { seedDemoData } from "../../prisma/seed.ts";
+import { callLoader, jsonOf } from "../helpers/routes.ts";
 
 beforeAll(async () => {
   await seedDemoData();
@@ -54,5 +56,21 @@ describe("the demo data's survey answers", () => {
         expect(at!.getTime()).toBeLessThan(closesAt);
       }
     }
+  });
+});
+
+// The demo had no request for more than one council (decision 050), so the partnership need could not be shown.
+describe("the demo data's partnership need", () => {
+  it("is an open Northshire request also for Eastvale, listed under Eastvale", async () => {
+    const east = await db.organisation.findFirstOrThrow({ where: { name: "Eastvale District Council" } });
+    const shared = await db.request.findFirstOrThrow({
+      where: { alsoFor: { some: { councilId: east.id } } },
+      select: { id: true, status: true, council: { select: { name: true } } },
+    });
+    expect(shared).toMatchObject({ status: "OPEN", council: { name: "Northshire County Council" } });
+    const list = await jsonOf<{ requests: { id: string }[] }>(
+      await callLoader(listLoader, { path: `/requests?council=${east.id}` }),
+    );
+    expect(list.requests.map((r) => r.id)).toContain(shared.id);
   });
 });

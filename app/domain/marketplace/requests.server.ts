@@ -9,6 +9,7 @@ import { toOutbox, type EmailSink } from "./email-sink.server.ts";
 import {
   changesRequestedEmail,
   expiryReminderEmail,
+  openForYourCouncilEmail,
   requestApprovedEmail,
 } from "~/email/templates/marketplace-request.tsx";
 import { appUrl } from "~/env.server.ts";
@@ -545,6 +546,7 @@ export async function changeRequestIn(
       category: { select: { name: true, active: true } },
       district: { select: { name: true, active: true } },
       council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
+      organisation: { select: { name: true } },
     },
   });
   if (!request) throw new TransitionRefused("This request no longer exists.");
@@ -697,7 +699,53 @@ export async function changeRequestIn(
         councilId: request.councilId,
       });
   }
+  if (change.action === "approve") await tellOtherCouncils(tx, request, change.send ?? toOutbox);
   return { ok: true as const, status: transition.to };
+}
+
+// The other councils a request is for (decision 050) are told when it opens, since their suppliers can now count
+// pledges to it: at the social value team's address the council gave (its settings), else its admins. A council
+// no longer verified is named nowhere a request's councils are listed, so it is not told either.
+async function tellOtherCouncils(
+  tx: Tx,
+  request: { id: string; title: string; council: { name: string }; organisation: { name: string } },
+  send: EmailSink,
+) {
+  const others = await tx.requestAlsoFor.findMany({
+    where: { requestId: request.id, council: { kind: "COUNCIL", status: "VERIFIED" } },
+    select: {
+      council: {
+        select: {
+          id: true,
+          name: true,
+          contactEmail: true,
+          councilSettings: { select: { brandColour: true } },
+        },
+      },
+    },
+  });
+  const url = `${appUrl()}/requests/${request.id}`;
+  for (const { council } of others) {
+    const email = await openForYourCouncilEmail({
+      councilName: council.name,
+      brandColour: council.councilSettings?.brandColour,
+      title: request.title,
+      url,
+      leadCouncilName: request.council.name,
+      requestorName: request.organisation.name,
+    });
+    const recipients = council.contactEmail
+      ? [council.contactEmail]
+      : await organisationRecipients(tx, council.id);
+    for (const to of recipients)
+      await send(tx, {
+        ...email,
+        link: url,
+        to,
+        template: "marketplace.openForCouncil",
+        councilId: council.id,
+      });
+  }
 }
 
 // The same change sent again (a double click, or the form sent twice): the request's latest change is this very

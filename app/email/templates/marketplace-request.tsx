@@ -91,3 +91,35 @@ export function expiryReminderEmail({
     </EmailLayout>,
   );
 }
+
+// To another council a request is also for (decision 050), when the lead council publishes it: the council's own
+// suppliers may now count pledges to it. The lead council moderates it, so nothing is asked of this one.
+export function openForYourCouncilEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  leadCouncilName,
+  requestorName,
+}: Base & { leadCouncilName: string; requestorName: string }) {
+  return renderEmail(
+    `A request for ${councilName} is open: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      brandColour={brandColour}
+      preview={`${leadCouncilName} published a request that is also for ${councilName}`}
+      heading="A request for your council is open"
+    >
+      <EmailParagraph>
+        {leadCouncilName} approved “{title}” from {requestorName}. The request is also for {councilName}, so
+        suppliers with contracts with {councilName} can count their pledges to it towards their social value
+        commitments.
+      </EmailParagraph>
+      <EmailParagraph>
+        {leadCouncilName} moderates the request and you do not need to do anything. It is listed under{" "}
+        {councilName} on the marketplace.
+      </EmailParagraph>
+      <EmailButton href={url}>View the request</EmailButton>
+    </EmailLayout>,
+  );
+}
