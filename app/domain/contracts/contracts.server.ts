@@ -74,7 +74,8 @@ export function contractSnapshot(c: {
   };
 }
 
-const snapshotSelect = {
+// a contract's own fields, as its page shows them and its history compares them
+const contractColumns = {
   reference: true,
   title: true,
   department: true,
@@ -85,6 +86,10 @@ const snapshotSelect = {
   planReference: true,
   status: true,
   terminatedOn: true,
+} as const;
+
+const snapshotSelect = {
+  ...contractColumns,
   supplierOrganisation: { select: { name: true } },
   contractManager: { select: { name: true } },
 } as const;
@@ -291,16 +296,7 @@ export async function findContractForViewer(viewer: Viewer, id: string) {
     select: {
       id: true,
       councilId: true,
-      reference: true,
-      title: true,
-      department: true,
-      valueGbp: true,
-      awardedOn: true,
-      startDate: true,
-      endDate: true,
-      planReference: true,
-      status: true,
-      terminatedOn: true,
+      ...contractColumns,
       updatedAt: true,
       council: { select: { name: true } },
       supplierOrganisation: { select: { id: true, name: true } },
@@ -460,18 +456,9 @@ type Details = Omit<ReturnType<typeof contractData>, "valueGbp"> & {
 
 // the fields of a contract its form and the CSV import set
 export const detailsSelect = {
-  reference: true,
-  title: true,
+  ...contractColumns,
   supplierOrganisationId: true,
-  department: true,
   contractManagerId: true,
-  valueGbp: true,
-  awardedOn: true,
-  startDate: true,
-  endDate: true,
-  planReference: true,
-  status: true,
-  terminatedOn: true,
 } as const;
 
 /** Whether a stored contract already holds exactly what the form would write (ids, not names, compared). */

@@ -184,6 +184,19 @@ export function closingDateOf(
 }
 
 // The reasons of the request events a supplier's pledge causes (received, withdrawn, delivered short).
+// A request's or pledge's history, oldest first, with who made each change (the officer's and the parties' pages)
+const historyWithActors = {
+  orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+  select: {
+    id: true,
+    fromStatus: true,
+    toStatus: true,
+    reason: true,
+    createdAt: true,
+    actor: { select: { name: true } },
+  },
+};
+
 const PLEDGE_REASONS = new Set<string>([
   REQUEST_EVENT_REASONS.pledgeReceived,
   REQUEST_EVENT_REASONS.pledgeReleased,
@@ -373,17 +386,7 @@ export async function getModerationRequest(id: string, councilIds: string[]) {
       submittedAt: true,
       organisation: { select: { name: true, status: true } },
       alsoFor: namedAlsoFor,
-      events: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          fromStatus: true,
-          toStatus: true,
-          reason: true,
-          createdAt: true,
-          actor: { select: { name: true } },
-        },
-      },
+      events: historyWithActors,
     },
   });
   if (!request) return null;
@@ -478,17 +481,7 @@ export async function getPledgePage(id: string, organisationIds: string[], counc
           contactPreference: true,
         },
       },
-      events: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          fromStatus: true,
-          toStatus: true,
-          reason: true,
-          createdAt: true,
-          actor: { select: { name: true } },
-        },
-      },
+      events: historyWithActors,
     },
   });
   if (!pledge) return null;
