@@ -1,14 +1,9 @@
 import { useForm } from "@conform-to/react";
-import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireCouncilOf } from "~/auth/permissions.server.ts";
-import { keepCouncil } from "~/ui/charts/record-links.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   addCategory,
   listCategories,
-  refusalReply,
   type ListEntryStale,
   toggleCategory,
   updateCategory,
@@ -16,10 +11,9 @@ import {
 import { categorySchema } from "~/domain/marketplace/schemas.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { ListEntryForm, listItemColumns, staleListRows } from "~/ui/council-lists.tsx";
-import { redirectWithFlash } from "~/ui/flash.server.ts";
+import { readCouncilListPage, saveCouncilListEntry } from "~/ui/council-list-page.server.ts";
 import { ErrorSummary, TextInput } from "~/ui/form.tsx";
-import { readForm } from "~/server/read-form.server.ts";
-import { editState, StaleEditNotice, staleEditMessage } from "~/ui/stale-edit.tsx";
+import { editState, StaleEditNotice } from "~/ui/stale-edit.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Needs and priorities – Social Value Marketplace" }];
@@ -28,48 +22,21 @@ export const meta: MetaFunction = () => [{ title: "Needs and priorities – Soci
 export const handle = actsForNamed("council");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // the council a link names (`council=<id>`, the moderation page's), else the header switcher's
-  const named = new URL(request.url).searchParams.get("council");
-  const { membership } = await requireCouncilOf(request, named);
-  // the list's own links keep the council the address names
-  const listPath = keepCouncil("/council/categories", membership.organisationId, Boolean(named));
-  const categories = await listCategories(membership.organisationId);
-  const editId = new URL(request.url).searchParams.get("edit");
-  const editing = categories.find((c) => c.id === editId) ?? null;
-  // a "Change" link for an entry this council does not list (another council's, followed after switching council in
-  // another window, or an old link) is said so, rather than silently showing the form to add a new one
-  const editNotFound = editId !== null && editId !== "" && !editing;
-  return json({ categories, editing, editNotFound, listPath, councilName: membership.organisationName });
+  const page = await readCouncilListPage(request, "/council/categories", listCategories);
+  const { entries: categories, editing, editNotFound, listPath, councilName } = page;
+  return json({ categories, editing, editNotFound, listPath, councilName });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  // the form is sent to its page's address, which names the council it was shown for when a link named one
-  const named = new URL(request.url).searchParams.get("council");
-  const { viewer, membership } = await requireCouncilOf(request, named);
-  const submission = parseForm(await readForm(request), { schema: categorySchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const actor = { userId: viewer.user.id, ipAddress: clientIp(request) };
-  const councilId = membership.organisationId;
-  const value = submission.value;
-  const result =
-    value.intent === "add"
-      ? await addCategory(councilId, value.name, value.description, actor)
-      : value.intent === "update"
-        ? await updateCategory(councilId, value.id, value, actor)
-        : await toggleCategory(councilId, value.id, actor, value.active);
-  if (!result.ok) {
-    // a colleague saved it after this form was read: shown beside the answers, which are kept
-    if ("stale" in result)
-      return json(
-        { ...submission.reply({ formErrors: [staleEditMessage("category")] }), stale: result.stale },
-        { status: 409 },
-      );
-    return json(submission.reply(refusalReply(result)), { status: 400 });
-  }
-  return redirectWithFlash(keepCouncil("/council/categories", membership.organisationId, Boolean(named)), {
-    kind: "success",
-    message: "Categories updated",
-  });
+  return saveCouncilListEntry(
+    request,
+    { path: "/council/categories", schema: categorySchema, what: "category", saved: "Categories updated" },
+    {
+      add: (councilId, form, actor) => addCategory(councilId, form.name, form.description, actor),
+      update: (councilId, form, actor) => updateCategory(councilId, form.id, form, actor),
+      toggle: (councilId, form, actor) => toggleCategory(councilId, form.id, actor, form.active),
+    },
+  );
 }
 
 export default function CategoriesPage() {

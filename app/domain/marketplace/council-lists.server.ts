@@ -227,7 +227,7 @@ export type ListEntryStale = {
 };
 
 type Refusal = { ok: false; field: string; message: string };
-type ListResult = { ok: true } | Refusal | { ok: false; stale: ListEntryStale };
+export type ListResult = { ok: true } | Refusal | { ok: false; stale: ListEntryStale };
 
 /** How a refused change is shown: next to its field, or above the form when it concerns the whole list. */
 export function refusalReply(result: Refusal) {
