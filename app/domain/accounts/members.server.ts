@@ -188,11 +188,15 @@ export async function lockOrganisation(tx: Tx, organisationId: string) {
   return rows[0] ?? null;
 }
 
-async function leadMembership(tx: Tx, organisationId: string, userId: string, kind: OrganisationKind) {
-  return tx.membership.findFirst({
-    where: { organisationId, userId, role: leadRoleFor(kind) },
+// The organisation, locked as above, when the actor is its lead (who manages its members); null otherwise.
+async function lockedForLead(tx: Tx, organisationId: string, actorUserId: string) {
+  const organisation = await lockOrganisation(tx, organisationId);
+  if (!organisation) return null;
+  const lead = await tx.membership.findFirst({
+    where: { organisationId, userId: actorUserId, role: leadRoleFor(organisation.kind) },
     select: { id: true },
   });
+  return lead ? organisation : null;
 }
 
 async function otherLeadsCount(
@@ -330,9 +334,8 @@ export async function inviteMember(
   context: Context,
 ): Promise<MemberResult> {
   return db.$transaction(async (tx) => {
-    const organisation = await lockOrganisation(tx, organisationId);
-    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
-      return NOT_ALLOWED;
+    const organisation = await lockedForLead(tx, organisationId, actorUserId);
+    if (!organisation) return NOT_ALLOWED;
     if (!roleFitsKind(organisation.kind, input.role))
       return { ok: false, fieldErrors: { role: ["Select a role"] } };
     const existing = await tx.membership.findFirst({
@@ -375,9 +378,8 @@ export async function revokeInvitation(
   context: Context,
 ): Promise<MemberResult> {
   return db.$transaction(async (tx) => {
-    const organisation = await lockOrganisation(tx, organisationId);
-    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
-      return NOT_ALLOWED;
+    const organisation = await lockedForLead(tx, organisationId, actorUserId);
+    if (!organisation) return NOT_ALLOWED;
     const revoked = await tx.invitation.updateMany({
       where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
@@ -407,9 +409,8 @@ export async function changeRole(
   context: Context,
 ): Promise<MemberResult> {
   return db.$transaction(async (tx) => {
-    const organisation = await lockOrganisation(tx, organisationId);
-    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
-      return NOT_ALLOWED;
+    const organisation = await lockedForLead(tx, organisationId, actorUserId);
+    if (!organisation) return NOT_ALLOWED;
     if (!roleFitsKind(organisation.kind, input.role))
       return { ok: false, fieldErrors: { role: ["Select a role"] } };
     const target = await tx.membership.findFirst({
@@ -463,9 +464,8 @@ export async function setPartnershipAccess(
   context: Context,
 ): Promise<MemberResult> {
   return db.$transaction(async (tx) => {
-    const organisation = await lockOrganisation(tx, organisationId);
-    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
-      return NOT_ALLOWED;
+    const organisation = await lockedForLead(tx, organisationId, actorUserId);
+    if (!organisation) return NOT_ALLOWED;
     const council = await tx.organisation.findFirst({
       where: { id: organisationId, kind: "COUNCIL", partnershipId: { not: null } },
       select: { partnership: { select: { name: true } } },
@@ -496,12 +496,8 @@ export async function setSurveyAccess(
   context: Context,
 ): Promise<MemberResult> {
   return db.$transaction(async (tx) => {
-    const organisation = await lockOrganisation(tx, organisationId);
-    if (
-      organisation?.kind !== "COUNCIL" ||
-      !(await leadMembership(tx, organisationId, actorUserId, organisation.kind))
-    )
-      return NOT_ALLOWED;
+    const organisation = await lockedForLead(tx, organisationId, actorUserId);
+    if (organisation?.kind !== "COUNCIL") return NOT_ALLOWED;
     return setMemberFlag(tx, {
       organisationId,
       actorUserId,
@@ -571,9 +567,8 @@ export async function removeMember(
   context: Context,
 ): Promise<MemberResult> {
   return db.$transaction(async (tx) => {
-    const organisation = await lockOrganisation(tx, organisationId);
-    if (!organisation || !(await leadMembership(tx, organisationId, actorUserId, organisation.kind)))
-      return NOT_ALLOWED;
+    const organisation = await lockedForLead(tx, organisationId, actorUserId);
+    if (!organisation) return NOT_ALLOWED;
     const target = await tx.membership.findFirst({
       where: { id: membershipId, organisationId },
       select: { id: true, role: true, userId: true, createdAt: true },
