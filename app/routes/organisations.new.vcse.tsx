@@ -1,13 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/ui/form-for.tsx";
 import { VcseDetailFields } from "~/domain/accounts/organisation-fields.tsx";
 import { registrationAction, registrationLoader } from "~/domain/accounts/registration.server.ts";
 import { vcseSchema } from "~/domain/accounts/schemas.ts";
-import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
-import { Button, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
+import { Button } from "~/ui/form.tsx";
+import { RegistrationForm } from "~/ui/registration-form.tsx";
 
 export const meta: MetaFunction = () => [
   { title: "Register a community organisation – Social Value Marketplace" },
@@ -29,49 +28,19 @@ export default function RegisterVcse() {
     shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: vcseSchema }),
   });
-  const value = (field: { initialValue?: unknown }) => field.initialValue as string | undefined;
   return (
-    <div className="max-w-2xl">
-      <BackLink
-        to={
-          redirectTo
-            ? `/organisations/new?redirectTo=${encodeURIComponent(redirectTo)}`
-            : "/organisations/new"
-        }
-      />
-      <PageHeading caption="Register an organisation">
-        Your charity, community group or social enterprise
-      </PageHeading>
-      {redirectTo ? (
-        <InsetText>
-          <p>When you have registered your organisation, we will take you back to where you were going.</p>
-        </InsetText>
-      ) : null}
-      <Form method="post" {...getFormProps(form)} noValidate>
-        <ErrorSummary errors={form.allErrors} />
-        {/* where they were going (a survey invitation, a request to pledge to): registering leads back there */}
-        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <TextInput
-          name={fields.name.name}
-          key={fields.name.key}
-          defaultValue={value(fields.name)}
-          label="Organisation name"
-          errors={fields.name.errors}
-          autoComplete="organization"
-        />
-        <Select
-          name={fields.councilId.name}
-          key={fields.councilId.key}
-          defaultValue={value(fields.councilId)}
-          label="Council area"
-          hint="The council whose social value team will verify you"
-          errors={fields.councilId.errors}
-          placeholder="Select a council"
-          options={councils.map((c) => ({ value: c.id, label: c.name }))}
-        />
-        <VcseDetailFields fields={fields} />
-        <Button>Register organisation</Button>
-      </Form>
-    </div>
+    <RegistrationForm
+      form={form}
+      fields={fields}
+      councils={councils}
+      redirectTo={redirectTo}
+      heading="Your charity, community group or social enterprise"
+      organisation="organisation"
+      nameLabel="Organisation name"
+      councilLabel="Council area"
+    >
+      <VcseDetailFields fields={fields} />
+      <Button>Register organisation</Button>
+    </RegistrationForm>
   );
 }
