@@ -1,4 +1,5 @@
-// The processes below a process (its children, theirs, …) and their resident memory, read from /proc (Linux).
+// The processes below a process (its children, theirs, …), their command lines and resident memory, read from /proc
+// (Linux).
 // Not pidtree or pidusage: they run `ps`, which a slim CI image need not have, and /proc is all they would read.
 import fs from "node:fs";
 
@@ -37,6 +38,15 @@ export function descendants(pid: number): { pid: number; depth: number }[] {
     }
   }
   return found;
+}
+
+/** A process's command line, its program and arguments separated by spaces, or null once it is gone. */
+export function commandLineOf(pid: number): string | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0$/, "").replace(/\0/g, " ");
+  } catch {
+    return null;
+  }
 }
 
 /** Resident memory of a process in bytes, or 0 once it is gone. */

@@ -16,6 +16,7 @@ import {
   type EmbeddedPostgresHandle,
 } from "~/server/embedded-postgres.ts";
 import { migrateDeploy } from "~/server/migrate.ts";
+import { commandLineOf } from "../helpers/processes.ts";
 
 export function tempDir(prefix: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `svm-resilience-${prefix}-`));
@@ -266,12 +267,7 @@ export function processesUnder(dir: string): number[] {
   const found: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").includes(dir))
-        found.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
+    if (commandLineOf(Number(entry))?.includes(dir)) found.push(Number(entry));
   }
   return found;
 }

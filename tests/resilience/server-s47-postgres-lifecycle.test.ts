@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, expect, it } from "vitest";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "~/server/embedded-postgres.ts";
+import { commandLineOf } from "../helpers/processes.ts";
 import {
   noneLeftUnder,
   processesUnder,
@@ -169,14 +170,7 @@ for (const c of [
     const first = runPortal(await freePort(), dataDir);
     const initdb = await waitFor(
       "initdb to run",
-      () =>
-        processesUnder(dataDir).find((pid) => {
-          try {
-            return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("initdb");
-          } catch {
-            return false;
-          }
-        }),
+      () => processesUnder(dataDir).find((pid) => commandLineOf(pid)?.includes("initdb")),
       { timeoutMs: 180_000, intervalMs: 20 },
     );
     process.kill(-first.pid, c.signal);
@@ -221,9 +215,7 @@ afterEach(async () => {
 it("stops its PostgreSQL on SIGHUP (the terminal closed)", async () => {
   app = await startApp({ runJobs: false, logLevel: "info" });
   const dataDir = processesUnder("svm-resilience-app-")
-    .map((pid) =>
-      /-D (\S+)\/postgres /.exec(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ")),
-    )
+    .map((pid) => /-D (\S+)\/postgres /.exec(commandLineOf(pid) ?? ""))
     .find((match) => match && app!.output().includes(match[1]!))?.[1];
   expect(dataDir).toBeDefined();
   expect(processesUnder(dataDir!).length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { freePort, makeExecutable, startEmbeddedPostgres } from "~/server/embedded-postgres.ts";
+import { commandLineOf } from "../helpers/processes.ts";
 import { noneLeftUnder, processesUnder, removeAppData, startPortal, tempDir, waitFor } from "./harness.ts";
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -85,14 +86,7 @@ it("makes the cluster again on the start after one cut off while initdb ran in a
   const first = startPortal(cleanups, await freePort(), dataDir);
   const initdb = await waitFor(
     "initdb to run",
-    () =>
-      processesUnder(dataDir).find((pid) => {
-        try {
-          return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("initdb");
-        } catch {
-          return false;
-        }
-      }),
+    () => processesUnder(dataDir).find((pid) => commandLineOf(pid)?.includes("initdb")),
     { timeoutMs: 180_000, intervalMs: 20 },
   );
   process.kill(-first.pid, "SIGKILL");

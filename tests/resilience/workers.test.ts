@@ -4,7 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { descendants } from "../helpers/processes.ts";
+import { commandLineOf, descendants } from "../helpers/processes.ts";
 import { startApp, startCluster, waitFor, type AppProcess, type Cluster } from "./harness.ts";
 
 let cluster: Cluster;
@@ -24,13 +24,7 @@ afterAll(async () => {
 
 // The portal's processes: the one the harness started (the primary), and the workers it forked (its children
 // that run the portal's code: tsx's esbuild process is a child too, of the primary and of each worker).
-const runsThePortal = (pid: number) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("app/server/start.ts");
-  } catch {
-    return false;
-  }
-};
+const runsThePortal = (pid: number) => commandLineOf(pid)?.includes("app/server/start.ts") ?? false;
 function portalProcesses() {
   return {
     primary: app.pid,
