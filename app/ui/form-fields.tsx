@@ -51,6 +51,43 @@ export function FieldGroup({ errors, children }: { errors?: FieldErrors; childre
   return <div className={`mb-6 ${errors?.length ? "border-l-4 border-error pl-4" : ""}`}>{children}</div>;
 }
 
+/** The attributes a single field's control carries: its id (the name, for the error summary's link) and what
+ * assistive technology reads with it. */
+export function controlProps(name: string, hint: ReactNode, errors: FieldErrors) {
+  return {
+    id: name,
+    name,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": describedBy(name, hint, errors),
+  } as const;
+}
+
+/** A single field in the GOV.UK order: its label, hint and error above the control (a child, with controlProps). */
+export function LabelledField({
+  name,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors;
+  children: ReactNode;
+}) {
+  return (
+    <FieldGroup errors={errors}>
+      <label htmlFor={name} className="mb-1 block font-bold">
+        {label}
+      </label>
+      <Hint name={name} hint={hint} />
+      <FieldError name={name} errors={errors} />
+      {children}
+    </FieldGroup>
+  );
+}
+
 type TextInputProps = {
   name: string;
   label: ReactNode;
@@ -80,22 +117,14 @@ export function TextInput({
 }: TextInputProps) {
   const errors = useFieldErrors(name, given);
   return (
-    <FieldGroup errors={errors}>
-      <label htmlFor={name} className="mb-1 block font-bold">
-        {label}
-      </label>
-      <Hint name={name} hint={hint} />
-      <FieldError name={name} errors={errors} />
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
       <input
-        id={name}
-        name={name}
+        {...controlProps(name, hint, errors)}
         type="text"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
         className={`${inputClass} ${widths[width]} ${className ?? ""}`}
         {...rest}
       />
-    </FieldGroup>
+    </LabelledField>
   );
 }
 
@@ -109,22 +138,9 @@ type TextareaProps = {
 export function Textarea({ name, label, hint, errors: given, rows = 5, ...rest }: TextareaProps) {
   const errors = useFieldErrors(name, given);
   return (
-    <FieldGroup errors={errors}>
-      <label htmlFor={name} className="mb-1 block font-bold">
-        {label}
-      </label>
-      <Hint name={name} hint={hint} />
-      <FieldError name={name} errors={errors} />
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
-        className={inputClass}
-        {...rest}
-      />
-    </FieldGroup>
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
+      <textarea {...controlProps(name, hint, errors)} rows={rows} className={inputClass} {...rest} />
+    </LabelledField>
   );
 }
 
@@ -186,18 +202,10 @@ export function Select({
 }) {
   const errors = useFieldErrors(name, given);
   return (
-    <FieldGroup errors={errors}>
-      <label htmlFor={name} className="mb-1 block font-bold">
-        {label}
-      </label>
-      <Hint name={name} hint={hint} />
-      <FieldError name={name} errors={errors} />
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
       <select
-        id={name}
-        name={name}
+        {...controlProps(name, hint, errors)}
         defaultValue={defaultValue ?? ""}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
         className={`${inputClass} max-w-md bg-white`}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
@@ -207,7 +215,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </FieldGroup>
+    </LabelledField>
   );
 }
 
