@@ -40,7 +40,19 @@ type ChoiceProps = {
   legendAsHeading?: boolean;
 };
 
-export function Radios({
+export function Radios({ defaultValue, ...props }: ChoiceProps & { defaultValue?: string | null }) {
+  return <Choices {...props} type="radio" isChecked={(value) => defaultValue === value} />;
+}
+
+export function Checkboxes({
+  defaultValues = [],
+  ...props
+}: Omit<ChoiceProps, "inline"> & { defaultValues?: string[] }) {
+  return <Choices {...props} type="checkbox" isChecked={(value) => defaultValues.includes(value)} />;
+}
+
+// The first option's id is the field's name: the error summary links to it.
+function Choices({
   name,
   legend,
   hint,
@@ -48,8 +60,9 @@ export function Radios({
   options,
   inline,
   legendAsHeading,
-  defaultValue,
-}: ChoiceProps & { defaultValue?: string | null }) {
+  type,
+  isChecked,
+}: ChoiceProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean }) {
   const errors = useFieldErrors(name, given);
   return (
     <FieldGroup errors={errors}>
@@ -64,57 +77,10 @@ export function Radios({
               <div key={option.value} className="flex items-start gap-3">
                 <input
                   id={id}
-                  type="radio"
+                  type={type}
                   name={name}
                   value={option.value}
-                  defaultChecked={defaultValue === option.value}
-                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                  className="mt-0.5 h-7 w-7 shrink-0 accent-brand"
-                />
-                <label htmlFor={id} className="pt-0.5">
-                  {option.label}
-                  {option.hint ? (
-                    <span id={`${id}-item-hint`} className="block text-muted">
-                      {option.hint}
-                    </span>
-                  ) : null}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </FieldGroup>
-  );
-}
-
-export function Checkboxes({
-  name,
-  legend,
-  hint,
-  errors: given,
-  options,
-  legendAsHeading,
-  defaultValues = [],
-}: ChoiceProps & { defaultValues?: string[] }) {
-  const errors = useFieldErrors(name, given);
-  return (
-    <FieldGroup errors={errors}>
-      <fieldset aria-describedby={describedBy(name, hint, errors)}>
-        <Legend asHeading={legendAsHeading}>{legend}</Legend>
-        <Hint name={name} hint={hint} />
-        <FieldError name={name} errors={errors} />
-        <div className="space-y-3">
-          {options.map((option, index) => {
-            const id = index === 0 ? name : `${name}-${index}`;
-            return (
-              <div key={option.value} className="flex items-start gap-3">
-                <input
-                  id={id}
-                  type="checkbox"
-                  name={name}
-                  value={option.value}
-                  defaultChecked={defaultValues.includes(option.value)}
+                  defaultChecked={isChecked(option.value)}
                   aria-describedby={option.hint ? `${id}-item-hint` : undefined}
                   className="mt-0.5 h-7 w-7 shrink-0 accent-brand"
                 />
