@@ -33,7 +33,7 @@ import {
 import { BackLink, Notice, PageHeading, Table, Tag } from "~/ui/components.tsx";
 import { withdrawReturnsOutsideTerm } from "~/domain/reporting/returns-jobs.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, ErrorSummary, useFieldErrors } from "~/ui/form.tsx";
+import { Button, ErrorSummary, FileInput } from "~/ui/form.tsx";
 import { countOf, formatNumber, listInWords } from "~/ui/format.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
@@ -212,42 +212,18 @@ export default function ImportContracts() {
         className="max-w-2xl"
       >
         <ErrorSummary errors={form.allErrors} />
-        <CsvFile name={fields.file.name} errors={fields.file.errors} />
+        <FileInput
+          name={fields.file.name}
+          label="CSV file"
+          hint={`At most ${MB} MB. A file Excel saved as “Unicode Text” (.txt) can be uploaded too.`}
+          accept=".csv,text/csv,.txt,.tsv"
+          errors={fields.file.errors}
+        />
         <Button name="intent" value="preview" disabled={navigation.state === "submitting"}>
           Check the file
         </Button>
       </Form>
     </>
-  );
-}
-
-// The file field, inside the Form so that a file too large to send is said next to it too (useFieldErrors).
-function CsvFile({ name, errors: given }: { name: string; errors?: string[] }) {
-  const errors = useFieldErrors(name, given);
-  return (
-    <div className={`mb-6 ${errors?.length ? "border-l-4 border-error pl-4" : ""}`}>
-      <label htmlFor={name} className="mb-1 block font-bold">
-        CSV file
-      </label>
-      <p id={`${name}-hint`} className="mb-2 text-muted">
-        At most {MB} MB. A file Excel saved as “Unicode Text” (.txt) can be uploaded too.
-      </p>
-      {errors?.length ? (
-        <p id={`${name}-error`} className="mb-2 font-bold text-error">
-          <span className="sr-only">Error: </span>
-          {errors[0]}
-        </p>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type="file"
-        accept=".csv,text/csv,.txt,.tsv"
-        aria-describedby={`${name}-hint${errors?.length ? ` ${name}-error` : ""}`}
-        aria-invalid={errors?.length ? true : undefined}
-        className="block"
-      />
-    </div>
   );
 }
 

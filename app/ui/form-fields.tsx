@@ -51,6 +51,9 @@ export function FieldGroup({ errors, children }: { errors?: FieldErrors; childre
   return <div className={`mb-6 ${errors?.length ? "border-l-4 border-error pl-4" : ""}`}>{children}</div>;
 }
 
+/** What every single field is given: its name (also its id), its question, and the hint and errors shown with it. */
+type FieldProps = { name: string; label: ReactNode; hint?: ReactNode; errors?: FieldErrors };
+
 /** The attributes a single field's control carries: its id (the name, for the error summary's link) and what
  * assistive technology reads with it. */
 export function controlProps(name: string, hint: ReactNode, errors: FieldErrors) {
@@ -63,19 +66,7 @@ export function controlProps(name: string, hint: ReactNode, errors: FieldErrors)
 }
 
 /** A single field in the GOV.UK order: its label, hint and error above the control (a child, with controlProps). */
-export function LabelledField({
-  name,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: FieldErrors;
-  children: ReactNode;
-}) {
+export function LabelledField({ name, label, hint, errors, children }: FieldProps & { children: ReactNode }) {
   return (
     <FieldGroup errors={errors}>
       <label htmlFor={name} className="mb-1 block font-bold">
@@ -88,11 +79,7 @@ export function LabelledField({
   );
 }
 
-type TextInputProps = {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: FieldErrors;
+type TextInputProps = FieldProps & {
   width?: "full" | "20" | "10" | "5" | "4" | "3" | "2";
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 
@@ -128,18 +115,29 @@ export function TextInput({
   );
 }
 
-type TextareaProps = {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: FieldErrors;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
+type TextareaProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
 
 export function Textarea({ name, label, hint, errors: given, rows = 5, ...rest }: TextareaProps) {
   const errors = useFieldErrors(name, given);
   return (
     <LabelledField name={name} label={label} hint={hint} errors={errors}>
       <textarea {...controlProps(name, hint, errors)} rows={rows} className={inputClass} {...rest} />
+    </LabelledField>
+  );
+}
+
+/** A file chooser; inside a Form, a file too large to send is said next to it as the server's errors are. */
+export function FileInput({
+  name,
+  label,
+  hint,
+  errors: given,
+  ...rest
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "type">) {
+  const errors = useFieldErrors(name, given);
+  return (
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
+      <input {...controlProps(name, hint, errors)} type="file" className="block max-w-full" {...rest} />
     </LabelledField>
   );
 }
@@ -152,14 +150,7 @@ export function Checkbox({
   errors: given,
   defaultChecked,
   value = "on",
-}: {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: FieldErrors;
-  defaultChecked?: boolean;
-  value?: string;
-}) {
+}: FieldProps & { defaultChecked?: boolean; value?: string }) {
   const errors = useFieldErrors(name, given);
   return (
     <FieldGroup errors={errors}>
@@ -191,11 +182,7 @@ export function Select({
   options,
   defaultValue,
   placeholder,
-}: {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: FieldErrors;
+}: FieldProps & {
   options: { value: string; label: string }[];
   defaultValue?: string | null;
   placeholder?: string;

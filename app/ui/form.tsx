@@ -20,6 +20,7 @@ import type { ReactNode } from "react";
 export {
   Button,
   Checkbox,
+  FileInput,
   Select,
   TextInput,
   Textarea,
