@@ -37,13 +37,12 @@ import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { MeasureHelp } from "~/ui/measure-help.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
-import { Button, Checkbox, ErrorSummary, Textarea, TextInput } from "~/ui/form.tsx";
+import { Button, Checkbox, ErrorSummary, FileInput, Textarea, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
 import {
   acceptedBy,
   commitmentSummary,
   ContractLink,
-  FileInput,
   formatBytes,
   LinkedPledges,
   ProgressTable,
@@ -691,12 +690,11 @@ function EvidenceFiles({ line, name, errors }: { line: ReturnLineView; name: str
         <p className="mb-4 text-muted">No files uploaded.</p>
       )}
       <FileInput
-        id={name}
         name={name}
         label={`Upload a file for ${line.measureName}`}
         hint="PDF, PNG, JPEG, CSV or Excel (.xlsx), smaller than 10 MB. Uploading also saves your figures as a draft."
         accept={ACCEPT_ATTRIBUTE}
-        error={errors?.[0] ?? null}
+        errors={errors}
       />
       <Button type="submit" name="intent" value={`upload:${line.commitmentId}`} variant="secondary">
         Upload file<span className="sr-only"> for {line.measureName}</span>
