@@ -12,6 +12,7 @@ import {
   openForYourCouncilEmail,
   requestApprovedEmail,
 } from "~/email/templates/marketplace-request.tsx";
+import { brandForOrganisation } from "~/domain/accounts/emails.server.tsx";
 import { appUrl } from "~/env.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import type { Actor } from "./access.server.ts";
@@ -713,38 +714,25 @@ async function tellOtherCouncils(
 ) {
   const others = await tx.requestAlsoFor.findMany({
     where: { requestId: request.id, council: { kind: "COUNCIL", status: "VERIFIED" } },
-    select: {
-      council: {
-        select: {
-          id: true,
-          name: true,
-          contactEmail: true,
-          councilSettings: { select: { brandColour: true } },
-        },
-      },
-    },
+    select: { councilId: true },
   });
   const url = `${appUrl()}/requests/${request.id}`;
-  for (const { council } of others) {
+  for (const { councilId } of others) {
+    // its name, colour and team address, as its account emails have them
+    const brand = await brandForOrganisation(tx, councilId);
     const email = await openForYourCouncilEmail({
-      councilName: council.name,
-      brandColour: council.councilSettings?.brandColour,
+      councilName: brand.councilName ?? "",
+      brandColour: brand.brandColour,
       title: request.title,
       url,
       leadCouncilName: request.council.name,
       requestorName: request.organisation.name,
     });
-    const recipients = council.contactEmail
-      ? [council.contactEmail]
-      : await organisationRecipients(tx, council.id);
+    const recipients = brand.contactEmail
+      ? [brand.contactEmail]
+      : await organisationRecipients(tx, councilId);
     for (const to of recipients)
-      await send(tx, {
-        ...email,
-        link: url,
-        to,
-        template: "marketplace.openForCouncil",
-        councilId: council.id,
-      });
+      await send(tx, { ...email, link: url, to, template: "marketplace.openForCouncil", councilId });
   }
 }
 
