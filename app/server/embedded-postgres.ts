@@ -79,12 +79,8 @@ export function runningPostmaster(dataDir: string): number | undefined {
     return undefined;
   }
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  let args: string[];
-  try {
-    args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-  } catch {
-    return undefined;
-  }
+  const args = argumentsOf(pid);
+  if (!args) return undefined;
   const flag = args.findIndex((arg) => arg.startsWith("-D"));
   const folder = flag < 0 ? undefined : args[flag] === "-D" ? args[flag + 1] : args[flag]!.slice(2);
   return folder !== undefined && samePath(folder, dataDir) ? pid : undefined;
@@ -297,12 +293,7 @@ function isFolder(dir: string) {
 // that still runs.
 function liveNodeOtherThanThis(pid: number): boolean {
   if (pid === process.pid || !Number.isInteger(pid) || pid <= 0) return false;
-  let program: string | undefined;
-  try {
-    program = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0];
-  } catch {
-    return false;
-  }
+  const program = argumentsOf(pid)?.[0];
   return program !== undefined && (program === process.execPath || /^node/.test(path.basename(program)));
 }
 
@@ -311,36 +302,42 @@ function initdbsOn(folder: string): number[] {
   const found: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      if (args.some((arg) => arg.startsWith("--pgdata=") && samePath(arg.slice("--pgdata=".length), folder)))
-        found.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
+    const args = argumentsOf(Number(entry)) ?? []; // none when it is gone meanwhile
+    if (args.some((arg) => arg.startsWith("--pgdata=") && samePath(arg.slice("--pgdata=".length), folder)))
+      found.push(Number(entry));
   }
   return found;
 }
 
-// The parent of a process (field 4 of /proc/<pid>/stat, after the command in brackets), if it still runs.
-function parentOf(pid: number): number | undefined {
+// A running process's command line, program first; undefined once it is gone (or was never there).
+function argumentsOf(pid: number): string[] | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    return Number.isInteger(parent) && parent > 0 ? parent : undefined;
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
   } catch {
     return undefined;
   }
 }
 
-// The process group a process leads or belongs to (field 5 of /proc/<pid>/stat, after the command in brackets).
-function groupOf(pid: number): number | undefined {
+// The fields of /proc/<pid>/stat after the command in brackets (state, parent, process group, …), if it still runs.
+function statFieldsOf(pid: number): string[] | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return undefined;
   }
+}
+
+// The parent of a process (field 4 of /proc/<pid>/stat), if it still runs.
+function parentOf(pid: number): number | undefined {
+  const parent = Number(statFieldsOf(pid)?.[1]);
+  return Number.isInteger(parent) && parent > 0 ? parent : undefined;
+}
+
+// The process group a process leads or belongs to (field 5 of /proc/<pid>/stat).
+function groupOf(pid: number): number | undefined {
+  const fields = statFieldsOf(pid);
+  return fields ? Number(fields[2]) : undefined;
 }
 
 const groupAlive = (group: number) => {
