@@ -107,7 +107,7 @@ export function TableScrollBox({
 }) {
   return (
     <div
-      className={`overflow-x-auto print:max-h-none print:overflow-visible ${className ?? ""}`.trim()}
+      className={`relative overflow-x-auto print:max-h-none print:overflow-visible ${className ?? ""}`.trim()}
       role="region"
       aria-labelledby={captionId}
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must take focus (WCAG 2.1.1)

@@ -15,7 +15,7 @@ it("puts each of the report's tables in a focusable scrolling region named by it
   expect(tables.length).toBeGreaterThanOrEqual(2); // a contract's commitments and the totals
   for (const [, id, caption] of tables) {
     const box = new RegExp(
-      `<div class="overflow-x-auto[^"]*" role="region" aria-labelledby="${id}" tabindex="0"><table`,
+      `<div class="relative overflow-x-auto[^"]*" role="region" aria-labelledby="${id}" tabindex="0"><table`,
     );
     expect(html, caption).toMatch(box);
   }
