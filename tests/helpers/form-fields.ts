@@ -3,13 +3,21 @@
 // `version`, Conform list items such as `plan[0].quantity`), and an action may pick its schema per intent or
 // reshape the form first, which no table of schemas would follow. A page often renders its form through a
 // component in its own folder or a sibling route's (contracts.$id.edit renders contracts.new/contract-form.tsx),
-// so the .tsx files the route imports from app/routes and app/ui are read too, and theirs in turn.
+// or one kept with its area's rules (the organisation details fields in app/domain/accounts, the new password
+// fields in app/auth), so every .tsx module of app/ the route imports is read too, and theirs in turn.
 import fs from "node:fs";
 import path from "node:path";
 import { TOPICS } from "~/domain/survey/questions.ts";
 
 const appDirectory = path.resolve(import.meta.dirname, "../../app");
-const FOLLOWED = [path.join(appDirectory, "routes"), path.join(appDirectory, "ui")];
+
+// A module whose fields the page may draw: any .tsx of app/ but a server module (never in the page) and a type
+// imported alone (form-for.tsx's `import type { loader } from "~/root.tsx"` draws no field).
+const drawsPart = (target: string, typeOnly: boolean) =>
+  !typeOnly &&
+  target.startsWith(appDirectory + path.sep) &&
+  !target.endsWith(".server.tsx") &&
+  fs.existsSync(target);
 
 // A top-level declaration of a module: `export function ContractForm(`, `const widths =`, `type Option =`...
 const DECLARATION =
@@ -32,8 +40,8 @@ function usedPartOf(source: string, imported: Set<string>) {
 const importedNames = (list: string) =>
   new Set(list.split(",").map((entry) => /^\s*(?:type\s+)?(\w*)/.exec(entry)![1]));
 
-// The source of the route file and of every .tsx module it reaches through relative or ~/ imports within
-// app/routes and app/ui (the parts it uses), and theirs in turn.
+// The source of the route file and of every .tsx module of app/ it reaches through relative or ~/ imports (the
+// parts it uses), and theirs in turn.
 export function pageSourcesOf(routeFile: string): string[] {
   const sources: string[] = [];
   const seen = new Set<string>();
@@ -44,15 +52,13 @@ export function pageSourcesOf(routeFile: string): string[] {
     const whole = fs.readFileSync(file, "utf8");
     const source = imported ? usedPartOf(whole, imported) : whole;
     sources.push(source);
-    for (const [, names, specifier] of source.matchAll(
-      /\bimport\s+(?:type\s+)?(?:\w+\s*,\s*)?\{([^}]*)\}\s*from\s+"((?:\.{1,2}|~)\/[^"]+\.tsx)"/g,
+    for (const [, typeOnly, names, specifier] of source.matchAll(
+      /\bimport\s+(type\s+)?(?:\w+\s*,\s*)?\{([^}]*)\}\s*from\s+"((?:\.{1,2}|~)\/[^"]+\.tsx)"/g,
     )) {
       const target = specifier.startsWith("~/")
         ? path.join(appDirectory, specifier.slice(2))
         : path.resolve(path.dirname(file), specifier);
-      if (FOLLOWED.some((dir) => target.startsWith(dir + path.sep)) && fs.existsSync(target)) {
-        visit(target, importedNames(names));
-      }
+      if (drawsPart(target, Boolean(typeOnly))) visit(target, importedNames(names));
     }
   };
   visit(path.join(appDirectory, routeFile));
@@ -76,6 +82,9 @@ function fieldNamesIn(source: string): string[] {
   const lists: string[] = [];
   for (const object of fieldObjects) {
     for (const [, name] of source.matchAll(new RegExp(`\\b${object}\\.(\\w+)\\.\\w`, "g"))) names.add(name);
+    // a field handed whole to a component that draws it: <NewPasswordFields password={fields.password} ...>
+    for (const [, name] of source.matchAll(new RegExp(`\\s\\w+=\\{\\s*${object}\\.(\\w+)\\s*\\}`, "g")))
+      names.add(name);
     for (const [, name] of source.matchAll(new RegExp(`\\b${object}\\.(\\w+)\\.getFieldList\\(`, "g"))) {
       lists.push(name);
     }

@@ -121,6 +121,19 @@ describe("hostile input harness", () => {
       ["declaration", "lines[0].quantity", "lines[0].commitmentId", "lines[0].evidence"],
     ],
     ["routes/council.verification.$id", ["reason", "email"]],
+    // the organisation details fields are drawn by app/domain/accounts/organisation-fields.tsx, and the new password
+    // fields by app/auth/password-form.tsx, which is outside app/routes and app/ui; their fields were not attacked
+    [
+      "routes/organisations.new.supplier",
+      ["name", "councilId", "companyNumber", "registeredPostcode", "staffHeadcount", "turnoverBand"],
+    ],
+    ["routes/organisations.new.vcse", ["name", "councilId", "charityNumber", "areaServed", "description"]],
+    [
+      "routes/organisations.$id.edit",
+      ["name", "charityNumber", "description", "companyNumber", "balanceSheetBand", "contactEmail"],
+    ],
+    ["routes/account.password", ["currentPassword", "password", "confirmPassword"]],
+    ["routes/reset-password", ["token", "password", "confirmPassword"]],
     // its questions are data: one field per question of the topic in the URL
     [
       "routes/survey.$cycleId.questions.$topic",
