@@ -511,7 +511,16 @@ function ReturnForm() {
     setAnswered({ actionData, page, count: answered.count + 1 });
   }
   return (
-    <>
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      {...getFormProps(form)}
+      noValidate
+      className="max-w-3xl"
+    >
+      {/* inside its form, so a file too large to send is refused here before sending (app/ui/form-for.tsx) and the
+          figures typed are kept: a summary outside any form shows only the server's answers, and the server's
+          refusal of a body over its limit is an error page in the form's place */}
       <ErrorSummary
         errors={form.allErrors}
         order={[
@@ -521,152 +530,133 @@ function ReturnForm() {
           fields.declaration.name,
         ]}
       />
-      <Form
-        method="post"
-        encType="multipart/form-data"
-        {...getFormProps(form)}
-        noValidate
-        className="max-w-3xl"
-      >
-        {/* pressing Enter in a field submits, as the visible "Submit return" would (not "Remove" or "Upload") */}
-        <button
-          type="submit"
-          name="intent"
-          value="submit"
-          className="sr-only"
-          tabIndex={-1}
-          aria-hidden="true"
-        >
-          Submit return
-        </button>
-        <input type="hidden" name="reviewShown" value={reviewShownValue(page.reviewedAt)} />
-        <p className="mb-6">
-          For each commitment, enter what you delivered in this quarter. Save a draft at any time and come
-          back to it; submit when it is complete.
-        </p>
-        {page.lines.map((line, index) => {
-          const f = lineFields[index].getFieldset();
-          const unitWord = UNIT_LABELS[line.unit];
-          return (
-            <section
-              key={line.commitmentId}
-              id={`line-${line.commitmentId}`}
-              aria-labelledby={`line-${line.commitmentId}-heading`}
-              className="mb-10 border-t-2 border-line pt-6"
-            >
-              <h2 id={`line-${line.commitmentId}-heading`} className="mb-1 text-2xl font-bold">
-                {line.measureName}
-              </h2>
-              {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
-              <MeasureHelp helpText={line.helpText} />
-              {line.queryComment ? (
-                <Notice
-                  kind="error"
-                  title={`Query from ${page.reviewedBy ?? "the council"}`}
-                  headingLevel={3}
-                >
-                  <p className="whitespace-pre-line">{line.queryComment}</p>
-                </Notice>
-              ) : null}
-              <input type="hidden" name={f.commitmentId.name} value={line.commitmentId} />
-              {line.unit === "QUALITATIVE" ? (
-                <Textarea
-                  name={f.narrative.name}
-                  key={f.narrative.key}
+      {/* pressing Enter in a field submits, as the visible "Submit return" would (not "Remove" or "Upload") */}
+      <button type="submit" name="intent" value="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
+        Submit return
+      </button>
+      <input type="hidden" name="reviewShown" value={reviewShownValue(page.reviewedAt)} />
+      <p className="mb-6">
+        For each commitment, enter what you delivered in this quarter. Save a draft at any time and come back
+        to it; submit when it is complete.
+      </p>
+      {page.lines.map((line, index) => {
+        const f = lineFields[index].getFieldset();
+        const unitWord = UNIT_LABELS[line.unit];
+        return (
+          <section
+            key={line.commitmentId}
+            id={`line-${line.commitmentId}`}
+            aria-labelledby={`line-${line.commitmentId}-heading`}
+            className="mb-10 border-t-2 border-line pt-6"
+          >
+            <h2 id={`line-${line.commitmentId}-heading`} className="mb-1 text-2xl font-bold">
+              {line.measureName}
+            </h2>
+            {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
+            <MeasureHelp helpText={line.helpText} />
+            {line.queryComment ? (
+              <Notice kind="error" title={`Query from ${page.reviewedBy ?? "the council"}`} headingLevel={3}>
+                <p className="whitespace-pre-line">{line.queryComment}</p>
+              </Notice>
+            ) : null}
+            <input type="hidden" name={f.commitmentId.name} value={line.commitmentId} />
+            {line.unit === "QUALITATIVE" ? (
+              <Textarea
+                name={f.narrative.name}
+                key={f.narrative.key}
+                label={
+                  <>
+                    What did you deliver this quarter?<span className="sr-only"> ({line.measureName})</span>
+                  </>
+                }
+                hint="Describe what happened, who benefited and what changed."
+                defaultValue={f.narrative.initialValue as string | undefined}
+                errors={f.narrative.errors}
+              />
+            ) : (
+              <>
+                <LinkedPledges
+                  pledges={line.pledges}
+                  awaiting={line.awaitingConfirmation}
+                  total={line.pledgeTotal}
+                  unit={line.unit}
+                />
+                <TextInput
+                  name={f.quantity.name}
+                  key={f.quantity.key}
                   label={
                     <>
-                      What did you deliver this quarter?<span className="sr-only"> ({line.measureName})</span>
+                      Amount delivered this quarter{unitWord ? ` (${unitWord})` : ""}
+                      <span className="sr-only">, {line.measureName}</span>
                     </>
                   }
-                  hint="Describe what happened, who benefited and what changed."
-                  defaultValue={f.narrative.initialValue as string | undefined}
-                  errors={f.narrative.errors}
+                  hint={
+                    line.unit === "PERCENT"
+                      ? "A percentage from 0 to 100, for example 95"
+                      : line.pledges.length || line.awaitingConfirmation.length
+                        ? "Only what you delivered outside the marketplace pledges listed above, confirmed or awaiting confirmation: those count once confirmed. Enter 0 if nothing else."
+                        : "Enter 0 if nothing was delivered."
+                  }
+                  inputMode="decimal"
+                  width="10"
+                  defaultValue={f.quantity.initialValue as string | undefined}
+                  errors={f.quantity.errors}
                 />
-              ) : (
+              </>
+            )}
+            <Textarea
+              name={f.note.name}
+              key={f.note.key}
+              label={
                 <>
-                  <LinkedPledges
-                    pledges={line.pledges}
-                    awaiting={line.awaitingConfirmation}
-                    total={line.pledgeTotal}
-                    unit={line.unit}
-                  />
-                  <TextInput
-                    name={f.quantity.name}
-                    key={f.quantity.key}
-                    label={
-                      <>
-                        Amount delivered this quarter{unitWord ? ` (${unitWord})` : ""}
-                        <span className="sr-only">, {line.measureName}</span>
-                      </>
-                    }
-                    hint={
-                      line.unit === "PERCENT"
-                        ? "A percentage from 0 to 100, for example 95"
-                        : line.pledges.length || line.awaitingConfirmation.length
-                          ? "Only what you delivered outside the marketplace pledges listed above, confirmed or awaiting confirmation: those count once confirmed. Enter 0 if nothing else."
-                          : "Enter 0 if nothing was delivered."
-                    }
-                    inputMode="decimal"
-                    width="10"
-                    defaultValue={f.quantity.initialValue as string | undefined}
-                    errors={f.quantity.errors}
-                  />
+                  Note<span className="sr-only"> on {line.measureName}</span> (optional)
                 </>
-              )}
-              <Textarea
-                name={f.note.name}
-                key={f.note.key}
-                label={
-                  <>
-                    Note<span className="sr-only"> on {line.measureName}</span> (optional)
-                  </>
-                }
-                hint="Anything your contract manager should know about this figure."
-                rows={3}
-                defaultValue={f.note.initialValue as string | undefined}
-                errors={f.note.errors}
-              />
-              <TextInput
-                name={f.evidenceUrl.name}
-                key={f.evidenceUrl.key}
-                label={
-                  <>
-                    Link to evidence<span className="sr-only"> for {line.measureName}</span> (optional)
-                  </>
-                }
-                hint="For example a page on your website or a shared document"
-                type="url"
-                spellCheck={false}
-                defaultValue={f.evidenceUrl.initialValue as string | undefined}
-                errors={f.evidenceUrl.errors}
-              />
-              <EvidenceFiles
-                key={answered.count}
-                line={line}
-                name={evidenceField(index)}
-                errors={form.allErrors[evidenceField(index)]}
-              />
-            </section>
-          );
-        })}
-        <Checkbox
-          name={fields.declaration.name}
-          key={fields.declaration.key}
-          label="I confirm this return relates only to this contract and this period"
-          hint="Needed to submit. Each delivery can be reported once, on one contract."
-          errors={fields.declaration.errors}
-          defaultChecked={fields.declaration.initialValue === "on"}
-        />
-        <div className="flex flex-wrap gap-4">
-          <Button name="intent" value="submit">
-            Submit return
-          </Button>
-          <Button name="intent" value="save" variant="secondary">
-            Save draft
-          </Button>
-        </div>
-      </Form>
-    </>
+              }
+              hint="Anything your contract manager should know about this figure."
+              rows={3}
+              defaultValue={f.note.initialValue as string | undefined}
+              errors={f.note.errors}
+            />
+            <TextInput
+              name={f.evidenceUrl.name}
+              key={f.evidenceUrl.key}
+              label={
+                <>
+                  Link to evidence<span className="sr-only"> for {line.measureName}</span> (optional)
+                </>
+              }
+              hint="For example a page on your website or a shared document"
+              type="url"
+              spellCheck={false}
+              defaultValue={f.evidenceUrl.initialValue as string | undefined}
+              errors={f.evidenceUrl.errors}
+            />
+            <EvidenceFiles
+              key={answered.count}
+              line={line}
+              name={evidenceField(index)}
+              errors={form.allErrors[evidenceField(index)]}
+            />
+          </section>
+        );
+      })}
+      <Checkbox
+        name={fields.declaration.name}
+        key={fields.declaration.key}
+        label="I confirm this return relates only to this contract and this period"
+        hint="Needed to submit. Each delivery can be reported once, on one contract."
+        errors={fields.declaration.errors}
+        defaultChecked={fields.declaration.initialValue === "on"}
+      />
+      <div className="flex flex-wrap gap-4">
+        <Button name="intent" value="submit">
+          Submit return
+        </Button>
+        <Button name="intent" value="save" variant="secondary">
+          Save draft
+        </Button>
+      </div>
+    </Form>
   );
 }
 
