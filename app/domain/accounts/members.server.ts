@@ -199,15 +199,23 @@ async function lockedForLead(tx: Tx, organisationId: string, actorUserId: string
   return lead ? organisation : null;
 }
 
-async function otherLeadsCount(
+// An organisation keeps at least one lead, so someone can still manage its members: true when this member is its
+// last, and so may not be removed, leave or stop being one. The caller holds the organisation's lock.
+async function isLastLead(
   tx: Tx,
-  organisationId: string,
-  kind: OrganisationKind,
-  exceptMembershipId: string,
+  organisation: { id: string; kind: OrganisationKind },
+  member: { id: string; role: MemberRole },
 ) {
-  return tx.membership.count({
-    where: { organisationId, role: leadRoleFor(kind), id: { not: exceptMembershipId } },
+  const lead = leadRoleFor(organisation.kind);
+  if (member.role !== lead) return false;
+  const others = await tx.membership.count({
+    where: { organisationId: organisation.id, role: lead, id: { not: member.id } },
   });
+  return others === 0;
+}
+
+function mustKeepLead(kind: OrganisationKind) {
+  return `The organisation must keep at least one ${ROLE_LABEL[leadRoleFor(kind)].toLowerCase()}`;
 }
 
 export type InvitationsEndedBecause =
@@ -420,18 +428,11 @@ export async function changeRole(
     if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
     // already so (the role unchanged, or the form sent twice): nothing to change or log
     if (target.role === input.role) return { ok: true, message: "Role changed" };
-    const lead = leadRoleFor(organisation.kind);
-    if (
-      target.role === lead &&
-      input.role !== lead &&
-      (await otherLeadsCount(tx, organisationId, organisation.kind, target.id)) === 0
-    )
-      return {
-        ok: false,
-        fieldErrors: { role: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`] },
-      };
+    // the role differs (above), so a lead here is stopping being one
+    if (await isLastLead(tx, organisation, target))
+      return { ok: false, fieldErrors: { role: [mustKeepLead(organisation.kind)] } };
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
-    if (target.role === lead)
+    if (target.role === leadRoleFor(organisation.kind))
       await endInvitationsSentBy(tx, {
         senderUserId: target.userId,
         organisationId,
@@ -574,17 +575,8 @@ export async function removeMember(
       select: { id: true, role: true, userId: true, createdAt: true },
     });
     if (!target) return { ok: false, fieldErrors: { form: ["That person is not a member"] } };
-    const lead = leadRoleFor(organisation.kind);
-    if (
-      target.role === lead &&
-      (await otherLeadsCount(tx, organisationId, organisation.kind, target.id)) === 0
-    )
-      return {
-        ok: false,
-        fieldErrors: {
-          member: [`The organisation must keep at least one ${ROLE_LABEL[lead].toLowerCase()}`],
-        },
-      };
+    if (await isLastLead(tx, organisation, target))
+      return { ok: false, fieldErrors: { member: [mustKeepLead(organisation.kind)] } };
     await tx.membership.delete({ where: { id: target.id } });
     await endInvitationsSentBy(tx, {
       senderUserId: target.userId,
@@ -625,16 +617,13 @@ export async function leaveOrganisation(
         })
       : null;
     if (!organisation || !mine) return { ok: false, fieldErrors: { form: ["You are not a member"] } };
-    const lead = leadRoleFor(organisation.kind);
-    if (mine.role === lead && (await otherLeadsCount(tx, organisationId, organisation.kind, mine.id)) === 0)
+    if (await isLastLead(tx, organisation, mine)) {
+      const lead = ROLE_LABEL[leadRoleFor(organisation.kind)].toLowerCase();
       return {
         ok: false,
-        fieldErrors: {
-          form: [
-            `You are the last ${ROLE_LABEL[lead].toLowerCase()}. Make someone else ${ROLE_LABEL[lead].toLowerCase()} before you leave.`,
-          ],
-        },
+        fieldErrors: { form: [`You are the last ${lead}. Make someone else ${lead} before you leave.`] },
       };
+    }
     await tx.membership.delete({ where: { id: mine.id } });
     await endInvitationsSentBy(tx, {
       senderUserId: userId,
