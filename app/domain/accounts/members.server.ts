@@ -290,6 +290,20 @@ const NOT_ALLOWED: MemberResult = {
   fieldErrors: { form: ["You cannot manage this organisation's members"] },
 };
 
+// A change to an organisation's members, which only its lead may make: in one transaction, with the organisation
+// locked (lockedForLead); anyone else is answered NOT_ALLOWED. Each change declares that it returns a MemberResult,
+// or TypeScript types its several answers apart and refuses them.
+function asLead(
+  organisationId: string,
+  actorUserId: string,
+  change: (tx: Tx, organisation: { id: string; kind: OrganisationKind }) => Promise<MemberResult>,
+): Promise<MemberResult> {
+  return db.$transaction(async (tx) => {
+    const organisation = await lockedForLead(tx, organisationId, actorUserId);
+    return organisation ? change(tx, organisation) : NOT_ALLOWED;
+  });
+}
+
 /**
  * An organisation whose last member deleted their account (decision 015) gets someone back through its
  * council: an admin of that council invites a new owner. Never while it has members, who invite their own.
@@ -341,9 +355,7 @@ export async function inviteMember(
   input: { email: string; role: MemberRole },
   context: Context,
 ): Promise<MemberResult> {
-  return db.$transaction(async (tx) => {
-    const organisation = await lockedForLead(tx, organisationId, actorUserId);
-    if (!organisation) return NOT_ALLOWED;
+  return asLead(organisationId, actorUserId, async (tx, organisation): Promise<MemberResult> => {
     if (!roleFitsKind(organisation.kind, input.role))
       return { ok: false, fieldErrors: { role: ["Select a role"] } };
     const existing = await tx.membership.findFirst({
@@ -385,9 +397,7 @@ export async function revokeInvitation(
   invitationId: string,
   context: Context,
 ): Promise<MemberResult> {
-  return db.$transaction(async (tx) => {
-    const organisation = await lockedForLead(tx, organisationId, actorUserId);
-    if (!organisation) return NOT_ALLOWED;
+  return asLead(organisationId, actorUserId, async (tx): Promise<MemberResult> => {
     const revoked = await tx.invitation.updateMany({
       where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
@@ -416,9 +426,7 @@ export async function changeRole(
   input: { membershipId: string; role: MemberRole },
   context: Context,
 ): Promise<MemberResult> {
-  return db.$transaction(async (tx) => {
-    const organisation = await lockedForLead(tx, organisationId, actorUserId);
-    if (!organisation) return NOT_ALLOWED;
+  return asLead(organisationId, actorUserId, async (tx, organisation): Promise<MemberResult> => {
     if (!roleFitsKind(organisation.kind, input.role))
       return { ok: false, fieldErrors: { role: ["Select a role"] } };
     const target = await tx.membership.findFirst({
@@ -464,9 +472,7 @@ export async function setPartnershipAccess(
   input: { membershipId: string; access: "grant" | "revoke" },
   context: Context,
 ): Promise<MemberResult> {
-  return db.$transaction(async (tx) => {
-    const organisation = await lockedForLead(tx, organisationId, actorUserId);
-    if (!organisation) return NOT_ALLOWED;
+  return asLead(organisationId, actorUserId, async (tx): Promise<MemberResult> => {
     const council = await tx.organisation.findFirst({
       where: { id: organisationId, kind: "COUNCIL", partnershipId: { not: null } },
       select: { partnership: { select: { name: true } } },
@@ -496,9 +502,8 @@ export async function setSurveyAccess(
   input: { membershipId: string; access: "grant" | "revoke" },
   context: Context,
 ): Promise<MemberResult> {
-  return db.$transaction(async (tx) => {
-    const organisation = await lockedForLead(tx, organisationId, actorUserId);
-    if (organisation?.kind !== "COUNCIL") return NOT_ALLOWED;
+  return asLead(organisationId, actorUserId, async (tx, organisation): Promise<MemberResult> => {
+    if (organisation.kind !== "COUNCIL") return NOT_ALLOWED;
     return setMemberFlag(tx, {
       organisationId,
       actorUserId,
@@ -567,9 +572,7 @@ export async function removeMember(
   membershipId: string,
   context: Context,
 ): Promise<MemberResult> {
-  return db.$transaction(async (tx) => {
-    const organisation = await lockedForLead(tx, organisationId, actorUserId);
-    if (!organisation) return NOT_ALLOWED;
+  return asLead(organisationId, actorUserId, async (tx, organisation): Promise<MemberResult> => {
     const target = await tx.membership.findFirst({
       where: { id: membershipId, organisationId },
       select: { id: true, role: true, userId: true, createdAt: true },
