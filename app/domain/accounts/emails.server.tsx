@@ -2,6 +2,7 @@
 import type { Tx } from "~/db.server.ts";
 import { Fragment, type ReactNode } from "react";
 import type { NewOrganisationKind } from "~/domain/accounts/schemas.ts";
+import { councilBrandSelect, emailBrandingOf } from "~/domain/content/branding.server.ts";
 import { listInWords } from "~/domain/format.ts";
 import { appUrl } from "~/env.server.ts";
 import {
@@ -20,40 +21,17 @@ export type Brand = {
   contactEmail?: string | null;
 };
 
+const councilForBrand = { id: true, contactEmail: true, ...councilBrandSelect } as const;
+
 // The council an organisation belongs to (or the council itself).
 export async function brandForOrganisation(tx: Tx, organisationId: string): Promise<Brand> {
   const organisation = await tx.organisation.findUnique({
     where: { id: organisationId },
-    select: {
-      kind: true,
-      name: true,
-      contactEmail: true,
-      councilSettings: { select: { brandColour: true } },
-      council: {
-        select: {
-          id: true,
-          name: true,
-          contactEmail: true,
-          councilSettings: { select: { brandColour: true } },
-        },
-      },
-    },
+    select: { kind: true, ...councilForBrand, council: { select: councilForBrand } },
   });
-  if (!organisation) return { councilId: null };
-  if (organisation.kind === "COUNCIL")
-    return {
-      councilId: organisationId,
-      councilName: organisation.name,
-      brandColour: organisation.councilSettings?.brandColour,
-      contactEmail: organisation.contactEmail,
-    };
-  if (!organisation.council) return { councilId: null };
-  return {
-    councilId: organisation.council.id,
-    councilName: organisation.council.name,
-    brandColour: organisation.council.councilSettings?.brandColour,
-    contactEmail: organisation.council.contactEmail,
-  };
+  const council = organisation?.kind === "COUNCIL" ? organisation : organisation?.council;
+  if (!council) return { councilId: null };
+  return { councilId: council.id, ...emailBrandingOf(council), contactEmail: council.contactEmail };
 }
 
 // A user's own emails use the council of their first organisation, if they have one yet.

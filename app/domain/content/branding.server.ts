@@ -5,6 +5,27 @@ import { db, Prisma, readRows } from "~/db.server.ts";
 
 export type Branding = { councilName: string; brandColour: string } | null;
 
+/** What a council's header (on a page or an email) is drawn from: its name and brand colour. */
+export const councilBrandSelect = {
+  name: true,
+  councilSettings: { select: { brandColour: true } },
+} satisfies Prisma.OrganisationSelect;
+
+export type CouncilBrand = Prisma.OrganisationGetPayload<{ select: typeof councilBrandSelect }>;
+
+/** A council's header as its public pages show it to everyone: the neutral one for a council without settings, as
+ * the header of its members shows it (brandingOfMemberships). */
+export function brandingOf(council: CouncilBrand): Branding {
+  return council.councilSettings
+    ? { councilName: council.name, brandColour: council.councilSettings.brandColour }
+    : null;
+}
+
+/** A council's header as its emails carry it (no colour: the neutral default). */
+export function emailBrandingOf(council: CouncilBrand) {
+  return { councilName: council.name, brandColour: council.councilSettings?.brandColour };
+}
+
 // The header of each organisation the viewer belongs to, by its id: the switcher's, or the one a page acts for
 // (app/ui/acting-for.ts), is picked from these, so a page never shows an organisation the viewer is not in.
 export async function brandingOfMemberships(viewer: Viewer | null): Promise<Record<string, Branding>> {

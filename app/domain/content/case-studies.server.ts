@@ -3,7 +3,8 @@
 // requests whose requestor agreed to show them (as the public impact page does), under the council's own page with
 // the address name "case-studies" as its introduction when there is one, published.
 import { db, type Prisma } from "~/db.server.ts";
-import { brandingOf, CASE_STUDIES_SLUG, getPublishedGuidance } from "./guidance.server.ts";
+import { brandingOf, councilBrandSelect } from "./branding.server.ts";
+import { CASE_STUDIES_SLUG, getPublishedGuidance } from "./guidance.server.ts";
 
 /** The title the page takes when the council has written none. */
 export const CASE_STUDIES_TITLE = "Case studies";
@@ -46,7 +47,7 @@ export async function councilCaseStudies(councilId: string, page: number) {
   // the councils the public lists name: a council not yet verified (or not a council) has no page
   const council = await db.organisation.findFirst({
     where: { id: councilId, kind: "COUNCIL", status: "VERIFIED" },
-    select: { id: true, name: true, councilSettings: { select: { brandColour: true } } },
+    select: { id: true, ...councilBrandSelect },
   });
   if (!council) return null;
   const [intro, total, stories] = await Promise.all([

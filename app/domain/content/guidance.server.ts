@@ -3,7 +3,7 @@ import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
 import { LRUCache } from "lru-cache";
-import type { Branding } from "./branding.server.ts";
+import { brandingOf, councilBrandSelect } from "./branding.server.ts";
 import {
   emphasisTooCostly,
   MAX_MARKDOWN_NESTING,
@@ -82,7 +82,7 @@ export async function getPublishedGuidance(councilId: string, slug: string) {
       audience: true,
       bodyMarkdown: true,
       updatedAt: true,
-      council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
+      council: { select: councilBrandSelect },
     },
   });
   if (!page) return null;
@@ -93,17 +93,6 @@ export async function getPublishedGuidance(councilId: string, slug: string) {
     branding: brandingOf(council),
     html: renderedPage(page),
   };
-}
-
-/** A council's header (its name and brand colour) as its public pages show it to everyone: the neutral one for a
- * council without settings, as the header of its members shows it (branding.server.ts). */
-export function brandingOf(council: {
-  name: string;
-  councilSettings: { brandColour: string } | null;
-}): Branding {
-  return council.councilSettings
-    ? { councilName: council.name, brandColour: council.councilSettings.brandColour }
-    : null;
 }
 
 export function listCouncilGuidance(councilId: string) {

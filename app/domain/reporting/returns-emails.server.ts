@@ -2,6 +2,7 @@
 // transaction so they are sent exactly when the change they describe is committed.
 import type { Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
+import { type CouncilBrand, councilBrandSelect, emailBrandingOf } from "~/domain/content/branding.server.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { RenderedEmail } from "~/email/render.server.tsx";
@@ -22,7 +23,7 @@ export const returnEmailSelect = {
       supplierOrganisationId: true,
       supplierOrganisation: { select: { name: true } },
       contractManager: { select: { id: true, email: true, deletedAt: true } },
-      council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
+      council: { select: councilBrandSelect },
     },
   },
 } as const;
@@ -39,14 +40,13 @@ export type ReturnForEmail = {
     supplierOrganisationId: string;
     supplierOrganisation: { name: string };
     contractManager: { id: string; email: string; deletedAt: Date | null } | null;
-    council: { name: string; councilSettings: { brandColour: string } | null };
+    council: CouncilBrand;
   };
 };
 
 export function emailBase(kpiReturn: ReturnForEmail, path = `/returns/${kpiReturn.id}`): ReturnEmailBase {
   return {
-    councilName: kpiReturn.contract.council.name,
-    brandColour: kpiReturn.contract.council.councilSettings?.brandColour,
+    ...emailBrandingOf(kpiReturn.contract.council),
     contractTitle: kpiReturn.contract.title,
     contractReference: kpiReturn.contract.reference,
     quarterLabel: quarterLabel(kpiReturn.financialYear, kpiReturn.quarter as QuarterNumber),
