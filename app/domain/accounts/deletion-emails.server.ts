@@ -6,6 +6,7 @@ import type { Tx } from "~/db.server.ts";
 import type { EmailSink, SinkEmail } from "~/domain/marketplace/email-sink.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { RenderedEmail } from "~/email/render.server.tsx";
+import { emailCouncilAdmins } from "./council-admins.server.ts";
 import {
   brandForOrganisation,
   changesAfterDeletionMessage,
@@ -77,25 +78,9 @@ export async function tellCouncilAdmins(
   actorUserId: string,
   organisations: LeftWithoutMembers[],
 ) {
-  const admins = await tx.membership.findMany({
-    where: {
-      organisationId: councilId,
-      role: "ADMIN",
-      userId: { not: actorUserId },
-      user: { deletedAt: null },
-    },
-    select: { user: { select: { email: true } } },
+  await emailCouncilAdmins(tx, councilId, {
+    template: "organisation.without_members",
+    render: (brand) => organisationWithoutMembersMessage(brand, organisations),
+    exceptUserId: actorUserId,
   });
-  if (!admins.length) return;
-  const message = await organisationWithoutMembersMessage(
-    await brandForOrganisation(tx, councilId),
-    organisations,
-  );
-  for (const admin of admins)
-    await enqueueEmail(tx, {
-      ...message,
-      to: admin.user.email,
-      template: "organisation.without_members",
-      councilId,
-    });
 }

@@ -7,6 +7,7 @@ import { inNameOrder } from "~/domain/format.ts";
 import { slugify } from "~/domain/marketplace/council-lists.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { classifyBusinessSize, type BalanceSheetBand, type TurnoverBand } from "./business-size.ts";
+import { emailCouncilAdmins } from "./council-admins.server.ts";
 import {
   brandForOrganisation,
   newOrganisationForCouncilMessage,
@@ -124,20 +125,10 @@ async function notifyCouncilAdmins(
   organisationId: string,
   again = false,
 ) {
-  const admins = await tx.membership.findMany({
-    where: { organisationId: councilId, role: "ADMIN", user: { deletedAt: null } },
-    select: { user: { select: { email: true } } },
+  await emailCouncilAdmins(tx, councilId, {
+    template: "organisation.to_verify",
+    render: (brand) => newOrganisationForCouncilMessage(brand, name, organisationId, again),
   });
-  if (!admins.length) return;
-  const brand = await brandForOrganisation(tx, councilId);
-  const message = await newOrganisationForCouncilMessage(brand, name, organisationId, again);
-  for (const admin of admins)
-    await enqueueEmail(tx, {
-      ...message,
-      to: admin.user.email,
-      template: "organisation.to_verify",
-      councilId,
-    });
 }
 
 // what a VCSE or supplier registered after its name and council: what the owner may change while it is not verified

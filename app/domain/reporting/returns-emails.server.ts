@@ -1,6 +1,7 @@
 // Who hears about a return, and the facts every return email carries. Emails are queued in the caller's
 // transaction so they are sent exactly when the change they describe is committed.
 import type { Tx } from "~/db.server.ts";
+import { councilAdminAddresses } from "~/domain/accounts/council-admins.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { type CouncilBrand, councilBrandSelect, emailBrandingOf } from "~/domain/content/branding.server.ts";
 import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts";
@@ -81,11 +82,7 @@ export async function managerRecipients(tx: Tx, kpiReturn: ReturnForEmail): Prom
   const manager = kpiReturn.contract.contractManager;
   if (manager && (await stillWorksForCouncil(tx, manager.id, kpiReturn.contract.councilId)))
     return [manager.email];
-  const admins = await tx.membership.findMany({
-    where: { organisationId: kpiReturn.contract.councilId, role: "ADMIN", user: { deletedAt: null } },
-    select: { user: { select: { email: true } } },
-  });
-  return admins.map((m) => m.user.email);
+  return councilAdminAddresses(tx, kpiReturn.contract.councilId);
 }
 
 export async function sendReturnEmail(
