@@ -4,13 +4,11 @@ import { Form } from "~/ui/form-for.tsx";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie } from "~/auth/session.server.ts";
-import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/schemas.ts";
 import { signOutEverywhere } from "~/domain/accounts/users.server.ts";
-import { MembershipName } from "~/ui/memberships.tsx";
-import { PageHeading, SummaryList, Table, Tag } from "~/ui/components.tsx";
+import { MembershipsTable } from "~/ui/memberships.tsx";
+import { PageHeading, SummaryList, Tag } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
-import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Social Value Marketplace" }];
 
@@ -67,25 +65,7 @@ export default function Account() {
         ]}
       />
       <h2 className="mb-4 text-2xl font-bold">Your organisations</h2>
-      <Table
-        caption={<span className="sr-only">Your organisations</span>}
-        rows={memberships}
-        rowKey={(m) => m.organisationId}
-        empty="You do not belong to an organisation yet."
-        columns={[
-          {
-            header: "Organisation",
-            rowHeader: true,
-            cell: (m) => <MembershipName membership={m} />,
-          },
-          { header: "Type", cell: (m) => KIND_LABEL[m.kind] },
-          { header: "Your role", cell: (m) => ROLE_LABEL[m.role] },
-          {
-            header: "Status",
-            cell: (m) => <OrganisationStatusTag status={m.status} />,
-          },
-        ]}
-      />
+      <MembershipsTable memberships={memberships} />
       <p className="mb-10">
         <Link to="/organisations/new">Register an organisation</Link>
       </p>

@@ -2,10 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { actingMembership, requireUser } from "~/auth/permissions.server.ts";
-import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/schemas.ts";
-import { MembershipName } from "~/ui/memberships.tsx";
-import { PageHeading, Table } from "~/ui/components.tsx";
-import { OrganisationStatusTag } from "~/ui/organisation-status.tsx";
+import { MembershipsTable } from "~/ui/memberships.tsx";
+import { PageHeading } from "~/ui/components.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your organisations – Social Value Marketplace" }];
 
@@ -23,23 +21,9 @@ export default function Organisations() {
       {memberships.length > 1 ? (
         <p className="mb-6">You belong to several organisations. Choose the one you are working for now.</p>
       ) : null}
-      <Table
-        caption={<span className="sr-only">Your organisations</span>}
-        rows={memberships}
-        rowKey={(m) => m.organisationId}
-        empty="You do not belong to an organisation yet."
-        columns={[
-          {
-            header: "Organisation",
-            rowHeader: true,
-            cell: (m) => <MembershipName membership={m} />,
-          },
-          { header: "Type", cell: (m) => KIND_LABEL[m.kind] },
-          { header: "Your role", cell: (m) => ROLE_LABEL[m.role] },
-          {
-            header: "Status",
-            cell: (m) => <OrganisationStatusTag status={m.status} />,
-          },
+      <MembershipsTable
+        memberships={memberships}
+        more={[
           {
             header: <span className="sr-only">Working for</span>,
             cell: (m) =>
