@@ -8,7 +8,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
-import { SupplierDetailFields, VcseDetailFields } from "~/domain/accounts/organisation-fields.tsx";
+import { SupplierDetailFields, VcseDetailFields } from "~/ui/organisation-fields.tsx";
 import {
   changeOrganisationDetails,
   organisationForOwnerEdit,

@@ -2,7 +2,7 @@ import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { SupplierDetailFields } from "~/domain/accounts/organisation-fields.tsx";
+import { SupplierDetailFields } from "~/ui/organisation-fields.tsx";
 import { registrationAction, registrationLoader } from "~/domain/accounts/registration.server.ts";
 import { supplierSchema } from "~/domain/accounts/schemas.ts";
 import { Button } from "~/ui/form.tsx";

@@ -121,8 +121,8 @@ describe("hostile input harness", () => {
       ["declaration", "lines[0].quantity", "lines[0].commitmentId", "lines[0].evidence"],
     ],
     ["routes/council.verification.$id", ["reason", "email"]],
-    // the organisation details fields are drawn by app/domain/accounts/organisation-fields.tsx, and the new password
-    // fields by app/auth/password-form.tsx, which is outside app/routes and app/ui; their fields were not attacked
+    // the new password fields are drawn by app/auth/password-form.tsx, outside app/routes and app/ui, as the
+    // organisation details fields were (app/domain/accounts until session 52); their fields were not attacked
     [
       "routes/organisations.new.supplier",
       ["name", "councilId", "companyNumber", "registeredPostcode", "staffHeadcount", "turnoverBand"],

@@ -2,8 +2,8 @@
 // and a supplier's (company number, postcode, staff, turnover and balance sheet, contact). Used by the registration
 // forms and by "Change your organisation's details", with Conform's field metadata, so a change is asked the same
 // questions as registration.
-import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
-import { Radios, Textarea, TextInput } from "~/ui/form.tsx";
+import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
+import { Radios, Textarea, TextInput } from "./form.tsx";
 
 export type FieldLike = { name: string; key?: string; initialValue?: unknown; errors?: string[] };
 
