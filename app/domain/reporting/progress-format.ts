@@ -2,7 +2,7 @@
 // Safe for browser code.
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
-import { formatNumber } from "~/ui/format.ts";
+import { formatNumber } from "~/domain/format.ts";
 import type { Progress } from "./progress.ts";
 
 /** Said beside every delivered-against-committed figure: a contract in the pipeline is left out (decision 033). */

@@ -9,7 +9,7 @@ import { enqueueEmail } from "~/email/outbox.server.ts";
 import type { RenderedEmail } from "~/email/render.server.tsx";
 import type { ReturnEmailBase } from "~/email/templates/returns-notices.tsx";
 import { appUrl } from "~/env.server.ts";
-import { formatDate } from "~/ui/format.ts";
+import { formatDate } from "~/domain/format.ts";
 
 export const returnEmailSelect = {
   id: true,
