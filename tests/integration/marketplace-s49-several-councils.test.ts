@@ -127,18 +127,24 @@ describe("a request for several councils, shown", () => {
     expect(card.about).toContain(`${world.councilA.name} and ${world.councilB.name}`);
   });
 
+  // the list without search words (newest first: the need was published last), a search by best match and a
+  // search by date are three queries, each with the council filter
   it.each([
     ["its lead council", () => world.councilA.id, true],
     ["a council it is also for", () => world.councilB.id, true],
     ["a council it is not for", () => councilC.id, false],
-  ])("is listed under %s", async (_, council, listed) => {
+  ])("is listed under %s, searched or not", async (_, council, listed) => {
     const need = await partnershipNeed();
-    const list = await jsonOf<{ requests: { id: string }[] }>(
-      await callLoader(listLoader, {
-        path: `/requests?council=${council()}&q=${encodeURIComponent(need.title)}`,
-      }),
-    );
-    expect(list.requests.some((r) => r.id === need.id)).toBe(listed);
+    const words = `q=${encodeURIComponent(need.title)}`;
+    for (const query of ["sort=newest", words, `${words}&sort=closing`]) {
+      const list = await jsonOf<{ requests: { id: string }[] }>(
+        await callLoader(listLoader, { path: `/requests?council=${council()}&${query}` }),
+      );
+      expect(
+        list.requests.some((r) => r.id === need.id),
+        query,
+      ).toBe(listed);
+    }
   });
 
   // the count of a council-filtered list reads the requests it leads and those it is only also for apart

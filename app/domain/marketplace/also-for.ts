@@ -1,7 +1,13 @@
-// The councils a request is for, as its pages name them (decision 050): the lead council first, then the others it
-// is also for in name order. A council named as also-for that is no longer a verified council on the instance is
-// not named (as on the public card), though its row is kept.
+// The councils a request is for (decision 050): its lead council (Request.councilId) and the others it is also for
+// (its RequestAlsoFor rows). A request is for council X when its lead council is X or it is also for X. That rule is
+// written here once, in each form its readers need: SQL for the public list and supplier matching (raw SQL, for
+// their plans), a Prisma condition for the commitments a pledge may count towards, and a plain function for scoring.
+//
+// As its pages name them: the lead council first, then the others it is also for in name order. A council named as
+// also-for that is no longer a verified council on the instance is not named (as on the public card), though its row
+// is kept.
 import { compareNames } from "~/domain/format.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 
 /** The Prisma select of a request's other councils that are named: verified councils only. */
 export const namedAlsoFor = {
@@ -15,4 +21,65 @@ export function councilNamesOf(request: {
   alsoFor: readonly { council: { name: string } }[];
 }) {
   return [request.council.name, ...request.alsoFor.map((a) => a.council.name).sort(compareNames)];
+}
+
+/** Whether the request is for the council: led by it, or also for it. */
+export function requestIsFor(
+  request: { councilId: string; alsoForCouncilIds?: readonly string[] },
+  councilId: string,
+) {
+  return request.councilId === councilId || Boolean(request.alsoForCouncilIds?.includes(councilId));
+}
+
+/** Prisma: a contract with one of the request's councils, its lead council or one it is also for. */
+export function contractWithCouncilOf(request: { id: string; councilId: string }): Prisma.ContractWhereInput {
+  return {
+    OR: [
+      { councilId: request.councilId },
+      { council: { requestsAlsoFor: { some: { requestId: request.id } } } },
+    ],
+  };
+}
+
+// One council id, or any of several (an array parameter).
+type Councils = string | readonly string[];
+
+// `alias` is what the query calls its "Request" row; the SQL below names RequestAlsoFor rows `a` and `af`.
+function requestAlias(alias: string) {
+  if (!/^[a-z_]+$/.test(alias) || alias === "a" || alias === "af")
+    throw new Error(`not a table alias: ${alias}`);
+  return Prisma.raw(alias);
+}
+
+function isOneOf(column: Prisma.Sql, councils: Councils) {
+  return typeof councils === "string"
+    ? Prisma.sql`${column} = ${councils}`
+    : Prisma.sql`${column} = ANY(${councils}::text[])`;
+}
+
+/** SQL: the request `alias` is for the council (or one of the councils): its lead council, or an index lookup on
+ * RequestAlsoFor's key for each candidate row, which PostgreSQL runs as a hashed subplan (decision 050). */
+export function requestIsForSql(alias: string, councils: Councils) {
+  const r = requestAlias(alias);
+  return Prisma.sql`(${isOneOf(Prisma.sql`${r}."councilId"`, councils)} OR EXISTS (SELECT 1 FROM "RequestAlsoFor" a
+      WHERE a."requestId" = ${r}.id AND ${isOneOf(Prisma.sql`a."councilId"`, councils)}))`;
+}
+
+/** SQL: the requests a council is for, as two sources that never share a request, each read from its own index:
+ * those it leads, and those joined from its RequestAlsoFor rows whose lead council is another. A count reads them
+ * apart, as the OR of requestIsForSql keeps the council out of the index condition (decision 050, addendum). Each
+ * is `FROM … WHERE …`, to go on with `AND`. */
+export function requestsForCouncilApart(alias: string, councilId: string) {
+  const r = requestAlias(alias);
+  return {
+    led: Prisma.sql`FROM "Request" ${r} WHERE ${r}."councilId" = ${councilId}`,
+    onlyAlsoFor: Prisma.sql`FROM "RequestAlsoFor" af JOIN "Request" ${r} ON ${r}.id = af."requestId"
+      WHERE af."councilId" = ${councilId} AND ${r}."councilId" <> ${councilId}`,
+  };
+}
+
+/** SQL: the ids of the other councils the request `alias` is for, as the column "alsoForIds". */
+export function alsoForIdsColumn(alias: string) {
+  const r = requestAlias(alias);
+  return Prisma.sql`ARRAY(SELECT a."councilId" FROM "RequestAlsoFor" a WHERE a."requestId" = ${r}.id) AS "alsoForIds"`;
 }

@@ -3,6 +3,7 @@ import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { loadCommitmentProgress } from "~/domain/reporting/dashboard-progress.server.ts";
+import { alsoForIdsColumn, requestIsForSql } from "./also-for.ts";
 import { outwardCode, scoreMatch, type OpenCommitment } from "./matching.ts";
 import { HOLDING_STATUSES, IN_FLIGHT_STATUSES, promisedToCommitment } from "./pledge-lifecycle.ts";
 import { runningContract } from "./pledges.server.ts";
@@ -135,20 +136,17 @@ export async function matchingRequests(
   const candidates = await readRows<ScoringRow[]>(
     Prisma.sql`
       SELECT id, "councilId", "helpType"::text AS "helpType", "categoryId", quantity, "pledgedQuantity",
-             "isRemote", "postcodeArea", "districtId", "neededBy",
-             ARRAY(SELECT a."councilId" FROM "RequestAlsoFor" a WHERE a."requestId" = "Request".id) AS "alsoForIds"
-      FROM "Request"
+             "isRemote", "postcodeArea", "districtId", "neededBy", ${alsoForIdsColumn("r")}
+      FROM "Request" r
       WHERE status IN ('OPEN', 'PARTIALLY_PLEDGED')
-        AND ("councilId" = ANY(${councils}::text[])
-             -- or also for one of the contracts' councils (decision 050)
-             OR EXISTS (SELECT 1 FROM "RequestAlsoFor" a
-                        WHERE a."requestId" = "Request".id AND a."councilId" = ANY(${councils}::text[])))
+        -- for one of the contracts' councils, as its lead council or one it is also for (decision 050)
+        AND ${requestIsForSql("r", councils)}
         AND "helpType" = ANY(${helpTypes}::"HelpType"[])
         AND "organisationId" <> ALL(${[supplierOrganisationId, ...postedByOthersThan]}::text[])
         AND "neededBy" >= ${today}::date
         AND NOT EXISTS (
           SELECT 1 FROM "Pledge"
-          WHERE "Pledge"."requestId" = "Request".id
+          WHERE "Pledge"."requestId" = r.id
             AND "Pledge"."supplierOrganisationId" = ${supplierOrganisationId}
             AND "Pledge".status = ANY(${HOLDING_STATUSES}::"PledgeStatus"[]))`,
     { prepare: false },

@@ -1,6 +1,7 @@
 // "Requests that fit your open commitments": a pure score of one open request against a supplier's
 // commitments that still have target left. Higher is a better fit; reasons explain the score in words.
 import type { HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
+import { requestIsFor } from "./also-for.ts";
 
 export type OpenCommitment = {
   id: string;
@@ -47,10 +48,7 @@ export function scoreMatch(
   today: Date,
 ): { score: number; commitmentId: string | null; reasons: string[] } {
   const fitting = commitments.filter(
-    (c) =>
-      (c.councilId === request.councilId || Boolean(request.alsoForCouncilIds?.includes(c.councilId))) &&
-      c.remaining > 0 &&
-      c.helpTypes.includes(request.helpType),
+    (c) => requestIsFor(request, c.councilId) && c.remaining > 0 && c.helpTypes.includes(request.helpType),
   );
   if (fitting.length === 0) return { score: 0, commitmentId: null, reasons: [] };
   const onTheme = (c: OpenCommitment) => THEME_WORDS[c.theme].test(request.categoryName);

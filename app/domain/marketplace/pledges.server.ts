@@ -26,7 +26,7 @@ import {
   type PledgeAction,
   type PledgeRole,
 } from "./pledge-lifecycle.ts";
-import { councilNamesOf, namedAlsoFor } from "./also-for.ts";
+import { contractWithCouncilOf, councilNamesOf, namedAlsoFor } from "./also-for.ts";
 import { claimShare, releaseShare } from "./pledged-share.server.ts";
 import { fullyPledgedForNow } from "./pledge-eligibility.ts";
 import { organisationRecipients } from "./recipients.server.ts";
@@ -121,14 +121,7 @@ function fittingCommitments(
 ): Prisma.CommitmentWhereInput {
   return {
     targetQuantity: { not: null },
-    contract: {
-      supplierOrganisationId,
-      OR: [
-        { councilId: request.councilId },
-        { council: { requestsAlsoFor: { some: { requestId: request.id } } } },
-      ],
-      ...runningContract(),
-    },
+    contract: { supplierOrganisationId, ...contractWithCouncilOf(request), ...runningContract() },
     measure: { retiredAt: null, contributingHelpTypes: { has: request.helpType } },
   };
 }

@@ -3,6 +3,7 @@
 import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
+import { alsoForIdsColumn, requestIsForSql, requestsForCouncilApart } from "./also-for.ts";
 import type { NamedFilter } from "./named-filters.ts";
 // the list page's loader reads its filters through this server module (searchPage), so the page's browser code
 // never imports the form schemas (and zod)
@@ -21,7 +22,7 @@ export function lastListedPage(pageSize = PAGE_SIZE) {
 const listColumns = Prisma.sql`
   r.id, r.title, r."helpType"::text AS "helpType", r.quantity, r."pledgedQuantity", r."unitLabel", r."neededBy",
   r."isRemote", r."postcodeArea", r."publishedAt", r."categoryId", r."districtId", r."councilId",
-  ARRAY(SELECT a."councilId" FROM "RequestAlsoFor" a WHERE a."requestId" = r.id) AS "alsoForIds"`;
+  ${alsoForIdsColumn("r")}`;
 
 type ListRow = {
   id: string;
@@ -43,14 +44,14 @@ type ListRow = {
 
 // Requests taking pledges (request-lifecycle takesPledges): open, and not past their needed-by date in London,
 // which the nightly expiry run closes later. `asOf` is the moment listed (a digest's, or now).
-// council: "either" lists a request under its lead council or one it is also for; "lead" and "alsoFor" are the
-// two halves the capped count of a council-filtered list reads apart (decision 050, addendum).
+// council: "either" lists a request under its lead council or one it is also for; "apart" leaves the council to
+// the two halves the capped count of a council-filtered list reads apart (decision 050, addendum).
 function filterSql(
   filters: SearchFilters,
   asOf: Date,
   until?: Date,
   actionable?: ActionableBy,
-  council: "either" | "lead" | "alsoFor" = "either",
+  council: "either" | "apart" = "either",
 ) {
   const today = londonDay(asOf).toISOString().slice(0, 10);
   const parts = [
@@ -60,13 +61,7 @@ function filterSql(
   if (filters.category) parts.push(Prisma.sql`r."categoryId" = ${filters.category}`);
   if (filters.helpType) parts.push(Prisma.sql`r."helpType" = ${filters.helpType}::"HelpType"`);
   if (filters.district) parts.push(Prisma.sql`r."districtId" = ${filters.district}`);
-  // its lead council, or one of the others it is also for (decision 050): an index lookup on RequestAlsoFor
-  if (filters.council && council === "lead") parts.push(Prisma.sql`r."councilId" = ${filters.council}`);
-  // joined to its RequestAlsoFor row by the caller; not its lead council, so no request is counted twice
-  if (filters.council && council === "alsoFor") parts.push(Prisma.sql`r."councilId" <> ${filters.council}`);
-  if (filters.council && council === "either")
-    parts.push(Prisma.sql`(r."councilId" = ${filters.council} OR EXISTS (SELECT 1 FROM "RequestAlsoFor" a
-      WHERE a."requestId" = r.id AND a."councilId" = ${filters.council}))`);
+  if (filters.council && council === "either") parts.push(requestIsForSql("r", filters.council));
   if (filters.remote) parts.push(Prisma.sql`r."isRemote" = true`);
   if (filters.closingBefore) parts.push(Prisma.sql`r."neededBy" <= ${filters.closingBefore}::date`);
   if (filters.since) parts.push(Prisma.sql`r."publishedAt" > ${new Date(filters.since)}`);
@@ -106,7 +101,7 @@ export function listQueries(filters: SearchFilters, options: SearchOptions = {})
       rows: Prisma.sql`
         SELECT ${listColumns} FROM "Request" r WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
       count: filters.council
-        ? councilCount(filters, options)
+        ? councilCount(filters.council, filters, options)
         : Prisma.sql`
         SELECT count(*) AS total FROM (SELECT 1 FROM "Request" r WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
     };
@@ -146,15 +141,13 @@ export function listQueries(filters: SearchFilters, options: SearchOptions = {})
 // The capped count of a council-filtered list, in two halves each read from its own index: the requests led by
 // the council, then those it is only also for. With the OR of the list's where-clause the count walked the whole
 // open-requests index when the council came late in it (decision 050, addendum).
-function councilCount(filters: SearchFilters, options: SearchOptions) {
-  const asOf = options.until ?? new Date();
-  const lead = filterSql(filters, asOf, options.until, options.actionableBy, "lead");
-  const alsoFor = filterSql(filters, asOf, options.until, options.actionableBy, "alsoFor");
+function councilCount(council: string, filters: SearchFilters, options: SearchOptions) {
+  const where = filterSql(filters, options.until ?? new Date(), options.until, options.actionableBy, "apart");
+  const { led, onlyAlsoFor } = requestsForCouncilApart("r", council);
   return Prisma.sql`SELECT count(*) AS total FROM (
-    (SELECT 1 FROM "Request" r WHERE ${lead} LIMIT ${COUNT_CAP + 1})
+    (SELECT 1 ${led} AND ${where} LIMIT ${COUNT_CAP + 1})
     UNION ALL
-    (SELECT 1 FROM "RequestAlsoFor" af JOIN "Request" r ON r.id = af."requestId"
-      WHERE af."councilId" = ${filters.council} AND ${alsoFor} LIMIT ${COUNT_CAP + 1})
+    (SELECT 1 ${onlyAlsoFor} AND ${where} LIMIT ${COUNT_CAP + 1})
     LIMIT ${COUNT_CAP + 1}) capped`;
 }
 
