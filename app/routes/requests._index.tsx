@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
+import { councilEntryOptions } from "~/domain/marketplace/council-entry-options.ts";
 import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";
 import { helpTypeOptions, requestCard } from "~/domain/marketplace/request-card.server.ts";
 import { searchQueryString } from "~/domain/marketplace/search-query.ts";
@@ -57,18 +58,14 @@ export default function RequestsPage() {
   const everyMatch = searchQueryString({ ...filters, since: undefined });
   const councilsShown = filters.council ? councils.filter((c) => c.id === filters.council) : councils;
   const many = councils.length > 1;
-  const categories = councilsShown.flatMap((c) =>
-    c.categories.map((cat) => {
-      const name = cat.retired ? `${cat.name} (no longer used)` : cat.name;
-      return { value: cat.id, label: many ? `${name} (${c.name})` : name };
-    }),
-  );
-  const districts = councilsShown.flatMap((c) =>
-    c.districts.map((d) => {
-      const name = d.retired ? `${d.name} (retired)` : d.name;
-      return { value: d.id, label: many ? `${name} (${c.name})` : name };
-    }),
-  );
+  const categories = councilEntryOptions(councilsShown, (c) => c.categories, {
+    withCouncil: many,
+    nameOf: (cat) => (cat.retired ? `${cat.name} (no longer used)` : cat.name),
+  });
+  const districts = councilEntryOptions(councilsShown, (c) => c.districts, {
+    withCouncil: many,
+    nameOf: (d) => (d.retired ? `${d.name} (retired)` : d.name),
+  });
   return (
     <>
       <PageHeading>Find a request to support</PageHeading>

@@ -1,6 +1,7 @@
 // The request form shared by "Post a request" and "Edit request". Works without JavaScript.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "~/ui/form-for.tsx";
+import { councilEntryOptions } from "~/domain/marketplace/council-entry-options.ts";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import {
   Button,
@@ -82,6 +83,8 @@ export function RequestForm({
     return typeof v === "string" ? v : undefined;
   };
   const many = councils.length > 1;
+  // the lead council's select and the other councils' boxes offer the same councils
+  const councilOptions = councils.map((c) => ({ value: c.id, label: c.name }));
   // the boxes ticked: as saved, or as sent when the form came back with errors (one box sent is one value)
   const ticked = fields.alsoForCouncilIds.initialValue;
   const alsoForTicked = (Array.isArray(ticked) ? ticked : [ticked]).filter(
@@ -115,7 +118,7 @@ export function RequestForm({
         name="councilId"
         label="Which council is it for?"
         placeholder="Select a council"
-        options={councils.map((c) => ({ value: c.id, label: c.name }))}
+        options={councilOptions}
         errors={fields.councilId.errors}
         defaultValue={value("councilId")}
       />
@@ -126,7 +129,7 @@ export function RequestForm({
           name="alsoForCouncilIds"
           legend="Is it also for other councils? (optional)"
           hint="Tick any other council it is for. It is also listed under them, and their suppliers can count a pledge towards their contracts with them. Leave the council you chose above unticked."
-          options={councils.map((c) => ({ value: c.id, label: c.name }))}
+          options={councilOptions}
           errors={fields.alsoForCouncilIds.errors}
           defaultValues={alsoForTicked}
         />
@@ -136,9 +139,7 @@ export function RequestForm({
         label="Category"
         hint="From the council's needs and priorities list"
         placeholder="Select a category"
-        options={councils.flatMap((c) =>
-          c.categories.map((cat) => ({ value: cat.id, label: many ? `${cat.name} (${c.name})` : cat.name })),
-        )}
+        options={councilEntryOptions(councils, (c) => c.categories, { withCouncil: many })}
         errors={errorsOf("categoryId")}
         defaultValue={value("categoryId")}
       />
@@ -171,9 +172,7 @@ export function RequestForm({
         label="District"
         hint="Select a district, enter a postcode area below, or tick “Can be done remotely”: you need at least one. If you enter only a postcode area, we put the request under the district that covers it."
         placeholder="No district"
-        options={councils.flatMap((c) =>
-          c.districts.map((d) => ({ value: d.id, label: many ? `${d.name} (${c.name})` : d.name })),
-        )}
+        options={councilEntryOptions(councils, (c) => c.districts, { withCouncil: many })}
         errors={errorsOf("districtId")}
         defaultValue={value("districtId")}
       />
