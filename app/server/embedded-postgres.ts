@@ -573,11 +573,20 @@ async function startInOwnGroup(
       reject(new Error(`PostgreSQL stopped while starting (code ${code}, signal ${signal}): ${output}`)),
     );
   });
+  // A smart shutdown (SIGTERM) first: it waits for the sessions still open to end. The portal stops PostgreSQL
+  // once its own pools are closed, but a pool's end() resolves before its connections' sockets have closed, and a
+  // fast shutdown then cut them off mid-goodbye ("terminating connection due to administrator command", logged as
+  // an error by the job runner). A session that does not end (someone's psql) gets the fast shutdown after a while.
   return async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+    const running = () => child.exitCode === null && child.signalCode === null;
+    if (running()) child.kill("SIGTERM");
+    const fast = setTimeout(() => running() && child.kill("SIGINT"), SMART_SHUTDOWN_MS);
     await exited;
+    clearTimeout(fast);
   };
 }
+
+const SMART_SHUTDOWN_MS = 3_000;
 
 export async function ensureDatabase(adminUrl: string, database: string) {
   const client = new pg.Client({ connectionString: adminUrl });
