@@ -20,3 +20,13 @@ export function readPageNumber(value: unknown): number {
 
 /** The `page` of a list's filter schema: never an error, whatever the address says, and 1 when it has none. */
 export const pageNumberField = z.preprocess(readPageNumber, z.number());
+
+/** The rows of page `page` of a list `size` to a page: Prisma's skip and take, or SQL's OFFSET and LIMIT. */
+export function pageWindow(page: number, size: number) {
+  return { skip: (page - 1) * size, take: size };
+}
+
+/** How many pages a list of `total`, `size` to a page, has: at least 1, as an empty list is shown on one page. */
+export function pageCountOf(total: number, size: number) {
+  return Math.max(1, Math.ceil(total / size));
+}

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { notFound } from "~/auth/permissions.server.ts";
-import { CASE_STUDIES_PAGE_SIZE, councilCaseStudies } from "~/domain/content/case-studies.server.ts";
+import { councilCaseStudies } from "~/domain/content/case-studies.server.ts";
 import { caseStudy } from "~/domain/marketplace/request-card.server.ts";
 import { CaseStudyCard } from "~/ui/case-study-card.tsx";
 import { BackLink, PageHeading, Pagination } from "~/ui/components.tsx";
@@ -33,7 +33,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // each one's help given written here, not in the browser (case-study-card.tsx)
     stories: found.stories.map(caseStudy),
     page,
-    first: (page - 1) * CASE_STUDIES_PAGE_SIZE + 1,
   });
 }
 

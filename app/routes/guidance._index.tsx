@@ -2,11 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { CASE_STUDIES_TITLE, councilsWithCaseStudiesIntro } from "~/domain/content/case-studies.server.ts";
-import {
-  CASE_STUDIES_SLUG,
-  GUIDANCE_PAGE_SIZE,
-  listPublishedGuidance,
-} from "~/domain/content/guidance.server.ts";
+import { CASE_STUDIES_SLUG, listPublishedGuidance } from "~/domain/content/guidance.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { PageHeading } from "~/ui/page-parts.tsx";
 import { Pagination } from "~/ui/pagination.tsx";
@@ -17,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Guidance – Social Value Mar
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageParam(request);
-  const { total, pageCount, pages } = await listPublishedGuidance(page);
+  const { total, pageCount, first, pages } = await listPublishedGuidance(page);
   const councils = new Map<string, { id: string; name: string; pages: typeof pages }>();
   for (const guidance of pages) {
     const { councilId, council } = guidance;
@@ -39,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pageCount,
     total,
-    first: (page - 1) * GUIDANCE_PAGE_SIZE + 1,
+    first,
     shown: pages.length,
   });
 }

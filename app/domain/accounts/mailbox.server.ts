@@ -2,6 +2,7 @@
 // provider is set up it shows only who was sent what and whether it arrived: message bodies carry live
 // sign-in, reset and invitation links, which must reach only their recipients.
 import { db } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { getEnv } from "~/env.server.ts";
 
 const PAGE_SIZE = 25;
@@ -10,8 +11,7 @@ export async function listMailbox(page: number) {
   const [emails, total] = await Promise.all([
     db.emailOutbox.findMany({
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...pageWindow(page, PAGE_SIZE),
       select: { id: true, to: true, subject: true, status: true, createdAt: true },
     }),
     db.emailOutbox.count(),
@@ -19,7 +19,7 @@ export async function listMailbox(page: number) {
   return {
     emails,
     total,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: pageCountOf(total, PAGE_SIZE),
     providerConfigured: Boolean(getEnv().RESEND_API_KEY),
   };
 }

@@ -1,5 +1,6 @@
 // Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
 import { db, lockUntilCommit, sameTextAs, type Tx } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
 import { DEFAULT_CATEGORIES, DEFAULT_MEASURES } from "~/domain/contracts/default-measures.ts";
@@ -638,13 +639,12 @@ export async function verificationQueue(councilIds: string[], page = 1) {
     db.organisation.findMany({
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * QUEUE_PAGE_SIZE,
-      take: QUEUE_PAGE_SIZE,
+      ...pageWindow(page, QUEUE_PAGE_SIZE),
       select: { id: true, name: true, kind: true, createdAt: true, council: { select: { name: true } } },
     }),
     db.organisation.count({ where }),
   ]);
-  return { queue, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
+  return { queue, total, pageCount: pageCountOf(total, QUEUE_PAGE_SIZE) };
 }
 
 export function organisationForVerification(id: string, councilIds: string[]) {

@@ -2,6 +2,7 @@
 // registered with it, and its staff's account events, filtered by who, which organisation, record type,
 // action and date.
 import { containingText, db } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { ORGANISATION_DELETED } from "~/domain/accounts/organisation-deletion.server.ts";
 import { deletedEmailFor, isDeletedEmail } from "~/domain/accounts/erasure.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
@@ -176,8 +177,7 @@ export async function searchAuditLog(councilId: string, surveyAccess: boolean, f
     db.auditLog.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
+      ...pageWindow(filters.page, AUDIT_PAGE_SIZE),
       select: {
         id: true,
         createdAt: true,
@@ -196,7 +196,7 @@ export async function searchAuditLog(councilId: string, surveyAccess: boolean, f
   const names = await recordNames(councilId, entries);
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    pageCount: pageCountOf(total, AUDIT_PAGE_SIZE),
     // each entry in words: what was done, to what (by its name where one is found), and its details as pairs
     entries: entries.map(({ details, filedUnderId, ...e }) => ({
       ...e,

@@ -3,6 +3,7 @@
 // requests whose requestor agreed to show them (as the public impact page does), under the council's own page with
 // the address name "case-studies" as its introduction when there is one, published.
 import { db, type Prisma } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { brandingOf, councilBrandSelect } from "./branding.server.ts";
 import { CASE_STUDIES_SLUG, getPublishedGuidance } from "./guidance.server.ts";
 
@@ -50,14 +51,14 @@ export async function councilCaseStudies(councilId: string, page: number) {
     select: { id: true, ...councilBrandSelect },
   });
   if (!council) return null;
+  const window = pageWindow(page, CASE_STUDIES_PAGE_SIZE);
   const [intro, total, stories] = await Promise.all([
     getPublishedGuidance(council.id, CASE_STUDIES_SLUG),
     db.request.count({ where: shown(council.id) }),
     db.request.findMany({
       where: shown(council.id),
       orderBy: NEWEST_FIRST,
-      skip: (page - 1) * CASE_STUDIES_PAGE_SIZE,
-      take: CASE_STUDIES_PAGE_SIZE,
+      ...window,
       select: CASE_STUDY,
     }),
   ]);
@@ -67,7 +68,9 @@ export async function councilCaseStudies(councilId: string, page: number) {
     branding: brandingOf(council),
     intro: intro ? { title: intro.title, html: intro.html, updatedAt: intro.updatedAt } : null,
     total,
-    pageCount: Math.max(1, Math.ceil(total / CASE_STUDIES_PAGE_SIZE)),
+    pageCount: pageCountOf(total, CASE_STUDIES_PAGE_SIZE),
+    // the place of the page's first case study in the whole list ("Case studies 21 to 40 of 45")
+    first: window.skip + 1,
     stories,
   };
 }

@@ -1,6 +1,7 @@
 // Guidance pages: public reading for published pages, editing by the council's admins.
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
 import { LRUCache } from "lru-cache";
 import { brandingOf, councilBrandSelect } from "./branding.server.ts";
@@ -35,14 +36,14 @@ const PUBLIC = { published: true, council: { kind: "COUNCIL", status: "VERIFIED"
  * whose only published page it was was left off the list, case studies and all. */
 export async function listPublishedGuidance(page: number) {
   const where = PUBLIC;
+  const window = pageWindow(page, GUIDANCE_PAGE_SIZE);
   const [total, pages] = await Promise.all([
     db.guidancePage.count({ where }),
     db.guidancePage.findMany({
       where,
       // the id settles ties (two councils of one name, two pages of one title) so no page is on two pages or none
       orderBy: [{ council: { name: "asc" } }, { councilId: "asc" }, { title: "asc" }, { id: "asc" }],
-      skip: (page - 1) * GUIDANCE_PAGE_SIZE,
-      take: GUIDANCE_PAGE_SIZE,
+      ...window,
       select: {
         slug: true,
         title: true,
@@ -52,7 +53,8 @@ export async function listPublishedGuidance(page: number) {
       },
     }),
   ]);
-  return { total, pageCount: Math.max(1, Math.ceil(total / GUIDANCE_PAGE_SIZE)), pages };
+  // first: the place of the page's first entry in the whole list ("Guidance pages 51 to 100 of 120")
+  return { total, pageCount: pageCountOf(total, GUIDANCE_PAGE_SIZE), first: window.skip + 1, pages };
 }
 
 // Pages as rendered, by page and version: rendering a long page (a 50,000-character table) takes most of a

@@ -13,6 +13,7 @@ import {
   setLockTimeout,
   type Tx,
 } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { officerCouncilIds, readableContracts } from "./access.server.ts";
 import {
@@ -158,8 +159,7 @@ export async function listCouncilContracts(councilId: string, filters: ContractF
     db.contract.findMany({
       where,
       orderBy: [{ reference: "asc" }],
-      skip: (filters.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...pageWindow(filters.page, PAGE_SIZE),
       select: {
         id: true,
         reference: true,
@@ -177,7 +177,7 @@ export async function listCouncilContracts(councilId: string, filters: ContractF
   ]);
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: pageCountOf(total, PAGE_SIZE),
     contracts: rows.map(({ valueGbp, _count, endDate, terminatedOn, ...c }) => ({
       ...c,
       endDate: day(endDate)!,
@@ -335,15 +335,14 @@ export async function listSupplierContracts(supplierOrganisationId: string, page
     db.contract.count({ where }),
     supplierContractsPage(where, page),
   ]);
-  return { total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), contracts };
+  return { total, pageCount: pageCountOf(total, PAGE_SIZE), contracts };
 }
 
 function supplierContractsPage(where: Prisma.ContractWhereInput, page: number) {
   return db.contract.findMany({
     where,
     orderBy: [{ council: { name: "asc" } }, { reference: "asc" }, { id: "asc" }],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
+    ...pageWindow(page, PAGE_SIZE),
     select: {
       id: true,
       reference: true,

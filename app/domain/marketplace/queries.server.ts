@@ -1,6 +1,7 @@
 // Reading requests and pledges for each kind of viewer. Public reads select public fields only: never the
 // requestor's contact details, contact preference, or who created the request.
 import { db, Prisma, readRows } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
 import {
   sharesContact,
@@ -323,15 +324,14 @@ export async function listOrganisationRequests(organisationId: string, page = 1)
     db.request.count({ where }),
     listOrganisationRequestRows(where, page),
   ]);
-  return { total, requests, pageCount: Math.max(1, Math.ceil(total / OWN_LIST_PAGE_SIZE)) };
+  return { total, requests, pageCount: pageCountOf(total, OWN_LIST_PAGE_SIZE) };
 }
 
 function listOrganisationRequestRows(where: { organisationId: string }, page: number) {
   return db.request.findMany({
     where,
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * OWN_LIST_PAGE_SIZE,
-    take: OWN_LIST_PAGE_SIZE,
+    ...pageWindow(page, OWN_LIST_PAGE_SIZE),
     select: {
       id: true,
       title: true,
@@ -352,15 +352,14 @@ export const moderationQueueWhere = (councilId: string) => ({ councilId, status:
 export async function moderationQueue(councilId: string, page = 1) {
   const where = moderationQueueWhere(councilId);
   const [queue, total] = await Promise.all([moderationPage(where, page), db.request.count({ where })]);
-  return { queue, total, pageCount: Math.max(1, Math.ceil(total / MODERATION_PAGE_SIZE)) };
+  return { queue, total, pageCount: pageCountOf(total, MODERATION_PAGE_SIZE) };
 }
 
 function moderationPage(where: ReturnType<typeof moderationQueueWhere>, page: number) {
   return db.request.findMany({
     where,
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    skip: (page - 1) * MODERATION_PAGE_SIZE,
-    take: MODERATION_PAGE_SIZE,
+    ...pageWindow(page, MODERATION_PAGE_SIZE),
     select: {
       id: true,
       title: true,
@@ -412,15 +411,14 @@ export async function listSupplierPledges(
   const total = counts
     .filter((c) => !statuses || statuses.includes(c.status))
     .reduce((sum, c) => sum + c._count._all, 0);
-  return { byStatus, total, pledges, pageCount: Math.max(1, Math.ceil(total / OWN_LIST_PAGE_SIZE)) };
+  return { byStatus, total, pledges, pageCount: pageCountOf(total, OWN_LIST_PAGE_SIZE) };
 }
 
 function listSupplierPledgeRows(where: Prisma.PledgeWhereInput, page: number) {
   return db.pledge.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * OWN_LIST_PAGE_SIZE,
-    take: OWN_LIST_PAGE_SIZE,
+    ...pageWindow(page, OWN_LIST_PAGE_SIZE),
     select: {
       id: true,
       status: true,

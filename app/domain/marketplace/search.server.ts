@@ -2,6 +2,7 @@
 // GIN-indexed "searchVector") for the ids, then their display fields. Public fields only.
 import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { alsoForIdsColumn, requestIsForSql, requestsForCouncilApart } from "./also-for.ts";
 import type { NamedFilter } from "./named-filters.ts";
@@ -16,7 +17,7 @@ export const PAGE_SIZE = 20;
 export const COUNT_CAP = 1000;
 
 export function lastListedPage(pageSize = PAGE_SIZE) {
-  return Math.ceil(COUNT_CAP / pageSize);
+  return pageCountOf(COUNT_CAP, pageSize);
 }
 
 const listColumns = Prisma.sql`
@@ -88,7 +89,7 @@ type SearchOptions = { pageSize?: number; until?: Date; actionableBy?: Actionabl
 // parameters are casts the planner cannot match to an index predicate).
 export function listQueries(filters: SearchFilters, options: SearchOptions = {}) {
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  const offset = ((filters.page ?? 1) - 1) * pageSize;
+  const { skip: offset } = pageWindow(filters.page ?? 1, pageSize);
   const where = filterSql(filters, options.until ?? new Date(), options.until, options.actionableBy);
   const q = filters.q?.trim();
   if (!q) {
@@ -197,7 +198,7 @@ export async function searchRequests(filters: SearchFilters, options: SearchOpti
 function paged<T>(requests: T[], total: number, page: number, pageSize: number) {
   const capped = total > COUNT_CAP;
   const shown = Math.min(total, COUNT_CAP);
-  const pageCount = Math.max(1, Math.ceil(shown / pageSize));
+  const pageCount = pageCountOf(shown, pageSize);
   // pastEnd: a page number beyond the last page (by hand, or from a link made before requests closed)
   return { requests, total: shown, capped, page, pageCount, pastEnd: page > pageCount };
 }

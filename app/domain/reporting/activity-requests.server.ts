@@ -2,6 +2,7 @@
 // counted by exactly the rules of marketplaceActivity (dashboard-council.server.ts), so a list's total is the
 // figure that linked to it.
 import { db, type Prisma } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import type { ActivityView } from "./dashboard-lists.ts";
 
@@ -42,8 +43,7 @@ export async function councilActivityRequests(
     db.request.findMany({
       where,
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-      skip: (options.page - 1) * ACTIVITY_PAGE_SIZE,
-      take: ACTIVITY_PAGE_SIZE,
+      ...pageWindow(options.page, ACTIVITY_PAGE_SIZE),
       select: {
         id: true,
         title: true,
@@ -56,5 +56,5 @@ export async function councilActivityRequests(
       },
     }),
   ]);
-  return { total, requests, pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)) };
+  return { total, requests, pageCount: pageCountOf(total, ACTIVITY_PAGE_SIZE) };
 }

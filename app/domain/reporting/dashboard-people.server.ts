@@ -2,6 +2,7 @@
 // Counts and short lists only; progress comes from progress.ts through loadCommitmentProgress.
 import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows, sqlInteger } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { HelpType, PledgeStatus, RequestStatus, ReturnStatus } from "~/generated/prisma/enums.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import {
@@ -311,6 +312,7 @@ export const QUEUE_PAGE_SIZE = 25;
 export type RequestorQueue = "answer" | "confirm";
 
 export async function requestorQueuePage(organisationId: string, queue: RequestorQueue, page: number) {
+  const { skip, take } = pageWindow(page, QUEUE_PAGE_SIZE);
   const [counts, rows] = await Promise.all([
     requestorPledgeQueues(organisationId, 1),
     readRows<
@@ -333,7 +335,7 @@ export async function requestorQueuePage(organisationId: string, queue: Requesto
       FROM (${waitingPledges(organisationId)}) q
       WHERE queue = ${queue}
       ORDER BY ${queueOrder}
-      LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(page - 1) * QUEUE_PAGE_SIZE}`),
+      LIMIT ${take} OFFSET ${skip}`),
   ]);
   const total = queue === "answer" ? counts.pledgesAwaitingResponseCount : counts.deliveriesToConfirmCount;
   return {
@@ -348,7 +350,7 @@ export async function requestorQueuePage(organisationId: string, queue: Requesto
       request: { id: p.requestId, title: p.requestTitle, helpType: p.helpType, unitLabel: p.unitLabel },
     })),
     total,
-    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    pageCount: pageCountOf(total, QUEUE_PAGE_SIZE),
     counts: { answer: counts.pledgesAwaitingResponseCount, confirm: counts.deliveriesToConfirmCount },
   };
 }

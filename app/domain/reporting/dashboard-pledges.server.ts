@@ -2,6 +2,7 @@
 // pledge was made, declined and withdrawn ones left out) or confirmed since it (by when it was confirmed), by
 // exactly the rules of marketplaceActivity (dashboard-council.server.ts), so the list's total is the figure.
 import { db, type Prisma } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { PledgeView } from "./dashboard-lists.ts";
@@ -45,8 +46,7 @@ export async function councilActivityPledges(
     db.pledge.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (options.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...pageWindow(options.page, PAGE_SIZE),
       select: {
         id: true,
         status: true,
@@ -64,7 +64,7 @@ export async function councilActivityPledges(
   return {
     total,
     quantity,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: pageCountOf(total, PAGE_SIZE),
     pledges: pledges.map((p) => ({
       ...p,
       counted: options.view === "confirmed" ? (p.deliveredQuantity ?? p.quantity) : p.quantity,

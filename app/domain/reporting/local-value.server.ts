@@ -2,6 +2,7 @@
 // delivered local £ in the year, from the same progress data and rounding as the dashboard's figures, so the
 // list adds up to the figure it is opened from.
 import { db } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { financialYearLabel } from "~/domain/contracts/quarters.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { awardedCommitments, loadCommitmentProgress } from "./dashboard-progress.server.ts";
@@ -55,9 +56,10 @@ export async function localValueInYear(
         a.commitment.measure.code.localeCompare(b.commitment.measure.code) ||
         a.commitmentId.localeCompare(b.commitmentId),
     );
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const pageCount = pageCountOf(rows.length, PAGE_SIZE);
   // a page past the last is kept as asked, with no rows: the page says there is no such page (not the last, unsaid)
   const page = options.page;
+  const { skip, take } = pageWindow(page, PAGE_SIZE);
   return {
     financialYear: options.financialYear,
     label: financialYearLabel(options.financialYear),
@@ -68,7 +70,7 @@ export async function localValueInYear(
     contracts: contracts.length,
     page,
     pageCount,
-    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
+    rows: rows.slice(skip, skip + take).map((r) => ({
       commitmentId: r.commitmentId,
       contract: r.contract,
       measure: {

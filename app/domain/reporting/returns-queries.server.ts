@@ -2,6 +2,7 @@
 // Every query is filtered by the organisation asking, so another organisation's return is simply not found.
 import type { Viewer } from "~/auth/permissions.server.ts";
 import { db } from "~/db.server.ts";
+import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { londonMidnight } from "~/domain/calendar.ts";
 import { progressFor } from "~/domain/contracts/progress.server.ts";
@@ -133,15 +134,14 @@ async function councilPage(
       where,
       select: listSelect,
       orderBy: [...orderBy, { id: "asc" }],
-      skip: (pageNumber - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...pageWindow(pageNumber, PAGE_SIZE),
     }),
   ]);
   const managerId = (row: ListRow) => row.contract.contractManager?.id ?? null;
   const left = await managersWhoLeft(councilId, rows.map(managerId));
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: pageCountOf(total, PAGE_SIZE),
     items: rows.map((r) => ({ ...toListItem(r, now), managerHasLeft: left.has(managerId(r) ?? "") })),
   };
 }
@@ -186,7 +186,7 @@ export async function listSupplierReturns(
     db.kpiReturn.count({ where: toDoWhere }),
     db.kpiReturn.count({ where: doneWhere }),
   ]);
-  const offset = (pageNumber - 1) * PAGE_SIZE;
+  const { skip: offset } = pageWindow(pageNumber, PAGE_SIZE);
   const toDoTake = Math.max(0, Math.min(PAGE_SIZE, toDoTotal - offset));
   const [toDo, done] = await Promise.all([
     toDoTake
@@ -211,7 +211,7 @@ export async function listSupplierReturns(
   return {
     toDo: { total: toDoTotal, items: toDo.map((r) => toListItem(r, now)) },
     done: { total: doneTotal, items: done.map((r) => toListItem(r, now)) },
-    pageCount: Math.max(1, Math.ceil((toDoTotal + doneTotal) / PAGE_SIZE)),
+    pageCount: pageCountOf(toDoTotal + doneTotal, PAGE_SIZE),
   };
 }
 
