@@ -65,3 +65,23 @@ describe("approving a request with a comment", () => {
     expect(without.text).not.toContain("They added:");
   });
 });
+
+describe("the email telling the requestor their request is approved", () => {
+  it("names the council, in its own brand colour", async () => {
+    await db.councilSettings.update({
+      where: { organisationId: world.councilA.id },
+      data: { brandColour: "#6b2c91" },
+    });
+    const request = await need({ status: "SUBMITTED", title: "Approved in the council's colour" });
+    const approved = await callAction(moderateAction, {
+      path: `/council/moderation/${request.id}`,
+      params: { id: request.id },
+      cookie: await sessionCookieFor(world.users.officerA.id),
+      form: { intent: "approve" },
+    });
+    expect(approved.status).toBe(302);
+    const email = await emailAbout("marketplace.approve", request.title);
+    expect(email.html).toContain("#6b2c91");
+    expect(email.text).toContain(world.councilA.name);
+  });
+});

@@ -32,3 +32,25 @@ describe("the expiry reminder for a request closing in two days", () => {
     expect(email.html).toContain("Your request closes on 16 March 2033");
   });
 });
+
+describe("the expiry reminder's header", () => {
+  it("names the request's council, in its own brand colour", async () => {
+    await db.councilSettings.update({
+      where: { organisationId: world.councilA.id },
+      data: { brandColour: "#6b2c91" },
+    });
+    const need = await createRequest({
+      councilId: world.councilA.id,
+      organisationId: world.vcse.id,
+      categoryId: world.category.id,
+      neededBy: new Date("2034-03-16T00:00:00Z"),
+      createdById: world.users.vcseMember.id,
+    });
+    await sendExpiryReminders(new Date("2034-03-14T08:00:00Z"));
+    const email = await db.emailOutbox.findFirstOrThrow({
+      where: { template: "marketplace.expiryReminder", subject: { contains: need.title } },
+    });
+    expect(email.html).toContain("#6b2c91");
+    expect(email.text).toContain(world.councilA.name);
+  });
+});

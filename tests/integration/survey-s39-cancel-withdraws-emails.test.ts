@@ -118,6 +118,27 @@ describe("cancelling a survey before it opens", () => {
     expect(rows.map((r) => r.template)).toEqual(["survey-invitation", "survey-cancelled"]);
   });
 
+  it("draws the cancellation email's header in the council's own brand colour, as every email it sends", async () => {
+    const { council, cancel, invite } = await cycleOpeningLater();
+    await db.councilSettings.update({
+      where: { organisationId: council.id },
+      data: { brandColour: "#6b2c91" },
+    });
+    const address = `${unique("coloured")}@example.test`;
+    await invite(address);
+    // being sent as the survey is cancelled: its address is told, and the email telling it stays in the outbox
+    await db.emailOutbox.updateMany({
+      where: { to: address },
+      data: { lockedUntil: new Date(Date.now() + 60_000) },
+    });
+    expect((await cancel()).status).toBe(302);
+    const told = await db.emailOutbox.findFirstOrThrow({
+      where: { to: address, template: "survey-cancelled" },
+    });
+    expect(told.subject).toContain(council.name);
+    expect(told.html).toContain("#6b2c91");
+  });
+
   it("tells those emailed when the survey moved to another year after they were invited", async () => {
     const { council, cycle, cancel, invite } = await cycleOpeningLater();
     const address = `${unique("moved")}@example.test`;

@@ -3,6 +3,7 @@
 import { londonDay } from "~/domain/calendar.ts";
 import { db } from "~/db.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { councilBrandSelect } from "~/domain/content/branding.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx";
 import { appUrl } from "~/env.server.ts";
@@ -198,7 +199,7 @@ const reminderSelect = {
   createdById: true,
   neededBy: true,
   extendedAt: true,
-  council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
+  council: { select: councilBrandSelect },
 } satisfies Prisma.RequestSelect;
 
 // One reminder per request, 7 days before its needed-by date (again after an extension).

@@ -1,5 +1,6 @@
 // Renders the pledge emails from the pledge as it is inside the transaction.
 import type { Tx } from "~/db.server.ts";
+import { councilBrandSelect, emailBrandingOf } from "~/domain/content/branding.server.ts";
 import {
   deliveryConfirmedEmail,
   deliveryDisputedEmail,
@@ -34,7 +35,7 @@ async function load(tx: Tx, pledgeId: string) {
           contactPreference: true,
           status: true,
           neededBy: true,
-          council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
+          council: { select: councilBrandSelect },
         },
       },
     },
@@ -43,8 +44,7 @@ async function load(tx: Tx, pledgeId: string) {
   return {
     pledge,
     base: {
-      councilName: r.council.name,
-      brandColour: r.council.councilSettings?.brandColour,
+      ...emailBrandingOf(r.council),
       title: r.title,
       supplierName: pledge.supplierOrganisation.name,
       quantity: formatQuantity(r.helpType, pledge.deliveredQuantity ?? pledge.quantity, r.unitLabel),

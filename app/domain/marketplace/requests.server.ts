@@ -13,6 +13,7 @@ import {
   requestApprovedEmail,
 } from "~/email/templates/marketplace-request.tsx";
 import { brandForOrganisation } from "~/domain/accounts/emails.server.tsx";
+import { type CouncilBrand, councilBrandSelect, emailBrandingOf } from "~/domain/content/branding.server.ts";
 import { appUrl } from "~/env.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
 import type { Actor } from "./access.server.ts";
@@ -546,7 +547,7 @@ export async function changeRequestIn(
       submittedAt: true,
       category: { select: { name: true, active: true } },
       district: { select: { name: true, active: true } },
-      council: { select: { name: true, councilSettings: { select: { brandColour: true } } } },
+      council: { select: councilBrandSelect },
       organisation: { select: { name: true } },
     },
   });
@@ -681,8 +682,7 @@ export async function changeRequestIn(
   );
   if (change.action === "approve" || change.action === "requestChanges") {
     const base = {
-      councilName: request.council.name,
-      brandColour: request.council.councilSettings?.brandColour,
+      ...emailBrandingOf(request.council),
       title: request.title,
       // "Edit your request" leads to the form, which shows what the council asked for
       url: `${appUrl()}/requests/${request.id}/${change.action === "requestChanges" ? "edit" : "manage"}`,
@@ -831,13 +831,12 @@ export async function sendReminderEmail(
     createdById: string | null;
     neededBy: Date;
     extendedAt: Date | null;
-    council: { name: string; councilSettings: { brandColour: string } | null };
+    council: CouncilBrand;
   },
   neededByText: string,
 ) {
   const email = await expiryReminderEmail({
-    councilName: request.council.name,
-    brandColour: request.council.councilSettings?.brandColour,
+    ...emailBrandingOf(request.council),
     title: request.title,
     url: `${appUrl()}/requests/${request.id}/manage`,
     neededBy: neededByText,

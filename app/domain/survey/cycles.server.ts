@@ -5,7 +5,7 @@ import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audi
 import { dayToDate, londonDay, londonMidnight } from "~/domain/calendar.ts";
 import { REPEAT_WINDOW_MS } from "~/domain/accounts/tokens.server.ts";
 import { enqueueEmail, enqueueEmailToEach } from "~/email/outbox.server.ts";
-import { councilBrandColour } from "~/domain/content/branding.server.ts";
+import { councilBrandColour, councilBrandSelect, emailBrandingOf } from "~/domain/content/branding.server.ts";
 import { renderSurveyCancelledEmail } from "~/email/templates/survey-cancelled.tsx";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
 import { appUrl } from "~/env.server.ts";
@@ -420,10 +420,10 @@ async function settleInvitationEmails(tx: Tx, cycleId: string) {
  */
 export async function cancelCycle(officer: Officer, cycleId: string, now = new Date()) {
   // read before the transaction: the email telling those already invited is written in it
-  const [council, brandColour] = await Promise.all([
-    db.organisation.findUniqueOrThrow({ where: { id: officer.councilId }, select: { name: true } }),
-    councilBrandColour(officer.councilId),
-  ]);
+  const council = await db.organisation.findUniqueOrThrow({
+    where: { id: officer.councilId },
+    select: councilBrandSelect,
+  });
   return db.$transaction(
     async (tx) => {
       // under the row lock consent takes (FOR SHARE): no answer can be started while it is deleted
@@ -438,11 +438,7 @@ export async function cancelCycle(officer: Officer, cycleId: string, now = new D
       const emails = await settleInvitationEmails(tx, cycleId);
       await tx.surveyCycle.delete({ where: { id: cycleId } });
       if (emails.emailed.length > 0) {
-        const told = await renderSurveyCancelledEmail({
-          councilName: council.name,
-          brandColour,
-          year: cycle.year,
-        });
+        const told = await renderSurveyCancelledEmail({ ...emailBrandingOf(council), year: cycle.year });
         await enqueueEmailToEach(
           tx,
           { ...told, template: "survey-cancelled", councilId: officer.councilId },
