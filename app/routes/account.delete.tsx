@@ -89,40 +89,10 @@ function LeftEmptyWarning({ organisation }: { organisation: OrganisationLeftEmpt
   );
 }
 
-export default function DeleteAccount() {
-  const { blocks, leftEmpty } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
-  // what was ticked stays ticked when the deletion is refused (a mistyped password): one box comes back as a string
-  const ticked = fields.leaveWithoutMembers.initialValue;
+/** What deleting the account does, and to the organisations it leaves with no members. */
+function WhatDeletingDoes({ leftEmpty }: { leftEmpty: OrganisationLeftEmpty[] }) {
   return (
-    <div className="max-w-2xl">
-      <BackLink to="/account">Back to your account</BackLink>
-      <PageHeading>Delete your account</PageHeading>
-      {/* the fields in page order: the boxes for organisations left with no members (when there are any) come before
-          the password, which the schema checks first */}
-      <ErrorSummary
-        errors={form.allErrors}
-        order={[fields.leaveWithoutMembers.name, fields.currentPassword.name]}
-      />
-      {blocks.length ? (
-        <Notice kind="error" title="Before you can delete your account">
-          <ul className="list-disc space-y-2 pl-6">
-            {blocks.map((block) => (
-              <li key={`${block.organisationId ?? "platform"}-${block.link?.href ?? ""}`}>
-                {block.message}
-                {block.link ? (
-                  <>
-                    {" "}
-                    <Link to={block.link.href}>{block.link.text}</Link>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          <p className="mt-2">Then come back to this page.</p>
-        </Notice>
-      ) : null}
+    <>
       <p className="mb-4">Deleting your account:</p>
       <ul className="mb-6 list-disc space-y-1 pl-6">
         <li>removes you from every organisation and signs you out everywhere</li>
@@ -143,8 +113,50 @@ export default function DeleteAccount() {
       <p className="mb-6">
         <a href="/account/data">Download your data</a> first if you want a copy. You cannot undo this.
       </p>
-      {blocks.length ? null : (
+    </>
+  );
+}
+
+export default function DeleteAccount() {
+  const { blocks, leftEmpty } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
+  // what was ticked stays ticked when the deletion is refused (a mistyped password): one box comes back as a string
+  const ticked = fields.leaveWithoutMembers.initialValue;
+  // the fields in page order: the boxes for organisations left with no members (when there are any) come before the
+  // password, which the schema checks first
+  const order = [fields.leaveWithoutMembers.name, fields.currentPassword.name];
+  return (
+    <div className="max-w-2xl">
+      <BackLink to="/account">Back to your account</BackLink>
+      <PageHeading>Delete your account</PageHeading>
+      {blocks.length ? (
+        <>
+          <ErrorSummary errors={form.allErrors} order={order} />
+          <Notice kind="error" title="Before you can delete your account">
+            <ul className="list-disc space-y-2 pl-6">
+              {blocks.map((block) => (
+                <li key={`${block.organisationId ?? "platform"}-${block.link?.href ?? ""}`}>
+                  {block.message}
+                  {block.link ? (
+                    <>
+                      {" "}
+                      <Link to={block.link.href}>{block.link.text}</Link>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2">Then come back to this page.</p>
+          </Notice>
+          <WhatDeletingDoes leftEmpty={leftEmpty} />
+        </>
+      ) : (
+        // the form starts at the top of the page's content, so its error summary is both inside it (a password
+        // pasted too long to send is refused here, app/ui/form-for.tsx, and the boxes ticked are kept) and first
         <Form method="post" {...getFormProps(form)} noValidate>
+          <ErrorSummary errors={form.allErrors} order={order} />
+          <WhatDeletingDoes leftEmpty={leftEmpty} />
           {leftEmpty.length ? (
             <Checkboxes
               name={fields.leaveWithoutMembers.name}

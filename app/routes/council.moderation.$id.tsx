@@ -1,6 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
@@ -98,16 +104,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-export default function ReviewRequestPage() {
-  const { need, ownRequest, datePassed } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
+/** The request as its requestor wrote it, what the officer decides on. */
+function RequestDetails({ need }: { need: SerializeFrom<typeof loader>["need"] }) {
   return (
     <>
-      <BackLink to="/council/moderation">Back to requests to approve</BackLink>
-      <PageHeading caption={need.organisation.name}>{need.title}</PageHeading>
-      {/* outside the form: a decision refused because the request has moved on comes back without the form */}
-      <ErrorSummary errors={form.allErrors} />
       <p className="mb-6">
         <Tag>{statusLabel(need.status)}</Tag>{" "}
         {need.organisation.status === "VERIFIED" ? null : (
@@ -151,37 +151,63 @@ export default function ReviewRequestPage() {
           { key: "Contact preference", value: need.contactPreference ?? "Not given" },
         ]}
       />
-      {need.status === "SUBMITTED" && ownRequest ? <InsetText>{OWN_REQUEST}</InsetText> : null}
-      {need.status === "SUBMITTED" && !ownRequest ? (
-        <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
-          <input type="hidden" name="reviewedSubmission" value={need.submittedAt ?? ""} />
-          <Textarea
-            name="comment"
-            label="Comment for the requestor"
-            hint="Required if you ask for changes. The requestor is emailed it and sees it on the request."
-            rows={3}
-            errors={fields.comment.errors}
-            defaultValue={fields.comment.initialValue as string | undefined}
-          />
-          {/* approving it would be refused (requests.server.ts): say so before the officer tries */}
-          {datePassed ? (
-            <InsetText>
-              The needed-by date has passed while the request waited, so it cannot be approved. Request
-              changes so the requestor can choose a later date.
-            </InsetText>
-          ) : null}
-          <div className="flex flex-wrap gap-4">
-            {datePassed ? null : (
-              <Button name="intent" value="approve">
-                Approve and publish
+    </>
+  );
+}
+
+export default function ReviewRequestPage() {
+  const { need, ownRequest, datePassed } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
+  const reviewable = need.status === "SUBMITTED" && !ownRequest;
+  return (
+    <>
+      <BackLink to="/council/moderation">Back to requests to approve</BackLink>
+      <PageHeading caption={need.organisation.name}>{need.title}</PageHeading>
+      {/* a decision the officer may make: the form starts at the top of the page's content, so its error summary is
+          inside it (a comment pasted too long to send is refused here, app/ui/form-for.tsx, and kept) and first.
+          Otherwise the summary is outside any form: a decision refused because the request has moved on comes back
+          without the form */}
+      {reviewable ? (
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <ErrorSummary errors={form.allErrors} />
+          <RequestDetails need={need} />
+          <div className="mb-8 max-w-xl">
+            <input type="hidden" name="reviewedSubmission" value={need.submittedAt ?? ""} />
+            <Textarea
+              name="comment"
+              label="Comment for the requestor"
+              hint="Required if you ask for changes. The requestor is emailed it and sees it on the request."
+              rows={3}
+              errors={fields.comment.errors}
+              defaultValue={fields.comment.initialValue as string | undefined}
+            />
+            {/* approving it would be refused (requests.server.ts): say so before the officer tries */}
+            {datePassed ? (
+              <InsetText>
+                The needed-by date has passed while the request waited, so it cannot be approved. Request
+                changes so the requestor can choose a later date.
+              </InsetText>
+            ) : null}
+            <div className="flex flex-wrap gap-4">
+              {datePassed ? null : (
+                <Button name="intent" value="approve">
+                  Approve and publish
+                </Button>
+              )}
+              <Button name="intent" value="requestChanges" variant="secondary">
+                Request changes
               </Button>
-            )}
-            <Button name="intent" value="requestChanges" variant="secondary">
-              Request changes
-            </Button>
+            </div>
           </div>
         </Form>
-      ) : null}
+      ) : (
+        <>
+          <ErrorSummary errors={form.allErrors} />
+          <RequestDetails need={need} />
+          {need.status === "SUBMITTED" ? <InsetText>{OWN_REQUEST}</InsetText> : null}
+        </>
+      )}
       <Timeline
         items={need.events.map((e) => ({
           id: e.id,

@@ -84,6 +84,15 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+function SavingExplained() {
+  return (
+    <p className="mb-6">
+      To save a search, <Link to="/requests">search the requests</Link> and use “Save this search”. With the
+      daily email on, you get an email on each day new requests match it; none on a day nothing new does.
+    </p>
+  );
+}
+
 export default function SavedSearchesPage() {
   const { searches, organisationName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -91,35 +100,42 @@ export default function SavedSearchesPage() {
   return (
     <>
       <PageHeading caption={organisationName}>Saved searches</PageHeading>
-      <ErrorSummary errors={form.allErrors} />
-      <p className="mb-6">
-        To save a search, <Link to="/requests">search the requests</Link> and use “Save this search”. With the
-        daily email on, you get an email on each day new requests match it; none on a day nothing new does.
-      </p>
+      {/* a search refused as it was saved from the requests page comes back as a form to name it again: the form
+          then starts at the top of the page's content, so its error summary is inside it (a name pasted too long to
+          send is refused here, app/ui/form-for.tsx, and kept) and first. The other forms have nothing typed */}
       {fields.query.initialValue !== undefined ? (
-        <Form method="post" {...getFormProps(form)} noValidate className="mb-8 max-w-xl">
-          <input type="hidden" name="intent" value="create" />
-          <input type="hidden" name="query" value={String(fields.query.initialValue ?? "")} />
-          {/* the refused form's key: nothing was saved with it, and sent twice from here it saves once */}
-          {typeof fields.submissionKey.initialValue === "string" ? (
-            <input type="hidden" name="submissionKey" value={fields.submissionKey.initialValue} />
-          ) : null}
-          {/* what was sent comes back as it was: an unticked daily email stays unticked */}
-          <TextInput
-            name="name"
-            label="Name for the search"
-            width="20"
-            errors={fields.name.errors}
-            defaultValue={typeof fields.name.initialValue === "string" ? fields.name.initialValue : ""}
-          />
-          <Checkbox
-            name="emailDigest"
-            label="Email me new matches every day"
-            defaultChecked={fields.emailDigest.initialValue === "on"}
-          />
-          <Button>Save search</Button>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <ErrorSummary errors={form.allErrors} />
+          <SavingExplained />
+          <div className="mb-8 max-w-xl">
+            <input type="hidden" name="intent" value="create" />
+            <input type="hidden" name="query" value={String(fields.query.initialValue ?? "")} />
+            {/* the refused form's key: nothing was saved with it, and sent twice from here it saves once */}
+            {typeof fields.submissionKey.initialValue === "string" ? (
+              <input type="hidden" name="submissionKey" value={fields.submissionKey.initialValue} />
+            ) : null}
+            {/* what was sent comes back as it was: an unticked daily email stays unticked */}
+            <TextInput
+              name="name"
+              label="Name for the search"
+              width="20"
+              errors={fields.name.errors}
+              defaultValue={typeof fields.name.initialValue === "string" ? fields.name.initialValue : ""}
+            />
+            <Checkbox
+              name="emailDigest"
+              label="Email me new matches every day"
+              defaultChecked={fields.emailDigest.initialValue === "on"}
+            />
+            <Button>Save search</Button>
+          </div>
         </Form>
-      ) : null}
+      ) : (
+        <>
+          <ErrorSummary errors={form.allErrors} />
+          <SavingExplained />
+        </>
+      )}
       <Table
         caption="Your saved searches"
         rows={searches}
