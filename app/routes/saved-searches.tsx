@@ -103,7 +103,9 @@ export default function SavedSearchesPage() {
       {/* a search refused as it was saved from the requests page comes back as a form to name it again: the form
           then starts at the top of the page's content, so its error summary is inside it (a name pasted too long to
           send is refused here, app/ui/form-for.tsx, and kept) and first. The other forms have nothing typed */}
-      {fields.query.initialValue !== undefined ? (
+      {/* a refused save is known by its intent: a search of every request (no filters) sends an empty query, which
+          does not come back, and its name must still be asked for again */}
+      {fields.intent.initialValue === "create" ? (
         <Form method="post" {...getFormProps(form)} noValidate>
           <ErrorSummary errors={form.allErrors} />
           <SavingExplained />
