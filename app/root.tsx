@@ -17,6 +17,7 @@ import { brandingOfMemberships, type Branding } from "~/domain/content/branding.
 import { useActingOrganisation, usePageBranding } from "~/ui/acting-for.ts";
 import { readFlash } from "~/ui/flash.server.ts";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
+import { PageSizeCheck } from "~/ui/form-for.tsx";
 import { PageShell, type LayoutUser } from "~/ui/layout.tsx";
 import { PageMeta } from "~/ui/page-meta.tsx";
 import { useNonce } from "~/ui/nonce.tsx";
@@ -103,7 +104,10 @@ export default function App() {
   return (
     <Document>
       <PageShell user={user} flash={flash} branding={header}>
-        <Outlet />
+        {/* a form too large to send is said by the page's error summary when it has none of its own */}
+        <PageSizeCheck>
+          <Outlet />
+        </PageSizeCheck>
       </PageShell>
     </Document>
   );

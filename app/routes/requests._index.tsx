@@ -8,6 +8,7 @@ import { helpTypeOptions, requestCard } from "~/domain/marketplace/request-card.
 import { searchQueryString } from "~/domain/marketplace/search-query.ts";
 import type { UnreadFilter } from "~/domain/marketplace/search-unread.ts";
 import { searchPage } from "~/domain/marketplace/search.server.ts";
+import { FetchedErrorSummary } from "~/ui/fetched-error-summary.tsx";
 import { Button, Checkbox, Select, TextInput } from "~/ui/form-fields.tsx";
 import { PageHeading, PlainLink } from "~/ui/page-parts.tsx";
 import { pageHref, Pagination } from "~/ui/pagination.tsx";
@@ -69,6 +70,9 @@ export default function RequestsPage() {
   return (
     <>
       <PageHeading>Find a request to support</PageHeading>
+      {/* says only a search's name too long to send: the server answers "Save this search" on the saved
+          searches page */}
+      {canSaveSearch ? <FetchedErrorSummary /> : null}
       <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
         <section aria-labelledby="filters-heading">
           <h2 id="filters-heading" className="mb-4 text-2xl font-bold">

@@ -103,8 +103,9 @@ export function ErrorSummary({
   // as every form checked in the browser has it) while the summary shows counts too, once Conform has answered it (the
   // timeout), and focus comes back here if the summary is still shown and nothing was sent (no navigation under way).
   // Another form of the page (the header's sign-out, a filter, a second form beside this one) is not this summary's
-  // business: its submit leaves focus where the user put it. A summary outside any form shows only the server's
-  // answers.
+  // business: its submit leaves focus where the user put it. A summary outside any form shows the server's answers,
+  // and the refusal in the browser of a form too large to send that has no summary of its own (form-for.tsx): each
+  // refusal, a new one each submit, brings focus here as an answer does.
   const navigating = useNavigation().state !== "idle";
   const [submits, setSubmits] = useState(0);
   const shown = entries.length > 0;
@@ -123,7 +124,7 @@ export function ErrorSummary({
   }, [shown]);
   useEffect(() => {
     if (shown && !navigating) ref.current?.focus();
-  }, [shown, navigating, submits]);
+  }, [shown, navigating, submits, tooLarge]);
   // the page's title starts "Error: " while the summary is shown, however the refusal came (decision 034)
   useErrorSummaryInTitle(shown);
   if (!entries.length) return null;

@@ -12,18 +12,23 @@
 // (app/ui/body-limits.ts) before any route runs, and with JavaScript that refusal is the route's error page, which
 // takes the form's place and loses what the user typed. A form too large is not sent: its error summary says so in
 // the refusal page's words and takes focus, the field most to blame says it too, and every field keeps its value.
-// Without JavaScript the browser sends the form and the server's 413 page answers; the Back button brings the form
-// back as it was.
-import { Form as RemixForm, useRouteLoaderData, type FormProps } from "@remix-run/react";
+// A page whose forms share one error summary outside all of them (a pledge's delivery report and feedback, the
+// councils page's three forms) has it say the refusal of any of its forms without a summary of their own, through
+// PageSizeCheck (around every page, in root.tsx): the summary that form would have had. Without JavaScript the
+// browser sends the form and the server's 413 page answers; the Back button brings the form back as it was.
+import { Form as RemixForm, useLocation, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import {
   createContext,
   forwardRef,
   useContext,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
   type FormEvent,
+  type MutableRefObject,
+  type ReactNode,
 } from "react";
 import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 import type { loader as rootLoader } from "~/root.tsx";
@@ -39,11 +44,55 @@ export type TooLarge = { message: string; field: string };
 type SizeCheck = { tooLarge: TooLarge | null; summaryShown: () => () => void };
 const SizeCheckContext = createContext<SizeCheck | null>(null);
 
-/** For the error summary inside a Form: whether the form was refused in the browser as too large (then the summary
- * shows it). A summary says it is there; a form without one is sent as it is and the server's refusal answers, so
- * a refusal is never made where nobody would see it. */
+/** The summaries a form or a page shows, counted as they mount and unmount. */
+function useSummaryCount(): [MutableRefObject<number>, SizeCheck["summaryShown"]] {
+  const summaries = useRef(0);
+  const summaryShown = useMemo(
+    () => () => {
+      summaries.current += 1;
+      return () => void (summaries.current -= 1);
+    },
+    [],
+  );
+  return [summaries, summaryShown];
+}
+
+// The page's own: the refusal its summary outside every form shows, and which form it was (useId's id).
+type PageRefusal = TooLarge & { form: string };
+type PageSizeCheck = SizeCheck & {
+  tooLarge: PageRefusal | null;
+  summaries: MutableRefObject<number>;
+  refuse: (refusal: PageRefusal | null) => void;
+};
+const PageSizeCheckContext = createContext<PageSizeCheck | null>(null);
+
+/** Around every page (root.tsx): the refusal of a form with no summary of its own, for the page's summary outside
+ * every form. It says the last form sent's refusal, and is gone once the page goes elsewhere or answers anything. */
+export function PageSizeCheck({ children }: { children: ReactNode }) {
+  const [made, setMade] = useState<{ refusal: PageRefusal | null; at: string }>({ refusal: null, at: "" });
+  const [summaries, summaryShown] = useSummaryCount();
+  // the location the refusal was made at: a navigation since (an answer from the server too) makes a new one
+  const { key } = useLocation();
+  const refusal = made.at === key ? made.refusal : null;
+  const check = useMemo(
+    () => ({
+      tooLarge: refusal,
+      summaries,
+      summaryShown,
+      refuse: (refused: PageRefusal | null) => setMade({ refusal: refused, at: key }),
+    }),
+    [refusal, summaries, summaryShown, key],
+  );
+  return <PageSizeCheckContext.Provider value={check}>{children}</PageSizeCheckContext.Provider>;
+}
+
+/** For an error summary: whether its form, or for a summary outside every form any form of the page without a summary
+ * of its own, was refused in the browser as too large (then the summary shows it). A summary says it is there; a
+ * form with none to say it is sent as it is and the server's refusal answers, so a refusal is never made where
+ * nobody would see it. */
 export function useTooLargeForm(): TooLarge | null {
-  const check = useContext(SizeCheckContext);
+  const page = useContext(PageSizeCheckContext);
+  const check = useContext(SizeCheckContext) ?? page;
   const summaryShown = check?.summaryShown;
   useEffect(() => summaryShown?.(), [summaryShown]);
   return check?.tooLarge ?? null;
@@ -66,15 +115,13 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(
     ?.split(" ")
     .filter((id) => id && id !== `${props.id}-error`)
     .join(" ");
-  const [tooLarge, setTooLarge] = useState<TooLarge | null>(null);
-  const summaries = useRef(0);
-  const summaryShown = useMemo(
-    () => () => {
-      summaries.current += 1;
-      return () => void (summaries.current -= 1);
-    },
-    [],
-  );
+  const [ownRefusal, setOwnRefusal] = useState<TooLarge | null>(null);
+  const [summaries, summaryShown] = useSummaryCount();
+  const page = useContext(PageSizeCheckContext);
+  const formId = useId();
+  // this form's refusal, said by its own summary or by the page's
+  const pageRefusal = page?.tooLarge?.form === formId ? page.tooLarge : null;
+  const tooLarge = ownRefusal ?? pageRefusal;
   const check = useMemo(() => ({ tooLarge, summaryShown }), [tooLarge, summaryShown]);
   useEffect(() => {
     if (posted && !sizeCheckModule)
@@ -84,7 +131,9 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(
   const checkSize = (event: FormEvent<HTMLFormElement>) => {
     onSubmit?.(event);
     // a form sent by the browser itself (reloadDocument) gets the server's 413 page, as without JavaScript
-    if (!posted || props.reloadDocument || summaries.current === 0 || !sizeCheckModule) return;
+    const ownSummary = summaries.current > 0;
+    const pageSummary = (page?.summaries.current ?? 0) > 0;
+    if (!posted || props.reloadDocument || !(ownSummary || pageSummary) || !sizeCheckModule) return;
     const form = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const button =
@@ -97,7 +146,9 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(
       multipart: encType === "multipart/form-data",
     });
     if (refused) event.preventDefault();
-    setTooLarge(refused && { message: refused.message, field: refused.field });
+    const found = refused && { message: refused.message, field: refused.field };
+    setOwnRefusal(ownSummary ? found : null);
+    page?.refuse(!ownSummary && found ? { ...found, form: formId } : null);
   };
 
   return (

@@ -1,0 +1,107 @@
+// Text pasted too long to send, with JavaScript, in one of several forms that share the page's error summary, which
+// sits outside all of them (a pledge's delivery report and feedback, the platform admin's councils page), or in a
+// form on a page with no summary (the requests list's "Save this search"). The form's size check
+// (app/ui/form-for.tsx) refused a form only where a summary inside it would say so, so these forms were sent and the
+// server's 413 page took the page's place, losing what was typed. The page's summary now says so for any of its
+// forms: nothing is sent, the summary says so and takes focus, its link leads to the field, the field says it too,
+// and what was typed is still there.
+import type { Locator, Page } from "@playwright/test";
+import { MAX_BODY_BYTES } from "~/ui/body-limits.ts";
+import { expect, expectAccessible, signIn, test } from "./helpers.ts";
+
+const summaryOf = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
+const message = "Too much text. A form can hold up to 11 MB of text.";
+
+/** Puts more text in `field` than any form may send, as a paste would (fill types it, far too slowly). */
+async function pasteTooMuch(field: Locator, start: string) {
+  await field.evaluate(
+    (element: HTMLInputElement | HTMLTextAreaElement, [text, characters]) => {
+      element.value = text + "x".repeat(characters);
+    },
+    [start, MAX_BODY_BYTES] as const,
+  );
+}
+
+/** Every POST the page makes from now on. */
+function postsOf(page: Page) {
+  const posted: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posted.push(request.url());
+  });
+  return posted;
+}
+
+/** Refused in the page: the summary says so (among any errors it showed already) and takes focus; the field says it
+ * too; nothing was sent and the text is still in the field; the summary's link takes the user to the field. */
+async function expectRefusedInPage(page: Page, field: Locator, start: string, posted: string[]) {
+  await expect(summaryOf(page)).toBeFocused();
+  await expect(summaryOf(page).getByRole("link", { name: message })).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(new RegExp(`Error: ${message.replace(/\./g, "\\.")}`));
+  expect(posted).toEqual([]);
+  const kept = await field.evaluate((element: HTMLInputElement | HTMLTextAreaElement) => ({
+    start: element.value.slice(0, 40),
+    length: element.value.length,
+  }));
+  expect(kept).toEqual({
+    start: (start + "x".repeat(40)).slice(0, 40),
+    length: start.length + MAX_BODY_BYTES,
+  });
+  await expectAccessible(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await summaryOf(page).getByRole("link", { name: message }).click();
+  await expect(field).toBeFocused();
+}
+
+test("a delivery note pasted too long to send is refused in the pledge's page and kept", async ({ page }) => {
+  await signIn(page, "supplier@demo.test");
+  await page.goto("/pledges?status=ACCEPTED");
+  await page.getByRole("main").getByRole("table").getByRole("link").first().click();
+  const note = page.getByLabel("What was delivered?");
+  const start = "Six serviced bicycles with locks and lights.\n";
+  await pasteTooMuch(note, start);
+  const posted = postsOf(page);
+  await page.getByRole("button", { name: "Report delivery" }).click();
+  await expectRefusedInPage(page, note, start, posted);
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/Too much text/);
+
+  // sent again with the note cut down, the report is made: the refusal was only the page's
+  await note.fill("Six serviced bicycles with locks and lights.");
+  await page.getByRole("button", { name: "Report delivery" }).click();
+  await expect(page.getByText("Delivery reported").first()).toBeVisible();
+  await expect(summaryOf(page)).toHaveCount(0);
+});
+
+test("a partnership's name pasted too long to send, after another form's refusal, is refused in the page and kept", async ({
+  page,
+}) => {
+  await signIn(page, "platform.admin@demo.test");
+  await page.goto("/admin/councils");
+  // the page's summary already shows what the server said of another of its forms
+  await page.getByRole("button", { name: "Add council" }).click();
+  await expect(summaryOf(page)).toBeFocused();
+  const name = page.getByLabel("Partnership name");
+  const start = "Southern Shires Partnership ";
+  await pasteTooMuch(name, start);
+  const posted = postsOf(page);
+  await page.getByRole("button", { name: "Add partnership" }).click();
+  await expectRefusedInPage(page, name, start, posted);
+  // the council form's own field is not blamed for it
+  await expect(page.getByLabel("Email of the council's first admin")).not.toHaveAccessibleDescription(
+    new RegExp(message.replace(/\./g, "\\.")),
+  );
+});
+
+test("a search's name pasted too long to save, on the requests list, is refused in the page and kept", async ({
+  page,
+}) => {
+  await signIn(page, "supplier@demo.test");
+  await page.goto("/requests?q=garden");
+  const name = page.getByLabel("Save this search");
+  const start = "Gardens near Guildford ";
+  await pasteTooMuch(name, start);
+  const posted = postsOf(page);
+  await page.getByRole("button", { name: "Save search" }).click();
+  await expectRefusedInPage(page, name, start, posted);
+  await expect(page).toHaveURL(/\/requests\?q=garden$/);
+});
