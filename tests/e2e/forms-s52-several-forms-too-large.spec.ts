@@ -1,6 +1,6 @@
 // Text pasted too long to send, with JavaScript, in one of several forms that share the page's error summary, which
-// sits outside all of them (a pledge's delivery report and feedback, the platform admin's councils page), or in a
-// form on a page with no summary (the requests list's "Save this search"). The form's size check
+// sits outside all of them (a pledge's delivery report, the platform admin's councils page, an organisation to
+// verify), or in a form on a page with no summary (the requests list's "Save this search"). The form's size check
 // (app/ui/form-for.tsx) refused a form only where a summary inside it would say so, so these forms were sent and the
 // server's 413 page took the page's place, losing what was typed. The page's summary now says so for any of its
 // forms: nothing is sent, the summary says so and takes focus, its link leads to the field, the field says it too,
@@ -104,4 +104,20 @@ test("a search's name pasted too long to save, on the requests list, is refused 
   await page.getByRole("button", { name: "Save search" }).click();
   await expectRefusedInPage(page, name, start, posted);
   await expect(page).toHaveURL(/\/requests\?q=garden$/);
+});
+
+test("a reason for rejecting an organisation pasted too long to send is refused in the page and kept", async ({
+  page,
+}) => {
+  await signIn(page, "officer@demo.test");
+  await page.goto("/council/verification");
+  await page.getByRole("main").getByRole("link", { name: "New Horizons Community Choir" }).click();
+  const reason = page.getByLabel("Reason for rejecting");
+  const start = "We could not find the choir's charity number.\n";
+  await pasteTooMuch(reason, start);
+  const posted = postsOf(page);
+  await page.getByRole("button", { name: "Reject organisation" }).click();
+  await expectRefusedInPage(page, reason, start, posted);
+  // nothing was decided: the organisation can still be verified or rejected
+  await expect(page.getByRole("button", { name: "Verify organisation" })).toBeVisible();
 });
