@@ -21,13 +21,12 @@ import {
 import { reviewReturn } from "~/domain/reporting/returns.server.ts";
 import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
-import { MeasureHelp } from "~/ui/measure-help.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Textarea } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
 import {
   acceptedBy,
-  commitmentSummary,
+  ReturnLineHeading,
   ProgressTable,
   ReturnChanges,
   ReturnHistory,
@@ -186,11 +185,7 @@ export default function ReviewReturn() {
               aria-labelledby={`line-${line.commitmentId}-heading`}
               className="mb-10 border-t-2 border-line pt-6"
             >
-              <h2 id={`line-${line.commitmentId}-heading`} className="mb-1 text-2xl font-bold">
-                {line.measureName}
-              </h2>
-              {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
-              <MeasureHelp helpText={line.helpText} />
+              <ReturnLineHeading line={line} level={2} />
               {/* a resubmission keeps the last query's comments until this review replaces them */}
               {line.queryComment ? (
                 <p className="mb-2 whitespace-pre-line border-l-4 border-error pl-3">

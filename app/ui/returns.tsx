@@ -19,6 +19,7 @@ import {
 import { RagTag } from "~/ui/charts/rag-tag.tsx";
 import { Table, Tag } from "~/ui/components.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
+import { MeasureHelp } from "~/ui/measure-help.tsx";
 
 export function ReturnStatusTag({
   status,
@@ -340,6 +341,37 @@ export function commitmentSummary(
       : null,
   ].filter(Boolean);
   return parts.length ? parts.join("; ") : null;
+}
+
+/**
+ * A return line's heading, what its commitment promised and the measure's guidance, as the supplier's form, the
+ * review and the return's own page show them: an h2 where the lines are the page's sections, an h3 under another.
+ * The heading's id names the line's section (aria-labelledby).
+ */
+export function ReturnLineHeading({
+  line,
+  level,
+}: {
+  line: Pick<
+    ReturnLineView,
+    "commitmentId" | "measureName" | "helpText" | "unit" | "target" | "qualitativeText" | "plannedThisQuarter"
+  >;
+  level: 2 | 3;
+}) {
+  const Heading = level === 2 ? "h2" : "h3";
+  const summary = commitmentSummary(line);
+  return (
+    <>
+      <Heading
+        id={`line-${line.commitmentId}-heading`}
+        className={`mb-1 ${level === 2 ? "text-2xl" : "text-xl"} font-bold`}
+      >
+        {line.measureName}
+      </Heading>
+      {summary ? <p className={`${level === 2 ? "mb-4" : "mb-2"} text-muted`}>{summary}</p> : null}
+      <MeasureHelp helpText={line.helpText} />
+    </>
+  );
 }
 
 /** The supplier's answer for one commitment, read-only (council pages and submitted returns). */

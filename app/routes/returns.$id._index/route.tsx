@@ -35,13 +35,12 @@ import {
 } from "~/domain/reporting/returns.server.ts";
 import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
-import { MeasureHelp } from "~/ui/measure-help.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary, FileInput, Textarea, TextInput } from "~/ui/form.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
 import {
   acceptedBy,
-  commitmentSummary,
+  ReturnLineHeading,
   ContractLink,
   formatBytes,
   LinkedPledges,
@@ -467,11 +466,7 @@ function ReadOnlyLines({ lines, council }: { lines: ReturnLineView[]; council: b
           aria-labelledby={`line-${line.commitmentId}-heading`}
           className="mb-6"
         >
-          <h3 id={`line-${line.commitmentId}-heading`} className="mb-1 text-xl font-bold">
-            {line.measureName}
-          </h3>
-          {commitmentSummary(line) ? <p className="mb-2 text-muted">{commitmentSummary(line)}</p> : null}
-          <MeasureHelp helpText={line.helpText} />
+          <ReturnLineHeading line={line} level={3} />
           {/* a resubmission keeps the last query's comments until the next review replaces them */}
           {line.queryComment ? (
             <p className="mb-2 whitespace-pre-line border-l-4 border-error pl-3">
@@ -549,11 +544,7 @@ function ReturnForm() {
             aria-labelledby={`line-${line.commitmentId}-heading`}
             className="mb-10 border-t-2 border-line pt-6"
           >
-            <h2 id={`line-${line.commitmentId}-heading`} className="mb-1 text-2xl font-bold">
-              {line.measureName}
-            </h2>
-            {commitmentSummary(line) ? <p className="mb-4 text-muted">{commitmentSummary(line)}</p> : null}
-            <MeasureHelp helpText={line.helpText} />
+            <ReturnLineHeading line={line} level={2} />
             {line.queryComment ? (
               <Notice kind="error" title={`Query from ${page.reviewedBy ?? "the council"}`} headingLevel={3}>
                 <p className="whitespace-pre-line">{line.queryComment}</p>
