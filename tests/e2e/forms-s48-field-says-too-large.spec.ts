@@ -7,8 +7,7 @@ import crypto from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { MAX_BODY_BYTES } from "~/ui/body-limits.ts";
 import { expect, expectAccessible, signIn, test } from "./helpers.ts";
-
-const summaryOf = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
+import { summaryOf } from "./too-large.ts";
 
 /** The field says `message` next to it, as for the server's errors: marked invalid and described by it. */
 async function expectSaidAtField(field: Locator, message: string) {

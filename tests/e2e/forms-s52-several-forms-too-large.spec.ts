@@ -8,28 +8,9 @@
 import type { Locator, Page } from "@playwright/test";
 import { MAX_BODY_BYTES } from "~/ui/body-limits.ts";
 import { expect, expectAccessible, signIn, test } from "./helpers.ts";
+import { pasteTooMuch, postsOf, summaryOf, TOO_MUCH_TEXT } from "./too-large.ts";
 
-const summaryOf = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
-const message = "Too much text. A form can hold up to 11 MB of text.";
-
-/** Puts more text in `field` than any form may send, as a paste would (fill types it, far too slowly). */
-async function pasteTooMuch(field: Locator, start: string) {
-  await field.evaluate(
-    (element: HTMLInputElement | HTMLTextAreaElement, [text, characters]) => {
-      element.value = text + "x".repeat(characters);
-    },
-    [start, MAX_BODY_BYTES] as const,
-  );
-}
-
-/** Every POST the page makes from now on. */
-function postsOf(page: Page) {
-  const posted: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST") posted.push(request.url());
-  });
-  return posted;
-}
+const message = TOO_MUCH_TEXT;
 
 /** Refused in the page: the summary says so (among any errors it showed already) and takes focus; the field says it
  * too; nothing was sent and the text is still in the field; the summary's link takes the user to the field. */

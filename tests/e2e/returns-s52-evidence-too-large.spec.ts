@@ -3,11 +3,10 @@
 // and takes focus, the file field says it too (marked invalid, described by the message), the summary's link focuses
 // the field, and every figure and note typed is still there. The contracts import's file field does the same
 // (forms-s48-field-says-too-large.spec.ts); the evidence field now draws through the same FileInput.
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import { MAX_EVIDENCE_POST_BYTES } from "~/ui/body-limits.ts";
 import { expect, expectAccessible, signIn, test } from "./helpers.ts";
-
-const summaryOf = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
+import { summaryOf } from "./too-large.ts";
 
 /** The field says `message` next to it, as for the server's errors: marked invalid and described by it. */
 async function expectSaidAtField(field: Locator, message: string) {
