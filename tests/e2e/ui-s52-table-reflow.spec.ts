@@ -12,7 +12,9 @@ async function expectNoSidewaysScroll(page: Page, path: string) {
     page: document.documentElement.scrollWidth,
     screen: document.documentElement.clientWidth,
   }));
-  expect(widths.page, `${path} is ${widths.page} px wide at ${widths.screen}`).toBeLessThanOrEqual(widths.screen);
+  expect(widths.page, `${path} is ${widths.page} px wide at ${widths.screen}`).toBeLessThanOrEqual(
+    widths.screen,
+  );
 }
 
 test.use({ viewport: { width: 320, height: 800 } });
