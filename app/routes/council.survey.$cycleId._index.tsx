@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
+import { requireSurveyCycle } from "~/auth/survey-access.server.ts";
 import {
   cancelCycle,
   cancelledMomentsAgo,

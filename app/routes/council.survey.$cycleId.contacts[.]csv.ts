@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requireSurveyCycleDownload } from "~/domain/survey/access.server.ts";
+import { requireSurveyCycleDownload } from "~/auth/survey-access.server.ts";
 import { contactsCsv } from "~/domain/survey/report.server.ts";
 
 // Businesses that agreed to be contacted, for targeted engagement: name, contact and barriers only.

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requireSurveyCycle } from "~/domain/survey/access.server.ts";
+import { requireSurveyCycle } from "~/auth/survey-access.server.ts";
 import { responseRates } from "~/domain/survey/cycles.server.ts";
 import { cycleReport } from "~/domain/survey/report.server.ts";
 import { NOT_PUBLISHED, numbersExplained, type ReportTable } from "~/domain/survey/report.ts";

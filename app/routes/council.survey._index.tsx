@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireSurveyOfficer } from "~/domain/survey/access.server.ts";
+import { requireSurveyOfficer } from "~/auth/survey-access.server.ts";
 import { listCycles } from "~/domain/survey/cycles.server.ts";
 import { CYCLE_STAGE_COLOURS, CYCLE_STAGE_LABELS, cycleStage } from "~/domain/survey/stages.ts";
 import { PageHeading, Table, Tag } from "~/ui/components.tsx";

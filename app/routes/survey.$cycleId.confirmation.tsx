@@ -1,6 +1,6 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRespondent } from "~/domain/survey/access.server.ts";
+import { requireRespondent } from "~/auth/survey-access.server.ts";
 import {
   getOwnResponse,
   mayUseAnswers,

@@ -10,7 +10,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { notFound } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requireRespondent } from "~/domain/survey/access.server.ts";
+import { requireRespondent } from "~/auth/survey-access.server.ts";
 import {
   backgroundsFor,
   ethnicBackgroundLegend,

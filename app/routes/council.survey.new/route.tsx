@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { dayToDate, londonDayIso } from "~/domain/calendar.ts";
-import { requireSurveyOfficer } from "~/domain/survey/access.server.ts";
+import { requireSurveyOfficer } from "~/auth/survey-access.server.ts";
 import { createCycle } from "~/domain/survey/cycles.server.ts";
 import { closingDays, cycleSchema } from "~/domain/survey/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";

@@ -3,7 +3,11 @@
 // answers 404, so records' existence is not revealed.
 import { redirect } from "@remix-run/node";
 import { parse } from "cookie";
-import { asksForPage } from "~/auth/download-refusal.server.ts";
+import { db } from "~/db.server.ts";
+import { getCycle } from "~/domain/survey/cycles.server.ts";
+import { cycleForRespondent } from "~/domain/survey/eligibility.server.ts";
+import { surveyMemberships } from "~/domain/survey/officers.ts";
+import { asksForPage } from "./download-refusal.server.ts";
 import {
   forbidden,
   notFound,
@@ -12,11 +16,7 @@ import {
   requireMembership,
   requireViewer,
   type Refusal,
-  type ViewerMembership,
-} from "~/auth/permissions.server.ts";
-import { db } from "~/db.server.ts";
-import { cycleForRespondent } from "./eligibility.server.ts";
-import { getCycle } from "./cycles.server.ts";
+} from "./permissions.server.ts";
 
 export async function requireRespondent(request: Request, cycleId: string) {
   const { viewer, membership } = await requireMembership(request, {
@@ -26,12 +26,6 @@ export async function requireRespondent(request: Request, cycleId: string) {
   const cycle = await cycleForRespondent(cycleId, membership.organisationId);
   if (!cycle) notFound();
   return { viewer, membership, cycle };
-}
-
-function surveyMemberships(memberships: ViewerMembership[]) {
-  return memberships.filter(
-    (m) => m.kind === "COUNCIL" && m.surveyAccess && (m.role === "ADMIN" || m.role === "OFFICER"),
-  );
 }
 
 const SURVEY_DOING = "run the supplier diversity survey";
