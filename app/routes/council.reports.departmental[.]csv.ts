@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
-import { csvResponse } from "~/domain/reporting/csv.server.ts";
+import { csvResponse } from "~/server/csv-response.server.ts";
 import {
   namedTwice,
   reportDepartment,

@@ -3,6 +3,7 @@ import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { requireSurveyCycleDownload } from "~/auth/survey-access.server.ts";
 import { aggregateCsv } from "~/domain/survey/report.server.ts";
+import { csvTableResponse } from "~/server/csv-response.server.ts";
 
 // The report's suppressed aggregate as CSV (the export is audited like a read), once the cycle has closed.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,5 +21,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "The report is available once the survey closes, so that no one business's answers can be worked out from changes.",
       { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } },
     );
-  return csv;
+  return csvTableResponse(csv);
 }

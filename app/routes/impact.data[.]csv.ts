@@ -1,5 +1,5 @@
 import { impactOpenData, OPEN_DATA_FIELDS, OPEN_DATA_HEADERS } from "~/domain/reporting/impact.server.ts";
-import { csvResponse } from "~/domain/reporting/csv.server.ts";
+import { csvResponse } from "~/server/csv-response.server.ts";
 
 // Open data: public, no sign-in, no personal data.
 export async function loader() {

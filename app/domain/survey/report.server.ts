@@ -1,6 +1,5 @@
 // Loads a cycle's submitted responses (and the previous cycle's) for the aggregate report and exports.
 import { db } from "~/db.server.ts";
-import { csvResponse } from "~/domain/reporting/csv.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { readProtectedAnswersForCycle } from "./protected-answers.server.ts";
 import { BARRIERS, PREFER_NOT, preferNotChoice } from "./questions.ts";
@@ -88,15 +87,8 @@ function commentsOf(responses: { councilCouldDo: string | null; barriersOther: s
   return { councilCouldDo: texts((r) => r.councilCouldDo), barriersOther: texts((r) => r.barriersOther) };
 }
 
-// The shared CSV download: a byte-order mark so a spreadsheet reads "£", "é" and curly apostrophes as written, and
-// a business name is never run as a formula. Each row is a list of cells under the header's columns.
-function surveyCsv(header: string[], rows: AsyncIterable<unknown[]> | Iterable<unknown[]>, filename: string) {
-  const columns = header.map((title, i) => ({ key: String(i), header: title }));
-  return csvResponse(filename, columns, rows, (row) =>
-    Object.fromEntries(row.map((cell, i) => [String(i), cell])),
-  );
-}
-
+// The exports are tables for a CSV download (csvTableResponse in app/server/csv-response.server.ts writes them): a
+// file name, the header's columns and each row's cells under them.
 export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
   const report = await cycleReport(reader, cycle, "export");
   if (!report) return null;
@@ -134,7 +126,7 @@ export async function aggregateCsv(reader: Reader, cycle: ReportCycle) {
     rows.push(["What the council could do (in the business's words)", text, "", "", "", "", ""]);
   for (const text of numbersExplained(report.tables))
     rows.push(["About the numbers", text, "", "", "", "", ""]);
-  return surveyCsv(header, rows, `supplier-survey-${cycle.year}-aggregate.csv`);
+  return { filename: `supplier-survey-${cycle.year}-aggregate.csv`, header, rows };
 }
 
 // Businesses that agreed to be contacted: name, contact and barriers only (no protected answers).
@@ -183,9 +175,9 @@ export async function contactsCsv(reader: Reader, cycle: { id: string; year: num
       if (page.length < pageSize) return;
     }
   }
-  return surveyCsv(
-    ["Business", "Contact name", "Contact email", "Barriers", "Other barriers"],
-    rows(),
-    `supplier-survey-${cycle.year}-contacts.csv`,
-  );
+  return {
+    filename: `supplier-survey-${cycle.year}-contacts.csv`,
+    header: ["Business", "Contact name", "Contact email", "Barriers", "Other barriers"],
+    rows: rows(),
+  };
 }

@@ -32,3 +32,17 @@ export function csvResponse<T>(
     },
   });
 }
+
+// A download whose rows are lists of cells under the header's columns (the survey's exports), as csvResponse
+// writes it: with the byte-order mark a spreadsheet needs to read "£", "é" and curly apostrophes as written, and no
+// cell (a business name) ever run as a formula.
+export function csvTableResponse(table: {
+  filename: string;
+  header: string[];
+  rows: AsyncIterable<unknown[]> | Iterable<unknown[]>;
+}) {
+  const columns = table.header.map((title, i) => ({ key: String(i), header: title }));
+  return csvResponse(table.filename, columns, table.rows, (row) =>
+    Object.fromEntries(row.map((cell, i) => [String(i), cell])),
+  );
+}
