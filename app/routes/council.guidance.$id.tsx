@@ -11,9 +11,9 @@ import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { intentOf } from "~/domain/form-intent.ts";
+import { requireGuidanceAdmin } from "~/auth/guidance-admin.server.ts";
 import { notFound, requireCouncilAdmin, requireViewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { answerGuidanceGone, requireGuidanceAdmin } from "~/domain/content/access.server.ts";
 import {
   getCouncilGuidance,
   getCouncilGuidanceWithPreview,
@@ -33,6 +33,7 @@ import {
   isGoneGuidance,
   type DeletedGuidance,
 } from "~/ui/guidance-deleted.tsx";
+import { answerGuidanceGone } from "~/ui/guidance-deleted.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, Checkbox, ErrorSummary } from "~/ui/form.tsx";
 import { GuidanceFields } from "~/ui/guidance-fields.tsx";

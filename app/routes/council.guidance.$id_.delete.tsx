@@ -3,10 +3,10 @@
 // without JavaScript: the button posts the version shown here, so a colleague's change since is shown first.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { requireGuidanceAdmin } from "~/auth/guidance-admin.server.ts";
 import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
-import { answerGuidanceGone, requireGuidanceAdmin } from "~/domain/content/access.server.ts";
 import { deleteGuidance, getGuidanceForDeletion } from "~/domain/content/guidance.server.ts";
 import { guidanceDeleteSchema } from "~/domain/content/schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
@@ -19,6 +19,7 @@ import { Button } from "~/ui/form.tsx";
 import { formatDateTime } from "~/ui/format.ts";
 import { ErrorPageContent, errorPageText } from "~/ui/error-page.tsx";
 import { GuidanceGone, isGoneGuidance } from "~/ui/guidance-deleted.tsx";
+import { answerGuidanceGone } from "~/ui/guidance-deleted.server.ts";
 import { actsForLoaded } from "~/ui/acting-for.ts";
 import { changedBy } from "~/ui/stale-edit.tsx";
 
