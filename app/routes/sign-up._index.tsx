@@ -7,11 +7,11 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
+import { CHECK_EMAIL_PATH, rememberSentTo } from "~/auth/check-email-cookie.server.ts";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
-import { CHECK_EMAIL_PATH, rememberSentTo } from "~/domain/accounts/check-email.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
 import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
 import { registeringOnTheWay } from "~/domain/accounts/registering-journey.ts";

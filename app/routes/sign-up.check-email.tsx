@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { sentTo } from "~/auth/check-email-cookie.server.ts";
 import { pageOfThisSite } from "~/auth/request-context.server.ts";
-import { sentTo } from "~/domain/accounts/check-email.server.ts";
 import {
   confirmingLeadsTo,
   REGISTERING,
@@ -14,7 +14,7 @@ import { PageHeading } from "~/ui/page-parts.tsx";
 export const meta: MetaFunction = () => [{ title: "Check your email – Social Value Marketplace" }];
 
 // Public page: it shows only the address the visitor typed themselves, carried from the sign-up form in a
-// short-lived cookie (check-email.server.ts), not in the web address.
+// short-lived cookie (check-email-cookie.server.ts), not in the web address.
 export async function loader({ request }: LoaderFunctionArgs) {
   const email = await sentTo(request);
   const search = new URL(request.url).searchParams;

@@ -2,9 +2,9 @@
 // read only by that page, not in its web address, where browser history and server logs would keep it. It is not
 // cleared on reading, so the page still names the address when reloaded, until the cookie ends.
 import { createCookie } from "@remix-run/node";
-import { cookieIsSecure } from "~/auth/session.server.ts";
+import { emailField } from "~/domain/accounts/public-forms.server.ts";
 import { cookieSecret } from "~/env.server.ts";
-import { emailField } from "./public-forms.server.ts";
+import { cookieIsSecure } from "./session.server.ts";
 
 export const CHECK_EMAIL_PATH = "/sign-up/check-email";
 
