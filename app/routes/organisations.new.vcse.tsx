@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { VcseDetailFields } from "~/ui/organisation-fields.tsx";
-import { registrationAction, registrationLoader } from "~/domain/accounts/registration.server.ts";
+import { registrationAction, registrationLoader } from "~/ui/registration-page.server.ts";
 import { vcseSchema } from "~/domain/accounts/schemas.ts";
 import { Button } from "~/ui/form.tsx";
 import { RegistrationForm } from "~/ui/registration-form.tsx";
