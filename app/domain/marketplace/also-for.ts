@@ -5,22 +5,35 @@
 //
 // As its pages name them: the lead council first, then the others it is also for in name order. A council named as
 // also-for that is no longer a verified council on the instance is not named (as on the public card), though its row
-// is kept.
+// is kept. Which are named is written here once too: a Prisma condition, an SQL column for the request page's one raw
+// query, and the councils the public list names (its cached lists); each page orders them with leadThenOthers.
 import { compareNames } from "~/domain/format.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 
+/** Prisma: the councils a request's pages name: verified councils on the instance. */
+export const NAMED_COUNCIL = { kind: "COUNCIL", status: "VERIFIED" } as const;
+
 /** The Prisma select of a request's other councils that are named: verified councils only. */
 export const namedAlsoFor = {
-  where: { council: { kind: "COUNCIL", status: "VERIFIED" } },
+  where: { council: NAMED_COUNCIL },
   select: { council: { select: { name: true } } },
 } as const;
 
-/** The names of the councils a request is for: its lead council, then the others in name order. */
+/** The names of the councils a request is for, from its lead council's name and the others': the lead council
+ * first, then the others in name order. */
+export function leadThenOthers(leadName: string, otherNames: readonly string[]) {
+  return [leadName, ...[...otherNames].sort(compareNames)];
+}
+
+/** The names of the councils a request is for, as read with namedAlsoFor: its lead council, then the others. */
 export function councilNamesOf(request: {
   council: { name: string };
   alsoFor: readonly { council: { name: string } }[];
 }) {
-  return [request.council.name, ...request.alsoFor.map((a) => a.council.name).sort(compareNames)];
+  return leadThenOthers(
+    request.council.name,
+    request.alsoFor.map((a) => a.council.name),
+  );
 }
 
 /** Whether the request is for the council: led by it, or also for it. */
@@ -44,9 +57,10 @@ export function contractWithCouncilOf(request: { id: string; councilId: string }
 // One council id, or any of several (an array parameter).
 type Councils = string | readonly string[];
 
-// `alias` is what the query calls its "Request" row; the SQL below names RequestAlsoFor rows `a` and `af`.
+// `alias` is what the query calls its "Request" row; the SQL below names RequestAlsoFor rows `a` and `af`, and
+// the councils they name `ac`.
 function requestAlias(alias: string) {
-  if (!/^[a-z_]+$/.test(alias) || alias === "a" || alias === "af")
+  if (!/^[a-z_]+$/.test(alias) || ["a", "af", "ac"].includes(alias))
     throw new Error(`not a table alias: ${alias}`);
   return Prisma.raw(alias);
 }
@@ -82,4 +96,13 @@ export function requestsForCouncilApart(alias: string, councilId: string) {
 export function alsoForIdsColumn(alias: string) {
   const r = requestAlias(alias);
   return Prisma.sql`ARRAY(SELECT a."councilId" FROM "RequestAlsoFor" a WHERE a."requestId" = ${r}.id) AS "alsoForIds"`;
+}
+
+/** SQL: the names of the other councils the request `alias` is for that its pages name (NAMED_COUNCIL), as the
+ * column "alsoForNames", in no order (leadThenOthers orders them). */
+export function alsoForNamesColumn(alias: string) {
+  const r = requestAlias(alias);
+  return Prisma.sql`ARRAY(SELECT ac.name FROM "RequestAlsoFor" a JOIN "Organisation" ac ON ac.id = a."councilId"
+      WHERE a."requestId" = ${r}.id AND ac.kind::text = ${NAMED_COUNCIL.kind}
+        AND ac.status::text = ${NAMED_COUNCIL.status}) AS "alsoForNames"`;
 }

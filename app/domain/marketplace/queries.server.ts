@@ -12,7 +12,7 @@ import {
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote, REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 import { REQUEST_AMOUNT } from "./request-amount-select.ts";
-import { councilNamesOf, namedAlsoFor } from "./also-for.ts";
+import { alsoForNamesColumn, councilNamesOf, leadThenOthers, namedAlsoFor } from "./also-for.ts";
 
 const publicRequestSelect = {
   id: true,
@@ -82,13 +82,8 @@ export async function getRequestPage(
            r."beneficiaryCount", r."publishedAt", r."closedAt", r."organisationId", r."councilId",
            o.name AS "organisationName", cat.name AS "categoryName", d.name AS "districtName",
            council.name AS "councilName",
-           -- the other councils it is for besides the lead one (decision 050), by name
-           coalesce((
-             SELECT json_agg(ac.name ORDER BY ac.name, ac.id)
-             FROM "RequestAlsoFor" a JOIN "Organisation" ac ON ac.id = a."councilId"
-             -- verified councils only, as the public card names them (a council no longer verified is not)
-             WHERE a."requestId" = r.id AND ac.kind = 'COUNCIL' AND ac.status = 'VERIFIED'
-           ), '[]'::json) AS "alsoForNames",
+           -- the other councils it is for besides the lead one that its pages name (decision 050)
+           ${alsoForNamesColumn("r")},
            coalesce((
              SELECT json_agg(json_build_object('id', e.id, 'fromStatus', e."fromStatus", 'toStatus', e."toStatus",
                                               'reason', e.reason, 'createdAt', e."createdAt")
@@ -119,7 +114,7 @@ export async function getRequestPage(
       district: districtName === null ? null : { name: districtName },
       council: { name: councilName },
       // the lead council first, then the others it is also for
-      councilNames: [councilName, ...alsoForNames],
+      councilNames: leadThenOthers(councilName, alsoForNames),
     },
     // the reason itself stays here: the page may be public (request-timeline.ts says what is safe to show)
     events: events.map(({ id, toStatus, createdAt, ...event }) => ({

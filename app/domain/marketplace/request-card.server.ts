@@ -2,7 +2,7 @@
 // home page's newest needs, the impact page and the case studies), worked out on the server: help-types.ts
 // brings the pluralize library (6 KB) with it, and a route importing it ships both to the browser even when only
 // its loader uses them. The pages' data carries the text instead (decision 045; javascript-budget.spec.ts).
-import { compareNames, formatDate, listInWords } from "~/domain/format.ts";
+import { formatDate, listInWords } from "~/domain/format.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import { formatQuantity, HELP_TYPES, helpTypeLabel } from "./help-types.ts";
 import type { SearchResult } from "./search.server.ts";
@@ -13,12 +13,7 @@ export function requestCard(r: SearchResult["requests"][number]) {
     id: r.id,
     title: r.title,
     // its lead council and then the others it is also for (decision 050)
-    about: [
-      helpTypeLabel(r.helpType),
-      r.category.name,
-      placeOf(r),
-      listInWords([r.council.name, ...r.alsoFor.map((c) => c.name).sort(compareNames)]),
-    ]
+    about: [helpTypeLabel(r.helpType), r.category.name, placeOf(r), listInWords(r.councilNames)]
       .filter(Boolean)
       .join(" · "),
     stillNeeded: formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel),

@@ -43,6 +43,7 @@ import {
 } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
 import { staleRequestEdit, type RequestStaleEdit } from "./request-stale-edit.server.ts";
+import { NAMED_COUNCIL } from "./also-for.ts";
 
 export type Failure = {
   ok: false;
@@ -713,7 +714,7 @@ async function tellOtherCouncils(
   send: EmailSink,
 ) {
   const others = await tx.requestAlsoFor.findMany({
-    where: { requestId: request.id, council: { kind: "COUNCIL", status: "VERIFIED" } },
+    where: { requestId: request.id, council: NAMED_COUNCIL },
     select: { councilId: true },
   });
   const url = `${appUrl()}/requests/${request.id}`;

@@ -4,7 +4,13 @@ import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
-import { alsoForIdsColumn, requestIsForSql, requestsForCouncilApart } from "./also-for.ts";
+import {
+  alsoForIdsColumn,
+  leadThenOthers,
+  NAMED_COUNCIL,
+  requestIsForSql,
+  requestsForCouncilApart,
+} from "./also-for.ts";
 import type { NamedFilter } from "./named-filters.ts";
 // the list page's loader reads its filters through this server module (searchPage), so the page's browser code
 // never imports the form schemas (and zod)
@@ -208,9 +214,10 @@ function paged<T>(requests: T[], total: number, page: number, pageSize: number) 
 const OPTIONS_TTL_MS = 30_000;
 let optionsCache: { at: number; value: Promise<Awaited<ReturnType<typeof loadOptions>>> } | undefined;
 
+// The councils listed are those a request's pages name: a card names the others a request is also for from here.
 function loadOptions() {
   return db.organisation.findMany({
-    where: { kind: "COUNCIL", status: "VERIFIED" },
+    where: NAMED_COUNCIL,
     orderBy: { name: "asc" },
     select: {
       id: true,
@@ -335,12 +342,18 @@ async function withNames<
     names.set(c.id, c.name);
     for (const x of [...c.categories, ...c.districts]) names.set(x.id, x.name);
   }
-  return rows.map(({ categoryId, districtId, councilId, alsoForIds, ...rest }) => ({
-    ...rest,
-    category: { name: names.get(categoryId) ?? "" },
-    district: districtId ? { name: names.get(districtId) ?? "" } : null,
-    council: { name: names.get(councilId) ?? "" },
-    // the others it is also for, as named on the lists (one no longer listed is left out)
-    alsoFor: alsoForIds.flatMap((id) => (names.has(id) ? [{ name: names.get(id)! }] : [])),
-  }));
+  return rows.map(({ categoryId, districtId, councilId, alsoForIds, ...rest }) => {
+    const council = { name: names.get(councilId) ?? "" };
+    return {
+      ...rest,
+      category: { name: names.get(categoryId) ?? "" },
+      district: districtId ? { name: names.get(districtId) ?? "" } : null,
+      council,
+      // the lead council, then the others it is also for as the lists name them (one not listed is left out)
+      councilNames: leadThenOthers(
+        council.name,
+        alsoForIds.flatMap((id) => names.get(id) ?? []),
+      ),
+    };
+  });
 }
