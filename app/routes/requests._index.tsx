@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
-import { councilEntryOptions } from "~/domain/marketplace/council-entry-options.ts";
+import { councilEntryOptions, publicEntryName } from "~/domain/marketplace/council-entry-options.ts";
 import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";
 import { helpTypeOptions, requestCard } from "~/domain/marketplace/request-card.server.ts";
 import { searchQueryString } from "~/domain/marketplace/search-query.ts";
@@ -61,11 +61,11 @@ export default function RequestsPage() {
   const many = councils.length > 1;
   const categories = councilEntryOptions(councilsShown, (c) => c.categories, {
     withCouncil: many,
-    nameOf: (cat) => (cat.retired ? `${cat.name} (no longer used)` : cat.name),
+    nameOf: publicEntryName,
   });
   const districts = councilEntryOptions(councilsShown, (c) => c.districts, {
     withCouncil: many,
-    nameOf: (d) => (d.retired ? `${d.name} (retired)` : d.name),
+    nameOf: publicEntryName,
   });
   return (
     <>

@@ -7,6 +7,7 @@ import { loader as listLoader } from "~/routes/requests._index.tsx";
 import {
   createCategory,
   createCouncil,
+  createDistrict,
   createOrganisation,
   createRequest,
   unique,
@@ -153,7 +154,7 @@ describe("a shared link naming a council or category that does not exist", () =>
   });
 });
 
-describe("a link naming a category no longer used", () => {
+describe("a link naming a category or district no longer used", () => {
   it("filters by it, and the form offers it marked as no longer used while the link names it", async () => {
     const vcse = await createOrganisation({ kind: "VCSE", councilId: council.id });
     const retired = await createCategory(council.id, unique("Old category"));
@@ -177,5 +178,18 @@ describe("a link naming a category no longer used", () => {
 
     const other = await listAt(`?category=${small.id}`);
     expect(other.html).not.toContain(retired.id);
+  });
+
+  it("marks a district no longer used the same way", async () => {
+    const retired = await createDistrict(council.id, unique("Old district"), ["ZZ98"]);
+    await db.district.update({ where: { id: retired.id }, data: { active: false } });
+    forgetSearchOptions();
+
+    const { html } = await listAt(`?district=${retired.id}`);
+    expect(html).toMatch(
+      new RegExp(
+        `<option value="${retired.id}" selected="">${retired.name} \\(no longer used\\)[^<]*</option>`,
+      ),
+    );
   });
 });

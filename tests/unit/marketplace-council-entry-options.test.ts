@@ -1,7 +1,7 @@
 // A council's categories and districts as the request form and the public list's filters offer them: by name, with
 // the council's name in brackets where the instance has several councils (council-entry-options.ts).
 import { describe, expect, it } from "vitest";
-import { councilEntryOptions } from "~/domain/marketplace/council-entry-options.ts";
+import { councilEntryOptions, publicEntryName } from "~/domain/marketplace/council-entry-options.ts";
 
 const councils = [
   { name: "Northshire", districts: [{ id: "d1", name: "Guildford", retired: false }] },
@@ -33,8 +33,8 @@ describe("a council's entries as options", () => {
   it("say an entry's own mark before its council's name", () => {
     const options = councilEntryOptions(councils, (c) => c.districts, {
       withCouncil: true,
-      nameOf: (d) => (d.retired ? `${d.name} (retired)` : d.name),
+      nameOf: publicEntryName,
     });
-    expect(options).toContainEqual({ value: "d3", label: "Old Town (retired) (Eastvale)" });
+    expect(options).toContainEqual({ value: "d3", label: "Old Town (no longer used) (Eastvale)" });
   });
 });

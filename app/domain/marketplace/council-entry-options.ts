@@ -13,3 +13,12 @@ export function councilEntryOptions<C extends { name: string }, E extends { id: 
     }),
   );
 }
+
+/** How the public pages mark a category or district its council no longer uses, offered while a filter names it. */
+export const NO_LONGER_USED = "(no longer used)";
+
+/** A category's or district's name on the public pages: marked when its council no longer uses it. */
+// generic, so that councilEntryOptions given it as nameOf still infers its entries' type from the lists
+export function publicEntryName<E extends { name: string; retired: boolean }>(entry: E) {
+  return entry.retired ? `${entry.name} ${NO_LONGER_USED}` : entry.name;
+}
