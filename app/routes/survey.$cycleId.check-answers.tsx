@@ -119,7 +119,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ipAddress: clientIp(request),
     email: viewer.user.email,
     councilId: cycle.councilId,
-    councilName: cycle.council.name,
     cycleId: cycle.id,
     year: cycle.year,
   });

@@ -156,7 +156,6 @@ describe("withdrawing", () => {
       organisationId: business.id,
       email: user.email,
       councilId: "unused",
-      councilName: "Council",
       cycleId,
       year: 2026,
     });

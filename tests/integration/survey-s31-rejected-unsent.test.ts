@@ -115,7 +115,6 @@ describe("a business rejected with survey answers it never sent", () => {
         organisationId: business.id,
         email: "owner@example.test",
         councilId: council.id,
-        councilName: council.name,
         cycleId: cycle.id,
         year: cycle.year,
       }),

@@ -72,7 +72,6 @@ describe("a page read just before the survey closed", () => {
       organisationId: business.id,
       email: user.email,
       councilId: council.id,
-      councilName: council.name,
       cycleId,
       year: 2026,
     });

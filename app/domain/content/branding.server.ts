@@ -1,7 +1,7 @@
 // The council whose name and brand colour the header shows: the viewer's own council, or the council their
 // organisation works with. Anonymous visitors (and organisations with no council) see the partnership's neutral brand.
 import type { Viewer } from "~/auth/permissions.server.ts";
-import { db, Prisma, readRows } from "~/db.server.ts";
+import { Prisma, readRows, type Tx } from "~/db.server.ts";
 
 export type Branding = { councilName: string; brandColour: string } | null;
 
@@ -26,6 +26,13 @@ export function emailBrandingOf(council: CouncilBrand) {
   return { councilName: council.name, brandColour: council.councilSettings?.brandColour };
 }
 
+/** emailBrandingOf a council read by its id, for an email whose own read does not reach the council. */
+export async function emailBrandingOfCouncil(tx: Tx, councilId: string) {
+  return emailBrandingOf(
+    await tx.organisation.findUniqueOrThrow({ where: { id: councilId }, select: councilBrandSelect }),
+  );
+}
+
 // The header of each organisation the viewer belongs to, by its id: the switcher's, or the one a page acts for
 // (app/ui/acting-for.ts), is picked from these, so a page never shows an organisation the viewer is not in.
 export async function brandingOfMemberships(viewer: Viewer | null): Promise<Record<string, Branding>> {
@@ -47,13 +54,4 @@ export async function brandingOfMemberships(viewer: Viewer | null): Promise<Reco
       return [id, row ? { councilName: row.councilName, brandColour: row.brandColour } : null];
     }),
   );
-}
-
-// The brand colour a council's emails carry in their header (undefined: the neutral default).
-export async function councilBrandColour(councilId: string): Promise<string | undefined> {
-  const settings = await db.councilSettings.findUnique({
-    where: { organisationId: councilId },
-    select: { brandColour: true },
-  });
-  return settings?.brandColour;
 }

@@ -5,7 +5,7 @@ import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audi
 import { dayToDate, londonDay, londonMidnight } from "~/domain/calendar.ts";
 import { REPEAT_WINDOW_MS } from "~/domain/accounts/tokens.server.ts";
 import { enqueueEmail, enqueueEmailToEach } from "~/email/outbox.server.ts";
-import { councilBrandColour, councilBrandSelect, emailBrandingOf } from "~/domain/content/branding.server.ts";
+import { emailBrandingOfCouncil } from "~/domain/content/branding.server.ts";
 import { renderSurveyCancelledEmail } from "~/email/templates/survey-cancelled.tsx";
 import { renderSurveyInvitationEmail } from "~/email/templates/survey-invitation.tsx";
 import { appUrl } from "~/env.server.ts";
@@ -420,10 +420,7 @@ async function settleInvitationEmails(tx: Tx, cycleId: string) {
  */
 export async function cancelCycle(officer: Officer, cycleId: string, now = new Date()) {
   // read before the transaction: the email telling those already invited is written in it
-  const council = await db.organisation.findUniqueOrThrow({
-    where: { id: officer.councilId },
-    select: councilBrandSelect,
-  });
+  const branding = await emailBrandingOfCouncil(db, officer.councilId);
   return db.$transaction(
     async (tx) => {
       // under the row lock consent takes (FOR SHARE): no answer can be started while it is deleted
@@ -438,7 +435,7 @@ export async function cancelCycle(officer: Officer, cycleId: string, now = new D
       const emails = await settleInvitationEmails(tx, cycleId);
       await tx.surveyCycle.delete({ where: { id: cycleId } });
       if (emails.emailed.length > 0) {
-        const told = await renderSurveyCancelledEmail({ ...emailBrandingOf(council), year: cycle.year });
+        const told = await renderSurveyCancelledEmail({ ...branding, year: cycle.year });
         await enqueueEmailToEach(
           tx,
           { ...told, template: "survey-cancelled", councilId: officer.councilId },
@@ -654,21 +651,20 @@ type InviteTarget = { email: string; organisationId: string | null; submissionKe
 
 async function sendInvitations(
   officer: Officer,
-  cycle: { id: string; year: number; opensOn: Date; closesOn: Date; council: { name: string } },
+  cycle: { id: string; year: number; opensOn: Date; closesOn: Date },
   targets: InviteTarget[],
 ) {
   // sent before the opening day, the invitation says when the survey opens (the link waits until then)
   const opensLater = !hasOpened(cycle);
   // Tokens and emails are prepared first, so the transaction only writes (a large invitation round must not
   // outlast the transaction's time limit).
-  const brandColour = await councilBrandColour(officer.councilId);
+  const branding = await emailBrandingOfCouncil(db, officer.councilId);
   const prepared = await Promise.all(
     targets.map(async (target) => {
       const token = crypto.randomBytes(24).toString("base64url");
       const render = (replacesEarlier: boolean) =>
         renderSurveyInvitationEmail({
-          councilName: cycle.council.name,
-          brandColour,
+          ...branding,
           year: cycle.year,
           opensOn: opensLater ? formatDate(cycle.opensOn) : null,
           closesOn: formatDate(cycle.closesOn),

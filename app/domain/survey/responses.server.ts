@@ -5,7 +5,7 @@ import type { MemberRole } from "~/generated/prisma/enums.ts";
 import { SENT_TWICE_WINDOW_MS, writeSurveyResponseAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { appUrl } from "~/env.server.ts";
-import { councilBrandColour } from "~/domain/content/branding.server.ts";
+import { emailBrandingOfCouncil } from "~/domain/content/branding.server.ts";
 import { renderSurveySubmittedEmail } from "~/email/templates/survey-submitted.tsx";
 import {
   copyProtectedAnswers,
@@ -326,7 +326,6 @@ export async function submitResponse(
     responseId: string;
     email: string;
     councilId: string;
-    councilName: string;
     cycleId: string;
     year: number;
   },
@@ -382,8 +381,7 @@ export async function submitResponse(
       tx,
     );
     const email = await renderSurveySubmittedEmail({
-      councilName: input.councilName,
-      brandColour: await councilBrandColour(input.councilId),
+      ...(await emailBrandingOfCouncil(tx, input.councilId)),
       year: input.year,
       answersUrl: `${appUrl()}/survey/${input.cycleId}`,
       changed: wasSubmitted,
