@@ -13,8 +13,9 @@ import { importDayProblem, parseAmount, parseImportDay, readQuantity, type UnitS
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
 
-export const IMPORT_COLUMNS = [
-  "contract_reference",
+/** The columns that say what a contract is, besides the reference that names it: each of its rows gives them again,
+ * and the rows of one reference must agree on them. */
+export const CONTRACT_COLUMNS = [
   "contract_title",
   "supplier_company_number",
   "supplier_name",
@@ -27,6 +28,11 @@ export const IMPORT_COLUMNS = [
   "plan_reference",
   "status",
   "terminated_on",
+] as const;
+
+export const IMPORT_COLUMNS = [
+  "contract_reference",
+  ...CONTRACT_COLUMNS,
   "measure_code",
   "target_quantity",
   "delivery_plan",

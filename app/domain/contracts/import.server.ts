@@ -25,6 +25,7 @@ import { wrongSign } from "./quantities.ts";
 import { COMMITMENT_FIELD_LABELS, CONTRACT_FIELD_LABELS, diffSnapshots, type Change } from "./history.ts";
 import {
   checkHeader,
+  CONTRACT_COLUMNS,
   headerName,
   MAX_IMPORT_ROWS,
   parseImportRow,
@@ -314,21 +315,6 @@ export type ImportPlan = {
     commitmentsKept: number;
   };
 };
-
-const CONTRACT_COLUMNS: ImportColumn[] = [
-  "contract_title",
-  "supplier_company_number",
-  "supplier_name",
-  "department",
-  "contract_manager_email",
-  "value_gbp",
-  "awarded_on",
-  "start_date",
-  "end_date",
-  "plan_reference",
-  "status",
-  "terminated_on",
-];
 
 type Reader = Pick<Tx, "organisation" | "membership" | "measure" | "contract">;
 
