@@ -8,7 +8,6 @@ import {
   commitmentUnit,
   getCommitmentForEdit,
   getContractForCommitments,
-  removedCommitment,
   updateCommitment,
 } from "~/domain/contracts/commitments.server.ts";
 import { commitmentEditSchemaFor } from "~/domain/contracts/schemas.ts";
@@ -16,6 +15,7 @@ import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { AlreadyRemoved } from "./contracts.$id.commitments.new/already-removed.tsx";
+import { alreadyRemoved } from "./contracts.$id.commitments.new/already-removed.server.ts";
 import { CommitmentForm } from "./contracts.$id.commitments.new/commitment-form.tsx";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getCommitmentForEdit(membership.organisationId, params.id!, params.commitmentId!),
   ]);
   if (!contract) notFound();
-  if (!commitment) return gone(membership.organisationId, contract, params.commitmentId!);
+  if (!commitment) return alreadyRemoved(membership.organisationId, contract, params.commitmentId!);
   return json({
     councilId: membership.organisationId,
     contract: { id: contract.id, reference: contract.reference, title: contract.title },
@@ -64,32 +64,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-/** A commitment removed from this contract, its link opened again or its form sent after the removal: said to be
- * gone (410 Gone), as its removal page says, rather than "Page not found". One that never was is not found. */
-async function gone(
-  councilId: string,
-  contract: { id: string; reference: string; title: string },
-  commitmentId: string,
-) {
-  const removed = await removedCommitment(councilId, contract.id, commitmentId);
-  if (!removed) notFound();
-  return json(
-    {
-      councilId,
-      contract: { id: contract.id, reference: contract.reference, title: contract.title },
-      removed,
-    },
-    { status: 410 },
-  );
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
   const unit = await commitmentUnit(membership.organisationId, params.id!, params.commitmentId!);
   if (!unit) {
     const contract = await getContractForCommitments(membership.organisationId, params.id!);
     if (!contract) notFound();
-    return gone(membership.organisationId, contract, params.commitmentId!);
+    return alreadyRemoved(membership.organisationId, contract, params.commitmentId!);
   }
   const submission = parseForm(await readForm(request), { schema: saveSchema(unit), hidden: ["measureId"] });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
@@ -104,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // removed by a colleague while this form was filled in
       const contract = await getContractForCommitments(membership.organisationId, params.id!);
       if (!contract) notFound();
-      return gone(membership.organisationId, contract, params.commitmentId!);
+      return alreadyRemoved(membership.organisationId, contract, params.commitmentId!);
     }
     if ("stale" in result)
       return json(

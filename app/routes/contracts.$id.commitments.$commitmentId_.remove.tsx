@@ -18,6 +18,7 @@ import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { AlreadyRemoved } from "./contracts.$id.commitments.new/already-removed.tsx";
+import { alreadyRemoved } from "./contracts.$id.commitments.new/already-removed.server.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { Button } from "~/ui/form.tsx";
@@ -44,13 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getCommitmentForRemoval(membership.organisationId, params.id!, params.commitmentId!),
   ]);
   if (!contract) notFound();
+  // Back to this page after removing, or its link opened again: it says the commitment is gone (410 Gone)
+  if (!commitment) return alreadyRemoved(membership.organisationId, contract, params.commitmentId!);
   const shown = { id: contract.id, reference: contract.reference, title: contract.title };
-  if (!commitment) {
-    // Back to this page after removing, or its link opened again: it says the commitment is gone (410 Gone)
-    const removed = await removedCommitment(membership.organisationId, contract.id, params.commitmentId!);
-    if (!removed) notFound();
-    return json({ councilId: membership.organisationId, contract: shown, removed }, { status: 410 });
-  }
   return json({ councilId: membership.organisationId, contract: shown, commitment });
 }
 
