@@ -179,6 +179,33 @@ function justInvited(
   });
 }
 
+// Sends an invitation and logs it in the log of the organisation the inviter acted for (`log.organisationId`),
+// unless the same was sent moments ago (justInvited): that is answered as it was, nothing sent or logged again.
+async function inviteOnce(
+  tx: Tx,
+  invite: { organisationId: string; email: string; role: MemberRole; invitedById: string },
+  log: { organisationId: string | null; action: string; details: Prisma.InputJsonValue },
+  context: Context,
+): Promise<MemberResult> {
+  const sent = { ok: true as const, message: `Invitation sent to ${invite.email}` };
+  if (await justInvited(tx, invite)) return sent;
+  const { invitationId } = await createInvitation(tx, invite);
+  await writeAudit(
+    {
+      actorUserId: invite.invitedById,
+      organisationId: log.organisationId,
+      actorOrganisationId: log.organisationId,
+      action: log.action,
+      entityType: "Invitation",
+      entityId: invitationId,
+      details: log.details,
+      ipAddress: context.ip,
+    },
+    tx,
+  );
+  return sent;
+}
+
 // Serialises changes to one organisation's members (role changes, removals, invitations accepted, accounts
 // deleted), so two owners cannot remove each other at once. NO KEY UPDATE leaves other records' foreign-key
 // checks on the organisation free: an audit entry or a pledge written elsewhere does not wait for it.
@@ -329,23 +356,17 @@ export async function inviteOwnerOfMemberless(
           form: ["This organisation has members again: its owners invite colleagues themselves"],
         },
       };
-    const invite = { organisationId, email, role: "OWNER" as const, invitedById: actorUserId };
-    if (await justInvited(tx, invite)) return { ok: true, message: `Invitation sent to ${email}` };
-    const { invitationId } = await createInvitation(tx, invite);
-    await writeAudit(
-      {
-        actorUserId,
-        organisationId: organisation.councilId,
-        actorOrganisationId: organisation.councilId,
-        action: "membership.invite_owner",
-        entityType: "Invitation",
-        entityId: invitationId,
-        details: { organisationId, email, role: "OWNER" },
-        ipAddress: context.ip,
-      },
+    return inviteOnce(
       tx,
+      { organisationId, email, role: "OWNER", invitedById: actorUserId },
+      // logged by the council whose admin invited
+      {
+        organisationId: organisation.councilId,
+        action: "membership.invite_owner",
+        details: { organisationId, email, role: "OWNER" },
+      },
+      context,
     );
-    return { ok: true, message: `Invitation sent to ${email}` };
   });
 }
 
@@ -371,23 +392,12 @@ export async function inviteMember(
       const message = named ? `You are already a member of ${named.name}` : "This person is already a member";
       return { ok: false, fieldErrors: { email: [message] } };
     }
-    const invite = { organisationId, email: input.email, role: input.role, invitedById: actorUserId };
-    if (await justInvited(tx, invite)) return { ok: true, message: `Invitation sent to ${input.email}` };
-    const { invitationId } = await createInvitation(tx, invite);
-    await writeAudit(
-      {
-        actorUserId,
-        organisationId,
-        actorOrganisationId: organisationId,
-        action: "membership.invite",
-        entityType: "Invitation",
-        entityId: invitationId,
-        details: { email: input.email, role: input.role },
-        ipAddress: context.ip,
-      },
+    return inviteOnce(
       tx,
+      { organisationId, email: input.email, role: input.role, invitedById: actorUserId },
+      { organisationId, action: "membership.invite", details: { email: input.email, role: input.role } },
+      context,
     );
-    return { ok: true, message: `Invitation sent to ${input.email}` };
   });
 }
 
