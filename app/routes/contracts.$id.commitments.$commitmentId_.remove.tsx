@@ -5,7 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
+import { requireContractOfficer } from "~/auth/contract-access.server.ts";
 import {
   getCommitmentForRemoval,
   getContractForCommitments,

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
-import { requireContractOfficer } from "~/domain/contracts/access.server.ts";
+import { requireContractOfficer } from "~/auth/contract-access.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   contractFormOptions,

@@ -52,6 +52,9 @@ const HTTP_ANSWERS: [RegExp, string][] = [
   [/(?<![\w$])Response\.(?:json|redirect|error)\s*\(/, "Response.json/redirect/error("],
   [/(?<![\w$.])json\s*\(/, "json("],
   [/(?<![\w$.])redirect\s*\(/, "redirect("],
+  // a permission check that throws a page's answer (404, 403, a redirect to sign in) belongs in app/auth
+  [/(?<![\w$.])(?:notFound|forbidden)\s*\(/, "a 404 or 403 (notFound/forbidden)"],
+  [/(?<![\w$.])require[A-Z]\w*\s*\(\s*request\b/, "a request's permission check (require…(request)"],
 ];
 
 function offencesOf(name: string) {
