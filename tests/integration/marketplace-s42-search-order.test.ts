@@ -6,7 +6,12 @@
 // more of them match than the list counts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "~/db.server.ts";
-import { COUNT_CAP, PAGE_SIZE, searchRequests } from "~/domain/marketplace/search.server.ts";
+import {
+  COUNT_CAP,
+  PAGE_SIZE,
+  SEARCH_CONFIGURATION,
+  searchRequests,
+} from "~/domain/marketplace/search.server.ts";
 import { createCategory, createCouncil, createOrganisation, unique } from "../helpers/factories.ts";
 
 const MATCHING = 1030;
@@ -84,7 +89,7 @@ beforeAll(async () => {
 });
 
 const ORDERS = {
-  relevance: Prisma.sql`ts_rank(r."searchVector", websearch_to_tsquery('english', q.words)) DESC,
+  relevance: Prisma.sql`ts_rank(r."searchVector", websearch_to_tsquery(${SEARCH_CONFIGURATION}, q.words)) DESC,
     r."publishedAt" DESC, r.id DESC`,
   newest: Prisma.sql`r."publishedAt" DESC, r.id DESC`,
   closing: Prisma.sql`r."neededBy" ASC, r.id ASC`,
@@ -95,7 +100,7 @@ type Sort = keyof typeof ORDERS;
 async function inOrder(words: string, sort: Sort) {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT r.id FROM "Request" r, (SELECT ${words}::text AS words) q
-    WHERE r.id = ANY(${matched}::text[]) AND r."searchVector" @@ websearch_to_tsquery('english', q.words)
+    WHERE r.id = ANY(${matched}::text[]) AND r."searchVector" @@ websearch_to_tsquery(${SEARCH_CONFIGURATION}, q.words)
     ORDER BY ${ORDERS[sort]}`;
   return rows.map((r) => r.id);
 }

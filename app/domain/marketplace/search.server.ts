@@ -21,6 +21,9 @@ export const PAGE_SIZE = 20;
 // Counting stops here: "more than 1,000 requests" is as useful as an exact figure and costs far less. The list
 // stops there too (decision 014): a page past it asks for narrower filters instead of skipping 1,000+ rows.
 export const COUNT_CAP = 1000;
+// The text search configuration requests' search words are stored with (the "searchVector" column, see its
+// migration): English, accents taken off, so "cafe" finds a "Café". A literal, as the column's own is.
+export const SEARCH_CONFIGURATION = Prisma.raw(`'english_unaccent'`);
 
 export function lastListedPage(pageSize = PAGE_SIZE) {
   return pageCountOf(COUNT_CAP, pageSize);
@@ -113,7 +116,7 @@ export function listQueries(filters: SearchFilters, options: SearchOptions = {})
         SELECT count(*) AS total FROM (SELECT 1 FROM "Request" r WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
     };
   }
-  const matches = Prisma.sql`FROM "Request" r, websearch_to_tsquery('english', ${q}) query
+  const matches = Prisma.sql`FROM "Request" r, websearch_to_tsquery(${SEARCH_CONFIGURATION}, ${q}) query
     WHERE r."searchVector" @@ query AND ${where}`;
   const count = Prisma.sql`SELECT count(*) AS total FROM (SELECT 1 ${matches} LIMIT ${COUNT_CAP + 1}) capped`;
   const byDate =
