@@ -15,6 +15,7 @@ import {
   declinedInvitation,
   declineInvitation,
   findOpenInvitation,
+  isInvitee,
   joinedByInvitation,
 } from "~/domain/accounts/members.server.ts";
 import { KIND_LABEL, ROLE_LABEL } from "~/domain/accounts/labels.ts";
@@ -51,21 +52,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     joined: null,
     declined: null,
     signedInAs: viewer?.user.email ?? null,
-    // signed in with another address: accepting would be refused, so the page says what to do first
-    forAnotherAddress: Boolean(viewer && viewer.user.email !== invitation.email),
+    // signed in with another address: accepting or declining would be refused, so the page says what to do first
+    forAnotherAddress: Boolean(viewer && !isInvitee(invitation, viewer.user)),
     token,
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token!;
-  // Declining needs no account: whoever holds the emailed link may say no to it. The page then says it was declined.
+  // Declining needs no account: whoever holds the emailed link may say no to it, unless signed in as someone else.
+  // The page then says it was declined.
   // "Accept invitation" has no fields to read: a request sent with no form at all still accepts
   const intent = request.body ? (await readForm(request)).get("intent") : null;
   if (intent === "decline") {
     const viewer = await getViewer(request);
-    const declined = await declineInvitation(token, viewer?.user.id ?? null, requestContext(request));
-    if (!declined.ok) return json({ error: ENDED }, { status: 400 });
+    const declined = await declineInvitation(token, viewer?.user ?? null, requestContext(request));
+    if (!declined.ok)
+      return declined.reason === "other-email"
+        ? json(
+            {
+              error:
+                "This invitation was sent to a different email address. Sign out to decline it, or sign in with that address.",
+            },
+            { status: 403 },
+          )
+        : json({ error: ENDED }, { status: 400 });
     return redirect(`/invitations/${encodeURIComponent(token)}`, 303);
   }
   const viewer = await requireUser(request);
@@ -143,8 +154,9 @@ export default function Invitation() {
         <Form method="post" action="/sign-out">
           <input type="hidden" name="redirectTo" value={here} />
           <p className="mb-4">
-            You are signed in as {signedInAs}, so you cannot accept it here. Sign out, then sign in as{" "}
-            {invitation.email} (or create an account with that address) to accept it.
+            You are signed in as {signedInAs}, so you cannot accept or decline it here. Sign out, then sign in
+            as {invitation.email} (or create an account with that address) to accept it. Once signed out, you
+            can also decline it on this page.
           </p>
           <Button variant="secondary">Sign out</Button>
         </Form>
@@ -167,15 +179,19 @@ export default function Invitation() {
           </li>
         </ul>
       )}
-      <h2 className="mt-10 mb-4 text-2xl font-bold">If you do not want to join</h2>
-      <Form method="post">
-        <p className="mb-4">
-          {invitation.organisation} will see that you declined. This link will then stop working.
-        </p>
-        <Button name="intent" value="decline" variant="secondary">
-          No, I do not want to join {invitation.organisation}
-        </Button>
-      </Form>
+      {forAnotherAddress ? null : (
+        <>
+          <h2 className="mt-10 mb-4 text-2xl font-bold">If you do not want to join</h2>
+          <Form method="post">
+            <p className="mb-4">
+              {invitation.organisation} will see that you declined. This link will then stop working.
+            </p>
+            <Button name="intent" value="decline" variant="secondary">
+              No, I do not want to join {invitation.organisation}
+            </Button>
+          </Form>
+        </>
+      )}
     </div>
   );
 }

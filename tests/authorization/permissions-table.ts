@@ -362,8 +362,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     get: EVERYONE,
     // the link was sent to that address: whoever holds it is told whom it is for
     shows: ["the address it invited"],
-    // declining needs no account: whoever holds the link may say no to it
-    actions: { "": SIGNED_IN, decline: EVERYONE },
+    // declining needs no account: whoever holds the link may say no to it, signed out; no one signed in as someone
+    // other than the invitee may (403), as they may not accept it
+    actions: { "": SIGNED_IN, decline: ["anonymous"] },
   },
   "routes/matching": { get: SUPPLIERS },
   "routes/my-requests": { get: REQUESTORS },

@@ -1,5 +1,6 @@
-// An invitation opened while signed in with another address: the page says so before anyone presses "Accept"
-// (which would be refused), and its "Sign out" comes back to the invitation, to sign in with the invited address.
+// An invitation opened while signed in with another address: the page says so before anyone presses "Accept" or
+// "Decline" (which would be refused, and are not offered), and its "Sign out" comes back to the invitation, to sign
+// in with the invited address.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
@@ -31,15 +32,18 @@ async function inviteSomeone() {
 }
 
 describe("an invitation opened while signed in with another address", () => {
-  it("says whose it is and offers to sign out, not to accept", async () => {
+  it("says whose it is and offers to sign out, not to accept or decline", async () => {
     const { invitee, token } = await inviteSomeone();
     const someoneElse = await createUser();
     const page = await renderPage(`/invitations/${token}`, await sessionCookieFor(someoneElse.id));
     expect(page.status).toBe(200);
     const html = await textOf(page);
-    expect(html).toContain(`You are signed in as ${someoneElse.email}, so you cannot accept it here`);
+    expect(html).toContain(
+      `You are signed in as ${someoneElse.email}, so you cannot accept or decline it here`,
+    );
     expect(html).toContain(`sign in as ${invitee.email}`);
     expect(html).not.toContain("Accept invitation");
+    expect(html).not.toContain("No, I do not want to join");
     expect(html).toMatch(/<form[^>]*action="\/sign-out"/);
     expect(html).toContain(`name="redirectTo" value="/invitations/${token}"`);
   });
@@ -48,7 +52,7 @@ describe("an invitation opened while signed in with another address", () => {
     const { invitee, token } = await inviteSomeone();
     const html = await textOf(await renderPage(`/invitations/${token}`, await sessionCookieFor(invitee.id)));
     expect(html).toContain("Accept invitation");
-    expect(html).not.toContain("so you cannot accept it here");
+    expect(html).not.toContain("so you cannot accept or decline it here");
   });
 });
 

@@ -1,5 +1,6 @@
-// An invitation to join an organisation can be declined from its emailed link, signed in or not (the link is the
-// capability, as for accepting): the link then stops working and says it was declined, the organisation's page
+// An invitation to join an organisation can be declined from its emailed link, signed out or signed in as the
+// invitee (the link is the capability, as for accepting; someone signed in as another may not, see
+// accounts-s53-decline-other-address): the link then stops working and says it was declined, the organisation's page
 // lists it as declined and not as waiting, the audit log records it, and its owners may invite the address again.
 // Declining twice is answered as the first time, with one audit entry.
 import { afterAll, describe, expect, it } from "vitest";

@@ -705,6 +705,12 @@ function acceptedEarlier(t: Tx, token: string, user: { id: string; email: string
   });
 }
 
+// Whether the person signed in is the one an invitation was sent to: only they may accept it, and no one signed in
+// as someone else may decline it for them (the page asks them to sign out first).
+export function isInvitee(invitation: { email: string }, user: { email: string }) {
+  return invitation.email === user.email.toLowerCase();
+}
+
 // The invitation link proves the address, so accepting also confirms the email.
 export async function acceptInvitation(
   token: string,
@@ -724,7 +730,7 @@ export async function acceptInvitation(
       select: { id: true, email: true, role: true, organisationId: true },
     });
     if (!invitation) return ended();
-    if (invitation.email !== user.email.toLowerCase()) return { ok: false, reason: "other-email" } as const;
+    if (!isInvitee(invitation, user)) return { ok: false, reason: "other-email" } as const;
     // The organisation first, then the invitation, in the order revoking and account deletion take them: an
     // invitation cancelled meanwhile (its organisation's last member deleted their account) is not accepted.
     await lockOrganisation(t, invitation.organisationId);
@@ -760,14 +766,15 @@ export async function acceptInvitation(
   return tx ? run(tx) : db.$transaction(run);
 }
 
-export type DeclineResult = { ok: true; organisationName: string } | { ok: false };
+export type DeclineResult =
+  { ok: true; organisationName: string } | { ok: false; reason: "invalid" | "other-email" };
 
 // The invitation the person it was sent to declined, found by its link: the page says so, naming the organisation.
 export async function declinedInvitation(token: string, t: Tx = db) {
   if (!token || token.length > 200) return null;
   return t.invitation.findFirst({
     where: { tokenHash: hashToken(token), declinedAt: { not: null }, acceptedAt: null },
-    select: { organisation: { select: { name: true } } },
+    select: { email: true, organisation: { select: { name: true } } },
   });
 }
 
@@ -814,25 +821,32 @@ async function tellSenderOfDecline(tx: Tx, invitationId: string) {
 }
 
 /**
- * "No, I do not want to join": whoever holds the emailed link may decline it, signed in or not (the link is the
- * capability, as for accepting). It ends like a cancelled invitation (revokedAt), so nothing treats it as open
+ * "No, I do not want to join": whoever holds the emailed link may decline it signed out (the link is the
+ * capability, as for accepting), or signed in as the person it was sent to; someone signed in as anyone else may
+ * not, as they may not accept it (the sender would be told the invitee said no, and the audit log would name
+ * someone else). It ends like a cancelled invitation (revokedAt), so nothing treats it as open
  * and its owners may invite the address again; declinedAt lets the organisation's page show it as declined.
  * Declining twice (a double click, the form sent again) is answered as the first was, with nothing written or
  * emailed again. Whoever sent it is told (tellSenderOfDecline).
  */
 export async function declineInvitation(
   token: string,
-  actorUserId: string | null,
+  decliner: { id: string; email: string } | null,
   context: Context,
 ): Promise<DeclineResult> {
-  if (!token || token.length > 200) return { ok: false };
+  if (!token || token.length > 200) return { ok: false, reason: "invalid" };
+  const someoneElse = (invitation: { email: string }) =>
+    decliner !== null && !isInvitee(invitation, decliner);
   return db.$transaction(async (t) => {
     const ended = async (): Promise<DeclineResult> => {
       const earlier = await declinedInvitation(token, t);
-      return earlier ? { ok: true, organisationName: earlier.organisation.name } : { ok: false };
+      if (!earlier) return { ok: false, reason: "invalid" };
+      if (someoneElse(earlier)) return { ok: false, reason: "other-email" };
+      return { ok: true, organisationName: earlier.organisation.name };
     };
     const invitation = await findOpenInvitation(token, t);
     if (!invitation) return ended();
+    if (someoneElse(invitation)) return { ok: false, reason: "other-email" };
     // in the order accepting takes them: of an accept and a decline sent at once, one wins and the other is told
     await lockOrganisation(t, invitation.organisation.id);
     const now = new Date();
@@ -843,7 +857,7 @@ export async function declineInvitation(
     if (claimed.count !== 1) return ended();
     await writeAudit(
       {
-        actorUserId,
+        actorUserId: decliner?.id ?? null,
         organisationId: invitation.organisation.id,
         // the person declining does not act for the organisation: they said no to joining it
         actorOrganisationId: null,
