@@ -7,6 +7,7 @@ import {
   invisibleTextMessage,
 } from "~/domain/content/visible-text.ts";
 import { FORM_NOT_RECOGNISED, intentUnion, pageFilled } from "~/domain/form-intent.ts";
+import { requiredName } from "~/domain/name-field.ts";
 import { wholeNumberWithin, writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
@@ -150,16 +151,7 @@ export const deleteAccountSchema = z.object({
 // in the right format, on a field the person had been told to leave blank.
 // in each form's own words: "Organisation name" (VCSE), "Business name" (supplier), "Council name" (the platform
 // admin's "Add council")
-const nameOf = (missing: string, label: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    // a name of spaces is told to enter one, not that it is too short
-    .min(1, { error: missing, abort: true })
-    .min(2, `${label} must be 2 characters or more`)
-    .max(150, `${label} must be 150 characters or fewer`)
-    .refine(showsSomething, invisibleTextMessage(`The ${label.toLowerCase()}`))
-    .refine(drawnAsTyped, directionControlMessage(`The ${label.toLowerCase()}`));
+const nameOf = (missing: string, label: string) => requiredName({ missing, label, min: 2, max: 150 });
 
 const organisationName = nameOf("Enter the organisation's name", "Organisation name");
 
@@ -250,14 +242,12 @@ export const councilSchema = z.object({
 });
 
 export const partnershipSchema = z.object({
-  name: z
-    .string({ error: "Enter the partnership's name" })
-    .trim()
-    .min(1, { error: "Enter the partnership's name", abort: true })
-    .min(3, "Partnership name must be 3 characters or more")
-    .max(150, "Partnership name must be 150 characters or fewer")
-    .refine(showsSomething, invisibleTextMessage("The partnership name"))
-    .refine(drawnAsTyped, directionControlMessage("The partnership name")),
+  name: requiredName({
+    missing: "Enter the partnership's name",
+    label: "Partnership name",
+    min: 3,
+    max: 150,
+  }),
 });
 
 export const joinPartnershipSchema = z.object({

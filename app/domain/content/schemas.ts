@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { FORM_NOT_RECOGNISED } from "~/domain/page-filled-fields.ts";
 import { capitalise } from "~/domain/format.ts";
+import { requiredName } from "~/domain/name-field.ts";
 import { boundedWholeNumber } from "~/domain/numbers.ts";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE, readHexColour } from "./brand-colour.ts";
 import {
@@ -29,6 +30,8 @@ export const guidancePageSchema = z.object({
     .string({ error: "Enter a web address name" })
     .trim()
     .toLowerCase()
+    // spaces only are asked for as an empty field is, not called too short or told which characters to use
+    .min(1, { error: "Enter a web address name", abort: true })
     .min(2, "Web address name must be at least 2 characters")
     .max(60, "Web address name must be 60 characters or fewer")
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Web address name must only use letters, numbers and hyphens"),
@@ -77,14 +80,7 @@ const reminderDaysSchema = z.object({ returnDueDays, reminderDaysBefore });
 
 export const councilSettingsSchema = z
   .object({
-    councilName: z
-      .string({ error: "Enter the council name" })
-      .trim()
-      .min(3, "Council name must be at least 3 characters")
-      .max(120, "Council name must be 120 characters or fewer")
-      .refine((v) => v.length < 3 || hasVisibleText(v), invisibleTextMessage("The council name"))
-      // as people's and organisations' names: the header, emails and the audit log show it as typed
-      .refine(drawnAsTyped, directionControlMessage("The council name")),
+    councilName: requiredName({ missing: "Enter the council name", label: "Council name", min: 3, max: 120 }),
     contactEmail: z.preprocess(
       (value) => (typeof value === "string" && value.trim() === "" ? null : value),
       z
