@@ -37,3 +37,8 @@ export function requiredName({
       .refine(drawnAsTyped, directionControlMessage(what))
   );
 }
+
+/** A council's name, the same wherever it is set: by the platform admin adding the council, and by the council on
+ * its settings page (which could not save a name the other allowed: two letters, or 121 to 150). */
+export const councilNameField = (missing: string) =>
+  requiredName({ missing, label: "Council name", min: 3, max: 120 });

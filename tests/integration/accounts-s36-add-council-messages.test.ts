@@ -36,6 +36,6 @@ describe("adding a council with nothing entered", () => {
         adminEmail: "first.admin@example.test",
       },
     });
-    expect(await answer.text()).toContain("Council name must be 2 characters or more");
+    expect(await answer.text()).toContain("Council name must be 3 characters or more");
   });
 });

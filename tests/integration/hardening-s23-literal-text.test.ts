@@ -37,8 +37,9 @@ beforeAll(async () => {
 
 afterAll(() => closeRateLimits());
 
-// "Ab …" and the same with its "b" as "_" (or everything after "A" as "%"): the same to an ILIKE, not to a reader
-const lookalikes = (name: string) => [name.replace("Ab", "A_"), name.replace(/b.*$/, "%")];
+// "Ab …" and the same with its "b" as "_" (or everything after "Ab" as "%", long enough for a council's name): the
+// same to an ILIKE, not to a reader
+const lookalikes = (name: string) => [name.replace("Ab", "A_"), name.replace(/(?<=^Ab).*$/, "%")];
 
 describe("adding a council", () => {
   it("takes a name that only matches another as a pattern, and still refuses one in another case", async () => {

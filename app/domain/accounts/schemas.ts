@@ -7,7 +7,7 @@ import {
   invisibleTextMessage,
 } from "~/domain/content/visible-text.ts";
 import { FORM_NOT_RECOGNISED, intentUnion, pageFilled } from "~/domain/form-intent.ts";
-import { requiredName } from "~/domain/name-field.ts";
+import { councilNameField, requiredName } from "~/domain/name-field.ts";
 import { wholeNumberWithin, writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
 import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "./business-size.ts";
@@ -147,10 +147,8 @@ export const deleteAccountSchema = z.object({
   leaveWithoutMembers: z.array(z.string().max(64)).max(100).default([]),
 });
 
-// An optional answer of spaces only is no answer: it was checked as one, and refused as not a number or address
-// in the right format, on a field the person had been told to leave blank.
-// in each form's own words: "Organisation name" (VCSE), "Business name" (supplier), "Council name" (the platform
-// admin's "Add council")
+// An organisation's name, in each form's own words: "Organisation name" (VCSE), "Business name" (supplier). A
+// council's name has its own rule (councilNameField), the same on "Add council" and the council's settings page.
 const nameOf = (missing: string, label: string) => requiredName({ missing, label, min: 2, max: 150 });
 
 const organisationName = nameOf("Enter the organisation's name", "Organisation name");
@@ -235,7 +233,7 @@ export const supplierDetailsSchema = supplierSchema
   .extend({ intent: detailsIntent });
 
 export const councilSchema = z.object({
-  name: nameOf("Enter the council's name", "Council name"),
+  name: councilNameField("Enter the council's name"),
   partnershipId: z.string().max(40).optional(),
   // the council's first admin, not the platform admin filling the form in
   adminEmail: emailAddress("Enter the email address of the council's first admin"),

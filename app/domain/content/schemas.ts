@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { FORM_NOT_RECOGNISED } from "~/domain/page-filled-fields.ts";
 import { capitalise } from "~/domain/format.ts";
-import { requiredName } from "~/domain/name-field.ts";
+import { councilNameField } from "~/domain/name-field.ts";
 import { boundedWholeNumber } from "~/domain/numbers.ts";
 import { contrastWithWhite, isHexColour, MIN_CONTRAST_WITH_WHITE, readHexColour } from "./brand-colour.ts";
 import {
@@ -80,7 +80,7 @@ const reminderDaysSchema = z.object({ returnDueDays, reminderDaysBefore });
 
 export const councilSettingsSchema = z
   .object({
-    councilName: requiredName({ missing: "Enter the council name", label: "Council name", min: 3, max: 120 }),
+    councilName: councilNameField("Enter the council name"),
     contactEmail: z.preprocess(
       (value) => (typeof value === "string" && value.trim() === "" ? null : value),
       z
