@@ -6,6 +6,7 @@ import { clientIp } from "~/domain/audit/audit.server.ts";
 import {
   contractFormOptions,
   getContractForEdit,
+  referenceTakenAlongside,
   updateContract,
 } from "~/domain/contracts/contracts.server.ts";
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
@@ -41,8 +42,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
-  const submission = parseForm(await readForm(request), { schema: contractEditSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: contractEditSchema });
+  if (submission.status !== "success") {
+    // a reference another contract uses is told with the other problems, not once they are put right
+    const taken = submission.error?.reference?.length
+      ? null
+      : await referenceTakenAlongside(membership.organisationId, formData.get("reference"), params.id!);
+    return json(
+      {
+        ...submission.reply(taken ? { fieldErrors: taken.fieldErrors } : {}),
+        takenBy: taken?.takenBy ?? null,
+      },
+      { status: 400 },
+    );
+  }
   const result = await updateContract(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
     params.id!,

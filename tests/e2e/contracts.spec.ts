@@ -150,12 +150,48 @@ test("an officer registers a contract, adds a commitment with a quarterly plan a
   await expectAccessible(page);
 });
 
+test("the contract form tells every problem in one go with JavaScript, a reference in use among them", async ({
+  page,
+}) => {
+  await signIn(page, "officer@demo.test");
+  await visit(page, "/contracts/new");
+  await page.getByLabel("Contract reference").fill(" ncc-2400 ");
+  await page.getByLabel("Title").fill("T".repeat(600));
+  await page.getByLabel("Supplier", { exact: true }).selectOption({ label: "Kite Digital Ltd" });
+  await page.getByLabel("Department or service").fill("Communities");
+  await page.getByLabel("Contract value in pounds").fill("£1,000,000.999");
+  await page.getByLabel("Award date (optional)").fill("2027-01-01");
+  await page.getByLabel("Start date").fill("2026-04-01");
+  await page.getByLabel("End date").fill("2026-03-31");
+  await page.getByRole("button", { name: "Register contract" }).click();
+  const summary = page.getByRole("alert");
+  for (const problem of [
+    /^Reference NCC-2400 is already used by/,
+    "The contract title must be 200 characters or fewer",
+    "The contract value can have up to 2 decimal places (pence), for example 250000.50",
+    "The award date must be on or before the end date",
+    "The end date must be on or after the start date",
+  ])
+    await expect(summary.getByRole("link", { name: problem })).toBeVisible();
+  await expect(page.getByRole("link", { name: /the contract with this reference$/ })).toBeVisible();
+  await expect(page.getByLabel("Contract reference")).toHaveValue(" ncc-2400 ");
+  await expectAccessible(page);
+});
+
 test("a council admin manages the measure library", async ({ page }) => {
   await signIn(page, "council.admin@demo.test");
   await visit(page, "/council/measures");
   await page.getByRole("link", { name: "Add a measure" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Add a measure" })).toBeVisible();
   await expectAccessible(page);
+  // a code in use is told with the form's other problems (no theme chosen), with JavaScript as without
+  await page.getByLabel("Code").fill("soc-01");
+  await page.getByLabel("Name").fill("Care leavers employed");
+  await page.getByRole("button", { name: "Add measure" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Choose a theme" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").getByRole("link", { name: "Another measure already uses this code" }),
+  ).toBeVisible();
   await page.getByLabel("Code").fill("JOB-09");
   await page.getByLabel("Name").fill("Care leavers employed");
   await page.getByLabel("Jobs").check();

@@ -30,7 +30,13 @@ import { compareNames } from "./labels.ts";
 import { termProblems } from "./plan.ts";
 import { announceDueReturns, openDueReturns, settleReturnsIn } from "./returns-due.server.ts";
 import { removeWithdrawnEvidence } from "~/domain/reporting/returns-jobs.server.ts";
-import { terminatedOnDay, type ContractEdit, type ContractFilters, type ContractInput } from "./schemas.ts";
+import {
+  contractReference,
+  terminatedOnDay,
+  type ContractEdit,
+  type ContractFilters,
+  type ContractInput,
+} from "./schemas.ts";
 import {
   hasSupplierRecord,
   NOTHING_REPORTED,
@@ -545,24 +551,47 @@ export async function lockContractRows(
  * that contract have gone meanwhile, the refusal names none.
  */
 async function referenceTaken(councilId: string, reference: string, except?: string) {
-  const holder = await db.contract.findFirst({
-    where: { councilId, reference: sameTextAs(reference), ...(except ? { id: { not: except } } : {}) },
-    select: { id: true, reference: true, title: true },
-  });
+  const holder = await referenceHolder(councilId, reference, except);
   if (!holder)
     return {
       ok: false as const,
       fieldErrors: { reference: ["Your council already has a contract with this reference"] },
     };
-  return {
-    ok: false as const,
-    fieldErrors: {
-      reference: [
-        `Reference ${holder.reference} is already used by ‘${holder.title}’. Use a different reference or open that contract.`,
-      ],
-    },
-    takenBy: holder,
-  };
+  return { ok: false as const, ...heldBy(holder) };
+}
+
+/** Another of the council's contracts (not `except`, the one being changed) with the reference, in any case. */
+function referenceHolder(councilId: string, reference: string, except?: string) {
+  return db.contract.findFirst({
+    where: { councilId, reference: sameTextAs(reference), ...(except ? { id: { not: except } } : {}) },
+    select: { id: true, reference: true, title: true },
+  });
+}
+
+const heldBy = (holder: ReferenceHolder) => ({
+  fieldErrors: {
+    reference: [
+      `Reference ${holder.reference} is already used by ‘${holder.title}’. Use a different reference or open that contract.`,
+    ],
+  },
+  takenBy: holder,
+});
+
+/**
+ * A contract form's other problems said with its reference's clash: another of the council's contracts (not
+ * `exceptContractId`, the one being changed) already uses the reference typed. Told in the same answer as the
+ * form's own problems, not once they are put right. Null when the reference is free or has a problem of its own.
+ * Saving checks again (a colleague may take the reference in between).
+ */
+export async function referenceTakenAlongside(
+  councilId: string,
+  typed: FormDataEntryValue | null,
+  exceptContractId?: string,
+) {
+  const reference = contractReference.safeParse(typed);
+  if (!reference.success) return null;
+  const holder = await referenceHolder(councilId, reference.data, exceptContractId);
+  return holder ? heldBy(holder) : null;
 }
 
 export async function createContract(actor: Actor, input: ContractInput): Promise<Result> {

@@ -6,7 +6,7 @@ import { ContractStatus, type MeasureUnit } from "~/generated/prisma/enums.ts";
 import type { PlanEntry } from "./plan.ts";
 import { quantityIn } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
-import { AWARDED_AFTER_END, contractValueProblem } from "./schemas.ts";
+import { AWARDED_AFTER_END, contractValueProblem, isAwardedAfterEnd } from "./schemas.ts";
 import { importDayProblem, parseAmount, parseImportDay, readQuantity, type UnitSign } from "./values.ts";
 
 /** Upload limits, shown on the import page. */
@@ -300,7 +300,11 @@ export function parseImportRow(
     });
   if (row.end_date && row.start_date && row.end_date < row.start_date)
     errors.push({ line, column: "end_date", message: "The end date must be on or after the start date" });
-  else if (row.awarded_on && row.end_date && row.awarded_on > row.end_date)
+  if (
+    row.awarded_on &&
+    row.end_date &&
+    isAwardedAfterEnd({ awardedOn: row.awarded_on, startDate: row.start_date ?? null, endDate: row.end_date })
+  )
     errors.push({ line, column: "awarded_on", message: AWARDED_AFTER_END });
   if (
     !row.measure_code &&

@@ -52,7 +52,7 @@ export const day = (required: string, invalid = "Enter a real date, for example 
 
 const termSchema = z.object({ startDate: day(""), endDate: day("") });
 const terminationSchema = termSchema.extend({ status: z.enum(ContractStatus) });
-const awardSchema = termSchema.extend({ awardedOn: day("").optional() });
+const awardSchema = z.object({ endDate: day(""), awardedOn: day("").optional() });
 
 /** "1 5", "£12,50", "0,500": an amount in pounds with commas or spaces other than between thousands. */
 const isBadlyGroupedAmount = (value: string) => isBadlyGrouped(value.trim().replace(/^£\s*/, ""));
@@ -80,9 +80,23 @@ function hasPartsOfAPenny(value: string) {
  * awarded in a year it never ran. */
 export const AWARDED_AFTER_END = "The award date must be on or before the end date";
 
+/** Whether an award date is after the contract's end date, told beside the award date. Against an end date typed
+ * before the start (told beside the end date) not when the award is on or before the start: any end put right, on
+ * or after the start, is after it too, so the end date alone is to blame. An award after the start as well is told
+ * with the end date's problem, not in a second round once the end date is put right. `startDate` is null when it
+ * could not be read. The contract form and the import say the same. */
+export function isAwardedAfterEnd(v: { awardedOn: string; startDate: string | null; endDate: string }) {
+  const endToBlame = v.startDate !== null && v.endDate < v.startDate && v.awardedOn <= v.startDate;
+  return v.awardedOn > v.endDate && !endToBlame;
+}
+
+/** The contract reference, as the contract form reads it: checked on its own too, to tell whether the council
+ * already uses it alongside the form's other problems (contracts.server.ts referenceTakenAlongside). */
+export const contractReference = text("Enter the contract reference", 60, "The contract reference");
+
 export const contractSchema = z
   .object({
-    reference: text("Enter the contract reference", 60, "The contract reference"),
+    reference: contractReference,
     title: text("Enter the contract title", 200, "The contract title"),
     supplierOrganisationId: z.string({ error: "Choose the supplier" }),
     department: text("Enter the department or service", 120, "The department or service"),
@@ -103,12 +117,17 @@ export const contractSchema = z
     // checked even when other fields are wrong, so every problem shows at once
     when: (payload) => termSchema.safeParse(payload.value).success,
   })
-  // against an end date before the start, the end date is the one to blame (above), not the award date
-  .refine((v) => !v.awardedOn || v.endDate < v.startDate || v.awardedOn <= v.endDate, {
-    path: ["awardedOn"],
-    message: AWARDED_AFTER_END,
-    when: (payload) => awardSchema.safeParse(payload.value).success,
-  })
+  // checked whatever the start date's own problem: the start is what it read as, or what was sent when unreadable
+  .refine(
+    (v) =>
+      !v.awardedOn ||
+      !isAwardedAfterEnd({ ...v, awardedOn: v.awardedOn, startDate: parseDay(String(v.startDate)) }),
+    {
+      path: ["awardedOn"],
+      message: AWARDED_AFTER_END,
+      when: (payload) => awardSchema.safeParse(payload.value).success,
+    },
+  )
   .superRefine(
     (value, ctx) => {
       if (value.status !== "TERMINATED") return;

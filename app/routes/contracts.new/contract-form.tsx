@@ -1,7 +1,7 @@
 // The contract question page, shared by "register a contract" and "change contract details".
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Link } from "@remix-run/react";
+import { checkedWithServerAnswer } from "~/ui/checked-by-server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import type { ReferenceHolder } from "~/domain/contracts/contracts.server.ts";
 import { CONTRACT_STATUSES } from "~/domain/contracts/labels.ts";
@@ -48,8 +48,9 @@ export function ContractForm({
     // errors change only when the form is sent: a summary that vanished on blur would move the button
     // away from under the pointer (GOV.UK validates on submit)
     shouldRevalidate: "onSubmit",
+    // the server tells whether the council already uses the reference, with the form's other problems
     onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: version ? contractEditSchema : contractSchema }),
+      checkedWithServerAnswer(formData, version ? contractEditSchema : contractSchema, "reference"),
   });
   const referenceTakenBy = lastResult?.takenBy;
   const value = (field: { initialValue?: unknown }) =>

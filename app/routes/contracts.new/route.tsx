@@ -2,7 +2,11 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
-import { contractFormOptions, createContract } from "~/domain/contracts/contracts.server.ts";
+import {
+  contractFormOptions,
+  createContract,
+  referenceTakenAlongside,
+} from "~/domain/contracts/contracts.server.ts";
 import { contractSchema } from "~/domain/contracts/schemas.ts";
 import { keepCouncil, withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
@@ -35,8 +39,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireRegisteringOfficer(request);
-  const submission = parseForm(await readForm(request), { schema: contractSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: contractSchema });
+  if (submission.status !== "success") {
+    // a reference already in use is told with the other problems, not once they are put right
+    const taken = submission.error?.reference?.length
+      ? null
+      : await referenceTakenAlongside(membership.organisationId, formData.get("reference"));
+    return json(
+      {
+        ...submission.reply(taken ? { fieldErrors: taken.fieldErrors } : {}),
+        takenBy: taken?.takenBy ?? null,
+      },
+      { status: 400 },
+    );
+  }
   const result = await createContract(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
     submission.value,

@@ -1,6 +1,6 @@
 // The measure question page, shared by "add a measure" and "change a measure".
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { checkedWithServerAnswer } from "~/ui/checked-by-server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { withCouncil } from "~/ui/charts/record-links.ts";
 import { MEASURE_THEMES, MEASURE_UNITS } from "~/domain/contracts/labels.ts";
@@ -41,8 +41,9 @@ export function MeasureForm({
     // errors change only when the form is sent: a summary that vanished on blur would move the button
     // away from under the pointer (GOV.UK validates on submit)
     shouldRevalidate: "onSubmit",
+    // the server tells whether the council already uses the code, with the form's other problems
     onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: version ? measureEditSchema : measureSchema }),
+      checkedWithServerAnswer(formData, version ? measureEditSchema : measureSchema, "code"),
   });
   const value = (field: { initialValue?: unknown }) =>
     (field.initialValue as string | undefined) ?? undefined;
