@@ -31,6 +31,7 @@ import {
 } from "./returns-emails.server.ts";
 import {
   daysUntilDue,
+  isOverdue,
   isOverdueNoticeDue,
   isReminderDue,
   isWithinTerm,
@@ -317,8 +318,20 @@ async function announceReturns(
         data: { openedNoticeSentAt: now },
       });
       if (claimed.count !== 1) return false;
-      const kpiReturn = await tx.kpiReturn.findUniqueOrThrow({ where: { id }, select: returnEmailSelect });
-      const email = await returnOpenedEmail(emailBase(kpiReturn));
+      const kpiReturn = await tx.kpiReturn.findUniqueOrThrow({
+        where: { id },
+        select: { ...returnEmailSelect, status: true },
+      });
+      // A return opened after its due date (a contract registered or imported weeks after the quarter's due date)
+      // is told so, and that email is the supplier's first overdue notice: the morning's reminders send the next
+      // one (supplier and contract manager) the council's number of days later, not a second the next morning
+      const overdue = isOverdue(kpiReturn, now);
+      if (overdue)
+        await tx.kpiReturn.updateMany({
+          where: { id, overdueNoticeSentAt: null },
+          data: { overdueNoticeSentAt: now },
+        });
+      const email = await returnOpenedEmail({ ...emailBase(kpiReturn), overdue });
       const to = await supplierRecipients(tx, kpiReturn.contract.supplierOrganisationId);
       await sendReturnEmail(tx, kpiReturn, to, "returns-opened", email);
       return true;

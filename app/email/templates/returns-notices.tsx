@@ -26,17 +26,24 @@ function layout(base: ReturnEmailBase, heading: string, preview: string, body: R
 
 const contractName = (b: ReturnEmailBase) => `${b.contractTitle} (${b.contractReference})`;
 
-export function returnOpenedEmail(base: ReturnEmailBase) {
+// overdue: opened after its due date had passed (a contract registered or imported late), so already overdue
+export function returnOpenedEmail(base: ReturnEmailBase & { overdue?: boolean }) {
   return renderEmail(
-    `Your ${base.quarterLabel} social value return is open: ${base.contractReference}`,
+    base.overdue
+      ? `Your ${base.quarterLabel} social value return is open and already overdue: ${base.contractReference}`
+      : `Your ${base.quarterLabel} social value return is open: ${base.contractReference}`,
     layout(
       base,
-      "Your quarterly social value return is open",
-      `Due by ${base.dueDate}`,
+      base.overdue
+        ? "Your quarterly social value return is open and overdue"
+        : "Your quarterly social value return is open",
+      base.overdue ? `It was due by ${base.dueDate}` : `Due by ${base.dueDate}`,
       <>
         <EmailParagraph>
-          Please report the social value you delivered in {base.quarterLabel} on {contractName(base)}. The
-          return is due by {base.dueDate}.
+          Please report the social value you delivered in {base.quarterLabel} on {contractName(base)}.{" "}
+          {base.overdue
+            ? `The return is overdue: it was due by ${base.dueDate}. Please submit it as soon as you can.`
+            : `The return is due by ${base.dueDate}.`}
         </EmailParagraph>
         <EmailButton href={base.url}>Start the return</EmailButton>
       </>,
