@@ -6,6 +6,14 @@ import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+// zxcvbn's word lists are about 2 MB: only a *.server module may import them, so that no page's JavaScript can
+// (decision 051).
+const zxcvbnOnTheServer = {
+  group: ["@zxcvbn-ts/*"],
+  message: "Import zxcvbn from a *.server module only (app/domain/accounts/password-strength.server.ts).",
+  allowTypeImports: true,
+};
+
 // Browser code must never import *.server modules: the classic compiler silently replaces them with an
 // empty module. Routes may (Remix strips loaders and actions from the browser bundle).
 const noServerImports = {
@@ -18,6 +26,7 @@ const noServerImports = {
           message: "Browser code must not import *.server modules.",
           allowTypeImports: true,
         },
+        zxcvbnOnTheServer,
       ],
     },
   ],
@@ -58,6 +67,11 @@ export default tseslint.config(
       "@typescript-eslint/ban-ts-comment": ["error", { "ts-ignore": "allow-with-description" }],
       "import/no-duplicates": "error",
     },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.server.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [zxcvbnOnTheServer] }] },
   },
   {
     // browser code: components and shared modules outside routes, domain, auth, email, jobs and server

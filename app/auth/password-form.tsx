@@ -1,4 +1,4 @@
-import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
+import { NEW_PASSWORD_HINT } from "~/domain/accounts/labels.ts";
 import { TextInput } from "~/ui/form.tsx";
 
 // On a form that sets a new password: the account it is for, hidden, so a password manager saves the new password
@@ -17,7 +17,7 @@ export function NewPasswordFields({ password, confirm }: { password: FieldErrors
         name={password.name}
         key={password.key}
         label="New password"
-        hint={`At least ${PASSWORD_MIN} characters`}
+        hint={NEW_PASSWORD_HINT}
         errors={password.errors}
         type="password"
         autoComplete="new-password"

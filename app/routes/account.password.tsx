@@ -6,6 +6,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { sessionCookie } from "~/auth/session.server.ts";
+import { refusingEasyPasswords } from "~/domain/accounts/password-strength.server.ts";
 import { changePasswordSchema } from "~/domain/accounts/schemas.ts";
 import { changePassword } from "~/domain/accounts/users.server.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
@@ -24,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
-  const submission = parseForm(await readForm(request), { schema: changePasswordSchema });
+  // one too easy to guess is refused on the server only: zxcvbn's word lists stay out of the browser (decision 051)
+  const schema = refusingEasyPasswords(changePasswordSchema, viewer.user);
+  const submission = parseForm(await readForm(request), { schema });
   const hideFields = ["currentPassword", "password", "confirmPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const result = await changePassword(

@@ -5,6 +5,7 @@ import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie, endSessionOfRequest } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
+import { tooEasyToGuess } from "~/domain/accounts/password-strength.server.ts";
 import { parseForm, resetPasswordSchema } from "~/domain/accounts/public-forms.server.ts";
 import { peekUserToken } from "~/domain/accounts/tokens.server.ts";
 import { resetPassword } from "~/domain/accounts/users.server.ts";
@@ -39,6 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const holder = await peekUserToken(db, submission.value.token, "PASSWORD_RESET");
+  // Checked against the link's account (its name and address are among the guesses), and before the attempt is
+  // counted, as the sign-up form's is: choosing again after a refusal does not use up the hour's resets.
+  const tooEasy = holder && tooEasyToGuess(submission.value.password, holder.user);
+  if (tooEasy)
+    return json(submission.reply({ fieldErrors: { password: [tooEasy] }, hideFields }), { status: 400 });
   const limit = await consumeAttempt("password-reset", { ip: context.ip, account: holder?.userId });
   if (!limit.ok)
     return json(submission.reply({ formErrors: [waitMessage(limit.retryAfterSeconds)], hideFields }), {

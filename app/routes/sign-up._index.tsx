@@ -13,7 +13,7 @@ import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
-import { PASSWORD_MIN } from "~/domain/accounts/labels.ts";
+import { NEW_PASSWORD_HINT } from "~/domain/accounts/labels.ts";
 import { registeringOnTheWay } from "~/domain/accounts/registering-journey.ts";
 import { parseForm, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
@@ -162,7 +162,7 @@ export default function SignUp() {
           name={fields.password.name}
           key={fields.password.key}
           label="Password"
-          hint={`At least ${PASSWORD_MIN} characters. A few random words together make a strong password you can remember.`}
+          hint={NEW_PASSWORD_HINT}
           errors={fields.password.errors}
           type="password"
           autoComplete="new-password"

@@ -2,7 +2,8 @@
 // route once pulled zod into /requests (189 KB) and only the benchmark noticed. The home page, the requests list,
 // a request's page and the impact page also ship no pluralize: their loaders write the quantities and types of
 // help as text (request-card.server.ts), and the library once took /requests to 99.9 KB. Sizes are deterministic,
-// so the pages are measured with the benchmark's own code rather than timed.
+// so the pages are measured with the benchmark's own code rather than timed. No page ships zxcvbn, whose word lists
+// (about 2 MB) check new passwords on the server (decision 051).
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -74,7 +75,7 @@ const PAGES: {
 ];
 
 for (const { name, path: pagePath, noPluralize } of PAGES) {
-  test(`${name}: at most 100 KB of JavaScript and no zod${noPluralize ? " or pluralize" : ""}`, async ({
+  test(`${name}: at most 100 KB of JavaScript and no ${noPluralize ? "zod, zxcvbn or pluralize" : "zod or zxcvbn"}`, async ({
     page,
     baseURL,
   }) => {
@@ -94,6 +95,8 @@ for (const { name, path: pagePath, noPluralize } of PAGES) {
     const sources = measured.scripts.map((s) => s.src);
     const zod = libraryIn(sources, "zod");
     expect(zod.chunks, `${url} ships zod, imported by ${zod.importers.join(", ")}`).toEqual([]);
+    const zxcvbn = libraryIn(sources, "@zxcvbn-ts");
+    expect(zxcvbn.chunks, `${url} ships zxcvbn, imported by ${zxcvbn.importers.join(", ")}`).toEqual([]);
     if (noPluralize) {
       const pluralize = libraryIn(sources, "pluralize");
       expect(

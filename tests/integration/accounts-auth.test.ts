@@ -207,7 +207,7 @@ describe("sign up and email verification", () => {
     expect(await db.user.count({ where: { email } })).toBe(1);
   });
 
-  it("rejects short and over-long passwords but accepts any 12 characters without composition rules", async () => {
+  it("rejects short, over-long and easily guessed passwords, without composition rules", async () => {
     const tooShort = await callAction(signUpAction, {
       path: "/sign-up",
       form: { name: "Sam", email: `${unique("s")}@example.test`, password: "elevenchars" },
@@ -225,9 +225,21 @@ describe("sign up and email verification", () => {
     });
     expect(tooLong.status).toBe(400);
 
-    const plain = await callAction(signUpAction, {
+    // twelve characters are long enough, but one character twelve times is among the first guesses (decision 051)
+    const repeated = await callAction(signUpAction, {
       path: "/sign-up",
       form: { name: "Sam", email: `${unique("s")}@example.test`, password: "aaaaaaaaaaaa" },
+      headers: fromIp(),
+    });
+    expect(repeated.status).toBe(400);
+    expect(((await repeated.json()) as { error: Record<string, string[]> }).error.password).toEqual([
+      "This password repeats a character, like ‘aaa’, so it is too easy to guess. Try three or four random words, like ‘purple kettle river bus’",
+    ]);
+
+    // no capitals, digits or symbols asked for: plain words are taken
+    const plain = await callAction(signUpAction, {
+      path: "/sign-up",
+      form: { name: "Sam", email: `${unique("s")}@example.test`, password: "plain lowercase words" },
       headers: fromIp(),
     });
     expect(plain.status).toBe(302);

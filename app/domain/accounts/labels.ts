@@ -4,6 +4,8 @@
 // NCSC / NIST advice: a length rule, no composition rules; 128 caps the hashing work.
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
+// one too easy to guess is refused (decision 051): the hint says how to choose one that is not
+export const NEW_PASSWORD_HINT = `At least ${PASSWORD_MIN} characters. A few random words together make a strong password you can remember.`;
 
 export const MEMBER_ROLES_BY_KIND = {
   COUNCIL: ["ADMIN", "OFFICER"],

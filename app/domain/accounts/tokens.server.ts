@@ -97,7 +97,7 @@ export async function peekUserToken(tx: Tx, token: string, purpose: TokenPurpose
   if (!token || token.length > 200) return null;
   return tx.userToken.findFirst({
     where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: now } },
-    select: { id: true, userId: true, user: { select: { email: true } } },
+    select: { id: true, userId: true, user: { select: { email: true, name: true } } },
   });
 }
 
