@@ -8,7 +8,14 @@ import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
 export type LimitedAction =
-  "sign-in" | "sign-up" | "password-reset" | "verification" | "email-change" | "invitation" | "registration";
+  | "sign-in"
+  | "sign-up"
+  | "password-reset"
+  | "verification"
+  | "email-change"
+  | "invitation"
+  | "registration"
+  | "password-score";
 
 const RULES: Record<LimitedAction, { perIp: number; perAccount: number; windowSeconds: number }> = {
   "sign-in": { perIp: 50, perAccount: 5, windowSeconds: 15 * 60 }, // failed attempts only
@@ -21,6 +28,9 @@ const RULES: Record<LimitedAction, { perIp: number; perAccount: number; windowSe
   // registering an organisation (the account is the signed-in person): a council's verification queue is worked
   // by people, so one account may not fill it; a real person registers one or two, perhaps after a few refusals
   registration: { perIp: 50, perAccount: 10, windowSeconds: 60 * 60 },
+  // scoring a new password (decision 051) costs the server's one thread up to a few tenths of a second, and
+  // sign-up scores it before the form is otherwise accepted: every form that would score one counts here first
+  "password-score": { perIp: 60, perAccount: 30, windowSeconds: 60 * 60 },
 };
 
 // Kept out of Prisma's schema so migrations never see the limiter's table.
@@ -114,6 +124,17 @@ export async function consumeAttempt(
     if (index === 1) accountHeld = true;
   }
   return waitMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000), accountHeld } : { ok: true };
+}
+
+/** Counts one scoring of a new password (decision 051) against the client address and the account, if known. A
+ * request with no client address did not come through the portal's server, which always names one (a test calling
+ * an action directly): it is not counted, so such tests do not share one address's allowance. */
+export function consumePasswordScore(keys: {
+  ip: string | null;
+  account?: string | null;
+}): Promise<LimitResult> {
+  if (!keys.ip) return Promise.resolve({ ok: true });
+  return consumeAttempt("password-score", keys);
 }
 
 // Sign-in only holds failures against a client (an office behind one address signs in many times a day), but

@@ -4,6 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { requireUser } from "~/auth/permissions.server.ts";
+import { consumePasswordScore, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { sessionCookie } from "~/auth/session.server.ts";
 import { refusingEasyPasswords } from "~/domain/accounts/password-strength.server.ts";
@@ -26,9 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   // one too easy to guess is refused on the server only: zxcvbn's word lists stay out of the browser (decision 051)
-  const schema = refusingEasyPasswords(changePasswordSchema, viewer.user);
+  // counted before the password is scored, which costs the server's one thread
+  const scoring = await consumePasswordScore({
+    ip: requestContext(request).ip,
+    account: viewer.user.id,
+  });
+  const schema = scoring.ok ? refusingEasyPasswords(changePasswordSchema, viewer.user) : changePasswordSchema;
   const submission = parseForm(await readForm(request), { schema });
   const hideFields = ["currentPassword", "password", "confirmPassword"];
+  if (!scoring.ok)
+    return json(submission.reply({ formErrors: [waitMessage(scoring.retryAfterSeconds)], hideFields }), {
+      status: 429,
+    });
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const result = await changePassword(
     viewer.user.id,

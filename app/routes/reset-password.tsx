@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
+import { consumeAttempt, consumePasswordScore, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { clearSessionCookie, endSessionOfRequest } from "~/auth/session.server.ts";
 import { db } from "~/db.server.ts";
@@ -42,6 +42,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const holder = await peekUserToken(db, submission.value.token, "PASSWORD_RESET");
   // Checked against the link's account (its name and address are among the guesses), and before the attempt is
   // counted, as the sign-up form's is: choosing again after a refusal does not use up the hour's resets.
+  // counted before the password is scored, which costs the server's one thread (decision 051)
+  const scoring = holder && (await consumePasswordScore({ ip: context.ip, account: holder.userId }));
+  if (scoring && !scoring.ok)
+    return json(submission.reply({ formErrors: [waitMessage(scoring.retryAfterSeconds)], hideFields }), {
+      status: 429,
+    });
   const tooEasy = holder && tooEasyToGuess(submission.value.password, holder.user);
   if (tooEasy)
     return json(submission.reply({ fieldErrors: { password: [tooEasy] }, hideFields }), { status: 400 });

@@ -9,13 +9,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { CHECK_EMAIL_PATH, rememberSentTo } from "~/auth/check-email-cookie.server.ts";
 import { getViewer } from "~/auth/permissions.server.ts";
-import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
+import { consumeAttempt, consumePasswordScore, waitMessage } from "~/auth/rate-limit.server.ts";
 import { pageOfThisSite, requestContext } from "~/auth/request-context.server.ts";
 import { createSession, endSessionOfRequest, sessionCookie } from "~/auth/session.server.ts";
 import { findOpenInvitation } from "~/domain/accounts/members.server.ts";
 import { NEW_PASSWORD_HINT } from "~/domain/accounts/labels.ts";
 import { registeringOnTheWay } from "~/domain/accounts/registering-journey.ts";
-import { parseForm, signUpSchema } from "~/domain/accounts/public-forms.server.ts";
+import { parseForm, signUpSchema, signUpSchemaUnscored } from "~/domain/accounts/public-forms.server.ts";
 import { signUp, signUpWithInvitation } from "~/domain/accounts/users.server.ts";
 import { InsetText, Notice, PageHeading } from "~/ui/page-parts.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -45,8 +45,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const context = requestContext(request);
-  const submission = parseForm(await readForm(request), { schema: signUpSchema });
+  // counted before the password is scored, which costs the server's one thread (decision 051)
+  const scoring = await consumePasswordScore({ ip: context.ip });
+  const submission = parseForm(await readForm(request), {
+    schema: scoring.ok ? signUpSchema : signUpSchemaUnscored,
+  });
   const hideFields = ["password"];
+  if (!scoring.ok)
+    return json(submission.reply({ formErrors: [waitMessage(scoring.retryAfterSeconds)], hideFields }), {
+      status: 429,
+    });
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const { invitation, redirectTo: wanted, ...input } = submission.value;
   const limit = await consumeAttempt("sign-up", { ip: context.ip, account: input.email });

@@ -15,6 +15,8 @@ export {
 // a password too easy to guess (their own name or address among the guesses) is refused next to the field, with the
 // form's other answers; a reset's is checked against its link's account once the link is found (decision 051)
 export const signUpSchema = refusingEasyPasswords(signUpFields);
+// the same form with its password not scored, to answer a client that has had too many scored for now
+export const signUpSchemaUnscored = signUpFields;
 
 // Conform's zod reader too (each question answered once): imported by a route module, it would take zod to the
 // browser with it
