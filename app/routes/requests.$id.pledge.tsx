@@ -22,10 +22,20 @@ import {
   registerToPledgeHref,
 } from "~/domain/marketplace/pledge-eligibility.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
-import { createPledge, getRequestForPledge, pledgeFormBounds } from "~/domain/marketplace/pledges.server.ts";
+import {
+  createPledge,
+  earlierPledge,
+  getRequestForPledge,
+  pledgeFormBounds,
+} from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest, getRequestPage } from "~/domain/marketplace/queries.server.ts";
 import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
-import { futureDayExample, futureDayRange, pledgeFormSchemaFor } from "~/domain/marketplace/schemas.ts";
+import {
+  futureDayExample,
+  futureDayRange,
+  pledgeFormSchema,
+  pledgeFormSchemaFor,
+} from "~/domain/marketplace/schemas.ts";
 import { ClosedRequestPage } from "~/ui/closed-request.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -143,6 +153,16 @@ async function onlyBusinessesPledge(viewer: Viewer, id: string) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
   const form = await readForm(request);
+  const pledging = {
+    requestId: params.id!,
+    supplierOrganisationId: membership.organisationId,
+    actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
+  };
+  // the same pledge sent again (a double click, or Back and Pledge): answered as it was, before its quantity is
+  // checked against what the request still needs, which that pledge has taken
+  const sent = parseForm(form, { schema: pledgeFormSchema });
+  const earlier = sent.status === "success" ? await earlierPledge({ ...sent.value, ...pledging }) : null;
+  if (earlier) return pledged(earlier);
   // the expected delivery date's example is a day this request takes (on or before its needed-by date), as the
   // hint's is; a request no longer taking pledges is checked as any (createPledge then says why it is refused)
   // and a quantity over what it still needs is refused with the other errors (createPledge checks it again: another
@@ -157,17 +177,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }),
       { status: 400 },
     );
-  const result = await createPledge({
-    ...submission.value,
-    requestId: params.id!,
-    supplierOrganisationId: membership.organisationId,
-    actor: { userId: viewer.user.id, ipAddress: clientIp(request) },
-  });
+  const result = await createPledge({ ...submission.value, ...pledging });
   if (!result.ok) {
     const { "": formErrors, ...fieldErrors } = result.fieldErrors ?? {};
     return json(submission.reply({ formErrors, fieldErrors }), { status: 400 });
   }
-  return redirectWithFlash(`/pledges/${result.pledgeId}`, { kind: "success", message: "Pledge sent" });
+  return pledged(result);
+}
+
+// A pledge sent again from a fresh form (Back, then Pledge) is told it was not made twice.
+function pledged({ pledgeId, sentBefore }: { pledgeId: string; sentBefore: boolean }) {
+  return redirectWithFlash(`/pledges/${pledgeId}`, {
+    kind: "success",
+    message: sentBefore ? "You had already sent this pledge, so it was not sent again" : "Pledge sent",
+  });
 }
 
 export default function PledgePage() {

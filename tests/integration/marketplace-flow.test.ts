@@ -582,12 +582,13 @@ describe("a request from posting to fulfilment", () => {
 });
 
 describe("posting a request twice", () => {
-  it("the same form sent twice at once, or again later, makes one request; a fresh form makes another", async () => {
-    const post = (submissionKey: string) =>
+  it("the same form sent twice at once, or again later, makes one request; a fresh form with other answers makes another", async () => {
+    // (the same answers from a fresh form, moments later, are the first request: marketplace-s53-sent-again-after-back)
+    const post = (submissionKey: string, quantity = "10") =>
       callAction(newRequestAction, {
         path: "/requests/new",
         cookie: cookies.vcseOwner,
-        form: requestForm({ title: "Paint for the scout hut", submissionKey }),
+        form: requestForm({ title: "Paint for the scout hut", submissionKey, quantity }),
       });
     const both = await Promise.all([post("post-1"), post("post-1")]);
     expect(both.map((r) => r.status)).toEqual([302, 302]);
@@ -596,7 +597,7 @@ describe("posting a request twice", () => {
     const made = await db.request.findMany({ where: { title: "Paint for the scout hut" } });
     expect(made).toHaveLength(1);
     expect(await db.requestEvent.count({ where: { requestId: made[0].id } })).toBe(2); // draft, submitted
-    expect((await post("post-2")).status).toBe(302);
+    expect((await post("post-2", "12")).status).toBe(302);
     expect(await db.request.count({ where: { title: "Paint for the scout hut" } })).toBe(2);
   });
 

@@ -131,7 +131,8 @@ function startLoad(baseUrl: string, { pledgers = 6, returners = 2 } = {}) {
       const fields = {
         submissionKey: key,
         quantity: String(1 + ((c + n) % 4)),
-        message: "We can send a team of volunteers.",
+        // each form a pledge of its own: the same answers from a fresh form moments later are the first (decision 024)
+        message: `We can send a team of volunteers (${c}.${n}).`,
         expectedDeliveryDate: inAMonth(),
       };
       const path = `/requests/${requestIds[(c + n) % requestIds.length]}/pledge`;

@@ -104,7 +104,8 @@ describe("two instances behind a load balancer", () => {
   });
 
   it("sends each email once although both instances run the delivery worker", async () => {
-    // suppliers pledge through the load balancer; each pledge writes emails to the charity's people
+    // suppliers pledge through the load balancer; each pledge writes emails to the charity's people (each of its
+    // own quantity: the same pledge sent again from a fresh form is the first, decision 024)
     const world = await createWorld();
     const request = await openRequest(world, 100);
     const cookie = await sessionCookieFor(world.users.supplierOwner.id);
@@ -114,7 +115,7 @@ describe("two instances behind a load balancer", () => {
         `/requests/${request.id}/pledge`,
         {
           submissionKey: crypto.randomUUID(),
-          quantity: "5",
+          quantity: String(n + 1),
           expectedDeliveryDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
         },
         { cookie },

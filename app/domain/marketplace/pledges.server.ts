@@ -4,7 +4,7 @@
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { formatDate } from "~/domain/format.ts";
 import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { toOutbox, type EmailSink } from "./email-sink.server.ts";
 import {
@@ -154,12 +154,46 @@ type PledgeInput = {
   commitmentId?: string;
 };
 
+/** A pledge already made by what `input` sends, answered as it was (decision 024): by this form (its key: a double
+ * click), or moments ago by another form with the same answers (`sentBefore`: Back after pledging shows the form
+ * again with what was typed, under a new key). Null when the pledge is a new one. */
+export async function earlierPledge(
+  input: PledgeInput,
+  client: Tx = db,
+): Promise<{ pledgeId: string; sentBefore: boolean } | null> {
+  const sameForm = await findBySubmissionKey(input.supplierOrganisationId, input.submissionKey, client);
+  if (sameForm) return { pledgeId: sameForm.id, sentBefore: false };
+  const samePledge = await pledgedMomentsAgo(client, input);
+  return samePledge ? { pledgeId: samePledge.id, sentBefore: true } : null;
+}
+
+// The same pledge sent again from a fresh form: one this person made for this business to this request moments ago,
+// with the same quantity, message, expected delivery date and commitment, and still only offered. One the requestor
+// has accepted or declined, or the supplier withdrawn, is not it: a second offer after that is meant.
+function pledgedMomentsAgo(client: Tx, input: PledgeInput) {
+  return client.pledge.findFirst({
+    where: {
+      requestId: input.requestId,
+      supplierOrganisationId: input.supplierOrganisationId,
+      createdById: input.actor.userId,
+      status: "OFFERED",
+      createdAt: { gt: new Date(Date.now() - SENT_TWICE_WINDOW_MS) },
+      quantity: input.quantity,
+      message: input.message || null,
+      expectedDeliveryDate: dayToDate(input.expectedDeliveryDate),
+      commitmentId: input.commitmentId || null,
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true },
+  });
+}
+
 export async function createPledge(
   input: PledgeInput,
-): Promise<{ ok: true; pledgeId: string; repeated: boolean } | Failure> {
-  // A double-submitted form carries the same key: answer with the pledge it already made.
-  const earlier = await findBySubmissionKey(input.supplierOrganisationId, input.submissionKey);
-  if (earlier) return { ok: true, pledgeId: earlier.id, repeated: true };
+): Promise<{ ok: true; pledgeId: string; repeated: boolean; sentBefore: boolean } | Failure> {
+  // a repeat is answered as the first was, before the checks below (which the first may since have failed)
+  const earlier = await earlierPledge(input);
+  if (earlier) return { ok: true, ...earlier, repeated: true };
   const request = await db.request.findUnique({
     where: { id: input.requestId },
     select: { councilId: true, helpType: true, neededBy: true, status: true },
@@ -209,7 +243,11 @@ export async function createPledge(
       };
   }
   try {
-    const pledgeId = await db.$transaction(async (tx) => {
+    const made = await db.$transaction(async (tx) => {
+      // pledges to the request one at a time (decision 012), so this one sees a pledge the other has just made
+      await lockRequest(tx, input.requestId);
+      const earlier = await earlierPledge(input, tx);
+      if (earlier) return { ...earlier, repeated: true };
       const pledge = await tx.pledge.create({
         data: {
           requestId: input.requestId,
@@ -257,22 +295,22 @@ export async function createPledge(
           template: "marketplace.newPledge",
           councilId: request.councilId,
         });
-      return pledge.id;
+      return { pledgeId: pledge.id, sentBefore: false, repeated: false };
     });
-    return { ok: true, pledgeId, repeated: false };
+    return { ok: true, ...made };
   } catch (error) {
     const refused = fieldErrorsOf(error);
     if (refused) return refused;
     if (isUniqueViolation(error)) {
       const existing = await findBySubmissionKey(input.supplierOrganisationId, input.submissionKey);
-      if (existing) return { ok: true, pledgeId: existing.id, repeated: true };
+      if (existing) return { ok: true, pledgeId: existing.id, repeated: true, sentBefore: false };
     }
     throw error;
   }
 }
 
-function findBySubmissionKey(supplierOrganisationId: string, submissionKey: string) {
-  return db.pledge.findUnique({
+function findBySubmissionKey(supplierOrganisationId: string, submissionKey: string, client: Tx = db) {
+  return client.pledge.findUnique({
     where: { supplierOrganisationId_submissionKey: { supplierOrganisationId, submissionKey } },
     select: { id: true },
   });

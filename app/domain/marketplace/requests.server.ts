@@ -1,8 +1,8 @@
 // Requests: create, edit, the requestor's and the officer's transitions. Each change is one transaction with
 // a guard on the current status, an event row (who, when, why), an audit entry and its emails.
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
-import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
-import { writeAudit } from "~/domain/audit/audit.server.ts";
+import { db, isUniqueViolation, lockUntilCommit, type Tx } from "~/db.server.ts";
+import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { inNameOrder } from "~/domain/format.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { toOutbox, type EmailSink } from "./email-sink.server.ts";
@@ -266,11 +266,11 @@ export async function createRequest(input: {
   organisationId: string;
   organisationVerified: boolean;
   actor: Actor;
-}): Promise<{ ok: true; id: string; status: RequestStatus } | Failure> {
+}): Promise<{ ok: true; id: string; status: RequestStatus; sentBefore: boolean } | Failure> {
   // the same form posted again (a double click): the request the first post made, as it now stands
   const earlier = () => postedWith(input.organisationId, input.form.submissionKey);
   const posted = await earlier();
-  if (posted) return { ok: true, ...posted };
+  if (posted) return { ok: true, ...posted, sentBefore: false };
   const refused = await checkReferences(input.form);
   if (refused) return refused;
   if (input.form.intent === "submit" && !input.organisationVerified) return unverified();
@@ -278,6 +278,12 @@ export async function createRequest(input: {
   const districtId = await districtOf(input.form);
   const request = await db
     .$transaction(async (tx) => {
+      // one post of the organisation's at a time, so each sees a request the other has just made
+      await lockUntilCommit(tx, `request-post:${input.organisationId}`);
+      const sameForm = await postedWith(input.organisationId, input.form.submissionKey, tx);
+      if (sameForm) return { ...sameForm, sentBefore: false };
+      const sameRequest = await postedMomentsAgo(tx, input, districtId);
+      if (sameRequest) return { ...sameRequest, sentBefore: true };
       const created = await tx.request.create({
         data: {
           ...requestData(input.form, districtId),
@@ -315,15 +321,43 @@ export async function createRequest(input: {
         },
         tx,
       );
-      return created;
+      return { id: created.id, status: created.status, sentBefore: false };
     })
     .catch(async (error: unknown) => {
       // the two posts raced: the other one made it
       const other = isUniqueViolation(error) ? await earlier() : null;
-      if (other) return other;
+      if (other) return { ...other, sentBefore: false };
       throw error;
     });
-  return { ok: true, id: request.id, status: request.status };
+  return { ok: true, ...request };
+}
+
+// The same request posted again from a fresh form, whose key is new: after posting, Back shows the form again with
+// the answers the browser kept (not its hidden key, which the page makes afresh), and Submit sends it once more.
+// It is a request this person posted for this organisation moments ago with exactly these answers, still as that
+// post left it (a draft, or sent for approval and not yet decided on): answered as the first post was, nothing
+// made, logged or sent again (decision 024). One withdrawn, decided on, changed since, or posted longer ago is not.
+async function postedMomentsAgo(
+  tx: Tx,
+  input: { form: RequestForm; organisationId: string; actor: Actor },
+  districtId: string | null,
+) {
+  const data = requestData(input.form, districtId);
+  const candidates = await tx.request.findMany({
+    where: {
+      organisationId: input.organisationId,
+      createdById: input.actor.userId,
+      status: input.form.intent === "submit" ? "SUBMITTED" : "DRAFT",
+      createdAt: { gt: new Date(Date.now() - SENT_TWICE_WINDOW_MS) },
+      title: data.title,
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, status: true, ...REQUEST_DATA_COLUMNS, alsoFor: { select: { councilId: true } } },
+  });
+  const same = candidates.find(
+    (r) => sameRequestData(r, data) && sameCouncils(r.alsoFor, input.form.alsoForCouncilIds),
+  );
+  return same ? { id: same.id, status: same.status } : null;
 }
 
 // The other councils the request is for, as the form lists them (stored with the request, in its transaction).
@@ -340,9 +374,9 @@ function sameCouncils(stored: { councilId: string }[], sent: readonly string[] =
   return stored.length === sent.length && stored.every((c) => sent.includes(c.councilId));
 }
 
-async function postedWith(organisationId: string, submissionKey: string | undefined) {
+async function postedWith(organisationId: string, submissionKey: string | undefined, client: Tx = db) {
   if (!submissionKey) return null;
-  return db.request.findUnique({
+  return client.request.findUnique({
     where: { organisationId_submissionKey: { organisationId, submissionKey } },
     select: { id: true, status: true },
   });

@@ -72,8 +72,18 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   return redirectWithFlash(`/requests/${result.id}/manage`, {
     kind: "success",
-    message: result.status === "SUBMITTED" ? "Request submitted for approval" : "Draft saved",
+    message: postedMessage(result),
   });
+}
+
+// A request posted again from a fresh form (Back, then Submit) is told it was not made twice.
+function postedMessage({ status, sentBefore }: { status: string; sentBefore: boolean }) {
+  const submitted = status === "SUBMITTED";
+  if (sentBefore)
+    return submitted
+      ? "You had already submitted this request for approval, so it was not sent again"
+      : "You had already saved this draft, so it was not saved again";
+  return submitted ? "Request submitted for approval" : "Draft saved";
 }
 
 export default function NewRequestPage() {
