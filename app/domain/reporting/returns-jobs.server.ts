@@ -320,12 +320,19 @@ async function announceReturns(
       if (claimed.count !== 1) return false;
       const kpiReturn = await tx.kpiReturn.findUniqueOrThrow({
         where: { id },
-        select: { ...returnEmailSelect, status: true },
+        select: {
+          ...returnEmailSelect,
+          status: true,
+          periodStart: true,
+          periodEnd: true,
+          contract: { select: { ...returnEmailSelect.contract.select, startDate: true, endDate: true } },
+        },
       });
       // A return opened after its due date (a contract registered or imported weeks after the quarter's due date)
       // is told so, and that email is the supplier's first overdue notice: the morning's reminders send the next
       // one (supplier and contract manager) the council's number of days later, not a second the next morning
-      const overdue = isOverdue(kpiReturn, now);
+      // (one left outside a shortened term is not owed, so not overdue: isWithinTerm, as the reminders)
+      const overdue = isOverdue(kpiReturn, now) && isWithinTerm(kpiReturn, kpiReturn.contract);
       if (overdue)
         await tx.kpiReturn.updateMany({
           where: { id, overdueNoticeSentAt: null },
