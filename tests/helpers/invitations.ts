@@ -2,6 +2,7 @@
 // link's token from the invitation email written to the outbox.
 import { expect } from "vitest";
 import { db } from "~/db.server.ts";
+import { action as invitationAction } from "~/routes/invitations.$token.tsx";
 import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
 import { callAction } from "./routes.ts";
 
@@ -19,4 +20,15 @@ export async function inviteAsOwner(organisationId: string, ownerCookie: string,
     orderBy: { createdAt: "desc" },
   });
   return invitation.text.match(/\/invitations\/([A-Za-z0-9_-]+)/)![1]!;
+}
+
+/** Declines the invitation of the emailed link's `token`, as its "No, I do not want to join" button does: signed out,
+ * or signed in with `cookie`. */
+export function declineByLink(token: string, cookie?: string) {
+  return callAction(invitationAction, {
+    path: `/invitations/${token}`,
+    params: { token },
+    cookie,
+    form: { intent: "decline" },
+  });
 }

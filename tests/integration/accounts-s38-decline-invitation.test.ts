@@ -9,7 +9,7 @@ import { db } from "~/db.server.ts";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
 import { createUser, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
-import { inviteAsOwner } from "../helpers/invitations.ts";
+import { declineByLink, inviteAsOwner } from "../helpers/invitations.ts";
 import { callAction } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
@@ -21,13 +21,7 @@ const textOf = async (page: Response) => (await page.text()).replaceAll("<!-- --
 
 const invite = (email: string) => inviteAsOwner(world.vcse.id, ownerCookie, email);
 
-const decline = (token: string, cookie?: string) =>
-  callAction(invitationAction, {
-    path: `/invitations/${token}`,
-    params: { token },
-    cookie,
-    form: { intent: "decline" },
-  });
+const decline = declineByLink;
 
 const declineEntries = (email: string) =>
   db.auditLog.findMany({

@@ -5,11 +5,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import { action as invitationAction } from "~/routes/invitations.$token.tsx";
 import { createUser, createWorld, sessionCookieFor } from "../helpers/factories.ts";
-import { inviteAsOwner } from "../helpers/invitations.ts";
+import { declineByLink, inviteAsOwner } from "../helpers/invitations.ts";
 import { renderPage } from "../helpers/render-page.ts";
-import { callAction, jsonOf } from "../helpers/routes.ts";
+import { jsonOf } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
 
@@ -20,13 +19,7 @@ const textOf = async (page: Response) => (await page.text()).replaceAll("<!-- --
 
 const invite = (email: string) => inviteAsOwner(world.vcse.id, ownerCookie, email);
 
-const decline = (token: string, cookie?: string) =>
-  callAction(invitationAction, {
-    path: `/invitations/${token}`,
-    params: { token },
-    cookie,
-    form: { intent: "decline" },
-  });
+const decline = declineByLink;
 
 // everything a decline writes: the invitation's end, the audit entry and the email to whoever sent it
 async function declineTrail(email: string) {
