@@ -10,7 +10,7 @@ import {
   getContractForCommitments,
   updateCommitment,
 } from "~/domain/contracts/commitments.server.ts";
-import { commitmentEditSchemaFor } from "~/domain/contracts/schemas.ts";
+import { commitmentEditSchemaFor, withCommitmentRules } from "~/domain/contracts/schemas.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { BackLink, ConfirmFirstLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // that page, or a crafted post) is refused, and nothing is saved or removed.
 // The figures are read in the commitment's measure's unit: "£" only for pounds, "%" only for a percentage.
 const saveSchema = (unit: MeasureUnit | null) =>
-  commitmentEditSchemaFor(unit)
+  withCommitmentRules(commitmentEditSchemaFor(unit), unit)
     .safeExtend({ intent: z.string().catch("") })
     .refine((value) => value.intent === "save", {
       path: [],

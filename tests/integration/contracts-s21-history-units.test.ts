@@ -128,7 +128,15 @@ describe("a commitment's target in the contract's history", () => {
     await db.commitment.update({ where: { id: commitment.id }, data: { targetQuantity: 52 } });
     const stale = await postPage(
       `/contracts/${contract.id}/commitments/${commitment.id}`,
-      formOf({ intent: "save", measureId: weeks.id, targetQuantity: "45", version: readAt }),
+      // a plan adding up to the target: a form breaking the commitment's rules is refused before it is compared
+      formOf({
+        intent: "save",
+        measureId: weeks.id,
+        targetQuantity: "45",
+        "plan[0].quarter": "2025-1",
+        "plan[0].quantity": "45",
+        version: readAt,
+      }),
       officer,
     );
     expect(stale.status).toBe(409);

@@ -13,10 +13,10 @@ import {
 } from "./history.ts";
 import { countedIn } from "./labels.ts";
 import { lockMeasureRows } from "./measures.server.ts";
-import { checkCommitment, type PlanEntry } from "./plan.ts";
+import { checkCommitment } from "./plan.ts";
 import { quarterLabel, quartersBetween, type QuarterNumber } from "./quarters.ts";
 import { openDueReturns } from "./returns-due.server.ts";
-import type { CommitmentEdit, CommitmentInput, CommitmentRemoval } from "./schemas.ts";
+import { planEntries, type CommitmentEdit, type CommitmentInput, type CommitmentRemoval } from "./schemas.ts";
 import { amountForForm, figureForForm } from "~/domain/numbers.ts";
 
 type FieldErrors = Record<string, string[]>;
@@ -55,14 +55,6 @@ export function commitmentSnapshot(c: {
     narrative: c.narrative,
     plan: planText(c.plan),
   };
-}
-
-/** The form's plan inputs ("2026-1" → quantity) as plan entries; blank quarters are zero. */
-function planEntries(input: CommitmentInput): PlanEntry[] {
-  return input.plan.map((p) => {
-    const [fy, q] = p.quarter.split("-").map(Number);
-    return { financialYear: fy!, quarter: q!, quantity: p.quantity ?? "0" };
-  });
 }
 
 /** The contract a commitment form belongs to, with the quarters of its term. */

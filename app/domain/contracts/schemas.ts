@@ -4,6 +4,7 @@ import { FORM_NOT_RECOGNISED } from "~/domain/page-filled-fields.ts";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { helpTypeMismatch } from "./measure-help-types.ts";
 import { endedProblem, terminationProblem } from "./termination.ts";
+import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { amountsAddUp, quantityIn, type Figure } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
 import { dayProblem, isTooLargeNumber, LARGEST_AMOUNT, parseAmount, parseDay } from "./values.ts";
@@ -230,6 +231,55 @@ export function commitmentSchemaFor(unit: MeasureUnit | null) {
 export const commitmentSchema = commitmentSchemaFor(null);
 
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
+
+/** The form's plan inputs ("2026-1" → quantity) as the rules read them (plan.ts); blank quarters are zero. */
+export function planEntries(input: Pick<CommitmentInput, "plan">): PlanEntry[] {
+  return input.plan.map((p) => {
+    const [fy, q] = p.quarter.split("-").map(Number);
+    return { financialYear: fy!, quarter: q!, quantity: p.quantity ?? "0" };
+  });
+}
+
+type CommitmentAnswers = Pick<CommitmentInput, "targetQuantity" | "qualitativeText" | "plan">;
+const RULED_FIELDS = ["targetQuantity", "qualitativeText", "plan"] as const;
+
+/**
+ * A commitment form's schema (`schema`, for a measure of `unit`) that also checks the commitment's rules
+ * (checkCommitment: a target for a number, words for a qualitative measure, a plan adding up to the target), with
+ * the fields' own problems rather than in a second round once those are put right. A field with a problem of its
+ * own is not checked again, and the plan's total only once the target and all its figures could be read. The
+ * contract's term is left to the save, which reads it (the form offers only the term's quarters).
+ */
+export function withCommitmentRules<Schema extends z.ZodType<CommitmentAnswers>>(
+  schema: Schema,
+  unit: MeasureUnit | null,
+) {
+  return schema.superRefine(
+    (value, ctx) => {
+      if (!unit) return;
+      const own = (field: string) => ctx.issues.some((issue) => issue.path?.[0] === field);
+      const unread = new Set(RULED_FIELDS.filter(own));
+      const checked = checkCommitment(
+        {
+          unit,
+          targetQuantity: unread.has("targetQuantity") ? undefined : value.targetQuantity,
+          qualitativeText: unread.has("qualitativeText") ? undefined : value.qualitativeText,
+          plan: unread.has("plan") ? [] : planEntries(value),
+        },
+        null,
+      );
+      if (checked.ok) return;
+      for (const field of RULED_FIELDS) {
+        // an answer that could not be read has its own problem told ("enter the target" is not for one mistyped)
+        if (unread.has(field)) continue;
+        for (const message of checked.errors[field] ?? [])
+          ctx.addIssue({ code: "custom", path: [field], message });
+      }
+    },
+    // with the fields' own problems, as the plan's total is told with its quarters'
+    { when: () => true },
+  );
+}
 
 /** The measure a commitment form names, read first: its unit decides how the form's figures are read. */
 export const chosenMeasureSchema = z.object({ measureId: z.string().optional().catch(undefined) });

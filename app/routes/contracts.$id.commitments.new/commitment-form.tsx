@@ -10,6 +10,7 @@ import {
   chosenMeasureSchema,
   commitmentEditSchemaFor,
   commitmentSchemaFor,
+  withCommitmentRules,
 } from "~/domain/contracts/schemas.ts";
 import { UNIT_LABELS } from "~/domain/reporting/returns-rules.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
@@ -62,8 +63,12 @@ export function CommitmentForm({
       const chosen = parseWithZod(formData, { schema: chosenMeasureSchema });
       const id = chosen.status === "success" ? chosen.value.measureId : undefined;
       const unit = fixedMeasure?.unit ?? measures?.find((m) => m.id === id)?.unit ?? null;
+      // with the commitment's rules, as the server checks them: every problem is told at once
       return parseWithZod(formData, {
-        schema: version ? commitmentEditSchemaFor(unit) : commitmentSchemaFor(unit),
+        schema: withCommitmentRules(
+          version ? commitmentEditSchemaFor(unit) : commitmentSchemaFor(unit),
+          unit,
+        ),
       });
     },
   });

@@ -5,7 +5,7 @@ import { requireContractOfficer } from "~/auth/contract-access.server.ts";
 import { clientIp } from "~/domain/audit/audit.server.ts";
 import { addCommitment, getContractForCommitments } from "~/domain/contracts/commitments.server.ts";
 import { activeMeasures, measureUnit } from "~/domain/contracts/measures.server.ts";
-import { chosenMeasureSchema, commitmentSchemaFor } from "~/domain/contracts/schemas.ts";
+import { chosenMeasureSchema, commitmentSchemaFor, withCommitmentRules } from "~/domain/contracts/schemas.ts";
 import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const chosen = parseForm(form, { schema: chosenMeasureSchema });
   const measureId = chosen.status === "success" ? chosen.value.measureId : undefined;
   const unit = measureId ? await measureUnit(membership.organisationId, measureId) : null;
-  const submission = parseForm(form, { schema: commitmentSchemaFor(unit) });
+  const submission = parseForm(form, { schema: withCommitmentRules(commitmentSchemaFor(unit), unit) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await addCommitment(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
