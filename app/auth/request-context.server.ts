@@ -1,6 +1,10 @@
 // What the account code needs to know about the request: the client address and browser, and safe redirects.
-import { clientIp } from "~/domain/audit/audit.server.ts";
 import { readPageNumber } from "~/domain/page-number.ts";
+
+// The client address as the Express server saw it (X-Forwarded-For only when TRUST_PROXY is on, app/server/http.ts).
+export function clientIp(request: Request): string | null {
+  return request.headers.get("x-svm-client-ip");
+}
 
 export function requestContext(request: Request) {
   return { ip: clientIp(request), userAgent: request.headers.get("user-agent") };

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound } from "~/auth/permissions.server.ts";
 import { requireContractOfficer } from "~/auth/contract-access.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import {
   commitmentUnit,
   getCommitmentForEdit,

@@ -4,7 +4,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { requireContractOfficer } from "~/auth/contract-access.server.ts";
 import {
   getCommitmentForRemoval,

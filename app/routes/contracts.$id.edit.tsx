@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
 import { requireContractOfficer } from "~/auth/contract-access.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import {
   contractFormOptions,
   getContractForEdit,

@@ -14,7 +14,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { intentUnion } from "~/domain/form-intent.ts";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/domain/contracts/import-rows.ts";
 import { importOutcomes, keptAfterImport, keptBeforeImport } from "~/domain/contracts/import-summary.ts";

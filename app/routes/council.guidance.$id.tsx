@@ -13,7 +13,7 @@ import { z } from "zod";
 import { intentOf } from "~/domain/form-intent.ts";
 import { requireGuidanceAdmin } from "~/auth/guidance-admin.server.ts";
 import { notFound, requireCouncilAdmin, requireViewer } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import {
   getCouncilGuidance,
   getCouncilGuidanceWithPreview,

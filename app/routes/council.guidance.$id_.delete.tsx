@@ -5,7 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { requireGuidanceAdmin } from "~/auth/guidance-admin.server.ts";
 import { requireCouncilAdmin } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { deleteGuidance, getGuidanceForDeletion } from "~/domain/content/guidance.server.ts";
 import { guidanceDeleteSchema } from "~/domain/content/schemas.ts";

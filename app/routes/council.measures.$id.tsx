@@ -4,7 +4,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { intentOf } from "~/domain/form-intent.ts";
 import { notFound, requireCouncilAdminOf } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import {
   codeTakenAlongside,
   councilOfMeasure,

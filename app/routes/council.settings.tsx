@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { z } from "zod";
 import { notFound, requireCouncilAdminOf } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { getCouncilSettings, updateCouncilSettings } from "~/domain/content/council-settings.server.ts";
 import { brandColourUsable, DEFAULT_BRAND_COLOUR } from "~/domain/content/brand-colour.ts";
 import { councilSettingsSchema, RETURN_DUE_DAYS } from "~/domain/content/schemas.ts";

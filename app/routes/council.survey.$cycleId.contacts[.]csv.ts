@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadRefusedToPage } from "~/auth/download-refusal.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { requireSurveyCycleDownload } from "~/auth/survey-access.server.ts";
 import { contactsCsv } from "~/domain/survey/report.server.ts";
 import { csvTableResponse } from "~/server/csv-response.server.ts";

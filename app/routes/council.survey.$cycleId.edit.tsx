@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { requireSurveyCycle } from "~/auth/survey-access.server.ts";
 import { changeCycle } from "~/domain/survey/cycles.server.ts";
 import { closingDays, cycleSchema } from "~/domain/survey/schemas.ts";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { requireSurveyCycle } from "~/auth/survey-access.server.ts";
 import { responseRates } from "~/domain/survey/cycles.server.ts";
 import { cycleReport } from "~/domain/survey/report.server.ts";

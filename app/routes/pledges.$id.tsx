@@ -7,7 +7,7 @@ import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
 import { forbidden, notFound, requireViewer } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
 import {
   ownMemberships,

@@ -2,7 +2,7 @@ import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewer } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { requestorMemberships } from "~/domain/marketplace/access.server.ts";
 import { getEditableRequest } from "~/domain/marketplace/queries.server.ts";
 import { EDITABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";

@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { requireRespondent } from "~/auth/survey-access.server.ts";
 import { TOPICS, topicBySlug } from "~/domain/survey/questions.ts";
 import { closedOn } from "~/domain/survey/eligibility.server.ts";

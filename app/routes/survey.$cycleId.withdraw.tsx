@@ -8,7 +8,7 @@ import {
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { requireMembership } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { requireRespondent } from "~/auth/survey-access.server.ts";
 import {
   getOwnResponse,

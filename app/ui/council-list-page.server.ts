@@ -3,7 +3,7 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import type { Actor } from "~/domain/marketplace/access.server.ts";
 import { refusalReply, type ListResult } from "~/domain/marketplace/council-lists.server.ts";
 import { parseForm } from "~/server/parse-form.server.ts";

@@ -1,6 +1,6 @@
 // The direction of dependencies is one way, routes → domain → db (STYLE.md): the domain's code, in every folder,
 // imports neither UI components nor routes, and holds no Remix or HTTP types: no Remix module, no cookie parsing, no
-// Response, json or redirect built. A page's answer is built in its route, in app/auth (permission checks that throw
+// Request read, no Response, json or redirect built. A page's answer is built in its route, in app/auth (permission checks that throw
 // a Response, cookies), in app/server (HTTP helpers) or beside the routes' own helpers in app/ui. Formats the
 // domain shares with the pages live in ~/domain/format.ts.
 import fs from "node:fs";
@@ -65,7 +65,11 @@ function offencesOf(name: string) {
   });
   const code = codeOf(source);
   const answers = HTTP_ANSWERS.filter(([pattern]) => pattern.test(code)).map(([, what]) => `builds ${what}`);
-  return [...imports, ...answers];
+  // the client's address, a header or a form is read from the request in app/auth or app/server, and handed in
+  const reading = /[\w$)?]\s*:\s*Request\b(?![\w"])/.test(code)
+    ? ["reads a Request (a parameter typed Request)"]
+    : [];
+  return [...imports, ...answers, ...reading];
 }
 
 describe("the domain", () => {

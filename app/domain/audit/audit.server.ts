@@ -71,11 +71,6 @@ export async function writeSurveyResponseAudit(
   );
 }
 
-// The client address as the Express server saw it (X-Forwarded-For only when TRUST_PROXY is on).
-export function clientIp(request: Request): string | null {
-  return request.headers.get("x-svm-client-ip");
-}
-
 // How long after doing something the same person's same form, sent again, is taken as sent twice (a double click,
 // a form sent again after a slow answer) rather than meant: answered as the first was, nothing done again
 // (decision 024). Links and invitations use a shorter window (tokens.server.ts).

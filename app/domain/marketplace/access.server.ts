@@ -1,5 +1,5 @@
 // Which marketplace role the viewer holds for a request or pledge. Roles come from memberships, never from input.
-import { actingMembership, type Viewer } from "~/auth/permissions.server.ts";
+import type { Viewer } from "~/auth/permissions.server.ts";
 import type { PledgeRole } from "./pledge-lifecycle.ts";
 import type { RequestRole } from "./request-lifecycle.ts";
 
@@ -55,17 +55,6 @@ export function pledgeRolesOf(
 // the organisation that posted it, whichever of their organisations they are acting for at the moment.
 export function requestorMemberships(viewer: Viewer) {
   return ownMemberships(viewer).filter((m) => m.kind === "VCSE" || m.kind === "COUNCIL");
-}
-
-// The organisation a new request is posted for, and whose requests "Your requests" lists: the one chosen in the
-// switcher when the viewer is its own member, otherwise their first own requestor organisation (named on the page).
-// A page that names the organisation (`organisationId`, from a link that named it) acts for that one only: none
-// when the viewer is not its own member or it does not post requests.
-export function actingRequestor(viewer: Viewer, request: Request, organisationId?: string) {
-  return actingMembership({ ...viewer, memberships: requestorMemberships(viewer) }, request, {
-    kinds: ["VCSE", "COUNCIL"],
-    ...(organisationId ? { organisationId } : {}),
-  });
 }
 
 export type Actor = { userId: string; ipAddress?: string | null };

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server.ts";
 import { requireContractOfficer } from "~/auth/contract-access.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { addCommitment, getContractForCommitments } from "~/domain/contracts/commitments.server.ts";
 import { activeMeasures, measureUnit } from "~/domain/contracts/measures.server.ts";
 import { chosenMeasureSchema, commitmentSchemaFor, withCommitmentRules } from "~/domain/contracts/schemas.ts";

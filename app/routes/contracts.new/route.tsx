@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import {
   contractFormOptions,
   createContract,

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilAdminOf } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { codeTakenAlongside, createMeasure } from "~/domain/contracts/measures.server.ts";
 import { measureSchema } from "~/domain/contracts/schemas.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";

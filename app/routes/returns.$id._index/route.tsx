@@ -8,7 +8,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { useState } from "react";
 import { actingMembership, notFound, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
-import { clientIp } from "~/domain/audit/audit.server.ts";
+import { clientIp } from "~/auth/request-context.server.ts";
 import { ACCEPT_ATTRIBUTE } from "~/domain/reporting/returns-evidence.ts";
 import {
   getReturnPage,
