@@ -12,7 +12,7 @@ import { organisationCookie } from "~/auth/organisation-cookie.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import {
   acceptInvitation,
-  declinedInvitation,
+  declinedByInvitee,
   declineInvitation,
   findOpenInvitation,
   isInvitee,
@@ -32,11 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (!invitation) {
     const joined = viewer ? await joinedByInvitation(token, viewer.user) : null;
-    const declined = joined ? null : await declinedInvitation(token);
+    const declined = viewer && !joined ? await declinedByInvitee(token, viewer.user) : null;
     return json({
       invitation: null,
       joined: joined?.organisation ?? null,
-      declined: declined?.organisation.name ?? null,
+      declined: declined?.name ?? null,
       signedInAs: viewer?.user.email ?? null,
       forAnotherAddress: false,
       token,
@@ -61,7 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token!;
   // Declining needs no account: whoever holds the emailed link may say no to it, unless signed in as someone else.
-  // The page then says it was declined.
+  // The page then says it was declined to the invitee signed in; anyone else opening the link sees only that it has
+  // ended, so someone who declined signed out is told once, by the flash.
   // "Accept invitation" has no fields to read: a request sent with no form at all still accepts
   const intent = request.body ? (await readForm(request)).get("intent") : null;
   if (intent === "decline") {
@@ -77,26 +78,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
             { status: 403 },
           )
         : json({ error: ENDED }, { status: 400 });
-    return redirect(`/invitations/${encodeURIComponent(token)}`, 303);
+    const here = `/invitations/${encodeURIComponent(token)}`;
+    return viewer
+      ? redirect(here, 303)
+      : redirectWithFlash(here, { kind: "success", message: DECLINED }, { status: 303 });
   }
   const viewer = await requireUser(request);
   const result = await acceptInvitation(params.token!, viewer.user, requestContext(request));
   if (!result.ok)
-    return json(
-      {
-        error:
-          result.reason === "other-email"
-            ? "This invitation was sent to a different email address. Sign out, then sign in with that address to accept it."
-            : ENDED,
-      },
-      { status: 400 },
-    );
+    // as a decline sent by someone else is refused: it is not theirs to accept
+    return result.reason === "other-email"
+      ? json(
+          {
+            error:
+              "This invitation was sent to a different email address. Sign out, then sign in with that address to accept it.",
+          },
+          { status: 403 },
+        )
+      : json({ error: ENDED }, { status: 400 });
   return redirectWithFlash(
     `/organisations/${result.organisationId}`,
     { kind: "success", message: "You have joined the organisation" },
     { headers: { "Set-Cookie": organisationCookie(result.organisationId) } },
   );
 }
+
+// names neither the organisation nor the address: a decline sent again is answered as the first, whoever sends it
+const DECLINED = "You have declined the invitation. Its link no longer works.";
 
 const ENDED =
   "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.";

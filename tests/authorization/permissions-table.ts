@@ -356,7 +356,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/impact._index": { get: EVERYONE },
   "routes/impact.data[.]csv": { get: EVERYONE },
   "routes/impact.data[.]json": { get: EVERYONE },
-  // the emailed token is the capability; accepting also needs the invited email address (else a 400 explaining why)
+  // the emailed token is the capability; accepting also needs the invited email address, which none of the roles
+  // has (the invitation is for someone else): each is refused with a 403 saying whose it is, as for declining
   "routes/invitations.$token": {
     params: (w) => ({ token: w.invitationToken }),
     get: EVERYONE,
@@ -364,7 +365,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     shows: ["the address it invited"],
     // declining needs no account: whoever holds the link may say no to it, signed out; no one signed in as someone
     // other than the invitee may (403), as they may not accept it
-    actions: { "": SIGNED_IN, decline: ["anonymous"] },
+    actions: { "": NOBODY, decline: ["anonymous"] },
   },
   "routes/matching": { get: SUPPLIERS },
   "routes/my-requests": { get: REQUESTORS },

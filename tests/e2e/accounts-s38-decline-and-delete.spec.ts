@@ -49,9 +49,9 @@ test("an invitation is declined, then the organisation registered by mistake is 
   const link = firstLink(await waitForEmail(invitee, /Join/), "/invitations/");
   await visit(page, link);
   await page.getByRole("button", { name: `No, I do not want to join ${groupName}` }).click();
-  await expect(
-    page.getByRole("heading", { level: 1, name: "You have declined this invitation" }),
-  ).toBeVisible();
+  // signed out, the link shows only that it has ended (as to anyone holding it); the decliner is told once
+  await expect(page.getByText("You have declined the invitation. Its link no longer works.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "This invitation has ended" })).toBeVisible();
   await expectAccessible(page);
 
   // the owner sees it declined, then deletes the organisation

@@ -565,7 +565,8 @@ describe("members and invitations", () => {
       params: { token },
       cookie: cookies.otherSupplierOwner,
     });
-    expect(stranger.status).toBe(400);
+    // refused as it is for someone else, as a decline they sent would be
+    expect(stranger.status).toBe(403);
     expect(
       await db.membership.count({
         where: { organisationId: world.supplier.id, userId: world.users.otherSupplierOwner.id },

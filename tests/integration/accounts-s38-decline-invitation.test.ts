@@ -1,13 +1,15 @@
 // An invitation to join an organisation can be declined from its emailed link, signed out or signed in as the
 // invitee (the link is the capability, as for accepting; someone signed in as another may not, see
-// accounts-s53-decline-other-address): the link then stops working and says it was declined, the organisation's page
-// lists it as declined and not as waiting, the audit log records it, and its owners may invite the address again.
-// Declining twice is answered as the first time, with one audit entry.
+// accounts-s53-decline-other-address): the link then stops working and says it was declined (to the invitee signed
+// in; anyone else sees only that it ended, accounts-s54-declined-invitation-others), the organisation's page lists it
+// as declined and not as waiting, the audit log records it, and its owners may invite the address again. Declining
+// twice is answered as the first time, with one audit entry.
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
 import { action as invitationAction } from "~/routes/invitations.$token.tsx";
 import { createUser, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { flashMessageOf } from "../helpers/flash.ts";
 import { renderPage } from "../helpers/render-page.ts";
 import { declineByLink, inviteAsOwner } from "../helpers/invitations.ts";
 import { callAction } from "../helpers/routes.ts";
@@ -61,9 +63,11 @@ describe("declining an invitation", () => {
       entityId: invitation.id,
     });
 
+    // signed out, the page cannot tell the decliner from anyone else holding the link: the flash tells them once
+    expect(await flashMessageOf(first)).toBe("You have declined the invitation. Its link no longer works.");
+    expect(await flashMessageOf(second)).toBe("You have declined the invitation. Its link no longer works.");
     const html = await textOf(await renderPage(`/invitations/${token}`));
-    expect(html).toContain("You have declined this invitation");
-    expect(html).toContain(`You said no to joining ${world.vcse.name}. This link no longer works.`);
+    expect(html).toContain("This invitation has ended");
     expect(html).not.toContain("Create an account and join");
     expect(html).not.toContain("No, I do not want to join");
 
@@ -81,6 +85,7 @@ describe("declining an invitation", () => {
       await renderPage(`/invitations/${token}`, await sessionCookieFor(invitee.id)),
     );
     expect(signedIn).toContain("You have declined this invitation");
+    expect(signedIn).toContain(`You said no to joining ${world.vcse.name}. This link no longer works.`);
     expect(signedIn).not.toContain("Accept invitation");
   });
 
@@ -89,6 +94,8 @@ describe("declining an invitation", () => {
     const token = await invite(invitee.email);
     const answer = await decline(token, await sessionCookieFor(invitee.id));
     expect(answer.status).toBe(303);
+    // the page they are sent back to says they declined it
+    expect(await flashMessageOf(answer)).toBeUndefined();
     const [entry] = await declineEntries(invitee.email);
     expect(entry?.actorUserId).toBe(invitee.id);
   });

@@ -676,6 +676,14 @@ export async function findOpenInvitation(token: string, t: Tx = db) {
   });
 }
 
+// The organisation whose invitation this person declined, found by its link: only the person it was sent to, signed
+// in, is told they declined it. Anyone else holding the link (signed out, or signed in as someone else) is told only
+// that it has ended, as for one accepted or cancelled: neither the organisation nor the decline is theirs to learn.
+export async function declinedByInvitee(token: string, user: { email: string }) {
+  const declined = await declinedInvitation(token);
+  return declined && isInvitee(declined, user) ? declined.organisation : null;
+}
+
 // The organisation an invitation that has ended brought this person into, if it did: the emailed link opened again
 // later is answered "you have joined", not "ask to be invited again".
 export async function joinedByInvitation(token: string, user: { id: string; email: string }) {
@@ -769,7 +777,8 @@ export async function acceptInvitation(
 export type DeclineResult =
   { ok: true; organisationName: string } | { ok: false; reason: "invalid" | "other-email" };
 
-// The invitation the person it was sent to declined, found by its link: the page says so, naming the organisation.
+// The invitation the person it was sent to declined, found by its link, whoever asks: a decline sent twice is answered
+// as the first was. The page tells only the invitee (declinedByInvitee).
 export async function declinedInvitation(token: string, t: Tx = db) {
   if (!token || token.length > 200) return null;
   return t.invitation.findFirst({
