@@ -266,24 +266,51 @@ export async function createRequest(input: {
   organisationId: string;
   organisationVerified: boolean;
   actor: Actor;
-}): Promise<{ ok: true; id: string; status: RequestStatus; sentBefore: boolean } | Failure> {
-  // the same form posted again (a double click): the request the first post made, as it now stands
+}): Promise<
+  | {
+      ok: true;
+      id: string;
+      status: RequestStatus;
+      // whether it has been sent for approval, by this post or before: the page says which the post did
+      submitted: boolean;
+      sentBefore: boolean;
+    }
+  | Failure
+> {
+  const submit = input.form.intent === "submit";
+  // the same form posted again (a double click): the request the first post made, as it now stands. A draft it
+  // saved, now sent with "Submit for approval" (Back, then the other button), is submitted below instead.
   const earlier = () => postedWith(input.organisationId, input.form.submissionKey);
-  const posted = await earlier();
+  const answers = <T extends { status: RequestStatus }>(posted: T | null) =>
+    posted && !(submit && posted.status === "DRAFT") ? posted : null;
+  const posted = answers(await earlier());
   if (posted) return { ok: true, ...posted, sentBefore: false };
   const refused = await checkReferences(input.form);
   if (refused) return refused;
-  if (input.form.intent === "submit" && !input.organisationVerified) return unverified();
-  const submit = input.form.intent === "submit";
+  if (submit && !input.organisationVerified) return unverified();
   const districtId = await districtOf(input.form);
   const request = await db
     .$transaction(async (tx) => {
       // one post of the organisation's at a time, so each sees a request the other has just made
       await lockUntilCommit(tx, `request-post:${input.organisationId}`);
       const sameForm = await postedWith(input.organisationId, input.form.submissionKey, tx);
-      if (sameForm) return { ...sameForm, sentBefore: false };
+      const repeated = answers(sameForm);
+      if (repeated) return { ...repeated, sentBefore: false };
       const sameRequest = await postedMomentsAgo(tx, input, districtId);
+      // "Save draft", then Back and "Submit for approval" with the same answers: that draft is what is submitted
+      if (submit && sameRequest?.status === "DRAFT") {
+        const done = await changeRequestIn(tx, {
+          requestId: sameRequest.id,
+          action: "submit",
+          roles: ["REQUESTOR"],
+          actor: input.actor,
+          organisationVerified: input.organisationVerified,
+        });
+        return { id: sameRequest.id, status: done.status, submitted: true, sentBefore: false };
+      }
       if (sameRequest) return { ...sameRequest, sentBefore: true };
+      // a draft this form saved, whose answers were changed before "Submit for approval": answered as before
+      if (sameForm) return { ...sameForm, sentBefore: false };
       const created = await tx.request.create({
         data: {
           ...requestData(input.form, districtId),
@@ -321,15 +348,17 @@ export async function createRequest(input: {
         },
         tx,
       );
-      return { id: created.id, status: created.status, sentBefore: false };
+      return { id: created.id, status: created.status, submitted: submit, sentBefore: false };
     })
     .catch(async (error: unknown) => {
       // the two posts raced: the other one made it
       const other = isUniqueViolation(error) ? await earlier() : null;
       if (other) return { ...other, sentBefore: false };
+      // a draft found to submit that the lifecycle refuses: told why, as on its own page
+      if (error instanceof TransitionRefused) return refusal(error);
       throw error;
     });
-  return { ok: true, ...request };
+  return "id" in request ? { ok: true, ...request } : request;
 }
 
 // The same request posted again from a fresh form, whose key is new: after posting, Back shows the form again with
@@ -337,6 +366,7 @@ export async function createRequest(input: {
 // It is a request this person posted for this organisation moments ago with exactly these answers, still as that
 // post left it (a draft, or sent for approval and not yet decided on): answered as the first post was, nothing
 // made, logged or sent again (decision 024). One withdrawn, decided on, changed since, or posted longer ago is not.
+// "Submit for approval" also finds a draft saved so: the caller submits it rather than make a second request.
 async function postedMomentsAgo(
   tx: Tx,
   input: { form: RequestForm; organisationId: string; actor: Actor },
@@ -347,7 +377,7 @@ async function postedMomentsAgo(
     where: {
       organisationId: input.organisationId,
       createdById: input.actor.userId,
-      status: input.form.intent === "submit" ? "SUBMITTED" : "DRAFT",
+      status: input.form.intent === "submit" ? { in: ["SUBMITTED", "DRAFT"] } : "DRAFT",
       createdAt: { gt: new Date(Date.now() - SENT_TWICE_WINDOW_MS) },
       title: data.title,
     },
@@ -357,7 +387,7 @@ async function postedMomentsAgo(
   const same = candidates.find(
     (r) => sameRequestData(r, data) && sameCouncils(r.alsoFor, input.form.alsoForCouncilIds),
   );
-  return same ? { id: same.id, status: same.status } : null;
+  return same ? { id: same.id, status: same.status, submitted: same.status === "SUBMITTED" } : null;
 }
 
 // The other councils the request is for, as the form lists them (stored with the request, in its transaction).
@@ -376,10 +406,12 @@ function sameCouncils(stored: { councilId: string }[], sent: readonly string[] =
 
 async function postedWith(organisationId: string, submissionKey: string | undefined, client: Tx = db) {
   if (!submissionKey) return null;
-  return client.request.findUnique({
+  const posted = await client.request.findUnique({
     where: { organisationId_submissionKey: { organisationId, submissionKey } },
-    select: { id: true, status: true },
+    select: { id: true, status: true, submittedAt: true },
   });
+  // sent for approval at some time, whatever it has become since (approved, say): "submitted", not "draft saved"
+  return posted && { id: posted.id, status: posted.status, submitted: posted.submittedAt !== null };
 }
 
 function unverified(): Failure {

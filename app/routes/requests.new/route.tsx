@@ -77,8 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 // A request posted again from a fresh form (Back, then Submit) is told it was not made twice.
-function postedMessage({ status, sentBefore }: { status: string; sentBefore: boolean }) {
-  const submitted = status === "SUBMITTED";
+function postedMessage({ submitted, sentBefore }: { submitted: boolean; sentBefore: boolean }) {
   if (sentBefore)
     return submitted
       ? "You had already submitted this request for approval, so it was not sent again"
