@@ -6,7 +6,7 @@ import { clientIp } from "~/auth/request-context.server.ts";
 import {
   contractFormOptions,
   getContractForEdit,
-  referenceTakenAlongside,
+  contractProblemsAlongside,
   updateContract,
 } from "~/domain/contracts/contracts.server.ts";
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
@@ -45,10 +45,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: contractEditSchema });
   if (submission.status !== "success") {
-    // a reference another contract uses is told with the other problems, not once they are put right
-    const taken = submission.error?.reference?.length
-      ? null
-      : await referenceTakenAlongside(membership.organisationId, formData.get("reference"), params.id!);
+    // a reference another contract uses (and dates that strand commitments' plans) told with the other problems,
+    // not once they are put right
+    const taken = await contractProblemsAlongside(
+      membership.organisationId,
+      {
+        reference: formData.get("reference"),
+        startDate: formData.get("startDate"),
+        endDate: formData.get("endDate"),
+      },
+      (field) => Boolean(submission.error?.[field]?.length),
+      params.id!,
+    );
     return json(
       {
         ...submission.reply(taken ? { fieldErrors: taken.fieldErrors } : {}),

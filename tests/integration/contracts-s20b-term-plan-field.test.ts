@@ -1,7 +1,8 @@
 // Moving a contract's start date later, past quarters its delivery plan has targets in, was refused with the
 // message next to the end date (which the officer had not touched), and the error summary linked there. The
 // quarters a later start leaves out are now told against the start date, those an earlier end leaves out against
-// the end date; in the CSV import's preview too (its start_date and end_date columns).
+// the end date; in the CSV import's preview too (its start_date and end_date columns). Since session 54 they are told
+// with the form's other problems, not in a second round.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { previewImport } from "~/domain/contracts/import.server.ts";
@@ -37,11 +38,11 @@ beforeAll(async () => {
   });
 });
 
-async function edit(term: { startDate: string; endDate: string }) {
+async function edit(term: { startDate: string; endDate: string }, other: Record<string, string> = {}) {
   const c = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
   const response = await postPage(
     `/contracts/${contractId}/edit`,
-    formOf(contractEditForm(c, { awardedOn: "", ...term })),
+    formOf(contractEditForm(c, { awardedOn: "", ...term, ...other })),
     w.officer,
   );
   expect(response.status).toBe(400);
@@ -69,6 +70,18 @@ describe("a change of term that leaves delivery plan quarters out", () => {
     const html = await edit({ startDate: "2026-07-01", endDate: "2027-12-31" });
     expect(errorOf(html, "startDate")).toMatch(/targets in Q1 2026\/27,/);
     expect(errorOf(html, "endDate")).toMatch(/targets in Q4 2027\/28,/);
+  });
+
+  // session 54: told in the same answer as a problem elsewhere on the form, not once that is put right
+  it("with another field's problem: both told at once", async () => {
+    const html = await edit({ startDate: "2026-04-01", endDate: "2027-12-31" }, { valueGbp: "lots" });
+    expect(errorOf(html, "valueGbp")).toMatch(/value in pounds/);
+    expect(errorOf(html, "endDate")).toMatch(/targets in Q4 2027\/28, outside these dates/);
+  });
+
+  it("with the end date's own problem: only that is told", async () => {
+    const html = await edit({ startDate: "2026-04-01", endDate: "2026-03-31" }, { valueGbp: "lots" });
+    expect(errorOf(html, "endDate")).toBe("The end date must be on or after the start date");
   });
 
   it("in the CSV import's preview: each against its own column", async () => {

@@ -33,6 +33,7 @@ import { removeWithdrawnEvidence } from "~/domain/reporting/returns-jobs.server.
 import {
   contractReference,
   terminatedOnDay,
+  termSchema,
   type ContractEdit,
   type ContractFilters,
   type ContractInput,
@@ -578,20 +579,72 @@ const heldBy = (holder: ReferenceHolder) => ({
 });
 
 /**
- * A contract form's other problems said with its reference's clash: another of the council's contracts (not
- * `exceptContractId`, the one being changed) already uses the reference typed. Told in the same answer as the
- * form's own problems, not once they are put right. Null when the reference is free or has a problem of its own.
- * Saving checks again (a colleague may take the reference in between).
+ * A contract form's problems only the council's records can tell, said with the form's own problems rather than once
+ * those are put right: another of the council's contracts (not `exceptContractId`, the one being changed) already
+ * uses the reference typed; and, for a contract being changed, its commitments' plans have quarters the dates typed
+ * leave outside its term. Each is checked only when its answers have no problem of their own (`hasOwnProblem`).
+ * Null when there is nothing to add. Saving checks again (a colleague may take the reference in between).
  */
-export async function referenceTakenAlongside(
+export async function contractProblemsAlongside(
   councilId: string,
-  typed: FormDataEntryValue | null,
+  sent: { reference: unknown; startDate: unknown; endDate: unknown },
+  hasOwnProblem: (field: "reference" | "startDate" | "endDate") => boolean,
   exceptContractId?: string,
 ) {
-  const reference = contractReference.safeParse(typed);
-  if (!reference.success) return null;
-  const holder = await referenceHolder(councilId, reference.data, exceptContractId);
-  return holder ? heldBy(holder) : null;
+  const fieldErrors: FieldErrors = {};
+  let takenBy: ReferenceHolder | null = null;
+  const reference = hasOwnProblem("reference") ? null : contractReference.safeParse(sent.reference);
+  const holder = reference?.success
+    ? await referenceHolder(councilId, reference.data, exceptContractId)
+    : null;
+  if (holder) {
+    const held = heldBy(holder);
+    Object.assign(fieldErrors, held.fieldErrors);
+    takenBy = held.takenBy;
+  }
+  const term =
+    exceptContractId && !hasOwnProblem("startDate") && !hasOwnProblem("endDate")
+      ? termSchema.safeParse({ startDate: sent.startDate, endDate: sent.endDate })
+      : null;
+  if (term?.success) Object.assign(fieldErrors, await plansLeftOut(councilId, exceptContractId!, term.data));
+  return Object.keys(fieldErrors).length ? { fieldErrors, takenBy } : null;
+}
+
+/** Why the dates of a term (`term`, ISO days) are refused for a contract: its commitments' plan quarters they leave
+ * out, next to the date that leaves them out (termProblems), or nothing. */
+async function plansLeftOut(
+  councilId: string,
+  contractId: string,
+  term: { startDate: string; endDate: string },
+) {
+  const commitments = await db.commitment.findMany({
+    where: { contractId, contract: { councilId } },
+    select: planSelect,
+  });
+  return termProblemsOf(commitments, term);
+}
+
+const planSelect = {
+  measure: { select: { code: true } },
+  plan: { select: { financialYear: true, quarter: true } },
+} satisfies Prisma.CommitmentSelect;
+
+function termProblemsOf(
+  commitments: { measure: { code: string }; plan: { financialYear: number; quarter: number }[] }[],
+  term: { startDate: string; endDate: string },
+): FieldErrors {
+  // each told next to the date that leaves it out (a later start strands the first quarters, not the last),
+  // naming the commitments whose plans to change
+  const problems = termProblems(
+    commitments.map((c) => ({ code: c.measure.code, plan: c.plan })),
+    { startDate: dayToDate(term.startDate), endDate: dayToDate(term.endDate) },
+  );
+  const errors: FieldErrors = {};
+  for (const field of ["startDate", "endDate"] as const) {
+    const problem = problems[field];
+    if (problem) errors[field] = [problem];
+  }
+  return errors;
 }
 
 export async function createContract(actor: Actor, input: ContractInput): Promise<Result> {
@@ -735,23 +788,8 @@ async function saveContractEdit(
   const supplierChanges = input.supplierOrganisationId !== before.supplierOrganisationId;
   if (supplierChanges && !errors.supplierOrganisationId && (await hasSupplierRecord(tx, id)))
     errors.supplierOrganisationId = [supplierChangeRefusal(before.supplierOrganisation.name)];
-  const commitments = await tx.commitment.findMany({
-    where: { contractId: id },
-    select: {
-      measure: { select: { code: true } },
-      plan: { select: { financialYear: true, quarter: true } },
-    },
-  });
-  // each told next to the date that leaves it out (a later start strands the first quarters, not the last),
-  // naming the commitments whose plans to change
-  const problems = termProblems(
-    commitments.map((c) => ({ code: c.measure.code, plan: c.plan })),
-    { startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) },
-  );
-  for (const field of ["startDate", "endDate"] as const) {
-    const problem = problems[field];
-    if (problem) errors[field] = [problem];
-  }
+  const commitments = await tx.commitment.findMany({ where: { contractId: id }, select: planSelect });
+  Object.assign(errors, termProblemsOf(commitments, input));
   if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
   // nothing to change: nothing written, so colleagues' open forms (and this one, if sent again) stay current
   if (sameDetails(before, input)) return { ok: true, id };

@@ -51,7 +51,8 @@ export const day = (required: string, invalid = "Enter a real date, for example 
     return parsed;
   });
 
-const termSchema = z.object({ startDate: day(""), endDate: day("") });
+/** A contract's start and end dates, each read as the form reads it. */
+export const termSchema = z.object({ startDate: day(""), endDate: day("") });
 const terminationSchema = termSchema.extend({ status: z.enum(ContractStatus) });
 const awardSchema = z.object({ endDate: day(""), awardedOn: day("").optional() });
 

@@ -5,7 +5,7 @@ import { clientIp } from "~/auth/request-context.server.ts";
 import {
   contractFormOptions,
   createContract,
-  referenceTakenAlongside,
+  contractProblemsAlongside,
 } from "~/domain/contracts/contracts.server.ts";
 import { contractSchema } from "~/domain/contracts/schemas.ts";
 import { keepCouncil, withCouncil } from "~/ui/charts/record-links.ts";
@@ -42,10 +42,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: contractSchema });
   if (submission.status !== "success") {
-    // a reference already in use is told with the other problems, not once they are put right
-    const taken = submission.error?.reference?.length
-      ? null
-      : await referenceTakenAlongside(membership.organisationId, formData.get("reference"));
+    // a reference another contract uses (and dates that strand commitments' plans) told with the other problems,
+    // not once they are put right
+    const taken = await contractProblemsAlongside(
+      membership.organisationId,
+      {
+        reference: formData.get("reference"),
+        startDate: formData.get("startDate"),
+        endDate: formData.get("endDate"),
+      },
+      (field) => Boolean(submission.error?.[field]?.length),
+    );
     return json(
       {
         ...submission.reply(taken ? { fieldErrors: taken.fieldErrors } : {}),
