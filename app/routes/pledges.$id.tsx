@@ -82,6 +82,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: isoDate(londonDay(new Date())),
     tooLateToAccept,
     freedForOthers,
+    // an offer still unanswered after it closes: the supplier is told when
+    neededBy: pledge.request.neededBy,
   });
 }
 
@@ -160,7 +162,7 @@ const RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
 }));
 
 export default function PledgeDetailPage() {
-  const { pledge, roles, overseeing, today, tooLateToAccept, freedForOthers } =
+  const { pledge, roles, overseeing, today, tooLateToAccept, freedForOthers, neededBy } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
@@ -253,6 +255,7 @@ export default function PledgeDetailPage() {
         <SupplierNextStep
           status={pledge.status}
           expectedBy={formatDate(pledge.expectedDeliveryDate)}
+          neededBy={formatDate(neededBy)}
           countsTowards={
             pledge.commitment
               ? `${pledge.commitment.contract.reference}: ${pledge.commitment.measure.name}`
@@ -413,10 +416,13 @@ export default function PledgeDetailPage() {
 function SupplierNextStep({
   status,
   expectedBy,
+  neededBy,
   countsTowards,
 }: {
   status: PledgeStatus;
   expectedBy: string;
+  /** the request's needed-by date: an offer still unanswered after it closes (the nightly job declines it) */
+  neededBy: string;
   countsTowards: string | null;
 }) {
   const counts = countsTowards ? ` It then counts towards ${countsTowards}.` : "";
@@ -427,8 +433,7 @@ function SupplierNextStep({
     </>
   );
   const text: Record<PledgeStatus, ReactNode> = {
-    OFFERED:
-      "What happens next: the requestor accepts or declines your pledge, and you get an email when they do. Until then you can withdraw it.",
+    OFFERED: `What happens next: the requestor accepts or declines your pledge, and you get an email when they do. An offer not answered by the end of the request’s needed-by date (${neededBy}) closes. Until then you can withdraw it.`,
     ACCEPTED: `What happens next: deliver it (you expected to by ${expectedBy}), then report the delivery below. The requestor confirms they received it.${counts}`,
     DELIVERED: `What happens next: the requestor confirms they received it, and you get an email when they do. Only a confirmed delivery counts as social value delivered.${counts}`,
     DISPUTED:

@@ -396,10 +396,15 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
     for (const offer of offers) {
       expect(await db.pledge.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({
         status: "DECLINED",
-        decisionReason: "The request expired",
+        decisionReason: "The request closed on its needed-by date before this offer was answered",
       });
       expect(await db.pledgeEvent.findMany({ where: { pledgeId: offer.id } })).toMatchObject([
-        { fromStatus: "OFFERED", toStatus: "DECLINED", reason: "The request expired", actorUserId: null },
+        {
+          fromStatus: "OFFERED",
+          toStatus: "DECLINED",
+          reason: "The request closed on its needed-by date before this offer was answered",
+          actorUserId: null,
+        },
       ]);
     }
     const emails = await db.emailOutbox.findMany({
@@ -409,7 +414,12 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
     expect(emails.map((e) => e.to).sort()).toEqual(
       [world.users.supplierMember.email, world.users.otherSupplierOwner.email].sort(),
     );
-    for (const email of emails) expect(email.text).toContain("The request expired");
+    for (const email of emails) {
+      expect(email.text).toContain("The request closed on its needed-by date before this offer was answered");
+      // closed by the portal, not turned down by the group (session 54: it read "Your pledge was declined")
+      expect(email.subject).toMatch(/^Pledge closed unanswered: /);
+      expect(email.text).not.toMatch(/was declined/);
+    }
     // each decline is in the council's log as an ordinary decline is, by nobody (the system)
     for (const offer of offers)
       expect(await auditOf(offer.id)).toEqual([
@@ -420,7 +430,7 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
           organisationId: world.councilA.id,
           actorUserId: null,
           actorOrganisationId: null,
-          details: { reason: "The request expired" },
+          details: { reason: "The request closed on its needed-by date before this offer was answered" },
           ipAddress: null,
         },
       ]);
@@ -506,10 +516,15 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
     expect(declined).toEqual({ ok: true, to: "DECLINED" });
     expect(await db.pledge.findUniqueOrThrow({ where: { id: offered.id } })).toMatchObject({
       status: "DECLINED",
-      decisionReason: "The request expired",
+      decisionReason: "The request closed on its needed-by date before this offer was answered",
     });
     expect(await db.pledgeEvent.findMany({ where: { pledgeId: offered.id } })).toMatchObject([
-      { fromStatus: "OFFERED", toStatus: "DECLINED", reason: "The request expired", actorUserId: null },
+      {
+        fromStatus: "OFFERED",
+        toStatus: "DECLINED",
+        reason: "The request closed on its needed-by date before this offer was answered",
+        actorUserId: null,
+      },
     ]);
     expect((await db.pledge.findUniqueOrThrow({ where: { id: accepted.id } })).status).toBe("ACCEPTED");
     // the share goes back, but an expired request is not live: pledgesChanged leaves it expired

@@ -19,6 +19,10 @@ describe("the supplier's pledge page says what happens next", () => {
     expect(await pageText(`/pledges/${pledge.id}`, w.cookies.supplierOwner)).toContain(
       "What happens next: the requestor accepts or declines your pledge, and you get an email when they do.",
     );
+    // and when an offer nobody answers closes (session 54: the nightly job's decline came unannounced)
+    expect(await pageText(`/pledges/${pledge.id}`, w.cookies.supplierOwner)).toMatch(
+      /An offer not answered by the end of the request’s needed-by date \(\d{1,2} \w+ \d{4}\) closes\./,
+    );
     expect(await pageText(`/pledges/${pledge.id}`, w.cookies.vcseOwner)).not.toContain("What happens next");
   });
 

@@ -246,7 +246,9 @@ describe("scheduled jobs with a controllable clock", () => {
       where: { template: "marketplace.decline", text: { contains: partly.title } },
     });
     expect(declined.map((e) => e.to)).toEqual([world.users.supplierOwner.email]);
-    expect(declined[0].text).toContain("The request expired");
+    expect(declined[0].text).toContain(
+      "The request closed on its needed-by date before this offer was answered",
+    );
 
     const again = await expireRequests(new Date("2031-03-11T00:31:00Z"));
     expect(again.expired).toBe(0);

@@ -72,6 +72,8 @@ describe("an offer left unanswered on a fully pledged request past its needed-by
     });
     expect(told.map((e) => e.to)).toEqual([world.users.otherSupplierOwner.email]);
     expect(told[0].text).toContain(UNANSWERED_OFFER_REASON);
+    expect(told[0].subject).toMatch(/^Pledge closed unanswered: /);
+    expect(told[0].text).toContain("did not accept or decline it before the request’s needed-by date");
     expect(
       await db.auditLog.count({
         where: { action: "request.unanswered_offers_declined", entityId: request.id },

@@ -104,7 +104,7 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
         reason: REQUEST_EVENT_REASONS.expired,
       },
     });
-    const offersDeclined = await declineOfferedPledges(tx, request.id, "The request expired");
+    const offersDeclined = await declineOfferedPledges(tx, request.id, EXPIRED_OFFER_REASON);
     await writeAudit(
       {
         actorUserId: null,
@@ -128,6 +128,9 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
 function unansweredOffersPastNeededBy(now: Date): Prisma.RequestWhereInput {
   return { ...offersBesideWork(), neededBy: { lt: neededByPassedBefore(now) } };
 }
+
+// why an offer still unanswered when its request expired was declined: the portal closed it, nobody turned it down
+export const EXPIRED_OFFER_REASON = "The request closed on its needed-by date before this offer was answered";
 
 export const UNANSWERED_OFFER_REASON = "The request's needed-by date passed before this offer was answered";
 

@@ -65,8 +65,13 @@ export async function newPledgeEmailFor(tx: Tx, pledgeId: string) {
   return leadingTo(requestUrl, newPledgeEmail({ ...base, url: requestUrl }));
 }
 
-// calledOff: the pledge was declined after the requestor had accepted it (from ACCEPTED or DISPUTED)
-export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string, calledOff = false) {
+// calledOff: the pledge was declined after the requestor had accepted it (from ACCEPTED or DISPUTED); unanswered: an
+// offer the portal closed, the request's needed-by date having passed before the requestor answered it
+export async function pledgeDecisionEmailFor(
+  tx: Tx,
+  pledgeId: string,
+  { calledOff = false, unanswered = false }: { calledOff?: boolean; unanswered?: boolean } = {},
+) {
   const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
   const r = pledge.request;
   return leadingTo(
@@ -78,6 +83,7 @@ export async function pledgeDecisionEmailFor(tx: Tx, pledgeId: string, calledOff
       url: pledgeUrl,
       accepted: pledge.status === "ACCEPTED",
       calledOff,
+      unanswered,
       reason: pledge.decisionReason,
       // how to reach the requestor, for the supplier whose pledge was accepted only
       contactPreference: sharesContact(pledge.status) ? pledge.request.contactPreference : null,

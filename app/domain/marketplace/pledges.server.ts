@@ -577,7 +577,9 @@ async function notify(
   let email;
   let toRequestor = false;
   if (action === "accept" || action === "decline")
-    email = await pledgeDecisionEmailFor(tx, pledge.id, action === "decline" && pledge.status !== "OFFERED");
+    email = await pledgeDecisionEmailFor(tx, pledge.id, {
+      calledOff: action === "decline" && pledge.status !== "OFFERED",
+    });
   else if (action === "reportDelivery") {
     email = await deliveryReportedEmailFor(tx, pledge.id);
     toRequestor = true;

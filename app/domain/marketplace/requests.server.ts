@@ -875,7 +875,8 @@ export async function declineOfferedPledges(
         },
         tx,
       );
-      const email = await pledgeDecisionEmailFor(tx, pledge.id);
+      // declined by the portal (no one acting): closed unanswered, not turned down
+      const email = await pledgeDecisionEmailFor(tx, pledge.id, { unanswered: !actor });
       for (const to of await organisationRecipients(tx, pledge.supplierOrganisationId, pledge.createdById))
         await send(tx, {
           ...email,

@@ -35,16 +35,25 @@ export function pledgeDecisionEmail({
   quantity,
   accepted,
   calledOff = false,
+  unanswered = false,
   reason,
   contactPreference,
 }: Omit<Base, "supplierName"> & {
   accepted: boolean;
   // declined after it was accepted (the requestor called it off), not an offer turned down
   calledOff?: boolean;
+  // closed by the portal, the request's needed-by date having passed with the offer unanswered: nobody turned it down
+  unanswered?: boolean;
   reason?: string | null;
   contactPreference?: string | null;
 }) {
-  const word = accepted ? "accepted" : calledOff ? "called off" : "declined";
+  const word = accepted
+    ? "accepted"
+    : calledOff
+      ? "called off"
+      : unanswered
+        ? "closed unanswered"
+        : "declined";
   return renderEmail(
     `Pledge ${word}: ${title}`,
     <EmailLayout
@@ -56,6 +65,9 @@ export function pledgeDecisionEmail({
       <EmailParagraph>
         Your pledge of {quantity} to “{title}” was {word}.
         {accepted ? " Please report the delivery once you have delivered it." : ""}
+        {unanswered
+          ? " The group that posted the request did not accept or decline it before the request’s needed-by date, so the offer has closed. There is nothing you need to do."
+          : ""}
       </EmailParagraph>
       {reason ? <EmailTypedText lead="Reason: " text={reason} /> : null}
       {accepted && contactPreference ? (
