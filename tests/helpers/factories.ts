@@ -523,3 +523,12 @@ export async function createWorld() {
     users,
   };
 }
+
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/** createWorld with one of its people signed in (`"councilAdmin"`, `"officerA"`...): the world and that person's
+ * session cookie, the setup most page tests start from. */
+export async function createWorldSignedInAs(who: keyof World["users"]) {
+  const world = await createWorld();
+  return { world, cookie: await sessionCookieFor(world.users[who].id) };
+}

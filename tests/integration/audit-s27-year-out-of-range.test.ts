@@ -4,14 +4,13 @@
 // to enter a real date.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as auditLoader } from "~/routes/council.audit.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs } from "../helpers/factories.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
 
 let cookie: string;
 
 beforeAll(async () => {
-  const world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 const errorsFor = async (search: string) =>

@@ -5,10 +5,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as editAction } from "~/routes/council.guidance.$id.tsx";
-import { createGuidancePage, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createGuidancePage, createWorldSignedInAs, type World } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let cookie: string;
 
 const form = (slug: string, title: string) => ({
@@ -26,8 +26,7 @@ const save = (id: string, values: Record<string, string>) =>
 const updates = (id: string) => db.auditLog.count({ where: { action: "guidance.update", entityId: id } });
 
 beforeAll(async () => {
-  world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("an edit of a guidance page sent twice", () => {

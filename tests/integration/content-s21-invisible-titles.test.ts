@@ -5,11 +5,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { hasVisibleText } from "~/domain/content/visible-text.ts";
-import { createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { postPage, renderPage } from "../helpers/render-page.ts";
 import { fieldError } from "../helpers/error-summary.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 const form = (fields: Record<string, string>) => {
@@ -32,8 +32,7 @@ const page = (fields: Record<string, string>) =>
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("a guidance page's title and content", () => {

@@ -6,17 +6,22 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as editAction } from "~/routes/council.guidance.$id.tsx";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/council.guidance.$id_.delete.tsx";
-import { createGuidancePage, createMember, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import {
+  createGuidancePage,
+  createMember,
+  createWorldSignedInAs,
+  sessionCookieFor,
+  type World,
+} from "../helpers/factories.ts";
 import { postPage, readableText, renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 const versionOf = async (id: string) =>

@@ -5,17 +5,16 @@
 // that only nudge neutral characters (U+200E, U+200F) stay allowed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createGuidancePage, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createGuidancePage, createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
 import { fieldError } from "../helpers/error-summary.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 const CONTROLS = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];

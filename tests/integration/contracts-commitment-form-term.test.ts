@@ -8,8 +8,8 @@ import {
   createCommitment,
   createContract,
   createMeasure,
-  createWorld,
-  sessionCookieFor,
+  createWorldSignedInAs,
+  type World,
 } from "../helpers/factories.ts";
 import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
@@ -21,12 +21,11 @@ vi.mock("@remix-run/react", () =>
 const addPage = await import("~/routes/contracts.$id.commitments.new/route.tsx");
 const editPage = await import("~/routes/contracts.$id.commitments.$commitmentId.tsx");
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let cookie: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  cookie = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie } = await createWorldSignedInAs("officerA"));
 });
 
 // Q1 2026/27 to Q4 2027/28: eight quarters

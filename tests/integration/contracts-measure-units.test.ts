@@ -15,8 +15,9 @@ import {
   createMeasure,
   createPledge,
   createRequest,
-  createWorld,
+  createWorldSignedInAs,
   sessionCookieFor,
+  type World,
 } from "../helpers/factories.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
@@ -59,12 +60,11 @@ async function runMigration(councilId: string) {
   }
 }
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 type Reply = { error?: Record<string, string[]> };

@@ -6,15 +6,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as editAction } from "~/routes/council.measures.$id.tsx";
 import { action as newAction } from "~/routes/council.measures.new/route.tsx";
-import { createMeasure, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createMeasure, createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 const form = (overrides: Record<string, string | string[]> = {}) => ({

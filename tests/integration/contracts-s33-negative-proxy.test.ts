@@ -4,15 +4,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { PROXY_VALUE_NEGATIVE } from "~/domain/contracts/schemas.ts";
-import { createMeasure, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createMeasure, createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 const form = (proxyValueGbp: string) => ({

@@ -19,19 +19,18 @@ import {
   createCommitment,
   createContract,
   createMeasure,
-  createWorld,
-  sessionCookieFor,
+  createWorldSignedInAs,
+  type World,
 } from "../helpers/factories.ts";
 import { untilWaitingForLocks } from "../helpers/lock-waiters.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 import { createYearContract } from "./contracts-world.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let cookie: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  cookie = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie } = await createWorldSignedInAs("officerA"));
 });
 
 type Stale = {

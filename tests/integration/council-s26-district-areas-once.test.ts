@@ -1,16 +1,15 @@
 // A district's postcode areas typed with one twice ("GU1, GU2, gu1") were stored and listed twice: "GU1, GU2, GU1".
 import { beforeAll, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { formOf, postPage, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let officer: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 it("keeps each postcode area once, when a district is added or changed", async () => {

@@ -4,16 +4,15 @@
 // and the marketplace filter then showed an entry with no words.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs, type World } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let officer: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 const PAGES = [

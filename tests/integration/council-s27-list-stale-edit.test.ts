@@ -7,19 +7,18 @@ import { db } from "~/db.server.ts";
 import {
   createCategory,
   createDistrict,
-  createWorld,
-  sessionCookieFor,
+  createWorldSignedInAs,
   unique,
+  type World,
 } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let officer: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 const hiddenVersion = (html: string) =>

@@ -3,7 +3,7 @@
 // Each message now names its date, as "The end date must be the same as or after the start date" already did.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
 
 afterAll(() => closeRateLimits());
@@ -11,8 +11,7 @@ afterAll(() => closeRateLimits());
 let cookie: string;
 
 beforeAll(async () => {
-  const world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 async function summaryOf(search: string) {

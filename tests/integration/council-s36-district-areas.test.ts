@@ -4,16 +4,15 @@
 import { beforeAll, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { addDistrict } from "~/domain/marketplace/council-lists.server.ts";
-import { createDistrict, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createDistrict, createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { formOf, postPage, readableText, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let officer: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 // the text of the error shown by the postcode areas field

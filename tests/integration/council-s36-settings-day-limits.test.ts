@@ -4,15 +4,14 @@
 // The least is now 2, said in the hint and the error; a limit of 1 reads "1 day", not "1 days".
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as settingsAction } from "~/routes/council.settings.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
 import { callAction } from "../helpers/routes.ts";
 
 let cookie: string;
 
 beforeAll(async () => {
-  const world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 const save = async (fields: Record<string, string>) => {

@@ -5,17 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { writeAudit } from "~/domain/audit/audit.server.ts";
-import { createDistrict, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createDistrict, createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
 afterAll(() => closeRateLimits());
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 async function mainText(location: string) {

@@ -4,17 +4,16 @@
 // asked for the same way, not called too short and told which characters to use.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { fieldError } from "../helpers/error-summary.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 const saveSettings = (councilName: string) =>

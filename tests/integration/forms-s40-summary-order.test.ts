@@ -2,15 +2,14 @@
 // brand colour's and the source's, because that check is made after every field's own: it now follows the page, as
 // GOV.UK's summary does, on the page a browser without JavaScript gets.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs } from "../helpers/factories.ts";
 import { formOf, postPage } from "../helpers/render-page.ts";
 import { errorSummaryOrder } from "../helpers/error-summary.ts";
 
 let cookie: string;
 
 beforeAll(async () => {
-  const world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("the council settings form's error summary", () => {

@@ -2,14 +2,13 @@
 // summary as a link to `#id`, an element no page has: the summary now says it as text, and still links the errors
 // of the fields the officer can see.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs } from "../helpers/factories.ts";
 import { formOf, postPage } from "../helpers/render-page.ts";
 
 let cookie: string;
 
 beforeAll(async () => {
-  const world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("a council's category changed without the hidden id of the category", () => {

@@ -3,16 +3,21 @@
 // deleted (410 Gone), by whom, when and which page, with a way back to the list, without JavaScript. Only the
 // page's own council is told: an admin of another council, and an address no page ever had, still get 404.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createGuidancePage, createMember, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import {
+  createGuidancePage,
+  createMember,
+  createWorldSignedInAs,
+  sessionCookieFor,
+  type World,
+} from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 async function deletedPage(title: string) {

@@ -4,16 +4,15 @@
 // only the council's admins see, in the edit page's preview. A page already published stays ticked there.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createGuidancePage, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createGuidancePage, createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { formAsShown, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 const publishedBox = (html: string) => /<input id="published" type="checkbox"[^>]*>/.exec(html)?.[0] ?? "";

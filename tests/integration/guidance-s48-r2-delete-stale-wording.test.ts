@@ -4,16 +4,15 @@
 // was opened, and still deletes nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createGuidancePage, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createGuidancePage, createWorldSignedInAs, type World } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let admin: string;
 
 beforeAll(async () => {
   await renderPage("/");
-  world = await createWorld();
-  admin = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie: admin } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("deleting a guidance page changed since by someone it does not name", () => {

@@ -6,15 +6,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as categoriesAction } from "~/routes/council.categories.tsx";
-import { createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import { createWorldSignedInAs, unique, type World } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let officer: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 const send = (form: Record<string, string>) =>

@@ -9,18 +9,17 @@ import { action as districtsAction } from "~/routes/council.districts.tsx";
 import {
   createCategory,
   createDistrict,
-  createWorld,
-  sessionCookieFor,
+  createWorldSignedInAs,
   unique,
+  type World,
 } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let officer: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 const renameCategory = (id: string, name: string) =>

@@ -8,18 +8,16 @@ import {
   createCategory,
   createDistrict,
   createRequest,
-  createWorld,
-  sessionCookieFor,
+  createWorldSignedInAs,
+  type World,
 } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 
-type World = Awaited<ReturnType<typeof createWorld>>;
 let world: World;
 let officer: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 const decide = (id: string, form: Record<string, string>) =>

@@ -5,15 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { RESUBMITTED_SINCE_REVIEWED } from "~/domain/marketplace/requests.server.ts";
 import { action as moderate } from "~/routes/council.moderation.$id.tsx";
-import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createRequest, createWorldSignedInAs, type World } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let officer: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 async function resubmittedRequest() {

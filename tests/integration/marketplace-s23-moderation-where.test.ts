@@ -3,15 +3,14 @@
 // remotely". It now says what the public request page will say once the request is approved.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createRequest, createWorldSignedInAs, type World } from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let officer: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 async function whereOn(path: string, cookie?: string) {

@@ -3,15 +3,14 @@
 // what the council asked for; the approval email still leads to the managing page.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createRequest, createWorldSignedInAs, sessionCookieFor, type World } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let officer: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  officer = await sessionCookieFor(world.users.officerA.id);
+  ({ world, cookie: officer } = await createWorldSignedInAs("officerA"));
 });
 
 async function decide(intent: string, title: string, comment: string) {

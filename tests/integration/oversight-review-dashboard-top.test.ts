@@ -3,7 +3,7 @@
 // heading) and the error summary's link led to the heading; a number out of range was replaced by 75.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as dashboardPage from "~/routes/council.dashboard.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs } from "../helpers/factories.ts";
 import { pageData, renderComponent } from "../helpers/remix-react-stub.ts";
 import { callLoader } from "../helpers/routes.ts";
 
@@ -14,8 +14,7 @@ vi.mock("@remix-run/react", () =>
 let cookie: string;
 
 beforeAll(async () => {
-  const world = await createWorld();
-  cookie = await sessionCookieFor(world.users.officerA.id);
+  ({ cookie } = await createWorldSignedInAs("officerA"));
 });
 
 async function open(search: string) {

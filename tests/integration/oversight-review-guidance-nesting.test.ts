@@ -4,18 +4,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as editAction } from "~/routes/council.guidance.$id.tsx";
 import { loader as pageLoader } from "~/routes/guidance.$councilId.$slug.tsx";
-import { createGuidancePage, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createGuidancePage, createWorldSignedInAs, type World } from "../helpers/factories.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let cookie: string;
 
 // about 4,000 characters, well under the 50,000 a page may hold
 const tooDeep = `Intro\n\n${"> - ".repeat(1000)}deep`;
 
 beforeAll(async () => {
-  world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("guidance nested too deeply to show", () => {

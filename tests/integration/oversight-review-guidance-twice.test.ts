@@ -5,10 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as editAction } from "~/routes/council.guidance.$id.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
 let cookie: string;
 
 const form = (slug: string, bodyMarkdown = "## Be specific\n\nSay what you will do.") => ({
@@ -24,8 +23,7 @@ const save = (values: Record<string, string>) =>
   callAction(editAction, { path: "/council/guidance/new", params: { id: "new" }, cookie, form: values });
 
 beforeAll(async () => {
-  world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("a new guidance page saved twice by its admin", () => {

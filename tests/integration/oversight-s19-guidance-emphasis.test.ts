@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as editAction } from "~/routes/council.guidance.$id.tsx";
 import { loader as pageLoader } from "~/routes/guidance.$councilId.$slug.tsx";
-import { createGuidancePage, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createGuidancePage, createWorldSignedInAs, type World } from "../helpers/factories.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let cookie: string;
 
 // about 12,000 characters, well under the 50,000 a page may hold: seconds to render
@@ -33,8 +33,7 @@ async function publicHtml(slug: string) {
 }
 
 beforeAll(async () => {
-  world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("guidance with too many * and _ marks to render in time", () => {

@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { COUNCIL_NAME_TAKEN } from "~/domain/content/council-settings.server.ts";
 import { action as settingsAction } from "~/routes/council.settings.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs, type World } from "../helpers/factories.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let cookie: string;
 
 const save = (councilName: string) =>
@@ -32,8 +32,7 @@ const councilA = () =>
   });
 
 beforeAll(async () => {
-  world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("renaming a council in its settings", () => {

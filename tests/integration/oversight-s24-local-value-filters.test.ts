@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { financialYearLabel, quarterOf } from "~/domain/contracts/quarters.ts";
 import { localValueFilters } from "~/domain/reporting/local-value-filters.ts";
 import { loader } from "~/routes/council.reports.local-value.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs } from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
 
@@ -14,8 +14,7 @@ let cookie: string;
 const current = quarterOf(new Date()).financialYear;
 
 beforeAll(async () => {
-  const world = await createWorld();
-  cookie = await sessionCookieFor(world.users.officerA.id);
+  ({ cookie } = await createWorldSignedInAs("officerA"));
 });
 
 type Data = { financialYear: number; view: string; notUnderstood: string[] };

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseQuarter, REPORT_YEARS } from "~/domain/reporting/departmental-report.server.ts";
 import { loader as csvLoader } from "~/routes/council.reports.departmental[.]csv.ts";
 import * as reportPage from "~/routes/council.reports._index.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
 import { callLoader, jsonOf } from "../helpers/routes.ts";
 
@@ -14,8 +14,7 @@ const RANGE_ERROR = "Select a quarter that has started, from Q1 1989/90 on";
 let cookie: string;
 
 beforeAll(async () => {
-  const world = await createWorld();
-  cookie = await sessionCookieFor(world.users.officerA.id);
+  ({ cookie } = await createWorldSignedInAs("officerA"));
 });
 
 describe("parseQuarter", () => {

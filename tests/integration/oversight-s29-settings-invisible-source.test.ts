@@ -4,10 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCouncilSettings } from "~/domain/content/council-settings.server.ts";
 import { action as settingsAction } from "~/routes/council.settings.tsx";
-import { createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { createWorldSignedInAs, type World } from "../helpers/factories.ts";
 import { callAction } from "../helpers/routes.ts";
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let cookie: string;
 
 const save = (proxyValueSource: string) =>
@@ -25,8 +25,7 @@ const save = (proxyValueSource: string) =>
   });
 
 beforeAll(async () => {
-  world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("the source of local £ values", () => {

@@ -10,15 +10,16 @@ import {
   addMember,
   createOrganisation,
   createUser,
-  createWorld,
+  createWorldSignedInAs,
   sessionCookieFor,
+  type World,
 } from "../helpers/factories.ts";
 import { formOf, postPage, readableMainText } from "../helpers/render-page.ts";
 import { callAction } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
 
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 let cookie: string;
 
 const save = (contactEmail: string) =>
@@ -38,8 +39,7 @@ const save = (contactEmail: string) =>
   );
 
 beforeAll(async () => {
-  world = await createWorld();
-  cookie = await sessionCookieFor(world.users.councilAdmin.id);
+  ({ world, cookie } = await createWorldSignedInAs("councilAdmin"));
 });
 
 describe("the council's social value team email address", () => {
