@@ -163,8 +163,9 @@ export async function createInvitation(
 // "Send invitation" sent twice (a double click, a slow network) invites once: the second finds the invitation the
 // first made moments ago and is answered as the first was. A second email would also have cancelled the first's
 // link, so whichever the person opened first might not work. The same invitation sent again later, on purpose
-// ("it never arrived"), goes again. The caller holds the organisation's lock.
-function justInvited(
+// ("it never arrived"), goes again. The same holds for a council's first admin, invited by a platform admin. The
+// caller holds the organisation's lock.
+export function justInvited(
   tx: Tx,
   input: { organisationId: string; email: string; role: MemberRole; invitedById: string },
 ) {

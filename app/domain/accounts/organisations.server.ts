@@ -16,8 +16,7 @@ import {
 } from "./emails.server.tsx";
 import { SUPPLIER_COUNCIL_MISSING, VCSE_COUNCIL_MISSING } from "./labels.ts";
 import { openInvitationWhere } from "./invitations.server.ts";
-import { createInvitation, lockOrganisation } from "./members.server.ts";
-import { REPEAT_WINDOW_MS } from "./tokens.server.ts";
+import { createInvitation, justInvited, lockOrganisation } from "./members.server.ts";
 
 type Context = { ip: string | null };
 type FieldErrors = Record<string, string[]>;
@@ -391,19 +390,8 @@ export async function inviteFirstCouncilAdmin(
         },
       };
     // sent twice (a double click): the first invited this person moments ago, and its link is on its way
-    const justInvited = await tx.invitation.findFirst({
-      where: {
-        organisationId: councilId,
-        email,
-        role: "ADMIN",
-        invitedById: actorUserId,
-        acceptedAt: null,
-        revokedAt: null,
-        createdAt: { gt: new Date(Date.now() - REPEAT_WINDOW_MS) },
-      },
-      select: { id: true },
-    });
-    if (justInvited) return { ok: true };
+    if (await justInvited(tx, { organisationId: councilId, email, role: "ADMIN", invitedById: actorUserId }))
+      return { ok: true };
     await tx.invitation.updateMany({
       where: { organisationId: councilId, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
