@@ -43,7 +43,7 @@ import {
 } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
 import { staleRequestEdit, type RequestStaleEdit } from "./request-stale-edit.server.ts";
-import { NAMED_COUNCIL } from "./also-for.ts";
+import { isNamedCouncil, NAMED_COUNCIL } from "./also-for.ts";
 
 export type Failure = {
   ok: false;
@@ -69,7 +69,7 @@ class TransitionRefused extends Error {
 // The councils a request can be for, with their active categories and districts (form options).
 export async function requestFormOptions() {
   const councils = await db.organisation.findMany({
-    where: { kind: "COUNCIL", status: "VERIFIED" },
+    where: NAMED_COUNCIL,
     select: {
       id: true,
       name: true,
@@ -103,7 +103,7 @@ export function retiredChoices(request: {
 async function checkReferences(form: RequestForm): Promise<Failure | null> {
   const fieldErrors: Record<string, string[]> = {};
   const council = await db.organisation.findFirst({
-    where: { id: form.councilId, kind: "COUNCIL", status: "VERIFIED" },
+    where: { id: form.councilId, ...NAMED_COUNCIL },
     select: { id: true },
   });
   if (!council) fieldErrors.councilId = ["Select a council from the list"];
@@ -111,7 +111,7 @@ async function checkReferences(form: RequestForm): Promise<Failure | null> {
   const alsoFor = form.alsoForCouncilIds ?? [];
   if (alsoFor.length) {
     const councils = await db.organisation.findMany({
-      where: { id: { in: alsoFor }, kind: "COUNCIL", status: "VERIFIED" },
+      where: { id: { in: alsoFor }, ...NAMED_COUNCIL },
       select: { id: true },
     });
     const problem = alsoForProblem(form.councilId, alsoFor, councils);
@@ -450,9 +450,7 @@ export async function updateRequest(input: {
       // suspended or revoked) has no box, so it is kept rather than dropped unseen (decision 050)
       const alsoFor = [
         ...(input.form.alsoForCouncilIds ?? []),
-        ...current.alsoFor
-          .filter((a) => a.council.kind !== "COUNCIL" || a.council.status !== "VERIFIED")
-          .map((a) => a.councilId),
+        ...current.alsoFor.filter((a) => !isNamedCouncil(a.council)).map((a) => a.councilId),
       ];
       const sameAlsoFor = sameCouncils(current.alsoFor, alsoFor);
       const districtId = await districtOnEdit(tx, current, input.form);
