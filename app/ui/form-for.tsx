@@ -16,18 +16,33 @@
 // councils page's three forms) has it say the refusal of any of its forms without a summary of their own, through
 // PageSizeCheck (around every page, in root.tsx): the summary that form would have had. Without JavaScript the
 // browser sends the form and the server's 413 page answers; the Back button brings the form back as it was.
-import { Form as RemixForm, useLocation, useRouteLoaderData, type FormProps } from "@remix-run/react";
+//
+// And a form the server took (its answer a redirect, not the form's problems) is emptied when the page it leads to
+// is the one the form is on ("Add council", "Add category", "Send invitation"): without JavaScript that page comes
+// afresh with the form empty, but with it the same form stayed on the page holding what was sent, as if not yet
+// done, and a second press sent it again. The browser's reset puts each field back to the page's own value (Conform
+// listens for it and resets its state too).
+import {
+  Form as RemixForm,
+  useActionData,
+  useLocation,
+  useNavigation,
+  useRouteLoaderData,
+  type FormProps,
+} from "@remix-run/react";
 import {
   createContext,
   forwardRef,
   useContext,
   useEffect,
   useId,
+  useImperativeHandle,
   useMemo,
   useRef,
   useState,
   type FormEvent,
   type MutableRefObject,
+  type RefObject,
   type ReactNode,
 } from "react";
 import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
@@ -116,6 +131,9 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(
     .filter((id) => id && id !== `${props.id}-error`)
     .join(" ");
   const [ownRefusal, setOwnRefusal] = useState<TooLarge | null>(null);
+  const element = useRef<HTMLFormElement>(null);
+  useImperativeHandle(ref, () => element.current!, []);
+  const emptiedOnceDone = useEmptiedOnceDone(element);
   const [summaries, summaryShown] = useSummaryCount();
   const page = useContext(PageSizeCheckContext);
   const formId = useId();
@@ -133,7 +151,10 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(
     // a form sent by the browser itself (reloadDocument) gets the server's 413 page, as without JavaScript
     const ownSummary = summaries.current > 0;
     const pageSummary = (page?.summaries.current ?? 0) > 0;
-    if (!posted || props.reloadDocument || !(ownSummary || pageSummary) || !sizeCheckModule) return;
+    if (!posted || props.reloadDocument || !(ownSummary || pageSummary) || !sizeCheckModule) {
+      if (posted) emptiedOnceDone.sent(event);
+      return;
+    }
     const form = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const button =
@@ -146,15 +167,42 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(
       multipart: encType === "multipart/form-data",
     });
     if (refused) event.preventDefault();
+    else emptiedOnceDone.sent(event);
     const found = refused && { message: refused.message, field: refused.field };
     setOwnRefusal(ownSummary ? found : null);
     page?.refuse(!ownSummary && found ? { ...found, form: formId } : null);
   };
 
   return (
-    <RemixForm ref={ref} {...props} onSubmit={checkSize} aria-describedby={described || undefined}>
+    <RemixForm ref={element} {...props} onSubmit={checkSize} aria-describedby={described || undefined}>
       {posted && shownFor ? <input type="hidden" name={SWITCHER_FIELD} value={shownFor} /> : null}
       <SizeCheckContext.Provider value={check}>{children}</SizeCheckContext.Provider>
     </RemixForm>
   );
 });
+
+/**
+ * A form sent with JavaScript and answered by a redirect (done: no problems came back) is reset once the page it led
+ * to has loaded, when that page still shows it (`element`). `sent` is called as the form is sent.
+ */
+function useEmptiedOnceDone(element: RefObject<HTMLFormElement | null>) {
+  // "sent" from the press until the navigation starts, "underway" until it ends
+  const progress = useRef<"idle" | "sent" | "underway">("idle");
+  const navigation = useNavigation();
+  const actionData = useActionData();
+  useEffect(() => {
+    if (navigation.state !== "idle") {
+      if (progress.current === "sent") progress.current = "underway";
+      return;
+    }
+    if (progress.current !== "underway") return;
+    progress.current = "idle";
+    // the form's problems came back (action data): it stays as sent, for them to be put right
+    if (actionData === undefined) element.current?.reset();
+  }, [navigation.state, actionData, element]);
+  return {
+    sent: (event: FormEvent<HTMLFormElement>) => {
+      if (!event.defaultPrevented) progress.current = "sent";
+    },
+  };
+}
