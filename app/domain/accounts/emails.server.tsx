@@ -46,13 +46,15 @@ export async function brandForUser(tx: Tx, userId: string): Promise<Brand> {
 
 const link = (path: string) => `${appUrl()}${path}`;
 
-function layout(brand: Brand, heading: string, preview: string, body: ReactNode) {
+// `reason`: why the reader got the email, when it is not that they use the service (EmailLayout's default)
+function layout(brand: Brand, heading: string, preview: string, body: ReactNode, reason?: string) {
   return (
     <EmailLayout
       councilName={brand.councilName}
       brandColour={brand.brandColour}
       heading={heading}
       preview={preview}
+      reason={reason}
     >
       {body}
     </EmailLayout>
@@ -218,6 +220,8 @@ export function invitationMessage(
         <EmailButton href={url}>{url}</EmailButton>
         <EmailParagraph>The invitation works for 7 days.</EmailParagraph>
       </>,
+      // sent to an address, which may have no account: "because you use the service" would not be true
+      `You received this email because ${invitedBy} invited this email address to join ${organisationName} on the Social Value Marketplace. If you were not expecting it, you can ignore it: nothing happens unless you accept.`,
     ),
   );
 }
