@@ -21,7 +21,12 @@ export const meta: MetaFunction = () => [{ title: "Dashboard – Social Value Ma
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const membership = actingMembership(viewer, request, { kinds: ["COUNCIL", "SUPPLIER", "VCSE"] });
-  if (!membership) return json({ view: "none" as const, name: viewer.user.name });
+  if (!membership)
+    return json({
+      view: "none" as const,
+      name: viewer.user.name,
+      platformAdmin: viewer.user.isPlatformAdmin,
+    });
   if (membership.kind === "COUNCIL") throw redirect("/council/dashboard");
   if (membership.kind === "SUPPLIER")
     return json({
@@ -104,6 +109,19 @@ function Count({ value, label, to }: { value: number; label: string | [string, s
 
 export default function Dashboard() {
   const data = useLoaderData<typeof loader>();
+  // the platform admin runs the service rather than joining an organisation: their work is councils and partnerships
+  if (data.view === "none" && data.platformAdmin)
+    return (
+      <>
+        <PageHeading>Your dashboard</PageHeading>
+        <p className="mb-4">
+          You are the platform admin: you add councils, invite their first admins and manage partnerships.
+        </p>
+        <p>
+          <Link to="/admin/councils">Go to councils and partnerships</Link>
+        </p>
+      </>
+    );
   if (data.view === "none")
     return (
       <>
