@@ -145,7 +145,9 @@ export const futureDate = (what: string, bounds: FutureDayBounds = {}, onOrBefor
           `${capitalise(what)} must be on or before ${formatDate(tighterOnOrBefore()!)}, ${onOrBeforeIs}`,
       })
       .refine((v) => !validDate(v) || tighterOnOrBefore() || v <= latestIso(), {
-        error: () => `${capitalise(what)} must be within ${MAX_YEARS_AHEAD} years from today${forExample()}`,
+        // the last day it takes, named: "within 2 years, for example 27/03/2027" left the limit to be worked out
+        error: () =>
+          `${capitalise(what)} must be on or before ${formatDate(latestIso())}, ${MAX_YEARS_AHEAD} years from today`,
       }),
   );
 };
