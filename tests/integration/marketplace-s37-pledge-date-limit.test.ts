@@ -1,6 +1,7 @@
 // An expected delivery date years ahead (2030) was told it "must be within 2 years from today" (since session 54 "on
 // or before <that day>, 2 years from today"), and a date a year ahead, past the request's needed-by date, that it
-// must be on or before the needed-by date: the limit that held all along. A date past a needed-by date sooner than the portal's limit is now always told the needed-by date.
+// must be on or before the needed-by date: the limit that held all along. A date past a needed-by date sooner than
+// the portal's limit is now always told the needed-by date.
 import { beforeAll, describe, expect, it } from "vitest";
 import { londonDay } from "~/domain/calendar.ts";
 import { formatDate } from "~/domain/format.ts";
