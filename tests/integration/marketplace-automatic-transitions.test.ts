@@ -447,6 +447,19 @@ describe("expiry: a request past its needed-by date moves only as expire says", 
         ipAddress: null,
       },
     ]);
+    // the group that posted it is told it has closed, and what became of the offers it had not answered
+    // (session 54: before, only the reminder a week ahead reached it)
+    const closed = await db.emailOutbox.findMany({
+      where: { template: "marketplace.expired", text: { contains: need.title } },
+    });
+    expect(closed.map((e) => e.to)).toContain(world.users.vcseOwner.email);
+    for (const email of closed) {
+      expect(email.subject).toBe(`Your request has closed: ${need.title}`);
+      expect(email.text.replace(/\s+/g, " ")).toContain(
+        "2 pledges were still waiting for your answer: they have been declined, and their suppliers told.",
+      );
+      expect(email.text).toContain(`/requests/${need.id}/manage`);
+    }
   });
 
   // Work is under way: a fully pledged request does not expire while it is, but the offers nobody answered by

@@ -13,7 +13,12 @@ import { formatQuantity, helpTypeLabel } from "./help-types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { closesAtNeededBy, expirable, offersBesideWork } from "./expiry-rule.ts";
 import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
-import { declineOfferedPledges, lockRequest, sendReminderEmail } from "./requests.server.ts";
+import {
+  declineOfferedPledges,
+  lockRequest,
+  sendExpiredEmail,
+  sendReminderEmail,
+} from "./requests.server.ts";
 import { neededByPassedBefore, requestTransition } from "./request-lifecycle.ts";
 import { anyOf, filterNames } from "./named-filters.ts";
 import { readSavedFilters, searchQueryString } from "./schemas.ts";
@@ -105,6 +110,7 @@ export async function expireRequest(request: ExpiringRequest, now: Date) {
       },
     });
     const offersDeclined = await declineOfferedPledges(tx, request.id, EXPIRED_OFFER_REASON);
+    await sendExpiredEmail(tx, request.id, offersDeclined);
     await writeAudit(
       {
         actorUserId: null,

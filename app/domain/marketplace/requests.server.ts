@@ -3,12 +3,13 @@
 import { dayToDate, londonDay } from "~/domain/calendar.ts";
 import { db, isUniqueViolation, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
-import { inNameOrder } from "~/domain/format.ts";
+import { formatDate, inNameOrder } from "~/domain/format.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
 import { toOutbox, type EmailSink } from "./email-sink.server.ts";
 import {
   changesRequestedEmail,
   expiryReminderEmail,
+  requestExpiredEmail,
   openForYourCouncilEmail,
   requestApprovedEmail,
 } from "~/email/templates/marketplace-request.tsx";
@@ -885,6 +886,30 @@ export async function declineOfferedPledges(
     }
   }
   return declined;
+}
+
+/** To the requestor's organisation, when the nightly job has closed the request at its needed-by date. */
+export async function sendExpiredEmail(tx: Tx, requestId: string, offersDeclined: number) {
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      title: true,
+      councilId: true,
+      organisationId: true,
+      createdById: true,
+      neededBy: true,
+      council: { select: councilBrandSelect },
+    },
+  });
+  const email = await requestExpiredEmail({
+    ...emailBrandingOf(request.council),
+    title: request.title,
+    url: `${appUrl()}/requests/${requestId}/manage`,
+    neededBy: formatDate(request.neededBy),
+    offersDeclined,
+  });
+  for (const to of await organisationRecipients(tx, request.organisationId, request.createdById))
+    await enqueueEmail(tx, { ...email, to, template: "marketplace.expired", councilId: request.councilId });
 }
 
 export async function sendReminderEmail(

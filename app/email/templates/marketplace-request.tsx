@@ -1,4 +1,4 @@
-// Emails to requestors about their request: approved, changes requested, about to expire.
+// Emails to requestors about their request: approved, changes requested, about to expire, expired.
 import { EmailButton, EmailLayout, EmailParagraph, EmailTypedText, renderEmail } from "../render.server.tsx";
 
 type Base = { councilName: string; brandColour?: string; title: string; url: string };
@@ -88,6 +88,41 @@ export function expiryReminderEmail({
       <EmailButton href={url}>
         {canExtend ? "Extend or manage your request" : "Manage your request"}
       </EmailButton>
+    </EmailLayout>,
+  );
+}
+
+// When the nightly job closes a request at its needed-by date: the requestor learns it is over without having to look,
+// and what became of the offers they had not answered.
+export function requestExpiredEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  neededBy,
+  offersDeclined,
+}: Base & { neededBy: string; offersDeclined: number }) {
+  return renderEmail(
+    `Your request has closed: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      brandColour={brandColour}
+      preview="Suppliers can no longer pledge to it"
+      heading="Your request has closed"
+    >
+      <EmailParagraph>
+        Your request “{title}” reached its needed-by date, {neededBy}, and has closed: suppliers can no longer
+        pledge to it. Pledges you accepted are not affected.
+      </EmailParagraph>
+      {offersDeclined > 0 ? (
+        <EmailParagraph>
+          {offersDeclined === 1
+            ? "1 pledge was still waiting for your answer: it has been declined, and its supplier told."
+            : `${offersDeclined} pledges were still waiting for your answer: they have been declined, and their suppliers told.`}
+        </EmailParagraph>
+      ) : null}
+      <EmailParagraph>If you still need help, you can post a new request.</EmailParagraph>
+      <EmailButton href={url}>View your request</EmailButton>
     </EmailLayout>,
   );
 }
