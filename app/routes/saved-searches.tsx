@@ -57,7 +57,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (saved.existing)
       return redirectWithFlash("/saved-searches", {
         kind: "info",
-        message: `You already have this search, saved as “${saved.name}”. Nothing new was saved.`,
+        message: saved.digestTurnedOn
+          ? `You already have this search, saved as “${saved.name}”. Nothing new was saved, and its daily email is now on.`
+          : `You already have this search, saved as “${saved.name}”. Nothing new was saved.`,
       });
     return redirectWithFlash("/saved-searches", { kind: "success", message: `Search “${saved.name}” saved` });
   }

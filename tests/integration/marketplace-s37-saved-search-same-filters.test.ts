@@ -92,6 +92,39 @@ describe("saving a search with the filters of one already saved", () => {
     expect(await savedBy(user.id)).toHaveLength(2);
   });
 
+  // session 54: "email me" ticked for a search kept with its email off was dropped without a word
+  it("with 'email me' ticked turns the kept search's daily email on, and says so", async () => {
+    const user = await createMember(world.supplier.id, "MEMBER");
+    expect((await save(user.id, "Expertise", "helpType=EXPERTISE")).status).toBe(302);
+    await db.savedSearch.updateMany({ where: { userId: user.id }, data: { emailDigest: false } });
+    expect(await flashOfRedirect(await save(user.id, "Expertise again", "helpType=EXPERTISE"))).toMatchObject(
+      {
+        kind: "info",
+        message:
+          "You already have this search, saved as “Expertise”. Nothing new was saved, and its daily email is now on.",
+      },
+    );
+    expect(
+      await db.savedSearch.findMany({ where: { userId: user.id }, select: { emailDigest: true } }),
+    ).toEqual([{ emailDigest: true }]);
+    // without the tick, the kept search's email is left as it is
+    await db.savedSearch.updateMany({ where: { userId: user.id }, data: { emailDigest: false } });
+    const unticked = await postPage(
+      "/saved-searches",
+      formOf({
+        intent: "create",
+        name: "Quiet",
+        query: "helpType=EXPERTISE",
+        submissionKey: unique("save-key"),
+      }),
+      await sessionCookieFor(user.id),
+    );
+    expect((await flashOfRedirect(unticked))?.message).toBe(
+      "You already have this search, saved as “Expertise”. Nothing new was saved.",
+    );
+    expect(await db.savedSearch.count({ where: { userId: user.id, emailDigest: true } })).toBe(0);
+  });
+
   it("sent from two pages at once (two keys) saves one", async () => {
     const user = await createMember(world.supplier.id, "MEMBER");
     const answers = await Promise.all([

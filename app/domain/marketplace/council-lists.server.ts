@@ -94,7 +94,14 @@ export async function saveSearch(input: {
   query: string;
   emailDigest: boolean;
   submissionKey?: string;
-}): Promise<{ id: string; name: string; repeated: boolean; existing?: boolean }> {
+}): Promise<{
+  id: string;
+  name: string;
+  repeated: boolean;
+  existing?: boolean;
+  /** the search kept already had its daily email off, and this save asked for it: it is on now */
+  digestTurnedOn?: boolean;
+}> {
   const filters = parseSearch(new URLSearchParams(input.query));
   // a digest's own window (since) is not part of a saved search: each digest sets it
   const { page: _page, since: _since, ...kept } = filters;
@@ -106,7 +113,18 @@ export async function saveSearch(input: {
       const earlier = await findBySubmissionKey(tx, input.userId, input.submissionKey);
       if (earlier) return { ...earlier, repeated: true };
       const same = await sameSearchSaved(tx, input.userId, input.organisationId, kept);
-      if (same) return { ...same, repeated: false, existing: true };
+      if (same) {
+        // "email me" ticked for a search kept with its email off: what was asked is done, not silently dropped
+        const digestTurnedOn =
+          input.emailDigest &&
+          (
+            await tx.savedSearch.updateMany({
+              where: { id: same.id, emailDigest: false },
+              data: { emailDigest: true, digestTurnedOnAt: new Date() },
+            })
+          ).count === 1;
+        return { ...same, repeated: false, existing: true, digestTurnedOn };
+      }
       const savedAlready = await tx.savedSearch.count({
         where: { userId: input.userId, organisationId: input.organisationId },
       });
