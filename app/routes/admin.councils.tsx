@@ -15,12 +15,13 @@ import {
   councilsWithoutAdmin,
   createCouncil,
   createPartnership,
-  currentPartnershipOf,
   inviteFirstCouncilAdmin,
   listCouncilsWithPartnerships,
+  partnershipChangeAsksFirst,
   setCouncilPartnership,
 } from "~/domain/accounts/organisations.server.ts";
 import { adminCouncilsSchema } from "~/domain/accounts/schemas.ts";
+import { listInWords } from "~/domain/format.ts";
 import { PageHeading, Table } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, Select, TextInput } from "~/ui/form.tsx";
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
     return redirectWithFlash("/admin/councils", {
       kind: "success",
-      message: `Council created. We have invited ${input.adminEmail} to be its admin.`,
+      message: `Council created. We have invited ${input.adminEmail} to be its admin.${partnerStaffNamed(result.partnerStaff)}`,
     });
   }
   if (input.intent === "invite-admin") {
@@ -76,9 +77,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash("/admin/councils", { kind: "success", message: "Partnership created" });
   }
   // Taking a council out of its partnership (to none or to another) ends its officers' work for the partners, and
-  // theirs for it: a page says who, and asks to confirm (admin.councils_.$id.partnership.tsx). Joining one does not.
-  const current = await currentPartnershipOf(input.councilId);
-  if (current && current !== (input.partnershipId ?? null))
+  // theirs for it; joining one lets the partners' partnership-wide members work for it. A page says who, and asks
+  // to confirm (admin.councils_.$id.partnership.tsx); joining one whose councils share nobody happens at once.
+  if (await partnershipChangeAsksFirst(input.councilId, input.partnershipId ?? null))
     return redirect(
       `/admin/councils/${encodeURIComponent(input.councilId)}/partnership${
         input.partnershipId ? `?to=${encodeURIComponent(input.partnershipId)}` : ""
@@ -98,6 +99,15 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash("/admin/councils", { kind: "success", message: "Partnership changed" });
 }
 
+// a council made in a partnership: who of the partners' staff can work for it from the start (decision 011)
+function partnerStaffNamed(staff: { name: string; councilName: string }[]) {
+  if (!staff.length) return "";
+  const names = staff.slice(0, 3).map((m) => `${m.name} (${m.councilName})`);
+  const more = staff.length - names.length;
+  const people = more ? `${names.join(", ")} and ${more} more` : listInWords(names);
+  return ` ${staff.length === 1 ? "A member" : `${staff.length} members`} of the partner councils can work for it as officers, as their own councils' admins chose: ${people}. Its members page lists them.`;
+}
+
 export default function AdminCouncils() {
   const { councils, partnerships, councilsWithoutAdmin } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -113,7 +123,9 @@ export default function AdminCouncils() {
       <p className="mb-6 max-w-3xl">
         Councils in a partnership share people, never records. A council taken out of its partnership, or
         moved to another, stops its members working for the partner councils: its admins can let them work for
-        the new partners again. You are asked to confirm, and told who loses access, before it happens.
+        the new partners again. When a council joins a partnership, the partner councils&apos; staff whom
+        their own admins let work for every council of it can work for the joining council as officers. You
+        are asked to confirm, and told who loses or gains access, before either happens.
       </p>
       <Table
         caption="Councils"
@@ -167,7 +179,7 @@ export default function AdminCouncils() {
             name={fields.partnershipId.name}
             key={fields.partnershipId.key}
             label="Partnership (optional)"
-            hint="Partner councils share one login; each sees only its own records"
+            hint="Partner councils share people, never records: staff whom a partner council's admins let work for every council of the partnership will be able to work for the new council as officers"
             errors={fields.partnershipId.errors}
             defaultValue={fields.partnershipId.initialValue as string | undefined}
             placeholder="None"

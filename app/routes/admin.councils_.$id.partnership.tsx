@@ -1,6 +1,8 @@
 // "Remove this council from its partnership?": taking a council out of its partnership (to none, or moving it to
 // another) ends its officers' work for the partner councils and the partners' officers' work for it. It was one
-// click on /admin/councils; this page says who loses access to which councils first. It works without JavaScript:
+// click on /admin/councils; this page says who loses access to which councils first. Joining a partnership (from
+// none, or by a move) lets the new partners' partnership-wide members work for the council as officers: the page
+// names them too, so its records are not opened to anyone unseen (decision 011). It works without JavaScript:
 // "Save" on that page leads here, and the button posts the partnership shown, so a change made meanwhile is shown
 // before anything happens.
 import {
@@ -29,7 +31,7 @@ import { Button } from "~/ui/form.tsx";
 // names the council (and the partnership it would move to), so each council's page has a title of its own
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: `${data?.to ? `Move a council to another partnership: ${data.council.name} to ${data.to.name}` : data ? `Remove a council from its partnership: ${data.council.name}` : "Remove a council from its partnership"} – Social Value Marketplace`,
+    title: `${!data ? "Change a council's partnership" : !data.from && data.to ? `Add a council to a partnership: ${data.council.name} to ${data.to.name}` : data.to ? `Move a council to another partnership: ${data.council.name} to ${data.to.name}` : `Remove a council from its partnership: ${data.council.name}`} – Social Value Marketplace`,
   },
 ];
 
@@ -38,8 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const to = new URL(request.url).searchParams.get("to") || null;
   const plan = await partnershipChangePlan(params.id!, to);
   if (!plan) notFound();
-  // nothing to confirm: not in a partnership (joining one needs no confirming), or already where it would go
-  if (!plan.from || plan.from.id === to) return redirect("/admin/councils");
+  // nothing to confirm: already where it would go, or joining one whose councils share nobody (it joins at once)
+  const joining = !plan.from && plan.to;
+  if ((plan.from?.id ?? null) === to || (joining && !plan.newPartnerOfficers.length))
+    return redirect("/admin/councils");
   return json(plan);
 }
 
@@ -54,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { message: Object.values(submission.error ?? {}).flat()[0] ?? "Nothing was changed." },
       { status: 400 },
     );
-  const { partnershipId, from } = submission.value;
+  const { partnershipId } = submission.value;
+  const from = submission.value.from ?? null;
   const current = await currentPartnershipOf(params.id!);
   if (current === undefined) notFound();
   const target = partnershipId ?? null;
@@ -65,9 +70,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!now) notFound();
     return redirectWithFlash("/admin/councils", {
       kind: "success",
-      message: now.from
-        ? `${now.council.name} moved to ${now.from.name}`
-        : `${now.council.name} removed from its partnership`,
+      message: !now.from
+        ? `${now.council.name} removed from its partnership`
+        : from
+          ? `${now.council.name} moved to ${now.from.name}`
+          : `${now.council.name} added to ${now.from.name}`,
     });
   }
   if (current !== from)
@@ -91,21 +98,66 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!changed) notFound();
   return redirectWithFlash("/admin/councils", {
     kind: "success",
-    message: plan.to
-      ? `${plan.council.name} moved to ${plan.to.name}`
-      : `${plan.council.name} removed from ${plan.from?.name ?? "its partnership"}`,
+    message: !plan.to
+      ? `${plan.council.name} removed from ${plan.from?.name ?? "its partnership"}`
+      : plan.from
+        ? `${plan.council.name} moved to ${plan.to.name}`
+        : `${plan.council.name} added to ${plan.to.name}`,
   });
 }
 
 const listed = (names: string[]) =>
   names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 
+type Officer = { id: string; name: string; email: string; councilName: string };
+
 export default function ConfirmPartnershipChange() {
-  const { council, from, to, ownOfficers, partnerOfficers } = useLoaderData<typeof loader>();
+  const { council, from, to, ownOfficers, partnerOfficers, newPartnerOfficers } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const notice = reply ? (
+    <Notice kind="error" title="Nothing was changed">
+      {reply.message}
+    </Notice>
+  ) : null;
+  const form = (button: string) => (
+    <Form method="post" className="flex flex-wrap items-center gap-6">
+      <input type="hidden" name="partnershipId" value={to?.id ?? ""} />
+      <input type="hidden" name="from" value={from?.id ?? ""} />
+      <Button variant="warning">{button}</Button>
+      <Link to="/admin/councils">Cancel</Link>
+    </Form>
+  );
   // the loader sends anything else back to /admin/councils
+  if (!from && !to) return null;
+  if (!from && to)
+    return (
+      <div className="max-w-3xl">
+        <BackLink to="/admin/councils">Back to councils and partnerships</BackLink>
+        <PageHeading caption="Platform administration">
+          {`Are you sure you want to add ${council.name} to ${to.name}?`}
+        </PageHeading>
+        {notice}
+        <h2 className="mb-2 text-xl font-bold">What happens</h2>
+        <ul className="mb-6 list-disc pl-6">
+          <li>
+            {council.name} starts sharing people with {partnersOf(to)}. Records stay with the council they
+            belong to: each council still sees only its own.
+          </li>
+          <li>
+            <NewPartnerOfficers council={council.name} officers={newPartnerOfficers} />
+          </li>
+          <li>
+            {council.name}&apos;s admins can let its own members work for the partner councils: nobody does
+            until they do.
+          </li>
+          <li>The council&apos;s audit log records the change.</li>
+        </ul>
+        {form(`Yes, add ${council.name} to ${to.name}`)}
+      </div>
+    );
   if (!from) return null;
-  const partners = from.partners.length ? listed(from.partners) : `the other councils of ${from.name}`;
+  const partners = partnersOf(from);
   return (
     <div className="max-w-3xl">
       <BackLink to="/admin/councils">Back to councils and partnerships</BackLink>
@@ -114,11 +166,7 @@ export default function ConfirmPartnershipChange() {
           ? `Are you sure you want to move ${council.name} from ${from.name} to ${to.name}?`
           : `Are you sure you want to remove ${council.name} from ${from.name}?`}
       </PageHeading>
-      {reply ? (
-        <Notice kind="error" title="Nothing was changed">
-          {reply.message}
-        </Notice>
-      ) : null}
+      {notice}
       <h2 className="mb-2 text-xl font-bold">What happens</h2>
       <ul className="mb-6 list-disc pl-6">
         <li>
@@ -149,34 +197,60 @@ export default function ConfirmPartnershipChange() {
               {partnerOfficers.length === 1 ? "This member" : `These ${partnerOfficers.length} members`} of
               the partner councils will no longer be able to work for {council.name} (they keep their access
               to their own council):
-              <ul className="mt-2 list-disc pl-6">
-                {partnerOfficers.map((m) => (
-                  <li key={m.id}>
-                    {m.name} ({m.email}), {m.councilName}
-                  </li>
-                ))}
-              </ul>
+              <OfficerList officers={partnerOfficers} />
             </>
           ) : (
             <>No members of the partner councils work for {council.name}, so none of them loses access.</>
           )}
         </li>
         {to ? (
-          <li>
-            In {to.name}, {council.name}&apos;s admins can let its members work for the new partners: nobody
-            does until they do.
-          </li>
+          <>
+            <li>
+              <NewPartnerOfficers council={council.name} officers={newPartnerOfficers} />
+            </li>
+            <li>
+              In {to.name}, {council.name}&apos;s admins can let its members work for the new partners: nobody
+              does until they do.
+            </li>
+          </>
         ) : null}
         <li>The council&apos;s audit log records the change and each access ended.</li>
       </ul>
-      <Form method="post" className="flex flex-wrap items-center gap-6">
-        <input type="hidden" name="partnershipId" value={to?.id ?? ""} />
-        <input type="hidden" name="from" value={from.id} />
-        <Button variant="warning">
-          {to ? `Yes, move ${council.name} to ${to.name}` : `Yes, remove ${council.name} from ${from.name}`}
-        </Button>
-        <Link to="/admin/councils">Cancel</Link>
-      </Form>
+      {form(to ? `Yes, move ${council.name} to ${to.name}` : `Yes, remove ${council.name} from ${from.name}`)}
     </div>
+  );
+}
+
+const partnersOf = (partnership: { name: string; partners: string[] }) =>
+  partnership.partners.length ? listed(partnership.partners) : `the other councils of ${partnership.name}`;
+
+// who starts working for the council as an officer, chosen by their own council's admins (decision 011)
+function NewPartnerOfficers({ council, officers }: { council: string; officers: Officer[] }) {
+  if (!officers.length)
+    return (
+      <>
+        No members of the new partner councils work for every council of the partnership, so nobody else can
+        work for {council} yet.
+      </>
+    );
+  return (
+    <>
+      {officers.length === 1 ? "This member" : `These ${officers.length} members`} of the partner councils,
+      whom their own council&apos;s admins let work for every council of the partnership, will be able to work
+      for {council} as officers, on its records too (never as its admins, and without survey access):
+      <OfficerList officers={officers} />
+    </>
+  );
+}
+
+function OfficerList({ officers }: { officers: Officer[] }) {
+  return (
+    <ul className="mt-2 list-disc pl-6">
+      {officers.map((m) => (
+        <li key={m.id}>
+          {m.name} ({m.email}), {m.councilName}
+        </li>
+      ))}
+    </ul>
   );
 }

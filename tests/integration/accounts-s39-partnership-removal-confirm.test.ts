@@ -1,7 +1,8 @@
 // Taking a council out of its partnership on /admin/councils was one click, and it ends officers' work for the
 // partner councils. "Save" now leads to a page that says which officers lose access to which councils, with
 // "Yes, remove" and Cancel, working without JavaScript (a plain form post); only that button changes anything.
-// Joining a partnership, which ends nobody's access, still happens at once.
+// Joining a partnership whose councils share nobody still happens at once (one whose councils do asks too, since
+// session 54: accounts-s54-joining-partnership.test.ts).
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { action as councilsAction } from "~/routes/admin.councils.tsx";

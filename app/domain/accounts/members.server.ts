@@ -38,6 +38,47 @@ export function councilStaff(councilId: string): Prisma.MembershipWhereInput {
   };
 }
 
+/**
+ * The members of these partner councils whom their own council's admins made partnership-wide, and who so work, as
+ * officers, for councilId (loadViewer in permissions.server.ts, decision 011): in council then name order, once for
+ * each council they come from. Anyone who is also a direct member of councilId is left out: that membership wins.
+ */
+export async function partnershipWideStaff(
+  partnerIds: string[],
+  councilId: string,
+): Promise<{ id: string; name: string; email: string; councilName: string }[]> {
+  if (partnerIds.length === 0) return [];
+  const rows = await db.membership.findMany({
+    where: {
+      organisationId: { in: partnerIds, not: councilId },
+      partnershipWide: true,
+      organisation: { kind: "COUNCIL" },
+      user: { memberships: { none: { organisationId: councilId } } },
+    },
+    orderBy: [{ organisation: { name: "asc" } }, { user: { name: "asc" } }, { id: "asc" }],
+    select: {
+      id: true,
+      user: { select: { name: true, email: true } },
+      organisation: { select: { name: true } },
+    },
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    name: m.user.name,
+    email: m.user.email,
+    councilName: m.organisation.name,
+  }));
+}
+
+/** The staff of a council's partners who work for it as officers now (partnershipWideStaff); none outside one. */
+export async function partnerStaffOf(councilId: string) {
+  const council = await db.organisation.findFirst({
+    where: { id: councilId, kind: "COUNCIL" },
+    select: { partnership: { select: { councils: { select: { id: true } } } } },
+  });
+  return partnershipWideStaff(council?.partnership?.councils.map((c) => c.id) ?? [], councilId);
+}
+
 // The organisation page: only its members may see it (anyone else gets null, shown as 404).
 export async function organisationForMember(organisationId: string, userId: string) {
   const organisation = await db.organisation.findFirst({
@@ -83,6 +124,8 @@ export async function organisationForMember(organisationId: string, userId: stri
     myRole: me.role,
     canManage,
     declined: canManage ? await invitationsDeclined(organisation) : [],
+    // the partners' staff who work for this council as officers, for its members to see (decision 011)
+    partnerStaff: await partnerStaffOf(organisation.id),
   };
 }
 

@@ -16,7 +16,13 @@ import {
 } from "./emails.server.tsx";
 import { SUPPLIER_COUNCIL_MISSING, VCSE_COUNCIL_MISSING } from "./labels.ts";
 import { openInvitationWhere } from "./invitations.server.ts";
-import { createInvitation, justInvited, lockOrganisation } from "./members.server.ts";
+import {
+  createInvitation,
+  justInvited,
+  lockOrganisation,
+  partnershipWideStaff,
+  partnerStaffOf,
+} from "./members.server.ts";
 
 type Context = { ip: string | null };
 type FieldErrors = Record<string, string[]>;
@@ -266,12 +272,16 @@ export async function changeOrganisationDetails(
   });
 }
 
-// Councils are created by a platform admin; the first council admin is invited by email.
+// Councils are created by a platform admin; the first council admin is invited by email. Made in a partnership, it
+// is told who of the partners' staff can work for it (partnerStaff): they can from the start (decision 011).
 export async function createCouncil(
   actorUserId: string,
   input: { name: string; partnershipId?: string; adminEmail: string },
   context: Context,
-): Promise<{ ok: true; councilId: string } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<
+  | { ok: true; councilId: string; partnerStaff: Awaited<ReturnType<typeof partnerStaffOf>> }
+  | { ok: false; fieldErrors: FieldErrors }
+> {
   if (input.partnershipId) {
     const partnership = await db.partnership.findUnique({
       where: { id: input.partnershipId },
@@ -279,7 +289,8 @@ export async function createCouncil(
     });
     if (!partnership) return { ok: false, fieldErrors: { partnershipId: ["Select a partnership"] } };
   }
-  return db.$transaction(async (tx) => {
+  type Made = { ok: true; councilId: string } | { ok: false; fieldErrors: FieldErrors };
+  const made = await db.$transaction(async (tx): Promise<Made> => {
     // One council is added at a time, so two with one name cannot both pass the check. The same form sent twice
     // (a double click) finds the council the first made moments ago, with its first admin invited, and is
     // answered as the first was: nothing is made, logged or emailed again.
@@ -355,6 +366,7 @@ export async function createCouncil(
     });
     return { ok: true, councilId: council.id } as const;
   });
+  return made.ok ? { ...made, partnerStaff: await partnerStaffOf(made.councilId) } : made;
 }
 
 /** Councils nobody can invite to: their first admin never joined (the invitation expired or went astray). */
@@ -525,64 +537,72 @@ export async function setCouncilPartnership(
 }
 
 /**
- * What moving a council out of its partnership (to none, or to another) would end, for the page that asks the
- * platform admin to confirm it: its members who work for the partner councils stop (setCouncilPartnership), and
- * the partners' members who work for every council of the partnership stop working for it. Null when the council,
- * or the partnership it would move to, does not exist.
+ * What changing a council's partnership would change, for the page that asks the platform admin to confirm it.
+ * Leaving one (to none, or moving to another): its members who work for the partner councils stop
+ * (setCouncilPartnership), and the partners' members who work for every council of the partnership stop working
+ * for it. Joining one (from none, or by a move): the new partners' partnership-wide members start working for it as
+ * officers (newPartnerOfficers), which decision 011 says must not happen silently. Null when the council, or the
+ * partnership it would move to, does not exist.
  */
 export async function partnershipChangePlan(councilId: string, partnershipId: string | null) {
+  const partners = {
+    select: {
+      id: true,
+      name: true,
+      councils: {
+        where: { id: { not: councilId } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      },
+    },
+  } as const;
   const [council, to] = await Promise.all([
     db.organisation.findFirst({
       where: { id: councilId, kind: "COUNCIL" },
-      select: {
-        id: true,
-        name: true,
-        partnership: {
-          select: {
-            id: true,
-            name: true,
-            councils: {
-              where: { id: { not: councilId } },
-              orderBy: { name: "asc" },
-              select: { id: true, name: true },
-            },
-          },
-        },
-      },
+      select: { id: true, name: true, partnership: partners },
     }),
-    partnershipId
-      ? db.partnership.findUnique({ where: { id: partnershipId }, select: { id: true, name: true } })
-      : null,
+    partnershipId ? db.partnership.findUnique({ where: { id: partnershipId }, ...partners }) : null,
   ]);
   if (!council || (partnershipId && !to)) return null;
   const from = council.partnership;
-  const officer = { select: { name: true, email: true } } as const;
-  const [ownOfficers, partnerOfficers] = from
-    ? await Promise.all([
-        db.membership.findMany({
+  const moving = from?.id !== to?.id;
+  const [ownOfficers, partnerOfficers, newPartnerOfficers] = await Promise.all([
+    from && moving
+      ? db.membership.findMany({
           where: { organisationId: councilId, partnershipWide: true },
           orderBy: { user: { name: "asc" } },
-          select: { id: true, user: officer },
-        }),
-        db.membership.findMany({
-          where: { organisationId: { in: from.councils.map((c) => c.id) }, partnershipWide: true },
-          orderBy: [{ organisation: { name: "asc" } }, { user: { name: "asc" } }],
-          select: { id: true, user: officer, organisation: { select: { name: true } } },
-        }),
-      ])
-    : [[], []];
+          select: { id: true, user: { select: { name: true, email: true } } },
+        })
+      : [],
+    partnershipWideStaff(from && moving ? from.councils.map((c) => c.id) : [], councilId),
+    partnershipWideStaff(to && moving ? to.councils.map((c) => c.id) : [], councilId),
+  ]);
+  const named = (p: NonNullable<typeof from>) => ({
+    id: p.id,
+    name: p.name,
+    partners: p.councils.map((c) => c.name),
+  });
   return {
     council: { id: council.id, name: council.name },
-    from: from ? { id: from.id, name: from.name, partners: from.councils.map((c) => c.name) } : null,
-    to,
+    from: from ? named(from) : null,
+    to: to ? named(to) : null,
     ownOfficers: ownOfficers.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email })),
-    partnerOfficers: partnerOfficers.map((m) => ({
-      id: m.id,
-      name: m.user.name,
-      email: m.user.email,
-      councilName: m.organisation.name,
-    })),
+    partnerOfficers,
+    newPartnerOfficers,
   };
+}
+
+/**
+ * Whether changing a council's partnership is to be confirmed on its own page first: leaving or moving always
+ * (someone may lose access), joining one from none only when the new partners have partnership-wide members, who
+ * would start working for it. False when the council does not exist or the change changes nothing.
+ */
+export async function partnershipChangeAsksFirst(councilId: string, partnershipId: string | null) {
+  const current = await currentPartnershipOf(councilId);
+  if (current === undefined || current === partnershipId) return false;
+  if (current) return true;
+  const plan = await partnershipChangePlan(councilId, partnershipId);
+  return (plan?.newPartnerOfficers.length ?? 0) > 0;
 }
 
 /** The partnership a council is in now: null for none, undefined when there is no such council. */

@@ -253,11 +253,12 @@ export const joinPartnershipSchema = z.object({
   partnershipId: z.string().max(40).optional(),
 });
 
-// "Yes, remove" on the page confirming a council leaves its partnership: where it goes (none when empty), and the
-// partnership the page showed it in, so a change made meanwhile by someone else is not confirmed unseen.
+// "Yes, remove" (or move, or add) on the page confirming a council's partnership changes: where it goes (none when
+// empty), and the partnership the page showed it in (none when empty: it is joining one), so a change made meanwhile
+// by someone else is not confirmed unseen.
 export const confirmPartnershipChangeSchema = z.object({
   partnershipId: z.string().max(40).optional(),
-  from: z.string({ error: "Open the page again to see the council's partnership as it is now" }).max(40),
+  from: z.string().max(40).optional(),
 });
 
 const role = z.enum(["ADMIN", "OFFICER", "OWNER", "MEMBER"], { error: "Select a role" });

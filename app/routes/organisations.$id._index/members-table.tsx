@@ -130,3 +130,38 @@ function AccessCell({
     </>
   );
 }
+
+// The partner councils' staff who work for this council as officers (decision 011): each partner's own admins choose
+// them, so there is nothing to change here, only to know who can work on the council's records.
+export function PartnerStaff({
+  council,
+  partnership,
+  staff,
+}: {
+  council: string;
+  partnership: string;
+  staff: { id: string; name: string; email: string; councilName: string }[];
+}) {
+  return (
+    <>
+      <h2 className="mb-4 text-2xl font-bold">Staff of partner councils who can work for {council}</h2>
+      <p className="mb-4 max-w-3xl">
+        Each partner council&apos;s own admins choose which of their members work for every council in{" "}
+        {partnership}. They work for {council} as officers, on its records too, but never get admin rights
+        here or access to the supplier diversity survey. To change who they are, ask that council&apos;s
+        admins.
+      </p>
+      <Table
+        caption={<span className="sr-only">Staff of partner councils who can work for {council}</span>}
+        rows={staff}
+        rowKey={(m) => m.id}
+        empty={`No staff of the partner councils can work for ${council}.`}
+        columns={[
+          { header: "Name", rowHeader: true, cell: (m) => m.name },
+          { header: "Email", cell: (m) => m.email },
+          { header: "Their council", cell: (m) => m.councilName },
+        ]}
+      />
+    </>
+  );
+}

@@ -15,7 +15,7 @@ import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { actionSchema, carryOut, doneMomentsAgo, LEFT, leftMomentsAgo } from "./intents.server.ts";
 import { InvitationsDeclined, InvitationsWaiting, InviteForm } from "./invitations.tsx";
-import { MembersTable } from "./members-table.tsx";
+import { MembersTable, PartnerStaff } from "./members-table.tsx";
 import { OrganisationDetails } from "./organisation-details.tsx";
 import { describedBy, placed, RowError, type RowErrors } from "./row-errors.tsx";
 import { actsForLoaded } from "~/ui/acting-for.ts";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   const page = await organisationForMember(params.id!, viewer.user.id);
   if (!page) notFound();
-  const { organisation, myRole, canManage, declined } = page;
+  const { organisation, myRole, canManage, declined, partnerStaff } = page;
   // "Remove" beside a member asks first (?remove=<membership id>): a member gone, or oneself, shows the page
   const removing = canManage ? new URL(request.url).searchParams.get("remove") : null;
   const toRemove = organisation.memberships.find((m) => m.id === removing && m.userId !== viewer.user.id);
@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       invitations: canManage ? organisation.invitations : [],
       declined,
     },
+    partnerStaff,
     myRole,
     canManage,
   });
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, myRole, canManage, confirmRemove } = useLoaderData<typeof loader>();
+  const { organisation, partnerStaff, myRole, canManage, confirmRemove } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   if (confirmRemove) return <ConfirmRemove member={confirmRemove} organisation={organisation} />;
   const sent = lastResult?.initialValue ?? {};
@@ -121,6 +122,13 @@ export default function OrganisationPage() {
         </p>
       ) : null}
       <MembersTable organisation={organisation} canManage={canManage} errors={errors} keptRole={keptRole} />
+      {organisation.kind === "COUNCIL" && organisation.partnership ? (
+        <PartnerStaff
+          council={organisation.name}
+          partnership={organisation.partnership.name}
+          staff={partnerStaff}
+        />
+      ) : null}
 
       {canManage ? (
         <>
