@@ -6,7 +6,6 @@ import { clientIp } from "~/auth/request-context.server.ts";
 import {
   contractFormOptions,
   getContractForEdit,
-  contractProblemsAlongside,
   updateContract,
 } from "~/domain/contracts/contracts.server.ts";
 import { contractEditSchema } from "~/domain/contracts/schemas.ts";
@@ -16,6 +15,7 @@ import { ContractForm } from "./contracts.new/contract-form.tsx";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { refusedContractForm } from "./contracts.new/refused.server.ts";
 import { actsForLoaded } from "~/ui/acting-for.ts";
 
 // the header shows the contract's council (its loader's councilId), which the page acts for whatever the switcher
@@ -44,27 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, membership } = await requireContractOfficer(request, params.id!);
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: contractEditSchema });
-  if (submission.status !== "success") {
-    // a reference another contract uses (and dates that strand commitments' plans) told with the other problems,
-    // not once they are put right
-    const taken = await contractProblemsAlongside(
-      membership.organisationId,
-      {
-        reference: formData.get("reference"),
-        startDate: formData.get("startDate"),
-        endDate: formData.get("endDate"),
-      },
-      (field) => Boolean(submission.error?.[field]?.length),
-      params.id!,
-    );
-    return json(
-      {
-        ...submission.reply(taken ? { fieldErrors: taken.fieldErrors } : {}),
-        takenBy: taken?.takenBy ?? null,
-      },
-      { status: 400 },
-    );
-  }
+  if (submission.status !== "success")
+    return refusedContractForm(membership.organisationId, formData, submission, params.id!);
   const result = await updateContract(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
     params.id!,

@@ -2,11 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/auth/request-context.server.ts";
-import {
-  contractFormOptions,
-  createContract,
-  contractProblemsAlongside,
-} from "~/domain/contracts/contracts.server.ts";
+import { contractFormOptions, createContract } from "~/domain/contracts/contracts.server.ts";
 import { contractSchema } from "~/domain/contracts/schemas.ts";
 import { keepCouncil, withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, PageHeading } from "~/ui/components.tsx";
@@ -14,6 +10,7 @@ import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { ContractForm } from "./contract-form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
+import { refusedContractForm } from "./refused.server.ts";
 import { actsForNamed } from "~/ui/acting-for.ts";
 
 export const meta: MetaFunction = () => [{ title: "Register a contract – Social Value Marketplace" }];
@@ -41,26 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireRegisteringOfficer(request);
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: contractSchema });
-  if (submission.status !== "success") {
-    // a reference another contract uses (and dates that strand commitments' plans) told with the other problems,
-    // not once they are put right
-    const taken = await contractProblemsAlongside(
-      membership.organisationId,
-      {
-        reference: formData.get("reference"),
-        startDate: formData.get("startDate"),
-        endDate: formData.get("endDate"),
-      },
-      (field) => Boolean(submission.error?.[field]?.length),
-    );
-    return json(
-      {
-        ...submission.reply(taken ? { fieldErrors: taken.fieldErrors } : {}),
-        takenBy: taken?.takenBy ?? null,
-      },
-      { status: 400 },
-    );
-  }
+  if (submission.status !== "success")
+    return refusedContractForm(membership.organisationId, formData, submission);
   const result = await createContract(
     { councilId: membership.organisationId, actorUserId: viewer.user.id, ipAddress: clientIp(request) },
     submission.value,
