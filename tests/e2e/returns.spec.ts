@@ -55,7 +55,8 @@ test("a return from draft to accepted, with evidence, a query and progress on bo
   await fillFigures(page, "12");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved")).toBeVisible();
-  await expect(page.getByLabel(/^Amount delivered this quarter/).first()).toHaveValue("12");
+  // the draft as saved, as the page shows it without JavaScript too (an amount in pounds, with its pence)
+  await expect(page.getByLabel(/^Amount delivered this quarter/).first()).toHaveValue("12.00");
 
   // a renamed file is refused; a real PDF is stored
   await page
