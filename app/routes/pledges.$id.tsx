@@ -82,8 +82,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: isoDate(londonDay(new Date())),
     tooLateToAccept,
     freedForOthers,
-    // an offer still unanswered after it closes: the supplier is told when
-    neededBy: pledge.request.neededBy,
+    // an offer still unanswered after it closes: the supplier is told when (only its page says so)
+    neededBy: roles.includes("SUPPLIER") ? pledge.request.neededBy : null,
   });
 }
 
@@ -255,7 +255,7 @@ export default function PledgeDetailPage() {
         <SupplierNextStep
           status={pledge.status}
           expectedBy={formatDate(pledge.expectedDeliveryDate)}
-          neededBy={formatDate(neededBy)}
+          neededBy={neededBy ? formatDate(neededBy) : ""}
           countsTowards={
             pledge.commitment
               ? `${pledge.commitment.contract.reference}: ${pledge.commitment.measure.name}`

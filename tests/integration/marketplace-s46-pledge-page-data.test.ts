@@ -119,6 +119,10 @@ describe("the pledge page's loader data", () => {
       today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       tooLateToAccept: null,
       freedForOthers: true,
+      // the needed-by date an unanswered offer closes at, for the supplier's "what happens next" (session 54)
+      neededBy: (roles as readonly string[]).includes("SUPPLIER")
+        ? expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)
+        : null,
     });
     // the council's id is only the header's (actingFor), and only for the officer reading it for the council
     const text = JSON.stringify(data.pledge);
