@@ -4,6 +4,7 @@
 // the address name "case-studies" as its introduction when there is one, published.
 import { db, type Prisma } from "~/db.server.ts";
 import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
+import { NAMED_COUNCIL } from "~/domain/named-councils.ts";
 import { brandingOf, councilBrandSelect } from "./branding.server.ts";
 import { CASE_STUDIES_SLUG, getPublishedGuidance } from "./guidance.server.ts";
 
@@ -47,7 +48,7 @@ export function latestCaseStudies(limit = 12) {
 export async function councilCaseStudies(councilId: string, page: number) {
   // the councils the public lists name: a council not yet verified (or not a council) has no page
   const council = await db.organisation.findFirst({
-    where: { id: councilId, kind: "COUNCIL", status: "VERIFIED" },
+    where: { id: councilId, ...NAMED_COUNCIL },
     select: { id: true, ...councilBrandSelect },
   });
   if (!council) return null;

@@ -2,6 +2,7 @@
 import { writeAudit } from "~/domain/audit/audit.server.ts";
 import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { nameAsRead } from "~/domain/accounts/organisations.server.ts";
+import { NAMED_COUNCIL } from "~/domain/named-councils.ts";
 import { DEFAULT_BRAND_COLOUR } from "./brand-colour.ts";
 
 export async function getCouncilSettings(councilId: string, tx: Tx = db) {
@@ -110,7 +111,7 @@ export async function updateCouncilSettings(args: {
  * public accessibility statement and privacy notice say whom to contact, which a reader cannot do without it. */
 export function councilContacts() {
   return db.organisation.findMany({
-    where: { kind: "COUNCIL", status: "VERIFIED" },
+    where: NAMED_COUNCIL,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, contactEmail: true },
   });

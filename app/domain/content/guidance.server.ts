@@ -4,6 +4,7 @@ import { db, isUniqueViolation, type Tx } from "~/db.server.ts";
 import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { GuidanceAudience } from "~/generated/prisma/enums.ts";
 import { LRUCache } from "lru-cache";
+import { NAMED_COUNCIL } from "~/domain/named-councils.ts";
 import { brandingOf, councilBrandSelect } from "./branding.server.ts";
 import {
   emphasisTooCostly,
@@ -29,7 +30,7 @@ export const GUIDANCE_PAGE_SIZE = 50;
 
 /** Published guidance is public only for the councils the public lists name (verified councils): a council not yet
  * verified, or no longer, has no case studies page either (case-studies.server.ts), and its pages read as its own. */
-const PUBLIC = { published: true, council: { kind: "COUNCIL", status: "VERIFIED" } } as const;
+const PUBLIC = { published: true, council: NAMED_COUNCIL } as const;
 
 /** One page of the published guidance, council by council, with how many there are in all: every council's pages
  * on one list grew without bound. A council's case studies introduction (CASE_STUDIES_SLUG) is among them: a council

@@ -8,16 +8,8 @@
 // is kept. Which are named is written here once too: a Prisma condition, an SQL column for the request page's one raw
 // query, and the councils the public list names (its cached lists); each page orders them with leadThenOthers.
 import { compareNames } from "~/domain/format.ts";
+import { NAMED_COUNCIL } from "~/domain/named-councils.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-
-/** Prisma: the councils a request may be for (those its form offers and accepts) and its pages name: verified
- * councils on the instance. */
-export const NAMED_COUNCIL = { kind: "COUNCIL", status: "VERIFIED" } as const;
-
-/** Whether a council already read is one of those (NAMED_COUNCIL). */
-export function isNamedCouncil(council: { kind: string; status: string }) {
-  return council.kind === NAMED_COUNCIL.kind && council.status === NAMED_COUNCIL.status;
-}
 
 /** The Prisma select of a request's other councils that are named: verified councils only. */
 export const namedAlsoFor = {

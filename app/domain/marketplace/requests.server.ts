@@ -44,7 +44,7 @@ import {
 } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
 import { staleRequestEdit, type RequestStaleEdit } from "./request-stale-edit.server.ts";
-import { isNamedCouncil, NAMED_COUNCIL } from "./also-for.ts";
+import { isNamedCouncil, NAMED_COUNCIL } from "~/domain/named-councils.ts";
 
 export type Failure = {
   ok: false;

@@ -4,13 +4,8 @@ import { londonDay } from "~/domain/calendar.ts";
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
-import {
-  alsoForIdsColumn,
-  leadThenOthers,
-  NAMED_COUNCIL,
-  requestIsForSql,
-  requestsForCouncilApart,
-} from "./also-for.ts";
+import { NAMED_COUNCIL } from "~/domain/named-councils.ts";
+import { alsoForIdsColumn, leadThenOthers, requestIsForSql, requestsForCouncilApart } from "./also-for.ts";
 import type { NamedFilter } from "./named-filters.ts";
 // the list page's loader reads its filters through this server module (searchPage), so the page's browser code
 // never imports the form schemas (and zod)

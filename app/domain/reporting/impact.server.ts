@@ -2,6 +2,7 @@
 // data, and case studies only where the requestor agreed to be showcased.
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { HELP_TYPES, helpTypeOrder } from "~/domain/marketplace/help-types.ts";
+import { NAMED_COUNCIL } from "~/domain/named-councils.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import type { HelpType } from "~/generated/prisma/enums.ts";
 import type { ImpactRow } from "./impact-fields.ts";
@@ -63,7 +64,7 @@ export const impactOpenData = () => recentFigures("impact-open-data", confirmedI
 export const impactCouncils = () =>
   recentFigures("impact-councils", () =>
     db.organisation.findMany({
-      where: { kind: "COUNCIL", status: "VERIFIED" },
+      where: NAMED_COUNCIL,
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
