@@ -29,7 +29,8 @@ export function EmailLayout({
   brandColour?: string;
   preview: string;
   heading: string;
-  /** Why the reader got this email, when it is not that they use the service (someone invited by address). */
+  /** Why the reader got this email, when it is not (only) that they use the service: someone invited by address, a
+   * reminder that says what stops it. */
   reason?: string;
   children: ReactNode;
 }) {

@@ -18,6 +18,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "returns-open-quarter", cron: "0 6 * * *", run: (now) => openReturnsForQuarter(now) },
   // "due soon" reminders, then overdue notices to supplier and contract manager every few days
   { name: "returns-reminders", cron: "30 7 * * *", run: sendReturnReminders },
-  // marketplace: expire requests after their needed-by date, 7-day expiry reminders, saved-search digests
+  // marketplace: expire requests after their needed-by date, 7-day expiry reminders, saved-search digests,
+  // reminders to confirm a reported delivery
   ...MARKETPLACE_JOBS,
 ];

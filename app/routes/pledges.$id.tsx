@@ -14,6 +14,7 @@ import {
   pledgeOversightCouncilIds,
   pledgeRolesOf,
 } from "~/domain/marketplace/access.server.ts";
+import { DELIVERY_REMINDER_DAYS } from "~/domain/marketplace/delivery-reminder-rule.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import {
   canPledge,
@@ -411,6 +412,8 @@ export default function PledgeDetailPage() {
   );
 }
 
+const [FIRST_REMINDER, SECOND_REMINDER] = DELIVERY_REMINDER_DAYS;
+
 // What happens next, in the supplier's words: after "Pledge sent" or "Delivery reported" the page said only the
 // new state ("offered", "delivered"), not who acts next or when the pledge starts to count.
 function SupplierNextStep({
@@ -435,7 +438,7 @@ function SupplierNextStep({
   const text: Record<PledgeStatus, ReactNode> = {
     OFFERED: `What happens next: the requestor accepts or declines your pledge, and you get an email when they do. An offer not answered by the end of the request’s needed-by date (${neededBy}) closes. Until then you can withdraw it.`,
     ACCEPTED: `What happens next: deliver it (you expected to by ${expectedBy}), then report the delivery below. The requestor confirms they received it.${counts}`,
-    DELIVERED: `What happens next: the requestor confirms they received it, and you get an email when they do. Only a confirmed delivery counts as social value delivered.${counts}`,
+    DELIVERED: `What happens next: the requestor confirms they received it, and you get an email when they do. If they have not confirmed or disputed it ${FIRST_REMINDER} days after you reported it, we remind them, and once more after ${SECOND_REMINDER} days. Only a confirmed delivery counts as social value delivered.${counts}`,
     DISPUTED:
       "What happens next: the requestor says something is wrong with the delivery. Put it right with them and report the delivery again below.",
     CONFIRMED: countsTowards

@@ -86,6 +86,7 @@ const FINGERPRINTED = [
   "RequestEvent",
   "Pledge",
   "PledgeEvent",
+  "DeliveryReminder",
   "SavedSearch",
   "Measure",
   "Contract",

@@ -9,8 +9,10 @@ import { savedSearchDigestEmail } from "~/email/templates/marketplace-digest.tsx
 import { appUrl } from "~/env.server.ts";
 import { formatDate, plural } from "~/domain/format.ts";
 import { forEachItem } from "~/jobs/each-item.server.ts";
+import { type Batching, inBatches, JOB_BATCH_SIZE } from "~/jobs/in-batches.server.ts";
 import { formatQuantity, helpTypeLabel } from "./help-types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { DELIVERY_REMINDERS_JOB, sendDeliveryReminders } from "./delivery-reminders.server.ts";
 import { closesAtNeededBy, expirable, offersBesideWork } from "./expiry-rule.ts";
 import { UNDER_WAY_STATUSES } from "./pledge-lifecycle.ts";
 import {
@@ -38,32 +40,6 @@ const expiringSelect = {
 } satisfies Prisma.RequestSelect;
 
 export type ExpiringRequest = Prisma.RequestGetPayload<{ select: typeof expiringSelect }>;
-
-// How many requests one query of a run reads: a run goes on, batch after batch, until none is left.
-export const JOB_BATCH_SIZE = 500;
-
-type Batching = { batchSize?: number };
-
-// Works through the rows a query finds, a batch at a time in id order: each batch starts after the last id of
-// the one before, so rows a step leaves as they were (extended meanwhile, work under way) are not read again
-// and the run ends. Returns how many batches it read and how many rows failed (each logged, left for the next run).
-async function inBatches<Row extends { id: string }>(
-  job: string,
-  batchSize: number,
-  read: (page: { after: string | undefined; take: number }) => Promise<Row[]>,
-  step: (row: Row) => Promise<void>,
-) {
-  let after: string | undefined;
-  let batches = 0;
-  let failed = 0;
-  for (;;) {
-    const rows = await read({ after, take: batchSize });
-    if (rows.length) batches++;
-    failed += await forEachItem(job, rows, step);
-    if (rows.length < batchSize) return { batches, failed };
-    after = rows[rows.length - 1].id;
-  }
-}
 
 const afterId = (after: string | undefined) => (after ? { id: { gt: after } } : {});
 
@@ -358,4 +334,6 @@ export const MARKETPLACE_JOBS = [
   { name: "marketplace-expire-requests", cron: "10 0 * * *", run: expireRequests },
   { name: "marketplace-expiry-reminders", cron: "0 8 * * *", run: sendExpiryReminders },
   { name: "marketplace-saved-search-digests", cron: "0 7 * * *", run: sendSavedSearchDigests },
+  // a week, then three weeks, after a delivery was reported, while the requestor has not confirmed or disputed it
+  { name: DELIVERY_REMINDERS_JOB, cron: "30 8 * * *", run: sendDeliveryReminders },
 ];

@@ -4,6 +4,7 @@ import { councilBrandSelect, emailBrandingOf } from "~/domain/content/branding.s
 import {
   deliveryConfirmedEmail,
   deliveryDisputedEmail,
+  deliveryReminderEmail,
   deliveryReportedEmail,
   newPledgeEmail,
   pledgeDecisionEmail,
@@ -11,6 +12,7 @@ import {
 } from "~/email/templates/marketplace-pledge.tsx";
 import type { RenderedEmail } from "~/email/render.server.tsx";
 import { appUrl } from "~/env.server.ts";
+import { formatDate } from "~/domain/format.ts";
 import { formatQuantity } from "./help-types.ts";
 import { sharesContact } from "./pledge-lifecycle.ts";
 import { takesPledges } from "./request-lifecycle.ts";
@@ -23,6 +25,7 @@ async function load(tx: Tx, pledgeId: string) {
       status: true,
       quantity: true,
       deliveredQuantity: true,
+      deliveredOn: true,
       decisionReason: true,
       disputeReason: true,
       supplierOrganisation: { select: { name: true } },
@@ -95,6 +98,26 @@ export async function pledgeDecisionEmailFor(
 export async function deliveryReportedEmailFor(tx: Tx, pledgeId: string) {
   const { base, pledgeUrl } = await load(tx, pledgeId);
   return leadingTo(pledgeUrl, deliveryReportedEmail({ ...base, url: pledgeUrl }));
+}
+
+// a reminder of a delivery reported at `reportedAt` and not yet confirmed or disputed; to the pledge's page, as the
+// report's own email
+export async function deliveryReminderEmailFor(
+  tx: Tx,
+  pledgeId: string,
+  { reportedAt, last }: { reportedAt: Date; last: boolean },
+) {
+  const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
+  return leadingTo(
+    pledgeUrl,
+    deliveryReminderEmail({
+      ...base,
+      url: pledgeUrl,
+      reportedOn: formatDate(reportedAt),
+      deliveredOn: formatDate(pledge.deliveredOn),
+      last,
+    }),
+  );
 }
 
 export async function deliveredConfirmedEmailFor(tx: Tx, pledgeId: string) {

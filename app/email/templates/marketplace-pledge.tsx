@@ -1,4 +1,5 @@
-// Emails about pledges: new pledge, accepted or declined, delivery reported, delivery confirmed.
+// Emails about pledges: new pledge, accepted or declined, delivery reported (and the reminders to confirm it),
+// delivery confirmed or disputed, pledge withdrawn.
 import { EmailButton, EmailLayout, EmailParagraph, EmailTypedText, renderEmail } from "../render.server.tsx";
 
 type Base = {
@@ -99,6 +100,46 @@ export function deliveryReportedEmail({
         it, or tell us if something is wrong.
       </EmailParagraph>
       <EmailButton href={url}>Confirm the delivery</EmailButton>
+    </EmailLayout>,
+  );
+}
+
+// To the group that posted the request, a week and then three weeks after a delivery was reported, while nobody
+// has confirmed or disputed it (app/domain/marketplace/delivery-reminders.server.ts). `last`: the second, after
+// which no more are sent.
+export function deliveryReminderEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  supplierName,
+  quantity,
+  reportedOn,
+  deliveredOn,
+  last,
+}: Base & { reportedOn: string; deliveredOn: string; last: boolean }) {
+  return renderEmail(
+    `${last ? "Last reminder" : "Reminder"}: please confirm delivery: ${title}`,
+    <EmailLayout
+      councilName={councilName}
+      brandColour={brandColour}
+      preview={`${supplierName} reported a delivery on ${reportedOn} that is waiting for you to confirm it`}
+      heading="A delivery is waiting for you to confirm it"
+      reason="You received this reminder because a supplier reported a delivery for your group’s request and nobody from your group has confirmed or disputed it yet. Confirming or disputing it stops the reminders."
+    >
+      <EmailParagraph>
+        On {reportedOn}, {supplierName} reported delivering {quantity} for your request “{title}”, delivered
+        on {deliveredOn}. Nobody from your group has confirmed it yet.
+      </EmailParagraph>
+      <EmailParagraph>
+        Please confirm you received it. If something is wrong (nothing arrived, or less than reported),
+        dispute it instead and say what: the supplier is told and can put it right. The delivery counts as
+        social value delivered only once you confirm it.
+      </EmailParagraph>
+      {last ? (
+        <EmailParagraph>This is the last reminder we will send about this delivery.</EmailParagraph>
+      ) : null}
+      <EmailButton href={url}>Confirm or dispute the delivery</EmailButton>
     </EmailLayout>,
   );
 }
