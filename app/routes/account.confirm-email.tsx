@@ -22,9 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
   // a link that can no longer change anything says so at once, not after its button is pressed (read only: a mail
   // scanner following the link uses nothing)
-  const standing = token ? (await confirmationLinkStanding(token, "EMAIL_CHANGE")).standing : null;
+  const link = token ? await confirmationLinkStanding(token, "EMAIL_CHANGE") : null;
+  const standing = link?.standing ?? null;
   return json(
-    { token: standing === "usable" ? token : null, standing },
+    // the new address, which the link was sent to and its holder read it at (never the account's own address)
+    { token: standing === "usable" ? token : null, standing, newEmail: link?.newEmail ?? null },
     { status: standing === "ended" ? 410 : 200 },
   );
 }
@@ -64,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ConfirmEmail() {
-  const { token, standing } = useLoaderData<typeof loader>();
+  const { token, standing, newEmail } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
@@ -88,7 +90,11 @@ export default function ConfirmEmail() {
       ) : token ? (
         <Form method="post">
           <input type="hidden" name="token" value={token} />
-          <p className="mb-6">Confirm that you want your account to use this address from now on.</p>
+          <p className="mb-6">
+            Confirm that you want your account to use{" "}
+            {newEmail ? <strong>{newEmail}</strong> : "this address"} from now on. You will sign in with it,
+            and emails about your account will go to it.
+          </p>
           <Button>Confirm new email address</Button>
         </Form>
       ) : (

@@ -5,12 +5,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { requireUser } from "~/auth/permissions.server.ts";
 import { changeEmailSchema } from "~/domain/accounts/schemas.ts";
+import { pendingEmailChange } from "~/domain/accounts/email-change.server.ts";
 import { requestEmailChange } from "~/domain/accounts/users.server.ts";
 import { consumeAttempt, waitMessage } from "~/auth/rate-limit.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
-import { BackLink, PageHeading } from "~/ui/components.tsx";
+import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, ErrorSummary, TextInput } from "~/ui/form.tsx";
+import { formatDateTime } from "~/ui/format.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 
@@ -18,7 +20,11 @@ export const meta: MetaFunction = () => [{ title: "Change your email address –
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
-  return json({ email: viewer.user.email });
+  const waiting = await pendingEmailChange(viewer.user.id);
+  return json({
+    email: viewer.user.email,
+    waiting: waiting && { newEmail: waiting.newEmail, expiresAt: waiting.expiresAt },
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,12 +49,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(submission.reply({ fieldErrors: result.fieldErrors, hideFields }), { status: 400 });
   return redirectWithFlash("/account", {
     kind: "success",
-    message: `If ${submission.value.email} is not used by another account, we have sent it a link. Your address changes when you open it.`,
+    message: `If ${submission.value.email} is not used by another account, we have sent it a link. Your email address stays ${viewer.user.email} until the link is opened.`,
   });
 }
 
 export default function ChangeEmail() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, waiting } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -63,6 +69,12 @@ export default function ChangeEmail() {
         Your address is <strong>{email}</strong>. We will send a link to the new address; it replaces this one
         when you open the link.
       </p>
+      {waiting ? (
+        <InsetText>
+          You have already asked to change it to {waiting.newEmail}: that link works until{" "}
+          {formatDateTime(waiting.expiresAt)}. Asking again replaces it.
+        </InsetText>
+      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <ErrorSummary errors={form.allErrors} />
         <TextInput

@@ -86,7 +86,16 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/healthz": { get: EVERYONE },
   "routes/accessibility": { get: EVERYONE },
   "routes/privacy": { get: EVERYONE },
-  "routes/account._index": { get: SIGNED_IN, actions: { "": SIGNED_IN } },
+  // each form acts on the signed-in person's own account (their own waiting change of email address), never a record
+  // named in the form
+  "routes/account._index": {
+    get: SIGNED_IN,
+    actions: {
+      "resend-email-change": SIGNED_IN,
+      "cancel-email-change": SIGNED_IN,
+      "sign-out-everywhere": SIGNED_IN,
+    },
+  },
   // the emailed token is the capability (works before signing in)
   "routes/account.confirm-email": { get: EVERYONE, actions: { "": EVERYONE } },
   "routes/account.data": { get: SIGNED_IN },

@@ -182,7 +182,8 @@ export async function eraseEmailAddresses(tx: Tx, userId: string): Promise<Erasu
   // The person's own address history: every address in it was theirs, or one they asked to move to.
   await tx.$executeRaw`
     UPDATE "AuditLog" SET details = jsonb_build_object('from', ${placeholder}::text, 'to', ${placeholder}::text)
-    WHERE action IN ('account.email_changed', 'account.email_change_requested') AND "entityType" = 'User'
+    WHERE action IN ('account.email_changed', 'account.email_change_requested', 'account.email_change_resent',
+                     'account.email_change_cancelled') AND "entityType" = 'User'
       AND "entityId" = ${userId}`;
   // The survey module's own rules: the business's answers stay, the person's contact details go.
   await eraseSurveyContactsOf(tx, { userId, placeholder, addresses });

@@ -6,7 +6,7 @@ import {
   hasVisibleText,
   invisibleTextMessage,
 } from "~/domain/content/visible-text.ts";
-import { FORM_NOT_RECOGNISED, intentUnion, pageFilled } from "~/domain/form-intent.ts";
+import { FORM_NOT_RECOGNISED, intentOf, intentUnion, pageFilled } from "~/domain/form-intent.ts";
 import { councilNameField, requiredName } from "~/domain/name-field.ts";
 import { wholeNumberWithin, writtenNumber } from "~/domain/numbers.ts";
 import { pageNumberField } from "~/domain/page-number.ts";
@@ -128,6 +128,12 @@ export const changeEmailSchema = z.object({
   // in the words of the form's field ("New email address"), as "Enter your current password" is
   email: emailAddress("Enter your new email address"),
   currentPassword: currentPasswordField("Enter your current password"),
+});
+
+// The account page's buttons: sending a waiting new address's link again, cancelling that change, signing out
+// everywhere. Each acts on the signed-in person's own account only, so the form carries nothing else.
+export const accountPageSchema = z.object({
+  intent: intentOf(["resend-email-change", "cancel-email-change", "sign-out-everywhere"]),
 });
 
 export const changePasswordSchema = z

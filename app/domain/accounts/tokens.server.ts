@@ -25,6 +25,12 @@ export function hashToken(token: string) {
 // Invitations sent twice use the same window (members.server.ts).
 export const REPEAT_WINDOW_MS = 2 * 60 * 1000;
 
+/** One change at a time to a user's links for one purpose: issuing a link, and anything that reads the working one
+ * and then acts on it (sending a new address's link again, cancelling it), wait for each other. */
+export function lockUserTokens(tx: Tx, userId: string, purpose: TokenPurpose) {
+  return lockUntilCommit(tx, `user-token:${userId}:${purpose}`);
+}
+
 // Issues a fresh token and retires the user's earlier unused ones for the same purpose. Null (send nothing) when
 // the same link was issued moments ago and is still unused: the request was sent twice.
 export async function issueUserToken(
@@ -35,7 +41,7 @@ export async function issueUserToken(
 ): Promise<string | null> {
   const now = options.now ?? new Date();
   // one request at a time per user and purpose, so the second of two sent at once sees the first's token
-  await lockUntilCommit(tx, `user-token:${userId}:${purpose}`);
+  await lockUserTokens(tx, userId, purpose);
   const justIssued = await tx.userToken.findFirst({
     where: {
       userId,
@@ -97,7 +103,7 @@ export async function peekUserToken(tx: Tx, token: string, purpose: TokenPurpose
   if (!token || token.length > 200) return null;
   return tx.userToken.findFirst({
     where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: now } },
-    select: { id: true, userId: true, user: { select: { email: true, name: true } } },
+    select: { id: true, userId: true, newEmail: true, user: { select: { email: true, name: true } } },
   });
 }
 
@@ -106,12 +112,13 @@ export async function peekUserToken(tx: Tx, token: string, purpose: TokenPurpose
  * retired by a newer link, or its account deleted), so the page says so at once rather than after the press.
  * `forAnotherAccount` (used or ended only): the link is known to have been sent for an account other than
  * `askedBy`'s (the one signed in where it is opened), so the page can say who is signed in rather than offer signing
- * in. Its holder learns nothing of that account. */
+ * in. Its holder learns nothing of that account. `newEmail` (a usable EMAIL_CHANGE link only): the address the link
+ * was sent to, which its holder read it at, so the page can say which address the account will use. */
 export async function confirmationLinkStanding(
   token: string,
   purpose: "EMAIL_VERIFICATION" | "EMAIL_CHANGE",
   askedBy: string | null = null,
-): Promise<{ standing: "usable" | "done" | "ended"; forAnotherAccount: boolean }> {
+): Promise<{ standing: "usable" | "done" | "ended"; forAnotherAccount: boolean; newEmail: string | null }> {
   const forAnotherAccount = async () => {
     if (!askedBy || !token || token.length > 200) return false;
     const sent = await db.userToken.findUnique({
@@ -121,12 +128,13 @@ export async function confirmationLinkStanding(
     return Boolean(sent && sent.purpose === purpose && !sent.user.deletedAt && sent.userId !== askedBy);
   };
   // (a working link pressed for another account is answered by its button: users.server.ts)
-  if (await peekUserToken(db, token, purpose)) return { standing: "usable", forAnotherAccount: false };
+  const usable = await peekUserToken(db, token, purpose);
+  if (usable) return { standing: "usable", forAnotherAccount: false, newEmail: usable.newEmail };
   const used = await usedUserToken(db, token, purpose);
   const done =
     used &&
     (purpose === "EMAIL_VERIFICATION"
       ? Boolean(used.user.emailVerifiedAt)
       : Boolean(used.newEmail) && used.user.email === used.newEmail);
-  return { standing: done ? "done" : "ended", forAnotherAccount: await forAnotherAccount() };
+  return { standing: done ? "done" : "ended", forAnotherAccount: await forAnotherAccount(), newEmail: null };
 }

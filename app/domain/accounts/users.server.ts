@@ -18,11 +18,11 @@ import {
   accountNoticeMessage,
   alreadyRegisteredMessage,
   brandForUser,
-  confirmNewEmailMessage,
   resetPasswordMessage,
   verifyEmailMessage,
 } from "./emails.server.tsx";
 import { addressPeriods, duringPeriod, emailsOfUser } from "./address-history.server.ts";
+import { sendEmailChangeLink } from "./email-change.server.ts";
 import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
 import { CURRENT_PASSWORD_INCORRECT } from "./labels.ts";
 import { pastRegistering } from "./registering-journey.server.ts";
@@ -374,39 +374,16 @@ export async function requestEmailChange(
   const check = await checkCurrentPassword(userId, input.currentPassword, context);
   if (!check.ok) return check;
   await db.$transaction(async (tx) => {
-    const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (taken) return; // say nothing: another account's address is not ours to reveal
     const user = await tx.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { name: true, email: true },
+      select: { id: true, name: true, email: true },
     });
-    const token = await issueUserToken(tx, userId, "EMAIL_CHANGE", { newEmail: input.email });
-    if (!token) return; // asked for twice at once: the first link is on its way
-    // Who asked to move which account to which address, and when (the link's token never: it would let a reader of
-    // the log confirm the move). Its confirmation is the "account.email_changed" entry.
-    await writeAudit(
-      {
-        actorUserId: userId,
-        actorOrganisationId: null,
-        action: "account.email_change_requested",
-        entityType: "User",
-        entityId: userId,
-        details: { from: user.email, to: input.email },
-        ipAddress: context.ip,
-      },
-      tx,
-    );
-    const brand = await brandForUser(tx, userId);
-    await enqueueEmail(tx, {
-      ...(await confirmNewEmailMessage(brand, user.name, token)),
-      to: input.email,
-      // the account's, though the address is not yet
-      userId,
-      template: "account.confirm_new_email",
-      councilId: brand.councilId,
-    });
+    // (to an address another account uses, nothing is sent: email-change.server.ts)
+    const sent = await sendEmailChangeLink(tx, user, input.email, context, "account.email_change_requested");
+    if (sent !== "sent") return;
     // The address in use hears of it now, not once the account has moved away from it: someone with the password
     // could otherwise move it unseen, and a reset of the password (which cancels the link) is still possible.
+    const brand = await brandForUser(tx, userId);
     await enqueueEmail(tx, {
       ...(await accountNoticeMessage(
         brand,

@@ -16,6 +16,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.current_password_failed": "Entered the wrong current password",
   "account.name_changed": "Changed their name",
   "account.email_change_requested": "Asked to change their email address",
+  "account.email_change_resent": "Asked for the link to their new email address again",
+  "account.email_change_cancelled": "Cancelled a change of their email address",
   "account.email_changed": "Changed their email address",
   "account.delete": "Deleted their account",
   // organisations and their people
