@@ -1,5 +1,14 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, firstLink, signIn, test, visit, waitForEmail } from "./helpers.ts";
+import {
+  DEMO_PASSWORD,
+  expect,
+  expectAccessible,
+  firstLink,
+  signIn,
+  test,
+  visit,
+  waitForEmail,
+} from "./helpers.ts";
 
 const PASSWORD = "a long enough passphrase";
 
@@ -251,4 +260,59 @@ test("someone without an account who opens a survey invitation signs up and land
   await expect(page).toHaveURL(/\/survey\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Supplier diversity survey 2026" })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a change of email address waits on the account page until it is confirmed or cancelled", async ({
+  page,
+}) => {
+  const stamp = Date.now().toString(36);
+  const current = "charity.member@demo.test";
+  const newEmail = `charity.member.${stamp}@example.test`;
+  await signIn(page, current);
+  await visit(page, "/account/email");
+  await page.getByLabel("New email address").fill(newEmail);
+  await page.getByLabel("Your current password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Send confirmation link" }).click();
+
+  // back on the account page: told where the link went, and the change shown beside the address in use
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(
+    page.getByText(
+      `If ${newEmail} is not used by another account, we have sent it a link. Your email address stays ${current} until the link is opened.`,
+    ),
+  ).toBeVisible();
+  const waiting = page.locator("dd").filter({ hasText: "Waiting for confirmation" });
+  await expect(waiting).toContainText(newEmail);
+  await expect(waiting).toContainText(/Link sent on .+\. It works until .+\./);
+  await expectAccessible(page);
+
+  // the link's page names the address it confirms (not pressed: the change is cancelled below)
+  const link = firstLink(
+    await waitForEmail(newEmail, /Confirm your new email address/),
+    "/account/confirm-email",
+  );
+  await visit(page, link);
+  await expect(
+    page.getByText(`Confirm that you want your account to use ${newEmail} from now on.`),
+  ).toBeVisible();
+
+  // asked for again straight away: the first link is still on its way
+  await visit(page, "/account");
+  await page.getByRole("button", { name: "Send the link again" }).click();
+  await expect(page.getByText(`A link for ${newEmail} was sent moments ago`)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Cancel the change of email address" }).click();
+  await expect(
+    page.getByText(
+      `The change of email address is cancelled: its link no longer works. Your email address is still ${current}.`,
+    ),
+  ).toBeVisible();
+  await expect(page.getByText("Waiting for confirmation")).toHaveCount(0);
+  await expect(page.getByRole("main").getByText(newEmail)).toHaveCount(0);
+  await expectAccessible(page);
+
+  // the emailed link has ended
+  await visit(page, link);
+  await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
 });
