@@ -15,6 +15,7 @@ import {
   declinedByInvitee,
   declineInvitation,
   findOpenInvitation,
+  INVITATION_ENDED,
   isInvitee,
   joinedByInvitation,
 } from "~/domain/accounts/members.server.ts";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       invitation: null,
       joined: joined?.organisation ?? null,
-      declined: declined?.name ?? null,
+      declined,
       signedInAs: viewer?.user.email ?? null,
       forAnotherAddress: false,
       token,
@@ -48,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: invitation.organisation.kind,
       role: invitation.role,
       email: invitation.email,
+      // a council's first admin, invited by a platform admin: nobody at the council yet sees a decline
+      firstAdmin: invitation.firstAdmin,
     },
     joined: null,
     declined: null,
@@ -62,7 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token!;
   // Declining needs no account: whoever holds the emailed link may say no to it, unless signed in as someone else.
   // The page then says it was declined to the invitee signed in; anyone else opening the link sees only that it has
-  // ended, so someone who declined signed out is told once, by the flash.
+  // ended, so someone who declined signed out is told once, by the flash (and again only for a double click: a
+  // decline sent again later is answered as for a cancelled invitation, declineInvitation).
   // "Accept invitation" has no fields to read: a request sent with no form at all still accepts
   const intent = request.body ? (await readForm(request)).get("intent") : null;
   if (intent === "decline") {
@@ -77,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             },
             { status: 403 },
           )
-        : json({ error: ENDED }, { status: 400 });
+        : json({ error: INVITATION_ENDED }, { status: 400 });
     const here = `/invitations/${encodeURIComponent(token)}`;
     return viewer
       ? redirect(here, 303)
@@ -95,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           },
           { status: 403 },
         )
-      : json({ error: ENDED }, { status: 400 });
+      : json({ error: INVITATION_ENDED }, { status: 400 });
   return redirectWithFlash(
     `/organisations/${result.organisationId}`,
     { kind: "success", message: "You have joined the organisation" },
@@ -103,11 +107,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-// names neither the organisation nor the address: a decline sent again is answered as the first, whoever sends it
+// names neither the organisation nor the address: the answer to a decline sent signed out, by whoever holds the link
 const DECLINED = "You have declined the invitation. Its link no longer works.";
-
-const ENDED =
-  "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.";
 
 export default function Invitation() {
   const { invitation, joined, declined, signedInAs, forAnotherAddress, token } =
@@ -127,8 +128,12 @@ export default function Invitation() {
     return (
       <div className="max-w-2xl">
         <PageHeading>You have declined this invitation</PageHeading>
-        <p className="mb-4">You said no to joining {declined}. This link no longer works.</p>
-        <p>If you change your mind, ask someone at {declined} to invite you again.</p>
+        <p className="mb-4">You said no to joining {declined.name}. This link no longer works.</p>
+        <p>
+          If you change your mind, ask{" "}
+          {declined.firstAdmin ? "the platform admin who invited you" : `someone at ${declined.name}`} to
+          invite you again.
+        </p>
       </div>
     );
   if (!invitation)
@@ -136,7 +141,7 @@ export default function Invitation() {
       <div className="max-w-2xl">
         <PageHeading>This invitation has ended</PageHeading>
         <p className="mb-4">
-          It has expired, was cancelled or was already used. Ask the organisation to invite you again.
+          It has expired, was cancelled or was already used. Ask whoever invited you to invite you again.
         </p>
         {signedInAs ? null : (
           <p>
@@ -158,6 +163,12 @@ export default function Invitation() {
         You have been invited to join as <strong>{ROLE_LABEL[invitation.role].toLowerCase()}</strong>. The
         invitation was sent to {invitation.email}.
       </p>
+      {invitation.firstAdmin ? (
+        <p className="mb-6">
+          Nobody has joined {invitation.organisation} yet: a platform admin of the Social Value Marketplace
+          invited you to be its first admin. Once you have joined, you can invite your colleagues.
+        </p>
+      ) : null}
       {forAnotherAddress ? (
         <Form method="post" action="/sign-out">
           <input type="hidden" name="redirectTo" value={here} />
@@ -192,7 +203,10 @@ export default function Invitation() {
           <h2 className="mt-10 mb-4 text-2xl font-bold">If you do not want to join</h2>
           <Form method="post">
             <p className="mb-4">
-              {invitation.organisation} will see that you declined. This link will then stop working.
+              {invitation.firstAdmin
+                ? "The platform admin who invited you will see that you declined."
+                : `${invitation.organisation} will see that you declined.`}{" "}
+              This link will then stop working.
             </p>
             <Button name="intent" value="decline" variant="secondary">
               No, I do not want to join {invitation.organisation}

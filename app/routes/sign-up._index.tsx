@@ -103,7 +103,7 @@ export default function SignUp() {
       {invitationEnded ? (
         <Notice title="Your invitation has ended">
           It has expired, was cancelled or was already used. Creating an account here does not add you to the
-          organisation: ask it to invite you again. If you have already joined it,{" "}
+          organisation: ask whoever invited you to invite you again. If you have already joined it,{" "}
           <Link to="/sign-in">sign in</Link>.
         </Notice>
       ) : null}

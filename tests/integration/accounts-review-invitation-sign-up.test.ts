@@ -43,7 +43,7 @@ describe("signing up from an invitation with someone else's address", () => {
       status: 400,
       error: {
         form: [
-          "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.",
+          "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask whoever invited you for a new one.",
         ],
       },
     });

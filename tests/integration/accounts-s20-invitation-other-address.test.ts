@@ -104,7 +104,7 @@ describe("an invitation already accepted, opened again from the email", () => {
     const html = await textOf(await renderPage(`/invitations/${token}`, cookie));
     expect(html).toContain(`You have already joined ${world.vcse.name}`);
     expect(html).toContain(`href="/organisations/${world.vcse.id}"`);
-    expect(html).not.toContain("Ask the organisation to invite you again");
+    expect(html).not.toContain("Ask whoever invited you to invite you again");
   });
 
   it("tells anyone else only that it has ended", async () => {

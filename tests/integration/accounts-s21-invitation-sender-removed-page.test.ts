@@ -57,7 +57,7 @@ describe("the page of an invitation whose sender", () => {
       const text = readableText(await page.text());
       expect(text).toContain("This invitation has ended");
       expect(text).toContain("was cancelled");
-      expect(text).toContain("Ask the organisation to invite you again");
+      expect(text).toContain("Ask whoever invited you to invite you again");
       expect(text).not.toContain("Create an account and join");
 
       // the invitee, signed in, sends the accept form they had open: told it is no longer valid, not joined

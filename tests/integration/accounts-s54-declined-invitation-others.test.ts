@@ -25,7 +25,7 @@ const accept = (token: string, cookie: string) =>
   callAction(invitationAction, { path: `/invitations/${token}`, params: { token }, cookie });
 
 const ENDED_PAGE =
-  "It has expired, was cancelled or was already used. Ask the organisation to invite you again.";
+  "It has expired, was cancelled or was already used. Ask whoever invited you to invite you again.";
 
 describe("accepting an invitation sent to another address", () => {
   it("is refused as declining it is, with nothing changed", async () => {

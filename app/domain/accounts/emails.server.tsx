@@ -198,14 +198,17 @@ export function accountNoticeMessage(
   );
 }
 
+// `organisation.firstAdmin`: a council nobody has joined yet, whose first admin a platform admin invites: the email
+// says who they are, as the person invited does not know them, and that they would be its first admin.
 export function invitationMessage(
   brand: Brand,
   invitedBy: string,
-  organisationName: string,
+  organisation: { name: string; firstAdmin: boolean },
   roleLabel: string,
   token: string,
 ) {
   const url = link(`/invitations/${encodeURIComponent(token)}`);
+  const organisationName = organisation.name;
   return renderEmail(
     `Join ${organisationName} on the Social Value Marketplace`,
     layout(
@@ -213,15 +216,26 @@ export function invitationMessage(
       `Join ${organisationName}`,
       `${invitedBy} invited you to join ${organisationName}`,
       <>
-        <EmailParagraph>
-          {invitedBy} invited you to join {organisationName} as {roleLabel.toLowerCase()}.
-        </EmailParagraph>
+        {organisation.firstAdmin ? (
+          <EmailParagraph>
+            {invitedBy}, a platform admin of the Social Value Marketplace, invited you to be the first admin
+            of {organisationName}. Nobody has joined it yet: once you have, you can invite your colleagues.
+          </EmailParagraph>
+        ) : (
+          <EmailParagraph>
+            {invitedBy} invited you to join {organisationName} as {roleLabel.toLowerCase()}.
+          </EmailParagraph>
+        )}
         <EmailParagraph>To accept (you can create an account on the way):</EmailParagraph>
         <EmailButton href={url}>{url}</EmailButton>
         <EmailParagraph>The invitation works for 7 days.</EmailParagraph>
       </>,
       // sent to an address, which may have no account: "because you use the service" would not be true
-      `You received this email because ${invitedBy} invited this email address to join ${organisationName} on the Social Value Marketplace. If you were not expecting it, you can ignore it: nothing happens unless you accept.`,
+      `You received this email because ${
+        organisation.firstAdmin
+          ? `${invitedBy}, a platform admin, invited this email address to be the first admin of`
+          : `${invitedBy} invited this email address to join`
+      } ${organisationName} on the Social Value Marketplace. If you were not expecting it, you can ignore it: nothing happens unless you accept.`,
     ),
   );
 }

@@ -165,14 +165,39 @@ async function invitationsDeclined(organisation: { id: string; memberships: { us
   });
 }
 
-// Writes the invitation and its email in the caller's transaction; earlier open invitations to the address end.
+// What awaitsFirstAdmin reads of an invitation's organisation.
+const ADMINS_COUNTED = {
+  kind: true,
+  _count: { select: { memberships: { where: { role: "ADMIN" } } } },
+} as const;
+
+/**
+ * A council nobody has joined as admin yet, so nobody at it can invite or see a decline: its invitation comes from a
+ * platform admin (createCouncil, inviteFirstCouncilAdmin), and the person invited is sent to them, not to the council.
+ */
+function awaitsFirstAdmin(organisation: { kind: OrganisationKind; _count: { memberships: number } }) {
+  return organisation.kind === "COUNCIL" && organisation._count.memberships === 0;
+}
+
+// Writes the invitation and its email in the caller's transaction; earlier open invitations to the address end. To a
+// council awaiting its first admin, every open invitation ends: one to a mistyped address must not let a stranger in.
 export async function createInvitation(
   tx: Tx,
   input: { organisationId: string; email: string; role: MemberRole; invitedById: string },
 ) {
   const now = new Date();
+  const organisation = await tx.organisation.findUniqueOrThrow({
+    where: { id: input.organisationId },
+    select: { name: true, ...ADMINS_COUNTED },
+  });
+  const firstAdmin = awaitsFirstAdmin(organisation);
   await tx.invitation.updateMany({
-    where: { organisationId: input.organisationId, email: input.email, acceptedAt: null, revokedAt: null },
+    where: {
+      organisationId: input.organisationId,
+      ...(firstAdmin ? {} : { email: input.email }),
+      acceptedAt: null,
+      revokedAt: null,
+    },
     data: { revokedAt: now },
   });
   const { token, tokenHash } = newToken();
@@ -185,14 +210,14 @@ export async function createInvitation(
       invitedById: input.invitedById,
       expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
     },
-    select: { id: true, organisation: { select: { name: true } }, invitedBy: { select: { name: true } } },
+    select: { id: true, invitedBy: { select: { name: true } } },
   });
   const brand = await brandForOrganisation(tx, input.organisationId);
   await enqueueEmail(tx, {
     ...(await invitationMessage(
       brand,
       invitation.invitedBy?.name ?? "The Social Value Marketplace",
-      invitation.organisation.name,
+      { name: organisation.name, firstAdmin },
       ROLE_LABEL[input.role],
       token,
     )),
@@ -206,9 +231,8 @@ export async function createInvitation(
 // "Send invitation" sent twice (a double click, a slow network) invites once: the second finds the invitation the
 // first made moments ago and is answered as the first was. A second email would also have cancelled the first's
 // link, so whichever the person opened first might not work. The same invitation sent again later, on purpose
-// ("it never arrived"), goes again. The same holds for a council's first admin, invited by a platform admin. The
-// caller holds the organisation's lock.
-export function justInvited(
+// ("it never arrived"), goes again. The caller holds the organisation's lock.
+function justInvited(
   tx: Tx,
   input: { organisationId: string; email: string; role: MemberRole; invitedById: string },
 ) {
@@ -223,12 +247,19 @@ export function justInvited(
   });
 }
 
-// Sends an invitation and logs it in the log of the organisation the inviter acted for (`log.organisationId`),
-// unless the same was sent moments ago (justInvited): that is answered as it was, nothing sent or logged again.
-async function inviteOnce(
+// Sends an invitation and logs it in `log.organisationId`'s log, as done for `log.actorOrganisationId` (none for
+// a platform admin), unless the same was sent moments ago (justInvited): that is answered as it was, nothing sent
+// or logged again. Members' invitations go through it, as do an owner's for an organisation left with no members
+// and a council's first admin's sent again (the first, sent as the council is added, is createCouncil's to keep).
+export async function inviteOnce(
   tx: Tx,
   invite: { organisationId: string; email: string; role: MemberRole; invitedById: string },
-  log: { organisationId: string | null; action: string; details: Prisma.InputJsonValue },
+  log: {
+    organisationId: string | null;
+    actorOrganisationId: string | null;
+    action: string;
+    details: Prisma.InputJsonValue;
+  },
   context: Context,
 ): Promise<MemberResult> {
   const sent = { ok: true as const, message: `Invitation sent to ${invite.email}` };
@@ -238,7 +269,7 @@ async function inviteOnce(
     {
       actorUserId: invite.invitedById,
       organisationId: log.organisationId,
-      actorOrganisationId: log.organisationId,
+      actorOrganisationId: log.actorOrganisationId,
       action: log.action,
       entityType: "Invitation",
       entityId: invitationId,
@@ -406,6 +437,7 @@ export async function inviteOwnerOfMemberless(
       // logged by the council whose admin invited
       {
         organisationId: organisation.councilId,
+        actorOrganisationId: organisation.councilId,
         action: "membership.invite_owner",
         details: { organisationId, email, role: "OWNER" },
       },
@@ -439,7 +471,12 @@ export async function inviteMember(
     return inviteOnce(
       tx,
       { organisationId, email: input.email, role: input.role, invitedById: actorUserId },
-      { organisationId, action: "membership.invite", details: { email: input.email, role: input.role } },
+      {
+        organisationId,
+        actorOrganisationId: organisationId,
+        action: "membership.invite",
+        details: { email: input.email, role: input.role },
+      },
       context,
     );
   });
@@ -707,25 +744,34 @@ export async function leaveOrganisation(
   });
 }
 
+// `firstAdmin`: to a council awaiting its first admin (awaitsFirstAdmin), whose platform admin sees a decline.
 export async function findOpenInvitation(token: string, t: Tx = db) {
   if (!token || token.length > 200) return null;
-  return t.invitation.findFirst({
+  const invitation = await t.invitation.findFirst({
     where: { tokenHash: hashToken(token), ...openInvitationWhere() },
     select: {
       id: true,
       email: true,
       role: true,
-      organisation: { select: { id: true, name: true, kind: true } },
+      organisation: { select: { id: true, name: true, ...ADMINS_COUNTED } },
     },
   });
+  return invitation && { ...invitation, firstAdmin: awaitsFirstAdmin(invitation.organisation) };
 }
+
+// As the invitation page says it, and signing up from a link that has ended: who sent it is not said, for anyone
+// holding the link may read it (a council's first admin is invited by a platform admin, not by the council).
+export const INVITATION_ENDED =
+  "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask whoever invited you for a new one.";
 
 // The organisation whose invitation this person declined, found by its link: only the person it was sent to, signed
 // in, is told they declined it. Anyone else holding the link (signed out, or signed in as someone else) is told only
 // that it has ended, as for one accepted or cancelled: neither the organisation nor the decline is theirs to learn.
+// `firstAdmin`: it is still a council awaiting its first admin, whom only a platform admin can invite again.
 export async function declinedByInvitee(token: string, user: { email: string }) {
   const declined = await declinedInvitation(token);
-  return declined && isInvitee(declined, user) ? declined.organisation : null;
+  if (!declined || !isInvitee(declined, user)) return null;
+  return { name: declined.organisation.name, firstAdmin: awaitsFirstAdmin(declined.organisation) };
 }
 
 // The organisation an invitation that has ended brought this person into, if it did: the emailed link opened again
@@ -821,20 +867,21 @@ export async function acceptInvitation(
 export type DeclineResult =
   { ok: true; organisationName: string } | { ok: false; reason: "invalid" | "other-email" };
 
-// The invitation the person it was sent to declined, found by its link, whoever asks: a decline sent twice is answered
-// as the first was. The page tells only the invitee (declinedByInvitee).
-export async function declinedInvitation(token: string, t: Tx = db) {
+// The invitation the person it was sent to declined, found by its link, whoever asks; what they are told of it is
+// for the callers to decide (declinedByInvitee, declineInvitation).
+async function declinedInvitation(token: string, t: Tx = db) {
   if (!token || token.length > 200) return null;
   return t.invitation.findFirst({
     where: { tokenHash: hashToken(token), declinedAt: { not: null }, acceptedAt: null },
-    select: { email: true, organisation: { select: { name: true } } },
+    select: { email: true, declinedAt: true, organisation: { select: { name: true, ...ADMINS_COUNTED } } },
   });
 }
 
 // Whoever sent a declined invitation is told by email, if they still have an account (a deleted account's
 // invitations ended with it, but one deleted since is not written to). Its link leads back to where they can
-// invite the address again: the organisation's page, or for a council's admin who invited the owner of an
-// organisation left with no members, that organisation's page in the council's area.
+// invite the address again: the organisation's page; for a council's admin who invited the owner of an
+// organisation left with no members, that organisation's page in the council's area; for the platform admin who
+// invited a council's first admin, the councils' page, where they invite one.
 async function tellSenderOfDecline(tx: Tx, invitationId: string) {
   const invitation = await tx.invitation.findUniqueOrThrow({
     where: { id: invitationId },
@@ -842,7 +889,7 @@ async function tellSenderOfDecline(tx: Tx, invitationId: string) {
       email: true,
       role: true,
       organisationId: true,
-      organisation: { select: { name: true } },
+      organisation: { select: { name: true, kind: true } },
       invitedBy: { select: { id: true, name: true, email: true, deletedAt: true } },
     },
   });
@@ -864,7 +911,9 @@ async function tellSenderOfDecline(tx: Tx, invitationId: string) {
       },
       member
         ? `/organisations/${invitation.organisationId}`
-        : `/council/verification/${invitation.organisationId}`,
+        : invitation.organisation.kind === "COUNCIL"
+          ? "/admin/councils"
+          : `/council/verification/${invitation.organisationId}`,
     )),
     to: sender.email,
     userId: sender.id,
@@ -880,7 +929,11 @@ async function tellSenderOfDecline(tx: Tx, invitationId: string) {
  * someone else). It ends like a cancelled invitation (revokedAt), so nothing treats it as open
  * and its owners may invite the address again; declinedAt lets the organisation's page show it as declined.
  * Declining twice (a double click, the form sent again) is answered as the first was, with nothing written or
- * emailed again. Whoever sent it is told (tellSenderOfDecline).
+ * emailed again, but only to whom the invitation's page tells it was declined (declinedByInvitee): the invitee
+ * signed in, at any time; signed out, where the page cannot tell the invitee from anyone else holding the link,
+ * only moments after the decline (a double click, whose first answer's flash said so). Anyone else, signed in as
+ * another or signed out later, is answered as for a cancelled invitation: that it has ended, not whose it was or
+ * that it was declined. Whoever sent it is told (tellSenderOfDecline).
  */
 export async function declineInvitation(
   token: string,
@@ -888,18 +941,22 @@ export async function declineInvitation(
   context: Context,
 ): Promise<DeclineResult> {
   if (!token || token.length > 200) return { ok: false, reason: "invalid" };
-  const someoneElse = (invitation: { email: string }) =>
-    decliner !== null && !isInvitee(invitation, decliner);
   return db.$transaction(async (t) => {
     const ended = async (): Promise<DeclineResult> => {
       const earlier = await declinedInvitation(token, t);
-      if (!earlier) return { ok: false, reason: "invalid" };
-      if (someoneElse(earlier)) return { ok: false, reason: "other-email" };
-      return { ok: true, organisationName: earlier.organisation.name };
+      const answeredAsFirst =
+        earlier &&
+        (decliner
+          ? isInvitee(earlier, decliner)
+          : earlier.declinedAt!.getTime() > Date.now() - REPEAT_WINDOW_MS);
+      return answeredAsFirst
+        ? { ok: true, organisationName: earlier.organisation.name }
+        : { ok: false, reason: "invalid" };
     };
     const invitation = await findOpenInvitation(token, t);
     if (!invitation) return ended();
-    if (someoneElse(invitation)) return { ok: false, reason: "other-email" };
+    // an open invitation's page shows the address it was sent to: saying so again tells nobody anything new
+    if (decliner && !isInvitee(invitation, decliner)) return { ok: false, reason: "other-email" };
     // in the order accepting takes them: of an accept and a decline sent at once, one wins and the other is told
     await lockOrganisation(t, invitation.organisation.id);
     const now = new Date();

@@ -18,10 +18,11 @@ import { SUPPLIER_COUNCIL_MISSING, VCSE_COUNCIL_MISSING } from "./labels.ts";
 import { openInvitationWhere } from "./invitations.server.ts";
 import {
   createInvitation,
-  justInvited,
+  inviteOnce,
   lockOrganisation,
   partnershipWideStaff,
   partnerStaffOf,
+  type MemberResult,
 } from "./members.server.ts";
 
 type Context = { ip: string | null };
@@ -381,16 +382,17 @@ export async function councilsWithoutAdmin() {
 
 /**
  * A council whose first admin never joined gets one from the platform admin: only a council's admins invite to
- * it, so it could otherwise never be used. The new invitation replaces any still open (one to a mistyped address
- * must not let a stranger in). Never once the council has an admin, who invites colleagues themselves.
+ * it, so it could otherwise never be used. The new invitation replaces any still open (createInvitation: one to a
+ * mistyped address must not let a stranger in); sent twice (a double click), it is sent once (inviteOnce). Never
+ * once the council has an admin, who invites colleagues themselves.
  */
 export async function inviteFirstCouncilAdmin(
   actorUserId: string,
   councilId: string,
   email: string,
   context: Context,
-): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
-  return db.$transaction(async (tx) => {
+): Promise<MemberResult> {
+  return db.$transaction(async (tx): Promise<MemberResult> => {
     const council = await lockOrganisation(tx, councilId);
     if (council?.kind !== "COUNCIL")
       return { ok: false, fieldErrors: { inviteCouncilId: ["Select a council"] } };
@@ -401,33 +403,18 @@ export async function inviteFirstCouncilAdmin(
           inviteCouncilId: ["This council has an admin: its admins invite colleagues themselves"],
         },
       };
-    // sent twice (a double click): the first invited this person moments ago, and its link is on its way
-    if (await justInvited(tx, { organisationId: councilId, email, role: "ADMIN", invitedById: actorUserId }))
-      return { ok: true };
-    await tx.invitation.updateMany({
-      where: { organisationId: councilId, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    const { invitationId } = await createInvitation(tx, {
-      organisationId: councilId,
-      email,
-      role: "ADMIN",
-      invitedById: actorUserId,
-    });
-    await writeAudit(
+    return inviteOnce(
+      tx,
+      { organisationId: councilId, email, role: "ADMIN", invitedById: actorUserId },
+      // in the council's log, done for no organisation: the platform admin is not one of its members
       {
-        actorUserId,
         organisationId: councilId,
         actorOrganisationId: null,
         action: "council.invite_admin",
-        entityType: "Invitation",
-        entityId: invitationId,
         details: { email },
-        ipAddress: context.ip,
       },
-      tx,
+      context,
     );
-    return { ok: true };
   });
 }
 

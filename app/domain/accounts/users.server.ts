@@ -23,7 +23,7 @@ import {
 } from "./emails.server.tsx";
 import { addressPeriods, duringPeriod, emailsOfUser } from "./address-history.server.ts";
 import { sendEmailChangeLink } from "./email-change.server.ts";
-import { acceptInvitation, findOpenInvitation } from "./members.server.ts";
+import { acceptInvitation, findOpenInvitation, INVITATION_ENDED } from "./members.server.ts";
 import { CURRENT_PASSWORD_INCORRECT } from "./labels.ts";
 import { pastRegistering } from "./registering-journey.server.ts";
 import type { NewOrganisationKind } from "./schemas.ts";
@@ -704,11 +704,7 @@ export async function signUpWithInvitation(
   const ended: InvitationSignUp = {
     ok: false,
     // as the invitation page says it: a cancelled invitation was answered "expired or already used"
-    fieldErrors: {
-      form: [
-        "This invitation is no longer valid: it has expired, was cancelled or was already used. Ask the organisation for a new one.",
-      ],
-    },
+    fieldErrors: { form: [INVITATION_ENDED] },
   };
   const hasAccount: InvitationSignUp = {
     ok: false,
