@@ -16,6 +16,7 @@ import {
   declineInvitation,
   findOpenInvitation,
   INVITATION_ENDED,
+  type InvitedFrom,
   isInvitee,
   joinedByInvitation,
 } from "~/domain/accounts/members.server.ts";
@@ -49,8 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: invitation.organisation.kind,
       role: invitation.role,
       email: invitation.email,
-      // a council's first admin, invited by a platform admin: nobody at the council yet sees a decline
-      firstAdmin: invitation.firstAdmin,
+      // to an organisation with no leads of its own, a platform admin or its council's admin invites, and sees a decline
+      from: invitation.from,
     },
     joined: null,
     declined: null,
@@ -129,11 +130,7 @@ export default function Invitation() {
       <div className="max-w-2xl">
         <PageHeading>You have declined this invitation</PageHeading>
         <p className="mb-4">You said no to joining {declined.name}. This link no longer works.</p>
-        <p>
-          If you change your mind, ask{" "}
-          {declined.firstAdmin ? "the platform admin who invited you" : `someone at ${declined.name}`} to
-          invite you again.
-        </p>
+        <p>If you change your mind, ask {whoInvites(declined.from, declined.name)} to invite you again.</p>
       </div>
     );
   if (!invitation)
@@ -163,10 +160,15 @@ export default function Invitation() {
         You have been invited to join as <strong>{ROLE_LABEL[invitation.role].toLowerCase()}</strong>. The
         invitation was sent to {invitation.email}.
       </p>
-      {invitation.firstAdmin ? (
+      {invitation.from.by === "platform" ? (
         <p className="mb-6">
           Nobody has joined {invitation.organisation} yet: a platform admin of the Social Value Marketplace
           invited you to be its first admin. Once you have joined, you can invite your colleagues.
+        </p>
+      ) : invitation.from.by === "council" ? (
+        <p className="mb-6">
+          Nobody belongs to {invitation.organisation} at the moment: an admin at {invitation.from.councilName}{" "}
+          invited you to be its owner. Once you have joined, you can invite your colleagues.
         </p>
       ) : null}
       {forAnotherAddress ? (
@@ -203,9 +205,9 @@ export default function Invitation() {
           <h2 className="mt-10 mb-4 text-2xl font-bold">If you do not want to join</h2>
           <Form method="post">
             <p className="mb-4">
-              {invitation.firstAdmin
+              {invitation.from.by === "platform"
                 ? "The platform admin who invited you will see that you declined."
-                : `${invitation.organisation} will see that you declined.`}{" "}
+                : `${invitation.from.by === "council" ? invitation.from.councilName : invitation.organisation} will see that you declined.`}{" "}
               This link will then stop working.
             </p>
             <Button name="intent" value="decline" variant="secondary">
@@ -216,4 +218,10 @@ export default function Invitation() {
       )}
     </div>
   );
+}
+
+// Who to ask for a new invitation after declining: whoever can invite to the organisation (InvitedFrom).
+function whoInvites(from: InvitedFrom, organisation: string) {
+  if (from.by === "platform") return "the platform admin who invited you";
+  return `someone at ${from.by === "council" ? from.councilName : organisation}`;
 }

@@ -58,7 +58,7 @@ describe("an organisation left with no members", () => {
     const email = await db.emailOutbox.findFirstOrThrow({
       where: { to: newOwner.email, template: "membership.invitation" },
     });
-    expect(email.text).toContain(`join ${supplier.name} as owner`);
+    expect(email.text).toContain(`invited you to be the owner of ${supplier.name}.`);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "membership.invite_owner" } });
     expect(audit).toMatchObject({
       actorUserId: admin.id,

@@ -7,11 +7,19 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimits } from "~/auth/rate-limit.server.ts";
 import { db } from "~/db.server.ts";
-import { INVITATION_ENDED } from "~/domain/accounts/members.server.ts";
+import { INVITATION_ENDED, inviteOwnerOfMemberless } from "~/domain/accounts/members.server.ts";
 import { REPEAT_WINDOW_MS } from "~/domain/accounts/tokens.server.ts";
 import { action as adminCouncilsAction } from "~/routes/admin.councils.tsx";
 import { action as organisationAction } from "~/routes/organisations.$id._index/route.tsx";
-import { createUser, createWorld, sessionCookieFor, unique } from "../helpers/factories.ts";
+import {
+  createCouncil,
+  createMember,
+  createOrganisation,
+  createUser,
+  createWorld,
+  sessionCookieFor,
+  unique,
+} from "../helpers/factories.ts";
 import { flashCookieOf, flashMessageOf } from "../helpers/flash.ts";
 import { declineByLink, inviteAsOwner } from "../helpers/invitations.ts";
 import { renderPage } from "../helpers/render-page.ts";
@@ -139,6 +147,65 @@ describe("an ordinary invitation", () => {
     const declined = oneLine(await textOf(await renderPage(`/invitations/${token}`, cookie)));
     expect(declined).toContain(
       `If you change your mind, ask someone at ${world.councilA.name} to invite you again.`,
+    );
+  });
+});
+
+// An organisation whose last member deleted their account gets an owner back through its council's admin: its page
+// and email said the organisation, where nobody is, would see a decline and invite again.
+describe("the invitation of the owner of an organisation left with no members", () => {
+  async function ownerInvited() {
+    const council = await createCouncil({ name: unique("Northmoor Council") });
+    const admin = await createMember(council.id, "ADMIN", { name: "Ada Admin" });
+    const empty = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+    const email = `${unique("new.owner")}@example.test`;
+    expect((await inviteOwnerOfMemberless(empty.id, [council.id], admin.id, email, { ip: null })).ok).toBe(
+      true,
+    );
+    return { council, empty, email, token: tokenIn((await emailTo(email)).text) };
+  }
+
+  it("says an admin at its council invited them and sees a decline, as its email does", async () => {
+    const { council, empty, email, token } = await ownerInvited();
+    const html = oneLine(await textOf(await renderPage(`/invitations/${token}`)));
+    expect(html).toContain(
+      `Nobody belongs to ${empty.name} at the moment: an admin at ${council.name} invited you to be its owner.`,
+    );
+    expect(html).toContain(`${council.name} will see that you declined. This link will then stop working.`);
+    expect(html).not.toContain(`${empty.name} will see that you declined`);
+
+    const sent = await emailTo(email);
+    for (const text of [oneLine(sent.text), oneLine(sent.html)]) {
+      expect(text).toContain(
+        `Ada Admin, an admin at ${council.name}, invited you to be the owner of ${empty.name}.`,
+      );
+      expect(text).toContain(
+        `because Ada Admin, an admin at ${council.name}, invited this email address to be the owner of ${empty.name}`,
+      );
+    }
+  });
+
+  it("once declined, tells the invitee to ask someone at the council", async () => {
+    const { council, empty, email, token } = await ownerInvited();
+    const cookie = await sessionCookieFor((await createUser({ email })).id);
+    expect((await declineByLink(token, cookie)).status).toBe(303);
+    const html = oneLine(await textOf(await renderPage(`/invitations/${token}`, cookie)));
+    expect(html).toContain(`If you change your mind, ask someone at ${council.name} to invite you again.`);
+    expect(html).not.toContain(`someone at ${empty.name}`);
+  });
+
+  it("invited again to another address, ends the first link: a mistyped address lets nobody in", async () => {
+    const { council, empty, token } = await ownerInvited();
+    const admin = await db.membership.findFirstOrThrow({
+      where: { organisationId: council.id, role: "ADMIN" },
+    });
+    const email = `${unique("right.owner")}@example.test`;
+    expect(
+      (await inviteOwnerOfMemberless(empty.id, [council.id], admin.userId, email, { ip: null })).ok,
+    ).toBe(true);
+    expect(await textOf(await renderPage(`/invitations/${token}`))).toContain("This invitation has ended");
+    expect(await textOf(await renderPage(`/invitations/${tokenIn((await emailTo(email)).text)}`))).toContain(
+      "Create an account and join",
     );
   });
 });

@@ -12,7 +12,7 @@ describe("a membership invitation's footer", () => {
     const email = await invitationMessage(
       { councilId: null, councilName: "Westmarch Borough Council" },
       "Pat Owner",
-      { name: "Westmarch Borough Council", firstAdmin: false },
+      { name: "Westmarch Borough Council", from: { by: "organisation" } },
       "Admin",
       "token-abc",
     );
@@ -29,7 +29,7 @@ describe("a membership invitation's footer", () => {
     const email = await invitationMessage(
       { councilId: null, councilName: "Westmarch Borough Council" },
       "Pat Platform",
-      { name: "Westmarch Borough Council", firstAdmin: true },
+      { name: "Westmarch Borough Council", from: { by: "platform" } },
       "Admin",
       "token-abc",
     );

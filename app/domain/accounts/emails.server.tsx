@@ -4,6 +4,7 @@ import { Fragment, type ReactNode } from "react";
 import type { NewOrganisationKind } from "~/domain/accounts/schemas.ts";
 import { councilBrandSelect, emailBrandingOf } from "~/domain/content/branding.server.ts";
 import { listInWords } from "~/domain/format.ts";
+import type { InvitedFrom } from "./members.server.ts";
 import { appUrl } from "~/env.server.ts";
 import {
   EmailButton,
@@ -198,17 +199,27 @@ export function accountNoticeMessage(
   );
 }
 
-// `organisation.firstAdmin`: a council nobody has joined yet, whose first admin a platform admin invites: the email
-// says who they are, as the person invited does not know them, and that they would be its first admin.
+// `organisation.from`: who invited (InvitedFrom). To an organisation with no leads of its own, the person invited does
+// not know who invites them: the email says (a platform admin, for a council's first admin; an admin of its council,
+// for the owner of an organisation left with no members), and that they would be the first to join.
 export function invitationMessage(
   brand: Brand,
   invitedBy: string,
-  organisation: { name: string; firstAdmin: boolean },
+  organisation: { name: string; from: InvitedFrom },
   roleLabel: string,
   token: string,
 ) {
   const url = link(`/invitations/${encodeURIComponent(token)}`);
   const organisationName = organisation.name;
+  const { from } = organisation;
+  // who they are, in the footer; the body says whose platform admin
+  const whoInvited =
+    from.by === "platform"
+      ? `${invitedBy}, a platform admin,`
+      : from.by === "council"
+        ? `${invitedBy}, an admin at ${from.councilName},`
+        : invitedBy;
+  const asWhat = from.by === "platform" ? "the first admin" : "the owner";
   return renderEmail(
     `Join ${organisationName} on the Social Value Marketplace`,
     layout(
@@ -216,14 +227,19 @@ export function invitationMessage(
       `Join ${organisationName}`,
       `${invitedBy} invited you to join ${organisationName}`,
       <>
-        {organisation.firstAdmin ? (
+        {from.by === "organisation" ? (
           <EmailParagraph>
-            {invitedBy}, a platform admin of the Social Value Marketplace, invited you to be the first admin
-            of {organisationName}. Nobody has joined it yet: once you have, you can invite your colleagues.
+            {invitedBy} invited you to join {organisationName} as {roleLabel.toLowerCase()}.
           </EmailParagraph>
         ) : (
           <EmailParagraph>
-            {invitedBy} invited you to join {organisationName} as {roleLabel.toLowerCase()}.
+            {from.by === "platform"
+              ? `${invitedBy}, a platform admin of the Social Value Marketplace,`
+              : whoInvited}{" "}
+            invited you to be {asWhat} of {organisationName}.{" "}
+            {from.by === "platform"
+              ? "Nobody has joined it yet: once you have, you can invite your colleagues."
+              : "Nobody belongs to it at the moment: once you have joined, you can invite your colleagues."}
           </EmailParagraph>
         )}
         <EmailParagraph>To accept (you can create an account on the way):</EmailParagraph>
@@ -232,9 +248,9 @@ export function invitationMessage(
       </>,
       // sent to an address, which may have no account: "because you use the service" would not be true
       `You received this email because ${
-        organisation.firstAdmin
-          ? `${invitedBy}, a platform admin, invited this email address to be the first admin of`
-          : `${invitedBy} invited this email address to join`
+        from.by === "organisation"
+          ? `${invitedBy} invited this email address to join`
+          : `${whoInvited} invited this email address to be ${asWhat} of`
       } ${organisationName} on the Social Value Marketplace. If you were not expecting it, you can ignore it: nothing happens unless you accept.`,
     ),
   );

@@ -165,22 +165,39 @@ async function invitationsDeclined(organisation: { id: string; memberships: { us
   });
 }
 
-// What awaitsFirstAdmin reads of an invitation's organisation.
-const ADMINS_COUNTED = {
+// What invitedFrom reads of an invitation's organisation: its leads (a council's admins, an organisation's owners;
+// an organisation with members has an owner, as its last owner can neither leave nor delete their account) and, for
+// an organisation, its council's name.
+const LEADS_COUNTED = {
   kind: true,
-  _count: { select: { memberships: { where: { role: "ADMIN" } } } },
-} as const;
+  council: { select: { name: true } },
+  _count: { select: { memberships: { where: { role: { in: ["ADMIN", "OWNER"] } } } } },
+} as const satisfies Prisma.OrganisationSelect;
 
 /**
- * A council nobody has joined as admin yet, so nobody at it can invite or see a decline: its invitation comes from a
- * platform admin (createCouncil, inviteFirstCouncilAdmin), and the person invited is sent to them, not to the council.
+ * Who invites to an organisation, as its invitation's page and email say it: its own leads ("organisation"), or,
+ * where it has none, whoever can, who also sees a decline: for a council nobody has joined as admin yet, a platform
+ * admin (createCouncil, inviteFirstCouncilAdmin); for an organisation left with no members, an admin of its council
+ * (inviteOwnerOfMemberless), named (`councilName`).
  */
-function awaitsFirstAdmin(organisation: { kind: OrganisationKind; _count: { memberships: number } }) {
-  return organisation.kind === "COUNCIL" && organisation._count.memberships === 0;
+export type InvitedFrom =
+  { by: "organisation" } | { by: "platform" } | { by: "council"; councilName: string };
+
+function invitedFrom(organisation: {
+  kind: OrganisationKind;
+  council: { name: string } | null;
+  _count: { memberships: number };
+}): InvitedFrom {
+  if (organisation._count.memberships > 0) return { by: "organisation" };
+  if (organisation.kind === "COUNCIL") return { by: "platform" };
+  return organisation.council
+    ? { by: "council", councilName: organisation.council.name }
+    : { by: "organisation" };
 }
 
-// Writes the invitation and its email in the caller's transaction; earlier open invitations to the address end. To a
-// council awaiting its first admin, every open invitation ends: one to a mistyped address must not let a stranger in.
+// Writes the invitation and its email in the caller's transaction; earlier open invitations to the address end. To an
+// organisation with no leads of its own (a council awaiting its first admin, an organisation left with no members),
+// every open invitation ends: one to a mistyped address must not let a stranger in.
 export async function createInvitation(
   tx: Tx,
   input: { organisationId: string; email: string; role: MemberRole; invitedById: string },
@@ -188,13 +205,13 @@ export async function createInvitation(
   const now = new Date();
   const organisation = await tx.organisation.findUniqueOrThrow({
     where: { id: input.organisationId },
-    select: { name: true, ...ADMINS_COUNTED },
+    select: { name: true, ...LEADS_COUNTED },
   });
-  const firstAdmin = awaitsFirstAdmin(organisation);
+  const from = invitedFrom(organisation);
   await tx.invitation.updateMany({
     where: {
       organisationId: input.organisationId,
-      ...(firstAdmin ? {} : { email: input.email }),
+      ...(from.by === "organisation" ? { email: input.email } : {}),
       acceptedAt: null,
       revokedAt: null,
     },
@@ -217,7 +234,7 @@ export async function createInvitation(
     ...(await invitationMessage(
       brand,
       invitation.invitedBy?.name ?? "The Social Value Marketplace",
-      { name: organisation.name, firstAdmin },
+      { name: organisation.name, from },
       ROLE_LABEL[input.role],
       token,
     )),
@@ -744,7 +761,7 @@ export async function leaveOrganisation(
   });
 }
 
-// `firstAdmin`: to a council awaiting its first admin (awaitsFirstAdmin), whose platform admin sees a decline.
+// `from`: who invited, as the page says it (invitedFrom): a platform admin or a council's admin sees a decline.
 export async function findOpenInvitation(token: string, t: Tx = db) {
   if (!token || token.length > 200) return null;
   const invitation = await t.invitation.findFirst({
@@ -753,10 +770,10 @@ export async function findOpenInvitation(token: string, t: Tx = db) {
       id: true,
       email: true,
       role: true,
-      organisation: { select: { id: true, name: true, ...ADMINS_COUNTED } },
+      organisation: { select: { id: true, name: true, ...LEADS_COUNTED } },
     },
   });
-  return invitation && { ...invitation, firstAdmin: awaitsFirstAdmin(invitation.organisation) };
+  return invitation && { ...invitation, from: invitedFrom(invitation.organisation) };
 }
 
 // As the invitation page says it, and signing up from a link that has ended: who sent it is not said, for anyone
@@ -767,11 +784,11 @@ export const INVITATION_ENDED =
 // The organisation whose invitation this person declined, found by its link: only the person it was sent to, signed
 // in, is told they declined it. Anyone else holding the link (signed out, or signed in as someone else) is told only
 // that it has ended, as for one accepted or cancelled: neither the organisation nor the decline is theirs to learn.
-// `firstAdmin`: it is still a council awaiting its first admin, whom only a platform admin can invite again.
+// `from`: who can invite them again (invitedFrom), as the page says it.
 export async function declinedByInvitee(token: string, user: { email: string }) {
   const declined = await declinedInvitation(token);
   if (!declined || !isInvitee(declined, user)) return null;
-  return { name: declined.organisation.name, firstAdmin: awaitsFirstAdmin(declined.organisation) };
+  return { name: declined.organisation.name, from: invitedFrom(declined.organisation) };
 }
 
 // The organisation an invitation that has ended brought this person into, if it did: the emailed link opened again
@@ -873,7 +890,7 @@ async function declinedInvitation(token: string, t: Tx = db) {
   if (!token || token.length > 200) return null;
   return t.invitation.findFirst({
     where: { tokenHash: hashToken(token), declinedAt: { not: null }, acceptedAt: null },
-    select: { email: true, declinedAt: true, organisation: { select: { name: true, ...ADMINS_COUNTED } } },
+    select: { email: true, declinedAt: true, organisation: { select: { name: true, ...LEADS_COUNTED } } },
   });
 }
 
