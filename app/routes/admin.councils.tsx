@@ -17,7 +17,6 @@ import {
   createPartnership,
   inviteFirstCouncilAdmin,
   listCouncilsWithPartnerships,
-  partnershipChangeAsksFirst,
   setCouncilPartnership,
 } from "~/domain/accounts/organisations.server.ts";
 import { adminCouncilsSchema } from "~/domain/accounts/schemas.ts";
@@ -78,20 +77,21 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // Taking a council out of its partnership (to none or to another) ends its officers' work for the partners, and
   // theirs for it; joining one lets the partners' partnership-wide members work for it. A page says who, and asks
-  // to confirm (admin.councils_.$id.partnership.tsx); joining one whose councils share nobody happens at once.
-  if (await partnershipChangeAsksFirst(input.councilId, input.partnershipId ?? null))
-    return redirect(
-      `/admin/councils/${encodeURIComponent(input.councilId)}/partnership${
-        input.partnershipId ? `?to=${encodeURIComponent(input.partnershipId)}` : ""
-      }`,
-      303,
-    );
+  // to confirm (admin.councils_.$id.partnership.tsx); joining one whose councils share nobody happens at once. The
+  // save itself refuses a change that asks first, so nothing changed between a check and the save slips through.
   const changed = await setCouncilPartnership(
     viewer.user.id,
     input.councilId,
     input.partnershipId ?? null,
     context,
   );
+  if (changed === "asks-first" || changed === "not-as-shown")
+    return redirect(
+      `/admin/councils/${encodeURIComponent(input.councilId)}/partnership${
+        input.partnershipId ? `?to=${encodeURIComponent(input.partnershipId)}` : ""
+      }`,
+      303,
+    );
   if (changed === "no-partnership")
     return json(submission.reply({ formErrors: ["That partnership no longer exists"] }), { status: 400 });
   if (!changed)
@@ -100,9 +100,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 // a council made in a partnership: who of the partners' staff can work for it from the start (decision 011)
-function partnerStaffNamed(staff: { name: string; councilName: string }[]) {
+function partnerStaffNamed(staff: { name: string; councilNames: string[] }[]) {
   if (!staff.length) return "";
-  const names = staff.slice(0, 3).map((m) => `${m.name} (${m.councilName})`);
+  const names = staff.slice(0, 3).map((m) => `${m.name} (${listInWords(m.councilNames)})`);
   const more = staff.length - names.length;
   const people = more ? `${names.join(", ")} and ${more} more` : listInWords(names);
   return ` ${staff.length === 1 ? "A member" : `${staff.length} members`} of the partner councils can work for it as officers, as their own councils' admins chose: ${people}. Its members page lists them.`;

@@ -3,8 +3,8 @@
 // click on /admin/councils; this page says who loses access to which councils first. Joining a partnership (from
 // none, or by a move) lets the new partners' partnership-wide members work for the council as officers: the page
 // names them too, so its records are not opened to anyone unseen (decision 011). It works without JavaScript:
-// "Save" on that page leads here, and the button posts the partnership shown, so a change made meanwhile is shown
-// before anything happens.
+// "Save" on that page leads here, and the button posts the partnership shown and who the page named (a fingerprint,
+// `peopleShown`): a change made meanwhile, or anyone made partnership-wide since, is shown before anything happens.
 import {
   json,
   redirect,
@@ -27,6 +27,7 @@ import { BackLink, Notice, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Form } from "~/ui/form-for.tsx";
 import { Button } from "~/ui/form.tsx";
+import { listInWords } from "~/ui/format.ts";
 
 // names the council (and the partnership it would move to), so each council's page has a title of its own
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -41,9 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plan = await partnershipChangePlan(params.id!, to);
   if (!plan) notFound();
   // nothing to confirm: already where it would go, or joining one whose councils share nobody (it joins at once)
-  const joining = !plan.from && plan.to;
-  if ((plan.from?.id ?? null) === to || (joining && !plan.newPartnerOfficers.length))
-    return redirect("/admin/councils");
+  if (!plan.asksFirst) return redirect("/admin/councils");
   return json(plan);
 }
 
@@ -51,14 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePlatformAdmin(request);
   const submission = parseForm(await readForm(request), {
     schema: confirmPartnershipChangeSchema,
-    hidden: ["partnershipId", "from"],
+    hidden: ["partnershipId", "from", "peopleShown"],
   });
   if (submission.status !== "success")
     return json(
       { message: Object.values(submission.error ?? {}).flat()[0] ?? "Nothing was changed." },
       { status: 400 },
     );
-  const { partnershipId } = submission.value;
+  const { partnershipId, peopleShown } = submission.value;
   const from = submission.value.from ?? null;
   const current = await currentPartnershipOf(params.id!);
   if (current === undefined) notFound();
@@ -92,7 +91,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.id!,
     partnershipId ?? null,
     requestContext(request),
+    peopleShown ?? "",
   );
+  // someone gained or lost a place on the lists since the page was shown: shown again as it is now (the loader)
+  if (changed === "not-as-shown" || changed === "asks-first")
+    return json(
+      {
+        message:
+          "Who would gain or lose access changed after you opened this page, so nothing was changed. The page now shows who it is: check them and confirm again.",
+      },
+      { status: 409 },
+    );
   if (changed === "no-partnership")
     return json({ message: "That partnership no longer exists." }, { status: 400 });
   if (!changed) notFound();
@@ -106,13 +115,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const listed = (names: string[]) =>
-  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-
-type Officer = { id: string; name: string; email: string; councilName: string };
+type Officer = { id: string; name: string; email: string; councilNames: string[] };
 
 export default function ConfirmPartnershipChange() {
-  const { council, from, to, ownOfficers, partnerOfficers, newPartnerOfficers } =
+  const { council, from, to, ownOfficers, partnerOfficers, newPartnerOfficers, peopleShown } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const notice = reply ? (
@@ -124,6 +130,7 @@ export default function ConfirmPartnershipChange() {
     <Form method="post" className="flex flex-wrap items-center gap-6">
       <input type="hidden" name="partnershipId" value={to?.id ?? ""} />
       <input type="hidden" name="from" value={from?.id ?? ""} />
+      <input type="hidden" name="peopleShown" value={peopleShown} />
       <Button variant="warning">{button}</Button>
       <Link to="/admin/councils">Cancel</Link>
     </Form>
@@ -222,7 +229,9 @@ export default function ConfirmPartnershipChange() {
 }
 
 const partnersOf = (partnership: { name: string; partners: string[] }) =>
-  partnership.partners.length ? listed(partnership.partners) : `the other councils of ${partnership.name}`;
+  partnership.partners.length
+    ? listInWords(partnership.partners)
+    : `the other councils of ${partnership.name}`;
 
 // who starts working for the council as an officer, chosen by their own council's admins (decision 011)
 function NewPartnerOfficers({ council, officers }: { council: string; officers: Officer[] }) {
@@ -248,7 +257,7 @@ function OfficerList({ officers }: { officers: Officer[] }) {
     <ul className="mt-2 list-disc pl-6">
       {officers.map((m) => (
         <li key={m.id}>
-          {m.name} ({m.email}), {m.councilName}
+          {m.name} ({m.email}), {listInWords(m.councilNames)}
         </li>
       ))}
     </ul>

@@ -25,6 +25,7 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
+import { changePartnershipConfirmed } from "../helpers/partnership-change.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
@@ -194,7 +195,7 @@ describe("partnership-wide members", () => {
 
     const partnershipWide = await membershipOf(officerA.id, councilA.id);
     expect(partnershipWide.partnershipWide).toBe(true);
-    await setCouncilPartnership(adminA.id, councilB.id, null, { ip: null });
+    await changePartnershipConfirmed(adminA.id, councilB.id, null);
     try {
       expect((await membershipsOf(officerCookie)).map((m) => m.organisationId)).toEqual([councilA.id]);
       const switched = await callAction(switchAction, {
@@ -204,7 +205,7 @@ describe("partnership-wide members", () => {
       });
       expect(switched.status).toBe(404);
     } finally {
-      await setCouncilPartnership(adminA.id, councilB.id, partnership.id, { ip: null });
+      await changePartnershipConfirmed(adminA.id, councilB.id, partnership.id);
     }
   });
 
@@ -220,7 +221,7 @@ describe("partnership-wide members", () => {
     const elsewhere = await createPartnership();
     // a council of the new partnership, which they must not reach
     await createCouncil({ name: unique("Stranger"), partnershipId: elsewhere.id });
-    await setCouncilPartnership(adminA.id, mover.id, elsewhere.id, { ip: null });
+    await changePartnershipConfirmed(adminA.id, mover.id, elsewhere.id);
     // not the new partnership's councils, and no longer the old one's
     expect((await membershipsOf(cookie)).map((m) => m.organisationId)).toEqual([mover.id]);
     expect((await membershipOf(shared.id, mover.id)).partnershipWide).toBe(false);
@@ -261,7 +262,7 @@ describe("a council's partnership saved", () => {
     expect((await db.organisation.findUniqueOrThrow({ where: { id: outsider.id } })).partnershipId).toBe(
       other.id,
     );
-    await setCouncilPartnership(adminA.id, outsider.id, null, { ip: null });
+    await changePartnershipConfirmed(adminA.id, outsider.id, null);
     expect(await changes()).toBe(before + 2);
   });
 });

@@ -17,7 +17,7 @@ import {
   createUser,
   sessionCookieFor,
 } from "../helpers/factories.ts";
-import { renderPage } from "../helpers/render-page.ts";
+import { formAsShown, renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
 const admin = await sessionCookieFor((await createUser({ isPlatformAdmin: true })).id);
@@ -70,22 +70,20 @@ describe("removing a council from its partnership", () => {
     expect(html).toContain(`Yes, remove ${council.name} from ${partnership.name}`);
     expect(html).toMatch(/<a[^>]*href="\/admin\/councils"[^>]*>Cancel<\/a>/);
 
-    const confirmed = await callAction(confirmAction, {
-      path: `/admin/councils/${council.id}/partnership`,
-      params: { id: council.id },
-      cookie: admin,
-      form: { partnershipId: "", from: partnership.id },
-    });
+    // "Yes, remove" as the page sends it: the partnership it is in, and who the page named
+    const yes = () =>
+      callAction(confirmAction, {
+        path: `/admin/councils/${council.id}/partnership`,
+        params: { id: council.id },
+        cookie: admin,
+        form: formAsShown(html, `/admin/councils/${council.id}/partnership`),
+      });
+    const confirmed = await yes();
     expect(confirmed.status).toBe(302);
     expect(confirmed.headers.get("location")).toBe("/admin/councils");
     expect(await partnershipOf(council.id)).toBeNull();
     // sent twice: answered as the first was, not as a change someone else made meanwhile
-    const again = await callAction(confirmAction, {
-      path: `/admin/councils/${council.id}/partnership`,
-      params: { id: council.id },
-      cookie: admin,
-      form: { partnershipId: "", from: partnership.id },
-    });
+    const again = await yes();
     expect(again.status).toBe(302);
     expect(again.headers.get("location")).toBe("/admin/councils");
     const membership = await db.membership.findFirstOrThrow({ where: { userId: own.id } });

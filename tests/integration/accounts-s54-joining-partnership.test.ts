@@ -18,7 +18,7 @@ import {
   unique,
 } from "../helpers/factories.ts";
 import { flashMessageOf } from "../helpers/flash.ts";
-import { renderPage } from "../helpers/render-page.ts";
+import { formAsShown, renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader } from "../helpers/routes.ts";
 
 afterAll(() => closeRateLimits());
@@ -84,12 +84,13 @@ describe("a council joining a partnership", () => {
     // opening the page changes nothing either
     expect(await partnershipOf(joining.id)).toBeNull();
 
+    // "Yes, add" as the page sends it: the partnership, and who the page named
     const confirm = () =>
       callAction(confirmAction, {
         path: `/admin/councils/${joining.id}/partnership?to=${partnership.id}`,
         params: { id: joining.id },
         cookie: admin,
-        form: { partnershipId: partnership.id, from: "" },
+        form: formAsShown(html, `/admin/councils/${joining.id}/partnership?to=${partnership.id}`),
       });
     const confirmed = await confirm();
     expect(confirmed.status).toBe(302);

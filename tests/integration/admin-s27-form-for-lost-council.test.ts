@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import { SWITCHER_FIELD } from "~/auth/switcher-field.ts";
 import { db } from "~/db.server.ts";
-import { setCouncilPartnership } from "~/domain/accounts/organisations.server.ts";
 import { action as categoriesAction } from "~/routes/council.categories.tsx";
 import { action as newContractAction } from "~/routes/contracts.new/route.tsx";
 import { action as moderationAction } from "~/routes/council.moderation.$id.tsx";
@@ -23,6 +22,7 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
+import { changePartnershipConfirmed } from "../helpers/partnership-change.ts";
 import { renderPage } from "../helpers/render-page.ts";
 import { callAction } from "../helpers/routes.ts";
 
@@ -70,7 +70,7 @@ describe("a form shown for a partner council that left the partnership before it
     const field = await shownFor("/contracts/new", asB);
     expect(field).toBe(councilB.id);
     const platformAdmin = await createUser({ isPlatformAdmin: true });
-    await setCouncilPartnership(platformAdmin.id, councilB.id, null, { ip: null });
+    await changePartnershipConfirmed(platformAdmin.id, councilB.id, null);
 
     const reference = unique("REF");
     const response = await post(newContractAction, "/contracts/new", asB, {

@@ -38,17 +38,23 @@ export function councilStaff(councilId: string): Prisma.MembershipWhereInput {
   };
 }
 
+/** Someone of a partner council who works for a council as an officer: their user id, and the councils (one, or
+ * several) whose admins made them partnership-wide. */
+export type PartnerStaffMember = { id: string; name: string; email: string; councilNames: string[] };
+
 /**
  * The members of these partner councils whom their own council's admins made partnership-wide, and who so work, as
- * officers, for councilId (loadViewer in permissions.server.ts, decision 011): in council then name order, once for
- * each council they come from. Anyone who is also a direct member of councilId is left out: that membership wins.
+ * officers, for councilId (loadViewer in permissions.server.ts, decision 011): each person once, naming every
+ * partner council they come from, in the order of the first of those councils, then by name. Anyone who is also a
+ * direct member of councilId is left out: that membership wins.
  */
 export async function partnershipWideStaff(
   partnerIds: string[],
   councilId: string,
-): Promise<{ id: string; name: string; email: string; councilName: string }[]> {
+  client: Tx = db,
+): Promise<PartnerStaffMember[]> {
   if (partnerIds.length === 0) return [];
-  const rows = await db.membership.findMany({
+  const rows = await client.membership.findMany({
     where: {
       organisationId: { in: partnerIds, not: councilId },
       partnershipWide: true,
@@ -57,17 +63,25 @@ export async function partnershipWideStaff(
     },
     orderBy: [{ organisation: { name: "asc" } }, { user: { name: "asc" } }, { id: "asc" }],
     select: {
-      id: true,
+      userId: true,
       user: { select: { name: true, email: true } },
       organisation: { select: { name: true } },
     },
   });
-  return rows.map((m) => ({
-    id: m.id,
-    name: m.user.name,
-    email: m.user.email,
-    councilName: m.organisation.name,
-  }));
+  // partnership-wide in two partner councils, they work for councilId once, as loadViewer counts them
+  const byUser = new Map<string, PartnerStaffMember>();
+  for (const m of rows) {
+    const listed = byUser.get(m.userId);
+    if (listed) listed.councilNames.push(m.organisation.name);
+    else
+      byUser.set(m.userId, {
+        id: m.userId,
+        name: m.user.name,
+        email: m.user.email,
+        councilNames: [m.organisation.name],
+      });
+  }
+  return [...byUser.values()];
 }
 
 /** The staff of a council's partners who work for it as officers now (partnershipWideStaff); none outside one. */

@@ -1,5 +1,6 @@
 // Organisations: registering VCSEs and suppliers, councils and partnerships, and the council's verification.
-import { db, lockUntilCommit, sameTextAs, type Tx } from "~/db.server.ts";
+import crypto from "node:crypto";
+import { db, lockUntilCommit, Prisma, sameTextAs, type Tx } from "~/db.server.ts";
 import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import { recentlyAudited, SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import { DEFAULT_GUIDANCE } from "~/domain/content/default-guidance.ts";
@@ -460,14 +461,24 @@ export async function createPartnership(
   });
 }
 
-// Partners share one login across their councils; each council still sees only its own records.
+/**
+ * Partners share one login across their councils; each council still sees only its own records. A change that asks
+ * first (partnershipChangePlan's `asksFirst`) is made only as confirmed: `peopleShown` is the plan's `peopleShown`
+ * on the page the platform admin confirmed, and without it ("Save" on /admin/councils) such a change is refused as
+ * "asks-first"; with one that no longer matches, as "not-as-shown" (someone would gain or lose access who was not
+ * named). The check and the change are one transaction, so neither a change made meanwhile by another admin nor a
+ * partner's admin making someone partnership-wide slips between them.
+ */
 export async function setCouncilPartnership(
   actorUserId: string,
   councilId: string,
   partnershipId: string | null,
   context: Context,
+  peopleShown?: string,
 ) {
   return db.$transaction(async (tx) => {
+    // one partnership change at a time: two at once could each lock a council the other's plan reads (below)
+    await lockUntilCommit(tx, "council-partnership-change");
     if (
       partnershipId &&
       !(await tx.partnership.findUnique({ where: { id: partnershipId }, select: { id: true } }))
@@ -479,6 +490,25 @@ export async function setCouncilPartnership(
     if (!council) return false;
     // already so (an unchanged row saved, or the form sent twice): nothing to change or log
     if (council.partnershipId === partnershipId) return true;
+    // The partner councils whose staff the plan names, locked against their admins' member changes (which lock
+    // the council's row, lockOrganisation): nobody becomes partnership-wide there between the check and the change.
+    const partners = await tx.organisation.findMany({
+      where: {
+        kind: "COUNCIL",
+        id: { not: councilId },
+        partnershipId: { in: [council.partnershipId, partnershipId].filter((id) => id !== null) },
+      },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    if (partners.length)
+      await tx.$executeRaw`
+        SELECT 1 FROM "Organisation" WHERE id IN (${Prisma.join(partners.map((p) => p.id))})
+        ORDER BY id FOR SHARE`;
+    const plan = await partnershipChangePlan(councilId, partnershipId, tx);
+    if (!plan) return false;
+    if (plan.asksFirst && peopleShown === undefined) return "asks-first" as const;
+    if (plan.asksFirst && peopleShown !== plan.peopleShown) return "not-as-shown" as const;
     await tx.organisation.update({ where: { id: councilId }, data: { partnershipId } });
     // Its admins let these members work for the councils of the partnership it was in: leaving or moving ends
     // that, so a move does not carry them into another partnership's councils nobody chose for them.
@@ -528,10 +558,17 @@ export async function setCouncilPartnership(
  * Leaving one (to none, or moving to another): its members who work for the partner councils stop
  * (setCouncilPartnership), and the partners' members who work for every council of the partnership stop working
  * for it. Joining one (from none, or by a move): the new partners' partnership-wide members start working for it as
- * officers (newPartnerOfficers), which decision 011 says must not happen silently. Null when the council, or the
+ * officers (newPartnerOfficers), which decision 011 says must not happen silently. `asksFirst`: the change is to be
+ * confirmed on that page first, leaving or moving always (someone may lose access), joining from none only when
+ * someone would start working for the council. `peopleShown`: a fingerprint of the change and the people it names,
+ * which the page's form carries back, so the change is made only as it was shown. Null when the council, or the
  * partnership it would move to, does not exist.
  */
-export async function partnershipChangePlan(councilId: string, partnershipId: string | null) {
+export async function partnershipChangePlan(
+  councilId: string,
+  partnershipId: string | null,
+  client: Tx = db,
+) {
   const partners = {
     select: {
       id: true,
@@ -543,53 +580,70 @@ export async function partnershipChangePlan(councilId: string, partnershipId: st
       },
     },
   } as const;
-  const [council, to] = await Promise.all([
-    db.organisation.findFirst({
-      where: { id: councilId, kind: "COUNCIL" },
-      select: { id: true, name: true, partnership: partners },
-    }),
-    partnershipId ? db.partnership.findUnique({ where: { id: partnershipId }, ...partners }) : null,
-  ]);
+  const council = await client.organisation.findFirst({
+    where: { id: councilId, kind: "COUNCIL" },
+    select: { id: true, name: true, partnership: partners },
+  });
+  const to = partnershipId
+    ? await client.partnership.findUnique({ where: { id: partnershipId }, ...partners })
+    : null;
   if (!council || (partnershipId && !to)) return null;
   const from = council.partnership;
   const moving = from?.id !== to?.id;
-  const [ownOfficers, partnerOfficers, newPartnerOfficers] = await Promise.all([
+  const ownOfficers =
     from && moving
-      ? db.membership.findMany({
+      ? await client.membership.findMany({
           where: { organisationId: councilId, partnershipWide: true },
           orderBy: { user: { name: "asc" } },
-          select: { id: true, user: { select: { name: true, email: true } } },
+          select: { userId: true, user: { select: { name: true, email: true } } },
         })
-      : [],
-    partnershipWideStaff(from && moving ? from.councils.map((c) => c.id) : [], councilId),
-    partnershipWideStaff(to && moving ? to.councils.map((c) => c.id) : [], councilId),
-  ]);
+      : [];
+  const partnerOfficers = await partnershipWideStaff(
+    from && moving ? from.councils.map((c) => c.id) : [],
+    councilId,
+    client,
+  );
+  const newPartnerOfficers = await partnershipWideStaff(
+    to && moving ? to.councils.map((c) => c.id) : [],
+    councilId,
+    client,
+  );
   const named = (p: NonNullable<typeof from>) => ({
     id: p.id,
     name: p.name,
     partners: p.councils.map((c) => c.name),
   });
+  const people = {
+    ownOfficers: ownOfficers.map((m) => ({ id: m.userId, name: m.user.name, email: m.user.email })),
+    partnerOfficers,
+    newPartnerOfficers,
+  };
   return {
     council: { id: council.id, name: council.name },
     from: from ? named(from) : null,
     to: to ? named(to) : null,
-    ownOfficers: ownOfficers.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email })),
-    partnerOfficers,
-    newPartnerOfficers,
+    ...people,
+    asksFirst: moving && (from !== null || newPartnerOfficers.length > 0),
+    peopleShown: peopleShownOf(from?.id ?? null, to?.id ?? null, people),
   };
 }
 
-/**
- * Whether changing a council's partnership is to be confirmed on its own page first: leaving or moving always
- * (someone may lose access), joining one from none only when the new partners have partnership-wide members, who
- * would start working for it. False when the council does not exist or the change changes nothing.
- */
-export async function partnershipChangeAsksFirst(councilId: string, partnershipId: string | null) {
-  const current = await currentPartnershipOf(councilId);
-  if (current === undefined || current === partnershipId) return false;
-  if (current) return true;
-  const plan = await partnershipChangePlan(councilId, partnershipId);
-  return (plan?.newPartnerOfficers.length ?? 0) > 0;
+// Which change, and who would gain or lose access by it, as a short fingerprint for a hidden field: the same
+// people in another order give the same one, anyone added or gone another.
+function peopleShownOf(
+  from: string | null,
+  to: string | null,
+  people: Record<"ownOfficers" | "partnerOfficers" | "newPartnerOfficers", { id: string }[]>,
+) {
+  const ids = (list: { id: string }[]) => list.map((m) => m.id).sort();
+  const shown = JSON.stringify([
+    from,
+    to,
+    ids(people.ownOfficers),
+    ids(people.partnerOfficers),
+    ids(people.newPartnerOfficers),
+  ]);
+  return crypto.createHash("sha256").update(shown).digest("base64url").slice(0, 22);
 }
 
 /** The partnership a council is in now: null for none, undefined when there is no such council. */

@@ -265,6 +265,8 @@ export const joinPartnershipSchema = z.object({
 export const confirmPartnershipChangeSchema = z.object({
   partnershipId: z.string().max(40).optional(),
   from: z.string().max(40).optional(),
+  // partnershipChangePlan's fingerprint of who the page named
+  peopleShown: z.string().max(40).optional(),
 });
 
 const role = z.enum(["ADMIN", "OFFICER", "OWNER", "MEMBER"], { error: "Select a role" });

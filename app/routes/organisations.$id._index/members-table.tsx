@@ -2,6 +2,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { MEMBER_ROLES_BY_KIND, ROLE_LABEL } from "~/domain/accounts/schemas.ts";
 import { Table, type Column } from "~/ui/components.tsx";
+import { listInWords } from "~/ui/format.ts";
 import { MemberButton, RemoveLink, RoleForm } from "./member-form.tsx";
 import type { RowErrors } from "./row-errors.tsx";
 import type { loader } from "./route.tsx";
@@ -140,7 +141,7 @@ export function PartnerStaff({
 }: {
   council: string;
   partnership: string;
-  staff: { id: string; name: string; email: string; councilName: string }[];
+  staff: { id: string; name: string; email: string; councilNames: string[] }[];
 }) {
   return (
     <>
@@ -159,7 +160,7 @@ export function PartnerStaff({
         columns={[
           { header: "Name", rowHeader: true, cell: (m) => m.name },
           { header: "Email", cell: (m) => m.email },
-          { header: "Their council", cell: (m) => m.councilName },
+          { header: "Their council", cell: (m) => listInWords(m.councilNames) },
         ]}
       />
     </>
