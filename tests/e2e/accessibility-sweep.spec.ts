@@ -106,7 +106,7 @@ const REACHED_OTHERWISE: Record<string, string> = {
   "routes/contracts.$id.commitments.$commitmentId_.remove":
     "asks before removing a commitment; the crawl does not reach it, and contracts.spec checks it with axe",
   "routes/admin.councils_.$id.partnership":
-    "asks before taking a council out of its partnership, reached by the Save button's post: accounts-s39-partnership-removal.spec checks it with axe",
+    "asks before a council leaves, moves or joins a partnership, reached by the Save button's post: accounts-s39-partnership-removal.spec checks it with axe",
   "routes/council.guidance.$id_.delete":
     "asks before deleting a guidance page, linked only from its edit form: guidance.spec checks it with axe",
   "routes/bench.bare": "the benchmark's reference route, not linked",
