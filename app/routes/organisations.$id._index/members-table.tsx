@@ -160,7 +160,7 @@ export function PartnerStaff({
         columns={[
           { header: "Name", rowHeader: true, cell: (m) => m.name },
           { header: "Email", cell: (m) => m.email },
-          { header: "Their council", cell: (m) => listInWords(m.councilNames) },
+          { header: "Member of", cell: (m) => listInWords(m.councilNames) },
         ]}
       />
     </>
