@@ -109,7 +109,7 @@ describe("a file that is not valid CSV", () => {
     expect(preview.errors).toEqual([
       {
         line: 2,
-        column: null,
+        column: "contract_title",
         message:
           'A value has a quote mark (") inside it. Put the whole value in quotes and write each quote mark inside it twice ("").',
       },

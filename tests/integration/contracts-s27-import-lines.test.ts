@@ -68,6 +68,8 @@ describe("line numbers in a file whose quoted values hold line breaks", () => {
       "text",
     ].join("\n");
     const { errors } = await preview(file);
-    expect(errors).toEqual([{ line: 4, column: null, message: expect.stringMatching(/never closed/) }]);
+    expect(errors).toEqual([
+      { line: 4, column: "contract_title", message: expect.stringMatching(/never closed/) },
+    ]);
   });
 });

@@ -11,12 +11,21 @@ export type ImportEncoding = "utf-8" | "windows-1252" | "utf-16";
 export const MIXED_ENCODING_MESSAGE =
   "The file mixes two character encodings, so its £ signs and accented letters cannot be read. In Excel, save it again as “CSV UTF-8 (Comma delimited)”.";
 
-/** A file that cannot be read as a contracts file at all; its message says what to do instead. */
-export class UnreadableFileError extends Error {}
+/** A file that cannot be read as a contracts file at all; its message says what to do instead. `line`: where the
+ * problem is, as a text editor numbers the file (the first line when it is the whole file's). */
+export class UnreadableFileError extends Error {
+  constructor(
+    message: string,
+    readonly line = 1,
+  ) {
+    super(message);
+  }
+}
 
+/** `line` is the line of the first byte that is not UTF-8: in a file of thousands of rows, where to look. */
 export class MixedEncodingError extends UnreadableFileError {
-  constructor() {
-    super(MIXED_ENCODING_MESSAGE);
+  constructor(line: number) {
+    super(MIXED_ENCODING_MESSAGE, line);
   }
 }
 
@@ -178,6 +187,17 @@ function wholeCharacters(bytes: Uint8Array) {
 
 const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
 
+/** How many line breaks (LF) bytes that are not valid UTF-8 have before their first byte that is not: text decoded
+ * leniently and encoded again matches the bytes up to there (a real "�" included), and differs from there on. */
+function linesBeforeBadByte(bytes: Uint8Array) {
+  const again = Buffer.from(lenient.decode(bytes), "utf8");
+  let bad = 0;
+  while (bad < bytes.length && bytes[bad] === again[bad]) bad += 1;
+  return bytes.subarray(0, bad).filter((byte) => byte === 0x0a).length;
+}
+
+const linesIn = (text: string) => text.split("\n").length - 1;
+
 /** Whether bytes that are not valid UTF-8 start with valid UTF-8 text other than ASCII (before the bad byte). */
 function readsAsUtf8(bytes: Uint8Array) {
   const text = lenient.decode(bytes);
@@ -197,6 +217,7 @@ export async function* decodeImportChunks(
   let nonAscii = false; // whether UTF-8 text other than ASCII has been read
   let started = false; // whether any bytes have been read
   let sniffed = false; // whether the first bytes have been checked
+  let lines = 0; // the line breaks in the UTF-8 text read so far
   let utf16: TextDecoder | null = null; // the decoder BOM removed, so the parser sees no BOM
   for await (const chunk of withHead(chunks)) {
     if (typeof chunk === "string") {
@@ -228,7 +249,8 @@ export async function* decodeImportChunks(
     try {
       text = utf8.decode(bytes.subarray(0, cut));
     } catch {
-      if (nonAscii || readsAsUtf8(bytes.subarray(0, cut))) throw new MixedEncodingError();
+      if (nonAscii || readsAsUtf8(bytes.subarray(0, cut)))
+        throw new MixedEncodingError(lines + linesBeforeBadByte(bytes.subarray(0, cut)) + 1);
       found.encoding = "windows-1252";
       carry = new Uint8Array(0);
       const bom = !started && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -238,6 +260,7 @@ export async function* decodeImportChunks(
     started = true;
     carry = bytes.slice(cut);
     nonAscii ||= NON_ASCII.test(text.replace(/^\ufeff/, ""));
+    lines += linesIn(text);
     yield text;
   }
   if (utf16) {
@@ -247,7 +270,7 @@ export async function* decodeImportChunks(
   }
   // a file ending part-way through a UTF-8 character
   if (carry.length) {
-    if (nonAscii) throw new MixedEncodingError();
+    if (nonAscii) throw new MixedEncodingError(lines + 1);
     found.encoding = "windows-1252";
     yield windows1252.decode(carry);
   }

@@ -32,6 +32,7 @@ import {
   type ImportColumn,
   importRowSchema,
   type ImportRow,
+  isUnnamedColumn,
   type ReadImportRow,
   type RowError,
   unnamedValueError,
@@ -81,6 +82,11 @@ export async function readImportFile(
   }
   const lines = rowLines();
   let rowEnd = 0; // where the header or row before this one ended (bytes into the file)
+  // The rows the parser has read and the loop below has not yet taken, in order. The parser reads a whole chunk of
+  // the file at once, and stops at a broken value (a stray quote mark) with the rows before it not yet taken: they
+  // are taken after it, so their problems are told and the broken row's line is counted from the last of them.
+  const pending: ParsedRow[] = [];
+  let readEnd = 0; // where the last row the parser read ended (bytes into the file)
   const input = Readable.from(lines.track(text.chunks));
   const parser: ReturnType<typeof parse> = input.pipe(
     parse({
@@ -90,7 +96,7 @@ export async function readImportFile(
         const names = header.map(headerName);
         errors.push(...checkHeader(names));
         headerChecked = true;
-        rowEnd = parser.info.bytes;
+        rowEnd = readEnd = parser.info.bytes;
         columns = new Set(names as ImportColumn[]);
         return names;
       },
@@ -99,70 +105,85 @@ export async function readImportFile(
       relax_column_count: true,
       info: true,
       max_record_size: 64 * 1024,
+      on_record: (read: ParsedRow, info: { bytes: number }) => {
+        pending.push(read);
+        readEnd = info.bytes;
+        return read;
+      },
     }),
   );
   input.on("error", (error) => parser.destroy(error)); // pipe() does not pass a source's error on
+
+  /** Checks one row the parser read; false when the rows after it are not to be read (see the breaks). */
+  const take = ({ record, info }: ParsedRow) => {
+    if (errors.some((e) => e.line === 1)) return false; // a bad header makes every row meaningless
+    const line = lines.startAfter(rowEnd);
+    rowEnd = info.bytes;
+    // a row of empty cells (",,,,"): Excel writes one for each row below the data once used or formatted
+    if (Object.values(record).every((value) => value.trim() === "")) return true;
+    if (rows.length + rejectedRows >= MAX_IMPORT_ROWS) {
+      errors.push({
+        line,
+        column: null,
+        message: `A file can hold at most ${MAX_IMPORT_ROWS} rows`,
+      });
+      return false;
+    }
+    // a Ctrl+Z before the end (a file pasted after another that ended with one): its own problem, not the
+    // row's wrong number of fields
+    const marked = Object.entries(record).find(([, value]) => value.includes("\x1a"));
+    if (marked) {
+      errors.push({ line, column: knownColumn(columns, marked[0]), message: END_OF_FILE_MARK_MESSAGE });
+      rejectedRows += 1;
+      return true;
+    }
+    if (info.error?.code === "CSV_RECORD_INCONSISTENT_COLUMNS") {
+      const got = /got (\d+)/.exec(info.error.message)?.[1];
+      errors.push({
+        line,
+        column: null,
+        message: `This row has ${got ?? "a different number of"} fields; the header has ${info.columns?.length ?? "more"}. Check for a missing or extra comma.`,
+      });
+      rejectedRows += 1;
+      return true;
+    }
+    const unnamed = unnamedValueError(line, record);
+    if (unnamed) {
+      errors.push(unnamed);
+      rejectedRows += 1;
+      return true;
+    }
+    const parsed = parseImportRow(line, record, unitOf);
+    if (parsed.ok) rows.push({ line, row: parsed.row });
+    else {
+      errors.push(...parsed.errors);
+      rejected.push({
+        line,
+        record,
+        columns: new Set(parsed.errors.map((e) => e.column)),
+        read: parsed.read,
+      });
+      rejectedRows += 1;
+    }
+    return true;
+  };
+
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { bytes: number; columns?: unknown[]; error?: CsvError };
-    }>) {
-      if (errors.some((e) => e.line === 1)) break; // a bad header makes every row meaningless
-      const line = lines.startAfter(rowEnd);
-      rowEnd = info.bytes;
-      // a row of empty cells (",,,,"): Excel writes one for each row below the data once used or formatted
-      if (Object.values(record).every((value) => value.trim() === "")) continue;
-      if (rows.length + rejectedRows >= MAX_IMPORT_ROWS) {
-        errors.push({
-          line,
-          column: null,
-          message: `A file can hold at most ${MAX_IMPORT_ROWS} rows`,
-        });
-        break;
-      }
-      // a Ctrl+Z before the end (a file pasted after another that ended with one): its own problem, not the
-      // row's wrong number of fields
-      const marked = Object.entries(record).find(([, value]) => value.includes("\x1a"));
-      if (marked) {
-        const column = columns.has(marked[0] as ImportColumn) ? (marked[0] as ImportColumn) : null;
-        errors.push({ line, column, message: END_OF_FILE_MARK_MESSAGE });
-        rejectedRows += 1;
-        continue;
-      }
-      if (info.error?.code === "CSV_RECORD_INCONSISTENT_COLUMNS") {
-        const got = /got (\d+)/.exec(info.error.message)?.[1];
-        errors.push({
-          line,
-          column: null,
-          message: `This row has ${got ?? "a different number of"} fields; the header has ${info.columns?.length ?? "more"}. Check for a missing or extra comma.`,
-        });
-        rejectedRows += 1;
-        continue;
-      }
-      const unnamed = unnamedValueError(line, record);
-      if (unnamed) {
-        errors.push(unnamed);
-        rejectedRows += 1;
-        continue;
-      }
-      const parsed = parseImportRow(line, record, unitOf);
-      if (parsed.ok) rows.push({ line, row: parsed.row });
-      else {
-        errors.push(...parsed.errors);
-        rejected.push({
-          line,
-          record,
-          columns: new Set(parsed.errors.map((e) => e.column)),
-          read: parsed.read,
-        });
-        rejectedRows += 1;
-      }
+    for await (const read of parser as AsyncIterable<ParsedRow>) {
+      pending.shift();
+      if (!take(read)) break;
     }
   } catch (error) {
     if (error instanceof UnreadableFileError) return unreadable(columns, found.encoding, error);
     if (!(error instanceof CsvError)) throw error;
-    // the row the broken value is in starts after the last row read
-    errors.push({ line: lines.startAfter(rowEnd), column: null, message: csvErrorMessage(error) });
+    const taken = pending.splice(0).every(take);
+    // the row the broken value is in starts after the last row read; its column is the value's
+    if (taken)
+      errors.push({
+        line: lines.startAfter(readEnd),
+        column: knownColumn(columns, error.column),
+        message: csvErrorMessage(error),
+      });
   }
   // a header the CSV could not be read in has its own problem (an unclosed quote): the file is not empty
   if (!headerChecked && errors.length === 0)
@@ -179,12 +200,25 @@ export async function readImportFile(
   };
 }
 
+/** A row as the parser gives it (`info: true`): its values by column, and where it ends. */
+type ParsedRow = {
+  record: Record<string, string>;
+  info: { bytes: number; columns?: unknown[]; error?: CsvError };
+};
+
+/** The column a header name is, when it is one of the import's (not a column with no name, nor an unknown one). */
+function knownColumn(columns: Set<ImportColumn>, name: unknown) {
+  return typeof name === "string" && columns.has(name as ImportColumn) && !isUnnamedColumn(name)
+    ? (name as ImportColumn)
+    : null;
+}
+
 function unreadable(columns: Set<ImportColumn>, encoding: ImportEncoding, error: UnreadableFileError) {
   return {
     rows: [],
     rejected: [],
     columns,
-    errors: [{ line: 1, column: null, message: error.message }],
+    errors: [{ line: error.line, column: null, message: error.message }],
     rowCount: 0,
     encoding,
   };
