@@ -7,6 +7,7 @@ import { CsvError, parse } from "csv-parse";
 import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { dayToDate, londonDayIso } from "~/domain/calendar.ts";
+import { listInWords } from "~/domain/format.ts";
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import type { ContractStatus, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
@@ -364,7 +365,8 @@ function contractValue(column: ImportColumn, v: unknown) {
   return v;
 }
 
-type Disagreement = { column: ImportColumn; message: string };
+/** A column a row gives differently from the earlier row of its reference on `line`. */
+type Disagreement = { column: ImportColumn; line: number };
 
 /**
  * Each row giving contract details that differ from an earlier row of its reference, by line: every column it
@@ -413,7 +415,7 @@ function contractDisagreements(
     .filter((r) => r.reference !== "")
     .sort((a, b) => a.line - b.line);
   const firsts = new Map<string, Map<ImportColumn, { line: number; value: unknown }>>();
-  const found = new Map<number, Disagreement[]>();
+  const found = new Map<number, { reference: string; differs: Disagreement[] }>();
   for (const { line, reference, value } of rows) {
     const key = referenceKey(reference);
     let given = firsts.get(key);
@@ -424,20 +426,37 @@ function contractDisagreements(
       if (!read.ok) continue;
       const first = given.get(column);
       if (!first) given.set(column, { line, value: read.value });
-      else if (!same(first.value, read.value))
-        differs.push({
-          column,
-          message: `Duplicate reference ${reference}: line ${first.line} gives different contract details (${column})`,
-        });
+      else if (!same(first.value, read.value)) differs.push({ column, line: first.line });
     }
-    if (differs.length) found.set(line, differs);
+    if (differs.length) found.set(line, { reference, differs });
   }
   return found;
 }
 
-/** The first of a row's disagreements in a column it has no other problem in (one is told, as before). */
-function disagreementToTell(differs: Disagreement[] | undefined, told: (column: ImportColumn) => boolean) {
-  return differs?.find((d) => !told(d.column));
+/**
+ * A row's disagreements in the columns it has no other problem in, as one problem under the first of them that
+ * names every one: "Duplicate reference X-4: line 2 gives different contract details (contract_title, department
+ * and value_gbp)". Null when there are none.
+ */
+function disagreementToTell(
+  found: { reference: string; differs: Disagreement[] } | undefined,
+  told: (column: ImportColumn) => boolean,
+) {
+  const differs = found?.differs.filter((d) => !told(d.column)) ?? [];
+  if (!found || !differs.length) return null;
+  // each column is compared with the first row giving it readably, which is not always the same row
+  const byLine = new Map<number, ImportColumn[]>();
+  for (const { line, column } of differs) byLine.set(line, [...(byLine.get(line) ?? []), column]);
+  const against = Array.from(byLine, ([line, columns], index) => {
+    const names = listInWords(columns);
+    return index === 0
+      ? `line ${line} gives different contract details (${names})`
+      : `line ${line} (${names})`;
+  });
+  return {
+    column: differs[0]!.column,
+    message: `Duplicate reference ${found.reference}: ${against.join(", and ")}`,
+  };
 }
 // where each of checkCommitment's problems is told
 const COMMITMENT_COLUMNS = {
