@@ -8,6 +8,7 @@ import { db, lockUntilCommit, type Tx } from "~/db.server.ts";
 import { councilStaff } from "~/domain/accounts/members.server.ts";
 import { dayToDate, londonDayIso } from "~/domain/calendar.ts";
 import { listInWords } from "~/domain/format.ts";
+import { formatHundredths, toHundredths } from "~/domain/reporting/progress.ts";
 import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts";
 import type { ContractStatus, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
@@ -20,7 +21,7 @@ import {
   type ImportEncoding,
 } from "./import-encoding.ts";
 import { contractSnapshot, detailsSelect, lockContractRows, type Actor } from "./contracts.server.ts";
-import { countedIn } from "./labels.ts";
+import { countedIn, formatMeasureQuantity } from "./labels.ts";
 import { lockMeasureRows } from "./measures.server.ts";
 import { wrongSign } from "./quantities.ts";
 import { COMMITMENT_FIELD_LABELS, CONTRACT_FIELD_LABELS, diffSnapshots, type Change } from "./history.ts";
@@ -465,6 +466,12 @@ const COMMITMENT_COLUMNS = {
   plan: "delivery_plan",
 } as const satisfies Record<string, ImportColumn>;
 
+/** What a row with a target and no delivery plan is told, in the words of docs/contracts-import.md. */
+function blankPlanMessage(unit: MeasureUnit, target: string) {
+  const total = formatMeasureQuantity(unit, formatHundredths(toHundredths(target)));
+  return `Enter a delivery plan: each quarter’s target, written as “Q1 2026/27=25; Q2 2026/27=25”, adding up to the target of ${total}`;
+}
+
 /** A contract reference in any case names one contract of the council (its unique index is on lower(reference)). */
 const referenceKey = (reference: string) => reference.toLowerCase();
 
@@ -543,24 +550,26 @@ async function planImport(
     term: Term | TermBounds | null,
   ) => {
     const kept = keptFrom(previous);
+    const targetQuantity = kept(
+      "target_quantity",
+      row.target_quantity,
+      previous?.targetQuantity?.toString() ?? null,
+    );
+    const plan = kept(
+      "delivery_plan",
+      row.delivery_plan,
+      previous?.plan.map((p) => ({ ...p, quantity: p.targetQuantity.toString() })) ?? [],
+    );
     const checked = checkCommitment(
       {
         unit,
-        targetQuantity: kept(
-          "target_quantity",
-          row.target_quantity,
-          previous?.targetQuantity?.toString() ?? null,
-        ),
+        targetQuantity,
         qualitativeText: kept(
           "qualitative_commitment",
           row.qualitative_commitment,
           previous?.qualitativeText ?? "",
         ),
-        plan: kept(
-          "delivery_plan",
-          row.delivery_plan,
-          previous?.plan.map((p) => ({ ...p, quantity: p.targetQuantity.toString() })) ?? [],
-        ),
+        plan,
       },
       term,
     );
@@ -569,7 +578,11 @@ async function planImport(
       : Object.entries(checked.errors).flatMap(([field, messages]) =>
           (messages ?? []).map((message) => ({
             column: COMMITMENT_COLUMNS[field as keyof typeof COMMITMENT_COLUMNS],
-            message,
+            // a blank plan's one problem is its total of 0, not what was left out
+            message:
+              field === "plan" && plan.length === 0 && targetQuantity != null
+                ? blankPlanMessage(unit, targetQuantity)
+                : message,
           })),
         );
     return { checked, problems };
