@@ -17,7 +17,13 @@ import { requireCouncilOf } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/auth/request-context.server.ts";
 import { readableValue } from "~/domain/contracts/history.ts";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/domain/contracts/import-rows.ts";
-import { importOutcomes, keptAfterImport, keptBeforeImport } from "~/domain/contracts/import-summary.ts";
+import {
+  alreadyAsInFile,
+  importButtonLabel,
+  importOutcomes,
+  keptAfterImport,
+  keptBeforeImport,
+} from "~/domain/contracts/import-summary.ts";
 import {
   applyImport,
   importedMomentsAgo,
@@ -103,10 +109,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const councilId = membership.organisationId;
   if (submission.value.intent === "preview") {
     const plan = await previewImport(councilId, submission.value.file.stream());
-    // only a file that can be imported is kept for the confirm step
-    const upload = plan.errors.length
-      ? null
-      : await keepImportUpload(councilId, new Uint8Array(await submission.value.file.arrayBuffer()));
+    // only a file that can be imported, and would change something, is kept for the confirm step
+    const upload =
+      plan.errors.length || !importButtonLabel(plan.counts)
+        ? null
+        : await keepImportUpload(councilId, new Uint8Array(await submission.value.file.arrayBuffer()));
     return json({ kind: "preview" as const, plan, upload, fileName: submission.value.file.name });
   }
   const { upload } = submission.value;
@@ -246,7 +253,9 @@ function Preview({
     </h2>
   );
   const kept = keptBeforeImport(plan.contracts);
-  if (plan.errors.length || !upload)
+  // null when the file changes nothing: there is nothing to import, and no button
+  const importLabel = importButtonLabel(plan.counts);
+  if (plan.errors.length)
     return (
       <section aria-labelledby="preview-heading" className="mb-10">
         {heading}
@@ -268,8 +277,13 @@ function Preview({
   return (
     <section aria-labelledby="preview-heading" className="mb-10">
       {heading}
-      <Notice kind="success" title="No problems found">
-        {countOf(plan.rowCount, "row", "rows")}: {importOutcomes(plan.counts)}. Nothing has been saved yet.
+      <Notice
+        kind={importLabel ? "success" : "info"}
+        title={importLabel ? "No problems found" : "Nothing to import"}
+      >
+        {importLabel ? null : <span className="mb-2 block">{alreadyAsInFile(plan.counts)}</span>}
+        {countOf(plan.rowCount, "row", "rows")}: {importOutcomes(plan.counts)}.
+        {importLabel ? " Nothing has been saved yet." : null}
         {kept ? <span className="mt-2 block">{kept}</span> : null}
         {plan.encoding === "windows-1252" ? (
           <span className="mt-2 block">
@@ -353,15 +367,23 @@ function Preview({
           },
         ]}
       />
-      <Form method="post" encType="multipart/form-data">
-        <input type="hidden" name="upload" value={upload} />
-        <Button name="intent" value="import">
-          Import {countOf(plan.contracts.length, "contract", "contracts")}
-        </Button>
-      </Form>
-      <p className="mt-4">
-        <Link to={contractsOf(councilId)}>Cancel</Link>
-      </p>
+      {importLabel && upload ? (
+        <>
+          <Form method="post" encType="multipart/form-data">
+            <input type="hidden" name="upload" value={upload} />
+            <Button name="intent" value="import">
+              {importLabel}
+            </Button>
+          </Form>
+          <p className="mt-4">
+            <Link to={contractsOf(councilId)}>Cancel</Link>
+          </p>
+        </>
+      ) : (
+        <p className="mt-4">
+          <Link to={contractsOf(councilId)}>Back to all contracts</Link>
+        </p>
+      )}
     </section>
   );
 }

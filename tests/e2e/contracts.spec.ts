@@ -46,7 +46,7 @@ test("an officer imports the sample CSV through the preview, then the supplier s
   await expect(preview.getByRole("row")).toHaveCount(5);
   await expect(preview).toContainText("NCC-IMP-001");
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Import 4 contracts" }).click();
+  await page.getByRole("button", { name: "Import 4 new contracts" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "Import complete" })).toHaveText(
     "Import complete: 4 new contracts, 0 changed, 0 unchanged; 6 new commitments, 0 changed, 0 unchanged",
@@ -223,7 +223,7 @@ test(
     await nojs.getByRole("button", { name: "Check the file" }).click();
     await expect(nojs.getByText("No problems found")).toBeVisible();
     await check();
-    await nojs.getByRole("button", { name: "Import 1 contract" }).click();
+    await nojs.getByRole("button", { name: "Import 1 new contract" }).click();
     await expect(nojs.getByRole("status").filter({ hasText: "Import complete" })).toHaveText(
       "Import complete: 1 new contract, 0 changed, 0 unchanged; 1 new commitment, 0 changed, 0 unchanged",
     );

@@ -21,6 +21,28 @@ export function importOutcomes(counts: ImportOutcomeCounts) {
 }
 
 /**
+ * What the preview's button does, in the summary's words: "Import 2 new contracts", "Import 1 changed contract",
+ * "Import 2 new and 1 changed contracts" (unchanged contracts are not written). Null when the file changes nothing.
+ */
+export function importButtonLabel(counts: Pick<ImportOutcomeCounts, "created" | "changed">) {
+  const { created, changed } = counts;
+  const contracts = plural(created + changed, "contract", "contracts");
+  if (created && changed)
+    return `Import ${formatNumber(created)} new and ${formatNumber(changed)} changed ${contracts}`;
+  if (created) return `Import ${formatNumber(created)} new ${contracts}`;
+  if (changed) return `Import ${formatNumber(changed)} changed ${contracts}`;
+  return null;
+}
+
+/** What the preview says, under "Nothing to import", of a file that changes nothing. */
+export function alreadyAsInFile(counts: Pick<ImportOutcomeCounts, "unchanged">) {
+  const { unchanged } = counts;
+  if (unchanged === 1) return "The contract is already as in the file.";
+  if (unchanged === 2) return "Both contracts are already as in the file.";
+  return `All ${formatNumber(unchanged)} contracts are already as in the file.`;
+}
+
+/**
  * What the preview says of the commitments already on the file's contracts that the file leaves out (an import
  * never deletes one), or null when there are none: "2 commitments already on contract ABC-1 are not in the file
  * and will be kept as they are: JOB-01 and SOC-02."
