@@ -2,7 +2,8 @@
 // parser reads a whole chunk of the file ahead of the rows being checked, and the rows it had read before the broken
 // one were dropped with it: the problem was told on the line after the last row checked (line 2 for a short file,
 // wherever it was), and the rows before it went unchecked. It is now told on its own line, in its column, with the
-// problems of the rows before it; and a file mixing two encodings names the line where the second starts.
+// problems of the rows before it; a file mixing two encodings names the line where the second starts; and a file
+// whose lines end with a CR alone, as Excel for Mac saves "CSV (Macintosh)", no longer has every row on line 1.
 import { beforeAll, describe, expect, it } from "vitest";
 import { previewImport } from "~/domain/contracts/import.server.ts";
 import { action as importAction } from "~/routes/contracts.import.tsx";
@@ -132,5 +133,16 @@ describe("a file mixing two encodings", () => {
       expect(plan.errors.map((e) => [e.line, e.column])).toEqual([[5, null]]);
       expect(plan.errors[0]!.message).toMatch(/mixes two character encodings/);
     }
+  });
+});
+
+describe("a file whose lines end with a CR alone (Excel for Mac's “CSV (Macintosh)”)", () => {
+  it("tells each row's problems on its own line, not all on line 1", async () => {
+    const rows = [row("QI-1"), row("QI-2", { status: "Soon" }), row("QI-3"), strayQuote("QI-4"), row("QI-5")];
+    const plan = await previewImport(world.councilA.id, [HEADER, ...rows].join("\r") + "\r");
+    expect(problems(plan)).toEqual([
+      "3 status: Status must be Pipeline, Active, Ended or Terminated",
+      `5 contract_title: ${INSIDE}`,
+    ]);
   });
 });
