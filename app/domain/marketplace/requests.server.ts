@@ -44,7 +44,12 @@ import {
 } from "./schemas.ts";
 import { extendedReason } from "./request-timeline.ts";
 import { staleRequestEdit, type RequestStaleEdit } from "./request-stale-edit.server.ts";
-import { isNamedCouncil, NAMED_COUNCIL } from "~/domain/named-councils.ts";
+import {
+  COUNCIL_WITH_MODERATORS,
+  isNamedCouncil,
+  NAMED_COUNCIL,
+  nobodyToApprove,
+} from "~/domain/named-councils.ts";
 
 export type Failure = {
   ok: false;
@@ -105,9 +110,19 @@ async function checkReferences(form: RequestForm): Promise<Failure | null> {
   const fieldErrors: Record<string, string[]> = {};
   const council = await db.organisation.findFirst({
     where: { id: form.councilId, ...NAMED_COUNCIL },
-    select: { id: true },
+    select: { id: true, name: true },
   });
   if (!council) fieldErrors.councilId = ["Select a council from the list"];
+  else if (
+    form.intent === "submit" &&
+    !(await db.organisation.count({ where: { id: council.id, ...COUNCIL_WITH_MODERATORS } }))
+  )
+    fieldErrors.councilId = [
+      nobodyToApprove(
+        council.name,
+        "Save the request as a draft and submit it later, or choose another council.",
+      ),
+    ];
   // the other councils it is also for: councils on the instance, never the lead one (decision 050)
   const alsoFor = form.alsoForCouncilIds ?? [];
   if (alsoFor.length) {
@@ -644,6 +659,10 @@ export async function changeRequestIn(
         );
   if (change.action === "submit") {
     if (change.organisationVerified === false) throw new TransitionRefused(unverified().formError ?? "");
+    if (!(await tx.organisation.count({ where: { id: request.councilId, ...COUNCIL_WITH_MODERATORS } })))
+      throw new TransitionRefused(
+        nobodyToApprove(request.council.name, "Submit it later, or edit it to choose another council."),
+      );
     // as the edit form's "Save and submit" refuses them (checkReferences): a draft saved before the council
     // retired its category or district would otherwise go for approval, and be published, under it
     if (!request.category.active)
