@@ -2,7 +2,7 @@ import { json, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { councilContacts } from "~/domain/content/council-settings.server.ts";
 import { PageHeading } from "~/ui/page-parts.tsx";
-import { CouncilContacts } from "~/ui/council-contacts.tsx";
+import { CouncilContacts, dataControllers } from "~/ui/council-contacts.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Privacy notice – Social Value Marketplace" }];
 
@@ -17,8 +17,7 @@ export default function PrivacyNotice() {
     <article className="max-w-3xl space-y-4">
       <PageHeading>Privacy notice</PageHeading>
       <p>
-        The councils of the partnership are the data controllers for the personal information held in the
-        Social Value Marketplace. We use it to run the marketplace, to check that social value promised in
+        {dataControllers(councils)} We use it to run the marketplace, to check that social value promised in
         council contracts is delivered, and to report on it.
       </p>
       <h2 className="pt-4 text-2xl font-bold">What we hold</h2>

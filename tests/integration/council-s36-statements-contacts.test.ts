@@ -36,3 +36,15 @@ describe.each(["/accessibility", "/privacy"])("%s", (path) => {
     expect(text).not.toContain(`Pending Council ${tag}`);
   });
 });
+
+describe("/privacy", () => {
+  // the notice opened "The councils of the partnership are the data controllers", though councils on the
+  // marketplace may be in no partnership
+  it("names the councils on the marketplace as the data controllers, not a partnership", async () => {
+    const text = readableMainText(await (await renderPage("/privacy")).text());
+    expect(text).toContain(
+      "The councils that use the Social Value Marketplace, listed under “Contact your council” below, are the data controllers",
+    );
+    expect(text).not.toContain("partnership");
+  });
+});
