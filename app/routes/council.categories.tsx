@@ -60,7 +60,16 @@ export default function CategoriesPage() {
         empty="Your council has no categories yet. Add one below: requestors choose one for each request they post."
         columns={[
           { header: "Name", cell: (c) => c.name, rowHeader: true },
-          { header: "Description", cell: (c) => c.description || "None" },
+          {
+            header: "Description",
+            cell: (c) =>
+              c.description || (
+                <>
+                  <span aria-hidden="true">–</span>
+                  <span className="sr-only">No description</span>
+                </>
+              ),
+          },
           ...listItemColumns<(typeof categories)[number]>(listPath),
         ]}
       />
