@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listNewestOpenRequests } from "~/domain/marketplace/newest.server.ts";
 import { newestNeedCard } from "~/domain/marketplace/request-card.server.ts";
+import { StillNeeded } from "~/ui/still-needed.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Social Value Marketplace" }];
 
@@ -40,8 +41,9 @@ export default function Home() {
                 </h3>
                 <p className="text-muted">{request.about}</p>
                 <p>
-                  Still needed: <strong>{request.stillNeeded}</strong> by {request.neededBy}
+                  <StillNeeded need={request.need} />
                 </p>
+                <p>{`Needed by ${request.neededBy}`}</p>
               </li>
             ))}
           </ul>

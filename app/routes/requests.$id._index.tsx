@@ -27,6 +27,7 @@ import { ClosedRequestNotice, ClosedRequestPage } from "~/ui/closed-request.tsx"
 import { InsetText, PageHeading, SummaryList, Table, Tag } from "~/ui/components.tsx";
 import { listInWords } from "~/domain/format.ts";
 import { countOf, formatDate } from "~/ui/format.ts";
+import { StillNeeded } from "~/ui/still-needed.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -70,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const registerToPledge = offersRegisteringToPledge(viewer, details);
   // its type of help and quantities in its unit ("1 laptop", "3 laptops") are worked out here: the singular needs
   // the pluralize library, which the page would otherwise ship to every browser
-  const { helpType, amounts, pledges } = requestAmounts(details, {
+  const { helpType, amounts, need, pledges } = requestAmounts(details, {
     own: supplier && !isRequestor ? await ownPledgesOn(details.id, supplier.organisationId) : [],
     council: readsPledges ? await pledgesOnRequest(details.id) : [],
   });
@@ -103,6 +104,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null,
     helpType,
     amounts,
+    // a closed request says what was pledged instead
+    need: CLOSED_STATUSES.includes(details.status) ? null : need,
     pledgerName: supplier?.organisationName ?? null,
   });
 }
@@ -129,6 +132,7 @@ function OpenRequestPage({
   pledgerName,
   helpType,
   amounts,
+  need,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const pastNeededBy = PLEDGEABLE_STATUSES.includes(request.status) && !takingPledges;
   const ownPledgeIds = new Set(ownPledges.map((p) => p.id));
@@ -158,9 +162,7 @@ function OpenRequestPage({
             Pledged: <strong>{amounts.pledged}</strong> of {amounts.asked}
           </p>
         ) : (
-          <p className="text-xl">
-            Still needed: <strong>{amounts.stillNeeded}</strong> of {amounts.asked}
-          </p>
+          <p className="text-xl">{need ? <StillNeeded need={need} /> : null}</p>
         )}
         <p>Needed by {formatDate(request.neededBy)}</p>
       </div>

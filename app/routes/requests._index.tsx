@@ -13,7 +13,9 @@ import { Button, Checkbox, Select, TextInput } from "~/ui/form-fields.tsx";
 import { PageHeading, PlainLink } from "~/ui/page-parts.tsx";
 import { pageHref, Pagination } from "~/ui/pagination.tsx";
 import { countOf, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
+import { useFocusOnNewResults } from "~/ui/focus-on-new-results.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { StillNeeded } from "~/ui/still-needed.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Find a request to support – Social Value Marketplace" }];
 
@@ -53,6 +55,8 @@ export default function RequestsPage() {
     saveSearchKey,
     helpTypes,
   } = useLoaderData<typeof loader>();
+  // another page, sort or filters shown in the browser: focus goes to the results, where the new page starts
+  const resultsHeading = useFocusOnNewResults<HTMLHeadingElement>();
   // links to other pages of the list keep the filters applied, not one left out as not found
   const applied = query ? `?${query}` : "";
   // the same filters without the "published since" window a digest's link adds
@@ -157,7 +161,11 @@ export default function RequestsPage() {
           ) : null}
         </section>
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading" className="mb-4 text-2xl font-bold" aria-live="polite">
+          <h2 id="results-heading" ref={resultsHeading} tabIndex={-1} className="mb-4 text-2xl font-bold">
+            {/* said first when focus lands here from "Next page": the count alone is the same on every page */}
+            {pageCount > 1 && !pastEnd ? (
+              <span className="sr-only">{`Page ${page} of ${pageCount}: `}</span>
+            ) : null}
             {capped ? `More than ${formatNumber(total)} requests` : countOf(total, "request", "requests")}
             {filters.q ? ` matching “${filters.q}”` : ""}
           </h2>
@@ -200,9 +208,9 @@ export default function RequestsPage() {
                   </h3>
                   <p className="text-muted">{r.about}</p>
                   <p>
-                    Still needed: <strong>{r.stillNeeded}</strong>
-                    {r.ofBy}
+                    <StillNeeded need={r.need} />
                   </p>
+                  <p>{`Needed by ${r.neededBy}`}</p>
                 </li>
               ))}
             </ul>

@@ -73,9 +73,9 @@ async function wholeFlow(page: Page, word: string, check: Check) {
   await expect(page.getByRole("heading", { level: 2, name: `1 request matching “${word}”` })).toBeVisible();
   await check();
   await page.getByRole("link", { name: title }).click();
-  // the list's entry also says "Still needed: 6 bicycles": wait for the request's own page
+  // the list's entry also says "Still needed: 6 bicycles, none pledged yet": wait for the request's own page
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(page.getByText("Still needed: 6 bicycles")).toBeVisible();
+  await expect(page.getByText("Still needed: 6 bicycles, none pledged yet")).toBeVisible();
   await expect(page.getByText("01483 000000")).toHaveCount(0);
   await check();
   await page.getByRole("link", { name: "Pledge to this request" }).click();
@@ -142,6 +142,35 @@ test("the public list keeps its filters in shareable URLs", async ({ page }) => 
   await expect(page.getByLabel("Type of help")).toHaveValue("VOLUNTEERING");
   await expect(page.getByLabel("Sort by")).toHaveValue("closing");
   await expect(page.getByRole("heading", { level: 2, name: /requests?$/ })).toBeVisible();
+});
+
+test("paging and filtering the public list in the browser moves focus to the new results", async ({
+  page,
+}) => {
+  await page.goto("/requests");
+  await expectAccessible(page);
+  const results = page.locator("#results-heading");
+  // the first load leaves focus where the browser puts it: the first Tab reaches "Skip to main content"
+  await expect(results).not.toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+
+  await page.getByRole("link", { name: "Next page" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/[?&]page=2\b/);
+  await expect(results).toBeFocused();
+  await expect(page.getByRole("heading", { level: 2, name: /^Page 2 of \d+: / })).toBeVisible();
+  await expectAccessible(page);
+  // the next Tab goes on to the first request listed, not to the footer
+  await page.keyboard.press("Tab");
+  await expect(page.locator("#results-heading ~ ul a").first()).toBeFocused();
+
+  await page.getByLabel("Sort by").selectOption("closing");
+  await page.getByRole("button", { name: "Show requests" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/[?&]sort=closing\b/);
+  await expect(results).toBeFocused();
+  await expectAccessible(page);
 });
 
 test("an officer changes a district's postcode areas and a category's description", async ({ page }) => {

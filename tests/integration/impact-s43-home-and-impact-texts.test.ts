@@ -63,7 +63,7 @@ describe("the home page's newest needs", () => {
     const text = readableMainText(await response.text());
     expect(text).toContain(
       `Laptops for homework club ${tag} Goods · ${world.category.name} · ${world.district.name} ` +
-        "Still needed: 1 laptop by 1 March 2099",
+        "Still needed: 1 laptop of the 3 laptops asked for Needed by 1 March 2099",
     );
   });
 });

@@ -1,5 +1,6 @@
 // A closed request (withdrawn, expired or fulfilled) no longer says "Still needed": nothing more can be pledged to
-// it, so its page says how much was pledged. An open one still says what is still needed.
+// it, so its page says how much was pledged. An open one still says what is still needed, in words that read in each
+// state: "Still needed: 0 hours of 10 hours" on a fully pledged one did not.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
@@ -12,13 +13,16 @@ beforeAll(async () => {
   requestor = await sessionCookieFor(world.users.vcseOwner.id);
 });
 
-const requestWith = (status: "EXPIRED" | "PARTIALLY_PLEDGED") =>
+const requestWith = (
+  status: "EXPIRED" | "OPEN" | "PARTIALLY_PLEDGED" | "FULLY_PLEDGED",
+  pledgedQuantity = 4,
+) =>
   createRequest({
     councilId: world.councilA.id,
     organisationId: world.vcse.id,
     categoryId: world.category.id,
     quantity: 10,
-    pledgedQuantity: 4,
+    pledgedQuantity,
     status,
   });
 
@@ -33,6 +37,16 @@ describe("the figure at the top of a request's page", () => {
   it("is what is still needed while it is open", async () => {
     const need = await requestWith("PARTIALLY_PLEDGED");
     const html = await (await renderPage(`/requests/${need.id}`, requestor)).text();
-    expect(html).toMatch(/Still needed:.*6 hours.*of.*10 hours/s);
+    expect(html).toMatch(/Still needed: <strong>6 hours<\/strong> of the 10 hours asked for/);
+  });
+
+  it("says none was pledged yet, or all of it was, in the same words as the public list", async () => {
+    const untouched = await requestWith("OPEN", 0);
+    const fresh = await (await renderPage(`/requests/${untouched.id}`, requestor)).text();
+    expect(fresh).toMatch(/Still needed: <strong>10 hours<\/strong>, none pledged yet/);
+    const full = await requestWith("FULLY_PLEDGED", 10);
+    const html = await (await renderPage(`/requests/${full.id}`, requestor)).text();
+    expect(html).toMatch(/Fully pledged: <strong>10 hours<\/strong>, none still needed/);
+    expect(html).not.toMatch(/\b0 hours/);
   });
 });

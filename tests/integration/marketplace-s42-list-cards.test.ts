@@ -33,7 +33,8 @@ describe("a card on the public list", () => {
     expect(html).toContain(
       `<p class="text-muted">Goods · ${world.category.name} · ${world.district.name} or remote · ${world.councilA.name}</p>`,
     );
-    expect(html).toContain("<p>Still needed: <strong>4 items</strong> of 6 items, by 1 March 2099</p>");
+    expect(html).toContain("<p>Still needed: <strong>4 items</strong> of the 6 items asked for</p>");
+    expect(html).toContain("<p>Needed by 1 March 2099</p>");
   });
 
   it("says a funding request's amounts in pounds and a remote one without a district as remote", async () => {
@@ -56,8 +57,8 @@ describe("a card on the public list", () => {
         id: need.id,
         title: need.title,
         about: `Funding · ${category.name} · Remote · ${world.councilA.name}`,
-        stillNeeded: "£1,250",
-        ofBy: " of £1,500, by 2 April 2099",
+        need: { label: "Still needed", figure: "£1,250", rest: " of the £1,500 asked for" },
+        neededBy: "2 April 2099",
       },
     ]);
   });

@@ -24,19 +24,19 @@ describe("newestNeedCard", () => {
       id: "r1",
       title: "Laptops for homework club",
       about: "Goods · Education · Riverside",
-      stillNeeded: "1 laptop",
+      need: { label: "Still needed", figure: "1 laptop", rest: " of the 3 laptops asked for" },
       neededBy: "1 March 2027",
     });
-    expect(newestNeedCard({ ...request, pledgedQuantity: 0 }).stillNeeded).toBe("3 laptops");
+    expect(newestNeedCard({ ...request, pledgedQuantity: 0 }).need.figure).toBe("3 laptops");
   });
 
   it("uses the help type's unit when none was typed", () => {
     const hours = { ...request, helpType: "VOLUNTEERING" as const, unitLabel: null, quantity: 4 };
-    expect(newestNeedCard({ ...hours, pledgedQuantity: 1 }).stillNeeded).toBe("3 hours");
-    expect(newestNeedCard({ ...hours, pledgedQuantity: 3 }).stillNeeded).toBe("1 hour");
+    expect(newestNeedCard({ ...hours, pledgedQuantity: 1 }).need.figure).toBe("3 hours");
+    expect(newestNeedCard({ ...hours, pledgedQuantity: 3 }).need.figure).toBe("1 hour");
     expect(
       newestNeedCard({ ...request, helpType: "FUNDING", unitLabel: null, quantity: 2500, pledgedQuantity: 0 })
-        .stillNeeded,
+        .need.figure,
     ).toBe("£2,500");
   });
 

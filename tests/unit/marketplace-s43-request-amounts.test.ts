@@ -6,23 +6,24 @@ import { helpTypeOptions, requestAmounts } from "~/domain/marketplace/request-ca
 
 describe("requestAmounts", () => {
   it("says what is asked for, pledged and still needed, in the request's own unit", () => {
-    const { helpType, amounts } = requestAmounts(
+    const { helpType, amounts, need } = requestAmounts(
       { helpType: "GOODS", unitLabel: "laptops", quantity: 3, pledgedQuantity: 2 },
       {},
     );
     expect(helpType).toBe("Goods");
-    expect(amounts).toEqual({ asked: "3 laptops", pledged: "2 laptops", stillNeeded: "1 laptop" });
+    expect(amounts).toEqual({ asked: "3 laptops", pledged: "2 laptops" });
+    expect(need).toEqual({ label: "Still needed", figure: "1 laptop", rest: " of the 3 laptops asked for" });
   });
 
   it("uses the help type's unit when none was typed, and pounds for funding", () => {
     expect(
       requestAmounts({ helpType: "VOLUNTEERING", unitLabel: null, quantity: 1, pledgedQuantity: 0 }, {})
         .amounts,
-    ).toEqual({ asked: "1 hour", pledged: "0 hours", stillNeeded: "1 hour" });
+    ).toEqual({ asked: "1 hour", pledged: "0 hours" });
     expect(
       requestAmounts({ helpType: "FUNDING", unitLabel: null, quantity: 2500, pledgedQuantity: 500 }, {})
         .amounts,
-    ).toEqual({ asked: "£2,500", pledged: "£500", stillNeeded: "£2,000" });
+    ).toEqual({ asked: "£2,500", pledged: "£500" });
   });
 
   it("says each pledge's quantity beside its other fields, in each list given", () => {

@@ -16,9 +16,24 @@ export function requestCard(r: SearchResult["requests"][number]) {
     about: [helpTypeLabel(r.helpType), r.category.name, placeOf(r), listInWords(r.councilNames)]
       .filter(Boolean)
       .join(" · "),
-    stillNeeded: formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel),
-    ofBy: ` of ${formatQuantity(r.helpType, r.quantity, r.unitLabel)}, by ${formatDate(r.neededBy)}`,
+    need: stillNeeded(r),
+    neededBy: formatDate(r.neededBy),
   };
+}
+
+type Quantities = { helpType: HelpType; unitLabel: string | null; quantity: number; pledgedQuantity: number };
+
+/** How much of an open request is still needed, worded for each state: nothing pledged ("Still needed: 15 laptops,
+ * none pledged yet"), part pledged ("Still needed: 5 laptops of the 15 laptops asked for") and all of it pledged
+ * ("Fully pledged: 30 hours, none still needed"). "15 laptops of 15 laptops" and "0 hours of 30 hours" read badly.
+ * The pages show `figure` in bold between `label` and `rest`. */
+export function stillNeeded(r: Quantities) {
+  const amount = (quantity: number) => formatQuantity(r.helpType, quantity, r.unitLabel);
+  const left = r.quantity - r.pledgedQuantity;
+  if (left <= 0) return { label: "Fully pledged", figure: amount(r.quantity), rest: ", none still needed" };
+  if (r.pledgedQuantity <= 0)
+    return { label: "Still needed", figure: amount(left), rest: ", none pledged yet" };
+  return { label: "Still needed", figure: amount(left), rest: ` of the ${amount(r.quantity)} asked for` };
 }
 
 // Where a request is: its district (or, placed by a postcode area no district lists, that area), or remote;
@@ -35,9 +50,10 @@ export function helpTypeOptions() {
 }
 
 // A request's type of help and quantities on its own page, in its unit ("1 laptop", "3 laptops"): asked for,
-// pledged, still needed, and each pledge's in the given lists (`{ own: [...], council: [...] }`), list by list.
+// pledged, what is still needed (as stillNeeded words it), and each pledge's in the given lists
+// (`{ own: [...], council: [...] }`), list by list.
 export function requestAmounts<L extends Record<string, { quantity: number }[]>>(
-  request: { helpType: HelpType; unitLabel: string | null; quantity: number; pledgedQuantity: number },
+  request: Quantities,
   pledgeLists: L,
 ) {
   const amount = (quantity: number) => formatQuantity(request.helpType, quantity, request.unitLabel);
@@ -46,8 +62,8 @@ export function requestAmounts<L extends Record<string, { quantity: number }[]>>
     amounts: {
       asked: amount(request.quantity),
       pledged: amount(request.pledgedQuantity),
-      stillNeeded: amount(request.quantity - request.pledgedQuantity),
     },
+    need: stillNeeded(request),
     pledges: Object.fromEntries(
       Object.entries(pledgeLists).map(([name, pledges]) => [
         name,
@@ -58,7 +74,7 @@ export function requestAmounts<L extends Record<string, { quantity: number }[]>>
 }
 
 // A request's card among the home page's newest needs, as text: its type of help, category and place (its
-// district, else "Remote", else its council), what is still needed, and by when.
+// district, else "Remote", else its council), what is still needed (as stillNeeded words it), and by when.
 export function newestNeedCard(r: {
   id: string;
   title: string;
@@ -80,7 +96,7 @@ export function newestNeedCard(r: {
       r.category.name,
       r.district?.name ?? (r.isRemote ? "Remote" : r.council.name),
     ].join(" · "),
-    stillNeeded: formatQuantity(r.helpType, r.quantity - r.pledgedQuantity, r.unitLabel),
+    need: stillNeeded(r),
     neededBy: formatDate(r.neededBy),
   };
 }
