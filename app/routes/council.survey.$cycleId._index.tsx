@@ -68,10 +68,12 @@ function invitedMessage({
   sent,
   eligible,
   withoutEmail,
+  invitedByEmail,
 }: {
   sent: number;
   eligible: number;
   withoutEmail: number;
+  invitedByEmail: number;
 }) {
   if (eligible === 0)
     return {
@@ -83,15 +85,21 @@ function invitedMessage({
     withoutEmail === 0
       ? ""
       : `${formatNumber(withoutEmail)} eligible ${plural(withoutEmail, "business has", "businesses have")} no email address, so ${plural(withoutEmail, "it was", "they were")} not invited`;
+  // a business already sent a link by "Invite any business by email" is not sent a second one (decision 055)
+  const skipped =
+    invitedByEmail === 0
+      ? ""
+      : `${countOf(invitedByEmail, "business", "businesses")} already invited by email ${plural(invitedByEmail, "was", "were")} skipped`;
+  const notes = [skipped, unreachable].filter(Boolean).join(". ");
   if (sent > 0)
     return {
       kind: "success" as const,
-      message: `Invitations sent to ${countOf(sent, "business", "businesses")}${unreachable ? `. ${unreachable}` : ""}`,
+      message: `Invitations sent to ${countOf(sent, "business", "businesses")}${notes ? `. ${notes}` : ""}`,
     };
   return {
     kind: "info" as const,
-    message: unreachable
-      ? `No invitations sent: ${unreachable}`
+    message: notes
+      ? `No invitations sent: ${notes}`
       : "Every eligible business has already been invited or has answered",
   };
 }
@@ -292,7 +300,7 @@ export default function SurveyCyclePage() {
               <Form method="post" className="mb-8">
                 <p className="mb-4">
                   Email every SME supplier with a registered postcode in your area that has not been invited
-                  yet.
+                  yet, with this button or by email.
                 </p>
                 <Button name="intent" value="invite-eligible">
                   Invite eligible businesses

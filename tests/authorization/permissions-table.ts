@@ -586,6 +586,11 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     // signed out: the same page for every link, saying what an invitation is and offering sign-in or sign-up (it
     // does not look the link up, so it tells nothing about it)
     get: ["anonymous", ...SIGNED_IN.filter((r) => !SUPPLIERS.includes(r))],
+    // "Continue to the survey" takes the link up for a business of the person's (decision 055): the world's link is
+    // the other supplier's, and the form names it, which no role belongs to (404); its own owner may (see
+    // hostile-valid-forms.test.ts)
+    actions: { "": NOBODY },
+    forms: { "": (w) => ({ organisationId: w.otherSupplier.id }) },
   },
   // GET redirects home; POST must name one of the viewer's own organisations: council A is the partnership-wide
   // officers' (through council B), not the outside officer's nor officer B's

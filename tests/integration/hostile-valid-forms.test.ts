@@ -82,6 +82,8 @@ const OWNED: Record<string, { actor: Actor; before?: Before[] }> = {
   "routes/returns.$id._index submit": { actor: "otherSupplierOwner", before: [RETURN_QUERIED] },
   "routes/saved-searches digest": { actor: "otherSupplierOwner" },
   "routes/saved-searches delete": { actor: "otherSupplierOwner" },
+  // the world's survey invitation was sent to the other supplier
+  "routes/survey.invitation.$token ": { actor: "otherSupplierOwner" },
 };
 
 const tableTargets: Target[] = manifest.flatMap((route) => {

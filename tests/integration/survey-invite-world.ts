@@ -1,6 +1,6 @@
 // What the tests of "Send invitation" on a survey cycle's page share: a council's cycle with its survey officer
 // signed in and an address to invite, the form that invites it, what the officer is told, the links the emails
-// carry, and a business owner following one.
+// carry, and a business owner opening one and taking it up.
 import { db } from "~/db.server.ts";
 import * as cyclePage from "~/routes/council.survey.$cycleId._index.tsx";
 import * as invitation from "~/routes/survey.invitation.$token.tsx";
@@ -32,7 +32,7 @@ export async function officerInviting(postcodeArea: string, addressPrefix: strin
       form: { intent: "invite-email", email: address, ...form },
     });
   /** A business registered in the council's area, with an owner, sent its link by "Invite eligible businesses",
-   * which ties each link to its business as it is sent (followed, it is used): the business and the link's token. */
+   * which ties each link to its business as it is sent: the business and the link's token. */
   const inviteEligibleBusiness = async () => {
     const business = await createOrganisation({
       kind: "SUPPLIER",
@@ -73,9 +73,35 @@ export const invitationEmailsTo = async (to: string) =>
     })
   ).map((e) => ({ token: e.text.match(/\/survey\/invitation\/([A-Za-z0-9_-]+)/)![1], text: e.text }));
 
-/** An invitation link followed by someone signed in with `cookie`. */
-export const followInvitation = (token: string, cookie: string) =>
+/** An invitation link opened by someone signed in with `cookie` (a GET: nothing is taken up). */
+export const openInvitation = (token: string, cookie: string) =>
   callLoader(invitation.loader, { path: `/survey/invitation/${token}`, params: { token }, cookie });
+
+/** "Continue to the survey" on an invitation's page: the business `form` names takes the link up. */
+export const takeUpInvitation = (token: string, cookie: string, form: Record<string, string>) =>
+  callAction(invitation.action, { path: `/survey/invitation/${token}`, params: { token }, cookie, form });
+
+/** What the page offers someone signed in with a business, when it offers to take the link up. */
+export type TakeUpOffer = {
+  businesses: { id: string; name: string }[];
+  chosenId: string;
+  confirmAddress: string | null;
+};
+
+/** An invitation link followed by someone signed in with `cookie`, as a person does: opened, then, when the page
+ * offers it, taken up for the business it offers first (the one they work for, when it is offered), confirming that a
+ * link sent to an address not their own was meant for it. The page's own answer when it offers nothing to take up
+ * (a link already the business's leads to its survey; one that does not work says why). */
+export async function followInvitation(token: string, cookie: string) {
+  const opened = await openInvitation(token, cookie);
+  if (opened.status !== 200) return opened;
+  const page = (await opened.clone().json()) as { problem: string | null; takeUp?: TakeUpOffer };
+  if (page.problem !== null || !page.takeUp) return opened;
+  return takeUpInvitation(token, cookie, {
+    organisationId: page.takeUp.chosenId,
+    ...(page.takeUp.confirmAddress ? { confirmAddress: "yes" } : {}),
+  });
+}
 
 /** A new business in the council, its owner signed in: following an invitation link as that owner. */
 export async function newBusinessOwnerFollowing(councilId: string) {

@@ -20,8 +20,9 @@ import {
   sessionCookieFor,
   unique,
 } from "../helpers/factories.ts";
-import { renderPage } from "../helpers/render-page.ts";
+import { readableMainText, renderPage } from "../helpers/render-page.ts";
 import { callAction, callLoader, jsonOf } from "../helpers/routes.ts";
+import { followInvitation } from "./survey-invite-world.ts";
 
 let first: { id: string };
 let second: { id: string };
@@ -90,13 +91,21 @@ describe("an emailed invitation link followed by two businesses at the same mome
     const cookies = await Promise.all(
       businesses.map(async (b) => sessionCookieFor((await createMember(b.id, "OWNER")).id)),
     );
-    const followed = await Promise.all(
-      cookies.map((cookie) => callLoader(invitation.loader, { path: "/x", params: { token }, cookie })),
-    );
-    expect(followed.map((r) => r.status).sort()).toEqual([302, 404]);
-    const winner = businesses[followed.findIndex((r) => r.status === 302)];
+    // (opening the link takes nothing up: both are offered it, and both take it up at once)
+    const followed = await Promise.all(cookies.map((cookie) => followInvitation(token, cookie)));
+    expect(followed.map((r) => r.status).sort()).toEqual([302, 409]);
+    const won = followed.findIndex((r) => r.status === 302);
+    expect(followed[won]!.headers.get("location")).toBe(`/survey/${cycle.id}`);
+    const winner = businesses[won]!;
     const stored = await db.surveyInvitation.findFirstOrThrow({ where: { cycleId: cycle.id } });
     expect(stored.organisationId).toBe(winner.id);
+    // the other is told, on the link's page, that a business has taken it up (not which)
+    const loser = cookies[1 - won]!;
+    const page = await renderPage(`/survey/invitation/${token}`, loser);
+    expect(page.status).toBe(404);
+    const text = readableMainText(await page.text());
+    expect(text).toContain("A business has already taken up this link");
+    expect(text).not.toContain(winner.name);
   });
 });
 
@@ -216,11 +225,7 @@ describe("an invitation link followed for a business the council rejected", () =
       registeredPostcode: "BN1 1AA",
     });
     const welcomeCookie = await sessionCookieFor((await createMember(welcome.id, "OWNER")).id);
-    const followed = await callLoader(invitation.loader, {
-      path: "/x",
-      params: { token },
-      cookie: welcomeCookie,
-    });
+    const followed = await followInvitation(token, welcomeCookie);
     expect(followed.headers.get("location")).toBe(`/survey/${cycle.id}`);
   });
 });

@@ -14,7 +14,14 @@ import {
   unique,
 } from "../helpers/factories.ts";
 import { readableMainText, renderPage } from "../helpers/render-page.ts";
-import { followInvitation, invitationEmailsTo, officerInviting } from "./survey-invite-world.ts";
+import { jsonOf } from "../helpers/routes.ts";
+import {
+  followInvitation,
+  invitationEmailsTo,
+  officerInviting,
+  openInvitation,
+  takeUpInvitation,
+} from "./survey-invite-world.ts";
 
 const ownerOf = async (organisationId: string) =>
   sessionCookieFor((await createMember(organisationId, "OWNER")).id);
@@ -81,7 +88,8 @@ describe("a business that sets its contact address to an invited one after the i
 });
 
 describe("someone in two businesses following their other business's invitation", () => {
-  it("is told to choose the business the email was sent to", async () => {
+  // (before decision 055 they were told to choose that business at the top of the page and follow the link again)
+  it("is offered that business only, and taking the link up works for it", async () => {
     const { council, cycle, sendInvitation } = await officerInviting("ZT3", "s41-unused");
     const contact = `${unique("s41-two")}@faraway.test`;
     const invited = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
@@ -93,11 +101,29 @@ describe("someone in two businesses following their other business's invitation"
     const other = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
     const person = await createMember(other.id, "OWNER");
     await addMember(invited.id, person.id, "MEMBER", false);
-    const page = await renderPage(`/survey/invitation/${token}`, await sessionCookieFor(person.id));
-    expect(page.status).toBe(403);
-    expect(readableMainText(await page.text())).toContain(
-      "If you answer for the business the email was sent to, choose that business at the top of this page",
-    );
+    const cookie = await sessionCookieFor(person.id);
+    const opened = await openInvitation(token, cookie);
+    expect(opened.status).toBe(200);
+    // the business's own contact address: nothing to confirm
+    expect(await jsonOf(opened)).toMatchObject({
+      problem: null,
+      takeUp: {
+        businesses: [{ id: invited.id, name: invited.name }],
+        chosenId: invited.id,
+        confirmAddress: null,
+      },
+    });
     expect(await invitationOf(cycle.id)).toEqual({ organisationId: null, usedAt: null });
+
+    // taking it up for the other business (a form made by hand) is refused, and leaves it free
+    const refused = await takeUpInvitation(token, cookie, { organisationId: other.id });
+    expect(refused.status).toBe(403);
+    expect(await invitationOf(cycle.id)).toEqual({ organisationId: null, usedAt: null });
+
+    const taken = await takeUpInvitation(token, cookie, { organisationId: invited.id });
+    expect(taken.headers.get("location")).toBe(`/survey/${cycle.id}`);
+    // the survey's pages act for the business chosen from now on
+    expect(taken.headers.get("set-cookie")).toContain(`svm_org=${invited.id}`);
+    expect((await invitationOf(cycle.id)).organisationId).toBe(invited.id);
   });
 });

@@ -33,7 +33,7 @@ let signedInWithoutBusiness = "";
 let supplier = "";
 
 beforeAll(async () => {
-  // a link a business has followed (bound to it), and a link still waiting, in an open survey
+  // a link a business has taken up (bound to it), and a link still waiting, in an open survey
   const open = await officerInviting("ZZ45", "s45-open");
   await open.sendInvitation({});
   [{ token: links.used }] = await invitationEmailsTo(open.address);
@@ -73,11 +73,8 @@ const people = ["signed out", "signed in without a business", "a supplier"] as c
 describe.each(people)("a link that does not work, followed by someone %s", (person) => {
   it.each([
     ["made up", "bogus", "We do not recognise this link."],
-    [
-      "already used by a business",
-      "used",
-      "This link has already been used to answer the survey for a business",
-    ],
+    // (taken up, not necessarily answered: decision 055)
+    ["already taken up by a business", "used", "A business has already taken up this link"],
     [
       "of a survey that has closed",
       "closed",
@@ -125,7 +122,7 @@ describe("a link still waiting for its business", () => {
   it("sent to a registered business (tied to it when sent) and not followed yet, signed out, still offers signing in", async () => {
     const sent = await officerInviting("ZZ48", "s45-tied");
     const { business, token } = await sent.inviteEligibleBusiness();
-    // "Invite eligible businesses" writes each link already tied to its business: it is used only once followed
+    // "Invite eligible businesses" writes each link already tied to its business: it waits for it, never taken up
     expect(
       await db.surveyInvitation.findUniqueOrThrow({
         where: { tokenHash: hashInvitationToken(token) },

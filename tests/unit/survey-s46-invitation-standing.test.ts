@@ -86,6 +86,22 @@ describe("what following a link does for a business", () => {
     expect(followStep(link(null, false, status), HERE, claim)).toBe(step);
   });
 
+  // (decision 055) the survey is for SMEs: a business known to be large answers only with a link the council sent it
+  it.each([
+    ["free", "large"],
+    ["yours", "bind"],
+    ["not-yours", "not-yours"],
+    [null, "invalid"],
+  ] as const)("tied to no business, address %s, to a large business: %s", (claim, step) => {
+    expect(followStep(link(null, false, "OPEN"), HERE, claim, true)).toBe(step);
+  });
+
+  it("a link tied to a large business is its own, as any business's", () => {
+    expect(followStep(link(HERE, false, "OPEN"), HERE, null, true)).toBe("bind");
+    expect(followStep(link(HERE, false, "CLOSED"), HERE, null, true)).toBe("closed-survey");
+    expect(followStep(link(OTHER, false, "OPEN"), HERE, null, true)).toBe("not-yours");
+  });
+
   it.each(CLAIMS)("a followed link tied to no business does not work (address claim %s)", (claim) => {
     // (following ties a link to its business, so this is only a link whose business has gone)
     expect(followStep(link(null, true, "OPEN"), HERE, claim)).toBe("invalid");
@@ -96,18 +112,21 @@ describe("what following a link does for a business", () => {
     STATUSES.flatMap((status) =>
       [HERE, OTHER, null].flatMap((organisationId) =>
         [false, true].flatMap((used) =>
-          CLAIMS.map((claim) => [status, organisationId, used, claim] as const),
+          CLAIMS.flatMap((claim) =>
+            [false, true].map((large) => [status, organisationId, used, claim, large] as const),
+          ),
         ),
       ),
     ),
   )(
-    "survey %s, tied to %s, followed %s, claim %s: works only if it stands waiting, used by it, or closed on it",
-    (status, organisationId, used, claim) => {
+    "survey %s, tied to %s, taken up %s, claim %s, large %s: works only if it stands waiting, taken up by it, or closed on it",
+    (status, organisationId, used, claim, large) => {
       const facts = link(organisationId, used, status);
       const standing = invitationStandingOf(facts);
-      const step = followStep(facts, HERE, claim);
+      const step = followStep(facts, HERE, claim, large);
       if (step === "bind") expect(["waiting", "used"]).toContain(standing);
-      if (step === "not-yours") expect(standing).toBe("waiting");
+      if (step === "not-yours" || step === "large") expect(standing).toBe("waiting");
+      if (step === "large") expect([organisationId, claim, large]).toEqual([null, "free", true]);
       if (step === "closed-survey") expect([standing, organisationId]).toEqual(["closed", HERE]);
     },
   );

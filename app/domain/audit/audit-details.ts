@@ -44,6 +44,8 @@ const KEY_LABELS: Record<string, string> = {
   sent: "The answers had been sent",
   invitations: "Invitations",
   sentAgain: "Sent again",
+  invitedByEmail: "Skipped: already invited by email",
+  confirmedAddress: "Confirmed a link sent to another address was for their business",
   unsentResponsesDeleted: "Unsent responses deleted",
   offersDeclined: "Offers declined",
   evidenceFiles: "Evidence files",
@@ -70,6 +72,8 @@ const SURVEY_KEYS = new Set([
   "unsentResponsesDeleted",
   "invitations",
   "sentAgain",
+  "invitedByEmail",
+  "confirmedAddress",
   "reason",
 ]);
 

@@ -104,6 +104,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "survey.cycle.close": "Closed a survey",
   "survey.cycle.anonymise": "Anonymised a survey’s answers",
   "survey.invite": "Sent survey invitations",
+  "survey.invitation.take_up": "Took up a survey invitation for their business",
   "survey.consent": "Agreed to take part in a survey",
   "survey.response.update": "Changed sent survey answers",
   "survey.response.submit": "Sent survey answers",

@@ -12,7 +12,6 @@ import { appUrl } from "~/env.server.ts";
 import { countOf, formatDate } from "~/domain/format.ts";
 import { councilAreas, councilAreaSelect, isEligibleByArea } from "./eligibility.server.ts";
 import { deleteUnsentResponses } from "./protected-answers.server.ts";
-import { followStep, invitationStandingOf, type InvitationStanding } from "./invitation-standing.ts";
 import { hasOpened } from "./stages.ts";
 
 type Officer = { userId: string; councilId: string; ipAddress?: string | null };
@@ -646,6 +645,37 @@ async function invitedBusinesses(tx: Tx, cycleId: string) {
   return new Set([...invitations, ...responses].map((i) => i.organisationId));
 }
 
+// Businesses among `targets` ("Invite eligible businesses") that a link sent to an address typed in has already
+// invited, and may take up (decision 055): the address is the one the round would write to, was the business's
+// contact address when that link was sent, or is a member's confirmed account address. Another email would give the
+// business a second, different link to the same survey.
+async function invitedByEmail(tx: Tx, cycleId: string, targets: InviteTarget[]) {
+  const ids = targets.flatMap((t) => (t.organisationId ? [t.organisationId] : []));
+  if (ids.length === 0) return new Set<string>();
+  const links = await tx.surveyInvitation.findMany({
+    where: { cycleId, organisationId: null, usedAt: null },
+    select: { email: true, contactOfIds: true },
+  });
+  if (links.length === 0) return new Set<string>();
+  const addresses = [...new Set(links.map((l) => l.email.toLowerCase()))];
+  const contactOf = new Set(links.flatMap((l) => l.contactOfIds));
+  const members = await tx.membership.findMany({
+    where: {
+      organisationId: { in: ids },
+      user: { email: { in: addresses, mode: "insensitive" }, emailVerifiedAt: { not: null } },
+    },
+    select: { organisationId: true },
+  });
+  const known = new Set([...contactOf, ...members.map((m) => m.organisationId)]);
+  return new Set(
+    targets.flatMap((t) =>
+      t.organisationId && (known.has(t.organisationId) || addresses.includes(t.email.toLowerCase()))
+        ? [t.organisationId]
+        : [],
+    ),
+  );
+}
+
 // shownAt: when the form was shown (typed addresses only), to tell a late repeat of an old form from a new send
 type InviteTarget = { email: string; organisationId: string | null; submissionKey?: string; shownAt?: Date };
 
@@ -688,6 +718,11 @@ async function sendInvitations(
         SELECT id FROM "SurveyCycle" WHERE id = ${cycle.id} AND status = 'OPEN' FOR NO KEY UPDATE`;
       if (!open) return null;
       const invited = await invitedBusinesses(tx, cycle.id);
+      const byEmail = await invitedByEmail(
+        tx,
+        cycle.id,
+        prepared.map((p) => p.target),
+      );
       const keys = prepared.flatMap(({ target }) => (target.submissionKey ? [target.submissionKey] : []));
       // the forms already sent, and whether each sent an invitation again (a key stays on the invitation its
       // latest form wrote)
@@ -703,7 +738,8 @@ async function sendInvitations(
       );
       const unsent = prepared.filter(
         ({ target }) =>
-          (target.organisationId === null || !invited.has(target.organisationId)) &&
+          (target.organisationId === null ||
+            (!invited.has(target.organisationId) && !byEmail.has(target.organisationId))) &&
           !(target.submissionKey && sentWithKey.has(target.submissionKey)),
       );
       // A form shown before the address's waiting link was last sent, moments ago: a late repeat of an old form, whose
@@ -723,6 +759,13 @@ async function sendInvitations(
           overtaken.set(target, latest!.sentAgainAt !== null);
       }
       const toSend = unsent.filter(({ target }) => !overtaken.has(target));
+      // eligible businesses not sent another link, as one sent to an address typed in already invited them
+      const skipped = prepared.filter(
+        ({ target }) =>
+          target.organisationId !== null &&
+          byEmail.has(target.organisationId) &&
+          !invited.has(target.organisationId),
+      ).length;
       // A repeat of a form already sent (a double click): nothing new to write or log. It is answered as the
       // first sending was, whose answer the browser dropped for this one's: "sent again" when that replaced a link.
       if (toSend.length === 0 && (keys.length > 0 || overtaken.size > 0)) {
@@ -731,7 +774,7 @@ async function sendInvitations(
           ...overtaken.values(),
         ];
         const resent = earlier.filter(Boolean).length;
-        return { sent: earlier.length - resent, resent, repeat: true };
+        return { sent: earlier.length - resent, resent, skipped, repeat: true };
       }
       let resent = 0;
       for (const { target, tokenHash, email, resendEmail } of toSend) {
@@ -801,12 +844,16 @@ async function sendInvitations(
           action: "survey.invite",
           entityType: "SurveyCycle",
           entityId: cycle.id,
-          details: { invitations: toSend.length, ...(resent ? { sentAgain: resent } : {}) },
+          details: {
+            invitations: toSend.length,
+            ...(resent ? { sentAgain: resent } : {}),
+            ...(skipped ? { invitedByEmail: skipped } : {}),
+          },
           ipAddress: officer.ipAddress,
         },
         tx,
       );
-      return { sent: toSend.length - resent, resent, repeat: false };
+      return { sent: toSend.length - resent, resent, skipped, repeat: false };
     },
     { timeout: 60_000 },
   );
@@ -819,8 +866,9 @@ export function takingInvitations(cycle: { status: string; closesOn: Date }, now
 }
 
 // Invites every eligible supplier not yet invited to this cycle, nor answering it. Returns how many were invited,
-// how many eligible businesses there are, and how many of those not yet invited have no address to write to (the
-// officer is told, rather than left to think they were invited).
+// how many eligible businesses there are, how many of those not yet invited have no address to write to (the
+// officer is told, rather than left to think they were invited), and how many were skipped as a link sent to an
+// address typed in had already invited them.
 export async function inviteEligible(officer: Officer, cycleId: string) {
   const cycle = await getCycle(officer.councilId, cycleId);
   if (!cycle || !takingInvitations(cycle)) return null;
@@ -835,7 +883,12 @@ export async function inviteEligible(officer: Officer, cycleId: string) {
   );
   const round = await sendInvitations(officer, cycle, targets);
   if (round === null) return null;
-  return { sent: round.sent, eligible: eligible.length, withoutEmail: notInvited.length - targets.length };
+  return {
+    sent: round.sent,
+    eligible: eligible.length,
+    withoutEmail: notInvited.length - targets.length,
+    invitedByEmail: round.skipped,
+  };
 }
 
 // submissionKey: the form's one-off key; the same form sent again (a double click) sends nothing more. shownAt: when
@@ -850,86 +903,8 @@ export async function inviteAddress(
 ) {
   const cycle = await getCycle(officer.councilId, cycleId);
   if (!cycle || !takingInvitations(cycle)) return null;
-  return sendInvitations(officer, cycle, [{ email, organisationId: null, ...form }]);
-}
-
-// A link sent to an address typed in (decision 031, s40 and s41 addenda) is a business's when one of its members
-// signs in with that address, confirmed (they read its inbox), or when it was the business's contact address as the
-// link was first sent. A contact address is what a business says it is, checked by no one, so one changed to the
-// address after the sending gives no claim: else any business could take another's link by claiming its address.
-// When the address is a business's in either way, the link works for no other ("not-yours"); an address that was
-// no business's contact address when sent, and is no confirmed account's, keeps its link for the first business to
-// follow it (a business not yet on the service, the case the form is for).
-async function addressLinkFor(
-  tx: Tx,
-  invitation: { email: string; contactOfIds: string[] },
-  organisationId: string,
-): Promise<"yours" | "not-yours" | "free"> {
-  const address = invitation.email.toLowerCase();
-  const signedInWith = { user: { email: sameTextAs(address), emailVerifiedAt: { not: null } } };
-  if (
-    invitation.contactOfIds.includes(organisationId) ||
-    (await tx.membership.count({ where: { organisationId, ...signedInWith } })) > 0
-  )
-    return "yours";
-  const claimed =
-    (await tx.user.count({ where: signedInWith.user })) > 0 ||
-    (await tx.organisation.count({ where: { id: { in: invitation.contactOfIds }, kind: "SUPPLIER" } })) > 0;
-  return claimed ? "not-yours" : "free";
-}
-
-// What following an emailed link did: the cycle to go to, or why the link does not work for this business:
-// "not-yours" when it was sent to another business (which may still follow it), "invalid" otherwise.
-export type Redemption = { cycleId: string } | { problem: "not-yours" | "invalid" };
-
-/** Where an invitation link stands (see invitationStandingOf), read without using it up or saying whose it is. Looked
- * at before anyone is offered signing up or registering a business to answer it. */
-export async function invitationStanding(token: string): Promise<InvitationStanding> {
-  const invitation = await db.surveyInvitation.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
-    select: { usedAt: true, cycle: { select: { status: true } } },
-  });
-  return invitationStandingOf(invitation);
-}
-
-// An emailed link binds the invitation to the business that follows it; a link already used by another
-// business is not valid for this one, nor for a business the council rejected (which may not answer: the link
-// stays free for the business it was meant for).
-export async function redeemInvitation(token: string, organisationId: string): Promise<Redemption> {
-  const invalid = { problem: "invalid" } as const;
-  return db.$transaction(async (tx) => {
-    const business = await tx.organisation.findFirst({
-      where: { id: organisationId, kind: "SUPPLIER", status: { not: "REJECTED" } },
-      select: { id: true },
-    });
-    if (!business) return invalid;
-    const invitation = await tx.surveyInvitation.findUnique({
-      where: { tokenHash: hashInvitationToken(token) },
-      select: {
-        id: true,
-        cycleId: true,
-        organisationId: true,
-        email: true,
-        contactOfIds: true,
-        usedAt: true,
-        cycle: { select: { status: true } },
-      },
-    });
-    // whose the address is, asked only of a link not tied to a business (decision 031)
-    const claim =
-      invitation && invitation.organisationId === null
-        ? await addressLinkFor(tx, invitation, organisationId)
-        : null;
-    const step = followStep(invitation, organisationId, claim);
-    if (step === "not-yours") return { problem: "not-yours" } as const;
-    if (step === "invalid" || !invitation) return invalid;
-    if (step === "closed-survey") return { cycleId: invitation.cycleId };
-    // Bound only if still free (or already this business's): of two businesses following the link at the same
-    // moment, the second waits for the first and then finds it taken, instead of taking it over.
-    const { count } = await tx.surveyInvitation.updateMany({
-      where: { id: invitation.id, OR: [{ organisationId: null }, { organisationId }] },
-      data: { organisationId, usedAt: new Date() },
-    });
-    return count === 1 ? { cycleId: invitation.cycleId } : invalid;
-  });
+  const round = await sendInvitations(officer, cycle, [{ email, organisationId: null, ...form }]);
+  if (round === null) return null;
+  // (an address typed in is never skipped: that is for the eligible businesses' round)
+  return { sent: round.sent, resent: round.resent, repeat: round.repeat };
 }

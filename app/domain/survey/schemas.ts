@@ -104,6 +104,18 @@ export function topicSchema(topic: Topic) {
     });
 }
 
+/** What the take-up page says when a link sent to an address not the person's own was not confirmed as meant for
+ * their business (decision 055). */
+export const CONFIRM_ADDRESS_ERROR =
+  "Confirm that the invitation was meant for the business you are answering for";
+
+// Taking up an emailed invitation: the business that answers with it, and the confirmation above (asked, and
+// checked, by the server, which alone knows whether the address is the person's own).
+export const invitationTakeUpSchema = z.object({
+  organisationId: z.string({ error: "Select the business you are answering for" }).max(40),
+  confirmAddress: z.literal("yes", { error: CONFIRM_ADDRESS_ERROR }).optional(),
+});
+
 export const consentSchema = z.object({
   consent: z.enum(["yes", "no"], { error: "Select whether you agree to take part" }),
 });
