@@ -269,6 +269,43 @@ describe("data migrations, in order", () => {
     ]);
   });
 
+  it("20261218090055: gender identity answers are kept by meaning: YES to 'different from' is DIFFERENT, NO is SAME", async () => {
+    await migrate("20261218090055_survey_gender_identity_by_meaning", { before: true });
+    // last year's closed survey and this year's open one (of another council than the surveys above)
+    await client.query(
+      `INSERT INTO "SurveyCycle" (id, "councilId", year, "opensOn", "closesOn", "privacyNotice", "dpiaReference", status)
+       VALUES ('s55-2025', 'council-2', 2025, '2025-04-01', '2025-06-30', 'Notice', 'DPIA-1', 'CLOSED'),
+              ('s55-2026', 'council-2', 2026, '2026-04-01', '2026-06-30', 'Notice', 'DPIA-1', 'OPEN')`,
+    );
+    const answered = async (id: string, cycleId: string, answers: unknown) => {
+      await client.query(
+        `INSERT INTO "SurveyResponse" (id, "cycleId", status, "updatedAt") VALUES ($1, $2, 'SUBMITTED', now())`,
+        [id, cycleId],
+      );
+      await client.query(
+        `INSERT INTO "SurveyProtectedAnswers" ("responseId", answers, "updatedAt") VALUES ($1, $2, now())`,
+        [id, JSON.stringify(answers)],
+      );
+    };
+    await answered("s55-different", "s55-2025", { genderIdentity: "YES", sex: "FEMALE" });
+    await answered("s55-same", "s55-2025", { genderIdentity: "NO", age: "35_49" });
+    await answered("s55-prefer", "s55-2026", { genderIdentity: "PREFER_NOT_TO_SAY" });
+    await answered("s55-unanswered", "s55-2026", { sex: "MALE", disability: "YES" });
+
+    await migrate("20261218090055_survey_gender_identity_by_meaning");
+
+    expect(
+      await rows(`SELECT "responseId", answers FROM "SurveyProtectedAnswers" WHERE "responseId" LIKE 's55-%'
+                  ORDER BY "responseId"`),
+    ).toEqual([
+      { responseId: "s55-different", answers: { genderIdentity: "DIFFERENT", sex: "FEMALE" } },
+      { responseId: "s55-prefer", answers: { genderIdentity: "PREFER_NOT_TO_SAY" } },
+      { responseId: "s55-same", answers: { genderIdentity: "SAME", age: "35_49" } },
+      // another question's YES is left alone
+      { responseId: "s55-unanswered", answers: { sex: "MALE", disability: "YES" } },
+    ]);
+  });
+
   it("the rest apply on top, as on a council's database", async () => {
     await migrate(names.at(-1)!);
     expect(applied).toBe(names.length);

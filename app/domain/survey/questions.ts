@@ -215,10 +215,13 @@ export const TOPICS: Topic[] = [
     questions: [
       {
         name: "genderIdentity",
-        legend: `Is the gender ${majority} identify with different from their sex registered at birth?`,
+        // the GSS harmonised question ("Is the gender you identify with the same as your sex registered at birth?"),
+        // asked of the owners or leaders as the other questions are. Answers are kept by what they mean, SAME or
+        // DIFFERENT, not by the word chosen (decision 055): "Yes" here is "No" to the question as once asked.
+        legend: `Is the gender ${majority} identify with the same as their sex registered at birth?`,
         hint: "This covers gender reassignment under the Equality Act 2010.",
         kind: "radio",
-        options: yesNo,
+        options: [{ value: "SAME", label: "Yes" }, { value: "DIFFERENT", label: "No" }, preferNot],
       },
     ],
   },
