@@ -31,6 +31,7 @@ import {
 } from "~/domain/survey/responses.server.ts";
 import { topicSchema } from "~/domain/survey/schemas.ts";
 import { BackLink } from "~/ui/components.tsx";
+import { useFocusNamedField } from "~/ui/focus-named-field.ts";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { formatDate } from "~/ui/format.ts";
 import {
@@ -269,6 +270,7 @@ export default function SurveyQuestion() {
   const legendIsHeading =
     topic.questions.length === 1 && ["radio", "checkbox"].includes(topic.questions[0].kind);
   const submitted = (lastResult?.initialValue ?? null) as Record<string, unknown> | null;
+  useFocusNamedField();
   return (
     <div className="max-w-3xl">
       <BackLink to={data.backTo} />

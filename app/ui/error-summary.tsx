@@ -52,11 +52,17 @@ export function placeIn(order: string[]) {
 // above the field. Without JavaScript the link still takes the user to the field.
 function focusField(event: MouseEvent<HTMLAnchorElement>) {
   const field = document.getElementById(event.currentTarget.getAttribute("href")?.slice(1) ?? "");
-  const shown = field && legendOrLabelOf(field);
-  if (!field || !shown) return;
-  event.preventDefault();
+  if (field && focusShowingQuestion(field)) event.preventDefault();
+}
+
+/** Focuses a field with its question (legend or label) scrolled into view; false, doing nothing, for an element that
+ * is not a field with a question. */
+export function focusShowingQuestion(field: HTMLElement) {
+  const shown = legendOrLabelOf(field);
+  if (!shown) return false;
   shown.scrollIntoView();
   field.focus({ preventScroll: true });
+  return true;
 }
 
 /** The question a field answers: the legend of its fieldset for a radio or a checkbox, or for a field near enough

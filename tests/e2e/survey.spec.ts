@@ -61,7 +61,7 @@ test("an SME answers the whole questionnaire, changes answers from check your an
   await expect(page.getByLabel("Female")).toBeChecked();
   await saveAndContinue(page);
   for (const question of [
-    /gender .* identify with/,
+    /gender .* identify with the same as their sex registered at birth/,
     /sexual orientation/,
     /married couple or civil partners/,
     /pregnant or on maternity leave/,
@@ -108,12 +108,26 @@ test("an SME answers the whole questionnaire, changes answers from check your an
   await expect(page.getByText("your business is small")).toBeVisible();
   await expect(page.getByText("Portals that time out")).toBeVisible();
 
-  // Change links return to check your answers
+  // Change links return to check your answers. With JavaScript the page changes in place: focus goes to the
+  // question's answer (the one chosen), as the link's #fragment takes a browser without it, not to the page itself.
+  await changeFromCheckAnswers(page, "Age");
+  await expect(page).toHaveURL(/\?return=check#age$/);
+  await expect(page.getByLabel("35 to 49")).toBeFocused();
+  // from there the keyboard answers the question
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("50 to 64")).toBeChecked();
+  await page.keyboard.press("ArrowUp");
+  await expect(page.getByLabel("35 to 49")).toBeChecked();
+  await saveAndContinue(page);
+  await expect(page).toHaveURL(/check-answers$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Check your answers" })).toBeVisible();
   await changeFromCheckAnswers(page, "Disability");
+  await expect(page.getByLabel("Yes", { exact: true })).toBeFocused();
   await page.getByLabel("Prefer not to say").check();
   await saveAndContinue(page);
   await expect(page).toHaveURL(/check-answers$/);
   await changeFromCheckAnswers(page, "Ethnic group");
+  await expect(page.getByLabel("Asian or Asian British")).toBeFocused();
   await page.getByLabel("White").check();
   await saveAndContinue(page);
   // a new broad group asks for the background, then returns
