@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
@@ -20,7 +20,6 @@ import {
   canPledge,
   pledgeRefusal,
   pledgeStatusLabel,
-  sharesContact,
   UNSETTLED_STATUSES,
   type PledgeAction,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
@@ -196,13 +195,14 @@ export default function PledgeDetailPage() {
           { key: "Pledged", value: q(pledge.quantity) },
           { key: "Expected delivery", value: formatDate(pledge.expectedDeliveryDate) },
           { key: "Message", value: pledge.message || "Not given" },
-          ...(sharesContact(pledge.status) && !overseeing
+          // sent only while the pledge is agreed, to its two sides (never to an officer reading it)
+          ...(pledge.request.contact
             ? [
                 {
                   key: roles.includes("REQUESTOR")
                     ? "How the supplier can contact you"
                     : "How to contact the requestor",
-                  value: pledge.request.contactPreference || "Not given",
+                  value: <RequestorContact {...pledge.request.contact} />,
                 },
               ]
             : []),
@@ -408,6 +408,27 @@ export default function PledgeDetailPage() {
           why: e.reason,
         }))}
       />
+    </>
+  );
+}
+
+// the request's contact preference, if given, and where to email the group (requestor-contact.server.ts)
+function RequestorContact({ preference, emails }: { preference: string | null; emails: string[] }) {
+  return (
+    <>
+      {preference ? <p>{preference}</p> : null}
+      {emails.length > 0 ? (
+        <p>
+          Email:{" "}
+          {emails.map((email, i) => (
+            <Fragment key={email}>
+              {i > 0 ? ", " : null}
+              <a href={`mailto:${email}`}>{email}</a>
+            </Fragment>
+          ))}
+        </p>
+      ) : null}
+      {!preference && emails.length === 0 ? "Not given" : null}
     </>
   );
 }

@@ -46,8 +46,15 @@ async function loaderDataFor(userId: string) {
   return jsonOf<Record<string, unknown>>(response);
 }
 
+// how to reach the requestor, for the two sides of the accepted pledge
+const shared = () => ({ preference: CONTACT, emails: [world.users.vcseOwner.email] });
+
 // what every reader is sent of the pledge, whichever side they are on
-function pledgeShown(view: { contact: string | null; counts: boolean; acceptedBy: string | null }) {
+function pledgeShown(view: {
+  contact: { preference: string; emails: string[] } | null;
+  counts: boolean;
+  acceptedBy: string | null;
+}) {
   return {
     id: pledge.id,
     status: "ACCEPTED",
@@ -71,7 +78,7 @@ function pledgeShown(view: { contact: string | null; counts: boolean; acceptedBy
       status: need.status,
       helpType: need.helpType,
       unitLabel: need.unitLabel,
-      contactPreference: view.contact,
+      contact: view.contact,
     },
     events: [
       {
@@ -93,14 +100,15 @@ describe("the pledge page's loader data", () => {
       actingFor: () => world.vcse.id,
       roles: ["REQUESTOR"],
       // who acted is named by person to their own side, by organisation to the other (and to the council)
-      view: () => ({ contact: CONTACT, counts: false, acceptedBy: world.users.vcseOwner.name }),
+      // the request names no poster and the group no address: its owner's is the one given (session 55)
+      view: () => ({ contact: shared(), counts: false, acceptedBy: world.users.vcseOwner.name }),
     },
     {
       who: "the supplier that pledged",
       user: () => world.users.supplierMember,
       actingFor: () => world.supplier.id,
       roles: ["SUPPLIER"],
-      view: () => ({ contact: CONTACT, counts: true, acceptedBy: world.vcse.name }),
+      view: () => ({ contact: shared(), counts: true, acceptedBy: world.vcse.name }),
     },
     {
       who: "an officer of the request's council",

@@ -14,7 +14,7 @@ import type { RenderedEmail } from "~/email/render.server.tsx";
 import { appUrl } from "~/env.server.ts";
 import { formatDate } from "~/domain/format.ts";
 import { formatQuantity } from "./help-types.ts";
-import { sharesContact } from "./pledge-lifecycle.ts";
+import { requestorContactFor, requestorContactSelect } from "./requestor-contact.server.ts";
 import { takesPledges } from "./request-lifecycle.ts";
 
 async function load(tx: Tx, pledgeId: string) {
@@ -35,7 +35,7 @@ async function load(tx: Tx, pledgeId: string) {
           title: true,
           helpType: true,
           unitLabel: true,
-          contactPreference: true,
+          ...requestorContactSelect,
           status: true,
           neededBy: true,
           council: { select: councilBrandSelect },
@@ -89,7 +89,7 @@ export async function pledgeDecisionEmailFor(
       unanswered,
       reason: pledge.decisionReason,
       // how to reach the requestor, for the supplier whose pledge was accepted only
-      contactPreference: sharesContact(pledge.status) ? pledge.request.contactPreference : null,
+      contact: requestorContactFor(pledge.status, pledge.request),
     }),
   );
 }

@@ -3,15 +3,11 @@
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
-import {
-  sharesContact,
-  WAITING_FOR_REQUESTOR,
-  sideThatMovesTo,
-  UNSETTLED_STATUSES,
-} from "./pledge-lifecycle.ts";
+import { WAITING_FOR_REQUESTOR, sideThatMovesTo, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote, REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 import { REQUEST_AMOUNT } from "./request-amount-select.ts";
+import { requestorContactFor, requestorContactSelect } from "./requestor-contact.server.ts";
 import { alsoForNamesColumn, councilNamesOf, leadThenOthers, namedAlsoFor } from "./also-for.ts";
 
 const publicRequestSelect = {
@@ -429,7 +425,7 @@ function listSupplierPledgeRows(where: Prisma.PledgeWhereInput, page: number) {
 
 // A pledge is visible to its supplier, to the requestor it was made to, and (to read, for oversight) to the officers of
 // the council its request is for (`councilIds`, as the request's own page lets them see it); nobody else. The
-// requestor's contact preference is in it only once the pledge is accepted (sharesContact).
+// requestor's contact (requestor-contact.server.ts) is in it only once the pledge is accepted (sharesContact).
 export async function getPledgePage(id: string, organisationIds: string[], councilIds: string[] = []) {
   const pledge = await db.pledge.findFirst({
     where: {
@@ -470,15 +466,17 @@ export async function getPledgePage(id: string, organisationIds: string[], counc
           unitLabel: true,
           organisationId: true,
           councilId: true,
-          organisation: { select: { name: true } },
-          contactPreference: true,
+          ...requestorContactSelect,
+          organisation: { select: { name: true, ...requestorContactSelect.organisation.select } },
         },
       },
       events: historyWithActors,
     },
   });
   if (!pledge) return null;
-  const { contactPreference, organisation, ...request } = pledge.request;
+  const { contactPreference, createdById, organisation, ...request } = pledge.request;
+  // how to reach the requestor, worked out (and sent on) only while the pledge is agreed
+  const contact = requestorContactFor(pledge.status, { contactPreference, createdById, organisation });
   // who made each change: a person's name to their own side; the other side sees their organisation, as a
   // person's name is that organisation's to share
   const names = {
@@ -494,7 +492,7 @@ export async function getPledgePage(id: string, organisationIds: string[], counc
   return {
     ...pledge,
     events,
-    request: { ...request, contactPreference: sharesContact(pledge.status) ? contactPreference : null },
+    request: { ...request, contact },
   };
 }
 
@@ -504,8 +502,8 @@ type PledgePage = NonNullable<Awaited<ReturnType<typeof getPledgePage>>>;
  * What the pledge's page shows of it (loader data is public to whoever gets the page): the ids of the organisations
  * on each side and of the council, the dates the loader checks and the history's from-states are not sent. The
  * commitment is the supplier's contract with the council, which its officers see: a requestor never sees contract
- * data. How to contact the requestor is for the supplier it was given to, and the requestor's own: an officer
- * reading it for oversight is not sent it.
+ * data. How to contact the requestor (its preference and an address) is for the supplier it was given to, and the
+ * requestor's own: an officer reading it for oversight is not sent it.
  */
 export function pledgePageShown(pledge: PledgePage, view: { requestor: boolean; overseeing: boolean }) {
   const { request } = pledge;
@@ -536,7 +534,7 @@ export function pledgePageShown(pledge: PledgePage, view: { requestor: boolean; 
       status: request.status,
       helpType: request.helpType,
       unitLabel: request.unitLabel,
-      contactPreference: view.overseeing ? null : request.contactPreference,
+      contact: view.overseeing ? null : request.contact,
     },
     events: pledge.events.map((e) => ({
       id: e.id,

@@ -38,7 +38,7 @@ export function pledgeDecisionEmail({
   calledOff = false,
   unanswered = false,
   reason,
-  contactPreference,
+  contact,
 }: Omit<Base, "supplierName"> & {
   accepted: boolean;
   // declined after it was accepted (the requestor called it off), not an offer turned down
@@ -46,7 +46,8 @@ export function pledgeDecisionEmail({
   // closed by the portal, the request's needed-by date having passed with the offer unanswered: nobody turned it down
   unanswered?: boolean;
   reason?: string | null;
-  contactPreference?: string | null;
+  // how to reach the requestor: its contact preference, if given, and where to email it
+  contact?: { preference: string | null; emails: string[] } | null;
 }) {
   const word = accepted
     ? "accepted"
@@ -71,8 +72,13 @@ export function pledgeDecisionEmail({
           : ""}
       </EmailParagraph>
       {reason ? <EmailTypedText lead="Reason: " text={reason} /> : null}
-      {accepted && contactPreference ? (
-        <EmailParagraph>How to contact the requestor: {contactPreference}</EmailParagraph>
+      {accepted && contact?.preference ? (
+        <EmailTypedText lead="How the requestor asks to be contacted: " text={contact.preference} />
+      ) : null}
+      {accepted && contact && contact.emails.length > 0 ? (
+        <EmailParagraph>
+          Email the requestor at {contact.emails.join(", ")} to arrange the delivery.
+        </EmailParagraph>
       ) : null}
       <EmailButton href={url}>View your pledge</EmailButton>
     </EmailLayout>,

@@ -217,7 +217,7 @@ export function RequestForm({
       <Textarea
         name="contactPreference"
         label="How should a supplier contact you? (optional)"
-        hint="Only you, the council and suppliers whose pledge you accept see this. It is never shown publicly."
+        hint="Suppliers whose pledge you accept see this, with an email address to reach you: your group’s contact address if it has one, otherwise that of the person who posted the request. Only they, your group and the council see it. It is never shown publicly."
         rows={2}
         errors={fields.contactPreference.errors}
         defaultValue={value("contactPreference")}
