@@ -34,6 +34,21 @@ async function councilNobodyJoined(partnershipId?: string) {
   return { council, category };
 }
 
+// the new-request form sent for `council`, working remotely (so no district is needed), titled `title`
+const postFor = (
+  council: { id: string },
+  category: { id: string },
+  intent: "draft" | "submit",
+  title: string,
+) =>
+  postNewRequest(world, requestor, {
+    intent,
+    title,
+    councilId: council.id,
+    categoryId: category.id,
+    isRemote: "on",
+  });
+
 const NOBODY = (name: string) =>
   `Nobody at ${name} can approve requests yet: the council has only just joined the portal.`;
 
@@ -41,13 +56,7 @@ describe("a request for a council nobody has joined yet", () => {
   it("is not sent for approval: the council's field says why, and what was typed stays", async () => {
     const { council, category } = await councilNobodyJoined();
     const title = unique("Community fridge");
-    const response = await postNewRequest(world, requestor, {
-      intent: "submit",
-      title,
-      councilId: council.id,
-      categoryId: category.id,
-      isRemote: "on",
-    });
+    const response = await postFor(council, category, "submit", title);
     expect(response.status).toBe(400);
     const html = await response.text();
     const text = readableMainText(html);
@@ -60,13 +69,7 @@ describe("a request for a council nobody has joined yet", () => {
   it("can be saved as a draft, and is refused when that draft is sent from its page", async () => {
     const { council, category } = await councilNobodyJoined();
     const title = unique("Warm space volunteers");
-    const saved = await postNewRequest(world, requestor, {
-      intent: "draft",
-      title,
-      councilId: council.id,
-      categoryId: category.id,
-      isRemote: "on",
-    });
+    const saved = await postFor(council, category, "draft", title);
     expect(saved.status).toBe(302);
     const draft = await db.request.findFirstOrThrow({ where: { title }, select: { id: true, status: true } });
     expect(draft.status).toBe("DRAFT");
@@ -89,13 +92,7 @@ describe("a request for a council nobody has joined yet", () => {
     await createPartnershipMember(partner.id, "OFFICER");
     const { council, category } = await councilNobodyJoined(partnership.id);
     const title = unique("Food bank drivers");
-    const response = await postNewRequest(world, requestor, {
-      intent: "submit",
-      title,
-      councilId: council.id,
-      categoryId: category.id,
-      isRemote: "on",
-    });
+    const response = await postFor(council, category, "submit", title);
     expect(response.status).toBe(302);
     expect((await db.request.findFirstOrThrow({ where: { title } })).status).toBe("SUBMITTED");
   });
