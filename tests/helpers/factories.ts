@@ -129,8 +129,12 @@ export async function createMember(
 }
 
 // A member of a council who works for its whole partnership (`partnershipWide`): an officer of each partner council.
-export async function createPartnershipMember(councilId: string, role: MemberRole) {
-  const user = await createMember(councilId, role);
+export async function createPartnershipMember(
+  councilId: string,
+  role: MemberRole,
+  options: { name?: string } = {},
+) {
+  const user = await createMember(councilId, role, options);
   await db.membership.updateMany({
     where: { userId: user.id, organisationId: councilId },
     data: { partnershipWide: true },

@@ -16,6 +16,7 @@ import {
   createUser,
   sessionCookieFor,
   unique,
+  createPartnershipMember,
 } from "../helpers/factories.ts";
 import { flashMessageOf } from "../helpers/flash.ts";
 import { formAsShown, renderPage } from "../helpers/render-page.ts";
@@ -25,14 +26,8 @@ afterAll(() => closeRateLimits());
 
 const admin = await sessionCookieFor((await createUser({ isPlatformAdmin: true })).id);
 
-async function partnershipWideOfficer(councilId: string, name: string) {
-  const user = await createMember(councilId, "OFFICER", { name });
-  await db.membership.update({
-    where: { userId_organisationId: { userId: user.id, organisationId: councilId } },
-    data: { partnershipWide: true },
-  });
-  return user;
-}
+const partnershipWideOfficer = (councilId: string, name: string) =>
+  createPartnershipMember(councilId, "OFFICER", { name });
 
 const partnershipOf = async (councilId: string) =>
   (await db.organisation.findUniqueOrThrow({ where: { id: councilId } })).partnershipId;

@@ -17,6 +17,7 @@ import {
   createUser,
   sessionCookieFor,
   unique,
+  createPartnershipMember,
 } from "../helpers/factories.ts";
 import { flashMessageOf } from "../helpers/flash.ts";
 import { formAsShown, postPage, readableMainText, renderPage } from "../helpers/render-page.ts";
@@ -27,11 +28,8 @@ afterAll(() => closeRateLimits());
 
 const admin = await sessionCookieFor((await createUser({ isPlatformAdmin: true })).id);
 
-async function partnershipWideOfficer(councilId: string, name: string) {
-  const user = await createMember(councilId, "OFFICER", { name });
-  await makePartnershipWide(user.id, councilId);
-  return user;
-}
+const partnershipWideOfficer = (councilId: string, name: string) =>
+  createPartnershipMember(councilId, "OFFICER", { name });
 
 const makePartnershipWide = (userId: string, councilId: string) =>
   db.membership.update({
