@@ -156,7 +156,7 @@ export default function CouncilSettings() {
           key={fields.returnDueDays.key}
           defaultValue={value(fields.returnDueDays)}
           label="Days after the end of the quarter that a return is due"
-          hint={`Between ${RETURN_DUE_DAYS.min} and ${RETURN_DUE_DAYS.max}. Applies to returns opened from now on.`}
+          hint={`Between ${RETURN_DUE_DAYS.min} and ${RETURN_DUE_DAYS.max}. Applies to returns opened from now on. A return opened late (a contract registered after its quarter ended) with its due date passed or nearer than the reminder is due this many days from the day it opens.`}
           errors={fields.returnDueDays.errors}
           inputMode="numeric"
           width="3"

@@ -1,11 +1,17 @@
 // A contract starting on 1 July 2026, imported on 7 December 2026, had its Q2 2026/27 return opened at once, due by
 // 30 October 2026: five weeks past. Its supplier was told "Your Q2 2026/27 social value return is open … The return
 // is due by 30 October 2026", not that it was overdue, and the next morning's reminders sent the first overdue
-// notice. The opening email now says the return is overdue and counts as that first notice: the next goes (to the
-// supplier and the contract manager) the council's number of days later, as after any overdue notice.
+// notice. A return opened late is now given time instead (decision 023, addendum of session 55: see
+// returns-s55-opened-late-due-dates.test.ts), so none opens overdue. One announced only after its due date (opened
+// without an email, which went out later) still says it is overdue and counts as the first overdue notice: the next
+// goes (to the supplier and the contract manager) the council's number of days later, as after any overdue notice.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
-import { openReturnsForQuarter, sendReturnReminders } from "~/domain/reporting/returns-jobs.server.ts";
+import {
+  announceOpenedReturns,
+  openReturnsForQuarter,
+  sendReturnReminders,
+} from "~/domain/reporting/returns-jobs.server.ts";
 import { isOverdueNoticeDue } from "~/domain/reporting/returns-rules.ts";
 import { createCommitment, createContract, createMeasure, createWorld } from "../helpers/factories.ts";
 
@@ -43,11 +49,34 @@ const emails = (template: string, reference: string) =>
     orderBy: { to: "asc" },
   });
 
-describe("a return opened after its due date", () => {
+/** Opens the contract's returns on `openedAt` without telling anyone (as an opening in its caller's transaction
+ * does), and announces them on `announcedAt`. */
+async function openedThenAnnounced(contractId: string, openedAt: Date, announcedAt: Date) {
+  await db.$transaction((tx) =>
+    openReturnsForQuarter(openedAt, undefined, { contractIds: [contractId], client: tx }),
+  );
+  await announceOpenedReturns(announcedAt, [contractId]);
+}
+
+describe("a return opened late", () => {
+  it("is due the council's number of days from the day it opens, and announced as open, not overdue", async () => {
+    const contract = await lateContract();
+    await openReturnsForQuarter(at("2026-12-07T14:00:00Z"), undefined, { contractIds: [contract.id] });
+    const kpiReturn = await db.kpiReturn.findFirstOrThrow({ where: { contractId: contract.id } });
+    expect(kpiReturn).toMatchObject({ financialYear: 2026, quarter: 2, dueDate: at("2027-01-06") });
+    expect(kpiReturn.overdueNoticeSentAt).toBeNull();
+    for (const email of await emails("returns-opened", contract.reference)) {
+      expect(email.subject).toBe(`Your Q2 2026/27 social value return is open: ${contract.reference}`);
+      expect(email.text).toContain("The return is due by 6 January 2027.");
+    }
+  });
+});
+
+describe("a return announced after its due date", () => {
   it("tells the supplier it is overdue, in the subject and the body", async () => {
     const contract = await lateContract();
-    const openedAt = at("2026-12-07T14:00:00Z");
-    await openReturnsForQuarter(openedAt, undefined, { contractIds: [contract.id] });
+    const announcedAt = at("2026-12-07T14:00:00Z");
+    await openedThenAnnounced(contract.id, at("2026-10-05T06:00:00Z"), announcedAt);
     const kpiReturn = await db.kpiReturn.findFirstOrThrow({ where: { contractId: contract.id } });
     expect(kpiReturn).toMatchObject({ financialYear: 2026, quarter: 2, dueDate: at("2026-10-30") });
 
@@ -68,12 +97,12 @@ describe("a return opened after its due date", () => {
     // counted as the first overdue notice
     expect(
       (await db.kpiReturn.findUniqueOrThrow({ where: { id: kpiReturn.id } })).overdueNoticeSentAt,
-    ).toEqual(openedAt);
+    ).toEqual(announcedAt);
   });
 
   it("is not chased again by the next morning's reminders, but the council's number of days later", async () => {
     const contract = await lateContract();
-    await openReturnsForQuarter(at("2026-12-07T14:00:00Z"), undefined, { contractIds: [contract.id] });
+    await openedThenAnnounced(contract.id, at("2026-10-05T06:00:00Z"), at("2026-12-07T14:00:00Z"));
 
     await sendReturnReminders(at("2026-12-08T07:30:00Z"));
     expect(await emails("returns-overdue-supplier", contract.reference)).toEqual([]);

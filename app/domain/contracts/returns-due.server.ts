@@ -1,7 +1,9 @@
 // A contract registered or imported after some of its quarters ended (or given its first commitment then) owes
 // returns for them at once: until they exist its report row says "Not opened" and the dashboard does not count
 // them as overdue. They are opened as soon as it is saved, by the daily job's own rule (openReturnsForQuarter,
-// which creates each return once), so the job's next run finds them there and adds nothing.
+// which creates each return once), so the job's next run finds them there and adds nothing. The same rule dates them:
+// one whose usual due date has passed, or is near, is due the council's number of days from today (dueDateOnOpening),
+// so a contract registered late has nothing overdue on its first day.
 //
 // They are read and created with the contract's row held (FOR SHARE here, FOR UPDATE by a term change, which opens
 // its returns in its own transaction): without, an opening that read the old term and a change shortening it could

@@ -31,6 +31,7 @@ import {
 } from "./returns-emails.server.ts";
 import {
   daysUntilDue,
+  dueDateOnOpening,
   isOverdue,
   isOverdueNoticeDue,
   isReminderDue,
@@ -80,9 +81,9 @@ export const OPEN_RETRY_PAUSE_MS = 2_000;
  * activated after its first quarters ended, or a scheduler outage), because plan to date counts those
  * quarters. Only quarters within the contract's term, not before its earliest planned quarter, and at most
  * MAX_BACKFILL_QUARTERS before the one just ended: older history of a long-running contract is taken to have
- * been reported before it came to the portal. The supplier learns of a back-filled return only now, so it is
- * due the council's usual number of days from today (or its normal date, if later): no reminder or overdue
- * notice goes for a return they could not have known about.
+ * been reported before it came to the portal. The supplier learns of a return opened late only now, a back-filled
+ * one or the quarter just ended's alike, so one whose usual due date has passed or is near is due the council's
+ * usual number of days from today (dueDateOnOpening): nothing is overdue, or chased, on the day it opens.
  *
  * First, it withdraws the unsent returns of quarters a contract's term no longer covers
  * (withdrawReturnsOutsideTerm).
@@ -127,7 +128,9 @@ export async function openReturnsForQuarter(
   const withdrawn = contractIds ? { withdrawn: 0, failed: 0 } : await withdrawReturnsOutsideTerm();
   const target = quarter ?? previousQuarter(quarterOf(now));
   const window = quarterWindow(target, backfill);
-  const opening = { now, target, window, announce };
+  // an opening as it happens gives a return opened late its time (dueDateOnOpening); the seed lays out past quarters
+  // with their usual dates
+  const opening = { now, target, window, announce, live: backfill };
   if (contractIds && client) {
     const created = await createDueReturns(client, contractIds, opening);
     return { quarter: target, created, announced: 0, withdrawn: 0, skipped: 0, failed: 0 };
@@ -214,7 +217,8 @@ async function createDueReturns(
     target,
     window,
     announce,
-  }: { now: Date; target: FinancialQuarter; window: Window; announce: boolean },
+    live,
+  }: { now: Date; target: FinancialQuarter; window: Window; announce: boolean; live: boolean },
 ) {
   if (!contractIds.length) return 0;
   const { windowStart, windowEnd } = window;
@@ -225,7 +229,9 @@ async function createDueReturns(
       startDate: true,
       endDate: true,
       terminatedOn: true,
-      council: { select: { councilSettings: { select: { returnDueDays: true } } } },
+      council: {
+        select: { councilSettings: { select: { returnDueDays: true, reminderDaysBefore: true } } },
+      },
       commitments: {
         select: {
           plan: {
@@ -237,9 +243,8 @@ async function createDueReturns(
       },
     },
   });
-  const today = startOfDay(now);
   const data = contracts.flatMap((c) => {
-    const dueDays = c.council.councilSettings?.returnDueDays ?? DEFAULT_SETTINGS.returnDueDays;
+    const settings = c.council.councilSettings ?? DEFAULT_SETTINGS;
     const firstPlanned = c.commitments
       .flatMap((commitment) => commitment.plan)
       .map((row) => quarterIndex({ financialYear: row.financialYear, quarter: row.quarter as QuarterNumber }))
@@ -255,16 +260,14 @@ async function createDueReturns(
       })
       .map((q) => {
         const { start, end } = quarterPeriod(q.financialYear, q.quarter);
-        const usualDue = dueDateFor(end, dueDays);
-        const backfilled = compareQuarters(q, target) < 0;
-        const fromToday = dueDateFor(today, dueDays);
         return {
           contractId: c.id,
           financialYear: q.financialYear,
           quarter: q.quarter,
           periodStart: start,
           periodEnd: end,
-          dueDate: backfilled && fromToday > usualDue ? fromToday : usualDue,
+          // opened late, the quarter just ended as much as one back-filled, it is due the usual days from today
+          dueDate: live ? dueDateOnOpening(end, now, settings) : dueDateFor(end, settings.returnDueDays),
           openedNoticeSentAt: announce ? null : now,
         };
       });
@@ -328,10 +331,11 @@ async function announceReturns(
           contract: { select: { ...returnEmailSelect.contract.select, startDate: true, endDate: true } },
         },
       });
-      // A return opened after its due date (a contract registered or imported weeks after the quarter's due date)
-      // is told so, and that email is the supplier's first overdue notice: the morning's reminders send the next
-      // one (supplier and contract manager) the council's number of days later, not a second the next morning
-      // (one left outside a shortened term is not owed, so not overdue: isWithinTerm, as the reminders)
+      // A return opened late is given time (dueDateOnOpening), so one overdue here is one announced only after
+      // its due date (its email failed day after day, or it was opened without one): it is told so, and that email
+      // is the supplier's first overdue notice: the morning's reminders send the next one (supplier and contract
+      // manager) the council's number of days later, not a second the next morning (one left outside a shortened
+      // term is not owed, so not overdue: isWithinTerm, as the reminders)
       const overdue = isOverdue(kpiReturn, now) && isWithinTerm(kpiReturn, kpiReturn.contract);
       if (overdue)
         await tx.kpiReturn.updateMany({

@@ -2,6 +2,7 @@
 // Pure, so pages, jobs and dashboards all answer the same way.
 import { londonDay } from "~/domain/calendar.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
+import { dueDateFor } from "~/domain/contracts/quarters.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { ContractStatus, MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 
@@ -173,6 +174,25 @@ function londonDaysBetween(from: Date, to: Date): number {
 /** Days until the due date (negative once it has passed), counting calendar days. */
 export function daysUntilDue(dueDate: Date, now: Date): number {
   return londonDaysBetween(now, dueDate);
+}
+
+/**
+ * When a return opened on `now` for a quarter that ended on `periodEnd` is due: the council's number of days after
+ * the quarter ends, as usual. A return opened late (its contract registered, imported, awarded or moved to start
+ * earlier after the quarter ended, a commitment added then, or the daily run missing days) with that date passed, or
+ * fewer days away than the council's reminder before it, is due the council's number of days from the day it opens:
+ * the supplier, who could not have known of it, has the usual time, and nothing is overdue or chased the day it
+ * opens (decision 023, addendum of session 55). One rule for every quarter opened at once. The daily run opens a
+ * quarter's returns the morning after it ends, with the usual days less one to go: never fewer than the reminder's,
+ * which the council's settings keep below the usual days, so that opening keeps the usual date.
+ */
+export function dueDateOnOpening(
+  periodEnd: Date,
+  now: Date,
+  { returnDueDays, reminderDaysBefore }: { returnDueDays: number; reminderDaysBefore: number },
+): Date {
+  const usual = dueDateFor(periodEnd, returnDueDays);
+  return daysUntilDue(usual, now) < reminderDaysBefore ? dueDateFor(startOfDay(now), returnDueDays) : usual;
 }
 
 // The largest figure a supplier may report for one quarter, by unit: anything bigger is a typing slip.

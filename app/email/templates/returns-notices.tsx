@@ -26,7 +26,8 @@ function layout(base: ReturnEmailBase, heading: string, preview: string, body: R
 
 const contractName = (b: ReturnEmailBase) => `${b.contractTitle} (${b.contractReference})`;
 
-// overdue: opened after its due date had passed (a contract registered or imported late), so already overdue
+// overdue: announced only after its due date had passed (its opening email failed until then; a return opened late
+// is given time: dueDateOnOpening), so already overdue
 export function returnOpenedEmail(base: ReturnEmailBase & { overdue?: boolean }) {
   return renderEmail(
     base.overdue
