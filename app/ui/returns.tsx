@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
+import { pledgesCanCount } from "~/domain/contracts/measure-help-types.ts";
 import type { Progress } from "~/domain/reporting/progress.ts";
 import type { AnswerField, ResubmissionChanges } from "~/domain/reporting/returns-changes.ts";
 import { progressStatus } from "~/domain/reporting/progress.ts";
@@ -390,7 +391,8 @@ export function ReturnLineAnswer({ line, reader }: { line: ReturnLineView; reade
         </dt>
         <dd className="whitespace-pre-line">{reported}</dd>
       </div>
-      {line.unit !== "QUALITATIVE" ? (
+      {/* not said of a percentage, or a unit no pledge is counted in: "0%" from pledges that never count */}
+      {pledgesCanCount(line.unit, line.pledges.length) ? (
         <div className="grid gap-1 py-2 sm:grid-cols-[1fr_2fr] sm:gap-4">
           <dt className="font-bold">From confirmed pledges this quarter</dt>
           <dd>

@@ -3,6 +3,7 @@
 // to a measure in pounds would add £20. Safe for browser code: the measure form checks it too.
 import { HELP_TYPES, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import type { HelpType, MeasureUnit } from "~/generated/prisma/enums.ts";
+import { amountsAddUp } from "./quantities.ts";
 
 /** The measure unit each help type's quantity is in: HELP_TYPES's hours, items, £ and places. */
 export const HELP_TYPE_UNIT: Record<HelpType, MeasureUnit> = {
@@ -17,6 +18,13 @@ export const HELP_TYPE_UNIT: Record<HelpType, MeasureUnit> = {
 /** Help types that can count towards a measure in this unit, in the order the marketplace lists them. */
 export function helpTypesFor(unit: MeasureUnit): HelpType[] {
   return HELP_TYPES.map((h) => h.value).filter((h) => HELP_TYPE_UNIT[h] === unit);
+}
+
+/** Whether confirmed pledges can count towards a commitment in this unit: never a level (a percentage, which the
+ * progress rule takes as reported), nor a unit no help is measured in, since no pledge of a help type can be linked
+ * to it; any linked to it before that rule still count, as the progress rule adds them. */
+export function pledgesCanCount(unit: MeasureUnit, linkedPledges = 0): boolean {
+  return amountsAddUp(unit) && (helpTypesFor(unit).length > 0 || linkedPledges > 0);
 }
 
 const MEASURE_IN: Record<MeasureUnit, string> = {

@@ -1,6 +1,7 @@
 // Loads what the shared progress rule (~/domain/reporting/progress.ts) needs for a set of commitments:
-// plan, accepted KPI return lines and confirmed pledges, all by financial quarter, and the quarter a contract
-// terminated early stopped in (its later plan no longer counts: decision 025).
+// plan, accepted KPI return lines and confirmed pledges, all by financial quarter, the quarter a contract
+// terminated early stopped in (its later plan no longer counts: decision 025), and the quarters whose return is
+// overdue.
 import { db } from "~/db.server.ts";
 import {
   computeProgress,
@@ -8,6 +9,7 @@ import {
   type Progress,
   type QuarterQuantity,
 } from "~/domain/reporting/progress.ts";
+import { overdueQuartersByCommitment } from "~/domain/reporting/returns-term.server.ts";
 import { quarterOf } from "./quarters.ts";
 import { lastPlannedQuarter } from "./termination.ts";
 
@@ -23,7 +25,7 @@ export async function progressFor(
 ): Promise<Map<string, Progress>> {
   const ids = commitments.map((c) => c.id);
   if (ids.length === 0) return new Map();
-  const [terminations, plans, lines, pledges] = await Promise.all([
+  const [terminations, plans, lines, pledges, overdue] = await Promise.all([
     // read here, so every caller (contract pages, return pages) stops the plan at the same quarter
     db.commitment.findMany({
       where: { id: { in: ids }, contract: { terminatedOn: { not: null } } },
@@ -52,6 +54,7 @@ export async function progressFor(
         confirmedAt: true,
       },
     }),
+    overdueQuartersByCommitment(ids, asOf),
   ]);
   const current = currentQuarter(asOf);
   const group = <T extends { commitmentId: string | null }>(rows: T[]) => {
@@ -102,6 +105,7 @@ export async function progressFor(
           .filter((l) => l.quantity !== null)
           .map((l) => ({ ...l.kpiReturn, quantity: l.quantity! })),
         confirmedPledges: confirmed,
+        overdueQuarters: overdue.get(c.id) ?? [],
       }),
     );
   }

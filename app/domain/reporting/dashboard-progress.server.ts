@@ -6,6 +6,7 @@ import { db, Prisma, readRows } from "~/db.server.ts";
 import { notInPipeline } from "~/domain/contracts/contracts.server.ts";
 import { nextQuarter, quarterIndex, quarterOf, type FinancialQuarter } from "~/domain/contracts/quarters.ts";
 import { lastPlannedQuarter } from "~/domain/contracts/termination.ts";
+import { overdueQuartersByCommitment } from "./returns-term.server.ts";
 import {
   computeProgress,
   planUpTo,
@@ -137,13 +138,14 @@ export async function loadCommitmentProgress(
   const commitments = await db.commitment.findMany({ where, select: commitmentSelect });
   const ids = commitments.map((c) => c.id);
   if (ids.length === 0) return { commitments, progress: new Map(), current, quarterly: new Map() };
-  const [plans, lines, pledges] = await Promise.all([
+  const [plans, lines, pledges, overdue] = await Promise.all([
     db.commitmentPlan.findMany({
       where: { commitmentId: { in: ids } },
       select: { commitmentId: true, financialYear: true, quarter: true, targetQuantity: true },
     }),
     acceptedReturnLines(ids),
     confirmedPledgesByQuarter(ids),
+    overdueQuartersByCommitment(ids, asOf),
   ]);
   const plansBy = groupBy(plans, (p) => p.commitmentId);
   const linesBy = groupBy(lines, (l) => l.commitmentId);
@@ -197,6 +199,8 @@ export async function loadCommitmentProgress(
         plan: window.only ? wholePlan.filter(keep) : wholePlan,
         acceptedReturns,
         confirmedPledges,
+        // overdue as the report is read, for the quarters it covers
+        overdueQuarters: (overdue.get(c.id) ?? []).filter(keep),
       }),
     );
   }

@@ -22,7 +22,7 @@ export type CommitmentLike = {
 };
 
 export type Status = Rag | QualitativeStatus;
-const SEVERITY: Status[] = ["RED", "NOT_REPORTED", "AMBER", "GREEN", "REPORTED", "NOT_YET_DUE"];
+const SEVERITY: Status[] = ["RED", "OVERDUE", "NOT_REPORTED", "AMBER", "GREEN", "REPORTED", "NOT_YET_DUE"];
 
 /** Delivered as a percentage of plan to one decimal place, as each commitment's is; null with nothing planned. */
 export function percentOfPlan(delivered: bigint, plan: bigint) {

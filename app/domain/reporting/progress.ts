@@ -27,6 +27,11 @@
  * (`reported: false`, no percentage); it is RED once a quarter with a plan above zero has ended, as an
  * unreported sum is, and NOT_YET_DUE before then.
  *
+ * "Not yet due" is never said of a figure whose return is overdue: a commitment that would read NOT_YET_DUE (a level
+ * nobody has reported, usually a percentage, which has no per-quarter plan; or nothing planned to date and nothing
+ * delivered) reads OVERDUE, "Not reported (overdue)", when the caller names an ended quarter whose return is overdue
+ * (`overdueQuarters`). Whether a return is overdue is a matter of dates, which callers work out (isChasedAsOverdue).
+ *
  * Quantities are held as integer hundredths (bigint), matching the database's Decimal(14, 2), so sums never
  * drift the way binary floating point does.
  */
@@ -44,7 +49,7 @@ export type DecimalLike = number | string | { toString(): string };
 
 export type QuarterQuantity = QuarterRef & { quantity: DecimalLike };
 
-export type Rag = "GREEN" | "AMBER" | "RED" | "NOT_YET_DUE";
+export type Rag = "GREEN" | "AMBER" | "RED" | "NOT_YET_DUE" | "OVERDUE";
 export type QualitativeStatus = "REPORTED" | "NOT_REPORTED";
 
 export const GREEN_THRESHOLD_PERCENT = 90;
@@ -63,6 +68,9 @@ export type NumericProgressInput = {
   aggregation?: "sum" | "latest";
   /** A terminated contract's last quarter (the one holding its termination date): later plan does not count. */
   lastQuarter?: QuarterRef | null;
+  /** The quarters whose return is overdue (with the supplier after its due date, and chased): what would read
+   * "Not yet due" reads "Not reported (overdue)" once one of them has ended. */
+  overdueQuarters?: QuarterRef[];
 };
 
 /** The plan a terminated contract still answers for: the quarters up to its last one (all of it when the
@@ -146,6 +154,8 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
   const fromPledges = latest ? 0n : sumWhere(input.confirmedPledges, (q) => q <= deliveredThrough);
   const delivered = fromReturns + fromPledges;
   const reported = !latest || latestReturn !== null;
+  const rag = reported ? ragFor(delivered, planToDate) : unreportedLevelRag(latestPlanned);
+  const returnOverdue = (input.overdueQuarters ?? []).some((q) => quarterIndex(q) < current);
 
   return {
     kind: "numeric",
@@ -157,7 +167,7 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
     fromPledges: formatHundredths(fromPledges),
     percent: reported && planToDate > 0n ? percentOneDecimal(delivered, planToDate) : null,
     reported,
-    rag: reported ? ragFor(delivered, planToDate) : unreportedLevelRag(latestPlanned),
+    rag: rag === "NOT_YET_DUE" && returnOverdue ? "OVERDUE" : rag,
     overDelivered: planToDate > 0n && delivered > planToDate,
   };
 }
@@ -190,6 +200,7 @@ export const RAG_LABELS: Record<Rag | QualitativeStatus, string> = {
   AMBER: "Slightly behind",
   RED: "Behind",
   NOT_YET_DUE: "Not yet due",
+  OVERDUE: "Not reported (overdue)",
   REPORTED: "Reported",
   NOT_REPORTED: "Not reported",
 };
@@ -200,7 +211,8 @@ const RAG_LETTER: Partial<Record<Rag | QualitativeStatus, string>> = {
   RED: "Red",
 };
 
-/** A status in words, as pages and exports show it: "Amber: Slightly behind", "Not yet due", "Reported". */
+/** A status in words, as pages and exports show it: "Amber: Slightly behind", "Not yet due", "Not reported
+ * (overdue)", "Reported". */
 export function progressStatusText(status: Rag | QualitativeStatus) {
   const letter = RAG_LETTER[status];
   return letter ? `${letter}: ${RAG_LABELS[status]}` : RAG_LABELS[status];

@@ -3,7 +3,8 @@
 // stays with the supplier to amend, but is not owed: these let the lists, queues and counts leave it out of what
 // is chased, as isWithinTerm (returns-rules.ts) does for one return.
 import { Prisma, readRows } from "~/db.server.ts";
-import { OVERDUE_STATUSES } from "./returns-rules.ts";
+import type { QuarterRef } from "./progress.ts";
+import { OVERDUE_STATUSES, pastDueBefore, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
 
 /** isWithinTerm as SQL, over "KpiReturn" r joined to its "Contract" c. */
 export const returnWithinTermSql = Prisma.sql`(r."periodStart" <= c."endDate" AND r."periodEnd" >= c."startDate")`;
@@ -35,4 +36,29 @@ export async function isReturnWithinTerm(tx: Prisma.TransactionClient, returnId:
     SELECT ${returnWithinTermSql} AS within FROM "KpiReturn" r JOIN "Contract" c ON c.id = r."contractId"
     WHERE r.id = ${returnId} FOR SHARE OF c`;
   return row?.within ?? false;
+}
+
+/** For each of these commitments, the quarters whose return is overdue at `asOf` (isChasedAsOverdue: with the supplier
+ * after its due date, for a quarter within the term of a contract still reporting), for the progress rule to say
+ * "Not reported (overdue)" rather than "Not yet due" (progress.ts). Commitments with none are left out. */
+export async function overdueQuartersByCommitment(
+  commitmentIds: string[],
+  asOf: Date,
+): Promise<Map<string, QuarterRef[]>> {
+  const byCommitment = new Map<string, QuarterRef[]>();
+  if (!commitmentIds.length) return byCommitment;
+  const rows = await readRows<{ commitmentId: string; financialYear: number; quarter: number }[]>(Prisma.sql`
+    SELECT cm.id AS "commitmentId", r."financialYear", r.quarter
+    FROM "Commitment" cm JOIN "Contract" c ON c.id = cm."contractId" JOIN "KpiReturn" r ON r."contractId" = c.id
+    WHERE cm.id = ANY(${commitmentIds}::text[])
+      AND r.status::text = ANY(${OVERDUE_STATUSES}::text[])
+      AND r."dueDate" < ${pastDueBefore(asOf)}::date
+      AND c.status::text = ANY(${REPORTING_CONTRACT_STATUSES}::text[])
+      AND ${returnWithinTermSql}`);
+  for (const { commitmentId, financialYear, quarter } of rows) {
+    const quarters = byCommitment.get(commitmentId) ?? [];
+    quarters.push({ financialYear: Number(financialYear), quarter: Number(quarter) });
+    byCommitment.set(commitmentId, quarters);
+  }
+  return byCommitment;
 }

@@ -12,6 +12,7 @@ const COLOURS: Record<Rag | QualitativeStatus, TagColour> = {
   AMBER: "yellow",
   RED: "red",
   NOT_YET_DUE: "grey",
+  OVERDUE: "red",
   REPORTED: "green",
   NOT_REPORTED: "orange",
 };
