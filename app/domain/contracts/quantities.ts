@@ -12,6 +12,18 @@ export function amountsAddUp(unit: MeasureUnit | string) {
   return unit !== "PERCENT" && unit !== "QUALITATIVE";
 }
 
+/** Whether a unit's figures are whole numbers: a person or an item is counted once, never in halves. The one rule a
+ * commitment's target and plan (the form and the CSV import) and a return's figures follow; every other unit takes up
+ * to 2 decimal places. Figures stored before it still show as they were. */
+export function takesWholeNumbers(unit: MeasureUnit | string) {
+  return unit === "PEOPLE" || unit === "COUNT";
+}
+
+/** "12", "12.0" or "12.00" is whole; "12.5" is not. For a number already read (digits and a point). */
+export function isWholeNumber(quantity: string) {
+  return /^\d*(?:\.0*)?$/.test(quantity);
+}
+
 const SIGN_UNIT: Record<UnitSign, { unit: MeasureUnit; words: string }> = {
   "£": { unit: "GBP", words: "pounds" },
   "%": { unit: "PERCENT", words: "a percentage" },
@@ -44,6 +56,8 @@ export function notAQuantityMessage(figure: Figure, unit: MeasureUnit | null) {
     return "target" in figure
       ? "A qualitative measure has no numeric target: leave the target blank"
       : "A qualitative measure has no quarterly plan: leave the plan blank";
+  if (takesWholeNumbers(unit))
+    return `Enter ${named(figure)} as a whole number of 0 or more: this measure is ${countedIn(unit)}`;
   return `Enter ${named(figure)} as a number of 0 or more, with up to 2 decimal places: this measure is ${countedIn(unit)}`;
 }
 
@@ -72,5 +86,10 @@ export function quantityIn(
   if (read === null) return { ok: false, message: notAQuantityMessage(figure, unit) };
   const sign = unit === null ? null : wrongSign(read.signs, unit);
   if (sign) return { ok: false, message: wrongSignMessage(figure, sign, unit!) };
+  if (unit !== null && takesWholeNumbers(unit) && !isWholeNumber(read.quantity))
+    return {
+      ok: false,
+      message: `Enter ${named(figure)} as a whole number: this measure is ${countedIn(unit)}`,
+    };
   return { ok: true, quantity: read.quantity };
 }

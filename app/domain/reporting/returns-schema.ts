@@ -8,6 +8,7 @@ import {
   withoutThousandsSeparators,
 } from "~/domain/numbers.ts";
 import { countedIn } from "~/domain/contracts/labels.ts";
+import { isWholeNumber, takesWholeNumbers } from "~/domain/contracts/quantities.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { hasCredentials } from "./evidence-link.ts";
 import { QUARTER_MAXIMA } from "./returns-rules.ts";
@@ -91,7 +92,12 @@ export function quantityError(raw: string, unit: MeasureUnit, measureName: strin
   if (cleaned.startsWith("-")) return `Enter ${what} as 0 or more`;
   if (isBadlyGrouped(cleaned)) return badlyGroupedMessage(what);
   const text = withoutThousandsSeparators(cleaned);
+  // people and items are counted whole: "2.5 people" is a slip (takesWholeNumbers, as a commitment's target and plan)
+  const whole = takesWholeNumbers(unit);
+  if (whole && text !== null && /^\d*\.\d+$/.test(text) && !isWholeNumber(text))
+    return `Enter ${what} as a whole number, like 12`;
   if (text === null || !QUANTITY_PATTERN.test(text)) {
+    if (whole) return `Enter ${what} as a whole number, like 12`;
     return text !== null && /^\d*\.\d{3,}$/.test(text)
       ? `Enter ${what} with no more than 2 decimal places`
       : `Enter ${what} as a number, like 12 or 12.5`;

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { isQuarterNumber, quarterLabel } from "~/domain/contracts/quarters.ts";
 import { nameWithUnit } from "~/domain/contracts/labels.ts";
 import { planIsRequired } from "~/domain/contracts/plan.ts";
+import { takesWholeNumbers } from "~/domain/contracts/quantities.ts";
 import {
   chosenMeasureSchema,
   commitmentEditSchemaFor,
@@ -92,6 +93,8 @@ export function CommitmentForm({
   const namedUnit = unit ?? chosenMeasure?.unit;
   const measuresWithHelp = (measures ?? []).filter((m) => m.helpText?.trim());
   const unitWord = namedUnit ? UNIT_LABELS[namedUnit] : "";
+  // people and items are counted whole (takesWholeNumbers), as the figures are checked
+  const wholeNumbers = namedUnit ? takesWholeNumbers(namedUnit) : false;
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
       {/* the fields in page order: the schema's checks find the plan's problems after the words' and the note's, and
@@ -154,7 +157,7 @@ export function CommitmentForm({
           name={fields.targetQuantity.name}
           key={fields.targetQuantity.key}
           label={`Target over the contract term${unitWord ? ` (${unitWord})` : ""}`}
-          hint={
+          hint={`${
             !unit
               ? "In the measure's unit. A percentage is the level to keep, up to 100. Leave blank for a qualitative measure."
               : unit === "PERCENT"
@@ -162,10 +165,10 @@ export function CommitmentForm({
                 : unit === "QUALITATIVE"
                   ? "Leave blank: this measure is described in words."
                   : "Over the whole term: the quarters below add up to it."
-          }
+          }${wholeNumbers ? " Whole numbers only." : ""}`}
           errors={fields.targetQuantity.errors}
           defaultValue={value(fields.targetQuantity)}
-          inputMode="decimal"
+          inputMode={wholeNumbers ? "numeric" : "decimal"}
           width="10"
         />
       ) : null}
@@ -185,6 +188,7 @@ export function CommitmentForm({
             {unit && planIsRequired(unit)
               ? null
               : " Leave the plan blank for percentage and qualitative measures."}
+            {wholeNumbers ? " Whole numbers only." : null}
           </p>
           {fields.plan.errors?.length ? (
             <p id="plan-error" className="mb-2 font-bold text-error">
@@ -203,7 +207,7 @@ export function CommitmentForm({
                     label={row.label}
                     errors={entry.quantity.errors}
                     defaultValue={value(entry.quantity)}
-                    inputMode="decimal"
+                    inputMode={wholeNumbers ? "numeric" : "decimal"}
                     width="5"
                   />
                 </div>

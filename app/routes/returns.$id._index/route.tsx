@@ -9,6 +9,7 @@ import { Form } from "~/ui/form-for.tsx";
 import { useState } from "react";
 import { actingMembership, notFound, requireViewer, type Viewer } from "~/auth/permissions.server.ts";
 import { clientIp } from "~/auth/request-context.server.ts";
+import { takesWholeNumbers } from "~/domain/contracts/quantities.ts";
 import { ACCEPT_ATTRIBUTE } from "~/domain/reporting/returns-evidence.ts";
 import {
   getReturnPage,
@@ -584,11 +585,13 @@ function ReturnForm() {
                   hint={
                     line.unit === "PERCENT"
                       ? "A percentage from 0 to 100, for example 95"
-                      : line.pledges.length || line.awaitingConfirmation.length
-                        ? "Only what you delivered outside the marketplace pledges listed above, confirmed or awaiting confirmation: those count once confirmed. Enter 0 if nothing else."
-                        : "Enter 0 if nothing was delivered."
+                      : `${takesWholeNumbers(line.unit) ? "A whole number. " : ""}${
+                          line.pledges.length || line.awaitingConfirmation.length
+                            ? "Only what you delivered outside the marketplace pledges listed above, confirmed or awaiting confirmation: those count once confirmed. Enter 0 if nothing else."
+                            : "Enter 0 if nothing was delivered."
+                        }`
                   }
-                  inputMode="decimal"
+                  inputMode={takesWholeNumbers(line.unit) ? "numeric" : "decimal"}
                   width="10"
                   defaultValue={f.quantity.initialValue as string | undefined}
                   errors={f.quantity.errors}
