@@ -44,8 +44,10 @@ describe("a refused evidence file's message", () => {
 
   it("still says when the contents are not what an allowed name says", async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    // in plain words since session 55 (it was "The selected file's contents are not a .pdf file: the selected file
+    // must be …")
     expect(await uploadError("photo.pdf", png)).toBe(
-      "The selected file's contents are not a .pdf file: the selected file must be a PDF, PNG, JPEG, CSV or Excel (.xlsx) file",
+      "The selected file is not a real PDF: choose a PDF, PNG, JPEG, CSV or Excel (.xlsx) file",
     );
   });
 });

@@ -26,7 +26,7 @@ describe("a narrative far longer than an answer may be", () => {
     const html = await response.text();
     const inline = /<p id="lines\[1\]\.narrative-error"[^>]*>(.*?)<\/p>/.exec(html)?.[1];
     expect(readableText(inline ?? "").trim()).toBe(
-      "Error: What was delivered must be 5,000 characters or fewer",
+      "Error: What was delivered for Careers events must be 5,000 characters or fewer",
     );
     expect(/<input[^>]*name="lines\[0\]\.quantity"[^>]*value="([^"]*)"/.exec(html)?.[1]).toBe("12");
     expect(html).toContain("Timesheets to follow");

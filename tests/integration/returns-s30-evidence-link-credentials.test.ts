@@ -7,9 +7,11 @@ import { evidenceUrlError } from "~/domain/reporting/returns-schema.ts";
 import { formOf, postPage, readableMainText } from "../helpers/render-page.ts";
 import { createReturnsWorld, LINKS_WITH_AN_AT, LINKS_WITH_CREDENTIALS, returnForm } from "./returns-world.ts";
 
+// each names the commitment whose link it is (session 55)
 const CREDENTIALS =
-  "Enter the evidence link without a user name or password: everyone who can see this return can read the link";
-const NOT_WEB = "Enter the evidence link as a web address starting with https:// or http://";
+  "Enter the evidence link for Volunteering hours without a user name or password: everyone who can see this return can read the link";
+const NOT_WEB =
+  "Enter the evidence link for Volunteering hours as a web address starting with https:// or http://";
 
 describe("an evidence link with a user name or password", () => {
   it.each(["save", "submit"] as const)(
@@ -51,10 +53,10 @@ describe("an evidence link with a user name or password", () => {
     ["mailto:jo@example.com", NOT_WEB],
     ["ftp://example.com/report.pdf", NOT_WEB],
   ])("%s is refused", (link, message) => {
-    expect(evidenceUrlError(link)).toBe(message);
+    expect(evidenceUrlError(link, "Volunteering hours")).toBe(message);
   });
 
   it.each(LINKS_WITH_AN_AT)("%s (an @ after the address) is taken", (link) => {
-    expect(evidenceUrlError(link)).toBeNull();
+    expect(evidenceUrlError(link, "Volunteering hours")).toBeNull();
   });
 });

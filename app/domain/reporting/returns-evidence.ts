@@ -42,7 +42,18 @@ export function extensionOf(filename: string): string {
 export type EvidenceVerdict =
   { ok: true; kind: EvidenceKind; contentType: string } | { ok: false; message: string };
 
-const WRONG_TYPE = "The selected file must be a PDF, PNG, JPEG, CSV or Excel (.xlsx) file";
+const TYPES_TAKEN = "a PDF, PNG, JPEG, CSV or Excel (.xlsx) file";
+const WRONG_TYPE = `The selected file must be ${TYPES_TAKEN}`;
+
+// What a file of each type we take is called, for one whose contents are not what its name says.
+const CALLED: Record<string, string> = {
+  pdf: "PDF",
+  png: "PNG image",
+  jpg: "JPEG image",
+  jpeg: "JPEG image",
+  csv: "CSV file",
+  xlsx: "Excel (.xlsx) file",
+};
 
 /** Feed every chunk with `push`, then call `verdict` once the upload has ended. */
 export class EvidenceTypeChecker {
@@ -93,7 +104,7 @@ export class EvidenceTypeChecker {
     if (!EVIDENCE_TYPES[kind].extensions.includes(extension)) {
       return {
         ok: false,
-        message: `The selected file's contents are not a .${extension} file: ${WRONG_TYPE[0].toLowerCase()}${WRONG_TYPE.slice(1)}`,
+        message: `The selected file is not a real ${CALLED[extension] ?? `.${extension} file`}: choose ${TYPES_TAKEN}`,
       };
     }
     return { ok: true, kind, contentType: EVIDENCE_TYPES[kind].contentType };

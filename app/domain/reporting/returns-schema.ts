@@ -8,6 +8,7 @@ import {
   withoutThousandsSeparators,
 } from "~/domain/numbers.ts";
 import { countedIn } from "~/domain/contracts/labels.ts";
+import { capitalise } from "~/domain/format.ts";
 import { isWholeNumber, takesWholeNumbers } from "~/domain/contracts/quantities.ts";
 import type { MeasureUnit } from "~/generated/prisma/enums.ts";
 import { hasCredentials } from "./evidence-link.ts";
@@ -19,47 +20,41 @@ export type ReturnLineSpec = { commitmentId: string; unit: MeasureUnit; measureN
 // (a narrative breaking its "has text" rule, a 500). It goes before the trim, so what is checked is what is kept.
 const withoutNul = (value: string) => value.replaceAll("\0", "");
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .overwrite(withoutNul)
-    .trim()
-    .max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+// A line's text answer: its length, and the evidence link's form, are checked with the line's commitment known, so
+// each message names it (the error summary lists every line's problems together)
+const lineText = z
+  .string()
+  .overwrite(withoutNul)
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
-const FULL_ADDRESS = "Enter the evidence link as a full web address, like https://example.org/report";
+const NARRATIVE_MAX = 5000;
+const NOTE_MAX = 2000;
+const EVIDENCE_URL_MAX = 2000;
 
-/** What is wrong with an evidence link, or null. Only web addresses are linked to from the council's pages. */
-export function evidenceUrlError(value: string): string | null {
+/** What is wrong with the evidence link given for a commitment, or null. Only web addresses are linked to from the
+ * council's pages. */
+export function evidenceUrlError(value: string, measureName: string): string | null {
+  const link = `the evidence link for ${measureName}`;
+  if (value.length > EVIDENCE_URL_MAX)
+    return `${capitalise(link)} must be ${EVIDENCE_URL_MAX.toLocaleString("en-GB")} characters or fewer`;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return FULL_ADDRESS;
+    return `Enter ${link} as a full web address, like https://example.org/report`;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     // "javascript:", "data:", "file:", "mailto:", "ftp:": the page would link to them, so each is refused
-    return "Enter the evidence link as a web address starting with https:// or http://";
+    return `Enter ${link} as a web address starting with https:// or http://`;
   }
   // a user name or password in the link would be shown on the page and sent to everyone who opens it
   if (hasCredentials(value)) {
-    return "Enter the evidence link without a user name or password: everyone who can see this return can read the link";
+    return `Enter ${link} without a user name or password: everyone who can see this return can read the link`;
   }
   return null;
 }
-
-const evidenceUrl = z
-  .string()
-  .overwrite(withoutNul)
-  .trim()
-  .max(2000, "Evidence link must be 2,000 characters or fewer")
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .superRefine((v, ctx) => {
-    const error = v ? evidenceUrlError(v) : null;
-    if (error) ctx.addIssue({ code: "custom", message: error });
-  });
 
 // "12", "12.5" and ".5" (as many write a half): at most two decimal places
 const QUANTITY_PATTERN = /^(?:\d+(?:\.\d{1,2})?|\.\d{1,2})$/;
@@ -209,9 +204,9 @@ export function returnFormSchema(specs: ReturnLineSpec[]) {
   const line = z.object({
     commitmentId: z.string({ error: FORM_NOT_RECOGNISED }),
     quantity: z.string().trim().optional(),
-    narrative: optionalText(5000, "What was delivered"),
-    note: optionalText(2000, "Note"),
-    evidenceUrl,
+    narrative: lineText,
+    note: lineText,
+    evidenceUrl: lineText,
   });
   return z
     .object({
@@ -231,6 +226,20 @@ export function returnFormSchema(specs: ReturnLineSpec[]) {
           });
           return;
         }
+        const refuse = (field: "narrative" | "note" | "evidenceUrl", message: string) =>
+          ctx.addIssue({ code: "custom", path: ["lines", index, field], message });
+        if (entry.narrative && entry.narrative.length > NARRATIVE_MAX)
+          refuse(
+            "narrative",
+            `What was delivered for ${spec.measureName} must be ${NARRATIVE_MAX.toLocaleString("en-GB")} characters or fewer`,
+          );
+        if (entry.note && entry.note.length > NOTE_MAX)
+          refuse(
+            "note",
+            `The note on ${spec.measureName} must be ${NOTE_MAX.toLocaleString("en-GB")} characters or fewer`,
+          );
+        const linkError = entry.evidenceUrl ? evidenceUrlError(entry.evidenceUrl, spec.measureName) : null;
+        if (linkError) refuse("evidenceUrl", linkError);
         if (spec.unit === "QUALITATIVE") {
           if (value.intent === "submit" && !entry.narrative) {
             ctx.addIssue({
