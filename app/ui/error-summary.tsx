@@ -1,6 +1,6 @@
 // GOV.UK's error summary, for the forms of form.tsx (which also offers it). A module of its own so that a page
 // whose forms never show one loads none of it.
-import { useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { namesNoVisibleField } from "~/domain/page-filled-fields.ts";
 import type { FieldErrors } from "~/ui/form-fields.tsx";
@@ -113,6 +113,11 @@ export function ErrorSummary({
   // and the refusal in the browser of a form too large to send that has no summary of its own (form-for.tsx): each
   // refusal, a new one each submit, brings focus here as an answer does.
   const navigating = useNavigation().state !== "idle";
+  // A navigation that ends with no answer for the page (a redirect: its form was taken) leaves a form's summary showing
+  // what it said before until the form is emptied (form-for.tsx); taking focus then, it lost it to <body> as it went,
+  // after the page's message of what was done (layout.tsx's FlashBanner) had it.
+  const answered = useActionData() !== undefined;
+  const wasNavigating = useRef(navigating);
   const [submits, setSubmits] = useState(0);
   const shown = entries.length > 0;
   useEffect(() => {
@@ -129,8 +134,11 @@ export function ErrorSummary({
     };
   }, [shown]);
   useEffect(() => {
+    const ended = wasNavigating.current && !navigating;
+    wasNavigating.current = navigating;
+    if (ended && !answered && ref.current?.closest("form")) return;
     if (shown && !navigating) ref.current?.focus();
-  }, [shown, navigating, submits, tooLarge]);
+  }, [shown, navigating, submits, tooLarge, answered]);
   // the page's title starts "Error: " while the summary is shown, however the refusal came (decision 034)
   useErrorSummaryInTitle(shown);
   if (!entries.length) return null;

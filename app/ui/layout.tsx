@@ -1,6 +1,6 @@
 import { Link, NavLink } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
-import type { CSSProperties, ReactNode } from "react";
+import { useEffect, useRef, type CSSProperties, type ReactNode } from "react";
 import type { Branding } from "~/domain/content/branding.server.ts";
 import { brandColourToShow, mixHexColour } from "~/domain/content/brand-colour.ts";
 import type { Flash } from "./flash.server.ts";
@@ -120,13 +120,26 @@ export function Footer() {
   );
 }
 
+// The one-off message after a change (Post/Redirect/Get) takes focus, as GOV.UK's notification banner does after an
+// action: the button pressed is usually gone from the page that follows (a return submitted shows no form), and with
+// JavaScript the page comes without a new document, so focus fell to <body> and a screen reader said nothing of what
+// had happened. Each new message takes it (a flash is read once, so each is a new one); without JavaScript the browser
+// does it (autofocus), except on a page opened at a #fragment, which the browser scrolls to instead.
 export function FlashBanner({ flash }: { flash: Flash | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (flash) ref.current?.focus();
+  }, [flash]);
   if (!flash) return null;
   const border = { success: "border-success", info: "border-brand", error: "border-error" }[flash.kind];
   return (
     <div
+      ref={ref}
+      tabIndex={-1}
+      // eslint-disable-next-line jsx-a11y/no-autofocus -- GOV.UK's notification banner takes focus after an action
+      autoFocus
       role={flash.kind === "error" ? "alert" : "status"}
-      className={`mb-6 border-4 ${border} p-4 font-bold`}
+      className={`mb-6 border-4 ${border} p-4 font-bold focus:outline-3 focus:outline-focus`}
     >
       {flash.message}
     </div>

@@ -19,6 +19,11 @@ async function fillFigures(page: Page, amount: string) {
     await narratives.nth(i).fill("A careers fair with two local schools.");
 }
 
+/** The one-off message shown after a change (the page's status banner) saying `text`. */
+function flash(page: Page, text: string) {
+  return page.getByRole("status").filter({ hasText: text });
+}
+
 async function progressText(page: Page) {
   return (
     await page.getByRole("table", { name: "Delivered against commitments to date" }).innerText()
@@ -67,7 +72,9 @@ test("a return from draft to accepted, with evidence, a query and progress on bo
     .getByRole("button", { name: /^Upload file/ })
     .first()
     .click();
-  await expect(page.getByRole("alert").getByText(/must be a PDF, PNG, JPEG, CSV or Excel/)).toBeVisible();
+  await expect(
+    page.getByRole("alert").getByText(/is not a real PDF: choose a PDF, PNG, JPEG, CSV or Excel/),
+  ).toBeVisible();
   await expectAccessible(page);
   await page
     .getByLabel(/^Upload a file for/)
@@ -82,6 +89,8 @@ test("a return from draft to accepted, with evidence, a query and progress on bo
     .first()
     .click();
   await expect(page.getByText("timesheets.pdf uploaded")).toBeVisible();
+  // focus goes to the message of what was done, not <body> (the Upload button pressed is drawn anew)
+  await expect(flash(page, "timesheets.pdf uploaded")).toBeFocused();
   await expect(page.getByRole("link", { name: "timesheets.pdf" })).toBeVisible();
   await expectAccessible(page);
 
@@ -89,6 +98,8 @@ test("a return from draft to accepted, with evidence, a query and progress on bo
   await page.getByLabel("I confirm this return relates only to this contract and this period").check();
   await page.getByRole("button", { name: "Submit return" }).click();
   await expect(page.getByText("Return submitted")).toBeVisible();
+  // the form is gone once submitted: focus goes to the message saying so
+  await expect(flash(page, "Return submitted")).toBeFocused();
   await expect(page.getByText("Submitted", { exact: true }).first()).toBeVisible();
   await expectAccessible(page);
 
@@ -107,6 +118,7 @@ test("a return from draft to accepted, with evidence, a query and progress on bo
     .fill("Please split the hours by site.");
   await page.getByRole("button", { name: "Query return" }).click();
   await expect(page.getByText("Return queried")).toBeVisible();
+  await expect(flash(page, "Return queried")).toBeFocused();
 
   // the supplier sees the query, amends and resubmits
   await switchTo(page, SUPPLIER);
@@ -130,6 +142,7 @@ test("a return from draft to accepted, with evidence, a query and progress on bo
   await visit(page, `${returnPath}/review`);
   await page.getByRole("button", { name: "Accept return" }).click();
   await expect(page.getByText("Return accepted")).toBeVisible();
+  await expect(flash(page, "Return accepted")).toBeFocused();
   await expectAccessible(page);
   const officerProgress = await progressText(page);
   expect(officerProgress).not.toEqual(progressBefore);
@@ -167,13 +180,14 @@ test(
     await check();
     await nojs.getByRole("table", { name: "Returns to complete" }).getByRole("link").first().click();
     await expect(nojs.getByRole("heading", { level: 1, name: /return$/ })).toBeVisible();
-    await fillFigures(nojs, "3.5");
+    // whole numbers: the return has a commitment counted in people (halves are refused there)
+    await fillFigures(nojs, "3");
     await nojs.getByRole("button", { name: "Save draft" }).click();
     await expect(nojs.getByText("Draft saved")).toBeVisible();
-    await expect(nojs.getByLabel(/^Amount delivered this quarter/).first()).toHaveValue("3.5");
+    await expect(nojs.getByLabel(/^Amount delivered this quarter/).first()).toHaveValue("3");
 
     // a figure changed just before uploading is saved with the file, not lost
-    await fillFigures(nojs, "4.5");
+    await fillFigures(nojs, "4");
     await nojs
       .getByLabel(/^Upload a file for/)
       .first()
@@ -187,7 +201,7 @@ test(
       .first()
       .click();
     await expect(nojs.getByText("hours.csv uploaded")).toBeVisible();
-    await expect(nojs.getByLabel(/^Amount delivered this quarter/).first()).toHaveValue("4.5");
+    await expect(nojs.getByLabel(/^Amount delivered this quarter/).first()).toHaveValue("4");
     await check();
 
     await nojs.getByRole("button", { name: "Submit return" }).click();
