@@ -28,7 +28,7 @@ test("an evidence file too large to send says so next to its field, and what was
   // what the supplier typed before choosing the file, never saved
   const amount = page.getByLabel(/^Amount delivered this quarter/).first();
   const note = page.getByLabel(/^Note/).first();
-  await amount.fill("7.5");
+  await amount.fill("7");
   await note.fill("Two sites, counted separately.");
   const file = page.getByLabel(/^Upload a file for/).first();
   await file.setInputFiles({
@@ -51,7 +51,7 @@ test("an evidence file too large to send says so next to its field, and what was
   await expect(summaryOf(page).getByRole("link")).toHaveText([message]);
   await expectSaidAtField(file, message);
   expect(posted).toEqual([]);
-  await expect(amount).toHaveValue("7.5");
+  await expect(amount).toHaveValue("7");
   await expect(note).toHaveValue("Two sites, counted separately.");
   await expectAccessible(page);
 
