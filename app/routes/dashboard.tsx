@@ -15,6 +15,7 @@ import type { PledgeStatus, RequestStatus, VerificationStatus } from "~/generate
 import { ContractProgress, measureDeliveryColumns } from "~/ui/charts/delivery-columns.tsx";
 import { PageHeading, PlainLink, Table, Tag } from "~/ui/components.tsx";
 import { countOf, formatDate, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
+import { stillNeededText } from "~/ui/still-needed.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard – Social Value Marketplace" }];
 
@@ -298,8 +299,9 @@ function SupplierDashboard({ data }: { data: SupplierData }) {
                 <PlainLink to={`/requests/${m.id}`} className="font-bold">
                   {m.title}
                 </PlainLink>
-                {/* one text, so React writes no separators inside it */}
-                <span className="block text-muted">{`${helpTypeLabel(m.helpType)} · ${m.category} · ${m.council} · still needed ${formatQuantity(m.helpType, m.stillNeeded, m.unitLabel)} by ${formatDate(m.neededBy)}`}</span>
+                {/* each one text, so React writes no separators inside it */}
+                <span className="block text-muted">{`${helpTypeLabel(m.helpType)} · ${m.category} · ${m.council}`}</span>
+                <span className="block">{`${stillNeededText(m.need)}. Needed by ${formatDate(m.neededBy)}`}</span>
               </li>
             ))}
           </ul>
@@ -593,12 +595,8 @@ function VcseDashboard({ data }: { data: VcseData }) {
               header: "Status",
               cell: (r) => <Tag colour="blue">{statusLabel(r.status as RequestStatus)}</Tag>,
             },
-            {
-              header: "Pledged",
-              numeric: true,
-              cell: (r) =>
-                `${formatQuantity(r.helpType, r.pledgedQuantity, r.unitLabel)} of ${formatQuantity(r.helpType, r.quantity, r.unitLabel)}`,
-            },
+            // how much is still needed, or once closed what it came to, as the request's own page says it
+            { header: "Amount", cell: (r) => stillNeededText(r.need) },
             { header: "Needed by", cell: (r) => formatDate(r.neededBy) },
           ]}
         />

@@ -2,12 +2,14 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
 import { formatMeasureQuantity } from "~/domain/contracts/labels.ts";
-import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { ownMemberships } from "~/domain/marketplace/access.server.ts";
 import { matchingRequests } from "~/domain/marketplace/matching.server.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
+import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 import { InsetText, PageHeading, Table } from "~/ui/components.tsx";
 import { formatDate } from "~/ui/format.ts";
+import { StillNeeded } from "~/ui/still-needed.tsx";
 
 export const meta: MetaFunction = () => [
   { title: "Requests that fit your commitments – Social Value Marketplace" },
@@ -40,8 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         helpType: r.helpType,
         category: r.category.name,
         council: r.council.name,
-        stillNeeded: r.quantity - r.pledgedQuantity,
-        unitLabel: r.unitLabel,
+        // in the words of the request's own page
+        need: stillNeeded(r),
         neededBy: r.neededBy,
       },
     })),
@@ -115,12 +117,9 @@ export default function MatchingPage() {
                 {helpTypeLabel(m.request.helpType)} · {m.request.category} · {m.request.council}
               </p>
               <p>
-                Still needed:{" "}
-                <strong>
-                  {formatQuantity(m.request.helpType, m.request.stillNeeded, m.request.unitLabel)}
-                </strong>{" "}
-                by {formatDate(m.request.neededBy)}
+                <StillNeeded need={m.request.need} />
               </p>
+              <p>Needed by {formatDate(m.request.neededBy)}</p>
               <ul className="mt-1 list-disc pl-6">
                 {m.reasons.map((reason) => (
                   <li key={reason}>{reason}</li>

@@ -5,8 +5,8 @@ import { pageParam } from "~/auth/request-context.server.ts";
 import { londonDay } from "~/domain/calendar.ts";
 import { actingRequestor } from "~/auth/acting-requestor.server.ts";
 import { requestorMemberships } from "~/domain/marketplace/access.server.ts";
-import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts";
+import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { requestorPledgeQueues } from "~/domain/reporting/dashboard-people.server.ts";
 import type { RequestStatus } from "~/generated/prisma/enums.ts";
@@ -14,6 +14,7 @@ import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { countOf, formatDate, formatNumber, listInWords } from "~/ui/format.ts";
 import { actsForNamed } from "~/ui/acting-for.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { stillNeededText } from "~/ui/still-needed.tsx";
 
 const UNPUBLISHED_STATUSES: RequestStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
 
@@ -40,8 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const today = londonDay(new Date());
   // not yet published and past its date: the council cannot approve it until the date is changed
-  const requests = list.requests.map((r) => ({
+  const requests = list.requests.map(({ helpType, quantity, pledgedQuantity, unitLabel, ...r }) => ({
     ...r,
+    need: stillNeeded({ helpType, quantity, pledgedQuantity, unitLabel, status: r.status }),
     neededByPassed: UNPUBLISHED_STATUSES.includes(r.status) && r.neededBy < today,
   }));
   return json({
@@ -123,11 +125,8 @@ export default function MyRequestsPage() {
             rowHeader: true,
           },
           { header: "Status", cell: (r) => <Tag>{statusLabel(r.status)}</Tag> },
-          {
-            header: "Pledged",
-            cell: (r) =>
-              `${formatQuantity(r.helpType, r.pledgedQuantity, r.unitLabel)} of ${formatQuantity(r.helpType, r.quantity, r.unitLabel)}`,
-          },
+          // how much is still needed, or once closed what it came to, as the request's own page says it
+          { header: "Amount", cell: (r) => stillNeededText(r.need) },
           {
             header: "Needed by",
             cell: (r) => (

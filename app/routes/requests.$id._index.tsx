@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const registerToPledge = offersRegisteringToPledge(viewer, details);
   // its type of help and quantities in its unit ("1 laptop", "3 laptops") are worked out here: the singular needs
   // the pluralize library, which the page would otherwise ship to every browser
-  const { helpType, amounts, need, pledges } = requestAmounts(details, {
+  const { helpType, need, pledges } = requestAmounts(details, {
     own: supplier && !isRequestor ? await ownPledgesOn(details.id, supplier.organisationId) : [],
     council: readsPledges ? await pledgesOnRequest(details.id) : [],
   });
@@ -103,9 +103,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }))
       : null,
     helpType,
-    amounts,
-    // a closed request says what was pledged instead
-    need: CLOSED_STATUSES.includes(details.status) ? null : need,
+    // a closed request says what it came to instead (stillNeeded)
+    need,
     pledgerName: supplier?.organisationName ?? null,
   });
 }
@@ -131,7 +130,6 @@ function OpenRequestPage({
   councilPledges,
   pledgerName,
   helpType,
-  amounts,
   need,
 }: Exclude<SerializeFrom<typeof loader>, { closed: unknown }>) {
   const pastNeededBy = PLEDGEABLE_STATUSES.includes(request.status) && !takingPledges;
@@ -156,14 +154,9 @@ function OpenRequestPage({
         <ClosedRequestNotice status={request.status} closedOn={closedOn} pledgesUnderWay={pledgesUnderWay} />
       ) : null}
       <div className="mb-8 border-l-8 border-brand bg-gray-100 p-4">
-        {CLOSED_STATUSES.includes(request.status) ? (
-          // closed: nothing more is needed through the portal, so what was pledged is the figure that counts
-          <p className="text-xl">
-            Pledged: <strong>{amounts.pledged}</strong> of {amounts.asked}
-          </p>
-        ) : (
-          <p className="text-xl">{need ? <StillNeeded need={need} /> : null}</p>
-        )}
+        <p className="text-xl">
+          <StillNeeded need={need} />
+        </p>
         <p>Needed by {formatDate(request.neededBy)}</p>
       </div>
       <p className="mb-8 max-w-3xl whitespace-pre-line">{request.description}</p>

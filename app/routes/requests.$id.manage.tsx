@@ -11,9 +11,9 @@ import { requestorMemberships, requestRolesOf } from "~/domain/marketplace/acces
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { getManagedRequest } from "~/domain/marketplace/queries.server.ts";
+import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 import {
   canRequest,
-  CLOSED_STATUSES,
   PLEDGEABLE_STATUSES,
   requestRefusal,
   statusLabel,
@@ -66,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     actingFor: membership.organisationId,
     need: { ...rest, neededByPassed },
+    // how much is still needed, or once closed what it came to, in the public page's words
+    amount: stillNeeded(need),
     newNeededBy,
     // a date still to come: the new one must be later than it, and the hint says which day that is (a date passed
     // leaves only "today or later", which the example shows)
@@ -121,12 +123,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageRequestPage() {
-  const { need, contactPreference, organisationStatus, newNeededBy, laterThan, noLaterDay } =
+  const { need, amount, contactPreference, organisationStatus, newNeededBy, laterThan, noLaterDay } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
   const can = (a: Parameters<typeof canRequest>[1]) => canRequest(need.status, a, "REQUESTOR");
-  const left = need.quantity - need.pledgedQuantity;
   // expired with work accepted before then: that work is delivered and confirmed as usual
   const unsettled = need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length;
   const underWay = need.status === "EXPIRED" ? unsettled : 0;
@@ -158,12 +159,8 @@ export default function ManageRequestPage() {
       <SummaryList
         rows={[
           { key: "Type of help", value: helpTypeLabel(need.helpType) },
-          { key: "Quantity", value: formatQuantity(need.helpType, need.quantity, need.unitLabel) },
-          // closed (fulfilled, expired or withdrawn): nothing more is needed through the portal, so what was
-          // pledged is the figure that counts, as on the public page
-          CLOSED_STATUSES.includes(need.status)
-            ? { key: "Pledged", value: formatQuantity(need.helpType, need.pledgedQuantity, need.unitLabel) }
-            : { key: "Still needed", value: formatQuantity(need.helpType, left, need.unitLabel) },
+          // "Still needed", "Fully pledged", or once closed what it came to, with the amount asked for
+          { key: amount.label, value: `${amount.figure}${amount.rest}` },
           {
             key: "Needed by",
             value: (
@@ -345,7 +342,8 @@ export default function ManageRequestPage() {
           <Checkbox
             name="showcaseConsent"
             label="Show this request as a case study on the public impact page and the council’s case studies page"
-            hint="Both pages will show your group’s name and the request’s title, full description, category, council and district (if it has one), amount and type of help, and the date it was met."
+            // the request's own page is public once published, fulfilled too: the case study is not what makes it so
+            hint="The request’s own page stays public either way, as it was while the request was open. A case study also lists it on the impact page and the council’s case studies page, showing your group’s name and the request’s title, full description, category, council and district (if it has one), amount and type of help, and the date it was met."
             defaultChecked={need.showcaseConsent}
           />
           <Button name="intent" value="showcase" variant="secondary">

@@ -29,6 +29,7 @@ import {
   pledgeFormBounds,
 } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest, getRequestPage } from "~/domain/marketplace/queries.server.ts";
+import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
 import {
   futureDayExample,
@@ -41,6 +42,7 @@ import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Select, TextInput, Textarea } from "~/ui/form.tsx";
 import { formatDate, isoDate, listInWords } from "~/ui/format.ts";
+import { StillNeeded } from "~/ui/still-needed.tsx";
 import { readForm } from "~/server/read-form.server.ts";
 
 // names the request (whichever answer the page gives: the form, closed, register first), so each request's page has
@@ -81,6 +83,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   return json({
     need: { ...need, organisationId: undefined },
+    // how much is still needed, in the words of the request's own page
+    amount: stillNeeded(need),
     // the days an expected delivery date may be, as the page is shown: from today to the needed-by date. None once
     // that date has passed: the request takes no pledge then, and the page says so rather than show the form
     deliveryDays: futureDayRange(deliveryBounds, now),
@@ -261,6 +265,7 @@ type RegisterFirstData = Extract<SerializeFrom<typeof loader>, { registerFirst: 
 
 function PledgeForm({
   need,
+  amount,
   commitments,
   ownPledges,
   organisationName,
@@ -287,10 +292,12 @@ function PledgeForm({
       <PageHeading caption={`${need.title} · ${listInWords(need.councilNames)}`}>
         Pledge to this request
       </PageHeading>
-      <p className="mb-6 text-xl">
-        Still needed: <strong>{formatQuantity(need.helpType, left, need.unitLabel)}</strong> by{" "}
-        {formatDate(need.neededBy)}
-      </p>
+      <div className="mb-6">
+        <p className="text-xl">
+          <StillNeeded need={amount} />
+        </p>
+        <p>Needed by {formatDate(need.neededBy)}</p>
+      </div>
       {ownPledges.length ? (
         <InsetText>
           <p className="mb-2">{organisationName} has already pledged to this request:</p>

@@ -1,6 +1,7 @@
 // A closed request (withdrawn, expired or fulfilled) no longer says "Still needed": nothing more can be pledged to
-// it, so its page says how much was pledged. An open one still says what is still needed, in words that read in each
-// state: "Still needed: 0 hours of 10 hours" on a fully pledged one did not.
+// it, so its page says what it came to, in the words every page uses (stillNeeded), not "Pledged: 10 hours of 10
+// hours". An open one still says what is still needed, in words that read in each state: "Still needed: 0 hours of
+// 10 hours" on a fully pledged one did not.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRequest, createWorld, sessionCookieFor } from "../helpers/factories.ts";
 import { renderPage } from "../helpers/render-page.ts";
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 
 const requestWith = (
-  status: "EXPIRED" | "OPEN" | "PARTIALLY_PLEDGED" | "FULLY_PLEDGED",
+  status: "EXPIRED" | "WITHDRAWN" | "FULFILLED" | "OPEN" | "PARTIALLY_PLEDGED" | "FULLY_PLEDGED",
   pledgedQuantity = 4,
 ) =>
   createRequest({
@@ -30,8 +31,20 @@ describe("the figure at the top of a request's page", () => {
   it("is what was pledged once the request has closed", async () => {
     const need = await requestWith("EXPIRED");
     const html = await (await renderPage(`/requests/${need.id}`, requestor)).text();
-    expect(html).toMatch(/Pledged:.*4 hours.*of.*10 hours/s);
+    expect(html).toMatch(/Pledged before it closed: <strong>4 hours<\/strong> of the 10 hours asked for/);
     expect(html).not.toContain("Still needed");
+    expect(html).not.toMatch(/Pledged: /);
+    const untouched = await requestWith("WITHDRAWN", 0);
+    const none = await (await renderPage(`/requests/${untouched.id}`, requestor)).text();
+    expect(none).toMatch(/Asked for: <strong>10 hours<\/strong>, none pledged before it closed/);
+  });
+
+  it("is what was met once the request is fulfilled", async () => {
+    const need = await requestWith("FULFILLED", 10);
+    const html = await (await renderPage(`/requests/${need.id}`, requestor)).text();
+    expect(html).toMatch(/Met in full: <strong>10 hours<\/strong> delivered/);
+    expect(html).not.toContain("Still needed");
+    expect(html).not.toMatch(/Pledged: /);
   });
 
   it("is what is still needed while it is open", async () => {

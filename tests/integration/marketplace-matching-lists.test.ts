@@ -76,8 +76,7 @@ describe("requests that fit your open commitments", () => {
       helpType: "VOLUNTEERING",
       category: world.category.name,
       council: world.councilA.name,
-      stillNeeded: soon.quantity,
-      unitLabel: soon.unitLabel,
+      need: { label: "Still needed", figure: "20 hours", rest: ", none pledged yet" },
       neededBy: soon.neededBy.toISOString(),
     });
     expect(JSON.stringify(data)).not.toMatch(/organisationId|councilId/);

@@ -1,6 +1,7 @@
 // The requestor's manage page: an expired or withdrawn request said "Still needed" as if it were still taking
-// pledges, and the page's data carried each pledge's message, delivery note, feedback and reasons, which it never
-// shows (they are read on the pledge's own page).
+// pledges (it then said "Pledged 5 hours"; it now says what it came to as the request's own page does), and the
+// page's data carried each pledge's message, delivery note, feedback and reasons, which it never shows (they are
+// read on the pledge's own page).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { loader as manageLoader } from "~/routes/requests.$id.manage.tsx";
@@ -30,18 +31,21 @@ describe("the manage page's amount", () => {
   it("says what is still needed while the request runs", async () => {
     const need = await requestIn("PARTIALLY_PLEDGED");
     const text = readableText(await (await renderPage(`/requests/${need.id}/manage`, requestor)).text());
-    expect(text).toContain("Still needed 15 hours");
+    expect(text).toContain("Still needed 15 hours of the 20 hours asked for");
+    expect(text).not.toContain("Quantity 20 hours");
   });
 
-  it.each(["EXPIRED", "WITHDRAWN", "FULFILLED"] as const)(
-    "says what was pledged, not what is still needed, once %s",
-    async (status) => {
-      const need = await requestIn(status);
-      const text = readableText(await (await renderPage(`/requests/${need.id}/manage`, requestor)).text());
-      expect(text).not.toContain("Still needed");
-      expect(text).toContain(`Pledged ${status === "FULFILLED" ? 20 : 5} hours`);
-    },
-  );
+  it.each([
+    ["EXPIRED", "Pledged before it closed 5 hours of the 20 hours asked for"],
+    ["WITHDRAWN", "Pledged before it closed 5 hours of the 20 hours asked for"],
+    ["FULFILLED", "Met in full 20 hours delivered"],
+  ] as const)("says what it came to, not what is still needed, once %s", async (status, words) => {
+    const need = await requestIn(status);
+    const text = readableText(await (await renderPage(`/requests/${need.id}/manage`, requestor)).text());
+    expect(text).not.toContain("Still needed");
+    expect(text).toContain(words);
+    expect(text).not.toMatch(/Pledged \d+ hours Needed by/);
+  });
 });
 
 describe("the manage page's data", () => {

@@ -33,10 +33,10 @@ describe("a pledge sent after other suppliers pledged all the request needs", ()
       categoryId: world.category.id,
       quantity: 20,
     });
-    // the supplier opens the form while all 20 hours are needed
+    // the supplier opens the form while all 20 hours are needed (the figure is in bold: its tag reads as a space)
     expect(
       readableMainText(await (await renderPage(`/requests/${need.id}/pledge`, cookies.supplier)).text()),
-    ).toContain("Still needed: 20 hours");
+    ).toMatch(/Still needed: 20 hours ?, none pledged yet/);
     // another supplier pledges all of it first
     expect((await pledge(need.id, cookies.other, `first-${need.id}`, "20")).status).toBe(302);
 
@@ -53,6 +53,7 @@ describe("a pledge sent after other suppliers pledged all the request needs", ()
     const page = readableMainText(
       await (await renderPage(`/requests/${need.id}/pledge`, cookies.supplier)).text(),
     );
+    expect(page).toMatch(/Fully pledged: 20 hours ?, none still needed/);
     expect(page).toContain("Nothing more is needed: suppliers have pledged all of it.");
     expect(page).not.toContain("There is a problem");
     expect(page).not.toContain("Send pledge");

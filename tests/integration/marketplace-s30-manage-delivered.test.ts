@@ -49,7 +49,7 @@ describe("the pledges on the requestor's page for a request", () => {
 
     const text = readableMainText(await (await renderPage(`/requests/${need.id}/manage`, requestor)).text());
     const on = formatDate(full.deliveredOn!.toISOString());
-    expect(text).toContain("Still needed 2 hours");
+    expect(text).toContain("Still needed 2 hours of the 10 hours asked for");
     expect(text).toContain(`${world.supplier.name} 6 hours 6 hours on ${on} confirmed`);
     expect(text).toContain(`${world.otherSupplier.name} 4 hours 2 hours on ${on} confirmed`);
 

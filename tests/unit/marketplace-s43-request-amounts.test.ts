@@ -5,25 +5,31 @@ import { describe, expect, it } from "vitest";
 import { helpTypeOptions, requestAmounts } from "~/domain/marketplace/request-card.server.ts";
 
 describe("requestAmounts", () => {
-  it("says what is asked for, pledged and still needed, in the request's own unit", () => {
-    const { helpType, amounts, need } = requestAmounts(
+  it("says the type of help and what is still needed, in the request's own unit", () => {
+    const { helpType, need } = requestAmounts(
       { helpType: "GOODS", unitLabel: "laptops", quantity: 3, pledgedQuantity: 2 },
       {},
     );
     expect(helpType).toBe("Goods");
-    expect(amounts).toEqual({ asked: "3 laptops", pledged: "2 laptops" });
     expect(need).toEqual({ label: "Still needed", figure: "1 laptop", rest: " of the 3 laptops asked for" });
   });
 
   it("uses the help type's unit when none was typed, and pounds for funding", () => {
     expect(
-      requestAmounts({ helpType: "VOLUNTEERING", unitLabel: null, quantity: 1, pledgedQuantity: 0 }, {})
-        .amounts,
-    ).toEqual({ asked: "1 hour", pledged: "0 hours" });
+      requestAmounts({ helpType: "VOLUNTEERING", unitLabel: null, quantity: 1, pledgedQuantity: 0 }, {}).need,
+    ).toEqual({ label: "Still needed", figure: "1 hour", rest: ", none pledged yet" });
     expect(
-      requestAmounts({ helpType: "FUNDING", unitLabel: null, quantity: 2500, pledgedQuantity: 500 }, {})
-        .amounts,
-    ).toEqual({ asked: "£2,500", pledged: "£500" });
+      requestAmounts({ helpType: "FUNDING", unitLabel: null, quantity: 2500, pledgedQuantity: 500 }, {}).need,
+    ).toEqual({ label: "Still needed", figure: "£2,000", rest: " of the £2,500 asked for" });
+  });
+
+  it("says what a closed request came to, not what is still needed", () => {
+    expect(
+      requestAmounts(
+        { helpType: "GOODS", unitLabel: "laptops", quantity: 3, pledgedQuantity: 3, status: "FULFILLED" },
+        {},
+      ).need,
+    ).toEqual({ label: "Met in full", figure: "3 laptops", rest: " delivered" });
   });
 
   it("says each pledge's quantity beside its other fields, in each list given", () => {

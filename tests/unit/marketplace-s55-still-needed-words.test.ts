@@ -1,5 +1,7 @@
 // The public pages said "Still needed: 15 laptops of 15 laptops" on a request nothing was pledged to yet and
-// "Still needed: 0 hours of 30 hours" on a fully pledged one. Each state now has its own words.
+// "Still needed: 0 hours of 30 hours" on a fully pledged one. Each state now has its own words. A closed request
+// said "Pledged: 5 laptops of 15 laptops" on its page and "Pledged 5 laptops" on its manage page: every page now
+// says what it came to in the same words.
 import { describe, expect, it } from "vitest";
 import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 
@@ -32,5 +34,37 @@ describe("stillNeeded", () => {
       figure: "30 hours",
       rest: ", none still needed",
     });
+  });
+
+  it("says a fulfilled request was met in full, not that none is still needed", () => {
+    expect(stillNeeded({ ...laptops, pledgedQuantity: 15, status: "FULFILLED" })).toEqual({
+      label: "Met in full",
+      figure: "15 laptops",
+      rest: " delivered",
+    });
+  });
+
+  it.each(["WITHDRAWN", "EXPIRED"] as const)("says what was pledged before it closed, once %s", (status) => {
+    expect(stillNeeded({ ...laptops, pledgedQuantity: 5, status })).toEqual({
+      label: "Pledged before it closed",
+      figure: "5 laptops",
+      rest: " of the 15 laptops asked for",
+    });
+    expect(stillNeeded({ ...laptops, pledgedQuantity: 0, status })).toEqual({
+      label: "Asked for",
+      figure: "15 laptops",
+      rest: ", none pledged before it closed",
+    });
+    expect(stillNeeded({ ...laptops, pledgedQuantity: 15, status })).toEqual({
+      label: "Pledged before it closed",
+      figure: "15 laptops",
+      rest: ", all that was asked for",
+    });
+  });
+
+  it("words a running request by its pledges whatever its status", () => {
+    expect(stillNeeded({ ...laptops, pledgedQuantity: 5, status: "PARTIALLY_PLEDGED" })).toEqual(
+      stillNeeded({ ...laptops, pledgedQuantity: 5 }),
+    );
   });
 });

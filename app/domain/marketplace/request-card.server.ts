@@ -1,10 +1,12 @@
 // The words of the public pages' help types, quantities and cards (the request list and a request's page, the
-// home page's newest needs, the impact page and the case studies), worked out on the server: help-types.ts
-// brings the pluralize library (6 KB) with it, and a route importing it ships both to the browser even when only
-// its loader uses them. The pages' data carries the text instead (decision 045; javascript-budget.spec.ts).
+// home page's newest needs, the impact page and the case studies), and of how much of a request is needed on every
+// page that says it (stillNeeded), worked out on the server: help-types.ts brings the pluralize library (6 KB) with
+// it, and a route importing it ships both to the browser even when only its loader uses them. The pages' data
+// carries the text instead (decision 045; javascript-budget.spec.ts).
 import { formatDate, listInWords } from "~/domain/format.ts";
-import type { HelpType } from "~/generated/prisma/enums.ts";
+import type { HelpType, RequestStatus } from "~/generated/prisma/enums.ts";
 import { formatQuantity, HELP_TYPES, helpTypeLabel } from "./help-types.ts";
+import { CLOSED_STATUSES } from "./request-lifecycle.ts";
 import type { SearchResult } from "./search.server.ts";
 
 // A request's card on the public list: its title and link, and each line of what it says, as text.
@@ -21,15 +23,43 @@ export function requestCard(r: SearchResult["requests"][number]) {
   };
 }
 
-type Quantities = { helpType: HelpType; unitLabel: string | null; quantity: number; pledgedQuantity: number };
+type Quantities = {
+  helpType: HelpType;
+  unitLabel: string | null;
+  quantity: number;
+  pledgedQuantity: number;
+  // not given: a request that is running (every card on the public list is)
+  status?: RequestStatus;
+};
 
-/** How much of an open request is still needed, worded for each state: nothing pledged ("Still needed: 15 laptops,
- * none pledged yet"), part pledged ("Still needed: 5 laptops of the 15 laptops asked for") and all of it pledged
- * ("Fully pledged: 30 hours, none still needed"). "15 laptops of 15 laptops" and "0 hours of 30 hours" read badly.
- * The pages show `figure` in bold between `label` and `rest`. */
+/** How much of a request is still needed, worded for each state: nothing pledged ("Still needed: 15 laptops, none
+ * pledged yet"), part pledged ("Still needed: 5 laptops of the 15 laptops asked for") and all of it pledged ("Fully
+ * pledged: 30 hours, none still needed"). "15 laptops of 15 laptops" and "0 hours of 30 hours" read badly. A closed
+ * request needs nothing more, so it says what it came to: "Met in full: 15 laptops delivered" (fulfilled), "Pledged
+ * before it closed: 5 laptops of the 15 laptops asked for", "Asked for: 15 laptops, none pledged before it closed".
+ * Every list and page that says how much of a request is needed says it so; they show `figure` in bold between
+ * `label` and `rest` (app/ui/still-needed.tsx). */
 export function stillNeeded(r: Quantities) {
   const amount = (quantity: number) => formatQuantity(r.helpType, quantity, r.unitLabel);
   const left = r.quantity - r.pledgedQuantity;
+  if (r.status && CLOSED_STATUSES.includes(r.status)) {
+    // fulfilled: every pledge's delivery confirmed, and a delivery confirmed short gave its shortfall back
+    if (r.status === "FULFILLED" && left <= 0)
+      return { label: "Met in full", figure: amount(r.quantity), rest: " delivered" };
+    if (r.pledgedQuantity <= 0)
+      return { label: "Asked for", figure: amount(r.quantity), rest: ", none pledged before it closed" };
+    if (left <= 0)
+      return {
+        label: "Pledged before it closed",
+        figure: amount(r.quantity),
+        rest: ", all that was asked for",
+      };
+    return {
+      label: "Pledged before it closed",
+      figure: amount(r.pledgedQuantity),
+      rest: ` of the ${amount(r.quantity)} asked for`,
+    };
+  }
   if (left <= 0) return { label: "Fully pledged", figure: amount(r.quantity), rest: ", none still needed" };
   if (r.pledgedQuantity <= 0)
     return { label: "Still needed", figure: amount(left), rest: ", none pledged yet" };
@@ -49,8 +79,8 @@ export function helpTypeOptions() {
   return HELP_TYPES.map((h) => ({ value: h.value, label: h.label }));
 }
 
-// A request's type of help and quantities on its own page, in its unit ("1 laptop", "3 laptops"): asked for,
-// pledged, what is still needed (as stillNeeded words it), and each pledge's in the given lists
+// A request's type of help and quantities on its own page, in its unit ("1 laptop", "3 laptops"): how much is still
+// needed, or once closed what it came to (as stillNeeded words it), and each pledge's in the given lists
 // (`{ own: [...], council: [...] }`), list by list.
 export function requestAmounts<L extends Record<string, { quantity: number }[]>>(
   request: Quantities,
@@ -59,10 +89,6 @@ export function requestAmounts<L extends Record<string, { quantity: number }[]>>
   const amount = (quantity: number) => formatQuantity(request.helpType, quantity, request.unitLabel);
   return {
     helpType: helpTypeLabel(request.helpType),
-    amounts: {
-      asked: amount(request.quantity),
-      pledged: amount(request.pledgedQuantity),
-    },
     need: stillNeeded(request),
     pledges: Object.fromEntries(
       Object.entries(pledgeLists).map(([name, pledges]) => [

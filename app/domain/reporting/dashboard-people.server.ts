@@ -12,6 +12,7 @@ import {
   WAITING_FOR_REQUESTOR,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { closesAtNeededBySql } from "~/domain/marketplace/expiry-rule.ts";
+import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 import { neededByPassedBefore, requestRefusal } from "~/domain/marketplace/request-lifecycle.ts";
 import { cached } from "./dashboard-cache.server.ts";
 import { isPastDue, OVERDUE_STATUSES, pastDueBefore, REPORTING_CONTRACT_STATUSES } from "./returns-rules.ts";
@@ -194,8 +195,8 @@ async function supplierDelivery(supplierOrganisationId: string, asOf: Date) {
       council: m.request.council.name,
       category: m.request.category.name,
       helpType: m.request.helpType,
-      stillNeeded: m.request.quantity - m.request.pledgedQuantity,
-      unitLabel: m.request.unitLabel,
+      // in the words of the request's own page
+      need: stillNeeded(m.request),
       neededBy: m.request.neededBy.toISOString(),
     })),
   };
@@ -506,10 +507,14 @@ export async function vcseDashboard(organisationId: string, asOf = new Date()) {
       id: r.id!,
       title: r.title!,
       status: r.status as RequestStatus,
-      helpType: r.helpType!,
-      quantity: r.quantity!,
-      pledgedQuantity: r.pledgedQuantity!,
-      unitLabel: r.unitLabel,
+      // how much is still needed, or once closed what it came to, in the words of the request's own page
+      need: stillNeeded({
+        helpType: r.helpType!,
+        quantity: r.quantity!,
+        pledgedQuantity: r.pledgedQuantity!,
+        unitLabel: r.unitLabel,
+        status: r.status as RequestStatus,
+      }),
       neededBy: r.neededBy!.toISOString(),
     })),
     closingSoon: requests.closing.map((r) => {
