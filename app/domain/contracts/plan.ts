@@ -110,7 +110,13 @@ export function checkCommitment(
   if (draft.targetQuantity != null) {
     const total = nonZero.reduce((sum, entry) => sum + toHundredths(entry.quantity), 0n);
     const target = toHundredths(draft.targetQuantity);
-    if (total !== target)
+    // a plan with no quarter filled in is missing, not short: "adds up to 0 hours" did not say what to do
+    if (total !== target && draft.plan.length === 0)
+      add(
+        "plan",
+        `Enter the delivery plan: how much of the target of ${inUnit(draft.unit, target)} is planned for each quarter`,
+      );
+    else if (total !== target)
       add(
         "plan",
         // in the measure's unit ("75 hours", "£75.00"), so the officer sees what the figures are counted in

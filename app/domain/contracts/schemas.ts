@@ -233,11 +233,13 @@ export const commitmentSchema = commitmentSchemaFor(null);
 
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
 
-/** The form's plan inputs ("2026-1" → quantity) as the rules read them (plan.ts); blank quarters are zero. */
+/** The form's plan inputs ("2026-1" → quantity) as the rules read them (plan.ts); blank quarters are left out, so
+ * a plan with every quarter blank is told it is missing rather than that it adds up to 0. */
 export function planEntries(input: Pick<CommitmentInput, "plan">): PlanEntry[] {
-  return input.plan.map((p) => {
+  return input.plan.flatMap((p) => {
+    if (p.quantity === undefined) return [];
     const [fy, q] = p.quarter.split("-").map(Number);
-    return { financialYear: fy!, quarter: q!, quantity: p.quantity ?? "0" };
+    return [{ financialYear: fy!, quarter: q!, quantity: p.quantity }];
   });
 }
 
