@@ -44,7 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const changedFor = await confirmEmailChange(token, context, viewer?.sessionId ?? null);
   if (!changedFor)
     return json(
-      { error: "This link has expired or has already been used. Change your email address again." },
+      {
+        error:
+          "This link has expired, has already been used or the change was cancelled. Change your email address again.",
+      },
       { status: 400 },
     );
   // another account signed in here (a shared computer) must not be told its own address changed
@@ -79,7 +82,7 @@ export default function ConfirmEmail() {
       {standing === "ended" ? (
         // (after a press refused for it, the error above says so already)
         result?.error ? null : (
-          <EndedLinkNotice>
+          <EndedLinkNotice cancellable>
             <Link to="/account/email">Change your email address again</Link> to get a new one.
           </EndedLinkNotice>
         )

@@ -5,10 +5,19 @@ import { Notice } from "./components.tsx";
 
 const ENDED_LINK_TITLE = "This link no longer works";
 
-export function EndedLinkNotice({ children }: { children: ReactNode }) {
+/** `cancellable`: the link is for something its holder can call off (a change of email address, cancelled on the
+ * account page), which ends the link as well. */
+export function EndedLinkNotice({
+  children,
+  cancellable = false,
+}: {
+  children: ReactNode;
+  cancellable?: boolean;
+}) {
   return (
     <Notice kind="error" title={ENDED_LINK_TITLE}>
-      It has expired, or has already been used, or a newer link was sent after it. {children}
+      It has expired, or has already been used, {cancellable ? "or the change was cancelled, " : ""}or a newer
+      link was sent after it. {children}
     </Notice>
   );
 }
