@@ -15,6 +15,7 @@ import {
   pledgeRolesOf,
 } from "~/domain/marketplace/access.server.ts";
 import { DELIVERY_REMINDER_DAYS } from "~/domain/marketplace/delivery-reminder-rule.ts";
+import { remindersOfLatestReport } from "~/domain/marketplace/delivery-reminders.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import {
   canPledge,
@@ -30,7 +31,7 @@ import { DECLINE_REASON_MISSING, pledgeActionSchemaFor } from "~/domain/marketpl
 import { InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Radios, ReasonForm, TextInput, Textarea } from "~/ui/form.tsx";
-import { formatDate, formatDateTime, isoDate } from "~/ui/format.ts";
+import { formatDate, formatDateTime, isoDate, listInWords } from "~/ui/format.ts";
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { actsForLoaded } from "~/ui/acting-for.ts";
@@ -84,6 +85,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     freedForOthers,
     // an offer still unanswered after it closes: the supplier is told when (only its page says so)
     neededBy: roles.includes("SUPPLIER") ? pledge.request.neededBy : null,
+    // a delivery waiting for the requestor: the supplier is told when they were reminded, and after the last
+    // reminder that no more will come (decision 053)
+    reminders:
+      roles.includes("SUPPLIER") && pledge.status === "DELIVERED"
+        ? await remindersOfLatestReport(pledge.id)
+        : [],
   });
 }
 
@@ -162,7 +169,7 @@ const RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
 }));
 
 export default function PledgeDetailPage() {
-  const { pledge, roles, overseeing, today, tooLateToAccept, freedForOthers, neededBy } =
+  const { pledge, roles, overseeing, today, tooLateToAccept, freedForOthers, neededBy, reminders } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onSubmit" });
@@ -257,6 +264,7 @@ export default function PledgeDetailPage() {
           status={pledge.status}
           expectedBy={formatDate(pledge.expectedDeliveryDate)}
           neededBy={neededBy ? formatDate(neededBy) : ""}
+          reminders={reminders}
           countsTowards={
             pledge.commitment
               ? `${pledge.commitment.contract.reference}: ${pledge.commitment.measure.name}`
@@ -442,14 +450,23 @@ function SupplierNextStep({
   expectedBy,
   neededBy,
   countsTowards,
+  reminders,
 }: {
   status: PledgeStatus;
   expectedBy: string;
   /** the request's needed-by date: an offer still unanswered after it closes (the nightly job declines it) */
   neededBy: string;
   countsTowards: string | null;
+  /** the reminders sent for the latest delivery report, first first */
+  reminders: { sentAt: string; last: boolean }[];
 }) {
   const counts = countsTowards ? ` It then counts towards ${countsTowards}.` : "";
+  const remindedOn = listInWords(reminders.map((r) => formatDate(r.sentAt)));
+  const reminding = reminders.some((r) => r.last)
+    ? `We reminded them on ${remindedOn}, the last reminder we send: if they still have not answered, get in touch with them using the contact details above.`
+    : reminders.length
+      ? `We reminded them on ${remindedOn}, and will once more if they have not confirmed or disputed it ${SECOND_REMINDER} days after you reported it.`
+      : `If they have not confirmed or disputed it ${FIRST_REMINDER} days after you reported it, we remind them, and once more after ${SECOND_REMINDER} days.`;
   const closed = (
     <>
       This pledge is closed: nothing more is needed from you.{" "}
@@ -459,7 +476,7 @@ function SupplierNextStep({
   const text: Record<PledgeStatus, ReactNode> = {
     OFFERED: `What happens next: the requestor accepts or declines your pledge, and you get an email when they do. An offer not answered by the end of the request’s needed-by date (${neededBy}) closes. Until then you can withdraw it.`,
     ACCEPTED: `What happens next: deliver it (you expected to by ${expectedBy}), then report the delivery below. The requestor confirms they received it.${counts}`,
-    DELIVERED: `What happens next: the requestor confirms they received it, and you get an email when they do. If they have not confirmed or disputed it ${FIRST_REMINDER} days after you reported it, we remind them, and once more after ${SECOND_REMINDER} days. Only a confirmed delivery counts as social value delivered.${counts}`,
+    DELIVERED: `What happens next: the requestor confirms they received it, and you get an email when they do. ${reminding} Only a confirmed delivery counts as social value delivered.${counts}`,
     DISPUTED:
       "What happens next: the requestor says something is wrong with the delivery. Put it right with them and report the delivery again below.",
     CONFIRMED: countsTowards

@@ -268,3 +268,47 @@ describe("the supplier's pledge page", () => {
     );
   });
 });
+
+// s56: the page said only when the requestor would be reminded, never that they had been, nor that the last
+// reminder had gone and the supplier was now the one to get in touch.
+describe("the supplier's pledge page once reminders are sent", () => {
+  const pageText = async (pledgeId: string, userId = world.users.supplierOwner.id) => {
+    const response = await renderPage(`/pledges/${pledgeId}`, await sessionCookieFor(userId));
+    expect(response.status).toBe(200);
+    return oneLine(readableMainText(await response.text()));
+  };
+
+  it("says when the first reminder went, and that one more will follow", async () => {
+    const { pledge, reportedAt } = await reportedDelivery();
+    const first = runOn(reportedAt, 7);
+    await sendDeliveryReminders(first);
+    expect(await pageText(pledge.id)).toContain(
+      `We reminded them on ${formatDate(first)}, and will once more if they have not confirmed or disputed it 21 days after you reported it.`,
+    );
+  });
+
+  it("says when both went, that no more will, and to get in touch", async () => {
+    const { pledge, reportedAt } = await reportedDelivery();
+    const [first, last] = [runOn(reportedAt, 7), runOn(reportedAt, 21)];
+    await sendDeliveryReminders(first);
+    await sendDeliveryReminders(last);
+    const text = await pageText(pledge.id);
+    expect(text).toContain(
+      `We reminded them on ${formatDate(first)} and ${formatDate(last)}, the last reminder we send: if they still have not answered, get in touch with them using the contact details above.`,
+    );
+    // the group's own page of the pledge has its buttons to confirm or dispute, not the supplier's words
+    expect(await pageText(pledge.id, world.users.vcseMember.id)).not.toContain("We reminded them");
+  });
+
+  it("speaks of the latest report only: a delivery reported again after a dispute starts afresh", async () => {
+    const { pledge, reportedAt } = await reportedDelivery();
+    await sendDeliveryReminders(runOn(reportedAt, 7));
+    expect(await answer(pledge.id, "dispute")).toMatchObject({ ok: true });
+    await report(pledge.id);
+    const text = await pageText(pledge.id);
+    expect(text).not.toContain("We reminded them");
+    expect(text).toContain(
+      "If they have not confirmed or disputed it 7 days after you reported it, we remind them",
+    );
+  });
+});

@@ -102,3 +102,17 @@ export async function sendDeliveryReminders(now: Date, { batchSize = JOB_BATCH_S
   );
   return { sent, batches, failed };
 }
+
+/** The reminders sent for the pledge's latest delivery report, first first: none, the first, the last, or both (only
+ * the latest due is sent, so a report the job reached late has only the last). For the supplier's pledge page. */
+export async function remindersOfLatestReport(pledgeId: string) {
+  const report = await db.pledgeEvent.findFirst({
+    where: { pledgeId, toStatus: "DELIVERED" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { deliveryReminders: { orderBy: { stage: "asc" }, select: { stage: true, sentAt: true } } },
+  });
+  return (report?.deliveryReminders ?? []).map((r) => ({
+    sentAt: r.sentAt,
+    last: r.stage === LAST_DELIVERY_REMINDER,
+  }));
+}
