@@ -2,7 +2,7 @@
 // and a supplier's (company number, postcode, staff, turnover and balance sheet, contact). Used by the registration
 // forms and by "Change your organisation's details", with Conform's field metadata, so a change is asked the same
 // questions as registration.
-import { BALANCE_SHEET_BANDS, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
+import { BALANCE_SHEET_BANDS, STAFF_COUNT_HINT, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
 import { Radios, Textarea, TextInput } from "./form.tsx";
 
 export type FieldLike = { name: string; key?: string; initialValue?: unknown; errors?: string[] };
@@ -83,7 +83,7 @@ export function SupplierDetailFields({
         key={fields.staffHeadcount.key}
         defaultValue={value(fields.staffHeadcount)}
         label="Number of staff"
-        hint="Full-time equivalent employees across the business"
+        hint={STAFF_COUNT_HINT}
         errors={fields.staffHeadcount.errors}
         inputMode="numeric"
         width="5"

@@ -180,7 +180,6 @@ test(
     await check();
     await nojs.getByRole("table", { name: "Returns to complete" }).getByRole("link").first().click();
     await expect(nojs.getByRole("heading", { level: 1, name: /return$/ })).toBeVisible();
-    // whole numbers: the return has a commitment counted in people (halves are refused there)
     await fillFigures(nojs, "3");
     await nojs.getByRole("button", { name: "Save draft" }).click();
     await expect(nojs.getByText("Draft saved")).toBeVisible();

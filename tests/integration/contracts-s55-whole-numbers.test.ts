@@ -1,6 +1,8 @@
-// "No. of apprentices" (counted in people) took 2.5 in a return and showed "2.5 people"; the hint said "like 12 or
-// 12.5". People and counts are now whole numbers: in a return, and in a commitment's target and delivery plan, on the
-// form and in the CSV import, by one rule (takesWholeNumbers). Figures stored before it still show as they were.
+// Items counted (a count) took 2.5 in a return; the hint said "like 12 or 12.5". Counts are now whole numbers: in a
+// return, and in a commitment's target and delivery plan, on the form and in the CSV import, by one rule
+// (takesWholeNumbers). Figures stored before it still show as they were. People were made whole numbers too (s55),
+// but social value counts jobs in full-time equivalents ("No. of local people employed" is FTE): they take decimals
+// again (s56, decision 056).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server.ts";
 import { applyImport } from "~/domain/contracts/import.server.ts";
@@ -15,7 +17,7 @@ import { formOf, pageHtmlAs, postPage, readableMainText, readableText } from "..
 import { createContractsWorld, createImportWorld, type ContractsWorld } from "./contracts-world.ts";
 
 let w: ContractsWorld;
-let apprentices: { id: string; code: string; name: string };
+let localPeople: { id: string; code: string; name: string };
 let items: { id: string; code: string; name: string };
 let weeks: { id: string; code: string; name: string };
 
@@ -33,8 +35,8 @@ beforeAll(async () => {
     db.measure.create({
       data: { councilId: w.councilA.id, code: unique("W"), name, theme: "JOBS", unit },
     });
-  [apprentices, items, weeks] = await Promise.all([
-    measure("PEOPLE", "No. of apprentices"),
+  [localPeople, items, weeks] = await Promise.all([
+    measure("PEOPLE", "No. of local people employed (FTE)"),
     measure("COUNT", "Items donated to community groups"),
     measure("WEEKS", "No. of weeks of apprenticeships"),
   ]);
@@ -60,21 +62,21 @@ const addForm = (measureId: string, target: string, plan: string[]) =>
     ),
   });
 
-describe("a commitment counted in people or items", () => {
+describe("a commitment counted in items", () => {
   it("refuses a target or plan that is not a whole number, beside each, and adds nothing", async () => {
     const contract = await newContract();
     const response = await postPage(
       `/contracts/${contract.id}/commitments/new`,
-      addForm(apprentices.id, "2.5", ["1.5", "1"]),
+      addForm(items.id, "2.5", ["1.5", "1"]),
       w.officer,
     );
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(errorOf(html, "targetQuantity")).toBe(
-      "Error: Enter the target as a whole number: this measure is counted in people",
+      "Error: Enter the target as a whole number: this measure is a count",
     );
     expect(errorOf(html, "plan[0].quantity")).toBe(
-      "Error: Enter the plan for Q1 2026/27 as a whole number: this measure is counted in people",
+      "Error: Enter the plan for Q1 2026/27 as a whole number: this measure is a count",
     );
     expect(await db.commitment.count({ where: { contractId: contract.id } })).toBe(0);
   });
@@ -99,7 +101,7 @@ describe("a commitment counted in people or items", () => {
     const contract = await newContract();
     const response = await postPage(
       `/contracts/${contract.id}/commitments/new`,
-      addForm(apprentices.id, "", []),
+      addForm(items.id, "", []),
       w.officer,
     );
     const html = await response.text();
@@ -111,19 +113,29 @@ describe("a commitment counted in people or items", () => {
     );
   });
 
-  it("still takes halves for a measure in weeks", async () => {
+  it("still takes halves for a measure in weeks, and full-time equivalents for one in people", async () => {
+    for (const measure of [weeks, localPeople]) {
+      const contract = await newContract();
+      const response = await postPage(
+        `/contracts/${contract.id}/commitments/new`,
+        addForm(measure.id, "2.5", ["2.5"]),
+        w.officer,
+      );
+      expect(response.status).toBe(302);
+    }
+    // the form's hints ask for whole numbers of items only
     const contract = await newContract();
     const response = await postPage(
       `/contracts/${contract.id}/commitments/new`,
-      addForm(weeks.id, "2.5", ["2.5"]),
+      addForm(localPeople.id, "", []),
       w.officer,
     );
-    expect(response.status).toBe(302);
+    expect(readableMainText(await response.text())).not.toContain("Whole numbers only");
   });
 });
 
 describe("the contracts import", () => {
-  it("refuses a target or plan in people or items that is not a whole number, on its row and column", async () => {
+  it("refuses a target or plan in items that is not a whole number, on its row and column", async () => {
     const world = await createImportWorld();
     const actor = { councilId: world.councilA.id, actorUserId: world.users.officerA.id, ipAddress: null };
     const reference = unique("WHOLE");
@@ -131,20 +143,14 @@ describe("the contracts import", () => {
       `${reference},Libraries,${world.companyNumber},Communities,100000,2026-04-01,2027-03-31,${code},${target},${plan}`;
     const csv = [
       "contract_reference,contract_title,supplier_company_number,department,value_gbp,start_date,end_date,measure_code,target_quantity,delivery_plan",
-      // JOB-02 "No. of apprentices" (people), SOC-03 items donated (a count), JOB-03 weeks
-      row("JOB-02", "2.5", "Q1 2026/27=2.5"),
+      // JOB-01 local people employed (people, full-time equivalents), SOC-03 items donated (a count), JOB-03 weeks
+      row("JOB-01", "2.5", "Q1 2026/27=2.5"),
       row("SOC-03", "10", "Q1 2026/27=9.5; Q2 2026/27=0.5"),
       row("JOB-03", "2.5", "Q1 2026/27=2.5"),
     ].join("\n");
     const result = await applyImport(actor, csv);
     expect(result.ok).toBe(false);
     expect(result.plan.errors.map((e) => [e.line, e.column, e.message])).toEqual([
-      [2, "target_quantity", "Enter the target as a whole number: this measure is counted in people"],
-      [
-        2,
-        "delivery_plan",
-        "Enter the plan for Q1 2026/27 as a whole number: this measure is counted in people",
-      ],
       [3, "delivery_plan", "Enter the plan for Q1 2026/27 as a whole number: this measure is a count"],
       [3, "delivery_plan", "Enter the plan for Q2 2026/27 as a whole number: this measure is a count"],
     ]);
@@ -152,8 +158,8 @@ describe("the contracts import", () => {
   });
 });
 
-describe("a return's figure in people", () => {
-  async function returnWithApprentices() {
+describe("a return's figure", () => {
+  async function returnWith(measureId: string) {
     const contract = await createContract({
       councilId: w.councilA.id,
       supplierOrganisationId: w.supplier.id,
@@ -163,7 +169,7 @@ describe("a return's figure in people", () => {
     });
     const commitment = await createCommitment({
       contractId: contract.id,
-      measureId: apprentices.id,
+      measureId,
       targetQuantity: 4,
       plan: [1, 2, 3, 4].map((quarter) => ({ financialYear: 2026, quarter, targetQuantity: 1 })),
     });
@@ -171,31 +177,45 @@ describe("a return's figure in people", () => {
     return { commitment, kpiReturn };
   }
 
-  it("is refused as a half, naming the commitment, and the hint says whole numbers", async () => {
-    const { commitment, kpiReturn } = await returnWithApprentices();
-    const cookie = await sessionCookieFor(w.users.supplierOwner.id);
-    const response = await postPage(
+  const save = async (kpiReturn: { id: string }, commitment: { id: string }, quantity: string) =>
+    postPage(
       `/returns/${kpiReturn.id}?index`,
       formOf({
         intent: "save",
         "lines[0].commitmentId": commitment.id,
-        "lines[0].quantity": "2.5",
+        "lines[0].quantity": quantity,
         "lines[0].note": "",
         "lines[0].evidenceUrl": "",
       }),
-      cookie,
+      await sessionCookieFor(w.users.supplierOwner.id),
     );
+
+  it("in items is refused as a half, naming the commitment, and the hint says whole numbers", async () => {
+    const { commitment, kpiReturn } = await returnWith(items.id);
+    const response = await save(kpiReturn, commitment, "2.5");
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(errorOf(html, "lines[0].quantity")).toBe(
-      "Error: Enter the amount for No. of apprentices as a whole number, like 12",
+      "Error: Enter the amount for Items donated to community groups as a whole number, like 12",
     );
     expect(readableMainText(html)).toContain("A whole number. Enter 0 if nothing was delivered.");
     expect(await db.kpiReturnLine.count({ where: { returnId: kpiReturn.id } })).toBe(0);
   });
 
-  it("stored as a half before the rule still shows as it was", async () => {
-    const { commitment, kpiReturn } = await returnWithApprentices();
+  it("in people is taken in full-time equivalents", async () => {
+    const { commitment, kpiReturn } = await returnWith(localPeople.id);
+    const response = await save(kpiReturn, commitment, "2.5");
+    expect(response.status).toBe(302);
+    const line = await db.kpiReturnLine.findFirstOrThrow({ where: { returnId: kpiReturn.id } });
+    expect(line.quantity?.toString()).toBe("2.5");
+    // the draft's form shows the figure saved, and no hint asks for whole numbers
+    const html = await pageHtmlAs(`/returns/${kpiReturn.id}`, w.users.supplierOwner.id);
+    expect(html).toMatch(/<input[^>]*name="lines\[0\]\.quantity"[^>]*value="2\.5"/);
+    expect(readableMainText(html)).not.toContain("A whole number.");
+  });
+
+  it("in items stored as a half before the rule still shows as it was", async () => {
+    const { commitment, kpiReturn } = await returnWith(items.id);
     await db.kpiReturn.update({
       where: { id: kpiReturn.id },
       data: {
@@ -205,6 +225,6 @@ describe("a return's figure in people", () => {
       },
     });
     const text = readableMainText(await pageHtmlAs(`/returns/${kpiReturn.id}`, w.users.officerA.id));
-    expect(text).toContain("2.5 people");
+    expect(text).toMatch(/Items donated to community groups.*\b2\.5\b/s);
   });
 });

@@ -154,11 +154,12 @@ describe("figures", () => {
     ["1.234", "HOURS", "Enter the amount for M with no more than 2 decimal places"],
     ["twelve", "HOURS", "Enter the amount for M as a number, like 12 or 12.5"],
     ["1e3", "COUNT", "Enter the amount for M as a whole number, like 12"],
-    // people and items are counted whole (session 55): 2.5 apprentices was accepted as "2.5 people"
-    ["2.5", "PEOPLE", "Enter the amount for M as a whole number, like 12"],
+    // items are counted whole (session 55); people in full-time equivalents, as social value counts jobs (s56)
+    ["2.5", "COUNT", "Enter the amount for M as a whole number, like 12"],
     [".5", "COUNT", "Enter the amount for M as a whole number, like 12"],
-    ["1.234", "PEOPLE", "Enter the amount for M as a whole number, like 12"],
-    ["12.00", "PEOPLE", null],
+    ["2.5", "PEOPLE", null],
+    ["1.234", "PEOPLE", "Enter the amount for M with no more than 2 decimal places"],
+    ["12.00", "COUNT", null],
     ["1,250", "COUNT", null],
     ["2.5", "WEEKS", null],
     // a decimal comma is not read as thousands: "12,5" was recorded as 125

@@ -1,6 +1,11 @@
 // Business size from the UK/EU SME thresholds (PRODUCT.md §5): headcount, then turnover OR balance sheet.
 import type { BusinessSize } from "~/generated/prisma/enums.ts";
 
+/** How staff are counted for a business's size, on the supplier's registration and the diversity survey alike: a
+ * headcount (PRODUCT.md §5), so that both give one business the same size. */
+export const STAFF_COUNT_HINT =
+  "Count full-time and part-time staff, including owners who work in the business.";
+
 export const TURNOVER_BANDS = [
   { value: "UP_TO_2M", label: "£2 million or less" },
   { value: "2M_10M", label: "More than £2 million, up to £10 million" },

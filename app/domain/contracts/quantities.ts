@@ -12,11 +12,12 @@ export function amountsAddUp(unit: MeasureUnit | string) {
   return unit !== "PERCENT" && unit !== "QUALITATIVE";
 }
 
-/** Whether a unit's figures are whole numbers: a person or an item is counted once, never in halves. The one rule a
- * commitment's target and plan (the form and the CSV import) and a return's figures follow; every other unit takes up
- * to 2 decimal places. Figures stored before it still show as they were. */
+/** Whether a unit's figures are whole numbers: an item is counted once, never in halves. People are not: social
+ * value counts jobs in full-time equivalents ("2.5 local people employed"), so they take decimals as hours do
+ * (decision 056). The one rule a commitment's target and plan (the form and the CSV import) and a return's figures
+ * follow; every other unit takes up to 2 decimal places. Figures stored before it still show as they were. */
 export function takesWholeNumbers(unit: MeasureUnit | string) {
-  return unit === "PEOPLE" || unit === "COUNT";
+  return unit === "COUNT";
 }
 
 /** "12", "12.0" or "12.00" is whole; "12.5" is not. For a number already read (digits and a point). */

@@ -87,7 +87,7 @@ export function quantityError(raw: string, unit: MeasureUnit, measureName: strin
   if (cleaned.startsWith("-")) return `Enter ${what} as 0 or more`;
   if (isBadlyGrouped(cleaned)) return badlyGroupedMessage(what);
   const text = withoutThousandsSeparators(cleaned);
-  // people and items are counted whole: "2.5 people" is a slip (takesWholeNumbers, as a commitment's target and plan)
+  // items are counted whole: "2.5 items" is a slip (takesWholeNumbers, as a commitment's target and plan)
   const whole = takesWholeNumbers(unit);
   if (whole && text !== null && /^\d*\.\d+$/.test(text) && !isWholeNumber(text))
     return `Enter ${what} as a whole number, like 12`;

@@ -1,6 +1,7 @@
 // The questionnaire: one topic per page, every question optional with "Prefer not to say".
 // Protected characteristics (Equality Act 2010) use the GSS harmonised categories where they exist;
 // ethnic group is asked in two steps (broad group, then background within it).
+import { STAFF_COUNT_HINT } from "~/domain/accounts/business-size.ts";
 import { BALANCE_SHEET_BANDS, STAFF_BANDS, TURNOVER_BANDS } from "./size.ts";
 
 /** The longest answer a free-text question (a box of several lines) takes, in characters. */
@@ -136,7 +137,7 @@ export const TOPICS: Topic[] = [
       {
         name: "staffHeadcountBand",
         legend: "How many staff does the business employ?",
-        hint: "Count full-time and part-time staff, including owners who work in the business.",
+        hint: STAFF_COUNT_HINT,
         kind: "radio",
         options: bandChoices(STAFF_BANDS),
       },

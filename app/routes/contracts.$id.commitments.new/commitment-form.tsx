@@ -93,7 +93,7 @@ export function CommitmentForm({
   const namedUnit = unit ?? chosenMeasure?.unit;
   const measuresWithHelp = (measures ?? []).filter((m) => m.helpText?.trim());
   const unitWord = namedUnit ? UNIT_LABELS[namedUnit] : "";
-  // people and items are counted whole (takesWholeNumbers), as the figures are checked
+  // items are counted whole (takesWholeNumbers), as the figures are checked
   const wholeNumbers = namedUnit ? takesWholeNumbers(namedUnit) : false;
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
