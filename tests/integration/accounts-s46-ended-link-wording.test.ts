@@ -14,7 +14,11 @@ const EXPLAINED_CANCELLABLE =
   "It has expired, or has already been used, or the change was cancelled, or a newer link was sent after it.";
 
 describe.each([
-  { path: "/verify-email?token=not-a-real-link", explained: EXPLAINED, nextStep: "Sign in to get a new one." },
+  {
+    path: "/verify-email?token=not-a-real-link",
+    explained: EXPLAINED,
+    nextStep: "Sign in to get a new one.",
+  },
   {
     path: "/account/confirm-email?token=not-a-real-link",
     explained: EXPLAINED_CANCELLABLE,
