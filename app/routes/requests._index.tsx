@@ -3,16 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/ui/form-for.tsx";
 import { getViewer } from "~/auth/permissions.server.ts";
 import { councilEntryOptions, publicEntryName } from "~/domain/marketplace/council-entry-options.ts";
-import { anyOf, filterNames } from "~/domain/marketplace/named-filters.ts";
 import { helpTypeOptions, requestCard } from "~/domain/marketplace/request-card.server.ts";
 import { searchQueryString } from "~/domain/marketplace/search-query.ts";
-import type { UnreadFilter } from "~/domain/marketplace/search-unread.ts";
 import { searchPage } from "~/domain/marketplace/search.server.ts";
+import { ErrorSummary } from "~/ui/error-summary.tsx";
 import { FetchedErrorSummary } from "~/ui/fetched-error-summary.tsx";
 import { Button, Checkbox, Select, TextInput } from "~/ui/form-fields.tsx";
 import { PageHeading, PlainLink } from "~/ui/page-parts.tsx";
 import { pageHref, Pagination } from "~/ui/pagination.tsx";
-import { countOf, formatDateTime, formatNumber, plural } from "~/ui/format.ts";
+import { countOf, formatDateTime, formatNumber } from "~/ui/format.ts";
 import { useFocusOnNewResults } from "~/ui/focus-on-new-results.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { StillNeeded } from "~/ui/still-needed.tsx";
@@ -48,8 +47,7 @@ export default function RequestsPage() {
     pastEnd,
     filters,
     councils,
-    notFound,
-    unread,
+    problems,
     canSaveSearch,
     query,
     saveSearchKey,
@@ -57,6 +55,8 @@ export default function RequestsPage() {
   } = useLoaderData<typeof loader>();
   // another page, sort or filters shown in the browser: focus goes to the results, where the new page starts
   const resultsHeading = useFocusOnNewResults<HTMLHeadingElement>();
+  const { errors, typed, leftOut, notes } = problems;
+  const wrong = Object.keys(errors).length > 0;
   // links to other pages of the list keep the filters applied, not one left out as not found
   const applied = query ? `?${query}` : "";
   // the same filters without the "published since" window a digest's link adds
@@ -74,9 +74,10 @@ export default function RequestsPage() {
   return (
     <>
       <PageHeading>Find a request to support</PageHeading>
-      {/* says only a search's name too long to send: the server answers "Save this search" on the saved
-          searches page */}
-      {canSaveSearch ? <FetchedErrorSummary /> : null}
+      {/* filters in the address the list could not use, said as a refused form's are and linked to their fields;
+          otherwise a supplier's only a search's name too long to send (the server answers "Save this search" on the
+          saved searches page), which the summary shown here says too */}
+      {wrong ? <ErrorSummary errors={errors} /> : canSaveSearch ? <FetchedErrorSummary /> : null}
       <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
         <section aria-labelledby="filters-heading">
           <h2 id="filters-heading" className="mb-4 text-2xl font-bold">
@@ -96,6 +97,7 @@ export default function RequestsPage() {
               placeholder="Any council"
               options={councils.map((c) => ({ value: c.id, label: c.name }))}
               defaultValue={filters.council}
+              errors={errors.council}
             />
             <Select
               name="category"
@@ -103,6 +105,7 @@ export default function RequestsPage() {
               placeholder="Any category"
               options={categories}
               defaultValue={filters.category}
+              errors={errors.category}
             />
             <Select
               name="helpType"
@@ -110,6 +113,7 @@ export default function RequestsPage() {
               placeholder="Any type of help"
               options={helpTypes}
               defaultValue={filters.helpType}
+              errors={errors.helpType}
             />
             <Select
               name="district"
@@ -117,20 +121,25 @@ export default function RequestsPage() {
               placeholder="Any district"
               options={districts}
               defaultValue={filters.district}
+              errors={errors.district}
             />
             <Checkbox
               name="remote"
               value="1"
               label="Can be done remotely"
               defaultChecked={filters.remote === "1"}
+              errors={errors.remote}
             />
-            {/* DateInput's field without its example (so not the calendar module that example needs) */}
+            {/* DateInput's field without its example (so not the calendar module that example needs). What was typed
+                that is not a real date is shown back in a text box, which a date box would empty. */}
             <TextInput
               name="closingBefore"
               label="Closing on or before"
-              type="date"
+              hint={typed.closingBefore === undefined ? undefined : "For example, 27/3/2027"}
+              type={typed.closingBefore === undefined ? "date" : "text"}
               width="10"
-              defaultValue={filters.closingBefore}
+              defaultValue={typed.closingBefore ?? filters.closingBefore}
+              errors={errors.closingBefore}
             />
             <Select
               name="sort"
@@ -141,6 +150,7 @@ export default function RequestsPage() {
                 { value: "closing", label: "Closing soon" },
               ]}
               defaultValue={filters.sort ?? (filters.q ? "relevance" : "newest")}
+              errors={errors.sort}
             />
             <Button>Show requests</Button>
           </Form>
@@ -161,7 +171,13 @@ export default function RequestsPage() {
           ) : null}
         </section>
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading" ref={resultsHeading} tabIndex={-1} className="mb-4 text-2xl font-bold">
+          {/* with an error summary, focus goes there instead, as on a refused form */}
+          <h2
+            id="results-heading"
+            ref={wrong ? undefined : resultsHeading}
+            tabIndex={-1}
+            className="mb-4 text-2xl font-bold"
+          >
             {/* said first when focus lands here from "Next page": the count alone is the same on every page */}
             {pageCount > 1 && !pastEnd ? (
               <span className="sr-only">{`Page ${page} of ${pageCount}: `}</span>
@@ -169,15 +185,10 @@ export default function RequestsPage() {
             {capped ? `More than ${formatNumber(total)} requests` : countOf(total, "request", "requests")}
             {filters.q ? ` matching “${filters.q}”` : ""}
           </h2>
-          {notFound.length > 0 ? (
-            <p className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
-              The {filterNames(notFound)} in the link you followed {plural(notFound.length, "was", "were")}{" "}
-              not found, so requests in {anyOf(notFound)} are shown.
-            </p>
-          ) : null}
-          {unread.map((f) => (
-            <p key={f.name} className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
-              {unreadNotice(f)}
+          {leftOut ? <p className="mb-6 font-bold">{leftOut}</p> : null}
+          {notes.map((note) => (
+            <p key={note} className="mb-6 border-l-8 border-brand bg-gray-100 p-4">
+              {note}
             </p>
           ))}
           {capped && !pastEnd ? (
@@ -225,20 +236,6 @@ export default function RequestsPage() {
       </div>
     </>
   );
-}
-
-// What the list says of a filter in the link it could not read, and so left out.
-function unreadNotice({ name, sent }: UnreadFilter) {
-  switch (name) {
-    case "helpType":
-      return `The type of help in the link you followed, “${sent}”, is not one of the types of help, so requests of any type of help are shown.`;
-    case "remote":
-      return `The “can be done remotely” choice in the link you followed, “${sent}”, was not understood, so requests are shown whether or not they can be done remotely.`;
-    case "closingBefore":
-      return `The closing date in the link you followed, “${sent}”, is not a real date, so requests closing on any date are shown.`;
-    case "since":
-      return `The “published since” time in the link you followed, “${sent}”, is not a real time, so requests published at any time are shown.`;
-  }
 }
 
 // A page number past the last page: say how many requests match and where they end, never an unexplained blank.

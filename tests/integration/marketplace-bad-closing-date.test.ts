@@ -37,7 +37,7 @@ describe("a closing date in the link", () => {
     async (bad) => {
       const { data, html } = await render(`closingBefore=${encodeURIComponent(bad)}`);
       expect(data.unread).toEqual([{ name: "closingBefore", sent: bad }]);
-      expect(html).toContain(`The closing date in the link you followed, “${bad}”, is not a real date`);
+      expect(html).toContain(`The closing date “${bad}” is not a real date`);
     },
   );
 

@@ -1,7 +1,8 @@
 // A link to the public list with a filter the list cannot read (a type of help spelled wrongly, a "remote" choice
 // written another way, a mangled category id, a "published since" time cut short) listed every request, with the
 // form showing "Any …", as if the person had asked for nothing: the filter was dropped unseen. Each is now said
-// to be left out, naming the filter, and the page is still a 200 with the other filters applied.
+// to be left out, naming the filter, and the page is still a 200 with the other filters applied. Since session 56
+// each is said next to its field and in the error summary (marketplace-s56-filter-problems.test.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRequest, createWorld, unique } from "../helpers/factories.ts";
 import { readableText, renderPage } from "../helpers/render-page.ts";
@@ -34,11 +35,11 @@ describe("a filter in the link the list cannot read", () => {
   it.each([
     [
       "helpType=BAD",
-      "The type of help in the link you followed, “BAD”, is not one of the types of help, so requests of any type of help are shown.",
+      "The type of help in the link you followed, “BAD”, is not one of the types of help: choose a type of help, or any type of help",
     ],
     [
       "remote=yes",
-      "The “can be done remotely” choice in the link you followed, “yes”, was not understood, so requests are shown whether or not they can be done remotely.",
+      "The “can be done remotely” choice in the link you followed, “yes”, was not understood: tick the box for requests that can be done remotely, or leave it empty for all requests",
     ],
     [
       "since=last-tuesday",
@@ -46,11 +47,11 @@ describe("a filter in the link the list cannot read", () => {
     ],
     [
       "category=NOT-AN-ID",
-      "The category in the link you followed was not found, so requests in any category are shown.",
+      "The category in the link you followed was not found (it may have been removed): choose a category, or any category",
     ],
     [
       "council=Some%20Council&district=..%2Fetc",
-      "The council and district in the link you followed were not found, so requests in any council and any district are shown.",
+      "The council and district in the link you followed could not be used, so these requests are not filtered by them.",
     ],
   ])("%s is said to be left out, and every request is listed", async (search, notice) => {
     const { html, text } = await list(search);

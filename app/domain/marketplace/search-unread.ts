@@ -5,7 +5,7 @@ import { NAMED_FILTERS, type NamedFilter } from "./named-filters.ts";
 import type { SearchFilters } from "./schemas.ts";
 
 // the filters with a notice of their own, naming the value sent
-export const UNREAD_FILTERS = ["helpType", "remote", "closingBefore", "since"] as const;
+export const UNREAD_FILTERS = ["helpType", "remote", "closingBefore", "sort", "since"] as const;
 export type UnreadFilter = { name: (typeof UNREAD_FILTERS)[number]; sent: string };
 
 // `asked`: the filters parseSearch read from `sent`. A named filter (council, category, district) that is no id at

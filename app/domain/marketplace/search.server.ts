@@ -10,6 +10,7 @@ import type { NamedFilter } from "./named-filters.ts";
 // the list page's loader reads its filters through this server module (searchPage), so the page's browser code
 // never imports the form schemas (and zod)
 import { parseSearch, type SearchFilters } from "./schemas.ts";
+import { filterProblems, type NamedProblem } from "./search-problems.ts";
 import { unreadFilters } from "./search-unread.ts";
 
 export const PAGE_SIZE = 20;
@@ -314,15 +315,42 @@ export async function namesOfFilters(filters: Pick<SearchFilters, NamedFilter>) 
   };
 }
 
+// Why each named filter left out was: a category or district of another council than the one chosen is named, with
+// that council, so the person knows what to change; anything else names nothing on the lists.
+async function namedProblems(asked: SearchFilters, notFound: NamedFilter[]): Promise<NamedProblem[]> {
+  const councils = await cachedOptions();
+  const chosen = councils.find((c) => c.id === asked.council);
+  return notFound.map((name) => {
+    if (name === "council" || !chosen) return { name, kind: "notFound" };
+    const entry = councils.flatMap((c) => LISTS[name](c)).find((x) => x.id === asked[name]);
+    return entry
+      ? { name, kind: "otherCouncil", entry: entry.name, council: chosen.name }
+      : { name, kind: "notFound" };
+  });
+}
+
 // The list page from its query string: the filter choices, and the requests, by the filters that apply. Those
 // left out are said: notFound (a council, category or district that names nothing), unread (other values that
-// are not a filter the list has, such as a type of help spelled wrongly or a date that is not a real date).
+// are not a filter the list has, such as a type of help spelled wrongly or a date that is not a real date), and
+// problems: each in words, for its field and the error summary.
 export async function searchPage(sent: URLSearchParams) {
   const asked = parseSearch(sent);
   const unread = unreadFilters(sent, asked);
   const { filters, notFound } = await applicableFilters(asked);
+  const named = [
+    ...unread.named.map((name) => ({ name, kind: "notFound" as const })),
+    ...(await namedProblems(asked, notFound)),
+  ];
   const [found, councils] = await Promise.all([searchRequests(filters), searchOptions(filters)]);
-  return { ...found, filters, councils, notFound: [...unread.named, ...notFound], unread: unread.others };
+  const problems = filterProblems({ named, unread: unread.others, page: sent.get("page")?.trim() ?? "" });
+  return {
+    ...found,
+    filters,
+    councils,
+    notFound: named.map((p) => p.name),
+    unread: unread.others,
+    problems,
+  };
 }
 
 async function withNames<
