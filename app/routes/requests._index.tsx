@@ -47,7 +47,10 @@ export default function RequestsPage() {
     pastEnd,
     filters,
     councils,
-    problems,
+    errors,
+    typed,
+    leftOut,
+    notes,
     canSaveSearch,
     query,
     saveSearchKey,
@@ -55,7 +58,6 @@ export default function RequestsPage() {
   } = useLoaderData<typeof loader>();
   // another page, sort or filters shown in the browser: focus goes to the results, where the new page starts
   const resultsHeading = useFocusOnNewResults<HTMLHeadingElement>();
-  const { errors, typed, leftOut, notes } = problems;
   const wrong = Object.keys(errors).length > 0;
   // links to other pages of the list keep the filters applied, not one left out as not found
   const applied = query ? `?${query}` : "";

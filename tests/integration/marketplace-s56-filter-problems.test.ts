@@ -87,6 +87,8 @@ describe("a filter in the link that names nothing on the lists", () => {
         "” The category in the link you followed could not be used, so these requests are not filtered by it.",
     );
     expect(html).toContain(`href="/requests/${inA}"`);
+    // the title says so first, as on a form sent back with errors
+    expect(html).toContain("<title>Error: Find a request to support");
   });
 
   it("a council not listed: said at the council", async () => {
@@ -223,5 +225,6 @@ describe("a link whose every filter is used", () => {
     expect(text).not.toContain("could not be used");
     expect(text).not.toContain("There is no page");
     expect(decoded).not.toContain('aria-invalid="true"');
+    expect(decoded).toContain("<title>Find a request to support");
   });
 });

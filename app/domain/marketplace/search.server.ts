@@ -349,7 +349,8 @@ export async function searchPage(sent: URLSearchParams) {
     councils,
     notFound: named.map((p) => p.name),
     unread: unread.others,
-    problems,
+    // `errors` at the top, as the filter pages answer: the page's title says "Error: " (page-meta.tsx)
+    ...problems,
   };
 }
 
