@@ -4,8 +4,9 @@ import { requirePlatformAdmin } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { listMailbox } from "~/domain/accounts/mailbox.server.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
-import { formatDateTime } from "~/ui/format.ts";
+import { countOf, formatDateTime } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Local mailbox – Social Value Marketplace" }];
 
@@ -26,6 +27,9 @@ export default function Mailbox() {
           ? "An email provider is set up, so emails are sent for real. This list shows every email in the outbox and whether it was delivered; messages themselves go to their recipients only."
           : "No email provider is set up (RESEND_API_KEY is empty), so emails are delivered here instead of being sent."}
       </p>
+      <ResultsHeading page={page} pageCount={pageCount}>
+        {countOf(total, "email", "emails")}
+      </ResultsHeading>
       <Table
         caption={<span className="sr-only">Emails, newest first</span>}
         rows={emails}

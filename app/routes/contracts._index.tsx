@@ -20,6 +20,7 @@ import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { CommitmentProgressTable, NOT_AWARDED_NOTE } from "./contracts.$id._index/commitment-progress.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Contracts – Social Value Marketplace" }];
 
@@ -107,6 +108,11 @@ function SupplierContracts({ data }: { data: Extract<Data, { view: "supplier" }>
         quarter, what has been delivered so far (confirmed marketplace pledges and accepted quarterly returns)
         and what percentage of the plan that is.
       </p>
+      {data.total > 0 ? (
+        <ResultsHeading page={data.page} pageCount={data.pageCount}>
+          {countOf(data.total, "contract", "contracts")}
+        </ResultsHeading>
+      ) : null}
       {data.total === 0 ? (
         <p>No council has recorded a contract with your organisation yet.</p>
       ) : data.contracts.length === 0 ? (
@@ -318,9 +324,9 @@ function CouncilContracts({ data }: { data: Extract<Data, { view: "officer" }> }
           {listInWords(data.notFound.map((n) => `any ${CHOICE_NAMES[n]}`))} are shown.
         </p>
       ) : null}
-      <p className="mb-4" role="status">
+      <ResultsHeading page={filters.page} pageCount={data.pageCount}>
         {countOf(data.total, "contract", "contracts")} found
-      </p>
+      </ResultsHeading>
       <Table
         caption="Contracts"
         rows={data.contracts}

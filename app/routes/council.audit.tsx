@@ -13,6 +13,7 @@ import { Button, DateInput, ErrorSummary, Select, TextInput } from "~/ui/form.ts
 import { formatDateTimeToSecond, formatNumber, listInWords } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Social Value Marketplace" }];
 
@@ -187,12 +188,12 @@ export default function AuditLog() {
         </div>
         <Button>Apply filters</Button>
       </Form>
-      <p className="mb-4" role="status">
+      <ResultsHeading page={page} pageCount={pageCount} errorsShown={Object.keys(errors).length > 0}>
         {formatNumber(total)} {total === 1 ? "entry" : "entries"}
         {unapplied.length
           ? ` without the ${listInWords(unapplied.map((name) => `“${name}”`))} ${unapplied.length === 1 ? "filter, which has a problem" : "filters, which have problems"}: correct ${unapplied.length === 1 ? "it" : "them"} above and apply the filters again`
           : null}
-      </p>
+      </ResultsHeading>
       <Table
         caption="Audit entries, newest first"
         rows={entries}

@@ -7,9 +7,10 @@ import { moderationQueue } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy } from "~/domain/marketplace/request-lifecycle.ts";
 import { withCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Requests to approve – Social Value Marketplace" }];
 
@@ -49,8 +50,11 @@ export default function ModerationQueuePage() {
           <Link to={withCouncil("/council/districts", councilId)}>Districts and postcode areas</Link>
         </li>
       </ul>
+      <ResultsHeading page={page} pageCount={pageCount}>
+        {countOf(total, "request waiting", "requests waiting")}
+      </ResultsHeading>
       <Table
-        caption={`${formatNumber(total)} waiting, oldest first`}
+        caption="Requests waiting, oldest first"
         rows={queue}
         rowKey={(r) => r.id}
         empty={emptyOrPastLastPage({

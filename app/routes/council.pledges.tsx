@@ -16,6 +16,7 @@ import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Marketplace pledges – Social Value Marketplace" }];
 
@@ -97,9 +98,9 @@ export default function CouncilPledgesPage() {
           ))}
         </p>
       </nav>
-      <p className="mb-6 text-xl font-bold" role="status">
+      <ResultsHeading page={page} pageCount={pageCount} className="mb-6 text-xl font-bold">
         {formatQuantity(helpType, quantity)} in {formatNumber(total)} {total === 1 ? "pledge" : "pledges"}
-      </p>
+      </ResultsHeading>
       <Table
         caption={`Pledges ${view === "pledged" ? "made" : "confirmed"}, newest first`}
         rows={pledges}

@@ -15,6 +15,7 @@ import { BackLink, Notice, PageHeading, Pagination, Table } from "~/ui/component
 import { formatGbp, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -95,7 +96,7 @@ export default function LocalValueYearPage() {
           See the local £ {other} in {data.label} instead
         </Link>
       </p>
-      <p className="mb-6 text-xl font-bold" role="status">
+      <ResultsHeading page={data.page} pageCount={data.pageCount} className="mb-6 text-xl font-bold">
         {data.commitments === 0 ? (
           nothingYet(data)
         ) : (
@@ -105,7 +106,7 @@ export default function LocalValueYearPage() {
             {data.contracts === 1 ? "contract" : "contracts"}
           </>
         )}
-      </p>
+      </ResultsHeading>
       <Table
         caption={`Commitments with local £ ${data.view} in ${data.label}, by contract`}
         rows={data.rows}

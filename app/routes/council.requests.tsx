@@ -14,6 +14,7 @@ import { BackLink, PageHeading, Pagination, Table } from "~/ui/components.tsx";
 import { countOf, formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Marketplace requests – Social Value Marketplace" }];
 
@@ -70,8 +71,11 @@ export default function CouncilRequestsPage() {
           ))}
         </ul>
       </nav>
+      <ResultsHeading page={page} pageCount={pageCount}>
+        {countOf(total, "request", "requests")}
+      </ResultsHeading>
       <Table
-        caption={`${countOf(total, "request", "requests")}, newest first`}
+        caption={`${TITLES[view]}, newest first`}
         rows={requests}
         rowKey={(r) => r.id}
         empty={emptyOrPastLastPage({

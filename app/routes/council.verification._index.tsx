@@ -5,9 +5,10 @@ import { pageParam } from "~/auth/request-context.server.ts";
 import { verificationQueue } from "~/domain/accounts/organisations.server.ts";
 import { KIND_LABEL } from "~/domain/accounts/schemas.ts";
 import { PageHeading, Pagination, Table } from "~/ui/components.tsx";
-import { formatDate, formatNumber } from "~/ui/format.ts";
+import { countOf, formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Organisations to verify – Social Value Marketplace" }];
 
@@ -41,8 +42,11 @@ export default function VerificationQueue() {
         New charities, community groups and suppliers wait here until you check they are genuine. Until then
         they can draft but cannot publish requests or pledge.
       </p>
+      <ResultsHeading page={page} pageCount={pageCount}>
+        {countOf(total, "organisation waiting", "organisations waiting")}
+      </ResultsHeading>
       <Table
-        caption={`${formatNumber(total)} waiting, oldest first`}
+        caption="Organisations waiting, oldest first"
         rows={queue}
         rowKey={(o) => o.id}
         empty={emptyOrPastLastPage({

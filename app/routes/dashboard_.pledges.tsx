@@ -13,8 +13,9 @@ import { formatQuantity } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel } from "~/domain/marketplace/pledge-lifecycle.ts";
 import { requestorQueuePage } from "~/domain/reporting/dashboard-people.server.ts";
 import { BackLink, PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { countOf, formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 // the address names the list as the dashboard's counts do; anything else shows the offers to answer
 const QUEUES = { "to-answer": "answer", "to-confirm": "confirm" } as const;
@@ -98,6 +99,9 @@ export default function WaitingPledgesPage() {
           ))}
         </ul>
       </nav>
+      <ResultsHeading page={page} pageCount={pageCount}>
+        {confirming ? countOf(total, "delivery", "deliveries") : countOf(total, "pledge", "pledges")}
+      </ResultsHeading>
       <Table
         caption={`${list.title} (${total}), ${list.caption}`}
         rows={pledges}

@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from "~/ui/format.ts";
 import { GuidanceBody } from "~/ui/guidance-body.tsx";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { brandedByLoaded } from "~/ui/acting-for.ts";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 // the header names the page's council, in its colour, for everyone (app/ui/acting-for.ts)
 export const handle = brandedByLoaded("branding");
@@ -57,9 +58,9 @@ export default function CaseStudiesPage() {
         group agreed to share it. See <Link to="/impact">our impact</Link> for the figures.
       </p>
       <section aria-labelledby="stories">
-        <h2 id="stories" className="mb-4 text-2xl font-bold">
+        <ResultsHeading id="stories" page={page} pageCount={pageCount} className="mb-4 text-2xl font-bold">
           Needs that were met
-        </h2>
+        </ResultsHeading>
         {pageCount > 1 && stories.length > 0 ? (
           <p className="mb-6">
             Case studies {formatNumber(first)} to {formatNumber(first + stories.length - 1)} of{" "}

@@ -6,8 +6,9 @@ import { CASE_STUDIES_SLUG, listPublishedGuidance } from "~/domain/content/guida
 import { GUIDANCE_AUDIENCES } from "~/domain/content/audiences.ts";
 import { PageHeading } from "~/ui/page-parts.tsx";
 import { Pagination } from "~/ui/pagination.tsx";
-import { formatNumber } from "~/ui/format.ts";
+import { countOf, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Guidance – Social Value Marketplace" }];
 
@@ -52,11 +53,11 @@ export default function GuidanceIndex() {
         How the marketplace works, what good social value looks like and what others have done, from each
         council.
       </p>
-      {pageCount > 1 && shown > 0 ? (
-        <p className="mb-6">
-          Guidance pages {formatNumber(first)} to {formatNumber(first + shown - 1)} of {formatNumber(total)}
-        </p>
-      ) : null}
+      <ResultsHeading page={page} pageCount={pageCount} className="mb-6 text-xl font-bold">
+        {pageCount > 1 && shown > 0
+          ? `Guidance pages ${formatNumber(first)} to ${formatNumber(first + shown - 1)} of ${formatNumber(total)}`
+          : countOf(total, "page of guidance", "pages of guidance")}
+      </ResultsHeading>
       {councils.length === 0 ? (
         <p>
           {emptyOrPastLastPage({

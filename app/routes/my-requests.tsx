@@ -14,6 +14,7 @@ import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
 import { countOf, formatDate, formatNumber, listInWords } from "~/ui/format.ts";
 import { actsForNamed } from "~/ui/acting-for.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 import { stillNeededText } from "~/ui/still-needed.tsx";
 
 const UNPUBLISHED_STATUSES: RequestStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
@@ -105,6 +106,9 @@ export default function MyRequestsPage() {
         </Link>
       </p>
       <WaitingForYou waiting={waiting} />
+      <ResultsHeading page={page} pageCount={pageCount}>
+        {countOf(total, "request", "requests")}
+      </ResultsHeading>
       <Table
         caption={`Requests posted by ${organisationName} (${total}), most recently changed first`}
         rows={requests}

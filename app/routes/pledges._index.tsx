@@ -8,8 +8,9 @@ import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { listSupplierPledges } from "~/domain/marketplace/queries.server.ts";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { PageHeading, Pagination, Table, Tag } from "~/ui/components.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { formatDate, formatNumber } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Your pledges – Social Value Marketplace" }];
 
@@ -86,6 +87,9 @@ export default function PledgesPage() {
               ))}
             </ul>
           </nav>
+          <ResultsHeading page={page} pageCount={pageCount}>
+            {total === 1 ? "1 pledge" : `${formatNumber(total)} pledges`}
+          </ResultsHeading>
           <Table
             caption={`${status ? filterLabel(status) : "All pledges"} (${total}), newest first`}
             rows={pledges}

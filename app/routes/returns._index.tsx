@@ -17,10 +17,11 @@ import {
 import { keepCouncil } from "~/ui/charts/record-links.ts";
 import { PageHeading, Pagination, Table, type Column } from "~/ui/components.tsx";
 import { Button, Select } from "~/ui/form.tsx";
-import { formatDate } from "~/ui/format.ts";
+import { countOf, formatDate } from "~/ui/format.ts";
 import { emptyOrPastLastPage } from "~/ui/past-last-page.tsx";
 import { ReturnStatusTag } from "~/ui/returns.tsx";
 import { actsForNamed } from "~/ui/acting-for.ts";
+import { ResultsHeading } from "~/ui/results-heading.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Quarterly returns – Social Value Marketplace" }];
 
@@ -232,6 +233,10 @@ function SupplierReturns({ data }: { data: Extract<Data, { view: "supplier" }> }
           </div>
         </Form>
       ) : null}
+      <ResultsHeading page={data.page} pageCount={data.pageCount}>
+        {countOf(total, "return", "returns")}
+        {forContract}
+      </ResultsHeading>
       {/* one list across pages: the returns to complete come first, so a later page may hold only the rest */}
       {data.page > data.pageCount && total > 0 ? (
         <p className="mb-8">
@@ -314,6 +319,9 @@ function CouncilReturns({ data }: { data: Extract<Data, { view: "council" }> }) 
           {mine ? "Show returns for every contract" : "Show only contracts I manage"}
         </Link>
       </p>
+      <ResultsHeading page={data.filters.page} pageCount={data.list.pageCount}>
+        {countOf(data.list.total, "return", "returns")}
+      </ResultsHeading>
       <Table
         caption={caption}
         rows={data.list.items}

@@ -6,8 +6,9 @@ import { useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 
 /** A ref for the results' heading, focused when the list's address (path and query, not its #fragment) changes
- * while the page is shown: never on the page's first load, so focus is not taken from where the browser put it. */
-export function useFocusOnNewResults<T extends HTMLElement>() {
+ * while the page is shown: never on the page's first load, so focus is not taken from where the browser put it, nor
+ * while the page shows an error summary (`errorsShown`: a filter refused), which takes focus itself. */
+export function useFocusOnNewResults<T extends HTMLElement>({ errorsShown = false } = {}) {
   const ref = useRef<T>(null);
   const { pathname, search } = useLocation();
   const shown = useRef(`${pathname}${search}`);
@@ -15,7 +16,7 @@ export function useFocusOnNewResults<T extends HTMLElement>() {
     const address = `${pathname}${search}`;
     if (address === shown.current) return;
     shown.current = address;
-    ref.current?.focus();
-  }, [pathname, search]);
+    if (!errorsShown) ref.current?.focus();
+  }, [pathname, search, errorsShown]);
   return ref;
 }

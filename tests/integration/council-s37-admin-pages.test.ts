@@ -66,14 +66,14 @@ describe("the audit log with a filter it cannot use", () => {
     expect(response.status).toBe(200);
     const html = (await response.text()).replace(/<!-- -->/g, "");
     expect(html).toMatch(/<p id="from-error"[^>]*><span class="sr-only">Error: <\/span>[^<]+<\/p>/);
-    const status = /<p class="mb-4" role="status">([^<]*)<\/p>/.exec(html)?.[1] ?? "";
+    const status = /<h2 id="results-heading"[^>]*>([^<]*)<\/h2>/.exec(html)?.[1] ?? "";
     expect(status).toMatch(
       /^[\d,]+ entr(y|ies) without the “From” filter, which has a problem: correct it above and apply the filters again$/,
     );
     const both = (
       await renderPage("/council/audit?from=2026-13-45&to=31%2F02%2F2026", admin).then((r) => r.text())
     ).replace(/<!-- -->/g, "");
-    expect(/<p class="mb-4" role="status">([^<]*)<\/p>/.exec(both)?.[1]).toContain(
+    expect(/<h2 id="results-heading"[^>]*>([^<]*)<\/h2>/.exec(both)?.[1]).toContain(
       "without the “From” and “To” filters, which have problems: correct them above",
     );
     // filters that work say nothing more
@@ -81,7 +81,7 @@ describe("the audit log with a filter it cannot use", () => {
       /<!-- -->/g,
       "",
     );
-    expect(/<p class="mb-4" role="status">([^<]*)<\/p>/.exec(fine)?.[1]).toMatch(/^[\d,]+ entr(y|ies)$/);
+    expect(/<h2 id="results-heading"[^>]*>([^<]*)<\/h2>/.exec(fine)?.[1]).toMatch(/^[\d,]+ entr(y|ies)$/);
   });
 });
 
