@@ -43,7 +43,9 @@ test("paging and filtering the audit log in the browser moves focus to its resul
   await expectAccessible(page);
 });
 
-test("filtering the council's contracts in the browser moves focus to how many were found", async ({ page }) => {
+test("filtering the council's contracts in the browser moves focus to how many were found", async ({
+  page,
+}) => {
   await signIn(page, "officer@demo.test");
   await visit(page, "/contracts");
   const results = page.locator("#results-heading");
