@@ -270,6 +270,7 @@ export default function VerifyOrganisation() {
       { key: "Charity or company number", value: organisation.charityNumber ?? "Not registered" },
       { key: "Area served", value: organisation.areaServed ?? "" },
       { key: "What it does", value: organisation.description ?? "" },
+      { key: "Contact email", value: organisation.contactEmail ?? "Not given" },
     );
   else
     rows.push(

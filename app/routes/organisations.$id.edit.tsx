@@ -1,20 +1,22 @@
 // "Change your organisation's details": for an organisation's owner while the council has not verified it. While it
 // waits, the officer sees the corrected details; once the council has refused it (the reason is shown here, as on
 // its page), saving sends it back to the council's queue and tells the council's verifiers, as registering did.
-// A verified organisation's details are the council's record and are not changed here.
+// A verified organisation's details are the council's record and are not changed here, except its contact email,
+// which is contact information its owner keeps up to date (decision 039, addendum).
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
-import { SupplierDetailFields, VcseDetailFields } from "~/ui/organisation-fields.tsx";
+import { ContactEmailField, SupplierDetailFields, VcseDetailFields } from "~/ui/organisation-fields.tsx";
 import {
+  changeContactEmail,
   changeOrganisationDetails,
   organisationForOwnerEdit,
   type DetailsInput,
 } from "~/domain/accounts/organisations.server.ts";
-import { supplierDetailsSchema, vcseDetailsSchema } from "~/domain/accounts/schemas.ts";
+import { contactEmailSchema, supplierDetailsSchema, vcseDetailsSchema } from "~/domain/accounts/schemas.ts";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
@@ -53,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = params.id!;
   const organisation = await organisationForOwnerEdit(organisationId, viewer.user.id);
   if (!organisation) notFound();
-  if (organisation.status === "VERIFIED") return verifiedAlready(organisationId);
+  if (organisation.status === "VERIFIED") return changeContact(request, organisationId, viewer.user.id);
   const kind = organisation.kind as "VCSE" | "SUPPLIER";
   const submission = parseForm(await readForm(request), { schema: schemaFor(kind) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
@@ -71,6 +73,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.reason === "verified") return verifiedAlready(organisationId);
     notFound();
   }
+  return redirectWithFlash(`/organisations/${organisationId}`, { kind: "success", message: result.message });
+}
+
+// Once verified, only the contact email is asked: a form of all the details (verified while it was open, or kept from
+// before) changes nothing.
+async function changeContact(request: Request, organisationId: string, userId: string) {
+  const form = await readForm(request);
+  if (form.get("intent") !== "contact") return verifiedAlready(organisationId);
+  const submission = parseForm(form, { schema: contactEmailSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await changeContactEmail(
+    organisationId,
+    userId,
+    submission.value.contactEmail ?? null,
+    requestContext(request),
+  );
+  if (!result.ok) notFound();
   return redirectWithFlash(`/organisations/${organisationId}`, { kind: "success", message: result.message });
 }
 
@@ -101,7 +120,10 @@ export default function ChangeOrganisationDetails() {
       balanceSheetBand: organisation.balanceSheetBand ?? "",
       contactEmail: organisation.contactEmail ?? "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schemaFor(organisation.kind) }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, {
+        schema: organisation.status === "VERIFIED" ? contactEmailSchema : schemaFor(organisation.kind),
+      }),
   });
   const back = `/organisations/${organisation.id}`;
   if (organisation.status === "VERIFIED")
@@ -113,6 +135,13 @@ export default function ChangeOrganisationDetails() {
           The council has verified {organisation.name}, so its details can no longer be changed here. To
           correct them, contact the social value team at {organisation.council?.name ?? "your council"}.
         </p>
+        <p className="mb-6">You can still change its contact email.</p>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <ErrorSummary errors={form.allErrors} />
+          <input type="hidden" name="intent" value="contact" />
+          <ContactEmailField field={fields.contactEmail} kind={organisation.kind} />
+          <Button>Save contact email</Button>
+        </Form>
         <Link to={back}>Back to {organisation.name}</Link>
       </div>
     );
@@ -163,6 +192,7 @@ export default function ChangeOrganisationDetails() {
               charityNumber: fields.charityNumber,
               areaServed: fields.areaServed,
               description: fields.description,
+              contactEmail: fields.contactEmail,
             }}
           />
         ) : (

@@ -1,5 +1,5 @@
-// The fields an organisation registers with, after its name and council: a VCSE's (number, area, what it does)
-// and a supplier's (company number, postcode, staff, turnover and balance sheet, contact). Used by the registration
+// The fields an organisation registers with, after its name and council: a VCSE's (number, area, what it does,
+// contact) and a supplier's (company number, postcode, staff, turnover and balance sheet, contact). Used by the registration
 // forms and by "Change your organisation's details", with Conform's field metadata, so a change is asked the same
 // questions as registration.
 import { BALANCE_SHEET_BANDS, STAFF_COUNT_HINT, TURNOVER_BANDS } from "~/domain/accounts/business-size.ts";
@@ -9,10 +9,36 @@ export type FieldLike = { name: string; key?: string; initialValue?: unknown; er
 
 const value = (field: FieldLike) => field.initialValue as string | undefined;
 
+// The organisation's contact email, in each kind's words: for a VCSE, where suppliers whose pledges it accepts write
+// to it (requestor-contact.server.ts); for a supplier, its social value lead. Also asked alone, once verified.
+export function ContactEmailField({ field, kind }: { field: FieldLike; kind: "VCSE" | "SUPPLIER" }) {
+  return (
+    <TextInput
+      name={field.name}
+      key={field.key}
+      defaultValue={value(field)}
+      label={kind === "VCSE" ? "Contact email (optional)" : "Social value contact email (optional)"}
+      hint={
+        kind === "VCSE"
+          ? "Given to a supplier once you accept its pledge, so it can reach your group. Without one, the supplier is given the email of the person who posted the request."
+          : "Where the council and charities can reach your social value lead"
+      }
+      errors={field.errors}
+      type="email"
+      spellCheck={false}
+    />
+  );
+}
+
 export function VcseDetailFields({
   fields,
 }: {
-  fields: { charityNumber: FieldLike; areaServed: FieldLike; description: FieldLike };
+  fields: {
+    charityNumber: FieldLike;
+    areaServed: FieldLike;
+    description: FieldLike;
+    contactEmail: FieldLike;
+  };
 }) {
   return (
     <>
@@ -41,6 +67,7 @@ export function VcseDetailFields({
         hint="Who you help and how. Suppliers will see this next to your requests."
         errors={fields.description.errors}
       />
+      <ContactEmailField field={fields.contactEmail} kind="VCSE" />
     </>
   );
 }
@@ -105,16 +132,7 @@ export function SupplierDetailFields({
         errors={fields.balanceSheetBand.errors}
         options={BALANCE_SHEET_BANDS.map((b) => ({ value: b.value, label: b.label }))}
       />
-      <TextInput
-        name={fields.contactEmail.name}
-        key={fields.contactEmail.key}
-        defaultValue={value(fields.contactEmail)}
-        label="Social value contact email (optional)"
-        hint="Where the council and charities can reach your social value lead"
-        errors={fields.contactEmail.errors}
-        type="email"
-        spellCheck={false}
-      />
+      <ContactEmailField field={fields.contactEmail} kind="SUPPLIER" />
       <p className="mb-6 text-muted">
         We work out your business size (micro, small, medium or large) from these answers.
       </p>

@@ -415,8 +415,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "routes/organisations.$id.edit": {
     params: (w) => ({ id: w.pendingOrganisation.id }),
     get: ["pendingOwner"],
-    // "resend" is the button of a refused one; on one still pending it saves the changes as "save" does
-    actions: { save: ["pendingOwner"], resend: ["pendingOwner"] },
+    // "resend" is the button of a refused one; on one still pending it saves the changes as "save" does.
+    // "contact" is a verified one's contact email (decision 039, addendum): the same owner only
+    actions: { save: ["pendingOwner"], resend: ["pendingOwner"], contact: ["pendingOwner"] },
     forms: { save: pendingDetails, resend: pendingDetails },
   },
   "routes/organisations._index": { get: SIGNED_IN },

@@ -311,12 +311,19 @@ describe("the pages, as a browser gets them", () => {
 
     const verified = await organisationWithOwner("VCSE", "VERIFIED");
     const verifiedPage = await pageHtmlAs(`/organisations/${verified.organisation.id}`, verified.owner.id);
-    expect(verifiedPage).not.toContain(`/organisations/${verified.organisation.id}/edit`);
+    // only its contact email is still the owner's to change (decision 039, addendum)
+    expect(verifiedPage).not.toContain("Change details");
+    expect(verifiedPage).toMatch(
+      new RegExp(`href="/organisations/${verified.organisation.id}/edit">Change contact email`),
+    );
     const verifiedForm = await pageHtmlAs(
       `/organisations/${verified.organisation.id}/edit`,
       verified.owner.id,
     );
     expect(verifiedForm).toContain("can no longer be changed here");
     expect(verifiedForm).not.toContain("Save changes");
+    expect(verifiedForm).not.toContain('name="name"');
+    expect(verifiedForm).toContain('name="contactEmail"');
+    expect(verifiedForm).toContain("Save contact email");
   });
 });

@@ -110,6 +110,7 @@ export async function organisationForMember(organisationId: string, userId: stri
       registeredPostcode: true,
       staffHeadcount: true,
       businessSize: true,
+      contactEmail: true,
       council: { select: { name: true } },
       partnership: { select: { name: true } },
       memberships: {

@@ -56,6 +56,7 @@ type VcseInput = {
   charityNumber?: string;
   areaServed: string;
   description: string;
+  contactEmail?: string;
 };
 
 type SupplierInput = {
@@ -271,6 +272,52 @@ export async function changeOrganisationDetails(
       tx,
     );
     return { ok: true, message: DETAILS_SAVED } as const;
+  });
+}
+
+export const CONTACT_EMAIL_SAVED = "Your organisation's contact email has been saved.";
+export const CONTACT_EMAIL_REMOVED = "Your organisation's contact email has been removed.";
+
+// A verified organisation's owner changes its contact email: it is contact information, not one of the details the
+// council verified (decision 039, addendum). Before verification it is changed with the rest of the details
+// (changeOrganisationDetails), which the officer is shown. Unchanged, nothing is written or logged.
+export async function changeContactEmail(
+  organisationId: string,
+  userId: string,
+  contactEmail: string | null,
+  context: Context,
+): Promise<{ ok: true; message: string } | { ok: false; reason: "not-found" }> {
+  return db.$transaction(async (tx) => {
+    // as changeOrganisationDetails: a decision on the details and this change never interleave
+    if (!(await lockOrganisation(tx, organisationId))) return { ok: false, reason: "not-found" } as const;
+    const organisation = await tx.organisation.findFirst({
+      where: {
+        id: organisationId,
+        kind: { in: ["VCSE", "SUPPLIER"] },
+        status: "VERIFIED",
+        memberships: { some: { userId, role: "OWNER" } },
+      },
+      select: { councilId: true, contactEmail: true },
+    });
+    if (!organisation?.councilId) return { ok: false, reason: "not-found" } as const;
+    const message = contactEmail ? CONTACT_EMAIL_SAVED : CONTACT_EMAIL_REMOVED;
+    if (organisation.contactEmail === contactEmail) return { ok: true, message } as const;
+    await tx.organisation.update({ where: { id: organisationId }, data: { contactEmail } });
+    await writeAudit(
+      {
+        actorUserId: userId,
+        organisationId: organisation.councilId,
+        actorOrganisationId: organisationId,
+        action: "organisation.contact_change",
+        entityType: "Organisation",
+        entityId: organisationId,
+        // whether it was given or removed, not the address (the audit log is read by the council's admins)
+        details: { changed: ["contactEmail"], removed: contactEmail === null },
+        ipAddress: context.ip,
+      },
+      tx,
+    );
+    return { ok: true, message } as const;
   });
 }
 
@@ -883,6 +930,7 @@ function registeredDetails(
       charityNumber: input.charityNumber ?? null,
       areaServed: input.areaServed,
       description: input.description,
+      contactEmail: input.contactEmail ?? null,
     };
   return {
     companyNumber: input.companyNumber,

@@ -161,6 +161,9 @@ const organisationName = nameOf("Enter the organisation's name", "Organisation n
 
 const councilChoice = (missing: string) => z.string({ error: missing }).min(1, missing).max(40);
 
+// Where people working with the organisation can write to it: optional, and the same check for a VCSE and a supplier.
+const organisationContactEmail = z.preprocess(spacesAsBlank, emailField.optional());
+
 export const vcseSchema = z.object({
   name: organisationName,
   councilId: councilChoice(VCSE_COUNCIL_MISSING),
@@ -185,6 +188,7 @@ export const vcseSchema = z.object({
     .min(10, "Description must be 10 characters or more")
     .max(2000, "Description must be 2000 characters or fewer")
     .refine(showsSomething, invisibleTextMessage("The description")),
+  contactEmail: organisationContactEmail,
 });
 
 // UK postcode, as Royal Mail writes it (the space is optional when typed).
@@ -225,7 +229,7 @@ export const supplierSchema = z.object({
   balanceSheetBand: z.enum(BALANCE_SHEET_BANDS.map((b) => b.value) as [string, ...string[]], {
     error: "Select your balance sheet total",
   }),
-  contactEmail: z.preprocess(spacesAsBlank, emailField.optional()),
+  contactEmail: organisationContactEmail,
 });
 
 // "Change your organisation's details" (organisations.$id.edit): the registration forms' fields and checks, without
@@ -237,6 +241,13 @@ export const vcseDetailsSchema = vcseSchema.omit({ councilId: true }).extend({ i
 export const supplierDetailsSchema = supplierSchema
   .omit({ councilId: true })
   .extend({ intent: detailsIntent });
+
+// A verified organisation's contact email: contact information, not a detail the council verified, so its owner may
+// change it after verification (decision 039, addendum). Blank removes it.
+export const contactEmailSchema = z.object({
+  intent: z.literal("contact", { error: "Reload the page and try again" }),
+  contactEmail: organisationContactEmail,
+});
 
 export const councilSchema = z.object({
   name: councilNameField("Enter the council's name"),

@@ -26,6 +26,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "organisation.reject": "Rejected an organisation",
   "organisation.resubmit": "Changed an organisation's details and sent it for verification again",
   "organisation.details_change": "Changed the details of an organisation waiting for verification",
+  "organisation.contact_change": "Changed the contact email of a verified organisation",
   "organisation.left_without_members": "Organisation closed: its last member left",
   "organisation.delete": "Deleted an organisation registered by mistake",
   "membership.invite": "Invited someone to join",

@@ -47,6 +47,14 @@ export function OrganisationDetails({ organisation }: { organisation: Organisati
           </Link>
         </p>
       ) : null}
+      {/* once verified, its contact email is still its owner's to change (decision 039, addendum) */}
+      {organisation.status === "VERIFIED" && owner && organisation.kind !== "COUNCIL" ? (
+        <p className="-mt-4 mb-8">
+          <Link to={changeHref}>
+            Change contact email<span className="sr-only"> of {organisation.name}</span>
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -65,6 +73,7 @@ function detailRows(organisation: Organisation) {
     details.push({ key: "Charity or company number", value: organisation.charityNumber ?? "Not registered" });
     details.push({ key: "Area served", value: organisation.areaServed ?? "" });
     details.push({ key: "What it does", value: organisation.description ?? "" });
+    details.push({ key: "Contact email", value: organisation.contactEmail ?? "Not given" });
   }
   if (organisation.kind === "SUPPLIER") {
     details.push({ key: "Companies House number", value: organisation.companyNumber ?? "" });
@@ -75,6 +84,7 @@ function detailRows(organisation: Organisation) {
       key: "Business size",
       value: organisation.businessSize ? BUSINESS_SIZE_LABEL[organisation.businessSize] : "Not known",
     });
+    details.push({ key: "Social value contact email", value: organisation.contactEmail ?? "Not given" });
   }
   return details;
 }
