@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
@@ -35,6 +35,7 @@ import { formatDate, formatDateTime, isoDate, listInWords } from "~/ui/format.ts
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { actsForLoaded } from "~/ui/acting-for.ts";
+import { RequestorContactDetails } from "~/ui/requestor-contact.tsx";
 
 // the header shows the side of the pledge the page is read for (its loader's actingFor): the group that asked, or the
 // supplier that pledged, whatever the switcher is on (app/ui/acting-for.ts, decision 027)
@@ -209,7 +210,12 @@ export default function PledgeDetailPage() {
                   key: roles.includes("REQUESTOR")
                     ? "How the supplier can contact you"
                     : "How to contact the requestor",
-                  value: <RequestorContact {...pledge.request.contact} />,
+                  value: (
+                    <RequestorContactDetails
+                      contact={pledge.request.contact}
+                      forGroup={roles.includes("REQUESTOR")}
+                    />
+                  ),
                 },
               ]
             : []),
@@ -416,27 +422,6 @@ export default function PledgeDetailPage() {
           why: e.reason,
         }))}
       />
-    </>
-  );
-}
-
-// the request's contact preference, if given, and where to email the group (requestor-contact.server.ts)
-function RequestorContact({ preference, emails }: { preference: string | null; emails: string[] }) {
-  return (
-    <>
-      {preference ? <p>{preference}</p> : null}
-      {emails.length > 0 ? (
-        <p>
-          Email:{" "}
-          {emails.map((email, i) => (
-            <Fragment key={email}>
-              {i > 0 ? ", " : null}
-              <a href={`mailto:${email}`}>{email}</a>
-            </Fragment>
-          ))}
-        </p>
-      ) : null}
-      {!preference && emails.length === 0 ? "Not given" : null}
     </>
   );
 }

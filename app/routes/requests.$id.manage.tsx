@@ -29,6 +29,7 @@ import { formatDate, formatDateTime, formatNumber, isoDate, listInWords, plural 
 import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { actsForLoaded } from "~/ui/acting-for.ts";
+import { RequestorContactDetails } from "~/ui/requestor-contact.tsx";
 
 // the header shows the group that posted the request (its loader's actingFor), which the page acts for whatever the
 // switcher is on (app/ui/acting-for.ts, decision 027)
@@ -54,7 +55,7 @@ async function requireRequestor(request: Request, id: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { need, membership } = await requireRequestor(request, params.id!);
-  const { contactPreference, ...rest } = need;
+  const { contact, ...rest } = need;
   const now = new Date();
   // the London day, as approval goes by it
   const neededByPassed = need.neededBy < londonDay(now);
@@ -73,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // leaves only "today or later", which the example shows)
     laterThan: newNeededBy && !neededByPassed ? formatDate(need.neededBy) : null,
     noLaterDay: newNeededBy ? null : noLaterNeededBy(isoDate(need.neededBy), now),
-    contactPreference,
+    contact,
     organisationStatus: membership.status,
   });
 }
@@ -123,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageRequestPage() {
-  const { need, amount, contactPreference, organisationStatus, newNeededBy, laterThan, noLaterDay } =
+  const { need, amount, contact, organisationStatus, newNeededBy, laterThan, noLaterDay } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
@@ -185,11 +186,24 @@ export default function ManageRequestPage() {
             value: listInWords(need.councilNames),
           },
           { key: "Category", value: need.category.name },
+          // what a supplier is given once its pledge is accepted, exactly as it reads it, and whose address it is
           {
             key: "How a supplier can contact you",
-            value: contactPreference
-              ? `${contactPreference} (shown to a supplier once you accept its pledge)`
-              : "Not given",
+            value: (
+              <>
+                <RequestorContactDetails contact={contact} forGroup />
+                <p className="text-muted">
+                  Shown to a supplier once you accept its pledge.
+                  {contact.source === "organisation" ? null : (
+                    <>
+                      {" "}
+                      Your group&apos;s owner can give a contact email for suppliers to use instead, on{" "}
+                      <Link to={`/organisations/${need.organisationId}`}>your organisation&apos;s page</Link>.
+                    </>
+                  )}
+                </p>
+              </>
+            ),
           },
         ]}
       />

@@ -39,7 +39,8 @@ describe("a contact preference of characters that show nothing", () => {
       const id = saved.headers.get("location")!.split("/")[2];
       expect((await db.request.findUniqueOrThrow({ where: { id } })).contactPreference).toBeNull();
       const page = readableMainText(await (await renderPage(`/requests/${id}/manage`, requestor)).text());
-      expect(page).toContain("How a supplier can contact you Not given");
+      // no preference: the supplier is given only an address (the poster's), and the group reads the same
+      expect(page).toContain(`How a supplier can contact you Email: ${world.users.vcseOwner.email} (`);
     }
   });
 });

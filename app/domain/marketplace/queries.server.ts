@@ -7,7 +7,11 @@ import { WAITING_FOR_REQUESTOR, sideThatMovesTo, UNSETTLED_STATUSES } from "./pl
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote, REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 import { REQUEST_AMOUNT } from "./request-amount-select.ts";
-import { requestorContactFor, requestorContactSelect } from "./requestor-contact.server.ts";
+import {
+  requestorContactFor,
+  requestorContactOf,
+  requestorContactSelect,
+} from "./requestor-contact.server.ts";
 import { alsoForNamesColumn, councilNamesOf, leadThenOthers, namedAlsoFor } from "./also-for.ts";
 
 const publicRequestSelect = {
@@ -202,7 +206,7 @@ const PLEDGE_REASONS = new Set<string>([
 export async function getManagedRequest(id: string, organisationIds: string[]) {
   const request = await findManagedRequest(id, organisationIds);
   if (!request) return null;
-  const { events, alsoFor: _, ...rest } = request;
+  const { events, alsoFor: _, contactPreference, createdById, organisation, ...rest } = request;
   const suppliers = new Map(
     request.pledges.map((p) => [p.supplierOrganisationId, p.supplierOrganisation.name]),
   );
@@ -210,6 +214,8 @@ export async function getManagedRequest(id: string, organisationIds: string[]) {
     ...rest,
     // the lead council first, then the others it is also for (decision 050)
     councilNames: councilNamesOf(request),
+    // what a supplier is given once the group accepts its pledge, shown to the group as the supplier reads it
+    contact: requestorContactOf({ contactPreference, createdById, organisation }),
     pledges: rest.pledges.map(({ supplierOrganisationId: _, ...pledge }) => pledge),
     events: events.map(({ actor, ...event }) => {
       if (!actor) return { ...event, who: null };
@@ -238,7 +244,7 @@ function findManagedRequest(id: string, organisationIds: string[]) {
       category: { select: { name: true } },
       council: { select: { name: true } },
       alsoFor: namedAlsoFor,
-      contactPreference: true,
+      ...requestorContactSelect,
       moderationComment: true,
       extendedAt: true,
       showcaseConsent: true,

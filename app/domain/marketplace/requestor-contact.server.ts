@@ -3,6 +3,7 @@
 // also given an address. Shown only while the pledge is agreed (sharesContact), to its two sides, never publicly.
 import type { Prisma } from "~/db.server.ts";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
+import type { ContactSource } from "./contact-source.ts";
 import { sharesContact } from "./pledge-lifecycle.ts";
 
 /** What a request's contact for its suppliers is drawn from: read with the request, only where it may be shown. */
@@ -22,26 +23,27 @@ export const requestorContactSelect = {
   },
 } satisfies Prisma.RequestSelect;
 
-type ContactSource = Prisma.RequestGetPayload<{ select: typeof requestorContactSelect }>;
+type ContactRead = Prisma.RequestGetPayload<{ select: typeof requestorContactSelect }>;
 
-export type RequestorContact = { preference: string | null; emails: string[] };
+export type RequestorContact = { preference: string | null; emails: string[]; source: ContactSource };
 
 /**
  * The request's contact preference if given, and where to email the group: its own contact address; else the person
  * who posted the request, while they are still a member; else its owners (else its members, so that an agreed pledge
  * always has someone to write to).
  */
-export function requestorContactOf(request: ContactSource): RequestorContact {
+export function requestorContactOf(request: ContactRead): RequestorContact {
   const preference = request.contactPreference?.trim() || null;
   const { contactEmail, memberships } = request.organisation;
-  if (contactEmail) return { preference, emails: [contactEmail] };
+  if (contactEmail) return { preference, emails: [contactEmail], source: "organisation" };
   const poster = memberships.find((m) => m.userId === request.createdById);
-  if (poster) return { preference, emails: [poster.user.email] };
+  if (poster) return { preference, emails: [poster.user.email], source: "poster" };
   const owners = memberships.filter((m) => m.role === "OWNER");
-  return { preference, emails: (owners.length > 0 ? owners : memberships).map((m) => m.user.email) };
+  if (owners.length > 0) return { preference, emails: owners.map((m) => m.user.email), source: "owners" };
+  return { preference, emails: memberships.map((m) => m.user.email), source: "members" };
 }
 
 /** The contact for a pledge in this state: none while it is only offered, nor once declined or withdrawn. */
-export function requestorContactFor(status: PledgeStatus, request: ContactSource): RequestorContact | null {
+export function requestorContactFor(status: PledgeStatus, request: ContactRead): RequestorContact | null {
   return sharesContact(status) ? requestorContactOf(request) : null;
 }
