@@ -54,10 +54,9 @@ describe("an address left, and asked for by another account within the minute", 
       "account.email_change_requested",
       "account.email_changed",
     ]);
-    expect(await templatesInMyData(other.id)).toEqual([
-      "account.confirm_new_email",
-      "account.email_change_requested",
-    ]);
+    // the other's link to an address it does not have yet is listed once it has it (accounts-s56 test): listed
+    // before, its absence would tell that another account uses the address
+    expect(await templatesInMyData(other.id)).toEqual(["account.email_change_requested"]);
 
     // the leaver deletes their account: the other's link is still sent, and still works
     const deleted = await callAction(deleteAction, {
@@ -76,6 +75,11 @@ describe("an address left, and asked for by another account within the minute", 
       expect(email).toMatchObject({ to: `deleted-${leaver.id}@deleted.invalid`, text: ERASED_EMAIL_TEXT });
     expect((await confirm(arriving.token)).status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: other.id } })).email).toBe(address);
+    expect(await templatesInMyData(other.id)).toEqual([
+      "account.confirm_new_email",
+      "account.email_change_requested",
+      "account.email_changed",
+    ]);
   });
 });
 

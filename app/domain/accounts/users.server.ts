@@ -22,7 +22,7 @@ import {
   verifyEmailMessage,
 } from "./emails.server.tsx";
 import { addressPeriods, duringPeriod, emailsOfUser } from "./address-history.server.ts";
-import { sendEmailChangeLink } from "./email-change.server.ts";
+import { pendingEmailChange, sendEmailChangeLink } from "./email-change.server.ts";
 import { acceptInvitation, findOpenInvitation, INVITATION_ENDED } from "./members.server.ts";
 import { CURRENT_PASSWORD_INCORRECT } from "./labels.ts";
 import { pastRegistering } from "./registering-journey.server.ts";
@@ -378,18 +378,21 @@ export async function requestEmailChange(
       where: { id: userId },
       select: { id: true, name: true, email: true },
     });
-    // (to an address another account uses, nothing is sent: email-change.server.ts)
+    // (to an address another account uses, no link is sent: email-change.server.ts)
     const sent = await sendEmailChangeLink(tx, user, input.email, context, "account.email_change_requested");
-    if (sent !== "sent") return;
+    if (sent === "repeat") return;
     // The address in use hears of it now, not once the account has moved away from it: someone with the password
-    // could otherwise move it unseen, and a reset of the password (which cancels the link) is still possible.
+    // could otherwise move it unseen, and a reset of the password (which cancels the link) is still possible. It
+    // hears of it whether or not the link could be sent, in words true of both, so that its inbox does not tell
+    // whether another account uses the new address.
     const brand = await brandForUser(tx, userId);
     await enqueueEmail(tx, {
       ...(await accountNoticeMessage(
         brand,
         user.name,
         "Someone asked to change your email address",
-        `We have sent a link to ${input.email}. Your account moves to that address only if the link is opened.`,
+        `If ${input.email} is not used by another account, we have sent it a link. Your account moves to that ` +
+          "address only if the link is opened.",
       )),
       to: user.email,
       template: "account.email_change_requested",
@@ -652,35 +655,52 @@ export async function exportUserData(userId: string) {
   // not linked to the account; and the failed sign-ins at the account: not the person's doing (no actor), but theirs
   // to know of
   const periods = await addressPeriods(userId);
-  const [emailsSentToYou, invitationsToYou, failedSignInsOnYourAccount] = await Promise.all([
-    db.emailOutbox.findMany({
-      where: emailsOfUser(userId, periods),
-      select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
-      orderBy: { createdAt: "desc" },
-    }),
-    db.invitation.findMany({
-      where: { OR: periods.map((p) => ({ email: p.address, createdAt: duringPeriod(p) })) },
-      select: {
-        role: true,
-        createdAt: true,
-        expiresAt: true,
-        acceptedAt: true,
-        revokedAt: true,
-        // a declined invitation is also ended (revokedAt): without this it would read as cancelled by its sender
-        declinedAt: true,
-        organisation: { select: { name: true } },
-      },
-      orderBy: { createdAt: "desc" },
-    }),
-    db.auditLog.findMany({
-      where: { action: "auth.sign_in_failed", actorUserId: null, entityType: "User", entityId: userId },
-      select: { createdAt: true, ipAddress: true },
-      orderBy: { createdAt: "desc" },
-    }),
-  ]);
+  const [emailsSentToYou, invitationsToYou, failedSignInsOnYourAccount, emailChangeWaiting] =
+    await Promise.all([
+      db.emailOutbox.findMany({
+        // A link to confirm a new address is listed once the account has had that address: a link to one it never
+        // had was sent only if no other account uses it, so listing it would tell who has an account here. (Addresses
+        // asked for are written in lower case, as the form takes them.)
+        where: {
+          AND: [
+            emailsOfUser(userId, periods),
+            {
+              NOT: {
+                template: "account.confirm_new_email",
+                to: { notIn: periods.map((p) => p.address.toLowerCase()) },
+              },
+            },
+          ],
+        },
+        select: { subject: true, template: true, status: true, createdAt: true, sentAt: true },
+        orderBy: { createdAt: "desc" },
+      }),
+      db.invitation.findMany({
+        where: { OR: periods.map((p) => ({ email: p.address, createdAt: duringPeriod(p) })) },
+        select: {
+          role: true,
+          createdAt: true,
+          expiresAt: true,
+          acceptedAt: true,
+          revokedAt: true,
+          // a declined invitation is also ended (revokedAt): without this it would read as cancelled by its sender
+          declinedAt: true,
+          organisation: { select: { name: true } },
+        },
+        orderBy: { createdAt: "desc" },
+      }),
+      db.auditLog.findMany({
+        where: { action: "auth.sign_in_failed", actorUserId: null, entityType: "User", entityId: userId },
+        select: { createdAt: true, ipAddress: true },
+        orderBy: { createdAt: "desc" },
+      }),
+      // the address asked to move to, as the account page shows it: whether or not another account uses it
+      pendingEmailChange(userId),
+    ]);
   return {
     exportedAt: new Date().toISOString(),
     ...user,
+    emailChangeWaiting,
     emailsSentToYou,
     invitationsToYou,
     failedSignInsOnYourAccount,
