@@ -3,7 +3,8 @@
 import { Fragment } from "react";
 import { CONTACT_SOURCE_FOR_GROUP, type ContactSource } from "~/domain/marketplace/contact-source.ts";
 
-export type RequestorContactShown = { preference: string | null; emails: string[]; source: ContactSource };
+// `source`: whose address it is, sent to the group only
+export type RequestorContactShown = { preference: string | null; emails: string[]; source?: ContactSource };
 
 export function RequestorContactDetails({
   contact: { preference, emails, source },
@@ -25,7 +26,7 @@ export function RequestorContactDetails({
               <a href={`mailto:${email}`}>{email}</a>
             </Fragment>
           ))}
-          {forGroup ? ` (${CONTACT_SOURCE_FOR_GROUP[source]})` : null}
+          {forGroup && source ? ` (${CONTACT_SOURCE_FOR_GROUP[source]})` : null}
         </p>
       ) : null}
       {!preference && emails.length === 0 ? "Not given" : null}

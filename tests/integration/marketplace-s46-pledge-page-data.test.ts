@@ -51,7 +51,7 @@ const shared = () => ({ preference: CONTACT, emails: [world.users.vcseOwner.emai
 
 // what every reader is sent of the pledge, whichever side they are on
 function pledgeShown(view: {
-  contact: { preference: string; emails: string[] } | null;
+  contact: { preference: string; emails: string[]; source?: string } | null;
   counts: boolean;
   acceptedBy: string | null;
 }) {
@@ -101,7 +101,12 @@ describe("the pledge page's loader data", () => {
       roles: ["REQUESTOR"],
       // who acted is named by person to their own side, by organisation to the other (and to the council)
       // the request names no poster and the group no address: its owner's is the one given (session 55)
-      view: () => ({ contact: shared(), counts: false, acceptedBy: world.users.vcseOwner.name }),
+      // the group is also told whose address it is (session 56); the supplier is not
+      view: () => ({
+        contact: { ...shared(), source: "owners" },
+        counts: false,
+        acceptedBy: world.users.vcseOwner.name,
+      }),
     },
     {
       who: "the supplier that pledged",

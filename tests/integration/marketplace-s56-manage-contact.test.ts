@@ -91,8 +91,12 @@ describe("the manage page's 'How a supplier can contact you'", () => {
     const supplier = await supplierReads(pledge.id);
     expect(supplier).toContain("Ring Sam on 01483 000000");
     expect(supplier).toContain("Email: hello@group.example.test");
-    // the supplier is not told whose address it is: that is the group's to know
+    // the supplier is not told whose address it is: that is the group's to know, on the pledge's page too
     expect(supplier).not.toContain("your group's contact email");
+    const groupsPledgePage = decodeEntities(
+      readableMainText(await pageHtmlAs(`/pledges/${pledge.id}`, owner.id)),
+    );
+    expect(groupsPledgePage).toContain("Email: hello@group.example.test (your group's contact email)");
   });
 
   it("is shown before any pledge is accepted, saying when a supplier is given it", async () => {

@@ -540,7 +540,13 @@ export function pledgePageShown(pledge: PledgePage, view: { requestor: boolean; 
       status: request.status,
       helpType: request.helpType,
       unitLabel: request.unitLabel,
-      contact: view.overseeing ? null : request.contact,
+      // whose address it is (the group's contact email, the poster's...) is the group's to know, not the supplier's
+      contact:
+        view.overseeing || !request.contact
+          ? null
+          : view.requestor
+            ? request.contact
+            : { preference: request.contact.preference, emails: request.contact.emails },
     },
     events: pledge.events.map((e) => ({
       id: e.id,
