@@ -309,7 +309,9 @@ describe("the account page as a browser gets it, without JavaScript", () => {
       `Link sent on ${formatDateTime(waiting.sentAt)}. It works until ${formatDateTime(waiting.expiresAt)}. ` +
         `Until it is opened, your email address stays ${user.email}.`,
     );
-    expect(html).toMatch(/<button[^>]*name="intent"[^>]*value="resend-email-change"[^>]*>Send the link again</);
+    expect(html).toMatch(
+      /<button[^>]*name="intent"[^>]*value="resend-email-change"[^>]*>Send the link again</,
+    );
     expect(html).toMatch(
       /<button[^>]*name="intent"[^>]*value="cancel-email-change"[^>]*>Cancel the change of email address</,
     );
