@@ -136,6 +136,8 @@ describe("the pledge page's loader data", () => {
       neededBy: (roles as readonly string[]).includes("SUPPLIER")
         ? expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)
         : null,
+      // the reminders sent of a delivery waiting for the group, for the supplier's page only (session 56): none here
+      reminders: [],
     });
     // the council's id is only the header's (actingFor), and only for the officer reading it for the council
     const text = JSON.stringify(data.pledge);
