@@ -99,6 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           id: p.id,
           supplierName: p.supplierOrganisation.name,
           amount: p.amount,
+          deliveredShort: p.deliveredShort,
           status: p.status,
         }))
       : null,
@@ -209,7 +210,9 @@ function OpenRequestPage({
             {ownPledges.map((p) => (
               <li key={p.id}>
                 <Link to={`/pledges/${p.id}`}>
-                  {p.amount}, {pledgeStatusLabel(p.status)}
+                  {p.amount}
+                  {p.deliveredShort ? ` pledged, ${p.deliveredShort} delivered` : null},{" "}
+                  {pledgeStatusLabel(p.status)}
                 </Link>{" "}
                 (pledged on {formatDate(p.createdAt)})
               </li>
@@ -276,7 +279,10 @@ function OpenRequestPage({
                   </>
                 ),
               },
-              { header: "Pledged", cell: (p) => p.amount },
+              {
+                header: "Pledged",
+                cell: (p) => (p.deliveredShort ? `${p.amount} (${p.deliveredShort} delivered)` : p.amount),
+              },
               { header: "Status", cell: (p) => <Tag colour="grey">{pledgeStatusLabel(p.status)}</Tag> },
             ]}
           />

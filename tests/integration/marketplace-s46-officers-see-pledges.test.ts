@@ -40,8 +40,20 @@ describe("the request page's list of pledges", () => {
   ])("is shown to $who, each pledge linking to its page", async ({ user }) => {
     const { data, html } = await requestPageAs(user());
     expect(data.councilPledges).toEqual([
-      { id: pledgeIds.own, supplierName: world.supplier.name, amount: "4 hours", status: "ACCEPTED" },
-      { id: pledgeIds.other, supplierName: world.otherSupplier.name, amount: "3 hours", status: "OFFERED" },
+      {
+        id: pledgeIds.own,
+        supplierName: world.supplier.name,
+        amount: "4 hours",
+        deliveredShort: null,
+        status: "ACCEPTED",
+      },
+      {
+        id: pledgeIds.other,
+        supplierName: world.otherSupplier.name,
+        amount: "3 hours",
+        deliveredShort: null,
+        status: "OFFERED",
+      },
     ]);
     expect(html).toContain(`href="/pledges/${pledgeIds.own}"`);
     expect(html).toContain(`href="/pledges/${pledgeIds.other}"`);

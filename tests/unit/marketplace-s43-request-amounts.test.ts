@@ -45,11 +45,36 @@ describe("requestAmounts", () => {
       ).pledges,
     ).toEqual({
       own: [
-        { id: "p1", quantity: 1, status: "ACCEPTED", amount: "1 box of food" },
-        { id: "p2", quantity: 4, status: "PENDING", amount: "4 boxes of food" },
+        { id: "p1", quantity: 1, status: "ACCEPTED", amount: "1 box of food", deliveredShort: null },
+        { id: "p2", quantity: 4, status: "PENDING", amount: "4 boxes of food", deliveredShort: null },
       ],
-      council: [{ id: "p3", quantity: 2, supplierOrganisation: { name: "Acme" }, amount: "2 boxes of food" }],
+      council: [
+        {
+          id: "p3",
+          quantity: 2,
+          supplierOrganisation: { name: "Acme" },
+          amount: "2 boxes of food",
+          deliveredShort: null,
+        },
+      ],
     });
+  });
+
+  it("says what a pledge confirmed short delivered, and nothing for one delivered in full or not yet confirmed", () => {
+    const own = [
+      { id: "p1", quantity: 8, status: "CONFIRMED", deliveredQuantity: 6 },
+      { id: "p2", quantity: 8, status: "CONFIRMED", deliveredQuantity: 8 },
+      { id: "p3", quantity: 8, status: "DELIVERED", deliveredQuantity: 6 },
+    ];
+    const shown = requestAmounts(
+      { helpType: "VOLUNTEERING", unitLabel: null, quantity: 20, pledgedQuantity: 20 },
+      { own },
+    ).pledges.own.map((p) => [p.amount, p.deliveredShort]);
+    expect(shown).toEqual([
+      ["8 hours", "6 hours"],
+      ["8 hours", null],
+      ["8 hours", null],
+    ]);
   });
 });
 

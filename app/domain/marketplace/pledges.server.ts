@@ -102,7 +102,7 @@ export function ownPledgesOn(requestId: string, supplierOrganisationId: string) 
   return db.pledge.findMany({
     where: { requestId, supplierOrganisationId, status: { in: HOLDING_STATUSES } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, quantity: true, status: true, createdAt: true },
+    select: { id: true, quantity: true, deliveredQuantity: true, status: true, createdAt: true },
   });
 }
 

@@ -163,7 +163,13 @@ export function pledgesOnRequest(requestId: string) {
   return db.pledge.findMany({
     where: { requestId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, quantity: true, status: true, supplierOrganisation: { select: { name: true } } },
+    select: {
+      id: true,
+      quantity: true,
+      deliveredQuantity: true,
+      status: true,
+      supplierOrganisation: { select: { name: true } },
+    },
   });
 }
 

@@ -82,10 +82,11 @@ export function helpTypeOptions() {
 // A request's type of help and quantities on its own page, in its unit ("1 laptop", "3 laptops"): how much is still
 // needed, or once closed what it came to (as stillNeeded words it), and each pledge's in the given lists
 // (`{ own: [...], council: [...] }`), list by list.
-export function requestAmounts<L extends Record<string, { quantity: number }[]>>(
-  request: Quantities,
-  pledgeLists: L,
-) {
+// A pledge confirmed short of what was pledged (6 of 8 hours delivered) has `deliveredShort` ("6 hours"): "8 hours,
+// confirmed" said more was delivered than counts.
+export function requestAmounts<
+  L extends Record<string, { quantity: number; status?: string; deliveredQuantity?: number | null }[]>,
+>(request: Quantities, pledgeLists: L) {
   const amount = (quantity: number) => formatQuantity(request.helpType, quantity, request.unitLabel);
   return {
     helpType: helpTypeLabel(request.helpType),
@@ -93,9 +94,16 @@ export function requestAmounts<L extends Record<string, { quantity: number }[]>>
     pledges: Object.fromEntries(
       Object.entries(pledgeLists).map(([name, pledges]) => [
         name,
-        pledges.map((p) => ({ ...p, amount: amount(p.quantity) })),
+        pledges.map((p) => ({
+          ...p,
+          amount: amount(p.quantity),
+          deliveredShort:
+            p.status === "CONFIRMED" && p.deliveredQuantity != null && p.deliveredQuantity < p.quantity
+              ? amount(p.deliveredQuantity)
+              : null,
+        })),
       ]),
-    ) as { [K in keyof L]: (L[K][number] & { amount: string })[] },
+    ) as { [K in keyof L]: (L[K][number] & { amount: string; deliveredShort: string | null })[] },
   };
 }
 
