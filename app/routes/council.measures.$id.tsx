@@ -13,10 +13,10 @@ import {
   updateMeasure,
 } from "~/domain/contracts/measures.server.ts";
 import { measureEditSchema } from "~/domain/contracts/schemas.ts";
-import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
+import { BackLink, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button } from "~/ui/form.tsx";
-import { countOf, formatDate } from "~/ui/format.ts";
+import { formatDate } from "~/ui/format.ts";
 import { editState, StaleEditNotice, staleEditMessage } from "./contracts.new/stale-edit.tsx";
 import { libraryOf, MeasureForm } from "./council.measures.new/measure-form.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
@@ -100,17 +100,12 @@ export default function EditMeasure() {
     <>
       <BackLink to={libraryOf(councilId)}>Measure library</BackLink>
       <PageHeading caption={`${councilName}: ${measure.code}`}>Change a measure</PageHeading>
-      {measure.commitmentCount > 0 ? (
-        <InsetText>
-          {countOf(measure.commitmentCount, "commitment uses", "commitments use")} this measure, so its unit
-          cannot change.
-        </InsetText>
-      ) : null}
       {stale ? <StaleEditNotice stale={stale} what="measure" /> : null}
       <MeasureForm
         version={version}
         lastResult={lastResult}
         submitLabel="Save measure"
+        commitmentCount={measure.commitmentCount}
         defaultValue={{
           ...measure,
           helpText: measure.helpText ?? "",

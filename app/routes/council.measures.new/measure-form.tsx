@@ -8,6 +8,7 @@ import { helpTypeUnitHint } from "~/domain/contracts/measure-help-types.ts";
 import { measureEditSchema, measureSchema } from "~/domain/contracts/schemas.ts";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput } from "~/ui/form.tsx";
+import { countOf } from "~/ui/format.ts";
 
 /** A council's measure library: where a measure saved, retired or added for that council goes back to. */
 export const libraryOf = (councilId: string) => withCouncil("/council/measures", councilId);
@@ -28,12 +29,15 @@ export function MeasureForm({
   defaultValue,
   submitLabel,
   version,
+  commitmentCount = 0,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: MeasureFormValues;
   submitLabel: string;
   /** on the change page: the version of the measure the form was read from */
   version?: string;
+  /** on the change page: how many commitments use the measure, whose unit then cannot change */
+  commitmentCount?: number;
 }) {
   const [form, fields] = useForm({
     lastResult,
@@ -92,15 +96,35 @@ export function MeasureForm({
         options={MEASURE_THEMES}
         inline
       />
-      <Select
-        name={fields.unit.name}
-        key={fields.unit.key}
-        label="Unit"
-        placeholder="Choose a unit"
-        errors={fields.unit.errors}
-        defaultValue={value(fields.unit)}
-        options={MEASURE_UNITS}
-      />
+      {commitmentCount > 0 ? (
+        // a unit commitments are counted in is shown, not offered: a menu that worked until the save refused it
+        <div className="mb-6">
+          <p className="font-bold">Unit</p>
+          {/* the error summary's link lands here if commitments came to use it while the form was open */}
+          <p id={fields.unit.name} tabIndex={-1}>
+            {MEASURE_UNITS.find((u) => u.value === defaultValue?.unit)?.label ?? defaultValue?.unit}.{" "}
+            {countOf(commitmentCount, "commitment uses", "commitments use")} this measure, so its unit cannot
+            change: to count in another unit, add a new measure.
+          </p>
+          {fields.unit.errors?.length ? (
+            <p className="font-bold text-error">
+              <span className="sr-only">Error: </span>
+              {fields.unit.errors[0]}
+            </p>
+          ) : null}
+          <input type="hidden" name={fields.unit.name} value={defaultValue?.unit ?? ""} />
+        </div>
+      ) : (
+        <Select
+          name={fields.unit.name}
+          key={fields.unit.key}
+          label="Unit"
+          placeholder="Choose a unit"
+          errors={fields.unit.errors}
+          defaultValue={value(fields.unit)}
+          options={MEASURE_UNITS}
+        />
+      )}
       <Textarea
         name={fields.helpText.name}
         key={fields.helpText.key}
