@@ -118,6 +118,7 @@ export function ErrorSummary({
   // after the page's message of what was done (layout.tsx's FlashBanner) had it.
   const answered = useActionData() !== undefined;
   const wasNavigating = useRef(navigating);
+  const wasAnswered = useRef(answered);
   const [submits, setSubmits] = useState(0);
   const shown = entries.length > 0;
   useEffect(() => {
@@ -135,8 +136,13 @@ export function ErrorSummary({
   }, [shown]);
   useEffect(() => {
     const ended = wasNavigating.current && !navigating;
+    const answerCleared = wasAnswered.current && !answered;
     wasNavigating.current = navigating;
+    wasAnswered.current = answered;
     if (ended && !answered && ref.current?.closest("form")) return;
+    // a link to a place in the page (the skip link, any #fragment) clears the page's answer without a navigation:
+    // that is no new answer, and focus stays where the link put it
+    if (answerCleared && !ended) return;
     if (shown && !navigating) ref.current?.focus();
   }, [shown, navigating, submits, tooLarge, answered]);
   // the page's title starts "Error: " while the summary is shown, however the refusal came (decision 034)
