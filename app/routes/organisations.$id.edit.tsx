@@ -6,7 +6,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/permissions.server.ts";
 import { requestContext } from "~/auth/request-context.server.ts";
 import { ContactEmailField, SupplierDetailFields, VcseDetailFields } from "~/ui/organisation-fields.tsx";
@@ -142,7 +142,6 @@ export default function ChangeOrganisationDetails() {
           <ContactEmailField field={fields.contactEmail} kind={organisation.kind} />
           <Button>Save contact email</Button>
         </Form>
-        <Link to={back}>Back to {organisation.name}</Link>
       </div>
     );
   return (
