@@ -8,6 +8,7 @@ import { helpTypeUnitHint } from "~/domain/contracts/measure-help-types.ts";
 import { measureEditSchema, measureSchema } from "~/domain/contracts/schemas.ts";
 import { HELP_TYPES } from "~/domain/marketplace/help-types.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput } from "~/ui/form.tsx";
+import { FieldError } from "~/ui/form-fields.tsx";
 import { countOf } from "~/ui/format.ts";
 
 /** A council's measure library: where a measure saved, retired or added for that council goes back to. */
@@ -106,12 +107,7 @@ export function MeasureForm({
             {countOf(commitmentCount, "commitment uses", "commitments use")} this measure, so its unit cannot
             change: to count in another unit, add a new measure.
           </p>
-          {fields.unit.errors?.length ? (
-            <p className="font-bold text-error">
-              <span className="sr-only">Error: </span>
-              {fields.unit.errors[0]}
-            </p>
-          ) : null}
+          <FieldError name={fields.unit.name} errors={fields.unit.errors} />
           <input type="hidden" name={fields.unit.name} value={defaultValue?.unit ?? ""} />
         </div>
       ) : (
