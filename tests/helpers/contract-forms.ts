@@ -72,3 +72,14 @@ export function importRecord(overrides: Record<string, string> = {}): Record<str
     ...overrides,
   };
 }
+
+/** A commitment form's plan boxes for the quarters of 2026/27 (a term of April 2026 to March 2027), as the form sends
+ * them: each quarter's key, and its quantity (blank where none is given). */
+export function planBoxes2026(...quantities: string[]) {
+  const form: Record<string, string> = {};
+  ["2026-1", "2026-2", "2026-3", "2026-4"].forEach((key, i) => {
+    form[`plan[${i}].quarter`] = key;
+    form[`plan[${i}].quantity`] = quantities[i] ?? "";
+  });
+  return form;
+}

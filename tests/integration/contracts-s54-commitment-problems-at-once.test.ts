@@ -12,6 +12,7 @@ import {
   createWorld,
   sessionCookieFor,
 } from "../helpers/factories.ts";
+import { planBoxes2026 as plan } from "../helpers/contract-forms.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 
 const addPage = await import("~/routes/contracts.$id.commitments.new/route.tsx");
@@ -36,16 +37,6 @@ beforeAll(async () => {
 
 const TOO_LONG = "x".repeat(2001);
 const PLAN_SHORT = "The quarterly plan adds up to 30 hours but the target is 100 hours: they must be equal";
-
-/** The plan boxes of the four-quarter term, as the form sends them. */
-function plan(...quantities: string[]) {
-  const form: Record<string, string> = {};
-  ["2026-1", "2026-2", "2026-3", "2026-4"].forEach((key, i) => {
-    form[`plan[${i}].quarter`] = key;
-    form[`plan[${i}].quantity`] = quantities[i] ?? "";
-  });
-  return form;
-}
 
 async function problemsOf(reply: Response) {
   expect(reply.status).toBe(400);

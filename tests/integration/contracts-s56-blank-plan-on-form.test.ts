@@ -4,6 +4,7 @@
 // quarter beside filled ones is still read as nothing planned that quarter.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContract, createMeasure, createWorld, sessionCookieFor } from "../helpers/factories.ts";
+import { planBoxes2026 as plan } from "../helpers/contract-forms.ts";
 import { callAction, jsonOf } from "../helpers/routes.ts";
 
 const addPage = await import("~/routes/contracts.$id.commitments.new/route.tsx");
@@ -24,16 +25,6 @@ beforeAll(async () => {
     })
   ).id;
 });
-
-/** The plan boxes of the four-quarter term, as the form sends them. */
-function plan(...quantities: string[]) {
-  const form: Record<string, string> = {};
-  ["2026-1", "2026-2", "2026-3", "2026-4"].forEach((key, i) => {
-    form[`plan[${i}].quarter`] = key;
-    form[`plan[${i}].quantity`] = quantities[i] ?? "";
-  });
-  return form;
-}
 
 /** Adds a commitment for a new measure counted in hours (a contract has one commitment per measure). */
 async function add(form: Record<string, string>) {
