@@ -15,6 +15,13 @@ import { lockRequest } from "./requests.server.ts";
 
 export const DELIVERY_REMINDERS_JOB = "marketplace-delivery-reminders";
 
+// A pledge's latest delivery report (a delivery reported again after a dispute is a new report), as the reminders
+// and the supplier's page both read it (findDue's SQL orders the same way)
+const LATEST_REPORT = {
+  where: { toStatus: "DELIVERED" },
+  orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+} satisfies Prisma.PledgeEventFindManyArgs;
+
 type Candidate = { id: string; requestId: string; deliveryEventId: string };
 
 // The delivered pledges with a reminder due and not sent, in id order: each with its latest delivery report (a
@@ -51,8 +58,7 @@ function remind(candidate: Candidate, now: Date) {
       select: {
         request: { select: { councilId: true, organisationId: true, createdById: true } },
         events: {
-          where: { toStatus: "DELIVERED" },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          ...LATEST_REPORT,
           take: 1,
           select: { id: true, createdAt: true, deliveryReminders: { select: { stage: true } } },
         },
@@ -107,8 +113,8 @@ export async function sendDeliveryReminders(now: Date, { batchSize = JOB_BATCH_S
  * the latest due is sent, so a report the job reached late has only the last). For the supplier's pledge page. */
 export async function remindersOfLatestReport(pledgeId: string) {
   const report = await db.pledgeEvent.findFirst({
-    where: { pledgeId, toStatus: "DELIVERED" },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: { pledgeId, ...LATEST_REPORT.where },
+    orderBy: LATEST_REPORT.orderBy,
     select: { deliveryReminders: { orderBy: { stage: "asc" }, select: { stage: true, sentAt: true } } },
   });
   return (report?.deliveryReminders ?? []).map((r) => ({
