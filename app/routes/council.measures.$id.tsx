@@ -68,7 +68,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : "Measure back in use",
     });
   }
-  const submission = parseForm(formData, { schema: measureEditSchema });
+  // the unit of a measure in use is a hidden input, shown as text (measure-form.tsx): sent twice differently, the
+  // form is refused as a whole rather than on a menu the page does not have
+  const submission = parseForm(formData, { schema: measureEditSchema, hidden: ["unit"] });
   if (submission.status !== "success") {
     // a code already in use is told with the other problems, not once they are put right
     const taken = submission.error?.code?.length
