@@ -5,6 +5,7 @@ import {
   currentQuarter,
   formatHundredths,
   progressStatus,
+  progressStatusText,
   ragFor,
   sumQuantities,
   toHundredths,
@@ -242,6 +243,33 @@ describe("qualitative commitments", () => {
       current,
     });
     expect(p.status).toBe("NOT_REPORTED");
+  });
+
+  it("read OVERDUE, as numeric figures do, once a quarter whose return is overdue has ended with nothing reported", () => {
+    const overdue = computeProgress({
+      kind: "qualitative",
+      reportedQuarters: [],
+      current,
+      overdueQuarters: [{ financialYear: 2026, quarter: 1 }],
+    });
+    expect(overdue.status).toBe("OVERDUE");
+    expect(progressStatusText(progressStatus(overdue))).toBe("Not reported (overdue)");
+    // the quarter being worked in is not over, so its return cannot be overdue yet
+    const running = computeProgress({
+      kind: "qualitative",
+      reportedQuarters: [],
+      current,
+      overdueQuarters: [current],
+    });
+    expect(running.status).toBe("NOT_REPORTED");
+    // something reported is reported, though a later quarter's return is late
+    const reported = computeProgress({
+      kind: "qualitative",
+      reportedQuarters: [{ financialYear: 2026, quarter: 1 }],
+      current,
+      overdueQuarters: [{ financialYear: 2026, quarter: 2 }],
+    });
+    expect(reported.status).toBe("REPORTED");
   });
 });
 

@@ -77,6 +77,7 @@ export async function progressFor(
           kind: "qualitative",
           current,
           reportedQuarters: myLines.filter((l) => l.narrative !== null).map((l) => l.kpiReturn),
+          overdueQuarters: overdue.get(c.id) ?? [],
         }),
       );
       continue;

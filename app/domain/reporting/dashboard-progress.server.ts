@@ -162,6 +162,7 @@ export async function loadCommitmentProgress(
           kind: "qualitative",
           current,
           reportedQuarters: myLines.filter((l) => l.reported && keep(l.kpiReturn)).map((l) => l.kpiReturn),
+          overdueQuarters: (overdue.get(c.id) ?? []).filter(keep),
         }),
       );
       continue;

@@ -87,6 +87,9 @@ export type QualitativeProgressInput = {
   /** Quarters whose ACCEPTED return carries a narrative for this commitment. */
   reportedQuarters: QuarterRef[];
   current: QuarterRef;
+  /** The quarters whose return is overdue (as for a numeric commitment): with nothing reported, "Not reported"
+   * reads "Not reported (overdue)" once one of them has ended, as numeric figures say it. */
+  overdueQuarters?: QuarterRef[];
 };
 
 export type NumericProgress = {
@@ -112,7 +115,7 @@ export type NumericProgress = {
 
 export type QualitativeProgress = {
   kind: "qualitative";
-  status: QualitativeStatus;
+  status: QualitativeStatus | "OVERDUE";
   reportedQuarterCount: number;
 };
 
@@ -127,9 +130,10 @@ export function computeProgress(input: NumericProgressInput | QualitativeProgres
     const reported = new Set(
       input.reportedQuarters.filter((q) => quarterIndex(q) <= current).map(quarterIndex),
     );
+    const overdue = (input.overdueQuarters ?? []).some((q) => quarterIndex(q) < current);
     return {
       kind: "qualitative",
-      status: reported.size > 0 ? "REPORTED" : "NOT_REPORTED",
+      status: reported.size > 0 ? "REPORTED" : overdue ? "OVERDUE" : "NOT_REPORTED",
       reportedQuarterCount: reported.size,
     };
   }
