@@ -49,6 +49,7 @@ export default function RequestsPage() {
     councils,
     errors,
     typed,
+    kept,
     leftOut,
     notes,
     canSaveSearch,
@@ -122,7 +123,7 @@ export default function RequestsPage() {
               label="District"
               placeholder="Any district"
               options={districts}
-              defaultValue={filters.district}
+              defaultValue={kept.district ?? filters.district}
               errors={errors.district}
             />
             <Checkbox

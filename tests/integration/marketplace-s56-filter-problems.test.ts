@@ -32,8 +32,8 @@ beforeAll(async () => {
   inA = need.id;
 });
 
-async function list(search: string) {
-  const response = await renderPage(`/requests?q=${word}&${search}`);
+async function list(search: string, q = word) {
+  const response = await renderPage(`/requests?q=${q}&${search}`);
   expect(response.status).toBe(200);
   const html = await response.text();
   return { html, decoded: decodeEntities(html), text: decodeEntities(readableMainText(html)) };
@@ -132,6 +132,132 @@ describe("a filter of another council than the one chosen", () => {
     expect(summaryOf(decoded)).toEqual([]);
     expect(text).not.toContain("There is a problem");
     expect(text).toContain("0 requests matching");
+  });
+});
+
+// With no council chosen, a category of one council and a district of another listed no request and said nothing
+// (session 57): a request's category and district are both its own council's. The district, later in the form, is
+// said as one of another council than the one chosen is, naming both councils, and left out of the results, which
+// are the category's; the form still shows the district chosen.
+describe("with no council chosen, a category and a district of two councils", () => {
+  let apartWord: string;
+  const ids: Record<"here" | "otherCategory" | "otherDistrict" | "inB", string> = {
+    here: "",
+    otherCategory: "",
+    otherDistrict: "",
+    inB: "",
+  };
+  let districtA2: { id: string; name: string };
+
+  beforeAll(async () => {
+    apartWord = unique("wobblethorn").replace(/[^a-z]/gi, "");
+    const categoryA2 = await createCategory(world.councilA.id, unique("Sports"));
+    districtA2 = await createDistrict(world.councilA.id, unique("Elmbridge"));
+    const make = (councilId: string, categoryId: string, districtId: string) =>
+      createRequest({
+        councilId,
+        organisationId: world.vcse.id,
+        categoryId,
+        districtId,
+        title: `Help with the ${apartWord} club`,
+      }).then((r) => r.id);
+    ids.here = await make(world.councilA.id, world.category.id, world.district.id);
+    ids.otherCategory = await make(world.councilA.id, categoryA2.id, world.district.id);
+    ids.otherDistrict = await make(world.councilA.id, world.category.id, districtA2.id);
+    ids.inB = await make(world.councilB.id, otherCategory.id, otherDistrict.id);
+  });
+
+  const listed = (html: string) =>
+    (Object.keys(ids) as (keyof typeof ids)[]).filter((key) => html.includes(`href="/requests/${ids[key]}"`));
+
+  it("a district of another council than the category's: said at the district, naming both; the category's requests listed", async () => {
+    const { html, decoded, text } = await list(
+      `category=${world.category.id}&district=${otherDistrict.id}`,
+      apartWord,
+    );
+    expectFieldProblem(
+      decoded,
+      "district",
+      `The district ‘${otherDistrict.name}’ is in ${world.councilB.name}, but the category ‘${world.category.name}’ is one of ${world.councilA.name}’s categories, so no request can be in both: choose a district in ${world.councilA.name}, or any district`,
+    );
+    expect(summaryOf(decoded)).toHaveLength(1);
+    expect(fieldOf(decoded, "category").error).toBe("");
+    expect(text).toContain(
+      `These requests are filtered by the category ‘${world.category.name}’ but not by the district ‘${otherDistrict.name}’, as no request can be in both.`,
+    );
+    expect(text).not.toContain("in the link you followed could not be used");
+    expect(listed(html)).toEqual(["here", "otherDistrict"]);
+    // both choices still shown in the form, to change either
+    expect(html).toMatch(new RegExp(`<option value="${world.category.id}" selected="">`));
+    expect(html).toMatch(new RegExp(`<option value="${otherDistrict.id}" selected="">`));
+    // links to other pages and a saved search keep the filters the results have
+    expect(html).not.toMatch(new RegExp(`href="[^"]*district=${otherDistrict.id}`));
+    expect(html).toContain("<title>Error: Find a request to support");
+  });
+
+  it("the other way round: the category of the second council, the district of the first", async () => {
+    const { html, decoded } = await list(`category=${otherCategory.id}&district=${world.district.id}`, apartWord);
+    expectFieldProblem(
+      decoded,
+      "district",
+      `The district ‘${world.district.name}’ is in ${world.councilA.name}, but the category ‘${otherCategory.name}’ is one of ${world.councilB.name}’s categories, so no request can be in both: choose a district in ${world.councilB.name}, or any district`,
+    );
+    expect(summaryOf(decoded)).toHaveLength(1);
+    expect(listed(html)).toEqual(["inB"]);
+  });
+
+  it("with another filter left out too: the results say both", async () => {
+    const { decoded, text } = await list(
+      `category=${world.category.id}&district=${otherDistrict.id}&closingBefore=soon`,
+      apartWord,
+    );
+    expect(summaryOf(decoded).map((s) => s.field)).toEqual(["district", "closingBefore"]);
+    expect(text).toContain(
+      `The closing date in the link you followed could not be used, so these requests are not filtered by it. These requests are filtered by the category ‘${world.category.name}’ but not by the district ‘${otherDistrict.name}’, as no request can be in both.`,
+    );
+  });
+
+  it("a category and a district of the same council: filtered by both, nothing said", async () => {
+    const { html, decoded, text } = await list(
+      `category=${world.category.id}&district=${world.district.id}`,
+      apartWord,
+    );
+    expect(summaryOf(decoded)).toEqual([]);
+    expect(text).not.toContain("no request can be in both");
+    expect(decoded).not.toContain('aria-invalid="true"');
+    expect(listed(html)).toEqual(["here"]);
+  });
+
+  it("with a council chosen, a district of another council is said as before, not against the category", async () => {
+    const { html, decoded, text } = await list(
+      `council=${world.councilA.id}&category=${world.category.id}&district=${otherDistrict.id}`,
+      apartWord,
+    );
+    expectFieldProblem(
+      decoded,
+      "district",
+      `The district ‘${otherDistrict.name}’ is not in ${world.councilA.name}: choose a district in that council, or any council`,
+    );
+    expect(summaryOf(decoded)).toHaveLength(1);
+    expect(text).toContain(
+      "The district in the link you followed could not be used, so these requests are not filtered by it.",
+    );
+    expect(text).not.toContain("no request can be in both");
+    expect(listed(html)).toEqual(["here", "otherDistrict"]);
+  });
+
+  it("with the district's council chosen, the category is said as of another council, and the district applies", async () => {
+    const { html, decoded } = await list(
+      `council=${world.councilB.id}&category=${world.category.id}&district=${otherDistrict.id}`,
+      apartWord,
+    );
+    expectFieldProblem(
+      decoded,
+      "category",
+      `The category ‘${world.category.name}’ is not one of ${world.councilB.name}’s categories: choose one of its categories, or any council`,
+    );
+    expect(summaryOf(decoded)).toHaveLength(1);
+    expect(listed(html)).toEqual(["inB"]);
   });
 });
 

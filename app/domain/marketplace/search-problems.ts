@@ -17,17 +17,29 @@ const FILTER_FIELDS = [
 ] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
-/** A council, category or district left out: naming nothing on the lists, or an entry of another council than the
- * one chosen (its name and the chosen council's). */
+/** A council, category or district left out: naming nothing on the lists, an entry of another council than the
+ * one chosen (its name and the chosen council's), or, with no council chosen, a district of another council than the
+ * category's (no request is in both): the district's id, name and council, and the category's name and council. */
 export type NamedProblem =
   | { name: NamedFilter; kind: "notFound" }
-  | { name: Exclude<NamedFilter, "council">; kind: "otherCouncil"; entry: string; council: string };
+  | { name: Exclude<NamedFilter, "council">; kind: "otherCouncil"; entry: string; council: string }
+  | {
+      name: "district";
+      kind: "otherCouncilThanCategory";
+      id: string;
+      entry: string;
+      council: string;
+      category: string;
+      categoryCouncil: string;
+    };
 
 export type FilterProblems = {
   /** each field's message, as the error summary and the fields take them */
   errors: Partial<Record<FilterField, string[]>>;
   /** what was typed in a field taking typed values, shown back in it */
   typed: { closingBefore?: string };
+  /** a choice on the lists left out, still shown chosen in its field so the person sees what to change */
+  kept: { district?: string };
   /** the filters the results are not filtered by, in a sentence; null when every filter sent is applied */
   leftOut: string | null;
   /** what the list did with the parts of the address that are no field of the form */
@@ -45,6 +57,8 @@ const FILTER_WORDS: Record<Exclude<FilterField, "sort">, string> = {
 };
 
 function namedMessage(problem: NamedProblem) {
+  if (problem.kind === "otherCouncilThanCategory")
+    return `The district ‘${problem.entry}’ is in ${problem.council}, but the category ‘${problem.category}’ is one of ${problem.categoryCouncil}’s categories, so no request can be in both: choose a district in ${problem.categoryCouncil}, or any district`;
   if (problem.kind === "otherCouncil")
     return problem.name === "district"
       ? `The district ‘${problem.entry}’ is not in ${problem.council}: choose a district in that council, or any council`
@@ -83,8 +97,13 @@ export function filterProblems({
 }): FilterProblems {
   const found: FilterProblems["errors"] = {};
   const typed: FilterProblems["typed"] = {};
+  const kept: FilterProblems["kept"] = {};
   const notes: string[] = [];
   for (const problem of named) found[problem.name] = [namedMessage(problem)];
+  // the district chosen with another council's category was not sent by a link, nor is it wrong on its own: the
+  // results say apart that they are filtered by the category only
+  const apart = named.find((p) => p.kind === "otherCouncilThanCategory");
+  if (apart) kept.district = apart.id;
   for (const filter of unread) {
     if (filter.name === "since") notes.push(unreadMessage(filter));
     else found[filter.name] = [unreadMessage(filter)];
@@ -98,11 +117,17 @@ export function filterProblems({
     FILTER_FIELDS.flatMap((field) => (found[field] ? [[field, found[field]]] : [])),
   );
   const words = FILTER_FIELDS.flatMap((field) =>
-    field !== "sort" && errors[field] ? [FILTER_WORDS[field]] : [],
+    field !== "sort" && errors[field] && field !== apart?.name ? [FILTER_WORDS[field]] : [],
   );
   const many = words.length > 1;
-  const leftOut = words.length
-    ? `The ${listInWords(words)} in the link you followed could not be used, so these requests are not filtered by ${many ? "them" : "it"}.`
-    : null;
-  return { errors, typed, leftOut, notes };
+  const sentences = [
+    words.length
+      ? `The ${listInWords(words)} in the link you followed could not be used, so these requests are not filtered by ${many ? "them" : "it"}.`
+      : "",
+    apart
+      ? `These requests are filtered by the category ‘${apart.category}’ but not by the district ‘${apart.entry}’, as no request can be in both.`
+      : "",
+  ].filter(Boolean);
+  const leftOut = sentences.length ? sentences.join(" ") : null;
+  return { errors, typed, kept, leftOut, notes };
 }

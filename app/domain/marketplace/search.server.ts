@@ -329,19 +329,52 @@ async function namedProblems(asked: SearchFilters, notFound: NamedFilter[]): Pro
   });
 }
 
+// With no council chosen, a category of one council and a district of another: a request's category and district
+// are both its own council's, so none is in both and the list would be empty with nothing said. The district, the
+// later of the two in the form, is left out as one of another council than the one chosen is, and said with both
+// councils named.
+async function districtApartFromCategory(filters: SearchFilters): Promise<NamedProblem | undefined> {
+  if (filters.council || !filters.category || !filters.district) return undefined;
+  const councils = await cachedOptions();
+  const ownerOf = (key: Exclude<NamedFilter, "council">, id: string) => {
+    for (const council of councils) {
+      const entry = LISTS[key](council).find((x) => x.id === id);
+      if (entry) return { council, entry };
+    }
+    return undefined;
+  };
+  const category = ownerOf("category", filters.category);
+  const district = ownerOf("district", filters.district);
+  if (!category || !district || category.council.id === district.council.id) return undefined;
+  return {
+    name: "district",
+    kind: "otherCouncilThanCategory",
+    id: district.entry.id,
+    entry: district.entry.name,
+    council: district.council.name,
+    category: category.entry.name,
+    categoryCouncil: category.council.name,
+  };
+}
+
 // The list page from its query string: the filter choices, and the requests, by the filters that apply. Those
-// left out are said: notFound (a council, category or district that names nothing), unread (other values that
-// are not a filter the list has, such as a type of help spelled wrongly or a date that is not a real date), and
-// problems: each in words, for its field and the error summary.
+// left out are said: notFound (a council, category or district that names nothing, or that no request can be in
+// with the others), unread (other values that are not a filter the list has, such as a type of help spelled wrongly
+// or a date that is not a real date), and problems: each in words, for its field and the error summary.
 export async function searchPage(sent: URLSearchParams) {
   const asked = parseSearch(sent);
   const unread = unreadFilters(sent, asked);
-  const { filters, notFound } = await applicableFilters(asked);
+  const { filters: applicable, notFound } = await applicableFilters(asked);
+  const apart = await districtApartFromCategory(applicable);
+  const filters = { ...applicable };
+  if (apart) delete filters.district;
   const named = [
     ...unread.named.map((name) => ({ name, kind: "notFound" as const })),
     ...(await namedProblems(asked, notFound)),
+    ...(apart ? [apart] : []),
   ];
-  const [found, councils] = await Promise.all([searchRequests(filters), searchOptions(filters)]);
+  // the district left out is still offered (a retired one too), as the form still shows it chosen
+  const [found, councils] = await Promise.all([searchRequests(filters), searchOptions(applicable)]);
   const problems = filterProblems({ named, unread: unread.others, page: sent.get("page")?.trim() ?? "" });
   return {
     ...found,
