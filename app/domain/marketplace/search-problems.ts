@@ -100,8 +100,8 @@ export function filterProblems({
   const kept: FilterProblems["kept"] = {};
   const notes: string[] = [];
   for (const problem of named) found[problem.name] = [namedMessage(problem)];
-  // the district chosen with another council's category was not sent by a link, nor is it wrong on its own: the
-  // results say apart that they are filtered by the category only
+  // a district and a category of two councils are each on the lists, and were as likely chosen in the form as sent by
+  // a link: the district stays chosen in its field, and the results say apart that they are the category's only
   const apart = named.find((p) => p.kind === "otherCouncilThanCategory");
   if (apart) kept.district = apart.id;
   for (const filter of unread) {
