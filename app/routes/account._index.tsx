@@ -181,8 +181,8 @@ function WaitingEmailChange({
         your email address stays {email}.
       </p>
       <p className="mb-4 text-muted">
-        No email? Check the address above and your spam folder. We send nothing to an address that another
-        account already uses.
+        No email? Check the address above and your spam folder. An address that another account already uses
+        is sent no link, only an email saying that it has an account already.
       </p>
       {error ? (
         <p className="mb-2 font-bold text-error">

@@ -660,13 +660,14 @@ describe("changing account details", () => {
     });
     expect(response.status).toBe(302);
     // answered, and shown as waiting on the account page, as any other address is: its link is sent nowhere
-    // (accounts-s55-waiting-email-change.test.ts)
+    // (accounts-s55-waiting-email-change.test.ts), and the address is told only that it has an account
     const waiting = await db.userToken.findMany({
       where: { userId: user.id, purpose: "EMAIL_CHANGE" },
       select: { newEmail: true },
     });
     expect(waiting).toEqual([{ newEmail: other.email }]);
-    expect(await db.emailOutbox.count({ where: { to: other.email } })).toBe(0);
+    const toOther = await db.emailOutbox.findMany({ where: { to: other.email }, select: { template: true } });
+    expect(toOther).toEqual([{ template: "account.address_in_use" }]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
   });
 });

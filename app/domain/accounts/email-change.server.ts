@@ -4,7 +4,7 @@
 import { db, type Tx } from "~/db.server.ts";
 import { recentlyAudited, writeAudit } from "~/domain/audit/audit.server.ts";
 import { enqueueEmail } from "~/email/outbox.server.ts";
-import { brandForUser, confirmNewEmailMessage } from "./emails.server.tsx";
+import { addressInUseMessage, brandForUser, confirmNewEmailMessage } from "./emails.server.tsx";
 import { issueUserToken, lockUserTokens } from "./tokens.server.ts";
 
 type Context = { ip: string | null };
@@ -32,9 +32,10 @@ type Asker = { id: string; name: string; email: string };
 
 /**
  * Issues the link to move `user` to `newEmail` (retiring any earlier one) and emails it there, unless another
- * account uses the address: then the link is issued and sent nowhere, so the change shows as waiting either way
- * and the asker learns nothing of the other account (the link could not take the address if it were opened).
- * `repeat`: the same link was issued moments ago (the form sent twice), and nothing is done again.
+ * account uses the address: then the link is issued but not sent (it could not take the address if it were opened),
+ * and the address is told instead that it already has an account, so nothing changed (as sign-up tells an address
+ * that has one). The change shows as waiting either way and the asker learns nothing of the other account.
+ * `repeat`: the same link was issued moments ago (the form sent twice), and nothing is done or sent again.
  */
 export async function sendEmailChangeLink(
   tx: Tx,
@@ -59,8 +60,25 @@ export async function sendEmailChangeLink(
     },
     tx,
   );
-  const taken = await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } });
-  if (taken) return "not-sent";
+  const taken = await tx.user.findUnique({
+    where: { email: newEmail },
+    select: { id: true, name: true, deletedAt: true },
+  });
+  if (taken) {
+    // its owner hears of it (perhaps they asked, signed in to a second account of theirs), in words that name
+    // nothing of the asker; the outbox row is the owner's (enqueueEmail names whoever has the address). A deleted
+    // account's placeholder address, typed in, reaches nobody.
+    if (!taken.deletedAt) {
+      const ownersBrand = await brandForUser(tx, taken.id);
+      await enqueueEmail(tx, {
+        ...(await addressInUseMessage(ownersBrand, taken.name)),
+        to: newEmail,
+        template: "account.address_in_use",
+        councilId: ownersBrand.councilId,
+      });
+    }
+    return "not-sent";
+  }
   const brand = await brandForUser(tx, user.id);
   await enqueueEmail(tx, {
     ...(await confirmNewEmailMessage(brand, user.name, token)),

@@ -176,6 +176,39 @@ export function confirmNewEmailMessage(brand: Brand, name: string, token: string
   );
 }
 
+// To the owner of an address another account asked to move to: as alreadyRegisteredMessage is to the owner of an
+// address someone signed up with. It names nothing of the account that asked (whose it is, or its address).
+export function addressInUseMessage(brand: Brand, name: string) {
+  const signIn = link("/sign-in");
+  const reset = link("/forgot-password");
+  return renderEmail(
+    "Someone asked to use your email address for another account",
+    layout(
+      brand,
+      "Someone asked to use your email address for another account",
+      "This address already has an account, so nothing was changed",
+      <>
+        <EmailParagraph>Hello {name},</EmailParagraph>
+        <EmailParagraph>
+          Someone signed in to another account on the Social Value Marketplace asked to change the email
+          address of that account to this one. This address already has an account, yours, so nothing was
+          changed and the other account keeps its own address.
+        </EmailParagraph>
+        <EmailParagraph>
+          If it was you: an email address can belong to only one account, so you cannot have two accounts with
+          this one. To use the account this address already has, sign in with it:
+        </EmailParagraph>
+        <EmailButton href={signIn}>{signIn}</EmailButton>
+        <EmailParagraph>If you have forgotten its password, reset it:</EmailParagraph>
+        <EmailButton href={reset}>{reset}</EmailButton>
+        <EmailParagraph>
+          If it was not you, you need do nothing: your account and its address are unchanged.
+        </EmailParagraph>
+      </>,
+    ),
+  );
+}
+
 // `ifNotYou`: what to do if someone else made the change (by default, reset the password from this address).
 export function accountNoticeMessage(
   brand: Brand,

@@ -378,7 +378,7 @@ export async function requestEmailChange(
       where: { id: userId },
       select: { id: true, name: true, email: true },
     });
-    // (to an address another account uses, no link is sent: email-change.server.ts)
+    // (to an address another account uses, no link: it is told it has one, email-change.server.ts)
     const sent = await sendEmailChangeLink(tx, user, input.email, context, "account.email_change_requested");
     if (sent === "repeat") return;
     // The address in use hears of it now, not once the account has moved away from it: someone with the password
