@@ -14,6 +14,7 @@ import { councilIdsOf, notFound, requireViewer, type Viewer } from "~/auth/permi
 import { clientIp } from "~/auth/request-context.server.ts";
 import { ownMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
+import { movedOnMessage } from "~/domain/marketplace/moderation-moved-on.ts";
 import { getModerationRequest } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy, requestRefusal, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
@@ -78,11 +79,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(form, { schema: moderationSchema });
   // A decision with a mistake sent after the request moved on (another officer decided it) is told so, not what to
   // correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
+  const intent = submission.payload.intent === "approve" ? "approve" : "requestChanges";
   const refusal = requestRefusal(need, submission.payload.intent, "OFFICER");
   if (submission.status !== "success" && refusal)
-    return json(parseForm(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
-      status: 400,
-    });
+    return json(
+      parseForm(form, { schema: z.object({}) }).reply({
+        formErrors: [movedOnMessage(need, intent, viewer.user.id) ?? refusal],
+      }),
+      { status: 400 },
+    );
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (isOwnRequest(viewer, need))
     return json(submission.reply({ formErrors: [OWN_REQUEST] }), { status: 403 });
@@ -96,7 +101,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? new Date(submission.value.reviewedSubmission)
       : undefined,
   });
-  if (!result.ok) return json(replyToFailure(submission, result), { status: 400 });
+  if (!result.ok) {
+    // decided by someone else (or withdrawn) since the page was read: who did what, and when
+    const moved = movedOnMessage((await requireReviewable(request, need.id)).need, intent, viewer.user.id);
+    if (moved) return json(submission.reply({ formErrors: [moved] }), { status: 400 });
+    return json(replyToFailure(submission, result), { status: 400 });
+  }
   return redirectWithFlash("/council/moderation", {
     kind: "success",
     message:
@@ -204,6 +214,13 @@ export default function ReviewRequestPage() {
       ) : (
         <>
           <ErrorSummary errors={form.allErrors} />
+          {/* a comment refused because the request moved on is shown back, to send to the group another way */}
+          {typeof fields.comment.initialValue === "string" && fields.comment.initialValue.trim() ? (
+            <InsetText>
+              <span className="font-bold">Your comment, not sent:</span>{" "}
+              <span className="whitespace-pre-line">{fields.comment.initialValue}</span>
+            </InsetText>
+          ) : null}
           <RequestDetails need={need} />
           {need.status === "SUBMITTED" ? <InsetText>{OWN_REQUEST}</InsetText> : null}
         </>

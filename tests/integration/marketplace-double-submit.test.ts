@@ -397,7 +397,8 @@ describe("what is not a repeat is still refused", () => {
       (await moderate(submitted.id, { intent: "requestChanges", comment: "Add a date please" })).status,
     ).toBe(302);
     expect(await refusal(await moderate(submitted.id, { intent: "approve" }))).toContain(
-      "This cannot be done while the request is waiting for the changes the council asked for.",
+      // the officer's own request for changes, which the page now names (session 57)
+      "You asked the group for changes to this request on",
     );
   });
 

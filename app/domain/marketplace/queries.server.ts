@@ -195,7 +195,8 @@ const historyWithActors = {
     toStatus: true,
     reason: true,
     createdAt: true,
-    actor: { select: { name: true } },
+    // the id tells an officer their own decision from a colleague's (moderation-moved-on.ts)
+    actor: { select: { id: true, name: true } },
   },
 };
 
