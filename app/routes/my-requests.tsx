@@ -5,7 +5,7 @@ import { pageParam } from "~/auth/request-context.server.ts";
 import { londonDay } from "~/domain/calendar.ts";
 import { actingRequestor } from "~/auth/acting-requestor.server.ts";
 import { requestorMemberships } from "~/domain/marketplace/access.server.ts";
-import { listOrganisationRequests } from "~/domain/marketplace/queries.server.ts";
+import { deliveredToClosed, listOrganisationRequests } from "~/domain/marketplace/queries.server.ts";
 import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 import { statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { requestorPledgeQueues } from "~/domain/reporting/dashboard-people.server.ts";
@@ -41,10 +41,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     membership.kind === "VCSE" ? requestorPledgeQueues(membership.organisationId, 1) : null,
   ]);
   const today = londonDay(new Date());
+  // the closed ones say what their confirmed deliveries came to
+  const delivered = await deliveredToClosed(list.requests);
   // not yet published and past its date: the council cannot approve it until the date is changed
   const requests = list.requests.map(({ helpType, quantity, pledgedQuantity, unitLabel, ...r }) => ({
     ...r,
-    need: stillNeeded({ helpType, quantity, pledgedQuantity, unitLabel, status: r.status }),
+    need: stillNeeded({
+      helpType,
+      quantity,
+      pledgedQuantity,
+      unitLabel,
+      status: r.status,
+      delivered: delivered.get(r.id),
+    }),
     neededByPassed: UNPUBLISHED_STATUSES.includes(r.status) && r.neededBy < today,
   }));
   return json({

@@ -13,6 +13,7 @@ import { requestAmounts } from "~/domain/marketplace/request-card.server.ts";
 import {
   closingDateOf,
   countPledgesUnderWay,
+  deliveredToClosed,
   getClosedRequest,
   getRequestPage,
   pledgesOnRequest,
@@ -71,10 +72,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const registerToPledge = offersRegisteringToPledge(viewer, details);
   // its type of help and quantities in its unit ("1 laptop", "3 laptops") are worked out here: the singular needs
   // the pluralize library, which the page would otherwise ship to every browser
-  const { helpType, need, pledges } = requestAmounts(details, {
-    own: supplier && !isRequestor ? await ownPledgesOn(details.id, supplier.organisationId) : [],
-    council: readsPledges ? await pledgesOnRequest(details.id) : [],
-  });
+  // closed: what its confirmed deliveries came to, which its figure says
+  const delivered = (await deliveredToClosed([details])).get(details.id);
+  const { helpType, need, pledges } = requestAmounts(
+    { ...details, delivered },
+    {
+      own: supplier && !isRequestor ? await ownPledgesOn(details.id, supplier.organisationId) : [],
+      council: readsPledges ? await pledgesOnRequest(details.id) : [],
+    },
+  );
   return json({
     request: details,
     closedOn: CLOSED_STATUSES.includes(details.status)
@@ -210,9 +216,7 @@ function OpenRequestPage({
             {ownPledges.map((p) => (
               <li key={p.id}>
                 <Link to={`/pledges/${p.id}`}>
-                  {p.amount}
-                  {p.deliveredShort ? ` pledged, ${p.deliveredShort} delivered` : null},{" "}
-                  {pledgeStatusLabel(p.status)}
+                  {p.pledgedText}, {pledgeStatusLabel(p.status)}
                 </Link>{" "}
                 (pledged on {formatDate(p.createdAt)})
               </li>

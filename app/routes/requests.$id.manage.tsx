@@ -10,7 +10,7 @@ import { exampleDayWithin, isoDayAsUk, londonDay } from "~/domain/calendar.ts";
 import { requestorMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { pledgeStatusLabel, UNSETTLED_STATUSES } from "~/domain/marketplace/pledge-lifecycle.ts";
-import { getManagedRequest } from "~/domain/marketplace/queries.server.ts";
+import { deliveredToClosed, getManagedRequest } from "~/domain/marketplace/queries.server.ts";
 import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 import {
   canRequest,
@@ -68,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actingFor: membership.organisationId,
     need: { ...rest, neededByPassed },
     // how much is still needed, or once closed what it came to, in the public page's words
-    amount: stillNeeded(need),
+    amount: stillNeeded({ ...need, delivered: (await deliveredToClosed([need])).get(need.id) }),
     newNeededBy,
     // a date still to come: the new one must be later than it, and the hint says which day that is (a date passed
     // leaves only "today or later", which the example shows)

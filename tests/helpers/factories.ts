@@ -195,6 +195,8 @@ export async function createRequest(overrides: {
   title?: string;
   description?: string;
   helpType?: HelpType;
+  // goods' own unit ("tins of food"); not given, the column's default
+  unitLabel?: string | null;
   quantity?: number;
   pledgedQuantity?: number;
   status?: RequestStatus;
@@ -217,6 +219,7 @@ export async function createRequest(overrides: {
       title: overrides.title ?? unique("Help needed"),
       description: overrides.description ?? "We need help to run our community project.",
       helpType: overrides.helpType ?? "VOLUNTEERING",
+      unitLabel: overrides.unitLabel,
       quantity: overrides.quantity ?? 20,
       pledgedQuantity: overrides.pledgedQuantity ?? 0,
       status,

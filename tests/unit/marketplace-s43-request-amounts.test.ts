@@ -45,8 +45,22 @@ describe("requestAmounts", () => {
       ).pledges,
     ).toEqual({
       own: [
-        { id: "p1", quantity: 1, status: "ACCEPTED", amount: "1 box of food", deliveredShort: null },
-        { id: "p2", quantity: 4, status: "PENDING", amount: "4 boxes of food", deliveredShort: null },
+        {
+          id: "p1",
+          quantity: 1,
+          status: "ACCEPTED",
+          amount: "1 box of food",
+          deliveredShort: null,
+          pledgedText: "1 box of food",
+        },
+        {
+          id: "p2",
+          quantity: 4,
+          status: "PENDING",
+          amount: "4 boxes of food",
+          deliveredShort: null,
+          pledgedText: "4 boxes of food",
+        },
       ],
       council: [
         {
@@ -55,6 +69,7 @@ describe("requestAmounts", () => {
           supplierOrganisation: { name: "Acme" },
           amount: "2 boxes of food",
           deliveredShort: null,
+          pledgedText: "2 boxes of food",
         },
       ],
     });
@@ -69,11 +84,11 @@ describe("requestAmounts", () => {
     const shown = requestAmounts(
       { helpType: "VOLUNTEERING", unitLabel: null, quantity: 20, pledgedQuantity: 20 },
       { own },
-    ).pledges.own.map((p) => [p.amount, p.deliveredShort]);
+    ).pledges.own.map((p) => [p.amount, p.deliveredShort, p.pledgedText]);
     expect(shown).toEqual([
-      ["8 hours", "6 hours"],
-      ["8 hours", null],
-      ["8 hours", null],
+      ["8 hours", "6 hours", "8 hours pledged, 6 hours delivered"],
+      ["8 hours", null, "8 hours"],
+      ["8 hours", null, "8 hours"],
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 
 const laptops = { helpType: "GOODS" as const, unitLabel: "laptops", quantity: 15 };
+const tins = { helpType: "GOODS" as const, unitLabel: "tins of food", quantity: 120 };
 
 describe("stillNeeded", () => {
   it("says all of it is needed when nothing is pledged yet", () => {
@@ -60,6 +61,44 @@ describe("stillNeeded", () => {
       figure: "15 laptops",
       rest: ", all that was asked for",
     });
+  });
+
+  it.each(["WITHDRAWN", "EXPIRED"] as const)(
+    "says what was delivered once %s, then what is still pledged, a delivery confirmed short counting what came",
+    (status) => {
+      // 50 pledged and 45 of them delivered and confirmed: 45 counts
+      expect(stillNeeded({ ...tins, pledgedQuantity: 45, delivered: 45, status })).toEqual({
+        label: "Delivered",
+        figure: "45 tins of food",
+        rest: " of the 120 tins of food asked for",
+      });
+      expect(stillNeeded({ ...tins, pledgedQuantity: 75, delivered: 45, status })).toEqual({
+        label: "Delivered",
+        figure: "45 tins of food",
+        rest: " of the 120 tins of food asked for, and 30 tins of food more pledged before it closed",
+      });
+      expect(stillNeeded({ ...tins, pledgedQuantity: 120, delivered: 120, status })).toEqual({
+        label: "Delivered",
+        figure: "120 tins of food",
+        rest: ", all that was asked for",
+      });
+      // nothing delivered yet: what was pledged, as before
+      expect(stillNeeded({ ...tins, pledgedQuantity: 30, delivered: 0, status })).toEqual({
+        label: "Pledged before it closed",
+        figure: "30 tins of food",
+        rest: " of the 120 tins of food asked for",
+      });
+    },
+  );
+
+  it("words a running request by what is still needed, whatever was delivered", () => {
+    expect(stillNeeded({ ...tins, pledgedQuantity: 45, delivered: 45, status: "PARTIALLY_PLEDGED" })).toEqual(
+      {
+        label: "Still needed",
+        figure: "75 tins of food",
+        rest: " of the 120 tins of food asked for",
+      },
+    );
   });
 
   it("words a running request by its pledges whatever its status", () => {

@@ -3,7 +3,7 @@
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
-import { WAITING_FOR_REQUESTOR, sideThatMovesTo, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
+import { heldShare, WAITING_FOR_REQUESTOR, sideThatMovesTo, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote, REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 import { REQUEST_AMOUNT } from "./request-amount-select.ts";
@@ -149,6 +149,22 @@ export async function getClosedRequest(id: string) {
   if (!request) return null;
   const { events, closedAt, ...rest } = request;
   return { ...rest, closedOn: closingDateOf({ status: rest.status, closedAt }, events) };
+}
+
+/** How much each closed request's confirmed deliveries came to, by request id: its figure says what was delivered
+ * (stillNeeded's `delivered`). A delivery confirmed short counts what was delivered, as its share of pledgedQuantity
+ * does (heldShare). Running requests are not looked up: their figure says what is still needed. */
+export async function deliveredToClosed(requests: { id: string; status: RequestStatus }[]) {
+  const delivered = new Map<string, number>();
+  const ids = requests.filter((r) => CLOSED_STATUSES.includes(r.status)).map((r) => r.id);
+  if (!ids.length) return delivered;
+  const confirmed = await db.pledge.findMany({
+    where: { requestId: { in: ids }, status: "CONFIRMED" },
+    select: { requestId: true, quantity: true, deliveredQuantity: true },
+  });
+  for (const p of confirmed)
+    delivered.set(p.requestId, (delivered.get(p.requestId) ?? 0) + heldShare("CONFIRMED", p));
+  return delivered;
 }
 
 // Pledges accepted (delivered or disputed) but not yet confirmed: on an expired request this work goes on, and

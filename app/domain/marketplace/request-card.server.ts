@@ -30,6 +30,9 @@ type Quantities = {
   pledgedQuantity: number;
   // not given: a request that is running (every card on the public list is)
   status?: RequestStatus;
+  // a closed request's confirmed deliveries, a delivery confirmed short counting what was delivered (its share of
+  // pledgedQuantity; deliveredToClosed): not given, none
+  delivered?: number;
 };
 
 /** How much of a request is still needed, worded for each state: nothing pledged ("Still needed: 15 laptops, none
@@ -37,6 +40,10 @@ type Quantities = {
  * pledged: 30 hours, none still needed"). "15 laptops of 15 laptops" and "0 hours of 30 hours" read badly. A closed
  * request needs nothing more, so it says what it came to: "Met in full: 15 laptops delivered" (fulfilled), "Pledged
  * before it closed: 5 laptops of the 15 laptops asked for", "Asked for: 15 laptops, none pledged before it closed".
+ * Once deliveries were confirmed it says what was delivered, then what is still pledged: "Delivered: 45 tins of
+ * food of the 120 tins of food asked for, and 30 tins of food more pledged before it closed". A pledge of 50 confirmed
+ * short at 45 holds 45 of pledgedQuantity, so "Pledged before it closed: 45" named neither what was pledged nor
+ * that it was delivered.
  * Every list and page that says how much of a request is needed says it so; they show `figure` in bold between
  * `label` and `rest` (app/ui/still-needed.tsx). */
 export function stillNeeded(r: Quantities) {
@@ -48,6 +55,17 @@ export function stillNeeded(r: Quantities) {
       return { label: "Met in full", figure: amount(r.quantity), rest: " delivered" };
     if (r.pledgedQuantity <= 0)
       return { label: "Asked for", figure: amount(r.quantity), rest: ", none pledged before it closed" };
+    const delivered = Math.min(r.delivered ?? 0, r.pledgedQuantity);
+    if (delivered > 0) {
+      const pledgedOnly = r.pledgedQuantity - delivered;
+      return {
+        label: "Delivered",
+        figure: amount(delivered),
+        rest:
+          (delivered >= r.quantity ? ", all that was asked for" : ` of the ${amount(r.quantity)} asked for`) +
+          (pledgedOnly > 0 ? `, and ${amount(pledgedOnly)} more pledged before it closed` : ""),
+      };
+    }
     if (left <= 0)
       return {
         label: "Pledged before it closed",
@@ -83,7 +101,8 @@ export function helpTypeOptions() {
 // needed, or once closed what it came to (as stillNeeded words it), and each pledge's in the given lists
 // (`{ own: [...], council: [...] }`), list by list.
 // A pledge confirmed short of what was pledged (6 of 8 hours delivered) has `deliveredShort` ("6 hours"): "8 hours,
-// confirmed" said more was delivered than counts.
+// confirmed" said more was delivered than counts. `pledgedText` is the pledge as a supplier's own list of its pledges
+// names it, both figures when confirmed short ("8 hours pledged, 6 hours delivered"), else its amount.
 export function requestAmounts<
   L extends Record<string, { quantity: number; status?: string; deliveredQuantity?: number | null }[]>,
 >(request: Quantities, pledgeLists: L) {
@@ -94,16 +113,28 @@ export function requestAmounts<
     pledges: Object.fromEntries(
       Object.entries(pledgeLists).map(([name, pledges]) => [
         name,
-        pledges.map((p) => ({
-          ...p,
-          amount: amount(p.quantity),
-          deliveredShort:
+        pledges.map((p) => {
+          const deliveredShort =
             p.status === "CONFIRMED" && p.deliveredQuantity != null && p.deliveredQuantity < p.quantity
               ? amount(p.deliveredQuantity)
-              : null,
-        })),
+              : null;
+          return {
+            ...p,
+            amount: amount(p.quantity),
+            deliveredShort,
+            pledgedText: deliveredShort
+              ? `${amount(p.quantity)} pledged, ${deliveredShort} delivered`
+              : amount(p.quantity),
+          };
+        }),
       ]),
-    ) as { [K in keyof L]: (L[K][number] & { amount: string; deliveredShort: string | null })[] },
+    ) as {
+      [K in keyof L]: (L[K][number] & {
+        amount: string;
+        deliveredShort: string | null;
+        pledgedText: string;
+      })[];
+    },
   };
 }
 

@@ -375,7 +375,7 @@ type GroupRequestRow = {
   extendedAt: Date | null;
   // how many requests have that status ("count"), or are closing soon ("closing"), or pledges are in that queue
   n: bigint | null;
-  // a pledge's, in a queue
+  // a pledge's, in a queue; a recent request's confirmed deliveries
   deliveredQuantity: number | null;
   createdAt: Date | null;
   supplierName: string | null;
@@ -427,9 +427,13 @@ async function groupDashboardRows(organisationId: string, asOf: Date) {
               NULL::text AS "lastDisputedRequestId"
        FROM "Request" WHERE "organisationId" = ${organisationId} GROUP BY status)
       UNION ALL
+      -- "deliveredQuantity": its confirmed deliveries, each confirmed short counting what was delivered (as
+      -- heldShare does), which a closed request's figure says (stillNeeded)
       (SELECT 'recent', row_number() OVER (ORDER BY "updatedAt" DESC, id DESC), id, title, status::text,
               "helpType"::text, quantity, "pledgedQuantity", "unitLabel", "neededBy", NULL, NULL,
-              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+              (SELECT COALESCE(SUM(LEAST(p.quantity, p."deliveredQuantity")), 0)::int FROM "Pledge" p
+               WHERE p."requestId" = "Request".id AND p.status = 'CONFIRMED'),
+              NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
        FROM "Request" WHERE "organisationId" = ${organisationId}
        ORDER BY "updatedAt" DESC, id DESC LIMIT ${LIST_SQL})
       UNION ALL
@@ -514,6 +518,7 @@ export async function vcseDashboard(organisationId: string, asOf = new Date()) {
         pledgedQuantity: r.pledgedQuantity!,
         unitLabel: r.unitLabel,
         status: r.status as RequestStatus,
+        delivered: r.deliveredQuantity ?? 0,
       }),
       neededBy: r.neededBy!.toISOString(),
     })),
