@@ -29,7 +29,7 @@ import {
   pledgeFormBounds,
 } from "~/domain/marketplace/pledges.server.ts";
 import { getClosedRequest, getRequestPage } from "~/domain/marketplace/queries.server.ts";
-import { stillNeeded } from "~/domain/marketplace/request-card.server.ts";
+import { requestAmounts, stillNeeded } from "~/domain/marketplace/request-card.server.ts";
 import { takesPledges } from "~/domain/marketplace/request-lifecycle.ts";
 import {
   futureDayExample,
@@ -37,7 +37,7 @@ import {
   pledgeFormSchema,
   pledgeFormSchemaFor,
 } from "~/domain/marketplace/schemas.ts";
-import { ClosedRequestPage } from "~/ui/closed-request.tsx";
+import { ClosedRequestPage, howItClosed } from "~/ui/closed-request.tsx";
 import { BackLink, InsetText, PageHeading } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
 import { Button, DateInput, ErrorSummary, Select, TextInput, Textarea } from "~/ui/form.tsx";
@@ -78,7 +78,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!closed) notFound();
     return json({ closed }, { status: 410 });
   }
-  const { request: need, commitments, ownPledges } = target;
+  const { request: need, commitments } = target;
+  // each of the organisation's pledges in the words of the request's page: one confirmed short says what was
+  // delivered ("50 tins of food pledged, 45 tins of food delivered"), as that counts towards the request
+  const ownPledges = requestAmounts(need, { own: target.ownPledges }).pledges.own.map((p) => ({
+    id: p.id,
+    status: p.status,
+    createdAt: p.createdAt,
+    pledgedText: p.pledgedText,
+  }));
   const deliveryBounds = { onOrBefore: isoDate(need.neededBy) };
   const now = new Date();
   return json({
@@ -199,7 +207,24 @@ function pledged({ pledgeId, sentBefore }: { pledgeId: string; sentBefore: boole
 
 export default function PledgePage() {
   const data = useLoaderData<typeof loader>();
-  if ("closed" in data) return <ClosedRequestPage request={data.closed} />;
+  const lastResult = useActionData<typeof action>();
+  // a pledge sent as the request closed (withdrawn, expired or fulfilled since the form was loaded): the closed page
+  // says that this pledge was not sent, and shows what was written in it, which is not kept anywhere else
+  if ("closed" in data)
+    return (
+      <ClosedRequestPage
+        request={data.closed}
+        refused={
+          lastResult ? (
+            <ErrorSummary
+              errors={{ "": [`Your pledge was not sent: the request ${howItClosed(data.closed.status)}.`] }}
+            />
+          ) : null
+        }
+      >
+        {lastResult ? <WhatYouWrote sent={lastResult.initialValue} /> : null}
+      </ClosedRequestPage>
+    );
   if ("registerFirst" in data) return <RegisterFirst {...data.registerFirst} />;
   if ("onlyBusinesses" in data) return <OnlyBusinessesPledge {...data.onlyBusinesses} />;
   return <PledgeForm {...data} />;
@@ -234,8 +259,14 @@ function OnlyBusinessesPledge({ id, title, councilName, organisations, addBusine
       <PageHeading caption={`${title} · ${councilName}`}>Only businesses can pledge</PageHeading>
       <p className="mb-4">
         Pledges are made by businesses registered on this service. You are signed in for{" "}
-        {organisations.length === 1 ? <strong>{organisations[0]}</strong> : "organisations"} that cannot
-        pledge: charities, community groups and councils post and oversee requests instead.
+        {organisations.length === 1 ? (
+          <>
+            <strong>{organisations[0]}</strong>, which cannot pledge
+          </>
+        ) : (
+          "the organisations below, none of which can pledge"
+        )}
+        : charities, community groups and councils post and oversee requests instead.
       </p>
       {organisations.length > 1 ? (
         <ul className="mb-4 list-disc pl-6">
@@ -253,6 +284,38 @@ function OnlyBusinessesPledge({ id, title, councilName, organisations, addBusine
         </Link>
       </p>
     </div>
+  );
+}
+
+// A pledge refused with no form to show it in again, read back so that what was written is not lost: what was typed,
+// as it was typed (a date the browser's date box sent, as the page writes dates). Nothing typed, nothing shown.
+function WhatYouWrote({ sent }: { sent: Record<string, unknown> | null | undefined }) {
+  const typed = (name: string) => {
+    const value = sent?.[name];
+    return typeof value === "string" ? value.trim() : "";
+  };
+  const day = typed("expectedDeliveryDate");
+  const rows = [
+    { key: "How much", value: typed("quantity") },
+    { key: "Message to the requestor", value: typed("message") },
+    {
+      key: "When you expected to deliver it",
+      value: /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(day) : day,
+    },
+  ].filter((row) => row.value);
+  if (!rows.length) return null;
+  return (
+    <InsetText>
+      <h2 className="mb-2 text-xl font-bold">What you wrote</h2>
+      <dl>
+        {rows.map((row) => (
+          <div key={row.key} className="mb-2">
+            <dt className="font-bold">{row.key}</dt>
+            <dd className="whitespace-pre-wrap">{row.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </InsetText>
   );
 }
 
@@ -285,6 +348,8 @@ function PledgeForm({
   const left = need.quantity - need.pledgedQuantity;
   // no day left for an expected delivery (the needed-by date passed): closed as one past its date is
   const closed = !takingPledges || left <= 0 || !deliveryDays;
+  // no form to pledge with: the page says why instead
+  const noForm = own || Boolean(fullyPledged) || closed || Boolean(notVerified);
   return (
     <>
       <BackLink to={`/requests/${need.id}`}>Back to the request</BackLink>
@@ -305,13 +370,13 @@ function PledgeForm({
             {ownPledges.map((p) => (
               <li key={p.id}>
                 <Link to={`/pledges/${p.id}`}>
-                  {formatQuantity(need.helpType, p.quantity, need.unitLabel)}, {pledgeStatusLabel(p.status)}
+                  {p.pledgedText}, {pledgeStatusLabel(p.status)}
                 </Link>{" "}
                 (pledged on {formatDate(p.createdAt)})
               </li>
             ))}
           </ul>
-          {own || closed || notVerified ? null : (
+          {noForm ? null : (
             <p className="mt-2">
               A pledge sent here is in addition to {ownPledges.length > 1 ? "these" : "this"}.
             </p>
@@ -320,9 +385,7 @@ function PledgeForm({
       ) : null}
       {/* a pledge refused because the request filled or closed since the form was loaded: said so, by the
           reason below, as the form is no longer shown */}
-      {(own || closed || notVerified) && form.errors?.length ? (
-        <ErrorSummary errors={{ "": ["Your pledge was not sent."] }} />
-      ) : null}
+      {noForm && form.errors?.length ? <ErrorSummary errors={{ "": ["Your pledge was not sent."] }} /> : null}
       {own ? (
         <InsetText>
           You cannot pledge to this request: you are also a member of the organisation that posted it.
@@ -333,6 +396,12 @@ function PledgeForm({
         <InsetText>This request is closed to new pledges.</InsetText>
       ) : notVerified ? (
         <InsetText>{notVerified}</InsetText>
+      ) : null}
+      {/* what the refused pledge said, which is not kept anywhere else */}
+      {noForm ? (
+        form.errors?.length ? (
+          <WhatYouWrote sent={lastResult?.initialValue} />
+        ) : null
       ) : (
         <Form method="post" {...getFormProps(form)} noValidate className="max-w-2xl">
           <ErrorSummary errors={form.allErrors} />
