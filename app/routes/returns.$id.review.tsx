@@ -18,7 +18,7 @@ import {
   withoutFarEntries,
   type ReviewValue,
 } from "~/domain/reporting/returns-schema.ts";
-import { reviewReturn } from "~/domain/reporting/returns.server.ts";
+import { ownSupplierReview, reviewReturn } from "~/domain/reporting/returns.server.ts";
 import { withCouncil } from "~/ui/charts/record-links.ts";
 import { BackLink, Notice, PageHeading, SummaryList } from "~/ui/components.tsx";
 import { redirectWithFlash } from "~/ui/flash.server.ts";
@@ -59,7 +59,7 @@ async function requireReturnOfficer(request: Request, returnId: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { membership } = await requireReturnOfficer(request, params.id!);
+  const { viewer, membership } = await requireReturnOfficer(request, params.id!);
   const page = await getReturnPage(
     params.id!,
     { kind: "COUNCIL", organisationId: membership.organisationId },
@@ -67,7 +67,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   if (!page) notFound();
   // the back link names the council acted for, as the council's links to the list do (decision 027)
-  return json({ page, councilId: membership.organisationId });
+  // an officer who also works for the supplier reads the return but leaves its review to another (reviewReturn)
+  const ownSupplier = viewer.memberships.some(
+    (m) => m.organisationId === page.contract.supplierOrganisationId,
+  )
+    ? ownSupplierReview(page.contract.supplierName)
+    : null;
+  return json({ page, councilId: membership.organisationId, ownSupplier });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -108,7 +114,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewReturn() {
-  const { page, councilId } = useLoaderData<typeof loader>();
+  const { page, councilId, ownSupplier } = useLoaderData<typeof loader>();
+  // a submitted return this officer may accept or query: not one their own company sent
+  const reviewable = page.status === "SUBMITTED" && !ownSupplier;
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<ReviewValue>({
     id: "review-form",
@@ -160,6 +168,11 @@ export default function ReviewReturn() {
           <Link to={withCouncil(`/returns/${page.id}`, councilId)}>View the return</Link>
         </Notice>
       ) : null}
+      {page.status === "SUBMITTED" && ownSupplier ? (
+        <Notice title="Another officer must review this return">
+          <p>{ownSupplier}</p>
+        </Notice>
+      ) : null}
       {page.status === "SUBMITTED" && amended ? (
         <section aria-labelledby="amended-heading" className="mb-10 max-w-4xl">
           <h2 id="amended-heading" className="mb-2 text-2xl font-bold">
@@ -194,7 +207,7 @@ export default function ReviewReturn() {
                 </p>
               ) : null}
               <ReturnLineAnswer line={line} reader="COUNCIL" />
-              {page.status === "SUBMITTED" ? (
+              {reviewable ? (
                 <>
                   <input
                     type="hidden"
@@ -216,7 +229,7 @@ export default function ReviewReturn() {
             </section>
           );
         })}
-        {page.status === "SUBMITTED" ? (
+        {reviewable ? (
           <>
             <input type="hidden" name={fields.submittedAt.name} value={page.submittedAt ?? ""} />
             <Textarea

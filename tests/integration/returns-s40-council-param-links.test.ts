@@ -2,7 +2,8 @@
 // `/returns?council=<id>` (the dashboard's link) and followed a return: its page chose the view by the header
 // switcher, so the officer got the supplier's form instead of what the supplier sent. The queue's links to its
 // returns now name the council, the return page shows the council's view of a return for a council the address names
-// (its members only, 404 to anyone else), and the review page leads back, and redirects, to that view.
+// (its members only, 404 to anyone else), and the review page leads back, and redirects, to that view. (Since session
+// 57 the officer reviews another supplier's return only: their own company's is another officer's to review.)
 import { beforeAll, describe, expect, it } from "vitest";
 import { ORGANISATION_COOKIE } from "~/auth/permissions.server.ts";
 import { db } from "~/db.server.ts";
@@ -11,6 +12,7 @@ import {
   createCouncil,
   createMember,
   createOfficerAlsoSupplier,
+  createOrganisation,
   createReturn,
   sessionCookieFor,
 } from "../helpers/factories.ts";
@@ -19,6 +21,8 @@ import { formOf, postPage, readableMainText, renderPage } from "../helpers/rende
 let councilId: string;
 let supplierName: string;
 let returnId: string;
+// a return of another supplier of the council, which the officer may review
+let otherReturnId: string;
 let onSupplier: string;
 let outsider: string;
 
@@ -33,6 +37,12 @@ beforeAll(async () => {
     await createReturn({ contractId: contract.id, financialYear: 2025, quarter: 2, status: "SUBMITTED" })
   ).id;
   await db.kpiReturn.update({ where: { id: returnId }, data: { submittedAt: new Date() } });
+  const other = await createOrganisation({ kind: "SUPPLIER", councilId: council.id });
+  const otherContract = await createContract({ councilId: council.id, supplierOrganisationId: other.id });
+  otherReturnId = (
+    await createReturn({ contractId: otherContract.id, financialYear: 2025, quarter: 2, status: "SUBMITTED" })
+  ).id;
+  await db.kpiReturn.update({ where: { id: otherReturnId }, data: { submittedAt: new Date() } });
   onSupplier = `${await sessionCookieFor(officer.id)}; ${ORGANISATION_COOKIE}=${supplier.id}`;
   outsider = await sessionCookieFor((await createMember((await createCouncil()).id, "OFFICER")).id);
 });
@@ -88,22 +98,22 @@ describe("the review page", () => {
   });
 
   it("redirects after the review to the council's view of the return", async () => {
-    const submitted = await renderPage(`/returns/${returnId}/review`, onSupplier);
+    const submitted = await renderPage(`/returns/${otherReturnId}/review`, onSupplier);
     const version = /name="submittedAt" value="([^"]*)"/.exec(await submitted.text())?.[1];
     expect(version).toBeDefined();
     const response = await postPage(
-      `/returns/${returnId}/review`,
+      `/returns/${otherReturnId}/review`,
       formOf({ intent: "accept", submittedAt: version!, comment: "" }),
       onSupplier,
     );
     expect(response.status).toBe(302);
     const location = response.headers.get("location")!;
-    expect(location).toBe(`/returns/${returnId}?council=${councilId}`);
+    expect(location).toBe(`/returns/${otherReturnId}?council=${councilId}`);
     const text = readableMainText(await html(location, onSupplier));
     expect(text).toContain("This return has been accepted");
     // "View the return" on the review page, now the return is no longer waiting
-    expect(hrefs(await html(`/returns/${returnId}/review`, onSupplier))).toContain(
-      `/returns/${returnId}?council=${councilId}`,
+    expect(hrefs(await html(`/returns/${otherReturnId}/review`, onSupplier))).toContain(
+      `/returns/${otherReturnId}?council=${councilId}`,
     );
   });
 });

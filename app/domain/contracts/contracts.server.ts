@@ -434,6 +434,22 @@ async function checkParties(
     });
     if (!manager) errors.contractManagerId = ["Choose a contract manager from your council"];
   }
+  // nobody manages their own company's contract: its returns are theirs to review (reviewReturn refuses it)
+  const managerChanged = input.contractManagerId !== (current?.contractManagerId ?? "");
+  if (
+    input.contractManagerId &&
+    !errors.contractManagerId &&
+    (managerChanged || input.supplierOrganisationId !== currentSupplierId)
+  ) {
+    const supplierMember = await tx.membership.findFirst({
+      where: { userId: input.contractManagerId, organisationId: input.supplierOrganisationId },
+      select: { user: { select: { name: true } }, organisation: { select: { name: true } } },
+    });
+    if (supplierMember)
+      errors.contractManagerId = [
+        `${supplierMember.user.name} also works for ${supplierMember.organisation.name}, the contract's supplier: choose a contract manager who does not`,
+      ];
+  }
   return errors;
 }
 

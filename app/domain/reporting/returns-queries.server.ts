@@ -484,6 +484,7 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
       reference: r.contract.reference,
       councilName: r.contract.council.name,
       supplierName: r.contract.supplierOrganisation.name,
+      supplierOrganisationId: r.contract.supplierOrganisationId,
       managerName: manager?.name ?? null,
       managerHasLeft: manager ? managerLeft.has(manager.id) : false,
       startDate: r.contract.startDate.toISOString(),

@@ -38,6 +38,11 @@ export type ChangeResult =
   | { ok: false; notFound: true }
   | { ok: false; formError: string; stale?: true };
 
+/** What an officer who also works for a return's supplier is told: the review is another officer's to make. */
+export function ownSupplierReview(supplierName: string) {
+  return `You also work for ${supplierName}, which sent this return, so another officer of the council must accept or query it.`;
+}
+
 export const resubmittedSinceOpened =
   "This return was changed and resubmitted since you opened it. Review the new version.";
 
@@ -334,6 +339,10 @@ export async function reviewReturn(
       },
     });
     if (!current) return { ok: false, notFound: true };
+    // nobody signs off their own company's return: an officer who also works for its supplier leaves it to another
+    const supplier = current.contract.supplierOrganisationId;
+    if (await tx.membership.findFirst({ where: { userId: input.actorUserId, organisationId: supplier } }))
+      return { ok: false, formError: ownSupplierReview(current.contract.supplierOrganisation.name) };
     const seen = value.submittedAt ? new Date(value.submittedAt) : null;
     const sameVersion = (submittedAt: Date | null | undefined) =>
       seen !== null && submittedAt?.getTime() === seen.getTime();
