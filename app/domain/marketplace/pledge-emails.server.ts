@@ -28,6 +28,10 @@ async function load(tx: Tx, pledgeId: string) {
       deliveredOn: true,
       decisionReason: true,
       disputeReason: true,
+      message: true,
+      expectedDeliveryDate: true,
+      rating: true,
+      feedback: true,
       supplierOrganisation: { select: { name: true } },
       request: {
         select: {
@@ -64,8 +68,16 @@ async function leadingTo(url: string, rendered: Promise<RenderedEmail>) {
 }
 
 export async function newPledgeEmailFor(tx: Tx, pledgeId: string) {
-  const { base, requestUrl } = await load(tx, pledgeId);
-  return leadingTo(requestUrl, newPledgeEmail({ ...base, url: requestUrl }));
+  const { base, pledge, requestUrl } = await load(tx, pledgeId);
+  return leadingTo(
+    requestUrl,
+    newPledgeEmail({
+      ...base,
+      url: requestUrl,
+      expectedBy: formatDate(pledge.expectedDeliveryDate),
+      message: pledge.message,
+    }),
+  );
 }
 
 // calledOff: the pledge was declined after the requestor had accepted it (from ACCEPTED or DISPUTED); unanswered: an
@@ -121,8 +133,11 @@ export async function deliveryReminderEmailFor(
 }
 
 export async function deliveredConfirmedEmailFor(tx: Tx, pledgeId: string) {
-  const { base, pledgeUrl } = await load(tx, pledgeId);
-  return leadingTo(pledgeUrl, deliveryConfirmedEmail({ ...base, url: pledgeUrl }));
+  const { base, pledge, pledgeUrl } = await load(tx, pledgeId);
+  return leadingTo(
+    pledgeUrl,
+    deliveryConfirmedEmail({ ...base, url: pledgeUrl, rating: pledge.rating, feedback: pledge.feedback }),
+  );
 }
 
 export async function deliveryDisputedEmailFor(tx: Tx, pledgeId: string) {

@@ -11,7 +11,17 @@ type Base = {
   quantity: string;
 };
 
-export function newPledgeEmail({ councilName, brandColour, title, url, supplierName, quantity }: Base) {
+// the supplier's message and expected delivery date, which the group weighs in accepting or declining the pledge
+export function newPledgeEmail({
+  councilName,
+  brandColour,
+  title,
+  url,
+  supplierName,
+  quantity,
+  expectedBy,
+  message,
+}: Base & { expectedBy?: string | null; message?: string | null }) {
   return renderEmail(
     `New pledge: ${title}`,
     <EmailLayout
@@ -23,6 +33,8 @@ export function newPledgeEmail({ councilName, brandColour, title, url, supplierN
       <EmailParagraph>
         {supplierName} pledged {quantity} to your request “{title}”. Please accept or decline it.
       </EmailParagraph>
+      {expectedBy ? <EmailParagraph>They expect to deliver it by {expectedBy}.</EmailParagraph> : null}
+      {message ? <EmailTypedText lead="Their message: " text={message} /> : null}
       <EmailButton href={url}>Respond to the pledge</EmailButton>
     </EmailLayout>,
   );
@@ -150,13 +162,16 @@ export function deliveryReminderEmail({
   );
 }
 
+// the rating and feedback the requestor gave on confirming, both optional: the form calls it feedback for the supplier
 export function deliveryConfirmedEmail({
   councilName,
   brandColour,
   title,
   url,
   quantity,
-}: Omit<Base, "supplierName">) {
+  rating,
+  feedback,
+}: Omit<Base, "supplierName"> & { rating?: number | null; feedback?: string | null }) {
   return renderEmail(
     `Delivery confirmed: ${title}`,
     <EmailLayout
@@ -168,6 +183,8 @@ export function deliveryConfirmedEmail({
       <EmailParagraph>
         The requestor confirmed receiving {quantity} for “{title}”. It now counts as delivered social value.
       </EmailParagraph>
+      {rating ? <EmailParagraph>They rated it {rating} out of 5.</EmailParagraph> : null}
+      {feedback ? <EmailTypedText lead="Their feedback: " text={feedback} /> : null}
       <EmailButton href={url}>View your pledge</EmailButton>
     </EmailLayout>,
   );
