@@ -7,6 +7,7 @@ import { requireMembership } from "~/auth/permissions.server.ts";
 import {
   deleteSavedSearch,
   SavedSearchLimitReached,
+  SavedSearchNameTaken,
   savedSearchesOf,
   saveSearch,
   setDigest,
@@ -48,11 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
       organisationId: membership.organisationId,
       ...value,
     }).catch((error: unknown) => {
-      if (error instanceof SavedSearchLimitReached) return error;
+      if (error instanceof SavedSearchLimitReached || error instanceof SavedSearchNameTaken) return error;
       throw error;
     });
     if (saved instanceof SavedSearchLimitReached)
       return json(submission.reply({ formErrors: [saved.message] }), { status: 400 });
+    if (saved instanceof SavedSearchNameTaken)
+      return json(submission.reply({ fieldErrors: { name: [saved.message] } }), { status: 400 });
     // the same filters as one kept already: a second would only send the same daily email twice
     if (saved.existing)
       return redirectWithFlash("/saved-searches", {

@@ -56,7 +56,12 @@ describe("saving a search twice at once", () => {
     // (different filters: the same filters twice are one search whatever the key, see marketplace-s37-saved-search-same-filters)
     const form = { intent: "create", name: "Everything", query: "" };
     await save(cookies.supplierMember, { ...form, submissionKey: first });
-    await save(cookies.supplierMember, { ...form, query: "helpType=GOODS", submissionKey: second });
+    await save(cookies.supplierMember, {
+      ...form,
+      name: "Goods",
+      query: "helpType=GOODS",
+      submissionKey: second,
+    });
     // the same key from another user is that user's own form
     await save(cookies.otherSupplierOwner, { ...form, submissionKey: first });
     expect(await db.savedSearch.count({ where: { userId: world.users.supplierMember.id } })).toBe(2);

@@ -82,11 +82,19 @@ export class SavedSearchLimitReached extends Error {
   }
 }
 
+// A name the person already gives another saved search for the organisation (case and surrounding spaces aside):
+// their buttons ("Delete …", "Turn off email for …") and daily emails would read alike.
+export class SavedSearchNameTaken extends Error {
+  constructor(readonly takenName: string) {
+    super(`You already have a saved search called “${takenName}”: choose another name`);
+  }
+}
+
 // A double-submitted form carries the same one-off key (as a pledge's does): the second answers with the search
 // the first saved, whichever of the two reaches the database first. A form without a key (a page rendered
 // before keys were added) saves as it always did. A search finding exactly what one the person already keeps
 // for the organisation finds is not saved again (two would send the same daily email twice): the answer is that
-// one, as "existing". Past the limit, SavedSearchLimitReached.
+// one, as "existing". Named as another of theirs, SavedSearchNameTaken; past the limit, SavedSearchLimitReached.
 export async function saveSearch(input: {
   userId: string;
   organisationId: string;
@@ -125,6 +133,16 @@ export async function saveSearch(input: {
           ).count === 1;
         return { ...same, repeated: false, existing: true, digestTurnedOn };
       }
+      // under the lock above, so two saves at once cannot both take the name
+      const sameName = await tx.savedSearch.findFirst({
+        where: {
+          userId: input.userId,
+          organisationId: input.organisationId,
+          name: sameTextAs(input.name.trim()),
+        },
+        select: { name: true },
+      });
+      if (sameName) throw new SavedSearchNameTaken(sameName.name);
       const savedAlready = await tx.savedSearch.count({
         where: { userId: input.userId, organisationId: input.organisationId },
       });
