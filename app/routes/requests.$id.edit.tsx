@@ -6,6 +6,7 @@ import { clientIp } from "~/auth/request-context.server.ts";
 import { requestorMemberships } from "~/domain/marketplace/access.server.ts";
 import { getEditableRequest } from "~/domain/marketplace/queries.server.ts";
 import { EDITABLE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
+import { notEditableMessage } from "~/domain/marketplace/request-correction.ts";
 import { requestFormOptions, retiredChoices, updateRequest } from "~/domain/marketplace/requests.server.ts";
 import type { RequestStaleEdit } from "~/domain/marketplace/request-stale-edit.server.ts";
 import { futureDayRange, requestFormSchemaFor } from "~/domain/marketplace/schemas.ts";
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!EDITABLE_STATUSES.includes(need.status))
     return redirectWithFlash(`/requests/${need.id}/manage`, {
       kind: "info",
-      message: "This request can no longer be edited.",
+      message: notEditableMessage(need.status),
     });
   const councils = await requestFormOptions();
   const defaults: Record<string, string | undefined> = {

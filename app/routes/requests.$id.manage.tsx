@@ -20,6 +20,7 @@ import {
   WITHDRAW_WHILE_UNDER_WAY,
 } from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
+import { CORRECTION_HEADING, correctionAdvice } from "~/domain/marketplace/request-correction.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
 import { futureDayRange, manageRequestSchemaFor, noLaterNeededBy } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Table, Tag, Timeline } from "~/ui/components.tsx";
@@ -76,6 +77,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     noLaterDay: newNeededBy ? null : noLaterNeededBy(isoDate(need.neededBy), now),
     contact,
     organisationStatus: membership.status,
+    // a request it can no longer edit: why, and how to get it corrected
+    correction: correctionAdvice(need.status, {
+      councilName: need.council.name,
+      councilEmail: need.council.contactEmail,
+      unsettledPledges: need.pledges.filter((p) => UNSETTLED_STATUSES.includes(p.status)).length,
+    }),
   });
 }
 
@@ -124,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageRequestPage() {
-  const { need, amount, contact, organisationStatus, newNeededBy, laterThan, noLaterDay } =
+  const { need, amount, contact, organisationStatus, newNeededBy, laterThan, noLaterDay, correction } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult });
@@ -230,6 +237,18 @@ export default function ManageRequestPage() {
           <Link to="/my-requests">All your requests</Link>
         </li>
       </ul>
+      {correction ? (
+        <section aria-labelledby="correct-heading" className="mb-8 max-w-2xl">
+          <h2 id="correct-heading" className="mb-4 text-2xl font-bold">
+            {CORRECTION_HEADING}
+          </h2>
+          {correction.map((paragraph) => (
+            <p key={paragraph} className="mb-4">
+              <WithEmailLink text={paragraph} email={need.council.contactEmail} />
+            </p>
+          ))}
+        </section>
+      ) : null}
       {can("submit") && organisationStatus === "REJECTED" ? (
         <InsetText>
           The council did not verify your organisation, so this request cannot be submitted for approval or
@@ -410,4 +429,17 @@ function newDateHint(days: { min: string; max: string }, laterThan: string | nul
   return laterThan
     ? `Later than ${laterThan}, the date it is needed by now, for example ${example}`
     : `For example, ${example}`;
+}
+
+// The council's address in a sentence, as a link to write to it.
+function WithEmailLink({ text, email }: { text: string; email: string | null }) {
+  if (!email || !text.includes(email)) return <>{text}</>;
+  const [before, ...after] = text.split(email);
+  return (
+    <>
+      {before}
+      <a href={`mailto:${email}`}>{email}</a>
+      {after.join(email)}
+    </>
+  );
 }

@@ -265,7 +265,8 @@ function findManagedRequest(id: string, organisationIds: string[]) {
       organisationId: true,
       councilId: true,
       category: { select: { name: true } },
-      council: { select: { name: true } },
+      // the lead council, which moderates it: named, with its address, where the page says how to get it corrected
+      council: { select: { name: true, contactEmail: true } },
       alsoFor: namedAlsoFor,
       ...requestorContactSelect,
       moderationComment: true,
