@@ -6,26 +6,24 @@ import type { ReactNode } from "react";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
 import { z } from "zod";
 import { Form } from "~/ui/form-for.tsx";
-import { forbidden, notFound, requireViewer } from "~/auth/permissions.server.ts";
+import { forbidden } from "~/auth/permissions.server.ts";
+import { requirePledge } from "~/auth/pledge-access.server.ts";
 import { clientIp } from "~/auth/request-context.server.ts";
 import { isoDayAsUk, londonDay, ukDayAsIso } from "~/domain/calendar.ts";
-import {
-  ownMemberships,
-  pledgeOversightCouncilIds,
-  pledgeRolesOf,
-} from "~/domain/marketplace/access.server.ts";
 import { DELIVERY_REMINDER_DAYS } from "~/domain/marketplace/delivery-reminder-rule.ts";
 import { remindersOfLatestReport } from "~/domain/marketplace/delivery-reminders.server.ts";
 import { formatQuantity, quantityUnit } from "~/domain/marketplace/help-types.ts";
 import {
   canPledge,
+  PLEDGE_ACTIONS,
   pledgeRefusal,
-  pledgeStatusLabel,
+  pledgeStateLabel,
   UNSETTLED_STATUSES,
   type PledgeAction,
 } from "~/domain/marketplace/pledge-lifecycle.ts";
+import { changedMeanwhile } from "~/domain/marketplace/pledge-changed-meanwhile.ts";
 import { acceptTooLate, changePledge, deliveryReportProblems } from "~/domain/marketplace/pledges.server.ts";
-import { getPledgePage, pledgePageShown } from "~/domain/marketplace/queries.server.ts";
+import { pledgePageShown } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy, LIVE_STATUSES } from "~/domain/marketplace/request-lifecycle.ts";
 import { DECLINE_REASON_MISSING, pledgeActionSchemaFor } from "~/domain/marketplace/schemas.ts";
 import { InsetText, PageHeading, SummaryList, Tag, Timeline } from "~/ui/components.tsx";
@@ -36,6 +34,7 @@ import { replyToFailure } from "~/ui/failure-reply.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
 import { actsForLoaded } from "~/ui/acting-for.ts";
 import { RequestorContactDetails } from "~/ui/requestor-contact.tsx";
+import { PledgeEndingLink } from "~/ui/pledge-ending.tsx";
 
 // the header shows the side of the pledge the page is read for (its loader's actingFor): the group that asked, or the
 // supplier that pledged, whatever the switcher is on (app/ui/acting-for.ts, decision 027)
@@ -47,20 +46,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
     title: `${data ? `Pledge from ${data.pledge.supplierOrganisation.name}: ${data.pledge.request.title}` : "Pledge"} – Social Value Marketplace`,
   },
 ];
-
-// The supplier that pledged and the requestor it pledged to may see a pledge and act on it; officers of the request's
-// council may read it (pledgeOversightCouncilIds, as the request's page lists its pledges), with no side to act for;
-// anyone else gets 404.
-async function requirePledge(request: Request, id: string) {
-  const viewer = await requireViewer(request);
-  const pledge = await getPledgePage(
-    id,
-    ownMemberships(viewer).map((m) => m.organisationId),
-    pledgeOversightCouncilIds(viewer),
-  );
-  if (!pledge) notFound();
-  return { viewer, pledge, roles: pledgeRolesOf(viewer, pledge) };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pledge, roles } = await requirePledge(request, params.id!);
@@ -120,9 +105,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   // A form for a change the pledge no longer allows (the other side acted since the page was loaded) is told so,
   // not what to correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
+  // the other side's change since the page was read is said as who did what and when (pledge-changed-meanwhile.ts)
   const refusal = pledgeRefusal(pledge.status, submission.payload.intent, roles);
+  const meanwhile = refusal
+    ? changedMeanwhile(pledge.events.at(-1), pledge.status, submission.payload.intent as PledgeAction, roles)
+    : null;
   if (submission.status !== "success" && refusal)
-    return json(parseForm(form, { schema: z.object({}) }).reply({ formErrors: [refusal] }), {
+    return json(parseForm(form, { schema: z.object({}) }).reply({ formErrors: [meanwhile ?? refusal] }), {
       status: 400,
     });
   // declining a pledge already agreed calls it off, and its form is called so
@@ -156,7 +145,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ...(value.intent === "reportDelivery" ? value : {}),
     ...(value.intent === "confirm" ? { rating: value.rating, feedback: value.feedback } : {}),
   });
-  if (!result.ok) return json(replyToFailure(submission, result), { status: 400 });
+  if (!result.ok)
+    return json(
+      meanwhile ? submission.reply({ formErrors: [meanwhile] }) : replyToFailure(submission, result),
+      { status: 400 },
+    );
   return redirectWithFlash(`/pledges/${pledge.id}`, {
     kind: "success",
     message: callingOff ? "Pledge called off" : FLASH[value.intent],
@@ -164,6 +157,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // the scale's ends are named in each button's label, not only in the hint, so each is clear on its own
+// the delivery report's fields in the order of the form: its date is checked against the pledge after the schema's
+// checks, so its error comes after the note's unless the summary is told
+const DELIVERY_REPORT_FIELDS = ["deliveredQuantity", "deliveredOn", "deliveryNote"];
+
 const RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
   value: String(n),
   label: n === 1 ? "1 (poor)" : n === 5 ? "5 (excellent)" : String(n),
@@ -189,14 +186,26 @@ export default function PledgeDetailPage() {
   const reported = pledge.deliveredQuantity != null;
   const report = (name: string, otherwise: string | undefined) =>
     reportSent ? initial(name) : (initial(name) ?? otherwise);
+  // a reason typed for a change refused because the pledge changed meanwhile: its form is gone, so it is shown here
+  // to be copied, not lost
+  const sentIntent = initial("intent");
+  const reasonNotSent =
+    sentIntent && PLEDGE_ACTIONS.includes(sentIntent as PledgeAction) && !can(sentIntent as PledgeAction)
+      ? initial("reason")?.trim()
+      : undefined;
   return (
     <>
       <PageHeading caption={`Pledge from ${pledge.supplierOrganisation.name}`}>
         {pledge.request.title}
       </PageHeading>
-      <ErrorSummary errors={form.allErrors} />
+      <ErrorSummary errors={form.allErrors} order={DELIVERY_REPORT_FIELDS} />
+      {reasonNotSent ? (
+        <InsetText>
+          The reason you typed was not sent: <q>{reasonNotSent}</q>
+        </InsetText>
+      ) : null}
       <p className="mb-6">
-        <Tag>{pledgeStatusLabel(pledge.status)}</Tag>
+        <Tag>{pledgeStateLabel(pledge.status, pledge.calledOff)}</Tag>
       </p>
       <SummaryList
         rows={[
@@ -227,7 +236,14 @@ export default function PledgeDetailPage() {
                 },
               ]
             : []),
-          ...(pledge.decisionReason ? [{ key: "Reason declined", value: pledge.decisionReason }] : []),
+          ...(pledge.decisionReason
+            ? [
+                {
+                  key: pledge.calledOff ? "Why it was called off" : "Reason declined",
+                  value: pledge.decisionReason,
+                },
+              ]
+            : []),
           ...(pledge.deliveredQuantity != null
             ? [
                 {
@@ -305,36 +321,17 @@ export default function PledgeDetailPage() {
           </Button>
         </Form>
       ) : null}
-      {can("decline") ? (
+      {can("decline") && !callingOff ? (
         <ReasonForm
-          heading={callingOff ? "Call off the pledge" : "Decline the pledge"}
-          label={callingOff ? "Why are you calling it off?" : "Reason for declining"}
-          hint={`${
-            pledge.status === "DISPUTED"
-              ? "If the supplier has not put the delivery right and you no longer expect it to. "
-              : ""
-          }The supplier will see this. ${
+          heading="Decline the pledge"
+          label="Reason for declining"
+          hint={`The supplier will see this. ${
             freedForOthers
               ? "The amount is needed again and other suppliers can pledge it."
               : "The request takes no new pledges, so no other supplier can pledge the amount."
           }`}
           intent="decline"
-          submit={callingOff ? "Call off pledge" : "Decline pledge"}
-          errors={fields.reason?.errors}
-          defaultValue={initial("reason")}
-        />
-      ) : null}
-      {can("withdraw") ? (
-        <ReasonForm
-          heading="Withdraw your pledge"
-          label="Why are you withdrawing it? (optional)"
-          hint={
-            pledge.status === "ACCEPTED"
-              ? "The requestor is counting on it: they will be told, with your reason."
-              : undefined
-          }
-          intent="withdraw"
-          submit="Withdraw pledge"
+          submit="Decline pledge"
           errors={fields.reason?.errors}
           defaultValue={initial("reason")}
         />
@@ -378,6 +375,14 @@ export default function PledgeDetailPage() {
           </Button>
         </Form>
       ) : null}
+      {/* ending the pledge for good is asked on a page of its own, after the main action (app/ui/pledge-ending.tsx) */}
+      {can("withdraw") ? (
+        <PledgeEndingLink pledgeId={pledge.id} ending="withdraw">
+          {pledge.status === "ACCEPTED"
+            ? "If you can no longer deliver it. The requestor is counting on it: they will be told, with your reason."
+            : "If you can no longer give it. The requestor will be told."}
+        </PledgeEndingLink>
+      ) : null}
       {can("confirm") ? (
         <Form method="post" className="mb-8 max-w-xl border-t-2 border-line pt-4">
           <h2 className="mb-4 text-2xl font-bold">Confirm you received it</h2>
@@ -412,11 +417,18 @@ export default function PledgeDetailPage() {
           defaultValue={initial("reason")}
         />
       ) : null}
+      {can("decline") && callingOff ? (
+        <PledgeEndingLink pledgeId={pledge.id} ending="callOff">
+          {pledge.status === "DISPUTED"
+            ? "If the supplier has not put the delivery right and you no longer expect it to. The supplier will be told, with your reason."
+            : "If you no longer need it. The supplier will be told, with your reason."}
+        </PledgeEndingLink>
+      ) : null}
 
       <Timeline
         items={pledge.events.map((e) => ({
           id: e.id,
-          title: pledgeStatusLabel(e.toStatus),
+          title: pledgeStateLabel(e.toStatus, e.calledOff),
           when: formatDateTime(e.createdAt),
           who: e.who ?? undefined,
           why: e.reason,

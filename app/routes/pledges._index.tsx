@@ -3,7 +3,12 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireMembership } from "~/auth/permissions.server.ts";
 import { pageParam } from "~/auth/request-context.server.ts";
 import { formatQuantity } from "~/domain/marketplace/help-types.ts";
-import { PLEDGE_STATUSES, pledgeStatusLabel, TO_DELIVER } from "~/domain/marketplace/pledge-lifecycle.ts";
+import {
+  PLEDGE_STATUSES,
+  pledgeStateLabel,
+  pledgeStatusLabel,
+  TO_DELIVER,
+} from "~/domain/marketplace/pledge-lifecycle.ts";
 import { notPledgingYet } from "~/domain/marketplace/pledge-eligibility.ts";
 import { listSupplierPledges } from "~/domain/marketplace/queries.server.ts";
 import type { PledgeStatus } from "~/generated/prisma/enums.ts";
@@ -20,8 +25,14 @@ const capitalised = (status: PledgeStatus) => pledgeStatusLabel(status).replace(
 // the list is one filter among the states, as a state is.
 const TO_DELIVER_FILTER = "to-deliver";
 type Filter = PledgeStatus | typeof TO_DELIVER_FILTER;
+// Declined pledges include those the group called off after agreeing them (decision 012): one list, each row tagged
+// as its page says it.
 const filterLabel = (filter: Filter) =>
-  filter === TO_DELIVER_FILTER ? "To deliver (accepted or disputed)" : capitalised(filter);
+  filter === TO_DELIVER_FILTER
+    ? "To deliver (accepted or disputed)"
+    : filter === "DECLINED"
+      ? "Declined or called off"
+      : capitalised(filter);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireMembership(request, { kinds: ["SUPPLIER"] });
@@ -106,7 +117,7 @@ export default function PledgesPage() {
                 status === TO_DELIVER_FILTER
                   ? "You have no pledges to deliver."
                   : status
-                    ? `You have no ${pledgeStatusLabel(status)} pledges.`
+                    ? `You have no ${filterLabel(status).toLowerCase()} pledges.`
                     : "You have no pledges.",
             })}
             columns={[
@@ -115,7 +126,10 @@ export default function PledgesPage() {
                 cell: (p) => <Link to={`/pledges/${p.id}`}>{p.request.title}</Link>,
                 rowHeader: true,
               },
-              { header: "State", cell: (p) => <Tag>{pledgeStatusLabel(p.status)}</Tag> },
+              {
+                header: "State",
+                cell: (p) => <Tag>{pledgeStateLabel(p.status, p.calledOff)}</Tag>,
+              },
               {
                 header: "Pledged",
                 cell: (p) => formatQuantity(p.request.helpType, p.quantity, p.request.unitLabel),

@@ -475,6 +475,20 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       dispute: () => ({ reason: "Nobody came." }),
     },
   },
+  // the pages that ask before a pledge is ended: the supplier that pledged (withdraw) and the group it pledged to
+  // (call off) only, neither an actor here; the council's officers, who may read the pledge, get 404 as well
+  "routes/pledges.$id_.withdraw": {
+    params: (w) => ({ id: w.pledge.id }),
+    get: NOBODY,
+    actions: { "": NOBODY },
+    forms: { "": () => ({ reason: "Our staff are no longer available." }) },
+  },
+  "routes/pledges.$id_.call-off": {
+    params: (w) => ({ id: w.pledge.id }),
+    get: NOBODY,
+    actions: { "": NOBODY },
+    forms: { "": () => ({ reason: "We have found enough volunteers." }) },
+  },
   "routes/pledges._index": { get: SUPPLIERS },
   "routes/requests.$id._index": { params: (w) => ({ id: w.openRequest.id }), get: EVERYONE },
   "routes/requests.$id.edit": {

@@ -105,6 +105,16 @@ async function wholeFlow(page: Page, word: string, check: Check) {
   await switchUser(page, "supplier@demo.test");
   await visit(page, "/pledges");
   await page.getByRole("link", { name: title }).click();
+  // withdrawing the pledge is asked first, on a page of its own: the supplier looks, and keeps it
+  await page.getByRole("link", { name: "Withdraw pledge" }).click();
+  await expect(
+    page.getByRole("heading", {
+      level: 1,
+      name: `Are you sure you want to withdraw your pledge of 6 bicycles to ${title}?`,
+    }),
+  ).toBeVisible();
+  await check();
+  await page.getByRole("link", { name: "Cancel" }).click();
   await page.getByLabel("What was delivered?").fill("Six serviced bicycles with locks and lights");
   await page.getByRole("button", { name: "Report delivery" }).click();
   await flash(page, "Delivery reported", check);

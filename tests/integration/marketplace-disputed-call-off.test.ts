@@ -131,13 +131,18 @@ describe("a disputed delivery never put right", () => {
 
   it("on a request that takes no new pledges, does not say other suppliers can pledge the amount", async () => {
     const { pledge } = await disputedRequest({ requestStatus: "EXPIRED", pledgeStatus: "ACCEPTED" });
-    const html = (await (await renderPage(`/pledges/${pledge.id}`, vcseCookie)).text()).replace(
+    const page = (await (await renderPage(`/pledges/${pledge.id}`, vcseCookie)).text()).replace(
       /<!-- -->/g,
       "",
     );
-    expect(html).toContain("Call off the pledge");
-    expect(html).toContain("The request takes no new pledges, so no other supplier can pledge the amount.");
-    expect(html).not.toContain("other suppliers can pledge it");
+    expect(page).toContain("Call off the pledge");
+    // the page that asks before calling it off says what calling it off does
+    const html = (await (await renderPage(`/pledges/${pledge.id}/call-off`, vcseCookie)).text()).replace(
+      /<!-- -->/g,
+      "",
+    );
+    expect(html).toContain("the request takes no new pledges, so no other supplier can pledge it.");
+    expect(html).not.toContain("for other suppliers to pledge");
   });
 
   it("on a request past its needed-by date but not yet expired, does not say other suppliers can pledge the amount", async () => {
@@ -145,12 +150,12 @@ describe("a disputed delivery never put right", () => {
       pledgeStatus: "ACCEPTED",
       neededBy: new Date(Date.now() - 3 * 86_400_000),
     });
-    const html = (await (await renderPage(`/pledges/${pledge.id}`, vcseCookie)).text()).replace(
+    const html = (await (await renderPage(`/pledges/${pledge.id}/call-off`, vcseCookie)).text()).replace(
       /<!-- -->/g,
       "",
     );
-    expect(html).toContain("The request takes no new pledges, so no other supplier can pledge the amount.");
-    expect(html).not.toContain("other suppliers can pledge it");
+    expect(html).toContain("the request takes no new pledges, so no other supplier can pledge it.");
+    expect(html).not.toContain("for other suppliers to pledge");
   });
 
   it("cannot be called off by the supplier, nor declined with no reason", async () => {

@@ -65,6 +65,7 @@ function pledgeShown(view: {
     deliveredOn: null,
     deliveryNote: null,
     decisionReason: null,
+    calledOff: false,
     disputeReason: null,
     rating: null,
     feedback: null,
@@ -84,6 +85,7 @@ function pledgeShown(view: {
       {
         id: event.id,
         toStatus: "ACCEPTED",
+        calledOff: false,
         reason: null,
         createdAt: event.createdAt.toISOString(),
         who: view.acceptedBy,

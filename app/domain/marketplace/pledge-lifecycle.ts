@@ -177,6 +177,18 @@ export function pledgeStatusLabel(status: PledgeStatus) {
   return LABELS[status];
 }
 
+// Declining a pledge the group had agreed to (accepted, or delivered and disputed) calls it off (decision 012): its
+// status is DECLINED as an offer turned down is, but the group's banner and the supplier's email say "called off",
+// so its pages do too. `from` is the status it was declined from (its history's DECLINED row).
+export function callsOff(from: PledgeStatus | null | undefined, to: PledgeStatus) {
+  return to === "DECLINED" && from != null && from !== "OFFERED";
+}
+
+/** A pledge's status (or a change of it) in words: "called off" for one declined after it was agreed. */
+export function pledgeStateLabel(status: PledgeStatus, calledOff: boolean) {
+  return status === "DECLINED" && calledOff ? "called off" : pledgeStatusLabel(status);
+}
+
 // Pledges a request cannot be withdrawn over: work agreed or done that SYSTEM may not decline and that is
 // not yet settled (a confirmed pledge is settled and stays as delivered).
 export const UNSETTLED_STATUSES: PledgeStatus[] = HOLDING_STATUSES.filter(

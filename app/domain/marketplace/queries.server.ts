@@ -3,7 +3,13 @@
 import { db, Prisma, readRows } from "~/db.server.ts";
 import { pageCountOf, pageWindow } from "~/domain/page-number.ts";
 import type { HelpType, PledgeStatus, RequestStatus } from "~/generated/prisma/enums.ts";
-import { heldShare, WAITING_FOR_REQUESTOR, sideThatMovesTo, UNSETTLED_STATUSES } from "./pledge-lifecycle.ts";
+import {
+  callsOff,
+  heldShare,
+  WAITING_FOR_REQUESTOR,
+  sideThatMovesTo,
+  UNSETTLED_STATUSES,
+} from "./pledge-lifecycle.ts";
 import { CLOSED_STATUSES, PUBLISHED_STATUSES } from "./request-lifecycle.ts";
 import { publicEventNote, REQUEST_EVENT_REASONS } from "./request-timeline.ts";
 import { REQUEST_AMOUNT } from "./request-amount-select.ts";
@@ -435,8 +441,8 @@ export async function listSupplierPledges(
   return { byStatus, total, pledges, pageCount: pageCountOf(total, OWN_LIST_PAGE_SIZE) };
 }
 
-function listSupplierPledgeRows(where: Prisma.PledgeWhereInput, page: number) {
-  return db.pledge.findMany({
+async function listSupplierPledgeRows(where: Prisma.PledgeWhereInput, page: number) {
+  const rows = await db.pledge.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     ...pageWindow(page, OWN_LIST_PAGE_SIZE),
@@ -449,8 +455,14 @@ function listSupplierPledgeRows(where: Prisma.PledgeWhereInput, page: number) {
       expectedDeliveryDate: true,
       createdAt: true,
       request: { select: { id: true, title: true, helpType: true, unitLabel: true } },
+      // what a declined pledge was declined from: after it was agreed, the group called it off (decision 012)
+      events: { where: { toStatus: "DECLINED" }, select: { fromStatus: true }, take: 1 },
     },
   });
+  return rows.map(({ events, ...row }) => ({
+    ...row,
+    calledOff: events.some((e) => callsOff(e.fromStatus, "DECLINED")),
+  }));
 }
 
 // A pledge is visible to its supplier, to the requestor it was made to, and (to read, for oversight) to the officers of
@@ -522,7 +534,9 @@ export async function getPledgePage(id: string, organisationIds: string[], counc
   return {
     ...pledge,
     events,
-    request: { ...request, contact },
+    request: { ...request, contact, organisationName: organisation.name },
+    // declined after it was agreed: the group called it off (decision 012)
+    calledOff: pledge.events.some((e) => callsOff(e.fromStatus, e.toStatus)),
   };
 }
 
@@ -547,6 +561,7 @@ export function pledgePageShown(pledge: PledgePage, view: { requestor: boolean; 
     deliveredOn: pledge.deliveredOn,
     deliveryNote: pledge.deliveryNote,
     decisionReason: pledge.decisionReason,
+    calledOff: pledge.calledOff,
     disputeReason: pledge.disputeReason,
     rating: pledge.rating,
     feedback: pledge.feedback,
@@ -575,6 +590,7 @@ export function pledgePageShown(pledge: PledgePage, view: { requestor: boolean; 
     events: pledge.events.map((e) => ({
       id: e.id,
       toStatus: e.toStatus,
+      calledOff: callsOff(e.fromStatus, e.toStatus),
       reason: e.reason,
       createdAt: e.createdAt,
       who: e.who,

@@ -592,6 +592,13 @@ export const pledgeActionSchemaFor = (pledge?: {
 
 export const pledgeActionSchema = pledgeActionSchemaFor();
 
+// The pages that ask before a pledge is ended (pledges.$id_.withdraw.tsx, pledges.$id_.call-off.tsx): the supplier's
+// reason is optional, as on the pledge page's form it replaced; the group calling off agreed work says why.
+export const pledgeWithdrawSchema = z.object({
+  reason: optionalText(1000, "Reason must be 1,000 characters or fewer"),
+});
+export const pledgeCallOffSchema = z.object({ reason: reason("Give a reason for calling off the pledge") });
+
 // At most 200 characters of a search, cut after a whole word (half a word would match nothing).
 function firstWords(sent: string) {
   const text = sent.trimStart();
