@@ -104,8 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   });
   // A form for a change the pledge no longer allows (the other side acted since the page was loaded) is told so,
-  // not what to correct in a form the page no longer shows. A valid one goes on: sent twice, it is a repeat.
-  // the other side's change since the page was read is said as who did what and when (pledge-changed-meanwhile.ts)
+  // not what to correct in a form the page no longer shows, and the other side's change is said as who did what and
+  // when (pledge-changed-meanwhile.ts). A valid one goes on: sent twice, it is a repeat.
   const refusal = pledgeRefusal(pledge.status, submission.payload.intent, roles);
   const meanwhile = refusal
     ? changedMeanwhile(pledge.events.at(-1), pledge.status, submission.payload.intent as PledgeAction, roles)
@@ -156,11 +156,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-// the scale's ends are named in each button's label, not only in the hint, so each is clear on its own
 // the delivery report's fields in the order of the form: its date is checked against the pledge after the schema's
 // checks, so its error comes after the note's unless the summary is told
 const DELIVERY_REPORT_FIELDS = ["deliveredQuantity", "deliveredOn", "deliveryNote"];
 
+// the scale's ends are named in each button's label, not only in the hint, so each is clear on its own
 const RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
   value: String(n),
   label: n === 1 ? "1 (poor)" : n === 5 ? "5 (excellent)" : String(n),

@@ -316,8 +316,11 @@ describe("what is not a repeat is still refused", () => {
       deliveryNote: "All done",
     });
     expect(delivered.status).toBe(302);
-    expect(await refusal(await onPledge(pledge.id, cookies.vcseMember, { intent: "accept" }))).toContain(
-      "This cannot be done while the pledge is delivered.",
+    // the other side's change since is said as who did what, and when (session 57)
+    expect(await refusal(await onPledge(pledge.id, cookies.vcseMember, { intent: "accept" }))).toMatch(
+      new RegExp(
+        `${escaped(world.supplier.name)} reported the delivery of this pledge on [^"]+, so it was not accepted\\.`,
+      ),
     );
     expect(await db.pledgeEvent.count({ where: { pledgeId: pledge.id, toStatus: "ACCEPTED" } })).toBe(1);
   });
@@ -365,8 +368,8 @@ describe("what is not a repeat is still refused", () => {
   it("refuses the supplier's withdraw of a pledge the requestor declined, and the same for one the system declined", async () => {
     const pledge = await aPledge("OFFERED");
     await onPledge(pledge.id, cookies.vcseOwner, { intent: "decline", reason: "Not needed" });
-    expect(await refusal(await onPledge(pledge.id, cookies.supplierOwner, { intent: "withdraw" }))).toContain(
-      "This cannot be done while the pledge is declined.",
+    expect(await refusal(await onPledge(pledge.id, cookies.supplierOwner, { intent: "withdraw" }))).toMatch(
+      new RegExp(`${escaped(world.vcse.name)} declined this pledge on [^"]+, so it was not withdrawn\\.`),
     );
 
     // a request withdrawn declines its offers (the system's decline): the requestor's own decline is refused
@@ -428,3 +431,5 @@ describe("what is not a repeat is still refused", () => {
     });
   });
 });
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
