@@ -30,6 +30,8 @@ const OWNER_OF: Record<string, Actor> = {
   "routes/pledges.$id": "otherVcseOwner",
   "routes/pledges.$id withdraw": "otherSupplierOwner",
   "routes/pledges.$id reportDelivery": "otherSupplierOwner",
+  "routes/pledges.$id_.withdraw": "otherSupplierOwner",
+  "routes/pledges.$id_.call-off": "otherVcseOwner",
   "routes/requests.$id.edit": "otherVcseOwner",
   "routes/requests.$id.manage": "otherVcseOwner",
   "routes/returns.$id._index": "otherSupplierOwner",

@@ -71,6 +71,9 @@ const OWNED: Record<string, { actor: Actor; before?: Before[] }> = {
   "routes/pledges.$id reportDelivery": { actor: "otherSupplierOwner", before: [PLEDGE_ACCEPTED] },
   "routes/pledges.$id confirm": { actor: "otherVcseOwner", before: [PLEDGE_ACCEPTED, PLEDGE_DELIVERED] },
   "routes/pledges.$id dispute": { actor: "otherVcseOwner", before: [PLEDGE_ACCEPTED, PLEDGE_DELIVERED] },
+  // the pages that ask before a pledge is ended (session 57): withdrawn by its supplier, called off once accepted
+  "routes/pledges.$id_.withdraw ": { actor: "otherSupplierOwner" },
+  "routes/pledges.$id_.call-off ": { actor: "otherVcseOwner", before: [PLEDGE_ACCEPTED] },
   "routes/requests.$id.edit ": { actor: "otherVcseOwner" },
   "routes/requests.$id.edit draft": { actor: "otherVcseOwner" },
   "routes/requests.$id.edit submit": { actor: "otherVcseOwner" },
