@@ -136,6 +136,9 @@ export const accountPageSchema = z.object({
   intent: intentOf(["resend-email-change", "cancel-email-change", "sign-out-everywhere"]),
 });
 
+export const NEW_PASSWORD_SAME = "Your new password must be different from your current password";
+const samePasswordsSchema = z.object({ currentPassword: z.string().min(1), password: z.string().min(1) });
+
 export const changePasswordSchema = z
   .object({
     currentPassword: currentPasswordField("Enter your current password"),
@@ -145,6 +148,14 @@ export const changePasswordSchema = z
   .refine((value) => value.password === value.confirmPassword, {
     path: ["confirmPassword"],
     message: "Passwords do not match",
+  })
+  // someone changing a password they fear is known was told it had changed when it had not
+  .refine((value) => value.password !== value.currentPassword, {
+    path: ["password"],
+    message: NEW_PASSWORD_SAME,
+    // with the other fields' problems, so every problem shows at once; one too short is told only that
+    when: ({ value, issues }) =>
+      samePasswordsSchema.safeParse(value).success && !issues.some((issue) => issue.path?.[0] === "password"),
   });
 
 export const deleteAccountSchema = z.object({
