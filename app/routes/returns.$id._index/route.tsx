@@ -606,7 +606,7 @@ function ReturnForm() {
                   Note<span className="sr-only"> on {line.measureName}</span> (optional)
                 </>
               }
-              hint="Anything your contract manager should know about this figure."
+              hint={`Anything your contract manager should know about this ${line.unit === "QUALITATIVE" ? "answer" : "figure"}.`}
               rows={3}
               defaultValue={f.note.initialValue as string | undefined}
               errors={f.note.errors}
@@ -676,7 +676,7 @@ function EvidenceFiles({ line, name, errors }: { line: ReturnLineView; name: str
       <FileInput
         name={name}
         label={`Upload a file for ${line.measureName}`}
-        hint="PDF, PNG, JPEG, CSV or Excel (.xlsx), smaller than 10 MB. Uploading also saves your figures as a draft."
+        hint="PDF, PNG, JPEG, CSV or Excel (.xlsx), smaller than 10 MB. Uploading also saves your answers as a draft."
         accept={ACCEPT_ATTRIBUTE}
         errors={errors}
       />
