@@ -15,12 +15,15 @@ beforeAll(async () => {
   await db.organisation.update({ where: { id: w.supplier.id }, data: { companyNumber: "05432109" } });
 });
 
+// in the pipeline: its award date may be still to come (an awarded contract's may not, which is told instead:
+// contracts-s57-award-date-to-come), so the end date is the only bound and these dates never go stale
 const contract = (awardedOn: string) =>
   newContractForm(w.supplier.id, {
     reference: "AWARD-1",
     title: "Cleaning",
     department: "Facilities",
     valueGbp: "250000",
+    status: "PIPELINE",
     awardedOn,
   });
 

@@ -42,7 +42,7 @@ import {
 import { checkCommitment, termProblems, type CheckedCommitment, type Term, type TermBounds } from "./plan.ts";
 import { IMPORT_ANNOUNCES_AT_ONCE, openDueReturns } from "./returns-due.server.ts";
 import { matchSupplier, normaliseCompanyNumber, rowNamesSupplier, supplierIndex } from "./supplier-match.ts";
-import { endedProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
+import { endedProblem, futureAwardProblem, TERMINATION_MESSAGES, terminationProblem } from "./termination.ts";
 import { NOTHING_REPORTED, supplierChangeRefusal } from "./suppliers.server.ts";
 
 type Line = { line: number; row: ImportRow };
@@ -673,6 +673,10 @@ async function planImport(
       });
       if (problem) add(problem.column, problem.message);
     }
+    if (read.status !== undefined && read.awarded_on !== undefined) {
+      const problem = futureAwardImportProblem(held, { status: read.status, awarded_on: read.awarded_on });
+      if (problem) add(problem.column, problem.message);
+    }
     const clash = disagreementToTell(
       disagreements.get(line),
       (column) => reported.has(column) || errors.slice(errorCount).some((e) => e.column === column),
@@ -788,10 +792,9 @@ async function planImport(
         start_date: row.start_date!,
         end_date: row.end_date!,
       });
-      if (problem) {
-        add(problem.column, problem.message);
-        continue;
-      }
+      const award = futureAwardImportProblem(previous, row);
+      for (const found of [problem, award]) if (found) add(found.column, found.message);
+      if (problem || award) continue;
       const data = {
         // a contract already registered keeps its reference as written there, whatever the file's case
         reference: previous?.reference ?? row.contract_reference,
@@ -969,6 +972,23 @@ function statusProblem(
   if (endedProblem({ status, endDate: row.end_date }, londonDayIso(new Date())))
     return { column: "status", message: ENDED_EARLY_IMPORT_MESSAGE };
   return null;
+}
+
+/** What is wrong with a row's award date (the stored one when left blank) for its status, under awarded_on, or null:
+ * a contract past the pipeline cannot have been awarded after today (futureAwardProblem, as the form says). */
+function futureAwardImportProblem(
+  stored: { status: ContractStatus; awardedOn: Date | null } | undefined,
+  row: Pick<ImportRow, "status" | "awarded_on">,
+): { column: ImportColumn; message: string } | null {
+  const status = row.status ?? stored?.status ?? "ACTIVE";
+  const awardedOn = row.awarded_on || iso(stored?.awardedOn ?? null);
+  if (!futureAwardProblem({ status, awardedOn }, londonDayIso(new Date()))) return null;
+  return {
+    column: "awarded_on",
+    message: row.awarded_on
+      ? "The award date must be today or in the past: only a contract with status Pipeline can have an award date still to come"
+      : `The award date already recorded for this contract, ${awardedOn}, is still to come: give the day it was awarded in awarded_on, or status Pipeline`,
+  };
 }
 
 // ───────────── the import ─────────────

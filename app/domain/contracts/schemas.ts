@@ -3,7 +3,7 @@ import { z } from "zod";
 import { FORM_NOT_RECOGNISED } from "~/domain/page-filled-fields.ts";
 import { ContractStatus, HelpType, MeasureTheme, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { helpTypeMismatch } from "./measure-help-types.ts";
-import { endedProblem, terminationProblem } from "./termination.ts";
+import { endedProblem, futureAwardProblem, terminationProblem } from "./termination.ts";
 import { checkCommitment, type PlanEntry } from "./plan.ts";
 import { amountsAddUp, quantityIn, type Figure } from "./quantities.ts";
 import { quarterLabel, type QuarterNumber } from "./quarters.ts";
@@ -54,7 +54,8 @@ export const day = (required: string, invalid = "Enter a real date, for example 
 /** A contract's start and end dates, each read as the form reads it. */
 export const termSchema = z.object({ startDate: day(""), endDate: day("") });
 const terminationSchema = termSchema.extend({ status: z.enum(ContractStatus) });
-const awardSchema = z.object({ endDate: day(""), awardedOn: day("").optional() });
+const awardSchema = z.object({ awardedOn: day("").optional() });
+const statusSchema = z.enum(ContractStatus);
 
 /** "1 5", "£12,50", "0,500": an amount in pounds with commas or spaces other than between thousands. */
 const isBadlyGroupedAmount = (value: string) => isBadlyGrouped(value.trim().replace(/^£\s*/, ""));
@@ -92,6 +93,29 @@ export function isAwardedAfterEnd(v: { awardedOn: string; startDate: string | nu
   return v.awardedOn > v.endDate && !endToBlame;
 }
 
+/** What is wrong with a contract's award date, or null: after its end date, or still to come for a contract past the
+ * pipeline (futureAwardProblem). One after both is told against the earlier of the two, so that one change puts it
+ * right. Days are "YYYY-MM-DD"; a date or status that could not be read is null; `today` is today in London. The
+ * contract form's rule: the import checks the end date with the row (import-rows.ts) and today with the status the
+ * contract will have (import.server.ts). */
+export function awardDateProblem(
+  v: {
+    awardedOn: string | undefined | null;
+    startDate: string | null;
+    endDate: string | null;
+    status: ContractStatus | null;
+  },
+  today: string,
+): string | null {
+  if (!v.awardedOn) return null;
+  const afterEnd =
+    v.endDate !== null &&
+    isAwardedAfterEnd({ awardedOn: v.awardedOn, startDate: v.startDate, endDate: v.endDate });
+  const future = v.status ? futureAwardProblem({ status: v.status, awardedOn: v.awardedOn }, today) : null;
+  if (future && !(afterEnd && v.endDate! < today)) return future;
+  return afterEnd ? AWARDED_AFTER_END : null;
+}
+
 /** The contract reference, as the contract form reads it: checked on its own too, to tell whether the council
  * already uses it alongside the form's other problems (contracts.server.ts referenceTakenAlongside). */
 export const contractReference = text("Enter the contract reference", 60, "The contract reference");
@@ -119,16 +143,21 @@ export const contractSchema = z
     // checked even when other fields are wrong, so every problem shows at once
     when: (payload) => termSchema.safeParse(payload.value).success,
   })
-  // checked whatever the start date's own problem: the start is what it read as, or what was sent when unreadable
-  .refine(
-    (v) =>
-      !v.awardedOn ||
-      !isAwardedAfterEnd({ ...v, awardedOn: v.awardedOn, startDate: parseDay(String(v.startDate)) }),
-    {
-      path: ["awardedOn"],
-      message: AWARDED_AFTER_END,
-      when: (payload) => awardSchema.safeParse(payload.value).success,
+  // checked whatever the other fields' own problems, each date or status as it read, or left out when unreadable
+  .superRefine(
+    (v, ctx) => {
+      const problem = awardDateProblem(
+        {
+          awardedOn: v.awardedOn,
+          startDate: parseDay(String(v.startDate)),
+          endDate: parseDay(String(v.endDate)),
+          status: statusSchema.safeParse(v.status).data ?? null,
+        },
+        londonDayIso(new Date()),
+      );
+      if (problem) ctx.addIssue({ code: "custom", path: ["awardedOn"], message: problem });
     },
+    { when: (payload) => awardSchema.safeParse(payload.value).success },
   )
   .superRefine(
     (value, ctx) => {

@@ -1,6 +1,6 @@
 // A contract terminated early (decision 025): the day it ended, the rules it must meet and the quarter its plan
-// stops at. Pure and safe for browser code: the form, the CSV import, the progress loaders and the returns job
-// all use this one rule.
+// stops at, and the dates a contract's status rules out (ended before its end date, awarded after today). Pure and
+// safe for browser code: the form, the CSV import, the progress loaders and the returns job all use these rules.
 import type { ContractStatus } from "~/generated/prisma/enums.ts";
 import { quarterOf, type FinancialQuarter } from "./quarters.ts";
 
@@ -41,6 +41,25 @@ export function endedProblem(
   today: string,
 ): string | null {
   return term.status === "ENDED" && term.endDate > today ? ENDED_EARLY_MESSAGE : null;
+}
+
+export const AWARDED_IN_FUTURE_MESSAGE =
+  "The award date must be today or in the past: only a contract in the pipeline can have an award date still to come";
+
+/**
+ * What is wrong with an award date still to come, or null. A contract past the pipeline (active, ended or
+ * terminated) has been awarded; one dated after today was left out of the dashboard's "contracts awarded in the last
+ * 12 months" until that day. A pipeline contract's date may be the one it is expected on. An award after the start
+ * is not a problem: contracts are awarded retrospectively (decision 025). Days are "YYYY-MM-DD"; `today` is today
+ * in London.
+ */
+export function futureAwardProblem(
+  term: { status: ContractStatus; awardedOn?: string | null },
+  today: string,
+): string | null {
+  return term.status !== "PIPELINE" && term.awardedOn && term.awardedOn > today
+    ? AWARDED_IN_FUTURE_MESSAGE
+    : null;
 }
 
 /**
