@@ -23,6 +23,7 @@ import {
   importOutcomes,
   keptAfterImport,
   keptBeforeImport,
+  uncheckedLinesMessage,
 } from "~/domain/contracts/import-summary.ts";
 import {
   applyImport,
@@ -259,7 +260,11 @@ function Preview({
     return (
       <section aria-labelledby="preview-heading" className="mb-10">
         {heading}
-        <Notice kind="error" title={`${countOf(plan.errors.length, "problem", "problems")} found`}>
+        <Notice
+          kind="error"
+          title={`${countOf(plan.errors.length, "problem", "problems")} found${plan.uncheckedAfter ? ` in lines 1 to ${plan.uncheckedAfter}` : ""}`}
+        >
+          {plan.uncheckedAfter ? `${uncheckedLinesMessage(plan.uncheckedAfter)} ` : ""}
           Nothing has been imported. Correct the file and upload it again.
         </Notice>
         <Table

@@ -64,3 +64,9 @@ export function keptAfterImport(counts: Pick<ImportOutcomeCounts, "commitmentsKe
   if (!kept) return null;
   return `${countOf(kept, "commitment", "commitments")} already stored and not in the file ${kept === 1 ? "was" : "were"} kept as ${kept === 1 ? "it was" : "they were"}`;
 }
+
+/** What the preview says of the lines after one the CSV could not be read past, with that line's problem and under
+ * the count of problems, which is then not all of them. */
+export function uncheckedLinesMessage(line: number) {
+  return `Lines after line ${line} could not be checked until this is fixed.`;
+}

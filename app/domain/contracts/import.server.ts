@@ -13,6 +13,7 @@ import { SENT_TWICE_WINDOW_MS, writeAudit } from "~/domain/audit/audit.server.ts
 import type { ContractStatus, MeasureUnit } from "~/generated/prisma/enums.ts";
 import { commitmentSnapshot } from "./commitments.server.ts";
 import { rowLines } from "./import-lines.ts";
+import { uncheckedLinesMessage } from "./import-summary.ts";
 import {
   decodeImportChunks,
   END_OF_FILE_MARK_MESSAGE,
@@ -73,6 +74,7 @@ export async function readImportFile(
   let headerChecked = false;
   let columns = new Set<ImportColumn>();
   let rejectedRows = 0; // rows with one or more errors (the row limit counts rows, not errors)
+  let uncheckedAfter: number | null = null; // the line of a value the CSV could not be read past
   let text: Awaited<ReturnType<typeof withDelimiter>>;
   try {
     text = await withDelimiter(
@@ -179,13 +181,17 @@ export async function readImportFile(
     if (error instanceof UnreadableFileError) return unreadable(columns, found.encoding, error);
     if (!(error instanceof CsvError)) throw error;
     const taken = pending.splice(0).every(take);
-    // the row the broken value is in starts after the last row read; its column is the value's
-    if (taken)
+    // the row the broken value is in starts after the last row read; its column is the value's. The parser
+    // cannot go on past it (where that row ends depends on what the quote mark was meant to be), so the
+    // preview says the lines after it were not checked rather than present its problems as all of them.
+    if (taken) {
+      uncheckedAfter = lines.startAfter(readEnd);
       errors.push({
-        line: lines.startAfter(readEnd),
+        line: uncheckedAfter,
         column: knownColumn(columns, error.column),
-        message: csvErrorMessage(error),
+        message: `${csvErrorMessage(error)} ${uncheckedLinesMessage(uncheckedAfter)}`,
       });
+    }
   }
   // a header the CSV could not be read in has its own problem (an unclosed quote): the file is not empty
   if (!headerChecked && errors.length === 0)
@@ -198,6 +204,7 @@ export async function readImportFile(
     columns,
     errors,
     rowCount: rows.length + new Set(errors.map((e) => e.line)).size,
+    uncheckedAfter,
     encoding: found.encoding,
   };
 }
@@ -222,6 +229,7 @@ function unreadable(columns: Set<ImportColumn>, encoding: ImportEncoding, error:
     columns,
     errors: [{ line: error.line, column: null, message: error.message }],
     rowCount: 0,
+    uncheckedAfter: null,
     encoding,
   };
 }
@@ -318,6 +326,8 @@ type PlannedContract = {
 export type ImportPlan = {
   errors: RowError[];
   rowCount: number;
+  /** the line of a value the CSV could not be read past: the lines after it were not checked */
+  uncheckedAfter: number | null;
   /** "windows-1252" for a file Excel on Windows saved as "CSV (Comma delimited)" */
   encoding: ImportEncoding;
   contracts: {
@@ -878,7 +888,7 @@ const listed = (changes: { change: Change; unit: MeasureUnit | null }[]) => ({
 });
 
 function summarise(
-  file: { rowCount: number; encoding: ImportEncoding },
+  file: { rowCount: number; uncheckedAfter: number | null; encoding: ImportEncoding },
   errors: RowError[],
   planned: PlannedContract[],
 ): ImportPlan {
@@ -905,6 +915,7 @@ function summarise(
   return {
     errors: [...errors].sort((a, b) => a.line - b.line),
     rowCount: file.rowCount,
+    uncheckedAfter: file.uncheckedAfter,
     encoding: file.encoding,
     contracts,
     counts: {
