@@ -32,6 +32,7 @@ import {
   ReturnHistory,
   ReturnLineAnswer,
   ReturnStatusTag,
+  submittedLateRow,
 } from "~/ui/returns.tsx";
 import { parseForm } from "~/server/parse-form.server.ts";
 import { readForm } from "~/server/read-form.server.ts";
@@ -147,7 +148,14 @@ export default function ReviewReturn() {
           { key: "Due by", value: formatDate(page.dueDate) },
           {
             key: "Status",
-            value: <ReturnStatusTag status={page.status} overdue={page.overdue} notOwed={page.notOwed} />,
+            value: (
+              <ReturnStatusTag
+                status={page.status}
+                overdue={page.overdue}
+                late={page.daysSubmittedLate !== null}
+                notOwed={page.notOwed}
+              />
+            ),
           },
           ...(page.submittedAt
             ? [
@@ -157,6 +165,7 @@ export default function ReviewReturn() {
                 },
               ]
             : []),
+          ...submittedLateRow(page),
         ]}
       />
       {page.status !== "SUBMITTED" ? (

@@ -180,7 +180,14 @@ const sentColumn: Column<ReturnListItem> = {
 };
 const statusColumn: Column<ReturnListItem> = {
   header: "Status",
-  cell: (r) => <ReturnStatusTag status={r.status} overdue={r.overdue} notOwed={r.notOwed} />,
+  cell: (r) => (
+    <ReturnStatusTag
+      status={r.status}
+      overdue={r.overdue}
+      late={r.daysSubmittedLate !== null}
+      notOwed={r.notOwed}
+    />
+  ),
 };
 
 export default function Returns() {

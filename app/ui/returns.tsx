@@ -17,6 +17,7 @@ import {
   RETURN_STATUS_COLOURS,
   RETURN_STATUS_LABELS,
 } from "~/domain/reporting/returns-rules.ts";
+import { countOf } from "~/domain/format.ts";
 import { RagTag } from "~/ui/charts/rag-tag.tsx";
 import { Table, Tag } from "~/ui/components.tsx";
 import { formatDate, formatDateTime } from "~/ui/format.ts";
@@ -25,10 +26,13 @@ import { MeasureHelp } from "~/ui/measure-help.tsx";
 export function ReturnStatusTag({
   status,
   overdue,
+  late,
   notOwed,
 }: {
   status: ReturnStatus;
   overdue?: boolean;
+  /** first submitted after its due date (daysSubmittedLate), as the dashboard counts it */
+  late?: boolean;
   /** with the supplier, and no longer owed: the status of its contract, terminated or put back in the pipeline,
    * or OUTSIDE_TERM for a quarter the contract's term no longer covers */
   notOwed?: NotOwedReason | null;
@@ -37,9 +41,24 @@ export function ReturnStatusTag({
     <span className="inline-flex flex-wrap gap-2">
       <Tag colour={RETURN_STATUS_COLOURS[status]}>{RETURN_STATUS_LABELS[status]}</Tag>
       {overdue ? <Tag colour="red">Overdue</Tag> : null}
+      {late ? <Tag colour="orange">Submitted late</Tag> : null}
       {notOwed ? <Tag colour="grey">{NOT_OWED_LABELS[notOwed]}</Tag> : null}
     </span>
   );
+}
+
+/**
+ * The return page's "Submitted late" row, or none for a return sent by its due date or not yet sent: "38 days after
+ * it was due on 30 October 2026"; of a return sent again after a query, when it was first sent.
+ */
+export function submittedLateRow(page: {
+  daysSubmittedLate: number | null;
+  dueDate: string;
+  resubmitted: boolean;
+}) {
+  if (page.daysSubmittedLate === null) return [];
+  const after = `${countOf(page.daysSubmittedLate, "day", "days")} after it was due on ${formatDate(page.dueDate)}`;
+  return [{ key: "Submitted late", value: page.resubmitted ? `First submitted ${after}` : after }];
 }
 
 const NOT_OWED_LABELS: Record<NotOwedReason, string> = {

@@ -7,7 +7,9 @@ import {
   safeFilename,
 } from "~/domain/reporting/returns-evidence.ts";
 import {
+  daysSubmittedLate,
   daysUntilDue,
+  firstSubmittedAt,
   formatQuantity,
   isChasedAsOverdue,
   isEditableBySupplier,
@@ -77,6 +79,29 @@ describe("due, reminders and overdue", () => {
     expect(pastDueBefore(at("2027-01-30T23:30:00Z")).toISOString()).toBe("2027-01-30T00:00:00.000Z");
     expect(isPastDue(dueDate, at("2026-07-30T23:30:00Z"))).toBe(true);
     expect(isPastDue(new Date("2027-01-30T00:00:00Z"), at("2027-01-30T23:30:00Z"))).toBe(false);
+  });
+
+  it("is submitted late when first sent after the due date has ended in London, by London days", () => {
+    expect(daysSubmittedLate(dueDate, at("2026-07-30T22:59:00Z"))).toBeNull();
+    expect(daysSubmittedLate(dueDate, at("2026-07-30T23:00:00Z"))).toBe(1);
+    expect(daysSubmittedLate(dueDate, at("2026-09-05T22:59:00Z"))).toBe(37);
+    expect(daysSubmittedLate(dueDate, null)).toBeNull();
+    const winterDue = new Date("2026-10-30T00:00:00Z");
+    expect(daysSubmittedLate(winterDue, at("2026-10-30T23:59:00Z"))).toBeNull();
+    expect(daysSubmittedLate(winterDue, at("2026-12-07T22:19:00Z"))).toBe(38);
+  });
+
+  it("is timed by its first submission: one queried and sent again keeps the first's timeliness", () => {
+    const sent = (iso: string) => ({ toStatus: "SUBMITTED" as const, createdAt: at(iso) });
+    const history = [
+      sent("2026-07-29T10:00:00Z"),
+      { toStatus: "QUERIED" as const, createdAt: at("2026-08-01T10:00:00Z") },
+      sent("2026-08-10T10:00:00Z"),
+    ];
+    expect(firstSubmittedAt(history, at("2026-08-10T10:00:00Z"))).toEqual(at("2026-07-29T10:00:00Z"));
+    // a return with no history (written before it was kept): its latest submission
+    expect(firstSubmittedAt([], at("2026-08-10T10:00:00Z"))).toEqual(at("2026-08-10T10:00:00Z"));
+    expect(firstSubmittedAt([], null)).toBeNull();
   });
 
   it("is never overdue once submitted or accepted; a queried return is back with the supplier", () => {

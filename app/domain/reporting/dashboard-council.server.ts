@@ -69,7 +69,8 @@ export type ComplianceRow = FinancialQuarter & {
 // The buckets of a quarter's returns (COMPLIANCE_BUCKETS, dashboard-lists.ts) as SQL over "KpiReturn" r, the
 // contract's "owed" flag and the first submission f.at (see returnCompliance).
 
-// isPastDue (returns-rules.ts) for a moment stored in a row: the London day it fell on, after the due date.
+// isPastDue (returns-rules.ts) for a moment stored in a row: the London day it fell on, after the due date. A
+// return's own page and the returns lists tell the same of it (daysSubmittedLate, firstSubmittedAt).
 // Timestamps are stored as UTC without a zone, so they are read as UTC before turning them into London time.
 const firstSentPastDue = Prisma.sql`(f.at at time zone 'UTC' at time zone 'Europe/London')::date > r."dueDate"`;
 

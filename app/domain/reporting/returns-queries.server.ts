@@ -10,6 +10,8 @@ import { quarterLabel, type QuarterNumber } from "~/domain/contracts/quarters.ts
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { MeasureUnit, ReturnStatus } from "~/generated/prisma/enums.ts";
 import {
+  daysSubmittedLate,
+  firstSubmittedAt,
   isAwaitingSupplier,
   isChasedAsOverdue,
   isEditableBySupplier,
@@ -49,6 +51,13 @@ const listSelect = {
   periodEnd: true,
   status: true,
   submittedAt: true,
+  // the first submission, to tell one sent late (firstSubmittedAt)
+  events: {
+    where: { toStatus: "SUBMITTED" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 1,
+    select: { toStatus: true, createdAt: true },
+  },
   contract: {
     select: {
       id: true,
@@ -75,6 +84,7 @@ function toListItem(row: ListRow, now: Date) {
     overdue: isChasedAsOverdue(row, now),
     notOwed: notOwedReason(row),
     submittedAt: row.submittedAt?.toISOString() ?? null,
+    daysSubmittedLate: daysSubmittedLate(row.dueDate, firstSubmittedAt(row.events, row.submittedAt)),
     contractTitle: row.contract.title,
     contractReference: row.contract.reference,
     councilName: row.contract.council.name,
@@ -468,6 +478,9 @@ export async function getReturnPage(returnId: string, access: ReturnAccess, now:
     editable: access.kind === "SUPPLIER" && isEditableBySupplier(r.status),
     submittedAt: r.submittedAt?.toISOString() ?? null,
     submittedBy: r.submittedBy?.name ?? null,
+    daysSubmittedLate: daysSubmittedLate(r.dueDate, firstSubmittedAt(r.events, r.submittedAt)),
+    // sent more than once (queried, then sent again): the page's submission is the latest, lateness the first's
+    resubmitted: r.events.filter((e) => e.toStatus === "SUBMITTED").length > 1,
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     reviewedBy: r.reviewedBy?.name ?? null,
     reviewComment: r.reviewComment,

@@ -77,6 +77,29 @@ export function isPastDue(dueDate: Date, moment: Date): boolean {
   return dueDate.getTime() < pastDueBefore(moment).getTime();
 }
 
+/**
+ * When a return was first submitted: the first submission in its history or, for a return with no history (written
+ * before it was kept), its latest. A return queried and sent again keeps the timeliness of its first sending. The
+ * council dashboard's compliance figures read the same moment in SQL (dashboard-council.server.ts).
+ */
+export function firstSubmittedAt(
+  history: { toStatus: ReturnStatus; createdAt: Date }[],
+  submittedAt: Date | null,
+): Date | null {
+  const times = history.filter((e) => e.toStatus === "SUBMITTED").map((e) => e.createdAt.getTime());
+  return times.length ? new Date(Math.min(...times)) : submittedAt;
+}
+
+/**
+ * Submitted late: first submitted after its due date had ended (isPastDue), as the council dashboard counts a
+ * return "First submitted late" (firstSentPastDue, dashboard-council.server.ts). How many London days after the
+ * due date it was first sent, or null when it was sent by then or has not been sent.
+ */
+export function daysSubmittedLate(dueDate: Date, firstSubmitted: Date | null): number | null {
+  if (!firstSubmitted || !isPastDue(dueDate, firstSubmitted)) return null;
+  return -daysUntilDue(dueDate, firstSubmitted);
+}
+
 /** Overdue: with the supplier after its due date has ended (see pastDueBefore). */
 export function isOverdue(kpiReturn: { status: ReturnStatus; dueDate: Date }, now: Date): boolean {
   return isAwaitingSupplier(kpiReturn.status) && isPastDue(kpiReturn.dueDate, now);

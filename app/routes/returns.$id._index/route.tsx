@@ -49,6 +49,7 @@ import {
   ReturnHistory,
   ReturnLineAnswer,
   ReturnStatusTag,
+  submittedLateRow,
   type ReturnLineView,
 } from "~/ui/returns.tsx";
 import { discardUploads, readReturnForm } from "./read-form.server.ts";
@@ -329,7 +330,14 @@ export default function ReturnPage() {
             : []),
           {
             key: "Status",
-            value: <ReturnStatusTag status={page.status} overdue={page.overdue} notOwed={page.notOwed} />,
+            value: (
+              <ReturnStatusTag
+                status={page.status}
+                overdue={page.overdue}
+                late={page.daysSubmittedLate !== null}
+                notOwed={page.notOwed}
+              />
+            ),
           },
           ...(page.submittedAt
             ? [
@@ -339,6 +347,7 @@ export default function ReturnPage() {
                 },
               ]
             : []),
+          ...submittedLateRow(page),
         ]}
       />
       {view === "SUPPLIER" ? <SupplierStatusNotice /> : null}
