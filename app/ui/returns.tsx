@@ -41,8 +41,8 @@ export function ReturnStatusTag({
     <span className="inline-flex flex-wrap gap-2">
       <Tag colour={RETURN_STATUS_COLOURS[status]}>{RETURN_STATUS_LABELS[status]}</Tag>
       {overdue ? <Tag colour="red">Overdue</Tag> : null}
-      {late ? <Tag colour="orange">Submitted late</Tag> : null}
       {notOwed ? <Tag colour="grey">{NOT_OWED_LABELS[notOwed]}</Tag> : null}
+      {late ? <Tag colour="orange">Submitted late</Tag> : null}
     </span>
   );
 }
