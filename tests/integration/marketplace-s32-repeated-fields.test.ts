@@ -300,10 +300,10 @@ describe("a pledge's decline with the reason sent twice, once it is agreed (call
       supplierOrganisationId: world.otherSupplier.id,
       status: "ACCEPTED",
     });
+    // since session 57 an agreed pledge is called off on the page that asks first
     const response = await postPage(
-      `/pledges/${pledge.id}`,
+      `/pledges/${pledge.id}/call-off`,
       sent([
-        ["intent", "decline"],
         ["reason", "The date has moved."],
         ["reason", "We have found enough volunteers."],
       ]),
