@@ -107,6 +107,8 @@ const REACHED_OTHERWISE: Record<string, string> = {
     "asks before removing a commitment; the crawl does not reach it, and contracts.spec checks it with axe",
   "routes/admin.councils_.$id.partnership":
     "asks before a council leaves, moves or joins a partnership, reached by the Save button's post: accounts-s39-partnership-removal.spec checks it with axe",
+  "routes/pledges.$id_.call-off":
+    "asks before a group calls off a pledge it accepted; the crawl reaches no such pledge first: marketplace.spec checks it with axe",
   "routes/council.guidance.$id_.delete":
     "asks before deleting a guidance page, linked only from its edit form: guidance.spec checks it with axe",
   "routes/bench.bare": "the benchmark's reference route, not linked",

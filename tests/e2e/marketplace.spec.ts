@@ -100,6 +100,17 @@ async function wholeFlow(page: Page, word: string, check: Check) {
   await page.getByRole("link", { name: /Accept or decline/ }).click();
   await page.getByRole("button", { name: "Accept pledge" }).click();
   await flash(page, "Pledge accepted", check);
+  // calling off the pledge now agreed is asked first, on a page of its own: the group looks, and keeps it
+  await page.getByRole("link", { name: "Call off pledge" }).click();
+  await expect(
+    page.getByRole("heading", {
+      level: 1,
+      name: /^Are you sure you want to call off the pledge of 6 bicycles from /,
+    }),
+  ).toBeVisible();
+  await check();
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page.getByRole("link", { name: "Call off pledge" })).toBeVisible();
 
   // the supplier reports delivery
   await switchUser(page, "supplier@demo.test");
