@@ -15,7 +15,7 @@ import { clientIp } from "~/auth/request-context.server.ts";
 import { ownMemberships, requestRolesOf } from "~/domain/marketplace/access.server.ts";
 import { formatQuantity, helpTypeLabel } from "~/domain/marketplace/help-types.ts";
 import { movedOnMessage } from "~/domain/marketplace/moderation-moved-on.ts";
-import { getModerationRequest } from "~/domain/marketplace/queries.server.ts";
+import { getModerationRequest, historyShown } from "~/domain/marketplace/queries.server.ts";
 import { isPastNeededBy, requestRefusal, statusLabel } from "~/domain/marketplace/request-lifecycle.ts";
 import { eventReasonText } from "~/domain/marketplace/request-timeline.ts";
 import { changeRequest } from "~/domain/marketplace/requests.server.ts";
@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, need } = await requireReviewable(request, params.id!);
   return json({
     councilId: need.councilId,
-    need,
+    need: { ...need, events: historyShown(need.events) },
     ownRequest: isOwnRequest(viewer, need),
     datePassed: isPastNeededBy(need.neededBy),
   });

@@ -217,10 +217,15 @@ const historyWithActors = {
     toStatus: true,
     reason: true,
     createdAt: true,
-    // the id tells an officer their own decision from a colleague's (moderation-moved-on.ts)
+    // the id tells an officer their own decision from a colleague's (moderation-moved-on.ts); pages show the name
     actor: { select: { id: true, name: true } },
   },
 };
+
+/** A history as a page shows it: who acted by name only, their user id left on the server. */
+export function historyShown<E extends { actor: { id: string; name: string } | null }>(events: E[]) {
+  return events.map(({ actor, ...event }) => ({ ...event, actor: actor ? { name: actor.name } : null }));
+}
 
 const PLEDGE_REASONS = new Set<string>([
   REQUEST_EVENT_REASONS.pledgeReceived,
